@@ -1,0 +1,57 @@
+# Every target installs what it needs itself: uv from PyPI, Python packages from uv.lock,
+# PostgreSQL with apt-get, Marquez from Maven Central.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV := .venv
+PY := $(VENV)/bin/python
+UV_VERSION := 0.13.8
+UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+PYTEST_WORKERS ?= 2
+
+.PHONY: help setup demo test test-fast bench lint marquez-up marquez-down postgres-up clean
+
+help:
+	@echo "make demo   - install everything and run the demo (DuckDB, lineage to a file or Marquez)"
+	@echo "make test   - install everything (incl. PostgreSQL and Marquez) and run the whole suite"
+	@echo "make bench  - run the benchmarks (not part of the tests)"
+	@echo "make lint   - ruff and mypy"
+
+$(UV):
+	python3 -m pip install --quiet --user "uv==$(UV_VERSION)" || python3 -m pip install --quiet "uv==$(UV_VERSION)"
+
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --all-extras --frozen
+	@touch $@
+
+setup: $(VENV)/.synced
+
+postgres-up:
+	@scripts/postgres.sh up >/dev/null
+
+marquez-up: postgres-up
+	scripts/marquez.sh up
+
+marquez-down:
+	scripts/marquez.sh down
+
+demo: setup
+	$(VENV)/bin/maskline demo
+
+test: setup postgres-up
+	export MASKLINE_PG_DSN="$$(scripts/postgres.sh up)"; \
+	export MARQUEZ_URL="$$(scripts/marquez.sh up)"; \
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS); rc=$$?; \
+	scripts/marquez.sh down >/dev/null 2>&1 || true; exit $$rc
+
+test-fast: setup
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) -m "not postgres and not marquez and not airflow and not dbt and not spark" $(PYTEST_ARGS)
+
+bench: setup
+	$(PY) -m benchmarks.run
+
+lint: setup
+	$(VENV)/bin/ruff check maskline airflow_plugin openlineage_ext tests benchmarks examples
+	$(VENV)/bin/mypy
+
+clean:
+	rm -rf $(VENV) .pytest_cache build dist

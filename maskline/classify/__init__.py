@@ -1,0 +1,1 @@
+"""Column classification. The classifier itself lives in sibling modules; results in ``result``."""

@@ -1,0 +1,169 @@
+"""The primitives every masking method is built from, as sqlglot expressions.
+
+A dialect is a subclass that overrides only what its engine does differently,
+so the differences between engines read as a table (see the sibling modules),
+not as if-chains inside each method.
+
+Keys never appear in generated SQL unless a caller asks for ``KeyMode.LITERAL``
+(used only in-process, for engines that cannot hold a session variable). The
+default ``KeyMode.SESSION`` references a per-dialect session variable or bound
+parameter that :func:`maskline.sql.session.key_setup` fills in.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+
+from sqlglot import exp
+
+
+class KeyMode(enum.Enum):
+    """How compiled SQL refers to key material."""
+
+    SESSION = "session"  # a session variable or bound parameter; the key is not in the SQL text
+    LITERAL = "literal"  # hex literals in the SQL text; only for in-process engines, never printed
+
+
+# Names of the three key values a session holds: the HMAC inner and outer pads
+# and the raw key (used as the salt of `hash` and by engines with a native HMAC).
+KEY_VALUES = ("ipad", "opad", "salt")
+
+
+def lit(value: str | int) -> exp.Expression:
+    """A SQL literal.
+
+    >>> lit("a").sql()
+    "'a'"
+    """
+    return exp.Literal.number(value) if isinstance(value, int) else exp.Literal.string(value)
+
+
+def fn(name: str, *args: exp.Expression) -> exp.Expression:
+    """An engine function by name, rendered as written (for functions sqlglot maps wrongly).
+
+    >>> fn("SHA256", exp.column("x")).sql("postgres")
+    'SHA256(x)'
+    """
+    return exp.Anonymous(this=name, expressions=list(args))
+
+
+class Dialect:
+    """Generic SQL; each engine's subclass overrides what differs.
+
+    >>> Dialect().text(exp.column("x")).sql()
+    'CAST(x AS TEXT)'
+    """
+
+    name = "generic"
+    sqlglot_name = ""  # sqlglot's dialect name used for rendering
+    array_base = 1  # index of an array's first element
+    session_keys = True  # whether KeyMode.SESSION is available
+
+    # --- text -------------------------------------------------------------
+    def text(self, e: exp.Expression) -> exp.Expression:
+        return exp.cast(e, exp.DataType.build("text"))
+
+    def length(self, e: exp.Expression) -> exp.Expression:
+        return exp.Length(this=e)
+
+    def substr(self, e: exp.Expression, start: exp.Expression, length: exp.Expression | None = None) -> exp.Expression:
+        return exp.Substring(this=e, start=start, length=length)
+
+    def right(self, e: exp.Expression, n: exp.Expression) -> exp.Expression:
+        return exp.Right(this=e, expression=n)
+
+    def fill(self, n: exp.Expression, char: str) -> exp.Expression:
+        """``char`` repeated ``n`` times (n < 0 gives the empty string)."""
+        return fn("REPEAT", lit(char), fn("GREATEST", n, lit(0)))
+
+    def concat(self, *parts: exp.Expression) -> exp.Expression:
+        # || propagates NULL on every engine we target, which keeps NULL NULL.
+        out = parts[0]
+        for p in parts[1:]:
+            out = exp.DPipe(this=out, expression=p, safe=False)
+        return out
+
+    def strpos(self, e: exp.Expression, needle: str) -> exp.Expression:
+        return self.strpos_of(e, lit(needle))
+
+    def strpos_of(self, e: exp.Expression, needle: exp.Expression) -> exp.Expression:
+        """1-based position of ``needle`` in ``e``, 0 when absent."""
+        return exp.StrPosition(this=e, substr=needle)
+
+    def regexp_replace_all(self, e: exp.Expression, pattern: str, replacement: str) -> exp.Expression:
+        return fn("REGEXP_REPLACE", e, lit(pattern), lit(replacement))
+
+    # --- bytes and hashing -------------------------------------------------
+    def utf8(self, e: exp.Expression) -> exp.Expression:
+        return fn("TO_UTF8", e)
+
+    def bin_concat(self, a: exp.Expression, b: exp.Expression) -> exp.Expression:
+        return fn("CONCAT", a, b)
+
+    def sha256_bin(self, b: exp.Expression) -> exp.Expression:
+        return fn("SHA256", b)
+
+    def hex(self, b: exp.Expression) -> exp.Expression:
+        return exp.Lower(this=fn("TO_HEX", b))
+
+    def sha256_hex(self, b: exp.Expression) -> exp.Expression:
+        return self.hex(self.sha256_bin(b))
+
+    def from_hex(self, h: exp.Expression) -> exp.Expression:
+        return fn("FROM_HEX", h)
+
+    def hmac_sha256_hex(self, data: exp.Expression, key: KeyRefs) -> exp.Expression:
+        """HMAC-SHA256 from two SHA-256 passes over the precomputed pads (RFC 2104).
+
+        Engines with a native HMAC override this.
+        """
+        inner = self.sha256_bin(self.bin_concat(key.ref("ipad"), data))
+        return self.sha256_hex(self.bin_concat(key.ref("opad"), inner))
+
+    # --- key material ------------------------------------------------------
+    def key_session_ref(self, name: str) -> exp.Expression:
+        """A binary expression reading key value ``name`` from the session."""
+        return self.from_hex(exp.Placeholder(this=f"maskline_{name}"))
+
+    # --- dates and numbers -------------------------------------------------
+    def date_trunc(self, unit: str, e: exp.Expression) -> exp.Expression:
+        return exp.cast(exp.DateTrunc(unit=exp.var(unit.upper()), this=exp.cast(e, "date")), "date")
+
+    def bucket(self, e: exp.Expression, width: int) -> exp.Expression:
+        return exp.Mul(this=exp.Floor(this=exp.Div(this=e, expression=lit(width), typed=False, safe=False)),
+                       expression=lit(width))
+
+    # --- arrays ------------------------------------------------------------
+    def pick(self, words: Sequence[str], index0: exp.Expression) -> exp.Expression:
+        """The word at 0-based ``index0`` of a literal list."""
+        arr = exp.Array(expressions=[lit(w) for w in words])
+        idx = index0 if self.array_base == 0 else exp.Add(this=exp.paren(index0), expression=lit(self.array_base))
+        return exp.Bracket(this=arr, expressions=[idx], offset=0)
+
+
+class KeyRefs:
+    """Binary key expressions for one compilation, in session or literal mode.
+
+    >>> from maskline.keys import KeyMaterial
+    >>> from maskline.dialects import get_dialect
+    >>> KeyRefs(get_dialect("duckdb"), KeyMode.SESSION).ref("salt").sql("duckdb")
+    "GETVARIABLE('maskline_salt')"
+    """
+
+    def __init__(self, dialect: Dialect, mode: KeyMode, key: object | None = None) -> None:
+        self.dialect = dialect
+        self.mode = mode
+        self.key = key
+
+    def ref(self, name: str) -> exp.Expression:
+        if self.mode is KeyMode.SESSION:
+            return self.dialect.key_session_ref(name)
+        from maskline.keys import KeyMaterial  # local: keys imports nothing from here
+
+        if not isinstance(self.key, KeyMaterial):
+            from maskline.errors import KeyMissingError
+
+            raise KeyMissingError("literal key mode needs key material", fix="pass key=resolve_key(policy.key)")
+        raw = {"ipad": self.key.inner_pad(), "opad": self.key.outer_pad(), "salt": self.key.secret}[name]
+        return self.dialect.from_hex(lit(raw.hex()))

@@ -1,0 +1,35 @@
+"""DuckDB: ``sha256`` takes BLOB and returns hex; key values live in ``SET VARIABLE``."""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from maskline.dialects.base import Dialect, fn, lit
+
+
+class DuckDB(Dialect):
+    name = sqlglot_name = "duckdb"
+
+    def utf8(self, e: exp.Expression) -> exp.Expression:
+        return fn("ENCODE", e)
+
+    def bin_concat(self, a: exp.Expression, b: exp.Expression) -> exp.Expression:
+        return exp.DPipe(this=a, expression=b, safe=False)
+
+    def sha256_bin(self, b: exp.Expression) -> exp.Expression:
+        return fn("UNHEX", fn("SHA256", b))
+
+    def sha256_hex(self, b: exp.Expression) -> exp.Expression:
+        return fn("SHA256", b)  # already lower hex
+
+    def hex(self, b: exp.Expression) -> exp.Expression:
+        return exp.Lower(this=fn("HEX", b))
+
+    def from_hex(self, h: exp.Expression) -> exp.Expression:
+        return fn("UNHEX", h)
+
+    def regexp_replace_all(self, e: exp.Expression, pattern: str, replacement: str) -> exp.Expression:
+        return fn("REGEXP_REPLACE", e, lit(pattern), lit(replacement), lit("g"))
+
+    def key_session_ref(self, name: str) -> exp.Expression:
+        return fn("GETVARIABLE", lit(f"maskline_{name}"))  # a BLOB set by key_setup

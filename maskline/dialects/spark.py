@@ -1,0 +1,35 @@
+"""Spark SQL (and Databricks): ``sha2`` returns hex; key values are session variables (Spark 4)."""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from maskline.dialects.base import Dialect, fn, lit
+
+
+class Spark(Dialect):
+    name = sqlglot_name = "spark"
+    array_base = 1  # ELEMENT_AT is 1-based
+
+    def utf8(self, e: exp.Expression) -> exp.Expression:
+        return fn("ENCODE", e, lit("UTF-8"))
+
+    def sha256_bin(self, b: exp.Expression) -> exp.Expression:
+        return fn("UNHEX", fn("SHA2", b, lit(256)))
+
+    def sha256_hex(self, b: exp.Expression) -> exp.Expression:
+        return fn("SHA2", b, lit(256))
+
+    def hex(self, b: exp.Expression) -> exp.Expression:
+        return exp.Lower(this=fn("HEX", b))
+
+    def from_hex(self, h: exp.Expression) -> exp.Expression:
+        return fn("UNHEX", h)
+
+    def key_session_ref(self, name: str) -> exp.Expression:
+        # DECLARE VARIABLE maskline_<name> STRING (hex), filled by key_setup.
+        return self.from_hex(exp.column(f"maskline_{name}"))
+
+    def pick(self, words, index0):  # type: ignore[no-untyped-def]
+        arr = fn("ARRAY", *[lit(w) for w in words])
+        return fn("ELEMENT_AT", arr, exp.Add(this=exp.paren(index0), expression=lit(1)))

@@ -1,0 +1,20 @@
+"""Trino: native ``hmac_sha256``; no session variables, so key values are bound parameters."""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from maskline.dialects.base import Dialect, KeyRefs, fn, lit
+
+
+class Trino(Dialect):
+    name = sqlglot_name = "trino"
+
+    def bin_concat(self, a: exp.Expression, b: exp.Expression) -> exp.Expression:
+        return exp.DPipe(this=a, expression=b, safe=False)
+
+    def hmac_sha256_hex(self, data: exp.Expression, key: KeyRefs) -> exp.Expression:
+        return self.hex(fn("HMAC_SHA256", data, key.ref("salt")))
+
+    def fill(self, n: exp.Expression, char: str) -> exp.Expression:
+        return fn("RPAD", lit(""), fn("GREATEST", n, lit(0)), lit(char))  # Trino's repeat() builds arrays

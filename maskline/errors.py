@@ -1,0 +1,98 @@
+"""One exception hierarchy for maskline.
+
+Every error says *what* is wrong, *where* (file, key path, column) and *how to
+fix it*, and never carries a raw data value or a key.
+
+>>> err = PolicyError("unknown method 'hmca'", where="policy.yml: methods.EMAIL.method", fix="use 'hmac'")
+>>> print(err)
+unknown method 'hmca' (at policy.yml: methods.EMAIL.method). Fix: use 'hmac'
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+class MasklineError(Exception):
+    """Base of every maskline error; ``str()`` is one line: what, where, fix."""
+
+    exit_code = 1
+
+    def __init__(self, what: str, *, where: str | None = None, fix: str | None = None) -> None:
+        self.what = what
+        self.where = where
+        self.fix = fix
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        text = self.what
+        if self.where:
+            text += f" (at {self.where})"
+        if self.fix:
+            text += f". Fix: {self.fix}"
+        return text
+
+
+class PolicyError(MasklineError):
+    """The policy is missing, malformed or names something that does not exist."""
+
+    exit_code = 2
+
+
+class KeyMissingError(MasklineError):
+    """A keyed method needs a key and none could be resolved. Never holds the key."""
+
+    exit_code = 2
+
+
+class ClassificationError(MasklineError):
+    """Classification failed, so nothing may be written unmasked."""
+
+
+class UnsupportedDialectError(MasklineError):
+    """A SQL dialect maskline cannot compile to."""
+
+    exit_code = 2
+
+
+class MaskingError(MasklineError):
+    """Masking could not be applied; the output was not written."""
+
+
+class InputError(MasklineError):
+    """Unreadable, empty or conflicting input or output paths."""
+
+    exit_code = 2
+
+
+class RewriteRefused(MasklineError):
+    """A query cannot be proven safe and is refused (fail closed)."""
+
+    exit_code = 3
+
+
+def closest(name: str, choices: Iterable[str]) -> str | None:
+    """Return the closest valid name to a typo, or None.
+
+    >>> closest("hmca", ["hmac", "hash", "redact"])
+    'hmac'
+    >>> closest("zzz", ["hmac"]) is None
+    True
+    """
+    lowered = {c.lower(): c for c in choices}
+    match = difflib.get_close_matches(name.lower(), list(lowered), n=1, cutoff=0.6)
+    return lowered[match[0]] if match else None
+
+
+def did_you_mean(name: str, choices: Iterable[str]) -> str:
+    """A fix hint naming the closest valid choice, or listing the valid ones.
+
+    >>> did_you_mean("emial", ["email", "hmac"])
+    "did you mean 'email'?"
+    """
+    choices = sorted(choices)
+    best = closest(name, choices)
+    if best:
+        return f"did you mean {best!r}?"
+    return "valid values: " + ", ".join(choices)

@@ -1,0 +1,127 @@
+"""Key references and key material for keyed methods (hmac, hash, fake).
+
+A policy names *where* the key lives (``key: {env: MASKLINE_KEY}``); the key
+itself is only ever held by :class:`KeyMaterial`, whose ``repr`` and ``str``
+never show it.
+
+>>> km = KeyMaterial(b"s3cret")
+>>> "s3cret" in repr(km) or "s3cret" in str(km)
+False
+>>> hmac_hex(km, "alice@example.com")[:16]
+'578cae3dea73e064'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac as _hmac
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from maskline.errors import KeyMissingError
+
+BLOCK_SIZE = 64  # SHA-256 block size, fixed by RFC 2104 for HMAC-SHA256
+
+
+@dataclass(frozen=True)
+class KeyRef:
+    """Where a key comes from: an environment variable or an Airflow connection.
+
+    >>> KeyRef(env="MASKLINE_KEY").describe()
+    'environment variable MASKLINE_KEY'
+    """
+
+    env: str | None = None
+    airflow_conn: str | None = None
+
+    def describe(self) -> str:
+        if self.airflow_conn:
+            return f"Airflow connection {self.airflow_conn!r} (password field)"
+        return f"environment variable {self.env}"
+
+
+DEFAULT_KEY_REF = KeyRef(env="MASKLINE_KEY")
+
+
+@dataclass(frozen=True)
+class KeyMaterial:
+    """The secret bytes of a key. Never printed: repr and str are redacted."""
+
+    secret: bytes = field(repr=False)
+    source: str = "unknown"
+
+    def __post_init__(self) -> None:
+        if not self.secret:
+            raise KeyMissingError("the key is empty", where=self.source, fix="set a non-empty key")
+
+    def __repr__(self) -> str:
+        return f"KeyMaterial(<redacted>, source={self.source!r})"
+
+    __str__ = __repr__
+
+    def block_key(self) -> bytes:
+        """The key padded (or hashed, if longer than a block) to 64 bytes, as RFC 2104 says."""
+        k = self.secret
+        if len(k) > BLOCK_SIZE:
+            k = hashlib.sha256(k).digest()
+        return k.ljust(BLOCK_SIZE, b"\0")
+
+    def inner_pad(self) -> bytes:
+        """``K xor ipad``: lets SQL engines without an HMAC function compute one with sha256."""
+        return bytes(b ^ 0x36 for b in self.block_key())
+
+    def outer_pad(self) -> bytes:
+        """``K xor opad``: see :meth:`inner_pad`."""
+        return bytes(b ^ 0x5C for b in self.block_key())
+
+
+def resolve_key(ref: KeyRef | None, environ: Mapping[str, str] | None = None) -> KeyMaterial:
+    """Resolve a key reference from the environment, failing closed.
+
+    Airflow connections are resolved by the Airflow face, which passes the
+    secret in ``environ`` under the connection name.
+
+    >>> resolve_key(KeyRef(env="K"), {"K": "abc"}).source
+    'environment variable K'
+    >>> resolve_key(KeyRef(env="K"), {})
+    Traceback (most recent call last):
+    ...
+    maskline.errors.KeyMissingError: no masking key: environment variable K is not set (at policy key: {env: K}). Fix: export K=<a long random secret>, or point 'key' in the policy at another variable
+    """
+    ref = ref or DEFAULT_KEY_REF
+    env = os.environ if environ is None else environ
+    name = ref.airflow_conn or ref.env or DEFAULT_KEY_REF.env
+    assert name is not None
+    value = env.get(name)
+    if not value:
+        where = f"policy key: {{airflow_conn: {name}}}" if ref.airflow_conn else f"policy key: {{env: {name}}}"
+        fix = (
+            f"create the Airflow connection {name!r} with the key as its password"
+            if ref.airflow_conn
+            else f"export {name}=<a long random secret>, or point 'key' in the policy at another variable"
+        )
+        raise KeyMissingError(f"no masking key: {ref.describe()} is not set", where=where, fix=fix)
+    return KeyMaterial(value.encode("utf-8"), source=ref.describe())
+
+
+def hmac_hex(key: KeyMaterial, value: str, length: int | None = None) -> str:
+    """Python reference for the ``hmac`` method: HMAC-SHA256 of UTF-8 text, lower hex.
+
+    Every SQL dialect must give this exact token.
+
+    >>> hmac_hex(KeyMaterial(b"k"), "x", length=8)
+    'c38edc88'
+    """
+    digest = _hmac.new(key.secret, value.encode("utf-8"), hashlib.sha256).hexdigest()
+    return digest[:length] if length else digest
+
+
+def salted_sha256_hex(key: KeyMaterial, value: str, length: int | None = None) -> str:
+    """Python reference for the ``hash`` method: SHA-256 of salt || UTF-8 text, lower hex.
+
+    >>> salted_sha256_hex(KeyMaterial(b"salt"), "x", length=8)
+    'c9ef43a0'
+    """
+    digest = hashlib.sha256(key.secret + value.encode("utf-8")).hexdigest()
+    return digest[:length] if length else digest

@@ -1,0 +1,1 @@
+"""Masking methods: each turns a column expression into a sqlglot expression."""

@@ -1,0 +1,50 @@
+"""``email``: mask the local part with a fixed run of ``*``, keep the domain. Output: text.
+
+The run is fixed-length so the local part's length does not leak. A value
+without ``@`` is masked whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlglot import exp
+
+from maskline.dialects.base import lit
+from maskline.errors import PolicyError
+from maskline.methods.base import MaskContext, MethodDef
+
+RUN = 5
+
+
+@dataclass(frozen=True)
+class EmailParams:
+    keep_first: int = 0
+    mask_char: str = "*"
+
+    def check(self, where: str) -> None:
+        if not 0 <= self.keep_first <= 2:
+            raise PolicyError("keep_first must be 0, 1 or 2", where=f"{where}.keep_first",
+                              fix="keeping more of the local part would identify people")
+        if len(self.mask_char) != 1:
+            raise PolicyError("mask_char must be one character", where=f"{where}.mask_char", fix="use e.g. '*'")
+
+
+def build(column: exp.Expression, p: EmailParams, ctx: MaskContext) -> exp.Expression:
+    d = ctx.dialect
+    s = ctx.as_text(column)
+    at = d.strpos(s, "@")
+    parts: list[exp.Expression] = []
+    if p.keep_first:
+        parts.append(d.substr(s, lit(1), lit(p.keep_first)))
+    parts.append(lit(p.mask_char * RUN))
+    parts.append(d.substr(s.copy(), at))
+    masked = d.concat(*parts) if len(parts) > 1 else parts[0]
+    return exp.Case(
+        ifs=[exp.If(this=exp.GT(this=at.copy(), expression=lit(1)), true=masked)],
+        default=d.fill(d.length(s.copy()), p.mask_char),
+    )
+
+
+METHOD = MethodDef("email", EmailParams, build, keyed=False, output="text: *****@domain",
+                   summary="mask the local part, keep the domain")

@@ -1,0 +1,70 @@
+"""``fake``: a consistent fake from built-in word lists. Output: text.
+
+The same input and key always give the same fake, on every engine: the word is
+picked by digits of the salted SHA-256 of the value. ``kind`` defaults from the
+info type: PERSON_NAME -> name, EMAIL -> email, USERNAME -> username, else word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlglot import exp
+
+from maskline.dialects.base import lit
+from maskline.methods.base import MaskContext, MethodDef
+from maskline.methods.wordlists import FIRST_NAMES, LAST_NAMES, WORDS
+
+HEX_DIGITS = "0123456789abcdef"
+DEFAULT_KIND = {"PERSON_NAME": "name", "EMAIL": "email", "USERNAME": "username"}
+
+
+@dataclass(frozen=True)
+class FakeParams:
+    kind: Literal["name", "first_name", "last_name", "email", "username", "word"] | None = None
+
+    def check(self, where: str) -> None:
+        return None
+
+
+def _number(digest: exp.Expression, start: int, ctx: MaskContext) -> exp.Expression:
+    """Four hex digits of ``digest`` from 1-based ``start`` as an integer, portable to every engine."""
+    d = ctx.dialect
+    total: exp.Expression | None = None
+    for i in range(4):
+        digit = exp.Sub(this=d.strpos_of(lit(HEX_DIGITS), d.substr(digest.copy(), lit(start + i), lit(1))), expression=lit(1))
+        term = exp.Mul(this=exp.paren(digit), expression=lit(16 ** (3 - i)))
+        total = term if total is None else exp.Add(this=total, expression=term)
+    assert total is not None
+    return total
+
+
+def _word(words: tuple[str, ...], digest: exp.Expression, start: int, ctx: MaskContext) -> exp.Expression:
+    index = exp.Mod(this=exp.paren(_number(digest, start, ctx)), expression=lit(len(words)))
+    return ctx.dialect.pick(words, index)
+
+
+def build(column: exp.Expression, p: FakeParams, ctx: MaskContext) -> exp.Expression:
+    d = ctx.dialect
+    kind = p.kind or DEFAULT_KIND.get(ctx.info_type or "", "word")
+    digest = d.sha256_hex(d.bin_concat(ctx.keys.ref("salt"), d.utf8(ctx.as_text(column))))
+    first = _word(FIRST_NAMES, digest, 1, ctx)
+    last = _word(LAST_NAMES, digest, 5, ctx)
+    if kind == "name":
+        out = d.concat(first, lit(" "), last)
+    elif kind == "first_name":
+        out = first
+    elif kind == "last_name":
+        out = last
+    elif kind == "email":
+        out = exp.Lower(this=d.concat(first, lit("."), last, lit("@example.com")))
+    elif kind == "username":
+        out = exp.Lower(this=d.concat(first, lit("_"), _word(WORDS, digest, 9, ctx)))
+    else:
+        out = d.concat(_word(WORDS, digest, 1, ctx), lit("-"), _word(WORDS, digest, 5, ctx))
+    return out
+
+
+METHOD = MethodDef("fake", FakeParams, build, keyed=True, output="text",
+                   summary="consistent fake (same input and key, same fake)")

@@ -1,0 +1,22 @@
+"""``hmac``: keyed HMAC-SHA256 pseudonym, lower hex. Output: text of 64 (or ``length``) chars.
+
+Byte-identical to Python's ``hmac.new(key, value.encode(), sha256).hexdigest()``
+on every engine (see :func:`maskline.keys.hmac_hex`), so tokens join across
+systems.
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from maskline.methods.base import MaskContext, MethodDef
+from maskline.methods.hash import DigestParams, truncate
+
+
+def build(column: exp.Expression, p: DigestParams, ctx: MaskContext) -> exp.Expression:
+    d = ctx.dialect
+    return truncate(d.hmac_sha256_hex(d.utf8(ctx.as_text(column)), ctx.keys), p, ctx)
+
+
+METHOD = MethodDef("hmac", DigestParams, build, keyed=True, output="text: lower-hex HMAC-SHA256",
+                   summary="keyed HMAC-SHA256 pseudonym; joins across systems")

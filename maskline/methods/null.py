@@ -1,0 +1,17 @@
+"""``null``: every value becomes NULL. Output: NULL (of the input's type where cast)."""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from maskline.methods.base import MaskContext, MethodDef, NoParams
+
+
+def build(column: exp.Expression, p: NoParams, ctx: MaskContext) -> exp.Expression:
+    if ctx.source_type:
+        return exp.cast(exp.Null(), exp.DataType.build(ctx.source_type, dialect=ctx.dialect.sqlglot_name or None))
+    return exp.Null()
+
+
+METHOD = MethodDef("null", NoParams, build, keyed=False, output="NULL of the input type",
+                   summary="replace every value with NULL")

@@ -1,0 +1,105 @@
+"""A masking plan: for each column of a table, its info type and the method (or none).
+
+The plan is where the policy, the classification and the table's real columns
+meet; everything downstream (SQL, dbt, lineage) reads the plan.
+
+>>> from maskline.policy import load_policy
+>>> pol = load_policy({"datasets": {"customers": {"columns": {"email": {"info_type": "EMAIL"}}}}})
+>>> plan = build_plan(pol, "customers", [("id", "integer"), ("email", "varchar")])
+>>> [(c.name, c.method.name if c.method else None) for c in plan.columns]
+[('id', None), ('email', 'email')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from maskline.classify.result import Classification
+from maskline.errors import PolicyError, did_you_mean
+from maskline.methods.base import MethodSpec
+from maskline.methods.registry import method_spec
+from maskline.policy import Policy
+
+
+@dataclass(frozen=True)
+class ColumnPlan:
+    """What happens to one column, and why (``rule``: the policy key path or the classifier)."""
+
+    name: str
+    info_type: str | None
+    category: str | None
+    method: MethodSpec | None
+    rule: str
+    source_type: str | None = None
+    confidence: float | None = None
+
+    @property
+    def masked(self) -> bool:
+        return self.method is not None
+
+
+@dataclass(frozen=True)
+class Plan:
+    table: str
+    columns: tuple[ColumnPlan, ...]
+    policy_hash: str
+    policy_source: str
+
+    @property
+    def masked(self) -> tuple[ColumnPlan, ...]:
+        return tuple(c for c in self.columns if c.masked)
+
+    @property
+    def keyed(self) -> bool:
+        from maskline.methods.registry import METHODS
+
+        return any(c.method is not None and METHODS[c.method.name].keyed for c in self.columns)
+
+
+def build_plan(
+    policy: Policy,
+    table: str,
+    columns: Sequence[tuple[str, str | None]],
+    classification: Classification | None = None,
+    identities: Sequence[str] = (),
+) -> Plan:
+    """Decide the method of every column of ``table``, failing closed on policy errors.
+
+    ``columns`` are the table's real ``(name, sql_type)`` pairs. A column the
+    policy names but the table lacks is an error (a renamed column would
+    otherwise pass unmasked). Identities listed in ``unmask_for`` get raw values.
+    """
+    ds = policy.dataset(table)
+    names = [c for c, _ in columns]
+    lower = {c.lower(): c for c in names}
+    if ds:
+        for col, cp in ds.columns.items():
+            if col.lower() not in lower:
+                raise PolicyError(
+                    f"column {col!r} is in the policy but not in table {table!r}",
+                    where=f"{policy.source}: {cp.where}",
+                    fix=did_you_mean(col, names) + " (or remove it from the policy)",
+                )
+    if identities and policy.allows_raw(tuple(identities)):
+        return Plan(table, tuple(ColumnPlan(n, None, None, None, "unmask_for", t) for n, t in columns),
+                    policy.fingerprint(), policy.source)
+    by_policy = {c.lower(): cp for c, cp in ds.columns.items()} if ds else {}
+    verdicts = classification.by_name() if classification else {}
+    out: list[ColumnPlan] = []
+    for name, sql_type in columns:
+        cp = by_policy.get(name.lower())
+        if cp is not None:
+            method = cp.method or (policy.method_for(cp.info_type) if cp.info_type else None)
+            category = policy.category_of(cp.info_type) if cp.info_type else None
+            out.append(ColumnPlan(name, cp.info_type, category, method, cp.where, sql_type))
+            continue
+        verdict = verdicts.get(name)
+        if verdict and verdict.info_type and verdict.confidence >= policy.classify.min_confidence:
+            out.append(ColumnPlan(name, verdict.info_type, verdict.category, policy.method_for(verdict.info_type),
+                                  f"classifier ({verdict.confidence:.2f})", sql_type, verdict.confidence))
+        elif policy.unclassified == "mask":
+            out.append(ColumnPlan(name, None, None, method_spec("redact"), "unclassified: mask", sql_type))
+        else:
+            out.append(ColumnPlan(name, None, None, None, "pass", sql_type))
+    return Plan(table, tuple(out), policy.fingerprint(), policy.source)
