@@ -3,8 +3,8 @@
 >>> from maskline.methods.registry import method_spec
 >>> from sqlglot import exp
 >>> e = mask_expression(exp.column("ssn"), method_spec("partial", {"keep_last": 4}), "postgres")
->>> e.sql("postgres")[:34]
-'CASE WHEN LENGTH(CAST(ssn AS TEXT)'
+>>> e.sql("postgres")[:60]
+'CASE WHEN ssn IS NULL THEN NULL ELSE CASE WHEN LENGTH(CAST(s'
 """
 
 from __future__ import annotations

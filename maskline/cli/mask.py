@@ -1,0 +1,42 @@
+"""``maskline mask IN OUT [--policy P]``: mask a CSV or Parquet file (classifying it first without a policy)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "mask",
+        help="mask a CSV or Parquet file",
+        description="Mask IN into OUT (CSV or Parquet, by extension) on embedded DuckDB. Without --policy the "
+        "input is classified first and each sensitive column gets its info type's default method. The output is "
+        "written atomically: on any error nothing is written. Keyed methods read the key from MASKLINE_KEY "
+        "(or the variable named by the policy's 'key').",
+    )
+    p.add_argument("input", help="input file (.csv, .tsv, .parquet)")
+    p.add_argument("output", help="output file (.csv, .tsv, .parquet)")
+    p.add_argument("--policy", help="policy YAML file (default: classify the input)")
+    p.add_argument("--table", help="dataset name to look up in the policy (default: the input file's stem)")
+    p.add_argument("--overwrite", action="store_true", help="replace OUT if it exists")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from maskline.cli.output import console, err_console
+    from maskline.engine.files import mask_file
+    from maskline.policy import load_policy
+
+    policy = load_policy(args.policy) if args.policy else load_policy({"version": 1})
+    with err_console().status("masking…"):
+        report = mask_file(args.input, args.output, policy, overwrite=args.overwrite, table=args.table)
+    from rich.table import Table
+
+    table = Table(title=f"{report.rows:,} rows masked into {args.output}")
+    for col in ("column", "info type", "method", "rule"):
+        table.add_column(col)
+    for c in report.plan.columns:
+        table.add_row(c.name, c.info_type or "-", c.method.describe() if c.method else "pass", c.rule)
+    console().print(table)
+    return 0

@@ -1,0 +1,59 @@
+"""``maskline sql``: print the masking SELECT for a policy table, in any dialect.
+
+With ``--query`` (when the rewrite is installed) it rewrites any SELECT instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "sql",
+        help="print masking SQL for a table or rewrite a query",
+        description="Print the SELECT that masks --table (its columns as listed in the policy, plus any --columns) "
+        "for --dialect. Keyed methods read the key from session variables (shown as a comment); the key itself "
+        "is never printed.",
+    )
+    p.add_argument("--dialect", required=True, help="duckdb, postgres, snowflake, bigquery, spark or trino")
+    p.add_argument("--policy", required=True, help="policy YAML file")
+    p.add_argument("--table", help="table name as written in the policy's datasets")
+    p.add_argument("--columns", help="comma-separated full column list of the table, in order (default: the policy's)")
+    p.add_argument("--source", help="relation to select from (default: --table)")
+    p.add_argument("--pretty", action="store_true", help="pretty-print the SQL")
+    try:
+        from maskline.rewrite.cli_support import add_query_arguments
+    except ImportError:
+        pass
+    else:
+        add_query_arguments(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from maskline.errors import PolicyError, did_you_mean
+    from maskline.plan import build_plan
+    from maskline.policy import load_policy
+    from maskline.sql.compile import compile_select, to_sql
+
+    if getattr(args, "query", None):
+        from maskline.rewrite.cli_support import run_query
+
+        return run_query(args)
+    if not args.table:
+        raise PolicyError("nothing to compile", where="maskline sql", fix="pass --table T (or --query SQL)")
+    policy = load_policy(args.policy)
+    ds = policy.dataset(args.table)
+    if ds is None:
+        raise PolicyError(f"table {args.table!r} is not in the policy", where=f"{policy.source}: datasets",
+                          fix=did_you_mean(args.table, policy.datasets))
+    names = [c.strip() for c in args.columns.split(",")] if args.columns else list(ds.columns)
+    plan = build_plan(policy, args.table, [(n, None) for n in names])
+    select = compile_select(plan, args.source or args.table, args.dialect)
+    if plan.keyed:
+        print(f"-- keyed methods read maskline_ipad/opad/salt from the {args.dialect} session; "
+              "load them with maskline.sql.session.key_setup (the key is never in this SQL)")
+    print(to_sql(select, args.dialect, pretty=args.pretty) + ";")
+    return 0

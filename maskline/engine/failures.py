@@ -1,0 +1,51 @@
+"""Turn an engine failure into a MaskingError that names the column but never a value.
+
+Engine messages quote the offending value (``Could not convert string
+'alice@x.com' to DATE``), so they are scrubbed before they reach the user.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from maskline.errors import MaskingError
+
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+
+
+def safe_engine_message(exc: BaseException) -> str:
+    """The engine's error with every quoted literal and sensitive span replaced.
+
+    >>> safe_engine_message(ValueError("Conversion Error: Could not convert string 'alice@x.com' to DATE"))
+    'ValueError: Conversion Error: Could not convert string [VALUE] to DATE'
+    """
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    text = _QUOTED.sub("[VALUE]", text)
+    try:
+        from maskline.text import scrub
+
+        text = scrub(text)[0]
+    except ImportError:  # the scrubber is optional here: quoted values are already gone
+        pass
+    return f"{type(exc).__name__}: {text}"[:300]
+
+
+def failing_column(con: Any, plan_columns: list[tuple[str, str]], relation: str) -> str | None:
+    """Find which masked column's expression fails, by evaluating each alone."""
+    for name, expression in plan_columns:
+        try:
+            con.execute(f"SELECT count({expression}) FROM {relation}").fetchall()
+        except Exception:  # noqa: BLE001 - any engine failure points at this column
+            return name
+    return None
+
+
+def masking_failed(exc: BaseException, where: str, column: str | None, method: str | None) -> MaskingError:
+    col = f", column {column!r}" if column else ""
+    how = f" (method {method!r})" if method else ""
+    return MaskingError(
+        f"masking failed, nothing was written: {safe_engine_message(exc)}",
+        where=f"{where}{col}",
+        fix=f"check that the column's type suits its method{how}, or choose another method in the policy",
+    )

@@ -1,0 +1,192 @@
+"""Mask in-process data (pandas DataFrames, Arrow tables) with the policy's SQL on embedded DuckDB.
+
+No row passes through a Python loop: the data is handed to DuckDB zero-copy
+(Arrow) and the masking SELECT runs on all cores.
+
+>>> import pandas as pd
+>>> df = pd.DataFrame({"id": [1, 2], "email": ["ann@example.com", None]})
+>>> policy = {"datasets": {"people": {"columns": {"email": {"info_type": "EMAIL"}}}}}
+>>> mask_frame(df, policy, table="people")["email"].tolist()
+['*****@example.com', nan]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from maskline.classify.result import Classification
+from maskline.errors import ClassificationError, InputError, KeyMissingError
+from maskline.keys import KeyMaterial, resolve_key
+from maskline.plan import Plan, build_plan
+from maskline.policy import Policy, load_policy
+
+INPUT = "maskline_input"
+
+
+@dataclass(frozen=True)
+class MaskReport:
+    """What a masking run did: the plan, the rows written and where."""
+
+    plan: Plan
+    rows: int
+    output: str | None = None
+
+    @property
+    def cells_masked(self) -> int:
+        return self.rows * len(self.plan.masked)
+
+
+def needs_classification(policy: Policy, table: str | None) -> bool:
+    """Classify unless the policy already describes this table.
+
+    >>> needs_classification(load_policy({}), "t")
+    True
+    """
+    return table is None or policy.dataset(table) is None
+
+
+def classify_for(data: Any, policy: Policy, table: str | None) -> Classification:
+    """Run the classifier, failing closed if it is missing or fails."""
+    try:
+        from maskline.classify import classify
+    except ImportError as e:
+        raise ClassificationError(
+            "the table is not described by the policy and the classifier is not available",
+            where=f"table {table!r}", fix="list the table's sensitive columns under 'datasets:' in the policy",
+        ) from e
+    try:
+        return classify(data, policy, table=table) if not isinstance(data, (str, Path)) else classify(str(data), policy)
+    except ClassificationError:
+        raise
+    except Exception as e:  # noqa: BLE001 - fail closed on any classifier failure
+        from maskline.engine.failures import safe_engine_message
+
+        raise ClassificationError(f"classification failed: {safe_engine_message(e)}", where=f"table {table!r}",
+                                  fix="fix the input, or describe the table under 'datasets:' in the policy") from None
+
+
+def key_for(plan: Plan, policy: Policy, key: KeyMaterial | None) -> KeyMaterial | None:
+    """The key, resolved only when a keyed method is used; missing means no output at all."""
+    if not plan.keyed:
+        return key
+    if key is not None:
+        return key
+    try:
+        return resolve_key(policy.key)
+    except KeyMissingError as e:
+        keyed = sorted({c.method.name for c in plan.masked if c.method})
+        raise KeyMissingError(e.what + f"; methods {', '.join(keyed)} need it", where=e.where, fix=e.fix) from None
+
+
+def plan_for_frame(
+    data: Any,
+    policy: Policy | Mapping[str, Any] | str | Path,
+    *,
+    table: str | None = None,
+    classification: Classification | None = None,
+    identities: Sequence[str] = (),
+) -> Plan:
+    """The plan :func:`mask_frame` would run, without running it.
+
+    >>> import pandas as pd
+    >>> plan = plan_for_frame(pd.DataFrame({"ssn": ["x"]}), {"datasets": {"t": {"columns": {"ssn": {"info_type": "US_SSN"}}}}}, table="t")
+    >>> plan.masked[0].method.name
+    'partial'
+    """
+    from maskline.engine.session import columns_of, connect
+
+    pol = load_policy(policy)
+    con = connect()
+    con.register(INPUT, _as_arrow(data))
+    cols = columns_of(con, INPUT)
+    if classification is None and needs_classification(pol, table):
+        classification = classify_for(data, pol, table)
+    return build_plan(pol, table or "dataframe", cols, classification, identities)
+
+
+def _as_arrow(data: Any) -> Any:
+    import pyarrow as pa
+
+    if isinstance(data, pa.Table):
+        return data
+    try:
+        import pandas as pd
+    except ImportError:  # pragma: no cover - pandas is a core dependency
+        pd = None
+    if pd is not None and isinstance(data, pd.DataFrame):
+        if len(data.columns) == 0:
+            raise InputError("the DataFrame has no columns", where="mask_frame(data)", fix="pass a table with columns")
+        return pa.Table.from_pandas(data, preserve_index=False)
+    raise InputError(f"cannot mask a {type(data).__name__}", where="mask_frame(data)",
+                     fix="pass a pandas DataFrame or a pyarrow Table")
+
+
+def mask_frame(
+    data: Any,
+    policy: Policy | Mapping[str, Any] | str | Path,
+    *,
+    table: str | None = None,
+    classification: Classification | None = None,
+    key: KeyMaterial | None = None,
+    identities: Sequence[str] = (),
+) -> Any:
+    """Mask a pandas DataFrame or Arrow table; returns the same kind, same columns and order."""
+    frame, _ = mask_frame_with_report(data, policy, table=table, classification=classification, key=key,
+                                      identities=identities)
+    return frame
+
+
+def mask_frame_with_report(
+    data: Any,
+    policy: Policy | Mapping[str, Any] | str | Path,
+    *,
+    table: str | None = None,
+    classification: Classification | None = None,
+    key: KeyMaterial | None = None,
+    identities: Sequence[str] = (),
+) -> tuple[Any, MaskReport]:
+    """:func:`mask_frame`, also returning the :class:`MaskReport` (for lineage).
+
+    >>> import pyarrow as pa
+    >>> out, report = mask_frame_with_report(pa.table({"n": ["ann"]}), {"unclassified": "mask", "datasets": {"t": {"columns": {}}}}, table="t")
+    >>> out.column("n").to_pylist(), report.rows
+    (['[REDACTED]'], 1)
+    """
+    from maskline.engine.failures import failing_column, masking_failed
+    from maskline.engine.session import columns_of, connect
+    from maskline.sql.compile import compile_select, mask_expression
+
+    pol = load_policy(policy)
+    arrow = _as_arrow(data)
+    con = connect()
+    con.register(INPUT, arrow)
+    if classification is None and needs_classification(pol, table):
+        classification = classify_for(data, pol, table)
+    plan = build_plan(pol, table or "dataframe", columns_of(con, INPUT), classification, identities)
+    k = key_for(plan, pol, key)
+    if k is not None:
+        from maskline.sql.session import apply_key_setup
+
+        apply_key_setup(con, "duckdb", k)
+    sql = compile_select(plan, INPUT, "duckdb").sql("duckdb")
+    try:
+        result = con.sql(sql).to_arrow_table()
+    except Exception as e:  # noqa: BLE001 - engine errors are re-raised without values
+        exprs = [(c.name, mask_expression(_col(c.name), c.method, "duckdb", info_type=c.info_type,
+                                          source_type=c.source_type).sql("duckdb")) for c in plan.masked if c.method]
+        bad = failing_column(con, exprs, INPUT)
+        method = next((c.method.name for c in plan.masked if c.name == bad and c.method), None)
+        raise masking_failed(e, f"table {plan.table!r}", bad, method) from None
+    report = MaskReport(plan, result.num_rows)
+    if isinstance(data, type(arrow)):
+        return result, report
+    return result.to_pandas(), report
+
+
+def _col(name: str) -> Any:
+    from sqlglot import exp
+
+    return exp.column(exp.to_identifier(name, quoted=True))
