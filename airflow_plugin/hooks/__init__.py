@@ -1,0 +1,1 @@
+"""Hooks maskline declares: the ``maskline`` connection type that holds the masking key."""

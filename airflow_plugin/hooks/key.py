@@ -1,0 +1,41 @@
+"""The ``maskline`` connection type: the masking key lives in the connection's password.
+
+Airflow stores connection passwords encrypted and masks them in logs as soon
+as they are read, which is why the key lives there and not in ``extra``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from airflow.sdk import BaseHook
+
+
+class MasklineKeyHook(BaseHook):
+    """Reads the masking key from a ``maskline`` connection (default ``maskline_default``).
+
+    >>> MasklineKeyHook.default_conn_name
+    'maskline_default'
+    """
+
+    conn_name_attr = "maskline_conn_id"
+    default_conn_name = "maskline_default"
+    conn_type = "maskline"
+    hook_name = "maskline masking key"
+
+    def __init__(self, maskline_conn_id: str = default_conn_name, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.maskline_conn_id = maskline_conn_id
+
+    @classmethod
+    def get_ui_field_behaviour(cls) -> dict[str, Any]:
+        """Only the password field matters; the UI hides the rest."""
+        return {
+            "hidden_fields": ["host", "schema", "login", "port", "extra"],
+            "relabeling": {"password": "Masking key"},
+            "placeholders": {"password": "a long random secret (32+ bytes)"},
+        }
+
+    def get_conn(self) -> str | None:
+        """The key (the connection's password), or None when the connection has none."""
+        return self.get_connection(self.maskline_conn_id).password or None

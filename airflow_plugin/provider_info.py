@@ -1,0 +1,61 @@
+"""Provider metadata for Airflow's providers manager (the ``apache_airflow_provider`` entry point).
+
+It declares the ``maskline`` connection type (the masking key, held in the
+password field), the ``@task.maskline`` decorator and the ``[maskline]``
+configuration section. The options are read at call time through
+:mod:`airflow_plugin.config`, never at import.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _option(description: str, type_: str, default: str | None, example: str | None = None) -> dict[str, Any]:
+    return {"description": description, "version_added": "0.1.0", "type": type_, "example": example,
+            "default": default}
+
+
+def get_provider_info() -> dict[str, Any]:
+    """What Airflow's providers manager needs to know about maskline.
+
+    >>> info = get_provider_info()
+    >>> info["connection-types"][0]["connection-type"], sorted(info["config"]["maskline"]["options"])[:2]
+    ('maskline', ['classify_sample', 'key_conn_id'])
+    """
+    return {
+        "package-name": "maskline",
+        "name": "maskline",
+        "description": "Mask PII and secrets at transform time: operators, XCom and log masking.\n",
+        "versions": ["0.1.0"],
+        "connection-types": [
+            {
+                "connection-type": "maskline",
+                "hook-class-name": "airflow_plugin.hooks.key.MasklineKeyHook",
+                "hook-name": "maskline masking key",
+            },
+        ],
+        "task-decorators": [
+            {"name": "maskline", "class-name": "airflow_plugin.decorators.maskline.maskline_task"},
+        ],
+        "plugins": [{"name": "maskline", "plugin-class": "airflow_plugin.plugin.MasklinePlugin"}],
+        "config": {
+            "maskline": {
+                "description": "maskline masking operators, XCom backend and log filter.\n",
+                "options": {
+                    "policy": _option("Default policy (a YAML path) for operators given no policy.\n", "string",
+                                      "", "/opt/airflow/policies/maskline.yml"),
+                    "key_conn_id": _option("Airflow connection whose password is the masking key.\n", "string",
+                                           "maskline_default", "maskline_default"),
+                    "key_env": _option("Environment variable holding the key when the connection is absent.\n",
+                                       "string", "MASKLINE_KEY", "MASKLINE_KEY"),
+                    "log_filter": _option("Install the PII-scrubbing log filter when the plugin loads.\n",
+                                          "boolean", "True", "True"),
+                    "classify_sample": _option("Rows sampled in the database to classify a source table.\n",
+                                               "integer", "1000", "1000"),
+                    "scrub_xcom_dataframes": _option("Scrub pandas DataFrames pushed to XCom, cell by cell.\n",
+                                                     "boolean", "True", "True"),
+                },
+            },
+        },
+    }
