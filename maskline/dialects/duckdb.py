@@ -33,3 +33,8 @@ class DuckDB(Dialect):
 
     def key_session_ref(self, name: str) -> exp.Expression:
         return fn("GETVARIABLE", lit(f"maskline_{name}"))  # a BLOB set by key_setup
+
+    def pick(self, words, index0):  # type: ignore[no-untyped-def]
+        # LIST_EXTRACT rather than a bracket: sqlglot shifts bracket indexes for DuckDB only.
+        arr = exp.Array(expressions=[lit(w) for w in words])
+        return fn("LIST_EXTRACT", arr, exp.Add(this=exp.paren(index0), expression=lit(1)))

@@ -18,3 +18,7 @@ class Trino(Dialect):
 
     def fill(self, n: exp.Expression, char: str) -> exp.Expression:
         return fn("RPAD", lit(""), fn("GREATEST", n, lit(0)), lit(char))  # Trino's repeat() builds arrays
+
+    def pick(self, words, index0):  # type: ignore[no-untyped-def]
+        arr = exp.Array(expressions=[lit(w) for w in words])
+        return fn("ELEMENT_AT", arr, exp.Add(this=exp.paren(index0), expression=lit(1)))

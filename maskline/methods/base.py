@@ -69,7 +69,8 @@ class MethodSpec:
     params: Any = field(default_factory=NoParams)
 
     def describe(self) -> str:
-        values = {k: v for k, v in dataclasses.asdict(self.params).items() if v not in (None, "", False)}
+        defaults = self.params.__class__()
+        values = {k: v for k, v in dataclasses.asdict(self.params).items() if v != getattr(defaults, k)}
         if not values:
             return self.name
         return self.name + "(" + ", ".join(f"{k}={v}" for k, v in sorted(values.items())) + ")"

@@ -23,7 +23,7 @@ def method_spec(name: str, params: Mapping[str, Any] | None = None, where: str =
     """A validated :class:`MethodSpec`; unknown names suggest the closest one.
 
     >>> method_spec("partial", {"keep_last": 4}).describe()
-    'partial(keep_last=4, mask_char=*)'
+    'partial(keep_last=4)'
     >>> method_spec("hmca")
     Traceback (most recent call last):
     ...
