@@ -15,7 +15,17 @@ import random
 from datetime import date, timedelta
 from typing import Any
 
-from maskline.methods.wordlists import FIRST_NAMES, LAST_NAMES, WORDS
+from maskline.methods.wordlists import WORDS
+
+# Disjoint from the `fake` method's word lists, so a fake can never equal a sample's real value.
+FIRST_NAMES = ("James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David", "Elizabeth",
+               "William", "Barbara", "Richard", "Susan", "Joseph", "Jessica", "Thomas", "Karen", "Charles", "Nancy",
+               "Christopher", "Margaret", "Daniel", "Lisa", "Matthew", "Betty", "Anthony", "Sandra", "Mark", "Ashley",
+               "Günther", "Amélie", "José", "Søren", "Chiara", "Joaquín", "Maëlle", "Björn")
+LAST_NAMES = ("Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez",
+              "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Taylor", "Moore", "Jackson", "Martin", "Lee",
+              "Perez", "Thompson", "White", "Harris", "Sanchez", "Clark", "Lewis", "Robinson", "Walker", "Young",
+              "Müller", "Dubois", "Rossi", "Van Dijk", "Silva", "Kowalski", "Fernández", "Nieminen")
 
 DOMAINS = ("example.com", "mail.test", "corp.example", "post.example.org")
 PLANS = ("free", "pro", "team", "enterprise")

@@ -1,0 +1,120 @@
+"""The CLI: one-line errors with exit codes, no partial output, never the key or a raw value."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from maskline.cli.main import main
+from tests.conftest import TEST_KEY
+
+POLICY = Path(__file__).parents[2] / "maskline" / "demo" / "customers_policy.yml"
+
+
+@pytest.fixture()
+def customers_csv(tmp_path: Path) -> Path:
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    from maskline.demo.sample import sample_customers
+
+    path = tmp_path / "customers.csv"
+    pacsv.write_csv(pa.Table.from_pylist(sample_customers(50)), path)
+    return path
+
+
+def run_cli(*args: str, env_key: bool = True) -> subprocess.CompletedProcess[str]:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "MASKLINE_KEY"}
+    if env_key:
+        env["MASKLINE_KEY"] = TEST_KEY
+    return subprocess.run([sys.executable, "-m", "maskline", *args], capture_output=True, text=True, env=env)
+
+
+def test_mask_writes_masked_file_and_prints_the_plan(customers_csv: Path, tmp_path: Path) -> None:
+    out = tmp_path / "masked.csv"
+    r = run_cli("mask", str(customers_csv), str(out), "--policy", str(POLICY))
+    assert r.returncode == 0, r.stderr
+    assert "email" in r.stdout and "hmac" in r.stdout
+    raw = customers_csv.read_text()
+    masked = out.read_text()
+    assert raw.splitlines()[1].split(",")[2] not in masked  # the first email
+
+
+def test_missing_key_exits_2_with_one_line_and_writes_nothing(customers_csv: Path, tmp_path: Path) -> None:
+    out = tmp_path / "masked.csv"
+    r = run_cli("mask", str(customers_csv), str(out), "--policy", str(POLICY), env_key=False)
+    assert r.returncode == 2
+    assert "MASKLINE_KEY" in r.stderr and "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+    assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["customers.csv"]
+
+
+@pytest.mark.parametrize(
+    ("policy_text", "expected"),
+    [
+        ("version: 1\nmethods:\n  EMAIL: {method: emial}\n", "did you mean 'email'"),
+        ("version: 1\ndatasets:\n  customers:\n    columns:\n      email: {info_type: EMIAL}\n", "did you mean 'EMAIL'"),
+        ("version: 1\ndatasets:\n  customers:\n    columns:\n      e_mail: {info_type: EMAIL}\n", "not in table"),
+    ],
+)
+def test_policy_mistakes_exit_2_without_traceback(customers_csv, tmp_path, policy_text, expected) -> None:
+    policy = tmp_path / "policy.yml"
+    policy.write_text(policy_text)
+    r = run_cli("mask", str(customers_csv), str(tmp_path / "o.csv"), "--policy", str(policy))
+    assert r.returncode == 2, r.stderr
+    assert expected in r.stderr and "Traceback" not in r.stderr
+    assert not (tmp_path / "o.csv").exists()
+
+
+def test_unreadable_empty_and_existing_paths(tmp_path: Path, customers_csv: Path) -> None:
+    r = run_cli("mask", str(tmp_path / "nope.csv"), str(tmp_path / "o.csv"), "--policy", str(POLICY))
+    assert r.returncode == 2 and "not found" in r.stderr
+    empty = tmp_path / "customers_empty.csv"
+    empty.write_text("")
+    r = run_cli("mask", str(empty), str(tmp_path / "o.csv"), "--policy", str(POLICY))
+    assert r.returncode == 2 and "empty" in r.stderr
+    existing = tmp_path / "exists.csv"
+    existing.write_text("x")
+    r = run_cli("mask", str(customers_csv), str(existing), "--policy", str(POLICY))
+    assert r.returncode == 2 and "--overwrite" in r.stderr and existing.read_text() == "x"
+
+
+def test_key_never_appears_in_any_output(customers_csv: Path, tmp_path: Path) -> None:
+    outputs = [
+        run_cli("mask", str(customers_csv), str(tmp_path / "a.csv"), "--policy", str(POLICY)),
+        run_cli("sql", "--dialect", "postgres", "--policy", str(POLICY), "--table", "customers"),
+        run_cli("mask", str(customers_csv), str(tmp_path / "a.csv"), "--policy", str(POLICY)),  # exists -> error
+    ]
+    for r in outputs:
+        assert TEST_KEY not in r.stdout + r.stderr
+    assert TEST_KEY not in (tmp_path / "a.csv").read_text()
+
+
+@pytest.mark.parametrize("dialect", ["duckdb", "postgres", "snowflake", "bigquery", "spark", "trino"])
+def test_sql_prints_a_select_for_every_dialect(dialect: str, capsys) -> None:
+    import sqlglot
+
+    from maskline.dialects import get_dialect
+
+    assert main(["sql", "--dialect", dialect, "--policy", str(POLICY), "--table", "customers"]) == 0
+    out = capsys.readouterr().out
+    statement = [line for line in out.splitlines() if not line.startswith("--")]
+    tree = sqlglot.parse_one("\n".join(statement), read=get_dialect(dialect).sqlglot_name)
+    assert tree.find(sqlglot.exp.From) is not None
+
+
+def test_sql_unknown_dialect_suggests_the_closest(capsys) -> None:
+    assert main(["sql", "--dialect", "postgress", "--policy", str(POLICY), "--table", "customers"]) == 2
+    assert "did you mean 'postgres'" in capsys.readouterr().err
+
+
+def test_demo_masks_the_sample_and_prints_before_and_after(tmp_path: Path) -> None:
+    r = run_cli("demo", "--rows", "50", "--show", "2", "--out", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    assert "before" in r.stdout and "after" in r.stdout
+    assert (tmp_path / "customers_masked.csv").is_file()
