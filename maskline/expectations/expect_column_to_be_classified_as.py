@@ -1,0 +1,61 @@
+"""``expect_column_to_be_classified_as``: the core classifier calls the column ``info_type``."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Optional, Tuple
+
+from great_expectations.compatibility import pydantic
+from great_expectations.expectations.expectation import ColumnAggregateExpectation
+
+import maskline.expectations.metrics.classification  # noqa: F401  (registers the metric)
+from maskline.expectations.value_free_mixin import ValueFreeResults
+
+METRIC = "column.maskline_classification"
+
+
+class ExpectColumnToBeClassifiedAs(ValueFreeResults, ColumnAggregateExpectation):
+    """Expect the classifier to give the column ``info_type`` with at least ``min_confidence``.
+
+    Use it to pin what a raw column holds (a contract with the upstream team),
+    or, with ``info_type=None``, to assert the classifier finds nothing
+    sensitive in a column that should be clean. The observed value is the
+    verdict and its evidence, never a sampled value.
+
+    Example (run in ``tests/expectations``)::
+
+        >>> ExpectColumnToBeClassifiedAs(column="email", info_type="EMAIL", min_confidence=0.8)  # doctest: +SKIP
+    """
+
+    info_type: Optional[str]
+    min_confidence: float = 0.6
+
+    metric_dependencies: ClassVar[Tuple[str, ...]] = (METRIC,)
+    success_keys: ClassVar[Tuple[str, ...]] = ("info_type", "min_confidence")
+    args_keys: ClassVar[Tuple[str, ...]] = ("column", "info_type", "min_confidence")
+    library_metadata: ClassVar[dict] = {"maturity": "beta", "tags": ["pii", "maskline"],
+                                        "contributors": ["maskline"]}
+
+    @pydantic.validator("info_type")
+    def _info_type_is_known(cls, v: Optional[str]) -> Optional[str]:
+        from maskline.errors import InputError, did_you_mean
+        from maskline.infotypes import INFO_TYPES
+
+        if v is not None and v not in INFO_TYPES:
+            raise InputError(f"unknown info type {v!r}", where="expect_column_to_be_classified_as(info_type=...)",
+                             fix=did_you_mean(v, INFO_TYPES))
+        return v
+
+    def _validate(self, metrics: dict, runtime_configuration: Optional[dict] = None,
+                  execution_engine: Any = None) -> dict:
+        verdict = metrics[METRIC]
+        found, confidence = verdict.get("info_type"), float(verdict.get("confidence") or 0.0)
+        if self.info_type is None:
+            success = found is None or confidence < self.min_confidence
+        else:
+            success = found == self.info_type and confidence >= self.min_confidence
+        observed = f"{found or 'nothing sensitive'} (confidence {confidence:.2f})"
+        return {"success": success,
+                "result": {"observed_value": observed,
+                           "details": {"info_type": found, "confidence": round(confidence, 4),
+                                       "category": verdict.get("category"),
+                                       "evidence": list(verdict.get("evidence") or ())}}}

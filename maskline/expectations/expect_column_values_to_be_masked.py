@@ -1,0 +1,43 @@
+"""``expect_column_values_to_be_masked``: every value has the output shape of a masking method."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Dict, Optional, Tuple, Union
+
+from great_expectations.compatibility import pydantic
+from great_expectations.expectations.expectation import ColumnMapExpectation
+
+import maskline.expectations.metrics.masked  # noqa: F401  (registers the metric)
+from maskline.expectations.shapes import masked_shape
+from maskline.expectations.value_free_mixin import ValueFreeResults
+
+
+class ExpectColumnValuesToBeMasked(ValueFreeResults, ColumnMapExpectation):
+    """Expect every non-null value to look like ``method``'s output.
+
+    ``method`` is a name (``"hmac"``) or a policy method entry
+    (``{"method": "partial", "keep_last": 4}``). Shapes: hmac/hash are lower hex
+    of 64 (or ``length``) characters; email is ``*****@domain``; partial is a
+    ``*`` run plus the kept characters; redact is the ``[TYPE]`` label; null is
+    NULL; char_mask is ``*`` and separators; fake is built from the word lists;
+    generalize is a truncated date, a multiple of the bucket or a kept prefix;
+    scrub leaves no PII span. ``info_type`` narrows redact's label and fake's kind.
+
+    Example (run in ``tests/expectations``)::
+
+        >>> ExpectColumnValuesToBeMasked(column="ssn", method={"method": "partial", "keep_last": 4})  # doctest: +SKIP
+    """
+
+    method: Union[str, Dict[str, Any]]
+    info_type: Optional[str] = None
+
+    map_metric: ClassVar[str] = "column_values.maskline_masked"
+    success_keys: ClassVar[Tuple[str, ...]] = ("method", "info_type", "mostly")
+    args_keys: ClassVar[Tuple[str, ...]] = ("column", "method")
+    library_metadata: ClassVar[dict] = {"maturity": "beta", "tags": ["pii", "maskline"],
+                                        "contributors": ["maskline"]}
+
+    @pydantic.validator("method")
+    def _method_is_known(cls, v: Any) -> Any:
+        masked_shape(v)  # unknown method or bad params: PolicyError with the closest name, at construction
+        return v

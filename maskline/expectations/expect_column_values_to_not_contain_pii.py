@@ -1,0 +1,44 @@
+"""``expect_column_values_to_not_contain_pii``: no value holds a span of a sensitive info type."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, List, Optional, Tuple
+
+from great_expectations.expectations.expectation import ColumnMapExpectation
+
+import maskline.expectations.metrics.no_pii  # noqa: F401  (registers the metric)
+from maskline.expectations.pii_conditions import pandas_types_found
+from maskline.expectations.value_free_mixin import ValueFreeResults
+
+
+class ExpectColumnValuesToNotContainPii(ValueFreeResults, ColumnMapExpectation):
+    """Expect no value of the column to contain PII of ``info_types`` (default: every type with a SQL pattern).
+
+    Candidates come from the core's portable patterns; pandas batches also
+    validate them with the core's detectors (checksums, SSN area rules), SQL
+    batches flag every candidate. Offending values appear in the result only as
+    ``TYPE:token`` pseudonyms.
+
+    Args:
+        column: the column to check.
+        info_types: info type names to look for, e.g. ``["EMAIL", "US_SSN"]``.
+        mostly: the share of non-null values that must be clean (default 1.0).
+
+    Example (run in ``tests/expectations``)::
+
+        >>> ExpectColumnValuesToNotContainPii(column="notes", info_types=["EMAIL"])  # doctest: +SKIP
+    """
+
+    info_types: Optional[List[str]] = None
+
+    map_metric: ClassVar[str] = "column_values.maskline_no_pii"
+    success_keys: ClassVar[Tuple[str, ...]] = ("info_types", "mostly")
+    args_keys: ClassVar[Tuple[str, ...]] = ("column", "info_types")
+    library_metadata: ClassVar[dict] = {"maturity": "beta", "tags": ["pii", "maskline"],
+                                        "contributors": ["maskline"]}
+
+    def _value_label(self, value: Any) -> str:
+        try:
+            return pandas_types_found(str(value), self.info_types) or super()._value_label(value)
+        except Exception:  # the label is cosmetic; a detector failure must not fail or leak
+            return super()._value_label(value)

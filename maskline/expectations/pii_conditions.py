@@ -1,0 +1,151 @@
+"""Which values contain PII, per engine: pandas (validated) and SQLAlchemy (portable patterns).
+
+Both engines start from the same candidates, the core's
+:data:`maskline.infotypes.sql_patterns.SQL_SCRUB_PATTERNS` (the patterns the
+``scrub`` method and the dbt macros use). pandas then validates each candidate
+span with the core's detectors (:func:`maskline.infotypes.detectors.matches`:
+Luhn, mod-97, SSN area rules...), so on pandas a value flagged as PII is a
+subset of what SQL flags. SQL engines cannot call those validators, so they
+flag every pattern candidate: checksum-invalid look-alikes fail there too,
+which errs towards failing closed. On real data (valid numbers) both agree.
+
+Info types without a SQL pattern (JWT, API_KEY, PERSON_NAME...) can be asked
+for explicitly; pandas checks them with the detectors' vectorised
+``match_mask``, SQL engines refuse them with a clear error.
+
+Imports here are lazy: this module is loaded by the GX metrics, never by the core.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from maskline.errors import InputError, did_you_mean
+
+
+def sql_pattern_types() -> tuple[str, ...]:
+    """The info types every engine can check: those with a portable SQL pattern.
+
+    >>> "EMAIL" in sql_pattern_types()
+    True
+    """
+    from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
+
+    return tuple(name for name, _ in SQL_SCRUB_PATTERNS)
+
+
+def resolve_types(info_types: Sequence[str] | None, *, sql: bool) -> tuple[str, ...]:
+    """The info types to look for: the given ones (validated) or, by default, every SQL-pattern type.
+
+    >>> resolve_types(None, sql=True) == sql_pattern_types()
+    True
+    >>> resolve_types(["EMIAL"], sql=False)
+    Traceback (most recent call last):
+    ...
+    maskline.errors.InputError: unknown info type 'EMIAL' (at expectation argument info_types). Fix: did you mean 'EMAIL'?
+    """
+    from maskline.infotypes import INFO_TYPES
+
+    if not info_types:
+        return sql_pattern_types()
+    with_sql = set(sql_pattern_types())
+    for name in info_types:
+        if name not in INFO_TYPES:
+            raise InputError(f"unknown info type {name!r}", where="expectation argument info_types",
+                             fix=did_you_mean(name, INFO_TYPES))
+        if sql and name not in with_sql:
+            raise InputError(
+                f"info type {name!r} has no portable SQL pattern, so SQL engines cannot check it",
+                where="expectation argument info_types",
+                fix="validate this column through a pandas batch, or limit info_types to "
+                + ", ".join(sorted(with_sql)),
+            )
+    return tuple(info_types)
+
+
+def _pattern(name: str) -> str | None:
+    from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
+
+    return dict(SQL_SCRUB_PATTERNS).get(name)
+
+
+def _has_valid_span(text: str, regex: re.Pattern[str], info_type: str) -> bool:
+    from maskline.infotypes.detectors import matches
+
+    return any(matches(m.group(0), info_type) for m in regex.finditer(text))
+
+
+def pandas_contains_pii(series: Any, info_types: Sequence[str] | None) -> Any:
+    """A boolean Series: True where the value contains a validated span of one of ``info_types``.
+
+    Candidates are found with one vectorised ``str.contains`` per type; only
+    candidate rows reach the Python validators.
+
+    >>> import pandas as pd
+    >>> list(pandas_contains_pii(pd.Series(["write to ann@example.org", "n/a"]), ["EMAIL"]))  # doctest: +SKIP
+    [True, False]
+    """
+    import numpy as np
+    import pandas as pd
+
+    types = resolve_types(info_types, sql=False)
+    text = series.astype(str)
+    found = pd.Series(np.zeros(len(series), dtype=bool), index=series.index)
+    for name in types:
+        pattern = _pattern(name)
+        if pattern is None:
+            from maskline.infotypes.detectors import match_mask
+
+            found |= np.asarray(match_mask(text, name), dtype=bool)
+            continue
+        candidates = text.str.contains(pattern, regex=True) & ~found
+        if candidates.any():
+            regex = re.compile(pattern)
+            checked = text[candidates].map(lambda v, r=regex, t=name: _has_valid_span(v, r, t))
+            found.loc[checked.index] |= checked.astype(bool)
+    return found
+
+
+def pandas_types_found(value: str, info_types: Sequence[str] | None) -> str | None:
+    """The first info type found in one value (validated), or None: the label of a pseudonym.
+
+    >>> pandas_types_found("call +44 20 7946 0958", ["EMAIL"]) is None
+    True
+    """
+    for name in resolve_types(info_types, sql=False):
+        pattern = _pattern(name)
+        if pattern is None:
+            from maskline.infotypes.detectors import matches
+
+            if matches(value, name):
+                return name
+        elif _has_valid_span(value, re.compile(pattern), name):
+            return name
+    return None
+
+
+def sql_text(column: Any) -> Any:
+    """``CAST(column AS TEXT)``, the text every pattern is matched against in SQL."""
+    import sqlalchemy as sa
+
+    return sa.cast(column, sa.Text)
+
+
+def sql_contains_pii(column: Any, info_types: Sequence[str] | None) -> Any:
+    """A SQLAlchemy boolean: the value matches one of the types' portable patterns (a partial match).
+
+    SQLAlchemy's ``regexp_match`` compiles to ``~`` on PostgreSQL and on
+    duckdb-engine (a PostgreSQL dialect); DuckDB 2.0's ``~`` is a partial match too.
+
+    >>> import sqlalchemy as sa
+    >>> from sqlalchemy.dialects import postgresql
+    >>> str(sql_contains_pii(sa.column("c"), ["US_SSN"]).compile(dialect=postgresql.dialect()))
+    'CAST(c AS TEXT) ~ %(param_1)s::VARCHAR'
+    """
+    import sqlalchemy as sa
+
+    types = resolve_types(info_types, sql=True)
+    clauses = [sql_text(column).regexp_match(_pattern(name)) for name in types]
+    return sa.or_(*clauses)

@@ -1,0 +1,118 @@
+"""Keep raw values out of validation results: each value becomes its type and a keyed pseudonym.
+
+Great Expectations puts offending values in ``unexpected_list``,
+``partial_unexpected_list``, ``partial_unexpected_counts``, index lists and
+``unexpected_rows``. A PII check that copies the PII into its own report (and
+from there into Data Docs, logs and lineage) defeats itself, so every result of
+a maskline expectation passes through :func:`redact_result` before GX stores it.
+Counts stay; each value becomes ``TYPE:token`` where ``token`` is the first 16
+hex characters of HMAC-SHA256 under the masking key: the same value gives the
+same token everywhere (so it can be found in the source by someone allowed to),
+and nobody without the key can reverse it. Without a key, the type alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from maskline.keys import DEFAULT_KEY_REF, KeyMaterial, KeyRef, hmac_hex, resolve_key
+
+TOKEN_LENGTH = 16
+UNKEYED = "unkeyed"  # shown instead of a token when no key is configured: still value-free
+
+_VALUE_LISTS = ("unexpected_list", "partial_unexpected_list")
+_INDEX_LISTS = ("unexpected_index_list", "partial_unexpected_index_list")
+
+
+def pseudonym_key(ref: KeyRef | None = None) -> KeyMaterial | None:
+    """The key for pseudonyms (the policy's, else ``MASKLINE_KEY``), or None when none is set.
+
+    >>> pseudonym_key(KeyRef(env="NO_SUCH_VARIABLE_FOR_MASKLINE")) is None
+    True
+    """
+    from maskline.errors import KeyMissingError
+
+    try:
+        return resolve_key(ref or DEFAULT_KEY_REF)
+    except KeyMissingError:
+        return None
+
+
+def label_of(value: Any) -> str:
+    """The info type the core's detectors see in one value, or ``VALUE``.
+
+    >>> label_of(None)
+    'NULL'
+    """
+    if value is None:
+        return "NULL"
+    try:
+        from maskline.infotypes.detectors import detect_value
+    except ImportError:  # the detectors are the classifier's; without them, no label beats a wrong one
+        return "VALUE"
+    try:
+        found = detect_value(str(value))
+    except Exception:  # a detector bug must not turn into a leak through an exception message
+        found = None
+    return found or "VALUE"
+
+
+def pseudonym(value: Any, key: KeyMaterial | None, label: str | None = None) -> str:
+    """``TYPE:token`` for one value: never the value itself.
+
+    >>> pseudonym("alice@example.com", KeyMaterial(b"k"), label="EMAIL")
+    'EMAIL:8647c46883247f15'
+    >>> pseudonym("alice@example.com", None, label="EMAIL")
+    'EMAIL:unkeyed'
+    """
+    if value is None:
+        return "NULL"
+    from maskline.expectations.shapes import value_text
+
+    kind = label or label_of(value)
+    token = hmac_hex(key, value_text(value), length=TOKEN_LENGTH) if key is not None else UNKEYED
+    return f"{kind}:{token}"
+
+
+def redact_result(result: Mapping[str, Any], key: KeyMaterial | None,
+                  labeller: Callable[[Any], str] = label_of) -> dict[str, Any]:
+    """A copy of a GX result dict with every data value replaced by its pseudonym; counts stay.
+
+    >>> r = redact_result({"unexpected_count": 1, "partial_unexpected_list": ["123-45-6789"],
+    ...                    "partial_unexpected_counts": [{"value": "123-45-6789", "count": 1}]},
+    ...                   KeyMaterial(b"k"), labeller=lambda v: "US_SSN")
+    >>> r["unexpected_count"], r["partial_unexpected_list"]
+    (1, ['US_SSN:8dabe59758ffe9ca'])
+    >>> r["partial_unexpected_counts"]
+    [{'value': 'US_SSN:8dabe59758ffe9ca', 'count': 1}]
+    """
+    out = dict(result)
+    cache: dict[str, str] = {}
+
+    def fake(value: Any) -> str:
+        if value is None:
+            return "NULL"
+        marker = repr(value)
+        if marker not in cache:
+            cache[marker] = pseudonym(value, key, labeller(value))
+        return cache[marker]
+
+    for name in _VALUE_LISTS:
+        if isinstance(out.get(name), list):
+            out[name] = [fake(v) for v in out[name]]
+    if isinstance(out.get("partial_unexpected_counts"), list):
+        out["partial_unexpected_counts"] = [
+            {**c, "value": fake(c.get("value"))} if isinstance(c, Mapping) else c
+            for c in out["partial_unexpected_counts"]
+        ]
+    for name in _INDEX_LISTS:
+        if isinstance(out.get(name), list):
+            # pandas index lists hold row numbers (kept); with unexpected_index_column_names they
+            # hold dicts that include the checked column's value (replaced).
+            out[name] = [{k: fake(v) for k, v in i.items()} if isinstance(i, Mapping) else i for i in out[name]]
+    if out.get("unexpected_rows") is not None:
+        # whole rows carry every column of the table, sensitive or not: only their number is kept
+        rows = out["unexpected_rows"]
+        out["unexpected_rows"] = f"{len(rows)} rows withheld by maskline (values are never reported)"
+    return out
