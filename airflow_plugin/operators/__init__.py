@@ -1,0 +1,28 @@
+"""maskline operators, imported lazily so a DAG file pays only for the operators it uses.
+
+>>> import airflow_plugin.operators as ops
+>>> sorted(ops.__all__)[:2]
+['CheckMaskingOperator', 'MaskFileOperator']
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_EXPORTS = {
+    "MaskTableOperator": "airflow_plugin.operators.mask_table",
+    "MaskQueryOperator": "airflow_plugin.operators.mask_query",
+    "MaskFileOperator": "airflow_plugin.operators.mask_file",
+    "CheckMaskingOperator": "airflow_plugin.operators.check",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        import importlib
+
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    raise AttributeError(name)
+
+
+__all__ = sorted(_EXPORTS)

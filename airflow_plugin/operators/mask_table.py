@@ -1,0 +1,102 @@
+"""``MaskTableOperator``: mask a table into another, inside the database of any common-sql connection."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from airflow.sdk import BaseOperator
+
+if TYPE_CHECKING:
+    from airflow_plugin.policy_source import PolicyArg
+
+
+class MaskTableOperator(BaseOperator):
+    """Mask ``source`` into ``target`` in the connection's own database.
+
+    The source is classified by sampling it in the database (``classify=True``);
+    the policy's ``datasets:`` entry overrides the classifier column by column.
+    The masking ``SELECT`` is compiled for the hook's dialect, with the key held
+    in the session, and written as ``CREATE TABLE staging AS SELECT``, then
+    renamed over ``target`` in the same transaction: no row passes through the
+    worker, and a failure leaves no target.
+
+    :param conn_id: an Airflow connection whose hook is a common-sql ``DbApiHook``
+        (DuckDB, PostgreSQL, SQLite, ...).
+    :param source: the raw table (``schema.table`` allowed). Templated.
+    :param target: the table to write (replaced atomically). Templated.
+    :param policy: a policy path, YAML text, dict, ``"variable:NAME"`` or ``None`` for ``[maskline] policy``.
+    :param classify: classify the source's columns by sampling them in the database.
+    :param identities: who the data is for (``role:analyst``); the policy's ``unmask_for`` may allow raw values.
+
+    >>> op = MaskTableOperator(task_id="m", conn_id="warehouse", source="raw.customers", target="customers")
+    >>> op.template_fields
+    ('source', 'target')
+    """
+
+    template_fields: Sequence[str] = ("source", "target")
+    ui_color = "#d6eaf8"
+
+    def __init__(
+        self,
+        *,
+        conn_id: str,
+        source: str,
+        target: str,
+        policy: PolicyArg = None,
+        classify: bool = True,
+        identities: Sequence[str] = (),
+        hook_params: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.conn_id = conn_id
+        self.source = source
+        self.target = target
+        self.policy = policy
+        self.classify = classify
+        self.identities = tuple(identities)
+        self.hook_params = hook_params
+        self._lineage: Any = None
+
+    def execute(self, context: Any) -> dict[str, Any]:
+        from airflow_plugin.config import number
+        from airflow_plugin.db_task import classify_table, db_hook, open_warehouse, summary
+        from airflow_plugin.key_source import key_for_plan
+        from airflow_plugin.lineage import LineageRecord, dataset_name, dataset_namespace
+        from airflow_plugin.policy_source import resolve_policy
+        from maskline.dialects import KeyMode
+        from maskline.errors import InputError
+        from maskline.plan import build_plan
+        from maskline.sql.compile import compile_select
+
+        policy = resolve_policy(self.policy)
+        hook = db_hook(self.conn_id, self.hook_params)
+        warehouse = open_warehouse(hook, self.conn_id)
+        try:
+            columns = warehouse.columns(self.source)
+            if not columns:
+                raise InputError(f"source table {self.source!r} not found", where=f"conn_id={self.conn_id!r}",
+                                 fix="check the table name and schema; nothing was written")
+            classification = (classify_table(warehouse, policy, self.source, number("classify_sample"))
+                              if self.classify else None)
+            plan = build_plan(policy, self.source, columns, classification, self.identities)
+            key = key_for_plan(plan, policy)
+            warehouse.load_key(key)
+            select = compile_select(plan, warehouse.table(self.source), warehouse.dialect, key_mode=KeyMode.SESSION)
+            rows = warehouse.replace_table(self.target, select)
+        finally:
+            warehouse.close()
+        dialect = warehouse.dialect.name
+        namespace = dataset_namespace(hook, dialect)
+        self._lineage = LineageRecord(plan, classification, rows, namespace, dataset_name(self.source, dialect, hook),
+                                      namespace, dataset_name(self.target, dialect, hook), engine=dialect)
+        result = summary(plan, rows, self.target)
+        self.log.info("maskline: wrote %s rows to %s; masked columns: %s", rows, self.target,
+                      ", ".join(f"{c} ({m})" for c, m in result["masked_columns"].items()) or "none")
+        return result
+
+    def get_openlineage_facets_on_complete(self, task_instance: Any) -> Any:
+        from airflow_plugin.lineage import operator_lineage
+
+        return operator_lineage(self._lineage)

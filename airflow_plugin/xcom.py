@@ -1,0 +1,75 @@
+"""``MaskingXComBackend``: scrub PII and secrets from every XCom before Airflow stores it.
+
+Enable it with one line of configuration::
+
+    [core]
+    xcom_backend = airflow_plugin.xcom.MaskingXComBackend
+
+(or ``AIRFLOW__CORE__XCOM_BACKEND=airflow_plugin.xcom.MaskingXComBackend``).
+
+Strings, dicts, lists and tuples are scrubbed recursively with the core's text
+scrubber, and keep their types; pandas DataFrames are scrubbed cell by cell in
+their text columns and keep their columns and dtypes. Numbers, dates and
+booleans pass unchanged: a bare number carries no context the scrubber could
+judge. Values are scrubbed in the task process, before serialization, so the
+metadata database, the API and the UI only ever see scrubbed values.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from airflow.sdk.bases.xcom import BaseXCom
+
+
+def _is_dataframe(value: Any) -> bool:
+    # Checked by module name so that pandas is never imported just to look.
+    return type(value).__module__.startswith("pandas") and type(value).__name__ == "DataFrame"
+
+
+def _scrub_frame(frame: Any) -> Any:
+    from airflow_plugin.config import flag
+    from maskline.text import scrub_value
+
+    if not flag("scrub_xcom_dataframes"):
+        return frame
+    out = frame.copy()
+    for column in out.columns:
+        series = out[column]
+        if series.dtype == object or str(series.dtype) in ("str", "string"):
+            out[column] = series.map(lambda v: scrub_value(v) if isinstance(v, (str, dict, list)) else v)
+    return out
+
+
+def scrub_xcom_value(value: Any) -> Any:
+    """The value with PII and secrets replaced, of the same type and shape.
+
+    >>> scrub_xcom_value(42)
+    42
+    >>> scrub_xcom_value({"to": "alice@example.com"})  # doctest: +SKIP
+    {'to': '<EMAIL>'}
+    """
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    if _is_dataframe(value):
+        return _scrub_frame(value)
+    if isinstance(value, (str, dict, list, tuple)):
+        from maskline.text import scrub_value
+
+        scrubbed = scrub_value(value)
+        return tuple(scrubbed) if isinstance(value, tuple) and isinstance(scrubbed, list) else scrubbed
+    return value
+
+
+class MaskingXComBackend(BaseXCom):
+    """The default XCom backend, with every value scrubbed before it is serialized.
+
+    >>> MaskingXComBackend.serialize_value(7)
+    7
+    """
+
+    @staticmethod
+    def serialize_value(value: Any, *, key: str | None = None, task_id: str | None = None,
+                        dag_id: str | None = None, run_id: str | None = None, map_index: int | None = None) -> Any:
+        return BaseXCom.serialize_value(scrub_xcom_value(value), key=key, task_id=task_id, dag_id=dag_id,
+                                        run_id=run_id, map_index=map_index)
