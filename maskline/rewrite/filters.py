@@ -1,0 +1,181 @@
+"""Literals compared with sensitive columns: refuse them, tokenize them, or let them through.
+
+``WHERE ssn = '123-45-6789'`` exposes the value even when every output is
+masked: the literal lands in the warehouse's query history, in lineage events
+and in logs. ``policy.rewrite.filter_literals`` picks the trade-off:
+
+``refuse``
+    Any literal compared with a sensitive column (in WHERE, JOIN ... ON,
+    HAVING, QUALIFY, CASE or the select list) is refused. Nothing sensitive
+    can reach the query text, at the price of not being able to look up one
+    person by value.
+``tokenize`` (default)
+    Equality and ``IN`` against a column whose method is deterministic and
+    keyed (``hmac``, ``hash``) are rewritten to compare tokens:
+    ``WHERE <hmac(ssn)> = '3f9a...'``. The token is computed here, in Python,
+    so the raw literal never appears in the rewritten SQL; the result is the
+    same as the raw comparison (up to HMAC collisions, negligible at 64 hex
+    characters, 1 in 2^64 at 16). Costs: the token is a stable pseudonym that
+    anyone holding the key can confirm for a guessed value, the comparison no
+    longer uses an index on the column, and only equality works. A range,
+    ``LIKE``, a pattern or a column whose method keeps the value's shape
+    (``partial``, ``email``...) cannot be tokenized and is refused. A value is
+    compared as text, so ``amount = 5.0`` matches the text ``'5.0'`` only.
+``allow``
+    Literals pass unchanged. Outputs are still masked, but the query text
+    holds the literal: use it only where query history is itself protected.
+
+Numeric literals compared with a transformation of a column (``length(ssn) =
+11``, ``extract(year FROM dob) > 1980``) are not treated as sensitive; string
+literals always are.
+
+>>> import sqlglot
+>>> literal_text(sqlglot.parse_one("CAST('2020-01-01' AS DATE)"))
+'2020-01-01'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlglot import exp
+from sqlglot.optimizer.scope import Scope, walk_in_scope
+
+from maskline.dialects import Dialect
+from maskline.errors import RewriteRefused
+from maskline.keys import KeyMaterial, hmac_hex, salted_sha256_hex
+from maskline.methods.base import MethodSpec
+from maskline.rewrite.functions import function_key
+from maskline.rewrite.trace import MASKED_META, VALUE, Origin, Tracer
+
+# Predicates whose operands are compared with each other (operators and functions).
+COMPARISONS: tuple[type[exp.Expression], ...] = (
+    exp.EQ, exp.NEQ, exp.NullSafeEQ, exp.NullSafeNEQ, exp.GT, exp.GTE, exp.LT, exp.LTE, exp.Like, exp.ILike,
+    exp.SimilarTo, exp.RegexpLike, exp.RegexpILike, exp.Glob, exp.In, exp.Between, exp.StartsWith,
+    exp.EndsWith, exp.Contains, exp.StrPosition, exp.Is,
+)
+COMPARISON_FUNCTIONS = frozenset({"starts_with", "ends_with", "prefix", "suffix", "contains", "strpos", "position",
+                                  "instr", "regexp_matches", "regexp_like", "levenshtein", "jaro_winkler_similarity",
+                                  "damerau_levenshtein", "hamming", "jaccard", "list_contains", "array_contains",
+                                  "array_position", "replace", "regexp_replace", "translate", "split_part"})
+TOKENIZABLE_PREDICATES = (exp.EQ, exp.NEQ, exp.NullSafeEQ, exp.NullSafeNEQ, exp.In)
+TOKENIZABLE_METHODS = {"hmac": hmac_hex, "hash": salted_sha256_hex}
+
+
+def literal_text(node: exp.Expression) -> str | None:
+    """The text of a literal operand (through casts), or None when it is not a plain literal."""
+    while isinstance(node, (exp.Cast, exp.Paren)):
+        node = node.this
+    if isinstance(node, exp.Literal):
+        return str(node.this)
+    return None
+
+
+def is_literal_operand(node: exp.Expression) -> bool:
+    """An operand built from literals only (no column, no subquery).
+
+    >>> import sqlglot
+    >>> is_literal_operand(sqlglot.parse_one("upper('x')")), is_literal_operand(sqlglot.parse_one("upper(x)"))
+    (True, False)
+    """
+    return node.find(exp.Literal) is not None and node.find(exp.Column, exp.Subquery, exp.Select) is None
+
+
+def operands(node: exp.Expression) -> list[exp.Expression]:
+    if isinstance(node, exp.In):
+        return [node.this, *node.expressions]
+    return [c for c in node.iter_expressions()]
+
+
+def _construct(node: exp.Expression) -> str:
+    clause = node.find_ancestor(exp.Where, exp.Join, exp.Having, exp.Qualify, exp.Select)
+    where = {exp.Where: "WHERE", exp.Join: "JOIN ... ON", exp.Having: "HAVING", exp.Qualify: "QUALIFY"}.get(
+        type(clause), "SELECT list") if clause is not None else "query"
+    return f"{where} ({node.key.upper()})"
+
+
+class LiteralFilter:
+    """Applies ``filter_literals`` to every comparison of a sensitive column with a literal."""
+
+    def __init__(self, tracer: Tracer, mode: str, method_of: Callable[[Origin], MethodSpec | None],
+                 mask: Callable[[exp.Expression, MethodSpec, Origin, bool], exp.Expression],
+                 key: Callable[[], KeyMaterial], dialect: Dialect) -> None:
+        self.tracer = tracer
+        self.mode = mode
+        self.method_of = method_of
+        self.mask = mask
+        self.key = key
+        self.dialect = dialect
+        self.tokenized = 0
+
+    def apply(self, root: Scope) -> int:
+        """Check (and, in ``tokenize`` mode, rewrite) every comparison; returns how many were tokenized."""
+        if self.mode == "allow":
+            return 0
+        for scope in list(root.traverse()):
+            found = [n for n in walk_in_scope(scope.expression)
+                     if isinstance(n, COMPARISONS) or function_key(n) in COMPARISON_FUNCTIONS]
+            for node in found:
+                self._one(node, scope)
+        return self.tokenized
+
+    def _one(self, node: exp.Expression, scope: Scope) -> None:
+        ops = operands(node)
+        literals = [o for o in ops if is_literal_operand(o)]
+        if not literals:
+            return
+        exposed_by: list[tuple[exp.Expression, list[Origin]]] = []
+        for o in ops:
+            if not is_literal_operand(o):
+                sens = self.tracer.sensitive(self.tracer.origins(o, scope))
+                if sens:
+                    exposed_by.append((o, sens))
+        if not exposed_by:
+            return
+        text_literal = any(lit.find(exp.Literal).is_string for lit in literals)  # type: ignore[union-attr]
+        if not text_literal and not any(o.path == VALUE for _, sens in exposed_by for o in sens):
+            return  # e.g. length(ssn) = 11: a number compared with a transformation
+        column = exposed_by[0][1][0].qualified
+        construct = _construct(node)
+        if self.mode == "refuse":
+            raise RewriteRefused(
+                f"a literal is compared with sensitive column {column} in {construct}",
+                where="policy rewrite.filter_literals: refuse",
+                fix="compare with a column or a bound parameter, or set filter_literals to tokenize (hmac/hash "
+                    "columns) or allow")
+        self._tokenize(node, ops, exposed_by, column, construct)
+
+    def _tokenize(self, node: exp.Expression, ops: list[exp.Expression],
+                  exposed_by: list[tuple[exp.Expression, list[Origin]]], column: str, construct: str) -> None:
+        def refuse(reason: str) -> RewriteRefused:
+            return RewriteRefused(f"cannot tokenize the literal compared with sensitive column {column} in "
+                                  f"{construct}: {reason}", where="policy rewrite.filter_literals: tokenize",
+                                  fix="filter on an hmac- or hash-masked column with = or IN, or set "
+                                      "filter_literals to allow")
+
+        if not isinstance(node, TOKENIZABLE_PREDICATES) or len(exposed_by) != 1:
+            raise refuse("only '=', '<>' and IN can be compared as tokens")
+        side, sens = exposed_by[0]
+        if isinstance(node, exp.In) and node.this is not side:
+            raise refuse("only 'column IN (literals)' can be compared as tokens")
+        specs = {self.method_of(o) for o in sens}
+        spec = specs.pop() if len(specs) == 1 else None
+        if spec is None or spec.name not in TOKENIZABLE_METHODS:
+            name = spec.name if spec else "mixed methods"
+            raise refuse(f"method {name!r} is not a keyed deterministic pseudonym (hmac or hash)")
+        literal_ops = [o for o in ops if o is not side]
+        texts = [literal_text(o) for o in literal_ops]
+        if any(t is None for t in texts):
+            raise refuse("the other side is an expression, not a plain literal")
+        token_of = TOKENIZABLE_METHODS[spec.name]
+        key = self.key()
+        length = getattr(spec.params, "length", None)
+        bare = isinstance(side, exp.Column)
+        masked = self.mask(side.copy(), spec, sens[0], bare)
+        masked.meta[MASKED_META] = True
+        side.replace(masked)
+        for o, text in zip(literal_ops, texts):
+            token = exp.Literal.string(token_of(key, text or "", length))
+            token.meta[MASKED_META] = True
+            o.replace(token)
+        self.tokenized += 1

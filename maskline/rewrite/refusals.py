@@ -1,0 +1,126 @@
+"""What the rewrite refuses before tracing anything: not one read-only SELECT, or unsafe parts.
+
+Every refusal is a :class:`~maskline.errors.RewriteRefused` that names the
+construct and never quotes the query (its literals may be sensitive).
+
+>>> parse_select("DELETE FROM customers", "duckdb")
+Traceback (most recent call last):
+...
+maskline.errors.RewriteRefused: only SELECT queries can be masked, not DELETE (at query). Fix: run data changes outside maskline's query rewrite
+"""
+
+from __future__ import annotations
+
+import sqlglot
+from sqlglot import exp
+from sqlglot.errors import ParseError, TokenError
+
+from maskline.errors import RewriteRefused, did_you_mean
+from maskline.rewrite.functions import DENIED, sql_names
+
+# Statements nested anywhere in a query that write, define or configure something.
+WRITES: tuple[type[exp.Expression], ...] = (
+    exp.Insert, exp.Update, exp.Delete, exp.Merge, exp.Create, exp.Drop, exp.Command, exp.Alter, exp.Set,
+    exp.Copy, exp.TruncateTable, exp.Use, exp.Transaction, exp.Commit, exp.Rollback, exp.Grant,
+)
+TABLE_FUNCTIONS_ALLOWED = frozenset({"unnest", "generate_series", "range", "explode"})
+
+
+def parse_select(sql: str, dialect: str) -> exp.Query:
+    """Parse exactly one read-only query in ``dialect``, or refuse."""
+    try:
+        statements = [s for s in sqlglot.parse(sql, read=dialect or None) if s is not None]
+    except (ParseError, TokenError) as e:
+        errors = getattr(e, "errors", None) or [{}]
+        first = errors[0]
+        place = f"line {first.get('line', '?')}, column {first.get('col', '?')}" if first else "query"
+        what = str(first.get("description") or "syntax error")
+        raise RewriteRefused(f"cannot parse the query as {dialect or 'generic SQL'}: {what}", where=place,
+                             fix="check the syntax, or pass the dialect the query is written in") from None
+    if len(statements) != 1:
+        raise RewriteRefused(f"expected one statement, got {len(statements)}", where="query",
+                             fix="send one SELECT at a time")
+    statement = statements[0]
+    if not isinstance(statement, exp.Query):
+        kind = statement.key.upper()
+        if isinstance(statement, exp.Command):
+            kind = str(statement.this).upper()
+        raise RewriteRefused(f"only SELECT queries can be masked, not {kind}", where="query",
+                             fix="run data changes outside maskline's query rewrite")
+    refuse_writes(statement)
+    return statement
+
+
+def refuse_writes(query: exp.Expression) -> None:
+    """Refuse ``SELECT ... INTO``, row locks and statements nested in a query (``WITH d AS (DELETE ...)``)."""
+    for node in query.walk():
+        if isinstance(node, exp.Into):
+            raise RewriteRefused("SELECT ... INTO creates a table", where="SELECT ... INTO",
+                                 fix="select the rows, then write them with a masking job (maskline mask)")
+        if isinstance(node, exp.Lock):
+            raise RewriteRefused("SELECT ... FOR UPDATE/SHARE locks rows", where="locking clause",
+                                 fix="remove the locking clause")
+        if isinstance(node, WRITES):
+            raise RewriteRefused(f"a {node.key.upper()} statement inside a query", where="query",
+                                 fix="only read-only SELECTs can be masked")
+
+
+def refuse_unsafe_parts(query: exp.Expression) -> None:
+    """Refuse denied functions, session parameters and table functions anywhere in the query.
+
+    >>> refuse_unsafe_parts(sqlglot.parse_one("SELECT current_setting('maskline.ipad')", read="postgres"))
+    Traceback (most recent call last):
+    ...
+    maskline.errors.RewriteRefused: function CURRENT_SETTING is not allowed in a masked query (at query). Fix: it reads settings, files or the environment, or has side effects; remove it
+    """
+    for node in query.walk():
+        if isinstance(node, exp.Func):
+            names = sql_names(node)
+            if names & DENIED:
+                name = sorted(names & DENIED)[0].upper()
+                raise RewriteRefused(f"function {name} is not allowed in a masked query", where="query",
+                                     fix="it reads settings, files or the environment, or has side effects; "
+                                         "remove it")
+        elif isinstance(node, (exp.Parameter, exp.SessionParameter)) or (
+                isinstance(node, exp.Placeholder) and "maskline" in str(node.this or "").lower()):
+            raise RewriteRefused("session variables and named parameters are not allowed in a masked query",
+                                 where="query", fix="write the value into the query, or bind it positionally")
+        elif isinstance(node, exp.Table) and isinstance(node.this, exp.Func):
+            names = sql_names(node.this)
+            if not names & TABLE_FUNCTIONS_ALLOWED:
+                raise RewriteRefused(f"table function {sorted(names)[0].upper()} in FROM", where="FROM clause",
+                                     fix="select from tables listed in the schema")
+
+
+def base_tables(query: exp.Expression) -> list[exp.Table]:
+    """Tables read by the query that are not CTEs or table functions.
+
+    >>> [t.name for t in base_tables(sqlglot.parse_one("WITH c AS (SELECT * FROM a) SELECT * FROM c JOIN b ON 1=1"))]
+    ['a', 'b']
+    """
+    ctes = {c.alias_or_name.lower() for c in query.find_all(exp.CTE)}
+    out: list[exp.Table] = []
+    for table in query.find_all(exp.Table):
+        if isinstance(table.this, exp.Func) or not table.name:
+            continue
+        if not table.args.get("db") and table.name.lower() in ctes:
+            continue
+        out.append(table)
+    return out
+
+
+def refuse_unknown_tables(tables: list[exp.Table], known: list[str]) -> None:
+    """Refuse a table the schema does not list (its columns could not be traced).
+
+    >>> refuse_unknown_tables([exp.to_table("custmers")], ["customers"])
+    Traceback (most recent call last):
+    ...
+    maskline.errors.RewriteRefused: table custmers is not in the schema (at FROM clause). Fix: did you mean 'customers'? (or add it to the schema)
+    """
+    from maskline.rewrite.schema_source import find_table
+
+    for table in tables:
+        if find_table(table, known) is None:
+            name = ".".join(p.name for p in table.parts)
+            raise RewriteRefused(f"table {name} is not in the schema", where="FROM clause",
+                                 fix=did_you_mean(table.name, known) + " (or add it to the schema)")

@@ -1,0 +1,107 @@
+"""The columns of the tables a query reads: given as a mapping, or read from a connection.
+
+A schema is ``{"table": {"column": "type", ...}, ...}``; table names may be
+dotted (``"raw.customers"``). A query's table matches a schema entry when
+their trailing name parts agree, case-insensitively.
+
+>>> find_table(exp.to_table("Customers"), ["raw.customers", "orders"])
+'raw.customers'
+>>> columns_for(exp.to_table("orders"), {"orders": {"id": "INTEGER"}})
+('orders', [('id', 'integer')])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlglot import exp
+
+from maskline.errors import InputError
+
+Schema = Mapping[str, Mapping[str, str]]
+
+
+def _parts(name: str) -> tuple[str, ...]:
+    return tuple(p.strip('"`[]').lower() for p in name.split("."))
+
+
+def find_table(table: exp.Table, known: Sequence[str]) -> str | None:
+    """The schema key a query table refers to, or None (ambiguous names are None too)."""
+    wanted = tuple(p.name.lower() for p in table.parts)
+    best: list[tuple[int, str]] = []
+    for name in known:
+        parts = _parts(name)
+        n = min(len(parts), len(wanted))
+        if parts[-n:] == wanted[-n:]:
+            best.append((n, name))
+    if not best:
+        return None
+    top = max(n for n, _ in best)
+    winners = [name for n, name in best if n == top]
+    return winners[0] if len(winners) == 1 else None
+
+
+def columns_for(table: exp.Table, schema: Schema) -> tuple[str, list[tuple[str, str | None]]]:
+    """The schema key of ``table`` and its ``(column, lower-case type)`` pairs."""
+    key = find_table(table, list(schema))
+    if key is None:
+        raise InputError(f"table {table.name} is not in the schema", where="schema",
+                         fix="add the table, or pass a connection to read it from")
+    return key, [(str(c), str(t).lower() if t else None) for c, t in schema[key].items()]
+
+
+def read_schema(connection: Any, tables: Sequence[exp.Table]) -> dict[str, dict[str, str]]:
+    """Read the columns of ``tables`` from a DuckDB connection or a DB-API connection's information_schema.
+
+    >>> import duckdb
+    >>> con = duckdb.connect()
+    >>> _ = con.execute("CREATE TABLE t (id INTEGER, email VARCHAR)")
+    >>> read_schema(con, [exp.to_table("t")])
+    {'t': {'id': 'INTEGER', 'email': 'VARCHAR'}}
+    """
+    is_duckdb = type(connection).__module__.startswith("duckdb")
+    mark = "?" if is_duckdb else "%s"
+    out: dict[str, dict[str, str]] = {}
+    cursor = connection if is_duckdb else connection.cursor()
+    try:
+        for table in tables:
+            name = ".".join(p.name for p in table.parts)
+            if name in out:
+                continue
+            where = f"lower(table_name) = lower({mark})"
+            params: list[str] = [table.name]
+            if table.db:
+                where += f" AND lower(table_schema) = lower({mark})"
+                params.append(table.db)
+            else:
+                where += " AND table_schema = current_schema()"
+            cursor.execute("SELECT column_name, data_type FROM information_schema.columns WHERE " + where
+                           + " ORDER BY ordinal_position", params)
+            rows = cursor.fetchall()
+            if rows:
+                out[name] = {str(c): str(t) for c, t in rows}
+    finally:
+        if not is_duckdb:
+            cursor.close()
+    return out
+
+
+def sqlglot_schema(tables: Sequence[exp.Table], schema: Schema) -> dict[str, Any]:
+    """A nested mapping in the shape sqlglot expects, keyed as the query names its tables."""
+    nested: dict[str, Any] = {}
+    depth = max((len(t.parts) for t in tables), default=1)
+    for table in tables:
+        key, cols = columns_for(table, schema)
+        parts = [p.name for p in table.parts]
+        if len(parts) < depth:
+            stored = list(_parts(key))
+            parts = (stored[:-1][-(depth - len(parts)):] if len(stored) >= depth else [""] * (depth - len(parts))) + parts
+            if "" in parts:
+                raise InputError("the query names the same kind of table with and without a schema",
+                                 where="FROM clause", fix="qualify every table the same way (schema.table)")
+        level = nested
+        for p in parts[:-1]:
+            level = level.setdefault(p, {})
+        level[parts[-1]] = {c: (t or "text") for c, t in cols}
+    return nested

@@ -1,0 +1,343 @@
+"""Column provenance: which source columns each expression of a query derives from, and how.
+
+The tracer walks sqlglot's scopes (built on a *qualified* query, so every
+column names its source) and follows a column through CTEs, derived tables,
+set operations, LATERAL and UNNEST down to base-table columns. Each result is
+an :class:`Origin`: a base column plus the *path* by which its value reaches
+the expression:
+
+* ``value``: the value itself, possibly recased, trimmed, cast or picked by
+  ``min``/``coalesce``/``CASE`` (the column's own method still fits);
+* ``derived``: a transformation of it (``substr``, ``reverse``, a comparison...),
+  which a shape-keeping method such as ``partial`` could leak through;
+* ``safe``: only through a masking-safe aggregate (``count(DISTINCT email)``)
+  or a function the policy declares safe; nothing of the value is exposed.
+
+While tracing it refuses, naming the construct, what it cannot reason about:
+unknown functions over sensitive columns, parsing functions and casts that can
+print a sensitive value in an error message, and columns it cannot resolve.
+
+>>> import sqlglot
+>>> from sqlglot.optimizer.qualify import qualify
+>>> from sqlglot.optimizer.scope import build_scope
+>>> q = qualify(sqlglot.parse_one("SELECT upper(e) AS u FROM (SELECT email AS e FROM t) s"),
+...             schema={"t": {"email": "text"}}, identify=False)
+>>> root = build_scope(q)
+>>> sorted(Tracer(root, lambda t, c: c == "email").origins(q.selects[0], root))
+[Origin(table='t', column='email', path='value')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from sqlglot import exp
+from sqlglot.optimizer.scope import Scope
+
+from maskline.errors import RewriteRefused
+from maskline.rewrite.functions import (
+    DENIED, ELEMENTWISE, KNOWN_PURE, PARSING, SAFE_AGGREGATES, VALUE_PRESERVING, function_key, is_text_type,
+    sql_names,
+)
+
+VALUE, DERIVED, SAFE = "value", "derived", "safe"
+MASKED_META = "maskline_masked"  # set on expressions the rewrite generated; they expose nothing
+
+# Nodes that only wrap a value: the path of their operand is unchanged.
+TRANSPARENT = (exp.Paren, exp.Alias, exp.Distinct, exp.Ordered, exp.Order, exp.PropertyEQ, exp.Kwarg,
+               exp.IgnoreNulls, exp.RespectNulls, exp.Tuple)
+ARITHMETIC = (exp.Add, exp.Sub, exp.Mul, exp.Div, exp.IntDiv, exp.Mod, exp.Neg, exp.Pow)
+
+
+@dataclass(frozen=True, order=True)
+class Origin:
+    """A base-table column an expression derives from, and the path by which it does."""
+
+    table: str
+    column: str
+    path: str
+
+    @property
+    def qualified(self) -> str:
+        return f"{self.table}.{self.column}"
+
+
+Origins = frozenset[Origin]
+EMPTY: Origins = frozenset()
+
+
+def with_path(origins: Iterable[Origin], path: str) -> Origins:
+    """The same origins reached through ``path`` (``safe`` is never downgraded).
+
+    >>> with_path({Origin("t", "e", "value")}, "derived")
+    frozenset({Origin(table='t', column='e', path='derived')})
+    """
+    return frozenset(o if o.path == SAFE else Origin(o.table, o.column, path) for o in origins)
+
+
+def table_key(table: exp.Table) -> str:
+    """The dotted, lower-case name of a base table as written (``db.table``).
+
+    >>> table_key(exp.to_table("Raw.Customers"))
+    'raw.customers'
+    """
+    return ".".join(p.name for p in table.parts).lower()
+
+
+def leaf_selects(query: exp.Expression) -> list[exp.Select]:
+    """The SELECTs that make up a (possibly nested, parenthesized) set operation.
+
+    >>> import sqlglot
+    >>> len(leaf_selects(sqlglot.parse_one("SELECT 1 UNION (SELECT 2 EXCEPT SELECT 3)")))
+    3
+    """
+    if isinstance(query, exp.Subquery):
+        return leaf_selects(query.this)
+    if isinstance(query, exp.SetOperation):
+        return leaf_selects(query.left) + leaf_selects(query.right)
+    if isinstance(query, exp.Select):
+        return [query]
+    return []
+
+
+class Tracer:
+    """Traces expressions of one qualified query to their base columns.
+
+    ``is_sensitive(table_key, column)`` says whether a base column has a
+    masking method; ``safe_functions`` are names the policy declares safe.
+    """
+
+    def __init__(self, root: Scope, is_sensitive: Callable[[str, str], bool],
+                 safe_functions: Iterable[str] = (), column_types: Callable[[str, str], str | None] | None = None,
+                 ) -> None:
+        self.root = root
+        self.is_sensitive = is_sensitive
+        self.safe_functions = frozenset(s.lower() for s in safe_functions)
+        self.column_type = column_types or (lambda t, c: None)
+        self.scopes: dict[int, Scope] = {}
+        for scope in root.traverse():
+            self.scopes.setdefault(id(scope.expression), scope)
+        self._memo: dict[tuple[int, str], Origins] = {}
+        self._partial: dict[tuple[int, str], Origins] = {}
+        self._in_progress: set[tuple[int, str]] = set()
+        self._open_cycles: set[tuple[int, str]] = set()
+
+    def reset(self) -> None:
+        """Forget cached results (call after the query tree was edited)."""
+        self._memo.clear()
+        self._partial.clear()
+
+    def sensitive(self, origins: Iterable[Origin]) -> list[Origin]:
+        """The origins that expose a sensitive column (not through a safe path).
+
+        >>> t = Tracer.__new__(Tracer); t.is_sensitive = lambda tb, c: c == "ssn"
+        >>> t.sensitive([Origin("t", "ssn", "value"), Origin("t", "id", "value"), Origin("t", "ssn", "safe")])
+        [Origin(table='t', column='ssn', path='value')]
+        """
+        return sorted(o for o in origins if o.path != SAFE and self.is_sensitive(o.table, o.column))
+
+    # --- columns and scopes -------------------------------------------------
+    def scope_of(self, query: exp.Expression) -> Scope:
+        inner = query.unnest() if isinstance(query, exp.Subquery) else query
+        scope = self.scopes.get(id(inner))
+        if scope is None:
+            raise RewriteRefused(f"cannot trace the columns of a nested {inner.key.upper()}",
+                                 where="query", fix="rewrite the subquery as a CTE")
+        return scope
+
+    def column(self, scope: Scope, col: exp.Column) -> Origins:
+        name = col.name
+        if not col.table:
+            return self._unqualified(scope, col)
+        source, owner = None, scope
+        while owner is not None:
+            source = owner.sources.get(col.table)
+            if source is not None:
+                break
+            owner = owner.parent
+        if source is None:
+            raise RewriteRefused(f"cannot resolve column {col.table}.{name}", where="query",
+                                 fix="qualify the column with a table or alias that is in FROM")
+        if isinstance(source, exp.Table):
+            return frozenset({Origin(table_key(source), name.lower(), VALUE)})
+        return self.output_of(source, name, owner)
+
+    def _unqualified(self, scope: Scope, col: exp.Column) -> Origins:
+        lam = col.find_ancestor(exp.Lambda)
+        while lam is not None:
+            if any(p.name == col.name for p in lam.expressions):
+                return EMPTY  # a lambda parameter; the array argument carries the origins
+            lam = lam.find_ancestor(exp.Lambda)
+        selects = leaf_selects(scope.expression)
+        select = selects[0] if selects else None
+        if select is not None:
+            for proj in select.selects:
+                if proj.alias_or_name.lower() == col.name.lower() and proj is not col.parent:
+                    return self.origins(proj, scope)
+        raise RewriteRefused(f"cannot resolve column {col.name}", where="query",
+                             fix="name a column of a table in FROM (check the schema)")
+
+    def output_of(self, source: Scope, name: str, owner: Scope) -> Origins:
+        """Origins of output column ``name`` of a derived table, CTE, UNNEST or LATERAL source."""
+        expr = source.expression
+        if isinstance(expr, (exp.Select, exp.SetOperation, exp.Subquery)):
+            return self.projection(source, name)
+        if isinstance(expr, exp.Unnest):
+            out: set[Origin] = set()
+            for arg in expr.expressions:
+                out |= self.origins(arg, source)
+            return frozenset(out)
+        if isinstance(expr, exp.Lateral):
+            inner = expr.this
+            if isinstance(inner, (exp.Subquery, exp.Select)):
+                return self.projection(self.scope_of(inner), name)
+            return self.origins(inner, source)
+        if isinstance(expr, exp.Values):
+            return EMPTY
+        raise RewriteRefused(f"cannot trace columns of a {expr.key.upper()} source", where="FROM clause",
+                             fix="select from tables, CTEs, subqueries, UNNEST or LATERAL")
+
+    def projection(self, scope: Scope, name: str) -> Origins:
+        """Origins of output column ``name`` of a query scope (all branches of a set operation)."""
+        key = (id(scope.expression), name.lower())
+        if key in self._memo:
+            return self._memo[key]
+        if key in self._in_progress:  # a recursive CTE refers to itself
+            self._open_cycles.add(key)
+            return self._partial.get(key, EMPTY)
+        self._in_progress.add(key)
+        try:
+            for _ in range(10):
+                result = self._compute_projection(scope, name)
+                stable = result == self._partial.get(key, EMPTY)
+                self._partial[key] = result
+                if stable or key not in self._open_cycles:
+                    break
+            else:
+                raise RewriteRefused("cannot trace a recursive CTE to a fixed point", where="WITH RECURSIVE",
+                                     fix="simplify the recursion")
+        finally:
+            self._in_progress.discard(key)
+            self._open_cycles.discard(key)
+        if not self._open_cycles:
+            self._memo[key] = result
+        return result
+
+    def _compute_projection(self, scope: Scope, name: str) -> Origins:
+        query = scope.expression
+        selects = leaf_selects(query)
+        if not selects:
+            raise RewriteRefused(f"cannot trace output {name!r}", where="query", fix="use a plain SELECT")
+        first = selects[0]
+        index = [i for i, p in enumerate(first.selects) if p.alias_or_name.lower() == name.lower()]
+        if not index:
+            if any(isinstance(p, exp.Star) or (isinstance(p, exp.Column) and p.is_star) for p in first.selects):
+                raise RewriteRefused("cannot expand * over a source without a schema", where="SELECT *",
+                                     fix="pass the schema of every table the query reads")
+            raise RewriteRefused(f"cannot resolve column {name}", where="query", fix="check the column name")
+        out: set[Origin] = set()
+        for select in selects:
+            branch_scope = self.scopes.get(id(select), scope)
+            for i in index:
+                if i < len(select.selects):
+                    out |= self.origins(select.selects[i], branch_scope)
+        return frozenset(out)
+
+    def query_outputs(self, query: exp.Expression) -> Origins:
+        """Origins of every output of a nested query (a scalar or IN subquery)."""
+        scope = self.scope_of(query)
+        out: set[Origin] = set()
+        for select in leaf_selects(scope.expression):
+            branch = self.scopes.get(id(select), scope)
+            for proj in select.selects:
+                out |= self.origins(proj, branch)
+        return frozenset(out)
+
+    # --- expressions ------------------------------------------------------------
+    def children(self, node: exp.Expression, scope: Scope) -> Origins:
+        out: set[Origin] = set()
+        for child in node.iter_expressions():
+            out |= self.origins(child, scope)
+        return frozenset(out)
+
+    def origins(self, node: exp.Expression, scope: Scope) -> Origins:
+        """Every base column ``node`` derives from, with its path; refuses what it cannot reason about."""
+        if node.meta.get(MASKED_META):
+            return EMPTY
+        if isinstance(node, exp.Column):
+            return EMPTY if node.is_star else self.column(scope, node)
+        if isinstance(node, (exp.Literal, exp.Null, exp.Boolean, exp.Star, exp.DataType, exp.Var,
+                             exp.Identifier, exp.Placeholder)):
+            return EMPTY
+        if isinstance(node, (exp.Subquery, exp.Select, exp.SetOperation)):
+            return self.query_outputs(node)
+        if isinstance(node, exp.Exists):
+            return with_path(self.query_outputs(node.this), DERIVED)
+        if isinstance(node, exp.Window):
+            for part in ("partition_by", "order"):  # checked for refusals; ordering exposes no value
+                value = node.args.get(part)
+                for child in value if isinstance(value, list) else [value] if value is not None else []:
+                    self.origins(child, scope)
+            return self.origins(node.this, scope)
+        if isinstance(node, exp.Case):
+            out = set(with_path(self.origins(node.this, scope), DERIVED)) if node.this else set()
+            for branch in node.args.get("ifs") or []:
+                out |= with_path(self.origins(branch.this, scope), DERIVED)
+                out |= self.origins(branch.args["true"], scope)
+            if node.args.get("default"):
+                out |= self.origins(node.args["default"], scope)
+            return frozenset(out)
+        if isinstance(node, exp.If):
+            out = set(with_path(self.origins(node.this, scope), DERIVED))
+            for part in ("true", "false"):
+                if node.args.get(part):
+                    out |= self.origins(node.args[part], scope)
+            return frozenset(out)
+        if isinstance(node, exp.Filter):
+            return self.origins(node.this, scope) | with_path(self.origins(node.expression, scope), DERIVED)
+        if isinstance(node, exp.Func):
+            return self._function(node, scope)
+        if isinstance(node, TRANSPARENT):
+            return self.children(node, scope)
+        inner = self.children(node, scope)
+        if isinstance(node, ARITHMETIC):
+            self._refuse_text_conversion(node, inner, "arithmetic")
+        return with_path(inner, DERIVED)
+
+    def _function(self, node: exp.Func, scope: Scope) -> Origins:
+        key = function_key(node)
+        names = sql_names(node)
+        if names & DENIED:
+            raise RewriteRefused(f"function {key.upper()} is not allowed in a masked query", where="query",
+                                 fix="it reads settings, files or the environment, or has side effects; remove it")
+        inner = self.children(node, scope)
+        exposed = self.sensitive(inner)
+        if names & self.safe_functions:
+            return with_path(inner, SAFE)
+        if key in SAFE_AGGREGATES:
+            return with_path(inner, SAFE) if all(o.path == VALUE for o in exposed) else with_path(inner, DERIVED)
+        if exposed and key in PARSING:
+            self._refuse_text_conversion(node, inner, f"{key.upper()}()")
+        if exposed and isinstance(node, exp.Cast) and not isinstance(node, exp.TryCast):
+            target = node.to.sql().lower() if node.to else ""
+            if not is_text_type(target) and not all(self.column_type(o.table, o.column) == target for o in exposed):
+                self._refuse_text_conversion(node, inner, f"CAST to {target.upper()}")
+        if key in VALUE_PRESERVING:
+            return inner
+        if key in ELEMENTWISE:
+            return with_path(inner, DERIVED)
+        if isinstance(node, (exp.Anonymous, exp.AnonymousAggFunc)) and key not in KNOWN_PURE and exposed:
+            raise RewriteRefused(
+                f"unknown function {key.upper()} takes sensitive column {exposed[0].qualified}",
+                where="query", fix=f"use a built-in function, or list {key!r} in the policy's rewrite.safe_functions "
+                                   "if its result reveals nothing")
+        return with_path(inner, DERIVED)
+
+    def _refuse_text_conversion(self, node: exp.Expression, inner: Origins, construct: str) -> None:
+        text_sources = [o for o in self.sensitive(inner) if is_text_type(self.column_type(o.table, o.column))]
+        if text_sources:
+            raise RewriteRefused(
+                f"{construct} over sensitive text column {text_sources[0].qualified} can print its value "
+                "in an error message", where="query",
+                fix="use TRY_CAST (or SAFE_CAST), or leave the conversion out")
