@@ -1,13 +1,15 @@
 """The info type catalogue: one entry per kind of sensitive data, declared as data.
 
 Each entry has a canonical name, a category and a default masking method.
-Detectors (patterns and validators) and multilingual column-name hints live
-beside it in this package.
+Detectors (patterns and validators, ``detectors.py``) and multilingual
+column-name hints (``name_hints.py``) live beside it in this package.
 
 >>> INFO_TYPES["EMAIL"].category
 'identifier'
 >>> INFO_TYPES["US_SSN"].default_method
 {'method': 'partial', 'keep_last': 4}
+>>> "telefonnummer" in INFO_TYPES["PHONE"].name_hints
+True
 """
 
 from __future__ import annotations
@@ -31,7 +33,9 @@ class InfoType:
 
 
 def _t(name: str, category: Category, method: dict[str, Any], description: str) -> InfoType:
-    return InfoType(name, category, method, description)
+    from maskline.infotypes.name_hints import NAME_HINTS
+
+    return InfoType(name, category, method, description, NAME_HINTS.get(name, ()))
 
 
 _HMAC16 = {"method": "hmac", "length": 16}

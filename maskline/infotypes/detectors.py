@@ -1,0 +1,220 @@
+"""Detectors: a pattern that finds candidates, and a validator that proves them, per info type.
+
+Patterns are written in the syntax RE2 (Arrow, DuckDB) and Python's ``re`` read
+alike, so one pattern runs vectorized over a column in Arrow and one value at a
+time here. Validators (:mod:`maskline.infotypes.validators`) run only on the
+candidates a pattern matched.
+
+Each detector also declares how much a validated value proves:
+
+- ``chance``: how often a random string of the pattern's shape passes the
+  validator anyway (a 16-digit number passes Luhn and an issuer check about 4%
+  of the time; an e-mail shape is an e-mail). The classifier tests the
+  validated share against it.
+- ``needs_hint``: the shape is too common to mean anything without a column
+  name that says so (nine bare digits, a word in capitals, a date).
+
+>>> detect_value("ana.lopez@correo.es")
+'EMAIL'
+>>> detect_value("ORD-2024-000183") is None
+True
+>>> matches("4111-1111-1111-1111", "CREDIT_CARD"), matches("4111-1111-1111-1112", "CREDIT_CARD")
+(True, False)
+>>> match_mask(["+33 1 23 45 67 89", None, "hello"], "PHONE")
+[True, False, False]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+Kind = Literal["string", "integer", "float", "date"]
+
+
+@dataclass(frozen=True)
+class Detector:
+    """One way to recognise an info type in a column value."""
+
+    info_type: str
+    name: str  # for evidence strings, e.g. "luhn"
+    pattern: str  # full-match candidate pattern, RE2- and Python-compatible
+    validator: str | None  # a key of VALIDATORS, or None when the pattern is proof enough
+    chance: float = 0.0  # share of random shape-matching strings that validate anyway
+    needs_hint: bool = False  # only counts when the column name points to this info type
+    kinds: tuple[Kind, ...] = ("string",)
+    strength: float = 0.95  # how sure a fully validated column makes us, before the name is heard
+
+    @property
+    def anchored(self) -> str:
+        return f"^(?:{self.pattern})$"
+
+
+_D = Detector
+_S: tuple[Kind, ...] = ("string",)
+_SI: tuple[Kind, ...] = ("string", "integer")
+_NAMEISH = r"[^0-9@#$%&*=<>/\\|{}\[\]~^_:;!?+()\"\t\n]{2,80}"
+
+# Priority order: the first validated detector wins in detect_value(), so specific formats come first.
+DETECTORS: tuple[Detector, ...] = (
+    _D("PRIVATE_KEY", "pem", r"(?s:\s*-----BEGIN [A-Z0-9 ]*PRIVATE KEY[A-Z ]*-----.*)", "private_key"),
+    _D("JWT", "jwt-header", r"eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*", "jwt"),
+    _D("CONNECTION_STRING", "credentials-url", r"[A-Za-z][A-Za-z0-9+.-]*://[^\s/:@]+:[^\s@/]+@\S+",
+       "connection_string"),
+    _D("CONNECTION_STRING", "key-value", r"(?i:[^\n]*(password|pwd)\s*=[^\n]*)", "connection_string"),
+    _D("EMAIL", "email", r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,24}", "email"),
+    _D("URL", "url", r"(?i:(https?|ftp)://|www\.)\S+", "url", strength=0.9),
+    _D("API_KEY", "provider-format", r"[A-Za-z0-9_\-./+=:]{16,200}", "api_key"),
+    _D("PASSWORD", "password-hash", r"(\$|\{|pbkdf2|bcrypt|scrypt)\S{10,}", "password_hash"),
+    _D("IBAN", "mod97", r"[A-Za-z]{2}[0-9]{2}( ?[A-Za-z0-9]){11,30}", "iban", chance=0.01),
+    _D("CREDIT_CARD", "luhn", r"[0-9]{4}([ -]?[0-9]){9,15}", "luhn", chance=0.05, kinds=_SI),
+    _D("US_SSN", "ssn-dashed", r"[0-9]{3}-[0-9]{2}-[0-9]{4}", "us_ssn", chance=0.1, strength=0.9),
+    _D("NATIONAL_ID", "codice-fiscale", r"[A-Za-z]{6}[0-9A-Za-z]{2}[A-Za-z][0-9A-Za-z]{3}[A-Za-z]",
+       "it_codicefiscale"),
+    _D("NATIONAL_ID", "dni-nie", r"[XYZxyz]?-?[0-9]{7,8}-?[A-Za-z]", "national_id", chance=0.05),
+    _D("NATIONAL_ID", "cpf", r"[0-9]{3}\.[0-9]{3}\.[0-9]{3}-[0-9]{2}", "br_cpf", chance=0.01),
+    _D("NATIONAL_ID", "nino", r"[A-Za-z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-Da-d]", "gb_nino", chance=0.05),
+    _D("NATIONAL_ID", "nir", r"[12] ?[0-9]{2} ?[0-9]{2} ?[0-9AB]{2} ?[0-9]{3} ?[0-9]{3} ?[0-9]{2}", "fr_nir",
+       chance=0.01),
+    _D("NATIONAL_ID", "ahv", r"756\.?[0-9]{4}\.?[0-9]{4}\.?[0-9]{2}", "ch_ssn", chance=0.1),
+    _D("NATIONAL_ID", "cpf-digits", r"[0-9]{11}", "br_cpf", chance=0.01, kinds=_SI),
+    _D("NATIONAL_ID", "idnr", r"[0-9]{11}", "de_idnr", chance=0.1, needs_hint=True, kinds=_SI),
+    _D("NATIONAL_ID", "checksummed-digits", r"[0-9]{9,13}", "national_id", chance=0.15, needs_hint=True,
+       kinds=_SI),
+    _D("US_SSN", "ssn-digits", r"[0-9]{9}", "us_ssn", chance=0.9, needs_hint=True, kinds=_SI),
+    _D("MAC_ADDRESS", "mac", r"[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}",
+       "mac"),
+    _D("IP_ADDRESS", "ipv4", r"[0-9]{1,3}(\.[0-9]{1,3}){3}", "ip", chance=0.02),
+    _D("IP_ADDRESS", "ipv6", r"[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}(:[0-9.]{7,15})?", "ip", chance=0.01),
+    _D("GEO_COORDINATE", "lat-lon-pair", r"\(?\s*-?[0-9]{1,2}\.[0-9]{3,}\s*[,;]\s*-?[0-9]{1,3}\.[0-9]{3,}\s*\)?",
+       "geo_pair", strength=0.9),
+    _D("GEO_COORDINATE", "latitude", r"-?[0-9]{1,2}\.[0-9]{3,}", "latitude", needs_hint=True,
+       kinds=("string", "float")),
+    _D("GEO_COORDINATE", "longitude", r"-?[0-9]{1,3}\.[0-9]{3,}", "longitude", needs_hint=True,
+       kinds=("string", "float")),
+    _D("PHONE", "phonenumbers", r"(\+|00)?[0-9(][0-9 ().\-/]{5,22}[0-9]( ?(x|X|ext\.?|#) ?[0-9]{1,6})?", "phone",
+       chance=0.3, strength=0.9),
+    _D("PHONE", "phonenumbers-digits", r"\+?[0-9]{8,15}", "phone_digits", chance=0.5, needs_hint=True, kinds=_SI),
+    _D("ICD10_CODE", "icd10", r"[A-TV-Za-tv-z][0-9]{2}(\.?[0-9A-Za-z]{1,4})?", "icd10", chance=0.3,
+       needs_hint=True),
+    _D("ICD10_CODE", "icd10-dotted", r"[A-TV-Z][0-9]{2}\.[0-9A-Z]{1,4}", "icd10", chance=0.3, strength=0.8),
+    _D("POSTAL_CODE", "postcode-format", r"[A-Za-z0-9][A-Za-z0-9 -]{3,8}[A-Za-z0-9]", "postal_code_distinctive",
+       chance=0.2, strength=0.75),
+    _D("POSTAL_CODE", "postcode", r"[A-Za-z0-9][A-Za-z0-9 -]{1,8}[A-Za-z0-9]", "postal_code", chance=0.5,
+       needs_hint=True, kinds=_SI),
+    _D("DATE_OF_BIRTH", "calendar-date", r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([T ]00:00(:00(\.0+)?)?)?|"
+       r"[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{4}", "birth_date", chance=0.9, needs_hint=True,
+       kinds=("string", "date")),
+    _D("STREET_ADDRESS", "street", r"(?s:.*[0-9].*)", "street_address", strength=0.85),
+    _D("PERSON_NAME", "first-name-dictionary", _NAMEISH, "person_name", chance=0.05, strength=0.85),
+    _D("PERSON_NAME", "name-shape", _NAMEISH, "person_name_shape", chance=0.5, needs_hint=True),
+    _D("PASSPORT", "passport", r"[A-Za-z0-9 ]{6,12}", "passport_number", chance=0.5, needs_hint=True, kinds=_SI),
+    _D("BANK_ACCOUNT", "account", r"[A-Za-z0-9][A-Za-z0-9 -]{4,40}", "bank_account", chance=0.5, needs_hint=True,
+       kinds=_SI),
+    _D("MEDICAL_RECORD_NUMBER", "record-number", r"[A-Za-z0-9][A-Za-z0-9/-]{3,24}", "record_number", chance=0.5,
+       needs_hint=True, kinds=_SI),
+    _D("USERNAME", "handle", r"[A-Za-z][A-Za-z0-9._-]{2,31}", "username", chance=0.5, needs_hint=True),
+    _D("API_KEY", "high-entropy", r"\S{16,400}", "high_entropy_secret", chance=0.3, needs_hint=True),
+    _D("PASSWORD", "password", r"\S{4,128}", "password_like", chance=0.5, needs_hint=True),
+)
+
+
+@cache
+def _python_pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _validator(name: str | None):  # type: ignore[no-untyped-def]
+    from maskline.infotypes.validators import VALIDATORS
+
+    return VALIDATORS[name] if name else None
+
+
+def detector_accepts(detector: Detector, value: str) -> bool:
+    """Whether ``value`` (stripped) full-matches the detector's pattern and passes its validator.
+
+    >>> detector_accepts(DETECTORS[0], "hello")
+    False
+    """
+    v = value.strip()
+    if not _python_pattern(detector.anchored).match(v):
+        return False
+    check = _validator(detector.validator)
+    return True if check is None else bool(check(v))
+
+
+def detectors_for(info_type: str) -> tuple[Detector, ...]:
+    """The detectors of one info type, in priority order.
+
+    >>> [d.name for d in detectors_for("US_SSN")]
+    ['ssn-dashed', 'ssn-digits']
+    """
+    return tuple(d for d in DETECTORS if d.info_type == info_type)
+
+
+def matches(value: str, info_type: str, *, with_hint: bool = False) -> bool:
+    """Whether a whole value is a validated ``info_type``.
+
+    Detectors that need a column-name hint only count with ``with_hint=True``.
+    For FREE_TEXT_WITH_PII, the value must contain a span the scrubber finds.
+
+    >>> matches("DE89 3704 0044 0532 0130 00", "IBAN")
+    True
+    >>> matches("123456789", "US_SSN"), matches("123456789", "US_SSN", with_hint=True)
+    (False, True)
+    """
+    if value is None:
+        return False
+    if info_type == "FREE_TEXT_WITH_PII":
+        from maskline.text import find
+
+        return bool(find(value))
+    return any(detector_accepts(d, value) for d in detectors_for(info_type) if with_hint or not d.needs_hint)
+
+
+def detect_value(value: str) -> str | None:
+    """The validated info type of a single value, or None.
+
+    Only detectors that need no column-name hint take part, in priority order.
+    A value that is not itself sensitive but contains a sensitive span (prose,
+    a log line) is FREE_TEXT_WITH_PII.
+
+    >>> detect_value("536-90-4399"), detect_value("2023-01-05"), detect_value("mail me: jo@x.org")
+    ('US_SSN', None, 'FREE_TEXT_WITH_PII')
+    """
+    if value is None:
+        return None
+    text = str(value)
+    for d in DETECTORS:
+        if not d.needs_hint and detector_accepts(d, text):
+            return d.info_type
+    from maskline.text import find
+
+    return "FREE_TEXT_WITH_PII" if find(text) else None
+
+
+def match_mask(values: Sequence[str | None], info_type: str, *, with_hint: bool = False) -> list[bool]:
+    """Vectorized :func:`matches`: patterns run in Arrow (RE2), validators only on the candidates.
+
+    >>> match_mask(["4111111111111111", "4111111111111112", None], "CREDIT_CARD")
+    [True, False, False]
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if info_type == "FREE_TEXT_WITH_PII":
+        return [v is not None and matches(str(v), info_type) for v in values]
+    arr = pc.utf8_trim_whitespace(pa.array([None if v is None else str(v) for v in values], type=pa.string()))
+    result = [False] * len(arr)
+    for d in detectors_for(info_type):
+        if d.needs_hint and not with_hint:
+            continue
+        candidates = pc.fill_null(pc.match_substring_regex(arr, d.anchored), False)
+        check = _validator(d.validator)
+        for i in pc.indices_nonzero(candidates).to_pylist():
+            if not result[i]:
+                result[i] = True if check is None else bool(check(arr[i].as_py()))
+    return result

@@ -1,0 +1,684 @@
+"""Validators: ``str -> bool`` checks that run only on values a pattern already matched.
+
+They prove what a pattern can only suggest: a Luhn checksum, an IBAN's mod-97,
+a national-ID check digit (python-stdnum), a phone number's numbering plan
+(phonenumbers), a JWT's decodable header, a secret's provider format (the
+detect-secrets plugins). Custom info types in a policy name them in
+``validator:``. None of them logs or raises with the value.
+
+>>> VALIDATORS["luhn"]("4111 1111 1111 1111")
+True
+>>> VALIDATORS["luhn"]("4111 1111 1111 1112")
+False
+>>> VALIDATORS["iban"]("DE89 3704 0044 0532 0130 00")
+True
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import ipaddress
+import json
+import re
+from collections.abc import Callable
+from datetime import date
+from functools import cache
+
+_NON_DIGIT = re.compile(r"[^0-9]")
+
+
+def _digits(value: str) -> str:
+    return _NON_DIGIT.sub("", value)
+
+
+def _stdnum(module: str) -> Callable[[str], bool]:
+    def check(value: str) -> bool:
+        import importlib
+
+        try:
+            return bool(importlib.import_module(f"stdnum.{module}").is_valid(value))
+        except Exception:  # stdnum raises on odd input types; a failed check is just "not valid"
+            return False
+
+    check.__name__ = module.replace(".", "_")
+    check.__doc__ = f"python-stdnum's ``{module}.is_valid``."
+    return check
+
+
+def luhn(value: str) -> bool:
+    """A payment card: 13 to 19 digits, a known issuer prefix, and a valid Luhn check digit.
+
+    >>> luhn("5555-5555-5555-4444"), luhn("1234567812345678")
+    (True, False)
+    """
+    d = _digits(value)
+    if not 13 <= len(d) <= 19 or len(set(d)) < 2:
+        return False
+    if not _known_card_prefix(d):
+        return False
+    from stdnum import luhn as _luhn
+
+    return bool(_luhn.is_valid(d))
+
+
+def _known_card_prefix(d: str) -> bool:
+    two, four = int(d[:2]), int(d[:4])
+    return (
+        d[0] == "4"  # Visa
+        or 51 <= two <= 55 or 2221 <= four <= 2720  # Mastercard
+        or two in (34, 37)  # Amex
+        or d.startswith(("6011", "65")) or 644 <= int(d[:3]) <= 649 or 622 <= int(d[:3]) <= 629  # Discover
+        or 3528 <= four <= 3589  # JCB
+        or 300 <= int(d[:3]) <= 305 or two in (36, 38, 39)  # Diners
+        or two in (50, 56, 57, 58, 62, 63, 67)  # Maestro, UnionPay
+    )
+
+
+def iban(value: str) -> bool:
+    """An IBAN with a valid country length and mod-97 check (python-stdnum).
+
+    >>> iban("GB82 WEST 1234 5698 7654 32"), iban("GB82 WEST 1234 5698 7654 33")
+    (True, False)
+    """
+    from stdnum import iban as _iban
+
+    try:
+        return bool(_iban.is_valid(value))
+    except Exception:
+        return False
+
+
+def us_ssn(value: str) -> bool:
+    """A US SSN whose area, group and serial were ever issuable (python-stdnum), not a known fake.
+
+    >>> us_ssn("536-90-4399"), us_ssn("666-12-3456"), us_ssn("078-05-1120")
+    (True, False, False)
+    """
+    from stdnum.us import ssn
+
+    d = _digits(value)
+    return len(d) == 9 and bool(ssn.is_valid(d))
+
+
+def phone(value: str) -> bool:
+    """A phone number: international (``+``/``00``) or formatted, possible in its numbering plan.
+
+    Bare digit runs need a column-name hint (see :func:`phone_digits`); dates,
+    decimals and times are refused.
+
+    >>> phone("+49 30 901820"), phone("(415) 555-2671"), phone("2023-01-05"), phone("415555267")
+    (True, True, False, False)
+    """
+    v = value.strip()
+    d = _digits(v)
+    if not 7 <= len(d) <= 15 or _DATE_LIKE.match(v) or _DECIMAL.match(v):
+        return False
+    international = v.startswith(("+", "00"))
+    formatted = bool(_PHONE_SEPARATORS.search(v))
+    if not (international or formatted):
+        return False
+    return _possible_phone(_EXTENSION.sub("", v))
+
+
+def phone_digits(value: str) -> bool:
+    """A phone number written as bare digits: valid (not just possible) in a common numbering plan.
+
+    >>> phone_digits("3306317069"), phone_digits("12345")
+    (True, False)
+    """
+    d = value.strip()
+    if not 8 <= len(_digits(d)) <= 15:
+        return False
+    return _possible_phone(d, strict=True)
+
+
+_DATE_LIKE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$")
+_DECIMAL = re.compile(r"^-?\d+[.,]\d{1,3}$")
+_PHONE_SEPARATORS = re.compile(r"[ ().\-/]")
+_EXTENSION = re.compile(r"\s*(x|ext\.?|#)\s*\d{1,6}$", re.IGNORECASE)
+PHONE_REGIONS: tuple[str, ...] = ("US", "GB", "DE", "FR", "ES", "IT", "NL", "PT", "BR", "CA", "AU", "IN",
+                                  "CH", "AT", "BE", "IE", "MX", "PL", "SE")
+
+
+def _possible_phone(value: str, strict: bool = False) -> bool:
+    import phonenumbers
+
+    v = value.strip()
+    if v.startswith("00"):
+        v = "+" + v[2:]
+    regions: tuple[str | None, ...] = (None,) if v.startswith("+") else PHONE_REGIONS
+    for region in regions:
+        try:
+            num = phonenumbers.parse(v, region)
+        except phonenumbers.NumberParseException:
+            continue
+        ok = phonenumbers.is_valid_number(num) if strict else phonenumbers.is_possible_number(num)
+        if ok:
+            return True
+    return False
+
+
+_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
+                    r"[A-Za-z]{2,24}$")
+
+
+def email(value: str) -> bool:
+    """An e-mail address of RFC 5321 shape (no consecutive or edge dots in the local part).
+
+    >>> email("ana.lopez@correo.es"), email("a..b@x.com"), email("user@localhost")
+    (True, False, False)
+    """
+    v = value.strip()
+    if not _EMAIL.match(v):
+        return False
+    local = v.split("@", 1)[0]
+    return ".." not in local and not local.startswith(".") and not local.endswith(".")
+
+
+def ip(value: str) -> bool:
+    """An IPv4 or IPv6 address (the standard library's parser).
+
+    >>> ip("192.168.0.17"), ip("2001:db8::1"), ip("999.1.1.1")
+    (True, True, False)
+    """
+    try:
+        ipaddress.ip_address(value.strip())
+    except ValueError:
+        return False
+    return True
+
+
+def public_ip(value: str) -> bool:
+    """An IP address that can point at someone: not loopback, unspecified, broadcast or a netmask.
+
+    >>> public_ip("81.2.69.160"), public_ip("127.0.0.1"), public_ip("0.0.0.0"), public_ip("255.255.255.0")
+    (True, False, False, False)
+    """
+    try:
+        addr = ipaddress.ip_address(value.strip())
+    except ValueError:
+        return False
+    if addr.is_loopback or addr.is_unspecified or addr.is_multicast:
+        return False
+    return not (addr.version == 4 and str(addr).startswith("255."))
+
+
+def mac(value: str) -> bool:
+    """A MAC address (python-stdnum), not all zeros.
+
+    >>> mac("00:1A:2B:3C:4D:5E"), mac("00:00:00:00:00:00")
+    (True, False)
+    """
+    from stdnum import mac as _mac
+
+    try:
+        return bool(_mac.is_valid(value)) and set(_digits(value) + re.sub(r"[^A-Fa-f]", "", value)) != {"0"}
+    except Exception:
+        return False
+
+
+def jwt(value: str) -> bool:
+    """A JSON Web Token: three base64url parts whose header decodes to JSON naming an ``alg``.
+
+    >>> jwt("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl")
+    True
+    >>> jwt("eyJub3QiOiJhIGp3dCJ9.eyJzdWIiOiIxIn0.x")
+    False
+    """
+    parts = value.strip().split(".")
+    if len(parts) != 3:
+        return False
+    try:
+        header = json.loads(_b64url(parts[0]))
+        json.loads(_b64url(parts[1]))
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        return False
+    return isinstance(header, dict) and "alg" in header
+
+
+def _b64url(part: str) -> bytes:
+    return base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+
+
+def private_key(value: str) -> bool:
+    """A PEM private key block (any algorithm, encrypted or not).
+
+    >>> private_key("-----BEGIN RSA PRIVATE KEY-----\\nMIIB...\\n-----END RSA PRIVATE KEY-----")
+    True
+    """
+    return bool(_PEM.search(value))
+
+
+_PEM = re.compile(r"-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----")
+
+
+@cache
+def _secret_plugins() -> tuple[object, ...]:
+    # The detect-secrets plugins that recognise a provider's token format by itself. Keyword and
+    # entropy plugins are left out: they need context or fire on any hash.
+    from detect_secrets.plugins import (
+        artifactory, aws, azure_storage_key, discord, github_token, gitlab_token, mailchimp, npm, openai,
+        pypi_token, sendgrid, slack, square_oauth, stripe, telegram_token, twilio,
+    )
+
+    classes = (
+        artifactory.ArtifactoryDetector, aws.AWSKeyDetector, azure_storage_key.AzureStorageKeyDetector,
+        discord.DiscordBotTokenDetector, github_token.GitHubTokenDetector, gitlab_token.GitLabTokenDetector,
+        mailchimp.MailchimpDetector, npm.NpmDetector, openai.OpenAIDetector, pypi_token.PypiTokenDetector,
+        sendgrid.SendGridDetector, slack.SlackDetector, square_oauth.SquareOAuthDetector,
+        stripe.StripeDetector, telegram_token.TelegramBotTokenDetector, twilio.TwilioKeyDetector,
+    )
+    return tuple(c() for c in classes)
+
+
+_EXTRA_SECRET_FORMATS = re.compile(
+    r"^(AIza[0-9A-Za-z_-]{35}|sk-(proj-|ant-)?[A-Za-z0-9_-]{20,}|hf_[A-Za-z0-9]{30,}|"
+    r"xox[abposr]-[0-9A-Za-z-]{10,}|glpat-[0-9A-Za-z_-]{20}|gh[pousr]_[A-Za-z0-9]{36,}|"
+    r"github_pat_[A-Za-z0-9_]{60,}|(AKIA|ASIA)[0-9A-Z]{16}|dop_v1_[a-f0-9]{64}|shpat_[a-fA-F0-9]{32})$"
+)
+
+
+def api_key(value: str) -> bool:
+    """A secret in a provider's own format (AWS, GitHub, Slack, Stripe, OpenAI, ...), via detect-secrets.
+
+    >>> api_key("AKIAIOSFODNN7EXAMPLE"), api_key("ghp_" + "a1B2" * 9), api_key("d41d8cd98f00b204e9800998ecf8427e")
+    (True, True, False)
+    """
+    v = value.strip()
+    if _EXTRA_SECRET_FORMATS.match(v):
+        return True
+    for plugin in _secret_plugins():
+        if any(True for _ in plugin.analyze_string(v)):  # type: ignore[attr-defined]
+            return True
+    return False
+
+
+def high_entropy_secret(value: str) -> bool:
+    """A long random-looking token (Shannon entropy >= 3.5 bits/char, mixed classes). Needs a name hint.
+
+    >>> high_entropy_secret("q8Zx2LmN4vB7rT1wY6pK9sD3"), high_entropy_secret("aaaaaaaaaaaaaaaaaaaa")
+    (True, False)
+    """
+    import math
+    from collections import Counter
+
+    v = value.strip()
+    if len(v) < 16 or " " in v:
+        return False
+    counts = Counter(v)
+    entropy = -sum(c / len(v) * math.log2(c / len(v)) for c in counts.values())
+    classes = sum(bool(re.search(p, v)) for p in (r"[a-z]", r"[A-Z]", r"[0-9]", r"[^A-Za-z0-9]"))
+    return entropy >= 3.5 and classes >= 2
+
+
+_PASSWORD_HASH = re.compile(
+    r"^(\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}|\$argon2(id|i|d)\$\S+|\$[156]\$\S+\$\S+|"
+    r"(pbkdf2_sha(1|256|512)|bcrypt_sha256|scrypt)\$\S+|\{(SSHA|SHA|SSHA512|CRYPT)\}\S+)$"
+)
+
+
+def password_hash(value: str) -> bool:
+    """A stored password hash in a self-describing format (bcrypt, argon2, crypt, pbkdf2, LDAP).
+
+    >>> password_hash("$2b$12$" + "a" * 53), password_hash("5f4dcc3b5aa765d61d8327deb882cf99")
+    (True, False)
+    """
+    return bool(_PASSWORD_HASH.match(value.strip()))
+
+
+def password_like(value: str) -> bool:
+    """A single token of 6 to 128 printable characters: a plain password, given a name hint.
+
+    >>> password_like("s3cr3t!Pass"), password_like("two words")
+    (True, False)
+    """
+    v = value.strip()
+    return 6 <= len(v) <= 128 and " " not in v and v.isprintable()
+
+
+_CONN_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^\s/:@]+:[^\s@/]+@[^\s]+$")
+_CONN_KV = re.compile(r"(?i)(^|;)\s*(password|pwd)\s*=\s*[^;\s]+")
+
+
+def connection_string(value: str) -> bool:
+    """A connection string carrying credentials: ``scheme://user:pass@host`` or ``...;Password=...``.
+
+    >>> connection_string("postgresql://app:hunter2@db.internal:5432/sales")
+    True
+    >>> connection_string("https://example.com/a:b@c"), connection_string("Server=db;User Id=sa;Password=x1;")
+    (False, True)
+    """
+    v = value.strip()
+    if _CONN_URL.match(v):
+        return True
+    return bool(_CONN_KV.search(v)) and ";" in v and "=" in v
+
+
+_URL = re.compile(r"^(?i:(https?|ftp)://)[^\s/?#]+\.[^\s/?#]+[^\s]*$|^(?i:www\.)[^\s/?#]+\.[A-Za-z]{2,}[^\s]*$")
+
+
+def url(value: str) -> bool:
+    """A web URL (http, https, ftp or ``www.``) with a dotted host.
+
+    >>> url("https://shop.example.org/p?id=1"), url("http:/broken"), url("www.ejemplo.es")
+    (True, False, True)
+    """
+    return bool(_URL.match(value.strip()))
+
+
+def geo_pair(value: str) -> bool:
+    """A latitude/longitude pair with at least three decimals each, in range.
+
+    >>> geo_pair("52.5200, 13.4050"), geo_pair("(95.1234, 10.1234)")
+    (True, False)
+    """
+    m = re.match(r"^\(?\s*(-?\d{1,2}\.\d{3,})\s*[,;]\s*(-?\d{1,3}\.\d{3,})\s*\)?$", value.strip())
+    return bool(m) and abs(float(m.group(1))) <= 90 and abs(float(m.group(2))) <= 180  # type: ignore[union-attr]
+
+
+def latitude(value: str) -> bool:
+    """A decimal latitude with at least three decimals.
+
+    >>> latitude("48.85661"), latitude("123.0001"), latitude("12.5")
+    (True, False, False)
+    """
+    m = re.match(r"^-?\d{1,2}\.(\d{3,})$", value.strip())
+    return bool(m) and abs(float(value)) <= 90
+
+
+def longitude(value: str) -> bool:
+    """A decimal longitude with at least three decimals.
+
+    >>> longitude("-122.41942"), longitude("181.0001")
+    (True, False)
+    """
+    m = re.match(r"^-?\d{1,3}\.(\d{3,})$", value.strip())
+    return bool(m) and abs(float(value)) <= 180
+
+
+_ICD10 = re.compile(r"^[A-TV-Z]\d{2}(\.?[0-9A-Z]{1,4})?$")
+
+
+def icd10(value: str) -> bool:
+    """An ICD-10 code: a chapter letter (not U), two digits, an optional subdivision.
+
+    >>> icd10("E11.9"), icd10("J45"), icd10("U07.1"), icd10("ABC")
+    (True, True, False, False)
+    """
+    return bool(_ICD10.match(value.strip().upper()))
+
+
+def birth_date(value: str) -> bool:
+    """A calendar date between 1900 and today, in ISO or day/month/year order, without a time of day.
+
+    >>> birth_date("1984-07-21"), birth_date("21.07.1984"), birth_date("2999-01-01"), birth_date("1984-13-01")
+    (True, True, False, False)
+    """
+    d = parse_date(value)
+    return d is not None and date(1900, 1, 1) <= d <= date.today()
+
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00(?:\.0+)?)?)?$")
+_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
+
+
+def parse_date(value: str) -> date | None:
+    """Parse an ISO (``1984-07-21``) or day-first (``21.07.1984``, ``07/21/1984``) date, else None.
+
+    >>> parse_date("07/21/1984")
+    datetime.date(1984, 7, 21)
+    """
+    v = value.strip()
+    m = _ISO.match(v)
+    try:
+        if m:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        m = _DMY.match(v)
+        if m:
+            a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            # day-first unless only the month-first reading is a date (07/21/1984)
+            return date(y, a, b) if b > 12 else date(y, b, a)
+    except ValueError:
+        return None
+    return None
+
+
+_STREET_WORDS = frozenset("""
+street st str road rd avenue ave av lane ln drive dr boulevard blvd court ct place pl square sq way
+terrace highway hwy parkway pkwy circle cir alley row crescent close gardens grove hill suite apt unit
+strasse strabe weg allee platz gasse ring damm ufer chaussee steig pfad markt hof
+rue avenue boulevard bd chemin impasse allee quai route cours passage place
+calle avenida av avda paseo plaza camino carretera ronda travesia glorieta pasaje piso
+via viale piazza corso vicolo largo strada contrada borgo piazzale
+straat laan plein gracht weg kade singel dreef steeg hof dijk
+rua avenida travessa praca largo alameda estrada rodovia
+""".split())
+_STREET_SUFFIX = re.compile(r"(strasse|straße|str\.|weg|allee|platz|gasse|straat|laan|plein|gracht|dreef|"
+                            r"kade|singel|ring|damm)\b", re.IGNORECASE)
+
+
+def street_address(value: str) -> bool:
+    """A street address: a house number next to a street word, in any of the seven languages.
+
+    >>> street_address("221B Baker Street"), street_address("Roggeweg 91/27"), street_address("SKU-221B")
+    (True, True, False)
+    """
+    from maskline.infotypes.name_hints import fold
+
+    v = value.strip()
+    if not 6 <= len(v) <= 300 or not re.search(r"\d", v) or not re.search(r"[A-Za-zÀ-ÿ]{2}", v):
+        return False
+    words = re.findall(r"[a-z]+", fold(v))
+    if not any(w in _STREET_WORDS for w in words) and not _STREET_SUFFIX.search(v):
+        return False
+    return bool(re.search(r"(^|[\s,])\d{1,5}[A-Za-z]?(\b|/)", v))
+
+
+_COMPANY_WORDS = frozenset("""
+inc llc ltd plc corp co company group gmbh ag kg ohg ug mbh sa sas sarl s.a. sl s.l. srl s.r.l. spa s.p.a.
+bv nv b.v. n.v. ltda lda e.i ev e.v. cie et associes sons and und y e en holding holdings industries
+technologies solutions services systems partners associates enterprises international global bank
+koninklijke stichting verein fundacion fondazione
+""".split())
+_NAME_TITLES = frozenset("mr mrs ms miss dr prof sir madam herr frau mme mlle m sr sra srta sig dott "
+                         "dhr mevr jr sr ii iii iv md phd dds dvm".split())
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """Common first names in the seven languages (folded), shipped in ``infotypes/data``."""
+    from importlib.resources import files
+
+    text = files("maskline.infotypes").joinpath("data/first_names.txt").read_text(encoding="utf-8")
+    return frozenset(text.split())
+
+
+def person_name_shape(value: str) -> bool:
+    """One to five capitalised words of letters, no company suffix: a name, given a name hint.
+
+    >>> person_name_shape("María José García-López"), person_name_shape("Harrison LLC"), person_name_shape("x7")
+    (True, False, False)
+    """
+    words = _name_words(value)
+    return words is not None and not (set(w.lower().strip(".,") for w in words) & _COMPANY_WORDS)
+
+
+def person_name(value: str) -> bool:
+    """A person's name: the name shape, and a first word (after any title) found among common first names.
+
+    >>> person_name("Jennifer Burns"), person_name("Dr. Umberto Persico"), person_name("Blue Widget")
+    (True, True, False)
+    """
+    words = _name_words(value)
+    if words is None or set(w.lower().strip(".,") for w in words) & _COMPANY_WORDS:
+        return False
+    from maskline.infotypes.name_hints import fold
+
+    rest = [w for w in words if fold(w).strip(".") not in _NAME_TITLES] or words
+    return fold(rest[0]).split("-")[0] in first_names()
+
+
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*([-'’][^\W\d_]+)*\.?$")
+_PARTICLES = frozenset("van von der den de da di del della la le du dos das do y e ter ten zu".split())
+
+
+def _name_words(value: str) -> list[str] | None:
+    words = value.strip().replace(",", " ").split()
+    if not 1 <= len(words) <= 5:
+        return None
+    for w in words:
+        if not _NAME_WORD.match(w):
+            return None
+        if not (w[0].isupper() or w.lower() in _PARTICLES):
+            return None
+    return words
+
+
+def username(value: str) -> bool:
+    """A login handle: 3 to 32 characters of letters, digits, ``._-``, starting with a letter.
+
+    >>> username("kholland"), username("maria-clara48"), username("Jane Doe")
+    (True, True, False)
+    """
+    return bool(re.match(r"^[A-Za-z][A-Za-z0-9._-]{2,31}$", value.strip()))
+
+
+def passport_number(value: str) -> bool:
+    """A passport number's shape: 6 to 10 letters and digits with at least 5 digits.
+
+    >>> passport_number("X58683449"), passport_number("C01X00T47"), passport_number("ABCDEFG")
+    (True, True, False)
+    """
+    v = value.strip().replace(" ", "")
+    return bool(re.match(r"^[A-Z0-9]{6,10}$", v)) and sum(c.isdigit() for c in v) >= 5
+
+
+def bank_account(value: str) -> bool:
+    """A bank account number's shape (BBAN, US account, sort code + account): 6 to 34 characters, mostly digits.
+
+    >>> bank_account("QHAY38836859574890"), bank_account("12-34-56 12345678"), bank_account("n/a")
+    (True, True, False)
+    """
+    v = value.strip()
+    return bool(re.match(r"^[A-Z0-9][A-Z0-9 -]{4,32}[A-Z0-9]$", v)) and len(_digits(v)) >= 6
+
+
+def record_number(value: str) -> bool:
+    """An identifier with digits (a medical record number, given a name hint).
+
+    >>> record_number("MRN-0012345"), record_number("none")
+    (True, False)
+    """
+    v = value.strip()
+    return bool(re.match(r"^[A-Za-z0-9][A-Za-z0-9/-]{3,24}$", v)) and len(_digits(v)) >= 4
+
+
+_POSTCODE_FORMATS = re.compile(
+    r"^(\d{5}(-\d{4})?|\d{4}|\d{4} ?[A-Z]{2}|\d{4}-\d{3}|\d{5}-?\d{3}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|"
+    r"[A-Z]\d[A-Z] ?\d[A-Z]\d|\d{2}-\d{3}|\d{3} ?\d{2}|\d{6})$"
+)
+
+
+def postal_code(value: str) -> bool:
+    """A postal code in a common national format (US ZIP, UK, NL, PT, BR, CA, PL, and 4-6 digit codes).
+
+    >>> postal_code("10115"), postal_code("5834 LF"), postal_code("EH66 5XQ"), postal_code("hello")
+    (True, True, True, False)
+    """
+    return bool(_POSTCODE_FORMATS.match(value.strip().upper()))
+
+
+_POSTCODE_DISTINCT = re.compile(r"^(\d{5}-\d{4}|\d{4} ?[A-Z]{2}|\d{4}-\d{3}|\d{5}-\d{3}|"
+                                r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d)$")
+
+
+def postal_code_distinctive(value: str) -> bool:
+    """A postal code whose format alone is telling (ZIP+4, UK, NL, PT, BR, CA), not a bare number.
+
+    >>> postal_code_distinctive("SW1A 1AA"), postal_code_distinctive("12345")
+    (True, False)
+    """
+    return bool(_POSTCODE_DISTINCT.match(value.strip().upper()))
+
+
+def gb_nino(value: str) -> bool:
+    """A UK National Insurance number with an allocatable prefix.
+
+    >>> gb_nino("AB 12 34 56 C"), gb_nino("ZZ 91 41 77 T")
+    (True, False)
+    """
+    v = value.replace(" ", "").upper()
+    m = re.match(r"^([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])\d{6}[A-D]$", v)
+    return bool(m) and m.group(1) not in ("BG", "GB", "NK", "KN", "TN", "NT", "ZZ")  # type: ignore[union-attr]
+
+
+NATIONAL_ID_CHECKS: dict[str, Callable[[str], bool]] = {
+    "de_idnr": _stdnum("de.idnr"),
+    "fr_nir": _stdnum("fr.nir"),
+    "es_dni": _stdnum("es.dni"),
+    "es_nie": _stdnum("es.nie"),
+    "it_codicefiscale": _stdnum("it.codicefiscale"),
+    "nl_bsn": _stdnum("nl.bsn"),
+    "pt_nif": _stdnum("pt.nif"),
+    "pt_cc": _stdnum("pt.cc"),
+    "br_cpf": _stdnum("br.cpf"),
+    "gb_nhs": _stdnum("gb.nhs"),
+    "gb_nino": gb_nino,
+    "be_nn": _stdnum("be.nn"),
+    "ch_ssn": _stdnum("ch.ssn"),
+    "pl_pesel": _stdnum("pl.pesel"),
+    "se_personnummer": _stdnum("se.personnummer"),
+    "dk_cpr": _stdnum("dk.cpr"),
+    "fi_hetu": _stdnum("fi.hetu"),
+    "us_itin": _stdnum("us.itin"),
+    "ca_sin": _stdnum("ca.sin"),
+}
+
+
+def national_id(value: str) -> bool:
+    """Any checksummed national identity number maskline knows (see :data:`NATIONAL_ID_CHECKS`).
+
+    >>> national_id("BCCFRC15M25E852P"), national_id("12345678Z"), national_id("12345678A")
+    (True, True, False)
+    """
+    return any(check(value) for check in NATIONAL_ID_CHECKS.values())
+
+
+VALIDATORS: dict[str, Callable[[str], bool]] = {
+    "luhn": luhn,
+    "iban": iban,
+    "us_ssn": us_ssn,
+    "phone": phone,
+    "phone_digits": phone_digits,
+    "email": email,
+    "ip": ip,
+    "public_ip": public_ip,
+    "mac": mac,
+    "jwt": jwt,
+    "private_key": private_key,
+    "api_key": api_key,
+    "high_entropy_secret": high_entropy_secret,
+    "password_hash": password_hash,
+    "password_like": password_like,
+    "connection_string": connection_string,
+    "url": url,
+    "geo_pair": geo_pair,
+    "latitude": latitude,
+    "longitude": longitude,
+    "icd10": icd10,
+    "birth_date": birth_date,
+    "street_address": street_address,
+    "person_name": person_name,
+    "person_name_shape": person_name_shape,
+    "username": username,
+    "passport_number": passport_number,
+    "bank_account": bank_account,
+    "us_routing_number": _stdnum("us.rtn"),
+    "record_number": record_number,
+    "postal_code": postal_code,
+    "postal_code_distinctive": postal_code_distinctive,
+    "national_id": national_id,
+    **NATIONAL_ID_CHECKS,
+}
+"""Every validator by name; policies refer to these in ``info_types.<NAME>.validator``."""

@@ -1,0 +1,187 @@
+"""The free-text scrubber: find validated sensitive spans and replace them with ``[TYPE]`` or a pseudonym.
+
+It reads prose, log lines, SQL literals and JSON alike (replacements keep
+quotes, so SQL still parses and JSON still loads):
+
+>>> scrub("contact ana@correo.es or +34 612 345 678")[0]
+'contact [EMAIL] or [PHONE]'
+>>> scrub("SELECT * FROM t WHERE ssn = '536-90-4399'")[0]
+"SELECT * FROM t WHERE ssn = '[US_SSN]'"
+>>> scrub('{"card": "4111 1111 1111 1111", "password": "hunter22"}')[0]
+'{"card": "[CREDIT_CARD]", "password": "[PASSWORD]"}'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from maskline.text.spans import SPAN_RULES, SpanRule
+
+if TYPE_CHECKING:
+    from maskline.keys import KeyMaterial
+
+# URL and GEO_COORDINATE are quasi-identifiers that fill ordinary log lines; scrub them only on request.
+DEFAULT_TYPES: frozenset[str] = frozenset(r.info_type for r in SPAN_RULES)
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A sensitive span found in a text: its info type and position. Never the value itself.
+
+    >>> Finding("EMAIL", 8, 20)
+    Finding(type='EMAIL', start=8, end=20)
+    """
+
+    type: str
+    start: int
+    end: int
+
+
+@cache
+def _validator(name: str | None):  # type: ignore[no-untyped-def]
+    if name is None:
+        return None
+    from maskline.infotypes.validators import VALIDATORS
+
+    return VALIDATORS[name]
+
+
+def _span(rule: SpanRule, m: re.Match[str]) -> tuple[int, int] | None:
+    if rule.group == "value":
+        for g in range(1, (m.re.groups or 0) + 1):
+            if m.group(g) is not None:
+                return m.span(g)
+        return None
+    return m.span(rule.group)
+
+
+def find(text: str, info_types: Iterable[str] | None = None, allow: frozenset[str] = frozenset()) -> list[Finding]:
+    """Validated sensitive spans in ``text``, left to right, without overlaps.
+
+    >>> find("card 4111 1111 1111 1111, ref 1234 5678 9012 3456")
+    [Finding(type='CREDIT_CARD', start=5, end=24)]
+    """
+    if not text:
+        return []
+    wanted = DEFAULT_TYPES if info_types is None else frozenset(info_types)
+    lowered: str | None = None
+    has_digit: bool | None = None
+    found: list[tuple[int, int, int, str]] = []  # start, -end, rule index, type
+    for index, rule in enumerate(SPAN_RULES):
+        if rule.info_type not in wanted:
+            continue
+        if rule.needs_digit:
+            if has_digit is None:
+                has_digit = _DIGIT.search(text) is not None
+            if not has_digit:
+                continue
+        if rule.triggers:
+            if rule.ci_triggers:
+                if lowered is None:
+                    lowered = text.lower()
+                haystack = lowered
+            else:
+                haystack = text
+            if not any(t in haystack for t in rule.triggers):
+                continue
+        check = _validator(rule.validator)
+        for m in rule.regex.finditer(text):
+            span = _span(rule, m)
+            if span is None or span[0] == span[1]:
+                continue
+            value = text[span[0]:span[1]]
+            if value in allow:
+                continue
+            if check is not None and not check(value):
+                continue
+            found.append((span[0], -span[1], index, rule.info_type))
+    if not found:
+        return []
+    found.sort()
+    result: list[Finding] = []
+    last_end = -1
+    for start, neg_end, _, info_type in found:
+        if start >= last_end:
+            result.append(Finding(info_type, start, -neg_end))
+            last_end = -neg_end
+    return result
+
+
+def scrub(text: str, *, pseudonymize_with: KeyMaterial | None = None, info_types: Iterable[str] | None = None,
+          allow_list: Iterable[str] = ()) -> tuple[str, list[Finding]]:
+    """Replace every validated sensitive span with ``[TYPE]``, or with a keyed pseudonym ``[TYPE:hex12]``.
+
+    The same value and key always give the same pseudonym, so scrubbed logs
+    can still be joined on it.
+
+    >>> from maskline.keys import KeyMaterial
+    >>> scrub("to ana@correo.es", pseudonymize_with=KeyMaterial(b"k"))[0]
+    'to [EMAIL:c1f615aee58d]'
+    >>> scrub("nothing here")
+    ('nothing here', [])
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"scrub() needs str, got {type(text).__name__}")
+    findings = find(text, info_types, frozenset(allow_list))
+    if not findings:
+        return text, findings
+    parts: list[str] = []
+    pos = 0
+    for f in findings:
+        parts.append(text[pos:f.start])
+        parts.append(_replacement(f, text[f.start:f.end], pseudonymize_with))
+        pos = f.end
+    parts.append(text[pos:])
+    return "".join(parts), findings
+
+
+def _replacement(finding: Finding, value: str, key: KeyMaterial | None) -> str:
+    if key is None:
+        return f"[{finding.type}]"
+    from maskline.keys import hmac_hex
+
+    return f"[{finding.type}:{hmac_hex(key, value, 12)}]"
+
+
+_SECRET_KEY_NAME = re.compile(r"(?i)(pass(word|wd)?|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|"
+                              r"private[_-]?key|credential|passwort|kennwort|mot_de_passe|contrase(ñ|n)a|senha|"
+                              r"wachtwoord|authorization|cookie|session[_-]?id)")
+
+
+def scrub_value(obj: Any, *, pseudonymize_with: KeyMaterial | None = None) -> Any:
+    """Scrub every string inside ``obj`` (str, dict, list, tuple, set), keeping the container types.
+
+    Values under secret-looking keys (``password``, ``api_key``, ``token``...)
+    are replaced whole, whatever they look like. Other types pass unchanged.
+
+    >>> scrub_value({"to": ["ana@correo.es"], "n": 3, "password": "pw", "ok": ("fine",)})
+    {'to': ['[EMAIL]'], 'n': 3, 'password': '[PASSWORD]', 'ok': ('fine',)}
+    """
+    return _scrub_any(obj, pseudonymize_with)
+
+
+def _scrub_any(obj: Any, key: KeyMaterial | None) -> Any:
+    if isinstance(obj, str):
+        return scrub(obj, pseudonymize_with=key)[0] if obj else obj
+    if isinstance(obj, dict):
+        out = {}
+        for k, v in obj.items():
+            if isinstance(k, str) and isinstance(v, str) and v and _SECRET_KEY_NAME.search(k):
+                out[k] = "[API_KEY]" if re.search(r"(?i)token|key|authorization|cookie|session", k) and not \
+                    re.search(r"(?i)pass|pwd", k) else "[PASSWORD]"
+            else:
+                out[k] = _scrub_any(v, key)
+        return type(obj)(out) if type(obj) is not dict else out
+    if isinstance(obj, list):
+        return type(obj)(_scrub_any(v, key) for v in obj) if type(obj) is not list else [_scrub_any(v, key) for v in obj]
+    if isinstance(obj, tuple):
+        items = [_scrub_any(v, key) for v in obj]
+        return type(obj)._make(items) if hasattr(obj, "_fields") else type(obj)(items)
+    if isinstance(obj, (set, frozenset)):
+        return type(obj)(_scrub_any(v, key) for v in obj)
+    return obj
