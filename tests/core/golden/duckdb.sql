@@ -26,31 +26,31 @@ SELECT CASE WHEN v IS NULL THEN NULL ELSE CASE WHEN STRPOS(v, '@') > 1 THEN '***
 SELECT CASE WHEN v IS NULL THEN NULL ELSE CASE WHEN STRPOS(v, '@') > 1 THEN SUBSTRING(v, 1, 1) || '*****' || SUBSTRING(v, STRPOS(v, '@')) ELSE REPEAT('*', GREATEST(LENGTH(v), 0)) END END AS v FROM t;
 
 -- case: hash
-SELECT CASE WHEN v IS NULL THEN NULL ELSE SHA256(GETVARIABLE('maskline_salt') || ENCODE(v)) END AS v FROM t;
+SELECT SHA256(GETVARIABLE('maskline_salt') || ENCODE(v)) AS v FROM t;
 
 -- case: hash16
-SELECT CASE WHEN v IS NULL THEN NULL ELSE SUBSTRING(SHA256(GETVARIABLE('maskline_salt') || ENCODE(v)), 1, 16) END AS v FROM t;
+SELECT SUBSTRING(SHA256(GETVARIABLE('maskline_salt') || ENCODE(v)), 1, 16) AS v FROM t;
 
 -- case: hmac
-SELECT CASE WHEN v IS NULL THEN NULL ELSE SHA256(GETVARIABLE('maskline_opad') || UNHEX(SHA256(GETVARIABLE('maskline_ipad') || ENCODE(v)))) END AS v FROM t;
+SELECT SHA256(GETVARIABLE('maskline_opad') || UNHEX(SHA256(GETVARIABLE('maskline_ipad') || ENCODE(v)))) AS v FROM t;
 
 -- case: hmac16
-SELECT CASE WHEN v IS NULL THEN NULL ELSE SUBSTRING(SHA256(GETVARIABLE('maskline_opad') || UNHEX(SHA256(GETVARIABLE('maskline_ipad') || ENCODE(v)))), 1, 16) END AS v FROM t;
+SELECT SUBSTRING(SHA256(GETVARIABLE('maskline_opad') || UNHEX(SHA256(GETVARIABLE('maskline_ipad') || ENCODE(v)))), 1, 16) AS v FROM t;
 
 -- case: hmac_int
-SELECT CASE WHEN v IS NULL THEN NULL ELSE SHA256(GETVARIABLE('maskline_opad') || UNHEX(SHA256(GETVARIABLE('maskline_ipad') || ENCODE(CAST(v AS TEXT))))) END AS v FROM t;
+SELECT SHA256(GETVARIABLE('maskline_opad') || UNHEX(SHA256(GETVARIABLE('maskline_ipad') || ENCODE(CAST(v AS TEXT))))) AS v FROM t;
 
 -- case: generalize_prefix3
 SELECT CASE WHEN v IS NULL THEN NULL ELSE SUBSTRING(v, 1, 3) || REPEAT('*', GREATEST(LENGTH(v) - 3, 0)) END AS v FROM t;
 
 -- case: generalize_year
-SELECT CASE WHEN v IS NULL THEN NULL ELSE CAST(DATE_TRUNC('YEAR', CAST(v AS DATE)) AS DATE) END AS v FROM t;
+SELECT CAST(DATE_TRUNC('YEAR', CAST(v AS DATE)) AS DATE) AS v FROM t;
 
 -- case: generalize_month
-SELECT CASE WHEN v IS NULL THEN NULL ELSE CAST(DATE_TRUNC('MONTH', CAST(v AS DATE)) AS DATE) END AS v FROM t;
+SELECT CAST(DATE_TRUNC('MONTH', CAST(v AS DATE)) AS DATE) AS v FROM t;
 
 -- case: generalize_bucket10
-SELECT CASE WHEN v IS NULL THEN NULL ELSE FLOOR(v / 10) * 10 END AS v FROM t;
+SELECT FLOOR(v / 10) * 10 AS v FROM t;
 
 -- case: fake_name
 SELECT CASE WHEN v IS NULL THEN NULL ELSE LIST_EXTRACT(['Ada', 'Alan', 'Alba', 'Ana', 'Anton', 'Aria', 'Bea', 'Ben', 'Carla', 'Cyril', 'Dara', 'Dev', 'Eda', 'Eli', 'Emil', 'Ena', 'Finn', 'Flora', 'Gia', 'Gus', 'Hana', 'Hugo', 'Ida', 'Ines', 'Ivo', 'Jana', 'Joel', 'Kai', 'Kira', 'Lars', 'Lea', 'Leo', 'Lina', 'Luca', 'Mara', 'Milo', 'Nia', 'Noor', 'Olaf', 'Omar', 'Pia', 'Quin', 'Rafa', 'Rhea', 'Rosa', 'Sami', 'Sara', 'Teo', 'Tilda', 'Uma', 'Vera', 'Vito', 'Wren', 'Xena', 'Yara', 'Yves', 'Zane', 'Zoe', 'Arlo', 'Bruna', 'Cleo', 'Dante', 'Esme', 'Femi'], (((STRPOS('0123456789abcdef', SUBSTRING(SHA256(GETVARIABLE('maskline_salt') || ENCODE(v)), 1, 1)) - 1) * 4096 + (STRPOS('0123456789abcdef', SUBSTRING(SHA256(GETVARIABLE('maskline_salt') || ENCODE(v)), 2, 1)) - 1) * 256 + (STRPOS('0123456789abcdef', SUBSTRING(SHA256(GETVARIABLE('maskline_salt') || ENCODE(v)), 3, 1)) - 1) * 16 + (STRPOS('0123456789abcdef', SUBSTRING(SHA256(GETVARIABLE('maskline_salt') || ENCODE(v)), 4, 1)) - 1) * 1) % 64) + 1) || ' ' || LIST_EXTRACT(['Abara', 'Berg', 'Calder', 'Dunmore', 'Ekberg', 'Falk', 'Garnet', 'Holm', 'Ibsen', 'Jarvik', 'Kestrel', 'Lindqvist', 'Marlow', 'Nyberg', 'Orwell', 'Pascoe', 'Quill', 'Rowan', 'Sorensen', 'Tamsin', 'Ulric', 'Vance', 'Wexley', 'Yarrow', 'Zeller', 'Ashby', 'Brook', 'Corwin', 'Drayton', 'Ellery', 'Fenwick', 'Gale', 'Hartley', 'Ingram', 'Jessup', 'Kimber', 'Lowell', 'Merritt', 'Norcross', 'Oakes', 'Prescott', 'Radley', 'Selby', 'Thorne', 'Upton', 'Voss', 'Whitlock', 'Yeats', 'Aldana', 'Bastos', 'Cortez', 'Duarte', 'Esteves', 'Farias', 'Galvao', 'Herrera', 'Iriarte', 'Jurado', 'Lozano', 'Moraes', 'Navarro', 'Ortega', 'Paredes', 'Quiroga'], (((STRPOS('0123456789abcdef', SUBSTRING(SHA256(GETVARIABLE('maskline_salt') || ENCODE(v)), 5, 1)) - 1) * 4096 + (STRPOS('0123456789abcdef', SUBSTRING(SHA256(GETVARIABLE('maskline_salt') || ENCODE(v)), 6, 1)) - 1) * 256 + (STRPOS('0123456789abcdef', SUBSTRING(SHA256(GETVARIABLE('maskline_salt') || ENCODE(v)), 7, 1)) - 1) * 16 + (STRPOS('0123456789abcdef', SUBSTRING(SHA256(GETVARIABLE('maskline_salt') || ENCODE(v)), 8, 1)) - 1) * 1) % 64) + 1) END AS v FROM t;
@@ -62,4 +62,4 @@ SELECT CASE WHEN v IS NULL THEN NULL ELSE LOWER(LIST_EXTRACT(['Ada', 'Alan', 'Al
 SELECT CASE WHEN v IS NULL THEN NULL ELSE LIST_EXTRACT(['amber', 'birch', 'cedar', 'delta', 'ember', 'fjord', 'grove', 'harbor', 'island', 'juniper', 'kestrel', 'lagoon', 'meadow', 'nectar', 'orchid', 'pebble', 'quartz', 'raven', 'sierra', 'tundra', 'umber', 'violet', 'willow', 'xenon', 'yonder', 'zephyr', 'acorn', 'breeze', 'canyon', 'dune', 'estuary', 'falcon', 'glacier', 'heron', 'indigo', 'jasper', 'kelp', 'lichen', 'maple', 'nimbus', 'onyx', 'prairie', 'quiver', 'reef', 'saffron', 'thistle', 'upland', 'valley', 'walnut', 'yarrow', 'zinnia', 'aspen', 'basalt', 'coral', 'dawn', 'elm', 'fern', 'garnet', 'hazel', 'iris', 'jade', 'koi', 'lotus', 'moss'], (((STRPOS('0123456789abcdef', SUBSTRING(SHA256(GETVARIABLE('maskline_salt') || ENCODE(v)), 1, 1)) - 1) * 4096 + (STRPOS('0123456789abcdef', SUBSTRING(SHA256(GETVARIABLE('maskline_salt') || ENCODE(v)), 2, 1)) - 1) * 256 + (STRPOS('0123456789abcdef', SUBSTRING(SHA256(GETVARIABLE('maskline_salt') || ENCODE(v)), 3, 1)) - 1) * 16 + (STRPOS('0123456789abcdef', SUBSTRING(SHA256(GETVARIABLE('maskline_salt') || ENCODE(v)), 4, 1)) - 1) * 1) % 64) + 1) || '-' || LIST_EXTRACT(['amber', 'birch', 'cedar', 'delta', 'ember', 'fjord', 'grove', 'harbor', 'island', 'juniper', 'kestrel', 'lagoon', 'meadow', 'nectar', 'orchid', 'pebble', 'quartz', 'raven', 'sierra', 'tundra', 'umber', 'violet', 'willow', 'xenon', 'yonder', 'zephyr', 'acorn', 'breeze', 'canyon', 'dune', 'estuary', 'falcon', 'glacier', 'heron', 'indigo', 'jasper', 'kelp', 'lichen', 'maple', 'nimbus', 'onyx', 'prairie', 'quiver', 'reef', 'saffron', 'thistle', 'upland', 'valley', 'walnut', 'yarrow', 'zinnia', 'aspen', 'basalt', 'coral', 'dawn', 'elm', 'fern', 'garnet', 'hazel', 'iris', 'jade', 'koi', 'lotus', 'moss'], (((STRPOS('0123456789abcdef', SUBSTRING(SHA256(GETVARIABLE('maskline_salt') || ENCODE(v)), 5, 1)) - 1) * 4096 + (STRPOS('0123456789abcdef', SUBSTRING(SHA256(GETVARIABLE('maskline_salt') || ENCODE(v)), 6, 1)) - 1) * 256 + (STRPOS('0123456789abcdef', SUBSTRING(SHA256(GETVARIABLE('maskline_salt') || ENCODE(v)), 7, 1)) - 1) * 16 + (STRPOS('0123456789abcdef', SUBSTRING(SHA256(GETVARIABLE('maskline_salt') || ENCODE(v)), 8, 1)) - 1) * 1) % 64) + 1) END AS v FROM t;
 
 -- case: scrub
-SELECT CASE WHEN v IS NULL THEN NULL ELSE REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(v, '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+[.][A-Za-z]{2,}', '[EMAIL]', 'g'), '[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{1,4}', '[CREDIT_CARD]', 'g'), '[A-Z]{2}[0-9]{2}[ ]?([A-Z0-9]{4}[ ]?){2,7}[A-Z0-9]{1,4}', '[IBAN]', 'g'), '[0-9]{3}-[0-9]{2}-[0-9]{4}', '[US_SSN]', 'g'), '[+][0-9][0-9 ().-]{7,}[0-9]|[(]?[0-9]{3}[)]?[ .-][0-9]{3}[ .-][0-9]{4}', '[PHONE]', 'g'), '[0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}', '[IP_ADDRESS]', 'g') END AS v FROM t;
+SELECT REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(v, '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+[.][A-Za-z]{2,}', '[EMAIL]', 'g'), '[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{1,4}', '[CREDIT_CARD]', 'g'), '[A-Z]{2}[0-9]{2}[ ]?([A-Z0-9]{4}[ ]?){2,7}[A-Z0-9]{1,4}', '[IBAN]', 'g'), '[0-9]{3}-[0-9]{2}-[0-9]{4}', '[US_SSN]', 'g'), '[+][0-9][0-9 ().-]{7,}[0-9]|[(]?[0-9]{3}[)]?[ .-][0-9]{3}[ .-][0-9]{4}', '[PHONE]', 'g'), '[0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}', '[IP_ADDRESS]', 'g') AS v FROM t;

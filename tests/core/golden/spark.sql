@@ -26,31 +26,31 @@ SELECT CASE WHEN v IS NULL THEN NULL ELSE CASE WHEN LOCATE('@', v) > 1 THEN '***
 SELECT CASE WHEN v IS NULL THEN NULL ELSE CASE WHEN LOCATE('@', v) > 1 THEN SUBSTRING(v, 1, 1) || '*****' || SUBSTRING(v, LOCATE('@', v)) ELSE REPEAT('*', GREATEST(LENGTH(v), 0)) END END AS v FROM t;
 
 -- case: hash
-SELECT CASE WHEN v IS NULL THEN NULL ELSE SHA2(CONCAT(UNHEX(maskline_salt), ENCODE(v, 'UTF-8')), 256) END AS v FROM t;
+SELECT SHA2(CONCAT(UNHEX(maskline_salt), ENCODE(v, 'UTF-8')), 256) AS v FROM t;
 
 -- case: hash16
-SELECT CASE WHEN v IS NULL THEN NULL ELSE SUBSTRING(SHA2(CONCAT(UNHEX(maskline_salt), ENCODE(v, 'UTF-8')), 256), 1, 16) END AS v FROM t;
+SELECT SUBSTRING(SHA2(CONCAT(UNHEX(maskline_salt), ENCODE(v, 'UTF-8')), 256), 1, 16) AS v FROM t;
 
 -- case: hmac
-SELECT CASE WHEN v IS NULL THEN NULL ELSE SHA2(CONCAT(UNHEX(maskline_opad), UNHEX(SHA2(CONCAT(UNHEX(maskline_ipad), ENCODE(v, 'UTF-8')), 256))), 256) END AS v FROM t;
+SELECT SHA2(CONCAT(UNHEX(maskline_opad), UNHEX(SHA2(CONCAT(UNHEX(maskline_ipad), ENCODE(v, 'UTF-8')), 256))), 256) AS v FROM t;
 
 -- case: hmac16
-SELECT CASE WHEN v IS NULL THEN NULL ELSE SUBSTRING(SHA2(CONCAT(UNHEX(maskline_opad), UNHEX(SHA2(CONCAT(UNHEX(maskline_ipad), ENCODE(v, 'UTF-8')), 256))), 256), 1, 16) END AS v FROM t;
+SELECT SUBSTRING(SHA2(CONCAT(UNHEX(maskline_opad), UNHEX(SHA2(CONCAT(UNHEX(maskline_ipad), ENCODE(v, 'UTF-8')), 256))), 256), 1, 16) AS v FROM t;
 
 -- case: hmac_int
-SELECT CASE WHEN v IS NULL THEN NULL ELSE SHA2(CONCAT(UNHEX(maskline_opad), UNHEX(SHA2(CONCAT(UNHEX(maskline_ipad), ENCODE(CAST(v AS STRING), 'UTF-8')), 256))), 256) END AS v FROM t;
+SELECT SHA2(CONCAT(UNHEX(maskline_opad), UNHEX(SHA2(CONCAT(UNHEX(maskline_ipad), ENCODE(CAST(v AS STRING), 'UTF-8')), 256))), 256) AS v FROM t;
 
 -- case: generalize_prefix3
 SELECT CASE WHEN v IS NULL THEN NULL ELSE SUBSTRING(v, 1, 3) || REPEAT('*', GREATEST(LENGTH(v) - 3, 0)) END AS v FROM t;
 
 -- case: generalize_year
-SELECT CASE WHEN v IS NULL THEN NULL ELSE CAST(TRUNC(CAST(v AS DATE), 'YEAR') AS DATE) END AS v FROM t;
+SELECT CAST(TRUNC(CAST(v AS DATE), 'YEAR') AS DATE) AS v FROM t;
 
 -- case: generalize_month
-SELECT CASE WHEN v IS NULL THEN NULL ELSE CAST(TRUNC(CAST(v AS DATE), 'MONTH') AS DATE) END AS v FROM t;
+SELECT CAST(TRUNC(CAST(v AS DATE), 'MONTH') AS DATE) AS v FROM t;
 
 -- case: generalize_bucket10
-SELECT CASE WHEN v IS NULL THEN NULL ELSE FLOOR(v / 10) * 10 END AS v FROM t;
+SELECT FLOOR(v / 10) * 10 AS v FROM t;
 
 -- case: fake_name
 SELECT CASE WHEN v IS NULL THEN NULL ELSE ELEMENT_AT(ARRAY('Ada', 'Alan', 'Alba', 'Ana', 'Anton', 'Aria', 'Bea', 'Ben', 'Carla', 'Cyril', 'Dara', 'Dev', 'Eda', 'Eli', 'Emil', 'Ena', 'Finn', 'Flora', 'Gia', 'Gus', 'Hana', 'Hugo', 'Ida', 'Ines', 'Ivo', 'Jana', 'Joel', 'Kai', 'Kira', 'Lars', 'Lea', 'Leo', 'Lina', 'Luca', 'Mara', 'Milo', 'Nia', 'Noor', 'Olaf', 'Omar', 'Pia', 'Quin', 'Rafa', 'Rhea', 'Rosa', 'Sami', 'Sara', 'Teo', 'Tilda', 'Uma', 'Vera', 'Vito', 'Wren', 'Xena', 'Yara', 'Yves', 'Zane', 'Zoe', 'Arlo', 'Bruna', 'Cleo', 'Dante', 'Esme', 'Femi'), (((LOCATE(SUBSTRING(SHA2(CONCAT(UNHEX(maskline_salt), ENCODE(v, 'UTF-8')), 256), 1, 1), '0123456789abcdef') - 1) * 4096 + (LOCATE(SUBSTRING(SHA2(CONCAT(UNHEX(maskline_salt), ENCODE(v, 'UTF-8')), 256), 2, 1), '0123456789abcdef') - 1) * 256 + (LOCATE(SUBSTRING(SHA2(CONCAT(UNHEX(maskline_salt), ENCODE(v, 'UTF-8')), 256), 3, 1), '0123456789abcdef') - 1) * 16 + (LOCATE(SUBSTRING(SHA2(CONCAT(UNHEX(maskline_salt), ENCODE(v, 'UTF-8')), 256), 4, 1), '0123456789abcdef') - 1) * 1) % 64) + 1) || ' ' || ELEMENT_AT(ARRAY('Abara', 'Berg', 'Calder', 'Dunmore', 'Ekberg', 'Falk', 'Garnet', 'Holm', 'Ibsen', 'Jarvik', 'Kestrel', 'Lindqvist', 'Marlow', 'Nyberg', 'Orwell', 'Pascoe', 'Quill', 'Rowan', 'Sorensen', 'Tamsin', 'Ulric', 'Vance', 'Wexley', 'Yarrow', 'Zeller', 'Ashby', 'Brook', 'Corwin', 'Drayton', 'Ellery', 'Fenwick', 'Gale', 'Hartley', 'Ingram', 'Jessup', 'Kimber', 'Lowell', 'Merritt', 'Norcross', 'Oakes', 'Prescott', 'Radley', 'Selby', 'Thorne', 'Upton', 'Voss', 'Whitlock', 'Yeats', 'Aldana', 'Bastos', 'Cortez', 'Duarte', 'Esteves', 'Farias', 'Galvao', 'Herrera', 'Iriarte', 'Jurado', 'Lozano', 'Moraes', 'Navarro', 'Ortega', 'Paredes', 'Quiroga'), (((LOCATE(SUBSTRING(SHA2(CONCAT(UNHEX(maskline_salt), ENCODE(v, 'UTF-8')), 256), 5, 1), '0123456789abcdef') - 1) * 4096 + (LOCATE(SUBSTRING(SHA2(CONCAT(UNHEX(maskline_salt), ENCODE(v, 'UTF-8')), 256), 6, 1), '0123456789abcdef') - 1) * 256 + (LOCATE(SUBSTRING(SHA2(CONCAT(UNHEX(maskline_salt), ENCODE(v, 'UTF-8')), 256), 7, 1), '0123456789abcdef') - 1) * 16 + (LOCATE(SUBSTRING(SHA2(CONCAT(UNHEX(maskline_salt), ENCODE(v, 'UTF-8')), 256), 8, 1), '0123456789abcdef') - 1) * 1) % 64) + 1) END AS v FROM t;
@@ -62,4 +62,4 @@ SELECT CASE WHEN v IS NULL THEN NULL ELSE LOWER(ELEMENT_AT(ARRAY('Ada', 'Alan', 
 SELECT CASE WHEN v IS NULL THEN NULL ELSE ELEMENT_AT(ARRAY('amber', 'birch', 'cedar', 'delta', 'ember', 'fjord', 'grove', 'harbor', 'island', 'juniper', 'kestrel', 'lagoon', 'meadow', 'nectar', 'orchid', 'pebble', 'quartz', 'raven', 'sierra', 'tundra', 'umber', 'violet', 'willow', 'xenon', 'yonder', 'zephyr', 'acorn', 'breeze', 'canyon', 'dune', 'estuary', 'falcon', 'glacier', 'heron', 'indigo', 'jasper', 'kelp', 'lichen', 'maple', 'nimbus', 'onyx', 'prairie', 'quiver', 'reef', 'saffron', 'thistle', 'upland', 'valley', 'walnut', 'yarrow', 'zinnia', 'aspen', 'basalt', 'coral', 'dawn', 'elm', 'fern', 'garnet', 'hazel', 'iris', 'jade', 'koi', 'lotus', 'moss'), (((LOCATE(SUBSTRING(SHA2(CONCAT(UNHEX(maskline_salt), ENCODE(v, 'UTF-8')), 256), 1, 1), '0123456789abcdef') - 1) * 4096 + (LOCATE(SUBSTRING(SHA2(CONCAT(UNHEX(maskline_salt), ENCODE(v, 'UTF-8')), 256), 2, 1), '0123456789abcdef') - 1) * 256 + (LOCATE(SUBSTRING(SHA2(CONCAT(UNHEX(maskline_salt), ENCODE(v, 'UTF-8')), 256), 3, 1), '0123456789abcdef') - 1) * 16 + (LOCATE(SUBSTRING(SHA2(CONCAT(UNHEX(maskline_salt), ENCODE(v, 'UTF-8')), 256), 4, 1), '0123456789abcdef') - 1) * 1) % 64) + 1) || '-' || ELEMENT_AT(ARRAY('amber', 'birch', 'cedar', 'delta', 'ember', 'fjord', 'grove', 'harbor', 'island', 'juniper', 'kestrel', 'lagoon', 'meadow', 'nectar', 'orchid', 'pebble', 'quartz', 'raven', 'sierra', 'tundra', 'umber', 'violet', 'willow', 'xenon', 'yonder', 'zephyr', 'acorn', 'breeze', 'canyon', 'dune', 'estuary', 'falcon', 'glacier', 'heron', 'indigo', 'jasper', 'kelp', 'lichen', 'maple', 'nimbus', 'onyx', 'prairie', 'quiver', 'reef', 'saffron', 'thistle', 'upland', 'valley', 'walnut', 'yarrow', 'zinnia', 'aspen', 'basalt', 'coral', 'dawn', 'elm', 'fern', 'garnet', 'hazel', 'iris', 'jade', 'koi', 'lotus', 'moss'), (((LOCATE(SUBSTRING(SHA2(CONCAT(UNHEX(maskline_salt), ENCODE(v, 'UTF-8')), 256), 5, 1), '0123456789abcdef') - 1) * 4096 + (LOCATE(SUBSTRING(SHA2(CONCAT(UNHEX(maskline_salt), ENCODE(v, 'UTF-8')), 256), 6, 1), '0123456789abcdef') - 1) * 256 + (LOCATE(SUBSTRING(SHA2(CONCAT(UNHEX(maskline_salt), ENCODE(v, 'UTF-8')), 256), 7, 1), '0123456789abcdef') - 1) * 16 + (LOCATE(SUBSTRING(SHA2(CONCAT(UNHEX(maskline_salt), ENCODE(v, 'UTF-8')), 256), 8, 1), '0123456789abcdef') - 1) * 1) % 64) + 1) END AS v FROM t;
 
 -- case: scrub
-SELECT CASE WHEN v IS NULL THEN NULL ELSE REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(v, '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+[.][A-Za-z]{2,}', '[EMAIL]'), '[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{1,4}', '[CREDIT_CARD]'), '[A-Z]{2}[0-9]{2}[ ]?([A-Z0-9]{4}[ ]?){2,7}[A-Z0-9]{1,4}', '[IBAN]'), '[0-9]{3}-[0-9]{2}-[0-9]{4}', '[US_SSN]'), '[+][0-9][0-9 ().-]{7,}[0-9]|[(]?[0-9]{3}[)]?[ .-][0-9]{3}[ .-][0-9]{4}', '[PHONE]'), '[0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}', '[IP_ADDRESS]') END AS v FROM t;
+SELECT REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(v, '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+[.][A-Za-z]{2,}', '[EMAIL]'), '[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{1,4}', '[CREDIT_CARD]'), '[A-Z]{2}[0-9]{2}[ ]?([A-Z0-9]{4}[ ]?){2,7}[A-Z0-9]{1,4}', '[IBAN]'), '[0-9]{3}-[0-9]{2}-[0-9]{4}', '[US_SSN]'), '[+][0-9][0-9 ().-]{7,}[0-9]|[(]?[0-9]{3}[)]?[ .-][0-9]{3}[ .-][0-9]{4}', '[PHONE]'), '[0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}', '[IP_ADDRESS]') AS v FROM t;
