@@ -1,0 +1,2 @@
+select {{ maskline.masked_columns(ref('raw_customers')) }}
+from {{ ref('raw_customers') }}

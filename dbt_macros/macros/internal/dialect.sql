@@ -1,0 +1,30 @@
+{#- Which SQL dialect an adapter speaks, and the few non-masking expressions that differ by dialect. -#}
+
+{% macro _dialect() -%}
+  {%- set forced = var('maskline_dialect', none) -%}
+  {%- if forced -%}{{ return(forced) }}{%- endif -%}
+  {%- set by_adapter = {'duckdb': 'duckdb', 'postgres': 'postgres', 'redshift': 'postgres', 'snowflake': 'snowflake',
+                        'bigquery': 'bigquery', 'spark': 'spark', 'databricks': 'spark', 'trino': 'trino',
+                        'starburst': 'trino', 'athena': 'trino'} -%}
+  {%- if target.type not in by_adapter -%}
+    {{ maskline._fail("adapter '" ~ target.type ~ "' has no maskline implementation", "target " ~ target.name,
+                      "set var maskline_dialect to one of " ~ (maskline._dialects() | join(', '))) }}
+  {%- endif -%}
+  {{ return(by_adapter[target.type]) }}
+{%- endmacro %}
+
+{% macro _regex_contains(expression, pattern, dialect) -%}
+  {#- True where `expression` contains a match of `pattern` (anchor the pattern for a full match). -#}
+  {%- set p = maskline._string_literal(pattern, dialect) -%}
+  {%- if dialect == 'duckdb' -%}{{ return('REGEXP_MATCHES(' ~ expression ~ ', ' ~ p ~ ')') }}
+  {%- elif dialect == 'postgres' -%}{{ return('(' ~ expression ~ ' ~ ' ~ p ~ ')') }}
+  {%- elif dialect == 'snowflake' -%}{{ return('(REGEXP_INSTR(' ~ expression ~ ', ' ~ p ~ ') > 0)') }}
+  {%- elif dialect == 'bigquery' -%}{{ return('REGEXP_CONTAINS(' ~ expression ~ ', ' ~ p ~ ')') }}
+  {%- elif dialect == 'spark' -%}{{ return('(' ~ expression ~ ' RLIKE ' ~ p ~ ')') }}
+  {%- else -%}{{ return('REGEXP_LIKE(' ~ expression ~ ', ' ~ p ~ ')') }}
+  {%- endif -%}
+{%- endmacro %}
+
+{% macro _as_text(column, dialect) -%}
+  {{ return(maskline._templates(dialect)['text'] | replace('__ml_col__', maskline._column_sql(column))) }}
+{%- endmacro %}

@@ -1,0 +1,65 @@
+{#- Key material for keyed methods (hash, hmac, fake).
+
+    The key comes from the environment variable named by var('maskline_key_env', 'MASKLINE_KEY'),
+    or from var('maskline_key'); never from the project's files. Only hex of the key or of its RFC 2104
+    HMAC pads ever leaves this file, and only into a session-setting statement (see set_key) or, on
+    engines without session variables (BigQuery, Trino), into the compiled SQL as a literal. -#}
+
+{% macro _key_text() -%}
+  {%- set direct = var('maskline_key', none) -%}
+  {%- set env_name = var('maskline_key_env', 'MASKLINE_KEY') -%}
+  {%- set key = direct if direct else env_var(env_name, '') -%}
+  {%- if not key -%}
+    {{ maskline._fail("no masking key: environment variable " ~ env_name ~ " is not set", "a keyed maskline method",
+                      "export " ~ env_name ~ "=<a long random secret> (the same key the maskline core uses)") }}
+  {%- endif -%}
+  {{ return(key) }}
+{%- endmacro %}
+
+{% macro _xor_hex(data, pad_byte) -%}
+  {#- hex of (data zero-padded to 64 bytes) XOR pad_byte, byte by byte: Jinja has no ^ operator. -#}
+  {%- set ns = namespace(out='') -%}
+  {%- for i in range(64) -%}
+    {%- set b = data[i] if i < data | length else 0 -%}
+    {%- set acc = namespace(v=0) -%}
+    {%- for bit in range(8) -%}
+      {%- set p = 2 ** bit -%}
+      {%- if ((b // p) % 2) != ((pad_byte // p) % 2) -%}{%- set acc.v = acc.v + p -%}{%- endif -%}
+    {%- endfor -%}
+    {%- set ns.out = ns.out ~ ("%02x" | format(acc.v)) -%}
+  {%- endfor -%}
+  {{ return(ns.out) }}
+{%- endmacro %}
+
+{% macro _key_hex(name) -%}
+  {#- name: salt (the key), ipad or opad (RFC 2104 pads of the key). -#}
+  {%- set raw = maskline._key_text().encode('utf-8') -%}
+  {%- if name == 'salt' -%}
+    {%- set ns = namespace(out='') -%}
+    {%- for b in raw -%}{%- set ns.out = ns.out ~ ("%02x" | format(b)) -%}{%- endfor -%}
+    {{ return(ns.out) }}
+  {%- endif -%}
+  {%- if raw | length > 64 -%}
+    {#- RFC 2104 hashes longer keys first; Jinja has no SHA-256, so such keys cannot be padded here. -#}
+    {{ maskline._fail("the masking key is longer than 64 bytes", "a keyed maskline method",
+                      "use a key of at most 64 bytes (e.g. 32 random bytes, hex-encoded)") }}
+  {%- endif -%}
+  {{ return(maskline._xor_hex(raw, 54 if name == 'ipad' else 92)) }}
+{%- endmacro %}
+
+{% macro _key_in_session(dialect) -%}
+  {#- Whether `dialect` reads key values from session state (set by set_key) rather than SQL literals. -#}
+  {{ return(dialect in ('duckdb', 'postgres', 'snowflake', 'spark')) }}
+{%- endmacro %}
+
+{% macro _key_ref(name, dialect) -%}
+  {%- set t = maskline._templates(dialect) -%}
+  {%- if maskline._key_in_session(dialect) -%}
+    {%- if execute -%}{%- do maskline._key_text() -%}{%- endif -%}
+    {{ return(t['key.session.' ~ name]) }}
+  {%- endif -%}
+  {%- if not execute -%}
+    {{ return(t['key.literal'] | replace('__ml_hex__', "'" ~ ('0' * 64) ~ "'")) }}
+  {%- endif -%}
+  {{ return(t['key.literal'] | replace('__ml_hex__', "'" ~ maskline._key_hex(name) ~ "'")) }}
+{%- endmacro %}

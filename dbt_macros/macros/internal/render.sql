@@ -1,0 +1,78 @@
+{#- Turn a validated method into SQL for one dialect, from the templates the core generated. -#}
+
+{% macro _dialects() -%}
+  {{ return(['bigquery', 'duckdb', 'postgres', 'snowflake', 'spark', 'trino']) }}
+{%- endmacro %}
+
+{% macro _templates(dialect) -%}
+  {%- if dialect == 'duckdb' -%}{{ return(maskline._templates_duckdb()) }}
+  {%- elif dialect == 'postgres' -%}{{ return(maskline._templates_postgres()) }}
+  {%- elif dialect == 'snowflake' -%}{{ return(maskline._templates_snowflake()) }}
+  {%- elif dialect == 'bigquery' -%}{{ return(maskline._templates_bigquery()) }}
+  {%- elif dialect == 'spark' -%}{{ return(maskline._templates_spark()) }}
+  {%- elif dialect == 'trino' -%}{{ return(maskline._templates_trino()) }}
+  {%- endif -%}
+  {{ maskline._fail("no maskline SQL for dialect '" ~ dialect ~ "'", "adapter " ~ target.type,
+                    "set var maskline_dialect to one of " ~ (maskline._dialects() | join(', ')) ~ ", or override maskline's dispatch") }}
+{%- endmacro %}
+
+{% macro _string_literal(value, dialect) -%}
+  {#- A SQL string literal, escaped the way sqlglot writes it for the dialect. -#}
+  {%- if dialect in ('snowflake', 'bigquery', 'spark') -%}
+    {{ return("'" ~ (value | replace('\\', '\\\\') | replace("'", "\\'")) ~ "'") }}
+  {%- endif -%}
+  {{ return("'" ~ (value | replace("'", "''")) ~ "'") }}
+{%- endmacro %}
+
+{% macro _column_sql(column) -%}
+  {#- A bare or quoted (possibly qualified) name is used as is; any other expression is parenthesised. -#}
+  {%- set c = column | string | trim -%}
+  {%- if modules.re.fullmatch('([A-Za-z_][A-Za-z0-9_$]*|"[^"]+"|`[^`]+`)([.]([A-Za-z_][A-Za-z0-9_$]*|"[^"]+"|`[^`]+`))*', c) -%}
+    {{ return(c) }}
+  {%- endif -%}
+  {{ return('(' ~ c ~ ')') }}
+{%- endmacro %}
+
+{% macro _mask_sql(column, method, params, info_type, dialect, where) -%}
+  {%- set p = maskline._method_spec(method, params, where) -%}
+  {%- set t = maskline._templates(dialect) -%}
+  {%- set lit = maskline._string_literal -%}
+  {%- if method == 'redact' -%}
+    {%- set label = p.label or (('[' ~ info_type ~ ']') if info_type else '[REDACTED]') -%}
+    {%- set sql = t['redact'] | replace('__ml_label__', lit(label, dialect)) -%}
+  {%- elif method == 'null' -%}
+    {%- set sql = t['null'] -%}
+  {%- elif method == 'partial' -%}
+    {%- set shape = ('f' if p.keep_first else '') ~ ('l' if p.keep_last else '') -%}
+    {%- set sql = t['partial.' ~ (shape or 'none')]
+        | replace('__ml_kept__', (p.keep_first + p.keep_last) | string)
+        | replace('__ml_keep_first__', p.keep_first | string)
+        | replace('__ml_keep_last__', p.keep_last | string) -%}
+  {%- elif method == 'char_mask' -%}
+    {%- set sql = t['char_mask.' ~ ('keep' if p.keep_separators else 'all')] -%}
+  {%- elif method == 'email' -%}
+    {%- set sql = t['email.' ~ p.keep_first] | replace('__ml_mask_run__', lit(p.mask_char * 5, dialect)) -%}
+  {%- elif method in ('hash', 'hmac') -%}
+    {%- set sql = t[method ~ ('.len' if p.length else '')] | replace('__ml_length__', p.length | string) -%}
+  {%- elif method == 'generalize' -%}
+    {%- if p.to -%}{%- set sql = t['generalize.to.' ~ p.to] -%}
+    {%- elif p.bucket -%}{%- set sql = t['generalize.bucket'] | replace('__ml_bucket__', p.bucket | string) -%}
+    {%- else -%}{%- set sql = t['generalize.prefix'] | replace('__ml_prefix__', p.prefix | string) -%}
+    {%- endif -%}
+  {%- elif method == 'fake' -%}
+    {%- set kind = p.kind or maskline._catalogue()['fake_default_kind'].get(info_type or '', 'word') -%}
+    {%- set sql = t['fake.' ~ kind] -%}
+  {%- elif method == 'scrub' -%}
+    {%- set ns = namespace(out=t['scrub.base']) -%}
+    {%- for pair in maskline._catalogue()['sql_patterns'] if not p.info_types or pair[0] in p.info_types -%}
+      {%- set ns.out = t['scrub.step.' ~ pair[0]] | replace('__ml_in__', ns.out) -%}
+    {%- endfor -%}
+    {%- set sql = t['wrap'] | replace('__ml_body__', ns.out) -%}
+  {%- endif -%}
+  {%- if 'mask_char' in p -%}{%- set sql = sql | replace('__ml_mask_char__', lit(p.mask_char, dialect)) -%}{%- endif -%}
+  {%- set ns = namespace(sql=sql) -%}
+  {%- for k in ['ipad', 'opad', 'salt'] if ('__ml_key_' ~ k ~ '__') in sql -%}
+    {%- set ns.sql = ns.sql | replace('__ml_key_' ~ k ~ '__', maskline._key_ref(k, dialect)) -%}
+  {%- endfor -%}
+  {{ return(ns.sql | replace('__ml_col__', maskline._column_sql(column))) }}
+{%- endmacro %}

@@ -1,0 +1,42 @@
+{#- maskline.mask(column, method, info_type=none, **params): the column masked with one of the core's
+    methods (redact, null, partial, char_mask, email, hash, hmac, generalize, fake, scrub), giving the
+    same values and tokens as the Python core. Example:
+        select {{ maskline.mask('email', 'hmac', length=16) }} as email_token from {{ ref('customers') }} -#}
+
+{% macro mask(column, method, info_type=none) -%}
+  {{ return(adapter.dispatch('mask', 'maskline')(column, method, kwargs, info_type)) }}
+{%- endmacro %}
+
+{% macro default__mask(column, method, params, info_type) -%}
+  {#- Unknown adapters fail closed unless the project names the SQL dialect its engine speaks. -#}
+  {%- set dialect = var('maskline_dialect', none) -%}
+  {%- if dialect is none -%}
+    {{ maskline._fail("adapter '" ~ target.type ~ "' has no maskline implementation", maskline._where(column),
+                      "set var maskline_dialect to one of " ~ (maskline._dialects() | join(', '))) }}
+  {%- endif -%}
+  {{ return(maskline._mask_sql(column, method, params, info_type, dialect, maskline._where(column))) }}
+{%- endmacro %}
+
+{% macro duckdb__mask(column, method, params, info_type) -%}
+  {{ return(maskline._mask_sql(column, method, params, info_type, 'duckdb', maskline._where(column))) }}
+{%- endmacro %}
+
+{% macro postgres__mask(column, method, params, info_type) -%}
+  {{ return(maskline._mask_sql(column, method, params, info_type, 'postgres', maskline._where(column))) }}
+{%- endmacro %}
+
+{% macro snowflake__mask(column, method, params, info_type) -%}
+  {{ return(maskline._mask_sql(column, method, params, info_type, 'snowflake', maskline._where(column))) }}
+{%- endmacro %}
+
+{% macro bigquery__mask(column, method, params, info_type) -%}
+  {{ return(maskline._mask_sql(column, method, params, info_type, 'bigquery', maskline._where(column))) }}
+{%- endmacro %}
+
+{% macro spark__mask(column, method, params, info_type) -%}
+  {{ return(maskline._mask_sql(column, method, params, info_type, 'spark', maskline._where(column))) }}
+{%- endmacro %}
+
+{% macro trino__mask(column, method, params, info_type) -%}
+  {{ return(maskline._mask_sql(column, method, params, info_type, 'trino', maskline._where(column))) }}
+{%- endmacro %}

@@ -1,0 +1,52 @@
+{#- maskline.set_key(): load the masking key into the session that runs a model, so compiled SQL only
+    references session values and never holds the key. Use it as a pre-hook:
+        models:
+          +pre-hook: "{{ maskline.set_key() }}"
+    It runs its statements itself and renders to nothing, so it works on engines that take one statement
+    per call (Spark). Where the key can still be seen, per adapter, is in dbt_macros/README.md. -#}
+
+{% macro set_key() -%}
+  {%- if not execute -%}{{ return('') }}{%- endif -%}
+  {{ return(adapter.dispatch('set_key', 'maskline')()) }}
+{%- endmacro %}
+
+{% macro default__set_key() -%}
+  {#- Engines without session variables get the key as literals at compile time (see _key_ref). -#}
+  {{ return('') }}
+{%- endmacro %}
+
+{% macro duckdb__set_key() -%}
+  {#- Nothing to do when the maskline dbt-duckdb plugin already loaded the key with bound parameters. -#}
+  {%- set loaded = run_query("select getvariable('maskline_ipad') is not null and getvariable('maskline_opad') is not null and getvariable('maskline_salt') is not null") -%}
+  {%- if not loaded.columns[0].values()[0] -%}
+    {%- for name in ['ipad', 'opad', 'salt'] -%}
+      {%- do run_query("SET VARIABLE maskline_" ~ name ~ " = UNHEX('" ~ maskline._key_hex(name) ~ "')") -%}
+    {%- endfor -%}
+  {%- endif -%}
+  {{ return('') }}
+{%- endmacro %}
+
+{% macro postgres__set_key() -%}
+  {%- do run_query("SELECT set_config('maskline.ipad', '" ~ maskline._key_hex('ipad') ~ "', false), set_config('maskline.opad', '" ~ maskline._key_hex('opad') ~ "', false), set_config('maskline.salt', '" ~ maskline._key_hex('salt') ~ "', false)") -%}
+  {{ return('') }}
+{%- endmacro %}
+
+{% macro snowflake__set_key() -%}
+  {%- do run_query("SET (maskline_ipad, maskline_opad, maskline_salt) = ('" ~ maskline._key_hex('ipad') ~ "', '" ~ maskline._key_hex('opad') ~ "', '" ~ maskline._key_hex('salt') ~ "')") -%}
+  {{ return('') }}
+{%- endmacro %}
+
+{% macro bigquery__set_key() -%}
+  {{ return('') }}
+{%- endmacro %}
+
+{% macro spark__set_key() -%}
+  {%- for name in ['ipad', 'opad', 'salt'] -%}
+    {%- do run_query("DECLARE OR REPLACE VARIABLE maskline_" ~ name ~ " STRING DEFAULT '" ~ maskline._key_hex(name) ~ "'") -%}
+  {%- endfor -%}
+  {{ return('') }}
+{%- endmacro %}
+
+{% macro trino__set_key() -%}
+  {{ return('') }}
+{%- endmacro %}

@@ -1,0 +1,51 @@
+{#- Generic test: fails when values do not have the output shape of `method` (with its params).
+        - maskline.maskline_is_masked: {method: partial, keep_last: 4}
+    Shapes: null -> NULL; hash/hmac -> lower hex of the token length; fake -> words from the built-in lists;
+    every other method is idempotent (masking a masked value gives it back), which is its shape check.
+    Only a count is returned, never values. -#}
+
+{% test maskline_is_masked(model, column_name, method, info_type=none) %}
+  {{ config(fail_calc='coalesce(sum(failing_rows), 0)') }}
+  {{ return(adapter.dispatch('test_maskline_is_masked', 'maskline')(model, column_name, method, kwargs, info_type)) }}
+{% endtest %}
+
+{% macro default__test_maskline_is_masked(model, column_name, method, params, info_type) -%}
+  {{ return(maskline._is_masked_sql(model, column_name, method, params, info_type, maskline._dialect())) }}
+{%- endmacro %}
+{% macro duckdb__test_maskline_is_masked(model, column_name, method, params, info_type) -%}{{ return(maskline._is_masked_sql(model, column_name, method, params, info_type, 'duckdb')) }}{%- endmacro %}
+{% macro postgres__test_maskline_is_masked(model, column_name, method, params, info_type) -%}{{ return(maskline._is_masked_sql(model, column_name, method, params, info_type, 'postgres')) }}{%- endmacro %}
+{% macro snowflake__test_maskline_is_masked(model, column_name, method, params, info_type) -%}{{ return(maskline._is_masked_sql(model, column_name, method, params, info_type, 'snowflake')) }}{%- endmacro %}
+{% macro bigquery__test_maskline_is_masked(model, column_name, method, params, info_type) -%}{{ return(maskline._is_masked_sql(model, column_name, method, params, info_type, 'bigquery')) }}{%- endmacro %}
+{% macro spark__test_maskline_is_masked(model, column_name, method, params, info_type) -%}{{ return(maskline._is_masked_sql(model, column_name, method, params, info_type, 'spark')) }}{%- endmacro %}
+{% macro trino__test_maskline_is_masked(model, column_name, method, params, info_type) -%}{{ return(maskline._is_masked_sql(model, column_name, method, params, info_type, 'trino')) }}{%- endmacro %}
+
+{% macro _fake_pattern(kind) -%}
+  {%- set w = maskline._catalogue()['words'] -%}
+  {%- set first = '(' ~ (w['first_names'] | join('|')) ~ ')' -%}
+  {%- set last = '(' ~ (w['last_names'] | join('|')) ~ ')' -%}
+  {%- set word = '(' ~ (w['words'] | join('|')) ~ ')' -%}
+  {%- if kind == 'name' -%}{{ return('^' ~ first ~ ' ' ~ last ~ '$') }}
+  {%- elif kind == 'first_name' -%}{{ return('^' ~ first ~ '$') }}
+  {%- elif kind == 'last_name' -%}{{ return('^' ~ last ~ '$') }}
+  {%- elif kind == 'email' -%}{{ return('^' ~ (first | lower) ~ '[.]' ~ (last | lower) ~ '@example[.]com$') }}
+  {%- elif kind == 'username' -%}{{ return('^' ~ (first | lower) ~ '_' ~ word ~ '$') }}
+  {%- else -%}{{ return('^' ~ word ~ '-' ~ word ~ '$') }}
+  {%- endif -%}
+{%- endmacro %}
+
+{% macro _is_masked_sql(model, column_name, method, params, info_type, dialect) -%}
+  {%- set where = "test maskline_is_masked on " ~ model ~ "." ~ column_name -%}
+  {%- set p = maskline._method_spec(method, params, where) -%}
+  {%- set col = maskline._column_sql(column_name) -%}
+  {%- if method == 'null' -%}
+    {%- set bad = col ~ ' IS NOT NULL' -%}
+  {%- elif method in ('hash', 'hmac') -%}
+    {%- set bad = 'NOT ' ~ maskline._regex_contains(maskline._as_text(column_name, dialect), '^[0-9a-f]{' ~ (p.length or 64) ~ '}$', dialect) -%}
+  {%- elif method == 'fake' -%}
+    {%- set kind = p.kind or maskline._catalogue()['fake_default_kind'].get(info_type or '', 'word') -%}
+    {%- set bad = 'NOT ' ~ maskline._regex_contains(maskline._as_text(column_name, dialect), maskline._fake_pattern(kind), dialect) -%}
+  {%- else -%}
+    {%- set bad = col ~ ' <> ' ~ maskline._mask_sql(column_name, method, params, info_type, dialect, where) -%}
+  {%- endif -%}
+  {{ return("SELECT COUNT(*) AS failing_rows FROM " ~ model ~ " WHERE " ~ col ~ " IS NOT NULL AND " ~ bad) }}
+{%- endmacro %}

@@ -1,0 +1,40 @@
+{#- Generic test: fails when raw values of the given info types appear in a column.
+        columns:
+          - name: notes
+            data_tests:
+              - maskline.maskline_no_pii: {info_types: [EMAIL, US_SSN]}
+    The patterns are the core's SQL scrub patterns (maskline/infotypes/sql_patterns.py). The query returns
+    only info type names and counts, so failures are never shown or stored raw, even with store_failures. -#}
+
+{% test maskline_no_pii(model, column_name, info_types=none) %}
+  {{ config(fail_calc='coalesce(sum(matching_rows), 0)') }}
+  {{ return(adapter.dispatch('test_maskline_no_pii', 'maskline')(model, column_name, info_types)) }}
+{% endtest %}
+
+{% macro default__test_maskline_no_pii(model, column_name, info_types) -%}
+  {{ return(maskline._no_pii_sql(model, column_name, info_types, maskline._dialect())) }}
+{%- endmacro %}
+{% macro duckdb__test_maskline_no_pii(model, column_name, info_types) -%}{{ return(maskline._no_pii_sql(model, column_name, info_types, 'duckdb')) }}{%- endmacro %}
+{% macro postgres__test_maskline_no_pii(model, column_name, info_types) -%}{{ return(maskline._no_pii_sql(model, column_name, info_types, 'postgres')) }}{%- endmacro %}
+{% macro snowflake__test_maskline_no_pii(model, column_name, info_types) -%}{{ return(maskline._no_pii_sql(model, column_name, info_types, 'snowflake')) }}{%- endmacro %}
+{% macro bigquery__test_maskline_no_pii(model, column_name, info_types) -%}{{ return(maskline._no_pii_sql(model, column_name, info_types, 'bigquery')) }}{%- endmacro %}
+{% macro spark__test_maskline_no_pii(model, column_name, info_types) -%}{{ return(maskline._no_pii_sql(model, column_name, info_types, 'spark')) }}{%- endmacro %}
+{% macro trino__test_maskline_no_pii(model, column_name, info_types) -%}{{ return(maskline._no_pii_sql(model, column_name, info_types, 'trino')) }}{%- endmacro %}
+
+{% macro _no_pii_sql(model, column_name, info_types, dialect) -%}
+  {%- set patterns = maskline._catalogue()['sql_patterns'] -%}
+  {%- set names = [] -%}
+  {%- for pair in patterns -%}{%- do names.append(pair[0]) -%}{%- endfor -%}
+  {%- if info_types is string -%}{%- set info_types = [info_types] -%}{%- endif -%}
+  {%- for t in (info_types or []) if t not in names -%}
+    {{ maskline._fail("maskline_no_pii has no SQL pattern for '" ~ t ~ "'", "test on " ~ model ~ "." ~ column_name,
+                      "use some of " ~ (names | join(', '))) }}
+  {%- endfor -%}
+  {%- set value = maskline._as_text(column_name, dialect) -%}
+  {%- set parts = [] -%}
+  {%- for pair in patterns if not info_types or pair[0] in info_types -%}
+    {%- do parts.append("SELECT '" ~ pair[0] ~ "' AS info_type, COUNT(*) AS matching_rows FROM " ~ model
+                        ~ " WHERE " ~ maskline._regex_contains(value, pair[1], dialect)) -%}
+  {%- endfor -%}
+  {{ return("SELECT info_type, matching_rows FROM (\n" ~ (parts | join("\nUNION ALL\n")) ~ "\n) AS maskline_no_pii WHERE matching_rows > 0") }}
+{%- endmacro %}

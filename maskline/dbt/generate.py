@@ -1,0 +1,208 @@
+"""Generate the dbt package's SQL templates from the core, so the macros cannot drift from it.
+
+Every masking method is compiled by :func:`maskline.sql.compile.mask_expression`
+for every dialect, with a placeholder column and *sentinel* parameter values;
+the sentinels are then replaced by placeholder tokens that the Jinja macros
+substitute. What the macros emit is therefore the core's own SQL, byte for
+byte (a test re-renders both and compares them).
+
+Run ``python -m maskline.dbt.generate`` after changing a method, a dialect, the
+info type catalogue or the SQL scrub patterns; ``--check`` fails when the
+committed file is stale.
+
+>>> t = templates_for("duckdb")
+>>> t["hmac"].startswith("CASE WHEN __ml_col__ IS NULL THEN NULL ELSE SHA256(")
+True
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlglot import exp
+
+COL = "__ml_col__"
+INNER = "__ml_in__"
+BODY = "__ml_body__"
+MASK_CHAR = "\u01c2"  # a character no method emits on its own, so it is safe to replace
+LABEL = "\u01c3label\u01c3"
+HEX = "\u01c3hex\u01c3"
+INT_SENTINELS = {
+    70001: "__ml_keep_first__",
+    70002: "__ml_keep_last__",
+    140003: "__ml_kept__",
+    70011: "__ml_length__",
+    70021: "__ml_bucket__",
+    70031: "__ml_prefix__",
+}
+FAKE_KINDS = ("name", "first_name", "last_name", "email", "username", "word")
+GENERATED = Path(__file__).resolve().parents[2] / "dbt_macros" / "macros" / "_generated" / "maskline_templates.sql"
+
+
+def _render(expression: exp.Expression, dialect: str) -> str:
+    from maskline.dialects import get_dialect
+    from maskline.dialects.base import KEY_VALUES
+
+    d = get_dialect(dialect)
+    sql = expression.sql(dialect=d.sqlglot_name)
+    for name in KEY_VALUES:
+        sql = sql.replace(d.key_session_ref(name).sql(dialect=d.sqlglot_name), f"__ml_key_{name}__")
+    for value, token in INT_SENTINELS.items():
+        sql = re.sub(rf"\b{value}\b", token, sql)
+    sql = sql.replace(f"'{MASK_CHAR * 5}'", "__ml_mask_run__").replace(f"'{MASK_CHAR}'", "__ml_mask_char__")
+    sql = sql.replace(f"'{LABEL}'", "__ml_label__").replace(f"'{HEX}'", "__ml_hex__")
+    leftover = re.search(r"\b(70001|70002|140003|70011|70021|70031)\b|" + MASK_CHAR + "|\u01c3", sql)
+    if leftover:  # a sentinel the tokens above did not catch would silently bake a value in
+        raise RuntimeError(f"unreplaced sentinel in {dialect} template: {leftover.group(0)!r}")
+    return sql
+
+
+def _variants() -> dict[str, tuple[str, dict[str, Any], str | None]]:
+    """Template name -> (method, params with sentinels, info type)."""
+    from maskline.methods.char_mask import CharMaskParams
+    from maskline.methods.email import EmailParams
+    from maskline.methods.fake import FakeParams
+    from maskline.methods.generalize import GeneralizeParams
+    from maskline.methods.hash import DigestParams
+    from maskline.methods.partial import PartialParams
+    from maskline.methods.redact import RedactParams
+
+    out: dict[str, tuple[str, Any, str | None]] = {
+        "redact": ("redact", RedactParams(label=LABEL), None),
+        "null": ("null", None, None),
+        "char_mask.keep": ("char_mask", CharMaskParams(mask_char=MASK_CHAR, keep_separators=True), None),
+        "char_mask.all": ("char_mask", CharMaskParams(mask_char=MASK_CHAR, keep_separators=False), None),
+        "hash": ("hash", DigestParams(), None),
+        "hash.len": ("hash", DigestParams(length=70011), None),
+        "hmac": ("hmac", DigestParams(), None),
+        "hmac.len": ("hmac", DigestParams(length=70011), None),
+        "generalize.bucket": ("generalize", GeneralizeParams(bucket=70021), None),
+        "generalize.prefix": ("generalize", GeneralizeParams(prefix=70031), None),
+    }
+    for first in (0, 70001):
+        for last in (0, 70002):
+            name = "partial." + ("f" if first else "") + ("l" if last else "") + ("" if first or last else "none")
+            out[name] = ("partial", PartialParams(keep_first=first, keep_last=last, mask_char=MASK_CHAR), None)
+    for kf in (0, 1, 2):
+        out[f"email.{kf}"] = ("email", EmailParams(keep_first=kf, mask_char=MASK_CHAR), None)
+    for unit in ("year", "month", "day"):
+        out[f"generalize.to.{unit}"] = ("generalize", GeneralizeParams(to=unit), None)  # type: ignore[arg-type]
+    for kind in FAKE_KINDS:
+        out[f"fake.{kind}"] = ("fake", FakeParams(kind=kind), None)  # type: ignore[arg-type]
+    return out
+
+
+def templates_for(dialect: str) -> dict[str, str]:
+    """Every template of ``dialect``: name -> SQL with ``__ml_*__`` placeholder tokens."""
+    from maskline.dialects import get_dialect
+    from maskline.dialects.base import KEY_VALUES
+    from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
+    from maskline.methods.base import MaskContext, MethodSpec, NoParams
+    from maskline.sql.compile import mask_expression
+
+    d = get_dialect(dialect)
+    col = exp.column(COL)
+    out: dict[str, str] = {}
+    for name, (method, params, info_type) in _variants().items():
+        spec = MethodSpec(method, params if params is not None else NoParams())
+        out[name] = _render(mask_expression(col, spec, d, info_type=info_type), dialect)
+    # scrub is a chain of one replacement per info type, wrapped like every method
+    ctx = MaskContext(d, None, None, None)  # type: ignore[arg-type]
+    out["text"] = _render(ctx.as_text(col), dialect)
+    out["scrub.base"] = out["text"]
+    for it, pattern in SQL_SCRUB_PATTERNS:
+        out[f"scrub.step.{it}"] = _render(d.regexp_replace_all(exp.column(INNER), pattern, f"[{it}]"), dialect)
+    out["wrap"] = _render(exp.Case(ifs=[exp.If(this=exp.Is(this=col.copy(), expression=exp.Null()),
+                                               true=exp.Null())], default=exp.column(BODY)), dialect)
+    for key_value in KEY_VALUES:
+        out[f"key.session.{key_value}"] = d.key_session_ref(key_value).sql(dialect=d.sqlglot_name)
+    out["key.literal"] = _render(d.from_hex(exp.Literal.string(HEX)), dialect)
+    return out
+
+
+def catalogue() -> dict[str, Any]:
+    """The data the Jinja side validates against: methods and parameters, info types, patterns, words."""
+    import dataclasses
+
+    from maskline.infotypes import INFO_TYPES
+    from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
+    from maskline.methods.fake import DEFAULT_KIND
+    from maskline.methods.registry import METHODS
+    from maskline.methods.wordlists import FIRST_NAMES, LAST_NAMES, WORDS
+
+    methods = {}
+    for name, m in sorted(METHODS.items()):
+        fields = {f.name: (None if f.default is dataclasses.MISSING else f.default) for f in dataclasses.fields(m.params)}
+        methods[name] = {"keyed": m.keyed, "params": fields, "output": m.output}
+    return {
+        "methods": methods,
+        "info_types": {n: {"category": t.category, "default": dict(t.default_method)} for n, t in INFO_TYPES.items()},
+        "sql_patterns": [[n, p] for n, p in SQL_SCRUB_PATTERNS],
+        "fake_default_kind": dict(DEFAULT_KIND),
+        "fake_kinds": list(FAKE_KINDS),
+        "words": {"first_names": list(FIRST_NAMES), "last_names": list(LAST_NAMES), "words": list(WORDS)},
+    }
+
+
+def _jinja_value(value: Any) -> str:
+    """A Jinja literal: JSON's syntax, except that Jinja spells null ``none``.
+
+    >>> _jinja_value({"a": [None, True, "x"]})
+    '{"a": [none, true, "x"]}'
+    """
+    if value is None:
+        return "none"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{json.dumps(k)}: {_jinja_value(v)}" for k, v in sorted(value.items())) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_jinja_value(v) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def render_file() -> str:
+    """The whole generated macro file, as committed in ``dbt_macros/macros/_generated/``."""
+    from maskline.dialects import DIALECTS
+
+    emit: Callable[[str], None]
+    lines: list[str] = []
+    emit = lines.append
+    emit("{#- GENERATED by `python -m maskline.dbt.generate` from the maskline core. Do not edit: a test")
+    emit("    fails when this file differs from what the core compiles. -#}")
+    emit("")
+    emit("{% macro _catalogue() -%}")
+    emit("{{ return(" + _jinja_value(catalogue()) + ") }}")
+    emit("{%- endmacro %}")
+    for dialect in sorted(DIALECTS):
+        emit("")
+        emit(f"{{% macro _templates_{dialect}() -%}}")
+        emit("{{ return(" + _jinja_value(templates_for(dialect)) + ") }}")
+        emit("{%- endmacro %}")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write (or with ``--check``, verify) the generated macro file."""
+    parser = argparse.ArgumentParser(prog="python -m maskline.dbt.generate", description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if the committed file is stale")
+    args = parser.parse_args(argv)
+    text = render_file()
+    if args.check:
+        current = GENERATED.read_text(encoding="utf-8") if GENERATED.exists() else ""
+        if current != text:
+            print(f"{GENERATED} is stale: run python -m maskline.dbt.generate", file=sys.stderr)
+            return 1
+        return 0
+    GENERATED.parent.mkdir(parents=True, exist_ok=True)
+    GENERATED.write_text(text, encoding="utf-8")
+    print(f"wrote {GENERATED}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
