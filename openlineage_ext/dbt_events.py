@@ -1,0 +1,143 @@
+"""Add maskline's lineage to a dbt-ol event: per model output, masking facets, ``pii`` field tags and
+``MASKED`` column lineage; per input, ``pii`` field tags; per run, ``maskline_identity``.
+
+dbt-ol's own ``columnLineage`` (parsed from the compiled SQL) is kept and
+annotated: each masked field gets ``transformationType: MASKED`` and a
+``masking: true`` transformation naming the method. A masked field dbt-ol did
+not trace is traced to the same-named field of the model's input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from openlineage.client.facet_v2 import column_lineage_dataset
+
+from openlineage_ext.dbt_manifest import (
+    Manifest,
+    column_info_types,
+    dbt_target_user,
+    find_manifest,
+    load_manifest,
+    model_plan,
+)
+from openlineage_ext.facets import (
+    IDENTITY,
+    MASKING,
+    identity_facet,
+    masked_transformation,
+    masking_facet,
+    tags_facet,
+)
+
+
+def _output_columns(dataset: Any) -> list[str]:
+    facets = dataset.facets or {}
+    names: list[str] = []
+    schema = facets.get("schema")
+    for f in getattr(schema, "fields", None) or []:
+        names.append(f.name)
+    lineage = facets.get("columnLineage")
+    names.extend(getattr(lineage, "fields", None) or {})
+    return names
+
+
+def _rows(dataset: Any) -> int | None:
+    stats = (getattr(dataset, "outputFacets", None) or {}).get("outputStatistics")
+    rows = getattr(stats, "rowCount", None)
+    return int(rows) if isinstance(rows, int) and rows > 0 else None
+
+
+def _annotate_column_lineage(dataset: Any, plan: Any, inputs: list[Any]) -> None:
+    facets = dataset.facets
+    existing = facets.get("columnLineage")
+    fields: dict[str, Any] = dict(getattr(existing, "fields", None) or {})
+    by_lower = {k.lower(): k for k in fields}
+    for col in plan.masked:
+        transformation = masked_transformation(col)
+        key = by_lower.get(col.name.lower())
+        if key is not None and fields[key].inputFields:
+            entry = fields[key]
+            for input_field in entry.inputFields:
+                input_field.transformations = [transformation]
+            entry.transformationType = "MASKED"
+            entry.transformationDescription = transformation.description
+            continue
+        if len(inputs) != 1:
+            continue  # cannot tell which input the column came from: record no lineage rather than a wrong one
+        source = inputs[0]
+        fields[key or col.name] = column_lineage_dataset.Fields(
+            inputFields=[column_lineage_dataset.InputField(namespace=source.namespace, name=source.name,
+                                                           field=col.name, transformations=[transformation])],
+            transformationType="MASKED", transformationDescription=transformation.description,
+        )
+    if fields:
+        dataset_level = getattr(existing, "dataset", None) or []
+        facets["columnLineage"] = column_lineage_dataset.ColumnLineageDatasetFacet(
+            fields=fields, dataset=dataset_level,
+            producer=getattr(existing, "_producer", None) or _producer())
+
+
+def _producer() -> str:
+    from openlineage_ext.facets import producer
+
+    return producer()
+
+
+def _identity(manifest: Manifest, naming: str | None) -> Any:
+    from openlineage_ext.identity import Principal, agent_principals, kind_of, os_user, resolve_identity
+
+    principals: list[Principal] = list(agent_principals())
+    user = dbt_target_user(manifest.path)
+    if user:
+        principals.append(Principal(kind_of(user), user, "dbt.target_user"))
+    me = os_user()
+    if me:
+        principals.append(me)
+    return resolve_identity(principals, naming=naming)
+
+
+def enrich_dbt_event(event: Any, properties: Mapping[str, Any], *, identity_names: str | None = None) -> Any:
+    """Add maskline facets to one dbt-ol event in place (no-op for events with no manifest to read).
+
+    >>> enrich_dbt_event(object(), {"manifest_path": "/nonexistent/manifest.json"}) is not None
+    True
+    """
+    path = find_manifest(properties)
+    if path is None:
+        return event
+    manifest = load_manifest(path)
+    run = getattr(event, "run", None)
+    if run is not None:
+        run.facets = dict(run.facets or {})
+        run.facets.setdefault(IDENTITY, identity_facet(_identity(manifest, identity_names)))
+    job_facets = getattr(getattr(event, "job", None), "facets", None) or {}
+    unique_id = getattr(job_facets.get("dbt_node"), "unique_id", None)
+    node = manifest.node(unique_id)
+    inputs = list(getattr(event, "inputs", None) or [])
+    for ds in inputs:
+        source = manifest.node_for_dataset(ds.name)
+        tagged = column_info_types(source) if source else []
+        if tagged:
+            ds.facets = dict(ds.facets or {})
+            ds.facets["tags"] = tags_facet(tagged, ds.facets.get("tags"))
+    if node is not None and node.get("resource_type") == "seed":  # raw data: tagged, never masked
+        for ds in getattr(event, "outputs", None) or []:
+            tagged = column_info_types(node)
+            if tagged:
+                ds.facets = dict(ds.facets or {})
+                ds.facets["tags"] = tags_facet(tagged, ds.facets.get("tags"))
+        return event
+    if node is None or node.get("resource_type") not in ("model", "snapshot"):
+        return event
+    for ds in getattr(event, "outputs", None) or []:
+        plan = model_plan(manifest, node, _output_columns(ds))
+        if not any(c.info_type or c.masked for c in plan.columns):
+            continue
+        ds.facets = dict(ds.facets or {})
+        _annotate_column_lineage(ds, plan, inputs)
+        ds.facets["tags"] = tags_facet(((c.name, c.info_type) for c in plan.columns), ds.facets.get("tags"))
+        adapter = str(manifest.data.get("metadata", {}).get("adapter_type") or "")
+        ds.facets[MASKING] = masking_facet(plan, rows=_rows(ds), engine=f"dbt-{adapter}" if adapter else "dbt")
+    return event

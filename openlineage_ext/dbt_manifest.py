@@ -1,0 +1,241 @@
+"""What a dbt project's ``target/manifest.json`` says about masking, as maskline plans.
+
+The dbt package declares masking in column ``meta`` (``meta: {maskline: {info_type: EMAIL}}``,
+``{method: hmac}``, or a method name), on a model's own columns or on the
+columns of the source/ref it reads through ``maskline.masked_columns``. dbt-ol
+emits neither column meta nor column tags, so the event transformer reads the
+manifest to add masking facets, field tags and masked column lineage.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+MASKING_MACROS = ("macro.maskline.masked_columns",)
+_ENV_VAR = re.compile(r"""\{\{\s*env_var\(\s*['"]([^'"]+)['"]\s*(?:,\s*['"]([^'"]*)['"]\s*)?\)\s*\}\}""")
+
+
+def _argv_option(name: str, argv: list[str] | None = None) -> str | None:
+    args = sys.argv if argv is None else argv
+    for i, arg in enumerate(args):
+        if arg == name and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith(name + "="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def find_manifest(properties: Mapping[str, Any] | None = None, argv: list[str] | None = None) -> Path | None:
+    """Where the manifest of the running dbt project is: ``manifest_path`` or ``project_dir`` properties,
+    ``DBT_PROJECT_DIR``, ``--project-dir`` on the dbt-ol command line, else the working directory.
+
+    >>> find_manifest({"manifest_path": "/nonexistent/manifest.json"}) is None
+    True
+    """
+    props = properties or {}
+    if props.get("manifest_path"):
+        path = Path(str(props["manifest_path"]))
+        return path if path.is_file() else None
+    project = props.get("project_dir") or os.environ.get("DBT_PROJECT_DIR") or _argv_option("--project-dir", argv) \
+        or "."
+    target = os.environ.get("DBT_TARGET_PATH") or _argv_option("--target-path", argv) or "target"
+    path = Path(str(project)) / target / "manifest.json"
+    return path if path.is_file() else None
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """A loaded dbt manifest with lookups by unique id and by relation name."""
+
+    data: Mapping[str, Any]
+    path: str
+
+    def node(self, unique_id: str | None) -> Mapping[str, Any] | None:
+        if not unique_id:
+            return None
+        return self.data.get("nodes", {}).get(unique_id) or self.data.get("sources", {}).get(unique_id)
+
+    def nodes(self) -> Iterable[Mapping[str, Any]]:
+        yield from self.data.get("nodes", {}).values()
+        yield from self.data.get("sources", {}).values()
+
+    def node_for_dataset(self, name: str) -> Mapping[str, Any] | None:
+        """The node whose ``database.schema.identifier`` ends like the dataset name (case-insensitive)."""
+        wanted = [p.strip('"`').lower() for p in name.split(".")]
+        best: tuple[int, Mapping[str, Any]] | None = None
+        for node in self.nodes():
+            ident = node.get("identifier") or node.get("alias") or node.get("name")
+            parts = [str(p).lower() for p in (node.get("database"), node.get("schema"), ident) if p]
+            n = min(len(parts), len(wanted))
+            if n >= 2 and parts[-n:] == wanted[-n:] and (best is None or n > best[0]):
+                best = (n, node)
+        return best[1] if best else None
+
+    @property
+    def project_name(self) -> str:
+        return str(self.data.get("metadata", {}).get("project_name") or "dbt")
+
+
+@lru_cache(maxsize=8)
+def _load(path: str, mtime: float) -> Manifest:
+    with open(path, encoding="utf-8") as f:
+        return Manifest(json.load(f), path)
+
+
+def load_manifest(path: str | Path) -> Manifest:
+    """Load a manifest, cached until the file changes (the client may build a transformer per event).
+
+    >>> load_manifest("/nonexistent.json")
+    Traceback (most recent call last):
+    ...
+    FileNotFoundError: [Errno 2] No such file or directory: '/nonexistent.json'
+    """
+    p = str(path)
+    return _load(p, os.stat(p).st_mtime)
+
+
+def column_meta(column: Mapping[str, Any]) -> Any:
+    """The ``maskline`` entry of a column's meta (dbt >= 1.10 may keep meta under ``config``).
+
+    >>> column_meta({"meta": {"maskline": {"info_type": "EMAIL"}}})
+    {'info_type': 'EMAIL'}
+    >>> column_meta({"config": {"meta": {"maskline": "hmac"}}})
+    'hmac'
+    """
+    meta = column.get("meta") or {}
+    if "maskline" not in meta:
+        meta = (column.get("config") or {}).get("meta") or {}
+    return meta.get("maskline")
+
+
+def declared_columns(manifest: Manifest, node: Mapping[str, Any]) -> dict[str, tuple[str, Any, str]]:
+    """``{lower name: (name, meta, where)}`` for every masked column of a model's output.
+
+    Upstream columns count when the model masks through ``maskline.masked_columns``;
+    the model's own column meta overrides them, as in the dbt package.
+    """
+    out: dict[str, tuple[str, Any, str]] = {}
+    macros = (node.get("depends_on") or {}).get("macros") or []
+    if any(m in macros for m in MASKING_MACROS):
+        for parent_id in (node.get("depends_on") or {}).get("nodes") or []:
+            parent = manifest.node(parent_id) or {}
+            for name, col in (parent.get("columns") or {}).items():
+                meta = column_meta(col)
+                if meta is not None:
+                    out[name.lower()] = (name, meta, f"{parent_id}.columns.{name}.meta.maskline")
+    for name, col in (node.get("columns") or {}).items():
+        meta = column_meta(col)
+        if meta is not None:
+            out[name.lower()] = (name, meta, f"{node.get('unique_id')}.columns.{name}.meta.maskline")
+    return out
+
+
+def column_info_types(node: Mapping[str, Any]) -> list[tuple[str, str | None]]:
+    """``(column, info type)`` of a node's columns that name one in meta (for input dataset tags).
+
+    >>> column_info_types({"columns": {"email": {"meta": {"maskline": {"info_type": "EMAIL"}}}, "id": {}}})
+    [('email', 'EMAIL')]
+    """
+    out: list[tuple[str, str | None]] = []
+    for name, col in (node.get("columns") or {}).items():
+        meta = column_meta(col)
+        if isinstance(meta, Mapping) and meta.get("info_type"):
+            out.append((name, str(meta["info_type"])))
+    return out
+
+
+def _spec(meta: Any, where: str) -> tuple[str | None, Any]:
+    """``(info_type, MethodSpec)`` the way the dbt package reads ``meta.maskline``."""
+    from maskline.methods.registry import method_spec
+    from maskline.policy import load_policy
+
+    if isinstance(meta, str):
+        meta = {"method": meta}
+    if not isinstance(meta, Mapping):
+        raise ValueError(f"meta.maskline must be a mapping ({where})")
+    info_type = meta.get("info_type")
+    params = {k: v for k, v in meta.items() if k not in ("info_type", "method", "params")}
+    params.update(meta.get("params") or {})
+    if meta.get("method"):
+        return info_type, method_spec(str(meta["method"]), params, where)
+    if info_type:
+        default = load_policy({}).method_for(str(info_type))
+        merged = {k: v for k, v in default.as_dict().items() if k != "method"}
+        merged.update(params)
+        return info_type, method_spec(default.name, merged, where)
+    raise ValueError(f"meta.maskline names neither info_type nor method ({where})")
+
+
+def model_plan(manifest: Manifest, node: Mapping[str, Any], output_columns: Iterable[str] = ()) -> Any:
+    """A :class:`maskline.plan.Plan` for a model's output, from the manifest's column meta.
+
+    Columns come from the model's declared columns, ``output_columns`` (what
+    dbt-ol saw) and the masked ones; undeclared columns pass. The policy hash is
+    the SHA-256 of the masking meta involved.
+    """
+    from maskline.infotypes import INFO_TYPES
+    from maskline.plan import ColumnPlan, Plan
+
+    declared = declared_columns(manifest, node)
+    names: list[str] = []
+    for name in list(node.get("columns") or {}) + list(output_columns) + [v[0] for v in declared.values()]:
+        if name.lower() not in {n.lower() for n in names}:
+            names.append(name)
+    columns: list[ColumnPlan] = []
+    canonical: dict[str, Any] = {}
+    for name in names:
+        item = declared.get(name.lower())
+        if item is None:
+            columns.append(ColumnPlan(name, None, None, None, "pass"))
+            continue
+        _, meta, where = item
+        try:
+            info_type, spec = _spec(meta, where)
+        except Exception:  # noqa: BLE001 - dbt itself refuses such meta at compile time
+            continue
+        canonical[name.lower()] = meta
+        category = INFO_TYPES[info_type].category if info_type in INFO_TYPES else None
+        columns.append(ColumnPlan(name, info_type, category, spec, where))
+    digest = hashlib.sha256(json.dumps(canonical, sort_keys=True, default=str).encode()).hexdigest()
+    return Plan(str(node.get("relation_name") or node.get("name")), tuple(columns), digest,
+                f"dbt:{manifest.project_name}:{node.get('unique_id')}")
+
+
+def _render_env(value: str) -> str | None:
+    match = _ENV_VAR.search(value)
+    if not match:
+        return value if "{{" not in value else None
+    return os.environ.get(match.group(1), match.group(2))
+
+
+def dbt_target_user(manifest_path: str | Path, argv: list[str] | None = None) -> str | None:
+    """The database user of the dbt target in use, from ``profiles.yml`` (best effort, never raises)."""
+    try:
+        import yaml
+
+        project_dir = Path(manifest_path).resolve().parent.parent
+        project = yaml.safe_load((project_dir / "dbt_project.yml").read_text(encoding="utf-8")) or {}
+        profiles_dir = os.environ.get("DBT_PROFILES_DIR") or _argv_option("--profiles-dir", argv)
+        candidates = [Path(profiles_dir)] if profiles_dir else [project_dir, Path.home() / ".dbt"]
+        for directory in candidates:
+            path = directory / "profiles.yml"
+            if not path.is_file():
+                continue
+            profiles = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            profile = profiles.get(_argv_option("--profile", argv) or project.get("profile")) or {}
+            target = _argv_option("--target", argv) or os.environ.get("DBT_TARGET") or profile.get("target")
+            output = (profile.get("outputs") or {}).get(target) or {}
+            user = output.get("user") or output.get("username")
+            return _render_env(str(user)) if user else None
+    except Exception:  # noqa: BLE001 - identity is best effort
+        return None
+    return None

@@ -1,0 +1,143 @@
+"""Optional sync of maskline's field tags into Marquez's own field tags (PII, SENSITIVE).
+
+Marquez does not turn the standard ``tags`` facet into field tags, so its UI
+and search would not show them. This sets them through
+``POST /api/v1/namespaces/{ns}/datasets/{ds}/fields/{field}/tags/{tag}``.
+A dataset exists in Marquez only once the event that names it has been
+stored, and the transformer runs *before* the event is sent, so the sync runs
+on one background worker that retries briefly until the dataset appears.
+Plain ``urllib``: no client library, nothing at import time.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import queue
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable
+from typing import Any
+
+from openlineage_ext.facets import MARQUEZ_TAG_BY_CATEGORY, PII_TAG_KEY
+
+log = logging.getLogger(__name__)
+RETRY_SECONDS = (0.2, 0.5, 1.0, 2.0, 4.0, 8.0)
+
+
+def tag_path(namespace: str, dataset: str, field: str, tag: str) -> str:
+    """The Marquez API path that sets one field tag (every part URL-encoded).
+
+    >>> tag_path("postgres://h:5432", "db.public.t", "email", "PII")
+    '/api/v1/namespaces/postgres%3A%2F%2Fh%3A5432/datasets/db.public.t/fields/email/tags/PII'
+    """
+    q = lambda s: urllib.parse.quote(s, safe="")  # noqa: E731
+    return f"/api/v1/namespaces/{q(namespace)}/datasets/{q(dataset)}/fields/{q(field)}/tags/{q(tag)}"
+
+
+def marquez_tag_for(info_type: str) -> str:
+    """PII for identifiers and quasi-identifiers, SENSITIVE for sensitive data and secrets.
+
+    >>> marquez_tag_for("EMAIL"), marquez_tag_for("PASSWORD"), marquez_tag_for("MY_CUSTOM")
+    ('PII', 'SENSITIVE', 'PII')
+    """
+    from maskline.infotypes import INFO_TYPES
+
+    info = INFO_TYPES.get(info_type)
+    return MARQUEZ_TAG_BY_CATEGORY.get(info.category, "PII") if info else "PII"
+
+
+def tag_requests(event: Any) -> list[tuple[str, str, str, str]]:
+    """``(namespace, dataset, field, tag)`` for each ``pii`` field tag on the event's datasets.
+
+    >>> from openlineage.client.event_v2 import OutputDataset
+    >>> from openlineage_ext.facets import tags_facet
+    >>> class E: inputs = []; outputs = [OutputDataset("ns", "t", facets={"tags": tags_facet([("ssn", "US_SSN")])})]
+    >>> tag_requests(E())
+    [('ns', 't', 'ssn', 'PII')]
+    """
+    out: list[tuple[str, str, str, str]] = []
+    for ds in list(getattr(event, "inputs", None) or []) + list(getattr(event, "outputs", None) or []):
+        tags = (ds.facets or {}).get("tags")
+        for t in getattr(tags, "tags", None) or []:
+            if t.key == PII_TAG_KEY and t.field:
+                item = (ds.namespace, ds.name, t.field, marquez_tag_for(t.value))
+                if item not in out:
+                    out.append(item)
+    return out
+
+
+def post_tag(base_url: str, request: tuple[str, str, str, str], timeout: float = 5.0) -> int:
+    """POST one tag; returns the HTTP status (404 while Marquez has not stored the dataset yet)."""
+    url = base_url.rstrip("/") + tag_path(*request)
+    req = urllib.request.Request(url, data=b"", method="POST")
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            return int(resp.status)
+    except urllib.error.HTTPError as e:
+        return int(e.code)
+
+
+class TagSync:
+    """One worker thread per process applying tag requests, retrying each briefly on 404."""
+
+    _lock = threading.Lock()
+    _instances: dict[str, TagSync] = {}
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+        self.queue: queue.Queue[tuple[str, str, str, str] | None] = queue.Queue()
+        self.applied: list[tuple[str, str, str, str]] = []
+        self.failed: list[tuple[str, str, str, str]] = []
+        self.thread = threading.Thread(target=self._run, name="maskline-marquez-tags", daemon=True)
+        self.thread.start()
+        atexit.register(self.close)
+
+    @classmethod
+    def for_url(cls, base_url: str) -> TagSync:
+        """The process-wide sync for a Marquez URL (the OpenLineage client may build a transformer per event)."""
+        with cls._lock:
+            if base_url not in cls._instances:
+                cls._instances[base_url] = cls(base_url)
+            return cls._instances[base_url]
+
+    def submit(self, requests: Iterable[tuple[str, str, str, str]]) -> None:
+        for r in requests:
+            self.queue.put(r)
+
+    def _run(self) -> None:
+        while True:
+            item = self.queue.get()
+            try:
+                if item is None:
+                    return
+                self._apply(item)
+            finally:
+                self.queue.task_done()
+
+    def _apply(self, item: tuple[str, str, str, str]) -> None:
+        for delay in (0.0, *RETRY_SECONDS):
+            time.sleep(delay)
+            try:
+                status = post_tag(self.base_url, item)
+            except OSError:
+                status = 0
+            if 200 <= status < 300:
+                self.applied.append(item)
+                return
+            if status not in (0, 404):
+                break
+        self.failed.append(item)
+        log.warning("maskline: could not set Marquez tag %s on field %s of %s", item[3], item[2], item[1])
+
+    def flush(self) -> None:
+        """Wait until every submitted tag was applied or gave up."""
+        self.queue.join()
+
+    def close(self) -> None:
+        if self.thread.is_alive():
+            self.queue.put(None)
+            self.thread.join(timeout=sum(RETRY_SECONDS) + 5)

@@ -1,0 +1,205 @@
+"""Scrub an OpenLineage event of every sensitive value, in place, keeping its shape and types.
+
+Every string in the event goes through the core's text scrubber
+(:func:`maskline.text.scrub`), except identifiers that lineage needs
+(namespaces, names, field names, run ids, schema URLs, times). Beyond that:
+
+- SQL (``query`` and ``sql`` keys, e.g. the ``sql`` job facet) is parsed with
+  sqlglot and its literals rewritten, so it still parses: with
+  ``sql_literals="all"`` (the default, fail closed) every string literal and
+  every number of six digits or more becomes ``'[REDACTED]'``; with
+  ``"detected"`` only literals the scrubber finds something in are rewritten.
+  Comments are scrubbed. SQL sqlglot cannot parse has all its quoted strings
+  replaced instead.
+- Error messages and stack traces (``message``, ``stackTrace``) also lose
+  single-quoted strings and database ``(col)=(value)`` details, which carry row
+  values even when no detector recognises them.
+
+maskline's own facets hold no values by construction and are left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import attr
+
+REDACTED = "[REDACTED]"
+SQL_LITERAL_MODES = ("all", "detected")
+# Values that identify things in the lineage graph, never data.
+IDENTIFIER_KEYS = frozenset({
+    "eventTime", "producer", "schemaURL", "_producer", "_schemaURL", "runId", "namespace", "name", "field",
+    "eventType", "type", "subtype", "transformationType", "masking", "jobType", "integration", "processingType",
+    "dialect", "uuid", "taskUuid", "run_id", "dag_id", "task_id", "job_name", "invocation_id",
+})
+# In plain dicts (conf, params, operator fields) a "name" is as likely a person's as a table's.
+FREE_FORM_NAME_KEYS = frozenset({"name", "field"})
+SQL_KEYS = frozenset({"query", "sql"})
+ERROR_KEYS = frozenset({"message", "stackTrace", "errorMessage"})
+_MIN_SENSITIVE_DIGITS = 6
+_QUOTED_SINGLE = re.compile(r"'(?:[^'\\]|\\.|'')*'")
+_QUOTED_ANY = re.compile(r"'(?:[^'\\]|\\.|'')*'|\"(?:[^\"\\]|\\.)*\"")
+_DB_DETAIL = re.compile(r"\)=\((?:[^()]|\([^()]*\))*\)")
+
+
+def _core_scrub(text: str) -> str:
+    from maskline.text import scrub
+
+    out = scrub(text)
+    return out[0] if isinstance(out, tuple) else out
+
+
+def scrub_text(text: str) -> str:
+    """The text with every span the core scrubber detects replaced.
+
+    >>> "bob@example.com" in scrub_text("mail bob@example.com now")
+    False
+    """
+    return _core_scrub(text)
+
+
+def scrub_keyed(key: str | None, text: str) -> str:
+    """A value scrubbed knowing its name: under a secret-looking name (password, api_key...) it goes whole.
+
+    >>> scrub_keyed("DB_PASSWORD", "hunter2"), scrub_keyed("city", "Lyon")
+    ('[PASSWORD]', 'Lyon')
+    """
+    from maskline.text import scrub_value
+
+    if not key:
+        return scrub_text(text)
+    return str(scrub_value({key: text})[key])
+
+
+def _is_name_value(name: Any, value: Any) -> bool:
+    return isinstance(name, str) and isinstance(value, str) and bool(value)
+
+
+def scrub_error_text(text: str) -> str:
+    """An error message or stack trace: scrubbed, minus quoted literals and ``(col)=(value)`` details.
+
+    >>> scrub_error_text("Key (email)=(jo@x.org) already exists; bad value 'Jane Roe'")
+    "Key (email)=([REDACTED]) already exists; bad value '[REDACTED]'"
+    """
+    text = _DB_DETAIL.sub(f")=({REDACTED})", text)
+    text = _QUOTED_SINGLE.sub(f"'{REDACTED}'", text)
+    return scrub_text(text)
+
+
+def scrub_sql(sql: str, mode: str = "all", dialect: str | None = None) -> str:
+    """SQL with its literals rewritten by sqlglot, so it still parses.
+
+    >>> scrub_sql("SELECT id FROM t WHERE email = 'bob@example.com' AND ssn = 123456789 AND n > 5")
+    "SELECT id FROM t WHERE email = '[REDACTED]' AND ssn = '[REDACTED]' AND n > 5"
+    """
+    import sqlglot
+    from sqlglot import exp
+
+    if mode not in SQL_LITERAL_MODES:
+        mode = "all"
+    read = dialect if dialect and dialect.lower() not in ("generic", "ansi", "") else None
+    try:
+        trees = [t for t in sqlglot.parse(sql, read=read) if t is not None]
+    except Exception:  # noqa: BLE001 - unparseable SQL is redacted textually, never passed through
+        trees = []
+    if not trees:
+        return scrub_text(_QUOTED_ANY.sub(f"'{REDACTED}'", sql)) if mode == "all" else scrub_text(sql)
+    for tree in trees:
+        for lit in list(tree.find_all(exp.Literal)):
+            value = str(lit.this)
+            if lit.is_string:
+                if mode == "all":
+                    lit.replace(exp.Literal.string(REDACTED))
+                else:
+                    cleaned = scrub_text(value)
+                    if cleaned != value:
+                        lit.replace(exp.Literal.string(cleaned))
+            elif sum(ch.isdigit() for ch in value) >= _MIN_SENSITIVE_DIGITS and (
+                    mode == "all" or scrub_text(value) != value):
+                lit.replace(exp.Literal.string(REDACTED))
+        for node in tree.walk():
+            if node.comments:
+                node.comments = [scrub_text(c) for c in node.comments]
+    return ";\n".join(t.sql(dialect=read) for t in trees)
+
+
+def _is_maskline_facet(obj: Any) -> bool:
+    return type(obj).__module__.startswith("openlineage_ext.")
+
+
+class EventScrubber:
+    """Walks an event (attrs objects, dicts, lists) and rewrites every string that may hold a value.
+
+    >>> s = EventScrubber()
+    >>> s.value({"conf": {"customer": "jane@example.org"}, "namespace": "pg://h"})["namespace"]
+    'pg://h'
+    """
+
+    def __init__(self, sql_literals: str = "all") -> None:
+        self.sql_literals = sql_literals if sql_literals in SQL_LITERAL_MODES else "all"
+        self.dialect: str | None = None
+
+    def event(self, event: Any) -> Any:
+        """Scrub an OpenLineage event object in place and return it."""
+        job = getattr(event, "job", None)
+        sql_facet = (getattr(job, "facets", None) or {}).get("sql") if job is not None else None
+        self.dialect = getattr(sql_facet, "dialect", None)
+        return self.value(event)
+
+    def _string(self, text: str, key: str | None, in_dict: bool = False) -> str:
+        if not text or (key in IDENTIFIER_KEYS and not (in_dict and key in FREE_FORM_NAME_KEYS)):
+            return text
+        if key in SQL_KEYS:
+            return scrub_sql(text, self.sql_literals, self.dialect)
+        if key in ERROR_KEYS:
+            return scrub_error_text(text)
+        return scrub_keyed(key, text)
+
+    def value(self, obj: Any, key: str | None = None, in_dict: bool = False) -> Any:
+        """Scrub any value found under ``key``; containers are rewritten in place where they can be."""
+        if isinstance(obj, str):
+            return self._string(obj, key, in_dict)
+        if isinstance(obj, dict):
+            if _is_name_value(obj.get("name"), obj.get("value")):  # an environment variable, a parameter
+                obj["value"] = scrub_keyed(obj["name"], obj["value"])
+            items = list(obj.items())
+            obj.clear()
+            for k, v in items:
+                new_key = k if not isinstance(k, str) or key == "facets" or k in IDENTIFIER_KEYS else scrub_text(k)
+                obj[new_key] = self.value(v, k if isinstance(k, str) else None, in_dict=True)
+            return obj
+        if isinstance(obj, list):
+            obj[:] = [self.value(v, key, in_dict) for v in obj]
+            return obj
+        if isinstance(obj, tuple):
+            return tuple(self.value(v, key, in_dict) for v in obj)
+        if attr.has(type(obj)):
+            if _is_maskline_facet(obj):
+                return obj
+            if _is_name_value(getattr(obj, "name", None), getattr(obj, "value", None)):
+                obj.value = scrub_keyed(obj.name, obj.value)
+            for f in attr.fields(type(obj)):
+                current = getattr(obj, f.name)
+                updated = self.value(current, f.name)
+                if updated is not current:
+                    setattr(obj, f.name, updated)
+            return obj
+        return obj
+
+
+def scrub_event(event: Any, sql_literals: str = "all") -> Any:
+    """Scrub one OpenLineage event (any version, any producer) in place; returns it.
+
+    >>> from openlineage.client.event_v2 import Job, Run, RunEvent, RunState
+    >>> from openlineage.client.facet_v2 import error_message_run
+    >>> ev = RunEvent(eventType=RunState.FAIL, eventTime="2026-01-01T00:00:00Z",
+    ...               run=Run(runId="0190a4c2-0000-7000-8000-000000000000",
+    ...                       facets={"errorMessage": error_message_run.ErrorMessageRunFacet(
+    ...                           message="duplicate 'ann@example.com'", programmingLanguage="python")}),
+    ...               job=Job(namespace="ns", name="job"), producer="https://example.com/p")
+    >>> scrub_event(ev).run.facets["errorMessage"].message
+    "duplicate '[REDACTED]'"
+    """
+    return EventScrubber(sql_literals).event(event)
+

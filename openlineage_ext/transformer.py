@@ -1,0 +1,131 @@
+"""The event transformer for openlineage-python's ``transform`` transport.
+
+Every event, from Airflow, dbt-ol or anything else, passes through it before
+the real transport sends it:
+
+1. dbt-ol events get, from ``target/manifest.json``, the masking facets, field
+   tags and masked column lineage of each model's output, and ``maskline_identity``;
+2. every event is scrubbed of sensitive values (see :mod:`openlineage_ext.scrubbing`);
+3. optionally, Marquez field tags are set (``marquez_tag_sync: true``).
+
+If anything fails, the event is dropped, not sent unscrubbed (fail closed).
+
+``openlineage.yml``::
+
+    transport:
+      type: transform
+      transformer_class: openlineage_ext.transformer.MasklineTransformer
+      transformer_properties:
+        sql_literals: all          # or: detected
+        marquez_tag_sync: false    # true: also set Marquez field tags (PII, SENSITIVE)
+        marquez_url: http://127.0.0.1:5000
+      transport:
+        type: http
+        url: http://127.0.0.1:5000
+
+Properties may also come from ``MASKLINE_LINEAGE_SQL_LITERALS``,
+``MASKLINE_MARQUEZ_TAG_SYNC`` and ``MARQUEZ_URL``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Mapping
+from typing import Any
+
+from openlineage.client.transport.transform import EventTransformer
+
+from openlineage_ext.scrubbing import scrub_event
+
+log = logging.getLogger(__name__)
+DBT_INTEGRATION = "DBT"
+
+
+def _flag(value: Any) -> bool:
+    return str(value).strip().lower() in ("1", "true", "yes", "on")
+
+
+def is_dbt_event(event: Any) -> bool:
+    """Whether dbt-ol produced the event (its ``jobType`` facet says integration DBT).
+
+    >>> from openlineage.client.event_v2 import Job
+    >>> from openlineage.client.facet_v2 import job_type_job
+    >>> class E: job = Job("ns", "m", facets={"jobType": job_type_job.JobTypeJobFacet("BATCH", "DBT", "MODEL")})
+    >>> is_dbt_event(E())
+    True
+    """
+    facets = getattr(getattr(event, "job", None), "facets", None) or {}
+    job_type = facets.get("jobType")
+    return getattr(job_type, "integration", None) == DBT_INTEGRATION or "dbt_node" in facets
+
+
+class MasklineTransformer(EventTransformer):
+    """Scrubs every event, and adds maskline's facets to dbt-ol events. See the module docs for config."""
+
+    def __init__(self, properties: dict[str, Any]) -> None:
+        super().__init__(properties)
+        props = properties or {}
+        self.sql_literals = str(props.get("sql_literals") or os.environ.get("MASKLINE_LINEAGE_SQL_LITERALS") or "all")
+        self.tag_sync = _flag(props.get("marquez_tag_sync", os.environ.get("MASKLINE_MARQUEZ_TAG_SYNC", "false")))
+        self.marquez_url = str(props.get("marquez_url") or os.environ.get("MARQUEZ_URL") or "")
+        self.identity_names = props.get("identity_names")
+
+    def transform(self, event: Any) -> Any:
+        """The scrubbed (and, for dbt-ol, enriched) event, or None to drop it when scrubbing failed."""
+        try:
+            scrub_event(event, self.sql_literals)
+        except Exception as e:  # noqa: BLE001 - never send an event that may still hold values
+            log.error("maskline: dropped an OpenLineage event that could not be scrubbed (%s)", type(e).__name__)
+            return None
+        if is_dbt_event(event):
+            try:
+                from openlineage_ext.dbt_events import enrich_dbt_event
+
+                enrich_dbt_event(event, self.properties or {}, identity_names=self.identity_names)
+            except Exception as e:  # noqa: BLE001 - enrichment is best effort; the scrubbed event still goes
+                log.warning("maskline: could not add masking facets to a dbt event (%s: %s)", type(e).__name__, e)
+        if self.tag_sync and self.marquez_url:
+            try:
+                from openlineage_ext.marquez_tags import TagSync, tag_requests
+
+                TagSync.for_url(self.marquez_url).submit(tag_requests(event))
+            except Exception as e:  # noqa: BLE001
+                log.warning("maskline: Marquez tag sync failed (%s)", type(e).__name__)
+        return event
+
+
+def transport_config(inner: Mapping[str, Any], **properties: Any) -> dict[str, Any]:
+    """A ``transform`` transport config wrapping ``inner`` with this transformer (for code and env vars).
+
+    >>> transport_config({"type": "console"}, sql_literals="all")["transformer_class"]
+    'openlineage_ext.transformer.MasklineTransformer'
+    """
+    return {
+        "type": "transform",
+        "transformer_class": f"{MasklineTransformer.__module__}.{MasklineTransformer.__name__}",
+        "transformer_properties": dict(properties),
+        "transport": dict(inner),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the transport JSON for ``AIRFLOW__OPENLINEAGE__TRANSPORT`` / ``OPENLINEAGE__TRANSPORT``.
+
+    ``python -m openlineage_ext.transformer file PATH`` or ``... http URL``.
+    """
+    import json
+
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 2 or args[0] not in ("file", "http"):
+        print("usage: python -m openlineage_ext.transformer file PATH | http URL", file=sys.stderr)
+        return 2
+    inner = ({"type": "file", "log_file_path": args[1], "append": True} if args[0] == "file"
+             else {"type": "http", "url": args[1]})
+    print(json.dumps(transport_config(inner)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
