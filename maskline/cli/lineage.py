@@ -1,0 +1,279 @@
+"""``maskline lineage show|audit``: recent runs, who ran them, and which columns they masked.
+
+``show`` reads the events stored in Marquez (``GET /api/v1/events/lineage``);
+``audit`` reads a JSONL file of OpenLineage events (what the file transport
+writes). Both print a rich tree, or Graphviz DOT with ``--dot``. Plain JSON
+over ``urllib``: the core never imports OpenLineage.
+
+>>> events = [{"eventType": "COMPLETE", "eventTime": "2026-01-01T00:00:00Z",
+...            "run": {"runId": "r1", "facets": {"maskline_identity": {"executedBy": {"kind": "user",
+...                    "name": "alice", "origin": "os.user", "pseudonymized": False}}}},
+...            "job": {"namespace": "demo", "name": "mask_customers"}, "inputs": [],
+...            "outputs": [{"namespace": "duckdb", "name": "main.customers_masked", "facets": {
+...                "maskline_masking": {"fields": {"email": {"masked": True, "infoType": "EMAIL",
+...                                     "method": "email", "methodDescription": "email", "rule": "r"}}}}}]}]
+>>> runs = summarize(events)
+>>> runs[0].executed_by, [(c.field, c.method) for c in runs[0].outputs[0].masked]
+('user alice (os.user)', [('email', 'email')])
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from maskline.errors import InputError
+
+TERMINAL_STATES = ("COMPLETE", "FAIL", "ABORT")
+
+
+@dataclass
+class MaskedColumn:
+    """One masked output column: from which input field, with which method, why."""
+
+    field: str
+    info_type: str | None
+    method: str
+    rule: str | None = None
+    sources: tuple[str, ...] = ()
+
+
+@dataclass
+class OutputSummary:
+    namespace: str
+    name: str
+    masked: list[MaskedColumn] = field(default_factory=list)
+    policy_hash: str | None = None
+    rows: int | None = None
+
+
+@dataclass
+class RunSummary:
+    """What one run did, merged over its events (START, COMPLETE, ...)."""
+
+    run_id: str
+    job_namespace: str
+    job_name: str
+    state: str = "?"
+    time: str = ""
+    executed_by: str | None = None
+    triggered_by: str | None = None
+    on_behalf_of: str | None = None
+    inputs: list[str] = field(default_factory=list)
+    outputs: list[OutputSummary] = field(default_factory=list)
+
+
+def _who(principal: Any) -> str | None:
+    if not isinstance(principal, Mapping) or not principal.get("name"):
+        return None
+    return f"{principal.get('kind', '?')} {principal['name']} ({principal.get('origin', '?')})"
+
+
+def _masked_columns(facets: Mapping[str, Any]) -> list[MaskedColumn]:
+    masking = facets.get("maskline_masking") or {}
+    lineage = (facets.get("columnLineage") or {}).get("fields") or {}
+    out: dict[str, MaskedColumn] = {}
+    for name, f in (masking.get("fields") or {}).items():
+        if f.get("masked"):
+            out[name] = MaskedColumn(name, f.get("infoType"), f.get("methodDescription") or f.get("method") or "?",
+                                     f.get("rule"))
+    for name, f in lineage.items():
+        inputs = f.get("inputFields") or []
+        masked = f.get("transformationType") == "MASKED" or any(
+            t.get("masking") for i in inputs for t in (i.get("transformations") or []))
+        if not masked:
+            continue
+        sources = tuple(f"{i.get('name')}.{i.get('field')}" for i in inputs)
+        if name in out:
+            out[name].sources = sources
+        else:
+            out[name] = MaskedColumn(name, None, f.get("transformationDescription") or "masked", None, sources)
+    return list(out.values())
+
+
+def summarize(events: Iterable[Mapping[str, Any]], namespace: str | None = None) -> list[RunSummary]:
+    """Merge events into one summary per run, newest first; ``namespace`` keeps one job namespace."""
+    runs: dict[str, RunSummary] = {}
+    for ev in events:
+        if not isinstance(ev, Mapping) or "run" not in ev or "job" not in ev:
+            continue
+        job = ev["job"]
+        if namespace and job.get("namespace") != namespace:
+            continue
+        run_id = str(ev["run"].get("runId"))
+        summary = runs.setdefault(run_id, RunSummary(run_id, job.get("namespace", "?"), job.get("name", "?")))
+        state = ev.get("eventType") or "?"
+        when = str(ev.get("eventTime") or "")
+        if when >= summary.time or state in TERMINAL_STATES:
+            summary.state = state if (state in TERMINAL_STATES or summary.state not in TERMINAL_STATES) \
+                else summary.state
+            summary.time = max(summary.time, when)
+        ident = (ev["run"].get("facets") or {}).get("maskline_identity")
+        if isinstance(ident, Mapping):
+            summary.executed_by = _who(ident.get("executedBy")) or summary.executed_by
+            summary.triggered_by = _who(ident.get("triggeredBy")) or summary.triggered_by
+            summary.on_behalf_of = _who(ident.get("onBehalfOf")) or summary.on_behalf_of
+        for ds in ev.get("inputs") or []:
+            label = f"{ds.get('namespace')}/{ds.get('name')}"
+            if label not in summary.inputs:
+                summary.inputs.append(label)
+        for ds in ev.get("outputs") or []:
+            masked = _masked_columns(ds.get("facets") or {})
+            existing = next((o for o in summary.outputs if (o.namespace, o.name) == (ds.get("namespace"),
+                                                                                        ds.get("name"))), None)
+            if existing is None:
+                existing = OutputSummary(ds.get("namespace", "?"), ds.get("name", "?"))
+                summary.outputs.append(existing)
+            if masked:
+                existing.masked = masked
+            facet = (ds.get("facets") or {}).get("maskline_masking") or {}
+            existing.policy_hash = (facet.get("policy") or {}).get("hash") or existing.policy_hash
+            existing.rows = facet.get("rowsMasked") or existing.rows
+    return sorted(runs.values(), key=lambda r: r.time, reverse=True)
+
+
+def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
+    """Events from a JSONL file (one event per line; blank lines skipped).
+
+    >>> read_jsonl("/nonexistent.jsonl")
+    Traceback (most recent call last):
+    ...
+    maskline.errors.InputError: lineage file not found: /nonexistent.jsonl (at /nonexistent.jsonl). Fix: pass the file the OpenLineage file transport writes (log_file_path), with append: true
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"lineage file not found: {p}", where=str(p),
+                         fix="pass the file the OpenLineage file transport writes (log_file_path), with append: true")
+    events: list[dict[str, Any]] = []
+    for number, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            events.append(json.loads(line))
+        except json.JSONDecodeError as e:
+            raise InputError(f"line {number} is not a JSON event ({e.msg})", where=f"{p}:{number}",
+                             fix="use a JSONL file: one OpenLineage event per line") from None
+    return events
+
+
+def fetch_marquez_events(url: str, limit: int = 200, timeout: float = 10.0) -> list[dict[str, Any]]:
+    """The most recent events stored in Marquez (``GET /api/v1/events/lineage``)."""
+    query = urllib.parse.urlencode({"limit": limit})
+    endpoint = f"{url.rstrip('/')}/api/v1/events/lineage?{query}"
+    try:
+        with urllib.request.urlopen(endpoint, timeout=timeout) as resp:
+            body = json.loads(resp.read().decode("utf-8"))
+    except (OSError, ValueError) as e:
+        raise InputError(f"cannot read lineage from Marquez: {type(e).__name__}", where=url,
+                         fix="check --url (e.g. http://127.0.0.1:5000), or start it with 'make marquez-up'") from None
+    return list(body.get("events") or [])
+
+
+def render_tree(runs: list[RunSummary], title: str) -> Any:
+    """A rich Tree of runs → identity → outputs → masked columns."""
+    from rich.markup import escape
+    from rich.tree import Tree
+
+    tree = Tree(f"[bold]{escape(title)}[/]: {len(runs)} run(s)")
+    for r in runs:
+        colour = {"COMPLETE": "green", "FAIL": "red", "ABORT": "red"}.get(r.state, "yellow")
+        node = tree.add(f"[bold]{escape(r.job_namespace)}/{escape(r.job_name)}[/] [{colour}]{r.state}[/] "
+                        f"[dim]{escape(r.time)} run {escape(r.run_id[:8])}[/]")
+        node.add(f"executed by: {escape(r.executed_by or 'unknown (no maskline_identity)')}")
+        if r.triggered_by:
+            node.add(f"triggered by: {escape(r.triggered_by)}")
+        if r.on_behalf_of:
+            node.add(f"on behalf of: {escape(r.on_behalf_of)}")
+        for o in r.outputs:
+            rows = f", {o.rows:,} rows" if o.rows else ""
+            policy = f" [dim]policy {o.policy_hash[:12]}[/]" if o.policy_hash else ""
+            out = node.add(f"output {escape(o.namespace)}/{escape(o.name)}: "
+                           f"{len(o.masked)} masked column(s){rows}{policy}")
+            for c in o.masked:
+                src = f" ← {escape(', '.join(c.sources))}" if c.sources else ""
+                it = f"{escape(c.info_type)} " if c.info_type else ""
+                out.add(f"[cyan]{escape(c.field)}[/]: {it}→ {escape(c.method)}{src}")
+    return tree
+
+
+def to_dot(runs: list[RunSummary]) -> str:
+    """Graphviz DOT: datasets and jobs as nodes, masked columns on the output edges.
+
+    >>> print(to_dot([RunSummary("r", "ns", "job", inputs=["db/raw"], outputs=[OutputSummary("db", "clean")])]))
+    digraph lineage {
+      rankdir=LR;
+      "job:ns/job" [shape=box, label="ns/job"];
+      "ds:db/raw" [shape=cylinder, label="db/raw"];
+      "ds:db/raw" -> "job:ns/job";
+      "ds:db/clean" [shape=cylinder, label="db/clean"];
+      "job:ns/job" -> "ds:db/clean" [label=""];
+    }
+    """
+    def q(s: str) -> str:
+        return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    lines = ["digraph lineage {", "  rankdir=LR;"]
+    seen: set[str] = set()
+
+    def node(key: str, line: str) -> None:
+        if key not in seen:
+            seen.add(key)
+            lines.append(line)
+
+    for r in runs:
+        job = f"job:{r.job_namespace}/{r.job_name}"
+        who = "\\n" + q(r.executed_by)[1:-1] if r.executed_by else ""  # \n: a line break inside a DOT label
+        node(job, f"  {q(job)} [shape=box, label={q(f'{r.job_namespace}/{r.job_name}')[:-1]}{who}\"];")
+        for i in r.inputs:
+            node(f"ds:{i}", f"  {q('ds:' + i)} [shape=cylinder, label={q(i)}];")
+            node(f"e:{i}>{job}", f"  {q('ds:' + i)} -> {q(job)};")
+        for o in r.outputs:
+            label = f"{o.namespace}/{o.name}"
+            node(f"ds:{label}", f"  {q('ds:' + label)} [shape=cylinder, label={q(label)}];")
+            masked = "\\n".join(q(f"{c.field}: {c.method}")[1:-1] for c in o.masked)
+            node(f"e:{job}>{label}", f"  {q(job)} -> {q('ds:' + label)} [label=\"{masked}\"];")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("lineage", help="show masked lineage: runs, who ran them, masked columns",
+                       description="Print recent runs, who executed them and which columns they masked, from "
+                                   "Marquez (show) or a JSONL file of OpenLineage events (audit).")
+    lsub = p.add_subparsers(dest="lineage_command", metavar="show|audit", required=True)
+    show = lsub.add_parser("show", help="read the events stored in Marquez")
+    show.add_argument("--url", required=True, help="Marquez base URL, e.g. http://127.0.0.1:5000")
+    show.add_argument("--namespace", help="keep only jobs of this namespace")
+    show.add_argument("--limit", type=int, default=200, help="how many recent events to read (default 200)")
+    show.add_argument("--dot", action="store_true", help="print Graphviz DOT instead of a tree")
+    show.set_defaults(run=run_show)
+    audit = lsub.add_parser("audit", help="read a JSONL file of OpenLineage events")
+    audit.add_argument("file", help="JSONL file written by the OpenLineage file transport")
+    audit.add_argument("--namespace", help="keep only jobs of this namespace")
+    audit.add_argument("--dot", action="store_true", help="print Graphviz DOT instead of a tree")
+    audit.set_defaults(run=run_audit)
+
+
+def _print(runs: list[RunSummary], title: str, dot: bool) -> int:
+    from maskline.cli.output import console
+
+    if dot:
+        print(to_dot(runs))
+    else:
+        console().print(render_tree(runs, title))
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    events = fetch_marquez_events(args.url, args.limit)
+    return _print(summarize(events, args.namespace), f"Marquez {args.url}", args.dot)
+
+
+def run_audit(args: argparse.Namespace) -> int:
+    return _print(summarize(read_jsonl(args.file), args.namespace), str(args.file), args.dot)
