@@ -11,6 +11,10 @@ Every string in the event goes through the core's text scrubber
   ``"detected"`` only literals the scrubber finds something in are rewritten.
   Comments are scrubbed. SQL sqlglot cannot parse has all its quoted strings
   replaced instead.
+- Run conf and task parameters (``conf``, ``params``, ``op_kwargs``...) keep
+  their keys, but every value is replaced (``user_inputs="redact"``, the
+  default), because names and other free-form values escape every detector;
+  ``user_inputs="scrub"`` only scrubs them.
 - Error messages and stack traces (``message``, ``stackTrace``) also lose
   single-quoted strings and database ``(col)=(value)`` details, which carry row
   values even when no detector recognises them.
@@ -37,6 +41,12 @@ IDENTIFIER_KEYS = frozenset({
 FREE_FORM_NAME_KEYS = frozenset({"name", "field"})
 SQL_KEYS = frozenset({"query", "sql"})
 ERROR_KEYS = frozenset({"message", "stackTrace", "errorMessage"})
+# What users type into a run (dag_run conf, task params, callable arguments): no detector can vouch for
+# free-form values such as names, so by default every value goes, and only the keys stay.
+USER_INPUT_KEYS = frozenset({"conf", "params", "op_args", "op_kwargs", "templates_dict"})
+USER_INPUT_MODES = ("redact", "scrub")
+# dag_run conf["openlineage"] carries parent/root run ids the provider needs, not user data.
+KEPT_USER_INPUT_KEYS = frozenset({"openlineage"})
 _MIN_SENSITIVE_DIGITS = 6
 _QUOTED_SINGLE = re.compile(r"'(?:[^'\\]|\\.|'')*'")
 _QUOTED_ANY = re.compile(r"'(?:[^'\\]|\\.|'')*'|\"(?:[^\"\\]|\\.)*\"")
@@ -136,8 +146,9 @@ class EventScrubber:
     'pg://h'
     """
 
-    def __init__(self, sql_literals: str = "all") -> None:
+    def __init__(self, sql_literals: str = "all", user_inputs: str = "redact") -> None:
         self.sql_literals = sql_literals if sql_literals in SQL_LITERAL_MODES else "all"
+        self.user_inputs = user_inputs if user_inputs in USER_INPUT_MODES else "redact"
         self.dialect: str | None = None
 
     def event(self, event: Any) -> Any:
@@ -156,8 +167,29 @@ class EventScrubber:
             return scrub_error_text(text)
         return scrub_keyed(key, text)
 
+    def redact_leaves(self, obj: Any) -> Any:
+        """Every string and long number replaced, keys (scrubbed) and structure kept.
+
+        >>> EventScrubber().redact_leaves({"customer": {"name": "Ann Lee", "n": 3}})
+        {'customer': {'name': '[REDACTED]', 'n': 3}}
+        """
+        if isinstance(obj, str):
+            return REDACTED if obj else obj
+        if isinstance(obj, bool) or obj is None:
+            return obj
+        if isinstance(obj, (int, float)):
+            return REDACTED if sum(ch.isdigit() for ch in str(obj)) >= _MIN_SENSITIVE_DIGITS else obj
+        if isinstance(obj, dict):
+            return {(scrub_text(k) if isinstance(k, str) else k):
+                    (v if k in KEPT_USER_INPUT_KEYS else self.redact_leaves(v)) for k, v in obj.items()}
+        if isinstance(obj, (list, tuple, set)):
+            return [self.redact_leaves(v) for v in obj]
+        return REDACTED
+
     def value(self, obj: Any, key: str | None = None, in_dict: bool = False) -> Any:
         """Scrub any value found under ``key``; containers are rewritten in place where they can be."""
+        if key in USER_INPUT_KEYS and self.user_inputs == "redact" and isinstance(obj, (dict, list, tuple)):
+            return self.redact_leaves(obj)
         if isinstance(obj, str):
             return self._string(obj, key, in_dict)
         if isinstance(obj, dict):
@@ -188,7 +220,7 @@ class EventScrubber:
         return obj
 
 
-def scrub_event(event: Any, sql_literals: str = "all") -> Any:
+def scrub_event(event: Any, sql_literals: str = "all", user_inputs: str = "redact") -> Any:
     """Scrub one OpenLineage event (any version, any producer) in place; returns it.
 
     >>> from openlineage.client.event_v2 import Job, Run, RunEvent, RunState
@@ -201,5 +233,5 @@ def scrub_event(event: Any, sql_literals: str = "all") -> Any:
     >>> scrub_event(ev).run.facets["errorMessage"].message
     "duplicate '[REDACTED]'"
     """
-    return EventScrubber(sql_literals).event(event)
+    return EventScrubber(sql_literals, user_inputs).event(event)
 

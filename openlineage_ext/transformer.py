@@ -17,6 +17,7 @@ If anything fails, the event is dropped, not sent unscrubbed (fail closed).
       transformer_class: openlineage_ext.transformer.MasklineTransformer
       transformer_properties:
         sql_literals: all          # or: detected
+        user_inputs: redact        # conf and task params: redact every value, or: scrub
         marquez_tag_sync: false    # true: also set Marquez field tags (PII, SENSITIVE)
         marquez_url: http://127.0.0.1:5000
       transport:
@@ -68,6 +69,7 @@ class MasklineTransformer(EventTransformer):
         super().__init__(properties)
         props = properties or {}
         self.sql_literals = str(props.get("sql_literals") or os.environ.get("MASKLINE_LINEAGE_SQL_LITERALS") or "all")
+        self.user_inputs = str(props.get("user_inputs") or os.environ.get("MASKLINE_LINEAGE_USER_INPUTS") or "redact")
         self.tag_sync = _flag(props.get("marquez_tag_sync", os.environ.get("MASKLINE_MARQUEZ_TAG_SYNC", "false")))
         self.marquez_url = str(props.get("marquez_url") or os.environ.get("MARQUEZ_URL") or "")
         self.identity_names = props.get("identity_names")
@@ -75,7 +77,7 @@ class MasklineTransformer(EventTransformer):
     def transform(self, event: Any) -> Any:
         """The scrubbed (and, for dbt-ol, enriched) event, or None to drop it when scrubbing failed."""
         try:
-            scrub_event(event, self.sql_literals)
+            scrub_event(event, self.sql_literals, self.user_inputs)
         except Exception as e:  # noqa: BLE001 - never send an event that may still hold values
             log.error("maskline: dropped an OpenLineage event that could not be scrubbed (%s)", type(e).__name__)
             return None
