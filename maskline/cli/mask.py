@@ -24,13 +24,15 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from maskline.cli.output import console, err_console
+    from maskline.cli.output import console, progress
     from maskline.engine.files import mask_file
     from maskline.policy import load_policy
 
     policy = load_policy(args.policy) if args.policy else load_policy({"version": 1})
-    with err_console().status("masking…"):
-        report = mask_file(args.input, args.output, policy, overwrite=args.overwrite, table=args.table)
+    with progress() as bar:
+        task = bar.add_task(f"masking {args.input}", total=100)
+        report = mask_file(args.input, args.output, policy, overwrite=args.overwrite, table=args.table,
+                           progress=lambda pct: bar.update(task, completed=pct))
     from rich.table import Table
 
     table = Table(title=f"{report.rows:,} rows masked into {args.output}")

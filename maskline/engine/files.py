@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -69,10 +69,12 @@ def mask_file(
     table: str | None = None,
     classification: Classification | None = None,
     identities: Sequence[str] = (),
+    progress: Callable[[float], None] | None = None,
 ) -> MaskReport:
     """Mask ``src`` (CSV/Parquet) into ``dst`` (CSV/Parquet, by extension), atomically.
 
-    ``table`` (default: the file's stem) selects the policy's dataset entry.
+    ``table`` (default: the file's stem) selects the policy's dataset entry;
+    ``progress`` is called with the percentage done while DuckDB works.
     """
     from maskline.engine.failures import failing_column, masking_failed
     from maskline.engine.session import columns_of, connect
@@ -105,7 +107,9 @@ def mask_file(
     select = compile_select(plan, "maskline_input", "duckdb").sql("duckdb")
     tmp = dst.with_name(f".{dst.name}.maskline-{uuid.uuid4().hex[:8]}.tmp")
     try:
-        rows = con.execute(f"COPY ({select}) TO {_literal(tmp)} {writer}").fetchall()[0][0]
+        from maskline.engine.progress import execute_with_progress
+
+        rows = execute_with_progress(con, f"COPY ({select}) TO {_literal(tmp)} {writer}", progress)[0][0]
         if rows == 0:
             raise InputError("input has no rows", where=str(src), fix="pass a file with data rows")
         os.replace(tmp, dst)

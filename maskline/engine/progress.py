@@ -1,0 +1,46 @@
+"""Run a long DuckDB statement while reporting its progress (for the CLI's progress bar)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+POLL_SECONDS = 0.2
+
+
+def execute_with_progress(con: Any, sql: str, on_progress: Callable[[float], None] | None) -> list[tuple[Any, ...]]:
+    """Execute ``sql`` and fetch all rows, calling ``on_progress(percent)`` while it runs.
+
+    DuckDB reports progress through ``query_progress()``, read from this thread
+    while the statement runs on a worker thread.
+
+    >>> import duckdb
+    >>> seen = []
+    >>> execute_with_progress(duckdb.connect(), "SELECT 42", seen.append)
+    [(42,)]
+    """
+    if on_progress is None:
+        return con.execute(sql).fetchall()
+    for setting in ("SET enable_progress_bar = true", "SET enable_progress_bar_print = false",
+                    "SET progress_bar_time = 0"):
+        con.execute(setting).fetchall()
+    outcome: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            outcome["rows"] = con.execute(sql).fetchall()
+        except BaseException as e:  # noqa: BLE001 - re-raised on the caller's thread
+            outcome["error"] = e
+
+    worker = threading.Thread(target=work, name="maskline-duckdb", daemon=True)
+    worker.start()
+    while worker.is_alive():
+        worker.join(POLL_SECONDS)
+        percent = con.query_progress()
+        if percent >= 0:
+            on_progress(percent)
+    if "error" in outcome:
+        raise outcome["error"]
+    on_progress(100.0)
+    return outcome["rows"]
