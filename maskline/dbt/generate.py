@@ -98,6 +98,26 @@ def _variants() -> dict[str, tuple[str, dict[str, Any], str | None]]:
     return out
 
 
+def _scrub_wrapper(d: Any, col: exp.Column, dialect: str) -> str:
+    """How the core wraps the scrub chain (a NULL guard, or nothing), with ``__ml_body__`` for the chain."""
+    from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
+    from maskline.methods.base import MaskContext
+    from maskline.methods.registry import method_spec
+    from maskline.sql.compile import mask_expression
+
+    chain: exp.Expression = MaskContext(d, None, None, None).as_text(col.copy())  # type: ignore[arg-type]
+    for it, pattern in SQL_SCRUB_PATTERNS:
+        chain = d.regexp_replace_all(chain, pattern, f"[{it}]")
+    full = mask_expression(col.copy(), method_spec("scrub"), d)
+    if full == chain:
+        return BODY
+    guarded = exp.Case(ifs=[exp.If(this=exp.Is(this=col.copy(), expression=exp.Null()), true=exp.Null())],
+                       default=exp.column(BODY))
+    if full != guarded.copy().transform(lambda n: chain.copy() if n == exp.column(BODY) else n):
+        raise RuntimeError(f"the core's scrub SQL for {dialect} is neither the bare chain nor NULL-guarded")
+    return _render(guarded, dialect)
+
+
 def templates_for(dialect: str) -> dict[str, str]:
     """Every template of ``dialect``: name -> SQL with ``__ml_*__`` placeholder tokens."""
     from maskline.dialects import get_dialect
@@ -118,8 +138,7 @@ def templates_for(dialect: str) -> dict[str, str]:
     out["scrub.base"] = out["text"]
     for it, pattern in SQL_SCRUB_PATTERNS:
         out[f"scrub.step.{it}"] = _render(d.regexp_replace_all(exp.column(INNER), pattern, f"[{it}]"), dialect)
-    out["wrap"] = _render(exp.Case(ifs=[exp.If(this=exp.Is(this=col.copy(), expression=exp.Null()),
-                                               true=exp.Null())], default=exp.column(BODY)), dialect)
+    out["scrub.wrap"] = _scrub_wrapper(d, col, dialect)
     for key_value in KEY_VALUES:
         out[f"key.session.{key_value}"] = d.key_session_ref(key_value).sql(dialect=d.sqlglot_name)
     out["key.literal"] = _render(d.from_hex(exp.Literal.string(HEX)), dialect)

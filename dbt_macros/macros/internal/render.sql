@@ -67,7 +67,7 @@
     {%- for pair in maskline._catalogue()['sql_patterns'] if not p.info_types or pair[0] in p.info_types -%}
       {%- set ns.out = t['scrub.step.' ~ pair[0]] | replace('__ml_in__', ns.out) -%}
     {%- endfor -%}
-    {%- set sql = t['wrap'] | replace('__ml_body__', ns.out) -%}
+    {%- set sql = t['scrub.wrap'] | replace('__ml_body__', ns.out) -%}
   {%- endif -%}
   {%- if 'mask_char' in p -%}{%- set sql = sql | replace('__ml_mask_char__', lit(p.mask_char, dialect)) -%}{%- endif -%}
   {%- set ns = namespace(sql=sql) -%}

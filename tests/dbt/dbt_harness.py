@@ -1,0 +1,87 @@
+"""Run real dbt on a copy of a project: a temp profiles dir, the maskline package installed with `dbt deps`."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+PACKAGE = REPO / "dbt_macros"
+INTEGRATION = PACKAGE / "integration_tests"
+EXAMPLE = REPO / "examples" / "dbt_project"
+DBT = Path(sys.executable).with_name("dbt")
+TEST_KEY = "test-key-for-maskline-do-not-use-in-prod"
+
+
+@dataclass
+class DbtProject:
+    """A throwaway copy of a dbt project and the profile that points it at one engine."""
+
+    root: Path
+    profiles_dir: Path
+    target: str
+    env: dict[str, str]
+
+    def run(self, *args: str, check: bool = True, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        cmd = [str(DBT), *args, "--profiles-dir", str(self.profiles_dir), "--target", self.target]
+        proc = subprocess.run(cmd, cwd=self.root, env={**self.env, **(env or {})}, capture_output=True, text=True,
+                              timeout=900)
+        if check and proc.returncode != 0:
+            raise AssertionError(f"dbt {' '.join(args)} failed ({proc.returncode}):\n{proc.stdout[-6000:]}\n{proc.stderr[-3000:]}")
+        return proc
+
+    def run_results(self) -> dict[str, dict[str, Any]]:
+        data = json.loads((self.root / "target" / "run_results.json").read_text())
+        return {r["unique_id"]: r for r in data["results"]}
+
+    def manifest(self) -> dict[str, Any]:
+        return json.loads((self.root / "target" / "manifest.json").read_text())
+
+
+def copy_project(src: Path, dest: Path, profile_name: str, outputs: dict[str, dict[str, Any]], target: str,
+                 env_extra: dict[str, str] | None = None) -> DbtProject:
+    """Copy ``src`` to ``dest``, point its packages.yml at this checkout's package, write profiles.yml."""
+    shutil.copytree(src, dest, ignore=shutil.ignore_patterns("target", "dbt_packages", "logs", "*.duckdb"))
+    (dest / "packages.yml").write_text(yaml.safe_dump({"packages": [{"local": str(PACKAGE)}]}))
+    profiles = dest / "_profiles"
+    profiles.mkdir()
+    (profiles / "profiles.yml").write_text(yaml.safe_dump({profile_name: {"target": target, "outputs": outputs}}))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DBT_")}
+    env.update({"MASKLINE_KEY": TEST_KEY, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false", "DBT_PARTIAL_PARSE": "true",
+                "PYTHONPATH": str(REPO) + os.pathsep + env.get("PYTHONPATH", "")})
+    env.update(env_extra or {})
+    return DbtProject(dest, profiles, target, env)
+
+
+def files_under(root: Path) -> list[Path]:
+    return [p for p in root.rglob("*") if p.is_file()]
+
+
+def key_exposures(root: Path, key: str = TEST_KEY) -> list[str]:
+    """Files under ``root`` holding the key, its hex, or its HMAC pads in hex."""
+    from maskline.keys import KeyMaterial
+
+    km = KeyMaterial(key.encode())
+    needles = [key.encode(), key.encode().hex().encode(), km.inner_pad().hex().encode(), km.outer_pad().hex().encode()]
+    return [str(p.relative_to(root)) for p in files_under(root) if any(n in p.read_bytes() for n in needles)]
+
+
+def assert_build_passed(project: DbtProject) -> None:
+    """`dbt build` (expected failures excluded) ran every seed, model and test, and all passed."""
+    import re
+
+    out = project.build.stdout  # type: ignore[attr-defined]
+    assert project.build.returncode == 0, out[-6000:]  # type: ignore[attr-defined]
+    done = re.search(r"Done\. PASS=(\d+) WARN=(\d+) ERROR=(\d+) SKIP=(\d+)", out)
+    assert done, out[-2000:]
+    passed, warned, errors, skipped = map(int, done.groups())
+    assert (warned, errors, skipped) == (0, 0, 0)
+    assert passed >= 20  # seeds, 4 models and the package's generic tests
