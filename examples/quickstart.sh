@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# CLI quickstart: generate sample data, scan it, write a policy, mask, and compile SQL for a warehouse.
+set -euo pipefail
+export MASKLINE_KEY="${MASKLINE_KEY:-use-a-long-random-secret}"   # normally from your secret store
+cd "$(mktemp -d)"
+
+maskline demo --rows 200 --show 2 --out .                 # writes customers.csv (sample PII) and a masked copy
+maskline scan customers.csv                               # what is sensitive, with confidence and evidence
+maskline policy init customers.csv > policy.yml           # a policy to review and commit
+maskline mask customers.csv customers_masked.parquet --policy policy.yml
+maskline sql --dialect snowflake --policy policy.yml --table customers
