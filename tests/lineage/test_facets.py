@@ -1,0 +1,147 @@
+"""maskline's facets: valid against their shipped schemas, immutable once released, standard facets first."""
+
+from __future__ import annotations
+
+import doctest
+import hashlib
+import importlib
+import json
+
+import jsonschema
+import pytest
+from openlineage.client.serde import Serde
+from referencing import Registry, Resource
+
+from maskline.classify.result import Classification, ColumnClassification
+from maskline.plan import build_plan
+from maskline.policy import load_policy
+from openlineage_ext import facets as F
+from openlineage_ext.identity import Principal, resolve_identity
+
+# A released facet schema must never change: a new shape gets a new version directory.
+RELEASED_SCHEMAS = {
+    "MasklineClassificationDatasetFacet": "06ffae17e2ecefbb1a313d08a1025ef8e2eed4bc7e91ff2565e731b407c1af07",
+    "MasklineIdentityRunFacet": "fba4769aba754caaf1f1d9f36a36055e935d8cfb16c1cf626196980f61c69545",
+    "MasklineMaskingDatasetFacet": "2ea6565bc471c59ba522c518c5075ecbb98ea06ea50ff84932bfb9b899d08782",
+}
+# The base definitions our schemas extend, as the OpenLineage 2-0-2 spec states them (only the
+# parts referenced); kept here because tests cannot fetch openlineage.io.
+_BASE_FACET = {"type": "object", "properties": {"_producer": {"type": "string", "format": "uri"},
+                                                "_schemaURL": {"type": "string", "format": "uri"}},
+               "required": ["_producer", "_schemaURL"]}
+OPENLINEAGE_BASE = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+                    "$id": "https://openlineage.io/spec/2-0-2/OpenLineage.json",
+                    "$defs": {"BaseFacet": _BASE_FACET, "RunFacet": {"allOf": [{"$ref": "#/$defs/BaseFacet"}]},
+                              "DatasetFacet": {"allOf": [{"$ref": "#/$defs/BaseFacet"}]}}}
+
+POLICY = load_policy({
+    "datasets": {"customers": {"columns": {"email": {"info_type": "EMAIL"},
+                                           "ssn": {"info_type": "US_SSN", "method": {"method": "partial",
+                                                                                     "keep_last": 4}}}}},
+})
+PLAN = build_plan(POLICY, "customers", [("id", "integer"), ("email", "varchar"), ("ssn", "varchar"),
+                                        ("phone", "varchar")],
+                  classification=Classification((ColumnClassification("phone", "PHONE", 0.93, "identifier"),)))
+
+
+def _validate(facet_class: str, facet: object) -> None:
+    schema = F.schema(facet_class)
+    registry = Registry().with_resources([
+        (OPENLINEAGE_BASE["$id"], Resource.from_contents(OPENLINEAGE_BASE)),
+        (schema["$id"], Resource.from_contents(schema)),
+    ])
+    validator = jsonschema.Draft202012Validator({"$ref": f"{schema['$id']}#/$defs/{facet_class}"}, registry=registry)
+    validator.validate(Serde.to_dict(facet))
+
+
+@pytest.mark.parametrize("name", sorted(RELEASED_SCHEMAS))
+def test_released_schema_files_are_unchanged(name: str) -> None:
+    data = (F.SCHEMA_DIR / f"{name}.json").read_bytes()
+    assert hashlib.sha256(data).hexdigest() == RELEASED_SCHEMAS[name], \
+        f"{name} {F.FACET_VERSION} was released: add a new version directory instead of editing it"
+
+
+@pytest.mark.parametrize("name", sorted(RELEASED_SCHEMAS))
+def test_schema_id_is_the_url_facets_point_at(name: str) -> None:
+    assert F.schema_url(name) == F.schema(name)["$id"] + f"#/$defs/{name}"
+
+
+def test_masking_facet_matches_its_schema_and_holds_no_values() -> None:
+    facet = F.masking_facet(PLAN, rows=250, engine="duckdb")
+    _validate("MasklineMaskingDatasetFacet", facet)
+    body = Serde.to_dict(facet)
+    assert body["_schemaURL"] == F.schema_url("MasklineMaskingDatasetFacet")
+    assert body["_producer"] == F.producer()
+    assert body["fields"]["ssn"]["methodDescription"] == "partial(keep_last=4)"
+    assert body["fields"]["phone"]["rule"].startswith("classifier")
+    assert body["fields"]["id"]["masked"] is False
+    assert body["cellsMasked"] == 250 * 3
+    assert body["policy"]["hash"] == POLICY.fingerprint()
+
+
+def test_classification_facet_matches_its_schema() -> None:
+    c = Classification((ColumnClassification("email", "EMAIL", 0.981234, "identifier", ("name", "values")),
+                        ColumnClassification("id", None, 0.0, None)), sampled_rows=100)
+    facet = F.classification_facet(c)
+    _validate("MasklineClassificationDatasetFacet", facet)
+    assert Serde.to_dict(facet)["fields"]["email"] == {"infoType": "EMAIL", "confidence": 0.9812,
+                                                       "category": "identifier", "evidence": ["name", "values"]}
+
+
+def test_identity_facet_matches_its_schema() -> None:
+    ident = resolve_identity([Principal("agent", "sql-copilot", "agent"),
+                              Principal("user", "alice", "agent.on_behalf_of"),
+                              Principal("service", "etl_svc", "db.login")], naming="name")
+    facet = F.identity_facet(ident)
+    _validate("MasklineIdentityRunFacet", facet)
+    body = Serde.to_dict(facet)
+    assert body["executedBy"]["kind"] == "agent"
+    assert body["onBehalfOf"]["name"] == "alice"
+
+
+def test_column_lineage_marks_masked_fields_both_ways() -> None:
+    facet = Serde.to_dict(F.column_lineage_facet(PLAN, "postgres://db:5432", "crm.public.customers"))
+    email = facet["fields"]["email"]
+    assert email["transformationType"] == "MASKED"  # the older field Marquez reads
+    transformation = email["inputFields"][0]["transformations"][0]
+    assert transformation["masking"] is True and "masked with email" in transformation["description"]
+    assert email["inputFields"][0] == {**email["inputFields"][0], "namespace": "postgres://db:5432",
+                                       "name": "crm.public.customers", "field": "email"}
+    assert facet["fields"]["id"]["transformationType"] == "IDENTITY"
+    assert facet["fields"]["id"]["inputFields"][0]["transformations"][0]["masking"] is False
+
+
+def test_pii_tags_name_each_sensitive_field_and_its_info_type() -> None:
+    tags = Serde.to_dict(F.plan_tags(PLAN))["tags"]
+    assert sorted((t["field"], t["key"], t["value"]) for t in tags) == [
+        ("email", "pii", "EMAIL"), ("phone", "pii", "PHONE"), ("ssn", "pii", "US_SSN")]
+
+
+def test_standard_facets_come_before_custom_ones() -> None:
+    names = list(F.output_dataset_facets(PLAN, "ns", "raw.customers", rows=1))
+    assert names.index("columnLineage") < names.index(F.MASKING)
+    assert names.index("tags") < names.index(F.MASKING)
+
+
+def test_existing_tags_are_kept_when_pii_tags_are_added() -> None:
+    from openlineage.client.facet_v2 import tags_dataset
+
+    existing = tags_dataset.TagsDatasetFacet(tags=[tags_dataset.TagsDatasetFacetFields("owner", "crm")])
+    tags = F.tags_facet([("email", "EMAIL")], existing).tags
+    assert [(t.key, t.value) for t in tags] == [("owner", "crm"), ("pii", "EMAIL")]
+
+
+@pytest.mark.parametrize("module", [
+    "openlineage_ext.facets", "openlineage_ext.identity", "openlineage_ext.scrubbing", "openlineage_ext.transformer",
+    "openlineage_ext.dbt_manifest", "openlineage_ext.dbt_events", "openlineage_ext.marquez_tags",
+    "openlineage_ext.airflow_run_facets", "openlineage_ext.operator_lineage", "airflow_plugin.identity",
+])
+def test_docstring_examples_run(module: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MASKLINE_IDENTITY_NAMES", raising=False)
+    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted > 0
+
+
+def test_schemas_are_valid_json_schema() -> None:
+    for name in RELEASED_SCHEMAS:
+        jsonschema.Draft202012Validator.check_schema(json.loads((F.SCHEMA_DIR / f"{name}.json").read_text()))
