@@ -48,12 +48,15 @@ from maskline.methods.base import MethodSpec
 from maskline.rewrite.functions import function_key
 from maskline.rewrite.trace import MASKED_META, VALUE, Origin, Tracer
 
-# Predicates whose operands are compared with each other (operators and functions).
-COMPARISONS: tuple[type[exp.Expression], ...] = (
+# Operators that compare their operands: checked wherever they appear.
+OPERATORS: tuple[type[exp.Expression], ...] = (
     exp.EQ, exp.NEQ, exp.NullSafeEQ, exp.NullSafeNEQ, exp.GT, exp.GTE, exp.LT, exp.LTE, exp.Like, exp.ILike,
-    exp.SimilarTo, exp.RegexpLike, exp.RegexpILike, exp.Glob, exp.In, exp.Between, exp.StartsWith,
-    exp.EndsWith, exp.Contains, exp.StrPosition, exp.Is,
+    exp.SimilarTo, exp.RegexpLike, exp.RegexpILike, exp.Glob, exp.In, exp.Between, exp.Is,
 )
+# Functions that search a value for their literal argument. In a condition they probe the value; in an
+# output (``position('@' IN email)``, ``replace(ssn, '-', '')``) they only reshape it, and the output is masked.
+PROBES: tuple[type[exp.Expression], ...] = (exp.StartsWith, exp.EndsWith, exp.Contains, exp.StrPosition)
+CONDITIONS: tuple[type[exp.Expression], ...] = (exp.Where, exp.Having, exp.Qualify, exp.Join, exp.Filter)
 COMPARISON_FUNCTIONS = frozenset({"starts_with", "ends_with", "prefix", "suffix", "contains", "strpos", "position",
                                   "instr", "regexp_matches", "regexp_like", "levenshtein", "jaro_winkler_similarity",
                                   "damerau_levenshtein", "hamming", "jaccard", "list_contains", "array_contains",
@@ -79,6 +82,26 @@ def is_literal_operand(node: exp.Expression) -> bool:
     (True, False)
     """
     return node.find(exp.Literal) is not None and node.find(exp.Column, exp.Subquery, exp.Select) is None
+
+
+def in_condition(node: exp.Expression) -> bool:
+    """Whether ``node`` decides which rows are kept or which CASE branch is taken (rather than being output).
+
+    >>> import sqlglot
+    >>> q = sqlglot.parse_one("SELECT CASE WHEN strpos(a, 'x') > 0 THEN strpos(b, 'y') END FROM t WHERE strpos(c, 'z') > 0")
+    >>> sorted((n.this.name, in_condition(n)) for n in q.find_all(exp.StrPosition))
+    [('a', True), ('b', False), ('c', True)]
+    """
+    child, parent = node, node.parent
+    while parent is not None:
+        if isinstance(parent, CONDITIONS) and not (isinstance(parent, exp.Join) and child.arg_key == "this"):
+            return True
+        if isinstance(parent, exp.If) and child.arg_key == "this":
+            return True
+        if isinstance(parent, (exp.Select, exp.SetOperation)):
+            return False
+        child, parent = parent, parent.parent
+    return False
 
 
 def operands(node: exp.Expression) -> list[exp.Expression]:
@@ -114,7 +137,8 @@ class LiteralFilter:
             return 0
         for scope in list(root.traverse()):
             found = [n for n in walk_in_scope(scope.expression)
-                     if isinstance(n, COMPARISONS) or function_key(n) in COMPARISON_FUNCTIONS]
+                     if isinstance(n, OPERATORS) or (
+                         (isinstance(n, PROBES) or function_key(n) in COMPARISON_FUNCTIONS) and in_condition(n))]
             for node in found:
                 self._one(node, scope)
         return self.tokenized

@@ -52,6 +52,9 @@ ELEMENTWISE: frozenset[str] = frozenset({
     "string_agg", "objectagg", "jsonarrayagg", "jsonobjectagg", "json_object", "json_array", "array_to_json",
 })
 
+# Set-returning functions: an engine may refuse them inside CASE, so at the output the mask goes inside.
+SET_RETURNING: frozenset[str] = frozenset({"unnest", "explode", "posexplode", "inline", "flatten"})
+
 PARSING: frozenset[str] = frozenset({
     "jsonextract", "jsonextractscalar", "jsonbextract", "jsonbextractscalar", "parsejson", "jsonextractarray",
     "json_extract_path", "json_extract_path_text", "jsonb_extract_path", "jsonb_extract_path_text",

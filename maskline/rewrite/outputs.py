@@ -33,7 +33,7 @@ from sqlglot.optimizer.scope import Scope
 from maskline.dialects import Dialect
 from maskline.methods.base import MethodSpec
 from maskline.methods.registry import method_spec
-from maskline.rewrite.functions import ELEMENTWISE, function_key
+from maskline.rewrite.functions import ELEMENTWISE, SET_RETURNING, function_key
 from maskline.rewrite.trace import MASKED_META, SAFE, TRANSPARENT, VALUE, Origin, Tracer, leaf_selects
 
 OPAQUE_METHODS = frozenset({"hmac", "hash", "redact", "null", "fake"})
@@ -100,7 +100,7 @@ class OutputMasker:
             safe = any(o.path == SAFE and self.method_of(o) is not None for o in origins)
             return node, "safe aggregate" if safe else "raw", None
         container = node.this if isinstance(node, exp.Window) else node
-        if function_key(container) in ELEMENTWISE:
+        if function_key(container) in ELEMENTWISE | SET_RETURNING:
             methods = self._mask_parts(container, scope)
             return node, "masked parts", ", ".join(sorted(methods)) or None
         choice = self.choose(node, sensitive)

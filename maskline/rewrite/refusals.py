@@ -24,6 +24,8 @@ WRITES: tuple[type[exp.Expression], ...] = (
     exp.Copy, exp.TruncateTable, exp.Use, exp.Transaction, exp.Commit, exp.Rollback, exp.Grant,
 )
 TABLE_FUNCTIONS_ALLOWED = frozenset({"unnest", "generate_series", "range", "explode"})
+# Catalogs describe the database, not data; a query for data has no reason to read them.
+SYSTEM_SCHEMAS = frozenset({"information_schema", "pg_catalog", "pg_toast", "sys", "system", "temp"})
 
 
 def parse_select(sql: str, dialect: str) -> exp.Query:
@@ -95,7 +97,7 @@ def refuse_unsafe_parts(query: exp.Expression) -> None:
 def base_tables(query: exp.Expression) -> list[exp.Table]:
     """Tables read by the query that are not CTEs or table functions.
 
-    >>> [t.name for t in base_tables(sqlglot.parse_one("WITH c AS (SELECT * FROM a) SELECT * FROM c JOIN b ON 1=1"))]
+    >>> sorted(t.name for t in base_tables(sqlglot.parse_one("WITH c AS (SELECT * FROM a) SELECT * FROM c JOIN b ON 1=1")))
     ['a', 'b']
     """
     ctes = {c.alias_or_name.lower() for c in query.find_all(exp.CTE)}
@@ -120,6 +122,9 @@ def refuse_unknown_tables(tables: list[exp.Table], known: list[str]) -> None:
     from maskline.rewrite.schema_source import find_table
 
     for table in tables:
+        if table.db.lower() in SYSTEM_SCHEMAS or table.name.lower().startswith(("pg_", "duckdb_", "sqlite_")):
+            raise RewriteRefused(f"system catalog {table.name} in FROM", where="FROM clause",
+                                 fix="query data tables only")
         if find_table(table, known) is None:
             name = ".".join(p.name for p in table.parts)
             raise RewriteRefused(f"table {name} is not in the schema", where="FROM clause",

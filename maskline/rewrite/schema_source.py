@@ -60,7 +60,7 @@ def read_schema(connection: Any, tables: Sequence[exp.Table]) -> dict[str, dict[
     >>> read_schema(con, [exp.to_table("t")])
     {'t': {'id': 'INTEGER', 'email': 'VARCHAR'}}
     """
-    is_duckdb = type(connection).__module__.startswith("duckdb")
+    is_duckdb = "duckdb" in type(connection).__module__
     mark = "?" if is_duckdb else "%s"
     out: dict[str, dict[str, str]] = {}
     cursor = connection if is_duckdb else connection.cursor()

@@ -174,7 +174,7 @@ class Tracer:
         if select is not None:
             for proj in select.selects:
                 if proj.alias_or_name.lower() == col.name.lower() and proj is not col.parent:
-                    return self.origins(proj, scope)
+                    return self.origins(proj, self.scopes.get(id(select), scope))
         raise RewriteRefused(f"cannot resolve column {col.name}", where="query",
                              fix="name a column of a table in FROM (check the schema)")
 
@@ -317,7 +317,7 @@ class Tracer:
             return with_path(inner, SAFE)
         if key in SAFE_AGGREGATES:
             return with_path(inner, SAFE) if all(o.path == VALUE for o in exposed) else with_path(inner, DERIVED)
-        if exposed and key in PARSING:
+        if exposed and key in PARSING and function_key(node.this) not in ELEMENTWISE:
             self._refuse_text_conversion(node, inner, f"{key.upper()}()")
         if exposed and isinstance(node, exp.Cast) and not isinstance(node, exp.TryCast):
             target = node.to.sql().lower() if node.to else ""
