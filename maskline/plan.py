@@ -74,11 +74,11 @@ def build_plan(
     names = [c for c, _ in columns]
     lower = {c.lower(): c for c in names}
     if ds:
-        for col, cp in ds.columns.items():
+        for col, declared in ds.columns.items():
             if col.lower() not in lower:
                 raise PolicyError(
                     f"column {col!r} is in the policy but not in table {table!r}",
-                    where=f"{policy.source}: {cp.where}",
+                    where=f"{policy.source}: {declared.where}",
                     fix=did_you_mean(col, names) + " (or remove it from the policy)",
                 )
     if identities and policy.allows_raw(tuple(identities)):

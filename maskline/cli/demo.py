@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     for col in ("row", "column", "info type", "method", "before", "after"):
         table.add_column(col, overflow="fold")
     methods = {c.name: c for c in report.plan.masked}
-    for i, (b, a) in enumerate(zip(before, after), start=1):
+    for i, (b, a) in enumerate(zip(before, after, strict=True), start=1):
         for name, c in methods.items():
             table.add_row(str(i), name, c.info_type or "-", c.method.describe() if c.method else "",
                           str(b[name]), str(a[name]))

@@ -69,7 +69,7 @@ def compile_select(
     """
     d = _dialect(dialect)
     src = exp.to_table(source, dialect=d.sqlglot_name) if isinstance(source, str) else source
-    projections: list[exp.Expression] = []
+    projections: list[exp.Expr] = []
     for c in plan.columns:
         col = exp.column(exp.to_identifier(c.name, quoted=not c.name.isidentifier() or c.name.lower() != c.name))
         if c.method is None:
