@@ -23,18 +23,18 @@ class ExpectTableToMatchMaskingPolicy(ValueFreeResults, BatchExpectation):
 
     Args:
         policy: a policy file path, YAML text, or a dict (as ``maskline.policy.load_policy`` reads).
-        table: the policy dataset the batch is; default the SQL table's name, or the policy's only dataset.
+        dataset: the policy dataset the batch is (not "table": GX reserves that name); default the SQL table's name, or the policy's only dataset.
 
     Example (run in ``tests/expectations``)::
 
-        >>> ExpectTableToMatchMaskingPolicy(policy="policy.yml", table="customers")  # doctest: +SKIP
+        >>> ExpectTableToMatchMaskingPolicy(policy="policy.yml", dataset="customers")  # doctest: +SKIP
     """
 
     policy: Union[str, Dict[str, Any]]
-    table: Optional[str] = None
+    dataset: Optional[str] = None
 
     metric_dependencies: ClassVar[Tuple[str, ...]] = (METRIC,)
-    success_keys: ClassVar[Tuple[str, ...]] = ("policy", "table")
+    success_keys: ClassVar[Tuple[str, ...]] = ("policy", "dataset")
     args_keys: ClassVar[Tuple[str, ...]] = ("policy",)
     library_metadata: ClassVar[dict] = {"maturity": "beta", "tags": ["pii", "maskline"],
                                         "contributors": ["maskline"]}

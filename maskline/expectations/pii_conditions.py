@@ -19,6 +19,7 @@ Imports here are lazy: this module is loaded by the GX metrics, never by the cor
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
@@ -100,7 +101,9 @@ def pandas_contains_pii(series: Any, info_types: Sequence[str] | None) -> Any:
 
             found |= np.asarray(match_mask(text, name), dtype=bool)
             continue
-        candidates = text.str.contains(pattern, regex=True) & ~found
+        with warnings.catch_warnings():  # the core's patterns group alternatives; only the match matters
+            warnings.simplefilter("ignore", UserWarning)
+            candidates = text.str.contains(pattern, regex=True) & ~found
         if candidates.any():
             regex = re.compile(pattern)
             checked = text[candidates].map(lambda v, r=regex, t=name: _has_valid_span(v, r, t))

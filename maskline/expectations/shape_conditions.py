@@ -10,6 +10,8 @@ from typing import Any
 
 from maskline.expectations.shapes import MaskedShape, value_text
 
+NUMBER = "^-?[0-9]+([.][0-9]+)?$"
+
 
 def pandas_has_shape(series: Any, shape: MaskedShape) -> Any:
     """A boolean Series: True where the (non-null) value has ``shape``.
@@ -47,7 +49,7 @@ def sql_has_shape(column: Any, shape: MaskedShape) -> Any:
     >>> from maskline.expectations.shapes import masked_shape
     >>> str(sql_has_shape(sa.column("c"), masked_shape({"method": "generalize", "bucket": 5}))
     ...     .compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}))
-    'mod(CAST(c AS NUMERIC), 5) = 0'
+    "CASE WHEN (CAST(c AS TEXT) ~ '^-?[0-9]+([.][0-9]+)?$') THEN mod(CAST(CAST(c AS TEXT) AS NUMERIC), 5) = 0 ELSE false END"
     """
     import sqlalchemy as sa
 
@@ -56,7 +58,10 @@ def sql_has_shape(column: Any, shape: MaskedShape) -> Any:
     if shape.all_null:
         return sa.false()
     if shape.multiple_of is not None:
-        return sa.func.mod(sa.cast(column, sa.Numeric), shape.multiple_of) == 0
+        # CAST(text AS NUMERIC) on a non-number raises an error that quotes the value, so test first
+        text = sql_text(column)
+        return sa.case((text.regexp_match(NUMBER), sa.func.mod(sa.cast(text, sa.Numeric), shape.multiple_of) == 0),
+                       else_=sa.false())
     if shape.is_scrub:
         return sa.not_(sql_contains_pii(column, shape.no_pii_types))
     assert shape.pattern is not None

@@ -64,7 +64,7 @@ def _table_for(policy: Any, table: str | None, execution_engine: Any, domain_kwa
     if len(policy.datasets) == 1:
         return next(iter(policy.datasets))
     raise InputError("cannot tell which policy dataset this batch is", where="expect_table_to_match_masking_policy",
-                     fix="pass table='<dataset name in the policy>'")
+                     fix="pass dataset='<dataset name in the policy>'")
 
 
 def masking_audit(execution_engine: Any, domain_kwargs: dict, policy_source: Any, table: str | None) -> dict:
@@ -92,8 +92,8 @@ def masking_audit(execution_engine: Any, domain_kwargs: dict, policy_source: Any
         cp = by_name[column]
         nonnull, unmasked = counts[column]
         report["columns"].append({
-            "column": column, "info_type": cp.info_type, "method": cp.method.describe() if cp.method else None,
-            "rule": cp.rule, "expected_shape": shape.describe(), "nonnull_count": nonnull,
+            "column": column, "info_type": cp.info_type, "category": cp.category, "confidence": cp.confidence,
+            "method": cp.method.describe() if cp.method else None, "rule": cp.rule, "expected_shape": shape.describe(), "nonnull_count": nonnull,
             "unmasked_count": unmasked,
         })
     return report
@@ -103,15 +103,15 @@ class TableMasklineMaskingAudit(TableMetricProvider):
     """Per sensitive column: its method, expected shape and how many values lack it."""
 
     metric_name = "table.maskline_masking_audit"
-    value_keys = ("policy", "table")
+    value_keys = ("policy", "dataset")
 
     @metric_value(engine=PandasExecutionEngine)
     def _pandas(cls, execution_engine, metric_domain_kwargs, metric_value_kwargs, metrics, runtime_configuration):
         return masking_audit(execution_engine, metric_domain_kwargs, metric_value_kwargs["policy"],
-                             metric_value_kwargs.get("table"))
+                             metric_value_kwargs.get("dataset"))
 
     @metric_value(engine=SqlAlchemyExecutionEngine)
     def _sqlalchemy(cls, execution_engine, metric_domain_kwargs, metric_value_kwargs, metrics,
                     runtime_configuration):
         return masking_audit(execution_engine, metric_domain_kwargs, metric_value_kwargs["policy"],
-                             metric_value_kwargs.get("table"))
+                             metric_value_kwargs.get("dataset"))
