@@ -1,0 +1,75 @@
+"""``maskline sql --query``: prints the rewritten SQL, explains lineage, and refuses with exit code 3."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from maskline.cli.main import main
+from tests.rewrite.pii_data import COLUMNS, POLICY, create_duckdb
+
+
+@pytest.fixture()
+def files(tmp_path: Path) -> dict[str, str]:
+    policy = tmp_path / "policy.yml"
+    policy.write_text(yaml.safe_dump(POLICY))
+    schema = tmp_path / "schema.yml"
+    schema.write_text(yaml.safe_dump({t: {n: d for n, d, _ in cols} for t, cols in COLUMNS.items()}))
+    return {"policy": str(policy), "schema": str(schema), "dir": str(tmp_path)}
+
+
+def test_query_is_printed_masked_with_explain(files, capsys) -> None:
+    code = main(["sql", "--dialect", "postgres", "--policy", files["policy"], "--schema-from", files["schema"],
+                 "--query", "SELECT c.id, upper(c.email) AS contact FROM customers c", "--explain"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "AS contact FROM customers AS c;" in out
+    assert "STRPOS(CAST(UPPER(c.email) AS TEXT), '@')" in out
+    assert "contact" in out and "customers.email" in out and "masked" in out
+
+
+def test_schema_is_read_from_a_duckdb_file(files, capsys) -> None:
+    import duckdb
+
+    db = Path(files["dir"]) / "pii.duckdb"
+    con = duckdb.connect(str(db))
+    create_duckdb(con)
+    con.close()
+    code = main(["sql", "--dialect", "duckdb", "--policy", files["policy"], "--schema-from", f"duckdb:///{db}",
+                 "--query", "SELECT * FROM orders"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "RIGHT(orders.card, 4)" in out and "orders.status AS status" in out
+
+
+@pytest.mark.postgres
+def test_schema_is_read_from_postgres(files, capsys, pg_dsn) -> None:
+    import psycopg2
+
+    conn = psycopg2.connect(pg_dsn)
+    conn.autocommit = True
+    with conn.cursor() as cur:
+        cur.execute("CREATE TABLE IF NOT EXISTS cli_people (id integer, ssn text)")
+    conn.close()
+    policy = Path(files["dir"]) / "p2.yml"
+    policy.write_text(yaml.safe_dump({"datasets": {"cli_people": {"columns": {"ssn": {"info_type": "US_SSN"}}}}}))
+    code = main(["sql", "--dialect", "postgres", "--policy", str(policy), "--schema-from", pg_dsn,
+                 "--query", "SELECT * FROM cli_people"])
+    assert code == 0
+    assert "RIGHT(cli_people.ssn, 4)" in capsys.readouterr().out
+
+
+def test_refused_query_exits_3_without_quoting_the_literal(files, capsys) -> None:
+    code = main(["sql", "--dialect", "duckdb", "--policy", files["policy"], "--schema-from", files["schema"],
+                 "--query", "SELECT id FROM customers WHERE ssn = '219-09-9999'"])
+    captured = capsys.readouterr()
+    assert code == 3
+    assert "cannot tokenize" in captured.err and "219-09-9999" not in captured.err + captured.out
+
+
+def test_query_without_a_schema_is_refused(files, capsys) -> None:
+    code = main(["sql", "--dialect", "duckdb", "--policy", files["policy"], "--query", "SELECT 1"])
+    assert code == 3
+    assert "no schema" in capsys.readouterr().err
