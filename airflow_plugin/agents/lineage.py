@@ -1,0 +1,235 @@
+"""Agent activity in OpenLineage: one event per tool call, child of the task's run, and totals on the task.
+
+Each call of :class:`~airflow_plugin.agents.masked_sql_toolset.MaskedSQLToolset`
+becomes a run of the job ``<dag_id>.<task_id>.agent_query`` whose ``parent``
+facet points at the task's run (and the DAG run as root). The event carries:
+
+- the ``sql`` job facet with the query the model wrote, its literals redacted;
+- the tables read as input datasets, each with ``maskline_masking`` (the policy's
+  decision for its columns);
+- ``maskline_identity``: executed by the agent (kind ``agent``, named by its model),
+  on behalf of the DAG run's triggering user, else the task or DAG owner;
+- ``maskline_agent``: the tool, the outcome, the masked output columns and their
+  sources, rows and cells masked; a refusal is a ``FAIL`` event that also carries
+  the standard ``errorMessage`` facet with the (scrubbed) reason.
+
+The task's own START/COMPLETE events get the totals (queries, refusals, cells
+masked) from :func:`agent_run_facets`, enabled with::
+
+    [openlineage]
+    custom_run_facets = openlineage_ext.airflow_run_facets.identity_run_facets;airflow_plugin.agents.lineage.agent_run_facets
+
+Events go through the OpenLineage client the Airflow provider is configured
+with (``[openlineage] transport``), so the maskline transformer, when it wraps
+that transport, scrubs them too. Lineage is best effort: nothing here raises
+into the task.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from datetime import datetime, timezone
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attr
+from openlineage.client.facet_v2 import RunFacet
+
+from airflow_plugin.agents.activity import AgentTally, ToolCall, tally_for, task_key
+
+if TYPE_CHECKING:
+    from openlineage_ext.identity import Identity
+
+log = logging.getLogger(__name__)
+
+AGENT_FACET = "maskline_agent"
+FACET_VERSION = "1-0-0"
+SCHEMA_DIR = Path(__file__).with_name("schemas") / FACET_VERSION
+SCHEMA_URL = ("https://raw.githubusercontent.com/maskline/maskline/main/airflow_plugin/agents/schemas/"
+              f"{FACET_VERSION}/MasklineAgentRunFacet.json#/$defs/MasklineAgentRunFacet")
+JOB_SUFFIX = "agent_query"
+INTEGRATION = "MASKLINE"
+
+
+@attr.define
+class MasklineAgentRunFacet(RunFacet):
+    """``maskline_agent``: one tool call (``tool``, ``outcome``...) or an agent task's totals. No values."""
+
+    queries: int
+    refusals: int
+    cellsMasked: int  # noqa: N815
+    rowsReturned: int = attr.field(default=0)  # noqa: N815
+    model: str | None = attr.field(default=None)
+    tool: str | None = attr.field(default=None)
+    outcome: str | None = attr.field(default=None)
+    reason: str | None = attr.field(default=None)
+    maskedColumns: list[dict[str, Any]] | None = attr.field(default=None)  # noqa: N815
+
+    @staticmethod
+    def _get_schema() -> str:
+        return SCHEMA_URL
+
+
+@cache
+def facet_schema() -> dict[str, Any]:
+    """The JSON schema of ``maskline_agent`` shipped beside this module.
+
+    >>> sorted(facet_schema()["$defs"])
+    ['MasklineAgentRunFacet']
+    """
+    import json
+
+    return json.loads((SCHEMA_DIR / "MasklineAgentRunFacet.json").read_text(encoding="utf-8"))
+
+
+def tally_facet(tally: AgentTally) -> MasklineAgentRunFacet:
+    """The totals of an agent task.
+
+    >>> from airflow_plugin.agents.activity import AgentTally, ToolCall
+    >>> t = AgentTally(model="test"); t.add(ToolCall("query", "refused"))
+    >>> tally_facet(t).refusals
+    1
+    """
+    from openlineage_ext.facets import producer
+
+    return MasklineAgentRunFacet(queries=tally.queries, refusals=tally.refusals, cellsMasked=tally.cells_masked,
+                                 rowsReturned=tally.rows, model=tally.model, producer=producer())
+
+
+def call_facet(call: ToolCall, model: str | None) -> MasklineAgentRunFacet:
+    """One tool call.
+
+    >>> from airflow_plugin.agents.activity import ToolCall
+    >>> call_facet(ToolCall("query", "refused", reason="DELETE"), "test").outcome
+    'refused'
+    """
+    from openlineage_ext.facets import producer
+
+    return MasklineAgentRunFacet(
+        queries=int(call.tool == "query" and call.outcome == "executed"), refusals=int(call.refused),
+        cellsMasked=call.cells_masked, rowsReturned=call.rows, model=model, tool=call.tool, outcome=call.outcome,
+        reason=call.reason, maskedColumns=[c.as_dict() for c in call.masked_columns], producer=producer())
+
+
+def agent_identity(model: str, acting_for: Any, ti: Any, context: Mapping[str, Any] | None) -> Identity:
+    """``maskline_identity`` of an agent's call: executed by the agent (named by its model) for ``acting_for``.
+
+    >>> from types import SimpleNamespace as NS
+    >>> from openlineage_ext.identity import Principal
+    >>> task = NS(owner="data-eng", run_as_user=None)
+    >>> ctx = {"dag_run": NS(triggering_user_name="alice", conf={}), "task": task, "dag": None}
+    >>> ident = agent_identity("openai:gpt-5", Principal("user", "alice", "agent.on_behalf_of"), NS(task=task), ctx)
+    >>> ident.executed_by.kind, ident.executed_by.name, ident.on_behalf_of.name
+    ('agent', 'openai:gpt-5', 'alice')
+    """
+    from openlineage_ext.identity import Principal, resolve_identity
+
+    principals = [Principal("agent", model or "unknown-model", "agent")]
+    if acting_for is not None:
+        principals.append(acting_for)
+    try:
+        from airflow_plugin.identity import task_principals
+
+        principals.extend(p for p in task_principals(ti, context) if p.origin not in ("agent", "agent.on_behalf_of"))
+    except Exception as e:  # noqa: BLE001 - the agent and its principal are already known
+        log.debug("maskline: task principals unavailable (%s)", type(e).__name__)
+    naming = None
+    try:
+        from airflow_plugin.identity import _conf_option
+
+        naming = _conf_option("maskline", "identity_names")
+    except Exception:  # noqa: BLE001
+        naming = None
+    return resolve_identity(principals, naming=naming)
+
+
+def _parent_facet(ti: Any) -> Any:
+    from airflow.providers.openlineage.plugins.macros import (
+        lineage_job_name,
+        lineage_job_namespace,
+        lineage_root_run_id,
+        lineage_run_id,
+    )
+    from openlineage.client.facet_v2 import parent_run
+
+    namespace = lineage_job_namespace()
+    root = None
+    try:
+        root = parent_run.Root(run=parent_run.RootRun(runId=lineage_root_run_id(ti)),
+                               job=parent_run.RootJob(namespace=namespace, name=str(ti.dag_id)))
+    except Exception:  # noqa: BLE001 - the parent is enough to place the call under its task
+        root = None
+    return parent_run.ParentRunFacet(run=parent_run.Run(runId=lineage_run_id(ti)),
+                                     job=parent_run.Job(namespace=namespace, name=lineage_job_name(ti)), root=root)
+
+
+def call_event(call: ToolCall, *, ti: Any, identity: Identity, model: str | None, db_namespace: str,
+               plans: Mapping[str, Any] | None = None, dialect: str | None = None) -> Any:
+    """The OpenLineage ``RunEvent`` of one tool call (COMPLETE, or FAIL when refused or failed)."""
+    from airflow.providers.openlineage.plugins.macros import lineage_job_name, lineage_job_namespace
+    from openlineage.client.event_v2 import InputDataset, Job, Run, RunEvent, RunState
+    from openlineage.client.facet_v2 import error_message_run, job_type_job, sql_job
+    from openlineage.client.uuid import generate_new_uuid
+
+    from openlineage_ext.facets import IDENTITY, identity_facet, masking_facet, producer
+
+    run_facets: dict[str, Any] = {
+        "parent": _parent_facet(ti),
+        IDENTITY: identity_facet(identity),
+        AGENT_FACET: call_facet(call, model),
+    }
+    if call.outcome != "executed":
+        run_facets["errorMessage"] = error_message_run.ErrorMessageRunFacet(
+            message=f"maskline {call.outcome} the agent's {call.tool}: {call.reason or 'no reason given'}",
+            programmingLanguage="python", producer=producer())
+    job_facets: dict[str, Any] = {
+        "jobType": job_type_job.JobTypeJobFacet(processingType="BATCH", integration=INTEGRATION,
+                                               jobType="AGENT_QUERY", producer=producer()),
+    }
+    if call.sql:
+        job_facets["sql"] = sql_job.SQLJobFacet(query=call.sql, dialect=dialect, producer=producer())
+    inputs = []
+    for table in call.tables:
+        facets = {}
+        plan = (plans or {}).get(table)
+        if plan is not None:
+            facets["maskline_masking"] = masking_facet(plan, rows=call.rows or None, engine=dialect)
+        inputs.append(InputDataset(namespace=db_namespace, name=table, facets=facets))
+    return RunEvent(
+        eventType=RunState.COMPLETE if call.outcome == "executed" else RunState.FAIL,
+        eventTime=datetime.now(timezone.utc).isoformat(),
+        run=Run(runId=str(generate_new_uuid()), facets=run_facets),
+        job=Job(namespace=lineage_job_namespace(), name=f"{lineage_job_name(ti)}.{JOB_SUFFIX}", facets=job_facets),
+        inputs=inputs, outputs=[], producer=producer())
+
+
+def emit(event: Any) -> bool:
+    """Send ``event`` through the Airflow provider's OpenLineage client; False if lineage is off or it failed."""
+    try:
+        from airflow.providers.openlineage import conf as ol_conf
+        from airflow.providers.openlineage.plugins.adapter import OpenLineageAdapter
+
+        if ol_conf.is_disabled():
+            return False
+        OpenLineageAdapter().get_or_create_openlineage_client().emit(event)
+        return True
+    except Exception as e:  # noqa: BLE001 - lineage must never fail a task
+        log.warning("maskline: could not emit the agent's tool-call event (%s)", type(e).__name__)
+        return False
+
+
+def agent_run_facets(ti: Any, ti_state: Any) -> dict[str, Any]:
+    """``{"maskline_agent": totals}`` for an agent task's events; ``{}`` for other tasks (``custom_run_facets``).
+
+    >>> from types import SimpleNamespace as NS
+    >>> agent_run_facets(NS(dag_id="d", run_id="r", task_id="not-an-agent", map_index=-1), "success")
+    {}
+    """
+    try:
+        tally = tally_for(task_key(ti))
+        return {AGENT_FACET: tally_facet(tally)} if tally is not None else {}
+    except Exception as e:  # noqa: BLE001 - lineage must never fail a task
+        log.warning("maskline: no agent facet for this task (%s)", type(e).__name__)
+        return {}

@@ -1,0 +1,369 @@
+"""``MaskedSQLToolset``: common-ai's ``SQLToolset`` where every query the model writes is masked.
+
+A drop-in for :class:`airflow.providers.common.ai.toolsets.sql.SQLToolset`
+(same tools: ``list_tables``, ``get_schema``, ``query``, ``check_query``; same
+arguments) plus a ``policy``. For each ``query``:
+
+1. the toolset's own guards run (read-only statements, ``allowed_tables``, unknown functions);
+2. :func:`maskline.rewrite.rewrite` rewrites the query for the hook's dialect with
+   the policy (and optional classification) of the tables it reads, so every
+   output derived from a sensitive column is masked, through aliases, CTEs,
+   joins, ``*`` and functions, or the query is refused;
+3. the key, when a keyed method is used, is loaded into the DB session with
+   :func:`maskline.sql.session.apply_key_setup` (never into the SQL text);
+4. the rows are scrubbed once more with :func:`maskline.text.scrub_value`
+   before the model sees them, catching PII in columns no rule names.
+
+A refused query comes back to the model as a tool error (pydantic-ai
+``ModelRetry``) with a reason that holds no value, so the agent can rephrase and
+the task goes on. The identity the agent acts for (``acting_for=``, else the
+DAG run's triggering user, else the task or DAG owner) is checked against the
+policy's ``unmask_for`` as ``user:<name>`` (or ``service:<name>``): listed
+identities get raw values, everyone else masked ones.
+
+Every call is tallied (:mod:`airflow_plugin.agents.activity`) and sent to
+OpenLineage as a child run of the task (:mod:`airflow_plugin.agents.lineage`).
+
+>>> from airflow_plugin.agents import MaskedSQLToolset  # doctest: +SKIP
+>>> MaskedSQLToolset("warehouse", policy="policy.yml", allowed_tables=["raw_tickets"])  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Mapping, Sequence
+from contextlib import suppress
+from typing import TYPE_CHECKING, Any
+
+from airflow.providers.common.ai.toolsets.sql import SQLToolset
+from airflow.providers.common.ai.utils.masking import dumps_masked
+from airflow.providers.common.ai.utils.query_results import build_query_result
+from pydantic_ai.exceptions import ModelRetry
+
+from airflow_plugin.agents.activity import MaskedColumn, ToolCall, record, task_key
+
+if TYPE_CHECKING:
+    from pydantic_ai._run_context import RunContext
+    from pydantic_ai.toolsets.abstract import ToolsetTool
+
+    from maskline.classify.result import Classification
+    from maskline.policy import Policy
+    from maskline.rewrite import Rewritten
+    from openlineage_ext.identity import Principal
+
+    from airflow_plugin.policy_source import PolicyArg
+
+log = logging.getLogger(__name__)
+
+TOOLS = ("list_tables", "get_schema", "query", "check_query")
+# Owners Airflow fills in when nobody set one: not someone an agent acts for.
+PLACEHOLDER_OWNERS = frozenset({"airflow", ""})
+
+
+class QueryRefused(Exception):
+    """A query maskline or the toolset's guards would not run; ``reason`` holds no data value."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _scrubbed_reason(exc: BaseException) -> str:
+    from openlineage_ext.scrubbing import scrub_error_text
+
+    return scrub_error_text(str(exc)) or type(exc).__name__
+
+
+def _scrubbed_sql(sql: str, dialect: str | None) -> str:
+    from openlineage_ext.scrubbing import scrub_sql
+
+    return scrub_sql(sql, "all", dialect)
+
+
+def _current_context() -> Mapping[str, Any] | None:
+    try:
+        from airflow.sdk import get_current_context
+
+        return get_current_context()
+    except Exception:  # noqa: BLE001 - outside a running task there is no context, and no task lineage
+        return None
+
+
+def _model_name(ctx: Any) -> str | None:
+    model = getattr(ctx, "model", None)
+    name = getattr(model, "model_name", None)
+    system = getattr(model, "system", None)
+    if not name:
+        return None
+    return name if ":" in name or not system else f"{system}:{name}"
+
+
+def _owners(value: Any) -> list[str]:
+    if not value:
+        return []
+    names = value if isinstance(value, (list, tuple, set)) else str(value).split(",")
+    return [n.strip() for n in names if n and n.strip() and n.strip() not in PLACEHOLDER_OWNERS]
+
+
+def acting_for(context: Mapping[str, Any] | None, explicit: str | None = None) -> Principal | None:
+    """Whom the agent acts for: ``explicit``, else the run's triggering user, else the task or DAG owner.
+
+    >>> from types import SimpleNamespace as NS
+    >>> ctx = {"dag_run": NS(triggering_user_name=None), "task": NS(owner="airflow"), "dag": NS(owner="support-ops")}
+    >>> p = acting_for(ctx); (p.kind, p.name, p.origin)
+    ('user', 'support-ops', 'agent.on_behalf_of')
+    """
+    from openlineage_ext.identity import Principal, kind_of
+
+    name = explicit
+    if not name and context:
+        dag_run = context.get("dag_run")
+        name = getattr(dag_run, "triggering_user_name", None)
+        if not name:
+            task, dag = context.get("task"), context.get("dag")
+            owners = _owners(getattr(task, "owner", None)) or _owners(getattr(dag, "owner", None))
+            name = owners[0] if owners else None
+    if not name:
+        return None
+    return Principal(kind_of(str(name)), str(name), "agent.on_behalf_of")
+
+
+class MaskedSQLToolset(SQLToolset):
+    """``SQLToolset`` whose ``query`` tool runs only maskline-rewritten SQL and returns scrubbed rows.
+
+    :param db_conn_id: Airflow connection of the database (a common-sql ``DbApiHook``:
+        DuckDB, PostgreSQL, Snowflake, BigQuery, Trino, Spark...).
+    :param policy: the maskline policy: a path, YAML text, a dict, a ``Policy`` or
+        ``"variable:NAME"``; ``None`` reads ``[maskline] policy``.
+    :param classification: optional ``{table: Classification}`` for tables the
+        policy does not describe column by column.
+    :param acting_for: the identity the agent acts for; default: the DAG run's
+        triggering user, else the task or DAG owner.
+    :param scrub_results: scrub every returned cell with the text scrubber (default True).
+    :param emit_lineage: send one OpenLineage event per tool call (default True).
+
+    Every other argument is ``SQLToolset``'s (``allowed_tables``, ``schema``,
+    ``max_rows``...), except ``allow_writes``, which is refused: the rewrite
+    masks ``SELECT`` statements only.
+    """
+
+    def __init__(
+        self,
+        db_conn_id: str,
+        *,
+        policy: PolicyArg = None,
+        classification: Mapping[str, Classification] | None = None,
+        acting_for: str | None = None,
+        scrub_results: bool = True,
+        emit_lineage: bool = True,
+        **kwargs: Any,
+    ) -> None:
+        if kwargs.get("allow_writes"):
+            from maskline.errors import PolicyError
+
+            raise PolicyError("MaskedSQLToolset cannot allow writes", where="MaskedSQLToolset(allow_writes=True)",
+                              fix="drop allow_writes: only SELECT queries can be masked")
+        super().__init__(db_conn_id, **kwargs)
+        self._policy_arg = policy
+        self._policy: Policy | None = None
+        self._classification = dict(classification or {})
+        self._acting_for = acting_for
+        self._scrub_results = scrub_results
+        self._emit_lineage = emit_lineage
+        # Set per call by execute_tool; calls are serialized by run_blocking's process-wide lock.
+        self._call_model: str | None = None
+        self._call_context: Mapping[str, Any] | None = None
+
+    # ------------------------------------------------------------------
+    # What the toolset needs at call time, resolved lazily (never at DAG parse)
+    # ------------------------------------------------------------------
+
+    @property
+    def policy(self) -> Policy:
+        """The resolved policy (read on first use, so parsing the DAG reads nothing)."""
+        if self._policy is None:
+            from airflow_plugin.policy_source import resolve_policy
+
+            self._policy = resolve_policy(self._policy_arg)
+        return self._policy
+
+    def _identities(self, principal: Principal | None) -> tuple[str, ...]:
+        return (f"{principal.kind}:{principal.name}",) if principal is not None else ()
+
+    def _dialect(self) -> Any:
+        from airflow_plugin.warehouse import dialect_for_hook
+
+        return dialect_for_hook(self._get_db_hook())
+
+    def _db_namespace(self) -> str:
+        hook = self._get_db_hook()
+        with suppress(Exception):
+            info = hook.get_openlineage_database_info(hook.get_connection(self._db_conn_id))
+            if info is not None and info.scheme:
+                return f"{info.scheme}://{info.authority}" if info.authority else f"{info.scheme}://"
+        return f"{self._dialect().name}://{self._db_conn_id}"
+
+    # ------------------------------------------------------------------
+    # Tool entry point: refusals and failures become tool errors for the model
+    # ------------------------------------------------------------------
+
+    async def execute_tool(
+        self,
+        name: str,
+        tool_args: dict[str, Any],
+        *,
+        ctx: RunContext[Any],
+        tool: ToolsetTool[Any],
+    ) -> Any:
+        if name not in TOOLS:
+            raise ValueError(f"Unknown tool: {name!r}")
+        self._call_model = _model_name(ctx)
+        self._call_context = _current_context()
+        try:
+            return await self.run_blocking(self._run_tool, name, tool_args)
+        except QueryRefused as e:
+            raise ModelRetry(
+                f"maskline refused this query: {e.reason}\n"
+                "Sensitive columns are masked in every result; ask for aggregates or non-sensitive columns, "
+                "and only SELECT from the tables list_tables shows."
+            ) from None
+        except Exception as e:
+            from airflow_plugin.warehouse import safe_error
+
+            # Drivers quote offending values in their errors: the model gets the shape, not the data.
+            raise ModelRetry(
+                f"The {name} tool failed: {_scrubbed_reason(Exception(safe_error(e)))}\n"
+                "Use the list_tables and get_schema tools to inspect the database, then fix the query and try again."
+            ) from None
+
+    def _run_tool(self, name: str, tool_args: dict[str, Any]) -> str:
+        if name == "query":
+            return self._masked_query(tool_args["sql"])
+        if name == "check_query":
+            return self._masked_check_query(tool_args["sql"])
+        return super()._run_tool(name, tool_args)
+
+    # ------------------------------------------------------------------
+    # query and check_query
+    # ------------------------------------------------------------------
+
+    def _guard(self, sql: str) -> None:
+        """The toolset's own checks (read-only, allowed tables, unknown functions), as a refusal."""
+        try:
+            self._validate_for_execution(sql, dialect=self._dialect_for_validation(), require_parse=False)
+        except Exception as e:  # SQLSafetyError, or sqlglot's parse errors
+            raise QueryRefused(_scrubbed_reason(e)) from None
+
+    def _rewrite(self, sql: str, connection: Any, identities: Sequence[str]) -> Rewritten:
+        from maskline.errors import MasklineError
+        from maskline.rewrite import rewrite
+
+        try:
+            return rewrite(sql, self.policy, self._dialect(), connection=connection,
+                           classification=self._classification or None, identities=identities)
+        except MasklineError as e:  # RewriteRefused, and key or policy errors: fail closed, nothing runs
+            raise QueryRefused(_scrubbed_reason(e)) from None
+
+    def _masked_check_query(self, sql: str) -> str:
+        from airflow_plugin.warehouse import Warehouse
+
+        verdict = json.loads(super()._check_query(sql))
+        if not verdict.get("valid"):
+            return dumps_masked({"valid": False, "error": _scrubbed_reason(Exception(verdict.get("error", "")))})
+        warehouse = Warehouse(self._get_db_hook().get_conn(), self._dialect())
+        try:
+            principal = acting_for(self._call_context, self._acting_for)
+            result = self._rewrite(sql, warehouse.connection, self._identities(principal))
+        except QueryRefused as e:
+            return dumps_masked({"valid": False, "error": f"maskline would refuse it: {e.reason}"})
+        finally:
+            warehouse.close()
+        return dumps_masked({"valid": True, "masked_columns": list(result.masked_columns)})
+
+    def _masked_query(self, sql: str) -> str:
+        from airflow_plugin.key_source import resolve_operator_key
+        from airflow_plugin.warehouse import Warehouse
+
+        dialect = self._dialect()
+        principal = acting_for(self._call_context, self._acting_for)
+        identities = self._identities(principal)
+        shown_sql = _scrubbed_sql(sql, dialect.sqlglot_name)
+        try:
+            self._guard(sql)
+            warehouse = Warehouse(self._get_db_hook().get_conn(), dialect)
+            try:
+                result = self._rewrite(sql, warehouse.connection, identities)
+                if result.keyed:
+                    warehouse.load_key(resolve_operator_key(self.policy))
+                # The cursor, not Warehouse.execute: DB-API drivers %-format SQL when given parameters.
+                warehouse.cursor.execute(result.sql)
+                rows = warehouse.cursor.fetchmany(self._max_rows + 1) or []
+                columns = [d[0] for d in (warehouse.cursor.description or ())]
+            finally:
+                warehouse.close()
+        except QueryRefused as e:
+            self._record(ToolCall("query", "refused", shown_sql, reason=e.reason), principal, None, dialect)
+            raise
+        except Exception as e:
+            from airflow_plugin.warehouse import safe_error
+
+            reason = _scrubbed_reason(Exception(safe_error(e)))
+            self._record(ToolCall("query", "failed", shown_sql, reason=reason), principal, None, dialect)
+            raise
+        shown, cells = self._scrub_rows(columns, rows[: self._max_rows], result, identities)
+        masked = tuple(MaskedColumn(c.name, tuple(c.sensitive_sources or c.sources), c.method)
+                       for c in result.lineage if c.masked)
+        call = ToolCall("query", "executed", shown_sql, tables=result.tables, masked_columns=masked,
+                        rows=len(shown), cells_masked=cells)
+        self._record(call, principal, result, dialect)
+        return build_query_result(columns, shown, max_rows=self._max_rows, max_result_bytes=self._max_result_bytes,
+                                  more_rows_available=len(rows) > self._max_rows, total_rows=None)
+
+    def _scrub_rows(self, columns: list[str], rows: Sequence[Sequence[Any]], result: Rewritten,
+                    identities: Sequence[str]) -> tuple[list[tuple[Any, ...]], int]:
+        """Rows for the model, and how many cells were masked (by the rewrite) or scrubbed (here)."""
+        from maskline.text import scrub_value
+
+        masked_idx = {i for i, c in enumerate(columns) if c in set(result.masked_columns)}
+        raw_allowed = bool(identities) and self.policy.allows_raw(tuple(identities))
+        out: list[tuple[Any, ...]] = []
+        cells = 0
+        for row in rows:
+            new_row = []
+            for i, value in enumerate(row):
+                if i in masked_idx and value is not None:
+                    cells += 1
+                elif self._scrub_results and not raw_allowed and isinstance(value, str):
+                    cleaned = scrub_value(value)
+                    if cleaned != value:
+                        cells += 1
+                    value = cleaned
+                new_row.append(value)
+            out.append(tuple(new_row))
+        return out, cells
+
+    # ------------------------------------------------------------------
+    # Tally and lineage
+    # ------------------------------------------------------------------
+
+    def _record(self, call: ToolCall, principal: Principal | None, result: Rewritten | None, dialect: Any) -> None:
+        context = self._call_context
+        ti = context.get("ti") or context.get("task_instance") if context else None
+        if ti is None:
+            return  # outside a task: nothing to attach the call to
+        try:
+            record(task_key(ti), call, model=self._call_model)
+            if call.refused:
+                log.info("maskline refused a query from the agent: %s", call.reason)
+            if not self._emit_lineage:
+                return
+            from airflow_plugin.agents.lineage import agent_identity, call_event, emit
+
+            identity = agent_identity(self._call_model or "unknown-model", principal, ti, context)
+            event = call_event(call, ti=ti, identity=identity, model=self._call_model,
+                               db_namespace=self._db_namespace(), plans=result.plans if result else None,
+                               dialect=dialect.sqlglot_name or dialect.name)
+            emit(event)
+        except Exception as e:  # noqa: BLE001 - lineage must never fail the agent's task
+            log.warning("maskline: could not record the agent's tool call (%s)", type(e).__name__)
