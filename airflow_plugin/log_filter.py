@@ -90,11 +90,39 @@ def _wrap(original: Callable[..., Any]) -> Callable[..., Any]:
     return redact
 
 
-def install() -> int:
-    """Wrap every loaded secrets masker so it scrubs PII too; returns how many were wrapped.
+def _insert_before_renderer(processors: Any) -> bool:
+    """Put :func:`scrub_processor` just before the renderer of a processor list, in place."""
+    if not isinstance(processors, list) or scrub_processor in processors:
+        return False
+    processors.insert(max(len(processors) - 1, 0), scrub_processor)
+    return True
 
-    Idempotent. It imports the scrubber first, so a broken install fails here,
-    loudly, and not on the first log line.
+
+def _patch_logging_pipelines() -> int:
+    """Add the scrubber to the structlog pipeline and to stdlib handlers already configured.
+
+    Lists are changed in place because loggers cached on first use hold a
+    reference to the configured list, not a copy.
+    """
+    import structlog
+
+    patched = int(_insert_before_renderer(structlog.get_config().get("processors")))
+    for handler in logging.getLogger().handlers:
+        formatter = handler.formatter
+        if isinstance(formatter, structlog.stdlib.ProcessorFormatter):
+            patched += int(_insert_before_renderer(formatter.processors))
+    return patched
+
+
+def install() -> int:
+    """Make every log line scrub PII; returns how many pipelines were changed (0 if already done).
+
+    Two layers, because Airflow logs through two paths: the secrets maskers are
+    wrapped (they run where task logs are written: the supervisor of a real
+    worker), and the scrubber is added to the structlog and stdlib pipelines
+    already configured in this process (``dag.test()`` runs tasks in-process,
+    where Airflow applies no masker to log lines). Idempotent. The scrubber is
+    imported first, so a broken install fails here, loudly, not on a log call.
 
     >>> install() >= 0  # doctest: +SKIP
     True
@@ -103,7 +131,7 @@ def install() -> int:
 
     import maskline.text  # noqa: F401  (fail now, not inside a log call)
 
-    wrapped = 0
+    changed = 0
     for module_name in MASKER_MODULES:
         try:
             module = importlib.import_module(module_name)
@@ -113,8 +141,8 @@ def install() -> int:
         if getattr(masker.redact, _WRAPPED_FLAG, False):
             continue
         masker.redact = _wrap(masker.redact)
-        wrapped += 1
-    return wrapped
+        changed += 1
+    return changed + _patch_logging_pipelines()
 
 
 def installed() -> bool:

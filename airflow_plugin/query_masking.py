@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlglot import exp
 
-from maskline.plan import ColumnPlan, Plan, build_plan
+from maskline.plan import ColumnPlan, Plan
 from maskline.policy import Policy
 
 
@@ -43,31 +44,29 @@ def _source_tables(sql: str, dialect: str) -> list[str]:
     return names
 
 
-def _method_of(value: Any) -> Any:
-    from maskline.methods.base import MethodSpec
-    from maskline.methods.registry import method_spec
-
-    if isinstance(value, MethodSpec):
-        return value
-    inner = getattr(value, "method", None)
-    if isinstance(inner, MethodSpec):
-        return inner
-    name = inner if isinstance(inner, str) else value if isinstance(value, str) else None
-    return method_spec(name) if name else method_spec("redact")
-
-
-def _plan_from_rewrite(result: Any, table: str, policy: Policy) -> Plan:
-    masked = getattr(result, "masked_columns", {}) or {}
-    items = masked.items() if isinstance(masked, dict) else ((getattr(m, "name", m), m) for m in masked)
-    columns = tuple(
-        ColumnPlan(str(name), getattr(v, "info_type", None), getattr(v, "category", None), _method_of(v), "rewrite")
-        for name, v in items
-    )
-    return Plan(table, columns, policy.fingerprint(), policy.source)
+def _output_plan(result: Any, policy: Policy) -> Plan:
+    """The output columns of a rewritten query as a plan: masked ones carry their source column's decision."""
+    by_source: dict[str, ColumnPlan] = {
+        f"{table}.{c.name}".lower(): c for table, plan in result.plans.items() for c in plan.columns
+    }
+    columns: list[ColumnPlan] = []
+    for out in result.lineage:
+        source = next((by_source.get(s.lower()) for s in out.sensitive_sources if s.lower() in by_source), None)
+        if out.masked and source is not None:
+            columns.append(ColumnPlan(out.name, source.info_type, source.category, source.method,
+                                      f"rewrite ({out.treatment}) of {source.rule}", None, source.confidence))
+        else:
+            columns.append(ColumnPlan(out.name, None, None, None, f"rewrite ({out.treatment})"))
+    table = result.tables[0] if result.tables else "query"
+    return Plan(table, tuple(columns), policy.fingerprint(), policy.source)
 
 
-def mask_query(sql: str, policy: Policy, warehouse: Any) -> MaskedQuery:
+def mask_query(sql: str, policy: Policy, warehouse: Any, *, key: Any = None,
+               identities: Sequence[str] = ()) -> MaskedQuery:
     """The masked form of ``sql`` for ``warehouse``; refuses (``RewriteRefused``) what cannot be proven masked.
+
+    ``key`` is only used to tokenize literals in filters on sensitive columns
+    (the policy's ``rewrite.filter_literals: tokenize``); it never enters the SQL.
 
     >>> import duckdb
     >>> from maskline.policy import load_policy
@@ -87,10 +86,7 @@ def mask_query(sql: str, policy: Policy, warehouse: Any) -> MaskedQuery:
 
         select, plan, table = fallback_select(sql, policy, dialect, warehouse.columns)
         return MaskedQuery(select, plan, (table,), plan.keyed, "fallback")
-    sources = _source_tables(sql, dialect.sqlglot_name)
-    schema = {t: dict(warehouse.columns(t)) for t in sources}
-    keyed = any(build_plan(policy, t, list(cols.items())).keyed for t, cols in schema.items() if cols)
-    result = rewrite(sql, policy, dialect.name, schema=schema)
+    schema = {t: dict(cols) for t in _source_tables(sql, dialect.sqlglot_name) if (cols := warehouse.columns(t))}
+    result = rewrite(sql, policy, dialect, schema=schema, identities=identities, key=key)
     select = sqlglot.parse_one(result.sql, read=dialect.sqlglot_name)
-    plan = _plan_from_rewrite(result, sources[0] if sources else "query", policy)
-    return MaskedQuery(select, plan, tuple(sources), keyed, "rewrite")
+    return MaskedQuery(select, _output_plan(result, policy), tuple(result.tables), result.keyed, "rewrite")

@@ -32,12 +32,13 @@ class MaskQueryOperator(BaseOperator):
     ui_color = "#d1f2eb"
 
     def __init__(self, *, conn_id: str, sql: str, target: str, policy: PolicyArg = None,
-                 hook_params: dict[str, Any] | None = None, **kwargs: Any) -> None:
+                 identities: Sequence[str] = (), hook_params: dict[str, Any] | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.conn_id = conn_id
         self.sql = sql
         self.target = target
         self.policy = policy
+        self.identities = tuple(identities)
         self.hook_params = hook_params
         self._lineage: Any = None
 
@@ -52,8 +53,11 @@ class MaskQueryOperator(BaseOperator):
         hook = db_hook(self.conn_id, self.hook_params)
         warehouse = open_warehouse(hook, self.conn_id)
         try:
-            masked = mask_query(self.sql, policy, warehouse)
-            warehouse.load_key(resolve_operator_key(policy) if masked.keyed else None)
+            key = _optional_key(policy, resolve_operator_key)
+            masked = mask_query(self.sql, policy, warehouse, key=key, identities=self.identities)
+            if masked.keyed and key is None:
+                key = resolve_operator_key(policy)  # raises the clear KeyMissingError: nothing is written
+            warehouse.load_key(key if masked.keyed else None)
             rows = warehouse.replace_table(self.target, masked.select)
         finally:
             warehouse.close()
@@ -71,3 +75,13 @@ class MaskQueryOperator(BaseOperator):
         from airflow_plugin.lineage import operator_lineage
 
         return operator_lineage(self._lineage)
+
+
+def _optional_key(policy: Any, resolve: Any) -> Any:
+    """The key if one is configured; a query that needs none must not fail for lack of one."""
+    from maskline.errors import KeyMissingError
+
+    try:
+        return resolve(policy)
+    except KeyMissingError:
+        return None
