@@ -75,6 +75,22 @@ def pseudonym(value: Any, key: KeyMaterial | None, label: str | None = None) -> 
     return f"{kind}:{token}"
 
 
+ROW_ID_LIMIT = 10_000_000  # below 8 digits: too short for a phone, SSN or card number
+
+
+def _row_id(value: Any, fake: Callable[[Any], str]) -> Any:
+    """Small integers (row ids) stay readable; anything else could be the sensitive value itself.
+
+    >>> _row_id(42, str), _row_id(536904399, lambda v: "VALUE:...")
+    (42, 'VALUE:...')
+    """
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        value = value.item()  # numpy scalars from pandas index columns
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) < ROW_ID_LIMIT:
+        return value
+    return fake(value)
+
+
 def redact_result(result: Mapping[str, Any], key: KeyMaterial | None,
                   labeller: Callable[[Any], str] = label_of) -> dict[str, Any]:
     """A copy of a GX result dict with every data value replaced by its pseudonym; counts stay.
@@ -110,7 +126,8 @@ def redact_result(result: Mapping[str, Any], key: KeyMaterial | None,
         if isinstance(out.get(name), list):
             # pandas index lists hold row numbers (kept); with unexpected_index_column_names they
             # hold dicts that include the checked column's value (replaced).
-            out[name] = [{k: fake(v) for k, v in i.items()} if isinstance(i, Mapping) else i for i in out[name]]
+            out[name] = [{k: _row_id(v, fake) for k, v in i.items()} if isinstance(i, Mapping) else i
+                         for i in out[name]]
     if out.get("unexpected_rows") is not None:
         # whole rows carry every column of the table, sensitive or not: only their number is kept
         rows = out["unexpected_rows"]
