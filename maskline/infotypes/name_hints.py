@@ -119,7 +119,7 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
     "CONNECTION_STRING": ("connection string", "conn str", "dsn", "database url", "db url", "jdbc url",
                           "connstr", "verbindungszeichenfolge", "chaine de connexion", "cadena de conexion"),
     "MEDICAL_RECORD_NUMBER": (
-        "mrn", "medical record", "medical record number", "patient id", "patient number", "chart number",
+        "mrn", "medical record", "medical record number", "patient id", "patient chart", "patient number", "chart number",
         "health record", "patientennummer", "krankenakte", "dossier medical", "numero de dossier",
         "historia clinica", "numero de historia", "cartella clinica", "patientnummer", "dossiernummer",
         "prontuario", "numero do prontuario", "nhs number",

@@ -23,7 +23,7 @@ import json
 import re
 from collections.abc import Callable
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 _NON_DIGIT = re.compile(r"[^0-9]")
 
@@ -112,7 +112,7 @@ def phone(value: str) -> bool:
     """
     v = value.strip()
     d = _digits(v)
-    if not 7 <= len(d) <= 15 or _DATE_LIKE.match(v) or _DECIMAL.match(v):
+    if not 7 <= len(d) <= 15 or _DATE_LIKE.match(v) or _DECIMAL.match(v) or _DATE_PREFIX.match(v):
         return False
     international = v.startswith(("+", "00"))
     formatted = bool(_PHONE_SEPARATORS.search(v))
@@ -133,14 +133,25 @@ def phone_digits(value: str) -> bool:
     return _possible_phone(d, strict=True)
 
 
+def phone_any(value: str) -> bool:
+    """A phone number formatted or bare (:func:`phone` or :func:`phone_digits`); for hinted columns.
+
+    >>> phone_any("07714247989"), phone_any("+39 085605007"), phone_any("12")
+    (True, True, False)
+    """
+    return phone(value) or phone_digits(value)
+
+
 _DATE_LIKE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$")
 _DECIMAL = re.compile(r"^-?\d+[.,]\d{1,3}$")
+_DATE_PREFIX = re.compile(r"^(19|20)\d\d[-/.](0?[1-9]|1[0-2])[-/.]\d")
 _PHONE_SEPARATORS = re.compile(r"[ ().\-/]")
 _EXTENSION = re.compile(r"\s*(x|ext\.?|#)\s*\d{1,6}$", re.IGNORECASE)
 PHONE_REGIONS: tuple[str, ...] = ("US", "GB", "DE", "FR", "ES", "IT", "NL", "PT", "BR", "CA", "AU", "IN",
                                   "CH", "AT", "BE", "IE", "MX", "PL", "SE")
 
 
+@lru_cache(maxsize=4096)
 def _possible_phone(value: str, strict: bool = False) -> bool:
     import phonenumbers
 
@@ -205,17 +216,18 @@ def public_ip(value: str) -> bool:
 
 
 def mac(value: str) -> bool:
-    """A MAC address (python-stdnum), not all zeros.
+    """A MAC address (colon, dash or Cisco dot notation), not all zeros and not the broadcast address.
 
-    >>> mac("00:1A:2B:3C:4D:5E"), mac("00:00:00:00:00:00")
-    (True, False)
+    Multicast and locally administered addresses count: they still single out a device.
+
+    >>> mac("00:1A:2B:3C:4D:5E"), mac("00:00:00:00:00:00"), mac("6a:51:9d:16:49:54")
+    (True, False, True)
     """
-    from stdnum import mac as _mac
-
-    try:
-        return bool(_mac.is_valid(value)) and set(_digits(value) + re.sub(r"[^A-Fa-f]", "", value)) != {"0"}
-    except Exception:
+    hexdigits = re.sub(r"[^0-9A-Fa-f]", "", value)
+    if len(hexdigits) != 12 or not re.match(r"^[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}$|^[0-9A-Fa-f]{4}(\.[0-9A-Fa-f]{4}){2}$",
+                                             value.strip()):
         return False
+    return hexdigits.lower() not in ("000000000000", "ffffffffffff")
 
 
 def jwt(value: str) -> bool:
@@ -325,6 +337,24 @@ def password_hash(value: str) -> bool:
     (True, False)
     """
     return bool(_PASSWORD_HASH.match(value.strip()))
+
+
+_SPECIALS = set("!@#$%^&*()+?<>{}[]~|;:,'\"`")
+
+
+def password_complex(value: str) -> bool:
+    """A generated or policy-compliant password: 8 to 64 characters with lower, upper, digit and a symbol.
+
+    Hashes, ids, SKUs and API keys lack one of these classes, so this needs no name hint.
+
+    >>> password_complex("I2Dp*f7F)&"), password_complex("d41d8cd98f00b204"), password_complex("ABC-1234-XY")
+    (True, False, False)
+    """
+    v = value.strip()
+    if not 8 <= len(v) <= 64 or " " in v:
+        return False
+    return (any(c.islower() for c in v) and any(c.isupper() for c in v) and any(c.isdigit() for c in v)
+            and any(c in _SPECIALS for c in v))
 
 
 def password_like(value: str) -> bool:
@@ -453,6 +483,14 @@ calle avenida av avda paseo plaza camino carretera ronda travesia glorieta pasaj
 via viale piazza corso vicolo largo strada contrada borgo piazzale
 straat laan plein gracht weg kade singel dreef steeg hof dijk
 rua avenida travessa praca largo alameda estrada rodovia
+crossing ranch grove hills meadow meadows orchard extension extensions park parks point ports mill mills station
+track trail view village walk wells bridge brook brooks burg center common corner cove creek estate estates
+falls ferry field fields flat flats ford forest fork fort freeway garden gateway glen green harbor haven heights
+island isle junction key knoll lake lakes landing light lock manor mews motorway mount mountain neck oval pass
+path pike pine pines plain plains plaza port prairie ridge river route shoal shore shores spring springs spur
+summit throughway trace turnpike union valley via viaduct vista well studio flat
+lago parque lagoa chacara trevo loteamento viaduto campo vila quadra setor conjunto residencial nucleo morro
+jardim favela feira distrito sitio fazenda aeroporto esplanada passarela vereda recanto rampa patio
 """.split())
 _STREET_SUFFIX = re.compile(r"(strasse|straße|str\.|weg|allee|platz|gasse|straat|laan|plein|gracht|dreef|"
                             r"kade|singel|ring|damm)\b", re.IGNORECASE)
@@ -473,6 +511,18 @@ def street_address(value: str) -> bool:
     if not any(w in _STREET_WORDS for w in words) and not _STREET_SUFFIX.search(v):
         return False
     return bool(re.search(r"(^|[\s,])\d{1,5}[A-Za-z]?(\b|/)", v))
+
+
+def address_shape(value: str) -> bool:
+    """Looks like an address line: 2 to 14 words with letters and a 1-5 digit number. Needs a name hint.
+
+    >>> address_shape("Lago de Leão, 77"), address_shape("Studio 59\\nMandy Orchard"), address_shape("12345")
+    (True, True, False)
+    """
+    v = value.strip()
+    words = v.split()
+    return (2 <= len(words) <= 14 and len(v) <= 200 and bool(re.search(r"[^\W\d_]{2}", v))
+            and bool(re.search(r"(^|[\s,/-])\d{1,5}[A-Za-z]?($|[\s,/-])", v)))
 
 
 _COMPANY_WORDS = frozenset("""
@@ -651,6 +701,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "us_ssn": us_ssn,
     "phone": phone,
     "phone_digits": phone_digits,
+    "phone_any": phone_any,
     "email": email,
     "ip": ip,
     "public_ip": public_ip,
@@ -661,6 +712,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "high_entropy_secret": high_entropy_secret,
     "password_hash": password_hash,
     "password_like": password_like,
+    "password_complex": password_complex,
     "connection_string": connection_string,
     "url": url,
     "geo_pair": geo_pair,
@@ -669,6 +721,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "icd10": icd10,
     "birth_date": birth_date,
     "street_address": street_address,
+    "address_shape": address_shape,
     "person_name": person_name,
     "person_name_shape": person_name_shape,
     "username": username,

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from maskline.text.spans import SPAN_RULES, SpanRule
+from maskline.text.spans import DIGIT_RUN, SPAN_RULES, WINDOW_MARGIN, SpanRule
 
 if TYPE_CHECKING:
     from maskline.keys import KeyMaterial
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 # URL and GEO_COORDINATE are quasi-identifiers that fill ordinary log lines; scrub them only on request.
 DEFAULT_TYPES: frozenset[str] = frozenset(r.info_type for r in SPAN_RULES)
 _DIGIT = re.compile(r"\d")
+_NO_ALLOW: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -68,9 +69,11 @@ def find(text: str, info_types: Iterable[str] | None = None, allow: frozenset[st
     """
     if not text:
         return []
-    wanted = DEFAULT_TYPES if info_types is None else frozenset(info_types)
+    wanted = DEFAULT_TYPES if info_types is None else (info_types if isinstance(info_types, frozenset)
+                                                        else frozenset(info_types))
     lowered: str | None = None
     has_digit: bool | None = None
+    windows: list[tuple[int, int]] | None = None
     found: list[tuple[int, int, int, str]] = []  # start, -end, rule index, type
     for index, rule in enumerate(SPAN_RULES):
         if rule.info_type not in wanted:
@@ -89,8 +92,16 @@ def find(text: str, info_types: Iterable[str] | None = None, allow: frozenset[st
                 haystack = text
             if not any(t in haystack for t in rule.triggers):
                 continue
+        if rule.min_colons and text.count(":") < rule.min_colons and "::" not in text:
+            continue
         check = _validator(rule.validator)
-        for m in rule.regex.finditer(text):
+        if rule.in_digit_runs:
+            if windows is None:
+                windows = _digit_windows(text)
+            matches: Iterable[re.Match[str]] = (m for a, b in windows for m in rule.regex.finditer(text, a, b))
+        else:
+            matches = rule.regex.finditer(text)
+        for m in matches:
             span = _span(rule, m)
             if span is None or span[0] == span[1]:
                 continue
@@ -112,6 +123,17 @@ def find(text: str, info_types: Iterable[str] | None = None, allow: frozenset[st
     return result
 
 
+def _digit_windows(text: str) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    for m in DIGIT_RUN.finditer(text):
+        a, b = max(0, m.start() - WINDOW_MARGIN), min(len(text), m.end() + WINDOW_MARGIN)
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], b)
+        else:
+            windows.append((a, b))
+    return windows
+
+
 def scrub(text: str, *, pseudonymize_with: KeyMaterial | None = None, info_types: Iterable[str] | None = None,
           allow_list: Iterable[str] = ()) -> tuple[str, list[Finding]]:
     """Replace every validated sensitive span with ``[TYPE]``, or with a keyed pseudonym ``[TYPE:hex12]``.
@@ -127,7 +149,7 @@ def scrub(text: str, *, pseudonymize_with: KeyMaterial | None = None, info_types
     """
     if not isinstance(text, str):
         raise TypeError(f"scrub() needs str, got {type(text).__name__}")
-    findings = find(text, info_types, frozenset(allow_list))
+    findings = find(text, info_types, frozenset(allow_list) if allow_list else _NO_ALLOW)
     if not findings:
         return text, findings
     parts: list[str] = []

