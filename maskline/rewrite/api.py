@@ -79,7 +79,7 @@ class Rewritten:
         return "\n".join(lines)
 
 
-def _schema_for(tree: exp.Expression, tables: list[exp.Table], schema: Schema | None, connection: Any) -> Schema:
+def _schema_for(tree: exp.Expr, tables: list[exp.Table], schema: Schema | None, connection: Any) -> Schema:
     if schema is None and connection is None:
         raise RewriteRefused("no schema to trace the query's columns", where="rewrite(schema=..., connection=...)",
                              fix="pass schema={table: {column: type}} or a connection to read it from")
@@ -162,8 +162,10 @@ def rewrite(
             if not isinstance(node, (exp.Table, exp.From, exp.With)) and node.find(exp.Column, exp.Func):
                 _check(tracer, node, scope)
 
-    def masked(e: exp.Expression, spec: MethodSpec, info_type: str | None, source_type: str | None) -> exp.Expression:
-        return mask_expression(e, spec, d, info_type=info_type, source_type=source_type, key_mode=key_mode, key=key)
+    def masked(e: exp.Expr, spec: MethodSpec, info_type: str | None, source_type: str | None) -> exp.Expr:
+        # sqlglot 30 types a Func as an Expr, not an Expression; mask_expression accepts both at run time
+        return mask_expression(e, spec, d, info_type=info_type,  # type: ignore[arg-type]
+                               source_type=source_type, key_mode=key_mode, key=key)
 
     resolved: list[KeyMaterial] = []
 
@@ -174,7 +176,7 @@ def rewrite(
             resolved.append(resolve_key(policy.key))
         return resolved[0]
 
-    def masked_side(e: exp.Expression, spec: MethodSpec, o: Origin, bare: bool) -> exp.Expression:
+    def masked_side(e: exp.Expr, spec: MethodSpec, o: Origin, bare: bool) -> exp.Expr:
         p = plan_of(o)
         return masked(e, spec, p.info_type if p else None, p.source_type if (p and bare) else None)
 
@@ -186,13 +188,14 @@ def rewrite(
     lineage = masker.apply(root)
     used = {m.strip().split("(")[0] for c in lineage if c.method for m in c.method.split(",")}
     keyed = tokenized > 0 or any(METHODS[m].keyed for m in used if m in METHODS)
+    sql_text = to_sql(qualified, d)  # type: ignore[arg-type]
     return Rewritten(
-        sql=to_sql(qualified, d), masked_columns=tuple(c.name for c in lineage if c.masked),
+        sql=sql_text, masked_columns=tuple(c.name for c in lineage if c.masked),
         lineage=tuple(lineage), dialect=d.name, tables=tuple(sorted(plans)), keyed=keyed,
         tokenized_filters=tokenized, plans=plans)
 
 
-def _check(tracer: Tracer, node: exp.Expression, scope: Any) -> None:
+def _check(tracer: Tracer, node: exp.Expr, scope: Any) -> None:
     if isinstance(node, (exp.Subquery, exp.Select, exp.SetOperation)) and id(
             node.unnest() if isinstance(node, exp.Subquery) else node) in tracer.scopes:
         return  # a child scope is checked on its own

@@ -49,14 +49,14 @@ from maskline.rewrite.functions import function_key
 from maskline.rewrite.trace import MASKED_META, VALUE, Origin, Tracer
 
 # Operators that compare their operands: checked wherever they appear.
-OPERATORS: tuple[type[exp.Expression], ...] = (
+OPERATORS: tuple[type[exp.Expr], ...] = (
     exp.EQ, exp.NEQ, exp.NullSafeEQ, exp.NullSafeNEQ, exp.GT, exp.GTE, exp.LT, exp.LTE, exp.Like, exp.ILike,
     exp.SimilarTo, exp.RegexpLike, exp.RegexpILike, exp.Glob, exp.In, exp.Between, exp.Is,
 )
 # Functions that search a value for their literal argument. In a condition they probe the value; in an
 # output (``position('@' IN email)``, ``replace(ssn, '-', '')``) they only reshape it, and the output is masked.
-PROBES: tuple[type[exp.Expression], ...] = (exp.StartsWith, exp.EndsWith, exp.Contains, exp.StrPosition)
-CONDITIONS: tuple[type[exp.Expression], ...] = (exp.Where, exp.Having, exp.Qualify, exp.Join, exp.Filter)
+PROBES: tuple[type[exp.Expr], ...] = (exp.StartsWith, exp.EndsWith, exp.Contains, exp.StrPosition)
+CONDITIONS: tuple[type[exp.Expr], ...] = (exp.Where, exp.Having, exp.Qualify, exp.Join, exp.Filter)
 COMPARISON_FUNCTIONS = frozenset({"starts_with", "ends_with", "prefix", "suffix", "contains", "strpos", "position",
                                   "instr", "regexp_matches", "regexp_like", "levenshtein", "jaro_winkler_similarity",
                                   "damerau_levenshtein", "hamming", "jaccard", "list_contains", "array_contains",
@@ -65,7 +65,7 @@ TOKENIZABLE_PREDICATES = (exp.EQ, exp.NEQ, exp.NullSafeEQ, exp.NullSafeNEQ, exp.
 TOKENIZABLE_METHODS = {"hmac": hmac_hex, "hash": salted_sha256_hex}
 
 
-def literal_text(node: exp.Expression) -> str | None:
+def literal_text(node: exp.Expr) -> str | None:
     """The text of a literal operand (through casts), or None when it is not a plain literal."""
     while isinstance(node, (exp.Cast, exp.Paren)):
         node = node.this
@@ -74,7 +74,7 @@ def literal_text(node: exp.Expression) -> str | None:
     return None
 
 
-def is_literal_operand(node: exp.Expression) -> bool:
+def is_literal_operand(node: exp.Expr) -> bool:
     """An operand built from literals only (no column, no subquery).
 
     >>> import sqlglot
@@ -84,7 +84,7 @@ def is_literal_operand(node: exp.Expression) -> bool:
     return node.find(exp.Literal) is not None and node.find(exp.Column, exp.Subquery, exp.Select) is None
 
 
-def in_condition(node: exp.Expression) -> bool:
+def in_condition(node: exp.Expr) -> bool:
     """Whether ``node`` decides which rows are kept or which CASE branch is taken (rather than being output).
 
     >>> import sqlglot
@@ -104,13 +104,13 @@ def in_condition(node: exp.Expression) -> bool:
     return False
 
 
-def operands(node: exp.Expression) -> list[exp.Expression]:
+def operands(node: exp.Expr) -> list[exp.Expr]:
     if isinstance(node, exp.In):
         return [node.this, *node.expressions]
     return [c for c in node.iter_expressions()]
 
 
-def _construct(node: exp.Expression) -> str:
+def _construct(node: exp.Expr) -> str:
     clause = node.find_ancestor(exp.Where, exp.Join, exp.Having, exp.Qualify, exp.Select)
     where = {exp.Where: "WHERE", exp.Join: "JOIN ... ON", exp.Having: "HAVING", exp.Qualify: "QUALIFY"}.get(
         type(clause), "SELECT list") if clause is not None else "query"
@@ -121,7 +121,7 @@ class LiteralFilter:
     """Applies ``filter_literals`` to every comparison of a sensitive column with a literal."""
 
     def __init__(self, tracer: Tracer, mode: str, method_of: Callable[[Origin], MethodSpec | None],
-                 mask: Callable[[exp.Expression, MethodSpec, Origin, bool], exp.Expression],
+                 mask: Callable[[exp.Expr, MethodSpec, Origin, bool], exp.Expr],
                  key: Callable[[], KeyMaterial], dialect: Dialect) -> None:
         self.tracer = tracer
         self.mode = mode
@@ -143,12 +143,12 @@ class LiteralFilter:
                 self._one(node, scope)
         return self.tokenized
 
-    def _one(self, node: exp.Expression, scope: Scope) -> None:
+    def _one(self, node: exp.Expr, scope: Scope) -> None:
         ops = operands(node)
         literals = [o for o in ops if is_literal_operand(o)]
         if not literals:
             return
-        exposed_by: list[tuple[exp.Expression, list[Origin]]] = []
+        exposed_by: list[tuple[exp.Expr, list[Origin]]] = []
         for o in ops:
             if not is_literal_operand(o):
                 sens = self.tracer.sensitive(self.tracer.origins(o, scope))
@@ -169,8 +169,8 @@ class LiteralFilter:
                     "columns) or allow")
         self._tokenize(node, ops, exposed_by, column, construct)
 
-    def _tokenize(self, node: exp.Expression, ops: list[exp.Expression],
-                  exposed_by: list[tuple[exp.Expression, list[Origin]]], column: str, construct: str) -> None:
+    def _tokenize(self, node: exp.Expr, ops: list[exp.Expr],
+                  exposed_by: list[tuple[exp.Expr, list[Origin]]], column: str, construct: str) -> None:
         def refuse(reason: str) -> RewriteRefused:
             return RewriteRefused(f"cannot tokenize the literal compared with sensitive column {column} in "
                                   f"{construct}: {reason}", where="policy rewrite.filter_literals: tokenize",
@@ -198,7 +198,7 @@ class LiteralFilter:
         masked = self.mask(side.copy(), spec, sens[0], bare)
         masked.meta[MASKED_META] = True
         side.replace(masked)
-        for o, text in zip(literal_ops, texts):
+        for o, text in zip(literal_ops, texts, strict=True):
             token = exp.Literal.string(token_of(key, text or "", length))
             token.meta[MASKED_META] = True
             o.replace(token)

@@ -98,7 +98,7 @@ TEXT_TYPE_PREFIXES: tuple[str, ...] = ("text", "varchar", "char", "string", "nva
                                        "character", "clob", "name")
 
 
-def function_key(node: exp.Expression) -> str:
+def function_key(node: exp.Expr) -> str:
     """The lower-case key under which the tables above list a function or operator.
 
     >>> import sqlglot
@@ -110,7 +110,7 @@ def function_key(node: exp.Expression) -> str:
     return type(node).__name__.lower()
 
 
-def sql_names(node: exp.Expression) -> set[str]:
+def sql_names(node: exp.Expr) -> set[str]:
     """Every name a user may write for ``node``'s function (for ``safe_functions``).
 
     >>> sorted(sql_names(exp.Length(this=exp.column("x"))))[:2]

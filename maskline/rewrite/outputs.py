@@ -68,7 +68,7 @@ class OutputMasker:
 
     def __init__(self, tracer: Tracer, dialect: Dialect, method_of: Callable[[Origin], MethodSpec | None],
                  info_type_of: Callable[[Origin], str | None], type_of: Callable[[Origin], str | None],
-                 mask: Callable[[exp.Expression, MethodSpec, str | None, str | None], exp.Expression]) -> None:
+                 mask: Callable[[exp.Expr, MethodSpec, str | None, str | None], exp.Expr]) -> None:
         self.tracer = tracer
         self.dialect = dialect
         self.method_of = method_of
@@ -76,7 +76,7 @@ class OutputMasker:
         self.type_of = type_of
         self.mask = mask
 
-    def choose(self, node: exp.Expression, sensitive: list[Origin]) -> Choice:
+    def choose(self, node: exp.Expr, sensitive: list[Origin]) -> Choice:
         specs = {self.method_of(o) for o in sensitive}
         info_types = {self.info_type_of(o) for o in sensitive}
         info_type = info_types.pop() if len(info_types) == 1 else None
@@ -92,7 +92,7 @@ class OutputMasker:
                 return Choice(spec, info_type, self.type_of(sensitive[0]) if bare else None)
         return Choice(method_spec("redact", {}, where="rewrite"), info_type, None)
 
-    def mask_value(self, node: exp.Expression, scope: Scope) -> tuple[exp.Expression, str, str | None]:
+    def mask_value(self, node: exp.Expr, scope: Scope) -> tuple[exp.Expr, str, str | None]:
         """The masked form of an output expression, its treatment and the method used."""
         origins = self.tracer.origins(node, scope)
         sensitive = self.tracer.sensitive(origins)
@@ -108,7 +108,7 @@ class OutputMasker:
         masked.meta[MASKED_META] = True
         return masked, "masked", choice.spec.describe()
 
-    def _mask_parts(self, node: exp.Expression, scope: Scope) -> set[str]:
+    def _mask_parts(self, node: exp.Expr, scope: Scope) -> set[str]:
         methods: set[str] = set()
         for child in list(node.iter_expressions()):
             if isinstance(child, CONTAINER_PARTS) or function_key(child) in ELEMENTWISE:
@@ -144,7 +144,7 @@ class OutputMasker:
         if len(selects) > 1:
             self._align_types(selects, masked_positions)
         out = []
-        for name, entries in zip(names, per_column):
+        for name, entries in zip(names, per_column, strict=True):
             origins = set().union(*(e[0] for e in entries))
             treatments = [e[1] for e in entries]
             treatment = next((t for t in ("masked", "masked parts", "safe aggregate") if t in treatments), "raw")
@@ -163,6 +163,6 @@ class OutputMasker:
                 if i not in positions:
                     continue
                 inner = proj.this if isinstance(proj, exp.Alias) else proj
-                cast = self.dialect.text(inner.copy())
+                cast = self.dialect.text(inner.copy())  # type: ignore[arg-type]
                 cast.meta[MASKED_META] = inner.meta.get(MASKED_META, False)
                 proj.replace(exp.alias_(cast, proj.alias_or_name))

@@ -19,7 +19,7 @@ from maskline.errors import RewriteRefused, did_you_mean
 from maskline.rewrite.functions import DENIED, sql_names
 
 # Statements nested anywhere in a query that write, define or configure something.
-WRITES: tuple[type[exp.Expression], ...] = (
+WRITES: tuple[type[exp.Expr], ...] = (
     exp.Insert, exp.Update, exp.Delete, exp.Merge, exp.Create, exp.Drop, exp.Command, exp.Alter, exp.Set,
     exp.Copy, exp.TruncateTable, exp.Use, exp.Transaction, exp.Commit, exp.Rollback, exp.Grant,
 )
@@ -53,7 +53,7 @@ def parse_select(sql: str, dialect: str) -> exp.Query:
     return statement
 
 
-def refuse_writes(query: exp.Expression) -> None:
+def refuse_writes(query: exp.Expr) -> None:
     """Refuse ``SELECT ... INTO``, row locks and statements nested in a query (``WITH d AS (DELETE ...)``)."""
     for node in query.walk():
         if isinstance(node, exp.Into):
@@ -67,7 +67,7 @@ def refuse_writes(query: exp.Expression) -> None:
                                  fix="only read-only SELECTs can be masked")
 
 
-def refuse_unsafe_parts(query: exp.Expression) -> None:
+def refuse_unsafe_parts(query: exp.Expr) -> None:
     """Refuse denied functions, session parameters and table functions anywhere in the query.
 
     >>> refuse_unsafe_parts(sqlglot.parse_one("SELECT current_setting('maskline.ipad')", read="postgres"))
@@ -94,7 +94,7 @@ def refuse_unsafe_parts(query: exp.Expression) -> None:
                                      fix="select from tables listed in the schema")
 
 
-def base_tables(query: exp.Expression) -> list[exp.Table]:
+def base_tables(query: exp.Expr) -> list[exp.Table]:
     """Tables read by the query that are not CTEs or table functions.
 
     >>> sorted(t.name for t in base_tables(sqlglot.parse_one("WITH c AS (SELECT * FROM a) SELECT * FROM c JOIN b ON 1=1")))

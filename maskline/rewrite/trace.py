@@ -37,7 +37,14 @@ from sqlglot.optimizer.scope import Scope
 
 from maskline.errors import RewriteRefused
 from maskline.rewrite.functions import (
-    DENIED, ELEMENTWISE, KNOWN_PURE, PARSING, SAFE_AGGREGATES, VALUE_PRESERVING, function_key, is_text_type,
+    DENIED,
+    ELEMENTWISE,
+    KNOWN_PURE,
+    PARSING,
+    SAFE_AGGREGATES,
+    VALUE_PRESERVING,
+    function_key,
+    is_text_type,
     sql_names,
 )
 
@@ -85,7 +92,7 @@ def table_key(table: exp.Table) -> str:
     return ".".join(p.name for p in table.parts).lower()
 
 
-def leaf_selects(query: exp.Expression) -> list[exp.Select]:
+def leaf_selects(query: exp.Expr) -> list[exp.Select]:
     """The SELECTs that make up a (possibly nested, parenthesized) set operation.
 
     >>> import sqlglot
@@ -138,7 +145,7 @@ class Tracer:
         return sorted(o for o in origins if o.path != SAFE and self.is_sensitive(o.table, o.column))
 
     # --- columns and scopes -------------------------------------------------
-    def scope_of(self, query: exp.Expression) -> Scope:
+    def scope_of(self, query: exp.Expr) -> Scope:
         inner = query.unnest() if isinstance(query, exp.Subquery) else query
         scope = self.scopes.get(id(inner))
         if scope is None:
@@ -150,7 +157,8 @@ class Tracer:
         name = col.name
         if not col.table:
             return self._unqualified(scope, col)
-        source, owner = None, scope
+        source = None
+        owner: Scope | None = scope
         while owner is not None:
             source = owner.sources.get(col.table)
             if source is not None:
@@ -161,6 +169,7 @@ class Tracer:
                                  fix="qualify the column with a table or alias that is in FROM")
         if isinstance(source, exp.Table):
             return frozenset({Origin(table_key(source), name.lower(), VALUE)})
+        assert owner is not None
         return self.output_of(source, name, owner)
 
     def _unqualified(self, scope: Scope, col: exp.Column) -> Origins:
@@ -244,7 +253,7 @@ class Tracer:
                     out |= self.origins(select.selects[i], branch_scope)
         return frozenset(out)
 
-    def query_outputs(self, query: exp.Expression) -> Origins:
+    def query_outputs(self, query: exp.Expr) -> Origins:
         """Origins of every output of a nested query (a scalar or IN subquery)."""
         scope = self.scope_of(query)
         out: set[Origin] = set()
@@ -255,13 +264,13 @@ class Tracer:
         return frozenset(out)
 
     # --- expressions ------------------------------------------------------------
-    def children(self, node: exp.Expression, scope: Scope) -> Origins:
+    def children(self, node: exp.Expr, scope: Scope) -> Origins:
         out: set[Origin] = set()
         for child in node.iter_expressions():
             out |= self.origins(child, scope)
         return frozenset(out)
 
-    def origins(self, node: exp.Expression, scope: Scope) -> Origins:
+    def origins(self, node: exp.Expr, scope: Scope) -> Origins:
         """Every base column ``node`` derives from, with its path; refuses what it cannot reason about."""
         if node.meta.get(MASKED_META):
             return EMPTY
@@ -334,7 +343,7 @@ class Tracer:
                                    "if its result reveals nothing")
         return with_path(inner, DERIVED)
 
-    def _refuse_text_conversion(self, node: exp.Expression, inner: Origins, construct: str) -> None:
+    def _refuse_text_conversion(self, node: exp.Expr, inner: Origins, construct: str) -> None:
         text_sources = [o for o in self.sensitive(inner) if is_text_type(self.column_type(o.table, o.column))]
         if text_sources:
             raise RewriteRefused(
