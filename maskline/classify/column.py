@@ -8,7 +8,7 @@ never a value.
 >>> import pyarrow as pa
 >>> c = classify_column("contact", pa.array(["ana@correo.es", "bo@x.org", None, "n/a"] * 5))
 >>> c.info_type, c.evidence[0]
-('EMAIL', 'values:email 1.00 validated (2 distinct)')
+('EMAIL', 'values:email 1.00 validated (2 checked)')
 >>> classify_column("order_id", pa.array(["ORD-%06d" % i for i in range(50)])).info_type is None
 True
 """
@@ -351,7 +351,7 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
         return ColumnClassification(name, None, 0.9 if not found else 0.75, None, tuple(notes), 0.0, shown_type)
     conf, ev = best
     conf = round(min(0.99, conf), 4)
-    notes = [f"values:{ev.detector} {ev.share:.2f} validated ({ev.checked} distinct)"]
+    notes = [f"values:{ev.detector} {ev.share:.2f} validated ({ev.checked} checked)"]
     if ev.info_type in hints:
         notes.append(f"name:{ev.info_type.lower()} ({hints[ev.info_type]:.2f})")
     notes += list(evidence) + [f"type:{shown_type}"]

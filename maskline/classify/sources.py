@@ -133,7 +133,7 @@ def _from_location(loc: str, table: str | None, n: int) -> Sample:
             types = dict(zip(typed.columns, (str(t) for t in typed.types), strict=True))
             # All text: sniffing would turn "01234" into 1234 and lose what makes it a postal code.
             rel = con.read_csv(str(path), all_varchar=True)
-        total = rel.aggregate("count(*)").fetchone()[0]  # type: ignore[index]
+        total = rel.aggregate("count(*)").fetchall()[0][0]
         tbl = rel.query("src", _duckdb_sample_sql("src", n)).fetch_arrow_table()
     except duckdb.Error as e:
         raise InputError(f"cannot read {path.name}: {type(e).__name__}", where=str(path),

@@ -1,0 +1,136 @@
+"""``maskline policy init|validate|schema``: draft a policy from a scan, check one, print its JSON Schema.
+
+>>> from maskline.classify.result import Classification, ColumnClassification
+>>> text = draft_policy(Classification((ColumnClassification("mail", "EMAIL", 0.97, "identifier", ("values:email 1.00 validated (9 checked)",)),), table="customers"))
+>>> from maskline.policy import load_policy
+>>> load_policy(text).dataset("customers").columns["mail"].info_type
+'EMAIL'
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+
+def register(sub: Any) -> None:
+    from maskline.cli.scan import SOURCES_HELP, add_source_arguments
+
+    p = sub.add_parser("policy", help="draft, validate or describe a masking policy")
+    psub = p.add_subparsers(dest="policy_command", metavar="ACTION")
+
+    init = psub.add_parser("init", help="print a policy drafted from a scan (maskline policy init X > policy.yml)",
+                           description="Classify PATH_OR_URI and print a ready-to-review policy YAML on stdout: "
+                                       "the default method of every info type found, and one entry per "
+                                       "classified column with its confidence and evidence as comments. "
+                                       "Uncertain columns are listed as comments to review. " + SOURCES_HELP)
+    add_source_arguments(init)
+    init.add_argument("--name", help="dataset name in the policy (default: the file stem or the table)")
+    init.add_argument("--unclassified", choices=("pass", "mask"), default="pass",
+                      help="what the policy does with columns nobody classified (default: pass)")
+    init.set_defaults(run=run_init)
+
+    validate = psub.add_parser("validate", help="load a policy file and report errors with their key path")
+    validate.add_argument("file", help="policy YAML file")
+    validate.set_defaults(run=run_validate)
+
+    schema = psub.add_parser("schema", help="print the policy's JSON Schema")
+    schema.set_defaults(run=run_schema)
+    p.set_defaults(run=lambda args: (p.print_help(), 2)[1])
+
+
+def run_init(args: argparse.Namespace) -> int:
+    from maskline.cli.scan import classify_source, is_large
+
+    result = classify_source(args, is_large(args.source))
+    print(draft_policy(result, name=args.name, source=args.source, unclassified=args.unclassified), end="")
+    return 0
+
+
+def _flow(mapping: dict[str, Any]) -> str:
+    import yaml
+
+    return str(yaml.safe_dump(mapping, default_flow_style=True, sort_keys=False, width=10_000)).strip()
+
+
+def _key(name: str) -> str:
+    import re
+
+    return name if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) else json.dumps(name)
+
+
+def draft_policy(result: Any, *, name: str | None = None, source: str | None = None,
+                 unclassified: str = "pass") -> str:
+    """Policy YAML text for a classification; it always loads with :func:`maskline.policy.load_policy`.
+
+    >>> from maskline.classify.result import Classification
+    >>> print(draft_policy(Classification((), table="t")).splitlines()[2])
+    version: 1
+    """
+    from maskline.classify.sources import redact_uri
+    from maskline.infotypes import INFO_TYPES
+    from maskline.policy import load_policy
+
+    dataset = name or result.table or "input"
+    found = [c for c in result.columns if c.info_type]
+    unsure = [c for c in result.columns if not c.info_type and any(e.startswith("below min_confidence")
+                                                                   for e in c.evidence)]
+    origin = f" from {redact_uri(source)}" if source else ""
+    lines = [
+        f"# maskline policy drafted by `maskline policy init`{origin} ({result.sampled_rows:,} rows sampled).",
+        "# Review it: classification is evidence, not proof. Comments give each column's confidence and evidence.",
+        "version: 1",
+        "key: {env: MASKLINE_KEY}      # the HMAC/hash key is read from this environment variable",
+        f"unclassified: {unclassified}",
+        "methods:",
+    ]
+    types = sorted({c.info_type for c in found if c.info_type in INFO_TYPES})
+    for t in types:
+        lines.append(f"  {t}: {_flow(dict(INFO_TYPES[t].default_method))}")
+    if not types:
+        lines[-1] = "methods: {}"
+    lines += ["datasets:", f"  {_key(dataset)}:", "    columns:"]
+    for c in found:
+        note = "; ".join(c.evidence[:2])
+        lines.append(f"      {_key(c.name)}: {{info_type: {c.info_type}}}   # {c.confidence:.2f} {c.category}: {note}")
+    if not found:
+        lines[-1] = "    columns: {}"
+    for c in unsure:
+        verdict = next(e for e in c.evidence if e.startswith("below min_confidence"))
+        lines.append(f"      # review {_key(c.name)}: {verdict.split(': ', 1)[-1]} (below the confidence threshold)")
+    lines.append("unmask_for: []               # e.g. [role:pii_reader]")
+    text = "\n".join(lines) + "\n"
+    load_policy(text)  # fail here, not in the user's pipeline, if the draft were ever invalid
+    return text
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    from maskline.cli.output import console
+    from maskline.policy import load_policy
+
+    policy = load_policy(args.file if str(args.file).endswith((".yml", ".yaml", ".json")) else
+                         _read(args.file))
+    columns = sum(len(d.columns) for d in policy.datasets.values())
+    console().print(f"[green]ok[/]: {args.file}: {len(policy.datasets)} dataset(s), {columns} column(s), "
+                    f"{len(policy.info_types)} custom info type(s); policy hash {policy.fingerprint()[:12]}",
+                    highlight=False)
+    return 0
+
+
+def _read(path: str) -> str:
+    from pathlib import Path
+
+    from maskline.errors import PolicyError
+
+    p = Path(path)
+    if not p.is_file():
+        raise PolicyError(f"policy file not found: {p}", where=str(p), fix="check the path")
+    return p.read_text(encoding="utf-8")
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    from maskline.policy import policy_schema
+
+    print(json.dumps(policy_schema(), indent=2))
+    return 0
