@@ -12,6 +12,7 @@ datasource, and on DuckDB's own regex engine by maskline's condition tests.
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from typing import Any
 
@@ -28,10 +29,8 @@ def ephemeral_context() -> Any:
     import great_expectations as gx
 
     context = gx.get_context(mode="ephemeral")
-    try:
+    with contextlib.suppress(Exception):  # cosmetic; older configs lack the field
         context.variables.progress_bars = {"globally": False, "metric_calculations": False}
-    except Exception:  # noqa: BLE001 - cosmetic; older configs lack the field
-        pass
     return context
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Optional, Tuple
+from typing import Any, ClassVar
 
 from great_expectations.compatibility import pydantic
 from great_expectations.expectations.expectation import ColumnAggregateExpectation
@@ -26,17 +26,17 @@ class ExpectColumnToBeClassifiedAs(ValueFreeResults, ColumnAggregateExpectation)
         >>> ExpectColumnToBeClassifiedAs(column="email", info_type="EMAIL", min_confidence=0.8)  # doctest: +SKIP
     """
 
-    info_type: Optional[str]
+    info_type: str | None
     min_confidence: float = 0.6
 
-    metric_dependencies: ClassVar[Tuple[str, ...]] = (METRIC,)
-    success_keys: ClassVar[Tuple[str, ...]] = ("info_type", "min_confidence")
-    args_keys: ClassVar[Tuple[str, ...]] = ("column", "info_type", "min_confidence")
+    metric_dependencies: ClassVar[tuple[str, ...]] = (METRIC,)
+    success_keys: ClassVar[tuple[str, ...]] = ("info_type", "min_confidence")
+    args_keys: ClassVar[tuple[str, ...]] = ("column", "info_type", "min_confidence")
     library_metadata: ClassVar[dict] = {"maturity": "beta", "tags": ["pii", "maskline"],
                                         "contributors": ["maskline"]}
 
     @pydantic.validator("info_type")
-    def _info_type_is_known(cls, v: Optional[str]) -> Optional[str]:
+    def _info_type_is_known(cls, v: str | None) -> str | None:
         from maskline.errors import InputError, did_you_mean
         from maskline.infotypes import INFO_TYPES
 
@@ -45,7 +45,7 @@ class ExpectColumnToBeClassifiedAs(ValueFreeResults, ColumnAggregateExpectation)
                              fix=did_you_mean(v, INFO_TYPES))
         return v
 
-    def _validate(self, metrics: dict, runtime_configuration: Optional[dict] = None,
+    def _validate(self, metrics: dict, runtime_configuration: dict | None = None,
                   execution_engine: Any = None) -> dict:
         verdict = metrics[METRIC]
         found, confidence = verdict.get("info_type"), float(verdict.get("confidence") or 0.0)

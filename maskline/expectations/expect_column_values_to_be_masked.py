@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Dict, Optional, Tuple, Union
+from typing import Any, ClassVar
 
 from great_expectations.compatibility import pydantic
 from great_expectations.expectations.expectation import ColumnMapExpectation
@@ -28,12 +28,12 @@ class ExpectColumnValuesToBeMasked(ValueFreeResults, ColumnMapExpectation):
         >>> ExpectColumnValuesToBeMasked(column="ssn", method={"method": "partial", "keep_last": 4})  # doctest: +SKIP
     """
 
-    method: Union[str, Dict[str, Any]]
-    info_type: Optional[str] = None
+    method: str | dict[str, Any]
+    info_type: str | None = None
 
     map_metric: ClassVar[str] = "column_values.maskline_masked"
-    success_keys: ClassVar[Tuple[str, ...]] = ("method", "info_type", "mostly")
-    args_keys: ClassVar[Tuple[str, ...]] = ("column", "method")
+    success_keys: ClassVar[tuple[str, ...]] = ("method", "info_type", "mostly")
+    args_keys: ClassVar[tuple[str, ...]] = ("column", "method")
     library_metadata: ClassVar[dict] = {"maturity": "beta", "tags": ["pii", "maskline"],
                                         "contributors": ["maskline"]}
 

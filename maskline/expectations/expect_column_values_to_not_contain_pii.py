@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, List, Optional, Tuple
+from typing import Any, ClassVar
 
 from great_expectations.expectations.expectation import ColumnMapExpectation
 
@@ -29,11 +29,11 @@ class ExpectColumnValuesToNotContainPii(ValueFreeResults, ColumnMapExpectation):
         >>> ExpectColumnValuesToNotContainPii(column="notes", info_types=["EMAIL"])  # doctest: +SKIP
     """
 
-    info_types: Optional[List[str]] = None
+    info_types: list[str] | None = None
 
     map_metric: ClassVar[str] = "column_values.maskline_no_pii"
-    success_keys: ClassVar[Tuple[str, ...]] = ("info_types", "mostly")
-    args_keys: ClassVar[Tuple[str, ...]] = ("column", "info_types")
+    success_keys: ClassVar[tuple[str, ...]] = ("info_types", "mostly")
+    args_keys: ClassVar[tuple[str, ...]] = ("column", "info_types")
     library_metadata: ClassVar[dict] = {"maturity": "beta", "tags": ["pii", "maskline"],
                                         "contributors": ["maskline"]}
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Dict, Optional, Tuple, Union
+from typing import Any, ClassVar
 
 from great_expectations.compatibility import pydantic
 from great_expectations.expectations.expectation import BatchExpectation
@@ -30,12 +30,12 @@ class ExpectTableToMatchMaskingPolicy(ValueFreeResults, BatchExpectation):
         >>> ExpectTableToMatchMaskingPolicy(policy="policy.yml", dataset="customers")  # doctest: +SKIP
     """
 
-    policy: Union[str, Dict[str, Any]]
-    dataset: Optional[str] = None
+    policy: str | dict[str, Any]
+    dataset: str | None = None
 
-    metric_dependencies: ClassVar[Tuple[str, ...]] = (METRIC,)
-    success_keys: ClassVar[Tuple[str, ...]] = ("policy", "dataset")
-    args_keys: ClassVar[Tuple[str, ...]] = ("policy",)
+    metric_dependencies: ClassVar[tuple[str, ...]] = (METRIC,)
+    success_keys: ClassVar[tuple[str, ...]] = ("policy", "dataset")
+    args_keys: ClassVar[tuple[str, ...]] = ("policy",)
     library_metadata: ClassVar[dict] = {"maturity": "beta", "tags": ["pii", "maskline"],
                                         "contributors": ["maskline"]}
 
@@ -46,7 +46,7 @@ class ExpectTableToMatchMaskingPolicy(ValueFreeResults, BatchExpectation):
         load_policy(v)  # fail at construction, with the file and key path, not mid-validation
         return v
 
-    def _validate(self, metrics: dict, runtime_configuration: Optional[dict] = None,
+    def _validate(self, metrics: dict, runtime_configuration: dict | None = None,
                   execution_engine: Any = None) -> dict:
         audit = metrics[METRIC]
         unmasked = [c for c in audit["columns"] if c["unmasked_count"]]
