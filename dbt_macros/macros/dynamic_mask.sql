@@ -69,5 +69,5 @@
   {#- The raw branch takes the masked branch's type: text for every method but generalize to/bucket and null. -#}
   {%- set raw_is_text = not (method == 'null' or (method == 'generalize' and p.prefix is none)) -%}
   {%- set raw = maskline._as_text(column, dialect) if raw_is_text else maskline._column_sql(column) -%}
-  {{ return('CASE WHEN ' ~ maskline._has_role(unmask_roles, dialect) ~ ' THEN ' ~ raw ~ ' ELSE ' ~ masked ~ ' END') }}
+  {{ return('(CASE WHEN ' ~ maskline._has_role(unmask_roles, dialect) ~ ' THEN ' ~ raw ~ ' ELSE ' ~ masked ~ ' END) /* maskline:dynamic */') }}
 {%- endmacro %}

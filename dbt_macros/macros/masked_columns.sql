@@ -51,7 +51,7 @@
       {%- set where = model.unique_id ~ ", column " ~ c.name ~ " (" ~ item[1] ~ ")" -%}
       {%- set spec = maskline._column_spec(item[0], where) -%}
       {%- if spec.method == 'null' -%}
-        {%- set sql = 'CAST(NULL AS ' ~ c.data_type ~ ')' -%}
+        {%- set sql = '(CAST(NULL AS ' ~ c.data_type ~ ')) /* maskline:null */' -%}
       {%- else -%}
         {%- set sql = maskline._mask_sql(quoted, spec.method, spec.params, spec.info_type, dialect, where) -%}
       {%- endif -%}

@@ -11,6 +11,7 @@ pytestmark = [pytest.mark.dbt, pytest.mark.spark, pytest.mark.xdist_group("dbt")
 
 READ_SCRIPT = """
 import json, sys
+from decimal import Decimal
 from pyspark.sql import SparkSession
 spark = (SparkSession.builder.enableHiveSupport()
          .config("spark.sql.warehouse.dir", sys.argv[1]).config("spark.ui.enabled", "false")
@@ -18,8 +19,8 @@ spark = (SparkSession.builder.enableHiveSupport()
 out = {}
 for table in ("raw_customers", "every_method", "customers_masked"):
     df = spark.sql(f"select * from maskline_it.{table} order by id").toPandas()
-    out[table] = df.astype(object).where(df.notna(), None).map(lambda v: v if v is None else str(v)).to_dict("split")
-print("MASKLINE_JSON" + json.dumps(out))
+    out[table] = df.astype(object).where(df.notna(), None).to_dict("split")
+print("MASKLINE_JSON" + json.dumps(out, default=lambda v: float(v) if isinstance(v, Decimal) else str(v)))
 """
 
 

@@ -74,5 +74,7 @@
   {%- for k in ['ipad', 'opad', 'salt'] if ('__ml_key_' ~ k ~ '__') in sql -%}
     {%- set ns.sql = ns.sql | replace('__ml_key_' ~ k ~ '__', maskline._key_ref(k, dialect)) -%}
   {%- endfor -%}
-  {{ return(ns.sql | replace('__ml_col__', maskline._column_sql(column))) }}
+  {#- The parentheses keep the expression whole wherever it is placed, and the comment marks it as masked
+      for `maskline dbt check`, which reads compiled SQL (sqlglot attaches it to the parenthesis). -#}
+  {{ return('(' ~ (ns.sql | replace('__ml_col__', maskline._column_sql(column))) ~ ') /* maskline:' ~ method ~ ' */') }}
 {%- endmacro %}

@@ -1,0 +1,258 @@
+"""``maskline dbt check``: prove from ``manifest.json`` that no sensitive column reaches a model unmasked.
+
+A column is sensitive when schema.yml says so (``meta: {maskline: {...}}`` on a
+source, seed, snapshot or model column: an ``info_type`` is a classification,
+a ``method`` a declaration). Each model's compiled SQL is traced with sqlglot's
+column lineage; an output column derived from a sensitive column passes only if
+the maskline macros produced it (they mark their SQL with ``/* maskline:<method> */``).
+Anything that cannot be traced fails closed, and so does a policy that does not
+resolve (unknown info type, method or parameter).
+
+>>> manifest = {"metadata": {"adapter_type": "duckdb"}, "sources": {}, "nodes": {
+...   "seed.p.raw": {"resource_type": "seed", "schema": "main", "name": "raw", "alias": "raw",
+...                  "columns": {"email": {"name": "email", "meta": {"maskline": {"info_type": "EMAIL"}}}}},
+...   "model.p.leak": {"resource_type": "model", "schema": "main", "name": "leak", "alias": "leak", "columns": {},
+...                    "depends_on": {"nodes": ["seed.p.raw"]},
+...                    "compiled_code": "select id, email from main.raw"}}}
+>>> [f.render() for f in check_manifest(manifest)]
+['model.p.leak: column email carries raw seed.p.raw.email (EMAIL). Fix: mask it with maskline.mask(...) or select maskline.masked_columns(ref(...)), or drop it']
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from maskline.errors import InputError, MasklineError, PolicyError
+
+ADAPTER_DIALECTS = {"duckdb": "duckdb", "postgres": "postgres", "redshift": "postgres", "snowflake": "snowflake",
+                    "bigquery": "bigquery", "spark": "spark", "databricks": "spark", "trino": "trino",
+                    "starburst": "trino", "athena": "trino"}
+MARKER = "maskline:"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One reason the check fails: where (node, column), what, and the fix. Never a data value."""
+
+    kind: str  # "unmasked", "policy" or "untraceable"
+    node: str
+    column: str | None
+    what: str
+    fix: str
+
+    def render(self) -> str:
+        where = f"{self.node}: column {self.column}" if self.column else self.node
+        return f"{where} {self.what}. Fix: {self.fix}"
+
+
+@dataclass(frozen=True)
+class Sensitive:
+    origin: str  # "<unique_id>.<column>"
+    label: str  # info type, or the declared method
+
+
+def column_meta(column: Mapping[str, Any]) -> Any:
+    """``meta.maskline`` of a manifest column (dbt >= 1.10 may keep meta under ``config``).
+
+    >>> column_meta({"config": {"meta": {"maskline": {"method": "hmac"}}}})
+    {'method': 'hmac'}
+    """
+    meta = column.get("meta") or {}
+    if "maskline" not in meta:
+        meta = (column.get("config") or {}).get("meta") or {}
+    return meta.get("maskline")
+
+
+def resolve_column_policy(policy: Any, where: str) -> str:
+    """Validate ``meta.maskline`` with the core; return the label (info type or method) of the column.
+
+    >>> resolve_column_policy({"info_type": "EMAIL"}, "m.email")
+    'EMAIL'
+    >>> resolve_column_policy({"method": "hmca"}, "m.x")
+    Traceback (most recent call last):
+    ...
+    maskline.errors.PolicyError: unknown masking method 'hmca' (at m.x.meta.maskline.method). Fix: did you mean 'hmac'?
+    """
+    from maskline.errors import did_you_mean
+    from maskline.infotypes import INFO_TYPES
+    from maskline.methods.registry import method_spec
+
+    if isinstance(policy, str):
+        policy = {"method": policy}
+    if not isinstance(policy, Mapping):
+        raise PolicyError("meta.maskline must be a mapping", where=f"{where}.meta.maskline",
+                          fix="write meta: {maskline: {info_type: EMAIL}}")
+    info_type = policy.get("info_type")
+    if info_type is not None and info_type not in INFO_TYPES:
+        raise PolicyError(f"unknown info type {info_type!r}", where=f"{where}.meta.maskline.info_type",
+                          fix=did_you_mean(str(info_type), INFO_TYPES))
+    params = {k: v for k, v in policy.items() if k not in ("info_type", "method", "params")}
+    params.update(policy.get("params") or {})
+    if policy.get("method"):
+        method_spec(str(policy["method"]), params, where=f"{where}.meta.maskline.method")
+    elif info_type is None:
+        raise PolicyError("meta.maskline names neither an info_type nor a method", where=f"{where}.meta.maskline",
+                          fix="add info_type: <a maskline info type> or method: <redact|hmac|...>")
+    else:
+        default = dict(INFO_TYPES[info_type].default_method)
+        method_spec(default.pop("method"), {**default, **params}, where=f"{where}.meta.maskline")
+    return str(info_type or policy["method"])
+
+
+def _relation_key(schema: str | None, name: str | None) -> tuple[str, str]:
+    return ((schema or "").strip('"`').lower(), (name or "").strip('"`').lower())
+
+
+def _nodes(manifest: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    yield from manifest.get("sources", {}).items()
+    yield from manifest.get("nodes", {}).items()
+
+
+def _has_marker(expression: Any) -> bool:
+    from sqlglot import exp
+
+    candidates = [expression]
+    if isinstance(expression, exp.Alias):
+        candidates.append(expression.this)
+    return any(MARKER in c for e in candidates for c in (e.comments or []))
+
+
+def _leaks(node: Any, masked: bool) -> Iterator[tuple[Any, str]]:
+    """(table, column) leaves of a lineage tree reached on a path no maskline expression covers."""
+    from sqlglot import exp
+
+    masked = masked or _has_marker(node.expression)
+    if isinstance(node.expression, exp.Table):
+        if not masked:
+            yield node.expression, node.name.split(".")[-1].strip('"`')
+        return
+    for child in node.downstream:
+        yield from _leaks(child, masked)
+
+
+def _order(manifest: Mapping[str, Any]) -> list[str]:
+    """Models in dependency order, so what a model leaks is known before its children are traced."""
+    nodes = manifest.get("nodes", {})
+    seen: set[str] = set()
+    out: list[str] = []
+
+    def visit(uid: str) -> None:
+        if uid in seen or uid not in nodes:
+            return
+        seen.add(uid)
+        for parent in nodes[uid].get("depends_on", {}).get("nodes", []):
+            visit(parent)
+        if nodes[uid].get("resource_type") == "model":
+            out.append(uid)
+
+    for uid in sorted(nodes):
+        visit(uid)
+    return out
+
+
+def check_manifest(manifest: Mapping[str, Any], catalog: Mapping[str, Any] | None = None) -> list[Finding]:
+    """Every sensitive column that reaches a model unmasked, and every policy that does not resolve."""
+    from sqlglot import exp, parse_one
+    from sqlglot.lineage import lineage
+
+    dialect = ADAPTER_DIALECTS.get(str(manifest.get("metadata", {}).get("adapter_type")), None)
+    findings: list[Finding] = []
+    by_relation: dict[tuple[str, str], str] = {}
+    columns: dict[str, dict[str, str]] = {}
+    sensitive: dict[str, dict[str, Sensitive]] = {}
+    declared: dict[str, set[str]] = {}
+    for uid, node in _nodes(manifest):
+        name = node.get("identifier") or node.get("alias") or node.get("name")
+        by_relation[_relation_key(node.get("schema"), name)] = uid
+        cols = {c.lower(): (spec.get("data_type") or "text") for c, spec in (node.get("columns") or {}).items()}
+        cat = (catalog or {}).get("sources" if uid.startswith("source.") else "nodes", {}).get(uid)
+        if cat:
+            cols.update({c.lower(): (v.get("type") or "text").lower() for c, v in cat.get("columns", {}).items()})
+        columns[uid] = cols
+        for col, spec in (node.get("columns") or {}).items():
+            policy = column_meta(spec)
+            if policy is None:
+                continue
+            try:
+                label = resolve_column_policy(policy, f"{uid}.columns.{col}")
+            except MasklineError as e:
+                findings.append(Finding("policy", uid, col, f"has a maskline policy that does not resolve: {e.what}",
+                                        e.fix or "fix meta.maskline"))
+                continue
+            declared.setdefault(uid, set()).add(col.lower())
+            if node.get("resource_type") != "model":
+                sensitive.setdefault(uid, {})[col.lower()] = Sensitive(f"{uid}.{col}", label)
+    nodes = manifest.get("nodes", {})
+    for uid in _order(manifest):
+        node = nodes[uid]
+        parents = node.get("depends_on", {}).get("nodes", [])
+        reaching = {p for p in parents if sensitive.get(p)}
+        if not reaching and not declared.get(uid):
+            continue
+        sql = node.get("compiled_code")
+        if not sql:
+            findings.append(Finding("untraceable", uid, None, "has no compiled SQL in manifest.json",
+                                    "run `dbt compile` (or build) before `maskline dbt check`"))
+            continue
+        schema: dict[str, Any] = {}
+        for p in parents:
+            pnode = nodes.get(p) or manifest.get("sources", {}).get(p, {})
+            pname = pnode.get("identifier") or pnode.get("alias") or pnode.get("name")
+            if pnode.get("schema") and pname and columns.get(p):
+                schema.setdefault(pnode.get("database") or "", {}).setdefault(pnode["schema"], {})[pname] = columns[p]
+        try:
+            tree = parse_one(sql, read=dialect)
+            outputs = list(tree.named_selects) if isinstance(tree, exp.Query) else []
+            if any(isinstance(s, exp.Star) or (isinstance(s, exp.Column) and isinstance(s.this, exp.Star))
+                   for s in getattr(tree, "selects", [])) and not schema:
+                raise ValueError("select * over tables with unknown columns")
+        except Exception as e:  # noqa: BLE001 - anything unparsable fails closed
+            findings.append(Finding("untraceable", uid, None,
+                                    f"cannot be traced ({type(e).__name__}), so its columns are treated as unmasked",
+                                    "simplify the SQL, or mask the sensitive columns in an upstream model"))
+            continue
+        for out in outputs:
+            try:
+                root = lineage(out, sql, schema or None, dialect=dialect)
+            except Exception as e:  # noqa: BLE001
+                findings.append(Finding("untraceable", uid, out, f"cannot be traced ({type(e).__name__})",
+                                        "mask this column with maskline.mask(...) in a simpler select"))
+                continue
+            masked_root = _has_marker(root.expression)
+            hits: list[Sensitive] = []
+            for table, col in _leaks(root, False):
+                parent = by_relation.get(_relation_key(table.db, table.name))
+                hit = sensitive.get(parent or "", {}).get(col.lower())
+                if hit:
+                    hits.append(hit)
+            for hit in hits:
+                findings.append(Finding("unmasked", uid, out, f"carries raw {hit.origin} ({hit.label})",
+                                        "mask it with maskline.mask(...) or select maskline.masked_columns(ref(...)), "
+                                        "or drop it"))
+            if hits:
+                sensitive.setdefault(uid, {})[out.lower()] = hits[0]
+            elif out.lower() in declared.get(uid, set()) and not masked_root:
+                findings.append(Finding("unmasked", uid, out, "is declared sensitive in schema.yml but not masked",
+                                        "mask it with maskline.mask(...) or maskline.masked_columns(...)"))
+    return findings
+
+
+def check_project(project_dir: str | Path = ".", target_path: str = "target") -> list[Finding]:
+    """Read ``<project>/target/manifest.json`` (and ``catalog.json`` if present) and check it."""
+    root = Path(project_dir)
+    manifest_path = root / target_path / "manifest.json"
+    if not manifest_path.is_file():
+        raise InputError("no manifest.json", where=str(manifest_path),
+                         fix="run `dbt compile` or `dbt build` in the project first")
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise InputError(f"unreadable manifest.json ({type(e).__name__})", where=str(manifest_path),
+                         fix="re-run `dbt compile`") from None
+    catalog_path = root / target_path / "catalog.json"
+    catalog = json.loads(catalog_path.read_text(encoding="utf-8")) if catalog_path.is_file() else None
+    return check_manifest(manifest, catalog)
