@@ -94,6 +94,14 @@ KNOWN_PURE: frozenset[str] = frozenset({
     "random", "gen_random_uuid", "uuid", "version",
 })
 
+# Functions whose result is a number whatever their input (a comparison with a number stays numeric).
+NUMERIC_RESULTS: frozenset[str] = frozenset({
+    "length", "count", "countif", "approxdistinct", "strposition", "ascii", "unicode", "octet_length",
+    "bit_length", "char_length", "strlen", "extract", "year", "month", "day", "dayofweek", "levenshtein",
+    "hamming", "jaccard", "array_length", "arraysize", "cardinality", "len", "sum", "avg", "stddev", "variance",
+    "rownumber", "rank", "denserank", "ntile", "abs", "round", "floor", "ceil", "sign",
+})
+
 TEXT_TYPE_PREFIXES: tuple[str, ...] = ("text", "varchar", "char", "string", "nvarchar", "nchar", "bpchar",
                                        "character", "clob", "name")
 

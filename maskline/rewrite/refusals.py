@@ -59,6 +59,9 @@ def refuse_writes(query: exp.Expr) -> None:
         if isinstance(node, exp.Into):
             raise RewriteRefused("SELECT ... INTO creates a table", where="SELECT ... INTO",
                                  fix="select the rows, then write them with a masking job (maskline mask)")
+        if isinstance(node, exp.Pivot):
+            raise RewriteRefused("PIVOT/UNPIVOT turns values into column names", where="PIVOT",
+                                 fix="aggregate with GROUP BY instead")
         if isinstance(node, exp.Lock):
             raise RewriteRefused("SELECT ... FOR UPDATE/SHARE locks rows", where="locking clause",
                                  fix="remove the locking clause")

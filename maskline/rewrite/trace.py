@@ -40,6 +40,7 @@ from maskline.rewrite.functions import (
     DENIED,
     ELEMENTWISE,
     KNOWN_PURE,
+    NUMERIC_RESULTS,
     PARSING,
     SAFE_AGGREGATES,
     VALUE_PRESERVING,
@@ -55,6 +56,8 @@ MASKED_META = "maskline_masked"  # set on expressions the rewrite generated; the
 TRANSPARENT = (exp.Paren, exp.Alias, exp.Distinct, exp.Ordered, exp.Order, exp.PropertyEQ, exp.Kwarg,
                exp.IgnoreNulls, exp.RespectNulls, exp.Tuple)
 ARITHMETIC = (exp.Add, exp.Sub, exp.Mul, exp.Div, exp.IntDiv, exp.Mod, exp.Neg, exp.Pow)
+COMPARISON_OPERATORS = (exp.EQ, exp.NEQ, exp.NullSafeEQ, exp.NullSafeNEQ, exp.GT, exp.GTE, exp.LT, exp.LTE, exp.In,
+                        exp.Between)
 
 
 @dataclass(frozen=True, order=True)
@@ -275,8 +278,16 @@ class Tracer:
         if node.meta.get(MASKED_META):
             return EMPTY
         if isinstance(node, exp.Column):
-            return EMPTY if node.is_star else self.column(scope, node)
-        if isinstance(node, (exp.Literal, exp.Null, exp.Boolean, exp.Star, exp.DataType, exp.Var,
+            if node.is_star:
+                return self._star(node)
+            return self.column(scope, node)
+        if isinstance(node, exp.Star):
+            return self._star(node)
+        if isinstance(node, (exp.TableColumn, exp.Columns)):
+            what = "COLUMNS(...)" if isinstance(node, exp.Columns) else f"whole-row reference {node.name}"
+            raise RewriteRefused(f"{what} hands out every column of a row at once, so it cannot be masked",
+                                 where="SELECT list", fix="name the columns, or use * (which is expanded and masked)")
+        if isinstance(node, (exp.Literal, exp.Null, exp.Boolean, exp.DataType, exp.Var,
                              exp.Identifier, exp.Placeholder)):
             return EMPTY
         if isinstance(node, (exp.Subquery, exp.Select, exp.SetOperation)):
@@ -310,9 +321,53 @@ class Tracer:
         if isinstance(node, TRANSPARENT):
             return self.children(node, scope)
         inner = self.children(node, scope)
+        if isinstance(node, COMPARISON_OPERATORS):
+            self._comparison(node, scope)
         if isinstance(node, ARITHMETIC):
             self._refuse_text_conversion(node, inner, "arithmetic")
         return with_path(inner, DERIVED)
+
+    def _star(self, node: exp.Expr) -> Origins:
+        if isinstance(node.parent, (exp.Count, exp.Func)) and not isinstance(node.parent, exp.Columns):
+            return EMPTY  # count(*)
+        raise RewriteRefused("cannot expand * here: the source's columns are unknown", where="SELECT *",
+                             fix="name the columns, or select from tables in the schema")
+
+    def _comparison(self, node: exp.Expr, scope: Scope) -> None:
+        """Refuse comparing sensitive text with a number, date or boolean: the engine casts the text and a
+        failed cast prints the value (``WHERE ssn = tier``)."""
+        sides = [node.this, *node.expressions] if isinstance(node, exp.In) else list(node.iter_expressions())
+        typed = [s for s in sides if self.known_non_text(s, scope)]
+        if not typed:
+            return
+        for side in sides:
+            if side in typed:
+                continue
+            text = [o for o in self.sensitive(self.origins(side, scope))
+                    if is_text_type(self.column_type(o.table, o.column))]
+            if text:
+                raise RewriteRefused(
+                    f"comparing sensitive text column {text[0].qualified} with a non-text value makes the engine "
+                    "cast it, and a failed cast prints the value", where="query",
+                    fix="compare with text (CAST the other side AS TEXT), or use TRY_CAST")
+
+    def known_non_text(self, node: exp.Expr, scope: Scope) -> bool:
+        """Whether ``node`` is surely a number, date or boolean (literal, cast, arithmetic, or such a column)."""
+        while isinstance(node, exp.Paren):
+            node = node.this
+        if isinstance(node, exp.Literal):
+            return not node.is_string
+        if isinstance(node, exp.Boolean) or isinstance(node, ARITHMETIC):
+            return True
+        if isinstance(node, exp.Cast):
+            return not is_text_type(node.to.sql().lower() if node.to else None)
+        if isinstance(node, exp.Func):
+            return function_key(node) in NUMERIC_RESULTS
+        if isinstance(node, exp.Column) and not node.is_star:
+            origins = self.origins(node, scope)
+            return bool(origins) and all(o.path == VALUE and not is_text_type(self.column_type(o.table, o.column))
+                                         for o in origins)
+        return False
 
     def _function(self, node: exp.Func, scope: Scope) -> Origins:
         key = function_key(node)

@@ -25,11 +25,14 @@ def run_masked(sql: str, policy: Any, dialect: str, connection: Any) -> Outcome:
         return Outcome(refused=str(e))
     try:
         if dialect == "duckdb":
-            rows = connection.execute(rewritten.sql).fetchall()
+            cur = connection.execute(rewritten.sql)
+            rows = cur.fetchall()
+            names = tuple(d[0] for d in cur.description)
         else:
             with connection.cursor() as cur:
                 cur.execute(rewritten.sql)
                 rows = cur.fetchall()
+                names = tuple(d[0] for d in cur.description)
     except Exception as e:  # the engine's own error: the test checks its text for leaks too
         return Outcome(sql=rewritten.sql, error=f"{type(e).__name__}: {e}")
-    return Outcome(sql=rewritten.sql, rows=rows)
+    return Outcome(sql=rewritten.sql, rows=[names, *rows])  # column names are output too (PIVOT-style leaks)
