@@ -357,7 +357,7 @@ class Tracer:
             node = node.this
         if isinstance(node, exp.Literal):
             return not node.is_string
-        if isinstance(node, exp.Boolean) or isinstance(node, ARITHMETIC):
+        if isinstance(node, (exp.Boolean, *ARITHMETIC)):
             return True
         if isinstance(node, exp.Cast):
             return not is_text_type(node.to.sql().lower() if node.to else None)
