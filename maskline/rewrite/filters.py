@@ -46,7 +46,7 @@ from maskline.errors import RewriteRefused
 from maskline.keys import KeyMaterial, hmac_hex, salted_sha256_hex
 from maskline.methods.base import MethodSpec
 from maskline.rewrite.functions import function_key
-from maskline.rewrite.trace import MASKED_META, VALUE, Origin, Tracer
+from maskline.rewrite.trace import LITERAL, MASKED_META, VALUE, Origin, Tracer, leaf_selects
 
 # Operators that compare their operands: checked wherever they appear.
 OPERATORS: tuple[type[exp.Expr], ...] = (
@@ -61,6 +61,7 @@ COMPARISON_FUNCTIONS = frozenset({"starts_with", "ends_with", "prefix", "suffix"
                                   "instr", "regexp_matches", "regexp_like", "levenshtein", "jaro_winkler_similarity",
                                   "damerau_levenshtein", "hamming", "jaccard", "list_contains", "array_contains",
                                   "array_position", "replace", "regexp_replace", "translate", "split_part"})
+COMPARING_SET_OPERATIONS = (exp.Intersect, exp.Except, exp.Union)
 TOKENIZABLE_PREDICATES = (exp.EQ, exp.NEQ, exp.NullSafeEQ, exp.NullSafeNEQ, exp.In)
 TOKENIZABLE_METHODS = {"hmac": hmac_hex, "hash": salted_sha256_hex}
 
@@ -106,7 +107,8 @@ def in_condition(node: exp.Expr) -> bool:
 
 def operands(node: exp.Expr) -> list[exp.Expr]:
     if isinstance(node, exp.In):
-        return [node.this, *node.expressions]
+        query = node.args.get("query")
+        return [node.this, *node.expressions, *([query] if query is not None else [])]
     return [c for c in node.iter_expressions()]
 
 
@@ -141,22 +143,50 @@ class LiteralFilter:
                          (isinstance(n, PROBES) or function_key(n) in COMPARISON_FUNCTIONS) and in_condition(n))]
             for node in found:
                 self._one(node, scope)
+            if isinstance(scope.expression, COMPARING_SET_OPERATIONS) and scope.expression.args.get("distinct", True):
+                self._set_operation(scope.expression, scope)
         return self.tokenized
+
+    def _literal_kinds(self, node: exp.Expr, scope: Scope) -> set[str]:
+        """``{"string"}``/``{"number"}`` when ``node`` is made of literals only (written, or routed through
+        VALUES, a CTE or a subquery); empty otherwise."""
+        if is_literal_operand(node):
+            return {"string" if lit.is_string else "number" for lit in node.find_all(exp.Literal)}
+        origins = self.tracer.origins(node, scope)
+        if origins and all(o.table == LITERAL for o in origins):
+            return {o.column for o in origins}
+        return set()
+
+    def _set_operation(self, node: exp.Expr, scope: Scope) -> None:
+        """INTERSECT, EXCEPT and UNION (distinct) compare their branches row by row, like ``=``."""
+        branches = leaf_selects(node)
+        width = min(len(b.selects) for b in branches)
+        for i in range(width):
+            literal = any(self._literal_kinds(b.selects[i], self.tracer.scopes.get(id(b), scope)) for b in branches)
+            exposed = [o for b in branches
+                       for o in self.tracer.sensitive(self.tracer.origins(b.selects[i],
+                                                                          self.tracer.scopes.get(id(b), scope)))]
+            if literal and exposed:
+                raise RewriteRefused(
+                    f"a literal row is compared with sensitive column {exposed[0].qualified} by "
+                    f"{node.key.upper()}", where=f"policy rewrite.filter_literals: {self.mode}",
+                    fix="compare with a column, or set filter_literals to allow")
 
     def _one(self, node: exp.Expr, scope: Scope) -> None:
         ops = operands(node)
-        literals = [o for o in ops if is_literal_operand(o)]
+        kinds = [self._literal_kinds(o, scope) for o in ops]
+        literals = [o for o, k in zip(ops, kinds, strict=True) if k]
         if not literals:
             return
         exposed_by: list[tuple[exp.Expr, list[Origin]]] = []
-        for o in ops:
-            if not is_literal_operand(o):
+        for o, k in zip(ops, kinds, strict=True):
+            if not k:
                 sens = self.tracer.sensitive(self.tracer.origins(o, scope))
                 if sens:
                     exposed_by.append((o, sens))
         if not exposed_by:
             return
-        text_literal = any(lit.find(exp.Literal).is_string for lit in literals)  # type: ignore[union-attr]
+        text_literal = any("string" in k for k in kinds)
         if not text_literal and not any(o.path == VALUE for _, sens in exposed_by for o in sens):
             return  # e.g. length(ssn) = 11: a number compared with a transformation
         column = exposed_by[0][1][0].qualified

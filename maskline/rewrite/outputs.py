@@ -34,7 +34,7 @@ from maskline.dialects import Dialect
 from maskline.methods.base import MethodSpec
 from maskline.methods.registry import method_spec
 from maskline.rewrite.functions import ELEMENTWISE, SET_RETURNING, function_key
-from maskline.rewrite.trace import MASKED_META, SAFE, TRANSPARENT, VALUE, Origin, Tracer, leaf_selects
+from maskline.rewrite.trace import LITERAL, MASKED_META, SAFE, TRANSPARENT, VALUE, Origin, Tracer, leaf_selects
 
 OPAQUE_METHODS = frozenset({"hmac", "hash", "redact", "null", "fake"})
 # Parts of a container that only hold a key or wrap a value: masking recurses into them.
@@ -151,7 +151,7 @@ class OutputMasker:
             methods = sorted({e[2] for e in entries if e[2]})
             out.append(OutputLineage(
                 name=name,
-                sources=tuple(sorted({o.qualified for o in origins})),
+                sources=tuple(sorted({o.qualified for o in origins if o.table != LITERAL})),
                 sensitive_sources=tuple(sorted({o.qualified for o in origins
                                                  if self.method_of(o) is not None})),
                 treatment=treatment, method=", ".join(methods) or None))

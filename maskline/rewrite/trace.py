@@ -50,6 +50,9 @@ from maskline.rewrite.functions import (
 )
 
 VALUE, DERIVED, SAFE = "value", "derived", "safe"
+# Pseudo-table of literals written in the query (also through VALUES and CTEs), so that a literal compared with a
+# sensitive column is found however it is routed; it is never sensitive and never listed as a source.
+LITERAL = "<literal>"
 MASKED_META = "maskline_masked"  # set on expressions the rewrite generated; they expose nothing
 
 # Nodes that only wrap a value: the path of their operand is unchanged.
@@ -206,7 +209,7 @@ class Tracer:
                 return self.projection(self.scope_of(inner), name)
             return self.origins(inner, source)
         if isinstance(expr, exp.Values):
-            return EMPTY
+            return frozenset({Origin(LITERAL, "string", VALUE)})
         raise RewriteRefused(f"cannot trace columns of a {expr.key.upper()} source", where="FROM clause",
                              fix="select from tables, CTEs, subqueries, UNNEST or LATERAL")
 
@@ -287,7 +290,9 @@ class Tracer:
             what = "COLUMNS(...)" if isinstance(node, exp.Columns) else f"whole-row reference {node.name}"
             raise RewriteRefused(f"{what} hands out every column of a row at once, so it cannot be masked",
                                  where="SELECT list", fix="name the columns, or use * (which is expanded and masked)")
-        if isinstance(node, (exp.Literal, exp.Null, exp.Boolean, exp.DataType, exp.Var,
+        if isinstance(node, exp.Literal):
+            return frozenset({Origin(LITERAL, "string" if node.is_string else "number", VALUE)})
+        if isinstance(node, (exp.Null, exp.Boolean, exp.DataType, exp.Var,
                              exp.Identifier, exp.Placeholder)):
             return EMPTY
         if isinstance(node, (exp.Subquery, exp.Select, exp.SetOperation)):
