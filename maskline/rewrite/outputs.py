@@ -34,7 +34,16 @@ from maskline.dialects import Dialect
 from maskline.methods.base import MethodSpec
 from maskline.methods.registry import method_spec
 from maskline.rewrite.functions import ELEMENTWISE, SET_RETURNING, function_key
-from maskline.rewrite.trace import LITERAL, MASKED_META, SAFE, TRANSPARENT, VALUE, Origin, Tracer, leaf_selects
+from maskline.rewrite.trace import (
+    LITERAL,
+    MASKED_META,
+    SAFE,
+    TRANSPARENT,
+    VALUE,
+    Origin,
+    Tracer,
+    leaf_selects,
+)
 
 OPAQUE_METHODS = frozenset({"hmac", "hash", "redact", "null", "fake"})
 # Parts of a container that only hold a key or wrap a value: masking recurses into them.
