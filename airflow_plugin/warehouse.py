@@ -85,7 +85,12 @@ class Warehouse:
         return "%s" if self.dialect.name == "postgres" else "?"
 
     def execute(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
-        self.cursor.execute(sql, params)
+        # Without parameters the SQL must not be %-formatted (psycopg2 does so for any params,
+        # even an empty tuple), because masking SQL contains literal % signs.
+        if params:
+            self.cursor.execute(sql, params)
+        else:
+            self.cursor.execute(sql)
         return self.cursor
 
     def render(self, expression: exp.Expression) -> str:

@@ -8,8 +8,9 @@ Enable it with one line of configuration::
 (or ``AIRFLOW__CORE__XCOM_BACKEND=airflow_plugin.xcom.MaskingXComBackend``).
 
 Strings, dicts, lists and tuples are scrubbed recursively with the core's text
-scrubber, and keep their types; pandas DataFrames are scrubbed cell by cell in
-their text columns and keep their columns and dtypes. Numbers, dates and
+scrubber, and keep their types; pandas DataFrames keep their columns and index:
+columns the classifier calls sensitive are replaced whole (``[INFO_TYPE]`` in
+text columns, NULL in others) and free text elsewhere is scrubbed span by span. Numbers, dates and
 booleans pass unchanged: a bare number carries no context the scrubber could
 judge. Values are scrubbed in the task process, before serialization, so the
 metadata database, the API and the UI only ever see scrubbed values.
@@ -27,16 +28,33 @@ def _is_dataframe(value: Any) -> bool:
     return type(value).__module__.startswith("pandas") and type(value).__name__ == "DataFrame"
 
 
+def _is_text(series: Any) -> bool:
+    return series.dtype == object or str(series.dtype) in ("str", "string")
+
+
 def _scrub_frame(frame: Any) -> Any:
+    """Classify the frame's columns, replace whole sensitive columns, scrub the other text cells.
+
+    A text scrubber cannot know that ``"Ann Lee"`` in a column is a name; the
+    classifier can (name hints plus value validation), so a column it calls
+    sensitive is replaced cell by cell with ``[INFO_TYPE]`` (text) or NULL
+    (anything else); free text in the remaining columns is scrubbed span by span.
+    """
     from airflow_plugin.config import flag
+    from maskline.classify import classify
     from maskline.text import scrub_value
 
     if not flag("scrub_xcom_dataframes"):
         return frame
+    verdicts = classify(frame).by_name() if len(frame.columns) and len(frame) else {}
     out = frame.copy()
     for column in out.columns:
         series = out[column]
-        if series.dtype == object or str(series.dtype) in ("str", "string"):
+        verdict = verdicts.get(str(column))
+        if verdict is not None and verdict.info_type:
+            placeholder = f"[{verdict.info_type}]"
+            out[column] = series.map(lambda v, p=placeholder: p if isinstance(v, str) else None)
+        elif _is_text(series):
             out[column] = series.map(lambda v: scrub_value(v) if isinstance(v, (str, dict, list)) else v)
     return out
 

@@ -1,0 +1,155 @@
+"""DAGs the Airflow tests run with dag.test(), all in one process (see tests/airflow/conftest.py).
+
+- ``mt_<engine>`` for each connection the environment provides (duckdb, sqlite, postgres):
+  MaskTableOperator (twice into the same target: the swap must replace), MaskQueryOperator
+  over a join with functions (the rewrite), policy as a path, a dict or an Airflow Variable.
+- ``mt_files``: MaskFileOperator CSV -> Parquet and CSV -> CSV.
+- ``mt_decorator``: @task.maskline hands a masked DataFrame to the next task.
+- ``mt_failures``: every task must fail and leave no target.
+- ``mt_pii``: plain tasks that return and log raw PII; the XCom backend and the log filter must scrub it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import pendulum
+import yaml
+from airflow.sdk import DAG, task
+
+from airflow_plugin.operators.mask_file import MaskFileOperator
+from airflow_plugin.operators.mask_query import MaskQueryOperator
+from airflow_plugin.operators.mask_table import MaskTableOperator
+
+POLICY_PATH = str(Path(__file__).with_name("maskline_policy.yml"))
+DATA_DIR = Path(os.environ.get("MASKLINE_TEST_DATA_DIR", "/tmp/maskline-airflow-tests"))
+START = pendulum.datetime(2024, 1, 1, tz="UTC")
+JOIN_QUERY = (
+    "SELECT c.customer_id, upper(c.email) AS contact, c.full_name || ' <' || c.phone || '>' AS who, "
+    "t.body, t.status FROM raw_customers AS c JOIN raw_tickets AS t ON t.customer_id = c.customer_id"
+)
+ENGINES = {
+    "duckdb": ("test_duckdb", POLICY_PATH),
+    "sqlite": ("test_sqlite", "dict"),
+    "postgres": ("test_pg", "variable:maskline_policy"),
+}
+
+
+def _policy(kind: str):
+    if kind == "dict":
+        return yaml.safe_load(Path(POLICY_PATH).read_text())
+    return kind
+
+
+for engine, (conn_id, policy_kind) in ENGINES.items():
+    if f"AIRFLOW_CONN_{conn_id.upper()}" not in os.environ:
+        continue
+    with DAG(f"mt_{engine}", schedule=None, start_date=START, catchup=False, tags=["maskline-test"]) as dag:
+        policy = _policy(policy_kind)
+        first = MaskTableOperator(task_id="mask_customers", conn_id=conn_id, source="raw_customers",
+                                  target="customers_masked", policy=policy, classify=True)
+        again = MaskTableOperator(task_id="mask_customers_again", conn_id=conn_id, source="raw_customers",
+                                  target="customers_masked", policy=policy, classify=True)
+        tickets = MaskTableOperator(task_id="mask_tickets", conn_id=conn_id, source="raw_tickets",
+                                    target="tickets_masked", policy=policy, classify=True)
+        query = MaskQueryOperator(task_id="mask_join_query", conn_id=conn_id, sql=JOIN_QUERY,
+                                  target="contacts_masked", policy=policy)
+        first >> again
+    globals()[dag.dag_id] = dag
+
+
+with DAG("mt_files", schedule=None, start_date=START, catchup=False, tags=["maskline-test"]) as files_dag:
+    MaskFileOperator(task_id="csv_to_parquet", src=f"file://{DATA_DIR}/raw_customers.csv",
+                     dst=f"file://{DATA_DIR}/out/customers_masked.parquet", policy=POLICY_PATH)
+    MaskFileOperator(task_id="csv_to_csv", src=f"file://{DATA_DIR}/raw_customers.csv",
+                     dst=f"file://{DATA_DIR}/out/customers_masked.csv", policy=POLICY_PATH)
+
+
+with DAG("mt_decorator", schedule=None, start_date=START, catchup=False, tags=["maskline-test"]) as deco_dag:
+
+    @task.maskline(policy=POLICY_PATH, table="raw_customers")
+    def customers_frame():
+        import pandas as pd
+        from maskline_demo_data import customers
+
+        return pd.DataFrame(customers())
+
+    @task
+    def describe(frame) -> dict[str, object]:
+        return {"rows": len(frame), "columns": list(frame.columns), "type": type(frame).__name__}
+
+    describe(customers_frame())
+
+
+def _customer(field: str) -> str:
+    from maskline_demo_data import customers
+
+    return str(customers()[0][field])
+
+
+with DAG("mt_failures", schedule=None, start_date=START, catchup=False, tags=["maskline-test"]) as fail_dag:
+    MaskTableOperator(task_id="bad_policy", conn_id="test_duckdb", source="raw_customers",
+                      target="fail_bad_policy", classify=False,
+                      policy={"datasets": {"raw_customers": {"columns": {"email": {"method": "hmca"}}}}})
+    MaskTableOperator(task_id="missing_key", conn_id="test_duckdb", source="raw_customers",
+                      target="fail_missing_key", classify=False,
+                      policy={"key": {"env": "MASKLINE_KEY_THAT_IS_NOT_SET"},
+                              "datasets": {"raw_customers": {"columns": {"ssn": {"method": "hmac"}}}}})
+    MaskTableOperator(task_id="missing_variable", conn_id="test_duckdb", source="raw_customers",
+                      target="fail_missing_variable", policy="variable:no_such_policy_variable")
+    MaskTableOperator(task_id="unreachable", conn_id="test_pg_down", source="raw_customers",
+                      target="fail_unreachable", policy=POLICY_PATH)
+    MaskTableOperator(task_id="missing_source", conn_id="test_duckdb", source="no_such_table",
+                      target="fail_missing_source", policy=POLICY_PATH)
+    MaskTableOperator(task_id="fails_mid_write", conn_id="test_duckdb", source="raw_customers",
+                      target="fail_mid_write", classify=False,
+                      policy={"datasets": {"raw_customers": {"columns": {
+                          "email": {"method": {"method": "generalize", "to": "year"}}}}}})
+    MaskQueryOperator(task_id="refused_delete", conn_id="test_duckdb", sql="DELETE FROM raw_customers",
+                      target="fail_refused_delete", policy=POLICY_PATH)
+
+    @task.maskline(policy=POLICY_PATH, table="raw_customers")
+    def returns_not_a_frame():
+        return {"email": _customer("email")}
+
+    returns_not_a_frame()
+
+
+with DAG("mt_pii", schedule=None, start_date=START, catchup=False, tags=["maskline-test"]) as pii_dag:
+
+    @task
+    def returns_dict() -> dict[str, object]:
+        return {"email": _customer("email"), "note": f"call me on {_customer('phone')}", "n": 3,
+                "nested": [_customer("ssn"), {"card": _customer("credit_card")}]}
+
+    @task
+    def returns_text() -> str:
+        return f"customer {_customer('email')} has SSN {_customer('ssn')}"
+
+    @task
+    def returns_frame():
+        import pandas as pd
+        from maskline_demo_data import customers
+
+        return pd.DataFrame(customers()).drop(columns=["date_of_birth"])
+
+    @task
+    def logs_pii() -> int:
+        log = logging.getLogger("airflow.task")
+        log.info("contact %s at %s", _customer("email"), _customer("phone"))
+        log.warning("card %s, ssn %s, ip %s", _customer("credit_card"), _customer("ssn"), _customer("ip_address"))
+        import structlog
+
+        structlog.get_logger().info("structlog line", email=_customer("email"))
+        return 1
+
+    @task
+    def receives(value: dict) -> dict[str, str]:
+        return {k: type(v).__name__ for k, v in value.items()}
+
+    receives(returns_dict())
+    returns_text()
+    returns_frame()
+    logs_pii()
