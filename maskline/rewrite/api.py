@@ -45,7 +45,7 @@ from maskline.policy import Policy
 from maskline.rewrite.filters import LiteralFilter
 from maskline.rewrite.outputs import OutputLineage, OutputMasker
 from maskline.rewrite.refusals import base_tables, parse_select, refuse_unknown_tables, refuse_unsafe_parts
-from maskline.rewrite.schema_source import Schema, columns_for, read_schema, sqlglot_schema
+from maskline.rewrite.schema_source import Schema, columns_for, find_table, read_schema, sqlglot_schema
 from maskline.rewrite.trace import Origin, Tracer, table_key
 from maskline.sql.compile import mask_expression, to_sql
 
@@ -84,9 +84,14 @@ def _schema_for(tree: exp.Expr, tables: list[exp.Table], schema: Schema | None, 
         raise RewriteRefused("no schema to trace the query's columns", where="rewrite(schema=..., connection=...)",
                              fix="pass schema={table: {column: type}} or a connection to read it from")
     merged: dict[str, Mapping[str, str]] = dict(schema or {})
-    if connection is not None:
-        missing = [t for t in tables if not any(k for k in merged if k.lower().endswith(t.name.lower()))]
-        merged.update(read_schema(connection, missing or tables))
+    missing = [t for t in tables if find_table(t, list(merged)) is None]
+    if connection is not None and missing:
+        try:
+            merged.update(read_schema(connection, missing))
+        except Exception as e:  # the driver's own error; it names tables, never values
+            raise RewriteRefused(f"cannot read the tables' columns from the connection ({type(e).__name__})",
+                                 where="rewrite(connection=...)",
+                                 fix="pass schema={table: {column: type}} instead") from None
     return merged
 
 

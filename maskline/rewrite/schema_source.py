@@ -60,7 +60,10 @@ def read_schema(connection: Any, tables: Sequence[exp.Table]) -> dict[str, dict[
     >>> read_schema(con, [exp.to_table("t")])
     {'t': {'id': 'INTEGER', 'email': 'VARCHAR'}}
     """
-    is_duckdb = "duckdb" in type(connection).__module__
+    module = type(connection).__module__
+    is_duckdb = "duckdb" in module
+    if "sqlite3" in module:
+        return _read_sqlite_schema(connection, tables)
     mark = "?" if is_duckdb else "%s"
     out: dict[str, dict[str, str]] = {}
     cursor = connection if is_duckdb else connection.cursor()
@@ -84,6 +87,23 @@ def read_schema(connection: Any, tables: Sequence[exp.Table]) -> dict[str, dict[
     finally:
         if not is_duckdb:
             cursor.close()
+    return out
+
+
+def _read_sqlite_schema(connection: Any, tables: Sequence[exp.Table]) -> dict[str, dict[str, str]]:
+    """SQLite has no information_schema; ``PRAGMA table_info`` lists a table's columns.
+
+    >>> import sqlite3
+    >>> con = sqlite3.connect(":memory:")
+    >>> _ = con.execute("CREATE TABLE t (id INTEGER, email TEXT)")
+    >>> _read_sqlite_schema(con, [exp.to_table("t")])
+    {'t': {'id': 'INTEGER', 'email': 'TEXT'}}
+    """
+    out: dict[str, dict[str, str]] = {}
+    for table in tables:
+        rows = connection.execute("SELECT name, type FROM pragma_table_info(?)", (table.name,)).fetchall()
+        if rows:
+            out[table.name] = {str(n): str(t or "text") for n, t in rows}
     return out
 
 

@@ -201,3 +201,22 @@ def test_explain_gives_each_output_its_sources_and_treatment(pii_policy) -> None
         "u <- customers.email: masked with email (sensitive: customers.email)",
         "n <- (no column): raw",
     ]
+
+
+def test_schema_is_read_from_a_sqlite_connection(pii_policy) -> None:
+    import sqlite3
+
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE TABLE customers (id INTEGER, email TEXT, city TEXT)")
+    pol = load_policy({"datasets": {"customers": {"columns": {"email": {"info_type": "EMAIL"}}}}})
+    r = rewrite("SELECT * FROM customers", pol, "duckdb", connection=con)
+    assert [c.name for c in r.lineage] == ["id", "email", "city"] and r.masked_columns == ("email",)
+
+
+def test_a_connection_that_cannot_describe_tables_is_a_refusal(pii_policy) -> None:
+    class Broken:
+        def cursor(self):
+            raise RuntimeError("connection closed")
+
+    with pytest.raises(RewriteRefused, match=r"cannot read the tables' columns from the connection \(RuntimeError\)"):
+        rewrite("SELECT * FROM customers", pii_policy, "postgres", connection=Broken())
