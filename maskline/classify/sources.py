@@ -87,9 +87,12 @@ def _need_table(table: str | None, data: Any) -> str:
 def _from_pandas(df: Any, name: str | None, n: int) -> Sample:
     import pyarrow as pa
 
+    import numpy as np
+
     total = len(df)
     if total > n:
-        df = df.sample(n=n, random_state=SEED)
+        # Sorted positions: taking rows in storage order is several times faster than in random order.
+        df = df.take(np.sort(np.random.default_rng(SEED).choice(total, size=n, replace=False)))
     df = df.rename(columns=str)
     try:
         table = pa.Table.from_pandas(df, preserve_index=False)
@@ -134,13 +137,19 @@ def _from_location(loc: str, table: str | None, n: int) -> Sample:
             # All text: sniffing would turn "01234" into 1234 and lose what makes it a postal code.
             rel = con.read_csv(str(path), all_varchar=True)
         total = rel.aggregate("count(*)").fetchall()[0][0]
-        tbl = rel.query("src", _duckdb_sample_sql("src", n)).fetch_arrow_table()
+        tbl = _arrow(rel.query("src", _duckdb_sample_sql("src", n)))
     except duckdb.Error as e:
         raise InputError(f"cannot read {path.name}: {type(e).__name__}", where=str(path),
                          fix="check that the file is a valid, non-empty CSV or Parquet file") from None
     finally:
         con.close()
     return Sample(tbl, _file_table_name(path), types, total)
+
+
+def _arrow(result: Any) -> Any:
+    # DuckDB renamed fetch_arrow_table() to to_arrow_table() in 2.0; accept both.
+    fetch = getattr(result, "to_arrow_table", None) or result.fetch_arrow_table
+    return fetch()
 
 
 def _file_table_name(path: Path) -> str:
@@ -227,7 +236,7 @@ def _from_duckdb(con: Any, table: str, n: int) -> Sample:
                                 .sql("duckdb")).description
         count_sql = sqlglot.select("count(*)").from_(exp.to_table(table, dialect="duckdb")).sql("duckdb")
         total = con.execute(count_sql).fetchone()[0]
-        tbl = con.execute(_duckdb_sample_sql(table, n)).fetch_arrow_table()
+        tbl = _arrow(con.execute(_duckdb_sample_sql(table, n)))
     except duckdb.CatalogException:
         raise InputError(f"table not found: {table}", where="DuckDB", fix="check the schema and table name") from None
     except duckdb.Error as e:

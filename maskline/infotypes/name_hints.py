@@ -200,12 +200,18 @@ def hint_score(column: str, extra: dict[str, tuple[str, ...]] | None = None) -> 
     >>> hint_score("email_verified")
     []
     """
+    frozen = tuple(sorted((k, tuple(v)) for k, v in (extra or {}).items()))
+    return list(_hint_score(column, frozen))
+
+
+@cache
+def _hint_score(column: str, extra: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, float], ...]:
     words = name_words(column)
     if not words:
-        return []
+        return ()
     compact = "".join(words)
     table: list[tuple[str, tuple[str, ...], str]] = list(_compiled())
-    for info_type, hints in (extra or {}).items():
+    for info_type, hints in extra:
         for hint in hints:
             hw = tuple(w for w in _NON_ALNUM.split(fold(hint)) if w)
             table.append((info_type, hw, "".join(hw)))
@@ -232,7 +238,7 @@ def hint_score(column: str, extra: dict[str, tuple[str, ...]] | None = None) -> 
         best["PERSON_NAME"] = min(best["PERSON_NAME"], 0.9)
         if set(words) & _NOT_PEOPLE:
             del best["PERSON_NAME"]
-    return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+    return tuple(sorted(best.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 _NOT_PEOPLE = frozenset({

@@ -64,7 +64,7 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("PASSWORD", _r(r"(?i)(?<![A-Za-z])(?:" + _SECRET_WORDS + r")[\"']?\s*(?::|=|=>|\bis\b)\s*"
                             r"(?:\"([^\"\s]{3,})\"|'([^'\s]{3,})'|([^\s\"',;&)}\]]{3,}))"),
              None, group="value", triggers=_SECRET_TRIGGERS, ci_triggers=True),
-    SpanRule("EMAIL", _r(r"(?<![A-Za-z0-9._%+'-])[A-Za-z0-9][A-Za-z0-9._%+'-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
+    SpanRule("EMAIL", _r(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+'-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
                          r"\.[A-Za-z]{2,24}\b"), "email", triggers=("@",)),
     SpanRule("IBAN", _r(r"[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}(?![A-Za-z0-9])"), "iban", needs_digit=True),
     SpanRule("CREDIT_CARD", _r(r"(?<![\d.,-])\d(?:[ -]?\d){12,18}(?![\d-])"), "luhn", needs_digit=True, in_digit_runs=True),

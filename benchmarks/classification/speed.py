@@ -1,0 +1,115 @@
+"""Speed: scan a 1,000,000-row, 12-column table, and scrub log lines.
+
+The table is drawn with a fixed seed from pools of Faker values (20,000 per
+column) so that generating it takes seconds, not minutes.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+from typing import Any
+
+ROWS = 1_000_000
+POOL = 20_000
+
+
+def big_table(rows: int = ROWS, seed: int = 7) -> Any:
+    import numpy as np
+    import pandas as pd
+    from faker import Faker
+
+    fake = Faker(["en_US", "de_DE", "fr_FR"])
+    fake.seed_instance(seed)
+    rng = np.random.default_rng(seed)
+
+    def pool(make: Any) -> Any:
+        return np.array([make() for _ in range(POOL)], dtype=object)
+
+    def draw(values: Any) -> Any:
+        return pd.array(values[rng.integers(0, len(values), rows)], dtype="str")
+
+    notes = pool(lambda: fake.sentence() + (f" Contact {fake.email()}" if random.random() < 0.3 else ""))
+    return pd.DataFrame({
+        "customer_id": np.arange(1, rows + 1),
+        "email": draw(pool(fake.email)),
+        "full_name": draw(pool(fake.name)),
+        "phone": draw(pool(fake.phone_number)),
+        "ssn": draw(pool(fake["en_US"].ssn)),
+        "card_number": draw(pool(fake.credit_card_number)),
+        "iban": draw(pool(fake.iban)),
+        "ip_address": draw(pool(fake.ipv4_public)),
+        "birth_date": pd.to_datetime(pd.Series(pool(lambda: fake.date_of_birth(minimum_age=18, maximum_age=90))
+                                               [rng.integers(0, POOL, rows)])).dt.date,
+        "city": draw(pool(fake.city)),
+        "amount": rng.uniform(1, 5000, rows).round(2),
+        "notes": draw(notes),
+    })
+
+
+def time_maskline(df: Any, parquet: Path) -> dict[str, float]:
+    from maskline.classify import classify
+
+    out = {}
+    started = time.perf_counter()
+    classify(df)
+    out["dataframe_cold_s"] = time.perf_counter() - started
+    started = time.perf_counter()
+    result = classify(df)
+    out["dataframe_warm_s"] = time.perf_counter() - started
+    started = time.perf_counter()
+    classify(parquet)
+    out["parquet_warm_s"] = time.perf_counter() - started
+    out["found"] = sum(1 for c in result.columns if c.info_type)  # type: ignore[assignment]
+    return out
+
+
+def time_cli(parquet: Path) -> float:
+    import subprocess
+    import sys
+
+    exe = Path(sys.executable).with_name("maskline")
+    started = time.perf_counter()
+    subprocess.run([str(exe), "scan", str(parquet), "--format", "json"], check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def time_presidio(df: Any, n: int = 1000) -> float:
+    from benchmarks.classification.evaluate import presidio_builder
+
+    builder = presidio_builder()
+    sample = df.sample(n, random_state=1).astype(object).astype(str)
+    started = time.perf_counter()
+    builder.generate_analysis(sample, n=n)
+    return time.perf_counter() - started
+
+
+LOG_LINES = (
+    "[2026-11-23T19:23:55.123+0000] {taskinstance.py:1234} INFO - Marking task as SUCCESS. dag_id=example, "
+    "task_id=load, run_id=manual__2026-11-23T19:20:00+00:00, start_date=20261123T192301",
+    "INFO 2026-11-23 19:23:55,123 worker.py:88 processed 12345 rows in 3.21s from s3://bucket/path/file_0001.parquet",
+    "DEBUG http.client: GET /api/v1/datasets?limit=100 returned 200 in 35 ms",
+    "WARNING retrying connection to warehouse (attempt 2 of 5) after timeout",
+    "Customer complained about late delivery; contact ana.lopez@correo.es or +34 612 345 678 for details.",
+    "SELECT id, email FROM customers WHERE ssn = '536-90-4399' AND card = '4111 1111 1111 1111'",
+    '{"event": "signup", "user": {"email": "jo@example.org", "ip": "81.2.69.160"}, "plan": "pro"}',
+    "ERROR auth failed for postgresql://app:hunter2@db.internal:5432/sales (password authentication failed)",
+)
+
+
+def time_scrub(repeat: int = 2000) -> dict[str, float]:
+    from maskline.text import scrub
+
+    for line in LOG_LINES:
+        scrub(line)
+    out: dict[str, float] = {}
+    clean = LOG_LINES[:4]
+    dirty = LOG_LINES[4:]
+    for label, lines in (("clean_log_line_ns", clean), ("line_with_pii_ns", dirty)):
+        started = time.perf_counter_ns()
+        for _ in range(repeat):
+            for line in lines:
+                scrub(line)
+        out[label] = (time.perf_counter_ns() - started) / (repeat * len(lines))
+    return out
