@@ -70,9 +70,17 @@ class QueryRefused(Exception):
 
 
 def _scrubbed_reason(exc: BaseException) -> str:
+    """A database error's text without quoted strings or detected values (drivers quote row data)."""
     from openlineage_ext.scrubbing import scrub_error_text
 
     return scrub_error_text(str(exc)) or type(exc).__name__
+
+
+def _refusal_reason(exc: BaseException) -> str:
+    """A refusal's text, scrubbed of detected values; quotes kept, since they name statement types and tables."""
+    from openlineage_ext.scrubbing import scrub_text
+
+    return scrub_text(str(exc)) or type(exc).__name__
 
 
 def _scrubbed_sql(sql: str, dialect: str | None) -> str:
@@ -242,7 +250,41 @@ class MaskedSQLToolset(SQLToolset):
             return self._masked_query(tool_args["sql"])
         if name == "check_query":
             return self._masked_check_query(tool_args["sql"])
+        if self._dialect().name == "duckdb":
+            # SQLToolset inspects through a SQLAlchemy engine, whose DuckDB connection (opened with another
+            # configuration) would then stop the hook's own connections to the same file from opening.
+            if name == "list_tables":
+                return self._duckdb_list_tables()
+            return self._duckdb_get_schema(tool_args["table_name"], tool_args.get("name_contains"))
         return super()._run_tool(name, tool_args)
+
+    def _duckdb_list_tables(self) -> str:
+        from airflow_plugin.warehouse import Warehouse
+
+        warehouse = Warehouse(self._get_db_hook().get_conn(), self._dialect())
+        try:
+            rows = warehouse.execute(
+                "SELECT table_schema, table_name FROM information_schema.tables "
+                "WHERE table_schema = COALESCE(?, current_schema()) ORDER BY table_name", (self._schema,)).fetchall()
+        finally:
+            warehouse.close()
+        return dumps_masked([name for schema, name in rows if self._is_ref_allowed("", self._schema, name)])
+
+    def _duckdb_get_schema(self, table_name: str, name_contains: str | None) -> str:
+        from airflow.providers.common.ai.utils.query_results import build_schema_result
+
+        from airflow_plugin.warehouse import Warehouse
+
+        schema, table = self._split_table_identifier(table_name)
+        if not self._is_ref_allowed("", schema, table):
+            return dumps_masked({"error": f"Table {table_name!r} is not in the allowed tables list."})
+        warehouse = Warehouse(self._get_db_hook().get_conn(), self._dialect())
+        try:
+            columns = warehouse.columns(f"{schema}.{table}" if schema else table)
+        finally:
+            warehouse.close()
+        return build_schema_result([{"name": n, "type": t} for n, t in columns], max_columns=self._max_columns,
+                                   max_result_bytes=self._max_result_bytes, name_contains=name_contains)
 
     # ------------------------------------------------------------------
     # query and check_query
@@ -253,7 +295,7 @@ class MaskedSQLToolset(SQLToolset):
         try:
             self._validate_for_execution(sql, dialect=self._dialect_for_validation(), require_parse=False)
         except Exception as e:  # SQLSafetyError, or sqlglot's parse errors
-            raise QueryRefused(_scrubbed_reason(e)) from None
+            raise QueryRefused(_refusal_reason(e)) from None
 
     def _rewrite(self, sql: str, connection: Any, identities: Sequence[str]) -> Rewritten:
         from maskline.errors import MasklineError
@@ -263,7 +305,7 @@ class MaskedSQLToolset(SQLToolset):
             return rewrite(sql, self.policy, self._dialect(), connection=connection,
                            classification=self._classification or None, identities=identities)
         except MasklineError as e:  # RewriteRefused, and key or policy errors: fail closed, nothing runs
-            raise QueryRefused(_scrubbed_reason(e)) from None
+            raise QueryRefused(_refusal_reason(e)) from None
 
     def _masked_check_query(self, sql: str) -> str:
         from airflow_plugin.warehouse import Warehouse
