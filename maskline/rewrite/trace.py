@@ -98,6 +98,24 @@ def table_key(table: exp.Table) -> str:
     return ".".join(p.name for p in table.parts).lower()
 
 
+def _reshapes(node: exp.Expr) -> bool:
+    """A value-keeping function used in a way that cuts the value: ``CAST(x AS VARCHAR(8))``, ``trim(x, '9')``.
+
+    A shape-keeping method (``partial``) on a cut value would show other characters than the ones it keeps.
+
+    >>> import sqlglot
+    >>> _reshapes(sqlglot.parse_one("CAST(x AS VARCHAR(8))", read="postgres")), _reshapes(sqlglot.parse_one("trim(x)"))
+    (True, False)
+    """
+    if isinstance(node, exp.Cast):
+        return bool(node.to is not None and node.to.expressions)
+    if isinstance(node, exp.Trim):
+        return node.args.get("expression") is not None
+    if isinstance(node, exp.Anonymous) and str(node.name).lower() in ("ltrim", "rtrim", "btrim"):
+        return len(node.expressions) > 1
+    return False
+
+
 def leaf_selects(query: exp.Expr) -> list[exp.Select]:
     """The SELECTs that make up a (possibly nested, parenthesized) set operation.
 
@@ -393,6 +411,8 @@ class Tracer:
             if not is_text_type(target) and not all(self.column_type(o.table, o.column) == target for o in exposed):
                 self._refuse_text_conversion(node, inner, f"CAST to {target.upper()}")
         if key in VALUE_PRESERVING:
+            if _reshapes(node):
+                return with_path(inner, DERIVED)
             return inner
         if key in ELEMENTWISE:
             return with_path(inner, DERIVED)

@@ -220,3 +220,23 @@ def test_a_connection_that_cannot_describe_tables_is_a_refusal(pii_policy) -> No
 
     with pytest.raises(RewriteRefused, match=r"cannot read the tables' columns from the connection \(RuntimeError\)"):
         rewrite("SELECT * FROM customers", pii_policy, "postgres", connection=Broken())
+
+
+@pytest.mark.postgres
+def test_value_cut_by_a_shorter_varchar_is_redacted_not_partially_shown(pg, pii_policy) -> None:
+    # partial(keep_last=4) over '219-09-9' would show '09-9', characters the policy hides
+    rows = _rows(pg, "SELECT CAST(ssn AS VARCHAR(8)) AS s FROM customers ORDER BY id", pii_policy, "postgres")
+    assert rows[0] == ("[US_SSN]",)
+
+
+@pytest.mark.parametrize("dialect, sql", [
+    ("snowflake", "SELECT $maskline_salt AS k"),
+    ("bigquery", "SELECT @maskline_opad AS k"),
+    ("trino", "SELECT :maskline_salt AS k"),
+    ("spark", "SELECT maskline_opad AS k"),
+    ("postgres", "SELECT pg_catalog.current_setting('maskline.ipad') AS k"),
+    ("duckdb", "SELECT * FROM duckdb_variables()"),
+])
+def test_reading_the_key_from_the_session_is_refused_in_every_dialect(pii_policy, dialect, sql) -> None:
+    with pytest.raises(RewriteRefused):
+        rewrite(sql, pii_policy, dialect, schema=SCHEMA)
