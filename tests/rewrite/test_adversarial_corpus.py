@@ -23,6 +23,7 @@ def _assert_outcome(query: dict, outcome, needles: list[str]) -> None:
     if outcome.refused is not None:
         assert not find_leaks([(outcome.refused,)], needles), "a refusal quoted a raw value"
         assert query["expect"] == "refuse", f"refused: {outcome.refused}"
+        assert " (at " in outcome.refused and ". Fix: " in outcome.refused, "a refusal says what, where and how to fix"
         return
     assert query["expect"] == "ok", f"expected a refusal, the rewrite accepted it:\n{outcome.sql}"
     assert outcome.error is None, f"rewritten SQL failed: {outcome.error}\n{outcome.sql}"
