@@ -8,7 +8,8 @@ import importlib
 
 import pytest
 
-MODULES = ["shapes", "pii_conditions", "shape_conditions", "value_free", "batches", "sampling"]
+MODULES = ["shapes", "pii_conditions", "shape_conditions", "value_free", "batches", "sampling", "report",
+           "metrics.errors"]
 
 
 @pytest.mark.parametrize("name", MODULES)

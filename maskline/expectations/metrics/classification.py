@@ -15,9 +15,11 @@ from great_expectations.expectations.metrics.column_aggregate_metric_provider im
 )
 from great_expectations.expectations.metrics.metric_provider import metric_value
 
+from maskline.expectations.metrics.errors import value_free_failures
 from maskline.expectations.sampling import DEFAULT_SAMPLE, sample_frame
 
 
+@value_free_failures("classifying the column")
 def classify_column(execution_engine: Any, metric_domain_kwargs: dict) -> dict[str, Any]:
     """Classify one column of a batch; returns ``ColumnClassification.as_dict()`` plus ``match_share``."""
     from maskline.classify import classify

@@ -15,6 +15,7 @@ from great_expectations.execution_engine import PandasExecutionEngine, SqlAlchem
 from great_expectations.expectations.metrics.metric_provider import metric_value
 from great_expectations.expectations.metrics.table_metric_provider import TableMetricProvider
 
+from maskline.expectations.metrics.errors import value_free_failures
 from maskline.expectations.sampling import sample_frame, table_name_of
 from maskline.expectations.shapes import MaskedShape, masked_shape
 
@@ -67,6 +68,7 @@ def _table_for(policy: Any, table: str | None, execution_engine: Any, domain_kwa
                      fix="pass dataset='<dataset name in the policy>'")
 
 
+@value_free_failures("auditing the table against the policy")
 def masking_audit(execution_engine: Any, domain_kwargs: dict, policy_source: Any, table: str | None) -> dict:
     """Audit one batch against a policy; see the module docstring. Raises on unusable policies."""
     from maskline.classify import classify
