@@ -68,7 +68,7 @@ def sample_source(data: Any, *, table: str | None = None, sample: int = 10_000) 
         return _from_pandas(data, table, sample)
     if module.startswith("pyarrow"):
         return _from_arrow(data, table, sample)
-    if module.startswith("duckdb"):
+    if module.lstrip("_").startswith("duckdb"):
         return _from_duckdb(data, _need_table(table, data), sample)
     if module.startswith("sqlalchemy"):
         return _from_sqlalchemy(data, _need_table(table, data), sample)
@@ -232,17 +232,16 @@ def _from_duckdb(con: Any, table: str, n: int) -> Sample:
     from sqlglot import exp
 
     try:
-        described = con.execute(sqlglot.select("*").from_(exp.to_table(table, dialect="duckdb")).limit(0)
-                                .sql("duckdb")).description
+        rel = con.sql(sqlglot.select("*").from_(exp.to_table(table, dialect="duckdb")).sql("duckdb"))
+        types = dict(zip(rel.columns, (str(t) for t in rel.types), strict=True))
         count_sql = sqlglot.select("count(*)").from_(exp.to_table(table, dialect="duckdb")).sql("duckdb")
-        total = con.execute(count_sql).fetchone()[0]
-        tbl = _arrow(con.execute(_duckdb_sample_sql(table, n)))
+        total = con.sql(count_sql).fetchall()[0][0]
+        tbl = _arrow(con.sql(_duckdb_sample_sql(table, n)))
     except duckdb.CatalogException:
         raise InputError(f"table not found: {table}", where="DuckDB", fix="check the schema and table name") from None
     except duckdb.Error as e:
         raise ClassificationError(f"sampling {table} failed: {type(e).__name__}", where="DuckDB",
                                   fix="check that the table is readable") from None
-    types = {d[0]: str(d[1]) for d in described}
     if hasattr(tbl, "read_all"):
         tbl = tbl.read_all()
     return Sample(tbl, table, types, total)
@@ -254,7 +253,7 @@ def _dbapi_dialect(con: Any) -> str:
         return "postgres"
     if module.startswith("sqlite3"):
         return "sqlite"
-    if module.startswith("duckdb"):
+    if module.lstrip("_").startswith("duckdb"):
         return "duckdb"
     return "postgres" if "pg" in module else "sqlite"
 

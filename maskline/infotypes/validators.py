@@ -114,6 +114,8 @@ def phone(value: str) -> bool:
     d = _digits(v)
     if not 7 <= len(d) <= 15 or _DATE_LIKE.match(v) or _DECIMAL.match(v) or _DATE_PREFIX.match(v):
         return False
+    if _SSN_SHAPE.match(v):  # 3-2-4 grouping is how SSNs are written, never phone numbers
+        return False
     international = v.startswith(("+", "00"))
     formatted = bool(_PHONE_SEPARATORS.search(v))
     if not (international or formatted):
@@ -144,6 +146,7 @@ def phone_any(value: str) -> bool:
 
 _DATE_LIKE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$")
 _DECIMAL = re.compile(r"^-?\d+[.,]\d{1,3}$")
+_SSN_SHAPE = re.compile(r"^\d{3}-\d{2}-\d{4}$")
 _DATE_PREFIX = re.compile(r"^(19|20)\d\d[-/.](0?[1-9]|1[0-2])[-/.]\d")
 _PHONE_SEPARATORS = re.compile(r"[ ().\-/]")
 _EXTENSION = re.compile(r"\s*(x|ext\.?|#)\s*\d{1,6}$", re.IGNORECASE)
