@@ -29,7 +29,16 @@ BASES = [
     ("sessions s JOIN orders o USING (customer_id)", ["s.ip", "o.card", "s.device"], ["customer_id", "o.amount"]),
     ("customers c JOIN orders o ON o.customer_id = c.id JOIN sessions s ON s.customer_id = c.id",
      ["c.phone", "o.card", "s.ip", "c.passport"], ["c.tier", "s.id"]),
+    ("customers c CROSS JOIN LATERAL (SELECT upper(c.email) AS le, c.ssn AS ls) l", ["l.le", "l.ls", "c.city"],
+     ["c.id"]),
+    ("customers c CROSS JOIN unnest(ARRAY[c.email, c.phone, c.city]) AS u(val)", ["u.val", "c.username"], ["c.id"]),
 ]
+# Leaves that are not plain columns: scalar subqueries over sensitive columns.
+SUBQUERY_LEAVES = ["(SELECT max(x.email) FROM customers x)", "(SELECT min(o2.card) FROM orders o2)",
+                   "(SELECT string_agg(x.ssn, ',') FROM customers x)"]
+# Filters with literals the policy tokenizes (hmac/hash columns), keyed by the column they need.
+TOKENIZED_FILTERS = {"c.username": "c.username IN ('zquartermaine77', 'wil_achterberg')",
+                     "c.passport": "c.passport = 'K77413306'", "s.ip": "s.ip <> '192.0.2.146'"}
 UNARY = ["upper({x})", "lower({x})", "trim({x})", "reverse({x})", "substring({x}, 1, 6)", "left({x}, 5)",
          "right({x}, 5)", "{x} || '-x'", "replace({x}, '-', '')", "lpad({x}, 24, '*')", "split_part({x}, '@', 1)",
          "md5({x})", "CAST(length({x}) AS TEXT)", "({x})", "CAST({x} AS VARCHAR)"]
@@ -40,7 +49,8 @@ BINARY = ["concat({x}, ' ', {y})", "coalesce({x}, {y})", "{x} || {y}",
 @st.composite
 def text_expr(draw, cols: list[str], depth: int = 2) -> str:
     if depth == 0 or draw(st.integers(0, 2)) == 0:
-        return draw(st.sampled_from(cols))
+        leaves = cols + SUBQUERY_LEAVES if draw(st.integers(0, 9)) == 0 else cols
+        return draw(st.sampled_from(leaves))
     if draw(st.booleans()):
         return draw(st.sampled_from(UNARY)).format(x=draw(text_expr(cols, depth - 1)))
     return draw(st.sampled_from(BINARY)).format(x=draw(text_expr(cols, depth - 1)), y=draw(text_expr(cols, depth - 1)))
@@ -63,7 +73,8 @@ def relation(draw, depth: int) -> tuple[str, list[str], list[str]]:
 def select(draw, depth: int, n: int) -> str:
     src, texts, ints = draw(relation(depth))
     kind = draw(st.sampled_from(["plain", "plain", "aggregate", "window", "distinct"]))
-    where = f" WHERE {draw(st.sampled_from(ints))} > 1" if ints and draw(st.booleans()) else ""
+    conditions = [f"{i} > 1" for i in ints] + [f for c, f in TOKENIZED_FILTERS.items() if c in texts]
+    where = f" WHERE {draw(st.sampled_from(conditions))}" if conditions and draw(st.booleans()) else ""
     if kind == "aggregate":
         group = draw(st.sampled_from(texts))
         aggs = ["max({e})", "min({e})", "string_agg({e}, ',')", "CAST(count(DISTINCT {e}) AS TEXT)",
