@@ -1,0 +1,146 @@
+"""Lineage fixtures: Marquez (if it runs here), one Airflow ``dag.test()`` run and one ``dbt-ol build``.
+
+Both runs send every event through :class:`openlineage_ext.transformer.MasklineTransformer`
+to a JSONL file and, when Marquez is up, to Marquez over HTTP (a ``composite``
+transport), so the file checks and the Marquez checks see the same events.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from openlineage_ext.transformer import transport_config
+from tests.conftest import TEST_KEY
+
+ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+EXAMPLE_DAGS = ROOT / "examples" / "dags"
+AIRFLOW_NAMESPACE = "maskline-lineage-test"
+DBT_NAMESPACE = "maskline-dbt-test"
+
+
+@dataclass
+class LineageRun:
+    """What one producer emitted: its events (as written to JSONL) and the raw values it handled."""
+
+    events: list[dict[str, Any]]
+    text: str
+    raw_values: set[str]
+    info: dict[str, Any] = field(default_factory=dict)
+
+    def for_job(self, suffix: str, event_type: str | None = None) -> list[dict[str, Any]]:
+        return [e for e in self.events if e["job"]["name"].endswith(suffix)
+                and (event_type is None or e["eventType"] == event_type)]
+
+
+def _marquez_from_script() -> str | None:
+    script = ROOT / "scripts" / "marquez.sh"
+    try:
+        proc = subprocess.run(["bash", str(script), "up"], capture_output=True, text=True, timeout=600, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    url = proc.stdout.strip().splitlines()[-1] if proc.returncode == 0 and proc.stdout.strip() else None
+    if url is None:
+        sys.stderr.write("[lineage tests] scripts/marquez.sh up failed:\n" + proc.stderr[-1500:] + "\n")
+    return url
+
+
+@pytest.fixture(scope="session")
+def optional_marquez_url() -> str | None:
+    """``MARQUEZ_URL`` (set by ``make test``), else Marquez started by scripts/marquez.sh, else None."""
+    url = os.environ.get("MARQUEZ_URL", "").strip()
+    if url:
+        return url.rstrip("/")
+    if os.environ.get("CI"):
+        return None  # make test already tried scripts/marquez.sh once
+    return _marquez_from_script()
+
+
+@pytest.fixture(scope="session")
+def marquez_url(optional_marquez_url: str | None) -> str:
+    if not optional_marquez_url:
+        pytest.skip("Marquez is not running: scripts/marquez.sh could not start it (see its message); "
+                    "set MARQUEZ_URL to a running Marquez")
+    return optional_marquez_url
+
+
+def _transport(jsonl: Path, marquez: str | None, **props: Any) -> dict[str, Any]:
+    inner: dict[str, Any] = {"type": "file", "log_file_path": str(jsonl), "append": True}
+    if marquez:
+        inner = {"type": "composite", "continue_on_failure": False, "transports": {
+            "file": inner, "marquez": {"type": "http", "url": marquez, "timeout": 10}}}
+    return transport_config(inner, **props)
+
+
+def _read(jsonl: Path) -> tuple[list[dict[str, Any]], str]:
+    text = jsonl.read_text(encoding="utf-8") if jsonl.exists() else ""
+    return [json.loads(line) for line in text.splitlines() if line.strip()], text
+
+
+@pytest.fixture(scope="session")
+def airflow_lineage(tmp_path_factory: pytest.TempPathFactory, pg_dsn: str,
+                    optional_marquez_url: str | None) -> LineageRun:
+    """One process ``dag.test()``-ing tests/lineage's DAG (PostgreSQL) and the example DAG (DuckDB)."""
+    sys.path.insert(0, str(EXAMPLE_DAGS))
+    from maskline_demo_data import customers, sensitive_values, tickets
+
+    sys.path.insert(0, str(HERE))
+    import lineage_dag
+
+    home = tmp_path_factory.mktemp("airflow_home")
+    data = home / "demo_data"
+    data.mkdir()
+    jsonl = home / "events.jsonl"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("AIRFLOW_", "AIRFLOW__", "OPENLINEAGE"))}
+    env.update({
+        "AIRFLOW_HOME": str(home),
+        "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+        "AIRFLOW__CORE__DAGS_FOLDER": str(HERE / "dags"),
+        "AIRFLOW__CORE__UNIT_TEST_MODE": "False",
+        "AIRFLOW__OPENLINEAGE__TRANSPORT": json.dumps(_transport(jsonl, optional_marquez_url)),
+        "AIRFLOW__OPENLINEAGE__NAMESPACE": AIRFLOW_NAMESPACE,
+        "AIRFLOW__OPENLINEAGE__EXECUTE_IN_THREAD": "True",
+        "AIRFLOW__OPENLINEAGE__CUSTOM_RUN_FACETS": "openlineage_ext.airflow_run_facets.identity_run_facets",
+        "AIRFLOW_CONN_WAREHOUSE": pg_dsn.replace("postgresql://", "postgres://", 1),
+        "AIRFLOW_CONN_MASKLINE_DEMO_DUCKDB": json.dumps({"conn_type": "duckdb", "host": str(data / "demo.duckdb")}),
+        "MASKLINE_DEMO_DIR": str(data),
+        "MASKLINE_KEY": TEST_KEY,
+        "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+        "PYTHONPATH": os.pathsep.join([str(ROOT), str(HERE), str(EXAMPLE_DAGS), os.environ.get("PYTHONPATH", "")]),
+    })
+    # dag.test() runs only DAGs of the configured bundle: one folder linking this test's DAG and the examples.
+    dags = home / "dags"
+    dags.mkdir()
+    # Only the example DAG and its helpers: other example DAGs are other tests' business (~12 s each).
+    wanted = [HERE / "dags" / "maskline_lineage_test.py", EXAMPLE_DAGS / "maskline_example.py",
+              EXAMPLE_DAGS / "maskline_demo_data.py", *sorted(EXAMPLE_DAGS.glob("*.yml"))]
+    for src in wanted:
+        if src.is_file():
+            (dags / src.name).symlink_to(src)
+    env["AIRFLOW__CORE__DAGS_FOLDER"] = str(dags)
+    with_example = (EXAMPLE_DAGS / "maskline_example.py").exists()
+    migrate = subprocess.run([str(BIN / "airflow"), "db", "migrate"], env=env, capture_output=True, text=True,
+                             timeout=600, check=False)
+    assert migrate.returncode == 0, migrate.stderr[-3000:]
+    out = home / "result.json"
+    log = home / "dag_test.log"  # task logs: dag.test() prints them
+    with log.open("w") as sink:
+        run = subprocess.run([sys.executable, str(HERE / "lineage_dag.py"), str(out), str(dags)], env=env,
+                             stdout=sink, stderr=subprocess.STDOUT, timeout=1200, check=False)
+    assert run.returncode == 0 and out.exists(), log.read_text()[-6000:]
+    events, text = _read(jsonl)
+    raw = sensitive_values(lineage_dag.people(), [])
+    if with_example:
+        people = customers()
+        raw |= sensitive_values(people, tickets(people))
+    raw = {v for v in raw if len(v) >= 6}
+    return LineageRun(events, text, raw, info={**json.loads(out.read_text()), "log": str(log)})

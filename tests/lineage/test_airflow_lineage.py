@@ -1,0 +1,126 @@
+"""A real ``dag.test()`` run on PostgreSQL: every task carries who ran it, masking shows in lineage,
+and no raw value reaches the transport."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.lineage.conftest import LineageRun
+
+pytestmark = [pytest.mark.airflow, pytest.mark.postgres, pytest.mark.xdist_group("lineage")]
+TASKS = ("load_raw_customers", "count_vip_customer", "mask_customers", "notify_customer")
+
+
+def test_the_dag_ran_with_the_expected_outcome(airflow_lineage: LineageRun) -> None:
+    tasks = airflow_lineage.info["maskline_lineage_test"]["tasks"]
+    assert {t: tasks[t] for t in TASKS[:3]} == dict.fromkeys(TASKS[:3], "success"), \
+        f"task logs: {airflow_lineage.info['log']}"
+    assert tasks["notify_customer"] == "failed"  # on purpose: its error message quotes a customer
+
+
+def test_no_raw_value_is_in_any_event(airflow_lineage: LineageRun) -> None:
+    assert len(airflow_lineage.raw_values) > 50
+    leaked = sorted(v for v in airflow_lineage.raw_values if v in airflow_lineage.text)
+    assert leaked == [], f"{len(leaked)} raw values reached the lineage transport"
+
+
+@pytest.mark.parametrize("task", TASKS)
+def test_every_task_event_carries_the_executing_identity(airflow_lineage: LineageRun, task: str) -> None:
+    events = airflow_lineage.for_job(f"maskline_lineage_test.{task}")
+    assert {e["eventType"] for e in events} >= {"START"}
+    for e in events:
+        ident = e["run"]["facets"]["maskline_identity"]
+        assert ident["triggeredBy"] == {"kind": "user", "name": "dag_test", "pseudonymized": False,
+                                        "origin": "airflow.triggering_user"}
+        assert ident["executedBy"]["name"]
+        assert ident["_schemaURL"].endswith("MasklineIdentityRunFacet")
+
+
+def test_the_database_login_is_the_executor_of_sql_tasks(airflow_lineage: LineageRun) -> None:
+    ident = airflow_lineage.for_job("maskline_lineage_test.mask_customers", "COMPLETE")[0]["run"]["facets"]["maskline_identity"]
+    assert ident["executedBy"]["origin"] == "db.login"
+    owners = {(p["origin"], p["name"]) for p in ident["principals"]}
+    assert ("airflow.task_owner", "svc_masking") in owners
+
+
+def test_mask_task_reports_masked_column_lineage(airflow_lineage: LineageRun) -> None:
+    complete = airflow_lineage.for_job("maskline_lineage_test.mask_customers", "COMPLETE")
+    assert len(complete) == 1
+    out = complete[0]["outputs"][0]
+    assert out["name"].endswith("public.customers_masked")
+    fields = out["facets"]["columnLineage"]["fields"]
+    for column in ("email", "ssn", "credit_card", "full_name"):
+        assert fields[column]["transformationType"] == "MASKED"
+        transformation = fields[column]["inputFields"][0]["transformations"][0]
+        assert transformation["masking"] is True
+        assert fields[column]["inputFields"][0]["name"].endswith("public.raw_customers")
+    assert "hmac" in fields["ssn"]["inputFields"][0]["transformations"][0]["description"]
+    assert fields["customer_id"]["transformationType"] == "IDENTITY"
+
+
+def test_mask_task_reports_masking_and_tags_facets(airflow_lineage: LineageRun) -> None:
+    event = airflow_lineage.for_job("maskline_lineage_test.mask_customers", "COMPLETE")[0]
+    out = event["outputs"][0]["facets"]
+    masking = out["maskline_masking"]
+    assert masking["fields"]["email"]["method"] == "email"
+    assert masking["rowsMasked"] == 12 and masking["cellsMasked"] >= 12 * 9
+    assert masking["policy"]["source"].endswith("maskline_policy.yml") and len(masking["policy"]["hash"]) == 64
+    tags = {(t["field"], t["value"]) for t in out["tags"]["tags"] if t["key"] == "pii"}
+    assert {("email", "EMAIL"), ("ssn", "US_SSN"), ("credit_card", "CREDIT_CARD")} <= tags
+    inputs = event["inputs"][0]["facets"]
+    assert "maskline_classification" in inputs
+    assert {("email", "EMAIL")} <= {(t["field"], t["value"]) for t in inputs["tags"]["tags"]}
+
+
+def test_sql_literal_is_rewritten_and_the_query_still_parses(airflow_lineage: LineageRun) -> None:
+    import sqlglot
+
+    events = airflow_lineage.for_job("maskline_lineage_test.count_vip_customer")
+    queries = {e["job"]["facets"]["sql"]["query"] for e in events if "sql" in e["job"].get("facets", {})}
+    assert queries, "the SQL task emitted no sql facet"
+    for q in queries:
+        where = sqlglot.parse_one(q, read="postgres").args["where"]
+        assert [lit.this for lit in where.find_all(sqlglot.exp.Literal)] == ["[REDACTED]", "[REDACTED]"]
+
+
+def test_failed_task_error_is_scrubbed(airflow_lineage: LineageRun) -> None:
+    fail = airflow_lineage.for_job("maskline_lineage_test.notify_customer", "FAIL")
+    assert fail, "no FAIL event for the failing task"
+    error = fail[0]["run"]["facets"]["errorMessage"]
+    assert "could not notify customer [EMAIL]: mailbox full" in error["message"]
+
+
+def test_run_conf_keeps_its_keys_but_no_values(airflow_lineage: LineageRun) -> None:
+    confs = []
+    for e in airflow_lineage.events:
+        if not e["job"]["name"].startswith("maskline_lineage_test"):
+            continue
+        facets = e["run"].get("facets", {})
+        for facet in ("airflowDagRun", "airflow"):
+            dag_run = (facets.get(facet) or {}).get("dagRun") or {}
+            if "conf" in dag_run:
+                confs.append(dag_run["conf"])
+    assert confs, "no event carried the dag_run conf"
+    for conf in confs:
+        assert conf["requested_for"] == {"email": "[REDACTED]", "name": "[REDACTED]", "phone": "[REDACTED]"}
+
+
+def test_lineage_audit_prints_who_ran_and_what_was_masked(airflow_lineage: LineageRun, tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "events.jsonl"
+    path.write_text(airflow_lineage.text)
+    env = {**os.environ, "COLUMNS": "250"}
+    tree = subprocess.run([sys.executable, "-m", "maskline", "lineage", "audit", str(path)], capture_output=True,
+                          text=True, env=env, check=True).stdout
+    assert "maskline_lineage_test.mask_customers COMPLETE" in tree
+    assert "executed by: user maskline (db.login)" in tree
+    assert "triggered by: user dag_test (airflow.triggering_user)" in tree
+    assert "ssn: US_SSN → hmac(length=16)" in tree
+    dot = subprocess.run([sys.executable, "-m", "maskline", "lineage", "audit", str(path), "--dot",
+                          "--namespace", "maskline-lineage-test"], capture_output=True, text=True, env=env,
+                         check=True).stdout
+    assert dot.startswith("digraph lineage {") and "email: email" in dot
+    assert not [v for v in airflow_lineage.raw_values if v in tree or v in dot]
