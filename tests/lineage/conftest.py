@@ -144,3 +144,51 @@ def airflow_lineage(tmp_path_factory: pytest.TempPathFactory, pg_dsn: str,
         raw |= sensitive_values(people, tickets(people))
     raw = {v for v in raw if len(v) >= 6}
     return LineageRun(events, text, raw, info={**json.loads(out.read_text()), "log": str(log)})
+
+
+EXAMPLE_DBT = ROOT / "examples" / "dbt_project"
+SHOP_SOURCES = {"customers": "customers.csv", "orders": "orders.csv", "support_tickets": "support_tickets.csv"}
+
+
+def _shop_raw_values() -> set[str]:
+    """Every cell of a column the example project's sources mark sensitive (what must never reach lineage)."""
+    import csv
+
+    import yaml
+
+    sources = yaml.safe_load((EXAMPLE_DBT / "models" / "staging" / "sources.yml").read_text())
+    values: set[str] = set()
+    for table in sources["sources"][0]["tables"]:
+        sensitive = {c["name"] for c in table.get("columns", []) if (c.get("meta") or {}).get("maskline")}
+        with (EXAMPLE_DBT / "data" / SHOP_SOURCES[table["name"]]).open(newline="") as f:
+            for row in csv.DictReader(f):
+                values |= {row[c] for c in sensitive if row.get(c) and len(row[c]) >= 6}
+    return values
+
+
+@pytest.fixture(scope="session")
+def dbt_lineage(tmp_path_factory: pytest.TempPathFactory, optional_marquez_url: str | None) -> LineageRun:
+    """``dbt-ol build`` of examples/dbt_project on DuckDB, once, through the maskline transformer."""
+    import yaml
+
+    from tests.dbt.dbt_harness import copy_project
+
+    if not (EXAMPLE_DBT / "dbt_project.yml").exists():
+        pytest.skip("examples/dbt_project is not there yet")
+    root = tmp_path_factory.mktemp("dbt_lineage") / "shop"
+    outputs = {"dev": {"type": "duckdb", "path": str(root.parent / "shop.duckdb"), "threads": 2}}
+    project = copy_project(EXAMPLE_DBT, root, "maskline_shop", outputs, "dev")
+    jsonl = root.parent / "events.jsonl"
+    config = root.parent / "openlineage.yml"
+    config.write_text(yaml.safe_dump({"transport": _transport(jsonl, optional_marquez_url)}))
+    env = {k: v for k, v in project.env.items() if not k.startswith("OPENLINEAGE")}
+    env.update({"OPENLINEAGE_CONFIG": str(config), "OPENLINEAGE_NAMESPACE": DBT_NAMESPACE,
+                "PATH": f"{BIN}{os.pathsep}{env.get('PATH', '')}"})
+    project.env = env
+    project.run("deps")
+    proc = subprocess.run([str(BIN / "dbt-ol"), "build", "--profiles-dir", str(project.profiles_dir),
+                           "--target", "dev"], cwd=root, env=env, capture_output=True, text=True, timeout=900,
+                          check=False)
+    assert proc.returncode == 0, proc.stdout[-5000:] + proc.stderr[-3000:]
+    events, text = _read(jsonl)
+    return LineageRun(events, text, _shop_raw_values(), info={"root": str(root), "stdout": proc.stdout[-5000:]})
