@@ -87,6 +87,10 @@ class ScrubbingCapability(AbstractCapability[Any]):
             scrub_message(message)
         for message in request_context.messages:
             scrub_message(message)
+        # The instructions the model reads; pydantic-ai records these parts on the request it keeps.
+        params = getattr(request_context, "model_request_parameters", None)
+        for part in getattr(params, "instruction_parts", None) or ():
+            part.content = _scrub_text(part.content)
         return request_context
 
     async def after_model_request(self, ctx: Any, *, request_context: Any, response: Any) -> Any:
