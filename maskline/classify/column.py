@@ -23,7 +23,7 @@ from datetime import date
 from typing import Any
 
 from maskline.classify.result import ColumnClassification
-from maskline.infotypes.detectors import DETECTORS, Detector
+from maskline.infotypes.detectors import DETECTORS
 
 VALIDATE_CAP = 128  # validated candidates per detector and column; the share is estimated from them
 PROBE = 256  # distinct values a pattern is first tried on; if none matches, the rest are not scanned

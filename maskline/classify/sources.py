@@ -85,9 +85,8 @@ def _need_table(table: str | None, data: Any) -> str:
 
 
 def _from_pandas(df: Any, name: str | None, n: int) -> Sample:
-    import pyarrow as pa
-
     import numpy as np
+    import pyarrow as pa
 
     total = len(df)
     if total > n:
@@ -162,7 +161,6 @@ def _file_table_name(path: Path) -> str:
 
 def _duckdb_sample_sql(table: str, n: int) -> str:
     import sqlglot
-    from sqlglot import exp
 
     query = sqlglot.parse_one(f"SELECT * FROM t USING SAMPLE reservoir({int(n)} ROWS) REPEATABLE ({SEED})",
                               read="duckdb")
@@ -217,11 +215,11 @@ def _from_uri(uri: str, table: str | None, n: int) -> Sample:
         path = base[len("sqlite:///"):]
         if not Path(path).exists():
             raise InputError(f"SQLite database not found: {path}", where=shown, fix="check the path after sqlite:///")
-        con = sqlite3.connect(path)
+        lite = sqlite3.connect(path)
         try:
-            return _from_dbapi(con, table, n)
+            return _from_dbapi(lite, table, n)
         finally:
-            con.close()
+            lite.close()
     raise InputError(f"unsupported URI scheme {scheme!r}", where=shown,
                      fix="use duckdb:///path.db::schema.table, postgresql://...::schema.table or sqlite:///path::table")
 
@@ -298,10 +296,10 @@ def _from_dbapi(con: Any, table: str, n: int, dialect: str | None = None) -> Sam
 
 
 def _rollback(con: Any) -> None:
-    try:
+    import contextlib
+
+    with contextlib.suppress(Exception):  # autocommit connections have nothing to roll back
         con.rollback()
-    except Exception:  # autocommit connections have nothing to roll back
-        pass
 
 
 def _estimated_rows(cur: Any, target: Any, dialect: str) -> int | None:

@@ -250,7 +250,7 @@ _NOT_PEOPLE = frozenset({
     "fournisseur", "proveedor", "fornitore", "leverancier", "fornecedor", "produkt", "produit", "producto",
     "prodotto", "stadt", "ville", "ciudad", "citta", "stad", "cidade", "land", "pays", "pais", "paese",
     "region", "state", "department", "abteilung", "campaign", "model", "device", "browser", "os", "role",
-    "group", "type", "status", "bezeichnung", "libelle", "file", "path", "dataset", "metric", "feature",
+    "group", "type", "status", "bezeichnung", "libelle", "path", "dataset", "metric", "feature",
 })
 
 

@@ -203,7 +203,7 @@ def _scrub_any(obj: Any, key: KeyMaterial | None) -> Any:
         return type(obj)(_scrub_any(v, key) for v in obj) if type(obj) is not list else [_scrub_any(v, key) for v in obj]
     if isinstance(obj, tuple):
         items = [_scrub_any(v, key) for v in obj]
-        return type(obj)._make(items) if hasattr(obj, "_fields") else type(obj)(items)
+        return obj._make(items) if hasattr(obj, "_fields") else type(obj)(items)  # type: ignore[attr-defined]
     if isinstance(obj, (set, frozenset)):
         return type(obj)(_scrub_any(v, key) for v in obj)
     return obj
