@@ -32,7 +32,7 @@ from typing import Any
 from sqlglot import exp
 from sqlglot.errors import OptimizeError, SqlglotError
 from sqlglot.optimizer.qualify import qualify
-from sqlglot.optimizer.scope import build_scope
+from sqlglot.optimizer.scope import Scope, build_scope
 
 from maskline.classify.result import Classification
 from maskline.dialects import Dialect, KeyMode, get_dialect
@@ -40,13 +40,14 @@ from maskline.errors import RewriteRefused
 from maskline.keys import KeyMaterial, resolve_key
 from maskline.methods.base import MethodSpec
 from maskline.methods.registry import METHODS
-from maskline.plan import ColumnPlan, Plan, build_plan
+from maskline.plan import Plan
 from maskline.policy import Policy
 from maskline.rewrite.filters import LiteralFilter
 from maskline.rewrite.outputs import OutputLineage, OutputMasker
 from maskline.rewrite.refusals import base_tables, parse_select, refuse_unknown_tables, refuse_unsafe_parts
-from maskline.rewrite.schema_source import Schema, columns_for, find_table, read_schema, sqlglot_schema
-from maskline.rewrite.trace import Origin, Tracer, table_key
+from maskline.rewrite.schema_source import Schema, find_table, read_schema, sqlglot_schema
+from maskline.rewrite.sensitivity import Sensitivity
+from maskline.rewrite.trace import Origin, Tracer
 from maskline.sql.compile import mask_expression, to_sql
 
 
@@ -79,7 +80,7 @@ class Rewritten:
         return "\n".join(lines)
 
 
-def _schema_for(tree: exp.Expr, tables: list[exp.Table], schema: Schema | None, connection: Any) -> Schema:
+def _schema_for(tables: list[exp.Table], schema: Schema | None, connection: Any) -> Schema:
     if schema is None and connection is None:
         raise RewriteRefused("no schema to trace the query's columns", where="rewrite(schema=..., connection=...)",
                              fix="pass schema={table: {column: type}} or a connection to read it from")
@@ -121,7 +122,7 @@ def rewrite(
     tree = parse_select(sql, d.sqlglot_name)
     refuse_unsafe_parts(tree)
     tables = base_tables(tree)
-    full_schema = _schema_for(tree, tables, schema, connection)
+    full_schema = _schema_for(tables, schema, connection)
     refuse_unknown_tables(tables, list(full_schema))
     try:
         qualified = qualify(tree, dialect=read, schema=sqlglot_schema(tables, full_schema), identify=False,
@@ -136,75 +137,60 @@ def rewrite(
     if root is None:
         raise RewriteRefused("cannot build the query's scopes", where="query", fix="use a plain SELECT")
 
-    plans: dict[str, Plan] = {}
-    by_written: dict[str, dict[str, ColumnPlan]] = {}
-    for table in qualified.find_all(exp.Table):
-        if isinstance(table.this, exp.Func) or not table.name:
-            continue
-        written = table_key(table)
-        if written in by_written:
-            continue
-        try:
-            name, cols = columns_for(table, full_schema)
-        except Exception:
-            continue  # a CTE reference
-        if name not in plans:
-            cls = (classification or {}).get(name)
-            plans[name] = build_plan(policy, name, cols, cls, identities)
-        by_written[written] = {c.name.lower(): c for c in plans[name].columns}
-
-    def plan_of(o: Origin) -> ColumnPlan | None:
-        return by_written.get(o.table, {}).get(o.column.lower())
-
-    def method_of(o: Origin) -> MethodSpec | None:
-        p = plan_of(o)
-        return p.method if p else None
-
-    tracer = Tracer(root, lambda t, c: method_of(Origin(t, c, "value")) is not None, policy.rewrite.safe_functions,
-                    lambda t, c: (p.source_type if (p := plan_of(Origin(t, c, "value"))) else None))
-    for scope in root.traverse():  # every clause, not only the outputs: refusals apply anywhere
-        for node in scope.expression.iter_expressions():
-            if not isinstance(node, (exp.Table, exp.From, exp.With)) and node.find(exp.Column, exp.Func):
-                _check(tracer, node, scope)
-
-    def masked(e: exp.Expr, spec: MethodSpec, info_type: str | None, source_type: str | None) -> exp.Expr:
-        # sqlglot 30 types a Func as an Expr, not an Expression; mask_expression accepts both at run time
-        return mask_expression(e, spec, d, info_type=info_type,  # type: ignore[arg-type]
-                               source_type=source_type, key_mode=key_mode, key=key)
-
-    resolved: list[KeyMaterial] = []
-
-    def the_key() -> KeyMaterial:
-        if key is not None:
-            return key
-        if not resolved:
-            resolved.append(resolve_key(policy.key))
-        return resolved[0]
-
-    def masked_side(e: exp.Expr, spec: MethodSpec, o: Origin, bare: bool) -> exp.Expr:
-        p = plan_of(o)
-        return masked(e, spec, p.info_type if p else None, p.source_type if (p and bare) else None)
-
-    filters = LiteralFilter(tracer, policy.rewrite.filter_literals, method_of, masked_side, the_key, d)
-    tokenized = filters.apply(root)
+    sensitivity = Sensitivity.for_query(qualified, full_schema, policy, classification, identities)
+    tracer = Tracer(root, sensitivity.is_sensitive, policy.rewrite.safe_functions, sensitivity.column_type)
+    _check_every_clause(tracer, root)
+    masks = _Masks(d, policy, sensitivity, key, key_mode)
+    tokenized = LiteralFilter(tracer, policy.rewrite.filter_literals, sensitivity.method_of, masks.side,
+                              masks.key, d).apply(root)
     tracer.reset()
-    masker = OutputMasker(tracer, d, method_of, lambda o: (p.info_type if (p := plan_of(o)) else None),
-                          lambda o: (p.source_type if (p := plan_of(o)) else None), masked)
+    masker = OutputMasker(tracer, d, sensitivity.method_of, sensitivity.info_type_of, sensitivity.type_of,
+                          masks.output)
     lineage = masker.apply(root)
-    used = {m.strip().split("(")[0] for c in lineage if c.method for m in c.method.split(",")}
-    keyed = tokenized > 0 or any(METHODS[m].keyed for m in used if m in METHODS)
+    keyed = tokenized > 0 or any(METHODS[name].keyed for name in masker.methods_used)
     sql_text = to_sql(qualified, d)  # type: ignore[arg-type]
     return Rewritten(
         sql=sql_text, masked_columns=tuple(c.name for c in lineage if c.masked),
-        lineage=tuple(lineage), dialect=d.name, tables=tuple(sorted(plans)), keyed=keyed,
-        tokenized_filters=tokenized, plans=plans)
+        lineage=tuple(lineage), dialect=d.name, tables=tuple(sorted(sensitivity.plans)), keyed=keyed,
+        tokenized_filters=tokenized, plans=sensitivity.plans)
 
 
-def _check(tracer: Tracer, node: exp.Expr, scope: Any) -> None:
-    if isinstance(node, (exp.Subquery, exp.Select, exp.SetOperation)) and id(
-            node.unnest() if isinstance(node, exp.Subquery) else node) in tracer.scopes:
-        return  # a child scope is checked on its own
-    tracer.origins(node, scope)
+class _Masks:
+    """Builds masking expressions for one rewrite, and resolves the key only if a filter literal needs it."""
+
+    def __init__(self, dialect: Dialect, policy: Policy, sensitivity: Sensitivity, key: KeyMaterial | None,
+                 key_mode: KeyMode) -> None:
+        self.dialect = dialect
+        self.policy = policy
+        self.sensitivity = sensitivity
+        self._key = key
+        self.key_mode = key_mode
+
+    def output(self, e: exp.Expr, spec: MethodSpec, info_type: str | None, source_type: str | None) -> exp.Expr:
+        # sqlglot 30 types a Func as an Expr, not an Expression; mask_expression accepts both at run time
+        return mask_expression(e, spec, self.dialect, info_type=info_type,  # type: ignore[arg-type]
+                               source_type=source_type, key_mode=self.key_mode, key=self._key)
+
+    def side(self, e: exp.Expr, spec: MethodSpec, o: Origin, bare: bool) -> exp.Expr:
+        """The masked side of a tokenized comparison (its source type only for a bare column)."""
+        return self.output(e, spec, self.sensitivity.info_type_of(o), self.sensitivity.type_of(o) if bare else None)
+
+    def key(self) -> KeyMaterial:
+        if self._key is None:
+            self._key = resolve_key(self.policy.key)
+        return self._key
+
+
+def _check_every_clause(tracer: Tracer, root: Scope) -> None:
+    """Trace every clause of every scope, not only the outputs: refusals apply anywhere (WHERE, JOIN, ORDER BY)."""
+    for scope in root.traverse():
+        for node in scope.expression.iter_expressions():
+            if isinstance(node, (exp.Table, exp.From, exp.With)) or not node.find(exp.Column, exp.Func):
+                continue
+            inner = node.unnest() if isinstance(node, exp.Subquery) else node
+            if isinstance(inner, (exp.Select, exp.SetOperation)) and id(inner) in tracer.scopes:
+                continue  # a child scope is checked on its own
+            tracer.origins(node, scope)
 
 
 def _safe_message(e: Exception) -> str:

@@ -84,6 +84,7 @@ class OutputMasker:
         self.info_type_of = info_type_of
         self.type_of = type_of
         self.mask = mask
+        self.methods_used: set[str] = set()  # names of the methods applied, e.g. to know if the key is needed
 
     def choose(self, node: exp.Expr, sensitive: list[Origin]) -> Choice:
         specs = {self.method_of(o) for o in sensitive}
@@ -114,6 +115,7 @@ class OutputMasker:
             return node, "masked parts", ", ".join(sorted(methods)) or None
         choice = self.choose(node, sensitive)
         masked = self.mask(node.copy(), choice.spec, choice.info_type, choice.source_type)
+        self.methods_used.add(choice.spec.name)
         masked.meta[MASKED_META] = True
         return masked, "masked", choice.spec.describe()
 

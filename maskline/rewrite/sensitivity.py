@@ -1,0 +1,78 @@
+"""Which base columns a query reads are sensitive, and with which method: one plan per table.
+
+The decision is :func:`maskline.plan.build_plan`'s, the same as for masking the
+table itself: the policy's datasets first, then the classification (if given),
+then ``unclassified: mask``; identities in ``unmask_for`` get raw values.
+
+>>> import sqlglot
+>>> from maskline.policy import load_policy
+>>> pol = load_policy({"datasets": {"t": {"columns": {"email": {"info_type": "EMAIL"}}}}})
+>>> s = Sensitivity.for_query(sqlglot.parse_one("SELECT * FROM t"), {"t": {"id": "int", "email": "text"}}, pol)
+>>> s.is_sensitive("t", "email"), s.is_sensitive("t", "id"), s.column_type("t", "email")
+(True, False, 'text')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from sqlglot import exp
+
+from maskline.classify.result import Classification
+from maskline.errors import InputError
+from maskline.methods.base import MethodSpec
+from maskline.plan import ColumnPlan, Plan, build_plan
+from maskline.policy import Policy
+from maskline.rewrite.schema_source import Schema, columns_for
+from maskline.rewrite.trace import Origin, table_key
+
+
+@dataclass
+class Sensitivity:
+    """The plans of the tables a query reads, looked up by the table name as the query writes it."""
+
+    plans: dict[str, Plan] = field(default_factory=dict)  # by schema name
+    columns: dict[str, dict[str, ColumnPlan]] = field(default_factory=dict)  # by written name, then column
+
+    @classmethod
+    def for_query(cls, query: exp.Expr, schema: Schema, policy: Policy,
+                  classification: Mapping[str, Classification] | None = None,
+                  identities: Sequence[str] = ()) -> Sensitivity:
+        """Build the plan of every base table ``query`` reads (CTE names that match no table are skipped)."""
+        out = cls()
+        for table in query.find_all(exp.Table):
+            if isinstance(table.this, exp.Func) or not table.name:
+                continue
+            written = table_key(table)
+            if written in out.columns:
+                continue
+            try:
+                name, cols = columns_for(table, schema)
+            except InputError:
+                continue  # a CTE, not a table
+            if name not in out.plans:
+                out.plans[name] = build_plan(policy, name, cols, (classification or {}).get(name), identities)
+            out.columns[written] = {c.name.lower(): c for c in out.plans[name].columns}
+        return out
+
+    def plan_of(self, o: Origin) -> ColumnPlan | None:
+        return self.columns.get(o.table, {}).get(o.column.lower())
+
+    def method_of(self, o: Origin) -> MethodSpec | None:
+        p = self.plan_of(o)
+        return p.method if p else None
+
+    def info_type_of(self, o: Origin) -> str | None:
+        p = self.plan_of(o)
+        return p.info_type if p else None
+
+    def type_of(self, o: Origin) -> str | None:
+        p = self.plan_of(o)
+        return p.source_type if p else None
+
+    def is_sensitive(self, table: str, column: str) -> bool:
+        return self.method_of(Origin(table, column, "value")) is not None
+
+    def column_type(self, table: str, column: str) -> str | None:
+        return self.type_of(Origin(table, column, "value"))
