@@ -6,6 +6,8 @@ from typing import Any, ClassVar
 
 from great_expectations.compatibility import pydantic
 from great_expectations.expectations.expectation import ColumnAggregateExpectation
+from great_expectations.render import LegacyRendererType
+from great_expectations.render.renderer.renderer import renderer
 
 import maskline.expectations.metrics.classification  # noqa: F401  (registers the metric)
 from maskline.expectations.value_free_mixin import ValueFreeResults
@@ -59,3 +61,15 @@ class ExpectColumnToBeClassifiedAs(ValueFreeResults, ColumnAggregateExpectation)
                            "details": {"info_type": found, "confidence": round(confidence, 4),
                                        "category": verdict.get("category"),
                                        "evidence": list(verdict.get("evidence") or ())}}}
+
+    @classmethod
+    @renderer(renderer_type=LegacyRendererType.PRESCRIPTIVE)
+    def _prescriptive_renderer(cls, configuration: Any = None, result: Any = None,
+                               runtime_configuration: dict | None = None, **kwargs: Any) -> list[Any]:
+        from maskline.expectations.rendering import string_template
+
+        args = dict(configuration.kwargs) if configuration else {}
+        params = {"column": args.get("column"), "info_type": args.get("info_type") or "nothing sensitive",
+                  "min_confidence": args.get("min_confidence", 0.6)}
+        return string_template("the classifier must call $column $info_type "
+                               "with confidence at least $min_confidence.", params)

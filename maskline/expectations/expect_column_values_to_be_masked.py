@@ -6,6 +6,8 @@ from typing import Any, ClassVar
 
 from great_expectations.compatibility import pydantic
 from great_expectations.expectations.expectation import ColumnMapExpectation
+from great_expectations.render import LegacyRendererType
+from great_expectations.render.renderer.renderer import renderer
 
 import maskline.expectations.metrics.masked  # noqa: F401  (registers the metric)
 from maskline.expectations.shapes import masked_shape
@@ -41,3 +43,17 @@ class ExpectColumnValuesToBeMasked(ValueFreeResults, ColumnMapExpectation):
     def _method_is_known(cls, v: Any) -> Any:
         masked_shape(v)  # unknown method or bad params: PolicyError with the closest name, at construction
         return v
+
+    @classmethod
+    @renderer(renderer_type=LegacyRendererType.PRESCRIPTIVE)
+    def _prescriptive_renderer(cls, configuration: Any = None, result: Any = None,
+                               runtime_configuration: dict | None = None, **kwargs: Any) -> list[Any]:
+        from maskline.expectations.rendering import mostly_suffix, string_template
+
+        args = dict(configuration.kwargs) if configuration else {}
+        try:
+            shape = masked_shape(args.get("method"), args.get("info_type")).describe()
+        except Exception:  # noqa: BLE001 - a bad method is reported by validation, not by rendering
+            shape = str(args.get("method"))
+        params = {"column": args.get("column"), "shape": shape}
+        return string_template("$column values must be masked as $shape" + mostly_suffix(args, params) + ".", params)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from great_expectations.expectations.expectation import ColumnMapExpectation
+from great_expectations.render import LegacyRendererType
+from great_expectations.render.renderer.renderer import renderer
 
 import maskline.expectations.metrics.no_pii  # noqa: F401  (registers the metric)
 from maskline.expectations.pii_conditions import pandas_types_found
@@ -42,3 +44,16 @@ class ExpectColumnValuesToNotContainPii(ValueFreeResults, ColumnMapExpectation):
             return pandas_types_found(str(value), self.info_types) or super()._value_label(value)
         except Exception:  # the label is cosmetic; a detector failure must not fail or leak
             return super()._value_label(value)
+
+    @classmethod
+    @renderer(renderer_type=LegacyRendererType.PRESCRIPTIVE)
+    def _prescriptive_renderer(cls, configuration: Any = None, result: Any = None,
+                               runtime_configuration: dict | None = None, **kwargs: Any) -> list[Any]:
+        from maskline.expectations.pii_conditions import sql_pattern_types
+        from maskline.expectations.rendering import mostly_suffix, string_template
+
+        args = dict(configuration.kwargs) if configuration else {}
+        params = {"column": args.get("column"),
+                  "types": ", ".join(args.get("info_types") or sql_pattern_types())}
+        template = "$column values must contain no PII of types $types" + mostly_suffix(args, params) + "."
+        return string_template(template, params)

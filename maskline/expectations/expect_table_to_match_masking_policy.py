@@ -6,6 +6,8 @@ from typing import Any, ClassVar
 
 from great_expectations.compatibility import pydantic
 from great_expectations.expectations.expectation import BatchExpectation
+from great_expectations.render import LegacyRendererType
+from great_expectations.render.renderer.renderer import renderer
 
 import maskline.expectations.metrics.policy_audit  # noqa: F401  (registers the metric)
 from maskline.expectations.value_free_mixin import ValueFreeResults
@@ -61,3 +63,14 @@ class ExpectTableToMatchMaskingPolicy(ValueFreeResults, BatchExpectation):
                 "result": {"observed_value": observed,
                            "details": {"table": audit["table"], "policy_hash": audit["policy_hash"],
                                        "columns": audit["columns"], "problems": problems}}}
+
+    @classmethod
+    @renderer(renderer_type=LegacyRendererType.PRESCRIPTIVE)
+    def _prescriptive_renderer(cls, configuration: Any = None, result: Any = None,
+                               runtime_configuration: dict | None = None, **kwargs: Any) -> list[Any]:
+        from maskline.expectations.rendering import policy_label, string_template
+
+        args = dict(configuration.kwargs) if configuration else {}
+        params = {"policy": policy_label(args.get("policy")), "dataset": args.get("dataset") or "this table"}
+        return string_template("every column of $dataset that $policy or the classifier calls sensitive "
+                               "must be masked.", params)

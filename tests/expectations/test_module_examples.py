@@ -9,7 +9,7 @@ import importlib
 import pytest
 
 MODULES = ["shapes", "pii_conditions", "shape_conditions", "value_free", "batches", "sampling", "report",
-           "metrics.errors"]
+           "metrics.errors", "rendering"]
 
 
 @pytest.mark.parametrize("name", MODULES)
