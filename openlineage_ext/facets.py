@@ -38,7 +38,6 @@ from openlineage.client.facet_v2 import DatasetFacet, RunFacet, column_lineage_d
 if TYPE_CHECKING:
     from maskline.classify.result import Classification
     from maskline.plan import ColumnPlan, Plan
-
     from openlineage_ext.identity import Identity
 
 FACET_VERSION = "1-0-0"

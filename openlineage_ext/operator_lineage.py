@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from maskline.classify.result import Classification
     from maskline.plan import Plan
-
     from openlineage_ext.identity import Identity
 
 

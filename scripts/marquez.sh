@@ -6,6 +6,7 @@
 #   scripts/marquez.sh down    -> stop the Marquez this script started
 #   scripts/marquez.sh status  -> print the URL if it answers, exit 1 otherwise
 # Everything it downloads or writes lives under .marquez/ (override with MARQUEZ_HOME).
+# MARQUEZ_JAR=/path/marquez-api-0.51.x.jar skips the Maven download (a jar from a mirror or a build).
 # Logs and progress go to stderr, so `MARQUEZ_URL="$(scripts/marquez.sh up)"` works.
 set -euo pipefail
 
@@ -38,6 +39,11 @@ running_pid() {
 
 fetch() {
   if ls "$HOME_DIR"/lib/marquez-api-*.jar >/dev/null 2>&1; then return 0; fi
+  if [ -n "${MARQUEZ_JAR:-}" ]; then   # a marquez-api jar obtained some other way (a mirror, a build)
+    [ -f "$MARQUEZ_JAR" ] || { log "MARQUEZ_JAR=$MARQUEZ_JAR does not exist"; exit 1; }
+    mkdir -p "$HOME_DIR/lib" && cp "$MARQUEZ_JAR" "$HOME_DIR/lib/$(basename "$MARQUEZ_JAR")"
+    return 0
+  fi
   command -v mvn >/dev/null || { log "Maven (mvn) is needed to fetch Marquez: apt-get install -y maven"; exit 1; }
   log "fetching io.github.marquezproject:marquez-api $VERSION_RANGE from Maven Central (once; cached in $HOME_DIR)"
   mkdir -p "$HOME_DIR/fetch" "$HOME_DIR/lib.tmp"
@@ -59,8 +65,13 @@ fetch() {
 </project>
 EOF
   rm -rf "$HOME_DIR/lib.tmp"/*
-  mvn -B -q -f "$HOME_DIR/fetch/pom.xml" -Dmaven.repo.local="$HOME_DIR/m2" \
-    dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$HOME_DIR/lib.tmp" >&2
+  if ! mvn -B -q -U -f "$HOME_DIR/fetch/pom.xml" -Dmaven.repo.local="$HOME_DIR/m2" \
+      dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$HOME_DIR/lib.tmp" >&2; then
+    log "Maven could not resolve io.github.marquezproject:marquez-api $VERSION_RANGE from the repositories"
+    log "this machine reaches. Fix: point MARQUEZ_JAR at a marquez-api jar, set MARQUEZ_URL to a running"
+    log "Marquez, or use the docker-compose route in openlineage_ext/README.md"
+    exit 1
+  fi
   ls "$HOME_DIR"/lib.tmp/marquez-api-*.jar >/dev/null 2>&1 || { log "Maven did not produce marquez-api"; exit 1; }
   rm -rf "$HOME_DIR/lib" && mv "$HOME_DIR/lib.tmp" "$HOME_DIR/lib"
   log "fetched $(basename "$(ls "$HOME_DIR"/lib/marquez-api-*.jar)")"

@@ -78,6 +78,7 @@ def _transport(jsonl: Path, marquez: str | None, **props: Any) -> dict[str, Any]
     if marquez:
         inner = {"type": "composite", "continue_on_failure": False, "transports": {
             "file": inner, "marquez": {"type": "http", "url": marquez, "timeout": 10}}}
+        props = {"marquez_tag_sync": True, "marquez_url": marquez, **props}
     return transport_config(inner, **props)
 
 

@@ -34,7 +34,6 @@ def people() -> list[dict]:
 
 def load_customers(rows: list[dict]) -> int:
     from airflow.providers.postgres.hooks.postgres import PostgresHook
-
     from maskline_demo_data import CUSTOMER_COLUMNS
 
     types = {"INTEGER": "integer", "VARCHAR": "text", "DATE": "date", "DOUBLE": "double precision"}
