@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from maskline.text.spans import DIGIT_RUN, SPAN_RULES, WINDOW_MARGIN, SpanRule
+from maskline.text.spans import DATE_RUN, DIGIT_RUN, SPAN_RULES, WINDOW_MARGIN, SpanRule
 
 if TYPE_CHECKING:
     from maskline.keys import KeyMaterial
@@ -73,7 +73,7 @@ def find(text: str, info_types: Iterable[str] | None = None, allow: frozenset[st
                                                         else frozenset(info_types))
     lowered: str | None = None
     has_digit: bool | None = None
-    windows: list[tuple[int, int]] | None = None
+    windows: list[tuple[int, int, int]] | None = None
     found: list[tuple[int, int, int, str]] = []  # start, -end, rule index, type
     for index, rule in enumerate(SPAN_RULES):
         if rule.info_type not in wanted:
@@ -98,7 +98,8 @@ def find(text: str, info_types: Iterable[str] | None = None, allow: frozenset[st
         if rule.in_digit_runs:
             if windows is None:
                 windows = _digit_windows(text)
-            matches: Iterable[re.Match[str]] = (m for a, b in windows for m in rule.regex.finditer(text, a, b))
+            matches: Iterable[re.Match[str]] = (m for a, b, digits in windows if digits >= rule.min_digits
+                                                for m in rule.regex.finditer(text, a, b))
         else:
             matches = rule.regex.finditer(text)
         for m in matches:
@@ -123,14 +124,18 @@ def find(text: str, info_types: Iterable[str] | None = None, allow: frozenset[st
     return result
 
 
-def _digit_windows(text: str) -> list[tuple[int, int]]:
-    windows: list[tuple[int, int]] = []
+def _digit_windows(text: str) -> list[tuple[int, int, int]]:
+    """Windows (start, end, digit count) around runs of digits, merged when they touch; pure dates dropped."""
+    windows: list[tuple[int, int, int]] = []
     for m in DIGIT_RUN.finditer(text):
+        if DATE_RUN.fullmatch(m.group()):
+            continue
         a, b = max(0, m.start() - WINDOW_MARGIN), min(len(text), m.end() + WINDOW_MARGIN)
+        digits = sum(c.isdigit() for c in m.group())
         if windows and a <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], b)
+            windows[-1] = (windows[-1][0], b, windows[-1][2] + digits)
         else:
-            windows.append((a, b))
+            windows.append((a, b, digits))
     return windows
 
 

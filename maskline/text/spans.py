@@ -27,6 +27,7 @@ class SpanRule:
     needs_digit: bool = False
     in_digit_runs: bool = False  # only searched in windows around runs of digits (see DIGIT_RUN)
     min_colons: int = 0  # IPv6: skip lines with fewer colons (a timestamp has two)
+    min_digits: int = 0  # in_digit_runs rules: skip windows with fewer digits
 
 
 def _r(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -36,6 +37,8 @@ def _r(pattern: str, flags: int = 0) -> re.Pattern[str]:
 # Numbers worth a closer look: seven or more characters of digits and separators. Rules marked
 # `in_digit_runs` are searched only in a window around each run, so a log line's timestamps cost one pass.
 DIGIT_RUN = re.compile(r"\d[\d .()/+-]{5,}\d")
+# A run that is only a date (2026-11-23, 2026-11-23 19) holds no phone, card or ID: skip its window.
+DATE_RUN = re.compile(r"(19|20)\d\d[-/.]\d\d[-/.]\d\d( \d\d?)?|\d\d[-/.]\d\d[-/.](19|20)\d\d")
 WINDOW_MARGIN = 4
 
 
@@ -67,17 +70,17 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("EMAIL", _r(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+'-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
                          r"\.[A-Za-z]{2,24}\b"), "email", triggers=("@",)),
     SpanRule("IBAN", _r(r"[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}(?![A-Za-z0-9])"), "iban", needs_digit=True),
-    SpanRule("CREDIT_CARD", _r(r"(?<![\d.,-])\d(?:[ -]?\d){12,18}(?![\d-])"), "luhn", needs_digit=True, in_digit_runs=True),
-    SpanRule("US_SSN", _r(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])"), "us_ssn", needs_digit=True, in_digit_runs=True),
+    SpanRule("CREDIT_CARD", _r(r"(?<![\d.,-])\d(?:[ -]?\d){12,18}(?![\d-])"), "luhn", needs_digit=True, in_digit_runs=True, min_digits=13),
+    SpanRule("US_SSN", _r(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])"), "us_ssn", needs_digit=True, in_digit_runs=True, min_digits=9),
     SpanRule("NATIONAL_ID", _r(r"(?<![\w.])(?:\d{8}-?[A-Z]|\d{3}\.\d{3}\.\d{3}-\d{2}|"
                                r"[12] ?\d{2} ?\d{2} ?[0-9AB]{2} ?\d{3} ?\d{3} ?\d{2}|756\.\d{4}\.\d{4}\.\d{2})(?![\w.])"),
-             "national_id", needs_digit=True, in_digit_runs=True),
+             "national_id", needs_digit=True, in_digit_runs=True, min_digits=8),
     SpanRule("NATIONAL_ID", _r(r"(?:[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z]|[XYZ]-?\d{7}-?[A-Z]|"
                                r"[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D])(?![A-Za-z0-9])"), "national_id", needs_digit=True),
     SpanRule("MAC_ADDRESS", _r(r"[0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}[:-]"
                                r"[0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}(?![\w:-])"), "mac", needs_digit=True),
     SpanRule("IP_ADDRESS", _r(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])"), "public_ip", needs_digit=True,
-             in_digit_runs=True),
+             in_digit_runs=True, min_digits=4),
     SpanRule("IP_ADDRESS", _r(r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}(?![\w:])|"
                               r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4}"
                               r"(?![\w:])"), "public_ip", triggers=("::", ":0", ":1", ":2", ":3", ":4", ":5", ":6", ":7", ":8", ":9", ":a",
@@ -92,5 +95,5 @@ SPAN_RULES: tuple[SpanRule, ...] = (
              ci_triggers=True, needs_digit=True),
     SpanRule("PHONE", _r(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,5}(?:[ .-]?\d{1,5}){1,5}"
                          r"(?![\w])|(?<![\w.,-])\(?\d{2,5}\)?[ .-]\d{2,4}[ .-]\d{2,5}(?:[ .-]\d{2,4})?"
-                         r"(?:\s?(?:x|ext\.?)\s?\d{1,6})?(?![\w.,-])"), "phone", needs_digit=True, in_digit_runs=True),
+                         r"(?:\s?(?:x|ext\.?)\s?\d{1,6})?(?![\w.,-])"), "phone", needs_digit=True, in_digit_runs=True, min_digits=7),
 )
