@@ -45,7 +45,7 @@ from maskline.policy import Policy
 from maskline.rewrite.filters import LiteralFilter
 from maskline.rewrite.outputs import OutputLineage, OutputMasker
 from maskline.rewrite.refusals import base_tables, parse_select, refuse_unknown_tables, refuse_unsafe_parts
-from maskline.rewrite.schema_source import Schema, find_table, read_schema, sqlglot_schema
+from maskline.rewrite.schema_source import Schema, default_db, find_table, read_schema, sqlglot_schema
 from maskline.rewrite.sensitivity import Sensitivity
 from maskline.rewrite.trace import Origin, Tracer
 from maskline.sql.compile import mask_expression, to_sql
@@ -124,9 +124,10 @@ def rewrite(
     tables = base_tables(tree)
     full_schema = _schema_for(tables, schema, connection)
     refuse_unknown_tables(tables, list(full_schema))
+    db = default_db(tables)
     try:
-        qualified = qualify(tree, dialect=read, schema=sqlglot_schema(tables, full_schema), identify=False,
-                            validate_qualify_columns=True)
+        qualified = qualify(tree, dialect=read, db=db, schema=sqlglot_schema(tables, full_schema, db),
+                            identify=False, validate_qualify_columns=True)
     except OptimizeError as e:
         raise RewriteRefused(f"cannot resolve the query's columns: {_safe_message(e)}", where="query",
                              fix="check column names against the schema") from None

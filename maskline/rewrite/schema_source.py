@@ -12,6 +12,7 @@ their trailing name parts agree, case-insensitively.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -107,19 +108,38 @@ def _read_sqlite_schema(connection: Any, tables: Sequence[exp.Table]) -> dict[st
     return out
 
 
-def sqlglot_schema(tables: Sequence[exp.Table], schema: Schema) -> dict[str, Any]:
-    """A nested mapping in the shape sqlglot expects, keyed as the query names its tables."""
+def default_db(tables: Sequence[exp.Table]) -> str | None:
+    """The schema to assume for unqualified tables when others are qualified (the one most of them name).
+
+    >>> default_db([exp.to_table("public.a"), exp.to_table("b")]), default_db([exp.to_table("b")])
+    ('public', None)
+    """
+    depths = {len(t.parts) for t in tables}
+    dbs = [t.db for t in tables if t.db]
+    if len(depths) < 2 or not dbs:
+        return None
+    return Counter(dbs).most_common(1)[0][0]
+
+
+def sqlglot_schema(tables: Sequence[exp.Table], schema: Schema, db: str | None = None) -> dict[str, Any]:
+    """A nested mapping in the shape sqlglot expects, keyed as the query names its tables.
+
+    Unqualified tables are put in ``db`` when other tables of the query name a schema.
+
+    >>> sqlglot_schema([exp.to_table("public.a"), exp.to_table("b")], {"a": {"x": "int"}, "b": {"y": "text"}},
+    ...                db="public")
+    {'public': {'a': {'x': 'int'}, 'b': {'y': 'text'}}}
+    """
     nested: dict[str, Any] = {}
     depth = max((len(t.parts) for t in tables), default=1)
     for table in tables:
         key, cols = columns_for(table, schema)
         parts = [p.name for p in table.parts]
         if len(parts) < depth:
-            stored = list(_parts(key))
-            parts = (stored[:-1][-(depth - len(parts)):] if len(stored) >= depth else [""] * (depth - len(parts))) + parts
-            if "" in parts:
-                raise InputError("the query names the same kind of table with and without a schema",
+            if depth - len(parts) != 1 or not db:
+                raise InputError("the query names tables at different depths (catalog.schema.table and table)",
                                  where="FROM clause", fix="qualify every table the same way (schema.table)")
+            parts = [db, *parts]
         level = nested
         for p in parts[:-1]:
             level = level.setdefault(p, {})

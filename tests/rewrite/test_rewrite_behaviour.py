@@ -240,3 +240,14 @@ def test_value_cut_by_a_shorter_varchar_is_redacted_not_partially_shown(pg, pii_
 def test_reading_the_key_from_the_session_is_refused_in_every_dialect(pii_policy, dialect, sql) -> None:
     with pytest.raises(RewriteRefused):
         rewrite(sql, pii_policy, dialect, schema=SCHEMA)
+
+
+@pytest.mark.postgres
+def test_schema_qualified_and_unqualified_tables_mix(pg, pii_policy) -> None:
+    with pg.cursor() as cur:
+        cur.execute("SELECT current_schema()")
+        (schema,) = cur.fetchone()
+    sql = f"SELECT c.ssn, o.card FROM {schema}.customers c JOIN orders o ON o.customer_id = c.id ORDER BY o.id"
+    r = rewrite(sql, pii_policy, "postgres", connection=pg)
+    assert r.masked_columns == ("ssn", "card")
+    assert _rows(pg, sql, pii_policy, "postgres")[0] == ("*******9999", "************1111")
