@@ -2,8 +2,9 @@
     references session values and never holds the key. Use it as a pre-hook:
         models:
           +pre-hook: "{{ maskline.set_key() }}"
-    It runs its statements itself and renders to nothing, so it works on engines that take one statement
-    per call (Spark). Where the key can still be seen, per adapter, is in dbt_macros/README.md. -#}
+    It runs its statements itself, with the key values as bound parameters (dbt logs the statement text,
+    never its bindings), and renders to nothing, so it also works on engines that take one statement per
+    call (Spark). Where the key can still be seen, per adapter, is in dbt_macros/README.md. -#}
 
 {% macro set_key() -%}
   {%- if not execute -%}{{ return('') }}{%- endif -%}
@@ -20,19 +21,21 @@
   {%- set loaded = run_query("select getvariable('maskline_ipad') is not null and getvariable('maskline_opad') is not null and getvariable('maskline_salt') is not null") -%}
   {%- if not loaded.columns[0].values()[0] -%}
     {%- for name in ['ipad', 'opad', 'salt'] -%}
-      {%- do run_query("SET VARIABLE maskline_" ~ name ~ " = UNHEX('" ~ maskline._key_hex(name) ~ "')") -%}
+      {%- do adapter.add_query("SET VARIABLE maskline_" ~ name ~ " = UNHEX(?)", true, [maskline._key_hex(name)]) -%}
     {%- endfor -%}
   {%- endif -%}
   {{ return('') }}
 {%- endmacro %}
 
 {% macro postgres__set_key() -%}
-  {%- do run_query("SELECT set_config('maskline.ipad', '" ~ maskline._key_hex('ipad') ~ "', false), set_config('maskline.opad', '" ~ maskline._key_hex('opad') ~ "', false), set_config('maskline.salt', '" ~ maskline._key_hex('salt') ~ "', false)") -%}
+  {%- do adapter.add_query("SELECT set_config('maskline.ipad', %s, false), set_config('maskline.opad', %s, false), set_config('maskline.salt', %s, false)",
+                           true, [maskline._key_hex('ipad'), maskline._key_hex('opad'), maskline._key_hex('salt')]) -%}
   {{ return('') }}
 {%- endmacro %}
 
 {% macro snowflake__set_key() -%}
-  {%- do run_query("SET (maskline_ipad, maskline_opad, maskline_salt) = ('" ~ maskline._key_hex('ipad') ~ "', '" ~ maskline._key_hex('opad') ~ "', '" ~ maskline._key_hex('salt') ~ "')") -%}
+  {%- do adapter.add_query("SET (maskline_ipad, maskline_opad, maskline_salt) = (%s, %s, %s)",
+                           true, [maskline._key_hex('ipad'), maskline._key_hex('opad'), maskline._key_hex('salt')]) -%}
   {{ return('') }}
 {%- endmacro %}
 
@@ -41,8 +44,10 @@
 {%- endmacro %}
 
 {% macro spark__set_key() -%}
+  {#- dbt-spark's session cursor quotes string bindings and formats them into the text with %; the values
+      are hex digits only. -#}
   {%- for name in ['ipad', 'opad', 'salt'] -%}
-    {%- do run_query("DECLARE OR REPLACE VARIABLE maskline_" ~ name ~ " STRING DEFAULT '" ~ maskline._key_hex(name) ~ "'") -%}
+    {%- do adapter.add_query("DECLARE OR REPLACE VARIABLE maskline_" ~ name ~ " STRING DEFAULT %s", true, [maskline._key_hex(name)]) -%}
   {%- endfor -%}
   {{ return('') }}
 {%- endmacro %}

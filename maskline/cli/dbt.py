@@ -48,14 +48,8 @@ def run_check(args: argparse.Namespace) -> int:
     if not findings:
         console().print("maskline dbt check: no sensitive column reaches a model unmasked", highlight=False)
         return 0
-    from rich.table import Table
-
-    table = Table(title=f"maskline dbt check: {len(findings)} problem(s)", show_lines=False)
-    for col in ("kind", "model", "column", "problem", "fix"):
-        table.add_column(col, overflow="fold")
-    for f in findings:
-        table.add_row(f.kind, f.node, f.column or "", f.what, f.fix)
-    console().print(table)
+    for f in findings:  # one line each, so they read (and grep) the same in a terminal and in CI logs
+        console().print(f"[{f.kind}] {f.render()}", markup=False, highlight=False)
     err_console().print(f"[bold red]error:[/] {len(findings)} sensitive-data problem(s) in the dbt project",
                         markup=True, highlight=False)
     return 1

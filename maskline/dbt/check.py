@@ -130,6 +130,8 @@ def _leaks(node: Any, masked: bool) -> Iterator[tuple[Any, str]]:
         if not masked:
             yield node.expression, node.name.split(".")[-1].strip('"`')
         return
+    if isinstance(node.expression, exp.Placeholder) and not masked:
+        yield None, node.name  # a column sqlglot could not resolve to a table: unknown, so not safe
     for child in node.downstream:
         yield from _leaks(child, masked)
 
@@ -152,6 +154,17 @@ def _order(manifest: Mapping[str, Any]) -> list[str]:
     for uid in sorted(nodes):
         visit(uid)
     return out
+
+
+def _lineage(lineage: Any, column: str, sql: str, schema: dict[str, Any], dialect: str | None) -> Any:
+    """Column lineage with the known upstream columns; schema.yml rarely lists them all, so a failure to
+    resolve against that partial schema is retried without one (enough when columns are qualified)."""
+    if schema:
+        try:
+            return lineage(column, sql, schema, dialect=dialect)
+        except Exception:  # noqa: BLE001 - retried below; a second failure is reported
+            pass
+    return lineage(column, sql, None, dialect=dialect)
 
 
 def check_manifest(manifest: Mapping[str, Any], catalog: Mapping[str, Any] | None = None) -> list[Finding]:
@@ -217,14 +230,19 @@ def check_manifest(manifest: Mapping[str, Any], catalog: Mapping[str, Any] | Non
             continue
         for out in outputs:
             try:
-                root = lineage(out, sql, schema or None, dialect=dialect)
+                root = _lineage(lineage, out, sql, schema, dialect)
             except Exception as e:  # noqa: BLE001
                 findings.append(Finding("untraceable", uid, out, f"cannot be traced ({type(e).__name__})",
-                                        "mask this column with maskline.mask(...) in a simpler select"))
+                                        "qualify its columns with table aliases, or document every column of the "
+                                        "upstream tables in schema.yml (or run `dbt docs generate` for catalog.json)"))
                 continue
             masked_root = _has_marker(root.expression)
             hits: list[Sensitive] = []
+            unresolved = False
             for table, col in _leaks(root, False):
+                if table is None:
+                    unresolved = True
+                    continue
                 parent = by_relation.get(_relation_key(table.db, table.name))
                 hit = sensitive.get(parent or "", {}).get(col.lower())
                 if hit:
@@ -233,6 +251,9 @@ def check_manifest(manifest: Mapping[str, Any], catalog: Mapping[str, Any] | Non
                 findings.append(Finding("unmasked", uid, out, f"carries raw {hit.origin} ({hit.label})",
                                         "mask it with maskline.mask(...) or select maskline.masked_columns(ref(...)), "
                                         "or drop it"))
+            if unresolved and not hits:
+                findings.append(Finding("untraceable", uid, out, "derives from a column that cannot be resolved to a "
+                                        "table, next to sensitive inputs", "qualify the column with its table alias"))
             if hits:
                 sensitive.setdefault(uid, {})[out.lower()] = hits[0]
             elif out.lower() in declared.get(uid, set()) and not masked_root:

@@ -20,19 +20,14 @@ def _read(project: DbtProject, sql: str):
         con.close()
 
 
-def test_build_passes_every_model_and_expected_pass_test(duckdb_project: DbtProject) -> None:
+def test_build_passes_everything_but_the_tests_expected_to_fail(duckdb_project: DbtProject) -> None:
     assert_build_passed(duckdb_project)
 
 
-def test_tests_tagged_expected_fail_fail_and_show_no_raw_value(duckdb_project: DbtProject) -> None:
-    proc = duckdb_project.expected_fail
-    assert proc.returncode != 0
-    results = duckdb_project.run_results()
-    assert len(results) == 4
-    assert {r["status"] for r in results.values()} == {"fail"}
-    assert all(r["failures"] > 0 for r in results.values())
+def test_failing_tests_show_and_store_counts_never_raw_values(duckdb_project: DbtProject) -> None:
+    out = duckdb_project.build.stdout  # type: ignore[attr-defined]
     for raw in ("alice.martin@example.com", "123-45-6789", "987-65-4320"):
-        assert raw not in proc.stdout
+        assert raw not in out
     stored = _read(duckdb_project, "select * from main_dbt_test__audit.maskline_maskline_no_pii_leaky_export_email__EMAIL")
     assert list(stored.columns) == ["info_type", "matching_rows"]
     assert stored.to_dict("records") == [{"info_type": "EMAIL", "matching_rows": 6}]

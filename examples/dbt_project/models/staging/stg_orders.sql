@@ -1,0 +1,2 @@
+select {{ maskline.masked_columns(source('shop', 'orders')) }}
+from {{ source('shop', 'orders') }}
