@@ -33,12 +33,14 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Mapping
 from typing import Any
 
 from openlineage.client.transport.transform import EventTransformer
 
+from openlineage_ext.config import transport_config
 from openlineage_ext.scrubbing import scrub_event
+
+__all__ = ["MasklineTransformer", "is_dbt_event", "transport_config"]
 
 log = logging.getLogger(__name__)
 DBT_INTEGRATION = "DBT"
@@ -96,20 +98,6 @@ class MasklineTransformer(EventTransformer):
             except Exception as e:  # noqa: BLE001
                 log.warning("maskline: Marquez tag sync failed (%s)", type(e).__name__)
         return event
-
-
-def transport_config(inner: Mapping[str, Any], **properties: Any) -> dict[str, Any]:
-    """A ``transform`` transport config wrapping ``inner`` with this transformer (for code and env vars).
-
-    >>> transport_config({"type": "console"}, sql_literals="all")["transformer_class"]
-    'openlineage_ext.transformer.MasklineTransformer'
-    """
-    return {
-        "type": "transform",
-        "transformer_class": f"{MasklineTransformer.__module__}.{MasklineTransformer.__name__}",
-        "transformer_properties": dict(properties),
-        "transport": dict(inner),
-    }
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -134,7 +134,8 @@ def test_existing_tags_are_kept_when_pii_tags_are_added() -> None:
 @pytest.mark.parametrize("module", [
     "openlineage_ext.facets", "openlineage_ext.identity", "openlineage_ext.scrubbing", "openlineage_ext.transformer",
     "openlineage_ext.dbt_manifest", "openlineage_ext.dbt_events", "openlineage_ext.marquez_tags",
-    "openlineage_ext.airflow_run_facets", "openlineage_ext.operator_lineage", "airflow_plugin.identity",
+    "openlineage_ext.airflow_run_facets", "openlineage_ext.operator_lineage", "openlineage_ext.config",
+    "airflow_plugin.identity", "maskline.cli.lineage",
 ])
 def test_docstring_examples_run(module: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("MASKLINE_IDENTITY_NAMES", raising=False)
@@ -145,3 +146,14 @@ def test_docstring_examples_run(module: str, monkeypatch: pytest.MonkeyPatch) ->
 def test_schemas_are_valid_json_schema() -> None:
     for name in RELEASED_SCHEMAS:
         jsonschema.Draft202012Validator.check_schema(json.loads((F.SCHEMA_DIR / f"{name}.json").read_text()))
+
+
+def test_lineage_config_and_cli_import_no_openlineage() -> None:
+    """``maskline demo`` and ``maskline lineage`` live in the core: they must not pull OpenLineage in."""
+    import subprocess
+    import sys
+
+    code = ("import sys, openlineage_ext.config, maskline.cli.lineage;"
+            "print(','.join(m for m in sys.modules if m.split('.')[0] in ('openlineage', 'airflow')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == ""
