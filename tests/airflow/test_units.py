@@ -1,0 +1,288 @@
+"""Airflow-face parts that need no dag.test(): import hygiene, provider metadata, SQLite functions,
+atomic writes, the query fallback, the log scrubber and the XCom scrubber."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from maskline.errors import KeyMissingError, MaskingError, RewriteRefused
+from maskline.keys import KeyMaterial, hmac_hex, salted_sha256_hex
+from maskline.policy import load_policy
+
+KEY = KeyMaterial(b"unit-test-key-unit-test-key-0123")
+
+
+def _run_python(code: str) -> str:
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, check=True)
+    return done.stdout.strip().splitlines()[-1]
+
+
+def test_importing_the_operators_imports_no_pandas_duckdb_or_great_expectations():
+    loaded = json.loads(_run_python("""
+        import json, sys
+        from airflow_plugin.operators.mask_table import MaskTableOperator
+        from airflow_plugin.operators.mask_query import MaskQueryOperator
+        from airflow_plugin.operators.mask_file import MaskFileOperator
+        from airflow_plugin.decorators.maskline import maskline_task
+        import airflow_plugin.xcom, airflow_plugin.plugin, airflow_plugin.provider_info
+        print(json.dumps([m for m in ("pandas", "duckdb", "great_expectations", "pyarrow", "sqlglot")
+                          if m in sys.modules]))
+    """))
+    assert loaded == []
+
+
+def test_provider_info_is_valid_and_registers_the_connection_type_and_decorator():
+    import airflow
+    import jsonschema
+
+    from airflow_plugin.provider_info import get_provider_info
+
+    schema_path = __import__("pathlib").Path(airflow.__file__).with_name("provider_info.schema.json")
+    jsonschema.validate(get_provider_info(), json.loads(schema_path.read_text()))
+    found = json.loads(_run_python("""
+        import json
+        from airflow.sdk.providers_manager_runtime import ProvidersManagerTaskRuntime
+        pm = ProvidersManagerTaskRuntime()
+        print(json.dumps({"hook": pm.hooks["maskline"].hook_class_name,
+                          "decorator": "maskline" in pm.taskflow_decorators}))
+    """))
+    assert found == {"hook": "airflow_plugin.hooks.key.MasklineKeyHook", "decorator": True}
+
+
+def test_plugin_is_registered_through_the_entry_point():
+    from importlib.metadata import entry_points
+
+    (ep,) = [e for e in entry_points(group="airflow.plugins") if e.name == "maskline"]
+    assert ep.load().name == "maskline"
+
+
+def _sqlite_with(rows):
+    import sqlite3
+
+    from airflow_plugin.sqlite_dialect import register_functions
+
+    con = sqlite3.connect(":memory:")
+    register_functions(con, KEY)
+    con.execute("CREATE TABLE t (id INTEGER, v TEXT)")
+    con.executemany("INSERT INTO t VALUES (?, ?)", rows)
+    return con
+
+
+@pytest.mark.parametrize("method", ["hmac", "hash"])
+def test_sqlite_keyed_tokens_equal_the_python_reference(method):
+    from airflow_plugin.sqlite_dialect import SQLite
+    from maskline.plan import build_plan
+    from maskline.sql.compile import compile_select
+
+    values = ["123-45-6789", "alice@example.com", "Zoë Ünïcode", ""]
+    con = _sqlite_with(list(enumerate(values)))
+    plan = build_plan(load_policy({"datasets": {"t": {"columns": {"v": {"method": method}}}}}), "t",
+                      [("id", "integer"), ("v", "text")])
+    sql = compile_select(plan, "t", SQLite()).sql("sqlite")
+    assert KEY.secret.decode() not in sql and KEY.secret.hex() not in sql
+    got = [r[1] for r in con.execute(sql + " ORDER BY id")]
+    reference = hmac_hex if method == "hmac" else salted_sha256_hex
+    assert got == [reference(KEY, v) for v in values]
+
+
+def test_sqlite_masking_keeps_null_null_and_matches_duckdb_for_every_method():
+    import duckdb
+
+    from airflow_plugin.sqlite_dialect import SQLite
+    from maskline.plan import build_plan
+    from maskline.sql.compile import compile_select
+    from maskline.sql.session import apply_key_setup
+
+    cases = {"redact": {"method": "redact"}, "partial": {"method": "partial", "keep_last": 4},
+             "char_mask": {"method": "char_mask"}, "email": {"method": "email"},
+             "fake": {"method": "fake", "kind": "name"}, "scrub": {"method": "scrub"},
+             "prefix": {"method": "generalize", "prefix": 2}}
+    rows = [(1, "mail bob@example.org or +1 415 555 0100"), (2, None), (3, "90210")]
+    for name, spec in cases.items():
+        plan = build_plan(load_policy({"datasets": {"t": {"columns": {"v": {"method": spec}}}}}), "t",
+                          [("id", "integer"), ("v", "text")])
+        lite = [r[1] for r in _sqlite_with(rows).execute(compile_select(plan, "t", SQLite()).sql("sqlite")
+                                                           + " ORDER BY id")]
+        duck = duckdb.connect()
+        duck.execute("CREATE TABLE t (id INTEGER, v TEXT)")
+        duck.executemany("INSERT INTO t VALUES (?, ?)", rows)
+        apply_key_setup(duck, "duckdb", KEY)
+        expected = [r[1] for r in duck.execute(compile_select(plan, "t", "duckdb").sql("duckdb") + " ORDER BY id")
+                    .fetchall()]
+        assert lite == expected, name
+        assert lite[1] is None, name
+
+
+@pytest.mark.parametrize("engine", ["duckdb", "sqlite"])
+def test_a_failing_masking_select_keeps_the_old_target_and_leaves_no_staging_table(engine):
+    import sqlite3
+
+    import duckdb
+    from sqlglot import exp
+
+    from airflow_plugin.warehouse import Warehouse, dialect_named
+
+    con = duckdb.connect() if engine == "duckdb" else sqlite3.connect(":memory:")
+    w = Warehouse(con, dialect_named(engine))
+    w.load_key(None)
+    w.execute("CREATE TABLE src (id INTEGER, v TEXT)")
+    w.execute("INSERT INTO src VALUES (1, 'a'), (2, 'b')")
+    assert w.replace_table("dst", exp.select("id").from_("src")) == 2
+    with pytest.raises(MaskingError, match="nothing was written"):
+        w.replace_table("dst", exp.select("no_such_column").from_("src"))
+    assert [name for name, _ in w.columns("dst")] == ["id"]
+    assert w.execute("SELECT count(*) FROM dst").fetchone()[0] == 2
+    names = {r[0] for r in w.execute("SELECT name FROM sqlite_master" if engine == "sqlite"
+                                     else "SELECT table_name FROM information_schema.tables").fetchall()}
+    assert names == {"src", "dst"}
+
+
+@pytest.mark.postgres
+def test_a_failing_masking_select_keeps_the_old_target_on_postgres(pg_dsn):
+    import psycopg2
+    from sqlglot import exp
+
+    from airflow_plugin.warehouse import Warehouse, dialect_named
+
+    w = Warehouse(psycopg2.connect(pg_dsn), dialect_named("postgresql"))
+    w.execute("DROP TABLE IF EXISTS unit_src, unit_dst")
+    w.execute("CREATE TABLE unit_src (id integer, v text)")
+    w.execute("INSERT INTO unit_src VALUES (1, '50%% off'), (2, 'b')")
+    assert w.replace_table("unit_dst", exp.select("id", "v").from_("unit_src")) == 2
+    with pytest.raises(MaskingError):
+        w.replace_table("unit_dst", exp.select(exp.cast(exp.column("v"), "int")).from_("unit_src"))
+    assert w.execute("SELECT count(*) FROM unit_dst").fetchone()[0] == 2
+    assert w.execute("SELECT count(*) FROM pg_tables WHERE tablename LIKE 'unit_dst__maskline%'").fetchone()[0] == 0
+    w.close()
+
+
+POLICY = load_policy({"datasets": {"customers": {"columns": {"email": {"info_type": "EMAIL"},
+                                                             "ssn": {"info_type": "US_SSN"}}}}})
+COLUMNS = [("id", "integer"), ("email", "varchar"), ("ssn", "varchar"), ("plan", "varchar")]
+
+
+@pytest.mark.parametrize(("sql", "construct"), [
+    ("DELETE FROM customers", "DELETE"),
+    ("SELECT upper(email) FROM customers", "UPPER(email)"),
+    ("SELECT c.email FROM customers c JOIN orders o ON o.id = c.id", "JOIN"),
+    ("WITH x AS (SELECT email FROM customers) SELECT * FROM x", "WITH"),
+    ("SELECT email FROM customers UNION SELECT email FROM customers", "UNION"),
+    ("SELECT id FROM customers WHERE email = 'bob@example.com'", "filter on a masked column"),
+    ("SELECT plan, count(*) FROM customers GROUP BY plan", "GROUP BY"),
+    ("SELECT email FROM suppliers", "not declared in the policy"),
+    ("SELECT * FROM customers; DROP TABLE customers", "2 statements"),
+])
+def test_query_fallback_refuses_what_it_cannot_prove_masked(sql, construct):
+    from airflow_plugin.query_fallback import fallback_select
+    from maskline.dialects import get_dialect
+
+    with pytest.raises(RewriteRefused) as info:
+        fallback_select(sql, POLICY, get_dialect("duckdb"), lambda t: COLUMNS)
+    assert construct in str(info.value)
+    assert "bob@example.com" not in str(info.value)
+
+
+def test_query_fallback_masks_selected_columns_and_keeps_filters_on_safe_ones():
+    import duckdb
+
+    from airflow_plugin.query_fallback import fallback_select
+    from maskline.dialects import get_dialect
+
+    con = duckdb.connect()
+    con.execute("CREATE TABLE customers (id INTEGER, email VARCHAR, ssn VARCHAR, plan VARCHAR)")
+    con.execute("INSERT INTO customers VALUES (1, 'ann@example.com', '123-45-6789', 'pro'), "
+                "(2, 'bob@example.com', '234-56-7890', 'free')")
+    select, plan, table = fallback_select("SELECT email AS contact, ssn, plan FROM customers WHERE plan = 'pro'",
+                                          POLICY, get_dialect("duckdb"), lambda t: COLUMNS)
+    assert table == "customers" and [c.name for c in plan.masked] == ["contact", "ssn"]
+    (row,) = con.execute(select.sql("duckdb")).fetchall()
+    assert "ann" not in row[0] and "123-45" not in row[1] and row[2] == "pro"
+
+
+def test_log_filter_scrubs_pii_from_a_stdlib_record():
+    import logging
+
+    from airflow_plugin.log_filter import MasklineLogFilter
+
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "mail %s, ssn %s", ("ann@example.com", "123-45-6789"),
+                               None)
+    assert MasklineLogFilter().filter(record) is True
+    assert "ann@example.com" not in record.getMessage() and "123-45-6789" not in record.getMessage()
+    assert "[EMAIL]" in record.getMessage()
+
+
+def test_installing_the_log_filter_scrubs_structlog_and_airflow_masker_output():
+    # In a child process: install() changes process-wide logging state.
+    out = json.loads(_run_python("""
+        import io, json, structlog
+        import airflow.sdk._shared.secrets_masker  # Airflow configures logging on import, as in a worker
+        stream = io.StringIO()
+        structlog.configure(processors=[structlog.processors.KeyValueRenderer()],
+                            logger_factory=structlog.PrintLoggerFactory(stream), cache_logger_on_first_use=True)
+        log = structlog.get_logger()
+        log.info("before", who="ann@example.com")   # cached with the original pipeline
+        from airflow_plugin.log_filter import install, installed
+        changed = install()
+        log.info("after", who="ann@example.com", ssn="123-45-6789")
+        from airflow.sdk._shared.secrets_masker import redact
+        masked = redact({"event": "card 4111 1111 1111 1111", "timestamp": "2024-01-01T00:00:00"})
+        lines = stream.getvalue().splitlines()
+        print(json.dumps({"changed": changed, "installed": installed(), "again": install(),
+                          "before": lines[0], "after": lines[1], "masked": masked}))
+    """))
+    assert out["changed"] >= 2 and out["installed"] and out["again"] == 0
+    assert "ann@example.com" in out["before"]  # nothing is rewritten retroactively
+    assert "ann@example.com" not in out["after"] and "123-45-6789" not in out["after"]
+    assert "4111" not in out["masked"]["event"] and out["masked"]["timestamp"] == "2024-01-01T00:00:00"
+
+
+def test_xcom_scrubbing_keeps_types_and_shapes():
+    import pandas as pd
+
+    from airflow_plugin.xcom import MaskingXComBackend, scrub_xcom_value
+
+    value = {"to": "ann@example.com", "n": 3, "ok": True, "rows": [("123-45-6789", 2.5)], "none": None}
+    out = scrub_xcom_value(value)
+    assert out["n"] == 3 and out["ok"] is True and out["none"] is None and isinstance(out["rows"][0], tuple)
+    assert "ann@example.com" not in json.dumps(out) and "123-45-6789" not in json.dumps(out)
+    assert scrub_xcom_value(7) == 7 and scrub_xcom_value(("ann@example.com",)) == ("[EMAIL]",)
+    frame = pd.DataFrame({"id": [1, 2], "contact": ["Ann Lee", "Bob Ray"], "email": ["a@x.org", "b@y.org"],
+                          "note": ["call +1 415 555 0100", "fine"]})
+    masked = scrub_xcom_value(frame)
+    assert list(masked.columns) == list(frame.columns) and masked["id"].tolist() == [1, 2]
+    assert masked["email"].tolist() == ["[EMAIL]", "[EMAIL]"]
+    assert "+1 415 555 0100" not in masked["note"][0] and masked["note"][1] == "fine"
+    assert frame["email"].tolist() == ["a@x.org", "b@y.org"]  # the task's own frame is not modified
+    assert MaskingXComBackend.serialize_value("mail ann@example.com") == "mail [EMAIL]"
+
+
+def test_missing_key_error_names_both_places_and_no_secret(monkeypatch):
+    from airflow_plugin.key_source import key_for_plan
+    from maskline.plan import build_plan
+
+    monkeypatch.delenv("MASKLINE_KEY", raising=False)
+    policy = load_policy({"datasets": {"t": {"columns": {"v": {"method": "hmac"}}}}})
+    with pytest.raises(KeyMissingError) as info:
+        key_for_plan(build_plan(policy, "t", [("v", "text")]), policy)
+    message = str(info.value)
+    assert "maskline_default" in message and "MASKLINE_KEY" in message and "hmac" in message
+
+
+def test_key_comes_from_the_environment_when_no_connection_exists(monkeypatch):
+    from airflow_plugin.key_source import resolve_operator_key
+
+    monkeypatch.setenv("MASKLINE_KEY", "env-key-for-this-test-0123456789")
+    key = resolve_operator_key(load_policy({}))
+    assert key.secret == b"env-key-for-this-test-0123456789" and "env-key" not in repr(key)
+
+
+def test_policy_from_a_missing_variable_fails_with_a_fix():
+    from airflow_plugin.policy_source import describe_policy_arg
+
+    assert describe_policy_arg("variable:p") == "Airflow Variable 'p'"
+    assert describe_policy_arg({"a": 1}) == "<dict>"
