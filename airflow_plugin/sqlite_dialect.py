@@ -28,7 +28,7 @@ class SQLite(Dialect):
     """SQLite, with the missing primitives supplied by :func:`register_functions`.
 
     >>> SQLite().sha256_hex(exp.column("b")).sql("sqlite")
-    'TO_HEX(SHA256(b))'
+    'LOWER(TO_HEX(SHA256(b)))'
     """
 
     name = "sqlite"

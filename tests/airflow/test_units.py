@@ -286,3 +286,22 @@ def test_policy_from_a_missing_variable_fails_with_a_fix():
 
     assert describe_policy_arg("variable:p") == "Airflow Variable 'p'"
     assert describe_policy_arg({"a": 1}) == "<dict>"
+
+
+FACE_MODULES = (
+    "airflow_plugin.provider_info", "airflow_plugin.config", "airflow_plugin.hooks.key", "airflow_plugin.plugin",
+    "airflow_plugin.log_filter", "airflow_plugin.sqlite_dialect", "airflow_plugin.warehouse",
+    "airflow_plugin.policy_source", "airflow_plugin.key_source", "airflow_plugin.lineage", "airflow_plugin.db_task",
+    "airflow_plugin.query_fallback", "airflow_plugin.query_masking", "airflow_plugin.operators.mask_table",
+    "airflow_plugin.operators.mask_query", "airflow_plugin.operators.mask_file", "airflow_plugin.decorators.maskline",
+    "airflow_plugin.xcom", "airflow_plugin.demo",
+)
+
+
+@pytest.mark.parametrize("module", FACE_MODULES)
+def test_docstring_examples_of_the_airflow_face_run(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0
