@@ -14,6 +14,8 @@ import pytest
 from tests.conftest import TEST_KEY
 from tests.expectations import data
 
+collect_ignore = ["dags"]  # DAG files for the dag.test() process, not test modules
+
 ENGINES = ["pandas", "duckdb", pytest.param("postgres", marks=pytest.mark.postgres)]
 FRAMES = ("raw", "masked", "broken")
 
