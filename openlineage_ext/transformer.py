@@ -5,6 +5,8 @@ the real transport sends it:
 
 1. dbt-ol events get, from ``target/manifest.json``, the masking facets, field
    tags and masked column lineage of each model's output, and ``maskline_identity``;
+   Airflow DAG-run events and the query jobs inside a task get ``maskline_identity``
+   too (see :mod:`openlineage_ext.run_identity`);
 2. every event is scrubbed of sensitive values (see :mod:`openlineage_ext.scrubbing`);
 3. optionally, Marquez field tags are set (``marquez_tag_sync: true``).
 
@@ -90,6 +92,12 @@ class MasklineTransformer(EventTransformer):
                 enrich_dbt_event(event, self.properties or {}, identity_names=self.identity_names)
             except Exception as e:  # noqa: BLE001 - enrichment is best effort; the scrubbed event still goes
                 log.warning("maskline: could not add masking facets to a dbt event (%s: %s)", type(e).__name__, e)
+        try:
+            from openlineage_ext.run_identity import complete_identity
+
+            complete_identity(event, self.identity_names)
+        except Exception as e:  # noqa: BLE001 - identity is best effort
+            log.warning("maskline: no identity for a run event (%s)", type(e).__name__)
         if self.tag_sync and self.marquez_url:
             try:
                 from openlineage_ext.marquez_tags import TagSync, tag_requests

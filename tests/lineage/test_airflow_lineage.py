@@ -36,6 +36,18 @@ def test_every_task_event_carries_the_executing_identity(airflow_lineage: Lineag
         assert ident["_schemaURL"].endswith("MasklineIdentityRunFacet")
 
 
+def test_dag_runs_and_query_jobs_carry_an_identity_too(airflow_lineage: LineageRun) -> None:
+    ours = [e for e in airflow_lineage.events if e["job"]["name"].startswith("maskline_lineage_test")]
+    missing = sorted({e["job"]["name"] for e in ours if "maskline_identity" not in e["run"].get("facets", {})})
+    assert missing == []
+    dag_event = next(e for e in ours if e["job"]["name"] == "maskline_lineage_test")
+    ident = dag_event["run"]["facets"]["maskline_identity"]
+    assert ident["triggeredBy"]["name"] == "dag_test"
+    assert ("airflow.dag_owner", "svc_masking") in {(p["origin"], p["name"]) for p in ident["principals"]}
+    query = next(e for e in ours if ".mask_customers.query." in e["job"]["name"])
+    assert query["run"]["facets"]["maskline_identity"]["executedBy"]["origin"] == "db.login"
+
+
 def test_the_database_login_is_the_executor_of_sql_tasks(airflow_lineage: LineageRun) -> None:
     ident = airflow_lineage.for_job("maskline_lineage_test.mask_customers", "COMPLETE")[0]["run"]["facets"]["maskline_identity"]
     assert ident["executedBy"]["origin"] == "db.login"
