@@ -324,7 +324,12 @@ def build(seed: int = 20261123, tables: int = 36, rows: int = ROWS) -> list[Colu
         fake.seed_instance(seed + t)
         table = f"t{t:02d}_{locale.lower()}"
         pos = [k for k in sensitive if locale in k.locales]
-        picked = rng.sample(pos, 7) + rng.sample(negatives, 4)
+        picked = rng.sample(pos, 7)
+        # National identifiers exist in few locales; give them a fair share of the sensitive columns.
+        national = [k for k in pos if k.label in ("US_SSN", "NATIONAL_ID") and k not in picked]
+        if national and rng.random() < 0.7:
+            picked[-1] = national[0]
+        picked += rng.sample(negatives, 4)
         used: set[str] = set()
         for i, kind in enumerate(picked):
             style = rng.choices(["honest", "foreign", "opaque"], weights=[0.4, 0.3, 0.3])[0]

@@ -114,12 +114,14 @@ def phone(value: str) -> bool:
 
     >>> phone("+49 30 901820"), phone("(415) 555-2671"), phone("2023-01-05"), phone("415555267")
     (True, True, False, False)
+    >>> phone("1223-810"), phone("536-90-4399")  # a Portuguese postal code, an SSN
+    (False, False)
     """
     v = value.strip()
     d = _digits(v)
     if not 7 <= len(d) <= 15 or _DATE_LIKE.match(v) or _DECIMAL.match(v) or _DATE_PREFIX.match(v):
         return False
-    if _SSN_SHAPE.match(v):  # 3-2-4 grouping is how SSNs are written, never phone numbers
+    if _SSN_SHAPE.match(v) or _POSTCODE_SHAPE.match(v):  # how SSNs and postal codes are written, not phones
         return False
     international = v.startswith(("+", "00"))
     formatted = bool(_PHONE_SEPARATORS.search(v))
@@ -150,8 +152,9 @@ def phone_any(value: str) -> bool:
 
 
 _DATE_LIKE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$")
-_DECIMAL = re.compile(r"^-?\d+[.,]\d{1,3}$")
+_DECIMAL = re.compile(r"^-?\d+[.,]\d+$")
 _SSN_SHAPE = re.compile(r"^\d{3}-\d{2}-\d{4}$")
+_POSTCODE_SHAPE = re.compile(r"^\d{4}-\d{3}$|^\d{5}-\d{3,4}$")
 _DATE_PREFIX = re.compile(r"^(19|20)\d\d[-/.](0?[1-9]|1[0-2])[-/.]\d")
 _PHONE_SEPARATORS = re.compile(r"[ ().\-/]")
 _EXTENSION = re.compile(r"\s*(x|ext\.?|#)\s*\d{1,6}$", re.IGNORECASE)
