@@ -38,7 +38,7 @@ def dag_run_identity(dag_run_facet: Any, naming: str | None = None) -> Any:
     >>> facet = {"dag": {"owner": "data-eng, svc_masking"}, "dagRun": {"triggering_user_name": "alice"}}
     >>> ident = dag_run_identity(facet, naming="name")
     >>> ident.triggered_by.name, [p.name for p in ident.principals][:3]
-    ('alice', 'alice', 'data-eng')
+    ('alice', ['alice', 'data-eng', 'svc_masking'])
     """
     dag = _get(dag_run_facet, "dag") or {}
     dag_run = _get(dag_run_facet, "dagRun") or {}
