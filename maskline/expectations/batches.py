@@ -77,5 +77,6 @@ def sql_batch(context: Any, connection_string: str, table: str) -> Any:
         source = context.data_sources.add_postgres(_name("pg"), connection_string=connection_string)
     else:
         source = context.data_sources.add_sql(_name("sql"), connection_string=connection_string)
-    asset = source.add_table_asset(name, table_name=name, schema_name=schema or None)
+    extra = {"schema_name": schema} if schema else {}  # GX warns on schema_name even when it is None
+    asset = source.add_table_asset(name, table_name=name, **extra)
     return asset.add_batch_definition_whole_table("whole").get_batch()
