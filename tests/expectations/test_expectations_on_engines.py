@@ -122,3 +122,14 @@ def test_policy_column_missing_from_the_table_fails_the_check(engine: str, batch
     result = batch_for(engine, "masked").validate(ExpectTableToMatchMaskingPolicy(policy=policy, dataset="customers"))
     assert result.success is False
     assert "column 'e_mail' is in the policy but not in table" in result.result["details"]["problems"][0]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_policy_check_aimed_at_a_dataset_the_policy_lacks_fails_closed(engine: str, batch_for: Any) -> None:
+    from maskline.expectations import ExpectTableToMatchMaskingPolicy
+
+    result = batch_for(engine, "masked").validate(ExpectTableToMatchMaskingPolicy(policy=data.POLICY,
+                                                                                  dataset="custmers"))
+    assert result.success is False
+    assert result.result["details"]["problems"] == [
+        "no dataset of the policy matches 'custmers' (<dict>); pass dataset=...: did you mean 'customers'?"]

@@ -81,6 +81,13 @@ def masking_audit(execution_engine: Any, domain_kwargs: dict, policy_source: Any
     sample = sample_frame(execution_engine, domain_kwargs, None, policy.classify.sample)
     classification = classify(sample, policy=policy, sample=policy.classify.sample)
     report: dict[str, Any] = {"table": name, "policy_hash": policy.fingerprint(), "columns": [], "problems": []}
+    if policy.datasets and policy.dataset(name) is None:
+        # a check aimed at the wrong dataset name would quietly fall back to the classifier alone
+        from maskline.errors import did_you_mean
+
+        report["problems"].append(f"no dataset of the policy matches {name!r} ({policy.source}); "
+                                  f"pass dataset=...: {did_you_mean(name, policy.datasets)}")
+        return report
     try:
         plan = build_plan(policy, name, [(str(c), None) for c in sample.columns], classification)
     except PolicyError as e:  # e.g. a policy column the table lacks: a rename would pass unmasked
