@@ -172,7 +172,7 @@ def check_manifest(manifest: Mapping[str, Any], catalog: Mapping[str, Any] | Non
     from sqlglot import exp, parse_one
     from sqlglot.lineage import lineage
 
-    dialect = ADAPTER_DIALECTS.get(str(manifest.get("metadata", {}).get("adapter_type")), None)
+    dialect = ADAPTER_DIALECTS.get(str(manifest.get("metadata", {}).get("adapter_type")))
     findings: list[Finding] = []
     by_relation: dict[tuple[str, str], str] = {}
     columns: dict[str, dict[str, str]] = {}

@@ -101,3 +101,20 @@ def test_dynamic_view_unmasks_only_for_support_lead(shop) -> None:
 def test_no_key_material_in_compiled_sql(shop) -> None:
     assert key_exposures(shop / "target" / "compiled") == []
     assert key_exposures(shop / "target" / "run") == []
+
+
+def test_suggest_classifies_the_sources_where_they_live(shop, capsys) -> None:
+    import yaml
+
+    from maskline.cli.main import main
+
+    db = shop / "target" / "shop.duckdb"
+    assert main(["dbt", "suggest", "--project-dir", str(shop), "--connect", f"duckdb://{db}"]) == 0
+    out = capsys.readouterr().out
+    doc = yaml.safe_load(out)
+    tables = {t["name"]: {c["name"]: c["meta"]["maskline"]["info_type"] for c in t["columns"]}
+              for t in doc["sources"][0]["tables"]}
+    assert tables["customers"]["email"] == "EMAIL"
+    assert tables["support_tickets"]["notes"] == "FREE_TEXT_WITH_PII"
+    assert "customer_id" not in tables["customers"]
+    assert "maria.lopez@example.com" not in out
