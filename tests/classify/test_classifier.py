@@ -10,7 +10,7 @@ import pytest
 
 from maskline.classify import classify, classify_column
 from maskline.errors import InputError
-from tests.classify.conftest import EXPECTED
+from tests.classify.people import EXPECTED
 
 
 def _verdicts(result) -> dict[str, str | None]:

@@ -10,7 +10,7 @@ import pytest
 from maskline.classify import classify
 from maskline.cli.main import main
 from maskline.errors import MasklineError
-from tests.classify.conftest import sample_values
+from tests.classify.people import sample_values
 
 
 def _assert_clean(text: str, values: list[str]) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from maskline.cli.main import main
 from maskline.policy import load_policy
-from tests.classify.conftest import EXPECTED
+from tests.classify.people import EXPECTED
 
 REPO = Path(__file__).resolve().parents[2]
 
