@@ -22,6 +22,9 @@ from typing import Any
 
 from airflow.sdk.bases.xcom import BaseXCom
 
+# Set in ``DataFrame.attrs`` by ``@task.maskline`` on the frames it masked with a policy.
+MASKED_BY_POLICY = "maskline_policy_hash"
+
 
 def _is_dataframe(value: Any) -> bool:
     # Checked by module name so that pandas is never imported just to look.
@@ -46,6 +49,8 @@ def _scrub_frame(frame: Any) -> Any:
 
     if not flag("scrub_xcom_dataframes"):
         return frame
+    if frame.attrs.get(MASKED_BY_POLICY):
+        return frame  # masked by @task.maskline with a policy: keep its joinable tokens and masked shapes
     verdicts = classify(frame).by_name() if len(frame.columns) and len(frame) else {}
     out = frame.copy()
     for column in out.columns:

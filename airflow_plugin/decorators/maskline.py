@@ -44,7 +44,14 @@ def mask_returned_value(value: Any, policy: PolicyArg, table: str | None, identi
 
     resolved = resolve_policy(policy)
     key = _key_if_needed(resolved, resolve_operator_key)
-    return mask_frame(value, resolved, table=table, key=key, identities=tuple(identities))
+    masked = mask_frame(value, resolved, table=table, key=key, identities=tuple(identities))
+    from airflow_plugin.xcom import MASKED_BY_POLICY
+
+    if hasattr(masked, "attrs"):
+        # Tells MaskingXComBackend the frame is already masked by policy, so that it does not
+        # replace format-preserving tokens (joinable HMACs, masked emails) with placeholders.
+        masked.attrs[MASKED_BY_POLICY] = resolved.fingerprint()
+    return masked
 
 
 class _MasklineDecoratedOperator(DecoratedOperator, PythonOperator):
