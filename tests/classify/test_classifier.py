@@ -57,6 +57,15 @@ def test_sqlite_uri(frame, tmp_path) -> None:
     with sqlite3.connect(db) as con:
         frame.to_sql("customers", con, index=False)
     assert _verdicts(classify(f"sqlite:///{db}::customers")) == EXPECTED
+    import sqlalchemy
+
+    engine = sqlalchemy.create_engine(f"sqlite:///{db}")
+    try:
+        assert _verdicts(classify(engine, table="customers", sample=100)) == EXPECTED
+        with engine.connect() as conn:
+            assert _verdicts(classify(conn, table="customers", sample=100)) == EXPECTED
+    finally:
+        engine.dispose()
 
 
 @pytest.mark.postgres
