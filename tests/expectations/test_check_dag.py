@@ -41,7 +41,12 @@ def check_runs(tmp_path_factory: pytest.TempPathFactory, request: pytest.Fixture
         "AIRFLOW__OPENLINEAGE__TRANSPORT": json.dumps({"type": "file", "log_file_path": str(events), "append": True}),
         "AIRFLOW__OPENLINEAGE__NAMESPACE": "maskline-checks",
     }
-    dag_ids = list(DAG_IDS)
+    dag_ids = [*DAG_IDS, "mc_sqlite_checks"]
+    shutil.copy(Path(__file__).with_name("dags") / "mc_postgres_checks.py", dags / "mc_postgres_checks.py")
+    extra["MASKLINE_CHECK_TEST_POLICY"] = json.dumps(data.POLICY)
+    sqlite_path = workdir / "checks.sqlite"
+    _seed_sqlite(sqlite_path, request.getfixturevalue("frames"))
+    extra["AIRFLOW_CONN_TEST_CHECKS_SQLITE"] = json.dumps({"conn_type": "sqlite", "host": str(sqlite_path)})
     try:
         pg_dsn: str | None = request.getfixturevalue("pg_tables")
     except pytest.skip.Exception:
@@ -53,8 +58,6 @@ def check_runs(tmp_path_factory: pytest.TempPathFactory, request: pytest.Fixture
         extra["AIRFLOW_CONN_TEST_PG"] = json.dumps({"conn_type": "postgres", "host": u.hostname, "port": u.port,
                                                     "login": u.username, "password": u.password,
                                                     "schema": u.path.lstrip("/")})
-        extra["MASKLINE_CHECK_TEST_POLICY"] = json.dumps(data.POLICY)
-        shutil.copy(Path(__file__).with_name("dags") / "mc_postgres_checks.py", dags / "mc_postgres_checks.py")
         dag_ids.append("mc_postgres_checks")
     results = run_dags(dag_ids, airflow_env(workdir / "airflow_home", dags, extra), workdir)
     logs = [(workdir / "dag_test.log").read_text(errors="replace")]
@@ -62,6 +65,21 @@ def check_runs(tmp_path_factory: pytest.TempPathFactory, request: pytest.Fixture
     lines = events.read_text().splitlines() if events.exists() else []
     return {"results": results, "log": "\n".join(logs), "events": [json.loads(line) for line in lines],
             "events_text": "\n".join(lines), "pg": pg_dsn is not None}
+
+
+def _seed_sqlite(path: Path, frames: dict[str, Any]) -> None:
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    try:
+        for name, frame in frames.items():
+            rows = [tuple(str(v) if hasattr(v, "isoformat") else v for v in map(data.python_value, row))
+                    for row in frame.itertuples(index=False)]
+            con.execute(f"CREATE TABLE customers_{name} ({', '.join(frame.columns)})")
+            con.executemany(f"INSERT INTO customers_{name} VALUES ({', '.join('?' for _ in frame.columns)})", rows)
+        con.commit()
+    finally:
+        con.close()
 
 
 def _raw_values() -> set[str]:
@@ -120,9 +138,15 @@ def test_lineage_reports_assertions_and_classification_on_the_checked_table(chec
     assert email and email[0]["success"] is False
 
 
+def test_check_runs_on_sqlite_through_pandas(check_runs) -> None:
+    run = check_runs["results"]["mc_sqlite_checks"]
+    assert run["tasks"] == {"check_masked": "success", "check_raw": "failed"}
+    assert "(at conn_id='test_checks_sqlite', table 'customers_raw')" in check_runs["log"]
+
+
 def test_check_runs_in_postgresql_through_the_gx_sql_datasource(check_runs) -> None:
     if not check_runs["pg"]:
         pytest.skip("PostgreSQL not started (run `make test`)")
     run = check_runs["results"]["mc_postgres_checks"]
     assert run["tasks"] == {"check_masked": "success", "check_raw": "failed"}
-    assert "masking check failed on customers_raw" in check_runs["log"]
+    assert "(at conn_id='test_pg', table 'customers_raw')" in check_runs["log"]

@@ -1,4 +1,5 @@
-"""Test DAG: CheckMaskingOperator on PostgreSQL (GX's SQL datasource), on a masked and on a raw table.
+"""Test DAGs: CheckMaskingOperator on PostgreSQL (GX's SQL datasource) and SQLite (through pandas),
+each on a masked and on a raw table.
 
 The tables are seeded by tests/expectations/test_check_dag.py from tests/expectations/data.py.
 """
@@ -30,3 +31,13 @@ def mc_postgres_checks():
 
 
 mc_postgres_checks()
+
+
+@dag(dag_id="mc_sqlite_checks", schedule=None, start_date=pendulum.datetime(2024, 1, 1, tz="UTC"), catchup=False)
+def mc_sqlite_checks():
+    for frame in ("masked", "raw"):
+        CheckMaskingOperator(task_id=f"check_{frame}", conn_id="test_checks_sqlite", table=f"customers_{frame}",
+                             policy=POLICY, dataset="customers", expectations=EXPECTATIONS)
+
+
+mc_sqlite_checks()
