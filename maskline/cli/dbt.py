@@ -22,6 +22,10 @@ def register(subparsers: Any) -> None:
     check = sub.add_parser("check", help="fail if a sensitive column reaches a model unmasked (reads manifest.json)")
     check.add_argument("--project-dir", default=".", help="the dbt project (default: current directory)")
     check.add_argument("--target-path", default="target", help="dbt's target directory inside the project")
+    check.add_argument("--classify", action="store_true",
+                       help="also treat columns the classifier finds sensitive in the seeds as sensitive")
+    check.add_argument("--connect", default=None,
+                       help="classify the sources too, through this URI (duckdb:///path.duckdb or postgresql://...)")
     check.set_defaults(run=run_check)
 
     suggest = sub.add_parser("suggest", help="classify seeds (and sources) and print the schema.yml meta to add")
@@ -44,7 +48,7 @@ def run_check(args: argparse.Namespace) -> int:
     from maskline.cli.output import console, err_console
     from maskline.dbt.check import check_project
 
-    findings = check_project(args.project_dir, args.target_path)
+    findings = check_project(args.project_dir, args.target_path, classify=args.classify, connect=args.connect)
     if not findings:
         console().print("maskline dbt check: no sensitive column reaches a model unmasked", highlight=False)
         return 0

@@ -167,8 +167,32 @@ def _lineage(lineage: Any, column: str, sql: str, schema: dict[str, Any], dialec
     return lineage(column, sql, None, dialect=dialect)
 
 
-def check_manifest(manifest: Mapping[str, Any], catalog: Mapping[str, Any] | None = None) -> list[Finding]:
-    """Every sensitive column that reaches a model unmasked, and every policy that does not resolve."""
+def classified_columns(manifest: Mapping[str, Any], project_dir: str | Path, connect: str | None = None,
+                       min_confidence: float = 0.6) -> dict[str, dict[str, Sensitive]]:
+    """Columns the classifier finds sensitive in the seeds (and, with ``connect``, the sources), by node id.
+
+    This is what lets the check catch a PII column nobody declared in schema.yml.
+    """
+    from maskline.dbt.suggest import suggest
+
+    seeds = {n.get("name"): uid for uid, n in manifest.get("nodes", {}).items() if n.get("resource_type") == "seed"}
+    sources = {f"{n.get('source_name')}.{n.get('name')}": uid for uid, n in manifest.get("sources", {}).items()}
+    out: dict[str, dict[str, Sensitive]] = {}
+    for s in suggest(project_dir, connect=connect, min_confidence=min_confidence):
+        uid = seeds.get(s.table) if s.kind == "seeds" else sources.get(s.table)
+        if uid:
+            out.setdefault(uid, {})[s.column.lower()] = Sensitive(
+                f"{uid}.{s.column}", f"{s.info_type}, classified {s.confidence:.2f}")
+    return out
+
+
+def check_manifest(manifest: Mapping[str, Any], catalog: Mapping[str, Any] | None = None,
+                   classified: Mapping[str, Mapping[str, Sensitive]] | None = None) -> list[Finding]:
+    """Every sensitive column that reaches a model unmasked, and every policy that does not resolve.
+
+    ``classified`` (see :func:`classified_columns`) adds columns the classifier found sensitive; a
+    column's schema.yml meta, where there is one, takes precedence.
+    """
     from sqlglot import exp, parse_one
     from sqlglot.lineage import lineage
 
@@ -199,6 +223,10 @@ def check_manifest(manifest: Mapping[str, Any], catalog: Mapping[str, Any] | Non
             declared.setdefault(uid, set()).add(col.lower())
             if node.get("resource_type") != "model":
                 sensitive.setdefault(uid, {})[col.lower()] = Sensitive(f"{uid}.{col}", label)
+    for found_uid, found in (classified or {}).items():
+        for found_col, found_hit in found.items():
+            if found_col not in declared.get(found_uid, set()):
+                sensitive.setdefault(found_uid, {})[found_col] = found_hit
     nodes = manifest.get("nodes", {})
     for uid in _order(manifest):
         node = nodes[uid]
@@ -262,8 +290,13 @@ def check_manifest(manifest: Mapping[str, Any], catalog: Mapping[str, Any] | Non
     return findings
 
 
-def check_project(project_dir: str | Path = ".", target_path: str = "target") -> list[Finding]:
-    """Read ``<project>/target/manifest.json`` (and ``catalog.json`` if present) and check it."""
+def check_project(project_dir: str | Path = ".", target_path: str = "target", *, classify: bool = False,
+                  connect: str | None = None) -> list[Finding]:
+    """Read ``<project>/target/manifest.json`` (and ``catalog.json`` if present) and check it.
+
+    With ``classify`` (or ``connect``, a URI to classify the sources through), undeclared columns the
+    classifier finds sensitive count too.
+    """
     root = Path(project_dir)
     manifest_path = root / target_path / "manifest.json"
     if not manifest_path.is_file():
@@ -276,4 +309,5 @@ def check_project(project_dir: str | Path = ".", target_path: str = "target") ->
                          fix="re-run `dbt compile`") from None
     catalog_path = root / target_path / "catalog.json"
     catalog = json.loads(catalog_path.read_text(encoding="utf-8")) if catalog_path.is_file() else None
-    return check_manifest(manifest, catalog)
+    classified = classified_columns(manifest, root, connect) if (classify or connect) else None
+    return check_manifest(manifest, catalog, classified)

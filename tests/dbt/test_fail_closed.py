@@ -84,3 +84,17 @@ def test_keyed_method_without_a_key_stops_the_run(duckdb_project: DbtProject, tm
     assert proc.returncode != 0
     assert "MASKLINE_KEY" in proc.stdout + proc.stderr
     assert not (tmp_path / "t" / "compiled").exists() or not list((tmp_path / "t" / "compiled").rglob("every_method.sql"))
+
+
+def test_check_with_classification_catches_pii_nobody_declared(duckdb_project: DbtProject) -> None:
+    from maskline.dbt.check import check_manifest, classified_columns
+
+    manifest = json.loads(json.dumps(duckdb_project.manifest()))
+    seed = manifest["nodes"]["seed.maskline_integration_tests.raw_customers"]
+    del seed["columns"]["email"]  # as if nobody had written its meta
+    declared_only = {(f.node.rsplit(".", 1)[1], f.column) for f in check_manifest(manifest)}
+    assert ("leaky_export", "email") not in declared_only
+    classified = classified_columns(manifest, duckdb_project.root)
+    findings = check_manifest(manifest, classified=classified)
+    email = [f for f in findings if (f.node.rsplit(".", 1)[1], f.column) == ("leaky_export", "email")]
+    assert len(email) == 1 and "EMAIL, classified" in email[0].what
