@@ -72,11 +72,13 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("IBAN", _r(r"[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}(?![A-Za-z0-9])"), "iban", needs_digit=True),
     SpanRule("CREDIT_CARD", _r(r"(?<![\d.,-])\d(?:[ -]?\d){12,18}(?![\d-])"), "luhn", needs_digit=True, in_digit_runs=True, min_digits=13),
     SpanRule("US_SSN", _r(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])"), "us_ssn", needs_digit=True, in_digit_runs=True, min_digits=9),
-    SpanRule("NATIONAL_ID", _r(r"(?<![\w.])(?:\d{8}-?[A-Z]|\d{3}\.\d{3}\.\d{3}-\d{2}|"
+    SpanRule("NATIONAL_ID", _r(r"(?<![\w.])(?:\d{8}-?[A-Z]|\d{3}\.\d{3}\.\d{3}-\d{2}|[XYZ]-?\d{7}-?[A-Z]|"
+                               r"[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]|"
                                r"[12] ?\d{2} ?\d{2} ?[0-9AB]{2} ?\d{3} ?\d{3} ?\d{2}|756\.\d{4}\.\d{4}\.\d{2})(?![\w.])"),
-             "national_id", needs_digit=True, in_digit_runs=True, min_digits=8),
-    SpanRule("NATIONAL_ID", _r(r"(?:[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z]|[XYZ]-?\d{7}-?[A-Z]|"
-                               r"[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D])(?![A-Za-z0-9])"), "national_id", needs_digit=True),
+             "national_id", needs_digit=True, in_digit_runs=True, min_digits=6),
+    # Codice fiscale: letters and digits interleave, so no digit run announces it.
+    SpanRule("NATIONAL_ID", _r(r"[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z](?![A-Za-z0-9])"), "national_id",
+             needs_digit=True),
     SpanRule("MAC_ADDRESS", _r(r"[0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}[:-]"
                                r"[0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}(?![\w:-])"), "mac", needs_digit=True),
     SpanRule("IP_ADDRESS", _r(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])"), "public_ip", needs_digit=True,
@@ -84,7 +86,7 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("IP_ADDRESS", _r(r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}(?![\w:])|"
                               r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4}"
                               r"(?![\w:])"), "public_ip", triggers=("::", ":0", ":1", ":2", ":3", ":4", ":5", ":6", ":7", ":8", ":9", ":a",
-                                                ":b", ":c", ":d", ":e", ":f"), min_colons=5),
+                                                ":b", ":c", ":d", ":e", ":f"), min_colons=7),
     SpanRule("DATE_OF_BIRTH", _r(r"(?i)\b(?:dob|d\.o\.b\.|date of birth|birth ?date|born(?: on)?|birthday|"
                                  r"geb\.|geboren(?: am)?|geburtsdatum|n[ée]e? le|date de naissance|"
                                  r"fecha de nacimiento|nacid[oa] el|nat[oa] il|data di nascita|geboren op|"
