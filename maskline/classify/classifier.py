@@ -42,6 +42,11 @@ def classify(data: Any, policy: Any = None, *, table: str | None = None, sample:
     the allow-list and ``classify.min_confidence``. ``progress`` is True for a
     rich progress bar on stderr, or a callable ``(done, total)``.
 
+    ``confidence`` is the probability that the verdict is right: for a column
+    with an info type, that it holds that type; for a column without one, that
+    it holds none. Columns whose best guess falls below ``min_confidence`` get
+    no info type, and their evidence says what the guess was.
+
     The result never holds a sampled value; neither do logs or errors.
 
     >>> import pyarrow as pa

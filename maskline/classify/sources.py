@@ -350,8 +350,7 @@ def _from_sqlalchemy(engine: Any, table: str, n: int) -> Sample:
     if hasattr(conn_or_engine, "raw_connection"):
         raw = conn_or_engine.raw_connection()
         try:
-            return _from_dbapi(raw.driver_connection if name != "duckdb" else raw.driver_connection, table, n,
-                               dialect=name)
+            return _from_dbapi(raw.driver_connection, table, n, dialect=name)
         finally:
             raw.close()
     raw = conn_or_engine.connection.driver_connection
