@@ -3,7 +3,9 @@
 ``dag.test()`` costs ~12 s per process, so every agent DAG runs in the same
 child process (tests/agents/agent_dags.py), with lineage going to a JSONL file
 through the plain ``file`` transport: what the agent face emits is checked as
-it leaves, without the lineage face's scrubbing transformer behind it.
+it leaves, without the lineage face's scrubbing transformer behind it. maskline's
+log filter (which extends Airflow's secrets masker with the text scrubber) is
+off too, so the checks prove what the agent face does on its own.
 """
 
 from __future__ import annotations
@@ -19,12 +21,15 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import TEST_KEY
+
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
 EXAMPLE_DAGS = ROOT / "examples" / "dags"
 NAMESPACE = "maskline-agents-test"
 DUCKDB_CONN = "agent_duckdb"
+collect_ignore = ["dags"]  # DAG files for the dag.test() process, not test modules
 PG_CONN = "agent_pg"
 
 
@@ -83,6 +88,8 @@ def agent_run(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureR
         "AIRFLOW__CORE__DAGS_FOLDER": str(dags),
         "AIRFLOW__CORE__UNIT_TEST_MODE": "False",
         "AIRFLOW__LOGGING__COLORED_CONSOLE_LOG": "False",
+        "AIRFLOW__MASKLINE__LOG_FILTER": "False",
+        "MASKLINE_KEY": TEST_KEY,  # session scope runs before the autouse per-test key fixture
         "AIRFLOW__OPENLINEAGE__TRANSPORT": json.dumps({"type": "file", "log_file_path": str(jsonl),
                                                        "append": True}),
         "AIRFLOW__OPENLINEAGE__NAMESPACE": NAMESPACE,
