@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -192,14 +192,14 @@ def call_event(call: ToolCall, *, ti: Any, identity: Identity, model: str | None
         job_facets["sql"] = sql_job.SQLJobFacet(query=call.sql, dialect=dialect, producer=producer())
     inputs = []
     for table in call.tables:
-        facets = {}
+        facets: dict[str, Any] = {}
         plan = (plans or {}).get(table)
         if plan is not None:
             facets["maskline_masking"] = masking_facet(plan, rows=call.rows or None, engine=dialect)
         inputs.append(InputDataset(namespace=db_namespace, name=table, facets=facets))
     return RunEvent(
         eventType=RunState.COMPLETE if call.outcome == "executed" else RunState.FAIL,
-        eventTime=datetime.now(timezone.utc).isoformat(),
+        eventTime=datetime.now(UTC).isoformat(),
         run=Run(runId=str(generate_new_uuid()), facets=run_facets),
         job=Job(namespace=lineage_job_namespace(), name=f"{lineage_job_name(ti)}.{JOB_SUFFIX}", facets=job_facets),
         inputs=inputs, outputs=[], producer=producer())

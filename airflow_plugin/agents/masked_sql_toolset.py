@@ -47,12 +47,11 @@ if TYPE_CHECKING:
     from pydantic_ai._run_context import RunContext
     from pydantic_ai.toolsets.abstract import ToolsetTool
 
+    from airflow_plugin.policy_source import PolicyArg
     from maskline.classify.result import Classification
     from maskline.policy import Policy
     from maskline.rewrite import Rewritten
     from openlineage_ext.identity import Principal
-
-    from airflow_plugin.policy_source import PolicyArg
 
 log = logging.getLogger(__name__)
 

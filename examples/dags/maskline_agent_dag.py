@@ -99,7 +99,6 @@ def maskline_agent_support_summary():
     def load_support_data() -> int:
         """Create raw_customers and raw_tickets (demo data with real-looking PII) in the agent's database."""
         from airflow.sdk import BaseHook
-
         from maskline_demo_data import CUSTOMER_COLUMNS, TICKET_COLUMNS, customers, tickets
 
         hook = BaseHook.get_connection(DB_CONN_ID).get_hook()

@@ -97,7 +97,6 @@ def exfiltrating_model(dag_id: str) -> Any:
 
 def load_tables(conn_id: str) -> int:
     from airflow.sdk import BaseHook
-
     from maskline_demo_data import CUSTOMER_COLUMNS, TICKET_COLUMNS
 
     hook = BaseHook.get_connection(conn_id).get_hook()
@@ -114,10 +113,10 @@ def load_tables(conn_id: str) -> int:
 def build_dag(conn_id: str) -> Any:
     from airflow.providers.standard.operators.python import PythonOperator
     from airflow.sdk import DAG
+    from maskline_agent_dag import POLICY
 
     from airflow_plugin.agents.masked_sql_toolset import MaskedSQLToolset
     from airflow_plugin.agents.operator import MaskedAgentOperator
-    from maskline_agent_dag import POLICY
 
     dag_id = f"agent_exfiltration_{conn_id}"
     with DAG(dag_id, schedule=None, start_date=datetime(2026, 1, 1), catchup=False,
