@@ -95,7 +95,7 @@ def fallback_select(sql: str, policy: Policy, dialect: Dialect,
         if node is not None and any(col.name.lower() in masked_names for col in node.find_all(exp.Column)):
             raise _refuse("a filter on a masked column (its literal would reach query history)")
 
-    projections: list[exp.Expression] = []
+    projections: list[exp.Expr] = []
     out_columns: list[ColumnPlan] = []
     for projection in tree.expressions:
         if isinstance(projection, exp.Star):
@@ -116,7 +116,7 @@ def fallback_select(sql: str, policy: Policy, dialect: Dialect,
                                  fix="check the column name")
         c, p = by_name[inner.name.lower()]
         out_name = projection.alias_or_name
-        expression = p.this if isinstance(p, exp.Alias) else p
+        expression: exp.Expression = p.this if isinstance(p, exp.Alias) else p
         projections.append(exp.alias_(expression.copy(), exp.to_identifier(out_name, quoted=True)))
         out_columns.append(ColumnPlan(out_name, c.info_type, c.category, c.method, c.rule, c.source_type,
                                       c.confidence))

@@ -16,7 +16,7 @@ from maskline.policy import Policy
 class MaskedQuery:
     """The masked ``SELECT``, the plan of its output columns, the source tables and whether it needs the key."""
 
-    select: exp.Expression
+    select: exp.Expr
     plan: Plan
     sources: tuple[str, ...]
     keyed: bool
@@ -88,5 +88,5 @@ def mask_query(sql: str, policy: Policy, warehouse: Any, *, key: Any = None,
         return MaskedQuery(select, plan, (table,), plan.keyed, "fallback")
     schema = {t: dict(cols) for t in _source_tables(sql, dialect.sqlglot_name) if (cols := warehouse.columns(t))}
     result = rewrite(sql, policy, dialect, schema=schema, identities=identities, key=key)
-    select = sqlglot.parse_one(result.sql, read=dialect.sqlglot_name)
-    return MaskedQuery(select, _output_plan(result, policy), tuple(result.tables), result.keyed, "rewrite")
+    rewritten = sqlglot.parse_one(result.sql, read=dialect.sqlglot_name)
+    return MaskedQuery(rewritten, _output_plan(result, policy), tuple(result.tables), result.keyed, "rewrite")
