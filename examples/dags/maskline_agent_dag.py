@@ -63,13 +63,16 @@ def summarize_offline(messages: list[Any], info: Any) -> Any:
     """A scripted model: query last week's tickets through the masked toolset, then summarize what came back."""
     from collections import Counter
 
-    from pydantic_ai.messages import ModelResponse, TextPart, ToolCallPart, ToolReturnPart
+    from pydantic_ai.messages import ModelResponse, RetryPromptPart, TextPart, ToolCallPart, ToolReturnPart
 
-    returns = [p for m in messages for p in getattr(m, "parts", ()) if isinstance(p, ToolReturnPart)]
-    if not returns:
+    answers = [p for m in messages for p in getattr(m, "parts", ()) if isinstance(p, (ToolReturnPart, RetryPromptPart))]
+    if not answers:
         return ModelResponse(parts=[ToolCallPart("query", {"sql": LAST_WEEK_SQL})])
-    result = json.loads(returns[-1].content)
-    rows = [dict(zip(result["columns"], row, strict=False)) for row in result["rows"]]
+    try:
+        result = json.loads(str(answers[-1].content))
+        rows = [dict(zip(result["columns"], row, strict=False)) for row in result["rows"]]
+    except (ValueError, KeyError, TypeError):  # a tool error (a refusal, a missing key): say so, do not retry
+        return ModelResponse(parts=[TextPart(f"I could not read last week's tickets: {answers[-1].content}")])
     statuses = Counter(r["status"] for r in rows)
     topics = Counter(str(r["subject"]).split(" (")[0] for r in rows)
     lines = [f"{len(rows)} support tickets last week: "
