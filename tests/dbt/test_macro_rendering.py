@@ -90,3 +90,32 @@ def test_rendered_sql_parses_in_its_dialect_to_the_cores_tree(rendered: dict, di
         got = sqlglot.parse_one(rendered[(dialect, case["name"])], read=dialect)
         want = sqlglot.parse_one(_core_sql(case, dialect), read=dialect)
         assert got.unnest() == want, case["name"]  # unnest drops the marker's parentheses
+
+
+def test_unknown_adapters_use_the_dialect_var_and_a_key_var_is_honoured(duckdb_project: DbtProject, tmp_path) -> None:
+    from sqlglot import exp
+
+    from maskline.dialects import KeyMode
+    from maskline.keys import KeyMaterial
+    from maskline.methods.registry import method_spec
+    from maskline.sql.compile import mask_expression
+
+    proc = duckdb_project.run("--quiet", "compile", "--output", "json", "--vars",
+                              "{maskline_dialect: trino, maskline_key: another-key}",
+                              "--inline", "{{ maskline.default__mask('email', 'hmac', {'length': 16}, none) }}",
+                              "--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path / "logs"))
+    got = MARKER.match(json.loads(proc.stdout[proc.stdout.index("{"):])["compiled"]).group(1)
+    want = mask_expression(exp.column("email"), method_spec("hmac", {"length": 16}), "trino",
+                           key_mode=KeyMode.LITERAL, key=KeyMaterial(b"another-key")).sql(dialect="trino")
+    assert got == want
+
+
+def test_a_key_longer_than_a_hash_block_fails_closed(duckdb_project: DbtProject, tmp_path) -> None:
+    long_key = "k" * 65
+    # BigQuery's HMAC is built from the RFC 2104 pads, which Jinja cannot derive for keys over 64 bytes
+    proc = duckdb_project.run("compile", "--inline", "{{ maskline.bigquery__mask('email', 'hmac', {}, none) }}",
+                              "--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path / "logs"),
+                              check=False, env={"MASKLINE_KEY": long_key})
+    assert proc.returncode != 0
+    assert "longer than 64 bytes" in proc.stdout
+    assert long_key not in proc.stdout + proc.stderr
