@@ -311,7 +311,7 @@ class MaskedSQLToolset(SQLToolset):
 
         verdict = json.loads(super()._check_query(sql))
         if not verdict.get("valid"):
-            return dumps_masked({"valid": False, "error": _scrubbed_reason(Exception(verdict.get("error", "")))})
+            return dumps_masked({"valid": False, "error": _refusal_reason(Exception(verdict.get("error", "")))})
         warehouse = Warehouse(self._get_db_hook().get_conn(), self._dialect())
         try:
             principal = acting_for(self._call_context, self._acting_for)

@@ -129,7 +129,35 @@ def build_dag(conn_id: str) -> Any:
                                        max_retries=len(STEPS))],
         )
         load >> agent
+        if conn_id == "agent_duckdb":
+            load >> ask_with_task_agent(conn_id)
     return dag
+
+
+def ask_with_task_agent(conn_id: str) -> Any:
+    """``@task.agent`` with pydantic-ai's ``TestModel`` (connection ``agent_test_model``), the masked toolset
+    and the scrubbing capability; its prompt quotes a customer's email, as a prompt built from a table would.
+
+    ``TestModel`` calls every tool with made-up arguments and repeats a refused call until the retries run
+    out, so the ``query`` tool (which refuses its made-up SQL) is filtered out here; the scripted agent above
+    covers it.
+    """
+    from airflow.sdk import task
+    from maskline_agent_dag import POLICY
+
+    from airflow_plugin.agents.masked_sql_toolset import MaskedSQLToolset
+    from airflow_plugin.agents.scrubbing import ScrubbingCapability
+
+    @task.agent(
+        task_id="ask_with_task_agent", llm_conn_id="agent_test_model",
+        toolsets=[MaskedSQLToolset(conn_id, policy=POLICY, allowed_tables=["raw_customers"], max_retries=5)
+                  .filtered(lambda ctx, tool_def: tool_def.name != "query")],
+        capabilities=[ScrubbingCapability()], message_history="", agent_params={"retries": 5},
+    )
+    def ask() -> str:
+        return f"Draft a reply to {people()[0]['email']} about their refund; look them up first."
+
+    return ask()
 
 
 def xcoms(home: Path) -> list[dict[str, Any]]:

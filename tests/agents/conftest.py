@@ -97,6 +97,7 @@ def agent_run(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureR
         "AIRFLOW__OPENLINEAGE__CUSTOM_RUN_FACETS": ("openlineage_ext.airflow_run_facets.identity_run_facets;"
                                                     "airflow_plugin.agents.lineage.agent_run_facets"),
         "AIRFLOW_CONN_AGENT_DUCKDB": json.dumps({"conn_type": "duckdb", "host": str(home / "agent.duckdb")}),
+        "AIRFLOW_CONN_AGENT_TEST_MODEL": json.dumps({"conn_type": "pydanticai", "extra": {"model": "test"}}),
         "AIRFLOW_CONN_MASKLINE_DEMO_DUCKDB": json.dumps({"conn_type": "duckdb", "host": str(home / "demo.duckdb")}),
         "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
         "PYTHONPATH": os.pathsep.join([str(ROOT), str(HERE), str(EXAMPLE_DAGS), os.environ.get("PYTHONPATH", "")]),

@@ -49,7 +49,7 @@ def test_exfiltrating_agent_task_succeeds_despite_refusals(agent_run: AgentRun, 
     assert agent_run.result["import_errors"] == {}
     run = agent_run.result[_dag(conn)]
     assert run["state"] == "success", run
-    assert run["tasks"] == {"load": "success", "exfiltrate": "success"}
+    assert run["tasks"]["load"] == run["tasks"]["exfiltrate"] == "success"
 
 
 @pytest.mark.parametrize("conn", CONNS)
@@ -185,3 +185,13 @@ def test_example_agent_dag_summarizes_last_weeks_tickets_masked(agent_run: Agent
     assert "Ticket counts by status" in prompt and "[EMAIL]" in prompt
     (query,) = agent_run.call_events(EXAMPLE_DAG, "summarize_support_tickets")
     assert {i["name"] for i in query["inputs"]} == {"raw_customers", "raw_tickets"}
+
+
+def test_task_agent_decorator_with_the_scrubbing_capability_never_sends_the_raw_prompt(agent_run: AgentRun) -> None:
+    """``@task.agent`` (TestModel through a ``pydanticai`` connection): the prompt quoted a customer's email."""
+    run = agent_run.result[_dag(DUCKDB_CONN)]
+    assert run["tasks"]["ask_with_task_agent"] == "success"
+    (history,) = [x["value"] for x in agent_run.xcoms
+                  if x["task_id"] == "ask_with_task_agent" and x["key"] == "message_history"]
+    assert "Draft a reply to [EMAIL] about their refund" in history
+    assert _leaks(agent_run, history) == []
