@@ -126,6 +126,8 @@ def classify_column(name: str, values: Any, *, sql_type: str | None = None,
 
     if isinstance(values, pa.ChunkedArray):
         values = values.combine_chunks()
+    if pa.types.is_dictionary(values.type):  # pandas categoricals: classify the categories' values
+        values = values.dictionary_decode()
     kind = _kind(values.type)
     shown_type = sql_type or str(values.type)
     evidence: list[str] = []

@@ -205,3 +205,9 @@ def test_missing_inputs_fail_with_a_clear_error(tmp_path) -> None:
         classify(con, table="main.nope")
     with pytest.raises(InputError, match="needs the table"):
         classify(con)
+
+
+def test_categorical_and_integer_named_columns_are_read_as_values() -> None:
+    df = pd.DataFrame({0: pd.Categorical([f"ann{i % 7}@mail.example" for i in range(70)]),
+                       "tier": pd.Categorical(["gold", "silver"] * 35)})
+    assert _verdicts(classify(df)) == {"0": "EMAIL", "tier": None}
