@@ -123,6 +123,8 @@ def _from_location(loc: str, table: str | None, n: int) -> Sample:
     if not path.is_file() or not str(path).lower().endswith(FILE_SUFFIXES):
         raise InputError(f"cannot read {path.name}: not a CSV, TSV or Parquet file", where=str(path),
                          fix="give a .csv, .tsv or .parquet file, or a URI such as duckdb:///x.db::schema.table")
+    if path.stat().st_size == 0:
+        raise InputError(f"input is empty: {path.name}", where=str(path), fix="give a file with a header and rows")
     import duckdb
 
     con = duckdb.connect()
