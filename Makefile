@@ -35,7 +35,7 @@ marquez-down:
 	scripts/marquez.sh down
 
 demo: setup
-	$(VENV)/bin/maskline demo
+	scripts/demo.sh
 
 test: setup postgres-up
 	export MASKLINE_PG_DSN="$$(scripts/postgres.sh up)"; \

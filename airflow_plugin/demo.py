@@ -31,6 +31,8 @@ def airflow_env(home: Path, dags_folder: Path, extra: Mapping[str, str] | None =
     'airflow_plugin.xcom.MaskingXComBackend'
     """
     env = {k: v for k, v in os.environ.items() if not k.startswith(("AIRFLOW__", "AIRFLOW_CONN_", "AIRFLOW_VAR_"))}
+    # Lineage settings are the one part of the caller's Airflow config the demo keeps (make demo sets them).
+    env.update({k: v for k, v in os.environ.items() if k.startswith("AIRFLOW__OPENLINEAGE__")})
     env.update({
         "AIRFLOW_HOME": str(home),
         "AIRFLOW__CORE__DAGS_FOLDER": str(dags_folder),

@@ -19,7 +19,9 @@ DEMO_KEY = "maskline-demo-key-not-a-secret"
 
 
 def dbt(project_dir: Path, *args: str, env: dict[str, str]) -> None:
-    exe = Path(sys.executable).with_name("dbt")
+    # dbt-ol wraps `dbt build` and emits OpenLineage events when a client config is present (make demo).
+    lineage = os.environ.get("OPENLINEAGE_CONFIG") and args[0] == "build"
+    exe = Path(sys.executable).with_name("dbt-ol" if lineage else "dbt")
     proc = subprocess.run([str(exe), *args], cwd=project_dir, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
         sys.stderr.write(proc.stdout[-4000:] + proc.stderr[-2000:])

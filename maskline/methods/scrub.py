@@ -19,8 +19,8 @@ class ScrubParams:
 
     def check(self, where: str) -> None:
         if self.info_types is not None:
-            from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
             from maskline.errors import PolicyError, did_you_mean
+            from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
 
             known = {name for name, _ in SQL_SCRUB_PATTERNS}
             for t in self.info_types:
