@@ -117,6 +117,11 @@ def _review(f: Any, rng: random.Random) -> str:
     return f.paragraph(nb_sentences=rng.randint(1, 3))
 
 
+def _review_with_numbers(f: Any, rng: random.Random) -> str:
+    return (f"{f.sentence()} Ordered {rng.randint(1, 12)} items for {rng.uniform(5, 900):.2f} EUR on "
+            f"{f.date_this_year().isoformat()}, order ORD-{rng.randint(0, 999999):06d}, rated {rng.randint(1, 5)}/5.")
+
+
 def _birth(f: Any, rng: random.Random) -> Any:
     d = f.date_of_birth(minimum_age=18, maximum_age=90)
     return rng.choice([d, d.isoformat(), d.strftime("%d.%m.%Y"), d.strftime("%d/%m/%Y")])
@@ -276,6 +281,8 @@ KINDS: tuple[Kind, ...] = (
          "fr": ("entreprise",), "es": ("empresa",), "it": ("azienda",), "nl": ("bedrijf",), "pt": ("empresa",)}),
     Kind(None, _review, {"en": ("review", "product_review", "description"), "de": ("bewertung", "beschreibung"),
          "fr": ("avis",), "es": ("resena",), "it": ("recensione",), "nl": ("beoordeling",), "pt": ("avaliacao",)}),
+    Kind(None, _review_with_numbers, {"en": ("feedback", "order_comment"), "de": ("rueckmeldung",),
+         "fr": ("retour_client",), "es": ("opinion",), "it": ("commento",), "nl": ("feedback",), "pt": ("comentario",)}),
     Kind(None, lambda f, r: r.choice(["new", "paid", "shipped", "cancelled", "returned"]), {"en": ("status",),
          "de": ("zustand",), "fr": ("statut",), "es": ("estado",), "it": ("stato",), "nl": ("status",), "pt": ("estado",)}),
     Kind(None, lambda f, r: f.country_code(), {"en": ("country",), "de": ("land",), "fr": ("pays",), "es": ("pais",),

@@ -58,6 +58,7 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
     "US_SSN": ("ssn", "social security", "social security number", "ss number", "soc sec", "ssn number"),
     "NATIONAL_ID": (
         "national id", "national identity", "national number", "identity number", "id number", "id card",
+        "citizen id", "citizen number", "personal id", "personal id number",
         "nin", "nino", "national insurance", "personal number", "personnummer", "cpr", "bsn",
         "burgerservicenummer", "personalausweis", "ausweisnummer", "steuer id", "steuerid", "idnr",
         "steueridentifikationsnummer", "sozialversicherungsnummer", "svnr", "insee", "nir",
