@@ -47,3 +47,27 @@ def test_cli_quickstart_runs_end_to_end() -> None:
     assert r.returncode == 0, r.stderr[-2000:]
     assert "SELECT" in r.stdout
     assert TEST_KEY not in r.stdout + r.stderr
+
+
+def test_query_rewrite_example_masks_every_derived_output_and_refuses_writes() -> None:
+    r = subprocess.run([sys.executable, str(ROOT / "examples" / "mask_query.py")], capture_output=True, text=True,
+                       env=_env(), check=False)
+    assert r.returncode == 0, r.stderr
+    from maskline.demo.sample import sample_customers
+
+    raw = sample_customers(100)
+    for row in raw:
+        for col in ("email", "full_name", "phone"):
+            assert str(row[col]).upper() not in r.stdout.upper(), f"raw {col} in the example's output"
+    assert "masked with email" in r.stdout and "refused: only SELECT" in r.stdout
+
+
+def test_openlineage_example_config_builds_a_scrubbing_client(tmp_path: Path) -> None:
+    import yaml
+    from openlineage.client import OpenLineageClient
+
+    config = yaml.safe_load((ROOT / "openlineage_ext" / "openlineage.example.yml").read_text())
+    config["transport"]["transport"] = {"type": "file", "log_file_path": str(tmp_path / "events.jsonl")}
+    client = OpenLineageClient(config=config)
+    assert type(client.transport).__name__ == "TransformTransport"
+    assert type(client.transport.transformer).__name__ == "MasklineTransformer"
