@@ -1,0 +1,34 @@
+"""``make bench``: run every benchmark in turn, each in its own process, and print what it prints.
+
+    python -m benchmarks.run [NAME ...]     # e.g. masking classification
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+BENCHMARKS = {
+    "masking": "benchmarks.masking",                  # maskline vs hand-written SQL, copy, presidio-structured
+    "classification": "benchmarks.classification",    # accuracy and speed vs presidio-structured
+    "rewrite": "benchmarks.rewrite_bench",            # cost of rewriting a 5-table query
+    "airflow_parse": "benchmarks.airflow_parse",      # DAG parse time with and without maskline operators
+    "log_filter": "benchmarks.log_filter",            # cost per log line of the PII log filter
+    "gx_checks": "benchmarks.gx_checks",              # maskline expectations vs GX's regex expectation
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    names = (argv if argv is not None else sys.argv[1:]) or list(BENCHMARKS)
+    failed = []
+    for name in names:
+        print(f"\n===== {name} =====", flush=True)
+        if subprocess.run([sys.executable, "-m", BENCHMARKS[name]]).returncode != 0:
+            failed.append(name)
+    if failed:
+        print(f"\nfailed: {', '.join(failed)}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
