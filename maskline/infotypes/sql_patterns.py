@@ -11,7 +11,8 @@ from __future__ import annotations
 SQL_SCRUB_PATTERNS: tuple[tuple[str, str], ...] = (
     # Local part and domain: any character but whitespace and delimiters, so non-ASCII addresses
     # (josé.fernández@correo.es) are caught whole rather than from the first ASCII letter on.
-    ("EMAIL", "[^ ,;:<>()\"'@]+@[^ ,;:<>()\"'@]+[.][A-Za-z]{2,}"),
+    # '*' is excluded so the `email` method's own output (*****@domain) is not taken for an address.
+    ("EMAIL", "[^ ,;:<>()\"'@*]+@[^ ,;:<>()\"'@*]+[.][A-Za-z]{2,}"),
     # IBAN before CREDIT_CARD: an IBAN's digit run would otherwise be taken as a card and its
     # country code and tail left in clear.
     ("IBAN", "[A-Z]{2}[0-9]{2}[ ]?([A-Z0-9]{4}[ ]?){2,7}[A-Z0-9]{1,4}"),

@@ -18,6 +18,7 @@ CASES = [
     ("ssn 123-45-6789, ip 10.1.2.3", "ssn [US_SSN], ip [IP_ADDRESS]"),
     ("call +1 415 555 0100 or (415) 555-0100", "call [PHONE] or [PHONE]"),
     ("order 5002 shipped", "order 5002 shipped"),
+    ("masked already: *****@example.com and a*****@example.org", "masked already: *****@example.com and a*****@example.org"),
 ]
 
 
