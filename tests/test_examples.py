@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import TEST_KEY
 
 ROOT = Path(__file__).parents[1]
@@ -40,7 +38,6 @@ def test_python_quickstart_runs_and_masks() -> None:
     assert TEST_KEY not in r.stdout + r.stderr
 
 
-@pytest.mark.skipif(not (ROOT / "maskline" / "cli" / "scan.py").exists(), reason="needs maskline scan")
 def test_cli_quickstart_runs_end_to_end() -> None:
     r = subprocess.run(["bash", str(ROOT / "examples" / "quickstart.sh")], capture_output=True, text=True,
                        env=_env(), check=False)
