@@ -88,7 +88,8 @@ def hand_written_sql(src: Path) -> str:
 
     notes = "notes"
     for name, pattern in SQL_SCRUB_PATTERNS:
-        notes = f"regexp_replace({notes}, '{pattern}', '[{name}]', 'g')"
+        quoted = pattern.replace("'", "''")
+        notes = f"regexp_replace({notes}, '{quoted}', '[{name}]', 'g')"
 
     def hm(c: str) -> str:
         return (f"substr(sha256(getvariable('maskline_opad') || unhex(sha256(getvariable('maskline_ipad') "
