@@ -13,10 +13,8 @@ from typing import Any
 
 import pytest
 
-pytest.importorskip("airflow.providers.common.ai")
-
-from tests.agents.agent_dags import EXPECTED_QUERIES, EXPECTED_REFUSALS, STEPS  # noqa: E402
-from tests.agents.conftest import DUCKDB_CONN, NAMESPACE, PG_CONN, AgentRun  # noqa: E402
+from tests.agents.agent_dags import EXPECTED_QUERIES, EXPECTED_REFUSALS, STEPS
+from tests.agents.conftest import DUCKDB_CONN, NAMESPACE, PG_CONN, AgentRun
 
 pytestmark = [pytest.mark.airflow, pytest.mark.xdist_group("agents")]
 CONNS = [DUCKDB_CONN, pytest.param(PG_CONN, marks=pytest.mark.postgres)]

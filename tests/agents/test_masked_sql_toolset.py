@@ -13,11 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-pytest.importorskip("airflow.providers.common.ai")
-
-from pydantic_ai import Agent  # noqa: E402
-from pydantic_ai.messages import (  # noqa: E402
+from pydantic_ai import Agent
+from pydantic_ai.messages import (
     ModelMessagesTypeAdapter,
     ModelResponse,
     RetryPromptPart,
@@ -25,7 +22,7 @@ from pydantic_ai.messages import (  # noqa: E402
     ToolCallPart,
     ToolReturnPart,
 )
-from pydantic_ai.models.function import FunctionModel  # noqa: E402
+from pydantic_ai.models.function import FunctionModel
 
 EMAIL = "ana.garcia@correo.es"
 SSN = "536-90-4399"

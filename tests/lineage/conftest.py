@@ -176,8 +176,6 @@ def dbt_lineage(tmp_path_factory: pytest.TempPathFactory, optional_marquez_url: 
 
     from tests.dbt.dbt_harness import copy_project
 
-    if not (EXAMPLE_DBT / "dbt_project.yml").exists():
-        pytest.skip("examples/dbt_project is not there yet")
     root = tmp_path_factory.mktemp("dbt_lineage") / "shop"
     outputs = {"dev": {"type": "duckdb", "path": str(root.parent / "shop.duckdb"), "threads": 2}}
     project = copy_project(EXAMPLE_DBT, root, "maskline_shop", outputs, "dev")
