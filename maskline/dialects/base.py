@@ -58,7 +58,6 @@ class Dialect:
     name = "generic"
     sqlglot_name = ""  # sqlglot's dialect name used for rendering
     array_base = 1  # index of an array's first element
-    session_keys = True  # whether KeyMode.SESSION is available
 
     # --- text -------------------------------------------------------------
     def text(self, e: exp.Expression) -> exp.Expression:

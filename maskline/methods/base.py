@@ -87,6 +87,10 @@ def _accepts(annotation: Any, value: Any) -> bool:
         return any(_accepts(a, value) for a in typing.get_args(annotation))
     if origin is typing.Literal:
         return value in typing.get_args(annotation)
+    if origin in (list, tuple):
+        # Containers are checked element by element: "EMAIL" is not a list of info types.
+        args = [a for a in typing.get_args(annotation) if a is not Ellipsis]
+        return isinstance(value, (list, tuple)) and all(any(_accepts(a, v) for a in args) for v in value)
     if annotation is type(None):
         return value is None
     if annotation is int:
@@ -103,7 +107,9 @@ def _expected(annotation: Any) -> str:
     if origin is typing.Literal:
         return "one of " + ", ".join(repr(a) for a in typing.get_args(annotation))
     if origin in (typing.Union, types.UnionType):
-        return " or ".join(_expected(a) for a in typing.get_args(annotation) if a is not type(None))
+        return " or ".join(dict.fromkeys(_expected(a) for a in typing.get_args(annotation) if a is not type(None)))
+    if origin in (list, tuple):
+        return "a list of " + " or ".join(_expected(a) for a in typing.get_args(annotation) if a is not Ellipsis)
     return getattr(annotation, "__name__", str(annotation))
 
 

@@ -110,3 +110,12 @@ def test_fingerprint_is_stable_and_changes_with_content() -> None:
     a, b = load_policy(README_POLICY), load_policy(README_POLICY)
     assert a.fingerprint() == b.fingerprint()
     assert load_policy({"unclassified": "mask"}).fingerprint() != a.fingerprint()
+
+
+def test_list_parameters_reject_a_bare_string_with_a_clear_fix() -> None:
+    with pytest.raises(PolicyError) as info:
+        load_policy({"methods": {"FREE_TEXT_WITH_PII": {"method": "scrub", "info_types": "EMAIL"}}})
+    assert "methods.FREE_TEXT_WITH_PII.info_types" in str(info.value)
+    assert "a list of str" in str(info.value)
+    ok = load_policy({"methods": {"FREE_TEXT_WITH_PII": {"method": "scrub", "info_types": ["EMAIL", "IBAN"]}}})
+    assert list(ok.methods["FREE_TEXT_WITH_PII"].params.info_types) == ["EMAIL", "IBAN"]
