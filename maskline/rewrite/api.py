@@ -142,11 +142,9 @@ def rewrite(
     tracer = Tracer(root, sensitivity.is_sensitive, policy.rewrite.safe_functions, sensitivity.column_type)
     _check_every_clause(tracer, root)
     masks = _Masks(d, policy, sensitivity, key, key_mode)
-    tokenized = LiteralFilter(tracer, policy.rewrite.filter_literals, sensitivity.method_of, masks.side,
-                              masks.key, d).apply(root)
+    tokenized = LiteralFilter(tracer, policy.rewrite.filter_literals, sensitivity, masks.side, masks.key).apply(root)
     tracer.reset()
-    masker = OutputMasker(tracer, d, sensitivity.method_of, sensitivity.info_type_of, sensitivity.type_of,
-                          masks.output)
+    masker = OutputMasker(tracer, d, sensitivity, masks.output)
     lineage = masker.apply(root)
     keyed = tokenized > 0 or any(METHODS[name].keyed for name in masker.methods_used)
     sql_text = to_sql(qualified, d)  # type: ignore[arg-type]

@@ -41,11 +41,11 @@ from collections.abc import Callable
 from sqlglot import exp
 from sqlglot.optimizer.scope import Scope, walk_in_scope
 
-from maskline.dialects import Dialect
 from maskline.errors import RewriteRefused
 from maskline.keys import KeyMaterial, hmac_hex, salted_sha256_hex
 from maskline.methods.base import MethodSpec
 from maskline.rewrite.functions import function_key
+from maskline.rewrite.sensitivity import Sensitivity
 from maskline.rewrite.trace import LITERAL, MASKED_META, VALUE, Origin, Tracer, leaf_selects
 
 # Operators that compare their operands: checked wherever they appear.
@@ -122,15 +122,14 @@ def _construct(node: exp.Expr) -> str:
 class LiteralFilter:
     """Applies ``filter_literals`` to every comparison of a sensitive column with a literal."""
 
-    def __init__(self, tracer: Tracer, mode: str, method_of: Callable[[Origin], MethodSpec | None],
+    def __init__(self, tracer: Tracer, mode: str, sensitivity: Sensitivity,
                  mask: Callable[[exp.Expr, MethodSpec, Origin, bool], exp.Expr],
-                 key: Callable[[], KeyMaterial], dialect: Dialect) -> None:
+                 key: Callable[[], KeyMaterial]) -> None:
         self.tracer = tracer
         self.mode = mode
-        self.method_of = method_of
+        self.sensitivity = sensitivity
         self.mask = mask
         self.key = key
-        self.dialect = dialect
         self.tokenized = 0
 
     def apply(self, root: Scope) -> int:
@@ -212,7 +211,7 @@ class LiteralFilter:
         side, sens = exposed_by[0]
         if isinstance(node, exp.In) and node.this is not side:
             raise refuse("only 'column IN (literals)' can be compared as tokens")
-        specs = {self.method_of(o) for o in sens}
+        specs = {self.sensitivity.method_of(o) for o in sens}
         spec = specs.pop() if len(specs) == 1 else None
         if spec is None or spec.name not in TOKENIZABLE_METHODS:
             name = spec.name if spec else "mixed methods"

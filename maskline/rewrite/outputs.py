@@ -34,6 +34,7 @@ from maskline.dialects import Dialect
 from maskline.methods.base import MethodSpec
 from maskline.methods.registry import method_spec
 from maskline.rewrite.functions import ELEMENTWISE, SET_RETURNING, function_key
+from maskline.rewrite.sensitivity import Sensitivity
 from maskline.rewrite.trace import (
     LITERAL,
     MASKED_META,
@@ -75,20 +76,17 @@ class Choice:
 class OutputMasker:
     """Masks the projections of the outermost query (every branch of a set operation)."""
 
-    def __init__(self, tracer: Tracer, dialect: Dialect, method_of: Callable[[Origin], MethodSpec | None],
-                 info_type_of: Callable[[Origin], str | None], type_of: Callable[[Origin], str | None],
+    def __init__(self, tracer: Tracer, dialect: Dialect, sensitivity: Sensitivity,
                  mask: Callable[[exp.Expr, MethodSpec, str | None, str | None], exp.Expr]) -> None:
         self.tracer = tracer
         self.dialect = dialect
-        self.method_of = method_of
-        self.info_type_of = info_type_of
-        self.type_of = type_of
+        self.sensitivity = sensitivity
         self.mask = mask
         self.methods_used: set[str] = set()  # names of the methods applied, e.g. to know if the key is needed
 
     def choose(self, node: exp.Expr, sensitive: list[Origin]) -> Choice:
-        specs = {self.method_of(o) for o in sensitive}
-        info_types = {self.info_type_of(o) for o in sensitive}
+        specs = {self.sensitivity.method_of(o) for o in sensitive}
+        info_types = {self.sensitivity.info_type_of(o) for o in sensitive}
         info_type = info_types.pop() if len(info_types) == 1 else None
         if any(s is not None and s.name == "null" for s in specs):
             return Choice(method_spec("null", {}, where="rewrite"), info_type, None)
@@ -99,7 +97,7 @@ class OutputMasker:
             if by_value or spec.name in OPAQUE_METHODS:
                 single = {(o.table, o.column) for o in sensitive}
                 bare = isinstance(node, exp.Column) and len(single) == 1
-                return Choice(spec, info_type, self.type_of(sensitive[0]) if bare else None)
+                return Choice(spec, info_type, self.sensitivity.type_of(sensitive[0]) if bare else None)
         return Choice(method_spec("redact", {}, where="rewrite"), info_type, None)
 
     def mask_value(self, node: exp.Expr, scope: Scope) -> tuple[exp.Expr, str, str | None]:
@@ -107,7 +105,7 @@ class OutputMasker:
         origins = self.tracer.origins(node, scope)
         sensitive = self.tracer.sensitive(origins)
         if not sensitive:
-            safe = any(o.path == SAFE and self.method_of(o) is not None for o in origins)
+            safe = any(o.path == SAFE and self.sensitivity.method_of(o) is not None for o in origins)
             return node, "safe aggregate" if safe else "raw", None
         container = node.this if isinstance(node, exp.Window) else node
         if function_key(container) in ELEMENTWISE | SET_RETURNING:
@@ -164,7 +162,7 @@ class OutputMasker:
                 name=name,
                 sources=tuple(sorted({o.qualified for o in origins if o.table != LITERAL})),
                 sensitive_sources=tuple(sorted({o.qualified for o in origins
-                                                 if self.method_of(o) is not None})),
+                                                 if self.sensitivity.method_of(o) is not None})),
                 treatment=treatment, method=", ".join(methods) or None))
         return out
 
