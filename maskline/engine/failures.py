@@ -49,3 +49,19 @@ def masking_failed(exc: BaseException, where: str, column: str | None, method: s
         where=f"{where}{col}",
         fix=f"check that the column's type suits its method{how}, or choose another method in the policy",
     )
+
+
+def explain_failure(exc: BaseException, con: Any, plan: Any, relation: str, where: str) -> MaskingError:
+    """The MaskingError for a failed masking statement: probes each masked column to name the culprit."""
+    from sqlglot import exp
+
+    from maskline.sql.compile import mask_expression
+
+    exprs = [
+        (c.name, mask_expression(exp.column(exp.to_identifier(c.name, quoted=True)), c.method, "duckdb",
+                                 info_type=c.info_type, source_type=c.source_type).sql("duckdb"))
+        for c in plan.masked if c.method
+    ]
+    bad = failing_column(con, exprs, relation)
+    method = next((c.method.name for c in plan.masked if c.name == bad and c.method), None)
+    return masking_failed(exc, where, bad, method)

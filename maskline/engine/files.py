@@ -76,9 +76,9 @@ def mask_file(
     ``table`` (default: the file's stem) selects the policy's dataset entry;
     ``progress`` is called with the percentage done while DuckDB works.
     """
-    from maskline.engine.failures import failing_column, masking_failed
+    from maskline.engine.failures import explain_failure
     from maskline.engine.session import columns_of, connect
-    from maskline.sql.compile import compile_select, mask_expression
+    from maskline.sql.compile import compile_select
     from maskline.sql.session import apply_key_setup
 
     src, dst = Path(src), Path(dst)
@@ -116,18 +116,9 @@ def mask_file(
     except InputError:
         raise
     except Exception as e:  # noqa: BLE001 - engine errors are re-raised without values
-        exprs = [(c.name, mask_expression(_quoted(c.name), c.method, "duckdb", info_type=c.info_type,
-                                          source_type=c.source_type).sql("duckdb")) for c in plan.masked if c.method]
-        bad = failing_column(con, exprs, "maskline_input")
-        method = next((c.method.name for c in plan.masked if c.name == bad and c.method), None)
-        raise masking_failed(e, str(src), bad, method) from None
+        raise explain_failure(e, con, plan, "maskline_input", str(src)) from None
     finally:
         if tmp.exists():
             tmp.unlink()
     return MaskReport(plan, int(rows), str(dst))
 
-
-def _quoted(name: str) -> Any:
-    from sqlglot import exp
-
-    return exp.column(exp.to_identifier(name, quoted=True))

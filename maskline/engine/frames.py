@@ -81,6 +81,24 @@ def key_for(plan: Plan, policy: Policy, key: KeyMaterial | None) -> KeyMaterial 
         raise KeyMissingError(e.what + f"; methods {', '.join(keyed)} need it", where=e.where, fix=e.fix) from None
 
 
+def _prepare(
+    data: Any,
+    policy: Policy | Mapping[str, Any] | str | Path,
+    table: str | None,
+    classification: Classification | None,
+    identities: Sequence[str],
+) -> tuple[Any, Policy, Plan]:
+    """Register ``data`` with a fresh DuckDB connection and decide the plan (classifying when needed)."""
+    from maskline.engine.session import columns_of, connect
+
+    pol = load_policy(policy)
+    con = connect()
+    con.register(INPUT, _as_arrow(data))
+    if classification is None and needs_classification(pol, table):
+        classification = classify_for(data, pol, table)
+    return con, pol, build_plan(pol, table or "dataframe", columns_of(con, INPUT), classification, identities)
+
+
 def plan_for_frame(
     data: Any,
     policy: Policy | Mapping[str, Any] | str | Path,
@@ -96,15 +114,7 @@ def plan_for_frame(
     >>> plan.masked[0].method.name
     'partial'
     """
-    from maskline.engine.session import columns_of, connect
-
-    pol = load_policy(policy)
-    con = connect()
-    con.register(INPUT, _as_arrow(data))
-    cols = columns_of(con, INPUT)
-    if classification is None and needs_classification(pol, table):
-        classification = classify_for(data, pol, table)
-    return build_plan(pol, table or "dataframe", cols, classification, identities)
+    return _prepare(data, policy, table, classification, identities)[2]
 
 
 def _as_arrow(data: Any) -> Any:
@@ -155,17 +165,10 @@ def mask_frame_with_report(
     >>> out.column("n").to_pylist(), report.rows
     (['[REDACTED]'], 1)
     """
-    from maskline.engine.failures import failing_column, masking_failed
-    from maskline.engine.session import columns_of, connect
-    from maskline.sql.compile import compile_select, mask_expression
+    from maskline.engine.failures import explain_failure
+    from maskline.sql.compile import compile_select
 
-    pol = load_policy(policy)
-    arrow = _as_arrow(data)
-    con = connect()
-    con.register(INPUT, arrow)
-    if classification is None and needs_classification(pol, table):
-        classification = classify_for(data, pol, table)
-    plan = build_plan(pol, table or "dataframe", columns_of(con, INPUT), classification, identities)
+    con, pol, plan = _prepare(data, policy, table, classification, identities)
     k = key_for(plan, pol, key)
     if k is not None:
         from maskline.sql.session import apply_key_setup
@@ -175,18 +178,11 @@ def mask_frame_with_report(
     try:
         result = con.sql(sql).to_arrow_table()
     except Exception as e:  # noqa: BLE001 - engine errors are re-raised without values
-        exprs = [(c.name, mask_expression(_col(c.name), c.method, "duckdb", info_type=c.info_type,
-                                          source_type=c.source_type).sql("duckdb")) for c in plan.masked if c.method]
-        bad = failing_column(con, exprs, INPUT)
-        method = next((c.method.name for c in plan.masked if c.name == bad and c.method), None)
-        raise masking_failed(e, f"table {plan.table!r}", bad, method) from None
+        raise explain_failure(e, con, plan, INPUT, f"table {plan.table!r}") from None
     report = MaskReport(plan, result.num_rows)
-    if isinstance(data, type(arrow)):
+    import pyarrow as pa
+
+    if isinstance(data, pa.Table):
         return result, report
     return result.to_pandas(), report
 
-
-def _col(name: str) -> Any:
-    from sqlglot import exp
-
-    return exp.column(exp.to_identifier(name, quoted=True))

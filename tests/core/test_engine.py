@@ -114,3 +114,12 @@ def test_unclassified_mask_fails_closed_on_unlisted_columns(key) -> None:
     df = pd.DataFrame({"mystery": ["alice@example.com"]})
     out = mask_frame(df, {"unclassified": "mask", "datasets": {"t": {"columns": {}}}}, table="t", key=key)
     assert out["mystery"].tolist() == ["[REDACTED]"]
+
+
+def test_mask_file_reports_progress_up_to_completion(tmp_path, customers, key) -> None:
+    src = tmp_path / "customers.csv"
+    customers.to_csv(src, index=False)
+    seen: list[float] = []
+    mask_file(src, tmp_path / "out.parquet", POLICY, key=key, progress=seen.append)
+    assert seen and seen[-1] == 100.0
+    assert all(0.0 <= p <= 100.0 for p in seen)
