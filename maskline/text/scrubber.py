@@ -178,37 +178,51 @@ def _replacement(finding: Finding, value: str, key: KeyMaterial | None) -> str:
 _SECRET_KEY_NAME = re.compile(r"(?i)(pass(word|wd)?|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|"
                               r"private[_-]?key|credential|passwort|kennwort|mot_de_passe|contrase(ñ|n)a|senha|"
                               r"wachtwoord|authorization|cookie|session[_-]?id)")
+_TOKEN_KEY_NAME = re.compile(r"(?i)token|key|authorization|cookie|session")
+_PASSWORD_KEY_NAME = re.compile(r"(?i)pass|pwd")
+
+
+def _secret_label(name: str) -> str | None:
+    """``[PASSWORD]`` or ``[API_KEY]`` for a secret-looking key name, else None."""
+    if not _SECRET_KEY_NAME.search(name):
+        return None
+    return "[API_KEY]" if _TOKEN_KEY_NAME.search(name) and not _PASSWORD_KEY_NAME.search(name) else "[PASSWORD]"
 
 
 def scrub_value(obj: Any, *, pseudonymize_with: KeyMaterial | None = None) -> Any:
     """Scrub every string inside ``obj`` (str, dict, list, tuple, set), keeping the container types.
 
     Values under secret-looking keys (``password``, ``api_key``, ``token``...)
-    are replaced whole, whatever they look like. Other types pass unchanged.
+    are replaced whole, whatever they look like: strings, the strings of a list
+    or nested dict under that key, and numbers under a password key (YAML reads
+    ``password: 123456`` as an int). Other types pass unchanged.
 
     >>> scrub_value({"to": ["ana@correo.es"], "n": 3, "password": "pw", "ok": ("fine",)})
     {'to': ['[EMAIL]'], 'n': 3, 'password': '[PASSWORD]', 'ok': ('fine',)}
+    >>> scrub_value({"api_keys": ["k1", "k2"], "pin_password": 1234, "total_tokens": 17})
+    {'api_keys': ['[API_KEY]', '[API_KEY]'], 'pin_password': '[PASSWORD]', 'total_tokens': 17}
     """
-    return _scrub_any(obj, pseudonymize_with)
+    return _scrub_any(obj, pseudonymize_with, None)
 
 
-def _scrub_any(obj: Any, key: KeyMaterial | None) -> Any:
+def _scrub_any(obj: Any, key: KeyMaterial | None, secret: str | None) -> Any:
+    """``secret`` is the label of the secret-looking key ``obj`` sits under, if any."""
     if isinstance(obj, str):
-        return scrub(obj, pseudonymize_with=key)[0] if obj else obj
+        if not obj:
+            return obj
+        return secret if secret else scrub(obj, pseudonymize_with=key)[0]
+    if secret == "[PASSWORD]" and isinstance(obj, (int, float)) and not isinstance(obj, bool):
+        return secret
     if isinstance(obj, dict):
-        out = {}
-        for k, v in obj.items():
-            if isinstance(k, str) and isinstance(v, str) and v and _SECRET_KEY_NAME.search(k):
-                out[k] = "[API_KEY]" if re.search(r"(?i)token|key|authorization|cookie|session", k) and not \
-                    re.search(r"(?i)pass|pwd", k) else "[PASSWORD]"
-            else:
-                out[k] = _scrub_any(v, key)
+        out = {k: _scrub_any(v, key, (_secret_label(k) if isinstance(k, str) else None) or secret)
+               for k, v in obj.items()}
         return type(obj)(out) if type(obj) is not dict else out
     if isinstance(obj, list):
-        return type(obj)(_scrub_any(v, key) for v in obj) if type(obj) is not list else [_scrub_any(v, key) for v in obj]
+        items = [_scrub_any(v, key, secret) for v in obj]
+        return items if type(obj) is list else type(obj)(items)
     if isinstance(obj, tuple):
-        items = [_scrub_any(v, key) for v in obj]
+        items = [_scrub_any(v, key, secret) for v in obj]
         return obj._make(items) if hasattr(obj, "_fields") else type(obj)(items)  # type: ignore[attr-defined]
     if isinstance(obj, (set, frozenset)):
-        return type(obj)(_scrub_any(v, key) for v in obj)
+        return type(obj)(_scrub_any(v, key, secret) for v in obj)
     return obj

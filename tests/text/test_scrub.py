@@ -110,3 +110,14 @@ def test_scrub_value_recurses_and_keeps_types() -> None:
 def test_scrub_refuses_non_text() -> None:
     with pytest.raises(TypeError):
         scrub(b"bytes")  # type: ignore[arg-type]
+
+
+def test_scrub_value_replaces_everything_under_a_secret_key_but_keeps_token_counts() -> None:
+    out = scrub_value({
+        "api_keys": ["k1", ("k2",)],
+        "db": {"password": 123456, "credentials": {"user": "bob", "hint": "dog"}},
+        "usage": {"total_tokens": 17, "ok": True},
+    })
+    assert out["api_keys"] == ["[API_KEY]", ("[API_KEY]",)]
+    assert out["db"] == {"password": "[PASSWORD]", "credentials": {"user": "[PASSWORD]", "hint": "[PASSWORD]"}}
+    assert out["usage"] == {"total_tokens": 17, "ok": True}
