@@ -26,7 +26,7 @@ from typing import Any, Literal
 from maskline.errors import PolicyError, did_you_mean
 from maskline.keys import DEFAULT_KEY_REF, KeyRef
 from maskline.methods.base import MethodSpec
-from maskline.methods.registry import method_spec
+from maskline.methods.registry import METHODS, method_spec
 
 SCHEMA_PATH = Path(__file__).with_name("schemas") / "policy.schema.json"
 TOP_LEVEL_KEYS = ("version", "key", "unclassified", "methods", "datasets", "unmask_for", "info_types",
@@ -184,14 +184,13 @@ class _Loader:
         value = dict(self.mapping(value, path))
         if "method" not in value:
             raise self.fail("a method entry needs 'method'", path, "e.g. {method: hmac}")
-        name = value.pop("method")
+        name = str(value.pop("method"))
+        if name not in METHODS:
+            raise self.fail(f"unknown masking method {name!r}", f"{path}.method", did_you_mean(name, METHODS))
         try:
-            return method_spec(str(name), value, where=path)
-        except PolicyError as e:
-            where = e.where or path
-            if where == path:
-                where = f"{path}.method"
-            raise PolicyError(e.what, where=f"{self.source}: {where}", fix=e.fix or "") from None
+            return method_spec(name, value, where=path)
+        except PolicyError as e:  # a parameter error: add the file to its key path
+            raise PolicyError(e.what, where=f"{self.source}: {e.where}", fix=e.fix) from None
 
     def load(self, raw: Mapping[str, Any]) -> Policy:
         from maskline.infotypes import CATEGORIES, INFO_TYPES
@@ -241,7 +240,7 @@ class _Loader:
             hints = spec.get("name_hints", [])
             if not isinstance(hints, list) or not all(isinstance(h, str) for h in hints):
                 raise self.fail("name_hints must be a list of strings", f"{path}.name_hints", "e.g. [emp_id, staff_no]")
-            method = self.method(spec["method"], f"{path}.method") if "method" in spec else None
+            method = self.method(spec["method"], path) if "method" in spec else None
             custom[name] = CustomInfoType(name, category, pattern, validator, tuple(hints), method)
         known = set(INFO_TYPES) | set(custom)
 
@@ -264,8 +263,7 @@ class _Loader:
                 if "info_type" not in spec and "method" not in spec:
                     raise self.fail("a column needs 'info_type' or 'method'", path, "e.g. {info_type: EMAIL}")
                 info_type = self.info_type(spec["info_type"], known, f"{path}.info_type") if "info_type" in spec else None
-                method = self.method(spec["method"] if isinstance(spec.get("method"), Mapping)
-                                     else {"method": spec["method"]}, path) if "method" in spec else None
+                method = self.method(spec["method"], path) if "method" in spec else None
                 cols[str(col)] = ColumnPolicy(str(col), info_type, method, path)
             datasets[str(ds_name)] = DatasetPolicy(str(ds_name), cols)
 

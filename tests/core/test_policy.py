@@ -57,6 +57,9 @@ def test_documented_policy_shape_loads_and_resolves_methods() -> None:
         ({"unmask_for": ["pii_reader"]}, "unmask_for", "role:pii_reader"),
         ({"rewrite": {"filter_literals": "tokenise"}}, "rewrite.filter_literals", "'tokenize'"),
         ({"info_types": {"EMPLOYEE_ID": {"pattern": "E[0-9"}}}, "info_types.EMPLOYEE_ID.pattern", "pattern"),
+        ({"info_types": {"EMPLOYEE_ID": {"method": {"method": "hmca"}}}}, "info_types.EMPLOYEE_ID.method", "'hmac'"),
+        ({"datasets": {"c": {"columns": {"ssn": {"method": {"method": "partial", "keep_frist": 2}}}}}},
+         'datasets["c"].columns.ssn.keep_frist', "'keep_first'"),
     ],
 )
 def test_policy_errors_name_the_key_path_and_a_fix(raw, where, fix) -> None:
