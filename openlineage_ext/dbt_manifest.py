@@ -91,6 +91,28 @@ def _load(path: str, mtime: float) -> Manifest:
         return Manifest(json.load(f), path)
 
 
+@lru_cache(maxsize=16)
+def _yaml(path: str, mtime: float) -> Any:
+    import yaml
+
+    with open(path, encoding="utf-8") as f:
+        return yaml.safe_load(f) or {}
+
+
+def load_yaml(path: str | Path) -> Any:
+    """A YAML file's content, cached until the file changes (read for every dbt-ol event otherwise).
+
+    Callers must not mutate the result: it is shared between calls.
+
+    >>> load_yaml("/nonexistent.yml")
+    Traceback (most recent call last):
+    ...
+    FileNotFoundError: [Errno 2] No such file or directory: '/nonexistent.yml'
+    """
+    p = str(path)
+    return _yaml(p, os.stat(p).st_mtime)
+
+
 def load_manifest(path: str | Path) -> Manifest:
     """Load a manifest, cached until the file changes (the client may build a transformer per event).
 
@@ -220,17 +242,15 @@ def _render_env(value: str) -> str | None:
 def dbt_target_user(manifest_path: str | Path, argv: list[str] | None = None) -> str | None:
     """The database user of the dbt target in use, from ``profiles.yml`` (best effort, never raises)."""
     try:
-        import yaml
-
         project_dir = Path(manifest_path).resolve().parent.parent
-        project = yaml.safe_load((project_dir / "dbt_project.yml").read_text(encoding="utf-8")) or {}
+        project = load_yaml(project_dir / "dbt_project.yml")
         profiles_dir = os.environ.get("DBT_PROFILES_DIR") or _argv_option("--profiles-dir", argv)
         candidates = [Path(profiles_dir)] if profiles_dir else [project_dir, Path.home() / ".dbt"]
         for directory in candidates:
             path = directory / "profiles.yml"
             if not path.is_file():
                 continue
-            profiles = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            profiles = load_yaml(path)
             profile = profiles.get(_argv_option("--profile", argv) or project.get("profile")) or {}
             target = _argv_option("--target", argv) or os.environ.get("DBT_TARGET") or profile.get("target")
             output = (profile.get("outputs") or {}).get(target) or {}
