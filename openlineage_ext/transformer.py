@@ -80,24 +80,24 @@ class MasklineTransformer(EventTransformer):
 
     def transform(self, event: Any) -> Any:
         """The scrubbed (and, for dbt-ol, enriched) event, or None to drop it when scrubbing failed."""
+        dbt = is_dbt_event(event)
+        if not dbt:
+            # Before scrubbing: a DAG run's identity is read from its airflowDagRun facet, whose user names
+            # the scrubber may turn into "[EMAIL]", which would then name (or pseudonymize) every such user alike.
+            self._complete_identity(event)
         try:
             scrub_event(event, self.sql_literals, self.user_inputs)
         except Exception as e:  # noqa: BLE001 - never send an event that may still hold values
             log.error("maskline: dropped an OpenLineage event that could not be scrubbed (%s)", type(e).__name__)
             return None
-        if is_dbt_event(event):
+        if dbt:
             try:
                 from openlineage_ext.dbt_events import enrich_dbt_event
 
                 enrich_dbt_event(event, self.properties or {}, identity_names=self.identity_names)
             except Exception as e:  # noqa: BLE001 - enrichment is best effort; the scrubbed event still goes
                 log.warning("maskline: could not add masking facets to a dbt event (%s: %s)", type(e).__name__, e)
-        try:
-            from openlineage_ext.run_identity import complete_identity
-
-            complete_identity(event, self.identity_names)
-        except Exception as e:  # noqa: BLE001 - identity is best effort
-            log.warning("maskline: no identity for a run event (%s)", type(e).__name__)
+            self._complete_identity(event)  # after enrichment, which gives dbt runs their own identity
         if self.tag_sync and self.marquez_url:
             try:
                 from openlineage_ext.marquez_tags import TagSync, tag_requests
@@ -106,6 +106,14 @@ class MasklineTransformer(EventTransformer):
             except Exception as e:  # noqa: BLE001
                 log.warning("maskline: Marquez tag sync failed (%s)", type(e).__name__)
         return event
+
+    def _complete_identity(self, event: Any) -> None:
+        try:
+            from openlineage_ext.run_identity import complete_identity
+
+            complete_identity(event, self.identity_names)
+        except Exception as e:  # noqa: BLE001 - identity is best effort
+            log.warning("maskline: no identity for a run event (%s)", type(e).__name__)
 
 
 def main(argv: list[str] | None = None) -> int:

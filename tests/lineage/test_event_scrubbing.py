@@ -127,3 +127,19 @@ def test_a_transformer_that_cannot_scrub_drops_the_event(monkeypatch: pytest.Mon
 
     monkeypatch.setattr(transformer_module, "scrub_event", broken)
     assert MasklineTransformer({}).transform(_leaky_event()) is None
+
+
+def test_dag_run_identity_is_read_before_the_scrubber_hides_user_names() -> None:
+    from openlineage.client.event_v2 import Job, Run, RunEvent, RunState
+
+    from openlineage_ext.transformer import MasklineTransformer
+
+    user = "ann.lee@example.com"
+    ev = RunEvent(eventType=RunState.START, eventTime="2026-01-01T00:00:00Z",
+                  run=Run(runId="0190a4c2-0000-7000-8000-00000000d0a1",
+                          facets={"airflowDagRun": {"dag": {"owner": "data-eng"},
+                                                    "dagRun": {"triggering_user_name": user}}}),
+                  job=Job(namespace="ns", name="nightly"), producer="https://example.com/p")
+    out = MasklineTransformer({"identity_names": "name"}).transform(ev)
+    assert out.run.facets["maskline_identity"].triggeredBy["name"] == user  # the facet that records identity
+    assert user not in str(out.run.facets["airflowDagRun"])  # Airflow's own copy is still scrubbed
