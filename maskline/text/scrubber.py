@@ -24,7 +24,7 @@ from maskline.text.spans import DATE_RUN, DIGIT_RUN, SPAN_RULES, WINDOW_MARGIN, 
 if TYPE_CHECKING:
     from maskline.keys import KeyMaterial
 
-# URL and GEO_COORDINATE are quasi-identifiers that fill ordinary log lines; scrub them only on request.
+# Every type a span rule finds. URL and GEO_COORDINATE have no span rule: they fill ordinary log lines.
 DEFAULT_TYPES: frozenset[str] = frozenset(r.info_type for r in SPAN_RULES)
 _DIGIT = re.compile(r"\d")
 _NO_ALLOW: frozenset[str] = frozenset()
@@ -64,13 +64,18 @@ def _span(rule: SpanRule, m: re.Match[str]) -> tuple[int, int] | None:
 def find(text: str, info_types: Iterable[str] | None = None, allow: frozenset[str] = frozenset()) -> list[Finding]:
     """Validated sensitive spans in ``text``, left to right, without overlaps.
 
+    ``info_types`` narrows the search to some of :data:`DEFAULT_TYPES`; a name
+    outside them raises :class:`~maskline.errors.InputError`.
+
     >>> find("card 4111 1111 1111 1111, ref 1234 5678 9012 3456")
     [Finding(type='CREDIT_CARD', start=5, end=24)]
+    >>> find("mail ana@correo.es", ["EMIAL"])
+    Traceback (most recent call last):
+    maskline.errors.InputError: the scrubber finds no info type 'EMIAL' (at info_types). Fix: did you mean 'EMAIL'?
     """
+    wanted = DEFAULT_TYPES if info_types is None else _known_types(info_types)
     if not text:
         return []
-    wanted = DEFAULT_TYPES if info_types is None else (info_types if isinstance(info_types, frozenset)
-                                                        else frozenset(info_types))
     lowered: str | None = None
     has_digit: bool | None = None
     windows: list[tuple[int, int, int]] | None = None
@@ -122,6 +127,19 @@ def find(text: str, info_types: Iterable[str] | None = None, allow: frozenset[st
             result.append(Finding(info_type, start, -neg_end))
             last_end = -neg_end
     return result
+
+
+def _known_types(info_types: Iterable[str]) -> frozenset[str]:
+    """The requested types; an unknown one is an error, since skipping it would leave its values in the text."""
+    wanted = info_types if isinstance(info_types, frozenset) else frozenset(info_types)
+    unknown = wanted - DEFAULT_TYPES
+    if unknown:
+        from maskline.errors import InputError, did_you_mean
+
+        name = sorted(unknown)[0]
+        raise InputError(f"the scrubber finds no info type {name!r}", where="info_types",
+                         fix=did_you_mean(name, DEFAULT_TYPES))
+    return wanted
 
 
 def _digit_windows(text: str) -> list[tuple[int, int, int]]:

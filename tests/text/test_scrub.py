@@ -121,3 +121,12 @@ def test_scrub_value_replaces_everything_under_a_secret_key_but_keeps_token_coun
     assert out["api_keys"] == ["[API_KEY]", ("[API_KEY]",)]
     assert out["db"] == {"password": "[PASSWORD]", "credentials": {"user": "[PASSWORD]", "hint": "[PASSWORD]"}}
     assert out["usage"] == {"total_tokens": 17, "ok": True}
+
+
+def test_scrub_refuses_an_info_type_it_cannot_find_rather_than_skipping_it() -> None:
+    from maskline.errors import InputError
+
+    with pytest.raises(InputError, match="did you mean 'EMAIL'") as err:
+        scrub("mail ana@correo.es", info_types=["EMIAL"])
+    assert "ana@correo.es" not in str(err.value)
+    assert scrub("mail ana@correo.es", info_types=["EMAIL"])[0] == "mail [EMAIL]"
