@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from maskline.errors import InputError, did_you_mean
@@ -66,16 +67,27 @@ def resolve_types(info_types: Sequence[str] | None, *, sql: bool) -> tuple[str, 
     return tuple(info_types)
 
 
+@cache
 def _pattern(name: str) -> str | None:
     from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
 
     return dict(SQL_SCRUB_PATTERNS).get(name)
 
 
-def _has_valid_span(text: str, regex: re.Pattern[str], info_type: str) -> bool:
+@cache
+def _regex(name: str) -> re.Pattern[str]:
+    pattern = _pattern(name)
+    assert pattern is not None
+    return re.compile(pattern)
+
+
+def _contains(text: str, info_type: str) -> bool:
+    """One value: a pattern candidate the detectors validate, or (no SQL pattern) a detector match."""
     from maskline.infotypes.detectors import matches
 
-    return any(matches(m.group(0), info_type) for m in regex.finditer(text))
+    if _pattern(info_type) is None:
+        return matches(text, info_type)
+    return any(matches(m.group(0), info_type) for m in _regex(info_type).finditer(text))
 
 
 def pandas_contains_pii(series: Any, info_types: Sequence[str] | None) -> Any:
@@ -105,8 +117,7 @@ def pandas_contains_pii(series: Any, info_types: Sequence[str] | None) -> Any:
             warnings.simplefilter("ignore", UserWarning)
             candidates = text.str.contains(pattern, regex=True) & ~found
         if candidates.any():
-            regex = re.compile(pattern)
-            checked = text[candidates].map(lambda v, r=regex, t=name: _has_valid_span(v, r, t))
+            checked = text[candidates].map(lambda v, t=name: _contains(v, t))
             found.loc[checked.index] |= checked.astype(bool)
     return found
 
@@ -116,17 +127,10 @@ def pandas_types_found(value: str, info_types: Sequence[str] | None) -> str | No
 
     >>> pandas_types_found("call +44 20 7946 0958", ["EMAIL"]) is None
     True
+    >>> pandas_types_found("mail ann@example.org", None)
+    'EMAIL'
     """
-    for name in resolve_types(info_types, sql=False):
-        pattern = _pattern(name)
-        if pattern is None:
-            from maskline.infotypes.detectors import matches
-
-            if matches(value, name):
-                return name
-        elif _has_valid_span(value, re.compile(pattern), name):
-            return name
-    return None
+    return next((name for name in resolve_types(info_types, sql=False) if _contains(value, name)), None)
 
 
 def sql_text(column: Any) -> Any:
