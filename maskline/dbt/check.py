@@ -156,7 +156,7 @@ def _order(manifest: Mapping[str, Any]) -> list[str]:
     return out
 
 
-def _lineage(lineage: Any, column: str, sql: str, schema: dict[str, Any], dialect: str | None) -> Any:
+def _lineage(lineage: Any, column: str, sql: Any, schema: dict[str, Any], dialect: str | None) -> Any:
     """Column lineage with the known upstream columns; schema.yml rarely lists them all, so a failure to
     resolve against that partial schema is retried without one (enough when columns are qualified)."""
     if schema:
@@ -165,6 +165,21 @@ def _lineage(lineage: Any, column: str, sql: str, schema: dict[str, Any], dialec
         except Exception:  # noqa: BLE001 - retried below; a second failure is reported
             pass
     return lineage(column, sql, None, dialect=dialect)
+
+
+def _all_lineages(lineage: Any, outputs: list[str], tree: Any, schema: dict[str, Any],
+                  dialect: str | None) -> dict[str, Any]:
+    """Every output's lineage from one qualify of the model (not one per column), by output name as written;
+    empty when that fails, so each column is then traced, retried and reported on its own by :func:`_lineage`."""
+    from sqlglot.optimizer.normalize_identifiers import normalize_identifiers
+
+    if not outputs:
+        return {}
+    try:
+        nodes = lineage(None, tree, schema or None, dialect=dialect)
+    except Exception:  # noqa: BLE001 - the per-column fallback reports the failure
+        return {}
+    return {out: nodes[key] for out in outputs if (key := normalize_identifiers(out, dialect=dialect).name) in nodes}
 
 
 def classified_columns(manifest: Mapping[str, Any], project_dir: str | Path, connect: str | None = None,
@@ -256,9 +271,10 @@ def check_manifest(manifest: Mapping[str, Any], catalog: Mapping[str, Any] | Non
                                     f"cannot be traced ({type(e).__name__}), so its columns are treated as unmasked",
                                     "simplify the SQL, or mask the sensitive columns in an upstream model"))
             continue
+        traced = _all_lineages(lineage, outputs, tree, schema, dialect)
         for out in outputs:
             try:
-                root = _lineage(lineage, out, sql, schema, dialect)
+                root = traced.get(out) or _lineage(lineage, out, tree, schema, dialect)
             except Exception as e:  # noqa: BLE001
                 findings.append(Finding("untraceable", uid, out, f"cannot be traced ({type(e).__name__})",
                                         "qualify its columns with table aliases, or document every column of the "
