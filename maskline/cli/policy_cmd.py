@@ -106,27 +106,18 @@ def draft_policy(result: Any, *, name: str | None = None, source: str | None = N
 
 
 def run_validate(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from maskline.cli.output import console
     from maskline.policy import load_policy
 
-    policy = load_policy(args.file if str(args.file).endswith((".yml", ".yaml", ".json")) else
-                         _read(args.file))
+    # A Path, whatever its suffix: load_policy then says "file not found" and puts the file name in YAML errors.
+    policy = load_policy(Path(args.file))
     columns = sum(len(d.columns) for d in policy.datasets.values())
     console().print(f"[green]ok[/]: {args.file}: {len(policy.datasets)} dataset(s), {columns} column(s), "
                     f"{len(policy.info_types)} custom info type(s); policy hash {policy.fingerprint()[:12]}",
                     highlight=False)
     return 0
-
-
-def _read(path: str) -> str:
-    from pathlib import Path
-
-    from maskline.errors import PolicyError
-
-    p = Path(path)
-    if not p.is_file():
-        raise PolicyError(f"policy file not found: {p}", where=str(p), fix="check the path")
-    return p.read_text(encoding="utf-8")
 
 
 def run_schema(args: argparse.Namespace) -> int:

@@ -90,6 +90,13 @@ def test_policy_validate_reports_the_key_path(tmp_path, capsys) -> None:
     assert "methods.EMAIL.method" in err and "did you mean 'email'" in err
 
 
+def test_policy_validate_names_the_file_and_line_whatever_its_suffix(tmp_path, capsys) -> None:
+    path = tmp_path / "masking.policy"
+    path.write_text("version: 1\nmethods: [\n")
+    assert main(["policy", "validate", str(path)]) == 2
+    assert f"{path}:3:1" in capsys.readouterr().err
+
+
 def test_policy_schema_is_json(capsys) -> None:
     assert main(["policy", "schema"]) == 0
     assert json.loads(capsys.readouterr().out)["title"] == "maskline policy"
