@@ -1,6 +1,6 @@
 """``maskline sql``: print the masking SELECT for a policy table, in any dialect.
 
-With ``--query`` (when the rewrite is installed) it rewrites any SELECT instead.
+With ``--query`` it rewrites any SELECT instead (:mod:`maskline.rewrite`).
 """
 
 from __future__ import annotations
@@ -23,12 +23,9 @@ def register(sub: Any) -> None:
     p.add_argument("--columns", help="comma-separated full column list of the table, in order (default: the policy's)")
     p.add_argument("--source", help="relation to select from (default: --table)")
     p.add_argument("--pretty", action="store_true", help="pretty-print the SQL")
-    try:
-        from maskline.rewrite.cli_support import add_query_arguments
-    except ImportError:
-        pass
-    else:
-        add_query_arguments(p)
+    from maskline.rewrite.cli_support import add_query_arguments
+
+    add_query_arguments(p)
     p.set_defaults(run=run)
 
 
