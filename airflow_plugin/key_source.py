@@ -74,6 +74,22 @@ def resolve_operator_key(policy: Policy) -> KeyMaterial:
     )
 
 
+def optional_operator_key(policy: Policy) -> KeyMaterial | None:
+    """The key if one is configured, else None: a task that may need no key must not fail for lack of one.
+
+    Callers that turn out to need a key ask :func:`resolve_operator_key` (or the
+    engine) again, which raises the clear ``KeyMissingError``.
+
+    >>> from maskline.policy import load_policy
+    >>> optional_operator_key(load_policy({"key": {"env": "MASKLINE_NO_SUCH_KEY"}})) is None
+    True
+    """
+    try:
+        return resolve_operator_key(policy)
+    except KeyMissingError:
+        return None
+
+
 def key_for_plan(plan: Plan, policy: Policy) -> KeyMaterial | None:
     """The key when the plan uses a keyed method (hmac, hash, fake), else None (none is needed).
 

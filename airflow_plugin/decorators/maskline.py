@@ -37,13 +37,12 @@ def mask_returned_value(value: Any, policy: PolicyArg, table: str | None, identi
         raise InputError(f"@task.maskline returned a {type(value).__name__}, not a DataFrame",
                          where="the decorated function's return value",
                          fix="return a pandas DataFrame or a pyarrow Table (nothing was pushed to XCom)")
-    from airflow_plugin.key_source import resolve_operator_key
-    from airflow_plugin.operators.mask_file import _key_if_needed
+    from airflow_plugin.key_source import optional_operator_key
     from airflow_plugin.policy_source import resolve_policy
     from maskline.engine import mask_frame
 
     resolved = resolve_policy(policy)
-    key = _key_if_needed(resolved, resolve_operator_key)
+    key = optional_operator_key(resolved)
     masked = mask_frame(value, resolved, table=table, key=key, identities=tuple(identities))
     from airflow_plugin.xcom import MASKED_BY_POLICY
 

@@ -58,7 +58,7 @@ class MaskFileOperator(BaseOperator):
         from airflow.sdk import ObjectStoragePath
 
         from airflow_plugin.db_task import summary
-        from airflow_plugin.key_source import resolve_operator_key
+        from airflow_plugin.key_source import optional_operator_key
         from airflow_plugin.lineage import LineageRecord
         from airflow_plugin.policy_source import resolve_policy
         from maskline.engine import mask_file
@@ -67,7 +67,9 @@ class MaskFileOperator(BaseOperator):
         src = ObjectStoragePath(str(self.src), conn_id=self.conn_id)
         dst = ObjectStoragePath(str(self.dst), conn_id=self.conn_id)
         table = self.table or Path(src.name).stem
-        key = _key_if_needed(policy, resolve_operator_key)
+        # Resolved through Airflow so a key held in the maskline_default connection works for files too;
+        # a missing key is left for the engine to report, since the file may need none.
+        key = optional_operator_key(policy)
         local_src, local_dst = _local(src), _local(dst)
         with tempfile.TemporaryDirectory(prefix="maskline-") as tmp:
             if local_src is None:
@@ -99,17 +101,3 @@ def _namespace(path: Any) -> str:
         return "file"
     return f"{protocol}://{getattr(path, 'bucket', '')}"
 
-
-def _key_if_needed(policy: Any, resolve: Any) -> Any:
-    """The key when any method the policy can choose is keyed; the engine asks again only if needed.
-
-    Resolving through Airflow here means a key held in the ``maskline_default``
-    connection works for files too; a missing key is left for the engine to
-    report, since the file may need none.
-    """
-    from maskline.errors import KeyMissingError
-
-    try:
-        return resolve(policy)
-    except KeyMissingError:
-        return None

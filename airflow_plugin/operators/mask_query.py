@@ -44,7 +44,7 @@ class MaskQueryOperator(BaseOperator):
 
     def execute(self, context: Any) -> dict[str, Any]:
         from airflow_plugin.db_task import db_hook, open_warehouse, summary
-        from airflow_plugin.key_source import resolve_operator_key
+        from airflow_plugin.key_source import optional_operator_key, resolve_operator_key
         from airflow_plugin.lineage import LineageRecord, dataset_name, dataset_namespace
         from airflow_plugin.policy_source import resolve_policy
         from airflow_plugin.query_masking import mask_query
@@ -53,7 +53,7 @@ class MaskQueryOperator(BaseOperator):
         hook = db_hook(self.conn_id, self.hook_params)
         warehouse = open_warehouse(hook, self.conn_id)
         try:
-            key = _optional_key(policy, resolve_operator_key)
+            key = optional_operator_key(policy)
             masked = mask_query(self.sql, policy, warehouse, key=key, identities=self.identities)
             if masked.keyed and key is None:
                 key = resolve_operator_key(policy)  # raises the clear KeyMissingError: nothing is written
@@ -76,12 +76,3 @@ class MaskQueryOperator(BaseOperator):
 
         return operator_lineage(self._lineage)
 
-
-def _optional_key(policy: Any, resolve: Any) -> Any:
-    """The key if one is configured; a query that needs none must not fail for lack of one."""
-    from maskline.errors import KeyMissingError
-
-    try:
-        return resolve(policy)
-    except KeyMissingError:
-        return None
