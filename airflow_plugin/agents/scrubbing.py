@@ -108,18 +108,16 @@ def masked_rows_for_prompt(conn_id: str, sql: str, policy: Any, *, max_rows: int
     >>> masked_rows_for_prompt("warehouse", "SELECT subject, body FROM raw_tickets", "policy.yml")  # doctest: +SKIP
     [{'subject': 'Refund request', 'body': 'My card [CREDIT_CARD] was charged twice'}]
     """
-    from airflow.sdk import BaseHook
-
     from airflow_plugin.agents.masked_sql_toolset import acting_for as principal_for
+    from airflow_plugin.db_task import db_hook, open_warehouse
     from airflow_plugin.key_source import resolve_operator_key
     from airflow_plugin.policy_source import resolve_policy
-    from airflow_plugin.warehouse import Warehouse, dialect_for_hook
+    from airflow_plugin.warehouse import safe_error
+    from maskline.errors import MaskingError, MasklineError
     from maskline.rewrite import rewrite
     from maskline.text import scrub_value
 
     pol = resolve_policy(policy)
-    hook = BaseHook.get_connection(conn_id).get_hook()
-    dialect = dialect_for_hook(hook)
     context = None
     try:
         from airflow.sdk import get_current_context
@@ -129,14 +127,19 @@ def masked_rows_for_prompt(conn_id: str, sql: str, policy: Any, *, max_rows: int
         context = None
     principal = principal_for(context, acting_for)
     identities = (f"{principal.kind}:{principal.name}",) if principal else ()
-    warehouse = Warehouse(hook.get_conn(), dialect)
+    warehouse = open_warehouse(db_hook(conn_id), conn_id)
     try:
-        result = rewrite(sql, pol, dialect, connection=warehouse.connection, identities=identities)
+        result = rewrite(sql, pol, warehouse.dialect, connection=warehouse.connection, identities=identities)
         if result.keyed:
             warehouse.load_key(resolve_operator_key(pol))
         warehouse.cursor.execute(result.sql)
         rows = warehouse.cursor.fetchmany(max_rows) or []
         names = [d[0] for d in warehouse.cursor.description or ()]
+    except MasklineError:
+        raise
+    except Exception as e:  # noqa: BLE001 - drivers quote offending data; the task log must not get it
+        raise MaskingError(f"reading rows for the prompt failed: {safe_error(e)}", where=f"conn_id={conn_id!r}",
+                           fix="check the query against the connection's tables; nothing was read") from None
     finally:
         warehouse.close()
     raw_allowed = bool(identities) and pol.allows_raw(identities)

@@ -198,3 +198,14 @@ def test_without_the_capability_the_prompt_reaches_the_model_raw() -> None:
     seen: list[str] = []
     Agent(FunctionModel(_echo(seen))).run_sync(f"Customer {EMAIL} asks about a refund.")
     assert EMAIL in seen[0]
+
+
+def test_masked_rows_for_prompt_driver_error_names_the_connection_not_the_value(duckdb_conn: str) -> None:
+    """A failing query (DuckDB quotes the offending value) is raised without the value, naming the connection."""
+    from airflow_plugin.agents.scrubbing import masked_rows_for_prompt
+    from maskline.errors import MaskingError
+
+    with pytest.raises(MaskingError) as raised:
+        masked_rows_for_prompt(duckdb_conn, "SELECT CAST(plan AS INTEGER) AS n FROM customers", POLICY)
+    message = str(raised.value)
+    assert PLAN_VALUE not in message and "conn_id='shop'" in message
