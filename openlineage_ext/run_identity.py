@@ -14,7 +14,7 @@ from collections import OrderedDict
 from typing import Any
 
 from openlineage_ext.facets import IDENTITY, identity_facet
-from openlineage_ext.identity import Principal, kind_of, os_user, resolve_identity
+from openlineage_ext.identity import Principal, agent_principals, kind_of, os_user, resolve_identity
 
 _SEEN: OrderedDict[str, Any] = OrderedDict()  # run id -> identity facet, most recent last
 _SEEN_MAX = 2048
@@ -33,7 +33,8 @@ def _get(obj: Any, name: str) -> Any:
 
 
 def dag_run_identity(dag_run_facet: Any, naming: str | None = None) -> Any:
-    """The identity of an Airflow DAG run from its ``airflowDagRun`` facet.
+    """The identity of an Airflow DAG run from its ``airflowDagRun`` facet (read before it is scrubbed):
+    trigger, DAG owners, this process's OS account, and an agent named in the run's conf, as for a task.
 
     >>> facet = {"dag": {"owner": "data-eng, svc_masking"}, "dagRun": {"triggering_user_name": "alice"}}
     >>> ident = dag_run_identity(facet, naming="name")
@@ -53,6 +54,8 @@ def dag_run_identity(dag_run_facet: Any, naming: str | None = None) -> Any:
     me = os_user()
     if me:
         principals.append(me)
+    conf = _get(dag_run, "conf")
+    principals.extend(agent_principals(conf=conf if isinstance(conf, dict) else None))
     return resolve_identity(principals, naming=naming)
 
 

@@ -115,3 +115,13 @@ def test_identity_run_facets_never_raise() -> None:
     assert identity_run_facets(object(), "running") in ({}, identity_run_facets(object(), "running"))
     broken = NS(get_template_context=lambda: (_ for _ in ()).throw(RuntimeError("no context")))
     assert isinstance(identity_run_facets(broken, "failed"), dict)
+
+
+def test_agent_named_in_dag_run_conf_executes_the_dag_run_on_behalf_of_the_trigger() -> None:
+    from openlineage_ext.run_identity import dag_run_identity
+
+    facet = {"dag": {"owner": "data-eng"},
+             "dagRun": {"triggering_user_name": "alice", "conf": {"maskline": {"agent": "sql-copilot"}}}}
+    ident = dag_run_identity(facet, naming="name")
+    assert (ident.executed_by.kind, ident.executed_by.name) == ("agent", "sql-copilot")
+    assert ident.on_behalf_of is not None and ident.on_behalf_of.name == "alice"
