@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Mapping
 from typing import Any
 
 
@@ -44,8 +45,21 @@ def run_init(args: argparse.Namespace) -> int:
     from maskline.cli.scan import classify_source, is_large
 
     result = classify_source(args, is_large(args.source))
-    print(draft_policy(result, name=args.name, source=args.source, unclassified=args.unclassified), end="")
+    print(draft_policy(result, name=args.name, source=args.source, unclassified=args.unclassified,
+                       info_types=_custom_info_types(args.policy)), end="")
     return 0
+
+
+def _custom_info_types(policy_path: str | None) -> dict[str, Any]:
+    """The ``info_types:`` section of the --policy file as written (classify_source has validated it)."""
+    if not policy_path:
+        return {}
+    from pathlib import Path
+
+    import yaml
+
+    raw = yaml.safe_load(Path(policy_path).read_text(encoding="utf-8"))
+    return dict(raw.get("info_types") or {}) if isinstance(raw, dict) else {}
 
 
 def _flow(mapping: dict[str, Any]) -> str:
@@ -61,8 +75,12 @@ def _key(name: str) -> str:
 
 
 def draft_policy(result: Any, *, name: str | None = None, source: str | None = None,
-                 unclassified: str = "pass") -> str:
+                 unclassified: str = "pass", info_types: Mapping[str, Any] | None = None) -> str:
     """Policy YAML text for a classification; it always loads with :func:`maskline.policy.load_policy`.
+
+    ``info_types`` holds the definitions of custom info types (as written in a
+    policy's ``info_types:``); those the classification found are copied into
+    the draft so that it loads.
 
     >>> from maskline.classify.result import Classification
     >>> print(draft_policy(Classification((), table="t")).splitlines()[2])
@@ -90,6 +108,13 @@ def draft_policy(result: Any, *, name: str | None = None, source: str | None = N
         lines.append(f"  {t}: {_flow(dict(INFO_TYPES[t].default_method))}")
     if not types:
         lines[-1] = "methods: {}"
+    custom = {c.info_type: dict((info_types or {})[c.info_type]) for c in found
+              if c.info_type not in INFO_TYPES and c.info_type in (info_types or {})}
+    if custom:
+        import yaml
+
+        lines.append("info_types:")
+        lines += ["  " + line for line in yaml.safe_dump(custom, sort_keys=False, allow_unicode=True).splitlines()]
     lines += ["datasets:", f"  {_key(dataset)}:", "    columns:"]
     for c in found:
         note = "; ".join(c.evidence[:2])

@@ -82,6 +82,18 @@ def test_policy_init_prints_a_policy_that_loads(csv_file, capsys, tmp_path) -> N
     assert "ok" in capsys.readouterr().out
 
 
+def test_policy_init_with_a_custom_info_type_carries_its_definition(tmp_path, capsys) -> None:
+    policy = tmp_path / "custom.yml"
+    policy.write_text("version: 1\ninfo_types:\n  EMPLOYEE_ID:\n    category: identifier\n"
+                      "    pattern: 'EMP-[0-9]{6}'\n")
+    data = tmp_path / "staff.csv"
+    data.write_text("employee_id,qty\n" + "".join(f"EMP-{100000 + i},{i}\n" for i in range(40)))
+    assert main(["policy", "init", str(data), "--policy", str(policy)]) == 0
+    drafted = load_policy(capsys.readouterr().out)
+    assert drafted.info_types["EMPLOYEE_ID"].pattern == "EMP-[0-9]{6}"
+    assert drafted.dataset("staff").columns["employee_id"].info_type == "EMPLOYEE_ID"
+
+
 def test_policy_validate_reports_the_key_path(tmp_path, capsys) -> None:
     path = tmp_path / "bad.yml"
     path.write_text("version: 1\nmethods:\n  EMAIL: {method: emial}\n")
