@@ -143,7 +143,8 @@ def rewrite(
     _check_every_clause(tracer, root)
     masks = _Masks(d, policy, sensitivity, key, key_mode)
     tokenized = LiteralFilter(tracer, policy.rewrite.filter_literals, sensitivity, masks.side, masks.key).apply(root)
-    tracer.reset()
+    if tokenized:
+        tracer.reset()  # the filters edited the tree; otherwise what they traced still holds for the outputs
     masker = OutputMasker(tracer, d, sensitivity, masks.output)
     lineage = masker.apply(root)
     keyed = tokenized > 0 or any(METHODS[name].keyed for name in masker.methods_used)

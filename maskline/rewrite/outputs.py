@@ -42,6 +42,7 @@ from maskline.rewrite.trace import (
     TRANSPARENT,
     VALUE,
     Origin,
+    Origins,
     Tracer,
     leaf_selects,
 )
@@ -100,9 +101,12 @@ class OutputMasker:
                 return Choice(spec, info_type, self.sensitivity.type_of(sensitive[0]) if bare else None)
         return Choice(method_spec("redact", {}, where="rewrite"), info_type, None)
 
-    def mask_value(self, node: exp.Expr, scope: Scope) -> tuple[exp.Expr, str, str | None]:
-        """The masked form of an output expression, its treatment and the method used."""
-        origins = self.tracer.origins(node, scope)
+    def mask_value(self, node: exp.Expr, scope: Scope,
+                   origins: Origins | None = None) -> tuple[exp.Expr, str, str | None]:
+        """The masked form of an output expression (whose ``origins`` the caller may have traced already),
+        its treatment and the method used."""
+        if origins is None:
+            origins = self.tracer.origins(node, scope)
         sensitive = self.tracer.sensitive(origins)
         if not sensitive:
             safe = any(o.path == SAFE and self.sensitivity.method_of(o) is not None for o in origins)
@@ -140,8 +144,9 @@ class OutputMasker:
             scope = self.tracer.scopes.get(id(select), root)
             for i, proj in enumerate(list(select.selects)):
                 inner = proj.this if isinstance(proj, exp.Alias) else proj
-                origins = set(self.tracer.origins(inner, scope))
-                new, treatment, method = self.mask_value(inner, scope)
+                traced = self.tracer.origins(inner, scope)
+                new, treatment, method = self.mask_value(inner, scope, traced)
+                origins = set(traced)
                 if new is not inner:
                     alias = proj.args["alias"].copy() if isinstance(proj, exp.Alias) else exp.to_identifier(
                         proj.alias_or_name)
