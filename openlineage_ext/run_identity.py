@@ -94,18 +94,14 @@ def complete_identity(event: Any, naming: str | None = None) -> Any:
         return event
     parent = facets.get("parent")
     parent_run_id = _get(_get(parent, "run"), "runId") if parent is not None else None
-    current = _current_task_identity(parent, naming) if parent is not None else None
-    if parent_run_id is not None and str(parent_run_id) in _SEEN:
-        facets = dict(facets)
-        facets[IDENTITY] = _SEEN[str(parent_run_id)]
-    elif current is not None:
-        facets = dict(facets)
-        facets[IDENTITY] = current
-    elif "airflowDagRun" in facets:
-        facets = dict(facets)
-        facets[IDENTITY] = identity_facet(dag_run_identity(facets["airflowDagRun"], naming))
-    else:
+    # Cheapest source first: the task's identity costs connection lookups, so only when the parent is unseen.
+    identity = _SEEN.get(str(parent_run_id)) if parent_run_id is not None else None
+    if identity is None and parent is not None:
+        identity = _current_task_identity(parent, naming)
+    if identity is None and "airflowDagRun" in facets:
+        identity = identity_facet(dag_run_identity(facets["airflowDagRun"], naming))
+    if identity is None:
         return event
-    run.facets = facets
-    remember(str(run.runId), facets[IDENTITY])
+    run.facets = {**facets, IDENTITY: identity}
+    remember(str(run.runId), identity)
     return event

@@ -125,3 +125,25 @@ def test_agent_named_in_dag_run_conf_executes_the_dag_run_on_behalf_of_the_trigg
     ident = dag_run_identity(facet, naming="name")
     assert (ident.executed_by.kind, ident.executed_by.name) == ("agent", "sql-copilot")
     assert ident.on_behalf_of is not None and ident.on_behalf_of.name == "alice"
+
+
+def test_query_event_of_a_seen_task_reuses_its_identity_without_asking_airflow(monkeypatch: pytest.MonkeyPatch) -> None:
+    from openlineage.client.event_v2 import Job, Run, RunEvent, RunState
+    from openlineage.client.facet_v2 import parent_run
+
+    from openlineage_ext import run_identity
+    from openlineage_ext.facets import identity_facet
+
+    asked: list[object] = []  # a spy in place of the live-task lookup, which costs connection lookups
+    monkeypatch.setattr(run_identity, "_current_task_identity", lambda parent, naming: asked.append(parent))
+    task_run = "0190a4c2-0000-7000-8000-00000000a5c1"
+    seen = identity_facet(resolve_identity([Principal("service", "etl_svc", "db.login")], naming="name"))
+    run_identity.remember(task_run, seen)
+    parent = parent_run.ParentRunFacet(run=parent_run.Run(runId=task_run),
+                                       job=parent_run.Job(namespace="ns", name="dag.task"))
+    ev = RunEvent(eventType=RunState.START, eventTime="2026-01-01T00:00:00Z",
+                  run=Run(runId="0190a4c2-0000-7000-8000-00000000a5c2", facets={"parent": parent}),
+                  job=Job(namespace="ns", name="dag.task.query.1"), producer="https://example.com/p")
+    run_identity.complete_identity(ev, "name")
+    assert ev.run.facets["maskline_identity"] is seen
+    assert asked == []
