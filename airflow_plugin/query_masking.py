@@ -1,4 +1,4 @@
-"""Turn a user's query into a masked query for one warehouse: the rewrite when installed, else the safe subset."""
+"""Turn a user's query into a masked query for one warehouse, through :func:`maskline.rewrite.rewrite`."""
 
 from __future__ import annotations
 
@@ -20,15 +20,6 @@ class MaskedQuery:
     plan: Plan
     sources: tuple[str, ...]
     keyed: bool
-    rewriter: str  # "rewrite" or "fallback", for the task log
-
-
-def _rewrite_function() -> Any:
-    try:
-        from maskline.rewrite import rewrite
-    except ImportError:
-        return None
-    return rewrite
 
 
 def _source_tables(sql: str, dialect: str) -> list[str]:
@@ -79,14 +70,10 @@ def mask_query(sql: str, policy: Policy, warehouse: Any, *, key: Any = None,
     """
     import sqlglot
 
-    rewrite = _rewrite_function()
-    dialect = warehouse.dialect
-    if rewrite is None:
-        from airflow_plugin.query_fallback import fallback_select
+    from maskline.rewrite import rewrite
 
-        select, plan, table = fallback_select(sql, policy, dialect, warehouse.columns)
-        return MaskedQuery(select, plan, (table,), plan.keyed, "fallback")
+    dialect = warehouse.dialect
     schema = {t: dict(cols) for t in _source_tables(sql, dialect.sqlglot_name) if (cols := warehouse.columns(t))}
     result = rewrite(sql, policy, dialect, schema=schema, identities=identities, key=key)
     rewritten = sqlglot.parse_one(result.sql, read=dialect.sqlglot_name)
-    return MaskedQuery(rewritten, _output_plan(result, policy), tuple(result.tables), result.keyed, "rewrite")
+    return MaskedQuery(rewritten, _output_plan(result, policy), tuple(result.tables), result.keyed)

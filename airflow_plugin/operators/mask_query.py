@@ -15,9 +15,8 @@ class MaskQueryOperator(BaseOperator):
     """Mask the result of ``sql`` at transform time and write it to ``target``, in the database.
 
     The query is rewritten so that every output derived from a sensitive
-    column is masked (``maskline.rewrite``); until the rewrite is installed,
-    only ``SELECT`` lists of plain columns over one policy-declared table are
-    accepted and anything else is refused. The result is written like
+    column is masked (``maskline.rewrite``); what the rewrite cannot prove
+    masked is refused. The result is written like
     :class:`~airflow_plugin.operators.mask_table.MaskTableOperator` writes:
     staging table, then a swap, in one transaction.
 
@@ -67,7 +66,7 @@ class MaskQueryOperator(BaseOperator):
                                       dataset_name(masked.sources[0], dialect, hook) if masked.sources else "query",
                                       namespace, dataset_name(self.target, dialect, hook), engine=dialect)
         result = summary(masked.plan, rows, self.target)
-        self.log.info("maskline: query masked (%s) into %s: %s rows; masked columns: %s", masked.rewriter,
+        self.log.info("maskline: query masked into %s: %s rows; masked columns: %s",
                       self.target, rows, ", ".join(result["masked_columns"]) or "none")
         return result
 

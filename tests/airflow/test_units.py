@@ -1,5 +1,5 @@
 """Airflow-face parts that need no dag.test(): import hygiene, provider metadata, SQLite functions,
-atomic writes, the query fallback, the log scrubber and the XCom scrubber."""
+atomic writes, the log scrubber and the XCom scrubber."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import textwrap
 
 import pytest
 
-from maskline.errors import KeyMissingError, MaskingError, RewriteRefused
+from maskline.errors import KeyMissingError, MaskingError
 from maskline.keys import KeyMaterial, hmac_hex, salted_sha256_hex
 from maskline.policy import load_policy
 
@@ -161,49 +161,6 @@ def test_a_failing_masking_select_keeps_the_old_target_on_postgres(pg_dsn):
     w.close()
 
 
-POLICY = load_policy({"datasets": {"customers": {"columns": {"email": {"info_type": "EMAIL"},
-                                                             "ssn": {"info_type": "US_SSN"}}}}})
-COLUMNS = [("id", "integer"), ("email", "varchar"), ("ssn", "varchar"), ("plan", "varchar")]
-
-
-@pytest.mark.parametrize(("sql", "construct"), [
-    ("DELETE FROM customers", "DELETE"),
-    ("SELECT upper(email) FROM customers", "UPPER(email)"),
-    ("SELECT c.email FROM customers c JOIN orders o ON o.id = c.id", "JOIN"),
-    ("WITH x AS (SELECT email FROM customers) SELECT * FROM x", "WITH"),
-    ("SELECT email FROM customers UNION SELECT email FROM customers", "UNION"),
-    ("SELECT id FROM customers WHERE email = 'bob@example.com'", "filter on a masked column"),
-    ("SELECT plan, count(*) FROM customers GROUP BY plan", "GROUP BY"),
-    ("SELECT email FROM suppliers", "not declared in the policy"),
-    ("SELECT * FROM customers; DROP TABLE customers", "2 statements"),
-])
-def test_query_fallback_refuses_what_it_cannot_prove_masked(sql, construct):
-    from airflow_plugin.query_fallback import fallback_select
-    from maskline.dialects import get_dialect
-
-    with pytest.raises(RewriteRefused) as info:
-        fallback_select(sql, POLICY, get_dialect("duckdb"), lambda t: COLUMNS)
-    assert construct in str(info.value)
-    assert "bob@example.com" not in str(info.value)
-
-
-def test_query_fallback_masks_selected_columns_and_keeps_filters_on_safe_ones():
-    import duckdb
-
-    from airflow_plugin.query_fallback import fallback_select
-    from maskline.dialects import get_dialect
-
-    con = duckdb.connect()
-    con.execute("CREATE TABLE customers (id INTEGER, email VARCHAR, ssn VARCHAR, plan VARCHAR)")
-    con.execute("INSERT INTO customers VALUES (1, 'ann@example.com', '123-45-6789', 'pro'), "
-                "(2, 'bob@example.com', '234-56-7890', 'free')")
-    select, plan, table = fallback_select("SELECT email AS contact, ssn, plan FROM customers WHERE plan = 'pro'",
-                                          POLICY, get_dialect("duckdb"), lambda t: COLUMNS)
-    assert table == "customers" and [c.name for c in plan.masked] == ["contact", "ssn"]
-    (row,) = con.execute(select.sql("duckdb")).fetchall()
-    assert "ann" not in row[0] and "123-45" not in row[1] and row[2] == "pro"
-
-
 def test_log_filter_scrubs_pii_from_a_stdlib_record():
     import logging
 
@@ -292,7 +249,7 @@ FACE_MODULES = (
     "airflow_plugin.provider_info", "airflow_plugin.config", "airflow_plugin.hooks.key", "airflow_plugin.plugin",
     "airflow_plugin.log_filter", "airflow_plugin.sqlite_dialect", "airflow_plugin.warehouse",
     "airflow_plugin.policy_source", "airflow_plugin.key_source", "airflow_plugin.lineage", "airflow_plugin.db_task",
-    "airflow_plugin.query_fallback", "airflow_plugin.query_masking", "airflow_plugin.operators.mask_table",
+    "airflow_plugin.query_masking", "airflow_plugin.operators.mask_table",
     "airflow_plugin.operators.mask_query", "airflow_plugin.operators.mask_file", "airflow_plugin.decorators.maskline",
     "airflow_plugin.xcom", "airflow_plugin.demo",
 )
