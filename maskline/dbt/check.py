@@ -318,12 +318,15 @@ def check_project(project_dir: str | Path = ".", target_path: str = "target", *,
     if not manifest_path.is_file():
         raise InputError("no manifest.json", where=str(manifest_path),
                          fix="run `dbt compile` or `dbt build` in the project first")
-    try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
-        raise InputError(f"unreadable manifest.json ({type(e).__name__})", where=str(manifest_path),
-                         fix="re-run `dbt compile`") from None
+    manifest = _read_json(manifest_path, "re-run `dbt compile`")
     catalog_path = root / target_path / "catalog.json"
-    catalog = json.loads(catalog_path.read_text(encoding="utf-8")) if catalog_path.is_file() else None
+    catalog = _read_json(catalog_path, "re-run `dbt docs generate`, or delete it") if catalog_path.is_file() else None
     classified = classified_columns(manifest, root, connect) if (classify or connect) else None
     return check_manifest(manifest, catalog, classified)
+
+
+def _read_json(path: Path, fix: str) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise InputError(f"unreadable {path.name} ({type(e).__name__})", where=str(path), fix=fix) from None

@@ -98,3 +98,16 @@ def test_check_with_classification_catches_pii_nobody_declared(duckdb_project: D
     findings = check_manifest(manifest, classified=classified)
     email = [f for f in findings if (f.node.rsplit(".", 1)[1], f.column) == ("leaky_export", "email")]
     assert len(email) == 1 and "EMAIL, classified" in email[0].what
+
+
+def test_check_names_an_unreadable_catalog_and_its_fix(duckdb_project: DbtProject, tmp_path) -> None:
+    from maskline.dbt.check import check_project
+    from maskline.errors import InputError
+
+    target = tmp_path / "target"
+    target.mkdir()
+    (target / "manifest.json").write_text(json.dumps(duckdb_project.manifest()))
+    (target / "catalog.json").write_text('{"nodes": ')  # a `dbt docs generate` cut short
+    with pytest.raises(InputError) as e:
+        check_project(tmp_path)
+    assert "catalog.json" in str(e.value) and "dbt docs generate" in str(e.value)
