@@ -8,13 +8,9 @@
 {%- endmacro %}
 
 {% macro default__mask(column, method, params, info_type) -%}
-  {#- Unknown adapters fail closed unless the project names the SQL dialect its engine speaks. -#}
-  {%- set dialect = var('maskline_dialect', none) -%}
-  {%- if dialect is none -%}
-    {{ maskline._fail("adapter '" ~ target.type ~ "' has no maskline implementation", maskline._where(column),
-                      "set var maskline_dialect to one of " ~ (maskline._dialects() | join(', '))) }}
-  {%- endif -%}
-  {{ return(maskline._mask_sql(column, method, params, info_type, dialect, maskline._where(column))) }}
+  {#- Adapters without a macro of their own (athena, ...) speak the dialect _dialect() maps them to, like
+      dynamic_mask and masked_columns do; unknown ones fail closed unless var maskline_dialect names one. -#}
+  {{ return(maskline._mask_sql(column, method, params, info_type, maskline._dialect(), maskline._where(column))) }}
 {%- endmacro %}
 
 {% macro duckdb__mask(column, method, params, info_type) -%}
