@@ -23,21 +23,17 @@ EXPECTATIONS = [
 ]
 
 
-@dag(dag_id="mc_postgres_checks", schedule=None, start_date=pendulum.datetime(2024, 1, 1, tz="UTC"), catchup=False)
-def mc_postgres_checks():
-    for frame in ("masked", "raw"):
-        CheckMaskingOperator(task_id=f"check_{frame}", conn_id="test_pg", table=f"customers_{frame}",
-                             policy=POLICY, dataset="customers", expectations=EXPECTATIONS)
+def checks_dag(dag_id: str, conn_id: str) -> None:
+    """One DAG checking the masked and the raw table through ``conn_id``."""
+
+    @dag(dag_id=dag_id, schedule=None, start_date=pendulum.datetime(2024, 1, 1, tz="UTC"), catchup=False)
+    def checks():
+        for frame in ("masked", "raw"):
+            CheckMaskingOperator(task_id=f"check_{frame}", conn_id=conn_id, table=f"customers_{frame}",
+                                 policy=POLICY, dataset="customers", expectations=EXPECTATIONS)
+
+    checks()
 
 
-mc_postgres_checks()
-
-
-@dag(dag_id="mc_sqlite_checks", schedule=None, start_date=pendulum.datetime(2024, 1, 1, tz="UTC"), catchup=False)
-def mc_sqlite_checks():
-    for frame in ("masked", "raw"):
-        CheckMaskingOperator(task_id=f"check_{frame}", conn_id="test_checks_sqlite", table=f"customers_{frame}",
-                             policy=POLICY, dataset="customers", expectations=EXPECTATIONS)
-
-
-mc_sqlite_checks()
+checks_dag("mc_postgres_checks", "test_pg")
+checks_dag("mc_sqlite_checks", "test_checks_sqlite")
