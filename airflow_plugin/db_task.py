@@ -51,12 +51,8 @@ def open_warehouse(hook: Any, conn_id: str) -> Any:
 
 def classify_table(warehouse: Any, policy: Policy, table: str, sample: int) -> Any:
     """Classify ``table`` by sampling it in the database; any failure fails closed."""
-    try:
-        from maskline.classify import classify
-    except ImportError:
-        raise ClassificationError("the classifier is not available", where=f"table {table!r}",
-                                  fix="install maskline's classifier, or pass classify=False and describe the "
-                                      "table under 'datasets:' in the policy") from None
+    from maskline.classify import classify
+
     try:
         return classify(warehouse.connection, policy, table=table, sample=sample)
     except MasklineError:

@@ -76,12 +76,9 @@ def check_input_dataset(report: Any, namespace: str, name: str | None) -> Any:
     facets: dict[str, Any] = {}
     classification = _classification(report)
     if classification is not None:
-        try:
-            from openlineage_ext.facets import CLASSIFICATION, classification_facet
+        from openlineage_ext.facets import CLASSIFICATION, classification_facet
 
-            facets[CLASSIFICATION] = classification_facet(classification)
-        except ImportError:  # the lineage face is optional; the standard facet still goes out
-            pass
+        facets[CLASSIFICATION] = classification_facet(classification)
     return InputDataset(namespace=namespace, name=name or report.table, facets=facets,
                         inputFacets={"dataQualityAssertions": _assertions_facet(report)})
 
