@@ -193,7 +193,7 @@ def classified_columns(manifest: Mapping[str, Any], project_dir: str | Path, con
     seeds = {n.get("name"): uid for uid, n in manifest.get("nodes", {}).items() if n.get("resource_type") == "seed"}
     sources = {f"{n.get('source_name')}.{n.get('name')}": uid for uid, n in manifest.get("sources", {}).items()}
     out: dict[str, dict[str, Sensitive]] = {}
-    for s in suggest(project_dir, connect=connect, min_confidence=min_confidence):
+    for s in suggest(project_dir, connect=connect, min_confidence=min_confidence, manifest=manifest):
         uid = seeds.get(s.table) if s.kind == "seeds" else sources.get(s.table)
         if uid:
             out.setdefault(uid, {})[s.column.lower()] = Sensitive(

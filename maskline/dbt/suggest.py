@@ -15,7 +15,7 @@ seeds:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,10 +59,11 @@ def _found(classification: Any, min_confidence: float) -> Iterable[tuple[str, st
 
 
 def suggest(project_dir: str | Path = ".", *, connect: str | None = None, min_confidence: float = 0.6,
-            sample: int | None = None) -> list[Suggestion]:
+            sample: int | None = None, manifest: Mapping[str, Any] | None = None) -> list[Suggestion]:
     """Classify seeds, and with ``connect`` (a ``duckdb:///path`` or ``postgresql://`` URI) the sources too.
 
-    Sources are listed from ``target/manifest.json`` (run ``dbt parse`` first).
+    Sources are listed from ``manifest`` when the caller has read it, else from ``target/manifest.json``
+    (run ``dbt parse`` first).
     """
     from maskline.classify import classify
 
@@ -72,11 +73,12 @@ def suggest(project_dir: str | Path = ".", *, connect: str | None = None, min_co
         for col, it, conf in _found(classify(str(path), sample=sample), min_confidence):
             out.append(Suggestion("seeds", path.stem, col, it, conf))
     if connect:
-        manifest_path = root / "target" / "manifest.json"
-        if not manifest_path.is_file():
-            raise InputError("sources are read from manifest.json", where=str(manifest_path),
-                             fix="run `dbt parse` first")
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        if manifest is None:
+            manifest_path = root / "target" / "manifest.json"
+            if not manifest_path.is_file():
+                raise InputError("sources are read from manifest.json", where=str(manifest_path),
+                                 fix="run `dbt parse` first")
+            manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         for source in manifest.get("sources", {}).values():
             ident = source.get("identifier") or source["name"]
             uri = f"{connect}::{source['schema']}.{ident}"

@@ -58,3 +58,19 @@ def test_suggested_meta_compiles_into_the_same_policy_the_check_accepts() -> Non
     doc = yaml.safe_load(render_suggestions(suggest(INTEGRATION)))
     for col in doc["seeds"][0]["columns"]:
         assert resolve_column_policy(col["meta"]["maskline"], f"seed.{col['name']}")
+
+
+def test_check_classifies_sources_listed_in_its_own_manifest_not_target_json(tmp_path) -> None:
+    import duckdb
+
+    from maskline.dbt.check import classified_columns
+
+    (tmp_path / "dbt_project.yml").write_text("name: p\nseed-paths: [seeds]\n")  # no target/ directory at all
+    db = tmp_path / "wh.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE main.people AS SELECT 'person' || i || '@example.org' AS contact FROM range(40) t(i)")
+    con.close()
+    manifest = {"nodes": {}, "sources": {"source.p.crm.people": {
+        "source_name": "crm", "name": "people", "schema": "main", "identifier": "people"}}}
+    found = classified_columns(manifest, tmp_path, connect=f"duckdb:///{db}")
+    assert found["source.p.crm.people"]["contact"].label.startswith("EMAIL")
