@@ -134,7 +134,7 @@ def outcome_of(result: Mapping[str, Any], key: KeyMaterial | None) -> Outcome:
     kwargs = config.get("kwargs") or {}
     body = dict(result.get("result") or {})
     if kind not in MASKLINE_TYPES:
-        body = redact_result(body, key)
+        body = redact_result(body, key, column=kwargs.get("column"))
         observed = body.get("observed_value")
         if observed is not None and not isinstance(observed, (int, float, bool)):
             body["observed_value"] = pseudonym(str(observed), key)

@@ -92,8 +92,11 @@ def _row_id(value: Any, fake: Callable[[Any], str]) -> Any:
 
 
 def redact_result(result: Mapping[str, Any], key: KeyMaterial | None,
-                  labeller: Callable[[Any], str] = label_of) -> dict[str, Any]:
+                  labeller: Callable[[Any], str] = label_of, column: str | None = None) -> dict[str, Any]:
     """A copy of a GX result dict with every data value replaced by its pseudonym; counts stay.
+
+    ``column`` is the checked column: its entries in index lists are always
+    replaced, even small integers (an age, a postal code) that would pass for row ids.
 
     >>> r = redact_result({"unexpected_count": 1, "partial_unexpected_list": ["123-45-6789"],
     ...                    "partial_unexpected_counts": [{"value": "123-45-6789", "count": 1}]},
@@ -126,8 +129,8 @@ def redact_result(result: Mapping[str, Any], key: KeyMaterial | None,
         if isinstance(out.get(name), list):
             # pandas index lists hold row numbers (kept); with unexpected_index_column_names they
             # hold dicts that include the checked column's value (replaced).
-            out[name] = [{k: _row_id(v, fake) for k, v in i.items()} if isinstance(i, Mapping) else i
-                         for i in out[name]]
+            out[name] = [{k: fake(v) if k == column else _row_id(v, fake) for k, v in i.items()}
+                         if isinstance(i, Mapping) else i for i in out[name]]
     if out.get("unexpected_rows") is not None:
         # whole rows carry every column of the table, sensitive or not: only their number is kept
         rows = out["unexpected_rows"]

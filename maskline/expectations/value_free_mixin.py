@@ -25,5 +25,6 @@ class ValueFreeResults:
         out = super()._validate(metrics, runtime_configuration, execution_engine)  # type: ignore[misc]
         if isinstance(out, dict) and isinstance(out.get("result"), dict):
             key = pseudonym_key(self._pseudonym_key_ref())
-            out = {**out, "result": redact_result(out["result"], key, self._value_label)}
+            out = {**out, "result": redact_result(out["result"], key, self._value_label,
+                                                       column=getattr(self, "column", None))}
         return out

@@ -46,6 +46,13 @@ def test_gx_result_lists_become_type_and_keyed_pseudonym_and_counts_stay() -> No
     assert "536-90-4399" not in json.dumps(out)
 
 
+def test_a_small_integer_in_the_checked_column_is_replaced_not_kept_as_a_row_id() -> None:
+    result = {"unexpected_index_list": [{"id": 7, "age": 42}], "partial_unexpected_index_list": [{"id": 7, "age": 42}]}
+    out = redact_result(result, KeyMaterial(b"k"), labeller=lambda v: "AGE", column="age")
+    token = "AGE:" + hmac_hex(KeyMaterial(b"k"), "42", 16)
+    assert out["unexpected_index_list"] == out["partial_unexpected_index_list"] == [{"id": 7, "age": token}]
+
+
 def test_without_a_key_values_become_their_type_alone(monkeypatch) -> None:
     from maskline.expectations.value_free import pseudonym_key
 
