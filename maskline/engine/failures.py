@@ -14,21 +14,25 @@ from maskline.errors import MaskingError
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 
 
+def safe_text(text: str) -> str:
+    """The first line of an engine or driver message, with quoted literals and sensitive spans removed.
+
+    >>> safe_text("invalid input syntax for type integer: 'ana@correo.es'\\nLINE 1: ...")
+    'invalid input syntax for type integer: [VALUE]'
+    """
+    from maskline.text import scrub
+
+    lines = str(text).strip().splitlines()
+    return scrub(_QUOTED.sub("[VALUE]", lines[0] if lines else ""))[0][:300]
+
+
 def safe_engine_message(exc: BaseException) -> str:
-    """The engine's error with every quoted literal and sensitive span replaced.
+    """An exception as ``Type: message``, through :func:`safe_text`.
 
     >>> safe_engine_message(ValueError("Conversion Error: Could not convert string 'alice@x.com' to DATE"))
     'ValueError: Conversion Error: Could not convert string [VALUE] to DATE'
     """
-    text = str(exc).splitlines()[0] if str(exc) else ""
-    text = _QUOTED.sub("[VALUE]", text)
-    try:
-        from maskline.text import scrub
-
-        text = scrub(text)[0]
-    except ImportError:  # the scrubber is optional here: quoted values are already gone
-        pass
-    return f"{type(exc).__name__}: {text}"[:300]
+    return f"{type(exc).__name__}: {safe_text(str(exc))}"[:300]
 
 
 def failing_column(con: Any, plan_columns: list[tuple[str, str]], relation: str) -> str | None:

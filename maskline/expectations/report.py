@@ -10,7 +10,6 @@ and lineage systems that must never see a raw value.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,26 +20,18 @@ MASKLINE_TYPES = frozenset({
     "expect_column_values_to_not_contain_pii", "expect_column_values_to_be_masked",
     "expect_column_to_be_classified_as", "expect_table_to_match_masking_policy",
 })
-_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 EXAMPLES = 3
 
 
 def safe_message(text: str | None) -> str | None:
-    """The first line of an error with quoted literals and sensitive spans removed.
+    """The first line of an error with quoted literals and sensitive spans removed (None stays None).
 
     >>> safe_message("invalid input syntax for type integer: 'ana@correo.es'\\nLINE 1: ...")
     'invalid input syntax for type integer: [VALUE]'
     """
-    if not text:
-        return None
-    line = _QUOTED.sub("[VALUE]", str(text).strip().splitlines()[0])
-    try:
-        from maskline.text import scrub
+    from maskline.engine.failures import safe_text
 
-        line = scrub(line)[0]
-    except ImportError:  # quoted values are already gone; the scrubber adds unquoted spans
-        pass
-    return line[:300]
+    return safe_text(text) if text else None
 
 
 @dataclass(frozen=True)
