@@ -67,9 +67,23 @@ class InputError(MasklineError):
 
 
 class RewriteRefused(MasklineError):
-    """A query cannot be proven safe and is refused (fail closed)."""
+    """A query is not one the safe query path accepts, and is refused before it runs (fail closed)."""
 
     exit_code = 3
+
+
+class QueryFailed(MasklineError):
+    """A masked query failed on the engine; built from the error's structure, never its message text.
+
+    ``fields`` holds the error's class, SQLSTATE and the identifiers the driver reported (table, column...).
+    """
+
+    exit_code = 4
+
+    def __init__(self, what: str, *, where: str | None = None, fix: str | None = None,
+                 fields: dict[str, str] | None = None) -> None:
+        self.fields = dict(fields or {})
+        super().__init__(what, where=where, fix=fix)
 
 
 def closest(name: str, choices: Iterable[str]) -> str | None:

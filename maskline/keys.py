@@ -4,11 +4,17 @@ A policy names *where* the key lives (``key: {env: MASKLINE_KEY}``); the key
 itself is only ever held by :class:`KeyMaterial`, whose ``repr`` and ``str``
 never show it.
 
->>> km = KeyMaterial(b"s3cret")
+Key material must be 16 to 64 bytes and not only whitespace: shorter keys
+are guessed, longer ones are not supported by every engine's HMAC (the dbt
+macros work on one 64-byte block).
+
+>>> km = KeyMaterial(b"s3cret-s3cret-s3cret")
 >>> "s3cret" in repr(km) or "s3cret" in str(km)
 False
->>> hmac_hex(km, "alice@example.com")[:16]
-'578cae3dea73e064'
+>>> KeyMaterial(b"short")
+Traceback (most recent call last):
+...
+maskline.errors.KeyMissingError: the key is too short: 5 bytes, at least 16 are needed (at unknown). Fix: generate one with: python -c "import secrets; print(secrets.token_hex(32))"
 """
 
 from __future__ import annotations
@@ -22,6 +28,30 @@ from dataclasses import dataclass, field
 from maskline.errors import KeyMissingError
 
 BLOCK_SIZE = 64  # SHA-256 block size, fixed by RFC 2104 for HMAC-SHA256
+MIN_KEY_BYTES = 16  # below this a key is guessable by brute force
+MAX_KEY_BYTES = BLOCK_SIZE  # longer keys are hashed first (RFC 2104), which the dbt macros cannot do
+GENERATE_KEY = 'generate one with: python -c "import secrets; print(secrets.token_hex(32))"'
+
+
+def check_key_bytes(secret: bytes, where: str) -> None:
+    """Refuse key material that is empty, whitespace only, shorter than 16 or longer than 64 bytes.
+
+    >>> check_key_bytes(b"0123456789abcdef", "test")
+    >>> check_key_bytes(b" " * 20, "environment variable K")
+    Traceback (most recent call last):
+    ...
+    maskline.errors.KeyMissingError: the key is only whitespace (at environment variable K). Fix: generate one with: python -c "import secrets; print(secrets.token_hex(32))"
+    """
+    if not secret:
+        raise KeyMissingError("the key is empty", where=where, fix=GENERATE_KEY)
+    if not secret.strip():
+        raise KeyMissingError("the key is only whitespace", where=where, fix=GENERATE_KEY)
+    if len(secret) < MIN_KEY_BYTES:
+        raise KeyMissingError(f"the key is too short: {len(secret)} bytes, at least {MIN_KEY_BYTES} are needed",
+                              where=where, fix=GENERATE_KEY)
+    if len(secret) > MAX_KEY_BYTES:
+        raise KeyMissingError(f"the key is too long: {len(secret)} bytes, at most {MAX_KEY_BYTES} are supported",
+                              where=where, fix=GENERATE_KEY)
 
 
 @dataclass(frozen=True)
@@ -52,8 +82,7 @@ class KeyMaterial:
     source: str = "unknown"
 
     def __post_init__(self) -> None:
-        if not self.secret:
-            raise KeyMissingError("the key is empty", where=self.source, fix="set a non-empty key")
+        check_key_bytes(self.secret, self.source)
 
     def __repr__(self) -> str:
         return f"KeyMaterial(<redacted>, source={self.source!r})"
@@ -82,7 +111,7 @@ def resolve_key(ref: KeyRef | None, environ: Mapping[str, str] | None = None) ->
     Airflow connections are resolved by the Airflow face, which passes the
     secret in ``environ`` under the connection name.
 
-    >>> resolve_key(KeyRef(env="K"), {"K": "abc"}).source
+    >>> resolve_key(KeyRef(env="K"), {"K": "0123456789abcdef"}).source
     'environment variable K'
     >>> resolve_key(KeyRef(env="K"), {})
     Traceback (most recent call last):
@@ -102,7 +131,9 @@ def resolve_key(ref: KeyRef | None, environ: Mapping[str, str] | None = None) ->
             else f"export {name}=<a long random secret>, or point 'key' in the policy at another variable"
         )
         raise KeyMissingError(f"no masking key: {ref.describe()} is not set", where=where, fix=fix)
-    return KeyMaterial(value.encode("utf-8"), source=ref.describe())
+    secret = value.encode("utf-8")
+    check_key_bytes(secret, ref.describe())
+    return KeyMaterial(secret, source=ref.describe())
 
 
 def hmac_hex(key: KeyMaterial, value: str, length: int | None = None) -> str:
@@ -110,8 +141,8 @@ def hmac_hex(key: KeyMaterial, value: str, length: int | None = None) -> str:
 
     Every SQL dialect must give this exact token.
 
-    >>> hmac_hex(KeyMaterial(b"k"), "x", length=8)
-    'c38edc88'
+    >>> hmac_hex(KeyMaterial(b"k" * 16), "x", length=8)
+    '10a2f7df'
     """
     digest = _hmac.new(key.secret, value.encode("utf-8"), hashlib.sha256).hexdigest()
     return digest[:length] if length else digest
@@ -120,8 +151,8 @@ def hmac_hex(key: KeyMaterial, value: str, length: int | None = None) -> str:
 def salted_sha256_hex(key: KeyMaterial, value: str, length: int | None = None) -> str:
     """Python reference for the ``hash`` method: SHA-256 of salt || UTF-8 text, lower hex.
 
-    >>> salted_sha256_hex(KeyMaterial(b"salt"), "x", length=8)
-    'c9ef43a0'
+    >>> salted_sha256_hex(KeyMaterial(b"s" * 16), "x", length=8)
+    '1623d926'
     """
     digest = hashlib.sha256(key.secret + value.encode("utf-8")).hexdigest()
     return digest[:length] if length else digest

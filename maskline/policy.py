@@ -64,9 +64,8 @@ class CustomInfoType:
 
 @dataclass(frozen=True)
 class RewriteSettings:
-    """Settings of the query rewrite: functions declared safe and how filter literals are handled."""
+    """Settings of the query rewrite: how literals compared with sensitive columns are handled."""
 
-    safe_functions: tuple[str, ...] = ()
     filter_literals: Literal["refuse", "tokenize", "allow"] = "tokenize"
 
 
@@ -83,6 +82,8 @@ class Policy:
     version: int = 1
     key: KeyRef = DEFAULT_KEY_REF
     unclassified: Literal["pass", "mask"] = "pass"
+    # Whether the policy says ``unclassified:`` itself; the query path fails closed (mask) when it does not.
+    unclassified_explicit: bool = False
     methods: Mapping[str, MethodSpec] = field(default_factory=dict)
     datasets: Mapping[str, DatasetPolicy] = field(default_factory=dict)
     unmask_for: tuple[str, ...] = ()
@@ -281,10 +282,13 @@ class _Loader:
         if fl not in ("refuse", "tokenize", "allow"):
             raise self.fail(f"unknown filter_literals mode {fl!r}", "rewrite.filter_literals",
                             did_you_mean(str(fl), ("refuse", "tokenize", "allow")))
-        safe = rw.get("safe_functions", [])
-        if not isinstance(safe, list) or not all(isinstance(s, str) for s in safe):
-            raise self.fail("safe_functions must be a list of function names", "rewrite.safe_functions",
-                            "e.g. [length, count]")
+        if "safe_functions" in rw:
+            import warnings
+
+            # Safety no longer depends on which functions see a column: every query reads masked relations.
+            warnings.warn(f"{self.source}: rewrite.safe_functions is ignored and will be removed; functions are "
+                          "checked against a per-dialect allow-list and every query reads masked relations",
+                          DeprecationWarning, stacklevel=3)
         cl = self.mapping(raw.get("classify"), "classify")
         self.keys(cl, ("min_confidence", "sample"), "classify")
         mc = cl.get("min_confidence", 0.6)
@@ -295,9 +299,10 @@ class _Loader:
             raise self.fail("sample must be a positive integer", "classify.sample", "e.g. 10000")
 
         return Policy(
-            version=1, key=key, unclassified=unclassified, methods=methods, datasets=datasets,
+            version=1, key=key, unclassified=unclassified, unclassified_explicit="unclassified" in raw,
+            methods=methods, datasets=datasets,
             unmask_for=tuple(unmask_for), info_types=custom, allow_list=tuple(allow),
-            rewrite=RewriteSettings(tuple(s.lower() for s in safe), fl),
+            rewrite=RewriteSettings(fl),
             classify=ClassifySettings(float(mc), sample), source=self.source, raw=dict(raw),
         )
 

@@ -1,38 +1,60 @@
-"""Turn an engine failure into a MaskingError that names the column but never a value.
+"""Turn an engine failure into an error built from structure: never from the engine's message.
 
 Engine messages quote the offending value (``Could not convert string
-'alice@x.com' to DATE``), so they are scrubbed before they reach the user.
+'alice@x.com' to DATE``). Scrubbing them is enumeration and misses formats,
+so maskline never forwards them: an engine error is reported by its class,
+its SQLSTATE and the identifiers the driver reports as separate fields
+(schema, table, column, type, constraint), which hold names, not values.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from maskline.errors import MaskingError
 
-_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
-
 
 def safe_text(text: str) -> str:
-    """The first line of an engine or driver message, with quoted literals and sensitive spans removed.
+    """What maskline shows of an engine message: nothing of its text, only that one was withheld.
 
-    >>> safe_text("invalid input syntax for type integer: 'ana@correo.es'\\nLINE 1: ...")
-    'invalid input syntax for type integer: [VALUE]'
+    >>> safe_text("invalid input syntax for type integer: 'ana@correo.es'")
+    'engine message withheld (it can quote values)'
     """
-    from maskline.text import scrub
+    return "engine message withheld (it can quote values)" if str(text).strip() else ""
 
-    lines = str(text).strip().splitlines()
-    return scrub(_QUOTED.sub("[VALUE]", lines[0] if lines else ""))[0][:300]
+
+# psycopg2 (and psycopg 3) report these as separate diagnostic fields: identifiers, never row values.
+_DIAG_FIELDS = (("schema_name", "schema"), ("table_name", "table"), ("column_name", "column"),
+                ("datatype_name", "type"), ("constraint_name", "constraint"))
+
+
+def engine_error_fields(exc: BaseException) -> dict[str, str]:
+    """The structured parts of a driver error: its class, SQLSTATE and diagnostic identifiers.
+
+    >>> engine_error_fields(ValueError("Could not convert string 'alice@x.com' to DATE"))
+    {'class': 'ValueError'}
+    """
+    out = {"class": type(exc).__name__}
+    code = getattr(exc, "pgcode", None) or getattr(exc, "sqlstate", None)
+    if isinstance(code, str) and code:
+        out["sqlstate"] = code
+    diag = getattr(exc, "diag", None)
+    for attr, label in _DIAG_FIELDS:
+        value = getattr(diag, attr, None) if diag is not None else None
+        if isinstance(value, str) and value:
+            out[label] = value
+    return out
 
 
 def safe_engine_message(exc: BaseException) -> str:
-    """An exception as ``Type: message``, through :func:`safe_text`.
+    """An engine error described from its structure (class, SQLSTATE, identifiers), never its text.
 
     >>> safe_engine_message(ValueError("Conversion Error: Could not convert string 'alice@x.com' to DATE"))
-    'ValueError: Conversion Error: Could not convert string [VALUE] to DATE'
+    'ValueError'
     """
-    return f"{type(exc).__name__}: {safe_text(str(exc))}"[:300]
+    fields = engine_error_fields(exc)
+    extra = ", ".join(f"{k} {v}" for k, v in fields.items() if k != "class")
+    return fields["class"] + (f" ({extra})" if extra else "")
 
 
 def failing_column(con: Any, plan_columns: list[tuple[str, str]], relation: str) -> str | None:

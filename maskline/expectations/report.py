@@ -24,10 +24,10 @@ EXAMPLES = 3
 
 
 def safe_message(text: str | None) -> str | None:
-    """The first line of an error with quoted literals and sensitive spans removed (None stays None).
+    """What a report shows of an engine's error text: that it was withheld (None stays None).
 
     >>> safe_message("invalid input syntax for type integer: 'ana@correo.es'\\nLINE 1: ...")
-    'invalid input syntax for type integer: [VALUE]'
+    'engine message withheld (it can quote values)'
     """
     from maskline.engine.failures import safe_text
 

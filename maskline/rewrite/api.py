@@ -1,26 +1,41 @@
-"""``rewrite()``: turn any read-only SELECT into one whose outputs are masked where they derive from PII.
+"""``rewrite()``: run any read-only SELECT over masked relations instead of raw tables.
 
-The query is parsed in its dialect, refused if it is not one read-only SELECT
-(:mod:`~maskline.rewrite.refusals`), qualified against the schema (``*`` and
-``t.*`` expanded, ``USING`` and ``NATURAL`` joins resolved), traced column by
-column (:mod:`~maskline.rewrite.trace`), its literal filters handled
-(:mod:`~maskline.rewrite.filters`) and its outputs masked
-(:mod:`~maskline.rewrite.outputs`). Which columns are sensitive, and with
-which method, comes from :func:`maskline.plan.build_plan` for each table: the
-same decision as masking the table itself.
+Safety comes from construction, not inspection:
 
-Keyed methods refer to the key through session variables by default
-(``KeyMode.SESSION``): run :func:`maskline.sql.session.apply_key_setup` on the
-connection before executing the rewritten SQL.
+1. the query is parsed in its dialect and refused unless it is one read-only
+   SELECT (:mod:`~maskline.rewrite.refusals`);
+2. every function, table function and construct must be on the dialect's
+   allow-list (:mod:`~maskline.rewrite.allowlist`);
+3. every base relation, at any depth, is replaced by its masked relation
+   (:mod:`~maskline.rewrite.substitute`), so no predicate, join, window,
+   limit or function of the query ever sees a raw sensitive value.
+
+The contract: the rewritten query over the raw tables returns what the
+original returns over masked copies of them, with literals in tokenizable
+equalities replaced by their tokens (:mod:`~maskline.rewrite.filters`).
+Tracing each output back to its sources is kept for ``--explain`` and lineage
+(:mod:`~maskline.rewrite.outputs`); it is not what makes a result safe.
+
+Which columns are masked, and how, is :func:`maskline.plan.build_plan`'s
+decision for each table, the same as masking the table itself. Columns no rule
+names follow the policy's ``unclassified``; when the policy does not set it
+and no classification is given, they are masked (fail closed).
+
+Keyed methods read the key from the session (``KeyMode.SESSION``): run
+:func:`maskline.sql.session.apply_key_setup` on the connection first, or use
+:func:`maskline.rewrite.run.run_masked`, which does both.
 
 >>> from maskline.policy import load_policy
->>> pol = load_policy({"datasets": {"customers": {"columns": {"email": {"info_type": "EMAIL"}}}}})
+>>> pol = load_policy({"unclassified": "pass",
+...                    "datasets": {"customers": {"columns": {"email": {"info_type": "EMAIL"}}}}})
 >>> r = rewrite("SELECT id, upper(email) AS contact FROM customers", pol, "duckdb",
 ...             schema={"customers": {"id": "integer", "email": "varchar"}})
 >>> r.masked_columns
 ('contact',)
 >>> [(c.name, c.sources, c.treatment) for c in r.lineage]
 [('id', ('customers.id',), 'raw'), ('contact', ('customers.email',), 'masked')]
+>>> "FROM (SELECT id, CASE WHEN email IS NULL" in r.sql
+True
 """
 
 from __future__ import annotations
@@ -38,22 +53,26 @@ from maskline.classify.result import Classification
 from maskline.dialects import Dialect, KeyMode, get_dialect
 from maskline.errors import RewriteRefused
 from maskline.keys import KeyMaterial, resolve_key
-from maskline.methods.base import MethodSpec
-from maskline.methods.registry import METHODS
 from maskline.plan import Plan
 from maskline.policy import Policy
+from maskline.rewrite.allowlist import check_allowed
 from maskline.rewrite.filters import LiteralFilter
-from maskline.rewrite.outputs import OutputLineage, OutputMasker
-from maskline.rewrite.refusals import base_tables, parse_select, refuse_unknown_tables, refuse_unsafe_parts
+from maskline.rewrite.outputs import OutputLineage, output_lineage
+from maskline.rewrite.refusals import base_tables, parse_select, refuse_unknown_tables
 from maskline.rewrite.schema_source import Schema, default_db, find_table, read_schema, sqlglot_schema
 from maskline.rewrite.sensitivity import Sensitivity
-from maskline.rewrite.trace import Origin, Tracer
-from maskline.sql.compile import mask_expression, to_sql
+from maskline.rewrite.substitute import InlineRelations, ViewRelations, substitute
+from maskline.rewrite.trace import Tracer
+from maskline.sql.compile import to_sql
 
 
 @dataclass(frozen=True)
 class Rewritten:
-    """A rewritten query: its SQL, the output columns that were masked, and every output's lineage."""
+    """A rewritten query: its SQL, the output columns that were masked, and every output's lineage.
+
+    ``over_masked`` is the same query with only its filter literals tokenized, to run over materialized
+    masked copies of the tables (the contract's right-hand side; tests and benchmarks use it).
+    """
 
     sql: str
     masked_columns: tuple[str, ...]
@@ -63,6 +82,7 @@ class Rewritten:
     keyed: bool = False  # whether executing it needs the key in the session (apply_key_setup)
     tokenized_filters: int = 0
     plans: Mapping[str, Plan] = field(default_factory=dict, repr=False, compare=False)
+    over_masked: str = field(default="", repr=False, compare=False)
 
     def explain(self) -> str:
         """One line per output column: its sources and what the rewrite did.
@@ -107,20 +127,23 @@ def rewrite(
     identities: Sequence[str] = (),
     key: KeyMaterial | None = None,
     key_mode: KeyMode = KeyMode.SESSION,
+    masked_schema: str | None = None,
 ) -> Rewritten:
-    """Rewrite ``sql`` so that no output reveals a sensitive source column, or raise ``RewriteRefused``.
+    """Rewrite ``sql`` to read masked relations instead of raw tables, or raise ``RewriteRefused``.
 
     ``schema`` maps table names to ``{column: type}``; tables it lacks are read
     from ``connection`` (DuckDB or DB-API) when one is given. ``classification``
-    maps table names to a :class:`~maskline.classify.result.Classification`.
+    maps table names to a stored :class:`~maskline.classify.result.Classification`.
     ``key`` is needed only to tokenize filter literals (resolved from the
     policy's key reference when omitted); it never appears in the SQL in
-    ``KeyMode.SESSION``.
+    ``KeyMode.SESSION``. With ``masked_schema`` the masked relations are the
+    views maskline created in that schema (the PostgreSQL reader role's path,
+    :mod:`maskline.adapters.postgres`) instead of inline derived tables.
     """
     d = dialect if isinstance(dialect, Dialect) else get_dialect(dialect)
     read = d.sqlglot_name or None
     tree = parse_select(sql, d.sqlglot_name)
-    refuse_unsafe_parts(tree)
+    check_allowed(tree, d.name)
     tables = base_tables(tree)
     full_schema = _schema_for(tables, schema, connection)
     refuse_unknown_tables(tables, list(full_schema))
@@ -138,59 +161,51 @@ def rewrite(
     if root is None:
         raise RewriteRefused("cannot build the query's scopes", where="query", fix="use a plain SELECT")
 
-    sensitivity = Sensitivity.for_query(qualified, full_schema, policy, classification, identities)
-    tracer = Tracer(root, sensitivity.is_sensitive, policy.rewrite.safe_functions, sensitivity.column_type)
-    _check_every_clause(tracer, root)
-    masks = _Masks(d, policy, sensitivity, key, key_mode)
-    tokenized = LiteralFilter(tracer, policy.rewrite.filter_literals, sensitivity, masks.side, masks.key).apply(root)
+    effective = policy if policy.unclassified_explicit or classification else _fail_closed(policy)
+    sensitivity = Sensitivity.for_query(qualified, full_schema, effective, classification, identities)
+    tracer = Tracer(root, sensitivity.is_sensitive)
+    key_holder = _Key(policy, key)
+    tokenized = LiteralFilter(tracer, policy.rewrite.filter_literals, sensitivity, key_holder.get).apply(root)
     if tokenized:
-        tracer.reset()  # the filters edited the tree; otherwise what they traced still holds for the outputs
-    masker = OutputMasker(tracer, d, sensitivity, masks.output)
-    lineage = masker.apply(root)
-    keyed = tokenized > 0 or any(METHODS[name].keyed for name in masker.methods_used)
-    sql_text = to_sql(qualified, d)  # type: ignore[arg-type]
+        tracer.reset()
+    lineage = output_lineage(tracer, root, sensitivity)
+    over_masked = to_sql(qualified.copy(), d)  # type: ignore[arg-type]
+
+    def plan_of(table: exp.Table) -> Plan:
+        name = find_table(table, list(full_schema))
+        if name is None or name not in sensitivity.plans:
+            raise RewriteRefused(f"table {table.name} has no masking plan", where="FROM clause",
+                                 fix="add the table to the schema")
+        return sensitivity.plans[name]
+
+    relations = ViewRelations(masked_schema) if masked_schema else InlineRelations(d, key_mode, key_holder.key)
+    substitute(qualified, root, plan_of, relations)
+    keyed = not masked_schema and any(p.keyed for p in sensitivity.plans.values())
     return Rewritten(
-        sql=sql_text, masked_columns=tuple(c.name for c in lineage if c.masked),
+        sql=to_sql(qualified, d),  # type: ignore[arg-type]
+        masked_columns=tuple(c.name for c in lineage if c.masked),
         lineage=tuple(lineage), dialect=d.name, tables=tuple(sorted(sensitivity.plans)), keyed=keyed,
-        tokenized_filters=tokenized, plans=sensitivity.plans)
+        tokenized_filters=tokenized, plans=sensitivity.plans, over_masked=over_masked)
 
 
-class _Masks:
-    """Builds masking expressions for one rewrite, and resolves the key only if a filter literal needs it."""
+def _fail_closed(policy: Policy) -> Policy:
+    """The policy with ``unclassified: mask``: without a stored scan, nobody vouched for the other columns."""
+    from dataclasses import replace
 
-    def __init__(self, dialect: Dialect, policy: Policy, sensitivity: Sensitivity, key: KeyMaterial | None,
-                 key_mode: KeyMode) -> None:
-        self.dialect = dialect
+    return replace(policy, unclassified="mask")
+
+
+class _Key:
+    """The key for tokenizing filter literals, resolved from the policy only when one needs it."""
+
+    def __init__(self, policy: Policy, key: KeyMaterial | None) -> None:
         self.policy = policy
-        self.sensitivity = sensitivity
-        self._key = key
-        self.key_mode = key_mode
+        self.key = key
 
-    def output(self, e: exp.Expr, spec: MethodSpec, info_type: str | None, source_type: str | None) -> exp.Expr:
-        # sqlglot 30 types a Func as an Expr, not an Expression; mask_expression accepts both at run time
-        return mask_expression(e, spec, self.dialect, info_type=info_type,  # type: ignore[arg-type]
-                               source_type=source_type, key_mode=self.key_mode, key=self._key)
-
-    def side(self, e: exp.Expr, spec: MethodSpec, o: Origin, bare: bool) -> exp.Expr:
-        """The masked side of a tokenized comparison (its source type only for a bare column)."""
-        return self.output(e, spec, self.sensitivity.info_type_of(o), self.sensitivity.type_of(o) if bare else None)
-
-    def key(self) -> KeyMaterial:
-        if self._key is None:
-            self._key = resolve_key(self.policy.key)
-        return self._key
-
-
-def _check_every_clause(tracer: Tracer, root: Scope) -> None:
-    """Trace every clause of every scope, not only the outputs: refusals apply anywhere (WHERE, JOIN, ORDER BY)."""
-    for scope in root.traverse():
-        for node in scope.expression.iter_expressions():
-            if isinstance(node, (exp.Table, exp.From, exp.With)) or not node.find(exp.Column, exp.Func):
-                continue
-            inner = node.unnest() if isinstance(node, exp.Subquery) else node
-            if isinstance(inner, (exp.Select, exp.SetOperation)) and id(inner) in tracer.scopes:
-                continue  # a child scope is checked on its own
-            tracer.origins(node, scope)
+    def get(self) -> KeyMaterial:
+        if self.key is None:
+            self.key = resolve_key(self.policy.key)
+        return self.key
 
 
 def _safe_message(e: Exception) -> str:

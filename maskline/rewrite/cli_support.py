@@ -90,12 +90,12 @@ def run_query(args: argparse.Namespace) -> int:
     >>> import tempfile, os
     >>> d = tempfile.mkdtemp()
     >>> pol = os.path.join(d, "p.yml"); sch = os.path.join(d, "s.yml")
-    >>> _ = open(pol, "w").write("datasets: {t: {columns: {email: {info_type: EMAIL}}}}")
+    >>> _ = open(pol, "w").write("unclassified: pass\\ndatasets: {t: {columns: {email: {info_type: EMAIL}}}}")
     >>> _ = open(sch, "w").write("t: {id: integer, email: varchar}")
     >>> ns = argparse.Namespace(query="SELECT id, email FROM t", policy=pol, dialect="duckdb", schema_from=sch,
     ...                         explain=False, pretty=False)
     >>> run_query(ns)  # doctest: +ELLIPSIS
-    SELECT t.id AS id, CASE WHEN t.email IS NULL THEN NULL ELSE ... END AS email FROM t AS t;
+    SELECT t.id AS id, t.email AS email FROM (SELECT id, CASE WHEN email IS NULL THEN NULL ELSE ... FROM t) AS t;
     0
     """
     from maskline.policy import load_policy

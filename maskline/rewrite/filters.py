@@ -10,20 +10,24 @@ and in logs. ``policy.rewrite.filter_literals`` picks the trade-off:
     can reach the query text, at the price of not being able to look up one
     person by value.
 ``tokenize`` (default)
-    Equality and ``IN`` against a column whose method is deterministic and
-    keyed (``hmac``, ``hash``) are rewritten to compare tokens:
-    ``WHERE <hmac(ssn)> = '3f9a...'``. The token is computed here, in Python,
-    so the raw literal never appears in the rewritten SQL; the result is the
-    same as the raw comparison (up to HMAC collisions, negligible at 64 hex
-    characters, 1 in 2^64 at 16). Costs: the token is a stable pseudonym that
-    anyone holding the key can confirm for a guessed value, the comparison no
-    longer uses an index on the column, and only equality works. A range,
-    ``LIKE``, a pattern or a column whose method keeps the value's shape
-    (``partial``, ``email``...) cannot be tokenized and is refused. A value is
-    compared as text, so ``amount = 5.0`` matches the text ``'5.0'`` only.
+    Equality, ``<>``, ``IN`` and ``IS [NOT] DISTINCT FROM`` between a *bare
+    reference* (through aliases, CTEs and subqueries) to a column masked by a
+    keyed deterministic method (``hmac``, ``hash``) and plain literals are
+    kept, with each literal replaced by its token, computed here in Python:
+    ``WHERE ssn = '3f9a...'``. The query reads masked relations, so the column
+    already holds tokens and the comparison means what the user wrote (up to
+    token collisions). An ``IN`` list may hold at most
+    :data:`MAX_IN_LITERALS` literals: a long list is a membership oracle. Every
+    other literal compared with a sensitive column (a range, ``LIKE``, a
+    function of the column, a shape-keeping method) is refused, so it never
+    reaches the query text. A token confirms a guessed value to anyone who can
+    run queries: that is visible by design.
 ``allow``
     Literals pass unchanged. Outputs are still masked, but the query text
     holds the literal: use it only where query history is itself protected.
+
+This is query-text hygiene, not what makes a result safe: results are safe
+because every query reads masked relations (:mod:`maskline.rewrite.substitute`).
 
 Numeric literals compared with a transformation of a column (``length(ssn) =
 11``, ``extract(year FROM dob) > 1980``) are not treated as sensitive; string
@@ -43,10 +47,9 @@ from sqlglot.optimizer.scope import Scope, walk_in_scope
 
 from maskline.errors import RewriteRefused
 from maskline.keys import KeyMaterial, hmac_hex, salted_sha256_hex
-from maskline.methods.base import MethodSpec
 from maskline.rewrite.functions import function_key
 from maskline.rewrite.sensitivity import Sensitivity
-from maskline.rewrite.trace import LITERAL, MASKED_META, VALUE, Origin, Tracer, leaf_selects
+from maskline.rewrite.trace import LITERAL, MASKED_META, VALUE, Origin, Tracer, leaf_selects, table_key
 
 # Operators that compare their operands: checked wherever they appear.
 OPERATORS: tuple[type[exp.Expr], ...] = (
@@ -64,6 +67,7 @@ COMPARISON_FUNCTIONS = frozenset({"starts_with", "ends_with", "prefix", "suffix"
 COMPARING_SET_OPERATIONS = (exp.Intersect, exp.Except, exp.Union)
 TOKENIZABLE_PREDICATES = (exp.EQ, exp.NEQ, exp.NullSafeEQ, exp.NullSafeNEQ, exp.In)
 TOKENIZABLE_METHODS = {"hmac": hmac_hex, "hash": salted_sha256_hex}
+MAX_IN_LITERALS = 20  # a longer IN list of tokens tests membership of many guesses at once
 
 
 def literal_text(node: exp.Expr) -> str | None:
@@ -123,12 +127,10 @@ class LiteralFilter:
     """Applies ``filter_literals`` to every comparison of a sensitive column with a literal."""
 
     def __init__(self, tracer: Tracer, mode: str, sensitivity: Sensitivity,
-                 mask: Callable[[exp.Expr, MethodSpec, Origin, bool], exp.Expr],
                  key: Callable[[], KeyMaterial]) -> None:
         self.tracer = tracer
         self.mode = mode
         self.sensitivity = sensitivity
-        self.mask = mask
         self.key = key
         self.tokenized = 0
 
@@ -151,7 +153,10 @@ class LiteralFilter:
         VALUES, a CTE or a subquery); empty otherwise."""
         if is_literal_operand(node):
             return {"string" if lit.is_string else "number" for lit in node.find_all(exp.Literal)}
-        origins = self.tracer.origins(node, scope)
+        try:
+            origins = self.tracer.origins(node, scope)
+        except RewriteRefused:
+            return set()
         if origins and all(o.table == LITERAL for o in origins):
             return {o.column for o in origins}
         return set()
@@ -172,6 +177,7 @@ class LiteralFilter:
                     fix="compare with a column, or set filter_literals to allow")
 
     def _one(self, node: exp.Expr, scope: Scope) -> None:
+        self.scope = scope
         ops = operands(node)
         kinds = [self._literal_kinds(o, scope) for o in ops]
         literals = [o for o, k in zip(ops, kinds, strict=True) if k]
@@ -180,7 +186,10 @@ class LiteralFilter:
         exposed_by: list[tuple[exp.Expr, list[Origin]]] = []
         for o, k in zip(ops, kinds, strict=True):
             if not k:
-                sens = self.tracer.sensitive(self.tracer.origins(o, scope))
+                try:
+                    sens = self.tracer.sensitive(self.tracer.origins(o, scope))
+                except RewriteRefused:  # cannot tell what it reads: treat it as sensitive (fail closed)
+                    sens = [Origin("(untraced)", "expression", "derived")]
                 if sens:
                     exposed_by.append((o, sens))
         if not exposed_by:
@@ -207,28 +216,58 @@ class LiteralFilter:
                                       "filter_literals to allow")
 
         if not isinstance(node, TOKENIZABLE_PREDICATES) or len(exposed_by) != 1:
-            raise refuse("only '=', '<>' and IN can be compared as tokens")
-        side, sens = exposed_by[0]
+            raise refuse("only '=', '<>', IN and IS [NOT] DISTINCT FROM can be compared as tokens")
+        side, _ = exposed_by[0]
         if isinstance(node, exp.In) and node.this is not side:
             raise refuse("only 'column IN (literals)' can be compared as tokens")
-        specs = {self.sensitivity.method_of(o) for o in sens}
-        spec = specs.pop() if len(specs) == 1 else None
-        if spec is None or spec.name not in TOKENIZABLE_METHODS:
-            name = spec.name if spec else "mixed methods"
-            raise refuse(f"method {name!r} is not a keyed deterministic pseudonym (hmac or hash)")
+        origin = bare_origin(side, self.scope)
+        spec = self.sensitivity.method_of(origin) if origin else None
+        if origin is None or spec is None:
+            raise refuse("the column must be compared as it is, not through a function or expression")
+        if spec.name not in TOKENIZABLE_METHODS:
+            raise refuse(f"method {spec.name!r} is not a keyed deterministic pseudonym (hmac or hash)")
         literal_ops = [o for o in ops if o is not side]
+        if len(literal_ops) > MAX_IN_LITERALS:
+            raise refuse(f"an IN list may hold at most {MAX_IN_LITERALS} literals")
         texts = [literal_text(o) for o in literal_ops]
         if any(t is None for t in texts):
             raise refuse("the other side is an expression, not a plain literal")
         token_of = TOKENIZABLE_METHODS[spec.name]
         key = self.key()
         length = getattr(spec.params, "length", None)
-        bare = isinstance(side, exp.Column)
-        masked = self.mask(side.copy(), spec, sens[0], bare)
-        masked.meta[MASKED_META] = True
-        side.replace(masked)
         for o, text in zip(literal_ops, texts, strict=True):
             token = exp.Literal.string(token_of(key, text or "", length))
             token.meta[MASKED_META] = True
             o.replace(token)
         self.tokenized += 1
+
+
+def bare_origin(node: exp.Expr, scope: Scope) -> Origin | None:
+    """The base column ``node`` is a bare reference to (through aliases, CTEs and subqueries), or None.
+
+    >>> import sqlglot
+    >>> from sqlglot.optimizer.qualify import qualify
+    >>> from sqlglot.optimizer.scope import build_scope
+    >>> q = qualify(sqlglot.parse_one("SELECT s.e FROM (SELECT email AS e, upper(email) AS u FROM t) AS s"),
+    ...             schema={"t": {"email": "text"}})
+    >>> root = build_scope(q)
+    >>> bare_origin(q.selects[0].this, root)
+    Origin(table='t', column='email', path='value')
+    """
+    while isinstance(node, exp.Paren):
+        node = node.this
+    if not isinstance(node, exp.Column) or node.is_star or not node.table:
+        return None
+    owner: Scope | None = scope
+    source = None
+    while owner is not None and source is None:
+        source = owner.sources.get(node.table)
+        owner = owner.parent
+    if isinstance(source, exp.Table):
+        return Origin(table_key(source), node.name.lower(), VALUE)
+    if isinstance(source, Scope) and isinstance(source.expression, exp.Select):
+        matches = [p for p in source.expression.selects if p.alias_or_name.lower() == node.name.lower()]
+        if len(matches) == 1:
+            inner = matches[0].this if isinstance(matches[0], exp.Alias) else matches[0]
+            return bare_origin(inner, source)
+    return None

@@ -1,4 +1,4 @@
-"""What the rewrite refuses before tracing anything: not one read-only SELECT, or unsafe parts.
+"""What the rewrite refuses before anything else: not one read-only SELECT, or a table it cannot mask.
 
 Every refusal is a :class:`~maskline.errors.RewriteRefused` that names the
 construct and never quotes the query (its literals may be sensitive).
@@ -16,14 +16,12 @@ from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 
 from maskline.errors import RewriteRefused, did_you_mean
-from maskline.rewrite.functions import DENIED, sql_names
 
 # Statements nested anywhere in a query that write, define or configure something.
 WRITES: tuple[type[exp.Expr], ...] = (
     exp.Insert, exp.Update, exp.Delete, exp.Merge, exp.Create, exp.Drop, exp.Command, exp.Alter, exp.Set,
     exp.Copy, exp.TruncateTable, exp.Use, exp.Transaction, exp.Commit, exp.Rollback, exp.Grant,
 )
-TABLE_FUNCTIONS_ALLOWED = frozenset({"unnest", "generate_series", "range", "explode"})
 # Catalogs describe the database, not data; a query for data has no reason to read them.
 SYSTEM_SCHEMAS = frozenset({"information_schema", "pg_catalog", "pg_toast", "sys", "system", "temp"})
 
@@ -68,33 +66,6 @@ def refuse_writes(query: exp.Expr) -> None:
         if isinstance(node, WRITES):
             raise RewriteRefused(f"a {node.key.upper()} statement inside a query", where="query",
                                  fix="only read-only SELECTs can be masked")
-
-
-def refuse_unsafe_parts(query: exp.Expr) -> None:
-    """Refuse denied functions, session parameters and table functions anywhere in the query.
-
-    >>> refuse_unsafe_parts(sqlglot.parse_one("SELECT current_setting('maskline.ipad')", read="postgres"))
-    Traceback (most recent call last):
-    ...
-    maskline.errors.RewriteRefused: function CURRENT_SETTING is not allowed in a masked query (at query). Fix: it reads settings, files or the environment, or has side effects; remove it
-    """
-    for node in query.walk():
-        if isinstance(node, exp.Func):
-            names = sql_names(node)
-            if names & DENIED:
-                name = sorted(names & DENIED)[0].upper()
-                raise RewriteRefused(f"function {name} is not allowed in a masked query", where="query",
-                                     fix="it reads settings, files or the environment, or has side effects; "
-                                         "remove it")
-        elif isinstance(node, (exp.Parameter, exp.SessionParameter)) or (
-                isinstance(node, exp.Placeholder) and "maskline" in str(node.this or "").lower()):
-            raise RewriteRefused("session variables and named parameters are not allowed in a masked query",
-                                 where="query", fix="write the value into the query, or bind it positionally")
-        elif isinstance(node, exp.Table) and isinstance(node.this, exp.Func):
-            names = sql_names(node.this)
-            if not names & TABLE_FUNCTIONS_ALLOWED:
-                raise RewriteRefused(f"table function {sorted(names)[0].upper()} in FROM", where="FROM clause",
-                                     fix="select from tables listed in the schema")
 
 
 def base_tables(query: exp.Expr) -> list[exp.Table]:

@@ -13,9 +13,10 @@ the expression:
 * ``safe``: only through a masking-safe aggregate (``count(DISTINCT email)``)
   or a function the policy declares safe; nothing of the value is exposed.
 
-While tracing it refuses, naming the construct, what it cannot reason about:
-unknown functions over sensitive columns, parsing functions and casts that can
-print a sensitive value in an error message, and columns it cannot resolve.
+Tracing serves ``--explain``, lineage and the query-text hygiene of filter
+literals; it does not make a result safe (substitution does). It raises
+:class:`~maskline.errors.RewriteRefused` only for what it cannot resolve, and
+callers that only report lineage treat that as "untraced".
 
 >>> import sqlglot
 >>> from sqlglot.optimizer.qualify import qualify
@@ -37,16 +38,9 @@ from sqlglot.optimizer.scope import Scope
 
 from maskline.errors import RewriteRefused
 from maskline.rewrite.functions import (
-    DENIED,
-    ELEMENTWISE,
-    KNOWN_PURE,
-    NUMERIC_RESULTS,
-    PARSING,
     SAFE_AGGREGATES,
     VALUE_PRESERVING,
     function_key,
-    is_text_type,
-    sql_names,
 )
 
 VALUE, DERIVED, SAFE = "value", "derived", "safe"
@@ -58,9 +52,6 @@ MASKED_META = "maskline_masked"  # set on expressions the rewrite generated; the
 # Nodes that only wrap a value: the path of their operand is unchanged.
 TRANSPARENT = (exp.Paren, exp.Alias, exp.Distinct, exp.Ordered, exp.Order, exp.PropertyEQ, exp.Kwarg,
                exp.IgnoreNulls, exp.RespectNulls, exp.Tuple)
-ARITHMETIC = (exp.Add, exp.Sub, exp.Mul, exp.Div, exp.IntDiv, exp.Mod, exp.Neg, exp.Pow)
-COMPARISON_OPERATORS = (exp.EQ, exp.NEQ, exp.NullSafeEQ, exp.NullSafeNEQ, exp.GT, exp.GTE, exp.LT, exp.LTE, exp.In,
-                        exp.Between)
 
 
 @dataclass(frozen=True, order=True)
@@ -136,16 +127,12 @@ class Tracer:
     """Traces expressions of one qualified query to their base columns.
 
     ``is_sensitive(table_key, column)`` says whether a base column has a
-    masking method; ``safe_functions`` are names the policy declares safe.
+    masking method.
     """
 
-    def __init__(self, root: Scope, is_sensitive: Callable[[str, str], bool],
-                 safe_functions: Iterable[str] = (), column_types: Callable[[str, str], str | None] | None = None,
-                 ) -> None:
+    def __init__(self, root: Scope, is_sensitive: Callable[[str, str], bool]) -> None:
         self.root = root
         self.is_sensitive = is_sensitive
-        self.safe_functions = frozenset(s.lower() for s in safe_functions)
-        self.column_type = column_types or (lambda t, c: None)
         self.scopes: dict[int, Scope] = {}
         for scope in root.traverse():
             self.scopes.setdefault(id(scope.expression), scope)
@@ -306,8 +293,8 @@ class Tracer:
             return self._star(node)
         if isinstance(node, (exp.TableColumn, exp.Columns)):
             what = "COLUMNS(...)" if isinstance(node, exp.Columns) else f"whole-row reference {node.name}"
-            raise RewriteRefused(f"{what} hands out every column of a row at once, so it cannot be masked",
-                                 where="SELECT list", fix="name the columns, or use * (which is expanded and masked)")
+            raise RewriteRefused(f"cannot trace the columns of {what}", where="SELECT list",
+                                 fix="name the columns (the values read are masked either way)")
         if isinstance(node, exp.Literal):
             return frozenset({Origin(LITERAL, "string" if node.is_string else "number", VALUE)})
         if isinstance(node, (exp.Null, exp.Boolean, exp.DataType, exp.Var,
@@ -344,10 +331,6 @@ class Tracer:
         if isinstance(node, TRANSPARENT):
             return self.children(node, scope)
         inner = self.children(node, scope)
-        if isinstance(node, COMPARISON_OPERATORS):
-            self._comparison(node, scope)
-        if isinstance(node, ARITHMETIC):
-            self._refuse_text_conversion(node, inner, "arithmetic")
         return with_path(inner, DERIVED)
 
     def _star(self, node: exp.Expr) -> Origins:
@@ -356,77 +339,14 @@ class Tracer:
         raise RewriteRefused("cannot expand * here: the source's columns are unknown", where="SELECT *",
                              fix="name the columns, or select from tables in the schema")
 
-    def _comparison(self, node: exp.Expr, scope: Scope) -> None:
-        """Refuse comparing sensitive text with a number, date or boolean: the engine casts the text and a
-        failed cast prints the value (``WHERE ssn = tier``)."""
-        sides = [node.this, *node.expressions] if isinstance(node, exp.In) else list(node.iter_expressions())
-        typed = [s for s in sides if self.known_non_text(s, scope)]
-        if not typed:
-            return
-        for side in sides:
-            if side in typed:
-                continue
-            text = [o for o in self.sensitive(self.origins(side, scope))
-                    if is_text_type(self.column_type(o.table, o.column))]
-            if text:
-                raise RewriteRefused(
-                    f"comparing sensitive text column {text[0].qualified} with a non-text value makes the engine "
-                    "cast it, and a failed cast prints the value", where="query",
-                    fix="compare with text (CAST the other side AS TEXT), or use TRY_CAST")
-
-    def known_non_text(self, node: exp.Expr, scope: Scope) -> bool:
-        """Whether ``node`` is surely a number, date or boolean (literal, cast, arithmetic, or such a column)."""
-        while isinstance(node, exp.Paren):
-            node = node.this
-        if isinstance(node, exp.Literal):
-            return not node.is_string
-        if isinstance(node, (exp.Boolean, *ARITHMETIC)):
-            return True
-        if isinstance(node, exp.Cast):
-            return not is_text_type(node.to.sql().lower() if node.to else None)
-        if isinstance(node, exp.Func):
-            return function_key(node) in NUMERIC_RESULTS
-        if isinstance(node, exp.Column) and not node.is_star:
-            origins = self.origins(node, scope)
-            return bool(origins) and all(o.path == VALUE and not is_text_type(self.column_type(o.table, o.column))
-                                         for o in origins)
-        return False
-
     def _function(self, node: exp.Func, scope: Scope) -> Origins:
         key = function_key(node)
-        names = sql_names(node)
-        if names & DENIED:
-            raise RewriteRefused(f"function {key.upper()} is not allowed in a masked query", where="query",
-                                 fix="it reads settings, files or the environment, or has side effects; remove it")
         inner = self.children(node, scope)
         exposed = self.sensitive(inner)
-        if names & self.safe_functions:
-            return with_path(inner, SAFE)
         if key in SAFE_AGGREGATES:
             return with_path(inner, SAFE) if all(o.path == VALUE for o in exposed) else with_path(inner, DERIVED)
-        if exposed and key in PARSING and function_key(node.this) not in ELEMENTWISE:
-            self._refuse_text_conversion(node, inner, f"{key.upper()}()")
-        if exposed and isinstance(node, exp.Cast) and not isinstance(node, exp.TryCast):
-            target = node.to.sql().lower() if node.to else ""
-            if not is_text_type(target) and not all(self.column_type(o.table, o.column) == target for o in exposed):
-                self._refuse_text_conversion(node, inner, f"CAST to {target.upper()}")
         if key in VALUE_PRESERVING:
             if _reshapes(node):
                 return with_path(inner, DERIVED)
             return inner
-        if key in ELEMENTWISE:
-            return with_path(inner, DERIVED)
-        if isinstance(node, (exp.Anonymous, exp.AnonymousAggFunc)) and key not in KNOWN_PURE and exposed:
-            raise RewriteRefused(
-                f"unknown function {key.upper()} takes sensitive column {exposed[0].qualified}",
-                where="query", fix=f"use a built-in function, or list {key!r} in the policy's rewrite.safe_functions "
-                                   "if its result reveals nothing")
         return with_path(inner, DERIVED)
-
-    def _refuse_text_conversion(self, node: exp.Expr, inner: Origins, construct: str) -> None:
-        text_sources = [o for o in self.sensitive(inner) if is_text_type(self.column_type(o.table, o.column))]
-        if text_sources:
-            raise RewriteRefused(
-                f"{construct} over sensitive text column {text_sources[0].qualified} can print its value "
-                "in an error message", where="query",
-                fix="use TRY_CAST (or SAFE_CAST), or leave the conversion out")

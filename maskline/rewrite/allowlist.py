@@ -1,0 +1,141 @@
+"""What a masked query may contain: statement kinds, functions and table functions, per dialect, as data.
+
+This is an allow-list, not a deny-list. A function that is not listed is
+refused, with a message that names it, whatever its arguments. Nothing listed
+here runs SQL text, reads files, settings, session variables or the catalog,
+changes session state, or is volatile (``random()``, ``nextval()``): those are
+the ways a query could reach key material or raw rows without going through
+the masked relations, or give results that differ from run to run.
+
+Only maskline's own generated expressions may read key material. They are
+added *after* this check (the masked relations of :mod:`maskline.rewrite.substitute`),
+so a user's ``getvariable('maskline_salt')`` or ``current_setting(...)`` is
+refused here by construction.
+
+Names are sqlglot's lower-case class names for functions it models (``strposition``)
+and the written name for the ones it does not (``split_part``); see
+:func:`maskline.rewrite.functions.sql_names`.
+
+>>> import sqlglot
+>>> check_allowed(sqlglot.parse_one("SELECT upper(email) FROM t", read="duckdb"), "duckdb")
+>>> check_allowed(sqlglot.parse_one("SELECT query_to_xml('select 1', true, true, '')", read="postgres"), "postgres")
+Traceback (most recent call last):
+...
+maskline.errors.RewriteRefused: function QUERY_TO_XML is not on the postgres allow-list of a masked query (at query). Fix: use a listed function (see maskline.rewrite.allowlist); functions that run SQL text or read settings, files, the catalog or the key are never listed
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from maskline.errors import RewriteRefused
+from maskline.rewrite.functions import function_key, sql_names
+
+# Functions every dialect may use: pure, deterministic, and reading nothing but their arguments.
+COMMON: frozenset[str] = frozenset({
+    # syntax sqlglot models as functions
+    "exists", "row", "tuple", "collate", "grouping", "columns", "attimezone",
+    # conditionals and conversions
+    "case", "if", "cast", "trycast", "coalesce", "nullif", "ifnull", "nvl", "greatest", "least",
+    # text
+    "upper", "lower", "lcase", "ucase", "length", "char_length", "character_length", "octet_length", "bitlength",
+    "bit_length", "substring", "substr", "left", "right", "trim", "ltrim", "rtrim", "btrim", "pad", "lpad", "rpad",
+    "concat", "concatws", "concat_ws", "replace", "reverse", "initcap", "strposition", "strpos", "position",
+    "instr", "splitpart", "split_part", "split", "repeat", "translate", "ascii", "chr", "unicode", "ord",
+    "startswith", "endswith", "starts_with", "ends_with", "prefix", "suffix", "contains", "levenshtein",
+    "hamming", "jaccard", "jarowinklersimilarity", "damerau_levenshtein", "md5", "sha2", "sha1", "hex", "unhex",
+    "tobase64", "frombase64", "encode", "decode", "regexplike", "regexpilike", "regexpextract", "regexpreplace",
+    "regexpfullmatch", "regexp_matches", "regexp_split_to_array", "format", "to_char", "strip_accents",
+    "nfc_normalize",
+    # numbers
+    "abs", "round", "floor", "ceil", "sign", "mod", "pow", "power", "sqrt", "cbrt", "ln", "log", "exp", "trunc",
+    "gcd", "pi", "degrees", "radians", "sin", "cos", "tan", "isnan", "isinf", "bin",
+    # dates and times (current_date and now() are stable within a query, not volatile)
+    "extract", "datetrunc", "timestamptrunc", "date_trunc", "datediff", "dateadd", "datesub", "date_sub",
+    "date_add", "datepart", "date_part", "year", "month", "day", "week", "quarter", "hour", "minute", "second",
+    "dayofweek", "dayofweekiso", "dayofmonth", "dayofyear", "weekofyear", "weekday", "yearweek", "isoyear",
+    "dayname", "monthname", "lastday", "century", "millennium", "era", "age", "datefromparts", "make_date",
+    "currentdate", "currenttimestamp", "currenttime", "localtimestamp", "localtime", "now", "timetostr", "timetounix", "unixtotime", "strtotime", "datebin",
+    "tsordstodate", "todate", "to_date", "tonumber", "to_number", "to_timestamp", "epoch",
+    # aggregates
+    "count", "countif", "sum", "avg", "min", "max", "stddev", "stddevpop", "stddevsamp", "variance",
+    "variancepop", "median", "mode", "anyvalue", "first", "last", "argmin", "argmax", "arrayagg", "groupconcat",
+    "listagg", "string_agg", "approxdistinct", "logicaland", "logicalor", "bool_and", "bool_or", "bitwiseandagg",
+    "bitwiseoragg", "corr", "covarpop", "covarsamp", "percentilecont", "percentiledisc", "quantile",
+    "quantilecont", "quantiledisc", "product", "histogram", "entropy", "kurtosis", "skewness",
+    # window functions
+    "rownumber", "rank", "denserank", "ntile", "percentrank", "cumedist", "lag", "lead", "firstvalue",
+    "lastvalue", "nthvalue",
+    # arrays, structs and JSON built from (masked) values
+    "array", "struct", "arraysize", "array_length", "cardinality", "arraycontains", "arrayposition",
+    "arrayconcat", "arraydistinct", "arraysort", "arrayslice", "arraytostring", "array_to_string",
+    "string_to_array", "arrayfilter", "transform", "arrayoverlaps", "flatten", "element_at", "list_extract",
+    "list_slice", "list_aggregate", "structextract", "mapkeys", "map_values", "jsonobject", "jsonarray",
+    "jsonextract", "jsonextractscalar", "jsonbextract", "jsonbextractscalar", "jsonkeys", "jsontype",
+    "json_array_length", "json_valid", "arraycontainedby", "arraycontainsall", "arrayany", "jsonbcontains",
+    "jsonbcontainstopkey", "jsonbcontainsanytopkeys", "jsonbcontainsalltopkeys", "to_json", "json_build_object", "jsonb_build_object", "json_agg",
+    "jsonb_agg", "row_to_json", "typeof", "hash", "like_escape",
+    # set-returning functions that only count or spread values already in the query
+    "unnest", "explode", "generateseries", "explodinggenerateseries",
+})
+
+# What one engine adds to the common list. Anything engine-specific that reads state stays off.
+BY_DIALECT: dict[str, frozenset[str]] = {
+    "duckdb": frozenset({"list", "list_value", "list_concat", "list_contains", "list_sort", "list_distinct",
+                         "list_transform", "list_filter", "string_split", "str_split", "printf", "strftime",
+                         "strptime", "time_bucket", "epoch_ms", "bit_count", "struct_pack"}),
+    "postgres": frozenset({"justify_days", "justify_hours", "justify_interval", "date_part", "array_agg",
+                           "jsonb_array_length", "jsonb_typeof", "json_typeof", "regexp_substr", "regexp_count"}),
+}
+
+# Table functions a FROM clause may call: they generate or spread values, and read no table.
+TABLE_FUNCTIONS: frozenset[str] = frozenset({"unnest", "explode", "generateseries", "explodinggenerateseries",
+                                             "range", "generate_series"})
+
+
+def allowed_functions(dialect: str) -> frozenset[str]:
+    """The function names a masked query may use in ``dialect``.
+
+    >>> "getvariable" in allowed_functions("duckdb"), "upper" in allowed_functions("postgres")
+    (False, True)
+    """
+    return COMMON | BY_DIALECT.get(dialect, frozenset())
+
+
+def _refuse_function(name: str, dialect: str) -> RewriteRefused:
+    return RewriteRefused(f"function {name.upper()} is not on the {dialect or 'generic'} allow-list of a masked "
+                          "query", where="query",
+                          fix="use a listed function (see maskline.rewrite.allowlist); functions that run SQL text "
+                              "or read settings, files, the catalog or the key are never listed")
+
+
+def check_allowed(query: exp.Expr, dialect: str) -> None:
+    """Refuse any function, table function or construct of ``query`` that the allow-list does not name.
+
+    Also refused, as structure rather than by name: bind parameters and session variables (``$1``,
+    ``@var``, ``:name``), ``TABLESAMPLE`` (a random subset) and table functions other than the ones that
+    generate values.
+
+    >>> import sqlglot
+    >>> check_allowed(sqlglot.parse_one("SELECT * FROM t TABLESAMPLE 10%", read="duckdb"), "duckdb")
+    Traceback (most recent call last):
+    ...
+    maskline.errors.RewriteRefused: TABLESAMPLE is not allowed in a masked query: its rows are random (at FROM clause). Fix: filter or LIMIT the rows instead
+    """
+    allowed = allowed_functions(dialect)
+    for node in query.walk():
+        if isinstance(node, exp.TableSample):
+            raise RewriteRefused("TABLESAMPLE is not allowed in a masked query: its rows are random",
+                                 where="FROM clause", fix="filter or LIMIT the rows instead")
+        if isinstance(node, (exp.Parameter, exp.SessionParameter, exp.Placeholder)):
+            raise RewriteRefused("bind parameters and session variables are not allowed in a masked query",
+                                 where="query", fix="write the value into the query")
+        if isinstance(node, exp.Table) and isinstance(node.this, exp.Func):
+            names = sql_names(node.this)
+            if not names & TABLE_FUNCTIONS:
+                raise RewriteRefused(f"table function {function_key(node.this).upper()} in FROM is not allowed",
+                                     where="FROM clause",
+                                     fix="select from tables; only UNNEST and GENERATE_SERIES/RANGE may be called "
+                                         "in FROM")
+        elif isinstance(node, exp.Func) and not (sql_names(node) & allowed):
+            raise _refuse_function(function_key(node), dialect)

@@ -1,0 +1,142 @@
+"""Execute a rewritten query: load the key, harden the session, fetch the rows, and fail without values.
+
+Every entry point that runs a user's query (``maskline sql --run``,
+``MaskQueryOperator``, ``MaskedSQLToolset``, ``maskline mcp``) goes through
+:func:`run_masked`, so they all get the same guarantees:
+
+* the key is loaded into the session with bound parameters, never into SQL text;
+* a DuckDB connection is hardened first: no external access (files, HTTP,
+  other databases) and its configuration locked;
+* an engine error is re-raised as :class:`~maskline.errors.QueryFailed`, built
+  from the error's class, SQLSTATE and the identifiers the driver reports
+  separately (:func:`maskline.engine.failures.engine_error_fields`). The
+  engine's message text, which can quote values, is neither kept nor chained.
+
+>>> import duckdb
+>>> from maskline.policy import load_policy
+>>> from maskline.rewrite import rewrite
+>>> con = duckdb.connect()
+>>> _ = con.execute("CREATE TABLE t AS SELECT 1 AS id, 'ana@correo.es' AS email")
+>>> pol = load_policy({"unclassified": "pass", "datasets": {"t": {"columns": {"email": {"info_type": "EMAIL"}}}}})
+>>> run_masked(con, rewrite("SELECT id, email FROM t", pol, "duckdb", connection=con)).rows
+[(1, '****@correo.es')]
+>>> run_masked(con, rewrite("SELECT CAST(email AS INTEGER) FROM t", pol, "duckdb", connection=con))
+Traceback (most recent call last):
+...
+maskline.errors.QueryFailed: the query failed on the engine: ConversionException (at query). Fix: masked values are text (tokens, stars, labels): a cast or function that needs another type fails on them; compare or convert them as text
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from maskline.errors import QueryFailed
+from maskline.keys import KeyMaterial
+
+# SQLSTATE classes (the first two characters) and what the user can do about them.
+FIXES_BY_SQLSTATE_CLASS = {
+    "22": "masked values are text (tokens, stars, labels): a cast or function that needs another type fails on "
+          "them; compare or convert them as text",
+    "42": "check the query's names and syntax against the tables (maskline sql --explain shows the columns)",
+    "53": "the engine ran out of resources: limit the rows or simplify the query",
+    "57": "the query was cancelled or timed out: limit the rows or simplify the query",
+}
+# DuckDB has no SQLSTATE on its exceptions; its exception classes say the same.
+FIXES_BY_CLASS = {
+    "ConversionException": FIXES_BY_SQLSTATE_CLASS["22"],
+    "InvalidInputException": FIXES_BY_SQLSTATE_CLASS["22"],
+    "OutOfRangeException": FIXES_BY_SQLSTATE_CLASS["22"],
+    "BinderException": FIXES_BY_SQLSTATE_CLASS["42"],
+    "CatalogException": FIXES_BY_SQLSTATE_CLASS["42"],
+    "ParserException": FIXES_BY_SQLSTATE_CLASS["42"],
+    "InterruptException": FIXES_BY_SQLSTATE_CLASS["57"],
+}
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """The rows of a masked query, its column names, and whether more rows were left unread."""
+
+    columns: tuple[str, ...]
+    rows: list[tuple[Any, ...]]
+    truncated: bool = False
+
+
+def query_failed(exc: BaseException, where: str = "query") -> QueryFailed:
+    """A value-free :class:`QueryFailed` for an engine error, from its structure only.
+
+    >>> str(query_failed(ValueError("bad value 'x@y.z'")))
+    'the query failed on the engine: ValueError (at query). Fix: check the query, then retry'
+    """
+    from maskline.engine.failures import engine_error_fields, safe_engine_message
+
+    fields = engine_error_fields(exc)
+    fix = (FIXES_BY_SQLSTATE_CLASS.get(fields.get("sqlstate", "")[:2])
+           or FIXES_BY_CLASS.get(fields["class"]) or "check the query, then retry")
+    return QueryFailed(f"the query failed on the engine: {safe_engine_message(exc)}", where=where, fix=fix,
+                       fields=fields)
+
+
+def harden_duckdb(connection: Any) -> None:
+    """Turn off DuckDB's external access (files, HTTP, attaching) and lock its configuration.
+
+    Both are one-way for the connection's life: no query can turn them back on.
+    """
+    connection.execute("SET enable_external_access = false")
+    connection.execute("SET lock_configuration = true")
+
+
+def run_masked(connection: Any, rewritten: Any, key: KeyMaterial | None = None, *, max_rows: int | None = None,
+               harden: bool = True) -> QueryResult:
+    """Run a :class:`~maskline.rewrite.api.Rewritten` query on ``connection`` (DuckDB or DB-API).
+
+    ``key`` is loaded into the session when the query needs it (resolved from
+    nowhere else: pass ``resolve_key(policy.key)``). ``max_rows`` caps what is
+    fetched. Raises :class:`~maskline.errors.QueryFailed` on an engine error.
+    """
+    from maskline.sql.session import apply_key_setup
+
+    dialect = rewritten.dialect
+    is_duckdb = dialect == "duckdb"
+    cursor = connection if is_duckdb else connection.cursor()
+    failure: QueryFailed | None = None
+    try:
+        if rewritten.keyed:
+            if key is None:
+                from maskline.errors import KeyMissingError
+
+                raise KeyMissingError("the query reads keyed masked columns but no key was given",
+                                      where="run_masked(key=...)", fix="pass key=resolve_key(policy.key)")
+            apply_key_setup(cursor, dialect, key)
+        if is_duckdb and harden:
+            harden_duckdb(connection)
+        cursor.execute(rewritten.sql)
+        columns = tuple(str(d[0]) for d in (cursor.description or ()))
+        rows = cursor.fetchall() if max_rows is None else cursor.fetchmany(max_rows + 1)
+    except QueryFailed:
+        raise
+    except Exception as e:  # noqa: BLE001 - every engine error is rebuilt from its structure below
+        if type(e).__module__.startswith("maskline"):
+            raise
+        failure = query_failed(e)
+    finally:
+        if not is_duckdb:
+            cursor.close()
+    if failure is not None:
+        if not is_duckdb:
+            _rollback(connection)
+        raise failure  # outside the except block: the engine's exception is not chained as context
+    truncated = max_rows is not None and len(rows) > max_rows
+    kept = rows[:max_rows] if max_rows is not None else rows
+    return QueryResult(columns, [tuple(r) for r in kept], truncated)
+
+
+def _rollback(connection: Any) -> None:
+    """End a failed DB-API transaction so the connection stays usable (autocommit connections have none)."""
+    if getattr(connection, "autocommit", True):
+        return
+    try:
+        connection.rollback()
+    except Exception:  # noqa: BLE001 - a broken connection cannot be rolled back; the failure is reported anyway
+        return

@@ -1,0 +1,120 @@
+"""Source substitution: every base relation a query reads is replaced by its masked relation.
+
+This is what makes the query path safe by construction. After substitution no
+expression of the user's query (select list, ``WHERE``, ``JOIN ... ON``,
+window, ``LIMIT``, ``range()`` counter, recursive CTE, lateral join, whole-row
+reference) can touch a raw sensitive value: the only relation it can read is
+the masked one, which exposes the same columns under the same names, each
+sensitive column already masked by its policy method.
+
+A masked relation is either
+
+* **inline**: a derived table ``(SELECT <masked columns> FROM raw) AS alias``
+  (DuckDB, SQLite, and PostgreSQL without the reader role), or
+* **a view**: ``masked_schema.table``, created by the engine adapter (the
+  PostgreSQL reader role reads only those; :mod:`maskline.adapters.postgres`).
+
+Every table reference is accounted for from the query's scopes: each is
+either a CTE reference, a table function, or a base table that gets
+substituted. A reference that is none of these is refused (fail closed).
+
+>>> import sqlglot
+>>> from sqlglot.optimizer.scope import build_scope
+>>> from maskline.policy import load_policy
+>>> from maskline.plan import build_plan
+>>> pol = load_policy({"unclassified": "pass", "datasets": {"t": {"columns": {"e": {"info_type": "EMAIL"}}}}})
+>>> q = sqlglot.parse_one("SELECT e FROM t AS t WHERE e LIKE 'a%'", read="duckdb")
+>>> plan = build_plan(pol, "t", [("id", "int"), ("e", "text")])
+>>> n = substitute(q, build_scope(q), lambda table: plan, InlineRelations("duckdb"))
+>>> q.sql("duckdb")[:44]
+'SELECT e FROM (SELECT id, CASE WHEN e IS NUL'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlglot import exp
+from sqlglot.optimizer.scope import Scope
+
+from maskline.dialects import Dialect, KeyMode, get_dialect
+from maskline.errors import RewriteRefused
+from maskline.keys import KeyMaterial
+from maskline.plan import Plan
+from maskline.sql.compile import compile_select
+
+GENERATED = "maskline_generated"  # meta flag on the nodes substitution adds
+
+
+@dataclass(frozen=True)
+class InlineRelations:
+    """Masked relations as derived tables over the raw tables, keys read from the session."""
+
+    dialect: str | Dialect
+    key_mode: KeyMode = KeyMode.SESSION
+    key: KeyMaterial | None = None
+
+    def relation(self, table: exp.Table, plan: Plan) -> exp.Expr:
+        """``(SELECT <masked columns> FROM table) AS alias``, keeping the table's alias and column list."""
+        d = self.dialect if isinstance(self.dialect, Dialect) else get_dialect(self.dialect)
+        raw = table.copy()
+        raw.set("alias", None)
+        raw.meta[GENERATED] = True
+        select = compile_select(plan, raw, d, key_mode=self.key_mode, key=self.key)
+        return exp.Subquery(this=select, alias=_alias(table))
+
+
+@dataclass(frozen=True)
+class ViewRelations:
+    """Masked relations as views of one schema (``masked.customers``), created by the engine adapter."""
+
+    schema: str
+    name_of: Callable[[Plan], str] = lambda plan: plan.table.split(".")[-1]
+
+    def relation(self, table: exp.Table, plan: Plan) -> exp.Expr:
+        view = exp.Table(this=exp.to_identifier(self.name_of(plan), quoted=True),
+                         db=exp.to_identifier(self.schema, quoted=True), alias=_alias(table))
+        view.meta[GENERATED] = True
+        return view
+
+
+def _alias(table: exp.Table) -> exp.TableAlias:
+    alias = table.args.get("alias")
+    if isinstance(alias, exp.TableAlias):
+        return alias.copy()
+    return exp.TableAlias(this=exp.to_identifier(table.name))
+
+
+def base_table_references(root: Scope) -> tuple[list[exp.Table], set[int]]:
+    """The base-table nodes of a query (from its scopes), and the ids of the nodes that refer to CTEs."""
+    base: dict[int, exp.Table] = {}
+    ctes: set[int] = set()
+    for scope in root.traverse():
+        for node, source in scope.selected_sources.values():
+            if not isinstance(node, exp.Table):
+                continue
+            if isinstance(source, exp.Table):
+                base[id(node)] = node
+            else:
+                ctes.add(id(node))
+    return list(base.values()), ctes
+
+
+def substitute(query: exp.Expr, root: Scope, plan_of: Callable[[exp.Table], Plan],
+               relations: InlineRelations | ViewRelations) -> int:
+    """Replace every base table of ``query`` (in place) by its masked relation; returns how many.
+
+    ``plan_of`` gives the masking plan of a base table. Refuses a table
+    reference that is neither a base table, a CTE nor a table function.
+    """
+    tables, cte_refs = base_table_references(root)
+    seen = {id(t) for t in tables} | cte_refs
+    for node in query.find_all(exp.Table):
+        if id(node) in seen or isinstance(node.this, exp.Func) or node.meta.get(GENERATED):
+            continue
+        raise RewriteRefused(f"cannot tell what the table reference {node.name} reads", where="FROM clause",
+                             fix="select from tables, CTEs, subqueries or UNNEST")
+    for table in tables:
+        table.replace(relations.relation(table, plan_of(table)))
+    return len(tables)
