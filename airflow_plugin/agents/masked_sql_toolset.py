@@ -68,11 +68,12 @@ class QueryRefused(Exception):
         self.reason = reason
 
 
-def _scrubbed_reason(exc: BaseException) -> str:
-    """A database error's text without quoted strings or detected values (drivers quote row data)."""
-    from openlineage_ext.scrubbing import scrub_error_text
+def _engine_reason(exc: BaseException) -> str:
+    """A database error as maskline reports it: class, SQLSTATE and identifiers, never the driver's text."""
+    from maskline.errors import QueryFailed
+    from maskline.rewrite.run import query_failed
 
-    return scrub_error_text(str(exc)) or type(exc).__name__
+    return str(exc if isinstance(exc, QueryFailed) else query_failed(exc))
 
 
 def _refusal_reason(exc: BaseException) -> str:
@@ -236,11 +237,9 @@ class MaskedSQLToolset(SQLToolset):
                 "and only SELECT from the tables list_tables shows."
             ) from None
         except Exception as e:
-            from airflow_plugin.warehouse import safe_error
-
-            # Drivers quote offending values in their errors: the model gets the shape, not the data.
+            # Drivers quote offending values in their errors: the model gets the error's structure, not its text.
             raise ModelRetry(
-                f"The {name} tool failed: {_scrubbed_reason(Exception(safe_error(e)))}\n"
+                f"The {name} tool failed: {_engine_reason(e)}\n"
                 "Use the list_tables and get_schema tools to inspect the database, then fix the query and try again."
             ) from None
 
@@ -301,10 +300,22 @@ class MaskedSQLToolset(SQLToolset):
         from maskline.rewrite import rewrite
 
         try:
-            return rewrite(sql, self.policy, self._dialect(), connection=connection,
-                           classification=self._classification or None, identities=identities)
+            result = rewrite(sql, self.policy, self._dialect(), connection=connection,
+                             classification=self._classification or None, identities=identities)
         except MasklineError as e:  # RewriteRefused, and key or policy errors: fail closed, nothing runs
             raise QueryRefused(_refusal_reason(e)) from None
+        self._check_tables_allowed(result.tables)
+        return result
+
+    def _check_tables_allowed(self, tables: Sequence[str]) -> None:
+        """``allowed_tables`` checked on the tables the rewrite substituted, whatever syntax named them."""
+        allowed = getattr(self, "_allowed_tables", None)
+        if allowed is None:
+            return
+        names = {a.lower() for a in allowed} | {a.lower().split(".")[-1] for a in allowed}
+        for table in tables:
+            if table.lower() not in names and table.lower().split(".")[-1] not in names:
+                raise QueryRefused(f"table {table} is not in allowed_tables")
 
     def _masked_check_query(self, sql: str) -> str:
         from airflow_plugin.warehouse import Warehouse
@@ -325,6 +336,7 @@ class MaskedSQLToolset(SQLToolset):
     def _masked_query(self, sql: str) -> str:
         from airflow_plugin.key_source import resolve_operator_key
         from airflow_plugin.warehouse import Warehouse
+        from maskline.rewrite.run import run_masked
 
         dialect = self._dialect()
         principal = acting_for(self._call_context, self._acting_for)
@@ -337,29 +349,25 @@ class MaskedSQLToolset(SQLToolset):
                 result = self._rewrite(sql, warehouse.connection, identities)
                 if result.keyed:
                     warehouse.load_key(resolve_operator_key(self.policy))
-                # The cursor, not Warehouse.execute: DB-API drivers %-format SQL when given parameters.
-                warehouse.cursor.execute(result.sql)
-                rows = warehouse.cursor.fetchmany(self._max_rows + 1) or []
-                columns = [d[0] for d in (warehouse.cursor.description or ())]
+                fetched = run_masked(warehouse.connection, result, max_rows=self._max_rows, key_loaded=True)
             finally:
                 warehouse.close()
         except QueryRefused as e:
             self._record(ToolCall("query", "refused", shown_sql, reason=e.reason), principal, None, dialect)
             raise
         except Exception as e:
-            from airflow_plugin.warehouse import safe_error
-
-            reason = _scrubbed_reason(Exception(safe_error(e)))
+            reason = _engine_reason(e)
             self._record(ToolCall("query", "failed", shown_sql, reason=reason), principal, None, dialect)
             raise
-        shown, cells = self._scrub_rows(columns, rows[: self._max_rows], result, identities)
+        columns, rows = list(fetched.columns), fetched.rows
+        shown, cells = self._scrub_rows(columns, rows, result, identities)
         masked = tuple(MaskedColumn(c.name, tuple(c.sensitive_sources or c.sources), c.method)
                        for c in result.lineage if c.masked)
         call = ToolCall("query", "executed", shown_sql, tables=result.tables, masked_columns=masked,
                         rows=len(shown), cells_masked=cells)
         self._record(call, principal, result, dialect)
         return build_query_result(columns, shown, max_rows=self._max_rows, max_result_bytes=self._max_result_bytes,
-                                  more_rows_available=len(rows) > self._max_rows, total_rows=None)
+                                  more_rows_available=fetched.truncated, total_rows=None)
 
     def _scrub_rows(self, columns: list[str], rows: Sequence[Sequence[Any]], result: Rewritten,
                     identities: Sequence[str]) -> tuple[list[tuple[Any, ...]], int]:

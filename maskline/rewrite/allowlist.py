@@ -34,7 +34,7 @@ from maskline.rewrite.functions import function_key, sql_names
 # Functions every dialect may use: pure, deterministic, and reading nothing but their arguments.
 COMMON: frozenset[str] = frozenset({
     # syntax sqlglot models as functions
-    "exists", "row", "tuple", "collate", "grouping", "columns", "attimezone",
+    "exists", "and", "or", "xor", "not", "row", "tuple", "collate", "grouping", "columns", "attimezone",
     # conditionals and conversions
     "case", "if", "cast", "trycast", "coalesce", "nullif", "ifnull", "nvl", "greatest", "least",
     # text
@@ -73,7 +73,7 @@ COMMON: frozenset[str] = frozenset({
     "list_slice", "list_aggregate", "structextract", "mapkeys", "map_values", "jsonobject", "jsonarray",
     "jsonextract", "jsonextractscalar", "jsonbextract", "jsonbextractscalar", "jsonkeys", "jsontype",
     "json_array_length", "json_valid", "arraycontainedby", "arraycontainsall", "arrayany", "jsonbcontains",
-    "jsonbcontainstopkey", "jsonbcontainsanytopkeys", "jsonbcontainsalltopkeys", "to_json", "json_build_object", "jsonb_build_object", "json_agg",
+    "jsonbcontainstopkey", "jsonarrayagg", "jsonobjectagg", "objectagg", "jsonbcontainsanytopkeys", "jsonbcontainsalltopkeys", "to_json", "json_build_object", "jsonb_build_object", "json_agg",
     "jsonb_agg", "row_to_json", "typeof", "hash", "like_escape",
     # set-returning functions that only count or spread values already in the query
     "unnest", "explode", "generateseries", "explodinggenerateseries",

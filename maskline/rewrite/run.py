@@ -19,7 +19,7 @@ Every entry point that runs a user's query (``maskline sql --run``,
 >>> _ = con.execute("CREATE TABLE t AS SELECT 1 AS id, 'ana@correo.es' AS email")
 >>> pol = load_policy({"unclassified": "pass", "datasets": {"t": {"columns": {"email": {"info_type": "EMAIL"}}}}})
 >>> run_masked(con, rewrite("SELECT id, email FROM t", pol, "duckdb", connection=con)).rows
-[(1, '****@correo.es')]
+[(1, '*****@correo.es')]
 >>> run_masked(con, rewrite("SELECT CAST(email AS INTEGER) FROM t", pol, "duckdb", connection=con))
 Traceback (most recent call last):
 ...
@@ -83,17 +83,22 @@ def harden_duckdb(connection: Any) -> None:
 
     Both are one-way for the connection's life: no query can turn them back on.
     """
+    locked = connection.execute("SELECT current_setting('lock_configuration')").fetchone()
+    if locked and str(locked[0]).lower() == "true":
+        return  # hardened already (or locked by its owner): nothing can be changed, nor needs to be
     connection.execute("SET enable_external_access = false")
     connection.execute("SET lock_configuration = true")
 
 
 def run_masked(connection: Any, rewritten: Any, key: KeyMaterial | None = None, *, max_rows: int | None = None,
-               harden: bool = True) -> QueryResult:
+               harden: bool = True, key_loaded: bool = False) -> QueryResult:
     """Run a :class:`~maskline.rewrite.api.Rewritten` query on ``connection`` (DuckDB or DB-API).
 
     ``key`` is loaded into the session when the query needs it (resolved from
     nowhere else: pass ``resolve_key(policy.key)``). ``max_rows`` caps what is
-    fetched. Raises :class:`~maskline.errors.QueryFailed` on an engine error.
+    fetched. ``key_loaded`` says the caller put the key into the session
+    itself (SQLite registers it as functions). Raises
+    :class:`~maskline.errors.QueryFailed` on an engine error.
     """
     from maskline.sql.session import apply_key_setup
 
@@ -102,7 +107,7 @@ def run_masked(connection: Any, rewritten: Any, key: KeyMaterial | None = None, 
     cursor = connection if is_duckdb else connection.cursor()
     failure: QueryFailed | None = None
     try:
-        if rewritten.keyed:
+        if rewritten.keyed and not key_loaded:
             if key is None:
                 from maskline.errors import KeyMissingError
 

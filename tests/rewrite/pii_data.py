@@ -13,6 +13,7 @@ from typing import Any
 
 POLICY = {
     "version": 1,
+    "unclassified": "pass",  # id, city, tier... are not sensitive; the fail-closed default is tested on its own
     "datasets": {
         "customers": {"columns": {
             "name": {"info_type": "PERSON_NAME"},

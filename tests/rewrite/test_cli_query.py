@@ -25,8 +25,8 @@ def test_query_is_printed_masked_with_explain(files, capsys) -> None:
                  "--query", "SELECT c.id, upper(c.email) AS contact FROM customers c", "--explain"])
     out = capsys.readouterr().out
     assert code == 0
-    assert "AS contact FROM customers AS c;" in out
-    assert "STRPOS(CAST(UPPER(c.email) AS TEXT), '@')" in out
+    assert "UPPER(c.email) AS contact FROM (SELECT " in out
+    assert "FROM customers) AS c;" in out
     assert "contact" in out and "customers.email" in out and "masked" in out
 
 
@@ -41,7 +41,7 @@ def test_schema_is_read_from_a_duckdb_file(files, capsys) -> None:
                  "--query", "SELECT * FROM orders"])
     out = capsys.readouterr().out
     assert code == 0
-    assert "RIGHT(orders.card, 4)" in out and "orders.status AS status" in out
+    assert "RIGHT(card, 4)" in out and "orders.status AS status" in out
 
 
 @pytest.mark.postgres
@@ -54,11 +54,12 @@ def test_schema_is_read_from_postgres(files, capsys, pg_dsn) -> None:
         cur.execute("CREATE TABLE IF NOT EXISTS cli_people (id integer, ssn text)")
     conn.close()
     policy = Path(files["dir"]) / "p2.yml"
-    policy.write_text(yaml.safe_dump({"datasets": {"cli_people": {"columns": {"ssn": {"info_type": "US_SSN"}}}}}))
+    policy.write_text(yaml.safe_dump({"unclassified": "pass",
+                                      "datasets": {"cli_people": {"columns": {"ssn": {"info_type": "US_SSN"}}}}}))
     code = main(["sql", "--dialect", "postgres", "--policy", str(policy), "--schema-from", pg_dsn,
                  "--query", "SELECT * FROM cli_people"])
     assert code == 0
-    assert "RIGHT(cli_people.ssn, 4)" in capsys.readouterr().out
+    assert "RIGHT(ssn, 4)" in capsys.readouterr().out
 
 
 def test_refused_query_exits_3_without_quoting_the_literal(files, capsys) -> None:
