@@ -23,6 +23,7 @@ class KeyMode(enum.Enum):
 
     SESSION = "session"  # a session variable or bound parameter; the key is not in the SQL text
     LITERAL = "literal"  # hex literals in the SQL text; only for in-process engines, never printed
+    DEFINER = "definer"  # functions that read a key only their owner can read (PostgreSQL reader role)
 
 
 # Names of the three key values a session holds: the HMAC inner and outer pads
@@ -121,6 +122,13 @@ class Dialect:
         return self.sha256_hex(self.bin_concat(key.ref("opad"), inner))
 
     # --- key material ------------------------------------------------------
+    def definer_function(self, name: str, data: exp.Expression) -> exp.Expression:
+        """A call of a keyed function that runs with its owner's rights (engines with roles override)."""
+        from maskline.errors import UnsupportedDialectError
+
+        raise UnsupportedDialectError(f"{self.name} has no owner-rights key functions", where=f"dialect {self.name}",
+                                      fix="use KeyMode.SESSION")
+
     def key_session_ref(self, name: str) -> exp.Expression:
         """A binary expression reading key value ``name`` from the session."""
         return self.from_hex(exp.Placeholder(this=f"maskline_{name}"))
@@ -155,7 +163,25 @@ class KeyRefs:
         self.mode = mode
         self.key = key
 
+    def salted_sha256_hex(self, data: exp.Expression) -> exp.Expression:
+        """Lower-hex SHA-256 of ``salt || data``: the ``hash`` method and ``fake``'s index."""
+        if self.mode is KeyMode.DEFINER:
+            return self.dialect.definer_function("salted_sha256_hex", data)
+        return self.dialect.sha256_hex(self.dialect.bin_concat(self.ref("salt"), data))
+
+    def hmac_hex(self, data: exp.Expression) -> exp.Expression:
+        """Lower-hex HMAC-SHA256 of ``data``: the ``hmac`` method."""
+        if self.mode is KeyMode.DEFINER:
+            return self.dialect.definer_function("hmac_sha256_hex", data)
+        return self.dialect.hmac_sha256_hex(data, self)
+
     def ref(self, name: str) -> exp.Expression:
+        if self.mode is KeyMode.DEFINER:
+            from maskline.errors import KeyMissingError
+
+            # A definer function that returned key material would hand it to whoever may call it.
+            raise KeyMissingError("key values cannot be read in definer mode", where=f"key value {name}",
+                                  fix="use KeyRefs.hmac_hex / salted_sha256_hex, which compute inside the function")
         if self.mode is KeyMode.SESSION:
             return self.dialect.key_session_ref(name)
         from maskline.keys import KeyMaterial  # local: keys imports nothing from here

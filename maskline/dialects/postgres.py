@@ -33,5 +33,11 @@ class Postgres(Dialect):
     def regexp_replace_all(self, e: exp.Expression, pattern: str, replacement: str) -> exp.Expression:
         return fn("REGEXP_REPLACE", e, lit(pattern), lit(replacement), lit("g"))
 
+    private_schema = "maskline_private"  # where maskline.adapters.postgres keeps the key and its functions
+
+    def definer_function(self, name: str, data: exp.Expression) -> exp.Expression:
+        return exp.Anonymous(this=exp.Dot(this=exp.to_identifier(self.private_schema),
+                                          expression=exp.to_identifier(name)), expressions=[data])
+
     def key_session_ref(self, name: str) -> exp.Expression:
         return self.from_hex(fn("CURRENT_SETTING", lit(f"maskline.{name}")))

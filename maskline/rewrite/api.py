@@ -100,7 +100,8 @@ class Rewritten:
         return "\n".join(lines)
 
 
-def _schema_for(tables: list[exp.Table], schema: Schema | None, connection: Any) -> Schema:
+def _schema_for(tables: list[exp.Table], schema: Schema | None, connection: Any,
+                masked_schema: str | None = None) -> Schema:
     if schema is None and connection is None:
         raise RewriteRefused("no schema to trace the query's columns", where="rewrite(schema=..., connection=...)",
                              fix="pass schema={table: {column: type}} or a connection to read it from")
@@ -108,7 +109,11 @@ def _schema_for(tables: list[exp.Table], schema: Schema | None, connection: Any)
     missing = [t for t in tables if find_table(t, list(merged)) is None]
     if connection is not None and missing:
         try:
-            merged.update(read_schema(connection, missing))
+            if masked_schema:  # a reader role sees only the masked views, which have the tables' columns
+                found = read_schema(connection, [exp.table_(t.name, db=masked_schema) for t in missing])
+                merged.update({name.split(".")[-1]: cols for name, cols in found.items()})
+            else:
+                merged.update(read_schema(connection, missing))
         except Exception as e:  # the driver's own error; it names tables, never values
             raise RewriteRefused(f"cannot read the tables' columns from the connection ({type(e).__name__})",
                                  where="rewrite(connection=...)",
@@ -145,7 +150,7 @@ def rewrite(
     tree = parse_select(sql, d.sqlglot_name)
     check_allowed(tree, d.name)
     tables = base_tables(tree)
-    full_schema = _schema_for(tables, schema, connection)
+    full_schema = _schema_for(tables, schema, connection, masked_schema)
     refuse_unknown_tables(tables, list(full_schema))
     db = default_db(tables)
     try:

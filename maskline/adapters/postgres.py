@@ -1,0 +1,180 @@
+"""PostgreSQL enforcement of masked access: masked views, an owner-only key, and a reader role.
+
+Modelled on PostgreSQL Anonymizer's dynamic masking. :func:`protect` creates,
+updates and (with :func:`unprotect`) drops these objects:
+
+* ``maskline_private.key``: one row with the key's salt and HMAC pads. Only the
+  admin role that ran :func:`protect` (its owner) can read it.
+* ``maskline_private.hmac_sha256_hex(bytea)`` and ``salted_sha256_hex(bytea)``:
+  ``SECURITY DEFINER`` functions that compute a keyed token inside the server.
+  They return tokens, never key material; without a key row they raise.
+* ``maskline_masked.<table>``: one view per table, with every column of the
+  table and each sensitive one masked by its policy method (keyed methods call
+  the functions above).
+* the reader role (``maskline_reader``, ``NOLOGIN``): ``USAGE`` on the two
+  schemas, ``SELECT`` on the views, ``EXECUTE`` on the two functions. Nothing
+  else: no raw table, no key table, and nothing in ``current_setting``.
+  Grant it to the login roles of people and agents (``GRANT maskline_reader TO alice``).
+
+What stays visible by design: the reader can call the token functions on
+values of its choosing, which confirms a guessed value exactly as a tokenized
+filter does.
+
+Privileges the admin connection needs: ``CREATE`` on the database (for the two
+schemas), ``SELECT`` on the raw tables (views read them with their owner's
+rights), and ``CREATEROLE`` the first time (to create the reader role).
+
+``unmask_for: [role:x]``: maskline does not grant raw access itself. A role
+that may see raw values is granted ``SELECT`` on the raw tables by the DBA, and
+its sessions query the raw schema directly.
+
+Replacing a table (dbt's ``DROP ... CASCADE``, a swap by maskline's operators)
+drops the views that read it. Run :func:`protect` again after each build (a dbt
+``on-run-end`` hook or an Airflow task downstream of the build): it is
+idempotent, and reuses the key row.
+
+>>> [s.split(" AS ")[0] for s in view_statements({"customers": "SELECT 1"}, "raw", "maskline_masked")][:1]
+['CREATE OR REPLACE VIEW "maskline_masked"."customers"']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from maskline.keys import KeyMaterial
+
+MASKED_SCHEMA = "maskline_masked"
+PRIVATE_SCHEMA = "maskline_private"  # must match maskline.dialects.postgres.Postgres.private_schema
+READER_ROLE = "maskline_reader"
+
+_FUNCTIONS = {
+    "hmac_sha256_hex": "encode(sha256(k.opad || sha256(k.ipad || data)), 'hex')",
+    "salted_sha256_hex": "encode(sha256(k.salt || data), 'hex')",
+}
+
+
+@dataclass(frozen=True)
+class Protected:
+    """What :func:`protect` set up: the views it created, per raw table."""
+
+    masked_schema: str
+    reader_role: str
+    views: tuple[str, ...]
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def key_statements(reader: str) -> list[str]:
+    """The private schema, the owner-only key table and the two token functions (no key values: see protect)."""
+    p = _ident(PRIVATE_SCHEMA)
+    out = [
+        f"CREATE SCHEMA IF NOT EXISTS {p}",
+        f"REVOKE ALL ON SCHEMA {p} FROM PUBLIC",
+        f"CREATE TABLE IF NOT EXISTS {p}.key (id integer PRIMARY KEY CHECK (id = 1), salt bytea NOT NULL, "
+        "ipad bytea NOT NULL, opad bytea NOT NULL)",
+        f"REVOKE ALL ON {p}.key FROM PUBLIC",
+    ]
+    for name, body in _FUNCTIONS.items():
+        fn = f"{p}.{name}(data bytea)"
+        out += [
+            f"CREATE OR REPLACE FUNCTION {fn} RETURNS text LANGUAGE plpgsql STABLE STRICT SECURITY DEFINER "
+            f"SET search_path = pg_catalog AS $fn$ DECLARE k record; BEGIN "
+            f"SELECT salt, ipad, opad INTO k FROM {p}.key WHERE id = 1; "
+            f"IF NOT FOUND THEN RAISE EXCEPTION 'maskline: no key loaded' USING ERRCODE = '28000'; END IF; "
+            f"RETURN {body}; END $fn$",
+            f"REVOKE ALL ON FUNCTION {fn} FROM PUBLIC",
+            f"GRANT EXECUTE ON FUNCTION {fn} TO {_ident(reader)}",
+        ]
+    out.append(f"GRANT USAGE ON SCHEMA {p} TO {_ident(reader)}")
+    return out
+
+
+def view_statements(selects: Mapping[str, str], source_schema: str, masked_schema: str,
+                    reader: str = READER_ROLE) -> list[str]:
+    """``CREATE OR REPLACE VIEW`` and ``GRANT SELECT`` for each table's masking SELECT."""
+    out = []
+    for table, select in selects.items():
+        view = f"{_ident(masked_schema)}.{_ident(table)}"
+        out += [f"CREATE OR REPLACE VIEW {view} AS {select}", f"GRANT SELECT ON {view} TO {_ident(reader)}"]
+    return out
+
+
+def _role_exists(cur: Any, role: str) -> bool:
+    cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,))
+    return cur.fetchone() is not None
+
+
+def _columns(cur: Any, schema: str, table: str) -> list[tuple[str, str]]:
+    cur.execute("SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = %s "
+                "AND table_name = %s ORDER BY ordinal_position", (schema, table))
+    return [(str(c), str(t).lower()) for c, t in cur.fetchall()]
+
+
+def protect(connection: Any, policy: Any, source_schema: str, tables: Sequence[str], key: KeyMaterial, *,
+            masked_schema: str = MASKED_SCHEMA, reader: str = READER_ROLE,
+            classification: Mapping[str, Any] | None = None) -> Protected:
+    """Create or update the key, token functions, masked views and reader role for ``tables``, atomically.
+
+    ``connection`` is a psycopg2 connection of an admin role (see the module
+    docstring for its privileges). Columns the policy does not list follow its
+    ``unclassified`` rule, or are masked when it does not set one and no
+    ``classification`` is given (fail closed), as on the query path.
+    """
+    from dataclasses import replace
+
+    from maskline.dialects import KeyMode
+    from maskline.errors import InputError
+    from maskline.plan import build_plan
+    from maskline.sql.compile import compile_select, to_sql
+    from sqlglot import exp
+
+    effective = policy if policy.unclassified_explicit or classification else replace(policy, unclassified="mask")
+    previous = connection.autocommit
+    connection.autocommit = False
+    try:
+        with connection.cursor() as cur:
+            if not _role_exists(cur, reader):
+                cur.execute(f"CREATE ROLE {_ident(reader)} NOLOGIN")
+            for statement in key_statements(reader):
+                cur.execute(statement)
+            cur.execute(f"INSERT INTO {_ident(PRIVATE_SCHEMA)}.key (id, salt, ipad, opad) VALUES (1, %s, %s, %s) "
+                        "ON CONFLICT (id) DO UPDATE SET salt = EXCLUDED.salt, ipad = EXCLUDED.ipad, "
+                        "opad = EXCLUDED.opad", (key.secret, key.inner_pad(), key.outer_pad()))
+            cur.execute(f"CREATE SCHEMA IF NOT EXISTS {_ident(masked_schema)}")
+            cur.execute(f"REVOKE ALL ON SCHEMA {_ident(masked_schema)} FROM PUBLIC")
+            cur.execute(f"GRANT USAGE ON SCHEMA {_ident(masked_schema)} TO {_ident(reader)}")
+            selects = {}
+            for table in tables:
+                cols = _columns(cur, source_schema, table)
+                if not cols:
+                    raise InputError(f"table {source_schema}.{table} has no columns or does not exist",
+                                     where="protect(tables=...)", fix="check the schema and table names")
+                plan = build_plan(effective, table, cols, (classification or {}).get(table))
+                source = exp.table_(table, db=source_schema, quoted=True)
+                selects[table] = to_sql(compile_select(plan, source, "postgres", key_mode=KeyMode.DEFINER),
+                                        "postgres")
+            for statement in view_statements(selects, source_schema, masked_schema, reader):
+                cur.execute(statement)
+        connection.commit()
+    except Exception:
+        connection.rollback()
+        raise
+    finally:
+        connection.autocommit = previous
+    return Protected(masked_schema, reader, tuple(tables))
+
+
+def unprotect(connection: Any, *, masked_schema: str = MASKED_SCHEMA) -> None:
+    """Drop the masked views' schema and the private schema (key and functions). The reader role is kept."""
+    previous = connection.autocommit
+    connection.autocommit = True
+    try:
+        with connection.cursor() as cur:
+            cur.execute(f"DROP SCHEMA IF EXISTS {_ident(masked_schema)} CASCADE")
+            cur.execute(f"DROP SCHEMA IF EXISTS {_ident(PRIVATE_SCHEMA)} CASCADE")
+    finally:
+        connection.autocommit = previous

@@ -1,0 +1,118 @@
+"""PostgreSQL enforces masked access itself: a reader role sees masked views only, and never the key.
+
+Connected directly as the reader (hand-written SQL, no maskline in between), it can read neither the raw
+tables nor the key. Through maskline, its queries read the masked views and return what the inline rewrite
+returns to an admin session holding the key.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from maskline.keys import KeyMaterial, hmac_hex
+from maskline.rewrite import rewrite
+from maskline.rewrite.run import run_masked
+from tests.conftest import TEST_KEY
+from tests.rewrite.pii_data import create_postgres, find_leaks
+
+# One worker: the private schema (key and token functions) is one per database.
+pytestmark = [pytest.mark.postgres, pytest.mark.xdist_group("postgres_reader_role")]
+KEY = KeyMaterial(TEST_KEY.encode(), source="test")
+TABLES = ("customers", "orders", "sessions")
+
+
+@pytest.fixture(scope="module")
+def protected(pg_dsn: str, pii_policy) -> Iterator[dict[str, Any]]:
+    import psycopg2
+
+    from maskline.adapters.postgres import protect, unprotect
+
+    suffix = uuid.uuid4().hex[:8]
+    raw_schema, masked_schema, reader, login = f"raw_{suffix}", f"masked_{suffix}", f"reader_{suffix}", f"r_{suffix}"
+    admin = psycopg2.connect(pg_dsn)
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        create_postgres(cur, raw_schema)
+    protect(admin, pii_policy, raw_schema, TABLES, KEY, masked_schema=masked_schema, reader=reader)
+    with admin.cursor() as cur:
+        cur.execute(f"CREATE ROLE {login} LOGIN PASSWORD 'reader-pw' IN ROLE {reader}")
+    dsn = psycopg2.extensions.make_dsn(pg_dsn, user=login, password="reader-pw")
+    user = psycopg2.connect(dsn)
+    user.autocommit = True
+    yield {"admin": admin, "reader": user, "raw": raw_schema, "masked": masked_schema}
+    user.close()
+    unprotect(admin, masked_schema=masked_schema)
+    with admin.cursor() as cur:
+        cur.execute(f"DROP SCHEMA {raw_schema} CASCADE")
+        cur.execute(f"DROP ROLE {login}")
+        cur.execute(f"DROP OWNED BY {reader}")
+        cur.execute(f"DROP ROLE {reader}")
+    admin.close()
+
+
+def _fetch(conn: Any, sql: str) -> list[tuple[Any, ...]]:
+    with conn.cursor() as cur:
+        cur.execute(sql)
+        return cur.fetchall()
+
+
+@pytest.mark.parametrize("sql", [
+    "SELECT * FROM {raw}.customers",
+    "SELECT email FROM {raw}.customers",
+    "SELECT * FROM maskline_private.key",
+    "SELECT pg_read_file('postgresql.conf')",
+])
+def test_the_reader_cannot_read_raw_tables_or_the_key_with_hand_written_sql(protected, sql) -> None:
+    import psycopg2
+
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+        _fetch(protected["reader"], sql.format(raw=protected["raw"]))
+
+
+def test_the_reader_session_holds_no_key_in_its_settings(protected) -> None:
+    rows = _fetch(protected["reader"], "SELECT current_setting('maskline.salt', true), "
+                                       "current_setting('maskline.ipad', true)")
+    assert rows == [(None, None)]
+
+
+def test_the_admin_can_read_the_raw_tables_so_the_refusals_above_mean_something(protected, needles) -> None:
+    rows = _fetch(protected["admin"], f"SELECT * FROM {protected['raw']}.customers")
+    assert find_leaks(rows, needles)
+
+
+def test_the_masked_views_show_masked_values_only(protected, needles) -> None:
+    rows = _fetch(protected["reader"], f"SELECT * FROM {protected['masked']}.customers ORDER BY id")
+    assert len(rows) == 5 and not find_leaks(rows, needles)
+    tokens = [r[0] for r in _fetch(protected["reader"], f"SELECT username FROM {protected['masked']}.customers "
+                                                        "ORDER BY id")]
+    assert tokens[0] == hmac_hex(KEY, "zquartermaine77", 16)  # the same token as every other engine
+
+
+def test_queries_through_maskline_read_the_views_and_match_the_inline_rewrite(protected, pii_policy) -> None:
+    from maskline.sql.session import apply_key_setup
+
+    query = ("SELECT c.city, count(*) AS n, max(c.email) AS e, min(o.card) AS card FROM customers c "
+             "JOIN orders o ON o.customer_id = c.id WHERE c.username <> 'philo_bright_22' GROUP BY c.city")
+    r = rewrite(query, pii_policy, "postgres", connection=protected["reader"], masked_schema=protected["masked"],
+                key=KEY)
+    assert f'"{protected["masked"]}"."customers"' in r.sql and protected["raw"] not in r.sql
+    via_views = sorted(run_masked(protected["reader"], r).rows)
+
+    with protected["admin"].cursor() as cur:
+        cur.execute(f"SET search_path TO {protected['raw']}")
+        apply_key_setup(cur, "postgres", KEY)
+    inline = rewrite(query, pii_policy, "postgres", connection=protected["admin"], key=KEY)
+    assert sorted(run_masked(protected["admin"], inline, key_loaded=True).rows) == via_views
+    assert via_views
+
+
+def test_the_token_function_confirms_a_guess_but_never_returns_the_key(protected) -> None:
+    # visible by design: the reader may tokenize values of its choosing, as a tokenized filter does
+    (token,) = _fetch(protected["reader"], "SELECT maskline_private.hmac_sha256_hex(convert_to('x', 'UTF8'))")[0]
+    assert token == hmac_hex(KEY, "x")
+    (empty,) = _fetch(protected["reader"], "SELECT maskline_private.salted_sha256_hex(''::bytea)")[0]
+    assert KEY.secret.hex() not in empty and len(empty) == 64
