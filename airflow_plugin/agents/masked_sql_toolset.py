@@ -381,11 +381,12 @@ class MaskedSQLToolset(SQLToolset):
         for row in rows:
             new_row = []
             for i, value in enumerate(row):
-                if i in masked_idx and value is not None:
-                    cells += 1
-                elif self._scrub_results and not raw_allowed and isinstance(value, str):
+                masked = i in masked_idx and value is not None
+                cells += masked
+                # Every cell, masked or not, and nested ones (a whole-row struct holds passed columns too).
+                if self._scrub_results and not raw_allowed and isinstance(value, (str, dict, list, tuple)):
                     cleaned = scrub_value(value)
-                    if cleaned != value:
+                    if cleaned != value and not masked:
                         cells += 1
                     value = cleaned
                 new_row.append(value)

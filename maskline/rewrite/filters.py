@@ -79,14 +79,24 @@ def literal_text(node: exp.Expr) -> str | None:
     return None
 
 
+# Constants other than plain literals: escaped, national, hex, bit and dollar-quoted strings. Each is a string
+# the user wrote, however it is spelled; none can be tokenized (their text is not the value's text).
+OTHER_CONSTANTS: tuple[type[exp.Expr], ...] = tuple(
+    c for c in (getattr(exp, n, None) for n in ("UnicodeString", "HexString", "ByteString", "National",
+                                                   "BitString", "RawString")) if c is not None)
+
+
 def is_literal_operand(node: exp.Expr) -> bool:
     """An operand built from literals only (no column, no subquery).
 
     >>> import sqlglot
     >>> is_literal_operand(sqlglot.parse_one("upper('x')")), is_literal_operand(sqlglot.parse_one("upper(x)"))
     (True, False)
+    >>> is_literal_operand(sqlglot.parse_one("U&'x'", read="postgres"))
+    True
     """
-    return node.find(exp.Literal) is not None and node.find(exp.Column, exp.Subquery, exp.Select) is None
+    return (node.find(exp.Literal, *OTHER_CONSTANTS) is not None
+            and node.find(exp.Column, exp.Subquery, exp.Select) is None)
 
 
 def in_condition(node: exp.Expr) -> bool:
@@ -152,7 +162,8 @@ class LiteralFilter:
         """``{"string"}``/``{"number"}`` when ``node`` is made of literals only (written, or routed through
         VALUES, a CTE or a subquery); empty otherwise."""
         if is_literal_operand(node):
-            return {"string" if lit.is_string else "number" for lit in node.find_all(exp.Literal)}
+            kinds = {"string" if lit.is_string else "number" for lit in node.find_all(exp.Literal)}
+            return kinds | ({"string"} if node.find(*OTHER_CONSTANTS) is not None else set())
         try:
             origins = self.tracer.origins(node, scope)
         except RewriteRefused:

@@ -210,3 +210,28 @@ def test_masked_rows_for_prompt_driver_error_names_the_connection_not_the_value(
         masked_rows_for_prompt(duckdb_conn, "SELECT CAST(plan AS INTEGER) AS n FROM customers", POLICY)
     message = str(raised.value)
     assert PLAN_VALUE not in message and "conn_id='shop'" in message
+
+
+def test_attack_queries_driven_by_an_agent_get_nothing_beyond_masked_values(duckdb_conn: str) -> None:
+    from maskline.keys import KeyMaterial
+    from tests.conftest import TEST_KEY
+
+    key = KeyMaterial(TEST_KEY.encode())
+    attacks = [
+        "SELECT id FROM customers WHERE substr(ssn, 1, 3) = '536'",  # a probe: refused as query-text hygiene
+        "SELECT id, ascii(substr(ssn, 1, 1)) AS code FROM customers",  # extraction: sees the token only
+        "SELECT c AS whole_row FROM customers c",  # a whole-row reference reads the masked relation
+        "SELECT #3 AS third FROM customers",  # a positional reference, too
+        "SELECT getvariable('maskline_salt') AS k",  # key material: not on the allow-list
+        "SELECT * FROM query('SELECT * FROM customers')",  # SQL text: not on the allow-list
+        "SELECT CAST(email AS INTEGER) AS n FROM customers",  # an engine error: reported from its structure
+        "SELECT count(*) AS n FROM customers",
+    ]
+    output, seen = run_agent(masked_toolset(duckdb_conn, acting_for="bob"),
+                             *[("query", {"sql": sql}) for sql in attacks])
+    texts = (output, *seen)
+    leaked = [(v, t[max(0, t.find(v) - 200):t.find(v) + 50]) for t in texts for v in (NAME, EMAIL, SSN, CARD, "536-90") if v in t]
+    assert not leaked
+    assert all(k not in t for t in texts for k in (TEST_KEY, key.secret.hex(), key.inner_pad().hex()))
+    assert "ConversionException" in output  # the failure's class reached the agent, its message did not
+    assert '"n"' in output or "'n'" in output  # and the harmless query still ran
