@@ -1,4 +1,4 @@
-"""Mask any query: an analyst's (or an agent's) SELECT is rewritten so no output reveals a sensitive column."""
+"""Query safely: an analyst's (or an agent's) SELECT reads masked relations instead of the raw tables."""
 
 import os
 from pathlib import Path
@@ -11,7 +11,7 @@ from maskline.errors import RewriteRefused
 from maskline.keys import resolve_key
 from maskline.policy import load_policy
 from maskline.rewrite import rewrite
-from maskline.sql.session import apply_key_setup
+from maskline.rewrite.run import run_masked
 
 os.environ.setdefault("MASKLINE_KEY", "use-a-long-random-secret")  # normally from your secret store
 policy = load_policy(Path(__file__).with_name("policy.yml"))
@@ -26,10 +26,11 @@ query = """
 """
 masked = rewrite(query, policy, "duckdb", connection=con)
 print(masked.explain())
-apply_key_setup(con, "duckdb", resolve_key(policy.key))  # keyed methods read the key from the session
-print(con.sql(masked.sql).limit(3).fetchall())
+result = run_masked(con, masked, resolve_key(policy.key), max_rows=3)  # loads the key, hardens the session
+print(result.rows)
 
-try:
-    rewrite("DELETE FROM customers", policy, "duckdb", connection=con)
-except RewriteRefused as refused:
-    print(f"refused: {refused}")
+for refused_query in ("DELETE FROM customers", "SELECT getvariable('maskline_salt')"):
+    try:
+        rewrite(refused_query, policy, "duckdb", connection=con)
+    except RewriteRefused as refused:
+        print(f"refused: {refused}")

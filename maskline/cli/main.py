@@ -19,6 +19,7 @@ from collections.abc import Sequence
 COMMANDS: tuple[str, ...] = (
     "maskline.cli.mask",
     "maskline.cli.sql",
+    "maskline.cli.protect",
     "maskline.cli.scan",
     "maskline.cli.policy_cmd",
     "maskline.cli.dbt",

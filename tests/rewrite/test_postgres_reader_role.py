@@ -116,3 +116,4 @@ def test_the_token_function_confirms_a_guess_but_never_returns_the_key(protected
     assert token == hmac_hex(KEY, "x")
     (empty,) = _fetch(protected["reader"], "SELECT maskline_private.salted_sha256_hex(''::bytea)")[0]
     assert KEY.secret.hex() not in empty and len(empty) == 64
+

@@ -1,0 +1,71 @@
+"""``maskline protect``: create, update or drop PostgreSQL's masked views, owner-only key and reader role.
+
+See :mod:`maskline.adapters.postgres` for what is created and the privileges the admin connection needs.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "protect",
+        help="make PostgreSQL enforce masked access: masked views, owner-only key, reader role",
+        description="Create or update, in a PostgreSQL database, one masked view per table (schema "
+        "maskline_masked), the masking key in a table only the admin role can read, two SECURITY DEFINER token "
+        "functions, and the role maskline_reader, which may read the views and nothing else. Grant that role to "
+        "people and agents. Idempotent: run it again after each build that replaces a table. The key comes from "
+        "the policy's key reference (MASKLINE_KEY by default) and is sent with bound parameters.",
+    )
+    p.add_argument("--dsn", required=True, help="an admin connection: postgresql://user@host/db")
+    p.add_argument("--policy", required=True, help="policy YAML file")
+    p.add_argument("--schema", default="public", help="the schema of the raw tables (default: public)")
+    p.add_argument("--tables", help="comma-separated tables to protect (default: the policy's datasets)")
+    p.add_argument("--masked-schema", dest="masked_schema", default="maskline_masked",
+                   help="schema of the masked views (default: maskline_masked)")
+    p.add_argument("--reader", default="maskline_reader", help="the reader role (default: maskline_reader)")
+    p.add_argument("--drop", action="store_true", help="drop the masked views, the key and its functions")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``maskline protect``; engine errors are reported from their structure, never their text."""
+    import psycopg2
+
+    from maskline.adapters.postgres import protect, unprotect
+    from maskline.errors import InputError
+    from maskline.keys import resolve_key
+    from maskline.policy import load_policy
+    from maskline.rewrite.run import query_failed
+
+    policy = load_policy(args.policy)
+    failure = None
+    try:
+        conn = psycopg2.connect(args.dsn)
+    except psycopg2.Error as e:
+        failure = query_failed(e, where="--dsn")
+    if failure is not None:
+        raise failure
+    try:
+        if args.drop:
+            unprotect(conn, masked_schema=args.masked_schema)
+            print(f"dropped {args.masked_schema} and maskline_private")
+            return 0
+        tables = [t.strip() for t in args.tables.split(",")] if args.tables else [
+            name.split(".")[-1] for name in policy.datasets]
+        if not tables:
+            raise InputError("no tables to protect", where="--tables", fix="pass --tables a,b or list datasets")
+        key = resolve_key(policy.key)
+        try:
+            done = protect(conn, policy, args.schema, tables, key, masked_schema=args.masked_schema,
+                           reader=args.reader)
+        except psycopg2.Error as e:
+            failure = query_failed(e, where=f"schema {args.schema}")
+        if failure is not None:
+            raise failure
+        print(f"protected {', '.join(done.views)}: views in {done.masked_schema}, readable by role {done.reader_role}")
+        return 0
+    finally:
+        conn.close()

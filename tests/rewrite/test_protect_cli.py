@@ -1,0 +1,44 @@
+"""``maskline protect`` creates and drops PostgreSQL's masked views, key and reader role."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from tests.conftest import TEST_KEY
+from tests.rewrite.pii_data import create_postgres
+from tests.rewrite.test_postgres_reader_role import _fetch
+
+# The same worker as the reader-role tests: the private schema is one per database, and --drop removes it.
+pytestmark = [pytest.mark.postgres, pytest.mark.xdist_group("postgres_reader_role")]
+
+
+def test_the_cli_protects_and_drops(pg_dsn: str, tmp_path, monkeypatch, capsys) -> None:
+    import psycopg2
+    import yaml
+
+    from maskline.cli.main import main
+    from tests.rewrite.pii_data import POLICY
+
+    suffix = uuid.uuid4().hex[:8]
+    admin = psycopg2.connect(pg_dsn)
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        create_postgres(cur, f"cli_{suffix}")
+    policy = tmp_path / "policy.yml"
+    policy.write_text(yaml.safe_dump(POLICY))
+    monkeypatch.setenv("MASKLINE_KEY", TEST_KEY)
+    args = ["protect", "--dsn", pg_dsn, "--policy", str(policy), "--schema", f"cli_{suffix}",
+            "--masked-schema", f"clim_{suffix}", "--reader", f"clir_{suffix}"]
+    assert main(args) == 0
+    assert "protected customers, orders, sessions" in capsys.readouterr().out
+    assert len(_fetch(admin, f"SELECT * FROM clim_{suffix}.orders")) == 6
+    assert main([*args, "--drop"]) == 0
+    with admin.cursor() as cur:
+        cur.execute("SELECT count(*) FROM information_schema.schemata WHERE schema_name = %s", (f"clim_{suffix}",))
+        assert cur.fetchone() == (0,)
+        cur.execute(f"DROP SCHEMA cli_{suffix} CASCADE")
+        cur.execute(f"DROP OWNED BY clir_{suffix}")
+        cur.execute(f"DROP ROLE clir_{suffix}")
+    admin.close()
