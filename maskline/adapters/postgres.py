@@ -126,11 +126,12 @@ def protect(connection: Any, policy: Any, source_schema: str, tables: Sequence[s
     """
     from dataclasses import replace
 
+    from sqlglot import exp
+
     from maskline.dialects import KeyMode
     from maskline.errors import InputError
     from maskline.plan import build_plan
     from maskline.sql.compile import compile_select, to_sql
-    from sqlglot import exp
 
     effective = policy if policy.unclassified_explicit or classification else replace(policy, unclassified="mask")
     previous = connection.autocommit

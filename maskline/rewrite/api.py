@@ -47,7 +47,7 @@ from typing import Any
 from sqlglot import exp
 from sqlglot.errors import OptimizeError, SqlglotError
 from sqlglot.optimizer.qualify import qualify
-from sqlglot.optimizer.scope import Scope, build_scope
+from sqlglot.optimizer.scope import build_scope
 
 from maskline.classify.result import Classification
 from maskline.dialects import Dialect, KeyMode, get_dialect

@@ -14,8 +14,9 @@ from maskline.errors import QueryFailed, RewriteRefused
 from maskline.policy import load_policy
 from maskline.rewrite import rewrite
 from maskline.rewrite.run import run_masked
+from tests.rewrite.conftest import key_material
+from tests.rewrite.contract import Engine, compare
 from tests.rewrite.pii_data import POLICY, find_leaks
-from tests.rewrite.test_equivalence_property import Engine, _key, compare, duck_engine, pg_engine  # noqa: F401
 
 ALLOW = load_policy({**POLICY, "rewrite": {"filter_literals": "allow"}})
 BOTH = ("duckdb", "postgres")
@@ -65,7 +66,7 @@ ATTACKS: list[tuple[str, str, tuple[str, ...]]] = [
 
 
 def _key_material() -> list[str]:
-    k = _key()
+    k = key_material()
     return [k.secret.decode(), k.secret.hex(), k.inner_pad().hex(), k.outer_pad().hex()]
 
 

@@ -12,21 +12,14 @@ a deliberately broken substitution must be caught (so the property is not trivia
 
 from __future__ import annotations
 
-import uuid
 from collections import Counter
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from maskline.errors import QueryFailed, RewriteRefused
-from maskline.plan import build_plan
-from maskline.rewrite import rewrite
-from maskline.rewrite.run import run_masked
-from maskline.sql.compile import compile_select, to_sql
-from tests.rewrite.pii_data import COLUMNS, create_duckdb, create_postgres
+from tests.rewrite.contract import Engine, compare
 
 EXAMPLES = 300  # per engine
 TEXT = {"customers": ["name", "email", "ssn", "phone", "username", "passport", "city"],
@@ -160,56 +153,6 @@ def nested(draw: Any) -> str:
 QUERIES = st.one_of(plain_select(), grouped(), windowed(), set_operation(), nested())
 
 
-# --- the two sides of the contract ------------------------------------------------------------------------------
-def _masked_selects(policy: Any, dialect: str) -> dict[str, str]:
-    out = {}
-    for table, cols in COLUMNS.items():
-        types = [(n, (duck if dialect == "duckdb" else pg).lower()) for n, duck, pg in cols]
-        out[table] = to_sql(compile_select(build_plan(policy, table, types), table, dialect), dialect)
-    return out
-
-
-class Engine:
-    """One engine with the raw tables (key in the session) and a second session over masked copies."""
-
-    def __init__(self, dialect: str, raw: Any, masked: Any) -> None:
-        self.dialect, self.raw, self.masked = dialect, raw, masked
-
-    def run_raw(self, rewritten: Any) -> list[tuple[Any, ...]]:
-        return run_masked(self.raw, rewritten, key_loaded=True, harden=False).rows
-
-    def run_masked_copies(self, sql: str) -> list[tuple[Any, ...]]:
-        if self.dialect == "duckdb":
-            return [tuple(r) for r in self.masked.execute(sql).fetchall()]
-        with self.masked.cursor() as cur:
-            cur.execute(sql)
-            return [tuple(r) for r in cur.fetchall()]
-
-
-def _key_of(row: tuple[Any, ...]) -> tuple[str, ...]:
-    return tuple(repr(v) for v in row)
-
-
-def compare(query: str, policy: Any, engine: Engine) -> str:
-    """``equal``, ``refused`` or ``both failed``; raises AssertionError when the contract is broken."""
-    try:
-        r = rewrite(query, policy, engine.dialect, connection=engine.raw)
-    except RewriteRefused as e:
-        assert " (at " in str(e) and ". Fix: " in str(e)
-        return "refused"
-    try:
-        expected = engine.run_masked_copies(r.over_masked)
-    except Exception:  # noqa: BLE001 - tau(Q) fails over M(D): R(Q) must fail too
-        if engine.dialect == "postgres":
-            engine.masked.rollback()
-        with pytest.raises(QueryFailed):
-            engine.run_raw(r)
-        return "both failed"
-    got = engine.run_raw(r)
-    assert sorted(got, key=_key_of) == sorted(expected, key=_key_of), f"R(Q) != tau(Q) over M(D) for:\n{query}"
-    return "equal"
-
-
 def _check_many(engine: Engine, policy: Any, examples: int) -> Counter[str]:
     stats: Counter[str] = Counter()
 
@@ -228,60 +171,6 @@ def _assert_coverage(stats: Counter[str]) -> None:
     assert total >= EXAMPLES * 0.9
     assert stats["refused"] <= 0.10 * total, f"too many refusals: {stats}"
     assert stats["equal"] >= 0.8 * total, stats
-
-
-# --- fixtures: raw tables and materialized masked copies ------------------------------------------------------
-def _key() -> Any:
-    from maskline.keys import KeyMaterial
-    from tests.conftest import TEST_KEY
-
-    return KeyMaterial(TEST_KEY.encode(), source="test")
-
-
-@pytest.fixture(scope="module")
-def duck_engine(pii_policy) -> Iterator[Engine]:
-    import duckdb
-
-    from maskline.sql.session import apply_key_setup
-
-    raw = duckdb.connect()
-    create_duckdb(raw)
-    apply_key_setup(raw, "duckdb", _key())
-    raw.execute("CREATE SCHEMA m")
-    for table, select in _masked_selects(pii_policy, "duckdb").items():
-        raw.execute(f"CREATE TABLE m.{table} AS {select}")
-    masked = raw.cursor()  # the same database, with the masked copies' schema as its default
-    masked.execute("SET schema = 'm'")
-    yield Engine("duckdb", raw, masked)
-    raw.close()
-    masked.close()
-
-
-@pytest.fixture(scope="module")
-def pg_engine(pg_dsn: str, pii_policy) -> Iterator[Engine]:
-    import psycopg2
-
-    from maskline.sql.session import apply_key_setup
-
-    schema = f"eq_{uuid.uuid4().hex[:8]}"
-    raw = psycopg2.connect(pg_dsn)
-    raw.autocommit = True
-    with raw.cursor() as cur:
-        create_postgres(cur, schema)
-        apply_key_setup(cur, "postgres", _key())
-        cur.execute(f"CREATE SCHEMA {schema}_m")
-        for table, select in _masked_selects(pii_policy, "postgres").items():
-            cur.execute(f"CREATE TABLE {schema}_m.{table} AS {select}")
-    masked = psycopg2.connect(pg_dsn)
-    with masked.cursor() as cur:
-        cur.execute(f"SET search_path TO {schema}_m")
-    masked.commit()
-    yield Engine("postgres", raw, masked)
-    masked.close()
-    with raw.cursor() as cur:
-        cur.execute(f"DROP SCHEMA {schema} CASCADE")
-        cur.execute(f"DROP SCHEMA {schema}_m CASCADE")
-    raw.close()
 
 
 # --- the tests ------------------------------------------------------------------------------------------------
