@@ -12,6 +12,7 @@ BENCHMARKS = {
     "masking": "benchmarks.masking",                  # maskline vs hand-written SQL, copy, presidio-structured
     "classification": "benchmarks.classification",    # accuracy and speed vs presidio-structured
     "rewrite": "benchmarks.rewrite_bench",            # cost of rewriting a 5-table query
+    "query_path": "benchmarks.query_path",            # a query over raw tables vs pre-masked vs mask-then-query
     "airflow_parse": "benchmarks.airflow_parse",      # DAG parse time with and without maskline operators
     "log_filter": "benchmarks.log_filter",            # cost per log line of the PII log filter
     "gx_checks": "benchmarks.gx_checks",              # maskline expectations vs GX's regex expectation
