@@ -14,9 +14,11 @@ if TYPE_CHECKING:
 class MaskQueryOperator(BaseOperator):
     """Mask the result of ``sql`` at transform time and write it to ``target``, in the database.
 
-    The query is rewritten so that every output derived from a sensitive
-    column is masked (``maskline.rewrite``); what the rewrite cannot prove
-    masked is refused. The result is written like
+    The query runs over masked relations (``maskline.rewrite``): every table
+    it reads is replaced by its masked relation, so every output, filter and
+    join sees masked values only. The rendered ``sql`` field keeps the query's
+    shape without its literals (``maskline.rewrite.literals``), so a value
+    typed into a refused query is stored nowhere. The result is written like
     :class:`~airflow_plugin.operators.mask_table.MaskTableOperator` writes:
     staging table, then a swap, in one transaction.
 
@@ -40,6 +42,15 @@ class MaskQueryOperator(BaseOperator):
         self.identities = tuple(identities)
         self.hook_params = hook_params
         self._lineage: Any = None
+        self._query: str | None = None  # the rendered query as written; ``sql`` then shows it without literals
+
+    def render_template_fields(self, context: Any, jinja_env: Any = None) -> None:
+        """Render as usual, then keep the query aside and show it without literals (rendered fields are stored)."""
+        from maskline.rewrite.literals import without_literals
+
+        super().render_template_fields(context, jinja_env)
+        self._query = self.sql
+        self.sql = without_literals(self.sql)
 
     def execute(self, context: Any) -> dict[str, Any]:
         from airflow_plugin.db_task import db_hook, open_warehouse, summary
@@ -53,7 +64,8 @@ class MaskQueryOperator(BaseOperator):
         warehouse = open_warehouse(hook, self.conn_id)
         try:
             key = optional_operator_key(policy)
-            masked = mask_query(self.sql, policy, warehouse, key=key, identities=self.identities)
+            query = self._query if self._query is not None else self.sql
+            masked = mask_query(query, policy, warehouse, key=key, identities=self.identities)
             if masked.keyed and key is None:
                 key = resolve_operator_key(policy)  # raises the clear KeyMissingError: nothing is written
             warehouse.load_key(key if masked.keyed else None)

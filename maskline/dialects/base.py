@@ -24,6 +24,7 @@ class KeyMode(enum.Enum):
     SESSION = "session"  # a session variable or bound parameter; the key is not in the SQL text
     LITERAL = "literal"  # hex literals in the SQL text; only for in-process engines, never printed
     DEFINER = "definer"  # functions that read a key only their owner can read (PostgreSQL reader role)
+    KEY_TABLE = "key_table"  # a scalar subquery of an owner-only table, inside a masking policy's body
 
 
 # Names of the three key values a session holds: the HMAC inner and outer pads
@@ -129,6 +130,15 @@ class Dialect:
         raise UnsupportedDialectError(f"{self.name} has no owner-rights key functions", where=f"dialect {self.name}",
                                       fix="use KeyMode.SESSION")
 
+    key_table = ("maskline_private", "maskline_key")  # schema and table of the owner-only key (hex columns)
+
+    def key_table_ref(self, name: str) -> exp.Expression:
+        """``(SELECT <name> FROM maskline_private.maskline_key)``: the key as hex text, read with the rights of
+        the masking policy's owner (Snowflake masking policies, Databricks column masks)."""
+        schema, table = self.key_table
+        select = exp.select(exp.column(name)).from_(exp.table_(table, db=schema))
+        return exp.Subquery(this=select)
+
     def key_session_ref(self, name: str) -> exp.Expression:
         """A binary expression reading key value ``name`` from the session."""
         return self.from_hex(exp.Placeholder(this=f"maskline_{name}"))
@@ -184,6 +194,8 @@ class KeyRefs:
                                   fix="use KeyRefs.hmac_hex / salted_sha256_hex, which compute inside the function")
         if self.mode is KeyMode.SESSION:
             return self.dialect.key_session_ref(name)
+        if self.mode is KeyMode.KEY_TABLE:
+            return self.dialect.from_hex(self.dialect.key_table_ref(name))
         from maskline.keys import KeyMaterial  # local: keys imports nothing from here
 
         if not isinstance(self.key, KeyMaterial):

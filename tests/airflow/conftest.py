@@ -33,6 +33,7 @@ from maskline_demo_data import (  # noqa: E402
     tickets,
 )
 
+PROBE_EMAIL = str(customers()[3]["email"])  # a real customer's e-mail, typed into a refused query
 PG_TYPES = {"VARCHAR": "text", "DOUBLE": "double precision", "INTEGER": "integer", "DATE": "date",
             "TIMESTAMP": "timestamp"}
 
@@ -176,6 +177,7 @@ def airflow_runs(tmp_path_factory: pytest.TempPathFactory, request: pytest.Fixtu
         connections["test_pg"] = _pg_connection(pg_dsn)
     extra = {f"AIRFLOW_CONN_{name.upper()}": json.dumps(c) for name, c in connections.items()}
     extra["AIRFLOW_VAR_MASKLINE_POLICY"] = (EXAMPLE_DAGS / "maskline_policy.yml").read_text()
+    extra["AIRFLOW_VAR_PROBE_EMAIL"] = PROBE_EMAIL  # typed into a refused query by the mt_failures DAG
     extra["MASKLINE_DEMO_DIR"] = str(data / "demo")
     extra["MASKLINE_TEST_DATA_DIR"] = str(data)
     # Lineage goes to a file so the tests can read every event the operators produced.

@@ -173,6 +173,7 @@ FAILURES = {
     "missing_source": ("fail_missing_source", "source table 'no_such_table' not found"),
     "fails_mid_write": ("fail_mid_write", "writing the masked table failed"),
     "refused_delete": ("fail_refused_delete", "DELETE"),
+    "refused_probe": ("fail_refused_probe", "cannot tokenize the literal compared with sensitive column"),
     "returns_not_a_frame": (None, "returned a dict, not a DataFrame"),
 }
 
@@ -213,6 +214,24 @@ def test_task_logs_hold_no_raw_value_and_never_the_key(airflow_runs):
     found = leaked(raw_values(), [airflow_runs.log_text])
     assert not found, f"{len(found)} raw values in the task logs"
     assert TEST_KEY not in airflow_runs.log_text
+
+
+def test_a_refused_querys_literal_is_stored_in_no_rendered_field_log_xcom_or_event(airflow_runs):
+    import sqlite3
+
+    from tests.airflow.conftest import PROBE_EMAIL
+
+    assert airflow_runs.run("mt_failures")["tasks"]["refused_probe"] == "failed"
+    con = sqlite3.connect(airflow_runs.metadata_db)
+    try:
+        rendered = [str(r) for r in con.execute("SELECT rendered_fields FROM rendered_task_instance_fields "
+                                                "WHERE task_id = 'refused_probe'")]
+        xcoms = " ".join(str(r) for r in con.execute("SELECT value FROM xcom"))
+    finally:
+        con.close()
+    assert rendered and "raw_customers WHERE email LIKE" in rendered[0]  # the shape is kept
+    for text in (*rendered, xcoms, airflow_runs.log_text, json.dumps(airflow_runs.lineage_events)):
+        assert PROBE_EMAIL not in text
 
 
 def test_key_is_in_no_xcom_rendered_field_or_lineage_event(airflow_runs):

@@ -109,6 +109,10 @@ with DAG("mt_failures", schedule=None, start_date=START, catchup=False, tags=["m
                           "email": {"method": {"method": "generalize", "to": "year"}}}}}})
     MaskQueryOperator(task_id="refused_delete", conn_id="test_duckdb", sql="DELETE FROM raw_customers",
                       target="fail_refused_delete", policy=POLICY_PATH)
+    # A probe for one customer's e-mail: refused, and the typed value must be stored nowhere (rendered fields too).
+    MaskQueryOperator(task_id="refused_probe", conn_id="test_duckdb",
+                      sql="SELECT customer_id FROM raw_customers WHERE email LIKE '{{ var.value.get('probe_email', "
+                          "'nobody') }}%'", target="fail_refused_probe", policy=POLICY_PATH)
 
     @task.maskline(policy=POLICY_PATH, table="raw_customers")
     def returns_not_a_frame():

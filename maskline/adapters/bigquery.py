@@ -1,0 +1,62 @@
+"""BigQuery: a data-masking routine per masked column, and the data policy that uses it (for the API).
+
+BigQuery's data-masking routines (``OPTIONS (data_governance_type = "DATA_MASKING")``) may not read tables or
+parameters, so a keyed method could only inline the key into the routine's definition, where anyone who can
+read the routine's metadata would see it. maskline therefore refuses keyed methods (``hmac``, ``hash``,
+``fake``) here: mask those columns with BigQuery's predefined ``SHA256`` masking rule, or through a masked view.
+Data policies are created through BigQuery's Data Policy API, not SQL: :func:`data_policies` returns the
+request bodies; attach the policy tag to the column in the table's schema.
+
+>>> from maskline.policy import load_policy
+>>> pol = load_policy({"unclassified": "pass", "datasets": {"t": {"columns": {"e": {"info_type": "EMAIL"}}}}})
+>>> print(masking_routine_ddl(pol, "proj.ds.t", [("id", "int64"), ("e", "string")])[0].split(" RETURNS ")[0])
+CREATE OR REPLACE FUNCTION `proj`.`ds`.`maskline_t_e`(val STRING)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlglot import exp
+
+from maskline.adapters.native import body, identifier, masked_columns, require_same_type
+from maskline.adapters.snowflake import TEXT_METHODS
+from maskline.dialects import KeyMode
+from maskline.errors import UnsupportedDialectError
+from maskline.methods.registry import METHODS
+
+
+def masking_routine_ddl(policy: Any, table: str, columns: Sequence[tuple[str, str | None]],
+                        classification: Any = None) -> list[str]:
+    """``CREATE OR REPLACE FUNCTION ... OPTIONS (data_governance_type = "DATA_MASKING")`` per masked column."""
+    parts = table.split(".")
+    prefix = ".".join(parts[:-1] + [""]) if len(parts) > 1 else ""
+    out: list[str] = []
+    for column in masked_columns(policy, parts[-1], columns, classification):
+        assert column.method is not None
+        if METHODS[column.method.name].keyed:
+            raise UnsupportedDialectError(
+                f"BigQuery masking routines cannot read a key, so keyed method {column.method.name!r} would put it "
+                "in the routine's definition", where=f"column {column.name}",
+                fix="use BigQuery's predefined SHA256 masking rule for this column, or a masked view")
+        require_same_type(column, "BigQuery masking routines", column.method.name in TEXT_METHODS)
+        sql_type = exp.DataType.build(column.source_type or "string", dialect="bigquery").sql("bigquery")
+        masked = body(column, "bigquery", KeyMode.SESSION)
+        name = identifier(f"{prefix}maskline_{parts[-1]}_{column.name}", "bigquery")
+        out.append(f"CREATE OR REPLACE FUNCTION {name}(val {sql_type}) RETURNS {sql_type} "
+                   f"OPTIONS (data_governance_type = 'DATA_MASKING') AS ({masked.sql('bigquery')})")
+    return out
+
+
+def data_policies(table: str, columns: Sequence[str], policy_tag: str) -> list[dict[str, Any]]:
+    """Data Policy API request bodies, one per routine, for a policy tag (``projects/.../policyTags/...``).
+
+    >>> data_policies("proj.ds.t", ["e"], "projects/p/locations/us/taxonomies/1/policyTags/2")[0]["dataPolicyId"]
+    'maskline_t_e'
+    """
+    project, dataset, name = table.split(".")
+    return [{"dataPolicyId": f"maskline_{name}_{c}", "dataPolicyType": "DATA_MASKING_POLICY",
+             "policyTag": policy_tag,
+             "dataMaskingPolicy": {"routine": f"projects/{project}/datasets/{dataset}/routines/maskline_{name}_{c}"}}
+            for c in columns]

@@ -1,0 +1,74 @@
+"""What the native column-masking DDL of Snowflake, BigQuery and Databricks share: which columns, which bodies.
+
+Each engine's module (:mod:`~maskline.adapters.snowflake`, :mod:`~maskline.adapters.bigquery`,
+:mod:`~maskline.adapters.databricks`) wraps the masking expression of every masked column of a plan into that
+engine's object (a masking policy, a data-masking routine, a column-mask function). The body is the same
+sqlglot expression the query path and the operators use, built for the column's parameter ``val``; roles in the
+policy's ``unmask_for`` (``role:NAME``) see the raw value. The DDL is rendered, golden-tested and re-parsed
+here; it is run by the engine's own tools (or a SQL operator), since these engines are not reachable here.
+
+>>> from maskline.policy import load_policy
+>>> pol = load_policy({"unclassified": "pass", "datasets": {"t": {"columns": {"e": {"info_type": "EMAIL"}}}}})
+>>> [c.name for c in masked_columns(pol, "t", [("id", "number"), ("e", "varchar")])]
+['e']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlglot import exp
+
+from maskline.dialects import KeyMode
+from maskline.errors import UnsupportedDialectError
+from maskline.plan import ColumnPlan, build_plan
+from maskline.sql.compile import mask_expression
+
+VALUE = "val"  # the parameter every masking object takes
+
+
+def masked_columns(policy: Any, table: str, columns: Sequence[tuple[str, str | None]],
+                   classification: Any = None) -> list[ColumnPlan]:
+    """The plan's masked columns (``unclassified`` applies as everywhere; fail closed when the policy is silent)."""
+    from dataclasses import replace
+
+    effective = policy if policy.unclassified_explicit or classification else replace(policy, unclassified="mask")
+    return [c for c in build_plan(effective, table, columns, classification).columns if c.method is not None]
+
+
+def unmask_roles(policy: Any) -> list[str]:
+    """Database roles that see raw values: the policy's ``unmask_for`` entries written ``role:NAME``.
+
+    >>> from maskline.policy import load_policy
+    >>> unmask_roles(load_policy({"unmask_for": ["role:ANALYST_RAW", "user:bob"]}))
+    ['ANALYST_RAW']
+    """
+    return [u.split(":", 1)[1] for u in policy.unmask_for if u.startswith("role:")]
+
+
+def body(column: ColumnPlan, dialect: str, key_mode: KeyMode) -> exp.Expr:
+    """The masking expression of ``column`` over the parameter ``val``."""
+    assert column.method is not None
+    return mask_expression(exp.column(VALUE), column.method, dialect, info_type=column.info_type,
+                           source_type=column.source_type, key_mode=key_mode)
+
+
+def require_same_type(column: ColumnPlan, engine: str, output_is_text: bool) -> None:
+    """Masking objects must return the column's own type: refuse a text-output method on a non-text column."""
+    text = (column.source_type or "text").split("(")[0].strip().lower() in (
+        "text", "varchar", "string", "char", "character varying", "nvarchar")
+    if output_is_text and not text:
+        raise UnsupportedDialectError(
+            f"{engine} masks must return the column's type, and method {column.method.name if column.method else '?'}"
+            f" returns text for a {column.source_type} column", where=f"column {column.name}",
+            fix="mask it with null or generalize, or read it through a masked view (maskline sql --query)")
+
+
+def identifier(name: str, dialect: str) -> str:
+    """A dotted name with each part quoted as ``dialect`` quotes identifiers.
+
+    >>> identifier("db.sch.t", "snowflake")
+    '"db"."sch"."t"'
+    """
+    return ".".join(exp.to_identifier(p, quoted=True).sql(dialect) for p in name.split("."))

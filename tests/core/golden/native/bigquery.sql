@@ -1,0 +1,3 @@
+CREATE OR REPLACE FUNCTION `proj`.`raw`.`maskline_customers_email`(val STRING) RETURNS STRING OPTIONS (data_governance_type = 'DATA_MASKING') AS (CASE WHEN val IS NULL THEN NULL ELSE CASE WHEN INSTR(val, '@') > 1 THEN '*****' || SUBSTRING(val, INSTR(val, '@')) ELSE REPEAT('*', GREATEST(LENGTH(val), 0)) END END);
+
+CREATE OR REPLACE FUNCTION `proj`.`raw`.`maskline_customers_ssn`(val STRING) RETURNS STRING OPTIONS (data_governance_type = 'DATA_MASKING') AS (CASE WHEN val IS NULL THEN NULL ELSE CASE WHEN LENGTH(val) <= 4 THEN REPEAT('*', GREATEST(LENGTH(val), 0)) ELSE REPEAT('*', GREATEST(LENGTH(val) - 4, 0)) || RIGHT(val, 4) END END);
