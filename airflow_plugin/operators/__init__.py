@@ -14,6 +14,7 @@ _EXPORTS = {
     "MaskQueryOperator": "airflow_plugin.operators.mask_query",
     "MaskFileOperator": "airflow_plugin.operators.mask_file",
     "CheckMaskingOperator": "airflow_plugin.operators.check",
+    "ProtectPostgresOperator": "airflow_plugin.operators.protect",
 }
 
 

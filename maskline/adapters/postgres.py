@@ -62,15 +62,16 @@ class Protected:
     masked_schema: str
     reader_role: str
     views: tuple[str, ...]
+    private_schema: str = PRIVATE_SCHEMA
 
 
 def _ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def key_statements(reader: str) -> list[str]:
+def key_statements(reader: str, private_schema: str = PRIVATE_SCHEMA) -> list[str]:
     """The private schema, the owner-only key table and the two token functions (no key values: see protect)."""
-    p = _ident(PRIVATE_SCHEMA)
+    p = _ident(private_schema)
     out = [
         f"CREATE SCHEMA IF NOT EXISTS {p}",
         f"REVOKE ALL ON SCHEMA {p} FROM PUBLIC",
@@ -116,7 +117,7 @@ def _columns(cur: Any, schema: str, table: str) -> list[tuple[str, str]]:
 
 def protect(connection: Any, policy: Any, source_schema: str, tables: Sequence[str], key: KeyMaterial, *,
             masked_schema: str = MASKED_SCHEMA, reader: str = READER_ROLE,
-            classification: Mapping[str, Any] | None = None) -> Protected:
+            classification: Mapping[str, Any] | None = None, private_schema: str = PRIVATE_SCHEMA) -> Protected:
     """Create or update the key, token functions, masked views and reader role for ``tables``, atomically.
 
     ``connection`` is a psycopg2 connection of an admin role (see the module
@@ -129,20 +130,23 @@ def protect(connection: Any, policy: Any, source_schema: str, tables: Sequence[s
     from sqlglot import exp
 
     from maskline.dialects import KeyMode
+    from maskline.dialects.postgres import Postgres
     from maskline.errors import InputError
     from maskline.plan import build_plan
     from maskline.sql.compile import compile_select, to_sql
 
     effective = policy if policy.unclassified_explicit or classification else replace(policy, unclassified="mask")
+    dialect = Postgres()
+    dialect.private_schema = private_schema  # the views call the token functions of this schema
     previous = connection.autocommit
     connection.autocommit = False
     try:
         with connection.cursor() as cur:
             if not _role_exists(cur, reader):
                 cur.execute(f"CREATE ROLE {_ident(reader)} NOLOGIN")
-            for statement in key_statements(reader):
+            for statement in key_statements(reader, private_schema):
                 cur.execute(statement)
-            cur.execute(f"INSERT INTO {_ident(PRIVATE_SCHEMA)}.key (id, salt, ipad, opad) VALUES (1, %s, %s, %s) "
+            cur.execute(f"INSERT INTO {_ident(private_schema)}.key (id, salt, ipad, opad) VALUES (1, %s, %s, %s) "
                         "ON CONFLICT (id) DO UPDATE SET salt = EXCLUDED.salt, ipad = EXCLUDED.ipad, "
                         "opad = EXCLUDED.opad", (key.secret, key.inner_pad(), key.outer_pad()))
             cur.execute(f"CREATE SCHEMA IF NOT EXISTS {_ident(masked_schema)}")
@@ -156,8 +160,8 @@ def protect(connection: Any, policy: Any, source_schema: str, tables: Sequence[s
                                      where="protect(tables=...)", fix="check the schema and table names")
                 plan = build_plan(effective, table, cols, (classification or {}).get(table))
                 source = exp.table_(table, db=source_schema, quoted=True)
-                selects[table] = to_sql(compile_select(plan, source, "postgres", key_mode=KeyMode.DEFINER),
-                                        "postgres")
+                selects[table] = to_sql(compile_select(plan, source, dialect, key_mode=KeyMode.DEFINER),
+                                        dialect)
             for statement in view_statements(selects, source_schema, masked_schema, reader):
                 cur.execute(statement)
         connection.commit()
@@ -166,16 +170,16 @@ def protect(connection: Any, policy: Any, source_schema: str, tables: Sequence[s
         raise
     finally:
         connection.autocommit = previous
-    return Protected(masked_schema, reader, tuple(tables))
+    return Protected(masked_schema, reader, tuple(tables), private_schema)
 
 
-def unprotect(connection: Any, *, masked_schema: str = MASKED_SCHEMA) -> None:
+def unprotect(connection: Any, *, masked_schema: str = MASKED_SCHEMA, private_schema: str = PRIVATE_SCHEMA) -> None:
     """Drop the masked views' schema and the private schema (key and functions). The reader role is kept."""
     previous = connection.autocommit
     connection.autocommit = True
     try:
         with connection.cursor() as cur:
             cur.execute(f"DROP SCHEMA IF EXISTS {_ident(masked_schema)} CASCADE")
-            cur.execute(f"DROP SCHEMA IF EXISTS {_ident(PRIVATE_SCHEMA)} CASCADE")
+            cur.execute(f"DROP SCHEMA IF EXISTS {_ident(private_schema)} CASCADE")
     finally:
         connection.autocommit = previous

@@ -26,6 +26,8 @@ def register(sub: Any) -> None:
     p.add_argument("--masked-schema", dest="masked_schema", default="maskline_masked",
                    help="schema of the masked views (default: maskline_masked)")
     p.add_argument("--reader", default="maskline_reader", help="the reader role (default: maskline_reader)")
+    p.add_argument("--private-schema", dest="private_schema", default="maskline_private",
+                   help="schema of the owner-only key and its token functions (default: maskline_private)")
     p.add_argument("--drop", action="store_true", help="drop the masked views, the key and its functions")
     p.set_defaults(run=run)
 
@@ -50,8 +52,8 @@ def run(args: argparse.Namespace) -> int:
         raise failure
     try:
         if args.drop:
-            unprotect(conn, masked_schema=args.masked_schema)
-            print(f"dropped {args.masked_schema} and maskline_private")
+            unprotect(conn, masked_schema=args.masked_schema, private_schema=args.private_schema)
+            print(f"dropped {args.masked_schema} and {args.private_schema}")
             return 0
         tables = [t.strip() for t in args.tables.split(",")] if args.tables else [
             name.split(".")[-1] for name in policy.datasets]
@@ -60,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         key = resolve_key(policy.key)
         try:
             done = protect(conn, policy, args.schema, tables, key, masked_schema=args.masked_schema,
-                           reader=args.reader)
+                           reader=args.reader, private_schema=args.private_schema)
         except psycopg2.Error as e:
             failure = query_failed(e, where=f"schema {args.schema}")
         if failure is not None:

@@ -216,6 +216,27 @@ def test_task_logs_hold_no_raw_value_and_never_the_key(airflow_runs):
     assert TEST_KEY not in airflow_runs.log_text
 
 
+@pytest.mark.postgres
+def test_protect_operator_leaves_masked_views_a_reader_role_can_read(airflow_runs):
+    import psycopg2
+
+    run = _engine_run(airflow_runs, "postgres")
+    assert run["tasks"]["protect_raw"] == "success"
+    con = psycopg2.connect(airflow_runs.pg_dsn)
+    try:
+        with con.cursor() as cur:
+            cur.execute("SELECT * FROM mt_masked.raw_customers")
+            masked = cur.fetchall()
+            cur.execute("SELECT has_table_privilege('mt_reader', 'public.raw_customers', 'SELECT'), "
+                        "has_table_privilege('mt_reader', 'mt_masked.raw_customers', 'SELECT'), "
+                        "has_table_privilege('mt_reader', 'mt_private.key', 'SELECT')")
+            privileges = cur.fetchone()
+    finally:
+        con.close()
+    assert len(masked) == 40 and not leaked(raw_values(), [str(v) for row in masked for v in row])
+    assert privileges == (False, True, False)
+
+
 def test_a_refused_querys_literal_is_stored_in_no_rendered_field_log_xcom_or_event(airflow_runs):
     import sqlite3
 

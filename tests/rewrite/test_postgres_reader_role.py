@@ -19,8 +19,7 @@ from maskline.rewrite.run import run_masked
 from tests.conftest import TEST_KEY
 from tests.rewrite.pii_data import create_postgres, find_leaks
 
-# One worker: the private schema (key and token functions) is one per database.
-pytestmark = [pytest.mark.postgres, pytest.mark.xdist_group("postgres_reader_role")]
+pytestmark = pytest.mark.postgres
 KEY = KeyMaterial(TEST_KEY.encode(), source="test")
 TABLES = ("customers", "orders", "sessions")
 
@@ -33,19 +32,21 @@ def protected(pg_dsn: str, pii_policy) -> Iterator[dict[str, Any]]:
 
     suffix = uuid.uuid4().hex[:8]
     raw_schema, masked_schema, reader, login = f"raw_{suffix}", f"masked_{suffix}", f"reader_{suffix}", f"r_{suffix}"
+    private = f"private_{suffix}"
     admin = psycopg2.connect(pg_dsn)
     admin.autocommit = True
     with admin.cursor() as cur:
         create_postgres(cur, raw_schema)
-    protect(admin, pii_policy, raw_schema, TABLES, KEY, masked_schema=masked_schema, reader=reader)
+    protect(admin, pii_policy, raw_schema, TABLES, KEY, masked_schema=masked_schema, reader=reader,
+            private_schema=private)
     with admin.cursor() as cur:
         cur.execute(f"CREATE ROLE {login} LOGIN PASSWORD 'reader-pw' IN ROLE {reader}")
     dsn = psycopg2.extensions.make_dsn(pg_dsn, user=login, password="reader-pw")
     user = psycopg2.connect(dsn)
     user.autocommit = True
-    yield {"admin": admin, "reader": user, "raw": raw_schema, "masked": masked_schema}
+    yield {"admin": admin, "reader": user, "raw": raw_schema, "masked": masked_schema, "private": private}
     user.close()
-    unprotect(admin, masked_schema=masked_schema)
+    unprotect(admin, masked_schema=masked_schema, private_schema=private)
     with admin.cursor() as cur:
         cur.execute(f"DROP SCHEMA {raw_schema} CASCADE")
         cur.execute(f"DROP ROLE {login}")
@@ -63,14 +64,14 @@ def _fetch(conn: Any, sql: str) -> list[tuple[Any, ...]]:
 @pytest.mark.parametrize("sql", [
     "SELECT * FROM {raw}.customers",
     "SELECT email FROM {raw}.customers",
-    "SELECT * FROM maskline_private.key",
+    "SELECT * FROM {private}.key",
     "SELECT pg_read_file('postgresql.conf')",
 ])
 def test_the_reader_cannot_read_raw_tables_or_the_key_with_hand_written_sql(protected, sql) -> None:
     import psycopg2
 
     with pytest.raises(psycopg2.errors.InsufficientPrivilege):
-        _fetch(protected["reader"], sql.format(raw=protected["raw"]))
+        _fetch(protected["reader"], sql.format(raw=protected["raw"], private=protected["private"]))
 
 
 def test_the_reader_session_holds_no_key_in_its_settings(protected) -> None:
@@ -112,8 +113,8 @@ def test_queries_through_maskline_read_the_views_and_match_the_inline_rewrite(pr
 
 def test_the_token_function_confirms_a_guess_but_never_returns_the_key(protected) -> None:
     # visible by design: the reader may tokenize values of its choosing, as a tokenized filter does
-    (token,) = _fetch(protected["reader"], "SELECT maskline_private.hmac_sha256_hex(convert_to('x', 'UTF8'))")[0]
+    (token,) = _fetch(protected["reader"], f"SELECT {protected['private']}.hmac_sha256_hex(convert_to('x', 'UTF8'))")[0]
     assert token == hmac_hex(KEY, "x")
-    (empty,) = _fetch(protected["reader"], "SELECT maskline_private.salted_sha256_hex(''::bytea)")[0]
+    (empty,) = _fetch(protected["reader"], f"SELECT {protected['private']}.salted_sha256_hex(''::bytea)")[0]
     assert KEY.secret.hex() not in empty and len(empty) == 64
 

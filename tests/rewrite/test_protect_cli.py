@@ -10,8 +10,7 @@ from tests.conftest import TEST_KEY
 from tests.rewrite.pii_data import create_postgres
 from tests.rewrite.test_postgres_reader_role import _fetch
 
-# The same worker as the reader-role tests: the private schema is one per database, and --drop removes it.
-pytestmark = [pytest.mark.postgres, pytest.mark.xdist_group("postgres_reader_role")]
+pytestmark = pytest.mark.postgres
 
 
 def test_the_cli_protects_and_drops(pg_dsn: str, tmp_path, monkeypatch, capsys) -> None:
@@ -30,7 +29,7 @@ def test_the_cli_protects_and_drops(pg_dsn: str, tmp_path, monkeypatch, capsys) 
     policy.write_text(yaml.safe_dump(POLICY))
     monkeypatch.setenv("MASKLINE_KEY", TEST_KEY)
     args = ["protect", "--dsn", pg_dsn, "--policy", str(policy), "--schema", f"cli_{suffix}",
-            "--masked-schema", f"clim_{suffix}", "--reader", f"clir_{suffix}"]
+            "--masked-schema", f"clim_{suffix}", "--reader", f"clir_{suffix}", "--private-schema", f"clip_{suffix}"]
     assert main(args) == 0
     assert "protected customers, orders, sessions" in capsys.readouterr().out
     assert len(_fetch(admin, f"SELECT * FROM clim_{suffix}.orders")) == 6

@@ -21,6 +21,7 @@ from airflow.sdk import DAG, task
 
 from airflow_plugin.operators.mask_file import MaskFileOperator
 from airflow_plugin.operators.mask_query import MaskQueryOperator
+from airflow_plugin.operators.protect import ProtectPostgresOperator
 from airflow_plugin.operators.mask_table import MaskTableOperator
 
 POLICY_PATH = str(Path(__file__).with_name("maskline_policy.yml"))
@@ -57,6 +58,10 @@ for engine, (conn_id, policy_kind) in ENGINES.items():
         query = MaskQueryOperator(task_id="mask_join_query", conn_id=conn_id, sql=JOIN_QUERY,
                                   target="contacts_masked", policy=policy)
         first >> again
+        if engine == "postgres":  # the database enforces masked access itself: views, owner-only key, reader
+            ProtectPostgresOperator(task_id="protect_raw", conn_id=conn_id, schema="public",
+                                    tables=["raw_customers", "raw_tickets"], policy=policy,
+                                    masked_schema="mt_masked", reader="mt_reader", private_schema="mt_private")
     globals()[dag.dag_id] = dag
 
 
