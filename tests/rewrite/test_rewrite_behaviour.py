@@ -177,6 +177,8 @@ def test_safe_functions_is_ignored_with_a_deprecation_warning() -> None:
     ("SELECT * FROM read_csv('/etc/passwd')", "table function READCSV in FROM is not allowed"),
     ("SELECT random() FROM customers", "function RAND is not on the duckdb allow-list"),
     ("SELECT * FROM customers TABLESAMPLE 50%", "TABLESAMPLE is not allowed"),
+    ("SELECT rowid, email FROM customers", "Column 'rowid' could not be resolved"),  # pseudo-columns: not exposed
+    ("SELECT uuid() AS u FROM customers", "function UUID is not on the duckdb allow-list"),  # volatile
     ("SELECT (email FROM customers", r"cannot parse the query as duckdb.*line 1"),
     ("WITH d AS (SELECT 1) SELECT * FROM d FOR UPDATE", "FOR UPDATE"),
 ])
@@ -283,3 +285,13 @@ def test_schema_qualified_and_unqualified_tables_mix(pg, pii_policy) -> None:
     r = rewrite(sql, pii_policy, "postgres", connection=pg)
     assert r.masked_columns == ("ssn", "card")
     assert _rows(pg, sql, pii_policy, "postgres")[0] == ("*******9999", "************1111")
+
+
+def test_without_unclassified_in_the_policy_unlisted_columns_are_masked(duck) -> None:
+    silent = {k: v for k, v in POLICY.items() if k != "unclassified"}
+    r = rewrite("SELECT id, city, email FROM customers ORDER BY id", load_policy(silent), "duckdb", schema=SCHEMA)
+    assert [c.treatment for c in r.lineage] == ["masked", "masked", "masked"]
+    rows = duck.execute(r.sql).fetchall()
+    assert all(city != "Springfield" for _, city, _ in rows)  # a column nobody vouched for fails closed
+    explicit = rewrite("SELECT id, city FROM customers ORDER BY id", load_policy(POLICY), "duckdb", schema=SCHEMA)
+    assert duck.execute(explicit.sql).fetchall()[0] == (1, "Springfield")  # unclassified: pass, said out loud
