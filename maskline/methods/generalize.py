@@ -34,9 +34,17 @@ class GeneralizeParams:
             raise PolicyError("prefix must be >= 0", where=f"{where}.prefix", fix="e.g. prefix: 3")
 
 
+DATE_TYPES = ("date", "timestamp", "datetime", "timestamptz")
+
+
 def build(column: exp.Expression, p: GeneralizeParams, ctx: MaskContext) -> exp.Expression:
     d = ctx.dialect
     if p.to:
+        if not (ctx.source_type or "").lower().startswith(DATE_TYPES):
+            # Text (or unknown) dates: a value that does not parse becomes NULL instead of failing the whole
+            # query or table, so the masking expression is total. (PostgreSQL has no TRY_CAST before 16:
+            # sqlglot renders a plain CAST there, which still fails on a bad value, without quoting it.)
+            column = exp.TryCast(this=column, to=exp.DataType.build("date"))
         return d.date_trunc(p.to, column)
     if p.bucket:
         return d.bucket(column, p.bucket)

@@ -66,10 +66,19 @@ def test_missing_key_writes_nothing(tmp_path, customers, monkeypatch) -> None:
     assert list(tmp_path.iterdir()) == [src]
 
 
+def test_generalize_to_a_year_is_total_an_unparseable_date_becomes_null(tmp_path, key) -> None:
+    src = tmp_path / "people.csv"
+    src.write_text("id,born\n1,alice@example.com\n2,1981-04-17\n")
+    policy = {"datasets": {"people": {"columns": {"born": {"info_type": "DATE_OF_BIRTH"}}}}}
+    mask_file(src, tmp_path / "out.csv", policy, key=key)
+    out = (tmp_path / "out.csv").read_text()
+    assert "alice" not in out and "1981-01-01" in out and "1981-04-17" not in out
+
+
 def test_engine_failure_names_the_column_leaves_no_file_and_quotes_no_value(tmp_path, key) -> None:
     src = tmp_path / "people.csv"
     src.write_text("id,born\n1,alice@example.com\n")
-    policy = {"datasets": {"people": {"columns": {"born": {"info_type": "DATE_OF_BIRTH"}}}}}
+    policy = {"datasets": {"people": {"columns": {"born": {"method": {"method": "generalize", "bucket": 10}}}}}}
     with pytest.raises(MaskingError) as info:
         mask_file(src, tmp_path / "out.csv", policy, key=key)
     assert "'born'" in str(info.value) and "generalize" in str(info.value)

@@ -62,12 +62,15 @@ def test_hmac_tokens_match_python_on_duckdb(key) -> None:
     assert out == [salted_sha256_hex(key, v) if v is not None else None for v in VALUES["text"]]
 
 
-def test_long_keys_are_hashed_first_as_rfc2104_says() -> None:
+def test_a_full_block_key_gives_the_python_token_and_longer_keys_are_refused() -> None:
+    from maskline.errors import KeyMissingError
     from maskline.keys import KeyMaterial
 
-    long_key = KeyMaterial(b"k" * 100)
-    out = _duckdb_values(("hmac", "hmac", {}, "text"), long_key)
-    assert out[0] == hmac_hex(long_key, VALUES["text"][0])
+    block_key = KeyMaterial(b"k" * 64)  # the longest key every engine and the dbt macros support
+    out = _duckdb_values(("hmac", "hmac", {}, "text"), block_key)
+    assert out[0] == hmac_hex(block_key, VALUES["text"][0])
+    with pytest.raises(KeyMissingError, match="too long: 100 bytes"):
+        KeyMaterial(b"k" * 100)
 
 
 @pytest.mark.postgres
