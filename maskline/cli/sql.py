@@ -14,8 +14,15 @@ def register(sub: Any) -> None:
         "sql",
         help="print masking SQL for a table or rewrite a query",
         description="Print the SELECT that masks --table (its columns as listed in the policy, plus any --columns) "
-        "for --dialect. Keyed methods read the key from session variables (shown as a comment); the key itself "
-        "is never printed.",
+        "for --dialect, or, with --query, the safe form of any read-only SELECT. Safety model: every table the "
+        "query reads, at any depth, is replaced by its masked relation (same columns and names, sensitive ones "
+        "masked by their method, unclassified ones masked unless the policy says unclassified: pass), so no "
+        "select list, filter, join, window, limit or function sees a raw value; functions must be on the "
+        "dialect's allow-list; literals compared with hmac/hash columns become tokens. What stays visible by "
+        "design: row counts and join cardinalities, which values are NULL, equality of tokens, what each method "
+        "keeps (length, kept characters, e-mail domain, buckets), and confirmation of guessed values through "
+        "tokenized filters. Keyed methods read the key from session variables (shown as a comment); the key "
+        "itself is never printed.",
     )
     p.add_argument("--dialect", required=True, help="duckdb, postgres, snowflake, bigquery, spark or trino")
     p.add_argument("--policy", required=True, help="policy YAML file")

@@ -1,4 +1,4 @@
-"""``maskline sql --query``: rewrite any SELECT from the command line, and explain each output's lineage.
+"""``maskline sql --query``: rewrite any SELECT to read masked relations, and explain each output's lineage.
 
 ``--schema-from`` names where the tables' columns come from:
 
@@ -27,7 +27,7 @@ from maskline.errors import InputError
 
 def add_query_arguments(parser: argparse.ArgumentParser) -> None:
     """Add ``--query``, ``--schema-from`` and ``--explain`` to a parser (the ``maskline sql`` one)."""
-    parser.add_argument("--query", help="a SELECT to rewrite so that every output derived from PII is masked")
+    parser.add_argument("--query", help="a SELECT to rewrite so that it reads masked relations instead of the raw tables")
     parser.add_argument("--schema-from", dest="schema_from", metavar="URI",
                         help="where the tables' columns come from: duckdb:///file.duckdb, postgresql://..., "
                              "or a YAML/JSON file {table: {column: type}}")
