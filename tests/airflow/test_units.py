@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -52,6 +53,36 @@ def test_provider_info_is_valid_and_registers_the_connection_type_and_decorator(
                           "decorator": "maskline" in pm.taskflow_decorators}))
     """))
     assert found == {"hook": "airflow_plugin.hooks.key.MasklineKeyHook", "decorator": True}
+
+
+def test_airflow_lists_the_key_connection_form_and_documentation_url_from_provider_info(tmp_path):
+    import os
+
+    env = dict(os.environ, AIRFLOW_HOME=str(tmp_path))
+    listed = subprocess.run([str(Path(sys.executable).with_name("airflow")), "providers", "behaviours",
+                             "--output", "json"], capture_output=True, text=True, env=env, check=True).stdout
+    assert {"field_behaviours": "maskline"} in json.loads(listed[listed.index("["):])
+    found = json.loads(subprocess.run([sys.executable, "-c", textwrap.dedent("""
+        import json
+        from airflow.providers_manager import ProvidersManager
+        pm = ProvidersManager()
+        print(json.dumps({"form": pm.field_behaviours["maskline"],
+                          "docs": pm.providers["maskline"].data["documentation-url"]}))
+    """)], capture_output=True, text=True, env=env, check=True).stdout.strip().splitlines()[-1])
+    assert found["form"]["relabeling"] == {"password": "Masking key"}
+    assert "login" in found["form"]["hidden_fields"] and "extra" in found["form"]["hidden_fields"]
+    assert found["docs"].startswith("https://")
+
+
+def test_hook_form_for_older_airflow_matches_the_provider_info():
+    from airflow_plugin.hooks.key import MasklineKeyHook
+    from airflow_plugin.provider_info import get_provider_info
+
+    (conn,) = get_provider_info()["connection-types"]
+    declared = conn["ui-field-behaviour"]
+    assert MasklineKeyHook.get_ui_field_behaviour() == {
+        "hidden_fields": declared["hidden-fields"], "relabeling": declared["relabeling"],
+        "placeholders": declared["placeholders"]}
 
 
 def test_plugin_is_registered_through_the_entry_point():
