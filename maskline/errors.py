@@ -66,6 +66,12 @@ class InputError(MasklineError):
     exit_code = 2
 
 
+class ConfigError(MasklineError):
+    """A configuration option (such as Airflow's ``[maskline]`` section) has an invalid value."""
+
+    exit_code = 2
+
+
 class RewriteRefused(MasklineError):
     """A query cannot be proven safe and is refused (fail closed)."""
 

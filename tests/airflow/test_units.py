@@ -85,6 +85,41 @@ def test_hook_form_for_older_airflow_matches_the_provider_info():
         "placeholders": declared["placeholders"]}
 
 
+def test_a_log_filter_value_with_an_inline_comment_fails_loudly_and_still_scrubs_logs(tmp_path):
+    import os
+
+    env = dict(os.environ, AIRFLOW_HOME=str(tmp_path), AIRFLOW__MASKLINE__LOG_FILTER="True   # scrub logs")
+    found = json.loads(subprocess.run([sys.executable, "-c", textwrap.dedent("""
+        import json
+        from airflow import plugins_manager
+        from airflow_plugin import log_filter
+        plugins_manager.ensure_plugins_loaded()
+        errors = plugins_manager.get_import_errors()
+        print(json.dumps({"errors": list(errors.values()), "installed": log_filter.installed()}))
+    """)], capture_output=True, text=True, env=env, check=True).stdout.strip().splitlines()[-1])
+    (error,) = [e for e in found["errors"] if "log_filter" in e]
+    assert "is not a boolean" in error and "inline '#' comments" in error
+    assert found["installed"] is True
+
+
+@pytest.mark.parametrize(("value", "expected"), [("True", True), (" off ", False), ("1", True), ("no", False)])
+def test_valid_boolean_spellings_are_read_from_airflow_config(monkeypatch, value, expected):
+    from airflow_plugin.config import flag
+
+    monkeypatch.setenv("AIRFLOW__MASKLINE__SCRUB_XCOM_DATAFRAMES", value)
+    assert flag("scrub_xcom_dataframes") is expected
+
+
+@pytest.mark.parametrize("value", ["Ture", "True # comment", ""])
+def test_a_boolean_option_that_is_not_a_boolean_raises_a_config_error(monkeypatch, value):
+    from airflow_plugin.config import flag
+    from maskline.errors import ConfigError
+
+    monkeypatch.setenv("AIRFLOW__MASKLINE__SCRUB_XCOM_DATAFRAMES", value)
+    with pytest.raises(ConfigError, match="scrub_xcom_dataframes"):
+        flag("scrub_xcom_dataframes")
+
+
 def test_plugin_is_registered_through_the_entry_point():
     from importlib.metadata import entry_points
 
