@@ -108,3 +108,17 @@ def test_airflow_3_1_lists_the_provider_and_its_form_and_runs_a_mask_table_dag(f
     assert [r[0] for r in rows] == [1, 2]
     assert rows[0][1] == "*****@example.com"
     assert all(r[2] not in ("123-45-6789", "987-65-4320") and len(r[2]) == 64 for r in rows)
+
+
+def test_the_readme_install_line_from_a_local_checkout_keeps_the_users_airflow(fresh_env) -> None:
+    import re
+
+    _, env = fresh_env
+    readme = (REPO / "README.md").read_text()
+    (line,) = [m for m in re.findall(r'^pip install "(\./maskline\[[^\]]+\])"', readme, re.M)]
+    spec = line.replace("./maskline", str(REPO))  # the README assumes the checkout is in ./maskline
+    plan = subprocess.run([UV, "pip", "install", "--dry-run", spec], capture_output=True, text=True, env=env,
+                          check=True, timeout=300).stderr
+    changed = re.findall(r"^ [-+] (\S+?)==", plan, re.M)
+    assert "maskline" in plan and not [name for name in changed if name.startswith("apache-airflow")
+                                       and not name.startswith("apache-airflow-providers")]
