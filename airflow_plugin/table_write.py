@@ -110,6 +110,10 @@ def postgres_setup(cursor: Any, target_sql: str, new_table: exp.Table, new_colum
 
     Column grants and comments are kept for the columns the new table still has.
     The target's owner's own privileges are not copied (the new table's owner has them).
+
+    >>> setup = postgres_setup(cur, "public.customers", exp.to_table("customers_new"), {"id"})  # doctest: +SKIP
+    >>> [s.sql("postgres") for s in setup.statements()]  # doctest: +SKIP
+    ['GRANT SELECT ON TABLE customers_new TO "analyst"', "COMMENT ON TABLE customers_new IS 'masked'"]
     """
     cursor.execute(_GRANTS, (target_sql, target_sql))
     grants = tuple(grant(new_table, privilege, grantee, grantable, column)
@@ -122,6 +126,10 @@ def postgres_setup(cursor: Any, target_sql: str, new_table: exp.Table, new_colum
 
 
 def postgres_dependent_views(cursor: Any, target_sql: str) -> list[str]:
-    """The views (and materialized views) that depend on the target, which PostgreSQL will not let us drop."""
+    """The views (and materialized views) that depend on the target, which PostgreSQL will not let us drop.
+
+    >>> postgres_dependent_views(cur, "public.customers")  # doctest: +SKIP
+    ['public.customer_report']
+    """
     cursor.execute(_DEPENDENT_VIEWS, (target_sql,))
     return [r[0] for r in cursor.fetchall()]

@@ -73,14 +73,21 @@ class MasklineArgumentParser(argparse.ArgumentParser):
     def parse_known_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None,
     ) -> tuple[argparse.Namespace, list[str]]:
-        """Parse, and report unknown arguments in the innermost subcommand, whose options are the candidates."""
+        """Parse, and report unknown arguments in the innermost subcommand, whose options are the candidates.
+
+        >>> MasklineArgumentParser(prog="x").parse_known_args([])
+        (Namespace(), [])
+        """
         parsed, extras = super().parse_known_args(args, namespace)
         if extras:
             self.error("unrecognized arguments: " + " ".join(extras))
         return parsed, extras
 
     def error(self, message: str) -> NoReturn:
-        """Print usage, the error and, when a valid name is close, the suggestion; exit with code 2."""
+        """Print usage, the error and, when a valid name is close, the suggestion; exit with code 2.
+
+        >>> MasklineArgumentParser(prog="x").error("unrecognized arguments: --y")  # doctest: +SKIP
+        """
         hint = suggestion(message, self)
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {message}\n" + (f"{self.prog}: {hint}\n" if hint else ""))
