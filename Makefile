@@ -44,7 +44,7 @@ test: setup postgres-up
 	scripts/marquez.sh down >/dev/null 2>&1 || true; exit $$rc
 
 test-fast: setup
-	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) -m "not postgres and not marquez and not airflow and not dbt and not spark" $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) -m "not postgres and not marquez and not airflow and not dbt and not spark and not packaging" $(PYTEST_ARGS)
 
 bench: setup
 	$(PY) -m benchmarks.run

@@ -1,7 +1,8 @@
 """``MasklinePlugin``: registered through the ``airflow.plugins`` entry point.
 
 On load it installs the PII log scrubber on top of Airflow's secrets masker
-(unless ``[maskline] log_filter = False``). Loading does no other work, so
+(unless ``[maskline] log_filter = False``; a value that is not a boolean installs it
+and raises). Loading does no other work, so
 it adds nothing measurable to DAG parsing.
 """
 
@@ -22,9 +23,12 @@ class MasklinePlugin(AirflowPlugin):
     @classmethod
     def on_load(cls, *args, **kwargs) -> None:
         from airflow_plugin import config
-
-        if not config.flag("log_filter"):
-            return
         from airflow_plugin.log_filter import install
 
-        install()
+        try:
+            enabled = config.flag("log_filter")
+        except config.ConfigError:
+            install()  # fail closed: scrub logs anyway, then report the bad setting loudly
+            raise
+        if enabled:
+            install()

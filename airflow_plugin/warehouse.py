@@ -15,6 +15,8 @@ from typing import Any
 
 from sqlglot import exp
 
+from airflow_plugin.table_write import postgres_dependent_views, postgres_setup
+from airflow_plugin.write_mode import WriteMode
 from maskline.dialects import Dialect, get_dialect
 from maskline.errors import InputError, MaskingError, UnsupportedDialectError
 from maskline.keys import KeyMaterial
@@ -139,27 +141,23 @@ class Warehouse:
 
             apply_key_setup(self.cursor, self.dialect.name, key)
 
-    def replace_table(self, target: str, select: exp.Expression) -> int:
+    def replace_table(self, target: str, select: exp.Expression, mode: WriteMode = WriteMode.SWAP) -> int:
         """Write ``select`` into ``target`` atomically; returns the number of rows written.
 
-        The staging table is created, counted, and renamed over the target in
-        one transaction, so readers see the old table or the new one, never a
-        partial or an unmasked one.
+        Everything happens in one transaction, so readers see the old table or
+        the new one, never a partial or an unmasked one. ``mode`` decides what
+        the user set up on the target survives (see :mod:`airflow_plugin.table_write`):
+        ``swap`` keeps grants and comments, ``truncate_insert`` keeps the table
+        itself, ``replace`` keeps nothing.
         """
         tgt = self.table(target)
-        staging = tgt.copy()
-        staging.set("this", exp.to_identifier(f"{tgt.name}__maskline_{uuid.uuid4().hex[:8]}", quoted=True))
-        create = exp.Create(this=staging, kind="TABLE", expression=select)
         begin = "BEGIN TRANSACTION" if self.dialect.name == "duckdb" else "BEGIN"
         self.execute(begin)
         try:
-            self.execute(self.render(create))
-            rows = int(self.execute(f"SELECT count(*) FROM {self.render(staging)}").fetchone()[0])
-            self.execute(f"DROP TABLE IF EXISTS {self.render(tgt)}")
-            rename = exp.Alter(this=staging.copy(), kind="TABLE",
-                               actions=[exp.AlterRename(this=exp.to_table(self.render(tgt.this),
-                                                                          dialect=self.dialect.sqlglot_name))])
-            self.execute(self.render(rename))
+            if mode is WriteMode.TRUNCATE_INSERT and self.exists(target):
+                rows = self._truncate_insert(tgt, select)
+            else:
+                rows = self._swap(target, tgt, select, keep_setup=mode is not WriteMode.REPLACE)
             self.execute("COMMIT")
         except Exception as e:
             self._rollback()
@@ -169,6 +167,45 @@ class Warehouse:
                                fix="check the source table, the target's schema and the connection's privileges; "
                                    "nothing was written") from None
         return rows
+
+    def _swap(self, target: str, tgt: exp.Table, select: exp.Expression, keep_setup: bool) -> int:
+        """A staging table built from ``select``, given the target's grants and comments, renamed over it."""
+        postgres_target = self.dialect.name == "postgres" and self.exists(target)
+        if postgres_target:
+            views = postgres_dependent_views(self.cursor, self.render(tgt))
+            if views:
+                raise MaskingError(
+                    f"views depend on the target table, so it cannot be dropped and replaced: {', '.join(views)}",
+                    where=f"target {target!r}",
+                    fix="use write_mode='truncate_insert', which rewrites the rows in place and keeps the views "
+                        "(the masked columns must fit the target's column types), or drop the views before the "
+                        "task and recreate them after; nothing was written")
+        staging = tgt.copy()
+        staging.set("this", exp.to_identifier(f"{tgt.name}__maskline_{uuid.uuid4().hex[:8]}", quoted=True))
+        self.execute(self.render(exp.Create(this=staging, kind="TABLE", expression=select)))
+        rows = int(self.execute(f"SELECT count(*) FROM {self.render(staging)}").fetchone()[0])
+        if postgres_target and keep_setup:
+            new_columns = {name for name, _ in self.columns(self.render(staging))}
+            for statement in postgres_setup(self.cursor, self.render(tgt), staging, new_columns).statements():
+                self.execute(self.render(statement))
+        self.execute(f"DROP TABLE IF EXISTS {self.render(tgt)}")
+        rename = exp.Alter(this=staging.copy(), kind="TABLE",
+                           actions=[exp.AlterRename(this=exp.to_table(self.render(tgt.this),
+                                                                      dialect=self.dialect.sqlglot_name))])
+        self.execute(self.render(rename))
+        return rows
+
+    def _truncate_insert(self, tgt: exp.Table, select: exp.Expression) -> int:
+        """Empty the target and insert ``select`` into it by column name: the table object stays as it is."""
+        names = [projection.alias_or_name for projection in select.expressions]
+        by_name = all(n and n != "*" for n in names)
+        empty = (exp.Delete(this=tgt.copy()) if self.dialect.name == "sqlite"
+                 else exp.TruncateTable(expressions=[tgt.copy()]))
+        self.execute(self.render(empty))
+        into = (exp.Schema(this=tgt.copy(), expressions=[exp.to_identifier(n, quoted=True) for n in names])
+                if by_name else tgt.copy())
+        self.execute(self.render(exp.Insert(this=into, expression=select)))
+        return int(self.execute(f"SELECT count(*) FROM {self.render(tgt)}").fetchone()[0])
 
     def _rollback(self) -> None:
         # The transaction may already be gone with the connection.

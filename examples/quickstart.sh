@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # CLI quickstart: generate sample data, scan it, write a policy, mask, and compile SQL for a warehouse.
 set -euo pipefail
-export MASKLINE_KEY="${MASKLINE_KEY:-use-a-long-random-secret}"   # normally from your secret store
 cd "$(mktemp -d)"
-
+export MASKLINE_KEY="$(python3 -c 'import secrets; print(secrets.token_hex(32))')"   # or from your secret store
 maskline demo --rows 200 --show 2 --out .                 # writes customers.csv (sample PII) and a masked copy
 maskline scan customers.csv                               # what is sensitive, with confidence and evidence
 maskline policy init customers.csv > policy.yml           # a policy to review and commit

@@ -66,6 +66,12 @@ class InputError(MasklineError):
     exit_code = 2
 
 
+class ConfigError(MasklineError):
+    """A configuration option (such as Airflow's ``[maskline]`` section) has an invalid value."""
+
+    exit_code = 2
+
+
 class RewriteRefused(MasklineError):
     """A query is not one the safe query path accepts, and is refused before it runs (fail closed)."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -38,9 +39,10 @@ def test_python_quickstart_runs_and_masks() -> None:
     assert TEST_KEY not in r.stdout + r.stderr
 
 
-def test_cli_quickstart_runs_end_to_end() -> None:
+def test_cli_quickstart_runs_end_to_end_without_a_key_in_the_environment() -> None:
+    env = {k: v for k, v in _env().items() if k != "MASKLINE_KEY"}  # the quickstart sets its own key
     r = subprocess.run(["bash", str(ROOT / "examples" / "quickstart.sh")], capture_output=True, text=True,
-                       env=_env(), check=False)
+                       env=env, check=False)
     assert r.returncode == 0, r.stderr[-2000:]
     assert "SELECT" in r.stdout
     assert TEST_KEY not in r.stdout + r.stderr
@@ -68,3 +70,24 @@ def test_openlineage_example_config_builds_a_scrubbing_client(tmp_path: Path) ->
     client = OpenLineageClient(config=config)
     assert type(client.transport).__name__ == "TransformTransport"
     assert type(client.transport.transformer).__name__ == "MasklineTransformer"
+
+
+def test_airflow_cfg_snippet_enables_the_log_filter_and_the_masking_xcom_backend(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copy(ROOT / "examples" / "airflow.cfg", tmp_path / "airflow.cfg")
+    env = {k: v for k, v in _env().items() if not k.startswith("AIRFLOW__MASKLINE__")}
+    env.update(AIRFLOW_HOME=str(tmp_path), AIRFLOW_CONFIG=str(tmp_path / "airflow.cfg"))
+    code = """
+import json
+from airflow import plugins_manager
+from airflow.configuration import conf
+from airflow_plugin import config, log_filter
+plugins_manager.ensure_plugins_loaded()
+print(json.dumps({"log_filter": config.flag("log_filter"), "installed": log_filter.installed(),
+                  "xcom": conf.get("core", "xcom_backend"), "errors": plugins_manager.get_import_errors()}))
+"""
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    found = json.loads(r.stdout.strip().splitlines()[-1])
+    assert found == {"log_filter": True, "installed": True, "xcom": "airflow_plugin.xcom.MaskingXComBackend",
+                     "errors": {}}

@@ -10,6 +10,8 @@ from typing import Any
 
 from airflow.sdk import BaseHook
 
+from airflow_plugin.provider_info import KEY_CONNECTION_FIELDS
+
 
 class MasklineKeyHook(BaseHook):
     """Reads the masking key from a ``maskline`` connection (default ``maskline_default``).
@@ -29,11 +31,18 @@ class MasklineKeyHook(BaseHook):
 
     @classmethod
     def get_ui_field_behaviour(cls) -> dict[str, Any]:
-        """Only the password field matters; the UI hides the rest."""
+        """The connection form for Airflow versions that read it from the hook (before 3.2).
+
+        The same data is declared in provider info (``ui-field-behaviour``), which newer Airflow reads
+        without importing the hook: only the password field matters, and it is labelled as the key.
+
+        >>> MasklineKeyHook.get_ui_field_behaviour()["relabeling"]
+        {'password': 'Masking key'}
+        """
         return {
-            "hidden_fields": ["host", "schema", "login", "port", "extra"],
-            "relabeling": {"password": "Masking key"},
-            "placeholders": {"password": "a long random secret (32+ bytes)"},
+            "hidden_fields": list(KEY_CONNECTION_FIELDS["hidden-fields"]),
+            "relabeling": dict(KEY_CONNECTION_FIELDS["relabeling"]),
+            "placeholders": dict(KEY_CONNECTION_FIELDS["placeholders"]),
         }
 
     def get_conn(self) -> str | None:

@@ -189,6 +189,12 @@ class CheckMaskingOperator(BaseOperator):
                              where=f"conn_id={self.conn_id!r}", fix="check the table name and the connection") \
                 from None
         run = batch.validate(suite, result_format={"result_format": "SUMMARY", "partial_unexpected_count": 5})
+        ran = sorted(r.expectation_config.type for r in run.results if r.expectation_config is not None)
+        if ran != sorted(c["type"] for c in configs):  # fail closed: a check that did not run never passes
+            raise MaskingCheckFailed(f"{len(configs) - len(ran)} of {len(configs)} expectations did not run",
+                                     where=f"CheckMaskingOperator(task_id={self.task_id!r})",
+                                     fix="make sure every expectation named is registered with Great Expectations "
+                                         "(maskline.expectations.load_all() registers maskline's)")
         results = [r.to_json_dict() for r in run.results]
         self._report = check_report(self.table, results, pseudonym_key())
         message = self._report.message()

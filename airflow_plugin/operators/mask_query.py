@@ -20,7 +20,7 @@ class MaskQueryOperator(BaseOperator):
     shape without its literals (``maskline.rewrite.literals``), so a value
     typed into a refused query is stored nowhere. The result is written like
     :class:`~airflow_plugin.operators.mask_table.MaskTableOperator` writes:
-    staging table, then a swap, in one transaction.
+    staging table, then a swap, in one transaction (``write_mode`` as there).
 
     >>> op = MaskQueryOperator(task_id="q", conn_id="wh", sql="SELECT email FROM customers", target="contacts")
     >>> op.template_fields
@@ -33,8 +33,12 @@ class MaskQueryOperator(BaseOperator):
     ui_color = "#d1f2eb"
 
     def __init__(self, *, conn_id: str, sql: str, target: str, policy: PolicyArg = None,
-                 identities: Sequence[str] = (), hook_params: dict[str, Any] | None = None, **kwargs: Any) -> None:
+                 identities: Sequence[str] = (), hook_params: dict[str, Any] | None = None,
+                 write_mode: str = "swap", **kwargs: Any) -> None:
+        from airflow_plugin.write_mode import WriteMode
+
         super().__init__(**kwargs)
+        self.write_mode = WriteMode.parse(write_mode, f"MaskQueryOperator(task_id={self.task_id!r}, write_mode)")
         self.conn_id = conn_id
         self.sql = sql
         self.target = target
@@ -69,7 +73,7 @@ class MaskQueryOperator(BaseOperator):
             if masked.keyed and key is None:
                 key = resolve_operator_key(policy)  # raises the clear KeyMissingError: nothing is written
             warehouse.load_key(key if masked.keyed else None)
-            rows = warehouse.replace_table(self.target, masked.select)
+            rows = warehouse.replace_table(self.target, masked.select, self.write_mode)
         finally:
             warehouse.close()
         dialect = warehouse.dialect.name

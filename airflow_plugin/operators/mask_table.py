@@ -28,6 +28,9 @@ class MaskTableOperator(BaseOperator):
     :param policy: a policy path, YAML text, dict, ``"variable:NAME"`` or ``None`` for ``[maskline] policy``.
     :param classify: classify the source's columns by sampling them in the database.
     :param identities: who the data is for (``role:analyst``); the policy's ``unmask_for`` may allow raw values.
+    :param write_mode: ``swap`` (default: a new table that keeps the target's grants and comments),
+        ``truncate_insert`` (rewrite the rows in place: keeps views, indexes, everything) or ``replace``
+        (a new table, nothing kept); see :mod:`airflow_plugin.table_write`.
 
     >>> op = MaskTableOperator(task_id="m", conn_id="warehouse", source="raw.customers", target="customers")
     >>> op.template_fields
@@ -47,9 +50,13 @@ class MaskTableOperator(BaseOperator):
         classify: bool = True,
         identities: Sequence[str] = (),
         hook_params: dict[str, Any] | None = None,
+        write_mode: str = "swap",
         **kwargs: Any,
     ) -> None:
+        from airflow_plugin.write_mode import WriteMode
+
         super().__init__(**kwargs)
+        self.write_mode = WriteMode.parse(write_mode, f"MaskTableOperator(task_id={self.task_id!r}, write_mode)")
         self.conn_id = conn_id
         self.source = source
         self.target = target
@@ -84,7 +91,7 @@ class MaskTableOperator(BaseOperator):
             key = key_for_plan(plan, policy)
             warehouse.load_key(key)
             select = compile_select(plan, warehouse.table(self.source), warehouse.dialect, key_mode=KeyMode.SESSION)
-            rows = warehouse.replace_table(self.target, select)
+            rows = warehouse.replace_table(self.target, select, self.write_mode)
         finally:
             warehouse.close()
         dialect = warehouse.dialect.name

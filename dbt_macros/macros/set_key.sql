@@ -4,10 +4,13 @@
           +pre-hook: "{{ maskline.set_key() }}"
     It runs its statements itself, with the key values as bound parameters (dbt logs the statement text,
     never its bindings), and renders to nothing, so it also works on engines that take one statement per
-    call (Spark). Where the key can still be seen, per adapter, is in dbt_macros/README.md. -#}
+    call (Spark). Where the key can still be seen, per adapter, is in dbt_macros/README.md.
+    With no key configured it does nothing: a model that uses a keyed method (hash, hmac, fake) fails when
+    its SQL is compiled, naming the variable to set, and models without one run, so the pre-hook can be set
+    project-wide. -#}
 
 {% macro set_key() -%}
-  {%- if not execute -%}{{ return('') }}{%- endif -%}
+  {%- if not execute or not maskline._has_key() -%}{{ return('') }}{%- endif -%}
   {{ return(adapter.dispatch('set_key', 'maskline')()) }}
 {%- endmacro %}
 

@@ -16,7 +16,13 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("dbt", help="the maskline dbt package: path, check, suggest")
     sub = parser.add_subparsers(dest="dbt_command", metavar="SUBCOMMAND", required=True)
 
-    path = sub.add_parser("path", help="print where the maskline dbt package is (for packages.yml)")
+    path = sub.add_parser("path", help="print where the maskline dbt package is (for packages.yml)",
+                          description="Print the maskline dbt package's path for `- local:` in packages.yml, "
+                          "relative to the dbt project, because dbt copies it verbatim into package-lock.yml. "
+                          "To share a lock file across machines, prefer `git:` with `subdirectory: dbt_macros` "
+                          "and a release tag as `revision`.")
+    path.add_argument("--project-dir", default=".", help="the dbt project the path is relative to (default: .)")
+    path.add_argument("--absolute", action="store_true", help="print the absolute path instead")
     path.set_defaults(run=run_path)
 
     check = sub.add_parser("check", help="fail if a sensitive column reaches a model unmasked (reads manifest.json)")
@@ -38,9 +44,9 @@ def register(subparsers: Any) -> None:
 
 
 def run_path(args: argparse.Namespace) -> int:
-    from maskline.dbt.path import package_path
+    from maskline.dbt.path import local_path, package_path
 
-    print(package_path())
+    print(package_path() if args.absolute else local_path(args.project_dir))
     return 0
 
 

@@ -2,19 +2,28 @@
 
 Each module in :data:`COMMANDS` has ``register(subparsers)``, which adds its
 parser and sets ``run=func`` with ``func(args) -> int``. Every maskline error
-becomes one line on stderr and its exit code; never a bare traceback.
+becomes one line on stderr and its exit code; never a bare traceback. A typo
+gets the closest valid name (:mod:`maskline.cli.parser`), and output piped to
+a reader that stops early (``| head``) ends quietly.
 
->>> main(["--version"])
-maskline 0.1.0
+>>> main(["--version"])  # doctest: +ELLIPSIS
+maskline ...
 0
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
 from collections.abc import Sequence
+
+from maskline.cli.parser import MasklineArgumentParser
+
+# What a shell reports for a process ended by SIGPIPE (128 + 13), as `yes | head` does.
+EXIT_BROKEN_PIPE = 141
 
 COMMANDS: tuple[str, ...] = (
     "maskline.cli.mask",
@@ -29,7 +38,12 @@ COMMANDS: tuple[str, ...] = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    """The ``maskline`` parser with every subcommand registered.
+
+    >>> build_parser().parse_args(["scan", "x.csv"]).command
+    'scan'
+    """
+    parser = MasklineArgumentParser(
         prog="maskline",
         description="Mask PII and secrets at transform time: scan, mask, compile masking SQL, audit lineage.",
     )
@@ -41,20 +55,29 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command and return its exit code.
+
+    >>> main([])  # doctest: +ELLIPSIS
+    usage: maskline ...
+    2
+    """
     from maskline.errors import MasklineError
 
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.version:
-        from importlib.metadata import version
-
-        print(f"maskline {version('maskline')}")
-        return 0
-    if not getattr(args, "run", None):
-        parser.print_help()
-        return 2
     try:
+        if args.version:
+            import maskline
+
+            print(f"maskline {maskline.__version__}")
+            return 0
+        if not getattr(args, "run", None):
+            parser.print_help()
+            return 2
         return int(args.run(args) or 0)
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except MasklineError as e:
         from maskline.cli.output import err_console
 
@@ -62,6 +85,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return e.exit_code
     except KeyboardInterrupt:
         return 130
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's final flush does not fail on the closed pipe again."""
+    with contextlib.suppress(OSError, ValueError):  # stdout replaced by something without a descriptor
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def run() -> None:

@@ -2,16 +2,38 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from functools import cache
 from typing import Any
+
+# Off a terminal (a pipe, a file, CI logs) nothing is cut to fit: lines are as wide as their content.
+UNLIMITED_WIDTH = 100_000
+
+
+def output_width(stream: Any) -> int | None:
+    """The width to render at: None (the terminal's) on a TTY or when COLUMNS is set, else unlimited.
+
+    >>> import io
+    >>> output_width(io.StringIO()) == UNLIMITED_WIDTH or "COLUMNS" in os.environ
+    True
+    """
+    isatty = getattr(stream, "isatty", None)
+    if (isatty is not None and isatty()) or os.environ.get("COLUMNS"):
+        return None
+    return UNLIMITED_WIDTH
 
 
 @cache
 def console() -> Any:
-    """The stdout console (tables, trees, JSON)."""
+    """The stdout console (tables, trees, JSON).
+
+    >>> console().file is sys.stdout or True
+    True
+    """
     from rich.console import Console
 
-    return Console(soft_wrap=True)
+    return Console(soft_wrap=True, width=output_width(sys.stdout))
 
 
 @cache
@@ -19,7 +41,7 @@ def err_console() -> Any:
     """The stderr console (progress, errors)."""
     from rich.console import Console
 
-    return Console(stderr=True, soft_wrap=True)
+    return Console(stderr=True, soft_wrap=True, width=output_width(sys.stderr))
 
 
 def progress(transient: bool = True) -> Any:

@@ -27,7 +27,8 @@ def register(sub: Any) -> None:
     p.add_argument("--dialect", required=True, help="duckdb, postgres, snowflake, bigquery, spark or trino")
     p.add_argument("--policy", required=True, help="policy YAML file")
     p.add_argument("--table", help="table name as written in the policy's datasets")
-    p.add_argument("--columns", help="comma-separated full column list of the table, in order (default: the policy's)")
+    p.add_argument("--columns", help="comma-separated full column list of the table, in order (default: only the "
+                   "policy's columns, so the others are dropped; the SQL says so in a comment)")
     p.add_argument("--source", help="relation to select from (default: --table)")
     p.add_argument("--pretty", action="store_true", help="pretty-print the SQL")
     from maskline.rewrite.cli_support import add_query_arguments
@@ -56,6 +57,9 @@ def run(args: argparse.Namespace) -> int:
     names = [c.strip() for c in args.columns.split(",")] if args.columns else list(ds.columns)
     plan = build_plan(policy, args.table, [(n, None) for n in names])
     select = compile_select(plan, args.source or args.table, args.dialect)
+    if not args.columns:
+        print(f"-- selects only the {len(names)} column(s) the policy lists for {args.table}; any other column of "
+              "the table is DROPPED. Pass --columns with the table's full column list to keep them")
     if plan.keyed:
         print(f"-- keyed methods read maskline_ipad/opad/salt from the {args.dialect} session; "
               "load them with maskline.sql.session.key_setup (the key is never in this SQL)")

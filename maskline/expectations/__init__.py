@@ -8,6 +8,11 @@ its metric with GX:
 
 Results of these expectations never contain a raw value (see
 :mod:`maskline.expectations.value_free`).
+
+A process that loads saved suites or checkpoints must call :func:`load_all`
+first: GX silently drops expectations it has not registered. Checkpoints built
+with :func:`guarded_actions` refuse to load or to pass when that was forgotten
+(see :mod:`maskline.expectations.checkpoint_guard`).
 """
 
 from __future__ import annotations
@@ -22,20 +27,29 @@ _EXPORTS = {
     "ExpectTableToMatchMaskingPolicy": "expect_table_to_match_masking_policy",
 }
 
-__all__ = list(_EXPORTS)
+# Not expectations: the checkpoint guard (see maskline.expectations.checkpoint_guard).
+_HELPERS = {
+    "guarded_actions": "checkpoint_guard",
+    "MasklineGuardAction": "checkpoint_guard",
+    "ExpectationsNotRegistered": "checkpoint_guard",
+}
+
+__all__ = [*_EXPORTS, *_HELPERS, "load_all"]
 
 
 def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        module = importlib.import_module(f"{__name__}.{_EXPORTS[name]}")
+    if name in _EXPORTS or name in _HELPERS:
+        module = importlib.import_module(f"{__name__}.{_EXPORTS.get(name) or _HELPERS[name]}")
         return getattr(module, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def load_all() -> None:
-    """Import (and so register with GX) every maskline expectation and metric.
+    """Import (and so register with GX) every maskline expectation, metric and the checkpoint guard action.
+
+    Call it before ``gx.get_context()`` loads saved suites or checkpoints.
 
     >>> load_all()  # doctest: +SKIP
     """
-    for name in _EXPORTS:
+    for name in [*_EXPORTS, *_HELPERS]:
         __getattr__(name)

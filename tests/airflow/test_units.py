@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -52,6 +53,71 @@ def test_provider_info_is_valid_and_registers_the_connection_type_and_decorator(
                           "decorator": "maskline" in pm.taskflow_decorators}))
     """))
     assert found == {"hook": "airflow_plugin.hooks.key.MasklineKeyHook", "decorator": True}
+
+
+def test_airflow_lists_the_key_connection_form_and_documentation_url_from_provider_info(tmp_path):
+    import os
+
+    env = dict(os.environ, AIRFLOW_HOME=str(tmp_path))
+    listed = subprocess.run([str(Path(sys.executable).with_name("airflow")), "providers", "behaviours",
+                             "--output", "json"], capture_output=True, text=True, env=env, check=True).stdout
+    assert {"field_behaviours": "maskline"} in json.loads(listed[listed.index("["):])
+    found = json.loads(subprocess.run([sys.executable, "-c", textwrap.dedent("""
+        import json
+        from airflow.providers_manager import ProvidersManager
+        pm = ProvidersManager()
+        print(json.dumps({"form": pm.field_behaviours["maskline"],
+                          "docs": pm.providers["maskline"].data["documentation-url"]}))
+    """)], capture_output=True, text=True, env=env, check=True).stdout.strip().splitlines()[-1])
+    assert found["form"]["relabeling"] == {"password": "Masking key"}
+    assert "login" in found["form"]["hidden_fields"] and "extra" in found["form"]["hidden_fields"]
+    assert found["docs"].startswith("https://")
+
+
+def test_hook_form_for_older_airflow_matches_the_provider_info():
+    from airflow_plugin.hooks.key import MasklineKeyHook
+    from airflow_plugin.provider_info import get_provider_info
+
+    (conn,) = get_provider_info()["connection-types"]
+    declared = conn["ui-field-behaviour"]
+    assert MasklineKeyHook.get_ui_field_behaviour() == {
+        "hidden_fields": declared["hidden-fields"], "relabeling": declared["relabeling"],
+        "placeholders": declared["placeholders"]}
+
+
+def test_a_log_filter_value_with_an_inline_comment_fails_loudly_and_still_scrubs_logs(tmp_path):
+    import os
+
+    env = dict(os.environ, AIRFLOW_HOME=str(tmp_path), AIRFLOW__MASKLINE__LOG_FILTER="True   # scrub logs")
+    found = json.loads(subprocess.run([sys.executable, "-c", textwrap.dedent("""
+        import json
+        from airflow import plugins_manager
+        from airflow_plugin import log_filter
+        plugins_manager.ensure_plugins_loaded()
+        errors = plugins_manager.get_import_errors()
+        print(json.dumps({"errors": list(errors.values()), "installed": log_filter.installed()}))
+    """)], capture_output=True, text=True, env=env, check=True).stdout.strip().splitlines()[-1])
+    (error,) = [e for e in found["errors"] if "log_filter" in e]
+    assert "is not a boolean" in error and "inline '#' comments" in error
+    assert found["installed"] is True
+
+
+@pytest.mark.parametrize(("value", "expected"), [("True", True), (" off ", False), ("1", True), ("no", False)])
+def test_valid_boolean_spellings_are_read_from_airflow_config(monkeypatch, value, expected):
+    from airflow_plugin.config import flag
+
+    monkeypatch.setenv("AIRFLOW__MASKLINE__SCRUB_XCOM_DATAFRAMES", value)
+    assert flag("scrub_xcom_dataframes") is expected
+
+
+@pytest.mark.parametrize("value", ["Ture", "True # comment", ""])
+def test_a_boolean_option_that_is_not_a_boolean_raises_a_config_error(monkeypatch, value):
+    from airflow_plugin.config import flag
+    from maskline.errors import ConfigError
+
+    monkeypatch.setenv("AIRFLOW__MASKLINE__SCRUB_XCOM_DATAFRAMES", value)
+    with pytest.raises(ConfigError, match="scrub_xcom_dataframes"):
+        flag("scrub_xcom_dataframes")
 
 
 def test_plugin_is_registered_through_the_entry_point():
@@ -159,6 +225,99 @@ def test_a_failing_masking_select_keeps_the_old_target_on_postgres(pg_dsn):
     assert w.execute("SELECT count(*) FROM unit_dst").fetchone()[0] == 2
     assert w.execute("SELECT count(*) FROM pg_tables WHERE tablename LIKE 'unit_dst__maskline%'").fetchone()[0] == 0
     w.close()
+
+
+@pytest.mark.postgres
+def test_writes_on_postgres_keep_grants_and_comments_and_name_dependent_views(pg_dsn):
+    import uuid
+
+    import psycopg2
+    from sqlglot import exp
+
+    from airflow_plugin.warehouse import Warehouse, dialect_named
+    from airflow_plugin.write_mode import WriteMode
+
+    analyst, auditor = (f"ml_{who}_{uuid.uuid4().hex[:8]}" for who in ("analyst", "auditor"))
+    w = Warehouse(psycopg2.connect(pg_dsn), dialect_named("postgresql"))
+
+    def one(sql, *params):
+        return w.execute(sql, params).fetchone()[0]
+
+    def setup_survives():
+        return {"analyst": one("SELECT has_table_privilege(%s, 'w_dst', 'SELECT')", analyst),
+                "auditor_column": one("SELECT has_column_privilege(%s, 'w_dst', 'id', 'SELECT WITH GRANT OPTION')",
+                                      auditor),
+                "table_comment": one("SELECT obj_description('w_dst'::regclass, 'pg_class')"),
+                "column_comment": one("SELECT col_description('w_dst'::regclass, 2)")}
+
+    kept = {"analyst": True, "auditor_column": True, "table_comment": "masked customers, 50% sampled",
+            "column_comment": "it's masked"}
+    select = exp.select("id", "v").from_("w_src")
+    try:
+        w.execute(f'CREATE ROLE "{analyst}" NOLOGIN')
+        w.execute(f'CREATE ROLE "{auditor}" NOLOGIN')
+        w.execute("CREATE TABLE w_src (id integer, v text)")
+        w.execute("INSERT INTO w_src VALUES (1, 'a'), (2, 'b')")
+        assert w.replace_table("w_dst", select) == 2  # first run: creates the target
+        w.execute(f'GRANT SELECT ON w_dst TO "{analyst}"')
+        w.execute(f'GRANT SELECT (id) ON w_dst TO "{auditor}" WITH GRANT OPTION')
+        w.execute("COMMENT ON TABLE w_dst IS 'masked customers, 50% sampled'")
+        w.execute("COMMENT ON COLUMN w_dst.v IS 'it''s masked'")
+
+        assert w.replace_table("w_dst", select) == 2  # the default mode: swap
+        assert setup_survives() == kept
+
+        w.execute("CREATE VIEW w_report AS SELECT id FROM w_dst")
+        with pytest.raises(MaskingError, match="w_report") as refused:
+            w.replace_table("w_dst", select)
+        assert "truncate_insert" in str(refused.value) and "nothing was written" in str(refused.value)
+
+        w.execute("INSERT INTO w_src VALUES (3, 'c')")
+        assert w.replace_table("w_dst", select, WriteMode.TRUNCATE_INSERT) == 3
+        assert one("SELECT count(*) FROM w_report") == 3
+        assert setup_survives() == kept
+
+        w.execute("DROP VIEW w_report")
+        assert w.replace_table("w_dst", select, WriteMode.REPLACE) == 3
+        assert setup_survives() == {"analyst": False, "auditor_column": False, "table_comment": None,
+                                    "column_comment": None}
+    finally:
+        w.execute("DROP TABLE IF EXISTS w_dst, w_src CASCADE")
+        for role in (analyst, auditor):
+            if one("SELECT count(*) FROM pg_roles WHERE rolname = %s", role):
+                w.execute(f'DROP OWNED BY "{role}"')
+                w.execute(f'DROP ROLE "{role}"')
+        w.close()
+
+
+@pytest.mark.parametrize("engine", ["duckdb", "sqlite"])
+def test_truncate_insert_rewrites_rows_in_place_and_keeps_dependent_views(engine):
+    import sqlite3
+
+    import duckdb
+    from sqlglot import exp
+
+    from airflow_plugin.warehouse import Warehouse, dialect_named
+    from airflow_plugin.write_mode import WriteMode
+
+    con = duckdb.connect() if engine == "duckdb" else sqlite3.connect(":memory:")
+    w = Warehouse(con, dialect_named(engine))
+    w.execute("CREATE TABLE src (id INTEGER, v TEXT)")
+    w.execute("INSERT INTO src VALUES (1, 'a'), (2, 'b')")
+    select = exp.select("v", "id").from_("src")  # by name, not by position
+    assert w.replace_table("dst", select, WriteMode.TRUNCATE_INSERT) == 2  # created on the first run
+    w.execute("CREATE VIEW report AS SELECT id, v FROM dst")
+    w.execute("INSERT INTO src VALUES (3, 'c')")
+    assert w.replace_table("dst", select, WriteMode.TRUNCATE_INSERT) == 3
+    assert w.execute("SELECT id, v FROM report ORDER BY id").fetchall() == [(1, "a"), (2, "b"), (3, "c")]
+
+
+def test_an_unknown_write_mode_fails_at_construction_with_the_closest_name():
+    from airflow_plugin.operators.mask_table import MaskTableOperator
+    from maskline.errors import InputError
+
+    with pytest.raises(InputError, match="did you mean 'truncate_insert'"):
+        MaskTableOperator(task_id="m", conn_id="wh", source="a", target="b", write_mode="truncate-insert")
 
 
 def test_log_filter_scrubs_pii_from_a_stdlib_record():

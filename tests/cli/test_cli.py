@@ -118,3 +118,62 @@ def test_demo_masks_the_sample_and_prints_before_and_after(tmp_path: Path) -> No
     assert r.returncode == 0, r.stderr
     assert "before" in r.stdout and "after" in r.stdout
     assert (tmp_path / "customers_masked.csv").is_file()
+
+
+@pytest.mark.parametrize(("args", "hint"), [
+    (("scna", "x.csv"), "did you mean 'scan'?"),
+    (("scan", "x.csv", "--polcy", "p.yml"), "did you mean '--policy'?"),
+    (("dbt", "chek"), "did you mean 'check'?"),
+    (("policy", "valdate", "p.yml"), "did you mean 'validate'?"),
+])
+def test_a_mistyped_command_or_option_gets_the_closest_valid_name(args: tuple[str, ...], hint: str) -> None:
+    r = run_cli(*args)
+    assert r.returncode == 2
+    assert hint in r.stderr and "Traceback" not in r.stderr
+
+
+def test_output_piped_to_a_reader_that_stops_early_ends_quietly() -> None:
+    import os
+
+    # The schema printed 40 times overflows the pipe buffer, so the write after the reader closes fails.
+    code = "from maskline.cli.main import main; import sys; sys.exit(max(main(['policy', 'schema']) for _ in range(40)))"
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={k: v for k, v in os.environ.items() if k != "COLUMNS"})
+    assert proc.stdout is not None and proc.stdout.readline()
+    proc.stdout.close()
+    stderr = proc.communicate()[1].decode()
+    assert proc.returncode == 141
+    assert stderr == ""
+
+
+def test_tables_are_not_cut_to_80_columns_when_stdout_is_not_a_terminal(customers_csv: Path) -> None:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    r = subprocess.run([sys.executable, "-m", "maskline", "scan", str(customers_csv)], capture_output=True,
+                       text=True, env=env, check=True)
+    assert max(len(line) for line in r.stdout.splitlines()) > 120
+    assert "…" not in r.stdout
+
+
+def test_every_subcommand_has_a_description() -> None:
+    import argparse
+
+    from maskline.cli.main import build_parser
+
+    def walk(parser: argparse.ArgumentParser, path: str):
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, child in action.choices.items():
+                    yield f"{path} {name}", child
+                    yield from walk(child, f"{path} {name}")
+
+    found = dict(walk(build_parser(), "maskline"))
+    assert {"maskline scan", "maskline dbt check", "maskline policy schema"} <= set(found)
+    assert [name for name, p in found.items() if not p.description] == []
+
+
+def test_sql_for_a_policy_table_says_that_unlisted_columns_are_dropped() -> None:
+    r = run_cli("sql", "--dialect", "duckdb", "--policy", str(POLICY), "--table", "customers")
+    assert r.returncode == 0, r.stderr
+    assert "DROPPED" in r.stdout and "--columns" in r.stdout

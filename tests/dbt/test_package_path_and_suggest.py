@@ -16,10 +16,21 @@ from tests.dbt.dbt_harness import INTEGRATION, PACKAGE, REPO
 def test_path_in_a_checkout_is_the_dbt_macros_directory(capsys) -> None:
     from maskline.cli.main import main
 
-    assert main(["dbt", "path"]) == 0
+    assert main(["dbt", "path", "--absolute"]) == 0
     printed = capsys.readouterr().out.strip()
     assert printed == str(PACKAGE)
     assert yaml.safe_load((PACKAGE / "dbt_project.yml").read_text())["name"] == "maskline"
+
+
+def test_path_is_relative_to_the_dbt_project_so_the_lock_file_holds_no_machine_path(tmp_path, capsys) -> None:
+    from maskline.cli.main import main
+
+    project = tmp_path / "analytics"
+    project.mkdir()
+    assert main(["dbt", "path", "--project-dir", str(project)]) == 0
+    printed = capsys.readouterr().out.strip()
+    assert not printed.startswith("/")
+    assert (project / printed).resolve() == PACKAGE.resolve()
 
 
 @pytest.mark.skipif(shutil.which("uv") is None, reason="uv builds the wheel")

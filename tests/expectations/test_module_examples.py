@@ -9,7 +9,7 @@ import importlib
 import pytest
 
 MODULES = ["shapes", "pii_conditions", "shape_conditions", "value_free", "batches", "sampling", "report",
-           "metrics.errors", "rendering"]
+           "metrics.errors", "rendering", "checkpoint_guard"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -16,6 +16,12 @@
   {{ return(key) }}
 {%- endmacro %}
 
+{% macro _has_key() -%}
+  {#- Whether a key is configured, without failing: set_key() loads one only when there is one, and every
+      keyed method asks for it (and fails, naming the fix) when its own SQL is compiled. -#}
+  {{ return(var('maskline_key', none) or env_var(var('maskline_key_env', 'MASKLINE_KEY'), '')) }}
+{%- endmacro %}
+
 {% macro _xor_hex(data, pad_byte) -%}
   {#- hex of (data zero-padded to 64 bytes) XOR pad_byte, byte by byte: Jinja has no ^ operator. -#}
   {%- set ns = namespace(out='') -%}
