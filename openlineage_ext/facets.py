@@ -50,6 +50,7 @@ CLASSIFICATION = "maskline_classification"
 IDENTITY = "maskline_identity"
 PII_TAG_KEY = "pii"
 TAG_SOURCE = "MASKLINE"
+MASKED_TAG = "MASKED"
 # Marquez knows two field tags (configured by scripts/marquez.sh); categories map onto them.
 MARQUEZ_TAG_BY_CATEGORY = {"identifier": "PII", "quasi-identifier": "PII", "sensitive": "SENSITIVE",
                            "secret": "SENSITIVE"}

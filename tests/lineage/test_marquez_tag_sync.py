@@ -1,14 +1,17 @@
 """The optional Marquez field-tag sync, and the HTTP path, against a recording HTTP server.
 
-The server is a TEST DOUBLE of Marquez's two endpoints involved (``POST /api/v1/lineage``
-and the field-tag POST), used because the real Marquez cannot be fetched on this machine;
-the Marquez end-to-end test (test_marquez_e2e.py) checks the same against the real one.
+The server is a strict TEST DOUBLE of the Marquez endpoints involved (``POST /api/v1/lineage``,
+``PUT /api/v1/tags/{tag}`` and the field-tag POST), refusing what the real server refuses, so the
+tests run where Marquez does not; test_marquez_e2e.py checks the same against the real one.
 """
 
 from __future__ import annotations
 
 import json
 import threading
+import urllib.error
+import urllib.parse
+import urllib.request
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -24,26 +27,59 @@ from openlineage_ext.marquez_tags import TagSync
 from openlineage_ext.transformer import transport_config
 
 
-class RecordingMarquezDouble(BaseHTTPRequestHandler):
-    """Stores lineage bodies; answers a field-tag POST with 404 until the dataset's event has arrived."""
+class StrictMarquezDouble(BaseHTTPRequestHandler):
+    """A double of Marquez's three endpoints involved, as strict as the real server (0.51.1):
+
+    - ``POST /api/v1/lineage`` and ``PUT /api/v1/tags/{tag}`` consume JSON only (415 otherwise);
+    - the field-tag POST answers 415 to any content type but JSON (urllib's form default included),
+      404 while the tag was never created or the dataset's event has not arrived.
+    """
 
     lineage: list[dict] = []
+    tags: set[str] = set()
     tag_posts: list[tuple[str, int]] = []
 
-    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+    def _body(self) -> bytes:
         length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else b""
-        if self.path == "/api/v1/lineage":
-            type(self).lineage.append(json.loads(body))
-            status = 201
-        else:
-            seen = any(self.path.split("/datasets/")[1].split("/")[0] in json.dumps(e) for e in type(self).lineage)
-            status = 200 if seen else 404
-            type(self).tag_posts.append((self.path, status))
+        return self.rfile.read(length) if length else b""
+
+    def _json_or_none(self) -> bool:
+        kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        return kind in ("", "application/json")
+
+    def _answer(self, status: int) -> None:
         self.send_response(status)
         self.send_header("Content-Length", "2")
         self.end_headers()
         self.wfile.write(b"{}")
+
+    def do_PUT(self) -> None:  # noqa: N802 - http.server's naming
+        body = self._body()
+        if not self.path.startswith("/api/v1/tags/"):
+            return self._answer(404)
+        if (self.headers.get("Content-Type") or "").split(";")[0].strip() != "application/json":
+            return self._answer(415)
+        json.loads(body)
+        type(self).tags.add(urllib.parse.unquote(self.path.rsplit("/", 1)[1]))
+        return self._answer(200)
+
+    def do_POST(self) -> None:  # noqa: N802
+        body = self._body()
+        if self.path == "/api/v1/lineage":
+            if (self.headers.get("Content-Type") or "").split(";")[0].strip() != "application/json":
+                return self._answer(415)
+            type(self).lineage.append(json.loads(body))
+            return self._answer(201)
+        if not self._json_or_none():
+            status = 415
+        else:
+            dataset = urllib.parse.unquote(self.path.split("/datasets/")[1].split("/")[0])
+            tag = urllib.parse.unquote(self.path.rsplit("/", 1)[1])
+            seen = any(dataset == d["name"] for e in type(self).lineage
+                       for d in e.get("inputs", []) + e.get("outputs", []))
+            status = 200 if seen and tag in type(self).tags else 404
+        type(self).tag_posts.append((self.path, status))
+        return self._answer(status)
 
     def log_message(self, *_args: object) -> None:
         pass
@@ -51,8 +87,8 @@ class RecordingMarquezDouble(BaseHTTPRequestHandler):
 
 @pytest.fixture()
 def marquez_double() -> Iterator[str]:
-    RecordingMarquezDouble.lineage, RecordingMarquezDouble.tag_posts = [], []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), RecordingMarquezDouble)
+    StrictMarquezDouble.lineage, StrictMarquezDouble.tag_posts, StrictMarquezDouble.tags = [], [], set()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), StrictMarquezDouble)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -77,14 +113,25 @@ def test_tags_are_set_on_marquez_fields_after_the_event_lands(marquez_double: st
     OpenLineageClient(transport=get_default_factory().create(config)).emit(event)
     TagSync.for_url(marquez_double).flush()
 
-    assert len(RecordingMarquezDouble.lineage) == 1
-    applied = sorted(p for p, status in RecordingMarquezDouble.tag_posts if status == 200)
+    assert len(StrictMarquezDouble.lineage) == 1
+    applied = sorted(p for p, status in StrictMarquezDouble.tag_posts if status == 200)
     ns = "postgres%3A%2F%2Fdb%3A5432"
-    assert applied == sorted(
-        f"/api/v1/namespaces/{ns}/datasets/{ds}/fields/{field}/tags/{tag}"
-        for ds in ("crm.public.customers", "crm.public.customers_masked")
-        for field, tag in (("email", "PII"), ("password_hash", "SENSITIVE")))
+    expected = [(ds, field, tag) for ds in ("crm.public.customers", "crm.public.customers_masked")
+                for field, tags in (("email", ("EMAIL", "PII")), ("password_hash", ("PASSWORD", "SENSITIVE")))
+                for tag in tags]
+    expected += [("crm.public.customers_masked", field, "MASKED") for field in ("email", "password_hash")]
+    assert applied == sorted(f"/api/v1/namespaces/{ns}/datasets/{ds}/fields/{field}/tags/{tag}"
+                             for ds, field, tag in expected)
+    assert StrictMarquezDouble.tags == {"EMAIL", "PII", "PASSWORD", "SENSITIVE", "MASKED"}
     assert TagSync.for_url(marquez_double).failed == []
+
+
+def test_the_double_refuses_a_form_content_type_like_marquez(marquez_double: str) -> None:
+    url = marquez_double + "/api/v1/namespaces/ns/datasets/t/fields/f/tags/PII"
+    request = urllib.request.Request(url, data=b"", method="POST")  # urllib adds a form content type
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=5)
+    assert refused.value.code == 415
 
 
 def test_without_the_flag_no_tag_is_posted(marquez_double: str) -> None:
@@ -93,4 +140,4 @@ def test_without_the_flag_no_tag_is_posted(marquez_double: str) -> None:
                      producer="https://example.com/p")
     OpenLineageClient(transport=get_default_factory().create(
         transport_config({"type": "http", "url": marquez_double}))).emit(event)
-    assert len(RecordingMarquezDouble.lineage) == 1 and RecordingMarquezDouble.tag_posts == []
+    assert len(StrictMarquezDouble.lineage) == 1 and StrictMarquezDouble.tag_posts == []
