@@ -8,7 +8,8 @@ an ``OperatorLineage`` through :func:`openlineage_ext.operator_lineage.lineage_f
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,13 @@ class LineageRecord:
     output_namespace: str
     output_name: str
     engine: str | None = None
+    # (column, type) as written to the output, read back from it: the output's typed schema facet.
+    output_fields: tuple[tuple[str, str | None], ...] | None = None
+    # A query's column lineage: per output column, (namespace, dataset, field, subtype) of its direct
+    # inputs; the indirect inputs; and each input dataset as (namespace, dataset, plan of that table).
+    sources: Mapping[str, tuple[tuple[str, str, str, str], ...]] | None = None
+    indirect: tuple[tuple[str, str, str, str], ...] = ()
+    inputs: tuple[tuple[str, str, Any], ...] | None = field(default=None)
 
 
 def operator_lineage(record: LineageRecord | None) -> Any:
@@ -57,10 +65,78 @@ def operator_lineage(record: LineageRecord | None) -> Any:
             rows=record.rows,
             identity=None,
             engine=record.engine,
+            output_fields=record.output_fields,
+            sources=record.sources,
+            indirect=record.indirect,
+            inputs=record.inputs,
         )
     except Exception as e:  # noqa: BLE001 - lineage is best effort and must never fail the task
         log.warning("maskline lineage skipped: %s", type(e).__name__)
         return OperatorLineage()
+
+
+def written_fields(warehouse: Any, table: str) -> tuple[tuple[str, str | None], ...] | None:
+    """The ``(column, type)`` pairs of a table just written, for the output's schema facet; None if unreadable.
+
+    >>> class W:
+    ...     def columns(self, name): return [("id", "integer"), ("email", "text")]
+    >>> written_fields(W(), "customers_masked")
+    (('id', 'integer'), ('email', 'text'))
+    """
+    try:
+        return tuple((name, type_ or None) for name, type_ in warehouse.columns(table)) or None
+    except Exception:  # noqa: BLE001 - lineage is best effort; the plan's types stand in
+        return None
+
+
+def file_fields(path: str) -> tuple[tuple[str, str | None], ...] | None:
+    """The ``(column, type)`` pairs of a CSV or Parquet file just written, as DuckDB reads it; None if unreadable.
+
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "a.csv"; _ = f.write_text("id,email\\n1,x\\n")
+    >>> file_fields(str(f))
+    (('id', 'BIGINT'), ('email', 'VARCHAR'))
+    """
+    try:
+        import duckdb
+
+        con = duckdb.connect()
+        try:
+            rel = con.read_parquet(path) if path.lower().endswith((".parquet", ".pq")) else con.read_csv(path)
+            return tuple((name, str(type_)) for name, type_ in zip(rel.columns, rel.types, strict=True)) or None
+        finally:
+            con.close()
+    except Exception:  # noqa: BLE001 - lineage is best effort; the plan's types stand in
+        return None
+
+
+def query_record(masked: Any, rows: int | None, hook: Any, dialect: str, target: str,
+                 output_fields: tuple[tuple[str, str | None], ...] | None) -> LineageRecord:
+    """The lineage of a masked query: every table it read, and each output column's inputs after the
+    OpenLineage column-lineage spec (:mod:`openlineage_ext.query_lineage`). If the SQL cannot be traced,
+    outputs get no column lineage rather than invented one."""
+    namespace = dataset_namespace(hook, dialect)
+    tables = list(masked.sources)
+    names = {t.lower(): dataset_name(t, dialect, hook) for t in tables}
+    sources: dict[str, tuple[tuple[str, str, str, str], ...]] = {c.name: () for c in masked.plan.columns}
+    indirect: tuple[tuple[str, str, str, str], ...] = ()
+    try:
+        from openlineage_ext.query_lineage import query_lineage
+
+        traced = query_lineage(masked.original_sql, masked.schema, masked.sqlglot_dialect)
+
+        def resolve(table: str) -> str:
+            return names.get(table.lower()) or dataset_name(table, dialect, hook)
+
+        for name, refs in traced.direct.items():
+            sources[name] = tuple((namespace, resolve(r.table), r.column, r.subtype) for r in refs)
+        indirect = tuple((namespace, resolve(r.table), r.column, r.subtype) for r in traced.indirect)
+    except Exception as e:  # noqa: BLE001 - lineage is best effort
+        log.warning("maskline: no column lineage for the query (%s)", type(e).__name__)
+    inputs = tuple((namespace, names[t.lower()], masked.input_plans[t]) for t in tables if t in masked.input_plans)
+    return LineageRecord(masked.plan, None, rows, namespace, names[tables[0].lower()] if tables else "query",
+                         namespace, dataset_name(target, dialect, hook), engine=dialect, output_fields=output_fields,
+                         sources=sources, indirect=indirect, inputs=inputs or None)
 
 
 def dataset_namespace(hook: Any, dialect: str) -> str:

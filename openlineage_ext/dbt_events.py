@@ -1,10 +1,19 @@
 """Add maskline's lineage to a dbt-ol event: per model output, masking facets, ``pii`` field tags and
-``MASKED`` column lineage; per input, ``pii`` field tags; per run, ``maskline_identity``.
+``MASKED`` column lineage; per input, ``pii`` field tags; per run, ``maskline_identity``; per dataset,
+a typed ``schema``.
 
 dbt-ol's own ``columnLineage`` (parsed from the compiled SQL) is kept and
-annotated: each masked field gets ``transformationType: MASKED`` and a
+annotated: each masked field (``masked_columns``, column meta, or an inline
+``maskline.mask()`` call) gets ``transformationType: MASKED`` and a
 ``masking: true`` transformation naming the method. A masked field dbt-ol did
 not trace is traced to the same-named field of the model's input.
+
+dbt-ol's ``schema`` facets list only declared columns, without types. Marquez
+creates fields only from that facet and adds a copy of a NULL-typed field on
+every event, so every dataset's ``schema`` is completed with each column the
+event's column lineage names, typed from ``catalog.json`` or ``data_type``,
+else :data:`~openlineage_ext.facets.UNKNOWN_TYPE`. Masked fields are described
+("masked: hmac(length=16) of shop.raw.customers.email").
 """
 
 from __future__ import annotations
@@ -17,6 +26,7 @@ from openlineage.client.facet_v2 import column_lineage_dataset
 from openlineage_ext.dbt_manifest import (
     Manifest,
     column_info_types,
+    column_types,
     dbt_target_user,
     find_manifest,
     load_manifest,
@@ -26,8 +36,10 @@ from openlineage_ext.facets import (
     IDENTITY,
     MASKING,
     identity_facet,
+    masked_description,
     masked_transformation,
     masking_facet,
+    schema_facet,
     tags_facet,
 )
 
@@ -79,6 +91,60 @@ def _annotate_column_lineage(dataset: Any, plan: Any, inputs: list[Any]) -> None
             producer=getattr(existing, "_producer", None) or _producer())
 
 
+def _lineage_sources(outputs: list[Any]) -> dict[tuple[str, str], list[str]]:
+    """Per input dataset, the fields the outputs' column lineage reads (in order)."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for ds in outputs:
+        lineage = (ds.facets or {}).get("columnLineage")
+        entries = list((getattr(lineage, "fields", None) or {}).values())
+        refs = [f for e in entries for f in (e.inputFields or [])] + list(getattr(lineage, "dataset", None) or [])
+        for ref in refs:
+            names = out.setdefault((ref.namespace, ref.name), [])
+            if ref.field not in names:
+                names.append(ref.field)
+    return out
+
+
+def _type_schema(ds: Any, manifest: Manifest, extra: list[str], descriptions: dict[str, str]) -> None:
+    """Replace ``ds``'s schema facet by one listing its fields and ``extra`` ones, each typed and described."""
+    facets = ds.facets or {}
+    existing = facets.get("schema")
+    node = manifest.node_for_dataset(ds.name)
+    types = column_types(manifest, node)
+    rows: dict[str, tuple[str, str | None, str | None]] = {}
+    for f in getattr(existing, "fields", None) or []:
+        rows[f.name.lower()] = (f.name, f.type or types.get(f.name.lower()), f.description or None)
+    for name in extra:
+        rows.setdefault(name.lower(), (name, types.get(name.lower()), None))
+    if not rows:
+        return
+    for key, text in descriptions.items():
+        if key in rows:
+            rows[key] = (rows[key][0], rows[key][1], text)
+    ds.facets = {**facets, "schema": schema_facet(rows.values())}
+
+
+def _masked_descriptions(dataset: Any, plan: Any) -> dict[str, str]:
+    lineage = (dataset.facets or {}).get("columnLineage")
+    fields = {k.lower(): v for k, v in (getattr(lineage, "fields", None) or {}).items()}
+    out: dict[str, str] = {}
+    for col in plan.masked:
+        entry = fields.get(col.name.lower())
+        refs = [f"{r.name}.{r.field}" for r in (getattr(entry, "inputFields", None) or [])]
+        out[col.name.lower()] = masked_description(col, ", ".join(refs) or None)
+    return out
+
+
+def _type_all(event: Any, manifest: Manifest, descriptions: dict[int, dict[str, str]]) -> None:
+    outputs = list(getattr(event, "outputs", None) or [])
+    read = _lineage_sources(outputs)
+    for ds in list(getattr(event, "inputs", None) or []):
+        _type_schema(ds, manifest, read.get((ds.namespace, ds.name), []), {})
+    for ds in outputs:
+        lineage = (ds.facets or {}).get("columnLineage")
+        _type_schema(ds, manifest, list(getattr(lineage, "fields", None) or {}), descriptions.get(id(ds), {}))
+
+
 def _producer() -> str:
     from openlineage_ext.facets import producer
 
@@ -122,22 +188,23 @@ def enrich_dbt_event(event: Any, properties: Mapping[str, Any], *, identity_name
         if tagged:
             ds.facets = dict(ds.facets or {})
             ds.facets["tags"] = tags_facet(tagged, ds.facets.get("tags"))
+    descriptions: dict[int, dict[str, str]] = {}
     if node is not None and node.get("resource_type") == "seed":  # raw data: tagged, never masked
         for ds in getattr(event, "outputs", None) or []:
             tagged = column_info_types(node)
             if tagged:
                 ds.facets = dict(ds.facets or {})
                 ds.facets["tags"] = tags_facet(tagged, ds.facets.get("tags"))
-        return event
-    if node is None or node.get("resource_type") not in ("model", "snapshot"):
-        return event
-    for ds in getattr(event, "outputs", None) or []:
-        plan = model_plan(manifest, node, _output_columns(ds))
-        if not any(c.info_type or c.masked for c in plan.columns):
-            continue
-        ds.facets = dict(ds.facets or {})
-        _annotate_column_lineage(ds, plan, inputs)
-        ds.facets["tags"] = tags_facet(((c.name, c.info_type) for c in plan.columns), ds.facets.get("tags"))
-        adapter = str(manifest.data.get("metadata", {}).get("adapter_type") or "")
-        ds.facets[MASKING] = masking_facet(plan, rows=_rows(ds), engine=f"dbt-{adapter}" if adapter else "dbt")
+    elif node is not None and node.get("resource_type") in ("model", "snapshot"):
+        for ds in getattr(event, "outputs", None) or []:
+            plan = model_plan(manifest, node, _output_columns(ds))
+            if not any(c.info_type or c.masked for c in plan.columns):
+                continue
+            ds.facets = dict(ds.facets or {})
+            _annotate_column_lineage(ds, plan, inputs)
+            ds.facets["tags"] = tags_facet(((c.name, c.info_type) for c in plan.columns), ds.facets.get("tags"))
+            adapter = str(manifest.data.get("metadata", {}).get("adapter_type") or "")
+            ds.facets[MASKING] = masking_facet(plan, rows=_rows(ds), engine=f"dbt-{adapter}" if adapter else "dbt")
+            descriptions[id(ds)] = _masked_descriptions(ds, plan)
+    _type_all(event, manifest, descriptions)
     return event
