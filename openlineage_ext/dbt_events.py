@@ -105,8 +105,41 @@ def _lineage_sources(outputs: list[Any]) -> dict[tuple[str, str], list[str]]:
     return out
 
 
-def _type_schema(ds: Any, manifest: Manifest, extra: list[str], descriptions: dict[str, str]) -> None:
-    """Replace ``ds``'s schema facet by one listing its fields and ``extra`` ones, each typed and described."""
+def _node_sources(manifest: Manifest, node: Any) -> dict[str, str]:
+    """``{lower output column: "db.schema.table.column, ..."}`` of a model, traced in its compiled SQL.
+
+    Read from the manifest alone, so a masked field gets the same description whether the event
+    has the model as its output or as an input (Marquez keeps the description of the latest event).
+    """
+    key = (manifest.path, str(node.get("unique_id")))
+    if key not in _SOURCES:
+        from openlineage_ext.query_lineage import query_lineage
+
+        adapter = str(manifest.data.get("metadata", {}).get("adapter_type") or "")
+        dialect = {"postgres": "postgres", "duckdb": "duckdb", "snowflake": "snowflake", "bigquery": "bigquery",
+                   "spark": "spark", "databricks": "databricks", "trino": "trino"}.get(adapter, "")
+        try:
+            traced = query_lineage(str(node.get("compiled_code") or ""), {}, dialect)
+            _SOURCES[key] = {name.lower(): ", ".join(f"{r.table}.{r.column}" for r in refs)
+                             for name, refs in traced.direct.items() if refs}
+        except Exception:  # noqa: BLE001 - a description without its source is still right
+            _SOURCES[key] = {}
+    return _SOURCES[key]
+
+
+_SOURCES: dict[tuple[str, str], dict[str, str]] = {}
+
+
+def _masked_descriptions(manifest: Manifest, node: Any, names: list[str]) -> dict[str, str]:
+    if node is None or node.get("resource_type") not in ("model", "snapshot"):
+        return {}
+    plan = model_plan(manifest, node, names)
+    sources = _node_sources(manifest, node) if plan.masked else {}
+    return {c.name.lower(): masked_description(c, sources.get(c.name.lower())) for c in plan.masked}
+
+
+def _type_schema(ds: Any, manifest: Manifest, extra: list[str]) -> None:
+    """Replace ``ds``'s schema facet by one listing its fields and ``extra`` ones, each typed, masked ones described."""
     facets = ds.facets or {}
     existing = facets.get("schema")
     node = manifest.node_for_dataset(ds.name)
@@ -118,31 +151,20 @@ def _type_schema(ds: Any, manifest: Manifest, extra: list[str], descriptions: di
         rows.setdefault(name.lower(), (name, types.get(name.lower()), None))
     if not rows:
         return
-    for key, text in descriptions.items():
+    for key, text in _masked_descriptions(manifest, node, [r[0] for r in rows.values()]).items():
         if key in rows:
             rows[key] = (rows[key][0], rows[key][1], text)
     ds.facets = {**facets, "schema": schema_facet(rows.values())}
 
 
-def _masked_descriptions(dataset: Any, plan: Any) -> dict[str, str]:
-    lineage = (dataset.facets or {}).get("columnLineage")
-    fields = {k.lower(): v for k, v in (getattr(lineage, "fields", None) or {}).items()}
-    out: dict[str, str] = {}
-    for col in plan.masked:
-        entry = fields.get(col.name.lower())
-        refs = [f"{r.name}.{r.field}" for r in (getattr(entry, "inputFields", None) or [])]
-        out[col.name.lower()] = masked_description(col, ", ".join(refs) or None)
-    return out
-
-
-def _type_all(event: Any, manifest: Manifest, descriptions: dict[int, dict[str, str]]) -> None:
+def _type_all(event: Any, manifest: Manifest) -> None:
     outputs = list(getattr(event, "outputs", None) or [])
     read = _lineage_sources(outputs)
     for ds in list(getattr(event, "inputs", None) or []):
-        _type_schema(ds, manifest, read.get((ds.namespace, ds.name), []), {})
+        _type_schema(ds, manifest, read.get((ds.namespace, ds.name), []))
     for ds in outputs:
         lineage = (ds.facets or {}).get("columnLineage")
-        _type_schema(ds, manifest, list(getattr(lineage, "fields", None) or {}), descriptions.get(id(ds), {}))
+        _type_schema(ds, manifest, list(getattr(lineage, "fields", None) or {}))
 
 
 def _producer() -> str:
@@ -188,7 +210,6 @@ def enrich_dbt_event(event: Any, properties: Mapping[str, Any], *, identity_name
         if tagged:
             ds.facets = dict(ds.facets or {})
             ds.facets["tags"] = tags_facet(tagged, ds.facets.get("tags"))
-    descriptions: dict[int, dict[str, str]] = {}
     if node is not None and node.get("resource_type") == "seed":  # raw data: tagged, never masked
         for ds in getattr(event, "outputs", None) or []:
             tagged = column_info_types(node)
@@ -205,6 +226,5 @@ def enrich_dbt_event(event: Any, properties: Mapping[str, Any], *, identity_name
             ds.facets["tags"] = tags_facet(((c.name, c.info_type) for c in plan.columns), ds.facets.get("tags"))
             adapter = str(manifest.data.get("metadata", {}).get("adapter_type") or "")
             ds.facets[MASKING] = masking_facet(plan, rows=_rows(ds), engine=f"dbt-{adapter}" if adapter else "dbt")
-            descriptions[id(ds)] = _masked_descriptions(ds, plan)
-    _type_all(event, manifest, descriptions)
+    _type_all(event, manifest)
     return event

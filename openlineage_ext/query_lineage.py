@@ -69,7 +69,7 @@ def _direct(name: str, sql: str, schema: Mapping[str, Mapping[str, str]], dialec
         source = getattr(node, "source", None)
         downstream = getattr(node, "downstream", [])
         if not downstream:
-            column = str(getattr(node, "name", "")).split(".")[-1]
+            column = str(getattr(node, "name", "")).split(".")[-1].strip("\"`")
             if isinstance(source, exp.Table) and column and column != "*":
                 item = ColumnSource(_table_name(source), column, subtype)
                 if item not in out:

@@ -8,12 +8,12 @@ import pytest
 from tests.lineage.conftest import LineageRun
 
 pytestmark = [pytest.mark.airflow, pytest.mark.postgres, pytest.mark.xdist_group("lineage")]
-TASKS = ("load_raw_customers", "count_vip_customer", "mask_customers", "notify_customer")
+TASKS = ("load_raw_customers", "count_vip_customer", "mask_customers", "mask_plan_summary", "notify_customer")
 
 
 def test_the_dag_ran_with_the_expected_outcome(airflow_lineage: LineageRun) -> None:
     tasks = airflow_lineage.info["maskline_lineage_test"]["tasks"]
-    assert {t: tasks[t] for t in TASKS[:3]} == dict.fromkeys(TASKS[:3], "success"), \
+    assert {t: tasks[t] for t in TASKS[:4]} == dict.fromkeys(TASKS[:4], "success"), \
         f"task logs: {airflow_lineage.info['log']}"
     assert tasks["notify_customer"] == "failed"  # on purpose: its error message quotes a customer
 
