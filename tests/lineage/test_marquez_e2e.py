@@ -135,3 +135,39 @@ def test_lineage_show_reads_marquez(marquez_url: str, both_runs: dict[str, Linea
     mask = next(r for r in runs if r.job_name == "maskline_lineage_test.mask_customers")
     assert mask.executed_by and "db.login" in mask.executed_by
     assert {c.field for o in mask.outputs for c in o.masked} >= {"email", "ssn", "credit_card"}
+
+
+def _show(marquez_url: str, namespace: str) -> list[str]:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "MARQUEZ_URL", "OPENLINEAGE_URL")}
+    env["OPENLINEAGE_URL"] = marquez_url  # no --url: show falls back to MARQUEZ_URL, then OPENLINEAGE_URL
+    proc = subprocess.run([sys.executable, "-m", "maskline", "lineage", "show", "--namespace", namespace,
+                           "--limit", "5000"], env=env, capture_output=True, text=True, check=True)
+    return proc.stdout.splitlines()
+
+
+def _depth(line: str) -> int:
+    return len(line) - len(line.lstrip(" │├└─"))
+
+
+def test_lineage_show_prints_tasks_under_their_dag_run_uncut(marquez_url: str,
+                                                             both_runs: dict[str, LineageRun]) -> None:
+    lines = _show(marquez_url, AIRFLOW_NAMESPACE)
+    dag = next(i for i, line in enumerate(lines) if f"{AIRFLOW_NAMESPACE}/maskline_lineage_test " in line)
+    task = next(i for i, line in enumerate(lines) if "/maskline_lineage_test.mask_customers " in line)
+    assert task > dag and _depth(lines[task]) > _depth(lines[dag])
+    out = output_of(both_runs["airflow"], "maskline_lineage_test.mask_customers")
+    assert any(line.rstrip().endswith(f"{out['namespace']}/{out['name']}: 9 masked column(s), 12 rows")
+               or f"{out['namespace']}/{out['name']}: " in line for line in lines)  # the full name: nothing cut
+
+
+def test_lineage_show_prints_models_under_their_dbt_run(marquez_url: str, both_runs: dict[str, LineageRun]) -> None:
+    from tests.lineage.conftest import DBT_NAMESPACE
+
+    lines = _show(marquez_url, DBT_NAMESPACE)
+    model = next(i for i, line in enumerate(lines) if ".stg_customers.build.run " in line)
+    parent = max(i for i in range(model) if _depth(lines[i]) < _depth(lines[model]) and f"{DBT_NAMESPACE}/" in lines[i])
+    assert "stg_customers" not in lines[parent]

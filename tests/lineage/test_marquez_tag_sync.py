@@ -7,13 +7,10 @@ tests run where Marquez does not; test_marquez_e2e.py checks the same against th
 
 from __future__ import annotations
 
-import json
-import threading
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from openlineage.client import OpenLineageClient
@@ -25,75 +22,13 @@ from maskline.policy import load_policy
 from openlineage_ext.facets import input_dataset_facets, output_dataset_facets
 from openlineage_ext.marquez_tags import TagSync
 from openlineage_ext.transformer import transport_config
-
-
-class StrictMarquezDouble(BaseHTTPRequestHandler):
-    """A double of Marquez's three endpoints involved, as strict as the real server (0.51.1):
-
-    - ``POST /api/v1/lineage`` and ``PUT /api/v1/tags/{tag}`` consume JSON only (415 otherwise);
-    - the field-tag POST answers 415 to any content type but JSON (urllib's form default included),
-      404 while the tag was never created or the dataset's event has not arrived.
-    """
-
-    lineage: list[dict] = []
-    tags: set[str] = set()
-    tag_posts: list[tuple[str, int]] = []
-
-    def _body(self) -> bytes:
-        length = int(self.headers.get("Content-Length") or 0)
-        return self.rfile.read(length) if length else b""
-
-    def _json_or_none(self) -> bool:
-        kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        return kind in ("", "application/json")
-
-    def _answer(self, status: int) -> None:
-        self.send_response(status)
-        self.send_header("Content-Length", "2")
-        self.end_headers()
-        self.wfile.write(b"{}")
-
-    def do_PUT(self) -> None:  # noqa: N802 - http.server's naming
-        body = self._body()
-        if not self.path.startswith("/api/v1/tags/"):
-            return self._answer(404)
-        if (self.headers.get("Content-Type") or "").split(";")[0].strip() != "application/json":
-            return self._answer(415)
-        json.loads(body)
-        type(self).tags.add(urllib.parse.unquote(self.path.rsplit("/", 1)[1]))
-        return self._answer(200)
-
-    def do_POST(self) -> None:  # noqa: N802
-        body = self._body()
-        if self.path == "/api/v1/lineage":
-            if (self.headers.get("Content-Type") or "").split(";")[0].strip() != "application/json":
-                return self._answer(415)
-            type(self).lineage.append(json.loads(body))
-            return self._answer(201)
-        if not self._json_or_none():
-            status = 415
-        else:
-            dataset = urllib.parse.unquote(self.path.split("/datasets/")[1].split("/")[0])
-            tag = urllib.parse.unquote(self.path.rsplit("/", 1)[1])
-            seen = any(dataset == d["name"] for e in type(self).lineage
-                       for d in e.get("inputs", []) + e.get("outputs", []))
-            status = 200 if seen and tag in type(self).tags else 404
-        type(self).tag_posts.append((self.path, status))
-        return self._answer(status)
-
-    def log_message(self, *_args: object) -> None:
-        pass
+from tests.lineage.marquez_double import StrictMarquezDouble, serve_marquez_double
 
 
 @pytest.fixture()
 def marquez_double() -> Iterator[str]:
-    StrictMarquezDouble.lineage, StrictMarquezDouble.tag_posts, StrictMarquezDouble.tags = [], [], set()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), StrictMarquezDouble)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve_marquez_double() as (url, _):
+        yield url
 
 
 def test_tags_are_set_on_marquez_fields_after_the_event_lands(marquez_double: str) -> None:
