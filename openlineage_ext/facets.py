@@ -46,10 +46,19 @@ if TYPE_CHECKING:
     from maskline.plan import ColumnPlan, Plan
     from openlineage_ext.identity import Identity
 
-FACET_VERSION = "1-0-0"
 PROJECT_URL = "https://github.com/maskline/maskline"
-SCHEMA_DIR = Path(__file__).with_name("schemas") / FACET_VERSION
-SCHEMA_BASE = f"https://raw.githubusercontent.com/maskline/maskline/main/openlineage_ext/schemas/{FACET_VERSION}/"
+# Each facet's schema lives at <base><version>/<Class>.json, in the package under schemas/ and at the
+# same path under the base URL. A released version never changes; a new shape gets a new version.
+FACET_VERSIONS: dict[str, str] = {
+    "MasklineMaskingDatasetFacet": "1-0-0",
+    "MasklineClassificationDatasetFacet": "1-0-0",
+    "MasklineIdentityRunFacet": "2-0-0",  # 2-0-0: no triggeredBy, no owners (Airflow's own facets hold them)
+}
+FACET_VERSION = FACET_VERSIONS["MasklineMaskingDatasetFacet"]  # kept for callers of the single-version days
+SCHEMAS_ROOT = Path(__file__).with_name("schemas")
+SCHEMA_DIR = SCHEMAS_ROOT / FACET_VERSION
+DEFAULT_SCHEMA_BASE_URL = "https://raw.githubusercontent.com/maskline/maskline/main/openlineage_ext/schemas/"
+ENV_SCHEMA_BASE_URL = "MASKLINE_FACET_SCHEMA_BASE_URL"
 
 MASKING = "maskline_masking"
 CLASSIFICATION = "maskline_classification"
@@ -81,22 +90,63 @@ def producer() -> str:
     return f"{PROJECT_URL}/tree/{v}/openlineage_ext"
 
 
-def schema_url(facet_class: str) -> str:
+def schema_base_url(environ: Mapping[str, str] | None = None) -> str:
+    """The one base URL every maskline ``_schemaURL`` starts with: ``MASKLINE_FACET_SCHEMA_BASE_URL``
+    (read at call time: a mirror, an internal host), else the project's repository.
+
+    >>> schema_base_url({"MASKLINE_FACET_SCHEMA_BASE_URL": "https://schemas.example.com/maskline"})
+    'https://schemas.example.com/maskline/'
+    """
+    import os
+
+    env = os.environ if environ is None else environ
+    base = (env.get(ENV_SCHEMA_BASE_URL) or "").strip() or DEFAULT_SCHEMA_BASE_URL
+    return base if base.endswith("/") else base + "/"
+
+
+def schema_path(facet_class: str) -> str:
+    """The path of a facet's schema, relative to the base URL and to the package's ``schemas/``.
+
+    >>> schema_path("MasklineIdentityRunFacet")
+    '2-0-0/MasklineIdentityRunFacet.json'
+    """
+    return f"{FACET_VERSIONS[facet_class]}/{facet_class}.json"
+
+
+def schema_url(facet_class: str, environ: Mapping[str, str] | None = None) -> str:
     """The immutable, versioned ``_schemaURL`` of a maskline facet.
 
-    >>> schema_url("MasklineIdentityRunFacet").split("/schemas/")[1]
-    '1-0-0/MasklineIdentityRunFacet.json#/$defs/MasklineIdentityRunFacet'
+    >>> schema_url("MasklineIdentityRunFacet", {}).split("/schemas/")[1]
+    '2-0-0/MasklineIdentityRunFacet.json#/$defs/MasklineIdentityRunFacet'
     """
-    return f"{SCHEMA_BASE}{facet_class}.json#/$defs/{facet_class}"
+    return f"{schema_base_url(environ)}{schema_path(facet_class)}#/$defs/{facet_class}"
 
 
 def schema(facet_class: str) -> dict[str, Any]:
-    """The JSON schema shipped in the repo for a facet class.
+    """The JSON schema shipped in the package for a facet class (at :func:`schema_path` under ``schemas/``).
 
     >>> schema("MasklineMaskingDatasetFacet")["$id"].endswith("1-0-0/MasklineMaskingDatasetFacet.json")
     True
     """
-    return json.loads((SCHEMA_DIR / f"{facet_class}.json").read_text(encoding="utf-8"))
+    return json.loads((SCHEMAS_ROOT / schema_path(facet_class)).read_text(encoding="utf-8"))
+
+
+def schema_for_url(url: str, environ: Mapping[str, str] | None = None) -> tuple[dict[str, Any], str] | None:
+    """The shipped schema a ``_schemaURL`` under the base URL names, and its ``$defs`` entry; None otherwise.
+
+    >>> schema_for_url(schema_url("MasklineIdentityRunFacet", {}), {})[1]
+    'MasklineIdentityRunFacet'
+    >>> schema_for_url("https://openlineage.io/spec/facets/1-2-0/SchemaDatasetFacet.json", {}) is None
+    True
+    """
+    base = schema_base_url(environ)
+    if not url.startswith(base):
+        return None
+    path, _, fragment = url[len(base):].partition("#")
+    file = (SCHEMAS_ROOT / path).resolve()
+    if SCHEMAS_ROOT.resolve() not in file.parents or not file.is_file():
+        return None
+    return json.loads(file.read_text(encoding="utf-8")), fragment.rsplit("/", 1)[-1]
 
 
 @attr.define
@@ -128,12 +178,12 @@ class MasklineClassificationDatasetFacet(DatasetFacet):
 
 @attr.define
 class MasklineIdentityRunFacet(RunFacet):
-    """Who executed the run, who triggered it, and on whose behalf an agent acted."""
+    """Who executed the run and on whose behalf an agent acted: what neither the standard ``ownership``
+    facet nor Airflow's run facets (owners, ``run_as_user``, triggering user) record."""
 
     executedBy: dict[str, Any]  # noqa: N815
     principals: list[dict[str, Any]]
     naming: str = "name"
-    triggeredBy: dict[str, Any] | None = attr.field(default=None)  # noqa: N815
     onBehalfOf: dict[str, Any] | None = attr.field(default=None)  # noqa: N815
 
     @staticmethod
@@ -197,19 +247,29 @@ def classification_facet(classification: Classification) -> MasklineClassificati
     )
 
 
+# Origins the facet records: the identities the standard ownership facet and Airflow's run facets lack.
+IDENTITY_FACET_ORIGINS = ("db.login", "dbt.target_user", "os.user", "agent", "agent.on_behalf_of", "environment")
+
+
 def identity_facet(identity: Identity) -> MasklineIdentityRunFacet:
-    """``maskline_identity`` from a resolved :class:`~openlineage_ext.identity.Identity`.
+    """``maskline_identity`` from a resolved :class:`~openlineage_ext.identity.Identity`: the executing
+    database login, the OS user, the agent and the person it acted for. Owners, ``run_as_user`` and the
+    triggering user are left to ``ownership`` and Airflow's run facets, which already hold them.
 
     >>> from openlineage_ext.identity import Principal, resolve_identity
-    >>> f = identity_facet(resolve_identity([Principal("user", "alice", "airflow.triggering_user")], naming="name"))
-    >>> f.executedBy["name"], f.triggeredBy["origin"]
-    ('alice', 'airflow.triggering_user')
+    >>> f = identity_facet(resolve_identity([Principal("user", "alice", "airflow.triggering_user"),
+    ...                                      Principal("service", "etl", "db.login")], naming="name"))
+    >>> f.executedBy["name"], [p["origin"] for p in f.principals]
+    ('etl', ['db.login'])
     """
     body = identity.as_dict()
-    return MasklineIdentityRunFacet(
-        executedBy=body["executedBy"], principals=body["principals"], naming=body["naming"],
-        triggeredBy=body["triggeredBy"], onBehalfOf=body["onBehalfOf"], producer=producer(),
-    )
+    principals = [p for p in body["principals"] if p["origin"] in IDENTITY_FACET_ORIGINS]
+    executed = body["executedBy"]
+    if executed["origin"] not in IDENTITY_FACET_ORIGINS:
+        # Known only from Airflow's own facets (run_as_user): name the OS account the task actually ran as.
+        executed = next((p for p in principals if p["origin"] == "os.user"), executed)
+    return MasklineIdentityRunFacet(executedBy=executed, principals=principals, naming=body["naming"],
+                                    onBehalfOf=body["onBehalfOf"], producer=producer())
 
 
 def masked_description(col: ColumnPlan, source: str | None) -> str:

@@ -122,3 +122,24 @@ def test_query_input_tags_name_input_columns(runs: dict[str, LineageRun]) -> Non
     tagged = {t["field"] for t in source["facets"]["tags"]["tags"] if t["key"] == "pii"}
     columns = {f["name"] for f in source["facets"]["schema"]["fields"]}
     assert tagged and tagged <= columns and "email" in tagged and "first_email" not in tagged
+
+
+@pytest.mark.parametrize("producer", ["airflow", "dbt"])
+def test_every_maskline_facet_validates_against_the_schema_its_url_names(runs: dict[str, LineageRun],
+                                                                       producer: str) -> None:
+    from openlineage_ext.facets import schema_for_url
+    from tests.lineage.test_facets import validate_against
+
+    checked: set[str] = set()
+    for event in runs[producer].events:
+        holders = [event["run"].get("facets", {}), event["job"].get("facets", {})]
+        holders += [d.get("facets", {}) for d in event.get("inputs", []) + event.get("outputs", [])]
+        for facets in holders:
+            for name, body in facets.items():
+                if not name.startswith("maskline_"):
+                    continue
+                found = schema_for_url(body["_schemaURL"])
+                assert found is not None, (name, body["_schemaURL"])
+                validate_against(found[0], found[1], body)
+                checked.add(found[1])
+    assert {"MasklineIdentityRunFacet", "MasklineMaskingDatasetFacet"} <= checked
