@@ -111,10 +111,20 @@ def file_fields(path: str) -> tuple[tuple[str, str | None], ...] | None:
 
 
 def query_record(masked: Any, rows: int | None, hook: Any, dialect: str, target: str,
-                 output_fields: tuple[tuple[str, str | None], ...] | None) -> LineageRecord:
+                 output_fields: tuple[tuple[str, str | None], ...] | None) -> LineageRecord | None:
     """The lineage of a masked query: every table it read, and each output column's inputs after the
     OpenLineage column-lineage spec (:mod:`openlineage_ext.query_lineage`). If the SQL cannot be traced,
-    outputs get no column lineage rather than invented one."""
+    outputs get no column lineage rather than invented one. Never raises (None: no lineage), since it
+    runs inside ``execute()``."""
+    try:
+        return _query_record(masked, rows, hook, dialect, target, output_fields)
+    except Exception as e:  # noqa: BLE001 - lineage must never fail the task
+        log.warning("maskline: no lineage for the query (%s)", type(e).__name__)
+        return None
+
+
+def _query_record(masked: Any, rows: int | None, hook: Any, dialect: str, target: str,
+                  output_fields: tuple[tuple[str, str | None], ...] | None) -> LineageRecord:
     namespace = dataset_namespace(hook, dialect)
     tables = list(masked.sources)
     names = {t.lower(): dataset_name(t, dialect, hook) for t in tables}

@@ -105,10 +105,17 @@ def _indirect(sql: str, schema: Mapping[str, Mapping[str, str]], dialect: str) -
         for window in select.find_all(exp.Window):
             parts += [("WINDOW", p) for p in window.args.get("partition_by") or []]
             parts.append(("WINDOW", window.args.get("order")))
+        projections = {p.alias_or_name: p for p in select.selects}
         for subtype, part in parts:
             if part is None:
                 continue
+            columns: list[exp.Column] = []
             for column in part.find_all(exp.Column):
+                if not column.table and column.name in projections:  # ORDER BY an output alias
+                    columns.extend(projections[column.name].find_all(exp.Column))
+                else:
+                    columns.append(column)
+            for column in columns:
                 source = scope.sources.get(column.table)
                 if isinstance(source, exp.Table):
                     item = ColumnSource(_table_name(source), column.name, subtype)
