@@ -14,6 +14,36 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
+# Type names as the OpenLineage provider's SQL extractor reports them (PostgreSQL: information_schema's
+# udt_name), so a table both a SQL task and a maskline task touch gets each field once in Marquez, which
+# keys fields by (name, type). The warehouse reads data_type; lineage renames it through this table.
+LINEAGE_TYPE_NAMES: dict[str, dict[str, str]] = {
+    "postgres": {
+        "smallint": "int2", "integer": "int4", "bigint": "int8", "real": "float4", "double precision": "float8",
+        "boolean": "bool", "character varying": "varchar", "character": "bpchar",
+        "timestamp without time zone": "timestamp", "timestamp with time zone": "timestamptz",
+        "time without time zone": "time", "time with time zone": "timetz",
+    },
+}
+
+
+def lineage_type(dialect: str | None, type_: str | None) -> str | None:
+    """A column type as lineage names it for ``dialect``.
+
+    >>> lineage_type("postgres", "double precision"), lineage_type("postgres", "text"), lineage_type("duckdb", "BIGINT")
+    ('float8', 'text', 'BIGINT')
+    """
+    if type_ is None:
+        return None
+    return LINEAGE_TYPE_NAMES.get(dialect or "", {}).get(type_.lower(), type_)
+
+
+def _renamed_types(plan: Any, dialect: str | None) -> Any:
+    from dataclasses import replace
+
+    columns = tuple(replace(c, source_type=lineage_type(dialect, c.source_type)) for c in plan.columns)
+    return replace(plan, columns=columns)
+
 
 @dataclass(frozen=True)
 class LineageRecord:
@@ -55,8 +85,13 @@ def operator_lineage(record: LineageRecord | None) -> Any:
     try:
         from openlineage_ext.operator_lineage import lineage_for_plan
 
+        dialect = record.engine
+        output_fields = (tuple((n, lineage_type(dialect, t)) for n, t in record.output_fields)
+                         if record.output_fields else None)
+        inputs = (tuple((ns, name, _renamed_types(p, dialect)) for ns, name, p in record.inputs)
+                  if record.inputs else None)
         return lineage_for_plan(
-            record.plan,
+            _renamed_types(record.plan, dialect),
             input_namespace=record.input_namespace,
             input_name=record.input_name,
             output_namespace=record.output_namespace,
@@ -65,10 +100,10 @@ def operator_lineage(record: LineageRecord | None) -> Any:
             rows=record.rows,
             identity=None,
             engine=record.engine,
-            output_fields=record.output_fields,
+            output_fields=output_fields,
             sources=record.sources,
             indirect=record.indirect,
-            inputs=record.inputs,
+            inputs=inputs,
         )
     except Exception as e:  # noqa: BLE001 - lineage is best effort and must never fail the task
         log.warning("maskline lineage skipped: %s", type(e).__name__)

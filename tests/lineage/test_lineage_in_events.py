@@ -77,7 +77,7 @@ def test_table_mask_description_names_method_and_source(runs: dict[str, LineageR
 def test_table_mask_output_types_are_read_from_the_written_table(runs: dict[str, LineageRun]) -> None:
     out = output_of(runs["airflow"], "maskline_lineage_test.mask_customers")
     types = {f["name"]: f["type"] for f in out["facets"]["schema"]["fields"]}
-    assert types["customer_id"] == "integer" and types["ssn"] == "text"
+    assert types["customer_id"] == "int4" and types["ssn"] == "text"  # PostgreSQL udt_name, as the provider names it
     assert UNKNOWN_TYPE not in types.values()
 
 
