@@ -17,26 +17,37 @@ from typing import Any
 from openlineage.client.transport.transport import Transport
 
 log = logging.getLogger(__name__)
-TRANSFORM_LOGGER = "openlineage.client.transport.transform"
+# openlineage-python loggers whose DEBUG records print a whole event before maskline has scrubbed it,
+# and how those records begin (their format strings).
+RAW_EVENT_LOGS: dict[str, tuple[str, ...]] = {
+    "openlineage.client.transport.transform.transform": ("Event before copy", "Event after copy"),
+    "openlineage.client.client": ("OpenLineageClient will *try* to emit event",),
+}
+TRANSFORM_LOGGER = "openlineage.client.transport.transform.transform"
 
 
 class _NoRawEvents(logging.Filter):
-    """Drops the ``transform`` transport's DEBUG records that print the event before it is scrubbed."""
+    """Drops DEBUG records that print an event before it is scrubbed."""
+
+    def __init__(self, prefixes: tuple[str, ...]) -> None:
+        super().__init__()
+        self.prefixes = prefixes
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not (record.levelno <= logging.DEBUG and str(record.msg).startswith("Event "))
+        return not (record.levelno <= logging.DEBUG and str(record.msg).startswith(self.prefixes))
 
 
 def silence_raw_event_logs() -> None:
-    """Install the filter on openlineage-python's ``transform`` transport logger (idempotent).
+    """Install the filter on each logger of :data:`RAW_EVENT_LOGS` (idempotent).
 
     >>> silence_raw_event_logs(); silence_raw_event_logs()
     >>> sum(isinstance(f, _NoRawEvents) for f in logging.getLogger(TRANSFORM_LOGGER).filters)
     1
     """
-    logger = logging.getLogger(TRANSFORM_LOGGER)
-    if not any(isinstance(f, _NoRawEvents) for f in logger.filters):
-        logger.addFilter(_NoRawEvents())
+    for name, prefixes in RAW_EVENT_LOGS.items():
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, _NoRawEvents) for f in logger.filters):
+            logger.addFilter(_NoRawEvents(prefixes))
 
 
 def is_guarded(transport: Any) -> bool:
