@@ -11,13 +11,16 @@ not trace is traced to the same-named field of the model's input.
 dbt-ol's ``schema`` facets list only declared columns, without types. Marquez
 creates fields only from that facet and adds a copy of a NULL-typed field on
 every event, so every dataset's ``schema`` is completed with each column the
-event's column lineage names, typed from ``catalog.json`` or ``data_type``,
-else :data:`~openlineage_ext.facets.UNKNOWN_TYPE`. Masked fields are described
+event's column lineage names, typed from the relations as the adapter reads them
+after the build (``dbt docs generate`` into a temporary target path, once per run;
+``dbt_catalog: read`` uses ``target/catalog.json`` instead), or
+``data_type``, else :data:`~openlineage_ext.facets.UNKNOWN_TYPE`. Masked fields are described
 ("masked: hmac(length=16) of shop.raw.customers.email").
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from typing import Any
 
@@ -138,12 +141,12 @@ def _masked_descriptions(manifest: Manifest, node: Any, names: list[str]) -> dic
     return {c.name.lower(): masked_description(c, sources.get(c.name.lower())) for c in plan.masked}
 
 
-def _type_schema(ds: Any, manifest: Manifest, extra: list[str]) -> None:
+def _type_schema(ds: Any, manifest: Manifest, extra: list[str], generate: bool) -> None:
     """Replace ``ds``'s schema facet by one listing its fields and ``extra`` ones, each typed, masked ones described."""
     facets = ds.facets or {}
     existing = facets.get("schema")
     node = manifest.node_for_dataset(ds.name)
-    types = column_types(manifest, node)
+    types = column_types(manifest, node, generate=generate)
     rows: dict[str, tuple[str, str | None, str | None]] = {}
     for f in getattr(existing, "fields", None) or []:
         rows[f.name.lower()] = (f.name, f.type or types.get(f.name.lower()), f.description or None)
@@ -157,14 +160,14 @@ def _type_schema(ds: Any, manifest: Manifest, extra: list[str]) -> None:
     ds.facets = {**facets, "schema": schema_facet(rows.values())}
 
 
-def _type_all(event: Any, manifest: Manifest) -> None:
+def _type_all(event: Any, manifest: Manifest, generate: bool) -> None:
     outputs = list(getattr(event, "outputs", None) or [])
     read = _lineage_sources(outputs)
     for ds in list(getattr(event, "inputs", None) or []):
-        _type_schema(ds, manifest, read.get((ds.namespace, ds.name), []))
+        _type_schema(ds, manifest, read.get((ds.namespace, ds.name), []), generate)
     for ds in outputs:
         lineage = (ds.facets or {}).get("columnLineage")
-        _type_schema(ds, manifest, list(getattr(lineage, "fields", None) or {}))
+        _type_schema(ds, manifest, list(getattr(lineage, "fields", None) or {}), generate)
 
 
 def _producer() -> str:
@@ -226,5 +229,6 @@ def enrich_dbt_event(event: Any, properties: Mapping[str, Any], *, identity_name
             ds.facets["tags"] = tags_facet(((c.name, c.info_type) for c in plan.columns), ds.facets.get("tags"))
             adapter = str(manifest.data.get("metadata", {}).get("adapter_type") or "")
             ds.facets[MASKING] = masking_facet(plan, rows=_rows(ds), engine=f"dbt-{adapter}" if adapter else "dbt")
-    _type_all(event, manifest)
+    mode = str(properties.get("dbt_catalog") or os.environ.get("MASKLINE_DBT_CATALOG") or "generate").lower()
+    _type_all(event, manifest, generate=mode == "generate")
     return event

@@ -209,9 +209,47 @@ def declared_columns(manifest: Manifest, node: Mapping[str, Any]) -> dict[str, t
     return out
 
 
-def column_types(manifest: Manifest, node: Mapping[str, Any] | None) -> dict[str, str]:
-    """``{lower column: type}`` of a node: from ``catalog.json`` beside the manifest (what the warehouse
-    reported at ``dbt docs generate``), else the columns' declared ``data_type``. Unknown ones are absent.
+# dbt-ol options passed on to ``dbt docs generate`` so that it reads the same project, profile and target.
+_DBT_OPTIONS = ("--project-dir", "--profiles-dir", "--profile", "--target", "--vars")
+_GENERATED: dict[tuple[str, float], str | None] = {}
+
+
+def generated_catalog(manifest: Manifest, argv: list[str] | None = None, timeout: float = 300) -> str | None:
+    """The path of a ``catalog.json`` that ``dbt docs generate`` wrote, into a temporary target path, for
+    the project and target of this dbt-ol run: the relations' real column types, read by the adapter
+    after the build. Run once per manifest and process; None if dbt cannot (the types then fall back).
+    """
+    key = (manifest.path, os.stat(manifest.path).st_mtime)
+    if key in _GENERATED:
+        return _GENERATED[key]
+    import subprocess
+    import tempfile
+
+    args = sys.argv if argv is None else argv
+    dbt = Path(sys.executable).with_name("dbt")
+    project_dir = str(Path(manifest.path).resolve().parent.parent)
+    command = [str(dbt) if dbt.exists() else "dbt", "docs", "generate", "--project-dir", project_dir,
+               "--target-path", tempfile.mkdtemp(prefix="maskline-dbt-catalog-"), "--quiet"]
+    for option in _DBT_OPTIONS[1:]:
+        value = _argv_option(option, args)
+        if value is not None:
+            command += [option, value]
+    path: str | None = None
+    try:
+        proc = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False,
+                              cwd=project_dir)
+        catalog = Path(command[command.index("--target-path") + 1]) / "catalog.json"
+        path = str(catalog) if proc.returncode == 0 and catalog.is_file() else None
+    except (OSError, subprocess.SubprocessError):
+        path = None
+    _GENERATED[key] = path
+    return path
+
+
+def column_types(manifest: Manifest, node: Mapping[str, Any] | None, *, generate: bool = False) -> dict[str, str]:
+    """``{lower column: type}`` of a node: from the catalog (:func:`generated_catalog` when ``generate``,
+    else ``catalog.json`` beside the manifest, what ``dbt docs generate`` wrote), else the columns'
+    declared ``data_type``. Unknown ones are absent.
 
     >>> column_types(Manifest({}, "/nonexistent/manifest.json"), {"columns": {"id": {"data_type": "integer"}}})
     {'id': 'integer'}
@@ -220,7 +258,8 @@ def column_types(manifest: Manifest, node: Mapping[str, Any] | None) -> dict[str
         return {}
     out = {name.lower(): str(col["data_type"]) for name, col in (node.get("columns") or {}).items()
            if col.get("data_type")}
-    catalog = Path(manifest.path).with_name("catalog.json")
+    fresh = generated_catalog(manifest) if generate else None
+    catalog = Path(fresh) if fresh else Path(manifest.path).with_name("catalog.json")
     try:
         data = _catalog(str(catalog), os.stat(catalog).st_mtime)
     except OSError:
