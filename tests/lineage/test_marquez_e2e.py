@@ -51,27 +51,21 @@ def _dataset(base: str, out: dict) -> dict:
     return _get(base, f"/api/v1/namespaces/{_q(out['namespace'])}/datasets/{_q(out['name'])}")
 
 
-def test_jobs_runs_and_lineage_graph_exist(marquez_url: str, both_runs: dict[str, LineageRun]) -> None:
-    job = _get(marquez_url, f"/api/v1/namespaces/{_q(AIRFLOW_NAMESPACE)}/jobs/"
-                            f"{_q('maskline_lineage_test.mask_customers')}")
-    assert job["latestRun"]["state"] == "COMPLETED"
+def test_the_run_links_its_raw_input_to_its_masked_output(marquez_url: str,
+                                                         both_runs: dict[str, LineageRun]) -> None:
+    """Read through this run's id: the job's *latest* version may come from another session on the same
+    Marquez (make test shares one), so the job-level graph is not this run's."""
+    event = both_runs["airflow"].for_job("maskline_lineage_test.mask_customers", "COMPLETE")[0]
+    run = _get(marquez_url, f"/api/v1/jobs/runs/{event['run']['runId']}")
+    assert run["state"] == "COMPLETED"
+    outputs = {(v["datasetVersionId"]["namespace"], v["datasetVersionId"]["name"])
+               for v in run["outputDatasetVersions"]}
+    inputs = {v["datasetVersionId"]["name"] for v in run["inputDatasetVersions"]}
     out = output_of(both_runs["airflow"], "maskline_lineage_test.mask_customers")
+    assert (out["namespace"], out["name"]) in outputs
+    assert any(name.endswith("public.raw_customers") for name in inputs)
     graph = _get(marquez_url, "/api/v1/lineage?nodeId=" + _q(f"dataset:{out['namespace']}:{out['name']}"))
-    ids = {n["id"] for n in graph["graph"]}
-    assert f"job:{AIRFLOW_NAMESPACE}:maskline_lineage_test.mask_customers" in ids
-    assert any(i.startswith("dataset:") and i.endswith("public.raw_customers") for i in ids)
-
-
-@pytest.mark.parametrize("face", sorted(MASKED_OUTPUTS))
-def test_each_output_field_exists_once_with_its_type(marquez_url: str, both_runs: dict[str, LineageRun],
-                                                     face: str) -> None:
-    producer, job, _ = MASKED_OUTPUTS[face]
-    out = output_of(both_runs[producer], job)
-    fields = _dataset(marquez_url, out)["fields"]
-    names = [f["name"] for f in fields]
-    assert len(names) == len(set(names)), sorted(names)
-    assert {f["name"] for f in out["facets"]["schema"]["fields"]} == set(names)
-    assert all(f["type"] for f in fields), [f for f in fields if not f["type"]]
+    assert f"dataset:{out['namespace']}:{out['name']}" in {n["id"] for n in graph["graph"]}
 
 
 @pytest.mark.parametrize("producer", ["airflow", "dbt"])
