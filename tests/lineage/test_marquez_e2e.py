@@ -68,6 +68,18 @@ def test_the_run_links_its_raw_input_to_its_masked_output(marquez_url: str,
     assert f"dataset:{out['namespace']}:{out['name']}" in {n["id"] for n in graph["graph"]}
 
 
+@pytest.mark.parametrize("face", sorted(MASKED_OUTPUTS))
+def test_each_output_field_exists_once_with_its_type(marquez_url: str, both_runs: dict[str, LineageRun],
+                                                     face: str) -> None:
+    producer, job, _ = MASKED_OUTPUTS[face]
+    out = output_of(both_runs[producer], job)
+    fields = _dataset(marquez_url, out)["fields"]
+    names = [f["name"] for f in fields]
+    assert len(names) == len(set(names)), sorted(names)
+    assert {f["name"] for f in out["facets"]["schema"]["fields"]} == set(names)
+    assert all(f["type"] for f in fields), [f for f in fields if not f["type"]]
+
+
 @pytest.mark.parametrize("producer", ["airflow", "dbt"])
 def test_no_dataset_the_runs_touched_has_a_field_twice_or_untyped(marquez_url: str,
                                                                   both_runs: dict[str, LineageRun],
