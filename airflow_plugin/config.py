@@ -18,6 +18,7 @@ DEFAULTS: dict[str, str] = {
     "key_conn_id": "maskline_default",
     "key_env": "MASKLINE_KEY",
     "log_filter": "True",
+    "lineage_protection": "True",
     "classify_sample": "1000",
     "scrub_xcom_dataframes": "True",
 }

@@ -8,10 +8,41 @@ an ``OperatorLineage`` through :func:`openlineage_ext.operator_lineage.lineage_f
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 log = logging.getLogger(__name__)
+
+# Type names as the OpenLineage provider's SQL extractor reports them (PostgreSQL: information_schema's
+# udt_name), so a table both a SQL task and a maskline task touch gets each field once in Marquez, which
+# keys fields by (name, type). The warehouse reads data_type; lineage renames it through this table.
+LINEAGE_TYPE_NAMES: dict[str, dict[str, str]] = {
+    "postgres": {
+        "smallint": "int2", "integer": "int4", "bigint": "int8", "real": "float4", "double precision": "float8",
+        "boolean": "bool", "character varying": "varchar", "character": "bpchar",
+        "timestamp without time zone": "timestamp", "timestamp with time zone": "timestamptz",
+        "time without time zone": "time", "time with time zone": "timetz",
+    },
+}
+
+
+def lineage_type(dialect: str | None, type_: str | None) -> str | None:
+    """A column type as lineage names it for ``dialect``.
+
+    >>> lineage_type("postgres", "double precision"), lineage_type("postgres", "text"), lineage_type("duckdb", "BIGINT")
+    ('float8', 'text', 'BIGINT')
+    """
+    if type_ is None:
+        return None
+    return LINEAGE_TYPE_NAMES.get(dialect or "", {}).get(type_.lower(), type_)
+
+
+def _renamed_types(plan: Any, dialect: str | None) -> Any:
+    from dataclasses import replace
+
+    columns = tuple(replace(c, source_type=lineage_type(dialect, c.source_type)) for c in plan.columns)
+    return replace(plan, columns=columns)
 
 
 @dataclass(frozen=True)
@@ -30,6 +61,13 @@ class LineageRecord:
     output_namespace: str
     output_name: str
     engine: str | None = None
+    # (column, type) as written to the output, read back from it: the output's typed schema facet.
+    output_fields: tuple[tuple[str, str | None], ...] | None = None
+    # A query's column lineage: per output column, (namespace, dataset, field, subtype) of its direct
+    # inputs; the indirect inputs; and each input dataset as (namespace, dataset, plan of that table).
+    sources: Mapping[str, tuple[tuple[str, str, str, str], ...]] | None = None
+    indirect: tuple[tuple[str, str, str, str], ...] = ()
+    inputs: tuple[tuple[str, str, Any], ...] | None = field(default=None)
 
 
 def operator_lineage(record: LineageRecord | None) -> Any:
@@ -47,8 +85,13 @@ def operator_lineage(record: LineageRecord | None) -> Any:
     try:
         from openlineage_ext.operator_lineage import lineage_for_plan
 
+        dialect = record.engine
+        output_fields = (tuple((n, lineage_type(dialect, t)) for n, t in record.output_fields)
+                         if record.output_fields else None)
+        inputs = (tuple((ns, name, _renamed_types(p, dialect)) for ns, name, p in record.inputs)
+                  if record.inputs else None)
         return lineage_for_plan(
-            record.plan,
+            _renamed_types(record.plan, dialect),
             input_namespace=record.input_namespace,
             input_name=record.input_name,
             output_namespace=record.output_namespace,
@@ -57,10 +100,88 @@ def operator_lineage(record: LineageRecord | None) -> Any:
             rows=record.rows,
             identity=None,
             engine=record.engine,
+            output_fields=output_fields,
+            sources=record.sources,
+            indirect=record.indirect,
+            inputs=inputs,
         )
     except Exception as e:  # noqa: BLE001 - lineage is best effort and must never fail the task
         log.warning("maskline lineage skipped: %s", type(e).__name__)
         return OperatorLineage()
+
+
+def written_fields(warehouse: Any, table: str) -> tuple[tuple[str, str | None], ...] | None:
+    """The ``(column, type)`` pairs of a table just written, for the output's schema facet; None if unreadable.
+
+    >>> class W:
+    ...     def columns(self, name): return [("id", "integer"), ("email", "text")]
+    >>> written_fields(W(), "customers_masked")
+    (('id', 'integer'), ('email', 'text'))
+    """
+    try:
+        return tuple((name, type_ or None) for name, type_ in warehouse.columns(table)) or None
+    except Exception:  # noqa: BLE001 - lineage is best effort; the plan's types stand in
+        return None
+
+
+def file_fields(path: str) -> tuple[tuple[str, str | None], ...] | None:
+    """The ``(column, type)`` pairs of a CSV or Parquet file just written, as DuckDB reads it; None if unreadable.
+
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "a.csv"; _ = f.write_text("id,email\\n1,x\\n")
+    >>> file_fields(str(f))
+    (('id', 'BIGINT'), ('email', 'VARCHAR'))
+    """
+    try:
+        import duckdb
+
+        con = duckdb.connect()
+        try:
+            rel = con.read_parquet(path) if path.lower().endswith((".parquet", ".pq")) else con.read_csv(path)
+            return tuple((name, str(type_)) for name, type_ in zip(rel.columns, rel.types, strict=True)) or None
+        finally:
+            con.close()
+    except Exception:  # noqa: BLE001 - lineage is best effort; the plan's types stand in
+        return None
+
+
+def query_record(masked: Any, rows: int | None, hook: Any, dialect: str, target: str,
+                 output_fields: tuple[tuple[str, str | None], ...] | None) -> LineageRecord | None:
+    """The lineage of a masked query: every table it read, and each output column's inputs after the
+    OpenLineage column-lineage spec (:mod:`openlineage_ext.query_lineage`). If the SQL cannot be traced,
+    outputs get no column lineage rather than invented one. Never raises (None: no lineage), since it
+    runs inside ``execute()``."""
+    try:
+        return _query_record(masked, rows, hook, dialect, target, output_fields)
+    except Exception as e:  # noqa: BLE001 - lineage must never fail the task
+        log.warning("maskline: no lineage for the query (%s)", type(e).__name__)
+        return None
+
+
+def _query_record(masked: Any, rows: int | None, hook: Any, dialect: str, target: str,
+                  output_fields: tuple[tuple[str, str | None], ...] | None) -> LineageRecord:
+    namespace = dataset_namespace(hook, dialect)
+    tables = list(masked.sources)
+    names = {t.lower(): dataset_name(t, dialect, hook) for t in tables}
+    sources: dict[str, tuple[tuple[str, str, str, str], ...]] = {c.name: () for c in masked.plan.columns}
+    indirect: tuple[tuple[str, str, str, str], ...] = ()
+    try:
+        from openlineage_ext.query_lineage import query_lineage
+
+        traced = query_lineage(masked.original_sql, masked.schema, masked.sqlglot_dialect)
+
+        def resolve(table: str) -> str:
+            return names.get(table.lower()) or dataset_name(table, dialect, hook)
+
+        for name, refs in traced.direct.items():
+            sources[name] = tuple((namespace, resolve(r.table), r.column, r.subtype) for r in refs)
+        indirect = tuple((namespace, resolve(r.table), r.column, r.subtype) for r in traced.indirect)
+    except Exception as e:  # noqa: BLE001 - lineage is best effort
+        log.warning("maskline: no column lineage for the query (%s)", type(e).__name__)
+    inputs = tuple((namespace, names[t.lower()], masked.input_plans[t]) for t in tables if t in masked.input_plans)
+    return LineageRecord(masked.plan, None, rows, namespace, names[tables[0].lower()] if tables else "query",
+                         namespace, dataset_name(target, dialect, hook), engine=dialect, output_fields=output_fields,
+                         sources=sources, indirect=indirect, inputs=inputs or None)
 
 
 def dataset_namespace(hook: Any, dialect: str) -> str:

@@ -1,9 +1,12 @@
 """``MasklinePlugin``: registered through the ``airflow.plugins`` entry point.
 
 On load it installs the PII log scrubber on top of Airflow's secrets masker
-(unless ``[maskline] log_filter = False``; a value that is not a boolean installs it
-and raises). Loading does no other work, so
-it adds nothing measurable to DAG parsing.
+(unless ``[maskline] log_filter = False``) and lineage protection: every
+OpenLineage event is scrubbed and carries the identity facet, whatever
+transport is configured (unless ``[maskline] lineage_protection = False``; see
+:mod:`airflow_plugin.lineage_protection`). A value that is not a boolean installs
+both anyway and raises. Loading does no other work, so it adds nothing
+measurable to DAG parsing.
 """
 
 from __future__ import annotations
@@ -23,12 +26,16 @@ class MasklinePlugin(AirflowPlugin):
     @classmethod
     def on_load(cls, *args, **kwargs) -> None:
         from airflow_plugin import config
+        from airflow_plugin.lineage_protection import install as protect_lineage
         from airflow_plugin.log_filter import install
 
-        try:
-            enabled = config.flag("log_filter")
-        except config.ConfigError:
-            install()  # fail closed: scrub logs anyway, then report the bad setting loudly
-            raise
-        if enabled:
-            install()
+        invalid: config.ConfigError | None = None
+        for option, installer in (("log_filter", install), ("lineage_protection", protect_lineage)):
+            try:
+                enabled = config.flag(option)
+            except config.ConfigError as e:
+                enabled, invalid = True, e  # fail closed: protect anyway, then report the bad setting loudly
+            if enabled:
+                installer()
+        if invalid is not None:
+            raise invalid

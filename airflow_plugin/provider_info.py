@@ -87,6 +87,9 @@ def get_provider_info() -> dict[str, Any]:
                                        "string", "MASKLINE_KEY", "MASKLINE_KEY"),
                     "log_filter": _option("Install the PII-scrubbing log filter when the plugin loads.\n",
                                           "boolean", "True", "True"),
+                    "lineage_protection": _option(
+                        "Scrub every OpenLineage event and add maskline_identity, whatever transport is set.\n",
+                        "boolean", "True", "True"),
                     "classify_sample": _option("Rows sampled in the database to classify a source table.\n",
                                                "integer", "1000", "1000"),
                     "scrub_xcom_dataframes": _option("Scrub pandas DataFrames pushed to XCom, cell by cell.\n",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlglot import exp
@@ -14,12 +14,17 @@ from maskline.policy import Policy
 
 @dataclass(frozen=True)
 class MaskedQuery:
-    """The masked ``SELECT``, the plan of its output columns, the source tables and whether it needs the key."""
+    """The masked ``SELECT``, the plan of its output columns, the source tables and whether it needs the key;
+    for lineage, the user's SQL, the tables' columns and the plan of each table read."""
 
     select: exp.Expr
     plan: Plan
     sources: tuple[str, ...]
     keyed: bool
+    original_sql: str = ""
+    schema: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    sqlglot_dialect: str = ""
+    input_plans: Mapping[str, Plan] = field(default_factory=dict)
 
 
 def _source_tables(sql: str, dialect: str) -> list[str]:
@@ -76,4 +81,5 @@ def mask_query(sql: str, policy: Policy, warehouse: Any, *, key: Any = None,
     schema = {t: dict(cols) for t in _source_tables(sql, dialect.sqlglot_name) if (cols := warehouse.columns(t))}
     result = rewrite(sql, policy, dialect, schema=schema, identities=identities, key=key)
     rewritten = sqlglot.parse_one(result.sql, read=dialect.sqlglot_name)
-    return MaskedQuery(rewritten, _output_plan(result, policy), tuple(result.tables), result.keyed)
+    return MaskedQuery(rewritten, _output_plan(result, policy), tuple(result.tables), result.keyed, sql, schema,
+                       dialect.sqlglot_name, dict(result.plans))

@@ -26,8 +26,8 @@ def identity_run_facets(ti: Any, ti_state: Any) -> dict[str, Any]:
     >>> task = NS(owner="data-eng", run_as_user=None)
     >>> ti = NS(task=task, get_template_context=lambda: {"dag_run": NS(triggering_user_name="alice", conf={}),
     ...                                                   "task": task, "dag": None})
-    >>> identity_run_facets(ti, "running")["maskline_identity"].triggeredBy["name"]
-    'alice'
+    >>> identity_run_facets(ti, "running")["maskline_identity"].executedBy["origin"]
+    'os.user'
     """
     try:
         from airflow_plugin.identity import task_identity

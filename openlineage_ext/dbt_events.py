@@ -1,14 +1,26 @@
 """Add maskline's lineage to a dbt-ol event: per model output, masking facets, ``pii`` field tags and
-``MASKED`` column lineage; per input, ``pii`` field tags; per run, ``maskline_identity``.
+``MASKED`` column lineage; per input, ``pii`` field tags; per run, ``maskline_identity``; per dataset,
+a typed ``schema``.
 
 dbt-ol's own ``columnLineage`` (parsed from the compiled SQL) is kept and
-annotated: each masked field gets ``transformationType: MASKED`` and a
+annotated: each masked field (``masked_columns``, column meta, or an inline
+``maskline.mask()`` call) gets ``transformationType: MASKED`` and a
 ``masking: true`` transformation naming the method. A masked field dbt-ol did
 not trace is traced to the same-named field of the model's input.
+
+dbt-ol's ``schema`` facets list only declared columns, without types. Marquez
+creates fields only from that facet and adds a copy of a NULL-typed field on
+every event, so every dataset's ``schema`` is completed with each column the
+event's column lineage names, typed from the relations as the adapter reads them
+after the build (``dbt docs generate`` into a temporary target path, once per run;
+``dbt_catalog: read`` uses ``target/catalog.json`` instead), or
+``data_type``, else :data:`~openlineage_ext.facets.UNKNOWN_TYPE`. Masked fields are described
+("masked: hmac(length=16) of shop.raw.customers.email").
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,6 +29,7 @@ from openlineage.client.facet_v2 import column_lineage_dataset
 from openlineage_ext.dbt_manifest import (
     Manifest,
     column_info_types,
+    column_types,
     dbt_target_user,
     find_manifest,
     load_manifest,
@@ -26,8 +39,10 @@ from openlineage_ext.facets import (
     IDENTITY,
     MASKING,
     identity_facet,
+    masked_description,
     masked_transformation,
     masking_facet,
+    schema_facet,
     tags_facet,
 )
 
@@ -79,6 +94,82 @@ def _annotate_column_lineage(dataset: Any, plan: Any, inputs: list[Any]) -> None
             producer=getattr(existing, "_producer", None) or _producer())
 
 
+def _lineage_sources(outputs: list[Any]) -> dict[tuple[str, str], list[str]]:
+    """Per input dataset, the fields the outputs' column lineage reads (in order)."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for ds in outputs:
+        lineage = (ds.facets or {}).get("columnLineage")
+        entries = list((getattr(lineage, "fields", None) or {}).values())
+        refs = [f for e in entries for f in (e.inputFields or [])] + list(getattr(lineage, "dataset", None) or [])
+        for ref in refs:
+            names = out.setdefault((ref.namespace, ref.name), [])
+            if ref.field not in names:
+                names.append(ref.field)
+    return out
+
+
+def _node_sources(manifest: Manifest, node: Any) -> dict[str, str]:
+    """``{lower output column: "db.schema.table.column, ..."}`` of a model, traced in its compiled SQL.
+
+    Read from the manifest alone, so a masked field gets the same description whether the event
+    has the model as its output or as an input (Marquez keeps the description of the latest event).
+    """
+    key = (manifest.path, str(node.get("unique_id")))
+    if key not in _SOURCES:
+        from openlineage_ext.query_lineage import query_lineage
+
+        adapter = str(manifest.data.get("metadata", {}).get("adapter_type") or "")
+        dialect = {"postgres": "postgres", "duckdb": "duckdb", "snowflake": "snowflake", "bigquery": "bigquery",
+                   "spark": "spark", "databricks": "databricks", "trino": "trino"}.get(adapter, "")
+        try:
+            traced = query_lineage(str(node.get("compiled_code") or ""), {}, dialect)
+            _SOURCES[key] = {name.lower(): ", ".join(f"{r.table}.{r.column}" for r in refs)
+                             for name, refs in traced.direct.items() if refs}
+        except Exception:  # noqa: BLE001 - a description without its source is still right
+            _SOURCES[key] = {}
+    return _SOURCES[key]
+
+
+_SOURCES: dict[tuple[str, str], dict[str, str]] = {}
+
+
+def _masked_descriptions(manifest: Manifest, node: Any, names: list[str]) -> dict[str, str]:
+    if node is None or node.get("resource_type") not in ("model", "snapshot"):
+        return {}
+    plan = model_plan(manifest, node, names)
+    sources = _node_sources(manifest, node) if plan.masked else {}
+    return {c.name.lower(): masked_description(c, sources.get(c.name.lower())) for c in plan.masked}
+
+
+def _type_schema(ds: Any, manifest: Manifest, extra: list[str], generate: bool) -> None:
+    """Replace ``ds``'s schema facet by one listing its fields and ``extra`` ones, each typed, masked ones described."""
+    facets = ds.facets or {}
+    existing = facets.get("schema")
+    node = manifest.node_for_dataset(ds.name)
+    types = column_types(manifest, node, generate=generate)
+    rows: dict[str, tuple[str, str | None, str | None]] = {}
+    for f in getattr(existing, "fields", None) or []:
+        rows[f.name.lower()] = (f.name, f.type or types.get(f.name.lower()), f.description or None)
+    for name in extra:
+        rows.setdefault(name.lower(), (name, types.get(name.lower()), None))
+    if not rows:
+        return
+    for key, text in _masked_descriptions(manifest, node, [r[0] for r in rows.values()]).items():
+        if key in rows:
+            rows[key] = (rows[key][0], rows[key][1], text)
+    ds.facets = {**facets, "schema": schema_facet(rows.values())}
+
+
+def _type_all(event: Any, manifest: Manifest, generate: bool) -> None:
+    outputs = list(getattr(event, "outputs", None) or [])
+    read = _lineage_sources(outputs)
+    for ds in list(getattr(event, "inputs", None) or []):
+        _type_schema(ds, manifest, read.get((ds.namespace, ds.name), []), generate)
+    for ds in outputs:
+        lineage = (ds.facets or {}).get("columnLineage")
+        _type_schema(ds, manifest, list(getattr(lineage, "fields", None) or {}), generate)
+
+
 def _producer() -> str:
     from openlineage_ext.facets import producer
 
@@ -128,16 +219,16 @@ def enrich_dbt_event(event: Any, properties: Mapping[str, Any], *, identity_name
             if tagged:
                 ds.facets = dict(ds.facets or {})
                 ds.facets["tags"] = tags_facet(tagged, ds.facets.get("tags"))
-        return event
-    if node is None or node.get("resource_type") not in ("model", "snapshot"):
-        return event
-    for ds in getattr(event, "outputs", None) or []:
-        plan = model_plan(manifest, node, _output_columns(ds))
-        if not any(c.info_type or c.masked for c in plan.columns):
-            continue
-        ds.facets = dict(ds.facets or {})
-        _annotate_column_lineage(ds, plan, inputs)
-        ds.facets["tags"] = tags_facet(((c.name, c.info_type) for c in plan.columns), ds.facets.get("tags"))
-        adapter = str(manifest.data.get("metadata", {}).get("adapter_type") or "")
-        ds.facets[MASKING] = masking_facet(plan, rows=_rows(ds), engine=f"dbt-{adapter}" if adapter else "dbt")
+    elif node is not None and node.get("resource_type") in ("model", "snapshot"):
+        for ds in getattr(event, "outputs", None) or []:
+            plan = model_plan(manifest, node, _output_columns(ds))
+            if not any(c.info_type or c.masked for c in plan.columns):
+                continue
+            ds.facets = dict(ds.facets or {})
+            _annotate_column_lineage(ds, plan, inputs)
+            ds.facets["tags"] = tags_facet(((c.name, c.info_type) for c in plan.columns), ds.facets.get("tags"))
+            adapter = str(manifest.data.get("metadata", {}).get("adapter_type") or "")
+            ds.facets[MASKING] = masking_facet(plan, rows=_rows(ds), engine=f"dbt-{adapter}" if adapter else "dbt")
+    mode = str(properties.get("dbt_catalog") or os.environ.get("MASKLINE_DBT_CATALOG") or "generate").lower()
+    _type_all(event, manifest, generate=mode == "generate")
     return event

@@ -21,6 +21,12 @@ from pathlib import Path
 from typing import Any
 
 MASKING_MACROS = ("macro.maskline.masked_columns",)
+# Inline calls in a model's SQL: ``{{ maskline.mask('t.notes', 'scrub') }} as notes``. dynamic_mask masks
+# for everyone but its unmask_roles, so its output is recorded as masked too.
+INLINE_MACROS = {"mask": "macro.maskline.mask", "dynamic_mask": "macro.maskline.dynamic_mask"}
+_INLINE_CALL = re.compile(r"""\{\{-?\s*maskline\.(mask|dynamic_mask)\((.*?)\)\s*-?\}\}\s*(?:as\s+)?["`]?(\w+)""",
+                          re.IGNORECASE | re.DOTALL)
+_NOT_PARAMS = ("unmask_roles",)
 _ENV_VAR = re.compile(r"""\{\{\s*env_var\(\s*['"]([^'"]+)['"]\s*(?:,\s*['"]([^'"]*)['"]\s*)?\)\s*\}\}""")
 
 
@@ -139,11 +145,52 @@ def column_meta(column: Mapping[str, Any]) -> Any:
     return meta.get("maskline")
 
 
+def inline_masks(node: Mapping[str, Any]) -> dict[str, tuple[str, dict[str, Any], str]]:
+    """``{lower output name: (name, meta, where)}`` for each inline ``maskline.mask()`` /
+    ``maskline.dynamic_mask()`` call in a model's SQL, read as the meta the dbt package would take.
+
+    Only calls whose arguments are literals count (what the macros accept anyway).
+
+    >>> node = {"unique_id": "model.p.q", "depends_on": {"macros": ["macro.maskline.mask"]},
+    ...         "raw_code": "select {{ maskline.mask('t.notes', 'scrub') }} as notes,\\n"
+    ...                     "  {{ maskline.mask('c.email', 'hmac', length=16, info_type='EMAIL') }} as email_token"}
+    >>> inline_masks(node)["email_token"][1], inline_masks(node)["notes"][2]
+    ({'method': 'hmac', 'length': 16, 'info_type': 'EMAIL', 'source': 'c.email'}, 'model.p.q.raw_code: maskline.mask(t.notes)')
+    """
+    import ast
+
+    macros = (node.get("depends_on") or {}).get("macros") or []
+    if not any(m in macros for m in INLINE_MACROS.values()):
+        return {}
+    out: dict[str, tuple[str, dict[str, Any], str]] = {}
+    for match in _INLINE_CALL.finditer(str(node.get("raw_code") or "")):
+        macro, args, alias = match.group(1).lower(), match.group(2), match.group(3)
+        try:
+            call = ast.parse(f"f({args})", mode="eval").body
+            assert isinstance(call, ast.Call)
+            positional = [ast.literal_eval(a) for a in call.args]
+            named = {k.arg: ast.literal_eval(k.value) for k in call.keywords if k.arg}
+        except (SyntaxError, ValueError, AssertionError):
+            continue  # not literals: dbt renders it, maskline cannot know the method statically
+        column = positional[0] if positional else named.pop("column", None)
+        method = positional[1] if len(positional) > 1 else named.pop("method", None)
+        if not isinstance(column, str) or not isinstance(method, str):
+            continue
+        meta: dict[str, Any] = {"method": method}
+        meta.update({k: v for k, v in named.items() if k not in _NOT_PARAMS and k != "info_type"})
+        if named.get("info_type"):
+            meta["info_type"] = named["info_type"]
+        meta["source"] = column
+        out[alias.lower()] = (alias, meta, f"{node.get('unique_id')}.raw_code: maskline.{macro}({column})")
+    return out
+
+
 def declared_columns(manifest: Manifest, node: Mapping[str, Any]) -> dict[str, tuple[str, Any, str]]:
     """``{lower name: (name, meta, where)}`` for every masked column of a model's output.
 
     Upstream columns count when the model masks through ``maskline.masked_columns``;
-    the model's own column meta overrides them, as in the dbt package.
+    the model's own column meta overrides them, as in the dbt package; an inline
+    ``maskline.mask()`` call in the model's SQL decides its output column.
     """
     out: dict[str, tuple[str, Any, str]] = {}
     macros = (node.get("depends_on") or {}).get("macros") or []
@@ -158,7 +205,80 @@ def declared_columns(manifest: Manifest, node: Mapping[str, Any]) -> dict[str, t
         meta = column_meta(col)
         if meta is not None:
             out[name.lower()] = (name, meta, f"{node.get('unique_id')}.columns.{name}.meta.maskline")
+    out.update(inline_masks(node))
     return out
+
+
+# dbt-ol options passed on to ``dbt docs generate`` so that it reads the same project, profile and target.
+_DBT_OPTIONS = ("--project-dir", "--profiles-dir", "--profile", "--target", "--vars")
+_GENERATED: dict[tuple[str, float], str | None] = {}
+
+
+def generated_catalog(manifest: Manifest, argv: list[str] | None = None, timeout: float = 300) -> str | None:
+    """The path of a ``catalog.json`` that ``dbt docs generate`` wrote, into a temporary target path, for
+    the project and target of this dbt-ol run: the relations' real column types, read by the adapter
+    after the build. Run once per manifest and process; None if dbt cannot (the types then fall back).
+    """
+    key = (manifest.path, os.stat(manifest.path).st_mtime)
+    if key in _GENERATED:
+        return _GENERATED[key]
+    import subprocess
+    import tempfile
+
+    args = sys.argv if argv is None else argv
+    dbt = Path(sys.executable).with_name("dbt")
+    project_dir = str(Path(manifest.path).resolve().parent.parent)
+    command = [str(dbt) if dbt.exists() else "dbt", "docs", "generate", "--project-dir", project_dir,
+               "--target-path", tempfile.mkdtemp(prefix="maskline-dbt-catalog-"), "--quiet"]
+    for option in _DBT_OPTIONS[1:]:
+        value = _argv_option(option, args)
+        if value is not None:
+            command += [option, value]
+    path: str | None = None
+    try:
+        proc = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False,
+                              cwd=project_dir)
+        catalog = Path(command[command.index("--target-path") + 1]) / "catalog.json"
+        path = str(catalog) if proc.returncode == 0 and catalog.is_file() else None
+    except (OSError, subprocess.SubprocessError):
+        path = None
+    _GENERATED[key] = path
+    return path
+
+
+def column_types(manifest: Manifest, node: Mapping[str, Any] | None, *, generate: bool = False) -> dict[str, str]:
+    """``{lower column: type}`` of a node: from the catalog (:func:`generated_catalog` when ``generate``,
+    else ``catalog.json`` beside the manifest, what ``dbt docs generate`` wrote), else the columns'
+    declared ``data_type``. Unknown ones are absent.
+
+    >>> column_types(Manifest({}, "/nonexistent/manifest.json"), {"columns": {"id": {"data_type": "integer"}}})
+    {'id': 'integer'}
+    """
+    if node is None:
+        return {}
+    out = {name.lower(): str(col["data_type"]) for name, col in (node.get("columns") or {}).items()
+           if col.get("data_type")}
+    fresh = generated_catalog(manifest) if generate else None
+    catalog = Path(fresh) if fresh else Path(manifest.path).with_name("catalog.json")
+    try:
+        data = _catalog(str(catalog), os.stat(catalog).st_mtime)
+    except OSError:
+        return out
+    entry = (data.get("nodes") or {}).get(node.get("unique_id")) or \
+        (data.get("sources") or {}).get(node.get("unique_id")) or {}
+    for name, col in (entry.get("columns") or {}).items():
+        if col.get("type"):
+            out[name.lower()] = str(col["type"])
+    return out
+
+
+@lru_cache(maxsize=4)
+def _catalog(path: str, mtime: float) -> Mapping[str, Any]:
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except ValueError:
+        return {}
 
 
 def column_info_types(node: Mapping[str, Any]) -> list[tuple[str, str | None]]:
@@ -185,7 +305,7 @@ def _spec(meta: Any, where: str) -> tuple[str | None, Any]:
     if not isinstance(meta, Mapping):
         raise ValueError(f"meta.maskline must be a mapping ({where})")
     info_type = meta.get("info_type")
-    params = {k: v for k, v in meta.items() if k not in ("info_type", "method", "params")}
+    params = {k: v for k, v in meta.items() if k not in ("info_type", "method", "params", "source")}
     params.update(meta.get("params") or {})
     if meta.get("method"):
         return info_type, method_spec(str(meta["method"]), params, where)

@@ -126,8 +126,8 @@ def pseudonymize(principal: Principal, key: Any) -> Principal:
     """Replace the name with ``psn:`` and a keyed HMAC-SHA256 of ``kind:name`` (stable per key).
 
     >>> from maskline.keys import KeyMaterial
-    >>> pseudonymize(Principal("user", "alice", "os.user"), KeyMaterial(b"k")).name
-    'psn:2abe8d3108c9d31b'
+    >>> pseudonymize(Principal("user", "alice", "os.user"), KeyMaterial(b"k" * 16)).name
+    'psn:9ec70a82e8b57423'
     """
     from maskline.keys import hmac_hex
 

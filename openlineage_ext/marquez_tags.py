@@ -1,8 +1,17 @@
-"""Optional sync of maskline's field tags into Marquez's own field tags (PII, SENSITIVE).
+"""Optional sync of maskline's field tags into Marquez's own field tags.
 
 Marquez does not turn the standard ``tags`` facet into field tags, so its UI
-and search would not show them. This sets them through
-``POST /api/v1/namespaces/{ns}/datasets/{ds}/fields/{field}/tags/{tag}``.
+and search would not show them. Each sensitive field gets its info type
+(``EMAIL``), its category's tag (``PII`` or ``SENSITIVE``) and, when it was
+masked on its way into the dataset, ``MASKED``. Requests go as the real
+server accepts them:
+
+1. ``PUT /api/v1/tags/{tag}`` with a JSON body creates the tag (a field tag
+   naming an unknown tag is refused);
+2. ``POST /api/v1/namespaces/{ns}/datasets/{ds}/fields/{field}/tags/{tag}``
+   with ``Content-Type: application/json`` and no body. A form content type
+   (urllib's default when ``data`` is given) gets HTTP 415.
+
 A dataset exists in Marquez only once the event that names it has been
 stored, and the transformer runs *before* the event is sent, so the sync runs
 on one background worker that retries briefly until the dataset appears.
@@ -12,6 +21,7 @@ Plain ``urllib``: no client library, nothing at import time.
 from __future__ import annotations
 
 import atexit
+import json
 import logging
 import queue
 import threading
@@ -22,10 +32,16 @@ import urllib.request
 from collections.abc import Iterable
 from typing import Any
 
-from openlineage_ext.facets import MARQUEZ_TAG_BY_CATEGORY, PII_TAG_KEY
+from openlineage_ext.facets import MARQUEZ_TAG_BY_CATEGORY, MASKED_TAG, MASKING, PII_TAG_KEY
 
 log = logging.getLogger(__name__)
 RETRY_SECONDS = (0.2, 0.5, 1.0, 2.0, 4.0, 8.0)
+JSON_HEADERS = {"Content-Type": "application/json", "Accept": "application/json"}
+TAG_DESCRIPTIONS = {
+    "PII": "Personally identifiable information",
+    "SENSITIVE": "Contains sensitive information",
+    MASKED_TAG: "Masked by maskline: no raw value of the source field",
+}
 
 
 def tag_path(namespace: str, dataset: str, field: str, tag: str) -> str:
@@ -50,35 +66,66 @@ def marquez_tag_for(info_type: str) -> str:
     return MARQUEZ_TAG_BY_CATEGORY.get(info.category, "PII") if info else "PII"
 
 
+def _masked_fields(dataset: Any) -> set[str]:
+    """Fields of an output dataset that were masked: from ``maskline_masking``, else ``columnLineage``."""
+    facets = getattr(dataset, "facets", None) or {}
+    masking = facets.get(MASKING)
+    if masking is not None:
+        return {name for name, f in (getattr(masking, "fields", None) or {}).items() if f.get("masked")}
+    lineage = facets.get("columnLineage")
+    return {name for name, f in (getattr(lineage, "fields", None) or {}).items()
+            if getattr(f, "transformationType", None) == "MASKED"}
+
+
 def tag_requests(event: Any) -> list[tuple[str, str, str, str]]:
-    """``(namespace, dataset, field, tag)`` for each ``pii`` field tag on the event's datasets.
+    """``(namespace, dataset, field, tag)`` for each sensitive field of the event's datasets: its info
+    type, its category's tag (PII or SENSITIVE) and, for masked output fields, MASKED.
 
     >>> from openlineage.client.event_v2 import OutputDataset
     >>> from openlineage_ext.facets import tags_facet
     >>> class E: inputs = []; outputs = [OutputDataset("ns", "t", facets={"tags": tags_facet([("ssn", "US_SSN")])})]
     >>> tag_requests(E())
-    [('ns', 't', 'ssn', 'PII')]
+    [('ns', 't', 'ssn', 'US_SSN'), ('ns', 't', 'ssn', 'PII')]
     """
     out: list[tuple[str, str, str, str]] = []
-    for ds in list(getattr(event, "inputs", None) or []) + list(getattr(event, "outputs", None) or []):
+
+    def add(item: tuple[str, str, str, str]) -> None:
+        if item not in out:
+            out.append(item)
+
+    outputs = list(getattr(event, "outputs", None) or [])
+    for ds in list(getattr(event, "inputs", None) or []) + outputs:
+        masked = _masked_fields(ds) if any(ds is o for o in outputs) else set()
         tags = (ds.facets or {}).get("tags")
         for t in getattr(tags, "tags", None) or []:
-            if t.key == PII_TAG_KEY and t.field:
-                item = (ds.namespace, ds.name, t.field, marquez_tag_for(t.value))
-                if item not in out:
-                    out.append(item)
+            if t.key == PII_TAG_KEY and t.field and t.value:
+                add((ds.namespace, ds.name, t.field, str(t.value)))
+                add((ds.namespace, ds.name, t.field, marquez_tag_for(t.value)))
+        for name in sorted(masked):
+            add((ds.namespace, ds.name, name, MASKED_TAG))
     return out
 
 
-def post_tag(base_url: str, request: tuple[str, str, str, str], timeout: float = 5.0) -> int:
-    """POST one tag; returns the HTTP status (404 while Marquez has not stored the dataset yet)."""
-    url = base_url.rstrip("/") + tag_path(*request)
-    req = urllib.request.Request(url, data=b"", method="POST")
+def _request(url: str, method: str, body: bytes | None, timeout: float) -> int:
+    # Always a JSON content type: urllib would send a form type with any body, which Marquez answers with 415.
+    req = urllib.request.Request(url, data=body, method=method, headers=JSON_HEADERS)
     try:
         with urllib.request.urlopen(req, timeout=timeout) as resp:
             return int(resp.status)
     except urllib.error.HTTPError as e:
         return int(e.code)
+
+
+def create_tag(base_url: str, tag: str, timeout: float = 5.0) -> int:
+    """``PUT /api/v1/tags/{tag}`` (idempotent in Marquez); returns the HTTP status."""
+    url = base_url.rstrip("/") + "/api/v1/tags/" + urllib.parse.quote(tag, safe="")
+    description = TAG_DESCRIPTIONS.get(tag, f"maskline info type {tag}")
+    return _request(url, "PUT", json.dumps({"description": description}).encode("utf-8"), timeout)
+
+
+def post_tag(base_url: str, request: tuple[str, str, str, str], timeout: float = 5.0) -> int:
+    """POST one field tag; returns the HTTP status (404 while Marquez has not stored the dataset yet)."""
+    return _request(base_url.rstrip("/") + tag_path(*request), "POST", None, timeout)
 
 
 class TagSync:
@@ -92,6 +139,7 @@ class TagSync:
         self.queue: queue.Queue[tuple[str, str, str, str] | None] = queue.Queue()
         self.applied: list[tuple[str, str, str, str]] = []
         self.failed: list[tuple[str, str, str, str]] = []
+        self.created: set[str] = set()  # tags known to exist in this Marquez
         self.thread = threading.Thread(target=self._run, name="maskline-marquez-tags", daemon=True)
         self.thread.start()
         atexit.register(self.close)
@@ -118,7 +166,20 @@ class TagSync:
             finally:
                 self.queue.task_done()
 
+    def _ensure_tag(self, tag: str) -> None:
+        if tag in self.created:
+            return
+        try:
+            status = create_tag(self.base_url, tag)
+        except OSError:
+            return
+        if 200 <= status < 300:
+            self.created.add(tag)
+        else:
+            log.warning("maskline: Marquez refused to create tag %s (HTTP %s)", tag, status)
+
     def _apply(self, item: tuple[str, str, str, str]) -> None:
+        self._ensure_tag(item[3])
         for delay in (0.0, *RETRY_SECONDS):
             time.sleep(delay)
             try:

@@ -7,19 +7,30 @@ inside the function, so importing this module costs nothing at DAG parse time.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from maskline.classify.result import Classification
     from maskline.plan import Plan
+    from openlineage_ext.facets import IndirectField, SourceField
     from openlineage_ext.identity import Identity
 
 
 def lineage_for_plan(plan: Plan, *, input_namespace: str, input_name: str, output_namespace: str,
                      output_name: str, classification: Classification | None = None, rows: int | None = None,
-                     identity: Identity | None = None, engine: str | None = None) -> Any:
-    """An ``OperatorLineage``: the raw input (tags, classification), the masked output (column
-    lineage with ``MASKED``, tags, ``maskline_masking``) and, if given, ``maskline_identity``.
+                     identity: Identity | None = None, engine: str | None = None,
+                     output_fields: Iterable[tuple[str, str | None]] | None = None,
+                     sources: Mapping[str, Iterable[SourceField]] | None = None,
+                     indirect: Iterable[IndirectField] = (),
+                     inputs: Iterable[tuple[str, str, Plan]] | None = None) -> Any:
+    """An ``OperatorLineage``: the raw input (typed schema, tags, classification), the masked output
+    (typed schema with masked fields described, column lineage with ``MASKED``, tags,
+    ``maskline_masking``) and, if given, ``maskline_identity``.
+
+    ``output_fields`` are the written columns and types; ``sources``/``indirect`` the column lineage of
+    a query; ``inputs`` its input datasets, ``(namespace, name, plan of that table)`` (default: the one
+    input, described by ``plan``).
 
     Every task already gets ``maskline_identity`` through ``[openlineage] custom_run_facets``;
     pass ``identity`` only to override it.
@@ -41,11 +52,15 @@ def lineage_for_plan(plan: Plan, *, input_namespace: str, input_name: str, outpu
     from openlineage_ext.facets import IDENTITY, identity_facet, input_dataset_facets, output_dataset_facets
 
     run_facets: dict[str, Any] = {IDENTITY: identity_facet(identity)} if identity is not None else {}
+    input_datasets = ([InputDataset(namespace=ns, name=name, facets=input_dataset_facets(p)) for ns, name, p in inputs]
+                      if inputs is not None else
+                      [InputDataset(namespace=input_namespace, name=input_name,
+                                    facets=input_dataset_facets(plan, classification))])
     return OperatorLineage(
-        inputs=[InputDataset(namespace=input_namespace, name=input_name,
-                             facets=input_dataset_facets(plan, classification))],
+        inputs=input_datasets,
         outputs=[OutputDataset(namespace=output_namespace, name=output_name,
                                facets=output_dataset_facets(plan, input_namespace, input_name, rows=rows,
-                                                            engine=engine))],
+                                                            engine=engine, output_fields=output_fields,
+                                                            sources=sources, indirect=indirect))],
         run_facets=run_facets,
     )

@@ -48,7 +48,9 @@ USER_INPUT_MODES = ("redact", "scrub")
 # dag_run conf["openlineage"] carries parent/root run ids the provider needs, not user data.
 KEPT_USER_INPUT_KEYS = frozenset({"openlineage"})
 _MIN_SENSITIVE_DIGITS = 6
-_QUOTED_SINGLE = re.compile(r"'(?:[^'\\]|\\.|'')*'")
+# An apostrophe inside a word ("agent's", "don't": two letters before, one after) opens no quoted value.
+# One letter before stays a quote, so b'...' and u'...' reprs are still redacted.
+_APOSTROPHE_OR_QUOTED = re.compile(r"(?P<apostrophe>(?<=[A-Za-z]{2})'(?=[A-Za-z]))|'(?:[^'\\]|\\.|'')*'")
 _QUOTED_ANY = re.compile(r"'(?:[^'\\]|\\.|'')*'|\"(?:[^\"\\]|\\.)*\"")
 _DB_DETAIL = re.compile(r"\)=\((?:[^()]|\([^()]*\))*\)")
 
@@ -86,9 +88,11 @@ def scrub_error_text(text: str) -> str:
 
     >>> scrub_error_text("Key (email)=(jo@x.org) already exists; bad value 'Jane Roe'")
     "Key (email)=([REDACTED]) already exists; bad value '[REDACTED]'"
+    >>> scrub_error_text("the agent's query: 'Delete' is not allowed; got b'Jane'")
+    "the agent's query: '[REDACTED]' is not allowed; got b'[REDACTED]'"
     """
     text = _DB_DETAIL.sub(f")=({REDACTED})", text)
-    text = _QUOTED_SINGLE.sub(f"'{REDACTED}'", text)
+    text = _APOSTROPHE_OR_QUOTED.sub(lambda m: "'" if m.group("apostrophe") else f"'{REDACTED}'", text)
     return scrub_text(text)
 
 

@@ -71,6 +71,10 @@ class MasklineTransformer(EventTransformer):
 
     def __init__(self, properties: dict[str, Any]) -> None:
         super().__init__(properties)
+        from openlineage_ext.guarded_transport import silence_raw_event_logs
+
+        # The transform transport that builds this transformer logs each event at DEBUG before calling it.
+        silence_raw_event_logs()
         props = properties or {}
         self.sql_literals = str(props.get("sql_literals") or os.environ.get("MASKLINE_LINEAGE_SQL_LITERALS") or "all")
         self.user_inputs = str(props.get("user_inputs") or os.environ.get("MASKLINE_LINEAGE_USER_INPUTS") or "redact")

@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
 # Run a real Marquez on this machine, without Docker. Idempotent.
-#   scripts/marquez.sh up      -> fetch marquez-api (latest 0.51.x) from Maven Central, give it its own
+#   scripts/marquez.sh up      -> fetch marquez-api (the newest Maven Central publishes, 0.50.0 or later;
+#                                 MARQUEZ_VERSION=0.50.0 pins one) from Maven Central, give it its own
 #                                 PostgreSQL role and database, start it with Java 17, wait until it
 #                                 answers, print its URL (http://127.0.0.1:5000) on stdout
 #   scripts/marquez.sh down    -> stop the Marquez this script started
 #   scripts/marquez.sh status  -> print the URL if it answers, exit 1 otherwise
 # Everything it downloads or writes lives under .marquez/ (override with MARQUEZ_HOME).
-# MARQUEZ_JAR=/path/marquez-api-0.51.x.jar skips the Maven download (a jar from a mirror or a build).
+# MARQUEZ_JAR=/path/marquez-api-<v>.jar runs any other build (0.51.1 built from source, a mirror's jar)
+# and skips the Maven download. It must be the shaded (all-in-one) jar Marquez's build produces.
+# With Docker, Marquez's own compose file is the alternative (see openlineage_ext/README.md):
+#   git clone --depth 1 https://github.com/MarquezProject/marquez && cd marquez && ./docker/up.sh --detach
+#   export MARQUEZ_URL=http://localhost:5000
 # Logs and progress go to stderr, so `MARQUEZ_URL="$(scripts/marquez.sh up)"` works.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 HOME_DIR="${MARQUEZ_HOME:-$ROOT/.marquez}"
-VERSION_RANGE="${MARQUEZ_VERSION:-[0.51.0,0.52.0)}"   # a Maven range: the newest 0.51.x on Maven Central
+# A Maven version or range. Maven Central lists marquez-api up to 0.50.0; the open range takes the newest it has.
+VERSION_RANGE="${MARQUEZ_VERSION:-[0.50.0,)}"
 PORT="${MARQUEZ_PORT:-5000}"
 ADMIN_PORT="${MARQUEZ_ADMIN_PORT:-5001}"
 DB_ROLE="${MARQUEZ_DB_ROLE:-marquez}"
@@ -38,12 +44,11 @@ running_pid() {
 }
 
 fetch() {
-  if ls "$HOME_DIR"/lib/marquez-api-*.jar >/dev/null 2>&1; then return 0; fi
-  if [ -n "${MARQUEZ_JAR:-}" ]; then   # a marquez-api jar obtained some other way (a mirror, a build)
+  if [ -n "${MARQUEZ_JAR:-}" ]; then   # a marquez-api jar obtained some other way (a build, a mirror)
     [ -f "$MARQUEZ_JAR" ] || { log "MARQUEZ_JAR=$MARQUEZ_JAR does not exist"; exit 1; }
-    mkdir -p "$HOME_DIR/lib" && cp "$MARQUEZ_JAR" "$HOME_DIR/lib/$(basename "$MARQUEZ_JAR")"
     return 0
   fi
+  if ls "$HOME_DIR"/lib/marquez-api-*.jar >/dev/null 2>&1; then return 0; fi
   command -v mvn >/dev/null || { log "Maven (mvn) is needed to fetch Marquez: apt-get install -y maven"; exit 1; }
   log "fetching io.github.marquezproject:marquez-api $VERSION_RANGE from Maven Central (once; cached in $HOME_DIR)"
   mkdir -p "$HOME_DIR/fetch" "$HOME_DIR/lib.tmp"
@@ -147,10 +152,14 @@ up() {
   config
   if ! running_pid >/dev/null; then
     command -v java >/dev/null || { log "Java 17+ is needed: apt-get install -y openjdk-17-jre-headless"; exit 1; }
-    local jar; jar="$(ls "$HOME_DIR"/lib/marquez-api-*.jar | head -1)"
-    local cmd
+    local jar
+    if [ -n "${MARQUEZ_JAR:-}" ]; then jar="$MARQUEZ_JAR"; else jar="$(ls "$HOME_DIR"/lib/marquez-api-*.jar | head -1)"; fi
+    local cmd listing
     # The published jar is shaded (all dependencies inside); if a version ever ships a thin jar, use the classpath.
-    if unzip -l "$jar" 2>/dev/null | grep -q "io/dropwizard/core/Application.class\|io/dropwizard/Application.class"; then
+    # The listing is captured first: under pipefail, `unzip -l | grep -q` fails whenever grep stops reading
+    # early (unzip then dies of SIGPIPE), which sent every shaded jar down the classpath route.
+    listing="$(unzip -l "$jar" 2>/dev/null || true)"
+    if grep -q "io/dropwizard/core/Application.class\|io/dropwizard/Application.class" <<<"$listing"; then
       cmd=(java -Xmx768m -jar "$jar" server "$HOME_DIR/marquez.yml")
     else
       cmd=(java -Xmx768m -cp "$HOME_DIR/lib/*" marquez.MarquezApp server "$HOME_DIR/marquez.yml")

@@ -59,7 +59,7 @@ class MaskFileOperator(BaseOperator):
 
         from airflow_plugin.db_task import summary
         from airflow_plugin.key_source import optional_operator_key
-        from airflow_plugin.lineage import LineageRecord
+        from airflow_plugin.lineage import LineageRecord, file_fields
         from airflow_plugin.policy_source import resolve_policy
         from maskline.engine import mask_file
 
@@ -78,12 +78,13 @@ class MaskFileOperator(BaseOperator):
             out = local_dst or str(Path(tmp) / dst.name)
             report = mask_file(local_src, out, policy, overwrite=self.overwrite or local_dst is None, key=key,
                                table=table, identities=self.identities)
+            output_fields = file_fields(out)
             if local_dst is None:
                 staged = dst.parent / f".{dst.name}.maskline-{uuid.uuid4().hex[:8]}"
                 ObjectStoragePath(f"file://{out}").copy(staged)
                 staged.rename(dst)
         self._lineage = LineageRecord(report.plan, None, report.rows, _namespace(src), str(src.path),
-                                      _namespace(dst), str(dst.path), engine="duckdb")
+                                      _namespace(dst), str(dst.path), engine="duckdb", output_fields=output_fields)
         result = summary(report.plan, report.rows, str(self.dst))
         self.log.info("maskline: wrote %s rows to %s; masked columns: %s", report.rows, self.dst,
                       ", ".join(result["masked_columns"]) or "none")

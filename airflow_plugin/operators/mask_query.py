@@ -59,7 +59,7 @@ class MaskQueryOperator(BaseOperator):
     def execute(self, context: Any) -> dict[str, Any]:
         from airflow_plugin.db_task import db_hook, open_warehouse, summary
         from airflow_plugin.key_source import optional_operator_key, resolve_operator_key
-        from airflow_plugin.lineage import LineageRecord, dataset_name, dataset_namespace
+        from airflow_plugin.lineage import query_record, written_fields
         from airflow_plugin.policy_source import resolve_policy
         from airflow_plugin.query_masking import mask_query
 
@@ -74,13 +74,10 @@ class MaskQueryOperator(BaseOperator):
                 key = resolve_operator_key(policy)  # raises the clear KeyMissingError: nothing is written
             warehouse.load_key(key if masked.keyed else None)
             rows = warehouse.replace_table(self.target, masked.select, self.write_mode)
+            output_fields = written_fields(warehouse, self.target)
         finally:
             warehouse.close()
-        dialect = warehouse.dialect.name
-        namespace = dataset_namespace(hook, dialect)
-        self._lineage = LineageRecord(masked.plan, None, rows, namespace,
-                                      dataset_name(masked.sources[0], dialect, hook) if masked.sources else "query",
-                                      namespace, dataset_name(self.target, dialect, hook), engine=dialect)
+        self._lineage = query_record(masked, rows, hook, warehouse.dialect.name, self.target, output_fields)
         result = summary(masked.plan, rows, self.target)
         self.log.info("maskline: query masked into %s: %s rows; masked columns: %s",
                       self.target, rows, ", ".join(result["masked_columns"]) or "none")

@@ -70,7 +70,7 @@ class MaskTableOperator(BaseOperator):
         from airflow_plugin.config import number
         from airflow_plugin.db_task import classify_table, db_hook, open_warehouse, summary
         from airflow_plugin.key_source import key_for_plan
-        from airflow_plugin.lineage import LineageRecord, dataset_name, dataset_namespace
+        from airflow_plugin.lineage import LineageRecord, dataset_name, dataset_namespace, written_fields
         from airflow_plugin.policy_source import resolve_policy
         from maskline.dialects import KeyMode
         from maskline.errors import InputError
@@ -92,12 +92,14 @@ class MaskTableOperator(BaseOperator):
             warehouse.load_key(key)
             select = compile_select(plan, warehouse.table(self.source), warehouse.dialect, key_mode=KeyMode.SESSION)
             rows = warehouse.replace_table(self.target, select, self.write_mode)
+            output_fields = written_fields(warehouse, self.target)
         finally:
             warehouse.close()
         dialect = warehouse.dialect.name
         namespace = dataset_namespace(hook, dialect)
         self._lineage = LineageRecord(plan, classification, rows, namespace, dataset_name(self.source, dialect, hook),
-                                      namespace, dataset_name(self.target, dialect, hook), engine=dialect)
+                                      namespace, dataset_name(self.target, dialect, hook), engine=dialect,
+                                      output_fields=output_fields)
         result = summary(plan, rows, self.target)
         self.log.info("maskline: wrote %s rows to %s; masked columns: %s", rows, self.target,
                       ", ".join(f"{c} ({m})" for c, m in result["masked_columns"].items()) or "none")

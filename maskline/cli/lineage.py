@@ -1,9 +1,12 @@
 """``maskline lineage show|audit``: recent runs, who ran them, and which columns they masked.
 
-``show`` reads the events stored in Marquez (``GET /api/v1/events/lineage``);
-``audit`` reads a JSONL file of OpenLineage events (what the file transport
-writes). Both print a rich tree, or Graphviz DOT with ``--dot``. Plain JSON
-over ``urllib``: the core never imports OpenLineage.
+``show`` reads the events stored in Marquez (``GET /api/v1/events/lineage``) at
+``--url``, else ``MARQUEZ_URL``, else ``OPENLINEAGE_URL``; ``audit`` reads a
+JSONL file of OpenLineage events (what the file transport writes). Both print
+a tree of runs, each under its parent (DAG run → tasks → their queries, dbt
+run → models), or Graphviz DOT with ``--dot``. When stdout is not a terminal
+nothing is wrapped or cut. Plain JSON over ``urllib``: the core never imports
+OpenLineage.
 
 >>> events = [{"eventType": "COMPLETE", "eventTime": "2026-01-01T00:00:00Z",
 ...            "run": {"runId": "r1", "facets": {"maskline_identity": {"executedBy": {"kind": "user",
@@ -21,6 +24,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sys
 import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Mapping
@@ -67,6 +72,17 @@ class RunSummary:
     on_behalf_of: str | None = None
     inputs: list[str] = field(default_factory=list)
     outputs: list[OutputSummary] = field(default_factory=list)
+    parent_run_id: str | None = None
+
+
+def _triggering_user(facets: Mapping[str, Any]) -> str | None:
+    """Who triggered an Airflow run, from the provider's own run facets (maskline does not copy it)."""
+    for name in ("airflow", "airflowDagRun"):
+        dag_run = (facets.get(name) or {}).get("dagRun") or {}
+        user = dag_run.get("triggering_user_name") if isinstance(dag_run, Mapping) else None
+        if user:
+            return f"user {user} (airflow.triggering_user)"
+    return None
 
 
 def _who(principal: Any) -> str | None:
@@ -114,11 +130,16 @@ def summarize(events: Iterable[Mapping[str, Any]], namespace: str | None = None)
             summary.state = state if (state in TERMINAL_STATES or summary.state not in TERMINAL_STATES) \
                 else summary.state
             summary.time = max(summary.time, when)
-        ident = (ev["run"].get("facets") or {}).get("maskline_identity")
+        run_facets = ev["run"].get("facets") or {}
+        ident = run_facets.get("maskline_identity")
         if isinstance(ident, Mapping):
             summary.executed_by = _who(ident.get("executedBy")) or summary.executed_by
             summary.triggered_by = _who(ident.get("triggeredBy")) or summary.triggered_by
             summary.on_behalf_of = _who(ident.get("onBehalfOf")) or summary.on_behalf_of
+        summary.triggered_by = summary.triggered_by or _triggering_user(run_facets)
+        parent = ((run_facets.get("parent") or {}).get("run") or {}).get("runId")
+        if parent and str(parent) != run_id:
+            summary.parent_run_id = str(parent)
         for ds in ev.get("inputs") or []:
             label = f"{ds.get('namespace')}/{ds.get('name')}"
             if label not in summary.inputs:
@@ -175,16 +196,43 @@ def fetch_marquez_events(url: str, limit: int = 200, timeout: float = 10.0) -> l
     return list(body.get("events") or [])
 
 
+def children_of(runs: list[RunSummary]) -> dict[str | None, list[RunSummary]]:
+    """Runs grouped under their parent run (None: runs whose parent is not among them), in the given order.
+
+    >>> kids = children_of([RunSummary("d", "ns", "dag"), RunSummary("t", "ns", "dag.task", parent_run_id="d"),
+    ...                     RunSummary("x", "ns", "other", parent_run_id="gone")])
+    >>> [r.run_id for r in kids[None]], [r.run_id for r in kids["d"]]
+    (['d', 'x'], ['t'])
+    """
+    ids = {r.run_id for r in runs}
+    out: dict[str | None, list[RunSummary]] = {}
+    for r in runs:
+        parent = r.parent_run_id if r.parent_run_id in ids else None
+        out.setdefault(parent, []).append(r)
+    return out
+
+
 def render_tree(runs: list[RunSummary], title: str) -> Any:
-    """A rich Tree of runs → identity → outputs → masked columns."""
+    """A rich Tree of runs, each under its parent run (DAG run → task → query; dbt run → model) → identity →
+    outputs → masked columns.
+
+    >>> from rich.console import Console
+    >>> c = Console(width=200, color_system=None)
+    >>> with c.capture() as cap:
+    ...     c.print(render_tree([RunSummary("d", "ns", "dag"), RunSummary("t", "ns", "dag.task", parent_run_id="d")], "x"))
+    >>> [line.strip(" │├└─") for line in cap.get().splitlines() if "ns/" in line]
+    ['ns/dag ?  run d', 'ns/dag.task ?  run t']
+    """
     from rich.markup import escape
     from rich.tree import Tree
 
     tree = Tree(f"[bold]{escape(title)}[/]: {len(runs)} run(s)")
-    for r in runs:
+    kids = children_of(runs)
+
+    def add(parent: Any, r: RunSummary, depth: int) -> None:
         colour = {"COMPLETE": "green", "FAIL": "red", "ABORT": "red"}.get(r.state, "yellow")
-        node = tree.add(f"[bold]{escape(r.job_namespace)}/{escape(r.job_name)}[/] [{colour}]{r.state}[/] "
-                        f"[dim]{escape(r.time)} run {escape(r.run_id[:8])}[/]")
+        node = parent.add(f"[bold]{escape(r.job_namespace)}/{escape(r.job_name)}[/] [{colour}]{r.state}[/] "
+                        f"[dim]{escape(r.time)} run {escape(r.run_id[:8])}[/]".rstrip())
         node.add(f"executed by: {escape(r.executed_by or 'unknown (no maskline_identity)')}")
         if r.triggered_by:
             node.add(f"triggered by: {escape(r.triggered_by)}")
@@ -199,6 +247,12 @@ def render_tree(runs: list[RunSummary], title: str) -> Any:
                 src = f" ← {escape(', '.join(c.sources))}" if c.sources else ""
                 it = f"{escape(c.info_type)} " if c.info_type else ""
                 out.add(f"[cyan]{escape(c.field)}[/]: {it}→ {escape(c.method)}{src}")
+        if depth < 32:  # a parent cycle in hand-made events must not recurse forever
+            for child in kids.get(r.run_id, []):
+                add(node, child, depth + 1)
+
+    for r in kids.get(None, []):
+        add(tree, r, 0)
     return tree
 
 
@@ -248,7 +302,8 @@ def register(sub: Any) -> None:
                                    "Marquez (show) or a JSONL file of OpenLineage events (audit).")
     lsub = p.add_subparsers(dest="lineage_command", metavar="show|audit", required=True)
     show = lsub.add_parser("show", help="read the events stored in Marquez")
-    show.add_argument("--url", required=True, help="Marquez base URL, e.g. http://127.0.0.1:5000")
+    show.add_argument("--url", help="Marquez base URL, e.g. http://127.0.0.1:5000 "
+                                    "(default: MARQUEZ_URL, else OPENLINEAGE_URL)")
     show.add_argument("--namespace", help="keep only jobs of this namespace")
     show.add_argument("--limit", type=int, default=200, help="how many recent events to read (default 200)")
     show.add_argument("--dot", action="store_true", help="print Graphviz DOT instead of a tree")
@@ -265,14 +320,38 @@ def _print(runs: list[RunSummary], title: str, dot: bool) -> int:
 
     if dot:
         print(to_dot(runs))
-    else:
+    elif sys.stdout.isatty():
         console().print(render_tree(runs, title))
+    else:
+        # Piped or redirected: no terminal width to fit, so no line is wrapped or cut.
+        from rich.console import Console
+
+        Console(width=1_000_000, soft_wrap=True).print(render_tree(runs, title))
     return 0
 
 
+def marquez_url(explicit: str | None, environ: Mapping[str, str] | None = None) -> str:
+    """``--url``, else ``MARQUEZ_URL``, else ``OPENLINEAGE_URL``.
+
+    >>> marquez_url(None, {"OPENLINEAGE_URL": "http://lineage:5000/"})
+    'http://lineage:5000'
+    >>> marquez_url(None, {})
+    Traceback (most recent call last):
+    ...
+    maskline.errors.InputError: no Marquez URL (at maskline lineage show). Fix: pass --url http://127.0.0.1:5000, or set MARQUEZ_URL or OPENLINEAGE_URL
+    """
+    env = os.environ if environ is None else environ
+    url = (explicit or env.get("MARQUEZ_URL") or env.get("OPENLINEAGE_URL") or "").strip().rstrip("/")
+    if not url:
+        raise InputError("no Marquez URL", where="maskline lineage show",
+                         fix="pass --url http://127.0.0.1:5000, or set MARQUEZ_URL or OPENLINEAGE_URL")
+    return url
+
+
 def run_show(args: argparse.Namespace) -> int:
-    events = fetch_marquez_events(args.url, args.limit)
-    return _print(summarize(events, args.namespace), f"Marquez {args.url}", args.dot)
+    url = marquez_url(args.url)
+    events = fetch_marquez_events(url, args.limit)
+    return _print(summarize(events, args.namespace), f"Marquez {url}", args.dot)
 
 
 def run_audit(args: argparse.Namespace) -> int:

@@ -1,8 +1,9 @@
-"""Lineage fixtures: Marquez (if it runs here), one Airflow ``dag.test()`` run and one ``dbt-ol build``.
+"""Lineage fixtures: Marquez (if it runs here), Airflow ``dag.test()`` runs and one ``dbt-ol build``.
 
-Both runs send every event through :class:`openlineage_ext.transformer.MasklineTransformer`
-to a JSONL file and, when Marquez is up, to Marquez over HTTP (a ``composite``
-transport), so the file checks and the Marquez checks see the same events.
+The Airflow run writes its events with a plain file transport (and to Marquez over HTTP when it runs):
+the plugin's protection scrubs them. The dbt-ol build sends them through
+:class:`openlineage_ext.transformer.MasklineTransformer` to a JSONL file and Marquez. The file checks
+and the Marquez checks see the same events.
 """
 
 from __future__ import annotations
@@ -89,48 +90,43 @@ def _read(jsonl: Path) -> tuple[list[dict[str, Any]], str]:
     return [json.loads(line) for line in text.splitlines() if line.strip()], text
 
 
-@pytest.fixture(scope="session")
-def airflow_lineage(tmp_path_factory: pytest.TempPathFactory, pg_dsn: str,
-                    optional_marquez_url: str | None) -> LineageRun:
-    """One process ``dag.test()``-ing tests/lineage's DAG (PostgreSQL) and the example DAG (DuckDB)."""
-    sys.path.insert(0, str(EXAMPLE_DAGS))
-    from maskline_demo_data import customers, sensitive_values, tickets
+def _plain_transport(jsonl: Path, marquez: str | None) -> dict[str, Any]:
+    """The transport a user writes in openlineage.yml: a file (and Marquez over HTTP), no maskline in it."""
+    inner: dict[str, Any] = {"type": "file", "log_file_path": str(jsonl), "append": True}
+    if not marquez:
+        return inner
+    return {"type": "composite", "continue_on_failure": False, "transports": {
+        "file": inner, "marquez": {"type": "http", "url": marquez, "timeout": 10}}}
 
-    sys.path.insert(0, str(HERE))
-    import lineage_dag
 
-    home = tmp_path_factory.mktemp("airflow_home")
+def _dag_test(home: Path, pg_dsn: str, lineage_env: dict[str, str], dag_files: list[Path]) -> dict[str, Any]:
+    """``dag.test()`` every DAG in ``dag_files`` in one process (lineage_dag.py) with only ``lineage_env``
+    as OpenLineage configuration; returns the runs' task states."""
     data = home / "demo_data"
     data.mkdir()
-    jsonl = home / "events.jsonl"
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("AIRFLOW_", "AIRFLOW__", "OPENLINEAGE"))}
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("AIRFLOW_", "AIRFLOW__", "OPENLINEAGE", "MASKLINE_MARQUEZ", "MARQUEZ_URL"))}
     env.update({
         "AIRFLOW_HOME": str(home),
         "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
-        "AIRFLOW__CORE__DAGS_FOLDER": str(HERE / "dags"),
         "AIRFLOW__CORE__UNIT_TEST_MODE": "False",
-        "AIRFLOW__OPENLINEAGE__TRANSPORT": json.dumps(_transport(jsonl, optional_marquez_url)),
         "AIRFLOW__OPENLINEAGE__NAMESPACE": AIRFLOW_NAMESPACE,
         "AIRFLOW__OPENLINEAGE__EXECUTE_IN_THREAD": "True",
-        "AIRFLOW__OPENLINEAGE__CUSTOM_RUN_FACETS": "openlineage_ext.airflow_run_facets.identity_run_facets",
         "AIRFLOW_CONN_WAREHOUSE": pg_dsn.replace("postgresql://", "postgres://", 1),
         "AIRFLOW_CONN_MASKLINE_DEMO_DUCKDB": json.dumps({"conn_type": "duckdb", "host": str(data / "demo.duckdb")}),
         "MASKLINE_DEMO_DIR": str(data),
         "MASKLINE_KEY": TEST_KEY,
         "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
         "PYTHONPATH": os.pathsep.join([str(ROOT), str(HERE), str(EXAMPLE_DAGS), os.environ.get("PYTHONPATH", "")]),
+        **lineage_env,
     })
-    # dag.test() runs only DAGs of the configured bundle: one folder linking this test's DAG and the examples.
+    # dag.test() runs only DAGs of the configured bundle: one folder linking the wanted DAGs.
     dags = home / "dags"
     dags.mkdir()
-    # Only the example DAG and its helpers: other example DAGs are other tests' business (~12 s each).
-    wanted = [HERE / "dags" / "lineage_test_dag.py", EXAMPLE_DAGS / "maskline_example.py",
-              EXAMPLE_DAGS / "maskline_demo_data.py", *sorted(EXAMPLE_DAGS.glob("*.yml"))]
-    for src in wanted:
+    for src in dag_files:
         if src.is_file():
             (dags / src.name).symlink_to(src)
     env["AIRFLOW__CORE__DAGS_FOLDER"] = str(dags)
-    with_example = (EXAMPLE_DAGS / "maskline_example.py").exists()
     migrate = subprocess.run([str(BIN / "airflow"), "db", "migrate"], env=env, capture_output=True, text=True,
                              timeout=600, check=False)
     assert migrate.returncode == 0, migrate.stderr[-3000:]
@@ -140,13 +136,62 @@ def airflow_lineage(tmp_path_factory: pytest.TempPathFactory, pg_dsn: str,
         run = subprocess.run([sys.executable, str(HERE / "lineage_dag.py"), str(out), str(dags)], env=env,
                              stdout=sink, stderr=subprocess.STDOUT, timeout=1200, check=False)
     assert run.returncode == 0 and out.exists(), log.read_text()[-6000:]
-    events, text = _read(jsonl)
+    return {**json.loads(out.read_text()), "log": str(log)}
+
+
+def _raw_values(with_example: bool) -> set[str]:
+    sys.path.insert(0, str(EXAMPLE_DAGS))
+    from maskline_demo_data import customers, sensitive_values, tickets
+
+    sys.path.insert(0, str(HERE))
+    import lineage_dag
+
     raw = sensitive_values(lineage_dag.people(), [])
     if with_example:
         people = customers()
         raw |= sensitive_values(people, tickets(people))
-    raw = {v for v in raw if len(v) >= 6}
-    return LineageRun(events, text, raw, info={**json.loads(out.read_text()), "log": str(log)})
+    return {v for v in raw if len(v) >= 6}
+
+
+@pytest.fixture(scope="session")
+def airflow_lineage(tmp_path_factory: pytest.TempPathFactory, pg_dsn: str,
+                    optional_marquez_url: str | None) -> LineageRun:
+    """One process ``dag.test()``-ing tests/lineage's DAG (PostgreSQL) and the example DAG (DuckDB).
+
+    OpenLineage is configured as users do, by an ``openlineage.yml`` with a plain file transport (and
+    HTTP to Marquez when it runs), with neither maskline's transformer nor its identity function named:
+    every assertion on these events also checks that the plugin protects lineage by default.
+    """
+    import yaml
+
+    home = tmp_path_factory.mktemp("airflow_home")
+    jsonl = home / "events.jsonl"
+    config = home / "openlineage.yml"
+    config.write_text(yaml.safe_dump({"transport": _plain_transport(jsonl, optional_marquez_url)}))
+    lineage_env = {"OPENLINEAGE_CONFIG": str(config)}
+    if optional_marquez_url:
+        lineage_env.update({"MASKLINE_MARQUEZ_TAG_SYNC": "true", "MARQUEZ_URL": optional_marquez_url})
+    # Only the example DAG and its helpers: other example DAGs are other tests' business (~12 s each).
+    wanted = [HERE / "dags" / "lineage_test_dag.py", EXAMPLE_DAGS / "maskline_example.py",
+              EXAMPLE_DAGS / "maskline_demo_data.py", *sorted(EXAMPLE_DAGS.glob("*.yml"))]
+    info = _dag_test(home, pg_dsn, lineage_env, wanted)
+    events, text = _read(jsonl)
+    return LineageRun(events, text, _raw_values((EXAMPLE_DAGS / "maskline_example.py").exists()), info=info)
+
+
+@pytest.fixture(scope="session")
+def airflow_url_only_lineage(tmp_path_factory: pytest.TempPathFactory, pg_dsn: str) -> LineageRun:
+    """tests/lineage's DAG with OpenLineage configured only by ``OPENLINEAGE_URL``, received by the
+    strict Marquez double (what a real Marquez would store)."""
+    from tests.lineage.marquez_double import serve_marquez_double
+
+    home = tmp_path_factory.mktemp("airflow_url_only")
+    with serve_marquez_double() as (url, double):
+        info = _dag_test(home, pg_dsn, {"OPENLINEAGE_URL": url}, [HERE / "dags" / "lineage_test_dag.py",
+                                                                     EXAMPLE_DAGS / "maskline_demo_data.py"])
+        events = list(double.lineage)
+    text = "\n".join(json.dumps(e) for e in events)
+    return LineageRun(events, text, _raw_values(False), info=info)
 
 
 EXAMPLE_DBT = ROOT / "examples" / "dbt_project"

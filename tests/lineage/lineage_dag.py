@@ -6,7 +6,9 @@ PostgreSQL database and OpenLineage configured through the environment. It:
 1. loads raw customers (checksum-valid PII, handed to the task as ``op_kwargs``);
 2. runs a plain SQL task whose WHERE clause quotes a customer's email (a literal in lineage);
 3. masks the table with ``MaskTableOperator`` (classifying it in the database);
-4. fails on purpose with an error message quoting a customer (``trigger_rule=all_done``).
+4. masks an aggregating query with ``MaskQueryOperator`` (aliases, ``count(*)``, ``min(email)``,
+   a safe ``count(DISTINCT email)``, a filter, a group and a sort: every case of the column-lineage spec);
+5. fails on purpose with an error message quoting a customer (``trigger_rule=all_done``).
 
 The run's ``conf`` carries PII too. The runner also ``dag.test()``-s every other DAG in the
 folders it is given (the example DAG), and writes each run's task states to OUT.json.
@@ -24,6 +26,9 @@ sys.path.insert(0, str(ROOT / "examples" / "dags"))
 POLICY = ROOT / "examples" / "dags" / "maskline_policy.yml"
 N_CUSTOMERS = 12
 DAG_ID = "maskline_lineage_test"
+QUERY = ("SELECT plan AS tier, count(*) AS customers, min(email) AS first_email, "
+         "count(DISTINCT email) AS emails, upper(full_name) AS name_upper FROM raw_customers "
+         "WHERE lifetime_value > 0 GROUP BY plan, full_name ORDER BY tier")
 
 
 def people() -> list[dict]:
@@ -58,6 +63,7 @@ def build_dag():  # noqa: ANN201 - an Airflow DAG
     from airflow.providers.standard.operators.python import PythonOperator
     from airflow.sdk import DAG
 
+    from airflow_plugin.operators.mask_query import MaskQueryOperator
     from airflow_plugin.operators.mask_table import MaskTableOperator
 
     rows = people()
@@ -70,9 +76,12 @@ def build_dag():  # noqa: ANN201 - an Airflow DAG
             sql=f"SELECT count(*) FROM raw_customers WHERE email = '{rows[0]['email']}' AND ssn = '{rows[0]['ssn']}'")
         mask = MaskTableOperator(task_id="mask_customers", conn_id="warehouse", source="raw_customers",
                                  target="customers_masked", policy=str(POLICY), classify=True, owner="svc_masking")
+        by_plan = MaskQueryOperator(
+            task_id="mask_plan_summary", conn_id="warehouse", target="plan_summary", policy=str(POLICY),
+            sql=QUERY)
         fail = PythonOperator(task_id="notify_customer", python_callable=fail_loudly,
                               op_kwargs={"email": rows[1]["email"]}, trigger_rule="all_done")
-        load >> lookup >> mask >> fail
+        load >> lookup >> mask >> by_plan >> fail
     return dag
 
 

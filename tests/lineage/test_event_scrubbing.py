@@ -138,8 +138,11 @@ def test_dag_run_identity_is_read_before_the_scrubber_hides_user_names() -> None
     ev = RunEvent(eventType=RunState.START, eventTime="2026-01-01T00:00:00Z",
                   run=Run(runId="0190a4c2-0000-7000-8000-00000000d0a1",
                           facets={"airflowDagRun": {"dag": {"owner": "data-eng"},
-                                                    "dagRun": {"triggering_user_name": user}}}),
+                                                    "dagRun": {"triggering_user_name": user,
+                                                               "conf": {"maskline": {"agent": "copilot"}}}}}),
                   job=Job(namespace="ns", name="nightly"), producer="https://example.com/p")
     out = MasklineTransformer({"identity_names": "name"}).transform(ev)
-    assert out.run.facets["maskline_identity"].triggeredBy["name"] == user  # the facet that records identity
+    ident = out.run.facets["maskline_identity"]
+    assert ident.executedBy["name"] == "copilot"
+    assert ident.onBehalfOf["name"] == user  # the person the agent served, read before scrubbing
     assert user not in str(out.run.facets["airflowDagRun"])  # Airflow's own copy is still scrubbed

@@ -20,9 +20,10 @@ from openlineage_ext.identity import Principal, resolve_identity
 
 # A released facet schema must never change: a new shape gets a new version directory.
 RELEASED_SCHEMAS = {
-    "MasklineClassificationDatasetFacet": "06ffae17e2ecefbb1a313d08a1025ef8e2eed4bc7e91ff2565e731b407c1af07",
-    "MasklineIdentityRunFacet": "fba4769aba754caaf1f1d9f36a36055e935d8cfb16c1cf626196980f61c69545",
-    "MasklineMaskingDatasetFacet": "2ea6565bc471c59ba522c518c5075ecbb98ea06ea50ff84932bfb9b899d08782",
+    "1-0-0/MasklineClassificationDatasetFacet.json": "06ffae17e2ecefbb1a313d08a1025ef8e2eed4bc7e91ff2565e731b407c1af07",
+    "1-0-0/MasklineIdentityRunFacet.json": "fba4769aba754caaf1f1d9f36a36055e935d8cfb16c1cf626196980f61c69545",
+    "1-0-0/MasklineMaskingDatasetFacet.json": "2ea6565bc471c59ba522c518c5075ecbb98ea06ea50ff84932bfb9b899d08782",
+    "2-0-0/MasklineIdentityRunFacet.json": "57e5d458732f55feb71bc78e4f03c822820125af5d67c331d98de8c40cad8cfe",
 }
 # The base definitions our schemas extend, as the OpenLineage 2-0-2 spec states them (only the
 # parts referenced); kept here because tests cannot fetch openlineage.io.
@@ -44,26 +45,44 @@ PLAN = build_plan(POLICY, "customers", [("id", "integer"), ("email", "varchar"),
                   classification=Classification((ColumnClassification("phone", "PHONE", 0.93, "identifier"),)))
 
 
-def _validate(facet_class: str, facet: object) -> None:
-    schema = F.schema(facet_class)
+def validate_against(schema: dict, facet_class: str, body: dict) -> None:
+    """Validate a facet's JSON body against ``#/$defs/<facet_class>`` of ``schema``."""
     registry = Registry().with_resources([
         (OPENLINEAGE_BASE["$id"], Resource.from_contents(OPENLINEAGE_BASE)),
         (schema["$id"], Resource.from_contents(schema)),
     ])
     validator = jsonschema.Draft202012Validator({"$ref": f"{schema['$id']}#/$defs/{facet_class}"}, registry=registry)
-    validator.validate(Serde.to_dict(facet))
+    validator.validate(body)
 
 
-@pytest.mark.parametrize("name", sorted(RELEASED_SCHEMAS))
-def test_released_schema_files_are_unchanged(name: str) -> None:
-    data = (F.SCHEMA_DIR / f"{name}.json").read_bytes()
-    assert hashlib.sha256(data).hexdigest() == RELEASED_SCHEMAS[name], \
-        f"{name} {F.FACET_VERSION} was released: add a new version directory instead of editing it"
+def _validate(facet_class: str, facet: object) -> None:
+    validate_against(F.schema(facet_class), facet_class, Serde.to_dict(facet))
 
 
-@pytest.mark.parametrize("name", sorted(RELEASED_SCHEMAS))
-def test_schema_id_is_the_url_facets_point_at(name: str) -> None:
+@pytest.mark.parametrize("path", sorted(RELEASED_SCHEMAS))
+def test_released_schema_files_are_unchanged(path: str) -> None:
+    data = (F.SCHEMAS_ROOT / path).read_bytes()
+    assert hashlib.sha256(data).hexdigest() == RELEASED_SCHEMAS[path], \
+        f"{path} was released: add a new version directory instead of editing it"
+
+
+@pytest.mark.parametrize("name", sorted(F.FACET_VERSIONS))
+def test_schema_id_is_the_url_facets_point_at(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(F.ENV_SCHEMA_BASE_URL, raising=False)
+    assert F.schema_path(name) in RELEASED_SCHEMAS
     assert F.schema_url(name) == F.schema(name)["$id"] + f"#/$defs/{name}"
+
+
+def test_one_configurable_base_url_prefixes_every_schema_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(F.ENV_SCHEMA_BASE_URL, "https://schemas.internal.example/maskline")
+    ident = resolve_identity([Principal("user", "bob", "os.user")], naming="name")
+    facets = [F.masking_facet(PLAN), F.identity_facet(ident),
+              F.classification_facet(Classification((ColumnClassification("email", "EMAIL", 0.9, "identifier"),)))]
+    for facet in facets:
+        url = Serde.to_dict(facet)["_schemaURL"]
+        assert url.startswith("https://schemas.internal.example/maskline/")
+        found = F.schema_for_url(url)
+        assert found is not None and found[1] == type(facet).__name__
 
 
 def test_masking_facet_matches_its_schema_and_holds_no_values() -> None:
@@ -135,8 +154,8 @@ def test_existing_tags_are_kept_when_pii_tags_are_added() -> None:
     "openlineage_ext.facets", "openlineage_ext.identity", "openlineage_ext.scrubbing", "openlineage_ext.transformer",
     "openlineage_ext.dbt_manifest", "openlineage_ext.dbt_events", "openlineage_ext.marquez_tags",
     "openlineage_ext.airflow_run_facets", "openlineage_ext.operator_lineage", "openlineage_ext.config",
-    "openlineage_ext.run_identity",
-    "airflow_plugin.identity", "maskline.cli.lineage",
+    "openlineage_ext.run_identity", "openlineage_ext.query_lineage", "openlineage_ext.guarded_transport",
+    "airflow_plugin.identity", "airflow_plugin.lineage", "airflow_plugin.lineage_protection", "maskline.cli.lineage",
 ])
 def test_docstring_examples_run(module: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("MASKLINE_IDENTITY_NAMES", raising=False)
@@ -145,8 +164,8 @@ def test_docstring_examples_run(module: str, monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_schemas_are_valid_json_schema() -> None:
-    for name in RELEASED_SCHEMAS:
-        jsonschema.Draft202012Validator.check_schema(json.loads((F.SCHEMA_DIR / f"{name}.json").read_text()))
+    for path in RELEASED_SCHEMAS:
+        jsonschema.Draft202012Validator.check_schema(json.loads((F.SCHEMAS_ROOT / path).read_text()))
 
 
 def test_lineage_config_and_cli_import_no_openlineage() -> None:

@@ -1,16 +1,16 @@
 """The optional Marquez field-tag sync, and the HTTP path, against a recording HTTP server.
 
-The server is a TEST DOUBLE of Marquez's two endpoints involved (``POST /api/v1/lineage``
-and the field-tag POST), used because the real Marquez cannot be fetched on this machine;
-the Marquez end-to-end test (test_marquez_e2e.py) checks the same against the real one.
+The server is a strict TEST DOUBLE of the Marquez endpoints involved (``POST /api/v1/lineage``,
+``PUT /api/v1/tags/{tag}`` and the field-tag POST), refusing what the real server refuses, so the
+tests run where Marquez does not; test_marquez_e2e.py checks the same against the real one.
 """
 
 from __future__ import annotations
 
-import json
-import threading
+import urllib.error
+import urllib.parse
+import urllib.request
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from openlineage.client import OpenLineageClient
@@ -22,42 +22,13 @@ from maskline.policy import load_policy
 from openlineage_ext.facets import input_dataset_facets, output_dataset_facets
 from openlineage_ext.marquez_tags import TagSync
 from openlineage_ext.transformer import transport_config
-
-
-class RecordingMarquezDouble(BaseHTTPRequestHandler):
-    """Stores lineage bodies; answers a field-tag POST with 404 until the dataset's event has arrived."""
-
-    lineage: list[dict] = []
-    tag_posts: list[tuple[str, int]] = []
-
-    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else b""
-        if self.path == "/api/v1/lineage":
-            type(self).lineage.append(json.loads(body))
-            status = 201
-        else:
-            seen = any(self.path.split("/datasets/")[1].split("/")[0] in json.dumps(e) for e in type(self).lineage)
-            status = 200 if seen else 404
-            type(self).tag_posts.append((self.path, status))
-        self.send_response(status)
-        self.send_header("Content-Length", "2")
-        self.end_headers()
-        self.wfile.write(b"{}")
-
-    def log_message(self, *_args: object) -> None:
-        pass
+from tests.lineage.marquez_double import StrictMarquezDouble, serve_marquez_double
 
 
 @pytest.fixture()
 def marquez_double() -> Iterator[str]:
-    RecordingMarquezDouble.lineage, RecordingMarquezDouble.tag_posts = [], []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), RecordingMarquezDouble)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve_marquez_double() as (url, _):
+        yield url
 
 
 def test_tags_are_set_on_marquez_fields_after_the_event_lands(marquez_double: str) -> None:
@@ -77,14 +48,25 @@ def test_tags_are_set_on_marquez_fields_after_the_event_lands(marquez_double: st
     OpenLineageClient(transport=get_default_factory().create(config)).emit(event)
     TagSync.for_url(marquez_double).flush()
 
-    assert len(RecordingMarquezDouble.lineage) == 1
-    applied = sorted(p for p, status in RecordingMarquezDouble.tag_posts if status == 200)
+    assert len(StrictMarquezDouble.lineage) == 1
+    applied = sorted(p for p, status in StrictMarquezDouble.tag_posts if status == 200)
     ns = "postgres%3A%2F%2Fdb%3A5432"
-    assert applied == sorted(
-        f"/api/v1/namespaces/{ns}/datasets/{ds}/fields/{field}/tags/{tag}"
-        for ds in ("crm.public.customers", "crm.public.customers_masked")
-        for field, tag in (("email", "PII"), ("password_hash", "SENSITIVE")))
+    expected = [(ds, field, tag) for ds in ("crm.public.customers", "crm.public.customers_masked")
+                for field, tags in (("email", ("EMAIL", "PII")), ("password_hash", ("PASSWORD", "SENSITIVE")))
+                for tag in tags]
+    expected += [("crm.public.customers_masked", field, "MASKED") for field in ("email", "password_hash")]
+    assert applied == sorted(f"/api/v1/namespaces/{ns}/datasets/{ds}/fields/{field}/tags/{tag}"
+                             for ds, field, tag in expected)
+    assert StrictMarquezDouble.tags == {"EMAIL", "PII", "PASSWORD", "SENSITIVE", "MASKED"}
     assert TagSync.for_url(marquez_double).failed == []
+
+
+def test_the_double_refuses_a_form_content_type_like_marquez(marquez_double: str) -> None:
+    url = marquez_double + "/api/v1/namespaces/ns/datasets/t/fields/f/tags/PII"
+    request = urllib.request.Request(url, data=b"", method="POST")  # urllib adds a form content type
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=5)
+    assert refused.value.code == 415
 
 
 def test_without_the_flag_no_tag_is_posted(marquez_double: str) -> None:
@@ -93,4 +75,4 @@ def test_without_the_flag_no_tag_is_posted(marquez_double: str) -> None:
                      producer="https://example.com/p")
     OpenLineageClient(transport=get_default_factory().create(
         transport_config({"type": "http", "url": marquez_double}))).emit(event)
-    assert len(RecordingMarquezDouble.lineage) == 1 and RecordingMarquezDouble.tag_posts == []
+    assert len(StrictMarquezDouble.lineage) == 1 and StrictMarquezDouble.tag_posts == []

@@ -1,0 +1,115 @@
+"""A transport wrapper that scrubs every event with maskline before the user's own transport sends it.
+
+The Airflow plugin wraps whatever transport the provider built (``OPENLINEAGE_URL``,
+``openlineage.yml`` with http/file/kafka..., ``[openlineage] transport``), so
+protection does not depend on the user choosing the ``transform`` transport.
+Unlike openlineage-python's ``transform`` transport it never logs the raw event,
+and an event that cannot be scrubbed is dropped with a warning: it never reaches
+the inner transport, and nothing here raises into the task.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from typing import Any
+
+from openlineage.client.transport.transport import Transport
+
+log = logging.getLogger(__name__)
+# openlineage-python loggers whose DEBUG records print a whole event before maskline has scrubbed it,
+# and how those records begin (their format strings).
+RAW_EVENT_LOGS: dict[str, tuple[str, ...]] = {
+    "openlineage.client.transport.transform.transform": ("Event before copy", "Event after copy"),
+    "openlineage.client.client": ("OpenLineageClient will *try* to emit event",),
+}
+TRANSFORM_LOGGER = "openlineage.client.transport.transform.transform"
+
+
+class _NoRawEvents(logging.Filter):
+    """Drops DEBUG records that print an event before it is scrubbed."""
+
+    def __init__(self, prefixes: tuple[str, ...]) -> None:
+        super().__init__()
+        self.prefixes = prefixes
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.levelno <= logging.DEBUG and str(record.msg).startswith(self.prefixes))
+
+
+def silence_raw_event_logs() -> None:
+    """Install the filter on each logger of :data:`RAW_EVENT_LOGS` (idempotent).
+
+    >>> silence_raw_event_logs(); silence_raw_event_logs()
+    >>> sum(isinstance(f, _NoRawEvents) for f in logging.getLogger(TRANSFORM_LOGGER).filters)
+    1
+    """
+    for name, prefixes in RAW_EVENT_LOGS.items():
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, _NoRawEvents) for f in logger.filters):
+            logger.addFilter(_NoRawEvents(prefixes))
+
+
+def is_guarded(transport: Any) -> bool:
+    """Whether maskline already scrubs what ``transport`` sends (this wrapper, or the ``transform``
+    transport with :class:`~openlineage_ext.transformer.MasklineTransformer`).
+
+    >>> from openlineage.client.transport.console import ConsoleTransport, ConsoleConfig
+    >>> is_guarded(ConsoleTransport(ConsoleConfig())), is_guarded(GuardedTransport(ConsoleTransport(ConsoleConfig())))
+    (False, True)
+    """
+    from openlineage_ext.transformer import MasklineTransformer
+
+    if isinstance(transport, GuardedTransport):
+        return True
+    return isinstance(getattr(transport, "transformer", None), MasklineTransformer)
+
+
+class GuardedTransport(Transport):
+    """Scrub (and enrich) each event with :class:`~openlineage_ext.transformer.MasklineTransformer`,
+    then hand a copy to ``inner``; drop it, with a warning, when scrubbing fails."""
+
+    def __init__(self, inner: Transport, properties: dict[str, Any] | None = None) -> None:
+        from openlineage_ext.transformer import MasklineTransformer
+
+        self.inner = inner
+        self.kind = getattr(inner, "kind", None)
+        self.name = getattr(inner, "name", None)
+        self.priority = getattr(inner, "priority", 0)
+        self.transformer = MasklineTransformer(dict(properties or {}))
+        self.dropped = 0
+
+    def emit(self, event: Any) -> Any:
+        try:
+            scrubbed = self.transformer.transform(copy.deepcopy(event))
+        except Exception as e:  # noqa: BLE001 - lineage never fails a task; an unscrubbed event never leaves
+            scrubbed = None
+            log.warning("maskline: dropped an OpenLineage event that could not be scrubbed (%s)", type(e).__name__)
+        if scrubbed is None:
+            self.dropped += 1
+            log.warning("maskline: an OpenLineage event was dropped, not sent, because it could not be scrubbed")
+            return None
+        return self.inner.emit(scrubbed)
+
+    def close(self, timeout: float = -1) -> bool:
+        return self.inner.close(timeout)
+
+    def wait_for_completion(self, timeout: float = -1) -> bool:
+        wait = getattr(self.inner, "wait_for_completion", None)
+        return bool(wait(timeout)) if wait is not None else True
+
+
+def guard_client(client: Any) -> Any:
+    """Wrap an ``OpenLineageClient``'s transport in :class:`GuardedTransport` unless maskline already guards it.
+
+    >>> from openlineage.client import OpenLineageClient
+    >>> from openlineage.client.transport.console import ConsoleTransport, ConsoleConfig
+    >>> c = guard_client(OpenLineageClient(transport=ConsoleTransport(ConsoleConfig())))
+    >>> type(c.transport).__name__, type(guard_client(c).transport.inner).__name__
+    ('GuardedTransport', 'ConsoleTransport')
+    """
+    silence_raw_event_logs()
+    transport = getattr(client, "transport", None)
+    if transport is not None and not is_guarded(transport):
+        client.transport = GuardedTransport(transport)
+    return client
