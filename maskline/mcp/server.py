@@ -24,7 +24,9 @@ from typing import Any
 
 from mcp.server.auth.provider import AccessToken
 from mcp.server.mcpserver import Context, MCPServer
+from mcp.server.mcpserver.exceptions import ToolError
 
+from maskline.errors import MasklineError
 from maskline.mcp.tokens import TokenVerifier
 from maskline.mcp.tools import Caller, MaskedTools
 
@@ -104,7 +106,10 @@ def build_server(tools: MaskedTools, *, principal: str | None = None, verifier: 
     server: MCPServer = MCPServer(SERVER_NAME, instructions=INSTRUCTIONS, log_level="WARNING", **kwargs)
 
     async def run(fn: Any, *args: Any) -> dict[str, Any]:
-        return _json_safe(await anyio.to_thread.run_sync(fn, *args))
+        try:
+            return _json_safe(await anyio.to_thread.run_sync(fn, *args))
+        except MasklineError as e:  # value-free by construction: the agent may read it, and rephrase
+            raise ToolError(str(e)) from None
 
     @server.tool(description="The tables this server may read.")
     async def list_tables(ctx: Context) -> dict[str, Any]:
