@@ -106,12 +106,19 @@ class Database:
                 timer.cancel()
             con.close()
 
-    def table_names(self, connection: Any) -> list[str]:
-        """The base tables of the database's default schema (DuckDB ``main``, PostgreSQL ``current_schema()``)."""
-        sql = ("SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' "
-               "AND table_schema = current_schema() ORDER BY table_name")
+    def table_names(self, connection: Any, masked_schema: str | None = None) -> list[str]:
+        """The base tables of the default schema (DuckDB ``main``, PostgreSQL ``current_schema()``), or the
+        views of ``masked_schema`` (the only relations a PostgreSQL reader role can see)."""
+        if masked_schema:
+            sql = ("SELECT table_name FROM information_schema.tables WHERE table_type = 'VIEW' "
+                   "AND table_schema = %s ORDER BY table_name")
+            params: tuple[str, ...] = (masked_schema,)
+        else:
+            sql = ("SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' "
+                   "AND table_schema = current_schema() ORDER BY table_name")
+            params = ()
         if self.dialect == "duckdb":
-            return [r[0] for r in connection.execute(sql).fetchall()]
+            return [r[0] for r in connection.execute(sql.replace("%s", "?"), params).fetchall()]
         with connection.cursor() as cur:
-            cur.execute(sql)
+            cur.execute(sql, params)
             return [r[0] for r in cur.fetchall()]

@@ -93,7 +93,7 @@ class MaskedTools:
     def list_tables(self, caller: Caller) -> dict[str, Any]:
         """``{"tables": [...]}``: the allowed tables that exist."""
         def run(con: Any) -> tuple[dict[str, Any], CallRecord]:
-            names = [n for n in self.database.table_names(con) if self._allowed(n)]
+            names = [n for n in self.database.table_names(con, self.masked_schema) if self._allowed(n)]
             return {"tables": names}, CallRecord("list_tables", "executed")
         return self._call("list_tables", caller, run)
 
@@ -211,11 +211,14 @@ class MaskedTools:
             raise ToolRefused("not a table name", where="describe_table(table=...)",
                               fix="use a name list_tables shows") from None
         self._check_allowed([target.name])
+        if self.masked_schema:  # the reader role sees the masked views, which have the tables' columns
+            target = exp.table_(target.name, db=self.masked_schema)
         found = read_schema(con, [target])
         if not found:
             raise ToolRefused(f"table {target.name} does not exist", where="describe_table(table=...)",
                               fix="use a name list_tables shows")
         name, columns = next(iter(found.items()))
+        name = name.split(".")[-1] if self.masked_schema else name
         # The same decision as the query path: without `unclassified` in the policy, unlisted columns are masked.
         policy = self.policy if self.policy.unclassified_explicit else _fail_closed(self.policy)
         return build_plan(policy, name, [(c, t.lower()) for c, t in columns.items()], None, caller.identities)
