@@ -98,10 +98,13 @@ def build_server(tools: MaskedTools, *, principal: str | None = None, verifier: 
     kwargs: dict[str, Any] = {}
     if verifier is not None:
         from mcp.server.auth.settings import AuthSettings
+        from pydantic import AnyHttpUrl
 
+        # This server is only a resource server: tokens are checked here, issued elsewhere; the audience (if any)
+        # is checked by TokenVerifier itself, hence validate_token_resource=False.
         url = f"http://{host}:{port}"
         kwargs = {"token_verifier": BearerVerifier(verifier),
-                  "auth": AuthSettings(issuer_url=url, resource_server_url=f"{url}/mcp",
+                  "auth": AuthSettings(issuer_url=AnyHttpUrl(url), resource_server_url=AnyHttpUrl(f"{url}/mcp"),
                                        validate_token_resource=False)}
     server: MCPServer = MCPServer(SERVER_NAME, instructions=INSTRUCTIONS, log_level="WARNING", **kwargs)
 

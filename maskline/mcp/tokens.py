@@ -78,7 +78,8 @@ class TokenVerifier:
         """The person the verified ``token`` names, or None when it does not verify (never an exception)."""
         import jwt
 
-        options = {"verify_aud": self.audience is not None}
+        options: Any = {"verify_aud": self.audience is not None}
+        claims: dict[str, Any] | None = None
         try:
             if self.secret is not None:
                 claims = jwt.decode(token, self.secret, algorithms=["HS256"], audience=self.audience,
@@ -86,7 +87,6 @@ class TokenVerifier:
             else:
                 kid = jwt.get_unverified_header(token).get("kid")
                 candidates = [key for k, key in self.keys if kid is None or k == kid]
-                claims = None
                 for key in candidates:
                     try:
                         claims = jwt.decode(token, key, algorithms=list(ASYMMETRIC_ALGORITHMS),
@@ -94,9 +94,9 @@ class TokenVerifier:
                         break
                     except jwt.InvalidSignatureError:
                         continue
-                if claims is None:
-                    return None
         except jwt.PyJWTError:
+            return None
+        if claims is None:
             return None
         for claim in PERSON_CLAIMS:
             value = claims.get(claim)

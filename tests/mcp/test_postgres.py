@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from urllib.parse import urlsplit
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 

@@ -21,8 +21,8 @@ from airflow.sdk import DAG, task
 
 from airflow_plugin.operators.mask_file import MaskFileOperator
 from airflow_plugin.operators.mask_query import MaskQueryOperator
-from airflow_plugin.operators.protect import ProtectPostgresOperator
 from airflow_plugin.operators.mask_table import MaskTableOperator
+from airflow_plugin.operators.protect import ProtectPostgresOperator
 
 POLICY_PATH = str(Path(__file__).with_name("maskline_policy.yml"))
 DATA_DIR = Path(os.environ.get("MASKLINE_TEST_DATA_DIR", "/tmp/maskline-airflow-tests"))
