@@ -80,7 +80,8 @@ class Database:
 
     @contextmanager
     def connect(self, timeout: float | None = None) -> Iterator[Any]:
-        """A read-only connection, closed on exit; queries longer than ``timeout`` seconds are interrupted."""
+        """A read-only connection, closed on exit. On PostgreSQL every statement gets ``timeout`` seconds
+        (``statement_timeout``); on DuckDB wrap the query in :meth:`deadline`."""
         if self.dialect == "postgres":
             import psycopg2
 
@@ -95,16 +96,25 @@ class Database:
         import duckdb
 
         con = duckdb.connect(self.path, read_only=True)
-        timer = threading.Timer(timeout, con.interrupt) if timeout else None
         try:
-            if timer is not None:
-                timer.daemon = True
-                timer.start()
             yield con
         finally:
-            if timer is not None:
-                timer.cancel()
             con.close()
+
+    @contextmanager
+    def deadline(self, connection: Any, timeout: float | None) -> Iterator[None]:
+        """Interrupt what ``connection`` runs inside the block after ``timeout`` seconds (DuckDB; PostgreSQL's
+        ``statement_timeout`` is set at connect). The engine then fails with a cancellation, reported value-free."""
+        if not timeout or self.dialect != "duckdb":
+            yield
+            return
+        timer = threading.Timer(timeout, connection.interrupt)
+        timer.daemon = True
+        timer.start()
+        try:
+            yield
+        finally:
+            timer.cancel()
 
     def table_names(self, connection: Any, masked_schema: str | None = None) -> list[str]:
         """The base tables of the default schema (DuckDB ``main``, PostgreSQL ``current_schema()``), or the

@@ -116,7 +116,8 @@ class MaskedTools:
 
             rewritten = self._rewrite(sql, con, caller)
             key = self._key() if rewritten.keyed else None
-            result = run_masked(con, rewritten, key, max_rows=self.max_rows)
+            with self.database.deadline(con, self.timeout):
+                result = run_masked(con, rewritten, key, max_rows=self.max_rows)
             by_type, by_table = _masked_cells(rewritten, result.columns, result.rows)
             out = {"columns": list(result.columns), "rows": [list(r) for r in result.rows],
                    "truncated": result.truncated, "masked_columns": list(rewritten.masked_columns)}

@@ -96,3 +96,17 @@ def test_the_cli_loads_the_mcp_sdk_only_when_the_command_runs() -> None:
             "print(sorted(m for m in sys.modules if m == 'mcp' or m.startswith(('mcp.', 'openlineage'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_a_query_past_the_timeout_is_cancelled_and_reported_without_values(duckdb_file: Path, policy_file: Path,
+                                                                        ) -> None:
+    from maskline.errors import QueryFailed
+    from maskline.mcp.database import Database
+    from maskline.mcp.tools import Caller, MaskedTools
+    from maskline.policy import load_policy
+
+    tools = MaskedTools(load_policy(policy_file), Database.from_uri(f"duckdb://{duckdb_file}"), timeout=0.2,
+                        lineage=False)
+    with pytest.raises(QueryFailed, match="InterruptException") as caught:
+        tools.query("SELECT count(*) AS n FROM " + ", ".join(f"customers c{i}" for i in range(24)), Caller("agent"))
+    assert "timed out" in str(caught.value)
