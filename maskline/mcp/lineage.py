@@ -84,22 +84,13 @@ def call_events(call: CallRecord, *, job_namespace: str, db_namespace: str, dial
     >>> start.eventType.value, end.eventType.value, end.job.name
     ('START', 'COMPLETE', 'maskline_mcp.list_tables')
     """
-    import attr
     from openlineage.client.event_v2 import InputDataset, Job, Run, RunEvent, RunState
-    from openlineage.client.facet_v2 import RunFacet, error_message_run, job_type_job, sql_job
+    from openlineage.client.facet_v2 import error_message_run, job_type_job, sql_job
     from openlineage.client.uuid import generate_new_uuid
 
+    from maskline.mcp.facet import MasklineMcpRunFacet
     from openlineage_ext.facets import IDENTITY, identity_facet, masking_facet, producer
     from openlineage_ext.scrubbing import scrub_sql
-
-    @attr.define
-    class MasklineMcpRunFacet(RunFacet):
-        tool: str
-        outcome: str
-        rowsReturned: int = 0  # noqa: N815
-        cellsMasked: int = 0  # noqa: N815
-        cellsMaskedByInfoType: dict[str, int] = attr.field(factory=dict)  # noqa: N815
-        agentClaimed: bool = True  # noqa: N815 - the agent's name is what its MCP client says, never verified
 
     run_id = str(generate_new_uuid())
     job_facets: dict[str, Any] = {"jobType": job_type_job.JobTypeJobFacet(

@@ -141,3 +141,15 @@ def test_lineage_of_a_query_has_its_inputs_and_masked_cells_per_type_and_no_valu
     text = "\n".join(map(str, events))
     for value in raw_values() + [TEST_KEY]:
         assert value not in text
+
+
+def test_the_mcp_facet_of_every_event_validates_against_its_shipped_schema(session) -> None:
+    import jsonschema
+
+    from maskline.mcp.facet import facet_schema
+
+    _, events = session
+    schema = facet_schema()["$defs"]["MasklineMcpRunFacet"]["allOf"][1]
+    for e in events:
+        if e["eventType"] != "START":
+            jsonschema.validate(e["run"]["facets"]["maskline_mcp"], schema)
