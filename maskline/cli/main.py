@@ -34,6 +34,7 @@ COMMANDS: tuple[str, ...] = (
     "maskline.cli.dbt",
     "maskline.cli.lineage",
     "maskline.cli.demo",
+    "maskline.cli.mcp",
 )
 
 

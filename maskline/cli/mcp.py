@@ -1,0 +1,86 @@
+"""``maskline mcp``: serve masked, read-only database access to AI agents over MCP.
+
+The MCP SDK is imported only when the command runs (``pip install 'maskline[mcp]'``).
+
+>>> from maskline.cli.main import build_parser
+>>> args = build_parser().parse_args(["mcp", "--policy", "p.yml", "--database", "duckdb:///w.duckdb",
+...                                   "--allow", "customers", "--allow", "orders"])
+>>> args.allow, args.http, args.host, args.max_rows
+(['customers', 'orders'], False, '127.0.0.1', 200)
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+DEFAULT_PORT = 8765
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "mcp", help="serve masked read-only SQL to AI agents over the Model Context Protocol",
+        description="An MCP server with the tools list_tables, describe_table, query and explain. Every query is "
+                    "rewritten so that outputs derived from sensitive columns are masked; each call is sent to "
+                    "OpenLineage with the agent's identity. stdio by default; --http serves streamable HTTP.")
+    p.add_argument("--policy", required=True, help="policy YAML file")
+    p.add_argument("--database", required=True, metavar="URI",
+                   help="duckdb:///file.duckdb or postgresql://user@host/db (opened read-only)")
+    p.add_argument("--allow", action="append", metavar="TABLE",
+                   help="a table the agent may read (repeatable; default: every table of the default schema)")
+    p.add_argument("--http", action="store_true", help="serve streamable HTTP instead of stdio")
+    p.add_argument("--host", default="127.0.0.1", help="HTTP host (default: loopback only)")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"HTTP port (default {DEFAULT_PORT})")
+    p.add_argument("--principal", metavar="NAME",
+                   help="stdio only: the person the agent acts for, checked against unmask_for as user:NAME")
+    p.add_argument("--max-rows", dest="max_rows", type=int, default=200, metavar="N", help="rows per query")
+    p.add_argument("--timeout", type=float, default=30.0, metavar="S", help="seconds before a query is cancelled")
+    p.add_argument("--masked-schema", dest="masked_schema", metavar="SCHEMA",
+                   help="PostgreSQL: read the masked views maskline protect created there (the reader role's path)")
+    auth = p.add_mutually_exclusive_group()
+    auth.add_argument("--jwt-secret-env", dest="jwt_secret_env", metavar="VAR",
+                      help="HTTP: verify bearer tokens with the HS256 secret in this environment variable")
+    auth.add_argument("--jwks", metavar="FILE", help="HTTP: verify bearer tokens with the public keys of a JWKS file")
+    p.add_argument("--audience", help="HTTP: the aud claim tokens must carry")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from maskline.errors import InputError
+    from maskline.policy import load_policy
+
+    verifier = None
+    if args.http:
+        if args.principal:
+            raise InputError("--principal is for stdio only", where="maskline mcp --http --principal",
+                             fix="over HTTP the person comes from a verified bearer token: use --jwt-secret-env or "
+                                 "--jwks")
+        if not (args.jwt_secret_env or args.jwks):
+            raise InputError("--http needs a way to verify who the agent acts for", where="maskline mcp --http",
+                             fix="add --jwt-secret-env VAR (HS256) or --jwks FILE")
+    elif args.jwt_secret_env or args.jwks:
+        raise InputError("bearer tokens are checked over HTTP only", where="maskline mcp --jwt-secret-env/--jwks",
+                         fix="add --http, or use --principal over stdio")
+    if args.max_rows < 1 or args.timeout <= 0:
+        raise InputError("--max-rows and --timeout must be positive", where="maskline mcp", fix="e.g. --max-rows 200")
+    try:
+        import mcp  # noqa: F401
+    except ImportError:
+        raise InputError("the MCP SDK is not installed", where="maskline mcp",
+                         fix="pip install 'maskline[mcp]'") from None
+    from maskline.mcp.database import Database
+    from maskline.mcp.server import build_server, serve
+    from maskline.mcp.tokens import TokenVerifier
+    from maskline.mcp.tools import MaskedTools
+
+    if args.http:
+        verifier = (TokenVerifier.from_env(args.jwt_secret_env, audience=args.audience) if args.jwt_secret_env
+                    else TokenVerifier.from_jwks_file(args.jwks, audience=args.audience))
+    database = Database.from_uri(args.database)
+    database.check()
+    tools = MaskedTools(load_policy(args.policy), database, allow=args.allow, max_rows=args.max_rows,
+                        timeout=args.timeout, masked_schema=args.masked_schema)
+    server = build_server(tools, principal=args.principal, verifier=verifier, http=args.http, host=args.host,
+                          port=args.port)
+    serve(server, http=args.http, host=args.host, port=args.port)
+    return 0

@@ -1,0 +1,134 @@
+"""The ``--database`` of ``maskline mcp``: opened read-only, one connection per tool call, with a timeout.
+
+The URIs are the ones ``maskline scan`` and ``maskline sql --schema-from`` accept:
+
+* ``duckdb:///path/to/file.duckdb`` (or a path ending in ``.duckdb``): opened with
+  ``read_only=True``; :func:`maskline.rewrite.run.run_masked` then turns off external
+  access and locks the configuration;
+* ``postgresql://user@host/db``: a read-only session with ``statement_timeout``.
+  Use the reader role of ``maskline protect`` (and ``--masked-schema``) so the
+  login itself cannot read raw tables.
+
+SQLite URIs are refused: the query rewrite has no SQLite dialect yet.
+
+>>> Database.from_uri("duckdb:///tmp/x.duckdb").dialect
+'duckdb'
+>>> Database.from_uri("postgresql://reader@db/prod").dialect
+'postgres'
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from maskline.errors import InputError
+
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+@dataclass(frozen=True)
+class Database:
+    """Where the tools read: a DuckDB file or a PostgreSQL DSN, and its rewrite dialect."""
+
+    uri: str
+    dialect: str
+    path: str = ""
+
+    @classmethod
+    def from_uri(cls, uri: str) -> Database:
+        """Parse ``uri``; an unsupported scheme is an :class:`~maskline.errors.InputError` that says which work.
+
+        >>> Database.from_uri("sqlite:///x.db")
+        Traceback (most recent call last):
+        ...
+        maskline.errors.InputError: maskline mcp cannot query sqlite databases (at --database). Fix: use duckdb:///file.duckdb or postgresql://...
+        """
+        if uri.startswith(POSTGRES_SCHEMES):
+            return cls(uri, "postgres")
+        path = uri[len("duckdb://"):] if uri.startswith("duckdb://") else uri
+        if uri.startswith("duckdb://") or Path(path).suffix.lower() in (".duckdb", ".ddb"):
+            return cls(uri, "duckdb", path)
+        scheme = uri.split("://")[0] if "://" in uri else Path(uri).suffix or uri
+        raise InputError(f"maskline mcp cannot query {scheme} databases", where="--database",
+                         fix="use duckdb:///file.duckdb or postgresql://...")
+
+    @property
+    def namespace(self) -> str:
+        """The OpenLineage namespace of the database (no user, no password).
+
+        >>> Database.from_uri("postgresql://u:secret@db.local:5432/prod").namespace
+        'postgres://db.local:5432'
+        >>> Database.from_uri("duckdb:///data/w.duckdb").namespace
+        'duckdb:///data/w.duckdb'
+        """
+        if self.dialect == "postgres":
+            from urllib.parse import urlsplit
+
+            parts = urlsplit(self.uri)
+            return f"postgres://{parts.hostname or 'localhost'}:{parts.port or 5432}"
+        return f"duckdb://{self.path}"
+
+    def check(self) -> None:
+        """Fail at start-up, not at the first call, when a DuckDB file is missing."""
+        if self.dialect == "duckdb" and not Path(self.path).is_file():
+            raise InputError(f"DuckDB file {self.path} does not exist", where="--database", fix="check the path")
+
+    @contextmanager
+    def connect(self, timeout: float | None = None) -> Iterator[Any]:
+        """A read-only connection, closed on exit. On PostgreSQL every statement gets ``timeout`` seconds
+        (``statement_timeout``); on DuckDB wrap the query in :meth:`deadline`."""
+        if self.dialect == "postgres":
+            import psycopg2
+
+            options = f"-c statement_timeout={int(timeout * 1000)}" if timeout else None
+            conn = psycopg2.connect(self.uri, options=options) if options else psycopg2.connect(self.uri)
+            try:
+                conn.set_session(readonly=True, autocommit=False)
+                yield conn
+            finally:
+                conn.close()
+            return
+        import duckdb
+
+        con = duckdb.connect(self.path, read_only=True)
+        try:
+            yield con
+        finally:
+            con.close()
+
+    @contextmanager
+    def deadline(self, connection: Any, timeout: float | None) -> Iterator[None]:
+        """Interrupt what ``connection`` runs inside the block after ``timeout`` seconds (DuckDB; PostgreSQL's
+        ``statement_timeout`` is set at connect). The engine then fails with a cancellation, reported value-free."""
+        if not timeout or self.dialect != "duckdb":
+            yield
+            return
+        timer = threading.Timer(timeout, connection.interrupt)
+        timer.daemon = True
+        timer.start()
+        try:
+            yield
+        finally:
+            timer.cancel()
+
+    def table_names(self, connection: Any, masked_schema: str | None = None) -> list[str]:
+        """The base tables of the default schema (DuckDB ``main``, PostgreSQL ``current_schema()``), or the
+        views of ``masked_schema`` (the only relations a PostgreSQL reader role can see)."""
+        if masked_schema:
+            sql = ("SELECT table_name FROM information_schema.tables WHERE table_type = 'VIEW' "
+                   "AND table_schema = %s ORDER BY table_name")
+            params: tuple[str, ...] = (masked_schema,)
+        else:
+            sql = ("SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' "
+                   "AND table_schema = current_schema() ORDER BY table_name")
+            params = ()
+        if self.dialect == "duckdb":
+            return [r[0] for r in connection.execute(sql.replace("%s", "?"), params).fetchall()]
+        with connection.cursor() as cur:
+            cur.execute(sql, params)
+            return [r[0] for r in cur.fetchall()]

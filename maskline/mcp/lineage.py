@@ -1,0 +1,160 @@
+"""One OpenLineage run per MCP tool call: who asked, which tables were read, how many cells were masked.
+
+Each call is a run of the job ``maskline_mcp.<tool>`` with a START event and
+a COMPLETE (or FAIL, for a refusal or an engine error) event. The final event carries:
+
+- ``maskline_identity``: executed by the agent (kind ``agent``, its name as the
+  MCP client claimed it), on behalf of the verified person, if any;
+- the tables read as input datasets, each with ``maskline_masking`` (the
+  policy's decision per column, and ``cellsMasked`` for the cells from it);
+- ``maskline_mcp``: the tool, its outcome, rows returned and masked cells per
+  info type (counts only);
+- the ``sql`` job facet with the query's literals redacted, and a value-free
+  ``errorMessage`` on FAIL.
+
+Events go through the OpenLineage client configured the usual way
+(``OPENLINEAGE_URL``, ``openlineage.yml``, ``OPENLINEAGE__TRANSPORT__*``; with the
+maskline transformer if that config names it) after
+:func:`openlineage_ext.scrubbing.scrub_event`. Lineage is best effort: nothing here
+raises into a tool call.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import cache
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+JOB_PREFIX = "maskline_mcp"
+DEFAULT_NAMESPACE = "maskline"
+MCP_FACET = "maskline_mcp"
+INTEGRATION = "MASKLINE"
+
+
+@dataclass(frozen=True)
+class CallRecord:
+    """What one tool call did, without any value: the facts its lineage event is built from.
+
+    >>> CallRecord("query", "refused", reason="only SELECT").failed
+    True
+    """
+
+    tool: str
+    outcome: str  # executed, refused or failed
+    agent: str = "unknown-agent"
+    person: str | None = None
+    sql: str | None = None
+    tables: tuple[str, ...] = ()
+    plans: Mapping[str, Any] = field(default_factory=dict, repr=False)
+    cells_by_table: Mapping[str, int] = field(default_factory=dict)
+    cells_by_info_type: Mapping[str, int] = field(default_factory=dict)
+    rows: int = 0
+    reason: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.outcome != "executed"
+
+
+def identity(agent: str, person: str | None) -> Any:
+    """``maskline_identity``'s content: executed by the agent, on behalf of the verified person.
+
+    >>> i = identity("claude-desktop", "alice")
+    >>> i.executed_by.kind, i.executed_by.name, i.on_behalf_of.name
+    ('agent', 'claude-desktop', 'alice')
+    """
+    from openlineage_ext.identity import Principal, kind_of, resolve_identity
+
+    principals = [Principal("agent", agent or "unknown-agent", "agent")]
+    if person:
+        principals.append(Principal(kind_of(person), person, "agent.on_behalf_of"))
+    return resolve_identity(principals)
+
+
+def call_events(call: CallRecord, *, job_namespace: str, db_namespace: str, dialect: str) -> list[Any]:
+    """The START and final ``RunEvent`` of one call.
+
+    >>> start, end = call_events(CallRecord("list_tables", "executed", agent="a"), job_namespace="ns",
+    ...                          db_namespace="duckdb:///w.duckdb", dialect="duckdb")
+    >>> start.eventType.value, end.eventType.value, end.job.name
+    ('START', 'COMPLETE', 'maskline_mcp.list_tables')
+    """
+    from openlineage.client.event_v2 import InputDataset, Job, Run, RunEvent, RunState
+    from openlineage.client.facet_v2 import error_message_run, job_type_job, sql_job
+    from openlineage.client.uuid import generate_new_uuid
+
+    from maskline.mcp.facet import MasklineMcpRunFacet
+    from openlineage_ext.facets import IDENTITY, identity_facet, masking_facet, producer
+    from openlineage_ext.scrubbing import scrub_sql
+
+    run_id = str(generate_new_uuid())
+    job_facets: dict[str, Any] = {"jobType": job_type_job.JobTypeJobFacet(
+        processingType="BATCH", integration=INTEGRATION, jobType="AGENT_QUERY", producer=producer())}
+    if call.sql:
+        job_facets["sql"] = sql_job.SQLJobFacet(query=scrub_sql(call.sql, "all", dialect), dialect=dialect,
+                                                producer=producer())
+    job = Job(namespace=job_namespace, name=f"{JOB_PREFIX}.{call.tool}", facets=job_facets)
+    inputs = []
+    for table in call.tables:
+        facets: dict[str, Any] = {}
+        plan = call.plans.get(table)
+        if plan is not None:
+            facets["maskline_masking"] = masking_facet(plan, rows=call.rows or None,
+                                                       cells=call.cells_by_table.get(table, 0), engine=dialect)
+        inputs.append(InputDataset(namespace=db_namespace, name=table, facets=facets))
+    run_facets: dict[str, Any] = {
+        IDENTITY: identity_facet(identity(call.agent, call.person)),
+        MCP_FACET: MasklineMcpRunFacet(tool=call.tool, outcome=call.outcome, rowsReturned=call.rows,
+                                       cellsMasked=sum(call.cells_by_info_type.values()),
+                                       cellsMaskedByInfoType=dict(call.cells_by_info_type), producer=producer()),
+    }
+    if call.failed:
+        run_facets["errorMessage"] = error_message_run.ErrorMessageRunFacet(
+            message=f"maskline {call.outcome} the agent's {call.tool}: {call.reason or 'no reason given'}",
+            programmingLanguage="python", producer=producer())
+    now = datetime.now(UTC).isoformat()
+    start = RunEvent(eventType=RunState.START, eventTime=now, run=Run(runId=run_id), job=job, inputs=inputs,
+                     producer=producer())
+    end = RunEvent(eventType=RunState.FAIL if call.failed else RunState.COMPLETE, eventTime=now,
+                   run=Run(runId=run_id, facets=run_facets), job=job, inputs=inputs, outputs=[], producer=producer())
+    return [start, end]
+
+
+@cache
+def _client() -> Any:
+    from openlineage.client import OpenLineageClient
+
+    return OpenLineageClient()
+
+
+def emit(events: Sequence[Any]) -> bool:
+    """Scrub and send ``events`` through the configured OpenLineage client; False if that failed.
+
+    >>> emit([object()])  # not an event: logged, never raised
+    False
+    """
+    try:
+        from openlineage_ext.scrubbing import scrub_event
+
+        client = _client()
+        for event in events:
+            client.emit(scrub_event(event))
+        return True
+    except Exception as e:  # noqa: BLE001 - lineage must never fail a tool call
+        log.warning("maskline mcp: could not emit the tool call's lineage (%s)", type(e).__name__)
+        return False
+
+
+def record(call: CallRecord, *, job_namespace: str, db_namespace: str, dialect: str) -> bool:
+    """Build and emit the events of ``call``; False (and a warning) instead of any exception."""
+    try:
+        events = call_events(call, job_namespace=job_namespace, db_namespace=db_namespace, dialect=dialect)
+    except Exception as e:  # noqa: BLE001 - lineage must never fail a tool call
+        log.warning("maskline mcp: could not build the tool call's lineage (%s)", type(e).__name__)
+        return False
+    return emit(events)

@@ -1,0 +1,261 @@
+"""The four tools of ``maskline mcp``, independent of MCP: list, describe, query and explain.
+
+Every query goes through the safe query path: :func:`maskline.rewrite.rewrite`
+(one read-only SELECT, allow-listed functions, every table replaced by its
+masked relation) and :func:`maskline.rewrite.run.run_masked` (key in the
+session, DuckDB hardened, engine errors rebuilt from their structure). Only
+the tables named with ``--allow`` (all of the database's tables without it)
+can be listed, described or read.
+
+The person a call acts for is passed to the rewrite as ``user:NAME`` only
+when it was verified (``--principal`` over stdio, a bearer token over HTTP);
+the agent's own name is recorded, never checked against ``unmask_for``.
+
+>>> import duckdb, os, tempfile
+>>> path = os.path.join(tempfile.mkdtemp(), "w.duckdb")
+>>> con = duckdb.connect(path); _ = con.execute("CREATE TABLE t AS SELECT 1 AS id, 'ana@correo.es' AS email")
+>>> con.close()
+>>> from maskline.policy import load_policy
+>>> pol = load_policy({"unclassified": "pass", "datasets": {"t": {"columns": {"email": {"info_type": "EMAIL"}}}}})
+>>> tools = MaskedTools(pol, Database.from_uri(path), lineage=False)
+>>> tools.query("SELECT id, email FROM t", Caller("doctest-agent"))["rows"]
+[[1, '*****@correo.es']]
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from maskline.errors import MasklineError, RewriteRefused
+from maskline.mcp.database import Database
+from maskline.mcp.lineage import CallRecord, record
+from maskline.policy import Policy
+
+DEFAULT_MAX_ROWS = 200
+DEFAULT_TIMEOUT_S = 30.0
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who is calling: the agent's claimed name and the verified person it acts for (if any).
+
+    >>> Caller("copilot", "alice").identities
+    ('user:alice',)
+    >>> Caller("copilot").identities
+    ()
+    """
+
+    agent: str = "unknown-agent"
+    person: str | None = None
+
+    @property
+    def identities(self) -> tuple[str, ...]:
+        return (f"user:{self.person}",) if self.person else ()
+
+
+class ToolRefused(MasklineError):
+    """A tool call maskline would not run; the message names the construct or table, never a value."""
+
+    exit_code = 6
+
+
+class MaskedTools:
+    """The tools over one database and policy; each call opens its own read-only connection.
+
+    :param policy: the loaded maskline policy.
+    :param database: where the tables live.
+    :param allow: the only tables the tools may touch (None: every base table of the default schema).
+    :param max_rows: the most rows a query returns (the result says when more were left unread).
+    :param timeout: seconds before a query is interrupted.
+    :param masked_schema: PostgreSQL schema of maskline's masked views (the reader role's path).
+    :param lineage: emit one OpenLineage run per call.
+    """
+
+    def __init__(self, policy: Policy, database: Database, *, allow: Sequence[str] | None = None,
+                 max_rows: int = DEFAULT_MAX_ROWS, timeout: float | None = DEFAULT_TIMEOUT_S,
+                 masked_schema: str | None = None, lineage: bool = True, job_namespace: str | None = None) -> None:
+        self.policy = policy
+        self.database = database
+        self.allow = tuple(a.lower() for a in allow) if allow else None
+        self.max_rows = max_rows
+        self.timeout = timeout
+        self.masked_schema = masked_schema
+        self.lineage = lineage
+        self.job_namespace = job_namespace
+
+    # ------------------------------------------------------------------
+    # The tools
+    # ------------------------------------------------------------------
+
+    def list_tables(self, caller: Caller) -> dict[str, Any]:
+        """``{"tables": [...]}``: the allowed tables that exist."""
+        def run(con: Any) -> tuple[dict[str, Any], CallRecord]:
+            names = [n for n in self.database.table_names(con, self.masked_schema) if self._allowed(n)]
+            return {"tables": names}, CallRecord("list_tables", "executed")
+        return self._call("list_tables", caller, run)
+
+    def describe_table(self, table: str, caller: Caller) -> dict[str, Any]:
+        """Each column's type, info type, category and masking method, as the query path would apply them."""
+        def run(con: Any) -> tuple[dict[str, Any], CallRecord]:
+            plan = self._plan(con, table, caller)
+            columns = [{"name": c.name, "type": c.source_type, "info_type": c.info_type, "category": c.category,
+                        "masked": c.masked, "method": c.method.name if c.method else None,
+                        "method_description": c.method.describe() if c.method else None, "rule": c.rule}
+                       for c in plan.columns]
+            out = {"table": plan.table, "columns": columns}
+            return out, CallRecord("describe_table", "executed", tables=(plan.table,), plans={plan.table: plan})
+        return self._call("describe_table", caller, run)
+
+    def query(self, sql: str, caller: Caller) -> dict[str, Any]:
+        """Run ``sql`` masked: ``{"columns", "rows", "truncated", "masked_columns"}``."""
+        def run(con: Any) -> tuple[dict[str, Any], CallRecord]:
+            from maskline.rewrite.run import run_masked
+
+            rewritten = self._rewrite(sql, con, caller)
+            key = self._key() if rewritten.keyed else None
+            with self.database.deadline(con, self.timeout):
+                result = run_masked(con, rewritten, key, max_rows=self.max_rows)
+            by_type, by_table = _masked_cells(rewritten, result.columns, result.rows)
+            out = {"columns": list(result.columns), "rows": [list(r) for r in result.rows],
+                   "truncated": result.truncated, "masked_columns": list(rewritten.masked_columns)}
+            return out, CallRecord("query", "executed", sql=sql, tables=rewritten.tables, plans=rewritten.plans,
+                                   rows=len(result.rows), cells_by_info_type=by_type, cells_by_table=by_table)
+        return self._call("query", caller, run, sql=sql)
+
+    def explain(self, sql: str, caller: Caller) -> dict[str, Any]:
+        """What the query would mask and why: each output column's sources and treatment. Nothing runs."""
+        def run(con: Any) -> tuple[dict[str, Any], CallRecord]:
+            rewritten = self._rewrite(sql, con, caller)
+            outputs = [{"name": c.name, "sources": list(c.sources), "sensitive_sources": list(c.sensitive_sources),
+                        "treatment": c.treatment, "method": c.method} for c in rewritten.lineage]
+            out = {"explain": rewritten.explain(), "outputs": outputs, "tables": list(rewritten.tables)}
+            return out, CallRecord("explain", "executed", sql=sql, tables=rewritten.tables, plans=rewritten.plans)
+        return self._call("explain", caller, run, sql=sql)
+
+    # ------------------------------------------------------------------
+    # Shared steps
+    # ------------------------------------------------------------------
+
+    def _call(self, tool: str, caller: Caller, run: Any, sql: str | None = None) -> dict[str, Any]:
+        """Run one tool on a fresh connection; record it in lineage whatever happens; re-raise value-free."""
+        call: CallRecord
+        try:
+            with self.database.connect(self.timeout) as con:
+                out, call = run(con)
+        except (RewriteRefused, ToolRefused) as e:
+            call = CallRecord(tool, "refused", sql=sql, reason=str(e))
+            self._record(call, caller)
+            raise ToolRefused(f"maskline refused this {tool}: {e}") from None
+        except MasklineError as e:  # QueryFailed and key errors: built by maskline, value-free
+            call = CallRecord(tool, "failed", sql=sql, reason=str(e))
+            self._record(call, caller)
+            raise
+        except Exception as e:  # a driver's error: its text may quote values, so only its structure goes back
+            from maskline.rewrite.run import query_failed
+
+            failure = query_failed(e, where=tool)
+            self._record(CallRecord(tool, "failed", sql=sql, reason=str(failure)), caller)
+            raise failure from None
+        self._record(call, caller)
+        return out
+
+    def _record(self, call: CallRecord, caller: Caller) -> None:
+        if not self.lineage:
+            return
+        import os
+
+        from maskline.mcp.lineage import DEFAULT_NAMESPACE
+
+        namespace = self.job_namespace or os.environ.get("OPENLINEAGE_NAMESPACE") or DEFAULT_NAMESPACE
+        record(replace(call, agent=caller.agent, person=caller.person), job_namespace=namespace,
+               db_namespace=self.database.namespace, dialect=self.database.dialect)
+
+    def _allowed(self, table: str) -> bool:
+        if self.allow is None:
+            return True
+        name = table.lower()
+        return name in self.allow or name.split(".")[-1] in {a.split(".")[-1] for a in self.allow}
+
+    def _check_allowed(self, tables: Sequence[str]) -> None:
+        for table in tables:
+            if not self._allowed(table):
+                raise ToolRefused(f"table {table} is not in --allow", where="FROM clause",
+                                  fix="query only the tables list_tables shows")
+
+    def _rewrite(self, sql: str, con: Any, caller: Caller) -> Any:
+        from maskline.rewrite import rewrite
+
+        if self.allow is not None:  # checked on the parsed tables before the schema is read for them
+            from maskline.dialects import get_dialect
+            from maskline.rewrite.refusals import base_tables, parse_select
+
+            tree = parse_select(sql, get_dialect(self.database.dialect).sqlglot_name)
+            self._check_allowed([t.name for t in base_tables(tree)])
+        rewritten = rewrite(sql, self.policy, self.database.dialect, connection=con, identities=caller.identities,
+                            key=self._key_if_set(), masked_schema=self.masked_schema)
+        self._check_allowed(rewritten.tables)
+        return rewritten
+
+    def _plan(self, con: Any, table: str, caller: Caller) -> Any:
+        from sqlglot import exp
+
+        from maskline.plan import build_plan
+        from maskline.rewrite.api import _fail_closed
+        from maskline.rewrite.schema_source import read_schema
+
+        try:
+            target = exp.to_table(table)
+        except Exception:  # noqa: BLE001 - sqlglot's message would echo the argument
+            raise ToolRefused("not a table name", where="describe_table(table=...)",
+                              fix="use a name list_tables shows") from None
+        self._check_allowed([target.name])
+        if self.masked_schema:  # the reader role sees the masked views, which have the tables' columns
+            target = exp.table_(target.name, db=self.masked_schema)
+        found = read_schema(con, [target])
+        if not found:
+            raise ToolRefused(f"table {target.name} does not exist", where="describe_table(table=...)",
+                              fix="use a name list_tables shows")
+        name, columns = next(iter(found.items()))
+        name = name.split(".")[-1] if self.masked_schema else name
+        # The same decision as the query path: without `unclassified` in the policy, unlisted columns are masked.
+        policy = self.policy if self.policy.unclassified_explicit else _fail_closed(self.policy)
+        return build_plan(policy, name, [(c, t.lower()) for c, t in columns.items()], None, caller.identities)
+
+    def _key_if_set(self) -> Any:
+        try:
+            return self._key()
+        except MasklineError:
+            return None  # the rewrite asks again only when it tokenizes a filter literal, and fails closed then
+
+    def _key(self) -> Any:
+        from maskline.keys import resolve_key
+
+        return resolve_key(self.policy.key)
+
+
+def _masked_cells(rewritten: Any, columns: Sequence[str], rows: Sequence[Sequence[Any]],
+                  ) -> tuple[dict[str, int], dict[str, int]]:
+    """Non-null cells of masked output columns, counted per info type and per source table.
+
+    An output drawn from several sensitive sources counts once, under its first source's info type.
+    """
+    by_type: Counter[str] = Counter()
+    by_table: Counter[str] = Counter()
+    lineage = {c.name: c for c in rewritten.lineage}
+    for i, name in enumerate(columns):
+        out = lineage.get(name)
+        if out is None or not out.masked:
+            continue
+        cells = sum(1 for r in rows if r[i] is not None)
+        if not cells:
+            continue
+        source = (out.sensitive_sources or out.sources or ("unknown.unknown",))[0]
+        table, _, column = source.rpartition(".")
+        plan = rewritten.plans.get(table)
+        col = next((c for c in plan.columns if c.name == column), None) if plan is not None else None
+        by_type[(col.info_type if col is not None else None) or "UNCLASSIFIED"] += cells
+        by_table[table] += cells
+    return dict(by_type), dict(by_table)

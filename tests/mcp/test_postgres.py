@@ -1,0 +1,78 @@
+"""``maskline mcp`` on PostgreSQL through the reader role of ``maskline protect``: masked views only, no key."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.conftest import TEST_KEY
+from tests.mcp.agent import ScriptedAgent, lineage_events, server_env
+from tests.mcp.conftest import CUSTOMERS, raw_values
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture(scope="module")
+def reader_dsn(pg_dsn: str, policy_file: Path) -> Iterator[tuple[str, str]]:
+    import psycopg2
+
+    from maskline.adapters.postgres import protect, unprotect
+    from maskline.keys import KeyMaterial
+    from maskline.policy import load_policy
+
+    suffix = uuid.uuid4().hex[:8]
+    raw, masked, private, reader, login = (f"raw_{suffix}", f"masked_{suffix}", f"private_{suffix}",
+                                           f"reader_{suffix}", f"agent_{suffix}")
+    admin = psycopg2.connect(pg_dsn)
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute(f"CREATE SCHEMA {raw}")
+        cur.execute(f"CREATE TABLE {raw}.customers (id integer, full_name text, email text, ssn text, phone text)")
+        cur.executemany(f"INSERT INTO {raw}.customers VALUES (%s, %s, %s, %s, %s)", CUSTOMERS)
+    protect(admin, load_policy(policy_file), raw, ("customers",), KeyMaterial(TEST_KEY.encode(), source="test"),
+            masked_schema=masked, reader=reader, private_schema=private)
+    with admin.cursor() as cur:
+        cur.execute(f"CREATE ROLE {login} LOGIN PASSWORD 'agent-pw' IN ROLE {reader}")
+    host = urlsplit(pg_dsn)
+    yield host._replace(netloc=f"{login}:agent-pw@{host.hostname}:{host.port or 5432}").geturl(), masked
+    unprotect(admin, masked_schema=masked, private_schema=private)
+    with admin.cursor() as cur:
+        cur.execute(f"DROP SCHEMA {raw} CASCADE")
+        cur.execute(f"DROP ROLE {login}")
+        cur.execute(f"DROP OWNED BY {reader}")
+        cur.execute(f"DROP ROLE {reader}")
+    admin.close()
+
+
+SCRIPT: list[tuple[str, dict[str, Any]]] = [
+    ("list_tables", {}),
+    ("describe_table", {"table": "customers"}),
+    ("query", {"sql": "SELECT full_name, email, ssn FROM customers WHERE ssn = '219-09-9999'"}),
+    ("query", {"sql": "SELECT current_setting('maskline.salt')"}),
+    ("query", {"sql": "SELECT CAST(email AS INTEGER) FROM customers"}),
+]
+
+
+def test_a_reader_role_session_lists_describes_and_queries_masked_views_only(
+        reader_dsn: tuple[str, str], policy_file: Path, tmp_path: Path) -> None:
+    dsn, masked = reader_dsn
+    lineage = tmp_path / "events.jsonl"
+    agent = ScriptedAgent(name="pg-agent").over_stdio(
+        ["--policy", str(policy_file), "--database", dsn, "--masked-schema", masked], server_env(lineage), SCRIPT)
+    listed, described, found, salt, cast = agent.answers
+    assert listed.data == {"tables": ["customers"]}
+    assert {c["name"]: c["method"] for c in described.data["columns"]}["ssn"] == "hmac"
+    assert not found.is_error, found.text
+    assert len(found.data["rows"]) == 1 and found.data["rows"][0][1].startswith("*****@")
+    assert salt.is_error and cast.is_error
+    for value in raw_values() + [TEST_KEY, "agent-pw"]:
+        assert value not in agent.transcript()
+    finals = [e for e in lineage_events(lineage) if e["eventType"] in ("COMPLETE", "FAIL")]
+    assert [e["eventType"] for e in finals] == ["COMPLETE", "COMPLETE", "COMPLETE", "FAIL", "FAIL"]
+    assert all(e["run"]["facets"]["maskline_identity"]["executedBy"]["name"] == "pg-agent/1.0" for e in finals)
+    assert "agent-pw" not in lineage.read_text()
