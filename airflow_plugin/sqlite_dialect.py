@@ -88,7 +88,7 @@ def register_functions(connection: Any, key: KeyMaterial | None) -> None:
 
     >>> import sqlite3
     >>> con = sqlite3.connect(":memory:")
-    >>> register_functions(con, KeyMaterial(b"k"))
+    >>> register_functions(con, KeyMaterial(b"k" * 16))
     >>> con.execute("SELECT TO_HEX(SHA256(TO_UTF8('x')))").fetchone()[0][:8]
     '2d711642'
     """

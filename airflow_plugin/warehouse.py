@@ -56,10 +56,10 @@ def dialect_for_hook(hook: Any) -> Dialect:
 
 
 def safe_error(exc: BaseException) -> str:
-    """An engine error without quoted values (drivers quote offending data in their messages).
+    """An engine error from its structure only: class, SQLSTATE, identifiers (never the driver's text).
 
     >>> safe_error(ValueError("invalid input 'bob@x.com'"))
-    'ValueError: invalid input [VALUE]'
+    'ValueError'
     """
     from maskline.engine.failures import safe_engine_message
 

@@ -61,8 +61,8 @@ def label_of(value: Any) -> str:
 def pseudonym(value: Any, key: KeyMaterial | None, label: str | None = None) -> str:
     """``TYPE:token`` for one value: never the value itself.
 
-    >>> pseudonym("alice@example.com", KeyMaterial(b"k"), label="EMAIL")
-    'EMAIL:8647c46883247f15'
+    >>> pseudonym("alice@example.com", KeyMaterial(b"k" * 16), label="EMAIL")
+    'EMAIL:a033e0b5e3bddad8'
     >>> pseudonym("alice@example.com", None, label="EMAIL")
     'EMAIL:unkeyed'
     """
@@ -100,11 +100,11 @@ def redact_result(result: Mapping[str, Any], key: KeyMaterial | None,
 
     >>> r = redact_result({"unexpected_count": 1, "partial_unexpected_list": ["123-45-6789"],
     ...                    "partial_unexpected_counts": [{"value": "123-45-6789", "count": 1}]},
-    ...                   KeyMaterial(b"k"), labeller=lambda v: "US_SSN")
+    ...                   KeyMaterial(b"k" * 16), labeller=lambda v: "US_SSN")
     >>> r["unexpected_count"], r["partial_unexpected_list"]
-    (1, ['US_SSN:8dabe59758ffe9ca'])
+    (1, ['US_SSN:288337b2baa94de6'])
     >>> r["partial_unexpected_counts"]
-    [{'value': 'US_SSN:8dabe59758ffe9ca', 'count': 1}]
+    [{'value': 'US_SSN:288337b2baa94de6', 'count': 1}]
     """
     out = dict(result)
     cache: dict[str, str] = {}

@@ -14,7 +14,7 @@ trino         bound parameters (``EXECUTE ... USING``)    query history (paramet
 ============  ==========================================  ===================================
 
 >>> from maskline.keys import KeyMaterial
->>> [s for s, _ in key_setup("duckdb", KeyMaterial(b"k"))][0]
+>>> [s for s, _ in key_setup("duckdb", KeyMaterial(b"k" * 16))][0]
 'SET VARIABLE maskline_ipad = ?'
 """
 

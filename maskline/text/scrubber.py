@@ -165,8 +165,8 @@ def scrub(text: str, *, pseudonymize_with: KeyMaterial | None = None, info_types
     can still be joined on it.
 
     >>> from maskline.keys import KeyMaterial
-    >>> scrub("to ana@correo.es", pseudonymize_with=KeyMaterial(b"k"))[0]
-    'to [EMAIL:c1f615aee58d]'
+    >>> scrub("to ana@correo.es", pseudonymize_with=KeyMaterial(b"k" * 16))[0]
+    'to [EMAIL:8de104a79eb1]'
     >>> scrub("nothing here")
     ('nothing here', [])
     """

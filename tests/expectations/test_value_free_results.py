@@ -27,7 +27,7 @@ def _suite_expectations() -> list[Any]:
 
 
 def test_gx_result_lists_become_type_and_keyed_pseudonym_and_counts_stay() -> None:
-    key = KeyMaterial(b"k")
+    key = KeyMaterial(b"k" * 16)
     result = {
         "unexpected_count": 2, "element_count": 3,
         "unexpected_list": ["ana.lopez@correo.es", "ana.lopez@correo.es"],
@@ -48,8 +48,8 @@ def test_gx_result_lists_become_type_and_keyed_pseudonym_and_counts_stay() -> No
 
 def test_a_small_integer_in_the_checked_column_is_replaced_not_kept_as_a_row_id() -> None:
     result = {"unexpected_index_list": [{"id": 7, "age": 42}], "partial_unexpected_index_list": [{"id": 7, "age": 42}]}
-    out = redact_result(result, KeyMaterial(b"k"), labeller=lambda v: "AGE", column="age")
-    token = "AGE:" + hmac_hex(KeyMaterial(b"k"), "42", 16)
+    out = redact_result(result, KeyMaterial(b"k" * 16), labeller=lambda v: "AGE", column="age")
+    token = "AGE:" + hmac_hex(KeyMaterial(b"k" * 16), "42", 16)
     assert out["unexpected_index_list"] == out["partial_unexpected_index_list"] == [{"id": 7, "age": token}]
 
 

@@ -25,7 +25,7 @@ def value_free_failures(what: str) -> Callable[[F], F]:
     ...     boom()
     ... except Exception as e:
     ...     print(e)
-    demo metric failed: ValueError: invalid input syntax for type date: [VALUE] (at maskline expectation metric). Fix: check the column types and the connection; no value is shown on purpose
+    demo metric failed: ValueError (at maskline expectation metric). Fix: check the column types and the connection; no value is shown on purpose
     """
 
     def wrap(fn: F) -> F:
