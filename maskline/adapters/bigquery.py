@@ -18,10 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlglot import exp
-
-from maskline.adapters.native import body, identifier, masked_columns, require_same_type
-from maskline.adapters.snowflake import TEXT_METHODS
+from maskline.adapters.native import mask_objects, masked_columns
 from maskline.dialects import KeyMode
 from maskline.errors import UnsupportedDialectError
 from maskline.methods.registry import METHODS
@@ -30,23 +27,17 @@ from maskline.methods.registry import METHODS
 def masking_routine_ddl(policy: Any, table: str, columns: Sequence[tuple[str, str | None]],
                         classification: Any = None) -> list[str]:
     """``CREATE OR REPLACE FUNCTION ... OPTIONS (data_governance_type = "DATA_MASKING")`` per masked column."""
-    parts = table.split(".")
-    prefix = ".".join(parts[:-1] + [""]) if len(parts) > 1 else ""
-    out: list[str] = []
-    for column in masked_columns(policy, parts[-1], columns, classification):
-        assert column.method is not None
-        if METHODS[column.method.name].keyed:
+    for column in masked_columns(policy, table.split(".")[-1], columns, classification):
+        if column.method is not None and METHODS[column.method.name].keyed:
             raise UnsupportedDialectError(
                 f"BigQuery masking routines cannot read a key, so keyed method {column.method.name!r} would put it "
                 "in the routine's definition", where=f"column {column.name}",
                 fix="use BigQuery's predefined SHA256 masking rule for this column, or a masked view")
-        require_same_type(column, "BigQuery masking routines", column.method.name in TEXT_METHODS)
-        sql_type = exp.DataType.build(column.source_type or "string", dialect="bigquery").sql("bigquery")
-        masked = body(column, "bigquery", KeyMode.SESSION)
-        name = identifier(f"{prefix}maskline_{parts[-1]}_{column.name}", "bigquery")
-        out.append(f"CREATE OR REPLACE FUNCTION {name}(val {sql_type}) RETURNS {sql_type} "
-                   f"OPTIONS (data_governance_type = 'DATA_MASKING') AS ({masked.sql('bigquery')})")
-    return out
+    return [f"CREATE OR REPLACE FUNCTION {m.name}(val {m.sql_type}) RETURNS {m.sql_type} "
+            f"OPTIONS (data_governance_type = 'DATA_MASKING') AS ({m.body.sql('bigquery')})"
+            for m in mask_objects(policy, table, columns, engine="BigQuery masking routines", dialect="bigquery",
+                                  body_dialect="bigquery", default_type="string", key_mode=KeyMode.SESSION,
+                                  classification=classification)]
 
 
 def data_policies(table: str, columns: Sequence[str], policy_tag: str) -> list[dict[str, Any]]:

@@ -16,31 +16,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlglot import exp
-
-from maskline.adapters.native import body, identifier, masked_columns, require_same_type, unmask_roles
-from maskline.adapters.snowflake import TEXT_METHODS
+from maskline.adapters.native import identifier, mask_objects
 from maskline.dialects import KeyMode
 
 
 def column_mask_ddl(policy: Any, table: str, columns: Sequence[tuple[str, str | None]],
                     classification: Any = None) -> list[str]:
     """``CREATE OR REPLACE FUNCTION`` and ``ALTER TABLE ... ALTER COLUMN ... SET MASK`` per masked column."""
-    parts = table.split(".")
-    prefix = ".".join(parts[:-1] + [""]) if len(parts) > 1 else ""
-    roles = unmask_roles(policy)
     out: list[str] = []
-    for column in masked_columns(policy, parts[-1], columns, classification):
-        require_same_type(column, "Databricks column masks", column.method.name in TEXT_METHODS)  # type: ignore[union-attr]
-        sql_type = exp.DataType.build(column.source_type or "string", dialect="databricks").sql("databricks")
-        masked = body(column, "spark", KeyMode.KEY_TABLE)
-        if roles:
-            allowed = exp.or_(*[exp.Anonymous(this="is_account_group_member", expressions=[exp.Literal.string(r)])
-                                for r in roles])
-            masked = exp.Case(ifs=[exp.If(this=allowed, true=exp.column("val"))], default=masked)
-        name = identifier(f"{prefix}maskline_{parts[-1]}_{column.name}", "databricks")
-        out.append(f"CREATE OR REPLACE FUNCTION {name}(val {sql_type}) RETURNS {sql_type} "
-                   f"RETURN {masked.sql('databricks')}")
+    for m in mask_objects(policy, table, columns, engine="Databricks column masks", dialect="databricks",
+                          body_dialect="spark", default_type="string", key_mode=KeyMode.KEY_TABLE,
+                          raw_check="is_account_group_member", classification=classification):
+        out.append(f"CREATE OR REPLACE FUNCTION {m.name}(val {m.sql_type}) RETURNS {m.sql_type} "
+                   f"RETURN {m.body.sql('databricks')}")
         out.append(f"ALTER TABLE {identifier(table, 'databricks')} ALTER COLUMN "
-                   f"{identifier(column.name, 'databricks')} SET MASK {name}")
+                   f"{identifier(m.column.name, 'databricks')} SET MASK {m.name}")
     return out

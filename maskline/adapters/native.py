@@ -15,7 +15,8 @@ here; it is run by the engine's own tools (or a SQL operator), since these engin
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlglot import exp
@@ -72,3 +73,39 @@ def identifier(name: str, dialect: str) -> str:
     '"db"."sch"."t"'
     """
     return ".".join(exp.to_identifier(p, quoted=True).sql(dialect) for p in name.split("."))
+
+
+TEXT_METHODS = frozenset({"redact", "partial", "char_mask", "email", "hash", "hmac", "fake", "scrub"})
+
+
+@dataclass(frozen=True)
+class MaskObject:
+    """One masked column's object: its quoted name, the column, its SQL type and the masking body."""
+
+    name: str
+    column: ColumnPlan
+    sql_type: str
+    body: exp.Expr
+
+
+def mask_objects(policy: Any, table: str, columns: Sequence[tuple[str, str | None]], *, engine: str,
+                 dialect: str, body_dialect: str, default_type: str, key_mode: KeyMode,
+                 raw_check: str | None = None, classification: Any = None) -> Iterator[MaskObject]:
+    """Each masked column of ``table`` as a :class:`MaskObject` named ``<schema>.maskline_<table>_<column>``.
+
+    ``raw_check`` is the engine's function that tells a role or group allowed raw values (``unmask_for:
+    role:NAME``); ``None`` when the engine decides that elsewhere (BigQuery's policy tags).
+    """
+    parts = table.split(".")
+    prefix = ".".join(parts[:-1] + [""]) if len(parts) > 1 else ""
+    roles = unmask_roles(policy) if raw_check else []
+    for column in masked_columns(policy, parts[-1], columns, classification):
+        assert column.method is not None
+        require_same_type(column, engine, column.method.name in TEXT_METHODS)
+        sql_type = exp.DataType.build(column.source_type or default_type, dialect=dialect).sql(dialect)
+        masked = body(column, body_dialect, key_mode)
+        if roles and raw_check:
+            allowed = exp.or_(*[exp.Anonymous(this=raw_check, expressions=[exp.Literal.string(r)]) for r in roles])
+            masked = exp.Case(ifs=[exp.If(this=allowed, true=exp.column(VALUE))], default=masked)
+        yield MaskObject(identifier(f"{prefix}maskline_{parts[-1]}_{column.name}", dialect), column, sql_type,
+                         masked)

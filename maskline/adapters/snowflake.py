@@ -17,34 +17,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlglot import exp
-
-from maskline.adapters.native import body, identifier, masked_columns, require_same_type, unmask_roles
+from maskline.adapters.native import identifier, mask_objects
 from maskline.dialects import KeyMode
-
-TEXT_METHODS = frozenset({"redact", "partial", "char_mask", "email", "hash", "hmac", "fake", "scrub"})
 
 
 def masking_policy_ddl(policy: Any, table: str, columns: Sequence[tuple[str, str | None]],
                        classification: Any = None) -> list[str]:
     """``CREATE OR REPLACE MASKING POLICY`` and ``ALTER TABLE ... SET MASKING POLICY`` for every masked column."""
-    parts = table.split(".")
-    prefix = ".".join(parts[:-1] + [""]) if len(parts) > 1 else ""
-    roles = unmask_roles(policy)
     out: list[str] = []
-    for column in masked_columns(policy, parts[-1], columns, classification):
-        require_same_type(column, "Snowflake masking policies", column.method.name in TEXT_METHODS)  # type: ignore[union-attr]
-        sql_type = exp.DataType.build(column.source_type or "varchar", dialect="snowflake").sql("snowflake")
-        masked = body(column, "snowflake", KeyMode.KEY_TABLE)
-        if roles:
-            allowed = exp.or_(*[exp.Anonymous(this="IS_ROLE_IN_SESSION", expressions=[exp.Literal.string(r)])
-                                for r in roles])
-            masked = exp.Case(ifs=[exp.If(this=allowed, true=exp.column("val"))], default=masked)
-        name = identifier(f"{prefix}maskline_{parts[-1]}_{column.name}", "snowflake")
+    for m in mask_objects(policy, table, columns, engine="Snowflake masking policies", dialect="snowflake",
+                          body_dialect="snowflake", default_type="varchar", key_mode=KeyMode.KEY_TABLE,
+                          raw_check="IS_ROLE_IN_SESSION", classification=classification):
         # sqlglot has no model of masking-policy DDL, so the statement around the expression is text;
         # names are quoted through sqlglot and the body is a sqlglot expression.
-        out.append(f"CREATE OR REPLACE MASKING POLICY {name} AS (val {sql_type}) RETURNS {sql_type} -> "
-                   f"{masked.sql('snowflake')}")
+        out.append(f"CREATE OR REPLACE MASKING POLICY {m.name} AS (val {m.sql_type}) RETURNS {m.sql_type} -> "
+                   f"{m.body.sql('snowflake')}")
         out.append(f"ALTER TABLE {identifier(table, 'snowflake')} MODIFY COLUMN "
-                   f"{identifier(column.name, 'snowflake')} SET MASKING POLICY {name} FORCE")
+                   f"{identifier(m.column.name, 'snowflake')} SET MASKING POLICY {m.name} FORCE")
     return out
