@@ -156,9 +156,9 @@ def rewrite(
     try:
         qualified = qualify(tree, dialect=read, db=db, schema=sqlglot_schema(tables, full_schema, db),
                             identify=False, validate_qualify_columns=True)
-    except OptimizeError as e:
-        raise RewriteRefused(f"cannot resolve the query's columns: {_safe_message(e)}", where="query",
-                             fix="check column names against the schema") from None
+    except OptimizeError:
+        raise RewriteRefused(f"cannot resolve the query's columns: {_unknown_columns(tree, full_schema)}",
+                             where="query", fix="check column names against the schema") from None
     except SqlglotError as e:
         raise RewriteRefused(f"cannot analyse the query: {type(e).__name__}", where="query",
                              fix="simplify the query") from None
@@ -213,6 +213,21 @@ class _Key:
         return self.key
 
 
-def _safe_message(e: Exception) -> str:
-    # sqlglot's messages name columns and tables, never literal values; keep the first line only.
-    return str(e).splitlines()[0][:200]
+def _unknown_columns(tree: exp.Expr, schema: Schema) -> str:
+    """The query's column names that no table of the schema has, built from the parse tree.
+
+    sqlglot's own message is not forwarded. Quoted identifiers are not echoed either: one could hold a typed
+    value rather than a name.
+
+    >>> import sqlglot
+    >>> _unknown_columns(sqlglot.parse_one('SELECT rowid, "219-09-9999", id FROM t'), {"t": {"id": "int"}})
+    'no table has rowid (and 1 quoted name)'
+    """
+    known = {c.lower() for cols in schema.values() for c in cols}
+    names = {c.name for c in tree.find_all(exp.Column) if c.name and c.name.lower() not in known}
+    plain = sorted(n for n in names if n.isidentifier())
+    quoted = len(names) - len(plain)
+    if not names:
+        return "a column reference does not resolve to one table"
+    text = "no table has " + ", ".join(plain) if plain else "no table has a quoted name"
+    return text + (f" (and {quoted} quoted name{'s' if quoted > 1 else ''})" if plain and quoted else "")
