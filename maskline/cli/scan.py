@@ -59,9 +59,12 @@ def is_large(source: str) -> bool:
 def classify_source(args: argparse.Namespace, show_progress: bool) -> Any:
     """Run the classifier on the command's source with its policy and sample size."""
     from maskline.classify import classify
-    from maskline.policy import load_policy
 
-    policy = load_policy(args.policy) if args.policy else None
+    policy = None
+    if args.policy:
+        from maskline.policy import load_policy
+
+        policy = load_policy(args.policy)
     return classify(args.source, policy, table=args.table, sample=args.sample, progress=show_progress)
 
 

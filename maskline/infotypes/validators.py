@@ -80,6 +80,19 @@ def _known_card_prefix(d: str) -> bool:
     )
 
 
+def card_shape(value: str) -> bool:
+    """A payment card's shape without its checksum: 13 to 19 digits, in groups or not, not one repeated digit.
+
+    Only counts under a card name (see the ``card-shape`` detector): then a failed Luhn check lowers the
+    confidence instead of hiding the column.
+
+    >>> card_shape("4111 1111 1111 1112"), card_shape("0000000000000000"), card_shape("12345")
+    (True, False, False)
+    """
+    d = _digits(value)
+    return 13 <= len(d) <= 19 and len(set(d)) >= 3
+
+
 def iban(value: str) -> bool:
     """An IBAN with a valid country length and mod-97 check (python-stdnum).
 
@@ -123,6 +136,8 @@ def phone(value: str) -> bool:
         return False
     if _SSN_SHAPE.match(v) or _POSTCODE_SHAPE.match(v):  # how SSNs and postal codes are written, not phones
         return False
+    if _isbn13(d):  # a book's ISBN-13 (978/979 and its check digit) is not a phone number
+        return False
     international = v.startswith(("+", "00"))
     formatted = bool(_PHONE_SEPARATORS.search(v))
     if not (international or formatted):
@@ -154,7 +169,8 @@ def phone_any(value: str) -> bool:
 _DATE_LIKE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$")
 _DECIMAL = re.compile(r"^-?\d+[.,]\d+$")
 _SSN_SHAPE = re.compile(r"^\d{3}-\d{2}-\d{4}$")
-_POSTCODE_SHAPE = re.compile(r"^\d{4}-\d{3}$|^\d{5}-\d{3,4}$")
+# PT (1234-567), BR (12345-678), US ZIP+4 and JP (123-4567): how postal codes are written, never phones.
+_POSTCODE_SHAPE = re.compile(r"^\d{4}-\d{3}$|^\d{5}-\d{3,4}$|^\d{3}-\d{4}$")
 _DATE_PREFIX = re.compile(r"^(19|20)\d\d[-/.](0?[1-9]|1[0-2])[-/.]\d")
 _PHONE_SEPARATORS = re.compile(r"[ ().\-/]")
 _EXTENSION = re.compile(r"\s*(x|ext\.?|#)\s*\d{1,6}$", re.IGNORECASE)
@@ -371,9 +387,11 @@ def password_complex(value: str) -> bool:
 
     >>> password_complex("I2Dp*f7F)&"), password_complex("d41d8cd98f00b204"), password_complex("ABC-1234-XY")
     (True, False, False)
+    >>> password_complex("q+Zx/2LmN4vB7rT1wY6pK9sD3A==")  # base64 of random bytes: a blob, not a password
+    False
     """
     v = value.strip()
-    if not 8 <= len(v) <= 64 or " " in v:
+    if not 8 <= len(v) <= 64 or " " in v or is_base64_blob(v):
         return False
     return (any(c.islower() for c in v) and any(c.isupper() for c in v) and any(c.isdigit() for c in v)
             and any(c in _SPECIALS for c in v))
@@ -387,6 +405,44 @@ def password_like(value: str) -> bool:
     """
     v = value.strip()
     return 6 <= len(v) <= 128 and " " not in v and v.isprintable()
+
+
+_BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$|^[A-Za-z0-9_-]+={0,2}$")
+
+
+def is_base64_blob(value: str) -> bool:
+    """Base64 of binary data: its alphabet only, a length that is a multiple of 4, padding or ``+``/``/``.
+
+    >>> is_base64_blob("q8Zx2LmN4vB7rT1w+Y6pKA=="), is_base64_blob("I2Dp*f7F)&"), is_base64_blob("Password1")
+    (True, False, False)
+    """
+    v = value.strip()
+    return len(v) % 4 == 0 and len(v) >= 12 and bool(_BASE64.match(v)) and (
+        v.endswith("=") or "+" in v or "/" in v)
+
+
+def _isbn13(digits: str) -> bool:
+    if len(digits) != 13 or not digits.startswith(("978", "979")):
+        return False
+    total = sum(int(c) * (1 if i % 2 == 0 else 3) for i, c in enumerate(digits[:12]))
+    return (10 - total % 10) % 10 == int(digits[12])
+
+
+def isbn(value: str) -> bool:
+    """An ISBN-10 or ISBN-13 (python-stdnum), with or without hyphens.
+
+    >>> isbn("978-3-16-148410-0"), isbn("0-306-40615-2"), isbn("+49 30 901820")
+    (True, True, False)
+    """
+    from stdnum import isbn as _isbn
+
+    v = value.strip()
+    if v.startswith("+"):
+        return False
+    try:
+        return bool(_isbn.is_valid(v))
+    except Exception:
+        return False
 
 
 _CONN_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^\s/:@]+:[^\s@/]+@[^\s]+$")
@@ -430,22 +486,22 @@ def geo_pair(value: str) -> bool:
 
 
 def latitude(value: str) -> bool:
-    """A decimal latitude with at least three decimals.
+    """A decimal latitude with at least two decimals (it needs a name hint).
 
     >>> latitude("48.85661"), latitude("123.0001"), latitude("12.5")
     (True, False, False)
     """
-    m = re.match(r"^-?\d{1,2}\.(\d{3,})$", value.strip())
+    m = re.match(r"^-?\d{1,2}\.(\d{2,})$", value.strip())
     return bool(m) and abs(float(value)) <= 90
 
 
 def longitude(value: str) -> bool:
-    """A decimal longitude with at least three decimals.
+    """A decimal longitude with at least two decimals (it needs a name hint).
 
     >>> longitude("-122.41942"), longitude("181.0001")
     (True, False)
     """
-    m = re.match(r"^-?\d{1,3}\.(\d{3,})$", value.strip())
+    m = re.match(r"^-?\d{1,3}\.(\d{2,})$", value.strip())
     return bool(m) and abs(float(value)) <= 180
 
 
@@ -462,28 +518,43 @@ def icd10(value: str) -> bool:
 
 
 def birth_date(value: str) -> bool:
-    """A calendar date between 1900 and today, in ISO or day/month/year order, without a time of day.
+    """A calendar date between 1900 and today, in ISO, day/month/year, ``yyyymmdd`` or month-name form.
 
     >>> birth_date("1984-07-21"), birth_date("21.07.1984"), birth_date("2999-01-01"), birth_date("1984-13-01")
     (True, True, False, False)
+    >>> birth_date("1984/07/21"), birth_date("19840721"), birth_date("Jul 21, 1984"), birth_date("1984-07-21T00:00:00Z")
+    (True, True, True, True)
     """
     d = parse_date(value)
     return d is not None and date(1900, 1, 1) <= d <= date.today()
 
 
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00(?:\.0+)?)?)?$")
+_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)? ?"
+                  r"(?:Z|UTC|[+-]\d{2}:?\d{2})?$")
 _DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
+_COMPACT = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)$")
+_DAY_MONTH = re.compile(r"^(\d{1,2})[ .-]?([A-Za-z]{3,9})\.?[ .-]?(\d{4})$")
+_MONTH_DAY = re.compile(r"^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$")
+# English, German, French, Spanish, Italian, Dutch and Portuguese month names, by their first three letters.
+_MONTHS = {m: i % 12 + 1 for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec "
+    "jan feb mae apr mai jun jul aug sep okt nov dez "
+    "jan fev mar avr mai jui jul aou sep oct nov dec "
+    "ene feb mar abr may jun jul ago sep oct nov dic "
+    "gen feb mar apr mag giu lug ago set ott nov dic "
+    "jan feb maa apr mei jun jul aug sep okt nov dec "
+    "jan fev mar abr mai jun jul ago set out nov dez".split())}
 
 
 def parse_date(value: str) -> date | None:
-    """Parse an ISO (``1984-07-21``) or day-first (``21.07.1984``, ``07/21/1984``) date, else None.
+    """Parse an ISO (``1984-07-21``), day-first (``21.07.1984``, ``07/21/1984``), compact or month-name date.
 
-    >>> parse_date("07/21/1984")
-    datetime.date(1984, 7, 21)
+    >>> parse_date("07/21/1984"), parse_date("21 Jul 1984")
+    (datetime.date(1984, 7, 21), datetime.date(1984, 7, 21))
     """
     v = value.strip()
-    m = _ISO.match(v)
     try:
+        m = _ISO.match(v) or _COMPACT.match(v)
         if m:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         m = _DMY.match(v)
@@ -491,6 +562,12 @@ def parse_date(value: str) -> date | None:
             a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
             # day-first unless only the month-first reading is a date (07/21/1984)
             return date(y, a, b) if b > 12 else date(y, b, a)
+        m = _DAY_MONTH.match(v)
+        if m and m.group(2)[:3].lower() in _MONTHS:
+            return date(int(m.group(3)), _MONTHS[m.group(2)[:3].lower()], int(m.group(1)))
+        m = _MONTH_DAY.match(v)
+        if m and m.group(1)[:3].lower() in _MONTHS:
+            return date(int(m.group(3)), _MONTHS[m.group(1)[:3].lower()], int(m.group(2)))
     except ValueError:
         return None
     return None
@@ -556,7 +633,14 @@ def address_shape(value: str) -> bool:
             and bool(re.search(r"(^|[\s,/-])\d{1,5}[A-Za-z]?($|[\s,/-])", v)))
 
 
+# Words that make a capitalised phrase a business, a product or a place to eat rather than a person.
 _COMPANY_WORDS = _words("""
+restaurant ristorante trattoria pizzeria osteria taverna cafe caffe bistro brasserie grill bar pub diner
+kitchen bakery burger burgers pizza sushi taco tacos noodle noodles steakhouse bbq buffet deli cantina
+bodega tavern inn lounge house garden palace express fresh grille eatery cuisine wok curry kebab
+hotel hostel motel resort spa salon studio shop store market mart boutique outlet supply supplies
+pro plus mini ultra lite edition series model gt turbo classic original premium
+""") | _words("""
 inc llc ltd plc corp co company group gmbh ag kg ohg ug mbh sa sas sarl s.a. sl s.l. srl s.r.l. spa s.p.a.
 bv nv b.v. n.v. ltda lda e.i ev e.v. cie et associes sons and und y e en holding holdings industries
 technologies solutions services systems partners associates enterprises international global bank
@@ -582,7 +666,13 @@ def person_name_shape(value: str) -> bool:
     (True, False, False)
     """
     words = _name_words(value)
-    return words is not None and not (set(w.lower().strip(".,") for w in words) & _COMPANY_WORDS)
+    return words is not None and not _not_a_person(words)
+
+
+def _not_a_person(words: list[str]) -> bool:
+    """A business, product or venue: a business word, or a possessive (Luigi's Trattoria, Wendy's)."""
+    folded = {w.lower().strip(".,") for w in words}
+    return bool(folded & _COMPANY_WORDS) or any(w.lower().endswith(("'s", "’s")) for w in words)
 
 
 def person_name(value: str) -> bool:
@@ -592,7 +682,7 @@ def person_name(value: str) -> bool:
     (True, True, False)
     """
     words = _name_words(value)
-    if words is None or set(w.lower().strip(".,") for w in words) & _COMPANY_WORDS:
+    if words is None or _not_a_person(words):
         return False
     from maskline.infotypes.name_hints import fold
 
@@ -657,7 +747,7 @@ def record_number(value: str) -> bool:
 
 _POSTCODE_FORMATS = re.compile(
     r"^(\d{5}(-\d{4})?|\d{4}|\d{4} ?[A-Z]{2}|\d{4}-\d{3}|\d{5}-?\d{3}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|"
-    r"[A-Z]\d[A-Z] ?\d[A-Z]\d|\d{2}-\d{3}|\d{3} ?\d{2}|\d{6})$"
+    r"[A-Z]\d[A-Z] ?\d[A-Z]\d|\d{2}-\d{3}|\d{3} ?\d{2}|\d{6}|\d{3}-\d{4})$"
 )
 
 
@@ -728,6 +818,8 @@ def national_id(value: str) -> bool:
 
 VALIDATORS: dict[str, Callable[[str], bool]] = {
     "luhn": luhn,
+    "card_shape": card_shape,
+    "isbn": isbn,
     "iban": iban,
     "us_ssn": us_ssn,
     "phone": phone,
