@@ -65,14 +65,68 @@ def time_maskline(df: Any, parquet: Path) -> dict[str, float]:
     return out
 
 
-def time_cli(parquet: Path) -> float:
+def time_cli(path: Path, repeat: int = 3) -> float:
+    """Best of ``repeat`` runs of ``maskline scan PATH --format json`` in a new process (imports included)."""
     import subprocess
     import sys
 
-    exe = Path(sys.executable).with_name("maskline")
-    started = time.perf_counter()
-    subprocess.run([str(exe), "scan", str(parquet), "--format", "json"], check=True, capture_output=True)
-    return time.perf_counter() - started
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "maskline", "scan", str(path), "--format", "json"], check=True,
+                       capture_output=True)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def small_csv(path: Path, rows: int = 30) -> Path:
+    """A 30-row, 6-column CSV: the smallest real scan."""
+    import csv
+
+    with path.open("w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "email", "full_name", "phone", "city", "amount"])
+        for i in range(rows):
+            w.writerow([i, f"user{i}@example.org", "Ana Lopez", f"+49 30 {901820 + i}", "Berlin", f"{i * 3.5:.2f}"])
+    return path
+
+
+def time_classify_file(path: Path, repeat: int = 3) -> float:
+    """Best of ``repeat`` in-process ``classify(path)`` calls (DuckDB samples 10,000 rows)."""
+    from maskline.classify import classify
+
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        classify(str(path))
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def report(skip_presidio: bool = False) -> None:
+    """Print the scan's speed: a small file and a 1M-row Parquet table, in process and as a new CLI process."""
+    import tempfile
+
+    print(f"\n== speed (2-core machine shared with other jobs; best of 3)")
+    with tempfile.TemporaryDirectory() as tmp:
+        small = small_csv(Path(tmp) / "small.csv")
+        print(f"`maskline scan small.csv` (30 rows, new process, imports included): {time_cli(small):.3f} s "
+              f"(goal < 0.5 s)")
+        df = big_table()
+        parquet = Path(tmp) / "big.parquet"
+        df.to_parquet(parquet)
+        print(f"classify(big.parquet), {ROWS:,} rows x 12 columns, in process: {time_classify_file(parquet):.3f} s "
+              f"(goal < 0.5 s)")
+        print(f"`maskline scan big.parquet` (new process, imports included): {time_cli(parquet):.3f} s")
+        ours_t = time_maskline(df, parquet)
+        print(f"classify(DataFrame of {ROWS:,} rows): cold {ours_t['dataframe_cold_s']:.3f} s, warm "
+              f"{ours_t['dataframe_warm_s']:.3f} s ({ours_t['found']} sensitive columns found)")
+        if not skip_presidio:
+            p = time_presidio(df)
+            print(f"presidio-structured generate_analysis on a 1,000-row sample: {p:.2f} s")
+    s = time_scrub()
+    print(f"scrub(): {s['clean_log_line_ns']:,.0f} ns per clean log line, {s['line_with_pii_ns']:,.0f} ns per line "
+          f"with PII")
 
 
 def time_presidio(df: Any, n: int = 1000) -> float:

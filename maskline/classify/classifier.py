@@ -77,7 +77,8 @@ def classify(data: Any, policy: Any = None, *, table: str | None = None, sample:
         for name in names:
             try:
                 columns.append(classify_column(name, drawn.columns[name], sql_type=drawn.sql_types.get(name),
-                                               custom=custom, allow_list=allow, min_confidence=min_conf))
+                                               custom=custom, allow_list=allow, min_confidence=min_conf,
+                                               table_rows=drawn.total_rows))
             except MasklineError:
                 raise
             except Exception as e:

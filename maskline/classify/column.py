@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -43,6 +44,7 @@ NONE_NAME_DISAGREES = 0.7  # the name points to a sensitive type, the values do 
 NONE_WEAK_VALUES = 0.75  # some values validated, too few to decide
 NONE_PROSE = 0.8  # prose without a validated span: names and addresses in prose need NER
 NONE_NO_VALUES = 0.5  # nothing sampled
+NONE_IDENTIFYING_SHAPE = 0.8  # values shaped like identifiers, names or coordinates that no detector confirmed
 # Placeholders people type instead of NULL; they say nothing about what the column holds.
 NULL_LIKE: tuple[str, ...] = (
     "n/a", "na", "n.a.", "none", "null", "nil", "-", "--", "?", "unknown", "tbd", "not provided", "not available",
@@ -73,7 +75,7 @@ class _Evidence:
     p_value: float
     needs_hint: bool
     strength: float
-    # The validated values themselves, for the column's shape statistics; never printed or logged.
+    # The values the pattern matched, for the column's shape statistics; never printed or logged.
     sample: list[str] = field(default_factory=list, repr=False)
     refute: str | None = None
     note: str = ""
@@ -109,6 +111,9 @@ class _Scan:
         return [i for i, v in enumerate(self.values) if fm(v)]
 
 
+_TIME_OF_DAY = re.compile(r"[T ](?!00:00(:00)?(\.0+)?( ?(Z|UTC|[+-]00:?00))?$)\d{1,2}:\d{2}")
+
+
 @cache
 def _regex(pattern: str) -> Any:
     import re
@@ -133,11 +138,13 @@ def _binomial_tail(k: int, n: int, p: float) -> float:
 
 def classify_column(name: str, values: Any, *, sql_type: str | None = None,
                     custom: Sequence[CustomDetector] = (), allow_list: Sequence[str] = (),
-                    min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> ColumnClassification:
+                    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+                    table_rows: int | None = None, shape: str | None = None) -> ColumnClassification:
     """Classify one column from its name and a sample of its values.
 
     ``values`` is a :class:`~maskline.classify.values.ColumnValues`, a pyarrow
-    Array or ChunkedArray, a pandas Series, or a list.
+    Array or ChunkedArray, a pandas Series, or a list. ``table_rows`` is the
+    table's size when the values are a sample of it (shape statistics use it).
 
     >>> classify_column("geburtsdatum", ["1984-07-21", "1990-02-03"] * 10).info_type
     'DATE_OF_BIRTH'
@@ -181,12 +188,48 @@ def classify_column(name: str, values: Any, *, sql_type: str | None = None,
             if ev:
                 found.append(ev)
     prose = False
+    shape = _identifying_shape(col, scan)
     if kind == "string":
         text_ev, prose = _free_text_evidence(scan)
         found.extend(text_ev)
         if "DATE_OF_BIRTH" not in hints:
             found.extend(_age_distribution_evidence(scan))
-    return _decide(name, hints, found, shown_type, evidence, custom, min_confidence, int(scan.n), prose=prose)
+    return _decide(name, hints, found, shown_type, evidence, custom, min_confidence, int(scan.n), prose=prose,
+                   table_rows=table_rows, shape=shape)
+
+
+_TOKEN = re.compile(r"^[^\s]{4,40}$")
+_DECIMAL = re.compile(r"^-?\d+([.,]\d{1,2})?$")
+_NAME_LIKE = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(\s+[^\W\d_][^\W\d_'’.-]*){0,2}$")
+_DATE_SHAPE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}")
+
+
+def _identifying_shape(col: ColumnValues, scan: _Scan) -> str | None:
+    """Why values no detector confirmed could still single someone out, or None when they cannot.
+
+    It decides only how sure "nothing sensitive" is (``safe`` or ``uncertain``), never an info type:
+    high-cardinality single tokens (ids, handles, document numbers, codes), short capitalised words
+    (names), floats with four or more decimals (coordinates), dates spread over decades (birth dates).
+    """
+    values, weights, n = scan.values, scan.weights, scan.n or 1.0
+    distinct_share = len(col.values) / max(1, sum(col.counts))
+
+    def share(test: Callable[[str], Any]) -> float:
+        return sum(w for v, w in zip(values, weights, strict=True) if test(v)) / n
+
+    if col.kind == "float":
+        if share(lambda v: "." in v and len(v.split(".")[1]) >= 4 and abs(float(v)) <= 180) >= 0.5:
+            return "coordinate-like decimals"
+        return None
+    if share(lambda v: bool(_DATE_SHAPE.match(v))) >= 0.5:
+        years = [int(m.group(0)) for v in values for m in [re.search(r"(19|20)\d\d", v)] if m]
+        return "dates over decades" if years and max(years) - min(years) >= 20 else None
+    if distinct_share >= 0.3 and share(lambda v: bool(_TOKEN.match(v)) and not _DECIMAL.match(v)) >= 0.8:
+        return "identifier-like values"
+    if col.kind == "string" and distinct_share >= 0.05 and share(lambda v: bool(_NAME_LIKE.match(v))
+                                                               and v[:1].isupper()) >= 0.5:
+        return "name-like words"
+    return None
 
 
 def _validate(info_type: str, label: str, idx: list[int], validator: str | Callable[[str], bool] | None,
@@ -196,10 +239,8 @@ def _validate(info_type: str, label: str, idx: list[int], validator: str | Calla
 
     check = VALIDATORS[validator] if isinstance(validator, str) else validator
     cand_weight = sum(scan.weights[i] for i in idx)
-    ok_values: list[str] = []
     if check is None:
         rate, checked, validated = 1.0, len(idx), len(idx)
-        ok_values = [scan.values[i] for i in idx[:VALIDATE_CAP]]
     else:
         chosen = idx if len(idx) <= VALIDATE_CAP else random.Random(len(idx)).sample(idx, VALIDATE_CAP)
         ok_w = all_w = 0.0
@@ -211,14 +252,14 @@ def _validate(info_type: str, label: str, idx: list[int], validator: str | Calla
             if check(scan.values[i]):
                 ok_w += w
                 validated += 1
-                ok_values.append(scan.values[i])
             # Sequential test: once 32 checks agree this clearly, more would not change the verdict.
             if checked >= 32 and checked % 16 == 0 and not 0.05 < validated / checked < 0.95:
                 break
         rate = ok_w / all_w if all_w else 0.0
     share = cand_weight / scan.n * rate if scan.n else 0.0
+    sample = [scan.values[i] for i in idx] if refute else []
     return _Evidence(info_type, label, share, rate, checked, validated, _binomial_tail(validated, checked, chance),
-                     needs_hint, strength, ok_values, refute, note)
+                     needs_hint, strength, sample, refute, note)
 
 
 def _run_custom(c: CustomDetector, scan: _Scan) -> _Evidence | None:
@@ -294,8 +335,8 @@ def _age_distribution_evidence(scan: _Scan) -> list[_Evidence]:
     from maskline.infotypes.validators import parse_date
 
     pattern = next(d.anchored for d in DETECTORS if d.info_type == "DATE_OF_BIRTH")
-    # Values with a time of day are events (created_at), not birth dates.
-    idx = [i for i in scan.matching(_regex(pattern)) if ":" not in scan.values[i]]
+    # Values with a time of day are events (created_at), not birth dates; midnight is a date stored as a time.
+    idx = [i for i in scan.matching(_regex(pattern)) if not _TIME_OF_DAY.search(scan.values[i])]
     if not idx or sum(scan.weights[i] for i in idx) < 0.9 * scan.n:
         return []
     chosen = idx if len(idx) <= VALIDATE_CAP else random.Random(3).sample(idx, VALIDATE_CAP)
@@ -322,22 +363,28 @@ def _confidence(ev: _Evidence, hint: float) -> float | None:
     return 1 - (1 - value_conf) * (1 - 0.7 * hint)
 
 
-def _refuted(ev: _Evidence) -> str | None:
+def _refuted(ev: _Evidence, rows: int) -> str | None:
     """The shape statistic that says these values are of another kind (version strings, not IPs), if any."""
     if ev.refute is None or not ev.sample:
         return None
     from maskline.infotypes.shape_checks import SHAPE_CHECKS
 
-    return SHAPE_CHECKS[ev.refute](ev.sample)
+    return SHAPE_CHECKS[ev.refute](ev.sample, rows)
 
 
 def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown_type: str, evidence: list[str],
-            custom: Sequence[CustomDetector], min_confidence: float, n: int, *, prose: bool) -> ColumnClassification:
+            custom: Sequence[CustomDetector], min_confidence: float, n: int, *, prose: bool,
+            table_rows: int | None = None, shape: str | None = None) -> ColumnClassification:
+    from maskline.infotypes.name_hints import names_a_thing
+
     customs = {c.info_type for c in custom}
     refuted: list[str] = []
+    if names_a_thing(name) and any(ev.info_type == "PERSON_NAME" for ev in found):
+        found = [ev for ev in found if ev.info_type != "PERSON_NAME"]
+        refuted.append("refuted:person_name (the name says these are things: storms, venues, products)")
     scored: list[tuple[float, _Evidence]] = []
     for ev in found:
-        why = _refuted(ev)
+        why = _refuted(ev, table_rows or n)
         if why:
             refuted.append(f"refuted:{ev.info_type.lower()} ({why})")
             continue
@@ -365,6 +412,9 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
         if prose:
             notes.append("prose: no validated span; names in prose need NER")
             conf = min(conf, NONE_PROSE)
+        if shape:
+            notes.append(f"shape:{shape}, no detector confirmed it")
+            conf = min(conf, NONE_IDENTIFYING_SHAPE)
         return ColumnClassification(name, None, conf, None, tuple(notes), 0.0, shown_type)
     conf, ev = best
     conf = round(min(0.99, conf), 4)

@@ -92,6 +92,9 @@ DETECTORS: tuple[Detector, ...] = (
     _D("NATIONAL_ID", "idnr", r"[0-9]{11}", "de_idnr", chance=0.1, needs_hint=True, kinds=_SI),
     _D("NATIONAL_ID", "checksummed-digits", r"[0-9]{9,13}", "national_id", chance=0.15, needs_hint=True,
        kinds=_SI),
+    # Without a name, digits count only when nearly all pass a national check digit (random digits: about 1 in 5).
+    _D("NATIONAL_ID", "checksum-digits", r"[0-9]{9,13}", "national_id", chance=0.2, kinds=_SI, strength=0.8,
+       refute="checksum_share"),
     _D("US_SSN", "ssn-digits", r"[0-9]{9}", "us_ssn", chance=0.9, needs_hint=True, kinds=_SI),
     _D("MAC_ADDRESS", "mac", r"[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}",
        "mac"),
@@ -103,6 +106,9 @@ DETECTORS: tuple[Detector, ...] = (
        kinds=("string", "float")),
     _D("GEO_COORDINATE", "longitude", r"-?[0-9]{1,3}\.[0-9]{2,}", "longitude", needs_hint=True,
        kinds=("string", "float")),
+    # Unnamed floats: coordinates only when stored with 5 to 8 decimals and spread over degrees (shape check).
+    _D("GEO_COORDINATE", "coordinate-decimals", r"-?[0-9]{1,3}\.[0-9]{5,8}", "longitude", chance=0.5,
+       kinds=("float",), strength=0.72, refute="not_coordinates"),
     _D("PHONE", "phonenumbers", r"(\+|00)?[0-9(][0-9 ().\-/]{5,22}[0-9]( ?(x|X|ext\.?|#) ?[0-9]{1,6})?", "phone",
        chance=0.3, strength=0.9, refute="isbns"),
     _D("PHONE", "phonenumbers-any", r"(\+|00)?[0-9(][0-9 ().\-/]{5,22}[0-9]( ?(x|X|ext\.?|#) ?[0-9]{1,6})?", "phone_any",

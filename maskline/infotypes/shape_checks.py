@@ -1,9 +1,9 @@
 """Value-shape statistics: a column whose values validate one by one can still be, as a whole, another kind.
 
-Each check takes the validated values of one detector (a random sample, at most
-a few hundred) and returns why the column is of another kind, or None. The
-reason names a statistic, never a value. Detectors name their check in
-``refute``.
+Each check takes the values one detector's pattern matched (a random sample, at
+most a few thousand) and the table's row count, and returns why the column is
+of another kind, or None. The reason names a statistic, never a value.
+Detectors name their check in ``refute``.
 
 - ``version_strings``: dotted quads whose parts are all small (``1.12.0.3``)
   are software versions; real IPv4 columns have an octet of 100 or more in most
@@ -12,13 +12,13 @@ reason names a statistic, never a value. Detectors name their check in
   random phone number passes the ISBN-10 check 1 time in 11).
 - ``routing_numbers``: nine-digit numbers that mostly pass the ABA checksum are
   bank routing numbers (public, one per bank), not accounts (chance: 1 in 10).
-- ``surrogate_keys``: plain integers forming a dense run (1, 2, 3 ...) are row
-  ids, whatever the column is called.
+- ``surrogate_keys``: plain integers whose range is about the table's row count
+  (1, 2, 3 ...) are row ids, whatever the column is called.
 - ``base64_blobs``: base64 of binary data is a payload or a digest, not a password.
 
->>> version_strings(["1.2.3.4", "2.0.11.7", "10.4.0.1"] * 5)
+>>> version_strings(["1.2.3.4", "2.0.11.7", "10.4.0.1"] * 5, 15)
 'version strings: 0% of dotted quads have an octet >= 100'
->>> version_strings(["81.2.69.160", "10.0.3.201", "192.168.1.7"]) is None
+>>> version_strings(["81.2.69.160", "10.0.3.201", "192.168.1.7"], 3) is None
 True
 """
 
@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 MIN_VALUES = 8  # fewer validated values than this prove nothing about the column's shape
 
 
-def version_strings(values: Sequence[str]) -> str | None:
+def version_strings(values: Sequence[str], rows: int = 0) -> str | None:
     """Dotted quads that are software versions: under 10% have an octet of 100 or more."""
     quads = [v for v in values if v.count(".") == 3 and ":" not in v]
     if len(quads) < MIN_VALUES:
@@ -39,10 +39,10 @@ def version_strings(values: Sequence[str]) -> str | None:
     return f"version strings: {share:.0%} of dotted quads have an octet >= 100" if share < 0.1 else None
 
 
-def isbns(values: Sequence[str]) -> str | None:
+def isbns(values: Sequence[str], rows: int = 0) -> str | None:
     """Mostly valid ISBN-10/13 numbers.
 
-    >>> isbns(["978-3-16-148410-0", "978-0-306-40615-7", "0-306-40615-2"] * 4)
+    >>> isbns(["978-3-16-148410-0", "978-0-306-40615-7", "0-306-40615-2"] * 4, 12)
     'ISBNs: 100% pass the ISBN check'
     """
     from maskline.infotypes.validators import isbn
@@ -53,10 +53,10 @@ def isbns(values: Sequence[str]) -> str | None:
     return f"ISBNs: {share:.0%} pass the ISBN check" if share >= 0.5 else None
 
 
-def routing_numbers(values: Sequence[str]) -> str | None:
+def routing_numbers(values: Sequence[str], rows: int = 0) -> str | None:
     """Mostly nine-digit numbers that pass the ABA routing checksum.
 
-    >>> routing_numbers(["011000015", "021000021", "026009593", "121000358"] * 3)
+    >>> routing_numbers(["011000015", "021000021", "026009593", "121000358"] * 3, 12)
     'routing numbers: 100% pass the ABA checksum'
     """
     from stdnum.us import rtn
@@ -68,25 +68,29 @@ def routing_numbers(values: Sequence[str]) -> str | None:
     return f"routing numbers: {share:.0%} pass the ABA checksum" if share >= 0.8 else None
 
 
-def surrogate_keys(values: Sequence[str]) -> str | None:
-    """Plain integers (no leading zero) that fill most of their range: a sequence of row ids.
+def surrogate_keys(values: Sequence[str], rows: int = 0) -> str | None:
+    """Plain integers (no leading zero) whose range is at most twice the table's row count: row ids.
 
-    >>> surrogate_keys([str(i) for i in range(1000, 1200)])
-    'row ids: 200 distinct integers fill 100% of their range'
-    >>> surrogate_keys(["4820193", "1039485", "9928371", "5512093"] * 3) is None
+    A sample of a large table still shows it: ids 1..N sampled from N rows span about N.
+
+    >>> surrogate_keys([str(i) for i in range(1000, 1200, 7)], 200)
+    'row ids: the integers span 197, about the table's 200 rows'
+    >>> surrogate_keys(["4820193", "1039485", "9928371", "5512093"] * 3, 12) is None
     True
     """
     ints = {int(v) for v in values if v.isdigit() and not v.startswith("0")}
     if len(ints) < MIN_VALUES or len(ints) < 0.9 * len(set(values)):
         return None
-    fill = len(ints) / (max(ints) - min(ints) + 1)
-    return f"row ids: {len(ints)} distinct integers fill {fill:.0%} of their range" if fill >= 0.3 else None
+    span = max(ints) - min(ints) + 1
+    if span <= 2 * max(rows, len(ints)):
+        return f"row ids: the integers span {span}, about the table's {max(rows, len(ints))} rows"
+    return None
 
 
-def base64_blobs(values: Sequence[str]) -> str | None:
+def base64_blobs(values: Sequence[str], rows: int = 0) -> str | None:
     """Mostly base64 of binary data (see :func:`maskline.infotypes.validators.is_base64_blob`).
 
-    >>> base64_blobs(["q8Zx2LmN4vB7rT1w+Y6pKA==", "AAECAwQFBgcICQoLDA0ODw=="] * 5)
+    >>> base64_blobs(["q8Zx2LmN4vB7rT1w+Y6pKA==", "AAECAwQFBgcICQoLDA0ODw=="] * 5, 10)
     'base64 blobs: 100% are base64 of binary data'
     """
     from maskline.infotypes.validators import is_base64_blob
@@ -97,11 +101,41 @@ def base64_blobs(values: Sequence[str]) -> str | None:
     return f"base64 blobs: {share:.0%} are base64 of binary data" if share >= 0.6 else None
 
 
-SHAPE_CHECKS: dict[str, Callable[[Sequence[str]], str | None]] = {
+def checksum_share(values: Sequence[str], rows: int = 0) -> str | None:
+    """Digit strings where fewer than 90% pass a national check digit: ids, not national numbers.
+
+    >>> checksum_share(["111222333", "123456789", "987654321", "555555555"] * 3, 12)
+    'check digits: 25% pass, too few for national numbers'
+    """
+    from maskline.infotypes.validators import national_id
+
+    sample = list(values)[:256]
+    if len(sample) < MIN_VALUES:
+        return "check digits: too few values to tell"
+    share = sum(1 for v in sample if national_id(v)) / len(sample)
+    return f"check digits: {share:.0%} pass, too few for national numbers" if share < 0.9 else None
+
+
+def not_coordinates(values: Sequence[str], rows: int = 0) -> str | None:
+    """Floats that are not coordinates: spread under 2 degrees, or mostly repeated.
+
+    >>> not_coordinates(["0.12345", "0.23456", "0.34567"] * 4, 12)
+    'not coordinates: spread 0.2 degrees'
+    """
+    nums = [float(v) for v in values]
+    if len(set(nums)) < MIN_VALUES:
+        return "not coordinates: too few distinct values"
+    spread = max(nums) - min(nums)
+    return f"not coordinates: spread {spread:.1f} degrees" if spread < 2 else None
+
+
+SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "version_strings": version_strings,
     "isbns": isbns,
     "routing_numbers": routing_numbers,
     "surrogate_keys": surrogate_keys,
     "base64_blobs": base64_blobs,
+    "checksum_share": checksum_share,
+    "not_coordinates": not_coordinates,
 }
 """Every shape check by name; detectors refer to these in ``refute``."""
