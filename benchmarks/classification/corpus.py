@@ -21,9 +21,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-LOCALES = ("en_US", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pt_PT", "pt_BR", "en_GB")
+# Scripts with and without capitals (Cyrillic, Greek, Thai, Devanagari); none of the test split's locales.
+LOCALES = ("en_US", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pt_PT", "pt_BR", "en_GB", "ru_RU", "th_TH",
+           "hi_IN", "el_GR")
 LANG = {"en_US": "en", "en_GB": "en", "de_DE": "de", "fr_FR": "fr", "es_ES": "es", "it_IT": "it", "nl_NL": "nl",
-        "pt_PT": "pt", "pt_BR": "pt"}
+        "pt_PT": "pt", "pt_BR": "pt", "ru_RU": "en", "th_TH": "en", "hi_IN": "en", "el_GR": "en"}
 ROWS = 300
 
 
@@ -402,7 +404,7 @@ def _mixed(values: list[Any], rng: random.Random, share: float) -> list[Any]:
     return [v if rng.random() < share else rng.choice(PLACEHOLDERS) for v in values]
 
 
-def build(seed: int = 20261123, tables: int = 36, rows: int = ROWS) -> list[Column]:
+def build(seed: int = 20261123, tables: int = 52, rows: int = ROWS) -> list[Column]:
     """Generate the labelled columns of ``tables`` tables."""
     from faker import Faker
 

@@ -127,7 +127,7 @@ DETECTORS: tuple[Detector, ...] = (
        r"[0-9]{1,2}[ .-]?[A-Za-z]{3,9}\.?[ .-]?[0-9]{4}|[A-Za-z]{3,9}\.? [0-9]{1,2},? [0-9]{4}", "birth_date",
        chance=0.9, needs_hint=True, kinds=("string", "integer", "date")),
     _D("STREET_ADDRESS", "street", r"(?s:.*[0-9].*)", "street_address", strength=0.85),
-    _D("STREET_ADDRESS", "address-shape", r"(?s:.*[A-Za-z].*[0-9].*|.*[0-9].*[A-Za-z].*)", "address_shape",
+    _D("STREET_ADDRESS", "address-shape", r"(?s:.*[^\W\d_].*[0-9].*|.*[0-9].*[^\W\d_].*)", "address_shape",
        chance=0.5, needs_hint=True),
     _D("PERSON_NAME", "first-name-dictionary", _NAMEISH, "person_name", chance=0.05, strength=0.85),
     _D("PERSON_NAME", "name-shape", _NAMEISH, "person_name_shape", chance=0.5, needs_hint=True),

@@ -117,7 +117,7 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
     ),
     "USERNAME": (
         "username", "user name", "login", "user login", "handle", "screen name", "nickname", "user id",
-        "userid", "benutzername", "benutzer", "anmeldename", "nom d utilisateur", "identifiant", "pseudo",
+        "userid", "usr", "usr name", "user nm", "benutzername", "benutzer", "anmeldename", "nom d utilisateur", "identifiant", "pseudo",
         "usuario", "nombre de usuario", "nome utente", "utente", "gebruikersnaam", "gebruiker",
         "nome de usuario", "utilizador", "account name",
         # Who did something: these hold a login (or a name or an e-mail, which their own detectors find).

@@ -127,12 +127,14 @@ def phone(value: str) -> bool:
 
     >>> phone("+49 30 901820"), phone("(415) 555-2671"), phone("2023-01-05"), phone("415555267")
     (True, True, False, False)
-    >>> phone("1223-810"), phone("536-90-4399")  # a Portuguese postal code, an SSN
-    (False, False)
+    >>> phone("1223-810"), phone("536-90-4399"), phone("12.40.60.99")  # a postal code, an SSN, a version
+    (False, False, False)
     """
     v = value.strip()
     d = _digits(v)
     if not 7 <= len(d) <= 15 or _DATE_LIKE.match(v) or _DECIMAL.match(v) or _DATE_PREFIX.match(v):
+        return False
+    if _VERSION_SHAPE.match(v):  # 1.12.30.4: a software version or an IP address, never a phone
         return False
     if _SSN_SHAPE.match(v) or _POSTCODE_SHAPE.match(v):  # how SSNs and postal codes are written, not phones
         return False
@@ -168,6 +170,7 @@ def phone_any(value: str) -> bool:
 
 _DATE_LIKE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$")
 _DECIMAL = re.compile(r"^-?\d+[.,]\d+$")
+_VERSION_SHAPE = re.compile(r"^\d{1,3}(\.\d{1,3}){2,3}$")
 _SSN_SHAPE = re.compile(r"^\d{3}-\d{2}-\d{4}$")
 # PT (1234-567), BR (12345-678), US ZIP+4 and JP (123-4567): how postal codes are written, never phones.
 _POSTCODE_SHAPE = re.compile(r"^\d{4}-\d{3}$|^\d{5}-\d{3,4}$|^\d{3}-\d{4}$")
@@ -664,6 +667,8 @@ def person_name_shape(value: str) -> bool:
 
     >>> person_name_shape("María José García-López"), person_name_shape("Harrison LLC"), person_name_shape("x7")
     (True, False, False)
+    >>> person_name_shape("山田 太郎"), person_name_shape("김민준")
+    (True, True)
     """
     words = _name_words(value)
     return words is not None and not _not_a_person(words)
@@ -690,6 +695,9 @@ def person_name(value: str) -> bool:
     return fold(rest[0]).split("-")[0] in first_names()
 
 
+# One to four letters of a script without case: a CJK or Hangul name part (山田, 太郎, 김), Thai, Hebrew, Arabic.
+_CASELESS_NAME = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f"
+                            r"\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u10a0-\u10ff]{1,12}$")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*([-'’][^\W\d_]+)*\.?$")
 _PARTICLES = _words("van von der den de da di del della la le du dos das do y e ter ten zu")
 
@@ -699,6 +707,8 @@ def _name_words(value: str) -> list[str] | None:
     if not 1 <= len(words) <= 5:
         return None
     for w in words:
+        if _CASELESS_NAME.match(w):  # scripts without capitals (Han, Kana, Hangul, Thai, Hebrew...)
+            continue
         if not _NAME_WORD.match(w):
             return None
         if not (w[0].isupper() or w.lower() in _PARTICLES):
