@@ -180,7 +180,7 @@ def grouped_sample(rel: Any, n: int) -> tuple[dict[str, ColumnValues], int, int]
     """Sample ``n`` rows of a DuckDB relation and group each column's values inside DuckDB.
 
     Built with DuckDB's expression API (no SQL text, no sqlglot, no Arrow): the
-    sample is drawn once (a seeded reservoir), held in memory, and each column
+    sample is drawn once (seeded Bernoulli), held in memory, and each column
     comes back as distinct text forms with counts. Returns the columns, the
     sampled rows and the relation's total rows.
 
@@ -193,7 +193,9 @@ def grouped_sample(rel: Any, n: int) -> tuple[dict[str, ColumnValues], int, int]
 
     count = FunctionExpression("count_star")
     total = int(rel.aggregate([count]).fetchall()[0][0])
-    drawn = rel if total <= n else rel.sample(n, seed=SEED)
+    # Row-level Bernoulli with 10% oversampling, then LIMIT: one cheap pass, faster than a reservoir on Parquet.
+    drawn = rel if total <= n else rel.sample(percent=min(100.0, 110.0 * n / total), method="bernoulli",
+                                              seed=SEED).limit(n)
     sample = drawn.materialize()
     rows = int(sample.aggregate([count]).fetchall()[0][0])
     columns: dict[str, ColumnValues] = {}
@@ -213,9 +215,16 @@ def grouped_sample(rel: Any, n: int) -> tuple[dict[str, ColumnValues], int, int]
                 midnight = present.aggregate([FunctionExpression("bool_and", col == day)]).fetchall()[0][0] \
                     is not False
             columns[name] = ColumnValues("date", (), (), rows, rows - sum(c for _, c in years), years, midnight)
-        else:
+        elif kind == "float":  # whole floats ("10115.0") are rewritten in Python, as typed
             text = col.cast(sqltypes.VARCHAR)
             columns[name] = from_counts(kind, sample.aggregate([text, count], text).fetchall(), rows, 0)
+        else:
+            # Trimmed, non-empty and grouped inside DuckDB: Python only unzips the distinct values.
+            text = FunctionExpression("trim", col.cast(sqltypes.VARCHAR))
+            grouped = sample.filter(text.isnotnull() & (text != ConstantExpression(""))).aggregate([text, count], text)
+            pairs = grouped.fetchall()
+            values, counts = (tuple(x) for x in zip(*pairs, strict=True)) if pairs else ((), ())
+            columns[name] = ColumnValues(kind, values, counts, rows, rows - sum(counts))
     return columns, rows, total
 
 

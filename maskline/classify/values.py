@@ -77,11 +77,13 @@ def from_counts(kind: Kind, pairs: Iterable[tuple[Any, int]], total: int, nulls:
         if value is None:
             empty += count
             continue
-        text = _text(value).strip()
+        text = (value if type(value) is str else _text(value)).strip()
         if not text:
             empty += count
             continue
-        merged[whole_number_text(text) if whole else text] += count
+        if whole and text.endswith("0") and "." in text:  # cheap test first: most values are not "123.0"
+            text = whole_number_text(text)
+        merged[text] += count
     if kind == "float" and merged and all(_is_int_text(t) for t in merged):
         kind = "integer"  # whole numbers stored as floats: codes, ids, postal codes
     return ColumnValues(kind, tuple(merged), tuple(merged.values()), total, nulls + empty)

@@ -93,8 +93,7 @@ DETECTORS: tuple[Detector, ...] = (
     _D("NATIONAL_ID", "checksummed-digits", r"[0-9]{9,13}", "national_id", chance=0.15, needs_hint=True,
        kinds=_SI),
     # Without a name, digits count only when nearly all pass a national check digit (random digits: about 1 in 5).
-    _D("NATIONAL_ID", "checksum-digits", r"[0-9]{9,13}", "national_id", chance=0.2, kinds=_SI, strength=0.8,
-       refute="checksum_share"),
+    _D("NATIONAL_ID", "checksum-digits", r"[0-9]{9,13}", "national_id", chance=0.2, kinds=_SI, strength=0.8),
     _D("US_SSN", "ssn-digits", r"[0-9]{9}", "us_ssn", chance=0.9, needs_hint=True, kinds=_SI),
     _D("MAC_ADDRESS", "mac", r"[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}",
        "mac"),
