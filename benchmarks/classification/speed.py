@@ -107,7 +107,7 @@ def report(skip_presidio: bool = False) -> None:
     """Print the scan's speed: a small file and a 1M-row Parquet table, in process and as a new CLI process."""
     import tempfile
 
-    print(f"\n== speed (2-core machine shared with other jobs; best of 3)")
+    print("\n== speed (2-core machine shared with other jobs; best of 3)")
     with tempfile.TemporaryDirectory() as tmp:
         small = small_csv(Path(tmp) / "small.csv")
         print(f"`maskline scan small.csv` (30 rows, new process, imports included): {time_cli(small):.3f} s "

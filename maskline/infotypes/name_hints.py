@@ -254,9 +254,7 @@ def _hint_score(column: str, extra: tuple[tuple[str, tuple[str, ...]], ...]) -> 
             continue
         if words == hw or compact == hc:
             score = 1.0
-        elif _contains(words, hw):
-            score = 0.9
-        elif _CJK.search(hc) and hc in compact:
+        elif _contains(words, hw) or _CJK.search(hc) and hc in compact:
             score = 0.9
         elif len(hc) >= 5 and hc in compact:
             score = 0.75

@@ -15,6 +15,8 @@ Detectors name their check in ``refute``.
 - ``surrogate_keys``: plain integers whose range is about the table's row count
   (1, 2, 3 ...) are row ids, whatever the column is called.
 - ``base64_blobs``: base64 of binary data is a payload or a digest, not a password.
+- ``not_coordinates``: unnamed floats spread over less than two degrees are rates or
+  scores, not coordinates.
 
 >>> version_strings(["1.2.3.4", "2.0.11.7", "10.4.0.1"] * 5, 15)
 'version strings: 0% of dotted quads have an octet >= 100'
@@ -74,7 +76,7 @@ def surrogate_keys(values: Sequence[str], rows: int = 0) -> str | None:
     A sample of a large table still shows it: ids 1..N sampled from N rows span about N.
 
     >>> surrogate_keys([str(i) for i in range(1000, 1200, 7)], 200)
-    'row ids: the integers span 197, about the table's 200 rows'
+    "row ids: the integers span 197, about the table's 200 rows"
     >>> surrogate_keys(["4820193", "1039485", "9928371", "5512093"] * 3, 12) is None
     True
     """
@@ -101,25 +103,10 @@ def base64_blobs(values: Sequence[str], rows: int = 0) -> str | None:
     return f"base64 blobs: {share:.0%} are base64 of binary data" if share >= 0.6 else None
 
 
-def checksum_share(values: Sequence[str], rows: int = 0) -> str | None:
-    """Digit strings where fewer than 90% pass a national check digit: ids, not national numbers.
-
-    >>> checksum_share(["111222333", "123456789", "987654321", "555555555"] * 3, 12)
-    'check digits: 25% pass, too few for national numbers'
-    """
-    from maskline.infotypes.validators import national_id
-
-    sample = list(values)[:256]
-    if len(sample) < MIN_VALUES:
-        return "check digits: too few values to tell"
-    share = sum(1 for v in sample if national_id(v)) / len(sample)
-    return f"check digits: {share:.0%} pass, too few for national numbers" if share < 0.9 else None
-
-
 def not_coordinates(values: Sequence[str], rows: int = 0) -> str | None:
     """Floats that are not coordinates: spread under 2 degrees, or mostly repeated.
 
-    >>> not_coordinates(["0.12345", "0.23456", "0.34567"] * 4, 12)
+    >>> not_coordinates([f"0.{i:05d}" for i in range(10000, 30000, 1000)], 20)
     'not coordinates: spread 0.2 degrees'
     """
     nums = [float(v) for v in values]
@@ -135,7 +122,6 @@ SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "routing_numbers": routing_numbers,
     "surrogate_keys": surrogate_keys,
     "base64_blobs": base64_blobs,
-    "checksum_share": checksum_share,
     "not_coordinates": not_coordinates,
 }
 """Every shape check by name; detectors refer to these in ``refute``."""

@@ -539,14 +539,16 @@ _COMPACT = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)$")
 _DAY_MONTH = re.compile(r"^(\d{1,2})[ .-]?([A-Za-z]{3,9})\.?[ .-]?(\d{4})$")
 _MONTH_DAY = re.compile(r"^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$")
 # English, German, French, Spanish, Italian, Dutch and Portuguese month names, by their first three letters.
-_MONTHS = {m: i % 12 + 1 for i, m in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec "
-    "jan feb mae apr mai jun jul aug sep okt nov dez "
-    "jan fev mar avr mai jui jul aou sep oct nov dec "
-    "ene feb mar abr may jun jul ago sep oct nov dic "
-    "gen feb mar apr mag giu lug ago set ott nov dic "
-    "jan feb maa apr mei jun jul aug sep okt nov dec "
-    "jan fev mar abr mai jun jul ago set out nov dez".split())}
+_MONTH_NAMES = (
+    "jan feb mar apr may jun jul aug sep oct nov dec",
+    "jan feb mae apr mai jun jul aug sep okt nov dez",
+    "jan fev mar avr mai jui jul aou sep oct nov dec",
+    "ene feb mar abr may jun jul ago sep oct nov dic",
+    "gen feb mar apr mag giu lug ago set ott nov dic",
+    "jan feb maa apr mei jun jul aug sep okt nov dec",
+    "jan fev mar abr mai jun jul ago set out nov dez",
+)
+_MONTHS = {m: i + 1 for names in _MONTH_NAMES for i, m in enumerate(names.split())}
 
 
 def parse_date(value: str) -> date | None:
