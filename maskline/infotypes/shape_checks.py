@@ -116,6 +116,23 @@ def not_coordinates(values: Sequence[str], rows: int = 0) -> str | None:
     return f"not coordinates: spread {spread:.1f} degrees" if spread < 2 else None
 
 
+def few_single_words(values: Sequence[str], rows: int = 0) -> str | None:
+    """A handful of single words that happen to be first names (colours, storms, labels: Rose, Ruby, Sandy).
+
+    Real first-name columns have many distinct names; a category column has a few, repeated.
+
+    >>> few_single_words(["Rose", "Ruby", "Olive", "Amber", "Jade"] * 40, 200)
+    'few single words: 5 distinct, a category rather than names'
+    >>> few_single_words(["Rose", "Ruby", "Olive"], 3) is None
+    True
+    """
+    distinct = set(values)  # the matched distinct values; rows says how often they repeat
+    single = sum(1 for v in distinct if " " not in v.strip())
+    if distinct and single / len(distinct) >= 0.8 and len(distinct) < 20 and rows >= 3 * len(distinct):
+        return f"few single words: {len(distinct)} distinct, a category rather than names"
+    return None
+
+
 SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "version_strings": version_strings,
     "isbns": isbns,
@@ -123,5 +140,6 @@ SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "surrogate_keys": surrogate_keys,
     "base64_blobs": base64_blobs,
     "not_coordinates": not_coordinates,
+    "few_single_words": few_single_words,
 }
 """Every shape check by name; detectors refer to these in ``refute``."""

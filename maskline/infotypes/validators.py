@@ -757,8 +757,9 @@ def record_number(value: str) -> bool:
     return bool(re.match(r"^[A-Za-z0-9][A-Za-z0-9/-]{3,24}$", v)) and len(_digits(v)) >= 4
 
 
+# An optional country prefix, as European mail writes it: D-80331, DK-9900, CH-8001, F-75001.
 _POSTCODE_FORMATS = re.compile(
-    r"^(\d{5}(-\d{4})?|\d{4}|\d{4} ?[A-Z]{2}|\d{4}-\d{3}|\d{5}-?\d{3}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|"
+    r"^([A-Z]{1,3}-)?(\d{5}(-\d{4})?|\d{4}|\d{4} ?[A-Z]{2}|\d{4}-\d{3}|\d{5}-?\d{3}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|"
     r"[A-Z]\d[A-Z] ?\d[A-Z]\d|\d{2}-\d{3}|\d{3} ?\d{2}|\d{6}|\d{3}-\d{4})$"
 )
 
@@ -766,8 +767,8 @@ _POSTCODE_FORMATS = re.compile(
 def postal_code(value: str) -> bool:
     """A postal code in a common national format (US ZIP, UK, NL, PT, BR, CA, PL, and 4-6 digit codes).
 
-    >>> postal_code("10115"), postal_code("5834 LF"), postal_code("EH66 5XQ"), postal_code("hello")
-    (True, True, True, False)
+    >>> postal_code("10115"), postal_code("5834 LF"), postal_code("EH66 5XQ"), postal_code("DK-9900"), postal_code("hi")
+    (True, True, True, True, False)
     """
     return bool(_POSTCODE_FORMATS.match(value.strip().upper()))
 

@@ -49,6 +49,12 @@ def test_brand_product_storm_and_restaurant_names_are_not_people(name: str, valu
     assert classify_column(name, values).info_type is None
 
 
+def test_a_few_repeated_words_that_are_also_first_names_are_a_category_not_people() -> None:
+    colours = ["Rose", "Ruby", "Olive", "Amber", "Jade", "Violet", "Hazel"] * 40
+    assert classify_column("c3", colours).info_type is None
+    assert classify_column("first_name", colours).info_type == "PERSON_NAME"  # the name says people
+
+
 def test_the_same_first_names_under_a_person_column_are_people() -> None:
     assert classify_column("first_name", STORMS * 20).info_type == "PERSON_NAME"
     assert classify_column("c4", [f"{n} Walker" for n in STORMS] * 20).info_type == "PERSON_NAME"
@@ -263,6 +269,11 @@ def test_opaque_names_let_the_values_decide(name: str, values: list[str], expect
 def test_nine_digit_ids_are_not_national_numbers_without_a_name() -> None:
     ids = [str(100000000 + 7919 * i) for i in range(300)]
     assert classify_column("c1", ids).info_type is None
+
+
+def test_postal_codes_with_a_country_prefix_are_postal_codes() -> None:
+    codes = [f"{RNG.choice(['D', 'DK', 'CH', 'F'])}-{RNG.randint(1000, 9999)}" for _ in range(300)]
+    assert classify_column("postcode", codes).info_type == "POSTAL_CODE"
 
 
 @pytest.mark.parametrize("name", ["郵便番号", "〒", "邮编", "우편번호", "postal"])
