@@ -273,11 +273,10 @@ def _run_custom(c: CustomDetector, scan: _Scan) -> _Evidence | None:
 
 def _free_text_evidence(scan: _Scan) -> tuple[list[_Evidence], bool]:
     """Spans the scrubber validates inside prose; and whether the column is prose at all."""
-    from maskline.text import find
-
     long_idx = [i for i, v in enumerate(scan.values) if len(v) >= 25]
     if not long_idx or sum(scan.weights[i] for i in long_idx) < 0.5 * scan.n:
         return [], False
+    from maskline.text import find  # only for columns of long text
     chosen = long_idx if len(long_idx) <= TEXT_CAP else random.Random(7).sample(long_idx, TEXT_CAP)
     prose = hit = 0
     for i in chosen:
