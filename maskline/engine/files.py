@@ -76,8 +76,8 @@ def mask_file(
     ``table`` (default: the file's stem) selects the policy's dataset entry;
     ``progress`` is called with the percentage done while DuckDB works.
     """
+    from maskline.adapters.duckdb import columns_of, connect
     from maskline.engine.failures import explain_failure
-    from maskline.engine.session import columns_of, connect
     from maskline.sql.compile import compile_select
     from maskline.sql.session import apply_key_setup
 

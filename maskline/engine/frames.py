@@ -89,7 +89,7 @@ def _prepare(
     identities: Sequence[str],
 ) -> tuple[Any, Policy, Plan]:
     """Register ``data`` with a fresh DuckDB connection and decide the plan (classifying when needed)."""
-    from maskline.engine.session import columns_of, connect
+    from maskline.adapters.duckdb import columns_of, connect
 
     pol = load_policy(policy)
     con = connect()
