@@ -45,6 +45,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
         DE_STREET_SUFFIXES,
         EN_STREET_TYPES,
         EN_UNIT_WORDS,
+        FR_STREET_TYPES,
         ICD_CUES,
         MONTHS,
         MRN_CUES,
@@ -64,15 +65,20 @@ def _rules() -> dict[str, re.Pattern[str]]:
     en = (rf"(?<![\w.,-])\d{{1,6}}[A-Za-z]?[ \t]+(?:(?:[NSEW]|North|South|East|West)\.?[ \t]+)?"
           rf"(?:{cap}[ \t]+){{1,3}}(?:{_alt(EN_STREET_TYPES)})\b\.?"
           rf"(?:,?[ \t]*(?:{_alt(EN_UNIT_WORDS)})\.?[ \t]*#?[ \t]*\w{{1,6}}\b)?")
-    de_nl = (rf"(?:(?:{cap}|{part})[ \t]+){{0,3}}[^\W\d_a-zß-ÿ][\w'’-]*"
+    de_nl = (rf"(?:{cap}[ \t]+(?:{part}[ \t]+)*){{0,3}}[^\W\d_a-zß-ÿ][\w'’-]*"
              rf"(?i:{_alt(DE_STREET_SUFFIXES + NL_STREET_SUFFIXES)})"
              rf"(?:[ \t]+(?:{_alt(w.capitalize() for w in DE_STREET_SUFFIXES + NL_STREET_SUFFIXES)}))?"
              rf",?[ \t]+{house}(?![\w])")
-    de_words = (rf"(?:{cap}[ \t]+){{1,3}}(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Ring|Damm|Ufer|Chaussee)"
+    de_words = (rf"(?:{cap}[ \t]+){{1,3}}(?:{_alt(w.capitalize() for w in DE_STREET_SUFFIXES + NL_STREET_SUFFIXES)})"
                 rf",?[ \t]+{house}(?![\w])")
-    romance = (rf"(?:(?<![\w-])\d{{1,5}}(?:[ \t]?(?:bis|ter|[A-Da-d]))?,?[ \t]+)?"
-               rf"(?i:{_alt(ROMANCE_STREET_TYPES)})(?<=[\w./])[ \t]+(?:{part}[ \t]+)*{name_words}"
-               rf"(?:,?[ \t]+(?i:n[º°o.]?\.?[ \t]*|km[ \t]*)?{house}(?![\w]))?")
+    unit = (r"(?:,?[ \t]+(?i:piso|puerta|planta|bajo|escalera|esc\.|piano|appartamento|interno|int\.|scala|"
+            r"apto\.?|apartamento|andar|sala|bloco|casa|etage|étage|bus)[ \t]*\w{1,4}(?![\w]))*")
+    # A house number before the street: "12, rue ..." in French; "276 Via Rossi" without the comma elsewhere (a
+    # comma there would take the year of a date before it).
+    romance = (rf"(?:(?<![\w-])\d{{1,5}}(?:[ \t]?(?:bis|ter|[A-Da-d]))?(?:,[ \t]*(?=(?i:{_alt(FR_STREET_TYPES)})[ \t])"
+               rf"|[ \t]+(?=(?i:{_alt(ROMANCE_STREET_TYPES)})[ \t])))?"
+               rf"(?<![\w])(?i:{_alt(ROMANCE_STREET_TYPES)})(?<=[\w./])[ \t]+(?:{part}[ \t]+)*{name_words}"
+               rf"(?:,?[ \t]+(?i:n[º°o.]?\.?[ \t]*|km[ \t]*)?{house}(?![\w]){unit})?")
     mrn_id = r"(?:[A-Z]{1,4}[-/ ]?)?\d[\d-]{3,14}\d(?![\w])|\d{2,4}[-/]\d{3,10}(?![\w])"
     return {
         "STREET_ADDRESS": re.compile(f"{en}|{de_nl}|{de_words}|{romance}"),

@@ -107,10 +107,12 @@ NL_STREET_SUFFIXES: tuple[str, ...] = (
     "plantsoen", "boulevard", "baan", "wal", "ring", "hage", "veld", "burgwal", "haven", "park",
 )
 # French, Spanish, Italian and Portuguese streets start with their type (rue de la Paix, Calle Mayor, Via Roma).
-ROMANCE_STREET_TYPES: tuple[str, ...] = (
-    # fr
+# French addresses put the house number first (12, rue de la Paix).
+FR_STREET_TYPES: tuple[str, ...] = (
     "rue", "avenue", "av.", "boulevard", "bd", "place", "chemin", "allée", "impasse", "quai", "route", "cours",
     "passage", "square", "voie", "faubourg", "sentier", "esplanade", "promenade", "villa", "cité", "hameau",
+)
+ROMANCE_STREET_TYPES: tuple[str, ...] = FR_STREET_TYPES + (
     # es
     "calle", "c/", "avenida", "avda.", "avda", "paseo", "plaza", "pza.", "camino", "carrera", "ronda", "travesía",
     "travesia", "callejón", "glorieta", "rambla", "vía", "urbanización", "cañada", "acceso", "alameda", "bajada",
