@@ -27,7 +27,6 @@ def ephemeral_context() -> Any:
     >>> ephemeral_context()  # doctest: +SKIP
     """
     import great_expectations as gx
-
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     context = gx.get_context(mode="ephemeral")
