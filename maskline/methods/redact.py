@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlglot import exp  # noqa: F401  (type of builders)
+from sqlglot import exp  # type of builders
 
 from maskline.dialects.base import lit
 from maskline.methods.base import MaskContext, MethodDef
