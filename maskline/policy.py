@@ -248,6 +248,7 @@ class _Loader:
             # A method entry: its own definition names the parameter and the closest valid name.
             owner = _path_of(steps[:-1]) if steps and steps[-1] == "method" else path
             self.method(err.instance, owner)
+            return self.fail("invalid method entry", path, "e.g. {method: hmac, length: 16}")  # not reached
         expected = err.schema.get("type") if err.validator == "type" else None
         if expected == "object" or (isinstance(expected, list) and "object" in expected):
             return self.fail(f"expected a mapping, got {type(err.instance).__name__}", path,
@@ -256,7 +257,7 @@ class _Loader:
             allowed = list(err.schema.get("properties", {}))
             extra = next(str(k) for k in err.instance if k not in allowed)
             return self.fail(f"unknown key {extra!r}", _join(path, extra), did_you_mean(extra, allowed))
-        if err.validator == "propertyNames":  # the name itself is wrong: point at it
+        if "propertyNames" in err.absolute_schema_path:  # the name itself is wrong: point at it
             path = _join(path, str(err.instance))
         label = str(steps[-1]) if steps else "the policy"
         if "x-what" in notes:

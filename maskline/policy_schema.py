@@ -43,17 +43,18 @@ def build_policy_schema() -> dict[str, Any]:
     from maskline.infotypes import CATEGORIES
     from maskline.methods.schema import methods_schema
 
-    method_ref = {"$ref": "#/$defs/method"}
+    method_ref = {"$ref": "#/$defs/methodEntry"}
     defs = methods_schema()
-    defs["method"].update({"x-method": True, "description": "A masking method and its parameters."})
+    defs["method"].update({"description": "A masking method and its parameters."})
+    defs["methodEntry"] = {"oneOf": [{"$ref": "#/$defs/methodName"}, {"$ref": "#/$defs/method"}], "x-method": True,
+                           "description": "A method name alone, or a method with its parameters."}
     defs["column"] = {
         "type": ["object", "null"], "additionalProperties": False,
         "anyOf": [{"type": "object", "required": ["info_type"]}, {"type": "object", "required": ["method"]}],
         "x-what": "a column needs 'info_type' or 'method'", "x-fix": "e.g. {info_type: EMAIL}",
         "properties": {
             "info_type": {"type": "string", "description": "A built-in or custom info type."},
-            "method": {"oneOf": [{"$ref": "#/$defs/methodName"}, method_ref], "x-method": True,
-                       "description": "Overrides the info type's method for this column."},
+            "method": {**method_ref, "description": "Overrides the info type's method for this column."},
         },
     }
     defs["infoType"] = {
@@ -63,7 +64,7 @@ def build_policy_schema() -> dict[str, Any]:
             "pattern": {"type": "string", "description": "A Python regular expression a value must match."},
             "validator": {"type": "string", "description": "A built-in validator, such as luhn."},
             "name_hints": _strings("name_hints must be a list of strings", "e.g. [emp_id, staff_no]"),
-            "method": {**method_ref, "x-method": True},
+            "method": method_ref,
         },
     }
     return {
