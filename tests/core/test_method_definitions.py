@@ -109,3 +109,20 @@ def test_the_missing_key_error_names_only_the_methods_that_read_the_key(monkeypa
     message = str(info.value)
     assert "methods hmac need it" in message
     assert "email" not in message.split(";", 1)[1] and "partial" not in message
+
+
+def test_every_method_has_dbt_templates_and_a_catalogue_entry_from_its_definition() -> None:
+    from maskline.dbt.generate import catalogue, templates_for
+    from maskline.methods.schema import catalogue_entry
+
+    templated = {name.split(".", 1)[0] for name in templates_for("duckdb")}
+    assert set(METHODS) <= templated, sorted(set(METHODS) - templated)  # a new method needs its dbt variants
+    assert catalogue()["methods"] == {n: catalogue_entry(m) for n, m in sorted(METHODS.items())}
+
+
+def test_every_catalogue_default_is_a_valid_method_entry() -> None:
+    from maskline.infotypes import INFO_TYPES
+
+    for name, t in INFO_TYPES.items():
+        entry = dict(t.default_method)
+        method_spec(entry.pop("method"), entry, where=f"catalogue default of {name}")
