@@ -34,8 +34,8 @@ VALIDATE_CAP = 128  # validated candidates per detector and column; the share is
 PROBE = 256  # distinct values a pattern is first tried on; if none matches, the rest are not scanned
 SCAN_CAP = 2000  # distinct values patterns run on; beyond it, a weighted random subset estimates the shares
 HEAVY_CAP = 500  # the most frequent distinct values are always scanned, so placeholders weigh what they should
-TEXT_CAP = 200  # values scanned by the free-text scrubber per column
 MIN_SHARE = 0.1  # share of values that must validate for a value-only verdict (mixed columns)
+SENTENCE_WORDS = 5  # a value of this many words is a sentence, not a name or a label
 CLEAR_SHARE = 0.5  # values this share of which validate as one type are "clearly of that kind"
 DEFAULT_MIN_CONFIDENCE = 0.6
 # How sure "no info type" is (calibrated on the tuning split, checked on the frozen test split).
@@ -191,8 +191,10 @@ def classify_column(name: str, values: Any, *, sql_type: str | None = None,
     prose = False
     shape = _identifying_shape(col, scan)
     if kind == "string":
-        text_ev, prose = _free_text_evidence(scan)
-        found.extend(text_ev)
+        from maskline.classify.free_text import free_text_evidence
+
+        found.extend(free_text_evidence(scan.values, scan.weights, scan.n))
+        prose = _is_prose(scan)
         if "DATE_OF_BIRTH" not in hints:
             found.extend(_age_distribution_evidence(scan))
     return _decide(name, hints, found, shown_type, evidence, custom, min_confidence, int(scan.n), prose=prose,
@@ -271,26 +273,11 @@ def _run_custom(c: CustomDetector, scan: _Scan) -> _Evidence | None:
     return _validate(c.info_type, "custom-pattern", idx, c.validator, 0.05, False, 0.9, scan)
 
 
-def _free_text_evidence(scan: _Scan) -> tuple[list[_Evidence], bool]:
-    """Spans the scrubber validates inside prose; and whether the column is prose at all."""
-    long_idx = [i for i, v in enumerate(scan.values) if len(v) >= 25]
-    if not long_idx or sum(scan.weights[i] for i in long_idx) < 0.5 * scan.n:
-        return [], False
-    from maskline.text import find  # only for columns of long text
-    chosen = long_idx if len(long_idx) <= TEXT_CAP else random.Random(7).sample(long_idx, TEXT_CAP)
-    prose = hit = 0
-    for i in chosen:
-        value = scan.values[i]
-        if value.count(" ") < 3:
-            continue
-        prose += 1
-        if find(value):
-            hit += 1
-    is_prose = prose >= max(3, 0.5 * len(chosen))
-    if not is_prose or hit < 2 or hit / prose < 0.05:
-        return [], is_prose
-    # Every span was validated (Luhn, mod-97, phonenumbers...), so the rate of validated candidates is 1.
-    return [_Evidence("FREE_TEXT_WITH_PII", "scrubber-spans", hit / prose, 1.0, prose, hit, 0.0, False, 0.9)], True
+def _is_prose(scan: _Scan) -> bool:
+    """Half the values are sentences (five words or more). Only for the verdict: prose in which no PII was
+    found is ``uncertain``, not ``safe``; whether it holds PII is :mod:`maskline.classify.free_text`'s call."""
+    words = sum(w for v, w in zip(scan.values, scan.weights, strict=True) if len(v.split()) >= SENTENCE_WORDS)
+    return words >= 0.5 * scan.n
 
 
 def _date_evidence(col: ColumnValues, hints: Mapping[str, float]) -> list[_Evidence]:
@@ -346,6 +333,10 @@ def _age_distribution_evidence(scan: _Scan) -> list[_Evidence]:
 
 
 def _confidence(ev: _Evidence, hint: float) -> float | None:
+    if ev.info_type == "FREE_TEXT_WITH_PII":  # its own share threshold and test: classify/free_text.py
+        from maskline.classify.free_text import free_text_confidence
+
+        return free_text_confidence(ev.share, hint)
     if ev.needs_hint:
         if hint <= 0 or ev.share < 0.6:
             return None
@@ -383,6 +374,8 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
     if names_a_thing(name) and any(ev.info_type == "PERSON_NAME" for ev in found):
         found = [ev for ev in found if ev.info_type != "PERSON_NAME"]
         refuted.append("refuted:person_name (the name says these are things: storms, venues, products)")
+        if not prose:  # short names of things ("Victoria Ultra Lite"), not sentences that could name someone
+            found = [ev for ev in found if ev.info_type != "FREE_TEXT_WITH_PII"]
     scored: list[tuple[float, _Evidence]] = []
     for ev in found:
         why = _refuted(ev, table_rows or n)
@@ -398,7 +391,10 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
     # A name never wins over values of a clearly different kind (a "card" column of e-mails): evidence that
     # only counts because of the name yields to values that validate, by themselves, as another type.
     clear = {ev.info_type for _, ev in scored if not ev.needs_hint and ev.share >= CLEAR_SHARE}
-    scored = [(c, ev) for c, ev in scored if not (ev.needs_hint and clear - {ev.info_type})]
+    # Values that are themselves of one type (grouped IBANs, addresses) are that type, not prose containing it.
+    structured = clear - {"FREE_TEXT_WITH_PII"}
+    scored = [(c, ev) for c, ev in scored if not ((ev.needs_hint or ev.info_type == "FREE_TEXT_WITH_PII")
+                                                   and structured - {ev.info_type})]
     best = max(scored, key=lambda s: s[0], default=None)
     hint_ev = [f"name:{t.lower()} ({s:.2f})" for t, s in hints.items()][:2]
     if best is None:

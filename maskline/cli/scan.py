@@ -60,13 +60,19 @@ def is_large(source: str) -> bool:
 def classify_source(args: argparse.Namespace, show_progress: bool) -> Any:
     """Run the classifier on the command's source with its policy and sample size."""
     from maskline.classify import classify
-
     policy = None
-    if args.policy:
+    if args.policy:  # the policy module (and sqlglot) load only when a policy is given
         from maskline.policy import load_policy
 
         policy = load_policy(args.policy)
-    return classify(args.source, policy, table=args.table, sample=args.sample, progress=show_progress)
+    if not show_progress:
+        return classify(args.source, policy, table=args.table, sample=args.sample)
+    from maskline.cli.output import progress
+
+    with progress() as bar:
+        task = bar.add_task("classifying columns", total=None)
+        return classify(args.source, policy, table=args.table, sample=args.sample,
+                        progress=lambda done, total: bar.update(task, completed=done, total=total))
 
 
 def run(args: argparse.Namespace) -> int:
