@@ -190,7 +190,10 @@ def classify_column(name: str, values: Any, *, sql_type: str | None = None,
                 found.append(ev)
     prose = False
     shape = _identifying_shape(col, scan)
-    if kind == "string":
+    # A column whose values already validate as one structured type (spaced phones, grouped IBANs) is not
+    # free text: the prose pass, and the NER model it may load, run only for columns that need them.
+    structured = any(not ev.needs_hint and ev.share >= CLEAR_SHARE and ev.rate >= 0.8 for ev in found)
+    if kind == "string" and not structured:
         from maskline.classify.free_text import free_text_evidence
 
         found.extend(free_text_evidence(scan.values, scan.weights, scan.n))

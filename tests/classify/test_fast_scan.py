@@ -16,7 +16,7 @@ PROBE = """
 import json, sys
 from maskline.cli.main import main
 main(["scan", sys.argv[1], "--format", "json"])
-print(json.dumps({m: m in sys.modules for m in ("pandas", "pyarrow", "numpy", "duckdb")}))
+print(json.dumps({m: m in sys.modules for m in ("pandas", "pyarrow", "numpy", "duckdb", "spacy")}))
 """
 
 
@@ -32,8 +32,8 @@ def files(tmp_path) -> dict[str, str]:
     import duckdb
 
     csv = tmp_path / "people.csv"
-    csv.write_text("id,email,zip,born\n" + "".join(f"{i},u{i}@mail.example,{10000 + i}.0,1980-01-{i % 28 + 1:02d}\n"
-                                                   for i in range(50)))
+    csv.write_text("id,email,zip,born,phone\n" + "".join(
+        f"{i},u{i}@mail.example,{10000 + i}.0,1980-01-{i % 28 + 1:02d},+49 30 {901820 + i}\n" for i in range(50)))
     con = duckdb.connect(str(tmp_path / "wh.db"))
     con.execute(f"CREATE TABLE people AS SELECT * FROM read_csv('{csv}')")
     con.execute(f"COPY people TO '{tmp_path / 'people.parquet'}' (FORMAT parquet)")
@@ -48,6 +48,7 @@ def test_scanning_a_file_or_table_imports_neither_pandas_nor_pyarrow(files, kind
     assert {c["name"]: c["info_type"] for c in result["columns"]}["email"] == "EMAIL"
     assert modules["duckdb"], "the scan ran on DuckDB"
     assert not modules["pandas"] and not modules["pyarrow"], modules
+    assert not modules["spacy"], "no free-text column here, so no NER model either"
 
 
 def test_the_probe_would_see_pyarrow_if_the_scan_loaded_it(files) -> None:
