@@ -20,13 +20,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from maskline.dbt.meta import column_meta, read_column_meta
+
 MASKING_MACROS = ("macro.maskline.masked_columns",)
 # Inline calls in a model's SQL: ``{{ maskline.mask('t.notes', 'scrub') }} as notes``. dynamic_mask masks
 # for everyone but its unmask_roles, so its output is recorded as masked too.
 INLINE_MACROS = {"mask": "macro.maskline.mask", "dynamic_mask": "macro.maskline.dynamic_mask"}
 _INLINE_CALL = re.compile(r"""\{\{-?\s*maskline\.(mask|dynamic_mask)\((.*?)\)\s*-?\}\}\s*(?:as\s+)?["`]?(\w+)""",
                           re.IGNORECASE | re.DOTALL)
-_NOT_PARAMS = ("unmask_roles",)
+_NOT_PARAMS = ("unmask_for", "unmask_roles")
 _ENV_VAR = re.compile(r"""\{\{\s*env_var\(\s*['"]([^'"]+)['"]\s*(?:,\s*['"]([^'"]*)['"]\s*)?\)\s*\}\}""")
 
 
@@ -131,20 +133,6 @@ def load_manifest(path: str | Path) -> Manifest:
     return _load(p, os.stat(p).st_mtime)
 
 
-def column_meta(column: Mapping[str, Any]) -> Any:
-    """The ``maskline`` entry of a column's meta (dbt >= 1.10 may keep meta under ``config``).
-
-    >>> column_meta({"meta": {"maskline": {"info_type": "EMAIL"}}})
-    {'info_type': 'EMAIL'}
-    >>> column_meta({"config": {"meta": {"maskline": "hmac"}}})
-    'hmac'
-    """
-    meta = column.get("meta") or {}
-    if "maskline" not in meta:
-        meta = (column.get("config") or {}).get("meta") or {}
-    return meta.get("maskline")
-
-
 def inline_masks(node: Mapping[str, Any]) -> dict[str, tuple[str, dict[str, Any], str]]:
     """``{lower output name: (name, meta, where)}`` for each inline ``maskline.mask()`` /
     ``maskline.dynamic_mask()`` call in a model's SQL, read as the meta the dbt package would take.
@@ -155,7 +143,7 @@ def inline_masks(node: Mapping[str, Any]) -> dict[str, tuple[str, dict[str, Any]
     ...         "raw_code": "select {{ maskline.mask('t.notes', 'scrub') }} as notes,\\n"
     ...                     "  {{ maskline.mask('c.email', 'hmac', length=16, info_type='EMAIL') }} as email_token"}
     >>> inline_masks(node)["email_token"][1], inline_masks(node)["notes"][2]
-    ({'method': 'hmac', 'length': 16, 'info_type': 'EMAIL', 'source': 'c.email'}, 'model.p.q.raw_code: maskline.mask(t.notes)')
+    ({'method': {'method': 'hmac', 'length': 16}, 'info_type': 'EMAIL', 'source': 'c.email'}, 'model.p.q.raw_code: maskline.mask(t.notes)')
     """
     import ast
 
@@ -176,8 +164,8 @@ def inline_masks(node: Mapping[str, Any]) -> dict[str, tuple[str, dict[str, Any]
         method = positional[1] if len(positional) > 1 else named.pop("method", None)
         if not isinstance(column, str) or not isinstance(method, str):
             continue
-        meta: dict[str, Any] = {"method": method}
-        meta.update({k: v for k, v in named.items() if k not in _NOT_PARAMS and k != "info_type"})
+        meta: dict[str, Any] = {"method": {"method": method, **{k: v for k, v in named.items()
+                                                             if k not in _NOT_PARAMS and k != "info_type"}}}
         if named.get("info_type"):
             meta["info_type"] = named["info_type"]
         meta["source"] = column
@@ -296,25 +284,9 @@ def column_info_types(node: Mapping[str, Any]) -> list[tuple[str, str | None]]:
 
 
 def _spec(meta: Any, where: str) -> tuple[str | None, Any]:
-    """``(info_type, MethodSpec)`` the way the dbt package reads ``meta.maskline``."""
-    from maskline.methods.registry import method_spec
-    from maskline.policy import load_policy
-
-    if isinstance(meta, str):
-        meta = {"method": meta}
-    if not isinstance(meta, Mapping):
-        raise ValueError(f"meta.maskline must be a mapping ({where})")
-    info_type = meta.get("info_type")
-    params = {k: v for k, v in meta.items() if k not in ("info_type", "method", "params", "source")}
-    params.update(meta.get("params") or {})
-    if meta.get("method"):
-        return info_type, method_spec(str(meta["method"]), params, where)
-    if info_type:
-        default = load_policy({}).method_for(str(info_type))
-        merged = {k: v for k, v in default.as_dict().items() if k != "method"}
-        merged.update(params)
-        return info_type, method_spec(default.name, merged, where)
-    raise ValueError(f"meta.maskline names neither info_type nor method ({where})")
+    """``(info_type, MethodSpec)`` of ``meta.maskline``, read by the core's one meta reader (as the macros read it)."""
+    read = read_column_meta(meta, where)
+    return read.info_type, read.method
 
 
 def model_plan(manifest: Manifest, node: Mapping[str, Any], output_columns: Iterable[str] = ()) -> Any:

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from maskline.errors import InputError, MasklineError, PolicyError
+from maskline.dbt.meta import column_meta, read_column_meta
+from maskline.errors import InputError, MasklineError
 
 ADAPTER_DIALECTS = {"duckdb": "duckdb", "postgres": "postgres", "redshift": "postgres", "snowflake": "snowflake",
                     "bigquery": "bigquery", "spark": "spark", "databricks": "spark", "trino": "trino",
@@ -55,20 +56,8 @@ class Sensitive:
     label: str  # info type, or the declared method
 
 
-def column_meta(column: Mapping[str, Any]) -> Any:
-    """``meta.maskline`` of a manifest column (dbt >= 1.10 may keep meta under ``config``).
-
-    >>> column_meta({"config": {"meta": {"maskline": {"method": "hmac"}}}})
-    {'method': 'hmac'}
-    """
-    meta = column.get("meta") or {}
-    if "maskline" not in meta:
-        meta = (column.get("config") or {}).get("meta") or {}
-    return meta.get("maskline")
-
-
-def resolve_column_policy(policy: Any, where: str) -> str:
-    """Validate ``meta.maskline`` with the core; return the label (info type or method) of the column.
+def resolve_column_policy(meta: Any, where: str, policy: Any = None) -> str:
+    """Validate ``meta.maskline`` with the core's one meta reader; return the column's label (info type or method).
 
     >>> resolve_column_policy({"info_type": "EMAIL"}, "m.email")
     'EMAIL'
@@ -77,30 +66,7 @@ def resolve_column_policy(policy: Any, where: str) -> str:
     ...
     maskline.errors.PolicyError: unknown masking method 'hmca' (at m.x.meta.maskline.method). Fix: did you mean 'hmac'?
     """
-    from maskline.errors import did_you_mean
-    from maskline.infotypes import INFO_TYPES
-    from maskline.methods.registry import method_spec
-
-    if isinstance(policy, str):
-        policy = {"method": policy}
-    if not isinstance(policy, Mapping):
-        raise PolicyError("meta.maskline must be a mapping", where=f"{where}.meta.maskline",
-                          fix="write meta: {maskline: {info_type: EMAIL}}")
-    info_type = policy.get("info_type")
-    if info_type is not None and info_type not in INFO_TYPES:
-        raise PolicyError(f"unknown info type {info_type!r}", where=f"{where}.meta.maskline.info_type",
-                          fix=did_you_mean(str(info_type), INFO_TYPES))
-    params = {k: v for k, v in policy.items() if k not in ("info_type", "method", "params")}
-    params.update(policy.get("params") or {})
-    if policy.get("method"):
-        method_spec(str(policy["method"]), params, where=f"{where}.meta.maskline.method")
-    elif info_type is None:
-        raise PolicyError("meta.maskline names neither an info_type nor a method", where=f"{where}.meta.maskline",
-                          fix="add info_type: <a maskline info type> or method: <redact|hmac|...>")
-    else:
-        default = dict(INFO_TYPES[info_type].default_method)
-        method_spec(default.pop("method"), {**default, **params}, where=f"{where}.meta.maskline")
-    return str(info_type or policy["method"])
+    return read_column_meta(meta, where, policy).label
 
 
 def _relation_key(schema: str | None, name: str | None) -> tuple[str, str]:
