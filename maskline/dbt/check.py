@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from maskline.dbt.meta import column_meta, read_column_meta
-from maskline.errors import InputError, MasklineError
+from maskline.errors import InputError, MasklineError, PolicyError
 
 ADAPTER_DIALECTS = {"duckdb": "duckdb", "postgres": "postgres", "redshift": "postgres", "snowflake": "snowflake",
                     "bigquery": "bigquery", "spark": "spark", "databricks": "spark", "trino": "trino",
@@ -167,12 +167,42 @@ def classified_columns(manifest: Mapping[str, Any], project_dir: str | Path, con
     return out
 
 
+def policy_columns(manifest: Mapping[str, Any], policy: Any, scan: Any = None) -> dict[str, dict[str, Sensitive]]:
+    """Columns of sources and seeds that the project's policy (``datasets:``) or its stored scan names sensitive.
+
+    >>> from maskline.policy import load_policy
+    >>> m = {"sources": {"source.p.shop.customers": {"schema": "raw", "name": "customers", "columns": {}}}}
+    >>> policy_columns(m, load_policy({"datasets": {"raw.customers": {"columns": {"email": {"info_type": "EMAIL"}}}}}))
+    {'source.p.shop.customers': {'email': Sensitive(origin='source.p.shop.customers.email', label='EMAIL')}}
+    """
+    from maskline.classify.stored import best_match
+
+    out: dict[str, dict[str, Sensitive]] = {}
+    for uid, node in _nodes(manifest):
+        if node.get("resource_type", "source" if uid.startswith("source.") else None) not in ("source", "seed"):
+            continue
+        name = ".".join(p for p in (node.get("database"), node.get("schema"),
+                                    node.get("identifier") or node.get("alias") or node.get("name")) if p)
+        ds = policy.dataset(name)
+        for col, cp in (ds.columns.items() if ds else ()):
+            out.setdefault(uid, {})[col.lower()] = Sensitive(f"{uid}.{col}", str(cp.info_type or cp.method.name))
+        table = best_match(scan.tables, name) if scan is not None else None
+        for c in (scan.tables[table].columns if table is not None else ()):
+            if c.info_type and c.confidence >= policy.classify.min_confidence:
+                out.setdefault(uid, {}).setdefault(c.name.lower(), Sensitive(
+                    f"{uid}.{c.name}", f"{c.info_type}, stored scan {c.confidence:.2f}"))
+    return out
+
+
 def check_manifest(manifest: Mapping[str, Any], catalog: Mapping[str, Any] | None = None,
-                   classified: Mapping[str, Mapping[str, Sensitive]] | None = None) -> list[Finding]:
+                   classified: Mapping[str, Mapping[str, Sensitive]] | None = None,
+                   policy: Any = None) -> list[Finding]:
     """Every sensitive column that reaches a model unmasked, and every policy that does not resolve.
 
-    ``classified`` (see :func:`classified_columns`) adds columns the classifier found sensitive; a
-    column's schema.yml meta, where there is one, takes precedence.
+    ``classified`` (see :func:`classified_columns` and :func:`policy_columns`) adds columns the classifier,
+    the policy or its stored scan found sensitive; a column's schema.yml meta, where there is one, takes
+    precedence. ``policy`` (the project's, named by ``vars.maskline_policy``) resolves meta info types
+    and methods as the package does.
     """
     from sqlglot import exp, parse_one
     from sqlglot.lineage import lineage
@@ -192,11 +222,11 @@ def check_manifest(manifest: Mapping[str, Any], catalog: Mapping[str, Any] | Non
             cols.update({c.lower(): (v.get("type") or "text").lower() for c, v in cat.get("columns", {}).items()})
         columns[uid] = cols
         for col, spec in (node.get("columns") or {}).items():
-            policy = column_meta(spec)
-            if policy is None:
+            meta = column_meta(spec)
+            if meta is None:
                 continue
             try:
-                label = resolve_column_policy(policy, f"{uid}.columns.{col}")
+                label = resolve_column_policy(meta, f"{uid}.columns.{col}", policy)
             except MasklineError as e:
                 findings.append(Finding("policy", uid, col, f"has a maskline policy that does not resolve: {e.what}",
                                         e.fix or "fix meta.maskline"))
@@ -287,8 +317,29 @@ def check_project(project_dir: str | Path = ".", target_path: str = "target", *,
     manifest = _read_json(manifest_path, "re-run `dbt compile`")
     catalog_path = root / target_path / "catalog.json"
     catalog = _read_json(catalog_path, "re-run `dbt docs generate`, or delete it") if catalog_path.is_file() else None
-    classified = classified_columns(manifest, root, connect) if (classify or connect) else None
-    return check_manifest(manifest, catalog, classified)
+    classified = dict(classified_columns(manifest, root, connect)) if (classify or connect) else {}
+    findings: list[Finding] = []
+    policy = None
+    from maskline.dbt.sync import SYNC, VAR, project, stale_reason
+
+    reason = stale_reason(root, manifest)
+    if reason is not None:
+        findings.append(Finding("policy", str(root / "dbt_project.yml"), None,
+                                f"vars.{VAR}: {reason}, so the build may have masked by an older policy", SYNC))
+    try:
+        synced = project(root)
+    except PolicyError:
+        synced = None  # no vars.maskline_policy: column meta alone
+    if synced is not None and synced.policy_path.is_file():
+        from maskline.classify.stored import load_scan
+        from maskline.policy import load_policy
+
+        policy = load_policy(synced.policy_path)
+        scan = load_scan(synced.scan_path, policy) if synced.scan_path.is_file() else None
+        for uid, cols in policy_columns(manifest, policy, scan).items():
+            for col, hit in cols.items():
+                classified.setdefault(uid, {}).setdefault(col, hit)  # type: ignore[attr-defined]
+    return findings + check_manifest(manifest, catalog, classified or None, policy)
 
 
 def _read_json(path: Path, fix: str) -> Any:
