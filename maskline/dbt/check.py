@@ -302,6 +302,29 @@ def check_manifest(manifest: Mapping[str, Any], catalog: Mapping[str, Any] | Non
     return findings
 
 
+def project_policy(project_dir: str | Path, manifest: Mapping[str, Any]) -> tuple[Any, dict[str, dict[str, Sensitive]]]:
+    """The policy that ``vars.maskline_policy`` names (None without one) and the source and seed columns it and
+    its stored scan name sensitive (see :func:`policy_columns`).
+
+    >>> project_policy("/nonexistent", {})
+    (None, {})
+    """
+    from maskline.dbt.sync import project
+
+    try:
+        synced = project(project_dir)
+    except MasklineError:
+        return None, {}  # no dbt_project.yml or no vars.maskline_policy: column meta alone
+    if not synced.policy_path.is_file():
+        return None, {}  # reported by stale_reason
+    from maskline.classify.stored import load_scan
+    from maskline.policy import load_policy
+
+    policy = load_policy(synced.policy_path)
+    scan = load_scan(synced.scan_path, policy) if synced.scan_path.is_file() else None
+    return policy, policy_columns(manifest, policy, scan)
+
+
 def check_project(project_dir: str | Path = ".", target_path: str = "target", *, classify: bool = False,
                   connect: str | None = None) -> list[Finding]:
     """Read ``<project>/target/manifest.json`` (and ``catalog.json`` if present) and check it.
@@ -319,26 +342,16 @@ def check_project(project_dir: str | Path = ".", target_path: str = "target", *,
     catalog = _read_json(catalog_path, "re-run `dbt docs generate`, or delete it") if catalog_path.is_file() else None
     classified = dict(classified_columns(manifest, root, connect)) if (classify or connect) else {}
     findings: list[Finding] = []
-    policy = None
-    from maskline.dbt.sync import SYNC, VAR, project, stale_reason
+    from maskline.dbt.sync import SYNC, VAR, stale_reason
 
     reason = stale_reason(root, manifest)
     if reason is not None:
         findings.append(Finding("policy", str(root / "dbt_project.yml"), None,
                                 f"vars.{VAR}: {reason}, so the build may have masked by an older policy", SYNC))
-    try:
-        synced = project(root)
-    except PolicyError:
-        synced = None  # no vars.maskline_policy: column meta alone
-    if synced is not None and synced.policy_path.is_file():
-        from maskline.classify.stored import load_scan
-        from maskline.policy import load_policy
-
-        policy = load_policy(synced.policy_path)
-        scan = load_scan(synced.scan_path, policy) if synced.scan_path.is_file() else None
-        for uid, cols in policy_columns(manifest, policy, scan).items():
-            for col, hit in cols.items():
-                classified.setdefault(uid, {}).setdefault(col, hit)  # type: ignore[attr-defined]
+    policy, found = project_policy(root, manifest)
+    for uid, cols in found.items():
+        for col, hit in cols.items():
+            classified.setdefault(uid, {}).setdefault(col, hit)  # type: ignore[attr-defined]
     return findings + check_manifest(manifest, catalog, classified or None, policy)
 
 
