@@ -74,10 +74,16 @@ def run_sync(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    import warnings
+
     from maskline.cli.output import console, err_console
     from maskline.dbt.check import check_project
 
-    findings = check_project(args.project_dir, args.target_path, classify=args.classify, connect=args.connect)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DeprecationWarning)
+        findings = check_project(args.project_dir, args.target_path, classify=args.classify, connect=args.connect)
+    for message in dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, DeprecationWarning)):
+        err_console().print(f"warning: {message}", markup=False, highlight=False)
     if not findings:
         console().print("maskline dbt check: no sensitive column reaches a model unmasked", highlight=False)
         return 0

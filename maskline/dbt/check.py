@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from maskline.dbt.meta import column_meta, read_column_meta
-from maskline.errors import InputError, MasklineError, PolicyError
+from maskline.errors import InputError, MasklineError
 
 ADAPTER_DIALECTS = {"duckdb": "duckdb", "postgres": "postgres", "redshift": "postgres", "snowflake": "snowflake",
                     "bigquery": "bigquery", "spark": "spark", "databricks": "spark", "trino": "trino",
