@@ -16,7 +16,7 @@ import re
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +91,13 @@ class Manifest:
     @property
     def project_name(self) -> str:
         return str(self.data.get("metadata", {}).get("project_name") or "dbt")
+
+    @cached_property
+    def synced_policy(self) -> Mapping[str, Any] | None:
+        """The project's policy as ``maskline dbt sync`` compiled it into the manifest's macros, or None."""
+        from maskline.dbt.sync import synced_from_manifest
+
+        return synced_from_manifest(self.data)
 
 
 @lru_cache(maxsize=8)
@@ -185,6 +192,7 @@ def declared_columns(manifest: Manifest, node: Mapping[str, Any]) -> dict[str, t
     if any(m in macros for m in MASKING_MACROS):
         for parent_id in (node.get("depends_on") or {}).get("nodes") or []:
             parent = manifest.node(parent_id) or {}
+            out.update(_policy_columns(manifest, parent))
             for name, col in (parent.get("columns") or {}).items():
                 meta = column_meta(col)
                 if meta is not None:
@@ -194,6 +202,28 @@ def declared_columns(manifest: Manifest, node: Mapping[str, Any]) -> dict[str, t
         if meta is not None:
             out[name.lower()] = (name, meta, f"{node.get('unique_id')}.columns.{name}.meta.maskline")
     out.update(inline_masks(node))
+    return out
+
+
+def _policy_columns(manifest: Manifest, parent: Mapping[str, Any]) -> dict[str, tuple[str, Any, str]]:
+    """``{lower name: (name, meta, where)}`` the synced policy masks in ``parent`` (its stored scan's verdicts,
+    then its ``datasets:`` entry), as ``maskline.masked_columns`` applies them; meta then overrides these."""
+    from maskline.classify.stored import best_match
+
+    synced = manifest.synced_policy
+    if not synced:
+        return {}
+    ident = parent.get("identifier") or parent.get("alias") or parent.get("name")
+    relation = ".".join(str(p) for p in (parent.get("database"), parent.get("schema"), ident) if p)
+    out: dict[str, tuple[str, Any, str]] = {}
+    for kind in ("scanned", "datasets"):
+        entries = synced.get(kind) or {}
+        name = best_match(entries, relation)
+        for col, e in (entries[name].items() if name is not None else ()):
+            meta = {"method": {"method": e["method"], **e["params"]}}
+            if e.get("info_type"):
+                meta["info_type"] = e["info_type"]
+            out[col] = (e["name"], meta, f"policy {synced['synced_from']['policy']}: {e['where']}")
     return out
 
 
@@ -269,13 +299,17 @@ def _catalog(path: str, mtime: float) -> Mapping[str, Any]:
         return {}
 
 
-def column_info_types(node: Mapping[str, Any]) -> list[tuple[str, str | None]]:
-    """``(column, info type)`` of a node's columns that name one in meta (for input dataset tags).
+def column_info_types(node: Mapping[str, Any], manifest: Manifest | None = None) -> list[tuple[str, str | None]]:
+    """``(column, info type)`` of a node's columns that name one, in the synced policy (with ``manifest``) or in
+    meta (for input dataset tags).
 
     >>> column_info_types({"columns": {"email": {"meta": {"maskline": {"info_type": "EMAIL"}}}, "id": {}}})
     [('email', 'EMAIL')]
     """
     out: list[tuple[str, str | None]] = []
+    if manifest is not None:
+        out += [(name, meta["info_type"]) for name, meta, _ in _policy_columns(manifest, node).values()
+                if meta.get("info_type")]
     for name, col in (node.get("columns") or {}).items():
         meta = column_meta(col)
         if isinstance(meta, Mapping) and meta.get("info_type"):
@@ -283,9 +317,29 @@ def column_info_types(node: Mapping[str, Any]) -> list[tuple[str, str | None]]:
     return out
 
 
-def _spec(meta: Any, where: str) -> tuple[str | None, Any]:
+def synced_as_policy(synced: Mapping[str, Any] | None) -> Any:
+    """A :class:`maskline.policy.Policy` holding what the synced copy says info types map to (its ``methods:``
+    and custom ``info_types:``), so meta resolves as the package resolved it; None without a synced copy.
+
+    >>> synced_as_policy({"info_types": {"EMAIL": {"category": "identifier", "method": "hmac", "params": {}}}}
+    ...                  ).method_for("EMAIL").name
+    'hmac'
+    """
+    from maskline.infotypes import INFO_TYPES
+    from maskline.policy import load_policy
+
+    if not synced:
+        return None
+    types = synced.get("info_types") or {}
+    return load_policy({
+        "methods": {n: {"method": t["method"], **t["params"]} for n, t in types.items()},
+        "info_types": {n: {"category": t["category"]} for n, t in types.items() if n not in INFO_TYPES},
+    })
+
+
+def _spec(meta: Any, where: str, policy: Any = None) -> tuple[str | None, Any]:
     """``(info_type, MethodSpec)`` of ``meta.maskline``, read by the core's one meta reader (as the macros read it)."""
-    read = read_column_meta(meta, where)
+    read = read_column_meta(meta, where, policy)
     return read.info_type, read.method
 
 
@@ -300,6 +354,7 @@ def model_plan(manifest: Manifest, node: Mapping[str, Any], output_columns: Iter
     from maskline.plan import ColumnPlan, Plan
 
     declared = declared_columns(manifest, node)
+    policy = synced_as_policy(manifest.synced_policy)
     names: list[str] = []
     for name in list(node.get("columns") or {}) + list(output_columns) + [v[0] for v in declared.values()]:
         if name.lower() not in {n.lower() for n in names}:
@@ -313,11 +368,12 @@ def model_plan(manifest: Manifest, node: Mapping[str, Any], output_columns: Iter
             continue
         _, meta, where = item
         try:
-            info_type, spec = _spec(meta, where)
+            info_type, spec = _spec(meta, where, policy)
         except Exception:  # noqa: BLE001 - dbt itself refuses such meta at compile time
             continue
         canonical[name.lower()] = meta
-        category = INFO_TYPES[info_type].category if info_type in INFO_TYPES else None
+        category = (policy.category_of(info_type) if policy is not None and info_type else
+                    INFO_TYPES[info_type].category if info_type in INFO_TYPES else None)
         columns.append(ColumnPlan(name, info_type, category, spec, where))
     digest = hashlib.sha256(json.dumps(canonical, sort_keys=True, default=str).encode()).hexdigest()
     return Plan(str(node.get("relation_name") or node.get("name")), tuple(columns), digest,

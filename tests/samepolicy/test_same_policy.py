@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -77,32 +78,35 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def _dbt_project(root: Path, name: str, source_schema: str, outputs: dict[str, Any], target: str) -> Any:
-    """A copy of the test's dbt project that names ../policy.yml, synced, built."""
-    from tests.dbt.dbt_harness import copy_project
+def _dbt(root: Path, name: str, source_schema: str, outputs: dict[str, Any], target: str) -> None:
+    """A copy of the test's dbt project that names ../policy.yml, synced and built."""
+    from tests.dbt.dbt_harness import PACKAGE, copy_project
 
     project = copy_project(HERE / "dbt_project", root / name, "samepolicy", outputs, target)
     config = project.root / "dbt_project.yml"
     config.write_text(config.read_text().replace(
         "maskline_policy: policy.yml", f"maskline_policy: ../policy.yml\n  samepolicy_source_schema: {source_schema}"))
     _maskline("dbt", "sync", "--project-dir", str(project.root), cwd=root)
-    project.run("deps")
+    # What `dbt deps` does for a local package, without a dbt process of its own.
+    (project.root / "dbt_packages").mkdir()
+    (project.root / "dbt_packages" / "maskline").symlink_to(PACKAGE)
     project.run("build")
-    return project
 
 
-def _airflow(root: Path, dag_id: str, connections: dict[str, Any], extra: dict[str, str]) -> None:
+def _airflow(root: Path, dag_ids: list[str], connections: dict[str, Any], extra: dict[str, str]) -> None:
+    """Every DAG in one dag.test() process (each process costs ~20 s before the first task)."""
     from airflow_plugin.demo import airflow_env, run_dags
 
-    home = root / f"airflow_{dag_id}"
+    home = root / "airflow"
     dags = home / "dags"
     dags.mkdir(parents=True)
     shutil.copy(HERE / "dags" / "samepolicy_dags.py", dags)
     env = airflow_env(home / "home", dags, {
         **{f"AIRFLOW_CONN_{k.upper()}": json.dumps(v) for k, v in connections.items()},
         "SAMEPOLICY_POLICY": str(root / "policy.yml"), "MASKLINE_KEY": TEST_KEY, **extra})
-    results = run_dags([dag_id], env, home)
-    assert results[dag_id]["state"] == "success", (results, (home / "dag_test.log").read_text()[-4000:])
+    results = run_dags(dag_ids, env, home)
+    for dag_id in dag_ids:
+        assert results[dag_id]["state"] == "success", (results, (home / "dag_test.log").read_text()[-4000:])
 
 
 def _query_path(con: Any, dialect: str, table: str, policy_path: Path) -> dict[int, dict[str, Any]]:
@@ -132,9 +136,18 @@ def cli_output(workdir: Path) -> dict[int, dict[str, Any]]:
         con.close()
 
 
+@dataclass
+class Engines:
+    """Where the people table lives: a DuckDB file, and a PostgreSQL schema when the server runs."""
+
+    duckdb: Path
+    pg_dsn: str | None
+    pg_schema: str
+
+
 @pytest.fixture(scope="module")
-def duckdb_outputs(workdir: Path) -> dict[str, dict[int, dict[str, Any]]]:
-    """The people table in one DuckDB file, masked there by Airflow, dbt and the query path."""
+def engines(workdir: Path, request: pytest.FixtureRequest) -> Engines:
+    """Seed both engines, then mask the table in each with Airflow (one process) and dbt."""
     import duckdb
 
     db = workdir / "warehouse.duckdb"
@@ -146,10 +159,50 @@ def duckdb_outputs(workdir: Path) -> dict[str, dict[int, dict[str, Any]]]:
                         [[r[c] for c, _ in COLUMNS] for r in people()])
     finally:
         con.close()
-    _airflow(workdir, "samepolicy_duckdb", {"samepolicy_duckdb": {"conn_type": "duckdb", "host": str(db)}}, {})
-    _dbt_project(workdir, "dbt_duckdb", "main", {"duckdb": {"type": "duckdb", "path": str(db), "threads": 1}},
-                 "duckdb")
-    con = duckdb.connect(str(db))
+    try:
+        pg_dsn: str | None = request.getfixturevalue("pg_dsn")
+    except pytest.skip.Exception:
+        pg_dsn = None
+    found = Engines(db, pg_dsn, f"ml_samepolicy_{uuid.uuid4().hex[:8]}")
+    connections: dict[str, Any] = {"samepolicy_duckdb": {"conn_type": "duckdb", "host": str(db)}}
+    dag_ids = ["samepolicy_duckdb"]
+    if pg_dsn:
+        from urllib.parse import urlsplit
+
+        import psycopg2
+
+        pg = psycopg2.connect(pg_dsn)
+        pg.autocommit = True
+        try:
+            with pg.cursor() as cur:
+                cur.execute(f"CREATE SCHEMA {found.pg_schema}")
+                cur.execute(f"CREATE TABLE {found.pg_schema}.people ("
+                            + ", ".join(f"{c} {PG_TYPES[t]}" for c, t in COLUMNS) + ")")
+                cur.executemany(f"INSERT INTO {found.pg_schema}.people VALUES ({', '.join('%s' for _ in COLUMNS)})",
+                                [[r[c] for c, _ in COLUMNS] for r in people()])
+        finally:
+            pg.close()
+        u = urlsplit(pg_dsn)
+        connections["samepolicy_pg"] = {"conn_type": "postgres", "host": u.hostname, "port": u.port or 5432,
+                                        "login": u.username, "password": u.password, "schema": u.path.lstrip("/")}
+        dag_ids.append("samepolicy_postgres")
+    _airflow(workdir, dag_ids, connections, {"SAMEPOLICY_PG_SCHEMA": found.pg_schema})
+    _dbt(workdir, "dbt_duckdb", "main", {"duckdb": {"type": "duckdb", "path": str(db), "threads": 1}}, "duckdb")
+    if pg_dsn:
+        u = urlsplit(pg_dsn)
+        _dbt(workdir, "dbt_postgres", found.pg_schema, {"postgres": {
+            "type": "postgres", "host": u.hostname, "port": u.port or 5432, "user": u.username,
+            "password": u.password or "", "dbname": u.path.lstrip("/"), "schema": found.pg_schema, "threads": 1}},
+            "postgres")
+    return found
+
+
+@pytest.fixture(scope="module")
+def duckdb_outputs(workdir: Path, engines: Engines) -> dict[str, dict[int, dict[str, Any]]]:
+    """The people table as Airflow, dbt and the query path masked it in DuckDB (and the raw one)."""
+    import duckdb
+
+    con = duckdb.connect(str(engines.duckdb))
     try:
         out = {"airflow": _table(con.execute("SELECT * FROM people_masked_airflow")),
                "dbt": _table(con.execute("SELECT * FROM main.people_masked_dbt")),
@@ -161,35 +214,21 @@ def duckdb_outputs(workdir: Path) -> dict[str, dict[int, dict[str, Any]]]:
 
 
 @pytest.fixture(scope="module")
-def postgres_outputs(workdir: Path, pg_dsn: str) -> dict[str, dict[int, dict[str, Any]]]:
-    """The people table in a PostgreSQL schema of its own, masked there by Airflow, dbt and the query path."""
-    from urllib.parse import urlsplit
-
+def postgres_outputs(workdir: Path, engines: Engines) -> dict[str, dict[int, dict[str, Any]]]:
+    """The same in PostgreSQL, in a schema of this test's own."""
     import psycopg2
 
-    schema = f"ml_samepolicy_{uuid.uuid4().hex[:8]}"
-    con = psycopg2.connect(pg_dsn)
+    if not engines.pg_dsn:
+        pytest.skip("PostgreSQL not started (run `make test`)")
+    con = psycopg2.connect(engines.pg_dsn)
     con.autocommit = True
     try:
-        with con.cursor() as cur:
-            cur.execute(f"CREATE SCHEMA {schema}")
-            cur.execute(f"CREATE TABLE {schema}.people (" + ", ".join(f"{c} {PG_TYPES[t]}" for c, t in COLUMNS) + ")")
-            cur.executemany(f"INSERT INTO {schema}.people VALUES ({', '.join('%s' for _ in COLUMNS)})",
-                            [[r[c] for c, _ in COLUMNS] for r in people()])
-        u = urlsplit(pg_dsn)
-        _airflow(workdir, "samepolicy_postgres", {"samepolicy_pg": {
-            "conn_type": "postgres", "host": u.hostname, "port": u.port or 5432, "login": u.username,
-            "password": u.password, "schema": u.path.lstrip("/")}}, {"SAMEPOLICY_PG_SCHEMA": schema})
-        _dbt_project(workdir, "dbt_postgres", schema, {"postgres": {
-            "type": "postgres", "host": u.hostname, "port": u.port or 5432, "user": u.username,
-            "password": u.password or "", "dbname": u.path.lstrip("/"), "schema": schema, "threads": 1}},
-            "postgres")
         out = {}
         with con.cursor() as cur:
             for face, table in (("airflow", "people_masked_airflow"), ("dbt", "people_masked_dbt"), ("raw", "people")):
-                cur.execute(f"SELECT * FROM {schema}.{table}")
+                cur.execute(f"SELECT * FROM {engines.pg_schema}.{table}")
                 out[face] = _table(cur)
-            cur.execute(f"SET search_path TO {schema}")
+            cur.execute(f"SET search_path TO {engines.pg_schema}")
         out["query"] = _query_path(con, "postgres", "people", workdir / "policy.yml")
         return out
     finally:
@@ -222,10 +261,11 @@ def _assert_same(faces: dict[str, dict[int, dict[str, Any]]]) -> None:
             assert got == want, f"{face} differs from `maskline mask` in column {column}"
     # Not trivially equal: the masked columns differ from the raw ones, NULLs stayed NULL, the rest passed.
     for column in (*POLICY_COLUMNS, *SCAN_COLUMNS):
-        changed = [i for i in raw if raw[i][column] is not None and raw[i][column] != reference[i][column]]
-        nulls = [i for i in raw if raw[i][column] is None]
-        assert len(changed) + len(nulls) == len(raw), column
-        assert all(reference[i][column] is None for i in nulls), column
+        # scrub keeps prose without PII as it is: only notes that hold an e-mail or a phone number must change
+        must_change = [i for i in raw if raw[i][column] is not None and (column != "notes" or "@" in raw[i][column])]
+        assert all(raw[i][column] != reference[i][column] for i in must_change), column
+        assert len(must_change) > len(raw) // 3, column
+        assert all(reference[i][column] is None for i in raw if raw[i][column] is None), column
     for column in ("id", "city"):
         assert all(raw[i][column] == reference[i][column] for i in raw), column
     # Each rule of the policy took effect: methods: overrides, the custom info type's method, a dataset method.
@@ -247,8 +287,10 @@ def test_postgres_faces_give_the_same_output(cli_output, postgres_outputs) -> No
 
 
 def test_no_face_wrote_a_raw_value_of_a_masked_column(cli_output, duckdb_outputs) -> None:
-    # birth_date is left out: a generalized date is a date, and a birthday on 1 January keeps its value.
-    needles = raw_values(people(), tuple(c for c in (*POLICY_COLUMNS, *SCAN_COLUMNS) if c != "birth_date"))
+    # Identifying values, looked for inside every masked cell (the notes quote e-mails and phone numbers).
+    needles = raw_values(people(), ("full_name", "email", "phone", "ssn", "employee_id", "iban"))
     for face, rows in {"cli": cli_output, **{k: v for k, v in duckdb_outputs.items() if k != "raw"}}.items():
         cells = [str(v) for r in rows.values() for c, v in r.items() if c in (*POLICY_COLUMNS, *SCAN_COLUMNS)]
-        assert not [n for n in needles if n in cells], face
+        assert not [n for n in needles for cell in cells if n in cell], face
+    raw_cells = [str(v) for r in duckdb_outputs["raw"].values() for v in r.values()]
+    assert [n for n in needles for cell in raw_cells if n in cell]  # the search finds them where they are
