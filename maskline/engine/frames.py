@@ -77,7 +77,7 @@ def key_for(plan: Plan, policy: Policy, key: KeyMaterial | None) -> KeyMaterial 
     try:
         return resolve_key(policy.key)
     except KeyMissingError as e:
-        keyed = sorted({c.method.name for c in plan.masked if c.method})
+        keyed = plan.keyed_methods()  # only the methods that read the key, not every masked column's
         raise KeyMissingError(e.what + f"; methods {', '.join(keyed)} need it", where=e.where, fix=e.fix) from None
 
 
