@@ -203,8 +203,10 @@ def scan_beside(policy: Any) -> StoredScan | None:
     path = scan_path_for(source)
     if not path.is_file():
         return None
-    # One parse per file version and policy settings: the query path and the MCP server look it up per query.
-    key = (str(path.resolve()), path.stat().st_mtime_ns, policy_digest(policy), frozenset(policy.known_info_types()))
+    # One parse and schema check per file content and policy settings: the query path and the MCP server look
+    # it up per query. Keyed by content, not mtime, which file systems keep too coarsely to see a quick rewrite.
+    content = hashlib.sha256(path.read_bytes()).hexdigest()
+    key = (str(path.resolve()), content, policy_digest(policy), frozenset(policy.known_info_types()))
     if key not in _CACHE:
         _CACHE.clear()
         _CACHE[key] = load_scan(path, policy)
