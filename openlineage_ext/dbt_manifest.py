@@ -220,6 +220,8 @@ def _policy_columns(manifest: Manifest, parent: Mapping[str, Any]) -> dict[str, 
         entries = synced.get(kind) or {}
         name = best_match(entries, relation)
         for col, e in (entries[name].items() if name is not None else ()):
+            if e is None:
+                continue  # a scanned column the policy passes
             meta = {"method": {"method": e["method"], **e["params"]}}
             if e.get("info_type"):
                 meta["info_type"] = e["info_type"]

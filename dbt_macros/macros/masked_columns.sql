@@ -62,9 +62,15 @@
     {%- if key in declared -%}
       {%- set item = declared[key] -%}
       {%- set spec = maskline._column_spec(item[0], model.unique_id ~ ", column " ~ c.name ~ " (" ~ item[1] ~ ")", synced) -%}
-    {%- elif key in dataset or key in scanned -%}
-      {%- set entry = dataset[key] if key in dataset else scanned[key] -%}
+    {%- elif key in dataset -%}
+      {%- set entry = dataset[key] -%}
       {%- set spec = {'method': entry['method'], 'params': entry['params'], 'info_type': entry['info_type']} -%}
+    {%- elif key in scanned -%}
+      {#- The core's decision on a scanned column, made by `maskline dbt sync` (none: it passes). -#}
+      {%- set entry = scanned[key] -%}
+      {%- if entry is not none -%}
+        {%- set spec = {'method': entry['method'], 'params': entry['params'], 'info_type': entry['info_type']} -%}
+      {%- endif -%}
     {%- elif synced and (synced['unclassified'] == 'mask' or not vouched) -%}
       {#- Nobody classified this column: `unclassified: mask`, or no `unclassified:` and no stored verdicts. -#}
       {%- set spec = {'method': 'redact', 'params': {}, 'info_type': none} -%}

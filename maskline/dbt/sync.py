@@ -61,11 +61,12 @@ def _method(spec: Any) -> dict[str, Any]:
 def resolve(policy: Any, scan: Any) -> dict[str, Any]:
     """The policy (and stored scan) as data the macros apply without deciding anything themselves.
 
-    Every method is the core's resolution (``methods:``, custom ``info_types:``, catalogue defaults);
-    scan verdicts below the policy's ``classify.min_confidence`` are left out, as ``build_plan`` leaves
-    them out.
+    Every method is the core's resolution (``methods:``, custom ``info_types:``, catalogue defaults). Each
+    column of a scanned relation carries :func:`maskline.plan.build_plan`'s decision on it (None: raw), so
+    verdicts below ``classify.min_confidence`` and ``unclassified`` apply there exactly as in the core.
     """
     from maskline.adapters.native import unmask_roles
+    from maskline.plan import build_plan
 
     info_types = {name: {"category": policy.category_of(name), **_method(policy.method_for(name))}
                   for name in sorted(policy.known_info_types())}
@@ -78,13 +79,13 @@ def resolve(policy: Any, scan: Any) -> dict[str, Any]:
         datasets[ds_name] = cols
     scanned: dict[str, dict[str, Any]] = {}
     for table, classification in (scan.tables.items() if scan is not None else ()):
-        cols = {}
-        for c in classification.columns:
-            if c.info_type and c.confidence >= policy.classify.min_confidence:
-                cols[c.name.lower()] = {"name": c.name, "info_type": c.info_type,
-                                        **_method(policy.method_for(c.info_type)),
-                                        "where": f"stored scan {table}.{c.name} ({c.confidence:.2f})"}
-        scanned[table] = cols
+        # The core decides every scanned column (policy entry, verdict, or what the policy does with the rest),
+        # so the macros copy decisions instead of re-implementing them; None is "passes raw".
+        plan = build_plan(policy, table, [(c.name, c.sql_type) for c in classification.columns], classification)
+        scanned[table] = {
+            c.name.lower(): None if c.method is None else {
+                "name": c.name, "info_type": c.info_type, **_method(c.method), "where": f"stored scan {table}: {c.rule}"}
+            for c in plan.columns}
     return {
         "format": FORMAT,
         "unclassified": policy.unclassified,

@@ -54,14 +54,14 @@ def test_sync_writes_the_resolved_policy_and_reads_back_from_a_manifest(project:
     assert sync(project) == (path, False)  # idempotent: nothing to rewrite
 
 
-def test_resolve_leaves_out_verdicts_below_min_confidence() -> None:
+def test_resolve_decides_each_scanned_column_as_the_core() -> None:
     from maskline.classify.result import Classification, ColumnClassification
     from maskline.classify.stored import StoredScan
 
     scan = StoredScan({"t": Classification((ColumnClassification("a", "EMAIL", 0.9, "identifier"),
                                            ColumnClassification("b", "PHONE", 0.4, "identifier")))}, "s", "")
-    data = resolve(load_policy({"classify": {"min_confidence": 0.6}}), scan)
-    assert list(data["scanned"]["t"]) == ["a"]
+    data = resolve(load_policy({"classify": {"min_confidence": 0.6}, "unclassified": "pass"}), scan)
+    assert data["scanned"]["t"]["a"]["method"] == "email" and data["scanned"]["t"]["b"] is None  # b: raw
 
 
 def test_check_fails_when_the_policy_changed_after_the_sync(project: Path, capsys) -> None:
