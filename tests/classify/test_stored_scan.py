@@ -118,10 +118,10 @@ def test_a_missing_scan_asked_for_fails_closed(tmp_path: Path) -> None:
 
 
 def test_mask_reads_the_stored_verdicts_not_a_fresh_classification(scanned: Path) -> None:
+    import pandas as pd
+
     from maskline.engine import mask_frame
     from maskline.keys import KeyMaterial
-
-    import pandas as pd
 
     frame = pd.DataFrame(ROWS)
     key = KeyMaterial(b"k" * 32)
@@ -154,3 +154,21 @@ def test_the_query_path_and_the_mcp_tools_read_it(scanned: Path) -> None:
     tools = MaskedTools(policy, Database.from_uri(f"duckdb:///{db}"), lineage=False)
     described = {c["name"]: c for c in tools.describe_table("customers", Caller("test"))["columns"]}
     assert described["city"]["info_type"] == "EMAIL" and described["phone"]["info_type"] == "PHONE"
+
+
+def test_a_broken_scan_beside_the_policy_stops_every_face_before_anything_is_masked(scanned: Path) -> None:
+    import pandas as pd
+
+    from maskline.engine import mask_frame
+    from maskline.keys import KeyMaterial
+    from maskline.rewrite.api import rewrite
+
+    (scanned / "policy.scan.json").write_text('{"version": 1, "tables": {}}')  # no policy_digest: schema-invalid
+    policy = load_policy(scanned / "policy.yml")
+    with pytest.raises(ClassificationError, match="does not match its schema"):
+        mask_frame(pd.DataFrame(ROWS), policy, table="customers", key=KeyMaterial(b"k" * 32))
+    with pytest.raises(ClassificationError, match="does not match its schema"):
+        rewrite("SELECT id FROM customers", policy, "duckdb", schema={"customers": {"id": "bigint"}})
+    assert main(["mask", str(scanned / "customers.csv"), str(scanned / "out.csv"), "--policy",
+                 str(scanned / "policy.yml")]) == 1
+    assert not (scanned / "out.csv").exists()
