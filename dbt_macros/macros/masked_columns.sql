@@ -1,11 +1,18 @@
-{#- maskline.masked_columns(relation): every column of a ref() or source(), in order, masked where the
-    column's schema.yml meta.maskline says so (the relation's own columns, overridden by the current
-    model's). Example:
+{#- maskline.masked_columns(relation, dynamic=false, unmask_for=none): every column of a ref() or source(), in
+    order, masked as the project's policy says (vars.maskline_policy, compiled by `maskline dbt sync`): the
+    column's schema.yml meta.maskline first (the relation's own columns, overridden by the current model's),
+    then the policy's datasets:, then its stored scan, then unclassified. Example:
         select {{ maskline.masked_columns(source('shop', 'customers')) }} from {{ source('shop', 'customers') }}
-    A column named in meta but missing from the relation stops the compile: a renamed column must never
-    pass through unmasked. -#}
+    With dynamic=true (for a view), sessions holding a role of `unmask_for` (role:NAME identities, by default
+    the policy's unmask_for) read raw values, as with dynamic_mask.
+    A column named in meta or in the policy but missing from the relation stops the compile: a renamed column
+    must never pass through unmasked. -#}
 
-{% macro masked_columns(relation) -%}
+{% macro masked_columns(relation, dynamic=false, unmask_for=none) -%}
+  {%- if dynamic -%}
+    {%- set roles = maskline._unmask_roles(unmask_for, none, maskline._where('*')) -%}
+    {{ return(maskline._masked_columns(relation, maskline._dialect(), roles)) }}
+  {%- endif -%}
   {{ return(adapter.dispatch('masked_columns', 'maskline')(relation)) }}
 {%- endmacro %}
 
@@ -20,7 +27,7 @@
 {% macro spark__masked_columns(relation) -%}{{ return(maskline._masked_columns(relation, 'spark')) }}{%- endmacro %}
 {% macro trino__masked_columns(relation) -%}{{ return(maskline._masked_columns(relation, 'trino')) }}{%- endmacro %}
 
-{% macro _masked_columns(relation, dialect) -%}
+{% macro _masked_columns(relation, dialect, roles=none) -%}
   {%- if not execute -%}{{ return('*') }}{%- endif -%}
   {%- set node = maskline._node_for(relation) -%}
   {%- if node is none -%}
@@ -77,6 +84,8 @@
     {%- endif -%}
     {%- if spec is none -%}
       {%- do out.append(quoted) -%}
+    {%- elif roles -%}
+      {%- do out.append(maskline._dynamic_mask(quoted, spec.method, roles, spec.params, spec.info_type, dialect) ~ ' AS ' ~ quoted) -%}
     {%- elif spec.method == 'null' -%}
       {%- do out.append('(CAST(NULL AS ' ~ c.data_type ~ ')) /* maskline:null */ AS ' ~ quoted) -%}
     {%- else -%}

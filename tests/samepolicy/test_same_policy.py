@@ -294,3 +294,25 @@ def test_no_face_wrote_a_raw_value_of_a_masked_column(cli_output, duckdb_outputs
         assert not [n for n in needles for cell in cells if n in cell], face
     raw_cells = [str(v) for r in duckdb_outputs["raw"].values() for v in r.values()]
     assert [n for n in needles for cell in raw_cells if n in cell]  # the search finds them where they are
+
+
+def test_a_dynamic_view_unmasks_only_for_the_policys_unmask_for_role(workdir: Path, engines, duckdb_outputs) -> None:
+    """``masked_columns(..., dynamic=true)``: the policy's ``unmask_for: [role:pii_reader]`` reads raw values,
+    every other session what the static model holds (DuckDB has no roles: the session variable maskline_role)."""
+    import duckdb
+
+    from maskline.keys import KeyMaterial
+    from maskline.sql.session import apply_key_setup
+
+    con = duckdb.connect(str(engines.duckdb), read_only=True)
+    try:
+        apply_key_setup(con, "duckdb", KeyMaterial(TEST_KEY.encode()))  # the reader's session holds the key
+        masked = _table(con.execute("SELECT * FROM main.people_for_analysts"))
+        con.execute("SET VARIABLE maskline_role = 'someone_else'")
+        other = _table(con.execute("SELECT * FROM main.people_for_analysts"))
+        con.execute("SET VARIABLE maskline_role = 'pii_reader'")
+        raw = _table(con.execute("SELECT * FROM main.people_for_analysts"))
+    finally:
+        con.close()
+    assert masked == other == duckdb_outputs["dbt"]
+    assert raw == duckdb_outputs["raw"]
