@@ -85,7 +85,7 @@ def test_dbt_masks_unclassified_columns_like_the_query_path_when_nobody_vouched(
     for row in silent["dbt"]:
         assert row["city"] == "[REDACTED]" and row["id"] == "[REDACTED]" and row["nickname"] == "[REDACTED]"
         assert row["full_name"] == "[REDACTED]"  # PII nobody listed: masked, since nobody vouched for it
-    emails = {r["email"] for r in people()}
+    emails = {r["email"] for r in people() if r["email"]}
     assert not emails & {r["email"] for r in silent["dbt"]}
 
 
