@@ -89,11 +89,15 @@ def run(args: argparse.Namespace) -> int:
     from maskline.cli.output import console
 
     show = args.progress if args.progress is not None else (args.format == "table" and is_large(args.source))
-    if (args.save or args.dataset) and not args.policy:
+    if args.save or args.dataset:
         from maskline.errors import InputError
 
-        raise InputError("--save stores the scan beside a policy, and no --policy was given", where="maskline scan",
-                         fix="add --policy policy.yml (start one with `maskline policy init`)")
+        if not args.save:
+            raise InputError("--dataset names what --save stores, and --save was not given", where="maskline scan",
+                             fix="add --save, or drop --dataset")
+        if not args.policy:
+            raise InputError("--save stores the scan beside a policy, and no --policy was given",
+                             where="maskline scan", fix="add --policy policy.yml (start one with `maskline policy init`)")
     result = classify_source(args, bool(show))
     if args.save:
         save(args, result)
