@@ -178,7 +178,7 @@ def _annotations(err: Any) -> dict[str, Any]:
     """The deepest ``x-what``, ``x-fix`` and ``x-method`` on the schema path of a violation."""
     from maskline.policy_schema import validator
 
-    root = validator().schema
+    root = validator().schema  # refs inlined: the schema path can be followed step by step
     notes: dict[str, Any] = {}
     node: Any = root
 
@@ -278,6 +278,8 @@ class _Loader:
     def load(self, raw: Any) -> Policy:
         from maskline.infotypes import INFO_TYPES
 
+        if isinstance(raw, Mapping) and not isinstance(raw, dict):
+            raw = dict(raw)  # JSON Schema's "object" is a dict
         self.check_schema(raw)
         sections = {k: (raw.get(k) or {}) for k in ("key", "methods", "datasets", "info_types", "rewrite", "classify")}
         key = DEFAULT_KEY_REF

@@ -17,7 +17,7 @@ class TrinoAdapter(EngineAdapter):
     """Trino through the ``trino`` DB-API client (qmark parameters)."""
 
     name = "trino"
-    names = ("trino", "presto")
+    names = ("trino", "presto", "starburst", "athena")  # dbt adapter types that speak Trino SQL
     driver_modules = ("trino",)
     placeholder = "?"
     key_exposure = "query history (the parameters of EXECUTE ... USING)"

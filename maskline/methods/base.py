@@ -13,6 +13,7 @@ policy loader and its JSON Schema, and the generated dbt catalogue all read it.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from collections.abc import Callable, Iterable, Mapping
@@ -125,15 +126,21 @@ class MethodDef:
         """Whether the built expression is NULL for NULL on its own (no guard needed)."""
         return self.propagates_null(params) if callable(self.propagates_null) else self.propagates_null
 
-    def param_fields(self) -> list[ParamField]:
+    def param_fields(self) -> tuple[ParamField, ...]:
         """The declared parameters, in order."""
-        hints = typing.get_type_hints(self.params)
-        return [ParamField(f.name, hints[f.name], None if f.default is dataclasses.MISSING else f.default,
-                           f.metadata.get("doc", ""), f.metadata.get("rule", Rule()))
-                for f in dataclasses.fields(self.params)]
+        return _param_fields(self.params)
 
     def exactly_one(self) -> ExactlyOne | None:
         return getattr(self.params, "EXACTLY_ONE", None)
+
+
+@functools.cache
+def _param_fields(params: type) -> tuple[ParamField, ...]:
+    # Cached: type hints are resolved once per parameter class, not on every policy entry.
+    hints = typing.get_type_hints(params)
+    return tuple(ParamField(f.name, hints[f.name], None if f.default is dataclasses.MISSING else f.default,
+                            f.metadata.get("doc", ""), f.metadata.get("rule", Rule()))
+                 for f in dataclasses.fields(params))
 
 
 @dataclass(frozen=True)

@@ -101,9 +101,14 @@ def methods_schema() -> dict[str, Any]:
     >>> sorted(methods_schema())
     ['method', 'methodName']
     """
+    # Dispatch on the name (if/then) rather than oneOf: a validator then checks one method's schema, not ten.
     return {
         "methodName": {"enum": sorted(METHODS)},
-        "method": {"oneOf": [method_schema(METHODS[n]) for n in sorted(METHODS)]},
+        "method": {
+            "type": "object", "required": ["method"], "properties": {"method": {"$ref": "#/$defs/methodName"}},
+            "allOf": [{"if": {"properties": {"method": {"const": n}}}, "then": method_schema(METHODS[n])}
+                      for n in sorted(METHODS)],
+        },
     }
 
 

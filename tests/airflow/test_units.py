@@ -421,3 +421,19 @@ def test_docstring_examples_of_the_airflow_face_run(module):
 
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
     assert result.failed == 0
+
+
+def test_mask_file_operator_names_the_policy_dataset_dataset_and_keeps_table_for_one_release():
+    import warnings
+
+    from airflow_plugin.operators.mask_file import MaskFileOperator
+    from maskline.errors import InputError
+
+    assert MaskFileOperator(task_id="new", src="a.csv", dst="b.csv", dataset="customers").dataset == "customers"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        old = MaskFileOperator(task_id="old", src="a.csv", dst="b.csv", table="customers")
+    assert old.dataset == "customers"
+    assert any(issubclass(w.category, DeprecationWarning) and "'dataset'" in str(w.message) for w in caught)
+    with pytest.raises(InputError, match="both 'table' and 'dataset'"):
+        MaskFileOperator(task_id="both", src="a.csv", dst="b.csv", table="a", dataset="b")

@@ -25,6 +25,7 @@ def test_committed_schema_is_what_the_definitions_build_now() -> None:
     assert SCHEMA_PATH.read_text(encoding="utf-8") == canonical_json(build_policy_schema()), (
         "run python -m maskline.policy_schema")
     assert policy_schema() == build_policy_schema()
+    jsonschema.Draft202012Validator.check_schema(policy_schema())  # a valid draft 2020-12 schema
 
 
 def test_schema_check_exits_non_zero_when_the_file_is_stale(tmp_path: Path, monkeypatch, capsys) -> None:
