@@ -209,13 +209,13 @@ def enrich_dbt_event(event: Any, properties: Mapping[str, Any], *, identity_name
     inputs = list(getattr(event, "inputs", None) or [])
     for ds in inputs:
         source = manifest.node_for_dataset(ds.name)
-        tagged = column_info_types(source) if source else []
+        tagged = column_info_types(source, manifest) if source else []
         if tagged:
             ds.facets = dict(ds.facets or {})
             ds.facets["tags"] = tags_facet(tagged, ds.facets.get("tags"))
     if node is not None and node.get("resource_type") == "seed":  # raw data: tagged, never masked
         for ds in getattr(event, "outputs", None) or []:
-            tagged = column_info_types(node)
+            tagged = column_info_types(node, manifest)
             if tagged:
                 ds.facets = dict(ds.facets or {})
                 ds.facets["tags"] = tags_facet(tagged, ds.facets.get("tags"))

@@ -16,9 +16,11 @@ import re
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
+
+from maskline.dbt.meta import column_meta, read_column_meta
 
 MASKING_MACROS = ("macro.maskline.masked_columns",)
 # Inline calls in a model's SQL: ``{{ maskline.mask('t.notes', 'scrub') }} as notes``. dynamic_mask masks
@@ -26,7 +28,7 @@ MASKING_MACROS = ("macro.maskline.masked_columns",)
 INLINE_MACROS = {"mask": "macro.maskline.mask", "dynamic_mask": "macro.maskline.dynamic_mask"}
 _INLINE_CALL = re.compile(r"""\{\{-?\s*maskline\.(mask|dynamic_mask)\((.*?)\)\s*-?\}\}\s*(?:as\s+)?["`]?(\w+)""",
                           re.IGNORECASE | re.DOTALL)
-_NOT_PARAMS = ("unmask_roles",)
+_NOT_PARAMS = ("unmask_for", "unmask_roles")
 _ENV_VAR = re.compile(r"""\{\{\s*env_var\(\s*['"]([^'"]+)['"]\s*(?:,\s*['"]([^'"]*)['"]\s*)?\)\s*\}\}""")
 
 
@@ -90,6 +92,13 @@ class Manifest:
     def project_name(self) -> str:
         return str(self.data.get("metadata", {}).get("project_name") or "dbt")
 
+    @cached_property
+    def synced_policy(self) -> Mapping[str, Any] | None:
+        """The project's policy as ``maskline dbt sync`` compiled it into the manifest's macros, or None."""
+        from maskline.dbt.sync import synced_from_manifest
+
+        return synced_from_manifest(self.data)
+
 
 @lru_cache(maxsize=8)
 def _load(path: str, mtime: float) -> Manifest:
@@ -131,20 +140,6 @@ def load_manifest(path: str | Path) -> Manifest:
     return _load(p, os.stat(p).st_mtime)
 
 
-def column_meta(column: Mapping[str, Any]) -> Any:
-    """The ``maskline`` entry of a column's meta (dbt >= 1.10 may keep meta under ``config``).
-
-    >>> column_meta({"meta": {"maskline": {"info_type": "EMAIL"}}})
-    {'info_type': 'EMAIL'}
-    >>> column_meta({"config": {"meta": {"maskline": "hmac"}}})
-    'hmac'
-    """
-    meta = column.get("meta") or {}
-    if "maskline" not in meta:
-        meta = (column.get("config") or {}).get("meta") or {}
-    return meta.get("maskline")
-
-
 def inline_masks(node: Mapping[str, Any]) -> dict[str, tuple[str, dict[str, Any], str]]:
     """``{lower output name: (name, meta, where)}`` for each inline ``maskline.mask()`` /
     ``maskline.dynamic_mask()`` call in a model's SQL, read as the meta the dbt package would take.
@@ -155,7 +150,7 @@ def inline_masks(node: Mapping[str, Any]) -> dict[str, tuple[str, dict[str, Any]
     ...         "raw_code": "select {{ maskline.mask('t.notes', 'scrub') }} as notes,\\n"
     ...                     "  {{ maskline.mask('c.email', 'hmac', length=16, info_type='EMAIL') }} as email_token"}
     >>> inline_masks(node)["email_token"][1], inline_masks(node)["notes"][2]
-    ({'method': 'hmac', 'length': 16, 'info_type': 'EMAIL', 'source': 'c.email'}, 'model.p.q.raw_code: maskline.mask(t.notes)')
+    ({'method': {'method': 'hmac', 'length': 16}, 'info_type': 'EMAIL', 'source': 'c.email'}, 'model.p.q.raw_code: maskline.mask(t.notes)')
     """
     import ast
 
@@ -176,8 +171,8 @@ def inline_masks(node: Mapping[str, Any]) -> dict[str, tuple[str, dict[str, Any]
         method = positional[1] if len(positional) > 1 else named.pop("method", None)
         if not isinstance(column, str) or not isinstance(method, str):
             continue
-        meta: dict[str, Any] = {"method": method}
-        meta.update({k: v for k, v in named.items() if k not in _NOT_PARAMS and k != "info_type"})
+        meta: dict[str, Any] = {"method": {"method": method, **{k: v for k, v in named.items()
+                                                             if k not in _NOT_PARAMS and k != "info_type"}}}
         if named.get("info_type"):
             meta["info_type"] = named["info_type"]
         meta["source"] = column
@@ -197,6 +192,7 @@ def declared_columns(manifest: Manifest, node: Mapping[str, Any]) -> dict[str, t
     if any(m in macros for m in MASKING_MACROS):
         for parent_id in (node.get("depends_on") or {}).get("nodes") or []:
             parent = manifest.node(parent_id) or {}
+            out.update(_policy_columns(manifest, parent))
             for name, col in (parent.get("columns") or {}).items():
                 meta = column_meta(col)
                 if meta is not None:
@@ -206,6 +202,30 @@ def declared_columns(manifest: Manifest, node: Mapping[str, Any]) -> dict[str, t
         if meta is not None:
             out[name.lower()] = (name, meta, f"{node.get('unique_id')}.columns.{name}.meta.maskline")
     out.update(inline_masks(node))
+    return out
+
+
+def _policy_columns(manifest: Manifest, parent: Mapping[str, Any]) -> dict[str, tuple[str, Any, str]]:
+    """``{lower name: (name, meta, where)}`` the synced policy masks in ``parent`` (its stored scan's verdicts,
+    then its ``datasets:`` entry), as ``maskline.masked_columns`` applies them; meta then overrides these."""
+    from maskline.classify.stored import best_match
+
+    synced = manifest.synced_policy
+    if not synced:
+        return {}
+    ident = parent.get("identifier") or parent.get("alias") or parent.get("name")
+    relation = ".".join(str(p) for p in (parent.get("database"), parent.get("schema"), ident) if p)
+    out: dict[str, tuple[str, Any, str]] = {}
+    for kind in ("scanned", "datasets"):
+        entries = synced.get(kind) or {}
+        name = best_match(entries, relation)
+        for col, e in (entries[name].items() if name is not None else ()):
+            if e is None:
+                continue  # a scanned column the policy passes
+            meta = {"method": {"method": e["method"], **e["params"]}}
+            if e.get("info_type"):
+                meta["info_type"] = e["info_type"]
+            out[col] = (e["name"], meta, f"policy {synced['synced_from']['policy']}: {e['where']}")
     return out
 
 
@@ -281,13 +301,17 @@ def _catalog(path: str, mtime: float) -> Mapping[str, Any]:
         return {}
 
 
-def column_info_types(node: Mapping[str, Any]) -> list[tuple[str, str | None]]:
-    """``(column, info type)`` of a node's columns that name one in meta (for input dataset tags).
+def column_info_types(node: Mapping[str, Any], manifest: Manifest | None = None) -> list[tuple[str, str | None]]:
+    """``(column, info type)`` of a node's columns that name one, in the synced policy (with ``manifest``) or in
+    meta (for input dataset tags).
 
     >>> column_info_types({"columns": {"email": {"meta": {"maskline": {"info_type": "EMAIL"}}}, "id": {}}})
     [('email', 'EMAIL')]
     """
     out: list[tuple[str, str | None]] = []
+    if manifest is not None:
+        out += [(name, meta["info_type"]) for name, meta, _ in _policy_columns(manifest, node).values()
+                if meta.get("info_type")]
     for name, col in (node.get("columns") or {}).items():
         meta = column_meta(col)
         if isinstance(meta, Mapping) and meta.get("info_type"):
@@ -295,26 +319,30 @@ def column_info_types(node: Mapping[str, Any]) -> list[tuple[str, str | None]]:
     return out
 
 
-def _spec(meta: Any, where: str) -> tuple[str | None, Any]:
-    """``(info_type, MethodSpec)`` the way the dbt package reads ``meta.maskline``."""
-    from maskline.methods.registry import method_spec
+def synced_as_policy(synced: Mapping[str, Any] | None) -> Any:
+    """A :class:`maskline.policy.Policy` holding what the synced copy says info types map to (its ``methods:``
+    and custom ``info_types:``), so meta resolves as the package resolved it; None without a synced copy.
+
+    >>> synced_as_policy({"info_types": {"EMAIL": {"category": "identifier", "method": "hmac", "params": {}}}}
+    ...                  ).method_for("EMAIL").name
+    'hmac'
+    """
+    from maskline.infotypes import INFO_TYPES
     from maskline.policy import load_policy
 
-    if isinstance(meta, str):
-        meta = {"method": meta}
-    if not isinstance(meta, Mapping):
-        raise ValueError(f"meta.maskline must be a mapping ({where})")
-    info_type = meta.get("info_type")
-    params = {k: v for k, v in meta.items() if k not in ("info_type", "method", "params", "source")}
-    params.update(meta.get("params") or {})
-    if meta.get("method"):
-        return info_type, method_spec(str(meta["method"]), params, where)
-    if info_type:
-        default = load_policy({}).method_for(str(info_type))
-        merged = {k: v for k, v in default.as_dict().items() if k != "method"}
-        merged.update(params)
-        return info_type, method_spec(default.name, merged, where)
-    raise ValueError(f"meta.maskline names neither info_type nor method ({where})")
+    if not synced:
+        return None
+    types = synced.get("info_types") or {}
+    return load_policy({
+        "methods": {n: {"method": t["method"], **t["params"]} for n, t in types.items()},
+        "info_types": {n: {"category": t["category"]} for n, t in types.items() if n not in INFO_TYPES},
+    })
+
+
+def _spec(meta: Any, where: str, policy: Any = None) -> tuple[str | None, Any]:
+    """``(info_type, MethodSpec)`` of ``meta.maskline``, read by the core's one meta reader (as the macros read it)."""
+    read = read_column_meta(meta, where, policy)
+    return read.info_type, read.method
 
 
 def model_plan(manifest: Manifest, node: Mapping[str, Any], output_columns: Iterable[str] = ()) -> Any:
@@ -328,6 +356,7 @@ def model_plan(manifest: Manifest, node: Mapping[str, Any], output_columns: Iter
     from maskline.plan import ColumnPlan, Plan
 
     declared = declared_columns(manifest, node)
+    policy = synced_as_policy(manifest.synced_policy)
     names: list[str] = []
     for name in list(node.get("columns") or {}) + list(output_columns) + [v[0] for v in declared.values()]:
         if name.lower() not in {n.lower() for n in names}:
@@ -341,11 +370,12 @@ def model_plan(manifest: Manifest, node: Mapping[str, Any], output_columns: Iter
             continue
         _, meta, where = item
         try:
-            info_type, spec = _spec(meta, where)
+            info_type, spec = _spec(meta, where, policy)
         except Exception:  # noqa: BLE001 - dbt itself refuses such meta at compile time
             continue
         canonical[name.lower()] = meta
-        category = INFO_TYPES[info_type].category if info_type in INFO_TYPES else None
+        category = (policy.category_of(info_type) if policy is not None and info_type else
+                    INFO_TYPES[info_type].category if info_type in INFO_TYPES else None)
         columns.append(ColumnPlan(name, info_type, category, spec, where))
     digest = hashlib.sha256(json.dumps(canonical, sort_keys=True, default=str).encode()).hexdigest()
     return Plan(str(node.get("relation_name") or node.get("name")), tuple(columns), digest,

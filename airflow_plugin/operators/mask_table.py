@@ -14,8 +14,9 @@ if TYPE_CHECKING:
 class MaskTableOperator(BaseOperator):
     """Mask ``source`` into ``target`` in the connection's own database.
 
-    The source is classified by sampling it in the database (``classify=True``);
-    the policy's ``datasets:`` entry overrides the classifier column by column.
+    The source's verdicts come from the scan stored beside the policy file (``maskline scan --save``)
+    when it covers the table; otherwise it is classified by sampling it in the database
+    (``classify=True``). The policy's ``datasets:`` entry overrides either, column by column.
     The masking ``SELECT`` is compiled for the hook's dialect, with the key held
     in the session, and written as ``CREATE TABLE staging AS SELECT``, then
     renamed over ``target`` in the same transaction: no row passes through the
@@ -26,7 +27,8 @@ class MaskTableOperator(BaseOperator):
     :param source: the raw table (``schema.table`` allowed). Templated.
     :param target: the table to write (replaced atomically). Templated.
     :param policy: a policy path, YAML text, dict, ``"variable:NAME"`` or ``None`` for ``[maskline] policy``.
-    :param classify: classify the source's columns by sampling them in the database.
+    :param classify: classify the source's columns by sampling them in the database when no stored scan
+        covers it.
     :param identities: who the data is for (``role:analyst``); the policy's ``unmask_for`` may allow raw values.
     :param write_mode: ``swap`` (default: a new table that keeps the target's grants and comments),
         ``truncate_insert`` (rewrite the rows in place: keeps views, indexes, everything) or ``replace``
@@ -72,6 +74,7 @@ class MaskTableOperator(BaseOperator):
         from airflow_plugin.key_source import key_for_plan
         from airflow_plugin.lineage import LineageRecord, dataset_name, dataset_namespace, written_fields
         from airflow_plugin.policy_source import resolve_policy
+        from maskline.classify.stored import stored_classification
         from maskline.dialects import KeyMode
         from maskline.errors import InputError
         from maskline.plan import build_plan
@@ -85,8 +88,11 @@ class MaskTableOperator(BaseOperator):
             if not columns:
                 raise InputError(f"source table {self.source!r} not found", where=f"conn_id={self.conn_id!r}",
                                  fix="check the table name and schema; nothing was written")
-            classification = (classify_table(warehouse, policy, self.source, number("classify_sample"))
-                              if self.classify else None)
+            # The stored scan beside the policy (`maskline scan --save`) is the reviewed verdict every face
+            # shares; the live classifier runs only for tables it does not cover.
+            classification = stored_classification(policy, self.source)
+            if classification is None and self.classify:
+                classification = classify_table(warehouse, policy, self.source, number("classify_sample"))
             plan = build_plan(policy, self.source, columns, classification, self.identities)
             key = key_for_plan(plan, policy)
             warehouse.load_key(key)

@@ -1,14 +1,39 @@
-{#- maskline.dynamic_mask(column, method, unmask_roles=[...], info_type=none, **params): raw values only
-    for sessions holding one of `unmask_roles`, masked for everyone else, decided when the view is read.
+{#- maskline.dynamic_mask(column, method, unmask_for=[...], info_type=none, **params): raw values only
+    for sessions holding one of the roles in `unmask_for` (identities written as in the policy: role:NAME),
+    masked for everyone else, decided when the view is read. Without `unmask_for`, the role: entries of the
+    synced policy's unmask_for apply (vars.maskline_policy, `maskline dbt sync`).
     Example (a view for analysts and agents):
-        select {{ maskline.dynamic_mask('email', 'email', unmask_roles=['pii_reader']) }} as email from ...
+        select {{ maskline.dynamic_mask('email', 'email', unmask_for=['role:pii_reader']) }} as email from ...
     Identity per adapter: PostgreSQL role membership of current_user, Snowflake IS_ROLE_IN_SESSION,
     BigQuery SESSION_USER(), Spark/Databricks current_user(), Trino current_user, and DuckDB (which has
     no roles) the session variable maskline_role. Keyed methods also need the reader's session to hold
-    the key (maskline.set_key); without it PostgreSQL raises an error and DuckDB returns NULL. -#}
+    the key (maskline.set_key); without it PostgreSQL raises an error and DuckDB returns NULL.
+    `unmask_roles=[names]` is the deprecated spelling of unmask_for (it logs a warning). -#}
 
-{% macro dynamic_mask(column, method, unmask_roles=[], info_type=none) -%}
-  {{ return(adapter.dispatch('dynamic_mask', 'maskline')(column, method, unmask_roles, kwargs, info_type)) }}
+{% macro dynamic_mask(column, method, unmask_for=none, info_type=none, unmask_roles=none) -%}
+  {%- set roles = maskline._unmask_roles(unmask_for, unmask_roles, maskline._where(column)) -%}
+  {{ return(adapter.dispatch('dynamic_mask', 'maskline')(column, method, roles, kwargs, info_type)) }}
+{%- endmacro %}
+
+{% macro _unmask_roles(unmask_for, unmask_roles, where) -%}
+  {#- The role names of `unmask_for` identities (role:NAME), the synced policy's by default. -#}
+  {%- if unmask_roles is not none -%}
+    {%- do exceptions.warn("maskline: " ~ where ~ ": dynamic_mask(unmask_roles=...) is deprecated and will be removed in the next release; write unmask_for=['role:NAME', ...] (the policy's spelling)") -%}
+    {{ return([unmask_roles] if unmask_roles is string else unmask_roles) }}
+  {%- endif -%}
+  {%- if unmask_for is none -%}
+    {%- set synced = maskline._synced_policy() if execute else none -%}
+    {{ return(synced['unmask_roles'] if synced else []) }}
+  {%- endif -%}
+  {%- set roles = [] -%}
+  {%- for identity in ([unmask_for] if unmask_for is string else unmask_for) -%}
+    {%- if not (identity is string and identity.startswith('role:') and identity | length > 5) -%}
+      {{ maskline._fail("unmask_for entry '" ~ identity ~ "' is not a role:NAME identity", where,
+                        "dynamic_mask checks database roles: write role:NAME (user: and other identities apply to maskline's other faces)") }}
+    {%- endif -%}
+    {%- do roles.append(identity[5:]) -%}
+  {%- endfor -%}
+  {{ return(roles) }}
 {%- endmacro %}
 
 {% macro default__dynamic_mask(column, method, unmask_roles, params, info_type) -%}

@@ -1,11 +1,18 @@
-{#- maskline.masked_columns(relation): every column of a ref() or source(), in order, masked where the
-    column's schema.yml meta.maskline says so (the relation's own columns, overridden by the current
-    model's). Example:
+{#- maskline.masked_columns(relation, dynamic=false, unmask_for=none): every column of a ref() or source(), in
+    order, masked as the project's policy says (vars.maskline_policy, compiled by `maskline dbt sync`): the
+    column's schema.yml meta.maskline first (the relation's own columns, overridden by the current model's),
+    then the policy's datasets:, then its stored scan, then unclassified. Example:
         select {{ maskline.masked_columns(source('shop', 'customers')) }} from {{ source('shop', 'customers') }}
-    A column named in meta but missing from the relation stops the compile: a renamed column must never
-    pass through unmasked. -#}
+    With dynamic=true (for a view), sessions holding a role of `unmask_for` (role:NAME identities, by default
+    the policy's unmask_for) read raw values, as with dynamic_mask.
+    A column named in meta or in the policy but missing from the relation stops the compile: a renamed column
+    must never pass through unmasked. -#}
 
-{% macro masked_columns(relation) -%}
+{% macro masked_columns(relation, dynamic=false, unmask_for=none) -%}
+  {%- if dynamic -%}
+    {%- set roles = maskline._unmask_roles(unmask_for, none, maskline._where('*')) -%}
+    {{ return(maskline._masked_columns(relation, maskline._dialect(), roles)) }}
+  {%- endif -%}
   {{ return(adapter.dispatch('masked_columns', 'maskline')(relation)) }}
 {%- endmacro %}
 
@@ -20,44 +27,70 @@
 {% macro spark__masked_columns(relation) -%}{{ return(maskline._masked_columns(relation, 'spark')) }}{%- endmacro %}
 {% macro trino__masked_columns(relation) -%}{{ return(maskline._masked_columns(relation, 'trino')) }}{%- endmacro %}
 
-{% macro _masked_columns(relation, dialect) -%}
+{% macro _masked_columns(relation, dialect, roles=none) -%}
   {%- if not execute -%}{{ return('*') }}{%- endif -%}
   {%- set node = maskline._node_for(relation) -%}
   {%- if node is none -%}
     {{ maskline._fail("masked_columns cannot find the dbt node of " ~ relation, maskline._where('*'),
                       "pass ref('...') or source('...', '...') so the column meta can be read") }}
   {%- endif -%}
+  {%- set synced = maskline._synced_policy() -%}
+  {#- Column meta: the relation's own, overridden by the calling model's. It overrides the policy. -#}
   {%- set declared = {} -%}
   {%- for name, col in node.get('columns', {}).items() -%}
     {%- set policy = maskline._column_meta(col) -%}
-    {%- if policy is not none -%}{%- do declared.update({name | lower: (policy, node.unique_id ~ ".columns." ~ name ~ ".meta.maskline")}) -%}{%- endif -%}
+    {%- if policy is not none -%}{%- do declared.update({name | lower: (policy, node.unique_id ~ ".columns." ~ name)}) -%}{%- endif -%}
   {%- endfor -%}
   {%- for name, col in (model.get('columns', {}) if model is mapping else {}).items() -%}
     {%- set policy = maskline._column_meta(col) -%}
-    {%- if policy is not none -%}{%- do declared.update({name | lower: (policy, model.unique_id ~ ".columns." ~ name ~ ".meta.maskline")}) -%}{%- endif -%}
+    {%- if policy is not none -%}{%- do declared.update({name | lower: (policy, model.unique_id ~ ".columns." ~ name)}) -%}{%- endif -%}
   {%- endfor -%}
+  {#- The policy's datasets: entry and the stored scan's verdicts on this relation, and what the other columns get. -#}
+  {%- set dataset = (maskline._best_match(synced['datasets'], relation) if synced else none) or {} -%}
+  {%- set scan_entry = maskline._best_match(synced['scanned'], relation) if synced else none -%}
+  {%- set scanned = scan_entry or {} -%}
+  {%- set vouched = synced and (synced['explicit'] or scan_entry is not none) -%}
   {%- set columns = adapter.get_columns_in_relation(relation) -%}
   {%- set present = [] -%}
   {%- for c in columns -%}{%- do present.append(c.name | lower) -%}{%- endfor -%}
   {%- for name, item in declared.items() if name not in present -%}
-    {{ maskline._fail("column '" ~ name ~ "' has maskline meta but is not in " ~ relation, item[1],
+    {{ maskline._fail("column '" ~ name ~ "' has maskline meta but is not in " ~ relation, item[1] ~ ".meta.maskline",
                       "rename the meta entry to an existing column (" ~ (present | join(', ')) ~ ") or remove it") }}
+  {%- endfor -%}
+  {%- for name, entry in dataset.items() if name not in present -%}
+    {{ maskline._fail("column '" ~ entry['name'] ~ "' is in the policy but not in " ~ relation, synced['synced_from']['policy'] ~ ": " ~ entry['where'],
+                      "rename it in the policy to an existing column (" ~ (present | join(', ')) ~ ") or remove it, then run `maskline dbt sync`") }}
   {%- endfor -%}
   {%- set out = [] -%}
   {%- for c in columns -%}
     {%- set quoted = adapter.quote(c.name) -%}
-    {%- if (c.name | lower) in declared -%}
-      {%- set item = declared[c.name | lower] -%}
-      {%- set where = model.unique_id ~ ", column " ~ c.name ~ " (" ~ item[1] ~ ")" -%}
-      {%- set spec = maskline._column_spec(item[0], where) -%}
-      {%- if spec.method == 'null' -%}
-        {%- set sql = '(CAST(NULL AS ' ~ c.data_type ~ ')) /* maskline:null */' -%}
-      {%- else -%}
-        {%- set sql = maskline._mask_sql(quoted, spec.method, spec.params, spec.info_type, dialect, where) -%}
+    {%- set key = c.name | lower -%}
+    {%- set spec = none -%}
+    {%- if key in declared -%}
+      {%- set item = declared[key] -%}
+      {%- set spec = maskline._column_spec(item[0], model.unique_id ~ ", column " ~ c.name ~ " (" ~ item[1] ~ ")", synced) -%}
+    {%- elif key in dataset -%}
+      {%- set entry = dataset[key] -%}
+      {%- set spec = {'method': entry['method'], 'params': entry['params'], 'info_type': entry['info_type']} -%}
+    {%- elif key in scanned -%}
+      {#- The core's decision on a scanned column, made by `maskline dbt sync` (none: it passes). -#}
+      {%- set entry = scanned[key] -%}
+      {%- if entry is not none -%}
+        {%- set spec = {'method': entry['method'], 'params': entry['params'], 'info_type': entry['info_type']} -%}
       {%- endif -%}
-      {%- do out.append(sql ~ ' AS ' ~ quoted) -%}
-    {%- else -%}
+    {%- elif synced and (synced['unclassified'] == 'mask' or not vouched) -%}
+      {#- Nobody classified this column: `unclassified: mask`, or no `unclassified:` and no stored verdicts. -#}
+      {%- set spec = {'method': 'redact', 'params': {}, 'info_type': none} -%}
+    {%- endif -%}
+    {%- if spec is none -%}
       {%- do out.append(quoted) -%}
+    {%- elif roles -%}
+      {%- do out.append(maskline._dynamic_mask(quoted, spec.method, roles, spec.params, spec.info_type, dialect) ~ ' AS ' ~ quoted) -%}
+    {%- elif spec.method == 'null' -%}
+      {%- do out.append('(CAST(NULL AS ' ~ c.data_type ~ ')) /* maskline:null */ AS ' ~ quoted) -%}
+    {%- else -%}
+      {%- set where = model.unique_id ~ ", column " ~ c.name -%}
+      {%- do out.append(maskline._mask_sql(quoted, spec.method, spec.params, spec.info_type, dialect, where) ~ ' AS ' ~ quoted) -%}
     {%- endif -%}
   {%- endfor -%}
   {{ return(out | join(',\n  ')) }}

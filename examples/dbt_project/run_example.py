@@ -1,4 +1,4 @@
-"""Run the shop example end to end: dbt deps, dbt build on DuckDB, `maskline dbt check`, before/after rows.
+"""Run the shop example end to end: sync check, dbt deps, dbt build on DuckDB, `maskline dbt check`, rows.
 
     MASKLINE_KEY=<secret> .venv/bin/python examples/dbt_project/run_example.py
     .venv/bin/python examples/dbt_project/run_example.py --demo-key    # a throwaway key, for `make demo`
@@ -71,9 +71,15 @@ def main(argv: list[str] | None = None) -> int:
     project = args.project_dir.resolve()
     env["DBT_PROFILES_DIR"] = str(project)
     env.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+    from maskline.cli.main import main as maskline_main
+
+    # policy.yml is what masks the sources; dbt reads it as compiled by `maskline dbt sync`, so a stale copy
+    # (the policy or its stored scan edited since) stops the run before anything is built.
+    rc = maskline_main(["dbt", "sync", "--check", "--project-dir", str(project)])
+    if rc != 0:
+        return rc
     dbt(project, "deps", env=env)
     dbt(project, "build", env=env)
-    from maskline.cli.main import main as maskline_main
 
     rc = maskline_main(["dbt", "check", "--project-dir", str(project)])
     if rc != 0:

@@ -1,4 +1,4 @@
-"""``maskline dbt path|check|suggest``: the dbt package's location, the manifest check, meta suggestions.
+"""``maskline dbt path|sync|check|suggest``: the package's location, the policy sync, the manifest check, meta.
 
 >>> import argparse
 >>> p = argparse.ArgumentParser(); sub = p.add_subparsers(); register(sub)
@@ -13,7 +13,7 @@ from typing import Any
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("dbt", help="the maskline dbt package: path, check, suggest")
+    parser = subparsers.add_parser("dbt", help="the maskline dbt package: path, sync, check, suggest")
     sub = parser.add_subparsers(dest="dbt_command", metavar="SUBCOMMAND", required=True)
 
     path = sub.add_parser("path", help="print where the maskline dbt package is (for packages.yml)",
@@ -24,6 +24,18 @@ def register(subparsers: Any) -> None:
     path.add_argument("--project-dir", default=".", help="the dbt project the path is relative to (default: .)")
     path.add_argument("--absolute", action="store_true", help="print the absolute path instead")
     path.set_defaults(run=run_path)
+
+    sync = sub.add_parser("sync", help="compile the policy named by vars.maskline_policy (and its stored scan) "
+                                       "into macros/maskline_policy.sql for the dbt package",
+                          description="dbt cannot read files at run time, so the policy that dbt_project.yml names "
+                          "(vars: {maskline_policy: policy.yml}) is compiled, with the scan stored beside it "
+                          "(policy.scan.json, from `maskline scan --save`), into macros/maskline_policy.sql, which "
+                          "maskline.masked_columns applies: column meta, then the policy's datasets, then the stored "
+                          "scan, then unclassified. Run it after changing either file; --check fails when the "
+                          "generated file is missing or stale (for CI), and so does `maskline dbt check`.")
+    sync.add_argument("--project-dir", default=".", help="the dbt project (default: current directory)")
+    sync.add_argument("--check", action="store_true", help="write nothing; exit 1 if the generated file is stale")
+    sync.set_defaults(run=run_sync)
 
     check = sub.add_parser("check", help="fail if a sensitive column reaches a model unmasked (reads manifest.json)")
     check.add_argument("--project-dir", default=".", help="the dbt project (default: current directory)")
@@ -50,11 +62,28 @@ def run_path(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_sync(args: argparse.Namespace) -> int:
+    from maskline.dbt.sync import sync
+
+    path, changed = sync(args.project_dir, check=args.check)
+    if args.check:
+        print(f"{path} is up to date")
+    else:
+        print(f"{'wrote' if changed else 'unchanged:'} {path}")
+    return 0
+
+
 def run_check(args: argparse.Namespace) -> int:
+    import warnings
+
     from maskline.cli.output import console, err_console
     from maskline.dbt.check import check_project
 
-    findings = check_project(args.project_dir, args.target_path, classify=args.classify, connect=args.connect)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DeprecationWarning)
+        findings = check_project(args.project_dir, args.target_path, classify=args.classify, connect=args.connect)
+    for message in dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, DeprecationWarning)):
+        err_console().print(f"warning: {message}", markup=False, highlight=False)
     if not findings:
         console().print("maskline dbt check: no sensitive column reaches a model unmasked", highlight=False)
         return 0

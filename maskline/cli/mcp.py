@@ -23,7 +23,8 @@ def register(sub: Any) -> None:
         description="An MCP server with the tools list_tables, describe_table, query and explain. Every query is "
                     "rewritten so that outputs derived from sensitive columns are masked; each call is sent to "
                     "OpenLineage with the agent's identity. stdio by default; --http serves streamable HTTP.")
-    p.add_argument("--policy", required=True, help="policy YAML file")
+    p.add_argument("--policy", required=True,
+                   help="policy YAML file; the scan stored beside it (maskline scan --save) is read too")
     p.add_argument("--database", required=True, metavar="URI",
                    help="duckdb:///file.duckdb or postgresql://user@host/db (opened read-only)")
     p.add_argument("--allow", action="append", metavar="TABLE",
@@ -78,7 +79,11 @@ def run(args: argparse.Namespace) -> int:
                     else TokenVerifier.from_jwks_file(args.jwks, audience=args.audience))
     database = Database.from_uri(args.database)
     database.check()
-    tools = MaskedTools(load_policy(args.policy), database, allow=args.allow, max_rows=args.max_rows,
+    from maskline.classify.stored import scan_beside
+
+    policy = load_policy(args.policy)
+    scan_beside(policy)  # a stale or broken stored scan stops the server now, not its first query
+    tools = MaskedTools(policy, database, allow=args.allow, max_rows=args.max_rows,
                         timeout=args.timeout, masked_schema=args.masked_schema)
     server = build_server(tools, principal=args.principal, verifier=verifier, http=args.http, host=args.host,
                           port=args.port)

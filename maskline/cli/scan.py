@@ -1,8 +1,14 @@
-"""``maskline scan PATH_OR_URI [--format table|json] [--sample N]``: classify a table's columns.
+"""``maskline scan PATH_OR_URI [--format table|json] [--sample N] [--policy P --save [--dataset NAME]]``.
+
+Classify a table's columns; with ``--save``, store the verdicts beside the policy
+(``policy.yml`` -> ``policy.scan.json``, see :mod:`maskline.classify.stored`) for
+every face to read.
 
 >>> from maskline.cli.main import build_parser
 >>> build_parser().parse_args(["scan", "x.csv", "--format", "json"]).format
 'json'
+>>> build_parser().parse_args(["scan", "x.csv", "--policy", "p.yml", "--save", "--dataset", "raw.x"]).dataset
+'raw.x'
 """
 
 from __future__ import annotations
@@ -42,6 +48,13 @@ def register(sub: Any) -> None:
                         'or uncertain')
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="show a progress bar (default: on for large inputs and databases, table format only)")
+    p.add_argument("--save", action="store_true",
+                   help="store the verdicts beside --policy (policy.yml -> policy.scan.json, other datasets kept); "
+                        "the Airflow operators, dbt (after `maskline dbt sync`), `maskline sql` and `maskline mcp` "
+                        "read it instead of classifying again")
+    p.add_argument("--dataset", metavar="NAME",
+                   help="the dataset name to store the verdicts under, matched like the policy's datasets "
+                        "(default: the table after '::', or the file's name without its extension)")
     p.set_defaults(run=run)
 
 
@@ -79,13 +92,37 @@ def run(args: argparse.Namespace) -> int:
     from maskline.cli.output import console
 
     show = args.progress if args.progress is not None else (args.format == "table" and is_large(args.source))
+    if args.save or args.dataset:
+        from maskline.errors import InputError
+
+        if not args.save:
+            raise InputError("--dataset names what --save stores, and --save was not given", where="maskline scan",
+                             fix="add --save, or drop --dataset")
+        if not args.policy:
+            raise InputError("--save stores the scan beside a policy, and no --policy was given",
+                             where="maskline scan", fix="add --policy policy.yml (start one with `maskline policy init`)")
     result = classify_source(args, bool(show))
+    if args.save:
+        save(args, result)
     if args.format == "json":
         # Plain print: rich would wrap or colour the JSON.
         print(json.dumps(result.as_dict(), ensure_ascii=False))
         return 0
     console().print(render_table(result))
     return 0
+
+
+def save(args: argparse.Namespace, result: Any) -> None:
+    """Store ``result`` beside ``args.policy``; says where on stderr (stdout stays the scan's output)."""
+    from maskline.classify.sources import redact_uri
+    from maskline.classify.stored import save_scan, scan_path_for
+    from maskline.cli.output import err_console
+    from maskline.policy import load_policy
+
+    dataset = args.dataset or result.table or Path(args.source).stem
+    path = save_scan(scan_path_for(args.policy), dataset, result, load_policy(args.policy),
+                     source=redact_uri(args.source))
+    err_console().print(f"saved the verdicts on {dataset} in {path}", highlight=False, markup=False)
 
 
 def render_table(result: Any) -> Any:

@@ -25,7 +25,8 @@ def register(sub: Any) -> None:
         "itself is never printed.",
     )
     p.add_argument("--dialect", required=True, help="duckdb, postgres, snowflake, bigquery, spark or trino")
-    p.add_argument("--policy", required=True, help="policy YAML file")
+    p.add_argument("--policy", required=True,
+                   help="policy YAML file; the scan stored beside it (maskline scan --save) is read too")
     p.add_argument("--table", help="table name as written in the policy's datasets")
     p.add_argument("--columns", help="comma-separated full column list of the table, in order (default: only the "
                    "policy's columns, so the others are dropped; the SQL says so in a comment)")

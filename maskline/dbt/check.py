@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from maskline.errors import InputError, MasklineError, PolicyError
+from maskline.dbt.meta import column_meta, read_column_meta
+from maskline.errors import InputError, MasklineError
 
 MARKER = "maskline:"
 
@@ -67,20 +68,8 @@ class Sensitive:
     label: str  # info type, or the declared method
 
 
-def column_meta(column: Mapping[str, Any]) -> Any:
-    """``meta.maskline`` of a manifest column (dbt >= 1.10 may keep meta under ``config``).
-
-    >>> column_meta({"config": {"meta": {"maskline": {"method": "hmac"}}}})
-    {'method': 'hmac'}
-    """
-    meta = column.get("meta") or {}
-    if "maskline" not in meta:
-        meta = (column.get("config") or {}).get("meta") or {}
-    return meta.get("maskline")
-
-
-def resolve_column_policy(policy: Any, where: str) -> str:
-    """Validate ``meta.maskline`` with the core; return the label (info type or method) of the column.
+def resolve_column_policy(meta: Any, where: str, policy: Any = None) -> str:
+    """Validate ``meta.maskline`` with the core's one meta reader; return the column's label (info type or method).
 
     >>> resolve_column_policy({"info_type": "EMAIL"}, "m.email")
     'EMAIL'
@@ -89,30 +78,7 @@ def resolve_column_policy(policy: Any, where: str) -> str:
     ...
     maskline.errors.PolicyError: unknown masking method 'hmca' (at m.x.meta.maskline.method). Fix: did you mean 'hmac'?
     """
-    from maskline.errors import did_you_mean
-    from maskline.infotypes import INFO_TYPES
-    from maskline.methods.registry import method_spec
-
-    if isinstance(policy, str):
-        policy = {"method": policy}
-    if not isinstance(policy, Mapping):
-        raise PolicyError("meta.maskline must be a mapping", where=f"{where}.meta.maskline",
-                          fix="write meta: {maskline: {info_type: EMAIL}}")
-    info_type = policy.get("info_type")
-    if info_type is not None and info_type not in INFO_TYPES:
-        raise PolicyError(f"unknown info type {info_type!r}", where=f"{where}.meta.maskline.info_type",
-                          fix=did_you_mean(str(info_type), INFO_TYPES))
-    params = {k: v for k, v in policy.items() if k not in ("info_type", "method", "params")}
-    params.update(policy.get("params") or {})
-    if policy.get("method"):
-        method_spec(str(policy["method"]), params, where=f"{where}.meta.maskline.method")
-    elif info_type is None:
-        raise PolicyError("meta.maskline names neither an info_type nor a method", where=f"{where}.meta.maskline",
-                          fix="add info_type: <a maskline info type> or method: <redact|hmac|...>")
-    else:
-        default = dict(INFO_TYPES[info_type].default_method)
-        method_spec(default.pop("method"), {**default, **params}, where=f"{where}.meta.maskline")
-    return str(info_type or policy["method"])
+    return read_column_meta(meta, where, policy).label
 
 
 def _relation_key(schema: str | None, name: str | None) -> tuple[str, str]:
@@ -213,12 +179,42 @@ def classified_columns(manifest: Mapping[str, Any], project_dir: str | Path, con
     return out
 
 
+def policy_columns(manifest: Mapping[str, Any], policy: Any, scan: Any = None) -> dict[str, dict[str, Sensitive]]:
+    """Columns of sources and seeds that the project's policy (``datasets:``) or its stored scan names sensitive.
+
+    >>> from maskline.policy import load_policy
+    >>> m = {"sources": {"source.p.shop.customers": {"schema": "raw", "name": "customers", "columns": {}}}}
+    >>> policy_columns(m, load_policy({"datasets": {"raw.customers": {"columns": {"email": {"info_type": "EMAIL"}}}}}))
+    {'source.p.shop.customers': {'email': Sensitive(origin='source.p.shop.customers.email', label='EMAIL')}}
+    """
+    from maskline.classify.stored import best_match
+
+    out: dict[str, dict[str, Sensitive]] = {}
+    for uid, node in _nodes(manifest):
+        if node.get("resource_type", "source" if uid.startswith("source.") else None) not in ("source", "seed"):
+            continue
+        name = ".".join(p for p in (node.get("database"), node.get("schema"),
+                                    node.get("identifier") or node.get("alias") or node.get("name")) if p)
+        ds = policy.dataset(name)
+        for col, cp in (ds.columns.items() if ds else ()):
+            out.setdefault(uid, {})[col.lower()] = Sensitive(f"{uid}.{col}", str(cp.info_type or cp.method.name))
+        table = best_match(scan.tables, name) if scan is not None else None
+        for c in (scan.tables[table].columns if table is not None else ()):
+            if c.info_type and c.confidence >= policy.classify.min_confidence:
+                out.setdefault(uid, {}).setdefault(c.name.lower(), Sensitive(
+                    f"{uid}.{c.name}", f"{c.info_type}, stored scan {c.confidence:.2f}"))
+    return out
+
+
 def check_manifest(manifest: Mapping[str, Any], catalog: Mapping[str, Any] | None = None,
-                   classified: Mapping[str, Mapping[str, Sensitive]] | None = None) -> list[Finding]:
+                   classified: Mapping[str, Mapping[str, Sensitive]] | None = None,
+                   policy: Any = None) -> list[Finding]:
     """Every sensitive column that reaches a model unmasked, and every policy that does not resolve.
 
-    ``classified`` (see :func:`classified_columns`) adds columns the classifier found sensitive; a
-    column's schema.yml meta, where there is one, takes precedence.
+    ``classified`` (see :func:`classified_columns` and :func:`policy_columns`) adds columns the classifier,
+    the policy or its stored scan found sensitive; a column's schema.yml meta, where there is one, takes
+    precedence. ``policy`` (the project's, named by ``vars.maskline_policy``) resolves meta info types
+    and methods as the package does.
     """
     from sqlglot import exp, parse_one
     from sqlglot.lineage import lineage
@@ -238,11 +234,11 @@ def check_manifest(manifest: Mapping[str, Any], catalog: Mapping[str, Any] | Non
             cols.update({c.lower(): (v.get("type") or "text").lower() for c, v in cat.get("columns", {}).items()})
         columns[uid] = cols
         for col, spec in (node.get("columns") or {}).items():
-            policy = column_meta(spec)
-            if policy is None:
+            meta = column_meta(spec)
+            if meta is None:
                 continue
             try:
-                label = resolve_column_policy(policy, f"{uid}.columns.{col}")
+                label = resolve_column_policy(meta, f"{uid}.columns.{col}", policy)
             except MasklineError as e:
                 findings.append(Finding("policy", uid, col, f"has a maskline policy that does not resolve: {e.what}",
                                         e.fix or "fix meta.maskline"))
@@ -318,6 +314,29 @@ def check_manifest(manifest: Mapping[str, Any], catalog: Mapping[str, Any] | Non
     return findings
 
 
+def project_policy(project_dir: str | Path, manifest: Mapping[str, Any]) -> tuple[Any, dict[str, dict[str, Sensitive]]]:
+    """The policy that ``vars.maskline_policy`` names (None without one) and the source and seed columns it and
+    its stored scan name sensitive (see :func:`policy_columns`).
+
+    >>> project_policy("/nonexistent", {})
+    (None, {})
+    """
+    from maskline.dbt.sync import project
+
+    try:
+        synced = project(project_dir)
+    except MasklineError:
+        return None, {}  # no dbt_project.yml or no vars.maskline_policy: column meta alone
+    if not synced.policy_path.is_file():
+        return None, {}  # reported by stale_reason
+    from maskline.classify.stored import load_scan
+    from maskline.policy import load_policy
+
+    policy = load_policy(synced.policy_path)
+    scan = load_scan(synced.scan_path, policy) if synced.scan_path.is_file() else None
+    return policy, policy_columns(manifest, policy, scan)
+
+
 def check_project(project_dir: str | Path = ".", target_path: str = "target", *, classify: bool = False,
                   connect: str | None = None) -> list[Finding]:
     """Read ``<project>/target/manifest.json`` (and ``catalog.json`` if present) and check it.
@@ -333,8 +352,19 @@ def check_project(project_dir: str | Path = ".", target_path: str = "target", *,
     manifest = _read_json(manifest_path, "re-run `dbt compile`")
     catalog_path = root / target_path / "catalog.json"
     catalog = _read_json(catalog_path, "re-run `dbt docs generate`, or delete it") if catalog_path.is_file() else None
-    classified = classified_columns(manifest, root, connect) if (classify or connect) else None
-    return check_manifest(manifest, catalog, classified)
+    classified = dict(classified_columns(manifest, root, connect)) if (classify or connect) else {}
+    findings: list[Finding] = []
+    from maskline.dbt.sync import SYNC, VAR, stale_reason
+
+    reason = stale_reason(root, manifest)
+    if reason is not None:
+        findings.append(Finding("policy", str(root / "dbt_project.yml"), None,
+                                f"vars.{VAR}: {reason}, so the build may have masked by an older policy", SYNC))
+    policy, found = project_policy(root, manifest)
+    for uid, cols in found.items():
+        for col, hit in cols.items():
+            classified.setdefault(uid, {}).setdefault(col, hit)  # type: ignore[attr-defined]
+    return findings + check_manifest(manifest, catalog, classified or None, policy)
 
 
 def _read_json(path: Path, fix: str) -> Any:

@@ -99,6 +99,10 @@ def mask_file(
                              fix="check that the file is valid CSV or Parquet") from None
         if not cols:
             raise InputError("input has no columns", where=str(src), fix="pass a file with a header")
+        if classification is None:  # the stored scan beside the policy, else the classifier
+            from maskline.classify.stored import stored_classification
+
+            classification = stored_classification(pol, table)
         if classification is None and needs_classification(pol, table):
             classification = classify_for(src, pol, table)
         plan = build_plan(pol, table, cols, classification, identities)

@@ -96,6 +96,10 @@ def _prepare(
     con = connect()
     try:
         con.register(INPUT, _as_arrow(data))
+        if classification is None:  # the stored scan beside the policy, else the classifier
+            from maskline.classify.stored import stored_classification
+
+            classification = stored_classification(pol, table)
         if classification is None and needs_classification(pol, table):
             classification = classify_for(data, pol, table)
         return con, pol, build_plan(pol, table or "dataframe", columns_of(con, INPUT), classification, identities)

@@ -220,9 +220,13 @@ class MaskedTools:
                               fix="use a name list_tables shows")
         name, columns = next(iter(found.items()))
         name = name.split(".")[-1] if self.masked_schema else name
-        # The same decision as the query path: without `unclassified` in the policy, unlisted columns are masked.
-        policy = self.policy if self.policy.unclassified_explicit else _fail_closed(self.policy)
-        return build_plan(policy, name, [(c, t.lower()) for c, t in columns.items()], None, caller.identities)
+        # The same decision as the query path: the stored scan beside the policy when it covers the table;
+        # without it, and without `unclassified` in the policy, unlisted columns are masked.
+        from maskline.classify.stored import stored_classification
+
+        stored = stored_classification(self.policy, name)
+        policy = self.policy if self.policy.unclassified_explicit or stored else _fail_closed(self.policy)
+        return build_plan(policy, name, [(c, t.lower()) for c, t in columns.items()], stored, caller.identities)
 
     def _key_if_set(self) -> Any:
         try:

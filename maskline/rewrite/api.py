@@ -138,7 +138,8 @@ def rewrite(
 
     ``schema`` maps table names to ``{column: type}``; tables it lacks are read
     from ``connection`` (DuckDB or DB-API) when one is given. ``classification``
-    maps table names to a stored :class:`~maskline.classify.result.Classification`.
+    maps table names to a :class:`~maskline.classify.result.Classification`; without it, the scan
+    stored beside the policy file (``maskline scan --save``) is read when there is one.
     ``key`` is needed only to tokenize filter literals (resolved from the
     policy's key reference when omitted); it never appears in the SQL in
     ``KeyMode.SESSION``. With ``masked_schema`` the masked relations are the
@@ -166,6 +167,11 @@ def rewrite(
     if root is None:
         raise RewriteRefused("cannot build the query's scopes", where="query", fix="use a plain SELECT")
 
+    if classification is None:  # the scan stored beside the policy file, when it covers these tables
+        from maskline.classify.stored import scan_beside
+
+        stored = scan_beside(policy)
+        classification = stored.by_table(full_schema) if stored is not None else None
     effective = policy if policy.unclassified_explicit or classification else _fail_closed(policy)
     sensitivity = Sensitivity.for_query(qualified, full_schema, effective, classification, identities)
     tracer = Tracer(root, sensitivity.is_sensitive)

@@ -39,13 +39,7 @@ def seed_meta_policy() -> dict[str, Any]:
     doc = yaml.safe_load((INTEGRATION / "seeds" / "raw_customers.yml").read_text())
     cols: dict[str, Any] = {}
     for col in doc["seeds"][0]["columns"]:
-        meta = dict(col["meta"]["maskline"])
-        spec: dict[str, Any] = {}
-        if "info_type" in meta:
-            spec["info_type"] = meta.pop("info_type")
-        if "method" in meta:
-            spec["method"] = {"method": meta.pop("method"), **meta}
-        cols[col["name"]] = spec
+        cols[col["name"]] = dict(col["meta"]["maskline"])  # meta is written in the policy's spelling
     return {"version": 1, "datasets": {"raw_customers": {"columns": cols}}}
 
 

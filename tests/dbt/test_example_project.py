@@ -56,11 +56,8 @@ def test_staged_tables_match_the_core_on_the_same_sources(shop) -> None:
 
     raw = pd.DataFrame(_rows(shop, "select * from raw.customers order by customer_id"),
                        columns=["customer_id", "full_name", "email", "phone", "birth_date", "postal_code", "signup_ip"])
-    policy = {"datasets": {"customers": {"columns": {
-        "full_name": {"info_type": "PERSON_NAME"}, "email": {"info_type": "EMAIL", "method": {"method": "hmac", "length": 16}},
-        "phone": {"info_type": "PHONE"}, "birth_date": {"info_type": "DATE_OF_BIRTH"},
-        "postal_code": {"info_type": "POSTAL_CODE"}, "signup_ip": {"info_type": "IP_ADDRESS"}}}}}
-    want = mask_frame(raw, policy, table="customers", key=KeyMaterial(TEST_KEY.encode()))
+    # The example's own policy file: dbt read it through `maskline dbt sync`, the core reads it directly.
+    want = mask_frame(raw, shop / "policy.yml", table="raw.customers", key=KeyMaterial(TEST_KEY.encode()))
     got = _rows(shop, "select * from main.stg_customers order by customer_id")
     assert [tuple(str(v) for v in r) for r in got] == [tuple(str(v) for v in r) for r in want.itertuples(index=False)]
 
@@ -75,13 +72,16 @@ def test_free_text_notes_lose_their_pii_but_keep_the_prose(shop) -> None:
 def test_check_passes_and_catches_a_raw_column_added_to_the_mart(shop) -> None:
     import json
 
-    from maskline.dbt.check import check_manifest
+    from maskline.dbt.check import check_manifest, project_policy
 
     manifest = json.loads((shop / "target" / "manifest.json").read_text())
-    assert check_manifest(manifest) == []
+    policy, sensitive = project_policy(shop, manifest)  # policy.yml and its stored scan say what is sensitive
+    assert "email" in sensitive["source.maskline_shop.shop.customers"]
+    assert "card_number" in sensitive["source.maskline_shop.shop.orders"]
+    assert check_manifest(manifest, classified=sensitive, policy=policy) == []
     view = manifest["nodes"]["model.maskline_shop.support_queue"]
     view["compiled_code"] = view["compiled_code"].replace("as notes", "as notes, c.phone as callback")
-    leaks = [(f.node.rsplit(".", 1)[1], f.column) for f in check_manifest(manifest)]
+    leaks = [(f.node.rsplit(".", 1)[1], f.column) for f in check_manifest(manifest, classified=sensitive, policy=policy)]
     assert leaks == [("support_queue", "callback")]
 
 

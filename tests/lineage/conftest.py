@@ -199,16 +199,22 @@ SHOP_SOURCES = {"customers": "customers.csv", "orders": "orders.csv", "support_t
 
 
 def _shop_raw_values() -> set[str]:
-    """Every cell of a column the example project's sources mark sensitive (what must never reach lineage)."""
+    """Every cell of a column the example project's policy or its stored scan names sensitive (what must never
+    reach lineage)."""
     import csv
 
-    import yaml
+    from maskline.classify.stored import load_scan
+    from maskline.policy import load_policy
 
-    sources = yaml.safe_load((EXAMPLE_DBT / "models" / "staging" / "sources.yml").read_text())
+    policy = load_policy(EXAMPLE_DBT / "policy.yml")
+    scan = load_scan(EXAMPLE_DBT / "policy.scan.json", policy)
     values: set[str] = set()
-    for table in sources["sources"][0]["tables"]:
-        sensitive = {c["name"] for c in table.get("columns", []) if (c.get("meta") or {}).get("maskline")}
-        with (EXAMPLE_DBT / "data" / SHOP_SOURCES[table["name"]]).open(newline="") as f:
+    for table, file in SHOP_SOURCES.items():
+        named = policy.dataset(f"raw.{table}")
+        found = scan.for_table(f"raw.{table}")
+        sensitive = set(named.columns if named else ()) | {c.name for c in (found.columns if found else ())
+                                                           if c.info_type}
+        with (EXAMPLE_DBT / "data" / file).open(newline="") as f:
             for row in csv.DictReader(f):
                 values |= {row[c] for c in sensitive if row.get(c) and len(row[c]) >= 6}
     return values

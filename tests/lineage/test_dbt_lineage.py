@@ -29,7 +29,8 @@ def test_masked_model_output_carries_masking_facet(dbt_lineage: LineageRun) -> N
     assert masking["fields"]["email"]["methodDescription"] == "hmac(length=16)"
     assert masking["fields"]["birth_date"]["method"] == "generalize"
     assert masking["fields"]["customer_id"]["masked"] is False
-    assert masking["fields"]["email"]["rule"] == "source.maskline_shop.shop.customers.columns.email.meta.maskline"
+    # The example masks by its policy.yml, compiled by `maskline dbt sync` into the manifest's macros.
+    assert masking["fields"]["email"]["rule"] == 'policy policy.yml: datasets["raw.customers"].columns.email'
     assert masking["policy"]["source"] == "dbt:maskline_shop:model.maskline_shop.stg_customers"
     assert masking["engine"] == "dbt-duckdb"
 

@@ -20,28 +20,104 @@
   {{ return(none) }}
 {%- endmacro %}
 
-{% macro _column_spec(policy, where) -%}
-  {#- meta.maskline -> {method, params, info_type}; unknown names stop the compile. -#}
-  {%- if policy is string -%}{%- set policy = {'method': policy} -%}{%- endif -%}
+{% macro _synced_policy() -%}
+  {#- The project's policy as `maskline dbt sync` compiled it (macros/maskline_policy.sql), or none when
+      vars.maskline_policy is not set (then column meta alone decides, and other columns pass). A var that
+      names a policy nobody synced, or another file than the one synced, stops the compile. -#}
+  {%- set named = var('maskline_policy', none) -%}
+  {%- if not named -%}{{ return(none) }}{%- endif -%}
+  {%- if maskline_synced_policy is not defined -%}
+    {{ maskline._fail("vars.maskline_policy names " ~ named ~ ", but the project has no synced policy", "dbt_project.yml vars.maskline_policy",
+                      "run `maskline dbt sync` in the project (it writes macros/maskline_policy.sql)") }}
+  {%- endif -%}
+  {%- set data = maskline_synced_policy() -%}
+  {%- if data['format'] != 1 or data['synced_from']['policy'] != named -%}
+    {{ maskline._fail("the synced policy was made from " ~ data['synced_from']['policy'] ~ " (format " ~ data['format'] ~ "), not from " ~ named,
+                      "macros/maskline_policy.sql", "run `maskline dbt sync` again") }}
+  {%- endif -%}
+  {{ return(data) }}
+{%- endmacro %}
+
+{% macro _name_parts(name) -%}
+  {%- set parts = [] -%}
+  {%- for p in (name | string).split('.') -%}{%- do parts.append(p | replace('"', '') | replace('`', '') | lower) -%}{%- endfor -%}
+  {{ return(parts) }}
+{%- endmacro %}
+
+{% macro _best_match(entries, relation) -%}
+  {#- The entry whose name matches the relation best, as maskline.policy matches datasets: db.schema.table
+      against shorter names and back, case-insensitive, the longest match winning. -#}
+  {%- set wanted = [] -%}
+  {%- for p in [relation.database, relation.schema, relation.identifier] if p -%}{%- do wanted.append(p | lower) -%}{%- endfor -%}
+  {%- set best = namespace(n=0, name=none) -%}
+  {%- for name in entries | sort -%}
+    {%- set parts = maskline._name_parts(name) -%}
+    {%- set n = [parts | length, wanted | length] | min -%}
+    {%- if parts[(parts | length) - n:] == wanted[(wanted | length) - n:] and n > best.n -%}
+      {%- set best.n = n -%}{%- set best.name = name -%}
+    {%- endif -%}
+  {%- endfor -%}
+  {{ return(entries[best.name] if best.name is not none else none) }}
+{%- endmacro %}
+
+{% macro _deprecated(where, spelled, instead) -%}
+  {%- do exceptions.warn("maskline: " ~ where ~ ".meta.maskline: " ~ spelled ~ " is deprecated and will be removed in the next release; write " ~ instead ~ " (the policy's spelling)") -%}
+{%- endmacro %}
+
+{% macro _column_spec(policy, where, synced=none) -%}
+  {#- meta.maskline -> {method, params, info_type}, read as maskline/dbt/meta.py reads it: the policy's
+      spelling {info_type: X, method: NAME | {method: NAME, ...params}}; an info type alone takes the synced
+      policy's method for it (else the catalogue default). Older spellings warn. Unknown names stop the compile. -#}
+  {%- if policy is string -%}
+    {%- do maskline._deprecated(where, "a bare method name ('" ~ policy ~ "')", "{method: " ~ policy ~ "}") -%}
+    {%- set policy = {'method': policy} -%}
+  {%- endif -%}
   {%- if policy is not mapping -%}
-    {{ maskline._fail("meta.maskline must be a mapping such as {info_type: EMAIL} or {method: hmac}", where,
-                      "write meta: {maskline: {info_type: EMAIL}}") }}
+    {{ maskline._fail("meta.maskline must be a mapping", where ~ ".meta.maskline",
+                      "write meta: {maskline: {info_type: EMAIL}} or {maskline: {method: {method: hmac}}}") }}
   {%- endif -%}
   {%- set info_type = policy.get('info_type') -%}
-  {%- if info_type is not none -%}{%- set default = maskline._info_type_method(info_type, where) -%}{%- endif -%}
-  {%- set params = {} -%}
-  {%- for k, v in policy.items() if k not in ('info_type', 'method', 'params') -%}{%- do params.update({k: v}) -%}{%- endfor -%}
-  {%- do params.update(policy.get('params') or {}) -%}
-  {%- if policy.get('method') -%}
-    {%- set method = policy['method'] -%}
+  {%- set types = synced['info_types'] if synced else maskline._catalogue()['info_types'] -%}
+  {%- if info_type is not none and info_type not in types -%}
+    {{ maskline._fail("unknown info type '" ~ info_type ~ "'", where ~ ".meta.maskline.info_type",
+                      "use one of " ~ (types.keys() | list | sort | join(', '))) }}
+  {%- endif -%}
+  {%- set flat = {} -%}
+  {%- for k, v in policy.items() if k not in ('info_type', 'method', 'params', 'source') -%}{%- do flat.update({k: v}) -%}{%- endfor -%}
+  {%- do flat.update(policy.get('params') or {}) -%}
+  {%- set method = policy.get('method') -%}
+  {%- if method is mapping -%}
+    {%- if flat -%}
+      {{ maskline._fail("unknown key '" ~ (flat.keys() | list | first) ~ "' in meta.maskline", where ~ ".meta.maskline",
+                        "parameters go inside method: {method: NAME, ...}") }}
+    {%- endif -%}
+    {%- if 'method' not in method -%}
+      {{ maskline._fail("a method entry needs 'method'", where ~ ".meta.maskline.method", "e.g. {method: hmac}") }}
+    {%- endif -%}
+    {%- set params = {} -%}
+    {%- for k, v in method.items() if k != 'method' -%}{%- do params.update({k: v}) -%}{%- endfor -%}
+    {%- set method = method['method'] -%}
+  {%- elif method -%}
+    {%- set params = flat -%}
+    {%- if flat -%}
+      {%- do maskline._deprecated(where, ("a params: mapping" if policy.get('params') is not none else "parameters beside the method (" ~ (flat.keys() | list | sort | join(', ')) ~ ")"), "method: {method: " ~ method ~ ", ...}") -%}
+    {%- endif -%}
   {%- elif info_type is not none -%}
+    {%- if synced -%}
+      {%- set default = {'method': types[info_type]['method'], 'params': types[info_type]['params']} -%}
+    {%- else -%}
+      {%- set default = maskline._info_type_method(info_type, where) -%}
+    {%- endif -%}
     {%- set method = default['method'] -%}
-    {%- set merged = {} -%}{%- do merged.update(default['params']) -%}{%- do merged.update(params) -%}
-    {%- set params = merged -%}
+    {%- set params = {} -%}{%- do params.update(default['params']) -%}
+    {%- if flat -%}
+      {%- do maskline._deprecated(where, "parameters beside an info type", "method: {method: " ~ method ~ ", ...}") -%}
+      {%- do params.update(flat) -%}
+    {%- endif -%}
   {%- else -%}
-    {{ maskline._fail("meta.maskline names neither an info_type nor a method", where,
+    {{ maskline._fail("meta.maskline names neither an info_type nor a method", where ~ ".meta.maskline",
                       "add info_type: <one of the maskline info types> or method: <redact|hmac|...>") }}
   {%- endif -%}
-  {%- do maskline._method_spec(method, params, where) -%}
+  {%- do maskline._method_spec(method, params, where ~ ".meta.maskline") -%}
   {{ return({'method': method, 'params': params, 'info_type': info_type}) }}
 {%- endmacro %}

@@ -1,0 +1,233 @@
+"""``maskline dbt sync``: compile the project's policy (and its stored scan) into a macro the dbt package reads.
+
+dbt's Jinja cannot read a file at run time: its context has ``var()``,
+``env_var()`` and ``fromyaml()`` of a string, but no file access (dbt-core 1.11,
+``dbt/context/base.py`` and ``providers.py``). So the policy is compiled ahead,
+the way dbt users already run ``dbt deps``:
+
+1. ``dbt_project.yml`` names the policy: ``vars: {maskline_policy: policy.yml}``
+   (relative to the project directory);
+2. ``maskline dbt sync`` loads it with the core loader (every policy error, with
+   did-you-mean), reads the stored scan beside it (``policy.scan.json``), resolves
+   every method exactly as the core does, and writes
+   ``macros/maskline_policy.sql``: one macro returning that data, with the SHA-256
+   of the policy file and of the scan file;
+3. ``maskline.masked_columns`` applies it: the column's ``meta`` first (an
+   override), then the policy's ``datasets:``, then the stored scan's verdicts,
+   then ``unclassified`` (redact or pass), as :func:`maskline.plan.build_plan`
+   does.
+
+The copy cannot silently go stale: ``maskline dbt sync --check`` (CI, pre-commit)
+and ``maskline dbt check`` fail when the policy or the scan changed since the
+sync, and the package stops the compile when the var names another file than
+the one synced, or names one and nothing was synced.
+
+>>> from maskline.policy import load_policy
+>>> data = resolve(load_policy({"unclassified": "mask", "datasets": {"raw.customers": {"columns": {
+...     "email": {"info_type": "EMAIL"}}}}}), None)
+>>> data["datasets"]["raw.customers"]["email"]["method"], data["unclassified"], data["explicit"]
+('email', 'mask', True)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from maskline.errors import InputError, PolicyError
+
+VAR = "maskline_policy"
+OUT = Path("macros") / "maskline_policy.sql"
+MACRO = "maskline_synced_policy"
+FORMAT = 1
+SYNC = "run `maskline dbt sync` in the dbt project (and commit macros/maskline_policy.sql)"
+_DATA = re.compile(r"fromjson\('(?P<json>.*)'\)", re.DOTALL)
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _method(spec: Any) -> dict[str, Any]:
+    values = spec.as_dict()
+    name = values.pop("method")
+    return {"method": name, "params": json.loads(json.dumps(values, default=list))}
+
+
+def resolve(policy: Any, scan: Any) -> dict[str, Any]:
+    """The policy (and stored scan) as data the macros apply without deciding anything themselves.
+
+    Every method is the core's resolution (``methods:``, custom ``info_types:``, catalogue defaults). Each
+    column of a scanned relation carries :func:`maskline.plan.build_plan`'s decision on it (None: raw), so
+    verdicts below ``classify.min_confidence`` and ``unclassified`` apply there exactly as in the core.
+    """
+    from maskline.adapters.native import unmask_roles
+    from maskline.plan import build_plan
+
+    info_types = {name: {"category": policy.category_of(name), **_method(policy.method_for(name))}
+                  for name in sorted(policy.known_info_types())}
+    datasets: dict[str, dict[str, Any]] = {}
+    for ds_name, ds in policy.datasets.items():
+        cols = {}
+        for col, cp in ds.columns.items():
+            spec = cp.method or policy.method_for(str(cp.info_type))
+            cols[col.lower()] = {"name": col, "info_type": cp.info_type, **_method(spec), "where": cp.where}
+        datasets[ds_name] = cols
+    scanned: dict[str, dict[str, Any]] = {}
+    for table, classification in (scan.tables.items() if scan is not None else ()):
+        # The core decides every scanned column (policy entry, verdict, or what the policy does with the rest),
+        # so the macros copy decisions instead of re-implementing them; None is "passes raw".
+        plan = build_plan(policy, table, [(c.name, c.sql_type) for c in classification.columns], classification)
+        scanned[table] = {
+            c.name.lower(): None if c.method is None else {
+                "name": c.name, "info_type": c.info_type, **_method(c.method), "where": f"stored scan {table}: {c.rule}"}
+            for c in plan.columns}
+    return {
+        "format": FORMAT,
+        "unclassified": policy.unclassified,
+        # Without `unclassified:` in the policy and without stored verdicts on a relation, nobody vouched for its
+        # other columns: the package masks them, as the query path does (dbt cannot run the classifier).
+        "explicit": policy.unclassified_explicit,
+        "unmask_for": list(policy.unmask_for),
+        "unmask_roles": unmask_roles(policy),
+        "info_types": info_types,
+        "datasets": datasets,
+        "scanned": scanned,
+    }
+
+
+@dataclass(frozen=True)
+class Project:
+    """A dbt project's policy var, resolved to files."""
+
+    root: Path
+    policy_var: str
+    policy_path: Path
+    scan_path: Path
+    out: Path
+
+
+def project(project_dir: str | Path = ".") -> Project:
+    """Read ``vars.maskline_policy`` from ``dbt_project.yml`` and resolve the files it implies.
+
+    >>> project("/nonexistent")
+    Traceback (most recent call last):
+    ...
+    maskline.errors.InputError: no dbt_project.yml (at /nonexistent/dbt_project.yml). Fix: run this in a dbt project, or pass --project-dir
+    """
+    import yaml
+
+    from maskline.classify.stored import scan_path_for
+
+    root = Path(project_dir)
+    config = root / "dbt_project.yml"
+    if not config.is_file():
+        raise InputError("no dbt_project.yml", where=str(config), fix="run this in a dbt project, or pass --project-dir")
+    data = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
+    value = (data.get("vars") or {}).get(VAR)
+    if not isinstance(value, str) or not value.strip():
+        raise PolicyError(f"the project names no policy (vars.{VAR})", where=f"{config}: vars",
+                          fix=f"add vars: {{{VAR}: policy.yml}} (the policy file, relative to the project)")
+    if "{{" in value:
+        raise PolicyError(f"vars.{VAR} must be a plain path: maskline reads it without dbt's Jinja",
+                          where=f"{config}: vars.{VAR}", fix="write the path relative to the project, e.g. policy.yml")
+    policy_path = root / value
+    return Project(root, value, policy_path, scan_path_for(policy_path), root / OUT)
+
+
+def fingerprint(p: Project) -> dict[str, Any]:
+    """The policy var and the SHA-256 of the policy file and scan file the synced copy was made from."""
+    return {"policy": p.policy_var, "policy_sha256": _sha256(p.policy_path),
+            "scan_sha256": _sha256(p.scan_path) if p.scan_path.is_file() else None}
+
+
+def render(data: dict[str, Any]) -> str:
+    """The generated macro file: the data as JSON inside ``fromjson``, so Python can read it back from the
+    manifest (:func:`synced_from_manifest`) and the macros get plain dicts.
+
+    >>> "maskline_synced_policy" in render({"format": 1})
+    True
+    """
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    # Inside a single-quoted Jinja string: escape the backslash first, then the quote.
+    quoted = text.replace("\\", "\\\\").replace("'", "\\'")
+    return (
+        "{#- GENERATED by `maskline dbt sync` from the policy named by vars.maskline_policy and its stored scan.\n"
+        "    Do not edit: run `maskline dbt sync` again after changing either; `maskline dbt sync --check` and\n"
+        "    `maskline dbt check` fail while this copy is stale. -#}\n"
+        f"{{% macro {MACRO}() -%}}\n"
+        f"{{{{ return(fromjson('{quoted}')) }}}}\n"
+        "{%- endmacro %}\n"
+    )
+
+
+def build(project_dir: str | Path = ".") -> tuple[Project, str]:
+    """Load the project's policy and scan with the core loaders and render the macro file (not written)."""
+    from maskline.classify.stored import load_scan
+    from maskline.policy import load_policy
+
+    p = project(project_dir)
+    if not p.policy_path.is_file():
+        raise PolicyError("policy file not found", where=f"{p.root / 'dbt_project.yml'}: vars.{VAR} = {p.policy_var}",
+                          fix="check the path (relative to the dbt project), or run 'maskline policy init'")
+    policy = load_policy(p.policy_path)
+    scan = load_scan(p.scan_path, policy) if p.scan_path.is_file() else None
+    data = resolve(policy, scan)
+    data["synced_from"] = fingerprint(p)
+    return p, render(data)
+
+
+def sync(project_dir: str | Path = ".", *, check: bool = False) -> tuple[Path, bool]:
+    """Write the macro file (or with ``check``, only compare); returns ``(path, changed)``.
+
+    With ``check``, a stale or missing file raises :class:`~maskline.errors.PolicyError`.
+    """
+    p, text = build(project_dir)
+    current = p.out.read_text(encoding="utf-8") if p.out.is_file() else None
+    changed = current != text
+    if check:
+        if changed:
+            raise PolicyError("the synced policy is missing or stale: the policy or its stored scan changed since "
+                              "the last sync" if current is not None else "the policy was never synced",
+                              where=str(p.out), fix=SYNC)
+        return p.out, False
+    if changed:
+        p.out.parent.mkdir(parents=True, exist_ok=True)
+        p.out.write_text(text, encoding="utf-8")
+    return p.out, changed
+
+
+def synced_from_manifest(manifest: Any) -> dict[str, Any] | None:
+    """The synced policy data in a dbt ``manifest.json`` (the root project's generated macro), or None.
+
+    >>> synced_from_manifest({"macros": {}}) is None
+    True
+    """
+    for uid, macro in (manifest.get("macros") or {}).items():
+        if uid.endswith(f".{MACRO}") and (m := _DATA.search(str(macro.get("macro_sql") or ""))):
+            text = m.group("json").replace("\\'", "'").replace("\\\\", "\\")
+            return dict(json.loads(text))
+    return None
+
+
+def stale_reason(project_dir: str | Path, manifest: Any) -> str | None:
+    """Why the synced copy in ``manifest`` does not match the project's policy files now, or None.
+
+    A project without ``vars.maskline_policy`` has nothing to compare (None).
+    """
+    try:
+        p = project(project_dir)
+    except PolicyError:
+        return None
+    synced = synced_from_manifest(manifest)
+    if synced is None:
+        return f"vars.{VAR} names {p.policy_var}, but the build used no synced policy"
+    if not p.policy_path.is_file():
+        return f"the policy file {p.policy_var} is missing"
+    if synced.get("synced_from") != fingerprint(p):
+        return "the policy or its stored scan changed since the build's `maskline dbt sync`"
+    return None

@@ -1,0 +1,115 @@
+"""`maskline dbt sync`: the project's policy compiled for the package, its errors, and its staleness checks.
+
+No dbt process here: the generated macro is read back the way ``maskline dbt check`` reads it from a manifest.
+The dbt builds that apply it are in tests/samepolicy and tests/dbt/test_example_project.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from maskline.cli.main import main
+from maskline.dbt.sync import OUT, resolve, stale_reason, sync, synced_from_manifest
+from maskline.errors import PolicyError
+from maskline.policy import load_policy
+
+POLICY = """\
+version: 1
+methods:
+  EMAIL: {method: hmac, length: 16}
+info_types:
+  BADGE_ID: {category: identifier, pattern: "^B-[0-9]{4}$", method: {method: redact, label: "it's \\\\ gone"}}
+datasets:
+  raw.customers:
+    columns:
+      email: {info_type: EMAIL}
+      badge: {info_type: BADGE_ID}
+unmask_for: [role:pii_reader, user:alice]
+"""
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "dbt_project.yml").write_text("name: p\nconfig-version: 2\nvars:\n  maskline_policy: policy.yml\n")
+    (tmp_path / "policy.yml").write_text(POLICY)
+    return tmp_path
+
+
+def _manifest(project: Path) -> dict:
+    """What dbt puts in manifest.json for the generated macro (its source, verbatim)."""
+    return {"macros": {"macro.p.maskline_synced_policy": {"macro_sql": (project / OUT).read_text()}}}
+
+
+def test_sync_writes_the_resolved_policy_and_reads_back_from_a_manifest(project: Path) -> None:
+    path, changed = sync(project)
+    assert changed and path == project / OUT
+    data = synced_from_manifest(_manifest(project))
+    assert data is not None
+    assert data["datasets"]["raw.customers"]["email"]["method"] == "hmac"  # methods: applies
+    assert data["datasets"]["raw.customers"]["email"]["params"] == {"length": 16}
+    assert data["info_types"]["BADGE_ID"]["params"] == {"label": "it's \\ gone"}  # quotes survive Jinja
+    assert data["unmask_roles"] == ["pii_reader"] and data["explicit"] is False
+    assert sync(project) == (path, False)  # idempotent: nothing to rewrite
+
+
+def test_resolve_decides_each_scanned_column_as_the_core() -> None:
+    from maskline.classify.result import Classification, ColumnClassification
+    from maskline.classify.stored import StoredScan
+
+    scan = StoredScan({"t": Classification((ColumnClassification("a", "EMAIL", 0.9, "identifier"),
+                                           ColumnClassification("b", "PHONE", 0.4, "identifier")))}, "s", "")
+    data = resolve(load_policy({"classify": {"min_confidence": 0.6}, "unclassified": "pass"}), scan)
+    assert data["scanned"]["t"]["a"]["method"] == "email" and data["scanned"]["t"]["b"] is None  # b: raw
+
+
+def test_check_fails_when_the_policy_changed_after_the_sync(project: Path, capsys) -> None:
+    assert main(["dbt", "sync", "--check", "--project-dir", str(project)]) == 2  # never synced
+    assert "never synced" in capsys.readouterr().err
+    sync(project)
+    manifest = _manifest(project)
+    assert main(["dbt", "sync", "--check", "--project-dir", str(project)]) == 0
+    assert stale_reason(project, manifest) is None
+    (project / "policy.yml").write_text(POLICY.replace("length: 16", "length: 20"))
+    assert main(["dbt", "sync", "--check", "--project-dir", str(project)]) == 2
+    assert "stale" in capsys.readouterr().err
+    assert "changed since" in (stale_reason(project, manifest) or "")
+    (project / "policy.scan.json").write_text("{}")  # a new scan makes it stale too, and a broken one fails
+    with pytest.raises(Exception, match="stored scan"):
+        sync(project)
+
+
+def test_dbt_check_reports_a_stale_copy_in_the_build(project: Path) -> None:
+    import json
+
+    from maskline.dbt.check import check_project
+
+    sync(project)
+    target = project / "target"
+    target.mkdir()
+    (target / "manifest.json").write_text(json.dumps({"metadata": {"adapter_type": "duckdb"}, "nodes": {},
+                                                      "sources": {}, **_manifest(project)}))
+    assert check_project(project) == []
+    (project / "policy.yml").write_text(POLICY + "unclassified: mask\n")
+    findings = check_project(project)
+    assert [f.kind for f in findings] == ["policy"] and "maskline dbt sync" in findings[0].fix
+
+
+@pytest.mark.parametrize(("config", "what"), [
+    ("name: p\n", "the project names no policy"),
+    ("name: p\nvars: {maskline_policy: \"{{ env_var('P') }}\"}\n", "must be a plain path"),
+    ("name: p\nvars: {maskline_policy: nowhere.yml}\n", "policy file not found"),
+])
+def test_a_project_without_a_usable_policy_var_is_refused_with_the_fix(tmp_path: Path, config: str, what: str) -> None:
+    (tmp_path / "dbt_project.yml").write_text(config)
+    with pytest.raises(PolicyError) as e:
+        sync(tmp_path)
+    assert what in e.value.what and "dbt_project.yml" in (e.value.where or "")
+
+
+def test_a_policy_error_names_the_policy_file_and_key(project: Path) -> None:
+    (project / "policy.yml").write_text(POLICY.replace("method: hmac", "method: hmca"))
+    with pytest.raises(PolicyError) as e:
+        sync(project)
+    assert e.value.where == f"{project / 'policy.yml'}: methods.EMAIL.method" and e.value.fix == "did you mean 'hmac'?"

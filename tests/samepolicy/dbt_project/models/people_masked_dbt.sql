@@ -1,0 +1,2 @@
+select {{ maskline.masked_columns(source('raw', 'people')) }}
+from {{ source('raw', 'people') }}
