@@ -31,12 +31,15 @@ from maskline.methods.registry import METHODS, method_spec
 SCHEMA_PATH = Path(__file__).with_name("schemas") / "policy.schema.json"
 TOP_LEVEL_KEYS = ("version", "key", "unclassified", "methods", "datasets", "unmask_for", "info_types",
                   "allow_list", "rewrite", "classify")
-COLUMN_KEYS = ("info_type", "method")
+COLUMN_KEYS = ("info_type", "method", "pass")
 
 
 @dataclass(frozen=True)
 class ColumnPolicy:
-    """A column the policy names: its info type and, optionally, a method that overrides the default."""
+    """A column the policy names: its info type and, optionally, a method that overrides the default.
+
+    A column written ``{pass: true}`` has neither: it passes raw, by the policy's explicit choice.
+    """
 
     name: str
     info_type: str | None
@@ -81,9 +84,10 @@ class Policy:
 
     version: int = 1
     key: KeyRef = DEFAULT_KEY_REF
-    unclassified: Literal["pass", "mask"] = "pass"
-    # Whether the policy says ``unclassified:`` itself; the query path fails closed (mask) when it does not.
-    unclassified_explicit: bool = False
+    # Columns the policy does not name: "mask" (the default) masks them unless the classifier is confident
+    # they hold nothing sensitive (maskline.classify.decision); "pass" passes them raw.
+    unclassified: Literal["pass", "mask"] = "mask"
+    unclassified_explicit: bool = False  # whether the policy wrote ``unclassified:`` itself
     methods: Mapping[str, MethodSpec] = field(default_factory=dict)
     datasets: Mapping[str, DatasetPolicy] = field(default_factory=dict)
     unmask_for: tuple[str, ...] = ()
@@ -211,7 +215,7 @@ class _Loader:
                                 "use key: {env: MASKLINE_KEY} or key: {airflow_conn: maskline_default}")
             key = KeyRef(env=k.get("env"), airflow_conn=k.get("airflow_conn"))
 
-        unclassified = raw.get("unclassified", "pass")
+        unclassified = raw.get("unclassified", "mask")
         if unclassified not in ("pass", "mask"):
             raise self.fail(f"unclassified must be 'pass' or 'mask', not {unclassified!r}", "unclassified",
                             "use 'mask' to fail closed on columns nobody classified")
@@ -261,8 +265,15 @@ class _Loader:
                 path = _join(f"{ds_path}.columns", str(col))
                 spec = self.mapping(spec, path)
                 self.keys(spec, COLUMN_KEYS, path)
+                if "pass" in spec:
+                    if spec["pass"] is not True or len(spec) != 1:
+                        raise self.fail("'pass' must be 'true' and alone", f"{path}.pass",
+                                        "write {pass: true} to pass the column raw, or give an info_type/method")
+                    cols[str(col)] = ColumnPolicy(str(col), None, None, path)
+                    continue
                 if "info_type" not in spec and "method" not in spec:
-                    raise self.fail("a column needs 'info_type' or 'method'", path, "e.g. {info_type: EMAIL}")
+                    raise self.fail("a column needs 'info_type', 'method' or 'pass'", path,
+                                    "e.g. {info_type: EMAIL}, or {pass: true} to pass it raw")
                 info_type = self.info_type(spec["info_type"], known, f"{path}.info_type") if "info_type" in spec else None
                 method = self.method(spec["method"], path) if "method" in spec else None
                 cols[str(col)] = ColumnPolicy(str(col), info_type, method, path)
@@ -337,8 +348,10 @@ def load_policy(source: str | Path | Mapping[str, Any] | Policy) -> Policy:
         text = path.read_text(encoding="utf-8")
     else:
         text, name = str(source), "<string>"
+    from maskline.policy_yaml import load_policy_yaml
+
     try:
-        raw = yaml.safe_load(text)
+        raw = load_policy_yaml(text, name)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name

@@ -115,10 +115,32 @@ def classify_column(name: str, values: Any, *, sql_type: str | None = None,
                     min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> ColumnClassification:
     """Classify one column from its name and a sample of its values (a pyarrow Array or ChunkedArray).
 
+    The verdict carries the values' shape (:mod:`maskline.classify.shape`), which the fail-closed
+    decision reads for columns without an info type.
+
     >>> import pyarrow as pa
     >>> classify_column("geburtsdatum", pa.array(["1984-07-21", "1990-02-03"] * 10)).info_type
     'DATE_OF_BIRTH'
+    >>> classify_column("qty", pa.array(["3", "10"] * 10)).shape.kind
+    'numeric'
     """
+    from dataclasses import replace
+
+    import pyarrow as pa
+
+    from maskline.classify.shape import value_shape
+
+    verdict = _classify_column(name, values, sql_type=sql_type, custom=custom, allow_list=allow_list,
+                               min_confidence=min_confidence)
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    if pa.types.is_dictionary(values.type):
+        values = values.dictionary_decode()
+    return replace(verdict, shape=value_shape(values, _kind(values.type)))
+
+
+def _classify_column(name: str, values: Any, *, sql_type: str | None, custom: Sequence[CustomDetector],
+                     allow_list: Sequence[str], min_confidence: float) -> ColumnClassification:
     import pyarrow as pa
     import pyarrow.compute as pc
 

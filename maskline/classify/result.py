@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from maskline.classify.shape import ValueShape
+
 
 @dataclass(frozen=True)
 class ColumnClassification:
@@ -25,6 +27,8 @@ class ColumnClassification:
     evidence: tuple[str, ...] = ()
     match_share: float | None = None  # share of sampled non-null values that validated
     sql_type: str | None = None
+    # What the values look like (value-free), for the fail-closed decision; None when nothing was sampled.
+    shape: ValueShape | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {

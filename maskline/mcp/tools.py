@@ -203,7 +203,6 @@ class MaskedTools:
         from sqlglot import exp
 
         from maskline.plan import build_plan
-        from maskline.rewrite.api import _fail_closed
         from maskline.rewrite.schema_source import read_schema
 
         try:
@@ -220,9 +219,9 @@ class MaskedTools:
                               fix="use a name list_tables shows")
         name, columns = next(iter(found.items()))
         name = name.split(".")[-1] if self.masked_schema else name
-        # The same decision as the query path: without `unclassified` in the policy, unlisted columns are masked.
-        policy = self.policy if self.policy.unclassified_explicit else _fail_closed(self.policy)
-        return build_plan(policy, name, [(c, t.lower()) for c, t in columns.items()], None, caller.identities)
+        # The same decision as the query path (maskline.classify.decision): with no scan, unlisted columns are
+        # masked unless the policy says `unclassified: pass`.
+        return build_plan(self.policy, name, [(c, t.lower()) for c, t in columns.items()], None, caller.identities)
 
     def _key_if_set(self) -> Any:
         try:
