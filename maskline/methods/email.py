@@ -18,7 +18,7 @@ from maskline.errors import PolicyError
 from maskline.methods.base import MaskContext, MethodDef
 
 RUN = 5
-SINGLE_ADDRESS_REST = "[^@ \t\r\n<>,;:\"'()]"  # besides its "@", characters a plain address never has
+SINGLE_ADDRESS_REST = r"""[^@\s<>,;:"'()]"""  # besides its "@", characters a plain address never has
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,7 @@ def test_duckdb_a_view_read_from_another_session_raises() -> None:
     con.execute("CREATE TABLE t AS SELECT ? AS e", [RAW])
     con.execute("CREATE VIEW v AS " + _select("hmac", "duckdb"))
     # Not trivially true: the unguarded read of the session value is NULL here, so an unguarded hmac is NULL.
-    assert con.execute("SELECT GETVARIABLE('maskline_ipad')").fetchone() == (None,)
+    assert con.execute("SELECT GETVARIABLE('maskline_ipad')").fetchall() == [(None,)]
     with pytest.raises(duckdb.Error, match="no masking key"):
         con.cursor().execute("SELECT * FROM v").fetchall()
 

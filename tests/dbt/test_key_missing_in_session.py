@@ -62,7 +62,7 @@ def test_a_duckdb_view_read_later_without_the_key_raises(duckdb_guard_project) -
     try:
         # Not trivially true: this session really holds no key (GETVARIABLE is NULL, so an unguarded
         # expression would hash with an empty key or return NULL).
-        assert con.execute("SELECT GETVARIABLE('maskline_ipad') IS NULL").fetchone() == (True,)
+        assert con.execute("SELECT GETVARIABLE('maskline_ipad') IS NULL").fetchall() == [(True,)]
         with pytest.raises(duckdb.Error) as e:
             con.sql("SELECT email FROM main.keyed_view").fetchall()
         assert MESSAGE in str(e.value) and RAW not in str(e.value)
