@@ -74,8 +74,8 @@ def _literal_text(text: str) -> str:
 
 def _delimiter(con: Any, src: Path) -> str | None:
     """The delimiter DuckDB's sniffer found, so a CSV written back keeps it."""
-    row = con.execute(f"SELECT Delimiter FROM sniff_csv({_literal(src)})").fetchone()
-    return str(row[0]) if row and row[0] else None
+    rows = con.execute(f"SELECT Delimiter FROM sniff_csv({_literal(src)})").fetchall()  # all: no open result
+    return str(rows[0][0]) if rows and rows[0][0] else None
 
 
 def _check_dataset(policy: Policy, table: str | None, src: Path) -> None:

@@ -62,3 +62,13 @@ def test_parquet_columns_that_are_passed_keep_type_nullability_and_values(tmp_pa
         assert out.schema.field(name) == table.schema.field(name), name
         assert out.column(name).equals(table.column(name)), name
     assert out.column("email").to_pylist() == ["*****@example.com", "*****@example.org"]
+
+
+def test_a_csv_with_free_text_is_scrubbed_and_its_other_columns_pass_unchanged(tmp_path) -> None:
+    src, dst = tmp_path / "notes.csv", tmp_path / "out.csv"
+    src.write_text("id,notes\n007,Call me at +1 415 555 0100 today\n008,Nothing to see here at all\n")
+    mask_file(src, dst, {"datasets": {"notes": {"columns": {"id": {"pass": True},
+                                                            "notes": {"info_type": "FREE_TEXT_WITH_PII"}}}}})
+    rows = dst.read_text().splitlines()
+    assert [r.split(",")[0] for r in rows] == ["id", "007", "008"]
+    assert "555 0100" not in dst.read_text() and rows[2] == "008,Nothing to see here at all"
