@@ -11,6 +11,7 @@ import sys
 BENCHMARKS = {
     "masking": "benchmarks.masking",                  # maskline vs hand-written SQL, copy, presidio-structured
     "classification": "benchmarks.classification",    # accuracy and speed vs presidio-structured
+    "masking_eval": "benchmarks.masking_eval",        # policy init + mask on a mimesis corpus: leaks, edits
     "rewrite": "benchmarks.rewrite_bench",            # cost of rewriting a 5-table query
     "query_path": "benchmarks.query_path",            # a query over raw tables vs pre-masked vs mask-then-query
     "airflow_parse": "benchmarks.airflow_parse",      # DAG parse time with and without maskline operators

@@ -6,8 +6,8 @@ meet; everything downstream (SQL, dbt, lineage) reads the plan.
 >>> from maskline.policy import load_policy
 >>> pol = load_policy({"datasets": {"customers": {"columns": {"email": {"info_type": "EMAIL"}}}}})
 >>> plan = build_plan(pol, "customers", [("id", "integer"), ("email", "varchar")])
->>> [(c.name, c.method.name if c.method else None) for c in plan.columns]
-[('id', None), ('email', 'email')]
+>>> [(c.name, c.method.name if c.method else None) for c in plan.columns]  # nothing vouched for id
+[('id', 'redact'), ('email', 'email')]
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from maskline.classify.decision import decide_unnamed
 from maskline.classify.result import Classification
 from maskline.errors import PolicyError, did_you_mean
 from maskline.methods.base import MethodSpec
-from maskline.methods.registry import method_spec
 from maskline.policy import Policy
 
 
@@ -79,6 +79,10 @@ def build_plan(
     ``columns`` are the table's real ``(name, sql_type)`` pairs. A column the
     policy names but the table lacks is an error (a renamed column would
     otherwise pass unmasked). Identities listed in ``unmask_for`` get raw values.
+    Columns the policy does not name are decided by
+    :func:`maskline.classify.decision.decide_unnamed`: masked unless the
+    classification is confident they hold nothing sensitive, or the policy says
+    ``unclassified: pass``.
     """
     ds = policy.dataset(table)
     names = [c for c, _ in columns]
@@ -104,12 +108,6 @@ def build_plan(
             category = policy.category_of(cp.info_type) if cp.info_type else None
             out.append(ColumnPlan(name, cp.info_type, category, method, cp.where, sql_type))
             continue
-        verdict = verdicts.get(name)
-        if verdict and verdict.info_type and verdict.confidence >= policy.classify.min_confidence:
-            out.append(ColumnPlan(name, verdict.info_type, verdict.category, policy.method_for(verdict.info_type),
-                                  f"classifier ({verdict.confidence:.2f})", sql_type, verdict.confidence))
-        elif policy.unclassified == "mask":
-            out.append(ColumnPlan(name, None, None, method_spec("redact"), "unclassified: mask", sql_type))
-        else:
-            out.append(ColumnPlan(name, None, None, None, "pass", sql_type))
+        d = decide_unnamed(policy, name, verdicts.get(name))
+        out.append(ColumnPlan(name, d.info_type, d.category, d.method, d.rule, sql_type, d.confidence))
     return Plan(table, tuple(out), policy.fingerprint(), policy.source)

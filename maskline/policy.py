@@ -32,7 +32,10 @@ from maskline.policy_schema import SCHEMA_PATH
 
 @dataclass(frozen=True)
 class ColumnPolicy:
-    """A column the policy names: its info type and, optionally, a method that overrides the default."""
+    """A column the policy names: its info type and, optionally, a method that overrides the default.
+
+    A column written ``{pass: true}`` has neither: it passes raw, by the policy's explicit choice.
+    """
 
     name: str
     info_type: str | None
@@ -77,9 +80,10 @@ class Policy:
 
     version: int = 1
     key: KeyRef = DEFAULT_KEY_REF
-    unclassified: Literal["pass", "mask"] = "pass"
-    # Whether the policy says ``unclassified:`` itself; the query path fails closed (mask) when it does not.
-    unclassified_explicit: bool = False
+    # Columns the policy does not name: "mask" (the default) masks them unless the classifier is confident
+    # they hold nothing sensitive (maskline.classify.decision); "pass" passes them raw.
+    unclassified: Literal["pass", "mask"] = "mask"
+    unclassified_explicit: bool = False  # whether the policy wrote ``unclassified:`` itself
     methods: Mapping[str, MethodSpec] = field(default_factory=dict)
     datasets: Mapping[str, DatasetPolicy] = field(default_factory=dict)
     unmask_for: tuple[str, ...] = ()
@@ -319,6 +323,9 @@ class _Loader:
             cols: dict[str, ColumnPolicy] = {}
             for col, spec in ((ds or {}).get("columns") or {}).items():
                 path = _join(f"{ds_path}.columns", str(col))
+                if "pass" in spec and len(spec) > 1:
+                    raise self.fail("'pass' must stand alone", f"{path}.pass",
+                                    "write {pass: true} to pass the column raw, or give only an info_type/method")
                 info_type = self.info_type(spec["info_type"], known, f"{path}.info_type") if "info_type" in spec else None
                 method = self.method(spec["method"], path) if "method" in spec else None
                 cols[str(col)] = ColumnPolicy(str(col), info_type, method, path)
@@ -334,7 +341,7 @@ class _Loader:
                           DeprecationWarning, stacklevel=3)
         cl = sections["classify"]
         return Policy(
-            version=1, key=key, unclassified=raw.get("unclassified", "pass"),
+            version=1, key=key, unclassified=raw.get("unclassified", "mask"),
             unclassified_explicit="unclassified" in raw, methods=methods, datasets=datasets,
             unmask_for=tuple(raw.get("unmask_for", [])), info_types=custom, allow_list=tuple(raw.get("allow_list", [])),
             rewrite=RewriteSettings(rw.get("filter_literals", "tokenize")),
@@ -373,8 +380,10 @@ def load_policy(source: str | Path | Mapping[str, Any] | Policy) -> Policy:
         text = path.read_text(encoding="utf-8")
     else:
         text, name = str(source), "<string>"
+    from maskline.policy_yaml import load_policy_yaml
+
     try:
-        raw = yaml.safe_load(text)
+        raw = load_policy_yaml(text, name)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name

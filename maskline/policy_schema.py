@@ -50,9 +50,12 @@ def build_policy_schema() -> dict[str, Any]:
                            "description": "A method name alone, or a method with its parameters."}
     defs["column"] = {
         "type": ["object", "null"], "additionalProperties": False,
-        "anyOf": [{"type": "object", "required": ["info_type"]}, {"type": "object", "required": ["method"]}],
-        "x-what": "a column needs 'info_type' or 'method'", "x-fix": "e.g. {info_type: EMAIL}",
+        "anyOf": [{"type": "object", "required": ["info_type"]}, {"type": "object", "required": ["method"]},
+                  {"type": "object", "required": ["pass"], "maxProperties": 1}],
+        "x-what": "a column needs 'info_type', 'method' or 'pass' (alone)",
+        "x-fix": "e.g. {info_type: EMAIL}, or {pass: true} to pass it raw",
         "properties": {
+            "pass": {"const": True, "description": "Pass the column raw: reviewed as not sensitive."},
             "info_type": {"type": "string", "description": "A built-in or custom info type."},
             "method": {**method_ref, "description": "Overrides the info type's method for this column."},
         },
@@ -90,7 +93,9 @@ def build_policy_schema() -> dict[str, Any]:
                 "x-what": "key must name exactly one source",
                 "x-fix": "use key: {env: MASKLINE_KEY} or key: {airflow_conn: maskline_default}",
             },
-            "unclassified": {"enum": ["pass", "mask"], "description": "What happens to columns nobody classified.",
+            "unclassified": {"enum": ["pass", "mask"],
+                             "description": "Columns the policy does not name: mask (the default) masks them unless "
+                                            "a scan is confident they hold nothing sensitive; pass passes them raw.",
                              "x-fix": "use 'mask' to fail closed on columns nobody classified"},
             "methods": {"description": "Info type -> default method.", "type": ["object", "null"],
                         "additionalProperties": method_ref},

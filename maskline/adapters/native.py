@@ -31,11 +31,8 @@ VALUE = "val"  # the parameter every masking object takes
 
 def masked_columns(policy: Any, table: str, columns: Sequence[tuple[str, str | None]],
                    classification: Any = None) -> list[ColumnPlan]:
-    """The plan's masked columns (``unclassified`` applies as everywhere; fail closed when the policy is silent)."""
-    from dataclasses import replace
-
-    effective = policy if policy.unclassified_explicit or classification else replace(policy, unclassified="mask")
-    return [c for c in build_plan(effective, table, columns, classification).columns if c.method is not None]
+    """The plan's masked columns (unlisted columns: :func:`maskline.classify.decision.decide_unnamed`)."""
+    return [c for c in build_plan(policy, table, columns, classification).columns if c.method is not None]
 
 
 def unmask_roles(policy: Any) -> list[str]:

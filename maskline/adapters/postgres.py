@@ -177,12 +177,11 @@ def protect(connection: Any, policy: Any, source_schema: str, tables: Sequence[s
     """Create or update the key, token functions, masked views and reader role for ``tables``, atomically.
 
     ``connection`` is a psycopg2 connection of an admin role (see the module
-    docstring for its privileges). Columns the policy does not list follow its
-    ``unclassified`` rule, or are masked when it does not set one and no
-    ``classification`` is given (fail closed), as on the query path.
+    docstring for its privileges). Columns the policy does not list are decided
+    by :func:`maskline.classify.decision.decide_unnamed`, as on the query path:
+    masked unless ``classification`` vouches for them or the policy says
+    ``unclassified: pass``.
     """
-    from dataclasses import replace
-
     from sqlglot import exp
 
     from maskline.dialects import KeyMode
@@ -191,7 +190,6 @@ def protect(connection: Any, policy: Any, source_schema: str, tables: Sequence[s
     from maskline.plan import build_plan
     from maskline.sql.compile import compile_select, to_sql
 
-    effective = policy if policy.unclassified_explicit or classification else replace(policy, unclassified="mask")
     dialect = Postgres()
     dialect.private_schema = private_schema  # the views call the token functions of this schema
     previous = connection.autocommit
@@ -214,7 +212,7 @@ def protect(connection: Any, policy: Any, source_schema: str, tables: Sequence[s
                 if not cols:
                     raise InputError(f"table {source_schema}.{table} has no columns or does not exist",
                                      where="protect(tables=...)", fix="check the schema and table names")
-                plan = build_plan(effective, table, cols, (classification or {}).get(table))
+                plan = build_plan(policy, table, cols, (classification or {}).get(table))
                 source = exp.table_(table, db=source_schema, quoted=True)
                 selects[table] = to_sql(compile_select(plan, source, dialect, key_mode=KeyMode.DEFINER),
                                         dialect)

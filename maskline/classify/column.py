@@ -139,19 +139,35 @@ def _binomial_tail(k: int, n: int, p: float) -> float:
 def classify_column(name: str, values: Any, *, sql_type: str | None = None,
                     custom: Sequence[CustomDetector] = (), allow_list: Sequence[str] = (),
                     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
-                    table_rows: int | None = None, shape: str | None = None) -> ColumnClassification:
+                    table_rows: int | None = None) -> ColumnClassification:
     """Classify one column from its name and a sample of its values.
 
     ``values`` is a :class:`~maskline.classify.values.ColumnValues`, a pyarrow
     Array or ChunkedArray, a pandas Series, or a list. ``table_rows`` is the
     table's size when the values are a sample of it (shape statistics use it).
+    The verdict carries the values' shape (:mod:`maskline.classify.shape`), which the fail-closed
+    decision reads for columns without an info type.
 
     >>> classify_column("geburtsdatum", ["1984-07-21", "1990-02-03"] * 10).info_type
     'DATE_OF_BIRTH'
+    >>> classify_column("qty", ["3", "10"] * 10).shape.kind
+    'numeric'
     """
-    from maskline.infotypes.name_hints import hint_score
+    from dataclasses import replace
+
+    from maskline.classify.shape import shape_of
 
     col = as_column_values(values)
+    verdict = _classify_column(name, col, sql_type=sql_type, custom=custom, allow_list=allow_list,
+                               min_confidence=min_confidence, table_rows=table_rows)
+    return replace(verdict, shape=shape_of(col))
+
+
+def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, custom: Sequence[CustomDetector],
+                     allow_list: Sequence[str], min_confidence: float,
+                     table_rows: int | None) -> ColumnClassification:
+    from maskline.infotypes.name_hints import hint_score
+
     kind = col.kind
     shown_type = sql_type or kind
     evidence: list[str] = []

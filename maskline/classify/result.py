@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from maskline.classify.shape import ValueShape
+
 # A column without an info type is "safe" (passes raw under a fail-closed default) only when the classifier is
 # at least this sure that it holds nothing sensitive. Below it, the verdict is "uncertain".
 SAFE_CONFIDENCE = 0.9
@@ -38,6 +40,8 @@ class ColumnClassification:
     evidence: tuple[str, ...] = ()
     match_share: float | None = None  # share of sampled non-null values that validated
     sql_type: str | None = None
+    # What the values look like (value-free), for the fail-closed decision; None when nothing was sampled.
+    shape: ValueShape | None = None
 
     @property
     def verdict(self) -> Verdict:

@@ -11,9 +11,10 @@ def register(sub: Any) -> None:
         "mask",
         help="mask a CSV or Parquet file",
         description="Mask IN into OUT (CSV or Parquet, by extension) on embedded DuckDB. Without --policy the "
-        "input is classified first and each sensitive column gets its info type's default method. The output is "
-        "written atomically: on any error nothing is written. Keyed methods read the key from MASKLINE_KEY "
-        "(or the variable named by the policy's 'key').",
+        "input is classified first: each sensitive column gets its info type's default method, and every column "
+        "the scan is not confident is safe is redacted (fail closed). Columns that are not masked come out "
+        "unchanged: CSV is read as text. The output is written atomically: on any error nothing is written. "
+        "Keyed methods read the key from MASKLINE_KEY (or the variable named by the policy's 'key').",
     )
     p.add_argument("input", help="input file (.csv, .tsv, .parquet)")
     p.add_argument("output", help="output file (.csv, .tsv, .parquet)")

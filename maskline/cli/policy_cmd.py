@@ -25,11 +25,14 @@ def register(sub: Any) -> None:
                            description="Classify PATH_OR_URI and print a ready-to-review policy YAML on stdout: "
                                        "the default method of every info type found, and one entry per "
                                        "classified column with its confidence and evidence as comments. "
-                                       "Uncertain columns are listed as comments to review. " + SOURCES_HELP)
+                                       "Columns the scan is confident hold nothing sensitive are written "
+                                       "{pass: true}; uncertain ones are listed as comments and masked by "
+                                       "'unclassified: mask'. " + SOURCES_HELP)
     add_source_arguments(init)
     init.add_argument("--name", help="dataset name in the policy (default: the file stem or the table)")
-    init.add_argument("--unclassified", choices=("pass", "mask"), default="pass",
-                      help="what the policy does with columns nobody classified (default: pass)")
+    init.add_argument("--unclassified", choices=("pass", "mask"), default="mask",
+                      help="what the policy does with columns it does not name: mask (the default, fail closed) "
+                           "or pass them raw")
     init.set_defaults(run=run_init)
 
     validate = psub.add_parser("validate", help="load a policy file and report errors with their key path")
@@ -56,9 +59,9 @@ def _custom_info_types(policy_path: str | None) -> dict[str, Any]:
         return {}
     from pathlib import Path
 
-    import yaml
+    from maskline.policy_yaml import load_policy_yaml
 
-    raw = yaml.safe_load(Path(policy_path).read_text(encoding="utf-8"))
+    raw = load_policy_yaml(Path(policy_path).read_text(encoding="utf-8"), policy_path)
     return dict(raw.get("info_types") or {}) if isinstance(raw, dict) else {}
 
 
@@ -75,8 +78,13 @@ def _key(name: str) -> str:
 
 
 def draft_policy(result: Any, *, name: str | None = None, source: str | None = None,
-                 unclassified: str = "pass", info_types: Mapping[str, Any] | None = None) -> str:
+                 unclassified: str = "mask", info_types: Mapping[str, Any] | None = None) -> str:
     """Policy YAML text for a classification; it always loads with :func:`maskline.policy.load_policy`.
+
+    Every column is accounted for: an info type, ``{pass: true}`` when the scan
+    is confident it holds nothing sensitive
+    (:func:`maskline.classify.decision.why_not_safe`), or a ``# masked`` comment
+    saying why the ``unclassified`` rule masks it.
 
     ``info_types`` holds the definitions of custom info types (as written in a
     policy's ``info_types:``); those the classification found are copied into
@@ -86,21 +94,23 @@ def draft_policy(result: Any, *, name: str | None = None, source: str | None = N
     >>> print(draft_policy(Classification((), table="t")).splitlines()[2])
     version: 1
     """
+    from maskline.classify.decision import why_not_safe
     from maskline.classify.sources import redact_uri
     from maskline.infotypes import INFO_TYPES
     from maskline.policy import load_policy
 
     dataset = name or result.table or "input"
     found = [c for c in result.columns if c.info_type]
-    unsure = [c for c in result.columns if not c.info_type and any(e.startswith("below min_confidence")
-                                                                   for e in c.evidence)]
+    rest = [(c, why_not_safe(c.name, c)) for c in result.columns if not c.info_type]
     origin = f" from {redact_uri(source)}" if source else ""
     lines = [
         f"# maskline policy drafted by `maskline policy init`{origin} ({result.sampled_rows:,} rows sampled).",
         "# Review it: classification is evidence, not proof. Comments give each column's confidence and evidence.",
         "version: 1",
         "key: {env: MASKLINE_KEY}      # the HMAC/hash key is read from this environment variable",
-        f"unclassified: {unclassified}",
+        f"unclassified: {unclassified}" + ("             # columns not named below are masked (fail closed)"
+                                           if unclassified == "mask" else
+                                           "             # columns not named below pass RAW, even uncertain ones"),
         "methods:",
     ]
     types = sorted({c.info_type for c in found if c.info_type in INFO_TYPES})
@@ -119,11 +129,15 @@ def draft_policy(result: Any, *, name: str | None = None, source: str | None = N
     for c in found:
         note = "; ".join(c.evidence[:2])
         lines.append(f"      {_key(c.name)}: {{info_type: {c.info_type}}}   # {c.confidence:.2f} {c.category}: {note}")
-    if not found:
+    for c, reason in rest:
+        if reason is None and c.shape is not None:
+            lines.append(f"      {_key(c.name)}: {{pass: true}}   # {c.confidence:.2f} not sensitive: {c.shape.kind}")
+    if lines[-1] == "    columns:":
         lines[-1] = "    columns: {}"
-    for c in unsure:
-        verdict = next(e for e in c.evidence if e.startswith("below min_confidence"))
-        lines.append(f"      # review {_key(c.name)}: {verdict.split(': ', 1)[-1]} (below the confidence threshold)")
+    for c, reason in rest:
+        if reason is not None:
+            rule = "masked by 'unclassified: mask'" if unclassified == "mask" else "PASSES RAW ('unclassified: pass')"
+            lines.append(f"      # review {_key(c.name)}: {rule}: {reason}")
     lines.append("unmask_for: []               # e.g. [role:pii_reader]")
     text = "\n".join(lines) + "\n"
     load_policy(text)  # fail here, not in the user's pipeline, if the draft were ever invalid

@@ -7,7 +7,11 @@ not as if-chains inside each method.
 Keys never appear in generated SQL unless a caller asks for ``KeyMode.LITERAL``
 (used only in-process, for engines that cannot hold a session variable). The
 default ``KeyMode.SESSION`` references a per-dialect session variable or bound
-parameter that :func:`maskline.sql.session.key_setup` fills in.
+parameter that :func:`maskline.sql.session.key_setup` fills in. Reading it
+fails closed: on an engine with a way to raise from SQL (:meth:`Dialect.raise_error`),
+a session without key material makes the query fail rather than return NULL or an
+unkeyed hash, wherever the SQL runs (a view read later, a dbt model without the
+pre-hook).
 """
 
 from __future__ import annotations
@@ -30,6 +34,9 @@ class KeyMode(enum.Enum):
 # Names of the three key values a session holds: the HMAC inner and outer pads
 # and the raw key (used as the salt of `hash` and by engines with a native HMAC).
 KEY_VALUES = ("ipad", "opad", "salt")
+# What a query that reads a key from a session without one fails with (no key material in it, ever).
+KEY_MISSING_MESSAGE = ("maskline: no masking key in this session. Load it first: the maskline.set_key() pre-hook "
+                       "in dbt, or maskline.sql.session.apply_key_setup")
 
 
 def lit(value: str | int) -> exp.Expression:
@@ -139,13 +146,59 @@ class Dialect:
         select = exp.select(exp.column(name)).from_(exp.table_(table, db=schema))
         return exp.Subquery(this=select)
 
+    session_key_is_hex = True  # whether session_key() gives hex text (else binary)
+
+    def session_key(self, name: str) -> exp.Expression:
+        """The engine's own reference to key value ``name`` in the session (hex text unless said otherwise)."""
+        return exp.Placeholder(this=f"maskline_{name}")
+
+    def raise_error(self, message: str, depends_on: exp.Expression) -> exp.Expression | None:
+        """An expression that fails the query with ``message`` when evaluated, or None if the engine has none.
+
+        ``depends_on`` is an expression of the row or session the failure must depend on, so that engines that
+        fold constants at plan time do not raise when the branch is never taken.
+        """
+        return None
+
+    def key_missing(self, value: exp.Expression) -> exp.Expression:
+        """True when the session holds no key value (NULL; dialects whose settings default to '' add that)."""
+        return exp.Is(this=value, expression=exp.Null())
+
     def key_session_ref(self, name: str) -> exp.Expression:
-        """A binary expression reading key value ``name`` from the session."""
-        return self.from_hex(exp.Placeholder(this=f"maskline_{name}"))
+        """A binary expression reading key value ``name`` from the session, raising when there is none.
+
+        Every dialect inherits the guard: it overrides :meth:`session_key`, :meth:`raise_error` and, if needed,
+        :meth:`key_missing`, never this method.
+        """
+        value = self.session_key(name)
+        failure = self.raise_error(KEY_MISSING_MESSAGE, value.copy())
+        if failure is not None:
+            value = exp.Case(ifs=[exp.If(this=self.key_missing(value.copy()), true=failure)], default=value)
+        return self.from_hex(value) if self.session_key_is_hex else value
 
     # --- dates and numbers -------------------------------------------------
     def date_trunc(self, unit: str, e: exp.Expression) -> exp.Expression:
         return exp.cast(exp.DateTrunc(unit=exp.var(unit.upper()), this=exp.cast(e, "date")), "date")
+
+    # A year from 1800 to 2099, wherever it stands in the text: "1985-07-21", "21.07.1985", "07/21/1985" and
+    # "21 July 1985" all give 1985, so a column that mixes date formats still generalizes row by row.
+    YEAR_IN_TEXT = "(1[89][0-9]{2}|20[0-9]{2})"
+
+    def regexp_extract(self, e: exp.Expression, pattern: str) -> exp.Expression:
+        """The first match of ``pattern`` (one group spanning it all) in ``e``, NULL when there is none."""
+        return exp.RegexpExtract(this=e, expression=lit(pattern))
+
+    def year_of_text(self, e: exp.Expression) -> exp.Expression:
+        """January 1st of the year written in a text date, whatever its format; NULL when no year is found.
+
+        Total: it never fails on a value, so one odd date cannot fail a whole table.
+
+        >>> Dialect().year_of_text(exp.column("d")).sql()
+        "CAST(NULLIF(REGEXP_EXTRACT(d, '(1[89][0-9]{2}|20[0-9]{2})'), '') || '-01-01' AS DATE)"
+        """
+        # NULLIF: DuckDB gives '' rather than NULL when nothing matches.
+        year = exp.Nullif(this=self.regexp_extract(e, self.YEAR_IN_TEXT), expression=lit(""))
+        return exp.cast(exp.DPipe(this=year, expression=lit("-01-01"), safe=False), "date")
 
     def bucket(self, e: exp.Expression, width: int) -> exp.Expression:
         return exp.Mul(this=exp.Floor(this=exp.Div(this=e, expression=lit(width), typed=False, safe=False)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from maskline.dialects.base import Dialect, fn
+from maskline.dialects.base import Dialect, fn, lit
 
 
 class BigQuery(Dialect):
@@ -17,5 +17,8 @@ class BigQuery(Dialect):
     def hex(self, b: exp.Expression) -> exp.Expression:
         return fn("TO_HEX", b)  # already lower case
 
-    def key_session_ref(self, name: str) -> exp.Expression:
-        return self.from_hex(exp.Parameter(this=exp.var(f"maskline_{name}")))
+    def session_key(self, name: str) -> exp.Expression:
+        return exp.Parameter(this=exp.var(f"maskline_{name}"))  # a missing query parameter fails the query
+
+    def raise_error(self, message: str, depends_on: exp.Expression) -> exp.Expression | None:
+        return exp.cast(fn("ERROR", lit(message)), "string")  # a parameter bound to NULL

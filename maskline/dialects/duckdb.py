@@ -31,8 +31,14 @@ class DuckDB(Dialect):
     def regexp_replace_all(self, e: exp.Expression, pattern: str, replacement: str) -> exp.Expression:
         return fn("REGEXP_REPLACE", e, lit(pattern), lit(replacement), lit("g"))
 
-    def key_session_ref(self, name: str) -> exp.Expression:
+    session_key_is_hex = False
+
+    def session_key(self, name: str) -> exp.Expression:
         return fn("GETVARIABLE", lit(f"maskline_{name}"))  # a BLOB set by key_setup
+
+    def raise_error(self, message: str, depends_on: exp.Expression) -> exp.Expression | None:
+        # Typed: an untyped ERROR() is NULL to the optimizer, which folds NULL || x to NULL without raising.
+        return exp.cast(fn("ERROR", lit(message)), "blob")
 
     def pick(self, words, index0):  # type: ignore[no-untyped-def]
         # LIST_EXTRACT rather than a bracket: sqlglot shifts bracket indexes for DuckDB only.

@@ -30,6 +30,9 @@ class Postgres(Dialect):
     def strpos_of(self, e: exp.Expression, needle: exp.Expression) -> exp.Expression:
         return fn("STRPOS", e, needle)
 
+    def regexp_extract(self, e: exp.Expression, pattern: str) -> exp.Expression:
+        return exp.Substring(this=e, start=lit(pattern))  # SUBSTRING(e FROM 'pattern'): the regex form
+
     def regexp_replace_all(self, e: exp.Expression, pattern: str, replacement: str) -> exp.Expression:
         return fn("REGEXP_REPLACE", e, lit(pattern), lit(replacement), lit("g"))
 
@@ -39,5 +42,18 @@ class Postgres(Dialect):
         return exp.Anonymous(this=exp.Dot(this=exp.to_identifier(self.private_schema),
                                           expression=exp.to_identifier(name)), expressions=[data])
 
-    def key_session_ref(self, name: str) -> exp.Expression:
-        return self.from_hex(fn("CURRENT_SETTING", lit(f"maskline.{name}")))
+    def session_key(self, name: str) -> exp.Expression:
+        # missing_ok: a session that never set it gives NULL, which the guard turns into maskline's own error.
+        return fn("CURRENT_SETTING", lit(f"maskline.{name}"), exp.true())
+
+    def key_missing(self, value: exp.Expression) -> exp.Expression:
+        # A custom setting once set in a session reads '' after its transaction or a RESET: as unset as NULL.
+        return exp.EQ(this=exp.Coalesce(this=value, expressions=[lit("")]), expression=lit(""))
+
+    def raise_error(self, message: str, depends_on: exp.Expression) -> exp.Expression | None:
+        # SQL has no RAISE outside PL/pgSQL, and maskline needs no function of its own in the reader's
+        # database, so a cast that cannot succeed fails with the message in it. It depends on the (empty)
+        # setting so that the planner does not fold it while the key is set.
+        text = exp.DPipe(this=exp.Coalesce(this=depends_on, expressions=[lit("")]), expression=lit(message),
+                         safe=False)
+        return exp.cast(exp.cast(text, "int"), "text")

@@ -23,8 +23,8 @@ class Snowflake(Dialect):
     def from_hex(self, h: exp.Expression) -> exp.Expression:
         return fn("TO_BINARY", h, lit("HEX"))
 
-    def key_session_ref(self, name: str) -> exp.Expression:
-        return self.from_hex(exp.Parameter(this=exp.var(f"maskline_{name}")))
+    def session_key(self, name: str) -> exp.Expression:
+        return exp.Parameter(this=exp.var(f"maskline_{name}"))  # an unset $variable fails the query itself
 
     def pick(self, words, index0):  # type: ignore[no-untyped-def]
         arr = fn("ARRAY_CONSTRUCT", *[lit(w) for w in words])

@@ -26,9 +26,12 @@ class Spark(Dialect):
     def from_hex(self, h: exp.Expression) -> exp.Expression:
         return fn("UNHEX", h)
 
-    def key_session_ref(self, name: str) -> exp.Expression:
+    def session_key(self, name: str) -> exp.Expression:
         # DECLARE VARIABLE maskline_<name> STRING (hex), filled by key_setup.
-        return self.from_hex(exp.column(f"maskline_{name}"))
+        return exp.column(f"maskline_{name}")
+
+    def raise_error(self, message: str, depends_on: exp.Expression) -> exp.Expression | None:
+        return exp.cast(fn("RAISE_ERROR", lit(message)), "string")  # typed, so NULL propagation cannot drop it
 
     def pick(self, words, index0):  # type: ignore[no-untyped-def]
         arr = fn("ARRAY", *[lit(w) for w in words])

@@ -4,10 +4,17 @@ The output is written to a hidden temporary file beside the destination and
 renamed over it only when the whole COPY succeeded, so a failure never leaves
 a partial or unmasked file behind.
 
+CSV is read as text (every column VARCHAR, a quoted empty string kept apart
+from an empty field, which is NULL), so the columns that are not masked come
+out with exactly the text they went in with: dates, booleans, ``1.10``,
+``0x1F`` and ``007`` are not reformatted. A CSV written from a CSV keeps its
+delimiter. Parquet columns keep their types and values.
+
 >>> import tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (d / "people.csv").write_text("id,email\\n1,ann@example.com\\n")
->>> report = mask_file(d / "people.csv", d / "out.csv", {"datasets": {"people": {"columns": {"email": {"info_type": "EMAIL"}}}}})
+>>> policy = {"datasets": {"people": {"columns": {"id": {"pass": True}, "email": {"info_type": "EMAIL"}}}}}
+>>> report = mask_file(d / "people.csv", d / "out.csv", policy)
 >>> (d / "out.csv").read_text().splitlines()[1]
 '1,*****@example.com'
 """
@@ -28,6 +35,8 @@ from maskline.plan import build_plan
 from maskline.policy import Policy, load_policy
 
 READERS = {".csv": "read_csv", ".tsv": "read_csv", ".parquet": "read_parquet", ".pq": "read_parquet"}
+# Text in, text out: nothing is parsed, so nothing passed through is reformatted.
+CSV_TEXT = "all_varchar = true, header = true, allow_quoted_nulls = false"
 WRITERS = {".csv": "(FORMAT csv, HEADER true)", ".tsv": "(FORMAT csv, HEADER true, DELIMITER '\t')",
            ".parquet": "(FORMAT parquet)", ".pq": "(FORMAT parquet)"}
 
@@ -56,7 +65,59 @@ def _check_paths(src: Path, dst: Path, overwrite: bool) -> None:
 
 
 def _literal(path: Path) -> str:
-    return "'" + str(path).replace("'", "''") + "'"
+    return _literal_text(str(path))
+
+
+def _literal_text(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _delimiter(con: Any, src: Path) -> str | None:
+    """The delimiter DuckDB's sniffer found, so a CSV written back keeps it."""
+    rows = con.execute(f"SELECT Delimiter FROM sniff_csv({_literal(src)})").fetchall()  # all: no open result
+    return str(rows[0][0]) if rows and rows[0][0] else None
+
+
+def _check_dataset(policy: Policy, table: str | None, src: Path) -> None:
+    """Refuse a file whose name matches none of the policy's datasets (it would be masked by the scan alone).
+
+    A policy without datasets, or an explicit ``table``, is a deliberate choice and is not checked.
+    """
+    if table is not None or not policy.datasets or policy.dataset(src.stem) is not None:
+        return
+    from maskline.errors import did_you_mean
+
+    raise InputError(f"the policy has no dataset named {src.stem!r} (the input file's name)",
+                     where=f"{src} with {policy.source}",
+                     fix=did_you_mean(src.stem, list(policy.datasets)) + "; or pass --table/table= with the "
+                         "dataset's name, or --table with the file's name to mask it by a scan alone")
+
+
+def check_unique_header(src: Path, delimiter: str, columns: Sequence[str]) -> None:
+    """Refuse a CSV whose header repeats a name: DuckDB renames the copy, which the policy then never matches.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.csv"; _ = p.write_text("id,email,email\\n1,a,b\\n")
+    >>> check_unique_header(p, ",", ["id", "email", "email_1"])
+    Traceback (most recent call last):
+    ...
+    maskline.errors.InputError: the header repeats the column name 'email' (columns 2 and 3) (at ...t.csv). Fix: rename one of them; a renamed copy would not match the policy's rules
+    """
+    import csv
+
+    with src.open(newline="", encoding="utf-8", errors="replace") as f:
+        header = next(csv.reader(f, delimiter=delimiter), [])
+    if len(header) != len(columns):
+        return  # DuckDB found another layout (comment lines, no header): its own names stand
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(header, 1):
+        name = raw.strip().lower()
+        if name in seen:
+            shown = repr(raw.strip()) if raw.strip().isidentifier() else "(a name that is not an identifier)"
+            raise InputError(f"the header repeats the column name {shown} (columns {seen[name]} and {i})",
+                             where=str(src), fix="rename one of them; a renamed copy would not match the "
+                                                 "policy's rules")
+        seen[name] = i
 
 
 def mask_file(
@@ -86,12 +147,16 @@ def mask_file(
     writer = WRITERS[_suffix(dst, "output")]
     _check_paths(src, dst, overwrite)
     pol = load_policy(policy)
+    _check_dataset(pol, table, src)
     table = table or src.stem
     con = connect()
     try:
+        csv = reader == "read_csv"
         try:
-            con.execute(f"CREATE VIEW maskline_input AS SELECT * FROM {reader}({_literal(src)})").fetchall()
+            options = f", {CSV_TEXT}" if csv else ""
+            con.execute(f"CREATE VIEW maskline_input AS SELECT * FROM {reader}({_literal(src)}{options})").fetchall()
             cols = columns_of(con, "maskline_input")
+            delimiter = _delimiter(con, src) if csv else None
         except Exception as e:  # noqa: BLE001 - unreadable input: say so without quoting its content
             from maskline.engine.failures import safe_engine_message
 
@@ -99,6 +164,11 @@ def mask_file(
                              fix="check that the file is valid CSV or Parquet") from None
         if not cols:
             raise InputError("input has no columns", where=str(src), fix="pass a file with a header")
+        if csv:
+            check_unique_header(src, delimiter or ",", [c for c, _ in cols])
+        if csv and delimiter and _suffix(dst, "output") == _suffix(src, "input") and WRITERS[_suffix(dst, "output")] \
+                .startswith("(FORMAT csv"):
+            writer = f"(FORMAT csv, HEADER true, DELIMITER {_literal_text(delimiter)})"
         if classification is None:  # the stored scan beside the policy, else the classifier
             from maskline.classify.stored import stored_classification
 
@@ -116,7 +186,13 @@ def mask_file(
         try:
             from maskline.engine.progress import execute_with_progress
 
-            rows = execute_with_progress(con, f"COPY ({select}) TO {_literal(tmp)} {writer}", progress)[0][0]
+            if not csv and writer == WRITERS[".parquet"]:
+                from maskline.engine.parquet_out import write_parquet_keeping_types
+
+                passed = {c.name for c in plan.columns if not c.masked}
+                rows = write_parquet_keeping_types(con, select, src, tmp, passed, progress)
+            else:
+                rows = execute_with_progress(con, f"COPY ({select}) TO {_literal(tmp)} {writer}", progress)[0][0]
             if rows == 0:
                 raise InputError("input has no rows", where=str(src), fix="pass a file with data rows")
             os.replace(tmp, dst)

@@ -5,7 +5,7 @@ No row passes through a Python loop: the data is handed to DuckDB zero-copy
 
 >>> import pandas as pd
 >>> df = pd.DataFrame({"id": [1, 2], "email": ["ann@example.com", None]})
->>> policy = {"datasets": {"people": {"columns": {"email": {"info_type": "EMAIL"}}}}}
+>>> policy = {"datasets": {"people": {"columns": {"id": {"pass": True}, "email": {"info_type": "EMAIL"}}}}}
 >>> mask_frame(df, policy, table="people")["email"].tolist()
 ['*****@example.com', nan]
 """

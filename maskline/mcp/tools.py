@@ -203,7 +203,6 @@ class MaskedTools:
         from sqlglot import exp
 
         from maskline.plan import build_plan
-        from maskline.rewrite.api import _fail_closed
         from maskline.rewrite.schema_source import read_schema
 
         try:
@@ -221,12 +220,11 @@ class MaskedTools:
         name, columns = next(iter(found.items()))
         name = name.split(".")[-1] if self.masked_schema else name
         # The same decision as the query path: the stored scan beside the policy when it covers the table;
-        # without it, and without `unclassified` in the policy, unlisted columns are masked.
+        # unlisted columns otherwise follow maskline.classify.decision (masked unless the policy says pass).
         from maskline.classify.stored import stored_classification
 
         stored = stored_classification(self.policy, name)
-        policy = self.policy if self.policy.unclassified_explicit or stored else _fail_closed(self.policy)
-        return build_plan(policy, name, [(c, t.lower()) for c, t in columns.items()], stored, caller.identities)
+        return build_plan(self.policy, name, [(c, t.lower()) for c, t in columns.items()], stored, caller.identities)
 
     def _key_if_set(self) -> Any:
         try:

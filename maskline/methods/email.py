@@ -1,7 +1,10 @@
 """``email``: mask the local part with a fixed run of ``*``, keep the domain. Output: text.
 
-The run is fixed-length so the local part's length does not leak. A value
-without ``@`` is masked whole.
+The run is fixed-length so the local part's length does not leak. Only a
+value that is one plain address keeps its domain: a value with no ``@``, several
+``@``, or a space, comma, semicolon, quote, parenthesis or angle bracket (several
+addresses, ``Name <address>``) is masked whole, since what follows its first
+``@`` could hold other addresses and names.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from maskline.methods.base import MaskContext, MethodDef, param
 from maskline.methods.shape import MaskedShape, literal
 
 RUN = 5
+SINGLE_ADDRESS_REST = r"""[^@\s<>,;:"'()]"""  # besides its "@", characters a plain address never has
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,8 @@ def build(column: exp.Expression, p: EmailParams, ctx: MaskContext) -> exp.Expre
     d = ctx.dialect
     s = ctx.as_text(column)
     at = d.strpos(s, "@")
+    # Removing everything but "@" and separators leaves exactly "@" only for a single plain address.
+    shape = d.regexp_replace_all(s.copy(), SINGLE_ADDRESS_REST, "")
     parts: list[exp.Expression] = []
     if p.keep_first:
         parts.append(d.substr(s, lit(1), lit(p.keep_first)))
@@ -37,7 +43,8 @@ def build(column: exp.Expression, p: EmailParams, ctx: MaskContext) -> exp.Expre
     parts.append(d.substr(s.copy(), at))
     masked = d.concat(*parts) if len(parts) > 1 else parts[0]
     return exp.Case(
-        ifs=[exp.If(this=exp.GT(this=at.copy(), expression=lit(1)), true=masked)],
+        ifs=[exp.If(this=exp.and_(exp.GT(this=at.copy(), expression=lit(1)), exp.EQ(this=shape, expression=lit("@"))),
+                    true=masked)],
         default=d.fill(d.length(s.copy()), p.mask_char),
     )
 

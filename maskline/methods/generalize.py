@@ -1,6 +1,9 @@
 """``generalize``: coarsen a value. Exactly one of:
 
 - ``to: year|month|day``: a date or timestamp truncated; output DATE (the first day).
+  Text dates: ``to: year`` takes the year written in the value, whatever the format
+  (``21.07.1985``, ``07/21/1985``, ``1985-07-21``); ``month`` and ``day`` read ISO
+  dates. A value without one becomes NULL, never an error for the whole table.
 - ``bucket: N``: a number floored to a multiple of N; output numeric.
 - ``prefix: N``: keep the first N characters (postal codes), mask the rest; output text.
 """
@@ -36,6 +39,8 @@ DATE_TYPES = ("date", "timestamp", "datetime", "timestamptz")
 def build(column: exp.Expression, p: GeneralizeParams, ctx: MaskContext) -> exp.Expression:
     d = ctx.dialect
     if p.to:
+        if not (ctx.source_type or "").lower().startswith(DATE_TYPES) and p.to == "year":
+            return d.year_of_text(ctx.as_text(column))
         if not (ctx.source_type or "").lower().startswith(DATE_TYPES):
             # Text (or unknown) dates: a value that does not parse becomes NULL instead of failing the whole
             # query or table, so the masking expression is total. (PostgreSQL has no TRY_CAST before 16:

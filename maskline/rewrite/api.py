@@ -18,8 +18,9 @@ Tracing each output back to its sources is kept for ``--explain`` and lineage
 
 Which columns are masked, and how, is :func:`maskline.plan.build_plan`'s
 decision for each table, the same as masking the table itself. Columns no rule
-names follow the policy's ``unclassified``; when the policy does not set it
-and no classification is given, they are masked (fail closed).
+are decided by :func:`maskline.classify.decision.decide_unnamed`: masked unless
+a stored classification is confident they hold nothing sensitive, or the policy
+says ``unclassified: pass`` (fail closed).
 
 Keyed methods read the key from the session (``KeyMode.SESSION``): run
 :func:`maskline.sql.session.apply_key_setup` on the connection first, or use
@@ -172,8 +173,8 @@ def rewrite(
 
         stored = scan_beside(policy)
         classification = stored.by_table(full_schema) if stored is not None else None
-    effective = policy if policy.unclassified_explicit or classification else _fail_closed(policy)
-    sensitivity = Sensitivity.for_query(qualified, full_schema, effective, classification, identities)
+    # Unlisted columns: maskline.classify.decision, as for every face (masked unless a scan vouches for them).
+    sensitivity = Sensitivity.for_query(qualified, full_schema, policy, classification, identities)
     tracer = Tracer(root, sensitivity.is_sensitive)
     key_holder = _Key(policy, key)
     tokenized = LiteralFilter(tracer, policy.rewrite.filter_literals, sensitivity, key_holder.get).apply(root)
@@ -197,13 +198,6 @@ def rewrite(
         masked_columns=tuple(c.name for c in lineage if c.masked),
         lineage=tuple(lineage), dialect=d.name, tables=tuple(sorted(sensitivity.plans)), keyed=keyed,
         tokenized_filters=tokenized, plans=sensitivity.plans, over_masked=over_masked)
-
-
-def _fail_closed(policy: Policy) -> Policy:
-    """The policy with ``unclassified: mask``: without a stored scan, nobody vouched for the other columns."""
-    from dataclasses import replace
-
-    return replace(policy, unclassified="mask")
 
 
 class _Key:

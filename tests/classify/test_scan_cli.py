@@ -75,7 +75,11 @@ def test_policy_init_prints_a_policy_that_loads(csv_file, capsys, tmp_path) -> N
     text = capsys.readouterr().out
     policy = load_policy(text)
     columns = policy.dataset("customers").columns
-    assert {n: c.info_type for n, c in columns.items()} == {k: v for k, v in EXPECTED.items() if v}
+    assert {n: c.info_type for n, c in columns.items() if c.info_type} == {k: v for k, v in EXPECTED.items() if v}
+    # The columns it found safe are written out as {pass: true}; nothing sensitive is among them.
+    passed = {n for n, c in columns.items() if c.info_type is None and c.method is None}
+    assert passed and not passed & {k for k, v in EXPECTED.items() if v}
+    assert policy.unclassified == "mask" and "\nunclassified: mask" in text
     assert policy.method_for("US_SSN").name == "partial"
     path = tmp_path / "policy.yml"
     path.write_text(text)

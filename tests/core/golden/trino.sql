@@ -20,10 +20,10 @@ SELECT CASE WHEN v IS NULL THEN NULL ELSE REGEXP_REPLACE(v, '[^- .,@_+:/()#]', '
 SELECT CASE WHEN v IS NULL THEN NULL ELSE RPAD('', GREATEST(LENGTH(v), 0), '*') END AS v FROM t;
 
 -- case: email
-SELECT CASE WHEN v IS NULL THEN NULL ELSE CASE WHEN STRPOS(v, '@') > 1 THEN '*****' || SUBSTR(v, STRPOS(v, '@')) ELSE RPAD('', GREATEST(LENGTH(v), 0), '*') END END AS v FROM t;
+SELECT CASE WHEN v IS NULL THEN NULL ELSE CASE WHEN STRPOS(v, '@') > 1 AND REGEXP_REPLACE(v, '[^@\s<>,;:"''()]', '') = '@' THEN '*****' || SUBSTR(v, STRPOS(v, '@')) ELSE RPAD('', GREATEST(LENGTH(v), 0), '*') END END AS v FROM t;
 
 -- case: email_keep1
-SELECT CASE WHEN v IS NULL THEN NULL ELSE CASE WHEN STRPOS(v, '@') > 1 THEN SUBSTR(v, 1, 1) || '*****' || SUBSTR(v, STRPOS(v, '@')) ELSE RPAD('', GREATEST(LENGTH(v), 0), '*') END END AS v FROM t;
+SELECT CASE WHEN v IS NULL THEN NULL ELSE CASE WHEN STRPOS(v, '@') > 1 AND REGEXP_REPLACE(v, '[^@\s<>,;:"''()]', '') = '@' THEN SUBSTR(v, 1, 1) || '*****' || SUBSTR(v, STRPOS(v, '@')) ELSE RPAD('', GREATEST(LENGTH(v), 0), '*') END END AS v FROM t;
 
 -- case: hash
 SELECT LOWER(TO_HEX(SHA256(FROM_HEX(:maskline_salt) || TO_UTF8(v)))) AS v FROM t;

@@ -1,4 +1,4 @@
-CREATE OR REPLACE FUNCTION `main`.`raw`.`maskline_customers_email`(val STRING) RETURNS STRING RETURN CASE WHEN IS_ACCOUNT_GROUP_MEMBER('PII_READER') THEN val ELSE CASE WHEN val IS NULL THEN NULL ELSE CASE WHEN LOCATE('@', val) > 1 THEN '*****' || SUBSTRING(val, LOCATE('@', val)) ELSE REPEAT('*', GREATEST(LENGTH(val), 0)) END END END;
+CREATE OR REPLACE FUNCTION `main`.`raw`.`maskline_customers_email`(val STRING) RETURNS STRING RETURN CASE WHEN IS_ACCOUNT_GROUP_MEMBER('PII_READER') THEN val ELSE CASE WHEN val IS NULL THEN NULL ELSE CASE WHEN LOCATE('@', val) > 1 AND REGEXP_REPLACE(val, '[^@\\s<>,;:"\'()]', '') = '@' THEN '*****' || SUBSTRING(val, LOCATE('@', val)) ELSE REPEAT('*', GREATEST(LENGTH(val), 0)) END END END;
 
 ALTER TABLE `main`.`raw`.`customers` ALTER COLUMN `email` SET MASK `main`.`raw`.`maskline_customers_email`;
 

@@ -1,4 +1,4 @@
-CREATE OR REPLACE MASKING POLICY "analytics"."raw"."maskline_customers_email" AS (val VARCHAR) RETURNS VARCHAR -> CASE WHEN IS_ROLE_IN_SESSION('PII_READER') THEN val ELSE CASE WHEN val IS NULL THEN NULL ELSE CASE WHEN CHARINDEX('@', val) > 1 THEN '*****' || SUBSTRING(val, CHARINDEX('@', val)) ELSE REPEAT('*', GREATEST(LENGTH(val), 0)) END END END;
+CREATE OR REPLACE MASKING POLICY "analytics"."raw"."maskline_customers_email" AS (val VARCHAR) RETURNS VARCHAR -> CASE WHEN IS_ROLE_IN_SESSION('PII_READER') THEN val ELSE CASE WHEN val IS NULL THEN NULL ELSE CASE WHEN CHARINDEX('@', val) > 1 AND REGEXP_REPLACE(val, '[^@\\s<>,;:"\'()]', '') = '@' THEN '*****' || SUBSTRING(val, CHARINDEX('@', val)) ELSE REPEAT('*', GREATEST(LENGTH(val), 0)) END END END;
 
 ALTER TABLE "analytics"."raw"."customers" MODIFY COLUMN "email" SET MASKING POLICY "analytics"."raw"."maskline_customers_email" FORCE;
 

@@ -1,0 +1,155 @@
+"""The shape of a column's values, as value-free facts the fail-closed decision reads.
+
+The classifier says which info type a column holds. Whether a column with *no*
+info type may pass raw needs a second question answered: do its values have a
+shape that is known not to carry PII (numbers, timestamps, booleans, a small set
+of repeated labels, random ids), and does anything about them still suggest a
+code, a coordinate, a card number or a date of birth? This module answers it
+from a sample of distinct values and keeps only the answer (a kind and the
+suspicions), never a value.
+
+>>> import pyarrow as pa
+>>> value_shape(pa.array(["12.50", "3.10", "100"] * 10)).kind
+'numeric'
+>>> value_shape(pa.array(["01234", "80331", "10115"] * 10)).suspicions
+('fixed-width code', 'leading zeros')
+>>> value_shape(pa.array(["Ana Lima", "Bo Chen", "Cy Ode"])).kind
+'text'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+PROBE = 512  # distinct values inspected; shapes are decided on a share, so a sample is enough
+SHARE = 0.98  # share of values that must fit a shape for the column to have it
+CATEGORICAL_MAX = 20  # distinct labels a categorical column may have
+CATEGORICAL_REPEAT = 5  # and each repeated this often on average
+
+_NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
+_HEX_ID = re.compile(r"0[xX][0-9a-fA-F]+")
+_UUID = re.compile(r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")
+_ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?")
+_BOOLEAN = frozenset({"true", "false", "t", "f", "yes", "no", "y", "n", "0", "1"})
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class ValueShape:
+    """What a column's values look like: ``kind`` and what about them suggests PII anyway.
+
+    ``kind``: ``numeric``, ``temporal``, ``boolean``, ``identifier`` (UUIDs, ``0x`` hex),
+    ``categorical`` (a few repeated labels), ``text`` (anything else), ``nested``, ``binary``
+    or ``empty``. ``suspicions`` name what the values suggest (``fixed-width code``,
+    ``card-length number``, ``coordinate``, ``date-like number``).
+
+    >>> ValueShape("numeric").quiet
+    True
+    """
+
+    kind: str
+    suspicions: tuple[str, ...] = ()
+
+    @property
+    def quiet(self) -> bool:
+        """Whether nothing about the values suggests PII."""
+        return not self.suspicions
+
+
+def _numeric_suspicions(values: list[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    digits = [v.lstrip("+-") for v in values if _DIGITS.fullmatch(v.lstrip("+-"))]
+    if digits and len(digits) >= 0.9 * len(values):
+        widths = [len(d) for d in digits]
+        common = max(set(widths), key=widths.count)
+        ints = sorted({int(d) for d in digits})
+        dense = len(ints) >= 20 and ints[-1] - ints[0] + 1 <= 2 * len(ints)  # a run of ids 1000..1059
+        if 4 <= common <= 6 and widths.count(common) >= 0.95 * len(widths) and not dense:
+            out.append("fixed-width code")  # postal codes, area codes, PINs
+        if any(d.startswith("0") and len(d) > 1 for d in digits):
+            out.append("leading zeros")  # a code, not a quantity
+        if sum(13 <= w <= 19 for w in widths) >= 0.5 * len(widths):
+            out.append("card-length number")
+        if sum(w == 8 and d[:2] in ("19", "20") for w, d in zip(widths, digits, strict=True)) >= 0.9 * len(widths):
+            out.append("date-like number")
+    decimals = [v for v in values if "." in v and not _HEX_ID.fullmatch(v)]
+    if decimals and len(decimals) >= 0.9 * len(values):
+        try:
+            numbers = [float(v) for v in decimals]
+        except ValueError:
+            numbers = []
+        places = [len(v.rsplit(".", 1)[1]) for v in decimals]
+        if numbers and all(-180 <= x <= 180 for x in numbers) and sum(p >= 4 for p in places) >= 0.9 * len(places):
+            out.append("coordinate")
+    return tuple(out)
+
+
+def _share(values: list[str], test: Any) -> float:
+    return sum(1 for v in values if test(v)) / len(values)
+
+
+def value_shape(values: Any, kind: str | None = None) -> ValueShape:
+    """The shape of a pyarrow array of values (any type; text is read as written).
+
+    ``kind`` is the classifier's kind of the array when known (``integer``,
+    ``float``, ``date``, ``bool``, ``binary``, ``nested``, ``string``).
+
+    >>> import pyarrow as pa
+    >>> value_shape(pa.array(["active", "closed"] * 20)).kind
+    'categorical'
+    >>> value_shape(pa.array([48.1374, 11.5755] * 5)).suspicions
+    ('coordinate',)
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    if kind in ("bool", "binary", "nested"):
+        return ValueShape({"bool": "boolean"}.get(kind, kind))
+    if kind == "date":
+        return ValueShape("temporal")
+    text = values if pa.types.is_string(values.type) or pa.types.is_large_string(values.type) else \
+        pc.cast(values, pa.string())
+    text = pc.utf8_trim_whitespace(text.drop_null())
+    text = text.filter(pc.greater(pc.utf8_length(text), 0))
+    n = len(text)
+    if n == 0:
+        return ValueShape("empty")
+    counts = pc.value_counts(text)
+    return _text_shape(kind, counts.field("values").to_pylist(), n)
+
+
+def shape_of(col: Any) -> ValueShape:
+    """The shape of a :class:`~maskline.classify.values.ColumnValues` (distinct text forms and their counts).
+
+    >>> from maskline.classify.values import as_column_values
+    >>> shape_of(as_column_values(["active", "closed"] * 20)).kind
+    'categorical'
+    """
+    if col.kind in ("bool", "binary", "nested"):
+        return ValueShape({"bool": "boolean"}.get(col.kind, col.kind))
+    if col.kind == "date":
+        return ValueShape("temporal")
+    distinct = [v for v in col.values if v]
+    if not distinct:
+        return ValueShape("empty")
+    return _text_shape(col.kind, distinct, sum(c for v, c in zip(col.values, col.counts, strict=True) if v))
+
+
+def _text_shape(kind: str | None, distinct: list[str], n: int) -> ValueShape:
+    """The shape from a column's distinct non-empty text forms (``n`` values in all)."""
+    probe = distinct[:PROBE]
+    if kind in ("integer", "float") or _share(probe, _NUMBER.fullmatch) >= SHARE:
+        return ValueShape("numeric", _numeric_suspicions(probe))
+    if _share(probe, _ISO_TIME.fullmatch) >= SHARE:
+        return ValueShape("temporal")
+    if _share(probe, lambda v: v.lower() in _BOOLEAN) >= SHARE:
+        return ValueShape("boolean")
+    if _share(probe, lambda v: bool(_UUID.fullmatch(v) or _HEX_ID.fullmatch(v))) >= SHARE:
+        return ValueShape("identifier")
+    if len(distinct) <= CATEGORICAL_MAX and n >= CATEGORICAL_REPEAT * len(distinct):
+        return ValueShape("categorical")
+    return ValueShape("text")

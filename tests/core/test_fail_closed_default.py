@@ -1,0 +1,116 @@
+"""The fail-closed default: a column the policy does not name passes raw only when a scan is confident it is safe."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from maskline.classify import classify
+from maskline.classify.decision import decide_unnamed, why_not_safe
+from maskline.engine.frames import mask_frame, plan_for_frame
+from maskline.plan import build_plan
+from maskline.policy import load_policy
+
+N = 60
+
+
+def _frame() -> pd.DataFrame:
+    return pd.DataFrame({
+        "order_id": range(1000, 1000 + N),
+        "amount": [round(3.5 + i * 1.25, 2) for i in range(N)],
+        "status": ["open", "closed", "shipped"] * (N // 3),
+        "created_at": pd.date_range("2025-01-01", periods=N, freq="h"),
+        # Words no name list knows: the scan finds nothing, which is not evidence of NONE.
+        "attr7": [f"Zorq{i % 7}a Plim{i}ov" for i in range(N)],
+        "area": [f"{80000 + i * 7:05d}" for i in range(N)],  # postal codes under a neutral name
+        "loc": [48.137154 + i / 1000 for i in range(N)],  # coordinates under a neutral name
+    })
+
+
+def test_without_a_policy_rule_uncertain_columns_are_masked_and_confident_ones_pass() -> None:
+    df = _frame()
+    out = mask_frame(df, {"version": 1}, table="orders")
+    # Confidently not sensitive: byte-for-byte the same.
+    for col in ("order_id", "amount", "status", "created_at"):
+        assert out[col].tolist() == df[col].tolist(), col
+    # Not trivially true: each of these would pass raw under the old default (`unclassified: pass`).
+    raw = mask_frame(df, {"unclassified": "pass"}, table="orders")
+    for col in ("attr7", "area", "loc"):
+        assert raw[col].tolist() == df[col].tolist()
+        assert not set(map(str, out[col])) & set(map(str, df[col])), col
+
+
+def test_reasons_name_what_makes_a_column_uncertain() -> None:
+    result = classify(_frame())
+    reasons = {c.name: why_not_safe(c.name, c) for c in result.columns}
+    assert reasons["order_id"] is None and reasons["status"] is None
+    assert "text without strong evidence" in reasons["attr7"]
+    assert "fixed-width code" in reasons["area"] or "leading zeros" in reasons["area"]
+    assert "coordinate" in reasons["loc"]
+
+
+def test_a_number_named_like_a_code_or_coordinate_is_masked() -> None:
+    df = pd.DataFrame({"zip_code": list(range(10_000, 10_000 + N * 37, 37)), "lat": [1.5 + i for i in range(N)],
+                       "qty": range(N)})
+    plan = plan_for_frame(df, {"version": 1}, table="t")
+    assert {c.name: c.masked for c in plan.columns} == {"zip_code": True, "lat": True, "qty": False}
+
+
+def test_unclassified_pass_is_an_explicit_choice() -> None:
+    policy = load_policy({"unclassified": "pass"})
+    assert policy.unclassified_explicit
+    assert decide_unnamed(policy, "notes", None).method is None
+    assert load_policy({}).unclassified == "mask"
+
+
+def test_no_scan_means_masked_on_every_face() -> None:
+    policy = load_policy({"datasets": {"t": {"columns": {"e": {"info_type": "EMAIL"}}}}})
+    plan = build_plan(policy, "t", [("id", "integer"), ("e", "varchar")])
+    assert [(c.name, c.method.name if c.method else None) for c in plan.columns] == [("id", "redact"), ("e", "email")]
+    from maskline.adapters.native import masked_columns
+
+    assert [c.name for c in masked_columns(policy, "t", [("id", "number"), ("e", "varchar")])] == ["id", "e"]
+
+
+def test_a_stored_scan_vouches_only_for_confident_columns() -> None:
+    from maskline.rewrite.api import rewrite
+
+    df = _frame()
+    scan = classify(df)
+    policy = load_policy({"version": 1})
+    out = rewrite("SELECT * FROM orders", policy, "duckdb",
+                  schema={"orders": {c: "varchar" for c in df.columns}}, classification={"orders": scan})
+    masked = set(out.masked_columns)
+    assert {"attr7", "area", "loc"} <= masked
+    assert not {"order_id", "status"} & masked
+
+
+@pytest.mark.parametrize("flag", [[], ["--unclassified", "mask"]])
+def test_policy_init_writes_the_choice_and_every_column(tmp_path, capsys, flag) -> None:
+    from maskline.cli.main import main
+
+    src = tmp_path / "orders.csv"
+    _frame().to_csv(src, index=False)
+    assert main(["policy", "init", str(src), *flag]) == 0
+    text = capsys.readouterr().out
+    assert "\nunclassified: mask" in text
+    policy = load_policy(text)
+    columns = policy.dataset("orders").columns
+    assert {n for n, c in columns.items() if c.info_type is None and c.method is None} >= {"order_id", "status"}
+    for name in ("attr7", "area", "loc"):
+        assert name not in columns and f"# review {name}: masked by 'unclassified: mask'" in text
+
+
+def test_policy_init_then_mask_leaves_nothing_uncertain_raw(tmp_path, capsys) -> None:
+    from maskline.cli.main import main
+
+    src = tmp_path / "orders.csv"
+    _frame().to_csv(src, index=False)
+    assert main(["policy", "init", str(src)]) == 0
+    (tmp_path / "policy.yml").write_text(capsys.readouterr().out)
+    assert main(["mask", str(src), str(tmp_path / "out.csv"), "--policy", str(tmp_path / "policy.yml")]) == 0
+    raw = src.read_text()
+    out = (tmp_path / "out.csv").read_text()
+    assert "Zorq0a Plim0ov" in raw and "Plim0ov" not in out
+    assert "80000" in raw and "80000" not in out
+    assert out.splitlines()[1].split(",")[:3] == raw.splitlines()[1].split(",")[:3]
