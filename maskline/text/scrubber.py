@@ -14,7 +14,7 @@ quotes, so SQL still parses and JSON still loads):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -115,7 +115,11 @@ def find(text: str, info_types: Iterable[str] | None = None, allow: frozenset[st
             if value in allow:
                 continue
             if check is not None and not check(value):
-                continue
+                if not rule.shrink:
+                    continue
+                span = _shrunk(value, span[0], check)
+                if span is None:
+                    continue
             found.append((span[0], -span[1], index, rule.info_type))
     if not found:
         return []
@@ -127,6 +131,14 @@ def find(text: str, info_types: Iterable[str] | None = None, allow: frozenset[st
             result.append(Finding(info_type, start, -neg_end))
             last_end = -neg_end
     return result
+
+
+def _shrunk(value: str, start: int, check: Callable[[str], bool]) -> tuple[int, int] | None:
+    """The longest prefix of ``value`` ending before a space or dash that passes ``check``, as a span."""
+    for cut in range(len(value) - 1, 0, -1):
+        if value[cut] in " -" and check(value[:cut]):
+            return start, start + cut
+    return None
 
 
 def _known_types(info_types: Iterable[str]) -> frozenset[str]:
