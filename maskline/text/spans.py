@@ -40,6 +40,8 @@ def _r(pattern: str, flags: int = 0) -> re.Pattern[str]:
 DIGIT_RUN = re.compile(r"\d[\d .()/+-]{5,}\d(?:\s?(?:[xX#]|[eE]xt\.?|[eE]xtension)\s?\d{1,6})?")  # with an extension
 # A run that is only a date (2026-11-23, 2026-11-23 19) holds no phone, card or ID: skip its window.
 DATE_RUN = re.compile(r"(19|20)\d\d[-/.]\d\d[-/.]\d\d( \d\d?)?|\d\d[-/.]\d\d[-/.](19|20)\d\d")
+# The date of an ISO basic timestamp (20261123T192355): also skipped, when a time follows it.
+COMPACT_DATE_RUN = re.compile(r"(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
 WINDOW_MARGIN = 4
 
 
@@ -103,7 +105,8 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("EMAIL", _r(r"(?<![\w.%+-])\w(?:[\w.%+'-]*\w)?(?:@|%40)(?:[^\W_](?:[\w-]*[^\W_])?\.)+"
                          r"(?:[^\W\d_]{2,24}|xn--[a-z0-9-]{2,59})(?![\w-])"), "email", triggers=("@", "%40")),
     # Upper or lower case, grouped by spaces or dashes.
-    SpanRule("IBAN", _r(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]){11,30}(?![A-Za-z0-9])"), "iban",
+    SpanRule("IBAN", _r(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[A-Za-z0-9]{11,30}|(?:[ -][A-Za-z0-9]{4}){2,7}"
+                        r"(?:[ -][A-Za-z0-9]{1,4})?)(?![A-Za-z0-9])"), "iban",
              needs_digit=True, shrink=True),  # "de89 3704 0044 0532 0130 00 ok": the regex takes "ok" too
     # Grouped by spaces, dashes or dots (4111.1111.1111.1111).
     SpanRule("CREDIT_CARD", _r(r"(?<![\d.,-])(?:\d(?:[ -]?\d){12,18}|\d{4}(?:\.\d{4}){2,3}(?:\.\d{1,4})?)"
