@@ -80,12 +80,12 @@ def lines(n: int, seed: int = 7) -> list[str]:
             "n": rnd.randint(1, 5_000_000), "small": rnd.randint(1, 999), "big": rnd.randint(1000, 9999),
             "mb": round(rnd.uniform(0.1, 900), 1), "secs": round(rnd.uniform(0.01, 90), 2),
             "v": f"{rnd.randint(1, 3)}.{rnd.randint(0, 20)}.{rnd.randint(0, 9)}",
-            "uuid": "%08x-%04x-4%03x-8%03x-%012x" % (rnd.getrandbits(32), rnd.getrandbits(16), rnd.getrandbits(12),
-                                                    rnd.getrandbits(12), rnd.getrandbits(48)),
-            "hexid": "%05x" % rnd.getrandbits(20), "sha": "%064x" % rnd.getrandbits(256),
+            "uuid": f"{rnd.getrandbits(32):08x}-{rnd.getrandbits(16):04x}-4{rnd.getrandbits(12):03x}-"
+                    f"8{rnd.getrandbits(12):03x}-{rnd.getrandbits(48):012x}",
+            "hexid": f"{rnd.getrandbits(20):05x}", "sha": f"{rnd.getrandbits(256):064x}",
             "email": rnd.choice(_EMAILS), "phone": rnd.choice(_PHONES), "card": rnd.choice(_CARDS),
             "iban": rnd.choice(_IBANS), "ssn": "536-90-4399", "ip": f"81.2.{rnd.randint(1, 250)}.{rnd.randint(1, 250)}",
-            "token": "%040x" % rnd.getrandbits(160), "bare_phone": "4155552671", "password": "hunter22x",
+            "token": f"{rnd.getrandbits(160):040x}", "bare_phone": "4155552671", "password": "hunter22x",
         }
         template = rnd.choice(PII) if i % 10 == 0 else rnd.choice(CLEAN)
         out.append(template.format(**values))

@@ -1,7 +1,9 @@
 """``scrub``: replace sensitive spans inside free text with ``[TYPE]`` labels. Output: text.
 
-The SQL patterns come from the info type catalogue, so the dbt macros, the GX
-expectations and the Python scrubber share one definition.
+The SQL patterns (:mod:`maskline.infotypes.sql_patterns`) are shared by the dbt
+macros and the GX expectations. They cover every type the Python scrubber
+finds, by shape only: what SQL cannot do (checksums, numbering plans, decoding,
+entropy, token boundaries) is listed per type in ``SQL_SCRUB_LIMITS``.
 """
 
 from __future__ import annotations
@@ -22,8 +24,15 @@ class ScrubParams:
             from maskline.errors import PolicyError, did_you_mean
             from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
 
+            from maskline.infotypes import INFO_TYPES
+
             known = {name for name, _ in SQL_SCRUB_PATTERNS}
             for t in self.info_types:
+                if t in INFO_TYPES and t not in known:
+                    raise PolicyError(f"scrub cannot find {t!r} inside free text (no span pattern, in SQL or "
+                                      "Python)", where=f"{where}.info_types",
+                                      fix=f"mask such columns whole with their own method; scrub finds "
+                                          f"{', '.join(sorted(known))}")
                 if t not in known:
                     raise PolicyError(f"scrub has no SQL pattern for {t!r}", where=f"{where}.info_types",
                                       fix=did_you_mean(t, known))

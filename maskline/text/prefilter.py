@@ -211,7 +211,8 @@ def engine() -> _Engine | None:
         database = _compile(hs, accepted)
         always: frozenset[int] = _EMPTY
     except hs.error:
-        accepted, rejected = [], set()
+        accepted = []
+        rejected: set[int] = set()
         for entry in entries:
             try:
                 _compile(hs, [entry])

@@ -56,11 +56,11 @@ with DAG("mt_task_logs", schedule=None, start_date=pendulum.datetime(2024, 1, 1,
     @task
     def raises() -> None:
         try:
-            raise KeyError(f"no customer with ssn {LOG_VALUES['cause_ssn']}")
-        except KeyError as cause:
             try:
-                raise RuntimeError(f"refund to {LOG_VALUES['context_iban']} failed")
-            except RuntimeError:
-                raise ValueError(f"cannot bill {LOG_VALUES['error_email']}") from cause
+                raise KeyError(f"no customer with ssn {LOG_VALUES['cause_ssn']}")
+            except KeyError as cause:
+                raise RuntimeError(f"refund to {LOG_VALUES['context_iban']} failed") from cause  # a cause
+        except RuntimeError:
+            raise ValueError(f"cannot bill {LOG_VALUES['error_email']}")  # noqa: B904 (a context, on purpose)
 
     prints() >> returns_object() >> returns_phone_with_extension() >> raises()
