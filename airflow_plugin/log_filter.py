@@ -72,7 +72,7 @@ def scrub_event(event: Any) -> Any:
 def _render_exception(event: dict[str, Any]) -> dict[str, Any]:
     import structlog
 
-    return structlog.processors.format_exc_info(None, "", dict(event))
+    return dict(structlog.processors.format_exc_info(None, "", dict(event)))
 
 
 def scrub_processor(logger: Any, method_name: str, event_dict: dict[str, Any]) -> dict[str, Any]:
