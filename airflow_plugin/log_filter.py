@@ -111,7 +111,7 @@ class ScrubbingStream(io.TextIOBase):
     >>> stream = ScrubbingStream(out)
     >>> print("mail", "ann@example.com", file=stream)
     >>> out.getvalue()
-    'mail [EMAIL]\n'
+    'mail [EMAIL]\\n'
     """
 
     def __init__(self, wrapped: Any) -> None:
