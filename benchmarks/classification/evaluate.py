@@ -105,3 +105,48 @@ def calibration(confs: list[tuple[float, bool, bool]]) -> list[tuple[str, int, f
         out.append((f"{b / 10:.1f}-{(b + 1) / 10:.1f}", len(items), sum(c for c, _ in items) / len(items),
                     sum(ok for _, ok in items) / len(items)))
     return out
+
+
+def run_maskline_files(tables: dict[str, list[Any]], folder: Any) -> tuple[list[tuple[str | None, Any]], float]:
+    """Write each table to Parquet and classify the file: the path ``maskline scan`` takes (DuckDB, no pandas).
+
+    Returns (label, verdict) pairs and the seconds spent classifying (writing the files is not counted).
+    """
+    from pathlib import Path
+
+    from maskline.classify import classify
+
+    paths = {}
+    for name, cols in tables.items():
+        path = Path(folder) / f"{name}.parquet"
+        parquet_frame(cols).to_parquet(path, index=False)
+        paths[name] = path
+    pairs: list[tuple[str | None, Any]] = []
+    started = time.perf_counter()
+    for name, cols in tables.items():
+        by = classify(str(paths[name])).by_name()
+        pairs.extend((c.label, by[c.name]) for c in cols)
+    return pairs, time.perf_counter() - started
+
+
+def parquet_frame(columns: list[Any]) -> Any:
+    """A DataFrame Parquet can store: columns mixing Python types (dates among strings) become text."""
+    import pandas as pd
+
+    data = {}
+    for c in columns:
+        values = c.values
+        if _mixed_types(values):
+            values = [None if v is None else str(v) for v in values]
+        data[c.name] = pd.Series(values, dtype=object if all(v is None for v in values) else None)
+    return pd.DataFrame(data)
+
+
+def verdict_shares(pairs: list[tuple[str | None, Any]]) -> dict[str, float]:
+    """What a fail-closed default would do: share of non-sensitive columns masked (not ``safe``), and share of
+    sensitive columns that would pass raw (called ``safe``)."""
+    neg = [v for g, v in pairs if g is None]
+    pos = [v for g, v in pairs if g is not None]
+    return {"negatives_masked": sum(1 for v in neg if not v.safe) / len(neg) if neg else 0.0,
+            "sensitive_passed_raw": sum(1 for v in pos if v.safe) / len(pos) if pos else 0.0,
+            "uncertain": sum(1 for _, v in pairs if v.verdict == "uncertain") / len(pairs) if pairs else 0.0}

@@ -56,6 +56,8 @@ class EngineAdapter:
     file_based: ClassVar[bool] = False
     #: Whether this process can run masking SQL on the engine (False: DDL and golden SQL only).
     executes: ClassVar[bool] = True
+    #: Great Expectations' datasource type for this engine (``context.data_sources.add_<this>``).
+    gx_datasource: ClassVar[str] = "sql"
     #: Where key material can appear when a session holds it (the README's table).
     key_exposure: ClassVar[str] = "nowhere: this engine has no key session"
 

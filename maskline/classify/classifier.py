@@ -45,7 +45,12 @@ def classify(data: Any, policy: Any = None, *, table: str | None = None, sample:
     ``confidence`` is the probability that the verdict is right: for a column
     with an info type, that it holds that type; for a column without one, that
     it holds none. Columns whose best guess falls below ``min_confidence`` get
-    no info type, and their evidence says what the guess was.
+    no info type, and their evidence says what the guess was. Each column's
+    ``verdict`` is ``sensitive``, ``safe`` (confidently nothing sensitive) or
+    ``uncertain``; a fail-closed policy passes only ``safe`` columns raw.
+
+    Files and database tables are read without pandas or pyarrow (DuckDB
+    samples and groups them); those load only for a DataFrame or Arrow input.
 
     The result never holds a sampled value; neither do logs or errors.
 
@@ -53,9 +58,11 @@ def classify(data: Any, policy: Any = None, *, table: str | None = None, sample:
     >>> classify(pa.table({"iban": ["DE89 3704 0044 0532 0130 00"] * 3})).columns[0].category
     'sensitive'
     """
-    from maskline.policy import load_policy
+    pol = None
+    if policy is not None:  # the policy module (and sqlglot) load only when a policy is given
+        from maskline.policy import load_policy
 
-    pol = load_policy(policy) if policy is not None else None
+        pol = load_policy(policy)
     n = sample or (pol.classify.sample if pol else 10_000)
     min_conf = pol.classify.min_confidence if pol else DEFAULT_MIN_CONFIDENCE
     custom = _custom_detectors(pol) if pol else ()
@@ -64,13 +71,14 @@ def classify(data: Any, policy: Any = None, *, table: str | None = None, sample:
     started = time.perf_counter()
     drawn = sample_source(data, table=table, sample=n)
     sampled_at = time.perf_counter()
-    names = drawn.table.column_names
+    names = list(drawn.columns)
     columns: list[ColumnClassification] = []
     with _Progress(progress, len(names), drawn.name) as tick:
         for name in names:
             try:
-                columns.append(classify_column(name, drawn.table.column(name), sql_type=drawn.sql_types.get(name),
-                                               custom=custom, allow_list=allow, min_confidence=min_conf))
+                columns.append(classify_column(name, drawn.columns[name], sql_type=drawn.sql_types.get(name),
+                                               custom=custom, allow_list=allow, min_confidence=min_conf,
+                                               table_rows=drawn.total_rows))
             except MasklineError:
                 raise
             except Exception as e:  # noqa: BLE001 - fail closed on any failure
@@ -82,8 +90,8 @@ def classify(data: Any, policy: Any = None, *, table: str | None = None, sample:
             tick()
     elapsed = time.perf_counter() - started
     log.debug("classified %d columns of %s from %d sampled rows in %.3fs (sampling %.3fs)", len(columns),
-              drawn.name or "input", drawn.table.num_rows, elapsed, sampled_at - started)
-    return Classification(tuple(columns), table=drawn.name, sampled_rows=drawn.table.num_rows,
+              drawn.name or "input", drawn.rows, elapsed, sampled_at - started)
+    return Classification(tuple(columns), table=drawn.name, sampled_rows=drawn.rows,
                           meta={"total_rows": drawn.total_rows, "seconds": round(elapsed, 4),
                                 "min_confidence": min_conf})
 

@@ -1,15 +1,17 @@
 """Classify one column: fuse its name, its type and its sampled values into one verdict.
 
-Values run through the detectors' patterns vectorized in Arrow (RE2), once per
-distinct value; validators run only on a capped random subset of the
-candidates. The evidence says which signals fired and what share validated,
-never a value.
+The core reads :class:`~maskline.classify.values.ColumnValues` (distinct values
+and their counts), so it needs neither pandas nor Arrow. Each detector's pattern
+runs once per distinct value, first on a random probe (a pattern that matches
+none of the probe is skipped); validators run on a capped random subset of the
+candidates; a detector may refute a whole column by a value-shape statistic
+(:mod:`maskline.infotypes.shape_checks`). The evidence says which signals fired
+and what share validated, never a value.
 
->>> import pyarrow as pa
->>> c = classify_column("contact", pa.array(["ana@correo.es", "bo@x.org", None, "n/a"] * 5))
+>>> c = classify_column("contact", ["ana@correo.es", "bo@x.org", None, "n/a"] * 5)
 >>> c.info_type, c.evidence[0]
 ('EMAIL', 'values:email 1.00 validated (2 checked)')
->>> classify_column("order_id", pa.array(["ORD-%06d" % i for i in range(50)])).info_type is None
+>>> classify_column("order_id", ["ORD-%06d" % i for i in range(50)]).info_type is None
 True
 """
 
@@ -17,23 +19,37 @@ from __future__ import annotations
 
 import math
 import random
+import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
-from maskline.classify.result import ColumnClassification
+from maskline.classify.result import SAFE_CONFIDENCE, ColumnClassification
+from maskline.classify.values import ColumnValues, as_column_values
 from maskline.infotypes.detectors import DETECTORS
 
 VALIDATE_CAP = 128  # validated candidates per detector and column; the share is estimated from them
 PROBE = 256  # distinct values a pattern is first tried on; if none matches, the rest are not scanned
+SCAN_CAP = 2000  # distinct values patterns run on; beyond it, a weighted random subset estimates the shares
+HEAVY_CAP = 500  # the most frequent distinct values are always scanned, so placeholders weigh what they should
 MIN_SHARE = 0.1  # share of values that must validate for a value-only verdict (mixed columns)
+SENTENCE_WORDS = 5  # a value of this many words is a sentence, not a name or a label
+CLEAR_SHARE = 0.5  # values this share of which validate as one type are "clearly of that kind"
 DEFAULT_MIN_CONFIDENCE = 0.6
+# How sure "no info type" is (calibrated on the tuning split, checked on the frozen test split).
+NONE_NOTHING_FOUND = 0.95  # no detector matched, no name hint
+NONE_NAME_DISAGREES = 0.7  # the name points to a sensitive type, the values do not confirm it
+NONE_WEAK_VALUES = 0.75  # some values validated, too few to decide
+NONE_PROSE = 0.8  # prose without a validated span: names and addresses in prose need NER
+NONE_NO_VALUES = 0.5  # nothing sampled
+NONE_IDENTIFYING_SHAPE = 0.8  # values shaped like identifiers, names or coordinates that no detector confirmed
 # Placeholders people type instead of NULL; they say nothing about what the column holds.
 NULL_LIKE: tuple[str, ...] = (
     "n/a", "na", "n.a.", "none", "null", "nil", "-", "--", "?", "unknown", "tbd", "not provided", "not available",
     "keine", "k.a.", "unbekannt", "inconnu", "non renseigne", "desconocido", "sin datos", "sconosciuto",
-    "onbekend", "desconhecido", "nan", "#n/a",
+    "onbekend", "desconhecido", "nan", "#n/a", "<na>", "nat",
 )
 
 
@@ -59,25 +75,50 @@ class _Evidence:
     p_value: float
     needs_hint: bool
     strength: float
+    # The values the pattern matched, for the column's shape statistics; never printed or logged.
+    sample: list[str] = field(default_factory=list, repr=False)
+    refute: str | None = None
+    note: str = ""
 
 
-def _kind(arrow_type: Any) -> str:
-    import pyarrow as pa
-    import pyarrow.types as t
+class _Scan:
+    """The distinct values patterns run on, with each one's weight (its count, scaled when subsampled)."""
 
-    if t.is_boolean(arrow_type):
-        return "bool"
-    if t.is_integer(arrow_type):
-        return "integer"
-    if t.is_floating(arrow_type) or t.is_decimal(arrow_type):
-        return "float"
-    if t.is_date(arrow_type) or t.is_timestamp(arrow_type):
-        return "date"
-    if t.is_string(arrow_type) or t.is_large_string(arrow_type) or arrow_type == pa.string_view():
-        return "string"
-    if t.is_binary(arrow_type) or t.is_large_binary(arrow_type):
-        return "binary"
-    return "nested"
+    def __init__(self, col: ColumnValues, keep: list[int]) -> None:
+        if len(keep) <= SCAN_CAP:
+            chosen, weights = keep, [float(col.counts[i]) for i in keep]
+        else:
+            by_count = sorted(keep, key=lambda i: -col.counts[i])
+            heavy = [i for i in by_count[:HEAVY_CAP] if col.counts[i] > 1]
+            rest = by_count[len(heavy):]
+            drawn = random.Random(len(keep)).sample(rest, SCAN_CAP - len(heavy))
+            rest_w = sum(col.counts[i] for i in rest)
+            drawn_w = sum(col.counts[i] for i in drawn) or 1
+            scale = rest_w / drawn_w
+            chosen = heavy + drawn
+            weights = [float(col.counts[i]) for i in heavy] + [col.counts[i] * scale for i in drawn]
+        self.values = [col.values[i] for i in chosen]
+        self.weights = weights
+        self.n = float(sum(col.counts[i] for i in keep))
+        order = list(range(len(self.values)))
+        self.probe = order if len(order) <= PROBE else random.Random(len(order)).sample(order, PROBE)
+
+    def matching(self, rx: Any) -> list[int]:
+        fm = rx.fullmatch
+        probe_values = self.values
+        if len(self.probe) < len(self.values) and not any(fm(probe_values[i]) for i in self.probe):
+            return []
+        return [i for i, v in enumerate(self.values) if fm(v)]
+
+
+_TIME_OF_DAY = re.compile(r"[T ](?!00:00(:00)?(\.0+)?( ?(Z|UTC|[+-]00:?00))?$)\d{1,2}:\d{2}")
+
+
+@cache
+def _regex(pattern: str) -> Any:
+    import re
+
+    return re.compile(pattern)
 
 
 def _binomial_tail(k: int, n: int, p: float) -> float:
@@ -95,207 +136,203 @@ def _binomial_tail(k: int, n: int, p: float) -> float:
     return min(1.0, total)
 
 
-def _strings(arr: Any, kind: str) -> Any:
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    if kind == "nested":
-        import json
-
-        return pa.array([None if v is None else json.dumps(v, default=str) for v in arr.to_pylist()],
-                        type=pa.string())
-    if kind != "string":
-        arr = pc.cast(arr, pa.string())
-    return pc.utf8_trim_whitespace(arr)
-
-
 def classify_column(name: str, values: Any, *, sql_type: str | None = None,
                     custom: Sequence[CustomDetector] = (), allow_list: Sequence[str] = (),
-                    min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> ColumnClassification:
-    """Classify one column from its name and a sample of its values (a pyarrow Array or ChunkedArray).
+                    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+                    table_rows: int | None = None, shape: str | None = None) -> ColumnClassification:
+    """Classify one column from its name and a sample of its values.
 
-    >>> import pyarrow as pa
-    >>> classify_column("geburtsdatum", pa.array(["1984-07-21", "1990-02-03"] * 10)).info_type
+    ``values`` is a :class:`~maskline.classify.values.ColumnValues`, a pyarrow
+    Array or ChunkedArray, a pandas Series, or a list. ``table_rows`` is the
+    table's size when the values are a sample of it (shape statistics use it).
+
+    >>> classify_column("geburtsdatum", ["1984-07-21", "1990-02-03"] * 10).info_type
     'DATE_OF_BIRTH'
     """
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
     from maskline.infotypes.name_hints import hint_score
 
-    if isinstance(values, pa.ChunkedArray):
-        values = values.combine_chunks()
-    if pa.types.is_dictionary(values.type):  # pandas categoricals: classify the categories' values
-        values = values.dictionary_decode()
-    kind = _kind(values.type)
-    shown_type = sql_type or str(values.type)
+    col = as_column_values(values)
+    kind = col.kind
+    shown_type = sql_type or kind
     evidence: list[str] = []
     extra_hints = {c.info_type: c.name_hints for c in custom if c.name_hints}
     hints = dict(hint_score(name, extra_hints))
-    total = len(values)
-    nulls = values.null_count
     if kind in ("bool", "binary"):
         return ColumnClassification(name, None, 0.95, None, (f"type:{shown_type}",), 0.0, shown_type)
-
-    text = _strings(values, kind)
-    text = text.filter(pc.fill_null(pc.greater(pc.utf8_length(text), 0), False))
-    skip = list(allow_list) + list(NULL_LIKE)
-    text = text.filter(pc.invert(pc.is_in(pc.utf8_lower(text), value_set=pa.array(skip, pa.string()))))
-    if allow_list:
-        text = text.filter(pc.invert(pc.is_in(text, value_set=pa.array(list(allow_list), pa.string()))))
-    n = len(text)
-    if nulls and total:
-        evidence.append(f"nulls:{nulls / total:.2f}")
-
-    if n == 0:
-        return _name_only(name, hints, shown_type, evidence, custom, min_confidence)
-
-    counts = pc.value_counts(text)
-    uniques = counts.field("values")
-    weights = counts.field("counts").to_numpy()
-    # A random probe of distinct values: a detector that matches none of it cannot reach MIN_SHARE
-    # (missing a 10% type in 256 draws has probability 0.9**256, about 2e-12), so the full scan is skipped.
-    probe = uniques if len(uniques) <= PROBE else uniques.take(
-        pa.array(sorted(random.Random(len(uniques)).sample(range(len(uniques)), PROBE))))
+    if col.nulls and col.total:
+        evidence.append(f"nulls:{col.nulls / col.total:.2f}")
 
     found: list[_Evidence] = []
     if kind == "date":
-        found.extend(_date_evidence(values, hints))
-    else:
-        for d in DETECTORS:
-            if kind not in d.kinds or (d.needs_hint and d.info_type not in hints):
-                continue
-            if probe is not uniques and not pc.any(pc.match_substring_regex(probe, d.anchored)).as_py():
-                continue
-            ev = _run_detector(d.info_type, d.name, d.anchored, d.validator, d.chance, d.needs_hint, d.strength,
-                               uniques, weights, n)
+        if not col.years:
+            return _name_only(name, hints, shown_type, evidence, custom, min_confidence)
+        found.extend(_date_evidence(col, hints))
+        n = sum(c for _, c in col.years)
+        return _decide(name, hints, found, shown_type, evidence, custom, min_confidence, n, prose=False)
+
+    skip = {s.casefold() for s in allow_list} | set(NULL_LIKE)
+    longest = max((len(x) for x in skip), default=0)
+    keep = [i for i, v in enumerate(col.values) if len(v) > longest or v.casefold() not in skip]
+    if not keep:
+        return _name_only(name, hints, shown_type, evidence, custom, min_confidence)
+    scan = _Scan(col, keep)
+    for d in DETECTORS:
+        if kind not in d.kinds or (d.needs_hint and d.info_type not in hints):
+            continue
+        idx = scan.matching(_regex(d.anchored))
+        if idx:
+            found.append(_validate(d.info_type, d.name, idx, d.validator, d.chance, d.needs_hint, d.strength,
+                                   scan, d.refute, d.note))
+    for c in custom:
+        if c.pattern:
+            ev = _run_custom(c, scan)
             if ev:
                 found.append(ev)
-        for c in custom:
-            if c.pattern:
-                ev = _run_custom(c, uniques, weights, n)
-                if ev:
-                    found.append(ev)
-        if kind == "string":
-            from maskline.classify.free_text import free_text_evidence
+    prose = False
+    shape = _identifying_shape(col, scan)
+    # A column whose values already validate as one structured type (spaced phones, grouped IBANs) is not
+    # free text: the prose pass, and the NER model it may load, run only for columns that need them.
+    structured = any(not ev.needs_hint and ev.share >= CLEAR_SHARE and ev.rate >= 0.8 for ev in found)
+    if kind == "string" and not structured:
+        from maskline.classify.free_text import free_text_evidence
 
-            found.extend(free_text_evidence(uniques, weights, n))
-            if "DATE_OF_BIRTH" not in hints:
-                found.extend(_age_distribution_evidence(uniques, weights, n))
+        found.extend(free_text_evidence(scan.values, scan.weights, scan.n))
+        prose = _is_prose(scan)
+        if "DATE_OF_BIRTH" not in hints:
+            found.extend(_age_distribution_evidence(scan))
+    return _decide(name, hints, found, shown_type, evidence, custom, min_confidence, int(scan.n), prose=prose,
+                   table_rows=table_rows, shape=shape)
 
-    return _decide(name, hints, found, shown_type, evidence, custom, min_confidence, n)
+
+_TOKEN = re.compile(r"^[^\s]{4,40}$")
+_DECIMAL = re.compile(r"^-?\d+([.,]\d{1,2})?$")
+_NAME_LIKE = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(\s+[^\W\d_][^\W\d_'’.-]*){0,2}$")
+_DATE_SHAPE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}")
 
 
-def _run_detector(info_type: str, label: str, pattern: str, validator: str | None, chance: float,
-                  needs_hint: bool, strength: float, uniques: Any, weights: Any, n: int) -> _Evidence | None:
-    import pyarrow.compute as pc
+def _identifying_shape(col: ColumnValues, scan: _Scan) -> str | None:
+    """Why values no detector confirmed could still single someone out, or None when they cannot.
 
+    It decides only how sure "nothing sensitive" is (``safe`` or ``uncertain``), never an info type:
+    high-cardinality single tokens (ids, handles, document numbers, codes), short capitalised words
+    (names), floats with four or more decimals (coordinates), dates spread over decades (birth dates).
+    """
+    values, weights, n = scan.values, scan.weights, scan.n or 1.0
+    distinct_share = len(col.values) / max(1, sum(col.counts))
+
+    def share(test: Callable[[str], Any]) -> float:
+        return sum(w for v, w in zip(values, weights, strict=True) if test(v)) / n
+
+    if col.kind == "float":
+        if share(lambda v: "." in v and len(v.split(".")[1]) >= 4 and abs(float(v)) <= 180) >= 0.5:
+            return "coordinate-like decimals"
+        return None
+    if share(lambda v: bool(_DATE_SHAPE.match(v))) >= 0.5:
+        years = [int(m.group(0)) for v in values for m in [re.search(r"(19|20)\d\d", v)] if m]
+        return "dates over decades" if years and max(years) - min(years) >= 20 else None
+    if distinct_share >= 0.3 and share(lambda v: bool(_TOKEN.match(v)) and not _DECIMAL.match(v)) >= 0.8:
+        return "identifier-like values"
+    if col.kind == "string" and distinct_share >= 0.05 and share(lambda v: bool(_NAME_LIKE.match(v))
+                                                               and v[:1].isupper()) >= 0.5:
+        return "name-like words"
+    return None
+
+
+def _validate(info_type: str, label: str, idx: list[int], validator: str | Callable[[str], bool] | None,
+              chance: float, needs_hint: bool, strength: float, scan: _Scan, refute: str | None = None,
+              note: str = "") -> _Evidence:
     from maskline.infotypes.validators import VALIDATORS
 
-    try:
-        mask = pc.fill_null(pc.match_substring_regex(uniques, pattern), False)
-    except Exception:  # noqa: BLE001 - a pattern RE2 cannot read (custom types): fall back to Python below
-        return None
-    idx = pc.indices_nonzero(mask).to_numpy()
-    if len(idx) == 0:
-        return None
-    check = VALIDATORS[validator] if validator else None
-    return _validate(info_type, label, idx, check, chance, needs_hint, strength, uniques, weights, n)
-
-
-def _validate(info_type: str, label: str, idx: Any, check: Callable[[str], bool] | None, chance: float,
-              needs_hint: bool, strength: float, uniques: Any, weights: Any, n: int) -> _Evidence:
-    cand_weight = float(weights[idx].sum())
-    checked: int
+    check = VALIDATORS[validator] if isinstance(validator, str) else validator
+    cand_weight = sum(scan.weights[i] for i in idx)
     if check is None:
         rate, checked, validated = 1.0, len(idx), len(idx)
     else:
-        chosen = list(idx)
-        if len(chosen) > VALIDATE_CAP:
-            chosen = random.Random(len(idx)).sample(chosen, VALIDATE_CAP)
+        chosen = idx if len(idx) <= VALIDATE_CAP else random.Random(len(idx)).sample(idx, VALIDATE_CAP)
         ok_w = all_w = 0.0
         validated = checked = 0
         for i in chosen:
-            w = float(weights[i])
+            w = scan.weights[i]
             all_w += w
             checked += 1
-            if check(uniques[int(i)].as_py()):
+            if check(scan.values[i]):
                 ok_w += w
                 validated += 1
-            # Sequential test: once 32 checks agree this clearly, more would not change the verdict.
-            if checked >= 32 and checked % 16 == 0 and not 0.05 < validated / checked < 0.95:
+            # Sequential test: once 32 checks agree this clearly, more would not change the verdict (a rate
+            # under 0.3 cannot reach the 0.5 a verdict needs).
+            if checked >= 32 and checked % 16 == 0 and not 0.3 < validated / checked < 0.95:
                 break
         rate = ok_w / all_w if all_w else 0.0
-    share = cand_weight / n * rate
-    return _Evidence(info_type, label, share, rate, checked, validated,
-                     _binomial_tail(validated, checked, chance), needs_hint, strength)
+    share = cand_weight / scan.n * rate if scan.n else 0.0
+    sample = [scan.values[i] for i in idx] if refute else []
+    return _Evidence(info_type, label, share, rate, checked, validated, _binomial_tail(validated, checked, chance),
+                     needs_hint, strength, sample, refute, note)
 
 
-def _run_custom(c: CustomDetector, uniques: Any, weights: Any, n: int) -> _Evidence | None:
-    import re
-
-    import numpy as np
-    import pyarrow.compute as pc
-
-    pattern = f"^(?:{c.pattern})$"
-    try:
-        mask = pc.fill_null(pc.match_substring_regex(uniques, pattern), False)
-        idx = pc.indices_nonzero(mask).to_numpy()
-    except Exception:  # noqa: BLE001 - Python-only syntax (look-arounds): match distinct values in Python
-        rx = re.compile(pattern)
-        idx = np.array([i for i, v in enumerate(uniques.to_pylist()) if rx.match(v)], dtype=np.int64)
-    if len(idx) == 0:
+def _run_custom(c: CustomDetector, scan: _Scan) -> _Evidence | None:
+    idx = scan.matching(_regex(f"(?:{c.pattern})"))
+    if not idx:
         return None
-    return _validate(c.info_type, "custom-pattern", idx, c.validator, 0.05, False, 0.9, uniques, weights, n)
+    return _validate(c.info_type, "custom-pattern", idx, c.validator, 0.05, False, 0.9, scan)
 
 
-def _date_evidence(values: Any, hints: Mapping[str, float]) -> list[_Evidence]:
-    import pyarrow.compute as pc
-    import pyarrow.types as t
-
-    arr = values.drop_null()
-    if len(arr) == 0:
-        return []
-    if t.is_timestamp(arr.type):
-        midnight = pc.all(pc.and_(pc.equal(pc.hour(arr), 0), pc.and_(pc.equal(pc.minute(arr), 0),
-                                                                        pc.equal(pc.second(arr), 0)))).as_py()
-        if not midnight:
-            return []
-    years = pc.year(arr).to_numpy()
-    return _years_evidence(years, "DATE_OF_BIRTH" in hints, "date-type")
+def _is_prose(scan: _Scan) -> bool:
+    """Half the values are sentences (five words or more). Only for the verdict: prose in which no PII was
+    found is ``uncertain``, not ``safe``; whether it holds PII is :mod:`maskline.classify.free_text`'s call."""
+    words = sum(w for v, w in zip(scan.values, scan.weights, strict=True) if len(v.split()) >= SENTENCE_WORDS)
+    return words >= 0.5 * scan.n
 
 
-def _years_evidence(years: Any, hinted: bool, label: str) -> list[_Evidence]:
-    import numpy as np
+def _date_evidence(col: ColumnValues, hints: Mapping[str, float]) -> list[_Evidence]:
+    hinted = "DATE_OF_BIRTH" in hints
+    if not col.midnight and not hinted:
+        return []  # timestamps with a time of day are events, unless the name says birth
+    return _years_evidence([y for y, _ in col.years], [c for _, c in col.years], hinted, "date-type")
 
-    if len(years) == 0:
+
+def _years_evidence(years: list[int], weights: list[int], hinted: bool, label: str) -> list[_Evidence]:
+    total = sum(weights)
+    if not total:
         return []
     this_year = date.today().year
-    plausible = float(np.mean((years >= 1900) & (years <= this_year)))
+    plausible = sum(w for y, w in zip(years, weights, strict=True) if 1900 <= y <= this_year) / total
     if hinted:
-        return [_Evidence("DATE_OF_BIRTH", label, plausible, plausible, len(years), int(plausible * len(years)),
-                          0.0, True, 0.9)]
-    adult = float(np.mean((years >= 1900) & (years <= this_year - 16)))
-    spread = float(np.percentile(years, 90) - np.percentile(years, 10)) if len(years) >= 10 else 0.0
+        return [_Evidence("DATE_OF_BIRTH", label, plausible, plausible, total, int(plausible * total), 0.0, True,
+                          0.9)]
+    adult = sum(w for y, w in zip(years, weights, strict=True) if 1900 <= y <= this_year - 16) / total
+    spread = _percentile_spread(years, weights) if total >= 10 else 0.0
     if adult >= 0.9 and spread >= 20:
-        return [_Evidence("DATE_OF_BIRTH", "age-distribution", adult, adult, len(years), int(adult * len(years)),
-                          0.0, False, 0.7)]
+        return [_Evidence("DATE_OF_BIRTH", "age-distribution", adult, adult, total, int(adult * total), 0.0, False,
+                          0.7)]
     return []
 
 
-def _age_distribution_evidence(uniques: Any, weights: Any, n: int) -> list[_Evidence]:
-    import numpy as np
-    import pyarrow.compute as pc
+def _percentile_spread(years: list[int], weights: list[int]) -> float:
+    """The 10th-to-90th percentile spread of weighted years."""
+    pairs = sorted(zip(years, weights, strict=True))
+    total = sum(weights)
+    lo = hi = pairs[0][0]
+    run = 0
+    for y, w in pairs:
+        if run < 0.1 * total:
+            lo = y
+        run += w
+        if run <= 0.9 * total:
+            hi = y
+    return float(hi - lo)
 
+
+def _age_distribution_evidence(scan: _Scan) -> list[_Evidence]:
     from maskline.infotypes.validators import parse_date
 
     pattern = next(d.anchored for d in DETECTORS if d.info_type == "DATE_OF_BIRTH")
-    idx = pc.indices_nonzero(pc.fill_null(pc.match_substring_regex(uniques, pattern), False)).to_numpy()
-    if len(idx) == 0 or weights[idx].sum() < 0.9 * n:
+    # Values with a time of day are events (created_at), not birth dates; midnight is a date stored as a time.
+    idx = [i for i in scan.matching(_regex(pattern)) if not _TIME_OF_DAY.search(scan.values[i])]
+    if not idx or sum(scan.weights[i] for i in idx) < 0.9 * scan.n:
         return []
-    chosen = idx if len(idx) <= VALIDATE_CAP else np.array(random.Random(3).sample(list(idx), VALIDATE_CAP))
-    years = [d.year for d in (parse_date(uniques[int(i)].as_py()) for i in chosen) if d is not None]
-    return _years_evidence(np.array(years), False, "age-distribution")
+    chosen = idx if len(idx) <= VALIDATE_CAP else random.Random(3).sample(idx, VALIDATE_CAP)
+    years = [d.year for d in (parse_date(scan.values[i]) for i in chosen) if d is not None]
+    return _years_evidence(years, [1] * len(years), False, "age-distribution")
 
 
 def _confidence(ev: _Evidence, hint: float) -> float | None:
@@ -306,7 +343,8 @@ def _confidence(ev: _Evidence, hint: float) -> float | None:
     if ev.needs_hint:
         if hint <= 0 or ev.share < 0.6:
             return None
-        return min(0.97, 0.45 + 0.3 * hint + 0.2 * (ev.share - 0.6) / 0.4)
+        # A weaker detector (a shape without its checksum) caps lower: the named type, less sure.
+        return min(0.97, 0.45 + 0.3 * hint + 0.2 * (ev.share - 0.6) / 0.4) * min(1.0, ev.strength / 0.95)
     # Chance alone must not explain the validated values; a name that agrees is prior evidence.
     significant = ev.p_value < 1e-3 or (ev.rate >= 0.9 and ev.p_value < 0.05) or \
         (hint > 0 and ev.rate >= 0.8 and ev.p_value < 0.25)
@@ -320,34 +358,76 @@ def _confidence(ev: _Evidence, hint: float) -> float | None:
     return 1 - (1 - value_conf) * (1 - 0.7 * hint)
 
 
+def _refuted(ev: _Evidence, rows: int) -> str | None:
+    """The shape statistic that says these values are of another kind (version strings, not IPs), if any."""
+    if ev.refute is None or not ev.sample:
+        return None
+    from maskline.infotypes.shape_checks import SHAPE_CHECKS
+
+    return SHAPE_CHECKS[ev.refute](ev.sample, rows)
+
+
 def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown_type: str, evidence: list[str],
-            custom: Sequence[CustomDetector], min_confidence: float, n: int) -> ColumnClassification:
-    best: tuple[float, _Evidence] | None = None
+            custom: Sequence[CustomDetector], min_confidence: float, n: int, *, prose: bool,
+            table_rows: int | None = None, shape: str | None = None) -> ColumnClassification:
+    from maskline.infotypes.name_hints import names_a_thing
+
     customs = {c.info_type for c in custom}
+    refuted: list[str] = []
+    if names_a_thing(name) and any(ev.info_type == "PERSON_NAME" for ev in found):
+        found = [ev for ev in found if ev.info_type != "PERSON_NAME"]
+        refuted.append("refuted:person_name (the name says these are things: storms, venues, products)")
+        if not prose:  # short names of things ("Victoria Ultra Lite"), not sentences that could name someone
+            found = [ev for ev in found if ev.info_type != "FREE_TEXT_WITH_PII"]
+    scored: list[tuple[float, _Evidence]] = []
     for ev in found:
+        why = _refuted(ev, table_rows or n)
+        if why:
+            refuted.append(f"refuted:{ev.info_type.lower()} ({why})")
+            continue
         conf = _confidence(ev, hints.get(ev.info_type, 0.0))
         if conf is None:
             continue
         if ev.info_type in customs:
             conf = min(0.99, conf + 0.02)  # the user's own type wins a tie with a built-in one
-        if best is None or conf > best[0]:
-            best = (conf, ev)
+        scored.append((conf, ev))
+    # A name never wins over values of a clearly different kind (a "card" column of e-mails): evidence that
+    # only counts because of the name yields to values that validate, by themselves, as another type.
+    clear = {ev.info_type for _, ev in scored if not ev.needs_hint and ev.share >= CLEAR_SHARE}
+    # Values that are themselves of one type (grouped IBANs, addresses) are that type, not prose containing it.
+    structured = clear - {"FREE_TEXT_WITH_PII"}
+    scored = [(c, ev) for c, ev in scored if not ((ev.needs_hint or ev.info_type == "FREE_TEXT_WITH_PII")
+                                                   and structured - {ev.info_type})]
+    best = max(scored, key=lambda s: s[0], default=None)
     hint_ev = [f"name:{t.lower()} ({s:.2f})" for t, s in hints.items()][:2]
     if best is None:
         strongest = max((ev for ev in found if not ev.needs_hint), key=lambda e: e.share, default=None)
-        notes = list(evidence) + hint_ev + [f"type:{shown_type}"]
+        notes = list(evidence) + hint_ev + refuted + [f"type:{shown_type}"]
+        conf = NONE_NOTHING_FOUND
         if strongest is not None and strongest.share > 0:
             notes.append(f"weak:{strongest.detector} {strongest.share:.2f} validated, not enough")
-        return ColumnClassification(name, None, 0.9 if not found else 0.75, None, tuple(notes), 0.0, shown_type)
+            conf = min(conf, NONE_WEAK_VALUES)
+        if hints:
+            conf = min(conf, NONE_NAME_DISAGREES)
+        if prose:
+            notes.append("prose: no validated span; names in prose need NER")
+            conf = min(conf, NONE_PROSE)
+        if shape:
+            notes.append(f"shape:{shape}, no detector confirmed it")
+            conf = min(conf, NONE_IDENTIFYING_SHAPE)
+        return ColumnClassification(name, None, conf, None, tuple(notes), 0.0, shown_type)
     conf, ev = best
     conf = round(min(0.99, conf), 4)
     notes = [f"values:{ev.detector} {ev.share:.2f} validated ({ev.checked} checked)"]
+    if ev.note:
+        notes.append(ev.note)
     if ev.info_type in hints:
         notes.append(f"name:{ev.info_type.lower()} ({hints[ev.info_type]:.2f})")
-    notes += list(evidence) + [f"type:{shown_type}"]
+    notes += list(evidence) + refuted + [f"type:{shown_type}"]
     if conf < min_confidence:
         notes.append(f"below min_confidence {min_confidence:.2f}: {ev.info_type} {conf:.2f}")
-        return ColumnClassification(name, None, round(1 - conf, 4), None, tuple(notes), ev.share, shown_type)
+        return ColumnClassification(name, None, round(min(1 - conf, SAFE_CONFIDENCE - 0.1), 4), None,
+                                    tuple(notes), ev.share, shown_type)
     return ColumnClassification(name, ev.info_type, conf, _category(ev.info_type, custom), tuple(notes),
                                 round(ev.share, 4), shown_type)
 
@@ -365,7 +445,7 @@ def _name_only(name: str, hints: Mapping[str, float], shown_type: str, evidence:
                custom: Sequence[CustomDetector], min_confidence: float) -> ColumnClassification:
     notes = list(evidence) + ["values:none sampled", f"type:{shown_type}"]
     if not hints:
-        return ColumnClassification(name, None, 0.5, None, tuple(notes), None, shown_type)
+        return ColumnClassification(name, None, NONE_NO_VALUES, None, tuple(notes), None, shown_type)
     info_type, score = next(iter(hints.items()))
     conf = round(0.55 * score, 4)
     notes.insert(0, f"name:{info_type.lower()} ({score:.2f})")

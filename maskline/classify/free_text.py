@@ -36,16 +36,21 @@ PROSE_MIN_WORDS = 3
 TEXT_CAP = 200  # distinct prose values scanned per column
 
 
-def free_text_evidence(uniques: Any, weights: Any, n: int) -> list[Any]:
-    """FREE_TEXT_WITH_PII evidence for a string column's distinct values and their counts, or ``[]``."""
+def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
+    """FREE_TEXT_WITH_PII evidence for a string column's distinct values and their counts, or ``[]``.
+
+    ``uniques`` and ``weights`` are sequences (or Arrow/numpy arrays) of the distinct values and their counts.
+    """
+    values = uniques.to_pylist() if hasattr(uniques, "to_pylist") else list(uniques)
+    weights = [float(w) for w in weights]
+    prose_idx = [i for i, v in enumerate(values) if len(v.split()) >= PROSE_MIN_WORDS]
+    if not prose_idx or sum(weights[i] for i in prose_idx) < 0.5 * n:
+        return []
+    # Loaded only for a prose column: the prose pass (and any NER model) counts separately from the scan.
     from maskline.classify.column import _binomial_tail, _Evidence
     from maskline.text.prose import find_prose_many
     from maskline.text.scrubber import find
 
-    values = uniques.to_pylist()
-    prose_idx = [i for i, v in enumerate(values) if len(v.split()) >= PROSE_MIN_WORDS]
-    if not prose_idx or float(weights[prose_idx].sum()) < 0.5 * n:
-        return []
     chosen = prose_idx if len(prose_idx) <= TEXT_CAP else random.Random(7).sample(prose_idx, TEXT_CAP)
     texts = [values[i] for i in chosen]
     prose = find_prose_many(texts, ner=_ner_installed())

@@ -6,16 +6,29 @@ It never holds a sampled value.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+# A column without an info type is "safe" (passes raw under a fail-closed default) only when the classifier is
+# at least this sure that it holds nothing sensitive. Below it, the verdict is "uncertain".
+SAFE_CONFIDENCE = 0.9
+Verdict = Literal["sensitive", "safe", "uncertain"]
 
 
 @dataclass(frozen=True)
 class ColumnClassification:
     """The verdict on one column.
 
+    ``confidence`` is the probability that the verdict is right: for a column with an
+    info type, that it holds that type; for a column without one, that it holds nothing
+    sensitive. :attr:`verdict` turns that into three words: ``sensitive`` (an info type),
+    ``safe`` (no info type, confidence at least :data:`SAFE_CONFIDENCE`) and ``uncertain``
+    (no info type, less sure: a fail-closed policy masks it).
+
     >>> c = ColumnClassification("email", "EMAIL", 0.98, "identifier", ("name:email", "values:0.97"))
-    >>> c.as_dict()["info_type"]
-    'EMAIL'
+    >>> c.as_dict()["info_type"], c.verdict
+    ('EMAIL', 'sensitive')
+    >>> ColumnClassification("qty", None, 0.95, None).safe, ColumnClassification("notes", None, 0.8, None).verdict
+    (True, 'uncertain')
     """
 
     name: str
@@ -26,12 +39,25 @@ class ColumnClassification:
     match_share: float | None = None  # share of sampled non-null values that validated
     sql_type: str | None = None
 
+    @property
+    def verdict(self) -> Verdict:
+        """``sensitive``, ``safe`` (confidently nothing sensitive) or ``uncertain``."""
+        if self.info_type is not None:
+            return "sensitive"
+        return "safe" if self.confidence >= SAFE_CONFIDENCE else "uncertain"
+
+    @property
+    def safe(self) -> bool:
+        """True only when the column confidently holds nothing sensitive (the only case to pass raw)."""
+        return self.verdict == "safe"
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "info_type": self.info_type,
             "confidence": round(self.confidence, 4),
             "category": self.category,
+            "verdict": self.verdict,
             "evidence": list(self.evidence),
         }
 

@@ -11,7 +11,9 @@ Accepted inputs:
 
 Sampling happens in the database (DuckDB ``USING SAMPLE reservoir``, PostgreSQL
 ``TABLESAMPLE BERNOULLI``, else ``ORDER BY random() LIMIT``); whole tables are
-never pulled. SQL is built with sqlglot. Messages never show a password from a URI.
+never pulled. Files are sampled and grouped by embedded DuckDB, and neither
+pandas nor pyarrow is imported unless the input already is a DataFrame or an
+Arrow table. SQL is built with sqlglot. Messages never show a password from a URI.
 
 >>> redact_uri("postgresql://app:hunter2@db:5432/sales::public.t")
 'postgresql://app:***@db:5432/sales::public.t'
@@ -19,12 +21,12 @@ never pulled. SQL is built with sqlglot. Messages never show a password from a U
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from maskline.classify.values import ColumnValues, from_arrow, from_counts, from_python
 from maskline.errors import ClassificationError, InputError
 
 SEED = 42
@@ -34,12 +36,13 @@ DB_SCHEMES = ("duckdb", "postgresql", "postgres", "sqlite")
 
 @dataclass
 class Sample:
-    """Sampled rows of one table, with the source's column types and size when known."""
+    """Sampled rows of one table: each column's values (distinct, with counts), the source's types and size."""
 
-    table: Any  # pyarrow.Table
+    columns: dict[str, ColumnValues]  # in the table's column order
     name: str | None
     sql_types: dict[str, str] = field(default_factory=dict)
     total_rows: int | None = None
+    rows: int = 0  # rows sampled
 
 
 def redact_uri(uri: str) -> str:
@@ -56,8 +59,8 @@ def sample_source(data: Any, *, table: str | None = None, sample: int = 10_000) 
 
     >>> import pandas as pd
     >>> s = sample_source(pd.DataFrame({"a": range(50)}), sample=10)
-    >>> s.table.num_rows, s.total_rows
-    (10, 50)
+    >>> s.rows, s.total_rows, s.columns["a"].kind
+    (10, 50, 'integer')
     """
     if sample <= 0:
         raise InputError(f"sample must be positive, got {sample}", fix="pass --sample 10000 or more")
@@ -93,12 +96,15 @@ def _from_pandas(df: Any, name: str | None, n: int) -> Sample:
         # Sorted positions: taking rows in storage order is several times faster than in random order.
         df = df.take(np.sort(np.random.default_rng(SEED).choice(total, size=n, replace=False)))
     df = df.rename(columns=str)
-    try:
-        table = pa.Table.from_pandas(df, preserve_index=False)
-    except (pa.ArrowInvalid, pa.ArrowTypeError):
-        # object columns mixing types: classify their text form
-        table = pa.table({c: _text_array(df[c].tolist()) for c in df.columns})
-    return Sample(table, name, {f.name: str(f.type) for f in table.schema}, total)
+    columns: dict[str, ColumnValues] = {}
+    types: dict[str, str] = {}
+    for c in df.columns:
+        try:
+            arr = pa.Array.from_pandas(df[c])
+            columns[c], types[c] = from_arrow(arr), str(arr.type)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):  # object columns mixing types: classify their text form
+            columns[c], types[c] = from_python(df[c].tolist(), "string"), "string"
+    return Sample(columns, name, types, total, len(df))
 
 
 def _from_arrow(tbl: Any, name: str | None, n: int) -> Sample:
@@ -111,7 +117,8 @@ def _from_arrow(tbl: Any, name: str | None, n: int) -> Sample:
     if total > n:
         idx = np.sort(np.random.default_rng(SEED).choice(total, size=n, replace=False))
         tbl = tbl.take(pa.array(idx))
-    return Sample(tbl, name, {f.name: str(f.type) for f in tbl.schema}, total)
+    columns = {f.name: from_arrow(tbl.column(f.name)) for f in tbl.schema}
+    return Sample(columns, name, {f.name: str(f.type) for f in tbl.schema}, total, tbl.num_rows)
 
 
 def _from_location(loc: str, table: str | None, n: int) -> Sample:
@@ -137,20 +144,88 @@ def _from_location(loc: str, table: str | None, n: int) -> Sample:
             types = dict(zip(typed.columns, (str(t) for t in typed.types), strict=True))
             # All text: sniffing would turn "01234" into 1234 and lose what makes it a postal code.
             rel = con.read_csv(str(path), all_varchar=True)
-        total = rel.aggregate("count(*)").fetchall()[0][0]
-        tbl = _arrow(rel.query("src", _duckdb_sample_sql("src", n, total)))
+        columns, rows, total = grouped_sample(rel, n)
     except duckdb.Error as e:
         raise InputError(f"cannot read {path.name}: {type(e).__name__}", where=str(path),
                          fix="check that the file is a valid, non-empty CSV or Parquet file") from None
     finally:
         con.close()
-    return Sample(tbl, _file_table_name(path), types, total)
+    return Sample(columns, _file_table_name(path), types, total, rows)
 
 
-def _arrow(result: Any) -> Any:
-    # DuckDB renamed fetch_arrow_table() to to_arrow_table() in 2.0; accept both.
-    fetch = getattr(result, "to_arrow_table", None) or result.fetch_arrow_table
-    return fetch()
+def duckdb_kind(type_name: str) -> str:
+    """The classifier's kind of a DuckDB type.
+
+    >>> duckdb_kind("DECIMAL(10,2)"), duckdb_kind("TIMESTAMP WITH TIME ZONE"), duckdb_kind("STRUCT(a INTEGER)")
+    ('float', 'date', 'nested')
+    """
+    t = type_name.upper()
+    if t == "BOOLEAN":
+        return "bool"
+    if t in ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER",
+             "UBIGINT", "UHUGEINT"):
+        return "integer"
+    if t in ("FLOAT", "DOUBLE", "REAL") or t.startswith("DECIMAL"):
+        return "float"
+    if t == "DATE" or t.startswith("TIMESTAMP"):
+        return "date"
+    if t == "BLOB" or t.startswith("BIT"):
+        return "binary"
+    if t.startswith(("STRUCT", "MAP", "UNION")) or t.endswith("]"):
+        return "nested"
+    return "string"
+
+
+def grouped_sample(rel: Any, n: int) -> tuple[dict[str, ColumnValues], int, int]:
+    """Sample ``n`` rows of a DuckDB relation and group each column's values inside DuckDB.
+
+    Built with DuckDB's expression API (no SQL text, no sqlglot, no Arrow): the
+    sample is drawn once (seeded Bernoulli), held in memory, and each column
+    comes back as distinct text forms with counts. Returns the columns, the
+    sampled rows and the relation's total rows.
+
+    >>> import duckdb
+    >>> cols, rows, total = grouped_sample(duckdb.sql("SELECT range % 3 AS k FROM range(100)"), 10)
+    >>> rows, total, cols["k"].kind
+    (10, 100, 'integer')
+    """
+    from duckdb import ColumnExpression, ConstantExpression, FunctionExpression, sqltypes
+
+    count = FunctionExpression("count_star")
+    total = int(rel.aggregate([count]).fetchall()[0][0])
+    # Row-level Bernoulli with 10% oversampling, then LIMIT: one cheap pass, faster than a reservoir on Parquet.
+    drawn = rel if total <= n else rel.sample(percent=min(100.0, 110.0 * n / total), method="bernoulli",
+                                              seed=SEED).limit(n)
+    sample = drawn.materialize()
+    rows = int(sample.aggregate([count]).fetchall()[0][0])
+    columns: dict[str, ColumnValues] = {}
+    for name, dtype in zip(sample.columns, sample.types, strict=True):
+        kind = duckdb_kind(str(dtype))
+        col = ColumnExpression(name)  # one identifier, dots and quotes included
+        if kind in ("bool", "binary"):
+            nulls = sample.filter(col.isnull()).aggregate([count]).fetchall()[0][0]
+            columns[name] = ColumnValues(kind, (), (), rows, int(nulls))
+        elif kind == "date":
+            year = FunctionExpression("year", col)
+            present = sample.filter(col.isnotnull())
+            years = tuple((int(y), int(c)) for y, c in present.aggregate([year, count], year).fetchall())
+            midnight = True
+            if str(dtype).upper().startswith("TIMESTAMP"):
+                day = FunctionExpression("date_trunc", ConstantExpression("day"), col)
+                midnight = present.aggregate([FunctionExpression("bool_and", col == day)]).fetchall()[0][0] \
+                    is not False
+            columns[name] = ColumnValues("date", (), (), rows, rows - sum(c for _, c in years), years, midnight)
+        elif kind == "float":  # whole floats ("10115.0") are rewritten in Python, as typed
+            text = col.cast(sqltypes.VARCHAR)
+            columns[name] = from_counts(kind, sample.aggregate([text, count], text).fetchall(), rows, 0)
+        else:
+            # Trimmed, non-empty and grouped inside DuckDB: Python only unzips the distinct values.
+            text = FunctionExpression("trim", col.cast(sqltypes.VARCHAR))
+            grouped = sample.filter(text.isnotnull() & (text != ConstantExpression(""))).aggregate([text, count], text)
+            pairs = grouped.fetchall()
+            values, counts = (tuple(x) for x in zip(*pairs, strict=True)) if pairs else ((), ())
+            columns[name] = ColumnValues(kind, values, counts, rows, rows - sum(counts))
+    return columns, rows, total
 
 
 def _file_table_name(path: Path) -> str:
@@ -219,15 +294,21 @@ def _from_duckdb(con: Any, table: str, n: int) -> Sample:
         types = dict(zip(rel.columns, (str(t) for t in rel.types), strict=True))
         count_sql = sqlglot.select("count(*)").from_(exp.to_table(table, dialect="duckdb")).sql("duckdb")
         total = con.sql(count_sql).fetchall()[0][0]
-        tbl = _arrow(con.sql(_duckdb_sample_sql(table, n, total)))
+        # The caller's connection (perhaps read-only) gets no temporary table: rows come back as Python values.
+        result = con.sql(_duckdb_sample_sql(table, n, total))
+        names = list(result.columns)
+        rows = result.fetchall()
     except duckdb.CatalogException:
         raise InputError(f"table not found: {table}", where="DuckDB", fix="check the schema and table name") from None
     except duckdb.Error as e:
         raise ClassificationError(f"sampling {table} failed: {type(e).__name__}", where="DuckDB",
                                   fix="check that the table is readable") from None
-    if hasattr(tbl, "read_all"):
-        tbl = tbl.read_all()
-    return Sample(tbl, table, types, total)
+    return Sample(_python_columns(names, rows), table, types, total, len(rows))
+
+
+def _python_columns(names: list[str], rows: list[Any]) -> dict[str, ColumnValues]:
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(names)
+    return {name: from_python(list(col)) for name, col in zip(names, columns, strict=True)}
 
 
 def _dbapi_dialect(con: Any) -> str:
@@ -268,11 +349,7 @@ def _from_dbapi(con: Any, table: str, n: int, dialect: str | None = None) -> Sam
                                   fix="check that the table exists and the connection can read it") from None
     finally:
         cur.close()
-    import pyarrow as pa
-
-    columns = list(zip(*rows, strict=True)) if rows else [()] * len(names)
-    tbl = pa.table({name: _value_array(list(col)) for name, col in zip(names, columns, strict=True)})
-    return Sample(tbl, table, types, total)
+    return Sample(_python_columns(names, rows), table, types, total, len(rows))
 
 
 def _rollback(con: Any) -> None:
@@ -323,27 +400,3 @@ def _from_sqlalchemy(engine: Any, table: str, n: int) -> Sample:
             raw.close()
     raw = conn_or_engine.connection.driver_connection
     return _from_dbapi(raw, table, n, dialect=name)
-
-
-def _value_array(values: list[Any]) -> Any:
-    import pyarrow as pa
-
-    try:
-        return pa.array(values)
-    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, OverflowError):
-        return _text_array(values)
-
-
-def _text_array(values: list[Any]) -> Any:
-    import pyarrow as pa
-
-    def text(v: Any) -> str | None:
-        if v is None or (isinstance(v, float) and v != v):
-            return None
-        if isinstance(v, (dict, list)):
-            return json.dumps(v, default=str)
-        if isinstance(v, (bytes, memoryview)):
-            return None  # binary payloads are not classified
-        return str(v)
-
-    return pa.array([text(v) for v in values], type=pa.string())

@@ -26,8 +26,6 @@ import argparse
 import json
 import os
 import sys
-import urllib.parse
-import urllib.request
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -185,6 +183,9 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
 
 def fetch_marquez_events(url: str, limit: int = 200, timeout: float = 10.0) -> list[dict[str, Any]]:
     """The most recent events stored in Marquez (``GET /api/v1/events/lineage``)."""
+    import urllib.parse  # here, not at the top: every CLI command imports this module to register it
+    import urllib.request
+
     query = urllib.parse.urlencode({"limit": limit})
     endpoint = f"{url.rstrip('/')}/api/v1/events/lineage?{query}"
     try:

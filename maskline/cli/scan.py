@@ -16,7 +16,7 @@ SOURCES_HELP = (
     "PATH_OR_URI is a .csv, .tsv or .parquet file, or a database table written as URI::table: "
     "duckdb:///path/to.db::main.customers, postgresql://user@host:5432/db::public.customers, "
     "sqlite:///path/to.db::customers (a password in the URI is never printed; prefer PGPASSWORD). "
-    "Rows are sampled where they live (DuckDB reservoir, PostgreSQL TABLESAMPLE); whole tables are never pulled."
+    "Rows are sampled where they live (DuckDB Bernoulli sample, PostgreSQL TABLESAMPLE); whole tables are never pulled."
 )
 LARGE_INPUT_BYTES = 10 * 1024 * 1024
 
@@ -38,7 +38,8 @@ def register(sub: Any) -> None:
     add_source_arguments(p)
     p.add_argument("--format", choices=("table", "json"), default="table",
                    help='table (rich) or json: {"columns": [{"name", "info_type", "confidence", "category", '
-                        '"evidence"}]}')
+                        '"verdict", "evidence"}]}; verdict is sensitive, safe (confidently nothing sensitive) '
+                        'or uncertain')
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="show a progress bar (default: on for large inputs and databases, table format only)")
     p.set_defaults(run=run)
@@ -59,9 +60,11 @@ def is_large(source: str) -> bool:
 def classify_source(args: argparse.Namespace, show_progress: bool) -> Any:
     """Run the classifier on the command's source with its policy and sample size."""
     from maskline.classify import classify
-    from maskline.policy import load_policy
+    policy = None
+    if args.policy:  # the policy module (and sqlglot) load only when a policy is given
+        from maskline.policy import load_policy
 
-    policy = load_policy(args.policy) if args.policy else None
+        policy = load_policy(args.policy)
     if not show_progress:
         return classify(args.source, policy, table=args.table, sample=args.sample)
     from maskline.cli.output import progress
@@ -93,9 +96,10 @@ def render_table(result: Any) -> Any:
     caption = f"{result.sampled_rows:,} rows sampled" + (f" of {total:,}" if total is not None else "")
     table = Table(title=f"maskline scan: {result.table or 'input'}", caption=caption)
     for col, style in (("column", "bold"), ("info type", "magenta"), ("confidence", ""), ("category", "cyan"),
-                       ("evidence", "dim")):
-        table.add_column(col, style=style or None, overflow="fold")
+                       ("verdict", ""), ("evidence", "dim")):
+        # Names and verdicts stay whole on a narrow terminal; only the evidence wraps.
+        table.add_column(col, style=style or None, overflow="fold", no_wrap=col != "evidence")
     for c in result.columns:
-        table.add_row(c.name, c.info_type or "-", f"{c.confidence:.2f}", c.category or "-", "; ".join(c.evidence),
-                      style=None if c.info_type else "dim")
+        table.add_row(c.name, c.info_type or "-", f"{c.confidence:.2f}", c.category or "-", c.verdict,
+                      "; ".join(c.evidence), style=None if c.info_type else "dim")
     return table

@@ -184,6 +184,17 @@ def _jinja_value(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def engine_names() -> dict[str, str]:
+    """Every name of every engine (dbt adapter types among them) -> the engine's dialect.
+
+    >>> engine_names()["redshift"], engine_names()["databricks"]
+    ('postgres', 'spark')
+    """
+    from maskline.adapters import adapters
+
+    return {name: a.name for a in adapters().values() for name in (a.name, *a.names)}
+
+
 def render_file() -> str:
     """The whole generated macro file, as committed in ``dbt_macros/macros/_generated/``."""
     from maskline.dialects import DIALECTS
@@ -196,6 +207,11 @@ def render_file() -> str:
     emit("")
     emit("{% macro _catalogue() -%}")
     emit("{{ return(" + _jinja_value(catalogue()) + ") }}")
+    emit("{%- endmacro %}")
+    emit("")
+    emit("{#- dbt adapter type -> maskline engine: every name of every engine adapter (maskline.adapters). -#}")
+    emit("{% macro _engine_names() -%}")
+    emit("{{ return(" + _jinja_value(engine_names()) + ") }}")
     emit("{%- endmacro %}")
     for dialect in sorted(DIALECTS):
         emit("")

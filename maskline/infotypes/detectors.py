@@ -47,6 +47,8 @@ class Detector:
     needs_hint: bool = False  # only counts when the column name points to this info type
     kinds: tuple[Kind, ...] = ("string",)
     strength: float = 0.95  # how sure a fully validated column makes us, before the name is heard
+    refute: str | None = None  # a key of shape_checks.SHAPE_CHECKS: a column statistic that says "another kind"
+    note: str = ""  # added to the evidence when this detector decides (e.g. "checksum failed")
 
     @property
     def anchored(self) -> str:
@@ -68,10 +70,14 @@ DETECTORS: tuple[Detector, ...] = (
     _D("EMAIL", "email", r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,24}", "email"),
     _D("URL", "url", r"(?i:(https?|ftp)://|www\.)\S+", "url", strength=0.9),
     _D("API_KEY", "provider-format", r"[A-Za-z0-9_\-./+=:]{16,200}", "api_key"),
-    _D("PASSWORD", "password-complexity", r"\S{8,64}", "password_complex", chance=0.02, strength=0.8),
+    _D("PASSWORD", "password-complexity", r"\S{8,64}", "password_complex", chance=0.02, strength=0.8,
+       refute="base64_blobs"),
     _D("PASSWORD", "password-hash", r"(\$|\{|pbkdf2|bcrypt|scrypt)\S{10,}", "password_hash"),
     _D("IBAN", "mod97", r"[A-Za-z]{2}[0-9]{2}( ?[A-Za-z0-9]){11,30}", "iban", chance=0.01),
     _D("CREDIT_CARD", "luhn", r"[0-9]{4}([ -]?[0-9]){9,15}", "luhn", chance=0.05, kinds=_SI),
+    # Name and shape agree, only the checksum fails (test data, truncated or mistyped cards): still cards, less sure.
+    _D("CREDIT_CARD", "card-shape", r"[0-9]{4}([ -]?[0-9]){9,15}", "card_shape", chance=0.5, needs_hint=True,
+       kinds=_SI, strength=0.78, note="checksum:luhn failed; card by name and shape"),
     _D("US_SSN", "ssn-dashed", r"[0-9]{3}-[0-9]{2}-[0-9]{4}", "us_ssn", chance=0.1, strength=0.9),
     _D("NATIONAL_ID", "codice-fiscale", r"[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{2}"
        r"[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z]",
@@ -86,21 +92,26 @@ DETECTORS: tuple[Detector, ...] = (
     _D("NATIONAL_ID", "idnr", r"[0-9]{11}", "de_idnr", chance=0.1, needs_hint=True, kinds=_SI),
     _D("NATIONAL_ID", "checksummed-digits", r"[0-9]{9,13}", "national_id", chance=0.15, needs_hint=True,
        kinds=_SI),
+    # Without a name, digits count only when nearly all pass a national check digit (random digits: about 1 in 5).
+    _D("NATIONAL_ID", "checksum-digits", r"[0-9]{9,13}", "national_id", chance=0.2, kinds=_SI, strength=0.8),
     _D("US_SSN", "ssn-digits", r"[0-9]{9}", "us_ssn", chance=0.9, needs_hint=True, kinds=_SI),
     _D("MAC_ADDRESS", "mac", r"[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}",
        "mac"),
-    _D("IP_ADDRESS", "ipv4", r"[0-9]{1,3}(\.[0-9]{1,3}){3}", "ip", chance=0.02),
+    _D("IP_ADDRESS", "ipv4", r"[0-9]{1,3}(\.[0-9]{1,3}){3}", "ip", chance=0.02, refute="version_strings"),
     _D("IP_ADDRESS", "ipv6", r"[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}(:[0-9.]{7,15})?", "ip", chance=0.01),
     _D("GEO_COORDINATE", "lat-lon-pair", r"\(?\s*-?[0-9]{1,2}\.[0-9]{3,}\s*[,;]\s*-?[0-9]{1,3}\.[0-9]{3,}\s*\)?",
        "geo_pair", strength=0.9),
-    _D("GEO_COORDINATE", "latitude", r"-?[0-9]{1,2}\.[0-9]{3,}", "latitude", needs_hint=True,
+    _D("GEO_COORDINATE", "latitude", r"-?[0-9]{1,2}\.[0-9]{2,}", "latitude", needs_hint=True,
        kinds=("string", "float")),
-    _D("GEO_COORDINATE", "longitude", r"-?[0-9]{1,3}\.[0-9]{3,}", "longitude", needs_hint=True,
+    _D("GEO_COORDINATE", "longitude", r"-?[0-9]{1,3}\.[0-9]{2,}", "longitude", needs_hint=True,
        kinds=("string", "float")),
+    # Unnamed floats: coordinates only when stored with 5 to 8 decimals and spread over degrees (shape check).
+    _D("GEO_COORDINATE", "coordinate-decimals", r"-?[0-9]{1,3}\.[0-9]{5,8}", "longitude", chance=0.5,
+       kinds=("float",), strength=0.72, refute="not_coordinates"),
     _D("PHONE", "phonenumbers", r"(\+|00)?[0-9(][0-9 ().\-/]{5,22}[0-9]( ?(x|X|ext\.?|#) ?[0-9]{1,6})?", "phone",
-       chance=0.3, strength=0.9),
+       chance=0.3, strength=0.9, refute="isbns"),
     _D("PHONE", "phonenumbers-any", r"(\+|00)?[0-9(][0-9 ().\-/]{5,22}[0-9]( ?(x|X|ext\.?|#) ?[0-9]{1,6})?", "phone_any",
-       chance=0.5, needs_hint=True, kinds=_SI),
+       chance=0.5, needs_hint=True, kinds=_SI, refute="isbns"),
     _D("ICD10_CODE", "icd10", r"[A-TV-Za-tv-z][0-9]{2}(\.?[0-9A-Za-z]{1,4})?", "icd10", chance=0.3,
        needs_hint=True),
     _D("ICD10_CODE", "icd10-dotted", r"[A-TV-Z][0-9]{2}\.[0-9A-Z]{1,4}", "icd10", chance=0.3, strength=0.8),
@@ -108,23 +119,28 @@ DETECTORS: tuple[Detector, ...] = (
        chance=0.2, strength=0.75),
     _D("POSTAL_CODE", "postcode", r"[A-Za-z0-9][A-Za-z0-9 -]{1,8}[A-Za-z0-9]", "postal_code", chance=0.5,
        needs_hint=True, kinds=_SI),
-    _D("DATE_OF_BIRTH", "calendar-date", r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([T ]00:00(:00(\.0+)?)?)?|"
-       r"[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{4}", "birth_date", chance=0.9, needs_hint=True,
-       kinds=("string", "date")),
+    # Any way people write a date, with or without a time and zone: it only counts under a birth-date name.
+    _D("DATE_OF_BIRTH", "calendar-date", r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}"
+       r"([T ][0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?)? ?(Z|UTC|[+-][0-9]{2}:?[0-9]{2})?|"
+       r"[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{4}|(19|20)[0-9]{6}|"
+       r"[0-9]{1,2}[ .-]?[A-Za-z]{3,9}\.?[ .-]?[0-9]{4}|[A-Za-z]{3,9}\.? [0-9]{1,2},? [0-9]{4}", "birth_date",
+       chance=0.9, needs_hint=True, kinds=("string", "integer", "date")),
     _D("STREET_ADDRESS", "street", r"(?s:.*[0-9].*)", "street_address", strength=0.85),
-    _D("STREET_ADDRESS", "address-shape", r"(?s:.*[A-Za-z].*[0-9].*|.*[0-9].*[A-Za-z].*)", "address_shape",
+    _D("STREET_ADDRESS", "address-shape", r"(?s:.*[^\W\d_].*[0-9].*|.*[0-9].*[^\W\d_].*)", "address_shape",
        chance=0.5, needs_hint=True),
-    _D("PERSON_NAME", "first-name-dictionary", _NAMEISH, "person_name", chance=0.05, strength=0.85),
+    _D("PERSON_NAME", "first-name-dictionary", _NAMEISH, "person_name", chance=0.05, strength=0.85,
+       refute="few_single_words"),
     _D("PERSON_NAME", "name-shape", _NAMEISH, "person_name_shape", chance=0.5, needs_hint=True),
-    _D("PASSPORT", "passport", r"[A-Za-z0-9 ]{6,12}", "passport_number", chance=0.5, needs_hint=True, kinds=_SI),
+    _D("PASSPORT", "passport", r"[A-Za-z0-9 ]{6,12}", "passport_number", chance=0.5, needs_hint=True, kinds=_SI,
+       refute="surrogate_keys"),
     _D("BANK_ACCOUNT", "account", r"[A-Za-z0-9][A-Za-z0-9 -]{4,40}", "bank_account", chance=0.5, needs_hint=True,
-       kinds=_SI),
+       kinds=_SI, refute="routing_numbers"),
     _D("MEDICAL_RECORD_NUMBER", "mrn-prefix", r"(?i:mrn)[-: #]?[0-9]{5,10}", None, strength=0.85),
     _D("MEDICAL_RECORD_NUMBER", "record-number", r"[A-Za-z0-9][A-Za-z0-9/-]{3,24}", "record_number", chance=0.5,
-       needs_hint=True, kinds=_SI),
+       needs_hint=True, kinds=_SI, refute="surrogate_keys"),
     _D("USERNAME", "handle", r"[A-Za-z][A-Za-z0-9._-]{2,31}", "username", chance=0.5, needs_hint=True),
     _D("API_KEY", "high-entropy", r"\S{16,400}", "high_entropy_secret", chance=0.3, needs_hint=True),
-    _D("PASSWORD", "password", r"\S{4,128}", "password_like", chance=0.5, needs_hint=True),
+    _D("PASSWORD", "password", r"\S{4,128}", "password_like", chance=0.5, needs_hint=True, refute="base64_blobs"),
 )
 
 

@@ -1,10 +1,12 @@
-"""Column-name hints per info type, in English, German, French, Spanish, Italian, Dutch and Portuguese.
+"""Column-name hints per info type: English, German, French, Spanish, Italian, Dutch, Portuguese, and CJK.
 
 Hints are written folded (lower case, no accents, words separated by spaces).
 A hint matches a column name when its words appear in order among the name's
 words (``customer_e_mail`` -> ``customer e mail``), or, for hints of five or
 more letters, inside the name with separators removed, which catches German and
-Dutch compounds (``kundenemail``, ``telefoonnummer``).
+Dutch compounds (``kundenemail``, ``telefoonnummer``). Japanese, Chinese and Korean
+hints match anywhere inside the name (``顧客メールアドレス``), since those scripts do
+not separate words; a two-character CJK word is as specific as a five-letter Latin one.
 
 >>> hint_score("correo_electronico")[0]
 ('EMAIL', 1.0)
@@ -25,12 +27,15 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "email", "e mail", "mail", "email address", "mail address", "emailadresse", "mailadresse",
         "courriel", "adresse mail", "adresse email", "correo", "correo electronico", "posta elettronica",
         "indirizzo email", "emailadres", "mailadres", "correio eletronico", "endereco de email",
+        "メール", "メールアドレス", "電子メール", "邮箱", "电子邮件", "邮件地址", "이메일", "전자우편",
     ),
     "PHONE": (
         "phone", "telephone", "tel", "phone number", "mobile", "cell", "cellphone", "fax", "msisdn",
         "telefon", "telefonnummer", "handy", "handynummer", "mobilnummer", "rufnummer", "telephone fixe",
         "portable", "numero de telephone", "telefono", "movil", "celular", "cellulare", "numero di telefono",
         "telefoon", "telefoonnummer", "mobiel", "gsm", "telemovel", "telefone", "contact number",
+        "tel no", "ph", "ph no", "mob", "mob no",
+        "電話", "電話番号", "携帯", "携帯番号", "电话", "手机", "手机号", "联系电话", "전화", "전화번호", "휴대폰",
     ),
     "PERSON_NAME": (
         "name", "full name", "first name", "last name", "firstname", "lastname", "surname", "given name",
@@ -38,22 +43,27 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "nachname", "familienname", "prenom", "nom", "nom de famille", "nombre", "apellido", "apellidos",
         "nome", "cognome", "naam", "voornaam", "achternaam", "sobrenome", "nome completo", "author",
         "employee name", "patient name", "holder", "cardholder", "account holder", "contact person",
+        "fname", "lname", "nm", "cust nm", "full nm",
+        "氏名", "名前", "姓名", "フリガナ", "顧客名", "이름", "성명", "고객명",
     ),
     "STREET_ADDRESS": (
         "address", "street", "street address", "address line", "addr", "adresse", "strasse", "anschrift",
         "hausnummer", "rue", "adresse postale", "direccion", "calle", "domicilio", "indirizzo", "via",
         "adres", "straat", "straatnaam", "endereco", "morada", "rua", "residence", "home address",
-        "billing address", "shipping address",
+        "billing address", "shipping address", "addr1", "addr line",
+        "住所", "地址", "住址", "주소",
     ),
     "POSTAL_CODE": (
         "zip", "zipcode", "zip code", "postal code", "postcode", "post code", "postleitzahl", "plz",
-        "code postal", "cp", "codigo postal", "cap", "codice postale", "postcode nl", "cep",
+        "postal", "code postal", "cp", "codigo postal", "cap", "codice postale", "postcode nl", "cep", "pc", "zip5",
+        "郵便番号", "〒", "邮编", "邮政编码", "우편번호",
     ),
     "DATE_OF_BIRTH": (
         "dob", "date of birth", "birth date", "birthdate", "birthday", "born", "born on", "geburtsdatum",
         "geburtstag", "geboren", "date de naissance", "naissance", "fecha de nacimiento", "nacimiento",
         "data di nascita", "nascita", "geboortedatum", "geboorte", "data de nascimento", "nascimento",
-        "data nascimento", "birth",
+        "data nascimento", "birth", "bdate", "bday", "dt birth", "birth dt",
+        "生年月日", "誕生日", "出生日期", "生日", "생년월일", "생일",
     ),
     "US_SSN": ("ssn", "social security", "social security number", "ss number", "soc sec", "ssn number"),
     "NATIONAL_ID": (
@@ -65,24 +75,30 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "numero de securite sociale", "secu", "carte d identite", "dni", "nie", "nif", "documento",
         "documento de identidad", "codice fiscale", "codicefiscale", "cf", "carta d identita", "cpf",
         "cartao de cidadao", "cc number", "numero de contribuinte", "tax id", "pesel", "aadhaar",
+        "マイナンバー", "個人番号", "身份证", "身份证号", "주민등록번호",
     ),
     "PASSPORT": (
         "passport", "passport number", "passport no", "reisepass", "reisepassnummer", "passnummer",
         "passeport", "numero de passeport", "pasaporte", "passaporto", "paspoort", "paspoortnummer",
-        "passaporte", "travel document",
+        "passaporte", "travel document", "ppt", "ppt no", "pass no", "passport nr", "passnr", "pp no",
+        "passport id", "travel doc", "reisepass", "n passeport", "num pasaporte", "nr paszportu", "passnummer",
+        "旅券番号", "パスポート", "护照", "여권",
     ),
     "CREDIT_CARD": (
         "credit card", "card number", "cc", "ccn", "pan", "card", "creditcard", "kreditkarte",
         "kartennummer", "carte bancaire", "carte de credit", "numero de carte", "tarjeta",
         "tarjeta de credito", "carta di credito", "numero carta", "creditcardnummer", "cartao",
-        "cartao de credito", "payment card", "debit card",
+        "cartao de credito", "payment card", "debit card", "carte", "numero carte", "karte", "kartnr",
+        "クレジットカード", "カード番号", "信用卡", "卡号", "카드번호",
     ),
     "IBAN": ("iban", "iban number", "international bank account"),
     "BANK_ACCOUNT": (
-        "bank account", "account number", "acct", "acct no", "account no", "bban", "routing number",
-        "aba", "sort code", "kontonummer", "konto", "bankverbindung", "numero de compte", "compte bancaire",
+        # Not routing numbers, ABA or sort codes: those name a bank branch, which is public, not a person's account.
+        "bank account", "account number", "acct", "acct no", "account no", "bban",
+        "kontonummer", "konto", "bankverbindung", "numero de compte", "compte bancaire",
         "rib", "cuenta", "numero de cuenta", "cuenta bancaria", "conto", "conto corrente", "numero conto",
         "rekeningnummer", "rekening", "bankrekening", "conta", "numero da conta", "conta bancaria",
+        "口座番号", "银行账号", "账号", "계좌번호",
     ),
     "IP_ADDRESS": (
         "ip", "ip address", "ipaddress", "ipv4", "ipv6", "client ip", "remote addr", "source ip",
@@ -96,18 +112,25 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "lat", "lng", "lon", "latitude", "longitude", "coordinates", "coords", "geo", "location", "gps",
         "latlng", "latlon", "geolocation", "breitengrad", "laengengrad", "breite", "laenge", "koordinaten",
         "coordonnees", "latitud", "longitud", "coordenadas", "latitudine", "longitudine", "coordinate",
-        "breedtegraad", "lengtegraad", "coordinaten",
+        "breedtegraad", "lengtegraad", "coordinaten", "long", "latlong",
+        "緯度", "経度", "纬度", "经度", "위도", "경도",
     ),
     "USERNAME": (
         "username", "user name", "login", "user login", "handle", "screen name", "nickname", "user id",
-        "userid", "benutzername", "benutzer", "anmeldename", "nom d utilisateur", "identifiant", "pseudo",
+        "userid", "usr", "usr name", "user nm", "benutzername", "benutzer", "anmeldename", "nom d utilisateur", "identifiant", "pseudo",
         "usuario", "nombre de usuario", "nome utente", "utente", "gebruikersnaam", "gebruiker",
         "nome de usuario", "utilizador", "account name",
+        # Who did something: these hold a login (or a name or an e-mail, which their own detectors find).
+        "created by", "updated by", "modified by", "changed by", "deleted by", "owner", "reviewer", "sender",
+        "recipient", "assignee", "approver", "requester", "requested by", "reporter", "submitter",
+        "submitted by", "uploader", "uploaded by", "author", "approved by", "assigned to", "posted by", "actor",
+        "ユーザー名", "ユーザ名", "ログインid", "用户名", "账户名", "사용자명", "아이디",
     ),
     "PASSWORD": (
         "password", "passwd", "pwd", "pass", "password hash", "passwordhash", "pw hash", "passcode", "pin",
         "passwort", "kennwort", "mot de passe", "mdp", "contrasena", "clave", "password utente",
         "parola d ordine", "wachtwoord", "senha",
+        "パスワード", "密码", "비밀번호",
     ),
     "API_KEY": (
         "api key", "apikey", "api token", "access key", "access token", "secret", "secret key", "token",
@@ -124,9 +147,15 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "health record", "patientennummer", "krankenakte", "dossier medical", "numero de dossier",
         "historia clinica", "numero de historia", "cartella clinica", "patientnummer", "dossiernummer",
         "prontuario", "numero do prontuario", "nhs number",
+        "med rec", "med rec no", "medrec", "med record", "chart no", "chart num", "hospital number", "hosp no",
+        "ur number", "urn", "unit number", "emr id", "ehr id", "patient no", "pat no", "pt id", "pat id",
+        "patient identifier", "nhc", "ipp", "numero patient", "krankenblattnummer", "patienten id",
+        "cartella", "nosologico", "kaartnummer", "zorgnummer",
+        "カルテ番号", "患者番号", "診察券番号", "病历号", "病案号", "住院号", "환자번호", "등록번호",
     ),
     "ICD10_CODE": ("icd", "icd10", "icd 10", "icd code", "diagnosis", "diagnosis code", "dx", "dx code",
-                   "diagnose", "diagnostic", "diagnostico", "diagnosi", "diagnosecode", "codigo cie", "cie10"),
+                   "diagnose", "diagnostic", "diagnostico", "diagnosi", "diagnosecode", "codigo cie", "cie10",
+                   "病名コード", "诊断", "진단코드"),
     "FREE_TEXT_WITH_PII": (),
 }
 
@@ -136,6 +165,7 @@ NEGATING_WORDS: frozenset[str] = frozenset({
     "opt", "optin", "opt in", "consent", "sent", "at", "date", "ts", "length", "len", "hash", "hashed",
     "md5", "sha", "sha1", "sha256", "checksum", "enabled", "bounced", "format", "country", "prefix", "code",
     "template", "provider", "changed", "updated", "created", "expires", "expiry", "policy", "strength",
+    "routing", "aba", "swift", "bic", "transit", "version", "ver", "build", "release", "isbn", "sku",
 })
 # Words whose hint is also a data type and must not be negated by them ("birth date", "zip code").
 _KEEP_WITH: dict[str, frozenset[str]] = {
@@ -146,7 +176,9 @@ _KEEP_WITH: dict[str, frozenset[str]] = {
 }
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_NON_ALNUM = re.compile(r"[^a-z0-9\u1100-\u11ff\u3040-\u30ff\u3005\u3012\u3400-\u4dbf\u4e00-\u9fff"
+                        r"\uac00-\ud7af]+")
+_CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3012\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _DIGITS = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
 
 
@@ -177,7 +209,7 @@ def _compiled() -> tuple[tuple[str, tuple[str, ...], str], ...]:
     out = []
     for info_type, hints in NAME_HINTS.items():
         for hint in hints:
-            words = tuple(hint.split())
+            words = tuple(fold(hint).split())  # CJK hints fold like the names they are matched against
             out.append((info_type, words, "".join(words)))
     return tuple(out)
 
@@ -222,7 +254,7 @@ def _hint_score(column: str, extra: tuple[tuple[str, tuple[str, ...]], ...]) -> 
             continue
         if words == hw or compact == hc:
             score = 1.0
-        elif _contains(words, hw):
+        elif _contains(words, hw) or _CJK.search(hc) and hc in compact:
             score = 0.9
         elif len(hc) >= 5 and hc in compact:
             score = 0.75
@@ -252,8 +284,37 @@ _NOT_PEOPLE = frozenset({
     "prodotto", "stadt", "ville", "ciudad", "citta", "stad", "cidade", "land", "pays", "pais", "paese",
     "region", "state", "department", "abteilung", "campaign", "model", "device", "browser", "os", "role",
     "group", "type", "status", "bezeichnung", "libelle", "path", "dataset", "metric", "feature",
+    # Things with names that are often people's names: storms, venues, brands, products, pets, ships.
+    "storm", "hurricane", "typhoon", "cyclone", "restaurant", "venue", "hotel", "ship", "vessel", "pet", "dog",
+    "cat", "horse", "song", "album", "movie", "film", "book", "game", "title", "restaurante",
+    "ristorante", "marke", "marque", "marca", "merk", "商品名", "会社名", "店名",
 })
 
 
 def _generic_name_only(words: tuple[str, ...]) -> bool:
     return bool({"name", "nom", "nombre", "nome", "naam"} & set(words))
+
+
+# Words saying a column names a thing (a storm, a restaurant, a product), so values that read as first names
+# ("Katrina", "Luigi's") are not people. A negative hint: it removes PERSON_NAME evidence from the values too.
+THING_WORDS: frozenset[str] = frozenset({
+    "storm", "hurricane", "typhoon", "cyclone", "tornado", "huracan", "uragano", "furacao", "tempete", "sturm",
+    "orkan", "restaurant", "restaurante", "ristorante", "venue", "hotel", "bar", "cafe", "ship", "vessel", "boat",
+    "pet", "dog", "cat", "horse", "song", "album", "movie", "film", "book", "game", "brand", "product", "produkt",
+    "produit", "producto", "prodotto", "produto", "model", "item", "dish", "menu", "store", "shop", "sku",
+    "manufacturer", "mfr", "marke", "marque", "marca", "merk", "team", "planet", "street", "city", "town",
+    "台風", "商品", "店", "料理", "品牌",
+})
+
+
+def names_a_thing(column: str) -> bool:
+    """Whether the column name says it holds names of things, not people (``storm_name``, ``hurricane``).
+
+    >>> names_a_thing("storm_name"), names_a_thing("restaurantName"), names_a_thing("customer_name")
+    (True, True, False)
+    """
+    words = set(name_words(column))
+    if words & THING_WORDS:
+        return True
+    compact = "".join(name_words(column))
+    return any(_CJK.search(w) and w in compact for w in THING_WORDS)

@@ -95,6 +95,19 @@ def _known_card_prefix(d: str) -> bool:
     )
 
 
+def card_shape(value: str) -> bool:
+    """A payment card's shape without its checksum: 13 to 19 digits, in groups or not, not one repeated digit.
+
+    Only counts under a card name (see the ``card-shape`` detector): then a failed Luhn check lowers the
+    confidence instead of hiding the column.
+
+    >>> card_shape("4111 1111 1111 1112"), card_shape("0000000000000000"), card_shape("12345")
+    (True, False, False)
+    """
+    d = _digits(value)
+    return 13 <= len(d) <= 19 and len(set(d)) >= 3
+
+
 def iban(value: str) -> bool:
     """An IBAN with a valid country length and mod-97 check (python-stdnum).
 
@@ -129,8 +142,8 @@ def phone(value: str) -> bool:
 
     >>> phone("+49 30 901820"), phone("(415) 555-2671"), phone("2023-01-05"), phone("415555267")
     (True, True, False, False)
-    >>> phone("1223-810"), phone("536-90-4399")  # a Portuguese postal code, an SSN
-    (False, False)
+    >>> phone("1223-810"), phone("536-90-4399"), phone("12.40.60.99")  # a postal code, an SSN, a version
+    (False, False, False)
     >>> phone("+1-415-555-0100x123456"), phone("(999)999-9999 ext. 12")  # extensions do not count as digits
     (True, True)
     """
@@ -138,7 +151,11 @@ def phone(value: str) -> bool:
     d = _digits(v)
     if not 7 <= len(d) <= 15 or _DATE_LIKE.match(v) or _DECIMAL.match(v) or _DATE_PREFIX.match(v):
         return False
+    if _VERSION_SHAPE.match(v):  # 1.12.30.4: a software version or an IP address, never a phone
+        return False
     if _SSN_SHAPE.match(v) or _POSTCODE_SHAPE.match(v) or _THOUSANDS.match(v):  # SSNs, postcodes, 12.345.678
+        return False
+    if _isbn13(d):  # a book's ISBN-13 (978/979 and its check digit) is not a phone number
         return False
     international = v.startswith(("+", "00"))
     formatted = bool(_PHONE_SEPARATORS.search(v))
@@ -185,8 +202,10 @@ def phone_any(value: str) -> bool:
 _DATE_LIKE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$")
 _DECIMAL = re.compile(r"^-?\d+[.,]\d+$")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$|^\d{1,3}(?:,\d{3})+$")
+_VERSION_SHAPE = re.compile(r"^\d{1,3}(\.\d{1,3}){2,3}$")
 _SSN_SHAPE = re.compile(r"^\d{3}-\d{2}-\d{4}$")
-_POSTCODE_SHAPE = re.compile(r"^\d{4}-\d{3}$|^\d{5}-\d{3,4}$")
+# PT (1234-567), BR (12345-678), US ZIP+4 and JP (123-4567): how postal codes are written, never phones.
+_POSTCODE_SHAPE = re.compile(r"^\d{4}-\d{3}$|^\d{5}-\d{3,4}$|^\d{3}-\d{4}$")
 _DATE_PREFIX = re.compile(r"^(19|20)\d\d[-/.](0?[1-9]|1[0-2])[-/.]\d")
 _PHONE_SEPARATORS = re.compile(r"[ ().\-/]")
 _EXTENSION = re.compile(r"\s*(x|ext\.?|extension|#)\s*\d{1,6}$", re.IGNORECASE)
@@ -474,9 +493,11 @@ def password_complex(value: str) -> bool:
 
     >>> password_complex("I2Dp*f7F)&"), password_complex("d41d8cd98f00b204"), password_complex("ABC-1234-XY")
     (True, False, False)
+    >>> password_complex("q+Zx/2LmN4vB7rT1wY6pK9sD3A==")  # base64 of random bytes: a blob, not a password
+    False
     """
     v = value.strip()
-    if not 8 <= len(v) <= 64 or " " in v:
+    if not 8 <= len(v) <= 64 or " " in v or is_base64_blob(v):
         return False
     return (any(c.islower() for c in v) and any(c.isupper() for c in v) and any(c.isdigit() for c in v)
             and any(c in _SPECIALS for c in v))
@@ -490,6 +511,44 @@ def password_like(value: str) -> bool:
     """
     v = value.strip()
     return 6 <= len(v) <= 128 and " " not in v and v.isprintable()
+
+
+_BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$|^[A-Za-z0-9_-]+={0,2}$")
+
+
+def is_base64_blob(value: str) -> bool:
+    """Base64 of binary data: its alphabet only, a length that is a multiple of 4, padding or ``+``/``/``.
+
+    >>> is_base64_blob("q8Zx2LmN4vB7rT1w+Y6pKA=="), is_base64_blob("I2Dp*f7F)&"), is_base64_blob("Password1")
+    (True, False, False)
+    """
+    v = value.strip()
+    return len(v) % 4 == 0 and len(v) >= 12 and bool(_BASE64.match(v)) and (
+        v.endswith("=") or "+" in v or "/" in v)
+
+
+def _isbn13(digits: str) -> bool:
+    if len(digits) != 13 or not digits.startswith(("978", "979")):
+        return False
+    total = sum(int(c) * (1 if i % 2 == 0 else 3) for i, c in enumerate(digits[:12]))
+    return (10 - total % 10) % 10 == int(digits[12])
+
+
+def isbn(value: str) -> bool:
+    """An ISBN-10 or ISBN-13 (python-stdnum), with or without hyphens.
+
+    >>> isbn("978-3-16-148410-0"), isbn("0-306-40615-2"), isbn("+49 30 901820")
+    (True, True, False)
+    """
+    from stdnum import isbn as _isbn
+
+    v = value.strip()
+    if v.startswith("+"):
+        return False
+    try:
+        return bool(_isbn.is_valid(v))
+    except Exception:  # noqa: BLE001 - stdnum raises on odd input; a failed check is just "not an ISBN"
+        return False
 
 
 _CONN_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^\s/:@]+:[^\s@/]+@[^\s]+$")
@@ -533,22 +592,22 @@ def geo_pair(value: str) -> bool:
 
 
 def latitude(value: str) -> bool:
-    """A decimal latitude with at least three decimals.
+    """A decimal latitude with at least two decimals (it needs a name hint).
 
     >>> latitude("48.85661"), latitude("123.0001"), latitude("12.5")
     (True, False, False)
     """
-    m = re.match(r"^-?\d{1,2}\.(\d{3,})$", value.strip())
+    m = re.match(r"^-?\d{1,2}\.(\d{2,})$", value.strip())
     return bool(m) and abs(float(value)) <= 90
 
 
 def longitude(value: str) -> bool:
-    """A decimal longitude with at least three decimals.
+    """A decimal longitude with at least two decimals (it needs a name hint).
 
     >>> longitude("-122.41942"), longitude("181.0001")
     (True, False)
     """
-    m = re.match(r"^-?\d{1,3}\.(\d{3,})$", value.strip())
+    m = re.match(r"^-?\d{1,3}\.(\d{2,})$", value.strip())
     return bool(m) and abs(float(value)) <= 180
 
 
@@ -565,28 +624,45 @@ def icd10(value: str) -> bool:
 
 
 def birth_date(value: str) -> bool:
-    """A calendar date between 1900 and today, in ISO or day/month/year order, without a time of day.
+    """A calendar date between 1900 and today, in ISO, day/month/year, ``yyyymmdd`` or month-name form.
 
     >>> birth_date("1984-07-21"), birth_date("21.07.1984"), birth_date("2999-01-01"), birth_date("1984-13-01")
     (True, True, False, False)
+    >>> birth_date("1984/07/21"), birth_date("19840721"), birth_date("Jul 21, 1984"), birth_date("1984-07-21T00:00:00Z")
+    (True, True, True, True)
     """
     d = parse_date(value)
     return d is not None and date(1900, 1, 1) <= d <= date.today()
 
 
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00(?:\.0+)?)?)?$")
+_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)? ?"
+                  r"(?:Z|UTC|[+-]\d{2}:?\d{2})?$")
 _DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
+_COMPACT = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)$")
+_DAY_MONTH = re.compile(r"^(\d{1,2})[ .-]?([A-Za-z]{3,9})\.?[ .-]?(\d{4})$")
+_MONTH_DAY = re.compile(r"^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$")
+# English, German, French, Spanish, Italian, Dutch and Portuguese month names, by their first three letters.
+_MONTH_NAMES = (
+    "jan feb mar apr may jun jul aug sep oct nov dec",
+    "jan feb mae apr mai jun jul aug sep okt nov dez",
+    "jan fev mar avr mai jui jul aou sep oct nov dec",
+    "ene feb mar abr may jun jul ago sep oct nov dic",
+    "gen feb mar apr mag giu lug ago set ott nov dic",
+    "jan feb maa apr mei jun jul aug sep okt nov dec",
+    "jan fev mar abr mai jun jul ago set out nov dez",
+)
+_MONTHS = {m: i + 1 for names in _MONTH_NAMES for i, m in enumerate(names.split())}
 
 
 def parse_date(value: str) -> date | None:
-    """Parse an ISO (``1984-07-21``) or day-first (``21.07.1984``, ``07/21/1984``) date, else None.
+    """Parse an ISO (``1984-07-21``), day-first (``21.07.1984``, ``07/21/1984``), compact or month-name date.
 
-    >>> parse_date("07/21/1984")
-    datetime.date(1984, 7, 21)
+    >>> parse_date("07/21/1984"), parse_date("21 Jul 1984")
+    (datetime.date(1984, 7, 21), datetime.date(1984, 7, 21))
     """
     v = value.strip()
-    m = _ISO.match(v)
     try:
+        m = _ISO.match(v) or _COMPACT.match(v)
         if m:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         m = _DMY.match(v)
@@ -594,6 +670,12 @@ def parse_date(value: str) -> date | None:
             a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
             # day-first unless only the month-first reading is a date (07/21/1984)
             return date(y, a, b) if b > 12 else date(y, b, a)
+        m = _DAY_MONTH.match(v)
+        if m and m.group(2)[:3].lower() in _MONTHS:
+            return date(int(m.group(3)), _MONTHS[m.group(2)[:3].lower()], int(m.group(1)))
+        m = _MONTH_DAY.match(v)
+        if m and m.group(1)[:3].lower() in _MONTHS:
+            return date(int(m.group(3)), _MONTHS[m.group(1)[:3].lower()], int(m.group(2)))
     except ValueError:
         return None
     return None
@@ -659,7 +741,14 @@ def address_shape(value: str) -> bool:
             and bool(re.search(r"(^|[\s,/-])\d{1,5}[A-Za-z]?($|[\s,/-])", v)))
 
 
+# Words that make a capitalised phrase a business, a product or a place to eat rather than a person.
 _COMPANY_WORDS = _words("""
+restaurant ristorante trattoria pizzeria osteria taverna cafe caffe bistro brasserie grill bar pub diner
+kitchen bakery burger burgers pizza sushi taco tacos noodle noodles steakhouse bbq buffet deli cantina
+bodega tavern inn lounge house garden palace express fresh grille eatery cuisine wok curry kebab
+hotel hostel motel resort spa salon studio shop store market mart boutique outlet supply supplies
+pro plus mini ultra lite edition series model gt turbo classic original premium
+""") | _words("""
 inc llc ltd plc corp co company group gmbh ag kg ohg ug mbh sa sas sarl s.a. sl s.l. srl s.r.l. spa s.p.a.
 bv nv b.v. n.v. ltda lda e.i ev e.v. cie et associes sons and und y e en holding holdings industries
 technologies solutions services systems partners associates enterprises international global bank
@@ -683,9 +772,17 @@ def person_name_shape(value: str) -> bool:
 
     >>> person_name_shape("María José García-López"), person_name_shape("Harrison LLC"), person_name_shape("x7")
     (True, False, False)
+    >>> person_name_shape("山田 太郎"), person_name_shape("김민준")
+    (True, True)
     """
     words = _name_words(value)
-    return words is not None and not (set(w.lower().strip(".,") for w in words) & _COMPANY_WORDS)
+    return words is not None and not _not_a_person(words)
+
+
+def _not_a_person(words: list[str]) -> bool:
+    """A business, product or venue: a business word, or a possessive (Luigi's Trattoria, Wendy's)."""
+    folded = {w.lower().strip(".,") for w in words}
+    return bool(folded & _COMPANY_WORDS) or any(w.lower().endswith(("'s", "’s")) for w in words)
 
 
 def person_name(value: str) -> bool:
@@ -695,7 +792,7 @@ def person_name(value: str) -> bool:
     (True, True, False)
     """
     words = _name_words(value)
-    if words is None or set(w.lower().strip(".,") for w in words) & _COMPANY_WORDS:
+    if words is None or _not_a_person(words):
         return False
     from maskline.infotypes.name_hints import fold
 
@@ -703,6 +800,9 @@ def person_name(value: str) -> bool:
     return fold(rest[0]).split("-")[0] in first_names()
 
 
+# One to four letters of a script without case: a CJK or Hangul name part (山田, 太郎, 김), Thai, Hebrew, Arabic.
+_CASELESS_NAME = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f"
+                            r"\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u10a0-\u10ff]{1,12}$")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*([-'’][^\W\d_]+)*\.?$")
 _PARTICLES = _words("van von der den de da di del della la le du dos das do y e ter ten zu")
 
@@ -712,6 +812,8 @@ def _name_words(value: str) -> list[str] | None:
     if not 1 <= len(words) <= 5:
         return None
     for w in words:
+        if _CASELESS_NAME.match(w):  # scripts without capitals (Han, Kana, Hangul, Thai, Hebrew...)
+            continue
         if not _NAME_WORD.match(w):
             return None
         if not (w[0].isupper() or w.lower() in _PARTICLES):
@@ -758,17 +860,18 @@ def record_number(value: str) -> bool:
     return bool(re.match(r"^[A-Za-z0-9][A-Za-z0-9/-]{3,24}$", v)) and len(_digits(v)) >= 4
 
 
+# An optional country prefix, as European mail writes it: D-80331, DK-9900, CH-8001, F-75001.
 _POSTCODE_FORMATS = re.compile(
-    r"^(\d{5}(-\d{4})?|\d{4}|\d{4} ?[A-Z]{2}|\d{4}-\d{3}|\d{5}-?\d{3}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|"
-    r"[A-Z]\d[A-Z] ?\d[A-Z]\d|\d{2}-\d{3}|\d{3} ?\d{2}|\d{6})$"
+    r"^([A-Z]{1,3}-)?(\d{5}(-\d{4})?|\d{4}|\d{4} ?[A-Z]{2}|\d{4}-\d{3}|\d{5}-?\d{3}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|"
+    r"[A-Z]\d[A-Z] ?\d[A-Z]\d|\d{2}-\d{3}|\d{3} ?\d{2}|\d{6}|\d{3}-\d{4})$"
 )
 
 
 def postal_code(value: str) -> bool:
     """A postal code in a common national format (US ZIP, UK, NL, PT, BR, CA, PL, and 4-6 digit codes).
 
-    >>> postal_code("10115"), postal_code("5834 LF"), postal_code("EH66 5XQ"), postal_code("hello")
-    (True, True, True, False)
+    >>> postal_code("10115"), postal_code("5834 LF"), postal_code("EH66 5XQ"), postal_code("DK-9900"), postal_code("hi")
+    (True, True, True, True, False)
     """
     return bool(_POSTCODE_FORMATS.match(value.strip().upper()))
 
@@ -831,6 +934,8 @@ def national_id(value: str) -> bool:
 
 VALIDATORS: dict[str, Callable[[str], bool]] = {
     "luhn": luhn,
+    "card_shape": card_shape,
+    "isbn": isbn,
     "iban": iban,
     "us_ssn": us_ssn,
     "phone": phone,

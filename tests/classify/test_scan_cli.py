@@ -27,7 +27,8 @@ def test_scan_json_has_exactly_the_documented_shape(csv_file, capsys) -> None:
     doc = json.loads(capsys.readouterr().out)
     assert list(doc) == ["columns"]
     for col in doc["columns"]:
-        assert list(col) == ["name", "info_type", "confidence", "category", "evidence"]
+        assert list(col) == ["name", "info_type", "confidence", "category", "verdict", "evidence"]
+        assert col["verdict"] in ("sensitive", "safe", "uncertain")
         assert 0 <= col["confidence"] <= 1 and isinstance(col["evidence"], list)
     assert {c["name"]: c["info_type"] for c in doc["columns"]} == EXPECTED
 

@@ -1,0 +1,252 @@
+"""What the classifier reads of a column: its kind and its distinct values with their counts.
+
+The classifier core works on this plain container, never on pandas or Arrow, so
+scanning a file or a database table imports neither: DuckDB groups a sample's
+values (:func:`maskline.classify.sources.sample_source`), and DB-API rows
+become :func:`from_python`. Arrow arrays (DataFrames, Arrow tables) go through
+:func:`from_arrow`, which imports pyarrow only because the input already is Arrow.
+
+Numbers that are whole are written without their ``.0``: a postal code stored
+as a float (``10115.0``) reads as ``10115``, as it was typed.
+
+>>> v = from_python(["ana@x.org", "ana@x.org", None, "", 3])
+>>> v.kind, v.values, v.counts, v.nulls
+('string', ('ana@x.org', '3'), (2, 1), 2)
+>>> from_python([10115.0, 80331.0, None]).values
+('10115', '80331')
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+Kind = str  # bool | integer | float | date | string | binary | nested
+_WHOLE = re.compile(r"^(-?\d+)\.0+$")
+
+
+@dataclass(frozen=True)
+class ColumnValues:
+    """A column's sampled values: kind, distinct non-empty text forms with counts, NULLs, and for dates the years.
+
+    ``values`` holds distinct trimmed text forms, each with its count in ``counts``;
+    NULLs and empty strings are counted in ``nulls``. For ``date`` columns,
+    ``years`` holds ``(year, count)`` pairs and ``midnight`` says whether every
+    timestamp had no time of day. It is never printed or logged.
+    """
+
+    kind: Kind
+    values: tuple[str, ...]
+    counts: tuple[int, ...]
+    total: int
+    nulls: int
+    years: tuple[tuple[int, int], ...] = ()
+    midnight: bool = True
+
+    def __repr__(self) -> str:  # values never reach a log, a traceback or an error
+        return f"ColumnValues(kind={self.kind!r}, distinct={len(self.values)}, total={self.total})"
+
+
+def whole_number_text(text: str) -> str:
+    """``"10115.0"`` -> ``"10115"``: a whole number stored as a float, as it was typed.
+
+    >>> whole_number_text("10115.0"), whole_number_text("48.8566")
+    ('10115', '48.8566')
+    """
+    m = _WHOLE.match(text)
+    return m.group(1) if m else text
+
+
+def from_counts(kind: Kind, pairs: Iterable[tuple[Any, int]], total: int, nulls: int) -> ColumnValues:
+    """Build from ``(value, count)`` pairs (what a ``GROUP BY`` returns); values become trimmed text.
+
+    >>> from_counts("float", [(10115.0, 3), (1067.0, 1)], 5, 1).values
+    ('10115', '1067')
+    """
+    merged: Counter[str] = Counter()
+    empty = 0
+    whole = kind in ("float", "string")
+    for value, count in pairs:
+        if value is None:
+            empty += count
+            continue
+        text = (value if type(value) is str else _text(value)).strip()
+        if not text:
+            empty += count
+            continue
+        if whole and text.endswith("0") and "." in text:  # cheap test first: most values are not "123.0"
+            text = whole_number_text(text)
+        merged[text] += count
+    if kind == "float" and merged and all(_is_int_text(t) for t in merged):
+        kind = "integer"  # whole numbers stored as floats: codes, ids, postal codes
+    return ColumnValues(kind, tuple(merged), tuple(merged.values()), total, nulls + empty)
+
+
+def _is_int_text(text: str) -> bool:
+    return text.lstrip("-").isdigit()
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (dict, list, tuple)):
+        return json.dumps(value, default=str)
+    if isinstance(value, float):
+        return "" if math.isnan(value) else repr(value)
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value == value.to_integral_value() else str(value)
+    return str(value)
+
+
+def python_kind(values: Sequence[Any]) -> Kind:
+    """The kind of a list of Python values (DB-API rows): the kind shared by all non-NULL values, else string.
+
+    >>> python_kind([1, 2, None]), python_kind([1.5, 2]), python_kind([date(1990, 1, 2)]), python_kind(["a", 1])
+    ('integer', 'float', 'date', 'string')
+    """
+    kinds = set()
+    for v in values:
+        if v is None or (isinstance(v, float) and math.isnan(v)):
+            continue
+        if isinstance(v, bool):
+            kinds.add("bool")
+        elif isinstance(v, int):
+            kinds.add("integer")
+        elif isinstance(v, (float, Decimal)):
+            kinds.add("float")
+        elif isinstance(v, (date, datetime)):
+            kinds.add("date")
+        elif isinstance(v, (bytes, bytearray, memoryview)):
+            kinds.add("binary")
+        elif isinstance(v, (dict, list, tuple)):
+            kinds.add("nested")
+        else:
+            kinds.add("string")
+        if len(kinds) > 2:
+            break
+    if kinds == {"integer", "float"}:
+        return "float"
+    return kinds.pop() if len(kinds) == 1 else "string"
+
+
+def from_python(values: Sequence[Any], kind: Kind | None = None) -> ColumnValues:
+    """Build from a list of Python values (DB-API rows, a plain list).
+
+    >>> from_python([date(1984, 7, 21), None]).years
+    ((1984, 1),)
+    """
+    kind = kind or python_kind(values)
+    total = len(values)
+    if kind == "date":
+        years: Counter[int] = Counter()
+        midnight, nulls = True, 0
+        for v in values:
+            if not isinstance(v, (date, datetime)):
+                nulls += 1
+                continue
+            years[v.year] += 1
+            if isinstance(v, datetime) and (v.hour, v.minute, v.second, v.microsecond) != (0, 0, 0, 0):
+                midnight = False
+        return ColumnValues("date", (), (), total, nulls, tuple(years.items()), midnight)
+    if kind in ("bool", "binary"):
+        return ColumnValues(kind, (), (), total, sum(v is None for v in values))
+    counts: Counter[Any] = Counter()
+    nulls = 0
+    for v in values:
+        if v is None or (isinstance(v, float) and math.isnan(v)) or isinstance(v, (bytes, bytearray, memoryview)):
+            nulls += 1
+        else:
+            counts[_text(v) if isinstance(v, (dict, list, tuple)) else v] += 1
+    return from_counts(kind, counts.items(), total, nulls)
+
+
+def arrow_kind(arrow_type: Any) -> Kind:
+    """The kind of an Arrow type.
+
+    >>> import pyarrow as pa
+    >>> arrow_kind(pa.float64()), arrow_kind(pa.large_string()), arrow_kind(pa.timestamp("us"))
+    ('float', 'string', 'date')
+    """
+    import pyarrow as pa
+    import pyarrow.types as t
+
+    if t.is_boolean(arrow_type):
+        return "bool"
+    if t.is_integer(arrow_type):
+        return "integer"
+    if t.is_floating(arrow_type) or t.is_decimal(arrow_type):
+        return "float"
+    if t.is_date(arrow_type) or t.is_timestamp(arrow_type):
+        return "date"
+    if t.is_string(arrow_type) or t.is_large_string(arrow_type) or arrow_type == pa.string_view():
+        return "string"
+    if t.is_binary(arrow_type) or t.is_large_binary(arrow_type):
+        return "binary"
+    if t.is_null(arrow_type):
+        return "string"
+    return "nested"
+
+
+def from_arrow(values: Any) -> ColumnValues:
+    """Build from a pyarrow Array or ChunkedArray (the input already is Arrow, so pyarrow is loaded).
+
+    >>> import pyarrow as pa
+    >>> from_arrow(pa.array(["a", "a", None])).counts
+    (2,)
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    if pa.types.is_dictionary(values.type):  # pandas categoricals: classify the categories' values
+        values = values.dictionary_decode()
+    kind = arrow_kind(values.type)
+    total, nulls = len(values), values.null_count
+    if kind in ("bool", "binary"):
+        return ColumnValues(kind, (), (), total, nulls)
+    if kind == "date":
+        arr = values.drop_null()
+        midnight = True
+        if pa.types.is_timestamp(arr.type) and len(arr):
+            midnight = bool(pc.all(pc.and_(pc.equal(pc.hour(arr), 0), pc.and_(
+                pc.equal(pc.minute(arr), 0), pc.equal(pc.second(arr), 0)))).as_py())
+        counted = pc.value_counts(pc.year(arr))
+        years = tuple(zip(counted.field("values").to_pylist(), counted.field("counts").to_pylist(), strict=True))
+        return ColumnValues("date", (), (), total, nulls, years, midnight)
+    if kind == "nested":
+        text = pa.array([None if v is None else json.dumps(v, default=str) for v in values.to_pylist()],
+                        type=pa.string())
+    else:
+        text = values if kind == "string" else pc.cast(values, pa.string())
+    counted = pc.value_counts(text)
+    pairs = zip(counted.field("values").to_pylist(), counted.field("counts").to_pylist(), strict=True)
+    return from_counts(kind, pairs, total, 0)  # value_counts counts the NULLs itself
+
+
+def as_column_values(values: Any) -> ColumnValues:
+    """Whatever a caller passes (ColumnValues, an Arrow array, a pandas Series, a list) as ColumnValues.
+
+    >>> as_column_values(["x", None]).nulls
+    1
+    """
+    if isinstance(values, ColumnValues):
+        return values
+    module = type(values).__module__
+    if module.startswith("pyarrow"):
+        return from_arrow(values)
+    if module.startswith("pandas"):
+        import pyarrow as pa
+
+        try:
+            return from_arrow(pa.Array.from_pandas(values))
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            return from_python(list(values))
+    return from_python(list(values))

@@ -1,0 +1,145 @@
+"""Value-shape statistics: a column whose values validate one by one can still be, as a whole, another kind.
+
+Each check takes the values one detector's pattern matched (a random sample, at
+most a few thousand) and the table's row count, and returns why the column is
+of another kind, or None. The reason names a statistic, never a value.
+Detectors name their check in ``refute``.
+
+- ``version_strings``: dotted quads whose parts are all small (``1.12.0.3``)
+  are software versions; real IPv4 columns have an octet of 100 or more in most
+  rows (a random address has all four below 100 with probability 0.4**4 = 2.6%).
+- ``isbns``: digit groups that are mostly valid ISBNs are books, not phones (a
+  random phone number passes the ISBN-10 check 1 time in 11).
+- ``routing_numbers``: nine-digit numbers that mostly pass the ABA checksum are
+  bank routing numbers (public, one per bank), not accounts (chance: 1 in 10).
+- ``surrogate_keys``: plain integers whose range is about the table's row count
+  (1, 2, 3 ...) are row ids, whatever the column is called.
+- ``base64_blobs``: base64 of binary data is a payload or a digest, not a password.
+- ``not_coordinates``: unnamed floats spread over less than two degrees are rates or
+  scores, not coordinates.
+
+>>> version_strings(["1.2.3.4", "2.0.11.7", "10.4.0.1"] * 5, 15)
+'version strings: 0% of dotted quads have an octet >= 100'
+>>> version_strings(["81.2.69.160", "10.0.3.201", "192.168.1.7"], 3) is None
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+MIN_VALUES = 8  # fewer validated values than this prove nothing about the column's shape
+
+
+def version_strings(values: Sequence[str], rows: int = 0) -> str | None:
+    """Dotted quads that are software versions: under 10% have an octet of 100 or more."""
+    quads = [v for v in values if v.count(".") == 3 and ":" not in v]
+    if len(quads) < MIN_VALUES:
+        return None
+    big = sum(1 for v in quads if any(int(p) >= 100 for p in v.split(".") if p.isdigit()))
+    share = big / len(quads)
+    return f"version strings: {share:.0%} of dotted quads have an octet >= 100" if share < 0.1 else None
+
+
+def isbns(values: Sequence[str], rows: int = 0) -> str | None:
+    """Mostly valid ISBN-10/13 numbers.
+
+    >>> isbns(["978-3-16-148410-0", "978-0-306-40615-7", "0-306-40615-2"] * 4, 12)
+    'ISBNs: 100% pass the ISBN check'
+    """
+    from maskline.infotypes.validators import isbn
+
+    if len(values) < MIN_VALUES:
+        return None
+    share = sum(1 for v in values if isbn(v)) / len(values)
+    return f"ISBNs: {share:.0%} pass the ISBN check" if share >= 0.5 else None
+
+
+def routing_numbers(values: Sequence[str], rows: int = 0) -> str | None:
+    """Mostly nine-digit numbers that pass the ABA routing checksum.
+
+    >>> routing_numbers(["011000015", "021000021", "026009593", "121000358"] * 3, 12)
+    'routing numbers: 100% pass the ABA checksum'
+    """
+    from stdnum.us import rtn
+
+    digits = [v.replace("-", "").replace(" ", "") for v in values]
+    if len(digits) < MIN_VALUES:
+        return None
+    share = sum(1 for d in digits if len(d) == 9 and d.isdigit() and rtn.is_valid(d)) / len(digits)
+    return f"routing numbers: {share:.0%} pass the ABA checksum" if share >= 0.8 else None
+
+
+def surrogate_keys(values: Sequence[str], rows: int = 0) -> str | None:
+    """Plain integers (no leading zero) whose range is at most twice the table's row count: row ids.
+
+    A sample of a large table still shows it: ids 1..N sampled from N rows span about N.
+
+    >>> surrogate_keys([str(i) for i in range(1000, 1200, 7)], 200)
+    "row ids: the integers span 197, about the table's 200 rows"
+    >>> surrogate_keys(["4820193", "1039485", "9928371", "5512093"] * 3, 12) is None
+    True
+    """
+    ints = {int(v) for v in values if v.isdigit() and not v.startswith("0")}
+    if len(ints) < MIN_VALUES or len(ints) < 0.9 * len(set(values)):
+        return None
+    span = max(ints) - min(ints) + 1
+    if span <= 2 * max(rows, len(ints)):
+        return f"row ids: the integers span {span}, about the table's {max(rows, len(ints))} rows"
+    return None
+
+
+def base64_blobs(values: Sequence[str], rows: int = 0) -> str | None:
+    """Mostly base64 of binary data (see :func:`maskline.infotypes.validators.is_base64_blob`).
+
+    >>> base64_blobs(["q8Zx2LmN4vB7rT1w+Y6pKA==", "AAECAwQFBgcICQoLDA0ODw=="] * 5, 10)
+    'base64 blobs: 100% are base64 of binary data'
+    """
+    from maskline.infotypes.validators import is_base64_blob
+
+    if len(values) < MIN_VALUES:
+        return None
+    share = sum(1 for v in values if is_base64_blob(v)) / len(values)
+    return f"base64 blobs: {share:.0%} are base64 of binary data" if share >= 0.6 else None
+
+
+def not_coordinates(values: Sequence[str], rows: int = 0) -> str | None:
+    """Floats that are not coordinates: spread under 2 degrees, or mostly repeated.
+
+    >>> not_coordinates([f"0.{i:05d}" for i in range(10000, 30000, 1000)], 20)
+    'not coordinates: spread 0.2 degrees'
+    """
+    nums = [float(v) for v in values]
+    if len(set(nums)) < MIN_VALUES:
+        return "not coordinates: too few distinct values"
+    spread = max(nums) - min(nums)
+    return f"not coordinates: spread {spread:.1f} degrees" if spread < 2 else None
+
+
+def few_single_words(values: Sequence[str], rows: int = 0) -> str | None:
+    """A handful of single words that happen to be first names (colours, storms, labels: Rose, Ruby, Sandy).
+
+    Real first-name columns have many distinct names; a category column has a few, repeated.
+
+    >>> few_single_words(["Rose", "Ruby", "Olive", "Amber", "Jade"] * 40, 200)
+    'few single words: 5 distinct, a category rather than names'
+    >>> few_single_words(["Rose", "Ruby", "Olive"], 3) is None
+    True
+    """
+    distinct = set(values)  # the matched distinct values; rows says how often they repeat
+    single = sum(1 for v in distinct if " " not in v.strip())
+    if distinct and single / len(distinct) >= 0.8 and len(distinct) < 20 and rows >= 3 * len(distinct):
+        return f"few single words: {len(distinct)} distinct, a category rather than names"
+    return None
+
+
+SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
+    "version_strings": version_strings,
+    "isbns": isbns,
+    "routing_numbers": routing_numbers,
+    "surrogate_keys": surrogate_keys,
+    "base64_blobs": base64_blobs,
+    "not_coordinates": not_coordinates,
+    "few_single_words": few_single_words,
+}
+"""Every shape check by name; detectors refer to these in ``refute``."""

@@ -1,0 +1,62 @@
+"""The scan path reads files and databases without pandas or pyarrow; they load only for DataFrame/Arrow inputs."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+PROBE = """
+import json, sys
+from maskline.cli.main import main
+main(["scan", sys.argv[1], "--format", "json"])
+print(json.dumps({m: m in sys.modules for m in ("pandas", "pyarrow", "numpy", "duckdb", "spacy")}))
+"""
+
+
+def _loaded(source: str, code: str = PROBE) -> tuple[dict, dict]:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    out = subprocess.run([sys.executable, "-c", code, source], capture_output=True, text=True, env=env, check=True,
+                         cwd=REPO).stdout.strip().splitlines()
+    return json.loads(out[0]), json.loads(out[-1])
+
+
+@pytest.fixture()
+def files(tmp_path) -> dict[str, str]:
+    import duckdb
+
+    csv = tmp_path / "people.csv"
+    csv.write_text("id,email,zip,born,phone\n" + "".join(
+        f"{i},u{i}@mail.example,{10000 + i}.0,1980-01-{i % 28 + 1:02d},+49 30 {901820 + i}\n" for i in range(50)))
+    con = duckdb.connect(str(tmp_path / "wh.db"))
+    con.execute(f"CREATE TABLE people AS SELECT * FROM read_csv('{csv}')")
+    con.execute(f"COPY people TO '{tmp_path / 'people.parquet'}' (FORMAT parquet)")
+    con.close()
+    return {"csv": str(csv), "parquet": str(tmp_path / "people.parquet"),
+            "duckdb": f"duckdb:///{tmp_path / 'wh.db'}::people"}
+
+
+@pytest.mark.parametrize("kind", ["csv", "parquet", "duckdb"])
+def test_scanning_a_file_or_table_imports_neither_pandas_nor_pyarrow(files, kind: str) -> None:
+    result, modules = _loaded(files[kind])
+    assert {c["name"]: c["info_type"] for c in result["columns"]}["email"] == "EMAIL"
+    assert modules["duckdb"], "the scan ran on DuckDB"
+    assert not modules["pandas"] and not modules["pyarrow"], modules
+    assert not modules["spacy"], "no free-text column here, so no NER model either"
+
+
+def test_the_probe_would_see_pyarrow_if_the_scan_loaded_it(files) -> None:
+    # Not trivially true: the same probe reports pyarrow once an Arrow input has been classified.
+    code = PROBE.replace('main(["scan", sys.argv[1], "--format", "json"])',
+                         'import pyarrow as pa\nfrom maskline.classify import classify\n'
+                         'print(json.dumps({"columns": [c.as_dict() for c in classify(pa.table({"email": '
+                         '["a@b.org"] * 5})).columns]}))')
+    result, modules = _loaded(files["csv"], code)
+    assert result["columns"][0]["info_type"] == "EMAIL"
+    assert modules["pyarrow"]
