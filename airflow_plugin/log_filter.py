@@ -10,12 +10,16 @@ already masks (task logs written by the task or by its supervisor, rendered
 template fields) is covered, and nothing Airflow masks is masked less.
 
 :class:`MasklineLogFilter` is the same scrubber as a plain ``logging.Filter``,
-for handlers outside Airflow's structlog pipeline.
+for handlers outside Airflow's structlog pipeline. What a task prints goes to
+its process's standard streams, not to a logger: while a task runs,
+:mod:`airflow_plugin.task_output` routes them through :class:`ScrubbingStream`.
 """
 
 from __future__ import annotations
 
+import io
 import logging
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -47,14 +51,28 @@ def scrub_text(text: str) -> str:
 def scrub_event(event: Any) -> Any:
     """Scrub a structlog event dict (or any redacted value), leaving Airflow's own fields alone.
 
-    >>> scrub_event({"timestamp": "2024-01-01", "event": "hi"})["timestamp"]  # doctest: +SKIP
-    '2024-01-01'
+    An exception attached to the event (``exc_info``) is rendered to its
+    traceback text first, then scrubbed: messages, chained causes and contexts,
+    notes and source lines alike, whatever the exception's ``__str__`` does.
+    The event then carries it as ``exception`` text, as structlog's own
+    ``format_exc_info`` leaves it.
+
+    >>> scrub_event({"timestamp": "2024-01-01", "event": "mail ann@example.com"})
+    {'timestamp': '2024-01-01', 'event': 'mail [EMAIL]'}
     """
     from maskline.text import scrub_value
 
     if isinstance(event, dict):
+        if event.get("exc_info"):
+            event = _render_exception(event)
         return {k: (v if k in STRUCTURAL_KEYS else scrub_value(v)) for k, v in event.items()}
     return scrub_value(event)
+
+
+def _render_exception(event: dict[str, Any]) -> dict[str, Any]:
+    import structlog
+
+    return dict(structlog.processors.format_exc_info(None, "", dict(event)))
 
 
 def scrub_processor(logger: Any, method_name: str, event_dict: dict[str, Any]) -> dict[str, Any]:
@@ -80,6 +98,72 @@ class MasklineLogFilter(logging.Filter):
         record.msg = scrub_text(message)
         record.args = None
         return True
+
+
+class ScrubbingStream(io.TextIOBase):
+    """A text stream that scrubs each line before it reaches the stream it wraps (``print()`` in a task).
+
+    Lines are held until their newline, because ``print("to", email)`` writes
+    its arguments one by one and a value could be split across writes. A
+    ``flush()`` without a newline scrubs and writes what is held.
+
+    >>> out = io.StringIO()
+    >>> stream = ScrubbingStream(out)
+    >>> print("mail", "ann@example.com", file=stream)
+    >>> out.getvalue()
+    'mail [EMAIL]\\n'
+    """
+
+    def __init__(self, wrapped: Any) -> None:
+        super().__init__()
+        self.wrapped = wrapped
+        self._pending = ""
+
+    def write(self, text: str) -> int:
+        self._pending += text
+        if "\n" in self._pending:
+            complete, _, self._pending = self._pending.rpartition("\n")
+            self.wrapped.write(scrub_text(complete + "\n"))
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending:
+            pending, self._pending = self._pending, ""
+            self.wrapped.write(scrub_text(pending))
+        self.wrapped.flush()
+
+    def writable(self) -> bool:
+        return True
+
+    def __getattr__(self, name: str) -> Any:  # encoding, fileno, isatty, buffer...: the wrapped stream's
+        return getattr(self.wrapped, name)
+
+
+def scrub_standard_streams() -> bool:
+    """Route ``sys.stdout`` and ``sys.stderr`` through :class:`ScrubbingStream`; False if they already are.
+
+    >>> scrub_standard_streams() in (True, False)  # doctest: +SKIP
+    True
+    """
+    changed = False
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is not None and not isinstance(stream, ScrubbingStream):
+            setattr(sys, name, ScrubbingStream(stream))
+            changed = True
+    return changed
+
+
+def restore_standard_streams() -> None:
+    """Flush and unwrap what :func:`scrub_standard_streams` wrapped.
+
+    >>> restore_standard_streams()
+    """
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if isinstance(stream, ScrubbingStream):
+            stream.flush()
+            setattr(sys, name, stream.wrapped)
 
 
 def _wrap(original: Callable[..., Any]) -> Callable[..., Any]:

@@ -1,6 +1,7 @@
 """``MasklinePlugin``: registered through the ``airflow.plugins`` entry point.
 
-On load it installs the PII log scrubber on top of Airflow's secrets masker
+Its listener (:mod:`airflow_plugin.task_output`) scrubs what tasks print. On load it installs the PII log
+scrubber on top of Airflow's secrets masker
 (unless ``[maskline] log_filter = False``) and lineage protection: every
 OpenLineage event is scrubbed and carries the identity facet, whatever
 transport is configured (unless ``[maskline] lineage_protection = False``; see
@@ -13,6 +14,8 @@ from __future__ import annotations
 
 from airflow.plugins_manager import AirflowPlugin
 
+from airflow_plugin import task_output
+
 
 class MasklinePlugin(AirflowPlugin):
     """The maskline Airflow plugin.
@@ -22,6 +25,8 @@ class MasklinePlugin(AirflowPlugin):
     """
 
     name = "maskline"
+    # Scrubs what tasks print (their standard streams) while they run; see airflow_plugin.task_output.
+    listeners = [task_output]
 
     @classmethod
     def on_load(cls, *args, **kwargs) -> None:

@@ -2,22 +2,122 @@
 
 They are written in the subset of regex syntax that RE2 (DuckDB, BigQuery),
 PostgreSQL's ARE, Java (Spark, Trino) and Snowflake's POSIX ERE all read the
-same way: bracket expressions and quantifiers only, no ``\\d`` or look-arounds.
-Order matters: longer, more specific formats first.
+same way: bracket expressions and quantifiers only, no ``\\d``, no look-arounds,
+no inline flags (case-insensitive words are spelled ``[Pp][Aa]...``), no
+back-references in the replacement. Order matters: each pattern runs on the
+output of the ones before it, so longer, more specific formats come first.
+
+Every info type the Python scrubber (:mod:`maskline.text`) finds has a
+pattern here. What SQL cannot do is the same for all of them: it sees only
+shapes. :data:`SQL_SCRUB_LIMITS` says, per type, what follows from that; the
+README repeats it, and ``tests/core/test_sql_scrub_parity.py`` runs both
+scrubbers over one corpus and checks that they differ exactly there.
+
+>>> [name for name, _ in SQL_SCRUB_PATTERNS][:3]
+['PRIVATE_KEY', 'JWT', 'CONNECTION_STRING']
 """
 
 from __future__ import annotations
 
+
+def _ci(word: str) -> str:
+    """A word matched in any letter case, without inline flags: ``[Pp][Ww][Dd]``.
+
+    >>> _ci("dob")
+    '[Dd][Oo][Bb]'
+    """
+    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() and c.upper() != c.lower() else c for c in word)
+
+
+def _any(*words: str) -> str:
+    return "(" + "|".join(_ci(w) for w in words) + ")"
+
+
+_HEX = "[0-9A-Fa-f]"
+_SECRET_WORDS = _any("password", "passwd", "passwort", "kennwort", "pwd", "mot de passe", "mot_de_passe",
+                     "contraseña", "contrasena", "senha", "wachtwoord", "client_secret", "client-secret", "secret",
+                     "api_key", "api-key", "apikey", "access_key", "access-key", "secret_key", "secret-key",
+                     "auth_token", "access_token", "refresh_token", "token", "accountkey", "account_key",
+                     "sharedaccesskey", "shared_access_key")
+_PHONE_CUES = _any("phone", "telephone", "telefon", "telefone", "telefono", "teléfono", "téléphone", "telefoon",
+                   "tel", "mobile", "mobil", "mobiel", "móvil", "movil", "cellphone", "cellulare", "celular", "cell",
+                   "handy", "fax", "whatsapp", "sms", "called", "calling", "call", "ring", "dial", "portable",
+                   "contact")
+_DOB_CUES = _any("date of birth", "birth date", "birthdate", "birthday", "born on", "born", "dob", "d.o.b.",
+                 "geburtsdatum", "geboren am", "geboren op", "geboren", "geb.", "née le", "né le", "nee le",
+                 "date de naissance", "fecha de nacimiento", "nacido el", "nacida el", "nato il", "nata il",
+                 "data di nascita", "geboortedatum", "nascido em", "nascida em", "data de nascimento")
+_DATE = "([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4})"
+_EXT = "( ?([xX#]|[eE][xX][tT][.]?) ?[0-9]{1,6})?"
+_CUE_GAP = "[^0-9]{0,24}"
+
+# (info type, pattern), applied in this order.
 SQL_SCRUB_PATTERNS: tuple[tuple[str, str], ...] = (
-    # Local part and domain: any character but whitespace and delimiters, so non-ASCII addresses
-    # (josé.fernández@correo.es) are caught whole rather than from the first ASCII letter on.
-    # '*' is excluded so the `email` method's own output (*****@domain) is not taken for an address.
-    ("EMAIL", "[^ ,;:<>()\"'@*]+@[^ ,;:<>()\"'@*]+[.][A-Za-z]{2,}"),
+    ("PRIVATE_KEY", "-----BEGIN [A-Z0-9 ]*PRIVATE KEY[A-Z ]*-----[^-]*(-----END [A-Z0-9 ]*PRIVATE KEY[A-Z ]*-----)?"),
+    ("JWT", "eyJ[A-Za-z0-9_-]{5,}[.][A-Za-z0-9_-]{5,}[.][A-Za-z0-9_-]*"),
+    ("CONNECTION_STRING", "[A-Za-z][A-Za-z0-9+.-]*://[^ /:@'\"]+:[^ @/'\"]+@[^ '\"<>]+"),
+    ("API_KEY", "(AKIA|ASIA)[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{60,}|"
+                "xox[abposr]-[0-9A-Za-z-]{10,}|[sr]k_(live|test)_[0-9A-Za-z]{20,}|AIza[0-9A-Za-z_-]{35}|"
+                "sk-(proj-|ant-)?[A-Za-z0-9_-]{20,}|glpat-[0-9A-Za-z_-]{20}|"
+                "SG[.][A-Za-z0-9_-]{22}[.][A-Za-z0-9_-]{43}|npm_[A-Za-z0-9]{36}|"
+                "pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}|hf_[A-Za-z0-9]{30,}|ya29[.][0-9A-Za-z_-]{20,}|"
+                "GOCSPX-[0-9A-Za-z_-]{28}|[0-9A-Za-z_~.-]{3}[0-9]Q~[0-9A-Za-z_~.-]{31,34}|sig=[0-9A-Za-z%+/=]{20,}|"
+                + _ci("bearer") + " +[A-Za-z0-9._~+/-]{16,}=*"),
+    ("PASSWORD", _ci("basic") + " +[A-Za-z0-9+/]{4,}[0-9+/=][A-Za-z0-9+/=]*|"
+                 + _SECRET_WORDS + "[\"']? *(:|=|=>| is ) *(\"[^\" ]{3,}\"|'[^' ]{3,}'|[^ \"',;&)}]{3,})"),
+    # Any script; percent-encoded (ana%40correo.es). '*' is excluded so the `email` method's own output
+    # (*****@domain) is not taken for an address.
+    ("EMAIL", "[^ ,;:<>()\"'@*&=?/]+(@|%40)[^ ,;:<>()\"'@*&=?/%]+[.]([A-Za-z]{2,}|xn--[a-z0-9-]+|[^ -~]{2,})"),
     # IBAN before CREDIT_CARD: an IBAN's digit run would otherwise be taken as a card and its
     # country code and tail left in clear.
-    ("IBAN", "[A-Z]{2}[0-9]{2}[ ]?([A-Z0-9]{4}[ ]?){2,7}[A-Z0-9]{1,4}"),
-    ("CREDIT_CARD", "[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{1,4}"),
-    ("US_SSN", "[0-9]{3}-[0-9]{2}-[0-9]{4}"),
-    ("PHONE", "[+][0-9][0-9 ().-]{7,}[0-9]|[(]?[0-9]{3}[)]?[ .-][0-9]{3}[ .-][0-9]{4}"),
-    ("IP_ADDRESS", "[0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}"),
+    ("IBAN", "[A-Za-z]{2}[0-9]{2}([A-Za-z0-9]{11,30}|([ -][A-Za-z0-9]{4}){2,7}([ -][A-Za-z0-9]{1,4})?)"),
+    ("CREDIT_CARD", "[0-9]{4}[ .-]?[0-9]{4}[ .-]?[0-9]{4}[ .-]?[0-9]{1,7}|[0-9]{4}[ -]?[0-9]{6}[ -]?[0-9]{5}"),
+    ("US_SSN", "[0-9]{3}-[0-9]{2}-[0-9]{4}|[0-9]{3} [0-9]{2} [0-9]{4}|"
+               + _any("ssn", "social security number", "social security", "soc sec", "soc. sec.", "ss#")
+               + _CUE_GAP + "[0-9]{9}"),
+    # PHONE before NATIONAL_ID: '+34 612 345 678' has the shape of a spaced Steuer-ID after its '+34'.
+    ("PHONE", _PHONE_CUES + _CUE_GAP + "[+]?[0-9]{10,11}|"
+              "([+]|00)[1-9][0-9]{0,2}[ .-]?[0-9 ().-]{6,}[0-9]" + _EXT + "|"
+              "[(][0-9]{2,5}[)][ .-]?[0-9]{2,5}([ .-]?[0-9]{2,5}){1,3}" + _EXT + "|"
+              "[0-9]{2,3}[ .-][0-9]{3}[ .-][0-9]{4}" + _EXT + "|[0-9]{2} [0-9]{4,5}-[0-9]{4}" + _EXT + "|"
+              # a trunk prefix (030 901820): the character before it is taken too, or 4012 8888 would match
+              "(^|[^0-9A-Za-z+])0[0-9]{1,4}( ?/ ?| )[0-9]{3,8}" + _EXT),
+    ("NATIONAL_ID", "[0-9]{3}[.][0-9]{3}[.][0-9]{3}-[0-9]{2}|756[.][0-9]{4}[.][0-9]{4}[.][0-9]{2}|"
+                    "[XYZ]-?[0-9]{7}-?[A-Z]|[0-9]{8}-?[A-Z]|[A-Z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]|"
+                    "[12] ?[0-9]{2} ?[0-9]{2} ?[0-9AB]{2} ?[0-9]{3} ?[0-9]{3} ?[0-9]{2}|"
+                    "[0-9]{4}[.][0-9]{2}[.][0-9]{3}|[0-9]{2} [0-9]{3} [0-9]{3} [0-9]{3}|"
+                    "[A-Z]{6}[0-9]{2}[A-EHLMPR-T][0-9]{2}[A-Z][0-9]{3}[A-Z]|"
+                    + _any("bsn", "burgerservicenummer", "sofinummer", "sofi-nummer") + _CUE_GAP + "[0-9]{9}|"
+                    + _any("steuer-identifikationsnummer", "steueridentifikationsnummer", "steuer-idnr",
+                           "steueridnr", "steuer-id", "steuerid", "idnr", "tax id", "tax_id", "tax-id", "taxid", "tin")
+                    + _CUE_GAP + "[0-9]{11}"),
+    ("MAC_ADDRESS", f"{_HEX}{{2}}([:-]{_HEX}{{2}}){{5}}"),
+    ("IP_ADDRESS", "[0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}[.][0-9]{1,3}|"
+                   f"({_HEX}{{1,4}}:){{7}}{_HEX}{{1,4}}|{_HEX}{{1,4}}:({_HEX}{{1,4}}:){{1,5}}(:{_HEX}{{1,4}}){{1,5}}"),
+    ("DATE_OF_BIRTH", _DOB_CUES + " *[:=]? *" + _DATE),
 )
+
+# What SQL cannot do, per type: it runs no validator (no checksum, no numbering plan, no decoding), it has
+# no look-arounds (a span may start or end inside a longer token), and it replaces the whole match (a cue
+# word such as "password=" or "ssn" goes with the value). Each entry names the visible consequence.
+SQL_SCRUB_LIMITS: dict[str, str] = {
+    "no_checksum": "no checksum (Luhn, IBAN mod-97, SSN ranges, national-ID check digits): look-alikes of the "
+                   "right shape are masked too (CREDIT_CARD, IBAN, US_SSN, NATIONAL_ID)",
+    "no_numbering_plan": "no phone numbering plan: number groups shaped like a phone are masked (PHONE)",
+    "no_decoding": "no decoding: a JWT's header is not read and Basic credentials are not base64-decoded "
+                   "(JWT, PASSWORD)",
+    "no_address_class": "no address classes: loopback, unspecified and multicast addresses are masked too "
+                        "(IP_ADDRESS)",
+    "no_entropy": "no entropy check: unlabelled 40-character AWS secret keys and Azure storage keys are not "
+                  "found (API_KEY)",
+    "cue_replaced": "the cue goes with the value: 'password=…', 'Bearer …', 'ssn …', 'BSN …', 'Steuer-ID …', "
+                    "'phone …' and 'born on …' become one [TYPE] (PASSWORD, API_KEY, US_SSN, NATIONAL_ID, "
+                    "PHONE, DATE_OF_BIRTH)",
+    "shape_only_type": "types are told apart by shape alone: a checksum-invalid or differently grouped number "
+                       "may be labelled with another type than Python gives it",
+    "short_ipv6": "IPv6 addresses with fewer than two groups before '::' (fe80::1) are not found (IP_ADDRESS)",
+    "no_boundaries": "no token boundaries: a match can start or end inside a longer word or number, so part "
+                     "of that token is masked with it; a trunk-prefix phone (030 901820) takes the character "
+                     "before it along, so that it cannot start inside a longer number",
+}
+"""What the SQL ``scrub`` cannot do that ``maskline.text.scrub`` does, keyed by a short name."""

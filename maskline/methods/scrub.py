@@ -1,7 +1,9 @@
 """``scrub``: replace sensitive spans inside free text with ``[TYPE]`` labels. Output: text.
 
-The SQL patterns come from the info type catalogue, so the dbt macros, the GX
-expectations and the Python scrubber share one definition.
+The SQL patterns (:mod:`maskline.infotypes.sql_patterns`) are shared by the dbt
+macros and the GX expectations. They cover every type the Python scrubber
+finds, by shape only: what SQL cannot do (checksums, numbering plans, decoding,
+entropy, token boundaries) is listed per type in ``SQL_SCRUB_LIMITS``.
 """
 
 from __future__ import annotations

@@ -14,12 +14,13 @@ quotes, so SQL still parses and JSON still loads):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from maskline.text.spans import DATE_RUN, DIGIT_RUN, SPAN_RULES, WINDOW_MARGIN, SpanRule
+from maskline.text.prefilter import candidate_rules
+from maskline.text.spans import COMPACT_DATE_RUN, DATE_RUN, DIGIT_RUN, SPAN_RULES, WINDOW_MARGIN, SpanRule
 
 if TYPE_CHECKING:
     from maskline.keys import KeyMaterial
@@ -27,6 +28,9 @@ if TYPE_CHECKING:
 # Every type a span rule finds. URL and GEO_COORDINATE have no span rule: they fill ordinary log lines.
 DEFAULT_TYPES: frozenset[str] = frozenset(r.info_type for r in SPAN_RULES)
 _DIGIT = re.compile(r"\d")
+_INDEXED_RULES = tuple(enumerate(SPAN_RULES))
+_DIGIT_RUN_RULES = frozenset(i for i, r in enumerate(SPAN_RULES) if r.in_digit_runs)
+_NOT_DIGITS = str.maketrans("", "", " .()/+-xXextnsio#")  # what DIGIT_RUN takes besides digits
 _NO_ALLOW: frozenset[str] = frozenset()
 
 
@@ -76,11 +80,19 @@ def find(text: str, info_types: Iterable[str] | None = None, allow: frozenset[st
     wanted = DEFAULT_TYPES if info_types is None else _known_types(info_types)
     if not text:
         return []
+    candidates = candidate_rules(text)
+    windows: list[tuple[int, int, int]] | None = None
+    if candidates is not None:
+        if candidates & _DIGIT_RUN_RULES:
+            windows = _digit_windows(text)
+            if not windows:  # only dates: the digit rules have nowhere to look
+                candidates = candidates - _DIGIT_RUN_RULES
+        if not candidates:  # the usual log line: nothing can match
+            return []
     lowered: str | None = None
     has_digit: bool | None = None
-    windows: list[tuple[int, int, int]] | None = None
     found: list[tuple[int, int, int, str]] = []  # start, -end, rule index, type
-    for index, rule in enumerate(SPAN_RULES):
+    for index, rule in _INDEXED_RULES if candidates is None else ((i, SPAN_RULES[i]) for i in sorted(candidates)):
         if rule.info_type not in wanted:
             continue
         if rule.needs_digit:
@@ -115,7 +127,11 @@ def find(text: str, info_types: Iterable[str] | None = None, allow: frozenset[st
             if value in allow:
                 continue
             if check is not None and not check(value):
-                continue
+                if not rule.shrink:
+                    continue
+                span = _shrunk(value, span[0], check)
+                if span is None:
+                    continue
             found.append((span[0], -span[1], index, rule.info_type))
     if not found:
         return []
@@ -127,6 +143,14 @@ def find(text: str, info_types: Iterable[str] | None = None, allow: frozenset[st
             result.append(Finding(info_type, start, -neg_end))
             last_end = -neg_end
     return result
+
+
+def _shrunk(value: str, start: int, check: Callable[[str], bool]) -> tuple[int, int] | None:
+    """The longest prefix of ``value`` ending before a space or dash that passes ``check``, as a span."""
+    for cut in range(len(value) - 1, 0, -1):
+        if value[cut] in " -" and check(value[:cut]):
+            return start, start + cut
+    return None
 
 
 def _known_types(info_types: Iterable[str]) -> frozenset[str]:
@@ -146,10 +170,12 @@ def _digit_windows(text: str) -> list[tuple[int, int, int]]:
     """Windows (start, end, digit count) around runs of digits, merged when they touch; pure dates dropped."""
     windows: list[tuple[int, int, int]] = []
     for m in DIGIT_RUN.finditer(text):
-        if DATE_RUN.fullmatch(m.group()):
+        run = m.group()
+        if DATE_RUN.fullmatch(run) or (text[m.end():m.end() + 1] == "T" and text[m.end() + 1:m.end() + 2].isdigit()
+                                       and COMPACT_DATE_RUN.fullmatch(run)):
             continue
         a, b = max(0, m.start() - WINDOW_MARGIN), min(len(text), m.end() + WINDOW_MARGIN)
-        digits = sum(c.isdigit() for c in m.group())
+        digits = len(run.translate(_NOT_DIGITS))
         if windows and a <= windows[-1][1]:
             windows[-1] = (windows[-1][0], b, windows[-1][2] + digits)
         else:

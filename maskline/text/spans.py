@@ -28,6 +28,7 @@ class SpanRule:
     in_digit_runs: bool = False  # only searched in windows around runs of digits (see DIGIT_RUN)
     min_colons: int = 0  # IPv6: skip lines with fewer colons (a timestamp has two)
     min_digits: int = 0  # in_digit_runs rules: skip windows with fewer digits
+    shrink: bool = False  # on a failed check, retry the span cut at each space or dash, longest first
 
 
 def _r(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -36,16 +37,38 @@ def _r(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 # Numbers worth a closer look: seven or more characters of digits and separators. Rules marked
 # `in_digit_runs` are searched only in a window around each run, so a log line's timestamps cost one pass.
-DIGIT_RUN = re.compile(r"\d[\d .()/+-]{5,}\d")
+DIGIT_RUN = re.compile(r"\d[\d .()/+-]{5,}\d(?:\s?(?:[xX#]|[eE]xt\.?|[eE]xtension)\s?\d{1,6})?")  # with an extension
 # A run that is only a date (2026-11-23, 2026-11-23 19) holds no phone, card or ID: skip its window.
 DATE_RUN = re.compile(r"(19|20)\d\d[-/.]\d\d[-/.]\d\d( \d\d?)?|\d\d[-/.]\d\d[-/.](19|20)\d\d")
+# The date of an ISO basic timestamp (20261123T192355): also skipped, when a time follows it.
+COMPACT_DATE_RUN = re.compile(r"(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
 WINDOW_MARGIN = 4
 
 
 _SECRET_WORDS = (r"password|passwd|passwort|kennwort|pwd|mot[_ -]de[_ -]passe|contrase(?:ñ|n)a|senha|wachtwoord|"
                  r"secret|client[_-]?secret|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|auth[_-]?token|"
-                 r"access[_-]?token|refresh[_-]?token|token")
+                 r"access[_-]?token|refresh[_-]?token|token|account[_-]?key|shared[_-]?access[_-]?key")
 _SECRET_TRIGGERS = ("pass", "pwd", "secret", "key", "token", "kennwort", "contrase", "senha", "wachtwoord")
+
+# A phone extension: "x123", " ext. 123", "extension 12".
+_EXT = r"(?:\s?(?:[xX#]|[eE]xt\.?|[eE]xtension)\s?\d{1,6})?"
+# The end of a phone number: not inside a longer token, but a full stop or comma may follow.
+_PHONE_END = r"(?![\w-]|[.,]\d)"
+
+# Words that say the next number is a phone (a field name or nearby words), in the seven languages.
+_PHONE_CUE = (r"(?i)(?<![^\W\d_])(?:phone|telephone|tel|telefon|telefone|telefono|tel[ée]fono|t[ée]l[ée]phone|"
+              r"telefoon|mobile|mobil|mobiel|m[óo]vil|cell|cellphone|cellulare|celular|handy|fax|whatsapp|sms|"
+              r"call|called|calling|ring|dial|portable|contact)(?![^\W\d_])")
+_PHONE_CUE_TRIGGERS = ("phone", "tel", "mobil", "mobiel", "vil", "cell", "celular", "handy", "fax", "whatsapp",
+                       "sms", "call", "ring", "dial", "portable", "contact", "fono", "foon")
+# Between a cue and its number: a few words at most, no digits, no line break.
+_CUE_GAP = r"[^\d\n]{0,24}?"
+
+
+def _cued(cue: str, digits: str) -> str:
+    """A cue, a short gap, then a bare number of exactly ``digits`` digits (group 1)."""
+    return cue + _CUE_GAP + r"(?<![\d.,-])(" + digits + r")(?![\d-]|[.,]\d)"
+
 
 SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("PRIVATE_KEY", _r(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY[A-Z ]*-----[\s\S]*?"
@@ -54,34 +77,64 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("JWT", _r(r"\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*"), "jwt", triggers=("eyJ",)),
     SpanRule("CONNECTION_STRING", _r(r"\b[A-Za-z][A-Za-z0-9+.-]*://[^\s/:@'\"]+:[^\s@/'\"]+@[^\s'\"<>]+"),
              "connection_string", triggers=("://",)),
-    SpanRule("API_KEY", _r(r"(?:(?:AKIA|ASIA)[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36,}|"
+    # Provider formats that prove themselves (AWS key ids, GitHub, Slack, Stripe, Google, OpenAI, GitLab,
+    # SendGrid, npm, PyPI, Hugging Face, Google OAuth, Azure AD client secrets, Azure SAS signatures).
+    SpanRule("API_KEY", _r(r"(?<![A-Za-z0-9])(?:(?:AKIA|ASIA)[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36,}|"
                            r"github_pat_[A-Za-z0-9_]{60,}|xox[abposr]-[0-9A-Za-z-]{10,}|"
                            r"[sr]k_(?:live|test)_[0-9A-Za-z]{20,}|AIza[0-9A-Za-z_-]{35}|"
                            r"sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}|glpat-[0-9A-Za-z_-]{20}|"
                            r"SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}|npm_[A-Za-z0-9]{36}|"
-                           r"pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}|hf_[A-Za-z0-9]{30,})"),
+                           r"pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}|hf_[A-Za-z0-9]{30,}|"
+                           r"ya29\.[0-9A-Za-z_-]{20,}|GOCSPX-[0-9A-Za-z_-]{28}|"
+                           r"[0-9A-Za-z_~.-]{3}\dQ~[0-9A-Za-z_~.-]{31,34}|sig=[0-9A-Za-z%+/=]{20,})"),
              None, triggers=("AKIA", "ASIA", "gh", "github_pat_", "xox", "k_live_", "k_test_", "AIza", "sk-",
-                             "glpat-", "SG.", "npm_", "pypi-", "hf_")),
+                             "glpat-", "SG.", "npm_", "pypi-", "hf_", "ya29.", "GOCSPX-", "Q~", "sig=")),
+    # Unlabelled cloud secrets: an AWS secret access key (40 base64 characters) or an Azure storage account
+    # key (86 + "=="). Only random-looking runs with mixed classes pass (no hex digests, no paths).
+    SpanRule("API_KEY", _r(r"(?<![A-Za-z0-9/+=])(?:[A-Za-z0-9/+]{40}|[A-Za-z0-9/+]{86}==)(?![A-Za-z0-9/+=])"),
+             "cloud_secret", needs_digit=True),
     SpanRule("API_KEY", _r(r"(?i)\b(?:authorization\s*[:=]\s*)?bearer\s+([A-Za-z0-9._~+/-]{16,}=*)"), None, group=1,
              triggers=("bearer",), ci_triggers=True),
+    # HTTP Basic credentials: base64 of "user:password".
+    SpanRule("PASSWORD", _r(r"(?i)\bbasic\s+([A-Za-z0-9+/]{6,}={0,2})(?![A-Za-z0-9+/=])"), "basic_auth", group=1,
+             triggers=("basic",), ci_triggers=True),
     SpanRule("PASSWORD", _r(r"(?i)(?<![A-Za-z])(?:" + _SECRET_WORDS + r")[\"']?\s*(?::|=|=>|\bis\b)\s*"
                             r"(?:\"([^\"\s]{3,})\"|'([^'\s]{3,})'|([^\s\"',;&)}\]]{3,}))"),
              None, group="value", triggers=_SECRET_TRIGGERS, ci_triggers=True),
-    SpanRule("EMAIL", _r(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+'-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
-                         r"\.[A-Za-z]{2,24}\b"), "email", triggers=("@",)),
-    SpanRule("IBAN", _r(r"[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}(?![A-Za-z0-9])"), "iban", needs_digit=True),
-    SpanRule("CREDIT_CARD", _r(r"(?<![\d.,-])\d(?:[ -]?\d){12,18}(?![\d-])"), "luhn", needs_digit=True, in_digit_runs=True, min_digits=13),
-    SpanRule("US_SSN", _r(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])"), "us_ssn", needs_digit=True, in_digit_runs=True, min_digits=9),
+    # Any script (josé@correo.es, 用户@例子.广告, punycode) and percent-encoded (ana%40correo.es, %C3%A9).
+    SpanRule("EMAIL", _r(r"(?<![\w.%+-])\w(?:[\w.%+'-]*\w)?(?:@|%40)(?:[^\W_](?:[\w-]*[^\W_])?\.)+"
+                         r"(?:[^\W\d_]{2,24}|xn--[a-z0-9-]{2,59})(?![\w-])"), "email", triggers=("@", "%40")),
+    # Upper or lower case, grouped by spaces or dashes.
+    SpanRule("IBAN", _r(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[A-Za-z0-9]{11,30}|(?:[ -][A-Za-z0-9]{4}){2,7}"
+                        r"(?:[ -][A-Za-z0-9]{1,4})?)(?![A-Za-z0-9])"), "iban",
+             needs_digit=True, shrink=True),  # "de89 3704 0044 0532 0130 00 ok": the regex takes "ok" too
+    # Grouped by spaces, dashes or dots (4111.1111.1111.1111).
+    SpanRule("CREDIT_CARD", _r(r"(?<![\d.,-])(?:\d(?:[ -]?\d){12,18}|\d{4}(?:\.\d{4}){2,3}(?:\.\d{1,4})?)"
+                               r"(?![\d-]|\.\d)"), "luhn", needs_digit=True, in_digit_runs=True, min_digits=13),
+    # Dashed or spaced (536-90-4399, 536 90 4399); nine bare digits need a cue (below).
+    SpanRule("US_SSN", _r(r"(?<![\d-])\d{3}([- ])\d{2}\1\d{4}(?![\d-])"), "us_ssn", needs_digit=True,
+             in_digit_runs=True, min_digits=9),
+    SpanRule("US_SSN", _r(_cued(r"(?i)(?<![^\W\d_])(?:ssn|social security(?: number| no\.?)?|soc\.? ?sec\.?|ss#)",
+                                r"\d{9}")), "us_ssn", group=1, triggers=("ssn", "social", "soc", "ss#"),
+             ci_triggers=True, needs_digit=True),
     SpanRule("NATIONAL_ID", _r(r"(?<![\w.])(?:\d{8}-?[A-Z]|\d{3}\.\d{3}\.\d{3}-\d{2}|[XYZ]-?\d{7}-?[A-Z]|"
                                r"[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]|"
-                               r"[12] ?\d{2} ?\d{2} ?[0-9AB]{2} ?\d{3} ?\d{3} ?\d{2}|756\.\d{4}\.\d{4}\.\d{2})(?![\w.])"),
+                               r"[12] ?\d{2} ?\d{2} ?[0-9AB]{2} ?\d{3} ?\d{3} ?\d{2}|756\.\d{4}\.\d{4}\.\d{2}|"
+                               r"\d{4}\.\d{2}\.\d{3}|\d{2} \d{3} \d{3} \d{3})(?![\w.])"),
              "national_id", needs_digit=True, in_digit_runs=True, min_digits=6),
+    # A Dutch BSN or a German tax ID (Steuer-ID, IdNr) written as bare digits: only after its name.
+    SpanRule("NATIONAL_ID", _r(_cued(r"(?i)(?<![^\W\d_])(?:bsn|burgerservicenummer|sofi-?nummer)", r"\d{9}")),
+             "nl_bsn", group=1, triggers=("bsn", "burgerservice", "sofi"), ci_triggers=True, needs_digit=True),
+    SpanRule("NATIONAL_ID", _r(_cued(r"(?i)(?<![^\W\d_])(?:steuer-?id(?:entifikationsnummer)?|steuer-?idnr|"
+                                     r"steuerliche identifikationsnummer|idnr|tax[ _-]?id|tin)", r"\d{11}")),
+             "de_idnr", group=1, triggers=("steuer", "idnr", "tax", "tin"), ci_triggers=True, needs_digit=True),
     # Codice fiscale: letters and digits interleave, so no digit run announces it.
     SpanRule("NATIONAL_ID", _r(r"[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z](?![A-Za-z0-9])"), "national_id",
              needs_digit=True),
     SpanRule("MAC_ADDRESS", _r(r"[0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}[:-]"
                                r"[0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}(?![\w:-])"), "mac", needs_digit=True),
-    SpanRule("IP_ADDRESS", _r(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])"), "public_ip", needs_digit=True,
+    # Not after a letter: v1.2.3.4 is a version.
+    SpanRule("IP_ADDRESS", _r(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])"), "public_ip", needs_digit=True,
              in_digit_runs=True, min_digits=4),
     SpanRule("IP_ADDRESS", _r(r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}(?![\w:])|"
                               r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4}"
@@ -92,10 +145,23 @@ SPAN_RULES: tuple[SpanRule, ...] = (
                                  r"fecha de nacimiento|nacid[oa] el|nat[oa] il|data di nascita|geboren op|"
                                  r"geboortedatum|nascid[oa] em|data de nascimento)\s*[:=]?\s*"
                                  r"(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})"),
-             None, group=1, triggers=("dob", "d.o.b", "birth", "born", "geb", "né", "nee", "naissance", "nacid", "nacimiento", "nato",
-                       "nata", "nascita", "geboorte", "nascid", "nascimento"),
+             None, group=1, triggers=("dob", "d.o.b", "birth", "born", "geb", "né", "nee", "naissance", "nacid",
+                                      "nacimiento", "nato", "nata", "nascita", "geboorte", "nascid", "nascimento"),
              ci_triggers=True, needs_digit=True),
-    SpanRule("PHONE", _r(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,5}(?:[ .-]?\d{1,5}){1,5}"
-                         r"(?![\w])|(?<![\w.,-])\(?\d{2,5}\)?[ .-]\d{2,4}[ .-]\d{2,5}(?:[ .-]\d{2,4})?"
-                         r"(?:\s?(?:x|ext\.?)\s?\d{1,6})?(?![\w.,-])"), "phone", needs_digit=True, in_digit_runs=True, min_digits=7),
+    SpanRule("PHONE", _r(
+        # international: +49 30 901820, 0049 (0)30 901820, +1-415-555-0100x123
+        r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}[ .-]?(?:\(0?\d{1,4}\)[ .-]?)?\d{1,5}(?:[ .-]?\d{1,5}){1,5}" + _EXT
+        + r"(?![\w])|"
+        # an area code in brackets: (415) 555-2671, (999)999-9999, (11) 98765-4321
+        r"(?<![\w.,-])\(\d{2,5}\)[ .-]?\d{2,5}(?:[ .-]?\d{2,5}){1,3}" + _EXT + _PHONE_END + "|"
+        # groups: 415-555-2671, 11 98765-4321, 415.555.2671 x12
+        r"(?<![\w.,/-])\d{2,5}[ .-]\d{2,5}[ .-]\d{2,5}(?:[ .-]\d{2,4})?" + _EXT + _PHONE_END),
+        "phone", needs_digit=True, in_digit_runs=True, min_digits=7),
+    # A trunk prefix and two groups (030 901820, 030/901820, 0170 1234567): few separators, so the number
+    # must be valid, not just possible, in a numbering plan.
+    SpanRule("PHONE", _r(r"(?<![\w.,/-])0\d{1,4}(?: ?/ ?| )\d{3,8}(?:[ -]\d{2,6})?" + _EXT + _PHONE_END),
+             "phone_local", needs_digit=True, in_digit_runs=True, min_digits=7),
+    # Ten or eleven bare digits are a phone only after a phone cue; epoch seconds and ISBNs have none.
+    SpanRule("PHONE", _r(_cued(_PHONE_CUE, r"\+?\d{10,11}")), "phone_digits", group=1,
+             triggers=_PHONE_CUE_TRIGGERS, ci_triggers=True, needs_digit=True),
 )

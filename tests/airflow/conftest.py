@@ -186,7 +186,8 @@ def airflow_runs(tmp_path_factory: pytest.TempPathFactory, request: pytest.Fixtu
     env = airflow_env(workdir / "airflow_home", dags, extra)
     env.pop("MASKLINE_KEY", None)
 
-    dag_ids = ["maskline_example", "mt_duckdb", "mt_sqlite", "mt_files", "mt_decorator", "mt_failures", "mt_pii"]
+    dag_ids = ["maskline_example", "mt_duckdb", "mt_sqlite", "mt_files", "mt_decorator", "mt_failures", "mt_pii",
+               "mt_task_logs"]
     if pg_dsn:
         dag_ids.insert(3, "mt_postgres")
     results = run_dags(dag_ids, env, workdir)

@@ -1,0 +1,246 @@
+"""The free-text scrubber: find validated sensitive spans and replace them with ``[TYPE]`` or a pseudonym.
+
+It reads prose, log lines, SQL literals and JSON alike (replacements keep
+quotes, so SQL still parses and JSON still loads):
+
+>>> scrub("contact ana@correo.es or +34 612 345 678")[0]
+'contact [EMAIL] or [PHONE]'
+>>> scrub("SELECT * FROM t WHERE ssn = '536-90-4399'")[0]
+"SELECT * FROM t WHERE ssn = '[US_SSN]'"
+>>> scrub('{"card": "4111 1111 1111 1111", "password": "hunter22"}')[0]
+'{"card": "[CREDIT_CARD]", "password": "[PASSWORD]"}'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from benchmarks.previous_scrubber.spans import DATE_RUN, DIGIT_RUN, SPAN_RULES, WINDOW_MARGIN, SpanRule
+
+if TYPE_CHECKING:
+    from maskline.keys import KeyMaterial
+
+# Every type a span rule finds. URL and GEO_COORDINATE have no span rule: they fill ordinary log lines.
+DEFAULT_TYPES: frozenset[str] = frozenset(r.info_type for r in SPAN_RULES)
+_DIGIT = re.compile(r"\d")
+_NO_ALLOW: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A sensitive span found in a text: its info type and position. Never the value itself.
+
+    >>> Finding("EMAIL", 8, 20)
+    Finding(type='EMAIL', start=8, end=20)
+    """
+
+    type: str
+    start: int
+    end: int
+
+
+@cache
+def _validator(name: str | None):  # type: ignore[no-untyped-def]
+    if name is None:
+        return None
+    from maskline.infotypes.validators import VALIDATORS
+
+    return VALIDATORS[name]
+
+
+def _span(rule: SpanRule, m: re.Match[str]) -> tuple[int, int] | None:
+    if rule.group == "value":
+        for g in range(1, (m.re.groups or 0) + 1):
+            if m.group(g) is not None:
+                return m.span(g)
+        return None
+    return m.span(rule.group)
+
+
+def find(text: str, info_types: Iterable[str] | None = None, allow: frozenset[str] = frozenset()) -> list[Finding]:
+    """Validated sensitive spans in ``text``, left to right, without overlaps.
+
+    ``info_types`` narrows the search to some of :data:`DEFAULT_TYPES`; a name
+    outside them raises :class:`~maskline.errors.InputError`.
+
+    >>> find("card 4111 1111 1111 1111, ref 1234 5678 9012 3456")
+    [Finding(type='CREDIT_CARD', start=5, end=24)]
+    >>> find("mail ana@correo.es", ["EMIAL"])
+    Traceback (most recent call last):
+    maskline.errors.InputError: the scrubber finds no info type 'EMIAL' (at info_types). Fix: did you mean 'EMAIL'?
+    """
+    wanted = DEFAULT_TYPES if info_types is None else _known_types(info_types)
+    if not text:
+        return []
+    lowered: str | None = None
+    has_digit: bool | None = None
+    windows: list[tuple[int, int, int]] | None = None
+    found: list[tuple[int, int, int, str]] = []  # start, -end, rule index, type
+    for index, rule in enumerate(SPAN_RULES):
+        if rule.info_type not in wanted:
+            continue
+        if rule.needs_digit:
+            if has_digit is None:
+                has_digit = _DIGIT.search(text) is not None
+            if not has_digit:
+                continue
+        if rule.triggers:
+            if rule.ci_triggers:
+                if lowered is None:
+                    lowered = text.lower()
+                haystack = lowered
+            else:
+                haystack = text
+            if not any(t in haystack for t in rule.triggers):
+                continue
+        if rule.min_colons and text.count(":") < rule.min_colons and "::" not in text:
+            continue
+        check = _validator(rule.validator)
+        if rule.in_digit_runs:
+            if windows is None:
+                windows = _digit_windows(text)
+            matches: Iterable[re.Match[str]] = (m for a, b, digits in windows if digits >= rule.min_digits
+                                                for m in rule.regex.finditer(text, a, b))
+        else:
+            matches = rule.regex.finditer(text)
+        for m in matches:
+            span = _span(rule, m)
+            if span is None or span[0] == span[1]:
+                continue
+            value = text[span[0]:span[1]]
+            if value in allow:
+                continue
+            if check is not None and not check(value):
+                continue
+            found.append((span[0], -span[1], index, rule.info_type))
+    if not found:
+        return []
+    found.sort()
+    result: list[Finding] = []
+    last_end = -1
+    for start, neg_end, _, info_type in found:
+        if start >= last_end:
+            result.append(Finding(info_type, start, -neg_end))
+            last_end = -neg_end
+    return result
+
+
+def _known_types(info_types: Iterable[str]) -> frozenset[str]:
+    """The requested types; an unknown one is an error, since skipping it would leave its values in the text."""
+    wanted = info_types if isinstance(info_types, frozenset) else frozenset(info_types)
+    unknown = wanted - DEFAULT_TYPES
+    if unknown:
+        from maskline.errors import InputError, did_you_mean
+
+        name = sorted(unknown)[0]
+        raise InputError(f"the scrubber finds no info type {name!r}", where="info_types",
+                         fix=did_you_mean(name, DEFAULT_TYPES))
+    return wanted
+
+
+def _digit_windows(text: str) -> list[tuple[int, int, int]]:
+    """Windows (start, end, digit count) around runs of digits, merged when they touch; pure dates dropped."""
+    windows: list[tuple[int, int, int]] = []
+    for m in DIGIT_RUN.finditer(text):
+        if DATE_RUN.fullmatch(m.group()):
+            continue
+        a, b = max(0, m.start() - WINDOW_MARGIN), min(len(text), m.end() + WINDOW_MARGIN)
+        digits = sum(c.isdigit() for c in m.group())
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], b, windows[-1][2] + digits)
+        else:
+            windows.append((a, b, digits))
+    return windows
+
+
+def scrub(text: str, *, pseudonymize_with: KeyMaterial | None = None, info_types: Iterable[str] | None = None,
+          allow_list: Iterable[str] = ()) -> tuple[str, list[Finding]]:
+    """Replace every validated sensitive span with ``[TYPE]``, or with a keyed pseudonym ``[TYPE:hex12]``.
+
+    The same value and key always give the same pseudonym, so scrubbed logs
+    can still be joined on it.
+
+    >>> from maskline.keys import KeyMaterial
+    >>> scrub("to ana@correo.es", pseudonymize_with=KeyMaterial(b"k" * 16))[0]
+    'to [EMAIL:8de104a79eb1]'
+    >>> scrub("nothing here")
+    ('nothing here', [])
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"scrub() needs str, got {type(text).__name__}")
+    findings = find(text, info_types, frozenset(allow_list) if allow_list else _NO_ALLOW)
+    if not findings:
+        return text, findings
+    parts: list[str] = []
+    pos = 0
+    for f in findings:
+        parts.append(text[pos:f.start])
+        parts.append(_replacement(f, text[f.start:f.end], pseudonymize_with))
+        pos = f.end
+    parts.append(text[pos:])
+    return "".join(parts), findings
+
+
+def _replacement(finding: Finding, value: str, key: KeyMaterial | None) -> str:
+    if key is None:
+        return f"[{finding.type}]"
+    from maskline.keys import hmac_hex
+
+    return f"[{finding.type}:{hmac_hex(key, value, 12)}]"
+
+
+_SECRET_KEY_NAME = re.compile(r"(?i)(pass(word|wd)?|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|"
+                              r"private[_-]?key|credential|passwort|kennwort|mot_de_passe|contrase(ñ|n)a|senha|"
+                              r"wachtwoord|authorization|cookie|session[_-]?id)")
+_TOKEN_KEY_NAME = re.compile(r"(?i)token|key|authorization|cookie|session")
+_PASSWORD_KEY_NAME = re.compile(r"(?i)pass|pwd")
+
+
+def _secret_label(name: str) -> str | None:
+    """``[PASSWORD]`` or ``[API_KEY]`` for a secret-looking key name, else None."""
+    if not _SECRET_KEY_NAME.search(name):
+        return None
+    return "[API_KEY]" if _TOKEN_KEY_NAME.search(name) and not _PASSWORD_KEY_NAME.search(name) else "[PASSWORD]"
+
+
+def scrub_value(obj: Any, *, pseudonymize_with: KeyMaterial | None = None) -> Any:
+    """Scrub every string inside ``obj`` (str, dict, list, tuple, set), keeping the container types.
+
+    Values under secret-looking keys (``password``, ``api_key``, ``token``...)
+    are replaced whole, whatever they look like: strings, the strings of a list
+    or nested dict under that key, and numbers under a password key (YAML reads
+    ``password: 123456`` as an int). Other types pass unchanged.
+
+    >>> scrub_value({"to": ["ana@correo.es"], "n": 3, "password": "pw", "ok": ("fine",)})
+    {'to': ['[EMAIL]'], 'n': 3, 'password': '[PASSWORD]', 'ok': ('fine',)}
+    >>> scrub_value({"api_keys": ["k1", "k2"], "pin_password": 1234, "total_tokens": 17})
+    {'api_keys': ['[API_KEY]', '[API_KEY]'], 'pin_password': '[PASSWORD]', 'total_tokens': 17}
+    """
+    return _scrub_any(obj, pseudonymize_with, None)
+
+
+def _scrub_any(obj: Any, key: KeyMaterial | None, secret: str | None) -> Any:
+    """``secret`` is the label of the secret-looking key ``obj`` sits under, if any."""
+    if isinstance(obj, str):
+        if not obj:
+            return obj
+        return secret if secret else scrub(obj, pseudonymize_with=key)[0]
+    if secret == "[PASSWORD]" and isinstance(obj, (int, float)) and not isinstance(obj, bool):
+        return secret
+    if isinstance(obj, dict):
+        out = {k: _scrub_any(v, key, (_secret_label(k) if isinstance(k, str) else None) or secret)
+               for k, v in obj.items()}
+        return type(obj)(out) if type(obj) is not dict else out
+    if isinstance(obj, list):
+        items = [_scrub_any(v, key, secret) for v in obj]
+        return items if type(obj) is list else type(obj)(items)
+    if isinstance(obj, tuple):
+        items = [_scrub_any(v, key, secret) for v in obj]
+        return obj._make(items) if hasattr(obj, "_fields") else type(obj)(items)  # type: ignore[attr-defined]
+    if isinstance(obj, (set, frozenset)):
+        return type(obj)(_scrub_any(v, key, secret) for v in obj)
+    return obj

@@ -1,0 +1,238 @@
+"""One pass over a text that says which span rules could match it: Hyperscan in prefilter mode.
+
+Most log lines hold nothing sensitive, and trying some twenty regular
+expressions one by one on each of them is what made scrubbing slow. Hyperscan
+compiles every rule's own regex (no second copy to keep in step) into one
+database and scans a line once, reporting which rules *may* match. In
+prefilter mode it accepts what it cannot run exactly (look-arounds,
+back-references) by matching a superset, so a rule it does not report cannot
+match; the scrubber then runs Python's ``re`` and the validators only for the
+rules it reports. Results are therefore the same with or without Hyperscan;
+only the time differs.
+
+Why Hyperscan rather than RE2 sets or Aho-Corasick: it takes the rules' own
+patterns (RE2 refuses look-arounds, Aho-Corasick only finds literals, so both
+would need a hand-kept copy of each rule), and a scan costs about a
+microsecond per line.
+
+Without Hyperscan (it is in the ``fast-scrub`` extra, which ``airflow``
+pulls in) or on a text that is not valid UTF-8, :func:`candidate_rules`
+returns None and the scrubber tries every rule.
+
+>>> rules = candidate_rules("mail ana@correo.es")
+>>> rules is None or any(SPAN_RULES[i].info_type == "EMAIL" for i in rules)
+True
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from maskline.text.spans import SPAN_RULES
+
+_EMPTY: frozenset[int] = frozenset()
+
+
+class _Engine:
+    """A compiled Hyperscan database: each pattern id stands for a set of rules, plus rules always tried."""
+
+    def __init__(self, database: Any, rules_of: dict[int, frozenset[int]], always: frozenset[int]) -> None:
+        self.database = database
+        self.rules_of = rules_of
+        self.always = always
+
+    def scan(self, text: str) -> frozenset[int] | None:
+        if not text.isascii() and (_ODD_CASE_FOLDS.intersection(text) or _OTHER_DIGIT.search(text)):
+            # Python's case-insensitive match folds these onto ASCII letters, and its \d takes every
+            # script's digits; the database does neither.
+            return None
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates: not UTF-8, which Hyperscan needs
+            return None
+        hits: list[int] = []
+        self.database.scan(data, match_event_handler=_collect, context=hits)
+        if not hits:
+            return self.always
+        rules = set(self.always)
+        for pattern_id in hits:
+            rules |= self.rules_of[pattern_id]
+        return frozenset(rules)
+
+
+# Non-ASCII characters that re.IGNORECASE matches to an ASCII letter (long s, Kelvin sign, dotless and dotted i).
+_ODD_CASE_FOLDS = frozenset("\u017f\u212a\u0131\u0130")
+
+
+def _collect(pattern_id: int, start: int, end: int, flags: int, hits: list[int]) -> None:
+    hits.append(pattern_id)
+
+
+def _flags(hs: Any, regex: re.Pattern[str]) -> int:
+    flags = hs.HS_FLAG_PREFILTER | hs.HS_FLAG_SINGLEMATCH | hs.HS_FLAG_UTF8
+    if regex.flags & re.IGNORECASE:
+        flags |= hs.HS_FLAG_CASELESS
+    if regex.flags & re.DOTALL:
+        flags |= hs.HS_FLAG_DOTALL
+    return flags
+
+
+_NON_ASCII = r"\x{80}-\x{10ffff}"
+# Outside a class and inside one: each Unicode-aware escape of Python's re, widened so that Hyperscan's
+# ASCII reading of it matches at least what Python matches (any non-ASCII character may be a letter,
+# digit or space; \x1c-\x1f are spaces to Python).
+# Python's \s beyond ASCII's: \x1c-\x1f, NEL, NBSP and the Unicode spaces.
+_SPACES = r"\x1c-\x1f\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}"
+# \d stays ASCII (a class of every non-ASCII character costs a third of the scan); texts holding another
+# script's digits skip the prefilter instead (_OTHER_DIGIT).
+_WIDEN_OUTSIDE = {"\\w": "[\\w" + _NON_ASCII + "]", "\\s": "[\\s" + _SPACES + "]"}
+_WIDEN_INSIDE = {"\\w": "\\w" + _NON_ASCII, "\\s": "\\s" + _SPACES}
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+
+
+def _pattern(regex: re.Pattern[str]) -> bytes:
+    """The rule's pattern as Hyperscan should read it: matching a superset of what Python's ``re`` matches.
+
+    Global inline flags are dropped (they become Hyperscan flags, see _flags). Hyperscan compiled with
+    Unicode properties took 25 s and scanned 3x slower, so it reads ASCII classes, and each Unicode-aware
+    escape is widened instead (_WIDEN_*). A negated class holding \\W, \\D or \\S (``[^\\W\\d_]``, a letter)
+    excludes every non-ASCII character in ASCII mode, so it also admits them. Look-arounds are dropped
+    (an assertion left out can only let more through).
+
+    >>> _pattern(re.compile(r"(?i)\\w+@[^\\W\\d_]{2}\\d"))
+    b'(?:[\\\\w\\\\x{80}-\\\\x{10ffff}])+@(?:[^\\\\W\\\\d_]|[\\\\x{80}-\\\\x{10ffff}]){2}\\\\d'
+    """
+    source = re.sub(r"^\(\?[aiLmsux]+\)", "", regex.pattern)
+    out: list[str] = []
+    i = 0
+    while i < len(source):
+        c = source[i]
+        if c == "\\" and i + 1 < len(source):
+            pair = source[i:i + 2]
+            widened = _WIDEN_OUTSIDE.get(pair, pair)
+            out.append(f"(?:{widened})" if widened != pair and source[i + 2:i + 3] in ("*", "+", "?", "{") else widened)
+            i += 2
+        elif source.startswith(_LOOKAROUNDS, i):
+            i = _group_end(source, i)  # dropped: an assertion left out only lets more through
+        elif c == "[":
+            end = _class_end(source, i)
+            out.append(_widen_class(source[i:end]))
+            i = end
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out).encode("utf-8")
+
+
+_LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+
+
+def _group_end(source: str, start: int) -> int:
+    """The index just past the group that opens at ``start``."""
+    depth, i = 0, start
+    while True:
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(source, i)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+
+
+def _class_end(source: str, start: int) -> int:
+    """The index just past the bracket expression that opens at ``start``."""
+    i = start + 1
+    if source[i:i + 1] == "^":
+        i += 1
+    if source[i:i + 1] == "]":
+        i += 1
+    while source[i] != "]":
+        i += 2 if source[i] == "\\" else 1
+    return i + 1
+
+
+def _widen_class(cls: str) -> str:
+    negated = cls.startswith("[^")
+    if negated:
+        if any(e in cls for e in ("\\W", "\\D", "\\S")):
+            return f"(?:{cls}|[{_NON_ASCII}])"
+        return cls  # ASCII \w, \d or \s inside [^...] exclude less than Python's: already a superset
+    body, out, i = cls[1:-1], [], 0
+    while i < len(body):
+        pair = body[i:i + 2]
+        if body[i] == "\\":
+            out.append(_WIDEN_INSIDE.get(pair, pair))
+            i += 2
+        else:
+            out.append(body[i])
+            i += 1
+    return "[" + "".join(out) + "]"
+
+
+def _entries() -> list[tuple[bytes, re.Pattern[str], frozenset[int]]]:
+    """(pattern, where its flags come from, the rules it stands for): one entry per rule, its own regex."""
+    return [(_pattern(r.regex), r.regex, frozenset({i})) for i, r in enumerate(SPAN_RULES)]
+
+
+def _compile(hs: Any, entries: list[tuple[bytes, re.Pattern[str], frozenset[int]]]) -> Any:
+    database = hs.Database()
+    database.compile(expressions=[e[0] for e in entries], ids=list(range(len(entries))), elements=len(entries),
+                     flags=[_flags(hs, e[1]) for e in entries])
+    return database
+
+
+@cache
+def engine() -> _Engine | None:
+    """The compiled prefilter, built on first use (about a second), or None without Hyperscan.
+
+    A rule Hyperscan cannot compile is not dropped: it is tried on every text.
+
+    >>> e = engine()
+    >>> e is None or isinstance(e.always, frozenset)
+    True
+    """
+    try:
+        import hyperscan as hs
+    except ImportError:
+        return None
+    entries = _entries()
+    try:
+        accepted = entries
+        database = _compile(hs, accepted)
+        always: frozenset[int] = _EMPTY
+    except hs.error:
+        accepted = []
+        rejected: set[int] = set()
+        for entry in entries:
+            try:
+                _compile(hs, [entry])
+                accepted.append(entry)
+            except hs.error:
+                rejected |= entry[2]
+        database = _compile(hs, accepted) if accepted else None
+        always = frozenset(rejected)
+    if database is None:
+        return None
+    return _Engine(database, {i: e[2] for i, e in enumerate(accepted)}, always)
+
+
+def candidate_rules(text: str) -> frozenset[int] | None:
+    """Indexes into :data:`~maskline.text.spans.SPAN_RULES` of the rules that may match ``text``.
+
+    None means "no prefilter here: try every rule" (no Hyperscan, or text that is not ASCII).
+
+    >>> candidate_rules("Task started") in (None, frozenset())
+    True
+    """
+    e = engine()
+    return None if e is None else e.scan(text)

@@ -1,0 +1,66 @@
+"""A DAG whose tasks write raw PII to their log every way a task can: print(), the returned value, exceptions.
+
+- ``mt_task_logs``: ``print`` to stdout and stderr, a returned object whose repr holds PII (logged by
+  Airflow as "Done. Returned value was: ..."), a returned dict with a phone number with an extension
+  (the XCom), and a task that raises an exception whose message and chained cause hold PII. The last
+  task fails on purpose, so the run fails.
+
+The values are fixed here (``LOG_VALUES``) so that a test can look for each of them in the log.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+import pendulum
+from airflow.sdk import DAG, task
+
+LOG_VALUES = {
+    "print_email": "printed.person@example.com",
+    "stderr_phone": "+49 30 901820",
+    "returned_email": "returned.person@example.org",
+    "returned_card": "4111 1111 1111 1111",
+    "xcom_phone": "(415)555-2671x123",
+    "error_email": "failing.person@example.net",
+    "cause_ssn": "536-90-4399",
+    "context_iban": "DE89 3704 0044 0532 0130 00",
+}
+
+
+@dataclass
+class Customer:
+    """Not JSON: Airflow logs its repr as the returned value."""
+
+    email: str
+    card: str
+
+
+with DAG("mt_task_logs", schedule=None, start_date=pendulum.datetime(2024, 1, 1, tz="UTC"), catchup=False,
+         tags=["maskline-test"]) as task_logs_dag:
+
+    @task
+    def prints() -> int:
+        print(f"mailing {LOG_VALUES['print_email']}")
+        print(f"calling {LOG_VALUES['stderr_phone']}", file=sys.stderr)
+        return 1
+
+    @task(do_xcom_push=False)
+    def returns_object() -> Customer:
+        return Customer(LOG_VALUES["returned_email"], LOG_VALUES["returned_card"])
+
+    @task
+    def returns_phone_with_extension() -> dict[str, str]:
+        return {"note": f"call {LOG_VALUES['xcom_phone']}"}
+
+    @task
+    def raises() -> None:
+        try:
+            try:
+                raise KeyError(f"no customer with ssn {LOG_VALUES['cause_ssn']}")
+            except KeyError as cause:
+                raise RuntimeError(f"refund to {LOG_VALUES['context_iban']} failed") from cause  # a cause
+        except RuntimeError:
+            raise ValueError(f"cannot bill {LOG_VALUES['error_email']}")  # noqa: B904 (a context, on purpose)
+
+    prints() >> returns_object() >> returns_phone_with_extension() >> raises()

@@ -1,0 +1,79 @@
+"""Everything a task writes to its log is scrubbed: print() output, the returned value, exception tracebacks.
+
+``mt_task_logs`` (tests/airflow/dags/maskline_log_dags.py) writes fixed raw values every one of those ways.
+The shared dag.test() run (conftest.airflow_runs) has the plugin's log filter and the masking XCom backend;
+the control run here has neither, and shows the same values reaching the log and the XCom raw.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.airflow, pytest.mark.xdist_group("airflow")]
+
+sys.path.insert(0, str(Path(__file__).with_name("dags")))
+from maskline_log_dags import LOG_VALUES  # noqa: E402
+
+DAG_FILE = Path(__file__).with_name("dags") / "maskline_log_dags.py"
+
+
+def _xcom(metadata_db: Path, task_id: str) -> str:
+    con = sqlite3.connect(metadata_db)
+    try:
+        (value,) = con.execute("SELECT value FROM xcom WHERE dag_id = 'mt_task_logs' AND task_id = ? "
+                               "AND key = 'return_value'", (task_id,)).fetchone()
+    finally:
+        con.close()
+    return value if isinstance(value, str) else bytes(value).decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def unfiltered_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+    """The negative control: the same DAG with the log filter off and Airflow's own XCom backend."""
+    from airflow_plugin.demo import airflow_env, run_dags
+
+    workdir = tmp_path_factory.mktemp("unfiltered")
+    dags = workdir / "dags"
+    dags.mkdir()
+    shutil.copy(DAG_FILE, dags / DAG_FILE.name)
+    env = airflow_env(workdir / "airflow_home", dags, {
+        "AIRFLOW__MASKLINE__LOG_FILTER": "False",
+        "AIRFLOW__CORE__XCOM_BACKEND": "airflow.sdk.bases.xcom.BaseXCom",
+    })
+    results = run_dags(["mt_task_logs"], env, workdir)
+    assert results["mt_task_logs"]["tasks"]["raises"] == "failed"
+    log = (workdir / "dag_test.log").read_text(errors="replace")
+    return log, _xcom(workdir / "airflow_home" / "airflow.db", "returns_phone_with_extension")
+
+
+def test_the_task_log_holds_none_of_the_values_a_task_printed_returned_or_raised(airflow_runs):
+    run = airflow_runs.run("mt_task_logs")
+    assert run["tasks"] == {"prints": "success", "returns_object": "success",
+                            "returns_phone_with_extension": "success", "raises": "failed"}
+    log = airflow_runs.log_text
+    leaked = sorted(name for name, value in LOG_VALUES.items() if value in log)
+    assert leaked == []
+    # ...and the lines are there, scrubbed, not dropped:
+    assert "mailing [EMAIL]" in log and "calling [PHONE]" in log
+    assert "Returned value was: Customer(email='[EMAIL]', card='[CREDIT_CARD]')" in log
+    assert "ValueError: cannot bill [EMAIL]" in log  # the exception's message
+    assert "RuntimeError: refund to [IBAN] failed" in log  # its context
+    assert "no customer with ssn [US_SSN]" in log  # the context's cause
+    assert "The above exception was the direct cause" in log and "During handling of the above exception" in log
+
+
+def test_a_phone_number_with_an_extension_does_not_survive_into_an_xcom(airflow_runs):
+    value = _xcom(airflow_runs.metadata_db, "returns_phone_with_extension")
+    assert "[PHONE]" in value
+    assert "555-2671" not in value and "x123" not in value
+
+
+def test_without_the_filter_the_same_values_reach_the_log_and_the_xcom_raw(unfiltered_run):
+    log, xcom = unfiltered_run
+    assert sorted(name for name, value in LOG_VALUES.items() if value not in log) == []
+    assert LOG_VALUES["xcom_phone"] in xcom

@@ -1,0 +1,128 @@
+"""The SQL ``scrub`` method against the Python scrubber, on one corpus, on real DuckDB and PostgreSQL.
+
+Each case gives what the Python scrubber writes and, where SQL differs, what SQL writes and which
+documented limit (``SQL_SCRUB_LIMITS``) explains it. Everywhere else the two must agree exactly, so a
+new difference fails here until it is documented.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+from sqlglot import exp
+
+from maskline.infotypes.sql_patterns import SQL_SCRUB_LIMITS, SQL_SCRUB_PATTERNS
+from maskline.methods.registry import method_spec
+from maskline.sql.compile import mask_expression
+from maskline.text import DEFAULT_TYPES, scrub
+
+# (text, Python output, SQL output or None when it is the same, limit that explains the difference)
+CORPUS: list[tuple[str, str, str | None, str | None]] = [
+    # secrets
+    ("-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAK\n-----END RSA PRIVATE KEY-----", "[PRIVATE_KEY]", None, None),
+    ("tok eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl end", "tok [JWT] end", None, None),
+    ("tok eyJub3QiOiJhIGp3dCJ9.eyJzdWIiOiIxIn0.xyzxyz end", "tok eyJub3QiOiJhIGp3dCJ9.eyJzdWIiOiIxIn0.xyzxyz end",
+     "tok [JWT] end", "no_decoding"),
+    ("dsn postgresql://app:hunter2@db:5432/sales", "dsn [CONNECTION_STRING]", None, None),
+    ("key AKIAIOSFODNN7EXAMPLE leaked", "key [API_KEY] leaked", None, None),
+    ("sendgrid 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 ok", "sendgrid [API_KEY] ok",
+     None, None),
+    ("gcp GOCSPX-abcdefghijklmnopqrstuvwxyz12", "gcp [API_KEY]", None, None),
+    ("aws secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY here", "aws secret [API_KEY] here",
+     "aws secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY here", "no_entropy"),
+    ("Authorization: Bearer abcdefghijklmnop1234", "Authorization: Bearer [API_KEY]", "Authorization: [API_KEY]",
+     "cue_replaced"),
+    ("Authorization: Basic dXNlcjpwYXNzd29yZA==", "Authorization: Basic [PASSWORD]", "Authorization: [PASSWORD]",
+     "cue_replaced"),
+    ("header Basic aGVsbG8gd29ybGQ=", "header Basic aGVsbG8gd29ybGQ=", "header [PASSWORD]", "no_decoding"),
+    ("password=hunter22 user=bob", "password=[PASSWORD] user=bob", "[PASSWORD] user=bob", "cue_replaced"),
+    # e-mails
+    ("mail josé.fernández@correo.es now", "mail [EMAIL] now", None, None),
+    ("to 用户@例子.广告 ok", "to [EMAIL] ok", None, None),
+    ("mailto:ana.lopez%40correo.es", "mailto:[EMAIL]", None, None),
+    ("masked *****@example.com stays", "masked *****@example.com stays", None, None),
+    # banking
+    ("iban de89 3704 0044 0532 0130 00 ok", "iban [IBAN] ok", None, None),
+    ("iban DE89-3704-0044-0532-0130-00", "iban [IBAN]", None, None),
+    ("iban DE89 3704 0044 0532 0130 01 bad", "iban DE89 3704 0044 0532 0130 01 bad", "iban [IBAN] bad",
+     "no_checksum"),
+    ("card 4111.1111.1111.1111 ok", "card [CREDIT_CARD] ok", None, None),
+    ("card 4111 1111 1111 1112 bad", "card 4111 1111 1111 1112 bad", "card [CREDIT_CARD] bad", "no_checksum"),
+    ("epoch ms 1732390000123", "epoch ms 1732390000123", "epoch ms [CREDIT_CARD]", "no_checksum"),
+    # national IDs
+    ("ssn 536-90-4399 and 536 90 4399", "ssn [US_SSN] and [US_SSN]", None, None),
+    ("ssn 536904399", "ssn [US_SSN]", "[US_SSN]", "cue_replaced"),
+    ("Steuer-ID: 36574261809", "Steuer-ID: [NATIONAL_ID]", "[NATIONAL_ID]", "cue_replaced"),
+    ("BSN 1112.22.333", "BSN [NATIONAL_ID]", None, None),
+    ("cpf 123.456.789-09", "cpf [NATIONAL_ID]", None, None),
+    ("cpf 123.456.789-00", "cpf [PHONE]", "cpf [NATIONAL_ID]", "shape_only_type"),  # fails the CPF check
+    ("ahv 756.1234.5678.97", "ahv [NATIONAL_ID]", None, None),
+    ("codice RCCMNL83S18D969H", "codice [NATIONAL_ID]", None, None),
+    # network
+    ("login from 81.2.69.160", "login from [IP_ADDRESS]", None, None),
+    ("listening on 127.0.0.1", "listening on 127.0.0.1", "listening on [IP_ADDRESS]", "no_address_class"),
+    ("ip 2001:db8:85a3::8a2e:370:7334 x", "ip [IP_ADDRESS] x", None, None),
+    ("ip fe80::1ff:fe23:4567:890a x", "ip [IP_ADDRESS] x", "ip fe80::1ff:fe23:4567:890a x", "short_ipv6"),
+    ("device 00:1A:2B:3C:4D:5E joined", "device [MAC_ADDRESS] joined", None, None),
+    ("v1.2.3.4 released", "v1.2.3.4 released", "v[IP_ADDRESS] released", "no_boundaries"),
+    # dates of birth
+    ("patient born on 1984-07-21 admitted", "patient born on [DATE_OF_BIRTH] admitted", "patient [DATE_OF_BIRTH] admitted",
+     "cue_replaced"),
+    # phones
+    ("call +34 612 345 678 now", "call [PHONE] now", None, None),
+    ("ruf 030 901820 an", "ruf [PHONE] an", "ruf[PHONE] an", "no_boundaries"),
+    ("ligue (11) 98765-4321", "ligue [PHONE]", None, None),
+    ("call (415) 555-2671 x123", "call [PHONE]", None, None),
+    ("+1-415-555-0100x123", "[PHONE]", None, None),
+    ("(999)999-9999", "[PHONE]", None, None),
+    ("call me at 4155552671 later", "call me at [PHONE] later", "[PHONE] later", "cue_replaced"),
+    ("ruf 030 12 bitte", "ruf 030 12 bitte", None, None),
+    ("hotel 4155552671", "hotel 4155552671", "ho[PHONE]", "no_boundaries"),
+    ("ref (00) 00-00 x", "ref (00) 00-00 x", "ref [PHONE] x", "no_numbering_plan"),  # too short for a phone
+    # what neither touches
+    ("ts=1732390000 ok", "ts=1732390000 ok", None, None),
+    ("ISBN 978-3-16-148410-0 and 0306406152", "ISBN 978-3-16-148410-0 and 0306406152", None, None),
+    ("version 2.10.3, build 10.0.19045.3693", "version 2.10.3, build 10.0.19045.3693", None, None),
+    ("at 2026-11-23 19:23:55 rows 12.345.678", "at 2026-11-23 19:23:55 rows 12.345.678", None, None),
+    ("order 5002 shipped", "order 5002 shipped", None, None),
+]
+
+
+def _sql(dialect: str) -> str:
+    return mask_expression(exp.column("v"), method_spec("scrub"), dialect, source_type="text").sql(dialect)
+
+
+def _sql_expected() -> list[str]:
+    return [py if sql is None else sql for _, py, sql, _ in CORPUS]
+
+
+def test_python_scrubber_output_is_as_listed() -> None:
+    assert [scrub(text)[0] for text, *_ in CORPUS] == [py for _, py, _, _ in CORPUS]
+
+
+def test_every_difference_names_a_documented_limit_and_every_limit_is_shown() -> None:
+    reasons = {reason for _, _, sql, reason in CORPUS if sql is not None}
+    assert all((sql is None) == (reason is None) for _, _, sql, reason in CORPUS)
+    assert reasons <= set(SQL_SCRUB_LIMITS)
+    assert reasons == set(SQL_SCRUB_LIMITS), "each limit needs a case here"
+
+
+def test_sql_has_a_pattern_for_every_type_python_finds() -> None:
+    assert {name for name, _ in SQL_SCRUB_PATTERNS} == set(DEFAULT_TYPES)
+
+
+def test_duckdb_scrub_differs_from_python_exactly_where_documented() -> None:
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t (i INTEGER, v VARCHAR)")
+    con.executemany("INSERT INTO t VALUES (?, ?)", [(i, text) for i, (text, *_) in enumerate(CORPUS)])
+    got = [r[0] for r in con.execute(f"SELECT {_sql('duckdb')} FROM t ORDER BY i").fetchall()]
+    assert got == _sql_expected()
+
+
+@pytest.mark.postgres
+def test_postgres_scrub_differs_from_python_exactly_where_documented(pg_conn) -> None:
+    with pg_conn.cursor() as cur:
+        cur.execute("CREATE TEMP TABLE scrub_parity (i INTEGER, v TEXT)")
+        cur.executemany("INSERT INTO scrub_parity VALUES (%s, %s)", [(i, text) for i, (text, *_) in enumerate(CORPUS)])
+        cur.execute(f"SELECT {_sql('postgres')} FROM scrub_parity ORDER BY i")
+        assert [r[0] for r in cur.fetchall()] == _sql_expected()
