@@ -31,6 +31,9 @@ class DuckDB(Dialect):
     def regexp_replace_all(self, e: exp.Expression, pattern: str, replacement: str) -> exp.Expression:
         return fn("REGEXP_REPLACE", e, lit(pattern), lit(replacement), lit("g"))
 
+    def utc_timestamp_text(self, e: exp.Expression) -> exp.Expression:
+        return fn("STRFTIME", exp.AtTimeZone(this=e, zone=lit("UTC")), lit("%Y-%m-%dT%H:%M:%S.%f"))
+
     def key_session_ref(self, name: str) -> exp.Expression:
         return fn("GETVARIABLE", lit(f"maskline_{name}"))  # a BLOB set by key_setup
 

@@ -31,7 +31,7 @@ def truncate(token: exp.Expression, p: DigestParams, ctx: MaskContext) -> exp.Ex
 
 def build(column: exp.Expression, p: DigestParams, ctx: MaskContext) -> exp.Expression:
     d = ctx.dialect
-    return truncate(ctx.keys.salted_sha256_hex(d.utf8(ctx.as_text(column))), p, ctx)
+    return truncate(ctx.keys.salted_sha256_hex(d.utf8(ctx.canonical_text(column))), p, ctx)
 
 
 METHOD = MethodDef("hash", DigestParams, build, keyed=True, output="text: lower-hex SHA-256",

@@ -15,7 +15,7 @@ from maskline.methods.hash import DigestParams, truncate
 
 def build(column: exp.Expression, p: DigestParams, ctx: MaskContext) -> exp.Expression:
     d = ctx.dialect
-    return truncate(ctx.keys.hmac_hex(d.utf8(ctx.as_text(column))), p, ctx)
+    return truncate(ctx.keys.hmac_hex(d.utf8(ctx.canonical_text(column))), p, ctx)
 
 
 METHOD = MethodDef("hmac", DigestParams, build, keyed=True, output="text: lower-hex HMAC-SHA256",
