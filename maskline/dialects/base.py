@@ -63,6 +63,10 @@ class Dialect:
     sqlglot_name = ""  # sqlglot's dialect name used for rendering
     array_base = 1  # index of an array's first element
 
+    def null(self) -> exp.Expression:
+        """NULL where the column's type is unknown (engines that cannot store an untyped NULL give it one)."""
+        return exp.Null()
+
     # --- text -------------------------------------------------------------
     def text(self, e: exp.Expression) -> exp.Expression:
         return exp.cast(e, exp.DataType.build("text"))

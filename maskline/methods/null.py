@@ -10,7 +10,7 @@ from maskline.methods.base import MaskContext, MethodDef, NoParams
 def build(column: exp.Expression, p: NoParams, ctx: MaskContext) -> exp.Expression:
     if ctx.source_type:
         return exp.cast(exp.Null(), exp.DataType.build(ctx.source_type, dialect=ctx.dialect.sqlglot_name or None))
-    return exp.Null()
+    return ctx.dialect.null()
 
 
 METHOD = MethodDef("null", NoParams, build, keyed=False, output="NULL of the input type",
