@@ -47,6 +47,17 @@ def bind_key(expression: exp.Expression, key: KeyMaterial | None) -> tuple[str, 
     return tree.sql(dialect="trino"), params
 
 
+def bind_key_in_sql(sql: str, key: KeyMaterial | None) -> tuple[str, list[str]]:
+    """:func:`bind_key` for Trino SQL text that maskline compiled (``rewrite()``'s ``Rewritten.sql``).
+
+    >>> bind_key_in_sql("SELECT 1", None)
+    ('SELECT 1', [])
+    """
+    import sqlglot
+
+    return bind_key(sqlglot.parse_one(sql, read="trino"), key)
+
+
 def connect(url: str, *, catalog: str | None = None, schema: str | None = None, user: str | None = None,
             **options: Any) -> Any:
     """A DB-API connection to the Trino server at ``url`` (``http://host:port`` or ``trino://user@host:port/cat/sch``).

@@ -106,6 +106,7 @@ def run_masked(connection: Any, rewritten: Any, key: KeyMaterial | None = None, 
     is_duckdb = dialect == "duckdb"
     cursor = connection if is_duckdb else connection.cursor()
     failure: QueryFailed | None = None
+    sql, params = rewritten.sql, []
     try:
         if rewritten.keyed and not key_loaded:
             if key is None:
@@ -113,10 +114,18 @@ def run_masked(connection: Any, rewritten: Any, key: KeyMaterial | None = None, 
 
                 raise KeyMissingError("the query reads keyed masked columns but no key was given",
                                       where="run_masked(key=...)", fix="pass key=resolve_key(policy.key)")
-            apply_key_setup(cursor, dialect, key)
+            if dialect == "trino":  # no session state: the key goes with the query, as bound parameters
+                from maskline.adapters.trino import bind_key_in_sql
+
+                sql, params = bind_key_in_sql(rewritten.sql, key)
+            else:
+                apply_key_setup(cursor, dialect, key)
         if is_duckdb and harden:
             harden_duckdb(connection)
-        cursor.execute(rewritten.sql)
+        if params:
+            cursor.execute(sql, params)
+        else:
+            cursor.execute(sql)
         columns = tuple(str(d[0]) for d in (cursor.description or ()))
         rows = cursor.fetchall() if max_rows is None else cursor.fetchmany(max_rows + 1)
     except QueryFailed:

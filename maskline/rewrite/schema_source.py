@@ -65,7 +65,9 @@ def read_schema(connection: Any, tables: Sequence[exp.Table]) -> dict[str, dict[
     is_duckdb = "duckdb" in module
     if "sqlite3" in module:
         return _read_sqlite_schema(connection, tables)
-    mark = "?" if is_duckdb else "%s"
+    is_trino = module.startswith("trino")
+    mark = "?" if is_duckdb or is_trino else "%s"
+    current_schema = "current_schema" if is_trino else "current_schema()"  # Trino's takes no parentheses
     out: dict[str, dict[str, str]] = {}
     cursor = connection if is_duckdb else connection.cursor()
     try:
@@ -79,7 +81,7 @@ def read_schema(connection: Any, tables: Sequence[exp.Table]) -> dict[str, dict[
                 where += f" AND lower(table_schema) = lower({mark})"
                 params.append(table.db)
             else:
-                where += " AND table_schema = current_schema()"
+                where += f" AND table_schema = {current_schema}"
             cursor.execute("SELECT column_name, data_type FROM information_schema.columns WHERE " + where
                            + " ORDER BY ordinal_position", params)
             rows = cursor.fetchall()
