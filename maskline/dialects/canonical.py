@@ -158,6 +158,37 @@ def canonical_text(value: object) -> str:
     raise TypeError(f"no canonical text for {type(value).__name__}")
 
 
+def canonical_literal(text: str, source_type: str | None) -> str | None:
+    """The canonical text of a SQL literal compared with a column of ``source_type`` (for tokenized filters).
+
+    None when the literal is not a value of that type, or is a timestamp without a time zone (its instant
+    depends on the session): such a literal cannot be turned into the column's token.
+
+    >>> canonical_literal("17.50", "decimal(12,2)"), canonical_literal("017", "integer"), canonical_literal("x", "text")
+    ('17.5', '17', 'x')
+    >>> canonical_literal("2024-01-02 03:04:05+02:00", "timestamptz"), canonical_literal("abc", "bigint")
+    ('2024-01-02T01:04:05Z', None)
+    """
+    form = text_form(source_type)
+    try:
+        if form in (TextForm.INTEGER, TextForm.DECIMAL):
+            number = Decimal(text.strip())
+            return _plain(number) if number.is_finite() else None
+        if form is TextForm.FLOAT:
+            return canonical_text(float(text))
+        if form is TextForm.BOOLEAN:
+            word = text.strip().lower()
+            return "true" if word in ("true", "t", "1") else "false" if word in ("false", "f", "0") else None
+        if form is TextForm.DATE:
+            return dt.date.fromisoformat(text.strip()).isoformat()
+        if form is TextForm.TIMESTAMP_TZ:
+            value = dt.datetime.fromisoformat(text.strip())
+            return canonical_text(value) if value.tzinfo is not None else None
+    except (ValueError, ArithmeticError):  # decimal.InvalidOperation is an ArithmeticError
+        return None
+    return text
+
+
 # --- the same in SQL ----------------------------------------------------------------------------------------
 
 def _lit(value: str | int) -> exp.Expression:
@@ -240,5 +271,5 @@ def canonical_sql(d: Dialect, e: exp.Expression, form: TextForm) -> exp.Expressi
     ], default=d.canonical_number_text(native))
 
 
-__all__ = ["TYPE_FORMS", "TextForm", "canonical_sql", "canonical_text", "plain_number", "text_form",
+__all__ = ["TYPE_FORMS", "TextForm", "canonical_literal", "canonical_sql", "canonical_text", "plain_number", "text_form",
            "trim_fraction"]

@@ -210,3 +210,25 @@ def test_the_canonical_text_is_not_the_engines_own_cast(key: KeyMaterial) -> Non
         con.close()
     assert raw == "17.50" and canonical_text(Decimal("17.50")) == canonical_text(17.5) == "17.5"
     assert hmac_hex(key, raw) != hmac_hex(key, canonical_text(Decimal("17.50")))
+
+
+def test_a_tokenized_filter_on_a_decimal_column_matches_however_the_literal_is_written(key: KeyMaterial) -> None:
+    """``amount = 17.50`` and ``amount = 17.5`` name one value: both must be tokenized to the column's token."""
+    import duckdb
+
+    from maskline.policy import load_policy
+    from maskline.rewrite import rewrite
+    from maskline.rewrite.run import run_masked
+
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t AS SELECT 1 AS id, CAST('17.50' AS DECIMAL(12,2)) AS amount "
+                "UNION ALL SELECT 2, CAST('99.99' AS DECIMAL(12,2))")
+    policy = load_policy({"unclassified": "pass", "datasets": {"t": {"columns": {
+        "amount": {"info_type": "BANK_ACCOUNT", "method": {"method": "hmac"}}}}}})
+    found = {}
+    for literal_text in ("17.50", "17.5", "'17.500'"):
+        r = rewrite(f"SELECT id FROM t WHERE amount = {literal_text}", policy, "duckdb", connection=con)
+        assert r.tokenized_filters == 1
+        found[literal_text] = run_masked(con, r, key).rows
+    con.close()
+    assert found == {"17.50": [(1,)], "17.5": [(1,)], "'17.500'": [(1,)]}
