@@ -36,9 +36,9 @@ def db_hook(conn_id: str, hook_params: dict[str, Any] | None = None) -> Any:
 
 def open_warehouse(hook: Any, conn_id: str) -> Any:
     """Connect through the hook, turning connection failures into a clear, value-free error."""
-    from airflow_plugin.warehouse import Warehouse, dialect_for_hook, safe_error
+    from airflow_plugin.warehouse import Warehouse, engine_for_hook, safe_error
 
-    dialect = dialect_for_hook(hook)
+    adapter = engine_for_hook(hook)
     try:
         connection = hook.get_conn()
     except Exception as e:  # noqa: BLE001 - any driver error means "cannot connect"
@@ -46,7 +46,7 @@ def open_warehouse(hook: Any, conn_id: str) -> Any:
                            where=f"conn_id={conn_id!r}",
                            fix="check the host, port, database and credentials of the connection; nothing was written") \
             from None
-    return Warehouse(connection, dialect)
+    return Warehouse(connection, adapter)
 
 
 def classify_table(warehouse: Any, policy: Policy, table: str, sample: int) -> Any:

@@ -184,8 +184,15 @@ def _query_record(masked: Any, rows: int | None, hook: Any, dialect: str, target
                          sources=sources, indirect=indirect, inputs=inputs or None)
 
 
+def _connection(hook: Any) -> Any:
+    try:
+        return hook.get_connection(hook.get_conn_id())
+    except Exception:  # noqa: BLE001 - a namespace is still needed when the connection is odd
+        return None
+
+
 def dataset_namespace(hook: Any, dialect: str) -> str:
-    """The OpenLineage namespace of a hook's database (``postgres://host:port``, ``duckdb://path``).
+    """The OpenLineage namespace of a hook's database, as its engine's adapter names it.
 
     >>> class H:
     ...     def get_connection(self, _): return type("C", (), {"host": "db", "port": 5432, "schema": "x"})()
@@ -193,16 +200,13 @@ def dataset_namespace(hook: Any, dialect: str) -> str:
     >>> dataset_namespace(H(), "postgres")
     'postgres://db:5432'
     """
-    try:
-        conn = hook.get_connection(hook.get_conn_id())
-    except Exception:  # noqa: BLE001 - a namespace is still needed when the connection is odd
-        return f"{dialect}://unknown"
-    if dialect == "postgres":
-        return f"postgres://{conn.host or 'localhost'}:{conn.port or 5432}"
-    if dialect == "duckdb":
-        database = getattr(hook, "get_database", lambda: conn.host or ":memory:")()
-        return f"duckdb://{database}"
-    return f"{dialect}://{conn.host or ''}"
+    from maskline.adapters import engine
+
+    conn = _connection(hook)
+    if conn is None:
+        return f"{engine(dialect).name}://unknown"
+    database = getattr(hook, "get_database", lambda: None)() if engine(dialect).file_based else conn.schema
+    return engine(dialect).namespace(conn.host, conn.port, database)
 
 
 def dataset_name(table: str, dialect: str, hook: Any) -> str:
@@ -211,16 +215,8 @@ def dataset_name(table: str, dialect: str, hook: Any) -> str:
     >>> dataset_name("customers", "duckdb", None)
     'main.customers'
     """
-    parts = table.split(".")
-    if dialect == "postgres":
-        try:
-            database = hook.get_connection(hook.get_conn_id()).schema or "postgres"
-        except Exception:  # noqa: BLE001
-            database = "postgres"
-        if len(parts) == 1:
-            parts = ["public", *parts]
-        if len(parts) == 2:
-            parts = [database, *parts]
-    elif dialect == "duckdb" and len(parts) == 1:
-        parts = ["main", *parts]
-    return ".".join(parts)
+    from maskline.adapters import engine
+
+    adapter = engine(dialect)
+    conn = None if adapter.file_based or hook is None else _connection(hook)
+    return adapter.dataset_name(table.split("."), getattr(conn, "schema", None) if conn is not None else None)

@@ -48,6 +48,14 @@ def _with_identity(original: Any) -> Any:
     return custom_run_facets
 
 
+def _operator_key() -> Any:
+    """The key as operators resolve it (Airflow connection first), for identity pseudonyms."""
+    from airflow_plugin.key_source import resolve_operator_key
+    from maskline.policy import load_policy
+
+    return resolve_operator_key(load_policy({}))
+
+
 def install() -> bool:
     """Guard the provider's client and add the identity facet function; True if the provider is there.
 
@@ -65,9 +73,11 @@ def install() -> bool:
             OpenLineageAdapter.get_or_create_openlineage_client = _guarded_client_factory(current)  # type: ignore[method-assign]
         if not getattr(conf.custom_run_facets, _MARK, False):
             conf.custom_run_facets = _with_identity(conf.custom_run_facets)  # type: ignore[assignment]
+        from openlineage_ext.airflow_identity import use_key_source
         from openlineage_ext.guarded_transport import silence_raw_event_logs
 
         silence_raw_event_logs()
+        use_key_source(_operator_key)
     except Exception as e:  # noqa: BLE001 - lineage protection must never break plugin loading
         log.warning("maskline: lineage protection not installed (%s)", type(e).__name__)
         return False

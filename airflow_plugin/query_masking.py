@@ -66,8 +66,8 @@ def mask_query(sql: str, policy: Policy, warehouse: Any, *, key: Any = None,
 
     >>> import duckdb
     >>> from maskline.policy import load_policy
-    >>> from airflow_plugin.warehouse import Warehouse, dialect_named
-    >>> w = Warehouse(duckdb.connect(), dialect_named("duckdb"))
+    >>> from airflow_plugin.warehouse import Warehouse, engine_named
+    >>> w = Warehouse(duckdb.connect(), engine_named("duckdb"))
     >>> _ = w.execute("CREATE TABLE c (id INT, email TEXT)")
     >>> q = mask_query("SELECT email FROM c", load_policy({"datasets": {"c": {"columns": {"email": {"info_type": "EMAIL"}}}}}), w)
     >>> q.sources, [c.name for c in q.plan.masked]

@@ -1,6 +1,6 @@
 """The write modes of the table-writing operators, importable without sqlglot (operators validate at construction).
 
-What each mode keeps is described in :mod:`airflow_plugin.table_write`.
+What each mode keeps is described in :mod:`maskline.adapters.table_setup`.
 """
 
 from __future__ import annotations

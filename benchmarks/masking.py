@@ -121,7 +121,7 @@ def run_phase(phase: str, rows: int, presidio_rows: int) -> dict:
         report = mask_file(src, out, POLICY, table="customers")
         seconds, n = time.perf_counter() - t, report.rows
     elif phase in ("hand", "copy"):
-        from maskline.engine.session import connect
+        from maskline.adapters.duckdb import connect
         from maskline.keys import KeyMaterial
 
         con = connect(KeyMaterial(KEY.encode()))

@@ -136,7 +136,7 @@ def _key() -> Any:
 
 def duckdb_phase(rows: int, contender: str) -> dict[str, Any]:
     """One DuckDB run in this (child) process: its peak RSS is the run's own."""
-    from maskline.engine.session import connect
+    from maskline.adapters.duckdb import connect
 
     con = connect(_key())
     sql = queries("duckdb", rows)[contender]

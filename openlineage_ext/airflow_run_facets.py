@@ -30,7 +30,7 @@ def identity_run_facets(ti: Any, ti_state: Any) -> dict[str, Any]:
     'os.user'
     """
     try:
-        from airflow_plugin.identity import task_identity
+        from openlineage_ext.airflow_identity import task_identity
         from openlineage_ext.facets import IDENTITY, identity_facet
 
         return {IDENTITY: identity_facet(task_identity(ti))}

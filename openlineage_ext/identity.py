@@ -2,7 +2,7 @@
 
 OpenLineage has no standard facet for this, so :mod:`openlineage_ext.facets`
 writes it as ``maskline_identity``. This module is framework-free: the Airflow
-face (:mod:`airflow_plugin.identity`) and the dbt transformer collect the raw
+reader (:mod:`openlineage_ext.airflow_identity`) and the dbt transformer collect the raw
 principals and call :func:`resolve_identity`.
 
 Names are recorded as they are (``naming="name"``) or as keyed HMAC pseudonyms

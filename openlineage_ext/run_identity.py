@@ -71,7 +71,7 @@ def _current_task_identity(parent: Any, naming: str | None) -> Any:
     try:
         from airflow.sdk import get_current_context
 
-        from airflow_plugin.identity import task_identity
+        from openlineage_ext.airflow_identity import task_identity
 
         context = get_current_context()
         ti = context["ti"]

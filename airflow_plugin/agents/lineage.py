@@ -130,14 +130,14 @@ def agent_identity(model: str, acting_for: Any, ti: Any, context: Mapping[str, A
     if acting_for is not None:
         principals.append(acting_for)
     try:
-        from airflow_plugin.identity import task_principals
+        from openlineage_ext.airflow_identity import task_principals
 
         principals.extend(p for p in task_principals(ti, context) if p.origin not in ("agent", "agent.on_behalf_of"))
     except Exception as e:  # noqa: BLE001 - the agent and its principal are already known
         log.debug("maskline: task principals unavailable (%s)", type(e).__name__)
     naming = None
     try:
-        from airflow_plugin.identity import _conf_option
+        from openlineage_ext.airflow_identity import _conf_option
 
         naming = _conf_option("maskline", "identity_names")
     except Exception:  # noqa: BLE001

@@ -200,9 +200,9 @@ class MaskedSQLToolset(SQLToolset):
         return (f"{principal.kind}:{principal.name}",) if principal is not None else ()
 
     def _dialect(self) -> Any:
-        from airflow_plugin.warehouse import dialect_for_hook
+        from airflow_plugin.warehouse import engine_for_hook
 
-        return dialect_for_hook(self._get_db_hook())
+        return engine_for_hook(self._get_db_hook()).dialect()
 
     def _db_namespace(self) -> str:
         hook = self._get_db_hook()

@@ -157,7 +157,7 @@ class CheckMaskingOperator(BaseOperator):
 
         from airflow_plugin.db_task import db_hook
         from airflow_plugin.lineage import dataset_name, dataset_namespace
-        from airflow_plugin.warehouse import dialect_for_hook, safe_error
+        from airflow_plugin.warehouse import engine_for_hook, safe_error
         from maskline.expectations import load_all
         from maskline.expectations.batches import ephemeral_context
         from maskline.expectations.report import check_report
@@ -166,7 +166,7 @@ class CheckMaskingOperator(BaseOperator):
         load_all()
         configs = self._suite_configs()
         hook = db_hook(self.conn_id, self.hook_params)
-        dialect = dialect_for_hook(hook).name
+        dialect = engine_for_hook(hook).name
         self._namespace = dataset_namespace(hook, dialect)
         self._dataset_name = dataset_name(self.table, dialect, hook)
         gx_context = ephemeral_context()

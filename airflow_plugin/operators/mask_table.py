@@ -30,7 +30,7 @@ class MaskTableOperator(BaseOperator):
     :param identities: who the data is for (``role:analyst``); the policy's ``unmask_for`` may allow raw values.
     :param write_mode: ``swap`` (default: a new table that keeps the target's grants and comments),
         ``truncate_insert`` (rewrite the rows in place: keeps views, indexes, everything) or ``replace``
-        (a new table, nothing kept); see :mod:`airflow_plugin.table_write`.
+        (a new table, nothing kept); see :mod:`maskline.adapters.table_setup`.
 
     >>> op = MaskTableOperator(task_id="m", conn_id="warehouse", source="raw.customers", target="customers")
     >>> op.template_fields

@@ -51,7 +51,7 @@ async def session(database: Path) -> None:
     server = StdioServerParameters(
         command=sys.executable,
         args=["-m", "maskline", "mcp", "--policy", str(HERE / "policy.yml"), "--database",
-              f"duckdb://{database}", "--principal", "alice"],
+              f"duckdb:///{database}", "--principal", "alice"],
         env={k: v for k, v in os.environ.items() if k in ("MASKLINE_KEY", "PYTHONPATH", "PATH", "HOME")})
     with open(os.devnull, "w") as quiet, anyio.fail_after(60):
         await play(server, quiet)

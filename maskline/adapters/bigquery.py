@@ -18,10 +18,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from maskline.adapters.base import EngineAdapter
 from maskline.adapters.native import mask_objects, masked_columns
 from maskline.dialects import KeyMode
 from maskline.errors import UnsupportedDialectError
 from maskline.methods.registry import METHODS
+
+
+class BigQueryAdapter(EngineAdapter):
+    """BigQuery through ``google-cloud-bigquery``: key values are query parameters, not session state."""
+
+    name = "bigquery"
+    names = ("bigquery", "google_cloud_platform", "gcpbigquery")
+    driver_modules = ("google.cloud.bigquery",)
+    key_exposure = "the job configuration (query parameters)"
+
+    def namespace(self, host: str | None, port: int | None, database: str | None) -> str:
+        return "bigquery"
 
 
 def masking_routine_ddl(policy: Any, table: str, columns: Sequence[tuple[str, str | None]],

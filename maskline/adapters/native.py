@@ -1,7 +1,7 @@
 """What the native column-masking DDL of Snowflake, BigQuery and Databricks share: which columns, which bodies.
 
 Each engine's module (:mod:`~maskline.adapters.snowflake`, :mod:`~maskline.adapters.bigquery`,
-:mod:`~maskline.adapters.databricks`) wraps the masking expression of every masked column of a plan into that
+:mod:`~maskline.adapters.spark`) wraps the masking expression of every masked column of a plan into that
 engine's object (a masking policy, a data-masking routine, a column-mask function). The body is the same
 sqlglot expression the query path and the operators use, built for the column's parameter ``val``; roles in the
 policy's ``unmask_for`` (``role:NAME``) see the raw value. The DDL is rendered, golden-tested and re-parsed

@@ -41,13 +41,68 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from maskline.adapters.base import EngineAdapter
 from maskline.keys import KeyMaterial
+
+if TYPE_CHECKING:
+    from sqlglot import exp
+
+    from maskline.adapters.url import EngineURL
 
 MASKED_SCHEMA = "maskline_masked"
 PRIVATE_SCHEMA = "maskline_private"  # must match maskline.dialects.postgres.Postgres.private_schema
 READER_ROLE = "maskline_reader"
+
+
+class PostgresAdapter(EngineAdapter):
+    """PostgreSQL through psycopg2 (or psycopg 3): custom settings hold the key, set with bound parameters."""
+
+    name = "postgres"
+    names = ("postgres", "postgresql", "pg", "psycopg2", "redshift")
+    driver_modules = ("psycopg2", "psycopg")
+    default_schema = "public"
+    key_exposure = "the server log if log_statement=all (set_config with bound parameters)"
+
+    def key_setup(self, key: KeyMaterial) -> list[tuple[str, tuple[Any, ...]]]:
+        from maskline.adapters.duckdb import key_values
+
+        return [(f"SELECT set_config('maskline.{n}', %s, false)", (v.hex(),)) for n, v in key_values(key).items()]
+
+    def prepare(self, connection: Any) -> None:
+        connection.autocommit = True  # explicit BEGIN/COMMIT
+
+    def namespace(self, host: str | None, port: int | None, database: str | None) -> str:
+        return f"postgres://{host or 'localhost'}:{port or 5432}"
+
+    def dataset_name(self, table: Sequence[str], database: str | None) -> str:
+        return super().dataset_name(table, database or "postgres")
+
+    def dependent_views(self, cursor: Any, target_sql: str) -> list[str]:
+        from maskline.adapters.table_setup import postgres_dependent_views
+
+        return postgres_dependent_views(cursor, target_sql)
+
+    def carried_setup(self, cursor: Any, target_sql: str, new_table: exp.Table,
+                      new_columns: set[str]) -> list[exp.Expression]:
+        from maskline.adapters.table_setup import postgres_setup
+
+        return list(postgres_setup(cursor, target_sql, new_table, new_columns).statements())
+
+    def connect(self, url: EngineURL, *, read_only: bool = False) -> Any:
+        import psycopg2
+
+        from maskline.errors import InputError
+
+        try:
+            con = psycopg2.connect(url.raw.partition("::")[0])
+        except psycopg2.Error:
+            raise InputError("cannot connect to PostgreSQL", where=url.shown,
+                             fix="check host, port, database and credentials in the URI") from None
+        if read_only:
+            con.set_session(readonly=True)
+        return con
 
 _FUNCTIONS = {
     "hmac_sha256_hex": "encode(sha256(k.opad || sha256(k.ipad || data)), 'hex')",

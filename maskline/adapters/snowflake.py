@@ -15,10 +15,33 @@ CREATE OR REPLACE MASKING POLICY "db"."sch"."maskline_t_e" AS (val VARCHAR)
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from maskline.adapters.base import EngineAdapter
 from maskline.adapters.native import identifier, mask_objects
 from maskline.dialects import KeyMode
+
+if TYPE_CHECKING:
+    from maskline.keys import KeyMaterial
+
+
+class SnowflakeAdapter(EngineAdapter):
+    """Snowflake through ``snowflake-connector-python`` (masking SQL and native masking policies)."""
+
+    name = "snowflake"
+    names = ("snowflake",)
+    driver_modules = ("snowflake",)
+    default_schema = "PUBLIC"
+    folds_case = False  # Snowflake folds unquoted names to UPPER case; callers pass catalog names as stored
+    key_exposure = "query history of the SET statement (bound parameters)"
+
+    def key_setup(self, key: KeyMaterial) -> list[tuple[str, tuple[Any, ...]]]:
+        from maskline.adapters.duckdb import key_values
+
+        return [(f"SET maskline_{n} = %s", (v.hex(),)) for n, v in key_values(key).items()]
+
+    def namespace(self, host: str | None, port: int | None, database: str | None) -> str:
+        return f"snowflake://{host or ''}"
 
 
 def masking_policy_ddl(policy: Any, table: str, columns: Sequence[tuple[str, str | None]],

@@ -31,7 +31,7 @@ def _custom_detectors(policy: Any) -> tuple[CustomDetector, ...]:
 
 
 def classify(data: Any, policy: Any = None, *, table: str | None = None, sample: int | None = None,
-             progress: bool | Any = False) -> Classification:
+             progress: Any = None) -> Classification:
     """Classify every column of ``data``: info type, calibrated confidence, category, evidence.
 
     ``data`` is a pandas DataFrame, a pyarrow Table, a CSV/Parquet path, a URI
@@ -39,8 +39,8 @@ def classify(data: Any, policy: Any = None, *, table: str | None = None, sample:
     ``sqlite:///x.db::table``) or a DuckDB / DB-API / SQLAlchemy connection with
     ``table=``. Rows are sampled where they live (``sample`` rows, default the
     policy's ``classify.sample`` or 10,000). ``policy`` adds custom info types,
-    the allow-list and ``classify.min_confidence``. ``progress`` is True for a
-    rich progress bar on stderr, or a callable ``(done, total)``.
+    the allow-list and ``classify.min_confidence``. ``progress``, if given, is
+    called as ``progress(done, total)`` after each column (the CLI draws a bar with it).
 
     ``confidence`` is the probability that the verdict is right: for a column
     with an info type, that it holds that type; for a column without one, that
@@ -89,26 +89,16 @@ def classify(data: Any, policy: Any = None, *, table: str | None = None, sample:
 
 
 class _Progress:
-    def __init__(self, progress: bool | Any, total: int, name: str | None) -> None:
-        self.progress, self.total, self.name, self.done = progress, total, name, 0
-        self.bar: Any = None
+    def __init__(self, progress: Any, total: int, name: str | None) -> None:
+        self.progress, self.total, self.done = progress, total, 0
 
     def __enter__(self) -> Any:
-        if self.progress is True:
-            from maskline.cli.output import progress as make_progress
-
-            self.bar = make_progress()
-            self.bar.__enter__()
-            self.task = self.bar.add_task(f"classifying {self.name or 'columns'}", total=self.total)
         return self.tick
 
     def tick(self) -> None:
         self.done += 1
-        if self.bar is not None:
-            self.bar.advance(self.task)
-        elif callable(self.progress):
+        if callable(self.progress):
             self.progress(self.done, self.total)
 
     def __exit__(self, *exc: Any) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(*exc)
+        return None

@@ -27,7 +27,6 @@ from maskline.infotypes.detectors import DETECTORS
 
 VALIDATE_CAP = 128  # validated candidates per detector and column; the share is estimated from them
 PROBE = 256  # distinct values a pattern is first tried on; if none matches, the rest are not scanned
-TEXT_CAP = 200  # values scanned by the free-text scrubber per column
 MIN_SHARE = 0.1  # share of values that must validate for a value-only verdict (mixed columns)
 DEFAULT_MIN_CONFIDENCE = 0.6
 # Placeholders people type instead of NULL; they say nothing about what the column holds.
@@ -178,7 +177,9 @@ def classify_column(name: str, values: Any, *, sql_type: str | None = None,
                 if ev:
                     found.append(ev)
         if kind == "string":
-            found.extend(_free_text_evidence(uniques, weights, n))
+            from maskline.classify.free_text import free_text_evidence
+
+            found.extend(free_text_evidence(uniques, weights, n))
             if "DATE_OF_BIRTH" not in hints:
                 found.extend(_age_distribution_evidence(uniques, weights, n))
 
@@ -248,34 +249,6 @@ def _run_custom(c: CustomDetector, uniques: Any, weights: Any, n: int) -> _Evide
     return _validate(c.info_type, "custom-pattern", idx, c.validator, 0.05, False, 0.9, uniques, weights, n)
 
 
-def _free_text_evidence(uniques: Any, weights: Any, n: int) -> list[_Evidence]:
-    import pyarrow.compute as pc
-
-    from maskline.text import find
-
-    long_idx = pc.indices_nonzero(pc.greater_equal(pc.utf8_length(uniques), 25)).to_numpy()
-    if len(long_idx) == 0 or weights[long_idx].sum() < 0.5 * n:
-        return []
-    chosen = list(long_idx)
-    if len(chosen) > TEXT_CAP:
-        chosen = random.Random(7).sample(chosen, TEXT_CAP)
-    prose = hit = 0
-    for i in chosen:
-        value = uniques[int(i)].as_py()
-        if value.count(" ") < 3:
-            continue
-        prose += 1
-        if find(value):
-            hit += 1
-    if prose < max(3, 0.5 * len(chosen)) or hit < 2:
-        return []
-    share = hit / prose
-    if share < 0.05:
-        return []
-    # Every span was validated (Luhn, mod-97, phonenumbers...), so the rate of validated candidates is 1.
-    return [_Evidence("FREE_TEXT_WITH_PII", "scrubber-spans", share, 1.0, prose, hit, 0.0, False, 0.9)]
-
-
 def _date_evidence(values: Any, hints: Mapping[str, float]) -> list[_Evidence]:
     import pyarrow.compute as pc
     import pyarrow.types as t
@@ -326,6 +299,10 @@ def _age_distribution_evidence(uniques: Any, weights: Any, n: int) -> list[_Evid
 
 
 def _confidence(ev: _Evidence, hint: float) -> float | None:
+    if ev.info_type == "FREE_TEXT_WITH_PII":  # its own share threshold and test: classify/free_text.py
+        from maskline.classify.free_text import free_text_confidence
+
+        return free_text_confidence(ev.share, hint)
     if ev.needs_hint:
         if hint <= 0 or ev.share < 0.6:
             return None

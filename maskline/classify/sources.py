@@ -193,50 +193,20 @@ def _swap_table(query: Any, table: str, dialect: str) -> None:
 
 
 def _from_uri(uri: str, table: str | None, n: int) -> Sample:
-    base, _, tbl = uri.partition("::")
-    table = table or tbl or None
-    scheme = base.split(":", 1)[0].lower()
-    shown = redact_uri(uri)
+    from maskline.adapters.url import parse_url
+
+    url = parse_url(uri, where=redact_uri(uri))
+    table = table or url.table
     if not table:
-        raise InputError(f"the URI names no table: {shown}", where=shown,
+        raise InputError(f"the URI names no table: {url.shown}", where=url.shown,
                          fix="append ::schema.table, e.g. duckdb:///warehouse.db::main.customers")
-    if scheme == "duckdb":
-        import duckdb
-
-        path = base[len("duckdb://"):]
-        path = path[1:] if path.startswith("//") else path
-        if path not in (":memory:", "/:memory:") and not Path(path).exists():
-            raise InputError(f"DuckDB database not found: {path}", where=shown, fix="check the path after duckdb://")
-        con = duckdb.connect(path, read_only=True)
-        try:
+    con = url.connect(read_only=True)
+    try:
+        if url.engine.name == "duckdb":
             return _from_duckdb(con, table, n)
-        finally:
-            con.close()
-    if scheme in ("postgresql", "postgres"):
-        import psycopg2
-
-        try:
-            con = psycopg2.connect(base)
-        except psycopg2.Error:
-            raise InputError("cannot connect to PostgreSQL", where=redact_uri(base),
-                             fix="check host, port, database and credentials in the URI") from None
-        try:
-            return _from_dbapi(con, table, n)
-        finally:
-            con.close()
-    if scheme == "sqlite":
-        import sqlite3
-
-        path = base[len("sqlite:///"):]
-        if not Path(path).exists():
-            raise InputError(f"SQLite database not found: {path}", where=shown, fix="check the path after sqlite:///")
-        lite = sqlite3.connect(path)
-        try:
-            return _from_dbapi(lite, table, n)
-        finally:
-            lite.close()
-    raise InputError(f"unsupported URI scheme {scheme!r}", where=shown,
-                     fix="use duckdb:///path.db::schema.table, postgresql://...::schema.table or sqlite:///path::table")
+        return _from_dbapi(con, table, n, dialect=url.engine.name)
+    finally:
+        con.close()
 
 
 def _from_duckdb(con: Any, table: str, n: int) -> Sample:
@@ -261,14 +231,9 @@ def _from_duckdb(con: Any, table: str, n: int) -> Sample:
 
 
 def _dbapi_dialect(con: Any) -> str:
-    module = type(con).__module__
-    if module.startswith(("psycopg2", "psycopg")):
-        return "postgres"
-    if module.startswith("sqlite3"):
-        return "sqlite"
-    if module.lstrip("_").startswith("duckdb"):
-        return "duckdb"
-    return "postgres" if "pg" in module else "sqlite"
+    from maskline.adapters import engine_of
+
+    return engine_of(con).name
 
 
 def _from_dbapi(con: Any, table: str, n: int, dialect: str | None = None) -> Sample:
@@ -347,8 +312,9 @@ def _column_types(cur: Any, target: Any, dialect: str, names: list[str]) -> dict
 
 def _from_sqlalchemy(engine: Any, table: str, n: int) -> Sample:
     conn_or_engine = engine
-    dialect = conn_or_engine.dialect.name
-    name = {"postgresql": "postgres"}.get(dialect, dialect)
+    from maskline.adapters import engine
+
+    name = engine(conn_or_engine.dialect.name).name
     if hasattr(conn_or_engine, "raw_connection"):
         raw = conn_or_engine.raw_connection()
         try:

@@ -62,7 +62,14 @@ def classify_source(args: argparse.Namespace, show_progress: bool) -> Any:
     from maskline.policy import load_policy
 
     policy = load_policy(args.policy) if args.policy else None
-    return classify(args.source, policy, table=args.table, sample=args.sample, progress=show_progress)
+    if not show_progress:
+        return classify(args.source, policy, table=args.table, sample=args.sample)
+    from maskline.cli.output import progress
+
+    with progress() as bar:
+        task = bar.add_task("classifying columns", total=None)
+        return classify(args.source, policy, table=args.table, sample=args.sample,
+                        progress=lambda done, total: bar.update(task, completed=done, total=total))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -31,7 +31,7 @@ def register(sub: Any) -> None:
                    "policy's columns, so the others are dropped; the SQL says so in a comment)")
     p.add_argument("--source", help="relation to select from (default: --table)")
     p.add_argument("--pretty", action="store_true", help="pretty-print the SQL")
-    from maskline.rewrite.cli_support import add_query_arguments
+    from maskline.cli.sql_query import add_query_arguments
 
     add_query_arguments(p)
     p.set_defaults(run=run)
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from maskline.sql.compile import compile_select, to_sql
 
     if getattr(args, "query", None):
-        from maskline.rewrite.cli_support import run_query
+        from maskline.cli.sql_query import run_query
 
         return run_query(args)
     if not args.table:

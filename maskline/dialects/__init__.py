@@ -1,7 +1,10 @@
-"""The SQL dialects maskline compiles to, as a registry.
+"""The SQL dialects maskline compiles to, by engine name.
+
+Other names of an engine (``postgresql``, ``databricks``, ``presto``) are its
+adapter's (:mod:`maskline.adapters`): there is one map of names, not one per face.
 
 >>> sorted(DIALECTS)
-['bigquery', 'duckdb', 'postgres', 'snowflake', 'spark', 'trino']
+['bigquery', 'duckdb', 'postgres', 'snowflake', 'spark', 'sqlite', 'trino']
 >>> get_dialect("postgresql").name
 'postgres'
 """
@@ -14,22 +17,18 @@ from maskline.dialects.duckdb import DuckDB
 from maskline.dialects.postgres import Postgres
 from maskline.dialects.snowflake import Snowflake
 from maskline.dialects.spark import Spark
+from maskline.dialects.sqlite import SQLite
 from maskline.dialects.trino import Trino
-from maskline.errors import UnsupportedDialectError, did_you_mean
 
-DIALECTS: dict[str, Dialect] = {d.name: d for d in (DuckDB(), Postgres(), Snowflake(), BigQuery(), Spark(), Trino())}
-ALIASES = {"postgresql": "postgres", "databricks": "spark", "presto": "trino", "pg": "postgres"}
+DIALECTS: dict[str, Dialect] = {
+    d.name: d for d in (DuckDB(), Postgres(), SQLite(), Snowflake(), BigQuery(), Spark(), Trino())}
 
 
 def get_dialect(name: str) -> Dialect:
-    """The dialect called ``name`` (or an alias such as ``postgresql``, ``databricks``)."""
-    key = ALIASES.get(name.lower(), name.lower())
-    try:
-        return DIALECTS[key]
-    except KeyError:
-        raise UnsupportedDialectError(
-            f"unsupported SQL dialect {name!r}", where="--dialect", fix=did_you_mean(name, DIALECTS)
-        ) from None
+    """The dialect of the engine called ``name`` (or any other name of it, such as ``postgresql``)."""
+    from maskline.adapters import engine
+
+    return DIALECTS[engine(name, where="--dialect").name]
 
 
 __all__ = ["DIALECTS", "Dialect", "KeyMode", "KeyRefs", "get_dialect"]

@@ -76,8 +76,8 @@ def mask_file(
     ``table`` (default: the file's stem) selects the policy's dataset entry;
     ``progress`` is called with the percentage done while DuckDB works.
     """
+    from maskline.adapters.duckdb import columns_of, connect
     from maskline.engine.failures import explain_failure
-    from maskline.engine.session import columns_of, connect
     from maskline.sql.compile import compile_select
     from maskline.sql.session import apply_key_setup
 
@@ -104,7 +104,9 @@ def mask_file(
     k = key_for(plan, pol, key)
     if k is not None:
         apply_key_setup(con, "duckdb", k)
-    select = compile_select(plan, "maskline_input", "duckdb").sql("duckdb")
+    from maskline.engine.prose_pass import with_prose_pass
+
+    select = with_prose_pass(con, compile_select(plan, "maskline_input", "duckdb").sql("duckdb"), plan, str(src))
     tmp = dst.with_name(f".{dst.name}.maskline-{uuid.uuid4().hex[:8]}.tmp")
     try:
         from maskline.engine.progress import execute_with_progress

@@ -89,7 +89,7 @@ def _prepare(
     identities: Sequence[str],
 ) -> tuple[Any, Policy, Plan]:
     """Register ``data`` with a fresh DuckDB connection and decide the plan (classifying when needed)."""
-    from maskline.engine.session import columns_of, connect
+    from maskline.adapters.duckdb import columns_of, connect
 
     pol = load_policy(policy)
     con = connect()
@@ -174,7 +174,9 @@ def mask_frame_with_report(
         from maskline.sql.session import apply_key_setup
 
         apply_key_setup(con, "duckdb", k)
-    sql = compile_select(plan, INPUT, "duckdb").sql("duckdb")
+    from maskline.engine.prose_pass import with_prose_pass
+
+    sql = with_prose_pass(con, compile_select(plan, INPUT, "duckdb").sql("duckdb"), plan, f"table {plan.table!r}")
     try:
         result = con.sql(sql).to_arrow_table()
     except Exception as e:  # noqa: BLE001 - engine errors are re-raised without values

@@ -28,9 +28,11 @@ def ephemeral_context() -> Any:
     """
     import great_expectations as gx
 
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
     context = gx.get_context(mode="ephemeral")
     with contextlib.suppress(Exception):  # cosmetic; older configs lack the field
-        context.variables.progress_bars = {"globally": False, "metric_calculations": False}
+        context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
     return context
 
 

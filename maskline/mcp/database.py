@@ -2,16 +2,16 @@
 
 The URIs are the ones ``maskline scan`` and ``maskline sql --schema-from`` accept:
 
-* ``duckdb:///path/to/file.duckdb`` (or a path ending in ``.duckdb``): opened with
+* ``duckdb:///relative.duckdb``, ``duckdb:////absolute.duckdb`` (or a path ending in ``.duckdb``): opened with
   ``read_only=True``; :func:`maskline.rewrite.run.run_masked` then turns off external
   access and locks the configuration;
 * ``postgresql://user@host/db``: a read-only session with ``statement_timeout``.
   Use the reader role of ``maskline protect`` (and ``--masked-schema``) so the
   login itself cannot read raw tables.
 
-SQLite URIs are refused: the query rewrite has no SQLite dialect yet.
+SQLite URIs are refused: the query rewrite has no SQLite function allow-list yet.
 
->>> Database.from_uri("duckdb:///tmp/x.duckdb").dialect
+>>> Database.from_uri("duckdb:///x.duckdb").dialect
 'duckdb'
 >>> Database.from_uri("postgresql://reader@db/prod").dialect
 'postgres'
@@ -28,8 +28,6 @@ from typing import Any
 
 from maskline.errors import InputError
 
-POSTGRES_SCHEMES = ("postgresql://", "postgres://")
-
 
 @dataclass(frozen=True)
 class Database:
@@ -41,21 +39,23 @@ class Database:
 
     @classmethod
     def from_uri(cls, uri: str) -> Database:
-        """Parse ``uri``; an unsupported scheme is an :class:`~maskline.errors.InputError` that says which work.
+        """Parse ``uri`` (SQLAlchemy's rules, :mod:`maskline.adapters.url`); an unsupported engine is an
+        :class:`~maskline.errors.InputError` that says which work.
 
         >>> Database.from_uri("sqlite:///x.db")
         Traceback (most recent call last):
         ...
         maskline.errors.InputError: maskline mcp cannot query sqlite databases (at --database). Fix: use duckdb:///file.duckdb or postgresql://...
         """
-        if uri.startswith(POSTGRES_SCHEMES):
-            return cls(uri, "postgres")
-        path = uri[len("duckdb://"):] if uri.startswith("duckdb://") else uri
-        if uri.startswith("duckdb://") or Path(path).suffix.lower() in (".duckdb", ".ddb"):
-            return cls(uri, "duckdb", path)
-        scheme = uri.split("://")[0] if "://" in uri else Path(uri).suffix or uri
-        raise InputError(f"maskline mcp cannot query {scheme} databases", where="--database",
-                         fix="use duckdb:///file.duckdb or postgresql://...")
+        from maskline.adapters.url import parse_url
+
+        if "://" not in uri and Path(uri).suffix.lower() in (".duckdb", ".ddb"):
+            uri = "duckdb:///" + uri  # a bare DuckDB file path, relative or absolute
+        url = parse_url(uri, where="--database")
+        if url.engine.name not in ("duckdb", "postgres"):
+            raise InputError(f"maskline mcp cannot query {url.engine.name} databases", where="--database",
+                             fix="use duckdb:///file.duckdb or postgresql://...")
+        return cls(uri, url.engine.name, url.path if url.engine.file_based else "")
 
     @property
     def namespace(self) -> str:
@@ -63,15 +63,13 @@ class Database:
 
         >>> Database.from_uri("postgresql://u:secret@db.local:5432/prod").namespace
         'postgres://db.local:5432'
-        >>> Database.from_uri("duckdb:///data/w.duckdb").namespace
+        >>> Database.from_uri("duckdb:////data/w.duckdb").namespace
         'duckdb:///data/w.duckdb'
         """
-        if self.dialect == "postgres":
-            from urllib.parse import urlsplit
+        from maskline.adapters.url import parse_url
 
-            parts = urlsplit(self.uri)
-            return f"postgres://{parts.hostname or 'localhost'}:{parts.port or 5432}"
-        return f"duckdb://{self.path}"
+        url = parse_url(self.uri, where="--database")
+        return url.engine.namespace(url.host, url.port, url.database)
 
     def check(self) -> None:
         """Fail at start-up, not at the first call, when a DuckDB file is missing."""
@@ -93,9 +91,9 @@ class Database:
             finally:
                 conn.close()
             return
-        import duckdb
+        from maskline.adapters.url import parse_url
 
-        con = duckdb.connect(self.path, read_only=True)
+        con = parse_url(self.uri, where="--database").connect(read_only=True)
         try:
             yield con
         finally:

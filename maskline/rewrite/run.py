@@ -106,7 +106,7 @@ def run_masked(connection: Any, rewritten: Any, key: KeyMaterial | None = None, 
     is_duckdb = dialect == "duckdb"
     cursor = connection if is_duckdb else connection.cursor()
     failure: QueryFailed | None = None
-    sql, params = rewritten.sql, []
+    sql, params = rewritten.sql, ()
     try:
         if rewritten.keyed and not key_loaded:
             if key is None:
@@ -114,10 +114,11 @@ def run_masked(connection: Any, rewritten: Any, key: KeyMaterial | None = None, 
 
                 raise KeyMissingError("the query reads keyed masked columns but no key was given",
                                       where="run_masked(key=...)", fix="pass key=resolve_key(policy.key)")
-            if dialect == "trino":  # no session state: the key goes with the query, as bound parameters
-                from maskline.adapters.trino import bind_key_in_sql
+            from maskline.adapters import engine
 
-                sql, params = bind_key_in_sql(rewritten.sql, key)
+            adapter = engine(dialect)
+            if adapter.key_in_statement:  # no session state (Trino): the key goes with the query as parameters
+                sql, params = adapter.bind_sql(rewritten.sql, key)
             else:
                 apply_key_setup(cursor, dialect, key)
         if is_duckdb and harden:

@@ -53,60 +53,29 @@ def columns_for(table: exp.Table, schema: Schema) -> tuple[str, list[tuple[str, 
 
 
 def read_schema(connection: Any, tables: Sequence[exp.Table]) -> dict[str, dict[str, str]]:
-    """Read the columns of ``tables`` from a DuckDB connection or a DB-API connection's information_schema.
+    """Read the columns of ``tables`` through the connection's engine adapter (:mod:`maskline.adapters`).
 
     >>> import duckdb
     >>> con = duckdb.connect()
     >>> _ = con.execute("CREATE TABLE t (id INTEGER, email VARCHAR)")
     >>> read_schema(con, [exp.to_table("t")])
-    {'t': {'id': 'INTEGER', 'email': 'VARCHAR'}}
+    {'t': {'id': 'integer', 'email': 'varchar'}}
     """
-    module = type(connection).__module__
-    is_duckdb = "duckdb" in module
-    if "sqlite3" in module:
-        return _read_sqlite_schema(connection, tables)
-    is_trino = module.startswith("trino")
-    mark = "?" if is_duckdb or is_trino else "%s"
-    current_schema = "current_schema" if is_trino else "current_schema()"  # Trino's takes no parentheses
+    from maskline.adapters import engine_of
+
+    adapter = engine_of(connection)
+    cursor = adapter.cursor(connection)
     out: dict[str, dict[str, str]] = {}
-    cursor = connection if is_duckdb else connection.cursor()
     try:
         for table in tables:
             name = ".".join(p.name for p in table.parts)
-            if name in out:
-                continue
-            where = f"lower(table_name) = lower({mark})"
-            params: list[str] = [table.name]
-            if table.db:
-                where += f" AND lower(table_schema) = lower({mark})"
-                params.append(table.db)
-            else:
-                where += f" AND table_schema = {current_schema}"
-            cursor.execute("SELECT column_name, data_type FROM information_schema.columns WHERE " + where
-                           + " ORDER BY ordinal_position", params)
-            rows = cursor.fetchall()
-            if rows:
-                out[name] = {str(c): str(t) for c, t in rows}
+            if name not in out:
+                columns = adapter.columns(cursor, table)
+                if columns:
+                    out[name] = dict(columns)
     finally:
-        if not is_duckdb:
+        if cursor is not connection:
             cursor.close()
-    return out
-
-
-def _read_sqlite_schema(connection: Any, tables: Sequence[exp.Table]) -> dict[str, dict[str, str]]:
-    """SQLite has no information_schema; ``PRAGMA table_info`` lists a table's columns.
-
-    >>> import sqlite3
-    >>> con = sqlite3.connect(":memory:")
-    >>> _ = con.execute("CREATE TABLE t (id INTEGER, email TEXT)")
-    >>> _read_sqlite_schema(con, [exp.to_table("t")])
-    {'t': {'id': 'INTEGER', 'email': 'TEXT'}}
-    """
-    out: dict[str, dict[str, str]] = {}
-    for table in tables:
-        rows = connection.execute("SELECT name, type FROM pragma_table_info(?)", (table.name,)).fetchall()
-        if rows:
-            out[table.name] = {str(n): str(t or "text") for n, t in rows}
     return out
 
 

@@ -158,7 +158,7 @@ def _digit_windows(text: str) -> list[tuple[int, int, int]]:
 
 
 def scrub(text: str, *, pseudonymize_with: KeyMaterial | None = None, info_types: Iterable[str] | None = None,
-          allow_list: Iterable[str] = ()) -> tuple[str, list[Finding]]:
+          allow_list: Iterable[str] = (), prose: bool = False) -> tuple[str, list[Finding]]:
     """Replace every validated sensitive span with ``[TYPE]``, or with a keyed pseudonym ``[TYPE:hex12]``.
 
     The same value and key always give the same pseudonym, so scrubbed logs
@@ -169,10 +169,23 @@ def scrub(text: str, *, pseudonymize_with: KeyMaterial | None = None, info_types
     'to [EMAIL:8de104a79eb1]'
     >>> scrub("nothing here")
     ('nothing here', [])
+
+    ``prose=True`` adds the prose pass (:mod:`maskline.text.prose`): person
+    names, street addresses, birth dates, ICD-10 codes and record numbers,
+    with spaCy NER where the ``ner`` extra serves the language. It is slower,
+    so it is opt-in, and never on the log filter's path.
+
+    >>> scrub("Patient Anna Meier, MRN 4471923", prose=True)[0]
+    'Patient [PERSON_NAME], MRN [MEDICAL_RECORD_NUMBER]'
     """
     if not isinstance(text, str):
         raise TypeError(f"scrub() needs str, got {type(text).__name__}")
     findings = find(text, info_types, frozenset(allow_list) if allow_list else _NO_ALLOW)
+    if prose:
+        from maskline.text.prose import find_prose, merge_findings
+
+        allowed = frozenset(allow_list)
+        findings = merge_findings(findings, [f for f in find_prose(text) if text[f.start:f.end] not in allowed])
     if not findings:
         return text, findings
     parts: list[str] = []

@@ -130,7 +130,7 @@ def test_plugin_is_registered_through_the_entry_point():
 def _sqlite_with(rows):
     import sqlite3
 
-    from airflow_plugin.sqlite_dialect import register_functions
+    from maskline.adapters.sqlite import register_functions
 
     con = sqlite3.connect(":memory:")
     register_functions(con, KEY)
@@ -141,7 +141,7 @@ def _sqlite_with(rows):
 
 @pytest.mark.parametrize("method", ["hmac", "hash"])
 def test_sqlite_keyed_tokens_equal_the_python_reference(method):
-    from airflow_plugin.sqlite_dialect import SQLite
+    from maskline.dialects.sqlite import SQLite
     from maskline.plan import build_plan
     from maskline.sql.compile import compile_select
 
@@ -159,7 +159,7 @@ def test_sqlite_keyed_tokens_equal_the_python_reference(method):
 def test_sqlite_masking_keeps_null_null_and_matches_duckdb_for_every_method():
     import duckdb
 
-    from airflow_plugin.sqlite_dialect import SQLite
+    from maskline.dialects.sqlite import SQLite
     from maskline.plan import build_plan
     from maskline.sql.compile import compile_select
     from maskline.sql.session import apply_key_setup
@@ -191,10 +191,10 @@ def test_a_failing_masking_select_keeps_the_old_target_and_leaves_no_staging_tab
     import duckdb
     from sqlglot import exp
 
-    from airflow_plugin.warehouse import Warehouse, dialect_named
+    from airflow_plugin.warehouse import Warehouse, engine_named
 
     con = duckdb.connect() if engine == "duckdb" else sqlite3.connect(":memory:")
-    w = Warehouse(con, dialect_named(engine))
+    w = Warehouse(con, engine_named(engine))
     w.load_key(None)
     w.execute("CREATE TABLE src (id INTEGER, v TEXT)")
     w.execute("INSERT INTO src VALUES (1, 'a'), (2, 'b')")
@@ -213,9 +213,9 @@ def test_a_failing_masking_select_keeps_the_old_target_on_postgres(pg_dsn):
     import psycopg2
     from sqlglot import exp
 
-    from airflow_plugin.warehouse import Warehouse, dialect_named
+    from airflow_plugin.warehouse import Warehouse, engine_named
 
-    w = Warehouse(psycopg2.connect(pg_dsn), dialect_named("postgresql"))
+    w = Warehouse(psycopg2.connect(pg_dsn), engine_named("postgresql"))
     w.execute("DROP TABLE IF EXISTS unit_src, unit_dst")
     w.execute("CREATE TABLE unit_src (id integer, v text)")
     w.execute("INSERT INTO unit_src VALUES (1, '50%% off'), (2, 'b')")
@@ -234,11 +234,11 @@ def test_writes_on_postgres_keep_grants_and_comments_and_name_dependent_views(pg
     import psycopg2
     from sqlglot import exp
 
-    from airflow_plugin.warehouse import Warehouse, dialect_named
+    from airflow_plugin.warehouse import Warehouse, engine_named
     from airflow_plugin.write_mode import WriteMode
 
     analyst, auditor = (f"ml_{who}_{uuid.uuid4().hex[:8]}" for who in ("analyst", "auditor"))
-    w = Warehouse(psycopg2.connect(pg_dsn), dialect_named("postgresql"))
+    w = Warehouse(psycopg2.connect(pg_dsn), engine_named("postgresql"))
 
     def one(sql, *params):
         return w.execute(sql, params).fetchone()[0]
@@ -297,11 +297,11 @@ def test_truncate_insert_rewrites_rows_in_place_and_keeps_dependent_views(engine
     import duckdb
     from sqlglot import exp
 
-    from airflow_plugin.warehouse import Warehouse, dialect_named
+    from airflow_plugin.warehouse import Warehouse, engine_named
     from airflow_plugin.write_mode import WriteMode
 
     con = duckdb.connect() if engine == "duckdb" else sqlite3.connect(":memory:")
-    w = Warehouse(con, dialect_named(engine))
+    w = Warehouse(con, engine_named(engine))
     w.execute("CREATE TABLE src (id INTEGER, v TEXT)")
     w.execute("INSERT INTO src VALUES (1, 'a'), (2, 'b')")
     select = exp.select("v", "id").from_("src")  # by name, not by position
@@ -406,7 +406,7 @@ def test_policy_from_a_missing_variable_fails_with_a_fix():
 
 FACE_MODULES = (
     "airflow_plugin.provider_info", "airflow_plugin.config", "airflow_plugin.hooks.key", "airflow_plugin.plugin",
-    "airflow_plugin.log_filter", "airflow_plugin.sqlite_dialect", "airflow_plugin.warehouse",
+    "airflow_plugin.log_filter", "airflow_plugin.warehouse",
     "airflow_plugin.policy_source", "airflow_plugin.key_source", "airflow_plugin.lineage", "airflow_plugin.db_task",
     "airflow_plugin.query_masking", "airflow_plugin.operators.mask_table",
     "airflow_plugin.operators.mask_query", "airflow_plugin.operators.mask_file", "airflow_plugin.decorators.maskline",

@@ -31,8 +31,8 @@ NO_KEYED = load_policy({"unclassified": "pass", "datasets": {"customers": {"colu
 
 def _generate() -> dict[str, list[str]]:
     from maskline.adapters.bigquery import masking_routine_ddl
-    from maskline.adapters.databricks import column_mask_ddl
     from maskline.adapters.snowflake import masking_policy_ddl
+    from maskline.adapters.spark import column_mask_ddl
 
     return {
         "snowflake": masking_policy_ddl(POLICY, "analytics.raw.customers", COLUMNS),

@@ -110,7 +110,7 @@ def test_suggest_classifies_the_sources_where_they_live(shop, capsys) -> None:
     from maskline.cli.main import main
 
     db = shop / "target" / "shop.duckdb"
-    assert main(["dbt", "suggest", "--project-dir", str(shop), "--connect", f"duckdb://{db}"]) == 0
+    assert main(["dbt", "suggest", "--project-dir", str(shop), "--connect", f"duckdb:///{db}"]) == 0
     out = capsys.readouterr().out
     doc = yaml.safe_load(out)
     tables = {t["name"]: {c["name"]: c["meta"]["maskline"]["info_type"] for c in t["columns"]}

@@ -55,7 +55,7 @@ def test_redactor_still_blanks_a_registered_secret_inside_our_facet() -> None:
 
 
 def test_task_identity_prefers_the_database_login_and_keeps_the_trigger(monkeypatch: pytest.MonkeyPatch) -> None:
-    import airflow_plugin.identity as ai
+    import openlineage_ext.airflow_identity as ai
 
     monkeypatch.setattr(ai, "_connection_logins", lambda task: [("pg", "etl_svc")])
     ident = ai.task_identity(_ti(trigger="alice"), naming="name", environ={})
@@ -67,14 +67,14 @@ def test_task_identity_prefers_the_database_login_and_keeps_the_trigger(monkeypa
 
 
 def test_scheduled_runs_have_no_trigger_and_placeholder_owners_are_ignored() -> None:
-    from airflow_plugin.identity import task_principals
+    from openlineage_ext.airflow_identity import task_principals
 
     origins = [p.origin for p in task_principals(_ti(trigger=None, owner="airflow"), environ={})]
     assert "airflow.triggering_user" not in origins and "airflow.task_owner" not in origins
 
 
 def test_agent_named_in_run_conf_executes_on_behalf_of_the_trigger() -> None:
-    from airflow_plugin.identity import task_identity
+    from openlineage_ext.airflow_identity import task_identity
 
     ident = task_identity(_ti(trigger="carol", conf={"maskline": {"agent": "report-agent"}}), naming="name",
                           environ={})
@@ -96,7 +96,7 @@ def test_pseudonym_mode_without_a_key_fails_closed() -> None:
 
 
 def test_run_as_user_outranks_the_worker_os_account() -> None:
-    from airflow_plugin.identity import task_identity
+    from openlineage_ext.airflow_identity import task_identity
 
     ident = task_identity(_ti(run_as="svc_reporting"), naming="name", environ={})
     assert ident.executed_by.origin == "airflow.run_as_user"

@@ -24,7 +24,7 @@ def token(secret: str = SECRET, **claims: Any) -> str:
 def http_server(duckdb_file: Path, policy_file: Path, tmp_path_factory: pytest.TempPathFactory):
     lineage = tmp_path_factory.mktemp("lineage") / "events.jsonl"
     port = free_port()
-    proc = start_http_server(["--policy", str(policy_file), "--database", f"duckdb://{duckdb_file}",
+    proc = start_http_server(["--policy", str(policy_file), "--database", f"duckdb:///{duckdb_file}",
                               "--jwt-secret-env", "MCP_TEST_SECRET"],
                              server_env(lineage, MCP_TEST_SECRET=SECRET), port)
     try:

@@ -42,7 +42,7 @@ def session(duckdb_file: Path, policy_file: Path, tmp_path_factory: pytest.TempP
             ) -> tuple[ScriptedAgent, list[dict[str, Any]]]:
     lineage = tmp_path_factory.mktemp("lineage") / "events.jsonl"
     agent = ScriptedAgent(name="user:auditor", version="0.1")  # claims a privileged name: must not unmask
-    agent.over_stdio(["--policy", str(policy_file), "--database", f"duckdb://{duckdb_file}",
+    agent.over_stdio(["--policy", str(policy_file), "--database", f"duckdb:///{duckdb_file}",
                       "--allow", "customers", "--allow", "orders", "--principal", "bob", "--max-rows", "2"],
                      server_env(lineage), SCRIPT)
     return agent, lineage_events(lineage)

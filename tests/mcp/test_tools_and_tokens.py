@@ -19,7 +19,7 @@ def tools(duckdb_file: Path, policy_file: Path):
     from maskline.mcp.tools import MaskedTools
     from maskline.policy import load_policy
 
-    return MaskedTools(load_policy(policy_file), Database.from_uri(f"duckdb://{duckdb_file}"), lineage=False)
+    return MaskedTools(load_policy(policy_file), Database.from_uri(f"duckdb:///{duckdb_file}"), lineage=False)
 
 
 SQL = "SELECT email FROM customers WHERE ssn = '219-09-9999'"
@@ -105,7 +105,7 @@ def test_a_query_past_the_timeout_is_cancelled_and_reported_without_values(duckd
     from maskline.mcp.tools import Caller, MaskedTools
     from maskline.policy import load_policy
 
-    tools = MaskedTools(load_policy(policy_file), Database.from_uri(f"duckdb://{duckdb_file}"), timeout=0.2,
+    tools = MaskedTools(load_policy(policy_file), Database.from_uri(f"duckdb:///{duckdb_file}"), timeout=0.2,
                         lineage=False)
     with pytest.raises(QueryFailed, match="InterruptException") as caught:
         tools.query("SELECT count(*) AS n FROM " + ", ".join(f"customers c{i}" for i in range(24)), Caller("agent"))

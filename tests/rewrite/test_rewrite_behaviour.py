@@ -255,6 +255,8 @@ def test_schema_is_read_from_a_sqlite_connection(pii_policy) -> None:
 
 def test_a_connection_that_cannot_describe_tables_is_a_refusal(pii_policy) -> None:
     class Broken:
+        __module__ = "psycopg2.extensions"  # a PostgreSQL connection whose cursor fails
+
         def cursor(self):
             raise RuntimeError("connection closed")
 

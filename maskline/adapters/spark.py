@@ -14,10 +14,33 @@ ALTER TABLE `main`.`sch`.`t` ALTER COLUMN `e` SET MASK `main`.`sch`.`maskline_t_
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from maskline.adapters.base import EngineAdapter
 from maskline.adapters.native import identifier, mask_objects
 from maskline.dialects import KeyMode
+
+if TYPE_CHECKING:
+    from maskline.keys import KeyMaterial
+
+
+class SparkAdapter(EngineAdapter):
+    """Spark SQL (open source, through a Spark session) and Databricks (Unity Catalog column masks)."""
+
+    name = "spark"
+    names = ("spark", "databricks", "sparksql", "spark_connect")
+    driver_modules = ("pyspark", "databricks")
+    placeholder = "?"
+    key_exposure = "driver memory (session variables declared with bound parameters, Spark 4)"
+
+    def key_setup(self, key: KeyMaterial) -> list[tuple[str, tuple[Any, ...]]]:
+        from maskline.adapters.duckdb import key_values
+
+        return [(f"DECLARE OR REPLACE VARIABLE maskline_{n} STRING DEFAULT ?", (v.hex(),))
+                for n, v in key_values(key).items()]
+
+    def namespace(self, host: str | None, port: int | None, database: str | None) -> str:
+        return f"spark://{host or 'local'}" + (f":{port}" if port else "")
 
 
 def column_mask_ddl(policy: Any, table: str, columns: Sequence[tuple[str, str | None]],

@@ -19,7 +19,7 @@ module imports nothing from Airflow at import time.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from openlineage_ext.identity import Identity, Principal, agent_principals, kind_of, os_user, resolve_identity
@@ -114,12 +114,27 @@ def task_principals(ti: Any, context: Mapping[str, Any] | None = None,
     return out
 
 
+# The Airflow face registers how operators resolve the key (Airflow connection first), so pseudonyms
+# match theirs; this face never imports it, because it also serves dbt-ol (where the environment holds the key).
+_key_source: Callable[[], Any] | None = None
+
+
+def use_key_source(source: Callable[[], Any] | None) -> None:
+    """Resolve the pseudonym key with ``source`` (a no-argument callable returning key material, or raising).
+
+    >>> use_key_source(None)
+    """
+    global _key_source
+    _key_source = source
+
+
 def _pseudonym_key() -> Any:
     try:
-        from airflow_plugin.key_source import resolve_operator_key
-        from maskline.policy import load_policy
+        if _key_source is not None:
+            return _key_source()
+        from maskline.keys import resolve_key
 
-        return resolve_operator_key(load_policy({}))
+        return resolve_key(None)
     except Exception:  # noqa: BLE001 - no key: resolve_identity fails closed to "unavailable"
         return None
 

@@ -1,4 +1,4 @@
-"""SQLite as a masking target, through deterministic Python functions registered per connection.
+"""SQLite, through deterministic Python functions registered per connection.
 
 SQLite has no SHA-256, hex decoding, REGEXP_REPLACE, REPEAT or arrays. Rather
 than refuse keyed methods on SQLite, :func:`register_functions` adds those
@@ -10,57 +10,68 @@ of DuckDB and PostgreSQL. Tokens are byte-identical to :func:`maskline.keys.hmac
 Only SQLite connections opened by this process can be masked this way (the
 functions live in the connection, not the database file), which is always the
 case for Airflow's ``SqliteHook``.
+
+>>> import sqlite3
+>>> con = sqlite3.connect(":memory:"); _ = con.execute("CREATE TABLE t (id INTEGER, email TEXT)")
+>>> SQLiteAdapter().columns(con.cursor(), SQLiteAdapter().table("t"))
+[('id', 'integer'), ('email', 'text')]
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlglot import exp
 
-from maskline.dialects.base import Dialect, fn, lit
-from maskline.keys import KeyMaterial
+from maskline.adapters.base import EngineAdapter
+
+if TYPE_CHECKING:
+    from maskline.adapters.url import EngineURL
+    from maskline.keys import KeyMaterial
 
 
-class SQLite(Dialect):
-    """SQLite, with the missing primitives supplied by :func:`register_functions`.
-
-    >>> SQLite().sha256_hex(exp.column("b")).sql("sqlite")
-    'LOWER(TO_HEX(SHA256(b)))'
-    """
+class SQLiteAdapter(EngineAdapter):
+    """SQLite through the standard library's ``sqlite3``."""
 
     name = "sqlite"
-    sqlglot_name = "sqlite"
-    array_base = 0
+    names = ("sqlite", "sqlite3")
+    driver_modules = ("sqlite3",)
+    placeholder = "?"
+    folds_case = False
+    file_based = True
+    key_exposure = "process memory only (a function registered on the connection)"
 
-    def utf8(self, e: exp.Expression) -> exp.Expression:
-        return fn("TO_UTF8", e)
+    def load_key(self, connection: Any, cursor: Any, key: KeyMaterial | None) -> None:
+        register_functions(connection, key)
 
-    def bin_concat(self, a: exp.Expression, b: exp.Expression) -> exp.Expression:
-        return fn("BIN_CONCAT", a, b)  # SQLite's || turns blobs into text
+    def prepare(self, connection: Any) -> None:
+        connection.isolation_level = None  # explicit BEGIN/COMMIT
 
-    def text(self, e: exp.Expression) -> exp.Expression:
-        return exp.cast(e, exp.DataType.build("text"))
+    def columns(self, cursor: Any, table: exp.Table) -> list[tuple[str, str]]:
+        cursor.execute("SELECT name, type FROM pragma_table_info(?)", (table.name,))
+        return [(str(r[0]), str(r[1] or "text").lower()) for r in cursor.fetchall()]
 
-    def strpos_of(self, e: exp.Expression, needle: exp.Expression) -> exp.Expression:
-        return fn("INSTR", e, needle)
+    def truncate(self, table: exp.Table) -> exp.Expression:
+        return exp.Delete(this=table.copy())  # SQLite has no TRUNCATE
 
-    def right(self, e: exp.Expression, n: exp.Expression) -> exp.Expression:
-        return fn("RIGHT_CHARS", e, n)
+    def namespace(self, host: str | None, port: int | None, database: str | None) -> str:
+        return f"sqlite://{database or host or ':memory:'}"
 
-    def date_trunc(self, unit: str, e: exp.Expression) -> exp.Expression:
-        return fn("DATE_TRUNC_TEXT", lit(unit.lower()), e)
+    def connect(self, url: EngineURL, *, read_only: bool = False) -> Any:
+        import sqlite3
+        from pathlib import Path
 
-    def bucket(self, e: exp.Expression, width: int) -> exp.Expression:
-        return exp.Mul(this=fn("FLOOR_DIV", e, lit(width)), expression=lit(width))
+        from maskline.errors import InputError
 
-    def pick(self, words: Any, index0: exp.Expression) -> exp.Expression:
-        return fn("PICK", index0, *[lit(w) for w in words])
-
-    def key_session_ref(self, name: str) -> exp.Expression:
-        return fn("MASKLINE_KEY", lit(name))
+        path = url.path
+        if path != ":memory:" and not Path(path).is_file():
+            raise InputError(f"SQLite database not found: {path}", where=url.shown,
+                             fix="check the path: sqlite:///relative.db or sqlite:////absolute.db")
+        if read_only and path != ":memory:":
+            return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        return sqlite3.connect(path)
 
 
 def _text(v: Any) -> Any:
@@ -84,9 +95,10 @@ def _floor_div(value: Any, width: Any) -> int:
 
 
 def register_functions(connection: Any, key: KeyMaterial | None) -> None:
-    """Add the masking primitives (and ``MASKLINE_KEY``, when a key is given) to a ``sqlite3`` connection.
+    """Add the masking primitives (and ``MASKLINE_KEY``, which raises without a key) to a ``sqlite3`` connection.
 
     >>> import sqlite3
+    >>> from maskline.keys import KeyMaterial
     >>> con = sqlite3.connect(":memory:")
     >>> register_functions(con, KeyMaterial(b"k" * 16))
     >>> con.execute("SELECT TO_HEX(SHA256(TO_UTF8('x')))").fetchone()[0][:8]

@@ -46,42 +46,33 @@ def schema_source(uri: str | None) -> Iterator[tuple[dict[str, dict[str, str]] |
     if not uri:
         yield None, None
         return
-    path = uri[len("duckdb://"):] if uri.startswith("duckdb://") else uri
-    if uri.startswith(("postgresql://", "postgres://")):
-        import psycopg2
-
-        conn = psycopg2.connect(uri)
-        try:
-            yield None, conn
-        finally:
-            conn.close()
+    suffix = Path(uri).suffix.lower()
+    if "://" not in uri and suffix in (".yml", ".yaml", ".json"):
+        yield _schema_file(Path(uri)), None
         return
-    suffix = Path(path).suffix.lower()
-    if suffix in (".yml", ".yaml", ".json"):
-        if not Path(path).is_file():
-            raise InputError(f"schema file {path} does not exist", where="--schema-from", fix="check the path")
-        import yaml
+    if "://" not in uri and suffix in (".duckdb", ".db"):
+        uri = "duckdb:///" + uri  # a bare DuckDB file path, relative or absolute
+    from maskline.adapters.url import parse_url
 
-        text = Path(path).read_text()
-        data = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
-        if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-            raise InputError("a schema file maps table -> {column: type}", where=f"--schema-from {path}",
-                             fix="e.g. customers: {id: integer, email: varchar}")
-        yield {str(t): {str(c): str(ty) for c, ty in cols.items()} for t, cols in data.items()}, None
-        return
-    if uri.startswith("duckdb://") or suffix in (".duckdb", ".db"):
-        if path and path not in (":memory:", "/:memory:") and not Path(path).is_file():
-            raise InputError(f"DuckDB file {path} does not exist", where="--schema-from", fix="check the path")
-        import duckdb
+    con = parse_url(uri, where="--schema-from").connect(read_only=True)
+    try:
+        yield None, con
+    finally:
+        con.close()
 
-        con = duckdb.connect(path or ":memory:", read_only=bool(path))
-        try:
-            yield None, con
-        finally:
-            con.close()
-        return
-    raise InputError(f"cannot read a schema from {uri.split('://')[0]}", where="--schema-from",
-                     fix="use duckdb:///file.duckdb, postgresql://..., or a YAML/JSON file")
+
+def _schema_file(path: Path) -> dict[str, dict[str, str]]:
+    """A YAML or JSON file mapping table -> {column: type}."""
+    if not path.is_file():
+        raise InputError(f"schema file {path} does not exist", where="--schema-from", fix="check the path")
+    import yaml
+
+    text = path.read_text()
+    data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise InputError("a schema file maps table -> {column: type}", where=f"--schema-from {path}",
+                         fix="e.g. customers: {id: integer, email: varchar}")
+    return {str(t): {str(c): str(ty) for c, ty in cols.items()} for t, cols in data.items()}
 
 
 def run_query(args: argparse.Namespace) -> int:

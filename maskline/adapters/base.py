@@ -1,0 +1,185 @@
+"""What maskline needs to know about one engine, in one class: the engine adapter.
+
+Every face asks an adapter, never an if-chain on a dialect name:
+
+* which names mean the engine (URI schemes, SQLAlchemy and Airflow ``dialect_name``,
+  Airflow connection types, dbt adapter types): :attr:`EngineAdapter.names`;
+* its SQL dialect (:meth:`EngineAdapter.dialect`);
+* how a session holds the key (:meth:`EngineAdapter.key_setup`, :meth:`EngineAdapter.load_key`);
+* how to read a table's columns (:meth:`EngineAdapter.columns`);
+* DB-API details: the placeholder, how a transaction starts, which cursor to use;
+* the OpenLineage namespace and dataset name of a table;
+* how to open a URI (:meth:`EngineAdapter.connect`).
+
+A subclass overrides only what its engine does differently, so adding an engine
+is one module in this package plus its tests (see CONTRIBUTING.md).
+
+>>> class Toy(EngineAdapter):
+...     name = "toy"
+>>> Toy().placeholder, Toy().namespace("h", None, "db")
+('%s', 'toy://h')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from sqlglot import exp
+
+from maskline.errors import UnsupportedDialectError
+
+if TYPE_CHECKING:
+    from maskline.adapters.url import EngineURL
+    from maskline.dialects.base import Dialect
+    from maskline.keys import KeyMaterial
+
+
+class EngineAdapter:
+    """The generic behaviour of a SQL engine reached through DB-API; engines override what differs."""
+
+    #: The registry key, and the name used in messages and lineage facets.
+    name: ClassVar[str] = "generic"
+    #: Every other name that means this engine (lower case).
+    names: ClassVar[tuple[str, ...]] = ()
+    #: Leading module names of this engine's DB-API connection classes.
+    driver_modules: ClassVar[tuple[str, ...]] = ()
+    #: The DB-API paramstyle's marker.
+    placeholder: ClassVar[str] = "%s"
+    #: The statement that starts a transaction.
+    begin: ClassVar[str] = "BEGIN"
+    #: Whether unquoted identifiers are folded to lower case when matching catalog names.
+    folds_case: ClassVar[bool] = True
+    #: The schema a one-part table name lives in, for lineage names (None: the connection's).
+    default_schema: ClassVar[str | None] = None
+    #: Whether the engine's data lives in a local file (its URI path is a file path).
+    file_based: ClassVar[bool] = False
+    #: Whether this process can run masking SQL on the engine (False: DDL and golden SQL only).
+    executes: ClassVar[bool] = True
+    #: Whether writes can be grouped in a transaction (BEGIN ... COMMIT); False: autocommit statements only.
+    transactions: ClassVar[bool] = True
+    #: Whether the key travels with each statement as bound parameters, because no session can hold it.
+    key_in_statement: ClassVar[bool] = False
+    #: Where key material can appear when a session holds it (the README's table).
+    key_exposure: ClassVar[str] = "nowhere: this engine has no key session"
+
+    def dialect(self) -> Dialect:
+        """This engine's masking dialect.
+
+        >>> from maskline.adapters import engine
+        >>> engine("postgresql").dialect().name
+        'postgres'
+        """
+        from maskline.dialects import DIALECTS
+
+        return DIALECTS[self.name]
+
+    # --- keys ---------------------------------------------------------------
+    def key_setup(self, key: KeyMaterial) -> list[tuple[str, tuple[Any, ...]]]:
+        """Statements, with bound parameters, that put ``key`` into a session (the key is never in SQL text)."""
+        raise UnsupportedDialectError(
+            f"{self.name} has no session variables; pass the key values as query parameters",
+            where=f"engine {self.name}", fix="bind maskline_ipad/opad/salt (hex) as parameters of the query")
+
+    def load_key(self, connection: Any, cursor: Any, key: KeyMaterial | None) -> None:
+        """Put ``key`` into the session of ``connection`` (through ``cursor``); nothing without a key."""
+        if key is None:
+            return
+        for statement, params in self.key_setup(key):
+            cursor.execute(statement, params)
+
+    def bind_statement(self, statement: exp.Expression, key: KeyMaterial | None) -> tuple[str, tuple[Any, ...]]:
+        """``statement`` as SQL text plus its parameters: none where the session holds the key; the key's
+        values where it travels with the statement (:attr:`key_in_statement`)."""
+        return statement.sql(dialect=self.dialect().sqlglot_name), ()
+
+    def bind_sql(self, sql: str, key: KeyMaterial | None) -> tuple[str, tuple[Any, ...]]:
+        """:meth:`bind_statement` for SQL text maskline compiled (it is parsed back only where the key binds)."""
+        if not self.key_in_statement:
+            return sql, ()
+        import sqlglot
+
+        return self.bind_statement(sqlglot.parse_one(sql, read=self.dialect().sqlglot_name), key)
+
+    # --- DB-API -------------------------------------------------------------
+    def cursor(self, connection: Any) -> Any:
+        """The object statements are executed on (a DB-API cursor unless the engine says otherwise)."""
+        return connection.cursor()
+
+    def prepare(self, connection: Any) -> None:
+        """Set the connection up for explicit ``BEGIN``/``COMMIT`` (autocommit, isolation level)."""
+
+    def owns(self, connection: Any) -> bool:
+        """Whether ``connection`` is a DB-API connection of this engine's drivers.
+
+        >>> import sqlite3
+        >>> from maskline.adapters import engine
+        >>> engine("sqlite").owns(sqlite3.connect(":memory:")), engine("duckdb").owns(sqlite3.connect(":memory:"))
+        (True, False)
+        """
+        module = type(connection).__module__.lstrip("_")
+        return any(module.startswith(m) for m in self.driver_modules)
+
+    def folded(self, ident: exp.Identifier | None) -> str | None:
+        """A name part as the catalog stores it (unquoted names fold to lower case where the engine folds)."""
+        if ident is None:
+            return None
+        return ident.name if ident.quoted or not self.folds_case else ident.name.lower()
+
+    def table(self, name: str) -> exp.Table:
+        """``name`` parsed as a table in this engine's SQL (so quoting and schemas follow its rules).
+
+        >>> from maskline.adapters import engine
+        >>> engine("duckdb").table('main."Customers"').name
+        'Customers'
+        """
+        return exp.to_table(name, dialect=self.dialect().sqlglot_name)
+
+    def columns(self, cursor: Any, table: exp.Table) -> list[tuple[str, str]]:
+        """``(column, type)`` of ``table`` in order, from ``information_schema``; empty when it does not exist."""
+        p = self.placeholder
+        sql = (f"SELECT column_name, data_type FROM information_schema.columns WHERE table_name = {p} "
+               f"AND table_schema = COALESCE({p}, current_schema()) ORDER BY ordinal_position")
+        cursor.execute(sql, (self.folded(table.this), self.folded(table.args.get("db"))))
+        return [(str(r[0]), str(r[1]).lower()) for r in cursor.fetchall()]
+
+    def truncate(self, table: exp.Table) -> exp.Expression:
+        """The statement that empties ``table`` and keeps it."""
+        return exp.TruncateTable(expressions=[table.copy()])
+
+    def dependent_views(self, cursor: Any, target_sql: str) -> list[str]:
+        """Views that would be dropped with ``target_sql`` (a swap must not drop them silently)."""
+        return []
+
+    def carried_setup(self, cursor: Any, target_sql: str, new_table: exp.Table,
+                      new_columns: set[str]) -> list[exp.Expression]:
+        """Statements that give ``new_table`` the grants and comments ``target_sql`` has (before a swap)."""
+        return []
+
+    # --- lineage ------------------------------------------------------------
+    def namespace(self, host: str | None, port: int | None, database: str | None) -> str:
+        """The OpenLineage namespace of a database of this engine (the OpenLineage naming spec)."""
+        return f"{self.name}://{host or ''}" + (f":{port}" if port else "")
+
+    def dataset_name(self, table: Sequence[str], database: str | None) -> str:
+        """``database.schema.table`` as OpenLineage names a table, defaults filled in.
+
+        >>> from maskline.adapters import engine
+        >>> engine("postgres").dataset_name(["customers"], "shop")
+        'shop.public.customers'
+        """
+        parts = list(table)
+        if len(parts) == 1 and self.default_schema:
+            parts = [self.default_schema, *parts]
+        if len(parts) == 2 and database:
+            parts = [database, *parts]
+        return ".".join(parts)
+
+    # --- URIs ---------------------------------------------------------------
+    def connect(self, url: EngineURL, *, read_only: bool = False) -> Any:
+        """A DB-API connection to ``url``; the caller closes it."""
+        raise UnsupportedDialectError(f"maskline cannot open {self.name} URIs itself", where=url.shown,
+                                      fix="open the connection yourself and pass it in")
+
+    def __repr__(self) -> str:
+        return f"<engine {self.name}>"

@@ -1,0 +1,104 @@
+"""One reader of database URIs, by SQLAlchemy's URL rules.
+
+``scheme://user:password@host:port/database?query``; for engines whose data is
+a file (DuckDB, SQLite) the part after ``scheme:///`` is the path, so
+``duckdb:///warehouse.db`` is *relative* to the working directory and
+``duckdb:////data/warehouse.db`` is absolute, exactly as SQLAlchemy reads them.
+
+Earlier releases read ``duckdb:///warehouse.db`` as ``/warehouse.db``. For one
+release, :func:`parse_url` warns when that reading would name a different,
+existing file.
+
+A trailing ``::schema.table`` (maskline's way of naming one table of a
+database in a CLI argument) is split off into :attr:`EngineURL.table`.
+
+>>> u = parse_url("postgresql://app:hunter2@db:5432/sales::public.t")
+>>> u.engine.name, u.host, u.port, u.database, u.table, u.shown
+('postgres', 'db', 5432, 'sales', 'public.t', 'postgresql://app:***@db:5432/sales')
+>>> parse_url("duckdb:///warehouse.db").path, parse_url("duckdb:////data/w.db").path, parse_url("duckdb://").path
+('warehouse.db', '/data/w.db', ':memory:')
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from maskline.errors import InputError
+
+
+@dataclass(frozen=True)
+class EngineURL:
+    """A parsed database URI; :attr:`raw` keeps the password, :attr:`shown` hides it."""
+
+    raw: str = field(repr=False)
+    engine: Any  # EngineAdapter
+    host: str | None
+    port: int | None
+    database: str | None
+    table: str | None
+    shown: str
+
+    @property
+    def path(self) -> str:
+        """The database file of a file-based engine (``:memory:`` when none is named)."""
+        return self.database or ":memory:"
+
+    def connect(self, *, read_only: bool = False) -> Any:
+        """Open a connection through the engine's adapter; the caller closes it.
+
+        >>> con = parse_url("duckdb://").connect()
+        >>> con.sql("SELECT 42").fetchall()
+        [(42,)]
+        """
+        return self.engine.connect(self, read_only=read_only)
+
+
+def _shown(scheme: str, netloc: str, rest: str) -> str:
+    if "@" in netloc:
+        creds, _, hostpart = netloc.rpartition("@")
+        user = creds.split(":", 1)[0]
+        netloc = f"{user}:***@{hostpart}" if ":" in creds else f"{user}@{hostpart}"
+    return f"{scheme}://{netloc}{rest}"
+
+
+def parse_url(uri: str, *, where: str = "the URI") -> EngineURL:
+    """Parse ``uri`` (optionally ending in ``::schema.table``) into an :class:`EngineURL`."""
+    from maskline.adapters import engine
+
+    base, sep, table = uri.partition("::")
+    if "://" not in base:
+        raise InputError("not a database URI", where=where,
+                         fix="use scheme://..., e.g. duckdb:///warehouse.db or postgresql://user@host/db")
+    scheme, _, after = base.partition("://")
+    adapter = engine(scheme, where=where)
+    netloc, slash, rest = after.partition("/")
+    shown = _shown(scheme, netloc, slash + rest)
+    if adapter.file_based:
+        database = unquote(rest.split("?", 1)[0]) or None
+        if database in (":memory:",):
+            database = None
+        _warn_if_old_reading_differs(scheme, database)
+        return EngineURL(uri, adapter, None, None, database, table if sep else None, shown)
+    parts = urlsplit(f"{scheme}://{after}")
+    try:
+        port = parts.port
+    except ValueError:
+        raise InputError("the URI's port is not a number", where=shown, fix="use host:5432") from None
+    return EngineURL(uri, adapter, parts.hostname, port, unquote(parts.path.lstrip("/")) or None,
+                     table if sep else None, shown)
+
+
+def _warn_if_old_reading_differs(scheme: str, path: str | None) -> None:
+    """Warn (one release) when the old reading of ``scheme:///path`` (as ``/path``) names another, existing file."""
+    if not path or path.startswith("/"):
+        return
+    old = Path("/" + path)
+    if old.exists() and old.resolve() != Path(path).resolve():
+        warnings.warn(
+            f"{scheme}:///{path} now means the relative path {path!r} (SQLAlchemy's rule); earlier releases "
+            f"read it as {str(old)!r}. Write {scheme}:////{path} for the absolute path.",
+            FutureWarning, stacklevel=3)

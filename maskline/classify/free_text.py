@@ -1,0 +1,80 @@
+"""Is a free-text column sensitive? It is when a meaningful share of its values contain PII, whatever their length.
+
+A value counts as prose when it has three words or more, however long it is
+(long values are scanned whole: NER cuts them in pieces, the rules read them
+all). A column is free text when half its values are prose. Each sampled
+prose value is scanned by the scrubber's validated detectors and by the prose
+pass (:mod:`maskline.text.prose`); the column is FREE_TEXT_WITH_PII when
+
+- at least ``FREE_TEXT_MIN_SHARE`` (5%) of its prose values hold a span, and
+- chance alone cannot explain the hits: the one-sided binomial tail at
+  ``NOISE_RATE`` (the share of PII-free prose values in which a span is still
+  found, 2% on the negatives of ``tests/text/prose_corpus.py``) is below 1e-3.
+
+Why 5%: one note in twenty naming a person is dozens of people per thousand
+rows, too many to pass raw; below it, the hits approach what detection finds
+in prose that holds no PII, and the binomial test refuses what the sample
+cannot tell apart from that noise.
+
+>>> import pyarrow as pa, pyarrow.compute as pc
+>>> notes = [f"Called Anna Meier about refund {i}" for i in range(6)] + [f"Order {i} shipped on time" for i in range(34)]
+>>> counts = pc.value_counts(pa.array(notes))
+>>> ev = free_text_evidence(counts.field("values"), counts.field("counts").to_numpy(), 40)
+>>> ev[0].info_type, ev[0].share
+('FREE_TEXT_WITH_PII', 0.15)
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+FREE_TEXT_MIN_SHARE = 0.05
+NOISE_RATE = 0.02
+MAX_P_VALUE = 1e-3
+PROSE_MIN_WORDS = 3
+TEXT_CAP = 200  # distinct prose values scanned per column
+
+
+def free_text_evidence(uniques: Any, weights: Any, n: int) -> list[Any]:
+    """FREE_TEXT_WITH_PII evidence for a string column's distinct values and their counts, or ``[]``."""
+    from maskline.classify.column import _binomial_tail, _Evidence
+    from maskline.text.prose import find_prose_many
+    from maskline.text.scrubber import find
+
+    values = uniques.to_pylist()
+    prose_idx = [i for i, v in enumerate(values) if len(v.split()) >= PROSE_MIN_WORDS]
+    if not prose_idx or float(weights[prose_idx].sum()) < 0.5 * n:
+        return []
+    chosen = prose_idx if len(prose_idx) <= TEXT_CAP else random.Random(7).sample(prose_idx, TEXT_CAP)
+    texts = [values[i] for i in chosen]
+    prose = find_prose_many(texts, ner=_ner_installed())
+    hit = [bool(p) or bool(find(t)) for t, p in zip(texts, prose, strict=True)]
+    hits, checked = sum(hit), len(texts)
+    # The share is of values (rows), the test of distinct values: a repeated note is one observation.
+    w = [float(weights[i]) for i in chosen]
+    share = sum(x for x, h in zip(w, hit, strict=True) if h) / sum(w)
+    p_value = _binomial_tail(hits, checked, NOISE_RATE)
+    if hits < 2 or share < FREE_TEXT_MIN_SHARE or p_value >= MAX_P_VALUE:
+        return []
+    return [_Evidence("FREE_TEXT_WITH_PII", "prose-spans", round(share, 4), 1.0, checked, hits, p_value, False, 0.9)]
+
+
+def free_text_confidence(share: float, hint: float) -> float:
+    """Confidence in a FREE_TEXT_WITH_PII verdict that passed the share and noise tests.
+
+    It rises with the share but stays at most 0.85, below what a structured type
+    reaches on a column of such values, so an address or name column is not
+    called free text because its values contain an address or a name.
+
+    >>> free_text_confidence(0.05, 0.0), free_text_confidence(0.9, 0.0)
+    (0.715, 0.85)
+    """
+    conf = 0.7 + 0.15 * min(1.0, share / 0.5)
+    return round(1 - (1 - conf) * (1 - 0.5 * hint), 4)
+
+
+def _ner_installed() -> bool:
+    from maskline.text.ner import ner_available
+
+    return ner_available("en")

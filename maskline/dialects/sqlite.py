@@ -1,0 +1,54 @@
+"""SQLite's masking primitives, named after functions :mod:`maskline.adapters.sqlite` registers.
+
+SQLite has no SHA-256, hex decoding, REGEXP_REPLACE, REPEAT or arrays, so this
+dialect calls functions of those names that the SQLite adapter adds to each
+connection (see :func:`maskline.adapters.sqlite.register_functions`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlglot import exp
+
+from maskline.dialects.base import Dialect, fn, lit
+
+
+class SQLite(Dialect):
+    """SQLite, with the missing primitives supplied by :func:`register_functions`.
+
+    >>> SQLite().sha256_hex(exp.column("b")).sql("sqlite")
+    'LOWER(TO_HEX(SHA256(b)))'
+    """
+
+    name = "sqlite"
+    sqlglot_name = "sqlite"
+    array_base = 0
+
+    def utf8(self, e: exp.Expression) -> exp.Expression:
+        return fn("TO_UTF8", e)
+
+    def bin_concat(self, a: exp.Expression, b: exp.Expression) -> exp.Expression:
+        return fn("BIN_CONCAT", a, b)  # SQLite's || turns blobs into text
+
+    def text(self, e: exp.Expression) -> exp.Expression:
+        return exp.cast(e, exp.DataType.build("text"))
+
+    def strpos_of(self, e: exp.Expression, needle: exp.Expression) -> exp.Expression:
+        return fn("INSTR", e, needle)
+
+    def right(self, e: exp.Expression, n: exp.Expression) -> exp.Expression:
+        return fn("RIGHT_CHARS", e, n)
+
+    def date_trunc(self, unit: str, e: exp.Expression) -> exp.Expression:
+        return fn("DATE_TRUNC_TEXT", lit(unit.lower()), e)
+
+    def bucket(self, e: exp.Expression, width: int) -> exp.Expression:
+        return exp.Mul(this=fn("FLOOR_DIV", e, lit(width)), expression=lit(width))
+
+    def pick(self, words: Any, index0: exp.Expression) -> exp.Expression:
+        return fn("PICK", index0, *[lit(w) for w in words])
+
+    def key_session_ref(self, name: str) -> exp.Expression:
+        return fn("MASKLINE_KEY", lit(name))
+

@@ -1,0 +1,197 @@
+"""Prose detection: person names, street addresses, birth dates, ICD-10 codes and MRNs inside free text.
+
+An extra pass beside the scrubber's validated detectors (:mod:`maskline.text.scrubber`),
+for what only context reveals:
+
+- ``PERSON_NAME``: spaCy NER where PyPI serves a pipeline (English, French;
+  the ``ner`` extra), and first-name lists, titles and name fields in every
+  language (:mod:`maskline.text.names`);
+- ``STREET_ADDRESS``: a house number next to a street word of the language
+  (``12 Main Street``, ``Hauptstraße 5``, ``12, rue de la Paix``, ``Via Roma 3``);
+- ``DATE_OF_BIRTH``: a date (numeric or with a month name) after a birth cue;
+- ``ICD10_CODE``: the ICD-10 shape near a diagnosis or ICD cue;
+- ``MEDICAL_RECORD_NUMBER``: an id of five or more digits after a record cue.
+
+It never runs in the Airflow log filter: it is opt-in (``scrub(text,
+prose=True)``), and runs on free-text columns (classification, the ``scrub``
+method in-process).
+
+>>> text = "Anna Meier (DOB 03.04.1985), Hauptstraße 5, MRN 4471923, ICD-10 E11.9"
+>>> [(f.type, text[f.start:f.end]) for f in find_prose(text, ner=False)]
+[('PERSON_NAME', 'Anna Meier'), ('DATE_OF_BIRTH', '03.04.1985'), ('STREET_ADDRESS', 'Hauptstraße 5'), ('MEDICAL_RECORD_NUMBER', '4471923'), ('ICD10_CODE', 'E11.9')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from maskline.text.scrubber import Finding
+
+PROSE_TYPES: frozenset[str] = frozenset({"PERSON_NAME", "STREET_ADDRESS", "DATE_OF_BIRTH", "ICD10_CODE",
+                                         "MEDICAL_RECORD_NUMBER"})
+CUE_WINDOW = 40  # characters before a date or code in which its cue must stand
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _rules() -> dict[str, re.Pattern[str]]:
+    from maskline.text.prose_data import (
+        BIRTH_CUES,
+        DE_STREET_SUFFIXES,
+        EN_STREET_TYPES,
+        EN_UNIT_WORDS,
+        FR_STREET_TYPES,
+        ICD_CUES,
+        MONTHS,
+        MRN_CUES,
+        NAME_PARTICLES,
+        NL_STREET_SUFFIXES,
+        ROMANCE_STREET_TYPES,
+    )
+
+    cap = r"[^\W\d_a-zß-ÿ][\w'’.-]*"  # a capitalised word
+    part = r"(?:" + _alt(NAME_PARTICLES) + r")"
+    name_words = rf"{cap}(?:[ \t]+(?:{part}[ \t]+)*{cap}){{0,4}}"
+    month = r"(?:" + _alt(MONTHS) + r")\.?"
+    date = (r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})"
+            rf"|\d{{1,2}}(?:st|nd|rd|th|er|º|°)?\.?[ \t]+(?:de[ \t]+)?{month},?[ \t]+(?:de[ \t]+)?\d{{4}}"
+            rf"|{month}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}})")
+    house = r"\d{1,5}(?:[ \t]?[a-zA-Z](?![\w]))?(?:[ \t]?[-/][ \t]?\d{1,4}[a-zA-Z]?)?"
+    en = (rf"(?<![\w.,-])\d{{1,6}}[A-Za-z]?[ \t]+(?:(?:[NSEW]|North|South|East|West)\.?[ \t]+)?"
+          rf"(?:{cap}[ \t]+){{1,3}}(?:{_alt(EN_STREET_TYPES)})\b\.?"
+          rf"(?:,?[ \t]*(?:{_alt(EN_UNIT_WORDS)})\.?[ \t]*#?[ \t]*\w{{1,6}}\b)?")
+    de_nl = (rf"(?:{cap}[ \t]+(?:{part}[ \t]+)*){{0,3}}[^\W\d_a-zß-ÿ][\w'’-]*"
+             rf"(?i:{_alt(DE_STREET_SUFFIXES + NL_STREET_SUFFIXES)})"
+             rf"(?:[ \t]+(?:{_alt(w.capitalize() for w in DE_STREET_SUFFIXES + NL_STREET_SUFFIXES)}))?"
+             rf",?[ \t]+{house}(?![\w])")
+    de_words = (rf"(?:{cap}[ \t]+){{1,3}}(?:{_alt(w.capitalize() for w in DE_STREET_SUFFIXES + NL_STREET_SUFFIXES)})"
+                rf",?[ \t]+{house}(?![\w])")
+    unit = (r"(?:,?[ \t]+(?i:piso|puerta|planta|bajo|escalera|esc\.|piano|appartamento|interno|int\.|scala|"
+            r"apto\.?|apartamento|andar|sala|bloco|casa|etage|étage|bus)[ \t]*\w{1,4}(?![\w]))*")
+    # A house number before the street: "12, rue ..." in French; "276 Via Rossi" without the comma elsewhere (a
+    # comma there would take the year of a date before it).
+    romance = (rf"(?:(?<![\w-])\d{{1,5}}(?:[ \t]?(?:bis|ter|[A-Da-d]))?(?:,[ \t]*(?=(?i:{_alt(FR_STREET_TYPES)})[ \t])"
+               rf"|[ \t]+(?=(?i:{_alt(ROMANCE_STREET_TYPES)})[ \t])))?"
+               rf"(?<![\w])(?i:{_alt(ROMANCE_STREET_TYPES)})(?<=[\w./])[ \t]+(?:{part}[ \t]+)*{name_words}"
+               rf"(?:,?[ \t]+(?i:n[º°o.]?\.?[ \t]*|km[ \t]*)?{house}(?![\w]){unit})?")
+    mrn_id = r"(?:[A-Z]{1,4}[-/ ]?)?\d[\d-]{3,14}\d(?![\w])|\d{2,4}[-/]\d{3,10}(?![\w])"
+    return {
+        "STREET_ADDRESS": re.compile(f"{en}|{de_nl}|{de_words}|{romance}"),
+        "DATE": re.compile(rf"(?i)(?<![\w.-])(?:{date})(?![\w])"),
+        "BIRTH_CUE": re.compile(rf"(?i)(?<![\w])(?:{_alt(BIRTH_CUES)})(?![\w])"),
+        "ICD10": re.compile(r"(?<![\w.-])[A-TV-Z]\d[0-9AB](?:\.[0-9A-TV-Z]{1,4})?(?![\w-])"),
+        "ICD_CUE": re.compile(rf"(?i)(?<![\w])(?:{_alt(ICD_CUES)})"),
+        "MRN": re.compile(rf"(?i:(?<![\w])(?:{_alt(MRN_CUES)}))(?![\w])[^\w\n]{{0,6}}"
+                          r"(?i:(?:number|no|nr|num|n[º°o]|nummer|numéro|numero|número|is|ist|est|es|é|id)\b\.?"
+                          r"[^\w\n]{0,4}){0,2}"
+                          rf"(?P<id>{mrn_id})"),
+    }
+
+
+def find_prose(text: str, *, language: str | None = None, ner: bool = True,
+               names: Iterable[str] | None = None) -> list[Finding]:
+    """Prose spans in ``text``: PERSON_NAME, STREET_ADDRESS, DATE_OF_BIRTH, ICD10_CODE, MEDICAL_RECORD_NUMBER.
+
+    ``language`` chooses the NER pipeline (guessed from the text when None);
+    ``ner=False`` uses name lists, titles and field cues only, with no model.
+
+    >>> [f.type for f in find_prose("Née le 12 mars 1980, Mme Dubois habite 12, rue de la Paix.", ner=False)]
+    ['DATE_OF_BIRTH', 'PERSON_NAME', 'STREET_ADDRESS']
+    >>> find_prose("The E45 road to Paris opened on 3 March 2024.", ner=False)
+    []
+    """
+    return find_prose_many([text], language=language, ner=ner, names=names)[0]
+
+
+def find_prose_many(texts: Sequence[str], *, language: str | None = None, ner: bool = True,
+                    names: Iterable[str] | None = None) -> list[list[Finding]]:
+    """:func:`find_prose` for many texts, NER batched per language (a column's values, a DuckDB vector).
+
+    >>> [len(f) for f in find_prose_many(["Call Anna Meier.", "All good."], ner=False)]
+    [1, 0]
+    """
+    from maskline.text.language import guess_language
+
+    out = [_rule_spans(t, names) for t in texts]
+    if ner:
+        from maskline.text.ner import ner_available, person_spans
+
+        by_lang: dict[str, list[int]] = {}
+        for i, t in enumerate(texts):
+            lang = language or guess_language(t) or "en"
+            if t and ner_available(lang):
+                by_lang.setdefault(lang, []).append(i)
+        for lang, idx in by_lang.items():
+            for i, spans in zip(idx, person_spans([texts[i] for i in idx], lang), strict=True):
+                out[i].extend(Finding("PERSON_NAME", a, b) for a, b in spans if _plausible_name(texts[i][a:b]))
+    return [_merge(f) for f in out]
+
+
+def _plausible_name(value: str) -> bool:
+    """An NER person span worth masking: two letters or more, capitalised, no digits or line breaks."""
+    letters = sum(c.isalpha() for c in value)
+    return letters >= 2 and value[:1].isupper() and not any(c.isdigit() for c in value) and "\n" not in value
+
+
+def _rule_spans(text: str, names: Iterable[str] | None) -> list[Finding]:
+    if not text:
+        return []
+    from maskline.text.names import person_spans
+
+    rules = _rules()
+    found = [Finding("PERSON_NAME", a, b) for a, b in person_spans(text, names)]
+    found += [Finding("STREET_ADDRESS", *_trim(text, m.span())) for m in rules["STREET_ADDRESS"].finditer(text)
+              if any(c.isdigit() for c in m.group())]
+    if any(c.isdigit() for c in text):
+        lowered = text.lower()
+        for m in rules["DATE"].finditer(text):
+            window = lowered[max(0, m.start() - CUE_WINDOW):m.start()]
+            if rules["BIRTH_CUE"].search(window):
+                found.append(Finding("DATE_OF_BIRTH", *m.span()))
+        for m in rules["ICD10"].finditer(text):
+            window = lowered[max(0, m.start() - 2 * CUE_WINDOW):m.start()]
+            if rules["ICD_CUE"].search(window):
+                found.append(Finding("ICD10_CODE", *m.span()))
+        for m in rules["MRN"].finditer(text):
+            if sum(c.isdigit() for c in m.group("id")) >= 5:
+                found.append(Finding("MEDICAL_RECORD_NUMBER", *m.span("id")))
+    return found
+
+
+def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    a, b = span
+    while b > a and text[b - 1] in " \t,.":
+        b -= 1
+    return a, b
+
+
+# When spans overlap, the more specific one wins: a birth date, a record number or a code over an address or a
+# name that swallowed it.
+_PRIORITY = {"DATE_OF_BIRTH": 0, "MEDICAL_RECORD_NUMBER": 1, "ICD10_CODE": 2, "STREET_ADDRESS": 3, "PERSON_NAME": 4}
+
+
+def _merge(findings: list[Finding]) -> list[Finding]:
+    """Left to right without overlaps; of overlapping spans, the higher-priority (then longer) one is kept."""
+    chosen: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (_PRIORITY.get(f.type, 9), -(f.end - f.start), f.start)):
+        if all(f.end <= c.start or f.start >= c.end for c in chosen):
+            chosen.append(f)
+    return sorted(chosen, key=lambda f: f.start)
+
+
+def merge_findings(validated: list[Finding], prose: list[Finding]) -> list[Finding]:
+    """The scrubber's validated spans plus the prose spans that do not overlap them, left to right.
+
+    >>> merge_findings([Finding("EMAIL", 10, 20)], [Finding("PERSON_NAME", 0, 9), Finding("PERSON_NAME", 12, 15)])
+    [Finding(type='PERSON_NAME', start=0, end=9), Finding(type='EMAIL', start=10, end=20)]
+    """
+    kept = list(validated)
+    for f in prose:
+        if all(f.end <= v.start or f.start >= v.end for v in validated):
+            kept.append(f)
+    return sorted(kept, key=lambda f: f.start)

@@ -1,0 +1,92 @@
+"""Prose detection: spans in tables, recall and precision on generated prose in seven languages, negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.prose_corpus import LOCALES, negatives
+from benchmarks.prose_recall import evaluate
+from maskline.text import scrub
+from maskline.text.prose import find_prose
+
+CASES = [
+    ("Anna Meier (DOB 03.04.1985) wohnt in der Hauptstraße 5.",
+     [("PERSON_NAME", "Anna Meier"), ("DATE_OF_BIRTH", "03.04.1985"), ("STREET_ADDRESS", "Hauptstraße 5")]),
+    ("Mme Claire Moreau, née le 12 mars 1980, habite 12, rue de la Paix.",
+     [("PERSON_NAME", "Claire Moreau"), ("DATE_OF_BIRTH", "12 mars 1980"), ("STREET_ADDRESS", "12, rue de la Paix")]),
+    ("Paciente nacida el 3 de marzo de 1985, Calle de Alcalá 45, NHC: 00123456.",
+     [("DATE_OF_BIRTH", "3 de marzo de 1985"), ("STREET_ADDRESS", "Calle de Alcalá 45"),
+      ("MEDICAL_RECORD_NUMBER", "00123456")]),
+    ("Diagnosis: J45.909 and K21.9, MRN 4471923.",
+     [("ICD10_CODE", "J45.909"), ("ICD10_CODE", "K21.9"), ("MEDICAL_RECORD_NUMBER", "4471923")]),
+    ("Jan van der Berg woont op de Kerkstraat 12a.", [("PERSON_NAME", "Jan van der Berg"),
+                                                     ("STREET_ADDRESS", "Kerkstraat 12a")]),
+    ("Sent to 1234 Oak Street Apt. 5 for John Smith.", [("STREET_ADDRESS", "1234 Oak Street Apt. 5"),
+                                                       ("PERSON_NAME", "John Smith")]),
+]
+
+NOT_PII = [
+    "The appointment on 3 March 2024 was moved.",  # a date, no birth cue
+    "Invoice dated 2023-01-05, order 4471923.",  # a date and a number, no cue
+    "Take the E45 north; the A12 is closed.",  # code-like roads, no diagnosis cue
+    "We walked down Main Street to Lake Geneva.",  # places, no house number
+    "The Ford Focus and the Apple Watch were on sale in Paris.",  # brands and a city
+    "Version 3.2 of the app ships on Friday.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_prose_spans_are_found_where_they_are(text: str, expected: list[tuple[str, str]]) -> None:
+    found = [(f.type, text[f.start:f.end]) for f in find_prose(text, ner=False)]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text", NOT_PII)
+def test_prose_without_pii_has_no_span(text: str) -> None:
+    assert find_prose(text, ner=False) == []
+
+
+def test_english_ner_finds_a_name_that_no_list_holds() -> None:
+    text = "Yesterday Zorblax Quintavenko called about the invoice."
+    assert find_prose(text, ner=False) == []  # not trivially true: the lists do not know the name
+    assert [(f.type, text[f.start:f.end]) for f in find_prose(text)] == [("PERSON_NAME", "Zorblax Quintavenko")]
+
+
+def test_scrub_with_prose_masks_names_and_keeps_validated_spans() -> None:
+    text = "Patient Anna Meier, mail anna@correo.es, MRN 4471923"
+    assert scrub(text)[0] == "Patient Anna Meier, mail [EMAIL], MRN 4471923"  # the default scrub does not look
+    assert scrub(text, prose=True)[0] == "Patient [PERSON_NAME], mail [EMAIL], MRN [MEDICAL_RECORD_NUMBER]"
+
+
+def test_scrub_with_prose_honours_the_allow_list() -> None:
+    assert scrub("Ask Anna Meier", prose=True, allow_list=["Anna Meier"])[0] == "Ask Anna Meier"
+
+
+@pytest.mark.parametrize("language", list(LOCALES))
+def test_recall_and_precision_on_faker_prose(language: str) -> None:
+    r = evaluate("faker", language, 12, ner=False, seed=3)
+    assert r["PERSON_NAME"] >= 0.8
+    assert r["STREET_ADDRESS"] >= 0.5
+    for t in ("DATE_OF_BIRTH", "ICD10_CODE", "MEDICAL_RECORD_NUMBER"):
+        assert r[t] >= 0.9, t
+    assert r["precision"] >= 0.9
+
+
+@pytest.mark.parametrize("language", list(LOCALES))
+def test_recall_on_mimesis_prose_a_second_generator(language: str) -> None:
+    r = evaluate("mimesis", language, 12, ner=False, seed=5)
+    assert r["PERSON_NAME"] >= 0.8
+    assert min(r["DATE_OF_BIRTH"], r["ICD10_CODE"], r["MEDICAL_RECORD_NUMBER"]) >= 0.9
+
+
+@pytest.mark.parametrize("language", list(LOCALES))
+def test_negatives_are_mostly_left_alone(language: str) -> None:
+    flagged = [s.text for s in negatives(language) if find_prose(s.text, ner=False)]
+    assert len(flagged) <= 1, flagged
+
+
+def test_long_texts_are_scanned_to_the_end() -> None:
+    text = "All fine with the order. " * 8000 + "Call Anna Meier back."
+    assert len(text) > 200_000
+    spans = find_prose(text, language="en")
+    assert [text[f.start:f.end] for f in spans] == ["Anna Meier"]
