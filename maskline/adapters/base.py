@@ -99,7 +99,7 @@ class EngineAdapter:
             return sql, ()
         import sqlglot
 
-        return self.bind_statement(sqlglot.parse_one(sql, read=self.dialect().sqlglot_name), key)
+        return self.bind_statement(sqlglot.parse_one(sql, read=self.dialect().sqlglot_name), key)  # type: ignore[arg-type]
 
     # --- DB-API -------------------------------------------------------------
     def cursor(self, connection: Any) -> Any:

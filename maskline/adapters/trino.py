@@ -62,9 +62,9 @@ class TrinoAdapter(EngineAdapter):
 
     def columns(self, cursor: Any, table: exp.Table) -> list[tuple[str, str]]:
         # information_schema is per catalog, and Trino's current_schema takes no parentheses.
-        catalog = table.args.get("catalog")
-        source = (f"{exp.to_identifier(self.folded(catalog)).sql('trino')}.information_schema.columns"  # type: ignore[arg-type]
-                  if catalog is not None else "information_schema.columns")
+        catalog = self.folded(table.args.get("catalog"))
+        source = (f"{exp.to_identifier(catalog, quoted=True).sql('trino')}.information_schema.columns"
+                  if catalog else "information_schema.columns")
         cursor.execute(f"SELECT column_name, data_type FROM {source} WHERE table_name = ? "
                        "AND table_schema = COALESCE(?, current_schema) ORDER BY ordinal_position",
                        (self.folded(table.this), self.folded(table.args.get("db"))))
@@ -141,7 +141,7 @@ def bind_key_in_sql(sql: str, key: KeyMaterial | None) -> tuple[str, list[str]]:
     """
     import sqlglot
 
-    return bind_key(sqlglot.parse_one(sql, read="trino"), key)
+    return bind_key(sqlglot.parse_one(sql, read="trino"), key)  # type: ignore[arg-type]
 
 
 def connect(url: str, *, catalog: str | None = None, schema: str | None = None, user: str | None = None,
