@@ -58,8 +58,11 @@ test: setup postgres-up
 test-fast: setup
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) -m "not postgres and not marquez and not airflow and not dbt and not spark and not trino and not packaging" $(PYTEST_ARGS)
 
-bench: setup
-	$(PY) -m benchmarks.run
+# The scale benchmark runs on a real Trino too; it is started for the run and stopped afterwards.
+bench: setup postgres-up
+	export MASKLINE_TRINO_URL="$$(scripts/trino.sh up)"; \
+	$(PY) -m benchmarks.run $(BENCH_ARGS); rc=$$?; \
+	scripts/trino.sh down >/dev/null 2>&1 || true; exit $$rc
 
 lint: setup
 	$(VENV)/bin/ruff check maskline airflow_plugin openlineage_ext tests benchmarks examples

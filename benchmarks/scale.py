@@ -192,7 +192,8 @@ def spark_runner() -> Callable[[int, str], dict[str, Any]]:
     from maskline.sql.session import key_setup
 
     spark = (SparkSession.builder.master("local[2]").appName("maskline-scale").config("spark.ui.enabled", "false")
-             .config("spark.driver.memory", "2g").config("spark.sql.shuffle.partitions", "2").getOrCreate())
+             .config("spark.driver.memory", "2g").config("spark.sql.shuffle.partitions", "2")
+             .config("spark.ui.showConsoleProgress", "false").getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
     for statement, params in key_setup("spark", _key()):
         spark.sql(statement, args=list(params))
