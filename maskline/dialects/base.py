@@ -108,6 +108,8 @@ class Dialect:
     # --- canonical text of non-text values (the definition: maskline.dialects.canonical) ----------
     # Names an engine reads differently from TYPE_FORMS (Spark's ``timestamp`` is an instant).
     text_form_overrides: dict[str, TextForm] = {}
+    # Whether DECIMAL(p, s) prints exactly s fractional digits (SQLite stores decimals as doubles or integers).
+    decimal_text_keeps_scale = True
 
     def iso_date_text(self, e: exp.Expression) -> exp.Expression:
         """A DATE as ``YYYY-MM-DD``."""

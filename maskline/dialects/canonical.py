@@ -238,8 +238,24 @@ def fn_replace(e: exp.Expression, old: str, new: str) -> exp.Expression:
     return exp.Anonymous(this="REPLACE", expressions=[e, _lit(old), _lit(new)])
 
 
-def canonical_sql(d: Dialect, e: exp.Expression, form: TextForm) -> exp.Expression:
+def decimal_scale(source_type: str | None) -> int | None:
+    """The scale of a ``DECIMAL(p, s)`` type name; None when the name does not say.
+
+    >>> decimal_scale("decimal(12,2)"), decimal_scale("NUMERIC(10)"), decimal_scale("numeric")
+    (2, 0, None)
+    """
+    m = re.search(r"\(\s*\d+\s*(?:,\s*(\d+)\s*)?\)", source_type or "")
+    if m is None:
+        return None
+    return int(m.group(1) or 0)
+
+
+def canonical_sql(d: Dialect, e: exp.Expression, form: TextForm, source_type: str | None = None) -> exp.Expression:
     """SQL computing the canonical text of ``e`` (a column of ``form``) in dialect ``d``; NULL stays NULL.
+
+    ``source_type`` lets a DECIMAL of known scale skip a branch: engines that print a DECIMAL with all of its
+    scale's digits (:attr:`~maskline.dialects.base.Dialect.decimal_text_keeps_scale`) always print a ``.``
+    when the scale is positive, and none when it is 0.
 
     >>> from maskline.dialects import get_dialect
     >>> canonical_sql(get_dialect("duckdb"), exp.column("b"), TextForm.BOOLEAN).sql("duckdb")
@@ -256,8 +272,13 @@ def canonical_sql(d: Dialect, e: exp.Expression, form: TextForm) -> exp.Expressi
         return d.iso_date_text(e)
     if form is TextForm.TIMESTAMP_TZ:
         return d.concat(trim_fraction(d, d.utc_timestamp_text(e)), _lit("Z"))
-    if form is TextForm.DECIMAL:
-        return trim_fraction(d, d.decimal_text(e))  # engines print DECIMAL in plain notation
+    if form is TextForm.DECIMAL:  # engines print DECIMAL in plain notation
+        scale = decimal_scale(source_type) if d.decimal_text_keeps_scale else None
+        if scale == 0:
+            return d.decimal_text(e)
+        if scale is not None:
+            return d.rtrim(d.rtrim(d.decimal_text(e), "0"), ".")
+        return trim_fraction(d, d.decimal_text(e))
     # FLOAT: NULL (plain_number's COALESCE would make it '0'), zero of either sign, the special values, the number.
     native = d.float_text(e)
     low = exp.Lower(this=native.copy())

@@ -23,6 +23,7 @@ class SQLite(Dialect):
 
     name = "sqlite"
     sqlglot_name = "sqlite"
+    decimal_text_keeps_scale = False  # DECIMAL(12,2) 1000.00 is stored, and printed, as the integer 1000
     array_base = 0
 
     def utf8(self, e: exp.Expression) -> exp.Expression:

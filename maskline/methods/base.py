@@ -41,7 +41,8 @@ class MaskContext:
         """The column as the text keyed methods hash: one form per value on every engine
         (:mod:`maskline.dialects.canonical`); the engine's own cast for types that form does not cover."""
         form = text_form(self.source_type, self.dialect.text_form_overrides)
-        return self.dialect.text(column) if form is None else canonical_sql(self.dialect, column, form)
+        return (self.dialect.text(column) if form is None
+                else canonical_sql(self.dialect, column, form, self.source_type))
 
 
 @dataclass(frozen=True)

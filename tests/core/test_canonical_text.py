@@ -29,7 +29,7 @@ VALUES: dict[TextForm, list[Any]] = {
     TextForm.TEXT: ["alice@example.com", "Zoë Ångström", "", "17.50", None],
     TextForm.INTEGER: [0, 42, -7, 1234, 9007199254740993, None],
     TextForm.DECIMAL: [Decimal("17.50"), Decimal("0.00"), Decimal("-0.05"), Decimal("1234.00"), Decimal("99.99"),
-                       Decimal("-123456789.01"), None],
+                       Decimal("1000.00"), Decimal("-123456789.01"), None],
     TextForm.FLOAT: [0.0, -0.0, 17.5, 99.99, 1234.0, 0.1, 1e20, 1.5e-7, -2.5, 0.30000000000000004,
                      123456789.125, 1e16, None],
     TextForm.BOOLEAN: [True, False, None],
