@@ -103,5 +103,5 @@ def key_for_plan(plan: Plan, policy: Policy) -> KeyMaterial | None:
     try:
         return resolve_operator_key(policy)
     except KeyMissingError as e:
-        keyed = sorted({c.method.name for c in plan.masked if c.method})
+        keyed = plan.keyed_methods()  # only the methods that read the key, not every masked column's
         raise KeyMissingError(e.what + f"; methods {', '.join(keyed)} need it", where=e.where, fix=e.fix) from None

@@ -75,7 +75,7 @@ class MasklineLogFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         try:
             message = record.getMessage()
-        except Exception:  # a bad format string: leave it to the handler's own error path
+        except Exception:  # noqa: BLE001 - a bad format string: leave it to the handler's own error path
             return True
         record.msg = scrub_text(message)
         record.args = None

@@ -59,7 +59,7 @@ def _from_variable(name: str) -> Policy:
 
     try:
         text = Variable.get(name)
-    except Exception as e:  # noqa: BLE001 - Airflow raises KeyError or its own NotFound, by version
+    except Exception as e:  # Airflow raises KeyError or its own NotFound, by version
         raise PolicyError(f"Airflow Variable {name!r} holding the policy was not found",
                           where=f"policy=variable:{name}",
                           fix=f"create it: airflow variables set {name} \"$(cat policy.yml)\"") from e

@@ -109,7 +109,7 @@ class Warehouse:
         """A table name parsed in this engine's SQL (so quoting and schemas follow its rules)."""
         try:
             return self.engine.table(name)
-        except Exception as e:  # noqa: BLE001 - any parse failure is a bad name
+        except Exception as e:  # any parse failure is a bad name
             raise InputError(f"not a table name: {name!r}", where="source/target",
                              fix="pass a table name such as schema.table") from e
 

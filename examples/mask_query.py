@@ -6,12 +6,8 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from maskline import RewriteRefused, load_policy, resolve_key, rewrite, run_masked
 from maskline.demo.sample import sample_customers
-from maskline.errors import RewriteRefused
-from maskline.keys import resolve_key
-from maskline.policy import load_policy
-from maskline.rewrite import rewrite
-from maskline.rewrite.run import run_masked
 
 os.environ.setdefault("MASKLINE_KEY", "use-a-long-random-secret")  # normally from your secret store
 policy = load_policy(Path(__file__).with_name("policy.yml"))

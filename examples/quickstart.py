@@ -5,10 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from maskline.engine import mask_frame
-from maskline.plan import build_plan
-from maskline.policy import load_policy
-from maskline.sql.compile import compile_select
+from maskline import build_plan, compile_select, load_policy, mask_frame
 
 os.environ.setdefault("MASKLINE_KEY", "use-a-long-random-secret")  # normally from your secret store
 policy = load_policy(Path(__file__).with_name("policy.yml"))

@@ -52,9 +52,19 @@ class Plan:
 
     @property
     def keyed(self) -> bool:
+        return bool(self.keyed_methods())
+
+    def keyed_methods(self) -> list[str]:
+        """The plan's methods that read the key, sorted: what a missing-key error names.
+
+        >>> from maskline.policy import load_policy
+        >>> pol = load_policy({"datasets": {"t": {"columns": {"e": {"method": "email"}, "u": {"method": "hmac"}}}}})
+        >>> build_plan(pol, "t", [("e", "text"), ("u", "text")]).keyed_methods()
+        ['hmac']
+        """
         from maskline.methods.registry import METHODS
 
-        return any(c.method is not None and METHODS[c.method.name].keyed for c in self.columns)
+        return sorted({c.method.name for c in self.columns if c.method is not None and METHODS[c.method.name].keyed})
 
 
 def build_plan(

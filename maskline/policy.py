@@ -27,11 +27,7 @@ from maskline.errors import PolicyError, did_you_mean
 from maskline.keys import DEFAULT_KEY_REF, KeyRef
 from maskline.methods.base import MethodSpec
 from maskline.methods.registry import METHODS, method_spec
-
-SCHEMA_PATH = Path(__file__).with_name("schemas") / "policy.schema.json"
-TOP_LEVEL_KEYS = ("version", "key", "unclassified", "methods", "datasets", "unmask_for", "info_types",
-                  "allow_list", "rewrite", "classify")
-COLUMN_KEYS = ("info_type", "method")
+from maskline.policy_schema import SCHEMA_PATH
 
 
 @dataclass(frozen=True)
@@ -155,24 +151,63 @@ def _join(path: str, key: str) -> str:
     return f"{path}{k}" if k.startswith("[") else (f"{path}.{k}" if path else k)
 
 
+def _path_of(steps: list[Any]) -> str:
+    """A key path as messages write it: ``datasets["raw.customers"].columns.email``, ``unmask_for[0]``.
+
+    >>> _path_of(["datasets", "raw.customers", "columns", "email"])
+    'datasets["raw.customers"].columns.email'
+    >>> _path_of(["unmask_for", 0])
+    'unmask_for[0]'
+    """
+    path = ""
+    for i, step in enumerate(steps):
+        if isinstance(step, int):
+            path += f"[{step}]"
+        elif i == 1 and steps[0] == "datasets":
+            path += f'["{step}"]'  # dataset names hold dots: always quoted, as the loader writes them
+        else:
+            path = _join(path, str(step))
+    return path
+
+
+# Which of several violations at one place is reported: the shape first, then unknown keys.
+_PRIORITY = {"type": 0, "additionalProperties": 1, "propertyNames": 2, "required": 3}
+
+
+def _annotations(err: Any) -> dict[str, Any]:
+    """The deepest ``x-what``, ``x-fix`` and ``x-method`` on the schema path of a violation."""
+    from maskline.policy_schema import validator
+
+    root = validator().schema  # refs inlined: the schema path can be followed step by step
+    notes: dict[str, Any] = {}
+    node: Any = root
+
+    def note(n: Any) -> None:
+        if isinstance(n, dict):
+            notes.update({k: v for k, v in n.items() if k in ("x-what", "x-fix", "x-method")})
+
+    for step in err.absolute_schema_path:
+        if isinstance(node, dict) and step not in node and "$ref" in node:  # jsonschema leaves $ref out of paths
+            node = root["$defs"][node["$ref"].rsplit("/", 1)[1]]
+            note(node)
+        present = step in node if isinstance(node, dict) else (
+            isinstance(node, list) and isinstance(step, int) and step < len(node))
+        if not present:
+            break
+        node = node[step]
+        note(node)
+    note(err.schema)
+    return notes
+
+
 class _Loader:
+    """Validates a raw policy against its schema, then reads its meaning (info types, methods, patterns)."""
+
     def __init__(self, source: str) -> None:
         self.source = source
 
     def fail(self, what: str, path: str, fix: str) -> PolicyError:
         return PolicyError(what, where=f"{self.source}: {path}" if path else self.source, fix=fix)
-
-    def mapping(self, value: Any, path: str) -> Mapping[str, Any]:
-        if value is None:
-            return {}
-        if not isinstance(value, Mapping):
-            raise self.fail(f"expected a mapping, got {type(value).__name__}", path, "write it as 'key: value' lines")
-        return value
-
-    def keys(self, value: Mapping[str, Any], allowed: tuple[str, ...], path: str) -> None:
-        for k in value:
-            if k not in allowed:
-                raise self.fail(f"unknown key {k!r}", _join(path, str(k)), did_you_mean(str(k), allowed))
 
     def info_type(self, name: Any, known: set[str], path: str) -> str:
         if not isinstance(name, str) or name not in known:
@@ -180,9 +215,12 @@ class _Loader:
         return name
 
     def method(self, value: Any, path: str) -> MethodSpec:
+        """A method entry (a name, or ``{method: name, **params}``), checked by the method's own definition."""
         if isinstance(value, str):
             value = {"method": value}
-        value = dict(self.mapping(value, path))
+        if not isinstance(value, Mapping):
+            raise self.fail(f"expected a mapping, got {type(value).__name__}", path, "e.g. {method: hmac}")
+        value = dict(value)
         if "method" not in value:
             raise self.fail("a method entry needs 'method'", path, "e.g. {method: hmac}")
         name = str(value.pop("method"))
@@ -193,41 +231,67 @@ class _Loader:
         except PolicyError as e:  # a parameter error: add the file to its key path
             raise PolicyError(e.what, where=f"{self.source}: {e.where}", fix=e.fix) from None
 
-    def load(self, raw: Mapping[str, Any]) -> Policy:
-        from maskline.infotypes import CATEGORIES, INFO_TYPES
+    def check_schema(self, raw: Any) -> None:
+        """Raise the first schema violation as a what/where/fix error (see :mod:`maskline.policy_schema`)."""
+        from maskline.policy_schema import validator
 
-        raw = self.mapping(raw, "")
-        self.keys(raw, TOP_LEVEL_KEYS, "")
-        version = raw.get("version", 1)
-        if version != 1:
-            raise self.fail(f"unsupported policy version {version!r}", "version", "use version: 1")
+        errors = sorted(validator().iter_errors(raw), key=lambda e: (len(e.absolute_path), _PRIORITY.get(
+            str(e.validator), len(_PRIORITY))))
+        if errors:
+            raise self.schema_error(errors[0], raw)
 
+    def schema_error(self, err: Any, raw: Any) -> PolicyError:
+        steps = list(err.absolute_path)
+        path = _path_of(steps)
+        notes = _annotations(err)
+        if notes.get("x-method"):
+            # A method entry: its own definition names the parameter and the closest valid name.
+            owner = _path_of(steps[:-1]) if steps and steps[-1] == "method" else path
+            self.method(err.instance, owner)
+            return self.fail("invalid method entry", path, "e.g. {method: hmac, length: 16}")  # not reached
+        expected = err.schema.get("type") if err.validator == "type" else None
+        if expected == "object" or (isinstance(expected, list) and "object" in expected):
+            return self.fail(f"expected a mapping, got {type(err.instance).__name__}", path,
+                             "write it as 'key: value' lines")
+        if err.validator == "additionalProperties" and isinstance(err.instance, Mapping):
+            allowed = list(err.schema.get("properties", {}))
+            extra = next(str(k) for k in err.instance if k not in allowed)
+            return self.fail(f"unknown key {extra!r}", _join(path, extra), did_you_mean(extra, allowed))
+        if "propertyNames" in err.absolute_schema_path:  # the name itself is wrong: point at it
+            path = _join(path, str(err.instance))
+        label = str(steps[-1]) if steps else "the policy"
+        if "x-what" in notes:
+            what = notes["x-what"]
+        elif err.validator == "enum":
+            what = f"{label} must be one of {', '.join(repr(v) for v in err.validator_value)}"
+            what += f", not {err.instance!r}" if isinstance(err.instance, str) else ""
+        else:
+            what = f"invalid value for {label}"
+        if "x-fix" in notes:
+            fix = notes["x-fix"]
+        elif err.validator == "enum":
+            fix = did_you_mean(str(err.instance), [str(v) for v in err.validator_value])
+        else:
+            fix = "see the policy's JSON Schema: maskline policy schema"
+        return self.fail(what, path, fix)
+
+    def load(self, raw: Any) -> Policy:
+        from maskline.infotypes import INFO_TYPES
+
+        if isinstance(raw, Mapping) and not isinstance(raw, dict):
+            raw = dict(raw)  # JSON Schema's "object" is a dict
+        self.check_schema(raw)
+        sections = {k: (raw.get(k) or {}) for k in ("key", "methods", "datasets", "info_types", "rewrite", "classify")}
         key = DEFAULT_KEY_REF
         if "key" in raw:
-            k = self.mapping(raw["key"], "key")
-            self.keys(k, ("env", "airflow_conn"), "key")
-            if len(k) != 1 or not all(isinstance(v, str) and v for v in k.values()):
-                raise self.fail("key must name exactly one source", "key",
-                                "use key: {env: MASKLINE_KEY} or key: {airflow_conn: maskline_default}")
-            key = KeyRef(env=k.get("env"), airflow_conn=k.get("airflow_conn"))
-
-        unclassified = raw.get("unclassified", "pass")
-        if unclassified not in ("pass", "mask"):
-            raise self.fail(f"unclassified must be 'pass' or 'mask', not {unclassified!r}", "unclassified",
-                            "use 'mask' to fail closed on columns nobody classified")
+            key = KeyRef(env=sections["key"].get("env"), airflow_conn=sections["key"].get("airflow_conn"))
 
         custom: dict[str, CustomInfoType] = {}
-        for name, spec in self.mapping(raw.get("info_types"), "info_types").items():
+        for name, spec in sections["info_types"].items():
             path = _join("info_types", name)
-            spec = self.mapping(spec, path)
-            self.keys(spec, ("category", "pattern", "validator", "name_hints", "method"), path)
-            if not re.fullmatch(r"[A-Z][A-Z0-9_]*", name):
-                raise self.fail(f"info type name {name!r} must be UPPER_SNAKE_CASE", path, "e.g. EMPLOYEE_ID")
+            spec = spec or {}
             if name in INFO_TYPES:
                 raise self.fail(f"info type {name!r} is built in", path, "choose another name")
-            category = spec.get("category", "identifier")
-            if category not in CATEGORIES:
-                raise self.fail(f"unknown category {category!r}", f"{path}.category", did_you_mean(category, CATEGORIES))
             pattern = spec.get("pattern")
             if pattern is not None:
                 try:
@@ -238,50 +302,29 @@ class _Loader:
             validator = spec.get("validator")
             if validator is not None:
                 self._check_validator(validator, f"{path}.validator")
-            hints = spec.get("name_hints", [])
-            if not isinstance(hints, list) or not all(isinstance(h, str) for h in hints):
-                raise self.fail("name_hints must be a list of strings", f"{path}.name_hints", "e.g. [emp_id, staff_no]")
             method = self.method(spec["method"], path) if "method" in spec else None
-            custom[name] = CustomInfoType(name, category, pattern, validator, tuple(hints), method)
+            custom[name] = CustomInfoType(name, spec.get("category", "identifier"), pattern, validator,
+                                          tuple(spec.get("name_hints", [])), method)
         known = set(INFO_TYPES) | set(custom)
 
         methods: dict[str, MethodSpec] = {}
-        for it, spec in self.mapping(raw.get("methods"), "methods").items():
-            path = _join("methods", it)
+        for it, spec in sections["methods"].items():
+            path = _join("methods", str(it))
             self.info_type(it, known, path)
             methods[it] = self.method(spec, path)
 
         datasets: dict[str, DatasetPolicy] = {}
-        for ds_name, ds in self.mapping(raw.get("datasets"), "datasets").items():
+        for ds_name, ds in sections["datasets"].items():
             ds_path = f'datasets["{ds_name}"]'
-            ds = self.mapping(ds, ds_path)
-            self.keys(ds, ("columns",), ds_path)
             cols: dict[str, ColumnPolicy] = {}
-            for col, spec in self.mapping(ds.get("columns"), f"{ds_path}.columns").items():
+            for col, spec in ((ds or {}).get("columns") or {}).items():
                 path = _join(f"{ds_path}.columns", str(col))
-                spec = self.mapping(spec, path)
-                self.keys(spec, COLUMN_KEYS, path)
-                if "info_type" not in spec and "method" not in spec:
-                    raise self.fail("a column needs 'info_type' or 'method'", path, "e.g. {info_type: EMAIL}")
                 info_type = self.info_type(spec["info_type"], known, f"{path}.info_type") if "info_type" in spec else None
                 method = self.method(spec["method"], path) if "method" in spec else None
                 cols[str(col)] = ColumnPolicy(str(col), info_type, method, path)
             datasets[str(ds_name)] = DatasetPolicy(str(ds_name), cols)
 
-        unmask_for = raw.get("unmask_for", [])
-        if not isinstance(unmask_for, list) or not all(isinstance(i, str) and ":" in i for i in unmask_for):
-            raise self.fail("unmask_for must be a list of 'kind:name' identities", "unmask_for",
-                            "e.g. [role:pii_reader, user:alice]")
-        allow = raw.get("allow_list", [])
-        if not isinstance(allow, list) or not all(isinstance(v, str) for v in allow):
-            raise self.fail("allow_list must be a list of strings", "allow_list", "e.g. [noreply@example.com]")
-
-        rw = self.mapping(raw.get("rewrite"), "rewrite")
-        self.keys(rw, ("safe_functions", "filter_literals"), "rewrite")
-        fl = rw.get("filter_literals", "tokenize")
-        if fl not in ("refuse", "tokenize", "allow"):
-            raise self.fail(f"unknown filter_literals mode {fl!r}", "rewrite.filter_literals",
-                            did_you_mean(str(fl), ("refuse", "tokenize", "allow")))
+        rw = sections["rewrite"]
         if "safe_functions" in rw:
             import warnings
 
@@ -289,21 +332,14 @@ class _Loader:
             warnings.warn(f"{self.source}: rewrite.safe_functions is ignored and will be removed; functions are "
                           "checked against a per-dialect allow-list and every query reads masked relations",
                           DeprecationWarning, stacklevel=3)
-        cl = self.mapping(raw.get("classify"), "classify")
-        self.keys(cl, ("min_confidence", "sample"), "classify")
-        mc = cl.get("min_confidence", 0.6)
-        if not isinstance(mc, (int, float)) or not 0 <= mc <= 1:
-            raise self.fail("min_confidence must be between 0 and 1", "classify.min_confidence", "e.g. 0.6")
-        sample = cl.get("sample", 10_000)
-        if not isinstance(sample, int) or sample <= 0:
-            raise self.fail("sample must be a positive integer", "classify.sample", "e.g. 10000")
-
+        cl = sections["classify"]
         return Policy(
-            version=1, key=key, unclassified=unclassified, unclassified_explicit="unclassified" in raw,
-            methods=methods, datasets=datasets,
-            unmask_for=tuple(unmask_for), info_types=custom, allow_list=tuple(allow),
-            rewrite=RewriteSettings(fl),
-            classify=ClassifySettings(float(mc), sample), source=self.source, raw=dict(raw),
+            version=1, key=key, unclassified=raw.get("unclassified", "pass"),
+            unclassified_explicit="unclassified" in raw, methods=methods, datasets=datasets,
+            unmask_for=tuple(raw.get("unmask_for", [])), info_types=custom, allow_list=tuple(raw.get("allow_list", [])),
+            rewrite=RewriteSettings(rw.get("filter_literals", "tokenize")),
+            classify=ClassifySettings(float(cl.get("min_confidence", 0.6)), cl.get("sample", 10_000)),
+            source=self.source, raw=dict(raw),
         )
 
     def _check_validator(self, name: Any, path: str) -> None:

@@ -155,8 +155,8 @@ class MasklineMaskingDatasetFacet(DatasetFacet):
 
     policy: dict[str, Any]
     fields: dict[str, dict[str, Any]]
-    rowsMasked: int | None = attr.field(default=None)  # noqa: N815
-    cellsMasked: int | None = attr.field(default=None)  # noqa: N815
+    rowsMasked: int | None = attr.field(default=None)
+    cellsMasked: int | None = attr.field(default=None)
     engine: str | None = attr.field(default=None)
 
     @staticmethod
@@ -169,7 +169,7 @@ class MasklineClassificationDatasetFacet(DatasetFacet):
     """What the classifier found in each field of an input dataset."""
 
     fields: dict[str, dict[str, Any]]
-    sampledRows: int | None = attr.field(default=None)  # noqa: N815
+    sampledRows: int | None = attr.field(default=None)
 
     @staticmethod
     def _get_schema() -> str:
@@ -181,10 +181,10 @@ class MasklineIdentityRunFacet(RunFacet):
     """Who executed the run and on whose behalf an agent acted: what neither the standard ``ownership``
     facet nor Airflow's run facets (owners, ``run_as_user``, triggering user) record."""
 
-    executedBy: dict[str, Any]  # noqa: N815
+    executedBy: dict[str, Any]
     principals: list[dict[str, Any]]
     naming: str = "name"
-    onBehalfOf: dict[str, Any] | None = attr.field(default=None)  # noqa: N815
+    onBehalfOf: dict[str, Any] | None = attr.field(default=None)
 
     @staticmethod
     def _get_schema() -> str:

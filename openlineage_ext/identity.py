@@ -145,7 +145,7 @@ def os_user() -> Principal | None:
     """
     try:
         name = getpass.getuser()
-    except Exception:  # no passwd entry in some containers: identity is best effort
+    except Exception:  # noqa: BLE001 - no passwd entry in some containers: identity is best effort
         return None
     return Principal(kind_of(name), name, "os.user") if name else None
 
@@ -197,7 +197,7 @@ def resolve_identity(principals: Sequence[Principal], *, naming: str | None = No
                 from maskline.keys import resolve_key
 
                 key = resolve_key(None, environ)
-            except Exception:
+            except Exception:  # noqa: BLE001 - no key: names stay unavailable
                 key = None
         seen = ([pseudonymize(p, key) for p in seen] if key is not None
                 else [replace(p, name="unavailable", pseudonymized=True) for p in seen])

@@ -59,13 +59,13 @@ class MasklineAgentRunFacet(RunFacet):
 
     queries: int
     refusals: int
-    cellsMasked: int  # noqa: N815
-    rowsReturned: int = attr.field(default=0)  # noqa: N815
+    cellsMasked: int
+    rowsReturned: int = attr.field(default=0)
     model: str | None = attr.field(default=None)
     tool: str | None = attr.field(default=None)
     outcome: str | None = attr.field(default=None)
     reason: str | None = attr.field(default=None)
-    maskedColumns: list[dict[str, Any]] | None = attr.field(default=None)  # noqa: N815
+    maskedColumns: list[dict[str, Any]] | None = attr.field(default=None)
 
     @staticmethod
     def _get_schema() -> str:

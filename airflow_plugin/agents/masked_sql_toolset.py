@@ -236,7 +236,7 @@ class MaskedSQLToolset(SQLToolset):
                 "Sensitive columns are masked in every result; ask for aggregates or non-sensitive columns, "
                 "and only SELECT from the tables list_tables shows."
             ) from None
-        except Exception as e:
+        except Exception as e:  # noqa: BLE001 - any driver error; only its structure goes back
             # Drivers quote offending values in their errors: the model gets the error's structure, not its text.
             raise ModelRetry(
                 f"The {name} tool failed: {_engine_reason(e)}\n"
@@ -292,7 +292,7 @@ class MaskedSQLToolset(SQLToolset):
         """The toolset's own checks (read-only, allowed tables, unknown functions), as a refusal."""
         try:
             self._validate_for_execution(sql, dialect=self._dialect_for_validation(), require_parse=False)
-        except Exception as e:  # SQLSafetyError, or sqlglot's parse errors
+        except Exception as e:  # noqa: BLE001 - SQLSafetyError, or sqlglot's parse errors
             raise QueryRefused(_refusal_reason(e)) from None
 
     def _rewrite(self, sql: str, connection: Any, identities: Sequence[str]) -> Rewritten:

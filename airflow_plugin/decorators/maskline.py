@@ -3,7 +3,7 @@
 Registered through the provider's ``task-decorators``; ``maskline_task`` is the
 same decorator for code that prefers an explicit import::
 
-    @task.maskline(policy="policies/customers.yml", table="customers")
+    @task.maskline(policy="policies/customers.yml", dataset="customers")
     def extract() -> pd.DataFrame: ...
 
 The value is masked with :func:`maskline.engine.mask_frame` inside the task,
@@ -60,19 +60,21 @@ class _MasklineDecoratedOperator(DecoratedOperator, PythonOperator):
     template_fields: Sequence[str] = ("templates_dict", "op_args", "op_kwargs")
 
     def __init__(self, *, python_callable: Callable[..., Any], op_args: Any, op_kwargs: Any,
-                 policy: PolicyArg = None, table: str | None = None, identities: Sequence[str] = (),
-                 **kwargs: Any) -> None:
+                 policy: PolicyArg = None, dataset: str | None = None, identities: Sequence[str] = (),
+                 table: str | None = None, **kwargs: Any) -> None:
+        from maskline.deprecation import renamed
+
         kwargs.setdefault("show_return_value_in_logs", False)
         super().__init__(
             kwargs_to_upstream={"python_callable": python_callable, "op_args": op_args, "op_kwargs": op_kwargs},
             python_callable=python_callable, op_args=op_args, op_kwargs=op_kwargs, **kwargs,
         )
         self.policy = policy
-        self.table = table
+        self.dataset = renamed("table", "dataset", table, dataset, f"@task.maskline(task_id={kwargs.get('task_id')!r})")
         self.identities = tuple(identities)
 
     def execute_callable(self) -> Any:
-        return mask_returned_value(super().execute_callable(), self.policy, self.table, self.identities)
+        return mask_returned_value(super().execute_callable(), self.policy, self.dataset, self.identities)
 
 
 def maskline_task(python_callable: Callable[..., Any] | None = None, multiple_outputs: bool | None = None,

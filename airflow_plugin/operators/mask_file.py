@@ -28,23 +28,26 @@ class MaskFileOperator(BaseOperator):
     it, so ``dst`` is complete or absent. Remote stores are staged through a
     local temporary directory and uploaded to a temporary key, then renamed.
 
-    :param table: the policy's dataset for this file (default: the file's stem).
+    :param dataset: the policy's dataset for this file (default: the file's stem). ``table`` is its
+        deprecated spelling (one release): ``table`` means a real table everywhere else.
 
     >>> MaskFileOperator(task_id="f", src="file:///tmp/a.csv", dst="file:///tmp/b.parquet").template_fields
-    ('src', 'dst', 'table')
+    ('src', 'dst', 'dataset')
     """
 
-    template_fields: Sequence[str] = ("src", "dst", "table")
+    template_fields: Sequence[str] = ("src", "dst", "dataset")
     ui_color = "#fdebd0"
 
-    def __init__(self, *, src: Any, dst: Any, policy: PolicyArg = None, table: str | None = None,
+    def __init__(self, *, src: Any, dst: Any, policy: PolicyArg = None, dataset: str | None = None,
                  overwrite: bool = True, identities: Sequence[str] = (), conn_id: str | None = None,
-                 **kwargs: Any) -> None:
+                 table: str | None = None, **kwargs: Any) -> None:
+        from maskline.deprecation import renamed
+
         super().__init__(**kwargs)
         self.src = src
         self.dst = dst
         self.policy = policy
-        self.table = table
+        self.dataset = renamed("table", "dataset", table, dataset, f"MaskFileOperator(task_id={self.task_id!r})")
         self.overwrite = overwrite
         self.identities = tuple(identities)
         self.conn_id = conn_id
@@ -66,7 +69,7 @@ class MaskFileOperator(BaseOperator):
         policy = resolve_policy(self.policy)
         src = ObjectStoragePath(str(self.src), conn_id=self.conn_id)
         dst = ObjectStoragePath(str(self.dst), conn_id=self.conn_id)
-        table = self.table or Path(src.name).stem
+        table = self.dataset or Path(src.name).stem
         # Resolved through Airflow so a key held in the maskline_default connection works for files too;
         # a missing key is left for the engine to report, since the file may need none.
         key = optional_operator_key(policy)

@@ -63,7 +63,7 @@ class ProtectPostgresOperator(BaseOperator):
             try:
                 done = protect(conn, policy, self.schema, self.tables, key, masked_schema=self.masked_schema,
                                reader=self.reader, private_schema=self.private_schema)
-            except Exception as e:  # noqa: BLE001 - a driver error is rebuilt from its structure, never its text
+            except Exception as e:  # a driver error is rebuilt from its structure, never its text
                 if type(e).__module__.startswith("maskline"):
                     raise
                 failure = query_failed(e, where=f"schema {self.schema}")

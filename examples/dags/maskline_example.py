@@ -74,10 +74,10 @@ def maskline_example():
     )
     mask_file = MaskFileOperator(
         task_id="mask_customers_file", src=f"file://{DATA_DIR}/raw_customers.csv",
-        dst=f"file://{DATA_DIR}/customers_masked.parquet", table="raw_customers", policy=POLICY,
+        dst=f"file://{DATA_DIR}/customers_masked.parquet", dataset="raw_customers", policy=POLICY,
     )
 
-    @task.maskline(policy=POLICY, table="raw_tickets")
+    @task.maskline(policy=POLICY, dataset="raw_tickets")
     def extract_tickets():
         """Read tickets into pandas; @task.maskline masks the DataFrame before it becomes an XCom."""
         con = _duckdb()

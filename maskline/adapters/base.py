@@ -60,6 +60,8 @@ class EngineAdapter:
     transactions: ClassVar[bool] = True
     #: Whether the key travels with each statement as bound parameters, because no session can hold it.
     key_in_statement: ClassVar[bool] = False
+    #: Great Expectations' datasource type for this engine (``context.data_sources.add_<this>``).
+    gx_datasource: ClassVar[str] = "sql"
     #: Where key material can appear when a session holds it (the README's table).
     key_exposure: ClassVar[str] = "nowhere: this engine has no key session"
 

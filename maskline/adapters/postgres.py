@@ -63,6 +63,7 @@ class PostgresAdapter(EngineAdapter):
     names = ("postgres", "postgresql", "pg", "psycopg2", "redshift")
     driver_modules = ("psycopg2", "psycopg")
     default_schema = "public"
+    gx_datasource = "postgres"
     key_exposure = "the server log if log_statement=all (set_config with bound parameters)"
 
     def key_setup(self, key: KeyMaterial) -> list[tuple[str, tuple[Any, ...]]]:

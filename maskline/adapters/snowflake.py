@@ -33,6 +33,7 @@ class SnowflakeAdapter(EngineAdapter):
     driver_modules = ("snowflake",)
     default_schema = "PUBLIC"
     folds_case = False  # Snowflake folds unquoted names to UPPER case; callers pass catalog names as stored
+    gx_datasource = "snowflake"
     key_exposure = "query history of the SET statement (bound parameters)"
 
     def key_setup(self, key: KeyMaterial) -> list[tuple[str, tuple[Any, ...]]]:

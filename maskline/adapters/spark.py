@@ -31,6 +31,7 @@ class SparkAdapter(EngineAdapter):
     names = ("spark", "databricks", "sparksql", "spark_connect")
     driver_modules = ("pyspark", "databricks")
     placeholder = "?"
+    gx_datasource = "databricks_sql"
     key_exposure = "driver memory (session variables declared with bound parameters, Spark 4)"
 
     def key_setup(self, key: KeyMaterial) -> list[tuple[str, tuple[Any, ...]]]:

@@ -43,7 +43,7 @@ class TrinoAdapter(EngineAdapter):
     """Trino through the ``trino`` DB-API client (qmark parameters, autocommit writes)."""
 
     name = "trino"
-    names = ("trino", "presto", "starburst")
+    names = ("trino", "presto", "starburst", "athena")  # dbt adapter types that speak Trino SQL
     driver_modules = ("trino",)
     placeholder = "?"
     transactions = False

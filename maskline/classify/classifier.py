@@ -73,7 +73,7 @@ def classify(data: Any, policy: Any = None, *, table: str | None = None, sample:
                                                custom=custom, allow_list=allow, min_confidence=min_conf))
             except MasklineError:
                 raise
-            except Exception as e:
+            except Exception as e:  # noqa: BLE001 - fail closed on any failure
                 # Fail closed, and say which column without repeating anything read from it.
                 raise ClassificationError(f"classifying column {name!r} failed ({type(e).__name__})",
                                           where=drawn.name or "input",

@@ -194,7 +194,7 @@ def _run_detector(info_type: str, label: str, pattern: str, validator: str | Non
 
     try:
         mask = pc.fill_null(pc.match_substring_regex(uniques, pattern), False)
-    except Exception:  # a pattern RE2 cannot read (custom types): fall back to Python below
+    except Exception:  # noqa: BLE001 - a pattern RE2 cannot read (custom types): fall back to Python below
         return None
     idx = pc.indices_nonzero(mask).to_numpy()
     if len(idx) == 0:
@@ -241,7 +241,7 @@ def _run_custom(c: CustomDetector, uniques: Any, weights: Any, n: int) -> _Evide
     try:
         mask = pc.fill_null(pc.match_substring_regex(uniques, pattern), False)
         idx = pc.indices_nonzero(mask).to_numpy()
-    except Exception:  # Python-only syntax (look-arounds): match distinct values in Python
+    except Exception:  # noqa: BLE001 - Python-only syntax (look-arounds): match distinct values in Python
         rx = re.compile(pattern)
         idx = np.array([i for i, v in enumerate(uniques.to_pylist()) if rx.match(v)], dtype=np.int64)
     if len(idx) == 0:

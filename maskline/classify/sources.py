@@ -258,7 +258,7 @@ def _from_dbapi(con: Any, table: str, n: int, dialect: str | None = None) -> Sam
         names = [d[0] for d in cur.description]
         rows = cur.fetchall()
         types = _column_types(cur, target, dialect, names)
-    except Exception as e:
+    except Exception as e:  # noqa: BLE001 - any driver error; reported by class only
         _rollback(con)
         if type(e).__name__ in ("UndefinedTable", "OperationalError", "ProgrammingError") and \
                 ("exist" in str(e) or "no such table" in str(e)):

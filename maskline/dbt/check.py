@@ -28,10 +28,22 @@ from typing import Any
 
 from maskline.errors import InputError, MasklineError, PolicyError
 
-ADAPTER_DIALECTS = {"duckdb": "duckdb", "postgres": "postgres", "redshift": "postgres", "snowflake": "snowflake",
-                    "bigquery": "bigquery", "spark": "spark", "databricks": "spark", "trino": "trino",
-                    "starburst": "trino", "athena": "trino"}
 MARKER = "maskline:"
+
+
+def _dialect_of(adapter_type: str) -> str | None:
+    """maskline's dialect for a dbt adapter type (the engine adapters' names); None when unknown.
+
+    >>> _dialect_of("redshift"), _dialect_of("athena"), _dialect_of("nosuch")
+    ('postgres', 'trino', None)
+    """
+    from maskline.adapters import engine
+    from maskline.errors import UnsupportedDialectError
+
+    try:
+        return engine(adapter_type).name
+    except UnsupportedDialectError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -211,7 +223,7 @@ def check_manifest(manifest: Mapping[str, Any], catalog: Mapping[str, Any] | Non
     from sqlglot import exp, parse_one
     from sqlglot.lineage import lineage
 
-    dialect = ADAPTER_DIALECTS.get(str(manifest.get("metadata", {}).get("adapter_type")))
+    dialect = _dialect_of(str(manifest.get("metadata", {}).get("adapter_type")))
     findings: list[Finding] = []
     by_relation: dict[tuple[str, str], str] = {}
     columns: dict[str, dict[str, str]] = {}

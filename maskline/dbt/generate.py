@@ -146,21 +146,21 @@ def templates_for(dialect: str) -> dict[str, str]:
 
 
 def catalogue() -> dict[str, Any]:
-    """The data the Jinja side validates against: methods and parameters, info types, patterns, words."""
-    import dataclasses
+    """The data the Jinja side validates against: methods and parameters, info types, patterns, words.
 
+    Each method's entry (key use, output, parameter defaults, types and limits) is written from its
+    definition by :func:`maskline.methods.schema.catalogue_entry`; ``_method_spec`` only interprets it.
+    """
     from maskline.infotypes import INFO_TYPES
     from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
-    from maskline.methods.fake import DEFAULT_KIND
+    from maskline.methods.fake import DEFAULT_KIND, kind_patterns
     from maskline.methods.registry import METHODS
+    from maskline.methods.schema import catalogue_entry
     from maskline.methods.wordlists import FIRST_NAMES, LAST_NAMES, WORDS
 
-    methods = {}
-    for name, m in sorted(METHODS.items()):
-        fields = {f.name: (None if f.default is dataclasses.MISSING else f.default) for f in dataclasses.fields(m.params)}
-        methods[name] = {"keyed": m.keyed, "params": fields, "output": m.output}
     return {
-        "methods": methods,
+        "methods": {name: catalogue_entry(m) for name, m in sorted(METHODS.items())},
+        "fake_patterns": kind_patterns(),
         "info_types": {n: {"category": t.category, "default": dict(t.default_method)} for n, t in INFO_TYPES.items()},
         "sql_patterns": [[n, p] for n, p in SQL_SCRUB_PATTERNS],
         "fake_default_kind": dict(DEFAULT_KIND),
@@ -184,6 +184,17 @@ def _jinja_value(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def engine_names() -> dict[str, str]:
+    """Every name of every engine (dbt adapter types among them) -> the engine's dialect.
+
+    >>> engine_names()["redshift"], engine_names()["databricks"]
+    ('postgres', 'spark')
+    """
+    from maskline.adapters import adapters
+
+    return {name: a.name for a in adapters().values() for name in (a.name, *a.names)}
+
+
 def render_file() -> str:
     """The whole generated macro file, as committed in ``dbt_macros/macros/_generated/``."""
     from maskline.dialects import DIALECTS
@@ -196,6 +207,11 @@ def render_file() -> str:
     emit("")
     emit("{% macro _catalogue() -%}")
     emit("{{ return(" + _jinja_value(catalogue()) + ") }}")
+    emit("{%- endmacro %}")
+    emit("")
+    emit("{#- dbt adapter type -> maskline engine: every name of every engine adapter (maskline.adapters). -#}")
+    emit("{% macro _engine_names() -%}")
+    emit("{{ return(" + _jinja_value(engine_names()) + ") }}")
     emit("{%- endmacro %}")
     for dialect in sorted(DIALECTS):
         emit("")

@@ -89,38 +89,41 @@ def mask_file(
     table = table or src.stem
     con = connect()
     try:
-        con.execute(f"CREATE VIEW maskline_input AS SELECT * FROM {reader}({_literal(src)})").fetchall()
-        cols = columns_of(con, "maskline_input")
-    except Exception as e:  # noqa: BLE001 - unreadable input: say so without quoting its content
-        from maskline.engine.failures import safe_engine_message
+        try:
+            con.execute(f"CREATE VIEW maskline_input AS SELECT * FROM {reader}({_literal(src)})").fetchall()
+            cols = columns_of(con, "maskline_input")
+        except Exception as e:  # noqa: BLE001 - unreadable input: say so without quoting its content
+            from maskline.engine.failures import safe_engine_message
 
-        raise InputError(f"cannot read input: {safe_engine_message(e)}", where=str(src),
-                         fix="check that the file is valid CSV or Parquet") from None
-    if not cols:
-        raise InputError("input has no columns", where=str(src), fix="pass a file with a header")
-    if classification is None and needs_classification(pol, table):
-        classification = classify_for(src, pol, table)
-    plan = build_plan(pol, table, cols, classification, identities)
-    k = key_for(plan, pol, key)
-    if k is not None:
-        apply_key_setup(con, "duckdb", k)
-    from maskline.engine.prose_pass import with_prose_pass
+            raise InputError(f"cannot read input: {safe_engine_message(e)}", where=str(src),
+                             fix="check that the file is valid CSV or Parquet") from None
+        if not cols:
+            raise InputError("input has no columns", where=str(src), fix="pass a file with a header")
+        if classification is None and needs_classification(pol, table):
+            classification = classify_for(src, pol, table)
+        plan = build_plan(pol, table, cols, classification, identities)
+        k = key_for(plan, pol, key)
+        if k is not None:
+            apply_key_setup(con, "duckdb", k)
+        from maskline.engine.prose_pass import with_prose_pass
 
-    select = with_prose_pass(con, compile_select(plan, "maskline_input", "duckdb").sql("duckdb"), plan, str(src))
-    tmp = dst.with_name(f".{dst.name}.maskline-{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        from maskline.engine.progress import execute_with_progress
+        select = with_prose_pass(con, compile_select(plan, "maskline_input", "duckdb").sql("duckdb"), plan, str(src))
+        tmp = dst.with_name(f".{dst.name}.maskline-{uuid.uuid4().hex[:8]}.tmp")
+        try:
+            from maskline.engine.progress import execute_with_progress
 
-        rows = execute_with_progress(con, f"COPY ({select}) TO {_literal(tmp)} {writer}", progress)[0][0]
-        if rows == 0:
-            raise InputError("input has no rows", where=str(src), fix="pass a file with data rows")
-        os.replace(tmp, dst)
-    except InputError:
-        raise
-    except Exception as e:  # noqa: BLE001 - engine errors are re-raised without values
-        raise explain_failure(e, con, plan, "maskline_input", str(src)) from None
+            rows = execute_with_progress(con, f"COPY ({select}) TO {_literal(tmp)} {writer}", progress)[0][0]
+            if rows == 0:
+                raise InputError("input has no rows", where=str(src), fix="pass a file with data rows")
+            os.replace(tmp, dst)
+        except InputError:
+            raise
+        except Exception as e:  # noqa: BLE001 - engine errors are re-raised without values
+            raise explain_failure(e, con, plan, "maskline_input", str(src)) from None
+        finally:
+            if tmp.exists():
+                tmp.unlink()
+        return MaskReport(plan, int(rows), str(dst))
     finally:
-        if tmp.exists():
-            tmp.unlink()
-    return MaskReport(plan, int(rows), str(dst))
+        con.close()  # an embedded connection holds memory until closed
 

@@ -77,7 +77,7 @@ def key_for(plan: Plan, policy: Policy, key: KeyMaterial | None) -> KeyMaterial 
     try:
         return resolve_key(policy.key)
     except KeyMissingError as e:
-        keyed = sorted({c.method.name for c in plan.masked if c.method})
+        keyed = plan.keyed_methods()  # only the methods that read the key, not every masked column's
         raise KeyMissingError(e.what + f"; methods {', '.join(keyed)} need it", where=e.where, fix=e.fix) from None
 
 
@@ -88,15 +88,20 @@ def _prepare(
     classification: Classification | None,
     identities: Sequence[str],
 ) -> tuple[Any, Policy, Plan]:
-    """Register ``data`` with a fresh DuckDB connection and decide the plan (classifying when needed)."""
+    """Register ``data`` with a fresh DuckDB connection and decide the plan (classifying when needed);
+    the caller closes the connection (it is closed here if deciding fails)."""
     from maskline.adapters.duckdb import columns_of, connect
 
     pol = load_policy(policy)
     con = connect()
-    con.register(INPUT, _as_arrow(data))
-    if classification is None and needs_classification(pol, table):
-        classification = classify_for(data, pol, table)
-    return con, pol, build_plan(pol, table or "dataframe", columns_of(con, INPUT), classification, identities)
+    try:
+        con.register(INPUT, _as_arrow(data))
+        if classification is None and needs_classification(pol, table):
+            classification = classify_for(data, pol, table)
+        return con, pol, build_plan(pol, table or "dataframe", columns_of(con, INPUT), classification, identities)
+    except BaseException:
+        con.close()
+        raise
 
 
 def plan_for_frame(
@@ -114,7 +119,9 @@ def plan_for_frame(
     >>> plan.masked[0].method.name
     'partial'
     """
-    return _prepare(data, policy, table, classification, identities)[2]
+    con, _, plan = _prepare(data, policy, table, classification, identities)
+    con.close()
+    return plan
 
 
 def _as_arrow(data: Any) -> Any:
@@ -149,6 +156,25 @@ def mask_frame(
     return frame
 
 
+def _run(con: Any, pol: Policy, plan: Plan, key: KeyMaterial | None) -> Any:
+    """Run the plan's masking SELECT over the registered input; engine errors are rebuilt without values."""
+    from maskline.engine.failures import explain_failure
+    from maskline.sql.compile import compile_select
+
+    k = key_for(plan, pol, key)
+    if k is not None:
+        from maskline.sql.session import apply_key_setup
+
+        apply_key_setup(con, "duckdb", k)
+    from maskline.engine.prose_pass import with_prose_pass
+
+    sql = with_prose_pass(con, compile_select(plan, INPUT, "duckdb").sql("duckdb"), plan, f"table {plan.table!r}")
+    try:
+        return con.sql(sql).to_arrow_table()
+    except Exception as e:  # noqa: BLE001 - engine errors are re-raised without values
+        raise explain_failure(e, con, plan, INPUT, f"table {plan.table!r}") from None
+
+
 def mask_frame_with_report(
     data: Any,
     policy: Policy | Mapping[str, Any] | str | Path,
@@ -165,22 +191,11 @@ def mask_frame_with_report(
     >>> out.column("n").to_pylist(), report.rows
     (['[REDACTED]'], 1)
     """
-    from maskline.engine.failures import explain_failure
-    from maskline.sql.compile import compile_select
-
     con, pol, plan = _prepare(data, policy, table, classification, identities)
-    k = key_for(plan, pol, key)
-    if k is not None:
-        from maskline.sql.session import apply_key_setup
-
-        apply_key_setup(con, "duckdb", k)
-    from maskline.engine.prose_pass import with_prose_pass
-
-    sql = with_prose_pass(con, compile_select(plan, INPUT, "duckdb").sql("duckdb"), plan, f"table {plan.table!r}")
     try:
-        result = con.sql(sql).to_arrow_table()
-    except Exception as e:  # noqa: BLE001 - engine errors are re-raised without values
-        raise explain_failure(e, con, plan, INPUT, f"table {plan.table!r}") from None
+        result = _run(con, pol, plan, key)
+    finally:
+        con.close()  # an embedded connection holds memory until closed
     report = MaskReport(plan, result.num_rows)
     import pyarrow as pa
 

@@ -27,7 +27,6 @@ def ephemeral_context() -> Any:
     >>> ephemeral_context()  # doctest: +SKIP
     """
     import great_expectations as gx
-
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     context = gx.get_context(mode="ephemeral")
@@ -74,11 +73,12 @@ def sql_batch(context: Any, connection_string: str, table: str) -> Any:
 
     >>> sql_batch(ephemeral_context(), "postgresql://u:p@h/db", "public.t")  # doctest: +SKIP
     """
+    from maskline.adapters import engine
+
     schema, _, name = table.rpartition(".")
-    if connection_string.startswith(("postgresql", "postgres")):
-        source = context.data_sources.add_postgres(_name("pg"), connection_string=connection_string)
-    else:
-        source = context.data_sources.add_sql(_name("sql"), connection_string=connection_string)
+    kind = engine(connection_string.split("://", 1)[0], where="connection string").gx_datasource
+    add = getattr(context.data_sources, f"add_{kind}")  # GX's own datasource type where it has one
+    source = add(_name(kind), connection_string=connection_string)
     extra = {"schema_name": schema} if schema else {}  # GX warns on schema_name even when it is None
     asset = source.add_table_asset(name, table_name=name, **extra)
     return asset.add_batch_definition_whole_table("whole").get_batch()

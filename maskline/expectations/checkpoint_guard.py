@@ -23,14 +23,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from great_expectations.checkpoint.actions import ValidationAction
 
 from maskline.errors import MasklineError
 
 # GX prints the unregistered type in its error ("no action of type ... found"), so the type says what to do.
-GUARD_TYPE = "maskline_guard: call maskline.expectations.load_all() before loading this checkpoint"
+GUARD_TYPE: Final = "maskline_guard: call maskline.expectations.load_all() before loading this checkpoint"
 
 
 class ExpectationsNotRegistered(MasklineError):

@@ -52,7 +52,7 @@ class ExpectColumnValuesToBeMasked(ValueFreeResults, ColumnMapExpectation):
 
         args = dict(configuration.kwargs) if configuration else {}
         try:
-            shape = masked_shape(args.get("method"), args.get("info_type")).describe()
+            shape = masked_shape(args["method"], args.get("info_type")).describe()
         except Exception:  # noqa: BLE001 - a bad method is reported by validation, not by rendering
             shape = str(args.get("method"))
         params = {"column": args.get("column"), "shape": shape}

@@ -32,7 +32,7 @@ def sample_frame(execution_engine: Any, domain_kwargs: dict, columns: list[str] 
                                                            domain_type=MetricDomainTypes.TABLE)
     source = selectable.subquery() if hasattr(selectable, "subquery") and not isinstance(
         selectable, (sa.Table, sa.TableClause)) else selectable
-    picked = [sa.column(c) for c in columns] if columns else [sa.text("*")]
+    picked: list[Any] = [sa.column(c) for c in columns] if columns else [sa.text("*")]
     result = execution_engine.execute_query(sa.select(*picked).select_from(source).limit(limit))
     rows = result.fetchall()
     return pd.DataFrame([tuple(r) for r in rows], columns=list(result.keys()))

@@ -106,13 +106,24 @@ class Database:
         if not timeout or self.dialect != "duckdb":
             yield
             return
-        timer = threading.Timer(timeout, connection.interrupt)
-        timer.daemon = True
-        timer.start()
+        # DuckDB's interrupt only stops a statement that is running: one sent between two statements (the
+        # key setup and the query, on a loaded machine) is lost. So keep interrupting until the block ends.
+        done = threading.Event()
+
+        def interrupt_until_done() -> None:
+            if done.wait(timeout):
+                return
+            while not done.is_set():
+                connection.interrupt()
+                done.wait(0.05)
+
+        watcher = threading.Thread(target=interrupt_until_done, daemon=True)
+        watcher.start()
         try:
             yield
         finally:
-            timer.cancel()
+            done.set()
+            watcher.join()
 
     def table_names(self, connection: Any, masked_schema: str | None = None) -> list[str]:
         """The base tables of the default schema (DuckDB ``main``, PostgreSQL ``current_schema()``), or the

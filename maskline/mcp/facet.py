@@ -31,10 +31,10 @@ class MasklineMcpRunFacet(RunFacet):
 
     tool: str
     outcome: str
-    rowsReturned: int = attr.field(default=0)  # noqa: N815
-    cellsMasked: int = attr.field(default=0)  # noqa: N815
-    cellsMaskedByInfoType: dict[str, int] = attr.field(factory=dict)  # noqa: N815
-    agentClaimed: bool = attr.field(default=True)  # noqa: N815
+    rowsReturned: int = attr.field(default=0)
+    cellsMasked: int = attr.field(default=0)
+    cellsMaskedByInfoType: dict[str, int] = attr.field(factory=dict)
+    agentClaimed: bool = attr.field(default=True)
 
     @staticmethod
     def _get_schema() -> str:

@@ -69,7 +69,7 @@ class TokenVerifier:
 
         try:
             jwks = PyJWKSet.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
-        except (OSError, ValueError, Exception) as e:  # noqa: B014 - PyJWKSetError is a plain Exception
+        except (OSError, ValueError, Exception) as e:  # noqa: BLE001 - PyJWKSetError is a plain Exception
             raise InputError(f"cannot read the JWKS file ({type(e).__name__})", where=f"--jwks {path}",
                              fix='give a JSON file {"keys": [...]} of public keys') from None
         return cls(keys=tuple((k.key_id, k.key) for k in jwks.keys), **kwargs)

@@ -153,7 +153,7 @@ class MaskedTools:
             call = CallRecord(tool, "failed", sql=sql, reason=str(e))
             self._record(call, caller)
             raise
-        except Exception as e:  # a driver's error: its text may quote values, so only its structure goes back
+        except Exception as e:  # noqa: BLE001 - a driver's error: its text may quote values, so only its structure goes back
             from maskline.rewrite.run import query_failed
 
             failure = query_failed(e, where=tool)

@@ -1,23 +1,31 @@
-"""What a masking method is: typed parameters plus a builder of a sqlglot expression.
+"""What a masking method is: its typed parameters, their declared limits, and everything else about it.
 
 A method never loops over rows: it turns a column expression into an
 expression, so one definition serves DuckDB, PostgreSQL and every warehouse.
+
+Each method's module declares one :class:`MethodDef`. It is the only place
+that says whether the method reads the key, how it treats NULL, whether its
+output is opaque, what its output looks like and which parameters it takes,
+with their limits. The compiler, the query rewrite, the GX expectations, the
+policy loader and its JSON Schema, and the generated dbt catalogue all read it.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlglot import exp
 
 from maskline.dialects.base import Dialect, KeyRefs
 from maskline.dialects.canonical import canonical_sql, text_form
 from maskline.errors import PolicyError, did_you_mean
+from maskline.methods.shape import MaskedShape
 
 TEXT_TYPES = frozenset({"text", "varchar", "char", "string", "nvarchar", "nchar", "bpchar", "character varying"})
 
@@ -46,16 +54,70 @@ class MaskContext:
 
 
 @dataclass(frozen=True)
+class Rule:
+    """A declared limit on one parameter, beyond its type.
+
+    The policy loader enforces it, the policy JSON Schema states it, and the dbt
+    macros check it from the generated catalogue: one declaration, three readers.
+    ``what`` may hold ``{value}`` for the offending list item.
+    """
+
+    what: str = ""
+    fix: str = ""
+    minimum: int | None = None
+    maximum: int | None = None
+    length: int | None = None  # exact length of a string parameter
+    choices: Callable[[], Iterable[str]] | None = None  # allowed items of a list parameter, read when checked
+
+    def allowed(self) -> tuple[str, ...]:
+        """The allowed items of a list parameter (empty when any item goes)."""
+        return tuple(self.choices()) if self.choices else ()
+
+
+def param(default: Any, doc: str, **rule: Any) -> Any:
+    """A parameter field: its default, a one-line doc for the JSON Schema, and its :class:`Rule`.
+
+    >>> from dataclasses import dataclass, fields
+    >>> @dataclass(frozen=True)
+    ... class P:
+    ...     n: int = param(0, "how many", minimum=0, what="n must be >= 0", fix="use 0 or more")
+    >>> fields(P)[0].metadata["rule"].minimum
+    0
+    """
+    return field(default=default, metadata={"doc": doc, "rule": Rule(**rule)})
+
+
+@dataclass(frozen=True)
+class ExactlyOne:
+    """A parameter set of which exactly one must be given (``generalize``: to, bucket or prefix)."""
+
+    names: tuple[str, ...]
+    what: str
+    fix: str
+
+
+@dataclass(frozen=True)
 class NoParams:
     """Parameters of a method that takes none."""
 
-    def check(self, where: str) -> None:
-        return None
+    EXACTLY_ONE: ClassVar[ExactlyOne | None] = None
 
 
 @dataclass(frozen=True)
 class MethodDef:
-    """A masking method: its name, parameter type, builder and documented output."""
+    """Everything about one masking method, declared once, in the method's own module.
+
+    ``propagates_null``: whether the built expression is already NULL for a NULL
+    input on every engine (hash functions, regexes, date_trunc); when it is not,
+    the compiler wraps it so NULL stays NULL. A callable decides per parameters.
+    ``opaque``: whether the output keeps no part of the input's text (at most
+    equality of inputs), so nothing a query does with it can recover a character.
+    ``literal_token``: a Python twin of the method for one value, ``(key, text,
+    params) -> token``; with it, the query rewrite turns a literal compared with
+    the column into its token (``filter_literals: tokenize``).
+    ``shape``: the output shape the GX expectations and dbt tests check,
+    ``(params, info_type) -> MaskedShape``.
+    """
 
     name: str
     params: type
@@ -63,6 +125,53 @@ class MethodDef:
     keyed: bool
     output: str
     summary: str
+    shape: Callable[[Any, str | None], MaskedShape]
+    opaque: bool = False
+    propagates_null: bool | Callable[[Any], bool] = False
+    literal_token: Callable[[Any, str, Any], str] | None = None
+
+    def keeps_null(self, params: Any) -> bool:
+        """Whether the built expression is NULL for NULL on its own (no guard needed)."""
+        return self.propagates_null(params) if callable(self.propagates_null) else self.propagates_null
+
+    def param_fields(self) -> tuple[ParamField, ...]:
+        """The declared parameters, in order."""
+        return _param_fields(self.params)
+
+    def exactly_one(self) -> ExactlyOne | None:
+        return getattr(self.params, "EXACTLY_ONE", None)
+
+
+@functools.cache
+def _param_fields(params: type) -> tuple[ParamField, ...]:
+    # Cached: type hints are resolved once per parameter class, not on every policy entry.
+    hints = typing.get_type_hints(params)
+    return tuple(ParamField(f.name, hints[f.name], None if f.default is dataclasses.MISSING else f.default,
+                            f.metadata.get("doc", ""), f.metadata.get("rule", Rule()))
+                 for f in dataclasses.fields(params))
+
+
+@dataclass(frozen=True)
+class ParamField:
+    """One declared parameter: name, type annotation, default, doc and rule."""
+
+    name: str
+    annotation: Any
+    default: Any
+    doc: str
+    rule: Rule
+
+    def expected(self) -> str:
+        """What a value must be, in words, for error messages.
+
+        >>> from maskline.methods.registry import METHODS
+        >>> [f.expected() for f in METHODS["generalize"].param_fields()]
+        ["one of 'year', 'month', 'day'", 'int', 'int']
+        """
+        return _expected(self.annotation)
+
+    def accepts(self, value: Any) -> bool:
+        return _accepts(self.annotation, value)
 
 
 @dataclass(frozen=True)
@@ -121,6 +230,36 @@ def _expected(annotation: Any) -> str:
     return getattr(annotation, "__name__", str(annotation))
 
 
+def check_rules(method: MethodDef, params: Mapping[str, Any], where: str) -> None:
+    """Apply the declared :class:`Rule` and :class:`ExactlyOne` limits to typed parameter values.
+
+    >>> from maskline.methods.registry import METHODS
+    >>> check_rules(METHODS["hmac"], {"length": 4}, "methods.EMAIL")
+    Traceback (most recent call last):
+    ...
+    maskline.errors.PolicyError: length must be between 8 and 64 (at methods.EMAIL.length). Fix: shorter tokens collide; use 16 or more
+    """
+    for f in method.param_fields():
+        value, rule = params.get(f.name), f.rule
+        if value is None or isinstance(value, bool):
+            continue
+        path = f"{where}.{f.name}"
+        if isinstance(value, int) and ((rule.minimum is not None and value < rule.minimum)
+                                       or (rule.maximum is not None and value > rule.maximum)):
+            raise PolicyError(rule.what, where=path, fix=rule.fix)
+        if isinstance(value, str) and rule.length is not None and len(value) != rule.length:
+            raise PolicyError(rule.what, where=path, fix=rule.fix)
+        if isinstance(value, (list, tuple)) and rule.choices is not None:
+            allowed = rule.allowed()
+            for item in value:
+                if item not in allowed:
+                    raise PolicyError(rule.what.replace("{value}", str(item)), where=path,
+                                      fix=did_you_mean(str(item), allowed))
+    one = method.exactly_one()
+    if one is not None and sum(params.get(n) is not None for n in one.names) != 1:
+        raise PolicyError(one.what, where=where, fix=one.fix)
+
+
 def parse_params(method: MethodDef, raw: Mapping[str, Any], where: str) -> Any:
     """Build and validate a method's parameter dataclass from policy values.
 
@@ -132,21 +271,21 @@ def parse_params(method: MethodDef, raw: Mapping[str, Any], where: str) -> Any:
     ...
     maskline.errors.PolicyError: unknown parameter 'keep_lats' for method 'partial' (at methods.US_SSN.keep_lats). Fix: did you mean 'keep_last'?
     """
-    hints = typing.get_type_hints(method.params)
-    names = [f.name for f in dataclasses.fields(method.params)]
+    fields = {f.name: f for f in method.param_fields()}
     for key, value in raw.items():
-        if key not in names:
+        if key not in fields:
             raise PolicyError(
                 f"unknown parameter {key!r} for method {method.name!r}",
                 where=f"{where}.{key}",
-                fix=did_you_mean(key, names) if names else f"method {method.name!r} takes no parameters",
+                fix=did_you_mean(key, fields) if fields else f"method {method.name!r} takes no parameters",
             )
-        if not _accepts(hints[key], value):
+        if not fields[key].accepts(value):
+            expected = fields[key].expected()
             raise PolicyError(
-                f"parameter {key!r} of method {method.name!r} must be {_expected(hints[key])}",
+                f"parameter {key!r} of method {method.name!r} must be {expected}",
                 where=f"{where}.{key}",
-                fix=f"set {key} to {_expected(hints[key])}",
+                fix=f"set {key} to {expected}",
             )
     params = method.params(**raw)
-    params.check(where)
+    check_rules(method, dataclasses.asdict(params), where)
     return params

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from sqlglot import exp
 
-from maskline.errors import PolicyError
-from maskline.methods.base import MaskContext, MethodDef
+from maskline.methods.base import MaskContext, MethodDef, param
+from maskline.methods.shape import MaskedShape, literal
 
 # A bracket expression every target engine's regex flavour reads the same way
 # (RE2, POSIX ARE, Java): a leading '-' is literal, no backslash classes.
@@ -21,12 +21,9 @@ KEEP_SEPARATORS = "[^- .,@_+:/()#]"
 
 @dataclass(frozen=True)
 class CharMaskParams:
-    mask_char: str = "*"
-    keep_separators: bool = True
-
-    def check(self, where: str) -> None:
-        if len(self.mask_char) != 1:
-            raise PolicyError("mask_char must be one character", where=f"{where}.mask_char", fix="use e.g. '*'")
+    mask_char: str = param("*", "the character that replaces each masked one", length=1,
+                           what="mask_char must be one character", fix="use e.g. '*'")
+    keep_separators: bool = param(True, "keep spaces, dashes, dots, @ and other separators as they are")
 
 
 def build(column: exp.Expression, p: CharMaskParams, ctx: MaskContext) -> exp.Expression:
@@ -36,5 +33,13 @@ def build(column: exp.Expression, p: CharMaskParams, ctx: MaskContext) -> exp.Ex
     return ctx.dialect.fill(ctx.dialect.length(s), p.mask_char)
 
 
+def shape(p: CharMaskParams, info_type: str | None) -> MaskedShape:
+    c = literal(p.mask_char)
+    if p.keep_separators:
+        return MaskedShape("char_mask", f"{p.mask_char} and separators only",
+                           pattern=f"^[- .,@_+:/()#{c}]*{c}[- .,@_+:/()#{c}]*$|^[- .,@_+:/()#]*$")
+    return MaskedShape("char_mask", f"{p.mask_char} only", pattern=f"^{c}*$")
+
+
 METHOD = MethodDef("char_mask", CharMaskParams, build, keyed=False, output="text of the same length",
-                   summary="replace every character but separators with *")
+                   summary="replace every character but separators with *", shape=shape)

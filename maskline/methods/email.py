@@ -11,23 +11,19 @@ from dataclasses import dataclass
 from sqlglot import exp
 
 from maskline.dialects.base import lit
-from maskline.errors import PolicyError
-from maskline.methods.base import MaskContext, MethodDef
+from maskline.methods.base import MaskContext, MethodDef, param
+from maskline.methods.shape import MaskedShape, literal
 
 RUN = 5
 
 
 @dataclass(frozen=True)
 class EmailParams:
-    keep_first: int = 0
-    mask_char: str = "*"
-
-    def check(self, where: str) -> None:
-        if not 0 <= self.keep_first <= 2:
-            raise PolicyError("keep_first must be 0, 1 or 2", where=f"{where}.keep_first",
-                              fix="keeping more of the local part would identify people")
-        if len(self.mask_char) != 1:
-            raise PolicyError("mask_char must be one character", where=f"{where}.mask_char", fix="use e.g. '*'")
+    keep_first: int = param(0, "characters of the local part kept", minimum=0, maximum=2,
+                            what="keep_first must be 0, 1 or 2",
+                            fix="keeping more of the local part would identify people")
+    mask_char: str = param("*", "the character of the fixed-length run", length=1,
+                           what="mask_char must be one character", fix="use e.g. '*'")
 
 
 def build(column: exp.Expression, p: EmailParams, ctx: MaskContext) -> exp.Expression:
@@ -46,5 +42,11 @@ def build(column: exp.Expression, p: EmailParams, ctx: MaskContext) -> exp.Expre
     )
 
 
+def shape(p: EmailParams, info_type: str | None) -> MaskedShape:
+    c = literal(p.mask_char)
+    head = f".{{{p.keep_first}}}" if p.keep_first else ""
+    return MaskedShape("email", f"{p.mask_char * RUN}@domain", pattern=f"^({head}{c}{{{RUN}}}@[^@]*|{c}*)$")
+
+
 METHOD = MethodDef("email", EmailParams, build, keyed=False, output="text: *****@domain",
-                   summary="mask the local part, keep the domain")
+                   summary="mask the local part, keep the domain", shape=shape)

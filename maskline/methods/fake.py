@@ -13,7 +13,8 @@ from typing import Literal
 from sqlglot import exp
 
 from maskline.dialects.base import lit
-from maskline.methods.base import MaskContext, MethodDef
+from maskline.methods.base import MaskContext, MethodDef, param
+from maskline.methods.shape import MaskedShape, alternation, literal
 from maskline.methods.wordlists import FIRST_NAMES, LAST_NAMES, WORDS
 
 HEX_DIGITS = "0123456789abcdef"
@@ -22,10 +23,8 @@ DEFAULT_KIND = {"PERSON_NAME": "name", "EMAIL": "email", "USERNAME": "username"}
 
 @dataclass(frozen=True)
 class FakeParams:
-    kind: Literal["name", "first_name", "last_name", "email", "username", "word"] | None = None
-
-    def check(self, where: str) -> None:
-        return None
+    kind: Literal["name", "first_name", "last_name", "email", "username", "word"] | None = param(
+        None, "what to fake; default from the info type (PERSON_NAME: name, EMAIL: email, USERNAME: username)")
 
 
 def _number(digest: exp.Expression, start: int, ctx: MaskContext) -> exp.Expression:
@@ -66,5 +65,26 @@ def build(column: exp.Expression, p: FakeParams, ctx: MaskContext) -> exp.Expres
     return out
 
 
+def kind_patterns() -> dict[str, str]:
+    """Each kind's output as a regex (without anchors), from the word lists the builder picks from."""
+    first, last, words = alternation(FIRST_NAMES), alternation(LAST_NAMES), alternation(WORDS)
+    lfirst, llast = alternation(FIRST_NAMES, lower=True), alternation(LAST_NAMES, lower=True)
+    return {
+        "name": f"{first} {last}",
+        "first_name": first,
+        "last_name": last,
+        "email": f"{lfirst}{literal('.')}{llast}@example{literal('.')}com",
+        "username": f"{lfirst}_{alternation(WORDS, lower=True)}",
+        "word": f"{words}-{words}",
+    }
+
+
+def shape(p: FakeParams, info_type: str | None) -> MaskedShape:
+    kind = p.kind or (DEFAULT_KIND.get(info_type, "word") if info_type else None)
+    patterns = kind_patterns()
+    alternatives = (patterns[kind],) if kind else tuple(patterns.values())
+    return MaskedShape("fake", f"a built-in fake {kind or 'value'}", pattern="^(" + "|".join(alternatives) + ")$")
+
+
 METHOD = MethodDef("fake", FakeParams, build, keyed=True, output="text",
-                   summary="consistent fake (same input and key, same fake)")
+                   summary="consistent fake (same input and key, same fake)", shape=shape, opaque=True)

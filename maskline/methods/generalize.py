@@ -8,30 +8,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import ClassVar, Literal
 
 from sqlglot import exp
 
 from maskline.dialects.base import lit
-from maskline.errors import PolicyError
-from maskline.methods.base import MaskContext, MethodDef
+from maskline.methods.base import ExactlyOne, MaskContext, MethodDef, param
+from maskline.methods.shape import MaskedShape
 
 
 @dataclass(frozen=True)
 class GeneralizeParams:
-    to: Literal["year", "month", "day"] | None = None
-    bucket: int | None = None
-    prefix: int | None = None
+    EXACTLY_ONE: ClassVar[ExactlyOne] = ExactlyOne(
+        ("to", "bucket", "prefix"), "generalize takes exactly one of 'to', 'bucket' or 'prefix'",
+        "e.g. {method: generalize, to: year} or {method: generalize, prefix: 3}")
 
-    def check(self, where: str) -> None:
-        chosen = [k for k in ("to", "bucket", "prefix") if getattr(self, k) is not None]
-        if len(chosen) != 1:
-            raise PolicyError("generalize takes exactly one of 'to', 'bucket' or 'prefix'", where=where,
-                              fix="e.g. {method: generalize, to: year} or {method: generalize, prefix: 3}")
-        if self.bucket is not None and self.bucket <= 0:
-            raise PolicyError("bucket must be > 0", where=f"{where}.bucket", fix="e.g. bucket: 10")
-        if self.prefix is not None and self.prefix < 0:
-            raise PolicyError("prefix must be >= 0", where=f"{where}.prefix", fix="e.g. prefix: 3")
+    to: Literal["year", "month", "day"] | None = param(None, "truncate a date or timestamp to this unit")
+    bucket: int | None = param(None, "floor a number to a multiple of this", minimum=1,
+                               what="bucket must be > 0", fix="e.g. bucket: 10")
+    prefix: int | None = param(None, "keep this many leading characters of text", minimum=0,
+                               what="prefix must be >= 0", fix="e.g. prefix: 3")
 
 
 DATE_TYPES = ("date", "timestamp", "datetime", "timestamptz")
@@ -53,6 +49,26 @@ def build(column: exp.Expression, p: GeneralizeParams, ctx: MaskContext) -> exp.
     return d.concat(d.substr(s, lit(1), lit(n)), d.fill(exp.Sub(this=d.length(s.copy()), expression=lit(n)), "*"))
 
 
+_DATE_TAIL = "([ T]00:00:00(\\.0+)?([+-][0-9]{2}(:?[0-9]{2})?)?)?"
+
+
+def shape(p: GeneralizeParams, info_type: str | None) -> MaskedShape:
+    if p.to:
+        month = "01" if p.to == "year" else "[0-9]{2}"
+        day = "[0-9]{2}" if p.to == "day" else "01"
+        return MaskedShape("generalize", f"a date truncated to the {p.to}",
+                           pattern=f"^[0-9]{{4}}-{month}-{day}{_DATE_TAIL}$")
+    if p.bucket:
+        return MaskedShape("generalize", f"a multiple of {p.bucket}", multiple_of=p.bucket)
+    return MaskedShape("generalize", f"{p.prefix} kept characters then *", pattern=f"^.{{0,{p.prefix}}}\\**$")
+
+
+def _keeps_null(p: GeneralizeParams) -> bool:
+    # date_trunc and floor are NULL for NULL everywhere; the prefix's CONCAT is not (it skips NULLs on some engines).
+    return p.prefix is None
+
+
 METHOD = MethodDef("generalize", GeneralizeParams, build, keyed=False,
                    output="DATE (to), numeric (bucket) or text (prefix)",
-                   summary="date to year/month, number to bucket, text to prefix")
+                   summary="date to year/month, number to bucket, text to prefix", shape=shape,
+                   propagates_null=_keeps_null)

@@ -6,23 +6,21 @@ salt is mandatory and comes from the policy's key.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlglot import exp
 
 from maskline.dialects.base import lit
-from maskline.errors import PolicyError
-from maskline.methods.base import MaskContext, MethodDef
+from maskline.keys import KeyMaterial, salted_sha256_hex
+from maskline.methods.base import MaskContext, MethodDef, param
+from maskline.methods.shape import MaskedShape
 
 
 @dataclass(frozen=True)
 class DigestParams:
-    length: int | None = None  # truncate the hex token to this many characters
-
-    def check(self, where: str) -> None:
-        if self.length is not None and not 8 <= self.length <= 64:
-            raise PolicyError("length must be between 8 and 64", where=f"{where}.length",
-                              fix="shorter tokens collide; use 16 or more")
+    length: int | None = param(None, "truncate the hex token to this many characters", minimum=8, maximum=64,
+                               what="length must be between 8 and 64", fix="shorter tokens collide; use 16 or more")
 
 
 def truncate(token: exp.Expression, p: DigestParams, ctx: MaskContext) -> exp.Expression:
@@ -34,5 +32,19 @@ def build(column: exp.Expression, p: DigestParams, ctx: MaskContext) -> exp.Expr
     return truncate(ctx.keys.salted_sha256_hex(d.utf8(ctx.canonical_text(column))), p, ctx)
 
 
+def digest_shape(method: str) -> Callable[[DigestParams, str | None], MaskedShape]:
+    """The shape of a lower-hex token of ``length`` (or 64) characters."""
+    def shape(p: DigestParams, info_type: str | None) -> MaskedShape:
+        n = p.length or 64
+        return MaskedShape(method, f"lower hex of {n} characters", pattern=f"^[0-9a-f]{{{n}}}$")
+    return shape
+
+
+def token(key: KeyMaterial, text: str, p: DigestParams) -> str:
+    """The token of one value, as the SQL computes it (for tokenized filter literals)."""
+    return salted_sha256_hex(key, text, p.length)
+
+
 METHOD = MethodDef("hash", DigestParams, build, keyed=True, output="text: lower-hex SHA-256",
-                   summary="salted SHA-256 (salt from the policy key)")
+                   summary="salted SHA-256 (salt from the policy key)", shape=digest_shape("hash"),
+                   opaque=True, propagates_null=True, literal_token=token)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from sqlglot import exp
 
+from maskline.keys import KeyMaterial, hmac_hex
 from maskline.methods.base import MaskContext, MethodDef
-from maskline.methods.hash import DigestParams, truncate
+from maskline.methods.hash import DigestParams, digest_shape, truncate
 
 
 def build(column: exp.Expression, p: DigestParams, ctx: MaskContext) -> exp.Expression:
@@ -18,5 +19,11 @@ def build(column: exp.Expression, p: DigestParams, ctx: MaskContext) -> exp.Expr
     return truncate(ctx.keys.hmac_hex(d.utf8(ctx.canonical_text(column))), p, ctx)
 
 
+def token(key: KeyMaterial, text: str, p: DigestParams) -> str:
+    """The token of one value, as the SQL computes it (for tokenized filter literals)."""
+    return hmac_hex(key, text, p.length)
+
+
 METHOD = MethodDef("hmac", DigestParams, build, keyed=True, output="text: lower-hex HMAC-SHA256",
-                   summary="keyed HMAC-SHA256 pseudonym; joins across systems")
+                   summary="keyed HMAC-SHA256 pseudonym; joins across systems", shape=digest_shape("hmac"),
+                   opaque=True, propagates_null=True, literal_token=token)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlglot import exp
 
 from maskline.methods.base import MaskContext, MethodDef, NoParams
+from maskline.methods.shape import MaskedShape
 
 
 def build(column: exp.Expression, p: NoParams, ctx: MaskContext) -> exp.Expression:
@@ -13,5 +14,9 @@ def build(column: exp.Expression, p: NoParams, ctx: MaskContext) -> exp.Expressi
     return ctx.dialect.null()
 
 
+def shape(p: NoParams, info_type: str | None) -> MaskedShape:
+    return MaskedShape("null", "every value NULL", all_null=True)
+
+
 METHOD = MethodDef("null", NoParams, build, keyed=False, output="NULL of the input type",
-                   summary="replace every value with NULL")
+                   summary="replace every value with NULL", shape=shape, opaque=True, propagates_null=True)

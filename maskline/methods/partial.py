@@ -10,21 +10,18 @@ from dataclasses import dataclass
 from sqlglot import exp
 
 from maskline.dialects.base import lit
-from maskline.errors import PolicyError
-from maskline.methods.base import MaskContext, MethodDef
+from maskline.methods.base import MaskContext, MethodDef, param
+from maskline.methods.shape import MaskedShape, literal
 
 
 @dataclass(frozen=True)
 class PartialParams:
-    keep_first: int = 0
-    keep_last: int = 0
-    mask_char: str = "*"
-
-    def check(self, where: str) -> None:
-        if self.keep_first < 0 or self.keep_last < 0:
-            raise PolicyError("keep_first and keep_last must be >= 0", where=where, fix="use 0 or a positive number")
-        if len(self.mask_char) != 1:
-            raise PolicyError("mask_char must be one character", where=f"{where}.mask_char", fix="use e.g. '*'")
+    keep_first: int = param(0, "characters kept at the start", minimum=0,
+                            what="keep_first must be >= 0", fix="use 0 or a positive number")
+    keep_last: int = param(0, "characters kept at the end", minimum=0,
+                           what="keep_last must be >= 0", fix="use 0 or a positive number")
+    mask_char: str = param("*", "the character that replaces the rest", length=1,
+                           what="mask_char must be one character", fix="use e.g. '*'")
 
 
 def build(column: exp.Expression, p: PartialParams, ctx: MaskContext) -> exp.Expression:
@@ -44,5 +41,14 @@ def build(column: exp.Expression, p: PartialParams, ctx: MaskContext) -> exp.Exp
     )
 
 
+def shape(p: PartialParams, info_type: str | None) -> MaskedShape:
+    c = literal(p.mask_char)
+    head = f".{{{p.keep_first}}}" if p.keep_first else ""
+    tail = f".{{{p.keep_last}}}" if p.keep_last else ""
+    kept = [f"first {p.keep_first}"] * bool(p.keep_first) + [f"last {p.keep_last}"] * bool(p.keep_last)
+    summary = f"a {p.mask_char} run" + (" keeping the " + " and ".join(kept) + " characters" if kept else "")
+    return MaskedShape("partial", summary, pattern=f"^({head}{c}+{tail}|{c}+)$")
+
+
 METHOD = MethodDef("partial", PartialParams, build, keyed=False, output="text of the same length",
-                   summary="keep the first/last N characters and mask the rest")
+                   summary="keep the first/last N characters and mask the rest", shape=shape)

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlglot import exp  # noqa: F401  (type of builders)
+from sqlglot import exp
 
 from maskline.dialects.base import lit
-from maskline.methods.base import MaskContext, MethodDef
+from maskline.methods.base import MaskContext, MethodDef, param
+from maskline.methods.shape import MaskedShape, literal
 
 
 @dataclass(frozen=True)
 class RedactParams:
-    label: str | None = None  # default: "[<INFO_TYPE>]", or "[REDACTED]"
-
-    def check(self, where: str) -> None:
-        return None
+    label: str | None = param(None, 'the constant; default "[<INFO_TYPE>]", or "[REDACTED]"')
 
 
 def build(column: exp.Expression, p: RedactParams, ctx: MaskContext) -> exp.Expression:
@@ -24,5 +22,13 @@ def build(column: exp.Expression, p: RedactParams, ctx: MaskContext) -> exp.Expr
     return lit(label)
 
 
+def shape(p: RedactParams, info_type: str | None) -> MaskedShape:
+    if p.label:
+        return MaskedShape("redact", f"the label {p.label}", pattern=f"^{literal(p.label)}$")
+    if info_type:
+        return MaskedShape("redact", f"the label [{info_type}]", pattern=f"^{literal(f'[{info_type}]')}$")
+    return MaskedShape("redact", "a [TYPE] label", pattern="^\\[[A-Z][A-Z0-9_]*\\]$")
+
+
 METHOD = MethodDef("redact", RedactParams, build, keyed=False, output="text",
-                   summary="replace with a constant label such as [EMAIL]")
+                   summary="replace with a constant label such as [EMAIL]", shape=shape, opaque=True)

@@ -10,23 +10,22 @@ from dataclasses import dataclass
 
 from sqlglot import exp
 
-from maskline.methods.base import MaskContext, MethodDef
+from maskline.methods.base import MaskContext, MethodDef, param
+from maskline.methods.shape import MaskedShape
+
+
+def pattern_names() -> tuple[str, ...]:
+    """The info types scrub has a SQL pattern for (read when a policy is checked, not at import)."""
+    from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
+
+    return tuple(name for name, _ in SQL_SCRUB_PATTERNS)
 
 
 @dataclass(frozen=True)
 class ScrubParams:
-    info_types: tuple[str, ...] | list[str] | None = None  # default: every type with a SQL pattern
-
-    def check(self, where: str) -> None:
-        if self.info_types is not None:
-            from maskline.errors import PolicyError, did_you_mean
-            from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
-
-            known = {name for name, _ in SQL_SCRUB_PATTERNS}
-            for t in self.info_types:
-                if t not in known:
-                    raise PolicyError(f"scrub has no SQL pattern for {t!r}", where=f"{where}.info_types",
-                                      fix=did_you_mean(t, known))
+    info_types: tuple[str, ...] | list[str] | None = param(
+        None, "the info types to replace; default: every type with a SQL pattern", choices=pattern_names,
+        what="scrub has no SQL pattern for '{value}'", fix="use info types with a SQL pattern")
 
 
 def build(column: exp.Expression, p: ScrubParams, ctx: MaskContext) -> exp.Expression:
@@ -40,5 +39,10 @@ def build(column: exp.Expression, p: ScrubParams, ctx: MaskContext) -> exp.Expre
     return out
 
 
+def shape(p: ScrubParams, info_type: str | None) -> MaskedShape:
+    types = tuple(p.info_types) if p.info_types else None
+    return MaskedShape("scrub", "free text with no PII span left", no_pii_types=types, is_scrub=True)
+
+
 METHOD = MethodDef("scrub", ScrubParams, build, keyed=False, output="text with spans replaced by [TYPE]",
-                   summary="replace PII spans inside free text")
+                   summary="replace PII spans inside free text", shape=shape, propagates_null=True)

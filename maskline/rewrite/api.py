@@ -114,7 +114,7 @@ def _schema_for(tables: list[exp.Table], schema: Schema | None, connection: Any,
                 merged.update({name.split(".")[-1]: cols for name, cols in found.items()})
             else:
                 merged.update(read_schema(connection, missing))
-        except Exception as e:  # the driver's own error; it names tables, never values
+        except Exception as e:  # noqa: BLE001 - the driver's own error; it names tables, never values
             raise RewriteRefused(f"cannot read the tables' columns from the connection ({type(e).__name__})",
                                  where="rewrite(connection=...)",
                                  fix="pass schema={table: {column: type}} instead") from None

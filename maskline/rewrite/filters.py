@@ -47,7 +47,8 @@ from sqlglot.optimizer.scope import Scope, walk_in_scope
 
 from maskline.dialects.canonical import canonical_literal
 from maskline.errors import RewriteRefused
-from maskline.keys import KeyMaterial, hmac_hex, salted_sha256_hex
+from maskline.keys import KeyMaterial
+from maskline.methods.registry import METHODS
 from maskline.rewrite.functions import function_key
 from maskline.rewrite.sensitivity import Sensitivity
 from maskline.rewrite.trace import LITERAL, MASKED_META, VALUE, Origin, Tracer, leaf_selects, table_key
@@ -67,8 +68,16 @@ COMPARISON_FUNCTIONS = frozenset({"starts_with", "ends_with", "prefix", "suffix"
                                   "array_position", "replace", "regexp_replace", "translate", "split_part"})
 COMPARING_SET_OPERATIONS = (exp.Intersect, exp.Except, exp.Union)
 TOKENIZABLE_PREDICATES = (exp.EQ, exp.NEQ, exp.NullSafeEQ, exp.NullSafeNEQ, exp.In)
-TOKENIZABLE_METHODS = {"hmac": hmac_hex, "hash": salted_sha256_hex}
 MAX_IN_LITERALS = 20  # a longer IN list of tokens tests membership of many guesses at once
+
+
+def tokenizing_methods() -> list[str]:
+    """The methods whose token a filter literal can be turned into (they declare a ``literal_token``).
+
+    >>> tokenizing_methods()
+    ['hash', 'hmac']
+    """
+    return sorted(name for name, m in METHODS.items() if m.literal_token is not None)
 
 
 def literal_text(node: exp.Expr) -> str | None:
@@ -236,8 +245,10 @@ class LiteralFilter:
         spec = self.sensitivity.method_of(origin) if origin else None
         if origin is None or spec is None:
             raise refuse("the column must be compared as it is, not through a function or expression")
-        if spec.name not in TOKENIZABLE_METHODS:
-            raise refuse(f"method {spec.name!r} is not a keyed deterministic pseudonym (hmac or hash)")
+        token_of = METHODS[spec.name].literal_token  # declared by the method (maskline.methods)
+        if token_of is None:
+            raise refuse(f"method {spec.name!r} is not a keyed deterministic pseudonym "
+                         f"({' or '.join(tokenizing_methods())})")
         literal_ops = [o for o in ops if o is not side]
         if len(literal_ops) > MAX_IN_LITERALS:
             raise refuse(f"an IN list may hold at most {MAX_IN_LITERALS} literals")
@@ -249,11 +260,9 @@ class LiteralFilter:
         if any(c is None for c in canonical):
             raise refuse(f"a literal is not a value of the column's type ({self.sensitivity.type_of(origin)}), "
                          "or is a timestamp without a time zone")
-        token_of = TOKENIZABLE_METHODS[spec.name]
         key = self.key()
-        length = getattr(spec.params, "length", None)
         for o, text in zip(literal_ops, canonical, strict=True):
-            token = exp.Literal.string(token_of(key, text or "", length))
+            token = exp.Literal.string(token_of(key, text or "", spec.params))
             token.meta[MASKED_META] = True
             o.replace(token)
         self.tokenized += 1

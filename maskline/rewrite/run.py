@@ -131,7 +131,7 @@ def run_masked(connection: Any, rewritten: Any, key: KeyMaterial | None = None, 
         rows = cursor.fetchall() if max_rows is None else cursor.fetchmany(max_rows + 1)
     except QueryFailed:
         raise
-    except Exception as e:  # noqa: BLE001 - every engine error is rebuilt from its structure below
+    except Exception as e:  # every engine error is rebuilt from its structure below
         if type(e).__module__.startswith("maskline"):
             raise
         failure = query_failed(e)

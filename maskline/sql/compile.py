@@ -35,20 +35,14 @@ def mask_expression(
     """The expression that masks ``column`` with ``spec`` in ``dialect``."""
     d = _dialect(dialect)
     ctx = MaskContext(d, KeyRefs(d, key_mode, key), info_type, source_type)
-    masked = METHODS[spec.name].build(column, spec.params, ctx)
-    if spec.name == "null" or _propagates_null(spec):
+    method = METHODS[spec.name]
+    masked = method.build(column, spec.params, ctx)
+    if method.keeps_null(spec.params):
         return masked
     # One guarantee for every method and engine: NULL stays NULL. (GREATEST and
     # CONCAT treat NULL differently across engines, so builders do not rely on it.)
     return exp.Case(ifs=[exp.If(this=exp.Is(this=column.copy(), expression=exp.Null()), true=exp.Null())],
                     default=masked)
-
-
-def _propagates_null(spec: MethodSpec) -> bool:
-    """Whether the method's expression is NULL for NULL on every engine (hash functions, regexes, date_trunc)."""
-    if spec.name in ("hmac", "hash", "scrub"):
-        return True
-    return spec.name == "generalize" and getattr(spec.params, "prefix", None) is None
 
 
 def compile_select(

@@ -132,3 +132,34 @@ def test_mask_file_reports_progress_up_to_completion(tmp_path, customers, key) -
     mask_file(src, tmp_path / "out.parquet", POLICY, key=key, progress=seen.append)
     assert seen and seen[-1] == 100.0
     assert all(0.0 <= p <= 100.0 for p in seen)
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_embedded_connections_are_closed_after_masking_a_frame_or_a_file(tmp_path, monkeypatch, fails):
+    import duckdb
+    import pyarrow as pa
+
+    import maskline.adapters.duckdb as adapter
+    from maskline.engine import mask_file, mask_frame
+    from maskline.errors import MasklineError
+
+    opened = []
+    real_connect = adapter.connect
+
+    def spy(*args, **kwargs):
+        opened.append(real_connect(*args, **kwargs))
+        return opened[-1]
+
+    monkeypatch.setattr(adapter, "connect", spy)
+    policy = {"unclassified": "pass", "datasets": {"t": {"columns": {"e": {"method": "redact"}}}}}
+    src = tmp_path / "t.csv"
+    src.write_text("e\nx\n" if not fails else "")
+    try:
+        mask_frame(pa.table({"e": ["x"]}), policy, table="t")
+        mask_file(src, tmp_path / "out.csv", policy)
+    except MasklineError:
+        assert fails
+    assert len(opened) >= 1
+    for con in opened:  # not trivially true: an open connection answers
+        with pytest.raises(duckdb.ConnectionException):
+            con.execute("SELECT 1")

@@ -9,6 +9,7 @@ import duckdb
 import pytest
 from sqlglot import exp
 
+from maskline.dialects import KeyMode
 from maskline.keys import hmac_hex, salted_sha256_hex
 from maskline.methods.registry import method_spec
 from maskline.sql.compile import mask_expression
@@ -99,13 +100,25 @@ def test_postgres_tokens_match_pgcrypto_hmac(key, pg_conn) -> None:
     assert ours == pgcrypto == hmac_hex(key, "alice@example.com")
 
 
-@pytest.mark.postgres
-def test_masking_sql_text_never_contains_the_key(key) -> None:
-    for dialect in ("duckdb", "postgres", "snowflake", "bigquery", "spark", "trino"):
-        for name in ("hmac", "hash", "fake"):
-            sql = mask_expression(exp.column("v"), method_spec(name), dialect).sql(dialect)
-            assert key.secret.decode() not in sql
-            assert key.inner_pad().hex() not in sql and key.secret.hex() not in sql
+def _key_texts(key) -> list[str]:
+    """Every form in which key material could be written into SQL text (any case)."""
+    forms = [key.secret.decode(), key.secret.hex(), key.inner_pad().hex(), key.outer_pad().hex()]
+    return [f.lower() for f in forms]
+
+
+@pytest.mark.parametrize("dialect", ["duckdb", "postgres", "snowflake", "bigquery", "spark", "trino"])
+def test_masking_sql_text_never_contains_the_key(key, dialect: str) -> None:
+    # The compiler is handed the key, so the test fails if session mode ever wrote it into the text.
+    for name in ("hmac", "hash", "fake"):
+        sql = mask_expression(exp.column("v"), method_spec(name), dialect, key=key).sql(dialect).lower()
+        assert not [k for k in _key_texts(key) if k in sql], (dialect, name)
+
+
+def test_the_key_check_above_can_fail(key) -> None:
+    """Negative control: with the key inlined (literal mode, for in-process engines only) the check finds it."""
+    sql = mask_expression(exp.column("v"), method_spec("hmac"), "duckdb", key_mode=KeyMode.LITERAL,
+                          key=key).sql("duckdb").lower()
+    assert [k for k in _key_texts(key) if k in sql]
 
 
 SPARK_TYPES = {"text": "string", "integer": "int", "date": "date", "numeric": "decimal(12,2)"}

@@ -58,7 +58,7 @@ def fail_loudly(email: str) -> None:
     raise ValueError(f"could not notify customer {email}: mailbox full")
 
 
-def build_dag():  # noqa: ANN201 - an Airflow DAG
+def build_dag():  # an Airflow DAG
     from airflow.providers.common.sql.operators.sql import SQLExecuteQueryOperator
     from airflow.providers.standard.operators.python import PythonOperator
     from airflow.sdk import DAG

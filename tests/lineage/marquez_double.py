@@ -40,7 +40,7 @@ class StrictMarquezDouble(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(b"{}")
 
-    def do_PUT(self) -> None:  # noqa: N802 - http.server's naming
+    def do_PUT(self) -> None:  # http.server's naming
         body = self._body()
         if not self.path.startswith("/api/v1/tags/"):
             return self._answer(404)
@@ -50,7 +50,7 @@ class StrictMarquezDouble(BaseHTTPRequestHandler):
         type(self).tags.add(urllib.parse.unquote(self.path.rsplit("/", 1)[1]))
         return self._answer(200)
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         body = self._body()
         if self.path == "/api/v1/lineage":
             if (self.headers.get("Content-Type") or "").split(";")[0].strip() != "application/json":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from maskline.dialects import KeyMode
 from maskline.errors import RewriteRefused
 from maskline.keys import hmac_hex, salted_sha256_hex
 from maskline.policy import load_policy
@@ -205,10 +206,16 @@ def test_schema_from_a_connection_gives_the_same_rewrite_as_a_mapping(duck, pii_
 
 
 def test_keyed_sql_references_the_session_not_the_key(pii_policy, key) -> None:
-    r = rewrite("SELECT username, passport FROM customers", pii_policy, "duckdb", schema=SCHEMA)
-    assert r.keyed
+    # The rewrite is given the key (it tokenizes the literal with it), so the check below could fail.
+    r = rewrite("SELECT username, passport FROM customers WHERE passport = 'K77413306'", pii_policy, "duckdb",
+                schema=SCHEMA, key=key)
+    assert r.keyed and r.tokenized_filters == 1
     assert "getvariable('maskline_ipad')" in r.sql.lower()
-    assert key.secret.decode() not in r.sql and key.inner_pad().hex() not in r.sql
+    forms = (key.secret.decode(), key.secret.hex(), key.inner_pad().hex(), key.outer_pad().hex())
+    assert not [f for f in forms if f in r.sql.lower()]
+    inlined = rewrite("SELECT username FROM customers", pii_policy, "duckdb", schema=SCHEMA, key=key,
+                      key_mode=KeyMode.LITERAL)  # negative control: the same check finds an inlined key
+    assert [f for f in forms if f in inlined.sql.lower()]
 
 
 def test_identities_allowed_raw_values_get_an_unmasked_query() -> None:

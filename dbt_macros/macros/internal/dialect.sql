@@ -3,9 +3,7 @@
 {% macro _dialect() -%}
   {%- set forced = var('maskline_dialect', none) -%}
   {%- if forced -%}{{ return(forced) }}{%- endif -%}
-  {%- set by_adapter = {'duckdb': 'duckdb', 'postgres': 'postgres', 'redshift': 'postgres', 'snowflake': 'snowflake',
-                        'bigquery': 'bigquery', 'spark': 'spark', 'databricks': 'spark', 'trino': 'trino',
-                        'starburst': 'trino', 'athena': 'trino'} -%}
+  {%- set by_adapter = maskline._engine_names() -%}
   {%- if target.type not in by_adapter -%}
     {{ maskline._fail("adapter '" ~ target.type ~ "' has no maskline implementation", "target " ~ target.name,
                       "set var maskline_dialect to one of " ~ (maskline._dialects() | join(', '))) }}

@@ -20,17 +20,8 @@
 {% macro trino__test_maskline_is_masked(model, column_name, method, params, info_type) -%}{{ return(maskline._is_masked_sql(model, column_name, method, params, info_type, 'trino')) }}{%- endmacro %}
 
 {% macro _fake_pattern(kind) -%}
-  {%- set w = maskline._catalogue()['words'] -%}
-  {%- set first = '(' ~ (w['first_names'] | join('|')) ~ ')' -%}
-  {%- set last = '(' ~ (w['last_names'] | join('|')) ~ ')' -%}
-  {%- set word = '(' ~ (w['words'] | join('|')) ~ ')' -%}
-  {%- if kind == 'name' -%}{{ return('^' ~ first ~ ' ' ~ last ~ '$') }}
-  {%- elif kind == 'first_name' -%}{{ return('^' ~ first ~ '$') }}
-  {%- elif kind == 'last_name' -%}{{ return('^' ~ last ~ '$') }}
-  {%- elif kind == 'email' -%}{{ return('^' ~ (first | lower) ~ '[.]' ~ (last | lower) ~ '@example[.]com$') }}
-  {%- elif kind == 'username' -%}{{ return('^' ~ (first | lower) ~ '_' ~ word ~ '$') }}
-  {%- else -%}{{ return('^' ~ word ~ '-' ~ word ~ '$') }}
-  {%- endif -%}
+  {#- The fake method's declared output shape for `kind` (generated from maskline.methods.fake). -#}
+  {{ return('^(' ~ maskline._catalogue()['fake_patterns'][kind] ~ ')$') }}
 {%- endmacro %}
 
 {% macro _is_masked_sql(model, column_name, method, params, info_type, dialect) -%}

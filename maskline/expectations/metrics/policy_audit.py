@@ -49,7 +49,7 @@ def _sql_counts(execution_engine: Any, domain_kwargs: dict,
         selectable = selectable.subquery()
     items: list[Any] = []
     for column, shape in checks:
-        col = sa.column(column)
+        col: Any = sa.column(column)
         bad = sa.and_(col.isnot(None), sa.not_(sql_has_shape(col, shape)))
         items += [sa.func.count(col), sa.func.sum(sa.case((bad, 1), else_=0))]
     row = execution_engine.execute_query(sa.select(*items).select_from(selectable)).fetchone()

@@ -75,7 +75,7 @@ with DAG("mt_files", schedule=None, start_date=START, catchup=False, tags=["mask
 
 with DAG("mt_decorator", schedule=None, start_date=START, catchup=False, tags=["maskline-test"]) as deco_dag:
 
-    @task.maskline(policy=POLICY_PATH, table="raw_customers")
+    @task.maskline(policy=POLICY_PATH, dataset="raw_customers")
     def customers_frame():
         import pandas as pd
         from maskline_demo_data import customers
