@@ -1,5 +1,5 @@
 # Every target installs what it needs itself: uv from PyPI, Python packages from uv.lock,
-# PostgreSQL with apt-get, Marquez from Maven Central.
+# PostgreSQL with apt-get, Marquez and Trino from Maven Central.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 VENV := .venv
@@ -8,7 +8,7 @@ UV_VERSION := 0.13.8
 UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 PYTEST_WORKERS ?= 2
 
-.PHONY: help setup demo test test-fast bench lint marquez-up marquez-down postgres-up clean
+.PHONY: help setup demo test test-fast bench lint marquez-up marquez-down postgres-up trino-up trino-down clean
 
 help:
 	@echo "make demo   - install everything and run the demo (DuckDB, lineage to a file or Marquez)"
@@ -34,20 +34,35 @@ marquez-up: postgres-up
 marquez-down:
 	scripts/marquez.sh down
 
+trino-up: postgres-up
+	scripts/trino.sh up
+
+trino-down:
+	scripts/trino.sh down
+
 demo: setup
 	scripts/demo.sh
 
+# Trino is started once per run and stopped afterwards. Unlike Marquez it is always served here, so a
+# server that cannot start fails the run loudly instead of letting the `trino` tests skip.
 test: setup postgres-up
 	export MASKLINE_PG_DSN="$$(scripts/postgres.sh up)"; \
+	export MASKLINE_TRINO_URL="$$(scripts/trino.sh up)" && [ -n "$$MASKLINE_TRINO_URL" ] \
+	  || { echo "make test: Trino could not be started (scripts/trino.sh up); not running the suite" >&2; \
+	       scripts/trino.sh down >/dev/null 2>&1; exit 1; }; \
 	export MARQUEZ_URL="$$(scripts/marquez.sh up || true)"; \
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS); rc=$$?; \
-	scripts/marquez.sh down >/dev/null 2>&1 || true; exit $$rc
+	scripts/marquez.sh down >/dev/null 2>&1 || true; \
+	scripts/trino.sh down >/dev/null 2>&1 || true; exit $$rc
 
 test-fast: setup
-	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) -m "not postgres and not marquez and not airflow and not dbt and not spark and not packaging" $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) -m "not postgres and not marquez and not airflow and not dbt and not spark and not trino and not packaging" $(PYTEST_ARGS)
 
-bench: setup
-	$(PY) -m benchmarks.run
+# The scale benchmark runs on a real Trino too; it is started for the run and stopped afterwards.
+bench: setup postgres-up
+	export MASKLINE_TRINO_URL="$$(scripts/trino.sh up)"; \
+	$(PY) -m benchmarks.run $(BENCH_ARGS); rc=$$?; \
+	scripts/trino.sh down >/dev/null 2>&1 || true; exit $$rc
 
 lint: setup
 	$(VENV)/bin/ruff check maskline airflow_plugin openlineage_ext tests benchmarks examples

@@ -77,6 +77,7 @@ class Warehouse:
     engine: EngineAdapter
 
     def __post_init__(self) -> None:
+        self.key: KeyMaterial | None = None  # kept only for engines whose statements carry the key
         self.cursor = self.engine.cursor(self.connection)
         self.engine.prepare(self.connection)
 
@@ -100,6 +101,10 @@ class Warehouse:
     def render(self, expression: exp.Expression) -> str:
         return expression.sql(dialect=self.dialect.sqlglot_name)
 
+    def run(self, statement: exp.Expression) -> Any:
+        """Execute a statement that may read the key (Trino: the key goes with it as bound parameters)."""
+        return self.execute(*self.engine.bind_statement(statement, self.key))
+
     def table(self, name: str) -> exp.Table:
         """A table name parsed in this engine's SQL (so quoting and schemas follow its rules)."""
         try:
@@ -118,6 +123,8 @@ class Warehouse:
     def load_key(self, key: KeyMaterial | None) -> None:
         """Put the key into this session (SQLite: as a registered function), never into SQL text."""
         self.engine.load_key(self.connection, self.cursor, key)
+        if self.engine.key_in_statement:
+            self.key = key
 
     def replace_table(self, target: str, select: exp.Expression, mode: WriteMode = WriteMode.SWAP) -> int:
         """Write ``select`` into ``target`` atomically; returns the number of rows written.
@@ -129,13 +136,15 @@ class Warehouse:
         itself, ``replace`` keeps nothing.
         """
         tgt = self.table(target)
-        self.execute(self.engine.begin)
+        if self.engine.transactions:
+            self.execute(self.engine.begin)
         try:
             if mode is WriteMode.TRUNCATE_INSERT and self.exists(target):
                 rows = self._truncate_insert(tgt, select)
             else:
                 rows = self._swap(target, tgt, select, keep_setup=mode is not WriteMode.REPLACE)
-            self.execute("COMMIT")
+            if self.engine.transactions:
+                self.execute("COMMIT")
         except Exception as e:
             self._rollback()
             if isinstance(e, MaskingError):
@@ -159,7 +168,7 @@ class Warehouse:
                         "task and recreate them after; nothing was written")
         staging = tgt.copy()
         staging.set("this", exp.to_identifier(f"{tgt.name}__maskline_{uuid.uuid4().hex[:8]}", quoted=True))
-        self.execute(self.render(exp.Create(this=staging, kind="TABLE", expression=select)))
+        self.run(exp.Create(this=staging, kind="TABLE", expression=select))
         rows = int(self.execute(f"SELECT count(*) FROM {self.render(staging)}").fetchone()[0])
         if existing and keep_setup:
             new_columns = {name for name, _ in self.columns(self.render(staging))}
@@ -179,11 +188,14 @@ class Warehouse:
         self.execute(self.render(self.engine.truncate(tgt)))
         into = (exp.Schema(this=tgt.copy(), expressions=[exp.to_identifier(n, quoted=True) for n in names])
                 if by_name else tgt.copy())
-        self.execute(self.render(exp.Insert(this=into, expression=select)))
+        self.run(exp.Insert(this=into, expression=select))
         return int(self.execute(f"SELECT count(*) FROM {self.render(tgt)}").fetchone()[0])
 
     def _rollback(self) -> None:
-        # The transaction may already be gone with the connection.
+        # The transaction may already be gone with the connection. Without transactions (Trino), a failed
+        # swap has at worst dropped the target: nothing unmasked was written.
+        if not self.engine.transactions:
+            return
         with contextlib.suppress(Exception):
             self.execute("ROLLBACK")
 

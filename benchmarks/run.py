@@ -18,6 +18,7 @@ BENCHMARKS = {
     "log_filter": "benchmarks.log_filter",            # cost per log line of the PII log filter
     "gx_checks": "benchmarks.gx_checks",              # maskline expectations vs GX's regex expectation
     "policy_load": "benchmarks.policy_load",          # first and repeated policy loads (schema validation)
+    "scale": "benchmarks.scale",                      # 1M-100M rows on DuckDB, Spark, Trino vs hand-written SQL
 }
 
 

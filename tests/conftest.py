@@ -60,3 +60,58 @@ def pg_conn(pg_dsn: str):
     conn.autocommit = True
     yield conn
     conn.close()
+
+
+@pytest.fixture(scope="session")
+def trino_url() -> str:
+    """The Trino server `make test` starts once per run (scripts/trino.sh); in CI its absence is a failure."""
+    url = os.environ.get("MASKLINE_TRINO_URL")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("MASKLINE_TRINO_URL is not set: run the suite with `make test`, which starts Trino")
+        pytest.skip("Trino not started (run `make test`, or export MASKLINE_TRINO_URL=$(scripts/trino.sh up))")
+    return url
+
+
+@pytest.fixture(scope="session")
+def trino_schema(trino_url: str) -> Iterator[str]:
+    """A throwaway schema in Trino's memory catalog for this test worker, dropped at the end."""
+    from maskline.adapters.trino import connect
+
+    name = f"maskline_test_{uuid.uuid4().hex[:10]}"
+    conn = connect(trino_url, catalog="memory")
+    cur = conn.cursor()
+    cur.execute(f"CREATE SCHEMA memory.{name}")
+    cur.fetchall()
+    try:
+        yield name
+    finally:
+        cur.execute(f"SELECT table_name FROM memory.information_schema.tables WHERE table_schema = '{name}'")
+        for (table,) in cur.fetchall():
+            cur.execute(f'DROP TABLE IF EXISTS memory.{name}."{table}"')
+            cur.fetchall()
+        cur.execute(f"DROP SCHEMA IF EXISTS memory.{name}")
+        cur.fetchall()
+        conn.close()
+
+
+@pytest.fixture()
+def trino_conn(trino_url: str, trino_schema: str):
+    """A DB-API connection to Trino, on this worker's memory schema."""
+    from maskline.adapters.trino import connect
+
+    conn = connect(trino_url, catalog="memory", schema=trino_schema)
+    yield conn
+    conn.close()
+
+
+@pytest.fixture(scope="session")
+def spark():
+    """One local Spark session per test process (tests that use it share the `spark` xdist group)."""
+    pyspark_sql = pytest.importorskip("pyspark.sql")
+    session = (pyspark_sql.SparkSession.builder.master("local[2]").appName("maskline-tests")
+               .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
+               .config("spark.driver.memory", "1g").config("spark.sql.session.timeZone", "Asia/Kolkata")
+               .getOrCreate())
+    yield session
+    session.stop()

@@ -56,6 +56,10 @@ class EngineAdapter:
     file_based: ClassVar[bool] = False
     #: Whether this process can run masking SQL on the engine (False: DDL and golden SQL only).
     executes: ClassVar[bool] = True
+    #: Whether writes can be grouped in a transaction (BEGIN ... COMMIT); False: autocommit statements only.
+    transactions: ClassVar[bool] = True
+    #: Whether the key travels with each statement as bound parameters, because no session can hold it.
+    key_in_statement: ClassVar[bool] = False
     #: Great Expectations' datasource type for this engine (``context.data_sources.add_<this>``).
     gx_datasource: ClassVar[str] = "sql"
     #: Where key material can appear when a session holds it (the README's table).
@@ -85,6 +89,19 @@ class EngineAdapter:
             return
         for statement, params in self.key_setup(key):
             cursor.execute(statement, params)
+
+    def bind_statement(self, statement: exp.Expression, key: KeyMaterial | None) -> tuple[str, tuple[Any, ...]]:
+        """``statement`` as SQL text plus its parameters: none where the session holds the key; the key's
+        values where it travels with the statement (:attr:`key_in_statement`)."""
+        return statement.sql(dialect=self.dialect().sqlglot_name), ()
+
+    def bind_sql(self, sql: str, key: KeyMaterial | None) -> tuple[str, tuple[Any, ...]]:
+        """:meth:`bind_statement` for SQL text maskline compiled (it is parsed back only where the key binds)."""
+        if not self.key_in_statement:
+            return sql, ()
+        import sqlglot
+
+        return self.bind_statement(sqlglot.parse_one(sql, read=self.dialect().sqlglot_name), key)  # type: ignore[arg-type]
 
     # --- DB-API -------------------------------------------------------------
     def cursor(self, connection: Any) -> Any:

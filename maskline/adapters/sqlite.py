@@ -94,6 +94,16 @@ def _floor_div(value: Any, width: Any) -> int:
     return int(float(value) // width)
 
 
+def _utc_timestamp_text(value: Any) -> str:
+    """A stored timestamp as ``YYYY-MM-DDTHH:MM:SS.ffffff`` in UTC; text without an offset is UTC, as SQLite's
+    date functions read it."""
+    import datetime as dt
+
+    parsed = dt.datetime.fromisoformat(str(_text(value)).strip())
+    utc = parsed.astimezone(dt.UTC) if parsed.tzinfo else parsed
+    return utc.strftime("%Y-%m-%dT%H:%M:%S.%f")
+
+
 def register_functions(connection: Any, key: KeyMaterial | None) -> None:
     """Add the masking primitives (and ``MASKLINE_KEY``, which raises without a key) to a ``sqlite3`` connection.
 
@@ -128,6 +138,8 @@ def register_functions(connection: Any, key: KeyMaterial | None) -> None:
         "FLOOR_DIV": (2, _floor_div),
         "PICK": (-1, lambda i, *words: words[int(i)]),
         "MASKLINE_KEY": (1, key_value),
+        "FLOAT_TEXT": (1, lambda v: repr(float(v))),  # the shortest round-trip text (SQLite's CAST keeps 15 digits)
+        "UTC_TIMESTAMP_TEXT": (1, _utc_timestamp_text),
     }
     for name, (nargs, f) in functions.items():
         connection.create_function(name, nargs, _none_safe(f), deterministic=True)

@@ -1,23 +1,170 @@
-"""Trino: native ``hmac_sha256``; no session variables, so key values travel as bound parameters.
+"""Trino: native ``hmac_sha256``; no session variables, so the key travels with each statement as bound parameters.
 
-Where the key can appear: Trino's query history, which records the parameters of
-``EXECUTE ... USING``.
+Masking SQL for Trino reads the key as ``FROM_HEX(:maskline_salt)`` (its native ``hmac_sha256`` takes the key
+itself, and ``hash``/``fake`` salt with it, so the pads are never needed). :func:`bind_key` turns every such
+reference into a positional ``?`` and returns the matching parameters, which the client sends with the query
+(``EXECUTE ... USING``): the key is never in the SQL text. Where the key can appear: Trino's query history,
+which records the parameters of ``EXECUTE ... USING``.
+
+Most Trino connectors (the memory connector among them) write only in autocommit mode, so a table swap is
+three statements: build the staging table, drop the target, rename the staging table. A failure between them
+leaves the target absent, never unmasked.
 
 >>> from maskline.adapters import engine
->>> engine("presto").name, engine("trino").namespace("localhost", 8080, "memory")
+>>> engine("presto").name, engine("trino").namespace("localhost", None, "memory")
 ('trino', 'trino://localhost:8080')
+>>> from sqlglot import exp
+>>> from maskline.keys import KeyMaterial
+>>> e = exp.select(exp.Anonymous(this="FROM_HEX", expressions=[exp.Placeholder(this="maskline_salt")]))
+>>> sql, params = bind_key(e, KeyMaterial(b"k" * 16))
+>>> sql, len(params), params[0] == (b"k" * 16).hex()
+('SELECT FROM_HEX(?)', 1, True)
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlparse
+
+from sqlglot import exp
+
 from maskline.adapters.base import EngineAdapter
+from maskline.errors import InputError, KeyMissingError
+
+if TYPE_CHECKING:
+    from maskline.adapters.url import EngineURL
+    from maskline.keys import KeyMaterial
+
+KEY_PARAMETER = "maskline_salt"  # the one key value Trino's masking SQL reads (see maskline.dialects.trino)
+DEFAULT_PORT = 8080
 
 
 class TrinoAdapter(EngineAdapter):
-    """Trino through the ``trino`` DB-API client (qmark parameters)."""
+    """Trino through the ``trino`` DB-API client (qmark parameters, autocommit writes)."""
 
     name = "trino"
     names = ("trino", "presto", "starburst", "athena")  # dbt adapter types that speak Trino SQL
     driver_modules = ("trino",)
     placeholder = "?"
+    transactions = False
+    key_in_statement = True
     key_exposure = "query history (the parameters of EXECUTE ... USING)"
+
+    def cursor(self, connection: Any) -> Any:
+        return CompletingCursor(connection.cursor())
+
+    def load_key(self, connection: Any, cursor: Any, key: KeyMaterial | None) -> None:
+        return None  # nothing to load: bind_statement sends the key with each statement that reads it
+
+    def bind_statement(self, statement: exp.Expression, key: KeyMaterial | None) -> tuple[str, tuple[Any, ...]]:
+        sql, params = bind_key(statement, key)
+        return sql, tuple(params)
+
+    def columns(self, cursor: Any, table: exp.Table) -> list[tuple[str, str]]:
+        # information_schema is per catalog, and Trino's current_schema takes no parentheses.
+        catalog = self.folded(table.args.get("catalog"))
+        source = (f"{exp.to_identifier(catalog, quoted=True).sql('trino')}.information_schema.columns"
+                  if catalog else "information_schema.columns")
+        cursor.execute(f"SELECT column_name, data_type FROM {source} WHERE table_name = ? "
+                       "AND table_schema = COALESCE(?, current_schema) ORDER BY ordinal_position",
+                       (self.folded(table.this), self.folded(table.args.get("db"))))
+        return [(str(r[0]), str(r[1]).lower()) for r in cursor.fetchall()]
+
+    def namespace(self, host: str | None, port: int | None, database: str | None) -> str:
+        return f"trino://{host or 'localhost'}:{port or DEFAULT_PORT}"
+
+    def connect(self, url: EngineURL, *, read_only: bool = False) -> Any:
+        return connect(url.raw)
+
+
+class CompletingCursor:
+    """A Trino cursor whose ``execute`` returns only when the statement has finished.
+
+    The Trino client runs a statement as its results are read; a DROP or RENAME nobody reads could still be
+    running when the next statement starts. Every result is read (and kept) before ``execute`` returns.
+    """
+
+    def __init__(self, cursor: Any) -> None:
+        self._cursor = cursor
+        self._rows: list[Any] = []
+        self.description: Any = None
+
+    def execute(self, sql: str, params: Any = None) -> CompletingCursor:
+        if params:
+            self._cursor.execute(sql, list(params))
+        else:
+            self._cursor.execute(sql)
+        self._rows = list(self._cursor.fetchall())
+        self.description = self._cursor.description
+        return self
+
+    def fetchone(self) -> Any:
+        return self._rows.pop(0) if self._rows else None
+
+    def fetchmany(self, size: int = 1) -> list[Any]:
+        out, self._rows = self._rows[:size], self._rows[size:]
+        return out
+
+    def fetchall(self) -> list[Any]:
+        out, self._rows = self._rows, []
+        return out
+
+    def close(self) -> None:
+        self._cursor.close()
+
+
+def bind_key(expression: exp.Expression, key: KeyMaterial | None) -> tuple[str, list[str]]:
+    """Trino SQL for ``expression`` with each key reference as ``?``, and the parameters to send with it.
+
+    Any other placeholder is refused: parameters are positional, so a placeholder nobody binds would
+    receive the key.
+    """
+    tree = expression.copy()
+    params: list[str] = []
+    for node in list(tree.find_all(exp.Placeholder)):
+        if node.name != KEY_PARAMETER:
+            raise InputError("the query holds a parameter maskline does not bind", where=f"placeholder {node.sql()}",
+                             fix="write values into the query, or bind them yourself on a query without keyed methods")
+        if key is None:
+            raise KeyMissingError("the query reads keyed masked columns but no key was given",
+                                  where="Trino parameters", fix="pass key=resolve_key(policy.key)")
+        node.replace(exp.Placeholder())
+        params.append(key.secret.hex())
+    return tree.sql(dialect="trino"), params
+
+
+def bind_key_in_sql(sql: str, key: KeyMaterial | None) -> tuple[str, list[str]]:
+    """:func:`bind_key` for Trino SQL text that maskline compiled (``rewrite()``'s ``Rewritten.sql``).
+
+    >>> bind_key_in_sql("SELECT 1", None)
+    ('SELECT 1', [])
+    """
+    import sqlglot
+
+    return bind_key(sqlglot.parse_one(sql, read="trino"), key)  # type: ignore[arg-type]
+
+
+def connect(url: str, *, catalog: str | None = None, schema: str | None = None, user: str | None = None,
+            **options: Any) -> Any:
+    """A DB-API connection to the Trino server at ``url`` (``http://host:port`` or ``trino://user@host:port/cat/sch``).
+
+    ``options`` go to ``trino.dbapi.connect`` (``timezone=``, ``auth=``...).
+
+    >>> connect("ftp://x")
+    Traceback (most recent call last):
+    ...
+    maskline.errors.InputError: not a Trino URL: scheme 'ftp' (at Trino URL). Fix: use http://host:port or trino://user@host:port/catalog/schema
+    """
+    u = urlparse(url)
+    if u.scheme not in ("http", "https", "trino"):
+        raise InputError(f"not a Trino URL: scheme {u.scheme!r}", where="Trino URL",
+                         fix="use http://host:port or trino://user@host:port/catalog/schema")
+    parts = [unquote(p) for p in u.path.split("/") if p]
+    import trino  # local: the client is the `trino` extra
+
+    return trino.dbapi.connect(
+        host=u.hostname or "localhost", port=u.port or (443 if u.scheme == "https" else DEFAULT_PORT),
+        http_scheme="https" if u.scheme == "https" else "http", user=user or unquote(u.username or "") or "maskline",
+        catalog=catalog or (parts[0] if parts else None), schema=schema or (parts[1] if len(parts) > 1 else None),
+        **options,
+    )

@@ -376,15 +376,9 @@ def _estimated_rows(cur: Any, target: Any, dialect: str) -> int | None:
 
 
 def _column_types(cur: Any, target: Any, dialect: str, names: list[str]) -> dict[str, str]:
-    if dialect == "postgres":
-        cur.execute("SELECT column_name, data_type FROM information_schema.columns "
-                    "WHERE table_name = %s AND table_schema = coalesce(%s, current_schema())",
-                    (target.name, target.db or None))
-        return {r[0]: r[1] for r in cur.fetchall()}
-    if dialect == "sqlite":
-        cur.execute(f"PRAGMA table_info({target.sql('sqlite')})")
-        return {r[1]: r[2] for r in cur.fetchall()}
-    return {}
+    from maskline.adapters import engine
+
+    return dict(engine(dialect).columns(cur, target))  # the engine's adapter knows its catalog
 
 
 def _from_sqlalchemy(engine: Any, table: str, n: int) -> Sample:

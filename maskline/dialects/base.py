@@ -21,6 +21,8 @@ from collections.abc import Sequence
 
 from sqlglot import exp
 
+from maskline.dialects.canonical import TextForm
+
 
 class KeyMode(enum.Enum):
     """How compiled SQL refers to key material."""
@@ -68,6 +70,10 @@ class Dialect:
     sqlglot_name = ""  # sqlglot's dialect name used for rendering
     array_base = 1  # index of an array's first element
 
+    def null(self) -> exp.Expression:
+        """NULL where the column's type is unknown (engines that cannot store an untyped NULL give it one)."""
+        return exp.Null()
+
     # --- text -------------------------------------------------------------
     def text(self, e: exp.Expression) -> exp.Expression:
         return exp.cast(e, exp.DataType.build("text"))
@@ -101,6 +107,41 @@ class Dialect:
 
     def regexp_replace_all(self, e: exp.Expression, pattern: str, replacement: str) -> exp.Expression:
         return fn("REGEXP_REPLACE", e, lit(pattern), lit(replacement))
+
+    def rtrim(self, e: exp.Expression, chars: str) -> exp.Expression:
+        """``e`` without trailing ``chars``."""
+        return exp.Trim(this=e, expression=lit(chars), position="TRAILING")
+
+    # --- canonical text of non-text values (the definition: maskline.dialects.canonical) ----------
+    # Names an engine reads differently from TYPE_FORMS (Spark's ``timestamp`` is an instant).
+    text_form_overrides: dict[str, TextForm] = {}
+    # Whether DECIMAL(p, s) prints exactly s fractional digits (SQLite stores decimals as doubles or integers).
+    decimal_text_keeps_scale = True
+
+    def iso_date_text(self, e: exp.Expression) -> exp.Expression:
+        """A DATE as ``YYYY-MM-DD``."""
+        return self.text(e)
+
+    def utc_timestamp_text(self, e: exp.Expression) -> exp.Expression:
+        """A TIMESTAMP WITH TIME ZONE as ``YYYY-MM-DDTHH:MM:SS[.fraction]`` in UTC (trailing zeros are trimmed)."""
+        from maskline.errors import UnsupportedDialectError
+
+        raise UnsupportedDialectError(f"{self.name} has no canonical text for timestamps with a time zone",
+                                      where=f"dialect {self.name}", fix="cast the column to text in the source")
+
+    def decimal_text(self, e: exp.Expression) -> exp.Expression:
+        """A DECIMAL in the engine's plain notation (canonical_number_text trims it)."""
+        return self.text(e)
+
+    def float_text(self, e: exp.Expression) -> exp.Expression:
+        """A double as the engine's shortest round-trip text, in any notation (canonical_number_text rewrites it)."""
+        return self.text(e)
+
+    def canonical_number_text(self, s: exp.Expression) -> exp.Expression:
+        """A number's text (any notation) in canonical plain form."""
+        from maskline.dialects.canonical import plain_number
+
+        return plain_number(self, s)
 
     # --- bytes and hashing -------------------------------------------------
     def utf8(self, e: exp.Expression) -> exp.Expression:

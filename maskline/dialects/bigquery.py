@@ -17,6 +17,9 @@ class BigQuery(Dialect):
     def hex(self, b: exp.Expression) -> exp.Expression:
         return fn("TO_HEX", b)  # already lower case
 
+    def utc_timestamp_text(self, e: exp.Expression) -> exp.Expression:
+        return fn("FORMAT_TIMESTAMP", lit("%Y-%m-%dT%H:%M:%E6S"), e, lit("UTC"))
+
     def session_key(self, name: str) -> exp.Expression:
         return exp.Parameter(this=exp.var(f"maskline_{name}"))  # a missing query parameter fails the query
 

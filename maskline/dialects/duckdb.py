@@ -31,6 +31,9 @@ class DuckDB(Dialect):
     def regexp_replace_all(self, e: exp.Expression, pattern: str, replacement: str) -> exp.Expression:
         return fn("REGEXP_REPLACE", e, lit(pattern), lit(replacement), lit("g"))
 
+    def utc_timestamp_text(self, e: exp.Expression) -> exp.Expression:
+        return fn("STRFTIME", exp.AtTimeZone(this=e, zone=lit("UTC")), lit("%Y-%m-%dT%H:%M:%S.%f"))
+
     session_key_is_hex = False
 
     def session_key(self, name: str) -> exp.Expression:

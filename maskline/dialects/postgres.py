@@ -36,6 +36,12 @@ class Postgres(Dialect):
     def regexp_replace_all(self, e: exp.Expression, pattern: str, replacement: str) -> exp.Expression:
         return fn("REGEXP_REPLACE", e, lit(pattern), lit(replacement), lit("g"))
 
+    def iso_date_text(self, e: exp.Expression) -> exp.Expression:
+        return fn("TO_CHAR", e, lit("YYYY-MM-DD"))  # date::text follows the session's DateStyle
+
+    def utc_timestamp_text(self, e: exp.Expression) -> exp.Expression:
+        return fn("TO_CHAR", exp.AtTimeZone(this=e, zone=lit("UTC")), lit('YYYY-MM-DD"T"HH24:MI:SS.US'))
+
     private_schema = "maskline_private"  # where maskline.adapters.postgres keeps the key and its functions
 
     def definer_function(self, name: str, data: exp.Expression) -> exp.Expression:

@@ -23,6 +23,12 @@ class Snowflake(Dialect):
     def from_hex(self, h: exp.Expression) -> exp.Expression:
         return fn("TO_BINARY", h, lit("HEX"))
 
+    def iso_date_text(self, e: exp.Expression) -> exp.Expression:
+        return fn("TO_VARCHAR", e, lit("YYYY-MM-DD"))  # a plain cast follows DATE_OUTPUT_FORMAT
+
+    def utc_timestamp_text(self, e: exp.Expression) -> exp.Expression:
+        return fn("TO_VARCHAR", fn("CONVERT_TIMEZONE", lit("UTC"), e), lit('YYYY-MM-DD"T"HH24:MI:SS.FF6'))
+
     def session_key(self, name: str) -> exp.Expression:
         return exp.Parameter(this=exp.var(f"maskline_{name}"))  # an unset $variable fails the query itself
 

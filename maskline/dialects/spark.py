@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlglot import exp
 
 from maskline.dialects.base import Dialect, fn, lit
+from maskline.dialects.canonical import TextForm
 
 
 class Spark(Dialect):
@@ -25,6 +26,14 @@ class Spark(Dialect):
 
     def from_hex(self, h: exp.Expression) -> exp.Expression:
         return fn("UNHEX", h)
+
+    # Spark's TIMESTAMP is an instant shown in the session time zone (TIMESTAMP_NTZ is the wall-clock type).
+    text_form_overrides = {"timestamp": TextForm.TIMESTAMP_TZ}
+
+    def utc_timestamp_text(self, e: exp.Expression) -> exp.Expression:
+        utc = fn("TO_UTC_TIMESTAMP", e, fn("CURRENT_TIMEZONE"))  # the UTC wall clock of the instant
+        return self.concat(fn("DATE_FORMAT", utc, lit("yyyy-MM-dd")), lit("T"),
+                           fn("DATE_FORMAT", utc.copy(), lit("HH:mm:ss.SSSSSS")))
 
     def session_key(self, name: str) -> exp.Expression:
         # DECLARE VARIABLE maskline_<name> STRING (hex), filled by key_setup.

@@ -23,6 +23,7 @@ class SQLite(Dialect):
 
     name = "sqlite"
     sqlglot_name = "sqlite"
+    decimal_text_keeps_scale = False  # DECIMAL(12,2) 1000.00 is stored, and printed, as the integer 1000
     array_base = 0
 
     def utf8(self, e: exp.Expression) -> exp.Expression:
@@ -48,6 +49,17 @@ class SQLite(Dialect):
 
     def pick(self, words: Any, index0: exp.Expression) -> exp.Expression:
         return fn("PICK", index0, *[lit(w) for w in words])
+
+    # Canonical text: SQLite prints doubles with 15 significant digits (0.30000000000000004 as 0.3) and keeps
+    # timestamps as the text it was given, so both come from registered functions (exact, per value).
+    def iso_date_text(self, e: exp.Expression) -> exp.Expression:
+        return fn("DATE", e)
+
+    def float_text(self, e: exp.Expression) -> exp.Expression:
+        return fn("FLOAT_TEXT", e)
+
+    def utc_timestamp_text(self, e: exp.Expression) -> exp.Expression:
+        return fn("UTC_TIMESTAMP_TEXT", e)
 
     def key_session_ref(self, name: str) -> exp.Expression:
         return fn("MASKLINE_KEY", lit(name))

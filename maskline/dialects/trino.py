@@ -16,6 +16,13 @@ class Trino(Dialect):
     def hmac_sha256_hex(self, data: exp.Expression, key: KeyRefs) -> exp.Expression:
         return self.hex(fn("HMAC_SHA256", data, key.ref("salt")))
 
+    def null(self) -> exp.Expression:
+        return exp.cast(exp.Null(), "varchar")  # CREATE TABLE AS refuses a column of unknown type (PostgreSQL: text)
+
+    def utc_timestamp_text(self, e: exp.Expression) -> exp.Expression:
+        # to_iso8601 keeps the column's precision and ends in Z for UTC; the Z is added back by the caller.
+        return fn("REPLACE", fn("TO_ISO8601", exp.AtTimeZone(this=e, zone=lit("UTC"))), lit("Z"), lit(""))
+
     def fill(self, n: exp.Expression, char: str) -> exp.Expression:
         return fn("RPAD", lit(""), fn("GREATEST", n, lit(0)), lit(char))  # Trino's repeat() builds arrays
 

@@ -23,6 +23,7 @@ from typing import Any, ClassVar
 from sqlglot import exp
 
 from maskline.dialects.base import Dialect, KeyRefs
+from maskline.dialects.canonical import canonical_sql, text_form
 from maskline.errors import PolicyError, did_you_mean
 from maskline.methods.shape import MaskedShape
 
@@ -43,6 +44,13 @@ class MaskContext:
         if self.source_type and self.source_type.split("(")[0].strip().lower() in TEXT_TYPES:
             return column
         return self.dialect.text(column)
+
+    def canonical_text(self, column: exp.Expression) -> exp.Expression:
+        """The column as the text keyed methods hash: one form per value on every engine
+        (:mod:`maskline.dialects.canonical`); the engine's own cast for types that form does not cover."""
+        form = text_form(self.source_type, self.dialect.text_form_overrides)
+        return (self.dialect.text(column) if form is None
+                else canonical_sql(self.dialect, column, form, self.source_type))
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ def _word(words: tuple[str, ...], digest: exp.Expression, start: int, ctx: MaskC
 def build(column: exp.Expression, p: FakeParams, ctx: MaskContext) -> exp.Expression:
     d = ctx.dialect
     kind = p.kind or DEFAULT_KIND.get(ctx.info_type or "", "word")
-    digest = ctx.keys.salted_sha256_hex(d.utf8(ctx.as_text(column)))
+    digest = ctx.keys.salted_sha256_hex(d.utf8(ctx.canonical_text(column)))
     first = _word(FIRST_NAMES, digest, 1, ctx)
     last = _word(LAST_NAMES, digest, 5, ctx)
     if kind == "name":

@@ -29,7 +29,7 @@ def truncate(token: exp.Expression, p: DigestParams, ctx: MaskContext) -> exp.Ex
 
 def build(column: exp.Expression, p: DigestParams, ctx: MaskContext) -> exp.Expression:
     d = ctx.dialect
-    return truncate(ctx.keys.salted_sha256_hex(d.utf8(ctx.as_text(column))), p, ctx)
+    return truncate(ctx.keys.salted_sha256_hex(d.utf8(ctx.canonical_text(column))), p, ctx)
 
 
 def digest_shape(method: str) -> Callable[[DigestParams, str | None], MaskedShape]:

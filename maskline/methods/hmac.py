@@ -16,7 +16,7 @@ from maskline.methods.hash import DigestParams, digest_shape, truncate
 
 def build(column: exp.Expression, p: DigestParams, ctx: MaskContext) -> exp.Expression:
     d = ctx.dialect
-    return truncate(ctx.keys.hmac_hex(d.utf8(ctx.as_text(column))), p, ctx)
+    return truncate(ctx.keys.hmac_hex(d.utf8(ctx.canonical_text(column))), p, ctx)
 
 
 def token(key: KeyMaterial, text: str, p: DigestParams) -> str:

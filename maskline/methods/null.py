@@ -11,7 +11,7 @@ from maskline.methods.shape import MaskedShape
 def build(column: exp.Expression, p: NoParams, ctx: MaskContext) -> exp.Expression:
     if ctx.source_type:
         return exp.cast(exp.Null(), exp.DataType.build(ctx.source_type, dialect=ctx.dialect.sqlglot_name or None))
-    return exp.Null()
+    return ctx.dialect.null()
 
 
 def shape(p: NoParams, info_type: str | None) -> MaskedShape:

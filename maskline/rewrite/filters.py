@@ -45,6 +45,7 @@ from collections.abc import Callable
 from sqlglot import exp
 from sqlglot.optimizer.scope import Scope, walk_in_scope
 
+from maskline.dialects.canonical import canonical_literal
 from maskline.errors import RewriteRefused
 from maskline.keys import KeyMaterial
 from maskline.methods.registry import METHODS
@@ -254,8 +255,13 @@ class LiteralFilter:
         texts = [literal_text(o) for o in literal_ops]
         if any(t is None for t in texts):
             raise refuse("the other side is an expression, not a plain literal")
+        # The column's tokens are of each value's canonical text (17.50 and 17.5 are one DECIMAL value).
+        canonical = [canonical_literal(t or "", self.sensitivity.type_of(origin)) for t in texts]
+        if any(c is None for c in canonical):
+            raise refuse(f"a literal is not a value of the column's type ({self.sensitivity.type_of(origin)}), "
+                         "or is a timestamp without a time zone")
         key = self.key()
-        for o, text in zip(literal_ops, texts, strict=True):
+        for o, text in zip(literal_ops, canonical, strict=True):
             token = exp.Literal.string(token_of(key, text or "", spec.params))
             token.meta[MASKED_META] = True
             o.replace(token)

@@ -106,6 +106,7 @@ def run_masked(connection: Any, rewritten: Any, key: KeyMaterial | None = None, 
     is_duckdb = dialect == "duckdb"
     cursor = connection if is_duckdb else connection.cursor()
     failure: QueryFailed | None = None
+    sql, params = rewritten.sql, ()
     try:
         if rewritten.keyed and not key_loaded:
             if key is None:
@@ -113,10 +114,19 @@ def run_masked(connection: Any, rewritten: Any, key: KeyMaterial | None = None, 
 
                 raise KeyMissingError("the query reads keyed masked columns but no key was given",
                                       where="run_masked(key=...)", fix="pass key=resolve_key(policy.key)")
-            apply_key_setup(cursor, dialect, key)
+            from maskline.adapters import engine
+
+            adapter = engine(dialect)
+            if adapter.key_in_statement:  # no session state (Trino): the key goes with the query as parameters
+                sql, params = adapter.bind_sql(rewritten.sql, key)
+            else:
+                apply_key_setup(cursor, dialect, key)
         if is_duckdb and harden:
             harden_duckdb(connection)
-        cursor.execute(rewritten.sql)
+        if params:
+            cursor.execute(sql, params)
+        else:
+            cursor.execute(sql)
         columns = tuple(str(d[0]) for d in (cursor.description or ()))
         rows = cursor.fetchall() if max_rows is None else cursor.fetchmany(max_rows + 1)
     except QueryFailed:

@@ -12,6 +12,7 @@ import json
 import shutil
 import sqlite3
 import sys
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,8 @@ class AirflowRuns:
     data_dir: Path
     pg_dsn: str | None
     log_text: str
+    trino_url: str | None = None
+    trino_schema: str | None = None
 
     @property
     def lineage_events(self) -> list[dict[str, Any]]:
@@ -133,6 +136,45 @@ def _seed_postgres(dsn: str) -> None:
         con.close()
 
 
+def _seed_trino(url: str, schema: str) -> None:
+    """The raw tables in a memory schema of the Trino server (types as DuckDB spells them, which Trino reads)."""
+    from sqlglot import exp
+
+    from maskline.adapters.trino import connect
+
+    people = customers()
+    con = connect(url, catalog="memory")
+    cur = con.cursor()
+    try:
+        cur.execute(f"CREATE SCHEMA memory.{schema}")
+        cur.fetchall()
+        for table, columns, rows in (("raw_customers", CUSTOMER_COLUMNS, people),
+                                     ("raw_tickets", TICKET_COLUMNS, tickets(people))):
+            cur.execute(f"CREATE TABLE memory.{schema}.{table} ({', '.join(f'{n} {t}' for n, t in columns)})")
+            cur.fetchall()
+            values = exp.values([exp.tuple_(*[exp.convert(r[n]) for n, _ in columns]) for r in rows])
+            cur.execute(exp.insert(values, f"memory.{schema}.{table}").sql("trino"))
+            cur.fetchall()
+    finally:
+        con.close()
+
+
+def _drop_trino_schema(url: str, schema: str) -> None:
+    from maskline.adapters.trino import connect
+
+    con = connect(url, catalog="memory")
+    cur = con.cursor()
+    try:
+        cur.execute(f"SELECT table_name FROM memory.information_schema.tables WHERE table_schema = '{schema}'")
+        for (table,) in cur.fetchall():
+            cur.execute(f'DROP TABLE IF EXISTS memory.{schema}."{table}"')
+            cur.fetchall()
+        cur.execute(f"DROP SCHEMA IF EXISTS memory.{schema}")
+        cur.fetchall()
+    finally:
+        con.close()
+
+
 def _pg_connection(dsn: str) -> dict[str, Any]:
     from urllib.parse import urlsplit
 
@@ -175,6 +217,20 @@ def airflow_runs(tmp_path_factory: pytest.TempPathFactory, request: pytest.Fixtu
     if pg_dsn:
         _seed_postgres(pg_dsn)
         connections["test_pg"] = _pg_connection(pg_dsn)
+    try:
+        trino_url: str | None = request.getfixturevalue("trino_url")
+    except pytest.skip.Exception:
+        trino_url = None
+    trino_schema = None
+    if trino_url:
+        from urllib.parse import urlsplit
+
+        trino_schema = f"mt_{uuid.uuid4().hex[:8]}"
+        _seed_trino(trino_url, trino_schema)
+        request.addfinalizer(lambda: _drop_trino_schema(trino_url, trino_schema))
+        u = urlsplit(trino_url)
+        connections["test_trino"] = {"conn_type": "trino", "host": u.hostname, "port": u.port, "login": "maskline",
+                                     "schema": trino_schema, "extra": {"catalog": "memory"}}
     extra = {f"AIRFLOW_CONN_{name.upper()}": json.dumps(c) for name, c in connections.items()}
     extra["AIRFLOW_VAR_MASKLINE_POLICY"] = (EXAMPLE_DAGS / "maskline_policy.yml").read_text()
     extra["AIRFLOW_VAR_PROBE_EMAIL"] = PROBE_EMAIL  # typed into a refused query by the mt_failures DAG
@@ -190,6 +246,8 @@ def airflow_runs(tmp_path_factory: pytest.TempPathFactory, request: pytest.Fixtu
                "mt_task_logs"]
     if pg_dsn:
         dag_ids.insert(3, "mt_postgres")
+    if trino_url:
+        dag_ids.insert(3, "mt_trino")
     results = run_dags(dag_ids, env, workdir)
     return AirflowRuns(workdir, results, duckdb_path, sqlite_path, demo_path, data, pg_dsn,
-                       (workdir / "dag_test.log").read_text(errors="replace"))
+                       (workdir / "dag_test.log").read_text(errors="replace"), trino_url, trino_schema)

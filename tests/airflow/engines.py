@@ -13,6 +13,10 @@ def connect(runs: Any, engine: str) -> Any:
         return duckdb.connect(str(runs.duckdb_path), read_only=True)
     if engine == "sqlite":
         return sqlite3.connect(runs.sqlite_path)
+    if engine == "trino":
+        from maskline.adapters.trino import connect as trino_connect
+
+        return trino_connect(runs.trino_url, catalog="memory", schema=runs.trino_schema)
     import psycopg2
 
     return psycopg2.connect(runs.pg_dsn)
@@ -35,6 +39,8 @@ def table_names(runs: Any, engine: str) -> set[str]:
         cur = con.cursor()
         if engine == "sqlite":
             cur.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        elif engine == "trino":
+            cur.execute(f"SELECT table_name FROM information_schema.tables WHERE table_schema = '{runs.trino_schema}'")
         else:
             cur.execute("SELECT table_name FROM information_schema.tables WHERE table_schema NOT IN "
                         "('information_schema', 'pg_catalog')")

@@ -18,7 +18,8 @@ from tests.conftest import TEST_KEY
 
 pytestmark = [pytest.mark.airflow, pytest.mark.xdist_group("airflow")]
 
-ENGINES = ["duckdb", "sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+ENGINES = ["duckdb", "sqlite", pytest.param("postgres", marks=pytest.mark.postgres),
+           pytest.param("trino", marks=pytest.mark.trino)]
 MASKED_TABLES = {"customers_masked": 40, "tickets_masked": 80, "contacts_masked": 80}
 # Methods whose output keeps the shape of the type on purpose (masked email keeps its domain, fakes look
 # real, a generalized date is a date): the classifier may still name these, nothing else.
@@ -28,6 +29,8 @@ SHAPE_KEEPING = {"email", "fake", "generalize"}
 def _engine_run(runs, engine):
     if engine == "postgres" and not runs.pg_dsn:
         pytest.skip("PostgreSQL not started (run `make test`)")
+    if engine == "trino" and not runs.trino_url:
+        pytest.skip("Trino not started (run `make test`)")
     return runs.run(f"mt_{engine}")
 
 

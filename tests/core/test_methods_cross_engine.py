@@ -119,3 +119,59 @@ def test_the_key_check_above_can_fail(key) -> None:
     sql = mask_expression(exp.column("v"), method_spec("hmac"), "duckdb", key_mode=KeyMode.LITERAL,
                           key=key).sql("duckdb").lower()
     assert [k for k in _key_texts(key) if k in sql]
+
+
+SPARK_TYPES = {"text": "string", "integer": "int", "date": "date", "numeric": "decimal(12,2)"}
+TRINO_TYPES = {"text": "varchar", "integer": "integer", "date": "date", "numeric": "decimal(12,2)"}
+
+
+def _typed_rows(case: tuple, dialect: str, sql_type: str) -> str:
+    """``SELECT i, CAST(x AS <type>) AS v FROM (VALUES ...)``: the case's values as a typed relation."""
+    kind = case[3]
+    rows = [exp.tuple_(exp.Literal.number(i), exp.Literal.string(str(v)) if v is not None else exp.Null())
+            for i, v in enumerate(VALUES[kind])]
+    values = exp.Values(expressions=rows, alias=exp.TableAlias(
+        this=exp.to_identifier("s"), columns=[exp.to_identifier("i"), exp.to_identifier("x")]))
+    typed = exp.cast(exp.column("x"), exp.DataType.build(sql_type, dialect=dialect))
+    return exp.select("i", exp.alias_(typed, "v")).from_(values).sql(dialect)
+
+
+def _with_type(case: tuple, dialect: str, sql_type: str) -> str:
+    _, method, params, _ = case
+    e = mask_expression(exp.column("v"), method_spec(method, params), dialect, source_type=sql_type,
+                        info_type="PERSON_NAME" if method == "fake" else None)
+    return e.sql(dialect)
+
+
+@pytest.mark.spark
+@pytest.mark.xdist_group("spark")
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_spark_gives_identical_values(case, key, spark) -> None:
+    from maskline.sql.session import key_setup
+
+    for statement, params in key_setup("spark", key):
+        spark.sql(statement, args=list(params))
+    sql_type = SPARK_TYPES[case[3]]
+    spark.sql(f"CREATE OR REPLACE TEMPORARY VIEW t AS {_typed_rows(case, 'spark', sql_type)}")
+    rows = spark.sql(f"SELECT {_with_type(case, 'spark', sql_type)} FROM t ORDER BY i").collect()
+    assert [_norm(r[0]) for r in rows] == _duckdb_values(case, key)
+
+
+@pytest.mark.trino
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_trino_gives_identical_values(case, key, trino_conn) -> None:
+    from maskline.adapters.trino import bind_key
+
+    sql_type = TRINO_TYPES[case[3]]
+    cur = trino_conn.cursor()
+    select = sqlglot_parse(f"SELECT {_with_type(case, 'trino', sql_type)} FROM ({_typed_rows(case, 'trino', sql_type)}) "
+                           "AS t ORDER BY i")
+    sql, params = bind_key(select, key)
+    cur.execute(sql, params) if params else cur.execute(sql)
+    assert [_norm(r[0]) for r in cur.fetchall()] == _duckdb_values(case, key)
+
+
+def sqlglot_parse(sql: str) -> exp.Expression:
+    import sqlglot
+
+    return sqlglot.parse_one(sql, read="trino")

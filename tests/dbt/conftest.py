@@ -59,3 +59,32 @@ def spark_project(tmp_path_factory: pytest.TempPathFactory) -> DbtProject:
     project.run("deps")
     project.build = project.run("build", check=False)  # type: ignore[attr-defined]
     return project
+
+
+@pytest.fixture(scope="session")
+def trino_project(tmp_path_factory: pytest.TempPathFactory, trino_url: str) -> Iterator[DbtProject]:
+    """The integration project built with dbt-trino on the real Trino server, in a throwaway memory schema."""
+    import uuid
+    from urllib.parse import urlparse
+
+    from maskline.adapters.trino import connect
+
+    u = urlparse(trino_url)
+    schema = f"maskline_it_{uuid.uuid4().hex[:8]}"
+    root = tmp_path_factory.mktemp("dbt_trino") / "project"
+    outputs = {"trino": {"type": "trino", "method": "none", "user": "maskline", "host": u.hostname, "port": u.port,
+                         "http_scheme": "http", "database": "memory", "schema": schema, "threads": 1}}
+    project = copy_project(INTEGRATION, root, PROFILE, outputs, "trino")
+    project.schema = schema  # type: ignore[attr-defined]
+    project.run("deps")
+    project.build = project.run("build", check=False)  # type: ignore[attr-defined]
+    yield project
+    conn = connect(trino_url, catalog="memory", schema=schema)
+    cur = conn.cursor()
+    cur.execute(f"SELECT table_name, table_type FROM memory.information_schema.tables WHERE table_schema = '{schema}'")
+    for name, kind in cur.fetchall():
+        cur.execute(f'DROP {"VIEW" if kind == "VIEW" else "TABLE"} IF EXISTS memory.{schema}."{name}"')
+        cur.fetchall()
+    cur.execute(f"DROP SCHEMA IF EXISTS memory.{schema}")
+    cur.fetchall()
+    conn.close()

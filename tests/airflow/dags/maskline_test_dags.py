@@ -1,6 +1,6 @@
 """DAGs the Airflow tests run with dag.test(), all in one process (see tests/airflow/conftest.py).
 
-- ``mt_<engine>`` for each connection the environment provides (duckdb, sqlite, postgres):
+- ``mt_<engine>`` for each connection the environment provides (duckdb, sqlite, postgres, trino):
   MaskTableOperator (twice into the same target: the swap must replace), MaskQueryOperator
   over a join with functions (the rewrite), policy as a path, a dict or an Airflow Variable.
 - ``mt_files``: MaskFileOperator CSV -> Parquet and CSV -> CSV.
@@ -35,6 +35,7 @@ ENGINES = {
     "duckdb": ("test_duckdb", POLICY_PATH),
     "sqlite": ("test_sqlite", "dict"),
     "postgres": ("test_pg", "variable:maskline_policy"),
+    "trino": ("test_trino", POLICY_PATH),
 }
 
 
