@@ -199,10 +199,13 @@ class MaskedSQLToolset(SQLToolset):
     def _identities(self, principal: Principal | None) -> tuple[str, ...]:
         return (f"{principal.kind}:{principal.name}",) if principal is not None else ()
 
-    def _dialect(self) -> Any:
+    def _engine(self) -> Any:
         from airflow_plugin.warehouse import engine_for_hook
 
-        return engine_for_hook(self._get_db_hook()).dialect()
+        return engine_for_hook(self._get_db_hook())
+
+    def _dialect(self) -> Any:
+        return self._engine().dialect()
 
     def _db_namespace(self) -> str:
         hook = self._get_db_hook()
@@ -259,7 +262,7 @@ class MaskedSQLToolset(SQLToolset):
     def _duckdb_list_tables(self) -> str:
         from airflow_plugin.warehouse import Warehouse
 
-        warehouse = Warehouse(self._get_db_hook().get_conn(), self._dialect())
+        warehouse = Warehouse(self._get_db_hook().get_conn(), self._engine())
         try:
             rows = warehouse.execute(
                 "SELECT table_schema, table_name FROM information_schema.tables "
@@ -276,7 +279,7 @@ class MaskedSQLToolset(SQLToolset):
         schema, table = self._split_table_identifier(table_name)
         if not self._is_ref_allowed("", schema, table):
             return dumps_masked({"error": f"Table {table_name!r} is not in the allowed tables list."})
-        warehouse = Warehouse(self._get_db_hook().get_conn(), self._dialect())
+        warehouse = Warehouse(self._get_db_hook().get_conn(), self._engine())
         try:
             columns = warehouse.columns(f"{schema}.{table}" if schema else table)
         finally:
@@ -323,7 +326,7 @@ class MaskedSQLToolset(SQLToolset):
         verdict = json.loads(super()._check_query(sql))
         if not verdict.get("valid"):
             return dumps_masked({"valid": False, "error": _refusal_reason(Exception(verdict.get("error", "")))})
-        warehouse = Warehouse(self._get_db_hook().get_conn(), self._dialect())
+        warehouse = Warehouse(self._get_db_hook().get_conn(), self._engine())
         try:
             principal = acting_for(self._call_context, self._acting_for)
             result = self._rewrite(sql, warehouse.connection, self._identities(principal))
@@ -344,7 +347,7 @@ class MaskedSQLToolset(SQLToolset):
         shown_sql = _scrubbed_sql(sql, dialect.sqlglot_name)
         try:
             self._guard(sql)
-            warehouse = Warehouse(self._get_db_hook().get_conn(), dialect)
+            warehouse = Warehouse(self._get_db_hook().get_conn(), self._engine())
             try:
                 result = self._rewrite(sql, warehouse.connection, identities)
                 if result.keyed:
