@@ -1,6 +1,6 @@
 """Is a free-text column sensitive? It is when a meaningful share of its values contain PII, whatever their length.
 
-A value counts as prose when it has three words or more, however long it is
+A value counts as prose when it has three words (holding a letter) or more, however long it is
 (long values are scanned whole: NER cuts them in pieces, the rules read them
 all). A column is free text when half its values are prose. Each sampled
 prose value is scanned by the scrubber's validated detectors and by the prose
@@ -43,7 +43,7 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
     """
     values = uniques.to_pylist() if hasattr(uniques, "to_pylist") else list(uniques)
     weights = [float(w) for w in weights]
-    prose_idx = [i for i, v in enumerate(values) if len(v.split()) >= PROSE_MIN_WORDS]
+    prose_idx = [i for i, v in enumerate(values) if _is_prose(v)]
     if not prose_idx or sum(weights[i] for i in prose_idx) < 0.5 * n:
         return []
     # Loaded only for a prose column: the prose pass (and any NER model) counts separately from the scan.
@@ -63,6 +63,15 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
     if hits < 2 or share < FREE_TEXT_MIN_SHARE or p_value >= MAX_P_VALUE:
         return []
     return [_Evidence("FREE_TEXT_WITH_PII", "prose-spans", round(share, 4), 1.0, checked, hits, p_value, False, 0.9)]
+
+
+def _is_prose(value: str) -> bool:
+    """Three words or more, a word holding a letter: grouped digits (``4624 8966 3951 3111``) are not prose.
+
+    >>> _is_prose("Called Anna about it"), _is_prose("4624 8966 3951 3111")
+    (True, False)
+    """
+    return sum(1 for w in value.split() if any(c.isalpha() for c in w)) >= PROSE_MIN_WORDS
 
 
 def free_text_confidence(share: float, hint: float) -> float:

@@ -147,10 +147,20 @@ def _validate(data: Any, path: str | Path) -> None:
         raise _fail(f"stored scan does not match its schema at {at} (rule {error.validator!r})", path)
 
 
+def _shape_dict(shape: Any) -> dict[str, Any] | None:
+    return None if shape is None else {"kind": shape.kind, "suspicions": list(shape.suspicions)}
+
+
+def _shape(entry: Any) -> Any:
+    from maskline.classify.shape import ValueShape
+
+    return None if not entry else ValueShape(str(entry["kind"]), tuple(entry.get("suspicions") or ()))
+
+
 def _classification(name: str, entry: Mapping[str, Any]) -> Classification:
     columns = tuple(
         ColumnClassification(str(c["name"]), c.get("info_type"), float(c["confidence"]), c.get("category"),
-                             tuple(c.get("evidence") or ()), None, c.get("sql_type"))
+                             tuple(c.get("evidence") or ()), None, c.get("sql_type"), shape=_shape(c.get("shape")))
         for c in entry.get("columns", []))
     return Classification(columns, table=name, sampled_rows=int(entry.get("sampled_rows") or 0),
                           meta={"total_rows": entry.get("total_rows"), "stored": True})
@@ -250,7 +260,8 @@ def save_scan(path: str | Path, dataset: str, classification: Classification, po
         "scanned_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         "sampled_rows": classification.sampled_rows,
         "total_rows": classification.meta.get("total_rows"),
-        "columns": [{**c.as_dict(), "sql_type": c.sql_type} for c in classification.columns],
+        "columns": [{**c.as_dict(), "sql_type": c.sql_type, "shape": _shape_dict(c.shape)}
+                    for c in classification.columns],
     }
     tables[dataset] = entry
     data["tables"] = dict(sorted(tables.items()))
