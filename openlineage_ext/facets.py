@@ -15,7 +15,7 @@ redactor blanks (token, secret, key, password...), so the facets survive it.
 
 >>> from maskline.policy import load_policy
 >>> from maskline.plan import build_plan
->>> pol = load_policy({"datasets": {"customers": {"columns": {"email": {"info_type": "EMAIL"}}}}})
+>>> pol = load_policy({"unclassified": "pass", "datasets": {"customers": {"columns": {"email": {"info_type": "EMAIL"}}}}})
 >>> plan = build_plan(pol, "customers", [("id", "integer"), ("email", "varchar")])
 >>> facet = masking_facet(plan, rows=3)
 >>> facet.fields["email"]["method"], facet.cellsMasked
@@ -217,7 +217,7 @@ def masking_facet(plan: Plan, *, rows: int | None = None, cells: int | None = No
     >>> from maskline.plan import build_plan
     >>> plan = build_plan(load_policy({"unclassified": "mask"}), "t", [("note", "text")])
     >>> masking_facet(plan).fields["note"]["rule"]
-    'unclassified: mask'
+    'unclassified: mask (no scan)'
     """
     if cells is None and rows is not None:
         cells = rows * len(plan.masked)
@@ -319,7 +319,7 @@ def output_schema_facet(plan: Plan, sources: Mapping[str, str | None],
 
     >>> from maskline.policy import load_policy
     >>> from maskline.plan import build_plan
-    >>> pol = load_policy({"datasets": {"c": {"columns": {"email": {"info_type": "EMAIL"}}}}})
+    >>> pol = load_policy({"unclassified": "pass", "datasets": {"c": {"columns": {"email": {"info_type": "EMAIL"}}}}})
     >>> f = output_schema_facet(build_plan(pol, "c", [("id", "int"), ("email", "text")]), {"email": "raw.c.email"})
     >>> [(x.name, x.type, x.description) for x in f.fields]
     [('id', 'int', None), ('email', 'text', 'masked: email of raw.c.email')]
@@ -380,7 +380,7 @@ def column_lineage_facet(plan: Plan, input_namespace: str, input_name: str,
 
     >>> from maskline.policy import load_policy
     >>> from maskline.plan import build_plan
-    >>> pol = load_policy({"datasets": {"c": {"columns": {"email": {"info_type": "EMAIL"}}}}})
+    >>> pol = load_policy({"unclassified": "pass", "datasets": {"c": {"columns": {"email": {"info_type": "EMAIL"}}}}})
     >>> f = column_lineage_facet(build_plan(pol, "c", [("id", "int"), ("email", "text")]), "duckdb://x", "raw.c")
     >>> f.fields["email"].transformationType, f.fields["id"].transformationType
     ('MASKED', 'IDENTITY')
@@ -444,7 +444,7 @@ def plan_tags(plan: Plan) -> tags_dataset.TagsDatasetFacet:
 
     >>> from maskline.policy import load_policy
     >>> from maskline.plan import build_plan
-    >>> pol = load_policy({"datasets": {"c": {"columns": {"email": {"info_type": "EMAIL"}}}}})
+    >>> pol = load_policy({"unclassified": "pass", "datasets": {"c": {"columns": {"email": {"info_type": "EMAIL"}}}}})
     >>> [t.value for t in plan_tags(build_plan(pol, "c", [("email", "text")])).tags]
     ['EMAIL']
     """

@@ -37,7 +37,7 @@ def lineage_for_plan(plan: Plan, *, input_namespace: str, input_name: str, outpu
 
     >>> from maskline.policy import load_policy
     >>> from maskline.plan import build_plan
-    >>> pol = load_policy({"datasets": {"customers": {"columns": {"email": {"info_type": "EMAIL"}}}}})
+    >>> pol = load_policy({"unclassified": "pass", "datasets": {"customers": {"columns": {"email": {"info_type": "EMAIL"}}}}})
     >>> plan = build_plan(pol, "customers", [("id", "integer"), ("email", "varchar")])
     >>> lin = lineage_for_plan(plan, input_namespace="duckdb://demo", input_name="main.customers",
     ...                        output_namespace="duckdb://demo", output_name="main.customers_masked", rows=10)

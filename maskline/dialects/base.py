@@ -258,8 +258,9 @@ class KeyRefs:
 
     >>> from maskline.keys import KeyMaterial
     >>> from maskline.dialects import get_dialect
-    >>> KeyRefs(get_dialect("duckdb"), KeyMode.SESSION).ref("salt").sql("duckdb")
-    "GETVARIABLE('maskline_salt')"
+    >>> KeyRefs(get_dialect("duckdb"), KeyMode.SESSION).ref("salt").sql("duckdb").startswith(
+    ...     "CASE WHEN GETVARIABLE('maskline_salt') IS NULL THEN CAST(ERROR(")  # no key in the session: an error
+    True
     """
 
     def __init__(self, dialect: Dialect, mode: KeyMode, key: object | None = None) -> None:

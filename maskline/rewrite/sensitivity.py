@@ -9,7 +9,9 @@ then ``unclassified: mask``; identities in ``unmask_for`` get raw values.
 >>> pol = load_policy({"datasets": {"t": {"columns": {"email": {"info_type": "EMAIL"}}}}})
 >>> s = Sensitivity.for_query(sqlglot.parse_one("SELECT * FROM t"), {"t": {"id": "int", "email": "text"}}, pol)
 >>> s.is_sensitive("t", "email"), s.is_sensitive("t", "id"), s.column_type("t", "email")
-(True, False, 'text')
+(True, True, 'text')
+
+``id`` is masked too: nobody vouched for it (no classification, no ``unclassified: pass``).
 """
 
 from __future__ import annotations

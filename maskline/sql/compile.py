@@ -57,7 +57,7 @@ def compile_select(
 
     >>> from maskline.policy import load_policy
     >>> from maskline.plan import build_plan
-    >>> pol = load_policy({"datasets": {"t": {"columns": {"e": {"info_type": "EMAIL"}}}}})
+    >>> pol = load_policy({"unclassified": "pass", "datasets": {"t": {"columns": {"e": {"info_type": "EMAIL"}}}}})
     >>> compile_select(build_plan(pol, "t", [("id", None), ("e", "text")]), "t", "duckdb").sql("duckdb")[:20]
     'SELECT id, CASE WHEN'
     """

@@ -36,7 +36,7 @@ OPENLINEAGE_BASE = {"$schema": "https://json-schema.org/draft/2020-12/schema",
                               "DatasetFacet": {"allOf": [{"$ref": "#/$defs/BaseFacet"}]}}}
 
 POLICY = load_policy({
-    "datasets": {"customers": {"columns": {"email": {"info_type": "EMAIL"},
+    "datasets": {"customers": {"columns": {"id": {"pass": True}, "email": {"info_type": "EMAIL"},
                                            "ssn": {"info_type": "US_SSN", "method": {"method": "partial",
                                                                                      "keep_last": 4}}}}},
 })
