@@ -32,7 +32,7 @@ def marquez_double() -> Iterator[str]:
 
 
 def test_tags_are_set_on_marquez_fields_after_the_event_lands(marquez_double: str) -> None:
-    policy = load_policy({"datasets": {"customers": {"columns": {"email": {"info_type": "EMAIL"},
+    policy = load_policy({"datasets": {"customers": {"columns": {"id": {"pass": True}, "email": {"info_type": "EMAIL"},
                                                                  "password_hash": {"info_type": "PASSWORD"}}}}})
     plan = build_plan(policy, "customers", [("id", "int"), ("email", "text"), ("password_hash", "text")])
     event = RunEvent(

@@ -67,7 +67,7 @@ def test_describe_table_gives_info_types_and_methods_and_masks_unlisted_columns(
     columns = {c["name"]: c for c in answer(agent, "describe_table", table="customers").data["columns"]}
     assert columns["email"]["info_type"] == "EMAIL" and columns["email"]["method"] == "email"
     assert columns["ssn"]["method"] == "hmac"
-    assert columns["phone"]["masked"] and columns["phone"]["rule"] == "unclassified: mask"
+    assert columns["phone"]["masked"] and columns["phone"]["rule"] == "unclassified: mask (no scan)"
 
 
 def test_describe_table_refuses_a_table_outside_allow(session) -> None:
