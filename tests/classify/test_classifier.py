@@ -61,9 +61,11 @@ def test_sqlite_uri(frame, tmp_path) -> None:
 
     engine = sqlalchemy.create_engine(f"sqlite:///{db}")
     try:
-        assert _verdicts(classify(engine, table="customers", sample=100)) == EXPECTED
+        # The whole table (400 rows), as for the URI above: a random 100 of Faker's company names can hold
+        # enough surnames in "X, Y and Z" to tip the free-text test, which is not what this test is about.
+        assert _verdicts(classify(engine, table="customers")) == EXPECTED
         with engine.connect() as conn:
-            assert _verdicts(classify(conn, table="customers", sample=100)) == EXPECTED
+            assert _verdicts(classify(conn, table="customers")) == EXPECTED
     finally:
         engine.dispose()
 
