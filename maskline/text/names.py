@@ -153,17 +153,22 @@ def person_spans(text: str, names: Iterable[str] | None = None) -> list[tuple[in
                 spans.append((words[j][0], _strip_dot(words, last)))
                 i = last + 1
                 continue
-        elif _capitalised(bare) and _known_first(fold(bare), known) and fold(bare) not in common:
-            last = _extend(text, words, i, particles, common, need_first=True)
-            if last > i:
+        elif _capitalised(bare):
+            folded = fold(bare)
+            first = _known_first(folded, known)
+            if first and folded not in common:
+                last = _extend(text, words, i, particles, common, need_first=True)
+                if last > i:
+                    spans.append((start, _strip_dot(words, last)))
+                    i = last + 1
+                    continue
+            # After a name field ("Contact: Marco Becker"), a capitalised word is a name; so is a known first
+            # name that is also a common word elsewhere (Marco, Mila, Durante), since the label says what follows.
+            if (first or folded not in common) and _cue().search(text, max(0, start - 30), start):
+                last = _extend(text, words, i, particles, common, need_first=False)
                 spans.append((start, _strip_dot(words, last)))
                 i = last + 1
                 continue
-        elif _capitalised(bare) and fold(bare) not in common and _cue().search(text, max(0, start - 30), start):
-            last = _extend(text, words, i, particles, common, need_first=False)
-            spans.append((start, _strip_dot(words, last)))
-            i = last + 1
-            continue
         i += 1
     return spans
 

@@ -1,4 +1,4 @@
-"""Prose detection: person names, street addresses, birth dates, ICD-10 codes and MRNs inside free text.
+"""Prose detection: person names, street addresses, birth dates, ICD-10 codes, MRNs and local phones in free text.
 
 An extra pass beside the scrubber's validated detectors (:mod:`maskline.text.scrubber`),
 for what only context reveals:
@@ -10,7 +10,10 @@ for what only context reveals:
   (``12 Main Street``, ``Hauptstraße 5``, ``12, rue de la Paix``, ``Via Roma 3``);
 - ``DATE_OF_BIRTH``: a date (numeric or with a month name) after a birth cue;
 - ``ICD10_CODE``: the ICD-10 shape near a diagnosis or ICD cue;
-- ``MEDICAL_RECORD_NUMBER``: an id of five or more digits after a record cue.
+- ``MEDICAL_RECORD_NUMBER``: an id of five or more digits after a record cue;
+- ``PHONE``: a number valid in a numbering plan of the text's language, after a
+  phone cue (:mod:`maskline.text.local_phones`), for what the scrubber's
+  validated phone rules cannot prove alone (``tel. 964102582``).
 
 It never runs in the Airflow log filter: it is opt-in (``scrub(text,
 prose=True)``), and runs on free-text columns (classification, the ``scrub``
@@ -29,7 +32,7 @@ from functools import cache
 
 from maskline.text.scrubber import Finding
 
-PROSE_TYPES: frozenset[str] = frozenset({"PERSON_NAME", "STREET_ADDRESS", "DATE_OF_BIRTH", "ICD10_CODE",
+PROSE_TYPES: frozenset[str] = frozenset({"PERSON_NAME", "STREET_ADDRESS", "DATE_OF_BIRTH", "ICD10_CODE", "PHONE",
                                          "MEDICAL_RECORD_NUMBER"})
 CUE_WINDOW = 40  # characters before a date or code in which its cue must stand
 
@@ -77,13 +80,18 @@ def _rules() -> dict[str, re.Pattern[str]]:
     # comma there would take the year of a date before it).
     romance = (rf"(?:(?<![\w-])\d{{1,5}}(?:[ \t]?(?:bis|ter|[A-Da-d]))?(?:,[ \t]*(?=(?i:{_alt(FR_STREET_TYPES)})[ \t])"
                rf"|[ \t]+(?=(?i:{_alt(ROMANCE_STREET_TYPES)})[ \t])))?"
-               rf"(?<![\w])(?i:{_alt(ROMANCE_STREET_TYPES)})(?<=[\w./])[ \t]+(?:{part}[ \t]+)*{name_words}"
+               rf"(?<![\w])(?i:{_alt(ROMANCE_STREET_TYPES)})(?<=[\w./º])[ \t]+(?:{part}[ \t]+)*"
+               # a name, or a number when a house number follows (Rua 33, 90; Calle 5 12)
+               rf"(?:{name_words}|\d{{1,4}}(?=,?[ \t]+\d))"
                rf"(?:,?[ \t]+(?i:n[º°o.]?\.?[ \t]*|km[ \t]*)?{house}(?![\w]){unit})?")
+    from maskline.text.prose_data import PHONE_CUES
+
     mrn_id = r"(?:[A-Z]{1,4}[-/ ]?)?\d[\d-]{3,14}\d(?![\w])|\d{2,4}[-/]\d{3,10}(?![\w])"
     return {
         "STREET_ADDRESS": re.compile(f"{en}|{de_nl}|{de_words}|{romance}"),
         "DATE": re.compile(rf"(?i)(?<![\w.-])(?:{date})(?![\w])"),
         "BIRTH_CUE": re.compile(rf"(?i)(?<![\w])(?:{_alt(BIRTH_CUES)})(?![\w])"),
+        "PHONE_CUE": re.compile(rf"(?i)(?<![\w])(?:{_alt(PHONE_CUES)})(?![\w])"),
         "ICD10": re.compile(r"(?<![\w.-])[A-TV-Z]\d[0-9AB](?:\.[0-9A-TV-Z]{1,4})?(?![\w-])"),
         "ICD_CUE": re.compile(rf"(?i)(?<![\w])(?:{_alt(ICD_CUES)})"),
         "MRN": re.compile(rf"(?i:(?<![\w])(?:{_alt(MRN_CUES)}))(?![\w])[^\w\n]{{0,6}}"
@@ -117,7 +125,12 @@ def find_prose_many(texts: Sequence[str], *, language: str | None = None, ner: b
     """
     from maskline.text.language import guess_language
 
+    from maskline.text.local_phones import local_phone_spans
+
     out = [_rule_spans(t, names) for t in texts]
+    for t, found in zip(texts, out, strict=True):
+        if t:
+            found.extend(Finding("PHONE", a, b) for a, b in local_phone_spans(t, language or guess_language(t)))
     if ner:
         from maskline.text.ner import ner_available, person_spans
 
@@ -172,7 +185,8 @@ def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 # When spans overlap, the more specific one wins: a birth date, a record number or a code over an address or a
 # name that swallowed it.
-_PRIORITY = {"DATE_OF_BIRTH": 0, "MEDICAL_RECORD_NUMBER": 1, "ICD10_CODE": 2, "STREET_ADDRESS": 3, "PERSON_NAME": 4}
+_PRIORITY = {"DATE_OF_BIRTH": 0, "PHONE": 1, "MEDICAL_RECORD_NUMBER": 2, "ICD10_CODE": 3, "STREET_ADDRESS": 4,
+             "PERSON_NAME": 5}
 
 
 def _merge(findings: list[Finding]) -> list[Finding]:

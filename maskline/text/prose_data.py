@@ -94,6 +94,20 @@ EN_STREET_TYPES: tuple[str, ...] = (
     "Fort", "Fwy", "Garden", "Gateway", "Glen", "Green", "Greens", "Neck", "Overpass", "Radial", "Ramp", "Trafficway",
     "Underpass", "Well", "Wells", "Wall", "Ways", "Views", "Villages", "Unions", "Streets", "Squares", "Roads",
     "Ports", "Parks", "Lights", "Light", "Lock", "Locks", "Loaf", "Motorway", "Junctions", "Islands", "Groves",
+    # the rest of USPS Publication 28, appendix C1 (suffixes and their standard abbreviations)
+    "Alley", "Aly", "Anex", "Annex", "Arcade", "Arc", "Bayou", "Byu", "Beach", "Bch", "Bend", "Bnd", "Bluff", "Blf",
+    "Bluffs", "Bottom", "Btm", "Branch", "Br", "Bridge", "Brg", "Brook", "Brk", "Brooks", "Burg", "Burgs", "Byp",
+    "Cswy", "Ctr", "Cirs", "Circles", "Clf", "Clfs", "Clb", "Cmn", "Commons", "Cor", "Cors", "Crse", "Cts", "Courts",
+    "Cv", "Coves", "Crk", "Cres", "Crst", "Xrd", "Crossroad", "Crossway", "Curve", "Curv", "Drs",
+    "Drives", "Est", "Ests", "Expy", "Ext", "Exts", "Fall", "Fls", "Fry", "Fld", "Flds", "Flt", "Flts", "Frd",
+    "Fords", "Frst", "Frg", "Forges", "Frk", "Frks", "Ft", "Gdn", "Gtwy", "Gln", "Glens", "Grn", "Grv", "Hbrs",
+    "Harbors", "Hvn", "Holw", "Inlt", "Jcts", "Kys", "Keys", "Knl", "Knls", "Lk", "Lks", "Lndg",
+    "Lgt", "Lgts", "Lck", "Lcks", "Ldg", "Mall", "Mnr", "Mnrs", "Mdw", "Mdws", "Ml", "Mls", "Msn", "Mtwy",
+    "Mt", "Mtn", "Mtns", "Mountains", "Nck", "Orch", "Opas", "Pkwys", "Parkways", "Psge", "Passage", "Pne", "Pnes",
+    "Pln", "Plns", "Plz", "Pts", "Points", "Prt", "Prts", "Radl", "Rnch", "Rpd", "Rpds", "Rapid", "Rst",
+    "Rdg", "Rdgs", "Ridges", "Riv", "Rds", "Shl", "Shls", "Shr", "Shrs", "Skwy", "Spg", "Spgs", "Sqs",
+    "Sta", "Stra", "Strm", "Sts", "Smt", "Ter", "Trwy", "Throughway", "Trce", "Trak", "Trfy", "Trlr", "Trailer",
+    "Tunl", "Tpke", "Upas", "Vly", "Vlys", "Valleys", "Via", "Vw", "Vws", "Vlg", "Vlgs", "Vis", "Wls",
 )
 EN_UNIT_WORDS: tuple[str, ...] = ("Apt", "Apartment", "Suite", "Ste", "Unit", "Floor", "Fl", "Room", "Rm", "Bldg")
 
@@ -111,12 +125,21 @@ NL_STREET_SUFFIXES: tuple[str, ...] = (
 FR_STREET_TYPES: tuple[str, ...] = (
     "rue", "avenue", "av.", "boulevard", "bd", "place", "chemin", "allée", "impasse", "quai", "route", "cours",
     "passage", "square", "voie", "faubourg", "sentier", "esplanade", "promenade", "villa", "cité", "hameau",
+    # the other common types de voie of the national address base (BAN/FANTOIR), full and abbreviated
+    "grand rue", "grand-rue", "grande rue", "grand'rue", "ruelle", "venelle", "sente", "traverse", "montée",
+    "parc", "prom.", "pl.", "ch.", "imp.", "all.", "rte", "rte.", "fg", "fbg", "sq.", "carrefour", "rond-point",
+    "parvis", "lotissement", "résidence", "clos", "domaine", "galerie", "levée", "rampe", "rocade", "tertre",
+    "côte", "chaussée", "cheminement", "allées", "quartier", "boulevard périphérique",
 )
 ROMANCE_STREET_TYPES: tuple[str, ...] = FR_STREET_TYPES + (
     # es
     "calle", "c/", "avenida", "avda.", "avda", "paseo", "plaza", "pza.", "camino", "carrera", "ronda", "travesía",
     "travesia", "callejón", "glorieta", "rambla", "vía", "urbanización", "cañada", "acceso", "alameda", "bajada",
     "cuesta", "pasaje", "carretera", "senda", "vereda", "partida", "c.",
+    # es: abbreviations without the dot, and the Galician, Catalan and Basque types used in Spanish addresses
+    "av", "avd", "avda", "cl", "cl.", "ctra", "ctra.", "pº", "p.º", "pza", "pl.", "bulevar", "calzada", "subida",
+    "carril", "polígono", "rúa", "praza", "avenida", "estrada", "corredoira", "carrer", "avinguda", "passeig",
+    "plaça", "travessera", "camí", "passatge", "kalea", "etorbidea", "plaza mayor",
     # it
     "via", "viale", "v.le", "piazza", "p.za", "piazzale", "corso", "c.so", "largo", "vicolo", "strada", "contrada",
     "borgo", "lungomare", "lungotevere", "vico", "salita", "traversa", "rotonda", "incrocio", "canale", "stretto",
@@ -126,7 +149,36 @@ ROMANCE_STREET_TYPES: tuple[str, ...] = FR_STREET_TYPES + (
     "ladeira", "quadra", "setor", "lagoa", "passarela", "parque", "conjunto", "núcleo", "residencial", "rotunda",
     "aeroporto", "chácara", "colônia", "condomínio", "distrito", "esplanada", "favela", "fazenda", "feira", "jardim",
     "lago", "loteamento", "morro", "pátio", "recanto", "sítio", "trecho", "trevo", "vale", "via", "área", "campo",
+    # the other logradouro types of the Brazilian postal service's table (DNE), and Portugal's
+    "av.", "al.", "alameda", "largo", "lgo.", "escadaria", "escadinha", "túnel", "viaduto", "servidão", "vereda",
+    "balão", "boulevard", "caminho", "galeria", "marginal", "ponte", "rampa", "retorno", "subida", "via expressa",
+    "acesso", "anel viário", "contorno", "praceta", "urbanização", "bairro",
 )
+# Words right before a phone number (lower case; matched as whole words at most ~30 characters before it): with one,
+# a number that is valid in the text's own numbering plan is a phone, however it is grouped (983.552.783 looks
+# like a thousands-grouped amount without it).
+PHONE_CUES: tuple[str, ...] = (
+    "phone", "telephone", "tel", "tel.", "mobile", "mob", "cell", "cellphone", "fax", "call", "ring", "dial",
+    "whatsapp", "sms",
+    "telefon", "tel.-nr", "telefonnummer", "handy", "mobil", "mobilnummer", "rufnummer", "anrufen", "erreichbar",
+    "téléphone", "tél", "tél.", "portable", "mobile", "appeler", "joindre",
+    "teléfono", "telefono", "tfno", "tfno.", "tlf", "móvil", "movil", "celular", "llamar",
+    "cellulare", "cell.", "chiamare", "numero di telefono",
+    "telefoon", "telefoonnummer", "mobiel", "gsm", "bellen",
+    "telefone", "telemóvel", "ligar", "contato", "contacto",
+)
+# The numbering plans a text's language suggests (ISO 3166 regions, as phonenumbers names them), most likely
+# first. A text whose language is not guessed is matched against every one of them.
+LANGUAGE_REGIONS: dict[str, tuple[str, ...]] = {
+    "en": ("US", "GB", "CA", "AU", "IE", "NZ", "IN", "ZA"),
+    "de": ("DE", "AT", "CH", "LU"),
+    "fr": ("FR", "BE", "CH", "LU", "CA"),
+    "es": ("ES", "MX", "AR", "CO", "CL", "PE"),
+    "it": ("IT", "CH"),
+    "nl": ("NL", "BE"),
+    "pt": ("BR", "PT"),
+}
+
 # Lower-case words inside a street or person name (rue de la Paix, Jan van Galen).
 NAME_PARTICLES: tuple[str, ...] = (
     "de", "du", "des", "la", "le", "les", "l'", "d'", "l’", "d’", "del", "della", "dei", "delle", "degli", "di",
@@ -145,6 +197,9 @@ NAME_TITLES: tuple[str, ...] = (
 NAME_CUES: tuple[str, ...] = (
     "name", "patient", "customer", "client", "contact", "caller", "attn", "nom", "prénom", "nombre", "paciente",
     "cliente", "nome", "paziente", "naam", "patiënt", "klant", "kunde", "kundin", "patientin", "ansprechpartner",
+    # the contact label in each language
+    "kontakt", "kontaktperson", "contatto", "referente", "contacto", "persona de contacto", "contato",
+    "contactpersoon", "interlocuteur", "interlocutrice",
 )
 
 # Distinctive function words per language, for guessing which NER pipeline fits a text.
