@@ -124,7 +124,6 @@ def find_prose_many(texts: Sequence[str], *, language: str | None = None, ner: b
     [1, 0]
     """
     from maskline.text.language import guess_language
-
     from maskline.text.local_phones import local_phone_spans
 
     out = [_rule_spans(t, names) for t in texts]
