@@ -63,6 +63,10 @@ def evaluate_split(name: str, args: argparse.Namespace) -> dict[str, Any]:
     fc = evaluate.verdict_shares(verdicts)
     print(f"fail-closed default (verdicts): non-sensitive columns masked {fc['negatives_masked']:.3f}, "
           f"sensitive columns that would pass raw {fc['sensitive_passed_raw']:.3f}, uncertain {fc['uncertain']:.3f}")
+    dc = evaluate.decision_shares(verdicts)
+    fc.update({f"decision_{k}": v for k, v in dc.items()})
+    print(f"fail-closed default (the decision, maskline.classify.decision): non-sensitive columns masked "
+          f"{dc['negatives_masked']:.3f}, sensitive columns passed raw {dc['sensitive_passed_raw']:.3f}")
     if args.errors and name == "tune":
         for (g, v), c in zip(verdicts, [c for cols in tables.values() for c in cols], strict=True):
             if g != v.info_type:

@@ -142,6 +142,24 @@ def parquet_frame(columns: list[Any]) -> Any:
     return pd.DataFrame(data)
 
 
+def decision_shares(pairs: list[tuple[str | None, Any]]) -> dict[str, float]:
+    """What the fail-closed decision does with the default policy (``maskline.classify.decision``): the share of
+    non-sensitive columns it masks, and the share of sensitive columns it passes raw (no info type given, and
+    ``decide_unnamed`` lets the column through)."""
+    from maskline.classify.decision import decide_unnamed
+    from maskline.policy import load_policy
+
+    policy = load_policy({})
+
+    def passes(v: Any) -> bool:
+        return decide_unnamed(policy, v.name, v).method is None
+
+    neg = [v for g, v in pairs if g is None]
+    pos = [v for g, v in pairs if g is not None]
+    return {"negatives_masked": sum(1 for v in neg if not passes(v)) / len(neg) if neg else 0.0,
+            "sensitive_passed_raw": sum(1 for v in pos if passes(v)) / len(pos) if pos else 0.0}
+
+
 def verdict_shares(pairs: list[tuple[str | None, Any]]) -> dict[str, float]:
     """What a fail-closed default would do: share of non-sensitive columns masked (not ``safe``), and share of
     sensitive columns that would pass raw (called ``safe``)."""

@@ -15,7 +15,13 @@ Airflow, the query rewrite, PostgreSQL views, native masking DDL, MCP):
   coordinate, a postal code, a card number or a date of birth, and the classifier
   had no near miss;
 - any other text passes only on strong evidence of NONE: a NONE confidence of at
-  least :data:`TEXT_NONE_CONFIDENCE`;
+  least :data:`TEXT_NONE_CONFIDENCE`, or structural facts about its values
+  (:mod:`maskline.classify.text_facts`) that personal data does not have, each
+  backed by the column's name (:func:`vouched_text`): calendar dates that are
+  not over decades; a template id (one constant prefix, fixed digits, all
+  distinct) in a column whose name says identifier; short, repeated labels
+  without first names in a column whose name says it holds things (products,
+  dishes, brands);
 - nested (struct, list, map) and binary values never pass on a scan alone.
 
 >>> from maskline.policy import load_policy
@@ -83,9 +89,11 @@ def decide_unnamed(policy: Policy, name: str, verdict: ColumnClassification | No
     reason = why_not_safe(name, verdict)
     if reason is None:
         assert verdict is not None and verdict.shape is not None
+        kind = verdict.shape.kind
+        vouched = vouched_text(name, verdict) if kind == "text" else None
         return ColumnDecision(None, None, None,
-                              f"classifier: not sensitive ({verdict.shape.kind}, {verdict.confidence:.2f})",
-                              verdict.confidence)
+                              f"classifier: not sensitive ({kind}{': ' + vouched if vouched else ''}, "
+                              f"{verdict.confidence:.2f})", verdict.confidence)
     from maskline.methods.registry import method_spec
 
     return ColumnDecision(None, None, method_spec("redact"), f"unclassified: mask ({reason})")
@@ -115,11 +123,80 @@ def why_not_safe(name: str, verdict: ColumnClassification | None) -> str | None:
         return "values suggest " + ", ".join(shape.suspicions)
     if _suspect_name(name):
         return "name suggests a code, coordinate, card or date of birth"
+    if shape.kind == "categorical" and _name_refuted_person(verdict) and "no first names" not in shape.facts:
+        return "values hold first names; only the column name says they are things"
     if shape.kind in STRUCTURED_KINDS:
         return None if verdict.confidence >= STRUCTURED_NONE_CONFIDENCE else f"NONE only {verdict.confidence:.2f}"
-    if verdict.confidence >= TEXT_NONE_CONFIDENCE:
+    if verdict.confidence >= TEXT_NONE_CONFIDENCE or vouched_text(name, verdict):
         return None
     return f"text without strong evidence of NONE ({verdict.confidence:.2f})"
+
+
+def vouched_text(name: str, verdict: ColumnClassification) -> str | None:
+    """The structural evidence that a text column without an info type holds nothing personal, or None.
+
+    Each case needs a fact about the values (:mod:`maskline.classify.text_facts`) and, except for dates,
+    a column name that agrees; prose, near misses and names that hint a sensitive type never get here.
+
+    >>> from maskline.classify.result import ColumnClassification
+    >>> from maskline.classify.shape import ValueShape
+    >>> ids = ValueShape("text", facts=("template id",))
+    >>> vouched_text("order_id", ColumnClassification("order_id", None, 0.8, None, shape=ids))
+    'template id, name says identifier'
+    >>> vouched_text("holder", ColumnClassification("holder", None, 0.8, None, shape=ids)) is None
+    True
+    >>> labels = ValueShape("text", facts=("short labels", "no first names", "repeated values"))
+    >>> vouched_text("product", ColumnClassification("product", None, 0.8, None, shape=labels))
+    'repeated labels without first names, name says things'
+    >>> vouched_text("product_owner", ColumnClassification("product_owner", None, 0.8, None, shape=labels)) is None
+    True
+    """
+    from maskline.infotypes.name_hints import name_words, names_a_thing
+
+    shape = verdict.shape
+    if shape is None or shape.kind != "text" or verdict.confidence < STRUCTURED_NONE_CONFIDENCE:
+        return None
+    if any(e.startswith(("prose:", "weak:", "shape:dates over decades")) for e in verdict.evidence):
+        return None
+    facts = set(shape.facts)
+    words = set(name_words(name))
+    if "dates" in facts:
+        return "calendar dates"
+    if "template id" in facts and _says_identifier(words) and not words & DOCUMENT_WORDS:
+        return "template id, name says identifier"  # a key, as a number column of keys (which passes) is
+    if {"short labels", "no first names", "repeated values"} <= facts and names_a_thing(name) \
+            and not words & PERSON_ROLE_WORDS:
+        return "repeated labels without first names, name says things"
+    return None
+
+
+def _name_refuted_person(verdict: ColumnClassification) -> bool:
+    """The values looked like people's names and only the column name (storm, product...) refuted it."""
+    return any(e.startswith("refuted:person_name") for e in verdict.evidence)
+
+
+def _says_identifier(words: set[str]) -> bool:
+    return bool(words & ID_NAME_WORDS) or any(w.endswith(ID_NAME_SUFFIXES) for w in words)
+
+
+# Name words that say a column holds a key (order_id, Kundennummer, invoice_no), for template ids.
+ID_NAME_WORDS = frozenset({"id", "ids", "nr", "no", "num", "number", "nummer", "numero", "número", "numéro", "ref",
+                           "reference", "referenz", "référence", "referencia", "riferimento", "referentie", "key",
+                           "identifier", "kennung", "uid", "uuid", "guid"})
+ID_NAME_SUFFIXES = ("nummer", "numero", "número", "numéro", "nr", "id")
+# Name words of people's roles (product_owner, item_manager): such a column holds who, not what.
+PERSON_ROLE_WORDS = frozenset({
+    "owner", "manager", "contact", "customer", "client", "user", "employee", "staff", "author", "buyer", "seller",
+    "agent", "rep", "assignee", "creator", "reviewer", "approver", "driver", "person", "people", "holder",
+    "recipient", "sender", "signer", "guest", "member", "by", "who", "kunde", "kundin", "mitarbeiter", "inhaber",
+    "besitzer", "cliente", "klant", "proprietaire", "propriétaire", "responsable", "dono", "titular", "eigenaar",
+})
+# Name words of personal documents and accounts: their numbers identify people even with a constant prefix.
+DOCUMENT_WORDS = frozenset({
+    "license", "licence", "passport", "permit", "tax", "vat", "national", "social", "insurance", "nhs", "health",
+    "medicare", "medicaid", "visa", "badge", "account", "iban", "card", "ssn", "steuer", "ausweis", "pass",
+    "patient", "member", "membership", "policy", "contract", "vertrag", "versicherung", "voter", "student",
+})
 
 
 def near_misses(verdict: ColumnClassification) -> list[str]:

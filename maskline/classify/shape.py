@@ -51,6 +51,8 @@ class ValueShape:
 
     kind: str
     suspicions: tuple[str, ...] = ()
+    # For text: structural facts that vouch for it holding nothing personal (maskline.classify.text_facts).
+    facts: tuple[str, ...] = ()
 
     @property
     def quiet(self) -> bool:
@@ -141,6 +143,8 @@ def shape_of(col: Any) -> ValueShape:
 
 def _text_shape(kind: str | None, distinct: list[str], n: int) -> ValueShape:
     """The shape from a column's distinct non-empty text forms (``n`` values in all)."""
+    from maskline.classify.text_facts import text_facts
+
     probe = distinct[:PROBE]
     if kind in ("integer", "float") or _share(probe, _NUMBER.fullmatch) >= SHARE:
         return ValueShape("numeric", _numeric_suspicions(probe))
@@ -151,5 +155,5 @@ def _text_shape(kind: str | None, distinct: list[str], n: int) -> ValueShape:
     if _share(probe, lambda v: bool(_UUID.fullmatch(v) or _HEX_ID.fullmatch(v))) >= SHARE:
         return ValueShape("identifier")
     if len(distinct) <= CATEGORICAL_MAX and n >= CATEGORICAL_REPEAT * len(distinct):
-        return ValueShape("categorical")
-    return ValueShape("text")
+        return ValueShape("categorical", facts=text_facts(distinct, n))
+    return ValueShape("text", facts=text_facts(distinct, n))

@@ -148,13 +148,19 @@ def _validate(data: Any, path: str | Path) -> None:
 
 
 def _shape_dict(shape: Any) -> dict[str, Any] | None:
-    return None if shape is None else {"kind": shape.kind, "suspicions": list(shape.suspicions)}
+    if shape is None:
+        return None
+    out = {"kind": shape.kind, "suspicions": list(shape.suspicions)}
+    if shape.facts:
+        out["facts"] = list(shape.facts)
+    return out
 
 
 def _shape(entry: Any) -> Any:
     from maskline.classify.shape import ValueShape
 
-    return None if not entry else ValueShape(str(entry["kind"]), tuple(entry.get("suspicions") or ()))
+    return None if not entry else ValueShape(str(entry["kind"]), tuple(entry.get("suspicions") or ()),
+                                             tuple(entry.get("facts") or ()))
 
 
 def _classification(name: str, entry: Mapping[str, Any]) -> Classification:

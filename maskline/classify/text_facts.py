@@ -1,0 +1,107 @@
+"""Value-free facts about a text column that can vouch for it holding nothing personal.
+
+A text column passes raw under the fail-closed default only on strong evidence
+of NONE (:mod:`maskline.classify.decision`). The absence of a detector match is
+not such evidence; these facts are, each one a structural property of the
+values that personal data does not have, read from the distinct values and
+kept as words (never a value):
+
+- ``dates``: every value is a calendar date (``10.08.2011``), so the column is
+  temporal like an ISO one; whether the dates are births is the classifier's
+  age-distribution test, and the decision's name check;
+- ``template id``: every value is one constant literal prefix plus a fixed
+  number of digits (``K119686``, ``T-00042``), nearly all distinct: a
+  system-generated key, which says no more than its digits alone (and
+  numbers pass under the same rules); a prefix that itself names a sensitive
+  type (``MRN-``, ``SSN``) does not count;
+- ``short labels``: values of at most six words, without digits;
+- ``no first names``: fewer than :data:`FIRST_NAME_SHARE` of the values start
+  with, and few contain, a known first name (the name lists of
+  :mod:`maskline.text.names`), where a column of people's names has most;
+- ``repeated values``: fewer distinct values than :data:`CATALOGUE_SHARE` of the
+  rows, as catalogue entries (products, dishes) repeat.
+
+>>> text_facts(["K%06d" % (i * 7919 % 999983) for i in range(200)], 200)
+('template id',)
+>>> text_facts(["Chimichanga", "Gyoza", "Tarte tropézienne", "Aïoli"], 120)
+('short labels', 'no first names', 'repeated values')
+>>> text_facts(["Anna Meier", "Jan de Vries", "Marco Rossi", "Claire Moreau"], 120)
+('short labels', 'repeated values')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+SHARE = 0.98  # share of distinct values that must fit a fact
+PROBE = 512  # distinct values inspected
+FIRST_NAME_SHARE = 0.1  # values starting with a known first name, at most
+ANY_FIRST_NAME_SHARE = 0.2  # values holding a known first name anywhere, at most
+CATALOGUE_SHARE = 0.9  # distinct values per row, at most, for "repeated values"
+TEMPLATE_DISTINCT = 0.9  # distinct values per row, at least, for a template id
+MAX_LABEL_WORDS = 6
+
+# Prefixes of personal document and patient numbers that no info type's name hint spells out.
+SENSITIVE_PREFIXES = frozenset({"pat", "pt", "pid", "dl", "pp", "nhs", "nin", "tin", "bsn", "cpf", "dni", "nie",
+                                "nif", "ppsn", "sin", "ahv", "avs", "pesel", "cnp", "emp"})
+_TEMPLATE = re.compile(r"([A-Za-z]{1,4}[-_/.#]?)(\d{3,12})")
+
+
+def text_facts(distinct: Sequence[str], n: int) -> tuple[str, ...]:
+    """The facts that hold for a text column's distinct non-empty values (``n`` values in all, with repeats).
+
+    >>> text_facts(["10.08.2011", "22.06.2011", "07.07.2015"], 3)
+    ('dates',)
+    """
+    probe = [v.strip() for v in distinct[:PROBE] if v and v.strip()]
+    if not probe:
+        return ()
+    if _share(probe, _is_date) >= SHARE:
+        return ("dates",)
+    if _template_id(probe, len(distinct), n):
+        return ("template id",)
+    facts: list[str] = []
+    if _share(probe, lambda v: len(v.split()) <= MAX_LABEL_WORDS and not any(c.isdigit() for c in v)) >= SHARE:
+        facts.append("short labels")
+        if _few_first_names(probe):
+            facts.append("no first names")
+    if n and len(distinct) <= CATALOGUE_SHARE * n:
+        facts.append("repeated values")
+    return tuple(facts)
+
+
+def _share(values: list[str], test: Callable[[str], object]) -> float:
+    return sum(1 for v in values if test(v)) / len(values)
+
+
+def _is_date(value: str) -> bool:
+    from maskline.infotypes.validators import parse_date
+
+    return parse_date(value) is not None
+
+
+def _template_id(values: list[str], distinct: int, n: int) -> bool:
+    """One constant prefix and digit width over the values, nearly all distinct, the prefix naming nothing."""
+    matches = [_TEMPLATE.fullmatch(v) for v in values]
+    if n == 0 or distinct < TEMPLATE_DISTINCT * n or sum(1 for m in matches if m) < SHARE * len(values):
+        return False
+    prefixes = {m.group(1) for m in matches if m}
+    widths = [len(m.group(2)) for m in matches if m]
+    if len(prefixes) != 1 or widths.count(max(set(widths), key=widths.count)) < SHARE * len(widths):
+        return False
+    from maskline.infotypes.name_hints import hint_score
+
+    letters = re.sub(r"[^A-Za-z]", "", next(iter(prefixes)))
+    return not hint_score(letters) and letters.lower() not in SENSITIVE_PREFIXES
+
+
+def _few_first_names(values: list[str]) -> bool:
+    from maskline.infotypes.name_hints import fold
+    from maskline.text.names import first_names
+
+    known = first_names()
+    words = [[fold(w) for w in re.findall(r"[^\W\d_]+", v)] for v in values]
+    starts = sum(1 for ws in words if ws and ws[0] in known)
+    anywhere = sum(1 for ws in words if any(w in known for w in ws))
+    return starts <= FIRST_NAME_SHARE * len(values) and anywhere <= ANY_FIRST_NAME_SHARE * len(values)
