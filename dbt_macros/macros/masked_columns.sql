@@ -1,7 +1,8 @@
 {#- maskline.masked_columns(relation, dynamic=false, unmask_for=none): every column of a ref() or source(), in
     order, masked as the project's policy says (vars.maskline_policy, compiled by `maskline dbt sync`): the
     column's schema.yml meta.maskline first (the relation's own columns, overridden by the current model's),
-    then the policy's datasets:, then its stored scan, then unclassified. Example:
+    then the policy's datasets:, then its stored scan, then unclassified. Without a synced policy, columns no
+    meta names are redacted unless vars.maskline_unclassified is pass. Example:
         select {{ maskline.masked_columns(source('shop', 'customers')) }} from {{ source('shop', 'customers') }}
     With dynamic=true (for a view), sessions holding a role of `unmask_for` (role:NAME identities, by default
     the policy's unmask_for) read raw values, as with dynamic_mask.
@@ -35,6 +36,7 @@
                       "pass ref('...') or source('...', '...') so the column meta can be read") }}
   {%- endif -%}
   {%- set synced = maskline._synced_policy() -%}
+  {%- set unsynced = maskline._unsynced_unclassified(synced) -%}
   {#- Column meta: the relation's own, overridden by the calling model's. It overrides the policy. -#}
   {%- set declared = {} -%}
   {%- for name, col in node.get('columns', {}).items() -%}
@@ -61,6 +63,7 @@
     {{ maskline._fail("column '" ~ entry['name'] ~ "' is in the policy but not in " ~ relation, synced['synced_from']['policy'] ~ ": " ~ entry['where'],
                       "rename it in the policy to an existing column (" ~ (present | join(', ')) ~ ") or remove it, then run `maskline dbt sync`") }}
   {%- endfor -%}
+  {%- set redacted = [] -%}
   {%- set out = [] -%}
   {%- for c in columns -%}
     {%- set quoted = adapter.quote(c.name) -%}
@@ -81,6 +84,10 @@
     {%- elif synced and (synced['unclassified'] == 'mask' or not vouched) -%}
       {#- Nobody classified this column: `unclassified: mask`, or no `unclassified:` and no stored verdicts. -#}
       {%- set spec = {'method': 'redact', 'params': {}, 'info_type': none} -%}
+    {%- elif not synced and unsynced == 'mask' -%}
+      {#- No synced policy and no meta: nobody classified this column, so it is redacted (fail closed). -#}
+      {%- set spec = {'method': 'redact', 'params': {}, 'info_type': none} -%}
+      {%- do redacted.append(c.name) -%}
     {%- endif -%}
     {%- if spec is none -%}
       {%- do out.append(quoted) -%}
@@ -93,5 +100,8 @@
       {%- do out.append(maskline._mask_sql(quoted, spec.method, spec.params, spec.info_type, dialect, where) ~ ' AS ' ~ quoted) -%}
     {%- endif -%}
   {%- endfor -%}
+  {%- if redacted -%}
+    {%- do exceptions.warn("maskline: " ~ maskline._where(redacted | join(', ')) ~ " of " ~ relation ~ ": no synced policy and no meta, so redacted. Fix: run `maskline dbt sync` (vars.maskline_policy), add meta.maskline, or set vars.maskline_unclassified: pass") -%}
+  {%- endif -%}
   {{ return(out | join(',\n  ')) }}
 {%- endmacro %}

@@ -38,6 +38,27 @@
   {{ return(data) }}
 {%- endmacro %}
 
+{% macro _unsynced_unclassified(synced) -%}
+  {#- What columns nobody classified get when the project has no synced policy: vars.maskline_unclassified,
+      `mask` (the default: redact, as the core masks a column it has no scan for) or `pass` (an explicit choice).
+      With a synced policy the policy's own `unclassified:` decides, so the var there stops the compile. -#}
+  {%- set chosen = var('maskline_unclassified', none) -%}
+  {%- if synced -%}
+    {%- if chosen is not none -%}
+      {{ maskline._fail("vars.maskline_unclassified is set, but the project has a synced policy (" ~ synced['synced_from']['policy'] ~ ")",
+                        "dbt_project.yml vars.maskline_unclassified",
+                        "remove the var and write `unclassified: " ~ chosen ~ "` in " ~ synced['synced_from']['policy'] ~ ", then run `maskline dbt sync`") }}
+    {%- endif -%}
+    {{ return(none) }}
+  {%- endif -%}
+  {%- if chosen is none -%}{{ return('mask') }}{%- endif -%}
+  {%- if chosen not in ('mask', 'pass') -%}
+    {{ maskline._fail("vars.maskline_unclassified is '" ~ chosen ~ "'", "dbt_project.yml vars.maskline_unclassified",
+                      "write mask (redact the columns no meta names) or pass (pass them raw)") }}
+  {%- endif -%}
+  {{ return(chosen) }}
+{%- endmacro %}
+
 {% macro _name_parts(name) -%}
   {%- set parts = [] -%}
   {%- for p in (name | string).split('.') -%}{%- do parts.append(p | replace('"', '') | replace('`', '') | lower) -%}{%- endfor -%}

@@ -1,0 +1,93 @@
+"""dbt without a synced policy fails closed: columns no meta names are redacted, unless the project says pass.
+
+The integration project (no ``vars.maskline_policy``) is built on DuckDB without its ``maskline_unclassified:
+pass``; ``raw_customers.id`` is the one column its meta does not name.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from tests.dbt.dbt_harness import INTEGRATION, DbtProject, copy_project
+from tests.dbt.parity import core_masked, seed_meta_policy
+
+pytestmark = [pytest.mark.dbt, pytest.mark.xdist_group("dbt")]
+SELECT = ("--select", "raw_customers", "customers_masked")
+
+
+@pytest.fixture(scope="module")
+def unsynced(tmp_path_factory: pytest.TempPathFactory) -> DbtProject:
+    """A copy of the integration project whose dbt_project.yml has no maskline_unclassified var."""
+    root = tmp_path_factory.mktemp("dbt_unsynced") / "project"
+    outputs = {"duckdb": {"type": "duckdb", "path": str(root.parent / "u.duckdb"), "threads": 2,
+                          "plugins": [{"module": "maskline.dbt.duckdb_plugin"}]}}
+    project = copy_project(INTEGRATION, root, "maskline_integration_tests", outputs, "duckdb")
+    config = yaml.safe_load((root / "dbt_project.yml").read_text())
+    del config["vars"]["maskline_unclassified"]
+    (root / "dbt_project.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+    project.run("deps")
+    project.run("seed", "--select", "raw_customers")  # every test reads the seed's columns, whatever the order
+    return project
+
+
+def _table(project: DbtProject, name: str):
+    import duckdb
+
+    con = duckdb.connect(str(project.root.parent / "u.duckdb"), read_only=True)
+    try:
+        return con.sql(f"select * from {name}").df()
+    finally:
+        con.close()
+
+
+def test_a_column_no_meta_names_is_redacted_as_the_core_masks_it(unsynced: DbtProject) -> None:
+    proc = unsynced.run("build", *SELECT)
+    raw, out = _table(unsynced, "raw_customers"), _table(unsynced, "customers_masked")
+    policy = {**seed_meta_policy(), "unclassified": "mask"}  # the core without a scan of id: masked
+    expected = core_masked(raw, policy, "raw_customers")
+    assert sorted(map(str, out["id"])) == sorted(map(str, expected["id"]))
+    assert not set(map(str, out["id"])) & set(map(str, raw["id"]))  # no raw id reached the model
+    warning = next(line for line in proc.stdout.splitlines() if "no synced policy and no meta" in line)
+    assert "column id of" in warning and "maskline dbt sync" in warning and "maskline_unclassified: pass" in warning
+
+
+def test_unclassified_pass_is_an_explicit_choice_that_passes_it(unsynced: DbtProject) -> None:
+    # The negative control: the same build that says pass writes the raw ids, so the test above is not trivially true.
+    unsynced.run("build", *SELECT, "--vars", "{maskline_unclassified: pass}")
+    raw, out = _table(unsynced, "raw_customers"), _table(unsynced, "customers_masked")
+    assert sorted(out["id"].tolist()) == sorted(raw["id"].tolist())
+    assert out["email"].tolist() != raw["email"].tolist()  # meta still masks what it names
+
+
+def test_a_misspelt_choice_stops_the_compile_with_the_fix(unsynced: DbtProject) -> None:
+    proc = unsynced.run("compile", "--select", "customers_masked", "--vars", "{maskline_unclassified: passs}",
+                        check=False)
+    assert proc.returncode != 0
+    message = re.sub(r"\s+", " ", proc.stdout)
+    assert "vars.maskline_unclassified is 'passs'" in message and "Fix: write mask" in message
+
+
+def test_the_var_beside_a_synced_policy_stops_the_compile(unsynced: DbtProject) -> None:
+    from maskline.dbt.sync import sync
+
+    root = unsynced.root
+    config = yaml.safe_load((root / "dbt_project.yml").read_text())
+    config["vars"]["maskline_policy"] = "policy.yml"
+    (root / "dbt_project.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+    (root / "policy.yml").write_text("version: 1\nunclassified: mask\n")
+    try:
+        sync(root)
+        proc = unsynced.run("compile", "--select", "customers_masked", "--vars", "{maskline_unclassified: pass}",
+                            check=False)
+    finally:
+        del config["vars"]["maskline_policy"]
+        (root / "dbt_project.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+        for p in (root / "policy.yml", root / "macros" / "maskline_policy.sql"):
+            p.unlink(missing_ok=True)
+    assert proc.returncode != 0
+    message = re.sub(r"\s+", " ", proc.stdout)
+    assert "vars.maskline_unclassified is set, but the project has a synced policy" in message
+    assert "write `unclassified: pass` in policy.yml" in message
