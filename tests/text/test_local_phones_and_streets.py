@@ -75,3 +75,14 @@ def test_a_known_first_name_after_a_name_label_is_a_name_even_if_it_is_a_common_
 
 def test_a_common_word_first_name_without_a_label_stays() -> None:
     assert _spans("Il arrive en marco Polo.") == []
+
+
+def test_the_scrub_method_masks_a_local_phone_in_a_free_text_column() -> None:
+    import pandas as pd
+
+    from maskline.engine.frames import mask_frame
+
+    notes = ["No tengo este libro, tel. 964102582, gracias.", "Pedido 912345678 enviado ayer por la tarde."]
+    out = mask_frame(pd.DataFrame({"notes": notes}), {"datasets": {"t": {"columns": {"notes": {"method": "scrub"}}}}},
+                     table="t")
+    assert out["notes"].tolist() == ["No tengo este libro, tel. [PHONE], gracias.", notes[1]]
