@@ -81,8 +81,10 @@ def _rules() -> dict[str, re.Pattern[str]]:
     romance = (rf"(?:(?<![\w-])\d{{1,5}}(?:[ \t]?(?:bis|ter|[A-Da-d]))?(?:,[ \t]*(?=(?i:{_alt(FR_STREET_TYPES)})[ \t])"
                rf"|[ \t]+(?=(?i:{_alt(ROMANCE_STREET_TYPES)})[ \t])))?"
                rf"(?<![\w])(?i:{_alt(ROMANCE_STREET_TYPES)})(?<=[\w./º])[ \t]+(?:{part}[ \t]+)*"
-               # a name, or a number when a house number follows (Rua 33, 90; Calle 5 12)
-               rf"(?:{name_words}|\d{{1,4}}(?=,?[ \t]+\d))"
+               # a date (Rua 25 de Março, Rúa dous de Maio, Avenida 9 de Julio), a name, or a number when a house
+               # number follows (Rua 33, 90; Calle 5 12)
+               rf"(?:(?:\d{{1,2}}|[^\W\d_A-ZÀ-Þ]+)[ \t]+(?:de|do|di|del|da)[ \t]+(?i:{month})(?![\w])"
+               rf"|{name_words}|\d{{1,4}}(?=,?[ \t]+\d))"
                rf"(?:,?[ \t]+(?i:n[º°o.]?\.?[ \t]*|km[ \t]*)?{house}(?![\w]){unit})?")
     from maskline.text.prose_data import PHONE_CUES
 

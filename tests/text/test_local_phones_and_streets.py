@@ -51,6 +51,9 @@ def test_a_number_invalid_in_the_language_plans_is_not_a_phone() -> None:
     ("Mora na Rúa Tulla, 208, en Vigo.", "Rúa Tulla, 208"),  # Galician
     ("Entregar na Rua 33, 90, Goiânia.", "Rua 33, 90"),  # a numbered street, then the house number
     ("Fica na Escadinha de Saint-Roman 759.", "Escadinha de Saint-Roman 759"),  # Brazilian logradouro types
+    ("Mora na Rua 25 de Março, 100, centro.", "Rua 25 de Março, 100"),  # streets named after a date
+    ("Vive en la Avenida 9 de Julio 1020.", "Avenida 9 de Julio 1020"),
+    ("Vive na Rúa dous de Maio, 1122.", "Rúa dous de Maio, 1122"),  # the day written as a (Galician) word
 ])
 def test_street_types_of_each_language_are_found(text: str, street: str) -> None:
     assert ("STREET_ADDRESS", street) in _spans(text)
@@ -60,6 +63,7 @@ def test_street_types_of_each_language_are_found(text: str, street: str) -> None
     "Data flows via 3 channels and 4 ports.",  # "via" with a number but no house number after it
     "Chapter 12 Arcade games were popular in 1985.",
     "The Rua 33 bus leaves at noon.",  # a numbered street with no house number
+    "Llegó el 2 de mayo de 2020 por la calle.",  # a date near a street word is not a street
 ])
 def test_street_words_without_an_address_shape_are_left_alone(text: str) -> None:
     assert [t for t, _ in _spans(text) if t == "STREET_ADDRESS"] == []
