@@ -84,8 +84,8 @@ def seed_duckdb(path: Any) -> None:
     >>> import tempfile, pathlib, duckdb
     >>> db = pathlib.Path(tempfile.mkdtemp()) / "w.duckdb"
     >>> seed_duckdb(db)
-    >>> duckdb.connect(str(db)).sql("SELECT count(*) FROM people").fetchone()
-    (36,)
+    >>> duckdb.connect(str(db)).execute("SELECT count(*) FROM people").fetchall()
+    [(36,)]
     """
     import duckdb
 
