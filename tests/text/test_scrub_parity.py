@@ -1,0 +1,99 @@
+"""The fast scrubber finds exactly what the scrubber found before it was made fast, with Hyperscan and without.
+
+The golden file holds the findings of the scrubber at main ddc67b4 (before the speed work) on a corpus of
+the benchmark's log lines, every text of the scrubber tests and random texts built from the pieces that
+make rules match. Speed work must leave it unchanged. A change to what a rule matches regenerates it on
+purpose (``python -m tests.text.test_scrub_parity --write``), and the diff shows what changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from benchmarks.log_lines import lines
+from maskline.text import find, prefilter
+
+GOLDEN = Path(__file__).parent / "golden" / "scrub_findings.json"
+
+# Pieces that make rules match, or almost match, when glued at random (fuzz for the prefilter's edge cases).
+PIECES = ("4111", " ", "-", ".", "(", ")", "+", "x", "@", "%40", "é", "用户", "de89", "DE", "89", "0", "030",
+          "phone ", "ssn ", "bsn ", "password=", "Bearer ", "Basic ", "::", ":", "a1", "Q~", "eyJ", "ſ", "K", "٣",
+          "\u00a0", "\x1c", "415", "555", "2671", "1984-07-21", "born ", "://u:p@h", "SG.", "AKIA", "\n", "ya29.")
+
+
+def fuzz(n: int = 3000, seed: int = 14) -> list[str]:
+    """``n`` random texts glued from :data:`PIECES`."""
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(PIECES) for _ in range(rnd.randint(1, 14))) for _ in range(n)]
+
+
+def corpus() -> list[str]:
+    """Every text the parity checks run on: test cases, benchmark log lines, fuzz."""
+    from tests.core.test_sql_scrub_parity import CORPUS
+    from tests.text.test_scrub import CASES
+    from tests.text.test_scrub_coverage import FOUND, LEFT
+
+    return ([t for t, *_ in CASES] + [t for t, _ in FOUND] + LEFT + [t for t, *_ in CORPUS]
+            + lines(20_000) + lines(3000, seed=3) + fuzz())
+
+
+@contextmanager
+def without_prefilter() -> Iterator[None]:
+    """The scrubber as it runs when Hyperscan is not installed."""
+    engine = prefilter.engine
+    prefilter.engine = lambda: None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        prefilter.engine = engine  # type: ignore[assignment]
+
+
+def _digest(texts: list[str]) -> str:
+    return hashlib.sha256("\x00".join(texts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def findings(texts: list[str]) -> list[list[object]]:
+    """[text index, type, start, end] for every finding, in order."""
+    return [[i, f.type, f.start, f.end] for i, t in enumerate(texts) for f in find(t)]
+
+
+def _golden() -> dict[str, object]:
+    golden: dict[str, object] = json.loads(GOLDEN.read_text())
+    return golden
+
+
+def test_the_corpus_is_the_one_the_golden_file_was_made_from() -> None:
+    assert _golden()["corpus_sha256"] == _digest(corpus())
+
+
+@pytest.mark.parametrize("hyperscan", [True, False], ids=["hyperscan", "no-hyperscan"])
+def test_findings_are_those_of_the_scrubber_before_the_speed_work(hyperscan: bool) -> None:
+    texts = corpus()
+    if hyperscan:
+        pytest.importorskip("hyperscan")
+        got = findings(texts)
+    else:
+        with without_prefilter():
+            got = findings(texts)
+    expected = _golden()["findings"]
+    assert isinstance(expected, list)
+    assert len(expected) > 3000  # the corpus does exercise the rules
+    assert got == expected
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["--write"]:
+    texts = corpus()
+    with without_prefilter():
+        slow = findings(texts)
+    assert findings(texts) == slow
+    rows = ",\n".join("  " + json.dumps(f, ensure_ascii=False) for f in slow)  # one per line: diffs stay readable
+    GOLDEN.write_text(f'{{"corpus_sha256": "{_digest(texts)}",\n "findings": [\n{rows}\n]}}\n')
+    print(f"wrote {len(slow)} findings over {len(texts)} texts to {GOLDEN}")
