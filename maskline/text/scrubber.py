@@ -79,8 +79,11 @@ def _remembered(check: Callable[[str], bool]) -> Callable[[str], bool]:
             answers[digest] = answer
         return answer
 
-    remembered.forget = answers.clear  # type: ignore[attr-defined]
+    _FORGETTERS.append(answers.clear)
     return remembered
+
+
+_FORGETTERS: list[Callable[[], None]] = []
 
 
 def forget_validator_answers() -> None:
@@ -88,8 +91,8 @@ def forget_validator_answers() -> None:
 
     >>> forget_validator_answers()
     """
-    for name in {r.validator for r in SPAN_RULES} - {None}:
-        _validator(name).forget()  # type: ignore[union-attr]
+    for forget in _FORGETTERS:
+        forget()
 
 
 def _span(rule: SpanRule, m: re.Match[str]) -> tuple[int, int] | None:
