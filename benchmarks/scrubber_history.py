@@ -53,14 +53,14 @@ def load(commit: str) -> Any:
     package = f"_maskline_text_at_{commit}"
     if f"{package}.scrubber" in sys.modules:
         return sys.modules[f"{package}.scrubber"]
-    sys.modules[package] = types.ModuleType(package)
-    sys.modules[package].__path__ = []  # type: ignore[attr-defined]
     sources = {m: _source(commit, m) for m in _MODULES}
     present = [m for m in _MODULES if sources[m] is not None]
+    sys.modules[package] = types.ModuleType(package)
+    sys.modules[package].__path__ = []  # type: ignore[attr-defined]
     for module in present:
         code = re.sub(r"\bmaskline\.text\.(" + "|".join(present) + r")\b", package + r".\1", sources[module] or "")
         mod = types.ModuleType(f"{package}.{module}")
         mod.__file__ = f"<git {commit}:maskline/text/{module}.py>"
         sys.modules[mod.__name__] = mod
-        exec(compile(code, mod.__file__, "exec"), mod.__dict__)  # noqa: S102 - our own code, from our history
+        exec(compile(code, mod.__file__, "exec"), mod.__dict__)  # our own code, from our own history
     return sys.modules[f"{package}.scrubber"]
