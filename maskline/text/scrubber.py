@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from maskline.text.prefilter import candidate_rules
+from maskline.text import prefilter
 from maskline.text.spans import COMPACT_DATE_RUN, DATE_RUN, DIGIT_RUN, SPAN_RULES, WINDOW_MARGIN, SpanRule
 
 if TYPE_CHECKING:
@@ -119,7 +119,8 @@ def find(text: str, info_types: Iterable[str] | None = None, allow: frozenset[st
     wanted = DEFAULT_TYPES if info_types is None else _known_types(info_types)
     if not text:
         return []
-    candidates = candidate_rules(text)
+    engine = prefilter.engine()  # candidate_rules(), inlined: this runs on every log line
+    candidates = None if engine is None else engine.scan(text)
     windows: list[tuple[int, int, int]] | None = None
     if candidates is None:
         indexed: Iterable[tuple[int, SpanRule]] = _INDEXED_RULES
@@ -233,15 +234,19 @@ def _trigger_tokens(text: str, triggers: tuple[str, ...]) -> list[tuple[int, int
 def _digit_windows(text: str) -> list[tuple[int, int, int]]:
     """Windows (start, end, digit count) around runs of digits, merged when they touch; pure dates dropped."""
     windows: list[tuple[int, int, int]] = []
+    size = len(text)
     for m in DIGIT_RUN.finditer(text):
         run = m.group()
-        if DATE_RUN.fullmatch(run) or (text[m.end():m.end() + 1] == "T" and text[m.end() + 1:m.end() + 2].isdigit()
+        start, end = m.span()
+        if DATE_RUN.fullmatch(run) or (text[end:end + 1] == "T" and text[end + 1:end + 2].isdigit()
                                        and COMPACT_DATE_RUN.fullmatch(run)):
             continue
-        a, b = max(0, m.start() - WINDOW_MARGIN), min(len(text), m.end() + WINDOW_MARGIN)
+        a = start - WINDOW_MARGIN if start > WINDOW_MARGIN else 0
+        b = end + WINDOW_MARGIN if end + WINDOW_MARGIN < size else size
         digits = len(run.translate(_NOT_DIGITS))
         if windows and a <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], b, windows[-1][2] + digits)
+            last = windows[-1]
+            windows[-1] = (last[0], b, last[2] + digits)
         else:
             windows.append((a, b, digits))
     return windows
