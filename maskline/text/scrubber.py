@@ -152,7 +152,10 @@ def find(text: str, info_types: Iterable[str] | None = None, allow: frozenset[st
                 haystack = lowered
             else:
                 haystack = text
-            if not any(t in haystack for t in rule.triggers):
+            for trigger in rule.triggers:  # a loop, not any(): no generator on the per-line path
+                if trigger in haystack:
+                    break
+            else:
                 continue
         if rule.min_colons and text.count(":") < rule.min_colons and "::" not in text:
             continue
@@ -166,8 +169,9 @@ def find(text: str, info_types: Iterable[str] | None = None, allow: frozenset[st
             matches = (m for a, b in _trigger_tokens(text, rule.triggers) for m in rule.regex.finditer(text, a, b))
         else:
             matches = rule.regex.finditer(text)
+        group = rule.group
         for m in matches:
-            span = _span(rule, m)
+            span = m.span(group) if group != "value" else _span(rule, m)
             if span is None or span[0] == span[1]:
                 continue
             value = text[span[0]:span[1]]
