@@ -36,8 +36,11 @@ class SpanRule:
     def __post_init__(self) -> None:
         if self.within_token and (self.ci_triggers or not self.triggers or any(" " in t for t in self.triggers)
                                   or any(a in self.regex.pattern for a in ("$", "\\Z", "\\B"))):
-            raise ValueError(f"{self.info_type}: within_token needs case-sensitive triggers without spaces, "
-                             "and a regex with no end-of-text anchor")
+            from maskline.errors import ConfigError
+
+            raise ConfigError("within_token needs case-sensitive triggers without spaces and a regex with no "
+                              "end-of-text anchor", where=f"span rule {self.info_type}",
+                              fix="drop within_token (the rule is then searched over the whole text)")
 
 
 def _r(pattern: str, flags: int = 0) -> re.Pattern[str]:

@@ -50,3 +50,11 @@ def test_guards_keep_timestamps_and_digests_from_being_candidates() -> None:
         prefilter._edge_guard = original  # type: ignore[assignment]
         prefilter.engine.cache_clear()
     assert guarded < unguarded * 0.75
+
+
+def test_a_token_rule_with_case_insensitive_triggers_is_refused() -> None:
+    from maskline.errors import ConfigError
+    from maskline.text.spans import SpanRule
+
+    with pytest.raises(ConfigError, match="span rule EMAIL.*Fix: drop within_token"):
+        SpanRule("EMAIL", re.compile(r"\w+@\w+"), triggers=("@",), ci_triggers=True, within_token=True)

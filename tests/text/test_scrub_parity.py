@@ -89,6 +89,21 @@ def test_findings_are_those_of_the_scrubber_before_the_speed_work(hyperscan: boo
     assert got == expected
 
 
+def test_token_rules_match_the_same_in_their_tokens_as_in_the_whole_text() -> None:
+    from maskline.text.scrubber import _trigger_tokens
+    from maskline.text.spans import SPAN_RULES
+
+    rules = [r for r in SPAN_RULES if r.within_token]
+    assert rules
+    texts = corpus()
+    for rule in rules:
+        whole = [[m.span() for m in rule.regex.finditer(t)] for t in texts]
+        tokens = [[m.span() for a, b in _trigger_tokens(t, rule.triggers) for m in rule.regex.finditer(t, a, b)]
+                  for t in texts]
+        assert tokens == whole
+        assert sum(map(bool, whole)) > 500
+
+
 if __name__ == "__main__" and sys.argv[1:] == ["--write"]:
     texts = corpus()
     with without_prefilter():
