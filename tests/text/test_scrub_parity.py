@@ -9,6 +9,7 @@ purpose (``python -m tests.text.test_scrub_parity --write``), and the diff shows
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import random
 import sys
@@ -70,23 +71,23 @@ def _golden() -> dict[str, object]:
     return golden
 
 
-def test_the_corpus_is_the_one_the_golden_file_was_made_from() -> None:
-    assert _golden()["corpus_sha256"] == _digest(corpus())
-
-
-@pytest.mark.parametrize("hyperscan", [True, False], ids=["hyperscan", "no-hyperscan"])
-def test_findings_are_those_of_the_scrubber_before_the_speed_work(hyperscan: bool) -> None:
+def test_findings_are_those_of_the_scrubber_before_the_speed_work() -> None:
     texts = corpus()
-    if hyperscan:
-        pytest.importorskip("hyperscan")
-        got = findings(texts)
-    else:
-        with without_prefilter():
-            got = findings(texts)
-    expected = _golden()["findings"]
+    with without_prefilter():
+        slow = findings(texts)
+    hyperscan = importlib.util.find_spec("hyperscan") is not None
+    if hyperscan:  # first, with no golden file involved: the prefilter changes no finding
+        assert findings(texts) == slow
+    golden = _golden()
+    assert golden["corpus_sha256"] == _digest(texts), (
+        "the parity corpus changed (a test text was added?): check the findings, then rewrite the golden file "
+        "with `python -m tests.text.test_scrub_parity --write`")
+    expected = golden["findings"]
     assert isinstance(expected, list)
     assert len(expected) > 3000  # the corpus does exercise the rules
-    assert got == expected
+    assert slow == expected
+    if not hyperscan:
+        pytest.skip("hyperscan is not installed: only the fallback was compared")
 
 
 def test_token_rules_match_the_same_in_their_tokens_as_in_the_whole_text() -> None:
