@@ -135,9 +135,12 @@ def _pattern(regex: re.Pattern[str]) -> bytes:
             end = _group_end(source, i)
             behind = source.startswith("(?<", i)
             at_edge = depth == 0 and (starts if behind else (end == len(source) or source[end] == "|"))
-            if source.startswith(("(?!", "(?<!"), i) and at_edge:
-                out.append(_edge_guard(source[i + (4 if behind else 3):end - 1], behind))
-            alternative_start = starts
+            guard = _edge_guard(source[i + (4 if behind else 3):end - 1], behind) \
+                if source.startswith(("(?!", "(?<!"), i) and at_edge else ""
+            out.append(guard)
+            # A guard consumed the character before; a second look-behind there checks that same character,
+            # so it must not get a guard of its own (it would need another one): it is dropped.
+            alternative_start = starts and not guard
             i = end
         elif c == "[":
             end = _class_end(source, i)

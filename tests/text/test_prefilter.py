@@ -33,6 +33,7 @@ def test_text_the_database_cannot_read_alike_skips_the_prefilter() -> None:
     (r"a(?<!\d)b(?!\d)c", "abc"),  # not at an alternative's edge: a consumed character would be wrong there
     (r"(?<![^\W\d_])tel", "tel"),  # a negated class: its ASCII complement would be narrower than Python's
     (r"(?<!ab)x(?=y)", "x"),  # longer alternatives and positive look-arounds are dropped
+    (r"(?<!a)(?<!b)x(?!c)(?!d)", "(?:^|[^a])x(?:[^d]|$)"),  # one guard per edge: both check the same character
 ])
 def test_edge_look_arounds_become_guards_and_others_are_dropped(pattern: str, expected: str) -> None:
     assert prefilter._pattern(re.compile(pattern)).decode() == expected
