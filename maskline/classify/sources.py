@@ -134,7 +134,9 @@ def _from_location(loc: str, table: str | None, n: int) -> Sample:
         raise InputError(f"input is empty: {path.name}", where=str(path), fix="give a file with a header and rows")
     import duckdb
 
-    con = duckdb.connect()
+    # One thread: DuckDB repeats a seeded sample only when one thread draws it, and a sample's order then
+    # follows the file. Scanning files and counting 10,000 rows gains little from a second thread.
+    con = duckdb.connect(config={"threads": 1})
     try:
         if str(path).lower().endswith((".parquet", ".pq")):
             rel = con.read_parquet(str(path))
@@ -177,55 +179,74 @@ def duckdb_kind(type_name: str) -> str:
 
 
 def grouped_sample(rel: Any, n: int) -> tuple[dict[str, ColumnValues], int, int]:
-    """Sample ``n`` rows of a DuckDB relation and group each column's values inside DuckDB.
+    """Sample ``n`` rows of a DuckDB relation and count each column's distinct text forms.
 
-    Built with DuckDB's expression API (no SQL text, no sqlglot, no Arrow): the
-    sample is drawn once (seeded Bernoulli), held in memory, and each column
-    comes back as distinct text forms with counts. Returns the columns, the
-    sampled rows and the relation's total rows.
+    Built with DuckDB's expression API (no SQL text, no sqlglot, no Arrow). The
+    sample is drawn in one pass (seeded Bernoulli, then LIMIT) and read back in
+    one query, every column already in the form the classifier reads (trimmed
+    text, a date's year); Python only counts. Values come in order of first
+    appearance in the sample, so the same sample always gives the same columns.
+    Returns the columns, the sampled rows and the relation's total rows.
 
     >>> import duckdb
     >>> cols, rows, total = grouped_sample(duckdb.sql("SELECT range % 3 AS k FROM range(100)"), 10)
     >>> rows, total, cols["k"].kind
     (10, 100, 'integer')
     """
-    from duckdb import ColumnExpression, ConstantExpression, FunctionExpression, sqltypes
+    from duckdb import FunctionExpression
 
-    count = FunctionExpression("count_star")
-    total = int(rel.aggregate([count]).fetchall()[0][0])
-    # Row-level Bernoulli with 10% oversampling, then LIMIT: one cheap pass, faster than a reservoir on Parquet.
+    total = int(rel.aggregate([FunctionExpression("count_star")]).fetchall()[0][0])  # Parquet: from its metadata
+    # Row-level Bernoulli with 10% oversampling, then LIMIT: one pass, faster than a reservoir over Parquet.
     drawn = rel if total <= n else rel.sample(percent=min(100.0, 110.0 * n / total), method="bernoulli",
                                               seed=SEED).limit(n)
-    sample = drawn.materialize()
-    rows = int(sample.aggregate([count]).fetchall()[0][0])
-    columns: dict[str, ColumnValues] = {}
-    for name, dtype in zip(sample.columns, sample.types, strict=True):
-        kind = duckdb_kind(str(dtype))
-        col = ColumnExpression(name)  # one identifier, dots and quotes included
-        if kind in ("bool", "binary"):
-            nulls = sample.filter(col.isnull()).aggregate([count]).fetchall()[0][0]
-            columns[name] = ColumnValues(kind, (), (), rows, int(nulls))
-        elif kind == "date":
-            year = FunctionExpression("year", col)
-            present = sample.filter(col.isnotnull())
-            years = tuple((int(y), int(c)) for y, c in present.aggregate([year, count], year).fetchall())
-            midnight = True
-            if str(dtype).upper().startswith("TIMESTAMP"):
-                day = FunctionExpression("date_trunc", ConstantExpression("day"), col)
-                midnight = present.aggregate([FunctionExpression("bool_and", col == day)]).fetchall()[0][0] \
-                    is not False
-            columns[name] = ColumnValues("date", (), (), rows, rows - sum(c for _, c in years), years, midnight)
-        elif kind == "float":  # whole floats ("10115.0") are rewritten in Python, as typed
-            text = col.cast(sqltypes.VARCHAR)
-            columns[name] = from_counts(kind, sample.aggregate([text, count], text).fetchall(), rows, 0)
-        else:
-            # Trimmed, non-empty and grouped inside DuckDB: Python only unzips the distinct values.
-            text = FunctionExpression("trim", col.cast(sqltypes.VARCHAR))
-            grouped = sample.filter(text.isnotnull() & (text != ConstantExpression(""))).aggregate([text, count], text)
-            pairs = grouped.fetchall()
-            values, counts = (tuple(x) for x in zip(*pairs, strict=True)) if pairs else ((), ())
-            columns[name] = ColumnValues(kind, values, counts, rows, rows - sum(counts))
+    readers = [_ColumnReader(name, str(dtype)) for name, dtype in zip(rel.columns, rel.types, strict=True)]
+    exprs = [e.alias(f"c{i}") for i, e in enumerate(e for r in readers for e in r.expressions())]
+    fetched = drawn.project(*exprs).fetchall() if exprs else []
+    rows = len(fetched)
+    # Each column's values, in sample order.
+    data = iter(list(zip(*fetched, strict=True)) if fetched else [()] * len(exprs))
+    columns = {r.name: r.read([next(data) for _ in range(r.width)], rows) for r in readers}
     return columns, rows, total
+
+
+class _ColumnReader:
+    """How one DuckDB column is read for the classifier: the expressions fetched, then how they are counted."""
+
+    def __init__(self, name: str, type_name: str) -> None:
+        self.name = name
+        self.kind = duckdb_kind(type_name)
+        self.timestamp = type_name.upper().startswith("TIMESTAMP")
+        self.width = 2 if self.kind == "date" and self.timestamp else 1
+
+    def expressions(self) -> list[Any]:
+        from duckdb import ColumnExpression, ConstantExpression, FunctionExpression, sqltypes
+
+        col = ColumnExpression(self.name)  # one identifier, dots and quotes included
+        if self.kind in ("bool", "binary"):
+            return [col.isnull()]
+        if self.kind == "date":
+            year = [FunctionExpression("year", col)]
+            if self.timestamp:  # whether this timestamp has no time of day
+                return [*year, col == FunctionExpression("date_trunc", ConstantExpression("day"), col)]
+            return year
+        if self.kind == "float":  # whole floats ("10115.0") are rewritten in Python, as typed
+            return [col.cast(sqltypes.VARCHAR)]
+        return [FunctionExpression("trim", col.cast(sqltypes.VARCHAR))]
+
+    def read(self, fetched: list[tuple[Any, ...]], rows: int) -> ColumnValues:
+        from collections import Counter
+
+        values = fetched[0]
+        if self.kind in ("bool", "binary"):
+            return ColumnValues(self.kind, (), (), rows, sum(1 for is_null in values if is_null))
+        if self.kind == "date":
+            years = Counter(y for y in values if y is not None)
+            midnight = all(m for m in fetched[1] if m is not None) if self.timestamp else True
+            return ColumnValues("date", (), (), rows, rows - sum(years.values()), tuple(years.items()), midnight)
+        if self.kind == "float":
+            return from_counts(self.kind, Counter(values).items(), rows, 0)
+        counts = Counter(v for v in values if v)  # NULLs and empty strings are counted as missing
+        return ColumnValues(self.kind, tuple(counts), tuple(counts.values()), rows, rows - sum(counts.values()))
 
 
 def _file_table_name(path: Path) -> str:
