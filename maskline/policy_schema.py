@@ -55,8 +55,7 @@ def build_policy_schema() -> dict[str, Any]:
         "x-what": "a column needs 'info_type', 'method' or 'pass' (alone)",
         "x-fix": "e.g. {info_type: EMAIL}, or {pass: true} to pass it raw",
         "properties": {
-            # The type beside the const: Python's True == 1 must not let `pass: 1` through a compiled check.
-            "pass": {"type": "boolean", "const": True, "description": "Pass the column raw: reviewed as not sensitive."},
+            "pass": {"const": True, "description": "Pass the column raw: reviewed as not sensitive."},
             "info_type": {"type": "string", "description": "A built-in or custom info type."},
             "method": {**method_ref, "description": "Overrides the info type's method for this column."},
         },
@@ -81,7 +80,7 @@ def build_policy_schema() -> dict[str, Any]:
         "type": "object",
         "additionalProperties": False,
         "properties": {
-            "version": {"type": "integer", "const": 1, "x-what": "unsupported policy version", "x-fix": "use version: 1"},
+            "version": {"const": 1, "x-what": "unsupported policy version", "x-fix": "use version: 1"},
             "key": {
                 "description": "Where the masking key comes from. It is never written in the policy itself.",
                 "type": "object",
