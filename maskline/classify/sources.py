@@ -9,11 +9,12 @@ Accepted inputs:
 - a URI naming a database table after ``::``: ``duckdb:///path/to.db::main.customers``,
   ``postgresql://user@host:5432/db::public.customers``, ``sqlite:///path.db::customers``.
 
-Sampling happens in the database (DuckDB ``USING SAMPLE reservoir``, PostgreSQL
-``TABLESAMPLE BERNOULLI``, else ``ORDER BY random() LIMIT``); whole tables are
-never pulled. Files are sampled and grouped by embedded DuckDB, and neither
-pandas nor pyarrow is imported unless the input already is a DataFrame or an
-Arrow table. SQL is built with sqlglot. Messages never show a password from a URI.
+Sampling happens in the database and repeats from run to run (a seeded DuckDB
+Bernoulli sample on one thread, PostgreSQL ``TABLESAMPLE BERNOULLI ... REPEATABLE``,
+SQLite rows ordered by a fixed scramble of their rowid; other DB-API engines
+``ORDER BY random() LIMIT``); whole tables are never pulled. Files are sampled
+and grouped by embedded DuckDB, and neither pandas nor pyarrow is imported
+unless the input already is a DataFrame or an Arrow table. SQL is built with sqlglot. Messages never show a password from a URI.
 
 >>> redact_uri("postgresql://app:hunter2@db:5432/sales::public.t")
 'postgresql://app:***@db:5432/sales::public.t'
@@ -347,18 +348,11 @@ def _from_dbapi(con: Any, table: str, n: int, dialect: str | None = None) -> Sam
     cur = con.cursor()
     try:
         total = _estimated_rows(cur, target, dialect)
-        if dialect == "postgres" and total is not None and total > 2 * n:
-            percent = min(100.0, 100.0 * 3 * n / total)
-            query = sqlglot.parse_one(f"SELECT * FROM t TABLESAMPLE BERNOULLI ({percent:.6f}) REPEATABLE ({SEED}) "
-                                      f"LIMIT {int(n)}", read="postgres")
-            _swap_table(query, table, "postgres")
-        elif total is not None and total <= n:
-            query = sqlglot.select("*").from_(target)
-        else:
-            query = sqlglot.select("*").from_(target).order_by(exp.Rand()).limit(n)
-        cur.execute(query.sql(dialect))
-        names = [d[0] for d in cur.description]
-        rows = cur.fetchall()
+        # Bounded even when the size is known to be small: PostgreSQL's size is an estimate.
+        query = sqlglot.select("*").from_(target).limit(n)
+        if total is None or total > n:
+            query = _DBAPI_SAMPLES.get(dialect, _random_rows)(cur, query, table, n, total)
+        names, rows = _fetch(cur, query, dialect)
         types = _column_types(cur, target, dialect, names)
     except Exception as e:  # noqa: BLE001 - any driver error; reported by class only
         _rollback(con)
@@ -371,6 +365,62 @@ def _from_dbapi(con: Any, table: str, n: int, dialect: str | None = None) -> Sam
     finally:
         cur.close()
     return Sample(_python_columns(names, rows), table, types, total, len(rows))
+
+
+def _fetch(cur: Any, query: Any, dialect: str) -> tuple[list[str], list[Any]]:
+    cur.execute(query.sql(dialect))
+    return [d[0] for d in cur.description], cur.fetchall()
+
+
+def _postgres_rows(cur: Any, query: Any, table: str, n: int, total: int | None) -> Any:
+    """A seeded Bernoulli sample (3x oversampled, then LIMIT): the same rows on every run while the table is
+    unchanged, read in one pass without sorting the table.
+
+    >>> _postgres_rows(None, None, "public.t", 100, 1_000_000).sql("postgres")
+    'SELECT * FROM public.t TABLESAMPLE BERNOULLI (0.030000) REPEATABLE (42) LIMIT 100'
+    """
+    import sqlglot
+
+    percent = 100.0 if not total else min(100.0, 100.0 * 3 * n / total)
+    sampled = sqlglot.parse_one(f"SELECT * FROM t TABLESAMPLE BERNOULLI ({percent:.6f}) REPEATABLE ({SEED}) "
+                                f"LIMIT {int(n)}", read="postgres")
+    _swap_table(sampled, table, "postgres")
+    return sampled
+
+
+def _sqlite_rows(cur: Any, query: Any, table: str, n: int, total: int | None) -> Any:
+    """Rows ordered by a fixed scramble of their rowid (Knuth's multiplicative hash): SQLite's ``random()``
+    takes no seed, and this picks the same rows, spread over the whole table, on every run. A view or a
+    ``WITHOUT ROWID`` table has no rowid: its first ``n`` rows are read, which also repeat.
+
+    >>> import sqlite3, sqlglot
+    >>> cur = sqlite3.connect(":memory:").execute("CREATE TABLE t (a)")
+    >>> _sqlite_rows(cur, sqlglot.select("*").from_("t").limit(5), "t", 5, 100).sql("sqlite")
+    'SELECT * FROM t ORDER BY ((rowid + 42) * 2654435761) % 4294967296 LIMIT 5'
+    """
+    import sqlglot
+    from sqlglot import exp
+
+    try:
+        cur.execute(sqlglot.select("rowid").from_(exp.to_table(table, dialect="sqlite")).limit(0).sql("sqlite"))
+    except Exception:  # noqa: BLE001 - no rowid to order by (a view, WITHOUT ROWID): the first rows instead
+        return query
+    scramble = exp.Mod(this=exp.paren(exp.Mul(this=exp.paren(exp.Add(this=exp.column("rowid"),
+                                                                        expression=exp.Literal.number(SEED))),
+                                             expression=exp.Literal.number(2654435761))),
+                       expression=exp.Literal.number(4294967296))
+    return query.order_by(scramble)
+
+
+def _random_rows(cur: Any, query: Any, table: str, n: int, total: int | None) -> Any:
+    """Other engines: ``ORDER BY random()``; their seeded samples differ in syntax and are not tested here."""
+    from sqlglot import exp
+
+    return query.order_by(exp.Rand())
+
+
+# How each DB-API engine samples a table larger than the sample; the rest take _random_rows.
+_DBAPI_SAMPLES = {"postgres": _postgres_rows, "sqlite": _sqlite_rows}
 
 
 def _rollback(con: Any) -> None:
