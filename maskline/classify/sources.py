@@ -300,6 +300,7 @@ def _from_uri(uri: str, table: str | None, n: int) -> Sample:
     con = url.connect(read_only=True)
     try:
         if url.engine.name == "duckdb":
+            con.execute("SET threads = 1")  # our own connection: a seeded sample repeats only on one thread
             return _from_duckdb(con, table, n)
         return _from_dbapi(con, table, n, dialect=url.engine.name)
     finally:

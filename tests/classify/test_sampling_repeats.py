@@ -81,3 +81,13 @@ def test_postgres_sample_repeats(pg_conn, pg_dsn) -> None:
     first = sample_source(pg_conn, table="sampling_people", sample=SAMPLE)
     again = sample_source(f"{pg_dsn}::sampling_people", sample=SAMPLE)
     assert _ids(first) == _ids(again) and 0 < first.rows <= SAMPLE
+
+
+def test_duckdb_table_sample_repeats(tmp_path: Path) -> None:
+    db = tmp_path / "wh.db"
+    con = duckdb.connect(str(db))
+    con.execute(f"CREATE TABLE people AS SELECT range AS id, 'u' || range || '@mail.example' AS email "
+                f"FROM range({ROWS * 20})")
+    con.close()
+    draws = [sample_source(f"duckdb:///{db}::people", sample=SAMPLE) for _ in range(3)]
+    assert all(_ids(d) == _ids(draws[0]) for d in draws) and draws[0].rows == SAMPLE
