@@ -163,7 +163,7 @@ def vouched_text(name: str, verdict: ColumnClassification) -> str | None:
     if "dates" in facts:
         return "calendar dates"
     if "template id" in facts and _says_identifier(words) and not words & DOCUMENT_WORDS:
-        return "template id, name says identifier"  # a key, as a number column of keys (which passes) is
+        return "template id, name says identifier"  # says no more than its digits; number columns of keys pass
     if {"short labels", "no first names", "repeated values"} <= facts and names_a_thing(name) \
             and not words & PERSON_ROLE_WORDS:
         return "repeated labels without first names, name says things"

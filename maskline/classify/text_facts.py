@@ -6,9 +6,9 @@ not such evidence; these facts are, each one a structural property of the
 values that personal data does not have, read from the distinct values and
 kept as words (never a value):
 
-- ``dates``: every value is a calendar date (``10.08.2011``), so the column is
-  temporal like an ISO one; whether the dates are births is the classifier's
-  age-distribution test, and the decision's name check;
+- ``dates``: every value is a calendar date (``10.08.2011``) and they span less
+  than :data:`DATE_SPREAD_YEARS` years, so the column is temporal like an ISO
+  one (birth dates span decades; a birth-like name is the decision's check);
 - ``template id``: every value is one constant literal prefix plus a fixed
   number of digits (``K119686``, ``T-00042``), nearly all distinct: a
   system-generated key, which says no more than its digits alone (and
@@ -41,6 +41,7 @@ ANY_FIRST_NAME_SHARE = 0.2  # values holding a known first name anywhere, at mos
 CATALOGUE_SHARE = 0.9  # distinct values per row, at most, for "repeated values"
 TEMPLATE_DISTINCT = 0.9  # distinct values per row, at least, for a template id
 MAX_LABEL_WORDS = 6
+DATE_SPREAD_YEARS = 20  # dates spread over this many years or more may be births: no "dates" fact
 
 # Prefixes of personal document and patient numbers that no info type's name hint spells out.
 SENSITIVE_PREFIXES = frozenset({"pat", "pt", "pid", "dl", "pp", "nhs", "nin", "tin", "bsn", "cpf", "dni", "nie",
@@ -53,12 +54,14 @@ def text_facts(distinct: Sequence[str], n: int) -> tuple[str, ...]:
 
     >>> text_facts(["10.08.2011", "22.06.2011", "07.07.2015"], 3)
     ('dates',)
+    >>> text_facts(["21 Jul 1954", "3 March 1990", "07.07.1979"], 3)  # over decades: may be births
+    ()
     """
     probe = [v.strip() for v in distinct[:PROBE] if v and v.strip()]
     if not probe:
         return ()
     if _share(probe, _is_date) >= SHARE:
-        return ("dates",)
+        return ("dates",) if _years_spread(probe) < DATE_SPREAD_YEARS else ()
     if _template_id(probe, len(distinct), n):
         return ("template id",)
     facts: list[str] = []
@@ -73,6 +76,14 @@ def text_facts(distinct: Sequence[str], n: int) -> tuple[str, ...]:
 
 def _share(values: list[str], test: Callable[[str], object]) -> float:
     return sum(1 for v in values if test(v)) / len(values)
+
+
+def _years_spread(values: list[str]) -> int:
+    """Years between the earliest and the latest date: birth dates spread over decades, events do not."""
+    from maskline.infotypes.validators import parse_date
+
+    years = [d.year for d in (parse_date(v) for v in values) if d is not None]
+    return max(years) - min(years) if years else 0
 
 
 def _is_date(value: str) -> bool:
