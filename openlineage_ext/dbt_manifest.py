@@ -180,19 +180,32 @@ def inline_masks(node: Mapping[str, Any]) -> dict[str, tuple[str, dict[str, Any]
     return out
 
 
-def declared_columns(manifest: Manifest, node: Mapping[str, Any]) -> dict[str, tuple[str, Any, str]]:
+def declared_columns(manifest: Manifest, node: Mapping[str, Any],
+                     argv: list[str] | None = None) -> dict[str, tuple[str, Any, str]]:
     """``{lower name: (name, meta, where)}`` for every masked column of a model's output.
 
     Upstream columns count when the model masks through ``maskline.masked_columns``;
     the model's own column meta overrides them, as in the dbt package; an inline
-    ``maskline.mask()`` call in the model's SQL decides its output column.
+    ``maskline.mask()`` call in the model's SQL decides its output column. Upstream
+    columns nobody classified are redacted where the package redacts them
+    (:func:`unclassified_redacted`); only columns the manifest or catalog lists for
+    the parent count, so a column the model computes is never claimed masked.
     """
     out: dict[str, tuple[str, Any, str]] = {}
     macros = (node.get("depends_on") or {}).get("macros") or []
     if any(m in macros for m in MASKING_MACROS):
         for parent_id in (node.get("depends_on") or {}).get("nodes") or []:
             parent = manifest.node(parent_id) or {}
-            out.update(_policy_columns(manifest, parent))
+            where = unclassified_redacted(manifest, parent, argv)
+            if where:
+                for col in known_columns(manifest, parent):
+                    out[col] = (col, {"method": {"method": "redact"}}, where)
+            policy_columns = _policy_columns(manifest, parent)
+            for col, item in policy_columns.items():
+                if item is None:
+                    out.pop(col, None)  # the stored scan's verdict passes it, before any unclassified rule
+                else:
+                    out[col] = item
             for name, col in (parent.get("columns") or {}).items():
                 meta = column_meta(col)
                 if meta is not None:
@@ -205,9 +218,79 @@ def declared_columns(manifest: Manifest, node: Mapping[str, Any]) -> dict[str, t
     return out
 
 
-def _policy_columns(manifest: Manifest, parent: Mapping[str, Any]) -> dict[str, tuple[str, Any, str]]:
+def known_columns(manifest: Manifest, node: Mapping[str, Any]) -> list[str]:
+    """The lower-case columns the manifest or catalog knows ``node`` has: its catalog entry, declared columns
+    and a seed's ``column_types``.
+
+    >>> known_columns(Manifest({}, "/nonexistent/manifest.json"), {"columns": {"Email": {}},
+    ...                                                            "config": {"column_types": {"id": "integer"}}})
+    ['email', 'id']
+    """
+    names = list(column_types(manifest, node)) + [c.lower() for c in node.get("columns") or {}]
+    names += [c.lower() for c in ((node.get("config") or {}).get("column_types") or {})]
+    return list(dict.fromkeys(names))
+
+
+def unclassified_redacted(manifest: Manifest, parent: Mapping[str, Any], argv: list[str] | None = None) -> str | None:
+    """Where the rule comes from when ``maskline.masked_columns`` redacts ``parent``'s columns nobody classified
+    (as the dbt package decides), or None when it passes them.
+
+    With a synced policy: its ``unclassified: mask``, or no stored verdicts on ``parent`` and no explicit
+    ``unclassified:``. Without one: ``vars.maskline_unclassified`` (``--vars`` on the command line, else
+    ``dbt_project.yml``), ``mask`` by default.
+
+    >>> unclassified_redacted(Manifest({}, "/nonexistent/target/manifest.json"), {}, argv=[])
+    'dbt vars.maskline_unclassified (default mask: no synced policy, no meta)'
+    >>> unclassified_redacted(Manifest({}, "/x/target/manifest.json"), {}, ["--vars", "{maskline_unclassified: pass}"])
+    """
+    from maskline.classify.stored import best_match
+
+    synced = manifest.synced_policy
+    if synced:
+        ident = parent.get("identifier") or parent.get("alias") or parent.get("name")
+        relation = ".".join(str(p) for p in (parent.get("database"), parent.get("schema"), ident) if p)
+        vouched = synced.get("explicit") or best_match(synced.get("scanned") or {}, relation) is not None
+        if synced.get("unclassified") == "mask" or not vouched:
+            return f"policy {synced['synced_from']['policy']}: unclassified columns are masked"
+        return None
+    chosen = _dbt_var(manifest, "maskline_unclassified", argv)
+    if chosen is None:
+        return "dbt vars.maskline_unclassified (default mask: no synced policy, no meta)"
+    return "dbt vars.maskline_unclassified: mask" if str(chosen) == "mask" else None
+
+
+def _dbt_var(manifest: Manifest, name: str, argv: list[str] | None = None) -> Any:
+    """A dbt var as the build saw it: ``--vars`` of the command line first, then the project's ``vars:``
+    (global or under the project's name), the project being ``--project-dir`` or the manifest's target's parent."""
+    import yaml
+
+    given = _argv_option("--vars", argv)
+    if given:
+        try:
+            cli = yaml.safe_load(given)
+        except yaml.YAMLError:
+            cli = None
+        if isinstance(cli, Mapping) and name in cli:
+            return cli[name]
+    project = _argv_option("--project-dir", argv) or os.environ.get("DBT_PROJECT_DIR") or \
+        str(Path(manifest.path).resolve().parent.parent)
+    try:
+        config = load_yaml(Path(project) / "dbt_project.yml")
+    except (OSError, yaml.YAMLError):
+        return None
+    variables = config.get("vars") if isinstance(config, Mapping) else None
+    if not isinstance(variables, Mapping):
+        return None
+    scoped = variables.get(manifest.project_name)
+    if isinstance(scoped, Mapping) and name in scoped:
+        return scoped[name]
+    return variables.get(name)
+
+
+def _policy_columns(manifest: Manifest, parent: Mapping[str, Any]) -> dict[str, tuple[str, Any, str] | None]:
     """``{lower name: (name, meta, where)}`` the synced policy masks in ``parent`` (its stored scan's verdicts,
-    then its ``datasets:`` entry), as ``maskline.masked_columns`` applies them; meta then overrides these."""
+    then its ``datasets:`` entry), as ``maskline.masked_columns`` applies them, None for a scanned column it
+    passes; meta then overrides these."""
     from maskline.classify.stored import best_match
 
     synced = manifest.synced_policy
@@ -215,13 +298,14 @@ def _policy_columns(manifest: Manifest, parent: Mapping[str, Any]) -> dict[str, 
         return {}
     ident = parent.get("identifier") or parent.get("alias") or parent.get("name")
     relation = ".".join(str(p) for p in (parent.get("database"), parent.get("schema"), ident) if p)
-    out: dict[str, tuple[str, Any, str]] = {}
+    out: dict[str, tuple[str, Any, str] | None] = {}
     for kind in ("scanned", "datasets"):
         entries = synced.get(kind) or {}
         name = best_match(entries, relation)
         for col, e in (entries[name].items() if name is not None else ()):
             if e is None:
-                continue  # a scanned column the policy passes
+                out[col] = None  # a scanned column the policy passes
+                continue
             meta = {"method": {"method": e["method"], **e["params"]}}
             if e.get("info_type"):
                 meta["info_type"] = e["info_type"]
@@ -310,8 +394,8 @@ def column_info_types(node: Mapping[str, Any], manifest: Manifest | None = None)
     """
     out: list[tuple[str, str | None]] = []
     if manifest is not None:
-        out += [(name, meta["info_type"]) for name, meta, _ in _policy_columns(manifest, node).values()
-                if meta.get("info_type")]
+        out += [(item[0], item[1]["info_type"]) for item in _policy_columns(manifest, node).values()
+                if item is not None and item[1].get("info_type")]
     for name, col in (node.get("columns") or {}).items():
         meta = column_meta(col)
         if isinstance(meta, Mapping) and meta.get("info_type"):
@@ -345,7 +429,8 @@ def _spec(meta: Any, where: str, policy: Any = None) -> tuple[str | None, Any]:
     return read.info_type, read.method
 
 
-def model_plan(manifest: Manifest, node: Mapping[str, Any], output_columns: Iterable[str] = ()) -> Any:
+def model_plan(manifest: Manifest, node: Mapping[str, Any], output_columns: Iterable[str] = (),
+               argv: list[str] | None = None) -> Any:
     """A :class:`maskline.plan.Plan` for a model's output, from the manifest's column meta.
 
     Columns come from the model's declared columns, ``output_columns`` (what
@@ -355,7 +440,7 @@ def model_plan(manifest: Manifest, node: Mapping[str, Any], output_columns: Iter
     from maskline.infotypes import INFO_TYPES
     from maskline.plan import ColumnPlan, Plan
 
-    declared = declared_columns(manifest, node)
+    declared = declared_columns(manifest, node, argv)
     policy = synced_as_policy(manifest.synced_policy)
     names: list[str] = []
     for name in list(node.get("columns") or {}) + list(output_columns) + [v[0] for v in declared.values()]:
