@@ -186,6 +186,8 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         n = sum(c for _, c in col.years)
         return _decide(name, hints, found, shown_type, evidence, custom, min_confidence, n, prose=False)
 
+    if kind == "string" and any(v[-1:] == "0" and _WHOLE_FLOAT.match(v) for v in col.values[:PROBE]):
+        col = _whole_numbers_as_typed(col)
     skip = {s.casefold() for s in allow_list} | set(NULL_LIKE)
     longest = max((len(x) for x in skip), default=0)
     keep = [i for i, v in enumerate(col.values) if len(v) > longest or v.casefold() not in skip]
@@ -218,6 +220,17 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
             found.extend(_age_distribution_evidence(scan))
     return _decide(name, hints, found, shown_type, evidence, custom, min_confidence, int(scan.n), prose=prose,
                    table_rows=table_rows, shape=shape)
+
+
+_WHOLE_FLOAT = re.compile(r"^-?\d+\.0+$")
+
+
+def _whole_numbers_as_typed(col: ColumnValues) -> ColumnValues:
+    """Text columns holding floats' text ("34987.0" among "n/a"): postal codes and ids read as typed ("34987")."""
+    from maskline.classify.values import from_counts
+
+    rebuilt = from_counts("string", zip(col.values, col.counts, strict=True), col.total, 0)
+    return ColumnValues(col.kind, rebuilt.values, rebuilt.counts, col.total, col.nulls, col.years, col.midnight)
 
 
 _TOKEN = re.compile(r"^[^\s]{4,40}$")

