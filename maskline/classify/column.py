@@ -37,6 +37,7 @@ HEAVY_CAP = 500  # the most frequent distinct values are always scanned, so plac
 MIN_SHARE = 0.1  # share of values that must validate for a value-only verdict (mixed columns)
 SENTENCE_WORDS = 5  # a value of this many words is a sentence, not a name or a label
 CLEAR_SHARE = 0.5  # values this share of which validate as one type are "clearly of that kind"
+DISTINCTIVE_CHANCE = 0.2  # ... when random strings of their shape pass the validator less often than this
 DEFAULT_MIN_CONFIDENCE = 0.6
 # How sure "no info type" is (calibrated on the tuning split, checked on the frozen test split).
 NONE_NOTHING_FOUND = 0.95  # no detector matched, no name hint
@@ -79,6 +80,8 @@ class _Evidence:
     sample: list[str] = field(default_factory=list, repr=False)
     refute: str | None = None
     note: str = ""
+    chance: float = 0.0  # how often random strings of the pattern's shape validate
+    min_share: float = 0.0  # share of values a value-only verdict needs (besides MIN_SHARE)
 
 
 class _Scan:
@@ -200,7 +203,7 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         idx = scan.matching(_regex(d.anchored))
         if idx:
             found.append(_validate(d.info_type, d.name, idx, d.validator, d.chance, d.needs_hint, d.strength,
-                                   scan, d.refute, d.note))
+                                   scan, d.refute, d.note, d.min_share))
     for c in custom:
         if c.pattern:
             ev = _run_custom(c, scan)
@@ -218,8 +221,11 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         prose = _is_prose(scan)
         if "DATE_OF_BIRTH" not in hints:
             found.extend(_age_distribution_evidence(scan))
+    # Shape checks read how many of the table's rows hold a value: a sparse column's 30 names in 300 rows are
+    # 30 names, not a category repeated ten times.
+    value_rows = round(table_rows * scan.n / col.total) if table_rows and col.total else None
     return _decide(name, hints, found, shown_type, evidence, custom, min_confidence, int(scan.n), prose=prose,
-                   table_rows=table_rows, shape=shape)
+                   table_rows=value_rows, shape=shape)
 
 
 _WHOLE_FLOAT = re.compile(r"^-?\d+\.0+$")
@@ -269,7 +275,7 @@ def _identifying_shape(col: ColumnValues, scan: _Scan) -> str | None:
 
 def _validate(info_type: str, label: str, idx: list[int], validator: str | Callable[[str], bool] | None,
               chance: float, needs_hint: bool, strength: float, scan: _Scan, refute: str | None = None,
-              note: str = "") -> _Evidence:
+              note: str = "", min_share: float = 0.0) -> _Evidence:
     from maskline.infotypes.validators import VALIDATORS
 
     check = VALIDATORS[validator] if isinstance(validator, str) else validator
@@ -295,7 +301,7 @@ def _validate(info_type: str, label: str, idx: list[int], validator: str | Calla
     share = cand_weight / scan.n * rate if scan.n else 0.0
     sample = [scan.values[i] for i in idx] if refute else []
     return _Evidence(info_type, label, share, rate, checked, validated, _binomial_tail(validated, checked, chance),
-                     needs_hint, strength, sample, refute, note)
+                     needs_hint, strength, sample, refute, note, chance, min_share)
 
 
 def _run_custom(c: CustomDetector, scan: _Scan) -> _Evidence | None:
@@ -379,7 +385,7 @@ def _confidence(ev: _Evidence, hint: float) -> float | None:
         (hint > 0 and ev.rate >= 0.8 and ev.p_value < 0.25)
     if not significant or ev.rate < 0.5:
         return None
-    if ev.share < MIN_SHARE and hint <= 0:
+    if hint <= 0 and ev.share < max(MIN_SHARE, ev.min_share):
         return None
     value_conf = ev.strength * (0.6 + 0.4 * min(1.0, ev.share / 0.8))
     if ev.checked < 5:
@@ -422,10 +428,16 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
         scored.append((conf, ev))
     # A name never wins over values of a clearly different kind (a "card" column of e-mails): evidence that
     # only counts because of the name yields to values that validate, by themselves, as another type.
-    clear = {ev.info_type for _, ev in scored if not ev.needs_hint and ev.share >= CLEAR_SHARE}
+    # Values are "clearly of another kind" only when their validator is distinctive (random strings of the shape
+    # rarely pass: e-mails, Luhn, IBAN); digit groups phonenumbers accepts (chance 0.3) do not outvote a
+    # passport name and shape that agree.
+    clear = {ev.info_type for _, ev in scored if not ev.needs_hint and ev.share >= CLEAR_SHARE
+             and ev.chance < DISTINCTIVE_CHANCE} - {"FREE_TEXT_WITH_PII"}
     # Values that are themselves of one type (grouped IBANs, addresses) are that type, not prose containing it.
-    structured = clear - {"FREE_TEXT_WITH_PII"}
-    scored = [(c, ev) for c, ev in scored if not ((ev.needs_hint or ev.info_type == "FREE_TEXT_WITH_PII")
+    structured = {ev.info_type for _, ev in scored if not ev.needs_hint and ev.share >= CLEAR_SHARE} - \
+        {"FREE_TEXT_WITH_PII"}
+    scored = [(c, ev) for c, ev in scored if not (ev.needs_hint and clear - {ev.info_type}
+                                                   or ev.info_type == "FREE_TEXT_WITH_PII"
                                                    and structured - {ev.info_type})]
     best = max(scored, key=lambda s: s[0], default=None)
     hint_ev = [f"name:{t.lower()} ({s:.2f})" for t, s in hints.items()][:2]

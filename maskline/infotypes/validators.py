@@ -895,7 +895,8 @@ def record_number(value: str) -> bool:
 
 
 # An optional country prefix, as European mail writes it: D-80331, DK-9900, CH-8001, F-75001.
-_COUNTRY_PREFIX = re.compile(r"^[A-Z]{1,3}-(?=\d)")
+# Or a postal mark or abbreviation in any script: 〒 (Japan), ΤΚ (Greece), CP, PC.
+_COUNTRY_PREFIX = re.compile(r"^(?:[A-Z]{1,3}-|〒 ?|[^\W\d_]{1,4} )(?=\d)")
 
 
 @cache
@@ -946,6 +947,8 @@ def postal_code(value: str) -> bool:
     (True, True, True, True, False)
     >>> postal_code("114 55"), postal_code("00-950"), postal_code("100-0005"), postal_code("K1A 0B1")
     (True, True, True, True)
+    >>> postal_code("ΤΚ 920 55"), postal_code("〒100-0005")
+    (True, True)
     """
     v = _COUNTRY_PREFIX.sub("", value.strip().upper())
     return any(f.fullmatch(v) for f in _postal_formats())

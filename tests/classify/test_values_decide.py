@@ -89,3 +89,46 @@ def test_float_text_among_placeholders_reads_as_typed(tmp_path) -> None:  # type
     path = tmp_path / "t.parquet"
     pd.DataFrame({"zip": values}).to_parquet(path)
     assert classify(str(path)).by_name()["zip"].info_type == "POSTAL_CODE"
+
+
+@pytest.mark.parametrize("make", [
+    lambda: f"\u3012{RNG.randint(100, 999)}-{RNG.randint(0, 9999):04d}",  # Japan's postal mark
+    lambda: f"\u03a4\u039a {RNG.randint(100, 999)} {RNG.randint(0, 99):02d}",  # Greek "TK" before the code
+])
+def test_postal_codes_after_a_postal_mark_are_postal_codes(make) -> None:  # type: ignore[no-untyped-def]
+    assert classify_column("zip", [make() for _ in range(300)]).info_type == "POSTAL_CODE"
+
+
+def test_a_passport_name_and_shape_outvote_digit_groups_a_phone_library_accepts() -> None:
+    numbers = [f"{RNG.randint(10, 99)} {RNG.randint(10, 99)} {RNG.randint(0, 999999):06d}" for _ in range(300)]
+    assert classify_column("passport_number", numbers).info_type == "PASSPORT"
+    # Values that are distinctively another kind still win over the name (a "passport" column of e-mails).
+    mails = [f"u{i}@mail.example" for i in range(300)]
+    assert classify_column("passport_number", mails).info_type == "EMAIL"
+
+
+def test_products_some_of_which_open_with_a_first_name_are_not_people() -> None:
+    firsts = ["Victoria", "Grace", "Max", "Ruby", "Felix"]
+    words = ["Ultra", "Lite", "Turbo", "Classic", "Nova", "Prime", "Aero", "Zen", "Pulse", "Flex"]
+    products = [f"{RNG.choice(firsts) if RNG.random() < 0.3 else RNG.choice(words)} {RNG.choice(words)} "
+                f"{RNG.randint(2, 15)}" for _ in range(300)]
+    assert classify_column("c3", products).info_type != "PERSON_NAME"
+    people = [f"{RNG.choice(['Anna', 'John', 'Maria', 'Peter', 'Laura'])} {RNG.choice(['Smith', 'Meier', 'Rossi'])}"
+              f"{RNG.choice(['', 'son', 'ini', 'mann'])}" for _ in range(300)]
+    assert classify_column("c3", people).info_type == "PERSON_NAME"
+
+
+def test_a_sparse_column_of_first_names_is_people_not_a_category(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pandas as pd
+
+    from maskline.classify import classify
+
+    names = ["Anna", "John", "Maria", "Peter", "Laura", "Lukas", "Sofia", "Jonas", "Emma", "Oliver", "Mia",
+             "Noah", "Lea", "Paul", "Clara", "Felix", "Ida", "Karl", "Nina", "Tom", "Eva", "Jan", "Lisa",
+             "Ben", "Sara", "Leon", "Julia", "Finn", "Hanna", "Elias"]
+    values: list[str | None] = [None] * 300
+    for i, n in enumerate(names):
+        values[i * 10] = n
+    path = tmp_path / "sparse.parquet"
+    pd.DataFrame({"c9": values}).to_parquet(path)
+    assert classify(str(path)).by_name()["c9"].info_type == "PERSON_NAME"
