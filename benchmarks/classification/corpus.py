@@ -21,11 +21,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-# Scripts with and without capitals (Cyrillic, Greek, Thai, Devanagari); none of the test split's locales.
+# Scripts with and without capitals (Cyrillic, Greek, Thai, Devanagari, Hebrew, Georgian); none of the test
+# split's locales (ja, ko, zh, pl, sv, da, cs, fi, tr, no, en_AU, en_CA, es_MX, nl_BE, de_AT). The second line
+# widened the split on 2026-12-02 (issue 15): other postal, phone and name formats to tune on.
 LOCALES = ("en_US", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pt_PT", "pt_BR", "en_GB", "ru_RU", "th_TH",
-           "hi_IN", "el_GR")
+           "hi_IN", "el_GR",
+           "en_IE", "en_NZ", "de_CH", "fr_CH", "es_AR", "es_CO", "ro_RO", "hu_HU", "hr_HR", "uk_UA", "id_ID",
+           "vi_VN", "he_IL", "ka_GE", "az_AZ", "en_IN")
 LANG = {"en_US": "en", "en_GB": "en", "de_DE": "de", "fr_FR": "fr", "es_ES": "es", "it_IT": "it", "nl_NL": "nl",
-        "pt_PT": "pt", "pt_BR": "pt", "ru_RU": "en", "th_TH": "en", "hi_IN": "en", "el_GR": "en"}
+        "pt_PT": "pt", "pt_BR": "pt", "ru_RU": "en", "th_TH": "en", "hi_IN": "en", "el_GR": "en",
+        "de_CH": "de", "fr_CH": "fr", "es_AR": "es", "es_CO": "es"}
 ROWS = 300
 
 
@@ -430,7 +435,7 @@ def _mixed(values: list[Any], rng: random.Random, share: float) -> list[Any]:
     return [v if rng.random() < share else rng.choice(PLACEHOLDERS) for v in values]
 
 
-def build(seed: int = 20261123, tables: int = 52, rows: int = ROWS) -> list[Column]:
+def build(seed: int = 20261123, tables: int = 87, rows: int = ROWS) -> list[Column]:
     """Generate the labelled columns of ``tables`` tables."""
     from faker import Faker
 
@@ -440,7 +445,7 @@ def build(seed: int = 20261123, tables: int = 52, rows: int = ROWS) -> list[Colu
     negatives = [k for k in KINDS if not k.label]
     for t in range(tables):
         locale = LOCALES[t % len(LOCALES)]
-        lang = LANG[locale]
+        lang = LANG.get(locale, "en")
         fake = Faker(locale)
         fake.seed_instance(seed + t)
         table = f"t{t:02d}_{locale.lower()}"

@@ -225,7 +225,7 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
     # 30 names, not a category repeated ten times.
     value_rows = round(table_rows * scan.n / col.total) if table_rows and col.total else None
     return _decide(name, hints, found, shown_type, evidence, custom, min_confidence, int(scan.n), prose=prose,
-                   table_rows=value_rows, shape=shape)
+                   table_rows=table_rows, value_rows=value_rows, shape=shape)
 
 
 _WHOLE_FLOAT = re.compile(r"^-?\d+\.0+$")
@@ -393,18 +393,21 @@ def _confidence(ev: _Evidence, hint: float) -> float | None:
     return 1 - (1 - value_conf) * (1 - 0.7 * hint)
 
 
-def _refuted(ev: _Evidence, rows: int) -> str | None:
-    """The shape statistic that says these values are of another kind (version strings, not IPs), if any."""
+def _refuted(ev: _Evidence, rows: int, value_rows: int) -> str | None:
+    """The shape statistic that says these values are of another kind (version strings, not IPs), if any.
+
+    Row ids are judged against the table's rows; repetition (a category) against the rows holding a value."""
     if ev.refute is None or not ev.sample:
         return None
-    from maskline.infotypes.shape_checks import SHAPE_CHECKS
+    from maskline.infotypes.shape_checks import READS_VALUE_ROWS, SHAPE_CHECKS
 
-    return SHAPE_CHECKS[ev.refute](ev.sample, rows)
+    return SHAPE_CHECKS[ev.refute](ev.sample, value_rows if ev.refute in READS_VALUE_ROWS else rows)
 
 
 def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown_type: str, evidence: list[str],
             custom: Sequence[CustomDetector], min_confidence: float, n: int, *, prose: bool,
-            table_rows: int | None = None, shape: str | None = None) -> ColumnClassification:
+            table_rows: int | None = None, shape: str | None = None,
+            value_rows: int | None = None) -> ColumnClassification:
     from maskline.infotypes.name_hints import names_a_thing
 
     customs = {c.info_type for c in custom}
@@ -416,7 +419,7 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
             found = [ev for ev in found if ev.info_type != "FREE_TEXT_WITH_PII"]
     scored: list[tuple[float, _Evidence]] = []
     for ev in found:
-        why = _refuted(ev, table_rows or n)
+        why = _refuted(ev, table_rows or n, value_rows or n)
         if why:
             refuted.append(f"refuted:{ev.info_type.lower()} ({why})")
             continue
@@ -439,6 +442,9 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
     scored = [(c, ev) for c, ev in scored if not (ev.needs_hint and clear - {ev.info_type}
                                                    or ev.info_type == "FREE_TEXT_WITH_PII"
                                                    and structured - {ev.info_type})]
+    # Name and shape agreeing (an address column whose lines also read as prose) beat the free-text reading.
+    if any(ev.needs_hint and ev.info_type in hints for _, ev in scored):
+        scored = [(c, ev) for c, ev in scored if ev.info_type != "FREE_TEXT_WITH_PII"]
     best = max(scored, key=lambda s: s[0], default=None)
     hint_ev = [f"name:{t.lower()} ({s:.2f})" for t, s in hints.items()][:2]
     if best is None:

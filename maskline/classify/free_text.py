@@ -63,11 +63,7 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
     ner = _ner_installed()
     rules = find_prose_many(texts, ner=False)
     found = find_prose_many(texts, ner=True) if ner else rules
-    # An NER name counts only in a text whose language has a pipeline: an English model on German or Russian
-    # prose tags capitalised nouns as people.
-    modelled = [_has_ner_language(t) for t in texts] if ner else [False] * len(texts)
-    hit = [bool(find(t)) or any(_counts(t, f, r, m) for f in p)
-           for t, p, r, m in zip(texts, found, rules, modelled, strict=True)]
+    hit = [bool(find(t)) or any(_counts(t, f, r) for f in p) for t, p, r in zip(texts, found, rules, strict=True)]
     hits, checked = sum(hit), len(texts)
     # The share is of values (rows), the test of distinct values: a repeated note is one observation.
     w = [float(weights[i]) for i in chosen]
@@ -78,23 +74,31 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
     return [_Evidence("FREE_TEXT_WITH_PII", "prose-spans", round(share, 4), 1.0, checked, hits, p_value, False, 0.9)]
 
 
-def _has_ner_language(text: str) -> bool:
+_SENTENCE_END = ".!?\n"
+
+
+def _in_modelled_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the sentence holding ``text[start:end]`` is in a language with an NER pipeline: an English
+    model on a German or Russian sentence tags capitalised nouns as people, even when an English sentence
+    follows in the same value."""
     from maskline.text.language import guess_language
     from maskline.text.ner import ner_available
 
-    lang = guess_language(text)
+    a = max((text.rfind(c, 0, start) for c in _SENTENCE_END), default=-1) + 1
+    ends = [i for i in (text.find(c, end) for c in _SENTENCE_END) if i >= 0]
+    lang = guess_language(text[a:min(ends, default=len(text))], min_hits=1)
     return lang is not None and ner_available(lang)
 
 
-def _counts(text: str, span: Any, rules: list[Any], modelled: bool = True) -> bool:
+def _counts(text: str, span: Any, rules: list[Any]) -> bool:
     """Whether a prose span is evidence that the value holds PII, not noise of the prose pass.
 
     Cue- and shape-based spans (a date after a birth cue, a record number after its cue, an ICD-10 code near
     a diagnosis cue) count. A name or an address counts only when it is *embedded* in prose, with at least
     ``EMBEDDED_WORDS`` words around it: a value that is nothing but a name or an address belongs to a name or
     address column (its own detector's call), and a company named after its founder is not a note about
-    someone. A name found by NER alone must also stand in a text whose language has an NER pipeline
-    (``modelled``), have two words and not open a sentence: an English model reads the capitalised first
+    someone. A name found by NER alone must also stand in a sentence whose language has an NER pipeline,
+    have two words and not open a sentence: an English model reads the capitalised first
     word of a sentence in another language ("Volgorde stuk klok", "Veniam laborum") and German nouns
     ("Wald Klasse") as people; a name the rules found (a known first name, a title, a name field) needs no more.
 
@@ -114,10 +118,9 @@ def _counts(text: str, span: Any, rules: list[Any], modelled: bool = True) -> bo
         return False
     if span.type == "STREET_ADDRESS" or any(r.start == span.start and r.end == span.end for r in rules):
         return True
-    if not modelled:
-        return False
     before = text[:span.start].rstrip()
-    return len(_words(text[span.start:span.end])) >= 2 and bool(before) and before[-1] not in ".!?"
+    return len(_words(text[span.start:span.end])) >= 2 and bool(before) and before[-1] not in ".!?" \
+        and _in_modelled_sentence(text, span.start, span.end)
 
 
 def _words(text: str) -> list[str]:

@@ -262,7 +262,7 @@ def _hint_score(column: str, extra: tuple[tuple[str, tuple[str, ...]], ...]) -> 
             continue
         rest = set(words) - set(hw)
         keep = _KEEP_WITH.get(info_type, frozenset())
-        if score < 1.0 and (rest & NEGATING_WORDS) - keep:
+        if score < 1.0 and (rest & NEGATING_WORDS) - keep - _suffix_numbers(words, hw):
             continue
         if score > best.get(info_type, 0.0):
             best[info_type] = score
@@ -282,6 +282,22 @@ def _hint_score(column: str, extra: tuple[tuple[str, tuple[str, ...]], ...]) -> 
 
 ABBREVIATED_SCORE = 0.8  # below a written-out hint (0.9): a skeleton can collide with another word's
 _VOWELS = frozenset("aeiou")
+
+
+_NUMBER_WORDS = frozenset({"num", "nbr", "nr", "no"})
+
+
+def _suffix_numbers(words: tuple[str, ...], hint: tuple[str, ...]) -> frozenset[str]:
+    """Number words after the hint are its number (``cc_num``, ``acct_num``), not a count (``num_emails``).
+
+    >>> sorted(_suffix_numbers(("cc", "num"), ("cc",))), sorted(_suffix_numbers(("num", "emails"), ("emails",)))
+    (['num'], [])
+    """
+    n = len(hint)
+    for i in range(len(words) - n + 1):
+        if words[i:i + n] == hint:
+            return frozenset(w for w in words[i + n:] if w in _NUMBER_WORDS)
+    return frozenset()
 
 
 def skeleton(word: str) -> str:

@@ -160,3 +160,5 @@ SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "not_handles": not_handles,
 }
 """Every shape check by name; detectors refer to these in ``refute``."""
+READS_VALUE_ROWS = frozenset({"few_single_words"})
+"""Checks whose ``rows`` is the rows holding a value (how often values repeat), not the table's rows."""

@@ -60,3 +60,21 @@ def test_a_column_of_three_part_names_is_a_name_column_not_free_text() -> None:
     names = [f"{RNG.choice(['Anna', 'Maria', 'Olga', 'Irina'])} {RNG.choice(['Petrovna', 'Ivanovna'])} "
              f"{RNG.choice(['Sokolova', 'Ivanova', 'Smirnova', 'Kuznetsova'])}" for _ in range(300)]
     assert classify_column("value_7", names).info_type != "FREE_TEXT_WITH_PII"
+
+
+def test_german_sentences_before_an_english_tail_do_not_lend_their_nouns_to_english_ner() -> None:
+    # Nouns that are nobody's first name: the rules find no name here, so only NER could (and must not).
+    nouns = ["Wald", "Klasse", "Hund", "Kopf", "Tisch", "Fahrrad", "Mutter", "Wohnung", "Garten", "Zimmer"]
+    verbs = ["sehen", "brauchen", "lernen", "holen", "bauen", "machen"]
+    notes = [f"{RNG.choice(verbs).capitalize()} unter {RNG.choice(nouns)} {RNG.choice(nouns)} heute. Ordered "
+             f"{RNG.randint(1, 9)} items for {RNG.uniform(5, 900):.2f} EUR, rated {RNG.randint(1, 5)}/5."
+             for _ in range(300)]
+    assert classify_column("order_comment", notes).info_type is None
+
+
+def test_an_address_column_whose_lines_read_as_prose_is_an_address_by_name_and_shape() -> None:
+    streets = ["Rua das Flores", "Avenida Brasil", "Travessa do Carmo", "Alameda Santos", "Estrada Velha"]
+    towns = ["Vila Nova", "Boa Vista", "Jardim Europa", "Centro", "Santa Cruz"]
+    lines = [f"{RNG.choice(streets)}, {RNG.randint(1, 999)}\n{RNG.choice(towns)}\n"
+             f"{RNG.randint(10000, 99999)}-{RNG.randint(100, 999)} {RNG.choice(towns)} / SP" for _ in range(300)]
+    assert classify_column("endereco_completo", lines).info_type == "STREET_ADDRESS"

@@ -132,3 +132,22 @@ def test_a_sparse_column_of_first_names_is_people_not_a_category(tmp_path) -> No
     path = tmp_path / "sparse.parquet"
     pd.DataFrame({"c9": values}).to_parquet(path)
     assert classify(str(path)).by_name()["c9"].info_type == "PERSON_NAME"
+
+
+@pytest.mark.parametrize(("name", "expected"), [("ccNum", "CREDIT_CARD"), ("acct_num", "BANK_ACCOUNT")])
+def test_a_number_word_after_the_hint_is_its_number_not_a_count(name: str, expected: str) -> None:
+    from maskline.infotypes.name_hints import hint_score
+
+    assert hint_score(name)[0][0] == expected
+    assert hint_score("num_" + name.lower().replace("num", "").strip("_")) == []
+
+
+def test_a_sparse_row_id_column_named_like_a_record_number_is_still_row_ids(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pandas as pd
+
+    from maskline.classify import classify
+
+    ids: list[int | None] = [1000 + i if RNG.random() < 0.25 else None for i in range(300)]
+    path = tmp_path / "ids.parquet"
+    pd.DataFrame({"patient_id": pd.array(ids, dtype="Int64")}).to_parquet(path)
+    assert classify(str(path)).by_name()["patient_id"].info_type is None
