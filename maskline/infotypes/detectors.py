@@ -130,6 +130,9 @@ DETECTORS: tuple[Detector, ...] = (
        r"[0-9]{1,2}[ .-]?[A-Za-z]{3,9}\.?[ .-]?[0-9]{4}|[A-Za-z]{3,9}\.? [0-9]{1,2},? [0-9]{4}", "birth_date",
        chance=0.9, needs_hint=True, kinds=("string", "integer", "date")),
     _D("STREET_ADDRESS", "street", r"(?s:.*[0-9].*)", "street_address", strength=0.85),
+    # Any language, no street word needed: a house number and, apart from it, a country's postal code.
+    _D("STREET_ADDRESS", "postal-address", r"(?s:.*[0-9].*)", "postal_address", chance=0.05, strength=0.85,
+       min_share=0.5),
     _D("STREET_ADDRESS", "address-shape", r"(?s:.*[^\W\d_].*[0-9].*|.*[0-9].*[^\W\d_].*)", "address_shape",
        chance=0.5, needs_hint=True),
     # Without a name, most values must open with a first name: in brands, products, dishes and cities some do

@@ -729,6 +729,48 @@ def street_address(value: str) -> bool:
 _LONG_DIGIT_RUN = re.compile(r"\d(?:[ ./-]?\d){6,}")
 
 
+_POSTCODE_TOKEN = re.compile(r"(?<![\w-])(?:[A-Z]{1,2}-)?\d{3,6}(?:[ -]\d{2,4})?(?![\w-])|"
+                             r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}(?![\w-])|"
+                             r"(?<![\w-])[A-Z]\d[A-Z] ?\d[A-Z]\d(?![\w-])|(?<![\w-])\d{4} ?[A-Z]{2}(?![\w-])")
+_HOUSE_NUMBER = re.compile(r"(?<![\w-])\d{1,4}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?\.?(?![\w-])")
+_NOT_AN_ADDRESS = re.compile(r"\d[.,]\d{2}(?!\d)|\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|@|https?:")
+
+
+def postal_address(value: str) -> bool:
+    """An address recognisable in any language without a street word: words, a house number, and apart from
+    it a postal code in some country's format (Google's), in two parts (a comma or a line break between).
+
+    Amounts, times, dates, e-mails and links say it is something else (an order note, a log line).
+
+    >>> postal_address("Tótfalui tér 3.\\nH-4006 Sopron"), postal_address("Πλάκας 7,\\n09164 Δράμα")
+    (True, True)
+    >>> postal_address("Jl. Cempaka No. 600\\nLhokseumawe, Maluku Utara 58405")
+    True
+    >>> postal_address("Ordered 3 items for 12.50 EUR, order 58405"), postal_address("Model X 12, 4500 mAh")
+    (False, False)
+    """
+    v = value.strip()
+    if not 8 <= len(v) <= 200 or not ("\n" in v or "," in v) or _NOT_AN_ADDRESS.search(v):
+        return False
+    if sum(1 for w in re.findall(r"[^\W\d_]{2,}", v)) < 2:
+        return False
+    for m in _POSTCODE_TOKEN.finditer(v.upper()):
+        if sum(c.isdigit() for c in m.group()) < 4 or not postal_code(m.group()):
+            continue
+        rest = v[:m.start()] + " " + v[m.end():]
+        if _HOUSE_NUMBER.search(rest) and _beside_a_town(v, m.start(), m.end()):
+            return True
+    return False
+
+
+def _beside_a_town(v: str, start: int, end: int) -> bool:
+    """A place name next to the postal code on its line: a word that is capitalised or of a caseless script
+    ("H-4006 Sopron", "Maluku Utara 58405"); "4500 mAh" is a quantity."""
+    after = re.match(r"[ \t,]*([^\W\d_])", v[end:])
+    before = re.search(r"([^\W\d_])[^\W\d_]*[ \t,]*$", v[:start])
+    return any(m is not None and not m.group(1).islower() for m in (after, before))
+
+
 def address_shape(value: str) -> bool:
     """Looks like an address line: 2 to 14 words with letters and a 1-5 digit number. Needs a name hint.
 
@@ -1042,6 +1084,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "birth_date": birth_date,
     "street_address": street_address,
     "address_shape": address_shape,
+    "postal_address": postal_address,
     "person_name": person_name,
     "person_name_shape": person_name_shape,
     "username": username,

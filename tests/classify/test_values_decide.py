@@ -151,3 +151,20 @@ def test_a_sparse_row_id_column_named_like_a_record_number_is_still_row_ids(tmp_
     path = tmp_path / "ids.parquet"
     pd.DataFrame({"patient_id": pd.array(ids, dtype="Int64")}).to_parquet(path)
     assert classify(str(path)).by_name()["patient_id"].info_type is None
+
+
+@pytest.mark.parametrize("make", [
+    lambda: f"Váci {RNG.choice(['köz', 'sor'])} {RNG.randint(1, 200)}.\nH-{RNG.randint(1000, 9999)} Sopron",
+    lambda: f"Καψή {RNG.randint(1, 99)},\nΤΚ {RNG.randint(100, 999)} {RNG.randint(10, 99)} Δράμα",
+    lambda: f"Kampung Melati {RNG.randint(1, 999)}\nBandung, Jawa Barat {RNG.randint(10000, 99999)}",
+])
+def test_addresses_without_a_known_street_word_are_addresses_by_house_number_and_postal_code(make) -> None:  # type: ignore[no-untyped-def]
+    assert classify_column("c2", [make() for _ in range(300)]).info_type == "STREET_ADDRESS"
+
+
+@pytest.mark.parametrize("make", [
+    lambda: f"Model X{RNG.randint(1, 20)}, {RNG.randint(1000, 9999)} mAh battery",  # a quantity, no town
+    lambda: f"Ordered {RNG.randint(1, 9)} items, order {RNG.randint(10000, 99999)}, paid {RNG.uniform(1, 99):.2f}",
+])
+def test_numbers_beside_words_are_not_addresses(make) -> None:  # type: ignore[no-untyped-def]
+    assert classify_column("c2", [make() for _ in range(300)]).info_type != "STREET_ADDRESS"
