@@ -134,21 +134,6 @@ def few_single_words(values: Sequence[str], rows: int = 0) -> str | None:
     return None
 
 
-def not_handles(values: Sequence[str], rows: int = 0) -> str | None:
-    """Handle-shaped words that are labels, not accounts: fewer than 20 distinct (a status, a tag, a colour).
-    Accounts are many.
-
-    >>> not_handles(["active_user", "closed_acct", "on_hold"] * 30, 90)
-    'few distinct handles: 3, a category rather than accounts'
-    >>> not_handles([f"user{i}" for i in range(50)], 50) is None
-    True
-    """
-    distinct = set(values)
-    if len(distinct) < 20:
-        return f"few distinct handles: {len(distinct)}, a category rather than accounts"
-    return None
-
-
 SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "version_strings": version_strings,
     "isbns": isbns,
@@ -157,7 +142,6 @@ SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "base64_blobs": base64_blobs,
     "not_coordinates": not_coordinates,
     "few_single_words": few_single_words,
-    "not_handles": not_handles,
 }
 """Every shape check by name; detectors refer to these in ``refute``."""
 READS_VALUE_ROWS = frozenset({"few_single_words"})

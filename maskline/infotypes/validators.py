@@ -872,40 +872,6 @@ def username(value: str) -> bool:
     return bool(re.match(r"^[A-Za-z][A-Za-z0-9._-]{2,31}$", value.strip()))
 
 
-_HANDLE = re.compile(r"^[A-Za-z][A-Za-z0-9._-]{2,31}$")
-_HEX_RUN = re.compile(r"^[0-9a-f]{12,}$")
-_FILE_SUFFIX = re.compile(r"\.(pdf|csv|txt|tsv|jpe?g|png|gif|svg|docx?|xlsx?|pptx?|json|xml|ya?ml|zip|gz|tar|html?|"
-                          r"mp[34]|wav|log|parquet|avro|py|js|sql|md|exe|dll|bin|bak|tmp)$", re.IGNORECASE)
-
-
-def handle(value: str) -> bool:
-    """A login handle recognisable without a column name: mostly lower-case, and built the way handles are
-    built, with digits or a separator (``maria_1987``, ``j.doe``) or around a first name (``ashleypham``).
-
-    Codes in capitals (``ABC-1234``), hex digests and file names are not handles.
-
-    >>> handle("maria_1987"), handle("ashleypham"), handle("j.doe"), handle("ABC-1234-XY"), handle("report.pdf")
-    (True, True, True, False, False)
-    >>> handle("shipped"), handle("d41d8cd98f00b204e980")
-    (False, False)
-    """
-    from maskline.infotypes.name_hints import fold
-
-    v = value.strip()
-    if not _HANDLE.match(v) or _FILE_SUFFIX.search(v):
-        return False
-    letters = [c for c in v if c.isalpha()]
-    if sum(c.islower() for c in letters) < 0.7 * len(letters) or _HEX_RUN.match(v.lower()):
-        return False
-    if any(c.isdigit() or c in "._-" for c in v[1:]):
-        return True
-    if len(letters) != sum(c.islower() for c in letters):
-        return False  # "AliceBlue": a joined name of a thing; handles without digits are all lower-case
-    low = fold(v)
-    names = first_names()
-    return any(low[:k] in names or low[-k:] in names for k in range(4, len(low) - 1))
-
-
 def passport_number(value: str) -> bool:
     """A passport number's shape: 6 to 10 letters and digits with at least 5 digits.
 
@@ -1088,7 +1054,6 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "person_name": person_name,
     "person_name_shape": person_name_shape,
     "username": username,
-    "handle": handle,
     "passport_number": passport_number,
     "bank_account": bank_account,
     "us_routing_number": _stdnum("us.rtn"),
