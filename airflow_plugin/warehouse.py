@@ -122,9 +122,7 @@ class Warehouse:
 
     def load_key(self, key: KeyMaterial | None) -> None:
         """Put the key into this session (SQLite: as a registered function), never into SQL text."""
-        self.engine.load_key(self.connection, self.cursor, key)
-        if self.engine.key_in_statement:
-            self.key = key
+        self.key = self.engine.load_key(self.connection, self.cursor, key)
 
     def replace_table(self, target: str, select: exp.Expression, mode: WriteMode = WriteMode.SWAP) -> int:
         """Write ``select`` into ``target`` atomically; returns the number of rows written.

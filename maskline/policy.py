@@ -237,8 +237,10 @@ class _Loader:
 
     def check_schema(self, raw: Any) -> None:
         """Raise the first schema violation as a what/where/fix error (see :mod:`maskline.policy_schema`)."""
-        from maskline.policy_schema import validator
+        from maskline.policy_schema import passes_schema, validator
 
+        if passes_schema(raw):  # the common case, without importing jsonschema
+            return
         errors = sorted(validator().iter_errors(raw), key=lambda e: (len(e.absolute_path), _PRIORITY.get(
             str(e.validator), len(_PRIORITY))))
         if errors:

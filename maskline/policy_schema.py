@@ -131,9 +131,42 @@ def build_policy_schema() -> dict[str, Any]:
     }
 
 
+def passes_schema(raw: Any) -> bool:
+    """Whether ``raw`` passes the policy schema, by the schema compiled to Python (fastjsonschema).
+
+    The quick answer for the common case, a valid policy: compiled once per process in
+    about 30 ms, where importing ``jsonschema`` costs about 300 ms. A policy it refuses
+    goes to :func:`validator` (``jsonschema``, the reference), which finds every
+    violation and the loader's message; so a refusal here is never the last word, and
+    a test holds the two to the same answers.
+
+    >>> passes_schema({"version": 1}), passes_schema({"version": 2}), passes_schema({"unclassified": "maks"})
+    (True, False, False)
+    """
+    from fastjsonschema import JsonSchemaValueException
+
+    try:
+        _compiled()(raw)
+    except JsonSchemaValueException:
+        return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> Any:
+    import fastjsonschema
+
+    # No defaults filled into the policy, no format checks (the schema has none).
+    return fastjsonschema.compile(build_policy_schema(), use_default=False, use_formats=False)
+
+
 @lru_cache(maxsize=1)
 def validator() -> Any:
-    """A cached ``jsonschema`` validator of the policy schema (built on first use, never at import)."""
+    """A cached ``jsonschema`` validator of the policy schema (built on first use, never at import).
+
+    The loader asks it only about a policy :func:`passes_schema` refused: it lists every violation, with
+    the schema path the loader's what/where/fix message is built from.
+    """
     import jsonschema
 
     # The schema itself is checked against the meta-schema by the tests, not here: that costs a second.

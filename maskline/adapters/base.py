@@ -83,12 +83,18 @@ class EngineAdapter:
             f"{self.name} has no session variables; pass the key values as query parameters",
             where=f"engine {self.name}", fix="bind maskline_ipad/opad/salt (hex) as parameters of the query")
 
-    def load_key(self, connection: Any, cursor: Any, key: KeyMaterial | None) -> None:
-        """Put ``key`` into the session of ``connection`` (through ``cursor``); nothing without a key."""
+    def load_key(self, connection: Any, cursor: Any, key: KeyMaterial | None) -> KeyMaterial | None:
+        """Put ``key`` into the session of ``connection`` (through ``cursor``); nothing without a key.
+
+        Returns the key each statement must carry itself: ``None`` where the session now holds it, the key
+        where the engine has no session state (:attr:`key_in_statement`); pass it to :meth:`bind_sql` or
+        :meth:`bind_statement`, so no caller branches on the engine.
+        """
         if key is None:
-            return
+            return None
         for statement, params in self.key_setup(key):
             cursor.execute(statement, params)
+        return None
 
     def bind_statement(self, statement: exp.Expression, key: KeyMaterial | None) -> tuple[str, tuple[Any, ...]]:
         """``statement`` as SQL text plus its parameters: none where the session holds the key; the key's
@@ -185,3 +191,16 @@ class EngineAdapter:
 
     def __repr__(self) -> str:
         return f"<engine {self.name}>"
+
+
+def key_values(key: KeyMaterial) -> dict[str, bytes]:
+    """The three values a session holds: the HMAC pads and the raw key (the salt of ``hash``).
+
+    >>> from maskline.keys import KeyMaterial
+    >>> sorted(key_values(KeyMaterial(b"k" * 16)))
+    ['ipad', 'opad', 'salt']
+    """
+    from maskline.dialects.base import KEY_VALUES
+
+    values = {"ipad": key.inner_pad(), "opad": key.outer_pad(), "salt": key.secret}
+    return {n: values[n] for n in KEY_VALUES}

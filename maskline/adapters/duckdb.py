@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from maskline.adapters.base import EngineAdapter
-from maskline.dialects.base import KEY_VALUES
+from maskline.adapters.base import EngineAdapter, key_values
 
 if TYPE_CHECKING:
     from sqlglot import exp
@@ -64,17 +63,6 @@ class DuckDBAdapter(EngineAdapter):
         import duckdb
 
         return duckdb.connect(path, read_only=read_only and path != ":memory:")
-
-
-def key_values(key: KeyMaterial) -> dict[str, bytes]:
-    """The three values a session holds: the HMAC pads and the raw key (the salt of ``hash``).
-
-    >>> from maskline.keys import KeyMaterial
-    >>> sorted(key_values(KeyMaterial(b"k" * 16)))
-    ['ipad', 'opad', 'salt']
-    """
-    values = {"ipad": key.inner_pad(), "opad": key.outer_pad(), "salt": key.secret}
-    return {n: values[n] for n in KEY_VALUES}
 
 
 def connect(key: KeyMaterial | None = None, database: str = ":memory:") -> Any:

@@ -67,7 +67,7 @@ class PostgresAdapter(EngineAdapter):
     key_exposure = "the server log if log_statement=all (set_config with bound parameters)"
 
     def key_setup(self, key: KeyMaterial) -> list[tuple[str, tuple[Any, ...]]]:
-        from maskline.adapters.duckdb import key_values
+        from maskline.adapters.base import key_values
 
         return [(f"SELECT set_config('maskline.{n}', %s, false)", (v.hex(),)) for n, v in key_values(key).items()]
 

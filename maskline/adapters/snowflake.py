@@ -37,7 +37,7 @@ class SnowflakeAdapter(EngineAdapter):
     key_exposure = "query history of the SET statement (bound parameters)"
 
     def key_setup(self, key: KeyMaterial) -> list[tuple[str, tuple[Any, ...]]]:
-        from maskline.adapters.duckdb import key_values
+        from maskline.adapters.base import key_values
 
         return [(f"SET maskline_{n} = %s", (v.hex(),)) for n, v in key_values(key).items()]
 

@@ -35,7 +35,7 @@ class SparkAdapter(EngineAdapter):
     key_exposure = "driver memory (session variables declared with bound parameters, Spark 4)"
 
     def key_setup(self, key: KeyMaterial) -> list[tuple[str, tuple[Any, ...]]]:
-        from maskline.adapters.duckdb import key_values
+        from maskline.adapters.base import key_values
 
         return [(f"DECLARE OR REPLACE VARIABLE maskline_{n} STRING DEFAULT ?", (v.hex(),))
                 for n, v in key_values(key).items()]

@@ -43,8 +43,9 @@ class SQLiteAdapter(EngineAdapter):
     file_based = True
     key_exposure = "process memory only (a function registered on the connection)"
 
-    def load_key(self, connection: Any, cursor: Any, key: KeyMaterial | None) -> None:
+    def load_key(self, connection: Any, cursor: Any, key: KeyMaterial | None) -> KeyMaterial | None:
         register_functions(connection, key)
+        return None
 
     def prepare(self, connection: Any) -> None:
         connection.isolation_level = None  # explicit BEGIN/COMMIT

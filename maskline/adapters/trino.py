@@ -53,8 +53,8 @@ class TrinoAdapter(EngineAdapter):
     def cursor(self, connection: Any) -> Any:
         return CompletingCursor(connection.cursor())
 
-    def load_key(self, connection: Any, cursor: Any, key: KeyMaterial | None) -> None:
-        return None  # nothing to load: bind_statement sends the key with each statement that reads it
+    def load_key(self, connection: Any, cursor: Any, key: KeyMaterial | None) -> KeyMaterial | None:
+        return key  # nothing to load: bind_statement sends the key with each statement that reads it
 
     def bind_statement(self, statement: exp.Expression, key: KeyMaterial | None) -> tuple[str, tuple[Any, ...]]:
         sql, params = bind_key(statement, key)

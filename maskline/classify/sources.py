@@ -9,11 +9,12 @@ Accepted inputs:
 - a URI naming a database table after ``::``: ``duckdb:///path/to.db::main.customers``,
   ``postgresql://user@host:5432/db::public.customers``, ``sqlite:///path.db::customers``.
 
-Sampling happens in the database (DuckDB ``USING SAMPLE reservoir``, PostgreSQL
-``TABLESAMPLE BERNOULLI``, else ``ORDER BY random() LIMIT``); whole tables are
-never pulled. Files are sampled and grouped by embedded DuckDB, and neither
-pandas nor pyarrow is imported unless the input already is a DataFrame or an
-Arrow table. SQL is built with sqlglot. Messages never show a password from a URI.
+Sampling happens in the database and repeats from run to run (a seeded DuckDB
+Bernoulli sample on one thread, PostgreSQL ``TABLESAMPLE BERNOULLI ... REPEATABLE``,
+SQLite rows ordered by a fixed scramble of their rowid; other DB-API engines
+``ORDER BY random() LIMIT``); whole tables are never pulled. Files are sampled
+and grouped by embedded DuckDB, and neither pandas nor pyarrow is imported
+unless the input already is a DataFrame or an Arrow table. SQL is built with sqlglot. Messages never show a password from a URI.
 
 >>> redact_uri("postgresql://app:hunter2@db:5432/sales::public.t")
 'postgresql://app:***@db:5432/sales::public.t'
@@ -134,7 +135,9 @@ def _from_location(loc: str, table: str | None, n: int) -> Sample:
         raise InputError(f"input is empty: {path.name}", where=str(path), fix="give a file with a header and rows")
     import duckdb
 
-    con = duckdb.connect()
+    # One thread: DuckDB repeats a seeded sample only when one thread draws it, and a sample's order then
+    # follows the file. Scanning files and counting 10,000 rows gains little from a second thread.
+    con = duckdb.connect(config={"threads": 1})
     try:
         if str(path).lower().endswith((".parquet", ".pq")):
             rel = con.read_parquet(str(path))
@@ -177,55 +180,74 @@ def duckdb_kind(type_name: str) -> str:
 
 
 def grouped_sample(rel: Any, n: int) -> tuple[dict[str, ColumnValues], int, int]:
-    """Sample ``n`` rows of a DuckDB relation and group each column's values inside DuckDB.
+    """Sample ``n`` rows of a DuckDB relation and count each column's distinct text forms.
 
-    Built with DuckDB's expression API (no SQL text, no sqlglot, no Arrow): the
-    sample is drawn once (seeded Bernoulli), held in memory, and each column
-    comes back as distinct text forms with counts. Returns the columns, the
-    sampled rows and the relation's total rows.
+    Built with DuckDB's expression API (no SQL text, no sqlglot, no Arrow). The
+    sample is drawn in one pass (seeded Bernoulli, then LIMIT) and read back in
+    one query, every column already in the form the classifier reads (trimmed
+    text, a date's year); Python only counts. Values come in order of first
+    appearance in the sample, so the same sample always gives the same columns.
+    Returns the columns, the sampled rows and the relation's total rows.
 
     >>> import duckdb
     >>> cols, rows, total = grouped_sample(duckdb.sql("SELECT range % 3 AS k FROM range(100)"), 10)
     >>> rows, total, cols["k"].kind
     (10, 100, 'integer')
     """
-    from duckdb import ColumnExpression, ConstantExpression, FunctionExpression, sqltypes
+    from duckdb import FunctionExpression
 
-    count = FunctionExpression("count_star")
-    total = int(rel.aggregate([count]).fetchall()[0][0])
-    # Row-level Bernoulli with 10% oversampling, then LIMIT: one cheap pass, faster than a reservoir on Parquet.
+    total = int(rel.aggregate([FunctionExpression("count_star")]).fetchall()[0][0])  # Parquet: from its metadata
+    # Row-level Bernoulli with 10% oversampling, then LIMIT: one pass, faster than a reservoir over Parquet.
     drawn = rel if total <= n else rel.sample(percent=min(100.0, 110.0 * n / total), method="bernoulli",
                                               seed=SEED).limit(n)
-    sample = drawn.materialize()
-    rows = int(sample.aggregate([count]).fetchall()[0][0])
-    columns: dict[str, ColumnValues] = {}
-    for name, dtype in zip(sample.columns, sample.types, strict=True):
-        kind = duckdb_kind(str(dtype))
-        col = ColumnExpression(name)  # one identifier, dots and quotes included
-        if kind in ("bool", "binary"):
-            nulls = sample.filter(col.isnull()).aggregate([count]).fetchall()[0][0]
-            columns[name] = ColumnValues(kind, (), (), rows, int(nulls))
-        elif kind == "date":
-            year = FunctionExpression("year", col)
-            present = sample.filter(col.isnotnull())
-            years = tuple((int(y), int(c)) for y, c in present.aggregate([year, count], year).fetchall())
-            midnight = True
-            if str(dtype).upper().startswith("TIMESTAMP"):
-                day = FunctionExpression("date_trunc", ConstantExpression("day"), col)
-                midnight = present.aggregate([FunctionExpression("bool_and", col == day)]).fetchall()[0][0] \
-                    is not False
-            columns[name] = ColumnValues("date", (), (), rows, rows - sum(c for _, c in years), years, midnight)
-        elif kind == "float":  # whole floats ("10115.0") are rewritten in Python, as typed
-            text = col.cast(sqltypes.VARCHAR)
-            columns[name] = from_counts(kind, sample.aggregate([text, count], text).fetchall(), rows, 0)
-        else:
-            # Trimmed, non-empty and grouped inside DuckDB: Python only unzips the distinct values.
-            text = FunctionExpression("trim", col.cast(sqltypes.VARCHAR))
-            grouped = sample.filter(text.isnotnull() & (text != ConstantExpression(""))).aggregate([text, count], text)
-            pairs = grouped.fetchall()
-            values, counts = (tuple(x) for x in zip(*pairs, strict=True)) if pairs else ((), ())
-            columns[name] = ColumnValues(kind, values, counts, rows, rows - sum(counts))
+    readers = [_ColumnReader(name, str(dtype)) for name, dtype in zip(rel.columns, rel.types, strict=True)]
+    exprs = [e.alias(f"c{i}") for i, e in enumerate(e for r in readers for e in r.expressions())]
+    fetched = drawn.project(*exprs).fetchall() if exprs else []
+    rows = len(fetched)
+    # Each column's values, in sample order.
+    data = iter(list(zip(*fetched, strict=True)) if fetched else [()] * len(exprs))
+    columns = {r.name: r.read([next(data) for _ in range(r.width)], rows) for r in readers}
     return columns, rows, total
+
+
+class _ColumnReader:
+    """How one DuckDB column is read for the classifier: the expressions fetched, then how they are counted."""
+
+    def __init__(self, name: str, type_name: str) -> None:
+        self.name = name
+        self.kind = duckdb_kind(type_name)
+        self.timestamp = type_name.upper().startswith("TIMESTAMP")
+        self.width = 2 if self.kind == "date" and self.timestamp else 1
+
+    def expressions(self) -> list[Any]:
+        from duckdb import ColumnExpression, ConstantExpression, FunctionExpression, sqltypes
+
+        col = ColumnExpression(self.name)  # one identifier, dots and quotes included
+        if self.kind in ("bool", "binary"):
+            return [col.isnull()]
+        if self.kind == "date":
+            year = [FunctionExpression("year", col)]
+            if self.timestamp:  # whether this timestamp has no time of day
+                return [*year, col == FunctionExpression("date_trunc", ConstantExpression("day"), col)]
+            return year
+        if self.kind == "float":  # whole floats ("10115.0") are rewritten in Python, as typed
+            return [col.cast(sqltypes.VARCHAR)]
+        return [FunctionExpression("trim", col.cast(sqltypes.VARCHAR))]
+
+    def read(self, fetched: list[tuple[Any, ...]], rows: int) -> ColumnValues:
+        from collections import Counter
+
+        values = fetched[0]
+        if self.kind in ("bool", "binary"):
+            return ColumnValues(self.kind, (), (), rows, sum(1 for is_null in values if is_null))
+        if self.kind == "date":
+            years = Counter(y for y in values if y is not None)
+            midnight = all(m for m in fetched[1] if m is not None) if self.timestamp else True
+            return ColumnValues("date", (), (), rows, rows - sum(years.values()), tuple(years.items()), midnight)
+        if self.kind == "float":
+            return from_counts(self.kind, Counter(values).items(), rows, 0)
+        counts = Counter(v for v in values if v)  # NULLs and empty strings are counted as missing
+        return ColumnValues(self.kind, tuple(counts), tuple(counts.values()), rows, rows - sum(counts.values()))
 
 
 def _file_table_name(path: Path) -> str:
@@ -278,6 +300,7 @@ def _from_uri(uri: str, table: str | None, n: int) -> Sample:
     con = url.connect(read_only=True)
     try:
         if url.engine.name == "duckdb":
+            con.execute("SET threads = 1")  # our own connection: a seeded sample repeats only on one thread
             return _from_duckdb(con, table, n)
         return _from_dbapi(con, table, n, dialect=url.engine.name)
     finally:
@@ -326,18 +349,11 @@ def _from_dbapi(con: Any, table: str, n: int, dialect: str | None = None) -> Sam
     cur = con.cursor()
     try:
         total = _estimated_rows(cur, target, dialect)
-        if dialect == "postgres" and total is not None and total > 2 * n:
-            percent = min(100.0, 100.0 * 3 * n / total)
-            query = sqlglot.parse_one(f"SELECT * FROM t TABLESAMPLE BERNOULLI ({percent:.6f}) REPEATABLE ({SEED}) "
-                                      f"LIMIT {int(n)}", read="postgres")
-            _swap_table(query, table, "postgres")
-        elif total is not None and total <= n:
-            query = sqlglot.select("*").from_(target)
-        else:
-            query = sqlglot.select("*").from_(target).order_by(exp.Rand()).limit(n)
-        cur.execute(query.sql(dialect))
-        names = [d[0] for d in cur.description]
-        rows = cur.fetchall()
+        # Bounded even when the size is known to be small: PostgreSQL's size is an estimate.
+        query = sqlglot.select("*").from_(target).limit(n)
+        if total is None or total > n:
+            query = _DBAPI_SAMPLES.get(dialect, _random_rows)(cur, query, table, n, total)
+        names, rows = _fetch(cur, query, dialect)
         types = _column_types(cur, target, dialect, names)
     except Exception as e:  # noqa: BLE001 - any driver error; reported by class only
         _rollback(con)
@@ -350,6 +366,62 @@ def _from_dbapi(con: Any, table: str, n: int, dialect: str | None = None) -> Sam
     finally:
         cur.close()
     return Sample(_python_columns(names, rows), table, types, total, len(rows))
+
+
+def _fetch(cur: Any, query: Any, dialect: str) -> tuple[list[str], list[Any]]:
+    cur.execute(query.sql(dialect))
+    return [d[0] for d in cur.description], cur.fetchall()
+
+
+def _postgres_rows(cur: Any, query: Any, table: str, n: int, total: int | None) -> Any:
+    """A seeded Bernoulli sample (3x oversampled, then LIMIT): the same rows on every run while the table is
+    unchanged, read in one pass without sorting the table.
+
+    >>> _postgres_rows(None, None, "public.t", 100, 1_000_000).sql("postgres")
+    'SELECT * FROM public.t TABLESAMPLE BERNOULLI (0.030000) REPEATABLE (42) LIMIT 100'
+    """
+    import sqlglot
+
+    percent = 100.0 if not total else min(100.0, 100.0 * 3 * n / total)
+    sampled = sqlglot.parse_one(f"SELECT * FROM t TABLESAMPLE BERNOULLI ({percent:.6f}) REPEATABLE ({SEED}) "
+                                f"LIMIT {int(n)}", read="postgres")
+    _swap_table(sampled, table, "postgres")
+    return sampled
+
+
+def _sqlite_rows(cur: Any, query: Any, table: str, n: int, total: int | None) -> Any:
+    """Rows ordered by a fixed scramble of their rowid (Knuth's multiplicative hash): SQLite's ``random()``
+    takes no seed, and this picks the same rows, spread over the whole table, on every run. A view or a
+    ``WITHOUT ROWID`` table has no rowid: its first ``n`` rows are read, which also repeat.
+
+    >>> import sqlite3, sqlglot
+    >>> cur = sqlite3.connect(":memory:").execute("CREATE TABLE t (a)")
+    >>> _sqlite_rows(cur, sqlglot.select("*").from_("t").limit(5), "t", 5, 100).sql("sqlite")
+    'SELECT * FROM t ORDER BY ((rowid + 42) * 2654435761) % 4294967296 LIMIT 5'
+    """
+    import sqlglot
+    from sqlglot import exp
+
+    try:
+        cur.execute(sqlglot.select("rowid").from_(exp.to_table(table, dialect="sqlite")).limit(0).sql("sqlite"))
+    except Exception:  # noqa: BLE001 - no rowid to order by (a view, WITHOUT ROWID): the first rows instead
+        return query
+    scramble = exp.Mod(this=exp.paren(exp.Mul(this=exp.paren(exp.Add(this=exp.column("rowid"),
+                                                                        expression=exp.Literal.number(SEED))),
+                                             expression=exp.Literal.number(2654435761))),
+                       expression=exp.Literal.number(4294967296))
+    return query.order_by(scramble)
+
+
+def _random_rows(cur: Any, query: Any, table: str, n: int, total: int | None) -> Any:
+    """Other engines: ``ORDER BY random()``; their seeded samples differ in syntax and are not tested here."""
+    from sqlglot import exp
+
+    return query.order_by(exp.Rand())
+
+
+# How each DB-API engine samples a table larger than the sample; the rest take _random_rows.
+_DBAPI_SAMPLES = {"postgres": _postgres_rows, "sqlite": _sqlite_rows}
 
 
 def _rollback(con: Any) -> None:

@@ -99,9 +99,9 @@ def run_query(args: argparse.Namespace) -> int:
     if getattr(args, "pretty", False):
         import sqlglot
 
-        from maskline.dialects import get_dialect
+        from maskline.adapters import engine
 
-        name = get_dialect(args.dialect).sqlglot_name
+        name = engine(args.dialect, where="--dialect").dialect().sqlglot_name
         sql = sqlglot.transpile(sql, read=name, write=name, pretty=True)[0]
     if result.keyed:
         print(f"-- keyed methods read maskline_ipad/opad/salt from the {args.dialect} session; "

@@ -1,11 +1,13 @@
 """The SQL dialects maskline compiles to, by engine name.
 
 Other names of an engine (``postgresql``, ``databricks``, ``presto``) are its
-adapter's (:mod:`maskline.adapters`): there is one map of names, not one per face.
+adapter's (:mod:`maskline.adapters`): there is one map of names, not one per face,
+and it sits above the dialects (``engine("postgresql").dialect()``), so this
+package never imports the adapters.
 
 >>> sorted(DIALECTS)
 ['bigquery', 'duckdb', 'postgres', 'snowflake', 'spark', 'sqlite', 'trino']
->>> get_dialect("postgresql").name
+>>> get_dialect("postgres").name
 'postgres'
 """
 
@@ -25,10 +27,20 @@ DIALECTS: dict[str, Dialect] = {
 
 
 def get_dialect(name: str) -> Dialect:
-    """The dialect of the engine called ``name`` (or any other name of it, such as ``postgresql``)."""
-    from maskline.adapters import engine
+    """The dialect of the engine whose canonical name is ``name`` (any other name: ``engine(name).dialect()``).
 
-    return DIALECTS[engine(name, where="--dialect").name]
+    >>> get_dialect("trino").sqlglot_name
+    'trino'
+    """
+    try:
+        return DIALECTS[name]
+    except KeyError:
+        from maskline.errors import UnsupportedDialectError
+
+        raise UnsupportedDialectError(
+            f"no dialect is called {name!r}", where="maskline.dialects.get_dialect",
+            fix=f"use one of {', '.join(sorted(DIALECTS))}, or maskline.adapters.engine(name).dialect() for any "
+                "other name of an engine") from None
 
 
 __all__ = ["DIALECTS", "Dialect", "KeyMode", "KeyRefs", "get_dialect"]

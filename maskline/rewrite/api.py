@@ -50,8 +50,9 @@ from sqlglot.errors import OptimizeError, SqlglotError
 from sqlglot.optimizer.qualify import qualify
 from sqlglot.optimizer.scope import build_scope
 
+from maskline.adapters import engine
 from maskline.classify.result import Classification
-from maskline.dialects import Dialect, KeyMode, get_dialect
+from maskline.dialects import Dialect, KeyMode
 from maskline.errors import RewriteRefused
 from maskline.keys import KeyMaterial, resolve_key
 from maskline.plan import Plan
@@ -147,7 +148,7 @@ def rewrite(
     views maskline created in that schema (the PostgreSQL reader role's path,
     :mod:`maskline.adapters.postgres`) instead of inline derived tables.
     """
-    d = dialect if isinstance(dialect, Dialect) else get_dialect(dialect)
+    d = dialect if isinstance(dialect, Dialect) else engine(dialect, where="dialect").dialect()
     read = d.sqlglot_name or None
     tree = parse_select(sql, d.sqlglot_name)
     check_allowed(tree, d.name)

@@ -100,7 +100,7 @@ def run_masked(connection: Any, rewritten: Any, key: KeyMaterial | None = None, 
     itself (SQLite registers it as functions). Raises
     :class:`~maskline.errors.QueryFailed` on an engine error.
     """
-    from maskline.sql.session import apply_key_setup
+    from maskline.adapters import engine
 
     dialect = rewritten.dialect
     is_duckdb = dialect == "duckdb"
@@ -114,13 +114,9 @@ def run_masked(connection: Any, rewritten: Any, key: KeyMaterial | None = None, 
 
                 raise KeyMissingError("the query reads keyed masked columns but no key was given",
                                       where="run_masked(key=...)", fix="pass key=resolve_key(policy.key)")
-            from maskline.adapters import engine
-
             adapter = engine(dialect)
-            if adapter.key_in_statement:  # no session state (Trino): the key goes with the query as parameters
-                sql, params = adapter.bind_sql(rewritten.sql, key)
-            else:
-                apply_key_setup(cursor, dialect, key)
+            # The session holds the key, or (Trino, no session state) the statement carries it as parameters.
+            sql, params = adapter.bind_sql(rewritten.sql, adapter.load_key(cursor, cursor, key))
         if is_duckdb and harden:
             harden_duckdb(connection)
         if params:

@@ -38,7 +38,8 @@ from dataclasses import dataclass
 from sqlglot import exp
 from sqlglot.optimizer.scope import Scope
 
-from maskline.dialects import Dialect, KeyMode, get_dialect
+from maskline.adapters import engine
+from maskline.dialects import Dialect, KeyMode
 from maskline.errors import RewriteRefused
 from maskline.keys import KeyMaterial
 from maskline.plan import Plan
@@ -57,7 +58,7 @@ class InlineRelations:
 
     def relation(self, table: exp.Table, plan: Plan) -> exp.Expr:
         """``(SELECT <masked columns> FROM table) AS alias``, keeping the table's alias and column list."""
-        d = self.dialect if isinstance(self.dialect, Dialect) else get_dialect(self.dialect)
+        d = self.dialect if isinstance(self.dialect, Dialect) else engine(self.dialect, where="dialect").dialect()
         raw = table.copy()
         raw.set("alias", None)
         raw.meta[GENERATED] = True

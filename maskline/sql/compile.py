@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from maskline.dialects import Dialect, KeyMode, KeyRefs, get_dialect
+from maskline.dialects import Dialect, KeyMode, KeyRefs
 from maskline.keys import KeyMaterial
 from maskline.methods.base import MaskContext, MethodSpec
 from maskline.methods.registry import METHODS
@@ -19,7 +19,11 @@ from maskline.plan import Plan
 
 
 def _dialect(d: str | Dialect) -> Dialect:
-    return d if isinstance(d, Dialect) else get_dialect(d)
+    if isinstance(d, Dialect):
+        return d
+    from maskline.adapters import engine  # every other name of an engine is its adapter's
+
+    return engine(d, where="dialect").dialect()
 
 
 def mask_expression(

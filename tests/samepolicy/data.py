@@ -76,3 +76,24 @@ def people(n: int = 36) -> list[dict[str, Any]]:
 def raw_values(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> set[str]:
     """The raw text of the given columns, to prove a face did mask them."""
     return {str(r[c]) for r in rows for c in columns if r[c] is not None}
+
+
+def seed_duckdb(path: Any) -> None:
+    """Create the ``people`` table in the DuckDB file at ``path`` and fill it with :func:`people`.
+
+    >>> import tempfile, pathlib, duckdb
+    >>> db = pathlib.Path(tempfile.mkdtemp()) / "w.duckdb"
+    >>> seed_duckdb(db)
+    >>> duckdb.connect(str(db)).execute("SELECT count(*) FROM people").fetchall()
+    [(36,)]
+    """
+    import duckdb
+
+    con = duckdb.connect(str(path))
+    try:
+        con.execute("CREATE TABLE people (" + ", ".join(f"{c} {t.upper() if t != 'text' else 'VARCHAR'}"
+                                                         for c, t in COLUMNS) + ")")
+        con.executemany(f"INSERT INTO people VALUES ({', '.join('?' for _ in COLUMNS)})",
+                        [[r[c] for c, _ in COLUMNS] for r in people()])
+    finally:
+        con.close()

@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import TEST_KEY
-from tests.samepolicy.data import COLUMNS, POLICY, people, raw_values
+from tests.samepolicy.data import COLUMNS, POLICY, people, raw_values, seed_duckdb
 
 pytestmark = [pytest.mark.dbt, pytest.mark.airflow, pytest.mark.xdist_group("samepolicy")]
 
@@ -148,17 +148,8 @@ class Engines:
 @pytest.fixture(scope="module")
 def engines(workdir: Path, request: pytest.FixtureRequest) -> Engines:
     """Seed both engines, then mask the table in each with Airflow (one process) and dbt."""
-    import duckdb
-
     db = workdir / "warehouse.duckdb"
-    con = duckdb.connect(str(db))
-    try:
-        con.execute("CREATE TABLE people (" + ", ".join(f"{c} {t.upper() if t != 'text' else 'VARCHAR'}"
-                                                         for c, t in COLUMNS) + ")")
-        con.executemany(f"INSERT INTO people VALUES ({', '.join('?' for _ in COLUMNS)})",
-                        [[r[c] for c, _ in COLUMNS] for r in people()])
-    finally:
-        con.close()
+    seed_duckdb(db)
     try:
         pg_dsn: str | None = request.getfixturevalue("pg_dsn")
     except pytest.skip.Exception:

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.samepolicy.data import COLUMNS, people
+from tests.samepolicy.data import people, seed_duckdb
 from tests.samepolicy.test_same_policy import HERE, TEST_KEY, _maskline, normalize
 
 pytestmark = [pytest.mark.dbt, pytest.mark.xdist_group("samepolicy")]
@@ -42,14 +42,7 @@ def _build(root: Path, policy: str) -> dict[str, list[dict[str, Any]]]:
     root.mkdir()
     (root / "policy.yml").write_text(policy)
     db = root / "warehouse.duckdb"
-    con = duckdb.connect(str(db))
-    try:
-        con.execute("CREATE TABLE people (" + ", ".join(f"{c} {t.upper() if t != 'text' else 'VARCHAR'}"
-                                                         for c, t in COLUMNS) + ")")
-        con.executemany(f"INSERT INTO people VALUES ({', '.join('?' for _ in COLUMNS)})",
-                        [[r[c] for c, _ in COLUMNS] for r in people()])
-    finally:
-        con.close()
+    seed_duckdb(db)
     project = copy_project(HERE / "dbt_project", root / "dbt", "samepolicy",
                            {"duckdb": {"type": "duckdb", "path": str(db), "threads": 1}}, "duckdb")
     config = project.root / "dbt_project.yml"

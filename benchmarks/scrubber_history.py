@@ -1,0 +1,66 @@
+"""Earlier versions of maskline's text scrubber, loaded from git history for same-run comparisons.
+
+``make bench`` measures the scrubber beside the implementations it replaced. Rather than keep frozen copies
+of old code in the tree, the old modules (``maskline/text/scrubber.py`` and the modules of ``maskline/text``
+it imports: ``spans.py``, ``prefilter.py``) are read with ``git show COMMIT:PATH`` and run as a private
+package. Everything else they import (validators, errors, keys) is today's code, so a comparison measures
+the scrubber's engine, not old validators.
+
+>>> PREVIOUS in VERSIONS
+True
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import types
+from pathlib import Path
+from typing import Any
+
+# commit -> what it was: the scrubber before the Hyperscan prefilter, and before the speed work of issue 14.
+PREVIOUS = "97c7f1a"
+BEFORE_SPEED_WORK = "ddc67b4"
+VERSIONS = {PREVIOUS: "before the Hyperscan prefilter", BEFORE_SPEED_WORK: "before the speed work (issue 14)"}
+_MODULES = ("spans", "prefilter", "scrubber")  # in import order; a module missing at a commit is skipped
+_ROOT = Path(__file__).resolve().parents[1]
+
+
+class HistoryUnavailable(RuntimeError):
+    """git, the repository's history or the commit is not there (a source archive, a shallow clone)."""
+
+
+def _source(commit: str, module: str) -> str | None:
+    try:
+        done = subprocess.run(["git", "-C", str(_ROOT), "show", f"{commit}:maskline/text/{module}.py"],
+                              capture_output=True, text=True, check=False)
+    except FileNotFoundError as e:
+        raise HistoryUnavailable("git is not installed") from e
+    if done.returncode != 0:
+        if module == "scrubber":
+            raise HistoryUnavailable(f"commit {commit} is not in this checkout's history "
+                                     f"(a source archive or a shallow clone? `git fetch --unshallow` fixes it)")
+        return None
+    return done.stdout
+
+
+def load(commit: str) -> Any:
+    """The ``maskline.text.scrubber`` module as it was at ``commit``, with ``find``, ``scrub`` and ``scrub_value``.
+
+    Raises :class:`HistoryUnavailable` when git or the commit is missing.
+    """
+    package = f"_maskline_text_at_{commit}"
+    if f"{package}.scrubber" in sys.modules:
+        return sys.modules[f"{package}.scrubber"]
+    sources = {m: _source(commit, m) for m in _MODULES}
+    present = [m for m in _MODULES if sources[m] is not None]
+    sys.modules[package] = types.ModuleType(package)
+    sys.modules[package].__path__ = []  # type: ignore[attr-defined]
+    for module in present:
+        code = re.sub(r"\bmaskline\.text\.(" + "|".join(present) + r")\b", package + r".\1", sources[module] or "")
+        mod = types.ModuleType(f"{package}.{module}")
+        mod.__file__ = f"<git {commit}:maskline/text/{module}.py>"
+        sys.modules[mod.__name__] = mod
+        exec(compile(code, mod.__file__, "exec"), mod.__dict__)  # our own code, from our own history
+    return sys.modules[f"{package}.scrubber"]

@@ -1,0 +1,93 @@
+"""Sampling repeats: the same table gives the same sample on every run, drawn from the whole table.
+
+A scan decides what is masked; a verdict that changed from run to run on unchanged data would make the
+masking depend on chance. Each case samples 100 of 5,000 rows twice and compares the values drawn.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from maskline.classify.sources import _random_rows, sample_source
+
+ROWS, SAMPLE = 5000, 100
+
+
+def _ids(sample) -> list[int]:
+    col = sample.columns["id"]
+    return [int(v) for v, c in zip(col.values, col.counts, strict=True) for _ in range(c)]
+
+
+@pytest.fixture()
+def sqlite_db(tmp_path: Path) -> Path:
+    db = tmp_path / "app.sqlite"
+    with sqlite3.connect(db) as con:
+        con.execute("CREATE TABLE people (id INTEGER, email TEXT)")
+        con.executemany("INSERT INTO people VALUES (?, ?)", [(i, f"u{i}@mail.example") for i in range(ROWS)])
+        con.execute("CREATE VIEW people_view AS SELECT * FROM people")
+    return db
+
+
+def test_sqlite_sample_repeats_and_spans_the_table(sqlite_db: Path) -> None:
+    first = sample_source(f"sqlite:///{sqlite_db}::people", sample=SAMPLE)
+    again = sample_source(f"sqlite:///{sqlite_db}::people", sample=SAMPLE)
+    assert _ids(first) == _ids(again)
+    ids = sorted(_ids(first))
+    assert len(ids) == SAMPLE and ids[0] < ROWS // 10 and ids[-1] > ROWS * 9 // 10, "spread, not the first rows"
+
+
+def test_random_order_would_not_repeat(sqlite_db: Path) -> None:
+    # Not trivially true: the ORDER BY random() the other engines use draws another sample each time.
+    import sqlglot
+
+    with sqlite3.connect(sqlite_db) as con:
+        cur = con.cursor()
+        query = _random_rows(cur, sqlglot.select("id").from_("people").limit(SAMPLE), "people", SAMPLE, ROWS)
+        draws = {tuple(r[0] for r in cur.execute(query.sql("sqlite")).fetchall()) for _ in range(3)}
+    assert len(draws) > 1
+
+
+def test_sqlite_view_without_rowid_reads_its_first_rows(sqlite_db: Path) -> None:
+    first = sample_source(f"sqlite:///{sqlite_db}::people_view", sample=SAMPLE)
+    assert _ids(first) == list(range(SAMPLE)) == _ids(sample_source(f"sqlite:///{sqlite_db}::people_view",
+                                                                     sample=SAMPLE))
+
+
+@pytest.mark.parametrize("suffix", ["parquet", "csv"])
+def test_file_sample_repeats(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"people.{suffix}"
+    con = duckdb.connect()
+    # Small row groups: a multi-threaded scan would hand them to threads in varying order.
+    options = "FORMAT parquet, ROW_GROUP_SIZE 500" if suffix == "parquet" else "FORMAT csv, HEADER"
+    con.execute(f"COPY (SELECT range AS id, 'u' || range || '@mail.example' AS email FROM range({ROWS})) "
+                f"TO '{path}' ({options})")
+    con.close()
+    draws = [sample_source(str(path), sample=SAMPLE) for _ in range(3)]
+    assert all(_ids(d) == _ids(draws[0]) for d in draws)
+    assert draws[0].rows == SAMPLE and draws[0].total_rows == ROWS
+    assert max(_ids(draws[0])) > ROWS // 2, "drawn from the whole file"
+
+
+@pytest.mark.postgres
+def test_postgres_sample_repeats(pg_conn, pg_dsn) -> None:
+    with pg_conn.cursor() as cur:
+        cur.execute("CREATE TABLE sampling_people AS SELECT g AS id, 'u' || g || '@mail.example' AS email "
+                    f"FROM generate_series(0, {ROWS - 1}) g")
+        cur.execute("ANALYZE sampling_people")
+    first = sample_source(pg_conn, table="sampling_people", sample=SAMPLE)
+    again = sample_source(f"{pg_dsn}::sampling_people", sample=SAMPLE)
+    assert _ids(first) == _ids(again) and 0 < first.rows <= SAMPLE
+
+
+def test_duckdb_table_sample_repeats(tmp_path: Path) -> None:
+    db = tmp_path / "wh.db"
+    con = duckdb.connect(str(db))
+    con.execute(f"CREATE TABLE people AS SELECT range AS id, 'u' || range || '@mail.example' AS email "
+                f"FROM range({ROWS * 20})")
+    con.close()
+    draws = [sample_source(f"duckdb:///{db}::people", sample=SAMPLE) for _ in range(3)]
+    assert all(_ids(d) == _ids(draws[0]) for d in draws) and draws[0].rows == SAMPLE
