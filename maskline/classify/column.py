@@ -37,6 +37,7 @@ HEAVY_CAP = 500  # the most frequent distinct values are always scanned, so plac
 MIN_SHARE = 0.1  # share of values that must validate for a value-only verdict (mixed columns)
 SENTENCE_WORDS = 5  # a value of this many words is a sentence, not a name or a label
 CLEAR_SHARE = 0.5  # values this share of which validate as one type are "clearly of that kind"
+DISTINCTIVE_CHANCE = 0.2  # ... when random strings of their shape pass the validator less often than this
 DEFAULT_MIN_CONFIDENCE = 0.6
 # How sure "no info type" is (calibrated on the tuning split, checked on the frozen test split).
 NONE_NOTHING_FOUND = 0.95  # no detector matched, no name hint
@@ -79,6 +80,8 @@ class _Evidence:
     sample: list[str] = field(default_factory=list, repr=False)
     refute: str | None = None
     note: str = ""
+    chance: float = 0.0  # how often random strings of the pattern's shape validate
+    min_share: float = 0.0  # share of values a value-only verdict needs (besides MIN_SHARE)
 
 
 class _Scan:
@@ -186,6 +189,8 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         n = sum(c for _, c in col.years)
         return _decide(name, hints, found, shown_type, evidence, custom, min_confidence, n, prose=False)
 
+    if kind == "string" and any(v[-1:] == "0" and _WHOLE_FLOAT.match(v) for v in col.values[:PROBE]):
+        col = _whole_numbers_as_typed(col)
     skip = {s.casefold() for s in allow_list} | set(NULL_LIKE)
     longest = max((len(x) for x in skip), default=0)
     keep = [i for i, v in enumerate(col.values) if len(v) > longest or v.casefold() not in skip]
@@ -198,7 +203,7 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         idx = scan.matching(_regex(d.anchored))
         if idx:
             found.append(_validate(d.info_type, d.name, idx, d.validator, d.chance, d.needs_hint, d.strength,
-                                   scan, d.refute, d.note))
+                                   scan, d.refute, d.note, d.min_share))
     for c in custom:
         if c.pattern:
             ev = _run_custom(c, scan)
@@ -216,8 +221,22 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         prose = _is_prose(scan)
         if "DATE_OF_BIRTH" not in hints:
             found.extend(_age_distribution_evidence(scan))
+    # Shape checks read how many of the table's rows hold a value: a sparse column's 30 names in 300 rows are
+    # 30 names, not a category repeated ten times.
+    value_rows = round(table_rows * scan.n / col.total) if table_rows and col.total else None
     return _decide(name, hints, found, shown_type, evidence, custom, min_confidence, int(scan.n), prose=prose,
-                   table_rows=table_rows, shape=shape)
+                   table_rows=table_rows, value_rows=value_rows, shape=shape)
+
+
+_WHOLE_FLOAT = re.compile(r"^-?\d+\.0+$")
+
+
+def _whole_numbers_as_typed(col: ColumnValues) -> ColumnValues:
+    """Text columns holding floats' text ("34987.0" among "n/a"): postal codes and ids read as typed ("34987")."""
+    from maskline.classify.values import from_counts
+
+    rebuilt = from_counts("string", zip(col.values, col.counts, strict=True), col.total, 0)
+    return ColumnValues(col.kind, rebuilt.values, rebuilt.counts, col.total, col.nulls, col.years, col.midnight)
 
 
 _TOKEN = re.compile(r"^[^\s]{4,40}$")
@@ -256,7 +275,7 @@ def _identifying_shape(col: ColumnValues, scan: _Scan) -> str | None:
 
 def _validate(info_type: str, label: str, idx: list[int], validator: str | Callable[[str], bool] | None,
               chance: float, needs_hint: bool, strength: float, scan: _Scan, refute: str | None = None,
-              note: str = "") -> _Evidence:
+              note: str = "", min_share: float = 0.0) -> _Evidence:
     from maskline.infotypes.validators import VALIDATORS
 
     check = VALIDATORS[validator] if isinstance(validator, str) else validator
@@ -282,7 +301,7 @@ def _validate(info_type: str, label: str, idx: list[int], validator: str | Calla
     share = cand_weight / scan.n * rate if scan.n else 0.0
     sample = [scan.values[i] for i in idx] if refute else []
     return _Evidence(info_type, label, share, rate, checked, validated, _binomial_tail(validated, checked, chance),
-                     needs_hint, strength, sample, refute, note)
+                     needs_hint, strength, sample, refute, note, chance, min_share)
 
 
 def _run_custom(c: CustomDetector, scan: _Scan) -> _Evidence | None:
@@ -366,7 +385,7 @@ def _confidence(ev: _Evidence, hint: float) -> float | None:
         (hint > 0 and ev.rate >= 0.8 and ev.p_value < 0.25)
     if not significant or ev.rate < 0.5:
         return None
-    if ev.share < MIN_SHARE and hint <= 0:
+    if hint <= 0 and ev.share < max(MIN_SHARE, ev.min_share):
         return None
     value_conf = ev.strength * (0.6 + 0.4 * min(1.0, ev.share / 0.8))
     if ev.checked < 5:
@@ -374,18 +393,21 @@ def _confidence(ev: _Evidence, hint: float) -> float | None:
     return 1 - (1 - value_conf) * (1 - 0.7 * hint)
 
 
-def _refuted(ev: _Evidence, rows: int) -> str | None:
-    """The shape statistic that says these values are of another kind (version strings, not IPs), if any."""
+def _refuted(ev: _Evidence, rows: int, value_rows: int) -> str | None:
+    """The shape statistic that says these values are of another kind (version strings, not IPs), if any.
+
+    Row ids are judged against the table's rows; repetition (a category) against the rows holding a value."""
     if ev.refute is None or not ev.sample:
         return None
-    from maskline.infotypes.shape_checks import SHAPE_CHECKS
+    from maskline.infotypes.shape_checks import READS_VALUE_ROWS, SHAPE_CHECKS
 
-    return SHAPE_CHECKS[ev.refute](ev.sample, rows)
+    return SHAPE_CHECKS[ev.refute](ev.sample, value_rows if ev.refute in READS_VALUE_ROWS else rows)
 
 
 def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown_type: str, evidence: list[str],
             custom: Sequence[CustomDetector], min_confidence: float, n: int, *, prose: bool,
-            table_rows: int | None = None, shape: str | None = None) -> ColumnClassification:
+            table_rows: int | None = None, shape: str | None = None,
+            value_rows: int | None = None) -> ColumnClassification:
     from maskline.infotypes.name_hints import names_a_thing
 
     customs = {c.info_type for c in custom}
@@ -397,7 +419,7 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
             found = [ev for ev in found if ev.info_type != "FREE_TEXT_WITH_PII"]
     scored: list[tuple[float, _Evidence]] = []
     for ev in found:
-        why = _refuted(ev, table_rows or n)
+        why = _refuted(ev, table_rows or n, value_rows or n)
         if why:
             refuted.append(f"refuted:{ev.info_type.lower()} ({why})")
             continue
@@ -409,11 +431,20 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
         scored.append((conf, ev))
     # A name never wins over values of a clearly different kind (a "card" column of e-mails): evidence that
     # only counts because of the name yields to values that validate, by themselves, as another type.
-    clear = {ev.info_type for _, ev in scored if not ev.needs_hint and ev.share >= CLEAR_SHARE}
+    # Values are "clearly of another kind" only when their validator is distinctive (random strings of the shape
+    # rarely pass: e-mails, Luhn, IBAN); digit groups phonenumbers accepts (chance 0.3) do not outvote a
+    # passport name and shape that agree.
+    clear = {ev.info_type for _, ev in scored if not ev.needs_hint and ev.share >= CLEAR_SHARE
+             and ev.chance < DISTINCTIVE_CHANCE} - {"FREE_TEXT_WITH_PII"}
     # Values that are themselves of one type (grouped IBANs, addresses) are that type, not prose containing it.
-    structured = clear - {"FREE_TEXT_WITH_PII"}
-    scored = [(c, ev) for c, ev in scored if not ((ev.needs_hint or ev.info_type == "FREE_TEXT_WITH_PII")
+    structured = {ev.info_type for _, ev in scored if not ev.needs_hint and ev.share >= CLEAR_SHARE} - \
+        {"FREE_TEXT_WITH_PII"}
+    scored = [(c, ev) for c, ev in scored if not (ev.needs_hint and clear - {ev.info_type}
+                                                   or ev.info_type == "FREE_TEXT_WITH_PII"
                                                    and structured - {ev.info_type})]
+    # Name and shape agreeing (an address column whose lines also read as prose) beat the free-text reading.
+    if any(ev.needs_hint and ev.info_type in hints for _, ev in scored):
+        scored = [(c, ev) for c, ev in scored if ev.info_type != "FREE_TEXT_WITH_PII"]
     best = max(scored, key=lambda s: s[0], default=None)
     hint_ev = [f"name:{t.lower()} ({s:.2f})" for t, s in hints.items()][:2]
     if best is None:

@@ -4,9 +4,15 @@ A value counts as prose when it has three words (holding a letter) or more, howe
 (long values are scanned whole: NER cuts them in pieces, the rules read them
 all). A column is free text when half its values are prose. Each sampled
 prose value is scanned by the scrubber's validated detectors and by the prose
-pass (:mod:`maskline.text.prose`); the column is FREE_TEXT_WITH_PII when
+pass (:mod:`maskline.text.prose`). A value *holds PII* when it has a validated
+span (an e-mail, a phone, an IBAN...), a cue-based span (a date after a birth
+cue, a record number after its cue), or a name or an address mentioned in
+prose (:func:`_counts`: embedded among other words; a name found by NER alone
+must also not be the capitalised word opening a sentence, which an English
+model reads as a person in any other language). The column is
+FREE_TEXT_WITH_PII when
 
-- at least ``FREE_TEXT_MIN_SHARE`` (5%) of its prose values hold a span, and
+- at least ``FREE_TEXT_MIN_SHARE`` (5%) of its prose values hold PII, and
 - chance alone cannot explain the hits: the one-sided binomial tail at
   ``NOISE_RATE`` (the share of PII-free prose values in which a span is still
   found, 2% on the negatives of ``tests/text/prose_corpus.py``) is below 1e-3.
@@ -34,6 +40,7 @@ NOISE_RATE = 0.02
 MAX_P_VALUE = 1e-3
 PROSE_MIN_WORDS = 3
 TEXT_CAP = 200  # distinct prose values scanned per column
+EMBEDDED_WORDS = 3  # words around a name or an address for it to be a mention in prose, not the value itself
 
 
 def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
@@ -53,8 +60,10 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
 
     chosen = prose_idx if len(prose_idx) <= TEXT_CAP else random.Random(7).sample(prose_idx, TEXT_CAP)
     texts = [values[i] for i in chosen]
-    prose = find_prose_many(texts, ner=_ner_installed())
-    hit = [bool(p) or bool(find(t)) for t, p in zip(texts, prose, strict=True)]
+    ner = _ner_installed()
+    rules = find_prose_many(texts, ner=False)
+    found = find_prose_many(texts, ner=True) if ner else rules
+    hit = [bool(find(t)) or any(_counts(t, f, r) for f in p) for t, p, r in zip(texts, found, rules, strict=True)]
     hits, checked = sum(hit), len(texts)
     # The share is of values (rows), the test of distinct values: a repeated note is one observation.
     w = [float(weights[i]) for i in chosen]
@@ -63,6 +72,59 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
     if hits < 2 or share < FREE_TEXT_MIN_SHARE or p_value >= MAX_P_VALUE:
         return []
     return [_Evidence("FREE_TEXT_WITH_PII", "prose-spans", round(share, 4), 1.0, checked, hits, p_value, False, 0.9)]
+
+
+_SENTENCE_END = ".!?\n"
+
+
+def _in_modelled_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the sentence holding ``text[start:end]`` is in a language with an NER pipeline: an English
+    model on a German or Russian sentence tags capitalised nouns as people, even when an English sentence
+    follows in the same value."""
+    from maskline.text.language import guess_language
+    from maskline.text.ner import ner_available
+
+    a = max((text.rfind(c, 0, start) for c in _SENTENCE_END), default=-1) + 1
+    ends = [i for i in (text.find(c, end) for c in _SENTENCE_END) if i >= 0]
+    lang = guess_language(text[a:min(ends, default=len(text))], min_hits=1)
+    return lang is not None and ner_available(lang)
+
+
+def _counts(text: str, span: Any, rules: list[Any]) -> bool:
+    """Whether a prose span is evidence that the value holds PII, not noise of the prose pass.
+
+    Cue- and shape-based spans (a date after a birth cue, a record number after its cue, an ICD-10 code near
+    a diagnosis cue) count. A name or an address counts only when it is *embedded* in prose, with at least
+    ``EMBEDDED_WORDS`` words around it: a value that is nothing but a name or an address belongs to a name or
+    address column (its own detector's call), and a company named after its founder is not a note about
+    someone. A name found by NER alone must also stand in a sentence whose language has an NER pipeline,
+    have two words and not open a sentence: an English model reads the capitalised first
+    word of a sentence in another language ("Volgorde stuk klok", "Veniam laborum") and German nouns
+    ("Wald Klasse") as people; a name the rules found (a known first name, a title, a name field) needs no more.
+
+    >>> from maskline.text.scrubber import Finding
+    >>> t = "Spoke to Anna Meier about the refund today."
+    >>> _counts(t, Finding("PERSON_NAME", 9, 19), [Finding("PERSON_NAME", 9, 19)])
+    True
+    >>> _counts("Anna Meier GmbH", Finding("PERSON_NAME", 0, 10), [Finding("PERSON_NAME", 0, 10)])
+    False
+    >>> _counts("Volgorde stuk klok heel wolk half klopt.", Finding("PERSON_NAME", 0, 18), [])
+    False
+    """
+    if span.type not in ("PERSON_NAME", "STREET_ADDRESS"):
+        return True
+    around = len(_words(text[:span.start])) + len(_words(text[span.end:]))
+    if around < EMBEDDED_WORDS:
+        return False
+    if span.type == "STREET_ADDRESS" or any(r.start == span.start and r.end == span.end for r in rules):
+        return True
+    before = text[:span.start].rstrip()
+    return len(_words(text[span.start:span.end])) >= 2 and bool(before) and before[-1] not in ".!?" \
+        and _in_modelled_sentence(text, span.start, span.end)
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in text.split() if any(c.isalpha() for c in w)]
 
 
 def _is_prose(value: str) -> bool:

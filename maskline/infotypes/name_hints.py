@@ -262,6 +262,12 @@ def _hint_score(column: str, extra: tuple[tuple[str, tuple[str, ...]], ...]) -> 
             continue
         rest = set(words) - set(hw)
         keep = _KEEP_WITH.get(info_type, frozenset())
+        if score < 1.0 and (rest & NEGATING_WORDS) - keep - _suffix_numbers(words, hw):
+            continue
+        if score > best.get(info_type, 0.0):
+            best[info_type] = score
+    for info_type, score, rest in _abbreviated(words, table):
+        keep = _KEEP_WITH.get(info_type, frozenset())
         if score < 1.0 and (rest & NEGATING_WORDS) - keep:
             continue
         if score > best.get(info_type, 0.0):
@@ -272,6 +278,73 @@ def _hint_score(column: str, extra: tuple[tuple[str, tuple[str, ...]], ...]) -> 
         if set(words) & _NOT_PEOPLE:
             del best["PERSON_NAME"]
     return tuple(sorted(best.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+ABBREVIATED_SCORE = 0.8  # below a written-out hint (0.9): a skeleton can collide with another word's
+_VOWELS = frozenset("aeiou")
+
+
+_NUMBER_WORDS = frozenset({"num", "nbr", "nr", "no"})
+
+
+def _suffix_numbers(words: tuple[str, ...], hint: tuple[str, ...]) -> frozenset[str]:
+    """Number words after the hint are its number (``cc_num``, ``acct_num``), not a count (``num_emails``).
+
+    >>> sorted(_suffix_numbers(("cc", "num"), ("cc",))), sorted(_suffix_numbers(("num", "emails"), ("emails",)))
+    (['num'], [])
+    """
+    n = len(hint)
+    for i in range(len(words) - n + 1):
+        if words[i:i + n] == hint:
+            return frozenset(w for w in words[i + n:] if w in _NUMBER_WORDS)
+    return frozenset()
+
+
+def skeleton(word: str) -> str:
+    """A word as data people abbreviate it: its first letter, then its consonants, doubles collapsed.
+
+    >>> skeleton("postal"), skeleton("email"), skeleton("passport"), skeleton("pstl")
+    ('pstl', 'eml', 'psprt', 'pstl')
+    """
+    out = word[:1]
+    for c in word[1:]:
+        if c not in _VOWELS and c != out[-1]:
+            out += c
+    return out
+
+
+def _abbreviated(words: tuple[str, ...], table: list[tuple[str, tuple[str, ...], str]]
+                 ) -> list[tuple[str, float, set[str]]]:
+    """Hints matched through vowel-dropped abbreviations (``pstl_cd``, ``eml``, ``brth_dt``, ``usr_nm``).
+
+    Only a name with an abbreviated word (a Latin word with no vowel after its first letter) takes part; a
+    one-word hint needs three letters of skeleton (``ml`` is not ``mail``), and every skeleton keeps half its
+    word's letters (``clr`` is not ``cellular``), and one abbreviated word has three letters or stands beside a
+    written-out word of four (``post_cd`` is ``post code``; ``tx_id`` is not ``tax id``).
+    """
+    abbreviated = {w for w in words if w.isascii() and w.isalpha() and len(w) >= 2 and w == skeleton(w)
+                   and not set(w[1:]) & _VOWELS and w not in NEGATING_WORDS}
+    if not abbreviated:
+        return []
+    sk = tuple(skeleton(w) if w.isascii() else w for w in words)
+    out = []
+    for info_type, hw, _ in table:
+        if not hw or not all(h.isascii() and h.isalpha() for h in hw):
+            continue
+        shw = tuple(skeleton(h) for h in hw)
+        # A skeleton keeps at least half its word's letters: "eml" is "email", "clr" is not "cellular".
+        if len(shw) == 1 and len(shw[0]) < 3 or any(2 * len(k) < len(h) for k, h in zip(shw, hw, strict=True)):
+            continue
+        n = len(shw)
+        for i in range(len(sk) - n + 1):
+            part = words[i:i + n]
+            # One abbreviated word of three letters, or a written-out word of four beside it ("post cd").
+            if sk[i:i + n] == shw and abbreviated & set(part) and (
+                    any(len(w) >= 3 for w in abbreviated & set(part))
+                    or any(w == h and len(w) >= 4 for w, h in zip(part, hw, strict=True))):
+                out.append((info_type, ABBREVIATED_SCORE, set(words) - set(words[i:i + n])))
+                break
+    return out
 
 
 _NOT_PEOPLE = frozenset({

@@ -119,16 +119,17 @@ def not_coordinates(values: Sequence[str], rows: int = 0) -> str | None:
 def few_single_words(values: Sequence[str], rows: int = 0) -> str | None:
     """A handful of single words that happen to be first names (colours, storms, labels: Rose, Ruby, Sandy).
 
-    Real first-name columns have many distinct names; a category column has a few, repeated.
+    Real first-name columns have many distinct names; a category column has a few (under 50), each repeated
+    twice or more on average over the rows holding a value.
 
     >>> few_single_words(["Rose", "Ruby", "Olive", "Amber", "Jade"] * 40, 200)
     'few single words: 5 distinct, a category rather than names'
     >>> few_single_words(["Rose", "Ruby", "Olive"], 3) is None
     True
     """
-    distinct = set(values)  # the matched distinct values; rows says how often they repeat
+    distinct = set(values)  # the matched distinct values; rows (rows holding a value) says how often they repeat
     single = sum(1 for v in distinct if " " not in v.strip())
-    if distinct and single / len(distinct) >= 0.8 and len(distinct) < 20 and rows >= 3 * len(distinct):
+    if distinct and single / len(distinct) >= 0.8 and len(distinct) < 50 and rows >= 2 * len(distinct):
         return f"few single words: {len(distinct)} distinct, a category rather than names"
     return None
 
@@ -143,3 +144,5 @@ SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "few_single_words": few_single_words,
 }
 """Every shape check by name; detectors refer to these in ``refute``."""
+READS_VALUE_ROWS = frozenset({"few_single_words"})
+"""Checks whose ``rows`` is the rows holding a value (how often values repeat), not the table's rows."""
