@@ -149,3 +149,36 @@ def test_the_postal_formats_file_is_googles_data() -> None:
 
     text = files("maskline.infotypes").joinpath("data/postal_formats.txt").read_text(encoding="utf-8")
     assert [line for line in text.splitlines() if not line.startswith("#")] == formats()
+
+
+def test_the_isbn_check_agrees_with_python_stdnum() -> None:
+    # The validator is written out for speed; it must say what python-stdnum says, on valid and invalid numbers.
+    import random
+
+    from stdnum import isbn as stdnum_isbn
+
+    from maskline.infotypes.validators import isbn
+
+    rnd = random.Random(15)
+    cases = ["978-3-16-148410-0", "0-306-40615-2", "030640615X", "030640615x", "+49 30 901820", " 9780306406157 ",
+             "97803064061577", "abc", "979-10-90636-07-1", "X306406152", "²306406152", "３０６４０６１５２"]
+    for _ in range(20_000):
+        digits = "".join(rnd.choice("0123456789") for _ in range(rnd.choice([8, 9, 10, 11, 12, 13, 14])))
+        if rnd.random() < 0.3:
+            digits = rnd.choice(["978", "979"]) + digits[3:]
+        if rnd.random() < 0.3:
+            digits = digits[:3] + "-" + digits[3:]
+        if rnd.random() < 0.1:
+            digits = digits[:-1] + rnd.choice("Xx")
+        cases.append(digits)
+
+    def reference(value: str) -> bool:
+        v = value.strip()
+        try:
+            return not v.startswith("+") and bool(stdnum_isbn.is_valid(v))
+        except Exception:  # noqa: BLE001 - stdnum raises on odd input
+            return False
+
+    expected = [reference(c) for c in cases]
+    assert 200 < sum(expected) < len(cases) - 200  # both answers are exercised
+    assert [isbn(c) for c in cases] == expected
