@@ -27,8 +27,7 @@ import io
 import os
 import statistics
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -55,17 +54,6 @@ def cpu_seconds(fn: Callable[[Any], Any], items: list[Any], repeat: int) -> floa
         timings.append(time.process_time() - t0)
     return statistics.median(timings)
 
-
-@contextmanager
-def without_prefilter() -> Iterator[None]:
-    from maskline.text import prefilter
-
-    engine = prefilter.engine
-    prefilter.engine = lambda: None  # type: ignore[assignment]
-    try:
-        yield
-    finally:
-        prefilter.engine = engine  # type: ignore[assignment]
 
 
 def pipeline_seconds(texts: list[str], scrub: bool, repeat: int) -> float:
@@ -141,7 +129,7 @@ def table(texts: list[str], repeat: int, title: str) -> None:
         ("maskline scrubber (scrub)", cpu_seconds(scrub, texts, repeat)),
         ("maskline scrubber, every value unseen", cpu_seconds(scrub_unseen, texts, repeat)),
     ]
-    with without_prefilter():
+    with prefilter.disabled():
         rows.append(("maskline scrubber, no Hyperscan", cpu_seconds(scrub, texts, repeat)))
     rows.append(("maskline log filter (scrub_event)", cpu_seconds(scrub_event, events, repeat)))
     load_after = os.getloadavg()

@@ -32,6 +32,8 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
@@ -340,3 +342,21 @@ def candidate_rules(text: str) -> frozenset[int] | None:
     """
     e = engine()
     return None if e is None else e.scan(text)
+
+
+@contextmanager
+def disabled() -> Iterator[None]:
+    """Run the scrubber as it runs where Hyperscan is not installed (parity tests, benchmarks).
+
+    >>> from maskline.text import prefilter
+    >>> with prefilter.disabled():
+    ...     prefilter.engine() is None
+    True
+    """
+    global engine
+    saved = engine
+    engine = lambda: None  # type: ignore[assignment]  # noqa: E731 - stands in for the cached builder
+    try:
+        yield
+    finally:
+        engine = saved

@@ -13,8 +13,6 @@ import importlib.util
 import json
 import random
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -46,16 +44,6 @@ def corpus() -> list[str]:
             + lines(20_000) + lines(3000, seed=3) + fuzz())
 
 
-@contextmanager
-def without_prefilter() -> Iterator[None]:
-    """The scrubber as it runs when Hyperscan is not installed."""
-    engine = prefilter.engine
-    prefilter.engine = lambda: None  # type: ignore[assignment]
-    try:
-        yield
-    finally:
-        prefilter.engine = engine  # type: ignore[assignment]
-
 
 def _digest(texts: list[str]) -> str:
     return hashlib.sha256("\x00".join(texts).encode("utf-8", "surrogatepass")).hexdigest()
@@ -73,7 +61,7 @@ def _golden() -> dict[str, object]:
 
 def test_findings_are_those_of_the_scrubber_before_the_speed_work() -> None:
     texts = corpus()
-    with without_prefilter():
+    with prefilter.disabled():
         slow = findings(texts)
     hyperscan = importlib.util.find_spec("hyperscan") is not None
     if hyperscan:  # first, with no golden file involved: the prefilter changes no finding
@@ -107,7 +95,7 @@ def test_token_rules_match_the_same_in_their_tokens_as_in_the_whole_text() -> No
 
 if __name__ == "__main__" and sys.argv[1:] == ["--write"]:
     texts = corpus()
-    with without_prefilter():
+    with prefilter.disabled():
         slow = findings(texts)
     assert findings(texts) == slow
     rows = ",\n".join("  " + json.dumps(f, ensure_ascii=False) for f in slow)  # one per line: diffs stay readable
