@@ -78,7 +78,7 @@ def _history_rows(texts: list[str], events: list[dict[str, Any]], repeat: int) -
             old = scrubber_history.load(commit)
             old.scrub(texts[0])  # old code runs against today's validators: a renamed one fails here
         except scrubber_history.HistoryUnavailable as e:
-            print(f"  (scrubber at {commit}, {what}, not measured: {e})")
+            print(f"  (scrubber at {commit}, {what}, not measured: {e.explanation})")
             continue
         except (ImportError, KeyError, AttributeError, NameError, TypeError) as e:
             print(f"  (scrubber at {commit}, {what}, not measured: it no longer runs with today's modules, "

@@ -28,7 +28,25 @@ _ROOT = Path(__file__).resolve().parents[1]
 
 
 class HistoryUnavailable(RuntimeError):
-    """git, the repository's history or the commit is not there (a source archive, a shallow clone)."""
+    """git, the repository's history or the commit is not there (a source archive, a shallow clone).
+
+    ``missing`` is which one (``"git"`` or ``"commit"``): callers print their own message from it.
+    """
+
+    def __init__(self, missing: str) -> None:
+        super().__init__(missing)
+        self.missing = missing
+
+    @property
+    def explanation(self) -> str:
+        """What is missing and how to get it, built from :attr:`missing` alone.
+
+        >>> HistoryUnavailable("git").explanation
+        'git is not installed'
+        """
+        return {"git": "git is not installed",
+                "commit": "the commit is not in this checkout's history (a source archive or a shallow clone? "
+                          "`git fetch --unshallow` fixes it)"}[self.missing]
 
 
 def _source(commit: str, module: str) -> str | None:
@@ -36,11 +54,10 @@ def _source(commit: str, module: str) -> str | None:
         done = subprocess.run(["git", "-C", str(_ROOT), "show", f"{commit}:maskline/text/{module}.py"],
                               capture_output=True, text=True, check=False)
     except FileNotFoundError as e:
-        raise HistoryUnavailable("git is not installed") from e
+        raise HistoryUnavailable("git") from e
     if done.returncode != 0:
         if module == "scrubber":
-            raise HistoryUnavailable(f"commit {commit} is not in this checkout's history "
-                                     f"(a source archive or a shallow clone? `git fetch --unshallow` fixes it)")
+            raise HistoryUnavailable("commit")
         return None
     return done.stdout
 
