@@ -1,31 +1,116 @@
-"""Rebuild ``maskline/infotypes/data/first_names.txt`` from Faker's person providers.
+"""Rebuild ``maskline/infotypes/data/first_names.txt`` and ``family_names.txt`` from Faker's person providers.
 
-Faker (MIT) takes these lists from national name statistics; we keep only first
-names, lower-cased and accent-folded, as a dictionary signal for PERSON_NAME.
-Run: ``python -m benchmarks.classification.build_name_list``.
+Faker (MIT) takes these lists from national name statistics. We read every person provider Faker ships (every
+locale, every script), so the dictionary is not limited to the languages the project was tuned on:
+
+- ``first_names.txt``: every given name (``first_names*``, ``first_romanized_names*``, ``first_kana_names*``
+  and Japanese name pairs) of every country's provider (a language's default provider, such as ``en``, only
+  where that language has no country provider: see ``_national``);
+- ``family_names.txt``: the family names of the locales that write the family name first ("Nagy László",
+  "Иванов Иван", "山田 太郎", "王秀英", "김민준"), read from each provider's own name formats, so a value that
+  opens with a family name is still recognised as a person (see ``maskline.infotypes.person_names``).
+
+Names are keyed as ``maskline.infotypes.person_names.name_key`` keys them (``fold()``, then NFC so Hangul stays
+syllables). Run: ``python -m benchmarks.classification.build_name_list``.
 """
 
 from __future__ import annotations
 
 import importlib
+import pkgutil
+import unicodedata
+from collections.abc import Iterable, Iterator
+from importlib.metadata import version
 from pathlib import Path
 
-LOCALES = ("en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pt_PT", "pt_BR")
-TARGET = Path(__file__).resolve().parents[2] / "maskline" / "infotypes" / "data" / "first_names.txt"
+DATA = Path(__file__).resolve().parents[2] / "maskline" / "infotypes" / "data"
+FIRST_TARGET = DATA / "first_names.txt"
+FAMILY_TARGET = DATA / "family_names.txt"
+
+
+def _providers() -> Iterator[tuple[str, type]]:
+    """Every locale's person provider class, by locale name, in Faker's order."""
+    import faker.providers.person as person
+
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
+        yield module.name, provider
+
+
+def _values(provider: type, wanted: Iterable[str]) -> Iterator[str]:
+    """The strings of the provider's list (or weighted dict) attributes whose names start with ``wanted``."""
+    for attr in dir(provider):
+        if not attr.startswith(tuple(wanted)):
+            continue
+        value = getattr(provider, attr)
+        if isinstance(value, dict | list | tuple | set | frozenset):
+            for item in value:
+                # ja_JP's name pairs are (kanji, kana, romanised) triples: all three are the name
+                yield from (item if isinstance(item, tuple) else (item,))
+
+
+def _family_first(provider: type) -> bool:
+    """The locale writes the family name first in at least one of its name formats."""
+    formats: list[str] = []
+    for attr in dir(provider):
+        value = getattr(provider, attr)
+        if "formats" in attr and isinstance(value, dict | list | tuple):
+            formats.extend(f for f in value if isinstance(f, str))
+    return any(f.startswith("{{last_name") for f in formats)
+
+
+def _keys(names: Iterable[str]) -> set[str]:
+    """Lookup keys of whole names: the first word of a compound ("Ciro Benjamin", "عبد الكريم"), letters and
+    marks only, at least two letters unless the script has no case (one-character Chinese given names)."""
+    from maskline.infotypes.person_names import name_key
+
+    out: set[str] = set()
+    for name in names:
+        words = name.split()
+        if not words:
+            continue
+        key = name_key(words[0]).split("-")[0]
+        if not key or not all(unicodedata.category(c)[0] in "LM" for c in key):
+            continue
+        if len(key) >= 2 or key.lower() == key.upper():
+            out.add(key)
+    return out
+
+
+def _national(providers: list[tuple[str, type]]) -> list[tuple[str, type]]:
+    """The providers of a country (en_US, th_TH), and a language's default provider (``en``, ``sw``) only where
+    no country provider of that language exists. ``en`` is not a country's statistics but the long tail of US
+    records, 6,800 names of which many are places and words (Boston, Florida, King, Sunday, York)."""
+    countries = {locale.split("_")[0] for locale, _ in providers if "_" in locale}
+    return [(locale, p) for locale, p in providers if "_" in locale or locale not in countries]
+
+
+def first_names() -> list[str]:
+    """The given names of every Faker country provider, as lookup keys, sorted."""
+    found: set[str] = set()
+    for _locale, provider in _national(list(_providers())):
+        found |= _keys(_values(provider, ("first_name", "first_romanized_name", "first_kana_name")))
+    return sorted(found)
+
+
+def family_names() -> list[str]:
+    """The family names of every Faker locale that writes the family name first, as lookup keys, sorted."""
+    found: set[str] = set()
+    for _locale, provider in _national(list(_providers())):
+        if _family_first(provider):
+            found |= _keys(_values(provider, ("last_name", "last_romanized_name", "last_kana_name")))
+    return sorted(found)
+
+
+def _write(target: Path, what: str, lines: list[str]) -> None:
+    header = f"# {what}, from Faker {version('faker')} (build_name_list.py)"
+    target.write_text(header + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(lines)} {what} -> {target}")
 
 
 def main() -> None:
-    from maskline.infotypes.name_hints import fold
-
-    names: set[str] = set()
-    for loc in LOCALES:
-        provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
-        for attr in ("first_names", "first_names_male", "first_names_female"):
-            value = getattr(provider, attr, ())
-            names.update(fold(n) for n in value)
-    names = {n for n in names if n.isalpha() and len(n) > 1}
-    TARGET.write_text("\n".join(sorted(names)) + "\n", encoding="utf-8")
-    print(f"{len(names)} first names -> {TARGET}")
+    _write(FIRST_TARGET, "given names of every Faker locale", first_names())
+    _write(FAMILY_TARGET, "family names of the Faker locales that write them first", family_names())
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ import binascii
 import ipaddress
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from datetime import date
 from functools import cache, lru_cache
@@ -693,7 +694,9 @@ def parse_date(value: str) -> date | None:
     return None
 
 
-_STREET_WORDS = _words("""
+# Street words beside Faker's (maskline/infotypes/street_types.py): abbreviations, unit words and the types of
+# the seven first languages that no Faker provider lists.
+_HAND_STREET_WORDS = _words("""
 street st str road rd avenue ave av lane ln drive dr boulevard blvd court ct place pl square sq way
 terrace highway hwy parkway pkwy circle cir alley row crescent close gardens grove hill suite apt unit
 strasse strabe weg allee platz gasse ring damm ufer chaussee steig pfad markt hof
@@ -711,16 +714,34 @@ summit throughway trace turnpike union valley via viaduct vista well studio flat
 lago parque lagoa chacara trevo loteamento viaduto campo vila quadra setor conjunto residencial nucleo morro
 jardim favela feira distrito sitio fazenda aeroporto esplanada passarela vereda recanto rampa patio
 """)
-_STREET_SUFFIX = re.compile(r"..(strasse|str|weg|allee|platz|gasse|straat|laan|plein|gracht|dreef|kade|singel|"
-                            r"ring|damm)$")
+_HAND_GLUED_SUFFIXES = ("strasse", "str", "weg", "allee", "platz", "gasse", "straat", "laan", "plein", "gracht", "dreef",
+                        "kade", "singel", "ring", "damm")
+
+
+@cache
+def _street_words() -> frozenset[str]:
+    from maskline.infotypes.street_types import street_words
+
+    return _HAND_STREET_WORDS | street_words()
+
+
+@cache
+def _glued_street_suffix() -> re.Pattern[str]:
+    """A word ending in a street type, after at least two letters (Hauptstrasse, Storgatan, Mannerheimintie)."""
+    from maskline.infotypes.street_types import glued_suffixes
+
+    endings = sorted(set(_HAND_GLUED_SUFFIXES) | glued_suffixes(), key=len, reverse=True)
+    return re.compile(r"..(?:" + "|".join(re.escape(e) for e in endings) + r")$")
 
 
 def street_address(value: str) -> bool:
-    """A street address: a house number within a few words of a street word, in any of the seven languages.
+    """A street address: a house number within a few words of a street word of any language Faker covers.
 
     Long digit runs (phone numbers) and long prose are refused.
 
     >>> street_address("221B Baker Street"), street_address("Roggeweg 91/27"), street_address("19, rue Noémi")
+    (True, True, True)
+    >>> street_address("ul. Długa 12"), street_address("Storgatan 5"), street_address("Kossuth Lajos utca 12")
     (True, True, True)
     >>> street_address("SKU-221B"), street_address("Ring me on +44 20 7946 0958 tomorrow")
     (False, False)
@@ -734,7 +755,8 @@ def street_address(value: str) -> bool:
     if not 2 <= len(tokens) <= 16:
         return False
     numbers = [i for i, t in enumerate(tokens) if re.fullmatch(r"\d{1,5}[a-z]?", t)]
-    streets = [i for i, t in enumerate(tokens) if t in _STREET_WORDS or _STREET_SUFFIX.search(t)]
+    words, glued = _street_words(), _glued_street_suffix()
+    streets = [i for i, t in enumerate(tokens) if t in words or glued.search(t)]
     return any(abs(i - j) <= 4 for i in numbers for j in streets)
 
 
@@ -812,13 +834,15 @@ _NAME_TITLES = _words("mr mrs ms miss dr prof sir madam herr frau mme mlle m sr 
                          "dhr mevr jr sr ii iii iv md phd dds dvm")
 
 
-@cache
 def first_names() -> frozenset[str]:
-    """Common first names in the seven languages (folded), shipped in ``infotypes/data``."""
-    from importlib.resources import files
+    """Given names of every Faker locale, folded (see :mod:`maskline.infotypes.person_names`).
 
-    text = files("maskline.infotypes").joinpath("data/first_names.txt").read_text(encoding="utf-8")
-    return frozenset(text.split())
+    >>> "jennifer" in first_names()
+    True
+    """
+    from maskline.infotypes.person_names import first_names as known
+
+    return known()
 
 
 def person_name_shape(value: str) -> bool:
@@ -826,6 +850,8 @@ def person_name_shape(value: str) -> bool:
 
     >>> person_name_shape("María José García-López"), person_name_shape("Harrison LLC"), person_name_shape("x7")
     (True, False, False)
+    >>> person_name_shape("Rua Fernando Tedesco"), person_name_shape("Via Roma")
+    (False, False)
     >>> person_name_shape("山田 太郎"), person_name_shape("김민준")
     (True, True)
     """
@@ -834,16 +860,30 @@ def person_name_shape(value: str) -> bool:
 
 
 def _not_a_person(words: list[str]) -> bool:
-    """A business, product or venue: a business word, or a possessive (Luigi's Trattoria, Wendy's)."""
+    """A business, product or venue: a business word, or a possessive (Luigi's Trattoria, Wendy's); or a street
+    named after someone (Rua Fernando Tedesco, ulica Jana Pawła): a street type of any language before the name."""
     folded = {w.lower().strip(".,") for w in words}
-    return bool(folded & _COMPANY_WORDS) or any(w.lower().endswith(("'s", "’s")) for w in words)
+    if folded & _COMPANY_WORDS or any(w.lower().endswith(("'s", "’s")) for w in words):
+        return True
+    return len(words) > 1 and words[0].lower() in _street_prefixes()
+
+
+@cache
+def _street_prefixes() -> frozenset[str]:
+    from maskline.infotypes.street_types import words_at
+
+    return frozenset(w.lower() for w in words_at("prefix"))
 
 
 def person_name(value: str) -> bool:
-    """A person's name: the name shape, and a first word (after any title) found among common first names.
+    """A person's name: the name shape, opening (after any title) with a known name of any Faker locale.
+
+    See :func:`maskline.infotypes.person_names.opens_with_known_name` for how given and family names decide.
 
     >>> person_name("Jennifer Burns"), person_name("Dr. Umberto Persico"), person_name("Blue Widget")
     (True, True, False)
+    >>> person_name("Burns, Jennifer"), person_name("Иванов Иван Иванович"), person_name("王秀英")
+    (True, True, True)
     """
     words = _name_words(value)
     if words is None or _not_a_person(words):
@@ -851,12 +891,25 @@ def person_name(value: str) -> bool:
     from maskline.infotypes.name_hints import fold
 
     rest = [w for w in words if fold(w).strip(".") not in _NAME_TITLES] or words
-    return fold(rest[0]).split("-")[0] in first_names()
+    from maskline.infotypes.person_names import opens_with_known_name
+
+    return opens_with_known_name(rest, comma=_comma_after_first_word(value))
 
 
-# One to four letters of a script without case: a CJK or Hangul name part (山田, 太郎, 김), Thai, Hebrew, Arabic.
-_CASELESS_NAME = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f"
-                            r"\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u10a0-\u10ff]{1,12}$")
+def _comma_after_first_word(value: str) -> bool:
+    head, comma, tail = value.partition(",")
+    return bool(comma) and len(head.split()) == 1 and "," not in tail
+
+
+def _caseless_name_word(word: str) -> bool:
+    """A name part in a script whose words do not start with a capital, whichever it is (山田, 김민준, สมชาย, محمد,
+    דוד, राहुल, ნინო): letters and their marks, none of which has a distinct title case (Georgian has capitals
+    since Unicode 11, yet its letters title-case to themselves: names are not capitalised)."""
+    if word.isascii() or not 1 <= len(word) <= 20:
+        return False
+    return all(unicodedata.category(c)[0] in "LM" and c.title() == c and not c.isupper() for c in word)
+
+
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*([-'’][^\W\d_]+)*\.?$")
 _PARTICLES = _words("van von der den de da di del della la le du dos das do y e ter ten zu")
 
@@ -866,7 +919,7 @@ def _name_words(value: str) -> list[str] | None:
     if not 1 <= len(words) <= 5:
         return None
     for w in words:
-        if _CASELESS_NAME.match(w):  # scripts without capitals (Han, Kana, Hangul, Thai, Hebrew...)
+        if _caseless_name_word(w):  # scripts without capitals (Han, Kana, Hangul, Thai, Hebrew...)
             continue
         if not _NAME_WORD.match(w):
             return None

@@ -1,0 +1,111 @@
+"""Known given and family names, in every script Faker's person providers cover, and how a value is matched.
+
+``data/first_names.txt`` holds the given names of every Faker locale and ``data/family_names.txt`` the family
+names of the locales that write the family name first (both built by
+``benchmarks/classification/build_name_list.py``). A value opens with a known name when:
+
+- its first word is a given name ("Jennifer Burns", "Олег Петров", "สมชาย ใจดี", "محمد علي");
+- it is written "Family, Given" and the word after the comma is a given name ("Burns, Jennifer");
+- its first word is a family name of a family-first locale and its second a given name ("Nagy László",
+  "Иванов Иван");
+- it is one run of a script without spaces between the names (Han, Kana, Hangul) that is a known family name
+  followed by a given name, or by one or two characters found in given names ("王秀英", "김민준", "山田太郎"):
+  the family name decides these, as a given name cannot be told from a word there.
+
+Lists are read once, on first use, into frozensets: every lookup is a set membership.
+
+>>> opens_with_known_name(["Jennifer", "Burns"]), opens_with_known_name(["Blue", "Widget"])
+(True, False)
+>>> opens_with_known_name(["김민준"]), opens_with_known_name(["王秀英"]), opens_with_known_name(["上海"])
+(True, True, False)
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+
+def name_key(word: str) -> str:
+    """The lookup key of a name: folded (lower case, no accents) as ``name_hints.fold``, Hangul kept whole.
+
+    >>> name_key("José"), name_key("Ölçer"), name_key("김")
+    ('jose', 'olcer', '김')
+    """
+    from maskline.infotypes.name_hints import fold
+
+    folded = fold(word)
+    # fold() decomposes (NFKD): Hangul syllables fall apart into jamo; compose them again.
+    return folded if folded.isascii() else unicodedata.normalize("NFC", folded)
+
+
+def _read(name: str) -> frozenset[str]:
+    from importlib.resources import files
+
+    text = files("maskline.infotypes").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """Given names of every Faker locale, as ``name_key`` keys.
+
+    >>> {"jennifer", "oleg", "олег", "민준", "太郎"} <= first_names()
+    True
+    """
+    return _read("first_names.txt")
+
+
+@cache
+def family_names() -> frozenset[str]:
+    """Family names of the Faker locales that write the family name first, as ``name_key`` keys.
+
+    >>> {"nagy", "иванов", "王", "김", "山田"} <= family_names()
+    True
+    """
+    return _read("family_names.txt")
+
+
+@cache
+def _given_name_characters() -> frozenset[str]:
+    """Characters of given names in scripts without case (Han, Kana, Hangul...): the parts of unseen given names."""
+    return frozenset(c for name in first_names() for c in name if c.lower() == c.upper() and not c.isascii())
+
+
+def _caseless(word: str) -> bool:
+    return not word.isascii() and all(c.lower() == c.upper() for c in word)
+
+
+def _unspaced_full_name(word: str) -> bool:
+    """A family name then a given name written without a space (王秀英, 김민준, 山田太郎): 2 to 6 characters."""
+    if not 2 <= len(word) <= 6 or not _caseless(word):
+        return False
+    families, given, chars = family_names(), first_names(), _given_name_characters()
+    for cut in range(1, min(3, len(word) - 1) + 1):
+        rest = word[cut:]
+        if word[:cut] in families and (rest in given or len(rest) <= 2 and all(c in chars for c in rest)):
+            return True
+    return False
+
+
+def opens_with_known_name(words: list[str], comma: bool = False) -> bool:
+    """The words of a value (titles removed) open with a known name, by the rules in this module's docstring.
+
+    ``comma``: the value was written with a comma after its first word ("Burns, Jennifer").
+
+    >>> opens_with_known_name(["Nagy", "László"]), opens_with_known_name(["Burns", "Jennifer"], comma=True)
+    (True, True)
+    >>> opens_with_known_name(["Nagy", "Widget"])
+    False
+    """
+    if not words:
+        return False
+    keys = [name_key(w).split("-")[0] for w in words[:2]]
+    given = first_names()
+    if keys[0] in given:
+        return True
+    if len(keys) == 2:
+        if keys[1] in given and (comma or keys[0] in family_names()):
+            return True
+        return False
+    return _unspaced_full_name(keys[0])
