@@ -72,3 +72,13 @@ def glued_suffixes() -> frozenset[str]:
     True
     """
     return frozenset(key for _lang, pos, w in street_types() if pos == "glued" and len(key := _key(w) or "") >= 4)
+
+
+def glued_words() -> tuple[str, ...]:
+    """The ``glued`` words as Faker writes them (gatan, vägen, straat), of four letters or more when folded, for
+    patterns that match the text as written.
+
+    >>> "vägen" in glued_words(), "lia" in glued_words()
+    (True, False)
+    """
+    return tuple(w for w in words_at("glued") if len(_key(w) or "") >= 4)

@@ -7,7 +7,9 @@ for what only context reveals:
   the ``ner`` extra), and first-name lists, titles and name fields in every
   language (:mod:`maskline.text.names`);
 - ``STREET_ADDRESS``: a house number next to a street word of the language
-  (``12 Main Street``, ``Hauptstraße 5``, ``12, rue de la Paix``, ``Via Roma 3``);
+  (``12 Main Street``, ``Hauptstraße 5``, ``12, rue de la Paix``, ``Via Roma 3``, ``ulica Długa 12``); street
+  words are the hand lists of :mod:`maskline.text.prose_data` and Faker's words of every language
+  (:mod:`maskline.infotypes.street_types`);
 - ``DATE_OF_BIRTH``: a date (numeric or with a month name) after a birth cue;
 - ``ICD10_CODE``: the ICD-10 shape near a diagnosis or ICD cue;
 - ``MEDICAL_RECORD_NUMBER``: an id of five or more digits after a record cue;
@@ -57,6 +59,16 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ROMANCE_STREET_TYPES,
     )
 
+    from maskline.infotypes.street_types import glued_words, words_at
+
+    # Faker's street types of the same languages beside the hand lists (maskline/infotypes/street_types.py).
+    # Faker's English words beside USPS's: the long ones (Esplanade, Promenade, Thoroughfare). Its short ones are
+    # everyday words in prose (Top, End, Rise, Club: "in 2024 Apple Will Rise"); those heading a French or Romance
+    # street (Rue, Via) stay with the rule that starts there.
+    romance_types = {t.lower() for t in ROMANCE_STREET_TYPES}
+    en_types = EN_STREET_TYPES + tuple(w for w in words_at("suffix", frozenset({"en"}))
+                                       if len(w) >= 7 and w.isalpha() and w.lower() not in romance_types)
+    glued = DE_STREET_SUFFIXES + NL_STREET_SUFFIXES + glued_words()
     cap = r"[^\W\d_a-zß-ÿ][\w'’.-]*"  # a capitalised word
     part = r"(?:" + _alt(NAME_PARTICLES) + r")"
     name_words = rf"{cap}(?:[ \t]+(?:{part}[ \t]+)*{cap}){{0,4}}"
@@ -66,13 +78,13 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"|{month}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}})")
     house = r"\d{1,5}(?:[ \t]?[a-zA-Z](?![\w]))?(?:[ \t]?[-/][ \t]?\d{1,4}[a-zA-Z]?)?"
     en = (rf"(?<![\w.,-])\d{{1,6}}[A-Za-z]?[ \t]+(?:(?:[NSEW]|North|South|East|West)\.?[ \t]+)?"
-          rf"(?:{cap}[ \t]+){{1,3}}(?:{_alt(EN_STREET_TYPES)})\b\.?"
+          rf"(?:{cap}[ \t]+){{1,3}}(?:{_alt(en_types)})\b\.?"
           rf"(?:,?[ \t]*(?:{_alt(EN_UNIT_WORDS)})\.?[ \t]*#?[ \t]*\w{{1,6}}\b)?")
     de_nl = (rf"(?:{cap}[ \t]+(?:{part}[ \t]+)*){{0,3}}[^\W\d_a-zß-ÿ][\w'’-]*"
-             rf"(?i:{_alt(DE_STREET_SUFFIXES + NL_STREET_SUFFIXES)})"
-             rf"(?:[ \t]+(?:{_alt(w.capitalize() for w in DE_STREET_SUFFIXES + NL_STREET_SUFFIXES)}))?"
+             rf"(?i:{_alt(glued)})"
+             rf"(?:[ \t]+(?:{_alt(w.capitalize() for w in glued)}))?"
              rf",?[ \t]+{house}(?![\w])")
-    de_words = (rf"(?:{cap}[ \t]+){{1,3}}(?:{_alt(w.capitalize() for w in DE_STREET_SUFFIXES + NL_STREET_SUFFIXES)})"
+    de_words = (rf"(?:{cap}[ \t]+){{1,3}}(?:{_alt(w.capitalize() for w in glued)})"
                 rf",?[ \t]+{house}(?![\w])")
     unit = (r"(?:,?[ \t]+(?i:piso|puerta|planta|bajo|escalera|esc\.|piano|appartamento|interno|int\.|scala|"
             r"apto\.?|apartamento|andar|sala|bloco|casa|etage|étage|bus)[ \t]*\w{1,4}(?![\w]))*")
@@ -86,11 +98,12 @@ def _rules() -> dict[str, re.Pattern[str]]:
                rf"(?:(?:\d{{1,2}}|[^\W\d_A-ZÀ-Þ]+)[ \t]+(?:de|do|di|del|da)[ \t]+(?i:{month})(?![\w])"
                rf"|{name_words}|\d{{1,4}}(?=,?[ \t]+\d))"
                rf"(?:,?[ \t]+(?i:n[º°o.]?\.?[ \t]*|km[ \t]*)?{house}(?![\w]){unit})?")
+    world = _world_streets(cap, part, name_words, house)
     from maskline.text.prose_data import PHONE_CUES
 
     mrn_id = r"(?:[A-Z]{1,4}[-/ ]?)?\d[\d-]{3,14}\d(?![\w])|\d{2,4}[-/]\d{3,10}(?![\w])"
     return {
-        "STREET_ADDRESS": re.compile(f"{en}|{de_nl}|{de_words}|{romance}"),
+        "STREET_ADDRESS": re.compile(f"{en}|{de_nl}|{de_words}|{romance}|{world}"),
         "DATE": re.compile(rf"(?i)(?<![\w.-])(?:{date})(?![\w])"),
         "BIRTH_CUE": re.compile(rf"(?i)(?<![\w])(?:{_alt(BIRTH_CUES)})(?![\w])"),
         "PHONE_CUE": re.compile(rf"(?i)(?<![\w])(?:{_alt(PHONE_CUES)})(?![\w])"),
@@ -101,6 +114,24 @@ def _rules() -> dict[str, re.Pattern[str]]:
                           r"[^\w\n]{0,4}){0,2}"
                           rf"(?P<id>{mrn_id})"),
     }
+
+
+# Languages whose streets the hand rules above cover; Faker's words of every other language get the rules below.
+_HAND_RULE_LANGUAGES = frozenset({"en", "de", "nl", "fr", "es", "it", "pt"})
+
+
+def _world_streets(cap: str, part: str, name_words: str, house: str) -> str:
+    """Streets of the other languages Faker covers, always with a house number (a street type alone, such as
+    Indonesian "Gang", is a common word elsewhere): a type before the name ("ulica Długa 12", "Strada Lungă 5",
+    "Jalan Merdeka 10") or after it ("Kossuth Lajos utca 12", "Nizami küçəsi 4")."""
+    from maskline.infotypes.street_types import street_types
+
+    prefixes = {w for lang, pos, w in street_types() if pos == "prefix" and lang not in _HAND_RULE_LANGUAGES}
+    suffixes = {w for lang, pos, w in street_types() if pos == "suffix" and lang not in _HAND_RULE_LANGUAGES}
+    number = rf",?[ \t]+(?:(?i:n[º°o]|nr|no|д|буд)\.?[ \t]*)?{house}(?![\w])"
+    before = rf"(?<![\w])(?i:{_alt(prefixes)})(?<=[\w.])[ \t]+(?:{part}[ \t]+)*{name_words}{number}"
+    after = rf"(?:{cap}[ \t]+){{1,3}}(?i:{_alt(suffixes)})(?<=[\w.]){number}"
+    return f"{before}|{after}"
 
 
 def find_prose(text: str, *, language: str | None = None, ner: bool = True,
