@@ -105,7 +105,5 @@ def opens_with_known_name(words: list[str], comma: bool = False) -> bool:
     if keys[0] in given:
         return True
     if len(keys) == 2:
-        if keys[1] in given and (comma or keys[0] in family_names()):
-            return True
-        return False
+        return keys[1] in given and (comma or keys[0] in family_names())
     return _unspaced_full_name(keys[0])

@@ -45,6 +45,7 @@ def _alt(words: Iterable[str]) -> str:
 
 @cache
 def _rules() -> dict[str, re.Pattern[str]]:
+    from maskline.infotypes.street_types import glued_words, words_at
     from maskline.text.prose_data import (
         BIRTH_CUES,
         DE_STREET_SUFFIXES,
@@ -58,8 +59,6 @@ def _rules() -> dict[str, re.Pattern[str]]:
         NL_STREET_SUFFIXES,
         ROMANCE_STREET_TYPES,
     )
-
-    from maskline.infotypes.street_types import glued_words, words_at
 
     # Faker's street types of the same languages beside the hand lists (maskline/infotypes/street_types.py).
     # Faker's English words beside USPS's: the long ones (Esplanade, Promenade, Thoroughfare). Its short ones are
