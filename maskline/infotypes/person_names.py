@@ -23,9 +23,11 @@ Lists are read once, on first use, into frozensets: every lookup is a set member
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 
+# Cached: a column repeats its words (given names, titles), and folding is most of a lookup's cost.
+@lru_cache(maxsize=1 << 16)
 def name_key(word: str) -> str:
     """The lookup key of a name: folded (lower case, no accents) as ``name_hints.fold``, Hangul kept whole.
 
@@ -69,7 +71,7 @@ def family_names() -> frozenset[str]:
 @cache
 def _given_name_characters() -> frozenset[str]:
     """Characters of given names in scripts without case (Han, Kana, Hangul...): the parts of unseen given names."""
-    return frozenset(c for name in first_names() for c in name if c.lower() == c.upper() and not c.isascii())
+    return frozenset(c for name in first_names() if not name.isascii() for c in name if c.lower() == c.upper())
 
 
 def _caseless(word: str) -> bool:
@@ -100,10 +102,10 @@ def opens_with_known_name(words: list[str], comma: bool = False) -> bool:
     """
     if not words:
         return False
-    keys = [name_key(w).split("-")[0] for w in words[:2]]
     given = first_names()
-    if keys[0] in given:
+    first = name_key(words[0]).split("-")[0]
+    if first in given:
         return True
-    if len(keys) == 2:
-        return keys[1] in given and (comma or keys[0] in family_names())
-    return _unspaced_full_name(keys[0])
+    if len(words) > 1:
+        return name_key(words[1]).split("-")[0] in given and (comma or first in family_names())
+    return _unspaced_full_name(first)

@@ -189,9 +189,9 @@ def _rule_spans(text: str, names: Iterable[str] | None) -> list[Finding]:
 
     rules = _rules()
     found = [Finding("PERSON_NAME", a, b) for a, b in person_spans(text, names)]
-    found += [Finding("STREET_ADDRESS", *_trim(text, m.span())) for m in rules["STREET_ADDRESS"].finditer(text)
-              if any(c.isdigit() for c in m.group())]
-    if any(c.isdigit() for c in text):
+    if any(c.isdigit() for c in text):  # an address, a date, a code and a record number all hold a digit
+        found += [Finding("STREET_ADDRESS", *_trim(text, m.span())) for m in rules["STREET_ADDRESS"].finditer(text)
+                  if any(c.isdigit() for c in m.group())]
         lowered = text.lower()
         for m in rules["DATE"].finditer(text):
             window = lowered[max(0, m.start() - CUE_WINDOW):m.start()]
