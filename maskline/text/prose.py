@@ -44,6 +44,8 @@ def _alt(words: Iterable[str]) -> str:
 @cache
 def _rules() -> dict[str, re.Pattern[str]]:
     from maskline.text.prose_data import (
+        ADDRESS_CUES,
+        ADDRESS_PREPOSITIONS,
         BIRTH_CUES,
         DE_STREET_SUFFIXES,
         EN_STREET_TYPES,
@@ -89,8 +91,16 @@ def _rules() -> dict[str, re.Pattern[str]]:
     from maskline.text.prose_data import PHONE_CUES
 
     mrn_id = r"(?:[A-Z]{1,4}[-/ ]?)?\d[\d-]{3,14}\d(?![\w])|\d{2,4}[-/]\d{3,10}(?![\w])"
+    # After an address cue, a street that is a bare name: capitalised words then a house number ("at Kreek 395",
+    # "Huertas, 1317"), or a house number then two capitalised words or more ("961 Saint De Provence").
+    street = rf"{cap}(?:[ \t]+(?:{part}[ \t]+)*{cap}){{0,3}}"
+    cued = (rf"(?i:(?<![\w])(?:{_alt(ADDRESS_CUES)}))(?![\w])[ \t]*:?"
+            rf"(?:[ \t]+(?:{_alt(ADDRESS_PREPOSITIONS)})(?![\w]))?[ \t]+"
+            rf"(?P<addr>(?P<name>{street}),?[ \t]+(?P<no>\d{{1,5}})[a-zA-Z]?(?![\w.,]\d)(?![\w])"
+            rf"|\d{{1,5}}[a-zA-Z]?[ \t]+(?P<after>{cap})(?:[ \t]+(?:{part}[ \t]+)*{cap}){{1,3}})")
     return {
         "STREET_ADDRESS": re.compile(f"{en}|{de_nl}|{de_words}|{romance}"),
+        "CUED_ADDRESS": re.compile(cued),
         "DATE": re.compile(rf"(?i)(?<![\w.-])(?:{date})(?![\w])"),
         "BIRTH_CUE": re.compile(rf"(?i)(?<![\w])(?:{_alt(BIRTH_CUES)})(?![\w])"),
         "PHONE_CUE": re.compile(rf"(?i)(?<![\w])(?:{_alt(PHONE_CUES)})(?![\w])"),
@@ -161,6 +171,8 @@ def _rule_spans(text: str, names: Iterable[str] | None) -> list[Finding]:
     found = [Finding("PERSON_NAME", a, b) for a, b in person_spans(text, names)]
     found += [Finding("STREET_ADDRESS", *_trim(text, m.span())) for m in rules["STREET_ADDRESS"].finditer(text)
               if any(c.isdigit() for c in m.group())]
+    found += [Finding("STREET_ADDRESS", *_trim(text, m.span("addr"))) for m in rules["CUED_ADDRESS"].finditer(text)
+              if _bare_street(m)]
     if any(c.isdigit() for c in text):
         lowered = text.lower()
         for m in rules["DATE"].finditer(text):
@@ -175,6 +187,29 @@ def _rule_spans(text: str, names: Iterable[str] | None) -> list[Finding]:
             if sum(c.isdigit() for c in m.group("id")) >= 5:
                 found.append(Finding("MEDICAL_RECORD_NUMBER", *m.span("id")))
     return found
+
+
+def _bare_street(m: re.Match[str]) -> bool:
+    """Whether a cued name-and-number match reads as a street, not a date, a year or a time: its name is no
+    month ("at March 12"), its number no year after a name ("at Acme 2024"), and a number first is followed by
+    a word, not an abbreviation ("at 5 PM Tuesday").
+
+    >>> rule = _rules()["CUED_ADDRESS"]
+    >>> [_bare_street(rule.search(t)) for t in ("at Kreek 395", "at March 12", "at 5 PM Tuesday")]
+    [True, False, False]
+    """
+    if m.group("name") is None:  # a number first: the street's first word is a word, not "PM" or "UTC"
+        return any(c.islower() for c in m.group("after"))
+    from maskline.text.prose_data import MONTHS
+
+    number = m.group("no")
+    first = m.group("name").split()[0].rstrip(".").lower()
+    return first not in _months(MONTHS) and not (len(number) == 4 and number[:2] in ("19", "20"))
+
+
+@cache
+def _months(months: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(months)
 
 
 def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:

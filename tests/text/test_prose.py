@@ -23,6 +23,11 @@ CASES = [
                                                      ("STREET_ADDRESS", "Kerkstraat 12a")]),
     ("Sent to 1234 Oak Street Apt. 5 for John Smith.", [("STREET_ADDRESS", "1234 Oak Street Apt. 5"),
                                                        ("PERSON_NAME", "John Smith")]),
+    # streets that are bare names, found after an address cue
+    ("Parcel left at Westerbracht 303, as asked.", [("STREET_ADDRESS", "Westerbracht 303")]),
+    ("Neue Anschrift: Am Falkenberg 953.", [("STREET_ADDRESS", "Am Falkenberg 953")]),
+    ("Domicilio en Sánchez Bregua, 354, planta baja.", [("STREET_ADDRESS", "Sánchez Bregua, 354")]),
+    ("Delivered at 961 Saint De Provence yesterday.", [("STREET_ADDRESS", "961 Saint De Provence")]),
 ]
 
 NOT_PII = [
@@ -32,7 +37,17 @@ NOT_PII = [
     "We walked down Main Street to Lake Geneva.",  # places, no house number
     "The Ford Focus and the Apple Watch were on sale in Paris.",  # brands and a city
     "Version 3.2 of the app ships on Friday.",
+    "We met at March 12 and again at Acme 2024.",  # after the cue "at": a date, a name with a year
+    "The call is at 5 PM Tuesday.",  # a time: a number with one capitalised word after it
+    "Our office in Westerbracht 303 is open.",  # a name and a number with no address cue before them
 ]
+
+
+def test_a_bare_street_name_needs_its_cue() -> None:
+    """Not trivially true: the same street with no cue before it is not taken for an address."""
+    with_cue, without = "Parcel left at Westerbracht 303 today.", "Parcel Westerbracht 303 today."
+    assert [f.type for f in find_prose(with_cue, ner=False)] == ["STREET_ADDRESS"]
+    assert find_prose(without, ner=False) == []
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
