@@ -93,10 +93,13 @@ def _rules() -> dict[str, re.Pattern[str]]:
     mrn_id = r"(?:[A-Z]{1,4}[-/ ]?)?\d[\d-]{3,14}\d(?![\w])|\d{2,4}[-/]\d{3,10}(?![\w])"
     # After an address cue, a street that is a bare name: capitalised words then a house number ("at Kreek 395",
     # "Huertas, 1317"), or a house number then two capitalised words or more ("961 Saint De Provence").
-    street = rf"{cap}(?:[ \t]+(?:{part}[ \t]+)*{cap}){{0,3}}"
+    # Its words may sit in brackets or end in a slash, as written in address data ("Straße N (HOKA III) 1173",
+    # "Coelho Cintra/ 920").
+    word = rf"[(\[]?{cap}[)\]]?/?"
+    street = rf"{cap}(?:[ \t]+(?:{part}[ \t]+)*{word}){{0,5}}"
     cued = (rf"(?i:(?<![\w])(?:{_alt(ADDRESS_CUES)}))(?![\w])[ \t]*:?"
             rf"(?:[ \t]+(?:{_alt(ADDRESS_PREPOSITIONS)})(?![\w]))?[ \t]+"
-            rf"(?P<addr>(?P<name>{street}),?[ \t]+(?P<no>\d{{1,5}})[a-zA-Z]?(?![\w.,]\d)(?![\w])"
+            rf"(?P<addr>(?P<name>{street}),?[ \t]*(?<=[ \t/])(?P<no>\d{{1,5}})[a-zA-Z]?(?![\w.,]\d)(?![\w])"
             rf"|\d{{1,5}}[a-zA-Z]?[ \t]+(?P<after>{cap})(?:[ \t]+(?:{part}[ \t]+)*{cap}){{1,3}})")
     return {
         "STREET_ADDRESS": re.compile(f"{en}|{de_nl}|{de_words}|{romance}"),

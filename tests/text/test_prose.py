@@ -28,6 +28,8 @@ CASES = [
     ("Neue Anschrift: Am Falkenberg 953.", [("STREET_ADDRESS", "Am Falkenberg 953")]),
     ("Domicilio en Sánchez Bregua, 354, planta baja.", [("STREET_ADDRESS", "Sánchez Bregua, 354")]),
     ("Delivered at 961 Saint De Provence yesterday.", [("STREET_ADDRESS", "961 Saint De Provence")]),
+    ("Stored at Straße N (HOKA III) 1173 and at Engenheiro Coelho Cintra/ 920.",  # brackets, slashes
+     [("STREET_ADDRESS", "Straße N (HOKA III) 1173"), ("STREET_ADDRESS", "Engenheiro Coelho Cintra/ 920")]),
 ]
 
 NOT_PII = [
