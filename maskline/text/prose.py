@@ -95,12 +95,17 @@ def _rules() -> dict[str, re.Pattern[str]]:
     # "Huertas, 1317"), or a house number then two capitalised words or more ("961 Saint De Provence").
     # Its words may sit in brackets or end in a slash, as written in address data ("Straße N (HOKA III) 1173",
     # "Coelho Cintra/ 920").
-    word = rf"[(\[]?{cap}[)\]]?/?"
-    street = rf"{cap}(?:[ \t]+(?:{part}[ \t]+)*{word}){{0,5}}"
+    # A short lower-case word may open or join it ("de Distele 669", "'t Achterdorp 394", "A gen Giezen 1071"),
+    # and so may a dash ("Rua Julio Ribeiro - Polo Moda 222"). After a street type, its words may be lower-case
+    # ("Rúa do serán, 237").
+    low = r"[’']?[^\W\d_A-ZÀ-Þ]{1,3}"
+    word = rf"(?:[(\[]?{cap}[)\]]?/?|{low}|-)"
+    typed = rf"(?i:{_alt(ROMANCE_STREET_TYPES + FR_STREET_TYPES)})(?:[ \t]+[^\W\d_][\w'’-]*){{1,5}}"
+    street = rf"(?:(?:{low}[ \t]+){{0,2}}{cap}(?:[ \t]+{word}){{0,8}}|{typed})"
     cued = (rf"(?i:(?<![\w])(?:{_alt(ADDRESS_CUES)}))(?![\w])[ \t]*:?"
             rf"(?:[ \t]+(?:{_alt(ADDRESS_PREPOSITIONS)})(?![\w]))?[ \t]+"
             rf"(?P<addr>(?P<name>{street}),?[ \t]*(?<=[ \t/])(?P<no>\d{{1,5}})[a-zA-Z]?(?![\w.,]\d)(?![\w])"
-            rf"|\d{{1,5}}[a-zA-Z]?[ \t]+(?P<after>{cap})(?:[ \t]+(?:{part}[ \t]+)*{cap}){{1,3}})")
+            rf"|\d{{1,5}}[a-zA-Z]?[ \t]+(?P<after>{cap})(?:[ \t]+(?:{part}[ \t]+)*(?:\d{{1,4}}[ \t]+)?{cap}){{1,3}})")
     return {
         "STREET_ADDRESS": re.compile(f"{en}|{de_nl}|{de_words}|{romance}"),
         "CUED_ADDRESS": re.compile(cued),
@@ -172,10 +177,13 @@ def _rule_spans(text: str, names: Iterable[str] | None) -> list[Finding]:
 
     rules = _rules()
     found = [Finding("PERSON_NAME", a, b) for a, b in person_spans(text, names)]
-    found += [Finding("STREET_ADDRESS", *_trim(text, m.span())) for m in rules["STREET_ADDRESS"].finditer(text)
-              if any(c.isdigit() for c in m.group())]
-    found += [Finding("STREET_ADDRESS", *_trim(text, m.span("addr"))) for m in rules["CUED_ADDRESS"].finditer(text)
-              if _bare_street(m)]
+    streets = [Finding("STREET_ADDRESS", *_trim(text, m.span())) for m in rules["STREET_ADDRESS"].finditer(text)
+               if any(c.isdigit() for c in m.group())]
+    # A cued street only where no street word found one: the street word's span is the exact one ("wohnt in der
+    # Hauptstraße 5" masks "Hauptstraße 5", not the article before it).
+    cued = [Finding("STREET_ADDRESS", *_trim(text, m.span("addr"))) for m in rules["CUED_ADDRESS"].finditer(text)
+            if _bare_street(m)]
+    found += streets + [c for c in cued if all(c.end <= s.start or c.start >= s.end for s in streets)]
     if any(c.isdigit() for c in text):
         lowered = text.lower()
         for m in rules["DATE"].finditer(text):

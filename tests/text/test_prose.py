@@ -30,6 +30,12 @@ CASES = [
     ("Delivered at 961 Saint De Provence yesterday.", [("STREET_ADDRESS", "961 Saint De Provence")]),
     ("Stored at Straße N (HOKA III) 1173 and at Engenheiro Coelho Cintra/ 920.",  # brackets, slashes
      [("STREET_ADDRESS", "Straße N (HOKA III) 1173"), ("STREET_ADDRESS", "Engenheiro Coelho Cintra/ 920")]),
+    ("Bezorgd at 't Achterdorp 394 en at de Distele 669.",  # Dutch streets opening with an article
+     [("STREET_ADDRESS", "'t Achterdorp 394"), ("STREET_ADDRESS", "de Distele 669")]),
+    ("Vive at Rúa do serán, 237, desde 2010.", [("STREET_ADDRESS", "Rúa do serán, 237")]),  # lower-case name
+    ("Moved to 122 Gateview 1 Heights.", [("STREET_ADDRESS", "122 Gateview 1 Heights")]),
+    # a name label's whole field, whatever its case
+    ("Contact: guille Menendez, born in Lugo.", [("PERSON_NAME", "guille Menendez")]),
 ]
 
 NOT_PII = [
@@ -42,6 +48,8 @@ NOT_PII = [
     "We met at March 12 and again at Acme 2024.",  # after the cue "at": a date, a name with a year
     "The call is at 5 PM Tuesday.",  # a time: a number with one capitalised word after it
     "Our office in Westerbracht 303 is open.",  # a name and a number with no address cue before them
+    "Contact: the team will reply by mail.",  # a label, but no capitalised word after it
+    "Customer: we will call back within two working days.",  # a label before a sentence, not a name
 ]
 
 
