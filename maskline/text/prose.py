@@ -179,11 +179,13 @@ def _rule_spans(text: str, names: Iterable[str] | None) -> list[Finding]:
     found = [Finding("PERSON_NAME", a, b) for a, b in person_spans(text, names)]
     streets = [Finding("STREET_ADDRESS", *_trim(text, m.span())) for m in rules["STREET_ADDRESS"].finditer(text)
                if any(c.isdigit() for c in m.group())]
-    # A cued street only where no street word found one: the street word's span is the exact one ("wohnt in der
-    # Hauptstraße 5" masks "Hauptstraße 5", not the article before it).
+    # Where a street word found the street too, a cued span that opens with a lower-case word yields to it ("wohnt
+    # in der Hauptstraße 5" masks "Hauptstraße 5", not the article); one that opens capitalised is the longer name
+    # ("endereço: Quadrado Rua Alberto de Faria 83") and the longer span wins the merge.
     cued = [Finding("STREET_ADDRESS", *_trim(text, m.span("addr"))) for m in rules["CUED_ADDRESS"].finditer(text)
             if _bare_street(m)]
-    found += streets + [c for c in cued if all(c.end <= s.start or c.start >= s.end for s in streets)]
+    found += streets + [c for c in cued if not text[c.start].islower()
+                        or all(c.end <= s.start or c.start >= s.end for s in streets)]
     if any(c.isdigit() for c in text):
         lowered = text.lower()
         for m in rules["DATE"].finditer(text):
