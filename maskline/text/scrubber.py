@@ -242,10 +242,12 @@ def _digit_windows(text: str) -> list[tuple[int, int, int]]:
     windows: list[tuple[int, int, int]] = []
     size = len(text)
     for m in DIGIT_RUN.finditer(text):
-        run = m.group()
         start, end = m.span()
-        if DATE_RUN.fullmatch(run) or (text[end:end + 1] == "T" and text[end + 1:end + 2].isdigit()
-                                       and COMPACT_DATE_RUN.fullmatch(run)):
+        run = text[start:end]
+        # Lengths first (a test reads them from the patterns): a DATE_RUN is 10 to 13 characters, a COMPACT_DATE_RUN 8.
+        if (10 <= end - start <= 13 and DATE_RUN.fullmatch(run)) or (
+                end - start == 8 and text[end:end + 1] == "T" and text[end + 1:end + 2].isdigit()
+                and COMPACT_DATE_RUN.fullmatch(run)):
             continue
         a = start - WINDOW_MARGIN if start > WINDOW_MARGIN else 0
         b = end + WINDOW_MARGIN if end + WINDOW_MARGIN < size else size

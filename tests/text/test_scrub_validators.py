@@ -1,4 +1,4 @@
-"""Fast paths in the validators the scrubber calls on every log line give the answers of the slow code they skip."""
+"""Fast paths on the scrubber's per-line path (validators, digit windows) give the answers of the slow code they skip."""
 
 from __future__ import annotations
 
@@ -31,3 +31,13 @@ def test_public_ip_answers_as_the_standard_library_on_dotted_quads_and_near_miss
     answers = [public_ip(t) for t in texts]
     assert answers == [_public_ip_by_ipaddress(t) for t in texts]
     assert 1000 < sum(answers) < len(texts) - 1000  # both answers are well exercised
+
+
+def test_the_digit_windows_length_check_admits_every_date_run() -> None:
+    """``_digit_windows`` tries DATE_RUN only on runs of 10 to 13 characters, COMPACT_DATE_RUN only on 8."""
+    import re._parser as parser  # the stdlib's own reading of a pattern: its shortest and longest match
+
+    from maskline.text.spans import COMPACT_DATE_RUN, DATE_RUN
+
+    assert parser.parse(DATE_RUN.pattern).getwidth() == (10, 13)
+    assert parser.parse(COMPACT_DATE_RUN.pattern).getwidth() == (8, 8)
