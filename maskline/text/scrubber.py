@@ -34,7 +34,7 @@ _NOT_DIGITS = str.maketrans("", "", " .()/+-xXextnsio#")  # what DIGIT_RUN takes
 _NO_ALLOW: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a finding is made for every value of every log line
 class Finding:
     """A sensitive span found in a text: its info type and position. Never the value itself.
 
