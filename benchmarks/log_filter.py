@@ -1,6 +1,6 @@
 """Throughput of maskline's log scrubber per core, next to earlier versions of it and Airflow's secrets masker.
 
-    python -m benchmarks.log_filter [--lines 20000] [--repeat 3] [--log-file PATH ...]
+    python -m benchmarks.log_filter [--lines 20000] [--repeat 3] [--log-file PATH ...] [--exact-spans]
 
 Lines are :func:`benchmarks.log_lines.lines`: realistic Airflow task log lines (task runner, SQL hooks, S3
 and HTTP clients, Spark, dbt, tracebacks), one in ten with a sensitive value. Every number is measured in
@@ -13,6 +13,9 @@ does not count time spent waiting for a busy machine's CPU. MB/s counts the UTF-
   and without its Hyperscan prefilter (the fallback when Hyperscan is not installed);
 - the log filter end to end: ``scrub_event`` on the event dict, and a structlog pipeline rendering to a
   null stream without and with the scrubber.
+
+``--exact-spans`` adds what exact Hyperscan spans (start of match) would cost on the generated lines, beside
+the Python span work they would replace (:func:`exact_span_costs`).
 
 A second table is measured on real Airflow 3 task logs: by default ``benchmarks/data/airflow_task_logs.log.gz``,
 every third line of the 46 ``dag.test()`` logs one run of this project's test suite wrote (2026-12-01; temporary
@@ -142,12 +145,73 @@ def table(texts: list[str], repeat: int, title: str) -> None:
         print(f"  {name:52} {megabytes / seconds:13.1f} {seconds / len(texts) * 1e6:9.2f}")
 
 
+def exact_span_costs(texts: list[str], repeat: int) -> None:
+    """Print what exact Hyperscan spans (HS_FLAG_SOM_LEFTMOST) would cost beside the Python work they would replace.
+
+    Start-of-match reporting cannot be combined with prefilter mode, so the rules' prefilter patterns are
+    compiled as exact patterns with SOM, each reporting every match (a span engine needs them all); a rule
+    Hyperscan refuses that way is counted, not measured. On the lines the prefilter lets through, the scan is
+    set against the Python span work it would replace (digit windows and the candidate rules' regexes, as
+    ``find`` runs them; the validators run either way). Only a design whose scan costs less than that work
+    can pay.
+    """
+    import hyperscan as hs
+
+    from maskline.text import prefilter
+    from maskline.text.scrubber import _DIGIT_RUN_RULES, _digit_windows, _trigger_tokens
+    from maskline.text.spans import SPAN_RULES
+
+    som = hs.HS_FLAG_SOM_LEFTMOST | hs.HS_FLAG_UTF8
+    accepted, refused = [], []
+    for index, (pattern, regex, _) in enumerate(prefilter._entries()):
+        flags = som | (prefilter._flags(hs, regex) & (hs.HS_FLAG_CASELESS | hs.HS_FLAG_DOTALL))
+        try:
+            hs.Database().compile(expressions=[pattern], ids=[index], elements=1, flags=[flags])
+            accepted.append((pattern, index, flags))
+        except hs.error:
+            refused.append(SPAN_RULES[index].info_type)
+    database = hs.Database()
+    database.compile(expressions=[a[0] for a in accepted], ids=[a[1] for a in accepted], elements=len(accepted),
+                     flags=[a[2] for a in accepted])
+    engine = prefilter.engine()
+    assert engine is not None
+    candidates = [t for t in texts if engine.scan(t)]
+
+    def spans(text: str) -> None:
+        reports: list[tuple[int, int, int]] = []
+        database.scan(text.encode("utf-8"), lambda i, a, b, f, c: reports.append((i, a, b)), 0, None)
+
+    def python_span_work(text: str) -> None:
+        rules = engine.scan(text) or frozenset()
+        windows = _digit_windows(text) if not rules.isdisjoint(_DIGIT_RUN_RULES) else []
+        for index in rules:
+            rule = SPAN_RULES[index]
+            if rule.in_digit_runs:
+                [m for a, b, d in windows if d >= rule.min_digits for m in rule.regex.finditer(text, a, b)]
+            elif rule.within_token:
+                [m for a, b in _trigger_tokens(text, rule.triggers) for m in rule.regex.finditer(text, a, b)]
+            else:
+                [*rule.regex.finditer(text)]
+
+    def per_line(fn: Callable[[Any], Any], items: list[str]) -> float:
+        return cpu_seconds(fn, items, repeat) / len(items) * 1e6
+
+    print(f"exact Hyperscan spans (SOM), {len(accepted)} of {len(SPAN_RULES)} rules compile "
+          f"(refused: {', '.join(refused) or 'none'}); us/line:")
+    print(f"  all {len(texts)} lines: prefilter scan {per_line(engine.scan, texts):.2f}, SOM scan {per_line(spans, texts):.2f}")
+    print(f"  the {len(candidates)} lines the prefilter lets through: prefilter scan "
+          f"{per_line(engine.scan, candidates):.2f}, SOM scan {per_line(spans, candidates):.2f}, Python span work "
+          f"it would replace (prefilter scan included) {per_line(python_span_work, candidates):.2f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--lines", type=int, default=20_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--log-file", nargs="*", default=[str(REAL_LOGS)], metavar="PATH",
                         help="real log files for the second table (plain or .gz; default: %(default)s)")
+    parser.add_argument("--exact-spans", action="store_true",
+                        help="also measure what exact Hyperscan spans (SOM) would cost (needs hyperscan)")
     args = parser.parse_args(argv)
 
     texts = make_lines(args.lines)
@@ -156,6 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     scrubbed = pipeline_seconds(texts, scrub=True, repeat=args.repeat) / len(texts) * 1e6
     print(f"  structlog JSON pipeline: {plain:.2f} us/line without the scrubber, {scrubbed:.2f} with it "
           f"({scrubbed / plain:.2f}x)")
+    if args.exact_spans:
+        exact_span_costs(texts, args.repeat)
     if args.log_file:
         table(read_log_files(args.log_file), args.repeat, f"real Airflow task log lines ({len(args.log_file)} file(s))")
     return 0

@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from benchmarks.masking_eval.corpus import Table, build
+from benchmarks.masking_eval.corpus import DEFAULT_SEED, Table, build
 
 COMPACT = {"PHONE", "CREDIT_CARD", "IBAN", "US_SSN", "POSTAL_CODE", "MEDICAL_RECORD_NUMBER"}
 KEY = "masking-eval-key-not-a-secret-0123456789"
@@ -173,11 +173,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--presidio-sample", type=int, default=100, help="rows presidio-structured analyses per table")
     parser.add_argument("--no-presidio", action="store_true")
     parser.add_argument("--json", help="also write the results here")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED,
+                        help=f"the corpus' seed (default {DEFAULT_SEED}, the one the rules were read against; "
+                             "another seed draws values no rule was written from)")
     args = parser.parse_args(argv)
 
-    tables = build(rows=args.rows)
+    tables = build(seed=args.seed, rows=args.rows)
     n_cols = sum(len(t.columns) for t in tables)
-    print(f"corpus: {len(tables)} tables, {n_cols} columns, {args.rows} rows each (mimesis, 7 locales + 4 messy CSVs)")
+    print(f"corpus: {len(tables)} tables, {n_cols} columns, {args.rows} rows each (mimesis, 7 locales + 4 messy CSVs),"
+          f" seed {args.seed}")
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as d:
         work = Path(d)

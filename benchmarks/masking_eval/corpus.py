@@ -17,6 +17,7 @@ from typing import Any
 
 LOCALES = ("EN", "DE", "FR", "ES", "NL", "PT_BR", "IT")
 ROWS = 300
+DEFAULT_SEED = 20261202
 ICD10 = ("E11.9", "I10", "J45.909", "F32.1", "M54.5", "K21.9", "N39.0", "C50.911")
 STATUSES = ("open", "pending", "closed", "escalated")
 
@@ -194,7 +195,7 @@ def _messy_tables(seed: int, rows: int) -> list[Table]:
     return [crm, legacy, tickets, contacts]
 
 
-def build(seed: int = 20261202, rows: int = ROWS) -> list[Table]:
+def build(seed: int = DEFAULT_SEED, rows: int = ROWS) -> list[Table]:
     """Every table of the corpus, deterministically from ``seed``."""
     tables: list[Table] = []
     for i, loc in enumerate(LOCALES):

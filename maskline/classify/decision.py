@@ -151,7 +151,7 @@ def vouched_text(name: str, verdict: ColumnClassification) -> str | None:
     >>> vouched_text("product_owner", ColumnClassification("product_owner", None, 0.8, None, shape=labels)) is None
     True
     """
-    from maskline.infotypes.name_hints import name_words, names_a_thing
+    from maskline.infotypes.name_hints import PERSONAL_DOCUMENT_WORDS, name_words, names_a_thing
 
     shape = verdict.shape
     if shape is None or shape.kind != "text" or verdict.confidence < STRUCTURED_NONE_CONFIDENCE:
@@ -162,7 +162,7 @@ def vouched_text(name: str, verdict: ColumnClassification) -> str | None:
     words = set(name_words(name))
     if "dates" in facts:
         return "calendar dates"
-    if "template id" in facts and _says_identifier(words) and not words & DOCUMENT_WORDS:
+    if "template id" in facts and _says_identifier(words) and not words & PERSONAL_DOCUMENT_WORDS:
         return "template id, name says identifier"  # says no more than its digits; number columns of keys pass
     if {"short labels", "no first names", "repeated values"} <= facts and names_a_thing(name) \
             and not words & PERSON_ROLE_WORDS:
@@ -190,12 +190,6 @@ PERSON_ROLE_WORDS = frozenset({
     "agent", "rep", "assignee", "creator", "reviewer", "approver", "driver", "person", "people", "holder",
     "recipient", "sender", "signer", "guest", "member", "by", "who", "kunde", "kundin", "mitarbeiter", "inhaber",
     "besitzer", "cliente", "klant", "proprietaire", "propriétaire", "responsable", "dono", "titular", "eigenaar",
-})
-# Name words of personal documents and accounts: their numbers identify people even with a constant prefix.
-DOCUMENT_WORDS = frozenset({
-    "license", "licence", "passport", "permit", "tax", "vat", "national", "social", "insurance", "nhs", "health",
-    "medicare", "medicaid", "visa", "badge", "account", "iban", "card", "ssn", "steuer", "ausweis", "pass",
-    "patient", "member", "membership", "policy", "contract", "vertrag", "versicherung", "voter", "student",
 })
 
 

@@ -43,9 +43,6 @@ TEMPLATE_DISTINCT = 0.9  # distinct values per row, at least, for a template id
 MAX_LABEL_WORDS = 6
 DATE_SPREAD_YEARS = 20  # dates spread over this many years or more may be births: no "dates" fact
 
-# Prefixes of personal document and patient numbers that no info type's name hint spells out.
-SENSITIVE_PREFIXES = frozenset({"pat", "pt", "pid", "dl", "pp", "nhs", "nin", "tin", "bsn", "cpf", "dni", "nie",
-                                "nif", "ppsn", "sin", "ahv", "avs", "pesel", "cnp", "emp"})
 _TEMPLATE = re.compile(r"([A-Za-z]{1,4}[-_/.#]?)(\d{3,12})")
 
 
@@ -101,10 +98,10 @@ def _template_id(values: list[str], distinct: int, n: int) -> bool:
     widths = [len(m.group(2)) for m in matches if m]
     if len(prefixes) != 1 or widths.count(max(set(widths), key=widths.count)) < SHARE * len(widths):
         return False
-    from maskline.infotypes.name_hints import hint_score
+    from maskline.infotypes.name_hints import PERSONAL_DOCUMENT_WORDS, hint_score
 
     letters = re.sub(r"[^A-Za-z]", "", next(iter(prefixes)))
-    return not hint_score(letters) and letters.lower() not in SENSITIVE_PREFIXES
+    return not hint_score(letters) and letters.lower() not in PERSONAL_DOCUMENT_WORDS
 
 
 def _few_first_names(values: list[str]) -> bool:

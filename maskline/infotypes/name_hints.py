@@ -175,6 +175,18 @@ _KEEP_WITH: dict[str, frozenset[str]] = {
     "PHONE": frozenset({"number", "code"}),
 }
 
+# Words and abbreviations of personal documents, accounts and patient numbers. A number under such a column
+# name, or behind such a prefix in its values (``PAT-004411``, ``NHS-…``), identifies a person even when its
+# shape says nothing, so neither passes as a mere key. One list for both uses: a word that marks a document in
+# a name marks it in a prefix too.
+PERSONAL_DOCUMENT_WORDS = frozenset({
+    "license", "licence", "passport", "permit", "tax", "vat", "national", "social", "insurance", "nhs", "health",
+    "medicare", "medicaid", "visa", "badge", "account", "iban", "card", "ssn", "steuer", "ausweis", "pass",
+    "patient", "member", "membership", "policy", "contract", "vertrag", "versicherung", "voter", "student",
+    "pat", "pt", "pid", "dl", "pp", "nin", "tin", "bsn", "cpf", "dni", "nie", "nif", "ppsn", "sin", "ahv", "avs",
+    "pesel", "cnp", "emp",
+})
+
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NON_ALNUM = re.compile(r"[^a-z0-9\u1100-\u11ff\u3040-\u30ff\u3005\u3012\u3400-\u4dbf\u4e00-\u9fff"
                         r"\uac00-\ud7af]+")

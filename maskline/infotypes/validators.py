@@ -298,12 +298,32 @@ def ip(value: str) -> bool:
     return True
 
 
+_OCTET = r"(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"  # ipaddress's rules: ASCII digits, no leading zero
+_DOTTED_QUAD = re.compile(r"\.".join([_OCTET] * 4))
+
+
+def _dotted_quad(text: str) -> tuple[int, int, int, int] | None:
+    """The four octets of an IPv4 address written as ``ipaddress`` accepts it, or None for anything else.
+
+    The scrubber validates every IPv4 address it meets in a log line, and most are new to its answer cache:
+    ``ipaddress.ip_address`` and its ``is_*`` properties cost about 10 us, this a third of it.
+
+    >>> _dotted_quad("81.2.69.160"), _dotted_quad("01.2.3.4"), _dotted_quad("1.2.3.256"), _dotted_quad("::1")
+    ((81, 2, 69, 160), None, None, None)
+    """
+    m = _DOTTED_QUAD.fullmatch(text)
+    return None if m is None else (int(m[1]), int(m[2]), int(m[3]), int(m[4]))
+
+
 def public_ip(value: str) -> bool:
     """An IP address that can point at someone: not loopback, unspecified, broadcast or a netmask.
 
     >>> public_ip("81.2.69.160"), public_ip("127.0.0.1"), public_ip("0.0.0.0"), public_ip("255.255.255.0")
     (True, False, False, False)
     """
+    quad = _dotted_quad(value.strip())
+    if quad is not None:  # the same answers as below (a test compares them), for about a third of the time
+        return not (quad[0] in (127, 255) or 224 <= quad[0] <= 239 or quad == (0, 0, 0, 0))
     try:
         addr = ipaddress.ip_address(value.strip())
     except ValueError:

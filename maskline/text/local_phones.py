@@ -74,7 +74,9 @@ def local_phone_spans(text: str, language: str | None) -> list[tuple[int, int]]:
     import phonenumbers
 
     spans: set[tuple[int, int]] = set()
-    for region in regions_for(language):
+    # The guessed language's plans first, then every other: the cue already says a phone follows, and a guess
+    # can be wrong between close languages (Spanish read as Portuguese would lose "tel. 972674847").
+    for region in dict.fromkeys(regions_for(language) + regions_for(None)):
         for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
             if _cued(cue, text, m.start):
                 spans.add((m.start, m.end))

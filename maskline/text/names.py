@@ -120,6 +120,41 @@ def _cue() -> re.Pattern[str]:
     return re.compile(r"(?i)\b(?:" + "|".join(re.escape(c) for c in NAME_CUES) + r")(?:\s*name)?\s*[:=]\s*$")
 
 
+@cache
+def _field() -> re.Pattern[str]:
+    from maskline.text.prose_data import NAME_CUES
+
+    cues = "|".join(re.escape(c) for c in NAME_CUES)
+    return re.compile(rf"(?i)\b(?:{cues})(?:\s*name)?\s*[:=][ \t]*(?P<value>[^\W\d_][^,;:.!?()\[\]<>\n\d]{{0,60}})")
+
+
+LABEL_FIELD_WORDS = 4  # a labelled value longer than this is a sentence, not a name
+
+
+def label_fields(text: str) -> list[tuple[int, int]]:
+    """Spans of a name field's whole value: what follows a name label up to the next punctuation, when it has at
+    most four words and one of them is a capitalised word that is no common word.
+
+    The label says what follows, so the field is masked whole, whatever case or words the name is written in.
+
+    >>> t = "Contact: guille Menendez, born 1965"
+    >>> [t[a:b] for a, b in label_fields(t)]
+    ['guille Menendez']
+    >>> label_fields("Contact: the team will reply soon.")
+    []
+    """
+    from maskline.infotypes.name_hints import fold
+
+    common = _common_words()
+    spans = []
+    for m in _field().finditer(text):
+        value = m.group("value").rstrip()
+        words = value.split()
+        if len(words) <= LABEL_FIELD_WORDS and any(_capitalised(w) and fold(w) not in common for w in words):
+            spans.append((m.start("value"), m.start("value") + len(value)))
+    return spans
+
+
 def _capitalised(word: str) -> bool:
     return word[0].isupper() and not word.isupper() if len(word) > 1 else False
 
@@ -163,14 +198,16 @@ def person_spans(text: str, names: Iterable[str] | None = None) -> list[tuple[in
                     i = last + 1
                     continue
             # After a name field ("Contact: Marco Becker"), a capitalised word is a name; so is a known first
-            # name that is also a common word elsewhere (Marco, Mila, Durante), since the label says what follows.
-            if (first or folded not in common) and _cue().search(text, max(0, start - 30), start):
-                last = _extend(text, words, i, particles, common, need_first=False)
+            # name that is also a common word elsewhere (Marco, Mila, Durante), since the label says what follows,
+            # and a common word that another capitalised word completes ("Contact: Son West").
+            last = _extend(text, words, i, particles, common, need_first=False)
+            if (first or folded not in common or last > i) and _cue().search(text, max(0, start - 30), start):
                 spans.append((start, _strip_dot(words, last)))
                 i = last + 1
                 continue
         i += 1
-    return spans
+    fields = [f for f in label_fields(text) if not any(a <= f[0] < b or f[0] <= a < f[1] for a, b in spans)]
+    return sorted(spans + fields)
 
 
 def _known_first(folded: str, known: frozenset[str]) -> bool:

@@ -212,33 +212,17 @@ def _plain_class_body(inner: str) -> bool:
     return True
 
 
-def _top_level_alternatives(body: str) -> list[str]:
-    """``body`` split at the ``|`` that are outside groups and classes."""
-    parts, depth, start, i = [], 0, 0, 0
-    while i < len(body):
-        c = body[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = _class_end(body, i)
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            parts.append(body[start:i])
-            start = i + 1
-        i += 1
-    parts.append(body[start:])
-    return parts
+def _structure(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, depth after it) for each ``(``, ``)`` and ``|`` of ``source`` from ``start`` on.
 
+    Escaped characters and whole bracket expressions are stepped over: a ``(`` or ``|`` inside them is text.
+    The one walker over a regex's structure, for :func:`_top_level_alternatives` and :func:`_group_end`.
 
-def _group_end(source: str, start: int) -> int:
-    """The index just past the group that opens at ``start``."""
+    >>> [(i, c, d) for i, c, d in _structure(r"a(b|[|)]\\)c)|d")]
+    [(1, '(', 1), (3, '|', 1), (11, ')', 0), (12, '|', 0)]
+    """
     depth, i = 0, start
-    while True:
+    while i < len(source):
         c = source[i]
         if c == "\\":
             i += 2
@@ -246,13 +230,24 @@ def _group_end(source: str, start: int) -> int:
         if c == "[":
             i = _class_end(source, i)
             continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
+        if c in "()|":
+            depth += 1 if c == "(" else -1 if c == ")" else 0
+            yield i, c, depth
         i += 1
+
+
+def _top_level_alternatives(body: str) -> list[str]:
+    """``body`` split at the ``|`` that are outside groups and classes."""
+    cuts = [i for i, c, depth in _structure(body) if c == "|" and depth == 0]
+    return [body[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(body)], strict=True)]
+
+
+def _group_end(source: str, start: int) -> int:
+    """The index just past the group that opens at ``start``."""
+    for i, c, depth in _structure(source, start):
+        if c == ")" and depth == 0:
+            return i + 1
+    raise ValueError(f"unbalanced group at {start}")  # re.compile accepted the pattern: cannot happen
 
 
 def _class_end(source: str, start: int) -> int:

@@ -47,6 +47,8 @@ def _alt(words: Iterable[str]) -> str:
 def _rules() -> dict[str, re.Pattern[str]]:
     from maskline.infotypes.street_types import glued_words, words_at
     from maskline.text.prose_data import (
+        ADDRESS_CUES,
+        ADDRESS_PREPOSITIONS,
         BIRTH_CUES,
         DE_STREET_SUFFIXES,
         EN_STREET_TYPES,
@@ -101,8 +103,24 @@ def _rules() -> dict[str, re.Pattern[str]]:
     from maskline.text.prose_data import PHONE_CUES
 
     mrn_id = r"(?:[A-Z]{1,4}[-/ ]?)?\d[\d-]{3,14}\d(?![\w])|\d{2,4}[-/]\d{3,10}(?![\w])"
+    # After an address cue, a street that is a bare name: capitalised words then a house number ("at Kreek 395",
+    # "Huertas, 1317"), or a house number then two capitalised words or more ("961 Saint De Provence").
+    # Its words may sit in brackets or end in a slash, as written in address data ("Straße N (HOKA III) 1173",
+    # "Coelho Cintra/ 920").
+    # A short lower-case word may open or join it ("de Distele 669", "'t Achterdorp 394", "A gen Giezen 1071"),
+    # and so may a dash ("Rua Julio Ribeiro - Polo Moda 222"). After a street type, its words may be lower-case
+    # ("Rúa do serán, 237").
+    low = r"[’']?[^\W\d_A-ZÀ-Þ]{1,3}"
+    word = rf"(?:[(\[]?{cap}[)\]]?/?|{low}|-)"
+    typed = rf"(?i:{_alt(ROMANCE_STREET_TYPES + FR_STREET_TYPES)})(?:[ \t]+[^\W\d_][\w'’-]*){{1,5}}"
+    street = rf"(?:(?:{low}[ \t]+){{0,2}}{cap}(?:[ \t]+{word}){{0,8}}|{typed})"
+    cued = (rf"(?i:(?<![\w])(?:{_alt(ADDRESS_CUES)}))(?![\w])[ \t]*:?"
+            rf"(?:[ \t]+(?:{_alt(ADDRESS_PREPOSITIONS)})(?![\w]))?[ \t]+"
+            rf"(?P<addr>(?P<name>{street}),?[ \t]*(?<=[ \t/])(?P<no>\d{{1,5}})[a-zA-Z]?(?![\w.,]\d)(?![\w])"
+            rf"|\d{{1,5}}[a-zA-Z]?[ \t]+(?P<after>{cap})(?:[ \t]+(?:{part}[ \t]+)*(?:\d{{1,4}}[ \t]+)?{cap}){{1,3}})")
     return {
         "STREET_ADDRESS": re.compile(f"{en}|{de_nl}|{de_words}|{romance}|{world}"),
+        "CUED_ADDRESS": re.compile(cued),
         "DATE": re.compile(rf"(?i)(?<![\w.-])(?:{date})(?![\w])"),
         "BIRTH_CUE": re.compile(rf"(?i)(?<![\w])(?:{_alt(BIRTH_CUES)})(?![\w])"),
         "PHONE_CUE": re.compile(rf"(?i)(?<![\w])(?:{_alt(PHONE_CUES)})(?![\w])"),
@@ -190,8 +208,15 @@ def _rule_spans(text: str, names: Iterable[str] | None) -> list[Finding]:
     rules = _rules()
     found = [Finding("PERSON_NAME", a, b) for a, b in person_spans(text, names)]
     if any(c.isdigit() for c in text):  # an address, a date, a code and a record number all hold a digit
-        found += [Finding("STREET_ADDRESS", *_trim(text, m.span())) for m in rules["STREET_ADDRESS"].finditer(text)
-                  if any(c.isdigit() for c in m.group())]
+        streets = [Finding("STREET_ADDRESS", *_trim(text, m.span())) for m in rules["STREET_ADDRESS"].finditer(text)
+                   if any(c.isdigit() for c in m.group())]
+        # Where a street word found the street too, a cued span that opens with a lower-case word yields to it
+        # ("wohnt in der Hauptstraße 5" masks "Hauptstraße 5", not the article); one that opens capitalised is the
+        # longer name ("endereço: Quadrado Rua Alberto de Faria 83") and the longer span wins the merge.
+        cued = [Finding("STREET_ADDRESS", *_trim(text, m.span("addr"))) for m in rules["CUED_ADDRESS"].finditer(text)
+                if _bare_street(m)]
+        found += streets + [c for c in cued if not text[c.start].islower()
+                            or all(c.end <= s.start or c.start >= s.end for s in streets)]
         lowered = text.lower()
         for m in rules["DATE"].finditer(text):
             window = lowered[max(0, m.start() - CUE_WINDOW):m.start()]
@@ -205,6 +230,29 @@ def _rule_spans(text: str, names: Iterable[str] | None) -> list[Finding]:
             if sum(c.isdigit() for c in m.group("id")) >= 5:
                 found.append(Finding("MEDICAL_RECORD_NUMBER", *m.span("id")))
     return found
+
+
+def _bare_street(m: re.Match[str]) -> bool:
+    """Whether a cued name-and-number match reads as a street, not a date, a year or a time: its name is no
+    month ("at March 12"), its number no year after a name ("at Acme 2024"), and a number first is followed by
+    a word, not an abbreviation ("at 5 PM Tuesday").
+
+    >>> rule = _rules()["CUED_ADDRESS"]
+    >>> [_bare_street(rule.search(t)) for t in ("at Kreek 395", "at March 12", "at 5 PM Tuesday")]
+    [True, False, False]
+    """
+    if m.group("name") is None:  # a number first: the street's first word is a word, not "PM" or "UTC"
+        return any(c.islower() for c in m.group("after"))
+    from maskline.text.prose_data import MONTHS
+
+    number = m.group("no")
+    first = m.group("name").split()[0].rstrip(".").lower()
+    return first not in _months(MONTHS) and not (len(number) == 4 and number[:2] in ("19", "20"))
+
+
+@cache
+def _months(months: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(months)
 
 
 def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:

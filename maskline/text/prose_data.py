@@ -157,6 +157,22 @@ ROMANCE_STREET_TYPES: tuple[str, ...] = FR_STREET_TYPES + (
 # Words right before a phone number (lower case; matched as whole words at most ~30 characters before it): with one,
 # a number that is valid in the text's own numbering plan is a phone, however it is grouped (983.552.783 looks
 # like a thousands-grouped amount without it).
+# Words after which a capitalised name with a house number is an address even with no street word ("lives at
+# Kreek 395", "Anschrift: Pichelswerder 153"): many streets are bare names (Dutch, German, Spanish "Huertas, 13").
+# Nouns and verbs of residence in each language, and the English "at" that introduces a place.
+ADDRESS_CUES: tuple[str, ...] = (
+    "at", "address", "addr", "addr.", "lives at", "living at", "located at", "resides at", "residing at",
+    "ship to", "deliver to", "moved to", "home address", "mailing address",
+    "adresse", "anschrift", "wohnhaft", "wohnhaft in", "wohnt", "wohnt in", "wohnt an", "lieferadresse",
+    "domicile", "domicilié", "domiciliée", "demeurant", "habite", "habite au", "adresse postale",
+    "dirección", "direccion", "domicilio", "vive en", "reside en", "con domicilio en",
+    "indirizzo", "residente in", "abita in", "domiciliato", "domiciliata",
+    "adres", "woonadres", "woont", "woont aan", "woont op", "woonachtig",
+    "endereço", "endereco", "morada", "mora em", "reside em", "residente em",
+)
+# A preposition that may stand between an address cue and the street ("domicilio en", "wohnt in der").
+ADDRESS_PREPOSITIONS: tuple[str, ...] = ("in", "in der", "im", "an", "an der", "am", "aan", "aan de", "op", "en",
+                                         "em", "na", "no", "à", "au", "a", "in via", "on")
 PHONE_CUES: tuple[str, ...] = (
     "phone", "telephone", "tel", "tel.", "mobile", "mob", "cell", "cellphone", "fax", "call", "ring", "dial",
     "whatsapp", "sms",

@@ -69,6 +69,8 @@ def test_template_ids_under_an_id_name_pass() -> None:
     ("ref", "PAT"),  # a patient number's prefix
     ("passport_no", "C"),  # a personal document's number
     ("license_no", "D"),
+    ("ref", "TAX-"),  # a document word as a prefix: one list serves names and prefixes
+    ("pt_number", "R"),  # a patient abbreviation as a name word
 ])
 def test_template_ids_of_people_stay_masked(name: str, prefix: str) -> None:
     assert _reason(name, _ids(prefix)) is not None

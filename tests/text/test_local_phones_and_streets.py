@@ -42,6 +42,16 @@ def test_a_number_invalid_in_the_language_plans_is_not_a_phone() -> None:
     assert local_phone_spans("Telefon: 12345678901234", "de") == []
 
 
+def test_a_cued_phone_is_found_when_the_language_guess_is_a_neighbour() -> None:
+    """Spanish text guessed as Portuguese: the number is valid in Spain's plan only, and still found."""
+    import phonenumbers
+
+    text = "No te ves muy bien, tel. 972674847, gracias."
+    assert not any(phonenumbers.is_valid_number(phonenumbers.parse("972674847", r)) for r in ("BR", "PT"))
+    assert [text[a:b] for a, b in local_phone_spans(text, "pt")] == ["972674847"]
+    assert local_phone_spans("No te ves muy bien, pedido 972674847, gracias.", "pt") == []  # no cue, no phone
+
+
 @pytest.mark.parametrize(("text", "street"), [
     ("Parcel left at 1019 Ardenwood Bend today.", "1019 Ardenwood Bend"),  # USPS suffixes beyond the common ones
     ("Shipped to 22 Harbor Arcade, thanks.", "22 Harbor Arcade"),
@@ -72,6 +82,7 @@ def test_street_words_without_an_address_shape_are_left_alone(text: str) -> None
 @pytest.mark.parametrize(("text", "name"), [
     ("Contact: Marco Becker, à rappeler.", "Marco Becker"),  # Marco is also a (Portuguese) month word
     ("Contatto: Mila Marchini.", "Mila Marchini"),  # mila is also an Italian number word
+    ("Compiler notes. Contact: Son West, mail.", "Son West"),  # a common word that a second name word completes
 ])
 def test_a_known_first_name_after_a_name_label_is_a_name_even_if_it_is_a_common_word(text: str, name: str) -> None:
     assert _spans(text) == [("PERSON_NAME", name)]
@@ -79,6 +90,10 @@ def test_a_known_first_name_after_a_name_label_is_a_name_even_if_it_is_a_common_
 
 def test_a_common_word_first_name_without_a_label_stays() -> None:
     assert _spans("Il arrive en marco Polo.") == []
+
+
+def test_a_common_word_after_a_name_label_with_no_name_after_it_stays() -> None:
+    assert _spans("Contact: The team will reply.") == []
 
 
 def test_the_scrub_method_masks_a_local_phone_in_a_free_text_column() -> None:

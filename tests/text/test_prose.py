@@ -23,6 +23,19 @@ CASES = [
                                                      ("STREET_ADDRESS", "Kerkstraat 12a")]),
     ("Sent to 1234 Oak Street Apt. 5 for John Smith.", [("STREET_ADDRESS", "1234 Oak Street Apt. 5"),
                                                        ("PERSON_NAME", "John Smith")]),
+    # streets that are bare names, found after an address cue
+    ("Parcel left at Westerbracht 303, as asked.", [("STREET_ADDRESS", "Westerbracht 303")]),
+    ("Neue Anschrift: Am Falkenberg 953.", [("STREET_ADDRESS", "Am Falkenberg 953")]),
+    ("Domicilio en Sánchez Bregua, 354, planta baja.", [("STREET_ADDRESS", "Sánchez Bregua, 354")]),
+    ("Delivered at 961 Saint De Provence yesterday.", [("STREET_ADDRESS", "961 Saint De Provence")]),
+    ("Stored at Straße N (HOKA III) 1173 and at Engenheiro Coelho Cintra/ 920.",  # brackets, slashes
+     [("STREET_ADDRESS", "Straße N (HOKA III) 1173"), ("STREET_ADDRESS", "Engenheiro Coelho Cintra/ 920")]),
+    ("Bezorgd at 't Achterdorp 394 en at de Distele 669.",  # Dutch streets opening with an article
+     [("STREET_ADDRESS", "'t Achterdorp 394"), ("STREET_ADDRESS", "de Distele 669")]),
+    ("Vive at Rúa do serán, 237, desde 2010.", [("STREET_ADDRESS", "Rúa do serán, 237")]),  # lower-case name
+    ("Moved to 122 Gateview 1 Heights.", [("STREET_ADDRESS", "122 Gateview 1 Heights")]),
+    # a name label's whole field, whatever its case
+    ("Contact: guille Menendez, born in Lugo.", [("PERSON_NAME", "guille Menendez")]),
 ]
 
 NOT_PII = [
@@ -32,7 +45,19 @@ NOT_PII = [
     "We walked down Main Street to Lake Geneva.",  # places, no house number
     "The Ford Focus and the Apple Watch were on sale in Paris.",  # brands and a city
     "Version 3.2 of the app ships on Friday.",
+    "We met at March 12 and again at Acme 2024.",  # after the cue "at": a date, a name with a year
+    "The call is at 5 PM Tuesday.",  # a time: a number with one capitalised word after it
+    "Our office in Westerbracht 303 is open.",  # a name and a number with no address cue before them
+    "Contact: the team will reply by mail.",  # a label, but no capitalised word after it
+    "Customer: we will call back within two working days.",  # a label before a sentence, not a name
 ]
+
+
+def test_a_bare_street_name_needs_its_cue() -> None:
+    """Not trivially true: the same street with no cue before it is not taken for an address."""
+    with_cue, without = "Parcel left at Westerbracht 303 today.", "Parcel Westerbracht 303 today."
+    assert [f.type for f in find_prose(with_cue, ner=False)] == ["STREET_ADDRESS"]
+    assert find_prose(without, ner=False) == []
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
