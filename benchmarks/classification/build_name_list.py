@@ -59,9 +59,12 @@ def _family_first(provider: type) -> bool:
     return any(f.startswith("{{last_name") for f in formats)
 
 
-def _keys(names: Iterable[str]) -> set[str]:
+def _keys(names: Iterable[str], shortest: int = 3) -> set[str]:
     """Lookup keys of whole names: the first word of a compound ("Ciro Benjamin", "عبد الكريم"), letters and
-    marks only, at least two letters unless the script has no case (one-character Chinese given names)."""
+    marks only. In a script with capitals a given name needs three letters (``shortest``): two cannot tell a name
+    from a word or a code ("Us", "Vu", "El", "An" against US, VU, el, an). Family names may have two (Li, Wu,
+    Xu): they count only before a given name. In a script without capitals (Han, Hangul) one character is a name
+    (伟, a Chinese given name)."""
     from maskline.infotypes.person_names import name_key
 
     out: set[str] = set()
@@ -72,7 +75,7 @@ def _keys(names: Iterable[str]) -> set[str]:
         key = name_key(words[0]).split("-")[0]
         if not key or not all(unicodedata.category(c)[0] in "LM" for c in key):
             continue
-        if len(key) >= 2 or key.lower() == key.upper():
+        if len(key) >= shortest or key.lower() == key.upper():
             out.add(key)
     return out
 
@@ -98,7 +101,7 @@ def family_names() -> list[str]:
     found: set[str] = set()
     for _locale, provider in _national(list(_providers())):
         if _family_first(provider):
-            found |= _keys(_values(provider, ("last_name", "last_romanized_name", "last_kana_name")))
+            found |= _keys(_values(provider, ("last_name", "last_romanized_name", "last_kana_name")), shortest=2)
     return sorted(found)
 
 

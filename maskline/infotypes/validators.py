@@ -908,11 +908,15 @@ def person_name(value: str) -> bool:
     (True, True, False)
     >>> person_name("Burns, Jennifer"), person_name("Иванов Иван Иванович"), person_name("王秀英")
     (True, True, True)
+    >>> person_name("Aud"), person_name("AUD")
+    (True, False)
     """
     words = _name_words(value)
     if words is None or _not_a_person(words):
         return False
     rest = [w for w in words if name_key(w).strip(".") not in _NAME_TITLES] or words
+    if len(rest) == 1 and len(rest[0]) <= 3 and rest[0].isupper():
+        return False  # a code (AUD, MAD, USA: currencies, airports, countries), though Aud and Mad are names too
     return opens_with_known_name(rest, comma="," in value and _comma_after_first_word(value))
 
 

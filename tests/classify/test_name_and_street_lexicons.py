@@ -164,3 +164,17 @@ def test_the_lists_are_read_on_first_use_not_at_import() -> None:
             "s.street_types.cache_info().currsize)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["0", "0", "0"]
+
+
+def test_two_letter_words_and_three_capital_codes_are_not_first_names() -> None:
+    # Faker lists Us (tr_TR), Vu (vi_VN), Aud (no_NO) and Mad (en_PK) as given names
+    assert "aud" in first_names() and person_name("Aud")  # the control: a known name, written as a name
+    assert not {"us", "vu", "el", "an"} & first_names()  # two letters cannot tell a name from a word or a code
+    assert not person_name("AUD") and not person_name("MAD")  # written as codes
+    codes = ["AUD", "MAD", "MYR", "USD", "EUR", "GBP", "JPY", "CHF", "US", "VU"] * 20
+    assert classify_column("c9", codes).info_type != "PERSON_NAME"
+
+
+def test_romanised_chinese_family_names_of_two_letters_still_open_a_name() -> None:
+    assert "li" in family_names() and "li" not in first_names()
+    assert person_name("Li Wei") and not person_name("Li Widget")
