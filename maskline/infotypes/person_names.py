@@ -42,10 +42,13 @@ def name_key(word: str) -> str:
 
 
 def _read(name: str) -> frozenset[str]:
-    from importlib.resources import files
+    """The keys of a name file: one word a line after a ``#`` header, split in C. Read beside this module with
+    pathlib: importing and resolving ``importlib.resources`` cost 20 ms of a scan's start, the read 1 ms."""
+    from pathlib import Path
 
-    text = files("maskline.infotypes").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+    text = (Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
+    body = text.split("\n", 1)[1] if text.startswith("#") else text
+    return frozenset(body.split())
 
 
 @cache

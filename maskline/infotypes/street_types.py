@@ -23,9 +23,10 @@ def street_types() -> tuple[tuple[str, str, str], ...]:
     >>> ("pl", "prefix", "ulica") in street_types()
     True
     """
-    from importlib.resources import files
+    from pathlib import Path
 
-    text = files("maskline.infotypes").joinpath("data/street_types.txt").read_text(encoding="utf-8")
+    # pathlib, not importlib.resources: see person_names._read
+    text = (Path(__file__).parent / "data" / "street_types.txt").read_text(encoding="utf-8")
     rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
     return tuple((r[0], r[1], r[2]) for r in rows if len(r) == 3)
 
