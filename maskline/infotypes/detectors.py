@@ -144,6 +144,9 @@ DETECTORS: tuple[Detector, ...] = (
        refute="surrogate_keys"),
     _D("BANK_ACCOUNT", "account", r"[A-Za-z0-9][A-Za-z0-9 -]{4,40}", "bank_account", chance=0.5, needs_hint=True,
        kinds=_SI, refute="routing_numbers"),
+    # Without a name: domestic account numbers whose national check digits hold (CCC, RIB, NIB, BE, NO, CBU, CZ, NZ).
+    _D("BANK_ACCOUNT", "national-check-digits", r"[0-9]{2,6}([ .-]?[0-9]{2,11}){1,5}|([0-9]{1,6}-)?[0-9]{2,10}/[0-9]{4}",
+       "bank_account_checked", chance=0.1, kinds=_SI, strength=0.85, min_share=0.5),
     _D("MEDICAL_RECORD_NUMBER", "mrn-prefix", r"(?i:mrn)[-: #]?[0-9]{5,10}", None, strength=0.85),
     _D("MEDICAL_RECORD_NUMBER", "record-number", r"[A-Za-z0-9][A-Za-z0-9/-]{3,24}", "record_number", chance=0.5,
        needs_hint=True, kinds=_SI, refute="surrogate_keys"),
