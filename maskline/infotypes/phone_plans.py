@@ -4,17 +4,19 @@ A bare digit run is valid in *some* numbering plan by chance: any nine digits
 not starting with 0 are a valid French number, and most digit runs are valid
 German ones. One value proves nothing; a column can. A column is read as
 phones in a plan when nearly all its digit runs are valid there (phonenumbers)
-*and* random digits of the same lengths and first digits are rarely valid
-there, so the fit cannot be chance. The plans tried are E.164 (the country
-code written in the number) and a small fixed set of regions; the p-value is
-multiplied by the number of plans tried.
+*and* random twins of them (same length, same country code in E.164, same
+shared prefix plus one digit in a national plan) are valid there far less
+often, so the fit cannot be chance. The plans tried are E.164 (the country
+code written in the number), a small fixed set of regions, and the regions
+whose country codes the column itself carries; the p-value is multiplied by
+the number of plans tried.
 
 Plans where random digits of the column's shape are valid more often than
 :data:`MAX_CHANCE` never decide: their fit is what ids and counts of that shape
 would show too. Columns of mostly valid GTIN/EAN barcodes are not phones.
 
 >>> fit = plan_fit(["3491%07d" % (1234567 + 7919 * i) for i in range(40)])  # Madrid, country code written
->>> fit.validated, fit.checked, fit.chance < 0.3
+>>> fit.validated, fit.checked, fit.chance < MAX_CHANCE
 (40, 40, True)
 >>> plan_fit([str(1_700_000_000 + 86_413 * i) for i in range(40)]) is None  # epoch seconds
 True
@@ -22,6 +24,7 @@ True
 
 from __future__ import annotations
 
+import os
 import random
 from collections import Counter
 from collections.abc import Sequence
@@ -34,9 +37,7 @@ E164 = "E164"
 PLANS: tuple[str, ...] = (E164, *PHONE_REGIONS)
 MIN_VALUES = 12  # fewer digit runs than this say nothing about a column
 MIN_RATE = 0.9  # share of the column's digit runs that must be valid in the plan
-MAX_CHANCE = 0.5  # plans where random digits of this shape are valid more often than this never decide
-SIMULATED = 60  # random digit runs per (plan, length, prefix) that estimate the chance (phonenumbers: ~0.2 ms each)
-SHAPES = 4  # (length, prefix) pairs whose chance is simulated; the rarer ones take their mean
+MAX_CHANCE = 0.7  # plans where random digits of this shape are valid more often than this never decide
 PROBE = 16  # digit runs every plan is tried on first; a plan must fit them before the rest are tried
 
 
@@ -62,28 +63,36 @@ def _valid(digits: str, plan: str) -> bool:
     return bool(phonenumbers.is_valid_number(num))
 
 
-@lru_cache(maxsize=4096)
-def _random_valid_share(plan: str, length: int, prefix: str) -> float:
-    """The share of random digit runs of ``length`` starting with ``prefix`` that are valid in ``plan``."""
-    rng = random.Random(f"{plan}:{length}:{prefix}")
-    hits = sum(_valid(prefix + "".join(rng.choice("0123456789") for _ in range(length - len(prefix))), plan)
-               for _ in range(SIMULATED))
-    return hits / SIMULATED
+def _twin(digits: str, keep: int) -> str:
+    """A random digit run of the same length sharing the first ``keep`` digits (seeded by the run: repeatable)."""
+    rng = random.Random(digits)
+    return digits[:keep] + "".join(rng.choice("0123456789") for _ in range(len(digits) - keep))
 
 
-def _prefix(digits: str, plan: str) -> str:
-    """What a run's chance is conditioned on: its country code in E.164, else its first two digits.
+def _kept_prefix(runs: Sequence[str], plan: str) -> int:
+    """How many leading digits the chance is conditioned on.
 
-    Two digits, because ids and timestamps share a prefix: epoch seconds (``17...``) are valid German mobiles.
+    In E.164, the country code: a calling code followed by a valid number is what ids rarely show. In a national
+    plan, the digits every run shares plus one, and at least two: ids and timestamps share a prefix (epoch
+    seconds begin ``17``, valid German mobiles; ids from ``3000000000`` are Brazilian service numbers).
     """
-    if plan != E164:
-        return digits[:2]
-    from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
+    if plan == E164:
+        from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
 
-    for n in (1, 2, 3):
-        if int(digits[:n]) in COUNTRY_CODE_TO_REGION_CODE:
-            return digits[:n]
-    return digits[:3]
+        first = runs[0]
+        return next((n for n in (1, 2, 3) if int(first[:n]) in COUNTRY_CODE_TO_REGION_CODE), 3)
+    shared = len(os.path.commonprefix(list(runs)))
+    return max(2, shared + 1)
+
+
+def _chance(plan: str, runs: Sequence[str]) -> float:
+    """The share of random twins of the runs (one each: same length, same kept prefix) valid in the plan."""
+    if plan == E164:  # each run keeps its own country code
+        twins = [_twin(d, _kept_prefix([d], E164)) for d in runs]
+    else:
+        keep = _kept_prefix(runs, plan)
+        twins = [_twin(d, min(keep, len(d) - 4)) for d in runs]
+    return sum(_valid(t, plan) for t in twins) / len(twins)
 
 
 def _gtin(digits: str) -> bool:
@@ -91,14 +100,6 @@ def _gtin(digits: str) -> bool:
         return False
     total = sum(int(c) * (3 if i % 2 else 1) for i, c in enumerate(reversed(digits[:-1]), start=1))
     return (10 - total % 10) % 10 == int(digits[-1])
-
-
-def _chance(plan: str, values: Sequence[str]) -> float:
-    shapes = Counter((len(v), _prefix(v, plan)) for v in values)
-    common = shapes.most_common(SHAPES)
-    known = {s: _random_valid_share(plan, *s) for s, _ in common}
-    rest = sum(known.values()) / len(known)
-    return sum(known.get(s, rest) * n for s, n in shapes.items()) / len(values)
 
 
 def _too_many_invalid(runs: Sequence[str], plan: str, allowed: int) -> bool:
