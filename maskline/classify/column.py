@@ -246,6 +246,8 @@ def _whole_numbers_as_typed(col: ColumnValues) -> ColumnValues:
 _TOKEN = re.compile(r"^[^\s]{4,40}$")
 _DECIMAL = re.compile(r"^-?\d+([.,]\d{1,2})?$")
 _NAME_LIKE = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(\s+[^\W\d_][^\W\d_'’.-]*){0,2}$")
+# Document and account numbers written in digit groups (a passport's series and number, a sort code and account).
+_GROUPED_DIGITS = re.compile(r"^[0-9]{2,6}([ /-][0-9]{2,11}){1,3}$")
 _DATE_SHAPE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}")
 
 
@@ -269,7 +271,9 @@ def _identifying_shape(col: ColumnValues, scan: _Scan) -> str | None:
     if share(lambda v: bool(_DATE_SHAPE.match(v))) >= 0.5:
         years = [int(m.group(0)) for v in values for m in [re.search(r"(19|20)\d\d", v)] if m]
         return "dates over decades" if years and max(years) - min(years) >= 20 else None
-    if distinct_share >= 0.3 and share(lambda v: bool(_TOKEN.match(v)) and not _DECIMAL.match(v)) >= 0.8:
+    if distinct_share >= 0.3 and share(lambda v: bool(_TOKEN.match(v)) and not _DECIMAL.match(v)
+                                       or bool(_GROUPED_DIGITS.match(v)) and sum(c.isdigit() for c in v) >= 7
+                                       ) >= 0.8:
         return "identifier-like values"
     if col.kind == "string" and distinct_share >= 0.05 and share(lambda v: bool(_NAME_LIKE.match(v))
                                                                and v[:1].isupper()) >= 0.5:

@@ -923,13 +923,16 @@ def handle_with_name(value: str) -> bool:
 
 
 def passport_number(value: str) -> bool:
-    """A passport number's shape: 6 to 10 letters and digits with at least 5 digits.
+    """A passport number's shape (ICAO 9303: up to nine letters and digits): 6 to 10 of them, ending in a digit,
+    with at least two digits. Dutch numbers are mostly letters (``NXC3K1B81``); words and labels end in a letter.
 
-    >>> passport_number("X58683449"), passport_number("C01X00T47"), passport_number("ABCDEFG")
-    (True, True, False)
+    >>> passport_number("X58683449"), passport_number("C01X00T47"), passport_number("NXC3KJB81")
+    (True, True, True)
+    >>> passport_number("ABCDEFG"), passport_number("PENDING2"), passport_number("12 3456789")
+    (False, False, True)
     """
     v = value.strip().replace(" ", "")
-    return bool(re.match(r"^[A-Z0-9]{6,10}$", v)) and sum(c.isdigit() for c in v) >= 5
+    return bool(re.match(r"^[A-Z0-9]{5,9}[0-9]$", v)) and sum(c.isdigit() for c in v) >= 2
 
 
 def bank_account(value: str) -> bool:

@@ -165,3 +165,45 @@ def test_bare_first_names_and_capitalised_names_are_not_handles() -> None:
     assert handle_with_name("deborah47") and handle_with_name("hreynaud") is not None
     assert not handle_with_name("deborah")  # a first name, not a handle
     assert not handle_with_name("Deborah")  # a name, written as names are
+
+
+# ---- passports: only with a name, but every country's shape ----
+
+def _dutch_passport(rng: random.Random) -> str:
+    letters = "ABCDEFGHIJKLMNPRSTUVWXYZ"
+    return "".join(rng.choice(letters) for _ in range(2)) + \
+        "".join(rng.choice(letters + "0123456789") for _ in range(6)) + str(rng.randint(0, 9))
+
+
+def test_mostly_letter_passports_are_passports_under_a_passport_name() -> None:
+    rng = _rng()
+    assert classify_column("paspoortnummer", [_dutch_passport(rng) for _ in range(ROWS)]).info_type == "PASSPORT"
+
+
+def test_a_passport_name_over_labels_is_not_a_passport() -> None:
+    rng = _rng()
+    labels = ["PENDING", "EXPIRED", "VALID", "LOST", "RENEWAL2", "CHECKED"]
+    assert classify_column("passport_status", [rng.choice(labels) for _ in range(ROWS)]).info_type is None
+
+
+def test_dutch_passports_have_no_value_only_type() -> None:
+    # Without a name they are product codes as much as passports: no type (the fail-closed default masks them).
+    rng = _rng()
+    assert classify_column("c4", [_dutch_passport(rng) for _ in range(ROWS)]).info_type is None
+
+
+def test_grouped_document_numbers_without_a_type_are_not_called_safe() -> None:
+    # "45 1234567" (a Russian passport's series and number) is neither a phone nor any other type by its value;
+    # it is still an identifier, so the verdict must not say "safe" (the fail-closed default masks it).
+    rng = _rng()
+    verdict = classify_column("misc_d", [f"{rng.randint(10, 99)} {rng.randint(10**6, 10**7 - 1)}" for _ in range(ROWS)])
+    assert verdict.info_type is None
+    assert not verdict.safe
+    assert any("identifier-like" in e for e in verdict.evidence)
+
+
+def test_short_grouped_numbers_are_not_identifiers() -> None:
+    rng = _rng()  # negative control: aisle-shelf positions are digit groups too, but short
+    values = [f"{rng.randint(1, 40)} {rng.randint(1, 99)}" for _ in range(ROWS)]
+    verdict = classify_column("position", values)
+    assert not any("identifier-like" in e for e in verdict.evidence)
