@@ -17,6 +17,8 @@ Detectors name their check in ``refute``.
 - ``base64_blobs``: base64 of binary data is a payload or a digest, not a password.
 - ``not_coordinates``: unnamed floats spread over less than two degrees are rates or
   scores, not coordinates.
+- ``repeated_labels``: a few values (under 50) repeated over the rows are labels or
+  tags, not handles of people.
 
 >>> version_strings(["1.2.3.4", "2.0.11.7", "10.4.0.1"] * 5, 15)
 'version strings: 0% of dotted quads have an octet >= 100'
