@@ -136,3 +136,14 @@ def test_parquet_with_a_file_row_number_column_is_still_sampled(tmp_path: Path) 
     assert list(draws[0].columns) == ["id", "email", "file_row_number"]
     assert sorted(int(v) for v in draws[0].columns["file_row_number"].values) == sorted(2 * i for i in
                                                                                         _ids(draws[0]))
+
+
+def test_files_sampled_from_several_threads_at_once_give_the_serial_samples(tmp_path: Path) -> None:
+    # Files are read through one DuckDB database per process, each sample on a connection of its own.
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = [_parquet(tmp_path / f"people{i}.parquet", extra=f", range + {i} AS k") for i in range(4)]
+    serial = [_ids(sample_source(str(p), sample=SAMPLE)) for p in paths]
+    with ThreadPoolExecutor(4) as pool:
+        parallel = list(pool.map(lambda p: _ids(sample_source(str(p), sample=SAMPLE)), paths * 3))
+    assert parallel == serial * 3
