@@ -91,7 +91,7 @@ class _Scan:
         if len(keep) <= SCAN_CAP:
             chosen, weights = keep, [float(col.counts[i]) for i in keep]
         else:
-            by_count = sorted(keep, key=lambda i: -col.counts[i])
+            by_count = sorted(keep, key=col.counts.__getitem__, reverse=True)  # stable: ties keep their order
             heavy = [i for i in by_count[:HEAVY_CAP] if col.counts[i] > 1]
             rest = by_count[len(heavy):]
             drawn = random.Random(len(keep)).sample(rest, SCAN_CAP - len(heavy))
