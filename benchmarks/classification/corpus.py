@@ -485,6 +485,217 @@ def build(seed: int = 20261123, tables: int = 87, rows: int = ROWS) -> list[Colu
                 null_share = rng.uniform(0.6, 0.9)
                 values = [None if rng.random() < null_share else v for v in values]
             columns.append(Column(table, name, kind.label, style, values))
+    columns += value_evidence_tables(seed + 1, rows)
+    return columns
+
+
+# ---- value-evidence tables (issue 15, 2026-12-02) ----
+# Columns whose name says nothing (opaque) or that are mostly empty, so the values must decide: phones in every
+# national format Faker writes and stored as integers, handles of several shapes, passports and bank accounts of
+# several countries, and hard negatives of the same shapes (ids, codes, counts, timestamps). Built from Faker in
+# the tune locales only, with their own seed, after the 87 tables above, which stay as they were.
+
+
+def _region(f: Any) -> str:
+    return str(f.locales[0]).split("_")[1]
+
+
+def _parsed_phone(f: Any, rng: random.Random) -> Any:
+    """A Faker phone number of the table's locale that phonenumbers calls valid (Faker writes some that are not)."""
+    import phonenumbers
+
+    for _ in range(50):
+        text = f.phone_number()
+        try:
+            num = phonenumbers.parse(text, _region(f))
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(num):
+            return num
+    return phonenumbers.parse(f"+44 20 7946 0{rng.randint(0, 999):03d}", None)
+
+
+def _phone_as_integer(f: Any, rng: random.Random) -> int:
+    """A phone stored in a numeric column: E.164 digits without the ``+``, or the national number without its 0."""
+    num = _parsed_phone(f, rng)
+    if rng.random() < 0.5:
+        return int(f"{num.country_code}{num.national_number}")
+    return int(num.national_number)
+
+
+def _phone_written(f: Any, rng: random.Random) -> str:
+    """A phone as Faker writes it for the locale, or as phonenumbers formats it (national, E.164, international)."""
+    import phonenumbers
+
+    if rng.random() < 0.5:
+        return str(f.phone_number())
+    num = _parsed_phone(f, rng)
+    fmt = rng.choice([phonenumbers.PhoneNumberFormat.NATIONAL, phonenumbers.PhoneNumberFormat.E164,
+                      phonenumbers.PhoneNumberFormat.INTERNATIONAL])
+    return phonenumbers.format_number(num, fmt)
+
+
+def _handle(f: Any, rng: random.Random) -> str:
+    user = f.user_name()
+    return rng.choice([user, user, f.email().split("@")[0], "@" + user, f"{user}_{rng.randint(1, 999)}",
+                       f"{user}.{rng.randint(70, 99)}", user.capitalize()])
+
+
+_DE_PASS = "CFGHJKLMNPRTVWXYZ0123456789"
+_PASSPORT_FORMATS: tuple[Callable[[random.Random], str], ...] = (
+    lambda r: r.choice("CFGHJK") + _rand(r, _DE_PASS, 8),  # DE
+    lambda r: f"{r.randint(10, 99)}{_rand(r, string.ascii_uppercase, 2)}{r.randint(0, 99999):05d}",  # FR
+    lambda r: _rand(r, string.ascii_uppercase, 2) + f"{r.randint(0, 9999999):07d}",  # IT
+    lambda r: _rand(r, string.ascii_uppercase, 3) + f"{r.randint(0, 999999):06d}",  # ES
+    lambda r: _rand(r, "ABCDEFGHIJKLMNPRSTUVWXYZ", 2) + _rand(r, "ABCDEFGHIJKLMNPRSTUVWXYZ0123456789", 6)
+    + str(r.randint(0, 9)),  # NL
+    lambda r: f"{r.randint(100000000, 999999999)}",  # GB, US
+    lambda r: r.choice("JKLMNPRSTUVZ") + f"{r.randint(0, 9999999):07d}",  # IN
+    lambda r: _rand(r, string.ascii_uppercase, 2) + f"{r.randint(0, 999999):06d}",  # BR
+    lambda r: f"{r.randint(10, 99)} {r.randint(1000000, 9999999)}",  # RU (foreign travel)
+)
+
+
+def _passport(f: Any, rng: random.Random) -> str:
+    if rng.random() < 0.4:
+        return str(f.passport_number())
+    return rng.choice(_PASSPORT_FORMATS)(rng)
+
+
+def _mod97_key(digits: str) -> str:
+    return f"{98 - int(digits + '00') % 97:02d}"
+
+
+def _fr_rib(r: random.Random) -> str:
+    bank, branch, acct = f"{r.randint(10000, 99999)}", f"{r.randint(0, 99999):05d}", f"{r.randint(0, 10**11 - 1):011d}"
+    key = 97 - (89 * int(bank) + 15 * int(branch) + 3 * int(acct)) % 97
+    return r.choice([f"{bank} {branch} {acct} {key:02d}", f"{bank}{branch}{acct}{key:02d}"])
+
+
+def _es_ccc(r: random.Random) -> str:
+    from stdnum.es import ccc
+
+    bank, branch, acct = f"{r.randint(0, 9999):04d}", f"{r.randint(0, 9999):04d}", f"{r.randint(0, 10**10 - 1):010d}"
+    number = ccc.format(bank + branch + ccc.calc_check_digits(bank + branch + "00" + acct) + acct)
+    return number if r.random() < 0.5 else number.replace(" ", "")
+
+
+def _pt_nib(r: random.Random) -> str:
+    body = f"{r.randint(0, 10**19 - 1):019d}"
+    return body + _mod97_key(body)
+
+
+def _ar_cbu(r: random.Random) -> str:
+    from stdnum.ar import cbu
+
+    first = f"{r.randint(0, 9999999):07d}"
+    second = f"{r.randint(0, 10**13 - 1):013d}"
+    return first + cbu.calc_check_digit(first) + second + cbu.calc_check_digit(second)
+
+
+def _be_account(r: random.Random) -> str:
+    body = f"{r.randint(0, 9999999999):010d}"
+    check = int(body) % 97 or 97
+    return f"{body[:3]}-{body[3:]}-{check:02d}"
+
+
+_ACCOUNT_FORMATS: tuple[Callable[[random.Random], str], ...] = (
+    _fr_rib, _es_ccc, _pt_nib, _ar_cbu, _be_account,
+    lambda r: f"{r.randint(0, 99):02d}-{r.randint(0, 99):02d}-{r.randint(0, 99):02d} {r.randint(0, 10**8 - 1):08d}",
+    lambda r: f"{r.randint(10**7, 10**12 - 1)}",  # US and GB account numbers: bare digits
+)
+
+
+def _bank_account(f: Any, rng: random.Random) -> str:
+    if rng.random() < 0.3:
+        return str(f.bban())
+    return rng.choice(_ACCOUNT_FORMATS)(rng)
+
+
+def _ean13(f: Any, rng: random.Random) -> int:
+    return int(f.ean13())
+
+
+def _epoch(f: Any, rng: random.Random) -> int:
+    return rng.randint(1_600_000_000, 1_790_000_000) * (1000 if rng.random() < 0.3 else 1)
+
+
+def _hex_id(f: Any, rng: random.Random) -> str:
+    return f"{rng.getrandbits(rng.choice([32, 48, 64])):x}"
+
+
+def _product_code(f: Any, rng: random.Random) -> str:
+    return rng.choice([f"{_rand(rng, string.ascii_uppercase, 2)}{rng.randint(100000, 9999999)}",
+                       f"P{rng.randint(0, 10**8 - 1):08d}", f"{_rand(rng, string.ascii_uppercase, 3)}{rng.randint(10, 999)}",
+                       f"{rng.randint(10**8, 10**9 - 1)}{rng.choice('ABCX')}"])
+
+
+def _invoice(f: Any, rng: random.Random) -> str:
+    return rng.choice([f"INV-{rng.randint(2019, 2026)}-{rng.randint(0, 99999):05d}",
+                       f"{rng.randint(2019, 2026)}/{rng.randint(0, 99999):05d}", f"R{rng.randint(10**9, 10**10 - 1)}"])
+
+
+def _slug(f: Any, rng: random.Random) -> str:
+    return rng.choice([f"{f.word()}-{f.word()}", f"{f.word()}_{rng.randint(1, 99)}", f"{f.word()}{rng.randint(1, 9)}",
+                       f"{f.word()}.{f.file_extension()}"]).lower()
+
+
+_VALUE_KINDS: tuple[Kind, ...] = (
+    Kind("PHONE", _phone_written, {"en": ("phone", "contact_no")}),
+    Kind("PHONE", _phone_as_integer, {"en": ("phone", "msisdn", "tel")}),
+    Kind("USERNAME", _handle, {"en": ("username", "login", "handle")}),
+    Kind("PASSPORT", _passport, {"en": ("passport_no", "travel_doc")}),
+    Kind("BANK_ACCOUNT", _bank_account, {"en": ("account_no", "bank_account")}),
+)
+_VALUE_NEGATIVES: tuple[Kind, ...] = (
+    Kind(None, _sku, {"en": ("sku",)}),
+    Kind(None, lambda f, r: f"ORD-{r.randint(2019, 2026)}-{r.randint(0, 999999):06d}", {"en": ("order_id",)}),
+    Kind(None, _version4, {"en": ("version",)}),
+    Kind(None, lambda f, r: r.choice([f.isbn13(), f.isbn10()]), {"en": ("isbn",)}),
+    Kind(None, _ean13, {"en": ("ean", "gtin")}),
+    Kind(None, lambda f, r: f.aba(), {"en": ("routing_number",)}),
+    Kind(None, _product_code, {"en": ("product_code", "part_no")}),
+    Kind(None, _hex_id, {"en": ("trace_id", "object_id")}),
+    Kind(None, lambda f, r: r.randint(0, 5000), {"en": ("count", "views")}),
+    Kind(None, lambda f, r: r.randint(10**7, 10**12), {"en": ("external_id", "ref_no")}),
+    Kind(None, _epoch, {"en": ("ts", "created_epoch")}),
+    Kind(None, _invoice, {"en": ("invoice_no",)}),
+    Kind(None, _slug, {"en": ("slug", "file")}),
+    Kind(None, _nine_digit_fail, {"en": ("tracking_number",)}),
+)
+
+
+def value_evidence_tables(seed: int, rows: int = ROWS) -> list[Column]:
+    """One table per tune locale: the five value-decided kinds and five hard negatives, mostly opaque-named and
+    half of them 70-95% empty."""
+    from faker import Faker
+
+    rng = random.Random(seed)
+    columns: list[Column] = []
+    for t, locale in enumerate(LOCALES):
+        fake = Faker(locale)
+        fake.seed_instance(seed + t)
+        table = f"v{t:02d}_{locale.lower()}"
+        picked = list(_VALUE_KINDS) + rng.sample(_VALUE_NEGATIVES, 5)
+        used: set[str] = set()
+        for i, kind in enumerate(picked):
+            style = "opaque" if rng.random() < 0.8 else "honest"
+            name = rng.choice(OPAQUE).format(i=i + 1, c=string.ascii_lowercase[i]) if style == "opaque" else \
+                rng.choice(kind.names["en"])
+            while name in used:
+                name += "_2"
+            used.add(name)
+            make = kind.make
+            own = _PASSPORT_FORMATS if make is _passport else _ACCOUNT_FORMATS if make is _bank_account else ()
+            if own:  # most of a column is one country's format (a bank's own customers), the rest any
+                primary = rng.choice(own)
+                values = [primary(rng) if rng.random() < 0.7 else make(fake, rng) for _ in range(rows)]
+            else:
+                values = [make(fake, rng) for _ in range(rows)]
+            if rng.random() < 0.5:
+                null_share = rng.uniform(0.7, 0.95)
+                values = [None if rng.random() < null_share else v for v in values]
+            columns.append(Column(table, name, kind.label, style, values))
     return columns
 
 

@@ -1,6 +1,9 @@
 """Speed: scan a 30-row file and a 1,000,000-row, 12-column table, and scrub log lines.
 
 Run alone with ``python -m benchmarks.classification.speed`` (``make bench`` runs it after the accuracy).
+``--compare DIR [DIR ...]`` times the 1M-row scan of this checkout and of each other checkout given (a
+``git worktree`` of the commit to compare with), interleaved in new processes, so that the machine's load
+weighs on all of them alike.
 
 The table is drawn with a fixed seed from pools of Faker values (20,000 per
 column) so that generating it takes seconds, not minutes.
@@ -213,6 +216,53 @@ def report(skip_presidio: bool = False) -> None:
           f"with PII")
 
 
+_CLASSIFY_FILE = """
+import json, sys, time
+from maskline.classify import classify
+from maskline.classify.sources import sample_source
+path, repeat = sys.argv[1], int(sys.argv[2])
+classify(path)
+def best(fn):
+    out = (float("inf"), float("inf"))
+    for _ in range(repeat):
+        cpu, wall = time.process_time(), time.perf_counter()
+        fn()
+        out = min(out, (time.process_time() - cpu, time.perf_counter() - wall))
+    return out
+print(json.dumps({"classify": best(lambda: classify(path)), "sample": best(lambda: sample_source(path))}))
+"""
+
+
+def compare(checkouts: list[Path], rounds: int = 3, repeat: int = 5) -> None:
+    """Time ``classify(big.parquet)`` and its sampling in each checkout (best CPU seconds of ``rounds`` new
+    processes of ``repeat`` calls each), the checkouts taking turns so that a change in load hits them alike."""
+    import json
+    import os
+    import subprocess
+    import sys
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        parquet = Path(tmp) / "big.parquet"
+        big_table().to_parquet(parquet)
+        best: dict[Path, dict[str, tuple[float, float]]] = {c: {} for c in checkouts}
+        loads = []
+        for _ in range(rounds):
+            for checkout in checkouts:
+                env = {**_cli_env(), "PYTHONPATH": str(checkout)}
+                out = subprocess.run([sys.executable, "-c", _CLASSIFY_FILE, str(parquet), str(repeat)], env=env,
+                                     cwd=checkout, check=True, capture_output=True, text=True).stdout
+                for key, (cpu, wall) in json.loads(out.strip().splitlines()[-1]).items():
+                    best[checkout][key] = min(best[checkout].get(key, (cpu, wall)), (cpu, wall))
+            loads.append(os.getloadavg()[0])
+    print(f"\n== classify(big.parquet), {ROWS:,} rows x 12 columns: best of {rounds} interleaved processes x {repeat} "
+          f"calls (load average {min(loads):.1f}-{max(loads):.1f} on {os.cpu_count()} cores)")
+    for checkout, times in best.items():
+        (cpu, wall), (s_cpu, s_wall) = times["classify"], times["sample"]
+        print(f"{checkout}: {cpu:.3f} s CPU ({wall:.3f} s wall), of which sampling {s_cpu:.3f} s CPU "
+              f"({s_wall:.3f} s wall)")
+
+
 def time_presidio(df: Any, n: int = 1000) -> float:
     from benchmarks.classification.evaluate import presidio_builder
 
@@ -256,4 +306,8 @@ def time_scrub(repeat: int = 2000) -> dict[str, float]:
 if __name__ == "__main__":
     import sys
 
-    report(skip_presidio="--skip-presidio" in sys.argv)
+    if "--compare" in sys.argv:
+        here = Path(__file__).resolve().parents[2]
+        compare([here, *(Path(a).resolve() for a in sys.argv[sys.argv.index("--compare") + 1:])])
+    else:
+        report(skip_presidio="--skip-presidio" in sys.argv)

@@ -91,7 +91,7 @@ class _Scan:
         if len(keep) <= SCAN_CAP:
             chosen, weights = keep, [float(col.counts[i]) for i in keep]
         else:
-            by_count = sorted(keep, key=lambda i: -col.counts[i])
+            by_count = sorted(keep, key=col.counts.__getitem__, reverse=True)  # stable: ties keep their order
             heavy = [i for i in by_count[:HEAVY_CAP] if col.counts[i] > 1]
             rest = by_count[len(heavy):]
             drawn = random.Random(len(keep)).sample(rest, SCAN_CAP - len(heavy))
@@ -204,6 +204,10 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         if idx:
             found.append(_validate(d.info_type, d.name, idx, d.validator, d.chance, d.needs_hint, d.strength,
                                    scan, d.refute, d.note, d.min_share))
+    if kind in ("string", "integer") and "PHONE" not in hints:
+        plan = _phone_plan_evidence(scan)
+        if plan is not None:
+            found.append(plan)
     for c in custom:
         if c.pattern:
             ev = _run_custom(c, scan)
@@ -242,6 +246,8 @@ def _whole_numbers_as_typed(col: ColumnValues) -> ColumnValues:
 _TOKEN = re.compile(r"^[^\s]{4,40}$")
 _DECIMAL = re.compile(r"^-?\d+([.,]\d{1,2})?$")
 _NAME_LIKE = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(\s+[^\W\d_][^\W\d_'’.-]*){0,2}$")
+# Document and account numbers written in digit groups (a passport's series and number, a sort code and account).
+_GROUPED_DIGITS = re.compile(r"^[0-9]{2,6}([ /-][0-9]{2,11}){1,3}$")
 _DATE_SHAPE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}")
 
 
@@ -265,7 +271,9 @@ def _identifying_shape(col: ColumnValues, scan: _Scan) -> str | None:
     if share(lambda v: bool(_DATE_SHAPE.match(v))) >= 0.5:
         years = [int(m.group(0)) for v in values for m in [re.search(r"(19|20)\d\d", v)] if m]
         return "dates over decades" if years and max(years) - min(years) >= 20 else None
-    if distinct_share >= 0.3 and share(lambda v: bool(_TOKEN.match(v)) and not _DECIMAL.match(v)) >= 0.8:
+    if distinct_share >= 0.3 and share(lambda v: bool(_TOKEN.match(v)) and not _DECIMAL.match(v)
+                                       or bool(_GROUPED_DIGITS.match(v)) and sum(c.isdigit() for c in v) >= 7
+                                       ) >= 0.8:
         return "identifier-like values"
     if col.kind == "string" and distinct_share >= 0.05 and share(lambda v: bool(_NAME_LIKE.match(v))
                                                                and v[:1].isupper()) >= 0.5:
@@ -302,6 +310,33 @@ def _validate(info_type: str, label: str, idx: list[int], validator: str | Calla
     sample = [scan.values[i] for i in idx] if refute else []
     return _Evidence(info_type, label, share, rate, checked, validated, _binomial_tail(validated, checked, chance),
                      needs_hint, strength, sample, refute, note, chance, min_share)
+
+
+_DIGIT_RUN = r"^[0-9]{7,17}$"
+PHONE_PLAN_STRENGTH = 0.85  # phones read from bare digits by their numbering plan (a column-level fit, not a format)
+
+
+def _phone_plan_evidence(scan: _Scan) -> _Evidence | None:
+    """Phones stored as integers or bare digits, with no name to say so: the column's digit runs fit one numbering
+    plan far better than random digits of their lengths and prefixes would (:mod:`maskline.infotypes.phone_plans`).
+
+    Half the values must be digit runs; the p-value is corrected for the plans tried; row ids are refuted.
+    """
+    from maskline.infotypes.phone_plans import plan_fit
+
+    idx = scan.matching(_regex(_DIGIT_RUN))
+    weight = sum(scan.weights[i] for i in idx)
+    if not idx or weight < 0.5 * scan.n:
+        return None
+    chosen = idx if len(idx) <= VALIDATE_CAP else random.Random(len(idx)).sample(idx, VALIDATE_CAP)
+    fit = plan_fit([scan.values[i] for i in chosen])
+    if fit is None:
+        return None
+    rate = fit.validated / fit.checked
+    p_value = min(1.0, _binomial_tail(fit.validated, fit.checked, fit.chance) * fit.tried)
+    return _Evidence("PHONE", f"phone-plan {fit.plan}", weight / scan.n * rate, rate, fit.checked, fit.validated,
+                     p_value, False, PHONE_PLAN_STRENGTH, [scan.values[i] for i in idx], "surrogate_keys",
+                     chance=fit.chance, min_share=0.5)
 
 
 def _run_custom(c: CustomDetector, scan: _Scan) -> _Evidence | None:

@@ -22,7 +22,8 @@ SOURCES_HELP = (
     "PATH_OR_URI is a .csv, .tsv or .parquet file, or a database table written as URI::table: "
     "duckdb:///path/to.db::main.customers, postgresql://user@host:5432/db::public.customers, "
     "sqlite:///path/to.db::customers (a password in the URI is never printed; prefer PGPASSWORD). "
-    "Rows are sampled where they live (DuckDB Bernoulli sample, PostgreSQL TABLESAMPLE); whole tables are never pulled."
+    "Rows are sampled where they live, the same rows on every run (Parquet: runs of rows at seeded places; CSV and "
+    "DuckDB: a seeded Bernoulli sample; PostgreSQL: TABLESAMPLE ... REPEATABLE); whole tables are never pulled."
 )
 LARGE_INPUT_BYTES = 10 * 1024 * 1024
 

