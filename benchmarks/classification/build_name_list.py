@@ -6,6 +6,7 @@ locale, every script), so the dictionary is not limited to the languages the pro
 - ``first_names.txt``: every given name (``first_names*``, ``first_romanized_names*``, ``first_kana_names*``
   and Japanese name pairs) of every country's provider (a language's default provider, such as ``en``, only
   where that language has no country provider: see ``_national``);
+- ``common_first_names.txt``: the given names two country providers or more list, for login handles;
 - ``family_names.txt``: the family names of the locales that write the family name first ("Nagy László",
   "Иванов Иван", "山田 太郎", "王秀英", "김민준"), read from each provider's own name formats, so a value that
   opens with a family name is still recognised as a person (see ``maskline.infotypes.person_names``).
@@ -26,6 +27,7 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parents[2] / "maskline" / "infotypes" / "data"
 FIRST_TARGET = DATA / "first_names.txt"
 FAMILY_TARGET = DATA / "family_names.txt"
+COMMON_TARGET = DATA / "common_first_names.txt"
 
 
 def _providers() -> Iterator[tuple[str, type]]:
@@ -96,6 +98,17 @@ def first_names() -> list[str]:
     return sorted(found)
 
 
+def common_first_names() -> list[str]:
+    """The given names that two country providers or more list (Anna, Mark, Maria): inside a login handle any
+    list's name of four letters opens too many words (the whole list opens 14% of dictionary words with a suffix,
+    this one 6%, the nine-locale list before it 5%)."""
+    seen: dict[str, int] = {}
+    for _locale, provider in _national(list(_providers())):
+        for key in _keys(_values(provider, ("first_name", "first_romanized_name", "first_kana_name"))):
+            seen[key] = seen.get(key, 0) + 1
+    return sorted(k for k, n in seen.items() if n >= 2)
+
+
 def family_names() -> list[str]:
     """The family names of every Faker locale that writes the family name first, as lookup keys, sorted."""
     found: set[str] = set()
@@ -114,6 +127,7 @@ def _write(target: Path, what: str, lines: list[str]) -> None:
 def main() -> None:
     _write(FIRST_TARGET, "given names of every Faker locale", first_names())
     _write(FAMILY_TARGET, "family names of the Faker locales that write them first", family_names())
+    _write(COMMON_TARGET, "given names that two Faker country providers or more list", common_first_names())
 
 
 if __name__ == "__main__":

@@ -62,6 +62,16 @@ def first_names() -> frozenset[str]:
 
 
 @cache
+def common_first_names() -> frozenset[str]:
+    """Given names that two Faker country providers or more list: the ones a login handle is built on.
+
+    >>> "anna" in common_first_names(), "gulizar" in common_first_names()
+    (True, False)
+    """
+    return _read("common_first_names.txt")
+
+
+@cache
 def family_names() -> frozenset[str]:
     """Family names of the Faker locales that write the family name first, as ``name_key`` keys.
 

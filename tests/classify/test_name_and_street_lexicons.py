@@ -45,6 +45,7 @@ def test_the_name_files_are_what_the_build_script_makes_from_faker() -> None:
 
     assert _data_lines("first_names.txt") == build_name_list.first_names()
     assert _data_lines("family_names.txt") == build_name_list.family_names()
+    assert _data_lines("common_first_names.txt") == build_name_list.common_first_names()
 
 
 def test_the_street_types_file_is_what_the_build_script_makes_from_faker() -> None:
@@ -53,7 +54,7 @@ def test_the_street_types_file_is_what_the_build_script_makes_from_faker() -> No
     assert _data_lines("street_types.txt") == build_street_types.street_types()
 
 
-@pytest.mark.parametrize("name", ["first_names.txt", "family_names.txt", "street_types.txt"])
+@pytest.mark.parametrize("name", ["first_names.txt", "family_names.txt", "common_first_names.txt", "street_types.txt"])
 def test_the_data_files_are_sorted_without_duplicates(name: str) -> None:
     lines = _data_lines(name)
     assert lines == sorted(set(lines)) and len(lines) > 100
@@ -178,3 +179,13 @@ def test_two_letter_words_and_three_capital_codes_are_not_first_names() -> None:
 def test_romanised_chinese_family_names_of_two_letters_still_open_a_name() -> None:
     assert "li" in family_names() and "li" not in first_names()
     assert person_name("Li Wei") and not person_name("Li Widget")
+
+
+def test_login_handles_are_built_on_names_several_countries_give() -> None:
+    from maskline.infotypes.person_names import common_first_names
+    from maskline.infotypes.validators import handle_with_name
+
+    assert handle_with_name("deborah47") and handle_with_name("maria.lopez")
+    # limon is a Turkish given name and a word in several languages: in the full list, not in the common one
+    assert "limon" in first_names() and "limon" not in common_first_names()  # the control
+    assert not handle_with_name("limonade42")
