@@ -63,7 +63,7 @@ def main() -> None:
     args = ap.parse_args()
     names = None
     if args.core_names:
-        from maskline.infotypes.validators import first_names
+        from maskline.infotypes.person_names import first_names
 
         names = first_names()
     gens = ("faker", "mimesis") if args.generator == "both" else (args.generator,)

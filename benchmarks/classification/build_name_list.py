@@ -24,6 +24,8 @@ from collections.abc import Iterable, Iterator
 from importlib.metadata import version
 from pathlib import Path
 
+from benchmarks.classification.data_file import write_data_file
+
 DATA = Path(__file__).resolve().parents[2] / "maskline" / "infotypes" / "data"
 FIRST_TARGET = DATA / "first_names.txt"
 FAMILY_TARGET = DATA / "family_names.txt"
@@ -119,9 +121,7 @@ def family_names() -> list[str]:
 
 
 def _write(target: Path, what: str, lines: list[str]) -> None:
-    header = f"# {what}, from Faker {version('faker')} (build_name_list.py)"
-    target.write_text(header + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(lines)} {what} -> {target}")
+    write_data_file(target, f"{what}, from Faker {version('faker')} (build_name_list.py)", lines)
 
 
 def main() -> None:

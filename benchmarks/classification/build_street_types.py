@@ -22,6 +22,8 @@ from collections.abc import Iterator
 from importlib.metadata import version
 from pathlib import Path
 
+from benchmarks.classification.data_file import write_data_file
+
 TARGET = Path(__file__).resolve().parents[2] / "maskline" / "infotypes" / "data" / "street_types.txt"
 
 # Attributes whose name says street type, and the (locale, attribute) lists that are not types in fact.
@@ -97,9 +99,8 @@ def street_types() -> list[str]:
 
 def main() -> None:
     lines = street_types()
-    header = f"# Street-type words of every Faker locale, from Faker {version('faker')} (build_street_types.py)"
-    TARGET.write_text(header + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(lines)} street-type words -> {TARGET}")
+    write_data_file(TARGET, f"Street-type words of every Faker locale, from Faker {version('faker')} "
+                    "(build_street_types.py)", lines)
 
 
 if __name__ == "__main__":

@@ -866,17 +866,6 @@ _NAME_TITLES = _words("mr mrs ms miss dr prof sir madam herr frau mme mlle m sr 
                          "dhr mevr jr sr ii iii iv md phd dds dvm")
 
 
-def first_names() -> frozenset[str]:
-    """Given names of every Faker locale, folded (see :mod:`maskline.infotypes.person_names`).
-
-    >>> "jennifer" in first_names()
-    True
-    """
-    from maskline.infotypes.person_names import first_names as known
-
-    return known()
-
-
 def person_name_shape(value: str) -> bool:
     """One to five capitalised words of letters, no company suffix: a name, given a name hint.
 

@@ -28,7 +28,7 @@ _MIMESIS_LOCALES = ("en", "en-gb", "de", "de-at", "de-ch", "fr", "es", "es-mx", 
 @cache
 def first_names() -> frozenset[str]:
     """Folded first names: the core's list, plus mimesis's lists for seven languages when mimesis is installed."""
-    from maskline.infotypes.validators import first_names as core
+    from maskline.infotypes.person_names import first_names as core
 
     return core() | mimesis_first_names()
 
