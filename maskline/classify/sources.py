@@ -13,8 +13,8 @@ Sampling happens in the database and repeats from run to run (Parquet: runs of
 rows at seeded places spread over the file, chosen by row number, so DuckDB
 decodes only the pages that hold them; CSV and DuckDB tables: a seeded DuckDB
 Bernoulli sample on one thread; PostgreSQL ``TABLESAMPLE BERNOULLI ... REPEATABLE``;
-SQLite rows ordered by a fixed scramble of their rowid; other DB-API engines
-``ORDER BY random() LIMIT``); whole tables are never pulled. Files are sampled
+SQLite rows ordered by a fixed scramble of their rowid; Trino, Snowflake, BigQuery and Spark their own
+``TABLESAMPLE`` in one pass, without a seed where the engine has none); whole tables are never pulled or sorted. Files are sampled
 and grouped by embedded DuckDB, and neither pandas nor pyarrow is imported
 unless the input already is a DataFrame or an Arrow table. SQL is built with sqlglot. Messages never show a password from a URI.
 
@@ -27,6 +27,8 @@ from __future__ import annotations
 import os
 import re
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -81,7 +83,8 @@ def sample_source(data: Any, *, table: str | None = None, sample: int = 10_000) 
     if module.startswith("pyarrow"):
         return _from_arrow(data, table, sample)
     if module.lstrip("_").startswith("duckdb"):
-        return _from_duckdb(data, _need_table(table, data), sample)
+        with _one_thread(data):
+            return _from_duckdb(data, _need_table(table, data), sample)
     if module.startswith("sqlalchemy"):
         return _from_sqlalchemy(data, _need_table(table, data), sample)
     if hasattr(data, "cursor"):
@@ -388,6 +391,27 @@ def _from_uri(uri: str, table: str | None, n: int) -> Sample:
         con.close()
 
 
+@contextmanager
+def _one_thread(con: Any) -> Iterator[None]:
+    """The caller's DuckDB connection on one thread while it is sampled, then its own setting back: a seeded
+    Bernoulli sample repeats only on one thread, and the connection is the caller's to keep as it was.
+
+    >>> import duckdb
+    >>> con = duckdb.connect(config={"threads": 3})
+    >>> with _one_thread(con):
+    ...     con.sql("SELECT current_setting('threads')").fetchall()[0][0]
+    1
+    >>> con.sql("SELECT current_setting('threads')").fetchall()[0][0]
+    3
+    """
+    threads = con.sql("SELECT current_setting('threads')").fetchall()[0][0]
+    con.execute("SET threads = 1")
+    try:
+        yield
+    finally:
+        con.execute(f"SET threads = {int(threads)}")
+
+
 def _from_duckdb(con: Any, table: str, n: int) -> Sample:
     import duckdb
     import sqlglot
@@ -432,9 +456,15 @@ def _from_dbapi(con: Any, table: str, n: int, dialect: str | None = None) -> Sam
         total = _estimated_rows(cur, target, dialect)
         # Bounded even when the size is known to be small: PostgreSQL's size is an estimate.
         query = sqlglot.select("*").from_(target).limit(n)
+        sampled = query
         if total is None or total > n:
-            query = _DBAPI_SAMPLES.get(dialect, _random_rows)(cur, query, table, n, total)
-        names, rows = _fetch(cur, query, dialect)
+            sampler = _DBAPI_SAMPLES.get(dialect)
+            sampled = sampler(cur, query, table, n, total) if sampler else _engine_rows(query, table, n, total,
+                                                                                       dialect)
+        names, rows = _fetch(cur, sampled, dialect)
+        if sampled is not query and len(rows) < min(n, total or n) // 2:
+            # A block sample of a small table can come back (nearly) empty: the first rows instead.
+            names, rows = _fetch(cur, query, dialect)
         types = _column_types(cur, target, dialect, names)
     except Exception as e:  # noqa: BLE001 - any driver error; reported by class only
         _rollback(con)
@@ -494,14 +524,47 @@ def _sqlite_rows(cur: Any, query: Any, table: str, n: int, total: int | None) ->
     return query.order_by(scramble)
 
 
-def _random_rows(cur: Any, query: Any, table: str, n: int, total: int | None) -> Any:
-    """Other engines: ``ORDER BY random()``; their seeded samples differ in syntax and are not tested here."""
+# Each engine's own sample clause, read in one pass. ``ORDER BY random()`` would sort the whole table to keep
+# n rows. Trino, Snowflake's row sampling, BigQuery and open-source Spark take no seed, so their samples differ
+# from run to run (ORDER BY random() does too); Databricks repeats with REPEATABLE.
+_TABLESAMPLE = {
+    "trino": "TABLESAMPLE BERNOULLI ({percent})",
+    "snowflake": "TABLESAMPLE BERNOULLI ({percent})",
+    "bigquery": "TABLESAMPLE SYSTEM ({percent} PERCENT)",
+    "spark": "TABLESAMPLE ({percent} PERCENT)",
+    "databricks": "TABLESAMPLE ({percent} PERCENT) REPEATABLE ({seed})",
+}
+
+
+def _engine_rows(query: Any, table: str, n: int, total: int | None, dialect: str) -> Any:
+    """The engine's own ``TABLESAMPLE`` (3x oversampled, then ``LIMIT``); an engine without one gets
+    ``ORDER BY random()``.
+
+    >>> _engine_rows(None, "sales.t", 100, 1_000_000, "trino").sql("trino")
+    'SELECT * FROM sales.t TABLESAMPLE BERNOULLI (0.030000) LIMIT 100'
+    >>> _engine_rows(None, "t", 100, 1_000_000, "bigquery").sql("bigquery")
+    'SELECT * FROM t TABLESAMPLE SYSTEM (0.030000 PERCENT) LIMIT 100'
+    """
+    import sqlglot
+
+    clause = _TABLESAMPLE.get(dialect)
+    if clause is None:
+        return _random_rows(query)
+    percent = 100.0 if not total else min(100.0, 100.0 * 3 * n / total)
+    sampled = sqlglot.parse_one(f"SELECT * FROM t {clause.format(percent=f'{percent:.6f}', seed=SEED)} "
+                                f"LIMIT {int(n)}", read=dialect)
+    _swap_table(sampled, table, dialect)
+    return sampled
+
+
+def _random_rows(query: Any) -> Any:
+    """``ORDER BY random()``: for an engine with no sample clause of its own; another sample each time."""
     from sqlglot import exp
 
     return query.order_by(exp.Rand())
 
 
-# How each DB-API engine samples a table larger than the sample; the rest take _random_rows.
+# How each DB-API engine samples a table larger than the sample; the rest take _engine_rows.
 _DBAPI_SAMPLES = {"postgres": _postgres_rows, "sqlite": _sqlite_rows}
 
 

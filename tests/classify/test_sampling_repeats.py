@@ -41,12 +41,12 @@ def test_sqlite_sample_repeats_and_spans_the_table(sqlite_db: Path) -> None:
 
 
 def test_random_order_would_not_repeat(sqlite_db: Path) -> None:
-    # Not trivially true: the ORDER BY random() the other engines use draws another sample each time.
+    # Not trivially true: ORDER BY random(), for engines with no sample clause, draws another sample each time.
     import sqlglot
 
     with sqlite3.connect(sqlite_db) as con:
         cur = con.cursor()
-        query = _random_rows(cur, sqlglot.select("id").from_("people").limit(SAMPLE), "people", SAMPLE, ROWS)
+        query = _random_rows(sqlglot.select("id").from_("people").limit(SAMPLE))
         draws = {tuple(r[0] for r in cur.execute(query.sql("sqlite")).fetchall()) for _ in range(3)}
     assert len(draws) > 1
 
@@ -147,3 +147,37 @@ def test_files_sampled_from_several_threads_at_once_give_the_serial_samples(tmp_
     with ThreadPoolExecutor(4) as pool:
         parallel = list(pool.map(lambda p: _ids(sample_source(str(p), sample=SAMPLE)), paths * 3))
     assert parallel == serial * 3
+
+
+@pytest.mark.parametrize("dialect", ["trino", "snowflake", "bigquery", "spark", "databricks"])
+def test_engines_sample_in_one_pass_with_their_own_clause(dialect: str) -> None:
+    # ORDER BY random() sorts the whole table to keep 100 rows; the engine's TABLESAMPLE reads it once.
+    import sqlglot
+
+    from maskline.classify.sources import _engine_rows
+
+    sql = _engine_rows(None, "sales.people", SAMPLE, 10**8, dialect).sql(dialect)
+    assert "TABLESAMPLE" in sql and "ORDER BY" not in sql and sql.endswith(f"LIMIT {SAMPLE}")
+    assert sqlglot.parse_one(sql, read=dialect).sql(dialect) == sql, "the engine's own syntax, unchanged by a round trip"
+    assert "RAND" in _engine_rows(sqlglot.select("*").from_("t").limit(5), "t", 5, 100, "mysql").sql("mysql").upper()
+
+
+@pytest.mark.trino
+def test_trino_sample_spans_the_table(trino_conn) -> None:
+    cur = trino_conn.cursor()
+    cur.execute(f"CREATE TABLE sampled_people AS SELECT id, 'u' || CAST(id AS varchar) || '@mail.example' AS email "
+                f"FROM UNNEST(sequence(0, {ROWS - 1})) AS t(id)")
+    cur.fetchall()
+    sample = sample_source(trino_conn, table="sampled_people", sample=SAMPLE)
+    ids = sorted(_ids(sample))
+    assert sample.rows == SAMPLE == len(set(ids)) and sample.total_rows == ROWS
+    assert ids[0] < ROWS // 10 and ids[-1] > ROWS * 9 // 10, "drawn from the whole table, not its first rows"
+
+
+def test_callers_duckdb_connection_samples_on_one_thread_and_keeps_its_setting() -> None:
+    # DuckDB promises a REPEATABLE sample only on one thread; the connection is the caller's, so the pin is undone.
+    con = duckdb.connect(config={"threads": 4})
+    con.execute(f"CREATE TABLE people AS SELECT range AS id FROM range({ROWS * 100})")
+    draws = [sample_source(con, table="people", sample=SAMPLE) for _ in range(3)]
+    assert all(_ids(d) == _ids(draws[0]) for d in draws) and draws[0].rows == SAMPLE
+    assert con.sql("SELECT current_setting('threads')").fetchall()[0][0] == 4, "the caller's setting is back"
