@@ -1,4 +1,6 @@
-"""Evaluate the classifier on both splits beside presidio-structured, then time it: ``python -m benchmarks.classification``.
+"""Evaluate the classifier on both splits beside its peers, then time it: ``python -m benchmarks.classification``.
+
+The peers, measured in the same run on the same columns: presidio-structured and datahub-classify.
 
 Two splits (see RESULTS.md for how they were made):
 
@@ -6,7 +8,8 @@ Two splits (see RESULTS.md for how they were made):
 - **test**: the frozen mimesis split (:mod:`.test_split`), never tuned on; its score is the result.
 
 Both are scanned from Parquet files, the path ``maskline scan`` takes. Options:
-``--split tune|test|both``, ``--skip-presidio``, ``--skip-speed``, ``--presidio-rows N``,
+``--split tune|test|both``, ``--skip-presidio``, ``--skip-datahub``, ``--skip-speed``, ``--presidio-rows N``
+(rows per table for presidio, values per column for datahub-classify),
 ``--errors`` (list the tune split's wrong columns; the test split's are never listed, so they cannot be tuned on).
 """
 
@@ -77,8 +80,15 @@ def evaluate_split(name: str, args: argparse.Namespace) -> dict[str, Any]:
         theirs = evaluate.scores(p_pairs)
         _print_scores(f"presidio-structured ({name}, {args.presidio_rows} rows per table)", theirs, p_seconds)
         out["presidio"] = theirs
-    print("datahub-classify: not measured; acryl-datahub-classify (all versions, deprecated) pins "
-          "phonenumbers<=8.13.0 and spaCy 3.7, which conflict with this venv's phonenumbers 9 and spaCy 3.8")
+    if not args.skip_datahub:
+        from benchmarks.classification import datahub_peer
+
+        d_pairs, d_seconds, status = datahub_peer.run_datahub(tables, args.presidio_rows)
+        if d_pairs is None:
+            print(f"\ndatahub-classify: {status}")
+        else:
+            out["datahub"] = evaluate.scores(d_pairs)
+            _print_scores(f"datahub-classify ({name}; {status})", out["datahub"], d_seconds)
     return out
 
 
@@ -87,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=("tune", "test", "both"), default="both")
     ap.add_argument("--presidio-rows", type=int, default=100)
     ap.add_argument("--skip-presidio", action="store_true")
+    ap.add_argument("--skip-datahub", action="store_true",
+                    help="skip datahub-classify (measured in a venv of its own, built with uv the first time)")
     ap.add_argument("--skip-speed", action="store_true")
     ap.add_argument("--errors", action="store_true", help="list the tune split's misclassified columns")
     args = ap.parse_args(argv)
@@ -97,6 +109,8 @@ def main(argv: list[str] | None = None) -> int:
         line = f"{split:5s} maskline macro-F1 {r['ours']['macro_f1']:.3f} FP {r['ours']['fp_rate']:.3f}"
         if "presidio" in r:
             line += f" | presidio-structured macro-F1 {r['presidio']['macro_f1']:.3f} FP {r['presidio']['fp_rate']:.3f}"
+        if "datahub" in r:
+            line += f" | datahub-classify macro-F1 {r['datahub']['macro_f1']:.3f} FP {r['datahub']['fp_rate']:.3f}"
         print(line)
     if "test" in results:
         t = results["test"]["ours"]
