@@ -203,11 +203,13 @@ def person_spans(text: str, names: Iterable[str] | None = None) -> list[tuple[in
             # After a name field ("Contact: Marco Becker"), a capitalised word is a name; so is a known first
             # name that is also a common word elsewhere (Marco, Mila, Durante), since the label says what follows,
             # and a common word that another capitalised word completes ("Contact: Son West").
-            last = _extend(text, words, i, particles, common, need_first=False)
-            if (first or folded not in common or last > i) and _cue().search(text, max(0, start - 30), start):
-                spans.append((start, _strip_dot(words, last)))
-                i = last + 1
-                continue
+            # The cue is looked for first: most capitalised words have none, and extending costs more.
+            if _cue().search(text, max(0, start - 30), start):
+                last = _extend(text, words, i, particles, common, need_first=False)
+                if first or folded not in common or last > i:
+                    spans.append((start, _strip_dot(words, last)))
+                    i = last + 1
+                    continue
         i += 1
     fields = [f for f in label_fields(text) if not any(a <= f[0] < b or f[0] <= a < f[1] for a, b in spans)]
     return sorted(spans + fields)
