@@ -61,17 +61,20 @@ class _Engine:
         self._scan = database.scan
 
     def scan(self, text: str) -> frozenset[int] | None:
-        if not text.isascii() and _UNREADABLE.search(text):
+        hits: list[int] = []
+        if text.isascii():  # the usual log line: its str encodes to the same bytes at once
+            # Positional arguments: the binding's keyword parsing costs half as much as the scan of a short line.
+            self._scan(text.encode(), _collect, 0, hits)
+        elif _UNREADABLE.search(text):
             # Python's case-insensitive match folds these onto ASCII letters, and its \d takes every
             # script's digits; the database does neither.
             return None
-        try:
-            data = text.encode("utf-8")
-        except UnicodeEncodeError:  # lone surrogates: not UTF-8, which Hyperscan needs
-            return None
-        hits: list[int] = []
-        # Positional arguments: the binding's keyword parsing costs half as much as the scan of a short line.
-        self._scan(data, _collect, 0, hits)
+        else:
+            try:
+                data = text.encode("utf-8")
+            except UnicodeEncodeError:  # lone surrogates: not UTF-8, which Hyperscan needs
+                return None
+            self._scan(data, _collect, 0, hits)
         if not hits:
             return self.always
         rules = set(self.always)
