@@ -78,7 +78,10 @@ def load(commit: str) -> Any:
     sys.modules[package] = types.ModuleType(package)
     sys.modules[package].__path__ = []  # type: ignore[attr-defined]
     for module in present:
-        code = re.sub(r"\bmaskline\.text\.(" + "|".join(present) + r")\b", package + r".\1", sources[module] or "")
+        names = "|".join(present)
+        code = re.sub(r"\bmaskline\.text\.(" + names + r")\b", package + r".\1", sources[module] or "")
+        # `from maskline.text import prefilter` too: left alone, it ran the old scrubber on today's prefilter.
+        code = re.sub(r"\bfrom maskline\.text import (" + names + r")\b", "from " + package + r" import \1", code)
         mod = types.ModuleType(f"{package}.{module}")
         mod.__file__ = f"<git {commit}:maskline/text/{module}.py>"
         sys.modules[mod.__name__] = mod
