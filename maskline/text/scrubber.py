@@ -289,7 +289,7 @@ def scrub(text: str, *, pseudonymize_with: KeyMaterial | None = None, info_types
         raise TypeError(f"scrub() needs str, got {type(text).__name__}")
     engine = prefilter.engine()
     candidates = None if engine is None else engine.scan(text)
-    if not candidates and candidates is not None and not prose and text:
+    if candidates is not None and not candidates and text and not prose:
         # The usual log line: the prefilter rules everything out, and the text comes back as it is.
         if info_types is not None:
             _known_types(info_types)  # a misspelt type is still an error, whatever the text
