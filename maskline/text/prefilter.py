@@ -5,8 +5,8 @@ expressions one by one on each of them is what made scrubbing slow. Hyperscan
 compiles the rules' own regexes into one database and scans a line once,
 reporting which rules *may* match. In prefilter mode it accepts what it
 cannot run exactly (look-arounds, back-references) by matching a superset, so
-a rule it does not report cannot match; the scrubber then runs Python's ``re`` and the validators only for the
-rules it reports. Results are therefore the same with or without Hyperscan;
+a rule it does not report cannot match; the scrubber then runs Python's
+``re`` and the validators only for the rules it reports. Results are therefore the same with or without Hyperscan;
 only the time differs. A negative look-around at the edge of a rule
 (``(?<![\\d-])`` before an SSN) is kept as a consuming guard rather than
 dropped, so timestamps, uuids and hex digests stop making digit rules
