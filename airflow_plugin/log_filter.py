@@ -60,13 +60,28 @@ def scrub_event(event: Any) -> Any:
     >>> scrub_event({"timestamp": "2024-01-01", "event": "mail ann@example.com"})
     {'timestamp': '2024-01-01', 'event': 'mail [EMAIL]'}
     """
-    from maskline.text import scrub_value
-
+    scrub, scrub_value = _scrubbers()
     if isinstance(event, dict):
         if event.get("exc_info"):
             event = _render_exception(event)
-        return {k: (v if k in STRUCTURAL_KEYS else scrub_value(v)) for k, v in event.items()}
+        # A str (the message, nearly always) goes to scrub() at once: scrub_value() would only pass it on.
+        return {k: (v if k in STRUCTURAL_KEYS else scrub(v)[0] if type(v) is str else scrub_value(v))
+                for k, v in event.items()}
     return scrub_value(event)
+
+
+_SCRUBBERS: tuple[Callable[..., Any], Callable[..., Any]] | None = None
+
+
+def _scrubbers() -> tuple[Callable[..., Any], Callable[..., Any]]:
+    """The core's ``scrub`` and ``scrub_value``, imported on first use (an import statement per log event
+    cost a tenth of a clean line's scrubbing; at module level it would load the core when DAGs are parsed)."""
+    global _SCRUBBERS
+    if _SCRUBBERS is None:
+        from maskline.text import scrub, scrub_value
+
+        _SCRUBBERS = (scrub, scrub_value)
+    return _SCRUBBERS
 
 
 def _render_exception(event: dict[str, Any]) -> dict[str, Any]:

@@ -20,12 +20,12 @@ from pathlib import Path
 from typing import Any
 
 # commit -> what it was: the scrubber before the Hyperscan prefilter, before the speed work of issue 14, and
-# before the scrubspan round on its per-line path (digit windows, findings, the answer cache).
+# before the scrubfast round (the prefilter's cheaper card and e-mail patterns, the clean line's shorter path).
 PREVIOUS = "97c7f1a"
 BEFORE_SPEED_WORK = "ddc67b4"
-BEFORE_LAST_ROUND = "7159cae"
+BEFORE_LAST_ROUND = "5fbda08"
 VERSIONS = {PREVIOUS: "before the Hyperscan prefilter", BEFORE_SPEED_WORK: "before the speed work (issue 14)",
-            BEFORE_LAST_ROUND: "before this round (scrubspan)"}
+            BEFORE_LAST_ROUND: "before this round (scrubfast)"}
 _MODULES = ("spans", "prefilter", "scrubber")  # in import order; a module missing at a commit is skipped
 _ROOT = Path(__file__).resolve().parents[1]
 
@@ -78,7 +78,10 @@ def load(commit: str) -> Any:
     sys.modules[package] = types.ModuleType(package)
     sys.modules[package].__path__ = []  # type: ignore[attr-defined]
     for module in present:
-        code = re.sub(r"\bmaskline\.text\.(" + "|".join(present) + r")\b", package + r".\1", sources[module] or "")
+        names = "|".join(present)
+        code = re.sub(r"\bmaskline\.text\.(" + names + r")\b", package + r".\1", sources[module] or "")
+        # `from maskline.text import prefilter` too: left alone, it ran the old scrubber on today's prefilter.
+        code = re.sub(r"\bfrom maskline\.text import (" + names + r")\b", "from " + package + r" import \1", code)
         mod = types.ModuleType(f"{package}.{module}")
         mod.__file__ = f"<git {commit}:maskline/text/{module}.py>"
         sys.modules[mod.__name__] = mod

@@ -122,7 +122,11 @@ def find(text: str, info_types: Iterable[str] | None = None, allow: frozenset[st
     if not text:
         return []
     engine = prefilter.engine()  # candidate_rules(), inlined: this runs on every log line
-    candidates = None if engine is None else engine.scan(text)
+    return _find(text, wanted, allow, None if engine is None else engine.scan(text))
+
+
+def _find(text: str, wanted: frozenset[str], allow: frozenset[str], candidates: frozenset[int] | None) -> list[Finding]:
+    """:func:`find` once the prefilter has named the ``candidates`` (None: no prefilter, every rule is tried)."""
     windows: list[tuple[int, int, int]] | None = None
     if candidates is None:
         indexed: Iterable[tuple[int, SpanRule]] = _INDEXED_RULES
@@ -283,7 +287,15 @@ def scrub(text: str, *, pseudonymize_with: KeyMaterial | None = None, info_types
     """
     if not isinstance(text, str):
         raise TypeError(f"scrub() needs str, got {type(text).__name__}")
-    findings = find(text, info_types, frozenset(allow_list) if allow_list else _NO_ALLOW)
+    engine = prefilter.engine()
+    candidates = None if engine is None else engine.scan(text)
+    if candidates is not None and not candidates and text and not prose:
+        # The usual log line: the prefilter rules everything out, and the text comes back as it is.
+        if info_types is not None:
+            _known_types(info_types)  # a misspelt type is still an error, whatever the text
+        return text, []
+    wanted = DEFAULT_TYPES if info_types is None else _known_types(info_types)
+    findings = _find(text, wanted, frozenset(allow_list) if allow_list else _NO_ALLOW, candidates) if text else []
     if prose:
         from maskline.text.prose import find_prose, merge_findings
 

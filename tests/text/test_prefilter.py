@@ -59,3 +59,30 @@ def test_a_token_rule_with_case_insensitive_triggers_is_refused() -> None:
 
     with pytest.raises(ConfigError, match="span rule EMAIL.*Fix: drop within_token"):
         SpanRule("EMAIL", re.compile(r"\w+@\w+"), triggers=("@",), ci_triggers=True, within_token=True)
+
+
+def _uncovered(regex: re.Pattern[str], cheap: re.Pattern[str], texts: list[str]) -> list[str]:
+    """Matches of ``regex`` in ``texts`` inside which ``cheap`` finds nothing (with the text before them in view)."""
+    return [m.group() for t in texts for m in regex.finditer(t) if not cheap.search(t, m.start(), m.end())]
+
+
+def test_a_rules_cheaper_prefilter_pattern_matches_inside_every_match_of_its_regex() -> None:
+    from tests.text.test_scrub_parity import corpus
+
+    texts = corpus()
+    declared = [r for r in SPAN_RULES if r.prefilter is not None]
+    assert {r.info_type for r in declared} >= {"EMAIL", "CREDIT_CARD"}
+    for rule in declared:
+        assert rule.prefilter is not None
+        assert sum(bool(rule.regex.search(t)) for t in texts) > 300  # the corpus does exercise the rule
+        assert _uncovered(rule.regex, rule.prefilter, texts) == []
+    # Control: a prefilter that misses a form of the rule (spaced cards) is caught.
+    card = next(r for r in declared if r.info_type == "CREDIT_CARD")
+    assert _uncovered(card.regex, re.compile(r"\d{4}\.\d{4}\.\d{4}"), texts)
+
+
+def test_the_database_scans_a_rules_prefilter_pattern_in_place_of_its_regex() -> None:
+    entries = prefilter._entries()
+    for index, rule in enumerate(SPAN_RULES):
+        assert entries[index][0] == prefilter._pattern(rule.prefilter or rule.regex)
+    assert any(r.prefilter is not None for r in SPAN_RULES)

@@ -22,3 +22,15 @@ def test_a_commit_missing_from_history_says_how_to_fix_it() -> None:
         scrubber_history.load("0000000")
     assert e.value.missing == "commit"
     assert "not in this checkout's history" in e.value.explanation and "unshallow" in e.value.explanation
+
+
+def test_an_old_scrubber_runs_on_its_own_prefilter_not_todays() -> None:
+    from maskline.text import prefilter
+
+    try:
+        old = scrubber_history.load(scrubber_history.BEFORE_LAST_ROUND)
+    except scrubber_history.HistoryUnavailable as e:
+        pytest.skip(e.explanation)
+    assert old.prefilter is not prefilter  # control: today's module is importable under the same name
+    assert old.prefilter.__file__.startswith(f"<git {scrubber_history.BEFORE_LAST_ROUND}:")
+    assert old.scrub("card 4111 1111 1111 1111")[0] == "card [CREDIT_CARD]"
