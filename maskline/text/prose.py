@@ -114,9 +114,13 @@ def _rules() -> dict[str, re.Pattern[str]]:
     word = rf"(?:[(\[]?{cap}[)\]]?/?|{low}|-)"
     typed = rf"(?i:{_alt(ROMANCE_STREET_TYPES + FR_STREET_TYPES)})(?:[ \t]+[^\W\d_][\w'’-]*){{1,5}}"
     street = rf"(?:(?:{low}[ \t]+){{0,2}}{cap}(?:[ \t]+{word}){{0,8}}|{typed})"
+    # A street's name may end in a number of its own when a house number follows it: a numbered path or garden
+    # colony ("Fußweg 475 12", "Kolonie Am Fenn 1 406"), a founding year ("Kolonie Sternwarte 1911 406"). The house
+    # number after it is then no year, so "at Acme 2024" and "at Acme 12 2024" stay what they were.
+    named_number = r"(?:[ \t]+\d{1,5}(?=,?[ \t]+(?!(?:19|20)\d\d(?![\w]))\d))?"
     cued = (rf"(?i:(?<![\w])(?:{_alt(ADDRESS_CUES)}))(?![\w])[ \t]*:?"
             rf"(?:[ \t]+(?:{_alt(ADDRESS_PREPOSITIONS)})(?![\w]))?[ \t]+"
-            rf"(?P<addr>(?P<name>{street}),?[ \t]*(?<=[ \t/])(?P<no>\d{{1,5}})[a-zA-Z]?(?![\w.,]\d)(?![\w])"
+            rf"(?P<addr>(?P<name>{street}){named_number},?[ \t]*(?<=[ \t/])(?P<no>\d{{1,5}})[a-zA-Z]?(?![\w.,]\d)(?![\w])"
             rf"|\d{{1,5}}[a-zA-Z]?[ \t]+(?P<after>{cap})(?:[ \t]+(?:{part}[ \t]+)*(?:\d{{1,4}}[ \t]+)?{cap}){{1,3}})")
     return {
         "STREET_ADDRESS": re.compile(f"{en}|{de_nl}|{de_words}|{romance}|{world}"),

@@ -34,6 +34,9 @@ CASES = [
      [("STREET_ADDRESS", "'t Achterdorp 394"), ("STREET_ADDRESS", "de Distele 669")]),
     ("Vive at Rúa do serán, 237, desde 2010.", [("STREET_ADDRESS", "Rúa do serán, 237")]),  # lower-case name
     ("Moved to 122 Gateview 1 Heights.", [("STREET_ADDRESS", "122 Gateview 1 Heights")]),
+    # a street name that ends in a number of its own (a year, a numbered path), then the house number
+    ("Delivered at Siedlung Abendrot 1921 12, as asked.", [("STREET_ADDRESS", "Siedlung Abendrot 1921 12")]),
+    ("Neue Anschrift: Fußweg 17 4.", [("STREET_ADDRESS", "Fußweg 17 4")]),
     # a name label's whole field, whatever its case
     ("Contact: guille Menendez, born in Lugo.", [("PERSON_NAME", "guille Menendez")]),
 ]
@@ -46,6 +49,7 @@ NOT_PII = [
     "The Ford Focus and the Apple Watch were on sale in Paris.",  # brands and a city
     "Version 3.2 of the app ships on Friday.",
     "We met at March 12 and again at Acme 2024.",  # after the cue "at": a date, a name with a year
+    "Revenue at Acme 2024 2025 doubled.",  # two years after a name: no house number, no street
     "The call is at 5 PM Tuesday.",  # a time: a number with one capitalised word after it
     "Our office in Westerbracht 303 is open.",  # a name and a number with no address cue before them
     "Contact: the team will reply by mail.",  # a label, but no capitalised word after it
