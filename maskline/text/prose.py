@@ -78,8 +78,10 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"|\d{{1,2}}(?:st|nd|rd|th|er|º|°)?\.?[ \t]+(?:de[ \t]+)?{month},?[ \t]+(?:de[ \t]+)?\d{{4}}"
             rf"|{month}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}})")
     house = r"\d{1,5}(?:[ \t]?[a-zA-Z](?![\w]))?(?:[ \t]?[-/][ \t]?\d{1,4}[a-zA-Z]?)?"
+    # A numbered street is named by an ordinal ("350 5th Avenue", "966 North 15th Glen").
+    ordinal = r"\d{1,3}(?i:st|nd|rd|th)(?![\w])"
     en = (rf"(?<![\w.,-])\d{{1,6}}[A-Za-z]?[ \t]+(?:(?:[NSEW]|North|South|East|West)\.?[ \t]+)?"
-          rf"(?:{cap}[ \t]+){{1,3}}(?:{_alt(en_types)})\b\.?"
+          rf"(?:(?:{cap}|{ordinal})[ \t]+){{1,3}}(?:{_alt(en_types)})\b\.?"
           rf"(?:,?[ \t]*(?:{_alt(EN_UNIT_WORDS)})\.?[ \t]*#?[ \t]*\w{{1,6}}\b)?")
     de_nl = (rf"(?:{cap}[ \t]+(?:{part}[ \t]+)*){{0,3}}[^\W\d_a-zß-ÿ][\w'’-]*"
              rf"(?i:{_alt(glued)})"
@@ -111,7 +113,10 @@ def _rules() -> dict[str, re.Pattern[str]]:
     # and so may a dash ("Rua Julio Ribeiro - Polo Moda 222"). After a street type, its words may be lower-case
     # ("Rúa do serán, 237").
     low = r"[’']?[^\W\d_A-ZÀ-Þ]{1,3}"
-    word = rf"(?:[(\[]?{cap}[)\]]?/?|{low}|-)"
+    # A German inflected adjective joins a name when a capitalised word follows it ("An der alten Gärtnerei 12",
+    # "Zur grünen Wiese 4"); a lower-case word with no such ending ("at Paris last Friday 3") does not.
+    adjective = r"[^\W\d_A-ZÀ-Þ]{2,}(?:en|er|em|es)(?=[ \t]+[^\W\d_a-zß-ÿ])"
+    word = rf"(?:[(\[]?{cap}[)\]]?/?|{adjective}|{low}|-)"
     typed = rf"(?i:{_alt(ROMANCE_STREET_TYPES + FR_STREET_TYPES)})(?:[ \t]+[^\W\d_][\w'’-]*){{1,5}}"
     street = rf"(?:(?:{low}[ \t]+){{0,2}}{cap}(?:[ \t]+{word}){{0,8}}|{typed})"
     # A street's name may end in a number of its own when a house number follows it: a numbered path or garden
