@@ -107,8 +107,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
     mrn_id = r"(?:[A-Z]{1,4}[-/ ]?)?\d[\d-]{3,14}\d(?![\w])|\d{2,4}[-/]\d{3,10}(?![\w])"
     # After an address cue, a street that is a bare name: capitalised words then a house number ("at Kreek 395",
     # "Huertas, 1317"), or a house number then two capitalised words or more ("961 Saint De Provence").
-    # Its words may sit in brackets, end in a slash or be joined by one, as written in address data ("Straße N
-    # (HOKA III) 1173", "Coelho Cintra/ 920", "Kolonie Nord/Süd 12").
+    # Its words may sit in brackets (a lower-case one too: "Seebrücke (nördlich) 9"), end in a slash or be joined
+    # by one, as written in address data ("Straße N (HOKA III) 1173", "Coelho Cintra/ 920", "Kolonie Nord/Süd 12").
     # A short lower-case word may open or join it ("de Distele 669", "'t Achterdorp 394", "A gen Giezen 1071"),
     # and so may a dash ("Rua Julio Ribeiro - Polo Moda 222"). After a street type, its words may be lower-case
     # ("Rúa do serán, 237").
@@ -116,7 +116,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
     # A German inflected adjective joins a name when a capitalised word follows it ("An der alten Gärtnerei 12",
     # "Zur grünen Wiese 4"); a lower-case word with no such ending ("at Paris last Friday 3") does not.
     adjective = r"[^\W\d_A-ZÀ-Þ]{2,}(?:en|er|em|es)(?=[ \t]+[^\W\d_a-zß-ÿ])"
-    word = rf"(?:[(\[]?{cap}(?:/{cap})*[)\]]?/?|{adjective}|{low}|-)"
+    word = rf"(?:[(\[]?{cap}(?:/{cap})*[)\]]?/?|[(\[][^\W\d_][\w'’.-]*[)\]]|{adjective}|{low}|-)"
     typed = rf"(?i:{_alt(ROMANCE_STREET_TYPES + FR_STREET_TYPES)})(?:[ \t]+[^\W\d_][\w'’-]*){{1,5}}"
     street = rf"(?:(?:{low}[ \t]+){{0,2}}{cap}(?:[ \t]+{word}){{0,8}}|{typed})"
     # A street's name may end in a number of its own when a house number follows it: a numbered path or garden

@@ -31,6 +31,7 @@ CASES = [
     ("Stored at Straße N (HOKA III) 1173 and at Engenheiro Coelho Cintra/ 920.",  # brackets, slashes
      [("STREET_ADDRESS", "Straße N (HOKA III) 1173"), ("STREET_ADDRESS", "Engenheiro Coelho Cintra/ 920")]),
     ("Stored at Siedlung Nord/Westend Ost 12 today.", [("STREET_ADDRESS", "Siedlung Nord/Westend Ost 12")]),  # joined
+    ("Parcel left at Hafenbrücke (westlich) 31, as asked.", [("STREET_ADDRESS", "Hafenbrücke (westlich) 31")]),
     ("Bezorgd at 't Achterdorp 394 en at de Distele 669.",  # Dutch streets opening with an article
      [("STREET_ADDRESS", "'t Achterdorp 394"), ("STREET_ADDRESS", "de Distele 669")]),
     ("Vive at Rúa do serán, 237, desde 2010.", [("STREET_ADDRESS", "Rúa do serán, 237")]),  # lower-case name
@@ -58,6 +59,7 @@ NOT_PII = [
     "We met at Paris last Friday 3 times.",  # a lower-case word that is no inflected adjective ends the name
     "At the 5th Avenue store we met.",  # an ordinal street with no house number
     "Sold at Acme/Globex in Q3.",  # names joined by a slash, no house number
+    "We met at Acme (briefly) and left.",  # a bracketed word after a name, no house number
     "The call is at 5 PM Tuesday.",  # a time: a number with one capitalised word after it
     "Our office in Westerbracht 303 is open.",  # a name and a number with no address cue before them
     "Contact: the team will reply by mail.",  # a label, but no capitalised word after it
