@@ -3,6 +3,13 @@
 The same input and key always give the same fake, on every engine: the word is
 picked by digits of the salted SHA-256 of the value. ``kind`` defaults from the
 info type: PERSON_NAME -> name, EMAIL -> email, USERNAME -> username, else word.
+
+A fake never shows the value it replaces: when the first draw contains the raw
+value (case-insensitively, e.g. ``Lora`` -> ``Flora Zeller``), the word picks are
+drawn again from later digits of the same digest, so the result stays a function
+of the value and the key. The first draw is kept otherwise, so existing fakes do
+not change. Three draws in a row can only all contain a value as short as a
+letter or two (``a`` is in most names); the last draw is then used as it is.
 """
 
 from __future__ import annotations
@@ -13,6 +20,8 @@ from typing import Literal
 from sqlglot import exp
 
 from maskline.dialects.base import lit
+from maskline.dialects.canonical import TextForm, text_form
+from maskline.keys import KeyMaterial, salted_sha256_hex
 from maskline.methods.base import MaskContext, MethodDef, param
 from maskline.methods.shape import MaskedShape, alternation, literal
 from maskline.methods.wordlists import FIRST_NAMES, LAST_NAMES, WORDS
@@ -44,25 +53,75 @@ def _word(words: tuple[str, ...], digest: exp.Expression, start: int, ctx: MaskC
     return ctx.dialect.pick(words, index)
 
 
+# Where each draw starts in the 64 hex digits of the digest: a draw reads 16 digits (four words at most).
+DRAW_OFFSETS = (1, 17, 33)
+
+
+def _draw(kind: str, digest: exp.Expression, offset: int, ctx: MaskContext) -> exp.Expression:
+    """One fake of ``kind`` from the digest's hex digits ``offset`` to ``offset + 15``."""
+    d = ctx.dialect
+    first = _word(FIRST_NAMES, digest, offset, ctx)
+    last = _word(LAST_NAMES, digest, offset + 4, ctx)
+    if kind == "name":
+        return d.concat(first, lit(" "), last)
+    if kind == "first_name":
+        return first
+    if kind == "last_name":
+        return last
+    if kind == "email":
+        return exp.Lower(this=d.concat(first, lit("."), last, lit("@example.com")))
+    if kind == "username":
+        return exp.Lower(this=d.concat(first, lit("_"), _word(WORDS, digest, offset + 8, ctx)))
+    return d.concat(_word(WORDS, digest, offset, ctx), lit("-"), _word(WORDS, digest, offset + 4, ctx))
+
+
+def _contains(fake: exp.Expression, raw: exp.Expression, ctx: MaskContext) -> exp.Expression:
+    """Whether ``fake`` shows ``raw`` (case-insensitive); NULL for a NULL or blank ``raw``, which keeps the draw."""
+    return exp.GT(this=ctx.dialect.strpos_of(exp.Lower(this=fake), exp.Lower(this=raw.copy())), expression=lit(0))
+
+
 def build(column: exp.Expression, p: FakeParams, ctx: MaskContext) -> exp.Expression:
     d = ctx.dialect
     kind = p.kind or DEFAULT_KIND.get(ctx.info_type or "", "word")
     digest = ctx.keys.salted_sha256_hex(d.utf8(ctx.canonical_text(column)))
-    first = _word(FIRST_NAMES, digest, 1, ctx)
-    last = _word(LAST_NAMES, digest, 5, ctx)
-    if kind == "name":
-        out = d.concat(first, lit(" "), last)
-    elif kind == "first_name":
-        out = first
-    elif kind == "last_name":
-        out = last
-    elif kind == "email":
-        out = exp.Lower(this=d.concat(first, lit("."), last, lit("@example.com")))
-    elif kind == "username":
-        out = exp.Lower(this=d.concat(first, lit("_"), _word(WORDS, digest, 9, ctx)))
-    else:
-        out = d.concat(_word(WORDS, digest, 1, ctx), lit("-"), _word(WORDS, digest, 5, ctx))
+    draws = [_draw(kind, digest, offset, ctx) for offset in DRAW_OFFSETS]
+    if text_form(ctx.source_type, d.text_form_overrides) not in (None, TextForm.TEXT):
+        # Numbers, dates and timestamps are written with digits, booleans as true/false, floats may be NaN or
+        # Infinity: a fake of letters never holds one (a test checks the word lists), so no re-draw is needed.
+        return draws[0]
+    # The raw text as it would be read in the output: trimmed, and NULL when blank (everything contains '').
+    raw = exp.Nullif(this=exp.Trim(this=ctx.canonical_text(column.copy())), expression=lit(""))
+    # Built from the last draw back: CASE WHEN draw_i contains raw THEN <next> ELSE draw_i END.
+    out = draws[-1]
+    for draw in reversed(draws[:-1]):
+        out = exp.Case(ifs=[exp.If(this=_contains(draw.copy(), raw, ctx), true=out)], default=draw)
     return out
+
+
+def fake_of(key: KeyMaterial, text: str, kind: str = "name") -> str:
+    """Python reference of the SQL: the fake of one value's canonical ``text``, re-drawn while it shows the value.
+
+    >>> fake_of(KeyMaterial(b"k" * 16), "Ada Lovelace")
+    'Lea Oakes'
+    >>> "lora" in fake_of(KeyMaterial(b"k" * 16), "Lora").lower()
+    False
+    """
+    digest = salted_sha256_hex(key, text)
+
+    def word(words: tuple[str, ...], start: int) -> str:
+        return words[int(digest[start - 1:start + 3], 16) % len(words)]
+
+    def draw(o: int) -> str:
+        first, last = word(FIRST_NAMES, o), word(LAST_NAMES, o + 4)
+        return {"name": f"{first} {last}", "first_name": first, "last_name": last,
+                "email": f"{first}.{last}@example.com".lower(), "username": f"{first}_{word(WORDS, o + 8)}".lower(),
+                }.get(kind, f"{word(WORDS, o)}-{word(WORDS, o + 4)}")
+
+    raw = text.strip(" ").lower()
+    for offset in DRAW_OFFSETS[:-1]:
+        if not raw or raw not in draw(offset).lower():
+            return draw(offset)
+    return draw(DRAW_OFFSETS[-1])
 
 
 def kind_patterns() -> dict[str, str]:

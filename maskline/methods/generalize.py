@@ -4,6 +4,14 @@
   Text dates: ``to: year`` takes the year written in the value, whatever the format
   (``21.07.1985``, ``07/21/1985``, ``1985-07-21``); ``month`` and ``day`` read ISO
   dates. A value without one becomes NULL, never an error for the whole table.
+
+  A date that is already the first day of its unit is its own truncation: a birth
+  date of January 1st comes out equal to the input. That is by design, not a leak:
+  the output is a function of the year alone (every date of the year gets the same
+  one), so it tells a reader no more than the year. Writing another day would be
+  worse (that day would then mark the January 1st births), and writing the year
+  alone would change a DATE column's type, and make a CSV read as text differ from
+  the same table in a warehouse, where one policy must give one output.
 - ``bucket: N``: a number floored to a multiple of N; output numeric.
 - ``prefix: N``: keep the first N characters (postal codes), mask the rest; output text.
 """

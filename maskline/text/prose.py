@@ -78,8 +78,10 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"|\d{{1,2}}(?:st|nd|rd|th|er|º|°)?\.?[ \t]+(?:de[ \t]+)?{month},?[ \t]+(?:de[ \t]+)?\d{{4}}"
             rf"|{month}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}})")
     house = r"\d{1,5}(?:[ \t]?[a-zA-Z](?![\w]))?(?:[ \t]?[-/][ \t]?\d{1,4}[a-zA-Z]?)?"
+    # A numbered street is named by an ordinal ("350 5th Avenue", "966 North 15th Glen").
+    ordinal = r"\d{1,3}(?i:st|nd|rd|th)(?![\w])"
     en = (rf"(?<![\w.,-])\d{{1,6}}[A-Za-z]?[ \t]+(?:(?:[NSEW]|North|South|East|West)\.?[ \t]+)?"
-          rf"(?:{cap}[ \t]+){{1,3}}(?:{_alt(en_types)})\b\.?"
+          rf"(?:(?:{cap}|{ordinal})[ \t]+){{1,3}}(?:{_alt(en_types)})\b\.?"
           rf"(?:,?[ \t]*(?:{_alt(EN_UNIT_WORDS)})\.?[ \t]*#?[ \t]*\w{{1,6}}\b)?")
     de_nl = (rf"(?:{cap}[ \t]+(?:{part}[ \t]+)*){{0,3}}[^\W\d_a-zß-ÿ][\w'’-]*"
              rf"(?i:{_alt(glued)})"
@@ -105,18 +107,25 @@ def _rules() -> dict[str, re.Pattern[str]]:
     mrn_id = r"(?:[A-Z]{1,4}[-/ ]?)?\d[\d-]{3,14}\d(?![\w])|\d{2,4}[-/]\d{3,10}(?![\w])"
     # After an address cue, a street that is a bare name: capitalised words then a house number ("at Kreek 395",
     # "Huertas, 1317"), or a house number then two capitalised words or more ("961 Saint De Provence").
-    # Its words may sit in brackets or end in a slash, as written in address data ("Straße N (HOKA III) 1173",
-    # "Coelho Cintra/ 920").
+    # Its words may sit in brackets (a lower-case one too: "Seebrücke (nördlich) 9"), end in a slash or be joined
+    # by one, as written in address data ("Straße N (HOKA III) 1173", "Coelho Cintra/ 920", "Kolonie Nord/Süd 12").
     # A short lower-case word may open or join it ("de Distele 669", "'t Achterdorp 394", "A gen Giezen 1071"),
     # and so may a dash ("Rua Julio Ribeiro - Polo Moda 222"). After a street type, its words may be lower-case
     # ("Rúa do serán, 237").
     low = r"[’']?[^\W\d_A-ZÀ-Þ]{1,3}"
-    word = rf"(?:[(\[]?{cap}[)\]]?/?|{low}|-)"
+    # A German inflected adjective joins a name when a capitalised word follows it ("An der alten Gärtnerei 12",
+    # "Zur grünen Wiese 4"); a lower-case word with no such ending ("at Paris last Friday 3") does not.
+    adjective = r"[^\W\d_A-ZÀ-Þ]{2,}(?:en|er|em|es)(?=[ \t]+[^\W\d_a-zß-ÿ])"
+    word = rf"(?:[(\[]?{cap}(?:/{cap})*[)\]]?/?|[(\[][^\W\d_][\w'’.-]*[)\]]|{adjective}|{low}|-)"
     typed = rf"(?i:{_alt(ROMANCE_STREET_TYPES + FR_STREET_TYPES)})(?:[ \t]+[^\W\d_][\w'’-]*){{1,5}}"
     street = rf"(?:(?:{low}[ \t]+){{0,2}}{cap}(?:[ \t]+{word}){{0,8}}|{typed})"
+    # A street's name may end in a number of its own when a house number follows it: a numbered path or garden
+    # colony ("Fußweg 475 12", "Kolonie Am Fenn 1 406"), a founding year ("Kolonie Sternwarte 1911 406"). The house
+    # number after it is then no year, so "at Acme 2024" and "at Acme 12 2024" stay what they were.
+    named_number = r"(?:[ \t]+\d{1,5}(?=,?[ \t]+(?!(?:19|20)\d\d(?![\w]))\d))?"
     cued = (rf"(?i:(?<![\w])(?:{_alt(ADDRESS_CUES)}))(?![\w])[ \t]*:?"
             rf"(?:[ \t]+(?:{_alt(ADDRESS_PREPOSITIONS)})(?![\w]))?[ \t]+"
-            rf"(?P<addr>(?P<name>{street}),?[ \t]*(?<=[ \t/])(?P<no>\d{{1,5}})[a-zA-Z]?(?![\w.,]\d)(?![\w])"
+            rf"(?P<addr>(?P<name>{street}){named_number},?[ \t]*(?<=[ \t/])(?P<no>\d{{1,5}})[a-zA-Z]?(?![\w.,]\d)(?![\w])"
             rf"|\d{{1,5}}[a-zA-Z]?[ \t]+(?P<after>{cap})(?:[ \t]+(?:{part}[ \t]+)*(?:\d{{1,4}}[ \t]+)?{cap}){{1,3}})")
     return {
         "STREET_ADDRESS": re.compile(f"{en}|{de_nl}|{de_words}|{romance}|{world}"),

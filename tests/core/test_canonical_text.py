@@ -19,8 +19,8 @@ from sqlglot import exp
 from maskline.dialects import get_dialect
 from maskline.dialects.canonical import TextForm, canonical_sql, canonical_text, text_form
 from maskline.keys import KeyMaterial, hmac_hex, salted_sha256_hex
+from maskline.methods.fake import fake_of
 from maskline.methods.registry import method_spec
-from maskline.methods.wordlists import FIRST_NAMES, LAST_NAMES
 from maskline.sql.compile import mask_expression
 
 PLUS2 = dt.timezone(dt.timedelta(hours=2))
@@ -75,9 +75,8 @@ def literal(value: Any) -> str | None:
 
 
 def fake_name(key: KeyMaterial, text: str) -> str:
-    """Python reference of ``fake`` (kind name): words picked by hex digits 1-4 and 5-8 of the salted SHA-256."""
-    digest = salted_sha256_hex(key, text)
-    return f"{FIRST_NAMES[int(digest[0:4], 16) % len(FIRST_NAMES)]} {LAST_NAMES[int(digest[4:8], 16) % len(LAST_NAMES)]}"
+    """Python reference of ``fake`` (kind name): words picked by hex digits of the salted SHA-256."""
+    return fake_of(key, text, "name")
 
 
 def expected(form: TextForm, key: KeyMaterial) -> list[tuple[Any, ...]]:

@@ -30,10 +30,19 @@ CASES = [
     ("Delivered at 961 Saint De Provence yesterday.", [("STREET_ADDRESS", "961 Saint De Provence")]),
     ("Stored at Straße N (HOKA III) 1173 and at Engenheiro Coelho Cintra/ 920.",  # brackets, slashes
      [("STREET_ADDRESS", "Straße N (HOKA III) 1173"), ("STREET_ADDRESS", "Engenheiro Coelho Cintra/ 920")]),
+    ("Stored at Siedlung Nord/Westend Ost 12 today.", [("STREET_ADDRESS", "Siedlung Nord/Westend Ost 12")]),  # joined
+    ("Parcel left at Hafenbrücke (westlich) 31, as asked.", [("STREET_ADDRESS", "Hafenbrücke (westlich) 31")]),
     ("Bezorgd at 't Achterdorp 394 en at de Distele 669.",  # Dutch streets opening with an article
      [("STREET_ADDRESS", "'t Achterdorp 394"), ("STREET_ADDRESS", "de Distele 669")]),
     ("Vive at Rúa do serán, 237, desde 2010.", [("STREET_ADDRESS", "Rúa do serán, 237")]),  # lower-case name
     ("Moved to 122 Gateview 1 Heights.", [("STREET_ADDRESS", "122 Gateview 1 Heights")]),
+    # a street name that ends in a number of its own (a year, a numbered path), then the house number
+    ("Delivered at Siedlung Abendrot 1921 12, as asked.", [("STREET_ADDRESS", "Siedlung Abendrot 1921 12")]),
+    ("Neue Anschrift: Fußweg 17 4.", [("STREET_ADDRESS", "Fußweg 17 4")]),
+    # a German inflected adjective inside a cued street name; an ordinal as an English street's name
+    ("Neue Anschrift: Zur grünen Wiese 4.", [("STREET_ADDRESS", "Zur grünen Wiese 4")]),
+    ("Parcel left at An der kleinen Mühle 27, as asked.", [("STREET_ADDRESS", "An der kleinen Mühle 27")]),
+    ("Sent to 71 West 23rd Street yesterday.", [("STREET_ADDRESS", "71 West 23rd Street")]),
     # a name label's whole field, whatever its case
     ("Contact: guille Menendez, born in Lugo.", [("PERSON_NAME", "guille Menendez")]),
 ]
@@ -46,6 +55,11 @@ NOT_PII = [
     "The Ford Focus and the Apple Watch were on sale in Paris.",  # brands and a city
     "Version 3.2 of the app ships on Friday.",
     "We met at March 12 and again at Acme 2024.",  # after the cue "at": a date, a name with a year
+    "Revenue at Acme 2024 2025 doubled.",  # two years after a name: no house number, no street
+    "We met at Paris last Friday 3 times.",  # a lower-case word that is no inflected adjective ends the name
+    "At the 5th Avenue store we met.",  # an ordinal street with no house number
+    "Sold at Acme/Globex in Q3.",  # names joined by a slash, no house number
+    "We met at Acme (briefly) and left.",  # a bracketed word after a name, no house number
     "The call is at 5 PM Tuesday.",  # a time: a number with one capitalised word after it
     "Our office in Westerbracht 303 is open.",  # a name and a number with no address cue before them
     "Contact: the team will reply by mail.",  # a label, but no capitalised word after it
