@@ -465,6 +465,7 @@ def _from_dbapi(con: Any, table: str, n: int, dialect: str | None = None) -> Sam
         if sampled is not query and len(rows) < min(n, total or n) // 2:
             # A block sample of a small table can come back (nearly) empty: the first rows instead.
             names, rows = _fetch(cur, query, dialect)
+        rows = _thin(rows, n)
         types = _column_types(cur, target, dialect, names)
     except Exception as e:  # noqa: BLE001 - any driver error; reported by class only
         _rollback(con)
@@ -485,17 +486,16 @@ def _fetch(cur: Any, query: Any, dialect: str) -> tuple[list[str], list[Any]]:
 
 
 def _postgres_rows(cur: Any, query: Any, table: str, n: int, total: int | None) -> Any:
-    """A seeded Bernoulli sample (3x oversampled, then LIMIT): the same rows on every run while the table is
+    """A seeded Bernoulli sample (oversampled, then thinned by :func:`_thin`): the same rows on every run while the table is
     unchanged, read in one pass without sorting the table.
 
     >>> _postgres_rows(None, None, "public.t", 100, 1_000_000).sql("postgres")
-    'SELECT * FROM public.t TABLESAMPLE BERNOULLI (0.030000) REPEATABLE (42) LIMIT 100'
+    'SELECT * FROM public.t TABLESAMPLE BERNOULLI (0.015000) REPEATABLE (42) LIMIT 200'
     """
     import sqlglot
 
-    percent = 100.0 if not total else min(100.0, 100.0 * 3 * n / total)
-    sampled = sqlglot.parse_one(f"SELECT * FROM t TABLESAMPLE BERNOULLI ({percent:.6f}) REPEATABLE ({SEED}) "
-                                f"LIMIT {int(n)}", read="postgres")
+    sampled = sqlglot.parse_one(f"SELECT * FROM t TABLESAMPLE BERNOULLI ({_percent(n, total)}) REPEATABLE ({SEED}) "
+                                f"LIMIT {_cap(n)}", read="postgres")
     _swap_table(sampled, table, "postgres")
     return sampled
 
@@ -536,23 +536,50 @@ _TABLESAMPLE = {
 }
 
 
+def _percent(n: int, total: int | None) -> str:
+    """The share of rows a Bernoulli sample takes to yield about 1.5 n rows (so rarely fewer than n).
+
+    >>> _percent(100, 1_000_000)
+    '0.015000'
+    """
+    return f"{100.0 if not total else min(100.0, 100.0 * 1.5 * n / total):.6f}"
+
+
+def _cap(n: int) -> int:
+    # A bound on what the engine sends back: twice the rows wanted. It is reached only when the size was
+    # underestimated, and then LIMIT keeps the rows the scan met first.
+    return 2 * int(n)
+
+
+def _thin(rows: list[Any], n: int) -> list[Any]:
+    """At most ``n`` rows, picked evenly over the sample. The sample is drawn over the whole table but comes back
+    in scan order: keeping its first ``n`` rows (a ``LIMIT`` on the oversampled query) would favour the table's
+    start.
+
+    >>> _thin(list(range(12)), 4)
+    [0, 3, 6, 9]
+    """
+    if len(rows) <= n:
+        return rows
+    return [rows[i * len(rows) // n] for i in range(n)]
+
+
 def _engine_rows(query: Any, table: str, n: int, total: int | None, dialect: str) -> Any:
-    """The engine's own ``TABLESAMPLE`` (3x oversampled, then ``LIMIT``); an engine without one gets
+    """The engine's own ``TABLESAMPLE`` (oversampled, then thinned by :func:`_thin`); an engine without one gets
     ``ORDER BY random()``.
 
     >>> _engine_rows(None, "sales.t", 100, 1_000_000, "trino").sql("trino")
-    'SELECT * FROM sales.t TABLESAMPLE BERNOULLI (0.030000) LIMIT 100'
+    'SELECT * FROM sales.t TABLESAMPLE BERNOULLI (0.015000) LIMIT 200'
     >>> _engine_rows(None, "t", 100, 1_000_000, "bigquery").sql("bigquery")
-    'SELECT * FROM t TABLESAMPLE SYSTEM (0.030000 PERCENT) LIMIT 100'
+    'SELECT * FROM t TABLESAMPLE SYSTEM (0.015000 PERCENT) LIMIT 200'
     """
     import sqlglot
 
     clause = _TABLESAMPLE.get(dialect)
     if clause is None:
         return _random_rows(query)
-    percent = 100.0 if not total else min(100.0, 100.0 * 3 * n / total)
-    sampled = sqlglot.parse_one(f"SELECT * FROM t {clause.format(percent=f'{percent:.6f}', seed=SEED)} "
-                                f"LIMIT {int(n)}", read=dialect)
+    sampled = sqlglot.parse_one(f"SELECT * FROM t {clause.format(percent=_percent(n, total), seed=SEED)} "
+                                f"LIMIT {_cap(n)}", read=dialect)
     _swap_table(sampled, table, dialect)
     return sampled
 
