@@ -96,11 +96,13 @@ DETECTORS: tuple[Detector, ...] = (
     _D("NATIONAL_ID", "checksummed-digits", r"[0-9]{9,13}", "national_id", chance=0.15, needs_hint=True,
        kinds=_SI),
     # Without a name, digits count only when nearly all pass a national check digit (random digits: about 1 in 5).
-    _D("NATIONAL_ID", "checksum-digits", r"[0-9]{9,13}", "national_id", chance=0.2, kinds=_SI, strength=0.8),
+    _D("NATIONAL_ID", "checksum-digits", r"[0-9]{9,13}", "national_id", chance=0.2, kinds=_SI, strength=0.8,
+       refute="isbns"),
     _D("US_SSN", "ssn-digits", r"[0-9]{9}", "us_ssn", chance=0.9, needs_hint=True, kinds=_SI),
     _D("MAC_ADDRESS", "mac", r"[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}",
        "mac"),
-    _D("IP_ADDRESS", "ipv4", r"[0-9]{1,3}(\.[0-9]{1,3}){3}", "ip", chance=0.02, refute="version_strings"),
+    # Three-part dotted numbers match too and fail: a column mixing them with quads is versions (2.4.1, 1.0.3.7).
+    _D("IP_ADDRESS", "ipv4", r"[0-9]{1,3}(\.[0-9]{1,3}){2,3}", "ip", chance=0.02, refute="version_strings"),
     _D("IP_ADDRESS", "ipv6", r"[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}(:[0-9.]{7,15})?", "ip", chance=0.01),
     _D("GEO_COORDINATE", "lat-lon-pair", r"\(?\s*-?[0-9]{1,2}\.[0-9]{3,}\s*[,;]\s*-?[0-9]{1,3}\.[0-9]{3,}\s*\)?",
        "geo_pair", strength=0.9),
