@@ -26,6 +26,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from maskline.classify.placeholders import is_placeholder
 from maskline.classify.result import SAFE_CONFIDENCE, ColumnClassification
 from maskline.classify.values import ColumnValues, as_column_values
 from maskline.infotypes.detectors import DETECTORS
@@ -193,7 +194,8 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         col = _whole_numbers_as_typed(col)
     skip = {s.casefold() for s in allow_list} | set(NULL_LIKE)
     longest = max((len(x) for x in skip), default=0)
-    keep = [i for i, v in enumerate(col.values) if len(v) > longest or v.casefold() not in skip]
+    keep = [i for i, v in enumerate(col.values)
+            if (len(v) > longest or v.casefold() not in skip) and not is_placeholder(v, kind)]
     if not keep:
         return _name_only(name, hints, shown_type, evidence, custom, min_confidence)
     scan = _Scan(col, keep)
