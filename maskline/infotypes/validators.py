@@ -939,6 +939,18 @@ def person_name(value: str) -> bool:
     return opens_with_known_name(rest, comma="," in value and _comma_after_first_word(value))
 
 
+def person_name_or_family_ending(value: str) -> bool:
+    """A person's name by the given-name lexicon (:func:`person_name`) or by a family-name ending
+    (:mod:`maskline.infotypes.surname_endings`): Petrov, Jónsdóttir, Kowalski, Beridze.
+
+    >>> [person_name_or_family_ending(v) for v in ("Jónsdóttir", "Jennifer", "Widget")]
+    [True, True, False]
+    """
+    from maskline.infotypes.surname_endings import reads_as_family_name
+
+    return person_name(value) or reads_as_family_name(value)
+
+
 def _comma_after_first_word(value: str) -> bool:
     head, comma, tail = value.partition(",")
     return bool(comma) and len(head.split()) == 1 and "," not in tail
@@ -1245,6 +1257,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "postal_address": postal_address,
     "person_name": person_name,
     "person_name_shape": person_name_shape,
+    "person_name_or_family_ending": person_name_or_family_ending,
     "username": username,
     "handle_with_name": handle_with_name,
     "passport_number": passport_number,
