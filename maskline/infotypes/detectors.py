@@ -113,6 +113,10 @@ DETECTORS: tuple[Detector, ...] = (
     # Unnamed floats: coordinates only when stored with 5 to 8 decimals and spread over degrees (shape check).
     _D("GEO_COORDINATE", "coordinate-decimals", r"-?[0-9]{1,3}\.[0-9]{5,8}", "longitude", chance=0.5,
        kinds=("float",), strength=0.72, refute="not_coordinates"),
+    # The same numbers kept as text (a column of coordinates with "n/a" or "unknown" among them is text), in a
+    # third of the values or more.
+    _D("GEO_COORDINATE", "coordinate-decimals-text", r"-?[0-9]{1,3}\.[0-9]{5,8}", "longitude", chance=0.5,
+       strength=0.72, refute="not_coordinates", min_share=0.3),
     _D("PHONE", "phonenumbers", r"(\+|00)?[0-9(][0-9 ().\-/]{5,22}[0-9]( ?(x|X|ext\.?|#) ?[0-9]{1,6})?", "phone",
        chance=0.3, strength=0.9, refute="isbns"),
     _D("PHONE", "phonenumbers-any", r"(\+|00)?[0-9(][0-9 ().\-/]{5,22}[0-9]( ?(x|X|ext\.?|#) ?[0-9]{1,6})?", "phone_any",
@@ -127,7 +131,8 @@ DETECTORS: tuple[Detector, ...] = (
     # category; see postal_shape), in most of the column's values.
     _D("POSTAL_CODE", "fixed-width-digits", r"[0-9]{4,6}", None, chance=0.5, strength=0.72,
        refute="not_postal_codes", min_share=0.95),
-    _D("POSTAL_CODE", "postcode", _POSTAL_MARK + r"[A-Za-z0-9][A-Za-z0-9 -]{1,8}[A-Za-z0-9]", "postal_code",
+    # Up to eleven characters: Iran writes ten digits in two groups (12345-67890), Brazil 12345-678.
+    _D("POSTAL_CODE", "postcode", _POSTAL_MARK + r"[A-Za-z0-9][A-Za-z0-9 -]{1,9}[A-Za-z0-9]", "postal_code",
        chance=0.5, needs_hint=True, kinds=_SI),
     # Any way people write a date, with or without a time and zone: it only counts under a birth-date name.
     _D("DATE_OF_BIRTH", "calendar-date", r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}"
