@@ -127,10 +127,6 @@ DETECTORS: tuple[Detector, ...] = (
     _D("POSTAL_CODE", "postcode-format", _POSTAL_MARK + r"[A-Za-z0-9][A-Za-z0-9 -]{3,8}[A-Za-z0-9]",
        "postal_code_distinctive",
        chance=0.2, strength=0.75),
-    # Without a name: text of one fixed width, 4 to 6 digits, spread like places (not years, dates, row ids or a
-    # category; see postal_shape), in most of the column's values.
-    _D("POSTAL_CODE", "fixed-width-digits", r"[0-9]{4,6}", None, chance=0.5, strength=0.72,
-       refute="not_postal_codes", min_share=0.95),
     # Up to eleven characters: Iran writes ten digits in two groups (12345-67890), Brazil 12345-678.
     _D("POSTAL_CODE", "postcode", _POSTAL_MARK + r"[A-Za-z0-9][A-Za-z0-9 -]{1,9}[A-Za-z0-9]", "postal_code",
        chance=0.5, needs_hint=True, kinds=_SI),

@@ -11,8 +11,9 @@ numbers of that shape fail one of these:
   as dates or clock times far more often than random codes do (about one in six);
 - category codes: fewer than ten distinct values, or a few repeated over the rows.
 
-:func:`not_postal_codes` returns why the column is something else, or None; it is the ``refute`` check of the
-``fixed-width-digits`` detector, which also needs most of the column's values to match (``min_share``).
+:func:`not_postal_codes` returns why the column is something else, or None. :func:`postal_code_evidence`
+gives the classifier its evidence only for a text column nearly all of whose values (``MIN_SHARE``) are such
+digit strings; a column with a few of them (amounts, notes) gets none, not even a near miss.
 
 >>> not_postal_codes(["01067", "80331", "10115", "50667", "20095", "70173", "04109", "90402", "28195", "45127"], 10)
 >>> not_postal_codes(["1987", "2003", "1975", "1999", "2011", "1964", "1990", "2020", "1958", "1981"], 10)
@@ -23,11 +24,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 MIN_VALUES = 10  # fewer matched values than this say nothing about a column
 ONE_WIDTH = 0.95  # share of the values that must have the most common width
 DATE_SHARE = 0.5  # six-digit values parsing as dates or times: random codes do about one time in six
 MIN_DISTINCT = 10
+MIN_SHARE = 0.95  # of a column's values (placeholders removed) that must be 4-6 digit strings
+STRENGTH = 0.72  # the shape alone: below a postal-code name and a format together
 
 
 def _is_year(v: str) -> bool:
@@ -73,3 +77,25 @@ def not_postal_codes(values: Sequence[str], rows: int = 0) -> str | None:
     if distinct < MIN_DISTINCT:
         return f"a category: {distinct} distinct codes"
     return surrogate_keys(same, rows)
+
+
+def postal_code_evidence(values: Sequence[str], weights: Sequence[float], n: float, rows: int) -> list[Any]:
+    """POSTAL_CODE evidence for a text column whose values are nearly all 4-6 digit strings of one width that
+    :func:`not_postal_codes` does not refute, or ``[]``. ``values`` and ``weights`` are the column's distinct
+    values (placeholders removed) and their counts, ``n`` their total, ``rows`` the table's rows.
+
+    >>> codes = ["%05d" % (1000 + 7919 * i % 98000) for i in range(60)]
+    >>> postal_code_evidence(codes, [1.0] * 60, 60.0, 60)[0].detector
+    'fixed-width-digits'
+    >>> postal_code_evidence(["1250", "Paid in full", "n/a"] * 20, [1.0] * 60, 60.0, 60)
+    []
+    """
+    from maskline.classify.column import _Evidence
+
+    digits = [i for i, v in enumerate(values) if 4 <= len(v) <= 6 and v.isdigit()]
+    weight = sum(weights[i] for i in digits)
+    if not n or weight < MIN_SHARE * n or not_postal_codes([values[i] for i in digits], rows):
+        return []
+    share = weight / n
+    return [_Evidence("POSTAL_CODE", "fixed-width-digits", share, 1.0, len(digits), len(digits), 0.0, False,
+                      STRENGTH)]

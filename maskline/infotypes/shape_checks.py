@@ -176,14 +176,11 @@ def repeated_labels(values: Sequence[str], rows: int = 0) -> str | None:
     return None
 
 
-from maskline.infotypes.postal_shape import not_postal_codes  # noqa: E402 - it reads surrogate_keys above
-
 SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "version_strings": version_strings,
     "isbns": isbns,
     "routing_numbers": routing_numbers,
     "surrogate_keys": surrogate_keys,
-    "not_postal_codes": not_postal_codes,
     "base64_blobs": base64_blobs,
     "not_coordinates": not_coordinates,
     "few_single_words": few_single_words,
