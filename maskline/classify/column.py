@@ -26,6 +26,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from maskline.classify.placeholders import is_placeholder
 from maskline.classify.result import SAFE_CONFIDENCE, ColumnClassification
 from maskline.classify.values import ColumnValues, as_column_values
 from maskline.infotypes.detectors import DETECTORS
@@ -193,7 +194,8 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         col = _whole_numbers_as_typed(col)
     skip = {s.casefold() for s in allow_list} | set(NULL_LIKE)
     longest = max((len(x) for x in skip), default=0)
-    keep = [i for i, v in enumerate(col.values) if len(v) > longest or v.casefold() not in skip]
+    keep = [i for i, v in enumerate(col.values)
+            if (len(v) > longest or v.casefold() not in skip) and not is_placeholder(v, kind)]
     if not keep:
         return _name_only(name, hints, shown_type, evidence, custom, min_confidence)
     scan = _Scan(col, keep)
@@ -225,6 +227,12 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         prose = _is_prose(scan)
         if "DATE_OF_BIRTH" not in hints:
             found.extend(_age_distribution_evidence(scan))
+        from maskline.classify.single_names import single_name_evidence
+
+        found.extend(single_name_evidence(scan.values, scan.weights, scan.n))
+        from maskline.infotypes.postal_shape import postal_code_evidence
+
+        found.extend(postal_code_evidence(scan.values, scan.weights, scan.n, table_rows or int(scan.n)))
     # Shape checks read how many of the table's rows hold a value: a sparse column's 30 names in 300 rows are
     # 30 names, not a category repeated ten times.
     value_rows = round(table_rows * scan.n / col.total) if table_rows and col.total else None

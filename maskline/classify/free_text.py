@@ -69,7 +69,8 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
     for start in range(0, len(chosen), BATCH):
         texts = [values[i] for i in chosen[start:start + BATCH]]
         rules = find_prose_many(texts, ner=False)
-        batch = [bool(find(t)) or any(_counts(t, f, r) for f in r) for t, r in zip(texts, rules, strict=True)]
+        batch = [any(_not_a_version(t, f) for f in find(t)) or any(_not_a_version(t, f) and _counts(t, f, r) for f in r)
+                 for t, r in zip(texts, rules, strict=True)]
         if _clearly_sensitive(sum(hit) + sum(batch), len(hit) + len(batch)):
             # The rules alone settle it: the model could only add hits, so it is not run, and the share below
             # is the rules' share, a lower bound (NER costs about a millisecond a value).
@@ -79,7 +80,7 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
             rest = [k for k, h in enumerate(batch) if not h]
             modelled = find_prose_many([texts[k] for k in rest], ner=True)
             for k, found in zip(rest, modelled, strict=True):
-                batch[k] = any(_counts(texts[k], f, rules[k]) for f in found)
+                batch[k] = any(_not_a_version(texts[k], f) and _counts(texts[k], f, rules[k]) for f in found)
         hit += batch
         if len(hit) < len(chosen) and _clearly_sensitive(sum(hit), len(hit)):
             break
@@ -91,6 +92,24 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
     if hits < 2 or share < FREE_TEXT_MIN_SHARE or p_value >= MAX_P_VALUE:
         return []
     return [_Evidence("FREE_TEXT_WITH_PII", "prose-spans", round(share, 4), 1.0, checked, hits, p_value, False, 0.9)]
+
+
+_PRODUCT_TOKEN = re.compile(r"(?:[A-Za-z][\w.-]*/|\brv:)$")
+_DOTTED_NUMBER_TYPES = frozenset({"IP_ADDRESS", "PHONE"})
+
+
+def _not_a_version(text: str, span: Any) -> bool:
+    """Whether a span is evidence of PII, and not a dotted version number read as an IP address or a phone: a
+    dotted number right after a product token (``Chrome/33.0.0.0``, ``Chrome/34.0.1847.76``, Gecko's
+    ``rv:1.9.0.8``, the forms of user agents and ``User-Agent`` headers) names a software version. The scrubber
+    still masks it; only the column's verdict ignores it.
+
+    >>> from maskline.text.scrubber import Finding
+    >>> ua = "Mozilla/5.0 (X11) Chrome/33.0.0.0 Safari/537.36"
+    >>> _not_a_version(ua, Finding("IP_ADDRESS", 25, 33)), _not_a_version("from 81.2.69.160 at 9", Finding("IP_ADDRESS", 5, 16))
+    (False, True)
+    """
+    return span.type not in _DOTTED_NUMBER_TYPES or not _PRODUCT_TOKEN.search(text[max(0, span.start - 40):span.start])
 
 
 def _clearly_sensitive(hits: int, checked: int) -> bool:

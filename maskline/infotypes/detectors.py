@@ -96,11 +96,13 @@ DETECTORS: tuple[Detector, ...] = (
     _D("NATIONAL_ID", "checksummed-digits", r"[0-9]{9,13}", "national_id", chance=0.15, needs_hint=True,
        kinds=_SI),
     # Without a name, digits count only when nearly all pass a national check digit (random digits: about 1 in 5).
-    _D("NATIONAL_ID", "checksum-digits", r"[0-9]{9,13}", "national_id", chance=0.2, kinds=_SI, strength=0.8),
+    _D("NATIONAL_ID", "checksum-digits", r"[0-9]{9,13}", "national_id", chance=0.2, kinds=_SI, strength=0.8,
+       refute="isbns"),
     _D("US_SSN", "ssn-digits", r"[0-9]{9}", "us_ssn", chance=0.9, needs_hint=True, kinds=_SI),
     _D("MAC_ADDRESS", "mac", r"[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}",
        "mac"),
-    _D("IP_ADDRESS", "ipv4", r"[0-9]{1,3}(\.[0-9]{1,3}){3}", "ip", chance=0.02, refute="version_strings"),
+    # Three-part dotted numbers match too and fail: a column mixing them with quads is versions (2.4.1, 1.0.3.7).
+    _D("IP_ADDRESS", "ipv4", r"[0-9]{1,3}(\.[0-9]{1,3}){2,3}", "ip", chance=0.02, refute="version_strings"),
     _D("IP_ADDRESS", "ipv6", r"[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}(:[0-9.]{7,15})?", "ip", chance=0.01),
     _D("GEO_COORDINATE", "lat-lon-pair", r"\(?\s*-?[0-9]{1,2}\.[0-9]{3,}\s*[,;]\s*-?[0-9]{1,3}\.[0-9]{3,}\s*\)?",
        "geo_pair", strength=0.9),
@@ -111,6 +113,10 @@ DETECTORS: tuple[Detector, ...] = (
     # Unnamed floats: coordinates only when stored with 5 to 8 decimals and spread over degrees (shape check).
     _D("GEO_COORDINATE", "coordinate-decimals", r"-?[0-9]{1,3}\.[0-9]{5,8}", "longitude", chance=0.5,
        kinds=("float",), strength=0.72, refute="not_coordinates"),
+    # The same numbers kept as text (a column of coordinates with "n/a" or "unknown" among them is text), in a
+    # third of the values or more.
+    _D("GEO_COORDINATE", "coordinate-decimals-text", r"-?[0-9]{1,3}\.[0-9]{5,8}", "longitude", chance=0.5,
+       strength=0.72, refute="not_coordinates", min_share=0.3),
     _D("PHONE", "phonenumbers", r"(\+|00)?[0-9(][0-9 ().\-/]{5,22}[0-9]( ?(x|X|ext\.?|#) ?[0-9]{1,6})?", "phone",
        chance=0.3, strength=0.9, refute="isbns"),
     _D("PHONE", "phonenumbers-any", r"(\+|00)?[0-9(][0-9 ().\-/]{5,22}[0-9]( ?(x|X|ext\.?|#) ?[0-9]{1,6})?", "phone_any",
@@ -121,7 +127,8 @@ DETECTORS: tuple[Detector, ...] = (
     _D("POSTAL_CODE", "postcode-format", _POSTAL_MARK + r"[A-Za-z0-9][A-Za-z0-9 -]{3,8}[A-Za-z0-9]",
        "postal_code_distinctive",
        chance=0.2, strength=0.75),
-    _D("POSTAL_CODE", "postcode", _POSTAL_MARK + r"[A-Za-z0-9][A-Za-z0-9 -]{1,8}[A-Za-z0-9]", "postal_code",
+    # Up to eleven characters: Iran writes ten digits in two groups (12345-67890), Brazil 12345-678.
+    _D("POSTAL_CODE", "postcode", _POSTAL_MARK + r"[A-Za-z0-9][A-Za-z0-9 -]{1,9}[A-Za-z0-9]", "postal_code",
        chance=0.5, needs_hint=True, kinds=_SI),
     # Any way people write a date, with or without a time and zone: it only counts under a birth-date name.
     _D("DATE_OF_BIRTH", "calendar-date", r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}"
@@ -139,6 +146,10 @@ DETECTORS: tuple[Detector, ...] = (
     # ("Victoria Ultra Lite", "Florence"), in a column of people nearly all do.
     _D("PERSON_NAME", "first-name-dictionary", _NAMEISH, "person_name", chance=0.05, strength=0.85,
        refute="few_single_words", min_share=0.5),
+    # Family names have no complete lexicon; in many languages they share endings (-ov, -enko, -ski, -ová, -ić,
+    # -son, -dóttir, -nen, -oğlu, -ez): values opening with a known given name or carrying such an ending.
+    _D("PERSON_NAME", "name-lexicon-or-ending", _NAMEISH, "person_name_or_family_ending", chance=0.05,
+       strength=0.85, refute="few_single_words", min_share=0.5),
     _D("PERSON_NAME", "name-shape", _NAMEISH, "person_name_shape", chance=0.5, needs_hint=True),
     _D("PASSPORT", "passport", r"[A-Za-z0-9 ]{6,12}", "passport_number", chance=0.5, needs_hint=True, kinds=_SI,
        refute="surrogate_keys"),

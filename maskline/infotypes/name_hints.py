@@ -148,6 +148,7 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "historia clinica", "numero de historia", "cartella clinica", "patientnummer", "dossiernummer",
         "prontuario", "numero do prontuario", "nhs number",
         "med rec", "med rec no", "medrec", "med record", "chart no", "chart num", "hospital number", "hosp no",
+        "hospital no", "hospital nr", "hospital id", "hosp nr", "hrn",
         "ur number", "urn", "unit number", "emr id", "ehr id", "patient no", "pat no", "pt id", "pat id",
         "patient identifier", "nhc", "ipp", "numero patient", "krankenblattnummer", "patienten id",
         "cartella", "nosologico", "kaartnummer", "zorgnummer",

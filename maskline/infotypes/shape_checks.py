@@ -7,7 +7,8 @@ Detectors name their check in ``refute``.
 
 - ``version_strings``: dotted quads whose parts are all small (``1.12.0.3``)
   are software versions; real IPv4 columns have an octet of 100 or more in most
-  rows (a random address has all four below 100 with probability 0.4**4 = 2.6%).
+  rows (a random address has all four below 100 with probability 0.4**4 = 2.6%),
+  and never three-part numbers (``2.4.1``), which versions mix with quads.
 - ``isbns``: digit groups that are mostly valid ISBNs are books, not phones (a
   random phone number passes the ISBN-10 check 1 time in 11).
 - ``routing_numbers``: nine-digit numbers that mostly pass the ABA checksum are
@@ -34,8 +35,16 @@ MIN_VALUES = 8  # fewer validated values than this prove nothing about the colum
 
 
 def version_strings(values: Sequence[str], rows: int = 0) -> str | None:
-    """Dotted quads that are software versions: under 10% have an octet of 100 or more."""
+    """Dotted quads that are software versions: under 10% have an octet of 100 or more, or three-part numbers
+    (``2.4.1``, never an address) are a fifth of the dotted numbers or more.
+
+    >>> version_strings(["14.9.3", "5.147.3.3", "40.67.76", "20.170.1.66", "172.16.0.1"] * 4, 20)
+    'version strings: 40% of the dotted numbers have three parts'
+    """
+    triples = sum(1 for v in values if v.count(".") == 2 and ":" not in v)
     quads = [v for v in values if v.count(".") == 3 and ":" not in v]
+    if triples + len(quads) >= MIN_VALUES and triples >= 0.2 * (triples + len(quads)):
+        return f"version strings: {triples / (triples + len(quads)):.0%} of the dotted numbers have three parts"
     if len(quads) < MIN_VALUES:
         return None
     big = sum(1 for v in quads if any(int(p) >= 100 for p in v.split(".") if p.isdigit()))
@@ -83,7 +92,8 @@ def routing_numbers(values: Sequence[str], rows: int = 0) -> str | None:
 
 
 def surrogate_keys(values: Sequence[str], rows: int = 0) -> str | None:
-    """Plain integers (no leading zero) whose range is at most twice the table's row count: row ids.
+    """Plain integers (no leading zero, or zero-padded to one width) whose range is at most twice the table's row
+    count: row ids.
 
     A sample of a large table still shows it: ids 1..N sampled from N rows span about N.
 
@@ -91,8 +101,12 @@ def surrogate_keys(values: Sequence[str], rows: int = 0) -> str | None:
     "row ids: the integers span 197, about the table's 200 rows"
     >>> surrogate_keys(["4820193", "1039485", "9928371", "5512093"] * 3, 12) is None
     True
+    >>> surrogate_keys(["%07d" % i for i in range(1, 40)], 39)  # zero-padded to one width
+    "row ids: the integers span 39, about the table's 39 rows"
     """
-    ints = {int(v) for v in values if v.isdigit() and not v.startswith("0")}
+    # Leading zeros are kept only as fixed-width padding (0000123, 0000124): the same width throughout.
+    padded = len({len(v) for v in values}) == 1
+    ints = {int(v) for v in values if v.isdigit() and (padded or not v.startswith("0"))}
     if len(ints) < MIN_VALUES or len(ints) < 0.9 * len(set(values)):
         return None
     span = max(ints) - min(ints) + 1

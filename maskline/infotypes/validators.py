@@ -56,17 +56,39 @@ def _stdnum(module: str) -> Callable[[str], bool]:
 
 
 def luhn(value: str) -> bool:
-    """A payment card: 13 to 19 digits, a known issuer prefix, and a valid Luhn check digit.
+    """A payment card: 13 to 19 digits, a known issuer prefix with a length that issuer uses, and a valid Luhn
+    check digit.
 
     >>> luhn("5555-5555-5555-4444"), luhn("1234567812345678")
+    (True, False)
+    >>> luhn("378282246310005"), luhn("353918059714770")  # Amex has 15 digits; a JCB prefix with 15 is an IMEI
     (True, False)
     """
     d = _digits(value)
     if not 13 <= len(d) <= 19 or len(set(d)) < 2:
         return False
-    if not _known_card_prefix(d):
+    if not _known_card_prefix(d) or not _issuer_length(d):
         return False
     return _luhn_valid(d)
+
+
+def _issuer_length(d: str) -> bool:
+    """Whether the card's length is one its issuer uses. Luhn-valid 15-digit numbers are also IMEIs (device
+    serials carry a Luhn digit too), and only Amex, Diners and Maestro issue 15 digits.
+
+    >>> _issuer_length("4" * 16), _issuer_length("4" * 15), _issuer_length("34" + "0" * 13)
+    (True, False, True)
+    """
+    n, two, four = len(d), int(d[:2]), int(d[:4])
+    if d[0] == "4":
+        return n in (13, 16, 19)  # Visa
+    if 51 <= two <= 55 or 2221 <= four <= 2720:
+        return n == 16  # Mastercard
+    if two in (34, 37):
+        return n == 15  # Amex
+    if 3528 <= four <= 3589 or d.startswith(("6011", "65")) or 644 <= int(d[:3]) <= 649 or two == 62:
+        return 16 <= n <= 19  # JCB, Discover, UnionPay
+    return True  # Diners (14-19) and Maestro (12-19)
 
 
 _LUHN_DOUBLED = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)
@@ -917,6 +939,18 @@ def person_name(value: str) -> bool:
     return opens_with_known_name(rest, comma="," in value and _comma_after_first_word(value))
 
 
+def person_name_or_family_ending(value: str) -> bool:
+    """A person's name by the given-name lexicon (:func:`person_name`) or by a family-name ending
+    (:mod:`maskline.infotypes.surname_endings`): Petrov, Jónsdóttir, Kowalski, Beridze.
+
+    >>> [person_name_or_family_ending(v) for v in ("Jónsdóttir", "Jennifer", "Widget")]
+    [True, True, False]
+    """
+    from maskline.infotypes.surname_endings import reads_as_family_name
+
+    return person_name(value) or reads_as_family_name(value)
+
+
 def _comma_after_first_word(value: str) -> bool:
     head, comma, tail = value.partition(",")
     return bool(comma) and len(head.split()) == 1 and "," not in tail
@@ -1223,6 +1257,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "postal_address": postal_address,
     "person_name": person_name,
     "person_name_shape": person_name_shape,
+    "person_name_or_family_ending": person_name_or_family_ending,
     "username": username,
     "handle_with_name": handle_with_name,
     "passport_number": passport_number,

@@ -1,0 +1,101 @@
+"""Bare-digit postal codes without a column name: the column-level statistic that tells them from other numbers.
+
+One value (``80331``) proves nothing: five digits are also a count, an amount, a year or a row id. A column
+proves more. Postal codes of one country are kept as text of one fixed width (4, 5 or 6 digits, the leading
+zero kept: ``01067``), spread over the country's code space and repeated the way people's places repeat. Other
+numbers of that shape fail one of these:
+
+- quantities, amounts and ids grow in width (``7``, ``85``, ``1250``): not one fixed width;
+- row ids are a dense run (``1001``, ``1002`` ...) over about the table's rows (:func:`surrogate_keys`);
+- four-digit years fall in 1900-2099; six-digit dates and times (``YYMMDD``, ``DDMMYY``, ``HHMMSS``) parse
+  as dates or clock times far more often than random codes do (about one in six);
+- category codes: fewer than ten distinct values, or a few repeated over the rows.
+
+:func:`not_postal_codes` returns why the column is something else, or None. :func:`postal_code_evidence`
+gives the classifier its evidence only for a text column nearly all of whose values (``MIN_SHARE``) are such
+digit strings; a column with a few of them (amounts, notes) gets none, not even a near miss.
+
+>>> not_postal_codes(["01067", "80331", "10115", "50667", "20095", "70173", "04109", "90402", "28195", "45127"], 10)
+>>> not_postal_codes(["1987", "2003", "1975", "1999", "2011", "1964", "1990", "2020", "1958", "1981"], 10)
+'years: 100% of the four-digit values fall in 1900-2099'
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+MIN_VALUES = 10  # fewer matched values than this say nothing about a column
+ONE_WIDTH = 0.95  # share of the values that must have the most common width
+DATE_SHARE = 0.5  # six-digit values parsing as dates or times: random codes do about one time in six
+MIN_DISTINCT = 10
+MIN_SHARE = 0.95  # of a column's values (placeholders removed) that must be 4-6 digit strings
+STRENGTH = 0.72  # the shape alone: below a postal-code name and a format together
+
+
+def _is_year(v: str) -> bool:
+    return len(v) == 4 and 1900 <= int(v) <= 2099
+
+
+def _is_date_or_time(v: str) -> bool:
+    """Whether six digits read as YYMMDD, DDMMYY, MMDDYY or HHMMSS."""
+    a, b, c = int(v[:2]), int(v[2:4]), int(v[4:])
+    ymd = 1 <= b <= 12 and 1 <= c <= 31
+    dmy = 1 <= a <= 31 and 1 <= b <= 12
+    mdy = 1 <= a <= 12 and 1 <= b <= 31
+    hms = a <= 23 and b <= 59 and c <= 59
+    return ymd or dmy or mdy or hms
+
+
+def not_postal_codes(values: Sequence[str], rows: int = 0) -> str | None:
+    """Why bare digit strings are not one country's postal codes (a statistic, never a value), or None.
+
+    >>> not_postal_codes([str(n) for n in (7, 85, 1250, 33, 9120, 410, 8, 77, 1500, 64)], 10)
+    'not one width: 40% of the values have 2 digits'
+    >>> not_postal_codes(["%05d" % i for i in range(1001, 1041)], 40)
+    "row ids: the integers span 40, about the table's 40 rows"
+    """
+    from maskline.infotypes.shape_checks import surrogate_keys
+
+    digits = [v for v in values if v.isdigit()]
+    if len(digits) < MIN_VALUES:
+        return "too few values"
+    width, count = Counter(len(v) for v in digits).most_common(1)[0]
+    if count < ONE_WIDTH * len(digits):
+        return f"not one width: {count / len(digits):.0%} of the values have {width} digits"
+    same = [v for v in digits if len(v) == width]
+    if width == 4:
+        years = sum(map(_is_year, same)) / len(same)
+        if years >= 0.9:
+            return f"years: {years:.0%} of the four-digit values fall in 1900-2099"
+    if width == 6:
+        dated = sum(map(_is_date_or_time, same)) / len(same)
+        if dated >= DATE_SHARE:
+            return f"dates or times: {dated:.0%} of the six-digit values parse as one"
+    distinct = len(set(same))
+    if distinct < MIN_DISTINCT:
+        return f"a category: {distinct} distinct codes"
+    return surrogate_keys(same, rows)
+
+
+def postal_code_evidence(values: Sequence[str], weights: Sequence[float], n: float, rows: int) -> list[Any]:
+    """POSTAL_CODE evidence for a text column whose values are nearly all 4-6 digit strings of one width that
+    :func:`not_postal_codes` does not refute, or ``[]``. ``values`` and ``weights`` are the column's distinct
+    values (placeholders removed) and their counts, ``n`` their total, ``rows`` the table's rows.
+
+    >>> codes = ["%05d" % (1000 + 7919 * i % 98000) for i in range(60)]
+    >>> postal_code_evidence(codes, [1.0] * 60, 60.0, 60)[0].detector
+    'fixed-width-digits'
+    >>> postal_code_evidence(["1250", "Paid in full", "n/a"] * 20, [1.0] * 60, 60.0, 60)
+    []
+    """
+    from maskline.classify.column import _Evidence
+
+    digits = [i for i, v in enumerate(values) if 4 <= len(v) <= 6 and v.isdigit()]
+    weight = sum(weights[i] for i in digits)
+    if not n or weight < MIN_SHARE * n or not_postal_codes([values[i] for i in digits], rows):
+        return []
+    share = weight / n
+    return [_Evidence("POSTAL_CODE", "fixed-width-digits", share, 1.0, len(digits), len(digits), 0.0, False,
+                      STRENGTH)]

@@ -1,0 +1,93 @@
+"""General evidence added while tuning on the dev split (issue 15): each rule with a control showing the rule does not
+simply switch a type off.
+
+Values are drawn here with fixed seeds; none comes from the benchmark's splits.
+"""
+
+from __future__ import annotations
+
+import random
+
+from stdnum import luhn as stdnum_luhn
+from stdnum.nl import bsn
+
+from maskline.classify import classify_column
+from maskline.infotypes.validators import luhn
+
+RNG = random.Random(1511)
+
+
+def _luhn_complete(body: str) -> str:
+    return body + stdnum_luhn.calc_check_digit(body)
+
+
+def _imei() -> str:
+    return _luhn_complete(RNG.choice(["35", "01", "86"]) + "".join(RNG.choice("0123456789") for _ in range(12)))
+
+
+def test_luhn_valid_fifteen_digit_device_serials_are_not_cards() -> None:
+    imeis = [_imei() for _ in range(200)]
+    assert classify_column("device_serial", imeis).info_type is None
+    assert not luhn(_luhn_complete("35391805971477"))  # a JCB prefix is issued with 16 to 19 digits, never 15
+
+
+def test_fifteen_digit_amex_numbers_are_still_cards() -> None:  # control: the length rule is per issuer
+    amex = [_luhn_complete(RNG.choice(["34", "37"]) + "".join(RNG.choice("0123456789") for _ in range(12)))
+            for _ in range(200)]
+    assert classify_column("c7", amex).info_type == "CREDIT_CARD"
+
+
+def _isbn10() -> str:
+    from stdnum import isbn
+
+    body = "".join(RNG.choice("0123456789") for _ in range(9))
+    return body + isbn._calc_isbn10_check_digit(body)
+
+
+def _bsn() -> str:
+    while True:
+        v = "".join(RNG.choice("0123456789") for _ in range(9))
+        if v[0] != "0" and bsn.is_valid(v):
+            return v
+
+
+def test_a_column_of_isbns_is_books_not_national_ids() -> None:
+    from stdnum import ean
+
+    def isbn13() -> str:
+        body = RNG.choice(["978", "979"]) + "".join(RNG.choice("0123456789") for _ in range(9))
+        return body + ean.calc_check_digit(body)
+
+    values = [RNG.choice([_isbn10, isbn13])() for _ in range(300)]
+    verdict = classify_column("q8", values)
+    assert verdict.info_type is None
+    assert any("ISBN" in e for e in verdict.evidence)
+
+
+def test_checksummed_national_ids_without_a_name_are_still_found() -> None:  # control for the ISBN refutation
+    assert classify_column("q8", [_bsn() for _ in range(300)]).info_type == "NATIONAL_ID"
+
+
+def _version() -> str:
+    return ".".join(str(RNG.randint(0, RNG.choice([9, 30, 200]))) for _ in range(RNG.choice([3, 3, 4])))
+
+
+def test_versions_mixing_three_and_four_parts_are_not_ip_addresses() -> None:
+    values = [_version() for _ in range(300)]
+    assert classify_column("firmware", values).info_type is None
+    assert classify_column("c9", [v if RNG.random() < 0.1 else None for v in values]).info_type is None
+
+
+def test_ip_addresses_are_still_ip_addresses() -> None:  # control: quads only
+    ips = [".".join(str(RNG.randint(1, 254)) for _ in range(4)) for _ in range(300)]
+    assert classify_column("c9", ips).info_type == "IP_ADDRESS"
+
+
+def test_zero_padded_row_ids_under_a_record_name_are_row_ids() -> None:
+    rows = [f"{i:07d}" for i in range(1, 301)]
+    assert classify_column("patient_id", rows, table_rows=300).info_type is None
+
+
+def test_zero_padded_record_numbers_spread_over_a_range_are_record_numbers() -> None:  # control
+    numbers = [f"{RNG.randint(1, 9_999_999):07d}" for _ in range(300)]
+    assert classify_column("medical_record_number", numbers, table_rows=300).info_type == "MEDICAL_RECORD_NUMBER"
