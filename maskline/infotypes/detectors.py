@@ -77,7 +77,7 @@ DETECTORS: tuple[Detector, ...] = (
        refute="base64_blobs"),
     _D("PASSWORD", "password-hash", r"(\$|\{|pbkdf2|bcrypt|scrypt)\S{10,}", "password_hash"),
     _D("IBAN", "mod97", r"[A-Za-z]{2}[0-9]{2}( ?[A-Za-z0-9]){11,30}", "iban", chance=0.01),
-    _D("CREDIT_CARD", "luhn", r"[0-9]{4}([ -]?[0-9]){9,15}", "luhn", chance=0.05, kinds=_SI),
+    _D("CREDIT_CARD", "luhn", r"[0-9]{4}([ -]?[0-9]){9,15}", "card_number", chance=0.05, kinds=_SI),
     # Name and shape agree, only the checksum fails (test data, truncated or mistyped cards): still cards, less sure.
     _D("CREDIT_CARD", "card-shape", r"[0-9]{4}([ -]?[0-9]){9,15}", "card_shape", chance=0.5, needs_hint=True,
        kinds=_SI, strength=0.78, note="checksum:luhn failed; card by name and shape"),

@@ -56,20 +56,28 @@ def _stdnum(module: str) -> Callable[[str], bool]:
 
 
 def luhn(value: str) -> bool:
-    """A payment card: 13 to 19 digits, a known issuer prefix with a length that issuer uses, and a valid Luhn
-    check digit.
+    """What the scrubber masks as a card: 13 to 19 digits, a known issuer prefix and a valid Luhn check digit.
+    It does not ask whether the issuer uses that length: a Luhn-valid number of another length (an IMEI) is
+    masked too, since text is masked unless it is confidently safe.
 
-    >>> luhn("5555-5555-5555-4444"), luhn("1234567812345678")
-    (True, False)
-    >>> luhn("378282246310005"), luhn("353918059714770")  # Amex has 15 digits; a JCB prefix with 15 is an IMEI
-    (True, False)
+    >>> luhn("5555-5555-5555-4444"), luhn("1234567812345678"), luhn("353918059714770")
+    (True, False, True)
     """
     d = _digits(value)
     if not 13 <= len(d) <= 19 or len(set(d)) < 2:
         return False
-    if not _known_card_prefix(d) or not _issuer_length(d):
+    if not _known_card_prefix(d):
         return False
     return _luhn_valid(d)
+
+
+def card_number(value: str) -> bool:
+    """What the classifier calls a card column's value: :func:`luhn`, and a length its issuer uses.
+
+    >>> card_number("378282246310005"), card_number("353918059714770")  # Amex has 15 digits; a JCB prefix with 15 is an IMEI
+    (True, False)
+    """
+    return luhn(value) and _issuer_length(_digits(value))
 
 
 def _issuer_length(d: str) -> bool:
@@ -1224,6 +1232,7 @@ def national_id(value: str) -> bool:
 
 VALIDATORS: dict[str, Callable[[str], bool]] = {
     "luhn": luhn,
+    "card_number": card_number,
     "card_shape": card_shape,
     "isbn": isbn,
     "iban": iban,

@@ -12,7 +12,7 @@ from stdnum import luhn as stdnum_luhn
 from stdnum.nl import bsn
 
 from maskline.classify import classify_column
-from maskline.infotypes.validators import luhn
+from maskline.infotypes.validators import card_number
 
 RNG = random.Random(1511)
 
@@ -28,7 +28,17 @@ def _imei() -> str:
 def test_luhn_valid_fifteen_digit_device_serials_are_not_cards() -> None:
     imeis = [_imei() for _ in range(200)]
     assert classify_column("device_serial", imeis).info_type is None
-    assert not luhn(_luhn_complete("35391805971477"))  # a JCB prefix is issued with 16 to 19 digits, never 15
+    assert not card_number(_luhn_complete("35391805971477"))  # a JCB prefix is issued with 16 to 19 digits, never 15
+
+
+def test_the_scrubber_still_masks_a_luhn_valid_number_of_another_length() -> None:
+    # The column's type is not a card, but text is masked unless confidently safe: an IMEI is personal too.
+    from maskline.text import scrub
+
+    imei = _luhn_complete("35391805971477")
+    assert imei not in scrub(f"device {imei} paired")[0]
+    wrong = imei[:-1] + str((int(imei[-1]) + 1) % 10)
+    assert wrong in scrub(f"device {wrong} paired")[0]  # control: the same number with a failing check digit stays
 
 
 def test_fifteen_digit_amex_numbers_are_still_cards() -> None:  # control: the length rule is per issuer

@@ -22,7 +22,7 @@ def _frame() -> pd.DataFrame:
         "created_at": pd.date_range("2025-01-01", periods=N, freq="h"),
         # Words no name list knows: the scan finds nothing, which is not evidence of NONE.
         "attr7": [f"Zorq{i % 7}a Plim{i}ov" for i in range(N)],
-        "area": [f"{80000 + i * 7:05d}" for i in range(N)],  # postal codes under a neutral name
+        "area": [f"{i * 7919 % 9999991:07d}" for i in range(N)],  # zero-padded codes under a neutral name
         "loc": [48.137154 + i / 1000 for i in range(N)],  # coordinates under a neutral name
     })
 
@@ -112,5 +112,5 @@ def test_policy_init_then_mask_leaves_nothing_uncertain_raw(tmp_path, capsys) ->
     raw = src.read_text()
     out = (tmp_path / "out.csv").read_text()
     assert "Zorq0a Plim0ov" in raw and "Plim0ov" not in out
-    assert "80000" in raw and "80000" not in out
+    assert "0007919" in raw and "0007919" not in out
     assert out.splitlines()[1].split(",")[:3] == raw.splitlines()[1].split(",")[:3]
