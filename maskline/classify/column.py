@@ -313,6 +313,8 @@ def _validate(info_type: str, label: str, idx: list[int], validator: str | Calla
 
 
 _DIGIT_RUN = r"^[0-9]{7,17}$"
+_NATIONAL_GROUPS = r"^(?:\(?[1-9]|\(?0[1-9])[0-9]*\)?[ ().\-/][0-9 ().\-/]{4,20}[0-9]$"  # separators, no + or 00
+_NON_DIGIT = re.compile(r"[^0-9]")
 PHONE_PLAN_STRENGTH = 0.85  # phones read from bare digits by their numbering plan (a column-level fit, not a format)
 
 
@@ -323,13 +325,17 @@ def _phone_plan_evidence(scan: _Scan) -> _Evidence | None:
     Half the values must be digit runs; the p-value is corrected for the plans tried; row ids are refuted.
     """
     from maskline.infotypes.phone_plans import plan_fit
+    from maskline.infotypes.validators import phone
 
     idx = scan.matching(_regex(_DIGIT_RUN))
+    # Digit groups in national notation ((0xx) xxx-xxxx, 0xx xxx xx xx) are read by their digits, as bare runs are:
+    # the grouping alone is shared with accounts, ISSNs and document numbers.
+    idx += [i for i in scan.matching(_regex(_NATIONAL_GROUPS)) if phone(scan.values[i])]
     weight = sum(scan.weights[i] for i in idx)
     if not idx or weight < 0.5 * scan.n:
         return None
     chosen = idx if len(idx) <= VALIDATE_CAP else random.Random(len(idx)).sample(idx, VALIDATE_CAP)
-    fit = plan_fit([scan.values[i] for i in chosen])
+    fit = plan_fit([_NON_DIGIT.sub("", scan.values[i]) for i in chosen])
     if fit is None:
         return None
     rate = fit.validated / fit.checked

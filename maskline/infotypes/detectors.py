@@ -77,7 +77,7 @@ DETECTORS: tuple[Detector, ...] = (
        refute="base64_blobs"),
     _D("PASSWORD", "password-hash", r"(\$|\{|pbkdf2|bcrypt|scrypt)\S{10,}", "password_hash"),
     _D("IBAN", "mod97", r"[A-Za-z]{2}[0-9]{2}( ?[A-Za-z0-9]){11,30}", "iban", chance=0.01),
-    _D("CREDIT_CARD", "luhn", r"[0-9]{4}([ -]?[0-9]){9,15}", "luhn", chance=0.05, kinds=_SI),
+    _D("CREDIT_CARD", "luhn", r"[0-9]{4}([ -]?[0-9]){9,15}", "card_number", chance=0.05, kinds=_SI),
     # Name and shape agree, only the checksum fails (test data, truncated or mistyped cards): still cards, less sure.
     _D("CREDIT_CARD", "card-shape", r"[0-9]{4}([ -]?[0-9]){9,15}", "card_shape", chance=0.5, needs_hint=True,
        kinds=_SI, strength=0.78, note="checksum:luhn failed; card by name and shape"),
@@ -113,8 +113,13 @@ DETECTORS: tuple[Detector, ...] = (
     # Unnamed floats: coordinates only when stored with 5 to 8 decimals and spread over degrees (shape check).
     _D("GEO_COORDINATE", "coordinate-decimals", r"-?[0-9]{1,3}\.[0-9]{5,8}", "longitude", chance=0.5,
        kinds=("float",), strength=0.72, refute="not_coordinates"),
+    # Without a name, international notation (+ and a country code) is a phone by itself; national digit groups are
+    # also accounts, ISSNs and document numbers, so unnamed they count only when a numbering plan explains the whole
+    # column better than random digits (classify/column.py, phone plans), and named they count by shape.
+    _D("PHONE", "international", r"(\+|00)[1-9][0-9 ().\-/]{5,22}[0-9]( ?(x|X|ext\.?|#) ?[0-9]{1,6})?",
+       "phone_international", chance=0.02, strength=0.9),
     _D("PHONE", "phonenumbers", r"(\+|00)?[0-9(][0-9 ().\-/]{5,22}[0-9]( ?(x|X|ext\.?|#) ?[0-9]{1,6})?", "phone",
-       chance=0.3, strength=0.9, refute="isbns"),
+       chance=0.3, strength=0.9, needs_hint=True, refute="isbns"),
     _D("PHONE", "phonenumbers-any", r"(\+|00)?[0-9(][0-9 ().\-/]{5,22}[0-9]( ?(x|X|ext\.?|#) ?[0-9]{1,6})?", "phone_any",
        chance=0.5, needs_hint=True, kinds=_SI, refute="isbns"),
     _D("ICD10_CODE", "icd10", r"[A-TV-Za-tv-z][0-9]{2}(\.?[0-9A-Za-z]{1,4})?", "icd10", chance=0.3,

@@ -56,20 +56,28 @@ def _stdnum(module: str) -> Callable[[str], bool]:
 
 
 def luhn(value: str) -> bool:
-    """A payment card: 13 to 19 digits, a known issuer prefix with a length that issuer uses, and a valid Luhn
-    check digit.
+    """A payment card: 13 to 19 digits, a known issuer prefix, and a valid Luhn check digit.
+
+    The text scrubber masks with this one: in prose, a Luhn-valid number is masked whatever its length.
 
     >>> luhn("5555-5555-5555-4444"), luhn("1234567812345678")
-    (True, False)
-    >>> luhn("378282246310005"), luhn("353918059714770")  # Amex has 15 digits; a JCB prefix with 15 is an IMEI
     (True, False)
     """
     d = _digits(value)
     if not 13 <= len(d) <= 19 or len(set(d)) < 2:
         return False
-    if not _known_card_prefix(d) or not _issuer_length(d):
+    if not _known_card_prefix(d):
         return False
     return _luhn_valid(d)
+
+
+def card_number(value: str) -> bool:
+    """A payment card column's value: :func:`luhn`, and a length its issuer uses.
+
+    >>> card_number("378282246310005"), card_number("353918059714770")  # Amex has 15 digits; JCB never: an IMEI
+    (True, False)
+    """
+    return luhn(value) and _issuer_length(_digits(value))
 
 
 def _issuer_length(d: str) -> bool:
@@ -192,6 +200,28 @@ def phone(value: str) -> bool:
     if not (international or formatted):
         return False
     return _possible_phone(v)
+
+
+def phone_international(value: str) -> bool:
+    """A phone in international notation: ``+`` (or ``00`` and a separator) and a country calling code, then a
+    number of a length possible in that country.
+
+    The notation is the evidence, not the digits: nothing else people store is written ``+7 (968) 084-70-47``, while
+    digit groups without it are also accounts, ISSNs and document numbers (:func:`phone` accepts those).
+
+    >>> phone_international("+7-(968)-084-70-47"), phone_international("0049 30 901820")
+    (True, True)
+    >>> phone_international("0012345678"), phone_international("+0 12 345 678"), phone_international("+49 30")
+    (False, False, False)
+    """
+    v = _EXTENSION.sub("", value.strip())
+    if v.startswith("00"):
+        if not _PHONE_SEPARATORS.search(v):
+            return False  # a zero-padded id (0012345678), not a dialled prefix
+        v = "+" + v[2:]
+    if not v.startswith("+") or not 8 <= len(_digits(v)) <= 15:
+        return False
+    return phone(v)
 
 
 def phone_local(value: str) -> bool:
@@ -1216,7 +1246,9 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "isbn": isbn,
     "iban": iban,
     "us_ssn": us_ssn,
+    "card_number": card_number,
     "phone": phone,
+    "phone_international": phone_international,
     "phone_digits": phone_digits,
     "phone_any": phone_any,
     "phone_local": phone_local,

@@ -12,7 +12,7 @@ from stdnum import luhn as stdnum_luhn
 from stdnum.nl import bsn
 
 from maskline.classify import classify_column
-from maskline.infotypes.validators import luhn
+from maskline.infotypes.validators import card_number
 
 RNG = random.Random(1511)
 
@@ -28,7 +28,7 @@ def _imei() -> str:
 def test_luhn_valid_fifteen_digit_device_serials_are_not_cards() -> None:
     imeis = [_imei() for _ in range(200)]
     assert classify_column("device_serial", imeis).info_type is None
-    assert not luhn(_luhn_complete("35391805971477"))  # a JCB prefix is issued with 16 to 19 digits, never 15
+    assert not card_number(_luhn_complete("35391805971477"))  # a JCB prefix is issued with 16 to 19 digits, never 15
 
 
 def test_fifteen_digit_amex_numbers_are_still_cards() -> None:  # control: the length rule is per issuer
@@ -91,3 +91,33 @@ def test_zero_padded_row_ids_under_a_record_name_are_row_ids() -> None:
 def test_zero_padded_record_numbers_spread_over_a_range_are_record_numbers() -> None:  # control
     numbers = [f"{RNG.randint(1, 9_999_999):07d}" for _ in range(300)]
     assert classify_column("medical_record_number", numbers, table_rows=300).info_type == "MEDICAL_RECORD_NUMBER"
+
+
+def _digits(n: int) -> str:
+    return "".join(RNG.choice("0123456789") for _ in range(n))
+
+
+def test_unnamed_digit_groups_a_phone_library_accepts_are_not_phones() -> None:
+    issns = [f"{_digits(4)}-{_digits(4)}" for _ in range(300)]
+    accounts = [f"{_digits(3)}/{_digits(6)}-{_digits(2)}" for _ in range(300)]
+    assert classify_column("issn", issns).info_type is None
+    assert classify_column("c4", accounts).info_type is None
+
+
+def test_international_notation_is_a_phone_without_a_name() -> None:  # control: the notation is the evidence
+    values = [f"+{RNG.choice(['7', '36', '380'])}-({_digits(3)})-{_digits(3)}-{_digits(2)}-{_digits(2)}"
+              for _ in range(300)]
+    assert classify_column("c4", values).info_type == "PHONE"
+
+
+def test_national_notation_that_a_numbering_plan_explains_is_a_phone_without_a_name() -> None:  # control
+    import phonenumbers
+
+    values: list[str] = []
+    while len(values) < 200:
+        num = phonenumbers.parse(f"+1{RNG.choice(['212', '415', '646', '312'])}{RNG.randint(2, 9)}{_digits(6)}")
+        if phonenumbers.is_valid_number(num):
+            values.append(phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.NATIONAL))
+    verdict = classify_column("c4", values)
+    assert verdict.info_type == "PHONE"
+    assert "phone-plan" in verdict.evidence[0]
