@@ -46,11 +46,13 @@ NONE_WEAK_VALUES = 0.75  # some values validated, too few to decide
 NONE_PROSE = 0.8  # prose without a validated span: names and addresses in prose need NER
 NONE_NO_VALUES = 0.5  # nothing sampled
 NONE_IDENTIFYING_SHAPE = 0.8  # values shaped like identifiers, names or coordinates that no detector confirmed
-# Placeholders people type instead of NULL; they say nothing about what the column holds.
+# Placeholders people type instead of NULL; they say nothing about what the column holds. Values with no letter or
+# digit at all ("—", "?") count as placeholders without being listed.
 NULL_LIKE: tuple[str, ...] = (
     "n/a", "na", "n.a.", "none", "null", "nil", "-", "--", "?", "unknown", "tbd", "not provided", "not available",
     "keine", "k.a.", "unbekannt", "inconnu", "non renseigne", "desconocido", "sin datos", "sconosciuto",
-    "onbekend", "desconhecido", "nan", "#n/a", "<na>", "nat",
+    "onbekend", "desconhecido", "nan", "#n/a", "<na>", "nat", "xxx", "(none)", "not set", "not specified",
+    "unspecified", "missing",
 )
 
 
@@ -193,7 +195,9 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         col = _whole_numbers_as_typed(col)
     skip = {s.casefold() for s in allow_list} | set(NULL_LIKE)
     longest = max((len(x) for x in skip), default=0)
-    keep = [i for i, v in enumerate(col.values) if len(v) > longest or v.casefold() not in skip]
+    # Values without a letter or digit ("—", "?", "...") are placeholders too, in any language.
+    keep = [i for i, v in enumerate(col.values)
+            if (len(v) > longest or v.casefold() not in skip) and any(ch.isalnum() for ch in v)]
     if not keep:
         return _name_only(name, hints, shown_type, evidence, custom, min_confidence)
     scan = _Scan(col, keep)

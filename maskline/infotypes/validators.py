@@ -1059,12 +1059,15 @@ def passport_number(value: str) -> bool:
 
 def bank_account(value: str) -> bool:
     """A bank account number's shape (BBAN, US account, sort code + account): 6 to 34 characters, mostly digits.
+    Slashes part branch, account and bank code in several countries (``19-2000145399/0800``, ``3427-1 / 811634-X``).
 
     >>> bank_account("QHAY38836859574890"), bank_account("12-34-56 12345678"), bank_account("n/a")
     (True, True, False)
+    >>> bank_account("352/220566-60"), bank_account("1/2")
+    (True, False)
     """
     v = value.strip()
-    return bool(re.match(r"^[A-Z0-9][A-Z0-9 -]{4,32}[A-Z0-9]$", v)) and len(_digits(v)) >= 6
+    return bool(re.match(r"^[A-Z0-9][A-Z0-9 /-]{4,32}[A-Z0-9]$", v)) and len(_digits(v)) >= 6
 
 
 _ACCOUNT_SEPARATORS = re.compile(r"[ .-]")

@@ -121,3 +121,20 @@ def test_national_notation_that_a_numbering_plan_explains_is_a_phone_without_a_n
     verdict = classify_column("c4", values)
     assert verdict.info_type == "PHONE"
     assert "phone-plan" in verdict.evidence[0]
+
+
+def test_placeholders_without_letters_or_digits_do_not_dilute_a_named_column() -> None:
+    codes = [f"{RNG.randint(10000, 99999)}" if RNG.random() < 0.4 else RNG.choice(["—", "?", "...", "xxx", "not set"])
+             for _ in range(300)]
+    assert classify_column("zip_code", codes).info_type == "POSTAL_CODE"
+
+
+def test_a_column_of_placeholders_only_is_given_no_type() -> None:  # control: placeholders are not evidence
+    verdict = classify_column("zip_code", [RNG.choice(["—", "?", "...", "xxx"]) for _ in range(300)])
+    assert verdict.info_type is None
+
+
+def test_account_numbers_with_slashes_are_accounts_under_an_account_name() -> None:
+    values = [f"{_digits(3)}/{_digits(6)}-{_digits(2)}" for _ in range(300)]
+    assert classify_column("account_number", values).info_type == "BANK_ACCOUNT"
+    assert classify_column("c4", values).info_type is None  # control: without the name the shape proves nothing
