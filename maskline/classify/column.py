@@ -212,6 +212,10 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         plan = _phone_plan_evidence(scan)
         if plan is not None:
             found.append(plan)
+    if kind == "string" and "USERNAME" not in hints:
+        handles = _handle_template_evidence(scan)
+        if handles is not None:
+            found.append(handles)
     for c in custom:
         if c.pattern:
             ev = _run_custom(c, scan)
@@ -347,6 +351,27 @@ def _phone_plan_evidence(scan: _Scan) -> _Evidence | None:
     return _Evidence("PHONE", f"phone-plan {fit.plan}", weight / scan.n * rate, rate, fit.checked, fit.validated,
                      p_value, False, PHONE_PLAN_STRENGTH, [scan.values[i] for i in idx], "surrogate_keys",
                      chance=fit.chance, min_share=0.5)
+
+
+HANDLE_TEMPLATE_STRENGTH = 0.75  # handles read from a column's mix of templates (a column-level fit, no name)
+HANDLE_TEMPLATE_CHANCE = 0.1
+
+
+def _handle_template_evidence(scan: _Scan) -> _Evidence | None:
+    """Login handles with no name to say so: the column mixes the templates people choose handles by
+    (:mod:`maskline.infotypes.handles`). A few labels repeated over the rows are refuted as labels."""
+    from maskline.infotypes.handles import handle_fit
+
+    fit = handle_fit(scan.values, scan.weights)
+    if fit is None:
+        return None
+    return _Evidence("USERNAME", f"handle-templates ({fit.templates})", fit.share, 1.0, fit.checked, fit.checked,
+                     _binomial_tail(fit.checked, fit.checked, HANDLE_TEMPLATE_CHANCE), False,
+                     HANDLE_TEMPLATE_STRENGTH, list(scan.values), "repeated_labels", chance=HANDLE_TEMPLATE_CHANCE,
+                     min_share=TOKEN_SHARE_FOR_HANDLES)
+
+
+TOKEN_SHARE_FOR_HANDLES = 0.8
 
 
 def _run_custom(c: CustomDetector, scan: _Scan) -> _Evidence | None:

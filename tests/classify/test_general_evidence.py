@@ -138,3 +138,39 @@ def test_account_numbers_with_slashes_are_accounts_under_an_account_name() -> No
     values = [f"{_digits(3)}/{_digits(6)}-{_digits(2)}" for _ in range(300)]
     assert classify_column("account_number", values).info_type == "BANK_ACCOUNT"
     assert classify_column("c4", values).info_type is None  # control: without the name the shape proves nothing
+
+
+_WORDS = ("river", "maple", "orbit", "lumen", "cobalt", "tango", "pixel", "harbor", "quartz", "meadow", "signal",
+          "falcon", "copper", "violet", "summit", "ember", "glacier", "walnut", "cinder", "tundra")
+
+
+def _word() -> str:
+    return RNG.choice(_WORDS)
+
+
+def _handle() -> str:
+    return RNG.choice([
+        lambda: f"{_word()}_{RNG.randint(1950, 2010)}", lambda: f"{_word()}.{_word()}",
+        lambda: f"{_word()}{RNG.randint(1, 99)}", lambda: f"{RNG.choice('abcdefgh')}{_word()}{_word()}",
+        lambda: f"{_word().capitalize()}{RNG.randint(1950, 2010)}",
+    ])()
+
+
+def test_a_column_mixing_the_templates_people_choose_handles_by_is_usernames() -> None:
+    verdict = classify_column("c5", [_handle() for _ in range(300)])
+    assert verdict.info_type == "USERNAME"
+    assert "handle-templates" in verdict.evidence[0]
+
+
+def test_machine_made_tokens_of_one_or_two_templates_are_not_usernames() -> None:  # controls
+    slugs = [f"{_word()}-{_word()}-{_word()}" for _ in range(300)]
+    codes = [f"{RNG.choice('ABCDEFGH')}{RNG.choice('KLMNP')}{RNG.randint(1000000, 9999999)}" for _ in range(300)]
+    words_and_numbers = [f"{_word()}{RNG.randint(1, 999)}" for _ in range(300)]
+    for values in (slugs, codes, words_and_numbers):
+        assert classify_column("c5", values).info_type is None
+
+
+def test_file_names_mixed_with_handle_like_tokens_are_not_usernames() -> None:  # control: extensions mark files
+    values = [RNG.choice([_handle(), f"{_word()}_{RNG.randint(1, 99)}.{RNG.choice(['pdf', 'csv', 'png', 'txt'])}"])
+              for _ in range(300)]
+    assert classify_column("c5", values).info_type is None
