@@ -98,6 +98,8 @@ DETECTORS: tuple[Detector, ...] = (
     # Without a name, digits count only when nearly all pass a national check digit (random digits: about 1 in 5).
     _D("NATIONAL_ID", "checksum-digits", r"[0-9]{9,13}", "national_id", chance=0.2, kinds=_SI, strength=0.8,
        refute="isbns"),
+    # A birth number written with its slash (Slovak, Czech): a date, a serial and a mod-11 check.
+    _D("NATIONAL_ID", "birth-number", r"[0-9]{6}/[0-9]{4}", "national_id", chance=0.1, strength=0.85),
     _D("US_SSN", "ssn-digits", r"[0-9]{9}", "us_ssn", chance=0.9, needs_hint=True, kinds=_SI),
     _D("MAC_ADDRESS", "mac", r"[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}",
        "mac"),

@@ -1231,6 +1231,14 @@ NATIONAL_ID_CHECKS: dict[str, Callable[[str], bool]] = {
     "fi_hetu": _stdnum("fi.hetu"),
     "us_itin": _stdnum("us.itin"),
     "ca_sin": _stdnum("ca.sin"),
+    "ee_ik": _stdnum("ee.ik"),
+    "hr_oib": _stdnum("hr.oib"),
+    "is_kennitala": _stdnum("is_.kennitala"),
+    "gr_amka": _stdnum("gr.amka"),
+    "ua_rntrc": _stdnum("ua.rntrc"),
+    "ru_inn_personal": lambda v: len(_digits(v)) == 12 and _stdnum("ru.inn")(v),  # 10 digits: a company's INN
+    # Slovak and Czech birth numbers; the 9-digit ones (before 1954) have no check digit.
+    "sk_rc": lambda v: len(_digits(v)) == 10 and _stdnum("sk.rc")(v),
 }
 
 

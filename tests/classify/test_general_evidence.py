@@ -174,3 +174,28 @@ def test_file_names_mixed_with_handle_like_tokens_are_not_usernames() -> None:  
     values = [RNG.choice([_handle(), f"{_word()}_{RNG.randint(1, 99)}.{RNG.choice(['pdf', 'csv', 'png', 'txt'])}"])
               for _ in range(300)]
     assert classify_column("c5", values).info_type is None
+
+
+def _oib() -> str:
+    from stdnum.iso7064 import mod_11_10
+
+    body = _digits(10)
+    return body + mod_11_10.calc_check_digit(body)
+
+
+def _birth_number() -> str:
+    while True:
+        v = f"{RNG.randint(54, 99):02d}{RNG.choice([RNG.randint(1, 12), RNG.randint(51, 62)]):02d}" \
+            f"{RNG.randint(1, 28):02d}{_digits(4)}"
+        if int(v) % 11 == 0:
+            return f"{v[:6]}/{v[6:]}"
+
+
+def test_more_countries_national_ids_are_found_by_their_check_digits() -> None:
+    assert classify_column("q10", [_oib() for _ in range(300)]).info_type == "NATIONAL_ID"
+    assert classify_column("pers_id_no", [_birth_number() for _ in range(300)]).info_type == "NATIONAL_ID"
+
+
+def test_random_digits_of_the_same_lengths_are_not_national_ids() -> None:  # control: check digits decide
+    assert classify_column("q10", [_digits(11) for _ in range(300)]).info_type is None
+    assert classify_column("q10", [f"{_digits(6)}/{_digits(4)}" for _ in range(300)]).info_type is None
