@@ -1093,19 +1093,38 @@ def _be_account(d: str) -> bool:
 
 # Domestic account numbers whose national check digits python-stdnum (or the helpers above) can verify, by length
 # of their digits: a random number of that length passes 1 time in 97 to 100 (Norway's mod 11: 1 in 11).
+def _hu_giro(d: str) -> bool:
+    """A Hungarian account (two or three blocks of 8 digits): each block's digits weighted 9, 7, 3, 1 sum to a
+    multiple of 10 (python-stdnum has no Hungarian account module)."""
+    return all(sum(int(c) * w for c, w in zip(d[i:i + 8], (9, 7, 3, 1, 9, 7, 3, 1), strict=True)) % 10 == 0
+               for i in range(0, len(d), 8))
+
+
+def _hr_account(d: str) -> bool:
+    """A Croatian account: a 7-digit bank code and a 10-digit number, each ending in its ISO 7064 mod 11,10
+    check digit."""
+    from stdnum.iso7064 import mod_11_10
+
+    return mod_11_10.is_valid(d[:7]) and mod_11_10.is_valid(d[7:])
+
+
 _ACCOUNT_CHECKS: dict[int, Callable[[str], bool]] = {
     11: _stdnum("no.kontonr"),
     12: _be_account,
+    16: _hu_giro,
+    17: _hr_account,
     20: _stdnum("es.ccc"),
     21: _pt_nib,
     22: _stdnum("ar.cbu"),
     23: _fr_rib,
+    24: _hu_giro,
 }
 
 
 def bank_account_checked(value: str) -> bool:
     """A domestic bank account number whose national check digits hold: Spanish CCC, French RIB, Portuguese NIB,
-    Belgian, Norwegian, Argentine CBU, Czech and New Zealand accounts (python-stdnum where it has the country).
+    Belgian, Norwegian, Argentine CBU, Czech, New Zealand, Hungarian and Croatian accounts (python-stdnum where it
+    has the country).
 
     Bare account numbers without a check digit (US, UK) cannot be told from other numbers by their value.
 
@@ -1113,6 +1132,8 @@ def bank_account_checked(value: str) -> bool:
     (True, False)
     >>> bank_account_checked("539-0075470-34"), bank_account_checked("19-2000145399/0800")
     (True, True)
+    >>> bank_account_checked("11773016-11111018"), bank_account_checked("11773016-11111019")  # Hungarian
+    (True, False)
     """
     v = value.strip()
     if "/" in v:

@@ -199,3 +199,19 @@ def test_more_countries_national_ids_are_found_by_their_check_digits() -> None:
 def test_random_digits_of_the_same_lengths_are_not_national_ids() -> None:  # control: check digits decide
     assert classify_column("q10", [_digits(11) for _ in range(300)]).info_type is None
     assert classify_column("q10", [f"{_digits(6)}/{_digits(4)}" for _ in range(300)]).info_type is None
+
+
+def _hu_block() -> str:
+    body = _digits(7)
+    check = (10 - sum(int(c) * w for c, w in zip(body, (9, 7, 3, 1, 9, 7, 3), strict=True)) % 10) % 10
+    return body + str(check)
+
+
+def test_hungarian_accounts_are_found_by_their_block_check_digits() -> None:
+    values = ["-".join(_hu_block() for _ in range(RNG.choice([2, 3]))) for _ in range(300)]
+    assert classify_column("c7", values).info_type == "BANK_ACCOUNT"
+
+
+def test_blocks_of_eight_random_digits_are_not_accounts() -> None:  # control: the check digits decide
+    values = ["-".join(_digits(8) for _ in range(RNG.choice([2, 3]))) for _ in range(300)]
+    assert classify_column("c7", values).info_type is None
