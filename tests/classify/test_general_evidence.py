@@ -215,3 +215,17 @@ def test_hungarian_accounts_are_found_by_their_block_check_digits() -> None:
 def test_blocks_of_eight_random_digits_are_not_accounts() -> None:  # control: the check digits decide
     values = ["-".join(_digits(8) for _ in range(RNG.choice([2, 3]))) for _ in range(300)]
     assert classify_column("c7", values).info_type is None
+
+
+def test_a_closing_number_word_reads_as_number_when_nothing_else_matched() -> None:
+    from maskline.infotypes.name_hints import hint_score
+
+    assert hint_score("hospital_no") == [("MEDICAL_RECORD_NUMBER", 0.9)]
+    assert hint_score("pcode") == [("POSTAL_CODE", 1.0)]
+
+
+def test_number_words_do_not_create_hints_for_other_numbers() -> None:  # control
+    from maskline.infotypes.name_hints import hint_score
+
+    assert hint_score("order_no") == [] and hint_score("ref_no") == [] and hint_score("num_emails") == []
+    assert hint_score("cc_num")[0][0] == "CREDIT_CARD"  # a name that already matched keeps its own reading
