@@ -130,7 +130,8 @@ DETECTORS: tuple[Detector, ...] = (
     _D("POSTAL_CODE", "postcode-format", _POSTAL_MARK + r"[A-Za-z0-9][A-Za-z0-9 -]{3,8}[A-Za-z0-9]",
        "postal_code_distinctive",
        chance=0.2, strength=0.75),
-    _D("POSTAL_CODE", "postcode", _POSTAL_MARK + r"[A-Za-z0-9][A-Za-z0-9 -]{1,8}[A-Za-z0-9]", "postal_code",
+    # Up to 11 characters: Iran writes ten digits as 12345-67890.
+    _D("POSTAL_CODE", "postcode", _POSTAL_MARK + r"[A-Za-z0-9][A-Za-z0-9 -]{1,9}[A-Za-z0-9]", "postal_code",
        chance=0.5, needs_hint=True, kinds=_SI),
     # Any way people write a date, with or without a time and zone: it only counts under a birth-date name.
     _D("DATE_OF_BIRTH", "calendar-date", r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}"

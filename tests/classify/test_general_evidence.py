@@ -229,3 +229,9 @@ def test_number_words_do_not_create_hints_for_other_numbers() -> None:  # contro
 
     assert hint_score("order_no") == [] and hint_score("ref_no") == [] and hint_score("num_emails") == []
     assert hint_score("cc_num")[0][0] == "CREDIT_CARD"  # a name that already matched keeps its own reading
+
+
+def test_eleven_character_postal_codes_are_read_under_a_postal_name() -> None:
+    values = [f"{_digits(5)}-{_digits(5)}" for _ in range(300)]  # Iran's format
+    assert classify_column("postalCd", values).info_type == "POSTAL_CODE"
+    assert classify_column("c8", values).info_type is None  # control: without the name, no postal code
