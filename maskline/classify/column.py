@@ -332,23 +332,33 @@ def _phone_plan_evidence(scan: _Scan) -> _Evidence | None:
 
     Half the values must be digit runs; the p-value is corrected for the plans tried; row ids are refuted.
     """
-    from maskline.infotypes.phone_plans import plan_fit
+    from maskline.infotypes.phone_plans import national_format_fit, plan_fit
     from maskline.infotypes.validators import phone
 
     idx = scan.matching(_regex(_DIGIT_RUN))
     # Digit groups in national notation ((0xx) xxx-xxxx, 0xx xxx xx xx) are read by their digits, as bare runs are:
     # the grouping alone is shared with accounts, ISSNs and document numbers.
-    idx += [i for i in scan.matching(_regex(_NATIONAL_GROUPS)) if phone(scan.values[i])]
+    grouped = [i for i in scan.matching(_regex(_NATIONAL_GROUPS)) if phone(scan.values[i])]
+    idx += grouped
     weight = sum(scan.weights[i] for i in idx)
     if not idx or weight < 0.5 * scan.n:
         return None
     chosen = idx if len(idx) <= VALIDATE_CAP else random.Random(len(idx)).sample(idx, VALIDATE_CAP)
     fit = plan_fit([_NON_DIGIT.sub("", scan.values[i]) for i in chosen])
+    if fit is None and sum(scan.weights[i] for i in grouped) >= 0.5 * scan.n:
+        # A permissive plan (any nine digits are French) still shows in how the digits are grouped.
+        idx = grouped
+        weight = sum(scan.weights[i] for i in idx)
+        chosen = idx if len(idx) <= VALIDATE_CAP else random.Random(len(idx)).sample(idx, VALIDATE_CAP)
+        fit = national_format_fit([scan.values[i] for i in chosen])
+        label = "phone-format"
+    else:
+        label = "phone-plan"
     if fit is None:
         return None
     rate = fit.validated / fit.checked
     p_value = min(1.0, _binomial_tail(fit.validated, fit.checked, fit.chance) * fit.tried)
-    return _Evidence("PHONE", f"phone-plan {fit.plan}", weight / scan.n * rate, rate, fit.checked, fit.validated,
+    return _Evidence("PHONE", f"{label} {fit.plan}", weight / scan.n * rate, rate, fit.checked, fit.validated,
                      p_value, False, PHONE_PLAN_STRENGTH, [scan.values[i] for i in idx], "surrogate_keys",
                      chance=fit.chance, min_share=0.5)
 

@@ -235,3 +235,15 @@ def test_eleven_character_postal_codes_are_read_under_a_postal_name() -> None:
     values = [f"{_digits(5)}-{_digits(5)}" for _ in range(300)]  # Iran's format
     assert classify_column("postalCd", values).info_type == "POSTAL_CODE"
     assert classify_column("c8", values).info_type is None  # control: without the name, no postal code
+
+
+def test_phones_in_a_permissive_plan_are_read_by_how_the_country_groups_them() -> None:
+    french = [" ".join([f"0{RNG.randint(1, 5)}"] + [f"{RNG.randint(10, 99)}" for _ in range(4)]) for _ in range(300)]
+    verdict = classify_column("c4", french)
+    assert verdict.info_type == "PHONE"
+    assert "phone-format FR" in verdict.evidence[0]  # the plan alone cannot tell: any nine digits are French
+
+
+def test_the_same_digits_grouped_as_no_country_writes_phones_are_not_phones() -> None:  # control
+    regrouped = [f"{_digits(4)}-{_digits(2)}-{_digits(4)}" for _ in range(300)]
+    assert classify_column("c4", regrouped).info_type is None
