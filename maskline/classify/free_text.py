@@ -69,7 +69,8 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
     for start in range(0, len(chosen), BATCH):
         texts = [values[i] for i in chosen[start:start + BATCH]]
         rules = find_prose_many(texts, ner=False)
-        batch = [bool(find(t)) or any(_counts(t, f, r) for f in r) for t, r in zip(texts, rules, strict=True)]
+        batch = [any(not _product_version(t, f) for f in find(t)) or any(_counts(t, f, r) for f in r)
+                 for t, r in zip(texts, rules, strict=True)]
         if _clearly_sensitive(sum(hit) + sum(batch), len(hit) + len(batch)):
             # The rules alone settle it: the model could only add hits, so it is not run, and the share below
             # is the rules' share, a lower bound (NER costs about a millisecond a value).
@@ -91,6 +92,19 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
     if hits < 2 or share < FREE_TEXT_MIN_SHARE or p_value >= MAX_P_VALUE:
         return []
     return [_Evidence("FREE_TEXT_WITH_PII", "prose-spans", round(share, 4), 1.0, checked, hits, p_value, False, 0.9)]
+
+
+def _product_version(text: str, span: Any) -> bool:
+    """A dotted quad written as a product's version (``Chrome/33.0.0.0``, ``WebVideo/1.0.1.10`` in a user agent):
+    right after a word and a slash, it names a release, not an address (``http://10.0.0.1`` has two slashes).
+
+    >>> from types import SimpleNamespace as S
+    >>> ua = "AppleWebKit/534.24 Chrome/33.0.0.0 Safari/534.24"
+    >>> _product_version(ua, S(type="IP_ADDRESS", start=26, end=34)), _product_version("from 10.0.0.1", S(type="IP_ADDRESS", start=5, end=13))
+    (True, False)
+    """
+    return span.type == "IP_ADDRESS" and span.start >= 2 and text[span.start - 1] == "/" \
+        and text[span.start - 2].isalpha()
 
 
 def _clearly_sensitive(hits: int, checked: int) -> bool:

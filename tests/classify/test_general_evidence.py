@@ -247,3 +247,20 @@ def test_phones_in_a_permissive_plan_are_read_by_how_the_country_groups_them() -
 def test_the_same_digits_grouped_as_no_country_writes_phones_are_not_phones() -> None:  # control
     regrouped = [f"{_digits(4)}-{_digits(2)}-{_digits(4)}" for _ in range(300)]
     assert classify_column("c4", regrouped).info_type is None
+
+
+def _user_agent() -> str:
+    product = RNG.choice(["Chrome", "WebVideo", "Firefox", "Edge"])
+    return (f"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/{RNG.randint(500, 600)}.{RNG.randint(1, 40)} "
+            f"(KHTML, like Gecko) {product}/{RNG.randint(20, 120)}.0.{RNG.randint(0, 9)}.{RNG.randint(1, 200)} "
+            f"Safari/{RNG.randint(500, 600)}.{RNG.randint(1, 40)}")
+
+
+def test_versions_in_user_agents_are_not_addresses_in_prose() -> None:
+    assert classify_column("c2", [_user_agent() for _ in range(200)]).info_type is None
+
+
+def test_log_lines_naming_an_address_are_still_free_text_with_pii() -> None:  # control
+    lines = [f"Login failed for the account from {RNG.randint(11, 200)}.{RNG.randint(0, 255)}.{RNG.randint(0, 255)}."
+             f"{RNG.randint(1, 254)} after {RNG.randint(2, 9)} attempts today" for _ in range(200)]
+    assert classify_column("c2", lines).info_type == "FREE_TEXT_WITH_PII"
