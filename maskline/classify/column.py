@@ -335,25 +335,30 @@ def _phone_plan_evidence(scan: _Scan) -> _Evidence | None:
     from maskline.infotypes.phone_plans import national_format_fit, plan_fit
     from maskline.infotypes.validators import phone
 
-    idx = scan.matching(_regex(_DIGIT_RUN))
+    w = scan.weights
+    runs = scan.matching(_regex(_DIGIT_RUN))
     # Digit groups in national notation ((0xx) xxx-xxxx, 0xx xxx xx xx) are read by their digits, as bare runs are:
     # the grouping alone is shared with accounts, ISSNs and document numbers.
-    grouped = [i for i in scan.matching(_regex(_NATIONAL_GROUPS)) if phone(scan.values[i])]
-    idx += grouped
-    weight = sum(scan.weights[i] for i in idx)
+    grouped_all = scan.matching(_regex(_NATIONAL_GROUPS))
+    runs_w, grouped_all_w = sum(w[i] for i in runs), sum(w[i] for i in grouped_all)
+    if runs_w + grouped_all_w < 0.5 * scan.n:
+        return None
+    # phone() parses in up to 19 regions: a sample of the groups estimates the share that pass it.
+    sample = grouped_all if len(grouped_all) <= VALIDATE_CAP else \
+        random.Random(len(grouped_all)).sample(grouped_all, VALIDATE_CAP)
+    grouped = [i for i in sample if phone(scan.values[i])]
+    sample_w = sum(w[i] for i in sample)
+    grouped_w = grouped_all_w * sum(w[i] for i in grouped) / sample_w if sample_w else 0.0
+    idx, weight = runs + grouped, runs_w + grouped_w
     if not idx or weight < 0.5 * scan.n:
         return None
     chosen = idx if len(idx) <= VALIDATE_CAP else random.Random(len(idx)).sample(idx, VALIDATE_CAP)
     fit = plan_fit([_NON_DIGIT.sub("", scan.values[i]) for i in chosen])
-    if fit is None and sum(scan.weights[i] for i in grouped) >= 0.5 * scan.n:
+    label = "phone-plan"
+    if fit is None and grouped_w >= 0.5 * scan.n:
         # A permissive plan (any nine digits are French) still shows in how the digits are grouped.
-        idx = grouped
-        weight = sum(scan.weights[i] for i in idx)
-        chosen = idx if len(idx) <= VALIDATE_CAP else random.Random(len(idx)).sample(idx, VALIDATE_CAP)
-        fit = national_format_fit([scan.values[i] for i in chosen])
-        label = "phone-format"
-    else:
-        label = "phone-plan"
+        idx, weight, label = grouped, grouped_w, "phone-format"
+        fit = national_format_fit([scan.values[i] for i in grouped])
     if fit is None:
         return None
     rate = fit.validated / fit.checked

@@ -29,11 +29,13 @@ True
 from __future__ import annotations
 
 import mimetypes
+import random
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 MIN_VALUES = 20  # fewer distinct values than this say nothing about templates
+SAMPLE = 400  # distinct values the shares are estimated from
 TOKEN_SHARE = 0.8
 DISTINCT_SHARE = 0.9
 MIN_TEMPLATES = 3
@@ -90,6 +92,10 @@ def handle_fit(values: Sequence[str], weights: Sequence[float]) -> HandleFit | N
     total = float(sum(weights))
     if len(values) < MIN_VALUES or not total or len(values) < DISTINCT_SHARE * total:
         return None
+    if len(values) > SAMPLE:  # nearly all distinct: a seeded sample of them estimates every share below
+        keep = random.Random(len(values)).sample(range(len(values)), SAMPLE)
+        values, weights = [values[i] for i in keep], [weights[i] for i in keep]
+        total = float(sum(weights))
     tokens = [(v.lstrip("@"), w) for v, w in zip(values, weights, strict=True) if _TOKEN.match(v) and _case_ok(v.lstrip("@"))]
     token_weight = sum(w for _, w in tokens)
     if token_weight < TOKEN_SHARE * total:
