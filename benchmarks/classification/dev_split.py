@@ -121,8 +121,10 @@ def _postal(g: Any, rng: random.Random, loc: str) -> str:
 
 
 def _postal_float(g: Any, rng: random.Random, loc: str) -> Any:
-    code = "".join(ch for ch in str(g.address.postal_code()) if ch.isdigit())
-    return float(code) if code else None
+    """A postal code kept in a numeric column (leading zeros lost); codes with letters stay text."""
+    code = str(g.address.postal_code())
+    digits = code.replace(" ", "").replace("-", "")
+    return float(digits) if digits.isdigit() else code
 
 
 def _birth(g: Any, rng: random.Random, loc: str) -> Any:

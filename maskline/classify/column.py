@@ -47,11 +47,13 @@ NONE_WEAK_VALUES = 0.75  # some values validated, too few to decide
 NONE_PROSE = 0.8  # prose without a validated span: names and addresses in prose need NER
 NONE_NO_VALUES = 0.5  # nothing sampled
 NONE_IDENTIFYING_SHAPE = 0.8  # values shaped like identifiers, names or coordinates that no detector confirmed
-# Placeholders people type instead of NULL; they say nothing about what the column holds.
+# Placeholders people type instead of NULL; they say nothing about what the column holds. Values with no letter or
+# digit at all ("—", "?") count as placeholders without being listed.
 NULL_LIKE: tuple[str, ...] = (
     "n/a", "na", "n.a.", "none", "null", "nil", "-", "--", "?", "unknown", "tbd", "not provided", "not available",
     "keine", "k.a.", "unbekannt", "inconnu", "non renseigne", "desconocido", "sin datos", "sconosciuto",
-    "onbekend", "desconhecido", "nan", "#n/a", "<na>", "nat",
+    "onbekend", "desconhecido", "nan", "#n/a", "<na>", "nat", "xxx", "(none)", "not set", "not specified",
+    "unspecified", "missing",
 )
 
 
@@ -194,8 +196,10 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         col = _whole_numbers_as_typed(col)
     skip = {s.casefold() for s in allow_list} | set(NULL_LIKE)
     longest = max((len(x) for x in skip), default=0)
+    # Values without a letter or digit ("—", "?", "...") are placeholders too, in any language.
     keep = [i for i, v in enumerate(col.values)
-            if (len(v) > longest or v.casefold() not in skip) and not is_placeholder(v, kind)]
+            if (len(v) > longest or v.casefold() not in skip) and not is_placeholder(v, kind)
+            and any(ch.isalnum() for ch in v)]
     if not keep:
         return _name_only(name, hints, shown_type, evidence, custom, min_confidence)
     scan = _Scan(col, keep)
@@ -210,6 +214,10 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         plan = _phone_plan_evidence(scan)
         if plan is not None:
             found.append(plan)
+    if kind == "string" and "USERNAME" not in hints:
+        handles = _handle_template_evidence(scan)
+        if handles is not None:
+            found.append(handles)
     for c in custom:
         if c.pattern:
             ev = _run_custom(c, scan)
@@ -321,6 +329,8 @@ def _validate(info_type: str, label: str, idx: list[int], validator: str | Calla
 
 
 _DIGIT_RUN = r"^[0-9]{7,17}$"
+_NATIONAL_GROUPS = r"^(?:\(?[1-9]|\(?0[1-9])[0-9]*\)?[ ().\-/][0-9 ().\-/]{4,20}[0-9]$"  # separators, no + or 00
+_NON_DIGIT = re.compile(r"[^0-9]")
 PHONE_PLAN_STRENGTH = 0.85  # phones read from bare digits by their numbering plan (a column-level fit, not a format)
 
 
@@ -330,21 +340,61 @@ def _phone_plan_evidence(scan: _Scan) -> _Evidence | None:
 
     Half the values must be digit runs; the p-value is corrected for the plans tried; row ids are refuted.
     """
-    from maskline.infotypes.phone_plans import plan_fit
+    from maskline.infotypes.phone_plans import national_format_fit, plan_fit
+    from maskline.infotypes.validators import phone
 
-    idx = scan.matching(_regex(_DIGIT_RUN))
-    weight = sum(scan.weights[i] for i in idx)
+    w = scan.weights
+    runs = scan.matching(_regex(_DIGIT_RUN))
+    # Digit groups in national notation ((0xx) xxx-xxxx, 0xx xxx xx xx) are read by their digits, as bare runs are:
+    # the grouping alone is shared with accounts, ISSNs and document numbers.
+    grouped_all = scan.matching(_regex(_NATIONAL_GROUPS))
+    runs_w, grouped_all_w = sum(w[i] for i in runs), sum(w[i] for i in grouped_all)
+    if runs_w + grouped_all_w < 0.5 * scan.n:
+        return None
+    # phone() parses in up to 19 regions: a sample of the groups estimates the share that pass it.
+    sample = grouped_all if len(grouped_all) <= VALIDATE_CAP else \
+        random.Random(len(grouped_all)).sample(grouped_all, VALIDATE_CAP)
+    grouped = [i for i in sample if phone(scan.values[i])]
+    sample_w = sum(w[i] for i in sample)
+    grouped_w = grouped_all_w * sum(w[i] for i in grouped) / sample_w if sample_w else 0.0
+    idx, weight = runs + grouped, runs_w + grouped_w
     if not idx or weight < 0.5 * scan.n:
         return None
     chosen = idx if len(idx) <= VALIDATE_CAP else random.Random(len(idx)).sample(idx, VALIDATE_CAP)
-    fit = plan_fit([scan.values[i] for i in chosen])
+    fit = plan_fit([_NON_DIGIT.sub("", scan.values[i]) for i in chosen])
+    label = "phone-plan"
+    if fit is None and grouped_w >= 0.5 * scan.n:
+        # A permissive plan (any nine digits are French) still shows in how the digits are grouped.
+        idx, weight, label = grouped, grouped_w, "phone-format"
+        fit = national_format_fit([scan.values[i] for i in grouped])
     if fit is None:
         return None
     rate = fit.validated / fit.checked
     p_value = min(1.0, _binomial_tail(fit.validated, fit.checked, fit.chance) * fit.tried)
-    return _Evidence("PHONE", f"phone-plan {fit.plan}", weight / scan.n * rate, rate, fit.checked, fit.validated,
+    return _Evidence("PHONE", f"{label} {fit.plan}", weight / scan.n * rate, rate, fit.checked, fit.validated,
                      p_value, False, PHONE_PLAN_STRENGTH, [scan.values[i] for i in idx], "surrogate_keys",
                      chance=fit.chance, min_share=0.5)
+
+
+HANDLE_TEMPLATE_STRENGTH = 0.75  # handles read from a column's mix of templates (a column-level fit, no name)
+HANDLE_TEMPLATE_CHANCE = 0.1
+
+
+def _handle_template_evidence(scan: _Scan) -> _Evidence | None:
+    """Login handles with no name to say so: the column mixes the templates people choose handles by
+    (:mod:`maskline.infotypes.handles`). A few labels repeated over the rows are refuted as labels."""
+    from maskline.infotypes.handles import handle_fit
+
+    fit = handle_fit(scan.values, scan.weights)
+    if fit is None:
+        return None
+    return _Evidence("USERNAME", f"handle-templates ({fit.templates})", fit.share, 1.0, fit.checked, fit.checked,
+                     _binomial_tail(fit.checked, fit.checked, HANDLE_TEMPLATE_CHANCE), False,
+                     HANDLE_TEMPLATE_STRENGTH, list(scan.values), "repeated_labels", chance=HANDLE_TEMPLATE_CHANCE,
+                     min_share=TOKEN_SHARE_FOR_HANDLES)
+
+
+TOKEN_SHARE_FOR_HANDLES = 0.8
 
 
 def _run_custom(c: CustomDetector, scan: _Scan) -> _Evidence | None:

@@ -98,6 +98,8 @@ DETECTORS: tuple[Detector, ...] = (
     # Without a name, digits count only when nearly all pass a national check digit (random digits: about 1 in 5).
     _D("NATIONAL_ID", "checksum-digits", r"[0-9]{9,13}", "national_id", chance=0.2, kinds=_SI, strength=0.8,
        refute="isbns"),
+    # A birth number written with its slash (Slovak, Czech): a date, a serial and a mod-11 check.
+    _D("NATIONAL_ID", "birth-number", r"[0-9]{6}/[0-9]{4}", "national_id", chance=0.1, strength=0.85),
     _D("US_SSN", "ssn-digits", r"[0-9]{9}", "us_ssn", chance=0.9, needs_hint=True, kinds=_SI),
     _D("MAC_ADDRESS", "mac", r"[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}",
        "mac"),
@@ -117,8 +119,13 @@ DETECTORS: tuple[Detector, ...] = (
     # third of the values or more.
     _D("GEO_COORDINATE", "coordinate-decimals-text", r"-?[0-9]{1,3}\.[0-9]{5,8}", "longitude", chance=0.5,
        strength=0.72, refute="not_coordinates", min_share=0.3),
+    # Without a name, international notation (+ and a country code) is a phone by itself; national digit groups are
+    # also accounts, ISSNs and document numbers, so unnamed they count only when a numbering plan explains the whole
+    # column better than random digits (classify/column.py, phone plans), and named they count by shape.
+    _D("PHONE", "international", r"(\+|00)[1-9][0-9 ().\-/]{5,22}[0-9]( ?(x|X|ext\.?|#) ?[0-9]{1,6})?",
+       "phone_international", chance=0.02, strength=0.9),
     _D("PHONE", "phonenumbers", r"(\+|00)?[0-9(][0-9 ().\-/]{5,22}[0-9]( ?(x|X|ext\.?|#) ?[0-9]{1,6})?", "phone",
-       chance=0.3, strength=0.9, refute="isbns"),
+       chance=0.3, strength=0.9, needs_hint=True, refute="isbns"),
     _D("PHONE", "phonenumbers-any", r"(\+|00)?[0-9(][0-9 ().\-/]{5,22}[0-9]( ?(x|X|ext\.?|#) ?[0-9]{1,6})?", "phone_any",
        chance=0.5, needs_hint=True, kinds=_SI, refute="isbns"),
     _D("ICD10_CODE", "icd10", r"[A-TV-Za-tv-z][0-9]{2}(\.?[0-9A-Za-z]{1,4})?", "icd10", chance=0.3,
@@ -153,7 +160,7 @@ DETECTORS: tuple[Detector, ...] = (
     _D("PERSON_NAME", "name-shape", _NAMEISH, "person_name_shape", chance=0.5, needs_hint=True),
     _D("PASSPORT", "passport", r"[A-Za-z0-9 ]{6,12}", "passport_number", chance=0.5, needs_hint=True, kinds=_SI,
        refute="surrogate_keys"),
-    _D("BANK_ACCOUNT", "account", r"[A-Za-z0-9][A-Za-z0-9 -]{4,40}", "bank_account", chance=0.5, needs_hint=True,
+    _D("BANK_ACCOUNT", "account", r"[A-Za-z0-9][A-Za-z0-9 /-]{4,40}", "bank_account", chance=0.5, needs_hint=True,
        kinds=_SI, refute="routing_numbers"),
     # Without a name: domestic account numbers whose national check digits hold (CCC, RIB, NIB, BE, NO, CBU, CZ, NZ).
     _D("BANK_ACCOUNT", "national-check-digits", r"[0-9]{2,6}([ .-]?[0-9]{2,11}){1,5}|([0-9]{1,6}-)?[0-9]{2,10}/[0-9]{4}",

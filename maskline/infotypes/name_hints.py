@@ -56,6 +56,7 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
     "POSTAL_CODE": (
         "zip", "zipcode", "zip code", "postal code", "postcode", "post code", "postleitzahl", "plz",
         "postal", "code postal", "cp", "codigo postal", "cap", "codice postale", "postcode nl", "cep", "pc", "zip5",
+        "pcode",
         "郵便番号", "〒", "邮编", "邮政编码", "우편번호",
     ),
     "DATE_OF_BIRTH": (
@@ -255,6 +256,17 @@ def _hint_score(column: str, extra: tuple[tuple[str, tuple[str, ...]], ...]) -> 
     words = name_words(column)
     if not words:
         return ()
+    found = _scores_for(words, extra)
+    # A number word closing a name no hint matched stands for "number" (hospital_no, chart_nr): hints written with
+    # "number" then match it, a little weaker than the written-out name (0.9).
+    if not found and len(words) >= 2 and words[-1] in _NUMBER_WORDS and words[-2] not in _NUMBER_WORDS:
+        spelled = _scores_for(words[:-1] + ("number",), extra)
+        return tuple((info_type, min(score, 0.9)) for info_type, score in spelled)
+    return found
+
+
+def _scores_for(words: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ...]], ...]
+                ) -> tuple[tuple[str, float], ...]:
     compact = "".join(words)
     table: list[tuple[str, tuple[str, ...], str]] = list(_compiled())
     for info_type, hints in extra:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -158,4 +159,53 @@ def plan_fit(values: Sequence[str]) -> PlanFit | None:
         fit = PlanFit(plan, len(runs), len(runs) - fails, chance, len(plans))
         if best is None or fit.chance < best.chance:
             best = fit
+    return best
+
+
+FORMAT_CHANCE = 0.05  # how often digit groups of another kind are grouped as a country writes its phone numbers
+
+
+def _groups(text: str) -> tuple[int, ...]:
+    return tuple(len(g) for g in re.findall(r"[0-9]+", text))
+
+
+@lru_cache(maxsize=16384)
+def _written_as_national(value: str, region: str) -> bool:
+    import phonenumbers
+
+    try:
+        num = phonenumbers.parse(value, region)
+    except phonenumbers.NumberParseException:
+        return False
+    if not phonenumbers.is_valid_number(num):
+        return False
+    return _groups(phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.NATIONAL)) == _groups(value)
+
+
+def national_format_fit(values: Sequence[str]) -> PlanFit | None:
+    """The region whose national phone format nearly all ``values`` (digit groups) are written in, or None.
+
+    For plans where random digits are valid numbers (any nine digits are French), validity says nothing, but the
+    grouping does: ``01 23 45 67 89`` is how France writes a phone, ``0374-0280`` (an ISSN) or ``352/220566-60``
+    (an account) is how no country does. A value fits a region when it is a valid number there and its digit
+    groups have the lengths of the region's national format (the separators may differ).
+
+    >>> rng = random.Random(7)
+    >>> fr = [" ".join([f"0{rng.randint(1, 5)}"] + [f"{rng.randint(10, 99)}" for _ in range(4)]) for _ in range(20)]
+    >>> fit = national_format_fit(fr)
+    >>> fit.plan, fit.validated == fit.checked
+    ('FR', True)
+    >>> national_format_fit(["%04d-%04d" % (37 * i, 91 * i) for i in range(20)]) is None
+    True
+    """
+    runs = [v for v in values if 7 <= sum(c.isdigit() for c in v) <= 15]
+    if len(runs) < MIN_VALUES or len(runs) < 0.9 * len(values):
+        return None
+    best: PlanFit | None = None
+    for region in PHONE_REGIONS:
+        if sum(not _written_as_national(v, region) for v in runs[:PROBE]) > int((1 - MIN_RATE) * PROBE):
+            continue
+        fits = sum(_written_as_national(v, region) for v in runs)
+        if fits >= MIN_RATE * len(runs) and (best is None or fits > best.validated):
+            best = PlanFit(region, len(runs), fits, FORMAT_CHANCE, len(PHONE_REGIONS))
     return best

@@ -202,6 +202,28 @@ def phone(value: str) -> bool:
     return _possible_phone(v)
 
 
+def phone_international(value: str) -> bool:
+    """A phone in international notation: ``+`` (or ``00`` and a separator) and a country calling code, then a
+    number of a length possible in that country.
+
+    The notation is the evidence, not the digits: nothing else people store is written ``+7 (968) 084-70-47``, while
+    digit groups without it are also accounts, ISSNs and document numbers (:func:`phone` accepts those).
+
+    >>> phone_international("+7-(968)-084-70-47"), phone_international("0049 30 901820")
+    (True, True)
+    >>> phone_international("0012345678"), phone_international("+0 12 345 678"), phone_international("+49 30")
+    (False, False, False)
+    """
+    v = _EXTENSION.sub("", value.strip())
+    if v.startswith("00"):
+        if not _PHONE_SEPARATORS.search(v):
+            return False  # a zero-padded id (0012345678), not a dialled prefix
+        v = "+" + v[2:]
+    if not v.startswith("+") or not 8 <= len(_digits(v)) <= 15:
+        return False
+    return phone(v)
+
+
 def phone_local(value: str) -> bool:
     """A national number written with its trunk prefix (``030 901820``): valid, not just possible, in a plan.
 
@@ -1049,12 +1071,15 @@ def passport_number(value: str) -> bool:
 
 def bank_account(value: str) -> bool:
     """A bank account number's shape (BBAN, US account, sort code + account): 6 to 34 characters, mostly digits.
+    Slashes part branch, account and bank code in several countries (``19-2000145399/0800``, ``3427-1 / 811634-X``).
 
     >>> bank_account("QHAY38836859574890"), bank_account("12-34-56 12345678"), bank_account("n/a")
     (True, True, False)
+    >>> bank_account("352/220566-60"), bank_account("1/2")
+    (True, False)
     """
     v = value.strip()
-    return bool(re.match(r"^[A-Z0-9][A-Z0-9 -]{4,32}[A-Z0-9]$", v)) and len(_digits(v)) >= 6
+    return bool(re.match(r"^[A-Z0-9][A-Z0-9 /-]{4,32}[A-Z0-9]$", v)) and len(_digits(v)) >= 6
 
 
 _ACCOUNT_SEPARATORS = re.compile(r"[ .-]")
@@ -1080,19 +1105,38 @@ def _be_account(d: str) -> bool:
 
 # Domestic account numbers whose national check digits python-stdnum (or the helpers above) can verify, by length
 # of their digits: a random number of that length passes 1 time in 97 to 100 (Norway's mod 11: 1 in 11).
+def _hu_giro(d: str) -> bool:
+    """A Hungarian account (two or three blocks of 8 digits): each block's digits weighted 9, 7, 3, 1 sum to a
+    multiple of 10 (python-stdnum has no Hungarian account module)."""
+    return all(sum(int(c) * w for c, w in zip(d[i:i + 8], (9, 7, 3, 1, 9, 7, 3, 1), strict=True)) % 10 == 0
+               for i in range(0, len(d), 8))
+
+
+def _hr_account(d: str) -> bool:
+    """A Croatian account: a 7-digit bank code and a 10-digit number, each ending in its ISO 7064 mod 11,10
+    check digit."""
+    from stdnum.iso7064 import mod_11_10
+
+    return mod_11_10.is_valid(d[:7]) and mod_11_10.is_valid(d[7:])
+
+
 _ACCOUNT_CHECKS: dict[int, Callable[[str], bool]] = {
     11: _stdnum("no.kontonr"),
     12: _be_account,
+    16: _hu_giro,
+    17: _hr_account,
     20: _stdnum("es.ccc"),
     21: _pt_nib,
     22: _stdnum("ar.cbu"),
     23: _fr_rib,
+    24: _hu_giro,
 }
 
 
 def bank_account_checked(value: str) -> bool:
     """A domestic bank account number whose national check digits hold: Spanish CCC, French RIB, Portuguese NIB,
-    Belgian, Norwegian, Argentine CBU, Czech and New Zealand accounts (python-stdnum where it has the country).
+    Belgian, Norwegian, Argentine CBU, Czech, New Zealand, Hungarian and Croatian accounts (python-stdnum where it
+    has the country).
 
     Bare account numbers without a check digit (US, UK) cannot be told from other numbers by their value.
 
@@ -1100,6 +1144,8 @@ def bank_account_checked(value: str) -> bool:
     (True, False)
     >>> bank_account_checked("539-0075470-34"), bank_account_checked("19-2000145399/0800")
     (True, True)
+    >>> bank_account_checked("11773016-11111018"), bank_account_checked("11773016-11111019")  # Hungarian
+    (True, False)
     """
     v = value.strip()
     if "/" in v:
@@ -1218,6 +1264,14 @@ NATIONAL_ID_CHECKS: dict[str, Callable[[str], bool]] = {
     "fi_hetu": _stdnum("fi.hetu"),
     "us_itin": _stdnum("us.itin"),
     "ca_sin": _stdnum("ca.sin"),
+    "ee_ik": _stdnum("ee.ik"),
+    "hr_oib": _stdnum("hr.oib"),
+    "is_kennitala": _stdnum("is_.kennitala"),
+    "gr_amka": _stdnum("gr.amka"),
+    "ua_rntrc": _stdnum("ua.rntrc"),
+    "ru_inn_personal": lambda v: len(_digits(v)) == 12 and _stdnum("ru.inn")(v),  # 10 digits: a company's INN
+    # Slovak and Czech birth numbers; the 9-digit ones (before 1954) have no check digit.
+    "sk_rc": lambda v: len(_digits(v)) == 10 and _stdnum("sk.rc")(v),
 }
 
 
@@ -1238,6 +1292,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "iban": iban,
     "us_ssn": us_ssn,
     "phone": phone,
+    "phone_international": phone_international,
     "phone_digits": phone_digits,
     "phone_any": phone_any,
     "phone_local": phone_local,

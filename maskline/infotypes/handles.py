@@ -1,0 +1,119 @@
+"""Login handles read from the shape of a whole column, with no name to say so.
+
+One handle proves nothing (``rock_2076`` could be a slug, ``jsmith`` a word). A column can: people choose their
+handles, so a column of them mixes several *templates* (letters, letters and digits, two words joined by a dot or an
+underscore, an initial and a surname), while machine-made tokens follow one or two (slugs are words joined by
+hyphens, codes are capitals and digits, hex ids are hex). A column is read as handles when
+
+- nearly all its values are single tokens that open with a letter, in lower case or capitalised (not camelCase or
+  random mixed case, which base64 and API tokens show);
+- they are nearly all distinct;
+- at least three templates each hold 5% of the values, and none more than 60%;
+- the letters come in runs of words (three letters or more on average), not codes;
+- next to none ends in a registered file extension (``report_12.pdf`` is a file), none is mostly hex, few are
+  all capitals.
+
+>>> import random
+>>> rng = random.Random(4)
+>>> words = ["river", "maple", "orbit", "lumen", "cobalt", "tango", "pixel", "harbor"]
+>>> handles = [rng.choice([f"{rng.choice(words)}_{rng.randint(1950, 2010)}", f"{rng.choice(words)}.{rng.choice(words)}",
+...            f"{rng.choice(words)}{rng.randint(1, 99)}", f"{rng.choice('abcdefgh')}{rng.choice(words)}"])
+...            for _ in range(200)]
+>>> fit = handle_fit(handles, [1] * len(handles))
+>>> fit is not None and fit.templates >= 3
+True
+>>> handle_fit([f"{rng.choice(words)}-{rng.choice(words)}" for _ in range(200)], [1] * 200) is None  # slugs
+True
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import random
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+MIN_VALUES = 20  # fewer distinct values than this say nothing about templates
+SAMPLE = 400  # distinct values the shares are estimated from
+TOKEN_SHARE = 0.8
+DISTINCT_SHARE = 0.9
+MIN_TEMPLATES = 3
+TEMPLATE_SHARE = 0.05  # a template counts when this share of the handles follow it
+TOP_TEMPLATE = 0.6
+MIN_LETTER_RUN = 3.0  # mean length of the runs of letters
+MAX_FILES = 0.05
+MAX_UPPER = 0.3
+MAX_HEX = 0.2
+
+_TOKEN = re.compile(r"^@?[^\W\d_][\w.-]{2,31}$")
+_HEX = re.compile(r"^[0-9a-fA-F]+$")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class HandleFit:
+    """How a column reads as handles (counts only, never a value)."""
+
+    share: float  # of the values that are handle-shaped tokens
+    templates: int  # templates holding TEMPLATE_SHARE of the handles or more
+    checked: int
+
+
+def template(value: str) -> str:
+    """The value with each run of letters written ``a`` and each run of digits ``9``; separators kept.
+
+    >>> template("mount_hit_1820"), template("jsmith"), template("anna.lee7")
+    ('a_a_9', 'a', 'a.a9')
+    """
+    out: list[str] = []
+    for ch in value:
+        c = "a" if ch.isalpha() else "9" if ch.isdigit() else ch
+        if not out or out[-1] != c or c not in "a9":
+            out.append(c)
+    return "".join(out)
+
+
+def _case_ok(v: str) -> bool:
+    """Lower case, capitalised or all capitals: how people write handles (not ``aZ3xQ``, base64's mixed case)."""
+    rest = v[1:]
+    return not any(c.isupper() for c in rest) or not any(c.islower() for c in v)
+
+
+def _file_name(v: str) -> bool:
+    if "." not in v:
+        return False
+    ext = v.rsplit(".", 1)[1].lower()
+    return bool(ext) and mimetypes.guess_type("x." + ext)[0] is not None
+
+
+def handle_fit(values: Sequence[str], weights: Sequence[float]) -> HandleFit | None:
+    """Whether the distinct ``values`` (with their counts as ``weights``) read as login handles, or None."""
+    total = float(sum(weights))
+    if len(values) < MIN_VALUES or not total or len(values) < DISTINCT_SHARE * total:
+        return None
+    if len(values) > SAMPLE:  # nearly all distinct: a seeded sample of them estimates every share below
+        keep = random.Random(len(values)).sample(range(len(values)), SAMPLE)
+        values, weights = [values[i] for i in keep], [weights[i] for i in keep]
+        total = float(sum(weights))
+    tokens = [(v.lstrip("@"), w) for v, w in zip(values, weights, strict=True) if _TOKEN.match(v) and _case_ok(v.lstrip("@"))]
+    token_weight = sum(w for _, w in tokens)
+    if token_weight < TOKEN_SHARE * total:
+        return None
+    if sum(w for v, w in tokens if _file_name(v)) > MAX_FILES * token_weight:
+        return None
+    if sum(w for v, w in tokens if v.isupper()) > MAX_UPPER * token_weight:
+        return None
+    if sum(w for v, w in tokens if _HEX.match(v) and any(c.isdigit() for c in v)) > MAX_HEX * token_weight:
+        return None
+    runs = [len(r) for v, _ in tokens for r in _LETTERS.findall(v)]
+    if not runs or sum(runs) / len(runs) < MIN_LETTER_RUN:
+        return None
+    counts: dict[str, float] = {}
+    for v, w in tokens:
+        counts[template(v)] = counts.get(template(v), 0.0) + w
+    shares = [c / token_weight for c in counts.values()]
+    templates = sum(1 for s in shares if s >= TEMPLATE_SHARE)
+    if templates < MIN_TEMPLATES or max(shares) > TOP_TEMPLATE:
+        return None
+    return HandleFit(token_weight / total, templates, len(tokens))
