@@ -12,14 +12,12 @@ JSON file and :mod:`.datahub_runner` answers one info type per column.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import shutil
 import subprocess
 import tempfile
 import time
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +34,9 @@ DATAHUB_TO_MASKLINE = {
 
 
 def _uv() -> str | None:
-    return os.environ.get("UV") or shutil.which("uv") or next(
-        (str(p) for p in [Path.home() / ".local/bin/uv"] if p.exists()), None)
+    """uv as the Makefile finds it: on PATH, or where `pip install --user` put it."""
+    user = Path.home() / ".local/bin/uv"
+    return os.environ.get("UV") or shutil.which("uv") or (str(user) if user.exists() else None)
 
 
 def ensure_venv() -> tuple[Path | None, str]:
@@ -64,11 +63,8 @@ def ensure_venv() -> tuple[Path | None, str]:
 
 
 def _plain(v: Any) -> Any:
-    if isinstance(v, (bool, int, float, str)):
-        return v
-    if isinstance(v, (dt.date, dt.datetime, Decimal)):
-        return str(v)
-    return str(v)
+    """A JSON value: numbers and text as they are, anything else (dates, decimals) as its text."""
+    return v if isinstance(v, (bool, int, float, str)) else str(v)
 
 
 def _column(table: str, c: Any, n: int) -> dict[str, Any]:

@@ -383,7 +383,7 @@ HANDLE_TEMPLATE_CHANCE = 0.1
 def _handle_template_evidence(scan: _Scan) -> _Evidence | None:
     """Login handles with no name to say so: the column mixes the templates people choose handles by
     (:mod:`maskline.infotypes.handles`). A few labels repeated over the rows are refuted as labels."""
-    from maskline.infotypes.handles import handle_fit
+    from maskline.infotypes.handles import TOKEN_SHARE, handle_fit
 
     fit = handle_fit(scan.values, scan.weights)
     if fit is None:
@@ -391,10 +391,8 @@ def _handle_template_evidence(scan: _Scan) -> _Evidence | None:
     return _Evidence("USERNAME", f"handle-templates ({fit.templates})", fit.share, 1.0, fit.checked, fit.checked,
                      _binomial_tail(fit.checked, fit.checked, HANDLE_TEMPLATE_CHANCE), False,
                      HANDLE_TEMPLATE_STRENGTH, list(scan.values), "repeated_labels", chance=HANDLE_TEMPLATE_CHANCE,
-                     min_share=TOKEN_SHARE_FOR_HANDLES)
+                     min_share=TOKEN_SHARE)
 
-
-TOKEN_SHARE_FOR_HANDLES = 0.8
 
 
 def _run_custom(c: CustomDetector, scan: _Scan) -> _Evidence | None:

@@ -485,21 +485,6 @@ def _fetch(cur: Any, query: Any, dialect: str) -> tuple[list[str], list[Any]]:
     return [d[0] for d in cur.description], cur.fetchall()
 
 
-def _postgres_rows(cur: Any, query: Any, table: str, n: int, total: int | None) -> Any:
-    """A seeded Bernoulli sample (oversampled, then thinned by :func:`_thin`): the same rows on every run while the table is
-    unchanged, read in one pass without sorting the table.
-
-    >>> _postgres_rows(None, None, "public.t", 100, 1_000_000).sql("postgres")
-    'SELECT * FROM public.t TABLESAMPLE BERNOULLI (0.015000) REPEATABLE (42) LIMIT 200'
-    """
-    import sqlglot
-
-    sampled = sqlglot.parse_one(f"SELECT * FROM t TABLESAMPLE BERNOULLI ({_percent(n, total)}) REPEATABLE ({SEED}) "
-                                f"LIMIT {_cap(n)}", read="postgres")
-    _swap_table(sampled, table, "postgres")
-    return sampled
-
-
 def _sqlite_rows(cur: Any, query: Any, table: str, n: int, total: int | None) -> Any:
     """Rows ordered by a fixed scramble of their rowid (Knuth's multiplicative hash): SQLite's ``random()``
     takes no seed, and this picks the same rows, spread over the whole table, on every run. A view or a
@@ -524,10 +509,11 @@ def _sqlite_rows(cur: Any, query: Any, table: str, n: int, total: int | None) ->
     return query.order_by(scramble)
 
 
-# Each engine's own sample clause, read in one pass. ``ORDER BY random()`` would sort the whole table to keep
-# n rows. Trino, Snowflake's row sampling, BigQuery and open-source Spark take no seed, so their samples differ
-# from run to run (ORDER BY random() does too); Databricks repeats with REPEATABLE.
+# Each engine's own sample clause, read in one pass: ``ORDER BY random()`` would sort the whole table to keep n
+# rows. PostgreSQL and Databricks repeat with REPEATABLE; Trino, Snowflake's row sampling, BigQuery and open-source
+# Spark take no seed, so their samples differ from run to run (ORDER BY random()'s do too).
 _TABLESAMPLE = {
+    "postgres": "TABLESAMPLE BERNOULLI ({percent}) REPEATABLE ({seed})",
     "trino": "TABLESAMPLE BERNOULLI ({percent})",
     "snowflake": "TABLESAMPLE BERNOULLI ({percent})",
     "bigquery": "TABLESAMPLE SYSTEM ({percent} PERCENT)",
@@ -570,6 +556,8 @@ def _engine_rows(query: Any, table: str, n: int, total: int | None, dialect: str
 
     >>> _engine_rows(None, "sales.t", 100, 1_000_000, "trino").sql("trino")
     'SELECT * FROM sales.t TABLESAMPLE BERNOULLI (0.015000) LIMIT 200'
+    >>> _engine_rows(None, "public.t", 100, 1_000_000, "postgres").sql("postgres")
+    'SELECT * FROM public.t TABLESAMPLE BERNOULLI (0.015000) REPEATABLE (42) LIMIT 200'
     >>> _engine_rows(None, "t", 100, 1_000_000, "bigquery").sql("bigquery")
     'SELECT * FROM t TABLESAMPLE SYSTEM (0.015000 PERCENT) LIMIT 200'
     """
@@ -592,7 +580,7 @@ def _random_rows(query: Any) -> Any:
 
 
 # How each DB-API engine samples a table larger than the sample; the rest take _engine_rows.
-_DBAPI_SAMPLES = {"postgres": _postgres_rows, "sqlite": _sqlite_rows}
+_DBAPI_SAMPLES = {"sqlite": _sqlite_rows}
 
 
 def _rollback(con: Any) -> None:

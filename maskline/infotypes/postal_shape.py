@@ -34,6 +34,11 @@ MIN_SHARE = 0.95  # of a column's values (placeholders removed) that must be 4-6
 STRENGTH = 0.72  # the shape alone: below a postal-code name and a format together
 
 
+def _ascii_digits(v: str) -> bool:
+    # str.isdigit() also takes superscripts ("19²0"), which int() refuses: postal codes are ASCII digits.
+    return v.isascii() and v.isdigit()
+
+
 def _is_year(v: str) -> bool:
     return len(v) == 4 and 1900 <= int(v) <= 2099
 
@@ -58,7 +63,7 @@ def not_postal_codes(values: Sequence[str], rows: int = 0) -> str | None:
     """
     from maskline.infotypes.shape_checks import surrogate_keys
 
-    digits = [v for v in values if v.isdigit()]
+    digits = [v for v in values if _ascii_digits(v)]
     if len(digits) < MIN_VALUES:
         return "too few values"
     width, count = Counter(len(v) for v in digits).most_common(1)[0]
@@ -92,7 +97,7 @@ def postal_code_evidence(values: Sequence[str], weights: Sequence[float], n: flo
     """
     from maskline.classify.column import _Evidence
 
-    digits = [i for i, v in enumerate(values) if 4 <= len(v) <= 6 and v.isdigit()]
+    digits = [i for i, v in enumerate(values) if 4 <= len(v) <= 6 and _ascii_digits(v)]
     weight = sum(weights[i] for i in digits)
     if not n or weight < MIN_SHARE * n or not_postal_codes([values[i] for i in digits], rows):
         return []

@@ -275,3 +275,13 @@ def test_log_lines_naming_an_address_are_still_free_text_with_pii() -> None:  # 
     lines = [f"Login failed for the account from {RNG.randint(11, 200)}.{RNG.randint(0, 255)}.{RNG.randint(0, 255)}."
              f"{RNG.randint(1, 254)} after {RNG.randint(2, 9)} attempts today" for _ in range(200)]
     assert classify_column("c2", lines).info_type == "FREE_TEXT_WITH_PII"
+
+
+def test_superscript_digits_do_not_break_the_postal_shape_check() -> None:
+    # str.isdigit() takes "19²0", int() refuses it: the check must read ASCII digits only, not raise.
+    from maskline.infotypes.postal_shape import postal_code_evidence
+
+    codes = [f"{1000 + 37 * i:04d}" for i in range(60)]
+    values = ["19²0", "20²1"] + codes
+    assert postal_code_evidence(values, [1.0] * len(values), float(len(values)), len(values))[0].info_type == \
+        "POSTAL_CODE"  # control: the same column is still read, the superscript value is simply not a code
