@@ -1,17 +1,16 @@
 """``generalize``: coarsen a value. Exactly one of:
 
-- ``to: year|month|day``: a date or timestamp truncated; output DATE (the first day).
-  Text dates: ``to: year`` takes the year written in the value, whatever the format
-  (``21.07.1985``, ``07/21/1985``, ``1985-07-21``); ``month`` and ``day`` read ISO
-  dates. A value without one becomes NULL, never an error for the whole table.
+- ``to: year|month|day``: a date coarsened to the unit, written as ISO 8601 text of reduced
+  precision: ``1985``, ``1985-07``, ``1985-07-21`` (``day`` drops a timestamp's time). Text dates:
+  ``to: year`` takes the year written in the value, whatever the format (``21.07.1985``,
+  ``07/21/1985``, ``1985-07-21``); ``month`` and ``day`` read ISO dates. A value without a date
+  becomes NULL, never an error for the whole table.
 
-  A date that is already the first day of its unit is its own truncation: a birth
-  date of January 1st comes out equal to the input. That is by design, not a leak:
-  the output is a function of the year alone (every date of the year gets the same
-  one), so it tells a reader no more than the year. Writing another day would be
-  worse (that day would then mark the January 1st births), and writing the year
-  alone would change a DATE column's type, and make a CSV read as text differ from
-  the same table in a warehouse, where one policy must give one output.
+  Why text, for a DATE column too: a DATE can only hold the year as a made-up day (January 1st),
+  which a reader takes at its word, and which writes a January 1st birth date (common where the day
+  is unknown) back as itself. Text is one output for every face and engine, typed or not: a CSV read
+  as text, a warehouse DATE column and dbt's templates (built without types) all give ``1985``.
+  Age arithmetic casts it: ``CAST(birth_year AS INTEGER)``.
 - ``bucket: N``: a number floored to a multiple of N; output numeric.
 - ``prefix: N``: keep the first N characters (postal codes), mask the rest; output text.
 """
@@ -47,14 +46,7 @@ DATE_TYPES = ("date", "timestamp", "datetime", "timestamptz")
 def build(column: exp.Expression, p: GeneralizeParams, ctx: MaskContext) -> exp.Expression:
     d = ctx.dialect
     if p.to:
-        if not (ctx.source_type or "").lower().startswith(DATE_TYPES) and p.to == "year":
-            return d.year_of_text(ctx.as_text(column))
-        if not (ctx.source_type or "").lower().startswith(DATE_TYPES):
-            # Text (or unknown) dates: a value that does not parse becomes NULL instead of failing the whole
-            # query or table, so the masking expression is total. (PostgreSQL has no TRY_CAST before 16:
-            # sqlglot renders a plain CAST there, which still fails on a bad value, without quoting it.)
-            column = exp.TryCast(this=column, to=exp.DataType.build("date"))
-        return d.date_trunc(p.to, column)
+        return _reduced_precision(column, p.to, ctx)
     if p.bucket:
         return d.bucket(column, p.bucket)
     s = ctx.as_text(column)
@@ -62,15 +54,33 @@ def build(column: exp.Expression, p: GeneralizeParams, ctx: MaskContext) -> exp.
     return d.concat(d.substr(s, lit(1), lit(n)), d.fill(exp.Sub(this=d.length(s.copy()), expression=lit(n)), "*"))
 
 
-_DATE_TAIL = "([ T]00:00:00(\\.0+)?([+-][0-9]{2}(:?[0-9]{2})?)?)?"
+# The length of the ISO 8601 text of each unit: 1985, 1985-07, 1985-07-21.
+_ISO_LENGTH = {"year": 4, "month": 7, "day": 10}
+
+
+def _reduced_precision(column: exp.Expression, unit: str, ctx: MaskContext) -> exp.Expression:
+    """A date as ISO 8601 text of reduced precision: the year of a text date of any format, else the ISO text's
+    first 4, 7 or 10 characters."""
+    d = ctx.dialect
+    typed = (ctx.source_type or "").lower().startswith(DATE_TYPES)
+    if unit == "year" and not typed:
+        # Any format: the year written in the text (a DATE of unknown type cast to text is ISO, so it works too).
+        # NULLIF: DuckDB gives '' rather than NULL when nothing matches.
+        return exp.Nullif(this=d.regexp_extract(ctx.as_text(column), d.YEAR_IN_TEXT), expression=lit(""))
+    if typed:
+        date: exp.Expression = exp.cast(column, "date")
+    else:
+        # Text (or unknown) dates: a value that does not parse becomes NULL instead of failing the whole query or
+        # table, so the masking expression is total. (PostgreSQL has no TRY_CAST before 16: sqlglot renders a
+        # plain CAST there, which still fails on a bad value, without quoting it.)
+        date = exp.TryCast(this=column, to=exp.DataType.build("date"))
+    return d.substr(d.iso_date_text(date), lit(1), lit(_ISO_LENGTH[unit]))
 
 
 def shape(p: GeneralizeParams, info_type: str | None) -> MaskedShape:
     if p.to:
-        month = "01" if p.to == "year" else "[0-9]{2}"
-        day = "[0-9]{2}" if p.to == "day" else "01"
-        return MaskedShape("generalize", f"a date truncated to the {p.to}",
-                           pattern=f"^[0-9]{{4}}-{month}-{day}{_DATE_TAIL}$")
+        pattern = {"year": "^[0-9]{4}$", "month": "^[0-9]{4}-[0-9]{2}$", "day": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}[p.to]
+        return MaskedShape("generalize", f"a date coarsened to the {p.to}, as ISO text", pattern=pattern)
     if p.bucket:
         return MaskedShape("generalize", f"a multiple of {p.bucket}", multiple_of=p.bucket)
     return MaskedShape("generalize", f"{p.prefix} kept characters then *", pattern=f"^.{{0,{p.prefix}}}\\**$")
@@ -82,6 +92,6 @@ def _keeps_null(p: GeneralizeParams) -> bool:
 
 
 METHOD = MethodDef("generalize", GeneralizeParams, build, keyed=False,
-                   output="DATE (to), numeric (bucket) or text (prefix)",
+                   output="ISO date text (to: 1985, 1985-07), numeric (bucket) or text (prefix)",
                    summary="date to year/month, number to bucket, text to prefix", shape=shape,
                    propagates_null=_keeps_null)

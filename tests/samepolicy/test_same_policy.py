@@ -265,7 +265,7 @@ def _assert_same(faces: dict[str, dict[int, dict[str, Any]]]) -> None:
     assert sample["phone"].endswith("00") and sample["phone"].startswith("*")
     assert len(sample["employee_id"]) == 20
     assert sample["ssn"].startswith("#######") and sample["ssn"].endswith(raw[1]["ssn"][-4:])
-    assert sample["birth_date"].endswith("-01-01")
+    assert sample["birth_date"] == str(raw[1]["birth_date"])[:4]  # generalize to: year writes the year alone
 
 
 def test_duckdb_faces_give_the_same_output(cli_output, duckdb_outputs) -> None:
