@@ -91,8 +91,8 @@
   {%- if unmask_roles is string -%}{%- set unmask_roles = [unmask_roles] -%}{%- endif -%}
   {%- if not unmask_roles -%}{{ return(masked) }}{%- endif -%}
   {%- set p = maskline._method_spec(method, params, where) -%}
-  {#- The raw branch takes the masked branch's type: text for every method but generalize bucket and null. -#}
-  {%- set raw_is_text = not (method == 'null' or (method == 'generalize' and p.bucket is not none)) -%}
+  {#- The raw branch takes the masked branch's type: text for every method but generalize to/bucket and null. -#}
+  {%- set raw_is_text = not (method == 'null' or (method == 'generalize' and p.prefix is none)) -%}
   {%- set raw = maskline._as_text(column, dialect) if raw_is_text else maskline._column_sql(column) -%}
   {{ return('(CASE WHEN ' ~ maskline._has_role(unmask_roles, dialect) ~ ' THEN ' ~ raw ~ ' ELSE ' ~ masked ~ ' END) /* maskline:dynamic */') }}
 {%- endmacro %}

@@ -86,6 +86,11 @@ def _none_safe(f: Any) -> Any:
     return wrapped
 
 
+def _date_trunc(unit: str, value: Any) -> str:
+    text = str(value)[:10]
+    return {"year": text[:4] + "-01-01", "month": text[:7] + "-01", "day": text}[unit]
+
+
 def _floor_div(value: Any, width: Any) -> int:
     return int(float(value) // width)
 
@@ -130,6 +135,7 @@ def register_functions(connection: Any, key: KeyMaterial | None) -> None:
         "GREATEST": (-1, lambda *a: max(a)),
         "RIGHT_CHARS": (2, lambda s, n: str(s)[-int(n):] if int(n) > 0 else ""),
         "REGEXP_REPLACE": (3, lambda s, p, r: re.sub(str(p), str(r), str(_text(s)))),
+        "DATE_TRUNC_TEXT": (2, _date_trunc),
         "FLOOR_DIV": (2, _floor_div),
         "PICK": (-1, lambda i, *words: words[int(i)]),
         "MASKLINE_KEY": (1, key_value),

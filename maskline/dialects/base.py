@@ -218,6 +218,9 @@ class Dialect:
         return self.from_hex(value) if self.session_key_is_hex else value
 
     # --- dates and numbers -------------------------------------------------
+    def date_trunc(self, unit: str, e: exp.Expression) -> exp.Expression:
+        return exp.cast(exp.DateTrunc(unit=exp.var(unit.upper()), this=exp.cast(e, "date")), "date")
+
     # A year from 1800 to 2099, wherever it stands in the text: "1985-07-21", "21.07.1985", "07/21/1985" and
     # "21 July 1985" all give 1985, so a column that mixes date formats still generalizes row by row.
     YEAR_IN_TEXT = "(1[89][0-9]{2}|20[0-9]{2})"
@@ -225,6 +228,18 @@ class Dialect:
     def regexp_extract(self, e: exp.Expression, pattern: str) -> exp.Expression:
         """The first match of ``pattern`` (one group spanning it all) in ``e``, NULL when there is none."""
         return exp.RegexpExtract(this=e, expression=lit(pattern))
+
+    def year_of_text(self, e: exp.Expression) -> exp.Expression:
+        """January 1st of the year written in a text date, whatever its format; NULL when no year is found.
+
+        Total: it never fails on a value, so one odd date cannot fail a whole table.
+
+        >>> Dialect().year_of_text(exp.column("d")).sql()
+        "CAST(NULLIF(REGEXP_EXTRACT(d, '(1[89][0-9]{2}|20[0-9]{2})'), '') || '-01-01' AS DATE)"
+        """
+        # NULLIF: DuckDB gives '' rather than NULL when nothing matches.
+        year = exp.Nullif(this=self.regexp_extract(e, self.YEAR_IN_TEXT), expression=lit(""))
+        return exp.cast(exp.DPipe(this=year, expression=lit("-01-01"), safe=False), "date")
 
     def bucket(self, e: exp.Expression, width: int) -> exp.Expression:
         return exp.Mul(this=exp.Floor(this=exp.Div(this=e, expression=lit(width), typed=False, safe=False)),

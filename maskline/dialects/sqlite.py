@@ -41,6 +41,9 @@ class SQLite(Dialect):
     def right(self, e: exp.Expression, n: exp.Expression) -> exp.Expression:
         return fn("RIGHT_CHARS", e, n)
 
+    def date_trunc(self, unit: str, e: exp.Expression) -> exp.Expression:
+        return fn("DATE_TRUNC_TEXT", lit(unit.lower()), e)
+
     def bucket(self, e: exp.Expression, width: int) -> exp.Expression:
         return exp.Mul(this=fn("FLOOR_DIV", e, lit(width)), expression=lit(width))
 

@@ -1,16 +1,19 @@
 """``generalize``: coarsen a value. Exactly one of:
 
-- ``to: year|month|day``: a date coarsened to the unit, written as ISO 8601 text of reduced
-  precision: ``1985``, ``1985-07``, ``1985-07-21`` (``day`` drops a timestamp's time). Text dates:
-  ``to: year`` takes the year written in the value, whatever the format (``21.07.1985``,
-  ``07/21/1985``, ``1985-07-21``); ``month`` and ``day`` read ISO dates. A value without a date
-  becomes NULL, never an error for the whole table.
+- ``to: year|month|day``: a date coarsened to the unit, in the input's kind:
+  - a DATE or TIMESTAMP column gives a DATE, the first day of the unit, so date functions keep working;
+  - a text column gives text, ISO 8601 of reduced precision: ``1985``, ``1985-07``, ``1985-07-21``.
+    ``to: year`` takes the year written in the value, whatever the format (``21.07.1985``,
+    ``07/21/1985``, ``1985-07-21``); ``month`` and ``day`` read ISO dates;
+  - a column of unknown type (dbt's templates, built without types) gives a DATE, as a DATE column does.
 
-  Why text, for a DATE column too: a DATE can only hold the year as a made-up day (January 1st),
-  which a reader takes at its word, and which writes a January 1st birth date (common where the day
-  is unknown) back as itself. Text is one output for every face and engine, typed or not: a CSV read
-  as text, a warehouse DATE column and dbt's templates (built without types) all give ``1985``.
-  Age arithmetic casts it: ``CAST(birth_year AS INTEGER)``.
+  A value without a date becomes NULL, never an error for the whole table.
+
+  Why text stays text: the first day of the year would be a made-up day written into a column a
+  reader takes at its word, and a birth date of January 1st (common where the day is unknown) would
+  come out equal to its input. A DATE column cannot hold a year alone without a type change that
+  breaks date functions downstream, so it keeps the first day; the output there is a function of
+  the year alone (every date of the year gets the same one), so it tells a reader no more.
 - ``bucket: N``: a number floored to a multiple of N; output numeric.
 - ``prefix: N``: keep the first N characters (postal codes), mask the rest; output text.
 """
@@ -23,7 +26,7 @@ from typing import ClassVar, Literal
 from sqlglot import exp
 
 from maskline.dialects.base import lit
-from maskline.methods.base import ExactlyOne, MaskContext, MethodDef, param
+from maskline.methods.base import TEXT_TYPES, ExactlyOne, MaskContext, MethodDef, param
 from maskline.methods.shape import MaskedShape
 
 
@@ -46,7 +49,16 @@ DATE_TYPES = ("date", "timestamp", "datetime", "timestamptz")
 def build(column: exp.Expression, p: GeneralizeParams, ctx: MaskContext) -> exp.Expression:
     d = ctx.dialect
     if p.to:
-        return _reduced_precision(column, p.to, ctx)
+        if _is_text(ctx.source_type):
+            return _reduced_precision(column, p.to, ctx)
+        if not (ctx.source_type or "").lower().startswith(DATE_TYPES) and p.to == "year":
+            return d.year_of_text(ctx.as_text(column))
+        if not (ctx.source_type or "").lower().startswith(DATE_TYPES):
+            # Text (or unknown) dates: a value that does not parse becomes NULL instead of failing the whole
+            # query or table, so the masking expression is total. (PostgreSQL has no TRY_CAST before 16:
+            # sqlglot renders a plain CAST there, which still fails on a bad value, without quoting it.)
+            column = exp.TryCast(this=column, to=exp.DataType.build("date"))
+        return d.date_trunc(p.to, column)
     if p.bucket:
         return d.bucket(column, p.bucket)
     s = ctx.as_text(column)
@@ -54,33 +66,36 @@ def build(column: exp.Expression, p: GeneralizeParams, ctx: MaskContext) -> exp.
     return d.concat(d.substr(s, lit(1), lit(n)), d.fill(exp.Sub(this=d.length(s.copy()), expression=lit(n)), "*"))
 
 
+def _is_text(source_type: str | None) -> bool:
+    return bool(source_type) and str(source_type).split("(")[0].strip().lower() in TEXT_TYPES
+
+
 # The length of the ISO 8601 text of each unit: 1985, 1985-07, 1985-07-21.
-_ISO_LENGTH = {"year": 4, "month": 7, "day": 10}
+_ISO_LENGTH = {"month": 7, "day": 10}
 
 
 def _reduced_precision(column: exp.Expression, unit: str, ctx: MaskContext) -> exp.Expression:
-    """A date as ISO 8601 text of reduced precision: the year of a text date of any format, else the ISO text's
-    first 4, 7 or 10 characters."""
+    """A text date as ISO 8601 text of reduced precision: the year of any format, the month or day of ISO dates."""
     d = ctx.dialect
-    typed = (ctx.source_type or "").lower().startswith(DATE_TYPES)
-    if unit == "year" and not typed:
-        # Any format: the year written in the text (a DATE of unknown type cast to text is ISO, so it works too).
+    if unit == "year":
         # NULLIF: DuckDB gives '' rather than NULL when nothing matches.
-        return exp.Nullif(this=d.regexp_extract(ctx.as_text(column), d.YEAR_IN_TEXT), expression=lit(""))
-    if typed:
-        date: exp.Expression = exp.cast(column, "date")
-    else:
-        # Text (or unknown) dates: a value that does not parse becomes NULL instead of failing the whole query or
-        # table, so the masking expression is total. (PostgreSQL has no TRY_CAST before 16: sqlglot renders a
-        # plain CAST there, which still fails on a bad value, without quoting it.)
-        date = exp.TryCast(this=column, to=exp.DataType.build("date"))
-    return d.substr(d.iso_date_text(date), lit(1), lit(_ISO_LENGTH[unit]))
+        return exp.Nullif(this=d.regexp_extract(column, d.YEAR_IN_TEXT), expression=lit(""))
+    parsed = exp.TryCast(this=column, to=exp.DataType.build("date"))  # NULL for a value that is not an ISO date
+    return d.substr(d.iso_date_text(parsed), lit(1), lit(_ISO_LENGTH[unit]))
+
+
+_DATE_TAIL = "([ T]00:00:00(\\.0+)?([+-][0-9]{2}(:?[0-9]{2})?)?)?"
 
 
 def shape(p: GeneralizeParams, info_type: str | None) -> MaskedShape:
     if p.to:
-        pattern = {"year": "^[0-9]{4}$", "month": "^[0-9]{4}-[0-9]{2}$", "day": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}[p.to]
-        return MaskedShape("generalize", f"a date coarsened to the {p.to}, as ISO text", pattern=pattern)
+        # A DATE (the first day of the unit), or a text column's ISO text of reduced precision.
+        month = "01" if p.to == "year" else "[0-9]{2}"
+        day = "[0-9]{2}" if p.to == "day" else "01"
+        date = f"^[0-9]{{4}}-{month}-{day}{_DATE_TAIL}$"
+        text = {"year": "^[0-9]{4}$", "month": "^[0-9]{4}-[0-9]{2}$", "day": date}[p.to]
+        return MaskedShape("generalize", f"a date truncated to the {p.to}",
+                           pattern=date if text == date else f"{text}|{date}")
     if p.bucket:
         return MaskedShape("generalize", f"a multiple of {p.bucket}", multiple_of=p.bucket)
     return MaskedShape("generalize", f"{p.prefix} kept characters then *", pattern=f"^.{{0,{p.prefix}}}\\**$")
@@ -92,6 +107,6 @@ def _keeps_null(p: GeneralizeParams) -> bool:
 
 
 METHOD = MethodDef("generalize", GeneralizeParams, build, keyed=False,
-                   output="ISO date text (to: 1985, 1985-07), numeric (bucket) or text (prefix)",
+                   output="DATE (to; ISO text such as 1985 for a text column), numeric (bucket) or text (prefix)",
                    summary="date to year/month, number to bucket, text to prefix", shape=shape,
                    propagates_null=_keeps_null)

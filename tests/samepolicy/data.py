@@ -63,7 +63,7 @@ def people(n: int = 36) -> list[dict[str, Any]]:
             "phone": None if i % 13 == 7 else phone,
             "ssn": f"{123 + i:03d}-{45 + i % 40:02d}-{6789 - i:04d}",
             "employee_id": f"EMP-{10000 + i * 37:05d}",
-            "birth_date": dt.date(1960 + i % 40, 1 + i % 12, 2 + i % 27),
+            "birth_date": dt.date(1960 + i % 40, 1 + i % 12, 2 + i % 27),  # never 1 January: it would not change
             "iban": IBANS[i % len(IBANS)],
             "city": CITIES[i % len(CITIES)],
             "notes": None if i % 7 == 3 else (f"Call {first} on {phone} or write to {email}" if i % 2 else
