@@ -91,16 +91,15 @@ _PHONE_BRACKETED = r"(?<![\w.,-])\(\d{2,5}\)[ .-]?\d{2,5}(?:[ .-]?\d{2,5}){1,3}"
 # groups: 415-555-2671, 11 98765-4321, 415.555.2671 x12
 _PHONE_GROUPS = r"(?<![\w.,/-])\d{2,5}[ .-]\d{2,5}[ .-]\d{2,5}(?:[ .-]\d{2,4})?" + _EXT + _PHONE_END
 
-# What the Hyperscan prefilter scans for the phone rule: its first two forms as they are, and its third form
-# without the ISO dates it would otherwise wake on ('2026-04-11', "2026-04-15 19:32:22": one generated log
-# line in nine reached the Python path for nothing else). The rule is searched only in the windows of digit
+# What the Hyperscan prefilter scans for the phone rule (tests/text/test_prefilter.py checks each piece, with
+# controls): its bracketed form as it is, its international form cut to what the validator can accept, and
+# its third form without the ISO dates it would otherwise wake on ('2026-04-11', "2026-04-15 19:32:22": one
+# generated log line in nine reached the Python path for nothing else). The rule is searched only in the windows of digit
 # runs that are not a date alone (DATE_RUN, see scrubber._digit_windows), so a date-shaped match of the third
 # form can only be found where its digit run goes on past the date, and that run is what the pattern then
 # looks for: a digit joined to the date on the left, by separators or by a phone extension (whose digits may
 # begin the date), or separators and a digit after it beyond an hour, or an extension after it. Every other
 # match of the third form is kept, cut after its third group (a shorter match is still a superset).
-# tests/text/test_prefilter.py checks it against the rule's windowed search on dates glued to digits,
-# separators and extensions, with a control.
 _YEAR_FIRST_DATE = r"(?:19|20)\d\d[.-]\d\d[.-]\d\d"  # a date of DATE_RUN's first form, with the third form's separators
 _NOT_A_YEAR = r"(?:[03-9]\d|1[0-8]|2[1-9])\d\d"  # four digits that DATE_RUN does not read as a year
 _PHONE_GROUPS_NOT_A_DATE = (
@@ -111,7 +110,12 @@ _RUN_GOES_ON = (  # a digit run that holds a date and more: the date's window is
     + r"|\d\s?(?:[xX#]|[eE]xt\.?|[eE]xtension)\s?" + _YEAR_FIRST_DATE  # an extension before it
     + r"|" + _YEAR_FIRST_DATE + r"(?:[.()/+-][ .()/+-]*\d| (?:[ .()/+-]+|\d[ .()/+-]+|\d\d[ .()/+-]*)\d"  # digits after
     r"|(?: \d\d?)?\s?(?:[xX#]|[eE]xt))")  # an extension after it
-_PHONE_PREFILTER = _r(_PHONE_INTERNATIONAL + "|" + _PHONE_BRACKETED + "|" + _PHONE_GROUPS_NOT_A_DATE + "|" + _RUN_GOES_ON)
+# The international form with the seven digits the phone validator demands at least (extension digits do not
+# count, the 00 of the prefix does): "part-00667" in a file name makes a match of the form, which the
+# validator refuses. Between two digits of the form stand at most two of " .()-" ("+49 (0)30").
+_PHONE_INTERNATIONAL_SEVEN_DIGITS = r"(?<![\w+])(?:\+[1-9](?:[ .()-]{0,2}\d){6}|00[1-9](?:[ .()-]{0,2}\d){4})"
+_PHONE_PREFILTER = _r(_PHONE_INTERNATIONAL_SEVEN_DIGITS + "|" + _PHONE_BRACKETED + "|" + _PHONE_GROUPS_NOT_A_DATE
+                      + "|" + _RUN_GOES_ON)
 
 
 def _cued(cue: str, digits: str) -> str:

@@ -9,7 +9,8 @@ import re
 import pytest
 
 from benchmarks.log_lines import lines
-from maskline.text import prefilter, scrub, spans
+from maskline.infotypes.validators import phone
+from maskline.text import find, prefilter, scrub, spans
 from maskline.text.scrubber import _digit_windows
 from maskline.text.spans import SPAN_RULES, SpanRule
 
@@ -95,14 +96,20 @@ def test_a_rules_cheaper_prefilter_pattern_matches_wherever_find_can_meet_its_re
     for rule in declared:
         assert rule.prefilter is not None
         assert sum(bool(_searched(rule, t)) for t in texts) > 300  # the corpus does exercise the rule
-        assert _uncovered(rule, rule.prefilter, texts) == []
+        uncovered = _uncovered(rule, rule.prefilter, texts)
+        if rule.validator == "phone":  # its international form is cut to what the validator can accept
+            assert not any(phone(v) for v in uncovered)
+        else:
+            assert uncovered == []
     # Controls: a prefilter that misses a form of the rule (spaced cards) is caught, and so is a phone
-    # prefilter that drops the dates glued to other digits.
+    # prefilter that drops the dates glued to other digits or demands more digits than the validator does.
     card = next(r for r in declared if r.info_type == "CREDIT_CARD")
     assert _uncovered(card, re.compile(r"\d{4}\.\d{4}\.\d{4}"), texts)
-    phone = SPAN_RULES[_PHONE_GROUPS_RULE]
-    assert _uncovered(phone, re.compile("|".join((spans._PHONE_INTERNATIONAL, spans._PHONE_BRACKETED,
-                                                  spans._PHONE_GROUPS_NOT_A_DATE))), _DATES_GLUED)
+    rule = SPAN_RULES[_PHONE_GROUPS_RULE]
+    assert _uncovered(rule, re.compile("|".join((spans._PHONE_INTERNATIONAL, spans._PHONE_BRACKETED,
+                                                 spans._PHONE_GROUPS_NOT_A_DATE))), _DATES_GLUED)
+    ten_digits = spans._PHONE_INTERNATIONAL_SEVEN_DIGITS.replace("{6}", "{9}").replace("{4}", "{7}")
+    assert any(phone(v) for v in _uncovered(rule, re.compile(ten_digits), texts + _INTERNATIONAL_GLUED))
 
 
 # The rule whose third form (digit groups) an ISO date takes the shape of.
@@ -122,18 +129,57 @@ def _glued(n: int, seed: int) -> list[str]:
 _DATES_GLUED = _glued(20_000, seed=3)
 
 
-def test_the_phone_rule_is_a_candidate_wherever_find_can_meet_it_near_a_date() -> None:
-    """The database itself (not the Python pattern): every glued text where ``find`` meets a phone-rule match,
-    valid or not, makes the rule a candidate; and the dates alone no longer do."""
+def _skipped(texts: list[str]) -> list[str]:
+    """The texts for which the database itself (not the Python pattern) does not name the phone rule."""
     engine = prefilter.engine()
     assert engine is not None
-    met = [t for t in _DATES_GLUED if _searched(SPAN_RULES[_PHONE_GROUPS_RULE], t)]
+    return [t for t in texts if _PHONE_GROUPS_RULE not in (engine.scan(t) or set(range(len(SPAN_RULES))))]
+
+
+def test_the_phone_rule_is_a_candidate_wherever_find_can_meet_it_near_a_date() -> None:
+    """Every glued text where ``find`` meets a phone-rule match makes the rule a candidate, unless the
+    validator refuses every such match (an international number of fewer than seven digits: see the next
+    test); and the dates alone no longer do."""
+    engine = prefilter.engine()
+    assert engine is not None
+    rule = SPAN_RULES[_PHONE_GROUPS_RULE]
+    met = [t for t in _DATES_GLUED if _searched(rule, t)]
     assert len(met) > 2000  # the texts do reach the rule
-    assert [t for t in met if _PHONE_GROUPS_RULE not in (engine.scan(t) or set(range(len(SPAN_RULES))))] == []
+    assert not any(phone(m.group()) for t in _skipped(met) for m, _, _ in _searched(rule, t))
     dates = ["'2026-04-11'", "at 2026-04-15 19:32:22", "(2026-07-12 00:00)", "on 1984.07.21."]
     assert [_PHONE_GROUPS_RULE in (engine.scan(t) or ()) for t in dates] == [False] * 4
     # Control: the rule's own regex, which the database scanned before, makes every one of them a candidate.
     assert all(SPAN_RULES[_PHONE_GROUPS_RULE].regex.search(t) for t in dates)
+
+
+# International numbers of four to nine digits (the validator wants seven), with the separators and
+# brackets of the form, glued to file names, dates and extensions.
+_INTERNATIONAL_PIECES = ("+", "00", "+1", "+49", "0049", "1", "4", "30", "415", "901820", "5550100", " ", "-", ".",
+                         "(0)", "(", ")", " (0) ", "x12", " ext. 7", "part-", ".parquet", "/", "2026-04-11", "a", ":")
+
+
+def _international_glued(n: int, seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(_INTERNATIONAL_PIECES) for _ in range(rnd.randint(1, 9))) for _ in range(n)]
+
+
+_INTERNATIONAL_GLUED = _international_glued(20_000, seed=5)
+
+
+def test_international_numbers_too_short_for_the_validator_are_skipped_and_no_finding_changes() -> None:
+    rule = SPAN_RULES[_PHONE_GROUPS_RULE]
+    met = [t for t in _INTERNATIONAL_GLUED if _searched(rule, t)]
+    skipped = _skipped(met)
+    assert len(met) > 2000 and skipped  # the texts reach the rule, and the cut does skip some where it is met
+    assert not any(phone(m.group()) for t in skipped for m, _, _ in _searched(rule, t))
+    with prefilter.disabled():
+        expected = [find(t) for t in met]
+    assert [find(t) for t in met] == expected
+    assert sum(bool(f) for f in expected) > 500  # control: these texts do hold phone numbers the scrubber finds
+    file_name = "Uploaded s3://lake/raw/2026-03-15/part-00900.parquet"
+    assert prefilter.candidate_rules(file_name) == frozenset() and scrub(file_name) == (file_name, [])
+    assert rule.regex.search(file_name)  # control: the rule's own regex, which the database scanned, matches it
+    assert scrub("call 0049 30 901820")[0] == "call [PHONE]"
 
 
 def test_a_date_line_is_skipped_and_a_phone_beside_a_date_is_still_scrubbed() -> None:
