@@ -33,9 +33,11 @@ class SpanRule:
     # space-delimited tokens that hold a trigger, the same matches for a fraction of the regex's time.
     within_token: bool = False
     # A simpler pattern the Hyperscan prefilter scans instead of ``regex`` (see maskline.text.prefilter), for a
-    # rule whose own pattern is costly to scan. It must match somewhere in every text ``regex`` matches in, so
-    # it is written as a piece every match holds: a prefix of each alternative, or the characters around a
-    # literal. A test checks this on the parity corpus; the scrubber still runs ``regex`` on candidates.
+    # rule whose own pattern is costly to scan or wakes on what cannot be found. It must match somewhere in
+    # every text where ``find`` can meet a match of ``regex`` that the validator accepts, so it is written as
+    # a piece every match holds (a prefix of each alternative, or the characters around a literal), or for a
+    # digit-run rule as what every such match in a digit window holds. A test checks this on the parity corpus;
+    # the scrubber still runs ``regex`` on candidates.
     prefilter: re.Pattern[str] | None = None
 
     def __post_init__(self) -> None:
