@@ -63,6 +63,8 @@ class _Engine:
         self.rules_of = rules_of
         self.always = always
         self._scan = database.scan
+        # Every rule compiled, one pattern each: a pattern id is its rule's index, and the hits are the rules.
+        self._ids_are_rules = not always and all(rules == {i} for i, rules in rules_of.items())
 
     def scan(self, text: str) -> frozenset[int] | None:
         hits: list[int] = []
@@ -81,6 +83,8 @@ class _Engine:
             self._scan(data, _collect, 0, hits)
         if not hits:
             return self.always
+        if self._ids_are_rules:  # the usual case: no set algebra on a line that holds a candidate
+            return frozenset(hits)
         rules = set(self.always)
         for pattern_id in hits:
             rules |= self.rules_of[pattern_id]

@@ -199,3 +199,21 @@ def test_the_database_scans_a_rules_prefilter_pattern_in_place_of_its_regex() ->
     for index, rule in enumerate(SPAN_RULES):
         assert entries[index][0] == prefilter._pattern(rule.prefilter or rule.regex)
     assert any(r.prefilter is not None for r in SPAN_RULES)
+
+
+def test_pattern_ids_map_to_rules_when_a_rule_is_left_out_of_the_database() -> None:
+    """The engine returns its hits as they are only when each pattern id is its rule's index; with a rule
+    left out (as when Hyperscan refuses one), ids shift and are mapped, and the left-out rule is always tried."""
+    import hyperscan as hs
+
+    entries = prefilter._entries()
+    email = next(i for i, r in enumerate(SPAN_RULES) if r.info_type == "EMAIL")
+    kept = [e for i, e in enumerate(entries) if i != 0]  # rule 0 left out: every later id is one less
+    shifted = prefilter._Engine(prefilter._compile(hs, kept), {i: e[2] for i, e in enumerate(kept)},
+                                frozenset({0}))
+    full = prefilter.engine()
+    assert full is not None and full._ids_are_rules and not shifted._ids_are_rules
+    text = "mail ana@correo.es"
+    assert email in (full.scan(text) or ())
+    assert shifted.scan(text) == (full.scan(text) or frozenset()) | {0}
+    assert shifted.scan("nothing here") == frozenset({0})
