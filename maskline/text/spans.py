@@ -33,9 +33,11 @@ class SpanRule:
     # space-delimited tokens that hold a trigger, the same matches for a fraction of the regex's time.
     within_token: bool = False
     # A simpler pattern the Hyperscan prefilter scans instead of ``regex`` (see maskline.text.prefilter), for a
-    # rule whose own pattern is costly to scan. It must match somewhere in every text ``regex`` matches in, so
-    # it is written as a piece every match holds: a prefix of each alternative, or the characters around a
-    # literal. A test checks this on the parity corpus; the scrubber still runs ``regex`` on candidates.
+    # rule whose own pattern is costly to scan or wakes on what cannot be found. It must match somewhere in
+    # every text where ``find`` can meet a match of ``regex`` that the validator accepts, so it is written as
+    # a piece every match holds (a prefix of each alternative, or the characters around a literal), or for a
+    # digit-run rule as what every such match in a digit window holds. A test checks this on the parity corpus;
+    # the scrubber still runs ``regex`` on candidates.
     prefilter: re.Pattern[str] | None = None
 
     def __post_init__(self) -> None:
@@ -80,6 +82,42 @@ _PHONE_CUE_TRIGGERS = ("phone", "tel", "mobil", "mobiel", "vil", "cell", "celula
                        "sms", "call", "ring", "dial", "portable", "contact", "fono", "foon")
 # Between a cue and its number: a few words at most, no digits, no line break.
 _CUE_GAP = r"[^\d\n]{0,24}?"
+
+
+# The three forms of a formatted phone number.
+# international: +49 30 901820, 0049 (0)30 901820, +1-415-555-0100x123
+_PHONE_INTERNATIONAL = (r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}[ .-]?(?:\(0?\d{1,4}\)[ .-]?)?\d{1,5}(?:[ .-]?\d{1,5}){1,5}"
+                        + _EXT + r"(?![\w])")
+# an area code in brackets: (415) 555-2671, (999)999-9999, (11) 98765-4321
+_PHONE_BRACKETED = r"(?<![\w.,-])\(\d{2,5}\)[ .-]?\d{2,5}(?:[ .-]?\d{2,5}){1,3}" + _EXT + _PHONE_END
+# groups: 415-555-2671, 11 98765-4321, 415.555.2671 x12
+_PHONE_GROUPS = r"(?<![\w.,/-])\d{2,5}[ .-]\d{2,5}[ .-]\d{2,5}(?:[ .-]\d{2,4})?" + _EXT + _PHONE_END
+
+# What the Hyperscan prefilter scans for the phone rule (tests/text/test_prefilter.py checks each piece, with
+# controls): its bracketed form as it is, its international form cut to what the validator can accept, and
+# its third form without the ISO dates it would otherwise wake on ('2026-04-11', "2026-04-15 19:32:22": one
+# generated log line in nine reached the Python path for nothing else). The rule is searched only in the windows of digit
+# runs that are not a date alone (DATE_RUN, see scrubber._digit_windows), so a date-shaped match of the third
+# form can only be found where its digit run goes on past the date, and that run is what the pattern then
+# looks for: a digit joined to the date on the left, by separators or by a phone extension (whose digits may
+# begin the date), or separators and a digit after it beyond an hour, or an extension after it. Every other
+# match of the third form is kept, cut after its third group (a shorter match is still a superset).
+_YEAR_FIRST_DATE = r"(?:19|20)\d\d[.-]\d\d[.-]\d\d"  # a date of DATE_RUN's first form, with the third form's separators
+_NOT_A_YEAR = r"(?:[03-9]\d|1[0-8]|2[1-9])\d\d"  # four digits that DATE_RUN does not read as a year
+_PHONE_GROUPS_NOT_A_DATE = (
+    r"(?<![\w.,/-])(?:(?:\d{2,3}|\d{5}|" + _NOT_A_YEAR + r")[ .-]\d{2,5}[ .-]\d\d"  # no year first
+    r"|(?:19|20)\d\d(?: \d{2,5}[ .-]\d\d|[.-](?:\d{3,5}[ .-]\d\d|\d\d(?: \d\d|[.-]\d{3}))))")  # a year, no date
+_RUN_GOES_ON = (  # a digit run that holds a date and more: the date's window is searched
+    r"\d[ .()/+-]+" + _YEAR_FIRST_DATE  # a digit before it
+    + r"|\d\s?(?:[xX#]|[eE]xt\.?|[eE]xtension)\s?" + _YEAR_FIRST_DATE  # an extension before it
+    + r"|" + _YEAR_FIRST_DATE + r"(?:[.()/+-][ .()/+-]*\d| (?:[ .()/+-]+|\d[ .()/+-]+|\d\d[ .()/+-]*)\d"  # digits after
+    r"|(?: \d\d?)?\s?(?:[xX#]|[eE]xt))")  # an extension after it
+# The international form with the seven digits the phone validator demands at least (extension digits do not
+# count, the 00 of the prefix does): "part-00667" in a file name makes a match of the form, which the
+# validator refuses. Between two digits of the form stand at most two of " .()-" ("+49 (0)30").
+_PHONE_INTERNATIONAL_SEVEN_DIGITS = r"(?<![\w+])(?:\+[1-9](?:[ .()-]{0,2}\d){6}|00[1-9](?:[ .()-]{0,2}\d){4})"
+_PHONE_PREFILTER = _r(_PHONE_INTERNATIONAL_SEVEN_DIGITS + "|" + _PHONE_BRACKETED + "|" + _PHONE_GROUPS_NOT_A_DATE
+                      + "|" + _RUN_GOES_ON)
 
 
 def _cued(cue: str, digits: str) -> str:
@@ -169,15 +207,8 @@ SPAN_RULES: tuple[SpanRule, ...] = (
              None, group=1, triggers=("dob", "d.o.b", "birth", "born", "geb", "né", "nee", "naissance", "nacid",
                                       "nacimiento", "nato", "nata", "nascita", "geboorte", "nascid", "nascimento"),
              ci_triggers=True, needs_digit=True),
-    SpanRule("PHONE", _r(
-        # international: +49 30 901820, 0049 (0)30 901820, +1-415-555-0100x123
-        r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}[ .-]?(?:\(0?\d{1,4}\)[ .-]?)?\d{1,5}(?:[ .-]?\d{1,5}){1,5}" + _EXT
-        + r"(?![\w])|"
-        # an area code in brackets: (415) 555-2671, (999)999-9999, (11) 98765-4321
-        r"(?<![\w.,-])\(\d{2,5}\)[ .-]?\d{2,5}(?:[ .-]?\d{2,5}){1,3}" + _EXT + _PHONE_END + "|"
-        # groups: 415-555-2671, 11 98765-4321, 415.555.2671 x12
-        r"(?<![\w.,/-])\d{2,5}[ .-]\d{2,5}[ .-]\d{2,5}(?:[ .-]\d{2,4})?" + _EXT + _PHONE_END),
-        "phone", needs_digit=True, in_digit_runs=True, min_digits=7),
+    SpanRule("PHONE", _r(_PHONE_INTERNATIONAL + "|" + _PHONE_BRACKETED + "|" + _PHONE_GROUPS),
+             "phone", needs_digit=True, in_digit_runs=True, min_digits=7, prefilter=_PHONE_PREFILTER),
     # A trunk prefix and two groups (030 901820, 030/901820, 0170 1234567): few separators, so the number
     # must be valid, not just possible, in a numbering plan.
     SpanRule("PHONE", _r(r"(?<![\w.,/-])0\d{1,4}(?: ?/ ?| )\d{3,8}(?:[ -]\d{2,6})?" + _EXT + _PHONE_END),
