@@ -346,17 +346,19 @@ def _duckdb_sample_sql(table: str, n: int, total: int | None = None) -> str:
     """DuckDB sampling SQL: row-level Bernoulli when the size is known (a single cheap pass, about 3x
     faster than a reservoir over Parquet), a reservoir otherwise, everything for small tables.
 
+    The Bernoulli sample is oversampled (:func:`_percent`) and bounded (:func:`_cap`), and the caller thins it
+    evenly (:func:`_thin`): a ``LIMIT n`` on it would keep the rows the scan met first and leave out the table's end.
+
     >>> _duckdb_sample_sql("main.t", 100, 1_000_000)
-    'SELECT * FROM main.t TABLESAMPLE BERNOULLI (0.011000 PERCENT) REPEATABLE (42) LIMIT 100'
+    'SELECT * FROM main.t TABLESAMPLE BERNOULLI (0.015000 PERCENT) REPEATABLE (42) LIMIT 200'
     """
     import sqlglot
 
     if total is not None and total <= n:
         template = "SELECT * FROM t"
     elif total:
-        # 10% oversampling, so that LIMIT rarely has fewer than n rows to choose from.
-        percent = min(100.0, 110.0 * n / total)
-        template = f"SELECT * FROM t TABLESAMPLE BERNOULLI ({percent:.6f} PERCENT) REPEATABLE ({SEED}) LIMIT {int(n)}"
+        template = (f"SELECT * FROM t TABLESAMPLE BERNOULLI ({_percent(n, total)} PERCENT) REPEATABLE ({SEED}) "
+                    f"LIMIT {_cap(n)}")
     else:
         template = f"SELECT * FROM t USING SAMPLE reservoir({int(n)} ROWS) REPEATABLE ({SEED})"
     query = sqlglot.parse_one(template, read="duckdb")
@@ -425,7 +427,7 @@ def _from_duckdb(con: Any, table: str, n: int) -> Sample:
         # The caller's connection (perhaps read-only) gets no temporary table: rows come back as Python values.
         result = con.sql(_duckdb_sample_sql(table, n, total))
         names = list(result.columns)
-        rows = result.fetchall()
+        rows = _thin(result.fetchall(), n)
     except duckdb.CatalogException:
         raise InputError(f"table not found: {table}", where="DuckDB", fix="check the schema and table name") from None
     except duckdb.Error as e:

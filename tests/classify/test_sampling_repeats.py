@@ -184,3 +184,16 @@ def test_callers_duckdb_connection_samples_on_one_thread_and_keeps_its_setting()
     draws = [sample_source(con, table="people", sample=SAMPLE) for _ in range(3)]
     assert all(_ids(d) == _ids(draws[0]) for d in draws) and draws[0].rows == SAMPLE
     assert con.sql("SELECT current_setting('threads')").fetchall()[0][0] == 4, "the caller's setting is back"
+
+
+def test_duckdb_table_sample_spans_the_table_to_its_last_rows() -> None:
+    # The Bernoulli sample comes back in scan order: a LIMIT on it kept the first rows met, so the table's last
+    # tenth was never sampled. The sample is thinned evenly now, so its last rows are as likely as any.
+    con = duckdb.connect()
+    con.execute(f"CREATE TABLE people AS SELECT range AS id FROM range({ROWS * 100})")
+    sample = sample_source(con, table="people", sample=SAMPLE * 10)
+    ids = sorted(_ids(sample))
+    last_twentieth = sum(1 for i in ids if i >= ROWS * 95)
+    assert sample.rows == SAMPLE * 10 and len(set(ids)) == sample.rows
+    assert last_twentieth >= SAMPLE * 10 // 40, "the table's last twentieth is sampled (about 50 of 1000 rows)"
+    assert ids[0] < ROWS * 5, "and its first rows too"
