@@ -79,6 +79,23 @@ def test_dates_and_numbers_have_generalized_shapes(key) -> None:
     assert all(bucket.fullmatch(v) for v in out["amount"]) and not any(bucket.fullmatch(v) for v in frame["amount"])
 
 
+def test_a_text_date_generalized_to_the_year_has_the_year_shape(key) -> None:
+    import pandas as pd
+
+    from maskline.engine import mask_frame
+
+    frame = pd.DataFrame({"dob": ["02.03.1984", "2001-12-31", "1999-01-01"]})  # text dates: text out
+    policy = {"datasets": {"t": {"columns": {"dob": {"method": {"method": "generalize", "to": "year"}}}}}}
+    out = mask_frame(frame, policy, table="t", key=key)
+    year = masked_shape({"method": "generalize", "to": "year"})
+    assert list(out["dob"]) == ["1984", "2001", "1999"]
+    assert all(year.fullmatch(v) for v in out["dob"])
+    assert not any(year.fullmatch(v) for v in frame["dob"][:2])  # control: the raw dates are not masked years
+    # (a DATE column's masked year is its first day, so the shape takes "1999-01-01" too: the one raw date it can't
+    # tell apart, which the text column no longer writes back)
+    assert not year.fullmatch("1984-03-01")
+
+
 def test_every_registered_method_has_a_shape_pinned_by_its_real_output() -> None:
     from maskline.methods.registry import METHODS as REGISTERED
 
@@ -110,7 +127,7 @@ def _sql_verdicts(engine_url: str, values: list[str], clause_for: Any) -> list[b
 
 SHAPE_PROBES = ["*****@correo.es", "ana.lopez@correo.es", "*******4399", "536-90-4399", "**** **** ****",
                 "[EMAIL]", "[E-MAIL]", "0123456789abcdef", "0123456789ABCDEF", "Ada Berg", "ada.berg@example.com",
-                "ada_birch", "amber-birch", "1984-01-01", "1984-03-01", "75***", "", "a\nb"]
+                "ada_birch", "amber-birch", "1984-01-01", "1984-03-01", "1984", "1984-03", "75***", "", "a\nb"]
 
 
 @pytest.mark.parametrize("dialect", ["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
