@@ -241,6 +241,9 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         from maskline.infotypes.postal_shape import postal_code_evidence
 
         found.extend(postal_code_evidence(scan.values, scan.weights, scan.n, table_rows or int(scan.n)))
+        from maskline.infotypes.house_numbers import numbered_street_evidence
+
+        found.extend(numbered_street_evidence(scan.values, scan.weights, scan.n))
     # Shape checks read how many of the table's rows hold a value: a sparse column's 30 names in 300 rows are
     # 30 names, not a category repeated ten times.
     value_rows = round(table_rows * scan.n / col.total) if table_rows and col.total else None
