@@ -12,10 +12,11 @@ Three exceptions keep people's names out of it:
 
 - titles are dropped first (``Dr.``, ``Mrs``), as :func:`maskline.infotypes.validators.person_name` drops them;
 - a word that is a known given or family name, or carries a family-name ending, never counts;
-- an opening word that is followed by a known given name nearly every time it opens a value is a family name
-  written first ("Nguyễn Văn An") or a title, not a thing's word; where half the values or more open with a known
-  name, one followed by a family name ("Данияр Петров") is a given name the lexicon lacks; and a closing word
-  counts only where the value does not open with a name ("Dubois Reserve", not "Karol Kováč").
+- an opening word that a known given name follows nearly every time it opens a value is a family name written
+  first ("Nguyễn Văn An") or a title, also in a chain of titles ("Quý ông", "سرکار خانم"), not a thing's word;
+  where half the values or more open with a known name, one followed by a family name ("Данияр Петров") is a given
+  name the lexicon lacks; and a closing word counts only where no name comes before it ("Dubois Reserve", not
+  "Karol Kováč" or "શ્રી વિરાજ શર્મા").
 
 On the development splits (tune and dev), columns of people's full names reach at most 5% of their values
 framed so; columns of things named like people reach 17% to 100%. A column is refuted at ``THING_SHARE``.
@@ -80,19 +81,23 @@ def thing_affixes(values: Sequence[str], rows: int = 0) -> str | None:
     heads: Counter[str] = Counter()
     before_given: Counter[str] = Counter()
     tails: Counter[str] = Counter()
+    def unnamed_before_tail(ws: list[str]) -> bool:
+        return not any(is_name(w) for w in ws[:-1])
+
     for ws in multi:
         head = name_key(ws[0])
         if is_name(ws[0]):
             continue
         heads[head] += 1
-        before_given[head] += after_name(ws[1])
-        if not is_name(ws[-1]):
+        # Any name after it: titles come in chains ("Quý ông", "سرکار خانم") before the given name.
+        before_given[head] += any(after_name(w) for w in ws[1:])
+        if unnamed_before_tail(ws) and not is_name(ws[-1]):
             tails[name_key(ws[-1])] += 1
     least = max(AFFIX_MIN, AFFIX_SHARE * len(multi))
     opening = {w for w, c in heads.items() if c >= least and before_given[w] < GIVEN_AFTER * c}
     closing = {w for w, c in tails.items() if c >= least}
-    framed = sum(1 for ws in multi if not is_name(ws[0])
-                 and (name_key(ws[0]) in opening or name_key(ws[-1]) in closing))
+    framed = sum(1 for ws in multi if not is_name(ws[0]) and (
+        name_key(ws[0]) in opening or unnamed_before_tail(ws) and name_key(ws[-1]) in closing))
     share = framed / len(multi)
     if share < THING_SHARE:
         return None

@@ -85,3 +85,12 @@ def test_given_names_the_lexicon_lacks_before_family_names_are_still_people() ->
     family = ("Петров", "Сидорова", "Кузнецов", "Ахметова", "Соколов", "Бекова", "Иманов", "Тулегенова")
     values = [f"{rng.choice(given)} {rng.choice(family)}" for _ in range(ROWS)]
     assert classify_column("c3", values).info_type == "PERSON_NAME"
+
+
+def test_names_after_chains_of_titles_are_still_people() -> None:  # control
+    # Gujarati (શ્રી, શ્રીમતી, કુમારી), Vietnamese (Quý ông, Cô, Bà) and Persian (جناب آقای, سرکار خانم) titles open
+    # many values before a given name; the family names after them repeat.
+    for locale in ("gu_IN", "vi_VN", "fa_IR"):
+        fake = _fake(locale, 7)
+        values = [fake.name() for _ in range(ROWS)]
+        assert classify_column("c5", values).info_type == "PERSON_NAME", locale
