@@ -35,7 +35,13 @@ _NAME = rf"{_WORD}(?: {_WORD}){{0,4}}"
 _NUMBER = r"\d{1,4}[^\W\d_]?(?:/\d{1,3})?"
 _NAME_FIRST = re.compile(rf"^(?P<name>{_NAME}),? (?P<number>{_NUMBER})$")
 _NUMBER_FIRST = re.compile(rf"^(?P<number>{_NUMBER}),? (?P<name>{_NAME})$")
-_LONG_WORD = re.compile(r"[^\W\d_]{3}")  # a name has a word of three letters: "1382 AP" is a Dutch postcode
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
+
+
+def _a_name(text: str) -> bool:
+    """A word of three letters or more, not in capitals: "1382 AP" is a Dutch postcode, "FVS 713" a Swedish plate."""
+    return any(not w.isupper() for w in _LETTERS.findall(text))
+
 
 MIN_SHARE = 0.8  # of a column's values that are a name and a house number
 ONE_END = 0.9  # of those, with the number at the same end
@@ -59,11 +65,11 @@ def numbered_street_evidence(values: Sequence[str], weights: Sequence[float], n:
     for v, w in zip(values, weights, strict=True):
         text = v.strip()
         m = _NAME_FIRST.match(text)
-        if m and _LONG_WORD.search(m.group("name")):
+        if m and _a_name(m.group("name")):
             last.append((m.group("name"), m.group("number"), w))
             continue
         m = _NUMBER_FIRST.match(text)
-        if m and _LONG_WORD.search(m.group("name")):
+        if m and _a_name(m.group("name")):
             first.append((m.group("name"), m.group("number"), w))
     fits = max(first, last, key=lambda f: sum(w for *_, w in f))
     fit_w = sum(w for *_, w in fits)

@@ -43,3 +43,9 @@ def test_dutch_postcodes_are_not_names_with_house_numbers() -> None:  # control:
     values = [f"{RNG.randint(1000, 9999)} {RNG.choice('ABCDEFGHJKLMNPRSTVWXZ')}{RNG.choice('ABCDEFGHJKLMNPRSTVWXZ')}"
               for _ in range(ROWS)]
     assert classify_column("c7", values).info_type != "STREET_ADDRESS"
+
+
+def test_licence_plates_of_capitals_and_digits_are_not_addresses() -> None:  # control: a name is not in capitals
+    letters = "ABCDEFGHJKLMNPRSTUWXYZ"
+    values = [f"{''.join(RNG.choice(letters) for _ in range(3))} {RNG.randint(100, 999)}" for _ in range(ROWS)]
+    assert classify_column("c7", values).info_type is None
