@@ -216,3 +216,6 @@ SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
 """Every shape check by name; detectors refer to these in ``refute``."""
 READS_VALUE_ROWS = frozenset({"few_single_words", "repeated_labels", "person_words"})
 """Checks whose ``rows`` is the rows holding a value (how often values repeat), not the table's rows."""
+ONLY_WHEN_DECIDING: dict[str, str | None] = {"person_words": "few_single_words", "thing_names": None}
+"""Checks that read every matched value's words, run only for evidence that would decide the column; for other
+evidence, the cheap check named here (or none). Their reasons are then noted only where they changed a verdict."""

@@ -33,10 +33,12 @@ True
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from collections.abc import Sequence
 
 MIN_VALUES = 20  # multi-word names the statistic needs
+SAMPLE = 400  # distinct values the shares are estimated from
 AFFIX_SHARE = 0.03  # a word opens or closes this share of the values (and three of them at least) ...
 AFFIX_MIN = 3
 THING_SHARE = 0.15  # ... and such words frame this share of the values: names of things (people: 5% at most)
@@ -64,15 +66,21 @@ def thing_affixes(values: Sequence[str], rows: int = 0) -> str | None:
     from maskline.infotypes.surname_endings import reads_as_family_name
     from maskline.infotypes.validators import person_name_shape
 
-    split = [_words(v) for v in dict.fromkeys(values) if person_name_shape(v)]
+    distinct = list(dict.fromkeys(values))
+    if len(distinct) > SAMPLE:  # a seeded sample estimates the shares (a column is refuted as a whole)
+        distinct = random.Random(len(distinct)).sample(distinct, SAMPLE)
+    split = [_words(v) for v in distinct if person_name_shape(v)]
     multi = [ws for ws in split if len(ws) >= 2]
     if len(multi) < MIN_VALUES or len(multi) < 0.5 * len(split):
         return None
     given, family = first_names(), family_names()
+    known: dict[str, bool] = {}
 
     def is_name(word: str) -> bool:
-        key = name_key(word)
-        return key in given or key in family or reads_as_family_name(word)
+        if word not in known:  # words repeat across the values (given names, the framing words themselves)
+            key = name_key(word)
+            known[word] = key in given or key in family or reads_as_family_name(word)
+        return known[word]
 
     named_heads = sum(1 for ws in multi if is_name(ws[0]))
     # Where most values open with a known name, an unknown opening word before a family name is one more given name
