@@ -44,8 +44,11 @@ def _split(name: str) -> tuple[dict[str, list[Any]], str]:
         from benchmarks.classification import corpus, dev_split
 
         dev_columns = dev_split.build()
-        digest = dev_split.fingerprint(dev_columns)[:16]
-        return corpus.tables_of(dev_columns), f"mimesis, seed {dev_split.SEED}, {len(dev_columns)} columns, sha256 {digest}"
+        dev_digest = dev_split.fingerprint(dev_columns)
+        recorded = dev_split.RECORDED_FINGERPRINT
+        dev_status = "matches the recorded split" if dev_digest == recorded else f"recorded: {recorded[:16]}"
+        return corpus.tables_of(dev_columns), (f"mimesis, seed {dev_split.SEED}, {len(dev_columns)} columns, "
+                                               f"sha256 {dev_digest[:16]} ({dev_status})")
     from benchmarks.classification import test_split
 
     columns = test_split.build()

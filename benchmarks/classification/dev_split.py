@@ -12,6 +12,9 @@ What is in it (see RESULTS.md):
 - three tables per locale of sensitive columns and hard negatives, named in four styles (honest English,
   abbreviations and camelCase, the locale's language in its own script or transliterated, opaque ``c3``,
   ``fld_b``), and one value-evidence table per locale (the weak types under mostly opaque names);
+- one table per locale of things named like people (hotels, ships, bands, wines and cheeses, racehorses, fictional
+  characters, product lines named after streets, brands named after places, makers with models, pets) and one
+  person-name column as a control (since the ``clsdev3`` round);
 - sparse columns (70-95% empty), mixed columns (placeholders), codes stored as numbers (postal codes as floats,
   phones as integers), and hard negatives of every class of issue 15.
 
@@ -35,6 +38,8 @@ from benchmarks.classification.corpus import Column
 
 SEED = 4242031
 ROWS = 300
+# sha256 of build()'s columns (fingerprint()); the benchmark prints whether the live split still matches it.
+RECORDED_FINGERPRINT = "beab78ca5724a686f4a9e037701a8b1dfa4f94249b36c0d90f4e99efa10fe55d"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -141,6 +146,8 @@ def _ssn(g: Any, rng: random.Random, loc: str) -> str:
 
 def _kz_iin(rng: random.Random) -> str:
     while True:
+        # Its century digit (5, 6 with years 40-99: 2040-2099) is left as it was: the check digit decides how often
+        # the loop draws again, so a change would redraw every table after this one. No validator reads IINs.
         body = f"{rng.randint(40, 99):02d}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.choice('3456')}" \
                + _digits(rng, 4)
         w1, w2 = range(1, 12), (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2)
@@ -168,9 +175,12 @@ def _national_id(g: Any, rng: random.Random, loc: str) -> Any:
 
     country = COUNTRY[loc]
     if country == "EE":
-        body = f"{rng.choice('3456')}{rng.randint(40, 99):02d}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}" \
-               + _digits(rng, 3)
-        return body + ik.calc_check_digit(body)
+        # The century digit says 1900s (3, 4) for years 40-99: 5 and 6 made them 2040-2099, dates in the future that
+        # no isikukood has. Drawn from the same four digits as before, so the rest of the split is unchanged.
+        # (Until the clsdev3 round the check digit was computed over the wrong digits too: 88% were invalid.)
+        century = {"3": "3", "4": "4", "5": "3", "6": "4"}[rng.choice("3456")]
+        body = f"{century}{rng.randint(40, 99):02d}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}" + _digits(rng, 3)
+        return body + ik.calc_check_digit(body + "0")  # stdnum reads the number with its check digit place
     if country == "BR":
         body = _digits(rng, 9)
         v = body + cpf._calc_check_digits(body)
@@ -373,8 +383,13 @@ def _api_key(g: Any, rng: random.Random, loc: str) -> str:
     ])()
 
 
+JWT_ISSUED = 1_764_547_200  # 2025-12-01: mimesis stamps its tokens with the clock, which made the split change per run
+
+
 def _jwt(g: Any, rng: random.Random, loc: str) -> str:
-    return str(g.cryptographic.jwt()) if hasattr(g.cryptographic, "jwt") else ""
+    """mimesis's token with its own claims but a fixed issue time (the same draws from its generator as before)."""
+    payload = {"sub": g.cryptographic.uuid(), "name": "Test User", "iat": JWT_ISSUED, "exp": JWT_ISSUED + 3600}
+    return str(g.cryptographic.jwt(payload=payload))
 
 
 def _private_key(g: Any, rng: random.Random, loc: str) -> str:
@@ -747,6 +762,134 @@ VALUE_NEGATIVES = tuple(k for k in NEGATIVES if k.make in (_ref_no, _tracking, _
                                                            _isbn, _epoch, _count, _hex_id, _version, _brand,
                                                            _product, _storm, _restaurant, _row_id, _plate))
 
+
+# ---------------------------------------------------------------- name-like things that are not people (clsdev3)
+# Issue 15's class of false positives: names of things that read like people's names. Built from the locale's own
+# words, cities, streets and names (mimesis), so every locale writes them in its language and script.
+
+def _word(g: Any, rng: random.Random) -> str:
+    """A word of the locale's language, capitalised (a band's, a horse's or a pet's name is often one)."""
+    for _ in range(6):
+        w = str(g.text.word()).strip()
+        if w.isalpha() and len(w) >= 3:
+            return w[:1].upper() + w[1:]
+    return str(g.address.city())
+
+
+def _hotel(g: Any, rng: random.Random, loc: str) -> str:
+    first, last, city = g.person.first_name(), g.person.last_name(), g.address.city()
+    return rng.choice([f"Hotel {city}", f"Villa {first}", f"Pension {last}", f"Casa {first}", f"{last} Lodge",
+                       f"The {last}", f"Grand {last}", f"Haus {first}", f"Maison {last}", f"Residence {first}",
+                       f"{city} Suites", f"Chalet {first}", f"Gasthof {last}", f"{first} Inn", f"{_word(g, rng)} {city}"])
+
+
+def _ship(g: Any, rng: random.Random, loc: str) -> str:
+    first, last = g.person.first_name(), g.person.last_name()
+    prefix = rng.choice(["MS", "MV", "SS", "HMS", "RV", "MY", "M/S", "SY"])
+    return rng.choice([f"{prefix} {first}", f"{prefix} {g.address.city()}", f"{prefix} {_word(g, rng)}",
+                       f"{first} {rng.choice(['Maersk', 'Express', 'Star', 'Spirit', 'Explorer', 'Pride'])}",
+                       f"Queen {first}", f"Princess {first}", f"{first} {last}", f"{_word(g, rng)} {_word(g, rng)}",
+                       f"{prefix} {first} {last}", f"{g.address.city()} {_word(g, rng)}"])
+
+
+def _band(g: Any, rng: random.Random, loc: str) -> str:
+    first, last = g.person.first_name(), g.person.last_name()
+    return rng.choice([f"The {_word(g, rng)}", f"{_word(g, rng)} {_word(g, rng)}", f"{first} & the {_word(g, rng)}",
+                       f"{last} Brothers", f"{first} {last} {rng.choice(['Trio', 'Quartet', 'Band', 'Orchestra'])}",
+                       f"DJ {first}", f"{_word(g, rng)}", f"{g.text.color().capitalize()} {_word(g, rng)}",
+                       f"{first} {_word(g, rng)}", f"{g.address.city()} {_word(g, rng)}"])
+
+
+_GRAPES = ("Riesling", "Merlot", "Syrah", "Chardonnay", "Tempranillo", "Grüner Veltliner", "Sangiovese",
+           "Pinot Noir", "Malbec", "Furmint", "Saperavi", "Touriga Nacional", "Nebbiolo", "Blaufränkisch",
+           "Cabernet Sauvignon", "Sauvignon Blanc", "Plavac Mali", "Assyrtiko")
+_CHEESES = ("Bergkäse", "Tomme", "Queso", "Formaggio", "Cheddar", "Brie", "Gouda", "Feta", "Pecorino", "Sýr")
+
+
+def _wine(g: Any, rng: random.Random, loc: str) -> str:
+    first, last, city = g.person.first_name(), g.person.last_name(), g.address.city()
+    grape, cheese = rng.choice(_GRAPES), rng.choice(_CHEESES)
+    return rng.choice([f"Château {last}", f"Domaine {last}", f"Weingut {last}", f"Tenuta {last}", f"Bodegas {last}",
+                       f"{last} {grape}", f"{grape} {city}", f"Cuvée {first}", f"{city} {cheese}",
+                       f"{cheese} {city}", f"{first} {grape}", f"Quinta do {_word(g, rng)}", f"{last} Reserve"])
+
+
+def _horse(g: Any, rng: random.Random, loc: str) -> str:
+    """Racehorses and pets: two words jammed into a name, a title and a word, a given name and a word."""
+    first = g.person.first_name()
+    return rng.choice([f"{_word(g, rng)} {_word(g, rng)}", f"{g.text.color().capitalize()} {_word(g, rng)}",
+                       f"Mister {_word(g, rng)}", f"Lady {_word(g, rng)}", f"Sir {_word(g, rng)}",
+                       f"King {_word(g, rng)}", f"{first} {_word(g, rng)}", f"{_word(g, rng)}", f"{_word(g, rng)}",
+                       f"Little {first}", f"{first}'s {_word(g, rng)}"])
+
+
+def _character(g: Any, rng: random.Random, loc: str) -> str:
+    """Fictional characters: a rank or a kinship word before a name or a word; a word made a name."""
+    first, last = g.person.first_name(), g.person.last_name()
+    return rng.choice([f"Captain {_word(g, rng)}", f"Doctor {_word(g, rng)}", f"Professor {last}",
+                       f"Agent {_word(g, rng)}", f"{_word(g, rng)}man", f"Prince {first}", f"Princess {first}",
+                       f"King {first}", f"Count {last}", f"Inspector {last}", f"Uncle {first}", f"Aunt {first}",
+                       f"Little {_word(g, rng)}", f"Detective {last}", f"Baron {last}"])
+
+
+def _street_line(g: Any, rng: random.Random, loc: str) -> str:
+    """Product lines named after streets ("Park Avenue", "Bond Street Collection")."""
+    street = str(g.address.street_name())
+    return rng.choice([street, street, f"{street} {rng.choice(['Collection', 'Line', 'Kollektion', 'Serie'])}",
+                       f"{street} {_word(g, rng)}"])
+
+
+def _place_brand(g: Any, rng: random.Random, loc: str) -> str:
+    city, state = g.address.city(), g.address.state()
+    return rng.choice([f"{city} Motors", f"{city} Brauerei", f"Bank {city}", f"{city} Airways", f"{city} Pils",
+                       f"{state} Dairy", f"{city} {_word(g, rng)}", f"{state} {_word(g, rng)}", f"{city} Cola",
+                       f"Radio {city}", f"{city} Porzellan"])
+
+
+def _brand_model(g: Any, rng: random.Random, loc: str) -> str:
+    """A maker and a model named after a person, a word or a place (Renault Zoe, Kia Ceed, Seat Leon)."""
+    maker = rng.choice([g.transport.manufacturer, g.hardware.manufacturer])()
+    return rng.choice([f"{maker} {g.person.first_name()}", f"{maker} {_word(g, rng)}", str(g.transport.car()),
+                       f"{maker} {g.address.city()}", f"{maker} {_word(g, rng)} {g.text.color().capitalize()}"])
+
+
+def _pet(g: Any, rng: random.Random, loc: str) -> str:
+    """Pets: mostly words (Pepper, Luna), some given names (Max, Bella)."""
+    return g.person.first_name() if rng.random() < 0.4 else _word(g, rng)
+
+
+NAME_LIKE: tuple[Kind, ...] = (
+    Kind(None, _hotel, ("hotel_name", "property_name", "accommodation", "lodging"), ("htlNm", "prop_nm"),
+         _f(de=("unterkunft",), fr=("hebergement",), es=("alojamiento",), it=("struttura",), ru=("гостиница",),
+            hu=("szallas",), hr=("smjestaj",))),
+    Kind(None, _ship, ("ship_name", "vessel", "ship", "craft"), ("vslNm", "shipNm"),
+         _f(de=("schiff",), fr=("navire",), es=("buque",), nl=("schip",), ru=("судно",), el=("πλοίο",),
+            is_=("skip",), et=("laev",))),
+    Kind(None, _band, ("band", "artist", "performer", "act"), ("bandNm", "artist_nm"),
+         _f(de=("kuenstler",), fr=("groupe",), es=("grupo_musical",), it=("gruppo",), pt=("banda",),
+            ru=("группа",), hu=("egyuttes",))),
+    Kind(None, _wine, ("wine", "cuvee", "wine_label", "cheese"), ("wineNm", "chs_nm"),
+         _f(de=("wein",), fr=("vin",), es=("vino",), it=("vino",), pt=("vinho",), hu=("bor",), hr=("vino",),
+            el=("κρασί",))),
+    Kind(None, _horse, ("horse", "racehorse", "runner", "mount"), ("horseNm", "rnr_nm"),
+         _f(de=("pferd",), fr=("cheval",), es=("caballo",), it=("cavallo",), ru=("лошадь",), is_=("hestur",),
+            kk=("жылқы",))),
+    Kind(None, _character, ("character", "hero", "persona", "role"), ("charNm", "chr_nm"),
+         _f(de=("figur",), fr=("personnage",), es=("personaje",), it=("personaggio",), ru=("персонаж",))),
+    Kind(None, _street_line, ("product_line", "collection", "range_name", "series"), ("prodLine", "coll_nm"),
+         _f(de=("kollektion",), fr=("gamme",), es=("linea",), nl=("collectie",))),
+    Kind(None, _place_brand, ("brand_name", "label", "trade_name", "marque_name"), ("brndNm", "tradeNm"),
+         _f(de=("handelsname",), es=("nombre_comercial",), ru=("торговая_марка",), uk=("торгова_марка",))),
+    Kind(None, _brand_model, ("model_name", "vehicle", "device"), ("mdlNm", "veh_model"),
+         _f(de=("fahrzeug",), fr=("vehicule",), pt=("veiculo",), sk=("vozidlo",))),
+    Kind(None, _pet, ("pet_name", "dog", "animal", "pet"), ("petNm", "dog_nm"),
+         _f(de=("haustier",), fr=("animal",), es=("mascota",), it=("animale",), nl=("huisdier",), ru=("кличка",),
+            hu=("haziallat",), sk=("zviera",))),
+)
+PERSON_KINDS = tuple(k for k in SENSITIVE if k.label == "PERSON_NAME")
+NAME_LIKE_SEED_OFFSET = 15  # the name-like tables draw from their own generator, so the tables before them stay as they were
+
+
 OPAQUE = ("c{i}", "col{i}", "fld_{c}", "a{i}", "v{i:02d}", "column{i}", "q{i}", "k_{c}", "_c{i}", "unnamed_{i}",
           "f{i}", "extra{i}")
 PLACEHOLDERS = ("N/A", "?", "null", "—", "n.a.", "xxx", "(none)", "not set", "0", "")
@@ -806,11 +949,12 @@ def _table(table: str, locale: str, kinds: list[Kind], opaque_share: float, rng:
 
 
 def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
-    """Generate the labelled columns: three mixed tables and one value-evidence table per locale.
+    """Generate the labelled columns: three mixed tables, one value-evidence table and one table of name-like
+    things per locale.
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    80
+    100
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -829,6 +973,13 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
         kinds = rng.sample(value, 6) + rng.sample(VALUE_NEGATIVES, 6)
         rng.shuffle(kinds)
         columns += _table(f"dv{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.75, rng, rows)
+    # Name-like things that are not people (since the clsdev3 round), one table per locale after the others, from a
+    # generator of their own: nine of the ten kinds and one person-name column as a control, half of them opaque.
+    named = random.Random(seed + NAME_LIKE_SEED_OFFSET)
+    for li, locale in enumerate(LOCALES):
+        kinds = named.sample(NAME_LIKE, 9) + [named.choice(PERSON_KINDS)]
+        named.shuffle(kinds)
+        columns += _table(f"dn{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.5, named, rows)
     return columns
 
 

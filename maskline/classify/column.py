@@ -241,6 +241,9 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         from maskline.infotypes.postal_shape import postal_code_evidence
 
         found.extend(postal_code_evidence(scan.values, scan.weights, scan.n, table_rows or int(scan.n)))
+        from maskline.infotypes.house_numbers import numbered_street_evidence
+
+        found.extend(numbered_street_evidence(scan.values, scan.weights, scan.n))
     # Shape checks read how many of the table's rows hold a value: a sparse column's 30 names in 300 rows are
     # 30 names, not a category repeated ten times.
     value_rows = round(table_rows * scan.n / col.total) if table_rows and col.total else None
@@ -484,15 +487,19 @@ def _confidence(ev: _Evidence, hint: float) -> float | None:
     return 1 - (1 - value_conf) * (1 - 0.7 * hint)
 
 
-def _refuted(ev: _Evidence, rows: int, value_rows: int) -> str | None:
+def _refuted(ev: _Evidence, rows: int, value_rows: int, deciding: bool = True) -> str | None:
     """The shape statistic that says these values are of another kind (version strings, not IPs), if any.
 
-    Row ids are judged against the table's rows; repetition (a category) against the rows holding a value."""
+    Row ids are judged against the table's rows; repetition (a category) against the rows holding a value.
+    Evidence that would not decide anyway (``deciding`` false) gets only a check's cheap part, if it has one."""
     if ev.refute is None or not ev.sample:
         return None
-    from maskline.infotypes.shape_checks import READS_VALUE_ROWS, SHAPE_CHECKS
+    from maskline.infotypes.shape_checks import ONLY_WHEN_DECIDING, READS_VALUE_ROWS, SHAPE_CHECKS
 
-    return SHAPE_CHECKS[ev.refute](ev.sample, value_rows if ev.refute in READS_VALUE_ROWS else rows)
+    check = ev.refute if deciding or ev.refute not in ONLY_WHEN_DECIDING else ONLY_WHEN_DECIDING[ev.refute]
+    if check is None:
+        return None
+    return SHAPE_CHECKS[check](ev.sample, value_rows if check in READS_VALUE_ROWS else rows)
 
 
 def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown_type: str, evidence: list[str],
@@ -510,11 +517,12 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
             found = [ev for ev in found if ev.info_type != "FREE_TEXT_WITH_PII"]
     scored: list[tuple[float, _Evidence]] = []
     for ev in found:
-        why = _refuted(ev, table_rows or n, value_rows or n)
+        conf = _confidence(ev, hints.get(ev.info_type, 0.0))
+        # Costly shape statistics run only for evidence that would count (shape_checks.ONLY_WHEN_DECIDING).
+        why = _refuted(ev, table_rows or n, value_rows or n, deciding=conf is not None)
         if why:
             refuted.append(f"refuted:{ev.info_type.lower()} ({why})")
             continue
-        conf = _confidence(ev, hints.get(ev.info_type, 0.0))
         if conf is None:
             continue
         if ev.info_type in customs:

@@ -152,12 +152,14 @@ DETECTORS: tuple[Detector, ...] = (
     # Without a name, most values must open with a first name: in brands, products, dishes and cities some do
     # ("Victoria Ultra Lite", "Florence"), in a column of people nearly all do.
     _D("PERSON_NAME", "first-name-dictionary", _NAMEISH, "person_name", chance=0.05, strength=0.85,
-       refute="few_single_words", min_share=0.5),
+       refute="person_words", min_share=0.5),
     # Family names have no complete lexicon; in many languages they share endings (-ov, -enko, -ski, -ová, -ić,
     # -son, -dóttir, -nen, -oğlu, -ez): values opening with a known given name or carrying such an ending.
     _D("PERSON_NAME", "name-lexicon-or-ending", _NAMEISH, "person_name_or_family_ending", chance=0.05,
-       strength=0.85, refute="few_single_words", min_share=0.5),
-    _D("PERSON_NAME", "name-shape", _NAMEISH, "person_name_shape", chance=0.5, needs_hint=True),
+       strength=0.85, refute="person_words", min_share=0.5),
+    # A name hint does not make names of things people: a few non-name words framing many values refute it.
+    _D("PERSON_NAME", "name-shape", _NAMEISH, "person_name_shape", chance=0.5, needs_hint=True,
+       refute="thing_names"),
     _D("PASSPORT", "passport", r"[A-Za-z0-9 ]{6,12}", "passport_number", chance=0.5, needs_hint=True, kinds=_SI,
        refute="surrogate_keys"),
     _D("BANK_ACCOUNT", "account", r"[A-Za-z0-9][A-Za-z0-9 /-]{4,40}", "bank_account", chance=0.5, needs_hint=True,

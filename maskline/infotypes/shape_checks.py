@@ -20,6 +20,9 @@ Detectors name their check in ``refute``.
   scores, not coordinates.
 - ``repeated_labels``: a few values (under 50) repeated over the rows are labels or
   tags, not handles of people.
+- ``thing_names``: name-shaped values a few non-name words open or close (Hotel, MS,
+  Château, Collection) are names of things, not people; ``person_words`` is it or
+  ``few_single_words``.
 
 >>> version_strings(["1.2.3.4", "2.0.11.7", "10.4.0.1"] * 5, 15)
 'version strings: 0% of dotted quads have an octet >= 100'
@@ -176,6 +179,28 @@ def repeated_labels(values: Sequence[str], rows: int = 0) -> str | None:
     return None
 
 
+def thing_names(values: Sequence[str], rows: int = 0) -> str | None:
+    """Names of things, not people: a few non-name words open or close many of the values (Hotel, MS, Château,
+    Collection; :mod:`maskline.infotypes.thing_names`).
+
+    >>> thing_names([f"Hotel {c}" for c in ("Adler", "Krone", "Sonne", "Post", "Linde")] * 5) is None
+    True
+    """
+    from maskline.infotypes.thing_names import thing_affixes
+
+    return thing_affixes(values, rows)
+
+
+def person_words(values: Sequence[str], rows: int = 0) -> str | None:
+    """What refutes a column of names found by values alone: a few single words repeated (a category), or names
+    of things (:func:`few_single_words`, :func:`thing_names`).
+
+    >>> person_words(["Rose", "Ruby", "Olive", "Amber", "Jade"] * 40, 200)
+    'few single words: 5 distinct, a category rather than names'
+    """
+    return few_single_words(values, rows) or thing_names(values, rows)
+
+
 SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "version_strings": version_strings,
     "isbns": isbns,
@@ -185,7 +210,12 @@ SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "not_coordinates": not_coordinates,
     "few_single_words": few_single_words,
     "repeated_labels": repeated_labels,
+    "thing_names": thing_names,
+    "person_words": person_words,
 }
 """Every shape check by name; detectors refer to these in ``refute``."""
-READS_VALUE_ROWS = frozenset({"few_single_words", "repeated_labels"})
+READS_VALUE_ROWS = frozenset({"few_single_words", "repeated_labels", "person_words"})
 """Checks whose ``rows`` is the rows holding a value (how often values repeat), not the table's rows."""
+ONLY_WHEN_DECIDING: dict[str, str | None] = {"person_words": "few_single_words", "thing_names": None}
+"""Checks that read every matched value's words, run only for evidence that would decide the column; for other
+evidence, the cheap check named here (or none). Their reasons are then noted only where they changed a verdict."""

@@ -918,6 +918,15 @@ _NAME_TITLES = _words("mr mrs ms miss dr prof sir madam herr frau mme mlle m sr 
                          "dhr mevr jr sr ii iii iv md phd dds dvm")
 
 
+def name_titles() -> frozenset[str]:
+    """The folded titles a person's name may open or close with (``dr``, ``mrs``, ``herr``, ``jr``), without dots.
+
+    >>> {"dr", "mrs", "herr"} <= name_titles()
+    True
+    """
+    return _NAME_TITLES
+
+
 def person_name_shape(value: str) -> bool:
     """One to five capitalised words of letters, no company suffix: a name, given a name hint.
 

@@ -180,6 +180,24 @@ def test_machine_made_tokens_of_one_or_two_templates_are_not_usernames() -> None
         assert classify_column("c5", values).info_type is None
 
 
+def test_slugs_joining_two_to_four_words_are_not_usernames() -> None:  # control: one family of templates
+    # a-a, a-a-a and a-a-a-a were three templates, so a column of slugs read as handles (Faker's slugs did).
+    rng = random.Random(21)
+    slugs = ["-".join(rng.choice(_WORDS) for _ in range(rng.choice([2, 3, 3, 4]))) for _ in range(300)]
+    assert classify_column("c5", slugs).info_type is None
+    assert classify_column("url_slug", slugs).info_type is None
+
+
+def test_handles_mostly_of_one_template_beside_several_others_are_usernames() -> None:
+    # Nearly two thirds word_year (a site's suggested form), the rest three other templates people choose.
+    rng = random.Random(22)
+    others = [lambda: f"{rng.choice(_WORDS)}.{rng.choice(_WORDS)}", lambda: f"{rng.choice(_WORDS)}{rng.randint(1, 99)}",
+              lambda: f"{rng.choice('abcdefgh')}{rng.choice(_WORDS)}{rng.choice(_WORDS)}"]
+    values = [f"{rng.choice(_WORDS)}_{rng.randint(1950, 2010)}" if i % 100 < 64 else rng.choice(others)()
+              for i in range(300)]
+    assert classify_column("c5", values).info_type == "USERNAME"
+
+
 def test_file_names_mixed_with_handle_like_tokens_are_not_usernames() -> None:  # control: extensions mark files
     values = [RNG.choice([_handle(), f"{_word()}_{RNG.randint(1, 99)}.{RNG.choice(['pdf', 'csv', 'png', 'txt'])}"])
               for _ in range(300)]
