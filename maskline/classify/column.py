@@ -238,10 +238,10 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         from maskline.classify.single_names import single_name_evidence
 
         found.extend(single_name_evidence(scan.values, scan.weights, scan.n))
-        from maskline.infotypes.postal_shape import postal_code_evidence
+        from maskline.classify.postal_shape import postal_code_evidence
 
         found.extend(postal_code_evidence(scan.values, scan.weights, scan.n, table_rows or int(scan.n)))
-        from maskline.infotypes.house_numbers import numbered_street_evidence
+        from maskline.classify.house_numbers import numbered_street_evidence
 
         found.extend(numbered_street_evidence(scan.values, scan.weights, scan.n))
     # Shape checks read how many of the table's rows hold a value: a sparse column's 30 names in 300 rows are

@@ -297,7 +297,7 @@ def test_log_lines_naming_an_address_are_still_free_text_with_pii() -> None:  # 
 
 def test_superscript_digits_do_not_break_the_postal_shape_check() -> None:
     # str.isdigit() takes "19²0", int() refuses it: the check must read ASCII digits only, not raise.
-    from maskline.infotypes.postal_shape import postal_code_evidence
+    from maskline.classify.postal_shape import postal_code_evidence
 
     codes = [f"{1000 + 37 * i:04d}" for i in range(60)]
     values = ["19²0", "20²1"] + codes

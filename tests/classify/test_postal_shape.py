@@ -10,7 +10,7 @@ import datetime as dt
 import random
 
 from maskline.classify import classify_column
-from maskline.infotypes.postal_shape import not_postal_codes
+from maskline.classify.postal_shape import not_postal_codes
 
 RNG = random.Random(3107)
 
