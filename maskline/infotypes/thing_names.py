@@ -14,7 +14,7 @@ Three exceptions keep people's names out of it:
 - a word that is a known given or family name, or carries a family-name ending, never counts;
 - an opening word that a known given name follows nearly every time it opens a value is a family name written
   first ("Nguyễn Văn An") or a title, also in a chain of titles ("Quý ông", "سرکار خانم"), not a thing's word;
-  where half the values or more open with a known name, one followed by a family name ("Данияр Петров") is a given
+  where a third of the values or more open with a known name, one followed by a family name ("Данияр Петров") is a given
   name the lexicon lacks; and a closing word counts only where no name comes before it ("Dubois Reserve", not
   "Karol Kováč" or "શ્રી વિરાજ શર્મા").
 
@@ -43,7 +43,7 @@ AFFIX_SHARE = 0.03  # a word opens or closes this share of the values (and three
 AFFIX_MIN = 3
 THING_SHARE = 0.15  # ... and such words frame this share of the values: names of things (people: 5% at most)
 GIVEN_AFTER = 0.8  # an opening word followed by a given name this often is a family name or a title
-PEOPLE_SHARE = 0.5  # values opening with a known name: then a family name after an unknown word counts as a name too
+PEOPLE_SHARE = 0.3  # values opening with a known name: then a family name after an unknown word counts as a name too
 
 
 def _words(value: str) -> list[str]:

@@ -30,8 +30,11 @@ def test_family_names_with_telling_endings_are_names_without_a_column_name() -> 
 def test_cyrillic_full_names_in_capitals_are_names() -> None:
     stems = ("ИВАН", "ПЕТР", "СИДОР", "КУЗНЕЦ", "СОКОЛ", "ПОПОВ", "ЛЕБЕД", "МОРОЗ", "ВОЛК", "ЗАЙЦ", "ПАВЛ", "СЕМЁН")
     given = ("АЙГУЛЬ", "ДАНИЯР", "ОЛЕГ", "МАРАТ", "ЖАННА", "РУСЛАН")
-    names = [f"{RNG.choice(given)} {RNG.choice(stems)}{RNG.choice(('ОВ', 'ОВА', 'ЕВ', 'ЕНКО', 'ИН'))}"
+    rng = random.Random(808)  # its own: the module's RNG made the values depend on which tests ran before
+    names = [f"{rng.choice(given)} {rng.choice(stems)}{rng.choice(('ОВ', 'ОВА', 'ЕВ', 'ЕНКО', 'ИН'))}"
              for _ in range(300)]
+    # Half the given names are ones the lexicon lacks (АЙГУЛЬ, ДАНИЯР, МАРАТ): they open half the values, before
+    # family names, and are not the words that frame names of things.
     assert classify_column("f2", names).info_type == "PERSON_NAME"
 
 
