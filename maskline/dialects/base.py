@@ -237,9 +237,16 @@ class Dialect:
         >>> Dialect().year_of_text(exp.column("d")).sql()
         "CAST(NULLIF(REGEXP_EXTRACT(d, '(1[89][0-9]{2}|20[0-9]{2})'), '') || '-01-01' AS DATE)"
         """
+        return exp.cast(exp.DPipe(this=self.year_text(e), expression=lit("-01-01"), safe=False), "date")
+
+    def year_text(self, e: exp.Expression) -> exp.Expression:
+        """The year written in a text date, whatever its format, as text; NULL when no year is found.
+
+        >>> Dialect().year_text(exp.column("d")).sql()
+        "NULLIF(REGEXP_EXTRACT(d, '(1[89][0-9]{2}|20[0-9]{2})'), '')"
+        """
         # NULLIF: DuckDB gives '' rather than NULL when nothing matches.
-        year = exp.Nullif(this=self.regexp_extract(e, self.YEAR_IN_TEXT), expression=lit(""))
-        return exp.cast(exp.DPipe(this=year, expression=lit("-01-01"), safe=False), "date")
+        return exp.Nullif(this=self.regexp_extract(e, self.YEAR_IN_TEXT), expression=lit(""))
 
     def bucket(self, e: exp.Expression, width: int) -> exp.Expression:
         return exp.Mul(this=exp.Floor(this=exp.Div(this=e, expression=lit(width), typed=False, safe=False)),

@@ -39,9 +39,18 @@ class MaskContext:
     info_type: str | None = None
     source_type: str | None = None  # lower-case SQL type name, if known
 
+    @property
+    def is_text(self) -> bool:
+        """Whether the column's type is known to be text.
+
+        >>> MaskContext(None, None, source_type="varchar(20)").is_text, MaskContext(None, None).is_text  # type: ignore[arg-type]
+        (True, False)
+        """
+        return bool(self.source_type) and self.source_type.split("(")[0].strip().lower() in TEXT_TYPES  # type: ignore[union-attr]
+
     def as_text(self, column: exp.Expression) -> exp.Expression:
         """The column as text, casting only when its type is not known to be text."""
-        if self.source_type and self.source_type.split("(")[0].strip().lower() in TEXT_TYPES:
+        if self.is_text:
             return column
         return self.dialect.text(column)
 

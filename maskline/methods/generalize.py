@@ -26,7 +26,7 @@ from typing import ClassVar, Literal
 from sqlglot import exp
 
 from maskline.dialects.base import lit
-from maskline.methods.base import TEXT_TYPES, ExactlyOne, MaskContext, MethodDef, param
+from maskline.methods.base import ExactlyOne, MaskContext, MethodDef, param
 from maskline.methods.shape import MaskedShape
 
 
@@ -49,7 +49,7 @@ DATE_TYPES = ("date", "timestamp", "datetime", "timestamptz")
 def build(column: exp.Expression, p: GeneralizeParams, ctx: MaskContext) -> exp.Expression:
     d = ctx.dialect
     if p.to:
-        if _is_text(ctx.source_type):
+        if ctx.is_text:
             return _reduced_precision(column, p.to, ctx)
         if not (ctx.source_type or "").lower().startswith(DATE_TYPES) and p.to == "year":
             return d.year_of_text(ctx.as_text(column))
@@ -66,10 +66,6 @@ def build(column: exp.Expression, p: GeneralizeParams, ctx: MaskContext) -> exp.
     return d.concat(d.substr(s, lit(1), lit(n)), d.fill(exp.Sub(this=d.length(s.copy()), expression=lit(n)), "*"))
 
 
-def _is_text(source_type: str | None) -> bool:
-    return bool(source_type) and str(source_type).split("(")[0].strip().lower() in TEXT_TYPES
-
-
 # The length of the ISO 8601 text of each unit: 1985, 1985-07, 1985-07-21.
 _ISO_LENGTH = {"month": 7, "day": 10}
 
@@ -78,8 +74,7 @@ def _reduced_precision(column: exp.Expression, unit: str, ctx: MaskContext) -> e
     """A text date as ISO 8601 text of reduced precision: the year of any format, the month or day of ISO dates."""
     d = ctx.dialect
     if unit == "year":
-        # NULLIF: DuckDB gives '' rather than NULL when nothing matches.
-        return exp.Nullif(this=d.regexp_extract(column, d.YEAR_IN_TEXT), expression=lit(""))
+        return d.year_text(column)
     parsed = exp.TryCast(this=column, to=exp.DataType.build("date"))  # NULL for a value that is not an ISO date
     return d.substr(d.iso_date_text(parsed), lit(1), lit(_ISO_LENGTH[unit]))
 
