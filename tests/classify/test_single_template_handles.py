@@ -126,3 +126,11 @@ def test_a_dictionary_word_with_a_number_from_a_few_hundred_words_is_not_enough(
               "moth", "wren", "toad", "seal", "crab", "swan", "mole", "newt", "orca", "puma")]
     values = [f"{R.choice(words)}_{R.randint(1800, 2100)}" for _ in range(300)]
     assert classify_column("c3", values).info_type is None
+
+
+def test_handles_differing_only_in_separators_from_a_vocabulary_stay_usernames() -> None:  # control
+    # The codename refutation asks for a small pool too: mimesis's words in l_d, l.d, l-d and ld are handles.
+    rng = random.Random(8)
+    person = Person(Locale.EN, seed=29)
+    values = [person.username(mask=rng.choice(["l_d", "l.d", "l-d", "ld"])) for _ in range(300)]
+    assert classify_column("c3", values).info_type == "USERNAME"
