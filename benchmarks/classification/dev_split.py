@@ -15,6 +15,10 @@ What is in it (see RESULTS.md):
 - one table per locale of things named like people (hotels, ships, bands, wines and cheeses, racehorses, fictional
   characters, product lines named after streets, brands named after places, makers with models, pets) and one
   person-name column as a control (since the ``clsdev3`` round);
+- one table per locale of login handles of one template (each column one mimesis username mask, the default
+  "l_d" most often) beside machine-made tokens of one template (slugs, run names, docker names, codenames with
+  years, file stems, product codes, ticket keys, host names, tags, batch ids, city_year labels, car models with
+  years), since the ``clsuser`` round;
 - sparse columns (70-95% empty), mixed columns (placeholders), codes stored as numbers (postal codes as floats,
   phones as integers), and hard negatives of every class of issue 15.
 
@@ -39,7 +43,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "beab78ca5724a686f4a9e037701a8b1dfa4f94249b36c0d90f4e99efa10fe55d"
+RECORDED_FINGERPRINT = "ea340ec764665f60bf3e85fbd81d46d986fb5eba94f95bbe5396c3a0cce045dc"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -949,12 +953,12 @@ def _table(table: str, locale: str, kinds: list[Kind], opaque_share: float, rng:
 
 
 def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
-    """Generate the labelled columns: three mixed tables, one value-evidence table and one table of name-like
-    things per locale.
+    """Generate the labelled columns: three mixed tables, one value-evidence table, one table of name-like
+    things and one of one-template handles and their look-alikes per locale.
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    100
+    120
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -980,7 +984,8 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
         kinds = named.sample(NAME_LIKE, 9) + [named.choice(PERSON_KINDS)]
         named.shuffle(kinds)
         columns += _table(f"dn{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.5, named, rows)
-    return columns
+    # Handles of one template and their look-alikes (since the clsuser round), after every other table.
+    return columns + handle_tables(seed, rows)
 
 
 def fingerprint(columns: list[Column]) -> str:
@@ -990,3 +995,152 @@ def fingerprint(columns: list[Column]) -> str:
         h.update(json.dumps([c.table, c.name, c.label, [None if v is None else str(v) for v in c.values]],
                             ensure_ascii=False).encode())
     return h.hexdigest()
+
+
+# ---------------------------------------------------------------- handles of one template and their look-alikes (clsuser)
+# A system often makes every handle by one template (mimesis's default "l_d": hazard_1989). Each column here follows
+# one mimesis mask, the default twice as often as any other; beside them, machine-made tokens of one template that a
+# rule reading one template could take for handles: slugs, run names, docker names, codenames with years, file stems,
+# product codes, ticket keys, host names, tags, batch ids, city_year labels and car models with years. Appended after
+# every other table, from a generator of their own, so the tables before them stay as they were.
+
+HANDLE_MASKS = (None, None, "l_d", "C.d", "U-d", "l.l", "l_l_d", "Cd", "ld", "l.d", "U_d", "l_l")
+HANDLE_SEED_OFFSET = 29
+
+
+def _one_mask(mask: str | None) -> Make:
+    return lambda g, r, loc: str(g.person.username(mask=mask))
+
+
+_CAMPAIGN_WORDS = ("summer", "winter", "spring", "autumn", "black", "friday", "cyber", "flash", "mega", "holiday",
+                   "easter", "launch", "spring", "welcome", "loyalty")
+_CAMPAIGN_NOUNS = ("sale", "deal", "promo", "offer", "campaign", "discount", "drop", "week", "bundle")
+
+
+def _slug(g: Any, rng: random.Random, loc: str) -> str:
+    return f"{rng.choice(_CAMPAIGN_WORDS)}-{rng.choice(_CAMPAIGN_NOUNS)}-{rng.randint(2015, 2026)}"
+
+
+def _run_name(g: Any, rng: random.Random, loc: str) -> str:
+    return f"run_{rng.randint(1, 9999):04d}"
+
+
+def _experiment(g: Any, rng: random.Random, loc: str) -> str:
+    return f"experiment_{rng.randint(1, 5000)}"
+
+
+_DOCKER_ADJ = ("admiring", "adoring", "affectionate", "amazing", "angry", "awesome", "blissful", "bold", "brave",
+               "charming", "clever", "cool", "compassionate", "competent", "confident", "cranky", "dazzling",
+               "determined", "distracted", "dreamy", "eager", "ecstatic", "elastic", "elegant", "eloquent", "epic",
+               "fervent", "festive", "flamboyant", "focused", "friendly", "frosty", "gallant", "gifted", "goofy",
+               "gracious", "happy", "hardcore", "heuristic", "hopeful", "hungry", "infallible", "inspiring",
+               "jolly", "jovial", "keen", "kind", "laughing", "loving", "lucid", "magical", "modest", "musing",
+               "naughty", "nervous", "nifty", "nostalgic", "objective", "optimistic", "peaceful", "pedantic")
+_DOCKER_NAMES = ("turing", "hopper", "lovelace", "curie", "einstein", "newton", "darwin", "tesla", "galileo",
+                 "kepler", "noether", "ritchie", "thompson", "torvalds", "wozniak", "babbage", "bohr", "dirac",
+                 "euler", "fermat", "feynman", "gauss", "hawking", "heisenberg", "hodgkin", "hypatia", "joliot",
+                 "knuth", "lamarr", "leakey", "liskov", "mayer", "mccarthy", "meitner", "mendel", "morse", "nash",
+                 "neumann", "pascal", "pasteur", "planck", "raman", "ride", "sammet", "shannon", "sinoussi",
+                 "stallman", "swirles", "tharp", "volhard", "wescoff", "wiles", "williams", "wing", "wright",
+                 "yalow", "yonath", "zhukovsky", "archimedes", "agnesi")
+
+
+def _docker_name(g: Any, rng: random.Random, loc: str) -> str:
+    return f"{rng.choice(_DOCKER_ADJ)}_{rng.choice(_DOCKER_NAMES)}"
+
+
+_CODENAMES = ("warty", "hoary", "breezy", "dapper", "edgy", "feisty", "gutsy", "hardy", "intrepid", "jaunty",
+              "karmic", "lucid", "maverick", "natty", "oneiric", "precise", "quantal", "raring", "saucy", "trusty",
+              "utopic", "vivid", "wily", "xenial", "yakkety", "zesty", "artful", "bionic", "cosmic", "disco",
+              "eoan", "focal", "groovy", "hirsute", "impish", "jammy", "kinetic", "lunar", "mantic", "noble")
+
+
+def _codename(g: Any, rng: random.Random, loc: str) -> str:
+    name, year = rng.choice(_CODENAMES), rng.randint(2004, 2026)
+    return rng.choice([f"{name}_{year}", f"{name.capitalize()}-{year}", f"{name}{year}"])
+
+
+def _file_stem(g: Any, rng: random.Random, loc: str) -> str:
+    return rng.choice([f"IMG_{rng.randint(1, 9999):04d}", f"report_{rng.randint(2015, 2026)}",
+                       f"invoice_{rng.randint(1, 99999)}", f"scan{rng.randint(1, 999):03d}",
+                       f"DSC{rng.randint(1, 99999):05d}"])
+
+
+def _product_code(g: Any, rng: random.Random, loc: str) -> str:
+    return f"ACME-{rng.randint(1000, 9999)}"
+
+
+def _ticket_key(g: Any, rng: random.Random, loc: str) -> str:
+    return f"{rng.choice(['PROJ', 'CORE', 'WEB', 'DATA', 'MOBILE', 'INFRA'])}-{rng.randint(1, 9999)}"
+
+
+_HOST_ROLES = ("web", "db", "app", "cache", "api", "worker", "proxy", "queue", "search", "mail")
+
+
+def _host(g: Any, rng: random.Random, loc: str) -> str:
+    role = rng.choice(_HOST_ROLES)
+    return rng.choice([f"{role}{rng.randint(1, 99):02d}", f"{role}-{rng.choice(['prod', 'stage', 'dev'])}-"
+                       f"{rng.randint(1, 40)}", f"{role}{rng.randint(1, 400)}"])
+
+
+def _tag(g: Any, rng: random.Random, loc: str) -> str:
+    return rng.choice([f"v{rng.randint(1, 12)}_{rng.randint(2015, 2026)}", f"release_{rng.randint(2015, 2026)}",
+                       f"v{rng.randint(1, 9)}.{rng.randint(0, 30)}"])
+
+
+def _batch(g: Any, rng: random.Random, loc: str) -> str:
+    return rng.choice([f"batch_{rng.randint(1, 9999)}", f"batch{rng.randint(1, 9999)}",
+                       f"batch_{(dt.date(2020, 1, 1) + dt.timedelta(days=rng.randint(0, 2000))):%Y%m%d}"])
+
+
+_CITY_POOL = ("paris", "berlin", "lisbon", "madrid", "rome", "vienna", "prague", "dublin", "oslo", "athens",
+              "tallinn", "zagreb")
+
+
+def _city_year(g: Any, rng: random.Random, loc: str) -> str:
+    return f"{rng.choice(_CITY_POOL)}_{rng.randint(2000, 2026)}"
+
+
+def _model_year(g: Any, rng: random.Random, loc: str) -> str:
+    """A car model and its year: words from a large pool (mimesis's models), years of three decades."""
+    return f"{str(g.transport.car()).split()[-1]}_{rng.randint(1995, 2025)}"
+
+
+_HANDLE_NAMES = ("opened_by", "closed_by", "resolved_by", "handled_by", "assigned_to", "author", "created_by")
+ONE_TEMPLATE_HANDLES: tuple[Kind, ...] = tuple(
+    Kind("USERNAME", _one_mask(mask), _HANDLE_NAMES, ("opnd_by", "clsd_by", "rslvd_by", "asgn_to"),
+         _f(de=("erstellt_von", "bearbeiter"), fr=("ouvert_par", "auteur"), es=("abierto_por", "autor"),
+            it=("aperto_da",), pt=("aberto_por",), nl=("behandelaar",), ru=("автор_заявки", "ispolnitel"),
+            uk=("виконавець",), el=("χειριστής",), et=("koostaja",), hu=("rogzitette",), is_=("hofundur",),
+            kk=("орындаушы",), sk=("vytvoril",), hr=("otvorio",), fa=("کاربر",)))
+    for mask in HANDLE_MASKS)
+HANDLE_LOOKALIKES: tuple[Kind, ...] = (
+    Kind(None, _slug, ("slug", "url_slug", "campaign_slug")),
+    Kind(None, _run_name, ("run_name", "run")),
+    Kind(None, _experiment, ("experiment", "exp_name")),
+    Kind(None, _docker_name, ("container_name", "container")),
+    Kind(None, _codename, ("codename", "release_name")),
+    Kind(None, _file_stem, ("file_stem", "basename")),
+    Kind(None, _product_code, ("product_code", "item_code")),
+    Kind(None, _ticket_key, ("ticket_key", "issue")),
+    Kind(None, _host, ("host", "node_name")),
+    Kind(None, _tag, ("build_tag", "git_tag")),
+    Kind(None, _batch, ("batch_id", "lot")),
+    Kind(None, _city_year, ("edition", "event_label")),
+    Kind(None, _model_year, ("model_year", "car_code")),
+)
+
+
+def handle_tables(seed: int = SEED, rows: int = ROWS) -> list[Column]:
+    """One table per locale: three columns of one-template handles and six look-alikes, most under opaque names.
+
+    >>> len(handle_tables(rows=5))
+    180
+    """
+    rng = random.Random(seed + HANDLE_SEED_OFFSET)
+    columns: list[Column] = []
+    for li, locale in enumerate(LOCALES):
+        kinds = rng.sample(ONE_TEMPLATE_HANDLES, 3) + rng.sample(HANDLE_LOOKALIKES, 6)
+        rng.shuffle(kinds)
+        columns += _table(f"dh{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.6, rng, rows)
+    return columns

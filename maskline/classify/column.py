@@ -215,7 +215,7 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         if plan is not None:
             found.append(plan)
     if kind == "string" and "USERNAME" not in hints:
-        handles = _handle_template_evidence(scan)
+        handles = _handle_template_evidence(scan) or _single_template_handle_evidence(scan)
         if handles is not None:
             found.append(handles)
     for c in custom:
@@ -395,6 +395,27 @@ def _handle_template_evidence(scan: _Scan) -> _Evidence | None:
                      _binomial_tail(fit.checked, fit.checked, HANDLE_TEMPLATE_CHANCE), False,
                      HANDLE_TEMPLATE_STRENGTH, list(scan.values), "repeated_labels", chance=HANDLE_TEMPLATE_CHANCE,
                      min_share=TOKEN_SHARE)
+
+
+# Handles of one template filled from a vocabulary: weaker than a mix of templates, since a script filling a template
+# from a dictionary makes the same shape (maskline.infotypes.single_template_handles).
+HANDLE_VOCABULARY_STRENGTH = 0.7
+HANDLE_VOCABULARY_CHANCE = 0.1
+
+
+def _single_template_handle_evidence(scan: _Scan) -> _Evidence | None:
+    """Login handles of one template with no name to say so: the words that fill the template come from a
+    vocabulary, not a prefix or a small pool (:mod:`maskline.infotypes.single_template_handles`). A few labels
+    repeated over the rows are refuted as labels."""
+    from maskline.infotypes.single_template_handles import TEMPLATE_SHARE, single_template_fit
+
+    fit = single_template_fit(scan.values, scan.weights)
+    if fit is None:
+        return None
+    return _Evidence("USERNAME", f"handle-vocabulary ({fit.template})", fit.share, 1.0, fit.checked, fit.checked,
+                     _binomial_tail(fit.checked, fit.checked, HANDLE_VOCABULARY_CHANCE), False,
+                     HANDLE_VOCABULARY_STRENGTH, list(scan.values), "repeated_labels",
+                     chance=HANDLE_VOCABULARY_CHANCE, min_share=TEMPLATE_SHARE)
 
 
 

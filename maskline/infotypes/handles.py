@@ -11,6 +11,8 @@ hyphens, codes are capitals and digits, hex ids are hex). A column is read as ha
 - at least three templates each hold 5% of the values, and none more than 70%; templates that differ only in how
   many words one separator joins are one (``a-a``, ``a-a-a``: slugs);
 - the letters come in runs of words (three letters or more on average), not codes;
+- templates that differ only in their separators, filled from a small pool of words (codenames with years in
+  three spellings), are one template (:mod:`maskline.infotypes.word_pools`);
 - next to none ends in a registered file extension (``report_12.pdf`` is a file), none is mostly hex, few are
   all capitals.
 
@@ -35,6 +37,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from maskline.infotypes.word_pools import estimated_pool
+
 MIN_VALUES = 20  # fewer distinct values than this say nothing about templates
 SAMPLE = 400  # distinct values the shares are estimated from
 TOKEN_SHARE = 0.8
@@ -46,10 +50,12 @@ MIN_LETTER_RUN = 3.0  # mean length of the runs of letters
 MAX_FILES = 0.05
 MAX_UPPER = 0.3
 MAX_HEX = 0.2
+MIN_POOL = 60.0  # the words opening the handles come from a larger pool than this (release codenames: about 40)
 
 _TOKEN = re.compile(r"^@?[^\W\d_][\w.-]{2,31}$")
 _HEX = re.compile(r"^[0-9a-fA-F]+$")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_SEPARATOR = re.compile(r"[-._]")
 
 
 @dataclass(frozen=True)
@@ -131,5 +137,10 @@ def handle_fit(values: Sequence[str], weights: Sequence[float]) -> HandleFit | N
     shares = [c / token_weight for c in counts.values()]
     templates = sum(1 for s in shares if s >= TEMPLATE_SHARE)
     if templates < MIN_TEMPLATES or max(shares) > TOP_TEMPLATE:
+        return None
+    # Release codenames with years in three spellings (jammy_2022, Jammy-2022, jammy2022) mix templates too, but
+    # templates that differ only in their separators, filled from a small pool of words: one system's spellings.
+    spellings = {_SEPARATOR.sub(" ", f) for f, c in counts.items() if c / token_weight >= TEMPLATE_SHARE}
+    if len(spellings) < MIN_TEMPLATES and estimated_pool([_LETTERS.findall(v)[0].lower() for v, _ in tokens]) < MIN_POOL:
         return None
     return HandleFit(token_weight / total, templates, len(tokens))

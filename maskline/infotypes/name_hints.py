@@ -125,6 +125,8 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "created by", "updated by", "modified by", "changed by", "deleted by", "owner", "reviewer", "sender",
         "recipient", "assignee", "approver", "requester", "requested by", "reporter", "submitter",
         "submitted by", "uploader", "uploaded by", "author", "approved by", "assigned to", "posted by", "actor",
+        "opened by", "closed by", "resolved by", "handled by", "performed by", "edited by",
+        "committed by", "committer", "maintainer", "moderator",
         "ユーザー名", "ユーザ名", "ログインid", "用户名", "账户名", "사용자명", "아이디",
     ),
     "PASSWORD": (

@@ -827,13 +827,15 @@ def street_address(value: str) -> bool:
     (True, True, True)
     >>> street_address("ul. Długa 12"), street_address("Storgatan 5"), street_address("Kossuth Lajos utca 12")
     (True, True, True)
-    >>> street_address("SKU-221B"), street_address("Ring me on +44 20 7946 0958 tomorrow")
-    (False, False)
+    >>> street_address("SKU-221B"), street_address("Ring me on +44 20 7946 0958 tomorrow"), street_address("run_0042")
+    (False, False, False)
     """
     from maskline.infotypes.name_hints import fold
 
     v = value.strip()
     if not 6 <= len(v) <= 200 or not re.search(r"\d", v) or _LONG_DIGIT_RUN.search(v):
+        return False
+    if "_" in v and not re.search(r"[\s,]", v):  # one identifier in snake case (run_0042, Run being a street word)
         return False
     tokens = re.findall(r"[^\W_]+", fold(v))
     if not 2 <= len(tokens) <= 16:

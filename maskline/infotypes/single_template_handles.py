@@ -1,0 +1,130 @@
+"""Login handles of one template, read from a whole column: a vocabulary of words, not a shared prefix.
+
+A system that makes handles often follows one template (``hazard_1989``, ``Hazard.1989``, ``HAZARD-1989``,
+``hazard.sitting``): :mod:`maskline.infotypes.handles` asks for a mix of templates and misses them. One template is
+what machine-made tokens show too (slugs, run names, ticket keys, host names, file stems, city_year labels), so
+what tells handles apart is what fills the template: words drawn from a *vocabulary* (many distinct words, each
+rare), not a prefix or a small pool repeated. A column is read as handles of one template when
+
+- nearly all its values are nearly distinct, and follow one template of one or two words of ASCII letters and an
+  optional number of one to four digits (``a_9``, ``a.9``, ``a-9``, ``a9``, ``a_a``, ``a.a``, ``a_a_9``; not the
+  hyphen-joined words of slugs, not a bare word);
+- each word is written the same way (lower case, capitalised or capitals), reads as a word (vowels in it, four
+  letters or more on average: not random letter codes), and is not a file extension; few values are hex;
+- at every word place, the words collide far less often than draws from a pool of ``SMALL_VOCABULARY`` words
+  would (a Poisson test on the pairs of equal words, :mod:`maskline.infotypes.word_pools`); the numbers, where there are any, likewise against a pool of
+  ``SMALL_NUMBERS`` numbers, and are not zero-padded counters.
+
+It cannot tell handles from other tokens filled from a large dictionary (a word and a number made up by a script);
+its strength in :mod:`maskline.classify.column` is below the mixed-template rule's for that reason.
+
+>>> import random
+>>> rng = random.Random(3)
+>>> words = [a + b + c + d for a in "bdfgklmnprst" for b in "aeiou" for c in "lmnrst" for d in ("an", "o", "er", "it")]
+>>> fit = single_template_fit([f"{rng.choice(words)}_{rng.randint(1800, 2100)}" for _ in range(300)], [1] * 300)
+>>> fit is not None and fit.template
+'a_9'
+>>> single_template_fit([f"run_{i:04d}" for i in range(300)], [1] * 300) is None  # one word: a counter
+True
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import random
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from maskline.infotypes.word_pools import fewer_collisions_than_pool
+
+MIN_VALUES = 40  # fewer distinct values cannot show a vocabulary (the Poisson test below needs about 70)
+SAMPLE = 400
+DISTINCT_SHARE = 0.9
+TEMPLATE_SHARE = 0.9  # of the values that follow the one template
+SMALL_VOCABULARY = 300  # word pools of machine-made names (docker's adjectives, codenames, cities) are smaller
+SMALL_NUMBERS = 60  # years of a few decades, sizes, short counters
+MIN_WORD = 4.0  # mean length of the words
+MIN_VOWELS = 0.28  # share of vowels in the words: English words about 0.4, random capitals about 0.23
+MIN_NUMBERS = 25  # distinct numbers, where the template has one
+MAX_PADDED = 0.1  # numbers written with a leading zero are counters (run_0042, web01)
+MAX_HEX = 0.2
+
+# One or two words (joined by "." or "_"), then an optional number of one to four digits after an optional
+# separator. Hyphens join a word to a number only: words joined by hyphens are slugs.
+_VALUE = re.compile(r"^([A-Za-z]+)(?:([._])([A-Za-z]+))?(?:([._-]?)([0-9]{1,4}))?$")
+_HEX = re.compile(r"^[0-9a-fA-F._-]+$")
+_VOWELS = frozenset("aeiouy")
+
+
+@dataclass(frozen=True)
+class SingleTemplateFit:
+    """How a column reads as handles of one template (counts and the template's shape only, never a value)."""
+
+    share: float  # of the values that follow the template
+    template: str  # e.g. "a_9"
+    checked: int
+    vocabulary: int  # distinct words at the least varied word place, in the checked values
+
+
+def _case(word: str) -> str | None:
+    if word.islower():
+        return "l"
+    if word.isupper():
+        return "U"
+    if word[0].isupper() and word[1:].islower():
+        return "C"
+    return None
+
+
+def _shape(value: str) -> tuple[str, tuple[str, ...], str | None] | None:
+    """The value's template (case, separators, a number), its words and its number, or None."""
+    m = _VALUE.match(value)
+    if not m:
+        return None
+    w1, sep1, w2, sep2, number = m.groups()
+    words = (w1,) if w2 is None else (w1, w2)
+    cases = [c for c in map(_case, words) if c is not None]
+    if len(cases) < len(words):  # camelCase or random mixed case: not a word as people write it
+        return None
+    shape = cases[0] + ("" if w2 is None else f"{sep1}{cases[1]}") + ("" if number is None else f"{sep2}9")
+    return shape, words, number
+
+
+def single_template_fit(values: Sequence[str], weights: Sequence[float]) -> SingleTemplateFit | None:
+    """Whether the distinct ``values`` (with their counts as ``weights``) read as handles of one template, or None."""
+    total = float(sum(weights))
+    if len(values) < MIN_VALUES or not total or len(values) < DISTINCT_SHARE * total:
+        return None
+    if len(values) > SAMPLE:  # nearly all distinct: a seeded sample of them estimates every share below
+        keep = random.Random(len(values)).sample(range(len(values)), SAMPLE)
+        values, weights = [values[i] for i in keep], [weights[i] for i in keep]
+        total = float(sum(weights))
+    shaped = [(s, w) for s, w in ((_shape(v), w) for v, w in zip(values, weights, strict=True)) if s is not None]
+    by_template: dict[str, float] = {}
+    for (shape, _, _), w in shaped:
+        by_template[shape] = by_template.get(shape, 0.0) + w
+    if not by_template:
+        return None
+    shape, weight = max(by_template.items(), key=lambda kv: kv[1])
+    if weight < TEMPLATE_SHARE * total or shape in ("l", "C", "U"):  # a bare word is a word, not a handle
+        return None
+    chosen = [(words, number) for (s, words, number), _ in shaped if s == shape]
+    if sum(1 for v in values if _HEX.match(v) and any(c.isdigit() for c in v)) > MAX_HEX * len(values):
+        return None
+    letters = "".join(w for words, _ in chosen for w in words).lower()
+    places = len(chosen[0][0])
+    if len(letters) / (places * len(chosen)) < MIN_WORD or sum(c in _VOWELS for c in letters) < MIN_VOWELS * len(letters):
+        return None
+    if places == 2 and sum(1 for words, _ in chosen if mimetypes.guess_type("x." + words[1])[0]) > 0.05 * len(chosen):
+        return None  # report.pdf: a file, not a handle
+    columns = [[words[i].lower() for words, _ in chosen] for i in range(places)]
+    if not all(fewer_collisions_than_pool(column, SMALL_VOCABULARY) for column in columns):
+        return None
+    numbers = [number for _, number in chosen if number is not None]
+    padded = sum(1 for x in numbers if len(x) > 1 and x[0] == "0")
+    if numbers and (len(set(numbers)) < MIN_NUMBERS or padded > MAX_PADDED * len(numbers)
+                    or not fewer_collisions_than_pool(numbers, SMALL_NUMBERS)):
+        return None
+    return SingleTemplateFit(weight / total, shape.replace("l", "a").replace("C", "a").replace("U", "a"),
+                             len(chosen), min(len(set(c)) for c in columns))
