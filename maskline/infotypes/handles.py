@@ -31,12 +31,12 @@ True
 
 from __future__ import annotations
 
-import mimetypes
 import random
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from maskline.infotypes.file_extensions import file_name
 from maskline.infotypes.word_pools import estimated_pool
 
 MIN_VALUES = 20  # fewer distinct values than this say nothing about templates
@@ -101,13 +101,6 @@ def _case_ok(v: str) -> bool:
     return not any(c.isupper() for c in rest) or not any(c.islower() for c in v)
 
 
-def _file_name(v: str) -> bool:
-    if "." not in v:
-        return False
-    ext = v.rsplit(".", 1)[1].lower()
-    return bool(ext) and mimetypes.guess_type("x." + ext)[0] is not None
-
-
 def handle_fit(values: Sequence[str], weights: Sequence[float]) -> HandleFit | None:
     """Whether the distinct ``values`` (with their counts as ``weights``) read as login handles, or None."""
     total = float(sum(weights))
@@ -121,7 +114,7 @@ def handle_fit(values: Sequence[str], weights: Sequence[float]) -> HandleFit | N
     token_weight = sum(w for _, w in tokens)
     if token_weight < TOKEN_SHARE * total:
         return None
-    if sum(w for v, w in tokens if _file_name(v)) > MAX_FILES * token_weight:
+    if sum(w for v, w in tokens if file_name(v)) > MAX_FILES * token_weight:
         return None
     if sum(w for v, w in tokens if v.isupper()) > MAX_UPPER * token_weight:
         return None

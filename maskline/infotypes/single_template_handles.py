@@ -30,12 +30,12 @@ True
 
 from __future__ import annotations
 
-import mimetypes
 import random
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from maskline.infotypes.file_extensions import registered_extension
 from maskline.infotypes.word_pools import fewer_collisions_than_pool
 
 MIN_VALUES = 40  # fewer distinct values cannot show a vocabulary (the Poisson test below needs about 70)
@@ -116,7 +116,7 @@ def single_template_fit(values: Sequence[str], weights: Sequence[float]) -> Sing
     places = len(chosen[0][0])
     if len(letters) / (places * len(chosen)) < MIN_WORD or sum(c in _VOWELS for c in letters) < MIN_VOWELS * len(letters):
         return None
-    if places == 2 and sum(1 for words, _ in chosen if mimetypes.guess_type("x." + words[1])[0]) > 0.05 * len(chosen):
+    if places == 2 and sum(1 for words, _ in chosen if registered_extension(words[1])) > 0.05 * len(chosen):
         return None  # report.pdf: a file, not a handle
     columns = [[words[i].lower() for words, _ in chosen] for i in range(places)]
     if not all(fewer_collisions_than_pool(column, SMALL_VOCABULARY) for column in columns):
