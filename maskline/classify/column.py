@@ -214,6 +214,10 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         plan = _phone_plan_evidence(scan)
         if plan is not None:
             found.append(plan)
+    if kind == "integer":  # postal codes stored as numbers, their leading zeros lost
+        from maskline.classify.postal_shape import postal_number_evidence
+
+        found.extend(postal_number_evidence(scan.values, scan.weights, scan.n, table_rows or int(scan.n)))
     if kind == "string" and "USERNAME" not in hints:
         handles = _handle_template_evidence(scan)
         if handles is not None:
