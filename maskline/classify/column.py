@@ -215,9 +215,10 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         if plan is not None:
             found.append(plan)
     if kind == "integer":  # postal codes stored as numbers, their leading zeros lost
-        from maskline.classify.postal_shape import postal_number_evidence
+        from maskline.classify.postal_shape import names_a_measure, postal_number_evidence
 
-        found.extend(postal_number_evidence(scan.values, scan.weights, scan.n, table_rows or int(scan.n)))
+        if not names_a_measure(name):
+            found.extend(postal_number_evidence(scan.values, scan.weights, scan.n, table_rows or int(scan.n)))
     if kind == "string" and "USERNAME" not in hints:
         handles = _handle_template_evidence(scan)
         if handles is not None:
@@ -242,9 +243,10 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         from maskline.classify.single_names import single_name_evidence
 
         found.extend(single_name_evidence(scan.values, scan.weights, scan.n))
-        from maskline.classify.postal_shape import postal_code_evidence
+        from maskline.classify.postal_shape import names_a_measure, postal_code_evidence
 
-        found.extend(postal_code_evidence(scan.values, scan.weights, scan.n, table_rows or int(scan.n)))
+        if not names_a_measure(name):
+            found.extend(postal_code_evidence(scan.values, scan.weights, scan.n, table_rows or int(scan.n)))
         from maskline.classify.house_numbers import numbered_street_evidence
 
         found.extend(numbered_street_evidence(scan.values, scan.weights, scan.n))

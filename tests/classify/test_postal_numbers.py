@@ -67,3 +67,11 @@ def test_counts_amounts_years_ports_and_statuses_are_not_postal_codes() -> None:
 def test_numbers_of_many_widths_are_safe_as_before() -> None:  # control: the near miss needs one code width
     rng = _rng(16)
     assert classify_column("c1", [int(rng.lognormvariate(7, 1.5)) for _ in range(300)]).safe
+
+
+def test_numbers_under_a_measure_name_are_not_postal_codes() -> None:  # the name says amount: values decide nothing
+    rng = _rng(17)
+    codes = [rng.randint(1001, 99950) for _ in range(300)]
+    assert classify_column("amount", codes).info_type is None
+    assert classify_column("unit_cost", [f"{c}.0" for c in codes]).info_type is None
+    assert classify_column("c7", codes).info_type == "POSTAL_CODE"  # the same numbers under an opaque name
