@@ -377,12 +377,34 @@ def _phone_plan_evidence(scan: _Scan) -> _Evidence | None:
         idx, weight, label = grouped, grouped_w, "phone-format"
         fit = national_format_fit([scan.values[i] for i in grouped])
     if fit is None:
-        return None
+        return _calling_code_evidence(scan, runs, runs_w)
     rate = fit.validated / fit.checked
     p_value = min(1.0, _binomial_tail(fit.validated, fit.checked, fit.chance) * fit.tried)
     return _Evidence("PHONE", f"{label} {fit.plan}", weight / scan.n * rate, rate, fit.checked, fit.validated,
                      p_value, False, PHONE_PLAN_STRENGTH, [scan.values[i] for i in idx], "surrogate_keys",
                      chance=fit.chance, min_share=0.5)
+
+
+CALLING_CODE_STRENGTH = 0.75  # phones in a plan's two forms, validity above chance but short of plan_fit's 90%
+
+
+def _calling_code_evidence(scan: _Scan, runs: list[int], weight: float) -> _Evidence | None:
+    """Phones stored as integers with and without their country's calling code (:func:`calling_code_fit`):
+    "validated" counts the runs of the plan's two forms; the p-value tests their validity against random twins."""
+    from maskline.infotypes.phone_plans import CALLING_CODE_P, calling_code_fit
+
+    chosen = runs if len(runs) <= VALIDATE_CAP else random.Random(len(runs)).sample(runs, VALIDATE_CAP)
+    fit = calling_code_fit([scan.values[i] for i in chosen])
+    if fit is None:
+        return None
+    p_value = _binomial_tail(fit.valid, fit.fitting, fit.chance)
+    if p_value >= CALLING_CODE_P:
+        return None
+    rate = fit.fitting / fit.checked
+    return _Evidence("PHONE", f"calling-code {fit.plan}", weight / scan.n * rate, rate, fit.checked, fit.fitting,
+                     p_value, False, CALLING_CODE_STRENGTH, [scan.values[i] for i in runs], "surrogate_keys",
+                     note=f"{fit.valid / fit.fitting:.0%} valid numbers, random digits behind their prefixes "
+                          f"{fit.chance:.0%}", chance=fit.chance, min_share=0.5)
 
 
 HANDLE_TEMPLATE_STRENGTH = 0.75  # handles read from a column's mix of templates (a column-level fit, no name)
