@@ -243,6 +243,9 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         from maskline.classify.single_names import single_name_evidence
 
         found.extend(single_name_evidence(scan.values, scan.weights, scan.n))
+        from maskline.classify.full_names import full_name_evidence
+
+        found.extend(full_name_evidence(scan.values, scan.weights, scan.n))
         from maskline.classify.postal_shape import names_a_measure, postal_code_evidence
 
         if not names_a_measure(name):
