@@ -40,15 +40,15 @@ from typing import Any
 MIN_DISTINCT = 50  # fewer distinct single words are a category (storms, colours, brands), not people
 MIN_DISTINCT_SHARE = 0.2
 SINGLE_SHARE = 0.9  # values that are one name-shaped word
-KNOWN_SHARE = 0.25  # of those, known given names or family-name endings
+KNOWN_SHARE = 0.25  # of those, known given names (or endings), or known family names (or endings)
 CHANCE = 0.15  # known-name share of single-word columns that are not names (15% at most on the dev splits)
 STRENGTH = 0.75  # below the given-name lexicon's 0.85: the shape and a quarter of known names, not most
 CHECK_CAP = 256
 # Distinct words that are one language's function words: columns of names hold at most two of any one language's
 # (1% of the words checked) on the development splits, columns of pets' names made of dictionary words 3 to 75
 # (1.2% to 29%).
-FUNCTION_SHARE = 0.015
-MIN_FUNCTION_WORDS = 3
+FUNCTION_SHARE = 0.015  # a column is refuted from this share of the words checked ...
+MIN_FUNCTION_WORDS = 3  # ... and never under three words
 
 
 def single_name_evidence(values: Sequence[str], weights: Sequence[float], n: float) -> list[Any]:
@@ -59,7 +59,7 @@ def single_name_evidence(values: Sequence[str], weights: Sequence[float], n: flo
     """
     from maskline.classify.column import _binomial_tail, _Evidence
     from maskline.infotypes.function_words import most_function_words
-    from maskline.infotypes.validators import person_name_shape
+    from maskline.infotypes.validators import person_name_or_family_ending, person_name_shape
 
     distinct = len(values)
     if distinct < MIN_DISTINCT or not n or distinct / max(1.0, n) < MIN_DISTINCT_SHARE:
@@ -71,8 +71,6 @@ def single_name_evidence(values: Sequence[str], weights: Sequence[float], n: flo
     single_w = sum(weights[i] for i in single)
     if not all_w or single_w < SINGLE_SHARE * all_w:
         return []
-    from maskline.infotypes.validators import person_name_or_family_ending
-
     # Given names with family-name endings (a first-name or a mixed column), or family names of Faker's
     # countries with family-name endings (a family-name column): a column of pets' names mixes given names with
     # words, and the two shares apart keep it under the bar that a sum of both would let it pass.
