@@ -9,7 +9,10 @@ locale, every script), so the dictionary is not limited to the languages the pro
 - ``common_first_names.txt``: the given names two country providers or more list, for login handles;
 - ``family_names.txt``: the family names of the locales that write the family name first ("Nagy László",
   "Иванов Иван", "山田 太郎", "王秀英", "김민준"), read from each provider's own name formats, so a value that
-  opens with a family name is still recognised as a person (see ``maskline.infotypes.person_names``).
+  opens with a family name is still recognised as a person (see ``maskline.infotypes.person_names``);
+- ``surnames.txt``: the family names of every country's provider, each capitalised word of three letters or
+  more (particles such as ``van``, ``de`` left out), for columns of family names alone
+  (``maskline.classify.single_names``).
 
 Names are keyed as ``maskline.infotypes.person_names.name_key`` keys them (``fold()``, then NFC so Hangul stays
 syllables). Run: ``python -m benchmarks.classification.build_name_list``.
@@ -30,6 +33,12 @@ DATA = Path(__file__).resolve().parents[2] / "maskline" / "infotypes" / "data"
 FIRST_TARGET = DATA / "first_names.txt"
 FAMILY_TARGET = DATA / "family_names.txt"
 COMMON_TARGET = DATA / "common_first_names.txt"
+SURNAME_TARGET = DATA / "surnames.txt"
+# Particles before a family name ("Van Dijk", "De Souza", "Della Valle", "El Amrani"), capitalised or not: words of
+# names, not names.
+PARTICLES = frozenset({"van", "von", "der", "den", "des", "del", "della", "dei", "degli", "dos", "das", "ter", "ten",
+                       "zu", "zum", "zur", "bin", "ibn", "bint", "abu", "ben", "al", "el", "la", "le", "les", "lo",
+                       "du", "de", "da", "di", "do", "af", "av", "mac", "ap", "het", "op", "ou", "et", "y", "e", "i"})
 
 
 def _providers() -> Iterator[tuple[str, type]]:
@@ -120,6 +129,23 @@ def family_names() -> list[str]:
     return sorted(found)
 
 
+def surnames() -> list[str]:
+    """The family names of every Faker country provider, each capitalised word (or word of a script without
+    capitals) of three letters or more, as lookup keys, sorted: "van der Berg" gives ``berg``, "De Souza"
+    ``souza``."""
+    from maskline.infotypes.person_names import name_key
+
+    found: set[str] = set()
+    for _locale, provider in _national(list(_providers())):
+        for name in _values(provider, ("last_name", "last_romanized_name", "last_kana_name")):
+            for word in name.split():
+                key = name_key(word)
+                if len(key) >= 3 and key not in PARTICLES and word[:1] == word[:1].upper() and \
+                        all(unicodedata.category(c)[0] in "LM" for c in key):
+                    found.add(key)
+    return sorted(found)
+
+
 def _write(target: Path, what: str, lines: list[str]) -> None:
     write_data_file(target, f"{what}, from Faker {version('faker')} (build_name_list.py)", lines)
 
@@ -128,6 +154,7 @@ def main() -> None:
     _write(FIRST_TARGET, "given names of every Faker locale", first_names())
     _write(FAMILY_TARGET, "family names of the Faker locales that write them first", family_names())
     _write(COMMON_TARGET, "given names that two Faker country providers or more list", common_first_names())
+    _write(SURNAME_TARGET, "family names of every Faker country provider", surnames())
 
 
 if __name__ == "__main__":

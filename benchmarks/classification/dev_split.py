@@ -19,6 +19,8 @@ What is in it (see RESULTS.md):
   "l_d" most often) beside machine-made tokens of one template (slugs, run names, docker names, codenames with
   years, file stems, product codes, ticket keys, host names, tags, batch ids, city_year labels, car models with
   years), since the ``clsuser`` round;
+- four tables of numbers shaped like codes that are not postal codes (counts, amounts, years, quantities, PINs,
+  ports, HTTP statuses, area codes, product numbers; since the ``clsname`` round), appended after the others;
 - sparse columns (70-95% empty), mixed columns (placeholders), codes stored as numbers (postal codes as floats,
   phones as integers), and hard negatives of every class of issue 15.
 
@@ -43,7 +45,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "ea340ec764665f60bf3e85fbd81d46d986fb5eba94f95bbe5396c3a0cce045dc"
+RECORDED_FINGERPRINT = "12bec4943a2a99591ce66a6ef0b58290bf3c267adc5d5a14e4e2f9380f821411"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -891,7 +893,37 @@ NAME_LIKE: tuple[Kind, ...] = (
             hu=("haziallat",), sk=("zviera",))),
 )
 PERSON_KINDS = tuple(k for k in SENSITIVE if k.label == "PERSON_NAME")
-NAME_LIKE_SEED_OFFSET = 15  # the name-like tables draw from their own generator, so the tables before them stay as they were
+NAME_LIKE_SEED_OFFSET = 15
+
+
+# ---------------------------------------------------------------- numbers shaped like codes (clsname)
+# Hard negatives for postal codes stored as numbers: integers of four to six digits that are not codes. Generated
+# without mimesis (numbers have no locale), from a generator of their own, after every other table.
+
+def _skewed(rng: random.Random, mu: float, sigma: float) -> int:
+    return int(rng.lognormvariate(mu, sigma))
+
+
+_WELL_KNOWN_PORTS = (22, 25, 53, 80, 110, 143, 443, 465, 587, 993, 1433, 1521, 3306, 3389, 5432, 5672, 6379, 8080,
+                     8443, 9092, 9200, 27017)
+NUMBER_NEGATIVES: tuple[tuple[tuple[str, ...], Callable[[random.Random], Any]], ...] = (
+    (("views", "clicks", "page_views"), lambda r: _skewed(r, 5, 1.8)),
+    (("amount_cents", "revenue", "balance_minor"), lambda r: _skewed(r, 8, 1.3)),
+    (("birth_year", "model_year", "founded"), lambda r: r.randint(1950, 2024)),
+    (("qty", "units", "stock"), lambda r: r.choice([1, 1, 2, 3, 5, 10, 12, 24, 50, 100, r.randint(1, 2000)])),
+    (("pin", "pin_code", "door_code"), lambda r: r.randint(0, 9999)),
+    (("port", "dst_port", "listen_port"), lambda r: r.choice(_WELL_KNOWN_PORTS) if r.random() < 0.6
+     else r.randint(1024, 65535)),
+    (("http_status", "status_code"), lambda r: r.choice([200, 200, 200, 201, 204, 301, 302, 304, 400, 401, 403, 404,
+                                                         404, 409, 422, 429, 500, 502, 503])),
+    (("area_code", "dial_prefix"), lambda r: r.randint(201, 989)),
+    (("product_no", "article_no", "item_number"), lambda r: r.randint(10000, 99999)),
+    (("part_no", "material_no"), lambda r: r.randint(100000, 999999)),
+    (("duration_ms", "latency_ms"), lambda r: _skewed(r, 6, 1.2)),
+    (("weight_g", "grams"), lambda r: _skewed(r, 7, 1.0)),
+)
+NUMBER_SEED_OFFSET = 31
+NUMBER_TABLES = 4  # the name-like tables draw from their own generator, so the tables before them stay as they were
 
 
 OPAQUE = ("c{i}", "col{i}", "fld_{c}", "a{i}", "v{i:02d}", "column{i}", "q{i}", "k_{c}", "_c{i}", "unnamed_{i}",
@@ -953,12 +985,13 @@ def _table(table: str, locale: str, kinds: list[Kind], opaque_share: float, rng:
 
 
 def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
-    """Generate the labelled columns: three mixed tables, one value-evidence table, one table of name-like
-    things and one of one-template handles and their look-alikes per locale.
+    """Generate the labelled columns: three mixed tables, one value-evidence table and one table of name-like
+    things per locale, then four tables of code-shaped numbers, then one table of one-template handles and their
+    look-alikes per locale.
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    120
+    124
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -984,6 +1017,20 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
         kinds = named.sample(NAME_LIKE, 9) + [named.choice(PERSON_KINDS)]
         named.shuffle(kinds)
         columns += _table(f"dn{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.5, named, rows)
+    # Numbers shaped like codes (since the clsname round), after every other table: four tables of the twelve
+    # kinds, half of them under opaque names, some sparse or stored as floats (a NULL makes pandas store floats).
+    numbers = random.Random(seed + NUMBER_SEED_OFFSET)
+    for t in range(NUMBER_TABLES):
+        used: set[str] = set()
+        for i, (names, make) in enumerate(numbers.sample(NUMBER_NEGATIVES, 8)):
+            name = numbers.choice(OPAQUE).format(i=i + 1, c=string.ascii_lowercase[i % 26]) \
+                if numbers.random() < 0.5 else numbers.choice(names)
+            while name in used:
+                name += "_2"
+            used.add(name)
+            values: list[Any] = [make(numbers) for _ in range(rows)]
+            columns.append(Column(f"dh{t:02d}_numbers", name, None, "opaque" if name not in names else "honest",
+                                  _shape(values, None, numbers)))
     # Handles of one template and their look-alikes (since the clsuser round), after every other table.
     return columns + handle_tables(seed, rows)
 

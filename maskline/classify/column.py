@@ -214,6 +214,11 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         plan = _phone_plan_evidence(scan)
         if plan is not None:
             found.append(plan)
+    if kind == "integer":  # postal codes stored as numbers, their leading zeros lost
+        from maskline.classify.postal_shape import names_a_measure, postal_number_evidence
+
+        if not names_a_measure(name):
+            found.extend(postal_number_evidence(scan.values, scan.weights, scan.n, table_rows or int(scan.n)))
     if kind == "string" and "USERNAME" not in hints:
         handles = _handle_template_evidence(scan) or _single_template_handle_evidence(scan)
         if handles is not None:
@@ -238,9 +243,13 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         from maskline.classify.single_names import single_name_evidence
 
         found.extend(single_name_evidence(scan.values, scan.weights, scan.n))
-        from maskline.classify.postal_shape import postal_code_evidence
+        from maskline.classify.full_names import full_name_evidence
 
-        found.extend(postal_code_evidence(scan.values, scan.weights, scan.n, table_rows or int(scan.n)))
+        found.extend(full_name_evidence(scan.values, scan.weights, scan.n))
+        from maskline.classify.postal_shape import names_a_measure, postal_code_evidence
+
+        if not names_a_measure(name):
+            found.extend(postal_code_evidence(scan.values, scan.weights, scan.n, table_rows or int(scan.n)))
         from maskline.classify.house_numbers import numbered_street_evidence
 
         found.extend(numbered_street_evidence(scan.values, scan.weights, scan.n))
@@ -371,12 +380,34 @@ def _phone_plan_evidence(scan: _Scan) -> _Evidence | None:
         idx, weight, label = grouped, grouped_w, "phone-format"
         fit = national_format_fit([scan.values[i] for i in grouped])
     if fit is None:
-        return None
+        return _calling_code_evidence(scan, runs, runs_w)
     rate = fit.validated / fit.checked
     p_value = min(1.0, _binomial_tail(fit.validated, fit.checked, fit.chance) * fit.tried)
     return _Evidence("PHONE", f"{label} {fit.plan}", weight / scan.n * rate, rate, fit.checked, fit.validated,
                      p_value, False, PHONE_PLAN_STRENGTH, [scan.values[i] for i in idx], "surrogate_keys",
                      chance=fit.chance, min_share=0.5)
+
+
+CALLING_CODE_STRENGTH = 0.75  # phones in a plan's two forms, validity above chance but short of plan_fit's 90%
+
+
+def _calling_code_evidence(scan: _Scan, runs: list[int], weight: float) -> _Evidence | None:
+    """Phones stored as integers with and without their country's calling code (:func:`calling_code_fit`):
+    "validated" counts the runs of the plan's two forms; the p-value tests their validity against random twins."""
+    from maskline.infotypes.phone_plans import CALLING_CODE_P, calling_code_fit
+
+    chosen = runs if len(runs) <= VALIDATE_CAP else random.Random(len(runs)).sample(runs, VALIDATE_CAP)
+    fit = calling_code_fit([scan.values[i] for i in chosen])
+    if fit is None:
+        return None
+    p_value = _binomial_tail(fit.valid, fit.fitting, fit.chance)
+    if p_value >= CALLING_CODE_P:
+        return None
+    rate = fit.fitting / fit.checked
+    return _Evidence("PHONE", f"calling-code {fit.plan}", weight / scan.n * rate, rate, fit.checked, fit.fitting,
+                     p_value, False, CALLING_CODE_STRENGTH, [scan.values[i] for i in runs], "surrogate_keys",
+                     note=f"{fit.valid / fit.fitting:.0%} valid numbers, random digits behind their prefixes "
+                          f"{fit.chance:.0%}", chance=fit.chance, min_share=0.5)
 
 
 HANDLE_TEMPLATE_STRENGTH = 0.75  # handles read from a column's mix of templates (a column-level fit, no name)

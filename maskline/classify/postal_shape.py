@@ -11,6 +11,13 @@ numbers of that shape fail one of these:
   as dates or clock times far more often than random codes do (about one in six);
 - category codes: fewer than ten distinct values, or a few repeated over the rows.
 
+Codes stored as numbers lose their leading zeros (``01067`` becomes ``1067``), so they are not of one width:
+:func:`postal_number_evidence` reads them zero-padded to the column's width. Numbers that had zeros to lose
+show it: a share of them (:data:`LOST_ZERO_MIN` to :data:`LOST_ZERO_MAX`) is one digit short, hardly any two or
+more, none longer. Ids and quantities do not (ids start at ``10000``; counts and amounts spread over every
+width). Five and six digits with lost zeros are POSTAL_CODE at a modest confidence; four digits (PINs, years
+and codes of one space) and fixed-width numbers without lost zeros (ids) are a near miss, never "safe".
+
 :func:`not_postal_codes` returns why the column is something else, or None. :func:`postal_code_evidence`
 gives the classifier its evidence only for a text column nearly all of whose values (``MIN_SHARE``) are such
 digit strings; a column with a few of them (amounts, notes) gets none, not even a near miss.
@@ -32,6 +39,12 @@ DATE_SHARE = 0.5  # six-digit values parsing as dates or times: random codes do 
 MIN_DISTINCT = 10
 MIN_SHARE = 0.95  # of a column's values (placeholders removed) that must be 4-6 digit strings
 STRENGTH = 0.72  # the shape alone: below a postal-code name and a format together
+NUMBER_STRENGTH = 0.68  # codes stored as numbers, zeros lost: less sure than text that kept them
+LOST_ZERO_MIN = 0.03  # share of values one digit short when a code space starting at 0 lost its leading zeros
+LOST_ZERO_MAX = 0.45  # ... and at most this (more are numbers of two widths, not one code width)
+SHORTER_MAX = 0.03  # share two or more digits short (uniform codes: 1%; counts and amounts: far more); one
+# such value is always allowed
+ONE_WIDTH_NUMBERS = 0.85  # share of the code width for a near miss among numbers (no zeros lost: ids, PINs)
 
 
 def _ascii_digits(v: str) -> bool:
@@ -100,7 +113,85 @@ def postal_code_evidence(values: Sequence[str], weights: Sequence[float], n: flo
     digits = [i for i, v in enumerate(values) if 4 <= len(v) <= 6 and _ascii_digits(v)]
     weight = sum(weights[i] for i in digits)
     if not n or weight < MIN_SHARE * n or not_postal_codes([values[i] for i in digits], rows):
-        return []
+        # Numbers' text (a float column exported as text) lost its zeros as numbers do.
+        return postal_number_evidence(values, weights, n, rows, near_miss=False)
     share = weight / n
     return [_Evidence("POSTAL_CODE", "fixed-width-digits", share, 1.0, len(digits), len(digits), 0.0, False,
                       STRENGTH)]
+
+
+# Name words that say a column holds a measure (an amount, a count, a duration): its numbers are not codes, whatever
+# their widths. Only the numbers' own rule reads them; a postal-code name still wins through its hint.
+MEASURE_WORDS = frozenset({
+    "amount", "amt", "price", "cost", "costs", "total", "sum", "subtotal", "balance", "revenue", "salary", "income",
+    "fee", "fees", "tax", "qty", "quantity", "count", "cnt", "num", "views", "clicks", "units", "stock", "weight",
+    "size", "length", "height", "width", "duration", "ms", "seconds", "secs", "minutes", "bytes", "score", "rank",
+    "betrag", "preis", "summe", "anzahl", "menge", "gewicht", "montant", "prix", "quantite", "importe", "precio",
+    "cantidad", "importo", "prezzo", "quantita", "bedrag", "prijs", "aantal", "valor", "quantidade",
+})
+
+
+def names_a_measure(column: str) -> bool:
+    """Whether the column's name says it holds a measure (amount, count, duration), not a code.
+
+    >>> names_a_measure("unit_cost"), names_a_measure("totalAmount"), names_a_measure("c7"), names_a_measure("plz")
+    (True, True, False, False)
+    """
+    from maskline.infotypes.name_hints import name_words
+
+    return any(w in MEASURE_WORDS for w in name_words(column))
+
+
+def _width_shares(values: Sequence[str], weights: Sequence[float]) -> tuple[int, dict[int, float]]:
+    """The most common width (by weight) and each width's share of the weight."""
+    by_width: dict[int, float] = {}
+    for v, w in zip(values, weights, strict=True):
+        by_width[len(v)] = by_width.get(len(v), 0.0) + w
+    total = sum(by_width.values()) or 1.0
+    return max(by_width, key=by_width.__getitem__), {k: c / total for k, c in by_width.items()}
+
+
+def postal_number_evidence(values: Sequence[str], weights: Sequence[float], n: float, rows: int,
+                           *, near_miss: bool = True) -> list[Any]:
+    """POSTAL_CODE evidence for codes stored as numbers (leading zeros lost), or a near miss, or ``[]``.
+
+    ``values`` are whole numbers' text (``1067``, ``80331``) with their counts in ``weights``. Zero-padded to the
+    column's width (4 to 6), they must be codes :func:`not_postal_codes` does not refute. Five or six digits, a
+    share of them one digit short: evidence that decides (``lost-zero-codes``). Otherwise, with ``near_miss``,
+    numbers of one code width: evidence too weak to decide, so the column is not "safe".
+
+    >>> rng = __import__("random").Random(2)
+    >>> codes = [str(rng.randint(100, 99999)) for _ in range(200)]
+    >>> postal_number_evidence(codes, [1.0] * 200, 200.0, 200)[0].detector
+    'lost-zero-codes'
+    >>> ids = [str(rng.randint(10000, 99999)) for _ in range(200)]
+    >>> postal_number_evidence(ids, [1.0] * 200, 200.0, 200)[0].p_value  # a near miss: never decides
+    1.0
+    >>> postal_number_evidence([str(rng.randint(0, 50000) // rng.choice([1, 10, 100])) for _ in range(200)],
+    ...                        [1.0] * 200, 200.0, 200)
+    []
+    """
+    from maskline.classify.column import _Evidence
+
+    digits = [i for i, v in enumerate(values) if 1 <= len(v) <= 6 and _ascii_digits(v) and v[0] != "0"]
+    weight = sum(weights[i] for i in digits)
+    if not n or weight < MIN_SHARE * n or len(digits) < MIN_VALUES:
+        return []
+    width, shares = _width_shares([values[i] for i in digits], [weights[i] for i in digits])
+    short = [i for i in digits if len(values[i]) < width - 1]
+    # One short value among a few dozen is a sample's chance (a code 00196), not a spread of widths.
+    if not 4 <= width <= 6 or any(k > width for k in shares) or \
+            len(short) > 1 and sum(weights[i] for i in short) > SHORTER_MAX * weight:
+        return []
+    if not_postal_codes([values[i].zfill(width) for i in digits], rows):
+        return []
+    lost = shares.get(width - 1, 0.0)
+    share = weight / n
+    if width >= 5 and LOST_ZERO_MIN <= lost <= LOST_ZERO_MAX:
+        return [_Evidence("POSTAL_CODE", "lost-zero-codes", share, 1.0, len(digits), len(digits), 0.0, False,
+                          NUMBER_STRENGTH, note=f"{lost:.0%} one digit short of {width}: leading zeros lost")]
+    if near_miss and shares[width] >= ONE_WIDTH_NUMBERS:
+        # Chance explains the shape (ids and PINs have it too): it keeps the column from "safe", no more.
+        return [_Evidence("POSTAL_CODE", "code-width-numbers", share, 1.0, len(digits), 0, 1.0, False,
+                          NUMBER_STRENGTH)]
+    return []

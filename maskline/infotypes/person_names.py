@@ -82,6 +82,19 @@ def family_names() -> frozenset[str]:
 
 
 @cache
+def surnames() -> frozenset[str]:
+    """Family names of every Faker country provider, each word of three letters or more, as ``name_key`` keys.
+
+    For columns of family names alone (:mod:`maskline.classify.single_names`); a value is never a person by this
+    list alone, as many family names are words or places too (Baker, Berlin).
+
+    >>> {"silva", "muller", "jansen", "tamm"} <= surnames(), "van" in surnames()
+    (True, False)
+    """
+    return _read("surnames.txt")
+
+
+@cache
 def _given_name_characters() -> frozenset[str]:
     """Characters of given names in scripts without case (Han, Kana, Hangul...): the parts of unseen given names."""
     return frozenset(c for name in first_names() if not name.isascii() for c in name if c.lower() == c.upper())

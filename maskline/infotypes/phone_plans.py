@@ -209,3 +209,76 @@ def national_format_fit(values: Sequence[str]) -> PlanFit | None:
         if fits >= MIN_RATE * len(runs) and (best is None or fits > best.validated):
             best = PlanFit(region, len(runs), fits, FORMAT_CHANCE, len(PHONE_REGIONS))
     return best
+
+
+CALLING_CODE_MIN = 0.15  # share of the runs that must carry the country code (the rest: national numbers)
+CALLING_CODE_COVER = 0.9  # share of the runs that must be of the plan's two forms, with lengths it allows
+CALLING_CODE_P = 1e-3  # how unlikely the numbers' validity must be for random digits behind the same prefixes
+
+
+@dataclass(frozen=True)
+class CallingCodeFit:
+    """How a column's digit runs fit one country's plan in its two written forms (counts only, never a value)."""
+
+    plan: str  # the ISO 3166 region of the calling code
+    checked: int
+    fitting: int  # runs of either form whose length the plan allows
+    valid: int  # fitting runs that are valid numbers
+    chance: float  # share of random twins of the fitting runs that are valid
+
+
+def _possible(digits: str, region: str | None) -> bool:
+    import phonenumbers
+
+    try:
+        num = phonenumbers.parse("+" + digits if region is None else digits, region)
+    except phonenumbers.NumberParseException:
+        return False
+    return bool(phonenumbers.is_possible_number(num))
+
+
+def _calling_code(digits: str) -> str | None:
+    from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
+
+    return next((digits[:n] for n in (1, 2, 3) if int(digits[:n]) in COUNTRY_CODE_TO_REGION_CODE), None)
+
+
+def calling_code_fit(values: Sequence[str]) -> CallingCodeFit | None:
+    """Phones stored as integers in two forms: with the country's calling code (``31612345678``) and without it,
+    the trunk zero lost (``612345678``). No single plan explains such a column (:func:`plan_fit` tries E.164 or a
+    region, one at a time), and its numbers may be of ranges :func:`plan_fit`'s 90% bar does not reach. What the
+    numbering plan still shows: the runs are of its two forms with lengths it allows (``CALLING_CODE_COVER``), a
+    share carries the calling code (``CALLING_CODE_MIN``); the caller tests whether far more of them are valid
+    numbers than random digits behind the same prefixes (``chance``) would be (``CALLING_CODE_P``). None when the
+    forms do not fit; barcodes never do.
+
+    >>> rng = random.Random(5)
+    >>> runs = [("36" if rng.random() < 0.5 else "") + "30" + "".join(rng.choice("0123456789") for _ in range(7))
+    ...         for _ in range(60)]  # Hungarian mobiles, half with the country code
+    >>> fit = calling_code_fit(runs)
+    >>> fit.plan, fit.fitting == fit.checked, fit.valid == fit.checked, fit.chance < 0.5
+    ('HU', True, True, True)
+    >>> calling_code_fit([str(rng.randint(10**10, 10**11)) for _ in range(60)]) is None  # random ids
+    True
+    """
+    from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
+
+    runs = [v for v in values if v.isdigit() and 7 <= len(v) <= 15 and v[0] != "0"]
+    if len(runs) < MIN_VALUES or len(runs) < 0.9 * len(values) or sum(map(_gtin, runs)) >= 0.5 * len(runs):
+        return None
+    codes = Counter(_calling_code(d) for d in runs[:PROBE * 4])
+    code = codes.most_common(1)[0][0]
+    if code is None:
+        return None
+    region = COUNTRY_CODE_TO_REGION_CODE[int(code)][0]
+    intl = [d for d in runs if d.startswith(code) and _possible(d, None)]
+    if len(intl) < CALLING_CODE_MIN * len(runs):
+        return None
+    written = set(intl)
+    national = [d for d in runs if d not in written and _possible(d, region)]
+    if len(intl) + len(national) < CALLING_CODE_COVER * len(runs):
+        return None
+    valid = sum(_valid(d, E164) for d in intl) + sum(_valid(d, region) for d in national)
+    twins = sum(_valid(_twin(d, len(code)), E164) for d in intl) + sum(_valid(_twin(d, 1), region) for d in national)
+    fitting = len(intl) + len(national)
+    return CallingCodeFit(region, len(runs), fitting, valid, max(twins / fitting, 1e-3))

@@ -46,6 +46,14 @@ def test_the_name_files_are_what_the_build_script_makes_from_faker() -> None:
     assert _data_lines("first_names.txt") == build_name_list.first_names()
     assert _data_lines("family_names.txt") == build_name_list.family_names()
     assert _data_lines("common_first_names.txt") == build_name_list.common_first_names()
+    assert _data_lines("surnames.txt") == build_name_list.surnames()
+
+
+def test_the_function_words_file_is_what_the_build_script_makes_from_spacy() -> None:
+    pytest.importorskip("spacy")
+    from benchmarks.classification import build_function_words
+
+    assert _data_lines("function_words.txt") == build_function_words.function_words()
 
 
 def test_the_street_types_file_is_what_the_build_script_makes_from_faker() -> None:
@@ -54,7 +62,8 @@ def test_the_street_types_file_is_what_the_build_script_makes_from_faker() -> No
     assert _data_lines("street_types.txt") == build_street_types.street_types()
 
 
-@pytest.mark.parametrize("name", ["first_names.txt", "family_names.txt", "common_first_names.txt", "street_types.txt"])
+@pytest.mark.parametrize("name", ["first_names.txt", "family_names.txt", "common_first_names.txt", "street_types.txt",
+                                  "surnames.txt", "function_words.txt"])
 def test_the_data_files_are_sorted_without_duplicates(name: str) -> None:
     lines = _data_lines(name)
     assert lines == sorted(set(lines)) and len(lines) > 100
