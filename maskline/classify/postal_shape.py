@@ -129,17 +129,22 @@ MEASURE_WORDS = frozenset({
     "betrag", "preis", "summe", "anzahl", "menge", "gewicht", "montant", "prix", "quantite", "importe", "precio",
     "cantidad", "importo", "prezzo", "quantita", "bedrag", "prijs", "aantal", "valor", "quantidade",
 })
+# Name words that say a column holds keys of records (``customer_id``, ``orderKey``): a sample of a fact table's
+# foreign keys is uniform over the parent's ids, which is the very shape of codes that lost their leading zeros.
+KEY_WORDS = frozenset({"id", "ids", "key", "fk", "pk", "uid", "idx", "seq", "ref"})
 
 
-def names_a_measure(column: str) -> bool:
-    """Whether the column's name says it holds a measure (amount, count, duration), not a code.
+def names_not_codes(column: str) -> bool:
+    """Whether the column's name says it holds a measure (amount, count, duration) or keys of records, not codes.
 
-    >>> names_a_measure("unit_cost"), names_a_measure("totalAmount"), names_a_measure("c7"), names_a_measure("plz")
-    (True, True, False, False)
+    >>> names_not_codes("unit_cost"), names_not_codes("totalAmount"), names_not_codes("customerId")
+    (True, True, True)
+    >>> names_not_codes("c7"), names_not_codes("plz")
+    (False, False)
     """
     from maskline.infotypes.name_hints import name_words
 
-    return any(w in MEASURE_WORDS for w in name_words(column))
+    return any(w in MEASURE_WORDS or w in KEY_WORDS for w in name_words(column))
 
 
 def _width_shares(values: Sequence[str], weights: Sequence[float]) -> tuple[int, dict[int, float]]:
