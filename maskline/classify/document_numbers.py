@@ -1,0 +1,132 @@
+"""Passport and travel-document numbers without a column name: the column-level statistic that tells them apart.
+
+One value (``KF241967``) proves nothing: a short letter block and a digit block is also a SKU, an order number,
+a ticket or a tracking number. A column proves more. Many countries number their passports with one template,
+a series of one to three letters followed by six to eight digits (ICAO 9303 leaves the scheme to the issuer):
+Italy and Greece ``YA1234567``, Ukraine and Brazil ``FX123456``, Spain ``PAA123456``, Iran ``K12345678``, the
+United States (since 2021) a letter and eight digits among nine-digit numbers. What sets a column of them apart
+from business codes of the same shape:
+
+- one template: one letter-block length and a digit block of one length (or two adjacent ones, ``6-7``);
+- the letter block varies: many distinct series spread over the rows, where SKUs, order numbers, tickets and
+  tracking numbers share one prefix or a few (``SO1234567``, ``A123456789``);
+- the digits are drawn, not counted: their leading digit varies and they are no dense run (row ids padded
+  behind a prefix, ``AB000123``);
+- nearly every value is distinct, with no separator inside (plates, SKUs and licence keys have dashes or spaces)
+  and nothing after the digits (UPU parcel numbers end in a country code: ``RA123456785DE``).
+
+Container numbers (four letters), plates (three or four digits), ISINs (ten digits after the country) and PNRs
+(letters and digits mixed) fall outside the template. What is left is weak evidence, by design: a verdict at
+low confidence (``STRENGTH``), a little higher (``NAMED_STRENGTH``) when the column's name carries a word of a
+personal document (:data:`maskline.infotypes.name_hints.PERSONAL_DOCUMENT_WORDS`), and a name that points to
+another type wins (the evidence is not distinctive: ``CHANCE``).
+
+>>> import random
+>>> r = random.Random(1)
+>>> docs = ["".join(r.choices("ABCDEFGHIJKLMNOPQRSTUVWXYZ", k=2)) + str(r.randint(10**6, 10**7 - 1)) for _ in range(40)]
+>>> not_document_numbers(docs) is None
+True
+>>> not_document_numbers(["SO%07d" % r.randint(0, 10**7 - 1) for _ in range(40)])
+'one series: 100% of the letter blocks are the same'
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+MIN_VALUES = 10  # fewer letter-prefixed values than this say nothing about a column
+MIN_SHARE = 0.6  # of a column's values (placeholders removed) that must fit the template, bare digits included
+PREFIXED_SHARE = 0.25  # ... and at least this share must carry the letter block
+TEMPLATE_SHARE = 0.75  # of the letter-prefixed values that share one letter length and digit length (or two adjacent)
+TOP_SERIES = 0.25  # the most common letter block may hold at most this share (or three values) ...
+MIN_SERIES = 5  # ... and there must be at least this many distinct blocks (more for long columns, see below)
+MIN_LEADING = 5  # distinct leading digits of the digit blocks: drawn numbers, not a counter
+DISTINCT_SHARE = 0.9  # of the values that must be distinct
+STRENGTH = 0.72  # the shape alone: a verdict at low confidence
+NAMED_STRENGTH = 0.8  # the shape and a personal-document word in the column name
+CHANCE = 0.3  # not distinctive: a name pointing to another type wins
+
+_PREFIXED = re.compile(r"^([A-Z]{1,3})([0-9]{6,8})$")
+_BARE = re.compile(r"^[0-9]{7,9}$")
+
+
+def _template(prefixed: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The letter-prefixed values of the most common template: one letter length, digit lengths ``d`` or ``d+1``."""
+    counts = Counter((len(a), len(b)) for a, b in prefixed)
+    best = max(((k, d) for k, d in counts), key=lambda kd: counts[kd] + counts[(kd[0], kd[1] + 1)])
+    k, d = best
+    return [(a, b) for a, b in prefixed if len(a) == k and len(b) in (d, d + 1)]
+
+
+def not_document_numbers(values: Sequence[str], rows: int = 0) -> str | None:
+    """Why letter-prefixed numbers are not one issuer's document numbers (a statistic, never a value), or None.
+
+    ``values`` are a column's distinct values that fit the template (letter-prefixed or bare digits).
+
+    >>> not_document_numbers(["X%07d" % (i * 7919 % 10**7) for i in range(30)] + ["S1234567"])
+    'one series: 97% of the letter blocks are the same'
+    >>> not_document_numbers(["AB%06d" % i for i in range(1, 40)] + ["CD%06d" % i for i in range(1, 40)])
+    'one series: 50% of the letter blocks are the same'
+    """
+    from maskline.infotypes.shape_checks import surrogate_keys
+
+    prefixed = [(m.group(1), m.group(2)) for v in values for m in [_PREFIXED.match(v)] if m]
+    if len(prefixed) < MIN_VALUES:
+        return "too few letter-prefixed values"
+    same = _template(prefixed)
+    if len(same) < TEMPLATE_SHARE * len(prefixed):
+        return f"no one template: {len(same) / len(prefixed):.0%} of the prefixed values share one"
+    series = Counter(a for a, _ in same)
+    top = series.most_common(1)[0][1]
+    if top > max(3, TOP_SERIES * len(same)):
+        return f"one series: {top / len(same):.0%} of the letter blocks are the same"
+    # Long columns of random series show many of them: 26 single letters, hundreds of pairs.
+    need = max(MIN_SERIES, min(13, len(same) // 4))
+    if len(series) < need:
+        return f"few series: {len(series)} distinct letter blocks"
+    digits = [b for _, b in same]
+    if len({b[0] for b in digits}) < MIN_LEADING:
+        return f"counted, not drawn: {len({b[0] for b in digits})} distinct leading digits"
+    return surrogate_keys(digits, rows)
+
+
+def document_number_evidence(values: Sequence[str], weights: Sequence[float], n: float,
+                             name: str = "") -> list[Any]:
+    """PASSPORT evidence for a text column most of whose values are letter-prefixed document numbers of one
+    template that :func:`not_document_numbers` does not refute, or ``[]``. ``values`` and ``weights`` are the
+    column's distinct values (placeholders removed) and their counts, ``n`` their total.
+
+    >>> import random
+    >>> r = random.Random(2)
+    >>> docs = [r.choice("ABCDEFGHJKLMNPRSTUVWXYZ") + str(r.randint(10**7, 10**8 - 1)) for _ in range(60)]
+    >>> document_number_evidence(docs, [1.0] * 60, 60.0)[0].detector
+    'document-number-series'
+    >>> document_number_evidence(["A%09d" % r.randint(0, 10**9 - 1) for _ in range(60)], [1.0] * 60, 60.0)
+    []
+    """
+    from maskline.classify.column import _binomial_tail, _Evidence
+    from maskline.infotypes.name_hints import PERSONAL_DOCUMENT_WORDS, name_words
+
+    if not n:
+        return []
+    prefixed = [i for i, v in enumerate(values) if _PREFIXED.match(v)]
+    prefixed_w = sum(weights[i] for i in prefixed)
+    if len(prefixed) < MIN_VALUES or prefixed_w < PREFIXED_SHARE * n:
+        return []
+    # Bare digits of the prefixed values' length count too: the United States mixes nine digits and a letter + 8.
+    lengths = Counter(len(values[i]) for i in prefixed)
+    width = lengths.most_common(1)[0][0]
+    bare = [i for i, v in enumerate(values) if len(v) == width and _BARE.match(v)]
+    family = prefixed + bare
+    weight = sum(weights[i] for i in family)
+    if weight < MIN_SHARE * n or len(family) < DISTINCT_SHARE * weight:
+        return []
+    if not_document_numbers([values[i] for i in family], int(n)):
+        return []
+    documentish = bool(set(name_words(name)) & PERSONAL_DOCUMENT_WORDS) if name else False
+    return [_Evidence("PASSPORT", "document-number-series", weight / n, 1.0, len(family), len(family),
+                      _binomial_tail(len(family), len(family), CHANCE), False,
+                      NAMED_STRENGTH if documentish else STRENGTH, chance=CHANCE, min_share=MIN_SHARE)]
