@@ -11,8 +11,10 @@ What sets such a column apart from other grouped numbers:
   reading: ``4111 1111 1111 1111``, ``1234 5678 9012``);
 - eleven digits or more (dates, national phone numbers, US SSNs and ISBN-10s have fewer); at twelve or fewer,
   most values must not open with a trunk ``0`` (a national phone number);
-- the leading group varies (ISBNs open with 978 or 979, order numbers with a year);
-- nearly every value is distinct, and the values do not pass the Luhn check (cards and IMEIs do).
+- the leading group varies and is drawn, not picked from a few (ISBNs open with 978 or 979, order numbers with
+  a year or one of a handful of prefixes);
+- nearly every value is distinct, and the values do not pass the Luhn check (cards and IMEIs do) or the GTIN
+  check (barcodes written in groups: ``4 006381 333931``).
 
 Phone numbers in international notation (``+``) and IBANs (letters) do not fit the template. The evidence is
 modest (``STRENGTH``), a little higher (``NAMED_STRENGTH``) when the column's name carries a word of a personal
@@ -43,6 +45,8 @@ MIN_DIGITS = 11  # median digits of a value
 PHONE_DIGITS = 12  # at this many digits or fewer, a trunk 0 opening most values says phone numbers
 WIDTH_SPAN = 3  # a group's width may vary this much (an account of five to eight digits)
 TOP_LEADING = 0.5  # the most common leading group may hold at most this share
+LEADING_SPREAD = 0.3  # distinct leading groups, as a share of the values (or of the widths' code space)
+GTIN_SHARE = 0.5  # random digits pass the GTIN check one time in ten; barcodes always
 LUHN_SHARE = 0.5  # random digits pass Luhn one time in ten; cards and IMEIs always
 DISTINCT_SHARE = 0.9  # of the values that must be distinct
 STRENGTH = 0.75  # grouped digits of one template: a verdict at low confidence
@@ -63,6 +67,13 @@ def _groups(value: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     if not (last.isascii() and last.isdigit() and len(last) <= 12 or _CHECK_CHAR.match(last)):
         return None
     return groups, seps
+
+
+def _gtin(digits: str) -> bool:
+    """An EAN-8, UPC-A, EAN-13 or GTIN-14 whose check digit holds (python-stdnum)."""
+    from stdnum import ean
+
+    return len(digits) in (8, 12, 13, 14) and ean.is_valid(digits)
 
 
 def _luhn(digits: str) -> bool:
@@ -103,12 +114,19 @@ def not_accounts(values: Sequence[str], rows: int = 0) -> str | None:
     top = leading.most_common(1)[0][1] / len(parsed)
     if top > TOP_LEADING:
         return f"one leading group: {top:.0%} of the values open with it"
+    # Drawn, not picked from a few: a marketplace's order numbers open with one of a handful of prefixes.
+    space = 10 ** Counter(len(g) for g in leading.elements()).most_common(1)[0][0]
+    if len(leading) < LEADING_SPREAD * min(len(parsed), space):
+        return f"few leading groups: {len(leading)} distinct"
     years = sum(len(g[0]) == 4 and 1900 <= int(g[0]) <= 2099 for g, _ in parsed) / len(parsed)
     if years >= 0.5:
         return f"dated references: {years:.0%} open with a year"
     luhn = sum(_luhn(d) for d in digits if d.isdigit()) / len(digits)
     if luhn >= LUHN_SHARE:
         return f"card or device numbers: {luhn:.0%} pass the Luhn check"
+    barcodes = sum(_gtin(d) for d in digits) / len(digits)
+    if barcodes >= GTIN_SHARE:
+        return f"product barcodes: {barcodes:.0%} pass the GTIN check"
     return None
 
 
