@@ -11,8 +11,8 @@ What sets such a column apart from other grouped numbers:
   reading: ``4111 1111 1111 1111``, ``1234 5678 9012``);
 - eleven digits or more (dates, national phone numbers, US SSNs and ISBN-10s have fewer); at twelve or fewer,
   most values must not open with a trunk ``0`` (a national phone number);
-- the leading group varies and is drawn, not picked from a few (ISBNs open with 978 or 979, order numbers with
-  a year or one of a handful of prefixes);
+- the leading group is drawn, not picked from a few (ISBNs open with 978 or 979, a marketplace's order
+  numbers with one of a handful of prefixes), and is no year or date (invoices, birth numbers);
 - nearly every value is distinct, and the values do not pass the Luhn check (cards and IMEIs do) or the GTIN
   check (barcodes written in groups: ``4 006381 333931``).
 
@@ -44,8 +44,8 @@ MIN_SHARE = 0.6  # of a column's values (placeholders removed) that must follow 
 MIN_DIGITS = 11  # median digits of a value
 PHONE_DIGITS = 12  # at this many digits or fewer, a trunk 0 opening most values says phone numbers
 WIDTH_SPAN = 3  # a group's width may vary this much (an account of five to eight digits)
-TOP_LEADING = 0.5  # the most common leading group may hold at most this share
 LEADING_SPREAD = 0.3  # distinct leading groups, as a share of the values (or of the widths' code space)
+DATED_SHARE = 0.7  # random four digits read as a year 2% of the time, six as a date one time in sixteen
 GTIN_SHARE = 0.5  # random digits pass the GTIN check one time in ten; barcodes always
 LUHN_SHARE = 0.5  # random digits pass Luhn one time in ten; cards and IMEIs always
 DISTINCT_SHARE = 0.9  # of the values that must be distinct
@@ -69,6 +69,16 @@ def _groups(value: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     return groups, seps
 
 
+def _dated(group: str) -> bool:
+    """A year (1900-2099) or a six-digit date (YYMMDD or DDMMYY) opening a value."""
+    if len(group) == 4:
+        return 1900 <= int(group) <= 2099
+    if len(group) == 6:
+        a, b, c = int(group[:2]), int(group[2:4]), int(group[4:])
+        return 1 <= b <= 12 and (1 <= c <= 31 or 1 <= a <= 31)
+    return False
+
+
 def _gtin(digits: str) -> bool:
     """An EAN-8, UPC-A, EAN-13 or GTIN-14 whose check digit holds (python-stdnum)."""
     from stdnum import ean
@@ -84,13 +94,13 @@ def _luhn(digits: str) -> bool:
     return total % 10 == 0
 
 
-def not_accounts(values: Sequence[str], rows: int = 0) -> str | None:
+def not_accounts(values: Sequence[str]) -> str | None:
     """Why grouped digits of one template are not account numbers (a statistic, never a value), or None.
 
     ``values`` are a column's distinct values of one separator template.
 
     >>> not_accounts(["978-3-%02d-%06d-%d" % (i % 90 + 10, i * 7919 % 10**6, i % 10) for i in range(40)])
-    'one leading group: 100% of the values open with it'
+    'few leading groups: 1 distinct'
     >>> not_accounts(["0%03d %07d" % (i * 37 % 1000, i * 7919 % 10**7) for i in range(40)])
     'phone numbers: 100% open with a trunk 0 and hold 11 digits'
     """
@@ -110,17 +120,17 @@ def not_accounts(values: Sequence[str], rows: int = 0) -> str | None:
     trunk = sum(d.startswith("0") for d in digits) / len(digits)
     if median <= PHONE_DIGITS and trunk >= 0.5:
         return f"phone numbers: {trunk:.0%} open with a trunk 0 and hold {median:g} digits"
+    # Drawn, not picked from a few: ISBNs open with 978 or 979, invoices with a year, a marketplace's orders with
+    # one of a handful of prefixes.
     leading = Counter(groups[0] for groups, _ in parsed)
-    top = leading.most_common(1)[0][1] / len(parsed)
-    if top > TOP_LEADING:
-        return f"one leading group: {top:.0%} of the values open with it"
-    # Drawn, not picked from a few: a marketplace's order numbers open with one of a handful of prefixes.
     space = 10 ** Counter(len(g) for g in leading.elements()).most_common(1)[0][0]
     if len(leading) < LEADING_SPREAD * min(len(parsed), space):
         return f"few leading groups: {len(leading)} distinct"
-    years = sum(len(g[0]) == 4 and 1900 <= int(g[0]) <= 2099 for g, _ in parsed) / len(parsed)
-    if years >= 0.5:
-        return f"dated references: {years:.0%} open with a year"
+    # A few values cannot show a few prefixes; a year or a date opening them can (invoices, birth numbers such as
+    # Korean resident numbers, 900101-1234567: a national id, not an account).
+    dated = sum(_dated(groups[0]) for groups, _ in parsed) / len(parsed)
+    if dated >= DATED_SHARE:
+        return f"dated: {dated:.0%} open with a year or a date"
     luhn = sum(_luhn(d) for d in digits if d.isdigit()) / len(digits)
     if luhn >= LUHN_SHARE:
         return f"card or device numbers: {luhn:.0%} pass the Luhn check"
@@ -161,7 +171,7 @@ def grouped_account_evidence(values: Sequence[str], weights: Sequence[float], n:
     weight = sum(weights[i] for i in chosen)
     if weight < MIN_SHARE * n or len(chosen) < DISTINCT_SHARE * weight:
         return []
-    if not_accounts([values[i] for i in chosen], int(n)):
+    if not_accounts([values[i] for i in chosen]):
         return []
     accountish = bool(set(name_words(name)) & PERSONAL_DOCUMENT_WORDS) if name else False
     return [_Evidence("BANK_ACCOUNT", "account-groups", weight / n, 1.0, len(chosen), len(chosen),

@@ -10,13 +10,14 @@ from business codes of the same shape:
 - one template: one letter-block length and a digit block of one length (or two adjacent ones, ``6-7``);
 - the letter block varies: many distinct series spread over the rows, where SKUs, order numbers, tickets and
   tracking numbers share one prefix or a few (``SO1234567``, ``A123456789``);
-- the digits are drawn, not counted: their leading digit varies and they are no dense run (row ids padded
-  behind a prefix, ``AB000123``);
+- the digits are drawn, not counted: their leading digit varies (row ids padded behind a prefix, ``AB000123``,
+  open with one or two);
 - nearly every value is distinct, with no separator inside (plates, SKUs and licence keys have dashes or spaces)
   and nothing after the digits (UPU parcel numbers end in a country code: ``RA123456785DE``).
 
 Container numbers (four letters), plates (three or four digits), ISINs (ten digits after the country) and PNRs
-(letters and digits mixed) fall outside the template. What is left is weak evidence, by design: a verdict at
+(letters and digits mixed) fall outside the template; identity cards numbered three letters and six digits with
+a check digit (:func:`_identity_card`) are refuted. What is left is weak evidence, by design: a verdict at
 low confidence (``STRENGTH``), a little higher (``NAMED_STRENGTH``) when the column's name carries a word of a
 personal document (:data:`maskline.infotypes.name_hints.PERSONAL_DOCUMENT_WORDS`), and a name that points to
 another type wins (the evidence is not distinctive: ``CHANCE``).
@@ -47,10 +48,24 @@ MIN_LEADING = 5  # distinct leading digits of the digit blocks: drawn numbers, n
 DISTINCT_SHARE = 0.9  # of the values that must be distinct
 STRENGTH = 0.72  # the shape alone: a verdict at low confidence
 NAMED_STRENGTH = 0.8  # the shape and a personal-document word in the column name
+CARD_SHARE = 0.5  # random letters and digits pass an identity card's check one time in ten
 CHANCE = 0.3  # not distinctive: a name pointing to another type wins
 
 _PREFIXED = re.compile(r"^([A-Z]{1,3})([0-9]{6,8})$")
 _BARE = re.compile(r"^[0-9]{7,9}$")
+
+
+def _identity_card(value: str) -> bool:
+    """Three letters and six digits whose first digit checks the rest (weights 7, 3, 1, 9, 7, 3, 1, 7, 3; letters
+    count 10 to 35), as identity cards number themselves (the Polish dowód osobisty: ``ABA300000``); the
+    number is a national id, not a passport.
+
+    >>> _identity_card("ABA300000"), _identity_card("ABA300001")
+    (True, False)
+    """
+    total = sum((int(c) if c.isdigit() else ord(c) - 55) * w
+                for c, w in zip(value, (7, 3, 1, 9, 7, 3, 1, 7, 3), strict=True))
+    return total % 10 == 0
 
 
 def _template(prefixed: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -61,7 +76,7 @@ def _template(prefixed: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [(a, b) for a, b in prefixed if len(a) == k and len(b) in (d, d + 1)]
 
 
-def not_document_numbers(values: Sequence[str], rows: int = 0) -> str | None:
+def not_document_numbers(values: Sequence[str]) -> str | None:
     """Why letter-prefixed numbers are not one issuer's document numbers (a statistic, never a value), or None.
 
     ``values`` are a column's distinct values that fit the template (letter-prefixed or bare digits).
@@ -71,8 +86,6 @@ def not_document_numbers(values: Sequence[str], rows: int = 0) -> str | None:
     >>> not_document_numbers(["AB%06d" % i for i in range(1, 40)] + ["CD%06d" % i for i in range(1, 40)])
     'one series: 50% of the letter blocks are the same'
     """
-    from maskline.infotypes.shape_checks import surrogate_keys
-
     prefixed = [(m.group(1), m.group(2)) for v in values for m in [_PREFIXED.match(v)] if m]
     if len(prefixed) < MIN_VALUES:
         return "too few letter-prefixed values"
@@ -87,10 +100,15 @@ def not_document_numbers(values: Sequence[str], rows: int = 0) -> str | None:
     need = max(MIN_SERIES, min(13, len(same) // 4))
     if len(series) < need:
         return f"few series: {len(series)} distinct letter blocks"
-    digits = [b for _, b in same]
-    if len({b[0] for b in digits}) < MIN_LEADING:
-        return f"counted, not drawn: {len({b[0] for b in digits})} distinct leading digits"
-    return surrogate_keys(digits, rows)
+    if series and len(next(iter(series))) == 3:
+        carded = sum(_identity_card(a + b) for a, b in same) / len(same)
+        if carded >= CARD_SHARE:
+            return f"identity cards: {carded:.0%} hold an identity card's check digit"
+    # Counters (row ids behind a prefix, AB000123, AB000124) open with one or two digits; drawn numbers with all.
+    leading = len({b[0] for _, b in same})
+    if leading < MIN_LEADING:
+        return f"counted, not drawn: {leading} distinct leading digits"
+    return None
 
 
 def document_number_evidence(values: Sequence[str], weights: Sequence[float], n: float,
@@ -124,7 +142,7 @@ def document_number_evidence(values: Sequence[str], weights: Sequence[float], n:
     weight = sum(weights[i] for i in family)
     if weight < MIN_SHARE * n or len(family) < DISTINCT_SHARE * weight:
         return []
-    if not_document_numbers([values[i] for i in family], int(n)):
+    if not_document_numbers([values[i] for i in family]):
         return []
     documentish = bool(set(name_words(name)) & PERSONAL_DOCUMENT_WORDS) if name else False
     return [_Evidence("PASSPORT", "document-number-series", weight / n, 1.0, len(family), len(family),

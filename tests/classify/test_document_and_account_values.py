@@ -67,15 +67,27 @@ def test_a_personal_document_word_in_the_name_raises_the_confidence() -> None:
     assert named.confidence > plain.confidence
 
 
-@pytest.mark.parametrize("prefixes", [("SO",), ("A",), ("X", "S"), ("AB", "CD", "EF")])
+@pytest.mark.parametrize("prefixes", [("SO",), ("A",), ("X", "S"), ("AB", "CD", "EF"),
+                                      ("AB", "CD", "EF", "GH", "JK", "LM")])
 def test_one_series_or_a_few_are_business_codes_not_passports(prefixes: tuple[str, ...]) -> None:  # control
     r = random.Random(17)
     assert _type("c4", [r.choice(prefixes) + _rand(r, DG, 8) for _ in range(300)]) is None
 
 
+def test_one_main_series_among_others_is_not_passports() -> None:  # control: a shop's own prefix and stray ones
+    r = random.Random(20)
+    values = [("SO" if r.random() < 0.6 else _rand(r, UP, 2)) + _rand(r, DG, 7) for _ in range(300)]
+    assert _type("c4", values) is None
+
+
 def test_counters_behind_random_series_are_not_passports() -> None:  # control
     r = random.Random(18)
     assert _type("c4", [_rand(r, UP, 2) + f"{i:06d}" for i in range(1, 301)]) is None
+
+
+def test_small_zero_padded_numbers_behind_random_series_are_not_passports() -> None:  # control: counted, not drawn
+    r = random.Random(26)
+    assert _type("c4", [_rand(r, UP, 2) + f"{r.randint(1, 20000):06d}" for _ in range(300)]) is None
 
 
 @pytest.mark.parametrize("make", [
@@ -90,6 +102,24 @@ def test_counters_behind_random_series_are_not_passports() -> None:  # control
 def test_codes_of_passport_like_shapes_are_not_passports(make) -> None:  # type: ignore[no-untyped-def]  # control
     r = random.Random(19)
     assert _type("c4", [make(r) for _ in range(300)]) != "PASSPORT"
+
+
+def _card_number(r: random.Random) -> str:
+    """Three letters, a check digit and five digits (weights 7, 3, 1, 9, 7, 3, 1, 7, 3), computed here."""
+    letters, rest = _rand(r, UP, 3), _rand(r, DG, 5)
+    partial = sum((ord(c) - 55) * w for c, w in zip(letters, (7, 3, 1), strict=True)) + \
+        sum(int(c) * w for c, w in zip(rest, (7, 3, 1, 7, 3), strict=True))
+    return f"{letters}{partial % 10}{rest}"
+
+
+def test_identity_cards_with_their_check_digit_are_not_passports() -> None:  # control
+    r = random.Random(27)
+    assert _type("c4", [_card_number(r) for _ in range(300)]) != "PASSPORT"
+
+
+def test_three_letter_series_and_six_digits_without_that_check_are_passports() -> None:
+    r = random.Random(28)
+    assert _type("c4", [_rand(r, UP, 3) + _rand(r, DG, 6) for _ in range(300)]) == "PASSPORT"
 
 
 def test_the_latin_spelling_of_pasport_is_a_passport_hint_inside_compounds() -> None:
@@ -140,11 +170,26 @@ def _ean_digit(body: str) -> str:
     lambda r: f"{r.choice(['111', '112', '113', '114', '171', '701', '702'])}-{_rand(r, DG, 7)}-{_rand(r, DG, 7)}",
     lambda r: f"{r.randint(2019, 2026)}/{_rand(r, DG, 6)}/{_rand(r, DG, 2)}",  # invoice opening with a year
     lambda r: f"978-{r.randint(0, 9)}-{_rand(r, DG, 4)}-{_rand(r, DG, 4)}-{r.randint(0, 9)}",  # ISBN-13
-    lambda r: f"0{r.choice(['151', '160', '170', '171', '176'])} {_rand(r, DG, 7)}",  # national phone number
+    lambda r: f"0{r.randint(100, 999)} {_rand(r, DG, 7)}",  # national phone number: a trunk 0 and an area code
+    lambda r: f"{r.randint(1, 31):02d}-{r.randint(1, 12):02d}-{r.randint(1940, 2005)}",  # dates: eight digits
+    lambda r: f"{r.randint(201, 989)}-{r.randint(200, 999)}-{_rand(r, DG, 4)}",  # US phone: ten digits
 ])
 def test_grouped_numbers_of_other_kinds_are_not_bank_accounts(make) -> None:  # type: ignore[no-untyped-def]  # control
     r = random.Random(23)
     assert _type("c9", [make(r) for _ in range(300)]) != "BANK_ACCOUNT"
+
+
+def test_a_few_invoices_opening_with_a_year_are_not_bank_accounts() -> None:  # control: a sparse column
+    r = random.Random(29)
+    values = [f"{r.randint(2019, 2026)}/{_rand(r, DG, 6)}/{_rand(r, DG, 2)}" for _ in range(18)]
+    assert _type("c9", values) != "BANK_ACCOUNT"
+
+
+def test_birth_numbers_opening_with_a_date_are_not_bank_accounts() -> None:  # control
+    r = random.Random(30)
+    values = [f"{r.randint(40, 99):02d}{r.randint(1, 12):02d}{r.randint(1, 28):02d}-{_rand(r, '1234', 1)}"
+              f"{_rand(r, DG, 6)}" for _ in range(300)]
+    assert _type("c9", values) != "BANK_ACCOUNT"
 
 
 def test_grouped_imeis_pass_luhn_and_are_not_bank_accounts() -> None:  # control
