@@ -59,6 +59,29 @@ def test_a_sparse_column_of_document_numbers_is_read_too() -> None:
     assert _type("a1", values) == "PASSPORT"  # type: ignore[arg-type]
 
 
+def test_a_digit_series_set_apart_by_a_space_among_the_same_digits_without_it_is_passports() -> None:
+    r = random.Random(31)
+    values = [_rand(r, DG, 2) + r.choice([" ", ""]) + _rand(r, DG, 7) for _ in range(300)]
+    assert _type("col7", values) == "PASSPORT"
+
+
+def test_numbers_of_the_dutch_document_format_are_passports() -> None:
+    r = random.Random(32)
+    letters = "ABCDEFGHIJKLMNPQRSTUVWXYZ"  # no O
+    values = [_rand(r, letters, 2) + _rand(r, letters + DG, 6) + _rand(r, DG, 1) for _ in range(300)]
+    assert _type("k_d", values) == "PASSPORT"
+
+
+def test_random_nine_character_codes_are_not_dutch_document_numbers() -> None:  # control: one in nine passes
+    r = random.Random(33)
+    assert _type("k_d", [_rand(r, UP + DG, 9) for _ in range(300)]) is None
+
+
+def test_numbers_behind_one_or_two_trunks_are_not_a_digit_series() -> None:  # control: phones, not a series
+    r = random.Random(34)
+    assert _type("c4", [f"0{r.choice('67')} " + _rand(r, DG, 7) for _ in range(300)]) != "PASSPORT"
+
+
 def test_a_personal_document_word_in_the_name_raises_the_confidence() -> None:
     r = random.Random(16)
     values = [_rand(r, UP, 2) + _rand(r, DG, 7) for _ in range(300)]
