@@ -13,8 +13,9 @@ What sets such a column apart from other grouped numbers:
   most values must not open with a trunk ``0`` (a national phone number);
 - the leading group is drawn, not picked from a few (ISBNs open with 978 or 979, a marketplace's order
   numbers with one of a handful of prefixes), and is no year or date (invoices, birth numbers);
-- nearly every value is distinct, and the values do not pass the Luhn check (cards and IMEIs do) or the GTIN
-  check (barcodes written in groups: ``4 006381 333931``).
+- nearly every value is distinct, and the values do not pass the Luhn check (cards and IMEIs do), a personal
+  number's check (grouped national ids: ``1-2345-67890-12-1``) or the GTIN check (grouped barcodes:
+  ``4 006381 333931``).
 
 Phone numbers in international notation (``+``) and IBANs (letters) do not fit the template. The evidence is
 modest (``STRENGTH``), a little higher (``NAMED_STRENGTH``) when the column's name carries a word of a personal
@@ -46,6 +47,7 @@ PHONE_DIGITS = 12  # at this many digits or fewer, a trunk 0 opening most values
 WIDTH_SPAN = 3  # a group's width may vary this much (an account of five to eight digits)
 LEADING_SPREAD = 0.3  # distinct leading groups, as a share of the values (or of the widths' code space)
 DATED_SHARE = 0.7  # random four digits read as a year 2% of the time, six as a date one time in sixteen
+PERSONAL_SHARE = 0.6  # random digits of 11 or more pass one of the personal-number checks up to one time in four
 GTIN_SHARE = 0.5  # random digits pass the GTIN check one time in ten; barcodes always
 LUHN_SHARE = 0.5  # random digits pass Luhn one time in ten; cards and IMEIs always
 DISTINCT_SHARE = 0.9  # of the values that must be distinct
@@ -77,6 +79,20 @@ def _dated(group: str) -> bool:
         a, b, c = int(group[:2]), int(group[2:4]), int(group[4:])
         return 1 <= b <= 12 and (1 <= c <= 31 or 1 <= a <= 31)
     return False
+
+
+# Personal numbers people also write in groups (Thai 1-2345-67890-12-3, South African, Indian, Malaysian,
+# Romanian, Bulgarian, Lithuanian, Slovenian, Israeli ids): python-stdnum's digit-only modules, tried besides the
+# national ids maskline already validates (validators.national_id).
+_PERSONAL_NUMBERS = ("th.pin", "za.idnr", "in_.aadhaar", "my.nric", "ro.cnp", "bg.egn", "lt.asmens", "si.emso",
+                     "il.idnr")
+
+
+def _personal_number(digits: str) -> bool:
+    """Whether the digits pass a national or personal id's check (python-stdnum)."""
+    from maskline.infotypes.validators import VALIDATORS, _stdnum
+
+    return VALIDATORS["national_id"](digits) or any(_stdnum(m)(digits) for m in _PERSONAL_NUMBERS)
 
 
 def _gtin(digits: str) -> bool:
@@ -134,6 +150,9 @@ def not_accounts(values: Sequence[str]) -> str | None:
     luhn = sum(_luhn(d) for d in digits if d.isdigit()) / len(digits)
     if luhn >= LUHN_SHARE:
         return f"card or device numbers: {luhn:.0%} pass the Luhn check"
+    personal = sum(_personal_number(d) for d in digits) / len(digits)
+    if personal >= PERSONAL_SHARE:
+        return f"personal numbers: {personal:.0%} pass a national id's check"
     barcodes = sum(_gtin(d) for d in digits) / len(digits)
     if barcodes >= GTIN_SHARE:
         return f"product barcodes: {barcodes:.0%} pass the GTIN check"

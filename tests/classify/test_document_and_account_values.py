@@ -215,6 +215,18 @@ def test_birth_numbers_opening_with_a_date_are_not_bank_accounts() -> None:  # c
     assert _type("c9", values) != "BANK_ACCOUNT"
 
 
+def test_grouped_personal_numbers_with_their_check_digit_are_not_bank_accounts() -> None:  # control
+    from stdnum.th import pin
+
+    r = random.Random(35)
+    values = []
+    for _ in range(300):
+        body = str(r.randint(1, 8)) + _rand(r, DG, 11)
+        v = body + pin.calc_check_digit(body)
+        values.append(f"{v[0]}-{v[1:5]}-{v[5:10]}-{v[10:12]}-{v[12]}")
+    assert _type("c9", values) != "BANK_ACCOUNT"
+
+
 def test_grouped_imeis_pass_luhn_and_are_not_bank_accounts() -> None:  # control
     r = random.Random(24)
     values = []
