@@ -21,6 +21,8 @@ What is in it (see RESULTS.md):
   years), since the ``clsuser`` round;
 - four tables of numbers shaped like codes that are not postal codes (counts, amounts, years, quantities, PINs,
   ports, HTTP statuses, area codes, product numbers; since the ``clsname`` round), appended after the others;
+- six tables of codes shaped like passports and accounts (coupons, PNRs, serials, licence keys, containers,
+  plates, grouped parcel numbers, marketplace orders, grouped IMEIs and barcodes, invoices; since ``clsdoc``);
 - sparse columns (70-95% empty), mixed columns (placeholders), codes stored as numbers (postal codes as floats,
   phones as integers), and hard negatives of every class of issue 15.
 
@@ -45,7 +47,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "12bec4943a2a99591ce66a6ef0b58290bf3c267adc5d5a14e4e2f9380f821411"
+RECORDED_FINGERPRINT = "9aa6244878425552e3a5df286a7209dd7a2fc9d06cc42106f7a905cd2be545af"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -926,6 +928,91 @@ NUMBER_SEED_OFFSET = 31
 NUMBER_TABLES = 4  # the name-like tables draw from their own generator, so the tables before them stay as they were
 
 
+# ---------------------------------------------------------------- codes shaped like documents and accounts (clsdoc)
+# Hard negatives for the value evidence of passports (a letter series and digits) and bank accounts (digit groups
+# of one template): business codes of the same shapes. Drawn from their own generator, in tables after the others.
+
+_CONTAINER_OWNERS = ("MSC", "MAE", "CMA", "HLC", "EVE", "COS", "ONE", "YML", "ZIM", "HDM", "OOL", "APL")
+
+
+def _coupon(g: Any, rng: random.Random, loc: str) -> str:
+    return _rand(rng, "ABCDEFGHJKLMNPQRSTUVWXYZ23456789", rng.choice([8, 9, 10]))
+
+
+def _pnr(g: Any, rng: random.Random, loc: str) -> str:
+    return _rand(rng, UP + DG, 6)
+
+
+def _serial(g: Any, rng: random.Random, loc: str) -> str:
+    return rng.choice(["SN", "S/N"]) + _digits(rng, 8) if rng.random() < 0.5 else _rand(rng, UP + DG, 12)
+
+
+def _licence_key(g: Any, rng: random.Random, loc: str) -> str:
+    return "-".join(_rand(rng, UP + DG, 5) for _ in range(5))
+
+
+def _container(g: Any, rng: random.Random, loc: str) -> str:
+    from stdnum import iso6346
+
+    body = rng.choice(_CONTAINER_OWNERS) + "U" + _digits(rng, 6)
+    return body + iso6346.calc_check_digit(body)
+
+
+def _plate_plain(g: Any, rng: random.Random, loc: str) -> str:
+    return rng.choice([_rand(rng, UP, 2) + _digits(rng, 3) + _rand(rng, UP, 2), _rand(rng, UP, 3) + _digits(rng, 4),
+                       _rand(rng, UP, 2) + _digits(rng, 2) + _rand(rng, UP, 3)])
+
+
+def _parcel_grouped(g: Any, rng: random.Random, loc: str) -> str:
+    return " ".join(_digits(rng, 4) for _ in range(3))
+
+
+def _amazon_order(g: Any, rng: random.Random, loc: str) -> str:
+    return f"{rng.choice(['111', '112', '113', '114', '171', '701', '702'])}-{_digits(rng, 7)}-{_digits(rng, 7)}"
+
+
+def _imei_grouped(g: Any, rng: random.Random, loc: str) -> str:
+    from stdnum import luhn
+
+    body = _digits(rng, 14)
+    v = body + luhn.calc_check_digit(body)
+    return f"{v[:2]}-{v[2:8]}-{v[8:14]}-{v[14]}"
+
+
+def _ean_grouped(g: Any, rng: random.Random, loc: str) -> str:
+    from stdnum import ean
+
+    body = _digits(rng, 12)
+    v = body + ean.calc_check_digit(body)
+    return f"{v[0]} {v[1:7]} {v[7:]}"
+
+
+def _invoice(g: Any, rng: random.Random, loc: str) -> str:
+    return f"{rng.randint(2019, 2026)}/{_digits(rng, 6)}/{_digits(rng, 2)}"
+
+
+def _voucher9(g: Any, rng: random.Random, loc: str) -> str:
+    return _rand(rng, UP + DG, 9)  # one in nine fits the Dutch document format by chance
+
+
+DOCUMENT_SHAPED: tuple[Kind, ...] = (
+    Kind(None, _coupon, ("coupon_code", "voucher", "promo_code")),
+    Kind(None, _voucher9, ("gift_code", "redeem_code")),
+    Kind(None, _pnr, ("booking_ref", "pnr", "record_locator")),
+    Kind(None, _serial, ("serial_no", "device_serial", "sn")),
+    Kind(None, _licence_key, ("license_key", "product_key", "activation_key")),
+    Kind(None, _container, ("container_no", "container", "cntr")),
+    Kind(None, _plate_plain, ("plate", "registration", "vehicle_reg")),
+    Kind(None, _parcel_grouped, ("parcel_no", "tracking_no")),
+    Kind(None, _amazon_order, ("marketplace_order", "order_ref")),
+    Kind(None, _imei_grouped, ("imei", "handset_id")),
+    Kind(None, _ean_grouped, ("ean", "barcode")),
+    Kind(None, _invoice, ("invoice_no", "invoice_ref")),
+)
+DOCUMENT_SHAPED_SEED_OFFSET = 31  # their own generator: the tables before them stay as they were
+DOCUMENT_SHAPED_LOCALES = ("en", "de", "fr", "ru", "el", "fa")
+
+
 OPAQUE = ("c{i}", "col{i}", "fld_{c}", "a{i}", "v{i:02d}", "column{i}", "q{i}", "k_{c}", "_c{i}", "unnamed_{i}",
           "f{i}", "extra{i}")
 PLACEHOLDERS = ("N/A", "?", "null", "—", "n.a.", "xxx", "(none)", "not set", "0", "")
@@ -986,12 +1073,12 @@ def _table(table: str, locale: str, kinds: list[Kind], opaque_share: float, rng:
 
 def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     """Generate the labelled columns: three mixed tables, one value-evidence table and one table of name-like
-    things per locale, then four tables of code-shaped numbers, then one table of one-template handles and their
-    look-alikes per locale.
+    things per locale, then four tables of code-shaped numbers, six tables of codes shaped like documents and
+    accounts, and one table of one-template handles and their look-alikes per locale.
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    124
+    130
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1031,6 +1118,13 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
             values: list[Any] = [make(numbers) for _ in range(rows)]
             columns.append(Column(f"dh{t:02d}_numbers", name, None, "opaque" if name not in names else "honest",
                                   _shape(values, None, numbers)))
+    # Codes shaped like passports and accounts (since the clsdoc round): every kind in each of six tables, mostly
+    # under opaque names, from a generator of their own.
+    shaped = random.Random(seed + DOCUMENT_SHAPED_SEED_OFFSET)
+    for li, locale in enumerate(DOCUMENT_SHAPED_LOCALES):
+        kinds = list(DOCUMENT_SHAPED)
+        shaped.shuffle(kinds)
+        columns += _table(f"dd{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.75, shaped, rows)
     # Handles of one template and their look-alikes (since the clsuser round), after every other table.
     return columns + handle_tables(seed, rows)
 

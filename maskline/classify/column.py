@@ -253,6 +253,12 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         from maskline.classify.house_numbers import numbered_street_evidence
 
         found.extend(numbered_street_evidence(scan.values, scan.weights, scan.n))
+        # Document and account numbers with no name to say so: the column's template, not one value, decides.
+        from maskline.classify.account_groups import grouped_account_evidence
+        from maskline.classify.document_numbers import document_number_evidence
+
+        found.extend(document_number_evidence(scan.values, scan.weights, scan.n, name))
+        found.extend(grouped_account_evidence(scan.values, scan.weights, scan.n, name))
     # Shape checks read how many of the table's rows hold a value: a sparse column's 30 names in 300 rows are
     # 30 names, not a category repeated ten times.
     value_rows = round(table_rows * scan.n / col.total) if table_rows and col.total else None

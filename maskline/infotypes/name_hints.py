@@ -83,6 +83,9 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "passeport", "numero de passeport", "pasaporte", "passaporto", "paspoort", "paspoortnummer",
         "passaporte", "travel document", "ppt", "ppt no", "pass no", "passport nr", "passnr", "pp no",
         "passport id", "travel doc", "reisepass", "n passeport", "num pasaporte", "nr paszportu", "passnummer",
+        # "pasport": the Latin spelling of паспорт (Russian, Ukrainian, Kazakh, Bulgarian, Serbian, Macedonian,
+        # Uzbek, Azerbaijani), also inside compounds (zagranpasport, pasportnomer).
+        "pasport",
         "旅券番号", "パスポート", "护照", "여권",
     ),
     "CREDIT_CARD": (
@@ -230,6 +233,11 @@ def _compiled() -> tuple[tuple[str, tuple[str, ...], str], ...]:
     return tuple(out)
 
 
+# Account words that also open unrelated words (container, contato, contador, kontor): inside a compound they
+# count only as its head, at the end (bankkonto, girokonto); as a word of their own they count as before.
+_HEAD_ONLY = frozenset({"conta", "conto", "konto"})
+
+
 def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
     n = len(sub)
     return any(seq[i:i + n] == sub for i in range(len(seq) - n + 1))
@@ -283,7 +291,7 @@ def _scores_for(words: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ...]]
             score = 1.0
         elif _contains(words, hw) or _CJK.search(hc) and hc in compact:
             score = 0.9
-        elif len(hc) >= 5 and hc in compact:
+        elif len(hc) >= 5 and hc in compact and (hc not in _HEAD_ONLY or compact.endswith(hc)):
             score = 0.75
         else:
             continue

@@ -1,0 +1,198 @@
+"""Domestic bank account numbers written in groups, without a column name: the column-level statistic.
+
+Where a country's check digits are known, :func:`maskline.infotypes.validators.bank_account_checked` proves an
+account by its value. Where they are not (or the data is test data), the way accounts are written still shows
+in a column: bank, branch, account and key as digit groups of fixed widths joined by ``-``, ``/`` or spaces
+(``30004 00823 00010123401 78``, ``2100-0418-45-0200051332``, ``3427-1 / 811634-X``, ``12-34-56 12345678``).
+What sets such a column apart from other grouped numbers:
+
+- one template: the same separators in the same places, each group of one width (or a few: an account of five
+  to eight digits), the widths not all equal (cards, licence keys and parcel numbers are chunked evenly for
+  reading: ``4111 1111 1111 1111``, ``1234 5678 9012``);
+- eleven digits or more (dates, national phone numbers, US SSNs and ISBN-10s have fewer); at twelve or fewer,
+  most values must not open with a trunk ``0`` (a national phone number);
+- the leading group is drawn, not picked from a few (ISBNs open with 978 or 979, a marketplace's order
+  numbers with one of a handful of prefixes), and is no year or date (invoices, birth numbers);
+- nearly every value is distinct, and the values do not pass the Luhn check (cards and IMEIs do), a personal
+  number's check (grouped national ids: ``1-2345-67890-12-1``) or the GTIN check (grouped barcodes:
+  ``4 006381 333931``).
+
+Phone numbers in international notation (``+``) and IBANs (letters) do not fit the template. The evidence is
+modest (``STRENGTH``), a little higher (``NAMED_STRENGTH``) when the column's name carries a word of a personal
+document or account (:data:`maskline.infotypes.name_hints.PERSONAL_DOCUMENT_WORDS`), and not distinctive
+(``CHANCE``): a name pointing to another type wins.
+
+>>> import random
+>>> r = random.Random(3)
+>>> rib = ["%05d %05d %011d %02d" % (r.randint(0, 99999), r.randint(0, 99999), r.randint(0, 10**11 - 1),
+...                                  r.randint(0, 99)) for _ in range(40)]
+>>> not_accounts(rib) is None
+True
+>>> not_accounts(["%04d %04d %04d %04d" % tuple(r.randint(0, 9999) for _ in range(4)) for _ in range(40)])
+'evenly chunked: every group has 4 digits'
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+MIN_VALUES = 10  # fewer grouped values than this say nothing about a column
+MIN_SHARE = 0.6  # of a column's values (placeholders removed) that must follow the one template
+MIN_DIGITS = 11  # median digits of a value
+PHONE_DIGITS = 12  # at this many digits or fewer, a trunk 0 opening most values says phone numbers
+WIDTH_SPAN = 3  # a group's width may vary this much (an account of five to eight digits)
+LEADING_SPREAD = 0.3  # distinct leading groups, as a share of the values (or of the widths' code space)
+DATED_SHARE = 0.7  # random four digits read as a year 2% of the time, six as a date one time in sixteen
+PERSONAL_SHARE = 0.6  # random digits of 11 or more pass one of the personal-number checks up to one time in four
+GTIN_SHARE = 0.5  # random digits pass the GTIN check one time in ten; barcodes always
+LUHN_SHARE = 0.5  # random digits pass Luhn one time in ten; cards and IMEIs always
+DISTINCT_SHARE = 0.9  # of the values that must be distinct
+STRENGTH = 0.75  # grouped digits of one template: a verdict at low confidence
+NAMED_STRENGTH = 0.82  # ... and a personal-document or account word in the column name
+CHANCE = 0.3  # not distinctive: a name pointing to another type wins
+
+_SEPARATOR = re.compile(r"( ?[-/] ?| )")
+_CHECK_CHAR = re.compile(r"^[0-9X]$")  # a lone check character closing an account (Brazil: 811634-X)
+
+
+def _groups(value: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The value's digit groups and its separators (``-``, ``/`` or a space), or None when it is not grouped."""
+    parts = _SEPARATOR.split(value)
+    groups, seps = tuple(parts[0::2]), tuple(s.strip() or " " for s in parts[1::2])
+    if len(groups) < 2 or not all(g.isascii() and g.isdigit() and len(g) <= 12 for g in groups[:-1]):
+        return None
+    last = groups[-1]
+    if not (last.isascii() and last.isdigit() and len(last) <= 12 or _CHECK_CHAR.match(last)):
+        return None
+    return groups, seps
+
+
+def _dated(group: str) -> bool:
+    """A year (1900-2099) or a six-digit date (YYMMDD or DDMMYY) opening a value."""
+    if len(group) == 4:
+        return 1900 <= int(group) <= 2099
+    if len(group) == 6:
+        a, b, c = int(group[:2]), int(group[2:4]), int(group[4:])
+        return 1 <= b <= 12 and (1 <= c <= 31 or 1 <= a <= 31)
+    return False
+
+
+# Personal numbers people also write in groups (Thai 1-2345-67890-12-3, South African, Indian, Malaysian,
+# Romanian, Bulgarian, Lithuanian, Slovenian, Israeli ids): python-stdnum's digit-only modules, tried besides the
+# national ids maskline already validates (validators.national_id).
+_PERSONAL_NUMBERS = ("th.pin", "za.idnr", "in_.aadhaar", "my.nric", "ro.cnp", "bg.egn", "lt.asmens", "si.emso",
+                     "il.idnr")
+
+
+def _personal_number(digits: str) -> bool:
+    """Whether the digits pass a national or personal id's check (python-stdnum)."""
+    from maskline.infotypes.validators import VALIDATORS, _stdnum
+
+    return VALIDATORS["national_id"](digits) or any(_stdnum(m)(digits) for m in _PERSONAL_NUMBERS)
+
+
+def _gtin(digits: str) -> bool:
+    """An EAN-8, UPC-A, EAN-13 or GTIN-14 whose check digit holds (python-stdnum)."""
+    from stdnum import ean
+
+    return len(digits) in (8, 12, 13, 14) and ean.is_valid(digits)
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for i, c in enumerate(reversed(digits)):
+        d = int(c) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
+def not_accounts(values: Sequence[str]) -> str | None:
+    """Why grouped digits of one template are not account numbers (a statistic, never a value), or None.
+
+    ``values`` are a column's distinct values of one separator template.
+
+    >>> not_accounts(["978-3-%02d-%06d-%d" % (i % 90 + 10, i * 7919 % 10**6, i % 10) for i in range(40)])
+    'few leading groups: 1 distinct'
+    >>> not_accounts(["0%03d %07d" % (i * 37 % 1000, i * 7919 % 10**7) for i in range(40)])
+    'phone numbers: 100% open with a trunk 0 and hold 11 digits'
+    """
+    parsed = [g for v in values for g in [_groups(v)] if g]
+    if len(parsed) < MIN_VALUES:
+        return "too few grouped values"
+    widths = list(zip(*(tuple(len(x) for x in groups) for groups, _ in parsed), strict=False))
+    if any(max(w) - min(w) > WIDTH_SPAN for w in widths):
+        return "no one template: a group's width varies"
+    fixed = {w[0] for w in widths if len(set(w)) == 1}
+    if len(fixed) == 1 and all(len(set(w)) == 1 for w in widths):
+        return f"evenly chunked: every group has {fixed.pop()} digits"
+    digits = ["".join(groups) for groups, _ in parsed]
+    median = statistics.median(len(d) for d in digits)
+    if median < MIN_DIGITS:
+        return f"short: a median of {median:g} digits"
+    trunk = sum(d.startswith("0") for d in digits) / len(digits)
+    if median <= PHONE_DIGITS and trunk >= 0.5:
+        return f"phone numbers: {trunk:.0%} open with a trunk 0 and hold {median:g} digits"
+    # Drawn, not picked from a few: ISBNs open with 978 or 979, invoices with a year, a marketplace's orders with
+    # one of a handful of prefixes.
+    leading = Counter(groups[0] for groups, _ in parsed)
+    space = 10 ** Counter(len(g) for g in leading.elements()).most_common(1)[0][0]
+    if len(leading) < LEADING_SPREAD * min(len(parsed), space):
+        return f"few leading groups: {len(leading)} distinct"
+    # A few values cannot show a few prefixes; a year or a date opening them can (invoices, birth numbers such as
+    # Korean resident numbers, 900101-1234567: a national id, not an account).
+    dated = sum(_dated(groups[0]) for groups, _ in parsed) / len(parsed)
+    if dated >= DATED_SHARE:
+        return f"dated: {dated:.0%} open with a year or a date"
+    luhn = sum(_luhn(d) for d in digits if d.isdigit()) / len(digits)
+    if luhn >= LUHN_SHARE:
+        return f"card or device numbers: {luhn:.0%} pass the Luhn check"
+    personal = sum(_personal_number(d) for d in digits) / len(digits)
+    if personal >= PERSONAL_SHARE:
+        return f"personal numbers: {personal:.0%} pass a national id's check"
+    barcodes = sum(_gtin(d) for d in digits) / len(digits)
+    if barcodes >= GTIN_SHARE:
+        return f"product barcodes: {barcodes:.0%} pass the GTIN check"
+    return None
+
+
+def grouped_account_evidence(values: Sequence[str], weights: Sequence[float], n: float,
+                             name: str = "") -> list[Any]:
+    """BANK_ACCOUNT evidence for a text column most of whose values are digit groups of one account template
+    that :func:`not_accounts` does not refute, or ``[]``. ``values`` and ``weights`` are the column's distinct
+    values (placeholders removed) and their counts, ``n`` their total.
+
+    >>> import random
+    >>> r = random.Random(4)
+    >>> ccc = ["%04d-%04d-%02d-%010d" % (r.randint(0, 9999), r.randint(0, 9999), r.randint(0, 99),
+    ...                                  r.randint(0, 10**10 - 1)) for _ in range(50)]
+    >>> grouped_account_evidence(ccc, [1.0] * 50, 50.0)[0].detector
+    'account-groups'
+    >>> grouped_account_evidence(["2024-%06d" % i for i in range(50)], [1.0] * 50, 50.0)
+    []
+    """
+    from maskline.classify.column import _binomial_tail, _Evidence
+    from maskline.infotypes.name_hints import PERSONAL_DOCUMENT_WORDS, name_words
+
+    if not n:
+        return []
+    templates: dict[tuple[str, ...], list[int]] = {}
+    for i, v in enumerate(values):
+        g = _groups(v)
+        if g:
+            templates.setdefault(g[1], []).append(i)
+    if not templates:
+        return []
+    chosen = max(templates.values(), key=lambda idx: sum(weights[i] for i in idx))
+    weight = sum(weights[i] for i in chosen)
+    if weight < MIN_SHARE * n or len(chosen) < DISTINCT_SHARE * weight:
+        return []
+    if not_accounts([values[i] for i in chosen]):
+        return []
+    accountish = bool(set(name_words(name)) & PERSONAL_DOCUMENT_WORDS) if name else False
+    return [_Evidence("BANK_ACCOUNT", "account-groups", weight / n, 1.0, len(chosen), len(chosen),
+                      _binomial_tail(len(chosen), len(chosen), CHANCE), False,
+                      NAMED_STRENGTH if accountish else STRENGTH, chance=CHANCE, min_share=MIN_SHARE)]

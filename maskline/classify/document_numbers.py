@@ -1,0 +1,176 @@
+"""Passport and travel-document numbers without a column name: the column-level statistic that tells them apart.
+
+One value (``KF241967``) proves nothing: a short letter block and a digit block is also a SKU, an order number,
+a ticket or a tracking number. A column proves more. Many countries number their passports with one template,
+a series of one to three letters followed by six to eight digits (ICAO 9303 leaves the scheme to the issuer):
+Italy and Greece ``YA1234567``, Ukraine and Brazil ``FX123456``, Spain ``PAA123456``, Iran ``K12345678``, the
+United States (since 2021) a letter and eight digits among nine-digit numbers. Two other series are read the
+same way: a digit series set apart by a space (Russian passports, ``75 1234567`` and ``45 06 123456``, among
+the same digits written without it), and the Dutch format python-stdnum checks
+(:mod:`stdnum.nl.identiteitskaartnummer`: two letters, six letters or digits, a digit, no ``O``:
+``NXC3K1B81``). What sets a column of them apart from business codes of the same shape:
+
+- one template: one series of one length and a number of one length (or two adjacent ones, ``6-7``);
+- the series varies: many distinct series spread over the rows, where SKUs, order numbers, tickets and
+  tracking numbers share one prefix or a few (``SO1234567``, ``A123456789``), and mobile numbers one trunk
+  (``06 12345678``);
+- the digits are drawn, not counted: their leading digit varies (row ids padded behind a prefix, ``AB000123``,
+  open with one or two);
+- nearly every value is distinct, with no separator inside (plates, SKUs and licence keys have dashes or spaces)
+  and nothing after the digits (UPU parcel numbers end in a country code: ``RA123456785DE``).
+
+Container numbers (four letters), plates (three or four digits), ISINs (ten digits after the country) and PNRs
+(letters and digits mixed) fall outside the template; identity cards numbered three letters and six digits with
+a check digit (:func:`_identity_card`) are refuted. What is left is weak evidence, by design: a verdict at
+low confidence (``STRENGTH``), a little higher (``NAMED_STRENGTH``) when the column's name carries a word of a
+personal document (:data:`maskline.infotypes.name_hints.PERSONAL_DOCUMENT_WORDS`), and a name that points to
+another type wins (the evidence is not distinctive: ``CHANCE``).
+
+>>> import random
+>>> r = random.Random(1)
+>>> docs = ["".join(r.choices("ABCDEFGHIJKLMNOPQRSTUVWXYZ", k=2)) + str(r.randint(10**6, 10**7 - 1)) for _ in range(40)]
+>>> not_document_numbers(docs) is None
+True
+>>> not_document_numbers(["SO%07d" % r.randint(0, 10**7 - 1) for _ in range(40)])
+'one series: 100% of the series are the same'
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+MIN_VALUES = 10  # fewer values with a series than this say nothing about a column
+MIN_SHARE = 0.6  # of a column's values (placeholders removed) that must fit the template, bare digits included
+PREFIXED_SHARE = 0.25  # ... and at least this share must show the series (letters, or digits set apart)
+TEMPLATE_SHARE = 0.75  # of the values with a series that share one template (number lengths d or d+1)
+TOP_SERIES = 0.25  # the most common series may hold at most this share (or three values) ...
+MIN_SERIES = 5  # ... and there must be at least this many distinct blocks (more for long columns, see below)
+MIN_LEADING = 5  # distinct leading digits of the digit blocks: drawn numbers, not a counter
+DISTINCT_SHARE = 0.9  # of the values that must be distinct
+STRENGTH = 0.72  # the shape alone: a verdict at low confidence
+NAMED_STRENGTH = 0.8  # the shape and a personal-document word in the column name
+CARD_SHARE = 0.5  # random letters and digits pass an identity card's check one time in ten
+CHANCE = 0.3  # not distinctive: a name pointing to another type wins
+
+_PREFIXED = re.compile(r"^([A-Z]{1,3})([0-9]{6,8})$")
+_DIGIT_SERIES = re.compile(r"^([0-9]{2}) ([0-9]{7})$|^([0-9]{2} ?[0-9]{2}) ([0-9]{6})$")
+_DUTCH_MIDDLE = re.compile(r"[A-Z]")
+_BARE = re.compile(r"^[0-9]{7,10}$")
+
+
+def _split(value: str) -> tuple[str, str] | None:
+    """A document number's series and number, or None: ``("YA", "1234567")``, ``("4506", "123456")``."""
+    m = _PREFIXED.match(value)
+    if m:
+        return m.group(1), m.group(2)
+    m = _DIGIT_SERIES.match(value)
+    if m:
+        series, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        return series.replace(" ", ""), number
+    if len(value) == 9 and _DUTCH_MIDDLE.search(value[2:8]):
+        from stdnum.nl import identiteitskaartnummer
+
+        if identiteitskaartnummer.is_valid(value):
+            return value[:2], value[2:]
+    return None
+
+
+def _identity_card(value: str) -> bool:
+    """Three letters and six digits whose first digit checks the rest (weights 7, 3, 1, 9, 7, 3, 1, 7, 3; letters
+    count 10 to 35), as identity cards number themselves (the Polish dowód osobisty: ``ABA300000``); the
+    number is a national id, not a passport.
+
+    >>> _identity_card("ABA300000"), _identity_card("ABA300001")
+    (True, False)
+    """
+    total = sum((int(c) if c.isdigit() else ord(c) - 55) * w
+                for c, w in zip(value, (7, 3, 1, 9, 7, 3, 1, 7, 3), strict=True))
+    return total % 10 == 0
+
+
+def _template(prefixed: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The values of the most common template: one kind and length of series, number lengths ``d`` or ``d+1``."""
+    counts = Counter((a.isalpha(), len(a), len(b)) for a, b in prefixed)
+    best = max(counts, key=lambda t: counts[t] + counts[(t[0], t[1], t[2] + 1)])
+    alpha, k, d = best
+    return [(a, b) for a, b in prefixed if a.isalpha() == alpha and len(a) == k and len(b) in (d, d + 1)]
+
+
+def not_document_numbers(values: Sequence[str]) -> str | None:
+    """Why numbers with a series are not one issuer's document numbers (a statistic, never a value), or None.
+
+    ``values`` are a column's distinct values that fit the template (with a series, or bare digits).
+
+    >>> not_document_numbers(["X%07d" % (i * 7919 % 10**7) for i in range(30)] + ["S1234567"])
+    'one series: 97% of the series are the same'
+    >>> not_document_numbers(["AB%06d" % i for i in range(1, 40)] + ["CD%06d" % i for i in range(1, 40)])
+    'one series: 50% of the series are the same'
+    """
+    prefixed = [p for v in values for p in [_split(v)] if p]
+    if len(prefixed) < MIN_VALUES:
+        return "too few values with a series"
+    same = _template(prefixed)
+    if len(same) < TEMPLATE_SHARE * len(prefixed):
+        return f"no one template: {len(same) / len(prefixed):.0%} of the prefixed values share one"
+    series = Counter(a for a, _ in same)
+    top = series.most_common(1)[0][1]
+    if top > max(3, TOP_SERIES * len(same)):
+        return f"one series: {top / len(same):.0%} of the series are the same"
+    # Long columns of random series show many of them: 26 single letters, hundreds of pairs.
+    need = max(MIN_SERIES, min(13, len(same) // 4))
+    if len(series) < need:
+        return f"few series: {len(series)} distinct"
+    first = next(iter(series))
+    if len(first) == 3 and first.isalpha():
+        carded = sum(_identity_card(a + b) for a, b in same) / len(same)
+        if carded >= CARD_SHARE:
+            return f"identity cards: {carded:.0%} hold an identity card's check digit"
+    # Counters (row ids behind a prefix, AB000123, AB000124) open with one or two digits; drawn numbers with all.
+    # (A Dutch number's first character is a letter or a digit: it varies all the more.)
+    leading = len({b[0] for _, b in same})
+    if leading < MIN_LEADING:
+        return f"counted, not drawn: {leading} distinct leading digits"
+    return None
+
+
+def document_number_evidence(values: Sequence[str], weights: Sequence[float], n: float,
+                             name: str = "") -> list[Any]:
+    """PASSPORT evidence for a text column most of whose values are document numbers with a series, of one
+    template that :func:`not_document_numbers` does not refute, or ``[]``. ``values`` and ``weights`` are the
+    column's distinct values (placeholders removed) and their counts, ``n`` their total.
+
+    >>> import random
+    >>> r = random.Random(2)
+    >>> docs = [r.choice("ABCDEFGHJKLMNPRSTUVWXYZ") + str(r.randint(10**7, 10**8 - 1)) for _ in range(60)]
+    >>> document_number_evidence(docs, [1.0] * 60, 60.0)[0].detector
+    'document-number-series'
+    >>> document_number_evidence(["A%09d" % r.randint(0, 10**9 - 1) for _ in range(60)], [1.0] * 60, 60.0)
+    []
+    """
+    from maskline.classify.column import _binomial_tail, _Evidence
+    from maskline.infotypes.name_hints import PERSONAL_DOCUMENT_WORDS, name_words
+
+    if not n:
+        return []
+    split = {i: p for i, v in enumerate(values) for p in [_split(v)] if p}
+    prefixed = list(split)
+    prefixed_w = sum(weights[i] for i in prefixed)
+    if len(prefixed) < MIN_VALUES or prefixed_w < PREFIXED_SHARE * n:
+        return []
+    # Bare digits as long as series and number count too: the United States mixes nine digits and a letter and
+    # eight, Russian passports are written with and without the space after the series.
+    width = Counter(len(a) + len(b) for a, b in split.values()).most_common(1)[0][0]
+    bare = [i for i, v in enumerate(values) if len(v) == width and _BARE.match(v) and i not in split]
+    family = prefixed + bare
+    weight = sum(weights[i] for i in family)
+    if weight < MIN_SHARE * n or len(family) < DISTINCT_SHARE * weight:
+        return []
+    if not_document_numbers([values[i] for i in family]):
+        return []
+    documentish = bool(set(name_words(name)) & PERSONAL_DOCUMENT_WORDS) if name else False
+    return [_Evidence("PASSPORT", "document-number-series", weight / n, 1.0, len(family), len(family),
+                      _binomial_tail(len(family), len(family), CHANCE), False,
+                      NAMED_STRENGTH if documentish else STRENGTH, chance=CHANCE, min_share=MIN_SHARE)]
