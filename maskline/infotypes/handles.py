@@ -31,11 +31,11 @@ True
 
 from __future__ import annotations
 
-import random
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from maskline.infotypes.distinct_sample import nearly_distinct_sample
 from maskline.infotypes.file_extensions import file_name
 from maskline.infotypes.word_pools import estimated_pool
 
@@ -103,13 +103,11 @@ def _case_ok(v: str) -> bool:
 
 def handle_fit(values: Sequence[str], weights: Sequence[float]) -> HandleFit | None:
     """Whether the distinct ``values`` (with their counts as ``weights``) read as login handles, or None."""
-    total = float(sum(weights))
-    if len(values) < MIN_VALUES or not total or len(values) < DISTINCT_SHARE * total:
+    # Nearly all distinct: a seeded sample of them estimates every share below.
+    sampled = nearly_distinct_sample(values, weights, min_values=MIN_VALUES, distinct_share=DISTINCT_SHARE, cap=SAMPLE)
+    if sampled is None:
         return None
-    if len(values) > SAMPLE:  # nearly all distinct: a seeded sample of them estimates every share below
-        keep = random.Random(len(values)).sample(range(len(values)), SAMPLE)
-        values, weights = [values[i] for i in keep], [weights[i] for i in keep]
-        total = float(sum(weights))
+    values, weights, total = sampled
     tokens = [(v.lstrip("@"), w) for v, w in zip(values, weights, strict=True) if _TOKEN.match(v) and _case_ok(v.lstrip("@"))]
     token_weight = sum(w for _, w in tokens)
     if token_weight < TOKEN_SHARE * total:

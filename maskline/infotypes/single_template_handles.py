@@ -30,11 +30,11 @@ True
 
 from __future__ import annotations
 
-import random
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from maskline.infotypes.distinct_sample import nearly_distinct_sample
 from maskline.infotypes.file_extensions import registered_extension
 from maskline.infotypes.word_pools import fewer_collisions_than_pool
 
@@ -93,13 +93,11 @@ def _shape(value: str) -> tuple[str, tuple[str, ...], str | None] | None:
 
 def single_template_fit(values: Sequence[str], weights: Sequence[float]) -> SingleTemplateFit | None:
     """Whether the distinct ``values`` (with their counts as ``weights``) read as handles of one template, or None."""
-    total = float(sum(weights))
-    if len(values) < MIN_VALUES or not total or len(values) < DISTINCT_SHARE * total:
+    # Nearly all distinct: a seeded sample of them estimates every share below.
+    sampled = nearly_distinct_sample(values, weights, min_values=MIN_VALUES, distinct_share=DISTINCT_SHARE, cap=SAMPLE)
+    if sampled is None:
         return None
-    if len(values) > SAMPLE:  # nearly all distinct: a seeded sample of them estimates every share below
-        keep = random.Random(len(values)).sample(range(len(values)), SAMPLE)
-        values, weights = [values[i] for i in keep], [weights[i] for i in keep]
-        total = float(sum(weights))
+    values, weights, total = sampled
     shaped = [(s, w) for s, w in ((_shape(v), w) for v, w in zip(values, weights, strict=True)) if s is not None]
     by_template: dict[str, float] = {}
     for (shape, _, _), w in shaped:
