@@ -110,3 +110,28 @@ def test_epoch_milliseconds_are_not_drawn_digit_strings() -> None:
 
     epoch_ms = [str(1_733_000_000_000 + 1000 * i) for i in range(300)]
     assert not drawn_digit_strings(epoch_ms, [1.0] * 300, 300.0)
+
+
+# ---------------------------------------------------------------- Kazakh IINs (validators.kz_iin)
+
+
+def _kz_iin(r: random.Random) -> str:
+    from maskline.infotypes.validators import kz_iin
+
+    while True:
+        body = f"{r.randint(0, 99):02d}{r.randint(1, 12):02d}{r.randint(1, 28):02d}{r.choice('3456')}{_digits(r, 4)}"
+        for c in DG:
+            if kz_iin(body + c):
+                return body + c
+
+
+def test_kazakh_iins_under_an_opaque_name_are_national_ids() -> None:
+    r = random.Random(18)
+    assert classify_column("fld_i", [_kz_iin(r) for _ in range(120)]).info_type == "NATIONAL_ID"
+
+
+def test_random_twelve_digit_numbers_are_not_national_ids() -> None:
+    r = random.Random(19)
+    values = [f"{r.randint(0, 99):02d}{r.randint(1, 12):02d}{r.randint(1, 28):02d}{r.choice('3456')}{_digits(r, 5)}"
+              for _ in range(120)]  # the IIN's date and century digit, no check digit
+    assert classify_column("fld_i", values).info_type is None
