@@ -135,3 +135,21 @@ def test_random_twelve_digit_numbers_are_not_national_ids() -> None:
     values = [f"{r.randint(0, 99):02d}{r.randint(1, 12):02d}{r.randint(1, 28):02d}{r.choice('3456')}{_digits(r, 5)}"
               for _ in range(120)]  # the IIN's date and century digit, no check digit
     assert classify_column("fld_i", values).info_type is None
+
+
+# ---------------------------------------------------------------- zero-padded record numbers (digit_entropy)
+
+
+def test_zero_padded_record_numbers_are_not_safe() -> None:
+    r = random.Random(20)
+    mrns = [f"{r.randint(1, 10**7):08d}" for _ in range(200)]  # record numbers padded to eight digits
+    verdict = classify_column("c4", mrns)
+    assert verdict.info_type is None and verdict.verdict == "uncertain"
+
+
+def test_zero_padded_row_ids_and_unpadded_counts_stay_safe() -> None:
+    r = random.Random(21)
+    row_ids = [f"{i:08d}" for i in range(1, 201)]  # padded, but no wider than the table
+    counts = [str(r.randint(1_000_000, 9_999_999)) for _ in range(200)]  # seven digits, never padded
+    for values in (row_ids, counts):
+        assert classify_column("c4", values).safe
