@@ -72,7 +72,7 @@ def test_random_sixteen_digit_references_are_not_cards() -> None:
     assert verdict.verdict == "uncertain"  # long drawn digits are never passed raw
 
 
-def test_imeis_barcodes_isbns_and_clocks_are_not_cards() -> None:
+def test_imeis_barcodes_isbns_clocks_and_parcels_are_not_cards() -> None:
     r = random.Random(14)
     imeis = [(b := "35" + _digits(r, 12)) + _luhn_digit(b) for _ in range(150)]
     from stdnum import ean
@@ -80,7 +80,9 @@ def test_imeis_barcodes_isbns_and_clocks_are_not_cards() -> None:
     eans = [(b := "40" + _digits(r, 10)) + ean.calc_check_digit(b) for _ in range(150)]
     isbns = [(b := "978" + _digits(r, 9)) + ean.calc_check_digit(b) for _ in range(150)]
     clock = [str(1_733_000_000_000 + r.randint(0, 30_000_000_000)) for _ in range(150)]
-    for values in (imeis, eans, isbns, clock):
+    fedex = [_digits(r, 12) for _ in range(150)]  # 12-digit parcel numbers
+    usps = ["9400 " + " ".join(_digits(r, 4) for _ in range(4)) + " " + _digits(r, 2) for _ in range(150)]
+    for values in (imeis, eans, isbns, clock, fedex, usps):
         assert classify_column("v3", values).info_type is None
 
 
