@@ -77,7 +77,7 @@ def test_imeis_barcodes_isbns_clocks_and_parcels_are_not_cards() -> None:
     imeis = [(b := "35" + _digits(r, 12)) + _luhn_digit(b) for _ in range(150)]
     from stdnum import ean
 
-    eans = [(b := "40" + _digits(r, 10)) + ean.calc_check_digit(b) for _ in range(150)]
+    eans = [(b := r.choice(("40", "50")) + _digits(r, 10)) + ean.calc_check_digit(b) for _ in range(150)]
     isbns = [(b := "978" + _digits(r, 9)) + ean.calc_check_digit(b) for _ in range(150)]
     clock = [str(1_733_000_000_000 + r.randint(0, 30_000_000_000)) for _ in range(150)]
     fedex = [_digits(r, 12) for _ in range(150)]  # 12-digit parcel numbers
