@@ -214,6 +214,10 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         plan = _phone_plan_evidence(scan)
         if plan is not None:
             found.append(plan)
+    if kind in ("string", "integer"):  # cards whose check digit fails: the column's issuer ranges and lengths
+        from maskline.classify.card_issuers import card_issuer_evidence
+
+        found.extend(card_issuer_evidence(scan.values, scan.weights, scan.n))
     if kind == "integer":  # postal codes stored as numbers, their leading zeros lost
         from maskline.classify.postal_shape import names_not_codes, postal_number_evidence
 
@@ -305,6 +309,12 @@ def _identifying_shape(col: ColumnValues, scan: _Scan) -> str | None:
     if share(lambda v: bool(_DATE_SHAPE.match(v))) >= 0.5:
         years = [int(m.group(0)) for v in values for m in [re.search(r"(19|20)\d\d", v)] if m]
         return "dates over decades" if years and max(years) - min(years) >= 20 else None
+    from maskline.classify.digit_entropy import drawn_digit_strings, padded_record_numbers
+
+    if drawn_digit_strings(values, weights, n):  # read as amounts below, yet no amount has twelve digits
+        return "long drawn digit strings"
+    if padded_record_numbers(values, weights, n, sum(col.counts)):  # nor is any amount zero-padded
+        return "zero-padded record numbers"
     if distinct_share >= 0.3 and share(lambda v: bool(_TOKEN.match(v)) and not _DECIMAL.match(v)
                                        or bool(_GROUPED_DIGITS.match(v)) and sum(c.isdigit() for c in v) >= 7
                                        ) >= 0.8:

@@ -1255,6 +1255,29 @@ def gb_nino(value: str) -> bool:
     return bool(m) and m.group(1) not in ("BG", "GB", "NK", "KN", "TN", "NT", "ZZ")  # type: ignore[union-attr]
 
 
+_IIN_WEIGHTS = (range(1, 12), (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2))
+
+
+def kz_iin(value: str) -> bool:
+    """A Kazakh individual identification number (ЖСН/ИИН): a birth date (YYMMDD), a century-and-sex digit (1-6),
+    four serial digits and a mod-11 check digit computed with two weight series (python-stdnum has none).
+
+    >>> kz_iin("850101300104"), kz_iin("850101300105"), kz_iin("851301300104")
+    (True, False, False)
+    """
+    d = value.strip()
+    if len(d) != 12 or not d.isdigit() or d[6] not in "123456":
+        return False
+    month, day = int(d[2:4]), int(d[4:6])
+    if not 1 <= month <= 12 or not 1 <= day <= (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]:
+        return False
+    for weights in _IIN_WEIGHTS:
+        check = sum(int(c) * w for c, w in zip(d[:11], weights, strict=True)) % 11
+        if check < 10:
+            return check == int(d[11])
+    return False
+
+
 NATIONAL_ID_CHECKS: dict[str, Callable[[str], bool]] = {
     "de_idnr": _stdnum("de.idnr"),
     "fr_nir": _stdnum("fr.nir"),
@@ -1283,6 +1306,7 @@ NATIONAL_ID_CHECKS: dict[str, Callable[[str], bool]] = {
     "ru_inn_personal": lambda v: len(_digits(v)) == 12 and _stdnum("ru.inn")(v),  # 10 digits: a company's INN
     # Slovak and Czech birth numbers; the 9-digit ones (before 1954) have no check digit.
     "sk_rc": lambda v: len(_digits(v)) == 10 and _stdnum("sk.rc")(v),
+    "kz_iin": kz_iin,
 }
 
 
