@@ -39,8 +39,9 @@ SCRIPT_NAME_HINTS: dict[str, tuple[str, ...]] = {
     ),
     "PERSON_NAME": (
         "имя", "фамилия", "отчество", "фио", "полное имя", "имя фамилия", "фамилия имя отчество",
+        # ПІБ, not its transliteration: PIB is the GDP in Spanish, Portuguese and French.
         "ім'я", "прізвище", "по батькові", "піб", "повне ім'я",
-        "imya", "imia", "familiya", "familiia", "otchestvo", "fio", "prizvyshche", "prizvishche", "pib",
+        "imya", "imia", "familiya", "familiia", "otchestvo", "fio", "prizvyshche", "prizvishche",
         "όνομα", "επώνυμο", "ονοματεπώνυμο", "πατρώνυμο", "μικρό όνομα", "όνομα πατρός",
         "onoma", "eponymo", "eponimo", "onomateponymo", "onomateponimo",
         "نام", "نام خانوادگی", "نام کامل", "نام و نام خانوادگی", "نام پدر",
@@ -57,7 +58,8 @@ SCRIPT_NAME_HINTS: dict[str, tuple[str, ...]] = {
         "العنوان", "عنوان السكن", "عنوان الشارع", "الشارع", "شارع",
     ),
     "POSTAL_CODE": (
-        "почтовый индекс", "индекс", "поштовий індекс", "індекс", "pochtovyi indeks", "pochtovyy indeks",
+        # Not the bare индекс: it is as often a database index or a rate (индекс массы тела) as a postal code.
+        "почтовый индекс", "поштовий індекс", "pochtovyi indeks", "pochtovyy indeks",
         "ταχυδρομικός κώδικας", "ταχ κώδικας", "τκ", "tachydromikos kodikas", "taxydromikos kodikas",
         "کد پستی", "کدپستی", "الرمز البريدي", "رمز بريدي", "الرمز البريدى",
     ),

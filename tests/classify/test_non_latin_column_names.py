@@ -105,3 +105,12 @@ def test_a_russian_phone_column_is_decided_by_its_name() -> None:
 
 def test_the_same_digits_under_an_unrelated_cyrillic_name_are_not_phones() -> None:  # control
     assert classify_column("склад", _russian_mobiles()).info_type is None
+
+
+def test_ambiguous_words_hint_only_in_their_unambiguous_forms() -> None:  # control
+    # индекс alone is as often a row index or a rate (индекс массы тела); PIB is the GDP in Romance languages.
+    assert _top("почтовый_индекс") == "POSTAL_CODE"
+    assert hint_score("индекс") == []
+    assert classify_column("индекс", [str(i) for i in range(300)]).info_type is None
+    assert _top("піб") == "PERSON_NAME"
+    assert hint_score("pib") == []
