@@ -233,8 +233,6 @@ def _folded_words(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w for word in words for w in _words(fold(word)))
 
 
-
-
 def fold(text: str) -> str:
     """Lower-case and strip accents: ``"Teléfono"`` -> ``"telefono"``.
 
