@@ -34,8 +34,9 @@ class InfoType:
 
 def _t(name: str, category: Category, method: dict[str, Any], description: str) -> InfoType:
     from maskline.infotypes.name_hints import NAME_HINTS
+    from maskline.infotypes.name_hints_scripts import SCRIPT_NAME_HINTS
 
-    return InfoType(name, category, method, description, NAME_HINTS.get(name, ()))
+    return InfoType(name, category, method, description, NAME_HINTS.get(name, ()) + SCRIPT_NAME_HINTS.get(name, ()))
 
 
 _HMAC16 = {"method": "hmac", "length": 16}

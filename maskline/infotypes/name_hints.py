@@ -1,4 +1,5 @@
-"""Column-name hints per info type: English, German, French, Spanish, Italian, Dutch, Portuguese, and CJK.
+"""Column-name hints per info type: English, German, French, Spanish, Italian, Dutch, Portuguese, CJK, and (from
+``name_hints_scripts``) Russian, Ukrainian, Greek, Persian and Arabic in their scripts and in transliteration.
 
 Hints are written folded (lower case, no accents, words separated by spaces).
 A hint matches a column name when its words appear in order among the name's
@@ -7,6 +8,7 @@ more letters, inside the name with separators removed, which catches German and
 Dutch compounds (``kundenemail``, ``telefoonnummer``). Japanese, Chinese and Korean
 hints match anywhere inside the name (``顧客メールアドレス``), since those scripts do
 not separate words; a two-character CJK word is as specific as a five-letter Latin one.
+Names keep the letters of every script (``телефон``, ``τηλέφωνο`` -> ``τηλεφωνο``, ``شماره_تلفن``).
 
 >>> hint_score("correo_electronico")[0]
 ('EMAIL', 1.0)
@@ -14,6 +16,8 @@ not separate words; a two-character CJK word is as specific as a five-letter Lat
 ('DATE_OF_BIRTH', 1.0)
 >>> hint_score("attr3")
 []
+>>> hint_score("номер_телефона")[0]
+('PHONE', 1.0)
 """
 
 from __future__ import annotations
@@ -21,6 +25,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+
+from maskline.infotypes.name_hints_scripts import (
+    SCRIPT_GENERIC_NAME_WORDS,
+    SCRIPT_NAME_HINTS,
+    SCRIPT_NEGATING_WORDS,
+    SCRIPT_NOT_PEOPLE,
+    SCRIPT_THING_WORDS,
+    WORD_ONLY_HINTS,
+)
 
 NAME_HINTS: dict[str, tuple[str, ...]] = {
     "EMAIL": (
@@ -166,8 +179,7 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
     "FREE_TEXT_WITH_PII": (),
 }
 
-# Words that turn a matching hint into a different kind of column ("email_count", "phone_verified").
-NEGATING_WORDS: frozenset[str] = frozenset({
+_LATIN_NEGATING_WORDS = frozenset({
     "count", "cnt", "num", "number of", "verified", "valid", "flag", "is", "has", "type", "status", "domain",
     "opt", "optin", "opt in", "consent", "sent", "at", "date", "ts", "length", "len", "hash", "hashed",
     "md5", "sha", "sha1", "sha256", "checksum", "enabled", "bounced", "format", "country", "prefix", "code",
@@ -195,10 +207,30 @@ PERSONAL_DOCUMENT_WORDS = frozenset({
 })
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-_NON_ALNUM = re.compile(r"[^a-z0-9\u1100-\u11ff\u3040-\u30ff\u3005\u3012\u3400-\u4dbf\u4e00-\u9fff"
-                        r"\uac00-\ud7af]+")
+# Anything but a letter (with its marks: Devanagari and Thai vowel signs are marks inside a word), a digit, or the
+# postal mark 〒 separates words. "_" is a word character to \w, so it is listed.
+_NON_WORD = re.compile(r"[^\w\u0300-\u036f\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3012]+|_+")
+# An apostrophe between Cyrillic letters belongs to the word (Ukrainian ім'я, м'ясо): dropped, not split on.
+_CYRILLIC_APOSTROPHE = re.compile(r"(?<=[\u0400-\u04ff])['\u02bc\u2019](?=[\u0400-\u04ff])")
+# Letters written two ways: Arabic yeh and kaf as Persian ones (names mix keyboards), Greek final sigma as sigma,
+# and the Arabic tatweel, a stretch of the line, dropped.
+_SCRIPT_VARIANTS = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9", "\u03c2": "\u03c3",
+                                  "\u0640": None})
+# Japanese, Chinese and Korean do not separate words, so their hints match anywhere in a name. Thai, Lao, Khmer and
+# Burmese do not either, but their characters are letters, not words: a hint there is as weak as a Latin one of as
+# many letters, so they match inside a name through the compound rule (five letters and more), not through this.
 _CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3012\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_DIGITS = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
+_DIGITS = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+
+
+def _words(folded: str) -> tuple[str, ...]:
+    """Folded text split into words of any script; hints and names go through the same steps."""
+    text = _CYRILLIC_APOSTROPHE.sub("", folded).translate(_SCRIPT_VARIANTS)
+    return tuple(w for w in _NON_WORD.split(text) if w)
+
+
+def _folded_words(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for word in words for w in _words(fold(word)))
 
 
 def fold(text: str) -> str:
@@ -217,18 +249,24 @@ def name_words(column: str) -> tuple[str, ...]:
 
     >>> name_words("customerEMailAddress_2")
     ('customer', 'e', 'mail', 'address', '2')
+    >>> name_words("Номер_Телефона"), name_words("τηλέφωνο"), name_words("ім'я")
+    (('номер', 'телефона'), ('τηλεφωνο',), ('імя',))
     """
     spaced = _CAMEL.sub(" ", column)
     folded = _DIGITS.sub(" ", fold(spaced))
-    return tuple(w for w in _NON_ALNUM.split(folded) if w)
+    return _words(folded)
+
+
+# Words that turn a matching hint into a different kind of column ("email_count", "phone_verified").
+NEGATING_WORDS: frozenset[str] = _LATIN_NEGATING_WORDS | _folded_words(SCRIPT_NEGATING_WORDS)
 
 
 @cache
 def _compiled() -> tuple[tuple[str, tuple[str, ...], str], ...]:
     out = []
-    for info_type, hints in NAME_HINTS.items():
-        for hint in hints:
-            words = tuple(fold(hint).split())  # CJK hints fold like the names they are matched against
+    for info_type in NAME_HINTS.keys() | SCRIPT_NAME_HINTS.keys():
+        for hint in NAME_HINTS.get(info_type, ()) + SCRIPT_NAME_HINTS.get(info_type, ()):
+            words = _words(fold(hint))  # hints of every script fold like the names they are matched against
             out.append((info_type, words, "".join(words)))
     return tuple(out)
 
@@ -281,7 +319,7 @@ def _scores_for(words: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ...]]
     table: list[tuple[str, tuple[str, ...], str]] = list(_compiled())
     for info_type, hints in extra:
         for hint in hints:
-            hw = tuple(w for w in _NON_ALNUM.split(fold(hint)) if w)
+            hw = _words(fold(hint))
             table.append((info_type, hw, "".join(hw)))
     best: dict[str, float] = {}
     for info_type, hw, hc in table:
@@ -291,7 +329,8 @@ def _scores_for(words: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ...]]
             score = 1.0
         elif _contains(words, hw) or _CJK.search(hc) and hc in compact:
             score = 0.9
-        elif len(hc) >= 5 and hc in compact and (hc not in _HEAD_ONLY or compact.endswith(hc)):
+        elif len(hc) >= 5 and hc in compact and (hc not in _HEAD_ONLY or compact.endswith(hc)) \
+                and hc not in WORD_ONLY_HINTS:
             score = 0.75
         else:
             continue
@@ -396,11 +435,12 @@ _NOT_PEOPLE = frozenset({
     "storm", "hurricane", "typhoon", "cyclone", "restaurant", "venue", "hotel", "ship", "vessel", "pet", "dog",
     "cat", "horse", "song", "album", "movie", "film", "book", "game", "title", "restaurante",
     "ristorante", "marke", "marque", "marca", "merk", "商品名", "会社名", "店名",
-})
+}) | _folded_words(SCRIPT_NOT_PEOPLE)
+_GENERIC_NAME_WORDS = frozenset({"name", "nom", "nombre", "nome", "naam"}) | _folded_words(SCRIPT_GENERIC_NAME_WORDS)
 
 
 def _generic_name_only(words: tuple[str, ...]) -> bool:
-    return bool({"name", "nom", "nombre", "nome", "naam"} & set(words))
+    return bool(_GENERIC_NAME_WORDS & set(words))
 
 
 # Words saying a column names a thing (a storm, a restaurant, a product), so values that read as first names
@@ -412,7 +452,7 @@ THING_WORDS: frozenset[str] = frozenset({
     "produit", "producto", "prodotto", "produto", "model", "item", "dish", "menu", "store", "shop", "sku",
     "manufacturer", "mfr", "marke", "marque", "marca", "merk", "team", "planet", "street", "city", "town",
     "台風", "商品", "店", "料理", "品牌",
-})
+}) | _folded_words(SCRIPT_THING_WORDS)
 
 
 def names_a_thing(column: str) -> bool:
