@@ -466,7 +466,11 @@ def _run_custom(c: CustomDetector, scan: _Scan) -> _Evidence | None:
 def _is_prose(scan: _Scan) -> bool:
     """Half the values are sentences (five words or more). Only for the verdict: prose in which no PII was
     found is ``uncertain``, not ``safe``; whether it holds PII is :mod:`maskline.classify.free_text`'s call."""
-    words = sum(w for v, w in zip(scan.values, scan.weights, strict=True) if len(v.split()) >= SENTENCE_WORDS)
+    from maskline.classify.caseless_names import unspaced_prose
+
+    # Thai (Lao, Khmer, Myanmar) runs a sentence's words together: a long run of letters there is a sentence.
+    words = sum(w for v, w in zip(scan.values, scan.weights, strict=True)
+                if len(v.split()) >= SENTENCE_WORDS or not v.isascii() and unspaced_prose(v))
     return words >= 0.5 * scan.n
 
 

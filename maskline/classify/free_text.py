@@ -37,6 +37,8 @@ import re
 from itertools import islice
 from typing import Any
 
+from maskline.classify.caseless_names import unspaced_prose
+
 FREE_TEXT_MIN_SHARE = 0.05
 NOISE_RATE = 0.02
 MAX_P_VALUE = 1e-3
@@ -57,6 +59,7 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
     if not prose_idx or sum(weights[i] for i in prose_idx) < 0.5 * n:
         return []
     # Loaded only for a prose column: the prose pass (and any NER model) counts separately from the scan.
+    from maskline.classify.caseless_names import caseless_name_pairs
     from maskline.classify.column import _binomial_tail, _Evidence
     from maskline.text.prose import find_prose_many
     from maskline.text.scrubber import find
@@ -70,7 +73,7 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
         texts = [values[i] for i in chosen[start:start + BATCH]]
         rules = find_prose_many(texts, ner=False)
         batch = [any(_not_a_version(t, f) for f in find(t)) or any(_not_a_version(t, f) and _counts(t, f, r) for f in r)
-                 for t, r in zip(texts, rules, strict=True)]
+                 or bool(caseless_name_pairs(t)) for t, r in zip(texts, rules, strict=True)]
         if _clearly_sensitive(sum(hit) + sum(batch), len(hit) + len(batch)):
             # The rules alone settle it: the model could only add hits, so it is not run, and the share below
             # is the rules' share, a lower bound (NER costs about a millisecond a value).
@@ -179,14 +182,18 @@ def _words(text: str) -> list[str]:
 
 
 def _is_prose(value: str) -> bool:
-    """Three words or more, a word holding a letter: grouped digits (``4624 8966 3951 3111``) are not prose.
+    """Three words or more, a word holding a letter: grouped digits (``4624 8966 3951 3111``) are not prose; or a
+    sentence in a script without word spaces (:func:`~maskline.classify.caseless_names.unspaced_prose`).
 
-    >>> _is_prose("Called Anna about it"), _is_prose("4624 8966 3951 3111")
-    (True, False)
+    >>> _is_prose("Called Anna about it"), _is_prose("4624 8966 3951 3111"), _is_prose("ใบไม้กับผลัดเจ็บไข้แจ่มใส")
+    (True, False, True)
     """
     # One regex match per word that holds a letter, stopping at the third: every distinct value of a
     # string column goes through here, and this is twice as fast as splitting and testing each character.
-    return next(islice(_LETTER_WORD.finditer(value), PROSE_MIN_WORDS - 1, None), None) is not None
+    if next(islice(_LETTER_WORD.finditer(value), PROSE_MIN_WORDS - 1, None), None) is not None:
+        return True
+    # Thai (Lao, Khmer, Myanmar) runs a sentence's words together: one long run of letters is prose.
+    return not value.isascii() and unspaced_prose(value)
 
 
 _LETTER_WORD = re.compile(r"(?<!\S)\S*?[^\W\d_]")  # a word, up to its first letter (str.isalpha's letters)
