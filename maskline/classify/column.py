@@ -528,9 +528,9 @@ def _age_distribution_evidence(scan: _Scan) -> list[_Evidence]:
 
 def _confidence(ev: _Evidence, hint: float) -> float | None:
     if ev.info_type == "FREE_TEXT_WITH_PII":  # its own share threshold and test: classify/free_text.py
-        from maskline.classify.free_text import free_text_confidence
+        from maskline.classify.free_text import WEAK_DETECTOR, free_text_confidence
 
-        return free_text_confidence(ev.share, hint)
+        return None if ev.detector == WEAK_DETECTOR else free_text_confidence(ev.share, hint)
     if ev.needs_hint:
         if hint <= 0 or ev.share < 0.6:
             return None

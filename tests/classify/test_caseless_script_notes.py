@@ -1,5 +1,6 @@
 """Notes in scripts without capitals: Thai sentences without word spaces are prose, and a known given name followed
-by a known family name (Thai, Devanagari) is a person named in a note, with no capital letter to go by.
+by a known family name (Thai, Devanagari) is a person named in a note, with no capital letter to go by. Notes
+holding a validated span, too few for FREE_TEXT_WITH_PII, are uncertain, never safe.
 
 Each rule has a control of the same shape that must stay unflagged. Words and names are written here by hand.
 """
@@ -64,3 +65,23 @@ def test_a_pair_needs_a_known_given_name_then_a_known_family_name() -> None:
     assert caseless_name_pairs("आज शर्मा राजेश से बात हुई") == []  # family name first: not this rule's pair
     assert caseless_name_pairs("आज राजेश, शर्मा से") == []  # punctuation between them
     assert caseless_name_pairs("Call Anna Meier today") == []  # capitals: the prose pass's job
+
+
+# Short notes (three or four words: prose for free text, too short to be sentences for the verdict)
+SHORT = ["order", "shipped", "late", "box", "damaged", "refund", "asked", "again", "today", "courier"]
+
+
+def _short_notes() -> list[str]:
+    return [" ".join(RNG.choice(SHORT) for _ in range(4)) for _ in range(300)]
+
+
+def test_short_notes_holding_a_validated_e_mail_are_not_safe_even_below_the_free_text_test() -> None:
+    notes = _short_notes()
+    notes[7] += " mail lena.k@example.org"  # one value in 300: too few for FREE_TEXT_WITH_PII, not proof of nothing
+    c = classify_column("remark", notes)
+    assert c.info_type is None
+    assert c.verdict == "uncertain", c.evidence
+
+
+def test_control_the_same_short_notes_without_any_span_stay_safe() -> None:
+    assert classify_column("remark", _short_notes()).verdict == "safe"
