@@ -60,7 +60,6 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
     if not prose_idx or sum(weights[i] for i in prose_idx) < 0.5 * n:
         return []
     # Loaded only for a prose column: the prose pass (and any NER model) counts separately from the scan.
-    from maskline.classify.caseless_names import caseless_name_pairs
     from maskline.classify.column import _binomial_tail, _Evidence
     from maskline.text.prose import find_prose_many
     from maskline.text.scrubber import find
@@ -76,7 +75,7 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
         rules = find_prose_many(texts, ner=False)
         spans = [any(_not_a_version(t, f) for f in find(t)) for t in texts]
         validated += sum(spans)
-        batch = [v or any(_not_a_version(t, f) and _counts(t, f, r) for f in r) or bool(caseless_name_pairs(t))
+        batch = [v or any(_not_a_version(t, f) and _counts(t, f, r) for f in r) or _caseless_mention(t)
                  for t, r, v in zip(texts, rules, spans, strict=True)]
         if _clearly_sensitive(sum(hit) + sum(batch), len(hit) + len(batch)):
             # The rules alone settle it: the model could only add hits, so it is not run, and the share below
@@ -102,6 +101,21 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
         return [_Evidence("FREE_TEXT_WITH_PII", WEAK_DETECTOR, round(share, 4), 1.0, checked, hits, p_value, False,
                           0.9)] if validated else []
     return [_Evidence("FREE_TEXT_WITH_PII", "prose-spans", round(share, 4), 1.0, checked, hits, p_value, False, 0.9)]
+
+
+def _caseless_mention(text: str) -> bool:
+    """Whether a given and a family name in a script without case
+    (:func:`~maskline.classify.caseless_names.caseless_name_pairs`) are mentioned in prose, by :func:`_counts`'s
+    rule for names: words around them, not the value itself.
+
+    >>> _caseless_mention("आज ग्राहक राजेश शर्मा से बात हुई"), _caseless_mention("राजेश शर्मा")
+    (True, False)
+    """
+    from maskline.classify.caseless_names import caseless_name_pairs
+    from maskline.text.scrubber import Finding
+
+    pairs = [Finding("PERSON_NAME", a, b) for a, b in caseless_name_pairs(text)]
+    return any(_counts(text, f, pairs) for f in pairs)
 
 
 _PRODUCT_TOKEN = re.compile(r"(?:[A-Za-z][\w.-]*/|\brv:)$")

@@ -85,3 +85,21 @@ def test_short_notes_holding_a_validated_e_mail_are_not_safe_even_below_the_free
 
 def test_control_the_same_short_notes_without_any_span_stay_safe() -> None:
     assert classify_column("remark", _short_notes()).verdict == "safe"
+
+
+
+def test_hindi_names_with_an_honorific_are_no_evidence_of_names_mentioned_in_prose() -> None:
+    # "राजेश शर्मा जी": three words, but the value is the name itself, not a note that mentions someone: the
+    # pair counts only with words around it, as a name found by capitals does
+    from maskline.classify.free_text import free_text_evidence
+
+    given, family = ["राजेश", "सुनीता", "अमित", "प्रिया", "दीपक"], ["शर्मा", "वर्मा", "पटेल", "सिंह", "गुप्ता"]
+    names = sorted({f"{g} {f} जी" for g in given for f in family})
+    assert free_text_evidence(names, [12.0] * len(names), 12.0 * len(names)) == []
+
+
+def test_control_the_same_pairs_inside_hindi_notes_are_evidence() -> None:
+    from maskline.classify.free_text import free_text_evidence
+
+    notes = [f"आज ग्राहक {p} से बात हुई {i}" for i, p in enumerate(HINDI_PEOPLE * 6)]
+    assert free_text_evidence(notes, [1.0] * len(notes), float(len(notes)))[0].info_type == "FREE_TEXT_WITH_PII"
