@@ -206,7 +206,7 @@ def _is_prose(value: str) -> bool:
     """Three words or more, a word holding a letter: grouped digits (``4624 8966 3951 3111``) are not prose; or a
     sentence in a script without word spaces (:func:`~maskline.classify.caseless_names.unspaced_prose`).
 
-    >>> _is_prose("Called Anna about it"), _is_prose("4624 8966 3951 3111"), _is_prose("ใบไม้กับผลัดเจ็บไข้แจ่มใส")
+    >>> _is_prose("Called Anna about it"), _is_prose("4624 8966 3951 3111"), _is_prose("ใบไม้กับผลัดเจ็บไข้แจ่มใสหยอกรสชาติ")
     (True, False, True)
     """
     # One regex match per word that holds a letter, stopping at the third: every distinct value of a

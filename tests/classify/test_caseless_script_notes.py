@@ -103,3 +103,11 @@ def test_control_the_same_pairs_inside_hindi_notes_are_evidence() -> None:
 
     notes = [f"आज ग्राहक {p} से बात हुई {i}" for i, p in enumerate(HINDI_PEOPLE * 6)]
     assert free_text_evidence(notes, [1.0] * len(notes), float(len(notes)))[0].info_type == "FREE_TEXT_WITH_PII"
+
+
+def test_control_thai_company_names_with_long_words_are_not_prose() -> None:
+    # "บริษัท <name> จำกัด" (X Company Limited): Thai names run to 11 letters and more, short of a sentence's run
+    names = ["บุญญาภิรมย์", "แท่นทองโอสถ", "ศรีธนะเวทย์", "ถนอมพลกรัง", "พีระเพ็ญกุล", "ทองปากน้ำ"]
+    firms = [f"บริษัท {RNG.choice(names)}{RNG.choice(['', 'การค้า', 'ขนส่ง'])} จำกัด {i}" for i in range(300)]
+    c = classify_column("vendor", firms)
+    assert c.info_type is None and not any(e.startswith("prose:") for e in c.evidence), c.evidence
