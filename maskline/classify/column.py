@@ -476,7 +476,11 @@ def _run_custom(c: CustomDetector, scan: _Scan) -> _Evidence | None:
 def _is_prose(scan: _Scan) -> bool:
     """Half the values are sentences (five words or more). Only for the verdict: prose in which no PII was
     found is ``uncertain``, not ``safe``; whether it holds PII is :mod:`maskline.classify.free_text`'s call."""
-    words = sum(w for v, w in zip(scan.values, scan.weights, strict=True) if len(v.split()) >= SENTENCE_WORDS)
+    from maskline.classify.caseless_names import unspaced_prose
+
+    # Thai (Lao, Khmer, Myanmar) runs a sentence's words together: a long run of letters there is a sentence.
+    words = sum(w for v, w in zip(scan.values, scan.weights, strict=True)
+                if len(v.split()) >= SENTENCE_WORDS or not v.isascii() and unspaced_prose(v))
     return words >= 0.5 * scan.n
 
 
@@ -534,9 +538,9 @@ def _age_distribution_evidence(scan: _Scan) -> list[_Evidence]:
 
 def _confidence(ev: _Evidence, hint: float) -> float | None:
     if ev.info_type == "FREE_TEXT_WITH_PII":  # its own share threshold and test: classify/free_text.py
-        from maskline.classify.free_text import free_text_confidence
+        from maskline.classify.free_text import WEAK_DETECTOR, free_text_confidence
 
-        return free_text_confidence(ev.share, hint)
+        return None if ev.detector == WEAK_DETECTOR else free_text_confidence(ev.share, hint)
     if ev.needs_hint:
         if hint <= 0 or ev.share < 0.6:
             return None

@@ -37,12 +37,15 @@ import re
 from itertools import islice
 from typing import Any
 
+from maskline.classify.caseless_names import unspaced_prose
+
 FREE_TEXT_MIN_SHARE = 0.05
 NOISE_RATE = 0.02
 MAX_P_VALUE = 1e-3
 PROSE_MIN_WORDS = 3
 TEXT_CAP = 200  # distinct prose values scanned per column
 BATCH = 50  # prose values scanned before the verdict may be settled early
+WEAK_DETECTOR = "prose-spans-below-test"  # validated spans in prose, too few for the verdict (see column._confidence)
 EMBEDDED_WORDS = 3  # words around a name or an address for it to be a mention in prose, not the value itself
 
 
@@ -64,13 +67,16 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
     chosen = prose_idx if len(prose_idx) <= TEXT_CAP else random.Random(7).sample(prose_idx, TEXT_CAP)
     ner = _ner_installed()
     hit: list[bool] = []
+    validated = 0  # prose values holding a span the scrubber validates (an e-mail, a phone, an IBAN)
     # In batches, in the random order drawn above, stopping once the verdict is clear: NER costs about a
     # millisecond a value, and a column where one value in five already names someone needs no 200 of them.
     for start in range(0, len(chosen), BATCH):
         texts = [values[i] for i in chosen[start:start + BATCH]]
         rules = find_prose_many(texts, ner=False)
-        batch = [any(_not_a_version(t, f) for f in find(t)) or any(_not_a_version(t, f) and _counts(t, f, r) for f in r)
-                 for t, r in zip(texts, rules, strict=True)]
+        spans = [any(_not_a_version(t, f) for f in find(t)) for t in texts]
+        validated += sum(spans)
+        batch = [v or any(_not_a_version(t, f) and _counts(t, f, r) for f in r) or _caseless_mention(t)
+                 for t, r, v in zip(texts, rules, spans, strict=True)]
         if _clearly_sensitive(sum(hit) + sum(batch), len(hit) + len(batch)):
             # The rules alone settle it: the model could only add hits, so it is not run, and the share below
             # is the rules' share, a lower bound (NER costs about a millisecond a value).
@@ -90,8 +96,26 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
     share = sum(x for x, h in zip(w, hit, strict=True) if h) / sum(w)
     p_value = _binomial_tail(hits, checked, NOISE_RATE)
     if hits < 2 or share < FREE_TEXT_MIN_SHARE or p_value >= MAX_P_VALUE:
-        return []
+        # Too few to call the column FREE_TEXT_WITH_PII, but prose that holds validated spans is not proof of
+        # nothing: the evidence goes back as weak (never a type), which keeps the column from passing as safe.
+        return [_Evidence("FREE_TEXT_WITH_PII", WEAK_DETECTOR, round(share, 4), 1.0, checked, hits, p_value, False,
+                          0.9)] if validated else []
     return [_Evidence("FREE_TEXT_WITH_PII", "prose-spans", round(share, 4), 1.0, checked, hits, p_value, False, 0.9)]
+
+
+def _caseless_mention(text: str) -> bool:
+    """Whether a given and a family name in a script without case
+    (:func:`~maskline.classify.caseless_names.caseless_name_pairs`) are mentioned in prose, by :func:`_counts`'s
+    rule for names: words around them, not the value itself.
+
+    >>> _caseless_mention("आज ग्राहक राजेश शर्मा से बात हुई"), _caseless_mention("राजेश शर्मा")
+    (True, False)
+    """
+    from maskline.classify.caseless_names import caseless_name_pairs
+    from maskline.text.scrubber import Finding
+
+    pairs = [Finding("PERSON_NAME", a, b) for a, b in caseless_name_pairs(text)]
+    return any(_counts(text, f, pairs) for f in pairs)
 
 
 _PRODUCT_TOKEN = re.compile(r"(?:[A-Za-z][\w.-]*/|\brv:)$")
@@ -179,14 +203,18 @@ def _words(text: str) -> list[str]:
 
 
 def _is_prose(value: str) -> bool:
-    """Three words or more, a word holding a letter: grouped digits (``4624 8966 3951 3111``) are not prose.
+    """Three words or more, a word holding a letter: grouped digits (``4624 8966 3951 3111``) are not prose; or a
+    sentence in a script without word spaces (:func:`~maskline.classify.caseless_names.unspaced_prose`).
 
-    >>> _is_prose("Called Anna about it"), _is_prose("4624 8966 3951 3111")
-    (True, False)
+    >>> _is_prose("Called Anna about it"), _is_prose("4624 8966 3951 3111"), _is_prose("ใบไม้กับผลัดเจ็บไข้แจ่มใสหยอกรสชาติ")
+    (True, False, True)
     """
     # One regex match per word that holds a letter, stopping at the third: every distinct value of a
     # string column goes through here, and this is twice as fast as splitting and testing each character.
-    return next(islice(_LETTER_WORD.finditer(value), PROSE_MIN_WORDS - 1, None), None) is not None
+    if next(islice(_LETTER_WORD.finditer(value), PROSE_MIN_WORDS - 1, None), None) is not None:
+        return True
+    # Thai (Lao, Khmer, Myanmar) runs a sentence's words together: one long run of letters is prose.
+    return not value.isascii() and unspaced_prose(value)
 
 
 _LETTER_WORD = re.compile(r"(?<!\S)\S*?[^\W\d_]")  # a word, up to its first letter (str.isalpha's letters)
