@@ -174,8 +174,7 @@ def grouped_account_evidence(values: Sequence[str], weights: Sequence[float], n:
     >>> grouped_account_evidence(["2024-%06d" % i for i in range(50)], [1.0] * 50, 50.0)
     []
     """
-    from maskline.classify.column import _binomial_tail, _Evidence
-    from maskline.infotypes.name_hints import PERSONAL_DOCUMENT_WORDS, name_words
+    from maskline.classify.template_evidence import TemplateSpec, template_evidence
 
     if not n:
         return []
@@ -187,12 +186,6 @@ def grouped_account_evidence(values: Sequence[str], weights: Sequence[float], n:
     if not templates:
         return []
     chosen = max(templates.values(), key=lambda idx: sum(weights[i] for i in idx))
-    weight = sum(weights[i] for i in chosen)
-    if weight < MIN_SHARE * n or len(chosen) < DISTINCT_SHARE * weight:
-        return []
-    if not_accounts([values[i] for i in chosen]):
-        return []
-    accountish = bool(set(name_words(name)) & PERSONAL_DOCUMENT_WORDS) if name else False
-    return [_Evidence("BANK_ACCOUNT", "account-groups", weight / n, 1.0, len(chosen), len(chosen),
-                      _binomial_tail(len(chosen), len(chosen), CHANCE), False,
-                      NAMED_STRENGTH if accountish else STRENGTH, chance=CHANCE, min_share=MIN_SHARE)]
+    spec = TemplateSpec("BANK_ACCOUNT", "account-groups", STRENGTH, NAMED_STRENGTH, CHANCE, MIN_SHARE,
+                        DISTINCT_SHARE)
+    return template_evidence(spec, values, weights, n, chosen, not_accounts, name)

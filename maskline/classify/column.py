@@ -219,9 +219,10 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
 
         found.extend(card_issuer_evidence(scan.values, scan.weights, scan.n))
     if kind == "integer":  # postal codes stored as numbers, their leading zeros lost
-        from maskline.classify.postal_shape import names_not_codes, postal_number_evidence
+        from maskline.classify.postal_shape import postal_number_evidence
+        from maskline.infotypes.name_hints import names_measure_or_key
 
-        if not names_not_codes(name):
+        if not names_measure_or_key(name):
             found.extend(postal_number_evidence(scan.values, scan.weights, scan.n, table_rows or int(scan.n)))
     if kind == "string" and "USERNAME" not in hints:
         handles = _handle_template_evidence(scan) or _single_template_handle_evidence(scan)
@@ -250,9 +251,10 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         from maskline.classify.full_names import full_name_evidence
 
         found.extend(full_name_evidence(scan.values, scan.weights, scan.n))
-        from maskline.classify.postal_shape import names_not_codes, postal_code_evidence
+        from maskline.classify.postal_shape import postal_code_evidence
+        from maskline.infotypes.name_hints import names_measure_or_key
 
-        if not names_not_codes(name):
+        if not names_measure_or_key(name):
             found.extend(postal_code_evidence(scan.values, scan.weights, scan.n, table_rows or int(scan.n)))
         from maskline.classify.house_numbers import numbered_street_evidence
 

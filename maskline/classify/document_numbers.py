@@ -150,8 +150,7 @@ def document_number_evidence(values: Sequence[str], weights: Sequence[float], n:
     >>> document_number_evidence(["A%09d" % r.randint(0, 10**9 - 1) for _ in range(60)], [1.0] * 60, 60.0)
     []
     """
-    from maskline.classify.column import _binomial_tail, _Evidence
-    from maskline.infotypes.name_hints import PERSONAL_DOCUMENT_WORDS, name_words
+    from maskline.classify.template_evidence import TemplateSpec, template_evidence
 
     if not n:
         return []
@@ -165,12 +164,6 @@ def document_number_evidence(values: Sequence[str], weights: Sequence[float], n:
     width = Counter(len(a) + len(b) for a, b in split.values()).most_common(1)[0][0]
     bare = [i for i, v in enumerate(values) if len(v) == width and _BARE.match(v) and i not in split]
     family = prefixed + bare
-    weight = sum(weights[i] for i in family)
-    if weight < MIN_SHARE * n or len(family) < DISTINCT_SHARE * weight:
-        return []
-    if not_document_numbers([values[i] for i in family]):
-        return []
-    documentish = bool(set(name_words(name)) & PERSONAL_DOCUMENT_WORDS) if name else False
-    return [_Evidence("PASSPORT", "document-number-series", weight / n, 1.0, len(family), len(family),
-                      _binomial_tail(len(family), len(family), CHANCE), False,
-                      NAMED_STRENGTH if documentish else STRENGTH, chance=CHANCE, min_share=MIN_SHARE)]
+    spec = TemplateSpec("PASSPORT", "document-number-series", STRENGTH, NAMED_STRENGTH, CHANCE, MIN_SHARE,
+                        DISTINCT_SHARE)
+    return template_evidence(spec, values, weights, n, family, not_document_numbers, name)

@@ -27,7 +27,6 @@ Names of things made of a word and a family name (hotels "Pension Weber", wines 
 
 from __future__ import annotations
 
-import random
 from collections.abc import Sequence
 from typing import Any
 
@@ -64,15 +63,16 @@ def full_name_evidence(values: Sequence[str], weights: Sequence[float], n: float
     their total.
     """
     from maskline.classify.column import _binomial_tail, _Evidence
+    from maskline.infotypes.distinct_sample import nearly_distinct_sample
     from maskline.infotypes.function_words import most_function_words
     from maskline.infotypes.validators import person_name_or_family_ending, person_name_shape
 
-    distinct = len(values)
-    if distinct < MIN_DISTINCT or not n or distinct / max(1.0, n) < MIN_DISTINCT_SHARE:
+    sample = nearly_distinct_sample(values, weights, min_values=MIN_DISTINCT, distinct_share=MIN_DISTINCT_SHARE,
+                                    cap=CHECK_CAP)
+    if sample is None:
         return []
-    idx = list(range(distinct)) if distinct <= CHECK_CAP else random.Random(distinct).sample(range(distinct),
-                                                                                          CHECK_CAP)
-    all_w = sum(weights[i] for i in idx)
+    values, weights, all_w = sample
+    idx = range(len(values))
     shaped = [i for i in idx if 2 <= len(values[i].replace(",", " ").split()) <= 3 and person_name_shape(values[i])]
     shaped_w = sum(weights[i] for i in shaped)
     if not all_w or shaped_w < SHAPED_SHARE * all_w:

@@ -120,33 +120,6 @@ def postal_code_evidence(values: Sequence[str], weights: Sequence[float], n: flo
                       STRENGTH)]
 
 
-# Name words that say a column holds a measure (an amount, a count, a duration): its numbers are not codes, whatever
-# their widths. Only the numbers' own rule reads them; a postal-code name still wins through its hint.
-MEASURE_WORDS = frozenset({
-    "amount", "amt", "price", "cost", "costs", "total", "sum", "subtotal", "balance", "revenue", "salary", "income",
-    "fee", "fees", "tax", "qty", "quantity", "count", "cnt", "num", "views", "clicks", "units", "stock", "weight",
-    "size", "length", "height", "width", "duration", "ms", "seconds", "secs", "minutes", "bytes", "score", "rank",
-    "betrag", "preis", "summe", "anzahl", "menge", "gewicht", "montant", "prix", "quantite", "importe", "precio",
-    "cantidad", "importo", "prezzo", "quantita", "bedrag", "prijs", "aantal", "valor", "quantidade",
-})
-# Name words that say a column holds keys of records (``customer_id``, ``orderKey``): a sample of a fact table's
-# foreign keys is uniform over the parent's ids, which is the very shape of codes that lost their leading zeros.
-KEY_WORDS = frozenset({"id", "ids", "key", "fk", "pk", "uid", "idx", "seq", "ref"})
-
-
-def names_not_codes(column: str) -> bool:
-    """Whether the column's name says it holds a measure (amount, count, duration) or keys of records, not codes.
-
-    >>> names_not_codes("unit_cost"), names_not_codes("totalAmount"), names_not_codes("customerId")
-    (True, True, True)
-    >>> names_not_codes("c7"), names_not_codes("plz")
-    (False, False)
-    """
-    from maskline.infotypes.name_hints import name_words
-
-    return any(w in MEASURE_WORDS or w in KEY_WORDS for w in name_words(column))
-
-
 def _width_shares(values: Sequence[str], weights: Sequence[float]) -> tuple[int, dict[int, float]]:
     """The most common width (by weight) and each width's share of the weight."""
     by_width: dict[int, float] = {}

@@ -33,7 +33,6 @@ family-name list, which alone gives them 16% to 96%). The chance rate used for t
 
 from __future__ import annotations
 
-import random
 from collections.abc import Sequence
 from typing import Any
 
@@ -58,15 +57,16 @@ def single_name_evidence(values: Sequence[str], weights: Sequence[float], n: flo
     their total.
     """
     from maskline.classify.column import _binomial_tail, _Evidence
+    from maskline.infotypes.distinct_sample import nearly_distinct_sample
     from maskline.infotypes.function_words import most_function_words
     from maskline.infotypes.validators import person_name_or_family_ending, person_name_shape
 
-    distinct = len(values)
-    if distinct < MIN_DISTINCT or not n or distinct / max(1.0, n) < MIN_DISTINCT_SHARE:
+    sample = nearly_distinct_sample(values, weights, min_values=MIN_DISTINCT, distinct_share=MIN_DISTINCT_SHARE,
+                                    cap=CHECK_CAP)
+    if sample is None:
         return []
-    idx = list(range(distinct)) if distinct <= CHECK_CAP else random.Random(distinct).sample(range(distinct),
-                                                                                          CHECK_CAP)
-    all_w = sum(weights[i] for i in idx)
+    values, weights, all_w = sample
+    idx = range(len(values))
     single = [i for i in idx if _one_name(values[i]) and person_name_shape(values[i])]
     single_w = sum(weights[i] for i in single)
     if not all_w or single_w < SINGLE_SHARE * all_w:

@@ -261,6 +261,41 @@ def name_words(column: str) -> tuple[str, ...]:
 NEGATING_WORDS: frozenset[str] = _LATIN_NEGATING_WORDS | _folded_words(SCRIPT_NEGATING_WORDS)
 
 
+# Name words that say a column holds a measure (an amount, a count, a duration): its numbers are not codes, whatever
+# their widths. Digit rules that read numbers as codes (postal codes that lost their zeros) check it; a name hint
+# of the type still wins.
+MEASURE_WORDS = frozenset({
+    "amount", "amt", "price", "cost", "costs", "total", "sum", "subtotal", "balance", "revenue", "salary", "income",
+    "fee", "fees", "tax", "qty", "quantity", "count", "cnt", "num", "views", "clicks", "units", "stock", "weight",
+    "size", "length", "height", "width", "duration", "ms", "seconds", "secs", "minutes", "bytes", "score", "rank",
+    "betrag", "preis", "summe", "anzahl", "menge", "gewicht", "montant", "prix", "quantite", "importe", "precio",
+    "cantidad", "importo", "prezzo", "quantita", "bedrag", "prijs", "aantal", "valor", "quantidade",
+})
+# Name words that say a column holds keys of records (``customer_id``, ``orderKey``): a sample of a fact table's
+# foreign keys is uniform over the parent's ids, which is the very shape of codes that lost their leading zeros.
+KEY_WORDS = frozenset({"id", "ids", "key", "fk", "pk", "uid", "idx", "seq", "ref"})
+
+
+def names_measure_or_key(column: str) -> bool:
+    """Whether the column's name says it holds a measure (amount, count, duration) or keys of records, not codes.
+
+    >>> names_measure_or_key("unit_cost"), names_measure_or_key("totalAmount"), names_measure_or_key("customerId")
+    (True, True, True)
+    >>> names_measure_or_key("c7"), names_measure_or_key("plz")
+    (False, False)
+    """
+    return any(w in MEASURE_WORDS or w in KEY_WORDS for w in name_words(column))
+
+
+def names_personal_document(column: str) -> bool:
+    """Whether the column name carries a word of a personal document or account (:data:`PERSONAL_DOCUMENT_WORDS`).
+
+    >>> names_personal_document("passport_no"), names_personal_document("accountNumber"), names_personal_document("c7")
+    (True, True, False)
+    """
+    return bool(column) and bool(set(name_words(column)) & PERSONAL_DOCUMENT_WORDS)
+
+
 @cache
 def _compiled() -> tuple[tuple[str, tuple[str, ...], str], ...]:
     out = []
