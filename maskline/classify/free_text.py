@@ -105,13 +105,13 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
 
 def _caseless_mention(text: str) -> bool:
     """Whether a given and a family name in a script without case
-    (:func:`~maskline.classify.caseless_names.caseless_name_pairs`) are mentioned in prose, by :func:`_counts`'s
+    (:func:`~maskline.text.caseless_names.caseless_name_pairs`) are mentioned in prose, by :func:`_counts`'s
     rule for names: words around them, not the value itself.
 
     >>> _caseless_mention("आज ग्राहक राजेश शर्मा से बात हुई"), _caseless_mention("राजेश शर्मा")
     (True, False)
     """
-    from maskline.classify.caseless_names import caseless_name_pairs
+    from maskline.text.caseless_names import caseless_name_pairs
     from maskline.text.scrubber import Finding
 
     pairs = [Finding("PERSON_NAME", a, b) for a, b in caseless_name_pairs(text)]

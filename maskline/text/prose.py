@@ -5,7 +5,8 @@ for what only context reveals:
 
 - ``PERSON_NAME``: spaCy NER where PyPI serves a pipeline (English, French;
   the ``ner`` extra), and first-name lists, titles and name fields in every
-  language (:mod:`maskline.text.names`);
+  language (:mod:`maskline.text.names`), and in scripts without capitals (Thai, Devanagari, Arabic...) a known
+  given name beside a known family name (:mod:`maskline.text.caseless_names`);
 - ``STREET_ADDRESS``: a house number next to a street word of the language
   (``12 Main Street``, ``Hauptstraße 5``, ``12, rue de la Paix``, ``Via Roma 3``, ``ulica Długa 12``); street
   words are the hand lists of :mod:`maskline.text.prose_data` and Faker's words of every language
@@ -216,6 +217,10 @@ def _rule_spans(text: str, names: Iterable[str] | None) -> list[Finding]:
 
     rules = _rules()
     found = [Finding("PERSON_NAME", a, b) for a, b in person_spans(text, names)]
+    if not text.isascii():  # scripts without capitals: a known given name and family name side by side
+        from maskline.text.caseless_names import caseless_name_pairs
+
+        found += [Finding("PERSON_NAME", a, b) for a, b in caseless_name_pairs(text)]
     if any(c.isdigit() for c in text):  # an address, a date, a code and a record number all hold a digit
         streets = [Finding("STREET_ADDRESS", *_trim(text, m.span())) for m in rules["STREET_ADDRESS"].finditer(text)
                    if any(c.isdigit() for c in m.group())]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 
 from maskline.classify import classify_column
-from maskline.classify.caseless_names import caseless_name_pairs
+from maskline.text.caseless_names import caseless_name_pairs
 
 RNG = random.Random(3131)
 # Thai words (customer, call, ask, about, goods, send, late, today, already, problem, system, pay, money, return)

@@ -76,6 +76,25 @@ def test_the_in_process_scrub_method_masks_names_in_free_text() -> None:
     assert pd.isna(out["notes"].tolist()[2])
 
 
+def test_the_in_process_scrub_method_masks_names_in_scripts_without_capitals() -> None:
+    from maskline.engine.frames import mask_frame
+
+    # Hindi and Thai notes: "today I spoke with Rajesh Sharma", "handed over to <Thai given and family name>".
+    notes = ["आज राजेश शर्मा से बात हुई", "ส่งต่อให้ กิติกานต์ หิรัญสาลี แล้ว", "आज ग्राहक से बात हुई"]
+    out = mask_frame(pd.DataFrame({"notes": notes}), {"datasets": {"t": {"columns": {"notes": {"method": "scrub"}}}}},
+                     table="t")["notes"].tolist()
+    assert out == ["आज [PERSON_NAME] से बात हुई", "ส่งต่อให้ [PERSON_NAME] แล้ว", "आज ग्राहक से बात हुई"]
+
+
+def test_control_a_caseless_given_name_alone_is_a_word_and_stays() -> None:
+    from maskline.text import scrub
+
+    # "आशा" (asha, hope) is a given name and a word: without a family name beside it nothing marks it as a person.
+    # Not trivially true: with a family name beside it, the same word is masked.
+    assert scrub("मुझे आशा है कि सामान आज आएगा", prose=True)[0] == "मुझे आशा है कि सामान आज आएगा"
+    assert "[PERSON_NAME]" in scrub("आज राजेश शर्मा से बात हुई", prose=True)[0]
+
+
 def test_the_scrub_method_fails_closed_without_the_ner_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     import importlib.util
 
