@@ -6,16 +6,21 @@ a series of one to three letters followed by six to eight digits (ICAO 9303 leav
 Italy and Greece ``YA1234567``, Ukraine and Brazil ``FX123456``, Spain ``PAA123456``, Iran ``K12345678``, the
 United States (since 2021) a letter and eight digits among nine-digit numbers. Two other series are read the
 same way: a digit series set apart by a space (Russian passports, ``75 1234567`` and ``45 06 123456``, among
-the same digits written without it), and the Dutch format python-stdnum checks
+the same digits written without it), the Dutch format python-stdnum checks
 (:mod:`stdnum.nl.identiteitskaartnummer`: two letters, six letters or digits, a digit, no ``O``:
-``NXC3K1B81``). What sets a column of them apart from business codes of the same shape:
+``NXC3K1B81``), and two issuers' schemes of nine characters (:data:`_ISSUER_SCHEMES`: Germany's authority code
+and serial in an alphabet without vowels, ``C01X00T47``; France's ``09AB12345``). What sets a column of them
+apart from business codes of the same shape:
 
-- one template: one series of one length and a number of one length (or two adjacent ones, ``6-7``);
+- one template: one series of one length and a number of one length (or two adjacent ones, ``6-7``) for at
+  least half the values with a series, the rest other issuers' documents (a bank's foreign customers); or bare
+  digits of the same width for most values (the issuer's own: Britain's nine digits) and the documents of
+  other issuers, judged together, beside them;
 - the series varies: many distinct series spread over the rows, where SKUs, order numbers, tickets and
   tracking numbers share one prefix or a few (``SO1234567``, ``A123456789``), and mobile numbers one trunk
   (``06 12345678``);
 - the digits are drawn, not counted: their leading digit varies (row ids padded behind a prefix, ``AB000123``,
-  open with one or two);
+  open with one or two), in the numbers behind the series and in the bare digits beside them;
 - nearly every value is distinct, with no separator inside (plates, SKUs and licence keys have dashes or spaces)
   and nothing after the digits (UPU parcel numbers end in a country code: ``RA123456785DE``).
 
@@ -45,8 +50,8 @@ from typing import Any
 MIN_VALUES = 10  # fewer values with a series than this say nothing about a column
 MIN_SHARE = 0.6  # of a column's values (placeholders removed) that must fit the template, bare digits included
 PREFIXED_SHARE = 0.1  # ... and at least this share must show the series (letters, or digits set apart)
-TEMPLATE_SHARE = 0.5  # of the values with a series that share one template (number lengths d or d+1)
-MIN_TEMPLATES = 3  # ... or, beside a majority of bare digits, lettered templates of this many issuers
+TEMPLATE_SHARE = 0.5  # of the values with a series that share one template (number lengths d or d+1), unless
+# bare digits outnumber them
 TOP_SERIES = 0.25  # the most common series may hold at most this share (or three values) ...
 MIN_SERIES = 5  # ... and there must be at least this many distinct blocks (more for long columns, see below)
 MIN_LEADING = 5  # distinct leading digits of the digit blocks: drawn numbers, not a counter
@@ -138,19 +143,12 @@ def not_document_numbers(values: Sequence[str]) -> str | None:
     if len(prefixed) < MIN_VALUES:
         return "too few values with a series"
     same = _template(prefixed)
+    bare = [v for v in values if _BARE.match(v)]
     if len(same) < TEMPLATE_SHARE * len(prefixed):
-        bare = [v for v in values if _BARE.match(v)]
         if len(bare) < len(prefixed):
             return f"no one template: {len(same) / len(prefixed):.0%} of the prefixed values share one"
-        # Bare digits the issuer's own (Britain, the United States, Croatia, Denmark: nine digits), the rest the
-        # documents of other issuers, each in its own template: the lettered values are judged together, and a
-        # business's codes, issued by one system in one template or two, are not several issuers' documents.
-        templates = len({(kind, len(a), len(b)) for readings in prefixed for kind, a, b in readings[:1]})
-        if templates < MIN_TEMPLATES:
-            return f"no one template: {templates} lettered templates beside bare digits"
-        leading = len({v[0] for v in bare})
-        if leading < MIN_LEADING:
-            return f"counted, not drawn: {leading} distinct leading digits of the bare numbers"
+        # Bare digits are the issuer's own numbers (Britain, the United States, Croatia: nine digits), the others
+        # the documents of other issuers, each in its own template: the lettered values are judged together.
         same = [(a, b) for readings in prefixed for _, a, b in readings[:1]]
     series = Counter(a for a, _ in same)
     top = series.most_common(1)[0][1]
@@ -170,6 +168,9 @@ def not_document_numbers(values: Sequence[str]) -> str | None:
     leading = len({b[0] for _, b in same})
     if leading < MIN_LEADING:
         return f"counted, not drawn: {leading} distinct leading digits"
+    bare_leading = len({v[0] for v in bare})
+    if len(bare) >= MIN_VALUES and bare_leading < MIN_LEADING:  # row ids beside a few codes with a series
+        return f"counted, not drawn: {bare_leading} distinct leading digits of the bare numbers"
     return None
 
 
