@@ -65,14 +65,15 @@ _PREFIXED = re.compile(r"^([A-Z]{1,3})([0-9]{6,8})$")
 _DIGIT_SERIES = re.compile(r"^([0-9]{2}) ([0-9]{7})$|^([0-9]{2} ?[0-9]{2}) ([0-9]{6})$")
 _DUTCH_MIDDLE = re.compile(r"[A-Z]")
 _BARE = re.compile(r"^[0-9]{7,10}$")
-# Issuers whose nine characters are not a letter series and digits, read as (scheme, pattern, series length):
-# Germany since 2007, a four-character authority code and a five-character serial, from the digits and the
-# consonants that cannot be misread (no vowel, no B, D, Q or S), passports opening with C, F, G, H, J or K; France,
-# two digits, two letters and five digits. Random codes of letters and digits fit the German alphabet about one
-# time in sixty (a vowel or B, D, Q, S turns up), so a column of them is not read as one.
-_ISSUER_SCHEMES: tuple[tuple[str, re.Pattern[str], int], ...] = (
-    ("de", re.compile(r"^[CFGHJK](?=[0-9]*[CFGHJKLMNPRTVWXYZ])[CFGHJKLMNPRTVWXYZ0-9]{8}$"), 4),
-    ("fr", re.compile(r"^[0-9]{2}[A-Z]{2}[0-9]{5}$"), 4),
+# Issuers whose nine characters are not a letter series and digits, read as (scheme, pattern, where the series
+# is, where the number is): Germany since 2007, a four-character authority code and a five-character serial, from
+# the digits and the consonants that cannot be misread (no vowel, no B, D, Q or S), passports opening with C, F,
+# G, H, J or K; France, two digits, a series of two letters and five digits. Random codes of letters and digits fit
+# the German alphabet about one time in sixty (a vowel or B, D, Q, S turns up), so a column of them is not read
+# as one; production lots of the French shape (a year, one of a few plants' letters, a serial) show few series.
+_ISSUER_SCHEMES: tuple[tuple[str, re.Pattern[str], slice, slice], ...] = (
+    ("de", re.compile(r"^[CFGHJK](?=[0-9]*[CFGHJKLMNPRTVWXYZ])[CFGHJKLMNPRTVWXYZ0-9]{8}$"), slice(0, 4), slice(4, 9)),
+    ("fr", re.compile(r"^[0-9]{2}[A-Z]{2}[0-9]{5}$"), slice(2, 4), slice(4, 9)),
 )
 
 
@@ -83,7 +84,7 @@ def _readings(value: str) -> list[tuple[str, str, str]]:
     template decides which one it is (:func:`_template`).
 
     >>> _readings("FR4812345"), _readings("09AB12345")
-    ([('letters', 'FR', '4812345')], [('fr', '09AB', '12345')])
+    ([('letters', 'FR', '4812345')], [('fr', 'AB', '12345')])
     >>> [r[0] for r in _readings("CF3K1X2L7")]
     ['de', 'nl']
     >>> _readings("ZE4K1234A")  # Z opens no German passport (nor has it an E), and it is not a series and digits
@@ -96,7 +97,8 @@ def _readings(value: str) -> list[tuple[str, str, str]]:
     if m:
         series, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         return [("digits", series.replace(" ", ""), number)]
-    out = [(scheme, value[:cut], value[cut:]) for scheme, rx, cut in _ISSUER_SCHEMES if rx.match(value)]
+    out = [(scheme, value[series], value[number]) for scheme, rx, series, number in _ISSUER_SCHEMES
+           if rx.match(value)]
     if len(value) == 9 and _DUTCH_MIDDLE.search(value[2:8]):
         from stdnum.nl import identiteitskaartnummer
 
@@ -192,15 +194,14 @@ def document_number_evidence(values: Sequence[str], weights: Sequence[float], n:
 
     if not n:
         return []
-    split = {i: p[0] for i, v in enumerate(values) for p in [_readings(v)] if p}
-    prefixed = list(split)
+    prefixed = [i for i, v in enumerate(values) if _readings(v)]
     prefixed_w = sum(weights[i] for i in prefixed)
     if len(prefixed) < MIN_VALUES or prefixed_w < PREFIXED_SHARE * n:
         return []
     # Bare digits as long as series and number count too: the United States mixes nine digits and a letter and
     # eight, Russian passports are written with and without the space after the series.
-    width = Counter(len(a) + len(b) for _, a, b in split.values()).most_common(1)[0][0]
-    bare = [i for i, v in enumerate(values) if len(v) == width and _BARE.match(v) and i not in split]
+    width = Counter(len(values[i].replace(" ", "")) for i in prefixed).most_common(1)[0][0]
+    bare = [i for i, v in enumerate(values) if len(v) == width and _BARE.match(v)]
     family = prefixed + bare
     spec = TemplateSpec("PASSPORT", "document-number-series", STRENGTH, NAMED_STRENGTH, CHANCE, MIN_SHARE,
                         DISTINCT_SHARE)

@@ -78,6 +78,12 @@ def test_vowel_free_codes_are_not_german_passports() -> None:  # control: a code
     assert _type("f4", [_rand(r, vowel_free, 9) for _ in range(300)]) is None
 
 
+def test_production_lots_of_the_french_shape_are_not_passports() -> None:  # control: a year, a plant, a serial
+    r = random.Random(49)
+    values = [f"{r.randint(19, 26)}{r.choice(['FR', 'DE', 'IT'])}{_rand(r, DG, 5)}" for _ in range(300)]
+    assert _type("var4", values) is None
+
+
 def test_one_business_template_beside_nine_digit_numbers_is_not_passports() -> None:  # control
     r = random.Random(46)
     values = [str(r.randint(10**8, 10**9 - 1)) if r.random() < 0.75 else "SO" + _rand(r, DG, 7) for _ in range(300)]
