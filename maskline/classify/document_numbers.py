@@ -160,11 +160,11 @@ def not_document_numbers(values: Sequence[str]) -> str | None:
     need = max(MIN_SERIES, min(13, len(same) // 4))
     if len(series) < need:
         return f"few series: {len(series)} distinct"
-    first = next(iter(series))
-    if len(first) == 3 and first.isalpha():
-        carded = sum(_identity_card(a + b) for a, b in same) / len(same)
-        if carded >= CARD_SHARE:
-            return f"identity cards: {carded:.0%} hold an identity card's check digit"
+    # Only three letters and six digits have an identity card's shape (a template of six or seven digits, or
+    # several issuers' documents judged together, holds other lengths beside them).
+    carded = sum(_identity_card(a + b) for a, b in same if len(a) == 3 and a.isalpha() and len(b) == 6) / len(same)
+    if carded >= CARD_SHARE:
+        return f"identity cards: {carded:.0%} hold an identity card's check digit"
     # Counters (row ids behind a prefix, AB000123, AB000124) open with one or two digits; drawn numbers with all.
     # (A Dutch number's first character is a letter or a digit: it varies all the more.)
     leading = len({b[0] for _, b in same})

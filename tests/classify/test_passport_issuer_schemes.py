@@ -72,6 +72,17 @@ def test_nine_bare_digits_beside_foreign_documents_are_passports() -> None:
     assert _type("attr4", _mixed(r, lambda q: str(q.randint(10**8, 10**9 - 1)), 0.8)) == "PASSPORT"
 
 
+def test_three_letter_series_of_six_or_seven_digits_are_read_without_error() -> None:
+    r = random.Random(50)  # identity cards have three letters and six digits; longer numbers are not checked as them
+    assert _type("x4", [_rand(r, UP, 3) + _rand(r, DG, r.choice([6, 7])) for _ in range(300)]) == "PASSPORT"
+
+
+def test_foreign_documents_of_several_lengths_beside_bare_digits_are_read_without_error() -> None:
+    r = random.Random(51)
+    values = [_rand(r, UP, 3) + _rand(r, DG, 6)] + _mixed(r, lambda q: str(q.randint(10**8, 10**9 - 1)), 0.8)
+    assert _type("attr4", values) == "PASSPORT"
+
+
 def test_vowel_free_codes_are_not_german_passports() -> None:  # control: a code alphabet without vowels
     r = random.Random(45)
     vowel_free = "BCDFGHJKLMNPQRSTVWXZ" + DG
