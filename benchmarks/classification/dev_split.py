@@ -23,6 +23,9 @@ What is in it (see RESULTS.md):
   ports, HTTP statuses, area codes, product numbers; since the ``clsname`` round), appended after the others;
 - six tables of codes shaped like passports and accounts (coupons, PNRs, serials, licence keys, containers,
   plates, grouped parcel numbers, marketplace orders, grouped IMEIs and barcodes, invoices; since ``clsdoc``);
+- six tables of passports of one issuer among other issuers' (bare digits in Britain and Croatia) beside codes of
+  the same shapes that one system issues (references beside orders, supplier parts, numbers from one block,
+  vowel-free and Crockford codes, production lots; since ``clspass``);
 - sparse columns (70-95% empty), mixed columns (placeholders), codes stored as numbers (postal codes as floats,
   phones as integers), and hard negatives of every class of issue 15.
 
@@ -47,7 +50,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "9aa6244878425552e3a5df286a7209dd7a2fc9d06cc42106f7a905cd2be545af"
+RECORDED_FINGERPRINT = "d7469b5af3386a7d7f6087e61c1e933cdbb9355e57feefb903cd009c182040a2"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -1074,11 +1077,12 @@ def _table(table: str, locale: str, kinds: list[Kind], opaque_share: float, rng:
 def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     """Generate the labelled columns: three mixed tables, one value-evidence table and one table of name-like
     things per locale, then four tables of code-shaped numbers, six tables of codes shaped like documents and
-    accounts, and one table of one-template handles and their look-alikes per locale.
+    accounts, one table of one-template handles and their look-alikes per locale, and six tables of passports among
+    foreign ones and their look-alikes.
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    130
+    136
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1125,8 +1129,9 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
         kinds = list(DOCUMENT_SHAPED)
         shaped.shuffle(kinds)
         columns += _table(f"dd{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.75, shaped, rows)
-    # Handles of one template and their look-alikes (since the clsuser round), after every other table.
-    return columns + handle_tables(seed, rows)
+    # Handles of one template and their look-alikes (since the clsuser round), then passports of one issuer among
+    # other issuers' and their look-alikes (since the clspass round), after every other table.
+    return columns + handle_tables(seed, rows) + passport_mix_tables(seed, rows)
 
 
 def fingerprint(columns: list[Column]) -> str:
@@ -1284,4 +1289,71 @@ def handle_tables(seed: int = SEED, rows: int = ROWS) -> list[Column]:
         kinds = rng.sample(ONE_TEMPLATE_HANDLES, 3) + rng.sample(HANDLE_LOOKALIKES, 6)
         rng.shuffle(kinds)
         columns += _table(f"dh{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.6, rng, rows)
+    return columns
+
+
+# ---------------------------------------------------------------- passports among foreign ones (clspass)
+# A bank's customers: most passports of the country's own template (bare digits in Britain and Croatia), the rest
+# of other issuers, under mostly opaque names; beside them codes of the same shapes that one system issues: reference
+# numbers beside order numbers, supplier part numbers beside one's own, customer numbers from one block beside
+# legacy branch codes, vowel-free and Crockford codes of nine characters, production lots of the French shape.
+PASSPORT_MIX_SEED_OFFSET = 47  # their own generator: the tables before them stay as they were
+PASSPORT_MIX_LOCALES = ("en-gb", "de", "fr", "hr", "it", "es")
+
+
+def _passport_mix(g: Any, rng: random.Random, loc: str) -> str:
+    if rng.random() < 0.75:
+        return _PASSPORTS[COUNTRY[loc]](rng)
+    return rng.choice([make for country, make in _PASSPORTS.items() if country != COUNTRY[loc]])(rng)
+
+
+def _refs_and_orders(g: Any, rng: random.Random, loc: str) -> str:
+    return _digits(rng, 9) if rng.random() < 0.75 else "SO" + _digits(rng, 7)
+
+
+def _supplier_parts(g: Any, rng: random.Random, loc: str) -> str:
+    if rng.random() < 0.6:
+        return str(rng.randint(10**8, 10**9 - 1))
+    return rng.choice(["BO" + _digits(rng, 7), "SIE" + _digits(rng, 6), "M" + _digits(rng, 8)])
+
+
+def _block_members(g: Any, rng: random.Random, loc: str) -> str:
+    return str(rng.randint(410000000, 410099999)) if rng.random() < 0.75 else _rand(rng, UP, 2) + _digits(rng, 7)
+
+
+def _vowel_free(g: Any, rng: random.Random, loc: str) -> str:
+    return _rand(rng, "BCDFGHJKLMNPQRSTVWXZ" + DG, 9)
+
+
+def _crockford(g: Any, rng: random.Random, loc: str) -> str:
+    return _rand(rng, "0123456789ABCDEFGHJKMNPQRSTVWXYZ", 9)
+
+
+def _lot(g: Any, rng: random.Random, loc: str) -> str:
+    return f"{rng.randint(19, 26)}{rng.choice(['FR', 'DE', 'IT', 'PL'])}{_digits(rng, 5)}"
+
+
+PASSPORT_MIX: tuple[Kind, ...] = (
+    Kind("PASSPORT", _passport_mix, ("passport_no", "travel_document")),
+    Kind(None, _refs_and_orders, ("reference", "order_ref")),
+    Kind(None, _supplier_parts, ("part_no", "article")),
+    Kind(None, _block_members, ("member_no", "customer_no")),
+    Kind(None, _vowel_free, ("voucher_code", "redeem_code")),
+    Kind(None, _crockford, ("short_id", "share_code")),
+    Kind(None, _lot, ("lot_no", "batch")),
+)
+
+
+def passport_mix_tables(seed: int = SEED, rows: int = ROWS) -> list[Column]:
+    """One table per locale of :data:`PASSPORT_MIX_LOCALES`: a passport column and six look-alikes, mostly opaque.
+
+    >>> len(passport_mix_tables(rows=5))
+    42
+    """
+    rng = random.Random(seed + PASSPORT_MIX_SEED_OFFSET)
+    columns: list[Column] = []
+    for li, locale in enumerate(PASSPORT_MIX_LOCALES):
+        kinds = list(PASSPORT_MIX)
+        rng.shuffle(kinds)
+        columns += _table(f"dp{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.75, rng, rows)
     return columns

@@ -6,16 +6,21 @@ a series of one to three letters followed by six to eight digits (ICAO 9303 leav
 Italy and Greece ``YA1234567``, Ukraine and Brazil ``FX123456``, Spain ``PAA123456``, Iran ``K12345678``, the
 United States (since 2021) a letter and eight digits among nine-digit numbers. Two other series are read the
 same way: a digit series set apart by a space (Russian passports, ``75 1234567`` and ``45 06 123456``, among
-the same digits written without it), and the Dutch format python-stdnum checks
+the same digits written without it), the Dutch format python-stdnum checks
 (:mod:`stdnum.nl.identiteitskaartnummer`: two letters, six letters or digits, a digit, no ``O``:
-``NXC3K1B81``). What sets a column of them apart from business codes of the same shape:
+``NXC3K1B81``), and two issuers' schemes of nine characters (:data:`_ISSUER_SCHEMES`: Germany's authority code
+and serial in an alphabet without vowels, ``C01X00T47``; France's ``09AB12345``). What sets a column of them
+apart from business codes of the same shape:
 
-- one template: one series of one length and a number of one length (or two adjacent ones, ``6-7``);
+- one template: one series of one length and a number of one length (or two adjacent ones, ``6-7``) for at
+  least half the values with a series, the rest other issuers' documents (a bank's foreign customers); or bare
+  digits of the same width for most values (the issuer's own: Britain's nine digits) and the documents of
+  other issuers, judged together, beside them;
 - the series varies: many distinct series spread over the rows, where SKUs, order numbers, tickets and
   tracking numbers share one prefix or a few (``SO1234567``, ``A123456789``), and mobile numbers one trunk
   (``06 12345678``);
 - the digits are drawn, not counted: their leading digit varies (row ids padded behind a prefix, ``AB000123``,
-  open with one or two);
+  open with one or two), in the numbers behind the series and in the bare digits beside them;
 - nearly every value is distinct, with no separator inside (plates, SKUs and licence keys have dashes or spaces)
   and nothing after the digits (UPU parcel numbers end in a country code: ``RA123456785DE``).
 
@@ -44,8 +49,9 @@ from typing import Any
 
 MIN_VALUES = 10  # fewer values with a series than this say nothing about a column
 MIN_SHARE = 0.6  # of a column's values (placeholders removed) that must fit the template, bare digits included
-PREFIXED_SHARE = 0.25  # ... and at least this share must show the series (letters, or digits set apart)
-TEMPLATE_SHARE = 0.75  # of the values with a series that share one template (number lengths d or d+1)
+PREFIXED_SHARE = 0.1  # ... and at least this share must show the series (letters, or digits set apart)
+TEMPLATE_SHARE = 0.5  # of the values with a series that share one template (number lengths d or d+1), unless
+# bare digits outnumber them
 TOP_SERIES = 0.25  # the most common series may hold at most this share (or three values) ...
 MIN_SERIES = 5  # ... and there must be at least this many distinct blocks (more for long columns, see below)
 MIN_LEADING = 5  # distinct leading digits of the digit blocks: drawn numbers, not a counter
@@ -59,23 +65,46 @@ _PREFIXED = re.compile(r"^([A-Z]{1,3})([0-9]{6,8})$")
 _DIGIT_SERIES = re.compile(r"^([0-9]{2}) ([0-9]{7})$|^([0-9]{2} ?[0-9]{2}) ([0-9]{6})$")
 _DUTCH_MIDDLE = re.compile(r"[A-Z]")
 _BARE = re.compile(r"^[0-9]{7,10}$")
+# Issuers whose nine characters are not a letter series and digits, read as (scheme, pattern, where the series
+# is, where the number is): Germany since 2007, a four-character authority code and a five-character serial, from
+# the digits and the consonants that cannot be misread (no vowel, no B, D, Q or S), passports opening with C, F,
+# G, H, J or K; France, two digits, a series of two letters and five digits. Random codes of letters and digits fit
+# the German alphabet about one time in sixty (a vowel or B, D, Q, S turns up), so a column of them is not read
+# as one; production lots of the French shape (a year, one of a few plants' letters, a serial) show few series.
+_ISSUER_SCHEMES: tuple[tuple[str, re.Pattern[str], slice, slice], ...] = (
+    ("de", re.compile(r"^[CFGHJK](?=[0-9]*[CFGHJKLMNPRTVWXYZ])[CFGHJKLMNPRTVWXYZ0-9]{8}$"), slice(0, 4), slice(4, 9)),
+    ("fr", re.compile(r"^[0-9]{2}[A-Z]{2}[0-9]{5}$"), slice(2, 4), slice(4, 9)),
+)
 
 
-def _split(value: str) -> tuple[str, str] | None:
-    """A document number's series and number, or None: ``("YA", "1234567")``, ``("4506", "123456")``."""
+def _readings(value: str) -> list[tuple[str, str, str]]:
+    """A document number's readings as (scheme, series, number), none when it fits no issuer's template:
+    ``("letters", "YA", "1234567")``, ``("digits", "4506", "123456")``, ``("de", "C01X", "00T47")``. A value may fit
+    two schemes (a German number of two letters and a final digit is also Dutch-shaped); the column's most common
+    template decides which one it is (:func:`_template`).
+
+    >>> _readings("FR4812345"), _readings("09AB12345")
+    ([('letters', 'FR', '4812345')], [('fr', 'AB', '12345')])
+    >>> [r[0] for r in _readings("CF3K1X2L7")]
+    ['de', 'nl']
+    >>> _readings("ZE4K1234A")  # Z opens no German passport (nor has it an E), and it is not a series and digits
+    []
+    """
     m = _PREFIXED.match(value)
     if m:
-        return m.group(1), m.group(2)
+        return [("letters", m.group(1), m.group(2))]
     m = _DIGIT_SERIES.match(value)
     if m:
         series, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        return series.replace(" ", ""), number
+        return [("digits", series.replace(" ", ""), number)]
+    out = [(scheme, value[series], value[number]) for scheme, rx, series, number in _ISSUER_SCHEMES
+           if rx.match(value)]
     if len(value) == 9 and _DUTCH_MIDDLE.search(value[2:8]):
         from stdnum.nl import identiteitskaartnummer
 
         if identiteitskaartnummer.is_valid(value):
-            return value[:2], value[2:]
-    return None
+            out.append(("nl", value[:2], value[2:]))
+    return out
 
 
 def _identity_card(value: str) -> bool:
@@ -91,12 +120,15 @@ def _identity_card(value: str) -> bool:
     return total % 10 == 0
 
 
-def _template(prefixed: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The values of the most common template: one kind and length of series, number lengths ``d`` or ``d+1``."""
-    counts = Counter((a.isalpha(), len(a), len(b)) for a, b in prefixed)
+def _template(prefixed: list[list[tuple[str, str, str]]]) -> list[tuple[str, str]]:
+    """The values of the most common template: one scheme and length of series, number lengths ``d`` or ``d+1``
+    (each value counted once, by its first reading that fits)."""
+    counts = Counter(t for readings in prefixed for t in {(kind, len(a), len(b)) for kind, a, b in readings})
     best = max(counts, key=lambda t: counts[t] + counts[(t[0], t[1], t[2] + 1)])
-    alpha, k, d = best
-    return [(a, b) for a, b in prefixed if a.isalpha() == alpha and len(a) == k and len(b) in (d, d + 1)]
+    scheme, k, d = best
+    return [next((a, b) for kind, a, b in readings if kind == scheme and len(a) == k and len(b) in (d, d + 1))
+            for readings in prefixed
+            if any(kind == scheme and len(a) == k and len(b) in (d, d + 1) for kind, a, b in readings)]
 
 
 def not_document_numbers(values: Sequence[str]) -> str | None:
@@ -109,12 +141,17 @@ def not_document_numbers(values: Sequence[str]) -> str | None:
     >>> not_document_numbers(["AB%06d" % i for i in range(1, 40)] + ["CD%06d" % i for i in range(1, 40)])
     'one series: 50% of the series are the same'
     """
-    prefixed = [p for v in values for p in [_split(v)] if p]
+    prefixed = [p for v in values for p in [_readings(v)] if p]
     if len(prefixed) < MIN_VALUES:
         return "too few values with a series"
     same = _template(prefixed)
+    bare = [v for v in values if _BARE.match(v)]
     if len(same) < TEMPLATE_SHARE * len(prefixed):
-        return f"no one template: {len(same) / len(prefixed):.0%} of the prefixed values share one"
+        if len(bare) < len(prefixed):
+            return f"no one template: {len(same) / len(prefixed):.0%} of the prefixed values share one"
+        # Bare digits are the issuer's own numbers (Britain, the United States, Croatia: nine digits), the others
+        # the documents of other issuers, each in its own template: the lettered values are judged together.
+        same = [(a, b) for readings in prefixed for _, a, b in readings[:1]]
     series = Counter(a for a, _ in same)
     top = series.most_common(1)[0][1]
     if top > max(3, TOP_SERIES * len(same)):
@@ -123,16 +160,19 @@ def not_document_numbers(values: Sequence[str]) -> str | None:
     need = max(MIN_SERIES, min(13, len(same) // 4))
     if len(series) < need:
         return f"few series: {len(series)} distinct"
-    first = next(iter(series))
-    if len(first) == 3 and first.isalpha():
-        carded = sum(_identity_card(a + b) for a, b in same) / len(same)
-        if carded >= CARD_SHARE:
-            return f"identity cards: {carded:.0%} hold an identity card's check digit"
+    # Only three letters and six digits have an identity card's shape (a template of six or seven digits, or
+    # several issuers' documents judged together, holds other lengths beside them).
+    carded = sum(_identity_card(a + b) for a, b in same if len(a) == 3 and a.isalpha() and len(b) == 6) / len(same)
+    if carded >= CARD_SHARE:
+        return f"identity cards: {carded:.0%} hold an identity card's check digit"
     # Counters (row ids behind a prefix, AB000123, AB000124) open with one or two digits; drawn numbers with all.
     # (A Dutch number's first character is a letter or a digit: it varies all the more.)
     leading = len({b[0] for _, b in same})
     if leading < MIN_LEADING:
         return f"counted, not drawn: {leading} distinct leading digits"
+    bare_leading = len({v[0] for v in bare})
+    if len(bare) >= MIN_VALUES and bare_leading < MIN_LEADING:  # row ids beside a few codes with a series
+        return f"counted, not drawn: {bare_leading} distinct leading digits of the bare numbers"
     return None
 
 
@@ -154,15 +194,14 @@ def document_number_evidence(values: Sequence[str], weights: Sequence[float], n:
 
     if not n:
         return []
-    split = {i: p for i, v in enumerate(values) for p in [_split(v)] if p}
-    prefixed = list(split)
+    prefixed = [i for i, v in enumerate(values) if _readings(v)]
     prefixed_w = sum(weights[i] for i in prefixed)
     if len(prefixed) < MIN_VALUES or prefixed_w < PREFIXED_SHARE * n:
         return []
     # Bare digits as long as series and number count too: the United States mixes nine digits and a letter and
     # eight, Russian passports are written with and without the space after the series.
-    width = Counter(len(a) + len(b) for a, b in split.values()).most_common(1)[0][0]
-    bare = [i for i, v in enumerate(values) if len(v) == width and _BARE.match(v) and i not in split]
+    width = Counter(len(values[i].replace(" ", "")) for i in prefixed).most_common(1)[0][0]
+    bare = [i for i, v in enumerate(values) if len(v) == width and _BARE.match(v)]
     family = prefixed + bare
     spec = TemplateSpec("PASSPORT", "document-number-series", STRENGTH, NAMED_STRENGTH, CHANCE, MIN_SHARE,
                         DISTINCT_SHARE)
