@@ -1,0 +1,177 @@
+"""Domestic bank account numbers written without separators, without a column name: one BBAN structure.
+
+The IBAN registry (python-stdnum's ``iban.dat``) gives each country's domestic account number, the BBAN, as a
+fixed structure of digits, capitals and either (``GB 4!a6!n8!n``: a bank's four letters, a sort code and an
+account; ``PT 4!n4!n11!n2!n``: 21 digits; ``UA 6!n19!c``). Where the country's check digits are known,
+:func:`maskline.infotypes.validators.bank_account_checked` proves an account by its value; where they are not,
+or the data is test data with drawn digits, the column still shows the structure:
+
+- one character template (letters and digits at the same places) in most of the values, the same length, long
+  (fourteen characters or more; seventeen or eighteen when they are all digits: shorter runs are phones in
+  E.164 without ``+``, national ids, order and record numbers; sixteen and nineteen digits are card lengths,
+  and drawn ones are references and cards failing Luhn), and fitting a registry structure position by position;
+- written in capitals (tokens and hashes come in lower case or mix letters and digits at every place);
+- drawn: nearly every value distinct, the digits after any letters spread (not a clock's or a counter's shared
+  lead), not opening with a year or a date in most values (timestamps written as digits);
+- not cards or device numbers (Luhn), barcodes (GTIN), personal numbers (a national id's check), nor whole
+  IBANs (their own detector).
+
+The evidence is modest (``STRENGTH``) and not distinctive (``CHANCE``): a name pointing to another type, or a
+stronger detector (cards by their issuers, phones by their plan), wins.
+
+>>> import random
+>>> r = random.Random(5)
+>>> gb = ["".join(r.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ") for _ in range(4)) + "%014d" % r.randint(0, 10**14 - 1)
+...       for _ in range(40)]
+>>> not_bban(gb) is None
+True
+>>> not_bban(["%017d" % (20240101000000000 + 7919 * i) for i in range(40)])
+'dated: 100% open with a year or a date'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+MIN_VALUES = 10  # fewer values than this say nothing about a column
+MIN_SHARE = 0.6  # of a column's rows (placeholders removed) that must follow the one template
+MIN_LENGTH = 14  # characters of a template with letters (the Netherlands' 4!a10!n is the shortest such BBAN)
+MIN_DIGITS = 17  # characters of a template of digits only: E.164 numbers without "+" hold up to 15 digits
+CARD_LENGTHS = (16, 19)  # digits of card numbers (ISO/IEC 7812): drawn ones are cards failing Luhn, or references
+IBAN_SHARE = 0.5  # of the values that are whole IBANs (a country code and check digits): the IBAN detector's
+LEADING = 3  # digits after the letters whose spread tells drawn numbers from clocks and counters
+LEADING_SPREAD = 0.3  # distinct leading digit groups per value (capped at 100 values)
+DATED_SHARE = 0.7  # values opening with a year or a date (timestamps and dated serials written as digits)
+LUHN_SHARE = 0.5  # random digits pass Luhn one time in ten; cards and IMEIs always
+GTIN_SHARE = 0.5  # random digits pass the GTIN check one time in ten; barcodes always
+PERSONAL_SHARE = 0.6  # random digits pass one of the personal-number checks up to one time in four
+DISTINCT_SHARE = 0.9  # of the template's rows that must be distinct values
+STRENGTH = 0.75  # one registry structure, drawn: a verdict at low confidence
+NAMED_STRENGTH = 0.82  # ... and an account word in the column name
+CHANCE = 0.3  # not distinctive: a name pointing to another type wins
+
+_SEPARATORS = re.compile(r"[ -]")
+_STRUCTURE = re.compile(r"(\d+)!([nac])")
+_CLASS = {"n": "n", "a": "a", "c": "na"}  # a registry part's character classes: digits, capitals, either
+
+
+@cache
+def bban_structures() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Every country's BBAN structure from the IBAN registry that python-stdnum ships, as the country code and the
+    character classes allowed at each position (``"n"`` digit, ``"a"`` capital, ``"na"`` either).
+
+    >>> dict(bban_structures())["NL"][:5]
+    ('a', 'a', 'a', 'a', 'n')
+    >>> len(dict(bban_structures())["PT"])
+    21
+    """
+    from importlib.resources import files
+
+    out = []
+    for line in files("stdnum").joinpath("iban.dat").read_text(encoding="utf-8").splitlines():
+        found = re.search(r'bban="([^"]+)"', line)
+        if line.startswith("#") or not found:
+            continue
+        classes = tuple(_CLASS[kind] for count, kind in _STRUCTURE.findall(found.group(1)) for _ in range(int(count)))
+        out.append((line[:2], classes))
+    return tuple(out)
+
+
+def _shape(value: str) -> str | None:
+    """The value's character template (``n`` a digit, ``a`` a capital) with spaces and hyphens removed, or None
+    when it holds anything else (lower case, other scripts, punctuation)."""
+    compact = _SEPARATORS.sub("", value.strip())
+    if not compact.isascii() or not compact.isalnum() or any(c.islower() for c in compact):
+        return None
+    return "".join("n" if c.isdigit() else "a" for c in compact)
+
+
+def fitting_countries(shape: str) -> tuple[str, ...]:
+    """The countries whose BBAN structure admits a character template (``n`` digits, ``a`` capitals).
+
+    >>> fitting_countries("a" * 4 + "n" * 14)
+    ('GB', 'IE', 'BH')
+    >>> fitting_countries("n" * 13)
+    ()
+    """
+    fits = [cc for cc, classes in bban_structures() if len(classes) == len(shape)
+            and all(c in allowed for c, allowed in zip(shape, classes, strict=True))]
+    # Structures with letters at fixed places first: they say more than "either" places do.
+    return tuple(sorted(fits, key=lambda cc: -sum(len(x) == 1 for x in dict(bban_structures())[cc])))
+
+
+def not_bban(values: Sequence[str]) -> str | None:
+    """Why values of one character template are not account numbers (a statistic, never a value), or None.
+
+    ``values`` are a column's distinct values of one template.
+
+    >>> not_bban(["ABCD%014d" % i for i in range(40)])
+    'not drawn: 1 distinct leading digit groups'
+    """
+    from stdnum import iban
+
+    from maskline.classify.account_groups import _dated, _gtin, _luhn, _personal_number
+
+    if len(values) < MIN_VALUES:
+        return "too few values"
+    compact = [_SEPARATORS.sub("", v.strip()) for v in values]
+    ibans = sum(c[:2].isalpha() and iban.is_valid(c) for c in compact) / len(compact)
+    if ibans >= IBAN_SHARE:
+        return f"IBANs: {ibans:.0%} hold a country code and IBAN check digits"
+    bodies = [c.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") for c in compact]
+    digits = [b for b in bodies if b[:LEADING].isdigit()]
+    leading = {b[:LEADING] for b in digits}
+    if len(leading) < LEADING_SPREAD * min(len(values), 100):
+        return f"not drawn: {len(leading)} distinct leading digit groups"
+    dated = sum(_dated(b[:4]) or _dated(b[:6]) for b in digits) / len(values)
+    if dated >= DATED_SHARE:
+        return f"dated: {dated:.0%} open with a year or a date"
+    numbers = [c for c in compact if c.isdigit()]
+    if numbers:
+        luhn = sum(_luhn(d) for d in numbers) / len(numbers)
+        if luhn >= LUHN_SHARE:
+            return f"card or device numbers: {luhn:.0%} pass the Luhn check"
+        barcodes = sum(_gtin(d) for d in numbers) / len(numbers)
+        if barcodes >= GTIN_SHARE:
+            return f"product barcodes: {barcodes:.0%} pass the GTIN check"
+        personal = sum(_personal_number(d) for d in numbers) / len(numbers)
+        if personal >= PERSONAL_SHARE:
+            return f"personal numbers: {personal:.0%} pass a national id's check"
+    return None
+
+
+def bban_evidence(values: Sequence[str], weights: Sequence[float], n: float, name: str = "") -> list[Any]:
+    """BANK_ACCOUNT evidence for a text column most of whose values follow one character template that a
+    country's BBAN structure admits and :func:`not_bban` does not refute, or ``[]``. ``values`` and ``weights``
+    are the column's distinct values (placeholders removed) and their counts, ``n`` their total.
+
+    >>> import random
+    >>> r = random.Random(6)
+    >>> pt = ["%021d" % r.randint(0, 10**21 - 1) for _ in range(50)]
+    >>> bban_evidence(pt, [1.0] * 50, 50.0)[0].detector
+    'bban-structure'
+    >>> bban_evidence(["%013d" % r.randint(0, 10**13 - 1) for _ in range(50)], [1.0] * 50, 50.0)  # too short
+    []
+    """
+    from maskline.classify.template_evidence import TemplateSpec, template_evidence
+
+    if not n:
+        return []
+    templates: dict[str, list[int]] = {}
+    for i, v in enumerate(values):
+        shape = _shape(v)
+        if shape and (len(shape) >= MIN_LENGTH if "a" in shape else
+                      len(shape) >= MIN_DIGITS and len(shape) not in CARD_LENGTHS):
+            templates.setdefault(shape, []).append(i)
+    if not templates:
+        return []
+    shape, chosen = max(templates.items(), key=lambda kv: sum(weights[i] for i in kv[1]))
+    if not fitting_countries(shape):
+        return []
+    spec = TemplateSpec("BANK_ACCOUNT", "bban-structure", STRENGTH, NAMED_STRENGTH, CHANCE, MIN_SHARE,
+                        DISTINCT_SHARE)
+    return template_evidence(spec, values, weights, n, chosen, not_bban, name)
+
