@@ -25,8 +25,11 @@ stronger detector (cards by their issuers, phones by their plan), wins.
 ...       for _ in range(40)]
 >>> not_bban(gb) is None
 True
->>> not_bban(["%017d" % (20240101000000000 + 7919 * i) for i in range(40)])
+>>> not_bban(["%02d%02d%02d%011d" % (r.randint(1, 28), r.randint(1, 12), r.randint(0, 99), r.randint(0, 10**11))
+...           for _ in range(40)])  # dated serials: a day, a month and a year, then a number
 'dated: 100% open with a year or a date'
+>>> not_bban(["%017d" % (1733000000000000 + 7919 * i) for i in range(40)])  # a clock
+'not drawn: 1 distinct leading digit groups'
 """
 
 from __future__ import annotations
@@ -93,7 +96,7 @@ def fitting_countries(shape: str) -> tuple[str, ...]:
     """The countries whose BBAN structure admits a character template (``n`` digits, ``a`` capitals).
 
     >>> fitting_countries("a" * 4 + "n" * 14)
-    ('GB', 'IE', 'BH')
+    ('GB', 'IE', 'BG', 'BH')
     >>> fitting_countries("n" * 13)
     ()
     """
