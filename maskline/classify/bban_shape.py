@@ -93,16 +93,21 @@ def _shape(value: str) -> str | None:
     return "".join("n" if c.isdigit() else "a" for c in compact)
 
 
-def fitting_countries(shape: str) -> tuple[str, ...]:
+def fitting_countries(shape: str, check_digits_before: bool = True) -> tuple[str, ...]:
     """The countries whose BBAN structure admits a character template (``n`` digits, ``a`` capitals).
 
     >>> fitting_countries("a" * 4 + "n" * 14)
     ('GB', 'IE', 'BG', 'BH')
-    >>> fitting_countries("n" * 13)
+    >>> fitting_countries("n" * 26)  # the IBAN's two check digits and a 24-digit BBAN, as Poland writes accounts
+    ('HU', 'PL', 'DO', 'AL', 'CY', 'BY', 'LB', 'GT')
+    >>> fitting_countries("n" * 10)
     ()
     """
     fits = [cc for cc, classes in bban_structures() if len(classes) == len(shape)
             and all(c in allowed for c, allowed in zip(shape, classes, strict=True))]
+    if not fits and check_digits_before and len(shape) > 2 and set(shape) == {"n"}:
+        # Some countries write the domestic number with the IBAN's check digits before the BBAN.
+        return fitting_countries(shape[2:], check_digits_before=False)
     # Structures with letters at fixed places first: they say more than "either" places do.
     return tuple(sorted(fits, key=lambda cc: -sum(len(x) == 1 for x in dict(bban_structures())[cc])))
 

@@ -41,6 +41,7 @@ def _type(name: str, values: list[str]) -> str | None:
     ("PT: 21 digits", lambda r: _rand(r, DG, 21)),
     ("CH: 17 digits", lambda r: _rand(r, DG, 17)),
     ("DE: 18 digits", lambda r: _rand(r, DG, 18)),
+    ("26 digits: the IBAN check digits before a 24-digit BBAN", lambda r: _rand(r, DG, 26)),
     ("UA: a bank code and 19 capitals or digits", lambda r: _rand(r, DG, 6) + _rand(r, UP, 19)),
     ("GE: two letters and 16 digits", lambda r: _rand(r, UP, 2) + _rand(r, DG, 16)),
     ("RO: four letters and 16 digits", lambda r: _rand(r, UP, 4) + _rand(r, DG, 16)),
