@@ -12,7 +12,8 @@ or the data is test data with drawn digits, the column still shows the structure
   and drawn ones are references and cards failing Luhn), and fitting a registry structure position by position;
 - written in capitals (tokens and hashes come in lower case or mix letters and digits at every place);
 - drawn: nearly every value distinct, the digits after any letters spread (not a clock's or a counter's shared
-  lead), not opening with a year or a date in most values (timestamps written as digits);
+  lead), or a few codes (a bank's, an account type's) followed by evenly drawn digits, not holding a year or a
+  date in most values (timestamps and dated serials written as digits);
 - not cards or device numbers (Luhn), barcodes (GTIN), personal numbers (a national id's check), nor whole
   IBANs (their own detector).
 
@@ -48,6 +49,13 @@ CARD_LENGTHS = (16, 19)  # digits of card numbers (ISO/IEC 7812): drawn ones are
 IBAN_SHARE = 0.5  # of the values that are whole IBANs (a country code and check digits): the IBAN detector's
 LEADING = 3  # digits after the letters whose spread tells drawn numbers from clocks and counters
 LEADING_SPREAD = 0.3  # distinct leading digit groups per value (capped at 100 values)
+CODED_VALUES = 30  # values needed to tell a few codes and drawn digits from a clock (per code: its first digit)
+CODE_DIGITS = 3  # a place of the codes holds this many digits or fewer
+# A bank's or an account type's code has five digits or more (Russia's balance account, Germany's bank code,
+# Portugal's bank and branch); parcel numbers open with a service code of two to four (9400, then drawn digits).
+ACCOUNT_CODE = 5
+MAX_CODES = 4  # distinct codes (banks, account types) opening the values
+DRAWN_DIGITS = 8  # drawn digits after the codes
 DATED_SHARE = 0.7  # values opening with a year or a date (timestamps and dated serials written as digits)
 LUHN_SHARE = 0.5  # random digits pass Luhn one time in ten; cards and IMEIs always
 GTIN_SHARE = 0.5  # random digits pass the GTIN check one time in ten; barcodes always
@@ -133,6 +141,36 @@ def _date_inside(compact: Sequence[str]) -> float:
     return max(at.values(), default=0) / max(1, len(compact))
 
 
+def codes_then_drawn(numbers: Sequence[str], min_code: int = 1) -> bool:
+    """Whether digit strings of one length open with one of a few codes (a bank's, an account type's and a
+    currency's: ``40817810`` in Russia) and continue with drawn digits: every later place holds all ten digits
+    about evenly, also within each code (a clock's or a counter's consecutive leads split one digit range
+    between them: ``171`` then 5-9, ``172`` then 0-4). The codes hold ``min_code`` digits or more.
+
+    >>> import random
+    >>> r = random.Random(8)
+    >>> codes_then_drawn([r.choice(["40817810", "42301810"]) + "%012d" % r.randint(0, 10**12 - 1) for _ in range(200)])
+    True
+    >>> codes_then_drawn([str(1_715_000_000_000_000 + r.randint(0, 10**16)) for _ in range(200)])  # a clock
+    False
+    """
+    if len(numbers) < CODED_VALUES or len({len(x) for x in numbers}) != 1 or not all(x.isdigit() for x in numbers):
+        return False
+    width, n = len(numbers[0]), len(numbers)
+    head = 0
+    while head < width and len({x[head] for x in numbers}) <= CODE_DIGITS:
+        head += 1
+    codes = Counter(x[:head] for x in numbers)
+    if head < max(1, min_code) or len(codes) > MAX_CODES or width - head < DRAWN_DIGITS:
+        return False
+    for i in range(head, width):  # drawn: every digit at every later place, none far above its tenth
+        at = Counter(x[i] for x in numbers)
+        if len(at) < 10 or max(at.values()) > 2 * n / 10 + 3:
+            return False
+    return all(len({x[head] for x in numbers if x.startswith(code)}) >= 7 for code, count in codes.items()
+               if count >= CODED_VALUES)
+
+
 def not_bban(values: Sequence[str]) -> str | None:
     """Why values of one character template are not account numbers (a statistic, never a value), or None.
 
@@ -154,7 +192,7 @@ def not_bban(values: Sequence[str]) -> str | None:
     bodies = [c.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") for c in compact]
     digits = [b for b in bodies if b[:LEADING].isdigit()]
     leading = {b[:LEADING] for b in digits}
-    if len(leading) < LEADING_SPREAD * min(len(values), 100):
+    if len(leading) < LEADING_SPREAD * min(len(values), 100) and not codes_then_drawn(compact, ACCOUNT_CODE):
         return f"not drawn: {len(leading)} distinct leading digit groups"
     dated = sum(_dated(b[:4]) or _dated(b[:6]) for b in digits) / len(values)
     if dated >= DATED_SHARE:

@@ -42,6 +42,7 @@ def _type(name: str, values: list[str]) -> str | None:
     ("CH: 17 digits", lambda r: _rand(r, DG, 17)),
     ("DE: 18 digits", lambda r: _rand(r, DG, 18)),
     ("26 digits: the IBAN check digits before a 24-digit BBAN", lambda r: _rand(r, DG, 26)),
+    ("20 digits: an account type's code and drawn digits", lambda r: r.choice(["40817810", "40702810"]) + _rand(r, DG, 12)),
     ("UA: a bank code and 19 capitals or digits", lambda r: _rand(r, DG, 6) + _rand(r, UP, 19)),
     ("GE: two letters and 16 digits", lambda r: _rand(r, UP, 2) + _rand(r, DG, 16)),
     ("RO: four letters and 16 digits", lambda r: _rand(r, UP, 4) + _rand(r, DG, 16)),
@@ -73,6 +74,10 @@ def test_a_bban_structure_under_an_account_name_is_surer() -> None:
     ("epoch nanoseconds", lambda r, i: str(1_733_000_000_000_000_000 + r.randint(0, 10**15))),
     ("snowflake ids", lambda r, i: str((1_733_000_000_000 + r.randint(0, 10**9)) << 22 | r.randint(0, 2**22 - 1))),
     ("a counter of 18 digits", lambda r, i: f"{10**17 + 7919 * i:018d}"),
+    ("a code and a counter", lambda r, i: f"40817810{i:012d}"),
+    ("parcel numbers: a service code and drawn digits", lambda r, i: "9400" + _rand(r, DG, 18)),
+    ("a clock of 17 digits", lambda r, i: str(17_150_000_000_000_000 + r.randint(0, 10**14))),
+    ("a clock of 18 digits", lambda r, i: str(171_500_000_000_000_000 + r.randint(0, 10**16))),
     ("SSCCs (GS1 check digit)", lambda r, i: (lambda b: b + ean.calc_check_digit(b))(_rand(r, DG, 17))),
     ("resident ids with a birth date inside", lambda r, i: (
         f"{r.randint(110000, 659999)}{r.randint(1940, 2010)}{r.randint(1, 12):02d}{r.randint(1, 28):02d}"
@@ -86,6 +91,12 @@ def test_a_bban_structure_under_an_account_name_is_surer() -> None:
 def test_long_codes_that_are_not_accounts_are_not_read_as_bbans(kind: str, make) -> None:
     r = random.Random(kind)
     assert _type("c9", [make(r, i) for i in range(300)]) != "BANK_ACCOUNT", kind
+
+
+def test_a_code_and_drawn_digits_too_short_for_an_account_are_not_safe() -> None:
+    r = random.Random(50)
+    verdict = classify_column("c9", ["2620" + _rand(r, DG, 10) for _ in range(300)])
+    assert verdict.info_type is None and verdict.confidence < 0.9  # no type, but not confidently safe either
 
 
 def test_card_numbers_of_eighteen_digits_passing_luhn_are_not_accounts() -> None:  # control: Luhn refutes
