@@ -26,6 +26,10 @@ What is in it (see RESULTS.md):
 - six tables of passports of one issuer among other issuers' (bare digits in Britain and Croatia) beside codes of
   the same shapes that one system issues (references beside orders, supplier parts, numbers from one block,
   vowel-free and Crockford codes, production lots; since ``clspass``);
+- five tables of undelimited bank accounts (a BBAN of drawn digits, account-type codes then drawn digits, bare
+  numbers beside foreign accounts whose check digits hold) and long codes that are not accounts (clock-based ids,
+  SSCCs, parcel numbers, card-length references, ids with a birth date inside, dated serials, a code and a
+  counter, VINs, hashes; since ``clsbank``);
 - sparse columns (70-95% empty), mixed columns (placeholders), codes stored as numbers (postal codes as floats,
   phones as integers), and hard negatives of every class of issue 15.
 
@@ -1129,9 +1133,9 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
         kinds = list(DOCUMENT_SHAPED)
         shaped.shuffle(kinds)
         columns += _table(f"dd{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.75, shaped, rows)
-    # Handles of one template and their look-alikes (since the clsuser round), then passports of one issuer among
-    # other issuers' and their look-alikes (since the clspass round), after every other table.
-    return columns + handle_tables(seed, rows) + passport_mix_tables(seed, rows)
+    # Handles of one template and their look-alikes (since the clsuser round), then each later round's tables in
+    # the order of their rounds (clspass, clsbank, ...), after every other table: earlier tables stay as they were.
+    return columns + handle_tables(seed, rows) + passport_mix_tables(seed, rows) + account_code_tables(seed, rows)
 
 
 def fingerprint(columns: list[Column]) -> str:
@@ -1356,4 +1360,97 @@ def passport_mix_tables(seed: int = SEED, rows: int = ROWS) -> list[Column]:
         kinds = list(PASSPORT_MIX)
         rng.shuffle(kinds)
         columns += _table(f"dp{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.75, rng, rows)
+# ---------------------------------------------------------------- undelimited accounts and long codes (clsbank)
+# Bank accounts written without separators (a country's BBAN of drawn digits, a few account-type codes then drawn
+# digits, bare numbers beside a minority of foreign accounts whose check digits hold) and long codes of the same
+# shapes that are not accounts: clock-based ids, SSCCs, parcel numbers behind a service code, card-length references,
+# ids with a birth date inside, dated serials, a code and a counter, VINs, hashes in capitals. Drawn from their own
+# generator, in tables after every other one, so the tables before them stay as they were.
+
+ACCOUNT_CODE_SEED_OFFSET = 37
+ACCOUNT_CODE_LOCALES = ("de-ch", "it", "uk", "hr", "el")
+
+
+def _bban_plain(g: Any, rng: random.Random, loc: str) -> str:
+    return _IBAN_BBAN[COUNTRY[loc]](rng)
+
+
+def _coded_account(g: Any, rng: random.Random, loc: str) -> str:
+    # The codes are fixed per locale (a bank's own account types), the digits after them drawn.
+    codes = {"de-ch": ("40817810", "40702810"), "it": ("2620580",), "uk": ("26200", "26250", "26030"),
+             "hr": ("23400091",), "el": ("40802978", "40702840")}[loc]
+    code = rng.choice(codes)
+    return code + _digits(rng, 20 - len(code))
+
+
+def _checked_foreign(r: random.Random) -> str:
+    bank, branch, acct = r.randint(10000, 99999), r.randint(0, 99999), r.randint(0, 10**11 - 1)
+    key = 97 - (89 * bank + 15 * branch + 3 * acct) % 97
+    rib = f"{bank:05d}{branch:05d}{acct:011d}{key:02d}"
+    body = r.randint(10**9, 10**10 - 1)
+    return r.choice([rib, f"{body:010d}{body % 97 or 97:02d}"])
+
+
+def _accounts_of_many_countries(g: Any, rng: random.Random, loc: str) -> str:
+    return _checked_foreign(rng) if rng.random() < 0.2 else _digits(rng, rng.choice([10, 11, 12]))
+
+
+def _clock_id(g: Any, rng: random.Random, loc: str) -> str:
+    return str((1_600_000_000_000 + rng.randint(0, 10**9)) << 22 | rng.getrandbits(22))[:18]
+
+
+def _sscc(g: Any, rng: random.Random, loc: str) -> str:
+    from stdnum import ean
+
+    body = rng.choice("0123") + _digits(rng, 16)
+    return body + ean.calc_check_digit(body)
+
+
+def _parcel_service(g: Any, rng: random.Random, loc: str) -> str:
+    return rng.choice(["9400", "9205"]) + _digits(rng, 18)
+
+
+def _birth_dated_id(g: Any, rng: random.Random, loc: str) -> str:
+    day = dt.date(1940, 1, 1) + dt.timedelta(days=rng.randint(0, 25000))
+    return f"{rng.randint(110000, 659999)}{day:%Y%m%d}{_digits(rng, 4)}"
+
+
+def _dated_serial(g: Any, rng: random.Random, loc: str) -> str:
+    day = dt.date(2019, 1, 1) + dt.timedelta(days=rng.randint(0, 2500))
+    return f"{day:%Y%m%d}{_digits(rng, 10)}"
+
+
+def _coded_counter(g: Any, rng: random.Random, loc: str) -> str:
+    return f"40817810{rng.randint(1, 5000):012d}"  # a ledger's code and its posting number
+
+
+ACCOUNT_CODE_KINDS: tuple[Kind, ...] = (
+    Kind("BANK_ACCOUNT", _bban_plain, ("bban", "account_number")),
+    Kind("BANK_ACCOUNT", _coded_account, ("account_number", "current_account")),
+    Kind("BANK_ACCOUNT", _accounts_of_many_countries, ("beneficiary_account", "payee_account")),
+    Kind(None, _clock_id, ("event_id", "message_id")),
+    Kind(None, _sscc, ("sscc", "pallet_id")),
+    Kind(None, _parcel_service, ("tracking_no", "parcel_id")),
+    Kind(None, lambda g, r, loc: _digits(r, 16), ("transaction_ref", "auth_ref")),
+    Kind(None, _birth_dated_id, ("member_code", "person_key")),
+    Kind(None, _dated_serial, ("batch_serial", "lot_no")),
+    Kind(None, _coded_counter, ("ledger_entry", "posting_no")),
+    Kind(None, lambda g, r, loc: _rand(r, "ABCDEFGHJKLMNPRSTUVWXYZ" + DG, 17), ("vin", "chassis_no")),
+    Kind(None, lambda g, r, loc: _rand(r, "0123456789ABCDEF", 20), ("checksum", "digest")),
+)
+
+
+def account_code_tables(seed: int = SEED, rows: int = ROWS) -> list[Column]:
+    """One table per locale of :data:`ACCOUNT_CODE_LOCALES`: three kinds of undelimited accounts and nine long codes
+    that are not accounts, most under opaque names.
+
+    >>> len(account_code_tables(rows=5))
+    60
+    """
+    rng = random.Random(seed + ACCOUNT_CODE_SEED_OFFSET)
+    columns: list[Column] = []
+    for li, locale in enumerate(ACCOUNT_CODE_LOCALES):
+        kinds = list(ACCOUNT_CODE_KINDS)
+        rng.shuffle(kinds)
+        columns += _table(f"db{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.75, rng, rows)
     return columns

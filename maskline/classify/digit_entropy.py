@@ -50,8 +50,14 @@ def drawn_digit_strings(values: Sequence[str], weights: Sequence[float], n: floa
     weight = sum(weights[i] for i in idx)
     if weight < SHARE * n or len(idx) < DISTINCT_SHARE * weight or len(idx) < 10:
         return False
-    leading = {_SEPARATORS.sub("", values[i])[:LEADING] for i in idx}
-    return len(leading) >= LEADING_SPREAD * min(len(idx), 100)
+    runs = [_SEPARATORS.sub("", values[i]) for i in idx]
+    leading = {r[:LEADING] for r in runs}
+    if len(leading) >= LEADING_SPREAD * min(len(idx), 100):
+        return True
+    # A few codes (a bank's, an account type's: 2620 for Ukrainian current accounts) and drawn digits after them.
+    from maskline.classify.bban_shape import codes_then_drawn
+
+    return codes_then_drawn(runs)
 
 
 def padded_record_numbers(values: Sequence[str], weights: Sequence[float], n: float, rows: int) -> bool:

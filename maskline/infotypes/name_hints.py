@@ -112,6 +112,8 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
     "BANK_ACCOUNT": (
         # Not routing numbers, ABA or sort codes: those name a bank branch, which is public, not a person's account.
         "bank account", "account number", "acct", "acct no", "account no", "bban",
+        # The initials of "bank account" before a number word (ba_no, ba_nr, ba_num); "ba" alone says nothing.
+        "ba number",
         "kontonummer", "konto", "bankverbindung", "numero de compte", "compte bancaire",
         "rib", "cuenta", "numero de cuenta", "cuenta bancaria", "conto", "conto corrente", "numero conto",
         "rekeningnummer", "rekening", "bankrekening", "conta", "numero da conta", "conta bancaria",

@@ -129,8 +129,8 @@ SCRIPT_NAME_HINTS: dict[str, tuple[str, ...]] = {
 }
 
 # Hints that match only as words of their own, never inside a longer word: "schet" opens raschet (a calculation),
-# "parol" is the start of the English parole.
-WORD_ONLY_HINTS: frozenset[str] = frozenset({"schet", "parol"})
+# "parol" is the start of the English parole; "ba number" (bank account's initials) ends nba_no and fba_nr.
+WORD_ONLY_HINTS: frozenset[str] = frozenset({"schet", "parol", "banumber"})
 
 # Words that turn a hint into another kind of column ("количество_телефонов", "статус_email").
 SCRIPT_NEGATING_WORDS: frozenset[str] = frozenset({

@@ -95,7 +95,8 @@ def test_one_prefix_in_house_keys_are_not_cards() -> None:
 def test_long_drawn_account_numbers_are_not_safe() -> None:
     r = random.Random(16)
     accounts = [str(r.randint(1, 9)) + _digits(r, 20) for _ in range(150)]
-    assert classify_column("col_4", accounts).verdict == "uncertain"
+    # Not safe: 21 drawn digits are also Portugal's BBAN structure, so they read as accounts at low confidence.
+    assert classify_column("col_4", accounts).verdict != "safe"
 
 
 def test_row_ids_order_numbers_and_amounts_stay_safe() -> None:

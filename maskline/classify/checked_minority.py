@@ -1,0 +1,67 @@
+"""Bank accounts of several countries in one column: national check digits that hold far more often than chance.
+
+A bank's customers keep accounts in many countries, so one column can hold bare domestic numbers (US and UK
+accounts have no check digit) beside French RIBs, Spanish CCCs, Portuguese NIBs or Belgian accounts. The
+national-check-digits detector needs half the column to validate; here a minority is enough when chance cannot
+explain it: a random number of a checked length (twelve digits or more) passes its country's check about one
+time in a hundred (:data:`CHANCE`), so a dozen valid keys among a hundred values are no accident. What proves the
+column's kind are those keys; the rest of it must look like account numbers too (:func:`bank_account`'s shape:
+digits and capitals, at least six digits), in nearly distinct values.
+
+Eleven-digit numbers are left out: Norway's account check is the mod-11 check of its personal numbers, which
+pass one time in eleven anyway. Slashed numbers (Czech accounts) are left out too: birth numbers share the slash.
+
+>>> import random
+>>> r = random.Random(7)
+>>> def be(r):
+...     body = r.randint(10**9, 10**10 - 1)
+...     return "%010d%02d" % (body, body % 97 or 97)
+>>> column = ["%012d" % r.randint(10**11, 10**12 - 1) for _ in range(80)] + [be(r) for _ in range(20)]
+>>> checked_minority_evidence(column, [1.0] * 100, 100.0)[0].detector
+'checked-minority'
+>>> checked_minority_evidence(column[:80], [1.0] * 80, 80.0)  # bare numbers alone: chance explains a key or two
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+MIN_VALIDATED = 5  # valid keys fewer than this say nothing, whatever their p-value
+CHANCE = 0.012  # a random number of a checked length passes its check (1/97 to 1/100; 1/1000 for 24 digits)
+MAX_P = 1e-4  # the valid keys' binomial tail against CHANCE
+MIN_SHARE = 0.8  # of the column's rows that must look like account numbers
+DISTINCT_SHARE = 0.9  # of those rows that must be distinct values
+STRENGTH = 0.75  # a verdict at low confidence, as the other account rules without a name
+CHECKED_LENGTHS = frozenset({12, 16, 17, 20, 21, 22, 23, 24})  # validators._ACCOUNT_CHECKS without Norway's 11
+
+_SEPARATORS = re.compile(r"[ .-]")
+
+
+def checked_minority_evidence(values: Sequence[str], weights: Sequence[float], n: float) -> list[Any]:
+    """BANK_ACCOUNT evidence for a text column of account-shaped values among which national check digits hold
+    far more often than chance (:data:`MAX_P`), or ``[]``. ``values`` and ``weights`` are the column's distinct
+    values (placeholders removed) and their counts, ``n`` their total.
+
+    >>> checked_minority_evidence(["%012d" % (7919 * i) for i in range(200)], [1.0] * 200, 200.0)
+    []
+    """
+    from maskline.classify.column import _binomial_tail, _Evidence
+    from maskline.infotypes.validators import bank_account, bank_account_checked
+
+    if not n:
+        return []
+    shaped = [i for i, v in enumerate(values) if bank_account(v)]
+    weight = sum(weights[i] for i in shaped)
+    if weight < MIN_SHARE * n or len(shaped) < DISTINCT_SHARE * weight:
+        return []
+    candidates = [values[i] for i in shaped if "/" not in values[i]
+                  and len(d := _SEPARATORS.sub("", values[i].strip())) in CHECKED_LENGTHS and d.isdigit()]
+    validated = sum(bank_account_checked(v) for v in candidates)
+    p_value = _binomial_tail(validated, len(candidates), CHANCE)
+    if validated < MIN_VALIDATED or p_value > MAX_P:
+        return []
+    return [_Evidence("BANK_ACCOUNT", "checked-minority", weight / n, 1.0, len(shaped), len(shaped), p_value, False,
+                      STRENGTH, chance=CHANCE, min_share=MIN_SHARE)]
