@@ -23,6 +23,10 @@ What is in it (see RESULTS.md):
   ports, HTTP statuses, area codes, product numbers; since the ``clsname`` round), appended after the others;
 - six tables of codes shaped like passports and accounts (coupons, PNRs, serials, licence keys, containers,
   plates, grouped parcel numbers, marketplace orders, grouped IMEIs and barcodes, invoices; since ``clsdoc``);
+- seven tables of medical record numbers in hospital formats written by hand (a word before drawn digits beside
+  bare numbers, bare numbers with a check digit, digit groups, year and serial, a trust's letters) and their
+  look-alikes (EU VAT numbers, ticket keys, patient row ids, drug numbers, invoices, mixed references; since
+  ``clsmrn``, :mod:`.dev_medical`);
 - sparse columns (70-95% empty), mixed columns (placeholders), codes stored as numbers (postal codes as floats,
   phones as integers), and hard negatives of every class of issue 15.
 
@@ -47,7 +51,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "9aa6244878425552e3a5df286a7209dd7a2fc9d06cc42106f7a905cd2be545af"
+RECORDED_FINGERPRINT = "aa3f814a45b6a6bb8a116309aaf39def82092e282147d1649f402fe0327c1eec"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -1074,11 +1078,12 @@ def _table(table: str, locale: str, kinds: list[Kind], opaque_share: float, rng:
 def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     """Generate the labelled columns: three mixed tables, one value-evidence table and one table of name-like
     things per locale, then four tables of code-shaped numbers, six tables of codes shaped like documents and
-    accounts, and one table of one-template handles and their look-alikes per locale.
+    accounts, one table of one-template handles and their look-alikes per locale, and seven tables of medical
+    record numbers and their look-alikes (:mod:`benchmarks.classification.dev_medical`).
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    130
+    137
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1125,8 +1130,11 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
         kinds = list(DOCUMENT_SHAPED)
         shaped.shuffle(kinds)
         columns += _table(f"dd{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.75, shaped, rows)
-    # Handles of one template and their look-alikes (since the clsuser round), after every other table.
-    return columns + handle_tables(seed, rows)
+    # Handles of one template and their look-alikes (since the clsuser round), after every other table, then
+    # medical record numbers in hospital formats and their look-alikes (since the clsmrn round).
+    from benchmarks.classification.dev_medical import medical_record_tables
+
+    return columns + handle_tables(seed, rows) + medical_record_tables(seed, rows)
 
 
 def fingerprint(columns: list[Column]) -> str:

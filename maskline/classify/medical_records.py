@@ -9,9 +9,9 @@ A column is read as MEDICAL_RECORD_NUMBER when:
 
 - nearly all its values are record numbers (a token of letters and digits with four digits or more, or a word and
   six to ten digits: :data:`FAMILY_SHARE`);
-- a fifth or more of them open with a medical-record word and six to ten digits (:data:`PREFIXED_SHARE`; random
-  two- and three-letter series, as passports have, hit such a word about one time in a hundred), at least
-  :data:`MIN_VALUES` distinct ones;
+- a tenth or more of them open with a medical-record word and six to ten digits (:data:`PREFIXED_SHARE`, the
+  share the ``mrn-prefix`` detector asks of ``MRN`` and digits; random two- and three-letter series, as passports
+  have, hit such a word under one time in a hundred), at least :data:`MIN_VALUES` distinct ones;
 - those are mostly distinct (a few codes repeated are labels, :data:`DISTINCT_SHARE`);
 - and their numbers are not the table's row ids (``PT000001`` ... ``PT000300``, a dense run about as long as the
   table: :func:`maskline.infotypes.shape_checks.surrogate_keys`).
@@ -36,10 +36,10 @@ from collections.abc import Sequence
 from typing import Any
 
 FAMILY_SHARE = 0.9  # of a column's values (placeholders removed) that must be record numbers
-PREFIXED_SHARE = 0.2  # ... and that must open with a medical-record word
+PREFIXED_SHARE = 0.1  # ... and that must open with a medical-record word (as for the mrn-prefix detector)
 MIN_VALUES = 5  # distinct values with the word, at least
 DISTINCT_SHARE = 0.5  # of the worded values' rows that must be distinct values
-STRENGTH = 0.8  # the word in a fifth of the values or more, the rest record numbers: a verdict, not a sure one
+STRENGTH = 0.8  # the word in a tenth of the values or more, the rest record numbers: a verdict, not a sure one
 CHANCE = 0.3  # not distinctive: a name that points to another type wins
 PROBE = 256  # distinct values looked at before the whole column is read
 

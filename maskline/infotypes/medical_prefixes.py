@@ -34,15 +34,15 @@ MIN_DIGITS = 6  # hospital numbers have six to ten digits (project keys with 4-5
 MAX_DIGITS = 10
 
 # A word, an optional separator, digits (in groups at most: 12-345-678), and an optional check character.
-_VALUE = re.compile(r"([A-Za-z]{2,6})[-:#/. ]{0,2}([0-9]+(?:[-/ ][0-9]+){0,3})(?:[-/]?[0-9A-Za-z])?")
+_VALUE = re.compile(r"([A-Za-z]{2,6})[-_:#/. ]{0,2}([0-9]+(?:[-/ ][0-9]+){0,3})(?:[-/]?[0-9A-Za-z])?")
 _GROUP_SEPARATORS = re.compile(r"[-/ ]")
 
 
 def medical_record_split(value: str) -> tuple[str, str] | None:
     """A value's medical-record word (lower case) and its digits, or None when it opens with no such word.
 
-    >>> medical_record_split("PAT-12-345-678"), medical_record_split("MR 1234567-X")
-    (('pat', '12345678'), ('mr', '1234567'))
+    >>> medical_record_split("PAT-12-345-678"), medical_record_split("MR 1234567-X"), medical_record_split("ipp_0012345")
+    (('pat', '12345678'), ('mr', '1234567'), ('ipp', '0012345'))
     >>> medical_record_split("PT-1234"), medical_record_split("H1234567")  # too few digits; a single letter
     (None, None)
     """
@@ -66,5 +66,5 @@ def _portuguese_vat(value: str) -> bool:
     """
     from stdnum.pt import nif
 
-    digits = value[2:].lstrip("-:#/. ")
+    digits = value[2:].lstrip("-_:#/. ")
     return len(digits) == 9 and digits.isdigit() and bool(nif.is_valid(digits))

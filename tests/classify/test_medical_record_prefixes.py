@@ -61,6 +61,12 @@ def test_digits_in_groups_and_a_check_character_after_the_word_count_too() -> No
     assert _type("v03", values) == "MEDICAL_RECORD_NUMBER"
 
 
+def test_one_template_in_six_carrying_the_word_is_enough() -> None:
+    r = random.Random(36)
+    values = [f"MR{_rand(r, DG, 8)}" if r.random() < 0.16 else _mixed_ids(r) for _ in range(300)]
+    assert _type("k_d", values) == "MEDICAL_RECORD_NUMBER"
+
+
 def test_a_sparse_column_of_worded_record_numbers_is_read_too() -> None:
     r = random.Random(35)
     values: list[str | None] = [None if r.random() < 0.9 else
