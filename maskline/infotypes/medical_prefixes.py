@@ -33,8 +33,11 @@ MEDICAL_RECORD_PREFIXES = frozenset({
 MIN_DIGITS = 6  # hospital numbers have six to ten digits (project keys with 4-5 digit counters, PT-1234, do not count)
 MAX_DIGITS = 10
 
-# A word, an optional separator, digits (in groups at most: 12-345-678), and an optional check character.
-_VALUE = re.compile(r"([A-Za-z]{2,6})[-_:#/. ]{0,2}([0-9]+(?:[-/ ][0-9]+){0,3})(?:[-/]?[0-9A-Za-z])?")
+# A word (one, or two abbreviated as people write them: "Pat.-Nr.", "MR No."), an optional separator, digits (in
+# groups at most: 12-345-678), and an optional check character.
+_VALUE = re.compile(r"([A-Za-z]{2,6}(?:\.?[-_ ]?[A-Za-z]{2,3})?)\.?[-_:#/ ]{0,2}([0-9]+(?:[-/ ][0-9]+){0,3})"
+                    r"(?:[-/]?[0-9A-Za-z])?")
+_NOT_LETTERS = re.compile(r"[^A-Za-z]")
 _GROUP_SEPARATORS = re.compile(r"[-/ ]")
 
 
@@ -43,13 +46,15 @@ def medical_record_split(value: str) -> tuple[str, str] | None:
 
     >>> medical_record_split("PAT-12-345-678"), medical_record_split("MR 1234567-X"), medical_record_split("ipp_0012345")
     (('pat', '12345678'), ('mr', '1234567'), ('ipp', '0012345'))
+    >>> medical_record_split("Pat.-Nr. 12345678"), medical_record_split("MR No. 7654321")
+    (('patnr', '12345678'), ('mrno', '7654321'))
     >>> medical_record_split("PT-1234"), medical_record_split("H1234567")  # too few digits; a single letter
     (None, None)
     """
     m = _VALUE.fullmatch(value.strip())
     if m is None:
         return None
-    word = m.group(1).lower()
+    word = _NOT_LETTERS.sub("", m.group(1)).lower()
     digits = _GROUP_SEPARATORS.sub("", m.group(2))
     if word not in MEDICAL_RECORD_PREFIXES or not MIN_DIGITS <= len(digits) <= MAX_DIGITS:
         return None

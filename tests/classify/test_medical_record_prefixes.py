@@ -61,6 +61,13 @@ def test_digits_in_groups_and_a_check_character_after_the_word_count_too() -> No
     assert _type("v03", values) == "MEDICAL_RECORD_NUMBER"
 
 
+def test_two_word_abbreviations_as_people_write_them_count() -> None:
+    r = random.Random(37)
+    values = [f"{r.choice(['Pat.-Nr.', 'MR No.', 'Pt ID:'])} {_rand(r, DG, 7)}" if r.random() < 0.4 else _rand(r, DG, 7)
+              for _ in range(300)]
+    assert _type("fld_e", values) == "MEDICAL_RECORD_NUMBER"
+
+
 def test_one_template_in_six_carrying_the_word_is_enough() -> None:
     r = random.Random(36)
     values = [f"MR{_rand(r, DG, 8)}" if r.random() < 0.16 else _mixed_ids(r) for _ in range(300)]
@@ -77,6 +84,8 @@ def test_a_sparse_column_of_worded_record_numbers_is_read_too() -> None:
 def test_a_medical_record_word_splits_off_its_digits() -> None:
     assert medical_record_split("PAT-12-345-678") == ("pat", "12345678")
     assert medical_record_split("mrn#0044117") == ("mrn", "0044117")
+    assert medical_record_split("Pat.-Nr. 12345678") == ("patnr", "12345678")
+    assert medical_record_split("AB CD 1234567") is None  # two words that spell no medical-record word
 
 
 # ---------------------------------------------------------------- controls
