@@ -30,6 +30,10 @@ What is in it (see RESULTS.md):
   numbers beside foreign accounts whose check digits hold) and long codes that are not accounts (clock-based ids,
   SSCCs, parcel numbers, card-length references, ids with a birth date inside, dated serials, a code and a
   counter, VINs, hashes; since ``clsbank``);
+- seven tables of medical record numbers in hospital formats written by hand (a word before drawn digits beside
+  bare numbers, bare numbers with a check digit, digit groups, year and serial, a trust's letters) and their
+  look-alikes (EU VAT numbers, ticket keys, patient row ids, drug numbers, invoices, mixed references; since
+  ``clsmrn``, :mod:`.dev_medical`);
 - sparse columns (70-95% empty), mixed columns (placeholders), codes stored as numbers (postal codes as floats,
   phones as integers), and hard negatives of every class of issue 15.
 
@@ -1087,6 +1091,12 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
     136
+    accounts, one table of one-template handles and their look-alikes per locale, and seven tables of medical
+    record numbers and their look-alikes (:mod:`benchmarks.classification.dev_medical`).
+
+    >>> cols = build(rows=20)
+    >>> len({c.table for c in cols})
+    137
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1135,7 +1145,9 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
         columns += _table(f"dd{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.75, shaped, rows)
     # Handles of one template and their look-alikes (since the clsuser round), then each later round's tables in
     # the order of their rounds (clspass, clsbank, ...), after every other table: earlier tables stay as they were.
-    return columns + handle_tables(seed, rows) + passport_mix_tables(seed, rows) + account_code_tables(seed, rows)
+    # (and the tables of later rounds, each after the ones before)
+    return (columns + handle_tables(seed, rows) + passport_mix_tables(seed, rows) + account_code_tables(seed, rows)
+            + medical_record_tables(seed, rows))
 
 
 def fingerprint(columns: list[Column]) -> str:

@@ -228,6 +228,10 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         handles = _handle_template_evidence(scan) or _single_template_handle_evidence(scan)
         if handles is not None:
             found.append(handles)
+    if kind == "string":  # medical record numbers with no name to say so: the words some of them open with
+        from maskline.classify.medical_records import medical_record_evidence
+
+        found.extend(medical_record_evidence(scan.values, scan.weights, scan.n, table_rows))
     for c in custom:
         if c.pattern:
             ev = _run_custom(c, scan)
