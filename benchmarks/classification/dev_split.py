@@ -24,7 +24,10 @@ What is in it (see RESULTS.md):
 - six tables of codes shaped like passports and accounts (coupons, PNRs, serials, licence keys, containers,
   plates, grouped parcel numbers, marketplace orders, grouped IMEIs and barcodes, invoices; since ``clsdoc``);
 - sparse columns (70-95% empty), mixed columns (placeholders), codes stored as numbers (postal codes as floats,
-  phones as integers), and hard negatives of every class of issue 15.
+  phones as integers), and hard negatives of every class of issue 15;
+- three tables of phones stored as integers in eight countries no split draws from (valid numbers from
+  phonenumbers' metadata) beside integers shaped like them (year serials, branch accounts, cents, ids, epochs),
+  since the ``clsphone`` round (:mod:`.dev_phone_tables`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -1078,7 +1081,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    130
+    133
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1125,8 +1128,11 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
         kinds = list(DOCUMENT_SHAPED)
         shaped.shuffle(kinds)
         columns += _table(f"dd{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.75, shaped, rows)
-    # Handles of one template and their look-alikes (since the clsuser round), after every other table.
-    return columns + handle_tables(seed, rows)
+    # Handles of one template and their look-alikes (since the clsuser round), after every other table; then phones
+    # stored as integers in countries no split draws from, beside integers shaped like them (since clsphone).
+    from benchmarks.classification.dev_phone_tables import phone_tables
+
+    return columns + handle_tables(seed, rows) + phone_tables(seed, rows)
 
 
 def fingerprint(columns: list[Column]) -> str:

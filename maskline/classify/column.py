@@ -430,9 +430,9 @@ CODE_FORMS_STRENGTH = 0.75  # phones read from where their calling code stands, 
 
 
 def _code_forms_evidence(scan: _Scan, chosen: list[str], runs: list[int], weight: float) -> _Evidence | None:
-    """Phones stored as integers in plans (or from generators) where validity proves nothing: one calling code
-    over several lengths, or coded beside national numbers (:func:`code_forms_fit`). "validated" counts the runs
-    of either form; the p-value tests the coded runs against numbers spread over magnitudes (Benford)."""
+    """Phones stored as integers in plans (or from generators) where validity proves nothing: coded with their
+    calling code beside national numbers (:func:`code_forms_fit`). "validated" counts the runs of either form;
+    the p-value tests the coded runs against numbers spread over magnitudes (Benford)."""
     from maskline.infotypes.calling_code_forms import code_forms_fit
 
     fit = code_forms_fit(chosen)
@@ -440,7 +440,7 @@ def _code_forms_evidence(scan: _Scan, chosen: list[str], runs: list[int], weight
         return None
     p_value = min(1.0, _binomial_tail(fit.coded, fit.checked, fit.chance) * fit.tried)
     rate = fit.covered / fit.checked
-    return _Evidence("PHONE", f"calling-code-{fit.form} {fit.plan}", weight / scan.n * rate, rate, fit.checked,
+    return _Evidence("PHONE", f"calling-code-forms {fit.plan}", weight / scan.n * rate, rate, fit.checked,
                      fit.covered, p_value, False, CODE_FORMS_STRENGTH, [scan.values[i] for i in runs],
                      "surrogate_keys", note=f"{fit.coded / fit.checked:.0%} carry the calling code",
                      chance=fit.chance, min_share=0.5)

@@ -7,9 +7,9 @@ phones in a plan when nearly all its digit runs are valid there (phonenumbers)
 *and* random twins of them (same length, same country code in E.164, same
 shared prefix plus one digit in a national plan) are valid there far less
 often, so the fit cannot be chance. The plans tried are E.164 (the country
-code written in the number), a small fixed set of regions, and the regions
-whose country codes the column itself carries; the p-value is multiplied by
-the number of plans tried.
+code written in the number), a small fixed set of regions first, the regions
+whose country codes the column itself carries, then every other region
+phonenumbers knows; the p-value is multiplied by the number of plans tried.
 
 Plans where random digits of the column's shape are valid more often than
 :data:`MAX_CHANCE` never decide: their fit is what ids and counts of that shape
@@ -127,6 +127,15 @@ def _regions_written_in(runs: Sequence[str]) -> tuple[str, ...]:
     return tuple(r for r, n in found.most_common(2) if n >= 0.25 * len(runs))
 
 
+@lru_cache(maxsize=1)
+def _every_region() -> tuple[str, ...]:
+    """Every region phonenumbers has a plan for, in a fixed order: national numbers of any country are read in
+    their own plan, with no list of likely countries to keep up (the p-value pays for each plan tried)."""
+    import phonenumbers
+
+    return tuple(sorted(phonenumbers.SUPPORTED_REGIONS))
+
+
 def plan_fit(values: Sequence[str]) -> PlanFit | None:
     """The numbering plan in which nearly all ``values`` (digit runs, 7 to 15 digits) are valid, or None.
 
@@ -145,6 +154,7 @@ def plan_fit(values: Sequence[str]) -> PlanFit | None:
     if sum(_gtin(d) for d in digits) >= 0.5 * len(digits):
         return None  # EAN/UPC barcodes: a random number passes their check digit 1 time in 10
     plans = PLANS + _regions_written_in(digits[:PROBE])
+    plans += tuple(r for r in _every_region() if r not in plans)
     best: PlanFit | None = None
     for plan in plans:
         runs = [d[2:] for d in digits if d.startswith("00")] if plan == E164 and \
@@ -243,6 +253,14 @@ def _calling_code(digits: str) -> str | None:
     return next((digits[:n] for n in (1, 2, 3) if int(digits[:n]) in COUNTRY_CODE_TO_REGION_CODE), None)
 
 
+def _dense_lengths(coded: Sequence[str], code: str, region: str) -> bool:
+    """Whether nearly all coded runs have, after the code, a length where the plan holds a fair share of valid
+    numbers: a branch code before unpadded accounts makes runs of every length the plan's broad limits allow."""
+    from maskline.infotypes.calling_code_forms import MIN_DENSITY, POSSIBLE, length_density
+
+    return sum(length_density(region, len(d) - len(code)) >= MIN_DENSITY for d in coded) >= POSSIBLE * len(coded)
+
+
 def calling_code_fit(values: Sequence[str]) -> CallingCodeFit | None:
     """Phones stored as integers in two forms: with the country's calling code (``31612345678``) and without it,
     the trunk zero lost (``612345678``). No single plan explains such a column (:func:`plan_fit` tries E.164 or a
@@ -272,7 +290,7 @@ def calling_code_fit(values: Sequence[str]) -> CallingCodeFit | None:
         return None
     region = COUNTRY_CODE_TO_REGION_CODE[int(code)][0]
     intl = [d for d in runs if d.startswith(code) and _possible(d, None)]
-    if len(intl) < CALLING_CODE_MIN * len(runs):
+    if len(intl) < CALLING_CODE_MIN * len(runs) or not _dense_lengths(intl, code, region):
         return None
     written = set(intl)
     national = [d for d in runs if d not in written and _possible(d, region)]
