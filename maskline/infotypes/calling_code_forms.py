@@ -68,20 +68,22 @@ def benford_share(code: str) -> float:
 
 @lru_cache(maxsize=4096)
 def length_density(region: str, length: int) -> float:
-    """The share of random national numbers of ``length`` digits (first digit not 0) valid in the region's plan
-    (phonenumbers metadata), from a fixed sample: how much of the plan's number space has that length.
+    """The share of random national numbers of ``length`` digits valid in the region's plan when written after
+    its calling code (phonenumbers metadata), from a fixed sample: how much of the plan's number space has that
+    length.
 
     >>> length_density("ZA", 9) > 0.5, length_density("ZA", 11) < MIN_DENSITY
     (True, True)
     """
     import phonenumbers
 
+    code = phonenumbers.country_code_for_region(region)
     rng = random.Random(f"{region}{length}")
     valid = 0
     for _ in range(DENSITY_SAMPLE):
-        digits = rng.choice("123456789") + "".join(rng.choice("0123456789") for _ in range(length - 1))
-        try:
-            valid += phonenumbers.is_valid_number(phonenumbers.parse(digits, region))
+        digits = "".join(rng.choice("0123456789") for _ in range(length))
+        try:  # read as written after the calling code: Italy's fixed lines keep their 0 there
+            valid += phonenumbers.is_valid_number(phonenumbers.parse(f"+{code}{digits}", None))
         except phonenumbers.NumberParseException:
             pass
     return valid / DENSITY_SAMPLE

@@ -83,7 +83,10 @@ def _kept_prefix(runs: Sequence[str], plan: str) -> int:
         first = runs[0]
         return next((n for n in (1, 2, 3) if int(first[:n]) in COUNTRY_CODE_TO_REGION_CODE), 3)
     shared = len(os.path.commonprefix(list(runs)))
-    return max(2, shared + 1)
+    # The listed plans keep two digits at least: their fits were set on that. A plan read for want of a listed one
+    # keeps the shared digits plus one only, so national numbers of varied prefixes (80, 81, 70, 90) show their
+    # plan's prefixes against random digits behind the first one; a range of ids still shares its prefix.
+    return max(2 if plan in PLANS else 1, shared + 1)
 
 
 def _chance(plan: str, runs: Sequence[str]) -> float:
@@ -153,8 +156,14 @@ def plan_fit(values: Sequence[str]) -> PlanFit | None:
         return None
     if sum(_gtin(d) for d in digits) >= 0.5 * len(digits):
         return None  # EAN/UPC barcodes: a random number passes their check digit 1 time in 10
-    plans = PLANS + _regions_written_in(digits[:PROBE])
-    plans += tuple(r for r in _every_region() if r not in plans)
+    listed = PLANS + _regions_written_in(digits[:PROBE])
+    # The listed plans first, paying for themselves only; every other region only when none fits, paying for all.
+    return _best_fit(digits, listed, len(listed)) or \
+        _best_fit(digits, tuple(r for r in _every_region() if r not in listed), len(listed) + len(_every_region()))
+
+
+def _best_fit(digits: Sequence[str], plans: Sequence[str], tried: int) -> PlanFit | None:
+    """Of ``plans``, the one where at least :data:`MIN_RATE` of the runs are valid that chance explains least."""
     best: PlanFit | None = None
     for plan in plans:
         runs = [d[2:] for d in digits if d.startswith("00")] if plan == E164 and \
@@ -166,7 +175,7 @@ def plan_fit(values: Sequence[str]) -> PlanFit | None:
         chance = _chance(plan, runs)
         if chance > MAX_CHANCE:
             continue
-        fit = PlanFit(plan, len(runs), len(runs) - fails, chance, len(plans))
+        fit = PlanFit(plan, len(runs), len(runs) - fails, chance, tried)
         if best is None or fit.chance < best.chance:
             best = fit
     return best
