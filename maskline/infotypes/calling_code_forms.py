@@ -30,6 +30,7 @@ import math
 import random
 from collections import Counter
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -82,10 +83,8 @@ def length_density(region: str, length: int) -> float:
     valid = 0
     for _ in range(DENSITY_SAMPLE):
         digits = "".join(rng.choice("0123456789") for _ in range(length))
-        try:  # read as written after the calling code: Italy's fixed lines keep their 0 there
+        with suppress(phonenumbers.NumberParseException):  # read after the code: Italy's fixed lines keep their 0
             valid += phonenumbers.is_valid_number(phonenumbers.parse(f"+{code}{digits}", None))
-        except phonenumbers.NumberParseException:
-            pass
     return valid / DENSITY_SAMPLE
 
 

@@ -162,10 +162,38 @@ def plan_fit(values: Sequence[str]) -> PlanFit | None:
         _best_fit(digits, tuple(r for r in _every_region() if r not in listed), len(listed) + len(_every_region()))
 
 
+@lru_cache(maxsize=512)
+def _plan_shape(region: str) -> tuple[re.Pattern[str], str] | None:
+    """The region's general national-number pattern and its plain trunk prefix, or None when the region parses
+    national prefixes by rules a pattern cannot mirror (Argentina): then only phonenumbers decides."""
+    from phonenumbers import PhoneMetadata
+
+    meta = PhoneMetadata.metadata_for_region(region)
+    if meta is None or meta.general_desc is None or meta.general_desc.national_number_pattern is None:
+        return None
+    prefix = meta.national_prefix or ""
+    if meta.national_prefix_transform_rule or meta.national_prefix_for_parsing not in (None, prefix):
+        return None
+    return re.compile(meta.general_desc.national_number_pattern), prefix
+
+
+def _shaped_like(digits: str, region: str) -> bool:
+    """A cheap necessary condition for validity: the digits, with or without the trunk prefix, match the region's
+    general pattern. Reading every region would otherwise parse each run some 250 times."""
+    shape = _plan_shape(region)
+    if shape is None:
+        return True
+    pattern, prefix = shape
+    return bool(pattern.fullmatch(digits)) or bool(prefix) and digits.startswith(prefix) and \
+        bool(pattern.fullmatch(digits[len(prefix):]))
+
+
 def _best_fit(digits: Sequence[str], plans: Sequence[str], tried: int) -> PlanFit | None:
     """Of ``plans``, the one where at least :data:`MIN_RATE` of the runs are valid that chance explains least."""
     best: PlanFit | None = None
     for plan in plans:
+        if plan != E164 and sum(not _shaped_like(d, plan) for d in digits[:PROBE]) > int((1 - MIN_RATE) * PROBE):
+            continue
         runs = [d[2:] for d in digits if d.startswith("00")] if plan == E164 and \
             sum(d.startswith("00") for d in digits) >= 0.5 * len(digits) else digits
         if len(runs) < MIN_VALUES or _too_many_invalid(runs[:PROBE], plan, int((1 - MIN_RATE) * PROBE)) or \
@@ -181,6 +209,7 @@ def _best_fit(digits: Sequence[str], plans: Sequence[str], tried: int) -> PlanFi
     return best
 
 
+_NOT_DIGIT = re.compile(r"[^0-9]")
 FORMAT_CHANCE = 0.05  # how often digit groups of another kind are grouped as a country writes its phone numbers
 
 
@@ -204,6 +233,8 @@ def _written_as_national(value: str, region: str) -> bool:
 def national_format_fit(values: Sequence[str]) -> PlanFit | None:
     """The region whose national phone format nearly all ``values`` (digit groups) are written in, or None.
 
+    The listed regions (:data:`PHONE_REGIONS`) are read first, then every region phonenumbers knows.
+
     For plans where random digits are valid numbers (any nine digits are French), validity says nothing, but the
     grouping does: ``01 23 45 67 89`` is how France writes a phone, ``0374-0280`` (an ISSN) or ``352/220566-60``
     (an account) is how no country does. A value fits a region when it is a valid number there and its digit
@@ -220,13 +251,23 @@ def national_format_fit(values: Sequence[str]) -> PlanFit | None:
     runs = [v for v in values if 7 <= sum(c.isdigit() for c in v) <= 15]
     if len(runs) < MIN_VALUES or len(runs) < 0.9 * len(values):
         return None
+    # The listed regions first; every other region only when none fits, the p-value paying for all of them.
+    others = tuple(r for r in _every_region() if r not in PHONE_REGIONS)
+    return _best_format(runs, PHONE_REGIONS, len(PHONE_REGIONS)) or \
+        _best_format(runs, others, len(PHONE_REGIONS) + len(others))
+
+
+def _best_format(runs: Sequence[str], regions: Sequence[str], tried: int) -> PlanFit | None:
     best: PlanFit | None = None
-    for region in PHONE_REGIONS:
+    for region in regions:
+        probe = [_NOT_DIGIT.sub("", v) for v in runs[:PROBE]]
+        if sum(not _shaped_like(d, region) for d in probe) > int((1 - MIN_RATE) * PROBE):
+            continue
         if sum(not _written_as_national(v, region) for v in runs[:PROBE]) > int((1 - MIN_RATE) * PROBE):
             continue
         fits = sum(_written_as_national(v, region) for v in runs)
         if fits >= MIN_RATE * len(runs) and (best is None or fits > best.validated):
-            best = PlanFit(region, len(runs), fits, FORMAT_CHANCE, len(PHONE_REGIONS))
+            best = PlanFit(region, len(runs), fits, FORMAT_CHANCE, tried)
     return best
 
 

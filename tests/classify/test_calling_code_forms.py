@@ -95,3 +95,33 @@ def test_estonian_mobile_names_hint_phones() -> None:
     assert hint_score("mobiil")[0] == ("PHONE", 1.0)
     assert hint_score("kliendi_mobiil")[0][0] == "PHONE"
     assert hint_score("mobiil_count") == []  # control: a count of phones is not one
+
+
+def _national(region: str, rng: random.Random) -> str:
+    """A valid number of the region written in its national format, its digits after the first redrawn."""
+    import phonenumbers
+    from phonenumbers import PhoneNumberFormat, PhoneNumberType
+
+    while True:
+        kind = rng.choice([PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE])
+        example = phonenumbers.example_number_for_type(region, kind)
+        assert example is not None
+        nsn = str(example.national_number)
+        num = phonenumbers.parse(nsn[0] + _digits(rng, len(nsn) - 1), region)
+        if phonenumbers.is_valid_number(num):
+            return phonenumbers.format_number(num, PhoneNumberFormat.NATIONAL)
+
+
+def test_national_formats_of_unlisted_countries_are_phones() -> None:
+    rng = random.Random(68)
+    for region in ("VN", "PH", "KE", "ZA"):
+        info_type, evidence = _verdict_evidence("c3", [_national(region, rng) for _ in range(200)])
+        assert info_type == "PHONE", region
+        assert any(e.startswith(("values:phone-format", "values:phone-plan")) for e in evidence), region
+
+
+def test_random_digit_groups_in_a_phone_like_layout_are_not_phones() -> None:  # control: invalid in every plan
+    rng = random.Random(69)
+    for layout in ("0{} {}", "{} {}"):
+        values = [layout.format(_digits(rng, 3), _digits(rng, 6)) for _ in range(200)]
+        assert _verdict_evidence("c3", values)[0] != "PHONE", layout  # (a document series rule may read them)
