@@ -5,9 +5,10 @@ random behind real prefixes (test generators), the validity of a column's number
 show, and :func:`~maskline.infotypes.phone_plans.calling_code_fit` cannot tell them from ids. What still tells
 them apart is the column's two forms: numbers written in E.164 without the ``+`` (``33612345678``) open with the
 country's calling code, numbers whose trunk ``0`` was lost (``612345678``) do not, and the lengths that carry
-the code carry nothing else. A range of ids shares a prefix within one length; a mix of short and long ids does
-not put one code before all the long ones; a code before every run (a branch and its accounts, a range of ids)
-is refused, since no national number stands beside it.
+the code carry nothing else, while the others are as long as the coded ones without their code. A range of ids
+shares a prefix within one length, beside nothing; a code before every run (a branch and its accounts, a range of
+ids) is refused, since no national number stands beside it. What would still read the same: short ids beside a
+range of longer ones whose prefix is a calling code and whose extra length is that code's.
 
 The numbering plan must agree too: most runs must be valid numbers (a permissive plan makes this easy, a
 strict one refutes random digits), nearly all runs opening with the code must be possible in E.164 with, after
@@ -43,7 +44,8 @@ POSSIBLE = 0.9  # share of the runs opening with the code that must have a lengt
 MIN_DENSITY = 0.02  # lengths at which fewer random numbers are valid hold short codes and services, not people
 DENSITY_SAMPLE = 200
 VALID = 0.8  # share of the runs of either form that must be valid numbers of the plan
-OWNED = 0.8  # share of the runs at the coded lengths that must carry the code
+OWNED = 0.8  # share of the runs at the coded lengths that must carry the code (and of the national runs that must
+# be as long as the coded ones without their code)
 
 
 @dataclass(frozen=True)
@@ -103,19 +105,23 @@ def _form(runs: Sequence[str], code: str) -> CodeFormsFit | None:
     taken = set(coded)
     national_runs = [d for d in runs if d not in taken and _possible(d, region)]
     national = len(national_runs)
+    if national < MIN_CODED * len(runs):
+        return None  # every run opens with the code: a range of ids or a prefix before a count does too
     if len(coded) + national < COVER * len(runs):
+        return None
+    lengths = Counter(len(d) for d in coded)
+    groups = {n for n, m in lengths.items() if m >= max(3, LENGTH_GROUP * len(coded))}
+    if sum(len(d) in groups for d in coded) < OWNED * sum(len(d) in groups for d in runs):
+        return None
+    # Both forms are the same numbers: the national ones as long as the coded ones without their code (one digit
+    # less where a leading 0 kept after the code was lost with the +).
+    nsn = {n - len(code) - lost for n in lengths for lost in (0, 1)}
+    if sum(len(d) in nsn for d in national_runs) < OWNED * national:
         return None
     # Phones are valid numbers of their plan: the structure says "not ids", validity must not say "not phones"
     # (random digits in the two forms are invalid Spanish numbers half the time).
     valid = sum(_valid(d, E164) for d in coded) + sum(_valid(d, region) for d in national_runs)
     if valid < VALID * (len(coded) + national):
-        return None
-    if national < MIN_CODED * len(runs):
-        return None  # every run opens with the code: a range of ids or a prefix before a count does too
-    lengths = Counter(len(d) for d in coded)
-    groups = {n for n, m in lengths.items() if m >= max(3, LENGTH_GROUP * len(coded))}
-    owned = sum(len(d) in groups for d in coded)
-    if owned < OWNED * sum(len(d) in groups for d in runs):
         return None
     return CodeFormsFit(region, len(runs), len(coded), len(coded) + national, benford_share(code), CODES_TRIED)
 
@@ -126,7 +132,7 @@ def code_forms_fit(values: Sequence[str]) -> CodeFormsFit | None:
     Of the :data:`CODES_TRIED` most common codes the runs open with, the one carried by the most runs whose
     column shows both forms (see the module docstring); the caller tests the coded share against ``chance``.
 
-    >>> rng = __import__("random").Random(4)
+    >>> rng = random.Random(4)
     >>> code_forms_fit([str(rng.randint(1_500_000_000, 1_780_000_000) * 1000 ** (i % 2)) for i in range(40)]) is None
     True
     >>> code_forms_fit([str(36_000_000_000 + 7_919 * i) for i in range(40)]) is None  # a range of ids
