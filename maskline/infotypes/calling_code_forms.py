@@ -42,7 +42,7 @@ COVER = 0.9  # share of the runs that must be possible numbers in one of the two
 LENGTH_GROUP = 0.1  # a coded length counts when this share of the coded runs (and at least 3) has it
 POSSIBLE = 0.9  # share of the runs opening with the code that must have a length the plan allows
 MIN_DENSITY = 0.02  # lengths at which fewer random numbers are valid hold short codes and services, not people
-DENSITY_SAMPLE = 200
+DENSITY_SAMPLE = 100  # random numbers per plan and length (cached: each costs a parse)
 VALID = 0.8  # share of the runs of either form that must be valid numbers of the plan
 OWNED = 0.8  # share of the runs at the coded lengths that must carry the code (and of the national runs that must
 # be as long as the coded ones without their code)

@@ -188,11 +188,21 @@ def _shaped_like(digits: str, region: str) -> bool:
         bool(pattern.fullmatch(digits[len(prefix):]))
 
 
+def _too_many_unshaped(runs: Sequence[str], region: str, allowed: int) -> bool:
+    fails = 0
+    for d in runs:
+        if not _shaped_like(d, region):
+            fails += 1
+            if fails > allowed:
+                return True
+    return False
+
+
 def _best_fit(digits: Sequence[str], plans: Sequence[str], tried: int) -> PlanFit | None:
     """Of ``plans``, the one where at least :data:`MIN_RATE` of the runs are valid that chance explains least."""
     best: PlanFit | None = None
     for plan in plans:
-        if plan != E164 and sum(not _shaped_like(d, plan) for d in digits[:PROBE]) > int((1 - MIN_RATE) * PROBE):
+        if plan != E164 and _too_many_unshaped(digits[:PROBE], plan, int((1 - MIN_RATE) * PROBE)):
             continue
         runs = [d[2:] for d in digits if d.startswith("00")] if plan == E164 and \
             sum(d.startswith("00") for d in digits) >= 0.5 * len(digits) else digits
@@ -260,8 +270,7 @@ def national_format_fit(values: Sequence[str]) -> PlanFit | None:
 def _best_format(runs: Sequence[str], regions: Sequence[str], tried: int) -> PlanFit | None:
     best: PlanFit | None = None
     for region in regions:
-        probe = [_NOT_DIGIT.sub("", v) for v in runs[:PROBE]]
-        if sum(not _shaped_like(d, region) for d in probe) > int((1 - MIN_RATE) * PROBE):
+        if _too_many_unshaped([_NOT_DIGIT.sub("", v) for v in runs[:PROBE]], region, int((1 - MIN_RATE) * PROBE)):
             continue
         if sum(not _written_as_national(v, region) for v in runs[:PROBE]) > int((1 - MIN_RATE) * PROBE):
             continue
