@@ -159,7 +159,16 @@ def plan_fit(values: Sequence[str]) -> PlanFit | None:
     listed = PLANS + _regions_written_in(digits[:PROBE])
     # The listed plans first, paying for themselves only; every other region only when none fits, paying for all.
     return _best_fit(digits, listed, len(listed)) or \
-        _best_fit(digits, tuple(r for r in _every_region() if r not in listed), len(listed) + len(_every_region()))
+        _best_fit(digits, _unlisted(listed), len(listed) + len(_every_region()))
+
+
+def _unlisted(listed: Sequence[str]) -> tuple[str, ...]:
+    """The regions whose calling code no listed region shares: Antigua reads North American digits exactly as the
+    United States does, and its looser chance (see :func:`_kept_prefix`) must not read them again."""
+    import phonenumbers
+
+    codes = {phonenumbers.country_code_for_region(r) for r in listed if r != E164}
+    return tuple(r for r in _every_region() if phonenumbers.country_code_for_region(r) not in codes)
 
 
 @lru_cache(maxsize=512)
@@ -262,7 +271,7 @@ def national_format_fit(values: Sequence[str]) -> PlanFit | None:
     if len(runs) < MIN_VALUES or len(runs) < 0.9 * len(values):
         return None
     # The listed regions first; every other region only when none fits, the p-value paying for all of them.
-    others = tuple(r for r in _every_region() if r not in PHONE_REGIONS)
+    others = _unlisted(PHONE_REGIONS)
     return _best_format(runs, PHONE_REGIONS, len(PHONE_REGIONS)) or \
         _best_format(runs, others, len(PHONE_REGIONS) + len(others))
 
