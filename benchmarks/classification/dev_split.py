@@ -35,7 +35,10 @@ What is in it (see RESULTS.md):
   look-alikes (EU VAT numbers, ticket keys, patient row ids, drug numbers, invoices, mixed references; since
   ``clsmrn``, :mod:`.dev_medical`);
 - sparse columns (70-95% empty), mixed columns (placeholders), codes stored as numbers (postal codes as floats,
-  phones as integers), and hard negatives of every class of issue 15.
+  phones as integers), and hard negatives of every class of issue 15;
+- three tables of phones stored as integers in eight countries no split draws from (valid numbers from
+  phonenumbers' metadata) beside integers shaped like them (year serials, branch accounts, cents, ids, epochs),
+  since the ``clsphone`` round (:mod:`.dev_phone_tables`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -1097,6 +1100,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
     137
+    133
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1144,10 +1148,12 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
         shaped.shuffle(kinds)
         columns += _table(f"dd{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.75, shaped, rows)
     # Handles of one template and their look-alikes (since the clsuser round), then each later round's tables in
-    # the order of their rounds (clspass, clsbank, ...), after every other table: earlier tables stay as they were.
-    # (and the tables of later rounds, each after the ones before)
+    # the order of their rounds (clspass, clsbank, clsmrn, clsphone, ...), after every other table: earlier tables
+    # stay as they were.
+    from benchmarks.classification.dev_phone_tables import phone_tables
+
     return (columns + handle_tables(seed, rows) + passport_mix_tables(seed, rows) + account_code_tables(seed, rows)
-            + medical_record_tables(seed, rows))
+            + medical_record_tables(seed, rows) + phone_tables(seed, rows))
 
 
 def fingerprint(columns: list[Column]) -> str:

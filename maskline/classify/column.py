@@ -426,16 +426,34 @@ def _calling_code_evidence(scan: _Scan, runs: list[int], weight: float) -> _Evid
 
     chosen = runs if len(runs) <= VALIDATE_CAP else random.Random(len(runs)).sample(runs, VALIDATE_CAP)
     fit = calling_code_fit([scan.values[i] for i in chosen])
-    if fit is None:
-        return None
-    p_value = _binomial_tail(fit.valid, fit.fitting, fit.chance)
-    if p_value >= CALLING_CODE_P:
-        return None
+    p_value = 1.0 if fit is None else _binomial_tail(fit.valid, fit.fitting, fit.chance)
+    if fit is None or p_value >= CALLING_CODE_P:
+        return _code_forms_evidence(scan, [scan.values[i] for i in chosen], runs, weight)
     rate = fit.fitting / fit.checked
     return _Evidence("PHONE", f"calling-code {fit.plan}", weight / scan.n * rate, rate, fit.checked, fit.fitting,
                      p_value, False, CALLING_CODE_STRENGTH, [scan.values[i] for i in runs], "surrogate_keys",
                      note=f"{fit.valid / fit.fitting:.0%} valid numbers, random digits behind their prefixes "
                           f"{fit.chance:.0%}", chance=fit.chance, min_share=0.5)
+
+
+CODE_FORMS_STRENGTH = 0.75  # phones read from where their calling code stands, their validity no evidence
+
+
+def _code_forms_evidence(scan: _Scan, chosen: list[str], runs: list[int], weight: float) -> _Evidence | None:
+    """Phones stored as integers in plans (or from generators) where validity proves nothing: coded with their
+    calling code beside national numbers (:func:`code_forms_fit`). "validated" counts the runs of either form;
+    the p-value tests the coded runs against numbers spread over magnitudes (Benford)."""
+    from maskline.infotypes.calling_code_forms import code_forms_fit
+
+    fit = code_forms_fit(chosen)
+    if fit is None:
+        return None
+    p_value = min(1.0, _binomial_tail(fit.coded, fit.checked, fit.chance) * fit.tried)
+    rate = fit.covered / fit.checked
+    return _Evidence("PHONE", f"calling-code-forms {fit.plan}", weight / scan.n * rate, rate, fit.checked,
+                     fit.covered, p_value, False, CODE_FORMS_STRENGTH, [scan.values[i] for i in runs],
+                     "surrogate_keys", note=f"{fit.coded / fit.checked:.0%} carry the calling code",
+                     chance=fit.chance, min_share=0.5)
 
 
 HANDLE_TEMPLATE_STRENGTH = 0.75  # handles read from a column's mix of templates (a column-level fit, no name)

@@ -48,6 +48,7 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "portable", "numero de telephone", "telefono", "movil", "celular", "cellulare", "numero di telefono",
         "telefoon", "telefoonnummer", "mobiel", "gsm", "telemovel", "telefone", "contact number",
         "tel no", "ph", "ph no", "mob", "mob no",
+        "mobiil", "mobiiltelefon",  # Estonian
         "電話", "電話番号", "携帯", "携帯番号", "电话", "手机", "手机号", "联系电话", "전화", "전화번호", "휴대폰",
     ),
     "PERSON_NAME": (

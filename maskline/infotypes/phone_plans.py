@@ -7,9 +7,9 @@ phones in a plan when nearly all its digit runs are valid there (phonenumbers)
 *and* random twins of them (same length, same country code in E.164, same
 shared prefix plus one digit in a national plan) are valid there far less
 often, so the fit cannot be chance. The plans tried are E.164 (the country
-code written in the number), a small fixed set of regions, and the regions
-whose country codes the column itself carries; the p-value is multiplied by
-the number of plans tried.
+code written in the number), a small fixed set of regions first, the regions
+whose country codes the column itself carries, then every other region
+phonenumbers knows; the p-value is multiplied by the number of plans tried.
 
 Plans where random digits of the column's shape are valid more often than
 :data:`MAX_CHANCE` never decide: their fit is what ids and counts of that shape
@@ -83,7 +83,10 @@ def _kept_prefix(runs: Sequence[str], plan: str) -> int:
         first = runs[0]
         return next((n for n in (1, 2, 3) if int(first[:n]) in COUNTRY_CODE_TO_REGION_CODE), 3)
     shared = len(os.path.commonprefix(list(runs)))
-    return max(2, shared + 1)
+    # The listed plans keep two digits at least: their fits were set on that. A plan read for want of a listed one
+    # keeps the shared digits plus one only, so national numbers of varied prefixes (80, 81, 70, 90) show their
+    # plan's prefixes against random digits behind the first one; a range of ids still shares its prefix.
+    return max(2 if plan in PLANS else 1, shared + 1)
 
 
 def _chance(plan: str, runs: Sequence[str]) -> float:
@@ -127,6 +130,15 @@ def _regions_written_in(runs: Sequence[str]) -> tuple[str, ...]:
     return tuple(r for r, n in found.most_common(2) if n >= 0.25 * len(runs))
 
 
+@lru_cache(maxsize=1)
+def _every_region() -> tuple[str, ...]:
+    """Every region phonenumbers has a plan for, in a fixed order: national numbers of any country are read in
+    their own plan, with no list of likely countries to keep up (the p-value pays for each plan tried)."""
+    import phonenumbers
+
+    return tuple(sorted(phonenumbers.SUPPORTED_REGIONS))
+
+
 def plan_fit(values: Sequence[str]) -> PlanFit | None:
     """The numbering plan in which nearly all ``values`` (digit runs, 7 to 15 digits) are valid, or None.
 
@@ -144,9 +156,63 @@ def plan_fit(values: Sequence[str]) -> PlanFit | None:
         return None
     if sum(_gtin(d) for d in digits) >= 0.5 * len(digits):
         return None  # EAN/UPC barcodes: a random number passes their check digit 1 time in 10
-    plans = PLANS + _regions_written_in(digits[:PROBE])
+    listed = PLANS + _regions_written_in(digits[:PROBE])
+    # The listed plans first, paying for themselves only; every other region only when none fits, paying for all.
+    return _best_fit(digits, listed, len(listed)) or \
+        _best_fit(digits, _unlisted(listed), len(listed) + len(_every_region()))
+
+
+def _unlisted(listed: Sequence[str]) -> tuple[str, ...]:
+    """The regions whose calling code no listed region shares: Antigua reads North American digits exactly as the
+    United States does, and its looser chance (see :func:`_kept_prefix`) must not read them again."""
+    import phonenumbers
+
+    codes = {phonenumbers.country_code_for_region(r) for r in listed if r != E164}
+    return tuple(r for r in _every_region() if phonenumbers.country_code_for_region(r) not in codes)
+
+
+@lru_cache(maxsize=512)
+def _plan_shape(region: str) -> tuple[re.Pattern[str], str] | None:
+    """The region's general national-number pattern and its plain trunk prefix, or None when the region parses
+    national prefixes by rules a pattern cannot mirror (Argentina): then only phonenumbers decides."""
+    from phonenumbers import PhoneMetadata
+
+    meta = PhoneMetadata.metadata_for_region(region)
+    if meta is None or meta.general_desc is None or meta.general_desc.national_number_pattern is None:
+        return None
+    prefix = meta.national_prefix or ""
+    if meta.national_prefix_transform_rule or meta.national_prefix_for_parsing not in (None, prefix):
+        return None
+    return re.compile(meta.general_desc.national_number_pattern), prefix
+
+
+def _shaped_like(digits: str, region: str) -> bool:
+    """A cheap necessary condition for validity: the digits, with or without the trunk prefix, match the region's
+    general pattern. Reading every region would otherwise parse each run some 250 times."""
+    shape = _plan_shape(region)
+    if shape is None:
+        return True
+    pattern, prefix = shape
+    return bool(pattern.fullmatch(digits)) or bool(prefix) and digits.startswith(prefix) and \
+        bool(pattern.fullmatch(digits[len(prefix):]))
+
+
+def _too_many_unshaped(runs: Sequence[str], region: str, allowed: int) -> bool:
+    fails = 0
+    for d in runs:
+        if not _shaped_like(d, region):
+            fails += 1
+            if fails > allowed:
+                return True
+    return False
+
+
+def _best_fit(digits: Sequence[str], plans: Sequence[str], tried: int) -> PlanFit | None:
+    """Of ``plans``, the one where at least :data:`MIN_RATE` of the runs are valid that chance explains least."""
     best: PlanFit | None = None
     for plan in plans:
+        if plan != E164 and _too_many_unshaped(digits[:PROBE], plan, int((1 - MIN_RATE) * PROBE)):
+            continue
         runs = [d[2:] for d in digits if d.startswith("00")] if plan == E164 and \
             sum(d.startswith("00") for d in digits) >= 0.5 * len(digits) else digits
         if len(runs) < MIN_VALUES or _too_many_invalid(runs[:PROBE], plan, int((1 - MIN_RATE) * PROBE)) or \
@@ -156,12 +222,13 @@ def plan_fit(values: Sequence[str]) -> PlanFit | None:
         chance = _chance(plan, runs)
         if chance > MAX_CHANCE:
             continue
-        fit = PlanFit(plan, len(runs), len(runs) - fails, chance, len(plans))
+        fit = PlanFit(plan, len(runs), len(runs) - fails, chance, tried)
         if best is None or fit.chance < best.chance:
             best = fit
     return best
 
 
+_NOT_DIGIT = re.compile(r"[^0-9]")
 FORMAT_CHANCE = 0.05  # how often digit groups of another kind are grouped as a country writes its phone numbers
 
 
@@ -185,6 +252,8 @@ def _written_as_national(value: str, region: str) -> bool:
 def national_format_fit(values: Sequence[str]) -> PlanFit | None:
     """The region whose national phone format nearly all ``values`` (digit groups) are written in, or None.
 
+    The listed regions (:data:`PHONE_REGIONS`) are read first, then every region phonenumbers knows.
+
     For plans where random digits are valid numbers (any nine digits are French), validity says nothing, but the
     grouping does: ``01 23 45 67 89`` is how France writes a phone, ``0374-0280`` (an ISSN) or ``352/220566-60``
     (an account) is how no country does. A value fits a region when it is a valid number there and its digit
@@ -201,13 +270,22 @@ def national_format_fit(values: Sequence[str]) -> PlanFit | None:
     runs = [v for v in values if 7 <= sum(c.isdigit() for c in v) <= 15]
     if len(runs) < MIN_VALUES or len(runs) < 0.9 * len(values):
         return None
+    # The listed regions first; every other region only when none fits, the p-value paying for all of them.
+    others = _unlisted(PHONE_REGIONS)
+    return _best_format(runs, PHONE_REGIONS, len(PHONE_REGIONS)) or \
+        _best_format(runs, others, len(PHONE_REGIONS) + len(others))
+
+
+def _best_format(runs: Sequence[str], regions: Sequence[str], tried: int) -> PlanFit | None:
     best: PlanFit | None = None
-    for region in PHONE_REGIONS:
+    for region in regions:
+        if _too_many_unshaped([_NOT_DIGIT.sub("", v) for v in runs[:PROBE]], region, int((1 - MIN_RATE) * PROBE)):
+            continue
         if sum(not _written_as_national(v, region) for v in runs[:PROBE]) > int((1 - MIN_RATE) * PROBE):
             continue
         fits = sum(_written_as_national(v, region) for v in runs)
         if fits >= MIN_RATE * len(runs) and (best is None or fits > best.validated):
-            best = PlanFit(region, len(runs), fits, FORMAT_CHANCE, len(PHONE_REGIONS))
+            best = PlanFit(region, len(runs), fits, FORMAT_CHANCE, tried)
     return best
 
 
@@ -243,6 +321,14 @@ def _calling_code(digits: str) -> str | None:
     return next((digits[:n] for n in (1, 2, 3) if int(digits[:n]) in COUNTRY_CODE_TO_REGION_CODE), None)
 
 
+def _dense_lengths(coded: Sequence[str], code: str, region: str) -> bool:
+    """Whether nearly all coded runs have, after the code, a length where the plan holds a fair share of valid
+    numbers: a branch code before unpadded accounts makes runs of every length the plan's broad limits allow."""
+    from maskline.infotypes.calling_code_forms import MIN_DENSITY, POSSIBLE, length_density
+
+    return sum(length_density(region, len(d) - len(code)) >= MIN_DENSITY for d in coded) >= POSSIBLE * len(coded)
+
+
 def calling_code_fit(values: Sequence[str]) -> CallingCodeFit | None:
     """Phones stored as integers in two forms: with the country's calling code (``31612345678``) and without it,
     the trunk zero lost (``612345678``). No single plan explains such a column (:func:`plan_fit` tries E.164 or a
@@ -272,7 +358,7 @@ def calling_code_fit(values: Sequence[str]) -> CallingCodeFit | None:
         return None
     region = COUNTRY_CODE_TO_REGION_CODE[int(code)][0]
     intl = [d for d in runs if d.startswith(code) and _possible(d, None)]
-    if len(intl) < CALLING_CODE_MIN * len(runs):
+    if len(intl) < CALLING_CODE_MIN * len(runs) or not _dense_lengths(intl, code, region):
         return None
     written = set(intl)
     national = [d for d in runs if d not in written and _possible(d, region)]
