@@ -1198,10 +1198,27 @@ def _postal_formats() -> tuple[re.Pattern[str], ...]:
 
 
 @cache
+def _skeleton_postal_formats() -> tuple[re.Pattern[str], ...]:
+    """The skeletons of the formats that have allocation lists (:mod:`maskline.infotypes.postal_skeletons`), the
+    ones random short codes rarely fit (as :func:`_distinctive_postal_formats` tests)."""
+    from maskline.infotypes.postal_skeletons import skeleton
+
+    strict = {f.pattern for f in _postal_formats()}
+    widened = [f"(?:{s})" for f in strict for s in [skeleton(f[3:-1])] if f"(?:{s})" not in strict]
+    return tuple(re.compile(p) for p in sorted(set(widened)) if _rarely_random(re.compile(p)))
+
+
+@cache
 def _distinctive_postal_formats() -> tuple[re.Pattern[str], ...]:
     """The formats that random short codes rarely match: at most 2% of 500 random 4-8 character codes
     (letters, digits, an optional space) fit one. Ireland's ``[\\dA-Z]{3} ?[\\dA-Z]{4}`` and Bermuda's
     ``[A-Z]{2} ?[A-Z0-9]{2}`` accept nearly any code, so they count only under a postal-code name."""
+    return tuple(f for f in _postal_formats() if _rarely_random(f))
+
+
+@cache
+def _random_codes() -> tuple[str, ...]:
+    """500 random 4-8 character codes (letters, digits, an optional space or hyphen), seeded."""
     import random as _random
 
     rng = _random.Random(20261202)
@@ -1213,7 +1230,12 @@ def _distinctive_postal_formats() -> tuple[re.Pattern[str], ...]:
             cut = rng.randint(1, len(code) - 1)
             code = code[:cut] + rng.choice([" ", "-"]) + code[cut:]
         probes.append(code)
-    return tuple(f for f in _postal_formats() if sum(1 for p in probes if f.fullmatch(p)) <= 10)
+    return tuple(probes)
+
+
+def _rarely_random(fmt: re.Pattern[str]) -> bool:
+    """At most 2% of :func:`_random_codes` fit the format."""
+    return sum(1 for p in _random_codes() if fmt.fullmatch(p)) <= 10
 
 
 def postal_code(value: str) -> bool:
@@ -1228,7 +1250,7 @@ def postal_code(value: str) -> bool:
     (True, True)
     """
     v = _COUNTRY_PREFIX.sub("", value.strip().upper())
-    return any(f.fullmatch(v) for f in _postal_formats())
+    return any(f.fullmatch(v) for f in _postal_formats()) or any(f.fullmatch(v) for f in _skeleton_postal_formats())
 
 
 def postal_code_distinctive(value: str) -> bool:
@@ -1242,6 +1264,20 @@ def postal_code_distinctive(value: str) -> bool:
     if v.isdigit() or not any(c.isdigit() for c in v):
         return False
     return any(f.fullmatch(v) for f in _distinctive_postal_formats())
+
+
+def postal_code_skeleton(value: str) -> bool:
+    """A postal code in the skeleton of a country's format whose allocation lists it falls outside of: a UK
+    postcode's shape without an allocated area (``QO0L 6PM``), a Canadian one with a letter Canada skips.
+    Number plates and serials fit such shapes now and then; the detector asks for most of a column's values.
+
+    >>> postal_code_skeleton("QO0L 6PM"), postal_code_skeleton("D1F 2U3"), postal_code_skeleton("1234")
+    (True, True, False)
+    """
+    v = _COUNTRY_PREFIX.sub("", value.strip().upper())
+    if v.isdigit() or not any(c.isdigit() for c in v):  # bare numbers fit Argentina's skeleton: PINs, years
+        return False
+    return any(f.fullmatch(v) for f in _skeleton_postal_formats())
 
 
 def gb_nino(value: str) -> bool:
@@ -1366,6 +1402,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "record_number": record_number,
     "postal_code": postal_code,
     "postal_code_distinctive": postal_code_distinctive,
+    "postal_code_skeleton": postal_code_skeleton,
     "national_id": national_id,
     **NATIONAL_ID_CHECKS,
 }
