@@ -1040,7 +1040,8 @@ _HANDLE_NAME = 4  # shortest first name that counts inside a handle (shorter one
 
 def handle_with_name(value: str) -> bool:
     """A lower-case login handle built on a first name: a name of four letters or more opens or closes it, and
-    something is added to it (digits, a separator, a surname, an initial). A bare first name is not a handle.
+    something is added to it (digits, a separator, a surname, an initial); or an initial and a family name, or two
+    name parts, run together (:mod:`maskline.infotypes.name_part_handles`). A bare first name is not a handle.
 
     Dictionary words can open with a name too (``marketing``); the detector asks for this in a share of a column's
     values that words rarely reach.
@@ -1049,6 +1050,8 @@ def handle_with_name(value: str) -> bool:
     (True, True, True)
     >>> handle_with_name("anna"), handle_with_name("Deborah47"), handle_with_name("blue-widget_2")
     (False, False, False)
+    >>> handle_with_name("cgeorgescu"), handle_with_name("suciuteodosia")  # name parts run together
+    (True, True)
     """
     m = _HANDLE.match(value.strip())
     if not m:
@@ -1063,8 +1066,13 @@ def handle_with_name(value: str) -> bool:
     if not parts or (parts == [handle] and handle in names):
         return False
     first, last = parts[0], parts[-1]
-    return any(first[:k] in names for k in range(_HANDLE_NAME, len(first) + 1)) or \
-        any(last[-k:] in names for k in range(_HANDLE_NAME, len(last) + 1))
+    if any(first[:k] in names for k in range(_HANDLE_NAME, len(first) + 1)) or \
+            any(last[-k:] in names for k in range(_HANDLE_NAME, len(last) + 1)):
+        return True
+    # Or name parts run together (cgeorgescu, diaconuliviu), with names of every country, not only common ones.
+    from maskline.infotypes.name_part_handles import built_of_names
+
+    return any(built_of_names(p) for p in parts)
 
 
 def passport_number(value: str) -> bool:
