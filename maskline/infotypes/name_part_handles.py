@@ -4,12 +4,15 @@
 Mail and directory systems build logins this way (the initial-and-surname ``jsmith`` is the classic Unix and
 Active Directory default; ``first.last`` and ``lastfirst`` the others). Written without a separator, the name parts
 are found by splitting the run of letters where both sides are known names (:mod:`maskline.infotypes.person_names`,
-given and family names of every country Faker covers). Dictionary words split so now and then (``copper`` is
-``cop`` and ``per``): 3% of an English word list splits into two names, 1% is a letter and a family name, so
-:func:`maskline.infotypes.validators.handle_with_name` asks for this in a share of a column that words rarely reach.
+given and family names of every country Faker covers). Dictionary words split so now and then (``bathroom`` is
+``bath`` and ``room``, ``across`` a letter and ``cross``): 1.4% of an English word list is two names of four letters or more, or a letter and a family
+name, so :func:`maskline.infotypes.validators.handle_with_name` asks for this in a share of a column (40%) that
+words do not reach.
 
 >>> built_of_names("cgeorgescu"), built_of_names("diaconuliviu"), built_of_names("annasmith")
 (True, True, True)
+>>> built_of_names("limonade")  # limon and ade are names, but three letters split too many words
+False
 >>> built_of_names("smith"), built_of_names("anna"), built_of_names("qzxvbnm")  # a bare name is not a handle
 (False, False, False)
 """
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-MIN_PART = 3  # each of two name parts (dan, pop, lee)
+MIN_PART = 4  # each of two name parts: three-letter names (ade, dan) split too many words (limon-ade)
 MIN_SURNAME_AFTER_INITIAL = 4  # "b" + "pop" hides in too many words; "c" + "popa" less so
 
 
