@@ -71,6 +71,8 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "zip", "zipcode", "zip code", "postal code", "postcode", "post code", "postleitzahl", "plz",
         "postal", "code postal", "cp", "codigo postal", "cap", "codice postale", "postcode nl", "cep", "pc", "zip5",
         "pcode",
+        # Icelandic, Hungarian, Estonian, Croatian: Iceland's three-digit codes are told from counts by the name only.
+        "póstnúmer", "irányítószám", "postiindeks", "poštanski broj",
         "郵便番号", "〒", "邮编", "邮政编码", "우편번호",
     ),
     "DATE_OF_BIRTH": (
@@ -143,7 +145,7 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         # Who did something: these hold a login (or a name or an e-mail, which their own detectors find).
         "created by", "updated by", "modified by", "changed by", "deleted by", "owner", "reviewer", "sender",
         "recipient", "assignee", "approver", "requester", "requested by", "reporter", "submitter",
-        "submitted by", "uploader", "uploaded by", "author", "approved by", "assigned to", "posted by", "actor",
+        "submitted by", "uploader", "uploaded by", "author", "auteur", "approved by", "assigned to", "posted by", "actor",
         "opened by", "closed by", "resolved by", "handled by", "performed by", "edited by",
         "committed by", "committer", "maintainer", "moderator",
         "ユーザー名", "ユーザ名", "ログインid", "用户名", "账户名", "사용자명", "아이디",

@@ -1040,7 +1040,8 @@ _HANDLE_NAME = 4  # shortest first name that counts inside a handle (shorter one
 
 def handle_with_name(value: str) -> bool:
     """A lower-case login handle built on a first name: a name of four letters or more opens or closes it, and
-    something is added to it (digits, a separator, a surname, an initial). A bare first name is not a handle.
+    something is added to it (digits, a separator, a surname, an initial); or an initial and a family name, or two
+    name parts, run together (:mod:`maskline.infotypes.name_part_handles`). A bare first name is not a handle.
 
     Dictionary words can open with a name too (``marketing``); the detector asks for this in a share of a column's
     values that words rarely reach.
@@ -1049,6 +1050,8 @@ def handle_with_name(value: str) -> bool:
     (True, True, True)
     >>> handle_with_name("anna"), handle_with_name("Deborah47"), handle_with_name("blue-widget_2")
     (False, False, False)
+    >>> handle_with_name("cgeorgescu"), handle_with_name("suciuteodosia")  # name parts run together
+    (True, True)
     """
     m = _HANDLE.match(value.strip())
     if not m:
@@ -1063,8 +1066,13 @@ def handle_with_name(value: str) -> bool:
     if not parts or (parts == [handle] and handle in names):
         return False
     first, last = parts[0], parts[-1]
-    return any(first[:k] in names for k in range(_HANDLE_NAME, len(first) + 1)) or \
-        any(last[-k:] in names for k in range(_HANDLE_NAME, len(last) + 1))
+    if any(first[:k] in names for k in range(_HANDLE_NAME, len(first) + 1)) or \
+            any(last[-k:] in names for k in range(_HANDLE_NAME, len(last) + 1)):
+        return True
+    # Or name parts run together (cgeorgescu, diaconuliviu), with names of every country, not only common ones.
+    from maskline.infotypes.name_part_handles import built_of_names
+
+    return any(built_of_names(p) for p in parts)
 
 
 def passport_number(value: str) -> bool:
@@ -1198,10 +1206,27 @@ def _postal_formats() -> tuple[re.Pattern[str], ...]:
 
 
 @cache
+def _skeleton_postal_formats() -> tuple[re.Pattern[str], ...]:
+    """The skeletons of the formats that have allocation lists (:mod:`maskline.infotypes.postal_skeletons`), the
+    ones random short codes rarely fit (as :func:`_distinctive_postal_formats` tests)."""
+    from maskline.infotypes.postal_skeletons import skeleton
+
+    strict = {f.pattern for f in _postal_formats()}
+    widened = [f"(?:{s})" for f in strict for s in [skeleton(f[3:-1])] if f"(?:{s})" not in strict]
+    return tuple(re.compile(p) for p in sorted(set(widened)) if _rarely_random(re.compile(p)))
+
+
+@cache
 def _distinctive_postal_formats() -> tuple[re.Pattern[str], ...]:
     """The formats that random short codes rarely match: at most 2% of 500 random 4-8 character codes
     (letters, digits, an optional space) fit one. Ireland's ``[\\dA-Z]{3} ?[\\dA-Z]{4}`` and Bermuda's
     ``[A-Z]{2} ?[A-Z0-9]{2}`` accept nearly any code, so they count only under a postal-code name."""
+    return tuple(f for f in _postal_formats() if _rarely_random(f))
+
+
+@cache
+def _random_codes() -> tuple[str, ...]:
+    """500 random 4-8 character codes (letters, digits, an optional space or hyphen), seeded."""
     import random as _random
 
     rng = _random.Random(20261202)
@@ -1213,7 +1238,12 @@ def _distinctive_postal_formats() -> tuple[re.Pattern[str], ...]:
             cut = rng.randint(1, len(code) - 1)
             code = code[:cut] + rng.choice([" ", "-"]) + code[cut:]
         probes.append(code)
-    return tuple(f for f in _postal_formats() if sum(1 for p in probes if f.fullmatch(p)) <= 10)
+    return tuple(probes)
+
+
+def _rarely_random(fmt: re.Pattern[str]) -> bool:
+    """At most 2% of :func:`_random_codes` fit the format."""
+    return sum(1 for p in _random_codes() if fmt.fullmatch(p)) <= 10
 
 
 def postal_code(value: str) -> bool:
@@ -1228,7 +1258,7 @@ def postal_code(value: str) -> bool:
     (True, True)
     """
     v = _COUNTRY_PREFIX.sub("", value.strip().upper())
-    return any(f.fullmatch(v) for f in _postal_formats())
+    return any(f.fullmatch(v) for f in _postal_formats()) or any(f.fullmatch(v) for f in _skeleton_postal_formats())
 
 
 def postal_code_distinctive(value: str) -> bool:
@@ -1242,6 +1272,20 @@ def postal_code_distinctive(value: str) -> bool:
     if v.isdigit() or not any(c.isdigit() for c in v):
         return False
     return any(f.fullmatch(v) for f in _distinctive_postal_formats())
+
+
+def postal_code_skeleton(value: str) -> bool:
+    """A postal code in the skeleton of a country's format whose allocation lists it falls outside of: a UK
+    postcode's shape without an allocated area (``QO0L 6PM``), a Canadian one with a letter Canada skips.
+    Number plates and serials fit such shapes now and then; the detector asks for most of a column's values.
+
+    >>> postal_code_skeleton("QO0L 6PM"), postal_code_skeleton("D1F 2U3"), postal_code_skeleton("1234")
+    (True, True, False)
+    """
+    v = _COUNTRY_PREFIX.sub("", value.strip().upper())
+    if v.isdigit() or not any(c.isdigit() for c in v):  # bare numbers fit Argentina's skeleton: PINs, years
+        return False
+    return any(f.fullmatch(v) for f in _skeleton_postal_formats())
 
 
 def gb_nino(value: str) -> bool:
@@ -1366,6 +1410,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "record_number": record_number,
     "postal_code": postal_code,
     "postal_code_distinctive": postal_code_distinctive,
+    "postal_code_skeleton": postal_code_skeleton,
     "national_id": national_id,
     **NATIONAL_ID_CHECKS,
 }
