@@ -51,7 +51,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "7c1d06ae444f29a8c1b652ce44de96c8f4da8f1211064e5ad6659a9f61902c31"
+RECORDED_FINGERPRINT = "d99629b9cfda2aee7ff2fa4b9bcebed5d88c4c186aa779ce1c9a2d49c396d140"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -1415,8 +1415,9 @@ def _work_title(g: Any, rng: random.Random, loc: str) -> str:
 
 
 def _place(g: Any, rng: random.Random, loc: str) -> str:
+    # mimesis only: Faker's Italian cities are drawn in an order that changes between processes.
     return str(rng.choice([g.address.city, g.address.city, g.address.state, g.address.country,
-                           g.address.province, lambda: _faker(loc, rng).city()])())
+                           g.address.province, g.address.city])())
 
 
 def _street_plain(g: Any, rng: random.Random, loc: str) -> str:
