@@ -125,3 +125,30 @@ def test_firms_named_after_their_founders_are_not_name_shaped() -> None:
 
 def test_family_names_that_hold_a_company_word_inside_are_names() -> None:  # control: whole words only
     assert person_name_shape("Anna Bauer") and person_name_shape("Jonas Transportes")
+
+
+# ---------------------------------------------------------------- closing words after a family name
+
+CYRILLIC_SYLLABLES = ("ка", "ло", "ми", "ре", "до", "ва", "ну", "по", "се", "ти", "бо", "ги", "зе", "лу", "ры")
+
+
+def _street_adjective(rng: random.Random) -> str:
+    """A street named by an adjective (Садовая, Тучковская), from syllables: rarely repeated, as streets are."""
+    stem = "".join(rng.choice(CYRILLIC_SYLLABLES) for _ in range(rng.choice([2, 3])))
+    return (stem + rng.choice(["ская", "ная", "вая", "ская"])).capitalize()
+
+
+def test_product_lines_named_after_streets_with_family_names_are_things() -> None:
+    # Streets named after people (Артамонова, a family name's form) or by adjectives, alone or with a closing word.
+    fake, rng = Faker("ru_RU"), random.Random(9)
+    fake.seed_instance(9)
+    values = [(fake.last_name_female() if rng.random() < 0.85 else _street_adjective(rng))
+              + rng.choice(["", "", " Collection", " Line", " Serie", " Kollektion"]) for _ in range(ROWS)]
+    assert classify_column("k_d", values).info_type is None
+
+
+def test_family_first_names_with_given_names_after_stay_people() -> None:  # control: a given name closes them
+    fake = Faker("ru_RU")
+    fake.seed_instance(10)
+    values = [f"{fake.last_name()} {fake.first_name()}" for _ in range(ROWS)]
+    assert classify_column("k_d", values).info_type == "PERSON_NAME"
