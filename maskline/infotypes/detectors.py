@@ -161,9 +161,10 @@ DETECTORS: tuple[Detector, ...] = (
     # -son, -dóttir, -nen, -oğlu, -ez): values opening with a known given name or carrying such an ending.
     _D("PERSON_NAME", "name-lexicon-or-ending", _NAMEISH, "person_name_or_family_ending", chance=0.05,
        strength=0.85, refute="person_words", min_share=0.5),
-    # A name hint does not make names of things people: a few non-name words framing many values refute it.
+    # A name hint does not make names of things people: a few non-name words framing many values refute it, and
+    # so do capitalised values almost none of which is a known name (drugs, genres, languages under "name").
     _D("PERSON_NAME", "name-shape", _NAMEISH, "person_name_shape", chance=0.5, needs_hint=True,
-       refute="thing_names"),
+       refute="hinted_names"),
     _D("PASSPORT", "passport", r"[A-Za-z0-9 ]{6,12}", "passport_number", chance=0.5, needs_hint=True, kinds=_SI,
        refute="surrogate_keys"),
     _D("BANK_ACCOUNT", "account", r"[A-Za-z0-9][A-Za-z0-9 /-]{4,40}", "bank_account", chance=0.5, needs_hint=True,

@@ -491,6 +491,9 @@ THING_WORDS: frozenset[str] = frozenset({
     "pet", "dog", "cat", "horse", "song", "album", "movie", "film", "book", "game", "brand", "product", "produkt",
     "produit", "producto", "prodotto", "produto", "model", "item", "dish", "menu", "store", "shop", "sku",
     "manufacturer", "mfr", "marke", "marque", "marca", "merk", "team", "planet", "street", "city", "town",
+    # Kinds of things whose names are capitalised words, some of them given names (Diana, Juno, Rose): drugs,
+    # genres, breeds, colours, gods. Not clubs or schools: "club_member", "college_advisor" are people.
+    "drug", "medication", "genre", "breed", "species", "colour", "color", "deity", "god", "goddess",
     "台風", "商品", "店", "料理", "品牌",
 }) | _folded_words(SCRIPT_THING_WORDS)
 

@@ -22,7 +22,8 @@ Detectors name their check in ``refute``.
   tags, not handles of people.
 - ``thing_names``: name-shaped values a few non-name words open or close (Hotel, MS,
   Château, Collection) are names of things, not people; ``person_words`` is it or
-  ``few_single_words``.
+  ``few_single_words``; ``hinted_names`` is it or capitalised values almost none of
+  which is a known name (drugs, genres, languages under a ``name`` column).
 
 >>> version_strings(["1.2.3.4", "2.0.11.7", "10.4.0.1"] * 5, 15)
 'version strings: 0% of dotted quads have an octet >= 100'
@@ -191,6 +192,19 @@ def thing_names(values: Sequence[str], rows: int = 0) -> str | None:
     return thing_affixes(values, rows)
 
 
+def hinted_names(values: Sequence[str], rows: int = 0) -> str | None:
+    """What refutes a column of names found by a name hint and the shape alone: names of things
+    (:func:`thing_names`), or capitalised values almost none of which is a known name (drugs, genres, languages;
+    :func:`maskline.infotypes.known_names.few_known_names`).
+
+    >>> hinted_names(["Ibuprofen", "Metformin", "Warfarin", "Keytruda", "Lisinopril"] * 5) is None  # 5 distinct
+    True
+    """
+    from maskline.infotypes.known_names import few_known_names
+
+    return thing_names(values, rows) or few_known_names(values, rows)
+
+
 def person_words(values: Sequence[str], rows: int = 0) -> str | None:
     """What refutes a column of names found by values alone: a few single words repeated (a category), or names
     of things (:func:`few_single_words`, :func:`thing_names`).
@@ -212,10 +226,12 @@ SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "repeated_labels": repeated_labels,
     "thing_names": thing_names,
     "person_words": person_words,
+    "hinted_names": hinted_names,
 }
 """Every shape check by name; detectors refer to these in ``refute``."""
 READS_VALUE_ROWS = frozenset({"few_single_words", "repeated_labels", "person_words"})
 """Checks whose ``rows`` is the rows holding a value (how often values repeat), not the table's rows."""
-ONLY_WHEN_DECIDING: dict[str, str | None] = {"person_words": "few_single_words", "thing_names": None}
+ONLY_WHEN_DECIDING: dict[str, str | None] = {"person_words": "few_single_words", "thing_names": None,
+                                             "hinted_names": None}
 """Checks that read every matched value's words, run only for evidence that would decide the column; for other
 evidence, the cheap check named here (or none). Their reasons are then noted only where they changed a verdict."""

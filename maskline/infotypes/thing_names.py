@@ -15,8 +15,9 @@ Three exceptions keep people's names out of it:
 - an opening word that a known given name follows nearly every time it opens a value is a family name written
   first ("Nguyễn Văn An") or a title, also in a chain of titles ("Quý ông", "سرکار خانم"), not a thing's word;
   where a third of the values or more open with a known name, one followed by a family name ("Данияр Петров") is a given
-  name the lexicon lacks; and a closing word counts only where no name comes before it ("Dubois Reserve", not
-  "Karol Kováč" or "શ્રી વિરાજ શર્મા").
+  name the lexicon lacks; and a closing word counts only where no known given name comes before it ("Dubois
+  Reserve", "Артамонова Collection", not "Karol Kováč" or "શ્રી વિરાજ શર્મા"): a family name, or a word with a
+  family name's ending (streets and product lines are named after people), does not make a person of it.
 
 On the development splits (tune and dev), columns of people's full names reach at most 5% of their values
 framed so; columns of things named like people reach 17% to 100%. A column is refuted at ``THING_SHARE``.
@@ -89,23 +90,25 @@ def thing_affixes(values: Sequence[str], rows: int = 0) -> str | None:
     heads: Counter[str] = Counter()
     before_given: Counter[str] = Counter()
     tails: Counter[str] = Counter()
-    def unnamed_before_tail(ws: list[str]) -> bool:
-        return not any(is_name(w) for w in ws[:-1])
+    def no_given_before_tail(ws: list[str]) -> bool:
+        # No given name before the closing word ("Karol Kováč" is a person); a family name alone, or a word with a
+        # family name's ending, does not make a person of a thing's closing word ("Артамонова Collection").
+        return not any(name_key(w) in given for w in ws[:-1])
 
     for ws in multi:
         head = name_key(ws[0])
+        if no_given_before_tail(ws) and not is_name(ws[-1]):
+            tails[name_key(ws[-1])] += 1
         if is_name(ws[0]):
             continue
         heads[head] += 1
         # Any name after it: titles come in chains ("Quý ông", "سرکار خانم") before the given name.
         before_given[head] += any(after_name(w) for w in ws[1:])
-        if unnamed_before_tail(ws) and not is_name(ws[-1]):
-            tails[name_key(ws[-1])] += 1
     least = max(AFFIX_MIN, AFFIX_SHARE * len(multi))
     opening = {w for w, c in heads.items() if c >= least and before_given[w] < GIVEN_AFTER * c}
     closing = {w for w, c in tails.items() if c >= least}
-    framed = sum(1 for ws in multi if not is_name(ws[0]) and (
-        name_key(ws[0]) in opening or unnamed_before_tail(ws) and name_key(ws[-1]) in closing))
+    framed = sum(1 for ws in multi if not is_name(ws[0]) and name_key(ws[0]) in opening
+                 or no_given_before_tail(ws) and name_key(ws[-1]) in closing)
     share = framed / len(multi)
     if share < THING_SHARE:
         return None

@@ -915,6 +915,8 @@ inc llc ltd plc corp co company group gmbh ag kg ohg ug mbh sa sas sarl s.a. sl 
 bv nv b.v. n.v. ltda lda e.i ev e.v. cie et associes sons and und y e en holding holdings industries
 technologies solutions services systems partners associates enterprises international global bank
 koninklijke stichting verein fundacion fondazione
+brothers bros söhne soehne sohn frères freres hermanos fratelli irmãos irmaos gebroeders gebr
+bau consulting transport logistics trading motors werke
 """)
 _NAME_TITLES = _words("mr mrs ms miss dr prof sir madam herr frau mme mlle m sr sra srta sig dott "
                          "dhr mevr jr sr ii iii iv md phd dds dvm")
