@@ -71,45 +71,6 @@ def _groups(value: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     return groups, seps
 
 
-def _dated(group: str) -> bool:
-    """A year (1900-2099) or a six-digit date (YYMMDD or DDMMYY) opening a value."""
-    if len(group) == 4:
-        return 1900 <= int(group) <= 2099
-    if len(group) == 6:
-        a, b, c = int(group[:2]), int(group[2:4]), int(group[4:])
-        return 1 <= b <= 12 and (1 <= c <= 31 or 1 <= a <= 31)
-    return False
-
-
-# Personal numbers people also write in groups (Thai 1-2345-67890-12-3, South African, Indian, Malaysian,
-# Romanian, Bulgarian, Lithuanian, Slovenian, Israeli ids): python-stdnum's digit-only modules, tried besides the
-# national ids maskline already validates (validators.national_id).
-_PERSONAL_NUMBERS = ("th.pin", "za.idnr", "in_.aadhaar", "my.nric", "ro.cnp", "bg.egn", "lt.asmens", "si.emso",
-                     "il.idnr")
-
-
-def _personal_number(digits: str) -> bool:
-    """Whether the digits pass a national or personal id's check (python-stdnum)."""
-    from maskline.infotypes.validators import VALIDATORS, _stdnum
-
-    return VALIDATORS["national_id"](digits) or any(_stdnum(m)(digits) for m in _PERSONAL_NUMBERS)
-
-
-def _gtin(digits: str) -> bool:
-    """An EAN-8, UPC-A, EAN-13 or GTIN-14 whose check digit holds (python-stdnum)."""
-    from stdnum import ean
-
-    return len(digits) in (8, 12, 13, 14) and ean.is_valid(digits)
-
-
-def _luhn(digits: str) -> bool:
-    total = 0
-    for i, c in enumerate(reversed(digits)):
-        d = int(c) * (2 if i % 2 else 1)
-        total += d - 9 if d > 9 else d
-    return total % 10 == 0
-
-
 def not_accounts(values: Sequence[str]) -> str | None:
     """Why grouped digits of one template are not account numbers (a statistic, never a value), or None.
 
@@ -120,6 +81,8 @@ def not_accounts(values: Sequence[str]) -> str | None:
     >>> not_accounts(["0%03d %07d" % (i * 37 % 1000, i * 7919 % 10**7) for i in range(40)])
     'phone numbers: 100% open with a trunk 0 and hold 11 digits'
     """
+    from maskline.classify.check_digits import check_digit_refutation, opening_date
+
     parsed = [g for v in values for g in [_groups(v)] if g]
     if len(parsed) < MIN_VALUES:
         return "too few grouped values"
@@ -144,18 +107,13 @@ def not_accounts(values: Sequence[str]) -> str | None:
         return f"few leading groups: {len(leading)} distinct"
     # A few values cannot show a few prefixes; a year or a date opening them can (invoices, birth numbers such as
     # Korean resident numbers, 900101-1234567: a national id, not an account).
-    dated = sum(_dated(groups[0]) for groups, _ in parsed) / len(parsed)
+    dated = sum(opening_date(groups[0]) for groups, _ in parsed) / len(parsed)
     if dated >= DATED_SHARE:
         return f"dated: {dated:.0%} open with a year or a date"
-    luhn = sum(_luhn(d) for d in digits if d.isdigit()) / len(digits)
-    if luhn >= LUHN_SHARE:
-        return f"card or device numbers: {luhn:.0%} pass the Luhn check"
-    personal = sum(_personal_number(d) for d in digits) / len(digits)
-    if personal >= PERSONAL_SHARE:
-        return f"personal numbers: {personal:.0%} pass a national id's check"
-    barcodes = sum(_gtin(d) for d in digits) / len(digits)
-    if barcodes >= GTIN_SHARE:
-        return f"product barcodes: {barcodes:.0%} pass the GTIN check"
+    refuted = check_digit_refutation(digits, luhn_share=LUHN_SHARE, gtin_share=GTIN_SHARE,
+                                     personal_share=PERSONAL_SHARE)
+    if refuted:
+        return refuted
     return None
 
 

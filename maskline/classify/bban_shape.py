@@ -120,14 +120,6 @@ def fitting_countries(shape: str, check_digits_before: bool = True) -> tuple[str
     return tuple(sorted(fits, key=lambda cc: -sum(len(x) == 1 for x in dict(bban_structures())[cc])))
 
 
-def _gs1_key(digits: str) -> bool:
-    """A GS1 key of any length whose mod-10 check digit holds: shipping containers' SSCCs (18 digits), shipment
-    numbers (17), besides GTINs (python-stdnum's check-digit formula, which holds for every GS1 key)."""
-    from stdnum import ean
-
-    return len(digits) >= 8 and ean.calc_check_digit(digits[:-1]) == digits[-1]
-
-
 _DATE_AT = re.compile(r"(?=((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]))")
 
 
@@ -184,7 +176,7 @@ def not_bban(values: Sequence[str]) -> str | None:
     """
     from stdnum import iban
 
-    from maskline.classify.account_groups import _dated, _gtin, _luhn, _personal_number
+    from maskline.classify.check_digits import check_digit_refutation, opening_date
 
     if len(values) < MIN_VALUES:
         return "too few values"
@@ -197,24 +189,15 @@ def not_bban(values: Sequence[str]) -> str | None:
     leading = {b[:LEADING] for b in digits}
     if len(leading) < LEADING_SPREAD * min(len(values), 100) and not codes_then_drawn(compact, ACCOUNT_CODE):
         return f"not drawn: {len(leading)} distinct leading digit groups"
-    dated = sum(_dated(b[:4]) or _dated(b[:6]) for b in digits) / len(values)
+    dated = sum(opening_date(b[:4]) or opening_date(b[:6]) for b in digits) / len(values)
     if dated >= DATED_SHARE:
         return f"dated: {dated:.0%} open with a year or a date"
     inside = _date_inside(compact)
     if inside >= DATED_SHARE:
         return f"dated: {inside:.0%} hold a date (YYYYMMDD) at one place"
     numbers = [c for c in compact if c.isdigit()]
-    if numbers:
-        luhn = sum(_luhn(d) for d in numbers) / len(numbers)
-        if luhn >= LUHN_SHARE:
-            return f"card or device numbers: {luhn:.0%} pass the Luhn check"
-        barcodes = sum(_gtin(d) or _gs1_key(d) for d in numbers) / len(numbers)
-        if barcodes >= GTIN_SHARE:
-            return f"GS1 keys: {barcodes:.0%} pass the GTIN check"
-        personal = sum(_personal_number(d) for d in numbers) / len(numbers)
-        if personal >= PERSONAL_SHARE:
-            return f"personal numbers: {personal:.0%} pass a national id's check"
-    return None
+    return check_digit_refutation(numbers, luhn_share=LUHN_SHARE, gtin_share=GTIN_SHARE, personal_share=PERSONAL_SHARE,
+                                  gs1=True)
 
 
 def bban_evidence(values: Sequence[str], weights: Sequence[float], n: float, name: str = "") -> list[Any]:

@@ -97,7 +97,7 @@ def card_issuer_evidence(values: Sequence[str], weights: Sequence[float], n: flo
     """CREDIT_CARD evidence for a column of card-length numbers that fit the issuers' ranges and lengths far beyond
     chance, whether or not their check digit holds, or ``[]``. ``values`` and ``weights`` are the column's distinct
     values (placeholders removed) and their counts, ``n`` their total."""
-    from maskline.classify.account_groups import _gtin
+    from maskline.classify.check_digits import gtin
     from maskline.classify.column import _binomial_tail, _Evidence
     from maskline.infotypes.shape_checks import surrogate_keys
 
@@ -115,7 +115,7 @@ def card_issuer_evidence(values: Sequence[str], weights: Sequence[float], n: flo
     p_value = _binomial_tail(fitting, len(digits), chance)
     if rate < FIT_SHARE or p_value >= MAX_P or len({f for f in families if f}) < MIN_ISSUERS:
         return []
-    if sum(_gtin(d) for d in digits) >= GTIN_SHARE * len(digits) or surrogate_keys(digits, int(n)):
+    if sum(gtin(d) for d in digits) >= GTIN_SHARE * len(digits) or surrogate_keys(digits, int(n)):
         return []
     from maskline.infotypes.validators import _luhn_valid
 

@@ -28,7 +28,7 @@ import os
 import random
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -106,14 +106,20 @@ def _gtin(digits: str) -> bool:
     return (10 - total % 10) % 10 == int(digits[-1])
 
 
-def _too_many_invalid(runs: Sequence[str], plan: str, allowed: int) -> bool:
+def _too_many_failing(runs: Sequence[str], passes: Callable[[str], bool], allowed: int) -> bool:
+    """Whether more than ``allowed`` of ``runs`` fail ``passes``; stops at the first failure past it, as most
+    plans tried for a column fail early."""
     fails = 0
     for d in runs:
-        if not _valid(d, plan):
+        if not passes(d):
             fails += 1
             if fails > allowed:
                 return True
     return False
+
+
+def _too_many_invalid(runs: Sequence[str], plan: str, allowed: int) -> bool:
+    return _too_many_failing(runs, lambda d: _valid(d, plan), allowed)
 
 
 def _regions_written_in(runs: Sequence[str]) -> tuple[str, ...]:
@@ -198,13 +204,7 @@ def _shaped_like(digits: str, region: str) -> bool:
 
 
 def _too_many_unshaped(runs: Sequence[str], region: str, allowed: int) -> bool:
-    fails = 0
-    for d in runs:
-        if not _shaped_like(d, region):
-            fails += 1
-            if fails > allowed:
-                return True
-    return False
+    return _too_many_failing(runs, lambda d: _shaped_like(d, region), allowed)
 
 
 def _best_fit(digits: Sequence[str], plans: Sequence[str], tried: int) -> PlanFit | None:
