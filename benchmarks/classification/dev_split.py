@@ -1315,6 +1315,23 @@ def handle_tables(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     return columns
 
 
+def _shuffled_tables(prefix: str, locales: tuple[str, ...], kinds: tuple[Kind, ...], rng: random.Random,
+                     rows: int) -> list[Column]:
+    """One table per locale holding every kind, in an order shuffled per table, 75% of them under opaque names;
+    tables are named ``<prefix><nn>_<locale>``. The appended rounds' tables are built this way from their own
+    generator, so earlier draws stay as they were.
+
+    >>> len(_shuffled_tables("dx", ("de",), PASSPORT_MIX, random.Random(1), 5))
+    7
+    """
+    columns: list[Column] = []
+    for li, locale in enumerate(locales):
+        order = list(kinds)
+        rng.shuffle(order)
+        columns += _table(f"{prefix}{li:02d}_{locale.replace('-', '_')}", locale, order, 0.75, rng, rows)
+    return columns
+
+
 # ---------------------------------------------------------------- passports among foreign ones (clspass)
 # A bank's customers: most passports of the country's own template (bare digits in Britain and Croatia), the rest
 # of other issuers, under mostly opaque names; beside them codes of the same shapes that one system issues: reference
@@ -1373,13 +1390,8 @@ def passport_mix_tables(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     >>> len(passport_mix_tables(rows=5))
     42
     """
-    rng = random.Random(seed + PASSPORT_MIX_SEED_OFFSET)
-    columns: list[Column] = []
-    for li, locale in enumerate(PASSPORT_MIX_LOCALES):
-        kinds = list(PASSPORT_MIX)
-        rng.shuffle(kinds)
-        columns += _table(f"dp{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.75, rng, rows)
-    return columns
+    return _shuffled_tables("dp", PASSPORT_MIX_LOCALES, PASSPORT_MIX, random.Random(seed + PASSPORT_MIX_SEED_OFFSET),
+                            rows)
 
 
 # ---------------------------------------------------------------- undelimited accounts and long codes (clsbank)
@@ -1469,13 +1481,8 @@ def account_code_tables(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     >>> len(account_code_tables(rows=5))
     60
     """
-    rng = random.Random(seed + ACCOUNT_CODE_SEED_OFFSET)
-    columns: list[Column] = []
-    for li, locale in enumerate(ACCOUNT_CODE_LOCALES):
-        kinds = list(ACCOUNT_CODE_KINDS)
-        rng.shuffle(kinds)
-        columns += _table(f"db{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.75, rng, rows)
-    return columns
+    return _shuffled_tables("db", ACCOUNT_CODE_LOCALES, ACCOUNT_CODE_KINDS,
+                            random.Random(seed + ACCOUNT_CODE_SEED_OFFSET), rows)
 
 
 # ---------------------------------------------------------------- capitalised things that are not people (clsfp)
