@@ -8,6 +8,10 @@ that says whether the method reads the key, how it treats NULL, whether its
 output is opaque, what its output looks like and which parameters it takes,
 with their limits. The compiler, the query rewrite, the GX expectations, the
 policy loader and its JSON Schema, and the generated dbt catalogue all read it.
+
+Only the builders need sqlglot, so they import it where they build: loading
+and checking a policy reads the definitions (names, parameters, rules) and
+never pays for importing sqlglot (``tests/core/test_policy_imports.py``).
 """
 
 from __future__ import annotations
@@ -18,14 +22,15 @@ import types
 import typing
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlglot import exp
-
-from maskline.dialects.base import Dialect, KeyRefs
-from maskline.dialects.canonical import canonical_sql, text_form
 from maskline.errors import PolicyError, did_you_mean
 from maskline.methods.shape import MaskedShape
+
+if TYPE_CHECKING:
+    from sqlglot import exp
+
+    from maskline.dialects.base import Dialect, KeyRefs
 
 TEXT_TYPES = frozenset({"text", "varchar", "char", "string", "nvarchar", "nchar", "bpchar", "character varying"})
 
@@ -57,6 +62,8 @@ class MaskContext:
     def canonical_text(self, column: exp.Expression) -> exp.Expression:
         """The column as the text keyed methods hash: one form per value on every engine
         (:mod:`maskline.dialects.canonical`); the engine's own cast for types that form does not cover."""
+        from maskline.dialects.canonical import canonical_sql, text_form
+
         form = text_form(self.source_type, self.dialect.text_form_overrides)
         return (self.dialect.text(column) if form is None
                 else canonical_sql(self.dialect, column, form, self.source_type))

@@ -8,11 +8,13 @@ other character, letters of any script and digits alike, becomes ``*``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from sqlglot import exp
+from typing import TYPE_CHECKING
 
 from maskline.methods.base import MaskContext, MethodDef, param
 from maskline.methods.shape import MaskedShape, literal
+
+if TYPE_CHECKING:
+    from sqlglot import exp
 
 # A bracket expression every target engine's regex flavour reads the same way
 # (RE2, POSIX ARE, Java): a leading '-' is literal, no backslash classes.

@@ -10,12 +10,13 @@ addresses, ``Name <address>``) is masked whole, since what follows its first
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlglot import exp
-
-from maskline.dialects.base import lit
 from maskline.methods.base import MaskContext, MethodDef, param
 from maskline.methods.shape import MaskedShape, literal
+
+if TYPE_CHECKING:
+    from sqlglot import exp
 
 RUN = 5
 SINGLE_ADDRESS_REST = r"""[^@\s<>,;:"'()]"""  # besides its "@", characters a plain address never has
@@ -31,6 +32,10 @@ class EmailParams:
 
 
 def build(column: exp.Expression, p: EmailParams, ctx: MaskContext) -> exp.Expression:
+    from sqlglot import exp
+
+    from maskline.dialects.base import lit
+
     d = ctx.dialect
     s = ctx.as_text(column)
     at = d.strpos(s, "@")

@@ -15,16 +15,15 @@ letter or two (``a`` is in most names); the last draw is then used as it is.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from sqlglot import exp
-
-from maskline.dialects.base import lit
-from maskline.dialects.canonical import TextForm, text_form
 from maskline.keys import KeyMaterial, salted_sha256_hex
 from maskline.methods.base import MaskContext, MethodDef, param
 from maskline.methods.shape import MaskedShape, alternation, literal
 from maskline.methods.wordlists import FIRST_NAMES, LAST_NAMES, WORDS
+
+if TYPE_CHECKING:
+    from sqlglot import exp
 
 HEX_DIGITS = "0123456789abcdef"
 DEFAULT_KIND = {"PERSON_NAME": "name", "EMAIL": "email", "USERNAME": "username"}
@@ -38,6 +37,10 @@ class FakeParams:
 
 def _number(digest: exp.Expression, start: int, ctx: MaskContext) -> exp.Expression:
     """Four hex digits of ``digest`` from 1-based ``start`` as an integer, portable to every engine."""
+    from sqlglot import exp
+
+    from maskline.dialects.base import lit
+
     d = ctx.dialect
     total: exp.Expression | None = None
     for i in range(4):
@@ -49,6 +52,10 @@ def _number(digest: exp.Expression, start: int, ctx: MaskContext) -> exp.Express
 
 
 def _word(words: tuple[str, ...], digest: exp.Expression, start: int, ctx: MaskContext) -> exp.Expression:
+    from sqlglot import exp
+
+    from maskline.dialects.base import lit
+
     index = exp.Mod(this=exp.paren(_number(digest, start, ctx)), expression=lit(len(words)))
     return ctx.dialect.pick(words, index)
 
@@ -59,6 +66,10 @@ DRAW_OFFSETS = (1, 17, 33)
 
 def _draw(kind: str, digest: exp.Expression, offset: int, ctx: MaskContext) -> exp.Expression:
     """One fake of ``kind`` from the digest's hex digits ``offset`` to ``offset + 15``."""
+    from sqlglot import exp
+
+    from maskline.dialects.base import lit
+
     d = ctx.dialect
     first = _word(FIRST_NAMES, digest, offset, ctx)
     last = _word(LAST_NAMES, digest, offset + 4, ctx)
@@ -77,10 +88,19 @@ def _draw(kind: str, digest: exp.Expression, offset: int, ctx: MaskContext) -> e
 
 def _contains(fake: exp.Expression, raw: exp.Expression, ctx: MaskContext) -> exp.Expression:
     """Whether ``fake`` shows ``raw`` (case-insensitive); NULL for a NULL or blank ``raw``, which keeps the draw."""
+    from sqlglot import exp
+
+    from maskline.dialects.base import lit
+
     return exp.GT(this=ctx.dialect.strpos_of(exp.Lower(this=fake), exp.Lower(this=raw.copy())), expression=lit(0))
 
 
 def build(column: exp.Expression, p: FakeParams, ctx: MaskContext) -> exp.Expression:
+    from sqlglot import exp
+
+    from maskline.dialects.base import lit
+    from maskline.dialects.canonical import TextForm, text_form
+
     d = ctx.dialect
     kind = p.kind or DEFAULT_KIND.get(ctx.info_type or "", "word")
     digest = ctx.keys.salted_sha256_hex(d.utf8(ctx.canonical_text(column)))

@@ -21,13 +21,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
-from sqlglot import exp
-
-from maskline.dialects.base import lit
 from maskline.methods.base import ExactlyOne, MaskContext, MethodDef, param
 from maskline.methods.shape import MaskedShape
+
+if TYPE_CHECKING:
+    from sqlglot import exp
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,10 @@ DATE_TYPES = ("date", "timestamp", "datetime", "timestamptz")
 
 
 def build(column: exp.Expression, p: GeneralizeParams, ctx: MaskContext) -> exp.Expression:
+    from sqlglot import exp
+
+    from maskline.dialects.base import lit
+
     d = ctx.dialect
     if p.to:
         if ctx.is_text:
@@ -72,6 +76,10 @@ _ISO_LENGTH = {"month": 7, "day": 10}
 
 def _reduced_precision(column: exp.Expression, unit: str, ctx: MaskContext) -> exp.Expression:
     """A text date as ISO 8601 text of reduced precision: the year of any format, the month or day of ISO dates."""
+    from sqlglot import exp
+
+    from maskline.dialects.base import lit
+
     d = ctx.dialect
     if unit == "year":
         return d.year_text(column)

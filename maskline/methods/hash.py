@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlglot import exp
-
-from maskline.dialects.base import lit
 from maskline.keys import KeyMaterial, salted_sha256_hex
 from maskline.methods.base import MaskContext, MethodDef, param
 from maskline.methods.shape import MaskedShape
+
+if TYPE_CHECKING:
+    from sqlglot import exp
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,8 @@ class DigestParams:
 
 
 def truncate(token: exp.Expression, p: DigestParams, ctx: MaskContext) -> exp.Expression:
+    from maskline.dialects.base import lit
+
     return ctx.dialect.substr(token, lit(1), lit(p.length)) if p.length else token
 
 

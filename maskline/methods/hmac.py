@@ -7,11 +7,14 @@ systems.
 
 from __future__ import annotations
 
-from sqlglot import exp
+from typing import TYPE_CHECKING
 
 from maskline.keys import KeyMaterial, hmac_hex
 from maskline.methods.base import MaskContext, MethodDef
 from maskline.methods.hash import DigestParams, digest_shape, truncate
+
+if TYPE_CHECKING:
+    from sqlglot import exp
 
 
 def build(column: exp.Expression, p: DigestParams, ctx: MaskContext) -> exp.Expression:

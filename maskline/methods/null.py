@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from sqlglot import exp
+from typing import TYPE_CHECKING
 
 from maskline.methods.base import MaskContext, MethodDef, NoParams
 from maskline.methods.shape import MaskedShape
 
+if TYPE_CHECKING:
+    from sqlglot import exp
+
 
 def build(column: exp.Expression, p: NoParams, ctx: MaskContext) -> exp.Expression:
+    from sqlglot import exp
+
     if ctx.source_type:
         return exp.cast(exp.Null(), exp.DataType.build(ctx.source_type, dialect=ctx.dialect.sqlglot_name or None))
     return ctx.dialect.null()

@@ -6,12 +6,13 @@ A value no longer than what would be kept is masked whole, so short values never
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlglot import exp
-
-from maskline.dialects.base import lit
 from maskline.methods.base import MaskContext, MethodDef, param
 from maskline.methods.shape import MaskedShape, literal
+
+if TYPE_CHECKING:
+    from sqlglot import exp
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,10 @@ class PartialParams:
 
 
 def build(column: exp.Expression, p: PartialParams, ctx: MaskContext) -> exp.Expression:
+    from sqlglot import exp
+
+    from maskline.dialects.base import lit
+
     d = ctx.dialect
     s = ctx.as_text(column)
     n = d.length(s)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlglot import exp
-
-from maskline.dialects.base import lit
 from maskline.methods.base import MaskContext, MethodDef, param
 from maskline.methods.shape import MaskedShape, literal
+
+if TYPE_CHECKING:
+    from sqlglot import exp
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,8 @@ class RedactParams:
 
 def build(column: exp.Expression, p: RedactParams, ctx: MaskContext) -> exp.Expression:
     """A constant label; the compiler keeps NULL as NULL."""
+    from maskline.dialects.base import lit
+
     label = p.label or (f"[{ctx.info_type}]" if ctx.info_type else "[REDACTED]")
     return lit(label)
 

@@ -9,11 +9,13 @@ entropy, token boundaries) is listed per type in ``SQL_SCRUB_LIMITS``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from sqlglot import exp
+from typing import TYPE_CHECKING
 
 from maskline.methods.base import MaskContext, MethodDef, param
 from maskline.methods.shape import MaskedShape
+
+if TYPE_CHECKING:
+    from sqlglot import exp
 
 
 def pattern_names() -> tuple[str, ...]:
