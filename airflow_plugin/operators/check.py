@@ -7,12 +7,14 @@ import and DAG files are parsed often, so it loads inside ``execute``.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from airflow.sdk import BaseOperator
 
-from airflow_plugin.policy_source import PolicyArg
 from maskline.errors import InputError, MasklineError
+
+if TYPE_CHECKING:
+    from airflow_plugin.policy_source import PolicyArg
 
 ExpectationArg = Mapping[str, Any]
 
