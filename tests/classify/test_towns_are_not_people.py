@@ -12,8 +12,7 @@ import random
 
 import pytest
 
-from maskline.classify import classify_column
-from maskline.classify import single_names
+from maskline.classify import classify_column, single_names
 from maskline.infotypes.places import is_place, place_names
 
 # Towns of 1,000 people or more in Germany, Switzerland and Austria that are nobody's given or family name.
