@@ -19,6 +19,11 @@ family-name columns reach 25% to 100% (German, Dutch, Portuguese and Estonian on
 family-name list, which alone gives them 16% to 96%). The chance rate used for the significance test,
 ``CHANCE``, is set at the non-name columns' 15%.
 
+Towns are the exception: many carry a person's name (Lincoln, Madison, Florence, Hamilton), so a column of towns
+can reach 35% to 50% of known names. Its other values give it away: towns that are no one's name (Lemgo,
+Frauenfeld, Выборг), found in a gazetteer of GeoNames (:mod:`maskline.infotypes.places`). A quarter of such values
+refutes the column (``PLACE_SHARE``).
+
 >>> import random
 >>> from collections import Counter
 >>> rng = random.Random(5)
@@ -51,6 +56,10 @@ CHECK_CAP = 256
 # Distinct words that are one language's function words: columns of names hold at most two of any one language's
 # (1% of the words checked) on the development splits, columns of pets' names made of dictionary words 3 to 75
 # (1.2% to 29%).
+# Values that are towns of the gazetteer and no known given or family name: a column of towns, some named after
+# people (Lincoln, Madison, Florence), not of people. On the tune and dev splits columns of people's single names
+# reach at most 7% (a family name the lexicon lacks that is also a town), columns of towns 38% to 87%.
+PLACE_SHARE = 0.25
 FUNCTION_SHARE = 0.015  # a column is refuted from this share of the words checked ...
 MIN_FUNCTION_WORDS = 3  # ... and never under three words
 
@@ -87,6 +96,8 @@ def single_name_evidence(values: Sequence[str], weights: Sequence[float], n: flo
     _lang, words = most_function_words(values[i] for i in single)
     if words >= max(MIN_FUNCTION_WORDS, FUNCTION_SHARE * len(single)):
         return []  # words of a language (pets, horses, bands), not people's names
+    if _mostly_places(values, weights, single, single_w):
+        return []  # towns, some named after people
     shaped = single_w / all_w
     # Rows decide, not distinct words: common given names repeat. Scaled to the words checked, so that a large
     # sample does not make any share significant.
@@ -94,6 +105,26 @@ def single_name_evidence(values: Sequence[str], weights: Sequence[float], n: flo
     p_value = _binomial_tail(hits, len(single), CHANCE)
     return [_Evidence("PERSON_NAME", "single-word-names", shaped, shaped, len(single), hits, p_value, False,
                       STRENGTH, note=f"{known_share:.0%} known given or family names, or family-name endings")]
+
+
+def _mostly_places(values: Sequence[str], weights: Sequence[float], single: Sequence[int], single_w: float) -> bool:
+    """Whether ``PLACE_SHARE`` or more of the single words (by rows) are towns of the gazetteer that are no known
+    given or family name.
+
+    >>> towns = ["Lemgo", "Oederan", "Frauenfeld", "Lincoln", "Madison", "Hamilton"]
+    >>> _mostly_places(towns, [1.0] * 6, range(6), 6.0)
+    True
+    >>> _mostly_places(["Jansen", "Lincoln", "Meier", "Huber"], [1.0] * 4, range(4), 4.0)
+    False
+    """
+    from maskline.infotypes.validators import person_name_or_family_ending
+
+    unknown = [i for i in single if not person_name_or_family_ending(values[i]) and not _family_name(values[i])]
+    if sum(weights[i] for i in unknown) < PLACE_SHARE * single_w:
+        return False  # too few words outside the name lexicons to be towns: the gazetteer is not even read
+    from maskline.infotypes.places import is_place
+
+    return sum(weights[i] for i in unknown if is_place(values[i])) >= PLACE_SHARE * single_w
 
 
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "del", "della", "dos", "das", "do", "du", "ter",

@@ -332,17 +332,23 @@ def hint_score(column: str, extra: dict[str, tuple[str, ...]] | None = None) -> 
     ('PHONE', 1.0)
     >>> hint_score("kontakttelefon")[0]
     ('PHONE', 0.75)
-    >>> hint_score("email_verified")
-    []
+    >>> hint_score("email_verified"), hint_score("owner_group"), hint_score("group_contact_email")[0]
+    ([], [], ('EMAIL', 0.9))
     """
     frozen = tuple(sorted((k, tuple(v)) for k, v in (extra or {}).items()))
     return list(_hint_score(column, frozen))
 
 
+# Head nouns of groups of people. A name ending with one (owner_group, user_team, assignee_role, reviewer_dept)
+# names a group, whatever person word comes before it; a name only opening with one (group_contact_email) still
+# names what its head noun says.
+GROUP_HEADS = frozenset({"group", "groups", "team", "teams", "role", "roles", "dept", "department", "departments"})
+
+
 @cache
 def _hint_score(column: str, extra: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, float], ...]:
     words = name_words(column)
-    if not words:
+    if not words or len(words) >= 2 and words[-1] in GROUP_HEADS:
         return ()
     found = _scores_for(words, extra)
     # A number word closing a name no hint matched stands for "number" (hospital_no, chart_nr): hints written with

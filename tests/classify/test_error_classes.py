@@ -218,6 +218,14 @@ def test_usernames_under_actor_names_are_usernames(name: str) -> None:
     assert classify_column(name, HANDLES).info_type == "USERNAME"
 
 
+@pytest.mark.parametrize("name", ["owner_group", "user_team", "assignee_role", "reviewerDept", "OWNER_TEAM"])
+def test_groups_of_actors_are_not_usernames(name: str) -> None:
+    # The head noun is a group (owner_group holds team names), so the actor word before it is no hint; the same
+    # values under the actor word alone are usernames (the test above), which makes this one fail without the rule.
+    assert classify_column(name, HANDLES).info_type != "USERNAME"
+    assert not any(e.startswith("name:") for e in classify_column(name, HANDLES).evidence)
+
+
 def test_actor_names_holding_emails_or_people_are_those_types() -> None:
     assert classify_column("owner", [f"ann{i}@mail.example" for i in range(300)]).info_type == "EMAIL"
     assert classify_column("reviewer", [f"{n} Walker" for n in STORMS] * 20).info_type == "PERSON_NAME"
