@@ -95,6 +95,7 @@ SCRIPT_NAME_HINTS: dict[str, tuple[str, ...]] = {
         "schet", "nomer scheta", "raschetnyi schet", "rakhunok", "nomer rakhunku",
         "αριθμός λογαριασμού", "τραπεζικός λογαριασμός", "arithmos logariasmou",
         "شماره حساب", "حساب بانکی", "رقم الحساب", "رقم حساب", "الحساب البنكي", "حساب بنكي",
+        "מספר חשבון", "חשבון בנק",  # Hebrew
     ),
     "IP_ADDRESS": (
         "ip адрес", "ip адреса", "айпи", "айпи адрес", "διεύθυνση ip", "آدرس ip", "آی پی", "عنوان ip",
