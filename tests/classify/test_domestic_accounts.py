@@ -5,7 +5,8 @@ and the names accounts go by in those countries (infotypes/name_hints.py).
 Controls: routing numbers alone, nine drawn digits before a number, templates of which one is refuted, dates
 beside year-led invoices, and names that share a word with an account hint (``checking_status``,
 ``deposit_amount``, a login ``tai_khoan``) or an acronym hint's skeleton (``nbn``, ``nrk``) stay unflagged as
-accounts.
+accounts. Undelimited digits under a name saying the column holds keys of records (``operation_id``) are not
+read as BBANs unless the name also names an account.
 
 Values are drawn here with fixed seeds, one generator per test; none comes from the benchmark's splits.
 """
@@ -134,3 +135,18 @@ def test_names_sharing_a_word_or_a_skeleton_with_those_hints_are_no_account_hint
 def test_checking_accounts_stored_as_integers_under_their_name_are_accounts() -> None:
     r = random.Random(70)
     assert _type("checking_account", [r.randint(10**7, 10**12 - 1) for _ in range(300)]) == "BANK_ACCOUNT"
+
+
+# ---------------------------------------------------------------- undelimited digits under a key's name
+
+
+@pytest.mark.parametrize("name", ["operation_id", "trace_id", "txnRef"])
+def test_long_drawn_digits_under_a_key_name_are_not_read_as_bbans(name: str) -> None:
+    r = random.Random(71)
+    assert _type(name, [str(r.randint(1, 9)) + _rand(r, 21) for _ in range(300)]) != "BANK_ACCOUNT"
+
+
+@pytest.mark.parametrize("name", ["c9", "cbu_id"])
+def test_the_same_digits_unnamed_or_under_an_account_name_are_still_accounts(name: str) -> None:  # control
+    r = random.Random(71)
+    assert _type(name, [str(r.randint(1, 9)) + _rand(r, 21) for _ in range(300)]) == "BANK_ACCOUNT"
