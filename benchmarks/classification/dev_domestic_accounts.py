@@ -12,12 +12,12 @@ The account formats are the ways the countries' banks write them, from public de
   both check digits), written whole or as its two blocks of 8 and 14;
 - Brazil: agência (4 digits, with or without its check digit) and conta with its check digit (``1234-5 /
   12345678-9``, ``0001 1234567-8``); Banco do Brasil's mod-11 digits (10 written ``X``);
-- United States: ABA routing number (9 digits, weights 3, 7, 1) and account (6 to 17 digits) in one value, as
-  direct-deposit exports write them, and bare checking accounts stored as integers;
-- India: accounts of 9 to 18 digits (11 at SBI, 12 at ICICI, 14 at HDFC), text or integers;
+- United States: ABA routing number (9 digits, weights 3, 7, 1) and account (up to 17 digits; 8 to 12 here) in one
+  value, as direct-deposit exports write them, and bare checking accounts stored as integers;
+- India: accounts of 9 to 18 digits (11 at SBI, 12 at ICICI, 14 at HDFC, as drawn here), text or integers;
 - Nigeria: NUBAN, 10 digits whose last is a check over the 3-digit bank code and the 9-digit serial;
 - South Africa: 9- to 11-digit accounts; Indonesia: BRI ``0123-01-012345-50-1``, Mandiri ``123-00-1234567-8``;
-- Vietnam: 13-digit accounts opening with a branch code; Colombia: Bancolombia ``123-456789-01``; Israel: bank,
+- Vietnam: 14-digit accounts opening with a branch code; Colombia: Bancolombia ``123-456789-01``; Israel: bank,
   branch and account ``12-345-678901``.
 
 The look-alikes: ABA routing numbers alone, IFSC branch codes, sort-like branch codes, CUITs and CPFs (national ids),
@@ -220,10 +220,6 @@ def _random_id(length: int) -> Callable[[Any, random.Random, str], str]:
 
 def _voucher(g: Any, rng: random.Random, loc: str) -> str:
     return f"{_rand(rng, UP + DG, 4)}-{_rand(rng, UP + DG, 4)}-{_rand(rng, UP + DG, 4)}"
-
-
-def _names(honest: tuple[str, ...], abbreviated: tuple[str, ...], lang: str, local: tuple[str, ...]) -> dict[str, Any]:
-    return {"names": honest, "abbreviated": abbreviated, "foreign": {lang: local}}
 
 
 ACCOUNT = ("account_number", "bank_account")

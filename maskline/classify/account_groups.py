@@ -17,6 +17,10 @@ What sets such a column apart from other grouped numbers:
   number's check (grouped national ids: ``1-2345-67890-12-1``) or the GTIN check (grouped barcodes:
   ``4 006381 333931``).
 
+A column of several banks' customers may hold several such templates (BRI ``0123-01-012345-50-1`` beside
+Mandiri ``123-00-1234567-8``): each template of ten values or more is then tested on its own, and those that pass
+must fill the column together (``account-templates``).
+
 Phone numbers in international notation (``+``) and IBANs (letters) do not fit the template. The evidence is
 modest (``STRENGTH``), a little higher (``NAMED_STRENGTH``) when the column's name carries a word of a personal
 document or account (:data:`maskline.infotypes.name_hints.PERSONAL_DOCUMENT_WORDS`), and not distinctive

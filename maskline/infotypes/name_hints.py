@@ -124,10 +124,11 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "checking account", "savings account", "deposit account", "direct deposit", "beneficiary account",
         "payee account", "payout account", "destination account", "acc no", "acc number", "ac no", "ac number",
         # Domestic names in countries without IBAN: Argentina's CBU, Nigeria's NUBAN, Spanish and Portuguese
-        # abbreviations, Indonesian, Vietnamese, Hindi and Hebrew (transliterated) words for the account number.
+        # abbreviations, Indonesian, Vietnamese, Hindi, Hebrew (transliterated), Malay and Swahili words for the
+        # account number.
         "cbu", "nuban", "nro cta", "num cta", "cta bancaria", "cta cte", "dados bancarios", "no rek", "norek",
         "so tai khoan", "tai khoan ngan hang", "khata sankhya", "khata number", "bank khata", "mispar heshbon",
-        "heshbon bank",
+        "heshbon bank", "no akaun", "nombor akaun", "akaun bank", "namba ya akaunti", "akaunti ya benki",
         "口座番号", "银行账号", "账号", "계좌번호",
     ),
     "IP_ADDRESS": (

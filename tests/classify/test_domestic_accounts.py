@@ -121,13 +121,15 @@ def test_dates_beside_year_led_invoices_are_not_accounts() -> None:  # control: 
     "checking_account", "savings_account", "beneficiary_account", "payee_account", "payout_account",
     "direct_deposit", "acc_no", "benAcNo", "AC_NUM", "cbu", "nroCbu", "nuban", "NUBAN", "nro_cta", "ctaBancaria",
     "dados_bancarios", "no_rek", "norek", "so_tai_khoan", "khata_sankhya", "mispar_heshbon", "מספר_חשבון",
+    "no_akaun", "nombor_akaun", "namba_ya_akaunti", "खाता_संख्या", "เลขที่บัญชี",
 ])
 def test_names_of_accounts_in_countries_without_iban_hint_an_account(name: str) -> None:
     assert hint_score(name)[0][0] == "BANK_ACCOUNT"
 
 
 @pytest.mark.parametrize("name", ["nbn", "nrk", "checking_status", "savings_rate", "deposit_amount",
-                                  "tai_khoan_dang_nhap", "ac_unit", "cta", "heshbonit", "cbu_count"])
+                                  "tai_khoan_dang_nhap", "ac_unit", "cta", "heshbonit", "cbu_count",
+                                  "akaun", "akaun_pengguna", "บัญชีผู้ใช้"])
 def test_names_sharing_a_word_or_a_skeleton_with_those_hints_are_no_account_hint(name: str) -> None:  # control
     assert "BANK_ACCOUNT" not in dict(hint_score(name))
 
