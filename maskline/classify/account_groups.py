@@ -17,6 +17,10 @@ What sets such a column apart from other grouped numbers:
   number's check (grouped national ids: ``1-2345-67890-12-1``) or the GTIN check (grouped barcodes:
   ``4 006381 333931``).
 
+A column of several banks' customers may hold several such templates (BRI ``0123-01-012345-50-1`` beside
+Mandiri ``123-00-1234567-8``): each template of ten values or more is then tested on its own, and those that pass
+must fill the column together (``account-templates``).
+
 Phone numbers in international notation (``+``) and IBANs (letters) do not fit the template. The evidence is
 modest (``STRENGTH``), a little higher (``NAMED_STRENGTH``) when the column's name carries a word of a personal
 document or account (:data:`maskline.infotypes.name_hints.PERSONAL_DOCUMENT_WORDS`), and not distinctive
@@ -146,4 +150,16 @@ def grouped_account_evidence(values: Sequence[str], weights: Sequence[float], n:
     chosen = max(templates.values(), key=lambda idx: sum(weights[i] for i in idx))
     spec = TemplateSpec("BANK_ACCOUNT", "account-groups", STRENGTH, NAMED_STRENGTH, CHANCE, MIN_SHARE,
                         DISTINCT_SHARE)
-    return template_evidence(spec, values, weights, n, chosen, not_accounts, name)
+    found = template_evidence(spec, values, weights, n, chosen, not_accounts, name)
+    if found or len(templates) < 2:
+        return found
+    # Customers of several banks: each bank's template (BRI 0123-01-012345-50-1 beside Mandiri 123-00-1234567-8)
+    # must pass as accounts on its own; together they must fill the column as one template would.
+    passing = [idx for idx in templates.values()
+               if len(idx) >= MIN_VALUES and not_accounts([values[i] for i in idx]) is None]
+    if len(passing) < 2:
+        return []
+    several = TemplateSpec("BANK_ACCOUNT", "account-templates", STRENGTH, NAMED_STRENGTH, CHANCE, MIN_SHARE,
+                           DISTINCT_SHARE)
+    return template_evidence(several, values, weights, n, sorted(i for idx in passing for i in idx),
+                             lambda _: None, name)

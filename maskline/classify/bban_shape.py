@@ -18,7 +18,8 @@ or the data is test data with drawn digits, the column still shows the structure
   IBANs (their own detector).
 
 The evidence is modest (``STRENGTH``) and not distinctive (``CHANCE``): a name pointing to another type, or a
-stronger detector (cards by their issuers, phones by their plan), wins.
+stronger detector (cards by their issuers, phones by their plan), wins; a name saying the column holds keys of
+records (``trace_id``) withholds it.
 
 >>> import random
 >>> r = random.Random(5)
@@ -214,8 +215,11 @@ def bban_evidence(values: Sequence[str], weights: Sequence[float], n: float, nam
     []
     """
     from maskline.classify.template_evidence import TemplateSpec, template_evidence
+    from maskline.infotypes.name_hints import hint_score, names_measure_or_key
 
-    if not n:
+    # A name saying the column holds keys of records (trace_id, operation_ref) explains long drawn digits as well
+    # as an account does, unless it names an account too.
+    if not n or names_measure_or_key(name) and "BANK_ACCOUNT" not in dict(hint_score(name)):
         return []
     templates: dict[str, list[int]] = {}
     for i, v in enumerate(values):

@@ -275,6 +275,9 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         from maskline.classify.checked_minority import checked_minority_evidence
 
         found.extend(checked_minority_evidence(scan.values, scan.weights, scan.n))
+        from maskline.classify.routing_accounts import routing_account_evidence
+
+        found.extend(routing_account_evidence(scan.values, scan.weights, scan.n, name))
     # Shape checks read how many of the table's rows hold a value: a sparse column's 30 names in 300 rows are
     # 30 names, not a category repeated ten times.
     value_rows = round(table_rows * scan.n / col.total) if table_rows and col.total else None

@@ -120,6 +120,15 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "kontonummer", "konto", "bankverbindung", "numero de compte", "compte bancaire",
         "rib", "cuenta", "numero de cuenta", "cuenta bancaria", "conto", "conto corrente", "numero conto",
         "rekeningnummer", "rekening", "bankrekening", "conta", "numero da conta", "conta bancaria",
+        # Accounts named by their use or their holder's side (an account word alone names logins too).
+        "checking account", "savings account", "deposit account", "direct deposit", "beneficiary account",
+        "payee account", "payout account", "destination account", "acc no", "acc number", "ac no", "ac number",
+        # Domestic names in countries without IBAN: Argentina's CBU, Nigeria's NUBAN, Spanish and Portuguese
+        # abbreviations, Indonesian, Vietnamese, Hindi, Hebrew (transliterated), Malay and Swahili words for the
+        # account number.
+        "cbu", "nuban", "nro cta", "num cta", "cta bancaria", "cta cte", "dados bancarios", "no rek", "norek",
+        "so tai khoan", "tai khoan ngan hang", "khata sankhya", "khata number", "bank khata", "mispar heshbon",
+        "heshbon bank", "no akaun", "nombor akaun", "akaun bank", "namba ya akaunti", "akaunti ya benki",
         "口座番号", "银行账号", "账号", "계좌번호",
     ),
     "IP_ADDRESS": (
@@ -401,6 +410,9 @@ def _scores_for(words: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ...]]
 
 
 ABBREVIATED_SCORE = 0.8  # below a written-out hint (0.9): a skeleton can collide with another word's
+# Hints that are acronyms or contractions already (NUBAN, norek for nomor rekening): nobody drops their vowels, so
+# their skeletons (nbn, nrk) stand for other things.
+_CONTRACTED_HINTS = frozenset({"nuban", "norek"})
 _VOWELS = frozenset("aeiou")
 
 
@@ -449,7 +461,7 @@ def _abbreviated(words: tuple[str, ...], table: list[tuple[str, tuple[str, ...],
     sk = tuple(skeleton(w) if w.isascii() else w for w in words)
     out = []
     for info_type, hw, _ in table:
-        if not hw or not all(h.isascii() and h.isalpha() for h in hw):
+        if not hw or not all(h.isascii() and h.isalpha() for h in hw) or set(hw) & _CONTRACTED_HINTS:
             continue
         shw = tuple(skeleton(h) for h in hw)
         # A skeleton keeps at least half its word's letters: "eml" is "email", "clr" is not "cellular".
