@@ -10,9 +10,10 @@ and this module refutes them by what they are in the real world:
 - catalogue codes repeat: an article appears on many order lines, a passport belongs to one person, so nearly
   every value is distinct (``DISTINCT_SHARE``);
 - counters and number blocks share their leading digits: invoices are a year and a counter (``R2024…``),
-  tickets and article ranges are issued from a block (``T0001…``, ``A4512…``), so one three-digit opening holds
-  many of them (``TOP_OPENING``) or few leading digits occur (``MIN_LEADING``); numbers padded with zeros open
-  with ``00`` far more often than the one in a hundred drawn numbers do (``PADDED_SHARE``);
+  tickets and article ranges are issued from a block (``T0001…``, ``A4512…``), so few leading digits occur
+  (``MIN_LEADING``); receipts numbered by a few stores' codes then a serial crowd into a few three-digit openings
+  (``TOP_OPENING``); numbers padded with zeros open with ``00`` far more often than the one in a hundred drawn
+  numbers do (``PADDED_SHARE``);
 - a catalogue that merges several suppliers' templates holds only a minority of one template: the series must
   fill most of the column (``MIN_SHARE``).
 
@@ -20,8 +21,9 @@ What none of this can refute is a business code drawn at random behind one lette
 digits, a loyalty number ``C`` and eight): by its values it is exactly a passport number. So the values alone
 give a guess below the default ``min_confidence`` (``STRENGTH``, the column stays unclassified and is masked by
 the fail-closed default, its evidence naming the guess), and a name carrying a word of an identity or travel
-document (:data:`DOCUMENT_WORDS`: ``doc_no``, ``travel_id``, ``id_dokumen``), which no business code carries,
-raises it to a moderate verdict (``NAMED_STRENGTH``), below what a passport name gives.
+document (:data:`DOCUMENT_WORDS`: ``doc_no``, ``travel_id``, ``id_dokumen``), which SKUs and loyalty numbers do
+not carry, raises it to a moderate verdict (``NAMED_STRENGTH``), below what a passport name gives. (Accounting
+systems call their vouchers "documents" too; those are a year and a counter, refuted above.)
 
 >>> import random
 >>> r = random.Random(3)
@@ -54,8 +56,8 @@ CHANCE = 0.3  # not distinctive: a name pointing to another type wins
 # PASSPORT from the name). Account, card, member, policy and contract words are left out on purpose: their numbers
 # behind one letter (a policy P and eight digits) are not passports.
 DOCUMENT_WORDS = frozenset({
-    "doc", "docs", "document", "documents", "dokument", "dokumen", "travel", "visa", "identity", "ident",
-    "iddoc", "docno", "docnum", "docnr", "traveldoc",
+    "doc", "docs", "document", "documents", "dokument", "dokumen", "travel", "visa", "identity", "iddoc", "docno",
+    "docnum", "docnr", "traveldoc",
 })
 
 _TEMPLATE = re.compile(r"^([A-Z])([0-9]{7,8})$")
