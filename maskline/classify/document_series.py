@@ -60,7 +60,9 @@ DOCUMENT_WORDS = frozenset({
     "docnum", "docnr", "traveldoc",
 })
 
-_TEMPLATE = re.compile(r"^([A-Z])([0-9]{7,8})$")
+# A series letter, the number, and (the Philippines since 2016: P1234567A) a closing letter in every value or none.
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_TEMPLATE = re.compile(r"^([A-Z])([0-9]{7,8})([A-Z]?)$")
 
 
 def names_document(column: str) -> bool:
@@ -75,9 +77,10 @@ def names_document(column: str) -> bool:
 
 
 def _one_template(values: Sequence[str]) -> list[int]:
-    """Indices of the values of the most common template: a number of the most common width behind one of the
-    ``MAX_SERIES`` most common series letters."""
-    fits = [(i, m.group(1), len(m.group(2))) for i, v in enumerate(values) for m in [_TEMPLATE.match(v)] if m]
+    """Indices of the values of the most common template: a number of the most common width (closed by a letter
+    or not) behind one of the ``MAX_SERIES`` most common series letters."""
+    fits = [(i, m.group(1), (len(m.group(2)), bool(m.group(3)))) for i, v in enumerate(values)
+            for m in [_TEMPLATE.match(v)] if m]
     if not fits:
         return []
     width = Counter(d for _, _, d in fits).most_common(1)[0][0]
@@ -101,7 +104,7 @@ def not_one_series(values: Sequence[str], weights: Sequence[float], n: float) ->
     weight = sum(weights[i] for i in chosen)
     if weight < MIN_SHARE * n:
         return f"no one series: {weight / n:.0%} of the rows"
-    numbers = [values[i][1:] for i in chosen]
+    numbers = [values[i][1:].rstrip(_LETTERS) for i in chosen]
     if len(numbers) < MIN_VALUES:
         return f"too few distinct values of one template: {len(numbers)}"
     if len(numbers) < DISTINCT_SHARE * weight:
@@ -139,7 +142,7 @@ def one_series_evidence(values: Sequence[str], weights: Sequence[float], n: floa
     chosen = _one_template(values)
     weight = sum(weights[i] for i in chosen)
     letters = len({values[i][0] for i in chosen})
-    width = Counter(len(values[i]) - 1 for i in chosen).most_common(1)[0][0]
+    width = Counter(len(values[i][1:].rstrip(_LETTERS)) for i in chosen).most_common(1)[0][0]
     named = names_document(name)
     note = (f"one template: {letters} series letter{'s' if letters > 1 else ''}, {width} drawn digits"
             + (", a document word in the name" if named else ", no name to say so"))

@@ -100,3 +100,14 @@ def test_a_minority_of_one_letter_codes_among_other_templates_is_not_passports()
     def make(r: random.Random) -> str:  # a catalogue merging suppliers' templates
         return r.choice(["P" + _digits(r, 8), "SIE" + _digits(r, 3), _digits(r, 9) + r.choice("ABCX")])
     assert classify_column("doc_ref", _column(68, make)).info_type is None
+
+
+def test_a_series_letter_seven_digits_and_a_closing_letter_are_passports() -> None:  # the Philippines since 2016
+    values = _column(69, lambda r: "P" + _digits(r, 7) + r.choice(string.ascii_uppercase))
+    assert classify_column("travel_id", values).info_type == "PASSPORT"
+
+
+def test_variant_letters_behind_catalogue_codes_are_not_passports() -> None:  # control: sizes of a catalogue's articles
+    items = _column(70, lambda r: "P" + _digits(r, 7), rows=60)
+    values = [random.Random(71 + i).choice(items) + s for i, s in enumerate("SMLX" * 75)]
+    assert classify_column("doc_ref", values).info_type is None
