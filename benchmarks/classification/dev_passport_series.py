@@ -39,7 +39,7 @@ COUNTRIES: dict[str, Callable[[random.Random], str]] = {
     "ng": lambda r: "A" + _digits(r, 8),
     "ph": lambda r: "P" + _digits(r, 7) + r.choice(_UP),
 }
-_PASSPORT_NAMES = ("doc_no", "document_number", "travel_id", "id_document", "doc_ref", "travelDocId")
+_PASSPORT_NAMES = ("doc_no", "document_number", "travel_id", "id_document", "doc_ref", "idDocNo")
 _LOCAL_NAMES = {"kz": ("kuzhat_nomiri",), "id": ("no_dokumen", "nomor_dokumen"), "my": ("no_dokumen",)}
 
 
