@@ -268,6 +268,9 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         from maskline.classify.document_numbers import document_number_evidence
 
         found.extend(document_number_evidence(scan.values, scan.weights, scan.n, name))
+        from maskline.classify.document_series import one_series_evidence
+
+        found.extend(one_series_evidence(scan.values, scan.weights, scan.n, name))
         found.extend(grouped_account_evidence(scan.values, scan.weights, scan.n, name))
         from maskline.classify.bban_shape import bban_evidence
 
