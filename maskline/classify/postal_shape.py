@@ -45,6 +45,8 @@ LOST_ZERO_MAX = 0.45  # ... and at most this (more are numbers of two widths, no
 SHORTER_MAX = 0.03  # share two or more digits short (uniform codes: 1%; counts and amounts: far more); one
 # such value is always allowed
 ONE_WIDTH_NUMBERS = 0.85  # share of the code width for a near miss among numbers (no zeros lost: ids, PINs)
+EMPTY_START = 3.0  # numbers an even spread would put below a drawn range's start: none there, P about e**-3
+EVEN_SPREAD = 1.63  # Kolmogorov-Smirnov bound (times 1/sqrt(n)) for "spread evenly", alpha 1%
 
 
 def _ascii_digits(v: str) -> bool:
@@ -120,6 +122,36 @@ def postal_code_evidence(values: Sequence[str], weights: Sequence[float], n: flo
                       STRENGTH)]
 
 
+def drawn_from_a_start(numbers: Sequence[int], width: int) -> str | None:
+    """Why numbers of ``width`` digits and one fewer are ids drawn evenly from a start, not codes that lost zeros.
+
+    Codes that lost their leading zeros are the code space's first region (``01067`` becomes ``1067``). A country
+    may leave ``00`` unallocated (Germany and France start at ``01``), so no number below ``10 ** (width - 2)`` says
+    nothing; but numbers spread evenly (a Kolmogorov-Smirnov test, alpha 1%) that start well above it, with none
+    where the even spread would put :data:`EMPTY_START` or more, were drawn from that start (``randint(35000,
+    350000)``). Real codes cluster where people live, so the even spread this needs is the shape of drawn ids.
+
+    >>> drawn_from_a_start([35000 + 1051 * i for i in range(300)], 6)
+    'ids drawn from 35,000 up: none of 300 evenly spread numbers fall below it, where codes from 10,000 would put 22'
+    >>> drawn_from_a_start([1000 + 331 * i for i in range(300)], 5) is None  # codes of 01 to 99, 00 unallocated
+    True
+    """
+    if len(numbers) < MIN_VALUES:
+        return None
+    low, high, floor = min(numbers), max(numbers), 10 ** (width - 2)
+    expected = len(numbers) * (low - floor) / (high - floor + 1)
+    if expected < EMPTY_START:
+        return None
+    ordered = sorted(numbers)
+    span = high - low or 1
+    spread = max(max(abs((i + 1) / len(ordered) - (x - low) / span), abs(i / len(ordered) - (x - low) / span))
+                 for i, x in enumerate(ordered))
+    if spread > EVEN_SPREAD / len(ordered) ** 0.5:
+        return None  # clustered as places are: the start says nothing
+    return (f"ids drawn from {low:,} up: none of {len(numbers)} evenly spread numbers fall below it, where codes "
+            f"from {floor:,} would put {expected:.0f}")
+
+
 def _width_shares(values: Sequence[str], weights: Sequence[float]) -> tuple[int, dict[int, float]]:
     """The most common width (by weight) and each width's share of the weight."""
     by_width: dict[int, float] = {}
@@ -164,6 +196,8 @@ def postal_number_evidence(values: Sequence[str], weights: Sequence[float], n: f
     if not_postal_codes([values[i].zfill(width) for i in digits], rows):
         return []
     lost = shares.get(width - 1, 0.0)
+    if lost and drawn_from_a_start([int(values[i]) for i in digits], width):
+        lost = 0.0  # not zeros lost: the shorter numbers are the bottom of a drawn range
     share = weight / n
     if width >= 5 and LOST_ZERO_MIN <= lost <= LOST_ZERO_MAX:
         return [_Evidence("POSTAL_CODE", "lost-zero-codes", share, 1.0, len(digits), len(digits), 0.0, False,
