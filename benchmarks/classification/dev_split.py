@@ -43,6 +43,10 @@ What is in it (see RESULTS.md):
 - three tables of phones stored as integers in eight countries no split draws from (valid numbers from
   phonenumbers' metadata) beside integers shaped like them (year serials, branch accounts, cents, ids, epochs),
   since the ``clsphone`` round (:mod:`.dev_phone_tables`).
+- four tables of flight numbers (several airlines, or a carrier and its partners; spaced, zero-padded) and integer
+  ids (drawn over 5-6 digits, one width, or from a high start) beside postal codes stored as numbers (German,
+  French, Spanish, Romanian and US region prefixes), every look-alike of a postal code, since the ``clsfp2`` round
+  (:mod:`.dev_not_postal`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
