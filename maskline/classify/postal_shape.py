@@ -49,7 +49,8 @@ LOST_ZERO_MAX = 0.45  # ... and at most this (more are numbers of two widths, no
 SHORTER_MAX = 0.03  # share two or more digits short (uniform codes: 1%; counts and amounts: far more); one
 # such value is always allowed
 ONE_WIDTH_NUMBERS = 0.85  # share of the code width for a near miss among numbers (no zeros lost: ids, PINs)
-EMPTY_START = 3.0  # numbers an even spread would put below a drawn range's start: none there, P about e**-3
+EMPTY_START = 8.0  # numbers an even spread would put below a drawn range's start: none there, P about e**-8 (gaps in
+# a real code space's first region, such as no code of 01 to 03 among a sample, make e**-3 to e**-5 common)
 EVEN_SPREAD = 1.63  # Kolmogorov-Smirnov bound (times 1/sqrt(n)) for "spread evenly", alpha 1%
 EITHER_STRENGTH = 0.63  # lost zeros that ids drawn from 10**(width-2) fit as well (ids_fit_as_well): less sure
 EITHER_START = 2.0  # ... when an even spread from 0 would put this many below it (P about e**-2 for such codes)

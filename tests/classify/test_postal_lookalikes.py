@@ -1,6 +1,6 @@
-"""Two look-alikes of postal codes (issue 15): flight numbers, read as Brunei postcodes, and integer ids drawn from a
-high start, read as codes that lost their leading zeros. Controls: Brunei and Azerbaijani postcodes, German and
-Romanian codes stored as numbers.
+"""Two look-alikes of postal codes (issue 15): flight numbers, read as Brunei postcodes (and, after ``AV``, as
+streets), and integer ids drawn from a high start, read as codes that lost their leading zeros. Controls: Brunei and
+Azerbaijani postcodes, German and Romanian codes stored as numbers.
 
 Values are drawn here with fixed seeds; none comes from the benchmark's splits.
 """
@@ -100,3 +100,20 @@ def test_ids_drawn_from_ten_thousand_read_as_codes_less_surely_and_say_why() -> 
     codes = [rng.randint(0, 999999) for _ in range(300)]  # control: codes drawn from 0, some below 10000
     verdict = classify_column("v07", [c for c in codes if c])
     assert verdict.info_type == "POSTAL_CODE" and verdict.confidence >= 0.68
+
+
+def test_zero_padded_flights_of_brunei_lettered_carriers_are_not_postal_codes() -> None:
+    # BA and KE hold a Brunei district letter; LH, SK and AA beside them fit no country's format.
+    rng = random.Random(38)
+    values = [_flight(rng, ["BA"] * 6 + ["LH", "SK", "AA"], padded=True) for _ in range(300)]
+    verdict = classify_column("flt_no", values)
+    assert verdict.info_type is None
+    assert any("fit no postal format" in e for e in verdict.evidence)
+    values = [_flight(rng, ["KE", "KL", "BA", "AA"], padded=True) for _ in range(300)]
+    assert classify_column("x2", values).info_type is None
+
+
+def test_flights_after_an_avenue_like_designator_are_not_street_addresses() -> None:
+    rng = random.Random(39)  # AV (Avianca) reads as "Av." and a house number
+    values = [_flight(rng, ["AV"] * 6 + ["QF", "SQ", "G3"], space=1.0) for _ in range(300)]
+    assert classify_column("x4", values).info_type is None
