@@ -47,7 +47,13 @@ What is in it (see RESULTS.md):
   Brazilian agência and conta, US routing and account, Indian, Nigerian, South African, Indonesian, Vietnamese,
   Colombian and Israeli accounts) beside their look-alikes (routing numbers, IFSC and branch codes, CUITs, CPFs,
   year-led orders, ISBNs, parcel numbers, dates, phones, random ids of the same lengths), since the ``clsbank2``
-  round (:mod:`.dev_domestic_accounts`).
+  round (:mod:`.dev_domestic_accounts`);
+- six tables of passports behind a fixed series letter (Kazakh, Indian, Indonesian, Malaysian, Nigerian, Philippine)
+  beside one-letter business codes, since the ``clspass2`` round (:mod:`.dev_passport_series`);
+- four tables of flight numbers (several airlines, or a carrier and its partners; spaced, zero-padded) and integer
+  ids (drawn over 5-6 digits, one width, or from a high start) beside postal codes stored as numbers (German,
+  French, Spanish, Romanian and US region prefixes), every look-alike of a postal code, since the ``clsfp2`` round
+  (:mod:`.dev_not_postal`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -70,7 +76,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "906ad8f18a58df615f3a01b9bb41002f8895990b7debd2084f7a1c8253d8d879"
+RECORDED_FINGERPRINT = "bf2407eefafa71b0d8ef3127a61a6dba7109ab7d10a70b3924f3edfb5f191ffa"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -1101,12 +1107,13 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     six of passports among foreign ones, five of undelimited accounts and long codes, seven of medical record
     numbers (:mod:`benchmarks.classification.dev_medical`), three of phones stored as integers
     (:mod:`benchmarks.classification.dev_phone_tables`) and one of capitalised things that are not people per
-    locale, each with their look-alikes, and six of passports behind a fixed series letter
-    (:mod:`benchmarks.classification.dev_passport_series`) with theirs.
+    locale, each with their look-alikes, six of passports behind a fixed series letter
+    (:mod:`benchmarks.classification.dev_passport_series`) with theirs, and four of flight numbers and integer
+    ids beside postal codes stored as numbers (:mod:`benchmarks.classification.dev_not_postal`).
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    186
+    190
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1154,16 +1161,17 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
         shaped.shuffle(kinds)
         columns += _table(f"dd{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.75, shaped, rows)
     # Handles of one template and their look-alikes (since the clsuser round), then each later round's tables in
-    # the order of their rounds (clspass, clsbank, clsmrn, clsphone, clsfp), after every other table: earlier tables
-    # stay as they were.
+    # the order of their rounds (clspass, clsbank, clsmrn, clsphone, clsfp, clsbank2, clspass2, clsfp2), after
+    # every other table: earlier tables stay as they were.
     from benchmarks.classification.dev_domestic_accounts import domestic_account_tables
     from benchmarks.classification.dev_medical import medical_record_tables
+    from benchmarks.classification.dev_not_postal import not_postal_tables
     from benchmarks.classification.dev_passport_series import passport_series_tables
     from benchmarks.classification.dev_phone_tables import phone_tables
 
     return (columns + handle_tables(seed, rows) + passport_mix_tables(seed, rows) + account_code_tables(seed, rows)
             + medical_record_tables(seed, rows) + phone_tables(seed, rows) + not_people_tables(seed, rows)
-            + domestic_account_tables(seed, rows) + passport_series_tables(seed, rows))
+            + domestic_account_tables(seed, rows) + passport_series_tables(seed, rows) + not_postal_tables(seed, rows))
 
 
 def fingerprint(columns: list[Column]) -> str:

