@@ -610,14 +610,22 @@ def _refuted(ev: _Evidence, rows: int, value_rows: int, deciding: bool = True) -
     return SHAPE_CHECKS[check](ev.sample, value_rows if check in READS_VALUE_ROWS else rows)
 
 
+# Types a public code's shape can take by chance (a flight BA1234 is a Brunei postcode; AV 298 an avenue).
+_PLACE_CODE_TYPES = frozenset({"POSTAL_CODE", "STREET_ADDRESS"})
+
+
 def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown_type: str, evidence: list[str],
             custom: Sequence[CustomDetector], min_confidence: float, n: int, *, prose: bool,
             table_rows: int | None = None, shape: str | None = None,
             value_rows: int | None = None) -> ColumnClassification:
-    from maskline.infotypes.name_hints import names_a_thing
+    from maskline.infotypes.name_hints import names_a_thing, names_public_code
 
     customs = {c.info_type for c in custom}
     refuted: list[str] = []
+    if names_public_code(name):
+        for info_type in sorted({ev.info_type for ev in found} & _PLACE_CODE_TYPES - set(hints)):
+            found = [ev for ev in found if ev.info_type != info_type]
+            refuted.append(f"refuted:{info_type.lower()} (the name says these are public codes: flights, articles)")
     if names_a_thing(name) and any(ev.info_type == "PERSON_NAME" for ev in found):
         found = [ev for ev in found if ev.info_type != "PERSON_NAME"]
         refuted.append("refuted:person_name (the name says these are things: storms, venues, products)")

@@ -516,6 +516,26 @@ THING_WORDS: frozenset[str] = frozenset({
 }) | _folded_words(SCRIPT_THING_WORDS)
 
 
+# Words saying a column holds public codes of things (flights, airports, articles, releases), whose shapes other
+# countries' postcodes or addresses can share (Brunei's BA1234 is British Airways' flight BA1234): values read
+# as a postal code or an address under such a name are those codes. A negative hint, like THING_WORDS.
+PUBLIC_CODE_WORDS: frozenset[str] = frozenset({
+    "flight", "flights", "flt", "flightno", "flightnumber", "airline", "carrier", "iata", "icao", "sku", "isbn",
+    "ean", "gtin", "upc", "version", "ticker",
+})
+
+
+def names_public_code(column: str) -> bool:
+    """Whether the column name says it holds public codes of things: flights, airports, articles, releases.
+
+    >>> names_public_code("flightNo"), names_public_code("flt_nr"), names_public_code("iata_code")
+    (True, True, True)
+    >>> names_public_code("postcode"), names_public_code("c3")
+    (False, False)
+    """
+    return bool(set(name_words(column)) & PUBLIC_CODE_WORDS)
+
+
 def names_a_thing(column: str) -> bool:
     """Whether the column name says it holds names of things, not people (``storm_name``, ``hurricane``).
 

@@ -106,7 +106,8 @@ def test_zero_padded_flights_of_brunei_lettered_carriers_are_not_postal_codes() 
     # BA and KE hold a Brunei district letter; LH, SK and AA beside them fit no country's format.
     rng = random.Random(38)
     values = [_flight(rng, ["BA"] * 6 + ["LH", "SK", "AA"], padded=True) for _ in range(300)]
-    verdict = classify_column("flt_no", values)
+    # An opaque name: the values refute it by themselves (a name saying flights refutes it first, tested below).
+    verdict = classify_column("c5", values)
     assert verdict.info_type is None
     assert any("fit no postal format" in e for e in verdict.evidence)
     values = [_flight(rng, ["KE", "KL", "BA", "AA"], padded=True) for _ in range(300)]
@@ -117,3 +118,18 @@ def test_flights_after_an_avenue_like_designator_are_not_street_addresses() -> N
     rng = random.Random(39)  # AV (Avianca) reads as "Av." and a house number
     values = [_flight(rng, ["AV"] * 6 + ["QF", "SQ", "G3"], space=1.0) for _ in range(300)]
     assert classify_column("x4", values).info_type is None
+
+
+def test_zero_padded_flights_of_one_carrier_are_told_by_the_column_name() -> None:
+    # BA0336, KE0089: zero-padded flights of carriers whose first letter is a Brunei district fit Brunei's format
+    # value by value, in one width. Under an opaque name that stays a documented ambiguity (the control: it reads
+    # as postal codes, so the name is what decides); a name saying flights refutes the postal and street readings.
+    rng = random.Random(47)
+    values = [_flight(rng, ["BA", "BA", "BA", "KE", "TK"], padded=True) for _ in range(300)]
+    assert classify_column("c3", values).info_type == "POSTAL_CODE"
+    for name in ("flightNo", "flt_nr", "carrier_code"):
+        verdict = classify_column(name, values)
+        assert verdict.info_type is None, name
+        assert any(e.startswith("refuted:postal_code (the name says") for e in verdict.evidence)
+    # A postal name beside the word keeps the reading: the refutation yields to a hint of the type.
+    assert classify_column("postcode", values).info_type == "POSTAL_CODE"
