@@ -94,6 +94,8 @@ def _issuer_length(d: str) -> bool:
         return n == 16  # Mastercard
     if two in (34, 37):
         return n == 15  # Amex
+    if 2200 <= four <= 2204:
+        return 16 <= n <= 19  # Mir
     if 3528 <= four <= 3589 or d.startswith(("6011", "65")) or 644 <= int(d[:3]) <= 649 or two == 62:
         return 16 <= n <= 19  # JCB, Discover, UnionPay
     return True  # Diners (14-19) and Maestro (12-19)
@@ -121,6 +123,7 @@ def _known_card_prefix(d: str) -> bool:
     return (
         d[0] == "4"  # Visa
         or 51 <= two <= 55 or 2221 <= four <= 2720  # Mastercard
+        or 2200 <= four <= 2204  # Mir (Russia's national cards)
         or two in (34, 37)  # Amex
         or d.startswith(("6011", "65")) or 644 <= int(d[:3]) <= 649 or 622 <= int(d[:3]) <= 629  # Discover
         or 3528 <= four <= 3589  # JCB
@@ -140,6 +143,26 @@ def card_shape(value: str) -> bool:
     """
     d = _digits(value)
     return 13 <= len(d) <= 19 and len(set(d)) >= 3
+
+
+# A card number, then what card tables keep beside it in the same field: the expiry (``12/27``, ``exp 12/2027``)
+# or the holder's name as embossed. The number is the shortest run of 13 to 19 digits that leaves such a tail.
+_CARD_THEN_DETAILS = re.compile(
+    r"([0-9]{4}(?:[ .-]?[0-9]){9,15}?)[ ,;|/]+"
+    r"(?:(?:(?i:exp(?:iry|ires)?)\.?:? ?)?(?:0[1-9]|1[0-2]) ?[/.-] ?(?:20)?[0-9]{2}"
+    r"|[^\W\d_][^\W\d_.'-]*(?:[ .'-]+[^\W\d_][^\W\d_.'-]*){0,4}\.?)")
+
+
+def card_then_details(value: str) -> bool:
+    """A card number (:func:`card_number`) followed by its expiry or its holder's name, in one field.
+
+    >>> card_then_details("4111 1111 1111 1111 12/27"), card_then_details("4111111111111111 ANA LOPEZ")
+    (True, True)
+    >>> card_then_details("4111 1111 1111 1112 12/27"), card_then_details("353918059714770 Galaxy S9")
+    (False, False)
+    """
+    m = _CARD_THEN_DETAILS.fullmatch(value)
+    return m is not None and card_number(m.group(1))
 
 
 def iban(value: str) -> bool:
@@ -1369,6 +1392,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "luhn": luhn,
     "card_number": card_number,
     "card_shape": card_shape,
+    "card_then_details": card_then_details,
     "isbn": isbn,
     "iban": iban,
     "us_ssn": us_ssn,
