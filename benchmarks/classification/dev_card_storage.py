@@ -12,12 +12,14 @@ Mastercard 51-55 and 2221-2720, 16; Amex 34 and 37, 15; Discover 6011, 644-649 a
 Mir 2200-2204, 16), besides Faker's and mimesis' own card generators, and carry a valid Luhn digit unless said
 otherwise. They are stored:
 
-- as text, in groups of four with spaces, dashes or dots, bare, Amex as 4-6-5, 19-digit cards as 4-4-4-4-3;
+- as text, in groups of four with spaces, no-break spaces (copied from a web page), dashes or dots, bare, Amex as
+  4-6-5, 19-digit cards as 4-4-4-4-3;
 - as int64, and as float64 (a NULL among integers makes pandas store floats): 16-digit cards stay exact below
   2**53, but 19-digit ones lose their last digits (their Luhn digit no longer holds) and print in scientific
   notation;
 - sparse (70-95% empty), mixed with placeholders (``—``, ``?``, ``xxx``, ``0``, ``n/a`` and masked
-  ``**** **** **** 1234``), with the expiry or the holder's name after the number;
+  ``**** **** **** 1234``), with the expiry (``12/27``, ``|1227``, ``;12/27;123`` with the security code) or the
+  holder's name after the number;
 - with a check digit that fails (test data, typed by hand) under a card name.
 
 Names are honest (``card_number``), abbreviated or foreign (``cc_no``, ``pan``, ``kartennr``, ``num_carte``,
@@ -27,7 +29,7 @@ issuers' ranges, ISBN-13s, parcel numbers, timestamps in microseconds (16 digits
 
 >>> cols = card_storage_tables(7, rows=30)
 >>> len(cols), sorted({c.label or "" for c in cols})
-(290, ['', 'CREDIT_CARD'])
+(300, ['', 'CREDIT_CARD'])
 """
 
 from __future__ import annotations
@@ -202,8 +204,19 @@ def _placeholders(wallet: dict[str, float], rng: random.Random, locale: str, row
 
 
 def _with_expiry(wallet: dict[str, float], rng: random.Random, locale: str, rows: int) -> list[Any]:
-    return [f"{_grouped(d, ' ') if rng.random() < 0.7 else d} {rng.randint(1, 12):02d}/{rng.randint(25, 31)}"
-            for d in _draw(wallet, rng, locale, rows)]
+    """The expiry after the number: ``4111 1111 1111 1111 12/27``, or as a payment export writes it
+    (``4111111111111111|1227``, ``4111111111111111;12/27;123`` with the security code)."""
+    form = rng.choice(["spaced", "spaced", "piped", "semicolons"])
+    out = []
+    for d in _draw(wallet, rng, locale, rows):
+        month, year = f"{rng.randint(1, 12):02d}", f"{rng.randint(25, 31)}"
+        if form == "piped":
+            out.append(f"{d}|{month}{year}")
+        elif form == "semicolons":
+            out.append(f"{d};{month}/{year};{_digits(rng, 4 if d[:2] in ('34', '37') else 3)}")
+        else:
+            out.append(f"{_grouped(d, ' ') if rng.random() < 0.7 else d} {month}/{year}")
+    return out
 
 
 def _with_holder(wallet: dict[str, float], rng: random.Random, locale: str, rows: int) -> list[Any]:
@@ -227,7 +240,8 @@ class CardColumn:
 
 
 CARDS: tuple[CardColumn, ...] = (
-    CardColumn(_text(" ")), CardColumn(_text("-")), CardColumn(_text(".")), CardColumn(_bare),
+    CardColumn(_text(" ")), CardColumn(_text("-")), CardColumn(_text(".")), CardColumn(_text("\u00a0")),
+    CardColumn(_bare),
     CardColumn(_amex_grouped), CardColumn(_nineteen), CardColumn(_int64), CardColumn(_float64),
     CardColumn(_float64_long), CardColumn(_sparse), CardColumn(_placeholders), CardColumn(_with_expiry),
     CardColumn(_with_holder), CardColumn(_failing_luhn, named_only=True),

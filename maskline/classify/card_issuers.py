@@ -46,11 +46,12 @@ MAX_P = 1e-6  # how unlikely random digits of the same lengths must make the fit
 MIN_CHECKED = 20  # fewer values prove nothing about a distribution of prefixes
 MIN_ISSUERS = 2  # distinct issuer families among the fitting values
 GTIN_SHARE = 0.5  # random digits pass the GTIN check one time in ten; barcodes always
-# Bare runs, or groups as cards are printed, with spaces, dashes or dots: groups of four (4-4-4-4, 4-4-4-4-3 for 19
+# Bare runs, or groups as cards are printed, with spaces (no-break ones too), dashes or dots: groups of four (4-4-4-4, 4-4-4-4-3 for 19
 # digits), 4-6-5 (Amex), 4-6-4 (Diners), 4-3-3-3 (13-digit Visa); one separator throughout.
-_CARD_SHAPE = re.compile(r"^[0-9]{12,19}$|^[0-9]{4}([ .-])[0-9]{4}(?:\1[0-9]{4}){1,2}(?:\1[0-9]{1,4})?$"
-                         r"|^[0-9]{4}([ .-])[0-9]{6}\2[0-9]{4,5}$|^[0-9]{4}([ .-])[0-9]{3}\3[0-9]{3}\3[0-9]{3}$")
-_SEPARATORS = re.compile(r"[ .-]")
+_CARD_SHAPE = re.compile(r"^[0-9]{12,19}$|^[0-9]{4}([ \u00a0.-])[0-9]{4}(?:\1[0-9]{4}){1,2}(?:\1[0-9]{1,4})?$"
+                         r"|^[0-9]{4}([ \u00a0.-])[0-9]{6}\2[0-9]{4,5}$"
+                         r"|^[0-9]{4}([ \u00a0.-])[0-9]{3}\3[0-9]{3}\3[0-9]{3}$")
+_SEPARATORS = re.compile(r"[ \u00a0.-]")
 # A float64 holds every integer exactly only up to 2**53 (16 digits): longer cards stored as floats lose their last
 # digits, and with them the check digit, while their issuer range and length stay.
 FLOAT_EXACT = 2**53

@@ -145,11 +145,12 @@ def card_shape(value: str) -> bool:
     return 13 <= len(d) <= 19 and len(set(d)) >= 3
 
 
-# A card number, then what card tables keep beside it in the same field: the expiry (``12/27``, ``exp 12/2027``)
-# or the holder's name as embossed. The number is the shortest run of 13 to 19 digits that leaves such a tail.
+# A card number, then what card tables keep beside it in the same field: the expiry (``12/27``, ``exp 12/2027``,
+# ``1227``), perhaps the security code after it, or the holder's name as embossed. The number is the shortest run of
+# 13 to 19 digits (grouped by spaces, no-break spaces, dashes or dots) that leaves such a tail.
 _CARD_THEN_DETAILS = re.compile(
-    r"([0-9]{4}(?:[ .-]?[0-9]){9,15}?)[ ,;|/]+"
-    r"(?:(?:(?i:exp(?:iry|ires)?)\.?:? ?)?(?:0[1-9]|1[0-2]) ?[/.-] ?(?:20)?[0-9]{2}"
+    r"([0-9]{4}(?:[ \u00a0.-]?[0-9]){9,15}?)[ \u00a0,;|/]+"
+    r"(?:(?:(?i:exp(?:iry|ires)?)\.?:? ?)?(?:0[1-9]|1[0-2]) ?[/.-]? ?(?:20)?[0-9]{2}(?:[ ,;|/]+[0-9]{3,4})?"
     r"|[^\W\d_][^\W\d_.'-]*(?:[ .'-]+[^\W\d_][^\W\d_.'-]*){0,4}\.?)")
 
 
@@ -157,6 +158,8 @@ def card_then_details(value: str) -> bool:
     """A card number (:func:`card_number`) followed by its expiry or its holder's name, in one field.
 
     >>> card_then_details("4111 1111 1111 1111 12/27"), card_then_details("4111111111111111 ANA LOPEZ")
+    (True, True)
+    >>> card_then_details("4111111111111111|1227"), card_then_details("4111111111111111;12/27;123")
     (True, True)
     >>> card_then_details("4111 1111 1111 1112 12/27"), card_then_details("353918059714770 Galaxy S9")
     (False, False)

@@ -114,6 +114,12 @@ def test_dotted_card_groups_are_cards() -> None:
     assert classify_column("f2", values).info_type == "CREDIT_CARD"
 
 
+def test_cards_grouped_by_no_break_spaces_are_cards() -> None:
+    r = random.Random(45)
+    values = [_grouped(_card(r), "\u00a0") for _ in range(150)]  # copied from a web page or a PDF
+    assert classify_column("f3", values).info_type == "CREDIT_CARD"
+
+
 def test_dotted_decimals_and_versions_are_not_cards() -> None:
     r = random.Random(36)
     decimals = [f"{r.randint(1000, 9999)}.{_digits(r, 10)}" for _ in range(150)]
@@ -160,6 +166,22 @@ def test_cards_with_their_holder_are_cards() -> None:
     names = ["ANA LOPEZ", "J SMITH", "MARIE-CLAIRE DUPONT", "Tom O'Neil", "KLAUS MÜLLER"]
     values = [f"{_card(r)} {r.choice(names)}" for _ in range(150)]
     assert classify_column("x8", values).info_type == "CREDIT_CARD"
+
+
+def test_cards_with_an_undelimited_expiry_or_a_security_code_are_cards() -> None:
+    r = random.Random(46)
+    undelimited = [f"{_card(r)}|{r.randint(1, 12):02d}{r.randint(25, 31)}" for _ in range(150)]
+    with_code = [f"{_card(r)};{r.randint(1, 12):02d}/{r.randint(25, 31)};{_digits(r, 3)}" for _ in range(150)]
+    for values in (undelimited, with_code):
+        assert classify_column("x6", values).info_type == "CREDIT_CARD"
+
+
+def test_long_numbers_with_a_number_after_them_are_not_cards() -> None:
+    r = random.Random(47)
+    orders = [f"{r.randint(10**15, 10**16 - 1)}|{r.randint(1, 12):02d}{r.randint(25, 31)}" for _ in range(150)]
+    imeis = [f"{_luhn('35' + _digits(r, 12))};{r.randint(1, 12):02d}/{r.randint(25, 31)}" for _ in range(150)]
+    for values in (orders, imeis):
+        assert classify_column("x6", values).info_type is None
 
 
 def test_imeis_and_barcodes_with_a_product_name_are_not_cards() -> None:
