@@ -25,11 +25,12 @@ otherwise. They are stored:
 Names are honest (``card_number``), abbreviated or foreign (``cc_no``, ``pan``, ``kartennr``, ``num_carte``,
 ``numero_tarjeta``, ``carta``), or opaque (``c4``, ``f12``). The look-alikes are stored the same ways: IMEIs
 (Luhn-valid, 15 digits), EAN-13 and GTIN-14 barcodes, random 16-digit ids, Luhn-valid account numbers outside the
-issuers' ranges, ISBN-13s, parcel numbers, timestamps in microseconds (16 digits) and integers cut from UUIDs.
+issuers' ranges, ISBN-13s, parcel numbers, timestamps in microseconds (16 digits) and integers cut from UUIDs; and
+cards of other kinds under card names: SIM cards' ICCIDs (Luhn-valid, opening 89), loyalty and library cards.
 
 >>> cols = card_storage_tables(7, rows=30)
 >>> len(cols), sorted({c.label or "" for c in cols})
-(300, ['', 'CREDIT_CARD'])
+(330, ['', 'CREDIT_CARD'])
 """
 
 from __future__ import annotations
@@ -300,6 +301,16 @@ def _uuid_int(rng: random.Random) -> int:
     return uuid.UUID(int=rng.getrandbits(128), version=4).int >> 65  # the top 63 bits: fits an int64
 
 
+def _iccid(rng: random.Random) -> str:
+    """A SIM card's ICCID: 89, a country code, the issuer, an account and a Luhn digit (18 to 20 digits)."""
+    return _with_luhn("89" + rng.choice(["44", "49", "33", "34", "39", "31", "7"]), rng.choice([19, 19, 20, 18]), rng)
+
+
+def _shop_card(prefix: str) -> Callable[[random.Random], str]:
+    """A loyalty or library card: the shop's or library's own prefix, then drawn digits (some with a Luhn digit)."""
+    return lambda rng: (_with_luhn(prefix, 16, rng) if rng.random() < 0.5 else prefix + _digits(rng, 16 - len(prefix)))
+
+
 Look = Callable[[random.Random, int], list[Any]]
 
 
@@ -335,6 +346,10 @@ LOOKALIKES: tuple[tuple[Look, tuple[str, ...]], ...] = (
     (_each(_micros, float), ("created_us", "updated_us")),
     (_each(_uuid_int), ("object_id", "uid64")),
     (_sparse_of(_each(_imei)), ("imei", "old_imei")),
+    # Other cards a name can mean, under names that say "card" (opaque in half the tables).
+    (_each(_iccid), ("sim_card", "sim_card_no")),
+    (_each(_shop_card("9826")), ("loyalty_card", "member_card")),
+    (_each(_shop_card("21457")), ("library_card", "library_card_no")),
     (_sparse_of(_random16), ("ext_id", "legacy_id")),
 )
 

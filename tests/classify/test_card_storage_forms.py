@@ -219,3 +219,12 @@ def test_french_abbreviation_num_carte_names_a_card() -> None:
     values = [_broken(_luhn("4" + _digits(r, 14))) for _ in range(150)]  # one issuer, checksum failing: the name decides
     assert classify_column("num_carte", values).info_type == "CREDIT_CARD"
     assert classify_column("num_orders", values).info_type is None  # "num" alone counts things
+
+
+def test_other_cards_under_card_names_are_not_payment_cards() -> None:
+    r = random.Random(48)
+    sims = [_luhn("8944" + _digits(r, r.choice([13, 14]))) for _ in range(150)]  # ICCIDs of 18 and 19 digits
+    loyalty = ["9826" + _digits(r, 12) for _ in range(150)]  # a shop's own prefix
+    library = [_luhn("21457" + _digits(r, 8)) for _ in range(150)]  # a library's 14-digit barcodes
+    for name, values in (("sim_card", sims), ("loyalty_card", loyalty), ("library_card_no", library)):
+        assert classify_column(name, values).info_type is None
