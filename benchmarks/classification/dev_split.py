@@ -42,7 +42,12 @@ What is in it (see RESULTS.md):
   phones as integers), and hard negatives of every class of issue 15;
 - three tables of phones stored as integers in eight countries no split draws from (valid numbers from
   phonenumbers' metadata) beside integers shaped like them (year serials, branch accounts, cents, ids, epochs),
-  since the ``clsphone`` round (:mod:`.dev_phone_tables`).
+  since the ``clsphone`` round (:mod:`.dev_phone_tables`);
+- ten tables of payment card numbers in the ways tables store them (grouped text with spaces, dashes, dots or
+  no-break spaces, bare, int64, float64 past 2**53, sparse, among placeholders and masked cards, with the expiry or
+  holder after the number, failing Luhn under card names) beside numbers of the same shapes that are no cards
+  (IMEIs, barcodes, random ids, ISBNs, parcels, microsecond clocks, UUID integers, ICCIDs, loyalty and library
+  cards), since the ``clscard`` round (:mod:`.dev_card_storage`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -1095,8 +1100,9 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     accounts, one table of one-template handles and their look-alikes per locale, then the tables of later rounds:
     six of passports among foreign ones, five of undelimited accounts and long codes, seven of medical record
     numbers (:mod:`benchmarks.classification.dev_medical`), three of phones stored as integers
-    (:mod:`benchmarks.classification.dev_phone_tables`) and one of capitalised things that are not people per
-    locale, each with their look-alikes.
+    (:mod:`benchmarks.classification.dev_phone_tables`), one of capitalised things that are not people per
+    locale and ten of card numbers in every stored form (:mod:`benchmarks.classification.dev_card_storage`), each
+    with their look-alikes.
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
@@ -1148,7 +1154,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
         shaped.shuffle(kinds)
         columns += _table(f"dd{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.75, shaped, rows)
     # Handles of one template and their look-alikes (since the clsuser round), then each later round's tables in
-    # the order of their rounds (clspass, clsbank, clsmrn, clsphone, clsfp), after every other table: earlier tables
+    # the order of their rounds (clspass, clsbank, clsmrn, clsphone, clsfp, clscard), after every other table: earlier tables
     # stay as they were.
     from benchmarks.classification.dev_card_storage import card_storage_tables
     from benchmarks.classification.dev_medical import medical_record_tables
