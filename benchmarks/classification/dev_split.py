@@ -53,7 +53,12 @@ What is in it (see RESULTS.md):
 - four tables of flight numbers (several airlines, or a carrier and its partners; spaced, zero-padded) and integer
   ids (drawn over 5-6 digits, one width, or from a high start) beside postal codes stored as numbers (German,
   French, Spanish, Romanian and US region prefixes), every look-alike of a postal code, since the ``clsfp2`` round
-  (:mod:`.dev_not_postal`).
+  (:mod:`.dev_not_postal`);
+- ten tables of payment card numbers in the ways tables store them (grouped text with spaces, dashes, dots or
+  no-break spaces, bare, int64, float64 past 2**53, sparse, among placeholders and masked cards, with the expiry or
+  holder after the number, failing Luhn under card names) beside numbers of the same shapes that are no cards
+  (IMEIs, barcodes, random ids, ISBNs, parcels, microsecond clocks, UUID integers, ICCIDs, loyalty and library
+  cards), since the ``clscard`` round (:mod:`.dev_card_storage`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -76,7 +81,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "bf2407eefafa71b0d8ef3127a61a6dba7109ab7d10a70b3924f3edfb5f191ffa"
+RECORDED_FINGERPRINT = "abf429f9a57248296ca3334e1d263c15d7ab8b8c5b6ba2561a4f846e29f0cd88"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -1108,12 +1113,13 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     numbers (:mod:`benchmarks.classification.dev_medical`), three of phones stored as integers
     (:mod:`benchmarks.classification.dev_phone_tables`) and one of capitalised things that are not people per
     locale, each with their look-alikes, six of passports behind a fixed series letter
-    (:mod:`benchmarks.classification.dev_passport_series`) with theirs, and four of flight numbers and integer
-    ids beside postal codes stored as numbers (:mod:`benchmarks.classification.dev_not_postal`).
+    (:mod:`benchmarks.classification.dev_passport_series`) with theirs, four of flight numbers and integer
+    ids beside postal codes stored as numbers (:mod:`benchmarks.classification.dev_not_postal`), and ten of
+    card numbers in every stored form (:mod:`benchmarks.classification.dev_card_storage`) with theirs.
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    190
+    200
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1161,8 +1167,9 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
         shaped.shuffle(kinds)
         columns += _table(f"dd{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.75, shaped, rows)
     # Handles of one template and their look-alikes (since the clsuser round), then each later round's tables in
-    # the order of their rounds (clspass, clsbank, clsmrn, clsphone, clsfp, clsbank2, clspass2, clsfp2), after
-    # every other table: earlier tables stay as they were.
+    # the order of their rounds (clspass, clsbank, clsmrn, clsphone, clsfp, clsbank2, clspass2, clsfp2, clscard),
+    # after every other table: earlier tables stay as they were.
+    from benchmarks.classification.dev_card_storage import card_storage_tables
     from benchmarks.classification.dev_domestic_accounts import domestic_account_tables
     from benchmarks.classification.dev_medical import medical_record_tables
     from benchmarks.classification.dev_not_postal import not_postal_tables
@@ -1171,7 +1178,8 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
 
     return (columns + handle_tables(seed, rows) + passport_mix_tables(seed, rows) + account_code_tables(seed, rows)
             + medical_record_tables(seed, rows) + phone_tables(seed, rows) + not_people_tables(seed, rows)
-            + domestic_account_tables(seed, rows) + passport_series_tables(seed, rows) + not_postal_tables(seed, rows))
+            + domestic_account_tables(seed, rows) + passport_series_tables(seed, rows) + not_postal_tables(seed, rows)
+            + card_storage_tables(seed, rows))
 
 
 def fingerprint(columns: list[Column]) -> str:

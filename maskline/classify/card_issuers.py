@@ -4,7 +4,7 @@
 and numbers typed by hand can fail it, and then a column named ``x4`` holding them was called confidently safe.
 What still sets such a column apart from other long numbers is who issued them: card numbers open with an issuer
 identification number (IIN) from a few ranges (Visa 4, Mastercard 51-55 and 2221-2720, Amex 34/37, Discover,
-JCB, Diners, Maestro, UnionPay), each issuer with its own lengths (a 15-digit number is an Amex, never a Visa).
+JCB, Diners, Maestro, UnionPay, Mir 2200-2204), each issuer with its own lengths (a 15-digit number is an Amex, never a Visa).
 Random digit runs of the same lengths fit those ranges about a third of the time; a column of cards fits them
 nearly always. So:
 
@@ -46,9 +46,15 @@ MAX_P = 1e-6  # how unlikely random digits of the same lengths must make the fit
 MIN_CHECKED = 20  # fewer values prove nothing about a distribution of prefixes
 MIN_ISSUERS = 2  # distinct issuer families among the fitting values
 GTIN_SHARE = 0.5  # random digits pass the GTIN check one time in ten; barcodes always
-# Bare runs, or groups of four as cards are printed (4-4-4-4, 4-6-5 for Amex, 4-4-4-4-3 for 19 digits).
-_CARD_SHAPE = re.compile(r"^[0-9]{12,19}$|^[0-9]{4}(?:[ -][0-9]{4}){2}[ -][0-9]{1,7}$|^[0-9]{4}[ -][0-9]{6}[ -][0-9]{5}$")
-_SEPARATORS = re.compile(r"[ -]")
+# Bare runs, or groups as cards are printed, with spaces (no-break ones too), dashes or dots: groups of four (4-4-4-4, 4-4-4-4-3 for 19
+# digits), 4-6-5 (Amex), 4-6-4 (Diners), 4-3-3-3 (13-digit Visa); one separator throughout.
+_CARD_SHAPE = re.compile(r"^[0-9]{12,19}$|^[0-9]{4}([ \u00a0.-])[0-9]{4}(?:\1[0-9]{4}){1,2}(?:\1[0-9]{1,4})?$"
+                         r"|^[0-9]{4}([ \u00a0.-])[0-9]{6}\2[0-9]{4,5}$"
+                         r"|^[0-9]{4}([ \u00a0.-])[0-9]{3}\3[0-9]{3}\3[0-9]{3}$")
+_SEPARATORS = re.compile(r"[ \u00a0.-]")
+# A float64 holds every integer exactly only up to 2**53 (16 digits): longer cards stored as floats lose their last
+# digits, and with them the check digit, while their issuer range and length stay.
+FLOAT_EXACT = 2**53
 
 
 def issuer(digits: str) -> str | None:
@@ -56,6 +62,8 @@ def issuer(digits: str) -> str | None:
 
     >>> issuer("4111111111111111"), issuer("378282246310005"), issuer("411111111111111"), issuer("1234567890123")
     ('visa', 'amex', None, None)
+    >>> issuer("2200123456789010"), issuer("2205123456789010")
+    ('mir', None)
     """
     n = len(digits)
     if not 12 <= n <= 19:
@@ -65,6 +73,8 @@ def issuer(digits: str) -> str | None:
         return "visa" if n in (13, 16, 19) else None
     if 51 <= two <= 55 or 2221 <= four <= 2720:
         return "mastercard" if n == 16 else None
+    if 2200 <= four <= 2204:
+        return "mir" if 16 <= n <= 19 else None
     if two in (34, 37):
         return "amex" if n == 15 else None
     if four == 6011 or two == 65 or 644 <= three <= 649:
@@ -85,7 +95,7 @@ def fit_chance(length: int) -> float:
     """How often a random number of ``length`` digits (no leading zero) fits an issuer's range and length.
 
     >>> round(fit_chance(16), 2), fit_chance(11)
-    (0.36, 0.0)
+    (0.37, 0.0)
     """
     if not 12 <= length <= 19:
         return 0.0
@@ -122,5 +132,11 @@ def card_issuer_evidence(values: Sequence[str], weights: Sequence[float], n: flo
     passing = sum(_luhn_valid(d) for d in digits) / len(digits)
     note = (f"checksum:luhn holds for {passing:.0%}; issuer ranges and lengths fit {rate:.0%}, "
             f"random digits of these lengths {chance:.0%}")
+    above = [d for d in digits if int(d) > FLOAT_EXACT]
+    if above and passing < 1:  # whether the check fails only where a float column could not keep the digits
+        below = [d for d in digits if int(d) <= FLOAT_EXACT]
+        note += (f"; above 2**53 (a float's last exact integer) {len(above) / len(digits):.0%}, Luhn holds for "
+                 f"{sum(map(_luhn_valid, above)) / len(above):.0%} of them and for "
+                 f"{sum(map(_luhn_valid, below)) / max(1, len(below)):.0%} of the others")
     return [_Evidence("CREDIT_CARD", "card-issuers", weight / n * rate, rate, len(digits), fitting, p_value, False,
                       STRENGTH, note=note, chance=chance, min_share=CANDIDATE_SHARE * FIT_SHARE)]

@@ -7,13 +7,19 @@ become :func:`from_python`. Arrow arrays (DataFrames, Arrow tables) go through
 :func:`from_arrow`, which imports pyarrow only because the input already is Arrow.
 
 Numbers that are whole are written without their ``.0``: a postal code stored
-as a float (``10115.0``) reads as ``10115``, as it was typed.
+as a float (``10115.0``) reads as ``10115``, as it was typed. Whole floats that
+DuckDB, Arrow or Python print in scientific notation (``4.111111111111111e+15``:
+a card number or an id that a NULL made pandas store as a float) read as their
+digits too, with zeros where the float kept no digit (a float64 holds integers
+exactly only up to 2**53, about 16 digits).
 
 >>> v = from_python(["ana@x.org", "ana@x.org", None, "", 3])
 >>> v.kind, v.values, v.counts, v.nulls
 ('string', ('ana@x.org', '3'), (2, 1), 2)
 >>> from_python([10115.0, 80331.0, None]).values
 ('10115', '80331')
+>>> from_counts("float", [("4.111111111111111e+15", 1), ("6.274160770876317e+18", 1)], 2, 0).values
+('4111111111111111', '6274160770876317000')
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from typing import Any
 
 Kind = str  # bool | integer | float | date | string | binary | nested
 _WHOLE = re.compile(r"^(-?\d+)\.0+$")
+_SCIENTIFIC = re.compile(r"^-?\d(\.\d+)?e\+\d{1,2}$")  # 4.1e+15, as DuckDB, Arrow and repr() print large floats
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,19 @@ def whole_number_text(text: str) -> str:
     return m.group(1) if m else text
 
 
+def scientific_whole_text(text: str) -> str:
+    """``"4.111111111111111e+15"`` -> ``"4111111111111111"``: a whole float printed in scientific notation, as its
+    digits (zeros where the float kept none); other text is returned as it is.
+
+    >>> scientific_whole_text("1e+16"), scientific_whole_text("1.5e+00"), scientific_whole_text("card")
+    ('10000000000000000', '1.5e+00', 'card')
+    """
+    if not _SCIENTIFIC.match(text):
+        return text
+    d = Decimal(text)
+    return format(d, "f") if d == d.to_integral_value() else text
+
+
 def from_counts(kind: Kind, pairs: Iterable[tuple[Any, int]], total: int, nulls: int) -> ColumnValues:
     """Build from ``(value, count)`` pairs (what a ``GROUP BY`` returns); values become trimmed text.
 
@@ -83,6 +103,8 @@ def from_counts(kind: Kind, pairs: Iterable[tuple[Any, int]], total: int, nulls:
             continue
         if whole and text.endswith("0") and "." in text:  # cheap test first: most values are not "123.0"
             text = whole_number_text(text)
+        elif kind == "float" and "e+" in text:
+            text = scientific_whole_text(text)
         merged[text] += count
     if kind == "float" and merged and all(_is_int_text(t) for t in merged):
         kind = "integer"  # whole numbers stored as floats: codes, ids, postal codes

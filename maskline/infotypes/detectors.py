@@ -62,6 +62,10 @@ _SI: tuple[Kind, ...] = ("string", "integer")
 # A postal mark or abbreviation written before the code: 〒 (Japan), ΤΚ (Greece), CP, PC, ПК.
 _POSTAL_MARK = "(?:〒 ?|[A-Za-zͰ-ϿЀ-ӿ]{1,4}[ -])?"
 _NAMEISH = r"[^0-9@#$%&*=<>/\\|{}\[\]~^_:;!?+()\"\t\n]{2,80}"
+# A card number: 13 to 19 digits, bare or grouped by spaces (no-break spaces too: copied from a web page or a PDF) or
+# dashes, or by dots in groups as printed.
+_NBSP = "\u00a0"  # a literal character: RE2 and Python read it alike
+_CARD = rf"[0-9]{{4}}([ {_NBSP}-]?[0-9]){{9,15}}|[0-9]{{4}}(\.[0-9]{{3,6}}){{2}}(\.[0-9]{{1,5}}){{0,2}}"
 
 # Priority order: the first validated detector wins in detect_value(), so specific formats come first.
 DETECTORS: tuple[Detector, ...] = (
@@ -77,10 +81,13 @@ DETECTORS: tuple[Detector, ...] = (
        refute="base64_blobs"),
     _D("PASSWORD", "password-hash", r"(\$|\{|pbkdf2|bcrypt|scrypt)\S{10,}", "password_hash"),
     _D("IBAN", "mod97", r"[A-Za-z]{2}[0-9]{2}( ?[A-Za-z0-9]){11,30}", "iban", chance=0.01),
-    _D("CREDIT_CARD", "luhn", r"[0-9]{4}([ -]?[0-9]){9,15}", "card_number", chance=0.05, kinds=_SI),
+    _D("CREDIT_CARD", "luhn", _CARD, "card_number", chance=0.05, kinds=_SI),
     # Name and shape agree, only the checksum fails (test data, truncated or mistyped cards): still cards, less sure.
-    _D("CREDIT_CARD", "card-shape", r"[0-9]{4}([ -]?[0-9]){9,15}", "card_shape", chance=0.5, needs_hint=True,
+    _D("CREDIT_CARD", "card-shape", _CARD, "card_shape", chance=0.5, needs_hint=True,
        kinds=_SI, strength=0.78, note="checksum:luhn failed; card by name and shape"),
+    # The number with its expiry or its holder's name after it, in one field; the number alone is validated.
+    _D("CREDIT_CARD", "luhn-with-details", f"(?:{_CARD})[ {_NBSP},;|/]+" + r"[0-9A-Za-zÀ-ÿ].{1,60}", "card_then_details",
+       chance=0.05, strength=0.9),
     _D("US_SSN", "ssn-dashed", r"[0-9]{3}-[0-9]{2}-[0-9]{4}", "us_ssn", chance=0.1, strength=0.9),
     _D("NATIONAL_ID", "codice-fiscale", r"[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{2}"
        r"[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z]",

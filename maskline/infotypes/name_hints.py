@@ -109,6 +109,8 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "kartennummer", "carte bancaire", "carte de credit", "numero de carte", "tarjeta",
         "tarjeta de credito", "carta di credito", "numero carta", "creditcardnummer", "cartao",
         "cartao de credito", "payment card", "debit card", "carte", "numero carte", "karte", "kartnr",
+        # "num" alone counts things (num_orders); before "carte" it is the French abbreviation of "numéro".
+        "num carte",
         "クレジットカード", "カード番号", "信用卡", "卡号", "카드번호",
     ),
     "IBAN": ("iban", "iban number", "international bank account"),

@@ -94,6 +94,8 @@ def _issuer_length(d: str) -> bool:
         return n == 16  # Mastercard
     if two in (34, 37):
         return n == 15  # Amex
+    if 2200 <= four <= 2204:
+        return 16 <= n <= 19  # Mir
     if 3528 <= four <= 3589 or d.startswith(("6011", "65")) or 644 <= int(d[:3]) <= 649 or two == 62:
         return 16 <= n <= 19  # JCB, Discover, UnionPay
     return True  # Diners (14-19) and Maestro (12-19)
@@ -121,6 +123,7 @@ def _known_card_prefix(d: str) -> bool:
     return (
         d[0] == "4"  # Visa
         or 51 <= two <= 55 or 2221 <= four <= 2720  # Mastercard
+        or 2200 <= four <= 2204  # Mir (Russia's national cards)
         or two in (34, 37)  # Amex
         or d.startswith(("6011", "65")) or 644 <= int(d[:3]) <= 649 or 622 <= int(d[:3]) <= 629  # Discover
         or 3528 <= four <= 3589  # JCB
@@ -130,16 +133,43 @@ def _known_card_prefix(d: str) -> bool:
 
 
 def card_shape(value: str) -> bool:
-    """A payment card's shape without its checksum: 13 to 19 digits, in groups or not, not one repeated digit.
+    """A payment card's shape without its checksum: 13 to 19 digits, in groups or not, not one repeated digit,
+    opening with an issuer's range and as long as that issuer's cards.
 
     Only counts under a card name (see the ``card-shape`` detector): then a failed Luhn check lowers the
-    confidence instead of hiding the column.
+    confidence instead of hiding the column. The issuer's range keeps out the other cards a name can mean: SIM
+    cards (ICCIDs open with 89), loyalty, library and gift cards (numbers of the shop's or library's own).
 
     >>> card_shape("4111 1111 1111 1112"), card_shape("0000000000000000"), card_shape("12345")
     (True, False, False)
+    >>> card_shape("8944 1234 5678 9012 345"), card_shape("9826 1234 5678 9012"), card_shape("3712 345678 9012")
+    (False, False, False)
     """
     d = _digits(value)
-    return 13 <= len(d) <= 19 and len(set(d)) >= 3
+    return 13 <= len(d) <= 19 and len(set(d)) >= 3 and _known_card_prefix(d) and _issuer_length(d)
+
+
+# A card number, then what card tables keep beside it in the same field: the expiry (``12/27``, ``exp 12/2027``,
+# ``1227``), perhaps the security code after it, or the holder's name as embossed. The number is the shortest run of
+# 13 to 19 digits (grouped by spaces, no-break spaces, dashes or dots) that leaves such a tail.
+_CARD_THEN_DETAILS = re.compile(
+    r"([0-9]{4}(?:[ \u00a0.-]?[0-9]){9,15}?)[ \u00a0,;|/]+"
+    r"(?:(?:(?i:exp(?:iry|ires)?)\.?:? ?)?(?:0[1-9]|1[0-2]) ?[/.-]? ?(?:20)?[0-9]{2}(?:[ ,;|/]+[0-9]{3,4})?"
+    r"|[^\W\d_][^\W\d_.'-]*(?:[ .'-]+[^\W\d_][^\W\d_.'-]*){0,4}\.?)")
+
+
+def card_then_details(value: str) -> bool:
+    """A card number (:func:`card_number`) followed by its expiry or its holder's name, in one field.
+
+    >>> card_then_details("4111 1111 1111 1111 12/27"), card_then_details("4111111111111111 ANA LOPEZ")
+    (True, True)
+    >>> card_then_details("4111111111111111|1227"), card_then_details("4111111111111111;12/27;123")
+    (True, True)
+    >>> card_then_details("4111 1111 1111 1112 12/27"), card_then_details("353918059714770 Galaxy S9")
+    (False, False)
+    """
+    m = _CARD_THEN_DETAILS.fullmatch(value)
+    return m is not None and card_number(m.group(1))
 
 
 def iban(value: str) -> bool:
@@ -1370,6 +1400,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "luhn": luhn,
     "card_number": card_number,
     "card_shape": card_shape,
+    "card_then_details": card_then_details,
     "isbn": isbn,
     "iban": iban,
     "us_ssn": us_ssn,
