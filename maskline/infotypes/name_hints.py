@@ -209,6 +209,16 @@ _KEEP_WITH: dict[str, frozenset[str]] = {
     "ICD10_CODE": frozenset({"code"}),
     "PHONE": frozenset({"number", "code"}),
 }
+# Words naming another kind of the hint's thing: a SIM, loyalty, library or gift card is no payment card, whatever
+# digits it carries. They negate that one hint, even where the rest of the name is the whole hint ("sim card").
+_NOT_WITH: dict[str, frozenset[str]] = {
+    "CREDIT_CARD": frozenset({
+        "sim", "iccid", "loyalty", "library", "member", "membership", "gift", "bonus", "club", "reward", "rewards",
+        "points", "payback", "student", "health", "insurance", "transit", "metro", "key", "access", "business",
+        "memory", "sd", "graphics", "video", "sound", "network", "report", "score", "post", "greeting", "game",
+        "playing", "trading",
+    }),
+}
 
 # Words and abbreviations of personal documents, accounts and patient numbers. A number under such a column
 # name, or behind such a prefix in its values (``PAT-004411``, ``NHS-…``), identifies a person even when its
@@ -395,11 +405,13 @@ def _scores_for(words: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ...]]
         keep = _KEEP_WITH.get(info_type, frozenset())
         if score < 1.0 and (rest & NEGATING_WORDS) - keep - _suffix_numbers(words, hw):
             continue
+        if rest & _NOT_WITH.get(info_type, frozenset()):
+            continue
         if score > best.get(info_type, 0.0):
             best[info_type] = score
     for info_type, score, rest in _abbreviated(words, table):
         keep = _KEEP_WITH.get(info_type, frozenset())
-        if score < 1.0 and (rest & NEGATING_WORDS) - keep:
+        if score < 1.0 and (rest & NEGATING_WORDS) - keep or rest & _NOT_WITH.get(info_type, frozenset()):
             continue
         if score > best.get(info_type, 0.0):
             best[info_type] = score

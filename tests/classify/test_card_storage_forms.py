@@ -228,3 +228,19 @@ def test_other_cards_under_card_names_are_not_payment_cards() -> None:
     library = [_luhn("21457" + _digits(r, 8)) for _ in range(150)]  # a library's 14-digit barcodes
     for name, values in (("sim_card", sims), ("loyalty_card", loyalty), ("library_card_no", library)):
         assert classify_column(name, values).info_type is None
+    # Told by the name, not the digits: the same loyalty numbers under a payment-card name are a card column
+    # whose checksum fails (the issue's class), so the test above fails if the names lose their negation.
+    assert classify_column("card_number", loyalty).info_type == "CREDIT_CARD"
+
+
+@pytest.mark.parametrize("name", ["card_number", "credit_card", "cc_no", "kartennummer"])
+def test_card_named_digits_failing_luhn_are_cards_whatever_they_open_with(name: str) -> None:
+    # Issue 15: name and shape agree, only the checksum fails -> still the named type, at lower confidence.
+    # Made-up or mistyped card numbers need not open with an issuer's range (0000..., 9999..., 7...).
+    r = random.Random(49)
+    values = [" ".join(_digits(r, 4) for _ in range(4)) for _ in range(300)]
+    verdict = classify_column(name, values)
+    assert verdict.info_type == "CREDIT_CARD"
+    assert 0.6 <= verdict.confidence < 0.9
+    assert any("luhn failed" in e for e in verdict.evidence)
+    assert classify_column("c4", values).info_type is None  # control: without the name the shape is not enough
