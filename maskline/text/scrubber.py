@@ -90,7 +90,7 @@ def _remembered(check: Callable[[str], bool]) -> Callable[[str], bool]:
 _FORGETTERS: list[Callable[[], None]] = []
 # The caches that hold an answer, each listed when it took its first since it was last emptied. Emptying only
 # these, rather than all seventeen, is what lets a benchmark forget before every line: that loop cost
-# 1.5-3 us a line, as much as the unseen values' validators it was there to measure.
+# 0.6 us a line (3 us on a busy core), a quarter of what the unseen values' validators it measures cost.
 _FILLED: list[dict[bytes, bool]] = []
 
 
