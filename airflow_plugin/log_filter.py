@@ -43,9 +43,7 @@ def scrub_text(text: str) -> str:
     >>> scrub_text("mail alice@example.com now")  # doctest: +SKIP
     'mail <EMAIL> now'
     """
-    from maskline.text import scrub
-
-    return scrub(text)[0]
+    return _scrubbers()[0](text)
 
 
 def scrub_event(event: Any) -> Any:
@@ -57,30 +55,55 @@ def scrub_event(event: Any) -> Any:
     The event then carries it as ``exception`` text, as structlog's own
     ``format_exc_info`` leaves it.
 
+    An event dict in which nothing changes comes back as it is (the usual log line); otherwise a copy
+    comes back with the scrubbed values, and the dict given is left unchanged.
+
     >>> scrub_event({"timestamp": "2024-01-01", "event": "mail ann@example.com"})
     {'timestamp': '2024-01-01', 'event': 'mail [EMAIL]'}
     """
-    scrub, scrub_value = _scrubbers()
+    scrubbed, scrub_value = _SCRUBBERS or _scrubbers()
     if isinstance(event, dict):
         if event.get("exc_info"):
             event = _render_exception(event)
-        # A str (the message, nearly always) goes to scrub() at once: scrub_value() would only pass it on.
-        return {k: (v if k in STRUCTURAL_KEYS else scrub(v)[0] if type(v) is str else scrub_value(v))
-                for k, v in event.items()}
+        out: dict[Any, Any] | None = None
+        # One walk over the event, copying it only at its first changed value: a clean line (nearly every
+        # line) builds no dict. Numbers, booleans and None pass scrub_value() unchanged, so they are skipped.
+        for k, v in event.items():
+            if type(v) is str:  # the message, nearly always: straight to the scrubber's str path
+                if k in STRUCTURAL_KEYS:
+                    continue
+                new = scrubbed(v)
+                if new is v:  # the scrubber returns a text with nothing found as it is
+                    continue
+            elif v is None or type(v) in _PASSED or k in STRUCTURAL_KEYS:
+                continue
+            else:
+                new = scrub_value(v)
+                if new is v:  # a type it does not scrub (a datetime, an enum)
+                    continue
+            if out is None:
+                out = dict(event)
+            out[k] = new
+        if out is not None:
+            return out
+        return event if type(event) is dict else dict(event)
     return scrub_value(event)
 
 
+# Types scrub_value() returns as they are (it scrubs strings and containers): skipped without a call.
+_PASSED = frozenset({int, float, bool})
 _SCRUBBERS: tuple[Callable[..., Any], Callable[..., Any]] | None = None
 
 
 def _scrubbers() -> tuple[Callable[..., Any], Callable[..., Any]]:
-    """The core's ``scrub`` and ``scrub_value``, imported on first use (an import statement per log event
-    cost a tenth of a clean line's scrubbing; at module level it would load the core when DAGs are parsed)."""
+    """The core's ``scrubbed`` (``scrub(text)[0]``) and ``scrub_value``, imported on first use (an import
+    statement per log event cost a tenth of a clean line's scrubbing; at module level it would load the core
+    when DAGs are parsed)."""
     global _SCRUBBERS
     if _SCRUBBERS is None:
-        from maskline.text import scrub, scrub_value
+        from maskline.text.scrubber import scrub_value, scrubbed
 
-        _SCRUBBERS = (scrub, scrub_value)
+        _SCRUBBERS = (scrubbed, scrub_value)
     return _SCRUBBERS
 
 

@@ -1,6 +1,6 @@
 """Throughput of maskline's log scrubber per core, next to earlier versions of it and Airflow's secrets masker.
 
-    python -m benchmarks.log_filter [--lines 20000] [--repeat 3] [--log-file PATH ...] [--exact-spans]
+    python -m benchmarks.log_filter [--lines 20000] [--repeat 3] [--log-file PATH ...] [--commit C ...] [--exact-spans]
 
 Lines are :func:`benchmarks.log_lines.lines`: realistic Airflow task log lines (task runner, SQL hooks, S3
 and HTTP clients, Spark, dbt, tracebacks), one in ten with a sensitive value. Every number is measured in
@@ -13,6 +13,9 @@ does not count time spent waiting for a busy machine's CPU. MB/s counts the UTF-
   and without its Hyperscan prefilter (the fallback when Hyperscan is not installed);
 - the log filter end to end: ``scrub_event`` on the event dict, and a structlog pipeline rendering to a
   null stream without and with the scrubber.
+
+``--commit C`` (repeatable) measures the scrubber, its unseen-value path and the log filter's ``scrub_event`` as
+they were at commit C (loaded from git history, with today's validators), each row just above today's.
 
 ``--exact-spans`` adds what exact Hyperscan spans (start of match) would cost on the generated lines, beside
 the Python span work they would replace (:func:`exact_span_costs`).
@@ -30,7 +33,7 @@ import io
 import os
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -108,8 +111,32 @@ def read_log_files(paths: list[str]) -> list[str]:
     return texts
 
 
-def table(texts: list[str], repeat: int, title: str) -> None:
-    """Print one same-run table of MB/s per core and us/line for every implementation, on ``texts``."""
+def _commit_paths(commits: Sequence[str]) -> dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any], Callable[[Any], Any]]]:
+    """For each commit (``--commit``): its scrub, its scrub with every value unseen (its own way of forgetting
+    the validators' answers) and its log filter's ``scrub_event``, loaded from git history. The validators
+    are today's (:mod:`benchmarks.scrubber_history`)."""
+    paths = {}
+    for commit in commits:
+        try:
+            old = scrubber_history.load(commit)
+            log_filter = scrubber_history.load_log_filter(commit)
+        except scrubber_history.HistoryUnavailable as e:
+            print(f"  (commit {commit} not measured: {e.explanation})")
+            continue
+
+        def unseen(text: str, old: Any = old) -> Any:
+            old.forget_validator_answers()
+            return old.scrub(text)
+
+        paths[commit] = (old.scrub, unseen, log_filter.scrub_event)
+    return paths
+
+
+def table(texts: list[str], repeat: int, title: str, commits: Sequence[str] = ()) -> None:
+    """Print one same-run table of MB/s per core and us/line for every implementation, on ``texts``.
+
+    Each ``commits`` entry adds its scrubber, its unseen-value path and its log filter, next to today's.
+    """
     from airflow.sdk._shared.secrets_masker import _secrets_masker
 
     from airflow_plugin.log_filter import scrub_event
@@ -129,11 +156,19 @@ def table(texts: list[str], repeat: int, title: str) -> None:
     rows: list[tuple[str, float]] = [
         ("Airflow secrets masker (redact)", cpu_seconds(lambda e: masker.redact(e), events, repeat)),
         *_history_rows(texts, events, repeat),
-        ("maskline scrubber (scrub)", cpu_seconds(scrub, texts, repeat)),
-        ("maskline scrubber, every value unseen", cpu_seconds(scrub_unseen, texts, repeat)),
     ]
+    # Each row of today's code right after the same row at each --commit: the machine's load drifts less
+    # between neighbours.
+    at = _commit_paths(commits)
+    for label, short, kind, fn in [("maskline scrubber (scrub)", "scrub", 0, scrub),
+                                   ("maskline scrubber, every value unseen", "every value unseen", 1, scrub_unseen)]:
+        for commit, paths in at.items():
+            rows.append((f"  at {commit}: {short}", cpu_seconds(paths[kind], texts, repeat)))
+        rows.append((label, cpu_seconds(fn, texts, repeat)))
     with prefilter.disabled():
         rows.append(("maskline scrubber, no Hyperscan", cpu_seconds(scrub, texts, repeat)))
+    for commit, (_, _, old_event) in at.items():
+        rows.append((f"  at {commit}: log filter (scrub_event)", cpu_seconds(old_event, events, repeat)))
     rows.append(("maskline log filter (scrub_event)", cpu_seconds(scrub_event, events, repeat)))
     load_after = os.getloadavg()
     with_findings = sum(bool(scrub(t)[1]) for t in texts)
@@ -210,12 +245,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--log-file", nargs="*", default=[str(REAL_LOGS)], metavar="PATH",
                         help="real log files for the second table (plain or .gz; default: %(default)s)")
+    parser.add_argument("--commit", action="append", default=[], metavar="COMMIT",
+                        help="also measure the scrubber and the log filter of COMMIT (from git history), each row "
+                             "next to today's (repeatable)")
     parser.add_argument("--exact-spans", action="store_true",
                         help="also measure what exact Hyperscan spans (SOM) would cost (needs hyperscan)")
     args = parser.parse_args(argv)
 
     texts = make_lines(args.lines)
-    table(texts, args.repeat, "generated log lines (1 in 10 with PII)")
+    table(texts, args.repeat, "generated log lines (1 in 10 with PII)", args.commit)
     plain = pipeline_seconds(texts, scrub=False, repeat=args.repeat) / len(texts) * 1e6
     scrubbed = pipeline_seconds(texts, scrub=True, repeat=args.repeat) / len(texts) * 1e6
     print(f"  structlog JSON pipeline: {plain:.2f} us/line without the scrubber, {scrubbed:.2f} with it "
@@ -223,7 +261,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.exact_spans:
         exact_span_costs(texts, args.repeat)
     if args.log_file:
-        table(read_log_files(args.log_file), args.repeat, f"real Airflow task log lines ({len(args.log_file)} file(s))")
+        table(read_log_files(args.log_file), args.repeat, f"real Airflow task log lines ({len(args.log_file)} file(s))",
+              args.commit)
     return 0
 
 

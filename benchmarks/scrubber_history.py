@@ -52,14 +52,14 @@ class HistoryUnavailable(RuntimeError):
                           "`git fetch --unshallow` fixes it)"}[self.missing]
 
 
-def _source(commit: str, module: str) -> str | None:
+def _source(commit: str, module: str, path: str = "maskline/text/{}.py") -> str | None:
     try:
-        done = subprocess.run(["git", "-C", str(_ROOT), "show", f"{commit}:maskline/text/{module}.py"],
+        done = subprocess.run(["git", "-C", str(_ROOT), "show", f"{commit}:{path.format(module)}"],
                               capture_output=True, text=True, check=False)
     except FileNotFoundError as e:
         raise HistoryUnavailable("git") from e
     if done.returncode != 0:
-        if module == "scrubber":
+        if module in ("scrubber", "log_filter"):
             raise HistoryUnavailable("commit")
         return None
     return done.stdout
@@ -87,3 +87,25 @@ def load(commit: str) -> Any:
         sys.modules[mod.__name__] = mod
         exec(compile(code, mod.__file__, "exec"), mod.__dict__)  # our own code, from our own history
     return sys.modules[f"{package}.scrubber"]
+
+
+def load_log_filter(commit: str) -> Any:
+    """``airflow_plugin.log_filter`` as it was at ``commit``, running on the scrubber of that commit
+    (:func:`load`): its ``scrub_event`` is the log filter's whole path then.
+
+    Raises :class:`HistoryUnavailable` when git or the commit is missing.
+    """
+    scrubber = load(commit)
+    package = scrubber.__name__.rpartition(".")[0]
+    name = f"{package}.log_filter"
+    if name in sys.modules:
+        return sys.modules[name]
+    code = _source(commit, "log_filter", "airflow_plugin/{}.py") or ""
+    # Its imports of the core's text package (the scrubber's names) go to that commit's scrubber.
+    code = re.sub(r"\bfrom maskline\.text(?:\.scrubber)? import ", f"from {package}.scrubber import ", code)
+    code = re.sub(r"\bimport maskline\.text\b", f"import {package}.scrubber", code)
+    mod = types.ModuleType(name)
+    mod.__file__ = f"<git {commit}:airflow_plugin/log_filter.py>"
+    sys.modules[name] = mod
+    exec(compile(code, mod.__file__, "exec"), mod.__dict__)  # our own code, from our own history
+    return mod

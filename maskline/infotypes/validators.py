@@ -173,12 +173,26 @@ def card_then_details(value: str) -> bool:
     return m is not None and card_number(m.group(1))
 
 
+# What the scrubber's IBAN rule takes (ASCII letters, digits, spaces, dashes; dots too, which stdnum drops as it
+# drops the others), and each letter as the two digits of its base-36 value, as stdnum's mod 97 reads it.
+_IBAN_PLAIN = re.compile(r"[A-Za-z0-9 .-]+")
+_BASE36 = {ord(c): str(int(c, 36)) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+
+
 def iban(value: str) -> bool:
     """An IBAN with a valid country length and mod-97 check (python-stdnum).
 
     >>> iban("GB82 WEST 1234 5698 7654 32"), iban("GB82 WEST 1234 5698 7654 33")
     (True, False)
     """
+    if len(value) <= 64 and _IBAN_PLAIN.fullmatch(value):
+        # python-stdnum's first refusal, without its Unicode clean-up, regex and registry look-up: its compact
+        # form (separators dropped, upper case) must pass mod 97 with the first four characters moved to the
+        # end. Log lines hold many IBAN-shaped ids (uuid pieces: de15-41aa-89c7) that fail it; stdnum took
+        # 4-6 us to say so, this under one. Only a refusal is answered here: what passes goes on to stdnum.
+        number = value.replace(" ", "").replace("-", "").replace(".", "").upper()
+        if not number or int((number[4:] + number[:4]).translate(_BASE36)) % 97 != 1:
+            return False
     from stdnum import iban as _iban
 
     try:

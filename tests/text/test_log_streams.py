@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import datetime
+import enum
 import io
 import sys
+from typing import Any
 
 from airflow_plugin.log_filter import (
+    STRUCTURAL_KEYS,
     ScrubbingStream,
     restore_standard_streams,
     scrub_event,
     scrub_standard_streams,
 )
+from benchmarks.log_lines import lines
+from maskline.text import prefilter, scrub_value
 
 
 def test_a_value_printed_in_pieces_is_scrubbed_whole() -> None:
@@ -58,3 +64,65 @@ def test_without_the_scrubber_the_traceback_holds_the_raw_values() -> None:
     except ValueError:
         raw = structlog.processors.format_exc_info(None, "", {"exc_info": True})
     assert "ana@correo.es" in raw["exception"]
+
+
+class _Level(enum.IntEnum):
+    INFO = 20
+
+
+class _Text(str):
+    pass
+
+
+def _walked_before(event: dict[str, Any]) -> dict[str, Any]:
+    """The log filter's walk before it skipped values (main at f821fe7): every field but Airflow's own
+    through scrub_value, into a new dict."""
+    return {k: (v if k in STRUCTURAL_KEYS else scrub_value(v)) for k, v in event.items()}
+
+
+def _events() -> list[dict[str, Any]]:
+    """Event dicts as Airflow and operators log them: a message, Airflow's fields (which stay raw even when
+    they look like PII), and extra fields of every kind."""
+    texts = [*lines(3000, seed=8), "", "mail ana@correo.es", "call +49 30 901820 now"]
+    events: list[dict[str, Any]] = []
+    for i, text in enumerate(texts):
+        event: dict[str, Any] = {"event": text, "timestamp": "2026-03-01T09:00:00Z", "level": "info",
+                                 "logger": "airflow.task", "dag_id": "ana@correo.es"}
+        extra = i % 8
+        if extra == 1:
+            event["rows"], event["ratio"], event["ok"], event["none"] = i, 0.5, True, None
+        elif extra == 2:
+            event["to"] = ["ana@correo.es", i, text]
+        elif extra == 3:
+            event["conn"] = {"password": "hunter22", "host": text, "port": 5432}
+        elif extra == 4:
+            event["note"] = _Text(text)
+        elif extra == 5:
+            event["when"], event["level_no"] = datetime.date(1984, 7, 21), _Level.INFO
+        elif extra == 6:
+            event["args"] = (text, "536-90-4399")
+        elif extra == 7:
+            event["password"] = 123456  # a number under a top-level secret key name: unchanged before too
+        events.append(event)
+    return events
+
+
+def test_scrub_event_gives_what_its_walk_over_every_field_gave() -> None:
+    events = _events()
+    expected = [_walked_before(e) for e in events]
+    assert sum(e != x for e, x in zip(events, expected, strict=True)) > 300  # control: values are scrubbed
+    assert [scrub_event(e) for e in events] == expected
+    with prefilter.disabled():
+        assert [scrub_event(e) for e in events] == expected
+
+
+def test_scrub_event_copies_an_event_it_changes_and_returns_a_clean_one_as_it_is() -> None:
+    clean = {"event": "Task exited with return code 0", "timestamp": "2026-01-01", "rows": 3, "to": None}
+    assert scrub_event(clean) is clean
+    event = {"event": "mail ana@correo.es", "timestamp": "2026-01-01"}
+    scrubbed = scrub_event(event)
+    assert scrubbed == {"event": "mail [EMAIL]", "timestamp": "2026-01-01"}
+    assert event == {"event": "mail ana@correo.es", "timestamp": "2026-01-01"}  # the given dict is not changed
+    nested = {"event": "ok", "extra": {"to": "ana@correo.es"}}
+    assert scrub_event(nested) == {"event": "ok", "extra": {"to": "[EMAIL]"}}
+    assert nested["extra"] == {"to": "ana@correo.es"}

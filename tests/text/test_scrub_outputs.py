@@ -13,6 +13,7 @@ import hashlib
 import importlib.util
 import json
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ import pytest
 from benchmarks.log_lines import lines
 from maskline.keys import KeyMaterial
 from maskline.text import prefilter, scrub
+from maskline.text.scrubber import scrubbed
 
 GOLDEN = Path(__file__).parent / "golden" / "scrub_outputs.json"
 KEY = KeyMaterial(b"scrub-outputs-test-key!!")  # a test key: the pseudonyms only need to be stable
@@ -60,6 +62,32 @@ def test_scrubbed_texts_are_those_of_the_scrubber_before_the_speed_work() -> Non
         assert _outputs(texts) == (changed, pseudonyms)
     if importlib.util.find_spec("hyperscan") is None:
         pytest.skip("hyperscan is not installed: only the fallback was compared")
+
+
+def test_the_log_filters_str_path_gives_the_golden_texts_and_returns_clean_texts_as_they_are() -> None:
+    """``scrubbed`` (the log filter's path) returns after the prefilter's scan alone on a clean text: if that
+    ever let a text with a finding through, its golden scrubbed text would be missing here."""
+    texts = corpus()
+    golden = json.loads(GOLDEN.read_text())["changed"]
+    for fallback in (False, True):
+        with prefilter.disabled() if fallback else nullcontext():
+            outputs = [scrubbed(t) for t in texts]
+        assert {str(i): out for i, out in enumerate(outputs) if out != texts[i]} == golden, fallback
+        assert all(out is texts[i] for i, out in enumerate(outputs) if str(i) not in golden)  # no copy made
+    with pytest.raises(TypeError):
+        scrubbed(b"bytes")  # type: ignore[arg-type]
+
+
+
+def test_control_a_str_path_that_trusted_a_blind_prefilter_would_miss_golden_texts(monkeypatch) -> None:
+    class Blind:  # a prefilter that names no candidate rule, whatever the text
+        def scan(self, text: str) -> frozenset[int]:
+            return frozenset()
+
+    texts = corpus()
+    golden = json.loads(GOLDEN.read_text())["changed"]
+    monkeypatch.setattr(prefilter, "engine", Blind)
+    assert not any(scrubbed(texts[int(i)]) == out for i, out in golden.items())
 
 
 if __name__ == "__main__" and sys.argv[1:] == ["--write"]:

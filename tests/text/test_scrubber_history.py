@@ -34,3 +34,18 @@ def test_an_old_scrubber_runs_on_its_own_prefilter_not_todays() -> None:
     assert old.prefilter is not prefilter  # control: today's module is importable under the same name
     assert old.prefilter.__file__.startswith(f"<git {scrubber_history.BEFORE_LAST_ROUND}:")
     assert old.scrub("card 4111 1111 1111 1111")[0] == "card [CREDIT_CARD]"
+
+
+def test_an_old_log_filter_runs_on_the_scrubber_of_its_own_commit() -> None:
+    try:
+        old = scrubber_history.load_log_filter(BEFORE_SCRUBFAST3)
+    except scrubber_history.HistoryUnavailable as e:
+        pytest.skip(e.explanation)
+    assert old.__file__ == f"<git {BEFORE_SCRUBFAST3}:airflow_plugin/log_filter.py>"
+    event = {"event": "mail ana@correo.es", "timestamp": "2026-01-01"}
+    assert old.scrub_event(event) == {"event": "mail [EMAIL]", "timestamp": "2026-01-01"}
+    scrub, _ = old._scrubbers()
+    assert scrub.__module__ == scrubber_history.load(BEFORE_SCRUBFAST3).__name__  # not today's scrubber
+
+
+BEFORE_SCRUBFAST3 = "f821fe7"  # before the log filter walked its events once

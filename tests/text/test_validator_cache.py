@@ -35,3 +35,16 @@ def test_forgetting_the_answers_changes_no_finding() -> None:
     warm = scrub(text)
     scrubber.forget_validator_answers()
     assert scrub(text) == warm
+
+
+def test_forgetting_empties_every_cache_that_holds_an_answer() -> None:
+    scrubber.forget_validator_answers()
+    texts = ["mail ana@correo.es", "card 4111 1111 1111 1111", "call +1 415 555 0100", "ip 81.2.69.160",
+             "iban DE89 3704 0044 0532 0130 00", "ssn 536-90-4399"]
+    for _ in range(2):  # the second time, the caches are refilled after being emptied
+        for text in texts:
+            scrub(text)
+        caches = [forget.__self__ for forget in scrubber._FORGETTERS]  # type: ignore[attr-defined]
+        assert sum(bool(answers) for answers in caches) >= len(texts)
+        scrubber.forget_validator_answers()
+        assert not any(caches) and not scrubber._FILLED
