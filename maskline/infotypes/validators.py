@@ -24,7 +24,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache
 
 # Light (no work at import): the name lists load on first lookup.
 from maskline.infotypes.person_names import name_key, opens_with_known_name
@@ -322,8 +322,20 @@ PHONE_REGIONS: tuple[str, ...] = ("US", "GB", "DE", "FR", "ES", "IT", "NL", "PT"
                                   "CH", "AT", "BE", "IE", "MX", "PL", "SE")
 
 
-@lru_cache(maxsize=4096)
 def _possible_phone(value: str, strict: bool = False) -> bool:
+    # Remembered under salted digests (infotypes/answer_memo): an lru_cache here held up to 4,096 raw phone numbers
+    # for the process's life. The classifier asks several phone checks of one sampled value.
+    return _phone_memo(strict)(value)
+
+
+@cache
+def _phone_memo(strict: bool) -> Callable[[str], bool]:
+    from maskline.infotypes.answer_memo import remembered
+
+    return remembered(lambda value: _phone_check(value, strict))
+
+
+def _phone_check(value: str, strict: bool) -> bool:
     import phonenumbers
 
     v = value.strip()

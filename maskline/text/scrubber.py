@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from maskline.infotypes.answer_memo import remembered as _remembered
 from maskline.text import prefilter
 from maskline.text.spans import COMPACT_DATE_RUN, DATE_RUN, DIGIT_RUN, SPAN_RULES, WINDOW_MARGIN
 
@@ -47,6 +48,10 @@ class Finding:
     end: int
 
 
+# Log lines repeat their values (the same customer, card or host on many lines), and a validator call
+# (phonenumbers, stdnum, IDNA) costs 5-50 us, ten times the rest of a line. So each validator's answers are
+# remembered, under a salted BLAKE2b digest of the value: the cache never holds a raw value
+# (maskline.infotypes.answer_memo, which the validators' own phone check shares).
 @cache
 def _validator(name: str | None) -> Callable[[str], bool] | None:
     if name is None:
@@ -56,52 +61,14 @@ def _validator(name: str | None) -> Callable[[str], bool] | None:
     return _remembered(VALIDATORS[name])
 
 
-# Log lines repeat their values (the same customer, card or host on many lines), and a validator call
-# (phonenumbers, stdnum, IDNA) costs 5-50 us, ten times the rest of a line. So each validator's answers are
-# remembered, under a salted BLAKE2b digest of the value: the cache never holds a raw value.
-_REMEMBERED = 4096  # answers per validator; the cache is emptied when full (cheaper than LRU bookkeeping)
-
-
-def _remembered(check: Callable[[str], bool]) -> Callable[[str], bool]:
-    import hashlib
-    import os
-
-    keyed = hashlib.blake2b(digest_size=16, key=os.urandom(16))  # copied per value: a keyed init costs 1 us more
-    answers: dict[bytes, bool] = {}
-
-    def remembered(value: str) -> bool:
-        hasher = keyed.copy()
-        hasher.update(value.encode("utf-8", "surrogatepass"))
-        digest = hasher.digest()
-        answer = answers.get(digest)
-        if answer is None:
-            answer = bool(check(value))
-            if not answers:  # empty (new, or forgotten): forget_validator_answers() must empty it again
-                _FILLED.append(answers)
-            elif len(answers) >= _REMEMBERED:
-                answers.clear()
-            answers[digest] = answer
-        return answer
-
-    _FORGETTERS.append(answers.clear)
-    return remembered
-
-
-_FORGETTERS: list[Callable[[], None]] = []
-# The caches that hold an answer, each listed when it took its first since it was last emptied. Emptying only
-# these, rather than all seventeen, is what lets a benchmark forget before every line: that loop cost
-# 0.6 us a line (3 us on a busy core), a quarter of what the unseen values' validators it measures cost.
-_FILLED: list[dict[bytes, bool]] = []
-
-
 def forget_validator_answers() -> None:
     """Empty the validators' answer caches (benchmarks measure the cost of values never seen before).
 
     >>> forget_validator_answers()
     """
-    for answers in _FILLED:
-        answers.clear()
-    _FILLED.clear()
+    from maskline.infotypes.answer_memo import forget_answers
+
+    forget_answers()
 
 
 def _value_span(m: re.Match[str]) -> tuple[int, int] | None:

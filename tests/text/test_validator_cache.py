@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from maskline.infotypes import answer_memo
 from maskline.text import scrub, scrubber
 
 
@@ -21,7 +22,7 @@ def test_the_cache_holds_digests_not_values() -> None:
     seen: list[dict[bytes, bool]] = []
     value = "ana.lopez@correo.es"
     assert scrub(f"mail {value}")[0] == "mail [EMAIL]"
-    for forget in scrubber._FORGETTERS:
+    for forget in answer_memo.FORGETTERS:
         answers = forget.__self__  # type: ignore[attr-defined]
         seen.append(answers)
     keys = [k for answers in seen for k in answers]
@@ -44,7 +45,21 @@ def test_forgetting_empties_every_cache_that_holds_an_answer() -> None:
     for _ in range(2):  # the second time, the caches are refilled after being emptied
         for text in texts:
             scrub(text)
-        caches = [forget.__self__ for forget in scrubber._FORGETTERS]  # type: ignore[attr-defined]
+        caches = [forget.__self__ for forget in answer_memo.FORGETTERS]  # type: ignore[attr-defined]
         assert sum(bool(answers) for answers in caches) >= len(texts)
         scrubber.forget_validator_answers()
-        assert not any(caches) and not scrubber._FILLED
+        assert not any(caches) and not answer_memo.FILLED
+
+
+def test_phone_checks_are_remembered_under_digests_and_forgotten() -> None:
+    # The phone check kept an lru_cache of raw numbers; its answers now live in the digest caches like the rest.
+    from maskline.infotypes.validators import phone_digits
+
+    scrubber.forget_validator_answers()
+    number = "3306317069"
+    assert phone_digits(number)
+    caches = [forget.__self__ for forget in answer_memo.FORGETTERS]  # type: ignore[attr-defined]
+    keys = [k for answers in caches for k in answers]
+    assert keys and all(isinstance(k, bytes) and number.encode() not in k for k in keys)
+    scrubber.forget_validator_answers()
+    assert not any(caches)
