@@ -58,11 +58,9 @@ def _digits(rng: random.Random, n: int) -> str:
 
 
 def _luhn_digit(body: str) -> str:
-    total = 0
-    for i, c in enumerate(reversed(body)):
-        d = int(c) * (2 if i % 2 == 0 else 1)
-        total += d - 9 if d > 9 else d
-    return str((10 - total % 10) % 10)
+    from stdnum import luhn
+
+    return str(luhn.calc_check_digit(body))
 
 
 def _with_luhn(prefix: str, length: int, rng: random.Random) -> str:
