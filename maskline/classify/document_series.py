@@ -21,7 +21,7 @@ What none of this can refute is a business code drawn at random behind one lette
 digits, a loyalty number ``C`` and eight): by its values it is exactly a passport number. So the values alone
 give a guess below the default ``min_confidence`` (``STRENGTH``, the column stays unclassified and is masked by
 the fail-closed default, its evidence naming the guess), and a name carrying a word of an identity or travel
-document (:data:`DOCUMENT_WORDS`: ``doc_no``, ``travel_id``, ``id_dokumen``), which SKUs and loyalty numbers do
+document (:data:`maskline.infotypes.name_hints.IDENTITY_DOCUMENT_WORDS`: ``doc_no``, ``travel_id``, ``id_dokumen``), which SKUs and loyalty numbers do
 not carry, raises it to a moderate verdict (``NAMED_STRENGTH``), below what a passport name gives. (Accounting
 systems call their vouchers "documents" too; those are a year and a counter, refuted above.)
 
@@ -52,28 +52,9 @@ STRENGTH = 0.55  # the values alone: below the default min_confidence (0.6), a g
 NAMED_STRENGTH = 0.74  # ... with an identity or travel document word in the name: moderate, under a passport name
 CHANCE = 0.3  # not distinctive: a name pointing to another type wins
 
-# Words of an identity or travel document, in a column name, that are not themselves a passport hint (those give
-# PASSPORT from the name). Account, card, member, policy and contract words are left out on purpose: their numbers
-# behind one letter (a policy P and eight digits) are not passports.
-DOCUMENT_WORDS = frozenset({
-    "doc", "docs", "document", "documents", "dokument", "dokumen", "travel", "visa", "identity", "iddoc", "docno",
-    "docnum", "docnr", "traveldoc",
-})
-
 # A series letter, the number, and (the Philippines since 2016: P1234567A) a closing letter in every value or none.
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _TEMPLATE = re.compile(r"^([A-Z])([0-9]{7,8})([A-Z]?)$")
-
-
-def names_document(column: str) -> bool:
-    """Whether a column name carries a word of an identity or travel document (:data:`DOCUMENT_WORDS`).
-
-    >>> names_document("doc_no"), names_document("travelId"), names_document("product_code"), names_document("c4")
-    (True, True, False, False)
-    """
-    from maskline.infotypes.name_hints import name_words
-
-    return bool(column) and bool(set(name_words(column)) & DOCUMENT_WORDS)
 
 
 def _one_template(values: Sequence[str]) -> list[int]:
@@ -98,9 +79,13 @@ def not_one_series(values: Sequence[str], weights: Sequence[float], n: float) ->
     >>> not_one_series(["SO1234567"] * 30, [1.0] * 30, 30.0)
     'no one series: 0% of the rows'
     """
+    return _refutation(values, weights, n, _one_template(values))
+
+
+def _refutation(values: Sequence[str], weights: Sequence[float], n: float, chosen: list[int]) -> str | None:
+    """:func:`not_one_series` for the indices ``chosen`` of the column's one template (:func:`_one_template`)."""
     if not n:
         return "no values"
-    chosen = _one_template(values)
     weight = sum(weights[i] for i in chosen)
     if weight < MIN_SHARE * n:
         return f"no one series: {weight / n:.0%} of the rows"
@@ -124,7 +109,7 @@ def not_one_series(values: Sequence[str], weights: Sequence[float], n: float) ->
 def one_series_evidence(values: Sequence[str], weights: Sequence[float], n: float, name: str = "") -> list[Any]:
     """PASSPORT evidence for a column of one series letter (or up to three) and drawn digits of one width that
     :func:`not_one_series` does not refute, or ``[]``: below the default ``min_confidence`` from the values alone,
-    moderate with a document word in the name (:func:`names_document`).
+    moderate with a document word in the name (:func:`~maskline.infotypes.name_hints.names_identity_document`).
 
     >>> import random
     >>> r = random.Random(4)
@@ -136,14 +121,15 @@ def one_series_evidence(values: Sequence[str], weights: Sequence[float], n: floa
     0.55
     """
     from maskline.classify.column import _binomial_tail, _Evidence
+    from maskline.infotypes.name_hints import names_identity_document
 
-    if not n or not_one_series(values, weights, n):
-        return []
     chosen = _one_template(values)
+    if not n or _refutation(values, weights, n, chosen):
+        return []
     weight = sum(weights[i] for i in chosen)
     letters = len({values[i][0] for i in chosen})
     width = Counter(len(values[i][1:].rstrip(_LETTERS)) for i in chosen).most_common(1)[0][0]
-    named = names_document(name)
+    named = names_identity_document(name)
     note = (f"one template: {letters} series letter{'s' if letters > 1 else ''}, {width} drawn digits"
             + (", a document word in the name" if named else ", no name to say so"))
     return [_Evidence("PASSPORT", "document-number-one-series", weight / n, 1.0, len(chosen), len(chosen),

@@ -47,14 +47,15 @@ _ROUTING_SYMBOLS = frozenset(range(0, 13)) | frozenset(range(21, 33)) | frozense
 
 
 def routing_number(digits: str) -> bool:
-    """Nine digits that open with a Federal Reserve routing symbol and pass the ABA check (python-stdnum).
+    """Nine digits that open with a Federal Reserve routing symbol and pass the ABA check (the validators'
+    ``us_routing_number``, python-stdnum's).
 
     >>> routing_number("021000021"), routing_number("021000022"), routing_number("500000005")
     (True, False, False)
     """
-    from stdnum.us import rtn
+    from maskline.infotypes.validators import VALIDATORS
 
-    return len(digits) == 9 and int(digits[:2]) in _ROUTING_SYMBOLS and rtn.is_valid(digits)
+    return len(digits) == 9 and int(digits[:2]) in _ROUTING_SYMBOLS and VALIDATORS["us_routing_number"](digits)
 
 
 def routing_account_evidence(values: Sequence[str], weights: Sequence[float], n: float, name: str = "") -> list[Any]:

@@ -88,15 +88,17 @@ def single_name_evidence(values: Sequence[str], weights: Sequence[float], n: flo
     # Given names with family-name endings (a first-name or a mixed column), or family names of Faker's
     # countries with family-name endings (a family-name column): a column of pets' names mixes given names with
     # words, and the two shares apart keep it under the bar that a sum of both would let it pass.
-    given = sum(weights[i] for i in single if person_name_or_family_ending(values[i])) / single_w
-    family = sum(weights[i] for i in single if _family_name(values[i])) / single_w
+    is_given = {i for i in single if person_name_or_family_ending(values[i])}
+    is_family = {i for i in single if _family_name(values[i])}
+    given = sum(weights[i] for i in is_given) / single_w
+    family = sum(weights[i] for i in is_family) / single_w
     known_share = max(given if given >= GIVEN_SHARE else 0.0, family if family >= KNOWN_SHARE else 0.0)
     if not known_share:
         return []
     _lang, words = most_function_words(values[i] for i in single)
     if words >= max(MIN_FUNCTION_WORDS, FUNCTION_SHARE * len(single)):
         return []  # words of a language (pets, horses, bands), not people's names
-    if _mostly_places(values, weights, single, single_w):
+    if _mostly_places(values, weights, [i for i in single if i not in is_given and i not in is_family], single_w):
         return []  # towns, some named after people
     shaped = single_w / all_w
     # Rows decide, not distinct words: common given names repeat. Scaled to the words checked, so that a large
@@ -107,19 +109,16 @@ def single_name_evidence(values: Sequence[str], weights: Sequence[float], n: flo
                       STRENGTH, note=f"{known_share:.0%} known given or family names, or family-name endings")]
 
 
-def _mostly_places(values: Sequence[str], weights: Sequence[float], single: Sequence[int], single_w: float) -> bool:
-    """Whether ``PLACE_SHARE`` or more of the single words (by rows) are towns of the gazetteer that are no known
-    given or family name.
+def _mostly_places(values: Sequence[str], weights: Sequence[float], unknown: Sequence[int], single_w: float) -> bool:
+    """Whether ``PLACE_SHARE`` or more of the single words (by rows, of ``single_w``) are towns of the gazetteer;
+    ``unknown`` are the indices of the words that are no known given or family name (known names never count).
 
     >>> towns = ["Lemgo", "Oederan", "Frauenfeld", "Lincoln", "Madison", "Hamilton"]
-    >>> _mostly_places(towns, [1.0] * 6, range(6), 6.0)
+    >>> _mostly_places(towns, [1.0] * 6, range(3), 6.0)
     True
-    >>> _mostly_places(["Jansen", "Lincoln", "Meier", "Huber"], [1.0] * 4, range(4), 4.0)
+    >>> _mostly_places(["Jansen", "Lincoln", "Meier", "Qxzvb"], [1.0] * 4, [3], 4.0)
     False
     """
-    from maskline.infotypes.validators import person_name_or_family_ending
-
-    unknown = [i for i in single if not person_name_or_family_ending(values[i]) and not _family_name(values[i])]
     if sum(weights[i] for i in unknown) < PLACE_SHARE * single_w:
         return False  # too few words outside the name lexicons to be towns: the gazetteer is not even read
     from maskline.infotypes.places import is_place

@@ -220,6 +220,14 @@ _NOT_WITH: dict[str, frozenset[str]] = {
     }),
 }
 
+# Words of an identity or travel document, in a column name, that are not themselves a passport hint (those give
+# PASSPORT from the name); classify/document_series.py reads one-letter document series under them. Account, card, member, policy and contract words are left out on purpose: their numbers
+# behind one letter (a policy P and eight digits) are not passports.
+IDENTITY_DOCUMENT_WORDS = frozenset({
+    "doc", "docs", "document", "documents", "dokument", "dokumen", "travel", "visa", "identity", "iddoc", "docno",
+    "docnum", "docnr", "traveldoc",
+})
+
 # Words and abbreviations of personal documents, accounts and patient numbers. A number under such a column
 # name, or behind such a prefix in its values (``PAT-004411``, ``NHS-…``), identifies a person even when its
 # shape says nothing, so neither passes as a mere key. One list for both uses: a word that marks a document in
@@ -311,6 +319,17 @@ def names_measure_or_key(column: str) -> bool:
     (False, False)
     """
     return any(w in MEASURE_WORDS or w in KEY_WORDS for w in name_words(column))
+
+
+def names_identity_document(column: str) -> bool:
+    """Whether a column name carries a word of an identity or travel document (:data:`IDENTITY_DOCUMENT_WORDS`).
+
+    >>> names_identity_document("doc_no"), names_identity_document("travelId"), names_identity_document("c4")
+    (True, True, False)
+    >>> names_identity_document("product_code")
+    False
+    """
+    return bool(column) and bool(set(name_words(column)) & IDENTITY_DOCUMENT_WORDS)
 
 
 def names_personal_document(column: str) -> bool:

