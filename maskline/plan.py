@@ -83,6 +83,16 @@ def build_plan(
     :func:`maskline.classify.decision.decide_unnamed`: masked unless the
     classification is confident they hold nothing sensitive, or the policy says
     ``unclassified: pass``.
+
+    >>> from maskline.policy import load_policy
+    >>> pol = load_policy({"datasets": {"t": {"columns": {"email": {"info_type": "EMAIL"}}}}})
+    >>> plan = build_plan(pol, "t", [("email", "text"), ("notes", "text")])
+    >>> [(c.name, c.method.name if c.method else None) for c in plan.columns]
+    [('email', 'email'), ('notes', 'redact')]
+    >>> build_plan(pol, "t", [("mail", "text")])
+    Traceback (most recent call last):
+    ...
+    maskline.errors.PolicyError: column 'email' is in the policy but not in table 't' (at <dict>: datasets["t"].columns.email). Fix: did you mean 'mail'? (or remove it from the policy)
     """
     ds = policy.dataset(table)
     names = [c for c, _ in columns]

@@ -39,7 +39,13 @@ class BigQueryAdapter(EngineAdapter):
 
 def masking_routine_ddl(policy: Any, table: str, columns: Sequence[tuple[str, str | None]],
                         classification: Any = None) -> list[str]:
-    """``CREATE OR REPLACE FUNCTION ... OPTIONS (data_governance_type = "DATA_MASKING")`` per masked column."""
+    """``CREATE OR REPLACE FUNCTION ... OPTIONS (data_governance_type = "DATA_MASKING")`` per masked column.
+
+    >>> from maskline.policy import load_policy
+    >>> pol = load_policy({"unclassified": "pass", "datasets": {"customers": {"columns": {"email": {"info_type": "EMAIL"}}}}})
+    >>> [d[:62] for d in masking_routine_ddl(pol, "ds.customers", [("id", "int64"), ("email", "string")])]
+    ['CREATE OR REPLACE FUNCTION `ds`.`maskline_customers_email`(val']
+    """
     for column in masked_columns(policy, table.split(".")[-1], columns, classification):
         if column.method is not None and METHODS[column.method.name].keyed:
             raise UnsupportedDialectError(

@@ -47,7 +47,16 @@ class SnowflakeAdapter(EngineAdapter):
 
 def masking_policy_ddl(policy: Any, table: str, columns: Sequence[tuple[str, str | None]],
                        classification: Any = None) -> list[str]:
-    """``CREATE OR REPLACE MASKING POLICY`` and ``ALTER TABLE ... SET MASKING POLICY`` for every masked column."""
+    """``CREATE OR REPLACE MASKING POLICY`` and ``ALTER TABLE ... SET MASKING POLICY`` for every masked column.
+
+    >>> from maskline.policy import load_policy
+    >>> pol = load_policy({"unclassified": "pass", "datasets": {"customers": {"columns": {"email": {"info_type": "EMAIL"}}}}})
+    >>> ddl = masking_policy_ddl(pol, "customers", [("id", "integer"), ("email", "varchar")])
+    >>> len(ddl), ddl[0][:67]
+    (2, 'CREATE OR REPLACE MASKING POLICY "maskline_customers_email" AS (val')
+    >>> ddl[1]
+    'ALTER TABLE "customers" MODIFY COLUMN "email" SET MASKING POLICY "maskline_customers_email" FORCE'
+    """
     out: list[str] = []
     for m in mask_objects(policy, table, columns, engine="Snowflake masking policies", dialect="snowflake",
                           body_dialect="snowflake", default_type="varchar", key_mode=KeyMode.KEY_TABLE,

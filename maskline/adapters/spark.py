@@ -46,7 +46,13 @@ class SparkAdapter(EngineAdapter):
 
 def column_mask_ddl(policy: Any, table: str, columns: Sequence[tuple[str, str | None]],
                     classification: Any = None) -> list[str]:
-    """``CREATE OR REPLACE FUNCTION`` and ``ALTER TABLE ... ALTER COLUMN ... SET MASK`` per masked column."""
+    """``CREATE OR REPLACE FUNCTION`` and ``ALTER TABLE ... ALTER COLUMN ... SET MASK`` per masked column.
+
+    >>> from maskline.policy import load_policy
+    >>> pol = load_policy({"unclassified": "pass", "datasets": {"customers": {"columns": {"email": {"info_type": "EMAIL"}}}}})
+    >>> column_mask_ddl(pol, "customers", [("id", "int"), ("email", "string")])[1]
+    'ALTER TABLE `customers` ALTER COLUMN `email` SET MASK `maskline_customers_email`'
+    """
     out: list[str] = []
     for m in mask_objects(policy, table, columns, engine="Databricks column masks", dialect="databricks",
                           body_dialect="spark", default_type="string", key_mode=KeyMode.KEY_TABLE,

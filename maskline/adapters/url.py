@@ -66,7 +66,18 @@ def _shown(scheme: str, netloc: str, rest: str) -> str:
 
 
 def parse_url(uri: str, *, where: str = "the URI") -> EngineURL:
-    """Parse ``uri`` (optionally ending in ``::schema.table``) into an :class:`EngineURL`."""
+    """Parse ``uri`` (optionally ending in ``::schema.table``) into an :class:`EngineURL`.
+
+    The password stays in :attr:`EngineURL.raw` only; what errors and logs print is :attr:`EngineURL.shown`.
+
+    >>> u = parse_url("postgresql://ann:s3cret@db.example.com:5432/shop::public.customers")
+    >>> u.engine.name, u.host, u.port, u.database, u.table
+    ('postgres', 'db.example.com', 5432, 'shop', 'public.customers')
+    >>> u.shown
+    'postgresql://ann:***@db.example.com:5432/shop'
+    >>> parse_url("duckdb:///warehouse.db::main.orders").path
+    'warehouse.db'
+    """
     from maskline.adapters import engine
 
     base, sep, table = uri.partition("::")

@@ -147,6 +147,21 @@ def rewrite(
     ``KeyMode.SESSION``. With ``masked_schema`` the masked relations are the
     views maskline created in that schema (the PostgreSQL reader role's path,
     :mod:`maskline.adapters.postgres`) instead of inline derived tables.
+
+    >>> from maskline.policy import load_policy
+    >>> pol = load_policy({"unclassified": "pass",
+    ...                    "datasets": {"customers": {"columns": {"email": {"info_type": "EMAIL"}}}}})
+    >>> schema = {"customers": {"id": "integer", "email": "varchar"}}
+    >>> "FROM (SELECT id, CASE WHEN email" in rewrite("SELECT id FROM customers", pol, "duckdb", schema=schema).sql
+    True
+
+    A literal compared with a masked column could probe its raw values, so only comparisons that work on tokens
+    are rewritten; the rest are refused before anything runs:
+
+    >>> rewrite("SELECT count(*) FROM customers WHERE email LIKE 'a%'", pol, "duckdb", schema=schema)
+    Traceback (most recent call last):
+    ...
+    maskline.errors.RewriteRefused: cannot tokenize the literal compared with sensitive column customers.email in WHERE (LIKE): ...
     """
     d = dialect if isinstance(dialect, Dialect) else engine(dialect, where="dialect").dialect()
     read = d.sqlglot_name or None

@@ -99,6 +99,18 @@ def run_masked(connection: Any, rewritten: Any, key: KeyMaterial | None = None, 
     fetched. ``key_loaded`` says the caller put the key into the session
     itself (SQLite registers it as functions). Raises
     :class:`~maskline.errors.QueryFailed` on an engine error.
+
+    >>> import duckdb
+    >>> from maskline.keys import KeyMaterial
+    >>> from maskline.policy import load_policy
+    >>> from maskline.rewrite import rewrite
+    >>> con = duckdb.connect()
+    >>> _ = con.execute("CREATE TABLE customers AS SELECT 1 AS id, 'ann@example.com' AS email")
+    >>> pol = load_policy({"unclassified": "pass",
+    ...                    "datasets": {"customers": {"columns": {"email": {"info_type": "EMAIL"}}}}})
+    >>> run_masked(con, rewrite("SELECT id, email FROM customers", pol, "duckdb", connection=con),
+    ...            KeyMaterial(b"k" * 32)).rows
+    [(1, '*****@example.com')]
     """
     from maskline.adapters import engine
 

@@ -36,7 +36,20 @@ def mask_expression(
     key_mode: KeyMode = KeyMode.SESSION,
     key: KeyMaterial | None = None,
 ) -> exp.Expression:
-    """The expression that masks ``column`` with ``spec`` in ``dialect``."""
+    """The expression that masks ``column`` with ``spec`` in ``dialect``.
+
+    One method, one definition: the same expression is written in each engine's SQL.
+
+    >>> from sqlglot import exp
+    >>> from maskline.policy import load_policy
+    >>> spec = load_policy({}).method_for("PHONE")
+    >>> spec.name, spec.params.keep_last
+    ('partial', 2)
+    >>> mask_expression(exp.column("phone"), spec, "postgres").sql("postgres")[:60]
+    'CASE WHEN phone IS NULL THEN NULL ELSE CASE WHEN LENGTH(CAST'
+    >>> "CAST(phone AS VARCHAR)" in mask_expression(exp.column("phone"), spec, "snowflake").sql("snowflake")
+    True
+    """
     d = _dialect(dialect)
     ctx = MaskContext(d, KeyRefs(d, key_mode, key), info_type, source_type)
     method = METHODS[spec.name]

@@ -19,7 +19,15 @@ from maskline.keys import KeyMaterial
 
 
 def key_setup(dialect: str, key: KeyMaterial) -> list[tuple[str, tuple[Any, ...]]]:
-    """Statements, with bound parameters, that load ``key`` into a session of ``dialect`` (its adapter's)."""
+    """Statements, with bound parameters, that load ``key`` into a session of ``dialect`` (its adapter's).
+
+    The key travels only as a bound parameter, never inside the SQL text:
+
+    >>> from maskline.keys import KeyMaterial
+    >>> stmts = key_setup("postgres", KeyMaterial(b"k" * 32))
+    >>> all("kkkk" not in sql for sql, _ in stmts), all(params for _, params in stmts)
+    (True, True)
+    """
     from maskline.adapters import engine
 
     return engine(dialect).key_setup(key)
