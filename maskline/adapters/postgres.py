@@ -126,7 +126,16 @@ def _ident(name: str) -> str:
 
 
 def key_statements(reader: str, private_schema: str = PRIVATE_SCHEMA) -> list[str]:
-    """The private schema, the owner-only key table and the two token functions (no key values: see protect)."""
+    """The private schema, the owner-only key table and the two token functions (no key values: see protect).
+
+    The reader may call the functions, which run as their owner; it can read neither the key table nor the schema.
+
+    >>> stmts = key_statements("analyst")
+    >>> stmts[1], stmts[3]
+    ('REVOKE ALL ON SCHEMA "maskline_private" FROM PUBLIC', 'REVOKE ALL ON "maskline_private".key FROM PUBLIC')
+    >>> sum("SECURITY DEFINER" in s for s in stmts), stmts[-1]
+    (2, 'GRANT USAGE ON SCHEMA "maskline_private" TO "analyst"')
+    """
     p = _ident(private_schema)
     out = [
         f"CREATE SCHEMA IF NOT EXISTS {p}",
@@ -152,7 +161,11 @@ def key_statements(reader: str, private_schema: str = PRIVATE_SCHEMA) -> list[st
 
 def view_statements(selects: Mapping[str, str], source_schema: str, masked_schema: str,
                     reader: str = READER_ROLE) -> list[str]:
-    """``CREATE OR REPLACE VIEW`` and ``GRANT SELECT`` for each table's masking SELECT."""
+    """``CREATE OR REPLACE VIEW`` and ``GRANT SELECT`` for each table's masking SELECT.
+
+    >>> view_statements({"customers": "SELECT id FROM raw.customers"}, "raw", "masked", "analyst")
+    ['CREATE OR REPLACE VIEW "masked"."customers" AS SELECT id FROM raw.customers', 'GRANT SELECT ON "masked"."customers" TO "analyst"']
+    """
     out = []
     for table, select in selects.items():
         view = f"{_ident(masked_schema)}.{_ident(table)}"
