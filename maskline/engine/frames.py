@@ -140,9 +140,37 @@ def _as_arrow(data: Any) -> Any:
     if pd is not None and isinstance(data, pd.DataFrame):
         if len(data.columns) == 0:
             raise InputError("the DataFrame has no columns", where="mask_frame(data)", fix="pass a table with columns")
-        return pa.Table.from_pandas(data, preserve_index=False)
+        try:
+            return pa.Table.from_pandas(data, preserve_index=False)
+        except Exception:  # noqa: BLE001 - Arrow's message quotes the value it could not convert
+            pass  # the error is built below, outside this block, so that it chains no exception holding the value
+        raise unconvertible_column(data)
     raise InputError(f"cannot mask a {type(data).__name__}", where="mask_frame(data)",
                      fix="pass a pandas DataFrame or a pyarrow Table")
+
+
+def unconvertible_column(df: Any) -> InputError:
+    """The error for a DataFrame Arrow cannot convert, naming the first failing column and its dtype, no value.
+
+    >>> import pandas as pd
+    >>> print(unconvertible_column(pd.DataFrame({"id": [1, 2], "note": pd.array([1, "x"], dtype=object)})))
+    column 'note' cannot be converted to Arrow: its object values mix types (at mask_frame(data), column 2). Fix: give the column one type first, e.g. df['note'] = df['note'].astype('string')
+    """
+    import pyarrow as pa
+
+    for i in range(len(df.columns)):
+        failed = False
+        try:
+            pa.Array.from_pandas(df.iloc[:, i])
+        except Exception:  # noqa: BLE001 - only whether it fails matters; its text may quote a value
+            failed = True
+        if failed:
+            name = str(df.columns[i])
+            return InputError(f"column {name!r} cannot be converted to Arrow: its {df.dtypes.iloc[i]} values mix "
+                              "types", where=f"mask_frame(data), column {i + 1}",
+                              fix=f"give the column one type first, e.g. df[{name!r}] = df[{name!r}].astype('string')")
+    return InputError("the DataFrame cannot be converted to Arrow", where="mask_frame(data)",
+                      fix="give every column one type, e.g. with df.astype({'column': 'string'})")
 
 
 def mask_frame(
