@@ -72,10 +72,12 @@ def _literal_text(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _delimiter(con: Any, src: Path) -> str | None:
-    """The delimiter DuckDB's sniffer found, so a CSV written back keeps it."""
-    rows = con.execute(f"SELECT Delimiter FROM sniff_csv({_literal(src)})").fetchall()  # all: no open result
-    return str(rows[0][0]) if rows and rows[0][0] else None
+def _sniff(con: Any, src: Path) -> tuple[str | None, bool]:
+    """The delimiter DuckDB's sniffer found (so a CSV written back keeps it), and whether it found a header."""
+    rows = con.execute(f"SELECT Delimiter, HasHeader FROM sniff_csv({_literal(src)})").fetchall()  # all: no open result
+    if not rows:
+        return None, True
+    return (str(rows[0][0]) if rows[0][0] else None), bool(rows[0][1])
 
 
 def _check_dataset(policy: Policy, table: str | None, src: Path) -> None:
@@ -156,7 +158,7 @@ def mask_file(
             options = f", {CSV_TEXT}" if csv else ""
             con.execute(f"CREATE VIEW maskline_input AS SELECT * FROM {reader}({_literal(src)}{options})").fetchall()
             cols = columns_of(con, "maskline_input")
-            delimiter = _delimiter(con, src) if csv else None
+            delimiter, sniffed_header = _sniff(con, src) if csv else (None, True)
         except Exception as e:  # noqa: BLE001 - unreadable input: say so without quoting its content
             from maskline.engine.failures import safe_engine_message
 
@@ -164,7 +166,10 @@ def mask_file(
                              fix="check that the file is valid CSV or Parquet") from None
         if not cols:
             raise InputError("input has no columns", where=str(src), fix="pass a file with a header")
-        if csv:
+        if csv:  # before any column name is shown or written: a first row of data would be, unmasked
+            from maskline.engine.csv_header import check_header_holds_names
+
+            check_header_holds_names(src, delimiter or ",", sniffed_header=sniffed_header)
             check_unique_header(src, delimiter or ",", [c for c, _ in cols])
         if csv and delimiter and _suffix(dst, "output") == _suffix(src, "input") and WRITERS[_suffix(dst, "output")] \
                 .startswith("(FORMAT csv"):

@@ -53,3 +53,71 @@ def test_a_column_arrow_cannot_convert_is_named_without_its_value_or_a_chained_c
     assert "astype" in (e.value.fix or "")
     assert e.value.__cause__ is None and e.value.__context__ is None  # nothing holding the value rides along
     assert_no_canary(everything_about(e.value))
+
+
+# --- a CSV without a header row: its first record would become column names -------------------------------------
+
+HEADERLESS_TYPED = f"1,{CANARY_EMAIL},1985-07-21\n2,ann@example.com,1990-03-04\n"
+HEADERLESS_TEXT = f"Ann Lee,{CANARY_EMAIL}\nBo Li,bo@example.org\n"
+
+
+def _cli(*argv: str, cwd) -> tuple[int, str]:
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = str(Path(__file__).resolve().parents[2])  # this checkout's maskline, whatever the venv installed
+    env = {**os.environ, "MASKLINE_KEY": "0123456789abcdef0123",
+           "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
+    done = subprocess.run([sys.executable, "-m", "maskline", *argv], capture_output=True, text=True, cwd=cwd,
+                          env=env, timeout=120)
+    return done.returncode, done.stdout + done.stderr
+
+
+def test_what_duckdb_reads_as_the_header_of_a_headerless_csv_is_its_first_record(tmp_path) -> None:
+    import duckdb
+
+    from maskline.engine.files import CSV_TEXT
+
+    for text in (HEADERLESS_TYPED, HEADERLESS_TEXT):  # the control: these names would be printed and written
+        src = tmp_path / "people.csv"
+        src.write_text(text)
+        con = duckdb.connect()
+        names = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM read_csv('{src}', {CSV_TEXT})").fetchall()]
+        assert CANARY_EMAIL in names
+    # The all-text file fools the sniffer: only the cell's own detection tells it apart from a header.
+    assert con.execute(f"SELECT HasHeader FROM sniff_csv('{src}')").fetchall() == [(True,)]
+
+
+@pytest.mark.parametrize("text", [HEADERLESS_TYPED, HEADERLESS_TEXT], ids=["typed", "text"])
+@pytest.mark.parametrize("with_policy", [False, True])
+def test_a_csv_whose_first_row_is_data_is_refused_before_any_name_is_shown_or_written(tmp_path, text,
+                                                                                      with_policy) -> None:
+    (tmp_path / "people.csv").write_text(text)
+    argv = ["mask", "people.csv", "out.csv"]
+    if with_policy:  # a policy naming a column the file lacks would list the file's "columns" in its error
+        (tmp_path / "p.yml").write_text("datasets: {people: {columns: {email: {info_type: EMAIL}}}}\n")
+        argv += ["--policy", "p.yml"]
+    code, output = _cli(*argv, cwd=tmp_path)
+    assert code == 2 and "the first row looks like data" in output and "line 1" in output
+    assert "Traceback" not in output
+    assert_no_canary(output)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["people.csv"] + (["p.yml"] if with_policy else []))
+
+
+def test_a_scan_of_a_headerless_csv_is_refused_without_its_first_record(tmp_path) -> None:
+    (tmp_path / "people.csv").write_text(HEADERLESS_TEXT)
+    code, output = _cli("scan", "people.csv", "--format", "json", cwd=tmp_path)
+    assert code == 2 and "the first row looks like data" in output
+    assert_no_canary(output)
+
+
+def test_headers_of_dictionary_words_and_usual_names_are_still_headers(tmp_path) -> None:
+    from maskline.engine.files import mask_file
+
+    src = tmp_path / "people.csv"
+    src.write_text("IBAN,Mark,Chase,email address,date of birth\n"
+                   "GB82WEST12345698765432,x,y,ann@example.com,1985-07-21\n")
+    report = mask_file(src, tmp_path / "out.csv", {"version": 1})
+    assert [c.name for c in report.plan.columns] == ["IBAN", "Mark", "Chase", "email address", "date of birth"]
