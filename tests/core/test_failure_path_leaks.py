@@ -121,3 +121,41 @@ def test_headers_of_dictionary_words_and_usual_names_are_still_headers(tmp_path)
                    "GB82WEST12345698765432,x,y,ann@example.com,1985-07-21\n")
     report = mask_file(src, tmp_path / "out.csv", {"version": 1})
     assert [c.name for c in report.plan.columns] == ["IBAN", "Mark", "Chase", "email address", "date of birth"]
+
+
+# --- a key pasted where the policy names its source --------------------------------------------------------------
+
+PASTED_KEY = "Qv7Canary3xKEYz9Lm2Pw8Rt4Yb6Nc1Hd"  # made up: the secret a user put in key.env by mistake
+
+
+def _no_piece_of(secret: str, text: str, width: int = 6) -> None:
+    pieces = [secret[i:i + width] for i in range(len(secret) - width + 1)]
+    assert not [p for p in pieces if p in text], "part of the key was printed"
+
+
+@pytest.mark.parametrize("source", ["env", "airflow_conn"])
+def test_a_key_pasted_as_the_name_of_its_source_is_never_printed(source) -> None:
+    from maskline.errors import KeyMissingError
+    from maskline.keys import KeyRef, resolve_key
+    from maskline.policy import load_policy
+
+    policy = load_policy({"key": {source: PASTED_KEY}})  # the control: the schema accepts it as a name
+    assert PASTED_KEY in (policy.key.env, policy.key.airflow_conn)
+    with pytest.raises(KeyMissingError) as e:
+        resolve_key(policy.key, {})
+    assert f"key.{source}" in str(e.value)
+    _no_piece_of(PASTED_KEY, everything_about(e.value) + policy.key.describe())
+    # maskline's own default names are still shown: they are the fix.
+    with pytest.raises(KeyMissingError, match="export MASKLINE_KEY="):
+        resolve_key(KeyRef(env="MASKLINE_KEY"), {})
+
+
+def test_the_cli_does_not_print_a_key_pasted_into_the_policy(tmp_path) -> None:
+    (tmp_path / "people.csv").write_text("id,email\n1,ann@example.com\n")
+    (tmp_path / "p.yml").write_text(f"key: {{env: {PASTED_KEY}}}\n"
+                                    "datasets: {people: {columns: {id: {pass: true}, email: {method: hmac}}}}\n")
+    assert _cli("policy", "validate", "p.yml", cwd=tmp_path)[0] == 0  # nothing refuses it before the key is read
+    code, output = _cli("mask", "people.csv", "out.csv", "--policy", "p.yml", cwd=tmp_path)
+    assert code == 2 and "no masking key" in output and "key.env" in output
+    _no_piece_of(PASTED_KEY, output)
+    assert not (tmp_path / "out.csv").exists()
