@@ -170,7 +170,9 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
         raise InputError(f"lineage file not found: {p}", where=str(p),
                          fix="pass the file the OpenLineage file transport writes (log_file_path), with append: true")
     events: list[dict[str, Any]] = []
-    for number, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1):
+    from maskline.yaml_errors import read_utf8
+
+    for number, line in enumerate(read_utf8(p, what="the lineage file").splitlines(), start=1):
         if not line.strip():
             continue
         try:

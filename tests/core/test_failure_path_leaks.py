@@ -159,3 +159,70 @@ def test_the_cli_does_not_print_a_key_pasted_into_the_policy(tmp_path) -> None:
     assert code == 2 and "no masking key" in output and "key.env" in output
     _no_piece_of(PASTED_KEY, output)
     assert not (tmp_path / "out.csv").exists()
+
+
+# --- YAML and text files whose errors would quote their lines --------------------------------------------------
+
+BROKEN_POLICIES = {
+    "unclosed flow list on the value's line": f"version: 1\nallow_list: [{CANARY_EMAIL}\n",
+    "a tab on the value's line": f"version: 1\nallow_list:\n\t- {CANARY_EMAIL}\n",
+    "a value taken for an alias": "version: 1\nallow_list: [*canary7731]\n",
+    "a value taken for a tag": f"version: 1\nallow_list: [!canary7731 {CANARY_EMAIL}]\n",
+}
+
+
+@pytest.mark.parametrize("text", list(BROKEN_POLICIES.values()), ids=list(BROKEN_POLICIES))
+def test_a_broken_policy_is_described_by_position_and_kind_never_by_its_lines(text) -> None:
+    import yaml
+
+    from maskline.errors import PolicyError
+    from maskline.policy import load_policy
+
+    with pytest.raises(yaml.YAMLError) as raw:  # the control: PyYAML's own message quotes the value
+        yaml.safe_load(text)
+    assert "canary7731" in str(raw.value)
+    with pytest.raises(PolicyError) as e:
+        load_policy(text)
+    assert e.value.what.startswith("policy is not valid YAML: ") and (e.value.where or "").startswith("<string>:")
+    assert_no_canary(everything_about(e.value))
+
+
+def test_a_tab_is_still_named_as_the_mistake() -> None:
+    from maskline.errors import PolicyError
+    from maskline.policy import load_policy
+
+    with pytest.raises(PolicyError, match="a tab: YAML indents with spaces") as e:
+        load_policy(BROKEN_POLICIES["a tab on the value's line"])
+    assert e.value.where == "<string>:3:1"
+
+
+def test_a_policy_file_that_is_not_utf8_is_an_error_by_line_not_a_traceback(tmp_path) -> None:
+    path = tmp_path / "p.yml"
+    path.write_bytes(f"version: 1\nallow_list: [{CANARY_EMAIL}]  # caf".encode() + b"\xe9\n")
+    with pytest.raises(UnicodeDecodeError):  # the control: what reading it as text raised before
+        path.read_text(encoding="utf-8")
+    (tmp_path / "people.csv").write_text("id,email\n1,ann@example.com\n")
+    for argv in (["mask", "people.csv", "out.csv", "--policy", "p.yml"], ["policy", "validate", "p.yml"]):
+        code, output = _cli(*argv, cwd=tmp_path)
+        assert code == 2 and "not UTF-8 text" in output and "p.yml:2" in output and "Traceback" not in output
+        assert_no_canary(output)
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("schema.yml", f"t: {{id: integer, email: varchar\n  x: [{CANARY_EMAIL}\n"),
+    ("schema.json", f'{{"t": {{"email": "{CANARY_EMAIL}"'),
+])
+def test_a_broken_schema_file_for_sql_is_an_error_without_its_lines(tmp_path, name, text) -> None:
+    (tmp_path / "p.yml").write_text("datasets: {t: {columns: {email: {info_type: EMAIL}}}}\n")
+    (tmp_path / name).write_text(text)
+    code, output = _cli("sql", "--dialect", "duckdb", "--policy", "p.yml", "--query", "SELECT * FROM t",
+                        "--schema-from", name, cwd=tmp_path)
+    assert code == 2 and "not valid" in output and f"{name}:" in output and "Traceback" not in output
+    assert_no_canary(output)
+
+
+def test_a_lineage_file_that_is_not_utf8_is_an_error_by_line(tmp_path) -> None:
+    (tmp_path / "events.jsonl").write_bytes(b'{"eventType": "START"}\n' + CANARY_EMAIL.encode() + b"\xff\n")
+    code, output = _cli("lineage", "audit", "events.jsonl", cwd=tmp_path)
+    assert code == 2 and "events.jsonl:2" in output and "Traceback" not in output
+    assert_no_canary(output)
