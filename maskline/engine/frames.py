@@ -64,8 +64,10 @@ def classify_for(data: Any, policy: Policy, table: str | None) -> Classification
     except Exception as e:  # noqa: BLE001 - fail closed on any classifier failure
         from maskline.engine.failures import safe_engine_message
 
-        raise ClassificationError(f"classification failed: {safe_engine_message(e)}", where=f"table {table!r}",
-                                  fix="fix the input, or describe the table under 'datasets:' in the policy") from None
+        failed = safe_engine_message(e)
+    # Raised outside the handler: the classifier's error (whose text may quote a sampled value) is not its context.
+    raise ClassificationError(f"classification failed: {failed}", where=f"table {table!r}",
+                              fix="fix the input, or describe the table under 'datasets:' in the policy")
 
 
 def key_for(plan: Plan, policy: Policy, key: KeyMaterial | None) -> KeyMaterial | None:
@@ -203,8 +205,9 @@ def _run(con: Any, pol: Policy, plan: Plan, key: KeyMaterial | None) -> Any:
     sql = with_prose_pass(con, compile_select(plan, INPUT, "duckdb").sql("duckdb"), plan, f"table {plan.table!r}")
     try:
         return con.sql(sql).to_arrow_table()
-    except Exception as e:  # noqa: BLE001 - engine errors are re-raised without values
-        raise explain_failure(e, con, plan, INPUT, f"table {plan.table!r}") from None
+    except Exception as e:  # noqa: BLE001 - engine errors are rebuilt without values
+        failure = explain_failure(e, con, plan, INPUT, f"table {plan.table!r}")
+    raise failure  # outside the handler: it holds no engine error, whose text quotes values
 
 
 def mask_frame_with_report(

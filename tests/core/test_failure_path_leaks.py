@@ -226,3 +226,56 @@ def test_a_lineage_file_that_is_not_utf8_is_an_error_by_line(tmp_path) -> None:
     code, output = _cli("lineage", "audit", "events.jsonl", cwd=tmp_path)
     assert code == 2 and "events.jsonl:2" in output and "Traceback" not in output
     assert_no_canary(output)
+
+
+# --- a malformed row deep in a CSV, past the rows the sniffer reads ----------------------------------------------
+
+DEEP_ROWS = 30_000  # DuckDB's sniffer reads about 20,000 rows; the bad one comes after them
+
+
+def _csv_with_a_bad_row_deep_in(path, bad: str) -> None:
+    rows = [f"{i},u{i}@example.org,ok" for i in range(DEEP_ROWS)]
+    rows[DEEP_ROWS - 5] = {"too many fields": f"{DEEP_ROWS - 5},{CANARY_EMAIL},x,{CANARY_EMAIL}",
+                           "too few fields": f"{DEEP_ROWS - 5},{CANARY_EMAIL}"}[bad]
+    path.write_text("id,email,note\n" + "\n".join(rows) + "\n")
+
+
+DEEP_POLICY = {"datasets": {"people": {"columns": {
+    "id": {"pass": True}, "email": {"info_type": "EMAIL"}, "note": {"method": "redact"}}}}}
+
+
+@pytest.mark.parametrize("bad", ["too many fields", "too few fields"])
+def test_duckdbs_message_for_a_malformed_row_quotes_the_row(tmp_path, bad) -> None:
+    import duckdb
+
+    from maskline.engine.files import CSV_TEXT
+
+    _csv_with_a_bad_row_deep_in(tmp_path / "people.csv", bad)
+    with pytest.raises(duckdb.Error) as e:  # the control: forwarding it, or chaining it, would carry the value
+        duckdb.connect().execute(f"SELECT count(*) FROM read_csv('{tmp_path / 'people.csv'}', {CSV_TEXT})").fetchall()
+    assert CANARY_EMAIL in str(e.value)
+
+
+@pytest.mark.parametrize("bad", ["too many fields", "too few fields"])
+@pytest.mark.parametrize("output", ["out.csv", "out.parquet"])
+def test_a_malformed_row_deep_in_a_csv_writes_nothing_and_says_so_without_the_row(tmp_path, bad, output) -> None:
+    from maskline.engine.files import mask_file
+
+    _csv_with_a_bad_row_deep_in(tmp_path / "people.csv", bad)
+    with pytest.raises(InputError) as e:
+        mask_file(tmp_path / "people.csv", tmp_path / output, DEEP_POLICY)
+    assert "cannot be read to its end" in e.value.what and "malformed row" in (e.value.fix or "")
+    assert e.value.__cause__ is None and e.value.__context__ is None
+    assert_no_canary(everything_about(e.value))
+    assert [p.name for p in tmp_path.iterdir()] == ["people.csv"]  # no output, no temporary file
+
+
+def test_a_method_failing_on_a_frame_holds_no_engine_error(tmp_path) -> None:
+    from maskline.errors import MaskingError
+
+    frame = pd.DataFrame({"amount": [CANARY_EMAIL, "12"]})
+    with pytest.raises(MaskingError) as e:
+        mask_frame(frame, {"datasets": {"t": {"columns": {"amount": {"method": {"method": "generalize",
+                                                                                  "bucket": 10}}}}}}, table="t")
+    assert "'amount'" in str(e.value) and e.value.__context__ is None
+    assert_no_canary(everything_about(e.value))
