@@ -279,3 +279,22 @@ def test_a_method_failing_on_a_frame_holds_no_engine_error(tmp_path) -> None:
                                                                                   "bucket": 10}}}}}}, table="t")
     assert "'amount'" in str(e.value) and e.value.__context__ is None
     assert_no_canary(everything_about(e.value))
+
+
+# --- a lineage file whose events have the wrong shape -------------------------------------------------------------
+
+def test_an_event_of_the_wrong_shape_is_an_error_by_position_not_a_traceback(tmp_path) -> None:
+    import json
+
+    from maskline.cli.lineage import summarize
+
+    good = {"eventType": "COMPLETE", "run": {"runId": "r1"}, "job": {"namespace": "n", "name": "j"}}
+    bad = {"eventType": "COMPLETE", "run": {"runId": "r2", "facets": {"maskline_identity": {}}},
+           "job": {"namespace": "n", "name": "k"},
+           "outputs": [{"name": "o", "facets": {"maskline_masking": {"fields": {"email": CANARY_EMAIL}}}}]}
+    with pytest.raises(AttributeError):  # the control: what the audit raised before, as a bare traceback
+        summarize([bad])
+    (tmp_path / "events.jsonl").write_text(json.dumps(good) + "\n\n" + json.dumps(bad) + "\n")
+    code, output = _cli("lineage", "audit", "events.jsonl", cwd=tmp_path)
+    assert code == 2 and "event 2 does not have the shape" in output and "Traceback" not in output
+    assert_no_canary(output)
