@@ -71,7 +71,19 @@ def classify_for(data: Any, policy: Policy, table: str | None) -> Classification
 
 
 def key_for(plan: Plan, policy: Policy, key: KeyMaterial | None) -> KeyMaterial | None:
-    """The key, resolved only when a keyed method is used; missing means no output at all."""
+    """The key, resolved only when a keyed method is used; missing means no output at all.
+
+    A key passed as plain text or bytes is refused by its type alone: :class:`KeyMaterial` is what never prints it.
+
+    >>> key_for(build_plan(load_policy({}), "t", [("a", "text")]), load_policy({}), "a-secret-as-text")
+    Traceback (most recent call last):
+    ...
+    maskline.errors.InputError: key must be a KeyMaterial, not str (at key=). Fix: pass KeyMaterial(secret_bytes), whose repr never shows the secret, or leave key out to read MASKLINE_KEY
+    """
+    if key is not None and not isinstance(key, KeyMaterial):
+        raise InputError(f"key must be a KeyMaterial, not {type(key).__name__}", where="key=",
+                         fix="pass KeyMaterial(secret_bytes), whose repr never shows the secret, or leave key out "
+                             "to read MASKLINE_KEY")
     if not plan.keyed:
         return key
     if key is not None:

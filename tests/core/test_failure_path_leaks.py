@@ -298,3 +298,19 @@ def test_an_event_of_the_wrong_shape_is_an_error_by_position_not_a_traceback(tmp
     code, output = _cli("lineage", "audit", "events.jsonl", cwd=tmp_path)
     assert code == 2 and "event 2 does not have the shape" in output and "Traceback" not in output
     assert_no_canary(output)
+
+
+@pytest.mark.parametrize("as_type", [str, bytes])
+def test_a_key_passed_as_plain_text_or_bytes_is_refused_by_its_type(tmp_path, as_type) -> None:
+    from maskline.engine.files import mask_file
+
+    key = PASTED_KEY if as_type is str else PASTED_KEY.encode()
+    policy = {"datasets": {"people": {"columns": {"id": {"pass": True}, "email": {"method": "hmac"}}}}}
+    (tmp_path / "people.csv").write_text("id,email\n1,ann@example.com\n")
+    for call in (lambda: mask_frame(pd.DataFrame({"id": [1], "email": ["ann@example.com"]}), policy, table="people",
+                                    key=key),
+                 lambda: mask_file(tmp_path / "people.csv", tmp_path / "out.csv", policy, key=key)):
+        with pytest.raises(InputError, match=f"key must be a KeyMaterial, not {as_type.__name__}") as e:
+            call()
+        _no_piece_of(PASTED_KEY, everything_about(e.value))
+    assert not (tmp_path / "out.csv").exists()
