@@ -26,7 +26,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -351,7 +351,7 @@ def marquez_url(explicit: str | None, environ: Mapping[str, str] | None = None) 
     return url
 
 
-def summarize_checked(events: list[Mapping[str, Any]], namespace: str | None, where: str) -> list[RunSummary]:
+def summarize_checked(events: Sequence[Mapping[str, Any]], namespace: str | None, where: str) -> list[RunSummary]:
     """:func:`summarize`, but an event whose parts have the wrong JSON types is an :class:`InputError` naming its
     position and the kind of mistake, never a traceback (or its content).
 
