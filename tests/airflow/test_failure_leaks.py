@@ -23,7 +23,7 @@ from maskline_leak_dags import CANARY, FILE_TASKS  # noqa: E402
 def test_the_canary_really_is_in_every_input(airflow_runs) -> None:
     leaks = airflow_runs.data_dir / "leaks"
     assert all(CANARY in (leaks / name).read_text() for name in ("headerless.csv", "deep.csv", "pasted.yml",
-                                                                "alias.yml"))
+                                                                "pasted_conn.yml", "alias.yml"))
 
 
 @pytest.mark.parametrize("task_id", sorted(FILE_TASKS))

@@ -1,8 +1,8 @@
 """Failure paths whose inputs hold a canary: the task log and lineage must hold none of it.
 
-- ``mt_failure_leaks``: ``write_inputs`` writes the inputs, then four MaskFileOperator tasks fail: a CSV
+- ``mt_failure_leaks``: ``write_inputs`` writes the inputs, then five MaskFileOperator tasks fail: a CSV
   without a header row, a malformed row deep in a CSV, a policy with the key pasted where its variable's
-  name belongs, and a policy value YAML takes for an alias. Each input holds ``CANARY``, a token the
+  or its Airflow connection's name belongs, and a policy value YAML takes for an alias. Each input holds ``CANARY``, a token the
   log filter's detectors do not recognise, so it shows wherever an engine's or a parser's text is forwarded.
 """
 
@@ -24,6 +24,7 @@ FILE_TASKS = {  # task id -> (input, policy, output)
     "headerless_csv": ("headerless.csv", {"version": 1}, "out_headerless.csv"),
     "malformed_deep_row": ("deep.csv", DEEP_POLICY, "out_deep.csv"),
     "key_pasted_in_policy": ("people.csv", "pasted.yml", "out_pasted.csv"),
+    "key_pasted_as_connection": ("people.csv", "pasted_conn.yml", "out_pasted_conn.csv"),
     "value_taken_for_an_alias": ("people.csv", "alias.yml", "out_alias.csv"),
 }
 
@@ -40,6 +41,9 @@ with DAG("mt_failure_leaks", schedule=None, start_date=pendulum.datetime(2024, 1
         (DATA_DIR / "people.csv").write_text("id,email\n1,ann@example.com\n")
         (DATA_DIR / "pasted.yml").write_text(f"key: {{env: {CANARY}KEY}}\n"
                                              "datasets: {people: {columns: {id: {pass: true}, email: {method: hmac}}}}\n")
+        (DATA_DIR / "pasted_conn.yml").write_text(f"key: {{airflow_conn: {CANARY}CONN}}\n"
+                                                  "datasets: {people: {columns: {id: {pass: true}, email: "
+                                                  "{method: hmac}}}}\n")
         (DATA_DIR / "alias.yml").write_text(f"allow_list: [*{CANARY}]\n")
 
     inputs = write_inputs()
