@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from maskline.classify.result import Classification
-from maskline.errors import ClassificationError, InputError, KeyMissingError
+from maskline.errors import ClassificationError, InputError, KeyMissingError, MasklineError
 from maskline.keys import KeyMaterial, resolve_key
 from maskline.plan import Plan, build_plan
 from maskline.policy import Policy, load_policy
@@ -59,8 +59,8 @@ def classify_for(data: Any, policy: Policy, table: str | None) -> Classification
         ) from e
     try:
         return classify(data, policy, table=table) if not isinstance(data, (str, Path)) else classify(str(data), policy)
-    except ClassificationError:
-        raise
+    except MasklineError:
+        raise  # built by maskline from structure, and it says what to fix better than a wrapper would
     except Exception as e:  # noqa: BLE001 - fail closed on any classifier failure
         from maskline.engine.failures import safe_engine_message
 
