@@ -348,3 +348,15 @@ def test_a_canary_in_an_unusual_parquet_type_is_masked_by_the_scan(tmp_path, col
     else:
         written = (tmp_path / output).read_text()
     assert CANARY_EMAIL[:16] not in written and "canary7731" not in written
+
+
+def test_an_error_the_classifier_built_reaches_the_caller_as_it_is(monkeypatch) -> None:
+    import maskline.classify as classify_module
+
+    def refuses(*args, **kwargs):
+        raise InputError("cannot read the table: BinderException", where="t", fix="check the column types")
+
+    monkeypatch.setattr(classify_module, "classify", refuses)
+    with pytest.raises(InputError, match="cannot read the table") as e:
+        mask_frame(pd.DataFrame({"a": ["x"]}), {"version": 1}, table="t")
+    assert e.value.fix == "check the column types"  # not re-wrapped as "classification failed: InputError"
