@@ -54,21 +54,44 @@ def check_key_bytes(secret: bytes, where: str) -> None:
                               where=where, fix=GENERATE_KEY)
 
 
+# The names maskline itself defines are shown in messages; a name a policy gives is not. A key pasted where its
+# name belongs (``key: {env: <the secret>}``) would otherwise be printed by the very error saying it is missing,
+# and no test of a name's shape tells a secret from a variable's name.
+SHOWN_NAMES = frozenset({"MASKLINE_KEY", "maskline_default"})
+NAMES_NOT_SHOWN = "maskline does not print a name the policy gives for its key: a key pasted there would be printed"
+
+
 @dataclass(frozen=True)
 class KeyRef:
     """Where a key comes from: an environment variable or an Airflow connection.
 
     >>> KeyRef(env="MASKLINE_KEY").describe()
     'environment variable MASKLINE_KEY'
+    >>> KeyRef(env="PII_KEY").describe()
+    'the environment variable named at key.env in the policy'
     """
 
     env: str | None = None
     airflow_conn: str | None = None
 
+    @property
+    def policy_path(self) -> str:
+        """Where in the policy the name is written: ``key.env`` or ``key.airflow_conn``."""
+        return "key.airflow_conn" if self.airflow_conn else "key.env"
+
+    @property
+    def name_shown(self) -> bool:
+        """Whether messages may print the name: only maskline's own defaults."""
+        return (self.airflow_conn or self.env or "") in SHOWN_NAMES
+
     def describe(self) -> str:
         if self.airflow_conn:
-            return f"Airflow connection {self.airflow_conn!r} (password field)"
-        return f"environment variable {self.env}"
+            if self.name_shown:
+                return f"Airflow connection {self.airflow_conn!r} (password field)"
+            return f"the Airflow connection named at {self.policy_path} in the policy (password field)"
+        if self.name_shown:
+            return f"environment variable {self.env}"
+        return f"the environment variable named at {self.policy_path} in the policy"
 
 
 DEFAULT_KEY_REF = KeyRef(env="MASKLINE_KEY")
@@ -111,12 +134,19 @@ def resolve_key(ref: KeyRef | None, environ: Mapping[str, str] | None = None) ->
     Airflow connections are resolved by the Airflow face, which passes the
     secret in ``environ`` under the connection name.
 
-    >>> resolve_key(KeyRef(env="K"), {"K": "0123456789abcdef"}).source
-    'environment variable K'
+    >>> resolve_key(KeyRef(env="MASKLINE_KEY"), {"MASKLINE_KEY": "0123456789abcdef"}).source
+    'environment variable MASKLINE_KEY'
+    >>> resolve_key(KeyRef(env="MASKLINE_KEY"), {})
+    Traceback (most recent call last):
+    ...
+    maskline.errors.KeyMissingError: no masking key: environment variable MASKLINE_KEY is not set (at policy key: {env: MASKLINE_KEY}). Fix: export MASKLINE_KEY=<a long random secret>, or point 'key' in the policy at another variable
+
+    A name the policy gives is not printed (it may be the key itself, pasted in the wrong place):
+
     >>> resolve_key(KeyRef(env="K"), {})
     Traceback (most recent call last):
     ...
-    maskline.errors.KeyMissingError: no masking key: environment variable K is not set (at policy key: {env: K}). Fix: export K=<a long random secret>, or point 'key' in the policy at another variable
+    maskline.errors.KeyMissingError: no masking key: the environment variable named at key.env in the policy is not set (at policy key.env). Fix: set the variable that key.env names to a long random secret, or point 'key' at another one (maskline does not print a name the policy gives for its key: a key pasted there would be printed)
     """
     ref = ref or DEFAULT_KEY_REF
     env = os.environ if environ is None else environ
@@ -124,6 +154,11 @@ def resolve_key(ref: KeyRef | None, environ: Mapping[str, str] | None = None) ->
     assert name is not None
     value = env.get(name)
     if not value:
+        if not ref.name_shown:
+            thing = "Airflow connection" if ref.airflow_conn else "variable"
+            raise KeyMissingError(f"no masking key: {ref.describe()} is not set", where=f"policy {ref.policy_path}",
+                                  fix=f"set the {thing} that {ref.policy_path} names to a long random secret, or "
+                                      f"point 'key' at another one ({NAMES_NOT_SHOWN})")
         where = f"policy key: {{airflow_conn: {name}}}" if ref.airflow_conn else f"policy key: {{env: {name}}}"
         fix = (
             f"create the Airflow connection {name!r} with the key as its password"

@@ -379,7 +379,9 @@ def load_policy(source: str | Path | Mapping[str, Any] | Policy) -> Policy:
         name = str(path)
         if not path.is_file():
             raise PolicyError(f"policy file not found: {path}", where=name, fix="check the path, or run 'maskline policy init'")
-        text = path.read_text(encoding="utf-8")
+        from maskline.yaml_errors import read_utf8
+
+        text = read_utf8(path, what="the policy", error=PolicyError)
     else:
         text, name = str(source), "<string>"
     from maskline.policy_yaml import load_policy_yaml
@@ -387,10 +389,14 @@ def load_policy(source: str | Path | Mapping[str, Any] | Policy) -> Policy:
     try:
         raw = load_policy_yaml(text, name)
     except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
-        raise PolicyError(f"policy is not valid YAML: {getattr(e, 'problem', e)}", where=where,
-                          fix="fix the YAML syntax at that line") from None
+        from maskline.yaml_errors import describe_yaml_error
+
+        # By kind and position only: PyYAML's message quotes the file's lines, which can hold values.
+        what, where = describe_yaml_error(e, text, name)
+    else:
+        what = ""
+    if what:  # raised outside the handler, so the error does not hold PyYAML's as its context either
+        raise PolicyError(f"policy is not valid YAML: {what}", where=where, fix="fix the YAML syntax at that line")
     if raw is None:
         raise PolicyError("policy is empty", where=name, fix="start from 'maskline policy init' or the README example")
     return _Loader(name).load(raw)

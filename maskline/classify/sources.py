@@ -156,6 +156,7 @@ def _from_location(loc: str, table: str | None, n: int) -> Sample:
             columns, rows, total = grouped_sample(rel, n, row_number=None if ROW_NUMBER in rel.columns
                                                   else ROW_NUMBER)
         else:
+            _check_csv_header(con, path)  # before its cells become column names in the scan's output
             typed = con.read_csv(str(path))
             types = dict(zip(typed.columns, (str(t) for t in typed.types), strict=True))
             # All text: sniffing would turn "01234" into 1234 and lose what makes it a postal code.
@@ -167,6 +168,16 @@ def _from_location(loc: str, table: str | None, n: int) -> Sample:
     finally:
         con.close()
     return Sample(columns, _file_table_name(path), types, total, rows)
+
+
+def _check_csv_header(con: Any, path: Path) -> None:
+    """Refuse a CSV whose first row is data (see :mod:`maskline.engine.csv_header`)."""
+    from maskline.engine.csv_header import check_header_holds_names
+
+    literal = "'" + str(path).replace("'", "''") + "'"
+    rows = con.execute(f"SELECT Delimiter, HasHeader FROM sniff_csv({literal})").fetchall()
+    if rows:
+        check_header_holds_names(path, str(rows[0][0] or ","), sniffed_header=bool(rows[0][1]))
 
 
 ROW_NUMBER = "file_row_number"  # DuckDB's virtual column of a Parquet row's position in its file

@@ -26,7 +26,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -170,7 +170,9 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
         raise InputError(f"lineage file not found: {p}", where=str(p),
                          fix="pass the file the OpenLineage file transport writes (log_file_path), with append: true")
     events: list[dict[str, Any]] = []
-    for number, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1):
+    from maskline.yaml_errors import read_utf8
+
+    for number, line in enumerate(read_utf8(p, what="the lineage file").splitlines(), start=1):
         if not line.strip():
             continue
         try:
@@ -349,11 +351,34 @@ def marquez_url(explicit: str | None, environ: Mapping[str, str] | None = None) 
     return url
 
 
+def summarize_checked(events: Sequence[Mapping[str, Any]], namespace: str | None, where: str) -> list[RunSummary]:
+    """:func:`summarize`, but an event whose parts have the wrong JSON types is an :class:`InputError` naming its
+    position and the kind of mistake, never a traceback (or its content).
+
+    >>> summarize_checked([{"run": {"runId": "r"}, "job": "not an object"}], None, "events.jsonl")
+    Traceback (most recent call last):
+    ...
+    maskline.errors.InputError: event 1 does not have the shape of an OpenLineage event (AttributeError) (at events.jsonl). Fix: pass the events an OpenLineage transport wrote, unedited
+    """
+    bad: tuple[int, str] | None = None
+    for number, event in enumerate(events, start=1):
+        try:
+            summarize([event], namespace)
+        except (AttributeError, TypeError, KeyError, ValueError) as e:  # the shape's fault, not the code's
+            bad = (number, type(e).__name__)
+            break
+    if bad is not None:  # raised outside the handler: nothing of the event rides along
+        raise InputError(f"event {bad[0]} does not have the shape of an OpenLineage event ({bad[1]})", where=where,
+                         fix="pass the events an OpenLineage transport wrote, unedited")
+    return summarize(events, namespace)
+
+
 def run_show(args: argparse.Namespace) -> int:
     url = marquez_url(args.url)
     events = fetch_marquez_events(url, args.limit)
-    return _print(summarize(events, args.namespace), f"Marquez {url}", args.dot)
+    return _print(summarize_checked(events, args.namespace, f"Marquez {url}"), f"Marquez {url}", args.dot)
 
 
 def run_audit(args: argparse.Namespace) -> int:
-    return _print(summarize(read_jsonl(args.file), args.namespace), str(args.file), args.dot)
+    events = read_jsonl(args.file)
+    return _print(summarize_checked(events, args.namespace, str(args.file)), str(args.file), args.dot)

@@ -59,9 +59,11 @@ def _custom_info_types(policy_path: str | None) -> dict[str, Any]:
         return {}
     from pathlib import Path
 
+    from maskline.errors import PolicyError
     from maskline.policy_yaml import load_policy_yaml
+    from maskline.yaml_errors import read_utf8
 
-    raw = load_policy_yaml(Path(policy_path).read_text(encoding="utf-8"), policy_path)
+    raw = load_policy_yaml(read_utf8(Path(policy_path), what="the policy", error=PolicyError), policy_path)
     return dict(raw.get("info_types") or {}) if isinstance(raw, dict) else {}
 
 

@@ -61,14 +61,24 @@ def schema_source(uri: str | None) -> Iterator[tuple[dict[str, dict[str, str]] |
         con.close()
 
 
+def _json(text: str, path: Path, fix: str) -> Any:
+    """``json.loads(text)``; a syntax error names its position and JSON's fixed phrase, never the text."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        reason, where = e.msg, f"{path}:{e.lineno}:{e.colno}"
+    raise InputError(f"not valid JSON: {reason}", where=where, fix=fix)  # outside the handler: nothing chained
+
+
 def _schema_file(path: Path) -> dict[str, dict[str, str]]:
     """A YAML or JSON file mapping table -> {column: type}."""
     if not path.is_file():
         raise InputError(f"schema file {path} does not exist", where="--schema-from", fix="check the path")
-    import yaml
+    from maskline.yaml_errors import load_yaml_text, read_utf8
 
-    text = path.read_text()
-    data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+    text = read_utf8(path, what="the schema file")
+    fix = "write it as table -> {column: type}, e.g. customers: {id: integer, email: varchar}"
+    data = load_yaml_text(text, str(path), fix=fix) if path.suffix.lower() != ".json" else _json(text, path, fix)
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
         raise InputError("a schema file maps table -> {column: type}", where=f"--schema-from {path}",
                          fix="e.g. customers: {id: integer, email: varchar}")

@@ -35,12 +35,14 @@ class Suggestion:
 
 
 def _project(project_dir: Path) -> dict[str, Any]:
-    import yaml
 
     path = project_dir / "dbt_project.yml"
     if not path.is_file():
         raise InputError("not a dbt project: no dbt_project.yml", where=str(project_dir), fix="pass --project-dir")
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    from maskline.yaml_errors import load_yaml_text, read_utf8
+
+    return load_yaml_text(read_utf8(path, what="dbt_project.yml"), str(path),
+                          fix="fix the YAML syntax at that line") or {}
 
 
 def seed_files(project_dir: Path) -> list[Path]:

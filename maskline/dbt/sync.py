@@ -119,7 +119,6 @@ def project(project_dir: str | Path = ".") -> Project:
     ...
     maskline.errors.InputError: no dbt_project.yml (at /nonexistent/dbt_project.yml). Fix: run this in a dbt project, or pass --project-dir
     """
-    import yaml
 
     from maskline.classify.stored import scan_path_for
 
@@ -127,7 +126,10 @@ def project(project_dir: str | Path = ".") -> Project:
     config = root / "dbt_project.yml"
     if not config.is_file():
         raise InputError("no dbt_project.yml", where=str(config), fix="run this in a dbt project, or pass --project-dir")
-    data = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
+    from maskline.yaml_errors import load_yaml_text, read_utf8
+
+    data = load_yaml_text(read_utf8(config, what="dbt_project.yml"), str(config),
+                          fix="fix the YAML syntax at that line") or {}
     value = (data.get("vars") or {}).get(VAR)
     if not isinstance(value, str) or not value.strip():
         raise PolicyError(f"the project names no policy (vars.{VAR})", where=f"{config}: vars",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from maskline.errors import MaskingError
+from maskline.errors import InputError, MaskingError, MasklineError
 
 
 def safe_text(text: str) -> str:
@@ -77,11 +77,41 @@ def masking_failed(exc: BaseException, where: str, column: str | None, method: s
     )
 
 
-def explain_failure(exc: BaseException, con: Any, plan: Any, relation: str, where: str) -> MaskingError:
-    """The MaskingError for a failed masking statement: probes each masked column to name the culprit."""
+def input_unreadable(con: Any, relation: str) -> bool:
+    """Whether reading ``relation`` alone, every column of every row, fails (a malformed row deep in a CSV).
+
+    >>> import duckdb
+    >>> input_unreadable(duckdb.connect(), "(SELECT 1 AS a)")
+    False
+    """
+    try:
+        con.execute(f"SELECT count(COLUMNS(*)) FROM {relation}").fetchall()
+    except Exception:  # noqa: BLE001 - only whether it fails matters; its text quotes the row
+        return True
+    return False
+
+
+def unreadable_input(exc: BaseException, where: str) -> InputError:
+    return InputError(
+        f"the input cannot be read to its end, nothing was written: {safe_engine_message(exc)}", where=where,
+        fix="look for a malformed row past the first ones (a wrong number of fields, an unclosed quote, bytes "
+            "that are not UTF-8): the engine's message is not shown because it quotes the row",
+    )
+
+
+def explain_failure(exc: BaseException, con: Any, plan: Any, relation: str, where: str) -> MasklineError:
+    """The error for a failed masking statement, from structure: an input that cannot be read is an
+    :class:`InputError`; otherwise each masked column is probed to name the culprit in a :class:`MaskingError`.
+
+    Callers raise it outside their ``except`` block, so it holds no engine error (whose text quotes values) as
+    its context either.
+    """
     from sqlglot import exp
 
     from maskline.sql.compile import mask_expression
+
+    if input_unreadable(con, relation):
+        return unreadable_input(exc, where)
 
     exprs = [
         (c.name, mask_expression(exp.column(exp.to_identifier(c.name, quoted=True)), c.method, "duckdb",

@@ -29,7 +29,7 @@ from typing import Any
 
 from maskline.classify.result import Classification
 from maskline.engine.frames import MaskReport, classify_for, key_for, needs_classification
-from maskline.errors import InputError
+from maskline.errors import InputError, MasklineError
 from maskline.keys import KeyMaterial
 from maskline.plan import build_plan
 from maskline.policy import Policy, load_policy
@@ -72,10 +72,12 @@ def _literal_text(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _delimiter(con: Any, src: Path) -> str | None:
-    """The delimiter DuckDB's sniffer found, so a CSV written back keeps it."""
-    rows = con.execute(f"SELECT Delimiter FROM sniff_csv({_literal(src)})").fetchall()  # all: no open result
-    return str(rows[0][0]) if rows and rows[0][0] else None
+def _sniff(con: Any, src: Path) -> tuple[str | None, bool]:
+    """The delimiter DuckDB's sniffer found (so a CSV written back keeps it), and whether it found a header."""
+    rows = con.execute(f"SELECT Delimiter, HasHeader FROM sniff_csv({_literal(src)})").fetchall()  # all: no open result
+    if not rows:
+        return None, True
+    return (str(rows[0][0]) if rows[0][0] else None), bool(rows[0][1])
 
 
 def _check_dataset(policy: Policy, table: str | None, src: Path) -> None:
@@ -152,19 +154,25 @@ def mask_file(
     con = connect()
     try:
         csv = reader == "read_csv"
+        unreadable: str | None = None
         try:
             options = f", {CSV_TEXT}" if csv else ""
             con.execute(f"CREATE VIEW maskline_input AS SELECT * FROM {reader}({_literal(src)}{options})").fetchall()
             cols = columns_of(con, "maskline_input")
-            delimiter = _delimiter(con, src) if csv else None
+            delimiter, sniffed_header = _sniff(con, src) if csv else (None, True)
         except Exception as e:  # noqa: BLE001 - unreadable input: say so without quoting its content
             from maskline.engine.failures import safe_engine_message
 
-            raise InputError(f"cannot read input: {safe_engine_message(e)}", where=str(src),
-                             fix="check that the file is valid CSV or Parquet") from None
+            unreadable = safe_engine_message(e)
+        if unreadable is not None:  # raised outside the handler: no engine error (quoting the file) rides along
+            raise InputError(f"cannot read input: {unreadable}", where=str(src),
+                             fix="check that the file is valid CSV or Parquet")
         if not cols:
             raise InputError("input has no columns", where=str(src), fix="pass a file with a header")
-        if csv:
+        if csv:  # before any column name is shown or written: a first row of data would be, unmasked
+            from maskline.engine.csv_header import check_header_holds_names
+
+            check_header_holds_names(src, delimiter or ",", sniffed_header=sniffed_header)
             check_unique_header(src, delimiter or ",", [c for c, _ in cols])
         if csv and delimiter and _suffix(dst, "output") == _suffix(src, "input") and WRITERS[_suffix(dst, "output")] \
                 .startswith("(FORMAT csv"):
@@ -183,6 +191,7 @@ def mask_file(
 
         select = with_prose_pass(con, compile_select(plan, "maskline_input", "duckdb").sql("duckdb"), plan, str(src))
         tmp = dst.with_name(f".{dst.name}.maskline-{uuid.uuid4().hex[:8]}.tmp")
+        failure: MasklineError | None = None
         try:
             from maskline.engine.progress import execute_with_progress
 
@@ -198,11 +207,13 @@ def mask_file(
             os.replace(tmp, dst)
         except InputError:
             raise
-        except Exception as e:  # noqa: BLE001 - engine errors are re-raised without values
-            raise explain_failure(e, con, plan, "maskline_input", str(src)) from None
+        except Exception as e:  # noqa: BLE001 - engine errors are rebuilt without values
+            failure = explain_failure(e, con, plan, "maskline_input", str(src))
         finally:
             if tmp.exists():
                 tmp.unlink()
+        if failure is not None:  # raised outside the handler: it holds no engine error, whose text quotes values
+            raise failure
         return MaskReport(plan, int(rows), str(dst))
     finally:
         con.close()  # an embedded connection holds memory until closed

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from maskline.classify.result import Classification
-from maskline.errors import ClassificationError, InputError, KeyMissingError
+from maskline.errors import ClassificationError, InputError, KeyMissingError, MasklineError
 from maskline.keys import KeyMaterial, resolve_key
 from maskline.plan import Plan, build_plan
 from maskline.policy import Policy, load_policy
@@ -59,17 +59,31 @@ def classify_for(data: Any, policy: Policy, table: str | None) -> Classification
         ) from e
     try:
         return classify(data, policy, table=table) if not isinstance(data, (str, Path)) else classify(str(data), policy)
-    except ClassificationError:
-        raise
+    except MasklineError:
+        raise  # built by maskline from structure, and it says what to fix better than a wrapper would
     except Exception as e:  # noqa: BLE001 - fail closed on any classifier failure
         from maskline.engine.failures import safe_engine_message
 
-        raise ClassificationError(f"classification failed: {safe_engine_message(e)}", where=f"table {table!r}",
-                                  fix="fix the input, or describe the table under 'datasets:' in the policy") from None
+        failed = safe_engine_message(e)
+    # Raised outside the handler: the classifier's error (whose text may quote a sampled value) is not its context.
+    raise ClassificationError(f"classification failed: {failed}", where=f"table {table!r}",
+                              fix="fix the input, or describe the table under 'datasets:' in the policy")
 
 
 def key_for(plan: Plan, policy: Policy, key: KeyMaterial | None) -> KeyMaterial | None:
-    """The key, resolved only when a keyed method is used; missing means no output at all."""
+    """The key, resolved only when a keyed method is used; missing means no output at all.
+
+    A key passed as plain text or bytes is refused by its type alone: :class:`KeyMaterial` is what never prints it.
+
+    >>> key_for(build_plan(load_policy({}), "t", [("a", "text")]), load_policy({}), "a-secret-as-text")
+    Traceback (most recent call last):
+    ...
+    maskline.errors.InputError: key must be a KeyMaterial, not str (at key=). Fix: pass KeyMaterial(secret_bytes), whose repr never shows the secret, or leave key out to read MASKLINE_KEY
+    """
+    if key is not None and not isinstance(key, KeyMaterial):
+        raise InputError(f"key must be a KeyMaterial, not {type(key).__name__}", where="key=",
+                         fix="pass KeyMaterial(secret_bytes), whose repr never shows the secret, or leave key out "
+                             "to read MASKLINE_KEY")
     if not plan.keyed:
         return key
     if key is not None:
@@ -140,9 +154,37 @@ def _as_arrow(data: Any) -> Any:
     if pd is not None and isinstance(data, pd.DataFrame):
         if len(data.columns) == 0:
             raise InputError("the DataFrame has no columns", where="mask_frame(data)", fix="pass a table with columns")
-        return pa.Table.from_pandas(data, preserve_index=False)
+        try:
+            return pa.Table.from_pandas(data, preserve_index=False)
+        except Exception:  # noqa: BLE001 - Arrow's message quotes the value it could not convert
+            pass  # the error is built below, outside this block, so that it chains no exception holding the value
+        raise unconvertible_column(data)
     raise InputError(f"cannot mask a {type(data).__name__}", where="mask_frame(data)",
                      fix="pass a pandas DataFrame or a pyarrow Table")
+
+
+def unconvertible_column(df: Any) -> InputError:
+    """The error for a DataFrame Arrow cannot convert, naming the first failing column and its dtype, no value.
+
+    >>> import pandas as pd
+    >>> print(unconvertible_column(pd.DataFrame({"id": [1, 2], "note": pd.array([1, "x"], dtype=object)})))
+    column 'note' cannot be converted to Arrow: its object values mix types (at mask_frame(data), column 2). Fix: give the column one type first, e.g. df['note'] = df['note'].astype('string')
+    """
+    import pyarrow as pa
+
+    for i in range(len(df.columns)):
+        failed = False
+        try:
+            pa.Array.from_pandas(df.iloc[:, i])
+        except Exception:  # noqa: BLE001 - only whether it fails matters; its text may quote a value
+            failed = True
+        if failed:
+            name = str(df.columns[i])
+            return InputError(f"column {name!r} cannot be converted to Arrow: its {df.dtypes.iloc[i]} values mix "
+                              "types", where=f"mask_frame(data), column {i + 1}",
+                              fix=f"give the column one type first, e.g. df[{name!r}] = df[{name!r}].astype('string')")
+    return InputError("the DataFrame cannot be converted to Arrow", where="mask_frame(data)",
+                      fix="give every column one type, e.g. with df.astype({'column': 'string'})")
 
 
 def mask_frame(
@@ -175,8 +217,9 @@ def _run(con: Any, pol: Policy, plan: Plan, key: KeyMaterial | None) -> Any:
     sql = with_prose_pass(con, compile_select(plan, INPUT, "duckdb").sql("duckdb"), plan, f"table {plan.table!r}")
     try:
         return con.sql(sql).to_arrow_table()
-    except Exception as e:  # noqa: BLE001 - engine errors are re-raised without values
-        raise explain_failure(e, con, plan, INPUT, f"table {plan.table!r}") from None
+    except Exception as e:  # noqa: BLE001 - engine errors are rebuilt without values
+        failure = explain_failure(e, con, plan, INPUT, f"table {plan.table!r}")
+    raise failure  # outside the handler: it holds no engine error, whose text quotes values
 
 
 def mask_frame_with_report(

@@ -23,6 +23,15 @@ UNKEYED = "unkeyed"  # shown instead of a token when no key is configured: still
 
 _VALUE_LISTS = ("unexpected_list", "partial_unexpected_list")
 _INDEX_LISTS = ("unexpected_index_list", "partial_unexpected_index_list")
+# What a result may keep as it is: GX's computed numbers, the column names the caller passed, and what maskline's
+# own expectations report (built from structure). Every other key is withheld: an allow-list, because GX adds
+# keys (``unexpected_index_query`` quotes a DataFrame's index labels) that a list of known bad keys would miss.
+_KEPT = frozenset({
+    "element_count", "missing_count", "missing_percent", "unexpected_count", "unexpected_percent",
+    "unexpected_percent_total", "unexpected_percent_nonmissing", "unexpected_index_column_names",
+    "observed_value", "details",
+})
+WITHHELD = "withheld by maskline (it can hold values)"
 
 
 def pseudonym_key(ref: KeyRef | None = None) -> KeyMaterial | None:
@@ -97,6 +106,7 @@ def redact_result(result: Mapping[str, Any], key: KeyMaterial | None,
 
     ``column`` is the checked column: its entries in index lists are always
     replaced, even small integers (an age, a postal code) that would pass for row ids.
+    A key this function does not know is withheld, whatever it holds.
 
     >>> r = redact_result({"unexpected_count": 1, "partial_unexpected_list": ["123-45-6789"],
     ...                    "partial_unexpected_counts": [{"value": "123-45-6789", "count": 1}]},
@@ -129,10 +139,12 @@ def redact_result(result: Mapping[str, Any], key: KeyMaterial | None,
         if isinstance(out.get(name), list):
             # pandas index lists hold row numbers (kept); with unexpected_index_column_names they
             # hold dicts that include the checked column's value (replaced).
+            # A bare entry is the row's index label: a row number stays, a label (an e-mail index) is a value.
             out[name] = [{k: fake(v) if k == column else _row_id(v, fake) for k, v in i.items()}
-                         if isinstance(i, Mapping) else i for i in out[name]]
+                         if isinstance(i, Mapping) else _row_id(i, fake) for i in out[name]]
     if out.get("unexpected_rows") is not None:
         # whole rows carry every column of the table, sensitive or not: only their number is kept
         rows = out["unexpected_rows"]
         out["unexpected_rows"] = f"{len(rows)} rows withheld by maskline (values are never reported)"
-    return out
+    handled = {*_VALUE_LISTS, *_INDEX_LISTS, "partial_unexpected_counts", "unexpected_rows"}
+    return {k: v if k in _KEPT or k in handled else WITHHELD for k, v in out.items()}

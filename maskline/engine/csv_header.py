@@ -1,0 +1,64 @@
+"""Refuse a CSV whose first row is data: its cells would become column names, and names are shown.
+
+maskline reads a CSV's first row as its header, and a column's name is
+structure: it is printed in the plan, named in errors and lineage, and written
+as the masked file's header, none of which masks it. A file without a header
+row would so pass its first record raw into every one of those places. It is
+refused before any name is used, by what the file shows, not by its values'
+text:
+
+- DuckDB's sniffer finds no header: the first row has the types of the rows
+  below (``1,1985-07-21`` over more of the same);
+- or a cell of the first row is itself a value the core's validated detectors
+  recognise (an e-mail address, a card number that passes Luhn, an IBAN that
+  passes mod-97). Names from the dictionaries (PERSON_NAME) do not count: they
+  are ordinary header words too (``Mark``, ``Chase``, ``IBAN``).
+
+The error gives the line and the column's position, never the cell.
+
+>>> import tempfile, pathlib
+>>> p = pathlib.Path(tempfile.mkdtemp()) / "t.csv"; _ = p.write_text("id,email\\n1,ann@example.com\\n")
+>>> check_header_holds_names(p, ",", sniffed_header=True)
+>>> _ = p.write_text("id,ann@example.com\\n2,bo@example.org\\n")
+>>> check_header_holds_names(p, ",", sniffed_header=True)
+Traceback (most recent call last):
+...
+maskline.errors.InputError: the first row looks like data, not a header: column 2 holds a value maskline detects as EMAIL (at ...t.csv, line 1). Fix: add a header row that names the columns: maskline writes the first row out as names, unmasked
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from maskline.errors import InputError
+
+HEADER_FIX = "add a header row that names the columns: maskline writes the first row out as names, unmasked"
+# Dictionary names are ordinary header words too; they do not prove the row is data.
+NOT_PROOF = frozenset({"PERSON_NAME"})
+
+
+def header_cells(src: Path, delimiter: str) -> list[str]:
+    """The cells of the file's first row, as written."""
+    with src.open(newline="", encoding="utf-8", errors="replace") as f:
+        return next(csv.reader(f, delimiter=delimiter), [])
+
+
+def check_header_holds_names(src: Path, delimiter: str, *, sniffed_header: bool) -> None:
+    """Raise :class:`InputError` when the first row of ``src`` is a record rather than column names.
+
+    ``sniffed_header`` is DuckDB's verdict (``sniff_csv``'s ``HasHeader``).
+    """
+    where = f"{src}, line 1"
+    if not sniffed_header:
+        raise InputError("the first row looks like data, not a header: its values have the types of the rows "
+                         "below", where=where, fix=HEADER_FIX)
+    try:
+        from maskline.infotypes.detectors import detect_value
+    except ImportError:  # pragma: no cover - the detectors ship with the core
+        return
+    for i, cell in enumerate(header_cells(src, delimiter), 1):
+        found = detect_value(cell.strip()) if cell.strip() else None
+        if found and found not in NOT_PROOF:
+            raise InputError(f"the first row looks like data, not a header: column {i} holds a value maskline "
+                             f"detects as {found}", where=where, fix=HEADER_FIX)
