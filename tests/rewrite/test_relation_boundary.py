@@ -101,3 +101,51 @@ def test_a_masked_relation_reading_two_tables_is_refused_after_substitution() ->
     q.find(exp.Subquery).meta[RELATION] = True
     with pytest.raises(RewriteRefused, match="would read 2 tables"):
         check_reads(q, set())
+
+
+# --- catalogs: a masked query reads the connection's own catalog only --------------------------------------------
+def test_a_table_of_another_duckdb_catalog_is_not_in_the_schema(pii_policy) -> None:
+    import duckdb
+
+    from tests.rewrite.pii_data import create_duckdb
+
+    con = duckdb.connect()
+    create_duckdb(con)
+    con.execute("ATTACH ':memory:' AS other")
+    con.execute("CREATE TABLE other.main.vault AS SELECT 1 AS id, 'raw' AS note")
+    # the control: DuckDB itself reads the other catalog's table, so the refusals below mean something
+    assert con.execute("SELECT note FROM other.main.vault").fetchall() == [("raw",)]
+    for sql in ("SELECT note FROM other.main.vault", "SELECT v.note FROM customers c, other.main.vault v",
+                "SELECT c.city FROM customers c, other.main.customers c2"):
+        with pytest.raises(RewriteRefused, match="is not in the schema"):
+            rewrite(sql, pii_policy, "duckdb", connection=con)
+    r = rewrite("SELECT email FROM memory.main.customers", pii_policy, "duckdb", connection=con)  # its own catalog
+    assert r.masked_columns == ("email",)
+    con.close()
+
+
+@pytest.mark.trino
+def test_trino_query_history_in_the_system_catalog_is_not_readable(trino_url, trino_conn, needles) -> None:
+    from maskline.policy import load_policy
+    from tests.rewrite.conftest import key_material
+
+    key = key_material()
+    cur = trino_conn.cursor()
+    cur.execute("CREATE TABLE accounts (id integer, username varchar)")
+    cur.fetchall()
+    cur.execute("INSERT INTO accounts VALUES (1, 'zquartermaine77')")
+    cur.fetchall()
+    policy = load_policy({"unclassified": "pass",
+                          "datasets": {"accounts": {"columns": {"username": {"info_type": "USERNAME"}}}}})
+    keyed = rewrite("SELECT username FROM accounts", policy, "trino", connection=trino_conn)
+    assert keyed.keyed
+    run_masked(trino_conn, keyed, key)  # the key travels with this statement, into the query history
+    history = "SELECT query FROM system.runtime.queries"
+    # the control: read directly, the history holds the raw value and the key material
+    cur.execute(history)
+    text = " ".join(r[0] for r in cur.fetchall()).lower()
+    assert "zquartermaine77" in text and key.secret.hex() in text
+    for sql in (history, "SELECT q.query FROM accounts a, system.runtime.queries q",
+                "SELECT count(*) AS n FROM system.runtime.nodes"):
+        with pytest.raises(RewriteRefused, match="is not in the schema"):
+            rewrite(sql, policy, "trino", connection=trino_conn)
