@@ -124,6 +124,22 @@ def test_a_table_of_another_duckdb_catalog_is_not_in_the_schema(pii_policy) -> N
     con.close()
 
 
+def test_a_same_named_table_of_another_duckdb_catalog_adds_no_column_to_the_plan(pii_policy) -> None:
+    import duckdb
+
+    from tests.rewrite.pii_data import create_duckdb
+
+    con = duckdb.connect()
+    create_duckdb(con)
+    con.execute("ATTACH ':memory:' AS other")
+    con.execute("CREATE TABLE other.main.customers AS SELECT 1 AS id, 'raw' AS vault")
+    r = rewrite("SELECT * FROM customers", pii_policy, "duckdb", connection=con)
+    assert "vault" not in {c.name for c in r.lineage}  # the other catalog's column is not taken for ours
+    with pytest.raises(RewriteRefused, match="cannot resolve the query's columns"):
+        rewrite("SELECT c.vault FROM customers c", pii_policy, "duckdb", connection=con)
+    con.close()
+
+
 @pytest.mark.trino
 def test_trino_query_history_in_the_system_catalog_is_not_readable(trino_url, trino_conn, needles) -> None:
     from maskline.policy import load_policy
