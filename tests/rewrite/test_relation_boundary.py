@@ -165,3 +165,15 @@ def test_trino_query_history_in_the_system_catalog_is_not_readable(trino_url, tr
                 "SELECT count(*) AS n FROM system.runtime.nodes"):
         with pytest.raises(RewriteRefused, match="is not in the schema"):
             rewrite(sql, policy, "trino", connection=trino_conn)
+
+
+def test_the_reader_roles_views_keep_the_joins_of_a_parenthesized_join(pii_policy) -> None:
+    from tests.rewrite.pii_data import COLUMNS
+
+    schema = {t: {n: pg_type for n, _, pg_type in cols} for t, cols in COLUMNS.items()}
+    r = rewrite("SELECT c.id, o.card FROM (customers c JOIN orders o ON o.customer_id = c.id)", pii_policy,
+                "postgres", schema=schema, masked_schema="m")
+    tree = sqlglot.parse_one(r.sql, read="postgres")
+    assert sorted((t.db, t.name, t.alias) for t in tree.find_all(exp.Table)) == [("m", "customers", "c"),
+                                                                                ("m", "orders", "o")]
+    assert tree.find(exp.Join).this.name == "orders"  # the join is kept (it was dropped with the node's copy)
