@@ -83,6 +83,37 @@ def _refusal_reason(exc: BaseException) -> str:
     return scrub_text(str(exc)) or type(exc).__name__
 
 
+def _guard_reason(exc: BaseException, sql: str, dialect: str | None) -> str:
+    """Why the toolset's own guard refused ``sql``, as the model, the task log and lineage may see it.
+
+    A parse error's text quotes the query around the error, literals included (a literal compared with a
+    sensitive column, which ``filter_literals`` keeps out of every log). So a parse error, told apart by its
+    class or the sqlglot error it was raised from, is described by maskline's own parse refusal, built from
+    the error's structure (what and where); the guard's other refusals name statement types and tables.
+
+    >>> from sqlglot.errors import ParseError
+    >>> class SQLSafetyError(Exception): ...
+    >>> try:
+    ...     raise SQLSafetyError("SQL parse error: ... WHERE plan = 'platinum' GROUP") from ParseError("x")
+    ... except SQLSafetyError as e:
+    ...     reason = _guard_reason(e, "SELECT id FROM t WHERE plan = 'platinum' GROUP", "duckdb")
+    >>> "platinum" in reason, reason.startswith("cannot parse the query as duckdb")
+    (False, True)
+    """
+    from sqlglot.errors import SqlglotError
+
+    from maskline.errors import RewriteRefused
+    from maskline.rewrite.refusals import parse_select
+
+    if not isinstance(exc, SqlglotError) and not isinstance(exc.__cause__, SqlglotError):
+        return _refusal_reason(exc)
+    try:
+        parse_select(sql, dialect or "")
+    except RewriteRefused as refused:
+        return str(refused)
+    return "the toolset's SQL validator cannot parse the query (its text is not repeated)"
+
+
 def _scrubbed_sql(sql: str, dialect: str | None) -> str:
     from openlineage_ext.scrubbing import scrub_sql
 
@@ -296,7 +327,7 @@ class MaskedSQLToolset(SQLToolset):
         try:
             self._validate_for_execution(sql, dialect=self._dialect_for_validation(), require_parse=False)
         except Exception as e:  # noqa: BLE001 - SQLSafetyError, or sqlglot's parse errors
-            raise QueryRefused(_refusal_reason(e)) from None
+            raise QueryRefused(_guard_reason(e, sql, self._dialect().sqlglot_name)) from None
 
     def _rewrite(self, sql: str, connection: Any, identities: Sequence[str]) -> Rewritten:
         from maskline.errors import MasklineError

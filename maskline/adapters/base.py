@@ -143,6 +143,17 @@ class EngineAdapter:
         """
         return exp.to_table(name, dialect=self.dialect().sqlglot_name)
 
+    def current_catalog(self, cursor: Any) -> str:
+        """The catalog (database) the connection reads by default: the only one a masked query may name.
+
+        >>> import duckdb
+        >>> from maskline.adapters import engine
+        >>> engine("duckdb").current_catalog(duckdb.connect())
+        'memory'
+        """
+        cursor.execute("SELECT current_database()")
+        return str(cursor.fetchone()[0])
+
     def columns(self, cursor: Any, table: exp.Table) -> list[tuple[str, str]]:
         """``(column, type)`` of ``table`` in order, from ``information_schema``; empty when it does not exist."""
         p = self.placeholder

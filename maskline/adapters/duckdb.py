@@ -42,10 +42,12 @@ class DuckDBAdapter(EngineAdapter):
         return connection
 
     def columns(self, cursor: Any, table: exp.Table) -> list[tuple[str, str]]:
-        # DuckDB matches names case-insensitively, so the catalog lookup does too.
+        # DuckDB matches names case-insensitively, so the catalog lookup does too. Its information_schema lists
+        # every attached database: without the catalog, a same-named table elsewhere would add its columns.
         sql = ("SELECT column_name, data_type FROM information_schema.columns WHERE lower(table_name) = lower(?) "
-               "AND table_schema = COALESCE(?, current_schema()) ORDER BY ordinal_position")
-        cursor.execute(sql, (table.name, self.folded(table.args.get("db"))))
+               "AND table_schema = COALESCE(?, current_schema()) "
+               "AND lower(table_catalog) = lower(COALESCE(?, current_database())) ORDER BY ordinal_position")
+        cursor.execute(sql, (table.name, self.folded(table.args.get("db")), self.folded(table.args.get("catalog"))))
         return [(str(r[0]), str(r[1]).lower()) for r in cursor.fetchall()]
 
     def namespace(self, host: str | None, port: int | None, database: str | None) -> str:

@@ -60,6 +60,10 @@ class TrinoAdapter(EngineAdapter):
         sql, params = bind_key(statement, key)
         return sql, tuple(params)
 
+    def current_catalog(self, cursor: Any) -> str:
+        cursor.execute("SELECT current_catalog")  # a keyword in Trino, not a function
+        return str(cursor.fetchone()[0])
+
     def columns(self, cursor: Any, table: exp.Table) -> list[tuple[str, str]]:
         # information_schema is per catalog, and Trino's current_schema takes no parentheses.
         catalog = self.folded(table.args.get("catalog"))

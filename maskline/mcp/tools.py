@@ -173,15 +173,30 @@ class MaskedTools:
         record(replace(call, agent=caller.agent, person=caller.person), job_namespace=namespace,
                db_namespace=self.database.namespace, dialect=self.database.dialect)
 
-    def _allowed(self, table: str) -> bool:
+    def _allowed(self, table: str, default_schema: str | None = None) -> bool:
+        """Whether ``table`` (``[catalog.][schema.]name``) is one of ``--allow``'s tables.
+
+        With ``default_schema`` (the connection's), a table and an allow entry are compared as the tables
+        they name: an unqualified one is in the default schema, so ``hr.customers`` is not ``customers``.
+        Without it (names only, before the schema is known, or views of ``--masked-schema``, which are read
+        by name), the last name part is compared.
+
+        >>> t = MaskedTools.__new__(MaskedTools); t.allow = ("customers",)
+        >>> t._allowed("hr.customers", "main"), t._allowed("main.customers", "main"), t._allowed("hr.customers")
+        (False, True, True)
+        """
         if self.allow is None:
             return True
-        name = table.lower()
-        return name in self.allow or name.split(".")[-1] in {a.split(".")[-1] for a in self.allow}
+        parts = table.lower().split(".")
+        if default_schema is None:
+            return table.lower() in self.allow or parts[-1] in {a.split(".")[-1] for a in self.allow}
+        default = default_schema.lower()
+        wanted = (parts[-2] if len(parts) > 1 else default, parts[-1])
+        return any((e[-2] if len(e) > 1 else default, e[-1]) == wanted for e in (a.split(".") for a in self.allow))
 
-    def _check_allowed(self, tables: Sequence[str]) -> None:
+    def _check_allowed(self, tables: Sequence[str], default_schema: str | None = None) -> None:
         for table in tables:
-            if not self._allowed(table):
+            if not self._allowed(table, default_schema):
                 raise ToolRefused(f"table {table} is not in --allow", where="FROM clause",
                                   fix="query only the tables list_tables shows")
 
@@ -196,8 +211,21 @@ class MaskedTools:
             self._check_allowed([t.name for t in base_tables(tree)])
         rewritten = rewrite(sql, self.policy, self.database.dialect, connection=con, identities=caller.identities,
                             key=self._key_if_set(), masked_schema=self.masked_schema)
-        self._check_allowed(rewritten.tables)
+        self._check_allowed(rewritten.tables, self._default_schema(con))
         return rewritten
+
+    def _default_schema(self, con: Any) -> str | None:
+        """The schema unqualified names resolve to, against which ``--allow`` is checked (None for the
+        masked views, which are read by name whatever schema the query wrote)."""
+        if self.allow is None or self.masked_schema:
+            return None
+        if self.database.dialect == "duckdb":
+            row = con.execute("SELECT current_schema()").fetchone()
+        else:
+            with con.cursor() as cur:
+                cur.execute("SELECT current_schema()")
+                row = cur.fetchone()
+        return str(row[0]) if row and row[0] else None
 
     def _plan(self, con: Any, table: str, caller: Caller) -> Any:
         from sqlglot import exp
@@ -210,7 +238,7 @@ class MaskedTools:
         except Exception:  # noqa: BLE001 - sqlglot's message would echo the argument
             raise ToolRefused("not a table name", where="describe_table(table=...)",
                               fix="use a name list_tables shows") from None
-        self._check_allowed([target.name])
+        self._check_allowed([".".join(p.name for p in target.parts)], self._default_schema(con))
         if self.masked_schema:  # the reader role sees the masked views, which have the tables' columns
             target = exp.table_(target.name, db=self.masked_schema)
         found = read_schema(con, [target])

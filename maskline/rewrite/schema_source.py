@@ -28,11 +28,20 @@ def _parts(name: str) -> tuple[str, ...]:
 
 
 def find_table(table: exp.Table, known: Sequence[str]) -> str | None:
-    """The schema key a query table refers to, or None (ambiguous names are None too)."""
+    """The schema key a query table refers to, or None (ambiguous names are None too).
+
+    A table written with its catalog matches only a key that names that catalog too: another catalog's table
+    of the same name is another table (``system.runtime.queries`` is not the ``queries`` of the schema).
+
+    >>> find_table(exp.to_table("system.main.customers"), ["customers"]) is None
+    True
+    """
     wanted = tuple(p.name.lower() for p in table.parts)
     best: list[tuple[int, str]] = []
     for name in known:
         parts = _parts(name)
+        if table.catalog and len(parts) < len(wanted):
+            continue
         n = min(len(parts), len(wanted))
         if parts[-n:] == wanted[-n:]:
             best.append((n, name))
@@ -55,20 +64,34 @@ def columns_for(table: exp.Table, schema: Schema) -> tuple[str, list[tuple[str, 
 def read_schema(connection: Any, tables: Sequence[exp.Table]) -> dict[str, dict[str, str]]:
     """Read the columns of ``tables`` through the connection's engine adapter (:mod:`maskline.adapters`).
 
+    Only the connection's own catalog is read. A table that names another catalog (Trino's ``system``
+    catalog, whose ``runtime.queries`` holds every query's text and the key bound to it; DuckDB's
+    ``system`` and ``temp`` catalogs or an attached database) is not looked up, so it is not in the schema
+    and the rewrite refuses it: what a masked query may read is the connection's catalog, not every catalog
+    the engine can reach.
+
     >>> import duckdb
     >>> con = duckdb.connect()
     >>> _ = con.execute("CREATE TABLE t (id INTEGER, email VARCHAR)")
     >>> read_schema(con, [exp.to_table("t")])
     {'t': {'id': 'integer', 'email': 'varchar'}}
+    >>> read_schema(con, [exp.to_table("memory.main.t"), exp.to_table("system.main.t")])
+    {'memory.main.t': {'id': 'integer', 'email': 'varchar'}}
     """
     from maskline.adapters import engine_of
 
     adapter = engine_of(connection)
     cursor = adapter.cursor(connection)
     out: dict[str, dict[str, str]] = {}
+    own_catalog: str | None = None  # read once, when a table names a catalog
     try:
         for table in tables:
             name = ".".join(p.name for p in table.parts)
+            if table.catalog:
+                if own_catalog is None:
+                    own_catalog = adapter.current_catalog(cursor).lower()
+                if table.catalog.lower() != own_catalog:
+                    continue
             if name not in out:
                 columns = adapter.columns(cursor, table)
                 if columns:

@@ -18,6 +18,15 @@ Every table reference is accounted for from the query's scopes: each is
 either a CTE reference, a table function, or a base table that gets
 substituted. A reference that is none of these is refused (fail closed).
 
+A masked relation reads its table by name and nothing else: it is built from
+the table's identity (:data:`IDENTITY`), never from a copy of the user's node,
+which can carry joins (``FROM (customers c JOIN orders o ON ...)`` parses as
+``customers`` holding the join), time travel or hints. Joins stay outside the
+masked relation, at the place the user wrote them; any other clause on a table
+is refused (:data:`KEPT_OUTSIDE`). After substitution every table the query
+reads is checked once more: a CTE, a table function, or the one table of a
+masked relation.
+
 >>> import sqlglot
 >>> from sqlglot.optimizer.scope import build_scope
 >>> from maskline.policy import load_policy
@@ -46,6 +55,13 @@ from maskline.plan import Plan
 from maskline.sql.compile import compile_select
 
 GENERATED = "maskline_generated"  # meta flag on the nodes substitution adds
+RELATION = "maskline_relation"  # meta flag on each masked relation that replaced a base table
+
+# What names a base table: the only parts of the user's table node a masked relation is built from.
+IDENTITY: tuple[str, ...] = ("this", "db", "catalog", "only")
+# What stays outside the masked relation, moved onto it as written: its alias and the joins a parenthesized
+# join attaches to its first table.
+KEPT_OUTSIDE: tuple[str, ...] = ("alias", "joins")
 
 
 @dataclass(frozen=True)
@@ -59,8 +75,7 @@ class InlineRelations:
     def relation(self, table: exp.Table, plan: Plan) -> exp.Expr:
         """``(SELECT <masked columns> FROM table) AS alias``, keeping the table's alias and column list."""
         d = self.dialect if isinstance(self.dialect, Dialect) else engine(self.dialect, where="dialect").dialect()
-        raw = table.copy()
-        raw.set("alias", None)
+        raw = exp.Table(**{k: _copy(table.args.get(k)) for k in IDENTITY})
         raw.meta[GENERATED] = True
         select = compile_select(plan, raw, d, key_mode=self.key_mode, key=self.key)
         return exp.Subquery(this=select, alias=_alias(table))
@@ -78,6 +93,10 @@ class ViewRelations:
                          db=exp.to_identifier(self.schema, quoted=True), alias=_alias(table))
         view.meta[GENERATED] = True
         return view
+
+
+def _copy(value: object) -> object:
+    return value.copy() if isinstance(value, exp.Expr) else value
 
 
 def _alias(table: exp.Table) -> exp.TableAlias:
@@ -107,7 +126,8 @@ def substitute(query: exp.Expr, root: Scope, plan_of: Callable[[exp.Table], Plan
     """Replace every base table of ``query`` (in place) by its masked relation; returns how many.
 
     ``plan_of`` gives the masking plan of a base table. Refuses a table
-    reference that is neither a base table, a CTE nor a table function.
+    reference that is neither a base table, a CTE nor a table function, and a
+    base table that carries a clause other than its alias and joins.
     """
     tables, cte_refs = base_table_references(root)
     seen = {id(t) for t in tables} | cte_refs
@@ -117,5 +137,45 @@ def substitute(query: exp.Expr, root: Scope, plan_of: Callable[[exp.Table], Plan
         raise RewriteRefused(f"cannot tell what the table reference {node.name} reads", where="FROM clause",
                              fix="select from tables, CTEs, subqueries or UNNEST")
     for table in tables:
-        table.replace(relations.relation(table, plan_of(table)))
+        clauses = sorted(k for k, v in table.args.items() if v not in (None, [], False)
+                         and k not in IDENTITY + KEPT_OUTSIDE)
+        if clauses:
+            raise RewriteRefused(f"table {table.name} carries a clause a masked relation cannot keep "
+                                 f"({', '.join(clauses)})", where="FROM clause",
+                                 fix="read the table plainly (name and alias); filter and join outside it")
+    for table in tables:
+        named = exp.Table(**{k: _copy(table.args.get(k)) for k in (*IDENTITY, "alias")})
+        masked = relations.relation(named, plan_of(table))
+        masked.meta[RELATION] = True
+        if table.args.get("joins"):  # a parenthesized join: its joins stay where the user wrote them
+            masked.set("joins", table.args["joins"])
+        table.replace(masked)
+    check_reads(query, cte_refs)
     return len(tables)
+
+
+def check_reads(query: exp.Expr, cte_refs: set[int]) -> None:
+    """After substitution, every table ``query`` reads is a CTE, a table function, or the one table of a
+    masked relation (what a masked relation reads, without the joins moved onto it, is one table).
+
+    >>> import sqlglot
+    >>> check_reads(sqlglot.parse_one("SELECT * FROM customers"), set())
+    Traceback (most recent call last):
+    ...
+    maskline.errors.RewriteRefused: the rewritten query would read table customers outside a masked relation (at FROM clause). Fix: report this query to maskline's maintainers; it was not run
+    """
+    allowed: set[int] = set(cte_refs)
+    for relation in query.find_all(exp.Expr):
+        if not relation.meta.get(RELATION):
+            continue
+        moved = {id(n) for j in relation.args.get("joins") or [] for n in j.walk()}
+        own = [t for t in relation.find_all(exp.Table) if id(t) not in moved]
+        if len(own) != 1:
+            raise RewriteRefused(f"a masked relation would read {len(own)} tables", where="FROM clause",
+                                 fix="report this query to maskline's maintainers; it was not run")
+        allowed.add(id(own[0]))
+    for node in query.find_all(exp.Table):
+        if id(node) not in allowed and not isinstance(node.this, exp.Func):
+            raise RewriteRefused(f"the rewritten query would read table {node.name} outside a masked relation",
+                                 where="FROM clause",
+                                 fix="report this query to maskline's maintainers; it was not run")

@@ -235,3 +235,18 @@ def test_attack_queries_driven_by_an_agent_get_nothing_beyond_masked_values(duck
     assert all(k not in t for t in texts for k in (TEST_KEY, key.secret.hex(), key.inner_pad().hex()))
     assert "ConversionException" in output  # the failure's class reached the agent, its message did not
     assert '"n"' in output or "'n'" in output  # and the harmless query still ran
+
+
+def test_a_query_that_does_not_parse_is_refused_without_repeating_its_literals(duckdb_conn: str) -> None:
+    from airflow.providers.common.ai.utils.sql_validation import validate_sql
+
+    from airflow_plugin.agents.masked_sql_toolset import _refusal_reason
+
+    sql = f"SELECT id FROM customers WHERE plan = '{PLAN_VALUE}' GROUP"
+    # the control: the toolset's own guard quotes the query around the error, the literal with it
+    with pytest.raises(Exception) as raised:
+        validate_sql(sql, dialect="duckdb", allow_read_only_metadata=True)
+    assert PLAN_VALUE in _refusal_reason(raised.value)
+    output, _ = run_agent(masked_toolset(duckdb_conn, acting_for="bob"), ("query", {"sql": sql}))
+    assert "maskline refused this query: cannot parse the query as duckdb" in output
+    assert PLAN_VALUE not in output  # what the model, the task log and lineage get back

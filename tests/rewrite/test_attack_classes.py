@@ -38,6 +38,16 @@ ATTACKS: list[tuple[str, str, tuple[str, ...]]] = [
                           "ascii(substr(ssn, 9, 1)) FROM customers WHERE id = 1)) SELECT max(n) AS m FROM r", BOTH),
     ("ranked against probe rows", "SELECT p.v, (SELECT count(*) FROM customers c WHERE c.ssn < p.v) AS below "
                                   "FROM (VALUES ('1'), ('3'), ('5')) AS p(v)", BOTH),
+    # a parenthesized join parses as its first table holding the join: the join must stay outside the masked
+    # relation (it was copied inside it, where its ON condition read the raw joined table)
+    ("parenthesized join oracle", "SELECT count(*) AS n FROM (customers c JOIN orders AS o(a, b, d, k, e) "
+                                  "ON o.a = 10 AND ascii(substr(o.k, 1, 1)) = 52)", BOTH),
+    ("nested parenthesized join oracle", "SELECT count(*) AS n FROM (sessions s JOIN (customers c JOIN orders AS "
+                                         "o(a, b, d, k, e) ON o.a = 10 AND substr(o.k, 1, 6) = '411111') ON true)",
+     BOTH),
+    ("parenthesized join then join", "SELECT count(*) AS n FROM (orders AS o(a, b, d, k, e) JOIN sessions AS "
+                                     "s(f, g, h, i) ON o.a = 10 AND length(o.k) = 16) JOIN customers c ON c.id = 1",
+     BOTH),
     # references the old tracer did not resolve
     ("table alias column list", "SELECT a, b, c FROM customers AS x(a, b, c)", BOTH),
     ("positional column", "SELECT #4 FROM customers", ("duckdb",)),

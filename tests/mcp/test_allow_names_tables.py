@@ -1,0 +1,48 @@
+"""``--allow`` names tables, not table names: another schema's table of an allowed name is not allowed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from maskline.mcp.database import Database
+from maskline.mcp.tools import Caller, MaskedTools, ToolRefused
+from maskline.policy import load_policy
+
+SECRET = "zquartermaine-salary-99000"
+POLICY = load_policy({"unclassified": "pass", "datasets": {"customers": {"columns": {"email": {"info_type": "EMAIL"}}}}})
+
+
+@pytest.fixture()
+def database(tmp_path: Path) -> Database:
+    import duckdb
+
+    path = tmp_path / "w.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE customers AS SELECT 1 AS id, 'ana@correo.es' AS email")
+    con.execute("CREATE SCHEMA hr")
+    con.execute(f"CREATE TABLE hr.customers AS SELECT 1 AS id, 'ana@correo.es' AS email, '{SECRET}' AS note")
+    con.close()
+    return Database.from_uri(str(path))
+
+
+def test_another_schemas_table_of_an_allowed_name_is_refused(database: Database) -> None:
+    # the control: without --allow, hr.customers is readable and its unlisted column passes (unclassified: pass)
+    open_tools = MaskedTools(POLICY, database, lineage=False)
+    assert SECRET in str(open_tools.query("SELECT * FROM hr.customers", Caller("agent"))["rows"])
+    tools = MaskedTools(POLICY, database, allow=["customers"], lineage=False)
+    for sql in ("SELECT * FROM hr.customers", "SELECT h.note FROM hr.customers h WHERE h.id = 1"):
+        with pytest.raises(ToolRefused, match="not in --allow"):
+            tools.query(sql, Caller("agent"))
+    with pytest.raises(ToolRefused, match="not in --allow"):
+        tools.describe_table("hr.customers", Caller("agent"))
+
+
+def test_the_allowed_table_reads_however_it_is_named(database: Database) -> None:
+    tools = MaskedTools(POLICY, database, allow=["customers"], lineage=False)
+    for sql in ("SELECT * FROM customers", "SELECT * FROM main.customers"):
+        assert tools.query(sql, Caller("agent"))["rows"] == [[1, "*****@correo.es"]]
+    qualified = MaskedTools(POLICY, database, allow=["main.customers"], lineage=False)
+    assert qualified.query("SELECT email FROM customers", Caller("agent"))["rows"] == [["*****@correo.es"]]
+    assert tools.describe_table("customers", Caller("agent"))["table"] == "customers"
