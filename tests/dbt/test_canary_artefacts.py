@@ -63,19 +63,26 @@ def _tables(db: Path) -> dict[str, list[tuple]]:
         con.close()
 
 
-@pytest.fixture(scope="module")
-def canary(tmp_path_factory: pytest.TempPathFactory) -> DbtProject:
-    src = tmp_path_factory.mktemp("canary_src")
+def _write_project(src: Path, models: dict[str, str], schema: dict | None) -> Path:
     (src / "seeds").mkdir()
     (src / "models").mkdir()
     (src / "seeds" / "people.csv").write_text(SEED)
-    for name, sql in MODELS.items():
+    (src / "seeds" / "people.yml").write_text(yaml.safe_dump({"version": 2, "seeds": [{"name": "people", "config": {
+        "column_types": {"id": "integer", "full_name": "text", "email": "text", "card": "text", "ssn": "text"}}}]}))
+    for name, sql in models.items():
         (src / "models" / f"{name}.sql").write_text(sql)
-    (src / "models" / "schema.yml").write_text(yaml.safe_dump(SCHEMA, sort_keys=False))
+    if schema:
+        (src / "models" / "schema.yml").write_text(yaml.safe_dump(schema, sort_keys=False))
     (src / "dbt_project.yml").write_text(yaml.safe_dump({
         "name": "canary", "version": "1.0", "config-version": 2, "profile": "canary",
         "models": {"canary": {"+materialized": "table", "+pre-hook": "{{ maskline.set_key() }}"}},
         "vars": {"maskline_unclassified": "pass"}}))
+    return src
+
+
+@pytest.fixture(scope="module")
+def canary(tmp_path_factory: pytest.TempPathFactory) -> DbtProject:
+    src = _write_project(tmp_path_factory.mktemp("canary_src"), MODELS, SCHEMA)
     root = tmp_path_factory.mktemp("canary") / "project"
     outputs = {"duckdb": {"type": "duckdb", "path": str(root.parent / "canary.duckdb"), "threads": 1}}
     project = copy_project(src, root, "canary", outputs, "duckdb", env_extra={"MASKLINE_KEY": CANARY_KEY})
@@ -155,3 +162,45 @@ def test_suggest_and_check_on_the_canary_project_print_no_value(canary: DbtProje
     assert "leaky" in checked.out + checked.err  # check named the raw pass-through
     for raw in CANARIES:
         assert raw not in suggested.out + suggested.err + checked.out + checked.err
+
+
+# generalize on text that holds no date or number: PostgreSQL quotes the value of a failed cast in its error.
+GENERALIZE_MODELS = {
+    "bucketed": "select id, {{ maskline.mask('full_name', 'generalize', bucket=10) }} as full_name from {{ ref('people') }}",
+    "by_month": "select id, {{ maskline.mask('email', 'generalize', to='month') }} as email from {{ ref('people') }}",
+    "by_day": "select id, {{ maskline.mask('ssn', 'generalize', to='day') }} as ssn from {{ ref('people') }}",
+    # the control: a plain cast of the same text, as the generalize SQL was before it guarded its casts
+    "plain_cast": "select cast(email as date) as email from {{ ref('people') }}",
+}
+
+
+def test_postgres_generalize_of_text_never_fails_on_a_value_so_its_error_cannot_quote_it(
+        tmp_path_factory: pytest.TempPathFactory, pg_dsn: str) -> None:
+    from urllib.parse import urlparse
+
+    import psycopg2
+
+    u = urlparse(pg_dsn)
+    src = _write_project(tmp_path_factory.mktemp("canary_pg_src"), GENERALIZE_MODELS, None)
+    outputs = {"postgres": {"type": "postgres", "host": u.hostname, "port": u.port or 5432, "user": u.username,
+                            "password": u.password or "", "dbname": u.path.lstrip("/"), "schema": "canary",
+                            "threads": 1}}
+    project = copy_project(src, tmp_path_factory.mktemp("canary_pg") / "project", "canary", outputs, "postgres",
+                           env_extra={"MASKLINE_KEY": CANARY_KEY})
+    project.run("deps")
+    build = project.run("--debug", "build", "--exclude", "plain_cast", check=False)
+    results = project.run_results()
+    for name in ("bucketed", "by_month", "by_day"):
+        assert results[f"model.canary.{name}"]["status"] == "success", results[f"model.canary.{name}"]["message"]
+    artefacts = [*files_under(project.root / "target"), project.root / "logs" / "dbt.log"]
+    for raw in CANARIES:
+        assert raw not in build.stdout + build.stderr
+        assert [str(p) for p in artefacts if raw in p.read_text(errors="replace")] == []
+    with psycopg2.connect(pg_dsn) as con, con.cursor() as cur:
+        for name, column in (("bucketed", "full_name"), ("by_month", "email"), ("by_day", "ssn")):
+            cur.execute(f"select count(*), count({column}) from canary.{name}")
+            assert cur.fetchone() == (2, 0), name  # not a number or a date: NULL, never the value
+    # Control: the plain cast of the same text fails with the raw value in dbt's artefacts.
+    control = project.run("run", "-s", "plain_cast", check=False)
+    assert control.returncode != 0
+    assert CANARIES[0] in project.run_results()["model.canary.plain_cast"]["message"]
