@@ -248,6 +248,28 @@ class Dialect:
         # NULLIF: DuckDB gives '' rather than NULL when nothing matches.
         return exp.Nullif(this=self.regexp_extract(e, self.YEAR_IN_TEXT), expression=lit(""))
 
+    def try_date(self, e: exp.Expression) -> exp.Expression:
+        """``e`` (text or a value of unknown type) as a DATE, NULL when it is not an ISO date.
+
+        Total: it must never raise on a value, because engines quote the value that failed a cast in their
+        error text, and that text reaches dbt's stdout, ``run_results.json`` and task logs.
+
+        >>> Dialect().try_date(exp.column("d")).sql()
+        'TRY_CAST(d AS DATE)'
+        """
+        return exp.TryCast(this=e, to=exp.DataType.build("date"))
+
+    def try_number(self, e: exp.Expression) -> exp.Expression:
+        """``e`` (text or a value of unknown type) ready for arithmetic, NULL where a value is not a number.
+
+        Total, as :meth:`try_date`. Dialects whose arithmetic on text fails at plan time (no value in the
+        error) or never fails keep ``e``; those that convert text per value at run time guard it.
+
+        >>> Dialect().try_number(exp.column("n")).sql()
+        'n'
+        """
+        return e
+
     def bucket(self, e: exp.Expression, width: int) -> exp.Expression:
         return exp.Mul(this=exp.Floor(this=exp.Div(this=e, expression=lit(width), typed=False, safe=False)),
                        expression=lit(width))

@@ -42,6 +42,41 @@ class Postgres(Dialect):
     def utc_timestamp_text(self, e: exp.Expression) -> exp.Expression:
         return fn("TO_CHAR", exp.AtTimeZone(this=e, zone=lit("UTC")), lit('YYYY-MM-DD"T"HH24:MI:SS.US'))
 
+    # PostgreSQL quotes the value in a failed cast's error ('invalid input syntax for type date: "..."'), so
+    # text is converted only once its shape guarantees the cast succeeds; anything else becomes NULL.
+    # Bounded digit counts keep a float in range; years start at 1000 and the day is checked against its
+    # month, so neither MAKE_DATE nor the date arithmetic can fail either.
+    NUMBER_TEXT = "^\\s*[-+]?([0-9]{1,200}(\\.[0-9]{0,200})?|\\.[0-9]{1,200})([eE][-+]?[0-9]{1,2})?\\s*$"
+    ISO_DATE_TEXT = "^\\s*[1-9][0-9]{3}-(0?[1-9]|1[0-2])-(0?[1-9]|[12][0-9]|3[01])([ T].*)?$"
+    DATE_TYPES = ("date", "timestamp without time zone", "timestamp with time zone")
+
+    def try_number(self, e: exp.Expression) -> exp.Expression:
+        """A number, or NULL for text that is not one; the cast never sees a value it could fail on.
+
+        >>> Postgres().try_number(exp.column("n")).sql("postgres").startswith("CASE WHEN CAST(n AS TEXT) ~ ")
+        True
+        """
+        matches = exp.RegexpLike(this=exp.cast(e.copy(), "text"), expression=lit(self.NUMBER_TEXT))
+        return exp.Case(ifs=[exp.If(this=matches, true=exp.cast(e.copy(), "double"))])
+
+    def try_date(self, e: exp.Expression) -> exp.Expression:
+        """A DATE from a date or timestamp as it is, from ISO text by its parts; NULL for anything else.
+
+        >>> Postgres().try_date(exp.column("d")).sql("postgres")[:70]
+        "CASE WHEN CAST(PG_TYPEOF(d) AS TEXT) IN ('date', 'timestamp without ti"
+        """
+        text = exp.cast(e.copy(), "text")
+        part = [exp.cast(fn("SPLIT_PART", fn("BTRIM", text.copy()), lit("-"), lit(i)), "int") for i in (1, 2)]
+        day = exp.cast(fn("SUBSTRING", fn("SPLIT_PART", fn("BTRIM", text.copy()), lit("-"), lit(3)), lit("^[0-9]+")),
+                       "int")
+        first = fn("MAKE_DATE", part[0], part[1], lit(1))
+        date = exp.Add(this=first, expression=exp.paren(exp.Sub(this=day, expression=lit(1))))
+        same_month = exp.EQ(this=exp.Extract(this=exp.var("MONTH"), expression=date.copy()), expression=part[1].copy())
+        from_text = exp.Case(ifs=[exp.If(this=exp.RegexpLike(this=text.copy(), expression=lit(self.ISO_DATE_TEXT)),
+                                         true=exp.Case(ifs=[exp.If(this=same_month, true=date.copy())]))])
+        is_date = exp.In(this=exp.cast(fn("PG_TYPEOF", e.copy()), "text"), expressions=[lit(t) for t in self.DATE_TYPES])
+        return exp.Case(ifs=[exp.If(this=is_date, true=exp.cast(e.copy(), "date"))], default=from_text)
+
     private_schema = "maskline_private"  # where maskline.adapters.postgres keeps the key and its functions
 
     def definer_function(self, name: str, data: exp.Expression) -> exp.Expression:

@@ -35,6 +35,24 @@ class Spark(Dialect):
         return self.concat(fn("DATE_FORMAT", utc, lit("yyyy-MM-dd")), lit("T"),
                            fn("DATE_FORMAT", utc.copy(), lit("HH:mm:ss.SSSSSS")))
 
+    # Spark 4 casts in ANSI mode: a malformed value fails the query with the value quoted in the error, and
+    # sqlglot renders a TryCast as a plain CAST for Spark unless it is marked safe.
+    def try_date(self, e: exp.Expression) -> exp.Expression:
+        """``TRY_CAST(e AS DATE)``: NULL, never an error that quotes the value.
+
+        >>> Spark().try_date(exp.column("d")).sql("spark")
+        'TRY_CAST(d AS DATE)'
+        """
+        return exp.TryCast(this=e, to=exp.DataType.build("date"), safe=True)
+
+    def try_number(self, e: exp.Expression) -> exp.Expression:
+        """``TRY_CAST(e AS DOUBLE)``: text that is not a number is NULL, not an ANSI cast error.
+
+        >>> Spark().try_number(exp.column("n")).sql("spark")
+        'TRY_CAST(n AS DOUBLE)'
+        """
+        return exp.TryCast(this=e, to=exp.DataType.build("double"), safe=True)
+
     def session_key(self, name: str) -> exp.Expression:
         # DECLARE VARIABLE maskline_<name> STRING (hex), filled by key_setup.
         return exp.column(f"maskline_{name}")

@@ -59,12 +59,14 @@ def build(column: exp.Expression, p: GeneralizeParams, ctx: MaskContext) -> exp.
             return d.year_of_text(ctx.as_text(column))
         if not (ctx.source_type or "").lower().startswith(DATE_TYPES):
             # Text (or unknown) dates: a value that does not parse becomes NULL instead of failing the whole
-            # query or table, so the masking expression is total. (PostgreSQL has no TRY_CAST before 16:
-            # sqlglot renders a plain CAST there, which still fails on a bad value, without quoting it.)
-            column = exp.TryCast(this=column, to=exp.DataType.build("date"))
+            # query or table, so the masking expression is total. A failing cast would also quote the raw value
+            # in the engine's error (PostgreSQL does), which reaches logs: try_date never casts what can fail.
+            column = d.try_date(column)
         return d.date_trunc(p.to, column)
     if p.bucket:
-        return d.bucket(column, p.bucket)
+        # Text or an unknown type (dbt's templates): a value that is not a number must not reach a cast whose
+        # error would quote it.
+        return d.bucket(d.try_number(column) if ctx.is_text or not ctx.source_type else column, p.bucket)
     s = ctx.as_text(column)
     n = p.prefix or 0
     return d.concat(d.substr(s, lit(1), lit(n)), d.fill(exp.Sub(this=d.length(s.copy()), expression=lit(n)), "*"))
@@ -76,14 +78,12 @@ _ISO_LENGTH = {"month": 7, "day": 10}
 
 def _reduced_precision(column: exp.Expression, unit: str, ctx: MaskContext) -> exp.Expression:
     """A text date as ISO 8601 text of reduced precision: the year of any format, the month or day of ISO dates."""
-    from sqlglot import exp
-
     from maskline.dialects.base import lit
 
     d = ctx.dialect
     if unit == "year":
         return d.year_text(column)
-    parsed = exp.TryCast(this=column, to=exp.DataType.build("date"))  # NULL for a value that is not an ISO date
+    parsed = d.try_date(column)  # NULL for a value that is not an ISO date, and never an error
     return d.substr(d.iso_date_text(parsed), lit(1), lit(_ISO_LENGTH[unit]))
 
 

@@ -92,7 +92,7 @@ def test_rendered_sql_parses_in_its_dialect_to_the_cores_tree(rendered: dict, di
         assert got.unnest() == want, case["name"]  # unnest drops the marker's parentheses
 
 
-def test_unknown_adapters_use_the_dialect_var_and_a_key_var_is_honoured(duckdb_project: DbtProject, tmp_path) -> None:
+def test_unknown_adapters_use_the_dialect_var_and_the_key_env_var_is_honoured(duckdb_project: DbtProject, tmp_path) -> None:
     from sqlglot import exp
 
     from maskline.dialects import KeyMode
@@ -101,9 +101,10 @@ def test_unknown_adapters_use_the_dialect_var_and_a_key_var_is_honoured(duckdb_p
     from maskline.sql.compile import mask_expression
 
     proc = duckdb_project.run("--quiet", "compile", "--output", "json", "--vars",
-                              "{maskline_dialect: trino, maskline_key: another-key-0123456789}",
+                              "{maskline_dialect: trino, maskline_key_env: ANOTHER_KEY}",
                               "--inline", "{{ maskline.default__mask('email', 'hmac', {'length': 16}, none) }}",
-                              "--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path / "logs"))
+                              "--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path / "logs"),
+                              env={"ANOTHER_KEY": "another-key-0123456789"})
     got = MARKER.match(json.loads(proc.stdout[proc.stdout.index("{"):])["compiled"]).group(1)
     want = mask_expression(exp.column("email"), method_spec("hmac", {"length": 16}), "trino",
                            key_mode=KeyMode.LITERAL, key=KeyMaterial(b"another-key-0123456789")).sql(dialect="trino")

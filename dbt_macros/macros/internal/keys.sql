@@ -1,14 +1,26 @@
 {#- Key material for keyed methods (hash, hmac, fake).
 
-    The key comes from the environment variable named by var('maskline_key_env', 'MASKLINE_KEY'),
-    or from var('maskline_key'); never from the project's files. Only hex of the key or of its RFC 2104
+    The key comes only from the environment variable named by var('maskline_key_env', 'MASKLINE_KEY');
+    never from the project's files, and never from a var: dbt copies every var into run_results.json's args
+    and logs/dbt.log, so var('maskline_key') stops the run before any key material is derived (_refuse_key_var). Only hex of the key or of its RFC 2104
     HMAC pads ever leaves this file, and only into a session-setting statement (see set_key) or, on
     engines without session variables (BigQuery, Trino), into the compiled SQL as a literal. -#}
 
+{% macro _refuse_key_var() -%}
+  {#- A key passed with --vars (or vars: in a project file) is already in run_results.json and dbt.log when any
+      macro runs; refusing it makes the environment the only way in. The message names the var, never its value. -#}
+  {%- if var('maskline_key', none) is not none -%}
+    {{ maskline._fail("the masking key was given as var maskline_key, which dbt writes into run_results.json and logs/dbt.log",
+                      "vars of this dbt invocation or dbt_project.yml",
+                      "remove maskline_key from --vars and dbt_project.yml, rotate that key, and export "
+                      ~ var('maskline_key_env', 'MASKLINE_KEY') ~ "=<the key> instead") }}
+  {%- endif -%}
+{%- endmacro %}
+
 {% macro _key_text() -%}
-  {%- set direct = var('maskline_key', none) -%}
+  {%- do maskline._refuse_key_var() -%}
   {%- set env_name = var('maskline_key_env', 'MASKLINE_KEY') -%}
-  {%- set key = direct if direct else env_var(env_name, '') -%}
+  {%- set key = env_var(env_name, '') -%}
   {%- if not key -%}
     {{ maskline._fail("no masking key: environment variable " ~ env_name ~ " is not set", "a keyed maskline method",
                       "export " ~ env_name ~ "=<a long random secret> (the same key the maskline core uses)") }}
@@ -19,7 +31,8 @@
 {% macro _has_key() -%}
   {#- Whether a key is configured, without failing: set_key() loads one only when there is one, and every
       keyed method asks for it (and fails, naming the fix) when its own SQL is compiled. -#}
-  {{ return(var('maskline_key', none) or env_var(var('maskline_key_env', 'MASKLINE_KEY'), '')) }}
+  {%- do maskline._refuse_key_var() -%}
+  {{ return(env_var(var('maskline_key_env', 'MASKLINE_KEY'), '') != '') }}
 {%- endmacro %}
 
 {% macro _xor_hex(data, pad_byte) -%}
