@@ -29,6 +29,26 @@ class Snowflake(Dialect):
     def utc_timestamp_text(self, e: exp.Expression) -> exp.Expression:
         return fn("TO_VARCHAR", fn("CONVERT_TIMEZONE", lit("UTC"), e), lit('YYYY-MM-DD"T"HH24:MI:SS.FF6'))
 
+    # Snowflake's casts of text fail with the value in the error ("Date '...' is not recognized"), and its TRY_CAST
+    # takes text only: sqlglot writes a TryCast as a plain CAST unless its operand is a cast to VARCHAR. So the value
+    # is made text first (a DATE or NUMBER converts; a session DATE_OUTPUT_FORMAT that AUTO cannot read gives NULL,
+    # which is masked), then tried.
+    def try_date(self, e: exp.Expression) -> exp.Expression:
+        """``TRY_CAST(CAST(e AS VARCHAR) AS DATE)``: NULL, never an error that quotes the value.
+
+        >>> Snowflake().try_date(exp.column("d")).sql("snowflake")
+        'TRY_CAST(CAST(d AS VARCHAR) AS DATE)'
+        """
+        return exp.TryCast(this=exp.cast(e, "varchar"), to=exp.DataType.build("date"))
+
+    def try_number(self, e: exp.Expression) -> exp.Expression:
+        """``TRY_CAST(CAST(e AS VARCHAR) AS DOUBLE)``: arithmetic on text converts per value and quotes a failure.
+
+        >>> Snowflake().try_number(exp.column("n")).sql("snowflake")
+        'TRY_CAST(CAST(n AS VARCHAR) AS DOUBLE)'
+        """
+        return exp.TryCast(this=exp.cast(e, "varchar"), to=exp.DataType.build("double"))
+
     def session_key(self, name: str) -> exp.Expression:
         return exp.Parameter(this=exp.var(f"maskline_{name}"))  # an unset $variable fails the query itself
 

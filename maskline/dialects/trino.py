@@ -26,6 +26,15 @@ class Trino(Dialect):
     def fill(self, n: exp.Expression, char: str) -> exp.Expression:
         return fn("RPAD", lit(""), fn("GREATEST", n, lit(0)), lit(char))  # Trino's repeat() builds arrays
 
+    def try_number(self, e: exp.Expression) -> exp.Expression:
+        """``TRY_CAST(e AS DOUBLE)``: Trino converts text for arithmetic per value, and its error quotes the value
+        that failed (``Cannot cast '...' to DOUBLE``); TRY_CAST gives NULL instead, for text and numbers alike.
+
+        >>> Trino().try_number(exp.column("n")).sql("trino")
+        'TRY_CAST(n AS DOUBLE)'
+        """
+        return exp.TryCast(this=e, to=exp.DataType.build("double"))
+
     def pick(self, words, index0):  # type: ignore[no-untyped-def]
         arr = exp.Array(expressions=[lit(w) for w in words])
         return fn("ELEMENT_AT", arr, exp.Add(this=exp.paren(index0), expression=lit(1)))

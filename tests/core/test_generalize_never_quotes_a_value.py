@@ -68,3 +68,49 @@ def test_spark_control_an_ansi_cast_quotes_the_value(spark) -> None:
     with pytest.raises(Exception) as err:
         spark.sql(f"SELECT CAST(v AS DATE) FROM (SELECT '{CANARY}' AS v)").collect()
     assert CANARY in str(err.value)
+
+
+@pytest.mark.trino
+@pytest.mark.parametrize(("params", "source_type"), CASES)
+def test_trino_generalize_of_text_is_null_where_a_cast_would_fail(trino_conn, params, source_type) -> None:
+    rows = ", ".join(f"({i}, '{v}')" for i, v in enumerate(VALUES))
+    cur = trino_conn.cursor()
+    cur.execute(f"SELECT i, {_sql(params, source_type, 'trino')} FROM (VALUES {rows}) AS t(i, v) ORDER BY i")
+    got = [r[1] for r in cur.fetchall()]
+    assert got[0] is None
+    assert _parsed(got) == _expected(params)
+
+
+@pytest.mark.trino
+def test_trino_control_a_plain_cast_quotes_the_value(trino_conn) -> None:
+    cur = trino_conn.cursor()
+    with pytest.raises(Exception) as err:
+        cur.execute(f"SELECT FLOOR(CAST(v AS DOUBLE) / 10) * 10 FROM (VALUES '{CANARY}') AS t(v)")
+        cur.fetchall()
+    assert CANARY in str(err.value)
+
+
+@pytest.mark.parametrize(("params", "source_type"), CASES)
+def test_snowflake_generalize_of_text_casts_only_with_try_cast(params, source_type) -> None:
+    """No Snowflake server runs here, so the SQL is checked: every conversion of the value is a TRY_CAST of text
+    (Snowflake's plain casts quote a value they cannot convert; its TRY_CAST takes text only)."""
+    tree = exp.maybe_parse(_sql(params, source_type, "snowflake"), dialect="snowflake")
+    casts = list(tree.find_all(exp.Cast))
+    tried = [c for c in casts if isinstance(c, exp.TryCast)]
+    assert tried, "a conversion of the value is tried"
+    for c in casts:  # a plain cast only makes text (the operand of a TRY_CAST) or converts what was tried
+        assert isinstance(c, exp.TryCast) or c.to.is_type("varchar", "text") or c.find(exp.TryCast) is not None
+    for t in tried:
+        assert isinstance(t.this, exp.Cast) and t.this.to.is_type("varchar")
+    arithmetic = list(tree.find_all(exp.Div))
+    for d in arithmetic:  # bucket divides a tried number, never the raw text
+        assert d.this.find(exp.TryCast) is not None
+
+
+def test_snowflake_control_the_base_dialect_would_cast_plainly() -> None:
+    """Without the Snowflake overrides, sqlglot writes the tried conversion as a plain CAST (which quotes a value)."""
+    from maskline.dialects.base import Dialect
+
+    plain = exp.TryCast(this=exp.column("v"), to=exp.DataType.build("date"))
+    assert plain.sql("snowflake") == "CAST(v AS DATE)"
+    assert Dialect().try_number(exp.column("v")).sql("snowflake") == "v"
