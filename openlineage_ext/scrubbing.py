@@ -16,9 +16,11 @@ Every string in the event goes through the core's text scrubber
   their keys, but every value is replaced (``user_inputs="redact"``, the
   default), because names and other free-form values escape every detector;
   ``user_inputs="scrub"`` only scrubs them.
-- Error messages and stack traces (``message``, ``stackTrace``) also lose
-  single-quoted strings and database ``(col)=(value)`` details, which carry row
-  values even when no detector recognises them.
+- The ``errorMessage`` facet is first rebuilt from its stack trace's structure
+  (:mod:`openlineage_ext.error_structure`): frames and exception types only, and
+  the message only when Python, Airflow or maskline wrote it, never a driver's.
+  Error messages and stack traces (``message``, ``stackTrace``) then also lose
+  single-quoted strings and database ``(col)=(value)`` details.
 
 maskline's own facets hold no values by construction and are left as they are.
 """
@@ -192,6 +194,16 @@ def _quiet_sqlglot() -> Iterator[None]:
         _SCRUBBING_SQL.reset(reset)
 
 
+def _rebuild_error(facet: Any) -> None:
+    """Give an ``errorMessage`` facet (attrs or dict) the message and trace its stack trace's structure allows."""
+    from openlineage_ext.error_structure import rebuild_error_facet
+
+    if isinstance(facet, dict):
+        facet["message"], facet["stackTrace"] = rebuild_error_facet(facet.get("message"), facet.get("stackTrace"))
+    elif facet is not None and hasattr(facet, "stackTrace"):
+        facet.message, facet.stackTrace = rebuild_error_facet(facet.message, facet.stackTrace)
+
+
 def _is_maskline_facet(obj: Any) -> bool:
     return type(obj).__module__.startswith("openlineage_ext.")
 
@@ -214,6 +226,8 @@ class EventScrubber:
         job = getattr(event, "job", None)
         sql_facet = (getattr(job, "facets", None) or {}).get("sql") if job is not None else None
         self.dialect = getattr(sql_facet, "dialect", None)
+        run = getattr(event, "run", None)
+        _rebuild_error(((getattr(run, "facets", None) or {}) if run is not None else {}).get("errorMessage"))
         return self.value(event)
 
     def _string(self, text: str, key: str | None, in_dict: bool = False) -> str:
