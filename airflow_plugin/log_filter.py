@@ -108,9 +108,33 @@ def _scrubbers() -> tuple[Callable[..., Any], Callable[..., Any]]:
 
 
 def _render_exception(event: dict[str, Any]) -> dict[str, Any]:
+    """The event with its exception rendered as ``exception`` text built from structure.
+
+    Frames and the messages Python, Airflow or maskline wrote are kept (and scrubbed next); an exception
+    from any other package, a database driver above all, shows only its type and package, because an
+    engine's text quotes row values no detector recognises (:mod:`maskline.text.tracebacks`).
+    """
     import structlog
 
-    return dict(structlog.processors.format_exc_info(None, "", dict(event)))
+    exc = _exception_of(event.get("exc_info"))
+    if exc is None:
+        return dict(structlog.processors.format_exc_info(None, "", dict(event)))
+    from maskline.text.tracebacks import structural_traceback
+
+    rendered = {k: v for k, v in event.items() if k != "exc_info"}
+    rendered["exception"] = structural_traceback(exc).rstrip("\n")
+    return rendered
+
+
+def _exception_of(exc_info: Any) -> BaseException | None:
+    """The exception a structlog ``exc_info`` names: an exception, a ``sys.exc_info()`` tuple, or True."""
+    if isinstance(exc_info, BaseException):
+        return exc_info
+    if isinstance(exc_info, tuple) and len(exc_info) == 3 and isinstance(exc_info[1], BaseException):
+        return exc_info[1]
+    if exc_info is True:
+        return sys.exc_info()[1]
+    return None
 
 
 def scrub_processor(logger: Any, method_name: str, event_dict: dict[str, Any]) -> dict[str, Any]:

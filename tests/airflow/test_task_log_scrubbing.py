@@ -54,7 +54,8 @@ def unfiltered_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
 def test_the_task_log_holds_none_of_the_values_a_task_printed_returned_or_raised(airflow_runs):
     run = airflow_runs.run("mt_task_logs")
     assert run["tasks"] == {"prints": "success", "returns_object": "success",
-                            "returns_phone_with_extension": "success", "raises": "failed"}
+                            "returns_phone_with_extension": "success", "raises": "failed",
+                            "raises_engine_error": "failed"}
     log = airflow_runs.log_text
     leaked = sorted(name for name, value in LOG_VALUES.items() if value in log)
     assert leaked == []
@@ -65,6 +66,8 @@ def test_the_task_log_holds_none_of_the_values_a_task_printed_returned_or_raised
     assert "RuntimeError: refund to [IBAN] failed" in log  # its context
     assert "no customer with ssn [US_SSN]" in log  # the context's cause
     assert "The above exception was the direct cause" in log and "During handling of the above exception" in log
+    # The engine's exception is shown by its type, where it came from and its frames, not by its text:
+    assert "InvalidInputException raised by _duckdb (message withheld by maskline" in log
 
 
 def test_a_phone_number_with_an_extension_does_not_survive_into_an_xcom(airflow_runs):
