@@ -7,7 +7,9 @@ masker's ``redact`` so that after Airflow has hidden its secrets, every string
 in the log event also goes through the core's text scrubber. Wrapping the
 masker, rather than adding a processor of our own, means every path Airflow
 already masks (task logs written by the task or by its supervisor, rendered
-template fields) is covered, and nothing Airflow masks is masked less.
+template fields) is covered, and nothing Airflow masks is masked less. Rendered
+fields named ``sql`` or holding a callable's arguments are first rebuilt from
+their structure (:func:`redact_named_field`).
 
 :class:`MasklineLogFilter` is the same scrubber as a plain ``logging.Filter``,
 for handlers outside Airflow's structlog pipeline. What a task prints goes to
@@ -31,6 +33,8 @@ STRUCTURAL_KEYS = frozenset({
 })
 
 _WRAPPED_FLAG = "_maskline_scrubbing"
+# Template fields that hold what a user typed for a callable: rendered with every value replaced.
+RENDERED_USER_INPUTS = frozenset({"op_args", "op_kwargs", "templates_dict", "params"})
 MASKER_MODULES = (
     "airflow.sdk._shared.secrets_masker.secrets_masker",
     "airflow._shared.secrets_masker.secrets_masker",
@@ -228,9 +232,39 @@ def restore_standard_streams() -> None:
             setattr(sys, name, stream.wrapped)
 
 
+def redact_named_field(item: Any, name: str | None) -> Any:
+    """A rendered template field rebuilt by what its name says it holds, before the usual scrubbing.
+
+    Airflow stores rendered fields (the Rendered Template tab) after passing each through the masker with
+    its name. A callable's arguments (``op_args``, ``op_kwargs``, ``templates_dict``, ``params``) are user
+    inputs: no detector can vouch for a name in them, so every value goes and the keys stay, as in lineage.
+    ``sql`` is rebuilt from its tokens (:func:`openlineage_ext.scrubbing.scrub_sql`): literals of every
+    spelling go, comments go, and SQL that does not parse is withheld. Other fields come back as they are.
+
+    >>> redact_named_field({"customer": {"name": "Jo Bloggs", "n": 3}}, "op_kwargs")
+    {'customer': {'name': '[REDACTED]', 'n': 3}}
+    >>> redact_named_field("SELECT id FROM t WHERE name = 'Jo Bloggs' -- for Jo", "sql")
+    "SELECT id FROM t WHERE name = '[REDACTED]'"
+    >>> redact_named_field("echo hi", "bash_command")
+    'echo hi'
+    """
+    field = (name or "").partition(".")[0]
+    if field not in RENDERED_USER_INPUTS and field != "sql":
+        return item
+    from openlineage_ext.scrubbing import EventScrubber, scrub_sql
+
+    if field != "sql":
+        return EventScrubber().redact_leaves(item)
+    if isinstance(item, str):
+        return scrub_sql(item)
+    if isinstance(item, (list, tuple)):
+        return [scrub_sql(s) if isinstance(s, str) else EventScrubber().redact_leaves(s) for s in item]
+    return EventScrubber().redact_leaves(item)
+
+
 def _wrap(original: Callable[..., Any]) -> Callable[..., Any]:
     def redact(item: Any, name: str | None = None, max_depth: int | None = None, replacement: str = "***") -> Any:
-        return scrub_event(original(item, name, max_depth, replacement=replacement))
+        return scrub_event(original(redact_named_field(item, name), name, max_depth, replacement=replacement))
 
     setattr(redact, _WRAPPED_FLAG, True)
     return redact

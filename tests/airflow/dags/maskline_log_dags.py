@@ -4,7 +4,8 @@
   Airflow as "Done. Returned value was: ..."), a returned dict with a phone number with an extension
   (the XCom), and a task that raises an exception whose message and chained cause hold PII. The last
   task fails on purpose, so the run fails. ``raises_engine_error`` fails in DuckDB on a made-up name
-  that no detector recognises: the engine's own message quotes it.
+  that no detector recognises: the engine's own message quotes it. ``takes_arguments`` is given a
+  made-up name as its argument, which Airflow stores as a rendered template field (``op_args``).
 
 The values are fixed here (``LOG_VALUES``) so that a test can look for each of them in the log.
 """
@@ -28,6 +29,9 @@ LOG_VALUES = {
     "context_iban": "DE89 3704 0044 0532 0130 00",
     "engine_name": "Quillon Vexmarra",
 }
+
+# Stored by Airflow for the Rendered Template tab, not written to the log.
+RENDERED_VALUES = {"argument_name": "Ottoline Brackwater"}
 
 
 @dataclass
@@ -75,4 +79,10 @@ with DAG("mt_task_logs", schedule=None, start_date=pendulum.datetime(2024, 1, 1,
         con.execute("SELECT error(name) FROM people").fetchall()  # the engine's message is the value itself
 
     raises_engine_error()
+
+    @task
+    def takes_arguments(customer: dict[str, str]) -> int:
+        return len(customer)
+
+    takes_arguments({"name": RENDERED_VALUES["argument_name"]})
     prints() >> returns_object() >> returns_phone_with_extension() >> raises()
