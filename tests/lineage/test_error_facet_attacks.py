@@ -82,3 +82,29 @@ def test_an_error_the_task_author_wrote_keeps_its_scrubbed_message(tmp_path: Pat
     except ValueError as e:
         text = _emit([e], tmp_path / "events.jsonl")
     assert "mailbox full" in text and "zz.canary@example.org" not in text
+
+
+def test_a_failed_dbt_enrichment_logs_the_exceptions_type_not_its_text(monkeypatch: pytest.MonkeyPatch,
+                                                                       caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    from openlineage.client.facet_v2 import job_type_job
+
+    import openlineage_ext.dbt_events as dbt_events
+    from openlineage_ext.transformer import MasklineTransformer
+
+    def failing(*_a, **_k):  # e.g. a parser quoting the model's SQL, literals included
+        raise ValueError(f"Invalid expression near WHERE full_name = '{CANARY}'")
+
+    monkeypatch.setattr(dbt_events, "enrich_dbt_event", failing)
+    event = RunEvent(eventType=RunState.COMPLETE, eventTime="2026-12-03T09:00:00Z",
+                     run=Run(runId="0190a4c2-1234-7000-8000-0000000000d1"),
+                     job=Job(namespace="dbt", name="shop.customers", facets={
+                         "jobType": job_type_job.JobTypeJobFacet("BATCH", "DBT", "MODEL")}),
+                     producer="https://example.com/red-team")
+    with pytest.raises(ValueError) as control:
+        failing()
+    assert CANARY_WORD in str(control.value)  # control: the exception's text holds the value
+    with caplog.at_level(logging.DEBUG):
+        assert MasklineTransformer({}).transform(event) is not None  # the scrubbed event still goes
+    assert "ValueError" in caplog.text and CANARY_WORD not in caplog.text
