@@ -54,10 +54,11 @@ def scrub_event(event: Any) -> Any:
     """Scrub a structlog event dict (or any redacted value), leaving Airflow's own fields alone.
 
     An exception attached to the event (``exc_info``) is rendered to its
-    traceback text first, then scrubbed: messages, chained causes and contexts,
-    notes and source lines alike, whatever the exception's ``__str__`` does.
-    The event then carries it as ``exception`` text, as structlog's own
-    ``format_exc_info`` leaves it.
+    traceback text first, from its structure: frames, chained causes and
+    contexts, and the messages of Python's, Airflow's and maskline's own
+    exceptions; another package's exception (a driver's) shows its type and
+    package only. That text is then scrubbed, and the event carries it as
+    ``exception`` text, as structlog's own ``format_exc_info`` leaves it.
 
     An event dict in which nothing changes comes back as it is (the usual log line); otherwise a copy
     comes back with the scrubbed values, and the dict given is left unchanged.
