@@ -311,6 +311,9 @@ def install() -> int:
     import importlib
 
     import maskline.text  # noqa: F401  (fail now, not inside a log call)
+    from maskline.text.library_logs import withhold_sqlglot_messages
+
+    withhold_sqlglot_messages()  # sqlglot warns with the whole SQL it parses, literals included
 
     changed = 0
     for module_name in MASKER_MODULES:

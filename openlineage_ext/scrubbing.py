@@ -27,11 +27,7 @@ maskline's own facets hold no values by construction and are left as they are.
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
-import logging
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import attr
@@ -63,7 +59,6 @@ _MIN_SENSITIVE_DIGITS = 6
 _APOSTROPHE_OR_QUOTED = re.compile(r"(?P<apostrophe>(?<=[A-Za-z]{2})'(?=[A-Za-z]))|'(?:[^'\\]|\\.|'')*'")
 # An unquoted name, a keyword, or a placeholder ($1, :name, @p, %(name)s): the only free words copied from SQL.
 _NAME_SHAPED = re.compile(r"[$:@%]?[^\W\d]\w*|\$\d+|%\(\w+\)s|%s|\?")
-_SCRUBBING_SQL: contextvars.ContextVar[bool] = contextvars.ContextVar("maskline_scrubbing_sql", default=False)
 _DB_DETAIL = re.compile(r"\)=\((?:[^()]|\([^()]*\))*\)")
 
 
@@ -118,7 +113,7 @@ def scrub_sql(sql: str, mode: str = "all", dialect: str | None = None) -> str:
     ``"detected"`` only literals the scrubber finds something in are rewritten. Comments are dropped. SQL that
     does not parse, or that sqlglot only keeps as an opaque command, is withheld whole
     (:data:`WITHHELD_SQL`): a misread token stream could hold a value anywhere. sqlglot's own log records,
-    which quote the SQL, are not emitted while this runs.
+    which quote the SQL, say only that a message was withheld (:mod:`maskline.text.library_logs`).
 
     >>> scrub_sql("SELECT id FROM t WHERE email = 'bob@example.com' AND ssn = 123456789 AND n > 5")
     "SELECT id FROM t WHERE email = '[REDACTED]' AND ssn = '[REDACTED]' AND n > 5"
@@ -130,9 +125,11 @@ def scrub_sql(sql: str, mode: str = "all", dialect: str | None = None) -> str:
     if mode not in SQL_LITERAL_MODES:
         mode = "all"
     read = dialect if dialect and dialect.lower() not in ("generic", "ansi", "") else None
+    from maskline.text.library_logs import withhold_sqlglot_messages
+
+    withhold_sqlglot_messages()  # sqlglot's warnings quote the SQL being scrubbed
     try:
-        with _quiet_sqlglot():
-            return _rebuild_from_tokens(sql, mode, read)
+        return _rebuild_from_tokens(sql, mode, read)
     except Exception:  # noqa: BLE001 - SQL we cannot read is withheld, never passed through
         return WITHHELD_SQL
 
@@ -173,25 +170,6 @@ def _copied(token: Any, original: str, mode: str, fixed: set[str]) -> str:
         cleaned = scrub_text(token.text)
         return original if cleaned == token.text else "'" + cleaned.replace("'", "''") + "'"
     return _REDACTED_LITERAL
-
-
-class _SqlglotQuiet(logging.Filter):
-    """Drops sqlglot's records while :func:`scrub_sql` runs: they quote the SQL being scrubbed."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not _SCRUBBING_SQL.get()
-
-
-@contextlib.contextmanager
-def _quiet_sqlglot() -> Iterator[None]:
-    logger = logging.getLogger("sqlglot")
-    if not any(isinstance(f, _SqlglotQuiet) for f in logger.filters):
-        logger.addFilter(_SqlglotQuiet())
-    reset = _SCRUBBING_SQL.set(True)
-    try:
-        yield
-    finally:
-        _SCRUBBING_SQL.reset(reset)
 
 
 def _rebuild_error(facet: Any) -> None:

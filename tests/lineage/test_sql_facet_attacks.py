@@ -80,13 +80,18 @@ def test_detected_mode_also_rewrites_dollar_quoted_values_it_recognises() -> Non
 
 def test_sqlglot_log_records_quoting_the_sql_are_not_emitted(caplog: pytest.LogCaptureFixture) -> None:
     sql = f"CALL notify_customer('{CANARY}')"
-    with caplog.at_level(logging.DEBUG):
-        sqlglot.parse(sql, read="postgres")
-    assert CANARY_WORD in caplog.text  # control: sqlglot logs the statement it falls back on
+    logger = logging.getLogger("sqlglot")
+    installed, logger.filters = logger.filters, []  # control: without maskline, sqlglot logs the statement
+    try:
+        with caplog.at_level(logging.DEBUG):
+            sqlglot.parse(sql, read="postgres")
+        assert CANARY_WORD in caplog.text
+    finally:
+        logger.filters = installed
     caplog.clear()
     with caplog.at_level(logging.DEBUG):
         scrub_sql(sql, "all", "postgres")
-    assert CANARY_WORD not in caplog.text
+    assert CANARY_WORD not in caplog.text and "withheld by maskline" in caplog.text
 
 
 def test_no_canary_reaches_a_file_transport_through_the_sql_facet(tmp_path: Path) -> None:

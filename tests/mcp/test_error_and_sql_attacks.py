@@ -64,3 +64,26 @@ def test_no_tool_result_log_or_lineage_event_holds_the_agents_value(tools_with_l
     sent = events.read_text(encoding="utf-8")
     assert sent.count("\n") >= 2  # START and COMPLETE or FAIL were sent
     assert CANARY_WORD not in sent
+
+
+@pytest.mark.parametrize("sql", [f"CALL notify_customer('{CANARY}')", f"ALTER ROLE analyst PASSWORD '{CANARY}'"])
+def test_a_statement_sqlglot_falls_back_on_leaves_no_sql_in_the_server_log(tools_with_lineage, sql: str,
+                                                                           caplog: pytest.LogCaptureFixture) -> None:
+    import sqlglot
+
+    from maskline.mcp.tools import Caller
+
+    logger = logging.getLogger("sqlglot")
+    installed, logger.filters = logger.filters, []  # control: without maskline, sqlglot's record quotes the SQL
+    try:
+        with caplog.at_level(logging.DEBUG):
+            sqlglot.parse(sql, read="duckdb")
+    finally:
+        logger.filters = installed
+    assert CANARY_WORD in caplog.text
+    caplog.clear()
+    tools, _ = tools_with_lineage
+    with caplog.at_level(logging.DEBUG), pytest.raises(MasklineError) as refused:
+        tools.query(sql, Caller("agent"))
+    assert CANARY_WORD not in str(refused.value)
+    assert CANARY_WORD not in caplog.text
