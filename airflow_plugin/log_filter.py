@@ -7,7 +7,9 @@ masker's ``redact`` so that after Airflow has hidden its secrets, every string
 in the log event also goes through the core's text scrubber. Wrapping the
 masker, rather than adding a processor of our own, means every path Airflow
 already masks (task logs written by the task or by its supervisor, rendered
-template fields) is covered, and nothing Airflow masks is masked less.
+template fields) is covered, and nothing Airflow masks is masked less. Rendered
+fields named ``sql`` or holding a callable's arguments are first rebuilt from
+their structure (:func:`redact_named_field`).
 
 :class:`MasklineLogFilter` is the same scrubber as a plain ``logging.Filter``,
 for handlers outside Airflow's structlog pipeline. What a task prints goes to
@@ -31,6 +33,8 @@ STRUCTURAL_KEYS = frozenset({
 })
 
 _WRAPPED_FLAG = "_maskline_scrubbing"
+# Template fields that hold what a user typed for a callable: rendered with every value replaced.
+RENDERED_USER_INPUTS = frozenset({"op_args", "op_kwargs", "templates_dict", "params"})
 MASKER_MODULES = (
     "airflow.sdk._shared.secrets_masker.secrets_masker",
     "airflow._shared.secrets_masker.secrets_masker",
@@ -50,10 +54,11 @@ def scrub_event(event: Any) -> Any:
     """Scrub a structlog event dict (or any redacted value), leaving Airflow's own fields alone.
 
     An exception attached to the event (``exc_info``) is rendered to its
-    traceback text first, then scrubbed: messages, chained causes and contexts,
-    notes and source lines alike, whatever the exception's ``__str__`` does.
-    The event then carries it as ``exception`` text, as structlog's own
-    ``format_exc_info`` leaves it.
+    traceback text first, from its structure: frames, chained causes and
+    contexts, and the messages of Python's, Airflow's and maskline's own
+    exceptions; another package's exception (a driver's) shows its type and
+    package only. That text is then scrubbed, and the event carries it as
+    ``exception`` text, as structlog's own ``format_exc_info`` leaves it.
 
     An event dict in which nothing changes comes back as it is (the usual log line); otherwise a copy
     comes back with the scrubbed values, and the dict given is left unchanged.
@@ -108,9 +113,33 @@ def _scrubbers() -> tuple[Callable[..., Any], Callable[..., Any]]:
 
 
 def _render_exception(event: dict[str, Any]) -> dict[str, Any]:
+    """The event with its exception rendered as ``exception`` text built from structure.
+
+    Frames and the messages Python, Airflow or maskline wrote are kept (and scrubbed next); an exception
+    from any other package, a database driver above all, shows only its type and package, because an
+    engine's text quotes row values no detector recognises (:mod:`maskline.text.tracebacks`).
+    """
     import structlog
 
-    return dict(structlog.processors.format_exc_info(None, "", dict(event)))
+    exc = _exception_of(event.get("exc_info"))
+    if exc is None:
+        return dict(structlog.processors.format_exc_info(None, "", dict(event)))
+    from maskline.text.tracebacks import structural_traceback
+
+    rendered = {k: v for k, v in event.items() if k != "exc_info"}
+    rendered["exception"] = structural_traceback(exc).rstrip("\n")
+    return rendered
+
+
+def _exception_of(exc_info: Any) -> BaseException | None:
+    """The exception a structlog ``exc_info`` names: an exception, a ``sys.exc_info()`` tuple, or True."""
+    if isinstance(exc_info, BaseException):
+        return exc_info
+    if isinstance(exc_info, tuple) and len(exc_info) == 3 and isinstance(exc_info[1], BaseException):
+        return exc_info[1]
+    if exc_info is True:
+        return sys.exc_info()[1]
+    return None
 
 
 def scrub_processor(logger: Any, method_name: str, event_dict: dict[str, Any]) -> dict[str, Any]:
@@ -204,9 +233,39 @@ def restore_standard_streams() -> None:
             setattr(sys, name, stream.wrapped)
 
 
+def redact_named_field(item: Any, name: str | None) -> Any:
+    """A rendered template field rebuilt by what its name says it holds, before the usual scrubbing.
+
+    Airflow stores rendered fields (the Rendered Template tab) after passing each through the masker with
+    its name. A callable's arguments (``op_args``, ``op_kwargs``, ``templates_dict``, ``params``) are user
+    inputs: no detector can vouch for a name in them, so every value goes and the keys stay, as in lineage.
+    ``sql`` is rebuilt from its tokens (:func:`openlineage_ext.scrubbing.scrub_sql`): literals of every
+    spelling go, comments go, and SQL that does not parse is withheld. Other fields come back as they are.
+
+    >>> redact_named_field({"customer": {"name": "Jo Bloggs", "n": 3}}, "op_kwargs")
+    {'customer': {'name': '[REDACTED]', 'n': 3}}
+    >>> redact_named_field("SELECT id FROM t WHERE name = 'Jo Bloggs' -- for Jo", "sql")
+    "SELECT id FROM t WHERE name = '[REDACTED]'"
+    >>> redact_named_field("echo hi", "bash_command")
+    'echo hi'
+    """
+    field = (name or "").partition(".")[0]
+    if field not in RENDERED_USER_INPUTS and field != "sql":
+        return item
+    from openlineage_ext.scrubbing import EventScrubber, scrub_sql
+
+    if field != "sql":
+        return EventScrubber().redact_leaves(item)
+    if isinstance(item, str):
+        return scrub_sql(item)
+    if isinstance(item, (list, tuple)):
+        return [scrub_sql(s) if isinstance(s, str) else EventScrubber().redact_leaves(s) for s in item]
+    return EventScrubber().redact_leaves(item)
+
+
 def _wrap(original: Callable[..., Any]) -> Callable[..., Any]:
     def redact(item: Any, name: str | None = None, max_depth: int | None = None, replacement: str = "***") -> Any:
-        return scrub_event(original(item, name, max_depth, replacement=replacement))
+        return scrub_event(original(redact_named_field(item, name), name, max_depth, replacement=replacement))
 
     setattr(redact, _WRAPPED_FLAG, True)
     return redact
@@ -252,6 +311,9 @@ def install() -> int:
     import importlib
 
     import maskline.text  # noqa: F401  (fail now, not inside a log call)
+    from maskline.text.library_logs import withhold_sqlglot_messages
+
+    withhold_sqlglot_messages()  # sqlglot warns with the whole SQL it parses, literals included
 
     changed = 0
     for module_name in MASKER_MODULES:

@@ -9,15 +9,18 @@ Every string in the event goes through the core's text scrubber
   ``sql_literals="all"`` (the default, fail closed) every string literal and
   every number of six digits or more becomes ``'[REDACTED]'``; with
   ``"detected"`` only literals the scrubber finds something in are rewritten.
-  Comments are scrubbed. SQL sqlglot cannot parse has all its quoted strings
-  replaced instead.
+  Comments are dropped. The SQL is rebuilt from an allow-list of its tokens, so
+  a literal of a kind nobody listed still goes; SQL sqlglot cannot parse is
+  withheld whole.
 - Run conf and task parameters (``conf``, ``params``, ``op_kwargs``...) keep
   their keys, but every value is replaced (``user_inputs="redact"``, the
   default), because names and other free-form values escape every detector;
   ``user_inputs="scrub"`` only scrubs them.
-- Error messages and stack traces (``message``, ``stackTrace``) also lose
-  single-quoted strings and database ``(col)=(value)`` details, which carry row
-  values even when no detector recognises them.
+- The ``errorMessage`` facet is first rebuilt from its stack trace's structure
+  (:mod:`openlineage_ext.error_structure`): frames and exception types only, and
+  the message only when Python, Airflow or maskline wrote it, never a driver's.
+  Error messages and stack traces (``message``, ``stackTrace``) then also lose
+  single-quoted strings and database ``(col)=(value)`` details.
 
 maskline's own facets hold no values by construction and are left as they are.
 """
@@ -30,6 +33,9 @@ from typing import Any
 import attr
 
 REDACTED = "[REDACTED]"
+_REDACTED_LITERAL = f"'{REDACTED}'"
+# What the sql facet says in place of SQL that could not be read: a statement that holds no value.
+WITHHELD_SQL = "/* maskline: SQL withheld, it could not be parsed */"
 SQL_LITERAL_MODES = ("all", "detected")
 # Values that identify things in the lineage graph, never data.
 IDENTIFIER_KEYS = frozenset({
@@ -51,7 +57,8 @@ _MIN_SENSITIVE_DIGITS = 6
 # An apostrophe inside a word ("agent's", "don't": two letters before, one after) opens no quoted value.
 # One letter before stays a quote, so b'...' and u'...' reprs are still redacted.
 _APOSTROPHE_OR_QUOTED = re.compile(r"(?P<apostrophe>(?<=[A-Za-z]{2})'(?=[A-Za-z]))|'(?:[^'\\]|\\.|'')*'")
-_QUOTED_ANY = re.compile(r"'(?:[^'\\]|\\.|'')*'|\"(?:[^\"\\]|\\.)*\"")
+# An unquoted name, a keyword, or a placeholder ($1, :name, @p, %(name)s): the only free words copied from SQL.
+_NAME_SHAPED = re.compile(r"[$:@%]?[^\W\d]\w*|\$\d+|%\(\w+\)s|%s|\?")
 _DB_DETAIL = re.compile(r"\)=\((?:[^()]|\([^()]*\))*\)")
 
 
@@ -97,40 +104,82 @@ def scrub_error_text(text: str) -> str:
 
 
 def scrub_sql(sql: str, mode: str = "all", dialect: str | None = None) -> str:
-    """SQL with its literals rewritten by sqlglot, so it still parses.
+    """SQL rebuilt from its tokens: only structure is copied, every value-bearing token is rewritten.
+
+    The text is tokenized and parsed with sqlglot under ``dialect``. What is copied from the original is an
+    allow-list: keywords and operators, identifier-shaped names, quoted identifiers, placeholders and numbers
+    of fewer than six digits. Every other token (string literals of any kind: ``E''``, ``N''``, ``U&''``,
+    dollar-quoted, raw, byte, hex...) becomes ``'[REDACTED]'`` (``mode="all"``, the default); with
+    ``"detected"`` only literals the scrubber finds something in are rewritten. Comments are dropped. SQL that
+    does not parse, or that sqlglot only keeps as an opaque command, is withheld whole
+    (:data:`WITHHELD_SQL`): a misread token stream could hold a value anywhere. sqlglot's own log records,
+    which quote the SQL, say only that a message was withheld (:mod:`maskline.text.library_logs`).
 
     >>> scrub_sql("SELECT id FROM t WHERE email = 'bob@example.com' AND ssn = 123456789 AND n > 5")
     "SELECT id FROM t WHERE email = '[REDACTED]' AND ssn = '[REDACTED]' AND n > 5"
+    >>> scrub_sql("SELECT * FROM t WHERE name = E'Jo Bloggs' -- asked by Jo", dialect="postgres")
+    "SELECT * FROM t WHERE name = '[REDACTED]'"
+    >>> scrub_sql("SELEKT 'Jo Bloggs' FROM WHERE") == WITHHELD_SQL
+    True
     """
-    import sqlglot
-    from sqlglot import exp
-
     if mode not in SQL_LITERAL_MODES:
         mode = "all"
     read = dialect if dialect and dialect.lower() not in ("generic", "ansi", "") else None
+    from maskline.text.library_logs import withhold_sqlglot_messages
+
+    withhold_sqlglot_messages()  # sqlglot's warnings quote the SQL being scrubbed
     try:
-        trees = [t for t in sqlglot.parse(sql, read=read) if t is not None]
-    except Exception:  # noqa: BLE001 - unparseable SQL is redacted textually, never passed through
-        trees = []
-    if not trees:
-        return scrub_text(_QUOTED_ANY.sub(f"'{REDACTED}'", sql)) if mode == "all" else scrub_text(sql)
-    for tree in trees:
-        for lit in list(tree.find_all(exp.Literal)):
-            value = str(lit.this)
-            if lit.is_string:
-                if mode == "all":
-                    lit.replace(exp.Literal.string(REDACTED))
-                else:
-                    cleaned = scrub_text(value)
-                    if cleaned != value:
-                        lit.replace(exp.Literal.string(cleaned))
-            elif sum(ch.isdigit() for ch in value) >= _MIN_SENSITIVE_DIGITS and (
-                    mode == "all" or scrub_text(value) != value):
-                lit.replace(exp.Literal.string(REDACTED))
-        for node in tree.walk():
-            if node.comments:
-                node.comments = [scrub_text(c) for c in node.comments]
-    return ";\n".join(t.sql(dialect=read) for t in trees)
+        return _rebuild_from_tokens(sql, mode, read)
+    except Exception:  # noqa: BLE001 - SQL we cannot read is withheld, never passed through
+        return WITHHELD_SQL
+
+
+def _rebuild_from_tokens(sql: str, mode: str, read: str | None) -> str:
+    import sqlglot
+    from sqlglot import exp
+    from sqlglot.dialects.dialect import Dialect
+
+    trees = [t for t in sqlglot.parse(sql, read=read) if t is not None]
+    if not trees or any(t.find(exp.Command) is not None for t in trees):
+        return WITHHELD_SQL
+    tokenizer = Dialect.get_or_raise(read).tokenizer_class
+    fixed = {k.upper() for k in tokenizer.KEYWORDS} | set(tokenizer.SINGLE_TOKENS)
+    out: list[str] = []
+    previous_end = -1
+    for token in Dialect.get_or_raise(read).tokenize(sql):
+        gap = sql[previous_end + 1:token.start]
+        out.append(gap if gap.isspace() or not gap else " ")  # a gap that is not whitespace is a comment
+        previous_end = token.end
+        out.append(_copied(token, sql[token.start:token.end + 1], mode, fixed))
+    return "".join(out).strip()
+
+
+def _copied(token: Any, original: str, mode: str, fixed: set[str]) -> str:
+    """What stands in the rebuilt SQL for one token: itself when it is structure, else a redacted literal."""
+    from sqlglot.tokens import TokenType
+
+    kind = token.token_type
+    if kind == TokenType.NUMBER:
+        long = sum(ch.isdigit() for ch in original) >= _MIN_SENSITIVE_DIGITS
+        return _REDACTED_LITERAL if long and (mode == "all" or scrub_text(original) != original) else original
+    if kind == TokenType.IDENTIFIER:  # a quoted name: names are lineage, as in every dataset and field
+        return original
+    if kind != TokenType.STRING and (_NAME_SHAPED.fullmatch(original) or " ".join(original.upper().split()) in fixed):
+        return original
+    if mode == "detected":
+        cleaned = scrub_text(token.text)
+        return original if cleaned == token.text else "'" + cleaned.replace("'", "''") + "'"
+    return _REDACTED_LITERAL
+
+
+def _rebuild_error(facet: Any) -> None:
+    """Give an ``errorMessage`` facet (attrs or dict) the message and trace its stack trace's structure allows."""
+    from openlineage_ext.error_structure import rebuild_error_facet
+
+    if isinstance(facet, dict):
+        facet["message"], facet["stackTrace"] = rebuild_error_facet(facet.get("message"), facet.get("stackTrace"))
+    elif facet is not None and hasattr(facet, "stackTrace"):
+        facet.message, facet.stackTrace = rebuild_error_facet(facet.message, facet.stackTrace)
 
 
 def _is_maskline_facet(obj: Any) -> bool:
@@ -155,6 +204,8 @@ class EventScrubber:
         job = getattr(event, "job", None)
         sql_facet = (getattr(job, "facets", None) or {}).get("sql") if job is not None else None
         self.dialect = getattr(sql_facet, "dialect", None)
+        run = getattr(event, "run", None)
+        _rebuild_error(((getattr(run, "facets", None) or {}) if run is not None else {}).get("errorMessage"))
         return self.value(event)
 
     def _string(self, text: str, key: str | None, in_dict: bool = False) -> str:

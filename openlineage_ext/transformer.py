@@ -100,7 +100,8 @@ class MasklineTransformer(EventTransformer):
 
                 enrich_dbt_event(event, self.properties or {}, identity_names=self.identity_names)
             except Exception as e:  # noqa: BLE001 - enrichment is best effort; the scrubbed event still goes
-                log.warning("maskline: could not add masking facets to a dbt event (%s: %s)", type(e).__name__, e)
+                # The type only: an exception's text may quote the manifest's SQL or meta, values included.
+                log.warning("maskline: could not add masking facets to a dbt event (%s)", type(e).__name__)
             self._complete_identity(event)  # after enrichment, which gives dbt runs their own identity
         if self.tag_sync and self.marquez_url:
             try:

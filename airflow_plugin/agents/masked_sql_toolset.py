@@ -77,9 +77,23 @@ def _engine_reason(exc: BaseException) -> str:
 
 
 def _refusal_reason(exc: BaseException) -> str:
-    """A refusal's text, scrubbed of detected values; quotes kept, since they name statement types and tables."""
+    """A refusal's text, scrubbed of detected values; quotes kept, since they name statement types and tables.
+
+    sqlglot's parse and tokenize errors quote the SQL around the failure, the agent's literals included, and the
+    toolset's safety check wraps them: a refusal caused by one says where parsing failed, from its structure.
+
+    >>> import sqlglot
+    >>> try:
+    ...     sqlglot.parse_one("SELECT id FROM t WHERE name = 'Jo Bloggs' ??? AND")
+    ... except sqlglot.errors.ParseError as e:
+    ...     print(_refusal_reason(e))
+    the SQL could not be parsed (ParseError at line 1, column 49)
+    """
     from openlineage_ext.scrubbing import scrub_text
 
+    parse_failure = _sqlglot_error_in(exc)
+    if parse_failure is not None:
+        return _parse_failure_reason(parse_failure)
     return scrub_text(str(exc)) or type(exc).__name__
 
 
@@ -112,6 +126,28 @@ def _guard_reason(exc: BaseException, sql: str, dialect: str | None) -> str:
     except RewriteRefused as refused:
         return str(refused)
     return "the toolset's SQL validator cannot parse the query (its text is not repeated)"
+
+
+def _sqlglot_error_in(exc: BaseException) -> BaseException | None:
+    """The first sqlglot error in ``exc``'s chain (itself, its causes and contexts), if any."""
+    from sqlglot.errors import SqlglotError
+
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, SqlglotError):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def _parse_failure_reason(error: BaseException) -> str:
+    """Where sqlglot failed, from its structured fields: the error's class, line and column, never its text."""
+    where = next((f for f in getattr(error, "errors", None) or [] if isinstance(f, dict)), {})
+    line, col = where.get("line"), where.get("col")
+    at = f" at line {line}, column {col}" if isinstance(line, int) and isinstance(col, int) else ""
+    return f"the SQL could not be parsed ({type(error).__name__}{at})"
 
 
 def _scrubbed_sql(sql: str, dialect: str | None) -> str:

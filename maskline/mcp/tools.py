@@ -85,6 +85,9 @@ class MaskedTools:
         self.masked_schema = masked_schema
         self.lineage = lineage
         self.job_namespace = job_namespace
+        from maskline.text.library_logs import withhold_sqlglot_messages
+
+        withhold_sqlglot_messages()  # parsing an agent's SQL, sqlglot may log it whole, literals included
 
     # ------------------------------------------------------------------
     # The tools

@@ -17,7 +17,7 @@ import pytest
 pytestmark = [pytest.mark.airflow, pytest.mark.xdist_group("airflow")]
 
 sys.path.insert(0, str(Path(__file__).with_name("dags")))
-from maskline_log_dags import LOG_VALUES  # noqa: E402
+from maskline_log_dags import LOG_VALUES, RENDERED_VALUES  # noqa: E402
 
 DAG_FILE = Path(__file__).with_name("dags") / "maskline_log_dags.py"
 
@@ -32,8 +32,18 @@ def _xcom(metadata_db: Path, task_id: str) -> str:
     return value if isinstance(value, str) else bytes(value).decode("utf-8")
 
 
+def _rendered(metadata_db: Path, task_id: str) -> str:
+    con = sqlite3.connect(metadata_db)
+    try:
+        rows = con.execute("SELECT rendered_fields FROM rendered_task_instance_fields WHERE dag_id = 'mt_task_logs' "
+                           "AND task_id = ?", (task_id,)).fetchall()
+    finally:
+        con.close()
+    return " ".join(str(r[0]) for r in rows)
+
+
 @pytest.fixture(scope="module")
-def unfiltered_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+def unfiltered_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str, str]:
     """The negative control: the same DAG with the log filter off and Airflow's own XCom backend."""
     from airflow_plugin.demo import airflow_env, run_dags
 
@@ -48,13 +58,16 @@ def unfiltered_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
     results = run_dags(["mt_task_logs"], env, workdir)
     assert results["mt_task_logs"]["tasks"]["raises"] == "failed"
     log = (workdir / "dag_test.log").read_text(errors="replace")
-    return log, _xcom(workdir / "airflow_home" / "airflow.db", "returns_phone_with_extension")
+    metadata_db = workdir / "airflow_home" / "airflow.db"
+    return (log, _xcom(metadata_db, "returns_phone_with_extension"),
+            _rendered(metadata_db, "takes_arguments"))
 
 
 def test_the_task_log_holds_none_of_the_values_a_task_printed_returned_or_raised(airflow_runs):
     run = airflow_runs.run("mt_task_logs")
     assert run["tasks"] == {"prints": "success", "returns_object": "success",
-                            "returns_phone_with_extension": "success", "raises": "failed"}
+                            "returns_phone_with_extension": "success", "raises": "failed",
+                            "raises_engine_error": "failed", "takes_arguments": "success"}
     log = airflow_runs.log_text
     leaked = sorted(name for name, value in LOG_VALUES.items() if value in log)
     assert leaked == []
@@ -65,6 +78,8 @@ def test_the_task_log_holds_none_of_the_values_a_task_printed_returned_or_raised
     assert "RuntimeError: refund to [IBAN] failed" in log  # its context
     assert "no customer with ssn [US_SSN]" in log  # the context's cause
     assert "The above exception was the direct cause" in log and "During handling of the above exception" in log
+    # The engine's exception is shown by its type, where it came from and its frames, not by its text:
+    assert "InvalidInputException raised by _duckdb (message withheld by maskline" in log
 
 
 def test_a_phone_number_with_an_extension_does_not_survive_into_an_xcom(airflow_runs):
@@ -74,6 +89,13 @@ def test_a_phone_number_with_an_extension_does_not_survive_into_an_xcom(airflow_
 
 
 def test_without_the_filter_the_same_values_reach_the_log_and_the_xcom_raw(unfiltered_run):
-    log, xcom = unfiltered_run
+    log, xcom, rendered = unfiltered_run
     assert sorted(name for name, value in LOG_VALUES.items() if value not in log) == []
     assert LOG_VALUES["xcom_phone"] in xcom
+    assert RENDERED_VALUES["argument_name"] in rendered  # the Rendered Template tab keeps arguments raw
+
+
+def test_a_callables_arguments_are_rendered_with_their_keys_but_no_values(airflow_runs):
+    rendered = _rendered(airflow_runs.metadata_db, "takes_arguments")
+    assert "name" in rendered and "[REDACTED]" in rendered  # the shape is kept
+    assert RENDERED_VALUES["argument_name"] not in rendered

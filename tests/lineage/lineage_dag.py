@@ -8,7 +8,9 @@ PostgreSQL database and OpenLineage configured through the environment. It:
 3. masks the table with ``MaskTableOperator`` (classifying it in the database);
 4. masks an aggregating query with ``MaskQueryOperator`` (aliases, ``count(*)``, ``min(email)``,
    a safe ``count(DISTINCT email)``, a filter, a group and a sort: every case of the column-lineage spec);
-5. fails on purpose with an error message quoting a customer (``trigger_rule=all_done``).
+5. runs a SQL task that fails in PostgreSQL on a customer's name, so the engine's error quotes it
+   (``trigger_rule=all_done``);
+6. fails on purpose with an error message quoting a customer (``trigger_rule=all_done``).
 
 The run's ``conf`` carries PII too. The runner also ``dag.test()``-s every other DAG in the
 folders it is given (the example DAG), and writes each run's task states to OUT.json.
@@ -79,9 +81,13 @@ def build_dag():  # an Airflow DAG
         by_plan = MaskQueryOperator(
             task_id="mask_plan_summary", conn_id="warehouse", target="plan_summary", policy=str(POLICY),
             sql=QUERY)
+        # PostgreSQL's error quotes the first name it cannot cast: engine text with a value in it.
+        cast = SQLExecuteQueryOperator(
+            task_id="cast_customer_name", conn_id="warehouse", trigger_rule="all_done",
+            sql="SELECT CAST(full_name AS integer) FROM raw_customers ORDER BY customer_id")
         fail = PythonOperator(task_id="notify_customer", python_callable=fail_loudly,
                               op_kwargs={"email": rows[1]["email"]}, trigger_rule="all_done")
-        load >> lookup >> mask >> by_plan >> fail
+        load >> lookup >> mask >> by_plan >> cast >> fail
     return dag
 
 

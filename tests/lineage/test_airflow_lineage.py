@@ -3,12 +3,15 @@ and no raw value reaches the transport."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.lineage.conftest import LineageRun
 
 pytestmark = [pytest.mark.airflow, pytest.mark.postgres, pytest.mark.xdist_group("lineage")]
-TASKS = ("load_raw_customers", "count_vip_customer", "mask_customers", "mask_plan_summary", "notify_customer")
+TASKS = ("load_raw_customers", "count_vip_customer", "mask_customers", "mask_plan_summary", "notify_customer",
+         "cast_customer_name")
 
 
 def test_the_dag_ran_with_the_expected_outcome(airflow_lineage: LineageRun) -> None:
@@ -16,6 +19,7 @@ def test_the_dag_ran_with_the_expected_outcome(airflow_lineage: LineageRun) -> N
     assert {t: tasks[t] for t in TASKS[:4]} == dict.fromkeys(TASKS[:4], "success"), \
         f"task logs: {airflow_lineage.info['log']}"
     assert tasks["notify_customer"] == "failed"  # on purpose: its error message quotes a customer
+    assert tasks["cast_customer_name"] == "failed"  # on purpose: PostgreSQL's error quotes a customer
 
 
 def test_no_raw_value_is_in_any_event(airflow_lineage: LineageRun) -> None:
@@ -102,6 +106,28 @@ def test_failed_task_error_is_scrubbed(airflow_lineage: LineageRun) -> None:
     assert fail, "no FAIL event for the failing task"
     error = fail[0]["run"]["facets"]["errorMessage"]
     assert "could not notify customer [EMAIL]: mailbox full" in error["message"]
+
+
+def test_engine_error_of_a_failed_sql_task_is_rebuilt_from_structure(airflow_lineage: LineageRun,
+                                                                     pg_dsn: str) -> None:
+    import sys
+
+    import psycopg2
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from lineage_dag import people
+
+    first_name = people()[0]["full_name"]
+    # Control: PostgreSQL's own message for this cast quotes the name (double quotes, which no quote rule caught).
+    with psycopg2.connect(pg_dsn) as conn, conn.cursor() as cur, pytest.raises(psycopg2.Error) as engine:
+        cur.execute("SELECT CAST(%s AS integer)", (first_name,))
+    assert first_name in str(engine.value)
+    fail = airflow_lineage.for_job("maskline_lineage_test.cast_customer_name", "FAIL")
+    assert fail, "no FAIL event for the failing SQL task"
+    error = fail[0]["run"]["facets"]["errorMessage"]
+    assert "message withheld by maskline" in error["message"]
+    assert first_name not in error["message"] and first_name not in (error.get("stackTrace") or "")
+    assert "File " in error["stackTrace"] and "psycopg" in error["stackTrace"]  # the structure is still there
 
 
 def test_run_conf_keeps_its_keys_but_no_values(airflow_lineage: LineageRun) -> None:

@@ -3,7 +3,9 @@
 - ``mt_task_logs``: ``print`` to stdout and stderr, a returned object whose repr holds PII (logged by
   Airflow as "Done. Returned value was: ..."), a returned dict with a phone number with an extension
   (the XCom), and a task that raises an exception whose message and chained cause hold PII. The last
-  task fails on purpose, so the run fails.
+  task fails on purpose, so the run fails. ``raises_engine_error`` fails in DuckDB on a made-up name
+  that no detector recognises: the engine's own message quotes it. ``takes_arguments`` is given a
+  made-up name as its argument, which Airflow stores as a rendered template field (``op_args``).
 
 The values are fixed here (``LOG_VALUES``) so that a test can look for each of them in the log.
 """
@@ -25,7 +27,11 @@ LOG_VALUES = {
     "error_email": "failing.person@example.net",
     "cause_ssn": "536-90-4399",
     "context_iban": "DE89 3704 0044 0532 0130 00",
+    "engine_name": "Quillon Vexmarra",
 }
+
+# Stored by Airflow for the Rendered Template tab, not written to the log.
+RENDERED_VALUES = {"argument_name": "Ottoline Brackwater"}
 
 
 @dataclass
@@ -63,4 +69,20 @@ with DAG("mt_task_logs", schedule=None, start_date=pendulum.datetime(2024, 1, 1,
         except RuntimeError:
             raise ValueError(f"cannot bill {LOG_VALUES['error_email']}")  # noqa: B904 (a context, on purpose)
 
+    @task
+    def raises_engine_error() -> None:
+        import duckdb
+
+        con = duckdb.connect()
+        con.execute("CREATE TABLE people (name VARCHAR)")
+        con.execute("INSERT INTO people VALUES (?)", [LOG_VALUES["engine_name"]])
+        con.execute("SELECT error(name) FROM people").fetchall()  # the engine's message is the value itself
+
+    raises_engine_error()
+
+    @task
+    def takes_arguments(customer: dict[str, str]) -> int:
+        return len(customer)
+
+    takes_arguments({"name": RENDERED_VALUES["argument_name"]})
     prints() >> returns_object() >> returns_phone_with_extension() >> raises()

@@ -1,0 +1,89 @@
+"""Red-team of the MCP tools: an agent's queries that make the engine quote a value, and literals in odd spellings.
+
+The tool result, the server's log and every lineage event (sent to a file by the real OpenLineage
+client) are searched for made-up values. The control shows DuckDB's own message for the same failure
+holds the value, so a forwarded engine text would be seen.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from maskline.errors import MasklineError
+
+CANARY = "Quillon Vexmarra"  # a made-up person the agent types: no detector can tell it is a name
+CANARY_WORD = "Vexmarra"
+ATTACKS = [
+    f"SELECT id FROM customers WHERE id = '{CANARY}'",  # the engine cannot cast it, and says so with the value
+    f"SELECT id FROM orders WHERE amount > CAST('{CANARY}' AS DOUBLE)",
+    f"SELECT id FROM customers WHERE full_name = $${CANARY}$$",  # dollar-quoted
+    f"SELECT id /* for {CANARY} */ FROM customers",  # a comment
+]
+
+
+@pytest.fixture()
+def tools_with_lineage(duckdb_file: Path, policy_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from openlineage.client import OpenLineageClient
+    from openlineage.client.transport.file import FileConfig, FileTransport
+
+    from maskline.mcp import lineage
+    from maskline.mcp.database import Database
+    from maskline.mcp.tools import MaskedTools
+    from maskline.policy import load_policy
+
+    events = tmp_path / "events.jsonl"
+    monkeypatch.setattr(lineage, "_client", lambda: OpenLineageClient(
+        transport=FileTransport(FileConfig(log_file_path=str(events), append=True))))
+    tools = MaskedTools(load_policy(policy_file), Database.from_uri(f"duckdb:///{duckdb_file}"), lineage=True)
+    return tools, events
+
+
+def test_the_engine_would_quote_the_value() -> None:
+    with pytest.raises(duckdb.Error) as engine:
+        duckdb.connect().execute(f"SELECT CAST('{CANARY}' AS INTEGER)")
+    assert CANARY_WORD in str(engine.value)  # control
+
+
+@pytest.mark.parametrize("sql", ATTACKS)
+def test_no_tool_result_log_or_lineage_event_holds_the_agents_value(tools_with_lineage, sql: str,
+                                                                   caplog: pytest.LogCaptureFixture) -> None:
+    from maskline.mcp.tools import Caller
+
+    tools, events = tools_with_lineage
+    with caplog.at_level(logging.DEBUG):
+        try:
+            result = str(tools.query(sql, Caller("agent")))
+        except MasklineError as e:
+            result = str(e)
+    assert CANARY_WORD not in result
+    assert CANARY_WORD not in caplog.text
+    sent = events.read_text(encoding="utf-8")
+    assert sent.count("\n") >= 2  # START and COMPLETE or FAIL were sent
+    assert CANARY_WORD not in sent
+
+
+@pytest.mark.parametrize("sql", [f"CALL notify_customer('{CANARY}')", f"ALTER ROLE analyst PASSWORD '{CANARY}'"])
+def test_a_statement_sqlglot_falls_back_on_leaves_no_sql_in_the_server_log(tools_with_lineage, sql: str,
+                                                                           caplog: pytest.LogCaptureFixture) -> None:
+    import sqlglot
+
+    from maskline.mcp.tools import Caller
+
+    logger = logging.getLogger("sqlglot")
+    installed, logger.filters = logger.filters, []  # control: without maskline, sqlglot's record quotes the SQL
+    try:
+        with caplog.at_level(logging.DEBUG):
+            sqlglot.parse(sql, read="duckdb")
+    finally:
+        logger.filters = installed
+    assert CANARY_WORD in caplog.text
+    caplog.clear()
+    tools, _ = tools_with_lineage
+    with caplog.at_level(logging.DEBUG), pytest.raises(MasklineError) as refused:
+        tools.query(sql, Caller("agent"))
+    assert CANARY_WORD not in str(refused.value)
+    assert CANARY_WORD not in caplog.text
