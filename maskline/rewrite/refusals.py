@@ -31,12 +31,14 @@ def parse_select(sql: str, dialect: str) -> exp.Query:
     try:
         statements = [s for s in sqlglot.parse(sql, read=dialect or None) if s is not None]
     except (ParseError, TokenError) as e:
+        # Where, from the error's fields; not sqlglot's description, some of which embed the query's own tokens
+        # ("Expected table name but got <token>", "Invalid numeric interval literal: '<text>'").
         errors = getattr(e, "errors", None) or [{}]
-        first = errors[0]
-        place = f"line {first.get('line', '?')}, column {first.get('col', '?')}" if first else "query"
-        what = str(first.get("description") or "syntax error")
-        raise RewriteRefused(f"cannot parse the query as {dialect or 'generic SQL'}: {what}", where=place,
-                             fix="check the syntax, or pass the dialect the query is written in") from None
+        first = errors[0] if isinstance(errors[0], dict) else {}
+        line, col = first.get("line"), first.get("col")
+        place = f"line {line}, column {col}" if isinstance(line, int) and isinstance(col, int) else "query"
+        raise RewriteRefused(f"cannot parse the query as {dialect or 'generic SQL'}: {type(e).__name__}",
+                             where=place, fix="check the syntax, or pass the dialect the query is written in") from None
     if len(statements) != 1:
         raise RewriteRefused(f"expected one statement, got {len(statements)}", where="query",
                              fix="send one SELECT at a time")

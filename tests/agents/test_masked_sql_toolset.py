@@ -240,13 +240,11 @@ def test_attack_queries_driven_by_an_agent_get_nothing_beyond_masked_values(duck
 def test_a_query_that_does_not_parse_is_refused_without_repeating_its_literals(duckdb_conn: str) -> None:
     from airflow.providers.common.ai.utils.sql_validation import validate_sql
 
-    from airflow_plugin.agents.masked_sql_toolset import _refusal_reason
-
     sql = f"SELECT id FROM customers WHERE plan = '{PLAN_VALUE}' GROUP"
     # the control: the toolset's own guard quotes the query around the error, the literal with it
     with pytest.raises(Exception) as raised:
         validate_sql(sql, dialect="duckdb", allow_read_only_metadata=True)
-    assert PLAN_VALUE in _refusal_reason(raised.value)
+    assert PLAN_VALUE in str(raised.value)
     output, _ = run_agent(masked_toolset(duckdb_conn, acting_for="bob"), ("query", {"sql": sql}))
     assert "maskline refused this query: cannot parse the query as duckdb" in output
     assert PLAN_VALUE not in output  # what the model, the task log and lineage get back

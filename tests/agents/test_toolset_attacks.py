@@ -33,6 +33,6 @@ def test_a_parse_failure_is_recorded_by_its_position_not_its_text(duckdb_conn: s
     toolset._record = lambda call, *_a: recorded.append(call)
     output, seen = run_agent(toolset, ("query", {"sql": sql}), ("query", {"sql": "SELECT count(*) AS n FROM customers"}))
     assert [c.outcome for c in recorded] == ["refused", "executed"]
-    assert "could not be parsed" in recorded[0].reason
+    assert "cannot parse the query as duckdb" in recorded[0].reason  # what and where, from the structure
     assert CANARY_WORD not in recorded[0].reason and CANARY_WORD not in recorded[0].sql
     assert "maskline refused this query" in output and CANARY_WORD not in output

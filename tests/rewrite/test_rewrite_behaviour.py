@@ -194,6 +194,22 @@ def test_refusals_name_the_construct(pii_policy, sql, construct) -> None:
         rewrite(sql, pii_policy, "duckdb", schema=SCHEMA)
 
 
+def test_a_parse_refusal_never_repeats_sqlglots_description(pii_policy) -> None:
+    """sqlglot's parse errors can embed the query's own tokens, comments included; the refusal gives the error's
+    class and position only."""
+    import sqlglot
+
+    card = "4111111111111111"
+    sql = f"SELECT * FROM customers JOIN x. ON /* card {card} */ 1 = 1"
+    with pytest.raises(sqlglot.errors.ParseError) as control:  # the description really holds the comment
+        sqlglot.parse(sql, read="duckdb")
+    assert card in control.value.errors[0]["description"]
+    with pytest.raises(RewriteRefused) as refused:
+        rewrite(sql, pii_policy, "duckdb", schema=SCHEMA)
+    assert card not in str(refused.value) and "ParseError (at line 1, column" in str(refused.value)
+    assert refused.value.__cause__ is None and refused.value.__suppress_context__
+
+
 def test_missing_schema_is_refused(pii_policy) -> None:
     with pytest.raises(RewriteRefused, match="no schema"):
         rewrite("SELECT 1 AS x", pii_policy, "duckdb")
