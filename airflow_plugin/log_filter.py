@@ -23,6 +23,7 @@ import io
 import logging
 import sys
 from collections.abc import Callable
+from itertools import filterfalse
 from typing import Any
 
 # Fields of a structlog event that Airflow fills itself; they never hold data
@@ -65,39 +66,74 @@ def scrub_event(event: Any) -> Any:
 
     >>> scrub_event({"timestamp": "2024-01-01", "event": "mail ann@example.com"})
     {'timestamp': '2024-01-01', 'event': 'mail [EMAIL]'}
+    >>> scrub_event({"event": "sent", "to": ["ann@example.com"], "args": ("123-45-6789",)})
+    {'event': 'sent', 'to': ['[EMAIL]'], 'args': ('[US_SSN]',)}
     """
-    scrubbed, scrub_value = _SCRUBBERS or _scrubbers()
-    if isinstance(event, dict):
-        if event.get("exc_info"):
-            event = _render_exception(event)
-        out: dict[Any, Any] | None = None
-        # One walk over the event, copying it only at its first changed value: a clean line (nearly every
-        # line) builds no dict. Numbers, booleans and None pass scrub_value() unchanged, so they are skipped.
-        for k, v in event.items():
-            if type(v) is str:  # the message, nearly always: straight to the scrubber's str path
-                if k in STRUCTURAL_KEYS:
-                    continue
-                new = scrubbed(v)
-                if new is v:  # the scrubber returns a text with nothing found as it is
-                    continue
-            elif v is None or type(v) in _PASSED or k in STRUCTURAL_KEYS:
-                continue
-            else:
-                new = scrub_value(v)
-                if new is v:  # a type it does not scrub (a datetime, an enum)
-                    continue
-            if out is None:
-                out = dict(event)
-            out[k] = new
-        if out is not None:
+    # The usual log line: a text message beside Airflow's own fields, and no other key (checked in C, one
+    # pass over the keys). Only the message can hold PII there, so it goes straight to the scrubber's str
+    # path; anything else (another key, an exception, a message that is not a str, a dict subclass) takes
+    # the walk over every field, which gives the same answer on this path's events (a test holds both).
+    if type(event) is dict and _MESSAGE_ONLY.issuperset(event):
+        message = event.get("event")
+        if type(message) is str:
+            new = _scrubbed(message)
+            if new is message:  # the scrubber returns a text with nothing found as it is
+                return event
+            out = dict(event)
+            out["event"] = new
             return out
-        return event if type(event) is dict else dict(event)
-    return scrub_value(event)
+    return _scrub_fields(event)
 
 
-# Types scrub_value() returns as they are (it scrubs strings and containers): skipped without a call.
+def _scrub_fields(event: Any) -> Any:
+    """:func:`scrub_event` on any event: every field but Airflow's own, and any other value, scrubbed."""
+    scrubbed, scrub_value = _SCRUBBERS or _scrubbers()
+    if not isinstance(event, dict):
+        return scrub_value(event)
+    if event.get("exc_info"):
+        event = _render_exception(event)
+    out: dict[Any, Any] | None = None
+    # One walk over the fields Airflow did not fill (its own are passed over in C), copying the event only
+    # at its first changed value: a clean line builds no dict. Numbers, booleans and None pass
+    # scrub_value() unchanged, so they are skipped; any other type goes to scrub_value(), whatever it is.
+    for k in filterfalse(_IS_STRUCTURAL, event):
+        v = event[k]
+        if type(v) is str:
+            new = scrubbed(v)
+            if new is v:  # the scrubber returns a text with nothing found as it is
+                continue
+        elif v is None or type(v) in _PASSED:
+            continue
+        else:
+            new = scrub_value(v)
+            if new is v:  # a type it does not scrub (a datetime, an enum)
+                continue
+        if out is None:
+            out = dict(event)
+        out[k] = new
+    if out is not None:
+        return out
+    return event if type(event) is dict else dict(event)
+
+
+# Types scrub_value() returns as they are (it scrubs strings and containers): skipped without a call. Exact
+# types: a subclass (an IntEnum) goes to scrub_value() like any type not listed.
 _PASSED = frozenset({int, float, bool})
+_IS_STRUCTURAL = STRUCTURAL_KEYS.__contains__
+# The keys of an event that takes scrub_event()'s message-only path: Airflow's own and the message.
+_MESSAGE_ONLY = STRUCTURAL_KEYS | {"event"}
 _SCRUBBERS: tuple[Callable[..., Any], Callable[..., Any]] | None = None
+
+
+def _first_scrubbed(text: str) -> str:
+    """Stands in for the core's ``scrubbed`` until the first message: imports it and takes its place, so the
+    message-only path calls it through one global, with no lazy-import check per line."""
+    global _scrubbed
+    _scrubbed = _scrubbers()[0]
+    return _scrubbed(text)
+
+
+_scrubbed: Callable[[str], str] = _first_scrubbed
 
 
 def _scrubbers() -> tuple[Callable[..., Any], Callable[..., Any]]:

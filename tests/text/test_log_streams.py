@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import collections
 import datetime
 import enum
 import io
 import sys
 from typing import Any
+
+import pytest
 
 from airflow_plugin.log_filter import (
     STRUCTURAL_KEYS,
@@ -126,3 +129,88 @@ def test_scrub_event_copies_an_event_it_changes_and_returns_a_clean_one_as_it_is
     nested = {"event": "ok", "extra": {"to": "ana@correo.es"}}
     assert scrub_event(nested) == {"event": "ok", "extra": {"to": "[EMAIL]"}}
     assert nested["extra"] == {"to": "ana@correo.es"}
+
+
+_BOOKKEEPING = {"timestamp": "2026-03-01T09:00:00Z", "level": "info", "logger": "airflow.task", "loc": "t.py:4"}
+
+
+class _Rows(list):  # type: ignore[type-arg]
+    pass
+
+
+class _Count(int):
+    pass
+
+
+def _failing() -> dict[str, Any]:
+    try:
+        raise ValueError("cannot bill ana@correo.es")
+    except ValueError as error:  # the exception itself, as structlog takes it: rendered wherever the event is
+        return {**_BOOKKEEPING, "event": "Task failed", "exc_info": error}
+
+
+# One secret in each place an event can carry one. Each key outside Airflow's own fields and the message
+# (structlog's positional_args, exception, stack; any keyword a caller passes) must take the whole walk.
+_SECRET_PLACES: list[tuple[str, Any]] = [
+    ("message", {**_BOOKKEEPING, "event": "mail ana@correo.es"}),
+    ("message, str subclass", {**_BOOKKEEPING, "event": _Text("mail ana@correo.es")}),
+    ("message, not a str", {**_BOOKKEEPING, "event": ["mail ana@correo.es"]}),
+    ("keyword", {**_BOOKKEEPING, "event": "sent", "to": "ana@correo.es"}),
+    ("keyword, list subclass", {**_BOOKKEEPING, "event": "sent", "to": _Rows(["ana@correo.es"])}),
+    ("nested dict", {**_BOOKKEEPING, "event": "sent", "extra": {"who": {"mail": "ana@correo.es"}}}),
+    ("secret key, nested", {**_BOOKKEEPING, "event": "connect", "conn": {"password": "hunter22"}}),
+    ("positional args", {**_BOOKKEEPING, "event": "mail %s", "positional_args": ("ana@correo.es",)}),
+    ("rendered exception", {**_BOOKKEEPING, "event": "Task failed", "exception": "ValueError: ana@correo.es"}),
+    ("stack", {**_BOOKKEEPING, "event": "here", "stack": 'File "t.py", line 4: ana@correo.es'}),
+    ("exception to render", _failing()),
+    ("dict subclass", collections.OrderedDict({**_BOOKKEEPING, "event": "mail ana@correo.es"})),
+    ("not a dict", ["mail ana@correo.es", {"to": "ana@correo.es"}]),
+]
+
+
+@pytest.mark.parametrize(("place", "event"), _SECRET_PLACES, ids=[p for p, _ in _SECRET_PLACES])
+def test_a_secret_in_each_place_of_an_event_is_redacted(place: str, event: Any) -> None:
+    out = repr(scrub_event(event))
+    assert "ana@correo.es" not in out and "hunter22" not in out, place
+    assert "[EMAIL]" in out or "[PASSWORD]" in out, place
+
+
+def test_the_usual_line_takes_the_message_only_path_and_any_other_key_the_whole_walk(monkeypatch: Any) -> None:
+    from airflow_plugin import log_filter
+
+    walked: list[Any] = []
+
+    def walk(event: Any) -> Any:
+        walked.append(event)
+        return fields(event)
+
+    fields = log_filter._scrub_fields
+    monkeypatch.setattr(log_filter, "_scrub_fields", walk)
+    clean = {**_BOOKKEEPING, "event": "Task exited with return code 0", "dag_id": "d"}
+    assert scrub_event(clean) is clean
+    assert scrub_event({**_BOOKKEEPING, "event": "mail ana@correo.es"})["event"] == "mail [EMAIL]"
+    assert walked == []  # control: the message-only path really is taken on the usual line
+    for _, event in _SECRET_PLACES[2:]:
+        scrub_event(event)
+    assert len(walked) == len(_SECRET_PLACES) - 2  # every other place is walked
+
+
+def test_every_value_the_walk_does_not_know_goes_to_scrub_value(monkeypatch: Any) -> None:
+    # Fail closed: only exact str, int, float, bool and None are handled without scrub_value(); a new type
+    # (an int subclass, an enum, bytes, an object) is handed to it, never passed over.
+    from airflow_plugin import log_filter
+
+    scrubbed, scrub_value_ = log_filter._scrubbers()
+    seen: list[Any] = []
+
+    def spy(value: Any) -> Any:
+        seen.append(value)
+        return scrub_value_(value)
+
+    monkeypatch.setattr(log_filter, "_SCRUBBERS", (scrubbed, spy))
+    unknown = [_Level.INFO, _Count(7), b"ana@correo.es", object(), datetime.date(1984, 7, 21), _Rows(), _Text("x"),
+               frozenset({"ana@correo.es"})]
+    event = {**_BOOKKEEPING, "event": "ok", **{f"k{i}": v for i, v in enumerate(unknown)},
+             "n": 3, "r": 0.5, "ok": True, "none": None}
+    scrub_event(event)
+    assert seen == unknown
