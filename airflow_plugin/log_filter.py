@@ -105,8 +105,8 @@ def _scrub_fields(event: Any) -> Any:
         elif v is None or type(v) in _PASSED:
             continue
         else:
-            new = scrub_value(v)
-            if new is v:  # a type it does not scrub (a datetime, an enum)
+            new = _rendered_leaves(scrub_value(v), scrubbed)
+            if new is v:  # nothing in it holds PII (a datetime, an enum, a clean list)
                 continue
         if out is None:
             out = dict(event)
@@ -114,6 +114,44 @@ def _scrub_fields(event: Any) -> Any:
     if out is not None:
         return out
     return event if type(event) is dict else dict(event)
+
+
+def _rendered_leaves(value: Any, scrubbed: Callable[[str], str]) -> Any:
+    """What ``scrub_value`` left of a log value, with every part it does not scrub scrubbed as it will be shown.
+
+    ``scrub_value`` scrubs strings inside dicts, lists, tuples and sets and passes any other type unchanged: an
+    exception, bytes, a path or a row object would reach the renderer, which prints its ``repr``, raw. Here
+    such a leaf, and a dict's key, is scrubbed as that text; when nothing is found the object is kept, so a
+    clean value renders exactly as before. Containers come back as they are when no part changed.
+
+    >>> import pathlib
+    >>> _rendered_leaves([ValueError("no ann@example.com"), 3], lambda t: t.replace("ann@example.com", "[EMAIL]"))
+    ["ValueError('no [EMAIL]')", 3]
+    >>> p = pathlib.PurePosixPath("/tmp/x.csv"); _rendered_leaves(p, str.upper) is p or "changed"
+    'changed'
+    """
+    if value is None or type(value) in _PASSED or isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        items = [(_rendered_key(k, scrubbed), _rendered_leaves(v, scrubbed)) for k, v in value.items()]
+        if all(nk is k and nv is v for (nk, nv), (k, v) in zip(items, value.items(), strict=True)):
+            return value
+        return dict(items)
+    if isinstance(value, (list, tuple, set, frozenset)):
+        parts = [_rendered_leaves(v, scrubbed) for v in value]
+        if all(n is v for n, v in zip(parts, value, strict=True)):
+            return value
+        return type(value)(parts) if type(value) in (list, tuple, set, frozenset) else parts
+    text = repr(value)
+    new = scrubbed(text)
+    return value if new == text else new
+
+
+def _rendered_key(key: Any, scrubbed: Callable[[str], str]) -> Any:
+    if isinstance(key, str):
+        new = scrubbed(key)
+        return key if new == key else new
+    return _rendered_leaves(key, scrubbed)
 
 
 # Types scrub_value() returns as they are (it scrubs strings and containers): skipped without a call. Exact

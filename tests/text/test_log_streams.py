@@ -214,3 +214,41 @@ def test_every_value_the_walk_does_not_know_goes_to_scrub_value(monkeypatch: Any
              "n": 3, "r": 0.5, "ok": True, "none": None}
     scrub_event(event)
     assert seen == unknown
+
+
+class _Customer:
+    """A user's object whose repr holds a value, as a row or a model instance's does."""
+
+    def __repr__(self) -> str:
+        return "Customer(email='ana@correo.es')"
+
+
+_RENDERED_RAW = {
+    "exception": ValueError("no row for ana@correo.es"),
+    "bytes": b"ana@correo.es",
+    "object": _Customer(),
+    "in a list": [ValueError("ana@correo.es")],
+    "a dict's key": {"ana@correo.es": 3},
+    "in a tuple in a dict": {"rows": (_Customer(),)},
+}
+
+
+@pytest.mark.parametrize("place", sorted(_RENDERED_RAW))
+def test_a_value_scrub_value_passes_is_scrubbed_as_the_renderer_shows_it(place: str) -> None:
+    """structlog's renderers print what is not a string by its repr, so that text is what must hold no value."""
+    import structlog
+
+    value = _RENDERED_RAW[place]
+    event = {**_BOOKKEEPING, "event": "lookup failed", "detail": value}
+    raw = structlog.processors.JSONRenderer()(None, "", dict(event))
+    assert "ana@correo.es" in raw  # the control: rendered as it is, the value shows
+    assert scrub_value(value) == value  # ... and the core's value scrubber alone leaves it there
+    shown = structlog.processors.JSONRenderer()(None, "", scrub_event(event))
+    assert "ana@correo.es" not in shown and "[EMAIL]" in shown
+
+
+def test_a_clean_object_is_kept_as_itself() -> None:
+    when, path = datetime.datetime(2026, 3, 1, 9, 0), __import__("pathlib").PurePosixPath("/data/orders.csv")
+    event = {**_BOOKKEEPING, "event": "loaded", "at": when, "path": path, "rows": [_Level.INFO]}
+    out = scrub_event(event)  # nothing found: the renderer shows the same objects as before
+    assert out == event and out["at"] is when and out["path"] is path and out["rows"][0] is _Level.INFO
