@@ -11,20 +11,8 @@ import pytest
 import structlog
 
 from airflow_plugin.log_filter import scrub_event
-
-CANARY = "Quillon Vexmarra"  # a made-up person: no detector can tell it is a name
-CANARY_WORD = "Vexmarra"
-
-
-def _engine_error(sql: str) -> BaseException:
-    con = duckdb.connect()
-    con.execute("CREATE TABLE people (id INTEGER PRIMARY KEY, name VARCHAR UNIQUE)")
-    con.execute("INSERT INTO people VALUES (1, ?)", [CANARY])
-    try:
-        con.execute(sql).fetchall()
-    except duckdb.Error as e:
-        return e
-    raise AssertionError("the statement did not fail")
+from tests.engine_errors import CANARY_WORD, wrapped
+from tests.engine_errors import engine_error as _engine_error
 
 
 @pytest.mark.parametrize("sql", [
@@ -33,13 +21,7 @@ def _engine_error(sql: str) -> BaseException:
     "SELECT strptime(name, '%Y') FROM people",
 ])
 def test_an_engine_exception_in_a_log_event_loses_its_text(sql: str) -> None:
-    try:
-        try:
-            raise _engine_error(sql)
-        except duckdb.Error as e:
-            raise RuntimeError("loading people failed") from e
-    except RuntimeError as e:
-        event = {"event": "Task failed with exception", "exc_info": e}
+    event = {"event": "Task failed with exception", "exc_info": wrapped(sql)}
     control = structlog.processors.format_exc_info(None, "", dict(event))["exception"]
     assert CANARY_WORD in control  # control: the usual rendering forwards the engine's text
     rendered = scrub_event(dict(event))["exception"]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import traceback
 from pathlib import Path
 
-import duckdb
 import pytest
 from openlineage.client import OpenLineageClient
 from openlineage.client.event_v2 import Job, Run, RunEvent, RunState
@@ -18,9 +17,10 @@ from openlineage.client.facet_v2 import error_message_run
 from openlineage.client.transport import get_default_factory
 
 from openlineage_ext.transformer import transport_config
+from tests.engine_errors import CANARY, CANARY_WORD
+from tests.engine_errors import engine_error as _engine_error
+from tests.engine_errors import wrapped as _wrapped
 
-CANARY = "Quillon Vexmarra"  # a made-up person: no detector can tell it is a name
-CANARY_WORD = "Vexmarra"
 FAILING = [  # each quotes the value a different way (double quotes, bare, after "Input:", on its own line)
     "INSERT INTO people VALUES (2, (SELECT name FROM people WHERE id = 1))",
     "SELECT name::date FROM people",
@@ -28,28 +28,6 @@ FAILING = [  # each quotes the value a different way (double quotes, bare, after
     "SELECT json_extract(name, '$.a') FROM people",
     "SELECT error(name) FROM people",
 ]
-
-
-def _engine_error(sql: str) -> BaseException:
-    con = duckdb.connect()
-    con.execute("CREATE TABLE people (id INTEGER PRIMARY KEY, name VARCHAR UNIQUE)")
-    con.execute("INSERT INTO people VALUES (1, ?)", [CANARY])
-    try:
-        con.execute(sql).fetchall()
-    except duckdb.Error as e:
-        return e
-    raise AssertionError("the statement did not fail")
-
-
-def _wrapped(sql: str) -> BaseException:
-    """The task author's own exception, raised from the engine's (its message is the author's)."""
-    try:
-        try:
-            raise _engine_error(sql)
-        except duckdb.Error as e:
-            raise RuntimeError("loading people failed") from e
-    except RuntimeError as e:
-        return e
 
 
 def _emit(errors: list[BaseException], out: Path) -> str:
