@@ -11,8 +11,9 @@ text:
   below (``1,1985-07-21`` over more of the same);
 - or a cell of the first row is itself a value the core's validated detectors
   recognise (an e-mail address, a card number that passes Luhn, an IBAN that
-  passes mod-97). Names from the dictionaries (PERSON_NAME) do not count: they
-  are ordinary header words too (``Mark``, ``Chase``, ``IBAN``).
+  passes mod-97; :data:`PROOF`). Names, handles, postcodes and the other
+  detectors that ordinary header words can pass (``Mark``, ``nickname``,
+  ``E11``) do not count.
 
 The error gives the line and the column's position, never the cell.
 
@@ -34,8 +35,14 @@ from pathlib import Path
 from maskline.errors import InputError
 
 HEADER_FIX = "add a header row that names the columns: maskline writes the first row out as names, unmasked"
-# Dictionary names are ordinary header words too; they do not prove the row is data.
-NOT_PROOF = frozenset({"PERSON_NAME"})
+# The types whose detectors prove a cell is a value by its structure or a check digit: no header word is an
+# e-mail address, a card number that passes Luhn or an IBAN that passes mod-97. An allow-list, because the other
+# detectors accept ordinary header words: names (Mark, Chase), handles (nickname), postcodes, ICD-10 codes (E11),
+# street names, coordinates and URLs can all be column names.
+PROOF = frozenset({
+    "EMAIL", "CREDIT_CARD", "IBAN", "US_SSN", "NATIONAL_ID", "PHONE", "IP_ADDRESS", "MAC_ADDRESS", "JWT", "API_KEY",
+    "PRIVATE_KEY", "CONNECTION_STRING", "FREE_TEXT_WITH_PII",
+})
 
 
 def header_cells(src: Path, delimiter: str) -> list[str]:
@@ -59,6 +66,6 @@ def check_header_holds_names(src: Path, delimiter: str, *, sniffed_header: bool)
         return
     for i, cell in enumerate(header_cells(src, delimiter), 1):
         found = detect_value(cell.strip()) if cell.strip() else None
-        if found and found not in NOT_PROOF:
+        if found in PROOF:
             raise InputError(f"the first row looks like data, not a header: column {i} holds a value maskline "
                              f"detects as {found}", where=where, fix=HEADER_FIX)

@@ -117,10 +117,14 @@ def test_headers_of_dictionary_words_and_usual_names_are_still_headers(tmp_path)
     from maskline.engine.files import mask_file
 
     src = tmp_path / "people.csv"
-    src.write_text("IBAN,Mark,Chase,email address,date of birth\n"
-                   "GB82WEST12345698765432,x,y,ann@example.com,1985-07-21\n")
+    names = ["IBAN", "Mark", "Chase", "email address", "date of birth", "nickname", "E11", "url"]
+    from maskline.infotypes.detectors import detect_value
+
+    assert {detect_value(n) for n in names} > {None}  # the control: some header words pass a weak detector
+    src.write_text(",".join(names) + "\n"
+                   "GB82WEST12345698765432,x,y,ann@example.com,1985-07-21,ann_b,n,https://example.com\n")
     report = mask_file(src, tmp_path / "out.csv", {"version": 1})
-    assert [c.name for c in report.plan.columns] == ["IBAN", "Mark", "Chase", "email address", "date of birth"]
+    assert [c.name for c in report.plan.columns] == names
 
 
 # --- a key pasted where the policy names its source --------------------------------------------------------------
