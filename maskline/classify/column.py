@@ -674,7 +674,9 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
         if prose:
             notes.append("prose: no validated span; names in prose need NER")
             conf = min(conf, NONE_PROSE)
-        if shape:
+        # An identifying shape (template ids, long drawn digits) under a name saying public codes (sku, isbn,
+        # flight) is those codes: the name and the shape agree on a public identifier, so no caution is left.
+        if shape and not names_public_code(name):
             notes.append(f"shape:{shape}, no detector confirmed it")
             conf = min(conf, NONE_IDENTIFYING_SHAPE)
         return ColumnClassification(name, None, conf, None, tuple(notes), 0.0, shown_type)

@@ -545,6 +545,9 @@ THING_WORDS: frozenset[str] = frozenset({
     # Kinds of things whose names are capitalised words, some of them given names (Diana, Juno, Rose): drugs,
     # genres, breeds, colours, gods. Not clubs or schools: "club_member", "college_advisor" are people.
     "drug", "medication", "genre", "breed", "species", "colour", "color", "deity", "god", "goddess",
+    # Countries and regions: a column of countries is a short category whose values are given names half the time
+    # (Chad, Georgia, Jordan, Israel, Kenya), which left `country` uncertain and masked by the fail-closed default.
+    "country", "countries", "nationality", "citizenship", "region", "province", "county",
     "台風", "商品", "店", "料理", "品牌",
 }) | _folded_words(SCRIPT_THING_WORDS)
 

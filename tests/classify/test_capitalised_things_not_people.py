@@ -152,3 +152,40 @@ def test_family_first_names_with_given_names_after_stay_people() -> None:  # con
     fake.seed_instance(10)
     values = [f"{fake.last_name()} {fake.first_name()}" for _ in range(ROWS)]
     assert classify_column("k_d", values).info_type == "PERSON_NAME"
+
+
+# ---------------------------------------------------------------- countries: a category, many of them given names
+
+_COUNTRIES = ["France", "Germany", "Spain", "Chile", "Jordan", "Georgia", "Chad", "Israel", "Kenya", "Victoria"]
+
+
+def test_a_country_column_is_safe_not_uncertain() -> None:
+    """Half of these countries are given names too; under `country` they are places, so the column passes."""
+    rng = random.Random(11)
+    values = [rng.choice(_COUNTRIES) for _ in range(ROWS)]
+    for name in ("country", "billing_country", "nationality"):
+        verdict = classify_column(name, values)
+        assert verdict.info_type is None and verdict.confidence >= 0.9, (name, verdict.evidence)
+
+
+def test_the_same_values_under_an_opaque_name_stay_uncertain() -> None:  # control: the name is what decides
+    rng = random.Random(11)
+    values = [rng.choice(_COUNTRIES) for _ in range(ROWS)]
+    verdict = classify_column("c4", values)
+    assert verdict.info_type is None and verdict.confidence < 0.9
+    assert any(e.startswith("weak:first-name") for e in verdict.evidence)
+
+
+def test_template_ids_under_a_public_code_name_are_safe() -> None:
+    rng = random.Random(12)
+    values = [f"SKU-{rng.randint(10000, 99999)}" for _ in range(ROWS)]
+    verdict = classify_column("sku", values)
+    assert verdict.info_type is None and verdict.confidence >= 0.9, verdict.evidence
+
+
+def test_template_ids_under_an_opaque_name_stay_uncertain() -> None:  # control: only the public-code name lifts it
+    rng = random.Random(12)
+    values = [f"SKU-{rng.randint(10000, 99999)}" for _ in range(ROWS)]
+    verdict = classify_column("ref_b", values)
+    assert verdict.info_type is None and verdict.confidence < 0.9
+    assert any(e.startswith("shape:") for e in verdict.evidence)
