@@ -43,7 +43,8 @@ def build(column: exp.Expression, p: DigestParams, ctx: MaskContext) -> exp.Expr
     >>> from maskline.dialects.base import KeyMode, KeyRefs
     >>> d, k = get_dialect("duckdb"), KeyMaterial(b"k" * 16)
     >>> sql = build(exp.column("c"), DigestParams(16), MaskContext(d, KeyRefs(d, KeyMode.LITERAL, k)))
-    >>> duckdb.sql(f"SELECT {sql.sql('duckdb')} FROM (SELECT 'a' c)").fetchall() == [(salted_sha256_hex(k, "a", 16),)]
+    >>> rows = duckdb.sql(f"SELECT {sql.sql('duckdb')} FROM (SELECT 'a' c)").fetchall()
+    >>> rows == [(salted_sha256_hex(k, "a", 16),)]
     True
     """
     d = ctx.dialect
