@@ -56,6 +56,13 @@ def register(subparsers: Any) -> None:
 
 
 def run_path(args: argparse.Namespace) -> int:
+    """Print the dbt package's path for ``packages.yml``: relative to ``--project-dir``, or absolute.
+
+    >>> from maskline.dbt.path import package_path
+    >>> run_path(argparse.Namespace(project_dir=str(package_path().parent), absolute=False))
+    dbt_macros
+    0
+    """
     from maskline.dbt.path import local_path, package_path
 
     print(package_path() if args.absolute else local_path(args.project_dir))
