@@ -83,8 +83,7 @@ def tag_requests(event: Any) -> list[tuple[str, str, str, str]]:
 
     >>> from openlineage.client.event_v2 import OutputDataset
     >>> from openlineage_ext.facets import tags_facet
-    >>> class E: inputs = []
-    >>> outputs = [OutputDataset("ns", "t", facets={"tags": tags_facet([("ssn", "US_SSN")])})]
+    >>> class E: inputs = []; outputs = [OutputDataset("ns", "t", facets={"tags": tags_facet([("ssn", "US_SSN")])})]
     >>> tag_requests(E())
     [('ns', 't', 'ssn', 'US_SSN'), ('ns', 't', 'ssn', 'PII')]
     """
@@ -127,8 +126,9 @@ def create_tag(base_url: str, tag: str, timeout: float = 5.0) -> int:
     ...         self.send_response(200); self.end_headers()
     >>> srv = http.server.HTTPServer(("127.0.0.1", 0), Marquez)
     >>> threading.Thread(target=srv.handle_request).start()
-    >>> create_tag(f"http://127.0.0.1:{srv.server_port}", "EMAIL"); srv.server_close()
+    >>> create_tag(f"http://127.0.0.1:{srv.server_port}", "EMAIL")
     200
+    >>> srv.server_close()
     """
     url = base_url.rstrip("/") + "/api/v1/tags/" + urllib.parse.quote(tag, safe="")
     description = TAG_DESCRIPTIONS.get(tag, f"maskline info type {tag}")
@@ -145,8 +145,8 @@ def post_tag(base_url: str, request: tuple[str, str, str, str], timeout: float =
     >>> srv = http.server.HTTPServer(("127.0.0.1", 0), Marquez)
     >>> threading.Thread(target=srv.handle_request).start()
     >>> post_tag(f"http://127.0.0.1:{srv.server_port}", ("ns", "db.t", "email", "PII_EMAIL"))
-    >>> srv.server_close()
     404
+    >>> srv.server_close()
     """
     return _request(base_url.rstrip("/") + tag_path(*request), "POST", None, timeout)
 
