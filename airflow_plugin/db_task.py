@@ -35,7 +35,15 @@ def db_hook(conn_id: str, hook_params: dict[str, Any] | None = None) -> Any:
 
 
 def open_warehouse(hook: Any, conn_id: str) -> Any:
-    """Connect through the hook, turning connection failures into a clear, value-free error."""
+    """Connect through the hook, turning connection failures into a clear, value-free error.
+
+    >>> class Down:  # a common-sql hook whose database refuses the connection
+    ...     dialect_name = "duckdb"
+    ...     def get_conn(self): raise OSError("db.internal refused ann@example.com")
+    >>> open_warehouse(Down(), "warehouse")
+    Traceback (most recent call last):
+    maskline.errors.MaskingError: cannot connect through Airflow connection 'warehouse': OSError (at conn_id=...
+    """
     from airflow_plugin.warehouse import Warehouse, engine_for_hook, safe_error
 
     adapter = engine_for_hook(hook)
@@ -50,7 +58,13 @@ def open_warehouse(hook: Any, conn_id: str) -> Any:
 
 
 def classify_table(warehouse: Any, policy: Policy, table: str, sample: int) -> Any:
-    """Classify ``table`` by sampling it in the database; any failure fails closed."""
+    """Classify ``table`` by sampling it in the database; any failure fails closed.
+
+    >>> import duckdb; from types import SimpleNamespace
+    >>> con = duckdb.connect(); _ = con.execute("CREATE TABLE t AS SELECT 'ann@example.com' AS email")
+    >>> classify_table(SimpleNamespace(connection=con), Policy(), "t", sample=100).columns[0].info_type
+    'EMAIL'
+    """
     from maskline.classify import classify
 
     try:

@@ -26,7 +26,14 @@ def _enabled() -> bool:
 
 @hookimpl
 def on_task_instance_running(previous_state: Any, task_instance: Any) -> None:
-    """Wrap ``sys.stdout`` and ``sys.stderr`` before the task's code runs."""
+    """Wrap ``sys.stdout`` and ``sys.stderr`` before the task's code runs.
+
+    >>> import sys; plain = sys.stdout
+    >>> on_task_instance_running(None, None); type(sys.stdout).__name__
+    'ScrubbingStream'
+    >>> on_task_instance_success(None, None); sys.stdout is plain
+    True
+    """
     if _enabled():
         from airflow_plugin.log_filter import scrub_standard_streams
 
@@ -35,7 +42,12 @@ def on_task_instance_running(previous_state: Any, task_instance: Any) -> None:
 
 @hookimpl
 def on_task_instance_success(previous_state: Any, task_instance: Any) -> None:
-    """Flush and unwrap the streams after a successful task."""
+    """Flush and unwrap the streams after a successful task.
+
+    >>> import sys; plain = sys.stdout
+    >>> on_task_instance_running(None, None); on_task_instance_success(None, None); sys.stdout is plain
+    True
+    """
     from airflow_plugin.log_filter import restore_standard_streams
 
     restore_standard_streams()
@@ -43,7 +55,13 @@ def on_task_instance_success(previous_state: Any, task_instance: Any) -> None:
 
 @hookimpl
 def on_task_instance_failed(previous_state: Any, task_instance: Any, error: Any) -> None:
-    """Flush and unwrap the streams after a failed task."""
+    """Flush and unwrap the streams after a failed task.
+
+    >>> import sys; plain = sys.stdout
+    >>> on_task_instance_running(None, None); on_task_instance_failed(None, None, error=None)
+    >>> sys.stdout is plain
+    True
+    """
     from airflow_plugin.log_filter import restore_standard_streams
 
     restore_standard_streams()

@@ -19,7 +19,14 @@ from typing import Any
 
 
 def renamed(old: str, new: str, old_value: Any, new_value: Any, where: str) -> Any:
-    """The value given under ``new``, else the one under ``old`` (with a DeprecationWarning); not both."""
+    """The value given under ``new``, else the one under ``old`` (with a DeprecationWarning); not both.
+
+    >>> renamed("table", "dataset", None, "customers", "MaskFileOperator")
+    'customers'
+    >>> renamed("table", "dataset", "a", "b", "MaskFileOperator")
+    Traceback (most recent call last):
+    maskline.errors.InputError: both 'table' and 'dataset' are given, with different values (at MaskFileOperator)...
+    """
     if old_value is None:
         return new_value
     if new_value is not None and new_value != old_value:

@@ -26,6 +26,11 @@ class MasklineError(Exception):
         super().__init__(self.render())
 
     def render(self) -> str:
+        """The message: what, then where and the fix when known.
+
+        >>> MasklineError("no key", where="policy.yml", fix="set MASKLINE_KEY").render()
+        'no key (at policy.yml). Fix: set MASKLINE_KEY'
+        """
         text = self.what
         if self.where:
             text += f" (at {self.where})"

@@ -76,15 +76,28 @@ class KeyRef:
 
     @property
     def policy_path(self) -> str:
-        """Where in the policy the name is written: ``key.env`` or ``key.airflow_conn``."""
+        """Where in the policy the name is written: ``key.env`` or ``key.airflow_conn``.
+
+        >>> KeyRef(airflow_conn="maskline_default").policy_path, KeyRef(env="K").policy_path
+        ('key.airflow_conn', 'key.env')
+        """
         return "key.airflow_conn" if self.airflow_conn else "key.env"
 
     @property
     def name_shown(self) -> bool:
-        """Whether messages may print the name: only maskline's own defaults."""
+        """Whether messages may print the name: only maskline's own defaults.
+
+        >>> KeyRef(env="MASKLINE_KEY").name_shown, KeyRef(env="MY_KEY").name_shown
+        (True, False)
+        """
         return (self.airflow_conn or self.env or "") in SHOWN_NAMES
 
     def describe(self) -> str:
+        """Where the key comes from, in words; a name the policy gives is not printed.
+
+        >>> KeyRef(airflow_conn="maskline_default").describe()
+        "Airflow connection 'maskline_default' (password field)"
+        """
         if self.airflow_conn:
             if self.name_shown:
                 return f"Airflow connection {self.airflow_conn!r} (password field)"
@@ -113,18 +126,30 @@ class KeyMaterial:
     __str__ = __repr__
 
     def block_key(self) -> bytes:
-        """The key padded (or hashed, if longer than a block) to 64 bytes, as RFC 2104 says."""
+        """The key padded (or hashed, if longer than a block) to 64 bytes, as RFC 2104 says.
+
+        >>> KeyMaterial(b"k" * 16).block_key() == b"k" * 16 + bytes(48)
+        True
+        """
         k = self.secret
         if len(k) > BLOCK_SIZE:
             k = hashlib.sha256(k).digest()
         return k.ljust(BLOCK_SIZE, b"\0")
 
     def inner_pad(self) -> bytes:
-        """``K xor ipad``: lets SQL engines without an HMAC function compute one with sha256."""
+        """``K xor ipad``: lets SQL engines without an HMAC function compute one with sha256.
+
+        >>> pad = KeyMaterial(b"k" * 16).inner_pad(); pad[:2], pad[-1:], len(pad)
+        (b']]', b'6', 64)
+        """
         return bytes(b ^ 0x36 for b in self.block_key())
 
     def outer_pad(self) -> bytes:
-        """``K xor opad``: see :meth:`inner_pad`."""
+        """``K xor opad``: see :meth:`inner_pad`.
+
+        >>> pad = KeyMaterial(b"k" * 16).outer_pad(); pad[:2], len(pad)
+        (b'77', 64)
+        """
         return bytes(b ^ 0x5C for b in self.block_key())
 
 

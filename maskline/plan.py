@@ -36,6 +36,12 @@ class ColumnPlan:
 
     @property
     def masked(self) -> bool:
+        """Whether the column gets a method (a passed column has none).
+
+        >>> from maskline.policy import load_policy
+        >>> [c.masked for c in build_plan(load_policy({"unclassified": "pass"}), "t", [("n", "int")]).columns]
+        [False]
+        """
         return self.method is not None
 
 
@@ -48,10 +54,26 @@ class Plan:
 
     @property
     def masked(self) -> tuple[ColumnPlan, ...]:
+        """The columns that get a method, in column order.
+
+        >>> from maskline.policy import load_policy
+        >>> pol = load_policy({"unclassified": "pass", "datasets": {"t": {"columns": {"email": {"info_type": "EMAIL"}}}}})
+        >>> [c.name for c in build_plan(pol, "t", [("email", "text"), ("n", "int")]).masked]
+        ['email']
+        """
         return tuple(c for c in self.columns if c.masked)
 
     @property
     def keyed(self) -> bool:
+        """Whether a masked column's method reads the key (then the key must resolve before anything runs).
+
+        >>> from maskline.policy import load_policy
+        >>> pol = load_policy({"datasets": {"t": {"columns": {"ssn": {"info_type": "US_SSN", "method": "hmac"}}}}})
+        >>> build_plan(pol, "t", [("ssn", "text")]).keyed
+        True
+        >>> build_plan(load_policy({}), "t", [("n", "int")]).keyed  # redact reads no key
+        False
+        """
         return bool(self.keyed_methods())
 
     def keyed_methods(self) -> list[str]:

@@ -95,11 +95,21 @@ class Policy:
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def known_info_types(self) -> set[str]:
+        """The built-in info types and the policy's own.
+
+        >>> {"EMAIL", "US_SSN"} <= load_policy({}).known_info_types()
+        True
+        """
         from maskline.infotypes import INFO_TYPES
 
         return set(INFO_TYPES) | set(self.info_types)
 
     def category_of(self, info_type: str) -> str:
+        """The category of an info type (built-in or the policy's own).
+
+        >>> load_policy({}).category_of("EMAIL")
+        'identifier'
+        """
         from maskline.infotypes import INFO_TYPES
 
         if info_type in self.info_types:
@@ -107,7 +117,13 @@ class Policy:
         return INFO_TYPES[info_type].category
 
     def method_for(self, info_type: str) -> MethodSpec:
-        """The method for an info type: the policy's ``methods:`` entry, else the catalogue default."""
+        """The method for an info type: the policy's ``methods:`` entry, else the catalogue default.
+
+        >>> load_policy({}).method_for("US_SSN").name
+        'partial'
+        >>> load_policy({"methods": {"US_SSN": "null"}}).method_for("US_SSN").name
+        'null'
+        """
         if info_type in self.methods:
             return self.methods[info_type]
         custom = self.info_types.get(info_type)
@@ -122,6 +138,10 @@ class Policy:
         """The dataset entry for ``table``, matching ``db.schema.table`` against shorter names and back.
 
         Matching is case-insensitive and ignores quoting.
+
+        >>> pol = load_policy({"datasets": {"crm.customers": {"columns": {}}}})
+        >>> pol.dataset('DB.CRM."customers"') is pol.datasets["crm.customers"], pol.dataset("orders")
+        (True, None)
         """
         wanted = _name_parts(table)
         best: tuple[int, DatasetPolicy] | None = None
@@ -133,11 +153,22 @@ class Policy:
         return best[1] if best else None
 
     def allows_raw(self, identities: tuple[str, ...] | list[str]) -> bool:
-        """Whether any of the given identities (``role:x``, ``user:y``) is listed in ``unmask_for``."""
+        """Whether any of the given identities (``role:x``, ``user:y``) is listed in ``unmask_for``.
+
+        >>> load_policy({"unmask_for": ["role:auditor"]}).allows_raw(["user:ann", "role:auditor"])
+        True
+        """
         return any(i in self.unmask_for for i in identities)
 
     def fingerprint(self) -> str:
-        """A stable SHA-256 of the policy's content, recorded in lineage as the policy hash."""
+        """A stable SHA-256 of the policy's content, recorded in lineage as the policy hash.
+
+        >>> pol = load_policy({"unclassified": "pass"})
+        >>> pol.fingerprint() == load_policy({"unclassified": "pass"}).fingerprint()
+        True
+        >>> load_policy({}).fingerprint() == load_policy({"unclassified": "pass"}).fingerprint()
+        False
+        """
         canonical = json.dumps(self.raw, sort_keys=True, default=str, separators=(",", ":"))
         return hashlib.sha256(canonical.encode()).hexdigest()
 

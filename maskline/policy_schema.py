@@ -166,6 +166,9 @@ def validator() -> Any:
 
     The loader asks it only about a policy :func:`passes_schema` refused: it lists every violation, with
     the schema path the loader's what/where/fix message is built from.
+
+    >>> validator().is_valid({"version": 1}), validator().is_valid({"unclassified": "maybe"})
+    (True, False)
     """
     import jsonschema
 
@@ -192,7 +195,11 @@ def inline_refs(node: Any, defs: dict[str, Any]) -> Any:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Write (or with ``--check``, verify) ``maskline/schemas/policy.schema.json``."""
+    """Write (or with ``--check``, verify) ``maskline/schemas/policy.schema.json``.
+
+    >>> main(["--check"])  # the committed schema is the one the code builds
+    0
+    """
     from maskline.methods.schema import canonical_json
 
     parser = argparse.ArgumentParser(prog="python -m maskline.policy_schema", description=__doc__.splitlines()[0])

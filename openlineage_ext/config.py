@@ -101,6 +101,12 @@ def write_openlineage_yml(jsonl: str | Path, environ: Mapping[str, str] | None =
 def main(argv: list[str] | None = None) -> int:
     """``python -m openlineage_ext.config FILE.jsonl``: write openlineage.yml beside FILE and print
     ``export`` lines for the shell (``eval "$(python -m openlineage_ext.config demo_out/lineage.jsonl)"``).
+
+    >>> import contextlib, io, tempfile; d = Path(tempfile.mkdtemp())
+    >>> with contextlib.redirect_stdout(io.StringIO()) as out:
+    ...     rc = main([str(d / "lineage.jsonl")])
+    >>> rc, (d / "openlineage.yml").is_file(), out.getvalue().splitlines()[-1]
+    (0, True, 'export OPENLINEAGE_NAMESPACE=maskline-demo')
     """
     import shlex
     import sys

@@ -190,6 +190,11 @@ def declared_columns(manifest: Manifest, node: Mapping[str, Any],
     columns nobody classified are redacted where the package redacts them
     (:func:`unclassified_redacted`); only columns the manifest or catalog lists for
     the parent count, so a column the model computes is never claimed masked.
+
+    >>> node = {"unique_id": "model.p.q", "depends_on": {"macros": ["macro.maskline.mask"]},
+    ...         "raw_code": "select id, {{ maskline.mask('c.email', 'hmac', info_type='EMAIL') }} as token"}
+    >>> declared_columns(Manifest({}, "/x/target/manifest.json"), node, argv=[])["token"][1]
+    {'method': {'method': 'hmac'}, 'info_type': 'EMAIL', 'source': 'c.email'}
     """
     out: dict[str, tuple[str, Any, str]] = {}
     macros = (node.get("depends_on") or {}).get("macros") or []
@@ -436,6 +441,12 @@ def model_plan(manifest: Manifest, node: Mapping[str, Any], output_columns: Iter
     Columns come from the model's declared columns, ``output_columns`` (what
     dbt-ol saw) and the masked ones; undeclared columns pass. The policy hash is
     the SHA-256 of the masking meta involved.
+
+    >>> node = {"unique_id": "model.p.q", "name": "q", "depends_on": {"macros": ["macro.maskline.mask"]},
+    ...         "raw_code": "select id, {{ maskline.mask('c.email', 'hmac', info_type='EMAIL') }} as token"}
+    >>> plan = model_plan(Manifest({}, "/x/target/manifest.json"), node, ["id", "token"], argv=[])
+    >>> [(c.name, c.method.name if c.method else None) for c in plan.columns]
+    [('id', None), ('token', 'hmac')]
     """
     from maskline.infotypes import INFO_TYPES
     from maskline.plan import ColumnPlan, Plan
@@ -475,7 +486,15 @@ def _render_env(value: str) -> str | None:
 
 
 def dbt_target_user(manifest_path: str | Path, argv: list[str] | None = None) -> str | None:
-    """The database user of the dbt target in use, from ``profiles.yml`` (best effort, never raises)."""
+    """The database user of the dbt target in use, from ``profiles.yml`` (best effort, never raises).
+
+    >>> import tempfile; d = Path(tempfile.mkdtemp()); _ = (d / "dbt_project.yml").write_text("profile: shop")
+    >>> _ = (d / "profiles.yml").write_text("shop: {target: dev, outputs: {dev: {type: duckdb, user: ann}}}")
+    >>> dbt_target_user(d / "target" / "manifest.json", argv=["--profiles-dir", str(d)])
+    'ann'
+    >>> dbt_target_user("/nonexistent/target/manifest.json") is None  # best effort: never raises
+    True
+    """
     try:
         project_dir = Path(manifest_path).resolve().parent.parent
         project = load_yaml(project_dir / "dbt_project.yml")

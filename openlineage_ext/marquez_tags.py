@@ -117,14 +117,37 @@ def _request(url: str, method: str, body: bytes | None, timeout: float) -> int:
 
 
 def create_tag(base_url: str, tag: str, timeout: float = 5.0) -> int:
-    """``PUT /api/v1/tags/{tag}`` (idempotent in Marquez); returns the HTTP status."""
+    """``PUT /api/v1/tags/{tag}`` (idempotent in Marquez); returns the HTTP status.
+
+    >>> import http.server, threading
+    >>> class Marquez(http.server.BaseHTTPRequestHandler):  # answers one PUT as Marquez does
+    ...     def do_PUT(self):
+    ...         self.rfile.read(int(self.headers["Content-Length"]))
+    ...         self.send_response(200); self.end_headers()
+    >>> srv = http.server.HTTPServer(("127.0.0.1", 0), Marquez)
+    >>> threading.Thread(target=srv.handle_request).start()
+    >>> create_tag(f"http://127.0.0.1:{srv.server_port}", "EMAIL")
+    200
+    >>> srv.server_close()
+    """
     url = base_url.rstrip("/") + "/api/v1/tags/" + urllib.parse.quote(tag, safe="")
     description = TAG_DESCRIPTIONS.get(tag, f"maskline info type {tag}")
     return _request(url, "PUT", json.dumps({"description": description}).encode("utf-8"), timeout)
 
 
 def post_tag(base_url: str, request: tuple[str, str, str, str], timeout: float = 5.0) -> int:
-    """POST one field tag; returns the HTTP status (404 while Marquez has not stored the dataset yet)."""
+    """POST one field tag; returns the HTTP status (404 while Marquez has not stored the dataset yet).
+
+    >>> import http.server, threading
+    >>> class Marquez(http.server.BaseHTTPRequestHandler):  # a dataset it has not stored yet
+    ...     def do_POST(self):
+    ...         self.send_response(404); self.end_headers()
+    >>> srv = http.server.HTTPServer(("127.0.0.1", 0), Marquez)
+    >>> threading.Thread(target=srv.handle_request).start()
+    >>> post_tag(f"http://127.0.0.1:{srv.server_port}", ("ns", "db.t", "email", "PII_EMAIL"))
+    404
+    >>> srv.server_close()
+    """
     return _request(base_url.rstrip("/") + tag_path(*request), "POST", None, timeout)
 
 

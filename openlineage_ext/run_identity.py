@@ -21,7 +21,11 @@ _SEEN_MAX = 2048
 
 
 def remember(run_id: str, facet: Any) -> None:
-    """Keep a run's identity so that its child runs (queries) can carry it too."""
+    """Keep a run's identity so that its child runs (queries) can carry it too.
+
+    >>> remember("run-a", "identity of a"); _SEEN["run-a"]
+    'identity of a'
+    """
     _SEEN[run_id] = facet
     _SEEN.move_to_end(run_id)
     while len(_SEEN) > _SEEN_MAX:
@@ -84,7 +88,14 @@ def _current_task_identity(parent: Any, naming: str | None) -> Any:
 
 
 def complete_identity(event: Any, naming: str | None = None) -> Any:
-    """Add ``maskline_identity`` to a DAG-run or child-query event that lacks it; remember every one seen."""
+    """Add ``maskline_identity`` to a DAG-run or child-query event that lacks it; remember every one seen.
+
+    >>> from types import SimpleNamespace as NS
+    >>> remember("task-run", "the task's identity")
+    >>> query = NS(run=NS(runId="query-run", facets={"parent": {"run": {"runId": "task-run"}}}))
+    >>> complete_identity(query).run.facets[IDENTITY]  # a query run inherits its parent task's identity
+    "the task's identity"
+    """
     run = getattr(event, "run", None)
     if run is None:
         return event

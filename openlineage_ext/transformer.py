@@ -125,6 +125,10 @@ def main(argv: list[str] | None = None) -> int:
     """Print the transport JSON for ``AIRFLOW__OPENLINEAGE__TRANSPORT`` / ``OPENLINEAGE__TRANSPORT``.
 
     ``python -m openlineage_ext.transformer file PATH`` or ``... http URL``.
+
+    >>> main(["file", "/tmp/lineage.jsonl"])
+    {"type": "transform", "transformer_class": "openlineage_ext.transformer.MasklineTransformer", ...}
+    0
     """
     import json
 

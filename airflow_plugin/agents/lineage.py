@@ -206,7 +206,11 @@ def call_event(call: ToolCall, *, ti: Any, identity: Identity, model: str | None
 
 
 def emit(event: Any) -> bool:
-    """Send ``event`` through the Airflow provider's OpenLineage client; False if lineage is off or it failed."""
+    """Send ``event`` through the Airflow provider's OpenLineage client; False if lineage is off or it failed.
+
+    >>> emit(None)  # lineage off, or the client refuses the event: False, never an exception
+    False
+    """
     try:
         from airflow.providers.openlineage import conf as ol_conf
         from airflow.providers.openlineage.plugins.adapter import OpenLineageAdapter

@@ -72,7 +72,13 @@ def _classification(report: Any) -> Any:
 
 
 def check_input_dataset(report: Any, namespace: str, name: str | None) -> Any:
-    """The checked table as an OpenLineage input with ``dataQualityAssertions`` and ``maskline_classification``."""
+    """The checked table as an OpenLineage input with ``dataQualityAssertions`` and ``maskline_classification``.
+
+    >>> from maskline.expectations.report import CheckReport
+    >>> ds = check_input_dataset(CheckReport("crm.customers", ()), "duckdb://w", None)
+    >>> ds.name, ds.namespace, list(ds.inputFacets)
+    ('crm.customers', 'duckdb://w', ['dataQualityAssertions'])
+    """
     from openlineage.client.event_v2 import InputDataset
 
     facets: dict[str, Any] = {}

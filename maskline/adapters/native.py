@@ -46,14 +46,27 @@ def unmask_roles(policy: Any) -> list[str]:
 
 
 def body(column: ColumnPlan, dialect: str, key_mode: KeyMode) -> exp.Expr:
-    """The masking expression of ``column`` over the parameter ``val``."""
+    """The masking expression of ``column`` over the parameter ``val``.
+
+    >>> from maskline.policy import load_policy
+    >>> pol = load_policy({"datasets": {"t": {"columns": {"e": {"info_type": "EMAIL", "method": "redact"}}}}})
+    >>> body(masked_columns(pol, "t", [("e", "varchar")])[0], "snowflake", KeyMode.SESSION).sql("snowflake")
+    "CASE WHEN val IS NULL THEN NULL ELSE '[EMAIL]' END"
+    """
     assert column.method is not None
     return mask_expression(exp.column(VALUE), column.method, dialect, info_type=column.info_type,
                            source_type=column.source_type, key_mode=key_mode)
 
 
 def require_same_type(column: ColumnPlan, engine: str, output_is_text: bool) -> None:
-    """Masking objects must return the column's own type: refuse a text-output method on a non-text column."""
+    """Masking objects must return the column's own type: refuse a text-output method on a non-text column.
+
+    >>> from maskline.policy import load_policy
+    >>> pol = load_policy({"datasets": {"t": {"columns": {"n": {"method": "redact"}}}}})
+    >>> require_same_type(masked_columns(pol, "t", [("n", "number")])[0], "Snowflake", output_is_text=True)
+    Traceback (most recent call last):
+    maskline.errors.UnsupportedDialectError: Snowflake masks must return the column's type, and method redact...
+    """
     text = (column.source_type or "text").split("(")[0].strip().lower() in (
         "text", "varchar", "string", "char", "character varying", "nvarchar")
     if output_is_text and not text:
@@ -92,6 +105,14 @@ def mask_objects(policy: Any, table: str, columns: Sequence[tuple[str, str | Non
 
     ``raw_check`` is the engine's function that tells a role or group allowed raw values (``unmask_for:
     role:NAME``); ``None`` when the engine decides that elsewhere (BigQuery's policy tags).
+
+    >>> from maskline.policy import load_policy
+    >>> pol = load_policy({"unmask_for": ["role:RAW"], "datasets": {"t": {"columns": {"e": {"method": "redact"}}}}})
+    >>> [o] = mask_objects(pol, "db.t", [("e", "varchar")], engine="Snowflake", dialect="snowflake",
+    ...                    body_dialect="snowflake", default_type="varchar", key_mode=KeyMode.SESSION,
+    ...                    raw_check="IS_ROLE_IN_SESSION")
+    >>> o.name, o.sql_type, o.body.sql("snowflake")[:44]
+    ('"db"."maskline_t_e"', 'VARCHAR', "CASE WHEN IS_ROLE_IN_SESSION('RAW') THEN val")
     """
     parts = table.split(".")
     prefix = ".".join(parts[:-1] + [""]) if len(parts) > 1 else ""

@@ -44,7 +44,11 @@ class EngineURL:
 
     @property
     def path(self) -> str:
-        """The database file of a file-based engine (``:memory:`` when none is named)."""
+        """The database file of a file-based engine (``:memory:`` when none is named).
+
+        >>> parse_url("duckdb:////data/w.db").path, parse_url("duckdb://").path
+        ('/data/w.db', ':memory:')
+        """
         return self.database or ":memory:"
 
     def connect(self, *, read_only: bool = False) -> Any:

@@ -56,6 +56,11 @@ class ColumnClassification:
         return self.verdict == "safe"
 
     def as_dict(self) -> dict[str, Any]:
+        """The verdict as JSON-ready data (confidence rounded; no sampled value).
+
+        >>> ColumnClassification("qty", None, 0.951234, None).as_dict()["confidence"]
+        0.9512
+        """
         return {
             "name": self.name,
             "info_type": self.info_type,
@@ -76,7 +81,19 @@ class Classification:
     meta: dict[str, Any] = field(default_factory=dict)
 
     def by_name(self) -> dict[str, ColumnClassification]:
+        """The verdicts keyed by column name.
+
+        >>> c = Classification((ColumnClassification("email", "EMAIL", 0.98, "identifier"),))
+        >>> c.by_name()["email"].info_type
+        'EMAIL'
+        """
         return {c.name: c for c in self.columns}
 
     def as_dict(self) -> dict[str, Any]:
+        """The verdicts as JSON-ready data, in column order.
+
+        >>> c = Classification((ColumnClassification("qty", None, 0.95, None),))
+        >>> c.as_dict()["columns"][0]["verdict"]
+        'safe'
+        """
         return {"columns": [c.as_dict() for c in self.columns]}

@@ -56,6 +56,13 @@ def register(subparsers: Any) -> None:
 
 
 def run_path(args: argparse.Namespace) -> int:
+    """Print the dbt package's path for ``packages.yml``: relative to ``--project-dir``, or absolute.
+
+    >>> from maskline.dbt.path import package_path
+    >>> run_path(argparse.Namespace(project_dir=str(package_path().parent), absolute=False))
+    dbt_macros
+    0
+    """
     from maskline.dbt.path import local_path, package_path
 
     print(package_path() if args.absolute else local_path(args.project_dir))
@@ -63,6 +70,15 @@ def run_path(args: argparse.Namespace) -> int:
 
 
 def run_sync(args: argparse.Namespace) -> int:
+    """Write ``macros/maskline_policy.sql`` from the project's policy (``--check``: fail when it is stale).
+
+    >>> import tempfile; from pathlib import Path; d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "policy.yml").write_text("version: 1")
+    >>> _ = (d / "dbt_project.yml").write_text("name: p\\nvars: {maskline_policy: policy.yml}")
+    >>> run_sync(argparse.Namespace(project_dir=str(d), check=False))
+    wrote ...maskline_policy.sql
+    0
+    """
     from maskline.dbt.sync import sync
 
     path, changed = sync(args.project_dir, check=args.check)
@@ -74,6 +90,15 @@ def run_sync(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    """Print each sensitive-data problem of the project's last build, one line each; 1 when there is any.
+
+    >>> import tempfile; from pathlib import Path; d = Path(tempfile.mkdtemp()); (d / "target").mkdir()
+    >>> _ = (d / "dbt_project.yml").write_text("name: p")
+    >>> _ = (d / "target" / "manifest.json").write_text('{"nodes": {}, "sources": {}}')
+    >>> run_check(argparse.Namespace(project_dir=str(d), target_path="target", classify=False, connect=None))
+    maskline dbt check: no sensitive column reaches a model unmasked
+    0
+    """
     import warnings
 
     from maskline.cli.output import console, err_console
@@ -95,6 +120,22 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_suggest(args: argparse.Namespace) -> int:
+    """Print the schema.yml ``meta`` for the columns the classifier finds sensitive in seeds (and sources).
+
+    >>> import tempfile; from pathlib import Path; d = Path(tempfile.mkdtemp()); (d / "seeds").mkdir()
+    >>> _ = (d / "dbt_project.yml").write_text("name: p")
+    >>> rows = "".join(f"{i},u{i}@example.com\\n" for i in range(20))
+    >>> _ = (d / "seeds" / "people.csv").write_text("id,email\\n" + rows)
+    >>> run_suggest(argparse.Namespace(project_dir=str(d), connect=None, min_confidence=0.6, sample=None))
+    # maskline dbt suggest: review, then merge into your schema.yml files
+    version: 2
+    seeds:
+      - name: people
+        columns:
+          - name: email
+            meta: {maskline: {info_type: EMAIL}}  # confidence ...
+    0
+    """
     from maskline.dbt.suggest import render_suggestions, suggest
 
     found = suggest(args.project_dir, connect=args.connect, min_confidence=args.min_confidence, sample=args.sample)

@@ -184,7 +184,12 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
 
 
 def fetch_marquez_events(url: str, limit: int = 200, timeout: float = 10.0) -> list[dict[str, Any]]:
-    """The most recent events stored in Marquez (``GET /api/v1/events/lineage``)."""
+    """The most recent events stored in Marquez (``GET /api/v1/events/lineage``).
+
+    >>> fetch_marquez_events("http://127.0.0.1:9", timeout=1)  # nothing listens there: a fix, not a traceback
+    Traceback (most recent call last):
+    maskline.errors.InputError: cannot read lineage from Marquez: URLError (at http://127.0.0.1:9)...
+    """
     import urllib.parse  # here, not at the top: every CLI command imports this module to register it
     import urllib.request
 
@@ -300,6 +305,13 @@ def to_dot(runs: list[RunSummary]) -> str:
 
 
 def register(sub: Any) -> None:
+    """Add ``maskline lineage show|audit`` to the subcommands.
+
+    >>> sub = argparse.ArgumentParser().add_subparsers(); register(sub)
+    >>> args = sub.choices["lineage"].parse_args(["audit", "events.jsonl", "--dot"])
+    >>> args.dot, args.run is run_audit
+    (True, True)
+    """
     p = sub.add_parser("lineage", help="show masked lineage: runs, who ran them, masked columns",
                        description="Print recent runs, who executed them and which columns they masked, from "
                                    "Marquez (show) or a JSONL file of OpenLineage events (audit).")
@@ -374,11 +386,32 @@ def summarize_checked(events: Sequence[Mapping[str, Any]], namespace: str | None
 
 
 def run_show(args: argparse.Namespace) -> int:
+    """Print the runs of the events stored in Marquez (a tree, or DOT).
+
+    >>> run_show(argparse.Namespace(url="http://127.0.0.1:9", limit=10, namespace=None, dot=True))
+    Traceback (most recent call last):
+    maskline.errors.InputError: cannot read lineage from Marquez: URLError (at http://127.0.0.1:9)...
+    """
     url = marquez_url(args.url)
     events = fetch_marquez_events(url, args.limit)
     return _print(summarize_checked(events, args.namespace, f"Marquez {url}"), f"Marquez {url}", args.dot)
 
 
 def run_audit(args: argparse.Namespace) -> int:
+    """Print the runs of a JSONL file of OpenLineage events (a tree, or DOT).
+
+    >>> import tempfile; p = Path(tempfile.mkdtemp()) / "e.jsonl"
+    >>> event = {"eventType": "COMPLETE", "run": {"runId": "r1"}, "job": {"namespace": "ns", "name": "j"},
+    ...          "outputs": [{"namespace": "db", "name": "t"}]}
+    >>> _ = p.write_text(json.dumps(event))
+    >>> run_audit(argparse.Namespace(file=p, namespace=None, dot=True))
+    digraph lineage {
+      rankdir=LR;
+      "job:ns/j" [shape=box, label="ns/j"];
+      "ds:db/t" [shape=cylinder, label="db/t"];
+      "job:ns/j" -> "ds:db/t" [label=""];
+    }
+    0
+    """
     events = read_jsonl(args.file)
     return _print(summarize_checked(events, args.namespace, str(args.file)), str(args.file), args.dot)

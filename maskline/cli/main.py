@@ -96,5 +96,12 @@ def _silence_stdout() -> None:
 
 
 def run() -> None:
-    """Console-script entry point."""
+    """Console-script entry point.
+
+    >>> import sys; from unittest import mock
+    >>> with mock.patch.object(sys, "argv", ["maskline", "--version"]):  # prints the version, exits 0
+    ...     run()
+    Traceback (most recent call last):
+    SystemExit: 0
+    """
     sys.exit(main())

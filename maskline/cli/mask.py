@@ -7,6 +7,13 @@ from typing import Any
 
 
 def register(sub: Any) -> None:
+    """Add ``maskline mask IN OUT`` and its options to the subcommands.
+
+    >>> sub = argparse.ArgumentParser().add_subparsers(); register(sub)
+    >>> args = sub.choices["mask"].parse_args(["in.csv", "out.csv", "--overwrite"])
+    >>> args.overwrite, args.run is run
+    (True, True)
+    """
     p = sub.add_parser(
         "mask",
         help="mask a CSV or Parquet file",
@@ -26,6 +33,16 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Mask ``args.input`` into ``args.output`` (classified first when there is no ``--policy``); print the plan.
+
+    >>> import contextlib, io, pathlib, tempfile; from maskline.cli.main import main
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "t.csv").write_text("email\\nann@ex.org\\n")
+    >>> with contextlib.redirect_stdout(io.StringIO()):
+    ...     rc = main(["mask", str(d / "t.csv"), str(d / "o.csv")])  # no policy: classified, then masked
+    >>> rc, (d / "o.csv").read_text().splitlines()
+    (0, ['email', '*****@ex.org'])
+    """
     from maskline.cli.output import console, progress
     from maskline.engine.files import mask_file
     from maskline.policy import load_policy

@@ -18,6 +18,12 @@ DEFAULT_PORT = 8765
 
 
 def register(sub: Any) -> None:
+    """Add ``maskline mcp`` and its options to the subcommands.
+
+    >>> sub = argparse.ArgumentParser().add_subparsers(); register(sub)
+    >>> sub.choices["mcp"].parse_args(["--policy", "p.yml", "--database", "duckdb://", "--http"]).port
+    8765
+    """
     p = sub.add_parser(
         "mcp", help="serve masked read-only SQL to AI agents over the Model Context Protocol",
         description="An MCP server with the tools list_tables, describe_table, query and explain. Every query is "
@@ -47,6 +53,13 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Serve the MCP tools over stdio, or streamable HTTP with ``--http`` (which needs a token verifier).
+
+    >>> from maskline.cli.main import build_parser
+    >>> run(build_parser().parse_args(["mcp", "--policy", "p.yml", "--database", "duckdb://", "--http"]))
+    Traceback (most recent call last):
+    maskline.errors.InputError: --http needs a way to verify who the agent acts for (at maskline mcp --http)...
+    """
     from maskline.errors import InputError
     from maskline.policy import load_policy
 

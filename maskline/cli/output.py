@@ -38,7 +38,11 @@ def console() -> Any:
 
 @cache
 def err_console() -> Any:
-    """The stderr console (progress, errors)."""
+    """The stderr console (progress, errors).
+
+    >>> err_console().stderr, err_console() is err_console()
+    (True, True)
+    """
     from rich.console import Console
 
     return Console(stderr=True, soft_wrap=True, width=output_width(sys.stderr))

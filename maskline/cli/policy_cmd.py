@@ -16,6 +16,12 @@ from typing import Any
 
 
 def register(sub: Any) -> None:
+    """Add ``maskline policy init|validate|schema`` to the subcommands.
+
+    >>> sub = argparse.ArgumentParser().add_subparsers(); register(sub)
+    >>> sub.choices["policy"].parse_args(["validate", "p.yml"]).run is run_validate
+    True
+    """
     from maskline.cli.scan import SOURCES_HELP, add_source_arguments
 
     p = sub.add_parser("policy", help="draft, validate or describe a masking policy")
@@ -45,6 +51,17 @@ def register(sub: Any) -> None:
 
 
 def run_init(args: argparse.Namespace) -> int:
+    """Print a policy drafted from a scan of ``args.source``.
+
+    >>> import contextlib, io, pathlib, tempfile; from maskline.cli.main import main
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "t.csv").write_text("email\\nann@ex.org\\nbob@ex.org\\n")
+    >>> with contextlib.redirect_stdout(io.StringIO()) as out:
+    ...     rc = main(["policy", "init", str(d / "t.csv")])
+    >>> from maskline.policy import load_policy
+    >>> rc, load_policy(out.getvalue()).dataset("t").columns["email"].info_type
+    (0, 'EMAIL')
+    """
     from maskline.cli.scan import classify_source, is_large
 
     result = classify_source(args, is_large(args.source))
@@ -147,6 +164,15 @@ def draft_policy(result: Any, *, name: str | None = None, source: str | None = N
 
 
 def run_validate(args: argparse.Namespace) -> int:
+    """Load ``args.file`` (any error names its key path) and print what it holds.
+
+    >>> import pathlib, tempfile; from maskline.cli.main import main
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "p.yml"
+    >>> _ = p.write_text("datasets: {t: {columns: {email: {info_type: EMAIL}}}}")
+    >>> main(["policy", "validate", str(p)])
+    ok: ...p.yml: 1 dataset(s), 1 column(s), 0 custom info type(s); policy hash ...
+    0
+    """
     from pathlib import Path
 
     from maskline.cli.output import console
@@ -162,6 +188,14 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
+    """Print the policy's JSON Schema.
+
+    >>> import contextlib, io; from maskline.cli.main import main
+    >>> with contextlib.redirect_stdout(io.StringIO()) as out:
+    ...     rc = main(["policy", "schema"])
+    >>> rc, json.loads(out.getvalue())["$schema"]
+    (0, 'https://json-schema.org/draft/2020-12/schema')
+    """
     from maskline.policy import policy_schema
 
     print(json.dumps(policy_schema(), indent=2))

@@ -10,6 +10,13 @@ from typing import Any
 
 
 def register(sub: Any) -> None:
+    """Add ``maskline protect`` and its options to the subcommands.
+
+    >>> sub = argparse.ArgumentParser().add_subparsers(); register(sub)
+    >>> args = sub.choices["protect"].parse_args(["--dsn", "postgresql://a@h/db", "--policy", "p.yml"])
+    >>> args.schema, args.reader, args.drop, args.run is run
+    ('public', 'maskline_reader', False, True)
+    """
     p = sub.add_parser(
         "protect",
         help="make PostgreSQL enforce masked access: masked views, owner-only key, reader role",
@@ -33,7 +40,14 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run ``maskline protect``; engine errors are reported from their structure, never their text."""
+    """Run ``maskline protect``; engine errors are reported from their structure, never their text.
+
+    >>> import pathlib, tempfile; p = pathlib.Path(tempfile.mkdtemp()) / "p.yml"
+    >>> _ = p.write_text("version: 1")
+    >>> run(argparse.Namespace(dsn="postgresql://nobody@127.0.0.1:9/x", policy=str(p)))  # no server there
+    Traceback (most recent call last):
+    maskline.errors.QueryFailed: the query failed on the engine: OperationalError (at --dsn)...
+    """
     import psycopg2
 
     from maskline.adapters.postgres import protect, unprotect

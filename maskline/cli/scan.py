@@ -29,7 +29,12 @@ LARGE_INPUT_BYTES = 10 * 1024 * 1024
 
 
 def add_source_arguments(p: argparse.ArgumentParser) -> None:
-    """The input arguments shared by ``scan`` and ``policy init``."""
+    """The input arguments shared by ``scan`` and ``policy init``.
+
+    >>> p = argparse.ArgumentParser(); add_source_arguments(p)
+    >>> vars(p.parse_args(["x.csv", "--sample", "500"]))
+    {'source': 'x.csv', 'table': None, 'sample': 500, 'policy': None}
+    """
     p.add_argument("source", metavar="PATH_OR_URI", help="file or URI::table to classify")
     p.add_argument("--table", help="table to read when the URI does not name one after '::'")
     p.add_argument("--sample", type=int, default=None, metavar="N",
@@ -38,6 +43,12 @@ def add_source_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def register(sub: Any) -> None:
+    """Add ``maskline scan`` and its options to the subcommands.
+
+    >>> sub = argparse.ArgumentParser().add_subparsers(); register(sub)
+    >>> args = sub.choices["scan"].parse_args(["x.csv"]); args.format, args.save, args.run is run
+    ('table', False, True)
+    """
     p = sub.add_parser("scan", help="classify the columns of a file or table",
                        description="Classify every column: info type, confidence, category and evidence (which "
                                    "signals fired, the share of sampled values that validated). Sampled values "
@@ -72,7 +83,14 @@ def is_large(source: str) -> bool:
 
 
 def classify_source(args: argparse.Namespace, show_progress: bool) -> Any:
-    """Run the classifier on the command's source with its policy and sample size."""
+    """Run the classifier on the command's source with its policy and sample size.
+
+    >>> import pathlib, tempfile; d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "t.csv").write_text("email\\nann@ex.org\\n")
+    >>> args = argparse.Namespace(source=str(d / "t.csv"), policy=None, table=None, sample=None)
+    >>> classify_source(args, show_progress=False).columns[0].info_type
+    'EMAIL'
+    """
     from maskline.classify import classify
     policy = None
     if args.policy:  # the policy module (and sqlglot) load only when a policy is given
@@ -90,6 +108,14 @@ def classify_source(args: argparse.Namespace, show_progress: bool) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Classify ``args.source``, print the verdicts (a table, or JSON); ``--save`` stores them beside the policy.
+
+    >>> import pathlib, tempfile; from maskline.cli.main import main; d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "t.csv").write_text("email\\nann@ex.org\\nbob@ex.org\\n")
+    >>> main(["scan", str(d / "t.csv"), "--format", "json"])
+    {"columns": [{"name": "email", "info_type": "EMAIL", ...}]}
+    0
+    """
     from maskline.cli.output import console
 
     show = args.progress if args.progress is not None else (args.format == "table" and is_large(args.source))
@@ -127,7 +153,14 @@ def save(args: argparse.Namespace, result: Any) -> None:
 
 
 def render_table(result: Any) -> Any:
-    """A rich table of a classification (no values, only verdicts and evidence)."""
+    """A rich table of a classification (no values, only verdicts and evidence).
+
+    >>> from maskline.classify.result import Classification, ColumnClassification
+    >>> result = Classification((ColumnClassification("email", "EMAIL", 0.97, "identifier"),), table="t")
+    >>> t = render_table(result)
+    >>> t.title, [c.header for c in t.columns][:3], t.row_count
+    ('maskline scan: t', ['column', 'info type', 'confidence'], 1)
+    """
     from rich.table import Table
 
     total = result.meta.get("total_rows")

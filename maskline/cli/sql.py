@@ -10,6 +10,13 @@ from typing import Any
 
 
 def register(sub: Any) -> None:
+    """Add ``maskline sql`` and its options (those of ``--query`` too) to the subcommands.
+
+    >>> sub = argparse.ArgumentParser().add_subparsers(); register(sub)
+    >>> args = sub.choices["sql"].parse_args(["--dialect", "trino", "--policy", "p.yml"])
+    >>> args.dialect, args.run is run
+    ('trino', True)
+    """
     p = sub.add_parser(
         "sql",
         help="print masking SQL for a table or rewrite a query",
@@ -39,6 +46,16 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Print the masking SELECT of ``--table`` in ``--dialect`` (or, with ``--query``, the rewritten query).
+
+    >>> import pathlib, tempfile; from maskline.cli.main import main
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "p.yml"
+    >>> _ = p.write_text("datasets: {t: {columns: {email: {info_type: EMAIL, method: redact}}}}")
+    >>> main(["sql", "--dialect", "duckdb", "--policy", str(p), "--table", "t"])
+    -- selects only the 1 column(s) the policy lists for t; ...
+    SELECT CASE WHEN email IS NULL THEN NULL ELSE '[EMAIL]' END AS "email" FROM t;
+    0
+    """
     from maskline.errors import PolicyError, did_you_mean
     from maskline.plan import build_plan
     from maskline.policy import load_policy

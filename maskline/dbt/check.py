@@ -165,6 +165,13 @@ def classified_columns(manifest: Mapping[str, Any], project_dir: str | Path, con
     """Columns the classifier finds sensitive in the seeds (and, with ``connect``, the sources), by node id.
 
     This is what lets the check catch a PII column nobody declared in schema.yml.
+
+    >>> import tempfile; d = Path(tempfile.mkdtemp()); (d / "seeds").mkdir()
+    >>> _ = (d / "dbt_project.yml").write_text("name: p")
+    >>> rows = "".join(f"{i},u{i}@example.com\\n" for i in range(20))
+    >>> _ = (d / "seeds" / "people.csv").write_text("id,email\\n" + rows)
+    >>> classified_columns({"nodes": {"seed.p.people": {"resource_type": "seed", "name": "people"}}}, d)
+    {'seed.p.people': {'email': Sensitive(origin='seed.p.people.email', label='EMAIL, classified ...')}}
     """
     from maskline.dbt.suggest import suggest
 
@@ -343,6 +350,12 @@ def check_project(project_dir: str | Path = ".", target_path: str = "target", *,
 
     With ``classify`` (or ``connect``, a URI to classify the sources through), undeclared columns the
     classifier finds sensitive count too.
+
+    >>> import tempfile; d = Path(tempfile.mkdtemp()); (d / "target").mkdir()
+    >>> _ = (d / "dbt_project.yml").write_text("name: p\\nvars: {maskline_policy: policy.yml}")
+    >>> _ = (d / "target" / "manifest.json").write_text('{"nodes": {}, "sources": {}, "macros": {}}')
+    >>> [(f.kind, f.what) for f in check_project(d)]  # the build used no synced copy of the policy
+    [('policy', 'vars.maskline_policy: vars.maskline_policy names policy.yml, but the build used no synced ...')]
     """
     root = Path(project_dir)
     manifest_path = root / target_path / "manifest.json"

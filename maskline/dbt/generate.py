@@ -150,6 +150,9 @@ def catalogue() -> dict[str, Any]:
 
     Each method's entry (key use, output, parameter defaults, types and limits) is written from its
     definition by :func:`maskline.methods.schema.catalogue_entry`; ``_method_spec`` only interprets it.
+
+    >>> c = catalogue(); c["methods"]["hmac"]["keyed"], c["info_types"]["EMAIL"]["default"]
+    (True, {'method': 'email'})
     """
     from maskline.infotypes import INFO_TYPES
     from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
@@ -196,7 +199,11 @@ def engine_names() -> dict[str, str]:
 
 
 def render_file() -> str:
-    """The whole generated macro file, as committed in ``dbt_macros/macros/_generated/``."""
+    """The whole generated macro file, as committed in ``dbt_macros/macros/_generated/``.
+
+    >>> text = render_file(); text.startswith("{#- GENERATED"), "{% macro _templates_duckdb() -%}" in text
+    (True, True)
+    """
     from maskline.dialects import DIALECTS
 
     emit: Callable[[str], None]
@@ -222,7 +229,11 @@ def render_file() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Write (or with ``--check``, verify) the generated macro file."""
+    """Write (or with ``--check``, verify) the generated macro file.
+
+    >>> main(["--check"])  # the committed file is what the core compiles now
+    0
+    """
     parser = argparse.ArgumentParser(prog="python -m maskline.dbt.generate", description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if the committed file is stale")
     args = parser.parse_args(argv)

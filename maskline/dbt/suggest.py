@@ -46,7 +46,14 @@ def _project(project_dir: Path) -> dict[str, Any]:
 
 
 def seed_files(project_dir: Path) -> list[Path]:
-    """CSV seeds under the project's seed paths."""
+    """CSV seeds under the project's seed paths.
+
+    >>> import tempfile; d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "dbt_project.yml").write_text("seed-paths: [data]")
+    >>> (d / "data" / "crm").mkdir(parents=True); _ = (d / "data" / "crm" / "people.csv").write_text("id")
+    >>> [p.relative_to(d).as_posix() for p in seed_files(d)]
+    ['data/crm/people.csv']
+    """
     project = _project(project_dir)
     out: list[Path] = []
     for sp in project.get("seed-paths", ["seeds"]):
@@ -66,6 +73,13 @@ def suggest(project_dir: str | Path = ".", *, connect: str | None = None, min_co
 
     Sources are listed from ``manifest`` when the caller has read it, else from ``target/manifest.json``
     (run ``dbt parse`` first).
+
+    >>> import tempfile; d = Path(tempfile.mkdtemp()); (d / "seeds").mkdir()
+    >>> _ = (d / "dbt_project.yml").write_text("name: p")
+    >>> rows = "".join(f"{i},u{i}@example.com\\n" for i in range(20))
+    >>> _ = (d / "seeds" / "people.csv").write_text("id,email\\n" + rows)
+    >>> [(s.kind, s.table, s.column, s.info_type) for s in suggest(d)]
+    [('seeds', 'people', 'email', 'EMAIL')]
     """
     from maskline.classify import classify
 

@@ -142,7 +142,14 @@ def project(project_dir: str | Path = ".") -> Project:
 
 
 def fingerprint(p: Project) -> dict[str, Any]:
-    """The policy var and the SHA-256 of the policy file and scan file the synced copy was made from."""
+    """The policy var and the SHA-256 of the policy file and scan file the synced copy was made from.
+
+    >>> import tempfile; d = Path(tempfile.mkdtemp()); _ = (d / "policy.yml").write_text("version: 1")
+    >>> _ = (d / "dbt_project.yml").write_text("name: p\\nvars: {maskline_policy: policy.yml}")
+    >>> f = fingerprint(project(d))
+    >>> f["policy"], f["policy_sha256"] == hashlib.sha256(b"version: 1").hexdigest()
+    ('policy.yml', True)
+    """
     return {"policy": p.policy_var, "policy_sha256": _sha256(p.policy_path),
             "scan_sha256": _sha256(p.scan_path) if p.scan_path.is_file() else None}
 
@@ -168,7 +175,13 @@ def render(data: dict[str, Any]) -> str:
 
 
 def build(project_dir: str | Path = ".") -> tuple[Project, str]:
-    """Load the project's policy and scan with the core loaders and render the macro file (not written)."""
+    """Load the project's policy and scan with the core loaders and render the macro file (not written).
+
+    >>> import tempfile; d = Path(tempfile.mkdtemp()); _ = (d / "policy.yml").write_text("version: 1")
+    >>> _ = (d / "dbt_project.yml").write_text("name: p\\nvars: {maskline_policy: policy.yml}")
+    >>> p, text = build(d); p.out.relative_to(d).as_posix(), "maskline_synced_policy" in text, p.out.exists()
+    ('macros/maskline_policy.sql', True, False)
+    """
     from maskline.classify.stored import load_scan
     from maskline.policy import load_policy
 
@@ -187,6 +200,11 @@ def sync(project_dir: str | Path = ".", *, check: bool = False) -> tuple[Path, b
     """Write the macro file (or with ``check``, only compare); returns ``(path, changed)``.
 
     With ``check``, a stale or missing file raises :class:`~maskline.errors.PolicyError`.
+
+    >>> import tempfile; d = Path(tempfile.mkdtemp()); _ = (d / "policy.yml").write_text("version: 1")
+    >>> _ = (d / "dbt_project.yml").write_text("name: p\\nvars: {maskline_policy: policy.yml}")
+    >>> sync(d)[1], sync(d)[1], sync(d, check=True)[1]  # written, then unchanged, then checked
+    (True, False, False)
     """
     p, text = build(project_dir)
     current = p.out.read_text(encoding="utf-8") if p.out.is_file() else None
@@ -220,6 +238,11 @@ def stale_reason(project_dir: str | Path, manifest: Any) -> str | None:
     """Why the synced copy in ``manifest`` does not match the project's policy files now, or None.
 
     A project without ``vars.maskline_policy`` has nothing to compare (None).
+
+    >>> import tempfile; d = Path(tempfile.mkdtemp()); _ = (d / "policy.yml").write_text("version: 1")
+    >>> _ = (d / "dbt_project.yml").write_text("name: p\\nvars: {maskline_policy: policy.yml}")
+    >>> stale_reason(d, {"macros": {}})
+    'vars.maskline_policy names policy.yml, but the build used no synced policy'
     """
     try:
         p = project(project_dir)

@@ -200,7 +200,13 @@ def _if(cond: exp.Expression, then: exp.Expression, otherwise: exp.Expression) -
 
 
 def trim_fraction(d: Dialect, s: exp.Expression) -> exp.Expression:
-    """``s`` without trailing fractional zeros and without a trailing ``.``, when it has a ``.``."""
+    """``s`` without trailing fractional zeros and without a trailing ``.``, when it has a ``.``.
+
+    >>> import duckdb; from maskline.dialects import get_dialect
+    >>> sql = trim_fraction(get_dialect("duckdb"), exp.column("c")).sql("duckdb")
+    >>> duckdb.sql(f"SELECT {sql} FROM (VALUES ('1.500'), ('10'), ('2.0')) v(c)").fetchall()
+    [('1.5',), ('10',), ('2',)]
+    """
     trimmed = d.rtrim(d.rtrim(s.copy(), "0"), ".")
     return _if(exp.GT(this=d.strpos(s.copy(), "."), expression=_lit(0)), trimmed, s)
 
@@ -216,6 +222,11 @@ def plain_number(d: Dialect, s: exp.Expression) -> exp.Expression:
     piece is referenced once where possible: engines compile the expression per query and its size counts.
     The digits are padded with :data:`SHIFT` zeros on both sides, so moving the decimal point by the exponent
     is a plain ``substr`` and no branch per case is needed.
+
+    >>> import duckdb; from maskline.dialects import get_dialect
+    >>> sql = plain_number(get_dialect("duckdb"), exp.column("c")).sql("duckdb")
+    >>> duckdb.sql(f"SELECT {sql} FROM (VALUES ('1.5E-7'), ('1234.0'), ('-2e3')) v(c)").fetchall()
+    [('0.00000015',), ('1234',), ('-2000',)]
     """
     low = exp.Lower(this=s)
     t = _if(exp.GT(this=d.strpos(low.copy(), "e"), expression=_lit(0)), low.copy(), d.concat(low, _lit("e0")))
@@ -235,6 +246,11 @@ def plain_number(d: Dialect, s: exp.Expression) -> exp.Expression:
 
 
 def fn_replace(e: exp.Expression, old: str, new: str) -> exp.Expression:
+    """``REPLACE(e, old, new)``, spelt the same on every engine (sqlglot would rename it on some).
+
+    >>> fn_replace(exp.column("c"), "-", "").sql("duckdb")
+    "REPLACE(c, '-', '')"
+    """
     return exp.Anonymous(this="REPLACE", expressions=[e, _lit(old), _lit(new)])
 
 

@@ -46,7 +46,12 @@ PROOF = frozenset({
 
 
 def header_cells(src: Path, delimiter: str) -> list[str]:
-    """The cells of the file's first row, as written."""
+    """The cells of the file's first row, as written.
+
+    >>> import pathlib, tempfile; p = pathlib.Path(tempfile.mkdtemp()) / "t.csv"; _ = p.write_text("id;e mail\\n1;x\\n")
+    >>> header_cells(p, ";")
+    ['id', 'e mail']
+    """
     with src.open(newline="", encoding="utf-8", errors="replace") as f:
         return next(csv.reader(f, delimiter=delimiter), [])
 

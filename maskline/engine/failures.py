@@ -58,7 +58,12 @@ def safe_engine_message(exc: BaseException) -> str:
 
 
 def failing_column(con: Any, plan_columns: list[tuple[str, str]], relation: str) -> str | None:
-    """Find which masked column's expression fails, by evaluating each alone."""
+    """Find which masked column's expression fails, by evaluating each alone.
+
+    >>> import duckdb
+    >>> failing_column(duckdb.connect(), [("a", "a + 1"), ("b", "CAST(b AS INT)")], "(SELECT 1 AS a, 'x' AS b)")
+    'b'
+    """
     for name, expression in plan_columns:
         try:
             con.execute(f"SELECT count({expression}) FROM {relation}").fetchall()
@@ -68,6 +73,12 @@ def failing_column(con: Any, plan_columns: list[tuple[str, str]], relation: str)
 
 
 def masking_failed(exc: BaseException, where: str, column: str | None, method: str | None) -> MaskingError:
+    """The error for a failed masking statement, naming the column and method, never the engine's text.
+
+    >>> e = masking_failed(ValueError("ann@ex.org"), "table 't'", "ssn", "partial")
+    >>> e.where, "ann@" in str(e)
+    ("table 't', column 'ssn'", False)
+    """
     col = f", column {column!r}" if column else ""
     how = f" (method {method!r})" if method else ""
     return MaskingError(
@@ -92,6 +103,12 @@ def input_unreadable(con: Any, relation: str) -> bool:
 
 
 def unreadable_input(exc: BaseException, where: str) -> InputError:
+    """The error for an input that fails past its first rows, without the engine's text (it quotes the row).
+
+    >>> e = unreadable_input(ValueError("1,ann@ex.org"), "a.csv")
+    >>> type(e).__name__, e.where, "ann@" in str(e)
+    ('InputError', 'a.csv', False)
+    """
     return InputError(
         f"the input cannot be read to its end, nothing was written: {safe_engine_message(exc)}", where=where,
         fix="look for a malformed row past the first ones (a wrong number of fields, an unclosed quote, bytes "
@@ -105,6 +122,13 @@ def explain_failure(exc: BaseException, con: Any, plan: Any, relation: str, wher
 
     Callers raise it outside their ``except`` block, so it holds no engine error (whose text quotes values) as
     its context either.
+
+    >>> import duckdb; from maskline import build_plan, load_policy
+    >>> pol = load_policy({"datasets": {"t": {"columns": {"n": {"method": {"method": "generalize", "bucket": 10}}}}}})
+    >>> plan = build_plan(pol, "t", [("n", "integer")])
+    >>> e = explain_failure(ValueError(), duckdb.connect(), plan, "(SELECT 'x' n)", "t")  # 'x' is no number
+    >>> type(e).__name__, e.where
+    ('MaskingError', "t, column 'n'")
     """
     from sqlglot import exp
 

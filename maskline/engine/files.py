@@ -138,6 +138,14 @@ def mask_file(
 
     ``table`` (default: the file's stem) selects the policy's dataset entry;
     ``progress`` is called with the percentage done while DuckDB works.
+
+    >>> import pathlib, tempfile; d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "t.csv").write_text("email\\nann@ex.org\\n")
+    >>> pol = {"datasets": {"t": {"columns": {"email": {"info_type": "EMAIL"}}}}}
+    >>> mask_file(d / "t.csv", d / "out.csv", pol).rows
+    1
+    >>> (d / "out.csv").read_text().splitlines()
+    ['email', '*****@ex.org']
     """
     from maskline.adapters.duckdb import columns_of, connect
     from maskline.engine.failures import explain_failure

@@ -36,6 +36,13 @@ class MaskReport:
 
     @property
     def cells_masked(self) -> int:
+        """The masked cells written: rows times masked columns.
+
+        >>> import pyarrow as pa
+        >>> data = pa.table({"a": ["x", "y"], "b": ["z", "w"]})
+        >>> mask_frame_with_report(data, {"unclassified": "mask"}, table="t")[1].cells_masked
+        4
+        """
         return self.rows * len(self.plan.masked)
 
 
@@ -49,7 +56,13 @@ def needs_classification(policy: Policy, table: str | None) -> bool:
 
 
 def classify_for(data: Any, policy: Policy, table: str | None) -> Classification:
-    """Run the classifier, failing closed if it is missing or fails."""
+    """Run the classifier, failing closed if it is missing or fails.
+
+    >>> import pyarrow as pa
+    >>> data = pa.table({"email": ["ann@example.com", "bob@example.org"]})
+    >>> classify_for(data, load_policy({}), "t").columns[0].info_type
+    'EMAIL'
+    """
     try:
         from maskline.classify import classify
     except ImportError as e:
@@ -196,7 +209,13 @@ def mask_frame(
     key: KeyMaterial | None = None,
     identities: Sequence[str] = (),
 ) -> Any:
-    """Mask a pandas DataFrame or Arrow table; returns the same kind, same columns and order."""
+    """Mask a pandas DataFrame or Arrow table; returns the same kind, same columns and order.
+
+    >>> import pandas as pd
+    >>> pol = {"datasets": {"t": {"columns": {"email": {"info_type": "EMAIL"}}}}}
+    >>> mask_frame(pd.DataFrame({"email": ["ann@ex.org"]}), pol, table="t")["email"].tolist()
+    ['*****@ex.org']
+    """
     frame, _ = mask_frame_with_report(data, policy, table=table, classification=classification, key=key,
                                       identities=identities)
     return frame

@@ -92,6 +92,11 @@ def with_prose_pass(con: Any, select_sql: str, plan: Plan, where: str) -> str:
     """``select_sql`` with the prose pass applied to its ``scrub`` columns (unchanged when there are none).
 
     Registers the DuckDB function on ``con``; an error inside it fails the query, so nothing is written.
+
+    >>> import duckdb; from maskline.policy import load_policy; from maskline.plan import build_plan
+    >>> pol = load_policy({"datasets": {"t": {"columns": {"notes": {"method": "scrub"}}}}})
+    >>> with_prose_pass(duckdb.connect(), "SELECT notes FROM t", build_plan(pol, "t", [("notes", "varchar")]), "t")
+    'SELECT * REPLACE (maskline_scrub_prose("notes") AS "notes") FROM (SELECT notes FROM t) AS maskline_masked'
     """
     columns = prose_columns(plan)
     if not columns:

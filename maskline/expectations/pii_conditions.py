@@ -134,7 +134,12 @@ def pandas_types_found(value: str, info_types: Sequence[str] | None) -> str | No
 
 
 def sql_text(column: Any) -> Any:
-    """``CAST(column AS TEXT)``, the text every pattern is matched against in SQL."""
+    """``CAST(column AS TEXT)``, the text every pattern is matched against in SQL.
+
+    >>> import sqlalchemy as sa
+    >>> str(sql_text(sa.column("c")))
+    'CAST(c AS TEXT)'
+    """
     import sqlalchemy as sa
 
     return sa.cast(column, sa.Text)

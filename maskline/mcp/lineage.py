@@ -151,7 +151,11 @@ def emit(events: Sequence[Any]) -> bool:
 
 
 def record(call: CallRecord, *, job_namespace: str, db_namespace: str, dialect: str) -> bool:
-    """Build and emit the events of ``call``; False (and a warning) instead of any exception."""
+    """Build and emit the events of ``call``; False (and a warning) instead of any exception.
+
+    >>> record(None, job_namespace="agents", db_namespace="duckdb://w", dialect="duckdb")  # a broken call record
+    False
+    """
     try:
         events = call_events(call, job_namespace=job_namespace, db_namespace=db_namespace, dialect=dialect)
     except Exception as e:  # noqa: BLE001 - lineage must never fail a tool call

@@ -29,6 +29,14 @@ class CharMaskParams:
 
 
 def build(column: exp.Expression, p: CharMaskParams, ctx: MaskContext) -> exp.Expression:
+    """Every character but the separators becomes ``mask_char``, on the engine.
+
+    >>> import duckdb; from sqlglot import exp; from maskline.dialects import get_dialect
+    >>> ctx = MaskContext(get_dialect("duckdb"), None, source_type="text")
+    >>> sql = build(exp.column("c"), CharMaskParams(), ctx)
+    >>> duckdb.sql(f"SELECT {sql.sql('duckdb')} FROM (SELECT 'ab-12.x' AS c)").fetchall()
+    [('**-**.*',)]
+    """
     s = ctx.as_text(column)
     if p.keep_separators:
         return ctx.dialect.regexp_replace_all(s, KEEP_SEPARATORS, p.mask_char)
@@ -36,6 +44,12 @@ def build(column: exp.Expression, p: CharMaskParams, ctx: MaskContext) -> exp.Ex
 
 
 def shape(p: CharMaskParams, info_type: str | None) -> MaskedShape:
+    """The pattern every masked value matches (what the GX and dbt checks assert).
+
+    >>> import re; p = shape(CharMaskParams(keep_separators=False), None).pattern
+    >>> [bool(re.fullmatch(p, v)) for v in ("****", "*a**")]
+    [True, False]
+    """
     c = literal(p.mask_char)
     if p.keep_separators:
         return MaskedShape("char_mask", f"{p.mask_char} and separators only",

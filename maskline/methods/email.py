@@ -32,6 +32,14 @@ class EmailParams:
 
 
 def build(column: exp.Expression, p: EmailParams, ctx: MaskContext) -> exp.Expression:
+    """A fixed run of ``mask_char`` then the domain; anything that is not one plain address is masked whole.
+
+    >>> import duckdb; from sqlglot import exp; from maskline.dialects import get_dialect
+    >>> ctx = MaskContext(get_dialect("duckdb"), None, source_type="text")
+    >>> sql = build(exp.column("c"), EmailParams(), ctx)
+    >>> duckdb.sql(f"SELECT {sql.sql('duckdb')} FROM (VALUES ('ann@ex.org'), ('a@b, c@d')) v(c)").fetchall()
+    [('*****@ex.org',), ('********',)]
+    """
     from sqlglot import exp
 
     from maskline.dialects.base import lit
@@ -55,6 +63,12 @@ def build(column: exp.Expression, p: EmailParams, ctx: MaskContext) -> exp.Expre
 
 
 def shape(p: EmailParams, info_type: str | None) -> MaskedShape:
+    """The pattern a masked address matches: the run then any domain, or a run alone.
+
+    >>> import re; p = shape(EmailParams(keep_first=1), "EMAIL").pattern
+    >>> [bool(re.fullmatch(p, v)) for v in ("a*****@ex.org", "*****", "ann@ex.org")]
+    [True, True, False]
+    """
     c = literal(p.mask_char)
     head = f".{{{p.keep_first}}}" if p.keep_first else ""
     return MaskedShape("email", f"{p.mask_char * RUN}@domain", pattern=f"^({head}{c}{{{RUN}}}@[^@]*|{c}*)$")

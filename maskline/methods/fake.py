@@ -96,6 +96,15 @@ def _contains(fake: exp.Expression, raw: exp.Expression, ctx: MaskContext) -> ex
 
 
 def build(column: exp.Expression, p: FakeParams, ctx: MaskContext) -> exp.Expression:
+    """A fake drawn from the value's salted hash, re-drawn while it shows the value: :func:`fake_of` in SQL.
+
+    >>> import duckdb; from sqlglot import exp; from maskline.dialects import get_dialect
+    >>> from maskline.dialects.base import KeyMode, KeyRefs
+    >>> d, k = get_dialect("duckdb"), KeyMaterial(b"k" * 16)
+    >>> sql = build(exp.column("c"), FakeParams("name"), MaskContext(d, KeyRefs(d, KeyMode.LITERAL, k)))
+    >>> duckdb.sql(f"SELECT {sql.sql('duckdb')} FROM (SELECT 'Ada' c)").fetchall() == [(fake_of(k, "Ada"),)]
+    True
+    """
     from sqlglot import exp
 
     from maskline.dialects.base import lit
@@ -145,7 +154,12 @@ def fake_of(key: KeyMaterial, text: str, kind: str = "name") -> str:
 
 
 def kind_patterns() -> dict[str, str]:
-    """Each kind's output as a regex (without anchors), from the word lists the builder picks from."""
+    """Each kind's output as a regex (without anchors), from the word lists the builder picks from.
+
+    >>> import re; fake = fake_of(KeyMaterial(b"k" * 16), "Ada Lovelace")
+    >>> bool(re.fullmatch(kind_patterns()["name"], fake)), bool(re.fullmatch(kind_patterns()["email"], fake))
+    (True, False)
+    """
     first, last, words = alternation(FIRST_NAMES), alternation(LAST_NAMES), alternation(WORDS)
     lfirst, llast = alternation(FIRST_NAMES, lower=True), alternation(LAST_NAMES, lower=True)
     return {
@@ -159,6 +173,11 @@ def kind_patterns() -> dict[str, str]:
 
 
 def shape(p: FakeParams, info_type: str | None) -> MaskedShape:
+    """The pattern of the kind's output (every kind's, when neither the kind nor the info type is known).
+
+    >>> shape(FakeParams(kind="first_name"), None).summary
+    'a built-in fake first_name'
+    """
     kind = p.kind or (DEFAULT_KIND.get(info_type, "word") if info_type else None)
     patterns = kind_patterns()
     alternatives = (patterns[kind],) if kind else tuple(patterns.values())

@@ -47,6 +47,13 @@ DATE_TYPES = ("date", "timestamp", "datetime", "timestamptz")
 
 
 def build(column: exp.Expression, p: GeneralizeParams, ctx: MaskContext) -> exp.Expression:
+    """A date truncated to ``to``, a number floored to a multiple of ``bucket``, or a kept ``prefix``.
+
+    >>> import duckdb; from sqlglot import exp; from maskline.dialects import get_dialect
+    >>> sql = build(exp.column("c"), GeneralizeParams(bucket=10), MaskContext(get_dialect("duckdb"), None))
+    >>> duckdb.sql(f"SELECT {sql.sql('duckdb')} FROM (VALUES (37), (40)) v(c)").fetchall()
+    [(30.0,), (40.0,)]
+    """
     from sqlglot import exp
 
     from maskline.dialects.base import lit
@@ -91,6 +98,11 @@ _DATE_TAIL = "([ T]00:00:00(\\.0+)?([+-][0-9]{2}(:?[0-9]{2})?)?)?"
 
 
 def shape(p: GeneralizeParams, info_type: str | None) -> MaskedShape:
+    """The shape of each form: a truncated date, a multiple of ``bucket``, or a kept prefix.
+
+    >>> shape(GeneralizeParams(bucket=10), None).multiple_of, shape(GeneralizeParams(to="year"), None).summary
+    (10, 'a date truncated to the year')
+    """
     if p.to:
         # A DATE (the first day of the unit), or a text column's ISO text of reduced precision.
         month = "01" if p.to == "year" else "[0-9]{2}"

@@ -25,18 +25,38 @@ class DigestParams:
 
 
 def truncate(token: exp.Expression, p: DigestParams, ctx: MaskContext) -> exp.Expression:
+    """The first ``length`` characters of a hex token, or the whole token.
+
+    >>> from sqlglot import exp; from maskline.dialects import get_dialect
+    >>> truncate(exp.column("t"), DigestParams(16), MaskContext(get_dialect("duckdb"), None)).sql("duckdb")
+    'SUBSTRING(t, 1, 16)'
+    """
     from maskline.dialects.base import lit
 
     return ctx.dialect.substr(token, lit(1), lit(p.length)) if p.length else token
 
 
 def build(column: exp.Expression, p: DigestParams, ctx: MaskContext) -> exp.Expression:
+    """The salted SHA-256 of the column's canonical text, on the engine: the same token as :func:`token`.
+
+    >>> import duckdb; from sqlglot import exp; from maskline.dialects import get_dialect
+    >>> from maskline.dialects.base import KeyMode, KeyRefs
+    >>> d, k = get_dialect("duckdb"), KeyMaterial(b"k" * 16)
+    >>> sql = build(exp.column("c"), DigestParams(16), MaskContext(d, KeyRefs(d, KeyMode.LITERAL, k)))
+    >>> rows = duckdb.sql(f"SELECT {sql.sql('duckdb')} FROM (SELECT 'a' c)").fetchall()
+    >>> rows == [(salted_sha256_hex(k, "a", 16),)]
+    True
+    """
     d = ctx.dialect
     return truncate(ctx.keys.salted_sha256_hex(d.utf8(ctx.canonical_text(column))), p, ctx)
 
 
 def digest_shape(method: str) -> Callable[[DigestParams, str | None], MaskedShape]:
-    """The shape of a lower-hex token of ``length`` (or 64) characters."""
+    """The shape of a lower-hex token of ``length`` (or 64) characters.
+
+    >>> digest_shape("hash")(DigestParams(16), None).pattern
+    '^[0-9a-f]{16}$'
+    """
     def shape(p: DigestParams, info_type: str | None) -> MaskedShape:
         n = p.length or 64
         return MaskedShape(method, f"lower hex of {n} characters", pattern=f"^[0-9a-f]{{{n}}}$")
@@ -44,7 +64,11 @@ def digest_shape(method: str) -> Callable[[DigestParams, str | None], MaskedShap
 
 
 def token(key: KeyMaterial, text: str, p: DigestParams) -> str:
-    """The token of one value, as the SQL computes it (for tokenized filter literals)."""
+    """The token of one value, as the SQL computes it (for tokenized filter literals).
+
+    >>> token(KeyMaterial(b"s" * 16), "x", DigestParams(8))
+    '1623d926'
+    """
     return salted_sha256_hex(key, text, p.length)
 
 

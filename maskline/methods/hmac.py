@@ -18,12 +18,25 @@ if TYPE_CHECKING:
 
 
 def build(column: exp.Expression, p: DigestParams, ctx: MaskContext) -> exp.Expression:
+    """The HMAC of the column's canonical text, in SQL: the token :func:`maskline.keys.hmac_hex` gives.
+
+    >>> import duckdb; from sqlglot import exp; from maskline.dialects import get_dialect
+    >>> from maskline.dialects.base import KeyMode, KeyRefs
+    >>> d, k = get_dialect("duckdb"), KeyMaterial(b"k" * 16)
+    >>> sql = build(exp.column("c"), DigestParams(16), MaskContext(d, KeyRefs(d, KeyMode.LITERAL, k)))
+    >>> duckdb.sql(f"SELECT {sql.sql('duckdb')} FROM (SELECT 'a' c)").fetchall() == [(hmac_hex(k, "a", 16),)]
+    True
+    """
     d = ctx.dialect
     return truncate(ctx.keys.hmac_hex(d.utf8(ctx.canonical_text(column))), p, ctx)
 
 
 def token(key: KeyMaterial, text: str, p: DigestParams) -> str:
-    """The token of one value, as the SQL computes it (for tokenized filter literals)."""
+    """The token of one value, as the SQL computes it (for tokenized filter literals).
+
+    >>> token(KeyMaterial(b"k" * 16), "x", DigestParams(8))
+    '10a2f7df'
+    """
     return hmac_hex(key, text, p.length)
 
 

@@ -12,6 +12,13 @@ if TYPE_CHECKING:
 
 
 def build(column: exp.Expression, p: NoParams, ctx: MaskContext) -> exp.Expression:
+    """A typed NULL when the column's type is known, else the engine's NULL.
+
+    >>> from sqlglot import exp; from maskline.dialects import get_dialect
+    >>> ctx = MaskContext(get_dialect("duckdb"), None, source_type="date")
+    >>> build(exp.column("c"), NoParams(), ctx).sql("duckdb")
+    'CAST(NULL AS DATE)'
+    """
     from sqlglot import exp
 
     if ctx.source_type:
@@ -20,6 +27,11 @@ def build(column: exp.Expression, p: NoParams, ctx: MaskContext) -> exp.Expressi
 
 
 def shape(p: NoParams, info_type: str | None) -> MaskedShape:
+    """Every value NULL.
+
+    >>> shape(NoParams(), None).all_null
+    True
+    """
     return MaskedShape("null", "every value NULL", all_null=True)
 
 

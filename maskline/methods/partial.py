@@ -26,6 +26,14 @@ class PartialParams:
 
 
 def build(column: exp.Expression, p: PartialParams, ctx: MaskContext) -> exp.Expression:
+    """Keep ``keep_first``/``keep_last`` characters, mask the rest (same length); a short value wholly.
+
+    >>> import duckdb; from sqlglot import exp; from maskline.dialects import get_dialect
+    >>> ctx = MaskContext(get_dialect("duckdb"), None, source_type="text")
+    >>> sql = build(exp.column("c"), PartialParams(keep_last=4), ctx)
+    >>> duckdb.sql(f"SELECT {sql.sql('duckdb')} FROM (VALUES ('123-45-6789'), ('abc')) v(c)").fetchall()
+    [('*******6789',), ('***',)]
+    """
     from sqlglot import exp
 
     from maskline.dialects.base import lit
@@ -47,6 +55,12 @@ def build(column: exp.Expression, p: PartialParams, ctx: MaskContext) -> exp.Exp
 
 
 def shape(p: PartialParams, info_type: str | None) -> MaskedShape:
+    """The pattern a partially masked value matches, and its description.
+
+    >>> import re; s = shape(PartialParams(keep_last=4), None)
+    >>> s.summary, bool(re.fullmatch(s.pattern, "*******6789")), bool(re.fullmatch(s.pattern, "123-45-6789"))
+    ('a * run keeping the last 4 characters', True, False)
+    """
     c = literal(p.mask_char)
     head = f".{{{p.keep_first}}}" if p.keep_first else ""
     tail = f".{{{p.keep_last}}}" if p.keep_last else ""

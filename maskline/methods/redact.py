@@ -18,7 +18,13 @@ class RedactParams:
 
 
 def build(column: exp.Expression, p: RedactParams, ctx: MaskContext) -> exp.Expression:
-    """A constant label; the compiler keeps NULL as NULL."""
+    """A constant label; the compiler keeps NULL as NULL.
+
+    >>> from sqlglot import exp; from maskline.dialects import get_dialect
+    >>> ctx = MaskContext(get_dialect("duckdb"), None, info_type="EMAIL")
+    >>> build(exp.column("c"), RedactParams(), ctx).sql("duckdb")
+    "'[EMAIL]'"
+    """
     from maskline.dialects.base import lit
 
     label = p.label or (f"[{ctx.info_type}]" if ctx.info_type else "[REDACTED]")
@@ -26,6 +32,12 @@ def build(column: exp.Expression, p: RedactParams, ctx: MaskContext) -> exp.Expr
 
 
 def shape(p: RedactParams, info_type: str | None) -> MaskedShape:
+    """The pattern of the label: the given one, the info type's, or any ``[TYPE]``.
+
+    >>> import re; p = shape(RedactParams(), "EMAIL").pattern
+    >>> bool(re.fullmatch(p, "[EMAIL]")), bool(re.fullmatch(p, "[PHONE]"))
+    (True, False)
+    """
     if p.label:
         return MaskedShape("redact", f"the label {p.label}", pattern=f"^{literal(p.label)}$")
     if info_type:

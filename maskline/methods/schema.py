@@ -71,7 +71,12 @@ def _value_schema(annotation: Any, rule: Rule) -> dict[str, Any]:
 
 
 def param_schema(f: ParamField) -> dict[str, Any]:
-    """The JSON Schema of one parameter (null is allowed where the parameter is optional)."""
+    """The JSON Schema of one parameter (null is allowed where the parameter is optional).
+
+    >>> from maskline.methods.registry import METHODS
+    >>> param_schema(METHODS["partial"].param_fields()[0])
+    {'description': 'characters kept at the start', 'type': 'integer', 'minimum': 0}
+    """
     value = _value_schema(f.annotation, f.rule)
     out: dict[str, Any] = {"description": f.doc} if f.doc else {}
     if _nullable(f.annotation):
@@ -82,7 +87,12 @@ def param_schema(f: ParamField) -> dict[str, Any]:
 
 
 def method_schema(m: MethodDef) -> dict[str, Any]:
-    """The JSON Schema of one method entry, ``{method: <name>, <param>: <value>...}``."""
+    """The JSON Schema of one method entry, ``{method: <name>, <param>: <value>...}``.
+
+    >>> from maskline.methods.registry import METHODS
+    >>> s = method_schema(METHODS["generalize"]); s["required"], len(s["oneOf"])
+    (['method'], 3)
+    """
     props: dict[str, Any] = {"method": {"const": m.name}}
     props.update({f.name: param_schema(f) for f in m.param_fields()})
     out: dict[str, Any] = {
@@ -113,7 +123,12 @@ def methods_schema() -> dict[str, Any]:
 
 
 def catalogue_entry(m: MethodDef) -> dict[str, Any]:
-    """What the dbt macros know of a method: key use, output, parameter defaults and rules."""
+    """What the dbt macros know of a method: key use, output, parameter defaults and rules.
+
+    >>> from maskline.methods.registry import METHODS
+    >>> catalogue_entry(METHODS["hmac"])["keyed"]
+    True
+    """
     rules: dict[str, Any] = {}
     for f in m.param_fields():
         entry: dict[str, Any] = {"kind": _kind(f.annotation), "expected": f.expected()}

@@ -19,7 +19,11 @@ if TYPE_CHECKING:
 
 
 def pattern_names() -> tuple[str, ...]:
-    """The info types scrub has a SQL pattern for (read when a policy is checked, not at import)."""
+    """The info types scrub has a SQL pattern for (read when a policy is checked, not at import).
+
+    >>> "EMAIL" in pattern_names()
+    True
+    """
     from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
 
     return tuple(name for name, _ in SQL_SCRUB_PATTERNS)
@@ -33,6 +37,14 @@ class ScrubParams:
 
 
 def build(column: exp.Expression, p: ScrubParams, ctx: MaskContext) -> exp.Expression:
+    """Each wanted type's SQL pattern replaced by its ``[TYPE]`` label, in turn.
+
+    >>> import duckdb; from sqlglot import exp; from maskline.dialects import get_dialect
+    >>> ctx = MaskContext(get_dialect("duckdb"), None, source_type="text")
+    >>> sql = build(exp.column("c"), ScrubParams(["EMAIL"]), ctx)
+    >>> duckdb.sql(f"SELECT {sql.sql('duckdb')} FROM (SELECT 'mail ann@ex.org now' AS c)").fetchall()
+    [('mail [EMAIL] now',)]
+    """
     from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
 
     wanted = set(p.info_types) if p.info_types else None
@@ -44,6 +56,11 @@ def build(column: exp.Expression, p: ScrubParams, ctx: MaskContext) -> exp.Expre
 
 
 def shape(p: ScrubParams, info_type: str | None) -> MaskedShape:
+    """Free text with none of the types left (all of scrub's types when none is given).
+
+    >>> shape(ScrubParams(["EMAIL"]), None).no_pii_types
+    ('EMAIL',)
+    """
     types = tuple(p.info_types) if p.info_types else None
     return MaskedShape("scrub", "free text with no PII span left", no_pii_types=types, is_scrub=True)
 

@@ -130,6 +130,12 @@ def in_condition(node: exp.Expr) -> bool:
 
 
 def operands(node: exp.Expr) -> list[exp.Expr]:
+    """The operands of a comparison: for ``IN``, the tested value, each listed value and a subquery.
+
+    >>> import sqlglot
+    >>> [o.sql() for o in operands(sqlglot.parse_one("x IN (1, 2)"))]
+    ['x', '1', '2']
+    """
     if isinstance(node, exp.In):
         query = node.args.get("query")
         return [node.this, *node.expressions, *([query] if query is not None else [])]

@@ -42,7 +42,16 @@ class OutputLineage:
 
 
 def output_lineage(tracer: Tracer, root: Scope, sensitivity: Sensitivity) -> list[OutputLineage]:
-    """One :class:`OutputLineage` per output column of the root query (all branches of a set operation)."""
+    """One :class:`OutputLineage` per output column of the root query (all branches of a set operation).
+
+    >>> import sqlglot; from sqlglot.optimizer.scope import build_scope; from maskline import build_plan, load_policy
+    >>> pol = load_policy({"unclassified": "pass", "datasets": {"t": {"columns": {"email": {"info_type": "EMAIL"}}}}})
+    >>> plan = build_plan(pol, "t", [("id", "int"), ("email", "text")])
+    >>> s = Sensitivity({"t": plan}, {"t": {c.name: c for c in plan.columns}})
+    >>> root = build_scope(sqlglot.parse_one("SELECT t.id, upper(t.email) AS e, count(t.email) AS n FROM t"))
+    >>> [(o.name, o.treatment, o.method) for o in output_lineage(Tracer(root, s.is_sensitive), root, s)]
+    [('id', 'raw', None), ('e', 'masked', 'email'), ('n', 'safe aggregate', None)]
+    """
     selects = leaf_selects(root.expression)
     names = [p.alias_or_name for p in selects[0].selects]
     traced: list[set[Origin] | None] = [set() for _ in names]

@@ -54,7 +54,13 @@ def parse_select(sql: str, dialect: str) -> exp.Query:
 
 
 def refuse_writes(query: exp.Expr) -> None:
-    """Refuse ``SELECT ... INTO``, row locks and statements nested in a query (``WITH d AS (DELETE ...)``)."""
+    """Refuse ``SELECT ... INTO``, row locks and statements nested in a query (``WITH d AS (DELETE ...)``).
+
+    >>> refuse_writes(sqlglot.parse_one("SELECT a FROM t"))  # a plain read passes
+    >>> refuse_writes(sqlglot.parse_one("SELECT a INTO copy FROM t"))
+    Traceback (most recent call last):
+    maskline.errors.RewriteRefused: SELECT ... INTO creates a table (at SELECT ... INTO)...
+    """
     for node in query.walk():
         if isinstance(node, exp.Into):
             raise RewriteRefused("SELECT ... INTO creates a table", where="SELECT ... INTO",

@@ -82,6 +82,10 @@ def harden_duckdb(connection: Any) -> None:
     """Turn off DuckDB's external access (files, HTTP, attaching) and lock its configuration.
 
     Both are one-way for the connection's life: no query can turn them back on.
+
+    >>> import duckdb; con = duckdb.connect(); harden_duckdb(con)
+    >>> con.execute("SELECT current_setting('enable_external_access'), current_setting('lock_configuration')").fetchall()
+    [(False, True)]
     """
     locked = connection.execute("SELECT current_setting('lock_configuration')").fetchone()
     if locked and str(locked[0]).lower() == "true":

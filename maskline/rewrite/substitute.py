@@ -107,7 +107,14 @@ def _alias(table: exp.Table) -> exp.TableAlias:
 
 
 def base_table_references(root: Scope) -> tuple[list[exp.Table], set[int]]:
-    """The base-table nodes of a query (from its scopes), and the ids of the nodes that refer to CTEs."""
+    """The base-table nodes of a query (from its scopes), and the ids of the nodes that refer to CTEs.
+
+    >>> import sqlglot; from sqlglot.optimizer.scope import build_scope
+    >>> root = build_scope(sqlglot.parse_one("WITH c AS (SELECT * FROM t) SELECT * FROM c, u"))
+    >>> tables, ctes = base_table_references(root)
+    >>> sorted(t.name for t in tables), len(ctes)
+    (['t', 'u'], 1)
+    """
     base: dict[int, exp.Table] = {}
     ctes: set[int] = set()
     for scope in root.traverse():

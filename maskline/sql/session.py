@@ -34,7 +34,13 @@ def key_setup(dialect: str, key: KeyMaterial) -> list[tuple[str, tuple[Any, ...]
 
 
 def apply_key_setup(cursor: Any, dialect: str, key: KeyMaterial) -> None:
-    """Load ``key`` into the session behind a DB-API cursor (or DuckDB connection) of ``dialect``."""
+    """Load ``key`` into the session behind a DB-API cursor (or DuckDB connection) of ``dialect``.
+
+    >>> import duckdb; con = duckdb.connect()
+    >>> apply_key_setup(con, "duckdb", KeyMaterial(b"k" * 16))
+    >>> con.execute("SELECT getvariable('maskline_salt') IS NOT NULL").fetchall()
+    [(True,)]
+    """
     from maskline.adapters import engine
 
     engine(dialect).load_key(cursor, cursor, key)

@@ -27,7 +27,11 @@ _MIMESIS_LOCALES = ("en", "en-gb", "de", "de-at", "de-ch", "fr", "es", "es-mx", 
 
 @cache
 def first_names() -> frozenset[str]:
-    """Folded first names: the core's list, plus mimesis's lists for seven languages when mimesis is installed."""
+    """Folded first names: the core's list, plus mimesis's lists for seven languages when mimesis is installed.
+
+    >>> "anna" in first_names(), "invoice" in first_names()
+    (True, False)
+    """
     from maskline.infotypes.person_names import first_names as core
 
     return core() | mimesis_first_names()
@@ -35,7 +39,11 @@ def first_names() -> frozenset[str]:
 
 @cache
 def mimesis_first_names() -> frozenset[str]:
-    """Folded first names from mimesis's datasets (empty when the ``ner`` extra is not installed)."""
+    """Folded first names from mimesis's datasets (empty when the ``ner`` extra is not installed).
+
+    >>> mimesis_first_names() <= first_names()
+    True
+    """
     import json
     from importlib.util import find_spec
 

@@ -48,7 +48,11 @@ def ner_available(language: str | None) -> bool:
 
 @cache
 def pipeline(language: str) -> Any:
-    """The loaded spaCy pipeline for ``language`` (cached), with only its entity recognizer enabled."""
+    """The loaded spaCy pipeline for ``language`` (cached), with only its entity recognizer enabled.
+
+    >>> pipeline("en") is pipeline("en"), pipeline("en").pipe_names[-1]
+    (True, 'ner')
+    """
     import importlib
 
     module = importlib.import_module(PIPELINES[language])

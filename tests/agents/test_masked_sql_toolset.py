@@ -248,3 +248,17 @@ def test_a_query_that_does_not_parse_is_refused_without_repeating_its_literals(d
     output, _ = run_agent(masked_toolset(duckdb_conn, acting_for="bob"), ("query", {"sql": sql}))
     assert "maskline refused this query: cannot parse the query as duckdb" in output
     assert PLAN_VALUE not in output  # what the model, the task log and lineage get back
+
+
+# The agent face's modules import pydantic-ai, so their ``>>>`` examples run here, beside its other tests.
+AGENT_MODULES = ("airflow_plugin.agents.activity", "airflow_plugin.agents.lineage", "airflow_plugin.agents.scrubbing",
+                 "airflow_plugin.agents.masked_sql_toolset")
+
+
+@pytest.mark.parametrize("module", AGENT_MODULES)
+def test_docstring_examples_of_the_agent_face_run(module: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted > 0

@@ -411,6 +411,8 @@ FACE_MODULES = (
     "airflow_plugin.query_masking", "airflow_plugin.operators.mask_table",
     "airflow_plugin.operators.mask_query", "airflow_plugin.operators.mask_file", "airflow_plugin.decorators.maskline",
     "airflow_plugin.xcom", "airflow_plugin.demo",
+    "airflow_plugin.operators", "airflow_plugin.operators.check", "airflow_plugin.operators.protect",
+    "airflow_plugin.write_mode", "airflow_plugin.task_output",
 )
 
 
