@@ -28,8 +28,8 @@ def output_width(stream: Any) -> int | None:
 def console() -> Any:
     """The stdout console (tables, trees, JSON).
 
-    >>> console().file is sys.stdout or True
-    True
+    >>> console().stderr, console() is console(), console().soft_wrap
+    (False, True, True)
     """
     from rich.console import Console
 

@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     >>> _ = p.write_text("version: 1")
     >>> run(argparse.Namespace(dsn="postgresql://nobody@127.0.0.1:9/x", policy=str(p)))  # no server there
     Traceback (most recent call last):
-    maskline.errors.QueryFailed: the query failed on the engine: OperationalError (at --dsn)...
+    maskline.errors.InputError: cannot connect to PostgreSQL: OperationalError (at --dsn). Fix: check host, port, ...
     """
     import psycopg2
 
@@ -61,7 +61,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         conn = psycopg2.connect(args.dsn)
     except psycopg2.Error as e:
-        failure = query_failed(e, where="--dsn")
+        # The driver's message can quote the DSN (its password included): the error says what and where only.
+        failure = InputError(f"cannot connect to PostgreSQL: {type(e).__name__}", where="--dsn",
+                             fix="check host, port, database and credentials in --dsn")
     if failure is not None:
         raise failure
     try:

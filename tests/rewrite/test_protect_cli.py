@@ -41,3 +41,16 @@ def test_the_cli_protects_and_drops(pg_dsn: str, tmp_path, monkeypatch, capsys) 
         cur.execute(f"DROP OWNED BY clir_{suffix}")
         cur.execute(f"DROP ROLE clir_{suffix}")
     admin.close()
+
+
+def test_a_dsn_that_cannot_connect_is_a_connection_error_without_the_dsn(tmp_path, capsys) -> None:
+    """No server is needed: the port is closed. The error names --dsn and the fix, never the DSN's password."""
+    from maskline.cli.main import main
+
+    policy = tmp_path / "p.yml"
+    policy.write_text("version: 1\n")
+    code = main(["protect", "--dsn", "postgresql://admin:S3cretCanary@127.0.0.1:9/x", "--policy", str(policy)])
+    err = capsys.readouterr().err
+    assert code != 0
+    assert "cannot connect to PostgreSQL" in err and "--dsn" in err and "credentials" in err
+    assert "S3cretCanary" not in err and "the query failed" not in err
