@@ -7,6 +7,7 @@ notebook keeps the last traceback), and whatever the frames hold is freed then, 
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -94,3 +95,15 @@ def test_mask_file_failing_mid_write_leaves_no_open_connection(tmp_path: Path) -
     with pytest.raises(MasklineError) as info:
         mask_file(src, tmp_path / "out.parquet", policy)
     assert open_engine_objects(info.value) == []
+
+
+def test_the_file_reading_database_is_closed_by_its_exit_handler() -> None:
+    from maskline.classify import sources
+
+    cursor = sources._file_connection()
+    cursor.close()
+    parent = sources._FILE_DATABASES[os.getpid()]
+    sources.close_file_database()
+    with pytest.raises(duckdb.ConnectionException):
+        parent.execute("SELECT 1")
+    sources._file_connection().close()  # the next sample opens a new one
