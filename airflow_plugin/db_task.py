@@ -54,7 +54,12 @@ def open_warehouse(hook: Any, conn_id: str) -> Any:
                            where=f"conn_id={conn_id!r}",
                            fix="check the host, port, database and credentials of the connection; nothing was written") \
             from None
-    return Warehouse(connection, adapter)
+    try:
+        return Warehouse(connection, adapter)
+    except BaseException:
+        # Closed here, not when the failed task's traceback is freed (for dag.test(), only by the cyclic GC).
+        connection.close()
+        raise
 
 
 def classify_table(warehouse: Any, policy: Policy, table: str, sample: int) -> Any:

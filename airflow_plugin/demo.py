@@ -72,7 +72,13 @@ def run_dags(dag_ids: Sequence[str], env: Mapping[str, str], workdir: Path) -> d
     return json.loads(out.read_text())
 
 
+class DagTestRunner:
+    """The component named to Airflow's listeners when the runner stops (they log its class name)."""
+
+
 def _run_in_process(dag_ids: Sequence[str], out: Path) -> None:
+    import gc
+
     from airflow.dag_processing.dagbag import DagBag
 
     bag = DagBag(dag_folder=os.environ["AIRFLOW__CORE__DAGS_FOLDER"])
@@ -88,7 +94,21 @@ def _run_in_process(dag_ids: Sequence[str], out: Path) -> None:
             "run_id": run.run_id,
             "tasks": {ti.task_id: str(ti.state) for ti in run.get_task_instances()},
         }
+        del run
+        # dag.test() keeps each failed task's error in a reference cycle (TaskRunResult.error -> its traceback's
+        # frames -> f_back -> _run_task's frame, which holds the TaskRunResult), so whatever the task's frames hold
+        # (an open DuckDB connection) waits for the cyclic GC, at worst until interpreter teardown. Free it now.
+        gc.collect()
     out.write_text(json.dumps(results, indent=2))
+
+
+def _stop_listeners() -> None:
+    """Tell Airflow's listeners the process stops, as its jobs and task runner do: the OpenLineage listener
+    then shuts down the process pool it sends DAG-run events from. ``os._exit`` skips the exit handler that
+    would, and the pool's workers (blocked on a pipe, SIGTERM handled) would outlive the runner."""
+    from airflow.listeners.listener import get_listener_manager
+
+    get_listener_manager().hook.before_stopping(component=DagTestRunner())
 
 
 def demo_env(workdir: Path) -> dict[str, str]:
@@ -126,6 +146,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.run_in_process:
         _run_in_process(args.dag_ids, args.out)
+        try:
+            _stop_listeners()
+        except Exception as e:  # noqa: BLE001 - the results are written; a listener's failure must not undo them
+            print(f"maskline: Airflow listeners did not stop cleanly ({type(e).__name__})", file=sys.stderr)
         # The results are written: leave without the interpreter's teardown. Freeing the last objects there can
         # free a DuckDB connection (held by a failed task's traceback) after DuckDB's worker threads are gone,
         # and its destructor then spins joining them (seen once in the suite: 30 minutes at 100% CPU).

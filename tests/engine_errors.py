@@ -18,6 +18,8 @@ def engine_error(sql: str) -> BaseException:
         con.execute(sql).fetchall()
     except duckdb.Error as e:
         return e
+    finally:
+        con.close()  # the returned error's traceback holds this frame: an open connection would live as long
     raise AssertionError("the statement did not fail")
 
 

@@ -149,14 +149,20 @@ class CheckMaskingOperator(BaseOperator):
     def _batch(self, context: Any, hook: Any, dialect: str) -> Any:
         from maskline.expectations.batches import duckdb_batch, pandas_batch, sql_batch
 
-        if dialect == "duckdb":
-            return duckdb_batch(context, hook.get_conn(), self.table)
-        if dialect == "sqlite":
-            import pandas as pd
-            from sqlglot import exp
+        if dialect in ("duckdb", "sqlite"):
+            # The table is read into a frame, then the connection is closed on every path: left open, a failed
+            # read's traceback would hold it (and DuckDB's threads) for as long as the task's error is kept.
+            connection = hook.get_conn()
+            try:
+                if dialect == "duckdb":
+                    return duckdb_batch(context, connection, self.table)
+                import pandas as pd
+                from sqlglot import exp
 
-            query = exp.select("*").from_(exp.to_table(self.table)).sql(dialect="sqlite")
-            return pandas_batch(context, pd.read_sql_query(query, hook.get_conn()), asset=self.table)
+                query = exp.select("*").from_(exp.to_table(self.table)).sql(dialect="sqlite")
+                return pandas_batch(context, pd.read_sql_query(query, connection), asset=self.table)
+            finally:
+                connection.close()
         return sql_batch(context, hook.get_uri(), self.table)
 
     def execute(self, context: Any) -> dict[str, Any]:
@@ -188,14 +194,16 @@ class CheckMaskingOperator(BaseOperator):
                 raise InputError(f"expectation {config['type']!r} cannot be built: {safe_error(e)}",
                                  where=f"CheckMaskingOperator(expectations[{i}])",
                                  fix="check the expectation's name and kwargs") from None
+        unreadable: str | None = None
         try:
             batch = self._batch(gx_context, hook, dialect)
         except MasklineError:
             raise
         except Exception as e:  # noqa: BLE001 - driver errors quote values; say what failed, not the data
-            raise InputError(f"cannot read {self.table!r} through {self.conn_id!r}: {safe_error(e)}",
-                             where=f"conn_id={self.conn_id!r}", fix="check the table name and the connection") \
-                from None
+            unreadable = safe_error(e)
+        if unreadable is not None:  # raised outside the handler: the driver's error and its frames ride along nowhere
+            raise InputError(f"cannot read {self.table!r} through {self.conn_id!r}: {unreadable}",
+                             where=f"conn_id={self.conn_id!r}", fix="check the table name and the connection")
         run = batch.validate(suite, result_format={"result_format": "SUMMARY", "partial_unexpected_count": 5})
         ran = sorted(r.expectation_config.type for r in run.results if r.expectation_config is not None)
         if ran != sorted(c["type"] for c in configs):  # fail closed: a check that did not run never passes

@@ -78,7 +78,11 @@ def connect(key: KeyMaterial | None = None, database: str = ":memory:") -> Any:
     import duckdb
 
     con = duckdb.connect(database)
-    DuckDBAdapter().load_key(con, con, key)
+    try:
+        DuckDBAdapter().load_key(con, con, key)
+    except BaseException:
+        con.close()  # not left to the traceback, which may outlive this call by far (see maskline.engine.files)
+        raise
     return con
 
 

@@ -196,10 +196,28 @@ def _file_connection() -> Any:
     pid = os.getpid()
     with _FILE_DATABASES_LOCK:
         if pid not in _FILE_DATABASES:
+            import atexit
+
             import duckdb
 
             _FILE_DATABASES[pid] = duckdb.connect(config={"threads": 1})
+            atexit.register(close_file_database)
         return _FILE_DATABASES[pid].cursor()
+
+
+def close_file_database() -> None:
+    """Close this process's file-reading database (registered to run at exit; a later sample opens a new one).
+
+    Closed at exit, before the interpreter's teardown: left to it, the database would be freed while modules
+    are cleared, the moment a DuckDB destructor must not run into (one hung a test run for 30 minutes).
+
+    >>> _ = _file_connection().close(); close_file_database(); os.getpid() in _FILE_DATABASES
+    False
+    """
+    with _FILE_DATABASES_LOCK:
+        con = _FILE_DATABASES.pop(os.getpid(), None)  # never a forked parent's: its threads are not ours
+    if con is not None:
+        con.close()
 
 
 def _row_blocks(total: int, n: int) -> list[tuple[int, int]]:

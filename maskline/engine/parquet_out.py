@@ -38,18 +38,23 @@ def write_parquet_keeping_types(con: Any, select: str, src: Path, dst: Path, pas
 
     source = pq.read_schema(src)
     reader = con.sql(select).to_arrow_reader(BATCH_ROWS)
-    fields = []
-    for f in reader.schema:
-        if f.name in passed and f.name in source.names:
-            fields.append(source.field(f.name))
-        else:
-            fields.append(f.with_nullable(True))
-    schema = pa.schema(fields)
-    rows = 0
-    with pq.ParquetWriter(dst, schema) as writer:
-        for batch in reader:
-            writer.write_table(pa.Table.from_batches([batch]).cast(schema))
-            rows += batch.num_rows
+    try:
+        fields = []
+        for f in reader.schema:
+            if f.name in passed and f.name in source.names:
+                fields.append(source.field(f.name))
+            else:
+                fields.append(f.with_nullable(True))
+        schema = pa.schema(fields)
+        rows = 0
+        with pq.ParquetWriter(dst, schema) as writer:
+            for batch in reader:
+                writer.write_table(pa.Table.from_batches([batch]).cast(schema))
+                rows += batch.num_rows
+    finally:
+        # An open reader keeps DuckDB's database (and its worker threads) alive after the caller's con.close();
+        # a traceback holding this frame would then free it whenever the traceback goes, up to interpreter exit.
+        reader.close()
     if progress is not None:
         progress(100.0)
     return rows

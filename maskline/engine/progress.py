@@ -35,11 +35,19 @@ def execute_with_progress(con: Any, sql: str, on_progress: Callable[[float], Non
 
     worker = threading.Thread(target=work, name="maskline-duckdb", daemon=True)
     worker.start()
-    while worker.is_alive():
-        worker.join(POLL_SECONDS)
-        percent = con.query_progress()
-        if percent >= 0:
-            on_progress(percent)
+    try:
+        while worker.is_alive():
+            worker.join(POLL_SECONDS)
+            percent = con.query_progress()
+            if percent >= 0:
+                on_progress(percent)
+    except BaseException:
+        # Interrupted on this thread (Ctrl-C, a task timeout, a failing callback): stop the statement and wait for
+        # the worker. Left running, it keeps the connection busy (DuckDB then refuses the caller's close()) and
+        # is still inside DuckDB when the interpreter exits, which aborts the process.
+        con.interrupt()
+        worker.join()
+        raise
     if "error" in outcome:
         raise outcome["error"]
     on_progress(100.0)

@@ -74,9 +74,15 @@ with DAG("mt_task_logs", schedule=None, start_date=pendulum.datetime(2024, 1, 1,
         import duckdb
 
         con = duckdb.connect()
-        con.execute("CREATE TABLE people (name VARCHAR)")
-        con.execute("INSERT INTO people VALUES (?)", [LOG_VALUES["engine_name"]])
-        con.execute("SELECT error(name) FROM people").fetchall()  # the engine's message is the value itself
+        try:
+            con.execute("CREATE TABLE people (name VARCHAR)")
+            con.execute("INSERT INTO people VALUES (?)", [LOG_VALUES["engine_name"]])
+            con.execute("SELECT error(name) FROM people").fetchall()  # the engine's message is the value itself
+        finally:
+            # Closed here: dag.test() keeps a failed task's error in a reference cycle (TaskRunResult.error, its
+            # traceback's frames, _run_task's frame holding the result), so the open connection in this frame
+            # would otherwise be freed by the cyclic GC, or as late as interpreter teardown.
+            con.close()
 
     raises_engine_error()
 
