@@ -25,8 +25,9 @@ import re
 import sys
 from collections.abc import Callable
 from datetime import datetime
-from itertools import filterfalse
 from typing import Any
+
+_fromisoformat = datetime.fromisoformat
 
 
 def _text(pattern: str) -> Callable[[Any], bool]:
@@ -34,18 +35,31 @@ def _text(pattern: str) -> Callable[[Any], bool]:
     return lambda value: type(value) is str and whole(value) is not None
 
 
-def _timestamp(value: Any) -> bool:
-    """A time as structlog's stampers write it: ISO 8601 date and time (``fmt="iso"``), Unix seconds
-    (``fmt=None``), or the ``datetime`` Airflow's supervisor decodes it to. A date alone is not one."""
+def _is_time(value: Any) -> bool:
+    """Whether ``value`` is a time as structlog's stampers write it: ISO 8601 date and time (``fmt="iso"``, at
+    most six digits of fraction), Unix seconds (``fmt=None``), or the ``datetime`` Airflow's supervisor decodes
+    it to. A date alone is not one. Raises ValueError for a text with a time's look that does not read as one.
+    """
     if type(value) is str:
-        if len(value) < 19 or value[10] not in "T ":
-            return False
-        try:
-            datetime.fromisoformat(value)
-        except ValueError:
-            return False
-        return True
+        if 18 < len(value) <= 32 and value[10] in "T " and not value[26:27].isdigit():
+            _fromisoformat(value)
+            return True
+        return False
     return type(value) is datetime or type(value) is float
+
+
+def _timestamp(value: Any) -> bool:
+    """:func:`_is_time`, False where it raises.
+
+    >>> _timestamp("2026-03-01T09:00:00.123456Z"), _timestamp("1984-07-21"), _timestamp("ana@correo.es")
+    (True, False, False)
+    >>> _timestamp("2026-03-01T09:00:00.4111111111111111Z")  # a fraction longer than a stamper writes
+    False
+    """
+    try:
+        return _is_time(value)
+    except ValueError:
+        return False
 
 
 _SOURCE_FILE = r"(?:[\w.\- ]*[/\\])*[\w.\-]+\.pyw?|<[\w .\-]+>"
@@ -113,21 +127,22 @@ def scrub_event(event: Any) -> Any:
     {'event': 'sent', 'to': ['[EMAIL]'], 'args': ('[US_SSN]',)}
     """
     # The usual log line: a text message beside Airflow's own fields, and no other key (checked in C, one
-    # pass over the keys), each holding a value an earlier line proved Airflow's (_PROVEN, filtered in C),
-    # a number, or a timestamp. Only the message can hold PII there, so it goes straight to the scrubber's
-    # str path; anything else (another key, a field not proven, an exception, a message that is not a str,
-    # a dict subclass) takes the walk over every field, which gives the same answer on this path's events
-    # (a test holds both) and proves the fields it can for the lines after.
+    # pass over the keys), each holding a value an earlier line proved Airflow's (_PROVEN, checked in C on
+    # a copy without the message and the timestamp), and a timestamp that reads as a time. Only the message
+    # can hold PII there, so it goes straight to the scrubber's str path; anything else (another key, a
+    # field not proven, an exception, a message that is not a str, a dict subclass) takes the walk over
+    # every field, which gives the same answer on this path's events (a test holds both) and proves the
+    # fields it can for the lines after.
     if type(event) is dict and _MESSAGE_ONLY.issuperset(event):
         message = event.get("event")
         if type(message) is str:
+            fields = event.copy()
+            del fields["event"]
+            stamp = fields.pop("timestamp", None)
             try:
-                for key, value in filterfalse(_IS_PROVEN, event.items()):
-                    if key == "event" or value is None or type(value) in _PASSED or (
-                            key == "timestamp" and _timestamp(value)):
-                        continue
+                if not (_PROVEN.issuperset(fields.values()) and (stamp is None or _is_time(stamp))):
                     return _scrub_fields(event)
-            except TypeError:  # an unhashable value (a list, a dict) under one of Airflow's names
+            except (TypeError, ValueError):  # an unhashable value under one of Airflow's names; not a time
                 return _scrub_fields(event)
             new = _scrubbed(message)
             if new is message:  # the scrubber returns a text with nothing found as it is
@@ -152,15 +167,17 @@ def _scrub_fields(event: Any) -> Any:
     # goes to scrub_value(), whatever it is.
     for k, v in event.items():
         if type(v) is str:
-            if k == "timestamp" and _timestamp(v):
-                continue
-            if (k, v) in _PROVEN:
+            if (k == "timestamp" and _timestamp(v)) or v in _PROVEN:
                 continue
             new = scrubbed(v)
             if new is v:  # the scrubber returns a text with nothing found as it is
                 _prove(k, v)
                 continue
-        elif v is None or type(v) in _PASSED or (k == "timestamp" and _timestamp(v)):  # a datetime, Unix time
+        elif type(v) in _PASSED:  # numbers, booleans and None pass scrub_value() as they are
+            if type(v) is int and v not in _PROVEN:
+                _prove(k, v)
+            continue
+        elif k == "timestamp" and _timestamp(v):  # a datetime
             continue
         else:
             new = _rendered_leaves(scrub_value(v), scrubbed)
@@ -214,24 +231,27 @@ def _rendered_key(key: Any, scrubbed: Callable[[str], str]) -> Any:
 
 # Types scrub_value() returns as they are (it scrubs strings and containers): skipped without a call. Exact
 # types: a subclass (an IntEnum) goes to scrub_value() like any type not listed.
-_PASSED = frozenset({int, float, bool})
+_PASSED = frozenset({int, float, bool, type(None)})
 # The keys of an event that may take scrub_event()'s message-only path: Airflow's names and the message.
 _MESSAGE_ONLY = STRUCTURAL_KEYS | {"event"}
-# (name, text) pairs of Airflow's fields that had Airflow's shape and in which the scrubber found nothing:
-# such a field comes back line after line (the logger, the ids the task runner binds), and is scrubbed once.
-# Cleared when full: the values of one process's tasks are few, anything more is the scrubber's work again.
-_PROVEN: set[tuple[str, str]] = set()
-_IS_PROVEN = _PROVEN.__contains__
+# Values Airflow wrote in one of its fields, with that field's shape, and in which the scrubber found nothing
+# (texts, whole numbers; and None): the logger, the ids the task runner binds to every line come back line
+# after line, and are scrubbed once. A field holding one of them renders exactly as if it had been scrubbed.
+# Cleared when full: the values of one process's tasks are few; past that, they are the scrubber's work again.
+_PROVEN: set[Any] = {None}
 _PROVEN_MAX = 4096
 
 
-def _prove(key: Any, text: str) -> None:
-    """Remember that ``text`` under Airflow's field ``key`` has Airflow's shape and holds nothing to scrub."""
+def _prove(key: Any, value: str | int) -> None:
+    """Remember that ``value``, under Airflow's field ``key``, has Airflow's shape and holds nothing to scrub."""
     shape = AIRFLOW_FIELDS.get(key)
-    if shape is not None and key != "timestamp" and shape(text):
+    if shape is not None and key != "timestamp" and shape(value):
         if len(_PROVEN) >= _PROVEN_MAX:
             _PROVEN.clear()
-        _PROVEN.add((key, text))
+            _PROVEN.add(None)
+        _PROVEN.add(value)
+
+
 _SCRUBBERS: tuple[Callable[..., Any], Callable[..., Any]] | None = None
 
 

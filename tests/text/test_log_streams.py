@@ -319,3 +319,10 @@ def test_airflows_pipeline_shows_a_callers_value_under_its_field_names_and_the_f
     # The control: Airflow's processors keep what the caller passed (only level, filename and lineno are
     # written over here), so without the filter it reaches the task log.
     assert {"timestamp", "logger", "dag_id", "task_id", "run_id", "ti_id", "func_name", "try_number"} <= set(shown_raw)
+
+
+def test_the_message_itself_under_one_of_airflows_names_is_scrubbed_there_too() -> None:
+    message = "mail ana@correo.es"
+    for key in ("run_id", "logger", "timestamp"):
+        out = scrub_event({**_BOOKKEEPING, "event": message, key: message})
+        assert out["event"] == out[key] == "mail [EMAIL]", key
