@@ -21,17 +21,75 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import sys
 from collections.abc import Callable
-from itertools import filterfalse
+from datetime import datetime
 from typing import Any
 
-# Fields of a structlog event that Airflow fills itself; they never hold data
-# and scrubbing them would only cost time (a timestamp looks like a date of birth).
-STRUCTURAL_KEYS = frozenset({
-    "timestamp", "level", "log_level", "logger", "logger_name", "loc", "filename", "lineno", "func_name",
-    "chan", "ti_id", "dag_id", "task_id", "run_id", "map_index", "try_number",
-})
+_fromisoformat = datetime.fromisoformat
+_DIGITS = frozenset("0123456789")
+
+
+def _text(pattern: str) -> Callable[[Any], bool]:
+    whole = re.compile(pattern).fullmatch
+    return lambda value: type(value) is str and whole(value) is not None
+
+
+def _is_time(value: Any) -> bool:
+    """Whether ``value`` is a time as structlog's stampers write it: ISO 8601 date and time (``fmt="iso"``, at
+    most six digits of fraction), Unix seconds (``fmt=None``), or the ``datetime`` Airflow's supervisor decodes
+    it to. A date alone is not one. Raises ValueError for a text with a time's look that does not read as one.
+    """
+    if type(value) is str:
+        if 18 < len(value) <= 32 and value[26:27] not in _DIGITS:
+            _fromisoformat(value)  # a date, a separator, a time: a date alone is too short
+            return True
+        return False
+    return type(value) is datetime or type(value) is float
+
+
+def _timestamp(value: Any) -> bool:
+    """:func:`_is_time`, False where it raises.
+
+    >>> _timestamp("2026-03-01T09:00:00.123456Z"), _timestamp("1984-07-21"), _timestamp("ana@correo.es")
+    (True, False, False)
+    >>> _timestamp("2026-03-01T09:00:00.4111111111111111Z")  # a fraction longer than a stamper writes
+    False
+    """
+    try:
+        return _is_time(value)
+    except ValueError:
+        return False
+
+
+_SOURCE_FILE = r"(?:[\w.\- ]*[/\\])*[\w.\-]+\.pyw?|<[\w .\-]+>"
+# The fields Airflow and structlog fill themselves, each with the shape of what they fill it with (structlog's
+# stampers, add_log_level and CallsiteParameterAdder; Airflow's logger_name and log_loc processors, the
+# warnings hook, and the ids the task runner binds to every line). A caller may pass any of these names
+# (``log.info("x", run_id=...)``), so a field is passed over only when its value has Airflow's shape; and a
+# text only once the scrubber found nothing in it (that answer is remembered, _PROVEN). Anything else is
+# scrubbed like any field. Numbers, booleans and None pass the scrubber as they are, whatever their key.
+AIRFLOW_FIELDS: dict[str, Callable[[Any], bool]] = {
+    "timestamp": _timestamp,
+    "level": _text(r"(?i:critical|exception|error|warn|warning|info|debug|notset)"),
+    "log_level": _text(r"(?i:critical|exception|error|warn|warning|info|debug|notset)"),
+    "logger": _text(r"[A-Za-z_][\w\-]*(?:\.[\w\-]+)*"),
+    "logger_name": _text(r"[A-Za-z_][\w\-]*(?:\.[\w\-]+)*"),
+    "loc": _text(rf"(?:{_SOURCE_FILE}):\d+"),  # log_loc: f"{filename}:{lineno}"
+    "filename": _text(_SOURCE_FILE),  # a source file's basename; the path, from the warnings hook
+    "func_name": _text(r"[A-Za-z_]\w*|<\w+>"),  # a code object's name: f, <module>, <lambda>
+    "chan": _text(r"stdout|stderr"),
+    "ti_id": _text(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
+    "dag_id": _text(r"[\w.\-]+"),  # Airflow's KEY_REGEX
+    "task_id": _text(r"[\w.\-]+"),
+    "run_id": _text(r"[A-Za-z0-9_.~:+\-]+"),  # [scheduler] allowed_run_id_pattern's default, and generated ids
+    "lineno": lambda value: type(value) is int,
+    "map_index": lambda value: type(value) is int,
+    "try_number": lambda value: type(value) is int,
+}
+# The names alone, for callers that list them (the benchmark's history rows). Not a reason to skip a field.
+STRUCTURAL_KEYS = frozenset(AIRFLOW_FIELDS)
 
 _WRAPPED_FLAG = "_maskline_scrubbing"
 # Template fields that hold what a user typed for a callable: rendered with every value replaced.
@@ -70,12 +128,29 @@ def scrub_event(event: Any) -> Any:
     {'event': 'sent', 'to': ['[EMAIL]'], 'args': ('[US_SSN]',)}
     """
     # The usual log line: a text message beside Airflow's own fields, and no other key (checked in C, one
-    # pass over the keys). Only the message can hold PII there, so it goes straight to the scrubber's str
-    # path; anything else (another key, an exception, a message that is not a str, a dict subclass) takes
-    # the walk over every field, which gives the same answer on this path's events (a test holds both).
+    # pass over the keys), each holding a value an earlier line proved Airflow's (_PROVEN, checked in C on
+    # a copy without the message and the timestamp), and a timestamp that reads as a time. Only the message
+    # can hold PII there, so it goes straight to the scrubber's str path; anything else (another key, a
+    # field not proven, an exception, a message that is not a str, a dict subclass) takes the walk over
+    # every field, which gives the same answer on this path's events (a test holds both) and proves the
+    # fields it can for the lines after.
     if type(event) is dict and _MESSAGE_ONLY.issuperset(event):
         message = event.get("event")
         if type(message) is str:
+            fields = event.copy()
+            del fields["event"]
+            stamp = fields.pop("timestamp", None)
+            try:
+                if not _PROVEN.issuperset(fields.values()):
+                    return _scrub_fields(event)
+                if type(stamp) is str:  # _is_time(), inline: it runs on every line
+                    if not 18 < len(stamp) <= 32 or stamp[26:27] in _DIGITS:
+                        return _scrub_fields(event)
+                    _fromisoformat(stamp)
+                elif stamp is not None and type(stamp) is not datetime:
+                    return _scrub_fields(event)
+            except (TypeError, ValueError):  # an unhashable value under one of Airflow's names; not a time
+                return _scrub_fields(event)
             new = _scrubbed(message)
             if new is message:  # the scrubber returns a text with nothing found as it is
                 return event
@@ -86,23 +161,30 @@ def scrub_event(event: Any) -> Any:
 
 
 def _scrub_fields(event: Any) -> Any:
-    """:func:`scrub_event` on any event: every field but Airflow's own, and any other value, scrubbed."""
+    """:func:`scrub_event` on any event: every field, and any other value, scrubbed, but a field holding
+    what Airflow fills it with (:data:`AIRFLOW_FIELDS`)."""
     scrubbed, scrub_value = _SCRUBBERS or _scrubbers()
     if not isinstance(event, dict):
         return scrub_value(event)
     if event.get("exc_info"):
         event = _render_exception(event)
     out: dict[Any, Any] | None = None
-    # One walk over the fields Airflow did not fill (its own are passed over in C), copying the event only
-    # at its first changed value: a clean line builds no dict. Numbers, booleans and None pass
-    # scrub_value() unchanged, so they are skipped; any other type goes to scrub_value(), whatever it is.
-    for k in filterfalse(_IS_STRUCTURAL, event):
-        v = event[k]
+    # One walk over the fields, copying the event only at its first changed value: a clean line builds no
+    # dict. Numbers, booleans and None pass scrub_value() unchanged, so they are skipped; any other type
+    # goes to scrub_value(), whatever it is.
+    for k, v in event.items():
         if type(v) is str:
+            if (k == "timestamp" and _timestamp(v)) or v in _PROVEN:
+                continue
             new = scrubbed(v)
             if new is v:  # the scrubber returns a text with nothing found as it is
+                _prove(k, v)
                 continue
-        elif v is None or type(v) in _PASSED:
+        elif type(v) in _PASSED:  # numbers, booleans and None pass scrub_value() as they are
+            if type(v) is int and v not in _PROVEN:
+                _prove(k, v)
+            continue
+        elif k == "timestamp" and _timestamp(v):  # a datetime
             continue
         else:
             new = _rendered_leaves(scrub_value(v), scrubbed)
@@ -156,10 +238,27 @@ def _rendered_key(key: Any, scrubbed: Callable[[str], str]) -> Any:
 
 # Types scrub_value() returns as they are (it scrubs strings and containers): skipped without a call. Exact
 # types: a subclass (an IntEnum) goes to scrub_value() like any type not listed.
-_PASSED = frozenset({int, float, bool})
-_IS_STRUCTURAL = STRUCTURAL_KEYS.__contains__
-# The keys of an event that takes scrub_event()'s message-only path: Airflow's own and the message.
+_PASSED = frozenset({int, float, bool, type(None)})
+# The keys of an event that may take scrub_event()'s message-only path: Airflow's names and the message.
 _MESSAGE_ONLY = STRUCTURAL_KEYS | {"event"}
+# Values Airflow wrote in one of its fields, with that field's shape, and in which the scrubber found nothing
+# (texts, whole numbers; and None): the logger, the ids the task runner binds to every line come back line
+# after line, and are scrubbed once. A field holding one of them renders exactly as if it had been scrubbed.
+# Cleared when full: the values of one process's tasks are few; past that, they are the scrubber's work again.
+_PROVEN: set[Any] = {None}
+_PROVEN_MAX = 4096
+
+
+def _prove(key: Any, value: str | int) -> None:
+    """Remember that ``value``, under Airflow's field ``key``, has Airflow's shape and holds nothing to scrub."""
+    shape = AIRFLOW_FIELDS.get(key)
+    if shape is not None and key != "timestamp" and shape(value):
+        if len(_PROVEN) >= _PROVEN_MAX:
+            _PROVEN.clear()
+            _PROVEN.add(None)
+        _PROVEN.add(value)
+
+
 _SCRUBBERS: tuple[Callable[..., Any], Callable[..., Any]] | None = None
 
 

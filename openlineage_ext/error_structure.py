@@ -14,7 +14,12 @@ value of ``error(col)``), which no quote rule catches. So:
   (:func:`maskline.text.tracebacks.is_own_text`). Any other, a driver's above
   all, gives a message built from the type alone.
 
-A message without a stack trace cannot be placed, and is only scrubbed.
+A message without a stack trace cannot be placed: nothing says whose text it is (dbt-ol copies dbt's
+run result, which quotes the database's error; the Airflow provider copies ``str(error)`` of an error
+without a traceback). So it is withheld (:data:`NO_TRACE_WITHHELD`), unless the caller proves it is
+own text: maskline's code builds its messages as an
+:class:`~openlineage_ext.own_error.OwnErrorMessageRunFacet` (``own_text=True``), and a DAG run's failure
+reason is kept when it is exactly one of the fixed texts Airflow writes (:data:`AIRFLOW_RUN_REASONS`).
 """
 
 from __future__ import annotations
@@ -28,6 +33,12 @@ TRACEBACK_HEADER = "Traceback (most recent call last):"
 CHAIN_SEPARATORS = (CONTEXT_SEPARATOR, CAUSE_SEPARATOR)
 _FRAME = re.compile(r'  File "[^"\n]*", line \d+, in [\w<>.]+')
 _EXCEPTION_LINE = re.compile(r"(?P<type>[A-Za-z_][\w.]*)(?::(?: .*)?)?")
+NO_TRACE_WITHHELD = "message withheld by maskline: no stack trace to tell whose text it is"
+# The reasons Airflow gives a failed DAG run (its listener's ``msg``; the provider sends it with no stack
+# trace): fixed texts written by airflow/models/dagrun.py, the scheduler and the REST API, matched whole.
+AIRFLOW_RUN_REASONS = frozenset({
+    "task_failure", "timed_out", "all_tasks_deadlocked", "Dag Run's state was manually set to `failed`.",
+})
 
 
 @dataclass(frozen=True)
@@ -65,17 +76,27 @@ def trace_structure(stack_trace: str) -> TraceStructure:
     return TraceStructure("\n".join(out), tuple(types))
 
 
-def rebuild_error_facet(message: str | None, stack_trace: str | None) -> tuple[str | None, str | None]:
+def rebuild_error_facet(message: str | None, stack_trace: str | None, *,
+                        own_text: bool = False) -> tuple[str | None, str | None]:
     """The ``(message, stackTrace)`` a facet may carry: the trace's structure, and the message when it is own text.
+
+    Without a stack trace the message is kept only when ``own_text`` (the caller knows maskline wrote it) or
+    when it is one of :data:`AIRFLOW_RUN_REASONS`; any other is withheld.
 
     >>> rebuild_error_facet('Duplicate key "name: Jo Bloggs"',
     ...                     "Traceback (most recent call last):\\nduckdb.ConstraintException: Jo Bloggs")[0]
     'ConstraintException raised by duckdb (message withheld by maskline: its text may quote values)'
     >>> rebuild_error_facet("mailbox full", "ValueError: mailbox full")
     ('mailbox full', 'ValueError')
+    >>> rebuild_error_facet('Database Error in model people: Duplicate key "name: Jo Bloggs"', None)
+    ('message withheld by maskline: no stack trace to tell whose text it is', None)
+    >>> rebuild_error_facet("maskline refused the agent's query: only SELECT", None, own_text=True)[0]
+    "maskline refused the agent's query: only SELECT"
     """
     if not stack_trace:
-        return message, stack_trace
+        if not message or own_text or message in AIRFLOW_RUN_REASONS:
+            return message, stack_trace
+        return NO_TRACE_WITHHELD, stack_trace
     structure = trace_structure(stack_trace)
     outside = [t for t in structure.exception_types if not is_own_text(t)]
     if outside or not structure.exception_types:

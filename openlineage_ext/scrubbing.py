@@ -19,6 +19,8 @@ Every string in the event goes through the core's text scrubber
 - The ``errorMessage`` facet is first rebuilt from its stack trace's structure
   (:mod:`openlineage_ext.error_structure`): frames and exception types only, and
   the message only when Python, Airflow or maskline wrote it, never a driver's.
+  A message without a stack trace is withheld, unless the facet's type says
+  maskline wrote it (:mod:`openlineage_ext.own_error`).
   Error messages and stack traces (``message``, ``stackTrace``) then also lose
   single-quoted strings and database ``(col)=(value)`` details.
 
@@ -173,17 +175,27 @@ def _copied(token: Any, original: str, mode: str, fixed: set[str]) -> str:
 
 
 def _rebuild_error(facet: Any) -> None:
-    """Give an ``errorMessage`` facet (attrs or dict) the message and trace its stack trace's structure allows."""
+    """Give an ``errorMessage`` facet (attrs or dict) the message and trace its stack trace's structure allows.
+
+    Only the facet's type can say that maskline wrote a message that has no stack trace (a dict never can).
+    """
     from openlineage_ext.error_structure import rebuild_error_facet
+    from openlineage_ext.own_error import OwnErrorMessageRunFacet
 
     if isinstance(facet, dict):
         facet["message"], facet["stackTrace"] = rebuild_error_facet(facet.get("message"), facet.get("stackTrace"))
     elif facet is not None and hasattr(facet, "stackTrace"):
-        facet.message, facet.stackTrace = rebuild_error_facet(facet.message, facet.stackTrace)
+        facet.message, facet.stackTrace = rebuild_error_facet(
+            facet.message, facet.stackTrace, own_text=isinstance(facet, OwnErrorMessageRunFacet))
 
 
 def _is_maskline_facet(obj: Any) -> bool:
-    return type(obj).__module__.startswith("openlineage_ext.")
+    """maskline's own facets, which hold no value by construction; its ``errorMessage`` facet holds a reason,
+    and is scrubbed like any error message."""
+    from openlineage.client.facet_v2 import error_message_run
+
+    return type(obj).__module__.startswith("openlineage_ext.") and not isinstance(
+        obj, error_message_run.ErrorMessageRunFacet)
 
 
 class EventScrubber:
@@ -278,7 +290,8 @@ def scrub_event(event: Any, sql_literals: str = "all", user_inputs: str = "redac
     >>> ev = RunEvent(eventType=RunState.FAIL, eventTime="2026-01-01T00:00:00Z",
     ...               run=Run(runId="0190a4c2-0000-7000-8000-000000000000",
     ...                       facets={"errorMessage": error_message_run.ErrorMessageRunFacet(
-    ...                           message="duplicate 'ann@example.com'", programmingLanguage="python")}),
+    ...                           message="duplicate 'ann@example.com'", programmingLanguage="python",
+    ...                           stackTrace="ValueError: duplicate 'ann@example.com'")}),
     ...               job=Job(namespace="ns", name="job"), producer="https://example.com/p")
     >>> scrub_event(ev).run.facets["errorMessage"].message
     "duplicate '[REDACTED]'"

@@ -170,10 +170,11 @@ def call_event(call: ToolCall, *, ti: Any, identity: Identity, model: str | None
     """The OpenLineage ``RunEvent`` of one tool call (COMPLETE, or FAIL when refused or failed)."""
     from airflow.providers.openlineage.plugins.macros import lineage_job_name, lineage_job_namespace
     from openlineage.client.event_v2 import InputDataset, Job, Run, RunEvent, RunState
-    from openlineage.client.facet_v2 import error_message_run, job_type_job, sql_job
+    from openlineage.client.facet_v2 import job_type_job, sql_job
     from openlineage.client.uuid import generate_new_uuid
 
     from openlineage_ext.facets import IDENTITY, identity_facet, masking_facet, producer
+    from openlineage_ext.own_error import own_error_message
 
     run_facets: dict[str, Any] = {
         "parent": _parent_facet(ti),
@@ -181,9 +182,9 @@ def call_event(call: ToolCall, *, ti: Any, identity: Identity, model: str | None
         AGENT_FACET: call_facet(call, model),
     }
     if call.outcome != "executed":
-        run_facets["errorMessage"] = error_message_run.ErrorMessageRunFacet(
-            message=f"maskline {call.outcome} the agent's {call.tool}: {call.reason or 'no reason given'}",
-            programmingLanguage="python", producer=producer())
+        # maskline's own text, said by the facet's type: lineage withholds a message without a stack trace
+        run_facets["errorMessage"] = own_error_message(
+            f"maskline {call.outcome} the agent's {call.tool}: {call.reason or 'no reason given'}")
     job_facets: dict[str, Any] = {
         "jobType": job_type_job.JobTypeJobFacet(processingType="BATCH", integration=INTEGRATION,
                                                jobType="AGENT_QUERY", producer=producer()),

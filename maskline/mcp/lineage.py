@@ -85,11 +85,12 @@ def call_events(call: CallRecord, *, job_namespace: str, db_namespace: str, dial
     ('START', 'COMPLETE', 'maskline_mcp.list_tables')
     """
     from openlineage.client.event_v2 import InputDataset, Job, Run, RunEvent, RunState
-    from openlineage.client.facet_v2 import error_message_run, job_type_job, sql_job
+    from openlineage.client.facet_v2 import job_type_job, sql_job
     from openlineage.client.uuid import generate_new_uuid
 
     from maskline.mcp.facet import MasklineMcpRunFacet
     from openlineage_ext.facets import IDENTITY, identity_facet, masking_facet, producer
+    from openlineage_ext.own_error import own_error_message
     from openlineage_ext.scrubbing import scrub_sql
 
     run_id = str(generate_new_uuid())
@@ -114,9 +115,9 @@ def call_events(call: CallRecord, *, job_namespace: str, db_namespace: str, dial
                                        cellsMaskedByInfoType=dict(call.cells_by_info_type), producer=producer()),
     }
     if call.failed:
-        run_facets["errorMessage"] = error_message_run.ErrorMessageRunFacet(
-            message=f"maskline {call.outcome} the agent's {call.tool}: {call.reason or 'no reason given'}",
-            programmingLanguage="python", producer=producer())
+        # maskline's own text, said by the facet's type: lineage withholds a message without a stack trace
+        run_facets["errorMessage"] = own_error_message(
+            f"maskline {call.outcome} the agent's {call.tool}: {call.reason or 'no reason given'}")
     now = datetime.now(UTC).isoformat()
     start = RunEvent(eventType=RunState.START, eventTime=now, run=Run(runId=run_id), job=job, inputs=inputs,
                      producer=producer())

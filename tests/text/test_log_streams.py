@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from airflow_plugin.log_filter import (
-    STRUCTURAL_KEYS,
+    AIRFLOW_FIELDS,
     ScrubbingStream,
     restore_standard_streams,
     scrub_event,
@@ -78,14 +78,14 @@ class _Text(str):
 
 
 def _walked_before(event: dict[str, Any]) -> dict[str, Any]:
-    """The log filter's walk before it skipped values (main at f821fe7): every field but Airflow's own
-    through scrub_value, into a new dict."""
-    return {k: (v if k in STRUCTURAL_KEYS else scrub_value(v)) for k, v in event.items()}
+    """Every field, Airflow's too, through scrub_value, into a new dict: the log filter passes a field over
+    only where that changes nothing but the time it takes."""
+    return {k: scrub_value(v) for k, v in event.items()}
 
 
 def _events() -> list[dict[str, Any]]:
-    """Event dicts as Airflow and operators log them: a message, Airflow's fields (which stay raw even when
-    they look like PII), and extra fields of every kind."""
+    """Event dicts as Airflow and operators log them: a message, Airflow's fields (one holding what a caller
+    passed under Airflow's name), and extra fields of every kind."""
     texts = [*lines(3000, seed=8), "", "mail ana@correo.es", "call +49 30 901820 now"]
     events: list[dict[str, Any]] = []
     for i, text in enumerate(texts):
@@ -187,7 +187,9 @@ def test_the_usual_line_takes_the_message_only_path_and_any_other_key_the_whole_
     fields = log_filter._scrub_fields
     monkeypatch.setattr(log_filter, "_scrub_fields", walk)
     clean = {**_BOOKKEEPING, "event": "Task exited with return code 0", "dag_id": "d"}
-    assert scrub_event(clean) is clean
+    assert scrub_event(clean) is clean  # the first line proves Airflow's fields (one walk) ...
+    walked.clear()
+    assert scrub_event(clean) is clean  # ... and the lines after take the message-only path
     assert scrub_event({**_BOOKKEEPING, "event": "mail ana@correo.es"})["event"] == "mail [EMAIL]"
     assert walked == []  # control: the message-only path really is taken on the usual line
     for _, event in _SECRET_PLACES[2:]:
@@ -252,3 +254,75 @@ def test_a_clean_object_is_kept_as_itself() -> None:
     event = {**_BOOKKEEPING, "event": "loaded", "at": when, "path": path, "rows": [_Level.INFO]}
     out = scrub_event(event)  # nothing found: the renderer shows the same objects as before
     assert out == event and out["at"] is when and out["path"] is path and out["rows"][0] is _Level.INFO
+
+
+# What a caller may pass under one of Airflow's field names (log.info("x", run_id=...)). The second half has
+# the shape Airflow gives the field (Airflow's KEY_REGEX takes an SSN, a logger's name an API key): the shape
+# alone never passes a value over, the scrubber has the last word.
+_UNDER_AIRFLOW_NAMES = [(key, "ana@correo.es", "[EMAIL]") for key in sorted(AIRFLOW_FIELDS)] + [
+    ("dag_id", "536-90-4399", "[US_SSN]"), ("task_id", "536-90-4399", "[US_SSN]"),
+    ("run_id", "536-90-4399", "[US_SSN]"), ("logger", "ghp_16C7e42F292c6912E7710c838347Ae178B4a", "[API_KEY]"),
+    ("func_name", "ghp_16C7e42F292c6912E7710c838347Ae178B4a", "[API_KEY]"),
+    ("filename", "536-90-4399.py", "[US_SSN].py"), ("loc", "536-90-4399.py:4", "[US_SSN].py:4"),
+]
+
+
+@pytest.mark.parametrize(("key", "value", "shown"), _UNDER_AIRFLOW_NAMES,
+                         ids=[f"{k}={v[:11]}" for k, v, _ in _UNDER_AIRFLOW_NAMES])
+def test_a_callers_value_under_one_of_airflows_field_names_is_scrubbed(key: str, value: str, shown: str) -> None:
+    for _ in range(2):  # and never remembered as Airflow's: the second line is scrubbed too
+        event = {**_BOOKKEEPING, "event": "sent", key: value}
+        out = scrub_event(event)
+        assert out[key] == shown and value not in repr(out)
+        assert event[key] == value  # the given dict is not changed
+
+
+def test_airflows_own_values_pass_as_they_are() -> None:
+    event = {"timestamp": "2026-03-01T09:00:00.123456Z", "level": "info", "logger": "airflow.task.hooks.x",
+             "loc": "task_runner.py:1190", "filename": "task_runner.py", "lineno": 1190, "func_name": "<module>",
+             "chan": "stdout", "ti_id": "0190a4c2-1234-7000-8000-000000000001", "dag_id": "load.customers-v2",
+             "task_id": "group.notify", "run_id": "manual__2026-03-01T09:00:00+00:00", "map_index": -1,
+             "try_number": 1, "event": "Task exited with return code 0"}
+    assert set(event) - {"event"} == set(AIRFLOW_FIELDS) - {"log_level", "logger_name"}
+    for _ in range(2):  # the first line proves them, the second takes the message-only path
+        assert scrub_event(event) is event
+    when = {**event, "timestamp": datetime.datetime(2026, 3, 1, 9, tzinfo=datetime.UTC)}  # as the supervisor has it
+    assert scrub_event(when) is when
+
+
+def _airflow_pipeline(with_filter: bool) -> tuple[Any, io.StringIO]:
+    """A structlog logger with the processors Airflow configures (JSON, file name and line added), the
+    filter inserted before the renderer as install() does it."""
+    import structlog
+    from airflow.sdk._shared.logging.structlog import structlog_processors
+    from structlog.processors import CallsiteParameter
+
+    from airflow_plugin.log_filter import scrub_processor
+
+    shared, render = structlog_processors(
+        json_output=True, callsite_parameters=(CallsiteParameter.FILENAME, CallsiteParameter.LINENO))[:2]
+    out = io.StringIO()
+    processors = [*shared, *([scrub_processor] if with_filter else []), render]
+    return structlog.wrap_logger(structlog.PrintLogger(out), processors=processors, logger_name="airflow.task"), out
+
+
+def test_airflows_pipeline_shows_a_callers_value_under_its_field_names_and_the_filter_scrubs_it() -> None:
+    shown_raw = []
+    for key in sorted(AIRFLOW_FIELDS):
+        log, out = _airflow_pipeline(with_filter=False)
+        log.info("sent", **{key: "ana@correo.es"})
+        if "ana@correo.es" in out.getvalue():
+            shown_raw.append(key)
+        log, out = _airflow_pipeline(with_filter=True)
+        log.info("sent", **{key: "ana@correo.es"})
+        assert "ana@correo.es" not in out.getvalue(), key
+    # The control: Airflow's processors keep what the caller passed (only level, filename and lineno are
+    # written over here), so without the filter it reaches the task log.
+    assert {"timestamp", "logger", "dag_id", "task_id", "run_id", "ti_id", "func_name", "try_number"} <= set(shown_raw)
+
+
+def test_the_message_itself_under_one_of_airflows_names_is_scrubbed_there_too() -> None:
+    message = "mail ana@correo.es"
+    for key in ("run_id", "logger", "timestamp"):
+        out = scrub_event({**_BOOKKEEPING, "event": message, key: message})
+        assert out["event"] == out[key] == "mail [EMAIL]", key
