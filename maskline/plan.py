@@ -73,6 +73,8 @@ def build_plan(
     columns: Sequence[tuple[str, str | None]],
     classification: Classification | None = None,
     identities: Sequence[str] = (),
+    *,
+    default_schema: str | None = None,
 ) -> Plan:
     """Decide the method of every column of ``table``, failing closed on policy errors.
 
@@ -82,7 +84,9 @@ def build_plan(
     Columns the policy does not name are decided by
     :func:`maskline.classify.decision.decide_unnamed`: masked unless the
     classification is confident they hold nothing sensitive, or the policy says
-    ``unclassified: pass``.
+    ``unclassified: pass``. With ``default_schema`` (the connection's), an unqualified
+    ``table`` is that schema's table when the policy's datasets are looked up
+    (:meth:`maskline.policy.Policy.dataset`).
 
     >>> from maskline.policy import load_policy
     >>> pol = load_policy({"datasets": {"t": {"columns": {"email": {"info_type": "EMAIL"}}}}})
@@ -94,7 +98,7 @@ def build_plan(
     ...
     maskline.errors.PolicyError: column 'email' is in the policy but not in table 't' (at <dict>: datasets["t"].columns.email). Fix: did you mean 'mail'? (or remove it from the policy)
     """
-    ds = policy.dataset(table)
+    ds = policy.dataset(table, default_schema)
     names = [c for c, _ in columns]
     lower = {c.lower(): c for c in names}
     if ds:
