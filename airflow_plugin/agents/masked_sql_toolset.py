@@ -4,7 +4,8 @@ A drop-in for :class:`airflow.providers.common.ai.toolsets.sql.SQLToolset`
 (same tools: ``list_tables``, ``get_schema``, ``query``, ``check_query``; same
 arguments) plus a ``policy``. For each ``query``:
 
-1. the toolset's own guards run (read-only statements, ``allowed_tables``, unknown functions);
+1. maskline's structural checks run (one read-only SELECT, allow-listed functions), then the
+   toolset's own guards (read-only statements, ``allowed_tables``, unknown functions);
 2. :func:`maskline.rewrite.rewrite` rewrites the query for the hook's dialect with
    the policy (and optional classification) of the tables it reads, so every
    output derived from a sensitive column is masked, through aliases, CTEs,
@@ -15,7 +16,8 @@ arguments) plus a ``policy``. For each ``query``:
    before the model sees them, catching PII in columns no rule names.
 
 A refused query comes back to the model as a tool error (pydantic-ai
-``ModelRetry``) with a reason that holds no value, so the agent can rephrase and
+``ModelRetry``) with a reason that holds no value (maskline's own error, or a foreign
+error's class with a fixed explanation, never its text), so the agent can rephrase and
 the task goes on. The identity the agent acts for (``acting_for=``, else the
 DAG run's triggering user, else the task or DAG owner) is checked against the
 policy's ``unmask_for`` as ``user:<name>`` (or ``service:<name>``): listed
