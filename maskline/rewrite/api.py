@@ -213,7 +213,9 @@ def rewrite(
         stored = scan_beside(policy)
         classification = stored.by_table(full_schema) if stored is not None else None
     # Unlisted columns: maskline.classify.decision, as for every face (masked unless a scan vouches for them).
-    sensitivity = Sensitivity.for_query(qualified, full_schema, policy, classification, identities, default_schema)
+    # The views of masked_schema are read by name, whatever schema the query wrote: their policy entry too.
+    plan_schema = None if masked_schema else default_schema
+    sensitivity = Sensitivity.for_query(qualified, full_schema, policy, classification, identities, plan_schema)
     tracer = Tracer(root, sensitivity.is_sensitive)
     key_holder = _Key(policy, key)
     tokenized = LiteralFilter(tracer, policy.rewrite.filter_literals, sensitivity, key_holder.get).apply(root)

@@ -82,3 +82,16 @@ def test_the_connections_current_schema_is_the_default(con: Any) -> None:
     """With ``SET schema = 'hr'``, an unqualified ``customers`` is hr's table, and gets hr's plan."""
     con.execute("SET schema = 'hr'")
     assert run(con, "SELECT badge, email FROM customers") == [("[US_SSN]", "hr.person@example.org")]
+
+
+def test_an_unqualified_policy_entry_is_not_taken_for_another_schemas_table(con: Any) -> None:
+    """``customers`` passes ``badge`` by choice; hr.customers, which no entry describes, is refused, not passed."""
+    from maskline.errors import PolicyError
+
+    policy = load_policy({"datasets": {"customers": {"columns": {"badge": {"pass": True}}}}})
+    assert run(con, "SELECT badge FROM customers", policy) == [("main-badge-7781",)]  # the control
+    with pytest.raises(PolicyError, match=r"names the table of the default schema main, not hr\.customers"):
+        run(con, "SELECT badge FROM hr.customers", policy)
+    described = load_policy({"datasets": {"customers": {"columns": {"badge": {"pass": True}}},
+                                          "hr.customers": {"columns": {}}}})
+    assert run(con, "SELECT badge FROM hr.customers", described) == [("[REDACTED]",)]  # its own entry: fail closed
