@@ -89,12 +89,40 @@ class Plan:
         return sorted({c.method.name for c in self.columns if c.method is not None and METHODS[c.method.name].keyed})
 
 
+def _refuse_other_schemas_entry(policy: Policy, entry: str, table: str, default_schema: str) -> None:
+    """Refuse to describe ``table`` by an entry that names another schema's table of the same name.
+
+    An unqualified entry (``customers``) is the default schema's table. Taking it for ``hr.customers`` would
+    apply its choices, ``pass: true`` columns included, to a table nobody described; leaving the table
+    without an entry would pass what the entry masks under ``unclassified: pass``. Neither is silent here.
+
+    >>> from maskline.policy import load_policy
+    >>> pol = load_policy({"datasets": {"customers": {"columns": {"email": {"info_type": "EMAIL"}}}}})
+    >>> _refuse_other_schemas_entry(pol, "customers", "main.customers", "main")
+    >>> _refuse_other_schemas_entry(pol, "customers", "hr.customers", "main")
+    Traceback (most recent call last):
+    ...
+    maskline.errors.PolicyError: policy entry 'customers' names the table of the default schema main, not hr.customers (at <dict>: datasets["customers"]). Fix: add an entry datasets["hr.customers"] (and name the other one "main.customers" to be explicit)
+    """
+    from maskline.rewrite.table_names import name_parts, same_table
+
+    if same_table(entry, table, default_schema):
+        return
+    default = default_schema.lower()
+    raise PolicyError(f"policy entry {entry!r} names the table of the default schema {default}, not {table}",
+                      where=f'{policy.source}: datasets["{entry}"]',
+                      fix=f'add an entry datasets["{table}"] (and name the other one '
+                          f'"{default}.{name_parts(entry)[-1]}" to be explicit)')
+
+
 def build_plan(
     policy: Policy,
     table: str,
     columns: Sequence[tuple[str, str | None]],
     classification: Classification | None = None,
     identities: Sequence[str] = (),
+    *,
+    default_schema: str | None = None,
 ) -> Plan:
     """Decide the method of every column of ``table``, failing closed on policy errors.
 
@@ -104,7 +132,10 @@ def build_plan(
     Columns the policy does not name are decided by
     :func:`maskline.classify.decision.decide_unnamed`: masked unless the
     classification is confident they hold nothing sensitive, or the policy says
-    ``unclassified: pass``.
+    ``unclassified: pass``. With ``default_schema`` (the connection's), an unqualified
+    ``table`` is that schema's table when the policy's datasets are looked up
+    (:meth:`maskline.policy.Policy.dataset`), and an entry naming the default schema's
+    table (``customers``) is not silently taken for another schema's (``hr.customers``).
 
     >>> from maskline.policy import load_policy
     >>> pol = load_policy({"datasets": {"t": {"columns": {"email": {"info_type": "EMAIL"}}}}})
@@ -116,7 +147,9 @@ def build_plan(
     ...
     maskline.errors.PolicyError: column 'email' is in the policy but not in table 't' (at <dict>: datasets["t"].columns.email). Fix: did you mean 'mail'? (or remove it from the policy)
     """
-    ds = policy.dataset(table)
+    ds = policy.dataset(table, default_schema)
+    if ds is not None and default_schema is not None:
+        _refuse_other_schemas_entry(policy, ds.name, table, default_schema)
     names = [c for c, _ in columns]
     lower = {c.lower(): c for c in names}
     if ds:

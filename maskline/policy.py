@@ -134,23 +134,35 @@ class Policy:
         default = dict(INFO_TYPES[info_type].default_method) if info_type in INFO_TYPES else {"method": "redact"}
         return method_spec(default.pop("method"), default, where=f"catalogue default of {info_type}")
 
-    def dataset(self, table: str) -> DatasetPolicy | None:
+    def dataset(self, table: str, default_schema: str | None = None) -> DatasetPolicy | None:
         """The dataset entry for ``table``, matching ``db.schema.table`` against shorter names and back.
 
-        Matching is case-insensitive and ignores quoting.
+        Matching is case-insensitive and ignores quoting. The entry naming the most parts wins; between
+        equals, the one naming as many parts as ``table`` (``customers`` is not ``hr.customers``'s entry when
+        both are listed, whatever their order). With ``default_schema`` an unqualified ``table`` is that
+        schema's, so an entry naming another schema's table of the same name is not its entry.
 
+        >>> pol = load_policy({"datasets": {"hr.customers": {"columns": {}}, "customers": {"columns": {}}}})
+        >>> [next(n for n, d in pol.datasets.items() if d is pol.dataset(t)) for t in ("customers", "hr.customers")]
+        ['customers', 'hr.customers']
+        >>> pol = load_policy({"datasets": {"hr.customers": {"columns": {}}}})
+        >>> pol.dataset("customers", "main") is None, pol.dataset("customers", "hr") is not None
+        (True, True)
         >>> pol = load_policy({"datasets": {"crm.customers": {"columns": {}}}})
         >>> pol.dataset('DB.CRM."customers"') is pol.datasets["crm.customers"], pol.dataset("orders")
         (True, None)
         """
         wanted = _name_parts(table)
-        best: tuple[int, DatasetPolicy] | None = None
+        if default_schema and len(wanted) == 1:
+            wanted = (default_schema.lower(), *wanted)
+        best: tuple[int, bool, DatasetPolicy] | None = None
         for name, ds in self.datasets.items():
             parts = _name_parts(name)
             n = min(len(parts), len(wanted))
-            if parts[-n:] == wanted[-n:] and (best is None or n > best[0]):
-                best = (n, ds)
-        return best[1] if best else None
+            rank = (n, len(parts) == len(wanted))
+            if parts[-n:] == wanted[-n:] and (best is None or rank > best[:2]):
+                best = (*rank, ds)
+        return best[2] if best else None
 
     def allows_raw(self, identities: tuple[str, ...] | list[str]) -> bool:
         """Whether any of the given identities (``role:x``, ``user:y``) is listed in ``unmask_for``.

@@ -4,7 +4,8 @@ A drop-in for :class:`airflow.providers.common.ai.toolsets.sql.SQLToolset`
 (same tools: ``list_tables``, ``get_schema``, ``query``, ``check_query``; same
 arguments) plus a ``policy``. For each ``query``:
 
-1. the toolset's own guards run (read-only statements, ``allowed_tables``, unknown functions);
+1. maskline's structural checks run (one read-only SELECT, allow-listed functions), then the
+   toolset's own guards (read-only statements, ``allowed_tables``, unknown functions);
 2. :func:`maskline.rewrite.rewrite` rewrites the query for the hook's dialect with
    the policy (and optional classification) of the tables it reads, so every
    output derived from a sensitive column is masked, through aliases, CTEs,
@@ -15,7 +16,8 @@ arguments) plus a ``policy``. For each ``query``:
    before the model sees them, catching PII in columns no rule names.
 
 A refused query comes back to the model as a tool error (pydantic-ai
-``ModelRetry``) with a reason that holds no value, so the agent can rephrase and
+``ModelRetry``) with a reason that holds no value (maskline's own error, or a foreign
+error's class with a fixed explanation, never its text), so the agent can rephrase and
 the task goes on. The identity the agent acts for (``acting_for=``, else the
 DAG run's triggering user, else the task or DAG owner) is checked against the
 policy's ``unmask_for`` as ``user:<name>`` (or ``service:<name>``): listed
@@ -30,7 +32,6 @@ OpenLineage as a child run of the task (:mod:`airflow_plugin.agents.lineage`).
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Mapping, Sequence
 from contextlib import suppress
@@ -76,78 +77,47 @@ def _engine_reason(exc: BaseException) -> str:
     return str(exc if isinstance(exc, QueryFailed) else query_failed(exc))
 
 
+# What a refusal that is not maskline's own says: its class and this, never its text. The toolset's safety check
+# (common-ai's SQLSafetyError) quotes the query in several of its messages: sqlglot's parse errors with the SQL
+# around the failure, a table function with its arguments. maskline's own structural checks run first and name
+# what they refuse; these explanations are for what only the toolset's check catches.
+FOREIGN_REFUSALS: Mapping[str, str] = {
+    "SQLSafetyError": "the toolset's SQL safety check refused it (its message is not repeated, as it can quote "
+                      "the query): send one read-only SELECT over the allowed tables, without comments, table "
+                      "functions or functions outside allowed_functions",
+}
+OTHER_REFUSAL = "the query was refused (the error's message is not repeated, as it can quote the query)"
+
+
 def _refusal_reason(exc: BaseException) -> str:
-    """A refusal's text, scrubbed of detected values; quotes kept, since they name statement types and tables.
+    """A refusal's text, built from structure: maskline's own errors as they are, any other by its class alone.
 
-    sqlglot's parse and tokenize errors quote the SQL around the failure, the agent's literals included, and the
-    toolset's safety check wraps them: a refusal caused by one says where parsing failed, from its structure.
+    maskline's errors (:class:`~maskline.errors.MasklineError`) are built from the query's structure and hold no
+    value. Any other error's message is foreign text that may quote the query, so it is never repeated.
 
-    >>> import sqlglot
-    >>> try:
-    ...     sqlglot.parse_one("SELECT id FROM t WHERE name = 'Jo Bloggs' ??? AND")
-    ... except sqlglot.errors.ParseError as e:
-    ...     print(_refusal_reason(e))
-    the SQL could not be parsed (ParseError at line 1, column 49)
+    >>> from maskline.errors import RewriteRefused
+    >>> _refusal_reason(RewriteRefused("a DELETE statement inside a query", where="query", fix="use a SELECT"))
+    'a DELETE statement inside a query (at query). Fix: use a SELECT'
+    >>> _refusal_reason(ValueError("name = 'Jo Bloggs'"))
+    "ValueError: the query was refused (the error's message is not repeated, as it can quote the query)"
     """
-    from openlineage_ext.scrubbing import scrub_text
+    from maskline.errors import MasklineError
 
-    parse_failure = _sqlglot_error_in(exc)
-    if parse_failure is not None:
-        return _parse_failure_reason(parse_failure)
-    return scrub_text(str(exc)) or type(exc).__name__
+    if isinstance(exc, MasklineError):
+        return str(exc)
+    name = type(exc).__name__
+    return f"{name}: {FOREIGN_REFUSALS.get(name, OTHER_REFUSAL)}"
 
 
-def _guard_reason(exc: BaseException, sql: str, dialect: str | None) -> str:
-    """Why the toolset's own guard refused ``sql``, as the model, the task log and lineage may see it.
+def _default_schema(connection: Any) -> str | None:
+    """The schema the connection resolves unqualified names in (None when it cannot say: then only unqualified
+    ``allowed_tables`` entries allow unqualified names)."""
+    from maskline.rewrite.table_names import connection_schema
 
-    A parse error's text quotes the query around the error, literals included (a literal compared with a
-    sensitive column, which ``filter_literals`` keeps out of every log). So a parse error, told apart by its
-    class or the sqlglot error it was raised from, is described by maskline's own parse refusal, built from
-    the error's structure (what and where); the guard's other refusals name statement types and tables.
-
-    >>> from sqlglot.errors import ParseError
-    >>> class SQLSafetyError(Exception): ...
-    >>> try:
-    ...     raise SQLSafetyError("SQL parse error: ... WHERE plan = 'platinum' GROUP") from ParseError("x")
-    ... except SQLSafetyError as e:
-    ...     reason = _guard_reason(e, "SELECT id FROM t WHERE plan = 'platinum' GROUP", "duckdb")
-    >>> "platinum" in reason, reason.startswith("cannot parse the query as duckdb")
-    (False, True)
-    """
-    from sqlglot.errors import SqlglotError
-
-    from maskline.errors import RewriteRefused
-    from maskline.rewrite.refusals import parse_select
-
-    if not isinstance(exc, SqlglotError) and not isinstance(exc.__cause__, SqlglotError):
-        return _refusal_reason(exc)
     try:
-        parse_select(sql, dialect or "")
-    except RewriteRefused as refused:
-        return str(refused)
-    return "the toolset's SQL validator cannot parse the query (its text is not repeated)"
-
-
-def _sqlglot_error_in(exc: BaseException) -> BaseException | None:
-    """The first sqlglot error in ``exc``'s chain (itself, its causes and contexts), if any."""
-    from sqlglot.errors import SqlglotError
-
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        if isinstance(current, SqlglotError):
-            return current
-        seen.add(id(current))
-        current = current.__cause__ or current.__context__
-    return None
-
-
-def _parse_failure_reason(error: BaseException) -> str:
-    """Where sqlglot failed, from its structured fields: the error's class, line and column, never its text."""
-    where = next((f for f in getattr(error, "errors", None) or [] if isinstance(f, dict)), {})
-    line, col = where.get("line"), where.get("col")
-    at = f" at line {line}, column {col}" if isinstance(line, int) and isinstance(col, int) else ""
-    return f"the SQL could not be parsed ({type(error).__name__}{at})"
+        return connection_schema(connection)
+    except Exception:  # noqa: BLE001 - an engine without current_schema(); the comparison fails closed
+        return None
 
 
 def _scrubbed_sql(sql: str, dialect: str | None) -> str:
@@ -359,11 +329,25 @@ class MaskedSQLToolset(SQLToolset):
     # ------------------------------------------------------------------
 
     def _guard(self, sql: str) -> None:
-        """The toolset's own checks (read-only, allowed tables, unknown functions), as a refusal."""
+        """maskline's structural checks (one read-only SELECT, allow-listed functions), then the toolset's own.
+
+        maskline's checks run first, so what they refuse is described from the query's structure; the
+        toolset's check (read-only statements, ``allowed_tables``, unknown functions) follows, and only its
+        error's class is told (:func:`_refusal_reason`).
+        """
+        from maskline.errors import MasklineError
+        from maskline.rewrite.allowlist import check_allowed
+        from maskline.rewrite.refusals import parse_select
+
+        dialect = self._dialect()
         try:
-            self._validate_for_execution(sql, dialect=self._dialect_for_validation(), require_parse=False)
-        except Exception as e:  # noqa: BLE001 - SQLSafetyError, or sqlglot's parse errors
-            raise QueryRefused(_guard_reason(e, sql, self._dialect().sqlglot_name)) from None
+            check_allowed(parse_select(sql, dialect.sqlglot_name), dialect.name)
+        except MasklineError as e:
+            raise QueryRefused(_refusal_reason(e)) from None
+        try:
+            self._validate_for_execution(sql, dialect=self._dialect_for_validation(), require_parse=True)
+        except Exception as e:  # noqa: BLE001 - SQLSafetyError, or whatever the toolset's check raises
+            raise QueryRefused(_refusal_reason(e)) from None
 
     def _rewrite(self, sql: str, connection: Any, identities: Sequence[str]) -> Rewritten:
         from maskline.errors import MasklineError
@@ -374,25 +358,35 @@ class MaskedSQLToolset(SQLToolset):
                              classification=self._classification or None, identities=identities)
         except MasklineError as e:  # RewriteRefused, and key or policy errors: fail closed, nothing runs
             raise QueryRefused(_refusal_reason(e)) from None
-        self._check_tables_allowed(result.tables)
+        self._check_tables_allowed(result.tables, _default_schema(connection))
         return result
 
-    def _check_tables_allowed(self, tables: Sequence[str]) -> None:
-        """``allowed_tables`` checked on the tables the rewrite substituted, whatever syntax named them."""
+    def _check_tables_allowed(self, tables: Sequence[str], default_schema: str | None) -> None:
+        """``allowed_tables`` checked on the tables the rewrite substituted, whatever syntax named them.
+
+        Names are compared qualified (:func:`maskline.rewrite.table_names.same_table`): an entry with a schema
+        allows only that schema's table; one without a schema, the table in the toolset's ``schema`` (as
+        ``SQLToolset`` reads its entries), else in the connection's default schema. A table the query wrote
+        without a schema is in the connection's default schema, where the database reads it, whatever
+        ``schema`` says.
+        """
+        from maskline.rewrite.table_names import same_table
+
         allowed = getattr(self, "_allowed_tables", None)
         if allowed is None:
             return
-        names = {a.lower() for a in allowed} | {a.lower().split(".")[-1] for a in allowed}
+        entries = [e if "." in e or not self._schema else f"{self._schema}.{e}" for e in allowed]
         for table in tables:
-            if table.lower() not in names and table.lower().split(".")[-1] not in names:
+            if not any(same_table(table, entry, default_schema) for entry in entries):
                 raise QueryRefused(f"table {table} is not in allowed_tables")
 
     def _masked_check_query(self, sql: str) -> str:
         from airflow_plugin.warehouse import Warehouse
 
-        verdict = json.loads(super()._check_query(sql))
-        if not verdict.get("valid"):
-            return dumps_masked({"valid": False, "error": _refusal_reason(Exception(verdict.get("error", "")))})
+        try:
+            self._guard(sql)  # not SQLToolset._check_query, whose verdict quotes the toolset's error text
+        except QueryRefused as e:
+            return dumps_masked({"valid": False, "error": e.reason})
         warehouse = Warehouse(self._get_db_hook().get_conn(), self._engine())
         try:
             principal = acting_for(self._call_context, self._acting_for)

@@ -154,6 +154,18 @@ class EngineAdapter:
         cursor.execute("SELECT current_database()")
         return str(cursor.fetchone()[0])
 
+    def current_schema(self, cursor: Any) -> str | None:
+        """The schema an unqualified table name resolves to on this connection (None when it has none).
+
+        >>> import duckdb
+        >>> from maskline.adapters import engine
+        >>> engine("duckdb").current_schema(duckdb.connect())
+        'main'
+        """
+        cursor.execute("SELECT current_schema()")
+        row = cursor.fetchone()
+        return str(row[0]) if row and row[0] else None
+
     def columns(self, cursor: Any, table: exp.Table) -> list[tuple[str, str]]:
         """``(column, type)`` of ``table`` in order, from ``information_schema``; empty when it does not exist."""
         p = self.placeholder

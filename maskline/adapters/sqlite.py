@@ -50,6 +50,9 @@ class SQLiteAdapter(EngineAdapter):
     def prepare(self, connection: Any) -> None:
         connection.isolation_level = None  # explicit BEGIN/COMMIT
 
+    def current_schema(self, cursor: Any) -> str | None:
+        return "main"  # SQLite's own database; attached ones are named explicitly
+
     def columns(self, cursor: Any, table: exp.Table) -> list[tuple[str, str]]:
         cursor.execute("SELECT name, type FROM pragma_table_info(?)", (table.name,))
         return [(str(r[0]), str(r[1] or "text").lower()) for r in cursor.fetchall()]

@@ -64,6 +64,11 @@ class TrinoAdapter(EngineAdapter):
         cursor.execute("SELECT current_catalog")  # a keyword in Trino, not a function
         return str(cursor.fetchone()[0])
 
+    def current_schema(self, cursor: Any) -> str | None:
+        cursor.execute("SELECT current_schema")  # a keyword in Trino, not a function
+        row = cursor.fetchone()
+        return str(row[0]) if row and row[0] else None
+
     def columns(self, cursor: Any, table: exp.Table) -> list[tuple[str, str]]:
         # information_schema is per catalog, and Trino's current_schema takes no parentheses.
         catalog = self.folded(table.args.get("catalog"))

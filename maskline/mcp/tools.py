@@ -96,7 +96,8 @@ class MaskedTools:
     def list_tables(self, caller: Caller) -> dict[str, Any]:
         """``{"tables": [...]}``: the allowed tables that exist."""
         def run(con: Any) -> tuple[dict[str, Any], CallRecord]:
-            names = [n for n in self.database.table_names(con, self.masked_schema) if self._allowed(n)]
+            default = self._default_schema(con)  # the listed tables are the default schema's
+            names = [n for n in self.database.table_names(con, self.masked_schema) if self._allowed(n, default)]
             return {"tables": names}, CallRecord("list_tables", "executed")
         return self._call("list_tables", caller, run)
 
@@ -188,14 +189,14 @@ class MaskedTools:
         >>> t._allowed("hr.customers", "main"), t._allowed("main.customers", "main"), t._allowed("hr.customers")
         (False, True, True)
         """
+        from maskline.rewrite.table_names import same_table
+
         if self.allow is None:
             return True
-        parts = table.lower().split(".")
         if default_schema is None:
+            parts = table.lower().split(".")
             return table.lower() in self.allow or parts[-1] in {a.split(".")[-1] for a in self.allow}
-        default = default_schema.lower()
-        wanted = (parts[-2] if len(parts) > 1 else default, parts[-1])
-        return any((e[-2] if len(e) > 1 else default, e[-1]) == wanted for e in (a.split(".") for a in self.allow))
+        return any(same_table(table, entry, default_schema) for entry in self.allow)
 
     def _check_allowed(self, tables: Sequence[str], default_schema: str | None = None) -> None:
         for table in tables:
@@ -255,7 +256,10 @@ class MaskedTools:
         from maskline.classify.stored import stored_classification
 
         stored = stored_classification(self.policy, name)
-        return build_plan(self.policy, name, [(c, t.lower()) for c, t in columns.items()], stored, caller.identities)
+        # The policy's entry for the table the connection reads: an unqualified name is the current schema's.
+        default = None if self.masked_schema else _current_schema(con)
+        return build_plan(self.policy, name, [(c, t.lower()) for c, t in columns.items()], stored, caller.identities,
+                          default_schema=default)
 
     def _key_if_set(self) -> Any:
         try:
@@ -267,6 +271,15 @@ class MaskedTools:
         from maskline.keys import resolve_key
 
         return resolve_key(self.policy.key)
+
+
+def _current_schema(con: Any) -> str | None:
+    from maskline.rewrite.table_names import connection_schema
+
+    try:
+        return connection_schema(con)
+    except Exception:  # noqa: BLE001 - the policy lookup then matches names as written
+        return None
 
 
 def _masked_cells(rewritten: Any, columns: Sequence[str], rows: Sequence[Sequence[Any]],

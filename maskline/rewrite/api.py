@@ -103,17 +103,19 @@ class Rewritten:
 
 
 def _schema_for(tables: list[exp.Table], schema: Schema | None, connection: Any,
-                masked_schema: str | None = None) -> Schema:
+                masked_schema: str | None = None, default_schema: str | None = None) -> Schema:
     if schema is None and connection is None:
         raise RewriteRefused("no schema to trace the query's columns", where="rewrite(schema=..., connection=...)",
                              fix="pass schema={table: {column: type}} or a connection to read it from")
     merged: dict[str, Mapping[str, str]] = dict(schema or {})
-    missing = [t for t in tables if find_table(t, list(merged)) is None]
+    missing = [t for t in tables if find_table(t, list(merged), default_schema) is None]
     if connection is not None and missing:
         try:
             if masked_schema:  # a reader role sees only the masked views, which have the tables' columns
                 found = read_schema(connection, [exp.table_(t.name, db=masked_schema) for t in missing])
-                merged.update({name.split(".")[-1]: cols for name, cols in found.items()})
+                for t in missing:  # each view under the name the query wrote, which is what it stands for
+                    if f"{masked_schema}.{t.name}" in found:
+                        merged[".".join(p.name for p in t.parts)] = found[f"{masked_schema}.{t.name}"]
             else:
                 merged.update(read_schema(connection, missing))
         except Exception as e:  # noqa: BLE001 - the driver's own error; it names tables, never values
@@ -121,6 +123,24 @@ def _schema_for(tables: list[exp.Table], schema: Schema | None, connection: Any,
                                  where="rewrite(connection=...)",
                                  fix="pass schema={table: {column: type}} instead") from None
     return merged
+
+
+def _default_schema(d: Dialect, connection: Any) -> str | None:
+    """The schema unqualified table names are in: the connection's current one, else the engine's default
+    (DuckDB ``main``, PostgreSQL ``public``); None when neither is known."""
+    if connection is not None:
+        from maskline.rewrite.table_names import connection_schema
+
+        try:
+            current = connection_schema(connection)
+        except Exception:  # noqa: BLE001 - an engine that cannot say; its adapter's default stands in
+            current = None
+        if current:
+            return current
+    try:
+        return engine(d.name).default_schema
+    except Exception:  # noqa: BLE001 - a dialect without an adapter has no known default
+        return None
 
 
 def rewrite(
@@ -168,11 +188,14 @@ def rewrite(
     tree = parse_select(sql, d.sqlglot_name)
     check_allowed(tree, d.name)
     tables = base_tables(tree)
-    full_schema = _schema_for(tables, schema, connection, masked_schema)
-    refuse_unknown_tables(tables, list(full_schema))
-    db = default_db(tables)
+    # Table names are matched qualified (schema keys, policy datasets): hr.customers never gets customers' plan.
+    default_schema = _default_schema(d, connection)
+    full_schema = _schema_for(tables, schema, connection, masked_schema, default_schema)
+    refuse_unknown_tables(tables, list(full_schema), default_schema)
+    db = default_db(tables) and (default_schema or default_db(tables))  # where the engine reads unqualified ones
     try:
-        qualified = qualify(tree, dialect=read, db=db, schema=sqlglot_schema(tables, full_schema, db),
+        qualified = qualify(tree, dialect=read, db=db,
+                            schema=sqlglot_schema(tables, full_schema, db, default_schema),
                             identify=False, validate_qualify_columns=True)
     except OptimizeError:
         raise RewriteRefused(f"cannot resolve the query's columns: {_unknown_columns(tree, full_schema)}",
@@ -190,7 +213,9 @@ def rewrite(
         stored = scan_beside(policy)
         classification = stored.by_table(full_schema) if stored is not None else None
     # Unlisted columns: maskline.classify.decision, as for every face (masked unless a scan vouches for them).
-    sensitivity = Sensitivity.for_query(qualified, full_schema, policy, classification, identities)
+    # The views of masked_schema are read by name, whatever schema the query wrote: their policy entry too.
+    plan_schema = None if masked_schema else default_schema
+    sensitivity = Sensitivity.for_query(qualified, full_schema, policy, classification, identities, plan_schema)
     tracer = Tracer(root, sensitivity.is_sensitive)
     key_holder = _Key(policy, key)
     tokenized = LiteralFilter(tracer, policy.rewrite.filter_literals, sensitivity, key_holder.get).apply(root)
@@ -200,7 +225,7 @@ def rewrite(
     over_masked = to_sql(qualified.copy(), d)  # type: ignore[arg-type]
 
     def plan_of(table: exp.Table) -> Plan:
-        name = find_table(table, list(full_schema))
+        name = find_table(table, list(full_schema), default_schema)
         if name is None or name not in sensitivity.plans:
             raise RewriteRefused(f"table {table.name} has no masking plan", where="FROM clause",
                                  fix="add the table to the schema")

@@ -93,7 +93,7 @@ def base_tables(query: exp.Expr) -> list[exp.Table]:
     return out
 
 
-def refuse_unknown_tables(tables: list[exp.Table], known: list[str]) -> None:
+def refuse_unknown_tables(tables: list[exp.Table], known: list[str], default_schema: str | None = None) -> None:
     """Refuse a table the schema does not list (its columns could not be traced).
 
     >>> refuse_unknown_tables([exp.to_table("custmers")], ["customers"])
@@ -107,7 +107,7 @@ def refuse_unknown_tables(tables: list[exp.Table], known: list[str]) -> None:
         if table.db.lower() in SYSTEM_SCHEMAS or table.name.lower().startswith(("pg_", "duckdb_", "sqlite_")):
             raise RewriteRefused(f"system catalog {table.name} in FROM", where="FROM clause",
                                  fix="query data tables only")
-        if find_table(table, known) is None:
+        if find_table(table, known, default_schema) is None:
             name = ".".join(p.name for p in table.parts)
             raise RewriteRefused(f"table {name} is not in the schema", where="FROM clause",
                                  fix=did_you_mean(table.name, known) + " (or add it to the schema)")

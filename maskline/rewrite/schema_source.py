@@ -1,11 +1,15 @@
 """The columns of the tables a query reads: given as a mapping, or read from a connection.
 
 A schema is ``{"table": {"column": "type", ...}, ...}``; table names may be
-dotted (``"raw.customers"``). A query's table matches a schema entry when
-their trailing name parts agree, case-insensitively.
+dotted (``"raw.customers"``). A query's table matches a schema entry when they
+name the same table (:func:`maskline.rewrite.table_names.same_table`): an entry
+without a schema is the default schema's table, never another schema's table of
+the same name, case-insensitively.
 
->>> find_table(exp.to_table("Customers"), ["raw.customers", "orders"])
+>>> find_table(exp.to_table("Customers"), ["raw.customers", "orders"], "raw")
 'raw.customers'
+>>> find_table(exp.to_table("hr.customers"), ["customers"], "main") is None
+True
 >>> columns_for(exp.to_table("orders"), {"orders": {"id": "INTEGER"}})
 ('orders', [('id', 'integer')])
 """
@@ -19,42 +23,38 @@ from typing import Any
 from sqlglot import exp
 
 from maskline.errors import InputError
+from maskline.rewrite.table_names import name_parts, same_table
 
 Schema = Mapping[str, Mapping[str, str]]
 
 
-def _parts(name: str) -> tuple[str, ...]:
-    return tuple(p.strip('"`[]').lower() for p in name.split("."))
-
-
-def find_table(table: exp.Table, known: Sequence[str]) -> str | None:
+def find_table(table: exp.Table, known: Sequence[str], default_schema: str | None = None) -> str | None:
     """The schema key a query table refers to, or None (ambiguous names are None too).
 
-    A table written with its catalog matches only a key that names that catalog too: another catalog's table
-    of the same name is another table (``system.runtime.queries`` is not the ``queries`` of the schema).
+    Unqualified names, the table's and the keys', are in ``default_schema`` (the connection's; when it is not
+    known, an unqualified name matches only unqualified keys). A table written with its catalog matches only
+    a key that names that catalog too: another catalog's table of the same name is another table
+    (``system.runtime.queries`` is not the ``queries`` of the schema).
 
-    >>> find_table(exp.to_table("system.main.customers"), ["customers"]) is None
+    >>> find_table(exp.to_table("system.main.customers"), ["customers"], "main") is None
     True
+    >>> find_table(exp.to_table("customers"), ["hr.customers", "main.customers"], "main")
+    'main.customers'
     """
-    wanted = tuple(p.name.lower() for p in table.parts)
-    best: list[tuple[int, str]] = []
-    for name in known:
-        parts = _parts(name)
-        if table.catalog and len(parts) < len(wanted):
-            continue
-        n = min(len(parts), len(wanted))
-        if parts[-n:] == wanted[-n:]:
-            best.append((n, name))
-    if not best:
+    wanted = tuple(p.name for p in table.parts)
+    matches = [name for name in known
+               if (not table.catalog or len(name_parts(name)) >= 3) and same_table(wanted, name, default_schema)]
+    if not matches:
         return None
-    top = max(n for n, _ in best)
-    winners = [name for n, name in best if n == top]
+    top = max(len(name_parts(name)) for name in matches)  # "customers" and "main.customers": one table, one key
+    winners = [name for name in matches if len(name_parts(name)) == top]
     return winners[0] if len(winners) == 1 else None
 
 
-def columns_for(table: exp.Table, schema: Schema) -> tuple[str, list[tuple[str, str | None]]]:
+def columns_for(table: exp.Table, schema: Schema,
+                default_schema: str | None = None) -> tuple[str, list[tuple[str, str | None]]]:
     """The schema key of ``table`` and its ``(column, lower-case type)`` pairs."""
-    key = find_table(table, list(schema))
+    key = find_table(table, list(schema), default_schema)
     if key is None:
         raise InputError(f"table {table.name} is not in the schema", where="schema",
                          fix="add the table, or pass a connection to read it from")
@@ -115,19 +115,20 @@ def default_db(tables: Sequence[exp.Table]) -> str | None:
     return Counter(dbs).most_common(1)[0][0]
 
 
-def sqlglot_schema(tables: Sequence[exp.Table], schema: Schema, db: str | None = None) -> dict[str, Any]:
+def sqlglot_schema(tables: Sequence[exp.Table], schema: Schema, db: str | None = None,
+                   default_schema: str | None = None) -> dict[str, Any]:
     """A nested mapping in the shape sqlglot expects, keyed as the query names its tables.
 
     Unqualified tables are put in ``db`` when other tables of the query name a schema.
 
     >>> sqlglot_schema([exp.to_table("public.a"), exp.to_table("b")], {"a": {"x": "int"}, "b": {"y": "text"}},
-    ...                db="public")
+    ...                db="public", default_schema="public")
     {'public': {'a': {'x': 'int'}, 'b': {'y': 'text'}}}
     """
     nested: dict[str, Any] = {}
     depth = max((len(t.parts) for t in tables), default=1)
     for table in tables:
-        key, cols = columns_for(table, schema)
+        key, cols = columns_for(table, schema, default_schema)
         parts = [p.name for p in table.parts]
         if len(parts) < depth:
             if depth - len(parts) != 1 or not db:

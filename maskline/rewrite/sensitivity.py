@@ -40,8 +40,12 @@ class Sensitivity:
     @classmethod
     def for_query(cls, query: exp.Expr, schema: Schema, policy: Policy,
                   classification: Mapping[str, Classification] | None = None,
-                  identities: Sequence[str] = ()) -> Sensitivity:
-        """Build the plan of every base table ``query`` reads (CTE names that match no table are skipped)."""
+                  identities: Sequence[str] = (), default_schema: str | None = None) -> Sensitivity:
+        """Build the plan of every base table ``query`` reads (CTE names that match no table are skipped).
+
+        Tables, schema keys and policy datasets are matched as qualified names, unqualified ones being in
+        ``default_schema`` (the connection's): ``hr.customers`` never gets the plan of ``customers``.
+        """
         out = cls()
         for table in query.find_all(exp.Table):
             if isinstance(table.this, exp.Func) or not table.name:
@@ -50,11 +54,12 @@ class Sensitivity:
             if written in out.columns:
                 continue
             try:
-                name, cols = columns_for(table, schema)
+                name, cols = columns_for(table, schema, default_schema)
             except InputError:
                 continue  # a CTE, not a table
             if name not in out.plans:
-                out.plans[name] = build_plan(policy, name, cols, (classification or {}).get(name), identities)
+                out.plans[name] = build_plan(policy, name, cols, (classification or {}).get(name), identities,
+                                             default_schema=default_schema)
             out.columns[written] = {c.name.lower(): c for c in out.plans[name].columns}
         return out
 

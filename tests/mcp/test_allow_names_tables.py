@@ -28,10 +28,12 @@ def database(tmp_path: Path) -> Database:
 
 
 def test_another_schemas_table_of_an_allowed_name_is_refused(database: Database) -> None:
-    # the control: without --allow, hr.customers is readable and its unlisted column passes (unclassified: pass)
-    open_tools = MaskedTools(POLICY, database, lineage=False)
+    # the control: without --allow, hr.customers is readable and its unlisted column passes (unclassified: pass).
+    # It needs an entry of its own: the default schema's "customers" is not taken for it (tests/rewrite).
+    policy = load_policy({"unclassified": "pass", "datasets": {**POLICY.raw["datasets"], "hr.customers": {}}})
+    open_tools = MaskedTools(policy, database, lineage=False)
     assert SECRET in str(open_tools.query("SELECT * FROM hr.customers", Caller("agent"))["rows"])
-    tools = MaskedTools(POLICY, database, allow=["customers"], lineage=False)
+    tools = MaskedTools(policy, database, allow=["customers"], lineage=False)
     for sql in ("SELECT * FROM hr.customers", "SELECT h.note FROM hr.customers h WHERE h.id = 1"):
         with pytest.raises(ToolRefused, match="not in --allow"):
             tools.query(sql, Caller("agent"))
@@ -46,3 +48,23 @@ def test_the_allowed_table_reads_however_it_is_named(database: Database) -> None
     qualified = MaskedTools(POLICY, database, allow=["main.customers"], lineage=False)
     assert qualified.query("SELECT email FROM customers", Caller("agent"))["rows"] == [["*****@correo.es"]]
     assert tools.describe_table("customers", Caller("agent"))["table"] == "customers"
+
+
+def test_list_tables_lists_only_allowed_tables_compared_qualified(database: Database) -> None:
+    """``--allow hr.customers`` does not list the default schema's ``customers`` (list_tables shows main's)."""
+    assert MaskedTools(POLICY, database, allow=["customers"], lineage=False).list_tables(
+        Caller("agent"))["tables"] == ["customers"]  # the control
+    assert MaskedTools(POLICY, database, allow=["hr.customers"], lineage=False).list_tables(
+        Caller("agent"))["tables"] == []
+
+
+def test_describe_table_uses_the_policy_entry_of_the_table_it_reads(database: Database) -> None:
+    """With ``hr.customers`` listed first, the default schema's ``customers`` still gets its own entry."""
+    policy = load_policy({"unclassified": "pass", "datasets": {
+        "hr.customers": {"columns": {"note": {"info_type": "FREE_TEXT_WITH_PII"}}},
+        "customers": {"columns": {"email": {"info_type": "EMAIL"}}}}})
+    tools = MaskedTools(policy, database, lineage=False)
+    columns = {c["name"]: c for c in tools.describe_table("customers", Caller("agent"))["columns"]}
+    assert columns["email"]["info_type"] == "EMAIL" and columns["email"]["masked"]
+    hr = {c["name"]: c for c in tools.describe_table("hr.customers", Caller("agent"))["columns"]}
+    assert hr["note"]["info_type"] == "FREE_TEXT_WITH_PII" and not hr["email"]["masked"]  # the control
