@@ -198,8 +198,7 @@ def mask_file(
             if not csv and writer == WRITERS[".parquet"]:
                 from maskline.engine.parquet_out import write_parquet_keeping_types
 
-                passed = {c.name for c in plan.columns if not c.masked}
-                rows = write_parquet_keeping_types(con, select, src, tmp, passed, progress)
+                rows = write_parquet_keeping_types(con, select, src, tmp, plan, progress)
             else:
                 rows = execute_with_progress(con, f"COPY ({select}) TO {_literal(tmp)} {writer}", progress)[0][0]
             if rows == 0:
