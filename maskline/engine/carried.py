@@ -105,7 +105,7 @@ def engine_view(table: Any) -> Any:
     is written from.
 
     A ``decimal256`` of up to 38 digits becomes the same ``decimal128`` (exact); a wider one becomes a double,
-    as DuckDB reads it from a Parquet file, so a masked column is masked alike from a file and from a table.
+    the type DuckDB reads it as from a Parquet file (whose reader may round its last digit otherwise).
 
     >>> import pyarrow as pa
     >>> engine_view(pa.table({"d": pa.array([1], pa.decimal256(50, 2)), "s": pa.array([1], pa.decimal256(9, 2))})).schema.types
