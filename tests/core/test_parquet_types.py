@@ -180,3 +180,19 @@ def test_a_pandas_frame_keeps_its_time_zone_and_categories() -> None:
                                                          "email": {"info_type": "EMAIL"}}}}}, table="t")
     assert out["at"].dtype == df["at"].dtype and out["at"].equals(df["at"])
     assert out["kind"].dtype == df["kind"].dtype
+
+
+def test_a_struct_or_list_holding_emails_is_masked_whole_unless_the_policy_passes_it(tmp_path) -> None:
+    # Nested values are not inspected, so a nested column nobody described is redacted whole (fail closed).
+    src, dst = tmp_path / "t.parquet", tmp_path / "out.parquet"
+    table = pa.table({"id": [1, 2], "contact": TYPES["struct_with_email"],
+                      "emails": pa.array([["ann@example.com"], ["bo@example.org"]])})
+    pq.write_table(table, src)
+    report = mask_file(src, dst, {"version": 1})  # classified: no policy entry
+    out = pq.read_table(dst)
+    assert [c.masked for c in report.plan.columns] == [False, True, True]
+    assert out.column("contact").to_pylist() == ["[REDACTED]", None]
+    assert out.column("emails").to_pylist() == ["[REDACTED]", "[REDACTED]"]
+    passed = {"datasets": {"t": {"columns": {"id": {"pass": True}, "contact": {"pass": True},
+                                             "emails": {"pass": True}}}}}
+    assert mask_frame(table, passed, table="t").equals(table)  # control: passed on purpose, unchanged
