@@ -47,9 +47,11 @@ def write_parquet_keeping_types(con: Any, select: str, src: Path, dst: Path, pla
     from maskline.engine.carried import beside, masked_only, misaligned
 
     source = pq.ParquetFile(src)
-    kept = [c.name for c in plan.columns if not c.masked]
-    kept_schema = pa.schema([source.schema_arrow.field(n) for n in kept])
-    passed = _Rows(source.iter_batches(batch_size=BATCH_ROWS, columns=kept), kept_schema) if kept else None
+    if len(source.schema_arrow) != len(plan.columns):
+        raise misaligned(plan, "columns")
+    kept = [i for i, c in enumerate(plan.columns) if not c.masked]  # by position: DuckDB may rename a column
+    kept_schema = pa.schema([source.schema_arrow.field(i) for i in kept])
+    passed = _Rows(_batches(source, kept), kept_schema) if kept else None
     sql = masked_only(plan, select)
     reader = con.sql(sql).to_arrow_reader(BATCH_ROWS) if sql is not None else None
     schema = beside(plan, kept_schema.empty_table() if kept else None,
@@ -70,6 +72,16 @@ def write_parquet_keeping_types(con: Any, select: str, src: Path, dst: Path, pla
     if progress is not None:
         progress(100.0)
     return rows
+
+
+def _batches(source: Any, kept: list[int]) -> Iterator[Any]:
+    """The input's columns at positions ``kept``, batch by batch; only those are read when names are unique."""
+    names = source.schema_arrow.names
+    if len(set(names)) == len(names):
+        yield from source.iter_batches(batch_size=BATCH_ROWS, columns=[names[i] for i in kept])
+        return
+    for batch in source.iter_batches(batch_size=BATCH_ROWS):
+        yield batch.select(kept)
 
 
 class _Rows:

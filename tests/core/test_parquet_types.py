@@ -196,3 +196,16 @@ def test_a_struct_or_list_holding_emails_is_masked_whole_unless_the_policy_passe
     passed = {"datasets": {"t": {"columns": {"id": {"pass": True}, "contact": {"pass": True},
                                              "emails": {"pass": True}}}}}
     assert mask_frame(table, passed, table="t").equals(table)  # control: passed on purpose, unchanged
+
+
+def test_a_passed_column_duckdb_renames_keeps_its_own_name_and_values(tmp_path) -> None:
+    # DuckDB names the second of 'Email' and 'email' 'email_1'; the passed column is the input's, by position.
+    table = pa.table({"Email": ["ann@example.com", "bo@example.org"], "email": ["x", "y"]})
+    policy = {"datasets": {"t": {"columns": {"Email": {"info_type": "EMAIL"}, "email_1": {"pass": True}}}}}
+    src, dst = tmp_path / "t.parquet", tmp_path / "out.parquet"
+    pq.write_table(table, src)
+    mask_file(src, dst, policy)
+    for out in (pq.read_table(dst), mask_frame(table, policy, table="t")):
+        assert out.column_names == ["Email", "email"]
+        assert out.column(0).to_pylist() == ["*****@example.com", "*****@example.org"]
+        assert out.column(1).to_pylist() == ["x", "y"]
