@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from maskline.errors import MaskingError
+from maskline.errors import InputError, MaskingError
 
 if TYPE_CHECKING:
     from maskline.plan import Plan
@@ -115,6 +115,39 @@ def engine_view(table: Any) -> Any:
     return table if schema.equals(table.schema) else table.cast(schema)
 
 
+def register(con: Any, name: str, table: Any, where: str) -> None:
+    """Register :func:`engine_view` of ``table`` with DuckDB as ``name``; a type DuckDB cannot take at all (a dense
+    union, a dictionary of ``decimal256``...) is refused naming the first such column, never a value.
+
+    >>> import duckdb, pyarrow as pa
+    >>> dense = pa.UnionArray.from_dense(pa.array([0], pa.int8()), pa.array([0], pa.int32()), [pa.array([1])])
+    >>> register(duckdb.connect(), "t", pa.table({"id": [1], "u": dense}), "mask_frame(data)")
+    Traceback (most recent call last):
+    ...
+    maskline.errors.InputError: column 'u' is dense_union<0: int64=0>, an Arrow type the engine cannot read (at mask_frame(data), column 2). Fix: cast it to a plain type first (e.g. table.cast(...) or df.astype(...)), or leave it out
+    """
+    view = engine_view(table)
+    try:
+        con.register(name, view)
+        return
+    except Exception:  # noqa: BLE001 - DuckDB's text may quote the data; the column is found below, by structure
+        pass
+    for i, field in enumerate(view.schema):
+        failed = False
+        try:
+            con.register("maskline_probe", view.select([i]))
+            con.unregister("maskline_probe")
+        except Exception:  # noqa: BLE001 - only whether it fails matters
+            failed = True
+        if failed:
+            raise InputError(f"column {field.name!r} is {table.schema.field(i).type}, an Arrow type the engine "
+                             "cannot read", where=f"{where}, column {i + 1}",
+                             fix="cast it to a plain type first (e.g. table.cast(...) or df.astype(...)), or leave "
+                                 "it out")
+    raise InputError("the table cannot be read by the engine", where=where,
+                     fix="cast its columns to plain types first (e.g. table.cast(...) or df.astype(...))")
+
+
 def _engine_type(t: Any) -> Any:
     import pyarrow as pa
     import pyarrow.types as pt
@@ -133,4 +166,6 @@ def _engine_type(t: Any) -> Any:
         return pa.list_(t.value_field.with_type(_engine_type(t.value_type)), t.list_size)
     if pt.is_list(t):
         return pa.list_(t.value_field.with_type(_engine_type(t.value_type)))
+    if pt.is_dictionary(t):
+        return pa.dictionary(t.index_type, _engine_type(t.value_type), t.ordered)
     return t

@@ -106,13 +106,13 @@ def _prepare(
     the caller closes the connection (it is closed here if deciding fails). Also returns ``data`` as Arrow,
     which the passed columns are taken from."""
     from maskline.adapters.duckdb import columns_of, connect
-    from maskline.engine.carried import engine_view
+    from maskline.engine.carried import register
 
     pol = load_policy(policy)
     con = connect()
     try:
         arrow = _as_arrow(data)
-        con.register(INPUT, engine_view(arrow))
+        register(con, INPUT, arrow, "mask_frame(data)")
         if classification is None:  # the stored scan beside the policy, else the classifier
             from maskline.classify.stored import stored_classification
 

@@ -209,3 +209,23 @@ def test_a_passed_column_duckdb_renames_keeps_its_own_name_and_values(tmp_path) 
         assert out.column_names == ["Email", "email"]
         assert out.column(0).to_pylist() == ["*****@example.com", "*****@example.org"]
         assert out.column(1).to_pylist() == ["x", "y"]
+
+
+def test_a_dictionary_of_wide_decimals_passes_an_arrow_table_unchanged() -> None:
+    column = pa.array([D("1" * 39 + ".5"), None], pa.decimal256(40, 1)).dictionary_encode()
+    table = pa.table({"id": [1, 2], "d": column})
+    out = mask_frame(table, {"datasets": {"t": {"columns": {"id": {"pass": True}, "d": {"pass": True}}}}}, table="t")
+    assert out.equals(table)
+
+
+def test_an_arrow_type_duckdb_cannot_take_is_refused_naming_the_column_not_a_value() -> None:
+    secret = "ann@example.com"
+    dense = pa.UnionArray.from_dense(pa.array([0, 1], pa.int8()), pa.array([0, 0], pa.int32()),
+                                     [pa.array([1]), pa.array([secret])])
+    table = pa.table({"id": [1, 2], "u": dense})
+    for column in ({"pass": True}, {"method": "redact"}):
+        with pytest.raises(InputError) as info:
+            mask_frame(table, {"datasets": {"t": {"columns": {"id": {"pass": True}, "u": column}}}}, table="t")
+        message = str(info.value)
+        assert "'u'" in message and "dense_union" in message and "column 2" in message and secret not in message
+        assert info.value.__context__ is None and info.value.__cause__ is None
