@@ -4,6 +4,7 @@ type; masked ones are masked; what cannot be carried is refused with an error th
 from __future__ import annotations
 
 import decimal
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -18,6 +19,7 @@ from maskline.engine.frames import mask_frame
 from maskline.errors import InputError
 from maskline.keys import KeyMaterial
 
+ROOT = Path(__file__).resolve().parents[2]
 NS = 1_700_000_000_123_456_789  # 2023-11-14 22:13:20.123456789 UTC: a nanosecond part no microsecond type holds
 
 
@@ -229,3 +231,27 @@ def test_an_arrow_type_duckdb_cannot_take_is_refused_naming_the_column_not_a_val
         message = str(info.value)
         assert "'u'" in message and "dense_union" in message and "column 2" in message and secret not in message
         assert info.value.__context__ is None and info.value.__cause__ is None
+
+
+def test_maskline_mask_carries_a_50_digit_decimal_to_parquet_and_refuses_it_to_csv(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    src = tmp_path / "t.parquet"
+    pq.write_table(_table("decimal256_50"), src)
+    policy = tmp_path / "policy.yml"
+    policy.write_text("version: 1\ndatasets:\n  t:\n    columns:\n      id: {pass: true}\n"
+                      "      decimal256_50: {pass: true}\n      email: {info_type: EMAIL}\n")
+
+    def run(out: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "maskline", "mask", str(src), str(tmp_path / out), "--policy",
+                               str(policy)], capture_output=True, text=True, cwd=ROOT)  # this checkout's maskline
+
+    r = run("out.parquet")
+    assert r.returncode == 0, r.stderr
+    out = pq.read_table(tmp_path / "out.parquet")
+    assert out.schema.field("decimal256_50").type == pa.decimal256(50, 2)
+    assert out.column("decimal256_50").equals(pq.read_table(src).column("decimal256_50"))
+    r = run("out.csv")
+    assert r.returncode == 2 and "Traceback" not in r.stderr and "'decimal256_50'" in r.stderr
+    assert "12345678901" not in r.stderr and not (tmp_path / "out.csv").exists()
