@@ -320,6 +320,10 @@ def grouped_sample(rel: Any, n: int, row_number: str | None = None) -> tuple[dic
     return columns, rows, total
 
 
+# The types DuckDB's date functions do not take, and the one they are read as (a name in duckdb.sqltypes).
+_MICROSECOND_TWIN = {"TIMESTAMPTZ_NS": "TIMESTAMP_TZ"}
+
+
 class _ColumnReader:
     """How one DuckDB column is read for the classifier: the expressions fetched, then how they are counted."""
 
@@ -328,6 +332,9 @@ class _ColumnReader:
         self.kind = duckdb_kind(type_name)
         self.timestamp = type_name.upper().startswith("TIMESTAMP")
         self.width = 2 if self.kind == "date" and self.timestamp else 1
+        # DuckDB's year() and date_trunc() take no nanosecond timestamp with a time zone (a Parquet
+        # timestamp[ns, tz]): it is read at microseconds, with its zone, which changes neither its year nor its day.
+        self.microseconds = _MICROSECOND_TWIN.get(type_name.upper())
 
     def expressions(self) -> list[Any]:
         from duckdb import ColumnExpression, ConstantExpression, FunctionExpression, sqltypes
@@ -336,6 +343,8 @@ class _ColumnReader:
         if self.kind in ("bool", "binary"):
             return [col.isnull()]
         if self.kind == "date":
+            if self.microseconds is not None:
+                col = col.cast(getattr(sqltypes, self.microseconds))
             year = [FunctionExpression("year", col)]
             if self.timestamp:  # whether this timestamp has no time of day
                 return [*year, col == FunctionExpression("date_trunc", ConstantExpression("day"), col)]

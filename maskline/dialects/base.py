@@ -219,6 +219,10 @@ class Dialect:
 
     # --- dates and numbers -------------------------------------------------
     def date_trunc(self, unit: str, e: exp.Expression) -> exp.Expression:
+        if unit == "day":
+            # A DATE is its own day: truncating it would add nothing, and Spark's TRUNC(date, 'DAY') is NULL (its
+            # TRUNC takes a year, quarter, month or week only).
+            return exp.cast(e, "date")
         return exp.cast(exp.DateTrunc(unit=exp.var(unit.upper()), this=exp.cast(e, "date")), "date")
 
     # A year from 1800 to 2099, wherever it stands in the text: "1985-07-21", "21.07.1985", "07/21/1985" and

@@ -80,6 +80,17 @@ def _sniff(con: Any, src: Path) -> tuple[str | None, bool]:
     return (str(rows[0][0]) if rows[0][0] else None), bool(rows[0][1])
 
 
+def _parquet_schema(src: Path) -> Any:
+    """The Arrow schema of a Parquet file DuckDB has already read."""
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.read_schema(src)
+    except Exception:  # noqa: BLE001 - only whether it fails matters; its text may quote the file
+        pass  # the error is raised below, outside the handler, so that no library error rides along
+    raise InputError("cannot read the input's Parquet schema", where=str(src), fix="check that the file is valid Parquet")
+
+
 def _check_dataset(policy: Policy, table: str | None, src: Path) -> None:
     """Refuse a file whose name matches none of the policy's datasets (it would be masked by the scan alone).
 
@@ -192,6 +203,10 @@ def mask_file(
         if classification is None and needs_classification(pol, table):
             classification = classify_for(src, pol, table)
         plan = build_plan(pol, table, cols, classification, identities)
+        if not csv and writer != WRITERS[".parquet"]:  # Parquet to CSV: a value DuckDB cannot hold is refused
+            from maskline.engine.wide_decimals import check_text_output
+
+            check_text_output(_parquet_schema(src), plan, str(src))
         k = key_for(plan, pol, key)
         if k is not None:
             apply_key_setup(con, "duckdb", k)
@@ -206,8 +221,7 @@ def mask_file(
             if not csv and writer == WRITERS[".parquet"]:
                 from maskline.engine.parquet_out import write_parquet_keeping_types
 
-                passed = {c.name for c in plan.columns if not c.masked}
-                rows = write_parquet_keeping_types(con, select, src, tmp, passed, progress)
+                rows = write_parquet_keeping_types(con, select, src, tmp, plan, progress)
             else:
                 rows = execute_with_progress(con, f"COPY ({select}) TO {_literal(tmp)} {writer}", progress)[0][0]
             if rows == 0:

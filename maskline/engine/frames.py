@@ -114,22 +114,26 @@ def _prepare(
     table: str | None,
     classification: Classification | None,
     identities: Sequence[str],
-) -> tuple[Any, Policy, Plan]:
+) -> tuple[Any, Policy, Plan, Any]:
     """Register ``data`` with a fresh DuckDB connection and decide the plan (classifying when needed);
-    the caller closes the connection (it is closed here if deciding fails)."""
+    the caller closes the connection (it is closed here if deciding fails). Also returns ``data`` as Arrow,
+    which the passed columns are taken from."""
     from maskline.adapters.duckdb import columns_of, connect
+    from maskline.engine.carried import register
 
     pol = load_policy(policy)
     con = connect()
     try:
-        con.register(INPUT, _as_arrow(data))
+        arrow = _as_arrow(data)
+        register(con, INPUT, arrow, "mask_frame(data)")
         if classification is None:  # the stored scan beside the policy, else the classifier
             from maskline.classify.stored import stored_classification
 
             classification = stored_classification(pol, table)
         if classification is None and needs_classification(pol, table):
             classification = classify_for(data, pol, table)
-        return con, pol, build_plan(pol, table or "dataframe", columns_of(con, INPUT), classification, identities)
+        plan = build_plan(pol, table or "dataframe", columns_of(con, INPUT), classification, identities)
+        return con, pol, plan, arrow
     except BaseException:
         con.close()
         raise
@@ -150,7 +154,7 @@ def plan_for_frame(
     >>> plan.masked[0].method.name
     'partial'
     """
-    con, _, plan = _prepare(data, policy, table, classification, identities)
+    con, _, plan, _ = _prepare(data, policy, table, classification, identities)
     con.close()
     return plan
 
@@ -221,8 +225,13 @@ def mask_frame(
     return frame
 
 
-def _run(con: Any, pol: Policy, plan: Plan, key: KeyMaterial | None) -> Any:
-    """Run the plan's masking SELECT over the registered input; engine errors are rebuilt without values."""
+def _run(con: Any, pol: Policy, plan: Plan, key: KeyMaterial | None, source: Any) -> Any:
+    """Run the plan's masking SELECT over the registered input; engine errors are rebuilt without values.
+
+    DuckDB computes the masked columns only: the passed ones are taken from ``source``, the input as Arrow (see
+    :mod:`maskline.engine.carried`).
+    """
+    from maskline.engine.carried import beside, masked_only, passed_of
     from maskline.engine.failures import explain_failure
     from maskline.sql.compile import compile_select
 
@@ -233,12 +242,18 @@ def _run(con: Any, pol: Policy, plan: Plan, key: KeyMaterial | None) -> Any:
         apply_key_setup(con, "duckdb", k)
     from maskline.engine.prose_pass import with_prose_pass
 
-    sql = with_prose_pass(con, compile_select(plan, INPUT, "duckdb").sql("duckdb"), plan, f"table {plan.table!r}")
+    sql = masked_only(plan, with_prose_pass(con, compile_select(plan, INPUT, "duckdb").sql("duckdb"), plan,
+                                            f"table {plan.table!r}"))
+    if sql is None:
+        return source
+    failure: MasklineError | None = None
     try:
-        return con.sql(sql).to_arrow_table()
+        masked = con.sql(sql).to_arrow_table()
     except Exception as e:  # noqa: BLE001 - engine errors are rebuilt without values
         failure = explain_failure(e, con, plan, INPUT, f"table {plan.table!r}")
-    raise failure  # outside the handler: it holds no engine error, whose text quotes values
+    if failure is not None:  # raised outside the handler: it holds no engine error, whose text quotes values
+        raise failure
+    return beside(plan, passed_of(plan, source), masked)
 
 
 def mask_frame_with_report(
@@ -257,9 +272,9 @@ def mask_frame_with_report(
     >>> out.column("n").to_pylist(), report.rows
     (['[REDACTED]'], 1)
     """
-    con, pol, plan = _prepare(data, policy, table, classification, identities)
+    con, pol, plan, source = _prepare(data, policy, table, classification, identities)
     try:
-        result = _run(con, pol, plan, key)
+        result = _run(con, pol, plan, key, source)
     finally:
         con.close()  # an embedded connection holds memory until closed
     report = MaskReport(plan, result.num_rows)
