@@ -79,6 +79,10 @@ def connect(key: KeyMaterial | None = None, database: str = ":memory:") -> Any:
 
     con = duckdb.connect(database)
     try:
+        # The engine sets the masked columns beside the passed ones, carried from the input, by position
+        # (maskline.engine.carried): that needs rows in input order, DuckDB's default, which is stated here
+        # rather than assumed.
+        con.execute("SET preserve_insertion_order = true")
         DuckDBAdapter().load_key(con, con, key)
     except BaseException:
         con.close()  # not left to the traceback, which may outlive this call by far (see maskline.engine.files)

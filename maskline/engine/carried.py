@@ -91,6 +91,12 @@ def passed_of(plan: Plan, source: Any) -> Any:
 
 
 def misaligned(plan: Plan, what: str) -> MaskingError:
+    """The fail-closed error for masked rows or columns that do not line up with the input's; names no value.
+
+    >>> from types import SimpleNamespace
+    >>> str(misaligned(SimpleNamespace(table="customers"), "rows"))  # doctest: +ELLIPSIS
+    "the engine's masked rows do not line up with the input's (at table 'customers')..."
+    """
     # Fail closed: a passed column set beside the wrong rows would pair one person's values with another's.
     return MaskingError(f"the engine's masked {what} do not line up with the input's",
                         where=f"table {plan.table!r}",

@@ -37,10 +37,15 @@ def test_the_probe_sees_an_open_connection_and_reader_a_traceback_holds() -> Non
 def test_a_parquet_write_failing_mid_stream_closes_its_reader(tmp_path: Path) -> None:
     from maskline.engine.parquet_out import write_parquet_keeping_types
 
-    pq.write_table(pa.table({"i": [1]}), tmp_path / "in.parquet")
+    from maskline.plan import build_plan
+    from maskline.policy import load_policy
+
+    pq.write_table(pa.table({"i": list(range(400000))}), tmp_path / "in.parquet")
+    plan = build_plan(load_policy({"datasets": {"t": {"columns": {"i": {"method": "redact"}}}}}), "t",
+                      [("i", "bigint")])
     con = duckdb.connect()
     with pytest.raises(OSError) as info:  # how pyarrow raises DuckDB's error from inside the stream
-        write_parquet_keeping_types(con, FAILS_DEEP, tmp_path / "in.parquet", tmp_path / "out.parquet", set())
+        write_parquet_keeping_types(con, FAILS_DEEP, tmp_path / "in.parquet", tmp_path / "out.parquet", plan)
     con.close()  # what mask_file does: an open reader would keep the database alive past this
     assert open_engine_objects(info.value) == []
 
