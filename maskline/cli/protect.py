@@ -51,13 +51,13 @@ def run(args: argparse.Namespace) -> int:
     import psycopg2
 
     from maskline.adapters.postgres import protect, unprotect
-    from maskline.errors import InputError
+    from maskline.errors import InputError, MasklineError
     from maskline.keys import resolve_key
     from maskline.policy import load_policy
     from maskline.rewrite.run import query_failed
 
     policy = load_policy(args.policy)
-    failure = None
+    failure: MasklineError | None = None
     try:
         conn = psycopg2.connect(args.dsn)
     except psycopg2.Error as e:

@@ -36,7 +36,6 @@ def test_the_probe_sees_an_open_connection_and_reader_a_traceback_holds() -> Non
 
 def test_a_parquet_write_failing_mid_stream_closes_its_reader(tmp_path: Path) -> None:
     from maskline.engine.parquet_out import write_parquet_keeping_types
-
     from maskline.plan import build_plan
     from maskline.policy import load_policy
 
