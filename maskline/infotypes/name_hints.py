@@ -572,14 +572,26 @@ def names_public_code(column: str) -> bool:
     return bool(set(name_words(column)) & PUBLIC_CODE_WORDS)
 
 
+# Words that only say a column holds names or labels; dropped before finding a column name's head noun.
+_NAME_WORDS = frozenset({"name", "names", "nm", "title", "label", "nom", "nombre", "nome", "naam", "bezeichnung"})
+
+
 def names_a_thing(column: str) -> bool:
     """Whether the column name says it holds names of things, not people (``storm_name``, ``hurricane``).
 
     >>> names_a_thing("storm_name"), names_a_thing("restaurantName"), names_a_thing("customer_name")
     (True, True, False)
+    >>> names_a_thing("billing_country"), names_a_thing("store_manager"), names_a_thing("ship_to_name")
+    (True, False, False)
     """
-    words = set(name_words(column))
-    if words & THING_WORDS:
+    # The thing word must be the name's head noun: the last word, once words that only say "name" are dropped
+    # (storm_name, billing_country, nom_du_restaurant). A thing word before another head names a person of the
+    # thing (store_manager, hotel_guest, team_member_name, country_manager) or is no noun at all (ship_to_name):
+    # their person names, inverted ("SMITH, John") or not, must not be refuted as things.
+    words = list(name_words(column))
+    while len(words) > 1 and words[-1] in _NAME_WORDS:
+        words.pop()
+    if words and words[-1] in THING_WORDS:
         return True
     compact = "".join(name_words(column))
     return any(_CJK.search(w) and w in compact for w in THING_WORDS)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from faker import Faker
 
 from maskline.classify import classify_column
@@ -189,3 +190,22 @@ def test_template_ids_under_an_opaque_name_stay_uncertain() -> None:  # control:
     verdict = classify_column("ref_b", values)
     assert verdict.info_type is None and verdict.confidence < 0.9
     assert any(e.startswith("shape:") for e in verdict.evidence)
+
+
+@pytest.mark.parametrize("column", ["store_manager", "ship_to_name", "hotel_guest", "country_manager",
+                                    "team_member_name"])
+def test_people_of_a_thing_are_people(column: str) -> None:
+    """A thing word before another head noun names a person of the thing: their names are not refuted as things.
+    Inverted names ("SMITH, John") have no name-like shape to fall back on, so a refutation passed them as safe."""
+    fake = Faker("en_US")
+    fake.seed_instance(13)
+    values = [f"{fake.last_name().upper()}, {fake.first_name()}" for _ in range(ROWS)]
+    assert not names_a_thing(column)
+    assert classify_column(column, values).info_type == "PERSON_NAME"
+
+
+def test_things_named_so_are_still_things() -> None:  # control: the thing word as the head noun still refutes
+    for column in ("storm_name", "billing_country", "brand_name", "nom_du_restaurant"):
+        assert names_a_thing(column), column
+    rng = random.Random(14)
+    assert classify_column("storm_name", [rng.choice(GODS) for _ in range(ROWS)]).info_type != "PERSON_NAME"
