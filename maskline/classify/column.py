@@ -340,7 +340,36 @@ def _identifying_shape(col: ColumnValues, scan: _Scan) -> str | None:
     if col.kind == "string" and distinct_share >= 0.05 and share(lambda v: bool(_NAME_LIKE.match(v))
                                                                and v[:1].isupper()) >= 0.5:
         return "name-like words"
+    if col.kind == "string" and distinct_share >= 0.05 and _lower_case_names(values, weights, n):
+        return "lower-case names"
     return None
+
+
+_LOWER_NAMES_CHECKED = 200  # distinct values read: enough for the share, and the name lexicon costs per value
+_LOWER_NAMES_SHARE = 0.3
+
+
+def _lower_case_names(values: Sequence[str], weights: Sequence[float], n: float) -> bool:
+    """Whether most values are lower-case words of which many read as people's names once capitalised.
+
+    The person-name detectors need capitals (they keep slugs and tags out), so a column of names someone
+    lower-cased ("john smith") found no detector and no name-like shape, and was judged safe: it is uncertain
+    instead, which the fail-closed default masks.
+
+    >>> _lower_case_names(["john smith", "maria garcia", "wei zhang"], [1.0] * 3, 3.0)
+    True
+    >>> _lower_case_names(["blue widget", "red gadget", "green gizmo"], [1.0] * 3, 3.0)
+    False
+    """
+    from maskline.infotypes.validators import person_name
+
+    lower = [(v, w) for v, w in zip(values[:_LOWER_NAMES_CHECKED], weights[:_LOWER_NAMES_CHECKED], strict=True)
+             if " " in v and v.islower() and _NAME_LIKE.match(v)]
+    checked = sum(weights[:_LOWER_NAMES_CHECKED])
+    if not lower or sum(w for _, w in lower) < 0.5 * checked:
+        return False
+    named = sum(w for v, w in lower if person_name(v.title()))
+    return named >= _LOWER_NAMES_SHARE * checked
 
 
 def _validate(info_type: str, label: str, idx: list[int], validator: str | Callable[[str], bool] | None,

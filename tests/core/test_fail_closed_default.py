@@ -114,3 +114,22 @@ def test_policy_init_then_mask_leaves_nothing_uncertain_raw(tmp_path, capsys) ->
     assert "Zorq0a Plim0ov" in raw and "Plim0ov" not in out
     assert "0007919" in raw and "0007919" not in out
     assert out.splitlines()[1].split(",")[:3] == raw.splitlines()[1].split(",")[:3]
+
+
+def test_lower_cased_names_are_masked_by_default() -> None:
+    """Names someone lower-cased found no detector (they need capitals) and no name-like shape: judged safe,
+    they passed raw. They are uncertain now, so the default masks them."""
+    from faker import Faker
+
+    from maskline.classify import classify_column
+
+    fake = Faker("en_US")
+    fake.seed_instance(21)
+    names = [fake.name().lower() for _ in range(N)]
+    verdict = classify_column("contact", names)
+    assert "shape:lower-case names, no detector confirmed it" in verdict.evidence
+    out = mask_frame(pd.DataFrame({"contact": names}), {"version": 1}, table="people")
+    assert not set(out["contact"]) & set(names)
+    # Control: lower-case word pairs that are no names get no such shape (the rule is not "lower case").
+    tags = [f"{fake.word()} {fake.word()}" for _ in range(N)]
+    assert not any(e.startswith("shape:") for e in classify_column("tags", tags).evidence)
