@@ -145,13 +145,20 @@ def vouched_text(name: str, verdict: ColumnClassification) -> str | None:
     'template id, name says identifier'
     >>> vouched_text("holder", ColumnClassification("holder", None, 0.8, None, shape=ids)) is None
     True
+    >>> vouched_text("sku", ColumnClassification("sku", None, 0.95, None, shape=ids))
+    'template id, name says public codes'
     >>> labels = ValueShape("text", facts=("short labels", "no first names", "repeated values"))
     >>> vouched_text("product", ColumnClassification("product", None, 0.8, None, shape=labels))
     'repeated labels without first names, name says things'
     >>> vouched_text("product_owner", ColumnClassification("product_owner", None, 0.8, None, shape=labels)) is None
     True
     """
-    from maskline.infotypes.name_hints import PERSONAL_DOCUMENT_WORDS, name_words, names_a_thing
+    from maskline.infotypes.name_hints import (
+        PERSONAL_DOCUMENT_WORDS,
+        name_words,
+        names_a_thing,
+        names_public_code,
+    )
 
     shape = verdict.shape
     if shape is None or shape.kind != "text" or verdict.confidence < STRUCTURED_NONE_CONFIDENCE:
@@ -164,6 +171,8 @@ def vouched_text(name: str, verdict: ColumnClassification) -> str | None:
         return "calendar dates"
     if "template id" in facts and _says_identifier(words) and not words & PERSONAL_DOCUMENT_WORDS:
         return "template id, name says identifier"  # says no more than its digits; number columns of keys pass
+    if "template id" in facts and names_public_code(name) and not words & PERSONAL_DOCUMENT_WORDS:
+        return "template id, name says public codes"  # SKUs, ISBNs, flight numbers: codes of things, not people
     if {"short labels", "no first names", "repeated values"} <= facts and names_a_thing(name) \
             and not words & PERSON_ROLE_WORDS:
         return "repeated labels without first names, name says things"

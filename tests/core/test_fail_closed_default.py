@@ -133,3 +133,14 @@ def test_lower_cased_names_are_masked_by_default() -> None:
     # Control: lower-case word pairs that are no names get no such shape (the rule is not "lower case").
     tags = [f"{fake.word()} {fake.word()}" for _ in range(N)]
     assert not any(e.startswith("shape:") for e in classify_column("tags", tags).evidence)
+
+
+def test_template_ids_under_a_public_code_name_pass_and_under_a_neutral_name_are_masked() -> None:
+    import random
+
+    rng = random.Random(12)
+    codes = [f"SKU-{rng.randint(10000, 99999)}" for _ in range(N)]
+    out = mask_frame(pd.DataFrame({"sku": codes, "attr2": codes}), {"version": 1}, table="items")
+    assert out["sku"].tolist() == codes
+    # Control: the same codes under a name that says nothing are masked, so the name is what vouches.
+    assert not set(out["attr2"]) & set(codes)
