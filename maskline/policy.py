@@ -152,12 +152,14 @@ class Policy:
         >>> pol.dataset('DB.CRM."customers"') is pol.datasets["crm.customers"], pol.dataset("orders")
         (True, None)
         """
-        wanted = _name_parts(table)
+        from maskline.rewrite.table_names import name_parts
+
+        wanted = name_parts(table)
         if default_schema and len(wanted) == 1:
             wanted = (default_schema.lower(), *wanted)
         best: tuple[int, bool, DatasetPolicy] | None = None
         for name, ds in self.datasets.items():
-            parts = _name_parts(name)
+            parts = name_parts(name)
             n = min(len(parts), len(wanted))
             rank = (n, len(parts) == len(wanted))
             if parts[-n:] == wanted[-n:] and (best is None or rank > best[:2]):
@@ -183,10 +185,6 @@ class Policy:
         """
         canonical = json.dumps(self.raw, sort_keys=True, default=str, separators=(",", ":"))
         return hashlib.sha256(canonical.encode()).hexdigest()
-
-
-def _name_parts(name: str) -> tuple[str, ...]:
-    return tuple(p.strip('"`[]').lower() for p in name.split("."))
 
 
 def _path_key(name: str) -> str:
