@@ -331,6 +331,12 @@ class MasklineLogFilter(logging.Filter):
     """
 
     def filter(self, record: logging.LogRecord) -> bool:
+        """Replace the record's message with its scrubbed text; never drops a record.
+
+        >>> record = logging.LogRecord("task", logging.INFO, __file__, 1, "sent to %s", ("ann@example.com",), None)
+        >>> MasklineLogFilter().filter(record), record.getMessage()
+        (True, 'sent to [EMAIL]')
+        """
         try:
             message = record.getMessage()
         except Exception:  # noqa: BLE001 - a bad format string: leave it to the handler's own error path
@@ -360,6 +366,14 @@ class ScrubbingStream(io.TextIOBase):
         self._pending = ""
 
     def write(self, text: str) -> int:
+        """Hold ``text`` until its line is complete, then write the line scrubbed.
+
+        >>> out = io.StringIO(); stream = ScrubbingStream(out)
+        >>> stream.write("to ann@exa"), out.getvalue()  # half a value: held
+        (10, '')
+        >>> _ = stream.write("mple.com\\n"); out.getvalue()
+        'to [EMAIL]\\n'
+        """
         self._pending += text
         if "\n" in self._pending:
             complete, _, self._pending = self._pending.rpartition("\n")
@@ -367,12 +381,23 @@ class ScrubbingStream(io.TextIOBase):
         return len(text)
 
     def flush(self) -> None:
+        """Scrub and write what is held, then flush the wrapped stream.
+
+        >>> out = io.StringIO(); stream = ScrubbingStream(out)
+        >>> _ = stream.write("ann@example.com"); stream.flush(); out.getvalue()
+        '[EMAIL]'
+        """
         if self._pending:
             pending, self._pending = self._pending, ""
             self.wrapped.write(scrub_text(pending))
         self.wrapped.flush()
 
     def writable(self) -> bool:
+        """Always (``io.TextIOBase`` answers False, and a caller that checks would refuse to write).
+
+        >>> ScrubbingStream(io.StringIO()).writable()
+        True
+        """
         return True
 
     def __getattr__(self, name: str) -> Any:  # encoding, fileno, isatty, buffer...: the wrapped stream's

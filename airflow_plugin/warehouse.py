@@ -68,8 +68,17 @@ class Warehouse:
     >>> import duckdb
     >>> from maskline.adapters import engine
     >>> w = Warehouse(duckdb.connect(), engine("duckdb")); _ = w.execute("CREATE TABLE t (a INTEGER)")
-    >>> w.columns("t"), w.dialect.name
-    ([('a', 'integer')], 'duckdb')
+    >>> w.columns("t"), w.dialect.name, w.placeholder
+    ([('a', 'integer')], 'duckdb', '?')
+    >>> w.render(w.table('main."T"'))
+    'main."T"'
+    >>> _ = w.execute("INSERT INTO t VALUES (1), (2)")
+    >>> w.replace_table("t_copy", exp.select("a").from_("t")), w.exists("t_copy"), w.exists("t_missing")
+    (2, True, False)
+    >>> from maskline.keys import KeyMaterial
+    >>> w.load_key(KeyMaterial(b"k" * 16))  # into session variables, not into any SQL text
+    >>> w.run(exp.select(w.dialect.hex(w.dialect.key_session_ref("salt")))).fetchall() == [((b"k" * 16).hex(),)]
+    True
     >>> w.close()
     """
 

@@ -62,7 +62,18 @@ def find_manifest(properties: Mapping[str, Any] | None = None, argv: list[str] |
 
 @dataclass(frozen=True)
 class Manifest:
-    """A loaded dbt manifest with lookups by unique id and by relation name."""
+    """A loaded dbt manifest with lookups by unique id and by relation name.
+
+    >>> m = Manifest({"metadata": {"project_name": "shop"},
+    ...               "nodes": {"model.shop.customers": {"database": "dw", "schema": "mart", "name": "customers"}},
+    ...               "sources": {"source.shop.raw.orders": {"schema": "raw", "identifier": "orders"}}}, "x.json")
+    >>> m.project_name, m.node("model.shop.customers")["schema"], m.node("model.shop.nope"), len(list(m.nodes()))
+    ('shop', 'mart', None, 2)
+    >>> m.node_for_dataset('DW.mart."customers"')["name"], m.node_for_dataset("customers")  # one part is too few
+    ('customers', None)
+    >>> print(m.synced_policy)  # no `maskline dbt sync` compiled into this project
+    None
+    """
 
     data: Mapping[str, Any]
     path: str

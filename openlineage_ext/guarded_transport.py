@@ -67,7 +67,28 @@ def is_guarded(transport: Any) -> bool:
 
 class GuardedTransport(Transport):
     """Scrub (and enrich) each event with :class:`~openlineage_ext.transformer.MasklineTransformer`,
-    then hand a copy to ``inner``; drop it, with a warning, when scrubbing fails."""
+    then hand a copy to ``inner``; drop it, with a warning, when scrubbing fails.
+
+    >>> from openlineage.client.event_v2 import Job, Run, RunEvent, RunState
+    >>> from openlineage.client.facet_v2 import sql_job
+    >>> def event():  # a query job whose SQL holds a customer's address
+    ...     sql = sql_job.SQLJobFacet(query="SELECT id FROM t WHERE email = 'ann@example.com'")
+    ...     return RunEvent(eventType=RunState.COMPLETE, eventTime="2026-01-01T00:00:00Z", producer="doctest",
+    ...                     run=Run(runId="01890000-0000-7000-8000-000000000000"), job=Job("ns", "q", {"sql": sql}))
+    >>> class Keep(Transport):  # stands in for the user's http/file/kafka transport
+    ...     kind = "keep"
+    ...     def __init__(self): self.sent = []
+    ...     def emit(self, event): self.sent.append(event)
+    ...     def close(self, timeout=-1): return True
+    >>> guarded = GuardedTransport(Keep()); original = event()
+    >>> guarded.emit(original); guarded.inner.sent[0].job.facets["sql"].query  # the caller's event is untouched
+    "SELECT id FROM t WHERE email = '[REDACTED]'"
+    >>> guarded.transformer.transform = lambda e: None  # a transformer that cannot scrub: the event is dropped
+    >>> guarded.emit(event()), guarded.dropped, len(guarded.inner.sent)
+    (None, 1, 1)
+    >>> guarded.wait_for_completion(), guarded.close()  # Keep has no wait_for_completion: nothing is pending
+    (True, True)
+    """
 
     def __init__(self, inner: Transport, properties: dict[str, Any] | None = None) -> None:
         from openlineage_ext.transformer import MasklineTransformer

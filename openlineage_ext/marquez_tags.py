@@ -152,7 +152,26 @@ def post_tag(base_url: str, request: tuple[str, str, str, str], timeout: float =
 
 
 class TagSync:
-    """One worker thread per process applying tag requests, retrying each briefly on 404."""
+    """One worker thread per process applying tag requests, retrying each briefly on 404.
+
+    >>> import http.server
+    >>> class Marquez(http.server.BaseHTTPRequestHandler):  # creates tags and tags fields, as Marquez does
+    ...     def do_PUT(self):
+    ...         self.rfile.read(int(self.headers.get("Content-Length") or 0))
+    ...         self.send_response(200); self.end_headers()
+    ...     do_POST = do_PUT
+    ...     def log_message(self, *args): pass
+    >>> srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Marquez)
+    >>> threading.Thread(target=srv.serve_forever, daemon=True).start()
+    >>> sync = TagSync.for_url(f"http://127.0.0.1:{srv.server_port}")
+    >>> sync is TagSync.for_url(f"http://127.0.0.1:{srv.server_port}")  # one per URL and process
+    True
+    >>> sync.submit([("ns", "db.t", "email", "EMAIL")]); sync.flush(); sync.applied, sync.failed
+    ([('ns', 'db.t', 'email', 'EMAIL')], [])
+    >>> sync.close(); srv.shutdown(); srv.server_close(); sync.thread.is_alive()
+    False
+    >>> del TagSync._instances[sync.base_url]  # that server is gone: no later caller may get this closed sync
+    """
 
     _lock = threading.Lock()
     _instances: dict[str, TagSync] = {}

@@ -67,7 +67,17 @@ def is_dbt_event(event: Any) -> bool:
 
 
 class MasklineTransformer(EventTransformer):
-    """Scrubs every event, and adds maskline's facets to dbt-ol events. See the module docs for config."""
+    """Scrubs every event, and adds maskline's facets to dbt-ol events. See the module docs for config.
+
+    >>> from openlineage.client.event_v2 import Job, Run, RunEvent, RunState
+    >>> from openlineage.client.facet_v2 import sql_job
+    >>> def event():  # a query job whose SQL holds a customer's address
+    ...     sql = sql_job.SQLJobFacet(query="SELECT id FROM t WHERE email = 'ann@example.com'")
+    ...     return RunEvent(eventType=RunState.COMPLETE, eventTime="2026-01-01T00:00:00Z", producer="doctest",
+    ...                     run=Run(runId="01890000-0000-7000-8000-000000000000"), job=Job("ns", "q", {"sql": sql}))
+    >>> MasklineTransformer({}).transform(event()).job.facets["sql"].query
+    "SELECT id FROM t WHERE email = '[REDACTED]'"
+    """
 
     def __init__(self, properties: dict[str, Any]) -> None:
         super().__init__(properties)

@@ -226,7 +226,11 @@ class MaskedSQLToolset(SQLToolset):
 
     @property
     def policy(self) -> Policy:
-        """The resolved policy (read on first use, so parsing the DAG reads nothing)."""
+        """The resolved policy (read on first use, so parsing the DAG reads nothing).
+
+        >>> MaskedSQLToolset("warehouse", policy={"unclassified": "pass"}).policy.unclassified
+        'pass'
+        """
         if self._policy is None:
             from airflow_plugin.policy_source import resolve_policy
 
@@ -264,6 +268,26 @@ class MaskedSQLToolset(SQLToolset):
         ctx: RunContext[Any],
         tool: ToolsetTool[Any],
     ) -> Any:
+        """Run one tool call for the model; a refusal or a failure comes back as ``ModelRetry``, value-free.
+
+        >>> import asyncio, contextlib, io, json, os, tempfile
+        >>> import duckdb
+        >>> path = os.path.join(tempfile.mkdtemp(), "shop.duckdb")
+        >>> duckdb.connect(path).execute("CREATE TABLE customers AS SELECT 1 AS id, 'ana@correo.es' AS email").close()
+        >>> os.environ["AIRFLOW_CONN_DOCTEST_SHOP"] = json.dumps({"conn_type": "duckdb", "host": path})
+        >>> toolset = MaskedSQLToolset("doctest_shop", emit_lineage=False, policy={
+        ...     "unclassified": "pass", "datasets": {"customers": {"columns": {"email": {"info_type": "EMAIL"}}}}})
+        >>> def call(sql):  # (the DuckDB hook prints a line for each connection it opens)
+        ...     with contextlib.redirect_stdout(io.StringIO()):
+        ...         return asyncio.run(toolset.execute_tool("query", {"sql": sql}, ctx=None, tool=None))
+        >>> json.loads(call("SELECT id, email FROM customers"))["rows"]
+        [[1, '*****@correo.es']]
+        >>> call("DELETE FROM customers")
+        Traceback (most recent call last):
+        ...
+        pydantic_ai.exceptions.ModelRetry: maskline refused this query: only SELECT queries can be masked, not DELETE ...
+        >>> del os.environ["AIRFLOW_CONN_DOCTEST_SHOP"]
+        """
         if name not in TOOLS:
             raise ValueError(f"Unknown tool: {name!r}")
         self._call_model = _model_name(ctx)

@@ -30,6 +30,13 @@ class FixedModelHook(PydanticAIHook):
         self._fixed_model = model
 
     def get_conn(self) -> Any:
+        """The model given at construction.
+
+        >>> from pydantic_ai.models.test import TestModel
+        >>> model = TestModel()
+        >>> FixedModelHook(model).get_conn() is model
+        True
+        """
         return self._fixed_model
 
 
@@ -51,6 +58,13 @@ class MaskedAgentOperator(AgentOperator):
 
     @cached_property
     def llm_hook(self) -> PydanticAIHook:
+        """The hook ``AgentOperator`` takes its model from: the fixed model's, else the connection's.
+
+        >>> from pydantic_ai.models.test import TestModel
+        >>> model = TestModel()
+        >>> MaskedAgentOperator(task_id="ask", prompt="How many tickets?", model=model).llm_hook.get_conn() is model
+        True
+        """
         if self.fixed_model is not None:
             return FixedModelHook(self.fixed_model)
         return super().llm_hook

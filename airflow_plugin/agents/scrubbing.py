@@ -82,6 +82,15 @@ class ScrubbingCapability(AbstractCapability[Any]):
     """
 
     async def before_model_request(self, ctx: Any, request_context: Any) -> Any:
+        """Scrub the run's history and the request's messages and instructions, in place.
+
+        >>> import asyncio
+        >>> from types import SimpleNamespace
+        >>> from pydantic_ai.messages import ModelRequest, UserPromptPart
+        >>> request = SimpleNamespace(messages=[ModelRequest(parts=[UserPromptPart("hello from bob@example.org")])])
+        >>> asyncio.run(ScrubbingCapability().before_model_request(None, request)).messages[0].parts[0].content
+        'hello from [EMAIL]'
+        """
         # The run's history first, so what is kept and logged is scrubbed, then what goes on the wire.
         for message in getattr(ctx, "messages", None) or ():
             scrub_message(message)
@@ -94,6 +103,15 @@ class ScrubbingCapability(AbstractCapability[Any]):
         return request_context
 
     async def after_model_request(self, ctx: Any, *, request_context: Any, response: Any) -> Any:
+        """Scrub the model's answer, in place.
+
+        >>> import asyncio
+        >>> from pydantic_ai.messages import ModelResponse, TextPart
+        >>> answer = ModelResponse(parts=[TextPart("write to ana@correo.es")])
+        >>> capability = ScrubbingCapability()
+        >>> asyncio.run(capability.after_model_request(None, request_context=None, response=answer)).parts[0].content
+        'write to [EMAIL]'
+        """
         return scrub_message(response)
 
 

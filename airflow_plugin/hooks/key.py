@@ -46,5 +46,12 @@ class MasklineKeyHook(BaseHook):
         }
 
     def get_conn(self) -> str | None:
-        """The key (the connection's password), or None when the connection has none."""
+        """The key (the connection's password), or None when the connection has none.
+
+        >>> import json, os
+        >>> os.environ["AIRFLOW_CONN_DOCTEST_KEY"] = json.dumps({"conn_type": "maskline", "password": "k" * 32})
+        >>> MasklineKeyHook("doctest_key").get_conn() == "k" * 32
+        True
+        >>> del os.environ["AIRFLOW_CONN_DOCTEST_KEY"]
+        """
         return self.get_connection(self.maskline_conn_id).password or None

@@ -78,7 +78,17 @@ class EngineAdapter:
 
     # --- keys ---------------------------------------------------------------
     def key_setup(self, key: KeyMaterial) -> list[tuple[str, tuple[Any, ...]]]:
-        """Statements, with bound parameters, that put ``key`` into a session (the key is never in SQL text)."""
+        """Statements, with bound parameters, that put ``key`` into a session (the key is never in SQL text).
+
+        >>> from maskline.adapters import engine
+        >>> from maskline.keys import KeyMaterial
+        >>> [sql for sql, _ in engine("duckdb").key_setup(KeyMaterial(b"k" * 16))]
+        ['SET VARIABLE maskline_ipad = ?', 'SET VARIABLE maskline_opad = ?', 'SET VARIABLE maskline_salt = ?']
+        >>> EngineAdapter().key_setup(KeyMaterial(b"k" * 16))
+        Traceback (most recent call last):
+        ...
+        maskline.errors.UnsupportedDialectError: generic has no session variables; pass the key values as query ...
+        """
         raise UnsupportedDialectError(
             f"{self.name} has no session variables; pass the key values as query parameters",
             where=f"engine {self.name}", fix="bind maskline_ipad/opad/salt (hex) as parameters of the query")
@@ -89,6 +99,15 @@ class EngineAdapter:
         Returns the key each statement must carry itself: ``None`` where the session now holds it, the key
         where the engine has no session state (:attr:`key_in_statement`); pass it to :meth:`bind_sql` or
         :meth:`bind_statement`, so no caller branches on the engine.
+
+        >>> import duckdb
+        >>> from maskline.adapters import engine
+        >>> from maskline.keys import KeyMaterial
+        >>> con = duckdb.connect()
+        >>> print(engine("duckdb").load_key(con, con, KeyMaterial(b"k" * 16)))  # the session holds it now
+        None
+        >>> con.sql("SELECT getvariable('maskline_salt') IS NOT NULL").fetchall()
+        [(True,)]
         """
         if key is None:
             return None
@@ -98,11 +117,21 @@ class EngineAdapter:
 
     def bind_statement(self, statement: exp.Expression, key: KeyMaterial | None) -> tuple[str, tuple[Any, ...]]:
         """``statement`` as SQL text plus its parameters: none where the session holds the key; the key's
-        values where it travels with the statement (:attr:`key_in_statement`)."""
+        values where it travels with the statement (:attr:`key_in_statement`).
+
+        >>> from maskline.adapters import engine
+        >>> engine("duckdb").bind_statement(exp.select("a").from_("t"), None)
+        ('SELECT a FROM t', ())
+        """
         return statement.sql(dialect=self.dialect().sqlglot_name), ()
 
     def bind_sql(self, sql: str, key: KeyMaterial | None) -> tuple[str, tuple[Any, ...]]:
-        """:meth:`bind_statement` for SQL text maskline compiled (it is parsed back only where the key binds)."""
+        """:meth:`bind_statement` for SQL text maskline compiled (it is parsed back only where the key binds).
+
+        >>> from maskline.adapters import engine
+        >>> engine("postgres").bind_sql("SELECT a FROM t", None)  # the session holds the key: nothing to bind
+        ('SELECT a FROM t', ())
+        """
         if not self.key_in_statement:
             return sql, ()
         import sqlglot
@@ -111,11 +140,24 @@ class EngineAdapter:
 
     # --- DB-API -------------------------------------------------------------
     def cursor(self, connection: Any) -> Any:
-        """The object statements are executed on (a DB-API cursor unless the engine says otherwise)."""
+        """The object statements are executed on (a DB-API cursor unless the engine says otherwise).
+
+        >>> import sqlite3
+        >>> from maskline.adapters import engine
+        >>> type(engine("sqlite").cursor(sqlite3.connect(":memory:"))).__name__
+        'Cursor'
+        """
         return connection.cursor()
 
     def prepare(self, connection: Any) -> None:
-        """Set the connection up for explicit ``BEGIN``/``COMMIT`` (autocommit, isolation level)."""
+        """Set the connection up for explicit ``BEGIN``/``COMMIT`` (autocommit, isolation level).
+
+        >>> import sqlite3
+        >>> from maskline.adapters import engine
+        >>> con = sqlite3.connect(":memory:")
+        >>> engine("sqlite").prepare(con); print(con.isolation_level)  # sqlite3 no longer opens transactions itself
+        None
+        """
 
     def owns(self, connection: Any) -> bool:
         """Whether ``connection`` is a DB-API connection of this engine's drivers.
@@ -129,7 +171,13 @@ class EngineAdapter:
         return any(module.startswith(m) for m in self.driver_modules)
 
     def folded(self, ident: exp.Identifier | None) -> str | None:
-        """A name part as the catalog stores it (unquoted names fold to lower case where the engine folds)."""
+        """A name part as the catalog stores it (unquoted names fold to lower case where the engine folds).
+
+        >>> from maskline.adapters import engine
+        >>> pg = engine("postgres")
+        >>> pg.folded(exp.to_identifier("Email")), pg.folded(exp.to_identifier("Email", quoted=True))
+        ('email', 'Email')
+        """
         if ident is None:
             return None
         return ident.name if ident.quoted or not self.folds_case else ident.name.lower()
@@ -167,7 +215,14 @@ class EngineAdapter:
         return str(row[0]) if row and row[0] else None
 
     def columns(self, cursor: Any, table: exp.Table) -> list[tuple[str, str]]:
-        """``(column, type)`` of ``table`` in order, from ``information_schema``; empty when it does not exist."""
+        """``(column, type)`` of ``table`` in order, from ``information_schema``; empty when it does not exist.
+
+        >>> import duckdb
+        >>> from maskline.adapters import engine
+        >>> con = duckdb.connect(); _ = con.execute("CREATE TABLE t (id INTEGER, email VARCHAR)")
+        >>> engine("duckdb").columns(con, engine("duckdb").table("t")), engine("duckdb").columns(con, exp.to_table("u"))
+        ([('id', 'integer'), ('email', 'varchar')], [])
+        """
         p = self.placeholder
         sql = (f"SELECT column_name, data_type FROM information_schema.columns WHERE table_name = {p} "
                f"AND table_schema = COALESCE({p}, current_schema()) ORDER BY ordinal_position")
@@ -175,16 +230,29 @@ class EngineAdapter:
         return [(str(r[0]), str(r[1]).lower()) for r in cursor.fetchall()]
 
     def truncate(self, table: exp.Table) -> exp.Expression:
-        """The statement that empties ``table`` and keeps it."""
+        """The statement that empties ``table`` and keeps it.
+
+        >>> from maskline.adapters import engine
+        >>> engine("postgres").truncate(exp.to_table("t")).sql(), engine("sqlite").truncate(exp.to_table("t")).sql()
+        ('TRUNCATE TABLE t', 'DELETE FROM t')
+        """
         return exp.TruncateTable(expressions=[table.copy()])
 
     def dependent_views(self, cursor: Any, target_sql: str) -> list[str]:
-        """Views that would be dropped with ``target_sql`` (a swap must not drop them silently)."""
+        """Views that would be dropped with ``target_sql`` (a swap must not drop them silently).
+
+        >>> EngineAdapter().dependent_views(None, "t")  # engines whose DROP cascades to views override it
+        []
+        """
         return []
 
     def carried_setup(self, cursor: Any, target_sql: str, new_table: exp.Table,
                       new_columns: set[str]) -> list[exp.Expression]:
-        """Statements that give ``new_table`` the grants and comments ``target_sql`` has (before a swap)."""
+        """Statements that give ``new_table`` the grants and comments ``target_sql`` has (before a swap).
+
+        >>> EngineAdapter().carried_setup(None, "t", exp.to_table("t_new"), {"id"})  # PostgreSQL overrides it
+        []
+        """
         return []
 
     # --- lineage ------------------------------------------------------------
@@ -208,7 +276,17 @@ class EngineAdapter:
 
     # --- URIs ---------------------------------------------------------------
     def connect(self, url: EngineURL, *, read_only: bool = False) -> Any:
-        """A DB-API connection to ``url``; the caller closes it."""
+        """A DB-API connection to ``url``; the caller closes it.
+
+        >>> from maskline.adapters.url import parse_url
+        >>> con = parse_url("duckdb://").engine.connect(parse_url("duckdb://"))
+        >>> con.sql("SELECT 42").fetchall()
+        [(42,)]
+        >>> EngineAdapter().connect(parse_url("duckdb://"))
+        Traceback (most recent call last):
+        ...
+        maskline.errors.UnsupportedDialectError: maskline cannot open generic URIs itself ...
+        """
         raise UnsupportedDialectError(f"maskline cannot open {self.name} URIs itself", where=url.shown,
                                       fix="open the connection yourself and pass it in")
 

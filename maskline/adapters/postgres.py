@@ -67,11 +67,24 @@ class PostgresAdapter(EngineAdapter):
     key_exposure = "the server log if log_statement=all (set_config with bound parameters)"
 
     def key_setup(self, key: KeyMaterial) -> list[tuple[str, tuple[Any, ...]]]:
+        """Three ``set_config`` calls, the key's values bound as hex parameters.
+
+        >>> statements = PostgresAdapter().key_setup(KeyMaterial(b"k" * 16))
+        >>> statements[0][0], len(statements[0][1][0])
+        ("SELECT set_config('maskline.ipad', %s, false)", 128)
+        """
         from maskline.adapters.base import key_values
 
         return [(f"SELECT set_config('maskline.{n}', %s, false)", (v.hex(),)) for n, v in key_values(key).items()]
 
     def prepare(self, connection: Any) -> None:
+        """Autocommit, so maskline's explicit ``BEGIN``/``COMMIT`` delimit transactions.
+
+        >>> from types import SimpleNamespace
+        >>> connection = SimpleNamespace(autocommit=False)  # stands in for a psycopg2 connection
+        >>> PostgresAdapter().prepare(connection); connection.autocommit
+        True
+        """
         connection.autocommit = True  # explicit BEGIN/COMMIT
 
     def namespace(self, host: str | None, port: int | None, database: str | None) -> str:

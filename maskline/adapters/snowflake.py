@@ -37,6 +37,12 @@ class SnowflakeAdapter(EngineAdapter):
     key_exposure = "query history of the SET statement (bound parameters)"
 
     def key_setup(self, key: KeyMaterial) -> list[tuple[str, tuple[Any, ...]]]:
+        """Session variables set with bound parameters (hex text).
+
+        >>> from maskline.keys import KeyMaterial
+        >>> [sql for sql, _ in SnowflakeAdapter().key_setup(KeyMaterial(b"k" * 16))][-1]
+        'SET maskline_salt = %s'
+        """
         from maskline.adapters.base import key_values
 
         return [(f"SET maskline_{n} = %s", (v.hex(),)) for n, v in key_values(key).items()]

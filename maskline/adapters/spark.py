@@ -35,6 +35,12 @@ class SparkAdapter(EngineAdapter):
     key_exposure = "driver memory (session variables declared with bound parameters, Spark 4)"
 
     def key_setup(self, key: KeyMaterial) -> list[tuple[str, tuple[Any, ...]]]:
+        """Session variables declared with bound parameters (hex text).
+
+        >>> from maskline.keys import KeyMaterial
+        >>> [sql for sql, _ in SparkAdapter().key_setup(KeyMaterial(b"k" * 16))][-1]
+        'DECLARE OR REPLACE VARIABLE maskline_salt STRING DEFAULT ?'
+        """
         from maskline.adapters.base import key_values
 
         return [(f"DECLARE OR REPLACE VARIABLE maskline_{n} STRING DEFAULT ?", (v.hex(),))

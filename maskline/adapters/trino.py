@@ -51,12 +51,33 @@ class TrinoAdapter(EngineAdapter):
     key_exposure = "query history (the parameters of EXECUTE ... USING)"
 
     def cursor(self, connection: Any) -> Any:
+        """A :class:`CompletingCursor` over the client's cursor.
+
+        >>> import sqlite3  # any DB-API connection shows the wrapping
+        >>> type(TrinoAdapter().cursor(sqlite3.connect(":memory:"))).__name__
+        'CompletingCursor'
+        """
         return CompletingCursor(connection.cursor())
 
     def load_key(self, connection: Any, cursor: Any, key: KeyMaterial | None) -> KeyMaterial | None:
+        """The key itself: no session holds it, so each statement that reads it carries it.
+
+        >>> from maskline.keys import KeyMaterial
+        >>> key = KeyMaterial(b"k" * 16)
+        >>> TrinoAdapter().load_key(None, None, key) is key
+        True
+        """
         return key  # nothing to load: bind_statement sends the key with each statement that reads it
 
     def bind_statement(self, statement: exp.Expression, key: KeyMaterial | None) -> tuple[str, tuple[Any, ...]]:
+        """Trino SQL with the key references as ``?``, and the key's salt (hex) once per reference.
+
+        >>> from maskline.keys import KeyMaterial
+        >>> statement = exp.select(exp.Anonymous(this="FROM_HEX", expressions=[exp.Placeholder(this=KEY_PARAMETER)]))
+        >>> sql, params = TrinoAdapter().bind_statement(statement, KeyMaterial(b"k" * 16))
+        >>> sql, len(params)
+        ('SELECT FROM_HEX(?)', 1)
+        """
         sql, params = bind_key(statement, key)
         return sql, tuple(params)
 
@@ -83,6 +104,12 @@ class TrinoAdapter(EngineAdapter):
         return f"trino://{host or 'localhost'}:{port or DEFAULT_PORT}"
 
     def connect(self, url: EngineURL, *, read_only: bool = False) -> Any:
+        """A connection through the ``trino`` client (nothing is sent until the first statement).
+
+        >>> from maskline.adapters.url import parse_url
+        >>> TrinoAdapter().connect(parse_url("trino://ann@localhost:8080/memory/default")).catalog
+        'memory'
+        """
         return connect(url.raw)
 
 
@@ -91,6 +118,14 @@ class CompletingCursor:
 
     The Trino client runs a statement as its results are read; a DROP or RENAME nobody reads could still be
     running when the next statement starts. Every result is read (and kept) before ``execute`` returns.
+
+    >>> import sqlite3  # any DB-API cursor shows it
+    >>> cursor = CompletingCursor(sqlite3.connect(":memory:").cursor())
+    >>> cursor.execute("SELECT ? UNION ALL SELECT 2 UNION ALL SELECT 3", (1,)).fetchone()
+    (1,)
+    >>> cursor.fetchmany(1), cursor.fetchall(), cursor.fetchall()
+    ([(2,)], [(3,)], [])
+    >>> cursor.close()
     """
 
     def __init__(self, cursor: Any) -> None:

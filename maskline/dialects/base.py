@@ -71,7 +71,11 @@ class Dialect:
     array_base = 1  # index of an array's first element
 
     def null(self) -> exp.Expression:
-        """NULL where the column's type is unknown (engines that cannot store an untyped NULL give it one)."""
+        """NULL where the column's type is unknown (engines that cannot store an untyped NULL give it one).
+
+        >>> Dialect().null().sql()
+        'NULL'
+        """
         return exp.Null()
 
     # --- text -------------------------------------------------------------
@@ -79,19 +83,45 @@ class Dialect:
         return exp.cast(e, exp.DataType.build("text"))
 
     def length(self, e: exp.Expression) -> exp.Expression:
+        """The length of ``e`` in characters.
+
+        >>> Dialect().length(exp.column("x")).sql()
+        'LENGTH(x)'
+        """
         return exp.Length(this=e)
 
     def substr(self, e: exp.Expression, start: exp.Expression, length: exp.Expression | None = None) -> exp.Expression:
+        """``length`` characters of ``e`` from 1-based ``start`` (to the end without ``length``).
+
+        >>> Dialect().substr(exp.column("x"), lit(2), lit(3)).sql()
+        'SUBSTRING(x, 2, 3)'
+        """
         return exp.Substring(this=e, start=start, length=length)
 
     def right(self, e: exp.Expression, n: exp.Expression) -> exp.Expression:
+        """The last ``n`` characters of ``e``.
+
+        >>> import duckdb
+        >>> duckdb.sql("SELECT " + Dialect().right(lit("4111111111111111"), lit(4)).sql("duckdb")).fetchall()
+        [('1111',)]
+        """
         return exp.Right(this=e, expression=n)
 
     def fill(self, n: exp.Expression, char: str) -> exp.Expression:
-        """``char`` repeated ``n`` times (n < 0 gives the empty string)."""
+        """``char`` repeated ``n`` times (n < 0 gives the empty string).
+
+        >>> import duckdb
+        >>> duckdb.sql("SELECT " + Dialect().fill(lit(3), "*").sql("duckdb")).fetchall()
+        [('***',)]
+        """
         return fn("REPEAT", lit(char), fn("GREATEST", n, lit(0)))
 
     def concat(self, *parts: exp.Expression) -> exp.Expression:
+        """The text parts joined with ``||``, NULL when any part is NULL.
+
+        >>> Dialect().concat(exp.column("user"), lit("@"), exp.column("domain")).sql()
+        "user || '@' || domain"
+        """
         # || propagates NULL on every engine we target, which keeps NULL NULL.
         out = parts[0]
         for p in parts[1:]:
@@ -99,17 +129,36 @@ class Dialect:
         return out
 
     def strpos(self, e: exp.Expression, needle: str) -> exp.Expression:
+        """1-based position of the literal ``needle`` in ``e``, 0 when absent.
+
+        >>> import duckdb
+        >>> duckdb.sql("SELECT " + Dialect().strpos(lit("ada@x.org"), "@").sql("duckdb")).fetchall()
+        [(4,)]
+        """
         return self.strpos_of(e, lit(needle))
 
     def strpos_of(self, e: exp.Expression, needle: exp.Expression) -> exp.Expression:
-        """1-based position of ``needle`` in ``e``, 0 when absent."""
+        """1-based position of ``needle`` in ``e``, 0 when absent.
+
+        >>> Dialect().strpos_of(exp.column("x"), lit("@")).sql("trino")
+        "STRPOS(x, '@')"
+        """
         return exp.StrPosition(this=e, substr=needle)
 
     def regexp_replace_all(self, e: exp.Expression, pattern: str, replacement: str) -> exp.Expression:
+        """``e`` with every match of ``pattern`` replaced by ``replacement``.
+
+        >>> Dialect().regexp_replace_all(exp.column("x"), "[0-9]", "#").sql()
+        "REGEXP_REPLACE(x, '[0-9]', '#')"
+        """
         return fn("REGEXP_REPLACE", e, lit(pattern), lit(replacement))
 
     def rtrim(self, e: exp.Expression, chars: str) -> exp.Expression:
-        """``e`` without trailing ``chars``."""
+        """``e`` without trailing ``chars``.
+
+        >>> Dialect().rtrim(exp.column("x"), "0").sql()
+        "RTRIM(x, '0')"
+        """
         return exp.Trim(this=e, expression=lit(chars), position="TRAILING")
 
     # --- canonical text of non-text values (the definition: maskline.dialects.canonical) ----------
@@ -119,60 +168,122 @@ class Dialect:
     decimal_text_keeps_scale = True
 
     def iso_date_text(self, e: exp.Expression) -> exp.Expression:
-        """A DATE as ``YYYY-MM-DD``."""
+        """A DATE as ``YYYY-MM-DD``.
+
+        >>> Dialect().iso_date_text(exp.column("d")).sql()
+        'CAST(d AS TEXT)'
+        """
         return self.text(e)
 
     def utc_timestamp_text(self, e: exp.Expression) -> exp.Expression:
-        """A TIMESTAMP WITH TIME ZONE as ``YYYY-MM-DDTHH:MM:SS[.fraction]`` in UTC (trailing zeros are trimmed)."""
+        """A TIMESTAMP WITH TIME ZONE as ``YYYY-MM-DDTHH:MM:SS[.fraction]`` in UTC (trailing zeros are trimmed).
+
+        >>> Dialect().utc_timestamp_text(exp.column("t"))
+        Traceback (most recent call last):
+        ...
+        maskline.errors.UnsupportedDialectError: generic has no canonical text for timestamps with a time zone ...
+        """
         from maskline.errors import UnsupportedDialectError
 
         raise UnsupportedDialectError(f"{self.name} has no canonical text for timestamps with a time zone",
                                       where=f"dialect {self.name}", fix="cast the column to text in the source")
 
     def decimal_text(self, e: exp.Expression) -> exp.Expression:
-        """A DECIMAL in the engine's plain notation (canonical_number_text trims it)."""
+        """A DECIMAL in the engine's plain notation (canonical_number_text trims it).
+
+        >>> Dialect().decimal_text(exp.column("n")).sql()
+        'CAST(n AS TEXT)'
+        """
         return self.text(e)
 
     def float_text(self, e: exp.Expression) -> exp.Expression:
-        """A double as the engine's shortest round-trip text, in any notation (canonical_number_text rewrites it)."""
+        """A double as the engine's shortest round-trip text, in any notation (canonical_number_text rewrites it).
+
+        >>> Dialect().float_text(exp.column("f")).sql()
+        'CAST(f AS TEXT)'
+        """
         return self.text(e)
 
     def canonical_number_text(self, s: exp.Expression) -> exp.Expression:
-        """A number's text (any notation) in canonical plain form."""
+        """A number's text (any notation) in canonical plain form.
+
+        >>> import duckdb
+        >>> duckdb.sql("SELECT " + Dialect().canonical_number_text(lit("-1.50e3")).sql("duckdb")).fetchall()
+        [('-1500',)]
+        """
         from maskline.dialects.canonical import plain_number
 
         return plain_number(self, s)
 
     # --- bytes and hashing -------------------------------------------------
     def utf8(self, e: exp.Expression) -> exp.Expression:
+        """The UTF-8 bytes of text ``e``.
+
+        >>> Dialect().utf8(exp.column("x")).sql()
+        'TO_UTF8(x)'
+        """
         return fn("TO_UTF8", e)
 
     def bin_concat(self, a: exp.Expression, b: exp.Expression) -> exp.Expression:
+        """Bytes ``a`` followed by bytes ``b``.
+
+        >>> Dialect().bin_concat(exp.column("a"), exp.column("b")).sql()
+        'CONCAT(a, b)'
+        """
         return fn("CONCAT", a, b)
 
     def sha256_bin(self, b: exp.Expression) -> exp.Expression:
+        """The SHA-256 digest of bytes ``b``, as bytes.
+
+        >>> Dialect().sha256_bin(exp.column("b")).sql()
+        'SHA256(b)'
+        """
         return fn("SHA256", b)
 
     def hex(self, b: exp.Expression) -> exp.Expression:
+        """Bytes ``b`` as lower-case hex text.
+
+        >>> Dialect().hex(exp.column("b")).sql()
+        'LOWER(TO_HEX(b))'
+        """
         return exp.Lower(this=fn("TO_HEX", b))
 
     def sha256_hex(self, b: exp.Expression) -> exp.Expression:
+        """The SHA-256 digest of bytes ``b``, as lower-case hex text.
+
+        >>> Dialect().sha256_hex(exp.column("b")).sql()
+        'LOWER(TO_HEX(SHA256(b)))'
+        """
         return self.hex(self.sha256_bin(b))
 
     def from_hex(self, h: exp.Expression) -> exp.Expression:
+        """The bytes written as hex text ``h``.
+
+        >>> Dialect().from_hex(lit("414243")).sql()
+        "FROM_HEX('414243')"
+        """
         return fn("FROM_HEX", h)
 
     def hmac_sha256_hex(self, data: exp.Expression, key: KeyRefs) -> exp.Expression:
         """HMAC-SHA256 from two SHA-256 passes over the precomputed pads (RFC 2104).
 
         Engines with a native HMAC override this.
+
+        >>> Dialect().hmac_sha256_hex(exp.column("b"), KeyRefs(Dialect(), KeyMode.SESSION)).sql()
+        'LOWER(TO_HEX(SHA256(CONCAT(FROM_HEX(:maskline_opad), SHA256(CONCAT(FROM_HEX(:maskline_ipad), b))))))'
         """
         inner = self.sha256_bin(self.bin_concat(key.ref("ipad"), data))
         return self.sha256_hex(self.bin_concat(key.ref("opad"), inner))
 
     # --- key material ------------------------------------------------------
     def definer_function(self, name: str, data: exp.Expression) -> exp.Expression:
-        """A call of a keyed function that runs with its owner's rights (engines with roles override)."""
+        """A call of a keyed function that runs with its owner's rights (engines with roles override).
+
+        >>> Dialect().definer_function("hmac_sha256_hex", exp.column("x"))
+        Traceback (most recent call last):
+        ...
+        maskline.errors.UnsupportedDialectError: generic has no owner-rights key functions ...
+        """
         from maskline.errors import UnsupportedDialectError
 
         raise UnsupportedDialectError(f"{self.name} has no owner-rights key functions", where=f"dialect {self.name}",
@@ -182,7 +293,11 @@ class Dialect:
 
     def key_table_ref(self, name: str) -> exp.Expression:
         """``(SELECT <name> FROM maskline_private.maskline_key)``: the key as hex text, read with the rights of
-        the masking policy's owner (Snowflake masking policies, Databricks column masks)."""
+        the masking policy's owner (Snowflake masking policies, Databricks column masks).
+
+        >>> Dialect().key_table_ref("salt").sql()
+        '(SELECT salt FROM maskline_private.maskline_key)'
+        """
         schema, table = self.key_table
         select = exp.select(exp.column(name)).from_(exp.table_(table, db=schema))
         return exp.Subquery(this=select)
@@ -190,7 +305,11 @@ class Dialect:
     session_key_is_hex = True  # whether session_key() gives hex text (else binary)
 
     def session_key(self, name: str) -> exp.Expression:
-        """The engine's own reference to key value ``name`` in the session (hex text unless said otherwise)."""
+        """The engine's own reference to key value ``name`` in the session (hex text unless said otherwise).
+
+        >>> Dialect().session_key("salt").sql()
+        ':maskline_salt'
+        """
         return exp.Placeholder(this=f"maskline_{name}")
 
     def raise_error(self, message: str, depends_on: exp.Expression) -> exp.Expression | None:
@@ -198,11 +317,18 @@ class Dialect:
 
         ``depends_on`` is an expression of the row or session the failure must depend on, so that engines that
         fold constants at plan time do not raise when the branch is never taken.
+
+        >>> print(Dialect().raise_error("no key", exp.column("k")))  # generic SQL has no way to raise
+        None
         """
         return None
 
     def key_missing(self, value: exp.Expression) -> exp.Expression:
-        """True when the session holds no key value (NULL; dialects whose settings default to '' add that)."""
+        """True when the session holds no key value (NULL; dialects whose settings default to '' add that).
+
+        >>> Dialect().key_missing(exp.column("k")).sql()
+        'k IS NULL'
+        """
         return exp.Is(this=value, expression=exp.Null())
 
     def key_session_ref(self, name: str) -> exp.Expression:
@@ -210,6 +336,9 @@ class Dialect:
 
         Every dialect inherits the guard: it overrides :meth:`session_key`, :meth:`raise_error` and, if needed,
         :meth:`key_missing`, never this method.
+
+        >>> Dialect().key_session_ref("salt").sql()  # no raise_error here, so no guard
+        'FROM_HEX(:maskline_salt)'
         """
         value = self.session_key(name)
         failure = self.raise_error(KEY_MISSING_MESSAGE, value.copy())
@@ -219,6 +348,12 @@ class Dialect:
 
     # --- dates and numbers -------------------------------------------------
     def date_trunc(self, unit: str, e: exp.Expression) -> exp.Expression:
+        """A date truncated to the start of its ``unit`` (``day``, ``month``, ``year``...), as a DATE.
+
+        >>> import duckdb
+        >>> duckdb.sql("SELECT " + Dialect().date_trunc("month", lit("2024-03-05")).sql("duckdb")).fetchall()
+        [(datetime.date(2024, 3, 1),)]
+        """
         if unit == "day":
             # A DATE is its own day: truncating it would add nothing, and Spark's TRUNC(date, 'DAY') is NULL (its
             # TRUNC takes a year, quarter, month or week only).
@@ -230,7 +365,11 @@ class Dialect:
     YEAR_IN_TEXT = "(1[89][0-9]{2}|20[0-9]{2})"
 
     def regexp_extract(self, e: exp.Expression, pattern: str) -> exp.Expression:
-        """The first match of ``pattern`` (one group spanning it all) in ``e``, NULL when there is none."""
+        """The first match of ``pattern`` (one group spanning it all) in ``e``, NULL when there is none.
+
+        >>> Dialect().regexp_extract(exp.column("x"), "([0-9]{4})").sql()
+        "REGEXP_EXTRACT(x, '([0-9]{4})')"
+        """
         return exp.RegexpExtract(this=e, expression=lit(pattern))
 
     def year_of_text(self, e: exp.Expression) -> exp.Expression:
@@ -275,12 +414,22 @@ class Dialect:
         return e
 
     def bucket(self, e: exp.Expression, width: int) -> exp.Expression:
+        """``e`` rounded down to a multiple of ``width``.
+
+        >>> import duckdb
+        >>> duckdb.sql("SELECT " + Dialect().bucket(lit(37), 10).sql("duckdb")).fetchall()
+        [(30.0,)]
+        """
         return exp.Mul(this=exp.Floor(this=exp.Div(this=e, expression=lit(width), typed=False, safe=False)),
                        expression=lit(width))
 
     # --- arrays ------------------------------------------------------------
     def pick(self, words: Sequence[str], index0: exp.Expression) -> exp.Expression:
-        """The word at 0-based ``index0`` of a literal list."""
+        """The word at 0-based ``index0`` of a literal list.
+
+        >>> Dialect().pick(["red", "blue"], exp.column("i")).sql()
+        "ARRAY('red', 'blue')[(i) + 1]"
+        """
         arr = exp.Array(expressions=[lit(w) for w in words])
         idx = index0 if self.array_base == 0 else exp.Add(this=exp.paren(index0), expression=lit(self.array_base))
         return exp.Bracket(this=arr, expressions=[idx], offset=0)
@@ -302,13 +451,26 @@ class KeyRefs:
         self.key = key
 
     def salted_sha256_hex(self, data: exp.Expression) -> exp.Expression:
-        """Lower-hex SHA-256 of ``salt || data``: the ``hash`` method and ``fake``'s index."""
+        """Lower-hex SHA-256 of ``salt || data``: the ``hash`` method and ``fake``'s index.
+
+        >>> KeyRefs(Dialect(), KeyMode.SESSION).salted_sha256_hex(exp.column("b")).sql()
+        'LOWER(TO_HEX(SHA256(CONCAT(FROM_HEX(:maskline_salt), b))))'
+        """
         if self.mode is KeyMode.DEFINER:
             return self.dialect.definer_function("salted_sha256_hex", data)
         return self.dialect.sha256_hex(self.dialect.bin_concat(self.ref("salt"), data))
 
     def hmac_hex(self, data: exp.Expression) -> exp.Expression:
-        """Lower-hex HMAC-SHA256 of ``data``: the ``hmac`` method."""
+        """Lower-hex HMAC-SHA256 of ``data``: the ``hmac`` method.
+
+        >>> import duckdb
+        >>> from maskline.dialects import get_dialect
+        >>> from maskline.keys import KeyMaterial, hmac_hex
+        >>> key, duck = KeyMaterial(b"k" * 32), get_dialect("duckdb")
+        >>> sql = KeyRefs(duck, KeyMode.LITERAL, key).hmac_hex(duck.utf8(lit("ada"))).sql("duckdb")
+        >>> duckdb.sql("SELECT " + sql).fetchall()[0][0] == hmac_hex(key, "ada")  # the engine agrees with Python
+        True
+        """
         if self.mode is KeyMode.DEFINER:
             return self.dialect.definer_function("hmac_sha256_hex", data)
         return self.dialect.hmac_sha256_hex(data, self)

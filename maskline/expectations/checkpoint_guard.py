@@ -69,7 +69,20 @@ class MasklineGuardAction(ValidationAction):
     expectations: dict[str, list[str]]
 
     def run(self, checkpoint_result: Any, action_context: Any = None) -> dict[str, Any]:
-        """Raise :class:`ExpectationsNotRegistered` when a declared maskline expectation produced no result."""
+        """Raise :class:`ExpectationsNotRegistered` when a declared maskline expectation produced no result.
+
+        >>> from types import SimpleNamespace as NS  # the parts of a CheckpointResult the guard reads
+        >>> def checkpoint_result(*ran):
+        ...     results = [NS(expectation_config=NS(type=t)) for t in ran]
+        ...     return NS(run_results={"r": NS(suite_name="s", results=results)})
+        >>> guard = MasklineGuardAction(name="guard", expectations={"s": ["expect_column_values_to_not_contain_pii"]})
+        >>> guard.run(checkpoint_result("expect_column_values_to_not_contain_pii"))
+        {'maskline_expectations_ran': True}
+        >>> guard.run(checkpoint_result())  # GX dropped it while loading the suite
+        Traceback (most recent call last):
+        ...
+        maskline.expectations.checkpoint_guard.ExpectationsNotRegistered: maskline expectations did not run, ...
+        """
         missing: dict[str, list[str]] = {}
         for result in checkpoint_result.run_results.values():
             declared = Counter(self.expectations.get(result.suite_name, ()))

@@ -70,6 +70,11 @@ class Outcome:
         return f"{self.label()}: {self.observed or ('passed' if self.success else 'failed')}"
 
     def as_dict(self) -> dict[str, Any]:
+        """The outcome as JSON-ready fields (no ``details``, which may hold engine objects).
+
+        >>> Outcome("expect_column_values_to_be_masked", "email", False, 5, 6).as_dict()["unexpected_count"]
+        5
+        """
         return {"expectation": self.expectation, "column": self.column, "success": self.success,
                 "unexpected_count": self.unexpected_count, "element_count": self.element_count,
                 "observed": self.observed, "examples": list(self.examples), "error": self.error}
@@ -84,10 +89,20 @@ class CheckReport:
 
     @property
     def success(self) -> bool:
+        """Whether every expectation was met.
+
+        >>> CheckReport("t", (Outcome("e", "a", True), Outcome("e", "b", False))).success, CheckReport("t", ()).success
+        (False, True)
+        """
         return all(o.success for o in self.outcomes)
 
     @property
     def failed(self) -> tuple[Outcome, ...]:
+        """The outcomes that were not met, in order.
+
+        >>> [o.column for o in CheckReport("t", (Outcome("e", "a", True), Outcome("e", "b", False))).failed]
+        ['b']
+        """
         return tuple(o for o in self.outcomes if not o.success)
 
     def message(self) -> str:
@@ -107,7 +122,12 @@ class CheckReport:
         return "\n".join(lines)
 
     def as_dict(self) -> dict[str, Any]:
-        """The task's XCom: counts, names and pseudonyms only."""
+        """The task's XCom: counts, names and pseudonyms only.
+
+        >>> r = CheckReport("customers", (Outcome("expect_column_values_to_be_masked", "ssn", False, 6, 6),))
+        >>> {k: v for k, v in r.as_dict().items() if k != "outcomes"}
+        {'table': 'customers', 'success': False, 'failed': 1, 'evaluated': 1}
+        """
         return {"table": self.table, "success": self.success, "failed": len(self.failed),
                 "evaluated": len(self.outcomes), "outcomes": [o.as_dict() for o in self.outcomes]}
 

@@ -53,6 +53,13 @@ class Detector:
 
     @property
     def anchored(self) -> str:
+        """The pattern matched against a whole value, not a part of it.
+
+        >>> import re
+        >>> ssn = detectors_for("US_SSN")[0]
+        >>> bool(re.match(ssn.pattern, "123-45-67890")), bool(re.match(ssn.anchored, "123-45-67890"))
+        (True, False)
+        """
         return f"^(?:{self.pattern})$"
 
 

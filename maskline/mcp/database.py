@@ -31,7 +31,21 @@ from maskline.errors import InputError
 
 @dataclass(frozen=True)
 class Database:
-    """Where the tools read: a DuckDB file or a PostgreSQL DSN, and its rewrite dialect."""
+    """Where the tools read: a DuckDB file or a PostgreSQL DSN, and its rewrite dialect.
+
+    >>> import duckdb, os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "w.duckdb")
+    >>> duckdb.connect(path).execute("CREATE TABLE t (id INTEGER)").close()
+    >>> db = Database.from_uri(path)
+    >>> db.check()  # the file exists
+    >>> with db.connect() as con, db.deadline(con, timeout=5):  # read-only, interrupted after 5 s
+    ...     db.table_names(con), con.execute("SELECT 42").fetchall()
+    (['t'], [(42,)])
+    >>> Database.from_uri("missing.duckdb").check()
+    Traceback (most recent call last):
+    ...
+    maskline.errors.InputError: DuckDB file missing.duckdb does not exist (at --database). Fix: check the path
+    """
 
     uri: str
     dialect: str

@@ -64,7 +64,21 @@ class TokenVerifier:
 
     @classmethod
     def from_jwks_file(cls, path: str | Path, **kwargs: Any) -> TokenVerifier:
-        """A verifier for tokens signed by any key of the JWKS file at ``path``."""
+        """A verifier for tokens signed by any key of the JWKS file at ``path``.
+
+        >>> import jwt, tempfile
+        >>> from cryptography.hazmat.primitives.asymmetric import ec
+        >>> private = ec.generate_private_key(ec.SECP256R1())
+        >>> public = json.loads(jwt.algorithms.ECAlgorithm.to_jwk(private.public_key())) | {"kid": "k1"}
+        >>> path = Path(tempfile.mkdtemp()) / "jwks.json"
+        >>> _ = path.write_text(json.dumps({"keys": [public]}))
+        >>> TokenVerifier.from_jwks_file(path).person(jwt.encode({"sub": "alice"}, private, "ES256", {"kid": "k1"}))
+        'alice'
+        >>> TokenVerifier.from_jwks_file(path.with_name("missing.json"))
+        Traceback (most recent call last):
+        ...
+        maskline.errors.InputError: cannot read the JWKS file (FileNotFoundError) ...
+        """
         from jwt import PyJWKSet
 
         try:

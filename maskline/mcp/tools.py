@@ -20,6 +20,12 @@ the agent's own name is recorded, never checked against ``unmask_for``.
 >>> tools = MaskedTools(pol, Database.from_uri(path), lineage=False)
 >>> tools.query("SELECT id, email FROM t", Caller("doctest-agent"))["rows"]
 [[1, '*****@correo.es']]
+>>> tools.list_tables(Caller("doctest-agent"))
+{'tables': ['t']}
+>>> [(c["name"], c["method"]) for c in tools.describe_table("t", Caller("doctest-agent"))["columns"]]
+[('id', None), ('email', 'email')]
+>>> tools.explain("SELECT email FROM t", Caller("doctest-agent"))["explain"]  # nothing runs
+'email <- t.email: masked with email (sensitive: t.email)'
 """
 
 from __future__ import annotations

@@ -54,14 +54,31 @@ class MaskContext:
         return bool(self.source_type) and self.source_type.split("(")[0].strip().lower() in TEXT_TYPES  # type: ignore[union-attr]
 
     def as_text(self, column: exp.Expression) -> exp.Expression:
-        """The column as text, casting only when its type is not known to be text."""
+        """The column as text, casting only when its type is not known to be text.
+
+        >>> from sqlglot import exp
+        >>> from maskline.dialects import get_dialect
+        >>> duck = get_dialect("duckdb")
+        >>> MaskContext(duck, None, source_type="integer").as_text(exp.column("n")).sql("duckdb")  # type: ignore[arg-type]
+        'CAST(n AS TEXT)'
+        >>> MaskContext(duck, None, source_type="varchar").as_text(exp.column("s")).sql("duckdb")  # type: ignore[arg-type]
+        's'
+        """
         if self.is_text:
             return column
         return self.dialect.text(column)
 
     def canonical_text(self, column: exp.Expression) -> exp.Expression:
         """The column as the text keyed methods hash: one form per value on every engine
-        (:mod:`maskline.dialects.canonical`); the engine's own cast for types that form does not cover."""
+        (:mod:`maskline.dialects.canonical`); the engine's own cast for types that form does not cover.
+
+        >>> import duckdb
+        >>> from sqlglot import exp
+        >>> from maskline.dialects import get_dialect
+        >>> context = MaskContext(get_dialect("duckdb"), None, source_type="double")  # type: ignore[arg-type]
+        >>> duckdb.sql("SELECT " + context.canonical_text(exp.Literal.number("1e21")).sql("duckdb")).fetchall()
+        [('1000000000000000000000',)]
+        """
         from maskline.dialects.canonical import canonical_sql, text_form
 
         form = text_form(self.source_type, self.dialect.text_form_overrides)
@@ -86,7 +103,11 @@ class Rule:
     choices: Callable[[], Iterable[str]] | None = None  # allowed items of a list parameter, read when checked
 
     def allowed(self) -> tuple[str, ...]:
-        """The allowed items of a list parameter (empty when any item goes)."""
+        """The allowed items of a list parameter (empty when any item goes).
+
+        >>> Rule(choices=lambda: ["EMAIL", "PHONE"]).allowed(), Rule(minimum=1).allowed()
+        (('EMAIL', 'PHONE'), ())
+        """
         return tuple(self.choices()) if self.choices else ()
 
 
@@ -147,14 +168,30 @@ class MethodDef:
     literal_token: Callable[[Any, str, Any], str] | None = None
 
     def keeps_null(self, params: Any) -> bool:
-        """Whether the built expression is NULL for NULL on its own (no guard needed)."""
+        """Whether the built expression is NULL for NULL on its own (no guard needed).
+
+        >>> from maskline.methods.registry import METHODS
+        >>> METHODS["hmac"].keeps_null(METHODS["hmac"].params()), METHODS["redact"].keeps_null(METHODS["redact"].params())
+        (True, False)
+        """
         return self.propagates_null(params) if callable(self.propagates_null) else self.propagates_null
 
     def param_fields(self) -> tuple[ParamField, ...]:
-        """The declared parameters, in order."""
+        """The declared parameters, in order.
+
+        >>> from maskline.methods.registry import METHODS
+        >>> [f.name for f in METHODS["partial"].param_fields()]
+        ['keep_first', 'keep_last', 'mask_char']
+        """
         return _param_fields(self.params)
 
     def exactly_one(self) -> ExactlyOne | None:
+        """The parameters of which exactly one must be given, if the method has such a set.
+
+        >>> from maskline.methods.registry import METHODS
+        >>> METHODS["generalize"].exactly_one().names, METHODS["hmac"].exactly_one()  # type: ignore[union-attr]
+        (('to', 'bucket', 'prefix'), None)
+        """
         return getattr(self.params, "EXACTLY_ONE", None)
 
 
@@ -187,6 +224,13 @@ class ParamField:
         return _expected(self.annotation)
 
     def accepts(self, value: Any) -> bool:
+        """Whether ``value`` has the parameter's declared type (a bool is not an int).
+
+        >>> from maskline.methods.registry import METHODS
+        >>> keep_last = METHODS["partial"].param_fields()[1]
+        >>> keep_last.accepts(4), keep_last.accepts("4"), keep_last.accepts(True)
+        (True, False, False)
+        """
         return _accepts(self.annotation, value)
 
 
@@ -209,7 +253,12 @@ class MethodSpec:
         return self.name + "(" + ", ".join(f"{k}={v}" for k, v in sorted(values.items())) + ")"
 
     def as_dict(self) -> dict[str, Any]:
-        """The spec as a policy would write it: ``{"method": name, **params}``."""
+        """The spec as a policy would write it: ``{"method": name, **params}``.
+
+        >>> from maskline.methods.registry import METHODS
+        >>> MethodSpec("partial", parse_params(METHODS["partial"], {"keep_last": 4}, "m")).as_dict()
+        {'method': 'partial', 'keep_first': 0, 'keep_last': 4, 'mask_char': '*'}
+        """
         values = {k: v for k, v in dataclasses.asdict(self.params).items() if v is not None}
         return {"method": self.name, **values}
 

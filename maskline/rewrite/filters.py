@@ -161,7 +161,23 @@ class LiteralFilter:
         self.tokenized = 0
 
     def apply(self, root: Scope) -> int:
-        """Check (and, in ``tokenize`` mode, rewrite) every comparison; returns how many were tokenized."""
+        """Check (and, in ``tokenize`` mode, rewrite) every comparison; returns how many were tokenized.
+
+        >>> import sqlglot
+        >>> from sqlglot.optimizer.qualify import qualify
+        >>> from sqlglot.optimizer.scope import build_scope
+        >>> from maskline.keys import KeyMaterial, hmac_hex
+        >>> from maskline.policy import load_policy
+        >>> pol = load_policy({"unclassified": "pass",
+        ...                    "datasets": {"t": {"columns": {"email": {"info_type": "EMAIL", "method": "hmac"}}}}})
+        >>> schema, key = {"t": {"id": "int", "email": "text"}}, KeyMaterial(b"k" * 16)
+        >>> q = qualify(sqlglot.parse_one("SELECT id FROM t WHERE email = 'ada@example.com'"), schema=schema)
+        >>> root, sensitivity = build_scope(q), Sensitivity.for_query(q, schema, pol)
+        >>> LiteralFilter(Tracer(root, sensitivity.is_sensitive), "tokenize", sensitivity, lambda: key).apply(root)
+        1
+        >>> q.find(exp.EQ).expression.name == hmac_hex(key, "ada@example.com")  # the literal is now its token
+        True
+        """
         if self.mode == "allow":
             return 0
         for scope in list(root.traverse()):

@@ -32,7 +32,18 @@ from maskline.rewrite.trace import Origin, table_key
 
 @dataclass
 class Sensitivity:
-    """The plans of the tables a query reads, looked up by the table name as the query writes it."""
+    """The plans of the tables a query reads, looked up by the table name as the query writes it.
+
+    >>> import sqlglot
+    >>> from maskline.policy import load_policy
+    >>> pol = load_policy({"datasets": {"t": {"columns": {"email": {"info_type": "EMAIL"}}}}})
+    >>> s = Sensitivity.for_query(sqlglot.parse_one("SELECT email FROM t"), {"t": {"email": "text"}}, pol)
+    >>> email = Origin("t", "email", "value")
+    >>> s.plan_of(email).name, s.method_of(email).name, s.info_type_of(email), s.type_of(email)  # type: ignore[union-attr]
+    ('email', 'email', 'EMAIL', 'text')
+    >>> print(s.plan_of(Origin("u", "email", "value")))  # a table the query does not read
+    None
+    """
 
     plans: dict[str, Plan] = field(default_factory=dict)  # by schema name
     columns: dict[str, dict[str, ColumnPlan]] = field(default_factory=dict)  # by written name, then column

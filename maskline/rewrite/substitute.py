@@ -73,7 +73,18 @@ class InlineRelations:
     key: KeyMaterial | None = None
 
     def relation(self, table: exp.Table, plan: Plan) -> exp.Expr:
-        """``(SELECT <masked columns> FROM table) AS alias``, keeping the table's alias and column list."""
+        """``(SELECT <masked columns> FROM table) AS alias``, keeping the table's alias and column list.
+
+        >>> import sqlglot
+        >>> from maskline.plan import build_plan
+        >>> from maskline.policy import load_policy
+        >>> pol = load_policy({"unclassified": "pass",
+        ...                    "datasets": {"t": {"columns": {"email": {"info_type": "EMAIL", "method": "redact"}}}}})
+        >>> plan = build_plan(pol, "t", [("id", "int"), ("email", "text")])
+        >>> table = sqlglot.parse_one("SELECT * FROM raw.t AS c").find(exp.Table)
+        >>> print(InlineRelations("duckdb").relation(table, plan).sql("duckdb"))
+        (SELECT id, CASE WHEN email IS NULL THEN NULL ELSE '[EMAIL]' END AS "email" FROM raw.t) AS c
+        """
         d = self.dialect if isinstance(self.dialect, Dialect) else engine(self.dialect, where="dialect").dialect()
         raw = exp.Table(**{k: _copy(table.args.get(k)) for k in IDENTITY})
         raw.meta[GENERATED] = True
@@ -89,6 +100,16 @@ class ViewRelations:
     name_of: Callable[[Plan], str] = lambda plan: plan.table.split(".")[-1]
 
     def relation(self, table: exp.Table, plan: Plan) -> exp.Expr:
+        """The view of ``plan``'s table in :attr:`schema`, under the alias ``table`` had.
+
+        >>> import sqlglot
+        >>> from maskline.plan import build_plan
+        >>> from maskline.policy import load_policy
+        >>> plan = build_plan(load_policy({}), "t", [("id", "int")])
+        >>> table = sqlglot.parse_one("SELECT * FROM raw.t AS c").find(exp.Table)
+        >>> ViewRelations("masked").relation(table, plan).sql("duckdb")
+        '"masked"."t" AS c'
+        """
         view = exp.Table(this=exp.to_identifier(self.name_of(plan), quoted=True),
                          db=exp.to_identifier(self.schema, quoted=True), alias=_alias(table))
         view.meta[GENERATED] = True

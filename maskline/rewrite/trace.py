@@ -64,6 +64,11 @@ class Origin:
 
     @property
     def qualified(self) -> str:
+        """``table.column``.
+
+        >>> Origin("sales.customers", "email", "value").qualified
+        'sales.customers.email'
+        """
         return f"{self.table}.{self.column}"
 
 
@@ -128,6 +133,24 @@ class Tracer:
 
     ``is_sensitive(table_key, column)`` says whether a base column has a
     masking method.
+
+    >>> import sqlglot
+    >>> from sqlglot.optimizer.qualify import qualify
+    >>> from sqlglot.optimizer.scope import build_scope
+    >>> q = qualify(sqlglot.parse_one("WITH c AS (SELECT email, id FROM t) SELECT lower(email) AS e, "
+    ...                               "substr(email, 1, 2) AS p FROM c WHERE id IN (SELECT id FROM u)"),
+    ...             schema={"t": {"email": "text", "id": "int"}, "u": {"id": "int"}}, identify=False)
+    >>> tracer = Tracer(build_scope(q), lambda table, column: column == "email")
+    >>> root = tracer.scope_of(q)  # the scope of the outer SELECT
+    >>> sorted(tracer.column(root, q.selects[0].find(exp.Column)))  # c.email, through the CTE
+    [Origin(table='t', column='email', path='value')]
+    >>> sorted(tracer.output_of(root.sources["c"], "email", root)) == sorted(tracer.projection(root, "e"))
+    True
+    >>> [o.qualified for o in sorted(tracer.children(q.selects[1], root))]  # substr(c.email, 1, 2)'s arguments
+    ['<literal>.number', 't.email']
+    >>> sorted(tracer.query_outputs(q.find(exp.In).args["query"]))
+    [Origin(table='u', column='id', path='value')]
+    >>> tracer.reset()  # after editing the tree, so no cached origin is reused
     """
 
     def __init__(self, root: Scope, is_sensitive: Callable[[str, str], bool]) -> None:
