@@ -120,11 +120,11 @@ def create_tag(base_url: str, tag: str, timeout: float = 5.0) -> int:
     """``PUT /api/v1/tags/{tag}`` (idempotent in Marquez); returns the HTTP status.
 
     >>> import http.server, threading
-    >>> class Marquez(http.server.BaseHTTPRequestHandler):  # answers one PUT as Marquez does
+    >>> class MarquezDouble(http.server.BaseHTTPRequestHandler):  # test double: one 200 (real Marquez: tests/lineage)
     ...     def do_PUT(self):
     ...         self.rfile.read(int(self.headers["Content-Length"]))
     ...         self.send_response(200); self.end_headers()
-    >>> srv = http.server.HTTPServer(("127.0.0.1", 0), Marquez)
+    >>> srv = http.server.HTTPServer(("127.0.0.1", 0), MarquezDouble)
     >>> threading.Thread(target=srv.handle_request).start()
     >>> create_tag(f"http://127.0.0.1:{srv.server_port}", "EMAIL")
     200
@@ -139,10 +139,10 @@ def post_tag(base_url: str, request: tuple[str, str, str, str], timeout: float =
     """POST one field tag; returns the HTTP status (404 while Marquez has not stored the dataset yet).
 
     >>> import http.server, threading
-    >>> class Marquez(http.server.BaseHTTPRequestHandler):  # a dataset it has not stored yet
+    >>> class MarquezDouble(http.server.BaseHTTPRequestHandler):  # test double: a dataset not stored yet
     ...     def do_POST(self):
     ...         self.send_response(404); self.end_headers()
-    >>> srv = http.server.HTTPServer(("127.0.0.1", 0), Marquez)
+    >>> srv = http.server.HTTPServer(("127.0.0.1", 0), MarquezDouble)
     >>> threading.Thread(target=srv.handle_request).start()
     >>> post_tag(f"http://127.0.0.1:{srv.server_port}", ("ns", "db.t", "email", "PII_EMAIL"))
     404
@@ -155,13 +155,13 @@ class TagSync:
     """One worker thread per process applying tag requests, retrying each briefly on 404.
 
     >>> import http.server
-    >>> class Marquez(http.server.BaseHTTPRequestHandler):  # creates tags and tags fields, as Marquez does
+    >>> class MarquezDouble(http.server.BaseHTTPRequestHandler):  # test double accepting every tag; real: tests/lineage
     ...     def do_PUT(self):
     ...         self.rfile.read(int(self.headers.get("Content-Length") or 0))
     ...         self.send_response(200); self.end_headers()
     ...     do_POST = do_PUT
     ...     def log_message(self, *args): pass
-    >>> srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Marquez)
+    >>> srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), MarquezDouble)
     >>> threading.Thread(target=srv.serve_forever, daemon=True).start()
     >>> sync = TagSync.for_url(f"http://127.0.0.1:{srv.server_port}")
     >>> sync is TagSync.for_url(f"http://127.0.0.1:{srv.server_port}")  # one per URL and process
