@@ -19,6 +19,7 @@ from tests.airflow.dags.uncertain_table import (
     raw_uncertain_values,
     uncertain_columns,
     uncertain_frame,
+    uncertain_rows,
 )
 
 
@@ -75,8 +76,7 @@ def test_records_are_masked_like_the_frame_and_keep_their_shape():
 
 def test_db_api_style_rows_of_plain_python_values_are_a_table_too():
     table = uncertain_columns()
-    rows = [dict(zip(table, values, strict=True)) for values in zip(*table.values(), strict=True)]
-    out = scrub_xcom_value(rows)
+    out = scrub_xcom_value(uncertain_rows())
     assert not _leaked(out) and [r["day"] for r in out] == table["day"] and [r["id"] for r in out] == table["id"]
 
 
@@ -179,7 +179,5 @@ def test_the_backend_stores_the_masked_frame_and_rows():
     frame = _stored(uncertain_frame())
     assert not _leaked(frame) and frame["who"].tolist() == ["[MASKED]"] * ROWS and frame["c3"].isna().all()
     assert frame["id"].tolist() == uncertain_columns()["id"]
-    table = uncertain_columns()
-    rows = [dict(zip(table, values, strict=True)) for values in zip(*table.values(), strict=True)]
-    stored = str(_stored(rows))
+    stored = str(_stored(uncertain_rows()))
     assert not [v for v in raw_uncertain_values() if v in stored] and "[MASKED]" in stored

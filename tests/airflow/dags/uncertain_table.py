@@ -37,6 +37,12 @@ def uncertain_frame() -> Any:
     return pd.DataFrame(uncertain_columns())
 
 
+def uncertain_rows() -> list[dict[str, Any]]:
+    """The table as a DB-API dict cursor gives it: one dict of plain Python values per row."""
+    table = uncertain_columns()
+    return [dict(zip(table, values, strict=True)) for values in zip(*table.values(), strict=True)]
+
+
 def raw_uncertain_values() -> set[str]:
     """The sensitive cells as text, to look for in whatever was stored."""
     table = uncertain_columns()
