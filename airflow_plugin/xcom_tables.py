@@ -6,10 +6,12 @@ not a plain ``RangeIndex``), a list of at least two dicts with the same keys
 two-long lists of one length (``df.to_dict("list")``). Each column is classified
 and decided by :func:`maskline.classify.decision.decide_unnamed`, as every other
 face decides a column the policy does not name: it passes unchanged only when
-the classifier is confident it holds nothing sensitive (or the plugin's policy
-says ``unclassified: pass``); anything else is replaced whole, ``[INFO_TYPE]``
-(or ``[MASKED]``) in text cells and None in the others. A column that cannot be
-classified is masked, never passed.
+the classifier is confident it holds nothing sensitive; anything else is replaced
+whole, ``[INFO_TYPE]`` (or ``[MASKED]``) in text cells and None in the others. A
+column that cannot be classified is masked, never passed. The policy is
+``[maskline] policy`` when set (else the default, ``unclassified: mask``); a column
+that passes only because that policy says ``unclassified: pass`` keeps the text
+scrubber on its free text, as before the decision reached XComs.
 
 >>> import pandas as pd
 >>> from maskline.policy import load_policy
