@@ -92,8 +92,10 @@ def get_provider_info() -> dict[str, Any]:
                         "boolean", "True", "True"),
                     "classify_sample": _option("Rows sampled in the database to classify a source table.\n",
                                                "integer", "1000", "1000"),
-                    "scrub_xcom_dataframes": _option("Scrub pandas DataFrames pushed to XCom, cell by cell.\n",
-                                                     "boolean", "True", "True"),
+                    "scrub_xcom_dataframes": _option(
+                        "Mask the columns of DataFrames and lists of records pushed to XCom by the fail-closed "
+                        "decision (False: DataFrames pass raw, records are scrubbed as text).\n",
+                        "boolean", "True", "True"),
                 },
             },
         },

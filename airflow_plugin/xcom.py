@@ -7,13 +7,21 @@ Enable it with one line of configuration::
 
 (or ``AIRFLOW__CORE__XCOM_BACKEND=airflow_plugin.xcom.MaskingXComBackend``).
 
-Strings, dicts, lists and tuples are scrubbed recursively with the core's text
-scrubber, and keep their types; pandas DataFrames keep their columns and index:
-columns the classifier calls sensitive are replaced whole (``[INFO_TYPE]`` in
-text columns, NULL in others) and free text elsewhere is scrubbed span by span. Numbers, dates and
-booleans pass unchanged: a bare number carries no context the scrubber could
-judge. Values are scrubbed in the task process, before serialization, so the
-metadata database, the API and the UI only ever see scrubbed values.
+Tables are masked column by column by the project's one fail-closed decision
+(:func:`maskline.classify.decision.decide_unnamed`, see :mod:`airflow_plugin.xcom_tables`):
+a pandas DataFrame (its columns and index), a list of at least two dicts with the
+same keys (``df.to_dict("records")``) and a dict of equal-length lists
+(``df.to_dict("list")``). A column passes unchanged only when the classifier is
+confident it holds nothing sensitive; any other is replaced whole (``[INFO_TYPE]``
+or ``[MASKED]`` in text cells, None in others), including a column that cannot be
+classified. Columns are decided under the plugin's ``[maskline] policy`` when one is
+set, else under the default ``unclassified: mask``. Other strings, dicts, lists and
+tuples are free text: they are scrubbed recursively with the core's text scrubber,
+and keep their types. Numbers, dates and booleans pass unchanged: a bare number
+carries no context the scrubber could judge. Any other object (a pandas Series, an
+Arrow table) is handed to Airflow's serializer as it is. Values are scrubbed in the task
+process, before serialization, so the metadata database, the API and the UI only
+ever see scrubbed values.
 """
 
 from __future__ import annotations
@@ -31,37 +39,33 @@ def _is_dataframe(value: Any) -> bool:
     return type(value).__module__.startswith("pandas") and type(value).__name__ == "DataFrame"
 
 
-def _is_text(series: Any) -> bool:
-    return series.dtype == object or str(series.dtype) in ("str", "string")
-
-
 def _scrub_frame(frame: Any) -> Any:
-    """Classify the frame's columns, replace whole sensitive columns, scrub the other text cells.
-
-    A text scrubber cannot know that ``"Ann Lee"`` in a column is a name; the
-    classifier can (name hints plus value validation), so a column it calls
-    sensitive is replaced cell by cell with ``[INFO_TYPE]`` (text) or NULL
-    (anything else); free text in the remaining columns is scrubbed span by span.
-    """
+    """Mask the frame's columns by the fail-closed decision (see :mod:`airflow_plugin.xcom_tables`)."""
     from airflow_plugin.config import flag
-    from maskline.classify import classify
-    from maskline.text import scrub_value
 
     if not flag("scrub_xcom_dataframes"):
         return frame
     if frame.attrs.get(MASKED_BY_POLICY):
         return frame  # masked by @task.maskline with a policy: keep its joinable tokens and masked shapes
-    verdicts = classify(frame).by_name() if len(frame.columns) and len(frame) else {}
-    out = frame.copy()
-    for column in out.columns:
-        series = out[column]
-        verdict = verdicts.get(str(column))
-        if verdict is not None and verdict.info_type:
-            placeholder = f"[{verdict.info_type}]"
-            out[column] = series.map(lambda v, p=placeholder: p if isinstance(v, str) else None)
-        elif _is_text(series):
-            out[column] = series.map(lambda v: scrub_value(v) if isinstance(v, (str, dict, list)) else v)
-    return out
+    from airflow_plugin.xcom_tables import mask_frame_columns, xcom_policy
+
+    return mask_frame_columns(frame, xcom_policy())
+
+
+def _scrub_table(value: Any) -> Any:
+    """A list of records or a dict of column lists masked by the decision, or None when ``value`` is not one."""
+    from airflow_plugin.xcom_tables import is_column_lists, is_records
+
+    records = is_records(value)
+    if not (records or is_column_lists(value)):
+        return None
+    from airflow_plugin.config import flag
+
+    if not flag("scrub_xcom_dataframes"):
+        return None  # as before the decision reached XCom tables: the text scrubber
+    from airflow_plugin.xcom_tables import mask_column_lists, mask_records, xcom_policy
+
+    return mask_records(value, xcom_policy()) if records else mask_column_lists(value, xcom_policy())
 
 
 def scrub_xcom_value(value: Any) -> Any:
@@ -69,13 +73,19 @@ def scrub_xcom_value(value: Any) -> Any:
 
     >>> scrub_xcom_value(42)
     42
-    >>> scrub_xcom_value({"to": "alice@example.com"})  # doctest: +SKIP
-    {'to': '<EMAIL>'}
+    >>> scrub_xcom_value({"to": "alice@example.com"})
+    {'to': '[EMAIL]'}
+    >>> scrub_xcom_value([{"id": 1, "who": "ann lee"}, {"id": 2, "who": "bo ray"}])  # a table: columns decided
+    [{'id': 1, 'who': '[MASKED]'}, {'id': 2, 'who': '[MASKED]'}]
     """
     if value is None or isinstance(value, (bool, int, float)):
         return value
     if _is_dataframe(value):
         return _scrub_frame(value)
+    if isinstance(value, (dict, list)):
+        table = _scrub_table(value)
+        if table is not None:
+            return table
     if isinstance(value, (str, dict, list, tuple)):
         from maskline.text import scrub_value
 

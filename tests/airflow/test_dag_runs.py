@@ -215,6 +215,20 @@ def test_xcoms_of_a_pii_dag_are_scrubbed_and_keep_their_types(airflow_runs):
     assert not leaked(raw_values(), frame.astype(str).to_numpy().ravel().tolist())
 
 
+def test_a_frame_of_uncertain_columns_is_stored_masked(airflow_runs):
+    from tests.airflow.dags.uncertain_table import ROWS, SAFE, raw_uncertain_values, uncertain_frame
+
+    assert airflow_runs.run("mt_pii")["state"] == "success"
+    xcoms = {t: v for t, k, v in airflow_runs.xcoms("mt_pii") if k == "return_value"}
+    frame = _frame_from_xcom(xcoms["returns_uncertain_frame"])
+    assert not leaked(raw_uncertain_values(), frame.astype(str).to_numpy().ravel().tolist())
+    assert frame["who"].tolist() == ["[MASKED]"] * ROWS and frame["c3"].isna().all()
+    raw = uncertain_frame()
+    assert all(frame[c].tolist() == raw[c].tolist() for c in SAFE)  # confidently safe: stored unchanged
+    rows = xcoms["returns_uncertain_rows"]
+    assert not leaked(raw_uncertain_values(), [rows]) and rows.count("[MASKED]") == ROWS
+
+
 def test_task_logs_hold_no_raw_value_and_never_the_key(airflow_runs):
     assert "logs_pii" in airflow_runs.run("mt_pii")["tasks"]
     assert "structlog line" in airflow_runs.log_text and "contact " in airflow_runs.log_text

@@ -6,7 +6,8 @@
 - ``mt_files``: MaskFileOperator CSV -> Parquet and CSV -> CSV.
 - ``mt_decorator``: @task.maskline hands a masked DataFrame to the next task.
 - ``mt_failures``: every task must fail and leave no target.
-- ``mt_pii``: plain tasks that return and log raw PII; the XCom backend and the log filter must scrub it.
+- ``mt_pii``: plain tasks that return and log raw PII; the XCom backend and the log filter must scrub it
+  (tables by the fail-closed decision: ``uncertain_table``).
 """
 
 from __future__ import annotations
@@ -146,6 +147,18 @@ with DAG("mt_pii", schedule=None, start_date=START, catchup=False, tags=["maskli
         return pd.DataFrame(customers()).drop(columns=["date_of_birth"])
 
     @task
+    def returns_uncertain_frame():
+        from uncertain_table import uncertain_frame
+
+        return uncertain_frame()  # columns the classifier leaves uncertain: the fail-closed decision masks them
+
+    @task
+    def returns_uncertain_rows() -> list[dict[str, object]]:
+        from uncertain_table import uncertain_rows
+
+        return uncertain_rows()
+
+    @task
     def logs_pii() -> int:
         log = logging.getLogger("airflow.task")
         log.info("contact %s at %s", _customer("email"), _customer("phone"))
@@ -162,4 +175,6 @@ with DAG("mt_pii", schedule=None, start_date=START, catchup=False, tags=["maskli
     receives(returns_dict())
     returns_text()
     returns_frame()
+    returns_uncertain_frame()
+    returns_uncertain_rows()
     logs_pii()
