@@ -312,7 +312,8 @@ def _identifying_shape(col: ColumnValues, scan: _Scan) -> str | None:
 
     It decides only how sure "nothing sensitive" is (``safe`` or ``uncertain``), never an info type:
     high-cardinality single tokens (ids, handles, document numbers, codes), short capitalised words
-    (names), floats with four or more decimals (coordinates), dates spread over decades (birth dates).
+    (names), floats with four or more decimals (coordinates), dates spread over decades (birth dates), digit
+    strings whose check digit holds (:mod:`maskline.classify.checked_numbers`).
     """
     values, weights, n = scan.values, scan.weights, scan.n or 1.0
     distinct_share = len(col.values) / max(1, sum(col.counts))
@@ -333,6 +334,11 @@ def _identifying_shape(col: ColumnValues, scan: _Scan) -> str | None:
         return "long drawn digit strings"
     if padded_record_numbers(values, weights, n, sum(col.counts)):  # nor is any amount zero-padded
         return "zero-padded record numbers"
+    from maskline.classify.checked_numbers import checked_digit_strings
+
+    scheme = checked_digit_strings(values)
+    if scheme:  # nor carries a check digit: a registry issued these (patients, people, accounts, devices)
+        return f"a {scheme} check digit in nearly every value"
     if distinct_share >= 0.3 and share(lambda v: bool(_TOKEN.match(v)) and not _DECIMAL.match(v)
                                        or bool(_GROUPED_DIGITS.match(v)) and sum(c.isdigit() for c in v) >= 7
                                        ) >= 0.8:

@@ -43,7 +43,8 @@ class ValueShape:
     ``kind``: ``numeric``, ``temporal``, ``boolean``, ``identifier`` (UUIDs, ``0x`` hex),
     ``categorical`` (a few repeated labels), ``text`` (anything else), ``nested``, ``binary``
     or ``empty``. ``suspicions`` name what the values suggest (``fixed-width code``,
-    ``card-length number``, ``coordinate``, ``date-like number``).
+    ``card-length number``, ``coordinate``, ``date-like number``,
+    ``check-digit number``).
 
     >>> ValueShape("numeric").quiet
     True
@@ -76,6 +77,10 @@ def _numeric_suspicions(values: list[str]) -> tuple[str, ...]:
             out.append("card-length number")
         if sum(w == 8 and d[:2] in ("19", "20") for w, d in zip(widths, digits, strict=True)) >= 0.9 * len(widths):
             out.append("date-like number")
+        from maskline.classify.checked_numbers import checked_digit_strings
+
+        if checked_digit_strings(digits):  # no amount or count carries one: a registry's numbers
+            out.append("check-digit number")
     decimals = [v for v in values if "." in v and not _HEX_ID.fullmatch(v)]
     if decimals and len(decimals) >= 0.9 * len(values):
         try:

@@ -101,14 +101,18 @@ DETECTORS: tuple[Detector, ...] = (
        "it_codicefiscale"),
     _D("NATIONAL_ID", "dni-nie", r"[XYZxyz]?-?[0-9]{7,8}-?[A-Za-z]", "national_id", chance=0.05),
     _D("NATIONAL_ID", "cpf", r"[0-9]{3}\.[0-9]{3}\.[0-9]{3}-[0-9]{2}", "br_cpf", chance=0.01),
+    # An Argentine CUIT/CUIL as written (type, eight digits, a mod-11 check digit): the check holds one time in
+    # eleven by chance, the type (20, 23, 24, 27 people; 30, 33, 34 companies) is in the pattern.
+    _D("NATIONAL_ID", "cuit", r"(20|23|24|27|30|33|34)-[0-9]{8}-[0-9]", "ar_cuit", chance=0.1, strength=0.9),
     _D("NATIONAL_ID", "nino", r"[A-Za-z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-Da-d]", "gb_nino", chance=0.05),
     _D("NATIONAL_ID", "nir", r"[12] ?[0-9]{2} ?[0-9]{2} ?[0-9AB]{2} ?[0-9]{3} ?[0-9]{3} ?[0-9]{2}", "fr_nir",
        chance=0.01),
     _D("NATIONAL_ID", "ahv", r"756\.?[0-9]{4}\.?[0-9]{4}\.?[0-9]{2}", "ch_ssn", chance=0.1),
     _D("NATIONAL_ID", "cpf-digits", r"[0-9]{11}", "br_cpf", chance=0.01, kinds=_SI),
     _D("NATIONAL_ID", "idnr", r"[0-9]{11}", "de_idnr", chance=0.1, needs_hint=True, kinds=_SI),
-    _D("NATIONAL_ID", "checksummed-digits", r"[0-9]{9,13}", "national_id", chance=0.15, needs_hint=True,
-       kinds=_SI),
+    # Named, the digits may be written in groups as printed on the card (Iranian 123-456789-0, NHS 943 476 5919).
+    _D("NATIONAL_ID", "checksummed-digits", r"[0-9]{9,13}|[0-9]{2,6}([ -][0-9]{1,8}){1,3}", "national_id",
+       chance=0.15, needs_hint=True, kinds=_SI),
     # Without a name, digits count only when nearly all pass a national check digit (random digits: about 1 in 5).
     _D("NATIONAL_ID", "checksum-digits", r"[0-9]{9,13}", "national_id", chance=0.2, kinds=_SI, strength=0.8,
        refute="isbns"),

@@ -1473,6 +1473,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "postal_code_distinctive": postal_code_distinctive,
     "postal_code_skeleton": postal_code_skeleton,
     "national_id": national_id,
+    "ar_cuit": _stdnum("ar.cuit"),
     **NATIONAL_ID_CHECKS,
 }
 """Every validator by name; policies refer to these in ``info_types.<NAME>.validator``."""
