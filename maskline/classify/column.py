@@ -321,7 +321,10 @@ def _identifying_shape(col: ColumnValues, scan: _Scan) -> str | None:
         return sum(w for v, w in zip(values, weights, strict=True) if test(v)) / n
 
     if col.kind == "float":
-        if share(lambda v: "." in v and len(v.split(".")[1]) >= 4 and abs(float(v)) <= 180) >= 0.5:
+        from maskline.classify.shape import unit_interval
+
+        if share(lambda v: "." in v and len(v.split(".")[1]) >= 4 and abs(float(v)) <= 180) >= 0.5 \
+                and not unit_interval([float(v) for v in values]):  # scores and shares, not places
             return "coordinate-like decimals"
         return None
     if share(lambda v: bool(_DATE_SHAPE.match(v))) >= 0.5:

@@ -636,12 +636,18 @@ def password_complex(value: str) -> bool:
     (True, False, False)
     >>> password_complex("q+Zx/2LmN4vB7rT1wY6pK9sD3A==")  # base64 of random bytes: a blob, not a password
     False
+    >>> password_complex("Etc/GMT+10")  # an IANA time zone: a public name with every class of character
+    False
     """
     v = value.strip()
     if not 8 <= len(v) <= 64 or " " in v or is_base64_blob(v):
         return False
-    return (any(c.islower() for c in v) and any(c.isupper() for c in v) and any(c.isdigit() for c in v)
-            and any(c in _SPECIALS for c in v))
+    if not (any(c.islower() for c in v) and any(c.isupper() for c in v) and any(c.isdigit() for c in v)
+            and any(c in _SPECIALS for c in v)):
+        return False
+    from maskline.infotypes.vocabularies import in_vocabulary
+
+    return not in_vocabulary("time zones", v)
 
 
 def password_like(value: str) -> bool:
