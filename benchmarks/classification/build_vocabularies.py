@@ -7,7 +7,8 @@ packages that track it, so the core ships a frozen copy and needs none of them:
 - ``time_zones``: the IANA time zone database's zone and link names (the ``tzdata`` package's ``zones`` list);
 - ``countries``: ISO 3166-1 alpha-2 and alpha-3 codes and English country names (Unicode CLDR via ``babel``,
   alpha-3 from CLDR's territory aliases; the ``&`` of CLDR's short names also written ``and``; plus Faker's
-  ``en_US`` country names, the ISO-style long forms, when Faker is installed);
+  ``en_US`` country names, the ISO-style long forms, when Faker is installed); and, gzip-compressed in
+  ``vocabulary_country_names.txt.gz``, the country names of every language CLDR has (``México``, ``Suíça``);
 - ``currencies``: ISO 4217 currency codes, current and historical (CLDR via ``babel``);
 - ``language_subtags``: ISO 639 language codes (two and three letters) and ISO 15924 script codes, each line
   ``language xx`` or ``script Xxxx`` (CLDR via ``babel``), from which BCP 47 tags such as ``pt-BR`` are read;
@@ -21,6 +22,7 @@ Run: ``python -m benchmarks.classification.build_vocabularies [path/to/mime.type
 
 from __future__ import annotations
 
+import gzip
 import http
 import mimetypes
 import sys
@@ -91,6 +93,25 @@ def countries() -> list[str]:
     return sorted(found)
 
 
+def country_names_in_every_language() -> list[str]:
+    """The names CLDR gives ISO 3166-1 countries in each of its languages (locales without a region).
+
+    >>> found = country_names_in_every_language()
+    >>> "México" in found and "Suíça" in found and "Deutschland" in found
+    True
+    """
+    from babel import Locale
+    from babel.localedata import locale_identifiers
+
+    found: set[str] = set()
+    for ident in locale_identifiers():
+        if "_" in ident:
+            continue
+        found |= {name for code, name in Locale.parse(ident).territories.items()
+                  if len(code) == 2 and code.isalpha() and name.strip()}
+    return sorted(found)
+
+
 def currencies() -> list[str]:
     """ISO 4217 currency codes, current and historical.
 
@@ -156,6 +177,11 @@ def main() -> None:
     write_data_file(DATA / "vocabulary_countries.txt",
                     f"ISO 3166-1 alpha-2, alpha-3 and English country names: {babel}, Faker en_US "
                     "(build_vocabularies.py)", countries())
+    names = country_names_in_every_language()
+    header = f"# Country names in every CLDR language: {babel} (build_vocabularies.py)\n"
+    (DATA / "vocabulary_country_names.txt.gz").write_bytes(
+        gzip.compress((header + "\n".join(names) + "\n").encode("utf-8"), mtime=0))
+    print(f"{len(names)} lines -> {DATA / 'vocabulary_country_names.txt.gz'}")
     write_data_file(DATA / "vocabulary_currencies.txt", f"ISO 4217 currency codes: {babel} (build_vocabularies.py)",
                     currencies())
     write_data_file(DATA / "vocabulary_language_subtags.txt",

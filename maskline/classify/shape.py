@@ -90,7 +90,7 @@ def _numeric_suspicions(values: list[str]) -> tuple[str, ...]:
 
 
 # How much of [0, 1] a column's numbers must cover to read as scores rather than places near 0°N 0°E.
-UNIT_SPREAD = 0.5
+UNIT_SPREAD = 0.75
 
 
 def unit_interval(numbers: list[float]) -> bool:

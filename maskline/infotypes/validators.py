@@ -1117,6 +1117,8 @@ def handle_with_name(value: str) -> bool:
     (False, False, False)
     >>> handle_with_name("cgeorgescu"), handle_with_name("suciuteodosia")  # name parts run together
     (True, True)
+    >>> handle_with_name("purchase"), handle_with_name("add_to_cart"), handle_with_name("mark_rose")  # words
+    (False, False, True)
     """
     m = _HANDLE.match(value.strip())
     if not m:
@@ -1129,6 +1131,12 @@ def handle_with_name(value: str) -> bool:
 
     names = common_first_names()
     if not parts or (parts == [handle] and handle in names):
+        return False
+    from maskline.infotypes.english_words import dictionary_word
+
+    # Words without digits, none of them a name (add_to_cart, purchase): an event or a label, not a handle. With
+    # digits (cemetery1825) words are a handle's usual make-up, so the checks below still read them.
+    if not any(c.isdigit() for c in handle) and all(dictionary_word(p) for p in parts):
         return False
     first, last = parts[0], parts[-1]
     if any(first[:k] in names for k in range(_HANDLE_NAME, len(first) + 1)) or \

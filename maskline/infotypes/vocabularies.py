@@ -7,7 +7,8 @@ reads that as evidence of NONE (:mod:`maskline.classify.text_facts`), but only f
 majority proves nothing, since one free-text value among time zones may be anything.
 
 The lists ship with maskline in ``data/vocabulary_*.txt`` (built by
-``benchmarks/classification/build_vocabularies.py`` from ``tzdata``, Unicode CLDR via ``babel``, the CSS Color
+``benchmarks/classification/build_vocabularies.py`` from ``tzdata``, Unicode CLDR via ``babel`` (country names in
+every language it has), the CSS Color
 specification, ``mime.types`` and Python's :mod:`http`), so the verdict does not depend on what is installed. They
 are read on first use, never at import. Matching ignores case and surrounding spaces.
 
@@ -15,6 +16,8 @@ are read on first use, never at import. Matching ignores case and surrounding sp
 'time zones'
 >>> closed_vocabulary(["pt-BR", "en", "zh-Hans", "de_CH"]), closed_vocabulary(["#ff8800", "navy", "#abc"])
 ('language tags', 'colours')
+>>> closed_vocabulary(["México", "Suíça", "Deutschland"])
+'countries'
 >>> closed_vocabulary(["Europe/Berlin", "call me at home"]) is None  # every value, not most
 True
 """
@@ -27,14 +30,15 @@ from functools import cache
 
 # Name -> data file. Tried in this order; a column must fit one vocabulary entirely (codes of two kinds mixed in
 # one column are not a vocabulary any standard keeps). Language tags and colours are read by in_vocabulary's rules.
-VOCABULARY_FILES: dict[str, str] = {
-    "time zones": "vocabulary_time_zones.txt",
-    "countries": "vocabulary_countries.txt",
-    "currencies": "vocabulary_currencies.txt",
-    "language tags": "vocabulary_language_subtags.txt",
-    "media types": "vocabulary_media_types.txt",
-    "colours": "vocabulary_colours.txt",
-    "http": "vocabulary_http.txt",
+VOCABULARY_FILES: dict[str, tuple[str, ...]] = {
+    "time zones": ("vocabulary_time_zones.txt",),
+    # Codes and English names, then the names in every language CLDR has (México, Suíça, Deutschland).
+    "countries": ("vocabulary_countries.txt", "vocabulary_country_names.txt.gz"),
+    "currencies": ("vocabulary_currencies.txt",),
+    "language tags": ("vocabulary_language_subtags.txt",),
+    "media types": ("vocabulary_media_types.txt",),
+    "colours": ("vocabulary_colours.txt",),
+    "http": ("vocabulary_http.txt",),
 }
 # BCP 47 in its simple forms: language, optional script, optional region (alpha-2 or a UN M.49 number).
 _LANGUAGE_TAG = re.compile(r"([a-z]{2,3})(?:[-_]([a-z]{4}))?(?:[-_]([a-z]{2}|\d{3}))?")
@@ -48,11 +52,15 @@ def members(vocabulary: str) -> frozenset[str]:
     >>> "europe/berlin" in members("time zones"), "eur" in members("currencies")
     (True, True)
     """
+    import gzip
     from importlib.resources import files
 
-    path = files("maskline.infotypes").joinpath("data", VOCABULARY_FILES[vocabulary])
-    text = path.read_text(encoding="utf-8")
-    return frozenset(line.casefold() for line in text.splitlines() if line and not line.startswith("#"))
+    found: set[str] = set()
+    for name in VOCABULARY_FILES[vocabulary]:
+        data = files("maskline.infotypes").joinpath("data", name).read_bytes()
+        text = (gzip.decompress(data) if name.endswith(".gz") else data).decode("utf-8")
+        found.update(line.casefold() for line in text.splitlines() if line and not line.startswith("#"))
+    return frozenset(found)
 
 
 def in_vocabulary(vocabulary: str, value: str) -> bool:

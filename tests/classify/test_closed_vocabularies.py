@@ -39,13 +39,24 @@ COUNTRY_NAMES = sorted(v.title() for v in members("countries") if len(v) > 3)[:2
 CURRENCIES = sorted(v.upper() for v in members("currencies"))[:150]
 COLOURS = sorted(members("colours"))
 MEDIA = sorted(members("media types"))[:400]
+
+def _country_names_in_every_language() -> list[str]:
+    import gzip
+    from importlib.resources import files
+
+    data = files("maskline.infotypes").joinpath("data", "vocabulary_country_names.txt.gz").read_bytes()
+    return [line for line in gzip.decompress(data).decode("utf-8").splitlines()[1:] if line]
+
+
+LOCAL_COUNTRY_NAMES = _country_names_in_every_language()[::97]  # about 340 names, in many languages
 LANGUAGE_TAGS = ["en", "de", "fr", "es", "it", "nl", "pt", "ja", "ar", "hi", "pt-BR", "pt-PT", "en-GB", "en-US",
                  "zh-Hans", "zh-Hant-TW", "sr-Latn-RS", "es-419", "fr-CH", "de_CH", "fil", "haw", "yue", "ca-ES",
                  "gsw", "uk-UA", "ru-RU", "sw-KE", "ms-MY", "he-IL"]
 
 
 @pytest.mark.parametrize(("name", "pool"), [
-    ("timezone", ZONES), ("country", ALPHA2), ("country", COUNTRY_NAMES), ("currency", CURRENCIES),
+    ("timezone", ZONES), ("country", ALPHA2), ("country", COUNTRY_NAMES), ("land", LOCAL_COUNTRY_NAMES),
+    ("currency", CURRENCIES),
     ("colour", COLOURS), ("content_type", MEDIA), ("locale", LANGUAGE_TAGS),
 ])
 def test_many_distinct_values_of_one_closed_vocabulary_pass(name: str, pool: list[str]) -> None:
@@ -94,6 +105,9 @@ def test_scores_in_the_unit_interval_pass_and_real_coordinates_stay_masked() -> 
     # Four decimals in every value (the last one never 0), as a score rounded for display.
     scores = [(rng.randrange(0, 1000) * 10 + rng.randrange(1, 10)) / 10_000 for _ in range(N)]
     assert _decide("score", scores) == "pass"
+    # Six decimals, which the coordinate detector matches: its refutation (scores over [0, 1]) leaves no near miss.
+    assert _decide("score", [round(rng.random(), 6) for _ in range(N)]) == "pass"
+    assert _decide("attr_9", [round(rng.uniform(0, 0.6), 6) for _ in range(N)]) != "pass"  # not spread over it
     latitudes = [round(rng.uniform(47.9, 48.3), 6) for _ in range(N)]
     assert "coordinate" in _decide("attr_9", latitudes)
     # Near the equator (Kampala, 0.31 to 0.35): inside [0, 1] but not spread over it.
@@ -159,3 +173,31 @@ def test_the_shipped_lists_are_their_sources() -> None:
     assert shipped("vocabulary_currencies.txt") == build.currencies()
     assert shipped("vocabulary_countries.txt") == build.countries()
     assert shipped("vocabulary_colours.txt") == sorted(build.CSS_NAMED_COLOURS)
+    assert _country_names_in_every_language() == build.country_names_in_every_language()
+
+
+def test_the_shipped_english_words_are_their_source() -> None:
+    import gzip
+    from importlib.resources import files
+
+    from benchmarks.classification.build_english_words import english_words
+
+    data = files("maskline.infotypes").joinpath("data", "english_words.txt.gz").read_bytes()
+    assert gzip.decompress(data).decode("utf-8").splitlines()[1:] == english_words()
+
+
+def test_event_names_made_of_dictionary_words_are_not_handles_with_names() -> None:
+    from maskline.infotypes.validators import handle_with_name
+
+    # "purchase" closes with Chase, "marketing" opens with Marke: words, not handles built on a name.
+    for label in ("purchase", "add_to_cart", "page_view", "checkout_started", "marketing", "newsletter"):
+        assert not handle_with_name(label), label
+    # Controls: a name among the parts, or a name with digits, is still a handle; so is a column of them.
+    for handle in ("mark_rose", "deborah47", "chase.page", "purchase_anna", "shell2088"):
+        assert handle_with_name(handle), handle
+    from faker import Faker
+
+    fake = Faker("en_US")
+    fake.seed_instance(4)
+    handles = [f"{fake.first_name().lower()}{fake.random_int(10, 99)}" for _ in range(N)]
+    assert _decide("attr_5", handles) != "pass"
