@@ -322,7 +322,10 @@ def _identifying_shape(col: ColumnValues, scan: _Scan) -> str | None:
         return sum(w for v, w in zip(values, weights, strict=True) if test(v)) / n
 
     if col.kind == "float":
-        if share(lambda v: "." in v and len(v.split(".")[1]) >= 4 and abs(float(v)) <= 180) >= 0.5:
+        from maskline.classify.shape import unit_interval
+
+        if share(lambda v: "." in v and len(v.split(".")[1]) >= 4 and abs(float(v)) <= 180) >= 0.5 \
+                and not unit_interval([float(v) for v in values]):  # scores and shares, not places
             return "coordinate-like decimals"
         return None
     if share(lambda v: bool(_DATE_SHAPE.match(v))) >= 0.5:
@@ -654,9 +657,11 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
             table_rows: int | None = None, shape: str | None = None,
             value_rows: int | None = None) -> ColumnClassification:
     from maskline.infotypes.name_hints import names_a_thing, names_public_code
+    from maskline.infotypes.shape_checks import SETTLED_REFUTATIONS
 
     customs = {c.info_type for c in custom}
     refuted: list[str] = []
+    settled: list[_Evidence] = []
     if names_public_code(name):
         for info_type in sorted({ev.info_type for ev in found} & _PLACE_CODE_TYPES - set(hints)):
             found = [ev for ev in found if ev.info_type != info_type]
@@ -673,6 +678,8 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
         why = _refuted(ev, table_rows or n, value_rows or n, deciding=conf is not None)
         if why:
             refuted.append(f"refuted:{ev.info_type.lower()} ({why})")
+            if why in SETTLED_REFUTATIONS:  # the values are of another kind: not even a near miss
+                settled.append(ev)
             continue
         if conf is None:
             continue
@@ -698,7 +705,8 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
     best = max(scored, key=lambda s: s[0], default=None)
     hint_ev = [f"name:{t.lower()} ({s:.2f})" for t, s in hints.items()][:2]
     if best is None:
-        strongest = max((ev for ev in found if not ev.needs_hint), key=lambda e: e.share, default=None)
+        strongest = max((ev for ev in found if not ev.needs_hint and not any(ev is s for s in settled)),
+                        key=lambda e: e.share, default=None)
         notes = list(evidence) + hint_ev + refuted + [f"type:{shown_type}"]
         conf = NONE_NOTHING_FOUND
         if strongest is not None and strongest.share > 0:

@@ -22,6 +22,13 @@ Airflow, the query rewrite, PostgreSQL views, native masking DDL, MCP):
   distinct) in a column whose name says identifier; short, repeated labels
   without first names in a column whose name says it holds things (products,
   dishes, brands);
+- a column every one of whose values belongs to one closed public vocabulary (IANA
+  time zones, ISO countries and currencies, language tags, media types, colours,
+  HTTP words: :mod:`maskline.infotypes.vocabularies`) passes whatever its kind,
+  unless its name hints an info type: its values leave no free choice in which
+  personal data could be written, which outweighs a detector's near miss on a
+  few of them (``Etc/GMT+5`` looks password-complex) and a name word such as
+  ``code`` (which is there for numbers: postal codes, PINs);
 - nested (struct, list, map) and binary values never pass on a scan alone.
 
 >>> from maskline.policy import load_policy
@@ -90,7 +97,7 @@ def decide_unnamed(policy: Policy, name: str, verdict: ColumnClassification | No
     if reason is None:
         assert verdict is not None and verdict.shape is not None
         kind = verdict.shape.kind
-        vouched = vouched_text(name, verdict) if kind == "text" else None
+        vouched = closed_vocabulary(verdict) or (vouched_text(name, verdict) if kind == "text" else None)
         return ColumnDecision(None, None, None,
                               f"classifier: not sensitive ({kind}{': ' + vouched if vouched else ''}, "
                               f"{verdict.confidence:.2f})", verdict.confidence)
@@ -116,6 +123,8 @@ def why_not_safe(name: str, verdict: ColumnClassification | None) -> str | None:
         return f"{shape.kind} values are not inspected"
     if shape.kind == "empty":
         return "no values sampled"
+    if closed_vocabulary(verdict) and not _hinted(name):
+        return None
     near = near_misses(verdict)
     if near:
         return f"near miss: {near[0]}"
@@ -177,6 +186,29 @@ def vouched_text(name: str, verdict: ColumnClassification) -> str | None:
             and not words & PERSON_ROLE_WORDS:
         return "repeated labels without first names, name says things"
     return None
+
+
+def closed_vocabulary(verdict: ColumnClassification) -> str | None:
+    """The closed public vocabulary all of a column's values belong to, as its shape recorded it, or None.
+
+    >>> from maskline.classify.result import ColumnClassification
+    >>> from maskline.classify.shape import ValueShape
+    >>> zones = ValueShape("text", facts=("closed vocabulary: time zones",))
+    >>> closed_vocabulary(ColumnClassification("tz", None, 0.75, None, shape=zones))
+    'closed vocabulary: time zones'
+    """
+    from maskline.classify.text_facts import VOCABULARY_FACT
+
+    shape = verdict.shape
+    if shape is None or shape.kind not in ("text", "categorical"):
+        return None
+    return next((f for f in shape.facts if f.startswith(VOCABULARY_FACT)), None)
+
+
+def _hinted(name: str) -> bool:
+    from maskline.infotypes.name_hints import hint_score
+
+    return bool(hint_score(name))
 
 
 def _name_refuted_person(verdict: ColumnClassification) -> bool:

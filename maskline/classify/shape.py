@@ -88,9 +88,27 @@ def _numeric_suspicions(values: list[str]) -> tuple[str, ...]:
         except ValueError:
             numbers = []
         places = [len(v.rsplit(".", 1)[1]) for v in decimals]
-        if numbers and all(-180 <= x <= 180 for x in numbers) and sum(p >= 4 for p in places) >= 0.9 * len(places):
+        if numbers and all(-180 <= x <= 180 for x in numbers) and sum(p >= 4 for p in places) >= 0.9 * len(places) \
+                and not unit_interval(numbers):
             out.append("coordinate")
     return tuple(out)
+
+
+# How much of [0, 1] a column's numbers must cover to read as scores rather than places near 0°N 0°E.
+UNIT_SPREAD = 0.75
+
+
+def unit_interval(numbers: list[float]) -> bool:
+    """Whether every number lies in [0, 1] and they spread over at least :data:`UNIT_SPREAD` of it.
+
+    Scores, probabilities and shares fill the unit interval; coordinates of real places do not stay in it for
+    every row (a latitude band 111 km wide on the equator, or a meridian strip through the Gulf of Guinea). A
+    town's coordinates that happen to lie in it (Kampala's latitude, 0.31 to 0.35) do not spread over it.
+
+    >>> unit_interval([0.0132, 0.5, 0.9876]), unit_interval([0.3136, 0.3476, 0.3321]), unit_interval([-0.2, 0.9])
+    (True, False, False)
+    """
+    return bool(numbers) and min(numbers) >= 0 and max(numbers) <= 1 and max(numbers) - min(numbers) >= UNIT_SPREAD
 
 
 def _share(values: list[str], test: Any) -> float:

@@ -19,7 +19,19 @@ kept as words (never a value):
   with, and few contain, a known first name (the name lists of
   :mod:`maskline.text.names`), where a column of people's names has most;
 - ``repeated values``: fewer distinct values than :data:`CATALOGUE_SHARE` of the
-  rows, as catalogue entries (products, dishes) repeat.
+  rows, as catalogue entries (products, dishes) repeat;
+- ``closed vocabulary: <name>``: every distinct value that is not a placeholder
+  belongs to one closed public vocabulary (time zones, countries, currencies...,
+  :mod:`maskline.infotypes.vocabularies`), and at most
+  :data:`VOCABULARY_FIRST_NAME_SHARE` of them are known first names.
+
+Why a whole-set vocabulary match is safe evidence: a closed vocabulary leaves no
+free choice in which a person's name, number or address could be written, and
+every value must belong to it (one free-text value among time zones defeats it).
+Some entries are given names too (Chad, Georgia, Jordan; BOB and RON are
+currencies): a column of given names would need every one of them to be a
+country, and even then most of its values would be known first names, which
+the first-name share refuses.
 
 >>> text_facts(["K%06d" % (i * 7919 % 999983) for i in range(200)], 200)
 ('template id',)
@@ -27,6 +39,8 @@ kept as words (never a value):
 ('short labels', 'no first names', 'repeated values')
 >>> text_facts(["Anna Meier", "Jan de Vries", "Marco Rossi", "Claire Moreau"], 120)
 ('short labels', 'repeated values')
+>>> text_facts(["Europe/Paris", "Asia/Tokyo", "Etc/GMT+5", "n/a"], 4)
+('closed vocabulary: time zones',)
 """
 
 from __future__ import annotations
@@ -42,6 +56,10 @@ CATALOGUE_SHARE = 0.9  # distinct values per row, at most, for "repeated values"
 TEMPLATE_DISTINCT = 0.9  # distinct values per row, at least, for a template id
 MAX_LABEL_WORDS = 6
 DATE_SPREAD_YEARS = 20  # dates spread over this many years or more may be births: no "dates" fact
+# Distinct values of a vocabulary match that may be known first names, at most: a country column holds a few
+# (Jordan, Chad among twenty countries), a column of given names that happen to be countries holds nearly all.
+VOCABULARY_FIRST_NAME_SHARE = 0.5
+VOCABULARY_FACT = "closed vocabulary: "
 
 _TEMPLATE = re.compile(r"([A-Za-z]{1,4}[-_/.#]?)(\d{3,12})")
 
@@ -57,6 +75,9 @@ def text_facts(distinct: Sequence[str], n: int) -> tuple[str, ...]:
     probe = [v.strip() for v in distinct[:PROBE] if v and v.strip()]
     if not probe:
         return ()
+    vocabulary = _closed_vocabulary(distinct)
+    if vocabulary:
+        return (VOCABULARY_FACT + vocabulary,)
     if _share(probe, _is_date) >= SHARE:
         return ("dates",) if _years_spread(probe) < DATE_SPREAD_YEARS else ()
     if _template_id(probe, len(distinct), n):
@@ -69,6 +90,25 @@ def text_facts(distinct: Sequence[str], n: int) -> tuple[str, ...]:
     if n and len(distinct) <= CATALOGUE_SHARE * n:
         facts.append("repeated values")
     return tuple(facts)
+
+
+def _closed_vocabulary(distinct: Sequence[str]) -> str | None:
+    """The closed vocabulary all distinct non-placeholder values belong to, unless most are known first names."""
+    from maskline.classify.column import NULL_LIKE
+    from maskline.classify.placeholders import is_placeholder
+    from maskline.infotypes.name_hints import fold
+    from maskline.infotypes.vocabularies import closed_vocabulary
+    from maskline.text.names import first_names
+
+    nulls = {v.casefold() for v in NULL_LIKE}
+    values = [v for v in (d.strip() for d in distinct if d)
+              if v and v.casefold() not in nulls and not is_placeholder(v, "string")]
+    vocabulary = closed_vocabulary(values)
+    if vocabulary is None:
+        return None
+    known = first_names()
+    named = sum(1 for v in values if fold(v) in known)
+    return vocabulary if named <= VOCABULARY_FIRST_NAME_SHARE * len(values) else None
 
 
 def _share(values: list[str], test: Callable[[str], object]) -> float:

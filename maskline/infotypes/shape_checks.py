@@ -21,7 +21,8 @@ Detectors name their check in ``refute``.
   (1, 2, 3 ...) are row ids, whatever the column is called.
 - ``base64_blobs``: base64 of binary data is a payload or a digest, not a password.
 - ``not_coordinates``: unnamed floats spread over less than two degrees are rates or
-  scores, not coordinates.
+  scores, not coordinates; so are floats in [0, 1] spread over most of it (a settled
+  refutation: the classifier keeps no near miss for it).
 - ``repeated_labels``: a few values (under 50) repeated over the rows are labels or
   tags, not handles of people.
 - ``thing_names``: name-shaped values a few non-name words open or close (Hotel, MS,
@@ -139,15 +140,27 @@ def base64_blobs(values: Sequence[str], rows: int = 0) -> str | None:
     return f"base64 blobs: {share:.0%} are base64 of binary data" if share >= 0.6 else None
 
 
+# Refutations that say what the values are instead, so no near miss is left: a spread under two degrees may still
+# be one town's coordinates, but no town's coordinates stay in [0, 1] and spread over it (shape.unit_interval).
+SCORES_NOT_COORDINATES = "not coordinates: scores spread over [0, 1]"
+SETTLED_REFUTATIONS = frozenset({SCORES_NOT_COORDINATES})
+
+
 def not_coordinates(values: Sequence[str], rows: int = 0) -> str | None:
     """Floats that are not coordinates: spread under 2 degrees, or mostly repeated.
 
     >>> not_coordinates([f"0.{i:05d}" for i in range(10000, 30000, 1000)], 20)
     'not coordinates: spread 0.2 degrees'
+    >>> not_coordinates([f"0.{i:06d}" for i in range(10000, 990000, 49000)], 20)
+    'not coordinates: scores spread over [0, 1]'
     """
     nums = [float(v) for v in values]
     if len(set(nums)) < MIN_VALUES:
         return "not coordinates: too few distinct values"
+    from maskline.classify.shape import unit_interval
+
+    if unit_interval(nums):
+        return SCORES_NOT_COORDINATES
     spread = max(nums) - min(nums)
     return f"not coordinates: spread {spread:.1f} degrees" if spread < 2 else None
 

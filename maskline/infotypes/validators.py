@@ -636,12 +636,18 @@ def password_complex(value: str) -> bool:
     (True, False, False)
     >>> password_complex("q+Zx/2LmN4vB7rT1wY6pK9sD3A==")  # base64 of random bytes: a blob, not a password
     False
+    >>> password_complex("Etc/GMT+10")  # an IANA time zone: a public name with every class of character
+    False
     """
     v = value.strip()
     if not 8 <= len(v) <= 64 or " " in v or is_base64_blob(v):
         return False
-    return (any(c.islower() for c in v) and any(c.isupper() for c in v) and any(c.isdigit() for c in v)
-            and any(c in _SPECIALS for c in v))
+    if not (any(c.islower() for c in v) and any(c.isupper() for c in v) and any(c.isdigit() for c in v)
+            and any(c in _SPECIALS for c in v)):
+        return False
+    from maskline.infotypes.vocabularies import in_vocabulary
+
+    return not in_vocabulary("time zones", v)
 
 
 def password_like(value: str) -> bool:
@@ -1111,6 +1117,8 @@ def handle_with_name(value: str) -> bool:
     (False, False, False)
     >>> handle_with_name("cgeorgescu"), handle_with_name("suciuteodosia")  # name parts run together
     (True, True)
+    >>> handle_with_name("purchase"), handle_with_name("add_to_cart"), handle_with_name("mark_rose")  # words
+    (False, False, True)
     """
     m = _HANDLE.match(value.strip())
     if not m:
@@ -1123,6 +1131,12 @@ def handle_with_name(value: str) -> bool:
 
     names = common_first_names()
     if not parts or (parts == [handle] and handle in names):
+        return False
+    from maskline.infotypes.english_words import dictionary_word
+
+    # Words without digits, none of them a name (add_to_cart, purchase): an event or a label, not a handle. With
+    # digits (cemetery1825) words are a handle's usual make-up, so the checks below still read them.
+    if not any(c.isdigit() for c in handle) and all(dictionary_word(p) for p in parts):
         return False
     first, last = parts[0], parts[-1]
     if any(first[:k] in names for k in range(_HANDLE_NAME, len(first) + 1)) or \

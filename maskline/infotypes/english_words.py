@@ -1,0 +1,38 @@
+"""English dictionary words that are no person's name, read from ``data/english_words.txt.gz``.
+
+The list (WordNet lemmas and English stop words, less every known given or family name) is built by
+``benchmarks/classification/build_english_words.py`` and read on first use. The handle detector asks it so that
+event names and labels made of words (``purchase``, ``add_to_cart``) are not read as handles built on a name
+(``pur-chase``), while ``mark_rose`` or ``deborah47`` still are.
+
+>>> dictionary_word("purchase"), dictionary_word("cart"), dictionary_word("deborah"), dictionary_word("rose")
+(True, True, False, False)
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """The shipped words, lower case.
+
+    >>> "newsletter" in english_words(), "smith" in english_words()
+    (True, False)
+    """
+    import gzip
+    from pathlib import Path
+
+    text = gzip.decompress((Path(__file__).parent / "data" / "english_words.txt.gz").read_bytes()).decode("utf-8")
+    body = text.split("\n", 1)[1] if text.startswith("#") else text
+    return frozenset(body.split())
+
+
+def dictionary_word(word: str) -> bool:
+    """Whether ``word`` (lower case, no separators) is an English dictionary word and no known name.
+
+    >>> dictionary_word("view"), dictionary_word("Purchase"), dictionary_word("linkedin")
+    (True, False, False)
+    """
+    return word in english_words()

@@ -1,0 +1,102 @@
+"""Closed public vocabularies: value sets a standards body keeps, in which no one's personal data can be written.
+
+A column every one of whose values is an IANA time zone, an ISO 3166 country (code or English name), an ISO 4217
+currency, a BCP 47 language tag, a media type, a CSS colour or an HTTP method or status phrase holds public
+tokens: there is no free choice left for a name, a number or an address to hide in. The fail-closed decision
+reads that as evidence of NONE (:mod:`maskline.classify.text_facts`), but only for the *whole* set of values: a
+majority proves nothing, since one free-text value among time zones may be anything.
+
+The lists ship with maskline in ``data/vocabulary_*.txt`` (built by
+``benchmarks/classification/build_vocabularies.py`` from ``tzdata``, Unicode CLDR via ``babel`` (country names in
+every language it has), the CSS Color
+specification, ``mime.types`` and Python's :mod:`http`), so the verdict does not depend on what is installed. They
+are read on first use, never at import. Matching ignores case and surrounding spaces.
+
+>>> closed_vocabulary(["Europe/Berlin", "America/Argentina/Buenos_Aires", "Etc/GMT+5"])
+'time zones'
+>>> closed_vocabulary(["pt-BR", "en", "zh-Hans", "de_CH"]), closed_vocabulary(["#ff8800", "navy", "#abc"])
+('language tags', 'colours')
+>>> closed_vocabulary(["México", "Suíça", "Deutschland"])
+'countries'
+>>> closed_vocabulary(["Europe/Berlin", "call me at home"]) is None  # every value, not most
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+# Name -> data file. Tried in this order; a column must fit one vocabulary entirely (codes of two kinds mixed in
+# one column are not a vocabulary any standard keeps). Language tags and colours are read by in_vocabulary's rules.
+VOCABULARY_FILES: dict[str, tuple[str, ...]] = {
+    "time zones": ("vocabulary_time_zones.txt",),
+    # Codes and English names, then the names in every language CLDR has (México, Suíça, Deutschland).
+    "countries": ("vocabulary_countries.txt", "vocabulary_country_names.txt.gz"),
+    "currencies": ("vocabulary_currencies.txt",),
+    "language tags": ("vocabulary_language_subtags.txt",),
+    "media types": ("vocabulary_media_types.txt",),
+    "colours": ("vocabulary_colours.txt",),
+    "http": ("vocabulary_http.txt",),
+}
+# BCP 47 in its simple forms: language, optional script, optional region (alpha-2 or a UN M.49 number).
+_LANGUAGE_TAG = re.compile(r"([a-z]{2,3})(?:[-_]([a-z]{4}))?(?:[-_]([a-z]{2}|\d{3}))?")
+_HEX_COLOUR = re.compile(r"#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})")
+
+
+@cache
+def members(vocabulary: str) -> frozenset[str]:
+    """The casefolded entries of one vocabulary's data file.
+
+    >>> "europe/berlin" in members("time zones"), "eur" in members("currencies")
+    (True, True)
+    """
+    import gzip
+    from importlib.resources import files
+
+    found: set[str] = set()
+    for name in VOCABULARY_FILES[vocabulary]:
+        data = files("maskline.infotypes").joinpath("data", name).read_bytes()
+        text = (gzip.decompress(data) if name.endswith(".gz") else data).decode("utf-8")
+        found.update(line.casefold() for line in text.splitlines() if line and not line.startswith("#"))
+    return frozenset(found)
+
+
+def in_vocabulary(vocabulary: str, value: str) -> bool:
+    """Whether ``value`` (any case, spaces around it ignored) belongs to ``vocabulary``.
+
+    >>> in_vocabulary("countries", "DEU"), in_vocabulary("countries", "Jordan"), in_vocabulary("countries", "Jon")
+    (True, True, False)
+    >>> in_vocabulary("language tags", "sr-Latn-RS"), in_vocabulary("language tags", "xq-ZZZ")
+    (True, False)
+    """
+    folded = value.strip().casefold()
+    if vocabulary == "language tags":
+        m = _LANGUAGE_TAG.fullmatch(folded)
+        if m is None:
+            return False
+        lang, script, region = m.groups()
+        subtags = members("language tags")
+        return (f"language {lang}" in subtags and (script is None or f"script {script}" in subtags)
+                and (region is None or region.isdigit() or region in members("countries")))
+    if vocabulary == "colours" and _HEX_COLOUR.fullmatch(folded):
+        return True
+    return folded in members(vocabulary)
+
+
+def closed_vocabulary(values: Iterable[str]) -> str | None:
+    """The one vocabulary every value belongs to, or None (also for no values).
+
+    >>> closed_vocabulary(["USD", "EUR", "CHF"]), closed_vocabulary(["GET", "POST", "Not Found"])
+    ('currencies', 'http')
+    >>> closed_vocabulary(["USD", "Germany"]) is None  # two vocabularies mixed
+    True
+    """
+    distinct = {v.strip() for v in values if v and v.strip()}
+    if not distinct:
+        return None
+    for vocabulary in VOCABULARY_FILES:
+        if all(in_vocabulary(vocabulary, v) for v in distinct):
+            return vocabulary
+    return None
