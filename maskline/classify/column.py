@@ -349,7 +349,9 @@ def _identifying_shape(col: ColumnValues, scan: _Scan) -> str | None:
     if col.kind == "string" and distinct_share >= 0.05 and share(lambda v: bool(_NAME_LIKE.match(v))
                                                                and v[:1].isupper()) >= 0.5:
         return "name-like words"
-    if col.kind == "string" and distinct_share >= 0.05 and _lower_case_names(values, weights, n):
+    # No distinct-share floor here, unlike the shapes above: a few people repeated over many rows (an assignee
+    # column of four team members) is the categorical case, and the name lexicon, not the spread, tells them.
+    if col.kind == "string" and _lower_case_names(values, weights, n):
         return "lower-case names"
     return None
 

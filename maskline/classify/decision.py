@@ -21,7 +21,8 @@ Airflow, the query rewrite, PostgreSQL views, native masking DDL, MCP):
   not over decades; a template id (one constant prefix, fixed digits, all
   distinct) in a column whose name says identifier; short, repeated labels
   without first names in a column whose name says it holds things (products,
-  dishes, brands);
+  dishes, brands); object-store URIs and file paths that name no one
+  (:mod:`maskline.classify.storage_paths`) in a column whose name says location;
 - a column every one of whose values belongs to one closed public vocabulary (IANA
   time zones, ISO countries and currencies, language tags, media types, colours,
   HTTP words: :mod:`maskline.infotypes.vocabularies`) passes whatever its kind,
@@ -132,6 +133,8 @@ def why_not_safe(name: str, verdict: ColumnClassification | None) -> str | None:
         return "values suggest " + ", ".join(shape.suspicions)
     if _suspect_name(name):
         return "name suggests a code, coordinate, card or date of birth"
+    if shape.kind == "categorical" and _person_shaped(verdict):
+        return "values are shaped like people's names"
     if shape.kind == "categorical" and _name_refuted_person(verdict) and "no first names" not in shape.facts:
         return "values hold first names; only the column name says they are things"
     if shape.kind in STRUCTURED_KINDS:
@@ -161,6 +164,9 @@ def vouched_text(name: str, verdict: ColumnClassification) -> str | None:
     'repeated labels without first names, name says things'
     >>> vouched_text("product_owner", ColumnClassification("product_owner", None, 0.8, None, shape=labels)) is None
     True
+    >>> paths = ValueShape("text", facts=("storage locations",))
+    >>> vouched_text("output_path", ColumnClassification("output_path", None, 0.8, None, shape=paths))
+    'storage locations, name says location'
     """
     from maskline.infotypes.name_hints import (
         PERSONAL_DOCUMENT_WORDS,
@@ -182,6 +188,8 @@ def vouched_text(name: str, verdict: ColumnClassification) -> str | None:
         return "template id, name says identifier"  # says no more than its digits; number columns of keys pass
     if "template id" in facts and names_public_code(name) and not words & PERSONAL_DOCUMENT_WORDS:
         return "template id, name says public codes"  # SKUs, ISBNs, flight numbers: codes of things, not people
+    if "storage locations" in facts and words & LOCATION_NAME_WORDS and not words & PERSON_ROLE_WORDS:
+        return "storage locations, name says location"  # the file or object a pipeline reads, not its rows
     if {"short labels", "no first names", "repeated values"} <= facts and names_a_thing(name) \
             and not words & PERSON_ROLE_WORDS:
         return "repeated labels without first names, name says things"
@@ -211,6 +219,15 @@ def _hinted(name: str) -> bool:
     return bool(hint_score(name))
 
 
+def _person_shaped(verdict: ColumnClassification) -> bool:
+    """The classifier saw names' shape (``john smith``, ``Ann Lee``) that no detector confirmed.
+
+    A categorical column passes on a lower bar than text (a few repeated labels); a few people repeated over
+    many rows are such a column, and only this evidence tells them from labels.
+    """
+    return any(e.startswith(("shape:lower-case names", "shape:name-like words")) for e in verdict.evidence)
+
+
 def _name_refuted_person(verdict: ColumnClassification) -> bool:
     """The values looked like people's names and only the column name (storm, product...) refuted it."""
     return any(e.startswith("refuted:person_name") for e in verdict.evidence)
@@ -225,6 +242,12 @@ ID_NAME_WORDS = frozenset({"id", "ids", "nr", "no", "num", "number", "nummer", "
                            "reference", "referenz", "référence", "referencia", "riferimento", "referentie", "key",
                            "identifier", "kennung", "uid", "uuid", "guid"})
 ID_NAME_SUFFIXES = ("nummer", "numero", "número", "numéro", "nr", "id")
+# Name words that say a column holds where data lives (path, s3_key, output_uri), for storage locations.
+LOCATION_NAME_WORDS = frozenset({
+    "path", "paths", "filepath", "file", "files", "filename", "uri", "uris", "url", "urls", "key", "prefix",
+    "location", "loc", "src", "source", "dst", "dest", "destination", "target", "input", "output", "bucket",
+    "object", "blob", "dir", "directory", "folder", "artifact", "manifest", "archive", "dataset", "table",
+})
 # Name words of people's roles (product_owner, item_manager): such a column holds who, not what.
 PERSON_ROLE_WORDS = frozenset({
     "owner", "manager", "contact", "customer", "client", "user", "employee", "staff", "author", "buyer", "seller",

@@ -20,6 +20,10 @@ kept as words (never a value):
   :mod:`maskline.text.names`), where a column of people's names has most;
 - ``repeated values``: fewer distinct values than :data:`CATALOGUE_SHARE` of the
   rows, as catalogue entries (products, dishes) repeat;
+- ``storage locations``: every distinct value is an object-store URI or a file
+  path that names no one (:mod:`maskline.classify.storage_paths`: no home
+  directory, no given name beside a family name, no long digit run, no
+  whitespace or ``@``), as pipelines pass between tasks;
 - ``closed vocabulary: <name>``: every distinct value that is not a placeholder
   belongs to one closed public vocabulary (time zones, countries, currencies...,
   :mod:`maskline.infotypes.vocabularies`), and at most
@@ -78,6 +82,8 @@ def text_facts(distinct: Sequence[str], n: int) -> tuple[str, ...]:
     vocabulary = _closed_vocabulary(distinct)
     if vocabulary:
         return (VOCABULARY_FACT + vocabulary,)
+    if _storage_locations(distinct):
+        return ("storage locations",)
     if _share(probe, _is_date) >= SHARE:
         return ("dates",) if _years_spread(probe) < DATE_SPREAD_YEARS else ()
     if _template_id(probe, len(distinct), n):
@@ -90,6 +96,14 @@ def text_facts(distinct: Sequence[str], n: int) -> tuple[str, ...]:
     if n and len(distinct) <= CATALOGUE_SHARE * n:
         facts.append("repeated values")
     return tuple(facts)
+
+
+def _storage_locations(distinct: Sequence[str]) -> bool:
+    """Every distinct value (not a share: one value naming someone defeats it) is a storage location."""
+    from maskline.classify.storage_paths import storage_location
+
+    values = [v.strip() for v in distinct if v and v.strip()]
+    return bool(values) and all(storage_location(v) for v in values)
 
 
 def _closed_vocabulary(distinct: Sequence[str]) -> str | None:

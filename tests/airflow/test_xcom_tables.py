@@ -181,3 +181,20 @@ def test_the_backend_stores_the_masked_frame_and_rows():
     assert frame["id"].tolist() == uncertain_columns()["id"]
     stored = str(_stored(uncertain_rows()))
     assert not [v for v in raw_uncertain_values() if v in stored] and "[MASKED]" in stored
+
+
+LOCATIONS = [f"s3://lake/orders/dt=2026-12-{d:02d}/part-{i:05d}.snappy.parquet" for d in range(1, 11) for i in range(3)]
+
+
+def test_xcom_records_of_locations_reach_mapped_tasks_unchanged():
+    # What a task returns for expand_kwargs: a list of records. Masking the paths would break the mapped tasks.
+    rows = [{"path": p, "src": f"raw/{i}.csv"} for i, p in enumerate(LOCATIONS[:6])]
+    assert scrub_xcom_value(rows) == rows
+
+
+def test_xcom_records_with_a_location_naming_someone_are_masked():
+    rows = [{"path": p, "src": "raw/a.csv"} for p in LOCATIONS[:5]] + [{"path": "s3://b/cv/anna_meier.pdf",
+                                                                    "src": "raw/b.csv"}]
+    out = scrub_xcom_value(rows)
+    assert [r["src"] for r in out] == [r["src"] for r in rows]
+    assert {r["path"] for r in out} == {"[MASKED]"}
