@@ -127,36 +127,36 @@ def scrub_event(event: Any) -> Any:
     >>> scrub_event({"event": "sent", "to": ["ann@example.com"], "args": ("123-45-6789",)})
     {'event': 'sent', 'to': ['[EMAIL]'], 'args': ('[US_SSN]',)}
     """
-    # The usual log line: a text message and a timestamp beside Airflow's own fields, each holding what an
-    # earlier line proved Airflow's under that same name (_PROVEN holds (name, value) items, so one C pass
-    # over a copy without the message and the timestamp checks names and values at once: any other key, or
-    # a value not proven under its name, is not in it), and a timestamp that reads as a time. Only the
-    # message can hold PII there, so it goes straight to the scrubber's str path; anything else (another
-    # key, a field not proven, an exception, no message or one that is not a str, a dict subclass) takes the
-    # walk over every field, which gives the same answer on this path's events (a test holds both) and
-    # proves the fields it can for the lines after.
-    if type(event) is dict:
+    # The usual log line: a text message beside Airflow's own fields, and no other key (checked in C, one
+    # pass over the keys), each holding a value an earlier line proved Airflow's (_PROVEN, checked in C on
+    # a copy without the message and the timestamp), and a timestamp that reads as a time. Only the message
+    # can hold PII there, so it goes straight to the scrubber's str path; anything else (another key, a
+    # field not proven, an exception, a message that is not a str, a dict subclass) takes the walk over
+    # every field, which gives the same answer on this path's events (a test holds both) and proves the
+    # fields it can for the lines after.
+    if type(event) is dict and _MESSAGE_ONLY.issuperset(event):
         fields = event.copy()
-        try:
-            message = fields.pop("event")
+        message = fields.pop("event", None)
+        if type(message) is str:
             stamp = fields.pop("timestamp", None)
-            if type(message) is not str or not _PROVEN.issuperset(fields.items()):
-                return _scrub_fields(event)
-            if type(stamp) is str:  # _is_time(), inline: it runs on every line
-                size = len(stamp)
-                if size <= 18 or size > 32 or (size > 26 and stamp[26] in _DIGITS):
+            try:
+                if not _PROVEN.issuperset(fields.values()):
                     return _scrub_fields(event)
-                _fromisoformat(stamp)
-            elif stamp is not None and type(stamp) is not datetime:
+                if type(stamp) is str:  # _is_time(), inline: it runs on every line
+                    size = len(stamp)
+                    if size <= 18 or size > 32 or (size > 26 and stamp[26] in _DIGITS):
+                        return _scrub_fields(event)
+                    _fromisoformat(stamp)
+                elif stamp is not None and type(stamp) is not datetime:
+                    return _scrub_fields(event)
+            except (TypeError, ValueError):  # an unhashable value under one of Airflow's names; not a time
                 return _scrub_fields(event)
-        except (KeyError, TypeError, ValueError):  # no message; an unhashable value; not a time
-            return _scrub_fields(event)
-        new = _scrubbed(message)
-        if new is message:  # the scrubber returns a text with nothing found as it is
-            return event
-        out = dict(event)
-        out["event"] = new
-        return out
+            new = _scrubbed(message)
+            if new is message:  # the scrubber returns a text with nothing found as it is
+                return event
+            out = dict(event)
+            out["event"] = new
+            return out
     return _scrub_fields(event)
 
 
@@ -174,14 +174,14 @@ def _scrub_fields(event: Any) -> Any:
     # goes to scrub_value(), whatever it is.
     for k, v in event.items():
         if type(v) is str:
-            if (k == "timestamp" and _timestamp(v)) or (k, v) in _PROVEN:
+            if (k == "timestamp" and _timestamp(v)) or v in _PROVEN:
                 continue
             new = scrubbed(v)
             if new is v:  # the scrubber returns a text with nothing found as it is
                 _prove(k, v)
                 continue
         elif type(v) in _PASSED:  # numbers, booleans and None pass scrub_value() as they are
-            if type(v) is int and (k, v) not in _PROVEN:
+            if type(v) is int and v not in _PROVEN:
                 _prove(k, v)
             continue
         elif k == "timestamp" and _timestamp(v):  # a datetime
@@ -239,13 +239,13 @@ def _rendered_key(key: Any, scrubbed: Callable[[str], str]) -> Any:
 # Types scrub_value() returns as they are (it scrubs strings and containers): skipped without a call. Exact
 # types: a subclass (an IntEnum) goes to scrub_value() like any type not listed.
 _PASSED = frozenset({int, float, bool, type(None)})
-# Fields Airflow wrote, each with that field's shape and a value in which the scrubber found nothing (texts,
-# whole numbers; and None under each of Airflow's names), as (name, value) items: the logger, the ids the task
-# runner binds to every line come back line after line, and are scrubbed once. A field holding one renders
-# exactly as if it had been scrubbed, and a key that is not one of Airflow's names is never in it. Cleared
-# when full: the values of one process's tasks are few; past that, they are the scrubber's work again.
-_UNSET = frozenset((name, None) for name in AIRFLOW_FIELDS if name != "timestamp")
-_PROVEN: set[tuple[str, Any]] = set(_UNSET)
+# The keys of an event that may take scrub_event()'s message-only path: Airflow's names and the message.
+_MESSAGE_ONLY = STRUCTURAL_KEYS | {"event"}
+# Values Airflow wrote in one of its fields, with that field's shape, and in which the scrubber found nothing
+# (texts, whole numbers; and None): the logger, the ids the task runner binds to every line come back line
+# after line, and are scrubbed once. A field holding one of them renders exactly as if it had been scrubbed.
+# Cleared when full: the values of one process's tasks are few; past that, they are the scrubber's work again.
+_PROVEN: set[Any] = {None}
 _PROVEN_MAX = 4096
 
 
@@ -255,8 +255,8 @@ def _prove(key: Any, value: str | int) -> None:
     if shape is not None and key != "timestamp" and shape(value):
         if len(_PROVEN) >= _PROVEN_MAX:
             _PROVEN.clear()
-            _PROVEN.update(_UNSET)
-        _PROVEN.add((key, value))
+            _PROVEN.add(None)
+        _PROVEN.add(value)
 
 
 _SCRUBBERS: tuple[Callable[..., Any], Callable[..., Any]] | None = None

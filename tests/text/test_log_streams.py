@@ -329,10 +329,10 @@ def test_the_message_itself_under_one_of_airflows_names_is_scrubbed_there_too() 
 
 
 def test_a_value_proven_under_one_of_airflows_names_passes_under_no_other_key(monkeypatch: Any) -> None:
-    # The message-only path checks names and values in one pass over (name, value) items proven under
-    # Airflow's names. The canary: the usual line, every field proven, plus exc_info holding True or 1, which
-    # equal (and hash as) the try_number 1 proven on the line before: a memo of values alone would pass it
-    # over, and the exception, with its secret, would reach the renderer as Python wrote it.
+    # The message-only path passes a field over by its value, proven on an earlier line, and by its name. The
+    # canary: the usual line, every field proven, plus exc_info holding True or 1, which equal (and hash as) the
+    # try_number 1 proven on the line before: a check of values alone would pass it over, and the exception,
+    # with its secret, would reach the renderer as Python wrote it.
     import structlog
 
     from airflow_plugin import log_filter
