@@ -135,16 +135,16 @@ def scrub_event(event: Any) -> Any:
     # every field, which gives the same answer on this path's events (a test holds both) and proves the
     # fields it can for the lines after.
     if type(event) is dict and _MESSAGE_ONLY.issuperset(event):
-        message = event.get("event")
+        fields = event.copy()
+        message = fields.pop("event", None)
         if type(message) is str:
-            fields = event.copy()
-            del fields["event"]
             stamp = fields.pop("timestamp", None)
             try:
                 if not _PROVEN.issuperset(fields.values()):
                     return _scrub_fields(event)
                 if type(stamp) is str:  # _is_time(), inline: it runs on every line
-                    if not 18 < len(stamp) <= 32 or stamp[26:27] in _DIGITS:
+                    size = len(stamp)
+                    if size <= 18 or size > 32 or (size > 26 and stamp[26] in _DIGITS):
                         return _scrub_fields(event)
                     _fromisoformat(stamp)
                 elif stamp is not None and type(stamp) is not datetime:

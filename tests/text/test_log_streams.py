@@ -326,3 +326,58 @@ def test_the_message_itself_under_one_of_airflows_names_is_scrubbed_there_too() 
     for key in ("run_id", "logger", "timestamp"):
         out = scrub_event({**_BOOKKEEPING, "event": message, key: message})
         assert out["event"] == out[key] == "mail [EMAIL]", key
+
+
+def test_a_value_proven_under_one_of_airflows_names_passes_under_no_other_key(monkeypatch: Any) -> None:
+    # The message-only path passes a field over by its value, proven on an earlier line, and by its name. The
+    # canary: the usual line, every field proven, plus exc_info holding True or 1, which equal (and hash as) the
+    # try_number 1 proven on the line before: a check of values alone would pass it over, and the exception,
+    # with its secret, would reach the renderer as Python wrote it.
+    import structlog
+
+    from airflow_plugin import log_filter
+
+    walked: list[Any] = []
+    fields = log_filter._scrub_fields
+
+    def walk(event: Any) -> Any:
+        walked.append(event)
+        return fields(event)
+
+    monkeypatch.setattr(log_filter, "_scrub_fields", walk)
+    usual = {**_BOOKKEEPING, "event": "Task started", "try_number": 1, "map_index": 1}
+    scrub_event(usual)
+    walked.clear()
+    assert scrub_event(usual) is usual and walked == []  # control: this line takes the message-only path
+    try:
+        raise ValueError("cannot bill ana@correo.es")
+    except ValueError:
+        for flag in (True, 1):
+            event = {**_BOOKKEEPING, "event": "Task failed", "exc_info": flag}
+            raw = structlog.processors.format_exc_info(None, "", dict(event))
+            assert "ana@correo.es" in raw["exception"]  # control: rendered as it is, the secret shows
+            out = scrub_event(event)
+            assert "ana@correo.es" not in repr(out) and "ValueError: cannot bill [EMAIL]" in out["exception"]
+    assert len(walked) == 2  # the canaries took the walk
+
+
+def test_a_timestamp_with_more_fraction_than_a_stamper_writes_takes_the_walk(monkeypatch: Any) -> None:
+    from airflow_plugin import log_filter
+
+    walked: list[Any] = []
+    fields = log_filter._scrub_fields
+
+    def walk(event: Any) -> Any:
+        walked.append(event)
+        return fields(event)
+
+    monkeypatch.setattr(log_filter, "_scrub_fields", walk)
+    usual = {**_BOOKKEEPING, "event": "Task started"}
+    scrub_event(usual)
+    walked.clear()
+    for stamp in ("2026-03-01T09:00:00.123456Z", "2026-03-01T09:00:00.123456+00:00", "2026-03-01T09:00:00"):
+        assert scrub_event({**usual, "timestamp": stamp})["timestamp"] == stamp
+    assert walked == []  # control: stamps as structlog writes them take the message-only path
+    for stamp in ("2026-03-01T09:00:00.1234567Z", "2026-03-01T09:00:00.12345678901", "2026-03-01"):
+        scrub_event({**usual, "timestamp": stamp})
+    assert len(walked) == 3  # a seventh digit of fraction (index 26), or a date alone, is not proof of a time
