@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from maskline.classify.result import Classification
+from maskline.engine.csv_faults import csv_fault, misread_fault
 from maskline.engine.frames import MaskReport, classify_for, key_for, needs_classification
 from maskline.errors import InputError, MasklineError
 from maskline.keys import KeyMaterial
@@ -35,8 +36,10 @@ from maskline.plan import build_plan
 from maskline.policy import Policy, load_policy
 
 READERS = {".csv": "read_csv", ".tsv": "read_csv", ".parquet": "read_parquet", ".pq": "read_parquet"}
-# Text in, text out: nothing is parsed, so nothing passed through is reformatted.
-CSV_TEXT = "all_varchar = true, header = true, allow_quoted_nulls = false"
+# Text in, text out: nothing is parsed, so nothing passed through is reformatted. The quote is RFC 4180's, not
+# sniffed: a sniffer that sees no quote in its sample reads none, and a field quoted further down ("Smith, John")
+# would then be split, or keep its quotes as text and come out changed.
+CSV_TEXT = "all_varchar = true, header = true, allow_quoted_nulls = false, quote = '\"', escape = '\"'"
 WRITERS = {".csv": "(FORMAT csv, HEADER true)", ".tsv": "(FORMAT csv, HEADER true, DELIMITER '\t')",
            ".parquet": "(FORMAT parquet)", ".pq": "(FORMAT parquet)"}
 
@@ -184,13 +187,22 @@ def mask_file(
 
             unreadable = safe_engine_message(e)
         if unreadable is not None:  # raised outside the handler: no engine error (quoting the file) rides along
+            fault = csv_fault(src) if csv else None
+            if fault is not None:
+                raise fault
             raise InputError(f"cannot read input: {unreadable}", where=str(src),
                              fix="check that the file is valid CSV or Parquet")
         if not cols:
             raise InputError("input has no columns", where=str(src), fix="pass a file with a header")
+        fault = misread_fault(src, [c for c, _ in cols]) if csv else None
+        if fault is not None:
+            raise fault
         if csv:  # before any column name is shown or written: a first row of data would be, unmasked
             from maskline.engine.csv_header import check_header_holds_names
 
+            fault = None if sniffed_header else csv_fault(src, delimiter)
+            if fault is not None:  # a ragged row or bad bytes mislead the sniffer into finding no header
+                raise fault
             check_header_holds_names(src, delimiter or ",", sniffed_header=sniffed_header)
             check_unique_header(src, delimiter or ",", [c for c, _ in cols])
         if csv and delimiter and _suffix(dst, "output") == _suffix(src, "input") and WRITERS[_suffix(dst, "output")] \
@@ -235,7 +247,8 @@ def mask_file(
             if tmp.exists():
                 tmp.unlink()
         if failure is not None:  # raised outside the handler: it holds no engine error, whose text quotes values
-            raise failure
+            fault = csv_fault(src, delimiter) if csv and isinstance(failure, InputError) else None
+            raise fault or failure
         return MaskReport(plan, int(rows), str(dst))
     finally:
         con.close()  # an embedded connection holds memory until closed

@@ -166,3 +166,48 @@ def test_a_plain_cast_would_have_failed_or_lost_those_dates() -> None:
     assert con.execute("SELECT TRY_CAST('21.07.1986' AS DATE)").fetchone() == (None,)
     with pytest.raises(duckdb.Error):
         con.execute("SELECT CAST('21.07.1986' AS DATE)").fetchall()
+
+
+# --- CSV that DuckDB cannot read: the fault by kind and line, never the row -------------------------------------
+def _rows(n: int) -> list[str]:
+    return [f"{i},u{i}@example.org,{i:05d}" for i in range(n)]
+
+
+CSV_FAULTS = {
+    "ragged row": (("id,email,code\n" + "\n".join(_rows(3) + ["3,zed@example.com"]) + "\n").encode(),
+                   "line 5 has 2 fields where the header has 3"),
+    "latin-1 bytes": ("id,name,code\n1,Jos\u00e9 Zed,007\n".encode("latin-1"), "line 2 holds bytes that are not UTF-8"),
+    "unclosed quote": (("id,email,code\n" + "\n".join(_rows(3000) + ['3000,"zed@example.com,1'] + _rows(10))
+                        + "\n").encode(), "a quoted field is not closed"),
+    "line too long": (b"id,blob,code\n1," + b"z" * 2_000_001 + b",007\n", "line 2 is longer than the 2,000,000"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CSV_FAULTS))
+@pytest.mark.parametrize("command", ["mask", "scan"])
+def test_an_unreadable_csv_is_refused_by_its_fault_and_line_without_the_row(tmp_path, case, command) -> None:
+    from maskline.classify import classify
+
+    text, what = CSV_FAULTS[case]
+    src = tmp_path / "people.csv"
+    src.write_bytes(text)
+    with pytest.raises(InputError) as e:
+        if command == "mask":
+            mask_file(src, tmp_path / "out.csv", {"datasets": {"people": {"columns": {"id": {"pass": True}}}}})
+        else:
+            classify(str(src))
+    assert what in e.value.what and str(src) in (e.value.where or "") and e.value.fix
+    assert "zed" not in str(e.value).lower() and "Jos" not in str(e.value)
+    assert e.value.__context__ is None and e.value.__cause__ is None
+    assert [p.name for p in tmp_path.iterdir()] == ["people.csv"]
+
+
+def test_a_well_formed_csv_has_no_fault() -> None:
+    import pathlib
+    import tempfile
+
+    from maskline.engine.csv_faults import csv_fault
+
+    src = pathlib.Path(tempfile.mkdtemp()) / "t.csv"  # the control: quotes, commas and newlines in fields are fine
+    src.write_text('id,note,code\n1,"a, ""b""\nc",007\n2,\u00e9,008\n')
+    assert csv_fault(src, ",") is None
