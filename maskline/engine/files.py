@@ -248,7 +248,11 @@ def mask_file(
                 tmp.unlink()
         if failure is not None:  # raised outside the handler: it holds no engine error, whose text quotes values
             fault = csv_fault(src, delimiter) if csv and isinstance(failure, InputError) else None
-            raise fault or failure
+            if fault is not None:  # found past the first rows: the write had started, so say nothing was written
+                raise InputError(f"the input cannot be read to its end, nothing was written: {fault.what}",
+                                 where=fault.where, fix=f"{fault.fix} (the engine's message is not shown because "
+                                                        "it quotes the malformed row)")
+            raise failure
         return MaskReport(plan, int(rows), str(dst))
     finally:
         con.close()  # an embedded connection holds memory until closed
