@@ -109,6 +109,23 @@ def _check_dataset(policy: Policy, table: str | None, src: Path) -> None:
                          "dataset's name, or --table with the file's name to mask it by a scan alone")
 
 
+def _claim(tmp: Path) -> None:
+    """Create the empty temporary output, so that a directory maskline cannot write in is named as such.
+
+    Found by the engine instead, it is an IOException raised mid-statement, which reads like a masking failure.
+    """
+    try:
+        with tmp.open("xb"):
+            pass
+    except OSError as e:
+        failed: str | None = type(e).__name__
+    else:
+        failed = None
+    if failed is not None:  # raised outside the handler (its text holds only the path, but errors carry structure)
+        raise InputError(f"cannot write the output: {failed}", where=str(tmp.parent),
+                         fix="check that the directory is writable and has free space, or choose another one")
+
+
 def check_unique_header(src: Path, delimiter: str, columns: Sequence[str]) -> None:
     """Refuse a CSV whose header repeats a name: DuckDB renames the copy, which the policy then never matches.
 
@@ -228,6 +245,7 @@ def mask_file(
         tmp = dst.with_name(f".{dst.name}.maskline-{uuid.uuid4().hex[:8]}.tmp")
         failure: MasklineError | None = None
         try:
+            _claim(tmp)
             from maskline.engine.progress import execute_with_progress
 
             if not csv and writer == WRITERS[".parquet"]:

@@ -211,3 +211,25 @@ def test_a_well_formed_csv_has_no_fault() -> None:
     src = pathlib.Path(tempfile.mkdtemp()) / "t.csv"  # the control: quotes, commas and newlines in fields are fine
     src.write_text('id,note,code\n1,"a, ""b""\nc",007\n2,\u00e9,008\n')
     assert csv_fault(src, ",") is None
+
+
+# --- an output directory maskline cannot write in --------------------------------------------------------------
+@pytest.mark.parametrize("source", ["people.csv", "people.parquet"])
+@pytest.mark.parametrize("output", ["out.csv", "out.parquet"])
+def test_an_unwritable_output_directory_is_named_not_reported_as_a_masking_failure(tmp_path, source, output) -> None:
+    import pathlib
+
+    unwritable = pathlib.Path("/proc")  # no file can be created there, not even by root (chmod would not stop it)
+    if not unwritable.is_dir():
+        pytest.skip("needs Linux's /proc")
+    pa_table = pa.table({"id": ["007", "008"], "email": ["ann@example.com", "bo@example.org"]})
+    src = tmp_path / source
+    if source.endswith(".csv"):
+        src.write_text("id,email\n007,ann@example.com\n008,bo@example.org\n")
+    else:
+        pq.write_table(pa_table, src)
+    with pytest.raises(InputError) as e:
+        mask_file(src, unwritable / output, EMAIL_POLICY)
+    assert "cannot write the output" in e.value.what and e.value.where == "/proc" and "writable" in (e.value.fix or "")
+    mask_file(src, tmp_path / output, EMAIL_POLICY)  # the control: the same input, written where it can be
+    assert (tmp_path / output).exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
