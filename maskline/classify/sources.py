@@ -168,7 +168,7 @@ def _from_location(loc: str, table: str | None, n: int) -> Sample:
             rel = con.read_csv(str(path), all_varchar=True, quotechar='"', escapechar='"')
             columns, rows, total = grouped_sample(rel, n)
     except duckdb.Error as e:
-        failed = type(e).__name__  # only its class: its text quotes the row
+        failed: str | None = type(e).__name__  # only its class: its text quotes the row
     else:
         failed = None
     finally:
