@@ -26,6 +26,7 @@ from maskline.errors import InputError
 MAX_LINE_BYTES = 2_000_000
 MAX_FIELD = 2**31 - 1
 DELIMITERS = ",;\t|"
+PARQUET = b"PAR1"
 COMPRESSED = (b"\x1f\x8b", b"\x28\xb5\x2f\xfd")  # gzip and zstd, which DuckDB reads by their extension
 
 
@@ -44,8 +45,12 @@ def csv_fault(src: Path, delimiter: str | None = None) -> InputError | None:
     True
     """
     with src.open("rb") as f:
-        if f.read(4).startswith(COMPRESSED):
-            return None  # its bytes are not the CSV's: DuckDB's own error stands
+        magic = f.read(4)
+    if magic.startswith(COMPRESSED):
+        return None  # its bytes are not the CSV's: DuckDB's own error stands
+    if magic == PARQUET:
+        return InputError("the file is Parquet, not CSV", where=str(src),
+                          fix=f"give it the .parquet extension ({src.stem}.parquet)")
     fault = _byte_fault(src)
     if fault is not None:
         return fault

@@ -233,3 +233,14 @@ def test_an_unwritable_output_directory_is_named_not_reported_as_a_masking_failu
     assert "cannot write the output" in e.value.what and e.value.where == "/proc" and "writable" in (e.value.fix or "")
     mask_file(src, tmp_path / output, EMAIL_POLICY)  # the control: the same input, written where it can be
     assert (tmp_path / output).exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_a_parquet_file_named_csv_is_called_parquet_not_bad_utf8(tmp_path) -> None:
+    from maskline.engine.csv_faults import csv_fault
+
+    pq.write_table(pa.table({"email": ["ann@example.com"]}), tmp_path / "people.csv")
+    with pytest.raises(InputError) as e:
+        mask_file(tmp_path / "people.csv", tmp_path / "out.csv", EMAIL_POLICY)
+    assert e.value.what == "the file is Parquet, not CSV" and "people.parquet" in (e.value.fix or "")
+    (tmp_path / "latin.csv").write_bytes(b"PAR,x\n1,\xe9\n")  # the control: a CSV that starts alike is still read
+    assert "not UTF-8" in csv_fault(tmp_path / "latin.csv", ",").what
