@@ -191,7 +191,12 @@ def resolve_key(ref: KeyRef | None, environ: Mapping[str, str] | None = None) ->
             else f"export {name}=<a long random secret>, or point 'key' in the policy at another variable"
         )
         raise KeyMissingError(f"no masking key: {ref.describe()} is not set", where=where, fix=fix)
-    secret = value.encode("utf-8")
+    try:
+        secret = value.encode("utf-8")
+    except UnicodeEncodeError:  # bytes that are not UTF-8 (os.environ escapes them): no face could use the key alike
+        secret = None
+    if secret is None:  # raised outside the handler, whose error would carry the key's characters
+        raise KeyMissingError("the key is not UTF-8 text", where=ref.describe(), fix=GENERATE_KEY)
     check_key_bytes(secret, ref.describe())
     return KeyMaterial(secret, source=ref.describe())
 

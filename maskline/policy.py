@@ -298,8 +298,9 @@ class _Loader:
             return self.fail("invalid method entry", path, "e.g. {method: hmac, length: 16}")  # not reached
         expected = err.schema.get("type") if err.validator == "type" else None
         if expected == "object" or (isinstance(expected, list) and "object" in expected):
+            # The entry's own fix, where the schema has one, shows the mapping it wants (key: {env: ...}).
             return self.fail(f"expected a mapping, got {type(err.instance).__name__}", path,
-                             "write it as 'key: value' lines")
+                             notes.get("x-fix", "write it as 'key: value' lines"))
         if err.validator == "additionalProperties" and isinstance(err.instance, Mapping):
             allowed = list(err.schema.get("properties", {}))
             extra = next(str(k) for k in err.instance if k not in allowed)

@@ -157,16 +157,28 @@ def _from_location(loc: str, table: str | None, n: int) -> Sample:
                                                   else ROW_NUMBER)
         else:
             _check_csv_header(con, path)  # before its cells become column names in the scan's output
-            typed = con.read_csv(str(path))
+            typed = con.read_csv(str(path), quotechar='"', escapechar='"')  # RFC 4180's, as the masking reads
             types = dict(zip(typed.columns, (str(t) for t in typed.types), strict=True))
+            from maskline.engine.csv_faults import misread_fault
+
+            misread = misread_fault(path, typed.columns)  # before a whole line becomes a column's name
+            if misread is not None:
+                raise misread
             # All text: sniffing would turn "01234" into 1234 and lose what makes it a postal code.
-            rel = con.read_csv(str(path), all_varchar=True)
+            rel = con.read_csv(str(path), all_varchar=True, quotechar='"', escapechar='"')
             columns, rows, total = grouped_sample(rel, n)
     except duckdb.Error as e:
-        raise InputError(f"cannot read {path.name}: {type(e).__name__}", where=str(path),
-                         fix="check that the file is a valid, non-empty CSV or Parquet file") from None
+        failed: str | None = type(e).__name__  # only its class: its text quotes the row
+    else:
+        failed = None
     finally:
         con.close()
+    if failed is not None:  # raised outside the handler, which holds the engine's error
+        from maskline.engine.csv_faults import csv_fault
+
+        fault = None if str(path).lower().endswith((".parquet", ".pq")) else csv_fault(path)
+        raise fault or InputError(f"cannot read {path.name}: {failed}", where=str(path),
+                                  fix="check that the file is a valid, non-empty CSV or Parquet file")
     return Sample(columns, _file_table_name(path), types, total, rows)
 
 
@@ -177,6 +189,12 @@ def _check_csv_header(con: Any, path: Path) -> None:
     literal = "'" + str(path).replace("'", "''") + "'"
     rows = con.execute(f"SELECT Delimiter, HasHeader FROM sniff_csv({literal})").fetchall()
     if rows:
+        if not rows[0][1]:  # a ragged row or bad bytes mislead the sniffer into finding no header
+            from maskline.engine.csv_faults import csv_fault
+
+            fault = csv_fault(path, str(rows[0][0] or ",") or None)
+            if fault is not None:
+                raise fault
         check_header_holds_names(path, str(rows[0][0] or ","), sniffed_header=bool(rows[0][1]))
 
 

@@ -93,7 +93,12 @@ def _flow(mapping: dict[str, Any]) -> str:
 def _key(name: str) -> str:
     import re
 
-    return name if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) else json.dumps(name)
+    import yaml
+
+    # Plain only when YAML reads it back as this very string: `yes`, `null`, `on` or `True` would load as a
+    # boolean or None, and the draft would name a column the table does not have.
+    plain = re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) and yaml.safe_load(name) == name
+    return name if plain else json.dumps(name)
 
 
 def draft_policy(result: Any, *, name: str | None = None, source: str | None = None,

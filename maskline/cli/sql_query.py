@@ -103,6 +103,12 @@ def run_query(args: argparse.Namespace) -> int:
     from maskline.rewrite.api import rewrite
 
     policy = load_policy(args.policy)
+    if args.schema_from is None:  # said here in the CLI's words: the library's error names rewrite()'s arguments
+        from maskline.errors import RewriteRefused
+
+        raise RewriteRefused("no schema to trace the query's columns", where="maskline sql --query",
+                             fix="pass --schema-from duckdb:///file.duckdb, a postgresql:// URI, or a YAML/JSON "
+                                 "file {table: {column: type}}")
     with schema_source(args.schema_from) as (schema, connection):
         result = rewrite(args.query, policy, args.dialect, schema=schema, connection=connection)
     sql = result.sql

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from maskline.classify.result import Classification
+from maskline.engine.csv_faults import csv_fault, misread_fault
 from maskline.engine.frames import MaskReport, classify_for, key_for, needs_classification
 from maskline.errors import InputError, MasklineError
 from maskline.keys import KeyMaterial
@@ -35,8 +36,10 @@ from maskline.plan import build_plan
 from maskline.policy import Policy, load_policy
 
 READERS = {".csv": "read_csv", ".tsv": "read_csv", ".parquet": "read_parquet", ".pq": "read_parquet"}
-# Text in, text out: nothing is parsed, so nothing passed through is reformatted.
-CSV_TEXT = "all_varchar = true, header = true, allow_quoted_nulls = false"
+# Text in, text out: nothing is parsed, so nothing passed through is reformatted. The quote is RFC 4180's, not
+# sniffed: a sniffer that sees no quote in its sample reads none, and a field quoted further down ("Smith, John")
+# would then be split, or keep its quotes as text and come out changed.
+CSV_TEXT = "all_varchar = true, header = true, allow_quoted_nulls = false, quote = '\"', escape = '\"'"
 WRITERS = {".csv": "(FORMAT csv, HEADER true)", ".tsv": "(FORMAT csv, HEADER true, DELIMITER '\t')",
            ".parquet": "(FORMAT parquet)", ".pq": "(FORMAT parquet)"}
 
@@ -104,6 +107,23 @@ def _check_dataset(policy: Policy, table: str | None, src: Path) -> None:
                      where=f"{src} with {policy.source}",
                      fix=did_you_mean(src.stem, list(policy.datasets)) + "; or pass --table/table= with the "
                          "dataset's name, or --table with the file's name to mask it by a scan alone")
+
+
+def _claim(tmp: Path) -> None:
+    """Create the empty temporary output, so that a directory maskline cannot write in is named as such.
+
+    Found by the engine instead, it is an IOException raised mid-statement, which reads like a masking failure.
+    """
+    try:
+        with tmp.open("xb"):
+            pass
+    except OSError as e:
+        failed: str | None = type(e).__name__
+    else:
+        failed = None
+    if failed is not None:  # raised outside the handler (its text holds only the path, but errors carry structure)
+        raise InputError(f"cannot write the output: {failed}", where=str(tmp.parent),
+                         fix="check that the directory is writable and has free space, or choose another one")
 
 
 def check_unique_header(src: Path, delimiter: str, columns: Sequence[str]) -> None:
@@ -184,13 +204,22 @@ def mask_file(
 
             unreadable = safe_engine_message(e)
         if unreadable is not None:  # raised outside the handler: no engine error (quoting the file) rides along
+            fault = csv_fault(src) if csv else None
+            if fault is not None:
+                raise fault
             raise InputError(f"cannot read input: {unreadable}", where=str(src),
                              fix="check that the file is valid CSV or Parquet")
         if not cols:
             raise InputError("input has no columns", where=str(src), fix="pass a file with a header")
+        fault = misread_fault(src, [c for c, _ in cols]) if csv else None
+        if fault is not None:
+            raise fault
         if csv:  # before any column name is shown or written: a first row of data would be, unmasked
             from maskline.engine.csv_header import check_header_holds_names
 
+            fault = None if sniffed_header else csv_fault(src, delimiter)
+            if fault is not None:  # a ragged row or bad bytes mislead the sniffer into finding no header
+                raise fault
             check_header_holds_names(src, delimiter or ",", sniffed_header=sniffed_header)
             check_unique_header(src, delimiter or ",", [c for c, _ in cols])
         if csv and delimiter and _suffix(dst, "output") == _suffix(src, "input") and WRITERS[_suffix(dst, "output")] \
@@ -216,6 +245,7 @@ def mask_file(
         tmp = dst.with_name(f".{dst.name}.maskline-{uuid.uuid4().hex[:8]}.tmp")
         failure: MasklineError | None = None
         try:
+            _claim(tmp)
             from maskline.engine.progress import execute_with_progress
 
             if not csv and writer == WRITERS[".parquet"]:
@@ -235,6 +265,11 @@ def mask_file(
             if tmp.exists():
                 tmp.unlink()
         if failure is not None:  # raised outside the handler: it holds no engine error, whose text quotes values
+            fault = csv_fault(src, delimiter) if csv and isinstance(failure, InputError) else None
+            if fault is not None:  # found past the first rows: the write had started, so say nothing was written
+                raise InputError(f"the input cannot be read to its end, nothing was written: {fault.what}",
+                                 where=fault.where, fix=f"{fault.fix} (the engine's message is not shown because "
+                                                        "it quotes the malformed row)")
             raise failure
         return MaskReport(plan, int(rows), str(dst))
     finally:

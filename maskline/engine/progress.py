@@ -26,18 +26,23 @@ def execute_with_progress(con: Any, sql: str, on_progress: Callable[[float], Non
                     "SET progress_bar_time = 0"):
         con.execute(setting).fetchall()
     outcome: dict[str, Any] = {}
+    # The worker says it is done through an event, not through join(): a signal (Ctrl-C) that interrupts join()
+    # leaves the thread marked finished while it still runs the statement (CPython 3.11), so a later join()
+    # returned at once and close() met a busy connection.
+    done = threading.Event()
 
     def work() -> None:
         try:
             outcome["rows"] = con.execute(sql).fetchall()
         except BaseException as e:  # noqa: BLE001 - re-raised on the caller's thread
             outcome["error"] = e
+        finally:
+            done.set()
 
     worker = threading.Thread(target=work, name="maskline-duckdb", daemon=True)
     worker.start()
     try:
-        while worker.is_alive():
-            worker.join(POLL_SECONDS)
+        while not done.wait(POLL_SECONDS):
             percent = con.query_progress()
             if percent >= 0:
                 on_progress(percent)
@@ -46,6 +51,7 @@ def execute_with_progress(con: Any, sql: str, on_progress: Callable[[float], Non
         # the worker. Left running, it keeps the connection busy (DuckDB then refuses the caller's close()) and
         # is still inside DuckDB when the interpreter exits, which aborts the process.
         con.interrupt()
+        done.wait()
         worker.join()
         raise
     if "error" in outcome:

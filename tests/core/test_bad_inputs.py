@@ -166,3 +166,81 @@ def test_a_plain_cast_would_have_failed_or_lost_those_dates() -> None:
     assert con.execute("SELECT TRY_CAST('21.07.1986' AS DATE)").fetchone() == (None,)
     with pytest.raises(duckdb.Error):
         con.execute("SELECT CAST('21.07.1986' AS DATE)").fetchall()
+
+
+# --- CSV that DuckDB cannot read: the fault by kind and line, never the row -------------------------------------
+def _rows(n: int) -> list[str]:
+    return [f"{i},u{i}@example.org,{i:05d}" for i in range(n)]
+
+
+CSV_FAULTS = {
+    "ragged row": (("id,email,code\n" + "\n".join(_rows(3) + ["3,zed@example.com"]) + "\n").encode(),
+                   "line 5 has 2 fields where the header has 3"),
+    "latin-1 bytes": ("id,name,code\n1,Jos\u00e9 Zed,007\n".encode("latin-1"), "line 2 holds bytes that are not UTF-8"),
+    "unclosed quote": (("id,email,code\n" + "\n".join(_rows(3000) + ['3000,"zed@example.com,1'] + _rows(10))
+                        + "\n").encode(), "a quoted field is not closed"),
+    "line too long": (b"id,blob,code\n1," + b"z" * 2_000_001 + b",007\n", "line 2 is longer than the 2,000,000"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CSV_FAULTS))
+@pytest.mark.parametrize("command", ["mask", "scan"])
+def test_an_unreadable_csv_is_refused_by_its_fault_and_line_without_the_row(tmp_path, case, command) -> None:
+    from maskline.classify import classify
+
+    text, what = CSV_FAULTS[case]
+    src = tmp_path / "people.csv"
+    src.write_bytes(text)
+    with pytest.raises(InputError) as e:
+        if command == "mask":
+            mask_file(src, tmp_path / "out.csv", {"datasets": {"people": {"columns": {"id": {"pass": True}}}}})
+        else:
+            classify(str(src))
+    assert what in e.value.what and str(src) in (e.value.where or "") and e.value.fix
+    assert "zed" not in str(e.value).lower() and "Jos" not in str(e.value)
+    assert e.value.__context__ is None and e.value.__cause__ is None
+    assert [p.name for p in tmp_path.iterdir()] == ["people.csv"]
+
+
+def test_a_well_formed_csv_has_no_fault() -> None:
+    import pathlib
+    import tempfile
+
+    from maskline.engine.csv_faults import csv_fault
+
+    src = pathlib.Path(tempfile.mkdtemp()) / "t.csv"  # the control: quotes, commas and newlines in fields are fine
+    src.write_text('id,note,code\n1,"a, ""b""\nc",007\n2,\u00e9,008\n')
+    assert csv_fault(src, ",") is None
+
+
+# --- an output directory maskline cannot write in --------------------------------------------------------------
+@pytest.mark.parametrize("source", ["people.csv", "people.parquet"])
+@pytest.mark.parametrize("output", ["out.csv", "out.parquet"])
+def test_an_unwritable_output_directory_is_named_not_reported_as_a_masking_failure(tmp_path, source, output) -> None:
+    import pathlib
+
+    unwritable = pathlib.Path("/proc")  # no file can be created there, not even by root (chmod would not stop it)
+    if not unwritable.is_dir():
+        pytest.skip("needs Linux's /proc")
+    pa_table = pa.table({"id": ["007", "008"], "email": ["ann@example.com", "bo@example.org"]})
+    src = tmp_path / source
+    if source.endswith(".csv"):
+        src.write_text("id,email\n007,ann@example.com\n008,bo@example.org\n")
+    else:
+        pq.write_table(pa_table, src)
+    with pytest.raises(InputError) as e:
+        mask_file(src, unwritable / output, EMAIL_POLICY)
+    assert "cannot write the output" in e.value.what and e.value.where == "/proc" and "writable" in (e.value.fix or "")
+    mask_file(src, tmp_path / output, EMAIL_POLICY)  # the control: the same input, written where it can be
+    assert (tmp_path / output).exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_a_parquet_file_named_csv_is_called_parquet_not_bad_utf8(tmp_path) -> None:
+    from maskline.engine.csv_faults import csv_fault
+
+    pq.write_table(pa.table({"email": ["ann@example.com"]}), tmp_path / "people.csv")
+    with pytest.raises(InputError) as e:
+        mask_file(tmp_path / "people.csv", tmp_path / "out.csv", EMAIL_POLICY)
+    assert e.value.what == "the file is Parquet, not CSV" and "people.parquet" in (e.value.fix or "")
+    (tmp_path / "latin.csv").write_bytes(b"PAR,x\n1,\xe9\n")  # the control: a CSV that starts alike is still read
+    assert "not UTF-8" in csv_fault(tmp_path / "latin.csv", ",").what

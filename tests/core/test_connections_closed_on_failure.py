@@ -66,6 +66,35 @@ def test_progress_interrupted_on_the_callers_thread_stops_the_statement_and_its_
     con.close()  # before the fix: ResourceInUseException, the worker still ran the statement on it
 
 
+def test_progress_interrupted_by_a_signal_while_waiting_stops_the_statement_before_closing() -> None:
+    # Ctrl-C lands in the wait on the worker. Python 3.11 then marks the interrupted thread as finished while it
+    # still runs the statement, so a join() returned at once and close() met a busy connection: a bare
+    # ResourceInUseException, then a C++ abort at exit, instead of exit code 130.
+    import signal
+
+    from maskline.engine.progress import execute_with_progress
+
+    if threading.current_thread() is not threading.main_thread():
+        pytest.skip("signal handlers run on the main thread only")
+
+    def stop(signum: int, frame: object) -> None:
+        raise Stop
+
+    previous = signal.signal(signal.SIGUSR1, stop)
+    timer = threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGUSR1))
+    con = duckdb.connect()
+    try:
+        timer.start()
+        with pytest.raises(Stop):
+            execute_with_progress(con, "SELECT count(*) FROM range(30000000000) t(i) WHERE i % 7 = 3",
+                                  lambda percent: None)
+        con.close()  # before the fix: ResourceInUseException, the worker still ran the statement on it
+    finally:
+        timer.cancel()
+        signal.signal(signal.SIGUSR1, previous)
+    assert not [t for t in threading.enumerate() if t.name == "maskline-duckdb" and t.is_alive()]
+
+
 def test_progress_of_a_statement_that_completes_is_unchanged() -> None:
     from maskline.engine.progress import execute_with_progress
 

@@ -364,3 +364,20 @@ def test_an_error_the_classifier_built_reaches_the_caller_as_it_is(monkeypatch) 
     with pytest.raises(InputError, match="cannot read the table") as e:
         mask_frame(pd.DataFrame({"a": ["x"]}), {"version": 1}, table="t")
     assert e.value.fix == "check the column types"  # not re-wrapped as "classification failed: InputError"
+
+
+# --- a key whose bytes are not UTF-8 -------------------------------------------------------------------------------
+
+def test_a_key_whose_bytes_are_not_utf8_is_refused_by_kind_not_a_traceback() -> None:
+    import os
+
+    from maskline.errors import KeyMissingError
+    from maskline.keys import KeyRef, resolve_key
+
+    raw = os.fsdecode(b"\xff\xfe" + b"k" * 30)  # what os.environ holds for a variable set to those bytes
+    with pytest.raises(KeyMissingError) as e:
+        resolve_key(KeyRef(env="MASKLINE_KEY"), {"MASKLINE_KEY": raw})
+    assert "not UTF-8" in e.value.what and "secrets.token_hex" in (e.value.fix or "")
+    assert e.value.__context__ is None and "kkkkkk" not in everything_about(e.value)
+    # the control: the same length of UTF-8 text is a key
+    assert len(resolve_key(KeyRef(env="MASKLINE_KEY"), {"MASKLINE_KEY": "k" * 32}).secret) == 32

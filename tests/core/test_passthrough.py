@@ -72,3 +72,33 @@ def test_a_csv_with_free_text_is_scrubbed_and_its_other_columns_pass_unchanged(t
     rows = dst.read_text().splitlines()
     assert [r.split(",")[0] for r in rows] == ["id", "007", "008"]
     assert "555 0100" not in dst.read_text() and rows[2] == "008,Nothing to see here at all"
+
+
+def _late_quoting_csv(path) -> str:
+    """Quotes appear only past the sniffer's sample: 30,000 plain rows, then a quoted code and a quoted comma."""
+    rows = [f"{i},u{i}@example.org,{i:05d}" for i in range(30000)]
+    rows += ['30000,v@example.org,"00123"', '30001,"Smith, John",00042']
+    text = "id,email,code\n" + "\n".join(rows) + "\n"
+    path.write_text(text)
+    return text
+
+
+def test_a_field_quoted_only_past_the_sniffers_sample_passes_unchanged(tmp_path) -> None:
+    import csv
+
+    src, dst = tmp_path / "people.csv", tmp_path / "out.csv"
+    _late_quoting_csv(src)
+    mask_file(src, dst, {"datasets": {"people": {"columns": {"id": {"pass": True}, "code": {"pass": True},
+                                                             "email": {"method": "redact"}}}}})
+    with src.open(newline="") as a, dst.open(newline="") as b:
+        want, got = list(csv.reader(a)), list(csv.reader(b))
+    assert [(r[0], r[2]) for r in got] == [(r[0], r[2]) for r in want]  # "00123" is 00123, not "00123"
+    assert len(got) == 30003
+
+
+def test_duckdbs_sniffer_alone_reads_no_quote_in_such_a_file(tmp_path) -> None:
+    import duckdb
+
+    _late_quoting_csv(tmp_path / "people.csv")
+    quote = duckdb.connect().execute(f"SELECT Quote FROM sniff_csv('{tmp_path / 'people.csv'}')").fetchall()[0][0]
+    assert quote in ("", "(empty)")  # the control: reading with the sniffed quote splits "Smith, John"

@@ -53,7 +53,8 @@ def test_documented_policy_shape_loads_and_resolves_methods() -> None:
         ({"unclassifed": "mask"}, "unclassifed", "'unclassified'"),
         ({"unclassified": "maybe"}, "unclassified", "'mask'"),
         ({"key": {"env": ""}}, "key", "MASKLINE_KEY"),
-        ({"key": "MASKLINE_KEY"}, "key", "key: value"),
+        ({"key": "MASKLINE_KEY"}, "key", "use key: {env: MASKLINE_KEY}"),  # a name where its mapping belongs
+        ({"methods": "EMAIL"}, "methods", "write it as 'key: value' lines"),  # no fix of its own: the general one
         ({"unmask_for": ["pii_reader"]}, "unmask_for", "role:pii_reader"),
         ({"rewrite": {"filter_literals": "tokenise"}}, "rewrite.filter_literals", "'tokenize'"),
         ({"info_types": {"EMPLOYEE_ID": {"pattern": "E[0-9"}}}, "info_types.EMPLOYEE_ID.pattern", "pattern"),

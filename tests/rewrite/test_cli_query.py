@@ -74,3 +74,15 @@ def test_query_without_a_schema_is_refused(files, capsys) -> None:
     code = main(["sql", "--dialect", "duckdb", "--policy", files["policy"], "--query", "SELECT 1"])
     assert code == 3
     assert "no schema" in capsys.readouterr().err
+
+
+def test_query_without_a_schema_names_the_cli_option_not_the_library_argument(files, capsys) -> None:
+    code = main(["sql", "--dialect", "duckdb", "--policy", files["policy"], "--query", "SELECT 1"])
+    err = capsys.readouterr().err
+    assert code == 3 and "--schema-from" in err and "rewrite(schema=" not in err
+    from maskline.errors import RewriteRefused
+    from maskline.policy import load_policy
+    from maskline.rewrite.api import rewrite
+
+    with pytest.raises(RewriteRefused, match="schema="):  # the control: the library still names its own argument
+        rewrite("SELECT 1", load_policy(files["policy"]), "duckdb")

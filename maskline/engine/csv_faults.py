@@ -1,0 +1,140 @@
+"""Say what is wrong with a CSV that DuckDB cannot read, and where, from the file's structure alone.
+
+DuckDB's message for an unreadable CSV quotes the row, so maskline withholds it
+and used to say only ``InvalidInputException``. This module reads the file
+once, on that failure path only, and names the first fault it finds by its
+kind and line, never by its content: bytes that are not UTF-8, a line longer
+than DuckDB reads, a quoted field that is never closed, or a row whose number
+of fields is not the header's.
+
+>>> import pathlib, tempfile
+>>> p = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+>>> _ = p.write_bytes(b"id,name\\n1,Jos\\xe9\\n")
+>>> print(csv_fault(p, ","))
+line 2 holds bytes that are not UTF-8 (at ...t.csv, line 2). Fix: save the file as UTF-8, e.g. iconv -f cp1252 -t utf-8 t.csv > t.utf8.csv (name the encoding it was written in)
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from pathlib import Path
+
+from maskline.errors import InputError
+
+# DuckDB's read_csv default max_line_size (its newline included): a longer line is refused.
+MAX_LINE_BYTES = 2_000_000
+MAX_FIELD = 2**31 - 1
+DELIMITERS = ",;\t|"
+PARQUET = b"PAR1"
+COMPRESSED = (b"\x1f\x8b", b"\x28\xb5\x2f\xfd")  # gzip and zstd, which DuckDB reads by their extension
+
+
+def csv_fault(src: Path, delimiter: str | None = None) -> InputError | None:
+    """The first structural fault of the CSV ``src`` as an :class:`InputError` (what, file and line, fix), or
+    ``None`` when none is found. No cell's text is put in the error. Without a ``delimiter`` (DuckDB's sniffer
+    failed too), the one that splits the first lines most evenly is used.
+
+    >>> import pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = p.write_text("id,email,code\\n1,ann@example.com,00123\\n2,bob@example.org\\n")
+    >>> csv_fault(p, ",").what
+    'line 3 has 2 fields where the header has 3'
+    >>> _ = p.write_text("id,email\\n1,ann@example.com\\n")
+    >>> csv_fault(p, ",") is None
+    True
+    """
+    with src.open("rb") as f:
+        magic = f.read(4)
+    if magic.startswith(COMPRESSED):
+        return None  # its bytes are not the CSV's: DuckDB's own error stands
+    if magic == PARQUET:
+        return InputError("the file is Parquet, not CSV", where=str(src),
+                          fix=f"give it the .parquet extension ({src.stem}.parquet)")
+    fault = _byte_fault(src)
+    if fault is not None:
+        return fault
+    delimiter = delimiter or _guess_delimiter(src)
+    limit = csv.field_size_limit()
+    csv.field_size_limit(MAX_FIELD)  # a long quoted cell is no fault; restored below, as the limit is global
+    try:
+        fault_at = _unclosed_quote_or_ragged_row(src, delimiter)
+    finally:
+        csv.field_size_limit(limit)
+    if isinstance(fault_at, InputError) or fault_at is None:
+        return fault_at
+    return InputError("a quoted field is not closed, or a quote stands inside an unquoted field",
+                      where=f"{src}, line {fault_at}",
+                      fix='close the quote, and double a quote inside a quoted field ("")')
+
+
+def misread_fault(src: Path, columns: Sequence[str]) -> InputError | None:
+    """The fault that made DuckDB's sniffer read ``src`` as one column whose name holds a delimiter.
+
+    A ragged row among few rows leads the sniffer to a delimiter the file does not use: every line, the header
+    included, becomes one cell, and the policy's column names match nothing.
+
+    >>> import pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = p.write_text("id,email\\n1,ann@example.com\\n2\\n")
+    >>> misread_fault(p, ["id,email"]).what
+    'line 3 has 1 fields where the header has 2'
+    >>> misread_fault(p, ["id", "email"]) is None
+    True
+    """
+    if len(columns) != 1 or not any(d in columns[0] for d in DELIMITERS):
+        return None
+    return csv_fault(src)
+
+
+def _unclosed_quote_or_ragged_row(src: Path, delimiter: str) -> InputError | int | None:
+    """A row whose number of fields is not the header's, or the line where a record that cannot be parsed
+    starts."""
+    with src.open(newline="", encoding="utf-8-sig") as f:
+        reader = csv.reader(f, delimiter=delimiter, strict=True)
+        header: list[str] | None = None
+        start = 1
+        try:
+            for row in reader:
+                if row and header is None:
+                    header = row
+                elif row and len(row) != len(header or row):
+                    return InputError(f"line {start} has {len(row)} fields where the header has "
+                                      f"{len(header or row)}", where=f"{src}, line {start}",
+                                      fix="give that row as many fields as the header (quote a field that holds "
+                                          f"the delimiter {delimiter!r}), or remove it")
+                start = reader.line_num + 1
+        except csv.Error:  # its text can quote the field: only the line is kept
+            return start
+    return None
+
+
+def _byte_fault(src: Path) -> InputError | None:
+    """A line that is not UTF-8, or longer than DuckDB reads."""
+    with src.open("rb") as f:
+        for n, line in enumerate(f, 1):
+            if len(line) > MAX_LINE_BYTES:
+                return InputError(f"line {n} is longer than the {MAX_LINE_BYTES:,} bytes DuckDB reads in one line",
+                                  where=f"{src}, line {n}",
+                                  fix="shorten or split its longest cell, or store the table as Parquet")
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                bad = True
+            else:
+                bad = False
+            if bad:  # raised outside the handler: the decode error quotes the byte
+                return InputError(f"line {n} holds bytes that are not UTF-8", where=f"{src}, line {n}",
+                                  fix=f"save the file as UTF-8, e.g. iconv -f cp1252 -t utf-8 {src.name} > "
+                                      f"{src.stem}.utf8{src.suffix} (name the encoding it was written in)")
+    return None
+
+
+def _guess_delimiter(src: Path) -> str:
+    """The delimiter of the file's first lines by :class:`csv.Sniffer`, or a comma."""
+    with src.open(newline="", encoding="utf-8-sig", errors="replace") as f:
+        head = f.read(65536)
+    try:
+        return csv.Sniffer().sniff(head, delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        return ","
