@@ -328,23 +328,29 @@ def test_the_message_itself_under_one_of_airflows_names_is_scrubbed_there_too() 
         assert out["event"] == out[key] == "mail [EMAIL]", key
 
 
-def test_a_value_proven_under_one_of_airflows_names_passes_under_no_other_key(monkeypatch: Any) -> None:
+@pytest.fixture
+def walked(monkeypatch: Any) -> list[Any]:
+    """The events that took the full walk (``_scrub_fields``) rather than the message-only path."""
+    from airflow_plugin import log_filter
+
+    seen: list[Any] = []
+    fields = log_filter._scrub_fields
+
+    def walk(event: Any) -> Any:
+        seen.append(event)
+        return fields(event)
+
+    monkeypatch.setattr(log_filter, "_scrub_fields", walk)
+    return seen
+
+
+def test_a_value_proven_under_one_of_airflows_names_passes_under_no_other_key(walked: list[Any]) -> None:
     # The message-only path passes a field over by its value, proven on an earlier line, and by its name. The
     # canary: the usual line, every field proven, plus exc_info holding True or 1, which equal (and hash as) the
     # try_number 1 proven on the line before: a check of values alone would pass it over, and the exception,
     # with its secret, would reach the renderer as Python wrote it.
     import structlog
 
-    from airflow_plugin import log_filter
-
-    walked: list[Any] = []
-    fields = log_filter._scrub_fields
-
-    def walk(event: Any) -> Any:
-        walked.append(event)
-        return fields(event)
-
-    monkeypatch.setattr(log_filter, "_scrub_fields", walk)
     usual = {**_BOOKKEEPING, "event": "Task started", "try_number": 1, "map_index": 1}
     scrub_event(usual)
     walked.clear()
@@ -361,17 +367,7 @@ def test_a_value_proven_under_one_of_airflows_names_passes_under_no_other_key(mo
     assert len(walked) == 2  # the canaries took the walk
 
 
-def test_a_timestamp_with_more_fraction_than_a_stamper_writes_takes_the_walk(monkeypatch: Any) -> None:
-    from airflow_plugin import log_filter
-
-    walked: list[Any] = []
-    fields = log_filter._scrub_fields
-
-    def walk(event: Any) -> Any:
-        walked.append(event)
-        return fields(event)
-
-    monkeypatch.setattr(log_filter, "_scrub_fields", walk)
+def test_a_timestamp_with_more_fraction_than_a_stamper_writes_takes_the_walk(walked: list[Any]) -> None:
     usual = {**_BOOKKEEPING, "event": "Task started"}
     scrub_event(usual)
     walked.clear()
