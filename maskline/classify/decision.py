@@ -242,11 +242,12 @@ ID_NAME_WORDS = frozenset({"id", "ids", "nr", "no", "num", "number", "nummer", "
                            "reference", "referenz", "référence", "referencia", "riferimento", "referentie", "key",
                            "identifier", "kennung", "uid", "uuid", "guid"})
 ID_NAME_SUFFIXES = ("nummer", "numero", "número", "numéro", "nr", "id")
-# Name words that say a column holds where data lives (path, s3_key, output_uri), for storage locations.
+# Name words that say a column holds where data lives (path, s3_key, output_prefix), for storage locations.
+# url/uri/location are not among them: those names hint URL or coordinates, which the decision never passes.
 LOCATION_NAME_WORDS = frozenset({
-    "path", "paths", "filepath", "file", "files", "filename", "uri", "uris", "url", "urls", "key", "prefix",
-    "location", "loc", "src", "source", "dst", "dest", "destination", "target", "input", "output", "bucket",
-    "object", "blob", "dir", "directory", "folder", "artifact", "manifest", "archive", "dataset", "table",
+    "path", "paths", "filepath", "file", "files", "filename", "key", "prefix", "src", "source", "dst", "dest",
+    "destination", "target", "input", "output", "bucket", "object", "blob", "dir", "directory", "folder",
+    "artifact", "manifest", "archive", "dataset",
 })
 # Name words of people's roles (product_owner, item_manager): such a column holds who, not what.
 PERSON_ROLE_WORDS = frozenset({

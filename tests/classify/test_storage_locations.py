@@ -50,3 +50,10 @@ def test_the_same_locations_under_an_opaque_name_stay_masked():
 def test_one_location_that_could_name_someone_keeps_the_column_masked(odd):
     assert not storage_location(odd)
     assert _decide("path", PARTS[:-1] + [odd]) != "pass"
+
+
+def test_every_location_name_word_can_vouch():
+    # No dead entry: a word whose name already hints an info type (url, location) never reaches the vouch.
+    from maskline.classify.decision import LOCATION_NAME_WORDS, _suspect_name
+
+    assert not [w for w in LOCATION_NAME_WORDS if _suspect_name(f"output_{w}")]
