@@ -194,11 +194,18 @@ class MaskedTools:
         >>> t = MaskedTools.__new__(MaskedTools); t.allow = ("customers",)
         >>> t._allowed("hr.customers", "main"), t._allowed("main.customers", "main"), t._allowed("hr.customers")
         (False, True, True)
-        """
-        from maskline.rewrite.table_names import same_table
 
-        if self.allow is None:
-            return True
+        Without ``--allow``, the tables are the default schema's (what ``list_tables`` shows), not every
+        schema's:
+
+        >>> t.allow = None
+        >>> t._allowed("hr.staff", "main"), t._allowed("customers", "main"), t._allowed("memory.main.orders", "main")
+        (False, True, True)
+        """
+        from maskline.rewrite.table_names import name_parts, same_table
+
+        if self.allow is None:  # the default schema's tables: each is the table of its own last name there
+            return default_schema is None or same_table(table, name_parts(table)[-1:], default_schema)
         if default_schema is None:
             parts = table.lower().split(".")
             return table.lower() in self.allow or parts[-1] in {a.split(".")[-1] for a in self.allow}
@@ -207,7 +214,8 @@ class MaskedTools:
     def _check_allowed(self, tables: Sequence[str], default_schema: str | None = None) -> None:
         for table in tables:
             if not self._allowed(table, default_schema):
-                raise ToolRefused(f"table {table} is not in --allow", where="FROM clause",
+                raise ToolRefused(f"table {table} is not one of the tables the tools may read (not in --allow, "
+                                  "or, without --allow, not in the default schema)", where="FROM clause",
                                   fix="query only the tables list_tables shows")
 
     def _rewrite(self, sql: str, con: Any, caller: Caller) -> Any:
@@ -227,7 +235,7 @@ class MaskedTools:
     def _default_schema(self, con: Any) -> str | None:
         """The schema unqualified names resolve to, against which ``--allow`` is checked (None for the
         masked views, which are read by name whatever schema the query wrote)."""
-        if self.allow is None or self.masked_schema:
+        if self.masked_schema:
             return None
         if self.database.dialect == "duckdb":
             row = con.execute("SELECT current_schema()").fetchone()

@@ -28,10 +28,10 @@ def database(tmp_path: Path) -> Database:
 
 
 def test_another_schemas_table_of_an_allowed_name_is_refused(database: Database) -> None:
-    # the control: without --allow, hr.customers is readable and its unlisted column passes (unclassified: pass).
+    # the control: allowed, hr.customers is readable and its unlisted column passes (unclassified: pass).
     # It needs an entry of its own: the default schema's "customers" is not taken for it (tests/rewrite).
     policy = load_policy({"unclassified": "pass", "datasets": {**POLICY.raw["datasets"], "hr.customers": {}}})
-    open_tools = MaskedTools(policy, database, lineage=False)
+    open_tools = MaskedTools(policy, database, allow=["customers", "hr.customers"], lineage=False)
     assert SECRET in str(open_tools.query("SELECT * FROM hr.customers", Caller("agent"))["rows"])
     tools = MaskedTools(policy, database, allow=["customers"], lineage=False)
     for sql in ("SELECT * FROM hr.customers", "SELECT h.note FROM hr.customers h WHERE h.id = 1"):
@@ -63,8 +63,25 @@ def test_describe_table_uses_the_policy_entry_of_the_table_it_reads(database: Da
     policy = load_policy({"unclassified": "pass", "datasets": {
         "hr.customers": {"columns": {"note": {"info_type": "FREE_TEXT_WITH_PII"}}},
         "customers": {"columns": {"email": {"info_type": "EMAIL"}}}}})
-    tools = MaskedTools(policy, database, lineage=False)
+    tools = MaskedTools(policy, database, allow=["customers", "hr.customers"], lineage=False)
     columns = {c["name"]: c for c in tools.describe_table("customers", Caller("agent"))["columns"]}
     assert columns["email"]["info_type"] == "EMAIL" and columns["email"]["masked"]
     hr = {c["name"]: c for c in tools.describe_table("hr.customers", Caller("agent"))["columns"]}
     assert hr["note"]["info_type"] == "FREE_TEXT_WITH_PII" and not hr["email"]["masked"]  # the control
+
+
+def test_without_allow_only_the_default_schemas_tables_are_read(database: Database) -> None:
+    """No ``--allow`` means the default schema's tables (what ``list_tables`` shows), not every schema's: the
+    query path read ``hr.customers`` too, whose unlisted note passed raw under ``unclassified: pass``."""
+    policy = load_policy({"unclassified": "pass", "datasets": {**POLICY.raw["datasets"], "hr.customers": {}}})
+    tools = MaskedTools(policy, database, lineage=False)
+    for sql in ("SELECT * FROM hr.customers", "SELECT c.id FROM customers c JOIN hr.customers h ON h.id = c.id",
+                "SELECT * FROM w.hr.customers"):
+        with pytest.raises(ToolRefused, match="hr.customers is not one of the tables the tools may read"):
+            tools.query(sql, Caller("agent"))
+    with pytest.raises(ToolRefused, match="not one of the tables"):
+        tools.describe_table("hr.customers", Caller("agent"))
+    # the control: the default schema's table, however it is named
+    for sql in ("SELECT * FROM customers", "SELECT * FROM main.customers", "SELECT * FROM w.main.customers"):
+        assert tools.query(sql, Caller("agent"))["rows"] == [[1, "*****@correo.es"]]
+    assert tools.list_tables(Caller("agent"))["tables"] == ["customers"]
