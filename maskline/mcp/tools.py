@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from maskline.errors import MasklineError, RewriteRefused
+from maskline.errors import MasklineError, RewriteRefused, shown_name
 from maskline.mcp.database import Database
 from maskline.mcp.lineage import CallRecord, record
 from maskline.policy import Policy
@@ -214,8 +214,9 @@ class MaskedTools:
     def _check_allowed(self, tables: Sequence[str], default_schema: str | None = None) -> None:
         for table in tables:
             if not self._allowed(table, default_schema):
-                raise ToolRefused(f"table {table} is not one of the tables the tools may read (not in --allow, "
-                                  "or, without --allow, not in the default schema)", where="FROM clause",
+                raise ToolRefused(f"table {shown_name(*table.split('.'))} is not one of the tables the tools may "
+                                  "read (not in --allow, or, without --allow, not in the default schema)",
+                                  where="FROM clause",
                                   fix="query only the tables list_tables shows")
 
     def _rewrite(self, sql: str, con: Any, caller: Caller) -> Any:
@@ -261,7 +262,7 @@ class MaskedTools:
             target = exp.table_(target.name, db=self.masked_schema)
         found = read_schema(con, [target])
         if not found:
-            raise ToolRefused(f"table {target.name} does not exist", where="describe_table(table=...)",
+            raise ToolRefused(f"table {shown_name(target.name)} does not exist", where="describe_table(table=...)",
                               fix="use a name list_tables shows")
         name, columns = next(iter(found.items()))
         name = name.split(".")[-1] if self.masked_schema else name

@@ -53,7 +53,7 @@ from sqlglot.optimizer.scope import build_scope
 from maskline.adapters import engine
 from maskline.classify.result import Classification
 from maskline.dialects import Dialect, KeyMode
-from maskline.errors import RewriteRefused
+from maskline.errors import RewriteRefused, shown_name
 from maskline.keys import KeyMaterial, resolve_key
 from maskline.plan import Plan
 from maskline.policy import Policy
@@ -238,7 +238,7 @@ def rewrite(
     def plan_of(table: exp.Table) -> Plan:
         name = find_table(table, list(full_schema), default_schema)
         if name is None or name not in sensitivity.plans:
-            raise RewriteRefused(f"table {table.name} has no masking plan", where="FROM clause",
+            raise RewriteRefused(f"table {shown_name(table.name)} has no masking plan", where="FROM clause",
                                  fix="add the table to the schema")
         return sensitivity.plans[name]
 

@@ -236,3 +236,15 @@ def test_a_view_over_named_columns_passes_nothing_raw_on_postgres(pg, pii_policy
     finally:
         with pg.cursor() as cur:
             cur.execute("DROP VIEW contacts")
+
+
+# --- table functions: the allow-listed generators in FROM read no table ---------------------------------------------
+def test_an_allow_listed_table_function_in_from_runs_and_counts_only_masked_values(duck, pii_policy) -> None:
+    """``range``/``generate_series`` in FROM were taken for base tables and refused ("table  has no masking plan")."""
+    assert _rows(duck, pii_policy, "SELECT * FROM range(3)", "duckdb") == [(0,), (1,), (2,)]
+    assert _rows(duck, pii_policy, "SELECT x FROM generate_series(1, 2) AS g(x)", "duckdb") == [(1,), (2,)]
+    rows = _rows(duck, pii_policy, "SELECT c.id, count(*) AS n FROM customers c, range(ascii(substr(c.ssn, 1, 1))) r "
+                 "GROUP BY c.id ORDER BY c.id", "duckdb")
+    assert rows == [(i, ord("*")) for i in range(1, 6)]  # the counter saw the masked '*', never the raw digit
+    with pytest.raises(RewriteRefused, match="table function READCSV"):  # the control: other table functions
+        rewrite("SELECT * FROM read_csv('customers.csv')", pii_policy, "duckdb", connection=duck)
