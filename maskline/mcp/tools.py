@@ -273,7 +273,15 @@ class MaskedTools:
         stored = stored_classification(self.policy, name)
         # The policy's entry for the table the connection reads: an unqualified name is the current schema's.
         default = None if self.masked_schema else _current_schema(con)
-        return build_plan(self.policy, name, [(c, t.lower()) for c, t in columns.items()], stored, caller.identities,
+        policy = self.policy
+        if not self.masked_schema:  # a view's unnamed columns are masked, as the query path masks them
+            from dataclasses import replace as with_changes
+
+            from maskline.rewrite.schema_source import views_among
+
+            if views_among(con, [target], found):
+                policy = with_changes(policy, unclassified="mask")
+        return build_plan(policy, name, [(c, t.lower()) for c, t in columns.items()], stored, caller.identities,
                           default_schema=default)
 
     def _key_if_set(self) -> Any:

@@ -85,3 +85,23 @@ def test_without_allow_only_the_default_schemas_tables_are_read(database: Databa
     for sql in ("SELECT * FROM customers", "SELECT * FROM main.customers", "SELECT * FROM w.main.customers"):
         assert tools.query(sql, Caller("agent"))["rows"] == [[1, "*****@correo.es"]]
     assert tools.list_tables(Caller("agent"))["tables"] == ["customers"]
+
+
+def test_a_view_is_described_and_read_with_its_unnamed_columns_masked(tmp_path: Path) -> None:
+    """A view reads its tables raw: under ``unclassified: pass`` its unnamed columns are masked all the same, and
+    describe_table says so, as the query path applies it."""
+    import duckdb
+
+    path = tmp_path / "v.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE customers AS SELECT 1 AS id, 'ana@correo.es' AS email, 'Lyon' AS city")
+    con.execute("CREATE VIEW contacts AS SELECT id, email AS contact FROM customers")
+    con.close()
+    tools = MaskedTools(POLICY, Database.from_uri(str(path)), lineage=False)
+    assert tools.query("SELECT contact FROM contacts", Caller("agent"))["rows"] == [["[REDACTED]"]]
+    described = {c["name"]: c["method"] for c in tools.describe_table("contacts", Caller("agent"))["columns"]}
+    assert described == {"id": "redact", "contact": "redact"}
+    # the control: the table's unnamed column still passes, in the result and in the description
+    assert tools.query("SELECT email, city FROM customers", Caller("agent"))["rows"] == [["*****@correo.es", "Lyon"]]
+    table = {c["name"]: c["method"] for c in tools.describe_table("customers", Caller("agent"))["columns"]}
+    assert table == {"id": None, "email": "email", "city": None}
