@@ -11,6 +11,7 @@ unknown method 'hmca' (at policy.yml: methods.EMAIL.method). Fix: use 'hmac'
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 
 
@@ -121,3 +122,20 @@ def did_you_mean(name: str, choices: Iterable[str]) -> str:
     if best:
         return f"did you mean {best!r}?"
     return "valid values: " + ", ".join(choices)
+
+
+# A name part a message may echo as the user wrote it: a plain SQL identifier, the shape of a name.
+PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_$]*")
+
+
+def shown_name(*parts: str) -> str:
+    """A (dotted) name the user wrote, as a message may show it, built from its parts.
+
+    A part that is a plain identifier is shown as written. Any other part (spaces, punctuation, quotes) is
+    shown as ``<quoted name>``: a quoted identifier can hold a value the user typed rather than a name, and
+    messages reach logs and lineage.
+
+    >>> shown_name("main", "custmers"), shown_name("Quillon Vexmarra"), shown_name("hr", "ann@example.com")
+    ('main.custmers', '<quoted name>', 'hr.<quoted name>')
+    """
+    return ".".join(p if PLAIN_NAME.fullmatch(p) else "<quoted name>" for p in parts)

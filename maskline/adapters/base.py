@@ -229,6 +229,24 @@ class EngineAdapter:
         cursor.execute(sql, (self.folded(table.this), self.folded(table.args.get("db"))))
         return [(str(r[0]), str(r[1]).lower()) for r in cursor.fetchall()]
 
+    def is_stored_table(self, cursor: Any, table: exp.Table) -> bool:
+        """Whether ``table`` is a table that stores its rows (not a view, nor anything the catalog cannot say).
+
+        A view reads other tables as they are, so a masked relation over it masks nothing below it: the safe
+        query path decides a view's columns without ``unclassified: pass`` (:mod:`maskline.rewrite.api`).
+
+        >>> import duckdb
+        >>> from maskline.adapters import engine
+        >>> con = duckdb.connect(); _ = con.execute("CREATE TABLE t (id INTEGER); CREATE VIEW v AS SELECT * FROM t")
+        >>> engine("duckdb").is_stored_table(con, exp.to_table("t")), engine("duckdb").is_stored_table(con, exp.to_table("v"))
+        (True, False)
+        """
+        p = self.placeholder
+        cursor.execute(f"SELECT table_type FROM information_schema.tables WHERE table_name = {p} "
+                       f"AND table_schema = COALESCE({p}, current_schema())",
+                       (self.folded(table.this), self.folded(table.args.get("db"))))
+        return all_stored(cursor.fetchall())
+
     def truncate(self, table: exp.Table) -> exp.Expression:
         """The statement that empties ``table`` and keeps it.
 
@@ -305,3 +323,16 @@ def key_values(key: KeyMaterial) -> dict[str, bytes]:
 
     values = {"ipad": key.inner_pad(), "opad": key.outer_pad(), "salt": key.secret}
     return {n: values[n] for n in KEY_VALUES}
+
+
+# information_schema.tables' kinds of relation that hold their own rows (a view, a foreign or unknown kind: no).
+STORED_TABLE_TYPES = frozenset({"BASE TABLE", "LOCAL TEMPORARY"})
+
+
+def all_stored(rows: Sequence[Sequence[Any]]) -> bool:
+    """Whether the catalog rows found for one name all say it stores its rows (no row: not known, so no).
+
+    >>> all_stored([("BASE TABLE",)]), all_stored([("VIEW",)]), all_stored([])
+    (True, False, False)
+    """
+    return bool(rows) and all(str(r[0]).upper() in STORED_TABLE_TYPES for r in rows)

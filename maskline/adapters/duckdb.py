@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from maskline.adapters.base import EngineAdapter, key_values
+from maskline.adapters.base import EngineAdapter, all_stored, key_values
 
 if TYPE_CHECKING:
     from sqlglot import exp
@@ -49,6 +49,14 @@ class DuckDBAdapter(EngineAdapter):
                "AND lower(table_catalog) = lower(COALESCE(?, current_database())) ORDER BY ordinal_position")
         cursor.execute(sql, (table.name, self.folded(table.args.get("db")), self.folded(table.args.get("catalog"))))
         return [(str(r[0]), str(r[1]).lower()) for r in cursor.fetchall()]
+
+    def is_stored_table(self, cursor: Any, table: exp.Table) -> bool:
+        # Matched as columns() matches it: case-insensitively, in the connection's own catalog.
+        cursor.execute("SELECT table_type FROM information_schema.tables WHERE lower(table_name) = lower(?) "
+                       "AND table_schema = COALESCE(?, current_schema()) "
+                       "AND lower(table_catalog) = lower(COALESCE(?, current_database()))",
+                       (table.name, self.folded(table.args.get("db")), self.folded(table.args.get("catalog"))))
+        return all_stored(cursor.fetchall())
 
     def namespace(self, host: str | None, port: int | None, database: str | None) -> str:
         return f"duckdb://{database or host or ':memory:'}"

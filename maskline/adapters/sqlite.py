@@ -57,6 +57,11 @@ class SQLiteAdapter(EngineAdapter):
         cursor.execute("SELECT name, type FROM pragma_table_info(?)", (table.name,))
         return [(str(r[0]), str(r[1] or "text").lower()) for r in cursor.fetchall()]
 
+    def is_stored_table(self, cursor: Any, table: exp.Table) -> bool:
+        cursor.execute("SELECT type FROM sqlite_master WHERE name = ?", (table.name,))
+        rows = cursor.fetchall()
+        return bool(rows) and all(str(r[0]) == "table" for r in rows)
+
     def truncate(self, table: exp.Table) -> exp.Expression:
         return exp.Delete(this=table.copy())  # SQLite has no TRUNCATE
 

@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlparse
 
 from sqlglot import exp
 
-from maskline.adapters.base import EngineAdapter
+from maskline.adapters.base import EngineAdapter, all_stored
 from maskline.errors import InputError, KeyMissingError
 
 if TYPE_CHECKING:
@@ -99,6 +99,15 @@ class TrinoAdapter(EngineAdapter):
                        "AND table_schema = COALESCE(?, current_schema) ORDER BY ordinal_position",
                        (self.folded(table.this), self.folded(table.args.get("db"))))
         return [(str(r[0]), str(r[1]).lower()) for r in cursor.fetchall()]
+
+    def is_stored_table(self, cursor: Any, table: exp.Table) -> bool:
+        catalog = self.folded(table.args.get("catalog"))
+        source = (f"{exp.to_identifier(catalog, quoted=True).sql('trino')}.information_schema.tables"
+                  if catalog else "information_schema.tables")
+        cursor.execute(f"SELECT table_type FROM {source} WHERE table_name = ? "
+                       "AND table_schema = COALESCE(?, current_schema)",
+                       (self.folded(table.this), self.folded(table.args.get("db"))))
+        return all_stored(cursor.fetchall())
 
     def namespace(self, host: str | None, port: int | None, database: str | None) -> str:
         return f"trino://{host or 'localhost'}:{port or DEFAULT_PORT}"

@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from maskline.errors import MasklineError, RewriteRefused
+from maskline.errors import MasklineError, RewriteRefused, shown_name
 from maskline.mcp.database import Database
 from maskline.mcp.lineage import CallRecord, record
 from maskline.policy import Policy
@@ -194,11 +194,18 @@ class MaskedTools:
         >>> t = MaskedTools.__new__(MaskedTools); t.allow = ("customers",)
         >>> t._allowed("hr.customers", "main"), t._allowed("main.customers", "main"), t._allowed("hr.customers")
         (False, True, True)
-        """
-        from maskline.rewrite.table_names import same_table
 
-        if self.allow is None:
-            return True
+        Without ``--allow``, the tables are the default schema's (what ``list_tables`` shows), not every
+        schema's:
+
+        >>> t.allow = None
+        >>> t._allowed("hr.staff", "main"), t._allowed("customers", "main"), t._allowed("memory.main.orders", "main")
+        (False, True, True)
+        """
+        from maskline.rewrite.table_names import name_parts, same_table
+
+        if self.allow is None:  # the default schema's tables: each is the table of its own last name there
+            return default_schema is None or same_table(table, name_parts(table)[-1:], default_schema)
         if default_schema is None:
             parts = table.lower().split(".")
             return table.lower() in self.allow or parts[-1] in {a.split(".")[-1] for a in self.allow}
@@ -207,7 +214,9 @@ class MaskedTools:
     def _check_allowed(self, tables: Sequence[str], default_schema: str | None = None) -> None:
         for table in tables:
             if not self._allowed(table, default_schema):
-                raise ToolRefused(f"table {table} is not in --allow", where="FROM clause",
+                raise ToolRefused(f"table {shown_name(*table.split('.'))} is not one of the tables the tools may "
+                                  "read (not in --allow, or, without --allow, not in the default schema)",
+                                  where="FROM clause",
                                   fix="query only the tables list_tables shows")
 
     def _rewrite(self, sql: str, con: Any, caller: Caller) -> Any:
@@ -227,7 +236,7 @@ class MaskedTools:
     def _default_schema(self, con: Any) -> str | None:
         """The schema unqualified names resolve to, against which ``--allow`` is checked (None for the
         masked views, which are read by name whatever schema the query wrote)."""
-        if self.allow is None or self.masked_schema:
+        if self.masked_schema:
             return None
         if self.database.dialect == "duckdb":
             row = con.execute("SELECT current_schema()").fetchone()
@@ -253,7 +262,7 @@ class MaskedTools:
             target = exp.table_(target.name, db=self.masked_schema)
         found = read_schema(con, [target])
         if not found:
-            raise ToolRefused(f"table {target.name} does not exist", where="describe_table(table=...)",
+            raise ToolRefused(f"table {shown_name(target.name)} does not exist", where="describe_table(table=...)",
                               fix="use a name list_tables shows")
         name, columns = next(iter(found.items()))
         name = name.split(".")[-1] if self.masked_schema else name
@@ -264,7 +273,15 @@ class MaskedTools:
         stored = stored_classification(self.policy, name)
         # The policy's entry for the table the connection reads: an unqualified name is the current schema's.
         default = None if self.masked_schema else _current_schema(con)
-        return build_plan(self.policy, name, [(c, t.lower()) for c, t in columns.items()], stored, caller.identities,
+        policy = self.policy
+        if not self.masked_schema:  # a view's unnamed columns are masked, as the query path masks them
+            from dataclasses import replace as with_changes
+
+            from maskline.rewrite.schema_source import views_among
+
+            if views_among(con, [target], found):
+                policy = with_changes(policy, unclassified="mask")
+        return build_plan(policy, name, [(c, t.lower()) for c, t in columns.items()], stored, caller.identities,
                           default_schema=default)
 
     def _key_if_set(self) -> Any:

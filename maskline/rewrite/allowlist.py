@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from maskline.errors import RewriteRefused
+from maskline.errors import RewriteRefused, shown_name
 from maskline.rewrite.functions import function_key, sql_names
 
 # Functions every dialect may use: pure, deterministic, and reading nothing but their arguments.
@@ -103,7 +103,7 @@ def allowed_functions(dialect: str) -> frozenset[str]:
 
 
 def _refuse_function(name: str, dialect: str) -> RewriteRefused:
-    return RewriteRefused(f"function {name.upper()} is not on the {dialect or 'generic'} allow-list of a masked "
+    return RewriteRefused(f"function {shown_name(name).upper()} is not on the {dialect or 'generic'} allow-list of a masked "
                           "query", where="query",
                           fix="use a listed function (see maskline.rewrite.allowlist); functions that run SQL text "
                               "or read settings, files, the catalog or the key are never listed")
@@ -133,7 +133,7 @@ def check_allowed(query: exp.Expr, dialect: str) -> None:
         if isinstance(node, exp.Table) and isinstance(node.this, exp.Func):
             names = sql_names(node.this)
             if not names & TABLE_FUNCTIONS:
-                raise RewriteRefused(f"table function {function_key(node.this).upper()} in FROM is not allowed",
+                raise RewriteRefused(f"table function {shown_name(function_key(node.this)).upper()} in FROM is not allowed",
                                      where="FROM clause",
                                      fix="select from tables; only UNNEST and GENERATE_SERIES/RANGE may be called "
                                          "in FROM")

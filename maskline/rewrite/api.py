@@ -53,7 +53,7 @@ from sqlglot.optimizer.scope import build_scope
 from maskline.adapters import engine
 from maskline.classify.result import Classification
 from maskline.dialects import Dialect, KeyMode
-from maskline.errors import RewriteRefused
+from maskline.errors import RewriteRefused, shown_name
 from maskline.keys import KeyMaterial, resolve_key
 from maskline.plan import Plan
 from maskline.policy import Policy
@@ -61,7 +61,14 @@ from maskline.rewrite.allowlist import check_allowed
 from maskline.rewrite.filters import LiteralFilter
 from maskline.rewrite.outputs import OutputLineage, output_lineage
 from maskline.rewrite.refusals import base_tables, parse_select, refuse_unknown_tables
-from maskline.rewrite.schema_source import Schema, default_db, find_table, read_schema, sqlglot_schema
+from maskline.rewrite.schema_source import (
+    Schema,
+    default_db,
+    find_table,
+    read_schema,
+    sqlglot_schema,
+    views_among,
+)
 from maskline.rewrite.sensitivity import Sensitivity
 from maskline.rewrite.substitute import InlineRelations, ViewRelations, substitute
 from maskline.rewrite.trace import Tracer
@@ -215,7 +222,11 @@ def rewrite(
     # Unlisted columns: maskline.classify.decision, as for every face (masked unless a scan vouches for them).
     # The views of masked_schema are read by name, whatever schema the query wrote: their policy entry too.
     plan_schema = None if masked_schema else default_schema
-    sensitivity = Sensitivity.for_query(qualified, full_schema, policy, classification, identities, plan_schema)
+    # A view is no masked relation's floor: it reads its tables raw. masked_schema's views are the floor itself.
+    views = frozenset() if masked_schema or connection is None else views_among(connection, tables, full_schema,
+                                                                                 default_schema)
+    sensitivity = Sensitivity.for_query(qualified, full_schema, policy, classification, identities, plan_schema,
+                                        views)
     tracer = Tracer(root, sensitivity.is_sensitive)
     key_holder = _Key(policy, key)
     tokenized = LiteralFilter(tracer, policy.rewrite.filter_literals, sensitivity, key_holder.get).apply(root)
@@ -227,7 +238,7 @@ def rewrite(
     def plan_of(table: exp.Table) -> Plan:
         name = find_table(table, list(full_schema), default_schema)
         if name is None or name not in sensitivity.plans:
-            raise RewriteRefused(f"table {table.name} has no masking plan", where="FROM clause",
+            raise RewriteRefused(f"table {shown_name(table.name)} has no masking plan", where="FROM clause",
                                  fix="add the table to the schema")
         return sensitivity.plans[name]
 

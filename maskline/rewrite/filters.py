@@ -16,8 +16,9 @@ and in logs. ``policy.rewrite.filter_literals`` picks the trade-off:
     kept, with each literal replaced by its token, computed here in Python:
     ``WHERE ssn = '3f9a...'``. The query reads masked relations, so the column
     already holds tokens and the comparison means what the user wrote (up to
-    token collisions). An ``IN`` list may hold at most
-    :data:`MAX_IN_LITERALS` literals: a long list is a membership oracle. Every
+    token collisions). A query may tokenize at most :data:`MAX_IN_LITERALS`
+    literals, in one ``IN`` list or spread over ``OR``-ed equalities: a long
+    list is a membership oracle. Every
     other literal compared with a sensitive column (a range, ``LIKE``, a
     function of the column, a shape-keeping method) is refused, so it never
     reaches the query text. A token confirms a guessed value to anyone who can
@@ -65,7 +66,11 @@ CONDITIONS: tuple[type[exp.Expr], ...] = (exp.Where, exp.Having, exp.Qualify, ex
 COMPARISON_FUNCTIONS = frozenset({"starts_with", "ends_with", "prefix", "suffix", "contains", "strpos", "position",
                                   "instr", "regexp_matches", "regexp_like", "levenshtein", "jaro_winkler_similarity",
                                   "damerau_levenshtein", "hamming", "jaccard", "list_contains", "array_contains",
-                                  "array_position", "replace", "regexp_replace", "translate", "split_part"})
+                                  "array_position", "replace", "regexp_replace", "translate", "split_part",
+                                  # sqlglot's names for list membership (list_contains, array_position, &&, @>,
+                                  # <@) and for functions that compare their arguments
+                                  "arraycontains", "arrayposition", "arrayoverlaps", "arraycontainsall",
+                                  "arraycontainedby", "nullif", "greatest", "least"})
 COMPARING_SET_OPERATIONS = (exp.Intersect, exp.Except, exp.Union)
 TOKENIZABLE_PREDICATES = (exp.EQ, exp.NEQ, exp.NullSafeEQ, exp.NullSafeNEQ, exp.In)
 MAX_IN_LITERALS = 20  # a longer IN list of tokens tests membership of many guesses at once
@@ -135,11 +140,18 @@ def operands(node: exp.Expr) -> list[exp.Expr]:
     >>> import sqlglot
     >>> [o.sql() for o in operands(sqlglot.parse_one("x IN (1, 2)"))]
     ['x', '1', '2']
+    >>> [o.sql() for o in operands(sqlglot.parse_one("CASE x WHEN 'a' THEN 1 WHEN 'b' THEN 2 END"))]
+    ['x', "'a'", "'b'"]
     """
     if isinstance(node, exp.In):
         query = node.args.get("query")
         return [node.this, *node.expressions, *([query] if query is not None else [])]
-    return [c for c in node.iter_expressions()]
+    if isinstance(node, exp.Case):  # CASE x WHEN v ...: x = v for each v
+        return [node.this, *(i.this for i in node.args.get("ifs") or [])]
+    out = [c for c in node.iter_expressions()]
+    if isinstance(node.parent, exp.Dot) and node.arg_key == "expression":  # x.contains('a'): the receiver x too
+        out.append(node.parent.this)
+    return out
 
 
 def _construct(node: exp.Expr) -> str:
@@ -159,6 +171,7 @@ class LiteralFilter:
         self.sensitivity = sensitivity
         self.key = key
         self.tokenized = 0
+        self.tokens = 0  # literals tokenized so far in the query, whichever comparison holds them
 
     def apply(self, root: Scope) -> int:
         """Check (and, in ``tokenize`` mode, rewrite) every comparison; returns how many were tokenized.
@@ -182,7 +195,7 @@ class LiteralFilter:
             return 0
         for scope in list(root.traverse()):
             found = [n for n in walk_in_scope(scope.expression)
-                     if isinstance(n, OPERATORS) or (
+                     if isinstance(n, OPERATORS) or (isinstance(n, exp.Case) and n.this is not None) or (
                          (isinstance(n, PROBES) or function_key(n) in COMPARISON_FUNCTIONS) and in_condition(n))]
             for node in found:
                 self._one(node, scope)
@@ -233,6 +246,9 @@ class LiteralFilter:
                     sens = self.tracer.sensitive(self.tracer.origins(o, scope))
                 except RewriteRefused:  # cannot tell what it reads: treat it as sensitive (fail closed)
                     sens = [Origin("(untraced)", "expression", "derived")]
+                if not sens and isinstance(o, exp.Dot) and o.find(exp.Column) is None:
+                    # a method call's receiver (c.email.contains('a')): names the analysis left unresolved
+                    sens = [Origin("(untraced)", "expression", "derived")]
                 if sens:
                     exposed_by.append((o, sens))
         if not exposed_by:
@@ -272,8 +288,10 @@ class LiteralFilter:
             raise refuse(f"method {spec.name!r} is not a keyed deterministic pseudonym "
                          f"({' or '.join(tokenizing_methods())})")
         literal_ops = [o for o in ops if o is not side]
-        if len(literal_ops) > MAX_IN_LITERALS:
-            raise refuse(f"an IN list may hold at most {MAX_IN_LITERALS} literals")
+        self.tokens += len(literal_ops)
+        if self.tokens > MAX_IN_LITERALS:  # OR-ed equalities test as many guesses as one long IN list
+            raise refuse(f"a query may compare at most {MAX_IN_LITERALS} literals with tokenized columns "
+                         "(IN lists and equalities together)")
         texts = [literal_text(o) for o in literal_ops]
         if any(t is None for t in texts):
             raise refuse("the other side is an expression, not a plain literal")

@@ -15,7 +15,7 @@ import sqlglot
 from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 
-from maskline.errors import RewriteRefused, did_you_mean
+from maskline.errors import RewriteRefused, did_you_mean, shown_name
 
 # Statements nested anywhere in a query that write, define or configure something.
 WRITES: tuple[type[exp.Expr], ...] = (
@@ -105,9 +105,10 @@ def refuse_unknown_tables(tables: list[exp.Table], known: list[str], default_sch
 
     for table in tables:
         if table.db.lower() in SYSTEM_SCHEMAS or table.name.lower().startswith(("pg_", "duckdb_", "sqlite_")):
-            raise RewriteRefused(f"system catalog {table.name} in FROM", where="FROM clause",
+            raise RewriteRefused(f"system catalog {shown_name(table.name)} in FROM", where="FROM clause",
                                  fix="query data tables only")
         if find_table(table, known, default_schema) is None:
-            name = ".".join(p.name for p in table.parts)
+            name = shown_name(*(p.name for p in table.parts))
             raise RewriteRefused(f"table {name} is not in the schema", where="FROM clause",
-                                 fix=did_you_mean(table.name, known) + " (or add it to the schema)")
+                                 fix=(did_you_mean(table.name, known) + " (or add it to the schema)") if known
+                                 else "check the table's name and schema (the connection has no table of it)")

@@ -102,6 +102,41 @@ def read_schema(connection: Any, tables: Sequence[exp.Table]) -> dict[str, dict[
     return out
 
 
+def views_among(connection: Any, tables: Sequence[exp.Table], schema: Schema,
+                default_schema: str | None = None) -> frozenset[str]:
+    """The schema keys of ``tables`` that do not store their rows (views), asked of the connection's engine.
+
+    A relation the catalog cannot vouch for as a stored table counts as a view (fail closed), and so does
+    one the lookup fails on.
+
+    >>> import duckdb
+    >>> con = duckdb.connect()
+    >>> _ = con.execute("CREATE TABLE t (id INTEGER); CREATE VIEW v AS SELECT id FROM t")
+    >>> sorted(views_among(con, [exp.to_table("t"), exp.to_table("v")], {"t": {"id": "int"}, "v": {"id": "int"}}))
+    ['v']
+    """
+    from maskline.adapters import engine_of
+
+    adapter = engine_of(connection)
+    cursor = adapter.cursor(connection)
+    out: set[str] = set()
+    try:
+        for table in tables:
+            key = find_table(table, list(schema), default_schema)
+            if key is None or key in out:
+                continue
+            try:
+                stored = adapter.is_stored_table(cursor, table)
+            except Exception:  # noqa: BLE001 - a catalog that cannot say: the relation is not vouched for
+                stored = False
+            if not stored:
+                out.add(key)
+    finally:
+        if cursor is not connection:
+            cursor.close()
+    return frozenset(out)
+
+
 def default_db(tables: Sequence[exp.Table]) -> str | None:
     """The schema to assume for unqualified tables when others are qualified (the one most of them name).
 

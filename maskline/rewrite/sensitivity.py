@@ -17,7 +17,7 @@ then ``unclassified: mask``; identities in ``unmask_for`` get raw values.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlglot import exp
 
@@ -51,11 +51,25 @@ class Sensitivity:
     @classmethod
     def for_query(cls, query: exp.Expr, schema: Schema, policy: Policy,
                   classification: Mapping[str, Classification] | None = None,
-                  identities: Sequence[str] = (), default_schema: str | None = None) -> Sensitivity:
+                  identities: Sequence[str] = (), default_schema: str | None = None,
+                  views: frozenset[str] = frozenset()) -> Sensitivity:
         """Build the plan of every base table ``query`` reads (CTE names that match no table are skipped).
 
         Tables, schema keys and policy datasets are matched as qualified names, unqualified ones being in
         ``default_schema`` (the connection's): ``hr.customers`` never gets the plan of ``customers``.
+
+        ``views`` are the schema keys of relations that do not store their rows: a view reads its tables as
+        they are, so a column of it the policy does not name is masked even under ``unclassified: pass``
+        (the policy's rules for the tables below it cannot reach through it):
+
+        >>> import sqlglot
+        >>> from maskline.policy import load_policy
+        >>> pol = load_policy({"unclassified": "pass"})
+        >>> q, schema = sqlglot.parse_one("SELECT * FROM v"), {"v": {"contact": "text"}}
+        >>> Sensitivity.for_query(q, schema, pol).is_sensitive("v", "contact")
+        False
+        >>> Sensitivity.for_query(q, schema, pol, views=frozenset({"v"})).is_sensitive("v", "contact")
+        True
         """
         out = cls()
         for table in query.find_all(exp.Table):
@@ -69,7 +83,8 @@ class Sensitivity:
             except InputError:
                 continue  # a CTE, not a table
             if name not in out.plans:
-                out.plans[name] = build_plan(policy, name, cols, (classification or {}).get(name), identities,
+                decided_by = replace(policy, unclassified="mask") if name in views else policy
+                out.plans[name] = build_plan(decided_by, name, cols, (classification or {}).get(name), identities,
                                              default_schema=default_schema)
             out.columns[written] = {c.name.lower(): c for c in out.plans[name].columns}
         return out

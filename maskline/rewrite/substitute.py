@@ -49,7 +49,7 @@ from sqlglot.optimizer.scope import Scope
 
 from maskline.adapters import engine
 from maskline.dialects import Dialect, KeyMode
-from maskline.errors import RewriteRefused
+from maskline.errors import RewriteRefused, shown_name
 from maskline.keys import KeyMaterial
 from maskline.plan import Plan
 from maskline.sql.compile import compile_select
@@ -140,8 +140,8 @@ def base_table_references(root: Scope) -> tuple[list[exp.Table], set[int]]:
     ctes: set[int] = set()
     for scope in root.traverse():
         for node, source in scope.selected_sources.values():
-            if not isinstance(node, exp.Table):
-                continue
+            if not isinstance(node, exp.Table) or isinstance(node.this, exp.Func):
+                continue  # a table function (range, generate_series) generates values and reads no table
             if isinstance(source, exp.Table):
                 base[id(node)] = node
             else:
@@ -162,13 +162,13 @@ def substitute(query: exp.Expr, root: Scope, plan_of: Callable[[exp.Table], Plan
     for node in query.find_all(exp.Table):
         if id(node) in seen or isinstance(node.this, exp.Func) or node.meta.get(GENERATED):
             continue
-        raise RewriteRefused(f"cannot tell what the table reference {node.name} reads", where="FROM clause",
+        raise RewriteRefused(f"cannot tell what the table reference {shown_name(node.name)} reads", where="FROM clause",
                              fix="select from tables, CTEs, subqueries or UNNEST")
     for table in tables:
         clauses = sorted(k for k, v in table.args.items() if v not in (None, [], False)
                          and k not in IDENTITY + KEPT_OUTSIDE)
         if clauses:
-            raise RewriteRefused(f"table {table.name} carries a clause a masked relation cannot keep "
+            raise RewriteRefused(f"table {shown_name(table.name)} carries a clause a masked relation cannot keep "
                                  f"({', '.join(clauses)})", where="FROM clause",
                                  fix="read the table plainly (name and alias); filter and join outside it")
     for table in tables:
@@ -204,6 +204,6 @@ def check_reads(query: exp.Expr, cte_refs: set[int]) -> None:
         allowed.add(id(own[0]))
     for node in query.find_all(exp.Table):
         if id(node) not in allowed and not isinstance(node.this, exp.Func):
-            raise RewriteRefused(f"the rewritten query would read table {node.name} outside a masked relation",
+            raise RewriteRefused(f"the rewritten query would read table {shown_name(node.name)} outside a masked relation",
                                  where="FROM clause",
                                  fix="report this query to maskline's maintainers; it was not run")

@@ -28,10 +28,10 @@ def database(tmp_path: Path) -> Database:
 
 
 def test_another_schemas_table_of_an_allowed_name_is_refused(database: Database) -> None:
-    # the control: without --allow, hr.customers is readable and its unlisted column passes (unclassified: pass).
+    # the control: allowed, hr.customers is readable and its unlisted column passes (unclassified: pass).
     # It needs an entry of its own: the default schema's "customers" is not taken for it (tests/rewrite).
     policy = load_policy({"unclassified": "pass", "datasets": {**POLICY.raw["datasets"], "hr.customers": {}}})
-    open_tools = MaskedTools(policy, database, lineage=False)
+    open_tools = MaskedTools(policy, database, allow=["customers", "hr.customers"], lineage=False)
     assert SECRET in str(open_tools.query("SELECT * FROM hr.customers", Caller("agent"))["rows"])
     tools = MaskedTools(policy, database, allow=["customers"], lineage=False)
     for sql in ("SELECT * FROM hr.customers", "SELECT h.note FROM hr.customers h WHERE h.id = 1"):
@@ -63,8 +63,45 @@ def test_describe_table_uses_the_policy_entry_of_the_table_it_reads(database: Da
     policy = load_policy({"unclassified": "pass", "datasets": {
         "hr.customers": {"columns": {"note": {"info_type": "FREE_TEXT_WITH_PII"}}},
         "customers": {"columns": {"email": {"info_type": "EMAIL"}}}}})
-    tools = MaskedTools(policy, database, lineage=False)
+    tools = MaskedTools(policy, database, allow=["customers", "hr.customers"], lineage=False)
     columns = {c["name"]: c for c in tools.describe_table("customers", Caller("agent"))["columns"]}
     assert columns["email"]["info_type"] == "EMAIL" and columns["email"]["masked"]
     hr = {c["name"]: c for c in tools.describe_table("hr.customers", Caller("agent"))["columns"]}
     assert hr["note"]["info_type"] == "FREE_TEXT_WITH_PII" and not hr["email"]["masked"]  # the control
+
+
+def test_without_allow_only_the_default_schemas_tables_are_read(database: Database) -> None:
+    """No ``--allow`` means the default schema's tables (what ``list_tables`` shows), not every schema's: the
+    query path read ``hr.customers`` too, whose unlisted note passed raw under ``unclassified: pass``."""
+    policy = load_policy({"unclassified": "pass", "datasets": {**POLICY.raw["datasets"], "hr.customers": {}}})
+    tools = MaskedTools(policy, database, lineage=False)
+    for sql in ("SELECT * FROM hr.customers", "SELECT c.id FROM customers c JOIN hr.customers h ON h.id = c.id",
+                "SELECT * FROM w.hr.customers"):
+        with pytest.raises(ToolRefused, match="hr.customers is not one of the tables the tools may read"):
+            tools.query(sql, Caller("agent"))
+    with pytest.raises(ToolRefused, match="not one of the tables"):
+        tools.describe_table("hr.customers", Caller("agent"))
+    # the control: the default schema's table, however it is named
+    for sql in ("SELECT * FROM customers", "SELECT * FROM main.customers", "SELECT * FROM w.main.customers"):
+        assert tools.query(sql, Caller("agent"))["rows"] == [[1, "*****@correo.es"]]
+    assert tools.list_tables(Caller("agent"))["tables"] == ["customers"]
+
+
+def test_a_view_is_described_and_read_with_its_unnamed_columns_masked(tmp_path: Path) -> None:
+    """A view reads its tables raw: under ``unclassified: pass`` its unnamed columns are masked all the same, and
+    describe_table says so, as the query path applies it."""
+    import duckdb
+
+    path = tmp_path / "v.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE customers AS SELECT 1 AS id, 'ana@correo.es' AS email, 'Lyon' AS city")
+    con.execute("CREATE VIEW contacts AS SELECT id, email AS contact FROM customers")
+    con.close()
+    tools = MaskedTools(POLICY, Database.from_uri(str(path)), lineage=False)
+    assert tools.query("SELECT contact FROM contacts", Caller("agent"))["rows"] == [["[REDACTED]"]]
+    described = {c["name"]: c["method"] for c in tools.describe_table("contacts", Caller("agent"))["columns"]}
+    assert described == {"id": "redact", "contact": "redact"}
+    # the control: the table's unnamed column still passes, in the result and in the description
+    assert tools.query("SELECT email, city FROM customers", Caller("agent"))["rows"] == [["*****@correo.es", "Lyon"]]
+    table = {c["name"]: c["method"] for c in tools.describe_table("customers", Caller("agent"))["columns"]}
+    assert table == {"id": None, "email": "email", "city": None}

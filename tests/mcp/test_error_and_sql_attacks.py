@@ -87,3 +87,42 @@ def test_a_statement_sqlglot_falls_back_on_leaves_no_sql_in_the_server_log(tools
         tools.query(sql, Caller("agent"))
     assert CANARY_WORD not in str(refused.value)
     assert CANARY_WORD not in caplog.text
+
+
+IDENTIFIER_ATTACKS = [
+    f'SELECT * FROM "{CANARY}"',  # a table the connection does not have
+    f'SELECT * FROM main."{CANARY}"',
+    f'SELECT "{CANARY}"(id) FROM customers',  # a function not on the allow-list
+    f'SELECT * FROM "{CANARY}"(1)',  # a table function in FROM
+]
+
+
+@pytest.mark.parametrize("allow", [None, ["customers"]], ids=["all-tables", "allow"])
+@pytest.mark.parametrize("sql", IDENTIFIER_ATTACKS)
+def test_a_refusal_does_not_echo_a_quoted_name_the_agent_typed(duckdb_file: Path, policy_file: Path, sql: str,
+                                                               allow: list[str] | None,
+                                                               caplog: pytest.LogCaptureFixture) -> None:
+    """A quoted identifier can hold what the agent typed rather than a name: refusals (tool results, logs) say
+    ``<quoted name>``. The lineage event's SQL facet keeps quoted identifiers (openlineage_ext.scrubbing)."""
+    from maskline.mcp.database import Database
+    from maskline.mcp.tools import Caller, MaskedTools, ToolRefused
+    from maskline.policy import load_policy
+
+    tools = MaskedTools(load_policy(policy_file), Database.from_uri(f"duckdb:///{duckdb_file}"), allow=allow,
+                        lineage=False)
+    with caplog.at_level(logging.DEBUG), pytest.raises(ToolRefused) as refused:
+        tools.query(sql, Caller("agent"))
+    assert CANARY_WORD not in str(refused.value) and "<quoted name>" in str(refused.value).lower()
+    assert CANARY_WORD not in caplog.text
+
+
+def test_a_refusal_still_names_a_plain_table_name(duckdb_file: Path, policy_file: Path) -> None:
+    from maskline.mcp.database import Database
+    from maskline.mcp.tools import Caller, MaskedTools, ToolRefused
+    from maskline.policy import load_policy
+
+    tools = MaskedTools(load_policy(policy_file), Database.from_uri(f"duckdb:///{duckdb_file}"), lineage=False)
+    with pytest.raises(ToolRefused, match="table custmers is not in the schema"):
+        tools.query("SELECT * FROM custmers", Caller("agent"))
+    with pytest.raises(ToolRefused, match="function QUERY_TO_XML is not on"):
+        tools.query("SELECT query_to_xml('x', true, true, '')", Caller("agent"))

@@ -177,3 +177,74 @@ def test_the_reader_roles_views_keep_the_joins_of_a_parenthesized_join(pii_polic
     assert sorted((t.db, t.name, t.alias) for t in tree.find_all(exp.Table)) == [("m", "customers", "c"),
                                                                                 ("m", "orders", "o")]
     assert tree.find(exp.Join).this.name == "orders"  # the join is kept (it was dropped with the node's copy)
+
+
+# --- views: a view reads its tables raw, so it is no floor for a masked relation -----------------------------------
+# Under unclassified: pass, a view's columns were decided by the view's own name: the policy names customers.email
+# and customers.ssn, not contacts.contact, so a view renaming them passed them raw.
+VIEW = "CREATE VIEW contacts AS SELECT id, email AS contact, ssn AS ref, city FROM customers"
+
+
+def _rows(con: Any, policy: Any, sql: str, dialect: str) -> list[tuple[Any, ...]]:
+    return run_masked(con, rewrite(sql, policy, dialect, connection=con), key_loaded=True, harden=False).rows
+
+
+def test_a_view_over_named_columns_passes_nothing_raw_under_unclassified_pass(pii_policy, needles) -> None:
+    import duckdb
+
+    from tests.rewrite.pii_data import create_duckdb
+
+    con = duckdb.connect()
+    create_duckdb(con)
+    con.execute(VIEW)
+    assert find_leaks(con.execute("SELECT * FROM contacts").fetchall(), needles)  # control: the view holds them
+    assert pii_policy.unclassified == "pass"
+    for sql in ("SELECT * FROM contacts", "SELECT v.contact, v.ref, o.card FROM contacts v JOIN orders o ON o.status <> v.city",
+                "WITH c AS (SELECT * FROM main.contacts) SELECT contact FROM c"):
+        rows = _rows(con, pii_policy, sql, "duckdb")
+        assert rows and not find_leaks(rows, needles), sql
+    assert _rows(con, pii_policy, "SELECT DISTINCT city FROM contacts ORDER BY city", "duckdb")[0] == ("[REDACTED]",)
+    con.close()
+
+
+def test_tables_still_pass_unnamed_columns_and_a_view_named_in_the_policy_gets_its_rules(pii_policy) -> None:
+    import duckdb
+
+    from maskline.policy import load_policy
+    from tests.rewrite.pii_data import POLICY, create_duckdb
+
+    con = duckdb.connect()
+    create_duckdb(con)
+    con.execute(VIEW)
+    # the control: a table's unnamed column passes raw under unclassified: pass, as before
+    assert _rows(con, pii_policy, "SELECT city FROM customers WHERE id = 1", "duckdb") == [("Springfield",)]
+    named = load_policy({**POLICY, "datasets": {**POLICY["datasets"], "contacts": {"columns": {
+        "id": {"pass": True}, "contact": {"info_type": "EMAIL"}, "ref": {"info_type": "US_SSN"}}}}})
+    rows = _rows(con, named, "SELECT id, contact, ref, city FROM contacts WHERE id = 1", "duckdb")
+    assert rows == [(1, "*****@quillfeather-mail.example", "*******9999", "[REDACTED]")]
+    con.close()
+
+
+def test_a_view_over_named_columns_passes_nothing_raw_on_postgres(pg, pii_policy, needles) -> None:
+    with pg.cursor() as cur:
+        cur.execute("DROP VIEW IF EXISTS contacts")
+        cur.execute(VIEW)
+    try:
+        rows = _rows(pg, pii_policy, "SELECT * FROM contacts", "postgres")
+        assert rows and not find_leaks(rows, needles)
+        assert _rows(pg, pii_policy, "SELECT city FROM customers WHERE id = 1", "postgres") == [("Springfield",)]
+    finally:
+        with pg.cursor() as cur:
+            cur.execute("DROP VIEW contacts")
+
+
+# --- table functions: the allow-listed generators in FROM read no table ---------------------------------------------
+def test_an_allow_listed_table_function_in_from_runs_and_counts_only_masked_values(duck, pii_policy) -> None:
+    """``range``/``generate_series`` in FROM were taken for base tables and refused ("table  has no masking plan")."""
+    assert _rows(duck, pii_policy, "SELECT * FROM range(3)", "duckdb") == [(0,), (1,), (2,)]
+    assert _rows(duck, pii_policy, "SELECT x FROM generate_series(1, 2) AS g(x)", "duckdb") == [(1,), (2,)]
+    rows = _rows(duck, pii_policy, "SELECT c.id, count(*) AS n FROM customers c, range(ascii(substr(c.ssn, 1, 1))) r "
+                 "GROUP BY c.id ORDER BY c.id", "duckdb")
+    assert rows == [(i, ord("*")) for i in range(1, 6)]  # the counter saw the masked '*', never the raw digit
+    with pytest.raises(RewriteRefused, match="table function READCSV"):  # the control: other table functions
+        rewrite("SELECT * FROM read_csv('customers.csv')", pii_policy, "duckdb", connection=duck)

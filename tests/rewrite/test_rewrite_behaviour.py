@@ -121,6 +121,24 @@ def test_a_long_in_list_of_tokens_is_refused(pii_policy) -> None:
         rewrite(f"SELECT id FROM customers WHERE username IN ({values})", pii_policy, "duckdb", schema=SCHEMA)
 
 
+def test_or_ed_equalities_count_against_the_same_limit_as_an_in_list(pii_policy, key) -> None:
+    """21 guesses OR-ed one by one tested membership like the IN list the limit refuses."""
+    ors = " OR ".join(f"username = 'user{i}'" for i in range(21))
+    with pytest.raises(RewriteRefused, match="at most 20 literals"):
+        rewrite(f"SELECT id FROM customers WHERE {ors}", pii_policy, "duckdb", schema=SCHEMA, key=key)
+    listed = ", ".join(f"'user{i}'" for i in range(15))
+    mixed = f"username IN ({listed}) OR " + " OR ".join(f"passport = 'P{i}'" for i in range(6))
+    with pytest.raises(RewriteRefused, match="at most 20 literals"):
+        rewrite(f"SELECT id FROM customers WHERE {mixed}", pii_policy, "duckdb", schema=SCHEMA, key=key)
+    # the control: 20 in all still run, however they are spelled
+    twenty = " OR ".join(f"username = 'user{i}'" for i in range(20))
+    assert rewrite(f"SELECT id FROM customers WHERE {twenty}", pii_policy, "duckdb", schema=SCHEMA,
+                   key=key).tokenized_filters == 20
+    listed = ", ".join(f"'user{i}'" for i in range(20))
+    assert rewrite(f"SELECT id FROM customers WHERE username IN ({listed})", pii_policy, "duckdb", schema=SCHEMA,
+                   key=key).tokenized_filters == 1
+
+
 def test_token_in_the_sql_is_the_python_reference_token(pii_policy, key) -> None:
     r = rewrite("SELECT id FROM customers WHERE username = 'zquartermaine77'", pii_policy, "duckdb",
                 schema=SCHEMA, key=key)
@@ -137,6 +155,37 @@ def test_refuse_mode_refuses_literals_in_join_conditions() -> None:
     with pytest.raises(RewriteRefused, match=r"JOIN \.\.\. ON"):
         rewrite("SELECT c.id FROM customers c JOIN orders o ON o.customer_id = c.id AND o.card = '4111111111111111'",
                 _policy(filter_literals="refuse"), "duckdb", schema=SCHEMA)
+
+
+# Comparisons spelled without an operator: each put the literal into the query text beside the sensitive column.
+HIDDEN_COMPARISONS = [
+    "SELECT CASE username WHEN 'zquartermaine77' THEN 1 END AS hit FROM customers",  # CASE x WHEN v: x = v
+    "SELECT id FROM customers WHERE list_contains(['zquartermaine77'], username)",
+    "SELECT id FROM customers WHERE array_position(['zquartermaine77'], username) > 0",
+    "SELECT id FROM customers WHERE ['zquartermaine77'] && [username]",
+    "SELECT id FROM customers WHERE [username] @> ['zquartermaine77']",
+    "SELECT id FROM customers WHERE nullif(username, 'zquartermaine77') IS NULL",
+    "SELECT id FROM customers WHERE greatest(username, 'zquartermaine77') = username",
+    "SELECT id FROM customers c WHERE c.email.contains('quill')",  # a method call: its receiver is compared
+]
+
+
+@pytest.mark.parametrize("mode", ["refuse", "tokenize"])
+@pytest.mark.parametrize("sql", HIDDEN_COMPARISONS)
+def test_a_comparison_without_an_operator_keeps_its_literal_out_of_the_query_text(sql: str, mode: str) -> None:
+    with pytest.raises(RewriteRefused, match="literal"):
+        rewrite(sql, _policy(filter_literals=mode), "duckdb", schema=SCHEMA)
+
+
+@pytest.mark.parametrize("sql", [
+    "SELECT CASE city WHEN 'Springfield' THEN 1 ELSE 0 END AS s FROM customers",  # not a sensitive column
+    "SELECT id FROM customers WHERE list_contains([1, 2], tier) AND greatest(tier, 2) = 2",
+    "SELECT coalesce(email, 'none') AS e, CASE WHEN email IS NULL THEN 'none' END AS f FROM customers",
+    "SELECT id, c.email.upper() AS e FROM customers c",  # a method call in the output reshapes a masked value
+    "SELECT id FROM customers WHERE date_part('year', dob) > 1980",
+])
+def test_the_same_shapes_without_a_sensitive_comparison_are_kept(sql: str) -> None:
+    assert rewrite(sql, _policy(filter_literals="refuse"), "duckdb", schema=SCHEMA).sql
 
 
 def test_allow_mode_keeps_the_literal_and_compares_it_with_masked_values(duck) -> None:
