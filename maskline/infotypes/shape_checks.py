@@ -250,7 +250,45 @@ def thing_names(values: Sequence[str], rows: int = 0) -> str | None:
     """
     from maskline.infotypes.thing_names import thing_affixes
 
-    return thing_affixes(values, rows)
+    return thing_affixes(values, rows) or mixed_writing_systems(values, rows)
+
+
+MIXED_WRITING_SHARE = 0.3  # of the values: people's names in one column reach 7% on both splits (stray tokens)
+# Scripts one language writes a name in together: Japanese mixes Han and kana, Korean Hangul and Han.
+_ONE_SYSTEM = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "KATAKANA-HIRAGANA": "CJK", "HANGUL": "CJK", "CJK": "CJK",
+               "HALFWIDTH": "CJK", "IDEOGRAPHIC": "CJK"}
+_NO_SYSTEM = frozenset({"MODIFIER", "COMBINING", "FULLWIDTH"})  # apostrophes, accents: any script's
+
+
+def _writing_systems(value: str) -> set[str]:
+    import unicodedata
+
+    systems = set()
+    for ch in value:
+        if ch.isalpha():
+            word = unicodedata.name(ch, "?").split(" ", 1)[0]
+            if word not in _NO_SYSTEM:
+                systems.add(_ONE_SYSTEM.get(word, word))
+    return systems
+
+
+def mixed_writing_systems(values: Sequence[str], rows: int = 0) -> str | None:
+    """Values that mix two writing systems (``Deep فندقی``, ``iPhone 手机``, ``Royal سرخ``) name things: a brand
+    or a label in Latin letters beside words of the local script. A person's name is written in one system (Han
+    and kana together are one: Japanese writes names so), so a column where many values mix two is not people.
+
+    >>> mixed_writing_systems(["Deep فندقی", "Light سبز", "نارنجی", "Dark سرخ", "قرمز"] * 3)
+    'mixed writing systems: 60% of the values mix two scripts, as names of things do'
+    >>> mixed_writing_systems(["Ivan Petrov", "Демʼянюк", "Ольга Ко", "Anna Berg", "Олег Ли"] * 3) is None
+    True
+    """
+    distinct = set(values)
+    if len(distinct) < 5:
+        return None
+    share = sum(1 for v in distinct if len(_writing_systems(v)) >= 2) / len(distinct)
+    if share >= MIXED_WRITING_SHARE:
+        return f"mixed writing systems: {share:.0%} of the values mix two scripts, as names of things do"
+    return None
 
 
 def hinted_names(values: Sequence[str], rows: int = 0) -> str | None:
