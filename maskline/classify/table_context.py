@@ -1,18 +1,20 @@
 """What a column's table says about it: postal codes stored as numbers beside people's contact data.
 
 Each column is classified on its own name and values (:mod:`maskline.classify.column`). A few readings need the
-table too. Four-digit numbers of one width (``8709``, a postcode of Switzerland, Hungary, Denmark, Austria or
-Australia stored as a number) are no evidence alone: PINs, product numbers and door codes have the same shape, so
-:func:`maskline.classify.postal_shape.postal_number_evidence` leaves them a near miss (never "safe", never typed).
+table too. Four-digit numbers of one width (``8709``: many countries' postcodes have four digits, and a number
+column keeps them without their format) are no evidence alone: PINs, product numbers and door codes have the same
+shape, so :func:`maskline.classify.postal_shape.postal_number_evidence` leaves them a near miss (never "safe",
+never typed).
 In a table that holds people's contact data (a person's name, a street address, a phone or an e-mail, each typed
-with some confidence), one-width codes of a postcode's width are the address's postal code far more often than
+with some confidence), one-width four-digit codes are the address's postal code far more often than
 anything else: an address is a name, a street, a place and its code. The near miss then reads as POSTAL_CODE, at
 a confidence below the readings values give alone.
 
 What does not change: a column whose name points to a type, says it holds a measure or a key (the near miss is
 not computed for those) or numbers something (``store_no``, ``door_code``, ``pin``); numbers the postal statistics
 refute (years, row ids, several widths, a few categories); tables of numbers without contact data (ids, PINs and
-articles stay near misses).
+articles stay near misses); five and six digits of one width without lost zeros (ids drawn at random look the
+same, and most five-digit code spaces start at 0, so their codes lose zeros and are read without the table).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from maskline.classify.postal_shape import NEAR_MISS_DETECTOR
+from maskline.classify.postal_shape import FOUR_DIGIT_NEAR_MISS
 from maskline.classify.result import ColumnClassification
 
 CONTACT_TYPES = ("PERSON_NAME", "STREET_ADDRESS", "PHONE", "EMAIL")
@@ -46,7 +48,7 @@ def _near_miss_postal(c: ColumnClassification) -> bool:
     # (a name pointing to another type, or to this one, decided already). A name saying the digits number
     # something (store_no, door_code, pin) speaks for the column more than its table does.
     return c.info_type is None and not any(e.startswith("name:") for e in c.evidence) and \
-        any(e.startswith(f"weak:{NEAR_MISS_DETECTOR} ") for e in c.evidence) and not names_a_numbering(c.name)
+        any(e.startswith(f"weak:{FOUR_DIGIT_NEAR_MISS} ") for e in c.evidence) and not names_a_numbering(c.name)
 
 
 def with_table_context(columns: Sequence[ColumnClassification],

@@ -72,9 +72,17 @@ def test_numbers_named_as_keys_or_refuted_as_years_stay_untyped_beside_people() 
 
 def test_contact_data_typed_weakly_does_not_vouch() -> None:  # control: a guess at a name vouches for nothing
     codes = ColumnClassification("extra12", None, 0.75, None,
-                                 ("type:DOUBLE", "weak:code-width-numbers 1.00 validated, not enough"))
+                                 ("type:DOUBLE", "weak:four-digit-codes 1.00 validated, not enough"))
     weak = ColumnClassification("c2", "PERSON_NAME", 0.65, "quasi-identifier")
     strong = ColumnClassification("c2", "PERSON_NAME", 0.8, "quasi-identifier")
     assert with_table_context((weak, codes), 0.6)[1].info_type is None
     assert with_table_context((strong, codes), 0.6)[1].info_type == "POSTAL_CODE"
     assert with_table_context((strong, codes), 0.7)[1].info_type is None  # the policy asks for more
+
+
+def test_five_digit_numbers_without_lost_zeros_stay_a_near_miss_beside_people() -> None:  # control: ids
+    rng = random.Random(45)
+    table = pd.DataFrame({**_people(rng, 300), "f2": [rng.randint(10000, 99999) for _ in range(300)]})
+    verdict = classify(table).by_name()["f2"]
+    assert verdict.info_type is None
+    assert verdict.verdict == "uncertain"
