@@ -54,6 +54,8 @@ EMPTY_START = 8.0  # numbers an even spread would put below a drawn range's star
 EVEN_SPREAD = 1.63  # Kolmogorov-Smirnov bound (times 1/sqrt(n)) for "spread evenly", alpha 1%
 EITHER_STRENGTH = 0.63  # lost zeros that ids drawn from 10**(width-2) fit as well (ids_fit_as_well): less sure
 EITHER_START = 2.0  # ... when an even spread from 0 would put this many below it (P about e**-2 for such codes)
+NEAR_MISS_DETECTOR = "code-width-numbers"  # numbers of one code width (5 or 6 digits): never decides alone
+FOUR_DIGIT_NEAR_MISS = "four-digit-codes"  # ... of four digits: nor alone, but beside people (classify.table_context)
 
 
 def _ascii_digits(v: str) -> bool:
@@ -239,6 +241,6 @@ def postal_number_evidence(values: Sequence[str], weights: Sequence[float], n: f
                           note=f"{note}; {either}" if either else note)]
     if near_miss and shares[width] >= ONE_WIDTH_NUMBERS:
         # Chance explains the shape (ids and PINs have it too): it keeps the column from "safe", no more.
-        return [_Evidence("POSTAL_CODE", "code-width-numbers", share, 1.0, len(digits), 0, 1.0, False,
-                          NUMBER_STRENGTH)]
+        detector = FOUR_DIGIT_NEAR_MISS if width == 4 else NEAR_MISS_DETECTOR
+        return [_Evidence("POSTAL_CODE", detector, share, 1.0, len(digits), 0, 1.0, False, NUMBER_STRENGTH)]
     return []

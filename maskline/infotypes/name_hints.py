@@ -321,6 +321,22 @@ def names_measure_or_key(column: str) -> bool:
     return any(w in MEASURE_WORDS or w in KEY_WORDS for w in name_words(column))
 
 
+# Words that say a column numbers things (``store_no``, ``door_code``, ``pin``): its digits are that thing's
+# number, whatever their shape. Readings that come from a column's table, not its name, check it.
+NUMBERING_WORDS = frozenset({"no", "nr", "num", "nbr", "number", "code", "pin"})
+
+
+def names_a_numbering(column: str) -> bool:
+    """Whether the column's name says its values number something (a word such as ``no``, ``number``, ``code``).
+
+    >>> names_a_numbering("store_no"), names_a_numbering("doorCode"), names_a_numbering("pin")
+    (True, True, True)
+    >>> names_a_numbering("unnamed_1"), names_a_numbering("extra12")
+    (False, False)
+    """
+    return bool(set(name_words(column)) & NUMBERING_WORDS)
+
+
 def names_identity_document(column: str) -> bool:
     """Whether a column name carries a word of an identity or travel document (:data:`IDENTITY_DOCUMENT_WORDS`).
 

@@ -38,6 +38,7 @@ True
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -165,21 +166,62 @@ def not_coordinates(values: Sequence[str], rows: int = 0) -> str | None:
     return f"not coordinates: spread {spread:.1f} degrees" if spread < 2 else None
 
 
+# A sparse column has too few values to repeat each word twice; how often its words repeat still says how many
+# there are to draw from. People's names come from vocabularies of hundreds (the smallest generator lists in both
+# development splits: about 75 family names); storms, colours and pets named like people from a few dozen.
+SMALL_VOCABULARY = 30  # words: at most this many behind the values, estimated from their repeats
+SMALL_VOCABULARY_ROWS = 25  # rows holding a value needed before the estimate may refute (with a vocabulary of 75,
+# 25 draws repeat nine times or more about one time in a hundred)
+
+
+def vocabulary_size(rows: int, distinct: int) -> float:
+    """How many equally likely words ``rows`` draws came from, given ``distinct`` of them seen (the occupancy
+    estimate: the size ``V`` for which ``V * (1 - exp(-rows / V))`` distinct words are expected); infinite when
+    no word repeats.
+
+    >>> round(vocabulary_size(29, 15)), round(vocabulary_size(300, 22)), vocabulary_size(10, 10)
+    (19, 22, inf)
+    """
+    if distinct >= rows:
+        return math.inf
+    low, high = float(distinct), 1e9
+    for _ in range(80):  # bisection: the expected distinct count grows with V
+        mid = (low + high) / 2
+        if mid * -math.expm1(-rows / mid) < distinct:
+            low = mid
+        else:
+            high = mid
+    return (low + high) / 2
+
+
 def few_single_words(values: Sequence[str], rows: int = 0) -> str | None:
     """A handful of single words that happen to be first names (colours, storms, labels: Rose, Ruby, Sandy).
 
     Real first-name columns have many distinct names; a category column has a few (under 50), each repeated
-    twice or more on average over the rows holding a value.
+    twice or more on average over the rows holding a value. A sparse one has fewer rows than that, but its words
+    repeat as a vocabulary of a few dozen makes them (:func:`vocabulary_size` under :data:`SMALL_VOCABULARY`).
 
     >>> few_single_words(["Rose", "Ruby", "Olive", "Amber", "Jade"] * 40, 200)
     'few single words: 5 distinct, a category rather than names'
     >>> few_single_words(["Rose", "Ruby", "Olive"], 3) is None
     True
+    >>> storms = ["Audrey", "Harvey", "Maria", "Gloria", "Ida", "Opal", "Allen", "Hazel", "Bob", "Laura", "Agnes",
+    ...           "Carol", "Floyd", "Hugo", "Irma"]
+    >>> few_single_words(storms, 29)  # 29 rows, 15 storms: too sparse for "twice each", not for the estimate
+    'few single words: 15 distinct over 29 rows, from about 19: a category rather than names'
+    >>> few_single_words(storms + ["Ian", "Betsy", "Sandy", "Dora"], 29) is None  # 19 in 29 rows: about 32
+    True
     """
     distinct = set(values)  # the matched distinct values; rows (rows holding a value) says how often they repeat
     single = sum(1 for v in distinct if " " not in v.strip())
-    if distinct and single / len(distinct) >= 0.8 and len(distinct) < 50 and rows >= 2 * len(distinct):
+    if not distinct or single / len(distinct) < 0.8 or len(distinct) >= 50:
+        return None
+    if rows >= 2 * len(distinct):
         return f"few single words: {len(distinct)} distinct, a category rather than names"
+    size = vocabulary_size(rows, len(distinct))
+    if rows >= SMALL_VOCABULARY_ROWS and size < SMALL_VOCABULARY:
+        return (f"few single words: {len(distinct)} distinct over {rows} rows, from about {size:.0f}: a category "
+                f"rather than names")
     return None
 
 
@@ -208,7 +250,45 @@ def thing_names(values: Sequence[str], rows: int = 0) -> str | None:
     """
     from maskline.infotypes.thing_names import thing_affixes
 
-    return thing_affixes(values, rows)
+    return thing_affixes(values, rows) or mixed_writing_systems(values, rows)
+
+
+MIXED_WRITING_SHARE = 0.3  # of the values: people's names in one column reach 7% on both splits (stray tokens)
+# Scripts one language writes a name in together: Japanese mixes Han and kana, Korean Hangul and Han.
+_ONE_SYSTEM = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "KATAKANA-HIRAGANA": "CJK", "HANGUL": "CJK", "CJK": "CJK",
+               "HALFWIDTH": "CJK", "IDEOGRAPHIC": "CJK"}
+_NO_SYSTEM = frozenset({"MODIFIER", "COMBINING", "FULLWIDTH"})  # apostrophes, accents: any script's
+
+
+def _writing_systems(value: str) -> set[str]:
+    import unicodedata
+
+    systems = set()
+    for ch in value:
+        if ch.isalpha():
+            word = unicodedata.name(ch, "?").split(" ", 1)[0]
+            if word not in _NO_SYSTEM:
+                systems.add(_ONE_SYSTEM.get(word, word))
+    return systems
+
+
+def mixed_writing_systems(values: Sequence[str], rows: int = 0) -> str | None:
+    """Values that mix two writing systems (``Deep فندقی``, ``iPhone 手机``, ``Royal سرخ``) name things: a brand
+    or a label in Latin letters beside words of the local script. A person's name is written in one system (Han
+    and kana together are one: Japanese writes names so), so a column where many values mix two is not people.
+
+    >>> mixed_writing_systems(["Deep فندقی", "Light سبز", "نارنجی", "Dark سرخ", "قرمز"] * 3)
+    'mixed writing systems: 60% of the values mix two scripts, as names of things do'
+    >>> mixed_writing_systems(["Ivan Petrov", "Демʼянюк", "Ольга Ко", "Anna Berg", "Олег Ли"] * 3) is None
+    True
+    """
+    distinct = set(values)
+    if len(distinct) < 5:
+        return None
+    share = sum(1 for v in distinct if len(_writing_systems(v)) >= 2) / len(distinct)
+    if share >= MIXED_WRITING_SHARE:
+        return f"mixed writing systems: {share:.0%} of the values mix two scripts, as names of things do"
+    return None
 
 
 def hinted_names(values: Sequence[str], rows: int = 0) -> str | None:

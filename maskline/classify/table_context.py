@@ -1,0 +1,86 @@
+"""What a column's table says about it: postal codes stored as numbers beside people's contact data.
+
+Each column is classified on its own name and values (:mod:`maskline.classify.column`). A few readings need the
+table too. Four-digit numbers of one width (``8709``: many countries' postcodes have four digits, and a number
+column keeps them without their format) are no evidence alone: PINs, product numbers and door codes have the same
+shape, so :func:`maskline.classify.postal_shape.postal_number_evidence` leaves them a near miss (never "safe",
+never typed).
+In a table that holds people's contact data (a person's name, a street address, a phone or an e-mail, each typed
+with some confidence), one-width four-digit codes are the address's postal code far more often than
+anything else: an address is a name, a street, a place and its code. The near miss then reads as POSTAL_CODE, at
+a confidence below the readings values give alone.
+
+What does not change: a column whose name points to a type, says it holds a measure or a key (the near miss is
+not computed for those) or numbers something (``store_no``, ``door_code``, ``pin``); numbers the postal statistics
+refute (years, row ids, several widths, a few categories); tables of numbers without contact data (ids, PINs and
+articles stay near misses); five and six digits of one width without lost zeros (ids drawn at random look the
+same, and most five-digit code spaces start at 0, so their codes lose zeros and are read without the table).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from maskline.classify.postal_shape import FOUR_DIGIT_NEAR_MISS
+from maskline.classify.result import ColumnClassification
+
+CONTACT_TYPES = ("PERSON_NAME", "STREET_ADDRESS", "PHONE", "EMAIL")
+CONTACT_CONFIDENCE = 0.7  # a contact column must be typed at least this surely to vouch for its table
+BESIDE_CONTACTS_CONFIDENCE = 0.64  # below the lost-zero reading (0.68): the table vouches, the values do not
+
+
+def contact_columns(columns: Sequence[ColumnClassification]) -> tuple[str, ...]:
+    """The names of the columns typed as people's contact data (name, street address, phone, e-mail).
+
+    >>> cols = (ColumnClassification("nev", "PERSON_NAME", 0.8, "quasi-identifier"),
+    ...         ColumnClassification("x", "PHONE", 0.62, "identifier"), ColumnClassification("qty", None, 0.95, None))
+    >>> contact_columns(cols)
+    ('nev',)
+    """
+    return tuple(c.name for c in columns if c.info_type in CONTACT_TYPES and c.confidence >= CONTACT_CONFIDENCE)
+
+
+def _near_miss_postal(c: ColumnClassification) -> bool:
+    from maskline.infotypes.name_hints import names_a_numbering
+
+    # The verdict says what nearly decided it: the near miss is its strongest value evidence, and no name hint
+    # (a name pointing to another type, or to this one, decided already). A name saying the digits number
+    # something (store_no, door_code, pin) speaks for the column more than its table does.
+    return c.info_type is None and not any(e.startswith("name:") for e in c.evidence) and \
+        any(e.startswith(f"weak:{FOUR_DIGIT_NEAR_MISS} ") for e in c.evidence) and not names_a_numbering(c.name)
+
+
+def with_table_context(columns: Sequence[ColumnClassification],
+                       min_confidence: float) -> tuple[ColumnClassification, ...]:
+    """The verdicts of one table's columns, the postal near misses beside contact data read as POSTAL_CODE.
+
+    >>> from maskline.classify.column import classify_column
+    >>> import random
+    >>> rng = random.Random(3)
+    >>> codes = classify_column("unnamed_1", [float(rng.randint(1000, 9999)) for _ in range(200)])
+    >>> codes.info_type is None  # four digits alone: a near miss
+    True
+    >>> people = ColumnClassification("nev", "PERSON_NAME", 0.8, "quasi-identifier")
+    >>> [c.info_type for c in with_table_context((people, codes), 0.6)]
+    ['PERSON_NAME', 'POSTAL_CODE']
+    >>> [c.info_type for c in with_table_context((codes,), 0.6)]
+    [None]
+    """
+    if min_confidence > BESIDE_CONTACTS_CONFIDENCE:
+        return tuple(columns)
+    out = []
+    for c in columns:
+        contacts = contact_columns([o for o in columns if o is not c]) if _near_miss_postal(c) else ()
+        if contacts:
+            from maskline.infotypes import INFO_TYPES
+
+            weak = next(e for e in c.evidence if e.startswith("weak:"))
+            rest = tuple(e for e in c.evidence if e is not weak and not e.startswith("shape:"))
+            types = ", ".join(sorted({o.info_type or "" for o in columns if o.name in contacts}))
+            c = replace(c, info_type="POSTAL_CODE", confidence=BESIDE_CONTACTS_CONFIDENCE,
+                        category=INFO_TYPES["POSTAL_CODE"].category,
+                        evidence=(f"values:{weak.removeprefix('weak:').removesuffix(', not enough')}",
+                                  f"table:one-width codes beside people's contact data ({types})") + rest)
+        out.append(c)
+    return tuple(out)
