@@ -56,6 +56,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from maskline.classify.text_facts import (
+    DATES,
+    NO_FIRST_NAMES,
+    REPEATED_VALUES,
+    SHORT_LABELS,
+    STORAGE_LOCATIONS,
+    TEMPLATE_ID,
+)
 from maskline.methods.base import MethodSpec
 
 if TYPE_CHECKING:
@@ -141,7 +149,7 @@ def why_not_safe(name: str, verdict: ColumnClassification | None) -> str | None:
         return "name suggests a code, coordinate, card or date of birth"
     if shape.kind == "categorical" and _person_shaped(verdict):
         return "values are shaped like people's names"
-    if shape.kind == "categorical" and _name_refuted_person(verdict) and "no first names" not in shape.facts:
+    if shape.kind == "categorical" and _name_refuted_person(verdict) and NO_FIRST_NAMES not in shape.facts:
         return "values hold first names; only the column name says they are things"
     if shape.kind in STRUCTURED_KINDS:
         return None if verdict.confidence >= STRUCTURED_NONE_CONFIDENCE else f"NONE only {verdict.confidence:.2f}"
@@ -192,15 +200,15 @@ def vouched_text(name: str, verdict: ColumnClassification) -> str | None:
         return None
     facts = set(shape.facts)
     words = set(name_words(name))
-    if "dates" in facts:
+    if DATES in facts:
         return "calendar dates"
-    if "template id" in facts and _says_identifier(words) and not words & PERSONAL_DOCUMENT_WORDS:
+    if TEMPLATE_ID in facts and _says_identifier(words) and not words & PERSONAL_DOCUMENT_WORDS:
         return "template id, name says identifier"  # says no more than its digits; number columns of keys pass
-    if "template id" in facts and names_public_code(name) and not words & PERSONAL_DOCUMENT_WORDS:
+    if TEMPLATE_ID in facts and names_public_code(name) and not words & PERSONAL_DOCUMENT_WORDS:
         return "template id, name says public codes"  # SKUs, ISBNs, flight numbers: codes of things, not people
-    if "storage locations" in facts and words & LOCATION_NAME_WORDS and not words & PERSON_ROLE_WORDS:
+    if STORAGE_LOCATIONS in facts and words & LOCATION_NAME_WORDS and not words & PERSON_ROLE_WORDS:
         return "storage locations, name says location"  # the file or object a pipeline reads, not its rows
-    if {"short labels", "no first names", "repeated values"} <= facts and names_a_thing(name) \
+    if {SHORT_LABELS, NO_FIRST_NAMES, REPEATED_VALUES} <= facts and names_a_thing(name) \
             and not words & PERSON_ROLE_WORDS:
         return "repeated labels without first names, name says things"
     return None

@@ -64,6 +64,13 @@ DATE_SPREAD_YEARS = 20  # dates spread over this many years or more may be birth
 # Distinct values of a vocabulary match that may be known first names, at most: a country column holds a few
 # (Jordan, Chad among twenty countries), a column of given names that happen to be countries holds nearly all.
 VOCABULARY_FIRST_NAME_SHARE = 0.5
+# The facts, by name: the decision (maskline.classify.decision) reads them through these names, never spelled out.
+DATES = "dates"
+TEMPLATE_ID = "template id"
+SHORT_LABELS = "short labels"
+NO_FIRST_NAMES = "no first names"
+REPEATED_VALUES = "repeated values"
+STORAGE_LOCATIONS = "storage locations"
 
 _TEMPLATE = re.compile(r"([A-Za-z]{1,4}[-_/.#]?)(\d{3,12})")
 
@@ -80,18 +87,18 @@ def text_facts(distinct: Sequence[str], n: int) -> tuple[str, ...]:
     if not probe:
         return ()
     if _storage_locations(distinct):
-        return ("storage locations",)
+        return (STORAGE_LOCATIONS,)
     if _share(probe, _is_date) >= SHARE:
-        return ("dates",) if _years_spread(probe) < DATE_SPREAD_YEARS else ()
+        return (DATES,) if _years_spread(probe) < DATE_SPREAD_YEARS else ()
     if _template_id(probe, len(distinct), n):
-        return ("template id",)
+        return (TEMPLATE_ID,)
     facts: list[str] = []
     if _share(probe, lambda v: len(v.split()) <= MAX_LABEL_WORDS and not any(c.isdigit() for c in v)) >= SHARE:
-        facts.append("short labels")
+        facts.append(SHORT_LABELS)
         if _few_first_names(probe):
-            facts.append("no first names")
+            facts.append(NO_FIRST_NAMES)
     if n and len(distinct) <= CATALOGUE_SHARE * n:
-        facts.append("repeated values")
+        facts.append(REPEATED_VALUES)
     return tuple(facts)
 
 
