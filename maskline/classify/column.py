@@ -743,10 +743,10 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
     if ev.info_type in hints:
         notes.append(f"name:{ev.info_type.lower()} ({hints[ev.info_type]:.2f})")
     notes += list(evidence) + refuted + [f"type:{shown_type}"]
-    signals = Signals(refuted=tuple(refuted_types))
+    near_miss = (NearMiss(ev.info_type, conf),) if conf < min_confidence else ()
+    signals = Signals(near_misses=near_miss, refuted=tuple(refuted_types))
     if conf < min_confidence:
         notes.append(f"below min_confidence {min_confidence:.2f}: {ev.info_type} {conf:.2f}")
-        signals = Signals(near_misses=(NearMiss(ev.info_type, conf),), refuted=tuple(refuted_types))
         return ColumnClassification(name, None, round(min(1 - conf, SAFE_CONFIDENCE - 0.1), 4), None,
                                     tuple(notes), ev.share, shown_type, signals=signals)
     return ColumnClassification(name, ev.info_type, conf, _category(ev.info_type, custom), tuple(notes),
