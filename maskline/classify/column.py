@@ -28,6 +28,7 @@ from typing import Any
 
 from maskline.classify.placeholders import is_placeholder
 from maskline.classify.result import SAFE_CONFIDENCE, ColumnClassification
+from maskline.classify.signals import IdentifyingShape, NearMiss, Signals
 from maskline.classify.values import ColumnValues, as_column_values
 from maskline.infotypes.detectors import DETECTORS
 
@@ -307,8 +308,8 @@ _GROUPED_DIGITS = re.compile(r"^[0-9]{2,6}([ /-][0-9]{2,11}){1,3}$")
 _DATE_SHAPE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}")
 
 
-def _identifying_shape(col: ColumnValues, scan: _Scan) -> str | None:
-    """Why values no detector confirmed could still single someone out, or None when they cannot.
+def _identifying_shape(col: ColumnValues, scan: _Scan) -> tuple[IdentifyingShape, str] | None:
+    """Why values no detector confirmed could still single someone out (typed, and in words), or None.
 
     It decides only how sure "nothing sensitive" is (``safe`` or ``uncertain``), never an info type:
     high-cardinality single tokens (ids, handles, document numbers, codes), short capitalised words
@@ -326,33 +327,34 @@ def _identifying_shape(col: ColumnValues, scan: _Scan) -> str | None:
 
         if share(lambda v: "." in v and len(v.split(".")[1]) >= 4 and abs(float(v)) <= 180) >= 0.5 \
                 and not unit_interval([float(v) for v in values]):  # scores and shares, not places
-            return "coordinate-like decimals"
+            return IdentifyingShape.COORDINATE_DECIMALS, "coordinate-like decimals"
         return None
     if share(lambda v: bool(_DATE_SHAPE.match(v))) >= 0.5:
         years = [int(m.group(0)) for v in values for m in [re.search(r"(19|20)\d\d", v)] if m]
-        return "dates over decades" if years and max(years) - min(years) >= 20 else None
+        return (IdentifyingShape.DATES_OVER_DECADES, "dates over decades") \
+            if years and max(years) - min(years) >= 20 else None
     from maskline.classify.digit_entropy import drawn_digit_strings, padded_record_numbers
 
     if drawn_digit_strings(values, weights, n):  # read as amounts below, yet no amount has twelve digits
-        return "long drawn digit strings"
+        return IdentifyingShape.DRAWN_DIGITS, "long drawn digit strings"
     if padded_record_numbers(values, weights, n, sum(col.counts)):  # nor is any amount zero-padded
-        return "zero-padded record numbers"
+        return IdentifyingShape.PADDED_RECORD_NUMBERS, "zero-padded record numbers"
     from maskline.classify.checked_numbers import checked_digit_strings
 
     scheme = checked_digit_strings(values)
     if scheme:  # nor carries a check digit: a registry issued these (patients, people, accounts, devices)
-        return f"a {scheme} check digit in nearly every value"
+        return IdentifyingShape.CHECK_DIGIT, f"a {scheme} check digit in nearly every value"
     if distinct_share >= 0.3 and share(lambda v: bool(_TOKEN.match(v)) and not _DECIMAL.match(v)
                                        or bool(_GROUPED_DIGITS.match(v)) and sum(c.isdigit() for c in v) >= 7
                                        ) >= 0.8:
-        return "identifier-like values"
+        return IdentifyingShape.IDENTIFIER_LIKE, "identifier-like values"
     if col.kind == "string" and distinct_share >= 0.05 and share(lambda v: bool(_NAME_LIKE.match(v))
                                                                and v[:1].isupper()) >= 0.5:
-        return "name-like words"
+        return IdentifyingShape.NAME_LIKE_WORDS, "name-like words"
     # No distinct-share floor here, unlike the shapes above: a few people repeated over many rows (an assignee
     # column of four team members) is the categorical case, and the name lexicon, not the spread, tells them.
     if col.kind == "string" and _lower_case_names(values, weights, n):
-        return "lower-case names"
+        return IdentifyingShape.LOWER_CASE_NAMES, "lower-case names"
     return None
 
 
@@ -656,21 +658,24 @@ _PLACE_CODE_TYPES = frozenset({"POSTAL_CODE", "STREET_ADDRESS"})
 
 def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown_type: str, evidence: list[str],
             custom: Sequence[CustomDetector], min_confidence: float, n: int, *, prose: bool,
-            table_rows: int | None = None, shape: str | None = None,
+            table_rows: int | None = None, shape: tuple[IdentifyingShape, str] | None = None,
             value_rows: int | None = None) -> ColumnClassification:
     from maskline.infotypes.name_hints import names_a_thing, names_public_code
     from maskline.infotypes.shape_checks import SETTLED_REFUTATIONS
 
     customs = {c.info_type for c in custom}
     refuted: list[str] = []
+    refuted_types: list[str] = []  # the same refutations, typed for the decision (which never reads ``refuted``)
     settled: list[_Evidence] = []
     if names_public_code(name):
         for info_type in sorted({ev.info_type for ev in found} & _PLACE_CODE_TYPES - set(hints)):
             found = [ev for ev in found if ev.info_type != info_type]
             refuted.append(f"refuted:{info_type.lower()} (the name says these are public codes: flights, articles)")
+            refuted_types.append(info_type)
     if names_a_thing(name) and any(ev.info_type == "PERSON_NAME" for ev in found):
         found = [ev for ev in found if ev.info_type != "PERSON_NAME"]
         refuted.append("refuted:person_name (the name says these are things: storms, venues, products)")
+        refuted_types.append("PERSON_NAME")
         if not prose:  # short names of things ("Victoria Ultra Lite"), not sentences that could name someone
             found = [ev for ev in found if ev.info_type != "FREE_TEXT_WITH_PII"]
     scored: list[tuple[float, _Evidence]] = []
@@ -680,6 +685,7 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
         why = _refuted(ev, table_rows or n, value_rows or n, deciding=conf is not None)
         if why:
             refuted.append(f"refuted:{ev.info_type.lower()} ({why})")
+            refuted_types.append(ev.info_type)
             if why in SETTLED_REFUTATIONS:  # the values are of another kind: not even a near miss
                 settled.append(ev)
             continue
@@ -711,8 +717,10 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
                         key=lambda e: e.share, default=None)
         notes = list(evidence) + hint_ev + refuted + [f"type:{shown_type}"]
         conf = NONE_NOTHING_FOUND
+        near: tuple[NearMiss, ...] = ()
         if strongest is not None and strongest.share > 0:
             notes.append(f"weak:{strongest.detector} {strongest.share:.2f} validated, not enough")
+            near = (NearMiss(strongest.info_type, strongest.share, weak=True, detector=strongest.detector),)
             conf = min(conf, NONE_WEAK_VALUES)
         if hints:
             conf = min(conf, NONE_NAME_DISAGREES)
@@ -721,10 +729,12 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
             conf = min(conf, NONE_PROSE)
         # An identifying shape (template ids, long drawn digits) under a name saying public codes (sku, isbn,
         # flight) is those codes: the name and the shape agree on a public identifier, so no caution is left.
-        if shape and not names_public_code(name):
-            notes.append(f"shape:{shape}, no detector confirmed it")
+        identifying = shape if shape and not names_public_code(name) else None
+        if identifying:
+            notes.append(f"shape:{identifying[1]}, no detector confirmed it")
             conf = min(conf, NONE_IDENTIFYING_SHAPE)
-        return ColumnClassification(name, None, conf, None, tuple(notes), 0.0, shown_type)
+        signals = Signals(near, identifying[0] if identifying else None, prose, tuple(refuted_types))
+        return ColumnClassification(name, None, conf, None, tuple(notes), 0.0, shown_type, signals=signals)
     conf, ev = best
     conf = round(min(0.99, conf), 4)
     notes = [f"values:{ev.detector} {ev.share:.2f} validated ({ev.checked} checked)"]
@@ -733,12 +743,14 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
     if ev.info_type in hints:
         notes.append(f"name:{ev.info_type.lower()} ({hints[ev.info_type]:.2f})")
     notes += list(evidence) + refuted + [f"type:{shown_type}"]
+    near_miss = (NearMiss(ev.info_type, conf),) if conf < min_confidence else ()
+    signals = Signals(near_misses=near_miss, refuted=tuple(refuted_types))
     if conf < min_confidence:
         notes.append(f"below min_confidence {min_confidence:.2f}: {ev.info_type} {conf:.2f}")
         return ColumnClassification(name, None, round(min(1 - conf, SAFE_CONFIDENCE - 0.1), 4), None,
-                                    tuple(notes), ev.share, shown_type)
+                                    tuple(notes), ev.share, shown_type, signals=signals)
     return ColumnClassification(name, ev.info_type, conf, _category(ev.info_type, custom), tuple(notes),
-                                round(ev.share, 4), shown_type)
+                                round(ev.share, 4), shown_type, signals=signals)
 
 
 def _category(info_type: str, custom: Sequence[CustomDetector]) -> str:
@@ -760,5 +772,6 @@ def _name_only(name: str, hints: Mapping[str, float], shown_type: str, evidence:
     notes.insert(0, f"name:{info_type.lower()} ({score:.2f})")
     if conf < min_confidence:
         notes.append(f"below min_confidence {min_confidence:.2f}: {info_type} {conf:.2f}")
-        return ColumnClassification(name, None, round(1 - conf, 4), None, tuple(notes), None, shown_type)
+        return ColumnClassification(name, None, round(1 - conf, 4), None, tuple(notes), None, shown_type,
+                                    signals=Signals(near_misses=(NearMiss(info_type, conf),)))
     return ColumnClassification(name, info_type, conf, _category(info_type, custom), tuple(notes), None, shown_type)

@@ -32,6 +32,12 @@ Airflow, the query rewrite, PostgreSQL views, native masking DDL, MCP):
   ``code`` (which is there for numbers: postal codes, PINs);
 - nested (struct, list, map) and binary values never pass on a scan alone.
 
+Everything here is read from typed, value-free fields: the verdict's ``shape``
+(:class:`~maskline.classify.shape.ValueShape`) and ``signals``
+(:class:`~maskline.classify.signals.Signals`: near misses, an identifying shape,
+prose, refuted types). Never from its ``evidence`` strings, which are for people:
+rewording one cannot change what is masked.
+
 >>> from maskline.policy import load_policy
 >>> from maskline.classify.result import ColumnClassification
 >>> from maskline.classify.shape import ValueShape
@@ -50,6 +56,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from maskline.classify.text_facts import (
+    DATES,
+    NO_FIRST_NAMES,
+    REPEATED_VALUES,
+    SHORT_LABELS,
+    STORAGE_LOCATIONS,
+    TEMPLATE_ID,
+)
 from maskline.methods.base import MethodSpec
 
 if TYPE_CHECKING:
@@ -135,7 +149,7 @@ def why_not_safe(name: str, verdict: ColumnClassification | None) -> str | None:
         return "name suggests a code, coordinate, card or date of birth"
     if shape.kind == "categorical" and _person_shaped(verdict):
         return "values are shaped like people's names"
-    if shape.kind == "categorical" and _name_refuted_person(verdict) and "no first names" not in shape.facts:
+    if shape.kind == "categorical" and _name_refuted_person(verdict) and NO_FIRST_NAMES not in shape.facts:
         return "values hold first names; only the column name says they are things"
     if shape.kind in STRUCTURED_KINDS:
         return None if verdict.confidence >= STRUCTURED_NONE_CONFIDENCE else f"NONE only {verdict.confidence:.2f}"
@@ -148,7 +162,8 @@ def vouched_text(name: str, verdict: ColumnClassification) -> str | None:
     """The structural evidence that a text column without an info type holds nothing personal, or None.
 
     Each case needs a fact about the values (:mod:`maskline.classify.text_facts`) and, except for dates,
-    a column name that agrees; prose, near misses and names that hint a sensitive type never get here.
+    a column name that agrees; prose, weak values and dates over decades (the verdict's typed signals) never
+    vouch, and near misses and names that hint a sensitive type never get here.
 
     >>> from maskline.classify.result import ColumnClassification
     >>> from maskline.classify.shape import ValueShape
@@ -168,6 +183,7 @@ def vouched_text(name: str, verdict: ColumnClassification) -> str | None:
     >>> vouched_text("output_path", ColumnClassification("output_path", None, 0.8, None, shape=paths))
     'storage locations, name says location'
     """
+    from maskline.classify.signals import IdentifyingShape
     from maskline.infotypes.name_hints import (
         PERSONAL_DOCUMENT_WORDS,
         name_words,
@@ -178,39 +194,39 @@ def vouched_text(name: str, verdict: ColumnClassification) -> str | None:
     shape = verdict.shape
     if shape is None or shape.kind != "text" or verdict.confidence < STRUCTURED_NONE_CONFIDENCE:
         return None
-    if any(e.startswith(("prose:", "weak:", "shape:dates over decades")) for e in verdict.evidence):
+    signals = verdict.signals
+    if signals.prose or any(m.weak for m in signals.near_misses) \
+            or signals.identifying_shape is IdentifyingShape.DATES_OVER_DECADES:
         return None
     facts = set(shape.facts)
     words = set(name_words(name))
-    if "dates" in facts:
+    if DATES in facts:
         return "calendar dates"
-    if "template id" in facts and _says_identifier(words) and not words & PERSONAL_DOCUMENT_WORDS:
+    if TEMPLATE_ID in facts and _says_identifier(words) and not words & PERSONAL_DOCUMENT_WORDS:
         return "template id, name says identifier"  # says no more than its digits; number columns of keys pass
-    if "template id" in facts and names_public_code(name) and not words & PERSONAL_DOCUMENT_WORDS:
+    if TEMPLATE_ID in facts and names_public_code(name) and not words & PERSONAL_DOCUMENT_WORDS:
         return "template id, name says public codes"  # SKUs, ISBNs, flight numbers: codes of things, not people
-    if "storage locations" in facts and words & LOCATION_NAME_WORDS and not words & PERSON_ROLE_WORDS:
+    if STORAGE_LOCATIONS in facts and words & LOCATION_NAME_WORDS and not words & PERSON_ROLE_WORDS:
         return "storage locations, name says location"  # the file or object a pipeline reads, not its rows
-    if {"short labels", "no first names", "repeated values"} <= facts and names_a_thing(name) \
+    if {SHORT_LABELS, NO_FIRST_NAMES, REPEATED_VALUES} <= facts and names_a_thing(name) \
             and not words & PERSON_ROLE_WORDS:
         return "repeated labels without first names, name says things"
     return None
 
 
 def closed_vocabulary(verdict: ColumnClassification) -> str | None:
-    """The closed public vocabulary all of a column's values belong to, as its shape recorded it, or None.
+    """The closed public vocabulary all of a column's values belong to, as its shape recorded it, in words, or None.
 
     >>> from maskline.classify.result import ColumnClassification
     >>> from maskline.classify.shape import ValueShape
-    >>> zones = ValueShape("text", facts=("closed vocabulary: time zones",))
+    >>> zones = ValueShape("text", vocabulary="time zones")
     >>> closed_vocabulary(ColumnClassification("tz", None, 0.75, None, shape=zones))
     'closed vocabulary: time zones'
     """
-    from maskline.classify.text_facts import VOCABULARY_FACT
-
     shape = verdict.shape
-    if shape is None or shape.kind not in ("text", "categorical"):
+    if shape is None or shape.kind not in ("text", "categorical") or not shape.vocabulary:
         return None
-    return next((f for f in shape.facts if f.startswith(VOCABULARY_FACT)), None)
+    return f"closed vocabulary: {shape.vocabulary}"
 
 
 def _hinted(name: str) -> bool:
@@ -223,14 +239,15 @@ def _person_shaped(verdict: ColumnClassification) -> bool:
     """The classifier saw names' shape (``john smith``, ``Ann Lee``) that no detector confirmed.
 
     A categorical column passes on a lower bar than text (a few repeated labels); a few people repeated over
-    many rows are such a column, and only this evidence tells them from labels.
+    many rows are such a column, and only this signal tells them from labels.
     """
-    return any(e.startswith(("shape:lower-case names", "shape:name-like words")) for e in verdict.evidence)
+    return verdict.signals.person_shaped
 
 
 def _name_refuted_person(verdict: ColumnClassification) -> bool:
-    """The values looked like people's names and only the column name (storm, product...) refuted it."""
-    return any(e.startswith("refuted:person_name") for e in verdict.evidence)
+    """The values looked like people's names and something else refuted it: the column name (storm, product...)
+    or a shape statistic."""
+    return "PERSON_NAME" in verdict.signals.refuted
 
 
 def _says_identifier(words: set[str]) -> bool:
@@ -259,21 +276,16 @@ PERSON_ROLE_WORDS = frozenset({
 
 
 def near_misses(verdict: ColumnClassification) -> list[str]:
-    """The classifier's guesses that fell short (below ``min_confidence``, or weakly validated values).
+    """The classifier's guesses that fell short (below ``min_confidence``, or weakly validated values), in words.
 
-    Read from the verdict's evidence: the classifier names its near misses there.
+    Read from the verdict's typed signals (:class:`~maskline.classify.signals.NearMiss`), never its evidence.
 
     >>> from maskline.classify.result import ColumnClassification
-    >>> near_misses(ColumnClassification("c", None, 0.6, None, ("below min_confidence 0.60: PHONE 0.40",)))
+    >>> from maskline.classify.signals import NearMiss, Signals
+    >>> near_misses(ColumnClassification("c", None, 0.6, None, signals=Signals((NearMiss("PHONE", 0.4),))))
     ['PHONE 0.40']
     """
-    out = []
-    for e in verdict.evidence:
-        if e.startswith("below min_confidence"):
-            out.append(e.split(": ", 1)[-1])
-        elif e.startswith("weak:"):
-            out.append(e[len("weak:"):].split(" ", 1)[0])
-    return out
+    return [str(m) for m in verdict.signals.near_misses]
 
 
 def _suspect_name(name: str) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from maskline.classify.shape import ValueShape
+from maskline.classify.signals import Signals
 
 # A column without an info type is "safe" (passes raw under a fail-closed default) only when the classifier is
 # at least this sure that it holds nothing sensitive. Below it, the verdict is "uncertain".
@@ -24,7 +25,8 @@ class ColumnClassification:
     info type, that it holds that type; for a column without one, that it holds nothing
     sensitive. :attr:`verdict` turns that into three words: ``sensitive`` (an info type),
     ``safe`` (no info type, confidence at least :data:`SAFE_CONFIDENCE`) and ``uncertain``
-    (no info type, less sure: a fail-closed policy masks it).
+    (no info type, less sure: a fail-closed policy masks it). ``evidence`` says why, for people;
+    ``shape`` and ``signals`` (:mod:`maskline.classify.signals`) say it typed, for the fail-closed decision.
 
     >>> c = ColumnClassification("email", "EMAIL", 0.98, "identifier", ("name:email", "values:0.97"))
     >>> c.as_dict()["info_type"], c.verdict
@@ -42,6 +44,9 @@ class ColumnClassification:
     sql_type: str | None = None
     # What the values look like (value-free), for the fail-closed decision; None when nothing was sampled.
     shape: ValueShape | None = None
+    # What the classifier saw short of an info type, typed for the fail-closed decision, which never reads
+    # ``evidence`` (those strings are for people).
+    signals: Signals = Signals()
 
     @property
     def verdict(self) -> Verdict:

@@ -44,7 +44,8 @@ class ValueShape:
     ``categorical`` (a few repeated labels), ``text`` (anything else), ``nested``, ``binary``
     or ``empty``. ``suspicions`` name what the values suggest (``fixed-width code``,
     ``card-length number``, ``coordinate``, ``date-like number``,
-    ``check-digit number``).
+    ``check-digit number``). For text, ``facts`` and ``vocabulary``
+    (:mod:`maskline.classify.text_facts`) say what vouches for it.
 
     >>> ValueShape("numeric").quiet
     True
@@ -54,6 +55,8 @@ class ValueShape:
     suspicions: tuple[str, ...] = ()
     # For text: structural facts that vouch for it holding nothing personal (maskline.classify.text_facts).
     facts: tuple[str, ...] = ()
+    # For text: the closed public vocabulary every value belongs to (time zones, countries...), or None.
+    vocabulary: str | None = None
 
     @property
     def quiet(self) -> bool:
@@ -166,7 +169,7 @@ def shape_of(col: Any) -> ValueShape:
 
 def _text_shape(kind: str | None, distinct: list[str], n: int) -> ValueShape:
     """The shape from a column's distinct non-empty text forms (``n`` values in all)."""
-    from maskline.classify.text_facts import text_facts
+    from maskline.classify.text_facts import text_facts, vocabulary_of
 
     probe = distinct[:PROBE]
     if kind in ("integer", "float") or _share(probe, _NUMBER.fullmatch) >= SHARE:
@@ -177,6 +180,6 @@ def _text_shape(kind: str | None, distinct: list[str], n: int) -> ValueShape:
         return ValueShape("boolean")
     if _share(probe, lambda v: bool(_UUID.fullmatch(v) or _HEX_ID.fullmatch(v))) >= SHARE:
         return ValueShape("identifier")
-    if len(distinct) <= CATEGORICAL_MAX and n >= CATEGORICAL_REPEAT * len(distinct):
-        return ValueShape("categorical", facts=text_facts(distinct, n))
-    return ValueShape("text", facts=text_facts(distinct, n))
+    kind = "categorical" if len(distinct) <= CATEGORICAL_MAX and n >= CATEGORICAL_REPEAT * len(distinct) else "text"
+    vocabulary = vocabulary_of(distinct)  # a closed vocabulary is all there is to say: no other fact is read
+    return ValueShape(kind, vocabulary=vocabulary) if vocabulary else ValueShape(kind, facts=text_facts(distinct, n))

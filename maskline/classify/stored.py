@@ -3,7 +3,9 @@
 ``policy.yml`` has its scan in ``policy.scan.json`` (:func:`scan_path_for`). The
 file is versioned (``version: 1``), has a JSON Schema
 (``maskline/schemas/scan.schema.json``) and holds, per dataset, each column's
-verdict: info type, confidence, category and evidence, never a sampled value.
+verdict: info type, confidence, category and evidence, and what the fail-closed
+decision reads (the values' shape and the classifier's typed signals), never a
+sampled value.
 The Airflow operators, the dbt package (through ``maskline dbt sync``), the
 query path and the MCP server read it with :func:`load_scan` or
 :func:`scan_beside`, so a column is judged once, reviewed, and masked the same
@@ -153,6 +155,8 @@ def _shape_dict(shape: Any) -> dict[str, Any] | None:
     out = {"kind": shape.kind, "suspicions": list(shape.suspicions)}
     if shape.facts:
         out["facts"] = list(shape.facts)
+    if shape.vocabulary:
+        out["vocabulary"] = shape.vocabulary
     return out
 
 
@@ -160,14 +164,24 @@ def _shape(entry: Any) -> Any:
     from maskline.classify.shape import ValueShape
 
     return None if not entry else ValueShape(str(entry["kind"]), tuple(entry.get("suspicions") or ()),
-                                             tuple(entry.get("facts") or ()))
+                                             tuple(entry.get("facts") or ()), entry.get("vocabulary"))
+
+
+def _column(c: Mapping[str, Any]) -> ColumnClassification:
+    """One stored verdict. The decision reads ``shape`` and ``signals``, never ``evidence``: a column stored
+    without ``signals`` (written before they were kept) is read without its shape, so the decision masks it as
+    unscanned until the dataset is scanned again, rather than pass it on a shape whose cautions were lost."""
+    from maskline.classify.signals import Signals
+
+    signals = c.get("signals")
+    return ColumnClassification(str(c["name"]), c.get("info_type"), float(c["confidence"]), c.get("category"),
+                                tuple(c.get("evidence") or ()), None, c.get("sql_type"),
+                                shape=_shape(c.get("shape")) if signals is not None else None,
+                                signals=Signals.from_dict(signals) if signals is not None else Signals())
 
 
 def _classification(name: str, entry: Mapping[str, Any]) -> Classification:
-    columns = tuple(
-        ColumnClassification(str(c["name"]), c.get("info_type"), float(c["confidence"]), c.get("category"),
-                             tuple(c.get("evidence") or ()), None, c.get("sql_type"), shape=_shape(c.get("shape")))
-        for c in entry.get("columns", []))
+    columns = tuple(_column(c) for c in entry.get("columns", []))
     return Classification(columns, table=name, sampled_rows=int(entry.get("sampled_rows") or 0),
                           meta={"total_rows": entry.get("total_rows"), "stored": True})
 
@@ -266,8 +280,8 @@ def save_scan(path: str | Path, dataset: str, classification: Classification, po
         "scanned_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         "sampled_rows": classification.sampled_rows,
         "total_rows": classification.meta.get("total_rows"),
-        "columns": [{**c.as_dict(), "sql_type": c.sql_type, "shape": _shape_dict(c.shape)}
-                    for c in classification.columns],
+        "columns": [{**c.as_dict(), "sql_type": c.sql_type, "shape": _shape_dict(c.shape),
+                     "signals": c.signals.as_dict()} for c in classification.columns],
     }
     tables[dataset] = entry
     data["tables"] = dict(sorted(tables.items()))

@@ -24,10 +24,11 @@ kept as words (never a value):
   path that names no one (:mod:`maskline.classify.storage_paths`: no home
   directory, no given name beside a family name, no long digit run, no
   whitespace or ``@``), as pipelines pass between tasks;
-- ``closed vocabulary: <name>``: every distinct value that is not a placeholder
-  belongs to one closed public vocabulary (time zones, countries, currencies...,
-  :mod:`maskline.infotypes.vocabularies`), and at most
-  :data:`VOCABULARY_FIRST_NAME_SHARE` of them are known first names.
+- and, apart from the facts, :func:`vocabulary_of`: the closed public vocabulary
+  (time zones, countries, currencies..., :mod:`maskline.infotypes.vocabularies`)
+  every distinct value that is not a placeholder belongs to, when at most
+  :data:`VOCABULARY_FIRST_NAME_SHARE` of them are known first names (the shape
+  keeps it as its typed ``vocabulary``, not as a fact).
 
 Why a whole-set vocabulary match is safe evidence: a closed vocabulary leaves no
 free choice in which a person's name, number or address could be written, and
@@ -43,8 +44,8 @@ the first-name share refuses.
 ('short labels', 'no first names', 'repeated values')
 >>> text_facts(["Anna Meier", "Jan de Vries", "Marco Rossi", "Claire Moreau"], 120)
 ('short labels', 'repeated values')
->>> text_facts(["Europe/Paris", "Asia/Tokyo", "Etc/GMT+5", "n/a"], 4)
-('closed vocabulary: time zones',)
+>>> vocabulary_of(["Europe/Paris", "Asia/Tokyo", "Etc/GMT+5", "n/a"])
+'time zones'
 """
 
 from __future__ import annotations
@@ -63,7 +64,13 @@ DATE_SPREAD_YEARS = 20  # dates spread over this many years or more may be birth
 # Distinct values of a vocabulary match that may be known first names, at most: a country column holds a few
 # (Jordan, Chad among twenty countries), a column of given names that happen to be countries holds nearly all.
 VOCABULARY_FIRST_NAME_SHARE = 0.5
-VOCABULARY_FACT = "closed vocabulary: "
+# The facts, by name: the decision (maskline.classify.decision) reads them through these names, never spelled out.
+DATES = "dates"
+TEMPLATE_ID = "template id"
+SHORT_LABELS = "short labels"
+NO_FIRST_NAMES = "no first names"
+REPEATED_VALUES = "repeated values"
+STORAGE_LOCATIONS = "storage locations"
 
 _TEMPLATE = re.compile(r"([A-Za-z]{1,4}[-_/.#]?)(\d{3,12})")
 
@@ -79,22 +86,19 @@ def text_facts(distinct: Sequence[str], n: int) -> tuple[str, ...]:
     probe = [v.strip() for v in distinct[:PROBE] if v and v.strip()]
     if not probe:
         return ()
-    vocabulary = _closed_vocabulary(distinct)
-    if vocabulary:
-        return (VOCABULARY_FACT + vocabulary,)
     if _storage_locations(distinct):
-        return ("storage locations",)
+        return (STORAGE_LOCATIONS,)
     if _share(probe, _is_date) >= SHARE:
-        return ("dates",) if _years_spread(probe) < DATE_SPREAD_YEARS else ()
+        return (DATES,) if _years_spread(probe) < DATE_SPREAD_YEARS else ()
     if _template_id(probe, len(distinct), n):
-        return ("template id",)
+        return (TEMPLATE_ID,)
     facts: list[str] = []
     if _share(probe, lambda v: len(v.split()) <= MAX_LABEL_WORDS and not any(c.isdigit() for c in v)) >= SHARE:
-        facts.append("short labels")
+        facts.append(SHORT_LABELS)
         if _few_first_names(probe):
-            facts.append("no first names")
+            facts.append(NO_FIRST_NAMES)
     if n and len(distinct) <= CATALOGUE_SHARE * n:
-        facts.append("repeated values")
+        facts.append(REPEATED_VALUES)
     return tuple(facts)
 
 
@@ -106,14 +110,20 @@ def _storage_locations(distinct: Sequence[str]) -> bool:
     return bool(values) and all(storage_location(v) for v in values)
 
 
-def _closed_vocabulary(distinct: Sequence[str]) -> str | None:
-    """The closed vocabulary all distinct non-placeholder values belong to, unless most are known first names."""
+def vocabulary_of(distinct: Sequence[str]) -> str | None:
+    """The closed vocabulary all distinct non-placeholder values belong to, unless most are known first names.
+
+    >>> vocabulary_of(["USD", "EUR", "n/a"]), vocabulary_of(["Jordan", "Chad", "Georgia"])
+    ('currencies', None)
+    """
     from maskline.classify.column import NULL_LIKE
     from maskline.classify.placeholders import is_placeholder
     from maskline.infotypes.name_hints import fold
     from maskline.infotypes.vocabularies import closed_vocabulary
     from maskline.text.names import first_names
 
+    if not any(v and v.strip() for v in distinct[:PROBE]):  # as text_facts: nothing to read
+        return None
     nulls = {v.casefold() for v in NULL_LIKE}
     values = [v for v in (d.strip() for d in distinct if d)
               if v and v.casefold() not in nulls and not is_placeholder(v, "string")]

@@ -1,0 +1,117 @@
+"""What the classifier saw short of an info type, as typed, value-free fields the fail-closed decision reads.
+
+A verdict's ``evidence`` strings are for people (the CLI, reports, lineage facets) and may be reworded at any
+time. The decision (:mod:`maskline.classify.decision`) never reads them: whatever it needs, the classifier
+records here as well, by construction, so rewording an evidence string cannot change what is masked.
+
+- ``near_misses``: guesses that fell short, each a :class:`NearMiss` (an info type below ``min_confidence``, or a
+  detector whose values validated too rarely to guess at all);
+- ``identifying_shape``: the shape that could single someone out though no detector confirmed it
+  (:class:`IdentifyingShape`: names' shape, dates over decades, check-digit numbers...);
+- ``prose``: most values are sentences in which no span validated (names in prose need NER);
+- ``refuted``: info types whose value evidence was refuted, by the column's name (storms, products, public codes)
+  or by a shape statistic (version strings, not IP addresses).
+
+>>> s = Signals(near_misses=(NearMiss("PHONE", 0.4),), identifying_shape=IdentifyingShape.LOWER_CASE_NAMES)
+>>> s.person_shaped, [str(m) for m in s.near_misses]
+(True, ['PHONE 0.40'])
+>>> Signals.from_dict(s.as_dict()) == s
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+
+class IdentifyingShape(StrEnum):
+    """A shape of values no detector confirmed that could still single someone out (stored by its value).
+
+    >>> IdentifyingShape("name_like_words") is IdentifyingShape.NAME_LIKE_WORDS
+    True
+    """
+
+    COORDINATE_DECIMALS = "coordinate_decimals"
+    DATES_OVER_DECADES = "dates_over_decades"
+    DRAWN_DIGITS = "drawn_digits"
+    PADDED_RECORD_NUMBERS = "padded_record_numbers"
+    CHECK_DIGIT = "check_digit"
+    IDENTIFIER_LIKE = "identifier_like"
+    NAME_LIKE_WORDS = "name_like_words"
+    LOWER_CASE_NAMES = "lower_case_names"
+
+
+# The identifying shapes of people's names (``Ann Lee``, ``john smith``).
+PERSON_SHAPES = frozenset({IdentifyingShape.NAME_LIKE_WORDS, IdentifyingShape.LOWER_CASE_NAMES})
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    """A guess the classifier did not make.
+
+    ``weak`` false: the best info type's confidence fell below ``min_confidence`` (``confidence`` is that
+    confidence). ``weak`` true: some values validated, too few to guess (``confidence`` is the share that
+    validated, ``detector`` the detector's name). ``str()`` is how reasons show it.
+
+    >>> str(NearMiss("PHONE", 0.4)), str(NearMiss("PERSON_NAME", 0.12, weak=True, detector="first-name"))
+    ('PHONE 0.40', 'first-name')
+    """
+
+    info_type: str
+    confidence: float
+    weak: bool = False
+    detector: str = ""
+
+    def __str__(self) -> str:
+        return self.detector if self.weak else f"{self.info_type} {self.confidence:.2f}"
+
+
+@dataclass(frozen=True)
+class Signals:
+    """The typed, value-free signals of one verdict (see the module docstring); the default says none was seen."""
+
+    near_misses: tuple[NearMiss, ...] = ()
+    identifying_shape: IdentifyingShape | None = None
+    prose: bool = False
+    refuted: tuple[str, ...] = ()
+
+    @property
+    def person_shaped(self) -> bool:
+        """Whether the values have people's names' shape, which no detector confirmed.
+
+        >>> Signals(identifying_shape=IdentifyingShape.NAME_LIKE_WORDS).person_shaped, Signals().person_shaped
+        (True, False)
+        """
+        return self.identifying_shape in PERSON_SHAPES
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready data (a stored scan keeps it; :meth:`from_dict` reads it back).
+
+        >>> Signals(prose=True).as_dict()["prose"]
+        True
+        """
+        return {
+            "near_misses": [{"info_type": m.info_type, "confidence": m.confidence, "weak": m.weak,
+                             "detector": m.detector} for m in self.near_misses],
+            "identifying_shape": None if self.identifying_shape is None else self.identifying_shape.value,
+            "prose": self.prose,
+            "refuted": list(self.refuted),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Signals:
+        """The signals :meth:`as_dict` wrote (a stored scan's entry, already checked against its schema).
+
+        >>> Signals.from_dict({"refuted": ["PERSON_NAME"]}).refuted
+        ('PERSON_NAME',)
+        """
+        shape = data.get("identifying_shape")
+        return cls(
+            near_misses=tuple(NearMiss(str(m["info_type"]), float(m["confidence"]), bool(m.get("weak")),
+                                       str(m.get("detector") or "")) for m in data.get("near_misses") or ()),
+            identifying_shape=None if shape is None else IdentifyingShape(shape),
+            prose=bool(data.get("prose")),
+            refuted=tuple(str(t) for t in data.get("refuted") or ()),
+        )
