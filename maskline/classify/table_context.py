@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from maskline.classify.postal_shape import FOUR_DIGIT_NEAR_MISS
 from maskline.classify.result import ColumnClassification
+from maskline.classify.signals import NearMiss
 
 CONTACT_TYPES = ("PERSON_NAME", "STREET_ADDRESS", "PHONE", "EMAIL")
 CONTACT_CONFIDENCE = 0.7  # a contact column must be typed at least this surely to vouch for its table
@@ -41,14 +42,16 @@ def contact_columns(columns: Sequence[ColumnClassification]) -> tuple[str, ...]:
     return tuple(c.name for c in columns if c.info_type in CONTACT_TYPES and c.confidence >= CONTACT_CONFIDENCE)
 
 
-def _near_miss_postal(c: ColumnClassification) -> bool:
-    from maskline.infotypes.name_hints import names_a_numbering
+def _postal_near_miss(c: ColumnClassification) -> NearMiss | None:
+    """The four-digit postal near miss that nearly decided ``c``, read from its typed signals, or None."""
+    from maskline.infotypes.name_hints import hint_score, names_a_numbering
 
-    # The verdict says what nearly decided it: the near miss is its strongest value evidence, and no name hint
-    # (a name pointing to another type, or to this one, decided already). A name saying the digits number
-    # something (store_no, door_code, pin) speaks for the column more than its table does.
-    return c.info_type is None and not any(e.startswith("name:") for e in c.evidence) and \
-        any(e.startswith(f"weak:{FOUR_DIGIT_NEAR_MISS} ") for e in c.evidence) and not names_a_numbering(c.name)
+    # The near miss is its strongest value evidence, and no name hint (a name pointing to another type, or to this
+    # one, decided already). A name saying the digits number something (store_no, door_code, pin) speaks for the
+    # column more than its table does.
+    if c.info_type is not None or hint_score(c.name) or names_a_numbering(c.name):
+        return None
+    return next((m for m in c.signals.near_misses if m.weak and m.detector == FOUR_DIGIT_NEAR_MISS), None)
 
 
 def with_table_context(columns: Sequence[ColumnClassification],
@@ -71,16 +74,19 @@ def with_table_context(columns: Sequence[ColumnClassification],
         return tuple(columns)
     out = []
     for c in columns:
-        contacts = contact_columns([o for o in columns if o is not c]) if _near_miss_postal(c) else ()
-        if contacts:
+        miss = _postal_near_miss(c)
+        contacts = contact_columns([o for o in columns if o is not c]) if miss else ()
+        if miss and contacts:
             from maskline.infotypes import INFO_TYPES
 
-            weak = next(e for e in c.evidence if e.startswith("weak:"))
-            rest = tuple(e for e in c.evidence if e is not weak and not e.startswith("shape:"))
+            # Evidence strings are for people; the near miss itself comes from the typed signals.
+            rest = tuple(e for e in c.evidence if not e.startswith(("weak:", "shape:")))
             types = ", ".join(sorted({o.info_type or "" for o in columns if o.name in contacts}))
             c = replace(c, info_type="POSTAL_CODE", confidence=BESIDE_CONTACTS_CONFIDENCE,
                         category=INFO_TYPES["POSTAL_CODE"].category,
-                        evidence=(f"values:{weak.removeprefix('weak:').removesuffix(', not enough')}",
-                                  f"table:one-width codes beside people's contact data ({types})") + rest)
+                        evidence=(f"values:{miss.detector} {miss.confidence:.2f} validated",
+                                  f"table:one-width codes beside people's contact data ({types})") + rest,
+                        signals=replace(c.signals, near_misses=tuple(m for m in c.signals.near_misses
+                                                                     if m is not miss)))
         out.append(c)
     return tuple(out)

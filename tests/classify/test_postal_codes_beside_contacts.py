@@ -11,11 +11,13 @@ Values are drawn here with fixed seeds; none comes from the benchmark's splits.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pandas as pd
 
 from maskline.classify import classify
 from maskline.classify.result import ColumnClassification
+from maskline.classify.signals import NearMiss, Signals
 from maskline.classify.table_context import with_table_context
 
 _GIVEN = ["Anna", "Bence", "Zsófia", "Lukas", "Marie", "Pierre", "Giulia", "Mateo", "Sofia", "Jonas", "Emma", "Noah"]
@@ -72,7 +74,8 @@ def test_numbers_named_as_keys_or_refuted_as_years_stay_untyped_beside_people() 
 
 def test_contact_data_typed_weakly_does_not_vouch() -> None:  # control: a guess at a name vouches for nothing
     codes = ColumnClassification("extra12", None, 0.75, None,
-                                 ("type:DOUBLE", "weak:four-digit-codes 1.00 validated, not enough"))
+                                 ("type:DOUBLE", "weak:four-digit-codes 1.00 validated, not enough"),
+                                 signals=Signals((NearMiss("POSTAL_CODE", 1.0, weak=True, detector="four-digit-codes"),)))
     weak = ColumnClassification("c2", "PERSON_NAME", 0.65, "quasi-identifier")
     strong = ColumnClassification("c2", "PERSON_NAME", 0.8, "quasi-identifier")
     assert with_table_context((weak, codes), 0.6)[1].info_type is None
@@ -86,3 +89,16 @@ def test_five_digit_numbers_without_lost_zeros_stay_a_near_miss_beside_people() 
     verdict = classify(table).by_name()["f2"]
     assert verdict.info_type is None
     assert verdict.verdict == "uncertain"
+
+
+def test_the_near_miss_is_read_from_the_typed_signal_not_the_evidence_text() -> None:
+    """Evidence strings are for people: the same text without the typed near miss vouches for nothing."""
+    text_only = ColumnClassification("extra12", None, 0.75, None,
+                                     ("type:DOUBLE", "weak:four-digit-codes 1.00 validated, not enough"))
+    strong = ColumnClassification("c2", "PERSON_NAME", 0.8, "quasi-identifier")
+    assert with_table_context((strong, text_only), 0.6)[1].info_type is None
+    typed = replace(text_only, signals=Signals((NearMiss("POSTAL_CODE", 1.0, weak=True,
+                                                         detector="four-digit-codes"),)))
+    read = with_table_context((strong, typed), 0.6)[1]
+    assert read.info_type == "POSTAL_CODE"
+    assert read.signals.near_misses == ()  # typed now: the near miss no longer stands
