@@ -1,4 +1,5 @@
-"""Refuse a CSV whose first row is data: its cells would become column names, and names are shown.
+"""Refuse a CSV whose first row is data, or repeats a name: its cells would become column names, and names are
+shown.
 
 maskline reads a CSV's first row as its header, and a column's name is
 structure: it is printed in the plan, named in errors and lineage, and written

@@ -91,17 +91,27 @@ class CsvInput:
         return dict(zip(typed.columns, (str(t) for t in typed.types), strict=True))
 
     def fault(self) -> InputError | None:
-        """What is wrong with the file, once DuckDB failed reading it past the rows it checked when opened.
+        """What is wrong with the file, once DuckDB failed reading it past the rows it checked when opened, or
+        ``None`` when maskline finds no fault (the caller then raises its own error).
 
         DuckDB reads lazily: a malformed row deep in a large file is met only when the rows are read (sampled
-        or copied). The caller raises this, outside its ``except`` block, or its own error when it is ``None``.
+        or copied), after a write may have begun. The caller raises this outside its ``except`` block.
 
         >>> import duckdb, pathlib, tempfile
         >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.csv"; _ = p.write_text("id,email\\n1,ann@example.com\\n")
-        >>> open_csv(duckdb.connect(), p).fault() is None
+        >>> csv = open_csv(duckdb.connect(), p)
+        >>> csv.fault() is None
         True
+        >>> _ = p.write_text("id,email\\n1,ann@example.com\\n2\\n")  # changed since it was opened
+        >>> csv.fault().what
+        'the input cannot be read to its end, nothing was written: line 3 has 1 fields where the header has 2'
         """
-        return csv_fault(self.path, self.delimiter)
+        found = csv_fault(self.path, self.delimiter)
+        if found is None:
+            return None
+        return InputError(f"the input cannot be read to its end, nothing was written: {found.what}",
+                          where=found.where, fix=f"{found.fix} (the engine's message is not shown because it "
+                                                 "quotes the malformed row)")
 
 
 def open_csv(con: Any, path: str | Path) -> CsvInput:

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from maskline.classify.result import Classification
-from maskline.engine.csv_read import CsvInput, open_csv
+from maskline.engine import csv_read
 from maskline.engine.frames import MaskReport, classify_for, key_for, needs_classification
 from maskline.errors import InputError, MasklineError
 from maskline.keys import KeyMaterial
@@ -136,10 +136,10 @@ def _text_kind(suffix: str) -> str | None:
     return plain if plain in CSV_SUFFIXES else None
 
 
-def _open_input(con: Any, src: Path, csv: bool) -> CsvInput | None:
+def _open_input(con: Any, src: Path, csv: bool) -> csv_read.CsvInput | None:
     """Read ``src`` as the view ``maskline_input``: a CSV through :func:`open_csv` (returned), Parquet as it is."""
     if csv:
-        source = open_csv(con, src)  # raises the file's fault, built from its structure
+        source = csv_read.open_csv(con, src)  # raises the file's fault, built from its structure
         source.relation.create_view("maskline_input")
         return source
     unreadable: str | None = None
@@ -244,11 +244,7 @@ def mask_file(
                 tmp.unlink()
         if failure is not None:  # raised outside the handler: it holds no engine error, whose text quotes values
             fault = source.fault() if source is not None and isinstance(failure, InputError) else None
-            if fault is not None:  # found past the first rows: the write had started, so say nothing was written
-                raise InputError(f"the input cannot be read to its end, nothing was written: {fault.what}",
-                                 where=fault.where, fix=f"{fault.fix} (the engine's message is not shown because "
-                                                        "it quotes the malformed row)")
-            raise failure
+            raise fault or failure  # a fault past the rows read when opened: the write had started
         return MaskReport(plan, int(rows), str(dst))
     finally:
         con.close()  # an embedded connection holds memory until closed
