@@ -57,9 +57,14 @@ def _suffix(path: Path, role: str) -> str:
                      fix="use a .csv, .tsv, .csv.gz, .tsv.gz or .parquet file")
 
 
-def _dataset_name(path: Path) -> str:
-    """The policy's dataset a file is masked by default: its name without the extension (``people.csv.gz``:
-    ``people``)."""
+def dataset_name(path: str | Path) -> str:
+    """The policy's dataset a file is masked by when no table is named: its name without its extension, both of
+    a gzip CSV's.
+
+    >>> dataset_name("in/people.csv.gz"), dataset_name("people.parquet")
+    ('people', 'people')
+    """
+    path = Path(path)
     return path.name[: -len(_suffix(path, "input"))]
 
 
@@ -102,7 +107,7 @@ def _check_dataset(policy: Policy, table: str | None, src: Path) -> None:
 
     A policy without datasets, or an explicit ``table``, is a deliberate choice and is not checked.
     """
-    name = _dataset_name(src)
+    name = dataset_name(src)
     if table is not None or not policy.datasets or policy.dataset(name) is not None:
         return
     from maskline.errors import did_you_mean
@@ -191,7 +196,7 @@ def mask_file(
     _check_paths(src, dst, overwrite)
     pol = load_policy(policy)
     _check_dataset(pol, table, src)
-    table = table or _dataset_name(src)
+    table = table or dataset_name(src)
     con = connect()
     try:
         csv = src_kind in CSV_SUFFIXES
