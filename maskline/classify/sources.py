@@ -3,7 +3,8 @@
 Accepted inputs:
 
 - a pandas DataFrame or a pyarrow Table (sampled in memory, without copying the rest);
-- a path (or ``file://`` URI) to a CSV, TSV or Parquet file (sampled by embedded DuckDB);
+- a path (or ``file://`` URI) to a CSV or TSV file (gzip too), read by
+  :func:`maskline.engine.csv_read.open_csv` as the masking reads it, or a Parquet file (sampled by embedded DuckDB);
 - a DuckDB connection, a DB-API connection (psycopg2/psycopg, sqlite3) or a SQLAlchemy
   engine/connection, with ``table=``;
 - a URI naming a database table after ``::``: ``duckdb:///path/to.db::main.customers``,

@@ -30,7 +30,8 @@ def register(sub: Any) -> None:
     p.add_argument("output", help="output file (.csv, .tsv, .csv.gz, .tsv.gz, .parquet)")
     p.add_argument("--policy", help="policy YAML file; the scan stored beside it (maskline scan --save) is read "
                                     "too (default: classify the input)")
-    p.add_argument("--table", help="dataset name to look up in the policy (default: the input file's stem)")
+    p.add_argument("--table", help="dataset name to look up in the policy (default: the input file's name "
+                                   "without its extension, people for people.csv.gz)")
     p.add_argument("--overwrite", action="store_true", help="replace OUT if it exists")
     p.set_defaults(run=run)
 
