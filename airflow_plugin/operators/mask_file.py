@@ -65,11 +65,12 @@ class MaskFileOperator(BaseOperator):
         from airflow_plugin.lineage import LineageRecord, file_fields
         from airflow_plugin.policy_source import resolve_policy
         from maskline.engine import mask_file
+        from maskline.engine.files import dataset_name
 
         policy = resolve_policy(self.policy)
         src = ObjectStoragePath(str(self.src), conn_id=self.conn_id)
         dst = ObjectStoragePath(str(self.dst), conn_id=self.conn_id)
-        table = self.dataset or Path(src.name).stem
+        table = self.dataset or dataset_name(src.name)  # people.csv.gz: people
         # Resolved through Airflow so a key held in the maskline_default connection works for files too;
         # a missing key is left for the engine to report, since the file may need none.
         key = optional_operator_key(policy)

@@ -3,7 +3,8 @@
 Accepted inputs:
 
 - a pandas DataFrame or a pyarrow Table (sampled in memory, without copying the rest);
-- a path (or ``file://`` URI) to a CSV, TSV or Parquet file (sampled by embedded DuckDB);
+- a path (or ``file://`` URI) to a CSV or TSV file (gzip too), read by
+  :func:`maskline.engine.csv_read.open_csv` as the masking reads it, or a Parquet file (sampled by embedded DuckDB);
 - a DuckDB connection, a DB-API connection (psycopg2/psycopg, sqlite3) or a SQLAlchemy
   engine/connection, with ``table=``;
 - a URI naming a database table after ``::``: ``duckdb:///path/to.db::main.customers``,
@@ -31,10 +32,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from maskline.classify.values import ColumnValues, from_arrow, from_counts, from_python
 from maskline.errors import ClassificationError, InputError
+
+if TYPE_CHECKING:
+    from maskline.engine.csv_read import CsvInput
 
 SEED = 42
 # A Parquet sample is read as runs of consecutive rows (see _row_blocks): at least MIN_RUNS of them, and no run
@@ -147,6 +151,7 @@ def _from_location(loc: str, table: str | None, n: int) -> Sample:
     import duckdb
 
     con = _file_connection()
+    csv: CsvInput | None = None
     try:
         if str(path).lower().endswith((".parquet", ".pq")):
             rel = con.read_parquet(str(path))
@@ -156,17 +161,11 @@ def _from_location(loc: str, table: str | None, n: int) -> Sample:
             columns, rows, total = grouped_sample(rel, n, row_number=None if ROW_NUMBER in rel.columns
                                                   else ROW_NUMBER)
         else:
-            _check_csv_header(con, path)  # before its cells become column names in the scan's output
-            typed = con.read_csv(str(path), quotechar='"', escapechar='"')  # RFC 4180's, as the masking reads
-            types = dict(zip(typed.columns, (str(t) for t in typed.types), strict=True))
-            from maskline.engine.csv_faults import misread_fault
+            from maskline.engine.csv_read import open_csv
 
-            misread = misread_fault(path, typed.columns)  # before a whole line becomes a column's name
-            if misread is not None:
-                raise misread
-            # All text: sniffing would turn "01234" into 1234 and lose what makes it a postal code.
-            rel = con.read_csv(str(path), all_varchar=True, quotechar='"', escapechar='"')
-            columns, rows, total = grouped_sample(rel, n)
+            csv = open_csv(con, path)  # the masking's reader: the same columns, or the same fault
+            types = csv.sniffed_types()  # evidence; the values are sampled as text, so "01234" stays a postcode
+            columns, rows, total = grouped_sample(csv.relation, n)
     except duckdb.Error as e:
         failed: str | None = type(e).__name__  # only its class: its text quotes the row
     else:
@@ -174,28 +173,10 @@ def _from_location(loc: str, table: str | None, n: int) -> Sample:
     finally:
         con.close()
     if failed is not None:  # raised outside the handler, which holds the engine's error
-        from maskline.engine.csv_faults import csv_fault
-
-        fault = None if str(path).lower().endswith((".parquet", ".pq")) else csv_fault(path)
-        raise fault or InputError(f"cannot read {path.name}: {failed}", where=str(path),
-                                  fix="check that the file is a valid, non-empty CSV or Parquet file")
+        raise (csv.fault() if csv is not None else None) or InputError(
+            f"cannot read {path.name}: {failed}", where=str(path),
+            fix="check that the file is a valid, non-empty CSV or Parquet file")
     return Sample(columns, _file_table_name(path), types, total, rows)
-
-
-def _check_csv_header(con: Any, path: Path) -> None:
-    """Refuse a CSV whose first row is data (see :mod:`maskline.engine.csv_header`)."""
-    from maskline.engine.csv_header import check_header_holds_names
-
-    literal = "'" + str(path).replace("'", "''") + "'"
-    rows = con.execute(f"SELECT Delimiter, HasHeader FROM sniff_csv({literal})").fetchall()
-    if rows:
-        if not rows[0][1]:  # a ragged row or bad bytes mislead the sniffer into finding no header
-            from maskline.engine.csv_faults import csv_fault
-
-            fault = csv_fault(path, str(rows[0][0] or ",") or None)
-            if fault is not None:
-                raise fault
-        check_header_holds_names(path, str(rows[0][0] or ","), sniffed_header=bool(rows[0][1]))
 
 
 ROW_NUMBER = "file_row_number"  # DuckDB's virtual column of a Parquet row's position in its file

@@ -1,4 +1,5 @@
-"""``maskline mask IN OUT [--policy P]``: mask a CSV or Parquet file (classifying it first without a policy)."""
+"""``maskline mask IN OUT [--policy P]``: mask a CSV, gzip CSV or Parquet file (classifying it first without a
+policy)."""
 
 from __future__ import annotations
 
@@ -16,18 +17,21 @@ def register(sub: Any) -> None:
     """
     p = sub.add_parser(
         "mask",
-        help="mask a CSV or Parquet file",
-        description="Mask IN into OUT (CSV or Parquet, by extension) on embedded DuckDB. Without --policy the "
-        "input is classified first: each sensitive column gets its info type's default method, and every column "
-        "the scan is not confident is safe is redacted (fail closed). Columns that are not masked come out "
-        "unchanged: CSV is read as text. The output is written atomically: on any error nothing is written. "
+        help="mask a CSV, gzip CSV or Parquet file",
+        description="Mask IN into OUT (CSV, gzip CSV or Parquet, by extension: an OUT ending in .csv.gz is "
+        "written gzip-compressed) on embedded DuckDB. Without --policy the input is classified first: each "
+        "sensitive column gets its info type's default method, and every column the scan is not confident is "
+        "safe is redacted (fail closed). Columns that are not masked come out unchanged: CSV is read as text, "
+        "by the same reader as 'maskline scan', so a file either command cannot read is refused by both with the "
+        "same fault and line. The output is written atomically: on any error nothing is written. "
         "Keyed methods read the key from MASKLINE_KEY (or the variable named by the policy's 'key').",
     )
-    p.add_argument("input", help="input file (.csv, .tsv, .parquet)")
-    p.add_argument("output", help="output file (.csv, .tsv, .parquet)")
+    p.add_argument("input", help="input file (.csv, .tsv, .csv.gz, .tsv.gz, .parquet)")
+    p.add_argument("output", help="output file (.csv, .tsv, .csv.gz, .tsv.gz, .parquet)")
     p.add_argument("--policy", help="policy YAML file; the scan stored beside it (maskline scan --save) is read "
                                     "too (default: classify the input)")
-    p.add_argument("--table", help="dataset name to look up in the policy (default: the input file's stem)")
+    p.add_argument("--table", help="dataset name to look up in the policy (default: the input file's name "
+                                   "without its extension, people for people.csv.gz)")
     p.add_argument("--overwrite", action="store_true", help="replace OUT if it exists")
     p.set_defaults(run=run)
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 SOURCES_HELP = (
-    "PATH_OR_URI is a .csv, .tsv or .parquet file, or a database table written as URI::table: "
+    "PATH_OR_URI is a .csv, .tsv, .csv.gz, .tsv.gz or .parquet file, or a database table written as URI::table: "
     "duckdb:///path/to.db::main.customers, postgresql://user@host:5432/db::public.customers, "
     "sqlite:///path/to.db::customers (a password in the URI is never printed; prefer PGPASSWORD). "
     "Rows are sampled where they live, the same rows on every run (Parquet: runs of rows at seeded places; CSV and "

@@ -17,9 +17,11 @@ line 2 holds bytes that are not UTF-8 (at ...t.csv, line 2). Fix: save the file 
 from __future__ import annotations
 
 import csv
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
+from maskline.engine.csv_bytes import gzipped, open_csv_bytes, open_csv_text
 from maskline.errors import InputError
 
 # DuckDB's read_csv default max_line_size (its newline included): a longer line is refused.
@@ -27,7 +29,9 @@ MAX_LINE_BYTES = 2_000_000
 MAX_FIELD = 2**31 - 1
 DELIMITERS = ",;\t|"
 PARQUET = b"PAR1"
-COMPRESSED = (b"\x1f\x8b", b"\x28\xb5\x2f\xfd")  # gzip and zstd, which DuckDB reads by their extension
+GZIP = b"\x1f\x8b"
+ZSTD = b"\x28\xb5\x2f\xfd"  # which DuckDB reads by the .zst extension only
+CHUNK = 1 << 20
 
 
 def csv_fault(src: Path, delimiter: str | None = None) -> InputError | None:
@@ -46,11 +50,21 @@ def csv_fault(src: Path, delimiter: str | None = None) -> InputError | None:
     """
     with src.open("rb") as f:
         magic = f.read(4)
-    if magic.startswith(COMPRESSED):
+    if gzipped(src):
+        fault = gzip_fault(src)
+        if fault is not None:
+            return fault
+        with open_csv_bytes(src) as f:
+            magic = f.read(4)
+    elif magic.startswith(GZIP):
+        return InputError("the file is gzip-compressed but its name does not end in .gz", where=str(src),
+                          fix=f"name it {src.name}.gz, or decompress it (gunzip -c {src.name} > plain.csv)")
+    elif magic.startswith(ZSTD):
         return None  # its bytes are not the CSV's: DuckDB's own error stands
     if magic == PARQUET:
         return InputError("the file is Parquet, not CSV", where=str(src),
-                          fix=f"give it the .parquet extension ({src.stem}.parquet)")
+                          fix=f"{'decompress it and ' if gzipped(src) else ''}give it the .parquet extension "
+                              f"({_base_name(src)}.parquet)")
     fault = _byte_fault(src)
     if fault is not None:
         return fault
@@ -87,10 +101,50 @@ def misread_fault(src: Path, columns: Sequence[str]) -> InputError | None:
     return csv_fault(src)
 
 
+def gzip_fault(src: Path) -> InputError | None:
+    """The fault of a file named ``.gz`` whose bytes are not one whole gzip stream, or ``None``.
+
+    DuckDB reads a gzip file cut short without an error, up to where it ends: the rows after are lost, and a
+    masked copy would be written without them. So the whole stream is read here, before DuckDB reads it.
+
+    >>> import gzip, pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.csv.gz"
+    >>> _ = p.write_bytes(gzip.compress(b"id\\n" + b"1\\n" * 1000)[:30])
+    >>> gzip_fault(p).what
+    'the gzip data is cut short or corrupt'
+    >>> _ = p.write_bytes(gzip.compress(b"id\\n1\\n"))
+    >>> gzip_fault(p) is None
+    True
+    """
+    with src.open("rb") as f:
+        magic = f.read(2)
+    if magic != GZIP:
+        return InputError("the file's name ends in .gz but it is not gzip-compressed", where=str(src),
+                          fix=f"name it without .gz ({src.name[:-3]}), or compress it (gzip -k FILE)")
+    try:
+        with open_csv_bytes(src) as stream:
+            while stream.read(CHUNK):
+                pass
+    except (OSError, EOFError, zlib.error):  # their text is about the stream, but errors carry structure
+        broken = True
+    else:
+        broken = False
+    if broken:  # raised by the caller, outside this handler
+        return InputError("the gzip data is cut short or corrupt", where=str(src),
+                          fix=f"check it with gzip -t {src.name}, then copy or write it again")
+    return None
+
+
+def _base_name(src: Path) -> str:
+    """The file's name without .gz and its CSV extension: ``people`` for ``people.csv.gz``."""
+    name = src.name[:-3] if gzipped(src) else src.name
+    return Path(name).stem
+
+
 def _unclosed_quote_or_ragged_row(src: Path, delimiter: str) -> InputError | int | None:
     """A row whose number of fields is not the header's, or the line where a record that cannot be parsed
     starts."""
-    with src.open(newline="", encoding="utf-8-sig") as f:
+    with open_csv_text(src) as f:
         reader = csv.reader(f, delimiter=delimiter, strict=True)
         header: list[str] | None = None
         start = 1
@@ -111,7 +165,7 @@ def _unclosed_quote_or_ragged_row(src: Path, delimiter: str) -> InputError | int
 
 def _byte_fault(src: Path) -> InputError | None:
     """A line that is not UTF-8, or longer than DuckDB reads."""
-    with src.open("rb") as f:
+    with open_csv_bytes(src) as f:
         for n, line in enumerate(f, 1):
             if len(line) > MAX_LINE_BYTES:
                 return InputError(f"line {n} is longer than the {MAX_LINE_BYTES:,} bytes DuckDB reads in one line",
@@ -125,14 +179,23 @@ def _byte_fault(src: Path) -> InputError | None:
                 bad = False
             if bad:  # raised outside the handler: the decode error quotes the byte
                 return InputError(f"line {n} holds bytes that are not UTF-8", where=f"{src}, line {n}",
-                                  fix=f"save the file as UTF-8, e.g. iconv -f cp1252 -t utf-8 {src.name} > "
-                                      f"{src.stem}.utf8{src.suffix} (name the encoding it was written in)")
+                                  fix=f"save the file as UTF-8, e.g. {_iconv(src)} (name the encoding it was "
+                                      "written in)")
     return None
+
+
+def _iconv(src: Path) -> str:
+    """The command that rewrites ``src`` as UTF-8 beside it, through gunzip and gzip for a gzip file."""
+    if gzipped(src):
+        plain = src.name[:-3]
+        out = f"{Path(plain).stem}.utf8{Path(plain).suffix}.gz"
+        return f"gunzip -c {src.name} | iconv -f cp1252 -t utf-8 | gzip > {out}"
+    return f"iconv -f cp1252 -t utf-8 {src.name} > {src.stem}.utf8{src.suffix}"
 
 
 def _guess_delimiter(src: Path) -> str:
     """The delimiter of the file's first lines by :class:`csv.Sniffer`, or a comma."""
-    with src.open(newline="", encoding="utf-8-sig", errors="replace") as f:
+    with open_csv_text(src, errors="replace") as f:
         head = f.read(65536)
     try:
         return csv.Sniffer().sniff(head, delimiters=DELIMITERS).delimiter

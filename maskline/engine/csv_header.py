@@ -1,4 +1,5 @@
-"""Refuse a CSV whose first row is data: its cells would become column names, and names are shown.
+"""Refuse a CSV whose first row is data, or repeats a name: its cells would become column names, and names are
+shown.
 
 maskline reads a CSV's first row as its header, and a column's name is
 structure: it is printed in the plan, named in errors and lineage, and written
@@ -30,8 +31,10 @@ maskline.errors.InputError: the first row looks like data, not a header: column 
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from pathlib import Path
 
+from maskline.engine.csv_bytes import open_csv_text
 from maskline.errors import InputError
 
 HEADER_FIX = "add a header row that names the columns: maskline writes the first row out as names, unmasked"
@@ -52,8 +55,32 @@ def header_cells(src: Path, delimiter: str) -> list[str]:
     >>> header_cells(p, ";")
     ['id', 'e mail']
     """
-    with src.open(newline="", encoding="utf-8", errors="replace") as f:
+    with open_csv_text(src, errors="replace") as f:
         return next(csv.reader(f, delimiter=delimiter), [])
+
+
+def check_unique_header(src: Path, delimiter: str, columns: Sequence[str]) -> None:
+    """Refuse a CSV whose header repeats a name: DuckDB renames the copy, which the policy then never matches.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.csv"; _ = p.write_text("id,email,email\\n1,a,b\\n")
+    >>> check_unique_header(p, ",", ["id", "email", "email_1"])
+    Traceback (most recent call last):
+    ...
+    maskline.errors.InputError: the header repeats the column name 'email' (columns 2 and 3) (at ...t.csv). Fix: rename one of them; a renamed copy would not match the policy's rules
+    """
+    header = header_cells(src, delimiter)
+    if len(header) != len(columns):
+        return  # DuckDB found another layout (comment lines, no header): its own names stand
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(header, 1):
+        name = raw.strip().lower()
+        if name in seen:
+            shown = repr(raw.strip()) if raw.strip().isidentifier() else "(a name that is not an identifier)"
+            raise InputError(f"the header repeats the column name {shown} (columns {seen[name]} and {i})",
+                             where=str(src), fix="rename one of them; a renamed copy would not match the "
+                                                 "policy's rules")
+        seen[name] = i
 
 
 def check_header_holds_names(src: Path, delimiter: str, *, sniffed_header: bool) -> None:

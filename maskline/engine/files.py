@@ -4,11 +4,13 @@ The output is written to a hidden temporary file beside the destination and
 renamed over it only when the whole COPY succeeded, so a failure never leaves
 a partial or unmasked file behind.
 
-CSV is read as text (every column VARCHAR, a quoted empty string kept apart
-from an empty field, which is NULL), so the columns that are not masked come
-out with exactly the text they went in with: dates, booleans, ``1.10``,
-``0x1F`` and ``007`` are not reformatted. A CSV written from a CSV keeps its
-delimiter. Parquet columns keep their types and values.
+CSV (and gzip CSV, ``.csv.gz``) is read through :func:`maskline.engine.csv_read.open_csv`, the
+reader the scan uses too: as text (every column VARCHAR, a quoted empty string
+kept apart from an empty field, which is NULL), so the columns that are not
+masked come out with exactly the text they went in with: dates, booleans,
+``1.10``, ``0x1F`` and ``007`` are not reformatted. A CSV written from a CSV
+keeps its delimiter, and an output named ``.csv.gz`` is gzip-compressed.
+Parquet columns keep their types and values.
 
 >>> import tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -28,28 +30,42 @@ from pathlib import Path
 from typing import Any
 
 from maskline.classify.result import Classification
-from maskline.engine.csv_faults import csv_fault, misread_fault
+from maskline.engine import csv_read
 from maskline.engine.frames import MaskReport, classify_for, key_for, needs_classification
 from maskline.errors import InputError, MasklineError
 from maskline.keys import KeyMaterial
 from maskline.plan import build_plan
 from maskline.policy import Policy, load_policy
 
-READERS = {".csv": "read_csv", ".tsv": "read_csv", ".parquet": "read_parquet", ".pq": "read_parquet"}
-# Text in, text out: nothing is parsed, so nothing passed through is reformatted. The quote is RFC 4180's, not
-# sniffed: a sniffer that sees no quote in its sample reads none, and a field quoted further down ("Smith, John")
-# would then be split, or keep its quotes as text and come out changed.
-CSV_TEXT = "all_varchar = true, header = true, allow_quoted_nulls = false, quote = '\"', escape = '\"'"
-WRITERS = {".csv": "(FORMAT csv, HEADER true)", ".tsv": "(FORMAT csv, HEADER true, DELIMITER '\t')",
+# CSV by suffix, longest first: ".csv.gz" is gzip CSV, not a file of type ".gz".
+CSV_SUFFIXES = (".csv.gz", ".tsv.gz", ".csv", ".tsv")
+PARQUET_SUFFIXES = (".parquet", ".pq")
+# The temporary output's name does not end like the output's, so the compression is named, never inferred.
+WRITERS = {".csv": "(FORMAT csv, HEADER true, COMPRESSION none)",
+           ".tsv": "(FORMAT csv, HEADER true, DELIMITER '\t', COMPRESSION none)",
+           ".csv.gz": "(FORMAT csv, HEADER true, COMPRESSION gzip)",
+           ".tsv.gz": "(FORMAT csv, HEADER true, DELIMITER '\t', COMPRESSION gzip)",
            ".parquet": "(FORMAT parquet)", ".pq": "(FORMAT parquet)"}
 
 
 def _suffix(path: Path, role: str) -> str:
-    suffix = path.suffix.lower()
-    if suffix not in READERS:
-        raise InputError(f"unsupported file type {suffix or '(none)'!r}", where=f"{role} {path}",
-                         fix="use a .csv, .tsv or .parquet file")
-    return suffix
+    name = path.name.lower()
+    for suffix in CSV_SUFFIXES + PARQUET_SUFFIXES:
+        if name.endswith(suffix):
+            return suffix
+    raise InputError(f"unsupported file type {path.suffix.lower() or '(none)'!r}", where=f"{role} {path}",
+                     fix="use a .csv, .tsv, .csv.gz, .tsv.gz or .parquet file")
+
+
+def dataset_name(path: str | Path) -> str:
+    """The policy's dataset a file is masked by when no table is named: its name without its extension, both of
+    a gzip CSV's.
+
+    >>> dataset_name("in/people.csv.gz"), dataset_name("people.parquet")
+    ('people', 'people')
+    """
+    path = Path(path)
+    return path.name[: -len(_suffix(path, "input"))]
 
 
 def _check_paths(src: Path, dst: Path, overwrite: bool) -> None:
@@ -75,14 +91,6 @@ def _literal_text(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _sniff(con: Any, src: Path) -> tuple[str | None, bool]:
-    """The delimiter DuckDB's sniffer found (so a CSV written back keeps it), and whether it found a header."""
-    rows = con.execute(f"SELECT Delimiter, HasHeader FROM sniff_csv({_literal(src)})").fetchall()  # all: no open result
-    if not rows:
-        return None, True
-    return (str(rows[0][0]) if rows[0][0] else None), bool(rows[0][1])
-
-
 def _parquet_schema(src: Path) -> Any:
     """The Arrow schema of a Parquet file DuckDB has already read."""
     import pyarrow.parquet as pq
@@ -99,13 +107,14 @@ def _check_dataset(policy: Policy, table: str | None, src: Path) -> None:
 
     A policy without datasets, or an explicit ``table``, is a deliberate choice and is not checked.
     """
-    if table is not None or not policy.datasets or policy.dataset(src.stem) is not None:
+    name = dataset_name(src)
+    if table is not None or not policy.datasets or policy.dataset(name) is not None:
         return
     from maskline.errors import did_you_mean
 
-    raise InputError(f"the policy has no dataset named {src.stem!r} (the input file's name)",
+    raise InputError(f"the policy has no dataset named {name!r} (the input file's name)",
                      where=f"{src} with {policy.source}",
-                     fix=did_you_mean(src.stem, list(policy.datasets)) + "; or pass --table/table= with the "
+                     fix=did_you_mean(name, list(policy.datasets)) + "; or pass --table/table= with the "
                          "dataset's name, or --table with the file's name to mask it by a scan alone")
 
 
@@ -126,31 +135,29 @@ def _claim(tmp: Path) -> None:
                          fix="check that the directory is writable and has free space, or choose another one")
 
 
-def check_unique_header(src: Path, delimiter: str, columns: Sequence[str]) -> None:
-    """Refuse a CSV whose header repeats a name: DuckDB renames the copy, which the policy then never matches.
+def _text_kind(suffix: str) -> str | None:
+    """The CSV layout a suffix names, compressed or not (``.csv.gz``: ``.csv``); ``None`` for Parquet."""
+    plain = suffix.removesuffix(".gz")
+    return plain if plain in CSV_SUFFIXES else None
 
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.csv"; _ = p.write_text("id,email,email\\n1,a,b\\n")
-    >>> check_unique_header(p, ",", ["id", "email", "email_1"])
-    Traceback (most recent call last):
-    ...
-    maskline.errors.InputError: the header repeats the column name 'email' (columns 2 and 3) (at ...t.csv). Fix: rename one of them; a renamed copy would not match the policy's rules
-    """
-    import csv
 
-    with src.open(newline="", encoding="utf-8", errors="replace") as f:
-        header = next(csv.reader(f, delimiter=delimiter), [])
-    if len(header) != len(columns):
-        return  # DuckDB found another layout (comment lines, no header): its own names stand
-    seen: dict[str, int] = {}
-    for i, raw in enumerate(header, 1):
-        name = raw.strip().lower()
-        if name in seen:
-            shown = repr(raw.strip()) if raw.strip().isidentifier() else "(a name that is not an identifier)"
-            raise InputError(f"the header repeats the column name {shown} (columns {seen[name]} and {i})",
-                             where=str(src), fix="rename one of them; a renamed copy would not match the "
-                                                 "policy's rules")
-        seen[name] = i
+def _open_input(con: Any, src: Path, csv: bool) -> csv_read.CsvInput | None:
+    """Read ``src`` as the view ``maskline_input``: a CSV through :func:`open_csv` (returned), Parquet as it is."""
+    if csv:
+        source = csv_read.open_csv(con, src)  # raises the file's fault, built from its structure
+        source.relation.create_view("maskline_input")
+        return source
+    unreadable: str | None = None
+    try:
+        con.execute(f"CREATE VIEW maskline_input AS SELECT * FROM read_parquet({_literal(src)})").fetchall()
+    except Exception as e:  # noqa: BLE001 - unreadable input: say so without quoting its content
+        from maskline.engine.failures import safe_engine_message
+
+        unreadable = safe_engine_message(e)
+    if unreadable is not None:  # raised outside the handler: no engine error (quoting the file) rides along
+        raise InputError(f"cannot read input: {unreadable}", where=str(src),
+                         fix="check that the file is valid CSV or Parquet")
+    return None
 
 
 def mask_file(
@@ -165,9 +172,9 @@ def mask_file(
     identities: Sequence[str] = (),
     progress: Callable[[float], None] | None = None,
 ) -> MaskReport:
-    """Mask ``src`` (CSV/Parquet) into ``dst`` (CSV/Parquet, by extension), atomically.
+    """Mask ``src`` (CSV, gzip CSV or Parquet) into ``dst`` (the same kinds, by extension), atomically.
 
-    ``table`` (default: the file's stem) selects the policy's dataset entry;
+    ``table`` (default: the file's name without its extension) selects the policy's dataset entry;
     ``progress`` is called with the percentage done while DuckDB works.
 
     >>> import pathlib, tempfile; d = pathlib.Path(tempfile.mkdtemp())
@@ -184,47 +191,23 @@ def mask_file(
     from maskline.sql.session import apply_key_setup
 
     src, dst = Path(src), Path(dst)
-    reader = READERS[_suffix(src, "input")]
-    writer = WRITERS[_suffix(dst, "output")]
+    src_kind, dst_kind = _suffix(src, "input"), _suffix(dst, "output")
+    writer = WRITERS[dst_kind]
     _check_paths(src, dst, overwrite)
     pol = load_policy(policy)
     _check_dataset(pol, table, src)
-    table = table or src.stem
+    table = table or dataset_name(src)
     con = connect()
     try:
-        csv = reader == "read_csv"
-        unreadable: str | None = None
-        try:
-            options = f", {CSV_TEXT}" if csv else ""
-            con.execute(f"CREATE VIEW maskline_input AS SELECT * FROM {reader}({_literal(src)}{options})").fetchall()
-            cols = columns_of(con, "maskline_input")
-            delimiter, sniffed_header = _sniff(con, src) if csv else (None, True)
-        except Exception as e:  # noqa: BLE001 - unreadable input: say so without quoting its content
-            from maskline.engine.failures import safe_engine_message
-
-            unreadable = safe_engine_message(e)
-        if unreadable is not None:  # raised outside the handler: no engine error (quoting the file) rides along
-            fault = csv_fault(src) if csv else None
-            if fault is not None:
-                raise fault
-            raise InputError(f"cannot read input: {unreadable}", where=str(src),
-                             fix="check that the file is valid CSV or Parquet")
+        csv = src_kind in CSV_SUFFIXES
+        source = _open_input(con, src, csv)  # before any column name is shown or written
+        cols = columns_of(con, "maskline_input")
         if not cols:
             raise InputError("input has no columns", where=str(src), fix="pass a file with a header")
-        fault = misread_fault(src, [c for c, _ in cols]) if csv else None
-        if fault is not None:
-            raise fault
-        if csv:  # before any column name is shown or written: a first row of data would be, unmasked
-            from maskline.engine.csv_header import check_header_holds_names
-
-            fault = None if sniffed_header else csv_fault(src, delimiter)
-            if fault is not None:  # a ragged row or bad bytes mislead the sniffer into finding no header
-                raise fault
-            check_header_holds_names(src, delimiter or ",", sniffed_header=sniffed_header)
-            check_unique_header(src, delimiter or ",", [c for c, _ in cols])
-        if csv and delimiter and _suffix(dst, "output") == _suffix(src, "input") and WRITERS[_suffix(dst, "output")] \
-                .startswith("(FORMAT csv"):
-            writer = f"(FORMAT csv, HEADER true, DELIMITER {_literal_text(delimiter)})"
+        if source is not None and _text_kind(dst_kind) == _text_kind(src_kind):  # CSV to CSV keeps its delimiter
+            compression = "gzip" if dst_kind.endswith(".gz") else "none"
+            writer = (f"(FORMAT csv, HEADER true, DELIMITER {_literal_text(source.delimiter)}, "
+                      f"COMPRESSION {compression})")
         if classification is None:  # the stored scan beside the policy, else the classifier
             from maskline.classify.stored import stored_classification
 
@@ -265,12 +248,8 @@ def mask_file(
             if tmp.exists():
                 tmp.unlink()
         if failure is not None:  # raised outside the handler: it holds no engine error, whose text quotes values
-            fault = csv_fault(src, delimiter) if csv and isinstance(failure, InputError) else None
-            if fault is not None:  # found past the first rows: the write had started, so say nothing was written
-                raise InputError(f"the input cannot be read to its end, nothing was written: {fault.what}",
-                                 where=fault.where, fix=f"{fault.fix} (the engine's message is not shown because "
-                                                        "it quotes the malformed row)")
-            raise failure
+            fault = source.fault() if source is not None and isinstance(failure, InputError) else None
+            raise fault or failure  # a fault past the rows read when opened: the write had started
         return MaskReport(plan, int(rows), str(dst))
     finally:
         con.close()  # an embedded connection holds memory until closed

@@ -78,7 +78,7 @@ def _cli(*argv: str, cwd) -> tuple[int, str]:
 def test_what_duckdb_reads_as_the_header_of_a_headerless_csv_is_its_first_record(tmp_path) -> None:
     import duckdb
 
-    from maskline.engine.files import CSV_TEXT
+    from maskline.engine.csv_read import CSV_TEXT
 
     for text in (HEADERLESS_TYPED, HEADERLESS_TEXT):  # the control: these names would be printed and written
         src = tmp_path / "people.csv"
@@ -252,7 +252,7 @@ DEEP_POLICY = {"datasets": {"people": {"columns": {
 def test_duckdbs_message_for_a_malformed_row_quotes_the_row(tmp_path, bad) -> None:
     import duckdb
 
-    from maskline.engine.files import CSV_TEXT
+    from maskline.engine.csv_read import CSV_TEXT
 
     _csv_with_a_bad_row_deep_in(tmp_path / "people.csv", bad)
     with pytest.raises(duckdb.Error) as e:  # the control: forwarding it, or chaining it, would carry the value

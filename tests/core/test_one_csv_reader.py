@@ -1,0 +1,127 @@
+"""The scan and the mask read a CSV through one entry point (``maskline.engine.csv_read.open_csv``): the same
+messy file gives both the same fault, word for word, and neither reads a CSV any other way."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from maskline.classify import classify
+from maskline.engine import csv_read
+from maskline.engine.files import mask_file
+from maskline.errors import InputError
+
+CANARY = "zed.canary@example.com"
+POLICY = {"datasets": {"people": {"columns": {"id": {"pass": True}}}}}
+
+
+def _rows(n: int) -> list[str]:
+    return [f"{i},u{i}@example.org,{i:05d}" for i in range(n)]
+
+
+def _parquet_bytes(tmp_path: Path) -> bytes:
+    pq.write_table(pa.table({"email": [CANARY]}), tmp_path / "made.parquet")
+    data = (tmp_path / "made.parquet").read_bytes()
+    (tmp_path / "made.parquet").unlink()
+    return data
+
+
+# Each messy CSV, and the words its fault must hold. The few-row ragged file is the one DuckDB's sniffer once read
+# as one column (every line a cell), which `unclassified: pass` then wrote raw.
+MESSY = {
+    "ragged row": (lambda _: ("id,email,code\n" + "\n".join(_rows(3) + [f"3,{CANARY}"]) + "\n").encode(),
+                   "line 5 has 2 fields where the header has 3"),
+    "ragged row read as one column": (lambda _: f"id,email\n1,{CANARY}\n2\n".encode(),
+                                      "line 3 has 1 fields where the header has 2"),
+    "unclosed quote": (lambda _: ("id,email,code\n" + "\n".join(_rows(3000) + [f'3000,"{CANARY},1'] + _rows(10))
+                                  + "\n").encode(), "a quoted field is not closed"),
+    "non-UTF-8 bytes": (lambda _: "id,name,code\n1,Jos\u00e9 Zed,007\n".encode("latin-1"),
+                        "line 2 holds bytes that are not UTF-8"),
+    "line too long": (lambda _: b"id,blob,code\n1," + b"z" * 2_000_001 + b",007\n",
+                      "line 2 is longer than the 2,000,000"),
+    "parquet named csv": (_parquet_bytes, "the file is Parquet, not CSV"),
+    "header repeats a name": (lambda _: f"id,email,email\n1,{CANARY},b@example.org\n".encode(),
+                              "the header repeats the column name 'email'"),
+    "first row is data": (lambda _: f"Ann Lee,{CANARY}\nBo Li,bo@example.org\n".encode(),
+                          "the first row looks like data"),
+}
+
+
+def _fault(command: str, src: Path, tmp_path: Path) -> InputError:
+    with pytest.raises(InputError) as e:
+        if command == "mask":
+            mask_file(src, tmp_path / ("out" + "".join(src.suffixes)), POLICY)
+        else:
+            classify(str(src))
+    return e.value
+
+
+@pytest.mark.parametrize("compressed", [False, True], ids=["csv", "csv.gz"])
+@pytest.mark.parametrize("case", sorted(MESSY))
+def test_the_scan_and_the_mask_of_a_messy_csv_give_the_same_fault(tmp_path, case, compressed) -> None:
+    make, what = MESSY[case]
+    data = make(tmp_path)
+    src = tmp_path / ("people.csv.gz" if compressed else "people.csv")
+    src.write_bytes(gzip.compress(data) if compressed else data)
+    scanned, masked = _fault("scan", src, tmp_path), _fault("mask", src, tmp_path)
+    assert str(scanned) == str(masked)  # what, where and fix, word for word
+    assert what in masked.what and str(src) in (masked.where or "") and masked.fix
+    assert CANARY not in str(masked) and "Jos" not in str(masked) and "zzz" not in str(masked)
+    assert masked.__context__ is None and scanned.__context__ is None  # no engine text rides along
+    assert [p.name for p in tmp_path.iterdir()] == [src.name]  # no output, no temporary file
+
+
+@pytest.mark.parametrize("compressed", [False, True], ids=["csv", "csv.gz"])
+def test_a_well_formed_csv_reads_the_same_columns_for_the_scan_and_the_mask(tmp_path, compressed) -> None:
+    # The control: the same file, well formed, is read by both, with the same names.
+    data = b'id;email;note\n007;ann@example.com;"a;b"\n008;bo@example.org;""\n'
+    src = tmp_path / ("people.csv.gz" if compressed else "people.csv")
+    src.write_bytes(gzip.compress(data) if compressed else data)
+    scanned = classify(str(src))
+    report = mask_file(src, tmp_path / "out.csv", {"datasets": {"people": {"columns": {
+        "id": {"pass": True}, "note": {"pass": True}, "email": {"info_type": "EMAIL"}}}}})
+    assert [c.name for c in scanned.columns] == [c.name for c in report.plan.columns] == ["id", "email", "note"]
+    assert (tmp_path / "out.csv").read_text() == 'id;email;note\n007;*****@example.com;"a;b"\n008;*****@example.org;""\n'
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The paths the entry point opened; it still runs (a spy, not a stand-in)."""
+    calls: list[Path] = []
+    real = csv_read.open_csv
+
+    def spy(con, path):  # type: ignore[no-untyped-def]
+        calls.append(Path(path))
+        return real(con, path)
+
+    monkeypatch.setattr(csv_read, "open_csv", spy)
+    return calls
+
+
+@pytest.mark.parametrize("name", ["people.csv", "people.tsv", "people.csv.gz"])
+@pytest.mark.parametrize("command", ["scan", "mask with a policy", "mask without a policy"])
+def test_every_read_of_a_csv_goes_through_the_entry_point(tmp_path, opened, name, command) -> None:
+    data = b"id,email\n1,ann@example.com\n2,bo@example.org\n".replace(b",", b"\t" if ".tsv" in name else b",")
+    src = tmp_path / name
+    src.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    if command == "scan":
+        classify(str(src))
+        assert opened == [src]
+    elif command == "mask with a policy":
+        mask_file(src, tmp_path / "out.csv", {"datasets": {"people": {"columns": {
+            "id": {"pass": True}, "email": {"info_type": "EMAIL"}}}}})
+        assert opened == [src]
+    else:  # the mask reads the file, and its scan reads it again: both through the entry point
+        mask_file(src, tmp_path / "out.csv", {"version": 1})
+        assert opened == [src, src]
+
+
+def test_a_parquet_file_does_not_go_through_the_csv_entry_point(tmp_path, opened) -> None:
+    pq.write_table(pa.table({"id": [1], "email": ["ann@example.com"]}), tmp_path / "people.parquet")
+    classify(str(tmp_path / "people.parquet"))  # the control: the spy records only CSV reads
+    mask_file(tmp_path / "people.parquet", tmp_path / "out.parquet", {"version": 1})
+    assert opened == []
