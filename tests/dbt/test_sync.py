@@ -113,3 +113,11 @@ def test_a_policy_error_names_the_policy_file_and_key(project: Path) -> None:
     with pytest.raises(PolicyError) as e:
         sync(project)
     assert e.value.where == f"{project / 'policy.yml'}: methods.EMAIL.method" and e.value.fix == "did you mean 'hmac'?"
+
+
+def test_a_column_the_policy_passes_is_synced_without_a_method_and_a_named_one_with_its_method() -> None:
+    # `{pass: true}` was synced as the catalogue's fallback, redact: dbt destroyed ids the policy passes.
+    data = resolve(load_policy({"datasets": {"t": {"columns": {"id": {"pass": True},
+                                                                "email": {"info_type": "EMAIL"}}}}}), None)
+    assert data["datasets"]["t"]["id"]["method"] is None
+    assert data["datasets"]["t"]["email"]["method"] == "email"  # the control: a named column keeps its method
