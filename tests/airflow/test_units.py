@@ -483,3 +483,14 @@ def test_mask_file_operator_names_the_policy_dataset_dataset_and_keeps_table_for
     assert any(issubclass(w.category, DeprecationWarning) and "'dataset'" in str(w.message) for w in caught)
     with pytest.raises(InputError, match="both 'table' and 'dataset'"):
         MaskFileOperator(task_id="both", src="a.csv", dst="b.csv", table="a", dataset="b")
+
+
+def test_an_xcom_dict_keyed_by_raw_values_is_stored_with_scrubbed_keys_and_every_entry():
+    # Counts per customer ({email: n}) reached the XCom table with the e-mails as keys. The control: a clean key
+    # and the values under every key stay as they were.
+    from airflow_plugin.xcom import MaskingXComBackend
+
+    stored = MaskingXComBackend.serialize_value({"ann.lee@example.com": 3, "bob.ray@example.org": 1, "total": 4})
+    assert "@example" not in json.dumps(stored)
+    value = json.loads(stored) if isinstance(stored, str) else stored
+    assert value == {"[EMAIL]": 3, "[EMAIL] #2": 1, "total": 4}
