@@ -3,7 +3,9 @@
 Order, when the policy does not say: the ``[maskline] key_conn_id`` connection
 (``maskline_default``), then the ``[maskline] key_env`` variable
 (``MASKLINE_KEY``). A policy's explicit ``key: {airflow_conn: X}`` or
-``key: {env: X}`` is the only place looked at. The key is registered with
+``key: {env: X}`` is the only place looked at. A place that
+holds a key that cannot be used (too short, too long, whitespace) is an error
+naming that place: the next place is tried only when this one is empty. The key is registered with
 Airflow's secrets masker as soon as it is read, so even a careless log line
 cannot print it.
 """
@@ -34,48 +36,34 @@ def _register_secret(secret: str) -> None:
         pass
 
 
-def resolve_operator_key(policy: Policy) -> KeyMaterial:
-    """Resolve the key the policy points at, via Airflow connections first; fail closed.
-
-    >>> import os; os.environ["MASKLINE_KEY"] = "k" * 32
-    >>> from maskline.policy import load_policy
-    >>> resolve_operator_key(load_policy({})).source  # doctest: +SKIP
-    'environment variable MASKLINE_KEY'
-    """
+def _candidates(policy: Policy) -> tuple[list[KeyRef], bool]:
+    """Where to look for the key, in order, and whether the policy named the place itself."""
     from airflow_plugin.config import option
 
     explicit = policy.raw.get("key") if isinstance(policy.raw, dict) else None
     ref = policy.key
-    candidates: list[KeyRef]
     if explicit and ref.airflow_conn:
-        candidates = [KeyRef(airflow_conn=ref.airflow_conn)]
-    elif explicit:
-        candidates = [KeyRef(env=ref.env)]
-    else:
-        candidates = [KeyRef(airflow_conn=option("key_conn_id")), KeyRef(env=option("key_env"))]
-    for candidate in candidates:
-        if candidate.airflow_conn:
-            secret = _connection_password(candidate.airflow_conn)
-            if secret:
-                _register_secret(secret)
-                return resolve_key(candidate, {candidate.airflow_conn: secret})
-        else:
-            try:
-                material = resolve_key(candidate)
-            except KeyMissingError:
-                continue
-            _register_secret(material.secret.decode("utf-8"))
-            return material
-    described = " or ".join(c.describe() for c in candidates)
-    raise KeyMissingError(
-        f"no masking key: {described} is not set", where=f"policy {policy.source}",
-        fix="create the Airflow connection 'maskline_default' (type maskline) with the key as its password, "
-            "or export MASKLINE_KEY",
-    )
+        return [KeyRef(airflow_conn=ref.airflow_conn)], True
+    if explicit:
+        return [KeyRef(env=ref.env)], True
+    return [KeyRef(airflow_conn=option("key_conn_id")), KeyRef(env=option("key_env"))], False
+
+
+def _configured(candidate: KeyRef) -> str | None:
+    """The secret held where ``candidate`` points, or None when nothing is there (unset, empty, no connection)."""
+    import os
+
+    if candidate.airflow_conn:
+        return _connection_password(candidate.airflow_conn)
+    return os.environ.get(candidate.env or "") or None
 
 
 def optional_operator_key(policy: Policy) -> KeyMaterial | None:
     """The key if one is configured, else None: a task that may need no key must not fail for lack of one.
+
+    Only a key that is *absent* gives None. A key that is there but unusable (too short, too long, only
+    whitespace) raises its own error, naming where it is: passing over it would hide the mistake, or mask
+    with the next place's key (a file's tokens would then differ from a table's).
 
     Callers that turn out to need a key ask :func:`resolve_operator_key` (or the
     engine) again, which raises the clear ``KeyMissingError``.
@@ -83,11 +71,53 @@ def optional_operator_key(policy: Policy) -> KeyMaterial | None:
     >>> from maskline.policy import load_policy
     >>> optional_operator_key(load_policy({"key": {"env": "MASKLINE_NO_SUCH_KEY"}})) is None
     True
+    >>> import os; os.environ["MASKLINE_SHORT_KEY"] = "abc"
+    >>> optional_operator_key(load_policy({"key": {"env": "MASKLINE_SHORT_KEY"}}))
+    Traceback (most recent call last):
+    ...
+    maskline.errors.KeyMissingError: the key is too short: 3 bytes, at least 16 are needed (at the environment variable named at key.env in the policy). Fix: ...
+    >>> del os.environ["MASKLINE_SHORT_KEY"]
     """
-    try:
-        return resolve_operator_key(policy)
-    except KeyMissingError:
-        return None
+    candidates, _ = _candidates(policy)
+    for candidate in candidates:
+        secret = _configured(candidate)
+        if secret is None:
+            continue
+        name = candidate.airflow_conn or candidate.env or ""
+        # resolve_key checks the secret (length, whitespace, UTF-8) and raises naming the place, never the value.
+        material = resolve_key(candidate, {name: secret})
+        _register_secret(material.secret.decode("utf-8"))
+        return material
+    return None
+
+
+def resolve_operator_key(policy: Policy) -> KeyMaterial:
+    """Resolve the key the policy points at, via Airflow connections first; fail closed.
+
+    A policy that names the key's place (``key: {env: X}`` or ``key: {airflow_conn: X}``) is told how to
+    fill that place; otherwise the error names both default places.
+
+    >>> import os; os.environ["MASKLINE_KEY"] = "k" * 32
+    >>> from maskline.policy import load_policy
+    >>> resolve_operator_key(load_policy({})).source  # doctest: +SKIP
+    'environment variable MASKLINE_KEY'
+    >>> resolve_operator_key(load_policy({"key": {"env": "MASKLINE_NO_SUCH_KEY"}}))
+    Traceback (most recent call last):
+    ...
+    maskline.errors.KeyMissingError: no masking key: the environment variable named at key.env in the policy is not set (at policy key.env). Fix: set the variable that key.env names to a long random secret, or point 'key' at another one ...
+    """
+    material = optional_operator_key(policy)
+    if material is not None:
+        return material
+    candidates, explicit = _candidates(policy)
+    if explicit:
+        resolve_key(candidates[0], {})  # raises the policy's own "not set" error, with its fix
+    described = " or ".join(c.describe() for c in candidates)
+    raise KeyMissingError(
+        f"no masking key: {described} is not set", where=f"policy {policy.source}",
+        fix="create the Airflow connection 'maskline_default' (type maskline) with the key as its password, "
+            "or export MASKLINE_KEY",
+    )
 
 
 def key_for_plan(plan: Plan, policy: Policy) -> KeyMaterial | None:

@@ -17,7 +17,7 @@ or ``[MASKED]`` in text cells, None in others), including a column that cannot b
 classified. Columns are decided under the plugin's ``[maskline] policy`` when one is
 set, else under the default ``unclassified: mask``. Other strings, dicts, lists and
 tuples are free text: they are scrubbed recursively with the core's text scrubber,
-and keep their types. Numbers, dates and booleans pass unchanged: a bare number
+keys included, and keep their types. Numbers, dates and booleans pass unchanged: a bare number
 carries no context the scrubber could judge. Any other object (a pandas Series, an
 Arrow table) is handed to Airflow's serializer as it is. Values are scrubbed in the task
 process, before serialization, so the metadata database, the API and the UI only

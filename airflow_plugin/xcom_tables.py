@@ -172,7 +172,8 @@ def _masked_series(series: Any, decision: ColumnDecision) -> Any:
 
 
 def mask_frame_columns(frame: Any, policy: Policy) -> Any:
-    """A copy of ``frame`` whose columns and index levels the decision masks are replaced whole.
+    """A copy of ``frame`` whose columns and index levels the decision masks are replaced whole, and whose
+    column labels are scrubbed (:func:`scrubbed_labels`).
 
     >>> import pandas as pd
     >>> from maskline.policy import load_policy
@@ -180,6 +181,8 @@ def mask_frame_columns(frame: Any, policy: Policy) -> Any:
     >>> mask_frame_columns(frame, load_policy({})).index.tolist()
     ['[EMAIL]', '[EMAIL]']
     """
+    import pandas as pd
+
     out = frame.copy()
     if not len(out):
         return out
@@ -190,6 +193,9 @@ def mask_frame_columns(frame: Any, policy: Policy) -> Any:
             if masked is not column:
                 out.isetitem(i, masked)
     out.index = _masked_index(out.index, policy)
+    labels = scrubbed_labels(list(out.columns))
+    if labels != list(out.columns):
+        out.columns = pd.MultiIndex.from_tuples(labels) if out.columns.nlevels > 1 else pd.Index(labels, dtype=object)
     return out
 
 
@@ -210,6 +216,32 @@ def _masked_index(index: Any, policy: Policy) -> Any:
     return pd.MultiIndex.from_arrays(arrays, names=index.names)
 
 
+def scrubbed_labels(labels: list[Hashable]) -> list[Hashable]:
+    """Column labels with the values in them scrubbed, as every other string of an XCom is.
+
+    A label can be a value: a table pivoted by customer has one column per e-mail. A label the scrubber
+    changes is numbered when it would repeat another, so no column is lost; clean labels stay as they are
+    (duplicates included).
+
+    >>> scrubbed_labels(["month", "ann@example.com", "bob@example.org", "n", "n"])
+    ['month', '[EMAIL]', '[EMAIL] #2', 'n', 'n']
+    """
+    from maskline.text import scrub_value
+
+    taken = set(labels)
+    out: list[Hashable] = []
+    for label in labels:
+        new: Any = scrub_value(label) if isinstance(label, (str, tuple)) else label
+        if new != label:
+            base, n = new, 1
+            while new in taken:
+                n += 1
+                new = f"{base} #{n}" if isinstance(base, str) else (*base, f"#{n}")  # a MultiIndex label: a tuple
+            taken.add(new)
+        out.append(new)
+    return out
+
+
 def _as_frame(columns: dict[Hashable, list[Any]]) -> Any:
     import pandas as pd
 
@@ -219,7 +251,8 @@ def _as_frame(columns: dict[Hashable, list[Any]]) -> Any:
 
 
 def mask_records(rows: list[dict[Any, Any]], policy: Policy) -> list[dict[Any, Any]]:
-    """The rows of a records table with the columns the decision masks replaced; same keys, order and types.
+    """The rows of a records table with the columns the decision masks replaced; same order and types, the keys
+    scrubbed (:func:`scrubbed_labels`).
 
     >>> from maskline.policy import load_policy
     >>> mask_records([{"id": 1, "who": "ann lee"}, {"id": 2, "who": "bo ray"}], load_policy({}))
@@ -228,19 +261,21 @@ def mask_records(rows: list[dict[Any, Any]], policy: Policy) -> list[dict[Any, A
     keys = list(rows[0])
     decisions = dict(zip(keys, decide_columns(_as_frame({k: [r[k] for r in rows] for k in keys}), policy),
                          strict=True))
-    return [{k: _cell(v, decisions[k]) for k, v in row.items()} for row in rows]
+    names = dict(zip(keys, scrubbed_labels(keys), strict=True))
+    return [{names[k]: _cell(v, decisions[k]) for k, v in row.items()} for row in rows]
 
 
 def mask_column_lists(table: dict[Any, list[Any]], policy: Policy) -> dict[Any, list[Any]]:
-    """A dict of column lists with the columns the decision masks replaced; same keys and lengths.
+    """A dict of column lists with the columns the decision masks replaced; same lengths, the keys scrubbed.
 
     >>> from maskline.policy import load_policy
     >>> mask_column_lists({"id": [1, 2], "who": ["ann lee", "bo ray"]}, load_policy({}))
     {'id': [1, 2], 'who': ['[MASKED]', '[MASKED]']}
     """
     decisions = decide_columns(_as_frame(table), policy)
-    return {k: [_cell(v, d) for v in values] if _masks(d) or _scrubs(d) else values
-            for (k, values), d in zip(table.items(), decisions, strict=True)}
+    names = scrubbed_labels(list(table))
+    return {name: [_cell(v, d) for v in values] if _masks(d) or _scrubs(d) else values
+            for name, (_, values), d in zip(names, table.items(), decisions, strict=True)}
 
 
 def _cell(value: Any, decision: ColumnDecision) -> Any:

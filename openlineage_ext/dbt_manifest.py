@@ -319,8 +319,8 @@ def _policy_columns(manifest: Manifest, parent: Mapping[str, Any]) -> dict[str, 
         entries = synced.get(kind) or {}
         name = best_match(entries, relation)
         for col, e in (entries[name].items() if name is not None else ()):
-            if e is None:
-                out[col] = None  # a scanned column the policy passes
+            if e is None or e.get("method") is None:
+                out[col] = None  # a scanned column the policy passes, or a policy entry {pass: true}
                 continue
             meta = {"method": {"method": e["method"], **e["params"]}}
             if e.get("info_type"):

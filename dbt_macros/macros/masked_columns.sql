@@ -73,8 +73,11 @@
       {%- set item = declared[key] -%}
       {%- set spec = maskline._column_spec(item[0], model.unique_id ~ ", column " ~ c.name ~ " (" ~ item[1] ~ ")", synced) -%}
     {%- elif key in dataset -%}
+      {#- A policy entry without a method is `{pass: true}`: the column passes raw, by the policy's choice. -#}
       {%- set entry = dataset[key] -%}
-      {%- set spec = {'method': entry['method'], 'params': entry['params'], 'info_type': entry['info_type']} -%}
+      {%- if entry['method'] is not none -%}
+        {%- set spec = {'method': entry['method'], 'params': entry['params'], 'info_type': entry['info_type']} -%}
+      {%- endif -%}
     {%- elif key in scanned -%}
       {#- The core's decision on a scanned column, made by `maskline dbt sync` (none: it passes). -#}
       {%- set entry = scanned[key] -%}

@@ -193,6 +193,8 @@ def policy_columns(manifest: Mapping[str, Any], policy: Any, scan: Any = None) -
     >>> m = {"sources": {"source.p.shop.customers": {"schema": "raw", "name": "customers", "columns": {}}}}
     >>> policy_columns(m, load_policy({"datasets": {"raw.customers": {"columns": {"email": {"info_type": "EMAIL"}}}}}))
     {'source.p.shop.customers': {'email': Sensitive(origin='source.p.shop.customers.email', label='EMAIL')}}
+    >>> policy_columns(m, load_policy({"datasets": {"raw.customers": {"columns": {"id": {"pass": True}}}}}))
+    {}
     """
     from maskline.classify.stored import best_match
 
@@ -203,10 +205,16 @@ def policy_columns(manifest: Mapping[str, Any], policy: Any, scan: Any = None) -
         name = ".".join(p for p in (node.get("database"), node.get("schema"),
                                     node.get("identifier") or node.get("alias") or node.get("name")) if p)
         ds = policy.dataset(name)
+        passed: set[str] = set()
         for col, cp in (ds.columns.items() if ds else ()):
+            if cp.info_type is None and cp.method is None:  # {pass: true}: the policy says it is not sensitive
+                passed.add(col.lower())
+                continue
             out.setdefault(uid, {})[col.lower()] = Sensitive(f"{uid}.{col}", str(cp.info_type or cp.method.name))
         table = best_match(scan.tables, name) if scan is not None else None
         for c in (scan.tables[table].columns if table is not None else ()):
+            if c.name.lower() in passed:  # the policy's entry overrides the verdict, as in the core's plan
+                continue
             if c.info_type and c.confidence >= policy.classify.min_confidence:
                 out.setdefault(uid, {}).setdefault(c.name.lower(), Sensitive(
                     f"{uid}.{c.name}", f"{c.info_type}, stored scan {c.confidence:.2f}"))

@@ -64,6 +64,11 @@ def resolve(policy: Any, scan: Any) -> dict[str, Any]:
     Every method is the core's resolution (``methods:``, custom ``info_types:``, catalogue defaults). Each
     column of a scanned relation carries :func:`maskline.plan.build_plan`'s decision on it (None: raw), so
     verdicts below ``classify.min_confidence`` and ``unclassified`` apply there exactly as in the core.
+    A column the policy passes (``{pass: true}``) has no method, as in the core's plan.
+
+    >>> from maskline.policy import load_policy
+    >>> resolve(load_policy({"datasets": {"t": {"columns": {"id": {"pass": True}}}}}), None)["datasets"]["t"]["id"]
+    {'name': 'id', 'info_type': None, 'method': None, 'params': {}, 'where': 'datasets["t"].columns.id'}
     """
     from maskline.adapters.native import unmask_roles
     from maskline.plan import build_plan
@@ -74,6 +79,10 @@ def resolve(policy: Any, scan: Any) -> dict[str, Any]:
     for ds_name, ds in policy.datasets.items():
         cols = {}
         for col, cp in ds.columns.items():
+            if cp.method is None and cp.info_type is None:
+                # `{pass: true}`: raw by the policy's explicit choice (the core's plan gives it no method).
+                cols[col.lower()] = {"name": col, "info_type": None, "method": None, "params": {}, "where": cp.where}
+                continue
             spec = cp.method or policy.method_for(str(cp.info_type))
             cols[col.lower()] = {"name": col, "info_type": cp.info_type, **_method(spec), "where": cp.where}
         datasets[ds_name] = cols

@@ -374,6 +374,11 @@ def scrub_value(obj: Any, *, pseudonymize_with: KeyMaterial | None = None) -> An
     {'to': ['[EMAIL]'], 'n': 3, 'password': '[PASSWORD]', 'ok': ('fine',)}
     >>> scrub_value({"api_keys": ["k1", "k2"], "pin_password": 1234, "total_tokens": 17})
     {'api_keys': ['[API_KEY]', '[API_KEY]'], 'pin_password': '[PASSWORD]', 'total_tokens': 17}
+
+    Keys are strings inside ``obj`` too; keys that scrub alike are numbered, so every entry stays:
+
+    >>> scrub_value({"ann@example.com": 3, "bob@example.org": 1, "n": 2})
+    {'[EMAIL]': 3, '[EMAIL] #2': 1, 'n': 2}
     """
     return _scrub_any(obj, pseudonymize_with, None)
 
@@ -389,8 +394,16 @@ def _scrub_any(obj: Any, key: KeyMaterial | None, secret: str | None) -> Any:
     if secret == "[PASSWORD]" and isinstance(obj, (int, float)) and not isinstance(obj, bool):
         return secret
     if isinstance(obj, dict):
-        out = {k: _scrub_any(v, key, (_secret_label(k) if isinstance(k, str) else None) or secret)
-               for k, v in obj.items()}
+        out: dict[Any, Any] = {}
+        for k, v in obj.items():
+            # A key is a string inside obj too (counts per customer: {"ann@example.com": 3}). Keys that scrub
+            # to the same text are numbered, so no entry (and no value under it) is lost.
+            new_key = _scrub_any(k, key, None) if isinstance(k, str) else k
+            n = 1
+            while new_key in out:
+                n += 1
+                new_key = f"{_scrub_any(k, key, None)} #{n}"
+            out[new_key] = _scrub_any(v, key, (_secret_label(k) if isinstance(k, str) else None) or secret)
         return type(obj)(out) if type(obj) is not dict else out
     if isinstance(obj, list):
         items = [_scrub_any(v, key, secret) for v in obj]

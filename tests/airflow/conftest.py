@@ -234,6 +234,7 @@ def airflow_runs(tmp_path_factory: pytest.TempPathFactory, request: pytest.Fixtu
     extra = {f"AIRFLOW_CONN_{name.upper()}": json.dumps(c) for name, c in connections.items()}
     extra["AIRFLOW_VAR_MASKLINE_POLICY"] = (EXAMPLE_DAGS / "maskline_policy.yml").read_text()
     extra["AIRFLOW_VAR_PROBE_EMAIL"] = PROBE_EMAIL  # typed into a refused query by the mt_failures DAG
+    extra["MASKLINE_TEST_SHORT_KEY"] = "short-k3y"  # set but too short: the mt_failures short_key task
     extra["MASKLINE_DEMO_DIR"] = str(data / "demo")
     extra["MASKLINE_TEST_DATA_DIR"] = str(data)
     # Lineage goes to a file so the tests can read every event the operators produced.

@@ -175,6 +175,7 @@ def test_maskline_decorator_hands_a_masked_frame_downstream(airflow_runs):
 FAILURES = {
     "bad_policy": ("fail_bad_policy", "unknown masking method 'hmca'"),
     "missing_key": ("fail_missing_key", "no masking key"),
+    "short_key": ("fail_short_key", "the key is too short: 9 bytes"),
     "missing_variable": ("fail_missing_variable", "no_such_policy_variable"),
     "unreachable": ("fail_unreachable", "cannot connect through Airflow connection 'test_pg_down'"),
     "missing_source": ("fail_missing_source", "source table 'no_such_table' not found"),

@@ -398,6 +398,49 @@ def test_key_comes_from_the_environment_when_no_connection_exists(monkeypatch):
     assert key.secret == b"env-key-for-this-test-0123456789" and "env-key" not in repr(key)
 
 
+SHORT_KEY = "short-k3y"  # 9 bytes: set, but unusable
+
+
+def test_a_set_but_too_short_key_is_named_as_too_short_not_as_missing(monkeypatch):
+    from airflow_plugin.key_source import resolve_operator_key
+
+    monkeypatch.setenv("MASKLINE_TEST_SHORT_KEY", SHORT_KEY)
+    with pytest.raises(KeyMissingError) as info:
+        resolve_operator_key(load_policy({"key": {"env": "MASKLINE_TEST_SHORT_KEY"}}))
+    message = str(info.value)
+    assert "too short: 9 bytes" in message and "not set" not in message and SHORT_KEY not in message
+
+
+def test_a_too_short_key_in_the_default_connection_is_not_passed_over_for_the_environments(monkeypatch):
+    """Files took MASKLINE_KEY while tables refused the connection's key: their tokens would not join."""
+    from airflow_plugin.key_source import optional_operator_key
+
+    monkeypatch.setenv("AIRFLOW_CONN_MASKLINE_DEFAULT", json.dumps({"conn_type": "maskline", "password": SHORT_KEY}))
+    monkeypatch.setenv("MASKLINE_KEY", "env-key-for-this-test-0123456789")
+    with pytest.raises(KeyMissingError) as info:
+        optional_operator_key(load_policy({}))
+    assert "too short" in str(info.value) and "maskline_default" in str(info.value)
+
+
+def test_a_policys_own_key_variable_unset_is_told_to_set_that_variable(monkeypatch):
+    from airflow_plugin.key_source import resolve_operator_key
+
+    monkeypatch.delenv("MASKLINE_TEST_UNSET_KEY", raising=False)
+    with pytest.raises(KeyMissingError) as info:
+        resolve_operator_key(load_policy({"key": {"env": "MASKLINE_TEST_UNSET_KEY"}}))
+    assert "not set" in str(info.value) and "key.env" in info.value.fix and "maskline_default" not in info.value.fix
+
+
+def test_an_absent_key_is_none_and_a_good_one_is_read_from_the_policys_variable(monkeypatch):
+    from airflow_plugin.key_source import optional_operator_key
+
+    monkeypatch.delenv("MASKLINE_TEST_UNSET_KEY", raising=False)
+    assert optional_operator_key(load_policy({"key": {"env": "MASKLINE_TEST_UNSET_KEY"}})) is None
+    monkeypatch.setenv("MASKLINE_TEST_GOOD_KEY", "good-key-for-this-test-012345678")
+    key = optional_operator_key(load_policy({"key": {"env": "MASKLINE_TEST_GOOD_KEY"}}))
+    assert key is not None and key.secret == b"good-key-for-this-test-012345678"
+
+
 def test_policy_from_a_missing_variable_fails_with_a_fix():
     from airflow_plugin.policy_source import describe_policy_arg
 
@@ -440,3 +483,14 @@ def test_mask_file_operator_names_the_policy_dataset_dataset_and_keeps_table_for
     assert any(issubclass(w.category, DeprecationWarning) and "'dataset'" in str(w.message) for w in caught)
     with pytest.raises(InputError, match="both 'table' and 'dataset'"):
         MaskFileOperator(task_id="both", src="a.csv", dst="b.csv", table="a", dataset="b")
+
+
+def test_an_xcom_dict_keyed_by_raw_values_is_stored_with_scrubbed_keys_and_every_entry():
+    # Counts per customer ({email: n}) reached the XCom table with the e-mails as keys. The control: a clean key
+    # and the values under every key stay as they were.
+    from airflow_plugin.xcom import MaskingXComBackend
+
+    stored = MaskingXComBackend.serialize_value({"ann.lee@example.com": 3, "bob.ray@example.org": 1, "total": 4})
+    assert "@example" not in json.dumps(stored)
+    value = json.loads(stored) if isinstance(stored, str) else stored
+    assert value == {"[EMAIL]": 3, "[EMAIL] #2": 1, "total": 4}

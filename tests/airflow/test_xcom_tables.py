@@ -198,3 +198,23 @@ def test_xcom_records_with_a_location_naming_someone_are_masked():
     out = scrub_xcom_value(rows)
     assert [r["src"] for r in out] == [r["src"] for r in rows]
     assert {r["path"] for r in out} == {"[MASKED]"}
+
+
+PIVOT_KEYS = ["ann.lee@example.com", "bob.ray@example.org"]  # a table pivoted by customer: one column per e-mail
+
+
+def test_column_labels_that_are_values_are_scrubbed_in_frames_records_and_column_lists():
+    frame = pd.DataFrame({"n": [1, 2], PIVOT_KEYS[0]: [3, 4], PIVOT_KEYS[1]: [5, 6]})
+    stored = [
+        list(scrub_xcom_value(frame).columns),
+        list(scrub_xcom_value(frame.to_dict("records"))[0]),
+        list(scrub_xcom_value(frame.to_dict("list"))),
+    ]
+    # Every column stays (numbered where two labels scrub alike), none under its raw label; "n" is the control.
+    assert stored == [["n", "[EMAIL]", "[EMAIL] #2"]] * 3
+    assert scrub_xcom_value(frame)["[EMAIL] #2"].tolist() == [5, 6]
+
+
+def test_clean_duplicate_column_labels_are_kept_as_they_are():
+    frame = pd.DataFrame([[1, 2], [3, 4]], columns=["n", "n"])
+    assert list(scrub_xcom_value(frame).columns) == ["n", "n"]

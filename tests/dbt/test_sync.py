@@ -113,3 +113,26 @@ def test_a_policy_error_names_the_policy_file_and_key(project: Path) -> None:
     with pytest.raises(PolicyError) as e:
         sync(project)
     assert e.value.where == f"{project / 'policy.yml'}: methods.EMAIL.method" and e.value.fix == "did you mean 'hmac'?"
+
+
+def test_a_column_the_policy_passes_is_synced_without_a_method_and_a_named_one_with_its_method() -> None:
+    # `{pass: true}` was synced as the catalogue's fallback, redact: dbt destroyed ids the policy passes.
+    data = resolve(load_policy({"datasets": {"t": {"columns": {"id": {"pass": True},
+                                                                "email": {"info_type": "EMAIL"}}}}}), None)
+    assert data["datasets"]["t"]["id"]["method"] is None
+    assert data["datasets"]["t"]["email"]["method"] == "email"  # the control: a named column keeps its method
+
+
+def test_check_takes_a_column_the_policy_passes_as_not_sensitive_even_over_the_scan() -> None:
+    # `maskline dbt check` ended in a bare AttributeError on a policy with `{pass: true}`. The policy's entry
+    # overrides the stored scan's verdict, as in the core's plan; the control: a named column stays sensitive.
+    from maskline.classify.result import Classification, ColumnClassification
+    from maskline.classify.stored import StoredScan
+    from maskline.dbt.check import policy_columns
+
+    manifest = {"sources": {"source.p.shop.customers": {"schema": "raw", "name": "customers", "columns": {}}}}
+    scan = StoredScan({"raw.customers": Classification((ColumnClassification("id", "US_SSN", 0.9, "identifier"),))},
+                      "s", "")
+    policy = load_policy({"datasets": {"raw.customers": {"columns": {"id": {"pass": True},
+                                                                      "email": {"info_type": "EMAIL"}}}}})
+    assert set(policy_columns(manifest, policy, scan)["source.p.shop.customers"]) == {"email"}

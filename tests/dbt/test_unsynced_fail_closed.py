@@ -109,3 +109,55 @@ def test_lineage_records_the_redaction_the_build_made(unsynced: DbtProject) -> N
     passed = {c.name.lower(): c for c in
               model_plan(manifest, node, output, argv=["--vars", "{maskline_unclassified: pass}"]).columns}
     assert not passed["id"].masked and passed["email"].masked
+
+
+def test_a_synced_policy_cannot_be_switched_off_from_the_command_line(unsynced: DbtProject) -> None:
+    # `--vars '{maskline_policy: null, maskline_unclassified: pass}'` made the synced policy's columns pass raw,
+    # silently. The control: the same project, compiled as configured, compiles.
+    from maskline.dbt.sync import sync
+
+    root = unsynced.root
+    config = yaml.safe_load((root / "dbt_project.yml").read_text())
+    config["vars"]["maskline_policy"] = "policy.yml"
+    (root / "dbt_project.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+    (root / "policy.yml").write_text("version: 1\nunclassified: mask\n")
+    try:
+        sync(root)
+        control = unsynced.run("compile", "--select", "customers_masked", check=False)
+        proc = unsynced.run("compile", "--select", "customers_masked", "--vars",
+                            "{maskline_policy: null, maskline_unclassified: pass}", check=False)
+    finally:
+        del config["vars"]["maskline_policy"]
+        (root / "dbt_project.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+        for p in (root / "policy.yml", root / "macros" / "maskline_policy.sql"):
+            p.unlink(missing_ok=True)
+    assert control.returncode == 0, control.stdout[-3000:]
+    assert proc.returncode != 0
+    message = re.sub(r"\s+", " ", proc.stdout)
+    assert "vars.maskline_policy is empty, but the project has a synced policy (policy.yml)" in message
+    assert "Fix: set vars.maskline_policy to policy.yml" in message
+
+
+def test_a_column_the_synced_policy_passes_reaches_the_model_raw(unsynced: DbtProject) -> None:
+    # `{pass: true}` (what `maskline policy init` writes for every safe column) was synced as redact, so dbt wrote
+    # '[REDACTED]' over the ids the core passes. The control: a column the policy names keeps its method.
+    from maskline.dbt.sync import sync
+
+    root = unsynced.root
+    config = yaml.safe_load((root / "dbt_project.yml").read_text())
+    config["vars"]["maskline_policy"] = "policy.yml"
+    (root / "dbt_project.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+    (root / "policy.yml").write_text("version: 1\ndatasets:\n  raw_customers:\n    columns:\n"
+                                     "      id: {pass: true}\n      email: {info_type: EMAIL}\n")
+    try:
+        sync(root)
+        unsynced.run("build", "--select", "customers_masked")
+        raw, out = _table(unsynced, "raw_customers"), _table(unsynced, "customers_masked")
+    finally:
+        del config["vars"]["maskline_policy"]
+        (root / "dbt_project.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+        for p in (root / "policy.yml", root / "macros" / "maskline_policy.sql"):
+            p.unlink(missing_ok=True)
+    assert sorted(out["id"].tolist()) == sorted(raw["id"].tolist())
+    assert out["id"].dtype == raw["id"].dtype
+    assert not set(out["email"].dropna()) & set(raw["email"].dropna())

@@ -244,7 +244,8 @@ def test_a_value_scrub_value_passes_is_scrubbed_as_the_renderer_shows_it(place: 
     event = {**_BOOKKEEPING, "event": "lookup failed", "detail": value}
     raw = structlog.processors.JSONRenderer()(None, "", dict(event))
     assert "ana@correo.es" in raw  # the control: rendered as it is, the value shows
-    assert scrub_value(value) == value  # ... and the core's value scrubber alone leaves it there
+    if place != "a dict's key":  # keys are strings inside the value: scrub_value scrubs them itself now
+        assert scrub_value(value) == value  # ... and the core's value scrubber alone leaves it there
     shown = structlog.processors.JSONRenderer()(None, "", scrub_event(event))
     assert "ana@correo.es" not in shown and "[EMAIL]" in shown
 

@@ -22,9 +22,16 @@
 
 {% macro _synced_policy() -%}
   {#- The project's policy as `maskline dbt sync` compiled it (macros/maskline_policy.sql), or none when
-      vars.maskline_policy is not set (then column meta alone decides, and other columns pass). A var that
-      names a policy nobody synced, or another file than the one synced, stops the compile. -#}
+      vars.maskline_policy is not set and nothing was synced (then column meta alone decides). A var that
+      names a policy nobody synced, or another file than the one synced, stops the compile; so does a var
+      emptied (`--vars '{maskline_policy: null}'`) beside a synced policy, which would otherwise switch the
+      policy off for one run without a word. -#}
   {%- set named = var('maskline_policy', none) -%}
+  {%- if not named and maskline_synced_policy is defined -%}
+    {{ maskline._fail("vars.maskline_policy is empty, but the project has a synced policy (" ~ maskline_synced_policy()['synced_from']['policy'] ~ ")",
+                      "dbt_project.yml vars.maskline_policy (or --vars)",
+                      "set vars.maskline_policy to " ~ maskline_synced_policy()['synced_from']['policy'] ~ " (do not override it in --vars), or delete macros/maskline_policy.sql to stop using the policy") }}
+  {%- endif -%}
   {%- if not named -%}{{ return(none) }}{%- endif -%}
   {%- if maskline_synced_policy is not defined -%}
     {{ maskline._fail("vars.maskline_policy names " ~ named ~ ", but the project has no synced policy", "dbt_project.yml vars.maskline_policy",

@@ -104,6 +104,11 @@ with DAG("mt_failures", schedule=None, start_date=START, catchup=False, tags=["m
                       target="fail_missing_key", classify=False,
                       policy={"key": {"env": "MASKLINE_KEY_THAT_IS_NOT_SET"},
                               "datasets": {"raw_customers": {"columns": {"ssn": {"method": "hmac"}}}}})
+    # The variable holds a key, but a too short one: the error says so (not "not set"), and nothing is written.
+    MaskTableOperator(task_id="short_key", conn_id="test_duckdb", source="raw_customers",
+                      target="fail_short_key", classify=False,
+                      policy={"key": {"env": "MASKLINE_TEST_SHORT_KEY"},
+                              "datasets": {"raw_customers": {"columns": {"ssn": {"method": "hmac"}}}}})
     MaskTableOperator(task_id="missing_variable", conn_id="test_duckdb", source="raw_customers",
                       target="fail_missing_variable", policy="variable:no_such_policy_variable")
     MaskTableOperator(task_id="unreachable", conn_id="test_pg_down", source="raw_customers",
