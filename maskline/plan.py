@@ -173,6 +173,6 @@ def build_plan(
             category = policy.category_of(cp.info_type) if cp.info_type else None
             out.append(ColumnPlan(name, cp.info_type, category, method, cp.where, sql_type))
             continue
-        d = decide_unnamed(policy, name, verdicts.get(name))
+        d = decide_unnamed(policy, name, verdicts.get(name), table_scanned=classification is not None)
         out.append(ColumnPlan(name, d.info_type, d.category, d.method, d.rule, sql_type, d.confidence))
     return Plan(table, tuple(out), policy.fingerprint(), policy.source)

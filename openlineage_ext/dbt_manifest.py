@@ -252,7 +252,7 @@ def unclassified_redacted(manifest: Manifest, parent: Mapping[str, Any], argv: l
     (as the dbt package decides), or None when it passes them.
 
     With a synced policy: its ``unclassified: mask``, or no stored verdicts on ``parent`` and no explicit
-    ``unclassified:``. Without one: ``vars.maskline_unclassified`` (``--vars`` on the command line, else
+    ``unclassified:``, or stored verdicts on ``parent`` (under ``pass``, its columns the scan never saw). Without one: ``vars.maskline_unclassified`` (``--vars`` on the command line, else
     ``dbt_project.yml``), ``mask`` by default.
 
     >>> unclassified_redacted(Manifest({}, "/nonexistent/target/manifest.json"), {}, argv=[])
@@ -265,9 +265,12 @@ def unclassified_redacted(manifest: Manifest, parent: Mapping[str, Any], argv: l
     if synced:
         ident = parent.get("identifier") or parent.get("alias") or parent.get("name")
         relation = ".".join(str(p) for p in (parent.get("database"), parent.get("schema"), ident) if p)
-        vouched = synced.get("explicit") or best_match(synced.get("scanned") or {}, relation) is not None
+        scan_entry = best_match(synced.get("scanned") or {}, relation)
+        vouched = synced.get("explicit") or scan_entry is not None
         if synced.get("unclassified") == "mask" or not vouched:
             return f"policy {synced['synced_from']['policy']}: unclassified columns are masked"
+        if scan_entry is not None:  # `pass` covers what the scan judged; the scanned columns override this
+            return f"policy {synced['synced_from']['policy']}: columns not in the stored scan are masked"
         return None
     chosen = _dbt_var(manifest, "maskline_unclassified", argv)
     if chosen is None:

@@ -64,6 +64,7 @@
                       "rename it in the policy to an existing column (" ~ (present | join(', ')) ~ ") or remove it, then run `maskline dbt sync`") }}
   {%- endfor -%}
   {%- set redacted = [] -%}
+  {%- set unscanned = [] -%}
   {%- set out = [] -%}
   {%- for c in columns -%}
     {%- set quoted = adapter.quote(c.name) -%}
@@ -84,6 +85,11 @@
       {%- if entry is not none -%}
         {%- set spec = {'method': entry['method'], 'params': entry['params'], 'info_type': entry['info_type']} -%}
       {%- endif -%}
+    {%- elif synced and scan_entry is not none -%}
+      {#- The relation's stored scan never saw this column (added upstream since): nobody judged it, and
+          `unclassified: pass` passes only what a scan judged, so it is redacted until scanned again. -#}
+      {%- set spec = {'method': 'redact', 'params': {}, 'info_type': none} -%}
+      {%- do unscanned.append(c.name) -%}
     {%- elif synced and (synced['unclassified'] == 'mask' or not vouched) -%}
       {#- Nobody classified this column: `unclassified: mask`, or no `unclassified:` and no stored verdicts. -#}
       {%- set spec = {'method': 'redact', 'params': {}, 'info_type': none} -%}
@@ -105,6 +111,9 @@
   {%- endfor -%}
   {%- if redacted -%}
     {%- do exceptions.warn("maskline: " ~ maskline._where(redacted | join(', ')) ~ " of " ~ relation ~ ": no synced policy and no meta, so redacted. Fix: run `maskline dbt sync` (vars.maskline_policy), add meta.maskline, or set vars.maskline_unclassified: pass") -%}
+  {%- endif -%}
+  {%- if unscanned -%}
+    {%- do exceptions.warn("maskline: " ~ maskline._where(unscanned | join(', ')) ~ " of " ~ relation ~ ": not in its stored scan (added since?), so redacted. Fix: scan it again (`maskline scan SOURCE --policy policy.yml --save`), then run `maskline dbt sync`") -%}
   {%- endif -%}
   {{ return(out | join(',\n  ')) }}
 {%- endmacro %}

@@ -96,18 +96,30 @@ class ColumnDecision:
     confidence: float | None = None
 
 
-def decide_unnamed(policy: Policy, name: str, verdict: ColumnClassification | None) -> ColumnDecision:
+def decide_unnamed(policy: Policy, name: str, verdict: ColumnClassification | None, *,
+                   table_scanned: bool = False) -> ColumnDecision:
     """Decide a column the policy does not name, from the classifier's verdict (None: no scan).
+
+    ``table_scanned``: the table has a scan (stored or live) and ``verdict`` is None only because that scan never
+    saw this column (added upstream since). ``unclassified: pass`` passes what a scan judged, or every column
+    when there is no scan at all; a column its table's scan never saw was judged by nobody, so it is masked.
 
     >>> from maskline.policy import load_policy
     >>> decide_unnamed(load_policy({}), "x", None).rule
     'unclassified: mask (no scan)'
+    >>> passing = load_policy({"unclassified": "pass"})
+    >>> decide_unnamed(passing, "x", None).rule, decide_unnamed(passing, "x", None, table_scanned=True).rule
+    ('pass', "unclassified: mask (not in the table's scan: added since? scan again)")
     """
     if verdict is not None and verdict.info_type and verdict.confidence >= policy.classify.min_confidence:
         return ColumnDecision(verdict.info_type, verdict.category, policy.method_for(verdict.info_type),
                               f"classifier ({verdict.confidence:.2f})", verdict.confidence)
-    if policy.unclassified == "pass":
+    if policy.unclassified == "pass" and not (table_scanned and verdict is None):
         return ColumnDecision(None, None, None, "pass")
+    if verdict is None and table_scanned:
+        from maskline.methods.registry import method_spec
+
+        return ColumnDecision(None, None, method_spec("redact"), f"unclassified: mask ({NOT_IN_SCAN})")
     reason = why_not_safe(name, verdict)
     if reason is None:
         assert verdict is not None and verdict.shape is not None
@@ -119,6 +131,10 @@ def decide_unnamed(policy: Policy, name: str, verdict: ColumnClassification | No
     from maskline.methods.registry import method_spec
 
     return ColumnDecision(None, None, method_spec("redact"), f"unclassified: mask ({reason})")
+
+
+# Why a column of a scanned table has no verdict: the scan predates it.
+NOT_IN_SCAN = "not in the table's scan: added since? scan again"
 
 
 def why_not_safe(name: str, verdict: ColumnClassification | None) -> str | None:

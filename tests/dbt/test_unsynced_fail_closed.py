@@ -161,3 +161,49 @@ def test_a_column_the_synced_policy_passes_reaches_the_model_raw(unsynced: DbtPr
     assert sorted(out["id"].tolist()) == sorted(raw["id"].tolist())
     assert out["id"].dtype == raw["id"].dtype
     assert not set(out["email"].dropna()) & set(raw["email"].dropna())
+
+
+def _build_with_scan(project: DbtProject, drop: tuple[str, ...]):
+    """Build customers_masked under a synced `unclassified: pass` policy whose stored scan of raw_customers lacks
+    the columns in ``drop`` (as if they were added upstream after the scan); return raw, out and dbt's stdout."""
+    from maskline.classify import classify
+    from maskline.classify.result import Classification
+    from maskline.classify.stored import save_scan, scan_path_for
+    from maskline.dbt.sync import sync
+    from maskline.policy import load_policy
+
+    root = project.root
+    config = yaml.safe_load((root / "dbt_project.yml").read_text())
+    config["vars"]["maskline_policy"] = "policy.yml"
+    (root / "dbt_project.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+    (root / "policy.yml").write_text("version: 1\nunclassified: pass\n")
+    policy = load_policy(root / "policy.yml")
+    scan = classify(_table(project, "raw_customers"), policy=policy)
+    kept = Classification(tuple(c for c in scan.columns if c.name not in drop), table="raw_customers")
+    save_scan(scan_path_for(root / "policy.yml"), "raw_customers", kept, policy)
+    try:
+        sync(root)
+        proc = project.run("build", "--select", "customers_masked")
+        raw, out = _table(project, "raw_customers"), _table(project, "customers_masked")
+    finally:
+        del config["vars"]["maskline_policy"]
+        (root / "dbt_project.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+        for p in (root / "policy.yml", scan_path_for(root / "policy.yml"), root / "macros" / "maskline_policy.sql"):
+            p.unlink(missing_ok=True)
+    return raw, out, proc.stdout
+
+
+def test_a_column_added_after_the_stored_scan_is_redacted_under_pass(unsynced: DbtProject) -> None:
+    # `unclassified: pass` passes what the scan judged; `id` is not in the scan (added upstream since), so nobody
+    # judged it. It passed raw; now it is redacted, with a warning naming it and the fix.
+    raw, out, stdout = _build_with_scan(unsynced, drop=("id",))
+    assert not set(map(str, out["id"])) & set(map(str, raw["id"]))
+    warning = re.sub(r"\s+", " ", next(line for line in stdout.splitlines() if "not in its stored scan" in line))
+    assert "column id of" in warning and "maskline dbt sync" in warning
+
+
+def test_a_column_the_stored_scan_judged_passes_under_pass(unsynced: DbtProject) -> None:
+    # The control: the same build with `id` in the scan (judged not sensitive) writes the raw ids.
+    raw, out, stdout = _build_with_scan(unsynced, drop=())
+    assert sorted(map(str, out["id"])) == sorted(map(str, raw["id"]))
+    assert "not in its stored scan" not in stdout
