@@ -235,8 +235,8 @@ class LiteralFilter:
         return self.tokenized
 
     def _literal_kinds(self, node: exp.Expr, scope: Scope) -> set[str]:
-        """The kinds of the literals whose value reaches ``node`` (:func:`written_literals`), or, when ``node`` is
-        made of literals routed through VALUES, a CTE or a subquery, theirs; empty otherwise."""
+        """The kinds of the literals whose value reaches ``node`` (:func:`written_literals`), or, when ``node``
+        is made of literals routed through VALUES, a CTE or a subquery, theirs; empty otherwise."""
         kinds = written_literals(node)
         if kinds or node.find(exp.Column, exp.Subquery, exp.Select) is None:
             return kinds
