@@ -5,9 +5,8 @@ masked: the literal lands in the warehouse's query history, in lineage events
 and in logs. ``policy.rewrite.filter_literals`` picks the trade-off:
 
 ``refuse``
-    Any literal compared with a sensitive column (in WHERE, JOIN ... ON,
-    HAVING, QUALIFY, CASE or the select list) is refused. Nothing sensitive
-    can reach the query text, at the price of not being able to look up one
+    Any literal beside a sensitive column is refused. Nothing sensitive can
+    reach the query text, at the price of not being able to look up one
     person by value.
 ``tokenize`` (default)
     Equality, ``<>``, ``IN`` and ``IS [NOT] DISTINCT FROM`` between a *bare
@@ -30,6 +29,18 @@ and in logs. ``policy.rewrite.filter_literals`` picks the trade-off:
 This is query-text hygiene, not what makes a result safe: results are safe
 because every query reads masked relations (:mod:`maskline.rewrite.substitute`).
 
+*Beside* is decided by construction, not by a list of comparison names: a
+literal is beside a sensitive column when it is an operand of any function or
+operator (``=``, ``IN``, ``LIKE``, ``coalesce``, ``||``, ``-``, ``date_diff``,
+a lambda's body, anything a future engine adds) whose other operand derives
+from that column, at any depth (``ssn = '219-09' || substr(city, 1, 0)``), in
+any clause (WHERE, JOIN ... ON, HAVING, QUALIFY, the select list, CASE). The
+only literals exempt are *parameters*, which :mod:`maskline.rewrite.parameters`
+allow-lists by argument slot and shape (a date part's name, a time format, a
+position or width, regular-expression flags, a field name, a separator).
+Connectives (``AND``, ``OR``, ``NOT``) and CASE conditions are predicates of
+their own, so ``WHERE email IS NULL AND city = 'X'`` keeps its literal.
+
 Numeric literals compared with a transformation of a column (``length(ssn) =
 11``, ``extract(year FROM dob) > 1980``) are not treated as sensitive; string
 literals always are.
@@ -50,27 +61,19 @@ from maskline.dialects.canonical import canonical_literal
 from maskline.errors import RewriteRefused
 from maskline.keys import KeyMaterial
 from maskline.methods.registry import METHODS
-from maskline.rewrite.functions import function_key
+from maskline.rewrite.parameters import is_parameter
 from maskline.rewrite.sensitivity import Sensitivity
 from maskline.rewrite.trace import LITERAL, MASKED_META, VALUE, Origin, Tracer, leaf_selects, table_key
 
-# Operators that compare their operands: checked wherever they appear.
-OPERATORS: tuple[type[exp.Expr], ...] = (
-    exp.EQ, exp.NEQ, exp.NullSafeEQ, exp.NullSafeNEQ, exp.GT, exp.GTE, exp.LT, exp.LTE, exp.Like, exp.ILike,
-    exp.SimilarTo, exp.RegexpLike, exp.RegexpILike, exp.Glob, exp.In, exp.Between, exp.Is,
-)
-# Functions that search a value for their literal argument. In a condition they probe the value; in an
-# output (``position('@' IN email)``, ``replace(ssn, '-', '')``) they only reshape it, and the output is masked.
-PROBES: tuple[type[exp.Expr], ...] = (exp.StartsWith, exp.EndsWith, exp.Contains, exp.StrPosition)
-CONDITIONS: tuple[type[exp.Expr], ...] = (exp.Where, exp.Having, exp.Qualify, exp.Join, exp.Filter)
-COMPARISON_FUNCTIONS = frozenset({"starts_with", "ends_with", "prefix", "suffix", "contains", "strpos", "position",
-                                  "instr", "regexp_matches", "regexp_like", "levenshtein", "jaro_winkler_similarity",
-                                  "damerau_levenshtein", "hamming", "jaccard", "list_contains", "array_contains",
-                                  "array_position", "replace", "regexp_replace", "translate", "split_part",
-                                  # sqlglot's names for list membership (list_contains, array_position, &&, @>,
-                                  # <@) and for functions that compare their arguments
-                                  "arraycontains", "arrayposition", "arrayoverlaps", "arraycontainsall",
-                                  "arraycontainedby", "nullif", "greatest", "least"})
+# Nodes whose operands meet: compared (``=``, ``IN``, ``LIKE``), combined (``coalesce``, ``||``, ``+``) or searched
+# (``contains``). Every function and operator is one, whatever its name: a literal beside a sensitive operand is a
+# value unless it is a parameter (:mod:`maskline.rewrite.parameters`).
+MEETING: tuple[type[exp.Expr], ...] = (exp.Func, exp.Binary, exp.Unary, exp.Predicate, exp.Tuple, exp.Array,
+                                        exp.Bracket, exp.Slice, exp.Interval)
+# Nodes whose operands are separate predicates or a single value: nothing of one operand meets another.
+SEPARATE: tuple[type[exp.Expr], ...] = (exp.Connector, exp.Not, exp.Paren, exp.Alias, exp.Exists)
+# Nodes whose result is a truth value: a literal inside them does not reach their parent as a value.
+TRUTH_VALUED: tuple[type[exp.Expr], ...] = (exp.Predicate, exp.Connector, exp.Not, exp.Exists)
 COMPARING_SET_OPERATIONS = (exp.Intersect, exp.Except, exp.Union)
 TOKENIZABLE_PREDICATES = (exp.EQ, exp.NEQ, exp.NullSafeEQ, exp.NullSafeNEQ, exp.In)
 MAX_IN_LITERALS = 20  # a longer IN list of tokens tests membership of many guesses at once
@@ -114,44 +117,73 @@ def is_literal_operand(node: exp.Expr) -> bool:
             and node.find(exp.Column, exp.Subquery, exp.Select) is None)
 
 
-def in_condition(node: exp.Expr) -> bool:
-    """Whether ``node`` decides which rows are kept or which CASE branch is taken (rather than being output).
+def meeting_groups(node: exp.Expr) -> list[list[exp.Expr]]:
+    """The groups of ``node``'s operands whose values meet (are compared or combined); parameters left out.
+
+    A searched CASE's conditions are predicates of their own; its results meet each other (like ``coalesce``).
+    A simple CASE compares its subject with each WHEN value. Connectives and single-value wrappers meet nothing.
 
     >>> import sqlglot
-    >>> q = sqlglot.parse_one("SELECT CASE WHEN strpos(a, 'x') > 0 THEN strpos(b, 'y') END FROM t WHERE strpos(c, 'z') > 0")
-    >>> sorted((n.this.name, in_condition(n)) for n in q.find_all(exp.StrPosition))
-    [('a', True), ('b', False), ('c', True)]
+    >>> [[o.sql() for o in g] for g in meeting_groups(sqlglot.parse_one("coalesce(email, 'x')"))]
+    [['email', "'x'"]]
+    >>> [[o.sql() for o in g] for g in meeting_groups(sqlglot.parse_one("CASE x WHEN 'a' THEN y ELSE 'b' END"))]
+    [['x', "'a'"], ['y', "'b'"]]
+    >>> [[o.sql() for o in g] for g in meeting_groups(sqlglot.parse_one("substr(email, 2, 3)"))]
+    [['email']]
+    >>> meeting_groups(sqlglot.parse_one("a = 'x' AND b = 1"))
+    []
     """
-    child, parent = node, node.parent
-    while parent is not None:
-        if isinstance(parent, CONDITIONS) and not (isinstance(parent, exp.Join) and child.arg_key == "this"):
-            return True
-        if isinstance(parent, exp.If) and child.arg_key == "this":
-            return True
-        if isinstance(parent, (exp.Select, exp.SetOperation)):
-            return False
-        child, parent = parent, parent.parent
-    return False
-
-
-def operands(node: exp.Expr) -> list[exp.Expr]:
-    """The operands of a comparison: for ``IN``, the tested value, each listed value and a subquery.
-
-    >>> import sqlglot
-    >>> [o.sql() for o in operands(sqlglot.parse_one("x IN (1, 2)"))]
-    ['x', '1', '2']
-    >>> [o.sql() for o in operands(sqlglot.parse_one("CASE x WHEN 'a' THEN 1 WHEN 'b' THEN 2 END"))]
-    ['x', "'a'", "'b'"]
-    """
-    if isinstance(node, exp.In):
-        query = node.args.get("query")
-        return [node.this, *node.expressions, *([query] if query is not None else [])]
-    if isinstance(node, exp.Case):  # CASE x WHEN v ...: x = v for each v
-        return [node.this, *(i.this for i in node.args.get("ifs") or [])]
-    out = [c for c in node.iter_expressions()]
+    if isinstance(node, exp.Case):
+        ifs = node.args.get("ifs") or []
+        results = [i.args["true"] for i in ifs if i.args.get("true") is not None]
+        results += [node.args["default"]] if node.args.get("default") is not None else []
+        subject = [node.this, *(i.this for i in ifs)] if node.this is not None else []
+        return [g for g in (subject, results) if g]
+    if isinstance(node, exp.If):
+        return [[c for c in (node.args.get("true"), node.args.get("false")) if c is not None]]
+    if isinstance(node, SEPARATE) or not isinstance(node, MEETING):
+        return []
+    out = [c for c in node.iter_expressions() if not is_parameter(c)]
     if isinstance(node.parent, exp.Dot) and node.arg_key == "expression":  # x.contains('a'): the receiver x too
         out.append(node.parent.this)
-    return out
+    return [out]
+
+
+def written_literals(node: exp.Expr) -> set[str]:
+    """The kinds (``string``, ``number``) of the literals whose value reaches ``node``'s value as written.
+
+    Parameters, predicates (their result is a truth value) and CASE conditions do not pass a literal on;
+    a lambda passes on every literal of its body (it is compared with the elements of another argument);
+    a subquery passes on its outputs'.
+
+    >>> import sqlglot
+    >>> written_literals(sqlglot.parse_one("'ada' || substr(city, 1, 0)")), written_literals(sqlglot.parse_one("substr(city, 1)"))
+    ({'string'}, set())
+    >>> written_literals(sqlglot.parse_one("CASE WHEN tier = 'gold' THEN city END"))
+    set()
+    """
+    if is_parameter(node) or isinstance(node, (exp.DataType, *TRUTH_VALUED)):
+        return set()
+    if isinstance(node, exp.Literal):
+        return set() if node.meta.get(MASKED_META) else {"string" if node.is_string else "number"}
+    if isinstance(node, OTHER_CONSTANTS):
+        return {"string"}
+    if isinstance(node, exp.Lambda):
+        return {"string" if lit.is_string else "number" for lit in node.this.find_all(exp.Literal)
+                if not is_parameter(lit)} | ({"string"} if node.this.find(*OTHER_CONSTANTS) else set())
+    if isinstance(node, (exp.Subquery, exp.Select, exp.SetOperation)):
+        inner = node.unnest() if isinstance(node, exp.Subquery) else node
+        return {k for s in leaf_selects(inner) for p in s.selects for k in written_literals(p)}
+    if isinstance(node, exp.Case):  # its results; its conditions and WHEN values are compared, not returned
+        kids = [i.args["true"] for i in node.args.get("ifs") or [] if i.args.get("true") is not None]
+        kids += [node.args["default"]] if node.args.get("default") is not None else []
+    elif isinstance(node, exp.If):
+        kids = [c for c in (node.args.get("true"), node.args.get("false")) if c is not None]
+    elif isinstance(node, (exp.Filter, exp.Window)):
+        kids = [node.this]
+    else:
+        kids = list(node.iter_expressions())
+    return {k for c in kids for k in written_literals(c)}
 
 
 def _construct(node: exp.Expr) -> str:
@@ -194,21 +226,20 @@ class LiteralFilter:
         if self.mode == "allow":
             return 0
         for scope in list(root.traverse()):
-            found = [n for n in walk_in_scope(scope.expression)
-                     if isinstance(n, OPERATORS) or (isinstance(n, exp.Case) and n.this is not None) or (
-                         (isinstance(n, PROBES) or function_key(n) in COMPARISON_FUNCTIONS) and in_condition(n))]
-            for node in found:
-                self._one(node, scope)
+            for node in list(walk_in_scope(scope.expression)):
+                for group in meeting_groups(node):
+                    if len(group) > 1:
+                        self._one(node, group, scope)
             if isinstance(scope.expression, COMPARING_SET_OPERATIONS) and scope.expression.args.get("distinct", True):
                 self._set_operation(scope.expression, scope)
         return self.tokenized
 
     def _literal_kinds(self, node: exp.Expr, scope: Scope) -> set[str]:
-        """``{"string"}``/``{"number"}`` when ``node`` is made of literals only (written, or routed through
-        VALUES, a CTE or a subquery); empty otherwise."""
-        if is_literal_operand(node):
-            kinds = {"string" if lit.is_string else "number" for lit in node.find_all(exp.Literal)}
-            return kinds | ({"string"} if node.find(*OTHER_CONSTANTS) is not None else set())
+        """The kinds of the literals whose value reaches ``node`` (:func:`written_literals`), or, when ``node``
+        is made of literals routed through VALUES, a CTE or a subquery, theirs; empty otherwise."""
+        kinds = written_literals(node)
+        if kinds or node.find(exp.Column, exp.Subquery, exp.Select) is None:
+            return kinds
         try:
             origins = self.tracer.origins(node, scope)
         except RewriteRefused:
@@ -232,16 +263,14 @@ class LiteralFilter:
                     f"{node.key.upper()}", where=f"policy rewrite.filter_literals: {self.mode}",
                     fix="compare with a column, or set filter_literals to allow")
 
-    def _one(self, node: exp.Expr, scope: Scope) -> None:
+    def _one(self, node: exp.Expr, ops: list[exp.Expr], scope: Scope) -> None:
         self.scope = scope
-        ops = operands(node)
         kinds = [self._literal_kinds(o, scope) for o in ops]
-        literals = [o for o, k in zip(ops, kinds, strict=True) if k]
-        if not literals:
+        if not any(kinds):
             return
         exposed_by: list[tuple[exp.Expr, list[Origin]]] = []
         for o, k in zip(ops, kinds, strict=True):
-            if not k:
+            if not k or not is_literal_operand(o):
                 try:
                     sens = self.tracer.sensitive(self.tracer.origins(o, scope))
                 except RewriteRefused:  # cannot tell what it reads: treat it as sensitive (fail closed)
@@ -251,6 +280,12 @@ class LiteralFilter:
                     sens = [Origin("(untraced)", "expression", "derived")]
                 if sens:
                     exposed_by.append((o, sens))
+        # a literal beside a sensitive operand: another operand carries a literal, or the sensitive one does and
+        # another operand is sensitive too
+        literal_ops = [o for o, k in zip(ops, kinds, strict=True) if k]
+        exposed_ids = {id(o) for o, _ in exposed_by}
+        if not any(id(o) not in exposed_ids for o in literal_ops) and len(exposed_by) < 2:
+            return
         if not exposed_by:
             return
         text_literal = any("string" in k for k in kinds)

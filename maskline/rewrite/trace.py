@@ -42,6 +42,7 @@ from maskline.rewrite.functions import (
     VALUE_PRESERVING,
     function_key,
 )
+from maskline.rewrite.parameters import is_parameter
 
 VALUE, DERIVED, SAFE = "value", "derived", "safe"
 # Pseudo-table of literals written in the query (also through VALUES and CTEs), so that a literal compared with a
@@ -146,8 +147,8 @@ class Tracer:
     [Origin(table='t', column='email', path='value')]
     >>> sorted(tracer.output_of(root.sources["c"], "email", root)) == sorted(tracer.projection(root, "e"))
     True
-    >>> [o.qualified for o in sorted(tracer.children(q.selects[1], root))]  # substr(c.email, 1, 2)'s arguments
-    ['<literal>.number', 't.email']
+    >>> [o.qualified for o in sorted(tracer.children(q.selects[1], root))]  # substr(c.email, 1, 2): positions are no source
+    ['t.email']
     >>> sorted(tracer.query_outputs(q.find(exp.In).args["query"]))
     [Origin(table='u', column='id', path='value')]
     >>> tracer.reset()  # after editing the tree, so no cached origin is reused
@@ -301,7 +302,8 @@ class Tracer:
     def children(self, node: exp.Expr, scope: Scope) -> Origins:
         out: set[Origin] = set()
         for child in node.iter_expressions():
-            out |= self.origins(child, scope)
+            if not is_parameter(child):  # a date part's name or a format is no source of the value
+                out |= self.origins(child, scope)
         return frozenset(out)
 
     def origins(self, node: exp.Expr, scope: Scope) -> Origins:

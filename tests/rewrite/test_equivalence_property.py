@@ -40,8 +40,8 @@ def _col(draw: Any, table: str, kind: str | None = None) -> str:
 def _text_expr(draw: Any, table: str) -> str:
     col = _col(draw, table, "text")
     shape = draw(st.sampled_from(["{c}", "upper({c})", "lower({c})", "substr({c}, 1, 3)", "reverse({c})",
-                                  "coalesce({c}, 'none')", "{c} || '#'", "lpad({c}, 20, '.')",
-                                  "CASE WHEN length({c}) > 12 THEN 'long' ELSE {c} END", "trim({c})",
+                                  "coalesce({c}, '')", "{c} || '#'", "lpad({c}, 20, '.')",
+                                  "CASE WHEN length({c}) > 12 THEN '...' ELSE {c} END", "trim({c})",
                                   "concat({c}, '-', {c})", "split_part({c}, '@', 1)"]))
     return shape.format(c=col)
 

@@ -42,7 +42,7 @@ SUBQUERY_LEAVES = ["(SELECT max(x.email) FROM customers x)", "(SELECT min(o2.car
 TOKENIZED_FILTERS = {"c.username": "c.username IN ('zquartermaine77', 'wil_achterberg')",
                      "c.passport": "c.passport = 'K77413306'", "s.ip": "s.ip <> '192.0.2.146'"}
 UNARY = ["upper({x})", "lower({x})", "trim({x})", "reverse({x})", "substring({x}, 1, 6)", "left({x}, 5)",
-         "right({x}, 5)", "{x} || '-x'", "replace({x}, '-', '')", "lpad({x}, 24, '*')", "split_part({x}, '@', 1)",
+         "right({x}, 5)", "{x} || '-*'", "replace({x}, '-', '')", "lpad({x}, 24, '*')", "split_part({x}, '@', 1)",
          "md5({x})", "CAST(length({x}) AS TEXT)", "({x})", "CAST({x} AS VARCHAR)"]
 BINARY = ["concat({x}, ' ', {y})", "coalesce({x}, {y})", "{x} || {y}",
           "CASE WHEN length({x}) > 12 THEN {x} ELSE {y} END", "CASE WHEN {x} IS NULL THEN {y} ELSE {x} END"]
