@@ -186,6 +186,24 @@ def view_statements(selects: Mapping[str, str], source_schema: str, masked_schem
     return out
 
 
+
+def _create_role(cur: Any, reader: str) -> None:
+    """Create the reader role; a role another session created since the check is taken as it is.
+
+    Roles are cluster-wide and ``CREATE ROLE`` has no ``IF NOT EXISTS``: two protect runs (two tasks, two
+    databases of one cluster) can both see no role and both create it; the second would fail on the unique index.
+    """
+    cur.execute("SAVEPOINT maskline_reader_role")
+    try:
+        cur.execute(f"CREATE ROLE {_ident(reader)} NOLOGIN")
+    except Exception as exc:
+        if getattr(exc, "pgcode", None) not in ("23505", "42710"):  # unique_violation, duplicate_object
+            raise
+        cur.execute("ROLLBACK TO SAVEPOINT maskline_reader_role")
+    else:
+        cur.execute("RELEASE SAVEPOINT maskline_reader_role")
+
+
 def _role_exists(cur: Any, role: str) -> bool:
     cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,))
     return cur.fetchone() is not None
@@ -223,7 +241,7 @@ def protect(connection: Any, policy: Any, source_schema: str, tables: Sequence[s
     try:
         with connection.cursor() as cur:
             if not _role_exists(cur, reader):
-                cur.execute(f"CREATE ROLE {_ident(reader)} NOLOGIN")
+                _create_role(cur, reader)
             for statement in key_statements(reader, private_schema):
                 cur.execute(statement)
             cur.execute(f"INSERT INTO {_ident(private_schema)}.key (id, salt, ipad, opad) VALUES (1, %s, %s, %s) "

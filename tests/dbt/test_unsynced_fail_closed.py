@@ -7,6 +7,9 @@ pass``; ``raw_customers.id`` is the one column its meta does not name.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 import yaml
@@ -32,6 +35,25 @@ def unsynced(tmp_path_factory: pytest.TempPathFactory) -> DbtProject:
     project.run("seed", "--select", "raw_customers")  # every test reads the seed's columns, whatever the order
     return project
 
+
+@contextmanager
+def _synced_policy(project: DbtProject, policy_text: str) -> Iterator[Path]:
+    """The project with ``vars.maskline_policy: policy.yml`` holding ``policy_text`` (the caller syncs it, after any
+    stored scan); the var, the policy, its scan and the synced macro are removed afterwards."""
+    from maskline.classify.stored import scan_path_for
+
+    root = project.root
+    config = yaml.safe_load((root / "dbt_project.yml").read_text())
+    config["vars"]["maskline_policy"] = "policy.yml"
+    (root / "dbt_project.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+    (root / "policy.yml").write_text(policy_text)
+    try:
+        yield root
+    finally:
+        del config["vars"]["maskline_policy"]
+        (root / "dbt_project.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+        for p in (root / "policy.yml", scan_path_for(root / "policy.yml"), root / "macros" / "maskline_policy.sql"):
+            p.unlink(missing_ok=True)
 
 def _table(project: DbtProject, name: str):
     import duckdb
@@ -73,20 +95,10 @@ def test_a_misspelt_choice_stops_the_compile_with_the_fix(unsynced: DbtProject) 
 def test_the_var_beside_a_synced_policy_stops_the_compile(unsynced: DbtProject) -> None:
     from maskline.dbt.sync import sync
 
-    root = unsynced.root
-    config = yaml.safe_load((root / "dbt_project.yml").read_text())
-    config["vars"]["maskline_policy"] = "policy.yml"
-    (root / "dbt_project.yml").write_text(yaml.safe_dump(config, sort_keys=False))
-    (root / "policy.yml").write_text("version: 1\nunclassified: mask\n")
-    try:
+    with _synced_policy(unsynced, "version: 1\nunclassified: mask\n") as root:
         sync(root)
         proc = unsynced.run("compile", "--select", "customers_masked", "--vars", "{maskline_unclassified: pass}",
                             check=False)
-    finally:
-        del config["vars"]["maskline_policy"]
-        (root / "dbt_project.yml").write_text(yaml.safe_dump(config, sort_keys=False))
-        for p in (root / "policy.yml", root / "macros" / "maskline_policy.sql"):
-            p.unlink(missing_ok=True)
     assert proc.returncode != 0
     message = re.sub(r"\s+", " ", proc.stdout)
     assert "vars.maskline_unclassified is set, but the project has a synced policy" in message
@@ -116,21 +128,11 @@ def test_a_synced_policy_cannot_be_switched_off_from_the_command_line(unsynced: 
     # silently. The control: the same project, compiled as configured, compiles.
     from maskline.dbt.sync import sync
 
-    root = unsynced.root
-    config = yaml.safe_load((root / "dbt_project.yml").read_text())
-    config["vars"]["maskline_policy"] = "policy.yml"
-    (root / "dbt_project.yml").write_text(yaml.safe_dump(config, sort_keys=False))
-    (root / "policy.yml").write_text("version: 1\nunclassified: mask\n")
-    try:
+    with _synced_policy(unsynced, "version: 1\nunclassified: mask\n") as root:
         sync(root)
         control = unsynced.run("compile", "--select", "customers_masked", check=False)
         proc = unsynced.run("compile", "--select", "customers_masked", "--vars",
                             "{maskline_policy: null, maskline_unclassified: pass}", check=False)
-    finally:
-        del config["vars"]["maskline_policy"]
-        (root / "dbt_project.yml").write_text(yaml.safe_dump(config, sort_keys=False))
-        for p in (root / "policy.yml", root / "macros" / "maskline_policy.sql"):
-            p.unlink(missing_ok=True)
     assert control.returncode == 0, control.stdout[-3000:]
     assert proc.returncode != 0
     message = re.sub(r"\s+", " ", proc.stdout)
@@ -143,21 +145,12 @@ def test_a_column_the_synced_policy_passes_reaches_the_model_raw(unsynced: DbtPr
     # '[REDACTED]' over the ids the core passes. The control: a column the policy names keeps its method.
     from maskline.dbt.sync import sync
 
-    root = unsynced.root
-    config = yaml.safe_load((root / "dbt_project.yml").read_text())
-    config["vars"]["maskline_policy"] = "policy.yml"
-    (root / "dbt_project.yml").write_text(yaml.safe_dump(config, sort_keys=False))
-    (root / "policy.yml").write_text("version: 1\ndatasets:\n  raw_customers:\n    columns:\n"
-                                     "      id: {pass: true}\n      email: {info_type: EMAIL}\n")
-    try:
+    policy = ("version: 1\ndatasets:\n  raw_customers:\n    columns:\n"
+              "      id: {pass: true}\n      email: {info_type: EMAIL}\n")
+    with _synced_policy(unsynced, policy) as root:
         sync(root)
         unsynced.run("build", "--select", "customers_masked")
         raw, out = _table(unsynced, "raw_customers"), _table(unsynced, "customers_masked")
-    finally:
-        del config["vars"]["maskline_policy"]
-        (root / "dbt_project.yml").write_text(yaml.safe_dump(config, sort_keys=False))
-        for p in (root / "policy.yml", root / "macros" / "maskline_policy.sql"):
-            p.unlink(missing_ok=True)
     assert sorted(out["id"].tolist()) == sorted(raw["id"].tolist())
     assert out["id"].dtype == raw["id"].dtype
     assert not set(out["email"].dropna()) & set(raw["email"].dropna())
@@ -172,24 +165,14 @@ def _build_with_scan(project: DbtProject, drop: tuple[str, ...]):
     from maskline.dbt.sync import sync
     from maskline.policy import load_policy
 
-    root = project.root
-    config = yaml.safe_load((root / "dbt_project.yml").read_text())
-    config["vars"]["maskline_policy"] = "policy.yml"
-    (root / "dbt_project.yml").write_text(yaml.safe_dump(config, sort_keys=False))
-    (root / "policy.yml").write_text("version: 1\nunclassified: pass\n")
-    policy = load_policy(root / "policy.yml")
-    scan = classify(_table(project, "raw_customers"), policy=policy)
-    kept = Classification(tuple(c for c in scan.columns if c.name not in drop), table="raw_customers")
-    save_scan(scan_path_for(root / "policy.yml"), "raw_customers", kept, policy)
-    try:
+    with _synced_policy(project, "version: 1\nunclassified: pass\n") as root:
+        policy = load_policy(root / "policy.yml")
+        scan = classify(_table(project, "raw_customers"), policy=policy)
+        kept = Classification(tuple(c for c in scan.columns if c.name not in drop), table="raw_customers")
+        save_scan(scan_path_for(root / "policy.yml"), "raw_customers", kept, policy)
         sync(root)
         proc = project.run("build", "--select", "customers_masked")
         raw, out = _table(project, "raw_customers"), _table(project, "customers_masked")
-    finally:
-        del config["vars"]["maskline_policy"]
-        (root / "dbt_project.yml").write_text(yaml.safe_dump(config, sort_keys=False))
-        for p in (root / "policy.yml", scan_path_for(root / "policy.yml"), root / "macros" / "maskline_policy.sql"):
-            p.unlink(missing_ok=True)
     return raw, out, proc.stdout
 
 
