@@ -58,7 +58,12 @@ What is in it (see RESULTS.md):
   no-break spaces, bare, int64, float64 past 2**53, sparse, among placeholders and masked cards, with the expiry or
   holder after the number, failing Luhn under card names) beside numbers of the same shapes that are no cards
   (IMEIs, barcodes, random ids, ISBNs, parcels, microsecond clocks, UUID integers, ICCIDs, loyalty and library
-  cards), since the ``clscard`` round (:mod:`.dev_card_storage`).
+  cards), since the ``clscard`` round (:mod:`.dev_card_storage`);
+- ten tables of the test split's weak types in shapes the split lacked (passports, bank accounts and medical record
+  numbers under opaque names or names in the locale's language, sparse or mixed; phones stored as integers or with
+  an extension; grouped cards partly failing Luhn; handles under ``created_by``/``owner``/``reviewer``/``sender``;
+  prose with an e-mail or a phone inside a sentence) beside order, tracking, invoice and routing numbers, SKUs,
+  invalid IBAN-like codes, ISBNs, versions and product names, since the ``clsdev6`` round (:mod:`.dev_weak_shapes`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -81,7 +86,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "abf429f9a57248296ca3334e1d263c15d7ab8b8c5b6ba2561a4f846e29f0cd88"
+RECORDED_FINGERPRINT = "086c46c811e489b0bf2b86e561b64152c18cf3bd0745e78ba37674baa486786d"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -1115,11 +1120,13 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     locale, each with their look-alikes, six of passports behind a fixed series letter
     (:mod:`benchmarks.classification.dev_passport_series`) with theirs, four of flight numbers and integer
     ids beside postal codes stored as numbers (:mod:`benchmarks.classification.dev_not_postal`), and ten of
-    card numbers in every stored form (:mod:`benchmarks.classification.dev_card_storage`) with theirs.
+    card numbers in every stored form (:mod:`benchmarks.classification.dev_card_storage`) with theirs, and ten of
+    the test split's weak types in shapes the split lacked (:mod:`benchmarks.classification.dev_weak_shapes`) with
+    theirs.
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    200
+    210
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1167,7 +1174,8 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
         shaped.shuffle(kinds)
         columns += _table(f"dd{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.75, shaped, rows)
     # Handles of one template and their look-alikes (since the clsuser round), then each later round's tables in
-    # the order of their rounds (clspass, clsbank, clsmrn, clsphone, clsfp, clsbank2, clspass2, clsfp2, clscard),
+    # the order of their rounds (clspass, clsbank, clsmrn, clsphone, clsfp, clsbank2, clspass2, clsfp2, clscard,
+    # clsdev6),
     # after every other table: earlier tables stay as they were.
     from benchmarks.classification.dev_card_storage import card_storage_tables
     from benchmarks.classification.dev_domestic_accounts import domestic_account_tables
@@ -1175,11 +1183,12 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     from benchmarks.classification.dev_not_postal import not_postal_tables
     from benchmarks.classification.dev_passport_series import passport_series_tables
     from benchmarks.classification.dev_phone_tables import phone_tables
+    from benchmarks.classification.dev_weak_shapes import weak_shape_tables
 
     return (columns + handle_tables(seed, rows) + passport_mix_tables(seed, rows) + account_code_tables(seed, rows)
             + medical_record_tables(seed, rows) + phone_tables(seed, rows) + not_people_tables(seed, rows)
             + domestic_account_tables(seed, rows) + passport_series_tables(seed, rows) + not_postal_tables(seed, rows)
-            + card_storage_tables(seed, rows))
+            + card_storage_tables(seed, rows) + weak_shape_tables(seed, rows))
 
 
 def fingerprint(columns: list[Column]) -> str:
