@@ -159,6 +159,11 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "submitted by", "uploader", "uploaded by", "author", "auteur", "approved by", "assigned to", "posted by", "actor",
         "opened by", "closed by", "resolved by", "handled by", "performed by", "edited by",
         "committed by", "committer", "maintainer", "moderator",
+        # The same actors in the hint languages (German, French, Spanish, Italian, Dutch, Portuguese).
+        "erstellt von", "geaendert von", "bearbeitet von", "bearbeiter", "besitzer", "cree par", "modifie par",
+        "expediteur", "proprietaire", "creado por", "modificado por", "remitente", "propietario", "creato da",
+        "modificato da", "mittente", "proprietario", "aangemaakt door", "gewijzigd door", "afzender", "eigenaar",
+        "criado por", "remetente",
         "ユーザー名", "ユーザ名", "ログインid", "用户名", "账户名", "사용자명", "아이디",
     ),
     "PASSWORD": (
@@ -187,6 +192,7 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "ur number", "urn", "unit number", "emr id", "ehr id", "patient no", "pat no", "pt id", "pat id",
         "patient identifier", "nhc", "ipp", "numero patient", "krankenblattnummer", "patienten id",
         "cartella", "nosologico", "kaartnummer", "zorgnummer",
+        "patientennr", "pat nr", "patnr", "patientnr", "ziekenhuisnummer", "fallnummer",
         "カルテ番号", "患者番号", "診察券番号", "病历号", "病案号", "住院号", "환자번호", "등록번호",
     ),
     "ICD10_CODE": ("icd", "icd10", "icd 10", "icd code", "diagnosis", "diagnosis code", "dx", "dx code",
@@ -412,7 +418,34 @@ def _hint_score(column: str, extra: tuple[tuple[str, tuple[str, ...]], ...]) -> 
     if not found and len(words) >= 2 and words[-1] in _NUMBER_WORDS and words[-2] not in _NUMBER_WORDS:
         spelled = _scores_for(words[:-1] + ("number",), extra)
         return tuple((info_type, min(score, 0.9)) for info_type, score in spelled)
+    if not found and len(words) >= 2 and words[0] in _OPENING_NUMBER_WORDS and words[1] not in _NUMBER_WORDS:
+        return _numero_hints(words[1:])
     return found
+
+
+# A number word opening a name stands for "numéro de" in French, Spanish, Italian and Portuguese (num_compte,
+# no_cuenta, n_conto, nr_dossier). Only hints written with "numero" itself match through it: "num" alone counts
+# things (num_emails), so "numero" never stands in front of any other hint.
+_OPENING_NUMBER_WORDS = frozenset({"num", "no", "nr", "nro", "n", "numero"})
+_NUMERO_FORMS = (("numero", "de"), ("numero", "da"), ("numero", "do"), ("numero", "di"), ("numero",))
+
+
+def _numero_hints(rest: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
+    """Scores (at most 0.9) of the hints written "numero ..." that a name opening with a number word spells.
+
+    >>> _numero_hints(("compte",))
+    (('BANK_ACCOUNT', 0.9),)
+    >>> _numero_hints(("emails",))
+    ()
+    """
+    best: dict[str, float] = {}
+    for info_type, hw, _ in _compiled():
+        if hw[:1] != ("numero",):
+            continue
+        if any(_contains(form + rest, hw) for form in _NUMERO_FORMS) and \
+                not set(rest) & (NEGATING_WORDS | _NOT_WITH.get(info_type, frozenset())):
+            best[info_type] = 0.9
+    return tuple(sorted(best.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def _scores_for(words: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ...]], ...]

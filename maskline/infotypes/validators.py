@@ -1167,11 +1167,22 @@ def bank_account(value: str) -> bool:
 
     >>> bank_account("QHAY38836859574890"), bank_account("12-34-56 12345678"), bank_account("n/a")
     (True, True, False)
-    >>> bank_account("352/220566-60"), bank_account("1/2")
-    (True, False)
+    >>> bank_account("352/220566-60"), bank_account("1/2"), bank_account("2024-06-19")
+    (True, False, False)
     """
     v = value.strip()
-    return bool(re.match(r"^[A-Z0-9][A-Z0-9 /-]{4,32}[A-Z0-9]$", v)) and len(_digits(v)) >= 6
+    return bool(re.match(r"^[A-Z0-9][A-Z0-9 /-]{4,32}[A-Z0-9]$", v)) and len(_digits(v)) >= 6 \
+        and not _calendar_date(v)
+
+
+def _calendar_date(value: str) -> bool:
+    """Whether a value is a calendar date written with separators (``2024-06-19``, ``19.06.2024``): a value of
+    another kind, which an account or record name must not make an identifier.
+
+    >>> _calendar_date("2024-06-19"), _calendar_date("19/06/2024"), _calendar_date("2019-948030")
+    (True, True, False)
+    """
+    return bool(_DATE_LIKE.match(value)) and parse_date(value) is not None
 
 
 _ACCOUNT_SEPARATORS = re.compile(r"[ .-]")
@@ -1252,11 +1263,11 @@ def bank_account_checked(value: str) -> bool:
 def record_number(value: str) -> bool:
     """An identifier with digits (a medical record number, given a name hint).
 
-    >>> record_number("MRN-0012345"), record_number("none")
-    (True, False)
+    >>> record_number("MRN-0012345"), record_number("none"), record_number("2024-06-19")
+    (True, False, False)
     """
     v = value.strip()
-    return bool(re.match(r"^[A-Za-z0-9][A-Za-z0-9/-]{3,24}$", v)) and len(_digits(v)) >= 4
+    return bool(re.match(r"^[A-Za-z0-9][A-Za-z0-9/-]{3,24}$", v)) and len(_digits(v)) >= 4 and not _calendar_date(v)
 
 
 # An optional country prefix, as European mail writes it: D-80331, DK-9900, CH-8001, F-75001.

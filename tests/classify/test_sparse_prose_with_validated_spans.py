@@ -54,3 +54,11 @@ def test_two_addresses_in_sparse_notes_are_too_few_to_decide() -> None:
 
 def test_sparse_notes_without_any_mention_stay_untyped() -> None:
     assert classify_column("f5", _sparse_notes([])).info_type is None
+
+
+def test_sparse_reviews_with_order_numbers_amounts_and_dates_stay_untyped() -> None:
+    rng = random.Random(9)
+    reviews = [f"{_sentence(rng)} Ordered {rng.randint(1, 9)} items for {rng.uniform(5, 900):.2f} EUR on "
+               f"2024-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}, order {rng.randint(10**7, 10**8 - 1)}, "
+               f"ticket #{rng.randint(1000, 99999)}." for _ in range(40)]
+    assert classify_column("f5", reviews + [None] * 260).info_type is None
