@@ -85,10 +85,10 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
     for start in range(0, len(chosen), BATCH):
         texts = [values[i] for i in chosen[start:start + BATCH]]
         rules = find_prose_many(texts, ner=False)
-        found = [[t[f.start:f.end].casefold() for f in find(t) if _not_a_version(t, f)] for t in texts]
-        spans = [bool(f) for f in found]
+        span_texts = [[t[f.start:f.end].casefold() for f in find(t) if _not_a_version(t, f)] for t in texts]
+        spans = [bool(f) for f in span_texts]
         validated += sum(spans)
-        for f in found:
+        for f in span_texts:
             distinct_spans.update(f)
         batch = [v or any(_not_a_version(t, f) and _counts(t, f, r) for f in r) or _caseless_mention(t)
                  for t, r, v in zip(texts, rules, spans, strict=True)]
