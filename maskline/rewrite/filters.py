@@ -41,6 +41,13 @@ position or width, regular-expression flags, a field name, a separator).
 Connectives (``AND``, ``OR``, ``NOT``) and CASE conditions are predicates of
 their own, so ``WHERE email IS NULL AND city = 'X'`` keeps its literal.
 
+A literal need not be written in the comparison to meet the column: a column of
+a CTE, subquery, derived table, VALUES list or UNION arm computed from a literal
+(at any depth, mixed with other columns) carries it, and counts exactly as the
+literal would (:mod:`maskline.rewrite.provenance`). Such a literal is refused in
+``tokenize`` mode too: only a literal written in the comparison has a text to
+tokenize.
+
 Numeric literals compared with a transformation of a column (``length(ssn) =
 11``, ``extract(year FROM dob) > 1980``) are not treated as sensitive; string
 literals always are.
@@ -62,6 +69,7 @@ from maskline.errors import RewriteRefused
 from maskline.keys import KeyMaterial
 from maskline.methods.registry import METHODS
 from maskline.rewrite.parameters import is_parameter
+from maskline.rewrite.provenance import OTHER_CONSTANTS, LiteralProvenance, written_literals
 from maskline.rewrite.sensitivity import Sensitivity
 from maskline.rewrite.trace import LITERAL, MASKED_META, VALUE, Origin, Tracer, leaf_selects, table_key
 
@@ -72,11 +80,11 @@ MEETING: tuple[type[exp.Expr], ...] = (exp.Func, exp.Binary, exp.Unary, exp.Pred
                                         exp.Bracket, exp.Slice, exp.Interval)
 # Nodes whose operands are separate predicates or a single value: nothing of one operand meets another.
 SEPARATE: tuple[type[exp.Expr], ...] = (exp.Connector, exp.Not, exp.Paren, exp.Alias, exp.Exists)
-# Nodes whose result is a truth value: a literal inside them does not reach their parent as a value.
-TRUTH_VALUED: tuple[type[exp.Expr], ...] = (exp.Predicate, exp.Connector, exp.Not, exp.Exists)
 COMPARING_SET_OPERATIONS = (exp.Intersect, exp.Except, exp.Union)
 TOKENIZABLE_PREDICATES = (exp.EQ, exp.NEQ, exp.NullSafeEQ, exp.NullSafeNEQ, exp.In)
 MAX_IN_LITERALS = 20  # a longer IN list of tokens tests membership of many guesses at once
+# Where a literal that is not written in the comparison came from (never named: a relation's name could be quoted).
+ROUTED = "a column of a CTE, subquery, derived table or VALUES list computed from a literal"
 
 
 def tokenizing_methods() -> list[str]:
@@ -95,13 +103,6 @@ def literal_text(node: exp.Expr) -> str | None:
     if isinstance(node, exp.Literal):
         return str(node.this)
     return None
-
-
-# Constants other than plain literals: escaped, national, hex, bit and dollar-quoted strings. Each is a string
-# the user wrote, however it is spelled; none can be tokenized (their text is not the value's text).
-OTHER_CONSTANTS: tuple[type[exp.Expr], ...] = tuple(
-    c for c in (getattr(exp, n, None) for n in ("UnicodeString", "HexString", "ByteString", "National",
-                                                   "BitString", "RawString")) if c is not None)
 
 
 def is_literal_operand(node: exp.Expr) -> bool:
@@ -149,43 +150,6 @@ def meeting_groups(node: exp.Expr) -> list[list[exp.Expr]]:
     return [out]
 
 
-def written_literals(node: exp.Expr) -> set[str]:
-    """The kinds (``string``, ``number``) of the literals whose value reaches ``node``'s value as written.
-
-    Parameters, predicates (their result is a truth value) and CASE conditions do not pass a literal on;
-    a lambda passes on every literal of its body (it is compared with the elements of another argument);
-    a subquery passes on its outputs'.
-
-    >>> import sqlglot
-    >>> written_literals(sqlglot.parse_one("'ada' || substr(city, 1, 0)")), written_literals(sqlglot.parse_one("substr(city, 1)"))
-    ({'string'}, set())
-    >>> written_literals(sqlglot.parse_one("CASE WHEN tier = 'gold' THEN city END"))
-    set()
-    """
-    if is_parameter(node) or isinstance(node, (exp.DataType, *TRUTH_VALUED)):
-        return set()
-    if isinstance(node, exp.Literal):
-        return set() if node.meta.get(MASKED_META) else {"string" if node.is_string else "number"}
-    if isinstance(node, OTHER_CONSTANTS):
-        return {"string"}
-    if isinstance(node, exp.Lambda):
-        return {"string" if lit.is_string else "number" for lit in node.this.find_all(exp.Literal)
-                if not is_parameter(lit)} | ({"string"} if node.this.find(*OTHER_CONSTANTS) else set())
-    if isinstance(node, (exp.Subquery, exp.Select, exp.SetOperation)):
-        inner = node.unnest() if isinstance(node, exp.Subquery) else node
-        return {k for s in leaf_selects(inner) for p in s.selects for k in written_literals(p)}
-    if isinstance(node, exp.Case):  # its results; its conditions and WHEN values are compared, not returned
-        kids = [i.args["true"] for i in node.args.get("ifs") or [] if i.args.get("true") is not None]
-        kids += [node.args["default"]] if node.args.get("default") is not None else []
-    elif isinstance(node, exp.If):
-        kids = [c for c in (node.args.get("true"), node.args.get("false")) if c is not None]
-    elif isinstance(node, (exp.Filter, exp.Window)):
-        kids = [node.this]
-    else:
-        kids = list(node.iter_expressions())
-    return {k for c in kids for k in written_literals(c)}
-
-
 def _construct(node: exp.Expr) -> str:
     clause = node.find_ancestor(exp.Where, exp.Join, exp.Having, exp.Qualify, exp.Select)
     where = {exp.Where: "WHERE", exp.Join: "JOIN ... ON", exp.Having: "HAVING", exp.Qualify: "QUALIFY"}.get(
@@ -204,6 +168,7 @@ class LiteralFilter:
         self.key = key
         self.tokenized = 0
         self.tokens = 0  # literals tokenized so far in the query, whichever comparison holds them
+        self.provenance = LiteralProvenance(tracer.scopes)
 
     def apply(self, root: Scope) -> int:
         """Check (and, in ``tokenize`` mode, rewrite) every comparison; returns how many were tokenized.
@@ -235,9 +200,9 @@ class LiteralFilter:
         return self.tokenized
 
     def _literal_kinds(self, node: exp.Expr, scope: Scope) -> set[str]:
-        """The kinds of the literals whose value reaches ``node`` (:func:`written_literals`), or, when ``node``
-        is made of literals routed through VALUES, a CTE or a subquery, theirs; empty otherwise."""
-        kinds = written_literals(node)
+        """The kinds of the literals whose value reaches ``node``: written in it, or carried by a column of a CTE,
+        subquery, derived table or VALUES it reads (:class:`~maskline.rewrite.provenance.LiteralProvenance`)."""
+        kinds = self.provenance.kinds(node, scope)
         if kinds or node.find(exp.Column, exp.Subquery, exp.Select) is None:
             return kinds
         try:
@@ -293,12 +258,15 @@ class LiteralFilter:
             return  # e.g. length(ssn) = 11: a number compared with a transformation
         column = exposed_by[0][1][0].qualified
         construct = _construct(node)
+        routed = not any(written_literals(o) for o in literal_ops)  # it reached the comparison through a relation
+        construct += f", carried by {ROUTED}" if routed else ""
         if self.mode == "refuse":
             raise RewriteRefused(
                 f"a literal is compared with sensitive column {column} in {construct}",
                 where="policy rewrite.filter_literals: refuse",
-                fix="compare with a column or a bound parameter, or set filter_literals to tokenize (hmac/hash "
-                    "columns) or allow")
+                fix=("compute that column from columns only, or " if routed else "")
+                + "compare with a column or a bound parameter, or set filter_literals to tokenize (hmac/hash "
+                  "columns) or allow")
         self._tokenize(node, ops, exposed_by, column, construct)
 
     def _tokenize(self, node: exp.Expr, ops: list[exp.Expr],

@@ -21,7 +21,7 @@ def without_literals(sql: str, dialect: str | None = None) -> str:
     from sqlglot import exp
     from sqlglot.errors import SqlglotError
 
-    from maskline.rewrite.filters import OTHER_CONSTANTS
+    from maskline.rewrite.provenance import OTHER_CONSTANTS
 
     try:
         statements = [s for s in sqlglot.parse(sql, read=dialect or None) if s is not None]

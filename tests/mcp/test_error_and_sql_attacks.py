@@ -126,3 +126,33 @@ def test_a_refusal_still_names_a_plain_table_name(duckdb_file: Path, policy_file
         tools.query("SELECT * FROM custmers", Caller("agent"))
     with pytest.raises(ToolRefused, match="function QUERY_TO_XML is not on"):
         tools.query("SELECT query_to_xml('x', true, true, '')", Caller("agent"))
+
+
+ROUTED_GUESSES = [
+    # mixed with a count (every column of these tables is masked; a count exposes none): no origin was a pure
+    # literal, so the guess reached the comparison
+    f"WITH g AS (SELECT '{CANARY}' || CAST(count(id) AS VARCHAR) AS v FROM orders) "
+    "SELECT count(*) AS n FROM customers, g WHERE full_name = g.v",
+    f'WITH "{CANARY}" AS (SELECT concat(\'x\', CAST(count(id) AS VARCHAR)) AS "{CANARY}" FROM orders) '
+    f'SELECT count(*) AS n FROM customers c, "{CANARY}" g WHERE coalesce(c.ssn, g."{CANARY}") = c.ssn',
+]
+
+
+@pytest.mark.parametrize("sql", ROUTED_GUESSES)
+def test_a_guess_routed_through_a_cte_is_refused_without_echoing_it(duckdb_file: Path, policy_file: Path, sql: str,
+                                                                    caplog: pytest.LogCaptureFixture) -> None:
+    """The agent's literal, mixed with another column in a CTE and compared with a sensitive one, is refused like
+    the literal itself; the refusal names the rule, the column and the fix, never the literal or a quoted name."""
+    from maskline.mcp.database import Database
+    from maskline.mcp.tools import Caller, MaskedTools, ToolRefused
+    from maskline.policy import load_policy
+
+    tools = MaskedTools(load_policy(policy_file), Database.from_uri(f"duckdb:///{duckdb_file}"), lineage=False)
+    with caplog.at_level(logging.DEBUG), pytest.raises(ToolRefused) as refused:
+        tools.query(sql, Caller("agent"))
+    assert "literal" in str(refused.value) and "customers." in str(refused.value)
+    assert CANARY_WORD not in str(refused.value) and CANARY_WORD not in caplog.text
+    # the control: the same CTE's column compared with a column of its own kind runs
+    control = sql.replace("full_name = g.v", "g.v = g.v").replace(f'coalesce(c.ssn, g."{CANARY}") = c.ssn',
+                                                                      f'g."{CANARY}" IS NOT NULL')
+    assert "n" in str(tools.query(control, Caller("agent")))
