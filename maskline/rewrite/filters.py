@@ -74,6 +74,9 @@ MEETING: tuple[type[exp.Expr], ...] = (exp.Func, exp.Binary, exp.Unary, exp.Pred
 SEPARATE: tuple[type[exp.Expr], ...] = (exp.Connector, exp.Not, exp.Paren, exp.Alias, exp.Exists)
 # Nodes whose result is a truth value: a literal inside them does not reach their parent as a value.
 TRUTH_VALUED: tuple[type[exp.Expr], ...] = (exp.Predicate, exp.Connector, exp.Not, exp.Exists)
+# Quantifiers of a comparison (``x = ANY (ARRAY['a'])``, ``x LIKE ANY (...)``, ``x <> ALL (...)``): sqlglot models
+# them as predicates, but they are an operand: every element of theirs is compared with the other side.
+QUANTIFIED: tuple[type[exp.Expr], ...] = (exp.Any, exp.All)
 COMPARING_SET_OPERATIONS = (exp.Intersect, exp.Except, exp.Union)
 TOKENIZABLE_PREDICATES = (exp.EQ, exp.NEQ, exp.NullSafeEQ, exp.NullSafeNEQ, exp.In)
 MAX_IN_LITERALS = 20  # a longer IN list of tokens tests membership of many guesses at once
@@ -161,7 +164,11 @@ def written_literals(node: exp.Expr) -> set[str]:
     ({'string'}, set())
     >>> written_literals(sqlglot.parse_one("CASE WHEN tier = 'gold' THEN city END"))
     set()
+    >>> written_literals(sqlglot.parse_one("ANY(ARRAY['ada'])", read="postgres"))  # a quantifier's elements
+    {'string'}
     """
+    if isinstance(node, QUANTIFIED):  # = ANY (ARRAY[...]), LIKE ANY (...): each element meets the other operand
+        return written_literals(node.this)
     if is_parameter(node) or isinstance(node, (exp.DataType, *TRUTH_VALUED)):
         return set()
     if isinstance(node, exp.Literal):
