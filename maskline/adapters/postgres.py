@@ -80,6 +80,20 @@ class PostgresAdapter(EngineAdapter):
 
         return [(f"SELECT set_config('maskline.{n}', %s, false)", (v.hex(),)) for n, v in key_values(key).items()]
 
+    def is_stored_table(self, cursor: Any, table: exp.Table) -> bool:
+        """A stored table whose rows are no other table's: a partition or an inheritance child (``pg_inherits``)
+        holds rows its parent reads as its own, so, like a view, it is not vouched for by its own name (the
+        policy's rules for the parent cannot reach it): the safe query path masks its unnamed columns.
+        """
+        if not super().is_stored_table(cursor, table):
+            return False
+        cursor.execute("SELECT count(*) FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid "
+                       "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = %s "
+                       "AND n.nspname = COALESCE(%s, current_schema())",
+                       (self.folded(table.this), self.folded(table.args.get("db"))))
+        row = cursor.fetchone()
+        return row is not None and int(row[0]) == 0
+
     def is_key_store(self, cursor: Any, table: exp.Table) -> bool:
         """Whether ``table``'s schema is one :func:`protect` marked as its private schema (``KEY_STORE_MARK``).
 
