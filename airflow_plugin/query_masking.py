@@ -79,7 +79,10 @@ def mask_query(sql: str, policy: Policy, warehouse: Any, *, key: Any = None,
 
     dialect = warehouse.dialect
     schema = {t: dict(cols) for t in _source_tables(sql, dialect.sqlglot_name) if (cols := warehouse.columns(t))}
-    result = rewrite(sql, policy, dialect, schema=schema, identities=identities, key=key)
+    # The connection too: the rewrite asks the engine which relations are views (masked unless named) and which
+    # hold maskline's key, as on the safe query path; the schema read here spares it reading the columns again.
+    result = rewrite(sql, policy, dialect, schema=schema, connection=warehouse.connection, identities=identities,
+                     key=key)
     rewritten = sqlglot.parse_one(result.sql, read=dialect.sqlglot_name)
     return MaskedQuery(rewritten, _output_plan(result, policy), tuple(result.tables), result.keyed, sql, schema,
                        dialect.sqlglot_name, dict(result.plans))

@@ -36,6 +36,7 @@ import attr
 
 REDACTED = "[REDACTED]"
 _REDACTED_LITERAL = f"'{REDACTED}'"
+_REDACTED_NAME = '"<quoted name>"'  # a quoted identifier that could hold a value (see _name_kept)
 # What the sql facet says in place of SQL that could not be read: a statement that holds no value.
 WITHHELD_SQL = "/* maskline: SQL withheld, it could not be parsed */"
 SQL_LITERAL_MODES = ("all", "detected")
@@ -109,7 +110,7 @@ def scrub_sql(sql: str, mode: str = "all", dialect: str | None = None) -> str:
     """SQL rebuilt from its tokens: only structure is copied, every value-bearing token is rewritten.
 
     The text is tokenized and parsed with sqlglot under ``dialect``. What is copied from the original is an
-    allow-list: keywords and operators, identifier-shaped names, quoted identifiers, placeholders and numbers
+    allow-list: keywords and operators, identifier-shaped names (quoted ones too), placeholders and numbers
     of fewer than six digits. Every other token (string literals of any kind: ``E''``, ``N''``, ``U&''``,
     dollar-quoted, raw, byte, hex...) becomes ``'[REDACTED]'`` (``mode="all"``, the default); with
     ``"detected"`` only literals the scrubber finds something in are rewritten. Comments are dropped. SQL that
@@ -164,14 +165,32 @@ def _copied(token: Any, original: str, mode: str, fixed: set[str]) -> str:
     if kind == TokenType.NUMBER:
         long = sum(ch.isdigit() for ch in original) >= _MIN_SENSITIVE_DIGITS
         return _REDACTED_LITERAL if long and (mode == "all" or scrub_text(original) != original) else original
-    if kind == TokenType.IDENTIFIER:  # a quoted name: names are lineage, as in every dataset and field
-        return original
+    if kind == TokenType.IDENTIFIER:  # a quoted name: copied when it has a name's shape, as messages show names
+        return original if _name_kept(token.text, mode) else _REDACTED_NAME
     if kind != TokenType.STRING and (_NAME_SHAPED.fullmatch(original) or " ".join(original.upper().split()) in fixed):
         return original
     if mode == "detected":
         cleaned = scrub_text(token.text)
         return original if cleaned == token.text else "'" + cleaned.replace("'", "''") + "'"
     return _REDACTED_LITERAL
+
+
+def _name_kept(name: str, mode: str) -> bool:
+    """Whether a quoted identifier is copied into the rebuilt SQL.
+
+    A quoted identifier can hold a value typed by mistake (``WHERE ssn = "219-09-9999"``: double quotes where
+    single ones were meant); the query is refused, but its SQL is still recorded. With ``mode="all"`` a
+    quoted name is copied only when it has the shape of a plain identifier, the rule messages follow
+    (:func:`maskline.errors.shown_name`); with ``"detected"``, when the scrubber finds nothing in it.
+
+    >>> _name_kept("Order_Status", "all"), _name_kept("219-09-9999", "all"), _name_kept("Order Status", "detected")
+    (True, False, True)
+    """
+    from maskline.errors import PLAIN_NAME
+
+    if mode == "detected":
+        return scrub_text(name) == name
+    return PLAIN_NAME.fullmatch(name) is not None
 
 
 def _rebuild_error(facet: Any) -> None:

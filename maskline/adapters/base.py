@@ -247,6 +247,19 @@ class EngineAdapter:
                        (self.folded(table.this), self.folded(table.args.get("db"))))
         return all_stored(cursor.fetchall())
 
+    def is_key_store(self, cursor: Any, table: exp.Table) -> bool:
+        """Whether ``table`` is in a schema maskline keeps key material in (never a relation of a masked query).
+
+        An engine whose sessions hold the key (DuckDB's variables, SQLite's functions) keeps it in no table.
+        PostgreSQL's ``protect`` keeps it in a schema it marks (:mod:`maskline.adapters.postgres`).
+
+        >>> import duckdb
+        >>> from maskline.adapters import engine
+        >>> engine("duckdb").is_key_store(duckdb.connect(), exp.to_table("t"))
+        False
+        """
+        return False
+
     def truncate(self, table: exp.Table) -> exp.Expression:
         """The statement that empties ``table`` and keeps it.
 

@@ -54,6 +54,9 @@ if TYPE_CHECKING:
 MASKED_SCHEMA = "maskline_masked"
 PRIVATE_SCHEMA = "maskline_private"  # must match maskline.dialects.postgres.Postgres.private_schema
 READER_ROLE = "maskline_reader"
+# What protect() writes on its private schema, whatever that schema is called: the safe query path reads the mark
+# and refuses every table of a marked schema (the admin's session, on the inline path, could read the key table).
+KEY_STORE_MARK = "maskline key store: key material and token functions, never data"
 
 
 class PostgresAdapter(EngineAdapter):
@@ -76,6 +79,29 @@ class PostgresAdapter(EngineAdapter):
         from maskline.adapters.base import key_values
 
         return [(f"SELECT set_config('maskline.{n}', %s, false)", (v.hex(),)) for n, v in key_values(key).items()]
+
+    def is_stored_table(self, cursor: Any, table: exp.Table) -> bool:
+        """A stored table whose rows are no other table's: a partition or an inheritance child (``pg_inherits``)
+        holds rows its parent reads as its own, so, like a view, it is not vouched for by its own name (the
+        policy's rules for the parent cannot reach it): the safe query path masks its unnamed columns.
+        """
+        if not super().is_stored_table(cursor, table):
+            return False
+        cursor.execute("SELECT count(*) FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid "
+                       "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = %s "
+                       "AND n.nspname = COALESCE(%s, current_schema())",
+                       (self.folded(table.this), self.folded(table.args.get("db"))))
+        row = cursor.fetchone()
+        return row is not None and int(row[0]) == 0
+
+    def is_key_store(self, cursor: Any, table: exp.Table) -> bool:
+        """Whether ``table``'s schema is one :func:`protect` marked as its private schema (``KEY_STORE_MARK``).
+
+        The mark is read from the catalog, so a private schema of any name is recognized, not only the default.
+        """
+        cursor.execute("SELECT obj_description(n.oid, 'pg_namespace') FROM pg_catalog.pg_namespace n "
+                       "WHERE n.nspname = COALESCE(%s, current_schema())", (self.folded(table.args.get("db")),))
+        return any(row[0] == KEY_STORE_MARK for row in cursor.fetchall())
 
     def prepare(self, connection: Any) -> None:
         """Autocommit, so maskline's explicit ``BEGIN``/``COMMIT`` delimit transactions.
@@ -156,6 +182,7 @@ def key_statements(reader: str, private_schema: str = PRIVATE_SCHEMA) -> list[st
         f"CREATE TABLE IF NOT EXISTS {p}.key (id integer PRIMARY KEY CHECK (id = 1), salt bytea NOT NULL, "
         "ipad bytea NOT NULL, opad bytea NOT NULL)",
         f"REVOKE ALL ON {p}.key FROM PUBLIC",
+        f"COMMENT ON SCHEMA {p} IS '{KEY_STORE_MARK}'",  # the safe query path refuses what a marked schema holds
     ]
     for name, body in _FUNCTIONS.items():
         fn = f"{p}.{name}(data bytea)"

@@ -66,6 +66,7 @@ from maskline.rewrite.schema_source import (
     default_db,
     find_table,
     read_schema,
+    refuse_key_stores,
     sqlglot_schema,
     views_among,
 )
@@ -199,6 +200,8 @@ def rewrite(
     default_schema = _default_schema(d, connection)
     full_schema = _schema_for(tables, schema, connection, masked_schema, default_schema)
     refuse_unknown_tables(tables, list(full_schema), default_schema)
+    if connection is not None:  # the key store is never a relation, whatever the policy says of its columns
+        refuse_key_stores(connection, tables)
     db = default_db(tables) and (default_schema or default_db(tables))  # where the engine reads unqualified ones
     try:
         qualified = qualify(tree, dialect=read, db=db,

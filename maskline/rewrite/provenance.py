@@ -35,6 +35,9 @@ from maskline.rewrite.trace import MASKED_META, leaf_selects
 
 # Nodes whose result is a truth value: a literal inside them does not reach their parent as a value.
 TRUTH_VALUED: tuple[type[exp.Expr], ...] = (exp.Predicate, exp.Connector, exp.Not, exp.Exists)
+# Quantifiers of a comparison (``x = ANY (ARRAY['a'])``, ``x LIKE ANY (...)``, ``x <> ALL (...)``): sqlglot models
+# them as predicates, but they are an operand: every element of theirs is compared with the other side.
+QUANTIFIED: tuple[type[exp.Expr], ...] = (exp.Any, exp.All)
 # Constants other than plain literals: escaped, national, hex, bit and dollar-quoted strings. Each is a string
 # the user wrote, however it is spelled; none can be tokenized (their text is not the value's text).
 OTHER_CONSTANTS: tuple[type[exp.Expr], ...] = tuple(
@@ -56,6 +59,8 @@ def written_literals(node: exp.Expr) -> set[str]:
     ({'string'}, set())
     >>> written_literals(sqlglot.parse_one("CASE WHEN tier = 'gold' THEN city END"))
     set()
+    >>> written_literals(sqlglot.parse_one("ANY(ARRAY['ada'])", read="postgres"))  # a quantifier's elements
+    {'string'}
     """
     return LiteralProvenance({}).kinds(node, None)
 
@@ -85,6 +90,8 @@ class LiteralProvenance:
 
     def kinds(self, node: exp.Expr, scope: Scope | None) -> set[str]:
         """The kinds (``string``, ``number``) of the literals whose value reaches ``node``, read in ``scope``."""
+        if isinstance(node, QUANTIFIED):  # = ANY (ARRAY[...]), LIKE ANY (...): each element meets the other operand
+            return self.kinds(node.this, scope)
         if is_parameter(node) or isinstance(node, (exp.DataType, *TRUTH_VALUED)):
             return set()
         if isinstance(node, exp.Literal):

@@ -137,6 +137,39 @@ def views_among(connection: Any, tables: Sequence[exp.Table], schema: Schema,
     return frozenset(out)
 
 
+def refuse_key_stores(connection: Any, tables: Sequence[exp.Table]) -> None:
+    """Refuse a table kept in a schema where maskline keeps key material, asked of the connection's engine.
+
+    Whoever runs the inline path can read its own key store (PostgreSQL's ``protect`` makes the admin its
+    owner), and the policy may pass unnamed columns raw (``unclassified: pass``): the key store is therefore
+    never a relation of a masked query, however the policy decides its columns. A lookup that fails refuses
+    too (fail closed).
+
+    >>> import duckdb
+    >>> refuse_key_stores(duckdb.connect(), [exp.to_table("customers")])  # DuckDB keeps its key in no table
+    """
+    from maskline.adapters import engine_of
+    from maskline.errors import RewriteRefused, shown_name
+
+    adapter = engine_of(connection)
+    cursor = adapter.cursor(connection)
+    try:
+        for table in tables:
+            try:
+                held = adapter.is_key_store(cursor, table)
+            except Exception:  # noqa: BLE001 - a catalog that cannot say is not vouched for
+                held = True
+            if held:
+                name = shown_name(*(p.name for p in table.parts))
+                raise RewriteRefused(f"table {name} is in maskline's key store (key material, not data)",
+                                     where="FROM clause",
+                                     fix="query data tables; the schema maskline protect keeps its key in is "
+                                         "never read by a masked query")
+    finally:
+        if cursor is not connection:
+            cursor.close()
+
+
 def default_db(tables: Sequence[exp.Table]) -> str | None:
     """The schema to assume for unqualified tables when others are qualified (the one most of them name).
 

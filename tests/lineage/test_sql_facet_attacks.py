@@ -38,6 +38,9 @@ ATTACKS = [
     (None, f"SELECT /* {CANARY} */ id FROM crm.customers"),
     ("postgres", f"SELECT id FROM crm.customers WHERE full_name = :who -- {CANARY}"),
     ("postgres", f"COPY crm.customers FROM PROGRAM 'echo {CANARY}'"),
+    # double quotes where single ones were meant: a quoted identifier that holds a value (red team 5)
+    ("postgres", f'SELECT id FROM crm.customers WHERE full_name = "{CANARY}"'),
+    ("duckdb", f'SELECT id FROM crm.customers WHERE full_name IN ("{CANARY}", "Ada Brook")'),
 ]
 # Statements sqlglot keeps only as an opaque command, or cannot parse at all.
 UNREADABLE = [
@@ -70,6 +73,12 @@ def test_sql_that_cannot_be_read_as_structure_is_withheld_whole(dialect: str | N
     assert CANARY_WORD in sql
     assert scrub_sql(sql, "all", dialect) == WITHHELD_SQL
     assert scrub_sql(sql, "detected", dialect) == WITHHELD_SQL
+
+
+def test_quoted_names_shaped_like_identifiers_are_kept() -> None:
+    # the control of the quoted-value attacks above: quoted names of columns and tables stay lineage
+    out = scrub_sql('SELECT "Order_Status", "customerId" FROM "crm"."Customers" WHERE "tier" = 2', "all", "postgres")
+    assert out == 'SELECT "Order_Status", "customerId" FROM "crm"."Customers" WHERE "tier" = 2'
 
 
 def test_detected_mode_also_rewrites_dollar_quoted_values_it_recognises() -> None:

@@ -22,6 +22,7 @@ ATTACKS = [
     f"SELECT id FROM orders WHERE amount > CAST('{CANARY}' AS DOUBLE)",
     f"SELECT id FROM customers WHERE full_name = $${CANARY}$$",  # dollar-quoted
     f"SELECT id /* for {CANARY} */ FROM customers",  # a comment
+    f'SELECT id FROM customers WHERE full_name = "{CANARY}"',  # double quotes where single ones were meant
 ]
 
 
@@ -103,7 +104,7 @@ def test_a_refusal_does_not_echo_a_quoted_name_the_agent_typed(duckdb_file: Path
                                                                allow: list[str] | None,
                                                                caplog: pytest.LogCaptureFixture) -> None:
     """A quoted identifier can hold what the agent typed rather than a name: refusals (tool results, logs) say
-    ``<quoted name>``. The lineage event's SQL facet keeps quoted identifiers (openlineage_ext.scrubbing)."""
+    ``<quoted name>``, and so does the lineage event's SQL facet (openlineage_ext.scrubbing)."""
     from maskline.mcp.database import Database
     from maskline.mcp.tools import Caller, MaskedTools, ToolRefused
     from maskline.policy import load_policy

@@ -118,3 +118,34 @@ def test_the_token_function_confirms_a_guess_but_never_returns_the_key(protected
     (empty,) = _fetch(protected["reader"], f"SELECT {protected['private']}.salted_sha256_hex(''::bytea)")[0]
     assert KEY.secret.hex() not in empty and len(empty) == 64
 
+
+
+@pytest.mark.parametrize("sql", [
+    "SELECT * FROM {private}.key",
+    "SELECT encode(salt, 'escape') AS s, encode(ipad, 'hex') AS i FROM {private}.key",
+    "SELECT count(*) AS n FROM {raw}.customers c JOIN {private}.key k ON k.id = c.tier",
+    "WITH k AS (SELECT * FROM {private}.key) SELECT k.opad FROM k",
+])
+def test_the_inline_path_never_reads_the_key_table_whatever_the_policy_passes(protected, pii_policy, sql) -> None:
+    # The admin's session (the inline path: no reader role) can read the key table; the policy's
+    # ``unclassified: pass`` would pass its columns raw. maskline's private schema is never a data relation.
+    from maskline.errors import RewriteRefused
+
+    query = sql.format(raw=protected["raw"], private=protected["private"])
+    with pytest.raises(RewriteRefused) as refused:
+        rewrite(query, pii_policy, "postgres", connection=protected["admin"], key=KEY)
+    message = str(refused.value)
+    assert "key material" in message and ". Fix: " in message
+    assert KEY.secret.decode() not in message and KEY.secret.hex() not in message
+
+
+def test_the_inline_path_still_reads_tables_of_other_schemas_by_name(protected, pii_policy, needles) -> None:
+    # the control: a qualified table in a schema of data is read masked, as before
+    from maskline.sql.session import apply_key_setup
+
+    with protected["admin"].cursor() as cur:
+        apply_key_setup(cur, "postgres", KEY)
+    r = rewrite(f"SELECT id, email FROM {protected['raw']}.customers", pii_policy, "postgres",
+                connection=protected["admin"], key=KEY)
+    rows = run_masked(protected["admin"], r, key_loaded=True).rows
+    assert len(rows) == 5 and not find_leaks(rows, needles)

@@ -238,6 +238,45 @@ def test_a_view_over_named_columns_passes_nothing_raw_on_postgres(pg, pii_policy
             cur.execute("DROP VIEW contacts")
 
 
+# --- partitions and inheritance children: their rows are a named table's rows (red team 5) --------------------------
+# The policy names pcust.email; PostgreSQL keeps pcust's rows in its partitions, and customers' child kid's rows are
+# customers' rows too. Under unclassified: pass, a partition or child queried by its own name passed them raw.
+PARTITIONED = ("CREATE TABLE pcust (id integer, email text, tier integer) PARTITION BY LIST (tier)",
+               "CREATE TABLE pcust_1 PARTITION OF pcust FOR VALUES IN (1)",
+               "CREATE TABLE pcust_2 PARTITION OF pcust FOR VALUES IN (2, 3)",
+               "INSERT INTO pcust SELECT id, email, tier FROM customers",
+               "CREATE TABLE kid () INHERITS (customers)",
+               "INSERT INTO kid SELECT * FROM customers WHERE id = 1")
+
+
+@pytest.mark.postgres
+def test_a_partition_or_child_of_a_named_table_passes_nothing_raw_on_postgres(pg, pii_policy, needles) -> None:
+    from maskline.policy import load_policy
+    from tests.rewrite.pii_data import POLICY
+
+    policy = load_policy({**POLICY, "datasets": {**POLICY["datasets"],
+                                                 "pcust": {"columns": {"email": {"info_type": "EMAIL"}}}}})
+    with pg.cursor() as cur:
+        for statement in PARTITIONED:
+            cur.execute(statement)
+    try:
+        with pg.cursor() as cur:  # control: the partitions and the child hold the raw values
+            cur.execute("SELECT p.email, k.ssn FROM pcust_2 p, kid k")
+            assert find_leaks(cur.fetchall(), needles)
+        for sql in ("SELECT * FROM pcust_1", "SELECT email FROM pcust_2", "SELECT * FROM kid",
+                    "SELECT k.ssn, p.email FROM kid k CROSS JOIN pcust_2 p"):
+            rows = _rows(pg, policy, sql, "postgres")
+            assert rows and not find_leaks(rows, needles), sql
+        # the controls: the parents keep their rules, and a table that is nobody's child passes unnamed columns
+        assert _rows(pg, policy, "SELECT email, tier FROM pcust WHERE id = 1", "postgres") == [
+            ("*****@quillfeather-mail.example", 1)]
+        assert _rows(pg, policy, "SELECT city FROM customers WHERE id = 1", "postgres") == [("Springfield",)] * 2
+    finally:
+        with pg.cursor() as cur:
+            cur.execute("DROP TABLE kid")
+            cur.execute("DROP TABLE pcust")
+
+
 # --- table functions: the allow-listed generators in FROM read no table ---------------------------------------------
 def test_an_allow_listed_table_function_in_from_runs_and_counts_only_masked_values(duck, pii_policy) -> None:
     """``range``/``generate_series`` in FROM were taken for base tables and refused ("table  has no masking plan")."""
