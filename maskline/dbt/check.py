@@ -231,9 +231,6 @@ def check_manifest(manifest: Mapping[str, Any], catalog: Mapping[str, Any] | Non
     precedence. ``policy`` (the project's, named by ``vars.maskline_policy``) resolves meta info types
     and methods as the package does.
     """
-    from sqlglot import exp, parse_one
-    from sqlglot.lineage import lineage
-
     dialect = _dialect_of(str(manifest.get("metadata", {}).get("adapter_type")))
     findings: list[Finding] = []
     by_relation: dict[tuple[str, str], str] = {}
@@ -277,55 +274,126 @@ def check_manifest(manifest: Mapping[str, Any], catalog: Mapping[str, Any] | Non
             findings.append(Finding("untraceable", uid, None, "has no compiled SQL in manifest.json",
                                     "run `dbt compile` (or build) before `maskline dbt check`"))
             continue
-        schema: dict[str, Any] = {}
-        for p in parents:
-            pnode = nodes.get(p) or manifest.get("sources", {}).get(p, {})
-            pname = pnode.get("identifier") or pnode.get("alias") or pnode.get("name")
-            if pnode.get("schema") and pname and columns.get(p):
-                schema.setdefault(pnode.get("database") or "", {}).setdefault(pnode["schema"], {})[pname] = columns[p]
+        findings.extend(_trace_model(uid, node, sql, dialect, _parent_schema(manifest, parents, columns, sensitive),
+                                     by_relation, columns, sensitive, declared))
+    return findings
+
+
+def _parent_schema(manifest: Mapping[str, Any], parents: list[str], columns: Mapping[str, Mapping[str, str]],
+                   sensitive: Mapping[str, Mapping[str, Sensitive]]) -> dict[str, Any]:
+    """The lineage schema of a model's parents: their documented columns and every column known sensitive, so
+    that a ``select *`` expands to each sensitive column even where schema.yml documents only some of them."""
+    nodes = manifest.get("nodes", {})
+    schema: dict[str, Any] = {}
+    for p in parents:
+        pnode = nodes.get(p) or manifest.get("sources", {}).get(p, {})
+        pname = pnode.get("identifier") or pnode.get("alias") or pnode.get("name")
+        cols = {**{c: "text" for c in sensitive.get(p, {})}, **columns.get(p, {})}
+        if pnode.get("schema") and pname and cols:
+            schema.setdefault(pnode.get("database") or "", {}).setdefault(pnode["schema"], {})[pname] = cols
+    return schema
+
+
+def _has_star(tree: Any) -> bool:
+    """Whether any branch of the model's outermost select list has a ``*`` or ``t.*``."""
+    from sqlglot import exp
+
+    branches, found = [tree], False
+    while branches and not found:
+        node = branches.pop()
+        if isinstance(node, exp.SetOperation):
+            branches.extend((node.left, node.right))
+        elif isinstance(node, exp.Select):
+            found = any(isinstance(s, exp.Star) or (isinstance(s, exp.Column) and isinstance(s.this, exp.Star))
+                        for s in node.selects)
+    return found
+
+
+def _trace_model(uid: str, node: Mapping[str, Any], sql: str, dialect: str | None, schema: dict[str, Any],
+                 by_relation: Mapping[tuple[str, str], str], columns: Mapping[str, Mapping[str, str]],
+                 sensitive: dict[str, dict[str, Sensitive]], declared: Mapping[str, set[str]]) -> list[Finding]:
+    """Trace one model's outputs to their sources; record what it leaks in ``sensitive`` for its children."""
+    from sqlglot import exp, parse_one
+    from sqlglot.lineage import lineage
+
+    from maskline.dbt.this_relation import own_columns, reads_relation, settle
+
+    findings: list[Finding] = []
+    untraceable_fix = "simplify the SQL, or mask the sensitive columns in an upstream model"
+    try:
+        tree = parse_one(sql, read=dialect)
+    except Exception as e:  # noqa: BLE001 - anything unparsable fails closed
+        return [Finding("untraceable", uid, None,
+                        f"cannot be traced ({type(e).__name__}), so its columns are treated as unmasked",
+                        untraceable_fix)]
+    own_name = node.get("identifier") or node.get("alias") or node.get("name")
+    if reads_relation(tree, _relation_key(node.get("schema"), own_name)):  # {{ this }}: an incremental filter
+        own = own_columns(tree, columns.get(uid, {}))
+        if own and node.get("schema") and own_name:
+            schema.setdefault(node.get("database") or "", {}).setdefault(node["schema"], {})[own_name] = own
+    outputs = list(tree.named_selects) if isinstance(tree, exp.Query) else []
+    if _has_star(tree):
+        # Outputs come from the star's expansion, which needs the columns of what it reads: known sensitive
+        # columns are always in the schema, so none escapes it; an expansion that fails or stays a star fails.
         try:
-            tree = parse_one(sql, read=dialect)
-            outputs = list(tree.named_selects) if isinstance(tree, exp.Query) else []
-            if any(isinstance(s, exp.Star) or (isinstance(s, exp.Column) and isinstance(s.this, exp.Star))
-                   for s in getattr(tree, "selects", [])) and not schema:
-                raise ValueError("select * over tables with unknown columns")
-        except Exception as e:  # noqa: BLE001 - anything unparsable fails closed
-            findings.append(Finding("untraceable", uid, None,
-                                    f"cannot be traced ({type(e).__name__}), so its columns are treated as unmasked",
-                                    "simplify the SQL, or mask the sensitive columns in an upstream model"))
-            continue
+            traced = dict(lineage(None, tree, schema, dialect=dialect)) if schema else {}
+        except Exception:  # noqa: BLE001 - reported below, from structure
+            traced = {}
+        if not traced or "*" in traced:
+            return [Finding("untraceable", uid, None, "cannot be traced (a select * over tables with unknown "
+                            "columns), so its columns are treated as unmasked",
+                            "list the columns, document the upstream tables' columns in schema.yml (or run "
+                            "`dbt docs generate` for catalog.json), or select maskline.masked_columns(ref(...))")]
+        outputs = list(traced)
+    else:
         traced = _all_lineages(lineage, outputs, tree, schema, dialect)
-        for out in outputs:
-            try:
-                root = traced.get(out) or _lineage(lineage, out, tree, schema, dialect)
-            except Exception as e:  # noqa: BLE001
-                findings.append(Finding("untraceable", uid, out, f"cannot be traced ({type(e).__name__})",
-                                        "qualify its columns with table aliases, or document every column of the "
-                                        "upstream tables in schema.yml (or run `dbt docs generate` for catalog.json)"))
+    base: dict[str, list[Sensitive]] = {}
+    reads: dict[str, set[str]] = {}
+    masked_roots: set[str] = set()
+    for out in outputs:
+        try:
+            root = traced.get(out) or _lineage(lineage, out, tree, schema, dialect)
+        except Exception as e:  # noqa: BLE001
+            findings.append(Finding("untraceable", uid, out, f"cannot be traced ({type(e).__name__})",
+                                    "qualify its columns with table aliases, or document every column of the "
+                                    "upstream tables in schema.yml (or run `dbt docs generate` for catalog.json)"))
+            continue
+        if _has_marker(root.expression):
+            masked_roots.add(out.lower())
+        hits = base.setdefault(out.lower(), [])
+        unresolved = False
+        for table, col in _leaks(root, False):
+            if table is None:
+                unresolved = True
                 continue
-            masked_root = _has_marker(root.expression)
-            hits: list[Sensitive] = []
-            unresolved = False
-            for table, col in _leaks(root, False):
-                if table is None:
-                    unresolved = True
-                    continue
-                parent = by_relation.get(_relation_key(table.db, table.name))
-                hit = sensitive.get(parent or "", {}).get(col.lower())
-                if hit:
-                    hits.append(hit)
-            for hit in hits:
-                findings.append(Finding("unmasked", uid, out, f"carries raw {hit.origin} ({hit.label})",
-                                        "mask it with maskline.mask(...) or select maskline.masked_columns(ref(...)), "
-                                        "or drop it"))
-            if unresolved and not hits:
-                findings.append(Finding("untraceable", uid, out, "derives from a column that cannot be resolved to a "
-                                        "table, next to sensitive inputs", "qualify the column with its table alias"))
-            if hits:
-                sensitive.setdefault(uid, {})[out.lower()] = hits[0]
-            elif out.lower() in declared.get(uid, set()) and not masked_root:
-                findings.append(Finding("unmasked", uid, out, "is declared sensitive in schema.yml but not masked",
-                                        "mask it with maskline.mask(...) or maskline.masked_columns(...)"))
+            parent = by_relation.get(_relation_key(table.db, table.name))
+            if parent == uid:  # {{ this }}: what the model itself wrote in that column
+                reads.setdefault(out.lower(), set()).add(col.lower())
+                continue
+            hit = sensitive.get(parent or "", {}).get(col.lower())
+            if hit:
+                hits.append(hit)
+        if unresolved and not hits:
+            findings.append(Finding("untraceable", uid, out, "derives from a column that cannot be resolved to a "
+                                    "table, next to sensitive inputs", "qualify the column with its table alias"))
+    settled = settle(base, reads)
+    for out in outputs:
+        if out.lower() not in base:
+            continue  # untraceable, reported above
+        for read in sorted(reads.get(out.lower(), set()) - set(base)):
+            findings.append(Finding("untraceable", uid, out, f"reads column {read} of the model's own relation "
+                                    "({{ this }}), which the model does not output, so what it holds is unknown",
+                                    "read from {{ this }} only columns the model outputs"))
+        hits = settled[out.lower()]
+        for hit in hits:
+            findings.append(Finding("unmasked", uid, out, f"carries raw {hit.origin} ({hit.label})",
+                                    "mask it with maskline.mask(...) or select maskline.masked_columns(ref(...)), "
+                                    "or drop it"))
+        if hits:
+            sensitive.setdefault(uid, {})[out.lower()] = hits[0]
+        elif out.lower() in declared.get(uid, set()) and out.lower() not in masked_roots:
+            findings.append(Finding("unmasked", uid, out, "is declared sensitive in schema.yml but not masked",
+                                    "mask it with maskline.mask(...) or maskline.masked_columns(...)"))
     return findings
 
 
