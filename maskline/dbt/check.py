@@ -114,8 +114,34 @@ def _leaks(node: Any, masked: bool) -> Iterator[tuple[Any, str]]:
         yield from _leaks(child, masked)
 
 
+TRACED = ("model", "snapshot")  # what writes a relation from SQL the project wrote (a snapshot too)
+
+
+def _ephemeral(node: Mapping[str, Any]) -> bool:
+    return node.get("resource_type") == "model" and (node.get("config") or {}).get("materialized") == "ephemeral"
+
+
+def _upstream(nodes: Mapping[str, Any], parents: list[str]) -> list[str]:
+    """The relations a node's compiled SQL reads: its parents, an ephemeral parent replaced by what it reads
+    (dbt inlines an ephemeral model as a CTE, so its SQL is traced inside each model that uses it).
+
+    >>> nodes = {"model.p.e": {"resource_type": "model", "config": {"materialized": "ephemeral"},
+    ...                        "depends_on": {"nodes": ["seed.p.raw"]}}}
+    >>> _upstream(nodes, ["model.p.e", "source.p.s.t"])
+    ['seed.p.raw', 'source.p.s.t']
+    """
+    out: list[str] = []
+    for p in parents:
+        node = nodes.get(p) or {}
+        for q in (_upstream(nodes, node.get("depends_on", {}).get("nodes", [])) if _ephemeral(node) else [p]):
+            if q not in out:
+                out.append(q)
+    return out
+
+
 def _order(manifest: Mapping[str, Any]) -> list[str]:
-    """Models in dependency order, so what a model leaks is known before its children are traced."""
+    """Models and snapshots in dependency order, so what one leaks is known before its children are traced.
+    Ephemeral models are left out: they write nothing, and their SQL is traced where it is inlined."""
     nodes = manifest.get("nodes", {})
     seen: set[str] = set()
     out: list[str] = []
@@ -126,7 +152,7 @@ def _order(manifest: Mapping[str, Any]) -> list[str]:
         seen.add(uid)
         for parent in nodes[uid].get("depends_on", {}).get("nodes", []):
             visit(parent)
-        if nodes[uid].get("resource_type") == "model":
+        if nodes[uid].get("resource_type") in TRACED and not _ephemeral(nodes[uid]):
             out.append(uid)
 
     for uid in sorted(nodes):
@@ -265,9 +291,12 @@ def check_manifest(manifest: Mapping[str, Any], catalog: Mapping[str, Any] | Non
     nodes = manifest.get("nodes", {})
     for uid in _order(manifest):
         node = nodes[uid]
-        parents = node.get("depends_on", {}).get("nodes", [])
+        parents = _upstream(nodes, node.get("depends_on", {}).get("nodes", []))
         reaching = {p for p in parents if sensitive.get(p)}
-        if not reaching and not declared.get(uid):
+        # A snapshot's meta classifies what it holds (its children mask it), as a seed's does; a model's declares
+        # that the model itself masks the column.
+        own_declared = declared if node.get("resource_type") == "model" else {}
+        if not reaching and not own_declared.get(uid):
             continue
         sql = node.get("compiled_code")
         if not sql:
@@ -275,7 +304,7 @@ def check_manifest(manifest: Mapping[str, Any], catalog: Mapping[str, Any] | Non
                                     "run `dbt compile` (or build) before `maskline dbt check`"))
             continue
         findings.extend(_trace_model(uid, node, sql, dialect, _parent_schema(manifest, parents, columns, sensitive),
-                                     by_relation, columns, sensitive, declared))
+                                     by_relation, columns, sensitive, own_declared))
     return findings
 
 
@@ -310,7 +339,7 @@ def _has_star(tree: Any) -> bool:
 
 
 def _trace_model(uid: str, node: Mapping[str, Any], sql: str, dialect: str | None, schema: dict[str, Any],
-                 by_relation: Mapping[tuple[str, str], str], columns: Mapping[str, Mapping[str, str]],
+                 by_relation: Mapping[tuple[str, str], str], columns: dict[str, dict[str, str]],
                  sensitive: dict[str, dict[str, Sensitive]], declared: Mapping[str, set[str]]) -> list[Finding]:
     """Trace one model's outputs to their sources; record what it leaks in ``sensitive`` for its children."""
     from sqlglot import exp, parse_one
@@ -320,6 +349,10 @@ def _trace_model(uid: str, node: Mapping[str, Any], sql: str, dialect: str | Non
 
     findings: list[Finding] = []
     untraceable_fix = "simplify the SQL, or mask the sensitive columns in an upstream model"
+    leak_fix = ("snapshot a model that masks it (relation: ref('<a masked model>')), or mask it in the snapshot's "
+                "select with maskline.mask(...) or maskline.masked_columns(ref(...))"
+                if node.get("resource_type") == "snapshot" else
+                "mask it with maskline.mask(...) or select maskline.masked_columns(ref(...)), or drop it")
     try:
         tree = parse_one(sql, read=dialect)
     except Exception as e:  # noqa: BLE001 - anything unparsable fails closed
@@ -386,9 +419,8 @@ def _trace_model(uid: str, node: Mapping[str, Any], sql: str, dialect: str | Non
                                     "read from {{ this }} only columns the model outputs"))
         hits = settled[out.lower()]
         for hit in hits:
-            findings.append(Finding("unmasked", uid, out, f"carries raw {hit.origin} ({hit.label})",
-                                    "mask it with maskline.mask(...) or select maskline.masked_columns(ref(...)), "
-                                    "or drop it"))
+            findings.append(Finding("unmasked", uid, out, f"carries raw {hit.origin} ({hit.label})", leak_fix))
+        columns.setdefault(uid, {}).setdefault(out.lower(), "text")  # a child's select * expands to it
         if hits:
             sensitive.setdefault(uid, {})[out.lower()] = hits[0]
         elif out.lower() in declared.get(uid, set()) and out.lower() not in masked_roots:
@@ -441,6 +473,7 @@ def check_project(project_dir: str | Path = ".", target_path: str = "target", *,
     manifest = _read_json(manifest_path, "re-run `dbt compile`")
     catalog_path = root / target_path / "catalog.json"
     catalog = _read_json(catalog_path, "re-run `dbt docs generate`, or delete it") if catalog_path.is_file() else None
+    catalog = _with_seed_headers(manifest, catalog, root)
     classified = dict(classified_columns(manifest, root, connect)) if (classify or connect) else {}
     findings: list[Finding] = []
     from maskline.dbt.sync import SYNC, VAR, stale_reason
@@ -454,6 +487,27 @@ def check_project(project_dir: str | Path = ".", target_path: str = "target", *,
         for col, hit in cols.items():
             classified.setdefault(uid, {}).setdefault(col, hit)  # type: ignore[attr-defined]
     return findings + check_manifest(manifest, catalog, classified or None, policy)
+
+
+def _with_seed_headers(manifest: Mapping[str, Any], catalog: Mapping[str, Any] | None,
+                       root: Path) -> dict[str, Any]:
+    """``catalog`` with each seed it lacks described by its CSV header: every column of a seed is then known, so
+    a ``select *`` or a CTE over it is traced column by column even where schema.yml documents only some."""
+    import csv
+
+    out: dict[str, Any] = {k: dict(v) if isinstance(v, Mapping) else v for k, v in (catalog or {}).items()}
+    nodes = out.setdefault("nodes", {})
+    for uid, node in manifest.get("nodes", {}).items():
+        if node.get("resource_type") != "seed" or uid in nodes or not node.get("original_file_path"):
+            continue
+        path = Path(node.get("root_path") or root) / node["original_file_path"]
+        try:
+            with path.open(newline="", encoding="utf-8-sig") as f:
+                header = next(csv.reader(f, delimiter=(node.get("config") or {}).get("delimiter") or ","), [])
+        except (OSError, UnicodeDecodeError, csv.Error):
+            continue  # the seed's documented columns still count
+        nodes[uid] = {"columns": {c.strip(): {"type": "text"} for c in header if c.strip()}}
+    return out
 
 
 def _read_json(path: Path, fix: str) -> Any:
