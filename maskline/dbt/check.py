@@ -1,4 +1,4 @@
-"""``maskline dbt check``: prove from ``manifest.json`` that no sensitive column reaches a model unmasked.
+"""``maskline dbt check``: prove from ``manifest.json`` that no sensitive column reaches a model or snapshot unmasked.
 
 A column is sensitive when schema.yml says so (``meta: {maskline: {...}}`` on a
 source, seed, snapshot or model column: an ``info_type`` is a classification,
@@ -250,7 +250,7 @@ def policy_columns(manifest: Mapping[str, Any], policy: Any, scan: Any = None) -
 def check_manifest(manifest: Mapping[str, Any], catalog: Mapping[str, Any] | None = None,
                    classified: Mapping[str, Mapping[str, Sensitive]] | None = None,
                    policy: Any = None) -> list[Finding]:
-    """Every sensitive column that reaches a model unmasked, and every policy that does not resolve.
+    """Every sensitive column that reaches a model or snapshot unmasked, and every policy that does not resolve.
 
     ``classified`` (see :func:`classified_columns` and :func:`policy_columns`) adds columns the classifier,
     the policy or its stored scan found sensitive; a column's schema.yml meta, where there is one, takes
