@@ -37,6 +37,9 @@ MODELS = {
     "from_eph_masked": f"select id, {MASK_EMAIL} as email from {{{{ ref('eph') }}}}",
     "cte": f"with p as (select * from {{{{ ref('raw_people') }}}}) select id, city, {MASK_EMAIL} as email, ssn from p",
     "cte_masked": f"with p as (select * from {{{{ ref('raw_people') }}}}) select id, city, {MASK_EMAIL} as email from p",
+    # built only with --vars '{shapes_broken: true}': masked_columns has no columns to read from an ephemeral model
+    "masked_ephemeral": "{{ config(enabled=var('shapes_broken', false)) }}\n"
+                        "select {{ maskline.masked_columns(ref('eph')) }} from {{ ref('eph') }}",
 }
 SNAPSHOTS = """snapshots:
   - name: raw_snap
@@ -76,3 +79,20 @@ def test_a_leaking_snapshot_is_told_to_snapshot_a_masked_model(shapes: DbtProjec
 
     fixes = {f.fix for f in check_project(shapes.root) if f.node.startswith("snapshot.")}
     assert fixes and all("relation: ref(" in fix for fix in fixes)
+
+
+def test_masked_columns_over_an_ephemeral_model_says_why_and_how_to_fix(shapes: DbtProject, tmp_path) -> None:
+    proc = shapes.run("compile", "--select", "masked_ephemeral", "--vars", "{shapes_broken: true}",
+                      "--target-path", str(tmp_path / "t"), check=False)
+    message = next(line for line in proc.stdout.splitlines() if "maskline:" in line)
+    assert proc.returncode != 0
+    assert "ephemeral model 'eph'" in message and "model.fresh.masked_ephemeral" in message
+    assert "materialize 'eph' as a view or table" in message.split("Fix: ", 1)[1]
+
+
+def test_masked_columns_over_a_materialized_relation_masks_what_meta_names(shapes: DbtProject) -> None:
+    # the control: the same macro over a materialized model compiles, and masks what the seed's meta names
+    from tests.dbt.fresh_project import table
+
+    assert "alice@example.com" not in repr(table(shapes, "star_of_masked"))
+    assert "*****@example.com" in repr(table(shapes, "star_of_masked"))
