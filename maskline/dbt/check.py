@@ -21,7 +21,9 @@ resolve (unknown info type, method or parameter).
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -288,6 +290,29 @@ def check_manifest(manifest: Mapping[str, Any], catalog: Mapping[str, Any] | Non
         for found_col, found_hit in found.items():
             if found_col not in declared.get(found_uid, set()):
                 sensitive.setdefault(found_uid, {})[found_col] = found_hit
+    with _sqlglot_log_silenced():
+        findings.extend(_trace_models(manifest, dialect, by_relation, columns, sensitive, declared))
+    return findings
+
+
+@contextmanager
+def _sqlglot_log_silenced() -> Iterator[None]:
+    """sqlglot logs warnings that quote the SQL it traces ("Unknown subquery scope: SELECT ..."), literals
+    included; a compiled model can hold a value in a literal, and the check never prints one."""
+    log = logging.getLogger("sqlglot")
+    was = log.disabled
+    log.disabled = True
+    try:
+        yield
+    finally:
+        log.disabled = was
+
+
+def _trace_models(manifest: Mapping[str, Any], dialect: str | None, by_relation: Mapping[tuple[str, str], str],
+                  columns: dict[str, dict[str, str]], sensitive: dict[str, dict[str, Sensitive]],
+                  declared: Mapping[str, set[str]]) -> list[Finding]:
+    """Trace every model and snapshot, parents first."""
+    findings: list[Finding] = []
     nodes = manifest.get("nodes", {})
     for uid in _order(manifest):
         node = nodes[uid]

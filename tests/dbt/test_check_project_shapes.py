@@ -96,3 +96,30 @@ def test_masked_columns_over_a_materialized_relation_masks_what_meta_names(shape
 
     assert "alice@example.com" not in repr(table(shapes, "star_of_masked"))
     assert "*****@example.com" in repr(table(shapes, "star_of_masked"))
+
+
+def test_tracing_prints_no_sql_and_so_no_literal_a_model_holds(shapes: DbtProject, capfd, caplog) -> None:
+    import json
+    import logging
+
+    from maskline.dbt.check import check_manifest
+
+    manifest = json.loads(json.dumps(shapes.manifest()))
+    raw = manifest["nodes"]["seed.fresh.raw_people"]["relation_name"]
+    node = manifest["nodes"]["model.fresh.cte_masked"]
+    # no catalog and no seed header: sqlglot cannot find id in the CTE, and warns quoting the SQL it traced
+    node["compiled_code"] = f"with p as (select * from {raw} where email <> 'alice@example.com') select id, city from p"
+    with caplog.at_level(logging.DEBUG):
+        findings = check_manifest(manifest)
+    assert any(f.node == "model.fresh.cte_masked" for f in findings)  # the model is still reported
+    captured = capfd.readouterr()
+    assert "alice@example.com" not in captured.out + captured.err + caplog.text
+
+
+def test_the_check_leaves_sqlglot_logging_as_it_found_it(shapes: DbtProject) -> None:
+    import logging
+
+    from maskline.dbt.check import check_manifest
+
+    check_manifest(shapes.manifest())
+    assert logging.getLogger("sqlglot").disabled is False
