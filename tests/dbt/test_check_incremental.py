@@ -81,3 +81,21 @@ def test_a_read_of_a_column_the_model_does_not_output_is_reported(incremental: D
                              f"left join {this} t on t.id = n.id")
     found = [(f.kind, f.column) for f in check_manifest(manifest) if f.node == "model.fresh.inc_union_masked"]
     assert found == [("untraceable", "email")]
+
+
+def test_masking_added_to_an_incremental_model_leaves_its_old_rows_raw_until_a_full_refresh(tmp_path_factory) -> None:
+    # What the READMEs warn about: the rows the model already holds keep what it wrote before.
+    from tests.dbt.fresh_project import table
+
+    raw_model = INCREMENTAL + "select id, email, updated_at from {{ ref('raw_people') }}\n" + NEW_ROWS
+    project = fresh_project(tmp_path_factory.mktemp("dbt_incremental_old_rows") / "project",
+                            {"seeds/raw_people.csv": SEED, "seeds/schema.yml": SEED_YML, "models/people.sql": raw_model})
+    project.run("build")
+    (project.root / "models" / "people.sql").write_text(MODELS["inc_filter"])
+    with (project.root / "seeds" / "raw_people.csv").open("a") as f:
+        f.write("4,dan@example.com,2024-01-04\n")
+    project.run("build")
+    emails = [row[1] for row in table(project, "people")]
+    assert "alice@example.com" in emails and "*****@example.com" in emails  # old rows raw, the new one masked
+    project.run("build", "--full-refresh")
+    assert not {"alice@example.com", "bob@example.org", "dan@example.com"} & {row[1] for row in table(project, "people")}
