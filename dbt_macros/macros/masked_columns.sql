@@ -31,6 +31,13 @@
 {% macro _masked_columns(relation, dialect, roles=none) -%}
   {%- if not execute -%}{{ return('*') }}{%- endif -%}
   {%- set node = maskline._node_for(relation) -%}
+  {%- if node is none and (relation.identifier or '') is string and relation.identifier.startswith('__dbt__cte__') -%}
+    {#- An ephemeral model has no relation whose columns could be read: dbt inlines it as a CTE. -#}
+    {{ maskline._fail("masked_columns cannot read the columns of ephemeral model '" ~ relation.identifier[12:]
+                      ~ "' (dbt inlines it as a CTE, so there is no relation to read them from)", maskline._where('*'),
+                      "materialize '" ~ relation.identifier[12:] ~ "' as a view or table, or mask inside it: select "
+                      ~ "maskline.masked_columns(ref(...)) over what it reads") }}
+  {%- endif -%}
   {%- if node is none -%}
     {{ maskline._fail("masked_columns cannot find the dbt node of " ~ relation, maskline._where('*'),
                       "pass ref('...') or source('...', '...') so the column meta can be read") }}

@@ -37,7 +37,7 @@ def register(subparsers: Any) -> None:
     sync.add_argument("--check", action="store_true", help="write nothing; exit 1 if the generated file is stale")
     sync.set_defaults(run=run_sync)
 
-    check = sub.add_parser("check", help="fail if a sensitive column reaches a model unmasked (reads manifest.json)")
+    check = sub.add_parser("check", help="fail if a sensitive column reaches a model or snapshot unmasked (reads manifest.json)")
     check.add_argument("--project-dir", default=".", help="the dbt project (default: current directory)")
     check.add_argument("--target-path", default="target", help="dbt's target directory inside the project")
     check.add_argument("--classify", action="store_true",
@@ -96,7 +96,7 @@ def run_check(args: argparse.Namespace) -> int:
     >>> _ = (d / "dbt_project.yml").write_text("name: p")
     >>> _ = (d / "target" / "manifest.json").write_text('{"nodes": {}, "sources": {}}')
     >>> run_check(argparse.Namespace(project_dir=str(d), target_path="target", classify=False, connect=None))
-    maskline dbt check: no sensitive column reaches a model unmasked
+    maskline dbt check: no sensitive column reaches a model or snapshot unmasked
     0
     """
     import warnings
@@ -110,7 +110,7 @@ def run_check(args: argparse.Namespace) -> int:
     for message in dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, DeprecationWarning)):
         err_console().print(f"warning: {message}", markup=False, highlight=False)
     if not findings:
-        console().print("maskline dbt check: no sensitive column reaches a model unmasked", highlight=False)
+        console().print("maskline dbt check: no sensitive column reaches a model or snapshot unmasked", highlight=False)
         return 0
     for f in findings:  # one line each, so they read (and grep) the same in a terminal and in CI logs
         console().print(f"[{f.kind}] {f.render()}", markup=False, highlight=False)

@@ -1,4 +1,4 @@
-"""``maskline dbt check``: prove from ``manifest.json`` that no sensitive column reaches a model unmasked.
+"""``maskline dbt check``: prove from ``manifest.json`` that no sensitive column reaches a model or snapshot unmasked.
 
 A column is sensitive when schema.yml says so (``meta: {maskline: {...}}`` on a
 source, seed, snapshot or model column: an ``info_type`` is a classification,
@@ -21,7 +21,9 @@ resolve (unknown info type, method or parameter).
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -114,8 +116,34 @@ def _leaks(node: Any, masked: bool) -> Iterator[tuple[Any, str]]:
         yield from _leaks(child, masked)
 
 
+TRACED = ("model", "snapshot")  # what writes a relation from SQL the project wrote (a snapshot too)
+
+
+def _ephemeral(node: Mapping[str, Any]) -> bool:
+    return node.get("resource_type") == "model" and (node.get("config") or {}).get("materialized") == "ephemeral"
+
+
+def _upstream(nodes: Mapping[str, Any], parents: list[str]) -> list[str]:
+    """The relations a node's compiled SQL reads: its parents, an ephemeral parent replaced by what it reads
+    (dbt inlines an ephemeral model as a CTE, so its SQL is traced inside each model that uses it).
+
+    >>> nodes = {"model.p.e": {"resource_type": "model", "config": {"materialized": "ephemeral"},
+    ...                        "depends_on": {"nodes": ["seed.p.raw"]}}}
+    >>> _upstream(nodes, ["model.p.e", "source.p.s.t"])
+    ['seed.p.raw', 'source.p.s.t']
+    """
+    out: list[str] = []
+    for p in parents:
+        node = nodes.get(p) or {}
+        for q in (_upstream(nodes, node.get("depends_on", {}).get("nodes", [])) if _ephemeral(node) else [p]):
+            if q not in out:
+                out.append(q)
+    return out
+
+
 def _order(manifest: Mapping[str, Any]) -> list[str]:
-    """Models in dependency order, so what a model leaks is known before its children are traced."""
+    """Models and snapshots in dependency order, so what one leaks is known before its children are traced.
+    Ephemeral models are left out: they write nothing, and their SQL is traced where it is inlined."""
     nodes = manifest.get("nodes", {})
     seen: set[str] = set()
     out: list[str] = []
@@ -126,7 +154,7 @@ def _order(manifest: Mapping[str, Any]) -> list[str]:
         seen.add(uid)
         for parent in nodes[uid].get("depends_on", {}).get("nodes", []):
             visit(parent)
-        if nodes[uid].get("resource_type") == "model":
+        if nodes[uid].get("resource_type") in TRACED and not _ephemeral(nodes[uid]):
             out.append(uid)
 
     for uid in sorted(nodes):
@@ -224,16 +252,13 @@ def policy_columns(manifest: Mapping[str, Any], policy: Any, scan: Any = None) -
 def check_manifest(manifest: Mapping[str, Any], catalog: Mapping[str, Any] | None = None,
                    classified: Mapping[str, Mapping[str, Sensitive]] | None = None,
                    policy: Any = None) -> list[Finding]:
-    """Every sensitive column that reaches a model unmasked, and every policy that does not resolve.
+    """Every sensitive column that reaches a model or snapshot unmasked, and every policy that does not resolve.
 
     ``classified`` (see :func:`classified_columns` and :func:`policy_columns`) adds columns the classifier,
     the policy or its stored scan found sensitive; a column's schema.yml meta, where there is one, takes
     precedence. ``policy`` (the project's, named by ``vars.maskline_policy``) resolves meta info types
     and methods as the package does.
     """
-    from sqlglot import exp, parse_one
-    from sqlglot.lineage import lineage
-
     dialect = _dialect_of(str(manifest.get("metadata", {}).get("adapter_type")))
     findings: list[Finding] = []
     by_relation: dict[tuple[str, str], str] = {}
@@ -265,67 +290,167 @@ def check_manifest(manifest: Mapping[str, Any], catalog: Mapping[str, Any] | Non
         for found_col, found_hit in found.items():
             if found_col not in declared.get(found_uid, set()):
                 sensitive.setdefault(found_uid, {})[found_col] = found_hit
+    with _sqlglot_log_silenced():
+        findings.extend(_trace_models(manifest, dialect, by_relation, columns, sensitive, declared))
+    return findings
+
+
+@contextmanager
+def _sqlglot_log_silenced() -> Iterator[None]:
+    """sqlglot logs warnings that quote the SQL it traces ("Unknown subquery scope: SELECT ..."), literals
+    included; a compiled model can hold a value in a literal, and the check never prints one."""
+    log = logging.getLogger("sqlglot")
+    was = log.disabled
+    log.disabled = True
+    try:
+        yield
+    finally:
+        log.disabled = was
+
+
+def _trace_models(manifest: Mapping[str, Any], dialect: str | None, by_relation: Mapping[tuple[str, str], str],
+                  columns: dict[str, dict[str, str]], sensitive: dict[str, dict[str, Sensitive]],
+                  declared: Mapping[str, set[str]]) -> list[Finding]:
+    """Trace every model and snapshot, parents first."""
+    findings: list[Finding] = []
     nodes = manifest.get("nodes", {})
     for uid in _order(manifest):
         node = nodes[uid]
-        parents = node.get("depends_on", {}).get("nodes", [])
+        parents = _upstream(nodes, node.get("depends_on", {}).get("nodes", []))
         reaching = {p for p in parents if sensitive.get(p)}
-        if not reaching and not declared.get(uid):
+        # A snapshot's meta classifies what it holds (its children mask it), as a seed's does; a model's declares
+        # that the model itself masks the column.
+        own_declared = declared if node.get("resource_type") == "model" else {}
+        if not reaching and not own_declared.get(uid):
             continue
         sql = node.get("compiled_code")
         if not sql:
             findings.append(Finding("untraceable", uid, None, "has no compiled SQL in manifest.json",
                                     "run `dbt compile` (or build) before `maskline dbt check`"))
             continue
-        schema: dict[str, Any] = {}
-        for p in parents:
-            pnode = nodes.get(p) or manifest.get("sources", {}).get(p, {})
-            pname = pnode.get("identifier") or pnode.get("alias") or pnode.get("name")
-            if pnode.get("schema") and pname and columns.get(p):
-                schema.setdefault(pnode.get("database") or "", {}).setdefault(pnode["schema"], {})[pname] = columns[p]
+        findings.extend(_trace_model(uid, node, sql, dialect, _parent_schema(manifest, parents, columns, sensitive),
+                                     by_relation, columns, sensitive, own_declared))
+    return findings
+
+
+def _parent_schema(manifest: Mapping[str, Any], parents: list[str], columns: Mapping[str, Mapping[str, str]],
+                   sensitive: Mapping[str, Mapping[str, Sensitive]]) -> dict[str, Any]:
+    """The lineage schema of a model's parents: their documented columns and every column known sensitive, so
+    that a ``select *`` expands to each sensitive column even where schema.yml documents only some of them."""
+    nodes = manifest.get("nodes", {})
+    schema: dict[str, Any] = {}
+    for p in parents:
+        pnode = nodes.get(p) or manifest.get("sources", {}).get(p, {})
+        pname = pnode.get("identifier") or pnode.get("alias") or pnode.get("name")
+        cols = {**{c: "text" for c in sensitive.get(p, {})}, **columns.get(p, {})}
+        if pnode.get("schema") and pname and cols:
+            schema.setdefault(pnode.get("database") or "", {}).setdefault(pnode["schema"], {})[pname] = cols
+    return schema
+
+
+def _has_star(tree: Any) -> bool:
+    """Whether any branch of the model's outermost select list has a ``*`` or ``t.*``."""
+    from sqlglot import exp
+
+    branches, found = [tree], False
+    while branches and not found:
+        node = branches.pop()
+        if isinstance(node, exp.SetOperation):
+            branches.extend((node.left, node.right))
+        elif isinstance(node, exp.Select):
+            found = any(isinstance(s, exp.Star) or (isinstance(s, exp.Column) and isinstance(s.this, exp.Star))
+                        for s in node.selects)
+    return found
+
+
+def _trace_model(uid: str, node: Mapping[str, Any], sql: str, dialect: str | None, schema: dict[str, Any],
+                 by_relation: Mapping[tuple[str, str], str], columns: dict[str, dict[str, str]],
+                 sensitive: dict[str, dict[str, Sensitive]], declared: Mapping[str, set[str]]) -> list[Finding]:
+    """Trace one model's outputs to their sources; record what it leaks in ``sensitive`` for its children."""
+    from sqlglot import exp, parse_one
+    from sqlglot.lineage import lineage
+
+    from maskline.dbt.this_relation import own_columns, reads_relation, settle
+
+    findings: list[Finding] = []
+    untraceable_fix = "simplify the SQL, or mask the sensitive columns in an upstream model"
+    leak_fix = ("snapshot a model that masks it (relation: ref('<a masked model>')), or mask it in the snapshot's "
+                "select with maskline.mask(...) or maskline.masked_columns(ref(...))"
+                if node.get("resource_type") == "snapshot" else
+                "mask it with maskline.mask(...) or select maskline.masked_columns(ref(...)), or drop it")
+    try:
+        tree = parse_one(sql, read=dialect)
+    except Exception as e:  # noqa: BLE001 - anything unparsable fails closed
+        return [Finding("untraceable", uid, None,
+                        f"cannot be traced ({type(e).__name__}), so its columns are treated as unmasked",
+                        untraceable_fix)]
+    own_name = node.get("identifier") or node.get("alias") or node.get("name")
+    if reads_relation(tree, _relation_key(node.get("schema"), own_name)):  # {{ this }}: an incremental filter
+        own = own_columns(tree, columns.get(uid, {}))
+        if own and node.get("schema") and own_name:
+            schema.setdefault(node.get("database") or "", {}).setdefault(node["schema"], {})[own_name] = own
+    outputs = list(tree.named_selects) if isinstance(tree, exp.Query) else []
+    if _has_star(tree):
+        # Outputs come from the star's expansion, which needs the columns of what it reads: known sensitive
+        # columns are always in the schema, so none escapes it; an expansion that fails or stays a star fails.
         try:
-            tree = parse_one(sql, read=dialect)
-            outputs = list(tree.named_selects) if isinstance(tree, exp.Query) else []
-            if any(isinstance(s, exp.Star) or (isinstance(s, exp.Column) and isinstance(s.this, exp.Star))
-                   for s in getattr(tree, "selects", [])) and not schema:
-                raise ValueError("select * over tables with unknown columns")
-        except Exception as e:  # noqa: BLE001 - anything unparsable fails closed
-            findings.append(Finding("untraceable", uid, None,
-                                    f"cannot be traced ({type(e).__name__}), so its columns are treated as unmasked",
-                                    "simplify the SQL, or mask the sensitive columns in an upstream model"))
-            continue
+            traced = dict(lineage(None, tree, schema, dialect=dialect)) if schema else {}
+        except Exception:  # noqa: BLE001 - reported below, from structure
+            traced = {}
+        if not traced or "*" in traced:
+            return [Finding("untraceable", uid, None, "cannot be traced (a select * over tables with unknown "
+                            "columns), so its columns are treated as unmasked",
+                            "list the columns, document the upstream tables' columns in schema.yml (or run "
+                            "`dbt docs generate` for catalog.json), or select maskline.masked_columns(ref(...))")]
+        outputs = list(traced)
+    else:
         traced = _all_lineages(lineage, outputs, tree, schema, dialect)
-        for out in outputs:
-            try:
-                root = traced.get(out) or _lineage(lineage, out, tree, schema, dialect)
-            except Exception as e:  # noqa: BLE001
-                findings.append(Finding("untraceable", uid, out, f"cannot be traced ({type(e).__name__})",
-                                        "qualify its columns with table aliases, or document every column of the "
-                                        "upstream tables in schema.yml (or run `dbt docs generate` for catalog.json)"))
+    base: dict[str, list[Sensitive]] = {}
+    reads: dict[str, set[str]] = {}
+    masked_roots: set[str] = set()
+    for out in outputs:
+        try:
+            root = traced.get(out) or _lineage(lineage, out, tree, schema, dialect)
+        except Exception as e:  # noqa: BLE001
+            findings.append(Finding("untraceable", uid, out, f"cannot be traced ({type(e).__name__})",
+                                    "qualify its columns with table aliases, or document every column of the "
+                                    "upstream tables in schema.yml (or run `dbt docs generate` for catalog.json)"))
+            continue
+        if _has_marker(root.expression):
+            masked_roots.add(out.lower())
+        hits = base.setdefault(out.lower(), [])
+        unresolved = False
+        for table, col in _leaks(root, False):
+            if table is None:
+                unresolved = True
                 continue
-            masked_root = _has_marker(root.expression)
-            hits: list[Sensitive] = []
-            unresolved = False
-            for table, col in _leaks(root, False):
-                if table is None:
-                    unresolved = True
-                    continue
-                parent = by_relation.get(_relation_key(table.db, table.name))
-                hit = sensitive.get(parent or "", {}).get(col.lower())
-                if hit:
-                    hits.append(hit)
-            for hit in hits:
-                findings.append(Finding("unmasked", uid, out, f"carries raw {hit.origin} ({hit.label})",
-                                        "mask it with maskline.mask(...) or select maskline.masked_columns(ref(...)), "
-                                        "or drop it"))
-            if unresolved and not hits:
-                findings.append(Finding("untraceable", uid, out, "derives from a column that cannot be resolved to a "
-                                        "table, next to sensitive inputs", "qualify the column with its table alias"))
-            if hits:
-                sensitive.setdefault(uid, {})[out.lower()] = hits[0]
-            elif out.lower() in declared.get(uid, set()) and not masked_root:
-                findings.append(Finding("unmasked", uid, out, "is declared sensitive in schema.yml but not masked",
-                                        "mask it with maskline.mask(...) or maskline.masked_columns(...)"))
+            parent = by_relation.get(_relation_key(table.db, table.name))
+            if parent == uid:  # {{ this }}: what the model itself wrote in that column
+                reads.setdefault(out.lower(), set()).add(col.lower())
+                continue
+            hit = sensitive.get(parent or "", {}).get(col.lower())
+            if hit:
+                hits.append(hit)
+        if unresolved and not hits:
+            findings.append(Finding("untraceable", uid, out, "derives from a column that cannot be resolved to a "
+                                    "table, next to sensitive inputs", "qualify the column with its table alias"))
+    settled = settle(base, reads)
+    for out in outputs:
+        if out.lower() not in base:
+            continue  # untraceable, reported above
+        for read in sorted(reads.get(out.lower(), set()) - set(base)):
+            findings.append(Finding("untraceable", uid, out, f"reads column {read} of the model's own relation "
+                                    "({{ this }}), which the model does not output, so what it holds is unknown",
+                                    "read from {{ this }} only columns the model outputs"))
+        hits = settled[out.lower()]
+        for hit in hits:
+            findings.append(Finding("unmasked", uid, out, f"carries raw {hit.origin} ({hit.label})", leak_fix))
+        columns.setdefault(uid, {}).setdefault(out.lower(), "text")  # a child's select * expands to it
+        if hits:
+            sensitive.setdefault(uid, {})[out.lower()] = hits[0]
+        elif out.lower() in declared.get(uid, set()) and out.lower() not in masked_roots:
+            findings.append(Finding("unmasked", uid, out, "is declared sensitive in schema.yml but not masked",
+                                    "mask it with maskline.mask(...) or maskline.masked_columns(...)"))
     return findings
 
 
@@ -373,6 +498,7 @@ def check_project(project_dir: str | Path = ".", target_path: str = "target", *,
     manifest = _read_json(manifest_path, "re-run `dbt compile`")
     catalog_path = root / target_path / "catalog.json"
     catalog = _read_json(catalog_path, "re-run `dbt docs generate`, or delete it") if catalog_path.is_file() else None
+    catalog = _with_seed_headers(manifest, catalog, root)
     classified = dict(classified_columns(manifest, root, connect)) if (classify or connect) else {}
     findings: list[Finding] = []
     from maskline.dbt.sync import SYNC, VAR, stale_reason
@@ -386,6 +512,27 @@ def check_project(project_dir: str | Path = ".", target_path: str = "target", *,
         for col, hit in cols.items():
             classified.setdefault(uid, {}).setdefault(col, hit)  # type: ignore[attr-defined]
     return findings + check_manifest(manifest, catalog, classified or None, policy)
+
+
+def _with_seed_headers(manifest: Mapping[str, Any], catalog: Mapping[str, Any] | None,
+                       root: Path) -> dict[str, Any]:
+    """``catalog`` with each seed it lacks described by its CSV header: every column of a seed is then known, so
+    a ``select *`` or a CTE over it is traced column by column even where schema.yml documents only some."""
+    import csv
+
+    out: dict[str, Any] = {k: dict(v) if isinstance(v, Mapping) else v for k, v in (catalog or {}).items()}
+    nodes = out.setdefault("nodes", {})
+    for uid, node in manifest.get("nodes", {}).items():
+        if node.get("resource_type") != "seed" or uid in nodes or not node.get("original_file_path"):
+            continue
+        path = Path(node.get("root_path") or root) / node["original_file_path"]
+        try:
+            with path.open(newline="", encoding="utf-8-sig") as f:
+                header = next(csv.reader(f, delimiter=(node.get("config") or {}).get("delimiter") or ","), [])
+        except (OSError, UnicodeDecodeError, csv.Error):
+            continue  # the seed's documented columns still count
+        nodes[uid] = {"columns": {c.strip(): {"type": "text"} for c in header if c.strip()}}
+    return out
 
 
 def _read_json(path: Path, fix: str) -> Any:
