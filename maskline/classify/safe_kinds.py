@@ -16,6 +16,11 @@ column is safe by construction rather than by finding nothing:
   :data:`MAX_EVENT_SPAN_YEARS` years, and with times of day that vary. What it keeps out: dates of birth stored as
   epochs (midnight, or one constant offset from it, and spread over a lifetime), phone numbers and national
   numbers as integers (their widths leave the window), card numbers (no issuer starts at 1 with 16 digits).
+- :attr:`SafeKind.BOOK_NUMBERS`: ISBNs, each with its check digit: thirteen digits in the 978/979 range a book's
+  number has (hyphens allowed), or an ISBN-10 written in its four hyphenated groups (``0-306-40615-2``). A book's
+  number names a book, never a reader. What it keeps out: ISBN-10's check is the UK NHS number's (weights 10 to 2,
+  mod 11), so ten bare digits are not accepted (NHS numbers are written bare or 3-3-4); personal numbers with a
+  mod-10 check do not open with 978 or 979 on every row.
 
 What is deliberately *not* a safe kind:
 
@@ -54,6 +59,7 @@ class SafeKind(StrEnum):
 
     MONEY_AMOUNTS = "money_amounts"
     EVENT_EPOCHS = "event_epochs"
+    BOOK_NUMBERS = "book_numbers"
 
 
 MIN_VALUES = 20  # non-empty values a column needs before its values can prove anything
@@ -91,6 +97,8 @@ def safe_kind(col: Any, today: dt.date | None = None) -> SafeKind | None:
         return SafeKind.MONEY_AMOUNTS
     if event_epochs(values, today):
         return SafeKind.EVENT_EPOCHS
+    if book_numbers(values):
+        return SafeKind.BOOK_NUMBERS
     return None
 
 
@@ -159,3 +167,27 @@ def event_epochs(values: list[str], today: dt.date | None = None) -> bool:
     spread = years[int(0.9 * (len(years) - 1))] - years[int(0.1 * (len(years) - 1))]
     times_of_day = {int(t) % SECONDS_PER_DAY for t in seconds}
     return spread < MAX_EVENT_SPAN_YEARS and len(times_of_day) >= TIME_OF_DAY_SHARE * len(seconds)
+
+
+# An ISBN-10 in its printed form: group, publisher, title, check character.
+_ISBN10_GROUPS = re.compile(r"\d{1,5}-\d{1,7}-\d{1,7}-[\dX]")
+
+
+def book_numbers(values: list[str]) -> bool:
+    """Whether every distinct value is an ISBN-13, or an ISBN-10 in its four hyphenated groups, with its check digit.
+
+    >>> book_numbers(["978-3-16-148410-0", "0-306-40615-2", "9780306406157"])
+    True
+    >>> book_numbers(["9434765919", "4010232137"])  # ten bare digits: NHS numbers share ISBN-10's check
+    False
+    """
+    from maskline.infotypes.validators import isbn
+
+    for v in values:
+        compact = v.replace("-", "")
+        if len(compact) == 13:
+            if not (compact.startswith(("978", "979")) and isbn(v)):
+                return False
+        elif not (_ISBN10_GROUPS.fullmatch(v) and len(compact) == 10 and isbn(v)):
+            return False
+    return True

@@ -112,6 +112,46 @@ def test_card_numbers_are_not_microsecond_epochs() -> None:
     assert safe_kind(as_column_values(cards)) is None
 
 
+# --- book numbers ----------------------------------------------------------------------------------------------
+
+def _isbn13(rng: random.Random) -> str:
+    body = rng.choice(["978", "979"]) + "".join(rng.choice("0123456789") for _ in range(9))
+    check = (10 - sum(int(c) * (1 if i % 2 == 0 else 3) for i, c in enumerate(body)) % 10) % 10
+    return body + str(check)
+
+
+def _nhs(rng: random.Random) -> str:
+    """A UK NHS number: nine digits, then 11 - (weights 10..2) mod 11 (never 10); the same check as ISBN-10."""
+    while True:
+        body = "".join(rng.choice("0123456789") for _ in range(9))
+        check = 11 - sum((10 - i) * int(c) for i, c in enumerate(body)) % 11
+        if check != 10:
+            return body + str(check % 11)
+
+
+def test_isbns_pass_as_book_numbers_even_under_a_name_saying_code() -> None:
+    rng = random.Random(11)
+    values = [_isbn13(rng) for _ in range(150)] + ["0-306-40615-2", "978-3-16-148410-0"] * 5
+    assert safe_kind(as_column_values(values)) is SafeKind.BOOK_NUMBERS
+    assert _passes("book_code", values)
+
+
+def test_nhs_numbers_are_not_isbn_10s_though_they_share_its_check_digit() -> None:
+    rng = random.Random(12)
+    bare = [_nhs(rng) for _ in range(200)]
+    spaced = [f"{n[:3]} {n[3:6]} {n[6:]}" for n in bare]
+    dashed = [f"{n[:3]}-{n[3:6]}-{n[6:]}" for n in bare]
+    for values in (bare, spaced, dashed):
+        assert safe_kind(as_column_values(values)) is None
+        assert not _passes("c5", values)
+
+
+def test_thirteen_digits_outside_the_book_range_are_not_book_numbers() -> None:
+    rng = random.Random(13)
+    other = [str(rng.randint(10**12, 9 * 10**12)) for _ in range(200)]
+    assert safe_kind(as_column_values(other)) is None
+
+
 # --- what outweighs a proven kind in the decision ----------------------------------------------------------------
 
 def _verdict(name: str, kind: SafeKind, *misses: NearMiss) -> ColumnClassification:
@@ -123,6 +163,10 @@ def test_a_name_that_suggests_birth_or_a_phone_outweighs_the_kind() -> None:
     assert proven_kind("event_ts", _verdict("event_ts", SafeKind.EVENT_EPOCHS)) == "proven kind: event epochs"
     for name in ("birth_ts", "dob_epoch", "phone"):
         assert decide_unnamed(POLICY, name, _verdict(name, SafeKind.EVENT_EPOCHS)).method is not None
+    assert decide_unnamed(POLICY, "zip", _verdict("zip", SafeKind.MONEY_AMOUNTS)).method is not None
+    # Checked book numbers are proven not to be postal codes or PINs, so only a name hinting a type outweighs them.
+    assert decide_unnamed(POLICY, "book_code", _verdict("book_code", SafeKind.BOOK_NUMBERS)).method is None
+    assert decide_unnamed(POLICY, "passport_no", _verdict("passport_no", SafeKind.BOOK_NUMBERS)).method is not None
 
 
 def test_a_guess_below_min_confidence_outweighs_the_kind() -> None:
@@ -134,6 +178,7 @@ def test_check_digits_at_chance_do_not_outweigh_event_times_but_any_near_miss_ou
     chance = NearMiss("NATIONAL_ID", 0.2, weak=True, detector="checksum-digits")
     assert decide_unnamed(POLICY, "c1", _verdict("c1", SafeKind.EVENT_EPOCHS, chance)).method is None
     assert decide_unnamed(POLICY, "c1", _verdict("c1", SafeKind.MONEY_AMOUNTS, chance)).method is not None
+    assert decide_unnamed(POLICY, "c1", _verdict("c1", SafeKind.BOOK_NUMBERS, chance)).method is None
     names = NearMiss("PERSON_NAME", 0.2, weak=True, detector="first-name-dictionary")
     assert decide_unnamed(POLICY, "c1", _verdict("c1", SafeKind.EVENT_EPOCHS, names)).method is not None
 
