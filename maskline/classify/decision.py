@@ -33,9 +33,8 @@ Airflow, the query rewrite, PostgreSQL views, native masking DDL, MCP):
 - a column whose values prove a kind from an allow-list of kinds that cannot carry a person's identity
   (:mod:`maskline.classify.safe_kinds`: money amounts, Unix times of events, ISBNs) passes, unless its name hints
   an info type or (except for checked ISBNs) suggests a code, a date of birth or a phone, or the classifier
-  guessed at a type; check-digit
-  detectors that random digits satisfy by chance do not outweigh event times. A stored scan without the kind is
-  decided by the other rules, as before;
+  guessed at a type; check-digit detectors that random digits satisfy by chance do not outweigh event times or
+  ISBNs. A stored scan without the kind is decided by the other rules, as before;
 - nested (struct, list, map) and binary values never pass on a scan alone.
 
 Everything here is read from typed, value-free fields: the verdict's ``shape``
