@@ -162,12 +162,14 @@ def classify_column(name: str, values: Any, *, sql_type: str | None = None,
     """
     from dataclasses import replace
 
+    from maskline.classify.safe_kinds import safe_kind
     from maskline.classify.shape import shape_of
 
     col = as_column_values(values)
     verdict = _classify_column(name, col, sql_type=sql_type, custom=custom, allow_list=allow_list,
                                min_confidence=min_confidence, table_rows=table_rows)
-    return replace(verdict, shape=shape_of(col))
+    # The positive evidence of safety the decision may read (maskline.classify.safe_kinds), beside the shape.
+    return replace(verdict, shape=shape_of(col), signals=replace(verdict.signals, safe_kind=safe_kind(col)))
 
 
 def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, custom: Sequence[CustomDetector],

@@ -30,6 +30,11 @@ Airflow, the query rewrite, PostgreSQL views, native masking DDL, MCP):
   personal data could be written, which outweighs a detector's near miss on a
   few of them (``Etc/GMT+5`` looks password-complex) and a name word such as
   ``code`` (which is there for numbers: postal codes, PINs);
+- a column whose values prove a kind from an allow-list of kinds that cannot carry a person's identity
+  (:mod:`maskline.classify.safe_kinds`: money amounts, Unix times of events, ISBNs) passes, unless its name hints
+  an info type or (except for checked ISBNs) suggests a code, a date of birth or a phone, or the classifier
+  guessed at a type; check-digit detectors that random digits satisfy by chance do not outweigh event times or
+  ISBNs. A stored scan without the kind is decided by the other rules, as before;
 - nested (struct, list, map) and binary values never pass on a scan alone.
 
 Everything here is read from typed, value-free fields: the verdict's ``shape``
@@ -124,7 +129,8 @@ def decide_unnamed(policy: Policy, name: str, verdict: ColumnClassification | No
     if reason is None:
         assert verdict is not None and verdict.shape is not None
         kind = verdict.shape.kind
-        vouched = closed_vocabulary(verdict) or (vouched_text(name, verdict) if kind == "text" else None)
+        vouched = closed_vocabulary(verdict) or proven_kind(name, verdict) \
+            or (vouched_text(name, verdict) if kind == "text" else None)
         return ColumnDecision(None, None, None,
                               f"classifier: not sensitive ({kind}{': ' + vouched if vouched else ''}, "
                               f"{verdict.confidence:.2f})", verdict.confidence)
@@ -155,6 +161,8 @@ def why_not_safe(name: str, verdict: ColumnClassification | None) -> str | None:
     if shape.kind == "empty":
         return "no values sampled"
     if closed_vocabulary(verdict) and not _hinted(name):
+        return None
+    if proven_kind(name, verdict):
         return None
     near = near_misses(verdict)
     if near:
@@ -243,6 +251,44 @@ def closed_vocabulary(verdict: ColumnClassification) -> str | None:
     if shape is None or shape.kind not in ("text", "categorical") or not shape.vocabulary:
         return None
     return f"closed vocabulary: {shape.vocabulary}"
+
+
+# Weak near misses of check-digit detectors: random digits validate at their chance rate, so event times have some.
+CHANCE_CHECK_DETECTORS = frozenset({"checksum-digits", "national-check-digits", "luhn"})
+
+
+def proven_kind(name: str, verdict: ColumnClassification) -> str | None:
+    """The safe kind a column's values prove (:mod:`maskline.classify.safe_kinds`), in words, or None when there is
+    none or something outweighs it.
+
+    Outweighing it: a name that hints an info type or (except for checked book numbers) suggests a code, a date of
+    birth or a phone (the values and the name disagree, so the column is masked); any guess the classifier made
+    below ``min_confidence``; for amounts, any near miss at all; for event times and book numbers, a near miss
+    other than a check-digit detector's chance share (their digits pass such checks at chance, or by design).
+
+    >>> from maskline.classify.result import ColumnClassification
+    >>> from maskline.classify.safe_kinds import SafeKind
+    >>> from maskline.classify.shape import ValueShape
+    >>> from maskline.classify.signals import NearMiss, Signals
+    >>> money = Signals(safe_kind=SafeKind.MONEY_AMOUNTS)
+    >>> proven_kind("fld_k", ColumnClassification("fld_k", None, 0.8, None, shape=ValueShape("text"), signals=money))
+    'proven kind: money amounts'
+    >>> proven_kind("birth_ts", ColumnClassification("birth_ts", None, 0.8, None, signals=money)) is None
+    True
+    """
+    from maskline.classify.safe_kinds import SafeKind
+
+    kind = verdict.signals.safe_kind
+    if kind is None or _hinted(name):
+        return None
+    # Name words such as code, pin or card warn of numbers that are postal codes or PINs; checked book numbers
+    # are proven to be neither, so only a name hinting an info type outweighs them.
+    if kind is not SafeKind.BOOK_NUMBERS and _suspect_name(name):
+        return None
+    for miss in verdict.signals.near_misses:
+        if not miss.weak or kind is SafeKind.MONEY_AMOUNTS or miss.detector not in CHANCE_CHECK_DETECTORS:
+            return None
+    return "proven kind: " + kind.value.replace("_", " ")
 
 
 def _hinted(name: str) -> bool:

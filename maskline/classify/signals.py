@@ -10,7 +10,10 @@ records here as well, by construction, so rewording an evidence string cannot ch
   (:class:`IdentifyingShape`: names' shape, dates over decades, check-digit numbers...);
 - ``prose``: most values are sentences in which no span validated (names in prose need NER);
 - ``refuted``: info types whose value evidence was refuted, by the column's name (storms, products, public codes)
-  or by a shape statistic (version strings, not IP addresses).
+  or by a shape statistic (version strings, not IP addresses);
+- ``safe_kind``: the kind every value proves, from an allow-list of kinds that cannot carry a person's identity
+  (:class:`~maskline.classify.safe_kinds.SafeKind`: money amounts, event epochs), or None. A stored scan without it
+  reads None, and the decision is what it was before the kind was recorded.
 
 >>> s = Signals(near_misses=(NearMiss("PHONE", 0.4),), identifying_shape=IdentifyingShape.LOWER_CASE_NAMES)
 >>> s.person_shaped, [str(m) for m in s.near_misses]
@@ -24,6 +27,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
+
+from maskline.classify.safe_kinds import SafeKind
 
 
 class IdentifyingShape(StrEnum):
@@ -76,6 +81,7 @@ class Signals:
     identifying_shape: IdentifyingShape | None = None
     prose: bool = False
     refuted: tuple[str, ...] = ()
+    safe_kind: SafeKind | None = None
 
     @property
     def person_shaped(self) -> bool:
@@ -98,6 +104,7 @@ class Signals:
             "identifying_shape": None if self.identifying_shape is None else self.identifying_shape.value,
             "prose": self.prose,
             "refuted": list(self.refuted),
+            "safe_kind": None if self.safe_kind is None else self.safe_kind.value,
         }
 
     @classmethod
@@ -106,12 +113,16 @@ class Signals:
 
         >>> Signals.from_dict({"refuted": ["PERSON_NAME"]}).refuted
         ('PERSON_NAME',)
+        >>> Signals.from_dict({}).safe_kind is None  # stored before kinds were recorded: decided as before
+        True
         """
         shape = data.get("identifying_shape")
+        kind = data.get("safe_kind")
         return cls(
             near_misses=tuple(NearMiss(str(m["info_type"]), float(m["confidence"]), bool(m.get("weak")),
                                        str(m.get("detector") or "")) for m in data.get("near_misses") or ()),
             identifying_shape=None if shape is None else IdentifyingShape(shape),
             prose=bool(data.get("prose")),
             refuted=tuple(str(t) for t in data.get("refuted") or ()),
+            safe_kind=None if kind is None else SafeKind(kind),
         )

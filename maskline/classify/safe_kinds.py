@@ -1,0 +1,193 @@
+"""Positive evidence that a column is safe: its values prove a kind that cannot carry a person's identity.
+
+The fail-closed decision (:mod:`maskline.classify.decision`) passes a column without an info type raw only when it
+is confidently not sensitive. Most of its rules read the absence of a suspicion. This module is the other way
+round: an allow-list of value kinds, each with a strict test that *every* non-empty value must pass, so the
+column is safe by construction rather than by finding nothing:
+
+- :attr:`SafeKind.MONEY_AMOUNTS`: monetary amounts (``1739,28 Ft``, ``2 057.02 €``, ``144.5``): a number with a
+  fractional part of one or two digits, optionally a currency symbol or code, and grouped thousands. The
+  fractional parts must spread (:data:`MIN_FRACTIONS` distinct), the integer parts must vary in width and carry no
+  leading zero, and the amounts must either carry a currency marker or exceed 180 somewhere. What it keeps out:
+  postal codes, phone and account numbers stored as numbers (no fractional part, fixed widths, leading zeros),
+  coordinates (more decimals, or never beyond +-180 without a currency), version strings (two dots).
+- :attr:`SafeKind.EVENT_EPOCHS`: Unix times of events in milliseconds, microseconds or nanoseconds (or seconds
+  beside them), every one between :data:`EPOCH_START` and a year after the scan, spread over less than
+  :data:`MAX_EVENT_SPAN_YEARS` years, and with times of day that vary. What it keeps out: dates of birth stored as
+  epochs (midnight, or one constant offset from it, and spread over a lifetime), phone numbers and national
+  numbers as integers (their widths leave the window), card numbers (no issuer starts at 1 with 16 digits).
+- :attr:`SafeKind.BOOK_NUMBERS`: ISBNs, each with its check digit: thirteen digits in the 978/979 range a book's
+  number has (hyphens allowed), or an ISBN-10 written in its four hyphenated groups (``0-306-40615-2``). A book's
+  number names a book, never a reader. What it keeps out: ISBN-10's check is the UK NHS number's (weights 10 to 2,
+  mod 11), so ten bare digits are not accepted (NHS numbers are written bare or 3-3-4); personal numbers with a
+  mod-10 check do not open with 978 or 979 on every row.
+
+What is deliberately *not* a safe kind:
+
+- small vocabularies of words repeated over many rows (status words, categories). Their shape is the same as
+  that of special categories of personal data (religion, ethnicity, health conditions, a sex or gender column)
+  and of small sets of first names; values alone cannot tell ``shipped`` from ``Catholic``, so such columns keep
+  the decision's existing rules (which need a closed public vocabulary, or no first names and no near miss);
+- blood groups, diagnosis codes and other health codes: special categories, masked whatever their shape;
+- dates (birth dates and event dates share a shape; the decision's temporal rules stay as they are).
+
+Sparse columns are judged on their non-empty values, and need at least :data:`MIN_VALUES` of them.
+The kind is stored as a typed signal (:class:`~maskline.classify.signals.Signals`), never a value; a stored scan
+without it is decided as before.
+
+>>> from maskline.classify.values import as_column_values
+>>> safe_kind(as_column_values([f"{i * 37.13 % 3000:.2f} €" for i in range(1, 60)]))
+<SafeKind.MONEY_AMOUNTS: 'money_amounts'>
+>>> safe_kind(as_column_values([10115, 80331, 20095, 50667] * 10)) is None
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Any
+
+
+class SafeKind(StrEnum):
+    """A value kind that cannot carry a person's identity (stored by its value).
+
+    >>> SafeKind("event_epochs") is SafeKind.EVENT_EPOCHS
+    True
+    """
+
+    MONEY_AMOUNTS = "money_amounts"
+    EVENT_EPOCHS = "event_epochs"
+    BOOK_NUMBERS = "book_numbers"
+
+
+MIN_VALUES = 20  # non-empty values a column needs before its values can prove anything
+MIN_FRACTIONS = 10  # distinct fractional parts amounts need: a spread of cents, not a fixed suffix
+MAX_DEGREES = 180  # amounts all within +-180 without a currency could be coordinates
+EPOCH_START = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)  # events before it are not what event logs hold
+MAX_EVENT_SPAN_YEARS = 20  # a span a human lifetime's dates would exceed
+TIME_OF_DAY_SHARE = 0.5  # distinct times of day per distinct value, at least: events happen at any time
+
+# Currency symbols and ISO 4217-shaped codes (three capitals), and a few written units (kr, Ft, zł).
+_CURRENCY = r"(?:[€$£¥₽₹₺₩₪₴₦฿₫¢]|[A-Z]{3}|kr|Ft|zł|Kč|lei|R\$|Fr\.)"
+_GROUPED = r"\d{1,3}(?:[ .,'\u00a0\u202f]\d{3})+"
+_AMOUNT = re.compile(rf"[-+]?(?:{_CURRENCY}\s?)?[-+]?({_GROUPED}|\d+)(?:([.,])(\d{{1,2}}))?(?:\s?{_CURRENCY})?")
+_PLAIN = re.compile(r"[-+]?[\d.,]+")
+# Epoch units: (digits, divisor to seconds).
+_EPOCH_UNITS = {10: 1, 13: 10**3, 16: 10**6, 19: 10**9}
+SECONDS_PER_DAY = 86_400
+
+
+def safe_kind(col: Any, today: dt.date | None = None) -> SafeKind | None:
+    """The safe kind every non-empty value of ``col`` (a :class:`~maskline.classify.values.ColumnValues`) proves,
+    or None.
+
+    >>> from maskline.classify.values import as_column_values
+    >>> safe_kind(as_column_values([1_700_000_000_123 + i * 3_600_777 for i in range(30)]))
+    <SafeKind.EVENT_EPOCHS: 'event_epochs'>
+    """
+    if col.kind not in ("integer", "float", "string"):
+        return None
+    pairs = [(v, c) for v, c in zip(col.values, col.counts, strict=True) if v]
+    if sum(c for _, c in pairs) < MIN_VALUES:
+        return None
+    values = [v for v, _ in pairs]
+    if money_amounts(values):
+        return SafeKind.MONEY_AMOUNTS
+    if event_epochs(values, today):
+        return SafeKind.EVENT_EPOCHS
+    if book_numbers(values):
+        return SafeKind.BOOK_NUMBERS
+    return None
+
+
+def money_amounts(values: list[str]) -> bool:
+    """Whether every distinct value is a monetary amount and together they look like prices, not codes.
+
+    >>> money_amounts(["1739,28 Ft", "1 397,88 kr", "2727.3", "700.53"] + [f"{i}.{i % 89}" for i in range(200, 210)])
+    True
+    >>> money_amounts(["48.85", "2.35", "-0.12", "51.5"] * 5)  # within +-180, no currency: could be coordinates
+    False
+    >>> money_amounts([f"{i}" for i in range(10000, 10040)])  # no fractional part: codes or counts
+    False
+    """
+    fractions: set[str] = set()
+    widths: set[int] = set()
+    whole = 0
+    beyond_degrees = marked = False
+    for v in values:
+        m = _AMOUNT.fullmatch(v)
+        if m is None:
+            return False
+        digits = re.sub(r"\D", "", m.group(1))
+        if len(digits) > 1 and digits.startswith("0"):
+            return False  # a leading zero: a code, not a quantity
+        if m.group(3) is None:
+            whole += 1
+        else:
+            fractions.add(m.group(3).ljust(2, "0"))
+        widths.add(len(digits))
+        beyond_degrees = beyond_degrees or int(digits) > MAX_DEGREES
+        marked = marked or not _PLAIN.fullmatch(v)
+    # Whole amounts (a float's 2.0 printed as 2) may be a minority; most amounts have cents.
+    return (len(fractions) >= MIN_FRACTIONS and whole <= 0.2 * len(values) and len(widths) >= 2
+            and (beyond_degrees or marked))
+
+
+def event_epochs(values: list[str], today: dt.date | None = None) -> bool:
+    """Whether every distinct value is a Unix time of an event (see the module docstring).
+
+    Seconds alone (ten digits) are not enough: a column of ten-digit national phone numbers stored as integers
+    can fall in the same window; beside milliseconds (a log that mixes both) they are read as times.
+
+    >>> base = 1_700_000_000_000_000
+    >>> event_epochs([str(base + i * 3_600_123_457) for i in range(40)])
+    True
+    >>> event_epochs([str(1_500_000_000 + i * 86_400) for i in range(40)])  # seconds alone
+    False
+    >>> event_epochs([str((1_100_000_000 + i * 86_400 * 97) * 1000) for i in range(40)])  # all at midnight
+    False
+    """
+    end = dt.datetime.combine(today or dt.date.today(), dt.time(), dt.UTC) + dt.timedelta(days=366)
+    lo, hi = EPOCH_START.timestamp(), end.timestamp()
+    seconds: list[float] = []
+    units: set[int] = set()
+    for v in values:
+        if not v.isdigit() or len(v) not in _EPOCH_UNITS:
+            return False
+        t = int(v) / _EPOCH_UNITS[len(v)]
+        if not lo <= t <= hi:
+            return False
+        seconds.append(t)
+        units.add(len(v))
+    if units == {10}:
+        return False
+    years = sorted(dt.datetime.fromtimestamp(t, dt.UTC).year for t in seconds)
+    spread = years[int(0.9 * (len(years) - 1))] - years[int(0.1 * (len(years) - 1))]
+    times_of_day = {int(t) % SECONDS_PER_DAY for t in seconds}
+    return spread < MAX_EVENT_SPAN_YEARS and len(times_of_day) >= TIME_OF_DAY_SHARE * len(seconds)
+
+
+# An ISBN-10 in its printed form: group, publisher, title, check character.
+_ISBN10_GROUPS = re.compile(r"\d{1,5}-\d{1,7}-\d{1,7}-[\dX]")
+
+
+def book_numbers(values: list[str]) -> bool:
+    """Whether every distinct value is an ISBN-13, or an ISBN-10 in its four hyphenated groups, with its check digit.
+
+    >>> book_numbers(["978-3-16-148410-0", "0-306-40615-2", "9780306406157"])
+    True
+    >>> book_numbers(["9434765919", "4010232137"])  # ten bare digits: NHS numbers share ISBN-10's check
+    False
+    """
+    from maskline.infotypes.validators import isbn
+
+    for v in values:
+        compact = v.replace("-", "")
+        if len(compact) == 13:
+            if not (compact.startswith(("978", "979")) and isbn(v)):
+                return False
+        elif not (_ISBN10_GROUPS.fullmatch(v) and len(compact) == 10 and isbn(v)):
+            return False
+    return True
