@@ -10,7 +10,10 @@ records here as well, by construction, so rewording an evidence string cannot ch
   (:class:`IdentifyingShape`: names' shape, dates over decades, check-digit numbers...);
 - ``prose``: most values are sentences in which no span validated (names in prose need NER);
 - ``refuted``: info types whose value evidence was refuted, by the column's name (storms, products, public codes)
-  or by a shape statistic (version strings, not IP addresses).
+  or by a shape statistic (version strings, not IP addresses);
+- ``name_hint``: the column's name hints at an info type (:func:`maskline.infotypes.name_hints.hint_score`, or a
+  custom detector's ``name_hints``), as the classifier found when it weighed the name; a reading of the whole
+  table (:mod:`maskline.classify.table_context`) then leaves the column to what its name said.
 
 >>> s = Signals(near_misses=(NearMiss("PHONE", 0.4),), identifying_shape=IdentifyingShape.LOWER_CASE_NAMES)
 >>> s.person_shaped, [str(m) for m in s.near_misses]
@@ -76,6 +79,7 @@ class Signals:
     identifying_shape: IdentifyingShape | None = None
     prose: bool = False
     refuted: tuple[str, ...] = ()
+    name_hint: bool = False
 
     @property
     def person_shaped(self) -> bool:
@@ -98,14 +102,20 @@ class Signals:
             "identifying_shape": None if self.identifying_shape is None else self.identifying_shape.value,
             "prose": self.prose,
             "refuted": list(self.refuted),
+            "name_hint": self.name_hint,
         }
 
     @classmethod
     def from_dict(cls, data: Any) -> Signals:
         """The signals :meth:`as_dict` wrote (a stored scan's entry, already checked against its schema).
 
+        A scan stored before ``name_hint`` was kept reads it as false; no decision on a stored scan reads it (it
+        serves the table reading, made while classifying), so such a scan is decided as before.
+
         >>> Signals.from_dict({"refuted": ["PERSON_NAME"]}).refuted
         ('PERSON_NAME',)
+        >>> Signals.from_dict({"name_hint": True}).name_hint, Signals.from_dict({}).name_hint
+        (True, False)
         """
         shape = data.get("identifying_shape")
         return cls(
@@ -114,4 +124,5 @@ class Signals:
             identifying_shape=None if shape is None else IdentifyingShape(shape),
             prose=bool(data.get("prose")),
             refuted=tuple(str(t) for t in data.get("refuted") or ()),
+            name_hint=bool(data.get("name_hint")),
         )
