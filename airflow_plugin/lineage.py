@@ -125,7 +125,8 @@ def written_fields(warehouse: Any, table: str) -> tuple[tuple[str, str | None], 
 
 
 def file_fields(path: str) -> tuple[tuple[str, str | None], ...] | None:
-    """The ``(column, type)`` pairs of a CSV or Parquet file just written, as DuckDB reads it; None if unreadable.
+    """The ``(column, type)`` pairs of a CSV or Parquet file just written, read by the core as maskline reads its
+    input (:func:`maskline.engine.file_schema.file_schema`: a CSV through the one CSV reader); None if unreadable.
 
     >>> import tempfile, pathlib
     >>> f = pathlib.Path(tempfile.mkdtemp()) / "a.csv"; _ = f.write_text("id,email\\n1,x\\n")
@@ -133,14 +134,9 @@ def file_fields(path: str) -> tuple[tuple[str, str | None], ...] | None:
     (('id', 'BIGINT'), ('email', 'VARCHAR'))
     """
     try:
-        import duckdb
+        from maskline.engine.file_schema import file_schema
 
-        con = duckdb.connect()
-        try:
-            rel = con.read_parquet(path) if path.lower().endswith((".parquet", ".pq")) else con.read_csv(path)
-            return tuple((name, str(type_)) for name, type_ in zip(rel.columns, rel.types, strict=True)) or None
-        finally:
-            con.close()
+        return tuple((name, type_ or None) for name, type_ in file_schema(path)) or None
     except Exception:  # noqa: BLE001 - lineage is best effort; the plan's types stand in
         return None
 

@@ -11,7 +11,9 @@ Every string in the event goes through the core's text scrubber
   ``"detected"`` only literals the scrubber finds something in are rewritten.
   Comments are dropped. The SQL is rebuilt from an allow-list of its tokens, so
   a literal of a kind nobody listed still goes; SQL sqlglot cannot parse is
-  withheld whole.
+  withheld whole. A quoted identifier stays only when it names a relation or
+  column the event's datasets declare; any other (an alias the user typed,
+  ``AS "123-45-6789"``) becomes a placeholder.
 - Run conf and task parameters (``conf``, ``params``, ``op_kwargs``...) keep
   their keys, but every value is replaced (``user_inputs="redact"``, the
   default), because names and other free-form values escape every detector;
@@ -30,6 +32,7 @@ maskline's own facets hold no values by construction and are left as they are.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Any
 
 import attr
@@ -39,6 +42,8 @@ _REDACTED_LITERAL = f"'{REDACTED}'"
 _REDACTED_NAME = '"<quoted name>"'  # a quoted identifier that could hold a value (see _name_kept)
 # What the sql facet says in place of SQL that could not be read: a statement that holds no value.
 WITHHELD_SQL = "/* maskline: SQL withheld, it could not be parsed */"
+# What a quoted identifier the catalog does not name becomes in the sql facet: name_1, name_2...
+PLACEHOLDER_PREFIX = "name_"
 SQL_LITERAL_MODES = ("all", "detected")
 # Values that identify things in the lineage graph, never data.
 IDENTIFIER_KEYS = frozenset({
@@ -106,12 +111,17 @@ def scrub_error_text(text: str) -> str:
     return scrub_text(text)
 
 
-def scrub_sql(sql: str, mode: str = "all", dialect: str | None = None) -> str:
+def scrub_sql(sql: str, mode: str = "all", dialect: str | None = None,
+              names: Collection[str] | None = None) -> str:
     """SQL rebuilt from its tokens: only structure is copied, every value-bearing token is rewritten.
 
     The text is tokenized and parsed with sqlglot under ``dialect``. What is copied from the original is an
-    allow-list: keywords and operators, identifier-shaped names (quoted ones too), placeholders and numbers
-    of fewer than six digits. Every other token (string literals of any kind: ``E''``, ``N''``, ``U&''``,
+    allow-list: keywords and operators, identifier-shaped names, placeholders, numbers of fewer than six
+    digits, and quoted identifiers that name one of ``names`` (the catalog's relations and columns, compared
+    without case: :func:`openlineage_ext.catalog_names.event_names`). A quoted identifier that names none of
+    them is free text the user typed (``AS "123-45-6789"``) and becomes a numbered placeholder
+    (``"name_1"``, the same one each time it recurs). Without ``names`` (no catalog: a log line), a quoted
+    identifier is copied only when it has a name's shape (:func:`_name_kept`). Every other token (string literals of any kind: ``E''``, ``N''``, ``U&''``,
     dollar-quoted, raw, byte, hex...) becomes ``'[REDACTED]'`` (``mode="all"``, the default); with
     ``"detected"`` only literals the scrubber finds something in are rewritten. Comments are dropped. SQL that
     does not parse, or that sqlglot only keeps as an opaque command, is withheld whole
@@ -124,6 +134,8 @@ def scrub_sql(sql: str, mode: str = "all", dialect: str | None = None) -> str:
     "SELECT * FROM t WHERE name = '[REDACTED]'"
     >>> scrub_sql("SELEKT 'Jo Bloggs' FROM WHERE") == WITHHELD_SQL
     True
+    >>> scrub_sql('SELECT ssn AS "123-45-6789", "Email" FROM "Customers"', names={"customers", "email", "ssn"})
+    'SELECT ssn AS "name_1", "Email" FROM "Customers"'
     """
     if mode not in SQL_LITERAL_MODES:
         mode = "all"
@@ -132,28 +144,37 @@ def scrub_sql(sql: str, mode: str = "all", dialect: str | None = None) -> str:
 
     withhold_sqlglot_messages()  # sqlglot's warnings quote the SQL being scrubbed
     try:
-        return _rebuild_from_tokens(sql, mode, read)
+        return _rebuild_from_tokens(sql, mode, read, names)
     except Exception:  # noqa: BLE001 - SQL we cannot read is withheld, never passed through
         return WITHHELD_SQL
 
 
-def _rebuild_from_tokens(sql: str, mode: str, read: str | None) -> str:
+def _rebuild_from_tokens(sql: str, mode: str, read: str | None, names: Collection[str] | None) -> str:
     import sqlglot
     from sqlglot import exp
     from sqlglot.dialects.dialect import Dialect
+    from sqlglot.tokens import TokenType
 
     trees = [t for t in sqlglot.parse(sql, read=read) if t is not None]
     if not trees or any(t.find(exp.Command) is not None for t in trees):
         return WITHHELD_SQL
     tokenizer = Dialect.get_or_raise(read).tokenizer_class
     fixed = {k.upper() for k in tokenizer.KEYWORDS} | set(tokenizer.SINGLE_TOKENS)
+    known = None if names is None else {n.lower() for n in names}
+    placeholders: dict[str, str] = {}
     out: list[str] = []
     previous_end = -1
     for token in Dialect.get_or_raise(read).tokenize(sql):
         gap = sql[previous_end + 1:token.start]
         out.append(gap if gap.isspace() or not gap else " ")  # a gap that is not whitespace is a comment
         previous_end = token.end
-        out.append(_copied(token, sql[token.start:token.end + 1], mode, fixed))
+        original = sql[token.start:token.end + 1]
+        if known is not None and token.token_type == TokenType.IDENTIFIER and token.text.lower() not in known:
+            # Free text typed as a name: a placeholder, quoted as it was, numbered by first appearance.
+            name = placeholders.setdefault(token.text, f"{PLACEHOLDER_PREFIX}{len(placeholders) + 1}")
+            out.append(original[0] + name + original[-1] if len(original) >= 2 else name)
+            continue
+        out.append(_copied(token, original, mode, fixed))
     return "".join(out).strip()
 
 
@@ -237,12 +258,20 @@ class EventScrubber:
         self.sql_literals = sql_literals if sql_literals in SQL_LITERAL_MODES else "all"
         self.user_inputs = user_inputs if user_inputs in USER_INPUT_MODES else "redact"
         self.dialect: str | None = None
+        self.names: frozenset[str] | None = None  # the catalog's names, once an event declares its datasets
 
     def event(self, event: Any) -> Any:
-        """Scrub an OpenLineage event object in place and return it."""
+        """Scrub an OpenLineage event object in place and return it.
+
+        Its SQL keeps the quoted identifiers that name a relation or column its datasets declare
+        (:func:`openlineage_ext.catalog_names.event_names`); any other becomes a placeholder.
+        """
+        from openlineage_ext.catalog_names import event_names
+
         job = getattr(event, "job", None)
         sql_facet = (getattr(job, "facets", None) or {}).get("sql") if job is not None else None
         self.dialect = getattr(sql_facet, "dialect", None)
+        self.names = event_names(event)
         run = getattr(event, "run", None)
         _rebuild_error(((getattr(run, "facets", None) or {}) if run is not None else {}).get("errorMessage"))
         return self.value(event)
@@ -251,7 +280,7 @@ class EventScrubber:
         if not text or (key in IDENTIFIER_KEYS and not (in_dict and key in FREE_FORM_NAME_KEYS)):
             return text
         if key in SQL_KEYS:
-            return scrub_sql(text, self.sql_literals, self.dialect)
+            return scrub_sql(text, self.sql_literals, self.dialect, self.names)
         if key in ERROR_KEYS:
             return scrub_error_text(text)
         return scrub_keyed(key, text)

@@ -735,7 +735,8 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
         if identifying:
             notes.append(f"shape:{identifying[1]}, no detector confirmed it")
             conf = min(conf, NONE_IDENTIFYING_SHAPE)
-        signals = Signals(near, identifying[0] if identifying else None, prose, tuple(refuted_types))
+        signals = Signals(near, identifying[0] if identifying else None, prose, tuple(refuted_types),
+                          name_hint=bool(hints))
         return ColumnClassification(name, None, conf, None, tuple(notes), 0.0, shown_type, signals=signals)
     conf, ev = best
     conf = round(min(0.99, conf), 4)
@@ -746,7 +747,7 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
         notes.append(f"name:{ev.info_type.lower()} ({hints[ev.info_type]:.2f})")
     notes += list(evidence) + refuted + [f"type:{shown_type}"]
     near_miss = (NearMiss(ev.info_type, conf),) if conf < min_confidence else ()
-    signals = Signals(near_misses=near_miss, refuted=tuple(refuted_types))
+    signals = Signals(near_misses=near_miss, refuted=tuple(refuted_types), name_hint=bool(hints))
     if conf < min_confidence:
         notes.append(f"below min_confidence {min_confidence:.2f}: {ev.info_type} {conf:.2f}")
         return ColumnClassification(name, None, round(min(1 - conf, SAFE_CONFIDENCE - 0.1), 4), None,
@@ -775,5 +776,5 @@ def _name_only(name: str, hints: Mapping[str, float], shown_type: str, evidence:
     if conf < min_confidence:
         notes.append(f"below min_confidence {min_confidence:.2f}: {info_type} {conf:.2f}")
         return ColumnClassification(name, None, round(1 - conf, 4), None, tuple(notes), None, shown_type,
-                                    signals=Signals(near_misses=(NearMiss(info_type, conf),)))
+                                    signals=Signals(near_misses=(NearMiss(info_type, conf),), name_hint=True))
     return ColumnClassification(name, info_type, conf, _category(info_type, custom), tuple(notes), None, shown_type)

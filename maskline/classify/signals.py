@@ -14,6 +14,9 @@ records here as well, by construction, so rewording an evidence string cannot ch
 - ``safe_kind``: the kind every value proves, from an allow-list of kinds that cannot carry a person's identity
   (:class:`~maskline.classify.safe_kinds.SafeKind`: money amounts, event epochs), or None. A stored scan without it
   reads None, and the decision is what it was before the kind was recorded.
+- ``name_hint``: the column's name hints at an info type (:func:`maskline.infotypes.name_hints.hint_score`, or a
+  custom detector's ``name_hints``), as the classifier found when it weighed the name; a reading of the whole
+  table (:mod:`maskline.classify.table_context`) then leaves the column to what its name said.
 
 >>> s = Signals(near_misses=(NearMiss("PHONE", 0.4),), identifying_shape=IdentifyingShape.LOWER_CASE_NAMES)
 >>> s.person_shaped, [str(m) for m in s.near_misses]
@@ -82,6 +85,7 @@ class Signals:
     prose: bool = False
     refuted: tuple[str, ...] = ()
     safe_kind: SafeKind | None = None
+    name_hint: bool = False
 
     @property
     def person_shaped(self) -> bool:
@@ -105,16 +109,22 @@ class Signals:
             "prose": self.prose,
             "refuted": list(self.refuted),
             "safe_kind": None if self.safe_kind is None else self.safe_kind.value,
+            "name_hint": self.name_hint,
         }
 
     @classmethod
     def from_dict(cls, data: Any) -> Signals:
         """The signals :meth:`as_dict` wrote (a stored scan's entry, already checked against its schema).
 
+        A scan stored before ``name_hint`` was kept reads it as false; no decision on a stored scan reads it (it
+        serves the table reading, made while classifying), so such a scan is decided as before.
+
         >>> Signals.from_dict({"refuted": ["PERSON_NAME"]}).refuted
         ('PERSON_NAME',)
         >>> Signals.from_dict({}).safe_kind is None  # stored before kinds were recorded: decided as before
         True
+        >>> Signals.from_dict({"name_hint": True}).name_hint, Signals.from_dict({}).name_hint
+        (True, False)
         """
         shape = data.get("identifying_shape")
         kind = data.get("safe_kind")
@@ -125,4 +135,5 @@ class Signals:
             prose=bool(data.get("prose")),
             refuted=tuple(str(t) for t in data.get("refuted") or ()),
             safe_kind=None if kind is None else SafeKind(kind),
+            name_hint=bool(data.get("name_hint")),
         )

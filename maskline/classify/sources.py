@@ -5,6 +5,8 @@ Accepted inputs:
 - a pandas DataFrame or a pyarrow Table (sampled in memory, without copying the rest);
 - a path (or ``file://`` URI) to a CSV or TSV file (gzip too), read by
   :func:`maskline.engine.csv_read.open_csv` as the masking reads it, or a Parquet file (sampled by embedded DuckDB);
+- a :class:`maskline.engine.csv_read.CsvInput` the masking has already opened, so a file masked without a policy
+  is opened, sniffed and checked once;
 - a DuckDB connection, a DB-API connection (psycopg2/psycopg, sqlite3) or a SQLAlchemy
   engine/connection, with ``table=``;
 - a URI naming a database table after ``::``: ``duckdb:///path/to.db::main.customers``,
@@ -82,6 +84,8 @@ def sample_source(data: Any, *, table: str | None = None, sample: int = 10_000) 
     if isinstance(data, (str, Path)):
         return _from_location(str(data), table, sample)
     module = type(data).__module__
+    if module == "maskline.engine.csv_read":  # a CsvInput: a CSV file already opened (and checked)
+        return _from_csv(data, sample)
     if module.startswith("pandas"):
         return _from_pandas(data, table, sample)
     if module.startswith("pyarrow"):
@@ -151,7 +155,6 @@ def _from_location(loc: str, table: str | None, n: int) -> Sample:
     import duckdb
 
     con = _file_connection()
-    csv: CsvInput | None = None
     try:
         if str(path).lower().endswith((".parquet", ".pq")):
             rel = con.read_parquet(str(path))
@@ -164,8 +167,7 @@ def _from_location(loc: str, table: str | None, n: int) -> Sample:
             from maskline.engine.csv_read import open_csv
 
             csv = open_csv(con, path)  # the masking's reader: the same columns, or the same fault
-            types = csv.sniffed_types()  # evidence; the values are sampled as text, so "01234" stays a postcode
-            columns, rows, total = grouped_sample(csv.relation, n)
+            return _from_csv(csv, n)
     except duckdb.Error as e:
         failed: str | None = type(e).__name__  # only its class: its text quotes the row
     else:
@@ -173,10 +175,29 @@ def _from_location(loc: str, table: str | None, n: int) -> Sample:
     finally:
         con.close()
     if failed is not None:  # raised outside the handler, which holds the engine's error
-        raise (csv.fault() if csv is not None else None) or InputError(
-            f"cannot read {path.name}: {failed}", where=str(path),
-            fix="check that the file is a valid, non-empty CSV or Parquet file")
+        raise InputError(f"cannot read {path.name}: {failed}", where=str(path),
+                         fix="check that the file is a valid, non-empty CSV or Parquet file")
     return Sample(columns, _file_table_name(path), types, total, rows)
+
+
+def _from_csv(csv: CsvInput, n: int) -> Sample:
+    """Sample a CSV file :func:`maskline.engine.csv_read.open_csv` has opened (by the scan, or by the masking,
+    which then classifies the file it opened rather than opening it again), on one thread so that the seeded
+    sample is the same whichever connection it was opened on."""
+    import duckdb
+
+    try:
+        with _one_thread(csv.connection):
+            types = csv.sniffed_types()  # evidence; the values are sampled as text, so "01234" stays a postcode
+            columns, rows, total = grouped_sample(csv.relation, n)
+    except duckdb.Error as e:
+        failed: str | None = type(e).__name__  # only its class: its text quotes the row
+    else:
+        failed = None
+    if failed is not None:  # raised outside the handler, which holds the engine's error
+        raise csv.fault() or InputError(f"cannot read {csv.path.name}: {failed}", where=str(csv.path),
+                                        fix="check that the file is a valid, non-empty CSV file")
+    return Sample(columns, _file_table_name(csv.path), types, total, rows)
 
 
 ROW_NUMBER = "file_row_number"  # DuckDB's virtual column of a Parquet row's position in its file

@@ -44,12 +44,12 @@ def contact_columns(columns: Sequence[ColumnClassification]) -> tuple[str, ...]:
 
 def _postal_near_miss(c: ColumnClassification) -> NearMiss | None:
     """The four-digit postal near miss that nearly decided ``c``, read from its typed signals, or None."""
-    from maskline.infotypes.name_hints import hint_score, names_a_numbering
+    from maskline.infotypes.name_hints import names_a_numbering
 
     # The near miss is its strongest value evidence, and no name hint (a name pointing to another type, or to this
-    # one, decided already). A name saying the digits number something (store_no, door_code, pin) speaks for the
-    # column more than its table does.
-    if c.info_type is not None or hint_score(c.name) or names_a_numbering(c.name):
+    # one, decided already: the classifier recorded it when it weighed the name). A name saying the digits number
+    # something (store_no, door_code, pin) speaks for the column more than its table does.
+    if c.info_type is not None or c.signals.name_hint or names_a_numbering(c.name):
         return None
     return next((m for m in c.signals.near_misses if m.weak and m.detector == FOUR_DIGIT_NEAR_MISS), None)
 

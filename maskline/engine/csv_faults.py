@@ -20,6 +20,7 @@ import csv
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from maskline.engine.csv_bytes import gzipped, open_csv_bytes, open_csv_text
 from maskline.errors import InputError
@@ -32,12 +33,14 @@ PARQUET = b"PAR1"
 GZIP = b"\x1f\x8b"
 ZSTD = b"\x28\xb5\x2f\xfd"  # which DuckDB reads by the .zst extension only
 CHUNK = 1 << 20
+GZIP_WBITS = 16 + zlib.MAX_WBITS  # zlib reads the gzip header and trailer (CRC-32, length) itself
 
 
-def csv_fault(src: Path, delimiter: str | None = None) -> InputError | None:
+def csv_fault(src: Path, delimiter: str | None = None, *, stream_checked: bool = False) -> InputError | None:
     """The first structural fault of the CSV ``src`` as an :class:`InputError` (what, file and line, fix), or
     ``None`` when none is found. No cell's text is put in the error. Without a ``delimiter`` (DuckDB's sniffer
-    failed too), the one that splits the first lines most evenly is used.
+    failed too), the one that splits the first lines most evenly is used. ``stream_checked``: the caller found
+    a gzip file's stream whole a moment ago (:func:`gzip_fault`), so it is not read whole again.
 
     >>> import pathlib, tempfile
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
@@ -51,7 +54,7 @@ def csv_fault(src: Path, delimiter: str | None = None) -> InputError | None:
     with src.open("rb") as f:
         magic = f.read(4)
     if gzipped(src):
-        fault = gzip_fault(src)
+        fault = None if stream_checked else gzip_fault(src)
         if fault is not None:
             return fault
         with open_csv_bytes(src) as f:
@@ -82,8 +85,9 @@ def csv_fault(src: Path, delimiter: str | None = None) -> InputError | None:
                       fix='close the quote, and double a quote inside a quoted field ("")')
 
 
-def misread_fault(src: Path, columns: Sequence[str]) -> InputError | None:
-    """The fault that made DuckDB's sniffer read ``src`` as one column whose name holds a delimiter.
+def misread_fault(src: Path, columns: Sequence[str], *, stream_checked: bool = False) -> InputError | None:
+    """The fault that made DuckDB's sniffer read ``src`` as one column whose name holds a delimiter
+    (``stream_checked`` as for :func:`csv_fault`).
 
     A ragged row among few rows leads the sniffer to a delimiter the file does not use: every line, the header
     included, becomes one cell, and the policy's column names match nothing.
@@ -98,7 +102,7 @@ def misread_fault(src: Path, columns: Sequence[str]) -> InputError | None:
     """
     if len(columns) != 1 or not any(d in columns[0] for d in DELIMITERS):
         return None
-    return csv_fault(src)
+    return csv_fault(src, stream_checked=stream_checked)
 
 
 def gzip_fault(src: Path) -> InputError | None:
@@ -121,18 +125,37 @@ def gzip_fault(src: Path) -> InputError | None:
     if magic != GZIP:
         return InputError("the file's name ends in .gz but it is not gzip-compressed", where=str(src),
                           fix=f"name it without .gz ({src.name[:-3]}), or compress it (gzip -k FILE)")
-    try:
-        with open_csv_bytes(src) as stream:
-            while stream.read(CHUNK):
-                pass
-    except (OSError, EOFError, zlib.error):  # their text is about the stream, but errors carry structure
-        broken = True
-    else:
-        broken = False
-    if broken:  # raised by the caller, outside this handler
+    if not _whole_gzip(src):
         return InputError("the gzip data is cut short or corrupt", where=str(src),
                           fix=f"check it with gzip -t {src.name}, then copy or write it again")
     return None
+
+
+def _whole_gzip(src: Path) -> bool:
+    """Whether ``src`` is one or more whole gzip members (what ``gzip -t`` accepts), read in :data:`CHUNK` bytes.
+
+    No more than :data:`CHUNK` inflated bytes are held at a time: a highly compressed file is never inflated
+    whole in memory. Zero bytes after the last member are padding, as :mod:`gzip` reads them.
+    """
+    inflate: Any = None  # the member being read; None between members
+    try:
+        with src.open("rb") as f:
+            while data := f.read(CHUNK):
+                while data:
+                    if inflate is None:
+                        data = data.lstrip(b"\0")
+                        if not data:
+                            break
+                        inflate = zlib.decompressobj(GZIP_WBITS)
+                    out = inflate.decompress(data, CHUNK)
+                    while not inflate.eof and (inflate.unconsumed_tail or len(out) == CHUNK):
+                        out = inflate.decompress(inflate.unconsumed_tail, CHUNK)  # the output kept to CHUNK
+                    data = b""
+                    if inflate.eof:  # the member's CRC-32 and length matched; the rest is padding or a member
+                        data, inflate = inflate.unused_data, None
+    except (OSError, zlib.error):  # their text is about the stream, but errors carry structure
+        return False
+    return inflate is None  # a member begun and not ended is cut short
 
 
 def _base_name(src: Path) -> str:

@@ -140,13 +140,14 @@ def open_csv(con: Any, path: str | Path) -> CsvInput:
         columns = list(relation.columns)
     except Exception as e:  # noqa: BLE001 - only its class is kept: DuckDB's text quotes the row it stopped at
         failed = type(e).__name__
+    # The gzip stream was found whole above: the fault is looked for without reading it whole again.
     if failed is not None:  # raised outside the handler, which holds the engine's error
-        raise csv_fault(path) or _unreadable(path, failed)
+        raise csv_fault(path, stream_checked=True) or _unreadable(path, failed)
     if not columns:
         raise InputError("input has no columns", where=str(path), fix="pass a file with a header")
-    fault = misread_fault(path, columns)  # before a whole line becomes a column's name
+    fault = misread_fault(path, columns, stream_checked=True)  # before a whole line becomes a column's name
     if fault is None and not has_header:  # a ragged row or bad bytes mislead the sniffer into finding no header
-        fault = csv_fault(path, delimiter)
+        fault = csv_fault(path, delimiter, stream_checked=True)
     if fault is not None:
         raise fault
     check_header_holds_names(path, delimiter, sniffed_header=has_header)

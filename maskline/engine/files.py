@@ -213,7 +213,9 @@ def mask_file(
 
             classification = stored_classification(pol, table)
         if classification is None and needs_classification(pol, table):
-            classification = classify_for(src, pol, table)
+            # The CSV opened above (sniffed, its gzip stream and header checked) is classified as it is: a file
+            # masked without a policy is opened once.
+            classification = classify_for(source if source is not None else src, pol, table)
         plan = build_plan(pol, table, cols, classification, identities)
         if not csv and writer != WRITERS[".parquet"]:  # Parquet to CSV: a value DuckDB cannot hold is refused
             from maskline.engine.wide_decimals import check_text_output

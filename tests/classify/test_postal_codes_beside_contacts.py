@@ -16,6 +16,7 @@ from dataclasses import replace
 import pandas as pd
 
 from maskline.classify import classify
+from maskline.classify.column import classify_column
 from maskline.classify.result import ColumnClassification
 from maskline.classify.signals import NearMiss, Signals
 from maskline.classify.table_context import with_table_context
@@ -102,3 +103,21 @@ def test_the_near_miss_is_read_from_the_typed_signal_not_the_evidence_text() -> 
     read = with_table_context((strong, typed), 0.6)[1]
     assert read.info_type == "POSTAL_CODE"
     assert read.signals.near_misses == ()  # typed now: the near miss no longer stands
+
+
+def test_the_table_reads_the_name_hint_the_classifier_recorded_not_the_name_again() -> None:
+    # The classifier records that the name hinted at a type (it weighed the name once); the table reading takes
+    # that record, so a name the hints know nothing of, recorded as hinted, keeps its verdict.
+    miss = Signals((NearMiss("POSTAL_CODE", 1.0, weak=True, detector="four-digit-codes"),))
+    strong = ColumnClassification("c2", "PERSON_NAME", 0.8, "quasi-identifier")
+    hinted = ColumnClassification("extra12", None, 0.75, None, signals=replace(miss, name_hint=True))
+    assert with_table_context((strong, hinted), 0.6)[1].info_type is None
+    unhinted = ColumnClassification("extra12", None, 0.75, None, signals=miss)  # the control: read as before
+    assert with_table_context((strong, unhinted), 0.6)[1].info_type == "POSTAL_CODE"
+
+
+def test_the_classifier_records_whether_the_name_hinted_at_a_type() -> None:
+    rng = random.Random(3)
+    codes = [float(rng.randint(1000, 9999)) for _ in range(200)]
+    assert classify_column("customer_phone", codes).signals.name_hint  # a hint (phone) its values do not bear out
+    assert not classify_column("unnamed_1", codes).signals.name_hint  # the control: a name that hints at nothing

@@ -172,3 +172,27 @@ def test_a_broken_scan_beside_the_policy_stops_every_face_before_anything_is_mas
     assert main(["mask", str(scanned / "customers.csv"), str(scanned / "out.csv"), "--policy",
                  str(scanned / "policy.yml")]) == 1
     assert not (scanned / "out.csv").exists()
+
+
+def test_a_scan_stored_before_name_hints_were_kept_is_read_and_decided_as_before(scanned: Path) -> None:
+    # Signals now record whether the column's name hinted at a type; a scan stored without that key still
+    # validates, reads it as false and gives the same plan (no decision reads it); a scan stored without signals
+    # at all still passes nothing the signalled scan masks.
+    from maskline.plan import build_plan
+
+    policy = load_policy(scanned / "policy.yml")
+    path = scan_path_for(scanned / "policy.yml")
+    cols = [(c, "varchar") for c in ROWS[0]]
+    stored = load_scan(path, policy).for_table("customers")
+    assert any(c.signals.name_hint for c in stored.columns)  # the email and phone columns' names hint
+    plan = [(c.name, c.masked, c.rule) for c in build_plan(policy, "customers", cols, stored).columns]
+
+    _edit(path, lambda d: [c["signals"].pop("name_hint") for c in d["tables"]["customers"]["columns"]])
+    older = load_scan(path, policy).for_table("customers")
+    assert not any(c.signals.name_hint for c in older.columns)
+    assert [(c.name, c.masked, c.rule) for c in build_plan(policy, "customers", cols, older).columns] == plan
+
+    _edit(path, lambda d: [c.pop("signals") for c in d["tables"]["customers"]["columns"]])
+    unsignalled = build_plan(policy, "customers", cols, load_scan(path, policy).for_table("customers"))
+    masked = {name for name, is_masked, _ in plan if is_masked}
+    assert {c.name for c in unsignalled.columns if c.masked} >= masked  # passes nothing more: fails closed

@@ -115,9 +115,61 @@ def test_every_read_of_a_csv_goes_through_the_entry_point(tmp_path, opened, name
         mask_file(src, tmp_path / "out.csv", {"datasets": {"people": {"columns": {
             "id": {"pass": True}, "email": {"info_type": "EMAIL"}}}}})
         assert opened == [src]
-    else:  # the mask reads the file, and its scan reads it again: both through the entry point
+    else:  # the mask opens the file once, and its scan samples what the mask opened
         mask_file(src, tmp_path / "out.csv", {"version": 1})
-        assert opened == [src, src]
+        assert opened == [src]
+
+
+@pytest.fixture
+def streams_read(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The gzip files whose whole stream was read to check it; the check still runs (a spy)."""
+    from maskline.engine import csv_faults
+
+    calls: list[Path] = []
+    real = csv_faults._whole_gzip
+
+    def spy(src):  # type: ignore[no-untyped-def]
+        calls.append(Path(src))
+        return real(src)
+
+    monkeypatch.setattr(csv_faults, "_whole_gzip", spy)
+    return calls
+
+
+@pytest.mark.parametrize("policy", [{"version": 1}, {"datasets": {"people": {"columns": {
+    "id": {"pass": True}, "email": {"info_type": "EMAIL"}}}}}], ids=["without a policy", "with a policy"])
+def test_a_gzip_csv_stream_is_read_whole_once_per_mask(tmp_path, streams_read, policy) -> None:
+    # Without a policy the mask used to open the file, then its scan opened it again: two whole-stream reads.
+    # The control: with a policy (no scan) it was read once, and still is.
+    src = tmp_path / "people.csv.gz"
+    src.write_bytes(gzip.compress(b"id,email\n1,ann@example.com\n2,bo@example.org\n"))
+    mask_file(src, tmp_path / "out.csv", policy)
+    assert streams_read == [src]
+    assert "ann@example.com" not in (tmp_path / "out.csv").read_text()
+
+
+def test_a_messy_gzip_csv_stream_is_read_whole_once_to_name_its_fault(tmp_path, streams_read) -> None:
+    # A ragged row: the stream was read whole to check it, then again while the fault was looked for.
+    src = tmp_path / "people.csv.gz"
+    src.write_bytes(gzip.compress(("id,email,code\n" + "\n".join(_rows(3) + [f"3,{CANARY}"]) + "\n").encode()))
+    assert "line 5 has 2 fields" in _fault("mask", src, tmp_path).what
+    assert streams_read == [src]
+
+
+def test_a_file_masked_without_a_policy_is_classified_as_its_scan_classifies_it(tmp_path) -> None:
+    # The mask samples the file it opened (on its own connection, all cores): the verdicts are the scan's,
+    # column for column, so opening the file once changes no decision.
+    from maskline.plan import build_plan
+    from maskline.policy import load_policy
+
+    rows = "".join(f"{i},u{i}@example.org,Ann Lee {i},{i * 7 % 1000:05d},{i % 3}\n" for i in range(30_000))
+    src = tmp_path / "people.csv.gz"
+    src.write_bytes(gzip.compress(("id,email,name,code,flag\n" + rows).encode()))
+    scanned = build_plan(load_policy({"version": 1}), "people",
+                         [(c, "varchar") for c in ("id", "email", "name", "code", "flag")], classify(str(src)))
+    report = mask_file(src, tmp_path / "out.csv", {"version": 1})
+    assert [(c.name, c.info_type, c.rule) for c in report.plan.columns] == \
+        [(c.name, c.info_type, c.rule) for c in scanned.columns]
 
 
 def test_a_parquet_file_does_not_go_through_the_csv_entry_point(tmp_path, opened) -> None:

@@ -7,6 +7,8 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -98,3 +100,23 @@ def assert_build_passed(project: DbtProject) -> None:
     assert len(failed_as_expected) == EXPECTED_FAILURES
     assert len(passed) >= 24  # the seed, 4 models and the package's generic tests
     assert project.build.returncode != 0  # dbt itself reports the expected failures  # type: ignore[attr-defined]
+
+
+@contextmanager
+def synced_policy(project: DbtProject, policy_text: str) -> Iterator[Path]:
+    """The project with ``vars.maskline_policy: policy.yml`` holding ``policy_text`` (the caller syncs it, after any
+    stored scan); the var, the policy, its scan and the synced macro are removed afterwards."""
+    from maskline.classify.stored import scan_path_for
+
+    root = project.root
+    config = yaml.safe_load((root / "dbt_project.yml").read_text())
+    config["vars"]["maskline_policy"] = "policy.yml"
+    (root / "dbt_project.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+    (root / "policy.yml").write_text(policy_text)
+    try:
+        yield root
+    finally:
+        del config["vars"]["maskline_policy"]
+        (root / "dbt_project.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+        for p in (root / "policy.yml", scan_path_for(root / "policy.yml"), root / "macros" / "maskline_policy.sql"):
+            p.unlink(missing_ok=True)

@@ -7,14 +7,11 @@ pass``; ``raw_customers.id`` is the one column its meta does not name.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.dbt.dbt_harness import INTEGRATION, DbtProject, copy_project
+from tests.dbt.dbt_harness import INTEGRATION, DbtProject, copy_project, synced_policy
 from tests.dbt.parity import core_masked, seed_meta_policy
 
 pytestmark = [pytest.mark.dbt, pytest.mark.xdist_group("dbt")]
@@ -35,25 +32,6 @@ def unsynced(tmp_path_factory: pytest.TempPathFactory) -> DbtProject:
     project.run("seed", "--select", "raw_customers")  # every test reads the seed's columns, whatever the order
     return project
 
-
-@contextmanager
-def _synced_policy(project: DbtProject, policy_text: str) -> Iterator[Path]:
-    """The project with ``vars.maskline_policy: policy.yml`` holding ``policy_text`` (the caller syncs it, after any
-    stored scan); the var, the policy, its scan and the synced macro are removed afterwards."""
-    from maskline.classify.stored import scan_path_for
-
-    root = project.root
-    config = yaml.safe_load((root / "dbt_project.yml").read_text())
-    config["vars"]["maskline_policy"] = "policy.yml"
-    (root / "dbt_project.yml").write_text(yaml.safe_dump(config, sort_keys=False))
-    (root / "policy.yml").write_text(policy_text)
-    try:
-        yield root
-    finally:
-        del config["vars"]["maskline_policy"]
-        (root / "dbt_project.yml").write_text(yaml.safe_dump(config, sort_keys=False))
-        for p in (root / "policy.yml", scan_path_for(root / "policy.yml"), root / "macros" / "maskline_policy.sql"):
-            p.unlink(missing_ok=True)
 
 def _table(project: DbtProject, name: str):
     import duckdb
@@ -95,7 +73,7 @@ def test_a_misspelt_choice_stops_the_compile_with_the_fix(unsynced: DbtProject) 
 def test_the_var_beside_a_synced_policy_stops_the_compile(unsynced: DbtProject) -> None:
     from maskline.dbt.sync import sync
 
-    with _synced_policy(unsynced, "version: 1\nunclassified: mask\n") as root:
+    with synced_policy(unsynced, "version: 1\nunclassified: mask\n") as root:
         sync(root)
         proc = unsynced.run("compile", "--select", "customers_masked", "--vars", "{maskline_unclassified: pass}",
                             check=False)
@@ -128,7 +106,7 @@ def test_a_synced_policy_cannot_be_switched_off_from_the_command_line(unsynced: 
     # silently. The control: the same project, compiled as configured, compiles.
     from maskline.dbt.sync import sync
 
-    with _synced_policy(unsynced, "version: 1\nunclassified: mask\n") as root:
+    with synced_policy(unsynced, "version: 1\nunclassified: mask\n") as root:
         sync(root)
         control = unsynced.run("compile", "--select", "customers_masked", check=False)
         proc = unsynced.run("compile", "--select", "customers_masked", "--vars",
@@ -147,7 +125,7 @@ def test_a_column_the_synced_policy_passes_reaches_the_model_raw(unsynced: DbtPr
 
     policy = ("version: 1\ndatasets:\n  raw_customers:\n    columns:\n"
               "      id: {pass: true}\n      email: {info_type: EMAIL}\n")
-    with _synced_policy(unsynced, policy) as root:
+    with synced_policy(unsynced, policy) as root:
         sync(root)
         unsynced.run("build", "--select", "customers_masked")
         raw, out = _table(unsynced, "raw_customers"), _table(unsynced, "customers_masked")
@@ -165,7 +143,7 @@ def _build_with_scan(project: DbtProject, drop: tuple[str, ...]):
     from maskline.dbt.sync import sync
     from maskline.policy import load_policy
 
-    with _synced_policy(project, "version: 1\nunclassified: pass\n") as root:
+    with synced_policy(project, "version: 1\nunclassified: pass\n") as root:
         policy = load_policy(root / "policy.yml")
         scan = classify(_table(project, "raw_customers"), policy=policy)
         kept = Classification(tuple(c for c in scan.columns if c.name not in drop), table="raw_customers")

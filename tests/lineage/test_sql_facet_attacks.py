@@ -120,3 +120,50 @@ def test_no_canary_reaches_a_file_transport_through_the_sql_facet(tmp_path: Path
     assert len(lines) == len(ATTACKS) + len(UNREADABLE)
     assert all("sql" in json.loads(line)["job"]["facets"] for line in lines)
     assert CANARY_WORD not in "\n".join(lines)
+
+
+def _emitted(tmp_path: Path, sql: str, fields: tuple[str, ...], dataset: str = "crm.public.customers") -> str:
+    """The sql facet's query as a file transport wrote it, for an event reading ``dataset`` with ``fields``."""
+    from openlineage.client.event_v2 import InputDataset
+    from openlineage.client.facet_v2 import schema_dataset
+
+    out = tmp_path / "events.jsonl"
+    transport = get_default_factory().create(transport_config({"type": "file", "log_file_path": str(out), "append": True}))
+    schema = schema_dataset.SchemaDatasetFacet(fields=[schema_dataset.SchemaDatasetFacetFields(name=f, type="text")
+                                                       for f in fields])
+    OpenLineageClient(transport=transport).emit(RunEvent(
+        eventType=RunState.COMPLETE, eventTime="2026-12-03T09:00:00Z",
+        run=Run(runId="0190a4c2-1234-7000-8000-000000000099"),
+        job=Job(namespace="crm", name="aliases", facets={"sql": sql_job.SQLJobFacet(query=sql, dialect="postgres")}),
+        inputs=[InputDataset(namespace="postgres://db:5432", name=dataset, facets={"schema": schema})],
+        producer="https://example.com/red-team"))
+    return str(json.loads(out.read_text(encoding="utf-8").splitlines()[-1])["job"]["facets"]["sql"]["query"])
+
+
+def test_a_quoted_alias_the_catalog_does_not_name_reaches_the_sql_facet_as_a_placeholder(tmp_path: Path) -> None:
+    # A quoted identifier was copied as a name: an alias can carry a value the user typed.
+    sql = f'SELECT ssn AS "123-45-6789", full_name AS "{CANARY}" FROM crm.customers AS "{CANARY}"'
+    query = _emitted(tmp_path, sql, ("ssn", "full_name"))
+    assert CANARY_WORD not in query and "123-45-6789" not in query
+    assert query == 'SELECT ssn AS "name_1", full_name AS "name_2" FROM crm.customers AS "name_2"'
+    assert sqlglot.parse_one(query, read="postgres") is not None  # still SQL
+
+
+def test_quoted_names_of_the_catalogs_relations_and_columns_stay_readable(tmp_path: Path) -> None:
+    # The control: the names the event's datasets declare (quoted as the user wrote them) are kept verbatim.
+    sql = 'SELECT "Email", id FROM crm."Customers" WHERE id > 5'
+    assert _emitted(tmp_path, sql, ("Email", "id"), dataset="crm.public.Customers") == sql
+
+
+def test_the_query_path_keeps_the_names_it_read_and_replaces_a_quoted_alias() -> None:
+    # maskline's own query lineage (the MCP server) scrubs its SQL facet with the tables it read and their columns.
+    from maskline.mcp.lineage import CallRecord, call_events
+    from maskline.plan import build_plan
+    from maskline.policy import load_policy
+
+    plan = build_plan(load_policy({"version": 1}), "customers", [("ssn", "text"), ("Email", "text")])
+    call = CallRecord("query", "executed", sql='SELECT ssn AS "123-45-6789", "Email" FROM "customers"',
+                      tables=("customers",), plans={"customers": plan})
+    query = call_events(call, job_namespace="ns", db_namespace="duckdb:///w.duckdb", dialect="duckdb")[1] \
+        .job.facets["sql"].query
+    assert query == 'SELECT ssn AS "name_1", "Email" FROM "customers"'
