@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +22,23 @@ def key():
     from maskline.keys import KeyMaterial
 
     return KeyMaterial(TEST_KEY.encode(), source="test")
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The paths the one CSV reader (``maskline.engine.csv_read.open_csv``) opened; it still runs (a spy, not a
+    stand-in)."""
+    from maskline.engine import csv_read
+
+    calls: list[Path] = []
+    real = csv_read.open_csv
+
+    def spy(con, path):  # type: ignore[no-untyped-def]
+        calls.append(Path(path))
+        return real(con, path)
+
+    monkeypatch.setattr(csv_read, "open_csv", spy)
+    return calls
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,6 @@ import pyarrow.parquet as pq
 import pytest
 
 from maskline.classify import classify
-from maskline.engine import csv_read
 from maskline.engine.files import mask_file
 from maskline.errors import InputError
 
@@ -86,20 +85,6 @@ def test_a_well_formed_csv_reads_the_same_columns_for_the_scan_and_the_mask(tmp_
         "id": {"pass": True}, "note": {"pass": True}, "email": {"info_type": "EMAIL"}}}}})
     assert [c.name for c in scanned.columns] == [c.name for c in report.plan.columns] == ["id", "email", "note"]
     assert (tmp_path / "out.csv").read_text() == 'id;email;note\n007;*****@example.com;"a;b"\n008;*****@example.org;""\n'
-
-
-@pytest.fixture
-def opened(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """The paths the entry point opened; it still runs (a spy, not a stand-in)."""
-    calls: list[Path] = []
-    real = csv_read.open_csv
-
-    def spy(con, path):  # type: ignore[no-untyped-def]
-        calls.append(Path(path))
-        return real(con, path)
-
-    monkeypatch.setattr(csv_read, "open_csv", spy)
-    return calls
 
 
 @pytest.mark.parametrize("name", ["people.csv", "people.tsv", "people.csv.gz"])

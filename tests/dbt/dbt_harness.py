@@ -102,6 +102,20 @@ def assert_build_passed(project: DbtProject) -> None:
     assert project.build.returncode != 0  # dbt itself reports the expected failures  # type: ignore[attr-defined]
 
 
+def unsynced_project(root: Path) -> DbtProject:
+    """A copy of the integration project at ``root`` on DuckDB, without its ``maskline_unclassified`` var (no
+    synced policy: columns no meta names are redacted), with ``dbt deps`` run and ``raw_customers`` seeded."""
+    outputs = {"duckdb": {"type": "duckdb", "path": str(root.parent / "u.duckdb"), "threads": 2,
+                          "plugins": [{"module": "maskline.dbt.duckdb_plugin"}]}}
+    project = copy_project(INTEGRATION, root, "maskline_integration_tests", outputs, "duckdb")
+    config = yaml.safe_load((root / "dbt_project.yml").read_text())
+    del config["vars"]["maskline_unclassified"]
+    (root / "dbt_project.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+    project.run("deps")
+    project.run("seed", "--select", "raw_customers")  # every test reads the seed's columns, whatever the order
+    return project
+
+
 @contextmanager
 def synced_policy(project: DbtProject, policy_text: str) -> Iterator[Path]:
     """The project with ``vars.maskline_policy: policy.yml`` holding ``policy_text`` (the caller syncs it, after any

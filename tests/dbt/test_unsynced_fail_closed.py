@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 
-from tests.dbt.dbt_harness import INTEGRATION, DbtProject, copy_project, synced_policy
+from tests.dbt.dbt_harness import DbtProject, synced_policy, unsynced_project
 from tests.dbt.parity import core_masked, seed_meta_policy
 
 pytestmark = [pytest.mark.dbt, pytest.mark.xdist_group("dbt")]
@@ -21,16 +20,7 @@ SELECT = ("--select", "raw_customers", "customers_masked")
 @pytest.fixture(scope="module")
 def unsynced(tmp_path_factory: pytest.TempPathFactory) -> DbtProject:
     """A copy of the integration project whose dbt_project.yml has no maskline_unclassified var."""
-    root = tmp_path_factory.mktemp("dbt_unsynced") / "project"
-    outputs = {"duckdb": {"type": "duckdb", "path": str(root.parent / "u.duckdb"), "threads": 2,
-                          "plugins": [{"module": "maskline.dbt.duckdb_plugin"}]}}
-    project = copy_project(INTEGRATION, root, "maskline_integration_tests", outputs, "duckdb")
-    config = yaml.safe_load((root / "dbt_project.yml").read_text())
-    del config["vars"]["maskline_unclassified"]
-    (root / "dbt_project.yml").write_text(yaml.safe_dump(config, sort_keys=False))
-    project.run("deps")
-    project.run("seed", "--select", "raw_customers")  # every test reads the seed's columns, whatever the order
-    return project
+    return unsynced_project(tmp_path_factory.mktemp("dbt_unsynced") / "project")
 
 
 def _table(project: DbtProject, name: str):

@@ -12,9 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-import yaml
 
-from tests.dbt.dbt_harness import INTEGRATION, DbtProject, copy_project, synced_policy
+from tests.dbt.dbt_harness import DbtProject, synced_policy, unsynced_project
 
 pytestmark = [pytest.mark.dbt, pytest.mark.xdist_group("dbt")]
 OUTPUT = ("id", "email")  # the output columns dbt-ol reads from the event
@@ -23,16 +22,7 @@ OUTPUT = ("id", "email")  # the output columns dbt-ol reads from the event
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> DbtProject:
     """The integration project on DuckDB without its maskline_unclassified var (a synced policy decides), seeded."""
-    root = tmp_path_factory.mktemp("dbt_unscanned") / "project"
-    outputs = {"duckdb": {"type": "duckdb", "path": str(root.parent / "u.duckdb"), "threads": 2,
-                          "plugins": [{"module": "maskline.dbt.duckdb_plugin"}]}}
-    built = copy_project(INTEGRATION, root, "maskline_integration_tests", outputs, "duckdb")
-    config = yaml.safe_load((root / "dbt_project.yml").read_text())
-    del config["vars"]["maskline_unclassified"]
-    (root / "dbt_project.yml").write_text(yaml.safe_dump(config, sort_keys=False))
-    built.run("deps")
-    built.run("seed", "--select", "raw_customers")
-    return built
+    return unsynced_project(tmp_path_factory.mktemp("dbt_unscanned") / "project")
 
 
 def _table(project: DbtProject, name: str) -> Any:

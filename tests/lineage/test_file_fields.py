@@ -3,12 +3,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from airflow_plugin.lineage import file_fields
-from maskline.engine import csv_read
 from maskline.engine.files import mask_file
 
 # A byte-order mark, ';' as the delimiter, a quoted field holding a newline and the delimiter, a doubled quote.
@@ -20,20 +17,6 @@ MESSY = {
 }
 POLICY = {"datasets": {"people": {"columns": {"id": {"pass": True}, "note": {"pass": True},
                                               "email": {"info_type": "EMAIL"}}}}}
-
-
-@pytest.fixture
-def opened(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """The paths the one CSV reader opened; it still runs (a spy, not a stand-in)."""
-    calls: list[Path] = []
-    real = csv_read.open_csv
-
-    def spy(con, path):  # type: ignore[no-untyped-def]
-        calls.append(Path(path))
-        return real(con, path)
-
-    monkeypatch.setattr(csv_read, "open_csv", spy)
-    return calls
 
 
 @pytest.mark.parametrize("output", ["out.csv", "out.csv.gz"])
