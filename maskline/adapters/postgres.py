@@ -97,8 +97,12 @@ class PostgresAdapter(EngineAdapter):
     def is_key_store(self, cursor: Any, table: exp.Table) -> bool:
         """Whether ``table``'s schema is one :func:`protect` marked as its private schema (``KEY_STORE_MARK``).
 
-        The mark is read from the catalog, so a private schema of any name is recognized, not only the default.
+        The mark is read from the catalog, so a private schema of any name is recognized. The default name counts
+        without the mark: a database protected before the mark was written has its key there (fail closed until
+        ``maskline protect`` runs again and marks it).
         """
+        if self.folded(table.args.get("db")) == PRIVATE_SCHEMA:
+            return True
         cursor.execute("SELECT obj_description(n.oid, 'pg_namespace') FROM pg_catalog.pg_namespace n "
                        "WHERE n.nspname = COALESCE(%s, current_schema())", (self.folded(table.args.get("db")),))
         return any(row[0] == KEY_STORE_MARK for row in cursor.fetchall())

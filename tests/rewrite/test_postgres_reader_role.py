@@ -139,6 +139,26 @@ def test_the_inline_path_never_reads_the_key_table_whatever_the_policy_passes(pr
     assert KEY.secret.decode() not in message and KEY.secret.hex() not in message
 
 
+def test_the_default_private_schema_is_a_key_store_without_the_mark(protected) -> None:
+    # A database protected before protect() wrote the mark keeps its key in maskline_private, unmarked.
+    from sqlglot import exp
+
+    from maskline.adapters import engine_of
+
+    admin = protected["admin"]
+    adapter = engine_of(admin)
+    autocommit, admin.autocommit = admin.autocommit, False
+    try:
+        with admin.cursor() as cur:  # the unmarked schema of an older protect, inside a transaction rolled back
+            cur.execute("CREATE SCHEMA IF NOT EXISTS maskline_private")
+            cur.execute("COMMENT ON SCHEMA maskline_private IS NULL")
+            assert adapter.is_key_store(cur, exp.to_table("maskline_private.key"))
+            assert not adapter.is_key_store(cur, exp.to_table(f"{protected['raw']}.customers"))  # the control
+    finally:
+        admin.rollback()
+        admin.autocommit = autocommit
+
+
 def test_the_inline_path_still_reads_tables_of_other_schemas_by_name(protected, pii_policy, needles) -> None:
     # the control: a qualified table in a schema of data is read masked, as before
     from maskline.sql.session import apply_key_setup
