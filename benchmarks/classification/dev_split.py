@@ -63,7 +63,10 @@ What is in it (see RESULTS.md):
   numbers under opaque names or names in the locale's language, sparse or mixed; phones stored as integers or with
   an extension; grouped cards partly failing Luhn; handles under ``created_by``/``owner``/``reviewer``/``sender``;
   prose with an e-mail or a phone inside a sentence) beside order, tracking, invoice and routing numbers, SKUs,
-  invalid IBAN-like codes, ISBNs, versions and product names, since the ``clsdev6`` round (:mod:`.dev_weak_shapes`).
+  invalid IBAN-like codes, ISBNs, versions and product names, since the ``clsdev6`` round (:mod:`.dev_weak_shapes`);
+- ten tables of people's contact data (names, e-mails, phones, addresses) beside business codes shaped like
+  passports (claim and loyalty numbers of a letter and drawn digits, counted membership and customer numbers,
+  repeated vouchers, badges, bookings, tickets, drawn ids), since the ``clsopq`` round (:mod:`.dev_person_codes`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -86,7 +89,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "086c46c811e489b0bf2b86e561b64152c18cf3bd0745e78ba37674baa486786d"
+RECORDED_FINGERPRINT = "244b15b2e58404791bb8d1837e7db342fac94a0fdb74ad58656193cfbc69b570"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -1122,11 +1125,12 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     ids beside postal codes stored as numbers (:mod:`benchmarks.classification.dev_not_postal`), and ten of
     card numbers in every stored form (:mod:`benchmarks.classification.dev_card_storage`) with theirs, and ten of
     the test split's weak types in shapes the split lacked (:mod:`benchmarks.classification.dev_weak_shapes`) with
-    theirs.
+    theirs, and ten of people's contact data beside codes shaped like passports
+    (:mod:`benchmarks.classification.dev_person_codes`).
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    210
+    220
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1175,20 +1179,21 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
         columns += _table(f"dd{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.75, shaped, rows)
     # Handles of one template and their look-alikes (since the clsuser round), then each later round's tables in
     # the order of their rounds (clspass, clsbank, clsmrn, clsphone, clsfp, clsbank2, clspass2, clsfp2, clscard,
-    # clsdev6),
+    # clsdev6, clsopq),
     # after every other table: earlier tables stay as they were.
     from benchmarks.classification.dev_card_storage import card_storage_tables
     from benchmarks.classification.dev_domestic_accounts import domestic_account_tables
     from benchmarks.classification.dev_medical import medical_record_tables
     from benchmarks.classification.dev_not_postal import not_postal_tables
     from benchmarks.classification.dev_passport_series import passport_series_tables
+    from benchmarks.classification.dev_person_codes import person_code_tables
     from benchmarks.classification.dev_phone_tables import phone_tables
     from benchmarks.classification.dev_weak_shapes import weak_shape_tables
 
     return (columns + handle_tables(seed, rows) + passport_mix_tables(seed, rows) + account_code_tables(seed, rows)
             + medical_record_tables(seed, rows) + phone_tables(seed, rows) + not_people_tables(seed, rows)
             + domestic_account_tables(seed, rows) + passport_series_tables(seed, rows) + not_postal_tables(seed, rows)
-            + card_storage_tables(seed, rows) + weak_shape_tables(seed, rows))
+            + card_storage_tables(seed, rows) + weak_shape_tables(seed, rows) + person_code_tables(seed, rows))
 
 
 def fingerprint(columns: list[Column]) -> str:
