@@ -31,6 +31,15 @@ low confidence (``STRENGTH``), a little higher (``NAMED_STRENGTH``) when the col
 personal document (:data:`maskline.infotypes.name_hints.PERSONAL_DOCUMENT_WORDS`), and a name that points to
 another type wins (the evidence is not distinctive: ``CHANCE``).
 
+The shortest template, one letter and six digits (``N611987``: Portugal numbers its passports so), is also the
+template of staff badges, employee and student numbers drawn behind a letter (``E482913``): seven characters, and
+nothing in a column of them says which. From the values alone it is a guess below the default
+``min_confidence`` (``SHORT_STRENGTH``, the column stays unclassified and the fail-closed default masks it as
+uncertain, its evidence naming the guess), as for one fixed series letter
+(:mod:`maskline.classify.document_series`); a word of an identity or travel document in the name
+(:func:`~maskline.infotypes.name_hints.names_identity_document`), which badges do not carry, makes it a moderate
+verdict (``SHORT_NAMED_STRENGTH``). A ``badge`` or ``member`` word (a personal document, not a travel one) does not.
+
 >>> import random
 >>> r = random.Random(1)
 >>> docs = ["".join(r.choices("ABCDEFGHIJKLMNOPQRSTUVWXYZ", k=2)) + str(r.randint(10**6, 10**7 - 1)) for _ in range(40)]
@@ -60,8 +69,12 @@ STRENGTH = 0.72  # the shape alone: a verdict at low confidence
 NAMED_STRENGTH = 0.8  # the shape and a personal-document word in the column name
 CARD_SHARE = 0.5  # random letters and digits pass an identity card's check one time in ten
 CHANCE = 0.3  # not distinctive: a name pointing to another type wins
+SHORT_SHARE = 0.5  # of the values with a series that are one letter and six digits: the shortest template
+SHORT_STRENGTH = 0.55  # ... from the values alone: below the default min_confidence (badges have the template)
+SHORT_NAMED_STRENGTH = 0.74  # ... with an identity or travel document word in the name: moderate
 
 _PREFIXED = re.compile(r"^([A-Z]{1,3})([0-9]{6,8})$")
+_SHORT = re.compile(r"^[A-Z][0-9]{6}$")
 _DIGIT_SERIES = re.compile(r"^([0-9]{2}) ([0-9]{7})$|^([0-9]{2} ?[0-9]{2}) ([0-9]{6})$")
 _DUTCH_MIDDLE = re.compile(r"[A-Z]")
 _BARE = re.compile(r"^[0-9]{7,10}$")
@@ -205,4 +218,30 @@ def document_number_evidence(values: Sequence[str], weights: Sequence[float], n:
     family = prefixed + bare
     spec = TemplateSpec("PASSPORT", "document-number-series", STRENGTH, NAMED_STRENGTH, CHANCE, MIN_SHARE,
                         DISTINCT_SHARE)
-    return template_evidence(spec, values, weights, n, family, not_document_numbers, name)
+    found = template_evidence(spec, values, weights, n, family, not_document_numbers, name)
+    if found and sum(bool(_SHORT.match(values[i])) for i in prefixed) >= SHORT_SHARE * len(prefixed):
+        return [_short_template(found[0], name)]
+    return found
+
+
+def _short_template(ev: Any, name: str) -> Any:
+    """The evidence of a column of one letter and six digits: a guess from the values alone, a moderate verdict
+    with an identity or travel document word in the name (see the module's last paragraph).
+
+    >>> import random
+    >>> r = random.Random(5)
+    >>> short = ["%s%06d" % (r.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ"), r.randint(0, 999999)) for _ in range(60)]
+    >>> [(e.strength, e.note) for e in document_number_evidence(short, [1.0] * 60, 60.0, "badge")]
+    [(0.55, 'one letter and six digits: badges and staff numbers have the template too')]
+    >>> document_number_evidence(short, [1.0] * 60, 60.0, "doc_no")[0].strength
+    0.74
+    """
+    from dataclasses import replace
+
+    from maskline.infotypes.name_hints import names_identity_document
+
+    if names_identity_document(name):
+        return replace(ev, strength=SHORT_NAMED_STRENGTH,
+                       note="one letter and six digits, a travel or identity document word in the name")
+    return replace(ev, strength=SHORT_STRENGTH,
+                   note="one letter and six digits: badges and staff numbers have the template too")
