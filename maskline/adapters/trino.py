@@ -109,6 +109,32 @@ class TrinoAdapter(EngineAdapter):
                        (self.folded(table.this), self.folded(table.args.get("db"))))
         return all_stored(cursor.fetchall())
 
+    def is_key_store(self, cursor: Any, table: exp.Table) -> bool:
+        """Whether ``table`` is in a PostgreSQL key store that a catalog of this Trino reaches.
+
+        A ``postgresql`` catalog federates a database ``maskline protect`` may have protected, with credentials
+        that can read its private schema (the key in ``key.salt``). Trino sees no schema comments, so the key
+        store is recognised by the comment ``protect`` writes on its key table (``system.metadata.table_comments``
+        lists it) or by the default name ``maskline_private``. Trino folds every identifier, quoted or not, to
+        lower case, so the names are compared in lower case.
+
+        >>> TrinoAdapter().is_key_store(None, exp.to_table('postgres."MASKLINE_PRIVATE".key'))  # no lookup needed
+        True
+        """
+        from maskline.adapters.postgres import KEY_STORE_MARK, PRIVATE_SCHEMA
+
+        schema = table.args.get("db")
+        if schema is not None and schema.name.lower() == PRIVATE_SCHEMA:
+            return True
+        catalog = table.args.get("catalog")
+        cursor.execute("SELECT count(*) FROM system.metadata.table_comments "
+                       "WHERE catalog_name = COALESCE(?, current_catalog) "
+                       "AND schema_name = COALESCE(?, current_schema) AND comment = ?",
+                       (catalog.name.lower() if catalog is not None else None,
+                        schema.name.lower() if schema is not None else None, KEY_STORE_MARK))
+        row = cursor.fetchone()
+        return bool(row and row[0])
+
     def namespace(self, host: str | None, port: int | None, database: str | None) -> str:
         return f"trino://{host or 'localhost'}:{port or DEFAULT_PORT}"
 
