@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 
 KEY_PARAMETER = "maskline_salt"  # the one key value Trino's masking SQL reads (see maskline.dialects.trino)
 DEFAULT_PORT = 8080
+# Connectors whose information_schema says VIEW for every relation that reads other tables (checked on Trino 476).
+# Federating connectors (postgresql, mysql...) report the source's views and partitions as BASE TABLE.
+VOUCHING_CONNECTORS = frozenset({"memory", "tpch", "tpcds"})
 
 
 class TrinoAdapter(EngineAdapter):
@@ -101,6 +104,20 @@ class TrinoAdapter(EngineAdapter):
         return [(str(r[0]), str(r[1]).lower()) for r in cursor.fetchall()]
 
     def is_stored_table(self, cursor: Any, table: exp.Table) -> bool:
+        """Whether ``table`` stores its rows, vouched for only in a catalog whose connector reports that truly.
+
+        A ``postgresql`` (any JDBC) catalog lists PostgreSQL's views, materialized views, partitions and
+        inheritance children as ``BASE TABLE``: each reads another table's raw rows under a name the policy does
+        not list. Only the connectors of :data:`VOUCHING_CONNECTORS` are asked; every other catalog's relations
+        are decided like views (columns the policy does not name are masked, whatever ``unclassified`` says).
+        """
+        catalog_ident = table.args.get("catalog")
+        cursor.execute("SELECT connector_name FROM system.metadata.catalogs "
+                       "WHERE catalog_name = COALESCE(?, current_catalog)",
+                       (catalog_ident.name.lower() if catalog_ident is not None else None,))
+        connectors = {str(r[0]).lower() for r in cursor.fetchall()}
+        if not connectors or not connectors <= VOUCHING_CONNECTORS:
+            return False
         catalog = self.folded(table.args.get("catalog"))
         source = (f"{exp.to_identifier(catalog, quoted=True).sql('trino')}.information_schema.tables"
                   if catalog else "information_schema.tables")
