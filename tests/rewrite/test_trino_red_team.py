@@ -142,3 +142,31 @@ def test_control_a_memory_table_the_policy_does_not_name_still_passes_under_uncl
     cur.fetchall()
     r = rewrite("SELECT id, device FROM devices", pii_policy, "trino", connection=trino_conn)
     assert run_masked(trino_conn, r).rows == [(1, "laptop")] and r.masked_columns == ()
+
+
+def test_a_connection_on_the_system_catalog_reads_no_query_history_raw(trino_url, trino_conn, pii_policy) -> None:
+    """``system.runtime.queries`` holds every query's text, with the literals users typed and the key bound to
+    maskline's own statements; a connection whose catalog is ``system`` reads it as its own catalog."""
+    from maskline.adapters.trino import connect
+
+    key = key_material()
+    from sqlglot import exp
+
+    from tests.rewrite.pii_data import COLUMNS, CUSTOMERS
+
+    cur = trino_conn.cursor()
+    cur.execute(f"CREATE TABLE customers ({', '.join(f'{n} {t}' for n, t, _ in COLUMNS['customers'])})")
+    cur.fetchall()
+    cur.execute(exp.insert(exp.values([exp.tuple_(*[exp.convert(v) for v in CUSTOMERS[0]])]), "customers").sql("trino"))
+    cur.fetchall()
+    typed = rewrite("SELECT id FROM customers WHERE username = 'zquartermaine77'", pii_policy, "trino",
+                    connection=trino_conn, key=key)
+    assert run_masked(trino_conn, typed, key).rows == [(1,)]  # maskline bound the key to this statement
+    system = connect(trino_url, catalog="system", schema="runtime")
+    try:
+        r = rewrite("SELECT query FROM queries", pii_policy, "trino", connection=system)
+        rows = run_masked(system, r, key).rows
+    finally:
+        system.close()
+    assert rows and r.masked_columns == ("query",)
+    assert key.secret.hex() not in str(rows).lower() and "zquartermaine77" not in str(rows)
