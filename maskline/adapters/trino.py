@@ -135,6 +135,9 @@ class TrinoAdapter(EngineAdapter):
         lists it) or by the default name ``maskline_private``. Trino folds every identifier, quoted or not, to
         lower case, so the names are compared in lower case.
 
+        Trino keeps key material itself too: ``system.runtime.queries`` records the parameters maskline binds the
+        key to. Every table of a catalog served by the ``system`` connector is therefore a key store.
+
         >>> TrinoAdapter().is_key_store(None, exp.to_table('postgres."MASKLINE_PRIVATE".key'))  # no lookup needed
         True
         """
@@ -144,6 +147,11 @@ class TrinoAdapter(EngineAdapter):
         if schema is not None and schema.name.lower() == PRIVATE_SCHEMA:
             return True
         catalog = table.args.get("catalog")
+        cursor.execute("SELECT connector_name FROM system.metadata.catalogs "
+                       "WHERE catalog_name = COALESCE(?, current_catalog)",
+                       (catalog.name.lower() if catalog is not None else None,))
+        if any(str(r[0]).lower() == "system" for r in cursor.fetchall()):
+            return True
         cursor.execute("SELECT count(*) FROM system.metadata.table_comments "
                        "WHERE catalog_name = COALESCE(?, current_catalog) "
                        "AND schema_name = COALESCE(?, current_schema) AND comment = ?",
