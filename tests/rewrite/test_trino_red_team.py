@@ -173,3 +173,29 @@ def test_a_connection_on_the_system_catalog_reads_no_query_history_raw(trino_url
                 rewrite(query, pii_policy, "trino", connection=system)
     finally:
         system.close()
+
+
+def test_maskqueryoperator_refuses_trinos_query_history_from_any_catalog(trino_conn, pii_policy) -> None:
+    """Airflow's masked query reads the columns itself (``Warehouse.columns`` follows a catalog-qualified name),
+    so ``system.runtime.queries`` reached the rewrite with its schema, from an ordinary memory connection."""
+    from airflow_plugin.query_masking import mask_query
+    from airflow_plugin.warehouse import Warehouse, engine_named
+
+    warehouse = Warehouse(trino_conn, engine_named("trino"))
+    assert warehouse.columns("system.runtime.queries")  # the columns are there to be read: the attack is real
+    for query in ("SELECT query FROM system.runtime.queries", "SELECT count(*) FROM system.metadata.catalogs"):
+        with pytest.raises(RewriteRefused, match="key store"):
+            mask_query(query, pii_policy, warehouse, key=key_material())
+
+
+def test_control_maskqueryoperator_masks_a_catalog_qualified_memory_table(trino_conn, trino_schema,
+                                                                          pii_policy) -> None:
+    from airflow_plugin.query_masking import mask_query
+    from airflow_plugin.warehouse import Warehouse, engine_named
+
+    cur = trino_conn.cursor()
+    cur.execute("CREATE TABLE IF NOT EXISTS sessions (id integer, customer_id integer, ip varchar, device varchar)")
+    cur.fetchall()
+    masked = mask_query(f"SELECT ip FROM memory.{trino_schema}.sessions", pii_policy,
+                        Warehouse(trino_conn, engine_named("trino")), key=key_material())
+    assert [c.name for c in masked.plan.masked] == ["ip"]
