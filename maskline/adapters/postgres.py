@@ -187,6 +187,9 @@ def key_statements(reader: str, private_schema: str = PRIVATE_SCHEMA) -> list[st
         "ipad bytea NOT NULL, opad bytea NOT NULL)",
         f"REVOKE ALL ON {p}.key FROM PUBLIC",
         f"COMMENT ON SCHEMA {p} IS '{KEY_STORE_MARK}'",  # the safe query path refuses what a marked schema holds
+        # Engines that federate this database see table comments only (Trino's postgresql catalogs): the key
+        # table carries the mark too.
+        f"COMMENT ON TABLE {p}.key IS '{KEY_STORE_MARK}'",
     ]
     for name, body in _FUNCTIONS.items():
         fn = f"{p}.{name}(data bytea)"

@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 
 KEY_PARAMETER = "maskline_salt"  # the one key value Trino's masking SQL reads (see maskline.dialects.trino)
 DEFAULT_PORT = 8080
+# Connectors whose information_schema says VIEW for every relation that reads other tables (checked on Trino 476).
+# Federating connectors (postgresql, mysql...) report the source's views and partitions as BASE TABLE.
+VOUCHING_CONNECTORS = frozenset({"memory", "tpch", "tpcds"})
 
 
 class TrinoAdapter(EngineAdapter):
@@ -101,6 +104,23 @@ class TrinoAdapter(EngineAdapter):
         return [(str(r[0]), str(r[1]).lower()) for r in cursor.fetchall()]
 
     def is_stored_table(self, cursor: Any, table: exp.Table) -> bool:
+        """Whether ``table`` stores its rows, vouched for only in a catalog whose connector reports that truly.
+
+        A ``postgresql`` (any JDBC) catalog lists PostgreSQL's views, materialized views, partitions and
+        inheritance children as ``BASE TABLE``: each reads another table's raw rows under a name the policy does
+        not list. Only the connectors of :data:`VOUCHING_CONNECTORS` are asked; every other catalog's relations
+        are decided like views (columns the policy does not name are masked, whatever ``unclassified`` says).
+
+        >>> sorted(VOUCHING_CONNECTORS)
+        ['memory', 'tpcds', 'tpch']
+        """
+        catalog_ident = table.args.get("catalog")
+        cursor.execute("SELECT connector_name FROM system.metadata.catalogs "
+                       "WHERE catalog_name = COALESCE(?, current_catalog)",
+                       (catalog_ident.name.lower() if catalog_ident is not None else None,))
+        connectors = {str(r[0]).lower() for r in cursor.fetchall()}
+        if not connectors or not connectors <= VOUCHING_CONNECTORS:
+            return False
         catalog = self.folded(table.args.get("catalog"))
         source = (f"{exp.to_identifier(catalog, quoted=True).sql('trino')}.information_schema.tables"
                   if catalog else "information_schema.tables")
@@ -108,6 +128,40 @@ class TrinoAdapter(EngineAdapter):
                        "AND table_schema = COALESCE(?, current_schema)",
                        (self.folded(table.this), self.folded(table.args.get("db"))))
         return all_stored(cursor.fetchall())
+
+    def is_key_store(self, cursor: Any, table: exp.Table) -> bool:
+        """Whether ``table`` is in a PostgreSQL key store that a catalog of this Trino reaches.
+
+        A ``postgresql`` catalog federates a database ``maskline protect`` may have protected, with credentials
+        that can read its private schema (the key in ``key.salt``). Trino sees no schema comments, so the key
+        store is recognised by the comment ``protect`` writes on its key table (``system.metadata.table_comments``
+        lists it) or by the default name ``maskline_private``. Trino folds every identifier, quoted or not, to
+        lower case, so the names are compared in lower case.
+
+        Trino keeps key material itself too: ``system.runtime.queries`` records the parameters maskline binds the
+        key to. Every table of a catalog served by the ``system`` connector is therefore a key store.
+
+        >>> TrinoAdapter().is_key_store(None, exp.to_table('postgres."MASKLINE_PRIVATE".key'))  # no lookup needed
+        True
+        """
+        from maskline.adapters.postgres import KEY_STORE_MARK, PRIVATE_SCHEMA
+
+        schema = table.args.get("db")
+        if schema is not None and schema.name.lower() == PRIVATE_SCHEMA:
+            return True
+        catalog = table.args.get("catalog")
+        cursor.execute("SELECT connector_name FROM system.metadata.catalogs "
+                       "WHERE catalog_name = COALESCE(?, current_catalog)",
+                       (catalog.name.lower() if catalog is not None else None,))
+        if any(str(r[0]).lower() == "system" for r in cursor.fetchall()):
+            return True
+        cursor.execute("SELECT count(*) FROM system.metadata.table_comments "
+                       "WHERE catalog_name = COALESCE(?, current_catalog) "
+                       "AND schema_name = COALESCE(?, current_schema) AND comment = ?",
+                       (catalog.name.lower() if catalog is not None else None,
+                        schema.name.lower() if schema is not None else None, KEY_STORE_MARK))
+        row = cursor.fetchone()
+        return bool(row and row[0])
 
     def namespace(self, host: str | None, port: int | None, database: str | None) -> str:
         return f"trino://{host or 'localhost'}:{port or DEFAULT_PORT}"
