@@ -67,6 +67,9 @@ What is in it (see RESULTS.md):
 - ten tables of people's contact data (names, e-mails, phones, addresses) beside business codes shaped like
   passports (claim and loyalty numbers of a letter and drawn digits, counted membership and customer numbers,
   repeated vouchers, badges, bookings, tickets, drawn ids), since the ``clsopq`` round (:mod:`.dev_person_codes`).
+- four tables of values shaped like addresses with a three-digit postal code that are not addresses (box scores,
+  distance tables, prices, capacities, seat counts, zones with a town) beside Icelandic addresses, since the
+  ``clsopn`` round (:mod:`.dev_three_digit_codes`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -89,7 +92,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "244b15b2e58404791bb8d1837e7db342fac94a0fdb74ad58656193cfbc69b570"
+RECORDED_FINGERPRINT = "fdc7762dda7cba588be2f299a823d161b91fadb928f8f97b48d2af1089f70978"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -1130,7 +1133,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    220
+    224
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1179,7 +1182,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
         columns += _table(f"dd{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.75, shaped, rows)
     # Handles of one template and their look-alikes (since the clsuser round), then each later round's tables in
     # the order of their rounds (clspass, clsbank, clsmrn, clsphone, clsfp, clsbank2, clspass2, clsfp2, clscard,
-    # clsdev6, clsopq),
+    # clsdev6, clsopq, clsopn),
     # after every other table: earlier tables stay as they were.
     from benchmarks.classification.dev_card_storage import card_storage_tables
     from benchmarks.classification.dev_domestic_accounts import domestic_account_tables
@@ -1188,12 +1191,14 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     from benchmarks.classification.dev_passport_series import passport_series_tables
     from benchmarks.classification.dev_person_codes import person_code_tables
     from benchmarks.classification.dev_phone_tables import phone_tables
+    from benchmarks.classification.dev_three_digit_codes import three_digit_code_tables
     from benchmarks.classification.dev_weak_shapes import weak_shape_tables
 
     return (columns + handle_tables(seed, rows) + passport_mix_tables(seed, rows) + account_code_tables(seed, rows)
             + medical_record_tables(seed, rows) + phone_tables(seed, rows) + not_people_tables(seed, rows)
             + domestic_account_tables(seed, rows) + passport_series_tables(seed, rows) + not_postal_tables(seed, rows)
-            + card_storage_tables(seed, rows) + weak_shape_tables(seed, rows) + person_code_tables(seed, rows))
+            + card_storage_tables(seed, rows) + weak_shape_tables(seed, rows) + person_code_tables(seed, rows)
+            + three_digit_code_tables(seed, rows))
 
 
 def fingerprint(columns: list[Column]) -> str:

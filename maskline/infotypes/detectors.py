@@ -169,6 +169,9 @@ DETECTORS: tuple[Detector, ...] = (
     # Any language, no street word needed: a house number and, apart from it, a country's postal code.
     _D("STREET_ADDRESS", "postal-address", r"(?s:.*[0-9].*)", "postal_address", chance=0.05, strength=0.85,
        min_share=0.5),
+    # ... or a three-digit code and a town of the gazetteer (Iceland, the Faroes): labels with counts are refuted.
+    _D("STREET_ADDRESS", "three-digit-postal-address", r"(?s:.*[0-9]{3}.*)", "three_digit_postal_address",
+       chance=0.05, strength=0.8, refute="repeated_leads", min_share=0.3),
     _D("STREET_ADDRESS", "address-shape", r"(?s:.*[^\W\d_].*[0-9].*|.*[0-9].*[^\W\d_].*)", "address_shape",
        chance=0.5, needs_hint=True),
     # Without a name, most values must open with a first name: in brands, products, dishes and cities some do

@@ -241,6 +241,36 @@ def repeated_labels(values: Sequence[str], rows: int = 0) -> str | None:
     return None
 
 
+MAX_LABEL_LEADS = 8  # distinct words before the numbers of a column of labels with counts (zones, seats, models)
+
+
+def repeated_leads(values: Sequence[str], rows: int = 0) -> str | None:
+    """A handful of words before the numbers of many values: labels with counts ("Zone 4, 631 ...", "Stage 12,
+    196 ..."), not streets: even one village's addresses name more streets than ``MAX_LABEL_LEADS``.
+
+    >>> repeated_leads([f"Zone {i % 9}, {200 + i} Oslo" for i in range(40)])
+    'labels, not streets: 1 distinct words before the numbers of 40 values'
+    >>> streets = ["Laugavegur", "Hverfisgata", "Suðurgata", "Túngata", "Dalbraut", "Strandgata", "Melabraut",
+    ...            "Lindargata", "Álfheimar", "Grundargata"]
+    >>> repeated_leads([f"{streets[i % 10]} {i + 1}, {200 + i} Vogar" for i in range(40)]) is None
+    True
+    >>> repeated_leads([f"{i + 1} {streets[i % 10]}, {200 + i} Vogar" for i in range(40)]) is None  # number first
+    True
+    """
+    import re
+
+    distinct = set(values)
+    if len(distinct) < 10:
+        return None
+    # The words of the first line or comma part, numbers removed: "Zone" of "Zone 4", "main st" of "123 Main St".
+    leads = {" ".join(re.sub(r"[0-9]+", " ", re.split(r"[,\n]", v, maxsplit=1)[0]).split()).casefold()
+             for v in distinct}
+    # A village's addresses repeat a score of streets over hundreds of values; labels are a handful of words.
+    if len(leads) <= MAX_LABEL_LEADS and len(leads) < 0.1 * len(distinct):
+        return f"labels, not streets: {len(leads)} distinct words before the numbers of {len(distinct)} values"
+    return None
+
+
 def thing_names(values: Sequence[str], rows: int = 0) -> str | None:
     """Names of things, not people: a few non-name words open or close many of the values (Hotel, MS, Château,
     Collection; :mod:`maskline.infotypes.thing_names`).
@@ -366,6 +396,7 @@ SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "not_coordinates": not_coordinates,
     "few_single_words": few_single_words,
     "repeated_labels": repeated_labels,
+    "repeated_leads": repeated_leads,
     "thing_names": thing_names,
     "person_words": person_words,
     "hinted_names": hinted_names,

@@ -946,6 +946,58 @@ def postal_address(value: str) -> bool:
     return False
 
 
+# A three-digit postal code (Iceland, the Faroe Islands, Lesotho, Oman) then the town it names, to the end of its line.
+_THREE_DIGIT_CODE = re.compile(r"(?<![\w-])([0-9]{3})[ \t]+([^\W\d_][^,\n]*?)[ \t]*(?:$|\n)")
+
+
+def three_digit_postal_address(value: str) -> bool:
+    """An address of a country with three-digit postal codes: a street and a house number, then (after a comma or
+    a line break) a three-digit code and a town (:func:`_a_town`).
+
+    Three digits are far more common than four outside addresses, so the town must read as one, and what
+    stands before the house number must not be a town itself (box scores "Denver 112, 108 Boston", distance tables
+    "Lyon 12, 465 Paris"); a currency or a unit after the digits is no town ("Room 12, 120 EUR", "Model 5, 128 GB").
+    A column of labels with counts ("Zone 4, 631 Hudson") is refuted by its repeated words
+    (:func:`maskline.infotypes.shape_checks.repeated_leads`).
+
+    >>> three_digit_postal_address("Laugavegur 12, 101 Reykjavík"), three_digit_postal_address("Room 12, 120 EUR")
+    (True, False)
+    >>> three_digit_postal_address("Denver 112, 108 Boston"), three_digit_postal_address("Lyon 12, 465 Paris")
+    (False, False)
+    """
+    from maskline.infotypes.places import is_place
+
+    v = value.strip()
+    if not 8 <= len(v) <= 200 or not ("\n" in v or "," in v) or _NOT_AN_ADDRESS.search(v):
+        return False
+    m = _THREE_DIGIT_CODE.search(v)
+    if m is None or m.start() == 0 or v[:m.start()].rstrip()[-1:] not in (",", "") and "\n" not in v[:m.start()]:
+        return False
+    street = v[:m.start()].rstrip(" ,\n")
+    number = _HOUSE_NUMBER.search(street)
+    words = re.sub(r"[0-9]+[A-Za-z]?", " ", street).strip(" ,.")
+    return number is not None and bool(words) and not is_place(words) and _a_town(m.group(2)) and \
+        postal_code(m.group(1))
+
+
+def _a_town(words: str) -> bool:
+    """A town after a postal code: a place of the gazetteer, or a capitalised word of four letters or more that is
+    no English word and no code in capitals (units and currencies: Lumen, Seats, EUR, GB). The gazetteer holds
+    places of 1,000 people or more; villages ("Eyrarbakki", "Flateyri") are not in it.
+
+    >>> _a_town("Reykjavík"), _a_town("Flateyri"), _a_town("Lumen"), _a_town("EUR"), _a_town("seats")
+    (True, True, False, False, False)
+    """
+    from maskline.infotypes.english_words import dictionary_word
+    from maskline.infotypes.places import is_place
+
+    if is_place(words):
+        return True
+    first = words.split()[0]
+    return len(first) >= 4 and first[:1].isupper() and not first.isupper() and first.isalpha() and \
+        not dictionary_word(first.lower())
+
+
 def _beside_a_town(v: str, start: int, end: int) -> bool:
     """A place name next to the postal code on its line: a word that is capitalised or of a caseless script
     ("H-4006 Sopron", "Maluku Utara 58405"); "4500 mAh" is a quantity."""
@@ -1484,6 +1536,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "street_address": street_address,
     "address_shape": address_shape,
     "postal_address": postal_address,
+    "three_digit_postal_address": three_digit_postal_address,
     "person_name": person_name,
     "person_name_shape": person_name_shape,
     "person_name_or_family_ending": person_name_or_family_ending,
