@@ -162,7 +162,7 @@ def catalogue() -> dict[str, Any]:
     """
     from maskline.infotypes import INFO_TYPES
     from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
-    from maskline.keys import DEFAULT_DERIVATION, DERIVATIONS, DERIVATION_FIX
+    from maskline.keys import DEFAULT_DERIVATION, DERIVATION_FIX, DERIVATIONS
     from maskline.methods.fake import DEFAULT_KIND, kind_patterns
     from maskline.methods.registry import METHODS
     from maskline.methods.schema import catalogue_entry

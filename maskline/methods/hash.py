@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from maskline.keys import KeyMaterial, method_digest_hex, salted_sha256_hex
+from maskline.keys import KeyMaterial, method_digest_hex
 from maskline.methods.base import MaskContext, MethodDef, param
 from maskline.methods.shape import MaskedShape
 
@@ -44,6 +44,7 @@ def build(column: exp.Expression, p: DigestParams, ctx: MaskContext) -> exp.Expr
 
     >>> import duckdb; from sqlglot import exp; from maskline.dialects import get_dialect
     >>> from maskline.dialects.base import KeyMode, KeyRefs
+    >>> from maskline.keys import salted_sha256_hex
     >>> d, k = get_dialect("duckdb"), KeyMaterial(b"k" * 16)
     >>> sql = build(exp.column("c"), DigestParams(16), MaskContext(d, KeyRefs(d, KeyMode.LITERAL, k)))
     >>> rows = duckdb.sql(f"SELECT {sql.sql('duckdb')} FROM (SELECT 'a' c)").fetchall()

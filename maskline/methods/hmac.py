@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from maskline.keys import KeyMaterial, hmac_hex, method_digest_hex
+from maskline.keys import KeyMaterial, method_digest_hex
 from maskline.methods.base import MaskContext, MethodDef
 from maskline.methods.hash import DigestParams, digest_shape, truncate
 
@@ -23,6 +23,7 @@ def build(column: exp.Expression, p: DigestParams, ctx: MaskContext) -> exp.Expr
 
     >>> import duckdb; from sqlglot import exp; from maskline.dialects import get_dialect
     >>> from maskline.dialects.base import KeyMode, KeyRefs
+    >>> from maskline.keys import hmac_hex
     >>> d, k = get_dialect("duckdb"), KeyMaterial(b"k" * 16)
     >>> sql = build(exp.column("c"), DigestParams(16), MaskContext(d, KeyRefs(d, KeyMode.LITERAL, k)))
     >>> duckdb.sql(f"SELECT {sql.sql('duckdb')} FROM (SELECT 'a' c)").fetchall() == [(hmac_hex(k, "a", 16),)]

@@ -133,6 +133,20 @@ def test_derivation_2_truncated_hash_on_duckdb_equals_python(key) -> None:
     assert _duckdb_tokens(key, "hash", 2, length=16) == _python_tokens(key, "hash", 2, 16)
 
 
+@pytest.mark.parametrize("method", ["hash", "hmac", "fake"])
+def test_derivation_2_tokens_on_sqlite_equal_python(key, method: str) -> None:
+    import sqlite3
+
+    from maskline.adapters.sqlite import register_functions
+
+    con = sqlite3.connect(":memory:")
+    register_functions(con, key)
+    e = mask_expression(exp.column("v"), _spec(method, 2), "sqlite", source_type="text",
+                        info_type="PERSON_NAME").sql("sqlite")
+    assert [con.execute(f"SELECT {e} FROM (SELECT ? AS v)", (v,)).fetchone()[0] for v in VALUES] == _python_tokens(
+        key, method, 2)
+
+
 @pytest.mark.postgres
 @pytest.mark.parametrize("method", ["hash", "hmac", "fake"])
 def test_derivation_2_tokens_on_postgres_equal_python(key, method: str, pg_conn) -> None:

@@ -39,7 +39,7 @@ def _compile(project: DbtProject, tmp_path, text: str, derivation: object | None
     args = ["--quiet", "compile", "--output", "json", "--inline", text, "--target-path", str(tmp_path / "target"),
             "--log-path", str(tmp_path / "logs")]
     if derivation is not None:
-        args[1:1] = ["--vars", json.dumps({"maskline_key_derivation": derivation})]
+        args[2:2] = ["--vars", json.dumps({"maskline_key_derivation": derivation})]
     return project.run(*args, check=check)
 
 
