@@ -71,3 +71,28 @@ def test_an_unknown_derivation_stops_the_compile_naming_where_and_the_fix(duckdb
     out = proc.stdout + proc.stderr
     assert proc.returncode != 0
     assert "unknown key derivation" in out and "vars.maskline_key_derivation" in out and "derivation: 2" in out
+
+
+@pytest.fixture(scope="module")
+def unsynced(tmp_path_factory: pytest.TempPathFactory) -> DbtProject:
+    from tests.dbt.dbt_harness import unsynced_project
+
+    return unsynced_project(tmp_path_factory.mktemp("dbt_derivation") / "project")
+
+
+def test_a_synced_policy_decides_and_a_contradicting_var_stops_the_compile(unsynced: DbtProject, tmp_path) -> None:
+    from maskline.dbt.sync import sync
+    from tests.dbt.dbt_harness import synced_policy
+
+    call = "{{ maskline.duckdb__mask('v', 'hash', {}, none) }}"
+    with synced_policy(unsynced, "version: 1\nkey: {env: MASKLINE_KEY, derivation: 2}\nunclassified: mask\n") as root:
+        sync(root)
+        proc = _compile(unsynced, tmp_path / "a", call, None)
+        got = MARKER.match(json.loads(proc.stdout[proc.stdout.index("{"):])["compiled"]).group(1)
+        assert got == _core_sql("hash", {}, None, "duckdb", 2)  # the policy's derivation, with no var
+        agreeing = _compile(unsynced, tmp_path / "b", call, 2)  # control: a var that agrees is fine
+        contradicting = _compile(unsynced, tmp_path / "c", call, 1, check=False)
+    assert agreeing.returncode == 0
+    assert contradicting.returncode != 0
+    message = re.sub(r"\s+", " ", contradicting.stdout + contradicting.stderr)
+    assert "vars.maskline_key_derivation is 1, but the synced policy policy.yml says key.derivation: 2" in message
