@@ -1,5 +1,18 @@
 """Key references and key material for keyed methods (hmac, hash, fake).
 
+How a method turns the key into tokens is the policy's *key derivation*
+(``key: {env: MASKLINE_KEY, derivation: 2}``), see :data:`DERIVATIONS`:
+
+* ``1`` (the default, maskline's first tokens): ``hmac`` is HMAC-SHA256 of the
+  value; ``hash`` and ``fake`` read SHA-256 of ``key || value``, one digest for
+  both, so a value's hash token and its fake are linkable;
+* ``2``: every keyed method computes HMAC-SHA256 under the key in its own
+  domain. ``hmac`` stays HMAC of the value's UTF-8 (its tokens do not change);
+  ``hash`` and ``fake`` put a label that starts with byte 0xFF in front of the
+  value (:func:`domain_label`). No UTF-8 text holds 0xFF, so no ``hmac`` token
+  (nor a token of the other method) is ever the token of a ``hash`` or ``fake``
+  input, and HMAC has no length extension.
+
 A policy names *where* the key lives (``key: {env: MASKLINE_KEY}``); the key
 itself is only ever held by :class:`KeyMaterial`, whose ``repr`` and ``str``
 never show it.
@@ -27,6 +40,10 @@ from dataclasses import dataclass, field
 
 from maskline.errors import KeyMissingError
 
+# The key derivations a policy may name (``key.derivation``): what each one computes is said above.
+DERIVATIONS = (1, 2)
+DEFAULT_DERIVATION = 1  # a policy that names none: its tokens stay those maskline wrote before derivation 2
+LATEST_DERIVATION = 2  # what the policies maskline writes (policy init, the demo, examples) name
 BLOCK_SIZE = 64  # SHA-256 block size, fixed by RFC 2104 for HMAC-SHA256
 MIN_KEY_BYTES = 16  # below this a key is guessable by brute force
 MAX_KEY_BYTES = BLOCK_SIZE  # longer keys are hashed first (RFC 2104), which the dbt macros cannot do
@@ -73,6 +90,7 @@ class KeyRef:
 
     env: str | None = None
     airflow_conn: str | None = None
+    derivation: int = DEFAULT_DERIVATION
 
     @property
     def policy_path(self) -> str:
@@ -221,3 +239,68 @@ def salted_sha256_hex(key: KeyMaterial, value: str, length: int | None = None) -
     """
     digest = hashlib.sha256(key.secret + value.encode("utf-8")).hexdigest()
     return digest[:length] if length else digest
+
+
+def domain_label(method: str) -> bytes:
+    """The bytes derivation 2 puts before a value for ``method``: 0xFF (never in UTF-8 text), a name, 0x00.
+
+    The 0xFF keeps every labelled message apart from every text (``hmac``'s messages); the 0x00 ends the
+    name, so no label is the start of another.
+
+    >>> domain_label("hash")
+    b'\\xffmaskline/v2/hash\\x00'
+    """
+    return b"\xff" + f"maskline/v2/{method}".encode("ascii") + b"\x00"
+
+
+def labelled_hmac_hex(key: KeyMaterial, method: str, value: str, length: int | None = None) -> str:
+    """Derivation 2's token of ``value`` for ``method``: HMAC-SHA256 of its label and the value's UTF-8.
+
+    >>> k = KeyMaterial(b"k" * 16)
+    >>> labelled_hmac_hex(k, "hash", "x", 8), hmac_hex(k, "x", 8)  # one value, two methods, unrelated tokens
+    ('32135da6', '10a2f7df')
+    """
+    digest = _hmac.new(key.secret, domain_label(method) + value.encode("utf-8"), hashlib.sha256).hexdigest()
+    return digest[:length] if length else digest
+
+
+def method_digest_hex(key: KeyMaterial, method: str, value: str, derivation: int,
+                      length: int | None = None) -> str:
+    """The lower-hex digest keyed ``method`` (hmac, hash or fake) reads for ``value`` under ``derivation``.
+
+    The Python twin of :meth:`maskline.dialects.base.KeyRefs.method_digest_hex`: every engine gives these.
+
+    >>> k = KeyMaterial(b"s" * 16)
+    >>> method_digest_hex(k, "hash", "x", 1, 8) == salted_sha256_hex(k, "x", 8)  # derivation 1: today's tokens
+    True
+    >>> method_digest_hex(k, "hash", "x", 2) == method_digest_hex(k, "fake", "x", 2)  # 2: one domain each
+    False
+    """
+    check_derivation(derivation, "method_digest_hex(derivation=...)")
+    if method == "hmac":
+        return hmac_hex(key, value, length)
+    if derivation == 1:
+        return salted_sha256_hex(key, value, length)
+    return labelled_hmac_hex(key, method, value, length)
+
+
+def check_derivation(derivation: object, where: str) -> None:
+    """Refuse a key derivation maskline does not know: guessing one would write tokens nothing else joins.
+
+    >>> check_derivation(2, "policy.yml: key.derivation")
+    >>> check_derivation(3, "policy.yml: key.derivation")
+    Traceback (most recent call last):
+    ...
+    maskline.errors.PolicyError: unknown key derivation 3 (at policy.yml: key.derivation). Fix: use derivation: 2 for new policies, or 1 (or none) to keep the tokens maskline wrote before derivation 2; a newer maskline may know more
+    """
+    if isinstance(derivation, bool) or derivation not in DERIVATIONS:
+        from maskline.errors import PolicyError
+
+        # Only a number is shown: text written there could be anything, a key pasted in the wrong place too.
+        what = (f"unknown key derivation {derivation}" if isinstance(derivation, int) and not isinstance(derivation, bool)
+                else "the key derivation must be a number")
+        raise PolicyError(what, where=where, fix=DERIVATION_FIX)
+
+
+DERIVATION_FIX = ("use derivation: 2 for new policies, or 1 (or none) to keep the tokens maskline wrote before "
+                  "derivation 2; a newer maskline may know more")

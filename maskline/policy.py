@@ -15,6 +15,7 @@ maskline.errors.PolicyError: unknown masking method 'emial' (at <dict>: methods.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from maskline.errors import PolicyError, did_you_mean
-from maskline.keys import DEFAULT_KEY_REF, KeyRef
+from maskline.keys import DEFAULT_DERIVATION, DEFAULT_KEY_REF, KeyRef, check_derivation
 from maskline.methods.base import MethodSpec
 from maskline.methods.registry import METHODS, method_spec
 from maskline.policy_schema import SCHEMA_PATH
@@ -132,7 +133,8 @@ class Policy:
         from maskline.infotypes import INFO_TYPES
 
         default = dict(INFO_TYPES[info_type].default_method) if info_type in INFO_TYPES else {"method": "redact"}
-        return method_spec(default.pop("method"), default, where=f"catalogue default of {info_type}")
+        return with_derivation(method_spec(default.pop("method"), default, where=f"catalogue default of {info_type}"),
+                               self.key.derivation)
 
     def dataset(self, table: str, default_schema: str | None = None) -> DatasetPolicy | None:
         """The dataset entry for ``table``, matching ``db.schema.table`` against shorter names and back.
@@ -185,6 +187,18 @@ class Policy:
         """
         canonical = json.dumps(self.raw, sort_keys=True, default=str, separators=(",", ":"))
         return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def with_derivation(spec: MethodSpec, derivation: int) -> MethodSpec:
+    """``spec`` carrying the policy's key derivation when its method reads the key (others ignore it).
+
+    >>> from maskline.methods.registry import method_spec
+    >>> with_derivation(method_spec("hash"), 2).derivation, with_derivation(method_spec("redact"), 2).derivation
+    (2, 1)
+    """
+    if not METHODS[spec.name].keyed or spec.derivation == derivation:
+        return spec
+    return dataclasses.replace(spec, derivation=derivation)
 
 
 def _path_key(name: str) -> str:
@@ -250,6 +264,7 @@ class _Loader:
 
     def __init__(self, source: str) -> None:
         self.source = source
+        self.derivation = DEFAULT_DERIVATION  # the key's, once read: every keyed method entry carries it
 
     def fail(self, what: str, path: str, fix: str) -> PolicyError:
         return PolicyError(what, where=f"{self.source}: {path}" if path else self.source, fix=fix)
@@ -272,7 +287,7 @@ class _Loader:
         if name not in METHODS:
             raise self.fail(f"unknown masking method {name!r}", f"{path}.method", did_you_mean(name, METHODS))
         try:
-            return method_spec(name, value, where=path)
+            return with_derivation(method_spec(name, value, where=path), self.derivation)
         except PolicyError as e:  # a parameter error: add the file to its key path
             raise PolicyError(e.what, where=f"{self.source}: {e.where}", fix=e.fix) from None
 
@@ -328,11 +343,16 @@ class _Loader:
 
         if isinstance(raw, Mapping) and not isinstance(raw, dict):
             raw = dict(raw)  # JSON Schema's "object" is a dict
+        if isinstance(raw, Mapping) and isinstance(raw.get("key"), Mapping) and "derivation" in raw["key"]:
+            # Before the schema, whose oneOf would only say the key names no single source.
+            check_derivation(raw["key"]["derivation"], f"{self.source}: key.derivation")
         self.check_schema(raw)
         sections = {k: (raw.get(k) or {}) for k in ("key", "methods", "datasets", "info_types", "rewrite", "classify")}
         key = DEFAULT_KEY_REF
         if "key" in raw:
-            key = KeyRef(env=sections["key"].get("env"), airflow_conn=sections["key"].get("airflow_conn"))
+            key = KeyRef(env=sections["key"].get("env"), airflow_conn=sections["key"].get("airflow_conn"),
+                         derivation=sections["key"].get("derivation", DEFAULT_DERIVATION))
+        self.derivation = key.derivation
 
         custom: dict[str, CustomInfoType] = {}
         for name, spec in sections["info_types"].items():

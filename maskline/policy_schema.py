@@ -70,6 +70,17 @@ def build_policy_schema() -> dict[str, Any]:
             "method": method_ref,
         },
     }
+    from maskline.keys import DERIVATIONS
+
+    derivation = {
+        "enum": list(DERIVATIONS),
+        "description": "How keyed methods use the key. 1 (the default): hmac is HMAC-SHA256 of the value, hash "
+                       "and fake read SHA-256 of key || value, one digest for both, so a value's hash token and "
+                       "fake are linkable. 2 (what maskline writes for new policies): hash and fake are "
+                       "HMAC-SHA256 in domains of their own, unlinkable to each other and to hmac, whose tokens "
+                       "stay as they were. Changing it changes hash and fake tokens: joins with earlier outputs "
+                       "break.",
+    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://maskline.dev/schemas/policy/1-0-0/policy.schema.json",
@@ -85,9 +96,11 @@ def build_policy_schema() -> dict[str, Any]:
                 "description": "Where the masking key comes from. It is never written in the policy itself.",
                 "type": "object",
                 "oneOf": [
-                    {"required": ["env"], "properties": {"env": {"type": "string", "minLength": 1}},
+                    {"required": ["env"], "properties": {"env": {"type": "string", "minLength": 1},
+                                                         "derivation": derivation},
                      "additionalProperties": False},
-                    {"required": ["airflow_conn"], "properties": {"airflow_conn": {"type": "string", "minLength": 1}},
+                    {"required": ["airflow_conn"], "properties": {"airflow_conn": {"type": "string", "minLength": 1},
+                                                                  "derivation": derivation},
                      "additionalProperties": False},
                 ],
                 "x-what": "key must name exactly one source",

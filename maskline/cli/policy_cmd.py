@@ -131,7 +131,7 @@ def draft_policy(result: Any, *, name: str | None = None, source: str | None = N
         f"# maskline policy drafted by `maskline policy init`{origin} ({result.sampled_rows:,} rows sampled).",
         "# Review it: classification is evidence, not proof. Comments give each column's confidence and evidence.",
         "version: 1",
-        "key: {env: MASKLINE_KEY}      # the HMAC/hash key is read from this environment variable",
+        "key: {env: MASKLINE_KEY, derivation: 2}  # the key is read from this variable; 2: each keyed method its own domain",
         f"unclassified: {unclassified}" + ("             # columns not named below are masked (fail closed)"
                                            if unclassified == "mask" else
                                            "             # columns not named below pass RAW, even uncertain ones"),

@@ -129,9 +129,15 @@ def templates_for(dialect: str) -> dict[str, str]:
     d = get_dialect(dialect)
     col = exp.column(COL)
     out: dict[str, str] = {}
+    from maskline.keys import DEFAULT_DERIVATION, DERIVATIONS
+    from maskline.methods.registry import METHODS
+
     for name, (method, params, info_type) in _variants().items():
-        spec = MethodSpec(method, params if params is not None else NoParams())
-        out[name] = _render(mask_expression(col, spec, d, info_type=info_type), dialect)
+        # A keyed method has one template per key derivation: `<name>` for the default, `<name>.v<n>` for others.
+        for derivation in DERIVATIONS if METHODS[method].keyed else (DEFAULT_DERIVATION,):
+            spec = MethodSpec(method, params if params is not None else NoParams(), derivation)
+            suffix = "" if derivation == DEFAULT_DERIVATION else f".v{derivation}"
+            out[name + suffix] = _render(mask_expression(col, spec, d, info_type=info_type), dialect)
     # scrub is a chain of one replacement per info type, wrapped like every method
     ctx = MaskContext(d, None, None, None)  # type: ignore[arg-type]
     out["text"] = _render(ctx.as_text(col), dialect)
@@ -156,6 +162,7 @@ def catalogue() -> dict[str, Any]:
     """
     from maskline.infotypes import INFO_TYPES
     from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
+    from maskline.keys import DEFAULT_DERIVATION, DERIVATION_FIX, DERIVATIONS
     from maskline.methods.fake import DEFAULT_KIND, kind_patterns
     from maskline.methods.registry import METHODS
     from maskline.methods.schema import catalogue_entry
@@ -168,6 +175,7 @@ def catalogue() -> dict[str, Any]:
         "sql_patterns": [[n, p] for n, p in SQL_SCRUB_PATTERNS],
         "fake_default_kind": dict(DEFAULT_KIND),
         "fake_kinds": list(FAKE_KINDS),
+        "key_derivations": {"known": list(DERIVATIONS), "default": DEFAULT_DERIVATION, "fix": DERIVATION_FIX},
         "words": {"first_names": list(FIRST_NAMES), "last_names": list(LAST_NAMES), "words": list(WORDS)},
     }
 

@@ -98,6 +98,8 @@ def resolve(policy: Any, scan: Any) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "unclassified": policy.unclassified,
+        # How keyed methods use the key (maskline.keys): the macros pick the templates of this derivation.
+        "key_derivation": policy.key.derivation,
         # Without `unclassified:` in the policy and without stored verdicts on a relation, nobody vouched for its
         # other columns: the package masks them, as the query path does (dbt cannot run the classifier).
         "explicit": policy.unclassified_explicit,

@@ -475,6 +475,32 @@ class KeyRefs:
             return self.dialect.definer_function("hmac_sha256_hex", data)
         return self.dialect.hmac_sha256_hex(data, self)
 
+    def method_digest_hex(self, method: str, data: exp.Expression, derivation: int) -> exp.Expression:
+        """The lower-hex digest keyed ``method`` reads for ``data`` (UTF-8 bytes) under the key ``derivation``:
+        :func:`maskline.keys.method_digest_hex` on the engine.
+
+        Derivation 1 gives ``hash`` and ``fake`` the salted SHA-256; derivation 2 gives them HMAC over their
+        label (:func:`maskline.keys.domain_label`, a binary literal: no key material) and the data. Every
+        session, key store and dbt macro already holds what HMAC needs, so no face loads anything new.
+
+        >>> import duckdb
+        >>> from maskline.dialects import get_dialect
+        >>> from maskline.keys import KeyMaterial, method_digest_hex
+        >>> key, duck = KeyMaterial(b"k" * 32), get_dialect("duckdb")
+        >>> sql = KeyRefs(duck, KeyMode.LITERAL, key).method_digest_hex("fake", duck.utf8(lit("ada")), 2)
+        >>> duckdb.sql("SELECT " + sql.sql("duckdb")).fetchall()[0][0] == method_digest_hex(key, "fake", "ada", 2)
+        True
+        """
+        from maskline.keys import check_derivation, domain_label
+
+        check_derivation(derivation, f"compiling method {method}")
+        if method == "hmac":
+            return self.hmac_hex(data)
+        if derivation == 1:
+            return self.salted_sha256_hex(data)
+        label = self.dialect.from_hex(lit(domain_label(method).hex()))
+        return self.hmac_hex(self.dialect.bin_concat(label, data))
+
     def ref(self, name: str) -> exp.Expression:
         if self.mode is KeyMode.DEFINER:
             from maskline.errors import KeyMissingError

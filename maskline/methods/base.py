@@ -43,6 +43,7 @@ class MaskContext:
     keys: KeyRefs
     info_type: str | None = None
     source_type: str | None = None  # lower-case SQL type name, if known
+    derivation: int = 1  # the policy's key derivation (maskline.keys): how keyed methods read the key
 
     @property
     def is_text(self) -> bool:
@@ -150,7 +151,7 @@ class MethodDef:
     ``opaque``: whether the output keeps no part of the input's text (at most
     equality of inputs), so nothing a query does with it can recover a character.
     ``literal_token``: a Python twin of the method for one value, ``(key, text,
-    params) -> token``; with it, the query rewrite turns a literal compared with
+    params, derivation) -> token``; with it, the query rewrite turns a literal compared with
     the column into its token (``filter_literals: tokenize``).
     ``shape``: the output shape the GX expectations and dbt tests check,
     ``(params, info_type) -> MaskedShape``.
@@ -165,7 +166,7 @@ class MethodDef:
     shape: Callable[[Any, str | None], MaskedShape]
     opaque: bool = False
     propagates_null: bool | Callable[[Any], bool] = False
-    literal_token: Callable[[Any, str, Any], str] | None = None
+    literal_token: Callable[[Any, str, Any, int], str] | None = None
 
     def keeps_null(self, params: Any) -> bool:
         """Whether the built expression is NULL for NULL on its own (no guard needed).
@@ -244,6 +245,10 @@ class MethodSpec:
 
     name: str
     params: Any = field(default_factory=NoParams)
+    # The policy's key derivation (maskline.keys.DERIVATIONS), stamped on keyed methods by the policy loader so
+    # that every face compiling or tokenizing this spec computes the same tokens. Not a parameter: the policy's
+    # key says it once (key.derivation), for every keyed method.
+    derivation: int = 1
 
     def describe(self) -> str:
         defaults = self.params.__class__()

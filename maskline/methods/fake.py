@@ -1,7 +1,9 @@
 """``fake``: a consistent fake from built-in word lists. Output: text.
 
 The same input and key always give the same fake, on every engine: the word is
-picked by digits of the salted SHA-256 of the value. ``kind`` defaults from the
+picked by digits of the value's keyed digest (:func:`maskline.keys.method_digest_hex`:
+SHA-256 of ``key || value`` under key derivation 1, the one ``hash`` tokens show;
+HMAC-SHA256 in the ``fake`` domain under 2, which no other method's token shows). ``kind`` defaults from the
 info type: PERSON_NAME -> name, EMAIL -> email, USERNAME -> username, else word.
 
 A fake never shows the value it replaces: when the first draw contains the raw
@@ -17,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from maskline.keys import KeyMaterial, salted_sha256_hex
+from maskline.keys import KeyMaterial, method_digest_hex
 from maskline.methods.base import MaskContext, MethodDef, param
 from maskline.methods.shape import MaskedShape, alternation, literal
 from maskline.methods.wordlists import FIRST_NAMES, LAST_NAMES, WORDS
@@ -96,7 +98,7 @@ def _contains(fake: exp.Expression, raw: exp.Expression, ctx: MaskContext) -> ex
 
 
 def build(column: exp.Expression, p: FakeParams, ctx: MaskContext) -> exp.Expression:
-    """A fake drawn from the value's salted hash, re-drawn while it shows the value: :func:`fake_of` in SQL.
+    """A fake drawn from the value's keyed digest, re-drawn while it shows the value: :func:`fake_of` in SQL.
 
     >>> import duckdb; from sqlglot import exp; from maskline.dialects import get_dialect
     >>> from maskline.dialects.base import KeyMode, KeyRefs
@@ -112,7 +114,7 @@ def build(column: exp.Expression, p: FakeParams, ctx: MaskContext) -> exp.Expres
 
     d = ctx.dialect
     kind = p.kind or DEFAULT_KIND.get(ctx.info_type or "", "word")
-    digest = ctx.keys.salted_sha256_hex(d.utf8(ctx.canonical_text(column)))
+    digest = ctx.keys.method_digest_hex("fake", d.utf8(ctx.canonical_text(column)), ctx.derivation)
     draws = [_draw(kind, digest, offset, ctx) for offset in DRAW_OFFSETS]
     if text_form(ctx.source_type, d.text_form_overrides) not in (None, TextForm.TEXT):
         # Numbers, dates and timestamps are written with digits, booleans as true/false, floats may be NaN or
@@ -127,15 +129,15 @@ def build(column: exp.Expression, p: FakeParams, ctx: MaskContext) -> exp.Expres
     return out
 
 
-def fake_of(key: KeyMaterial, text: str, kind: str = "name") -> str:
+def fake_of(key: KeyMaterial, text: str, kind: str = "name", derivation: int = 1) -> str:
     """Python reference of the SQL: the fake of one value's canonical ``text``, re-drawn while it shows the value.
 
-    >>> fake_of(KeyMaterial(b"k" * 16), "Ada Lovelace")
-    'Lea Oakes'
+    >>> fake_of(KeyMaterial(b"k" * 16), "Ada Lovelace"), fake_of(KeyMaterial(b"k" * 16), "Ada Lovelace", derivation=2)
+    ('Lea Oakes', 'Noor Corwin')
     >>> "lora" in fake_of(KeyMaterial(b"k" * 16), "Lora").lower()
     False
     """
-    digest = salted_sha256_hex(key, text)
+    digest = method_digest_hex(key, "fake", text, derivation)
 
     def word(words: tuple[str, ...], start: int) -> str:
         return words[int(digest[start - 1:start + 3], 16) % len(words)]

@@ -1,7 +1,10 @@
-"""``hash``: salted SHA-256 (salt = the policy key), lower hex. Output: text of 64 (or ``length``) chars.
+"""``hash``: a keyed SHA-256 digest of the value, lower hex. Output: text of 64 (or ``length``) chars.
 
-Unsalted hashes of SSNs or phone numbers are reversed by enumeration, so the
-salt is mandatory and comes from the policy's key.
+Unkeyed hashes of SSNs or phone numbers are reversed by enumeration, so the key
+is mandatory and comes from the policy's key. Under the policy's key derivation
+1 the digest is SHA-256 of ``key || value`` (the tokens maskline first wrote);
+under 2 it is HMAC-SHA256 in the ``hash`` domain (:mod:`maskline.keys`), so a
+value's hash token says nothing about its hmac token or its fake.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from maskline.keys import KeyMaterial, salted_sha256_hex
+from maskline.keys import KeyMaterial, method_digest_hex
 from maskline.methods.base import MaskContext, MethodDef, param
 from maskline.methods.shape import MaskedShape
 
@@ -37,10 +40,11 @@ def truncate(token: exp.Expression, p: DigestParams, ctx: MaskContext) -> exp.Ex
 
 
 def build(column: exp.Expression, p: DigestParams, ctx: MaskContext) -> exp.Expression:
-    """The salted SHA-256 of the column's canonical text, on the engine: the same token as :func:`token`.
+    """The keyed digest of the column's canonical text, on the engine: the same token as :func:`token`.
 
     >>> import duckdb; from sqlglot import exp; from maskline.dialects import get_dialect
     >>> from maskline.dialects.base import KeyMode, KeyRefs
+    >>> from maskline.keys import salted_sha256_hex
     >>> d, k = get_dialect("duckdb"), KeyMaterial(b"k" * 16)
     >>> sql = build(exp.column("c"), DigestParams(16), MaskContext(d, KeyRefs(d, KeyMode.LITERAL, k)))
     >>> rows = duckdb.sql(f"SELECT {sql.sql('duckdb')} FROM (SELECT 'a' c)").fetchall()
@@ -48,7 +52,7 @@ def build(column: exp.Expression, p: DigestParams, ctx: MaskContext) -> exp.Expr
     True
     """
     d = ctx.dialect
-    return truncate(ctx.keys.salted_sha256_hex(d.utf8(ctx.canonical_text(column))), p, ctx)
+    return truncate(ctx.keys.method_digest_hex("hash", d.utf8(ctx.canonical_text(column)), ctx.derivation), p, ctx)
 
 
 def digest_shape(method: str) -> Callable[[DigestParams, str | None], MaskedShape]:
@@ -63,15 +67,15 @@ def digest_shape(method: str) -> Callable[[DigestParams, str | None], MaskedShap
     return shape
 
 
-def token(key: KeyMaterial, text: str, p: DigestParams) -> str:
+def token(key: KeyMaterial, text: str, p: DigestParams, derivation: int = 1) -> str:
     """The token of one value, as the SQL computes it (for tokenized filter literals).
 
-    >>> token(KeyMaterial(b"s" * 16), "x", DigestParams(8))
-    '1623d926'
+    >>> token(KeyMaterial(b"s" * 16), "x", DigestParams(8)), token(KeyMaterial(b"s" * 16), "x", DigestParams(8), 2)
+    ('1623d926', '8d5fbe79')
     """
-    return salted_sha256_hex(key, text, p.length)
+    return method_digest_hex(key, "hash", text, derivation, p.length)
 
 
 METHOD = MethodDef("hash", DigestParams, build, keyed=True, output="text: lower-hex SHA-256",
-                   summary="salted SHA-256 (salt from the policy key)", shape=digest_shape("hash"),
+                   summary="keyed SHA-256 digest (key from the policy)", shape=digest_shape("hash"),
                    opaque=True, propagates_null=True, literal_token=token)

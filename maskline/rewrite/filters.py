@@ -305,7 +305,7 @@ class LiteralFilter:
                          "or is a timestamp without a time zone")
         key = self.key()
         for o, text in zip(literal_ops, canonical, strict=True):
-            token = exp.Literal.string(token_of(key, text or "", spec.params))
+            token = exp.Literal.string(token_of(key, text or "", spec.params, spec.derivation))
             token.meta[MASKED_META] = True
             o.replace(token)
         self.tokenized += 1

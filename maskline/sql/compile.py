@@ -51,7 +51,7 @@ def mask_expression(
     True
     """
     d = _dialect(dialect)
-    ctx = MaskContext(d, KeyRefs(d, key_mode, key), info_type, source_type)
+    ctx = MaskContext(d, KeyRefs(d, key_mode, key), info_type, source_type, spec.derivation)
     method = METHODS[spec.name]
     masked = method.build(column, spec.params, ctx)
     if method.keeps_null(spec.params):

@@ -14,6 +14,8 @@ from typing import Any
 
 POLICY = """\
 version: 1
+# Derivation 2 (what maskline writes for new policies): every face must compute hash and fake in their own domains.
+key: {env: MASKLINE_KEY, derivation: 2}
 unclassified: pass
 methods:
   EMAIL: {method: hmac, length: 16}

@@ -273,6 +273,15 @@ def _assert_same(faces: dict[str, dict[int, dict[str, Any]]]) -> None:
     assert len(sample["email"]) == 16 and all(ch in "0123456789abcdef" for ch in sample["email"])
     assert sample["phone"].endswith("00") and sample["phone"].startswith("*")
     assert len(sample["employee_id"]) == 20
+    # The policy's key derivation 2, as Python computes it (and not derivation 1's salted SHA-256): with every face
+    # equal to the CLI above, every face computed it.
+    from maskline.keys import KeyMaterial, method_digest_hex
+    from maskline.methods.fake import fake_of
+
+    key = KeyMaterial(TEST_KEY.encode())
+    assert sample["employee_id"] == method_digest_hex(key, "hash", raw[1]["employee_id"], 2, 20)
+    assert sample["employee_id"] != method_digest_hex(key, "hash", raw[1]["employee_id"], 1, 20)
+    assert sample["full_name"] == fake_of(key, raw[1]["full_name"], "name", 2)
     assert sample["ssn"].startswith("#######") and sample["ssn"].endswith(raw[1]["ssn"][-4:])
     assert sample["birth_date"] == normalize(raw[1]["birth_date"])[:4]  # a CSV is text: the year alone
 

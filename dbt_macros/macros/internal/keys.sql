@@ -82,3 +82,36 @@
   {%- endif -%}
   {{ return(t['key.literal'] | replace('__ml_hex__', "'" ~ maskline._key_hex(name) ~ "'")) }}
 {%- endmacro %}
+
+{% macro _key_derivation() -%}
+  {#- How keyed methods use the key (maskline.keys): the synced policy's key.derivation, else
+      vars.maskline_key_derivation, else 1 (the tokens maskline wrote first). A var that contradicts the synced
+      policy, or a derivation this package does not know, stops the compile: guessing would write tokens
+      that join with nothing the core writes. -#}
+  {%- set known = maskline._catalogue()['key_derivations'] -%}
+  {%- set synced = maskline._synced_policy() -%}
+  {%- set given = var('maskline_key_derivation', none) -%}
+  {%- if synced is not none -%}
+    {%- set from_policy = synced.get('key_derivation', known['default']) -%}
+    {%- if given is not none and given != from_policy -%}
+      {{ maskline._fail("vars.maskline_key_derivation is " ~ given ~ ", but the synced policy " ~ synced['synced_from']['policy'] ~ " says key.derivation: " ~ from_policy,
+                        "dbt_project.yml vars.maskline_key_derivation (or --vars)",
+                        "remove the var: the policy's key.derivation decides (change it there and run `maskline dbt sync`)") }}
+    {%- endif -%}
+    {%- set derivation = from_policy -%}
+    {%- set where = synced['synced_from']['policy'] ~ ": key.derivation (macros/maskline_policy.sql)" -%}
+  {%- else -%}
+    {%- set derivation = known['default'] if given is none else given -%}
+    {%- set where = "dbt_project.yml vars.maskline_key_derivation (or --vars)" -%}
+  {%- endif -%}
+  {%- if derivation not in known['known'] -%}
+    {{ maskline._fail("unknown key derivation " ~ derivation, where, known['fix']) }}
+  {%- endif -%}
+  {{ return(derivation) }}
+{%- endmacro %}
+
+{% macro _derivation_suffix() -%}
+  {#- The suffix of a keyed method's template under the project's key derivation (see maskline.dbt.generate). -#}
+  {%- set derivation = maskline._key_derivation() -%}
+  {{ return('' if derivation == maskline._catalogue()['key_derivations']['default'] else '.v' ~ derivation) }}
+{%- endmacro %}

@@ -53,7 +53,7 @@
   {%- elif method == 'email' -%}
     {%- set sql = t['email.' ~ p.keep_first] | replace('__ml_mask_run__', lit(p.mask_char * 5, dialect)) -%}
   {%- elif method in ('hash', 'hmac') -%}
-    {%- set sql = t[method ~ ('.len' if p.length else '')] | replace('__ml_length__', p.length | string) -%}
+    {%- set sql = t[method ~ ('.len' if p.length else '') ~ maskline._derivation_suffix()] | replace('__ml_length__', p.length | string) -%}
   {%- elif method == 'generalize' -%}
     {%- if p.to -%}{%- set sql = t['generalize.to.' ~ p.to] -%}
     {%- elif p.bucket -%}{%- set sql = t['generalize.bucket'] | replace('__ml_bucket__', p.bucket | string) -%}
@@ -61,7 +61,7 @@
     {%- endif -%}
   {%- elif method == 'fake' -%}
     {%- set kind = p.kind or maskline._catalogue()['fake_default_kind'].get(info_type or '', 'word') -%}
-    {%- set sql = t['fake.' ~ kind] -%}
+    {%- set sql = t['fake.' ~ kind ~ maskline._derivation_suffix()] -%}
   {%- elif method == 'scrub' -%}
     {%- set ns = namespace(out=t['scrub.base']) -%}
     {%- for pair in maskline._catalogue()['sql_patterns'] if not p.info_types or pair[0] in p.info_types -%}
