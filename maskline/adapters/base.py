@@ -247,18 +247,19 @@ class EngineAdapter:
                        (self.folded(table.this), self.folded(table.args.get("db"))))
         return all_stored(cursor.fetchall())
 
-    def is_key_store(self, cursor: Any, table: exp.Table) -> bool:
-        """Whether ``table`` is in a schema maskline keeps key material in (never a relation of a masked query).
+    def key_stores(self, cursor: Any, tables: Sequence[exp.Table]) -> list[bool]:
+        """For each of ``tables``, in order, whether it is in a schema maskline keeps key material in (never a
+        relation of a masked query), asked in one catalog round trip for all of them where the engine keeps one.
 
         An engine whose sessions hold the key (DuckDB's variables, SQLite's functions) keeps it in no table.
         PostgreSQL's ``protect`` keeps it in a schema it marks (:mod:`maskline.adapters.postgres`).
 
         >>> import duckdb
         >>> from maskline.adapters import engine
-        >>> engine("duckdb").is_key_store(duckdb.connect(), exp.to_table("t"))
-        False
+        >>> engine("duckdb").key_stores(duckdb.connect(), [exp.to_table("t"), exp.to_table("s.u")])
+        [False, False]
         """
-        return False
+        return [False] * len(tables)
 
     def truncate(self, table: exp.Table) -> exp.Expression:
         """The statement that empties ``table`` and keeps it.

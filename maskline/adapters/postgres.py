@@ -94,18 +94,24 @@ class PostgresAdapter(EngineAdapter):
         row = cursor.fetchone()
         return row is not None and int(row[0]) == 0
 
-    def is_key_store(self, cursor: Any, table: exp.Table) -> bool:
-        """Whether ``table``'s schema is one :func:`protect` marked as its private schema (``KEY_STORE_MARK``).
+    def key_stores(self, cursor: Any, tables: Sequence[exp.Table]) -> list[bool]:
+        """For each of ``tables``, whether its schema is one :func:`protect` marked as its private schema
+        (``KEY_STORE_MARK``): the marks of all their schemas are read in one catalog query.
 
         The mark is read from the catalog, so a private schema of any name is recognized. The default name counts
         without the mark: a database protected before the mark was written has its key there (fail closed until
         ``maskline protect`` runs again and marks it).
         """
-        if self.folded(table.args.get("db")) == PRIVATE_SCHEMA:
-            return True
-        cursor.execute("SELECT obj_description(n.oid, 'pg_namespace') FROM pg_catalog.pg_namespace n "
-                       "WHERE n.nspname = COALESCE(%s, current_schema())", (self.folded(table.args.get("db")),))
-        return any(row[0] == KEY_STORE_MARK for row in cursor.fetchall())
+        schemas = [self.folded(t.args.get("db")) for t in tables]
+        unnamed = [i for i, schema in enumerate(schemas) if schema != PRIVATE_SCHEMA]
+        marked: set[int] = set()
+        if unnamed:  # each table's schema by its position (None: the current schema), the marked ones returned
+            cursor.execute("SELECT s.i FROM unnest(%s::int[], %s::text[]) AS s(i, nspname) "
+                           "JOIN pg_catalog.pg_namespace n ON n.nspname = COALESCE(s.nspname, current_schema()) "
+                           "WHERE obj_description(n.oid, 'pg_namespace') = %s",
+                           (unnamed, [schemas[i] for i in unnamed], KEY_STORE_MARK))
+            marked = {int(row[0]) for row in cursor.fetchall()}
+        return [schema == PRIVATE_SCHEMA or i in marked for i, schema in enumerate(schemas)]
 
     def prepare(self, connection: Any) -> None:
         """Autocommit, so maskline's explicit ``BEGIN``/``COMMIT`` delimit transactions.

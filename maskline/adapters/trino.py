@@ -32,6 +32,8 @@ from maskline.adapters.base import EngineAdapter, all_stored
 from maskline.errors import InputError, KeyMissingError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from maskline.adapters.url import EngineURL
     from maskline.keys import KeyMaterial
 
@@ -128,6 +130,15 @@ class TrinoAdapter(EngineAdapter):
                        "AND table_schema = COALESCE(?, current_schema)",
                        (self.folded(table.this), self.folded(table.args.get("db"))))
         return all_stored(cursor.fetchall())
+
+    def key_stores(self, cursor: Any, tables: Sequence[exp.Table]) -> list[bool]:
+        """For each of ``tables``, whether it is a key store (:meth:`is_key_store`), asked table by table: Trino's
+        catalogs each answer for their own connector, so there is no one catalog query for a federated join.
+
+        >>> TrinoAdapter().key_stores(None, [exp.to_table("postgres.maskline_private.key")])
+        [True]
+        """
+        return [self.is_key_store(cursor, table) for table in tables]
 
     def is_key_store(self, cursor: Any, table: exp.Table) -> bool:
         """Whether ``table`` is in a PostgreSQL key store that a catalog of this Trino reaches.

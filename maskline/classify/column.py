@@ -168,8 +168,10 @@ def classify_column(name: str, values: Any, *, sql_type: str | None = None,
     col = as_column_values(values)
     verdict = _classify_column(name, col, sql_type=sql_type, custom=custom, allow_list=allow_list,
                                min_confidence=min_confidence, table_rows=table_rows)
-    # The positive evidence of safety the decision may read (maskline.classify.safe_kinds), beside the shape.
-    return replace(verdict, shape=shape_of(col), signals=replace(verdict.signals, safe_kind=safe_kind(col)))
+    # The positive evidence of safety the decision may read (maskline.classify.safe_kinds), beside the shape. It
+    # reads it only for a column without an info type, so a typed column is spared the test of every value.
+    kind = safe_kind(col) if verdict.info_type is None else None
+    return replace(verdict, shape=shape_of(col), signals=replace(verdict.signals, safe_kind=kind))
 
 
 def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, custom: Sequence[CustomDetector],

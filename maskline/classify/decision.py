@@ -160,7 +160,7 @@ def why_not_safe(name: str, verdict: ColumnClassification | None) -> str | None:
         return f"{shape.kind} values are not inspected"
     if shape.kind == "empty":
         return "no values sampled"
-    if closed_vocabulary(verdict) and not _hinted(name):
+    if closed_vocabulary(verdict) and not _hinted(name, verdict):
         return None
     if proven_kind(name, verdict):
         return None
@@ -169,7 +169,7 @@ def why_not_safe(name: str, verdict: ColumnClassification | None) -> str | None:
         return f"near miss: {near[0]}"
     if not shape.quiet:
         return "values suggest " + ", ".join(shape.suspicions)
-    if _suspect_name(name):
+    if _suspect_name(name, verdict):
         return "name suggests a code, coordinate, card or date of birth"
     if shape.kind == "categorical" and _person_shaped(verdict):
         return "values are shaped like people's names"
@@ -279,11 +279,11 @@ def proven_kind(name: str, verdict: ColumnClassification) -> str | None:
     from maskline.classify.safe_kinds import SafeKind
 
     kind = verdict.signals.safe_kind
-    if kind is None or _hinted(name):
+    if kind is None or _hinted(name, verdict):
         return None
     # Name words such as code, pin or card warn of numbers that are postal codes or PINs; checked book numbers
     # are proven to be neither, so only a name hinting an info type outweighs them.
-    if kind is not SafeKind.BOOK_NUMBERS and _suspect_name(name):
+    if kind is not SafeKind.BOOK_NUMBERS and _suspect_name(name, verdict):
         return None
     for miss in verdict.signals.near_misses:
         if not miss.weak or kind is SafeKind.MONEY_AMOUNTS or miss.detector not in CHANCE_CHECK_DETECTORS:
@@ -291,7 +291,13 @@ def proven_kind(name: str, verdict: ColumnClassification) -> str | None:
     return "proven kind: " + kind.value.replace("_", " ")
 
 
-def _hinted(name: str) -> bool:
+def _hinted(name: str, verdict: ColumnClassification | None) -> bool:
+    """Whether the column's name hints an info type, as the classifier recorded it when it weighed the name (its
+    own hints and the policy's custom ones); without a verdict, or one without the record (a scan stored before it
+    was kept, a verdict built by hand), it is read from the name, as the decision did then."""
+    recorded = verdict.signals.name_hint if verdict is not None else None
+    if recorded is not None:
+        return recorded
     from maskline.infotypes.name_hints import hint_score
 
     return bool(hint_score(name))
@@ -350,7 +356,7 @@ def near_misses(verdict: ColumnClassification) -> list[str]:
     return [str(m) for m in verdict.signals.near_misses]
 
 
-def _suspect_name(name: str) -> bool:
-    from maskline.infotypes.name_hints import hint_score, name_words
+def _suspect_name(name: str, verdict: ColumnClassification | None = None) -> bool:
+    from maskline.infotypes.name_hints import name_words
 
-    return bool(hint_score(name)) or any(w in SUSPECT_NAME_WORDS for w in name_words(name))
+    return _hinted(name, verdict) or any(w in SUSPECT_NAME_WORDS for w in name_words(name))

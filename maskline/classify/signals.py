@@ -12,11 +12,14 @@ records here as well, by construction, so rewording an evidence string cannot ch
 - ``refuted``: info types whose value evidence was refuted, by the column's name (storms, products, public codes)
   or by a shape statistic (version strings, not IP addresses);
 - ``safe_kind``: the kind every value proves, from an allow-list of kinds that cannot carry a person's identity
-  (:class:`~maskline.classify.safe_kinds.SafeKind`: money amounts, event epochs), or None. A stored scan without it
-  reads None, and the decision is what it was before the kind was recorded.
+  (:class:`~maskline.classify.safe_kinds.SafeKind`: money amounts, event epochs), or None. It is tested only for
+  a column without an info type, the only one the decision reads it for. A stored scan without it reads None, and
+  the decision is what it was before the kind was recorded.
 - ``name_hint``: the column's name hints at an info type (:func:`maskline.infotypes.name_hints.hint_score`, or a
   custom detector's ``name_hints``), as the classifier found when it weighed the name; a reading of the whole
-  table (:mod:`maskline.classify.table_context`) then leaves the column to what its name said.
+  table (:mod:`maskline.classify.table_context`) then leaves the column to what its name said, and the decision
+  reads it instead of weighing the name again. None: not recorded (a scan stored before it was kept, a verdict
+  built by hand), and the decision reads the name itself, as it did before.
 
 >>> s = Signals(near_misses=(NearMiss("PHONE", 0.4),), identifying_shape=IdentifyingShape.LOWER_CASE_NAMES)
 >>> s.person_shaped, [str(m) for m in s.near_misses]
@@ -85,7 +88,7 @@ class Signals:
     prose: bool = False
     refuted: tuple[str, ...] = ()
     safe_kind: SafeKind | None = None
-    name_hint: bool = False
+    name_hint: bool | None = None
 
     @property
     def person_shaped(self) -> bool:
@@ -102,29 +105,31 @@ class Signals:
         >>> Signals(prose=True).as_dict()["prose"]
         True
         """
-        return {
+        data: dict[str, Any] = {
             "near_misses": [{"info_type": m.info_type, "confidence": m.confidence, "weak": m.weak,
                              "detector": m.detector} for m in self.near_misses],
             "identifying_shape": None if self.identifying_shape is None else self.identifying_shape.value,
             "prose": self.prose,
             "refuted": list(self.refuted),
             "safe_kind": None if self.safe_kind is None else self.safe_kind.value,
-            "name_hint": self.name_hint,
         }
+        if self.name_hint is not None:  # not recorded stays absent, so reading it back leaves it to the name
+            data["name_hint"] = self.name_hint
+        return data
 
     @classmethod
     def from_dict(cls, data: Any) -> Signals:
         """The signals :meth:`as_dict` wrote (a stored scan's entry, already checked against its schema).
 
-        A scan stored before ``name_hint`` was kept reads it as false; no decision on a stored scan reads it (it
-        serves the table reading, made while classifying), so such a scan is decided as before.
+        A scan stored before ``name_hint`` was kept reads it as None (not recorded): the decision then weighs the
+        column's name itself, so such a scan is decided as before.
 
         >>> Signals.from_dict({"refuted": ["PERSON_NAME"]}).refuted
         ('PERSON_NAME',)
         >>> Signals.from_dict({}).safe_kind is None  # stored before kinds were recorded: decided as before
         True
         >>> Signals.from_dict({"name_hint": True}).name_hint, Signals.from_dict({}).name_hint
-        (True, False)
+        (True, None)
         """
         shape = data.get("identifying_shape")
         kind = data.get("safe_kind")
@@ -135,5 +140,5 @@ class Signals:
             prose=bool(data.get("prose")),
             refuted=tuple(str(t) for t in data.get("refuted") or ()),
             safe_kind=None if kind is None else SafeKind(kind),
-            name_hint=bool(data.get("name_hint")),
+            name_hint=None if data.get("name_hint") is None else bool(data["name_hint"]),
         )

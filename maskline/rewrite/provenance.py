@@ -31,7 +31,7 @@ from sqlglot import exp
 from sqlglot.optimizer.scope import Scope
 
 from maskline.rewrite.parameters import is_parameter
-from maskline.rewrite.trace import MASKED_META, leaf_selects
+from maskline.rewrite.trace import MASKED_META, leaf_selects, named_outputs
 
 # Nodes whose result is a truth value: a literal inside them does not reach their parent as a value.
 TRUTH_VALUED: tuple[type[exp.Expr], ...] = (exp.Predicate, exp.Connector, exp.Not, exp.Exists)
@@ -202,16 +202,10 @@ class LiteralProvenance:
         return result
 
     def _compute_projection(self, scope: Scope, name: str) -> frozenset[str]:
-        selects = leaf_selects(scope.expression)
-        if not selects:
-            return UNTRACED
-        index = [i for i, p in enumerate(selects[0].selects) if p.alias_or_name.lower() == name.lower()]
-        if not index:
+        outputs = named_outputs(scope, name, self.scopes)
+        if not outputs:
             return UNTRACED
         out: set[str] = set()
-        for select in selects:
-            branch = self.scopes.get(id(select), scope)
-            for i in index:
-                if i < len(select.selects):
-                    out |= self.kinds(select.selects[i], branch)
+        for projection, branch in outputs:
+            out |= self.kinds(projection, branch)
         return frozenset(out)

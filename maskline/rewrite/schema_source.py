@@ -143,7 +143,8 @@ def refuse_key_stores(connection: Any, tables: Sequence[exp.Table]) -> None:
     Whoever runs the inline path can read its own key store (PostgreSQL's ``protect`` makes the admin its
     owner), and the policy may pass unnamed columns raw (``unclassified: pass``): the key store is therefore
     never a relation of a masked query, however the policy decides its columns. A lookup that fails refuses
-    too (fail closed).
+    too (fail closed), naming the query's first table. One lookup serves all the tables: a query costs one
+    catalog round trip for it, however many tables it joins.
 
     >>> import duckdb
     >>> refuse_key_stores(duckdb.connect(), [exp.to_table("customers")])  # DuckDB keeps its key in no table
@@ -154,20 +155,20 @@ def refuse_key_stores(connection: Any, tables: Sequence[exp.Table]) -> None:
     adapter = engine_of(connection)
     cursor = adapter.cursor(connection)
     try:
-        for table in tables:
-            try:
-                held = adapter.is_key_store(cursor, table)
-            except Exception:  # noqa: BLE001 - a catalog that cannot say is not vouched for
-                held = True
-            if held:
-                name = shown_name(*(p.name for p in table.parts))
-                raise RewriteRefused(f"table {name} is in maskline's key store (key material, not data)",
-                                     where="FROM clause",
-                                     fix="query data tables; the schema maskline protect keeps its key in is "
-                                         "never read by a masked query")
+        try:
+            held = adapter.key_stores(cursor, tables)
+        except Exception:  # noqa: BLE001 - a catalog that cannot say is not vouched for
+            held = [True] * len(tables)
     finally:
         if cursor is not connection:
             cursor.close()
+    for table, in_key_store in zip(tables, held, strict=True):
+        if in_key_store:
+            name = shown_name(*(p.name for p in table.parts))
+            raise RewriteRefused(f"table {name} is in maskline's key store (key material, not data)",
+                                 where="FROM clause",
+                                 fix="query data tables; the schema maskline protect keeps its key in is "
+                                     "never read by a masked query")
 
 
 def default_db(tables: Sequence[exp.Table]) -> str | None:

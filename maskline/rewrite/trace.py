@@ -30,7 +30,7 @@ callers that only report lineage treat that as "untraced".
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from sqlglot import exp
@@ -127,6 +127,24 @@ def leaf_selects(query: exp.Expr) -> list[exp.Select]:
     if isinstance(query, exp.Select):
         return [query]
     return []
+
+
+def named_outputs(scope: Scope, name: str, scopes: Mapping[int, Scope]) -> list[tuple[exp.Expr, Scope]]:
+    """The output ``name`` of ``scope``'s query in each of its SELECTs (a set operation's arms are matched by
+    position, as its first SELECT names them), each with the scope it is read in; empty when none is named so.
+
+    >>> import sqlglot
+    >>> from sqlglot.optimizer.scope import build_scope
+    >>> root = build_scope(sqlglot.parse_one("SELECT a AS x FROM t UNION SELECT b FROM u"))
+    >>> [p.sql() for p, _ in named_outputs(root, "X", {})], named_outputs(root, "y", {})
+    (['a AS x', 'b'], [])
+    """
+    selects = leaf_selects(scope.expression)
+    if not selects:
+        return []
+    index = [i for i, p in enumerate(selects[0].selects) if p.alias_or_name.lower() == name.lower()]
+    return [(select.selects[i], scopes.get(id(select), scope)) for select in selects for i in index
+            if i < len(select.selects)]
 
 
 class Tracer:
@@ -269,23 +287,19 @@ class Tracer:
         return result
 
     def _compute_projection(self, scope: Scope, name: str) -> Origins:
-        query = scope.expression
-        selects = leaf_selects(query)
-        if not selects:
-            raise RewriteRefused(f"cannot trace output {name!r}", where="query", fix="use a plain SELECT")
-        first = selects[0]
-        index = [i for i, p in enumerate(first.selects) if p.alias_or_name.lower() == name.lower()]
-        if not index:
-            if any(isinstance(p, exp.Star) or (isinstance(p, exp.Column) and p.is_star) for p in first.selects):
+        outputs = named_outputs(scope, name, self.scopes)
+        if not outputs:
+            selects = leaf_selects(scope.expression)
+            if not selects:
+                raise RewriteRefused(f"cannot trace output {name!r}", where="query", fix="use a plain SELECT")
+            first = selects[0].selects
+            if any(isinstance(p, exp.Star) or (isinstance(p, exp.Column) and p.is_star) for p in first):
                 raise RewriteRefused("cannot expand * over a source without a schema", where="SELECT *",
                                      fix="pass the schema of every table the query reads")
             raise RewriteRefused(f"cannot resolve column {name}", where="query", fix="check the column name")
         out: set[Origin] = set()
-        for select in selects:
-            branch_scope = self.scopes.get(id(select), scope)
-            for i in index:
-                if i < len(select.selects):
-                    out |= self.origins(select.selects[i], branch_scope)
+        for projection, branch in outputs:
+            out |= self.origins(projection, branch)
         return frozenset(out)
 
     def query_outputs(self, query: exp.Expr) -> Origins:

@@ -166,6 +166,44 @@ def test_a_column_stored_without_signals_is_masked_as_unscanned(tmp_path) -> Non
     assert decide_unnamed(POLICY, "qty", back).rule == "unclassified: mask (no scan)"
 
 
+ZONES = ["Europe/Paris", "America/New_York", "Asia/Tokyo", "Europe/Berlin"] * 10  # a closed vocabulary
+
+
+def test_a_column_stored_without_its_name_hint_is_decided_as_before(tmp_path) -> None:
+    # The decision reads the hint the classifier recorded; a scan stored before it was kept has none, and its
+    # columns are decided from their names, as before: email_tz's name hints EMAIL, so its time zones stay masked
+    # (read as "no hint", they would pass as a closed vocabulary). The control: tz, no hint, passes either way.
+    verdicts = Classification((classify_column("email_tz", ZONES), classify_column("tz", ZONES)))
+    assert [v.signals.name_hint for v in verdicts.columns] == [True, False]
+    path = save_scan(tmp_path / "policy.scan.json", "t", verdicts, POLICY)
+    data = json.loads(path.read_text())
+    for column in data["tables"]["t"]["columns"]:
+        del column["signals"]["name_hint"]
+    path.write_text(json.dumps(data))
+    old = load_scan(path, POLICY).tables["t"].columns
+    assert [v.signals.name_hint for v in old] == [None, None]
+    for fresh, back in zip(verdicts.columns, old, strict=True):
+        assert decide_unnamed(POLICY, fresh.name, back) == decide_unnamed(POLICY, fresh.name, fresh)
+    assert [_passes(v) for v in old] == [False, True]
+
+
+def test_a_name_hint_of_the_policys_own_info_type_outweighs_a_closed_vocabulary() -> None:
+    # The classifier records the custom info types' hints too, and the decision now reads that record: badge_zone
+    # names the policy's BADGE_ID, so its values are not vouched for by their vocabulary (they passed when the
+    # decision weighed only the built-in hints). The control: tz, under the same policy, passes.
+    import pandas as pd
+
+    from maskline.classify import classify
+
+    policy = load_policy({"version": 1, "info_types": {"BADGE_ID": {
+        "category": "identifier", "pattern": "^B-[0-9]{6}$", "name_hints": ["badge"], "method": {"method": "redact"}}}})
+    scan = classify(pd.DataFrame({"badge_zone": ZONES, "tz": ZONES}), policy=policy)
+    badge, tz = scan.columns
+    assert badge.info_type is None and badge.signals.name_hint is True
+    assert decide_unnamed(policy, "badge_zone", badge).method is not None
+    assert decide_unnamed(policy, "tz", tz).method is None
+
+
 def test_the_schema_lists_exactly_the_identifying_shapes() -> None:
     schema = json.loads(SCHEMA_PATH.read_text())
     listed = schema["$defs"]["column"]["properties"]["signals"]["properties"]["identifying_shape"]["enum"]

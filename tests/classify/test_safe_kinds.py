@@ -188,6 +188,17 @@ def test_an_info_type_wins_over_the_kind() -> None:
     assert decide_unnamed(POLICY, "c1", typed).info_type == "PHONE"
 
 
+def test_the_kind_is_recorded_only_for_a_column_without_an_info_type() -> None:
+    # The decision reads the kind only when no info type was found, so a typed column is spared its test: event
+    # times under a phone's name are PHONE, with no kind. The control: the same values under a plain name keep it.
+    epochs = _epochs_ms(random.Random(10))
+    typed = classify_column("phone", epochs)
+    assert typed.info_type == "PHONE" and typed.signals.safe_kind is None
+    assert decide_unnamed(POLICY, "phone", typed).info_type == "PHONE"
+    untyped = classify_column("c8", epochs)
+    assert untyped.info_type is None and untyped.signals.safe_kind is SafeKind.EVENT_EPOCHS
+
+
 # --- the stored scan -------------------------------------------------------------------------------------------
 
 def test_a_stored_scan_keeps_the_kind_and_one_stored_without_it_is_decided_as_before(tmp_path) -> None:

@@ -116,6 +116,37 @@ def unsynced_project(root: Path) -> DbtProject:
     return project
 
 
+def unsynced_table(project: DbtProject, name: str) -> Any:
+    """Table ``name`` of an :func:`unsynced_project`'s DuckDB database, as a DataFrame (opened read-only)."""
+    import duckdb
+
+    con = duckdb.connect(str(project.root.parent / "u.duckdb"), read_only=True)
+    try:
+        return con.sql(f"select * from {name}").df()
+    finally:
+        con.close()
+
+
+@contextmanager
+def built_with_scan_lacking(project: DbtProject, drop: tuple[str, ...]) -> Iterator[subprocess.CompletedProcess[str]]:
+    """customers_masked built under a synced ``unclassified: pass`` policy (:func:`synced_policy`) whose stored scan
+    of raw_customers lacks the columns in ``drop`` (as if they were added upstream after the scan); yields dbt's
+    process, and removes the policy and its scan on leaving."""
+    from maskline.classify import classify
+    from maskline.classify.result import Classification
+    from maskline.classify.stored import save_scan, scan_path_for
+    from maskline.dbt.sync import sync
+    from maskline.policy import load_policy
+
+    with synced_policy(project, "version: 1\nunclassified: pass\n") as root:
+        policy = load_policy(root / "policy.yml")
+        scan = classify(unsynced_table(project, "raw_customers"), policy=policy)
+        kept = Classification(tuple(c for c in scan.columns if c.name not in drop), table="raw_customers")
+        save_scan(scan_path_for(root / "policy.yml"), "raw_customers", kept, policy)
+        sync(root)
+        yield project.run("build", "--select", "customers_masked")
+
+
 @contextmanager
 def synced_policy(project: DbtProject, policy_text: str) -> Iterator[Path]:
     """The project with ``vars.maskline_policy: policy.yml`` holding ``policy_text`` (the caller syncs it, after any

@@ -32,6 +32,15 @@ def fresh_project(root: Path, files: dict[str, str], vars: dict[str, Any] | None
     return project
 
 
+def raw_people_seed(csv: str, info_types: dict[str, str]) -> dict[str, str]:
+    """The files of a ``raw_people`` seed for :func:`fresh_project`: ``csv``, and a schema.yml whose column meta
+    names the info type of each column in ``info_types`` (``{"email": "EMAIL"}``), as a new user documents only the
+    sensitive columns."""
+    columns = [{"name": name, "meta": {"maskline": {"info_type": info_type}}} for name, info_type in info_types.items()]
+    schema = {"version": 2, "seeds": [{"name": "raw_people", "columns": columns}]}
+    return {"seeds/raw_people.csv": csv, "seeds/schema.yml": yaml.safe_dump(schema, sort_keys=False)}
+
+
 def table(project: DbtProject, name: str) -> list[tuple[Any, ...]]:
     """Every row of ``name`` in the project's DuckDB file, sorted, read-only."""
     import duckdb

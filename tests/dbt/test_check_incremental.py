@@ -11,19 +11,13 @@ from __future__ import annotations
 import pytest
 
 from tests.dbt.dbt_harness import DbtProject
-from tests.dbt.fresh_project import fresh_project
+from tests.dbt.fresh_project import fresh_project, raw_people_seed
 
 pytestmark = [pytest.mark.dbt, pytest.mark.xdist_group("dbt")]
 
-SEED = ("id,email,updated_at\n"
-        "1,alice@example.com,2024-01-01\n2,bob@example.org,2024-01-02\n3,carol@example.net,2024-01-03\n")
-SEED_YML = """version: 2
-seeds:
-  - name: raw_people
-    columns:
-      - name: email
-        meta: {maskline: {info_type: EMAIL}}
-"""
+SEED = raw_people_seed("id,email,updated_at\n"
+                       "1,alice@example.com,2024-01-01\n2,bob@example.org,2024-01-02\n3,carol@example.net,2024-01-03\n",
+                       {"email": "EMAIL"})
 INCREMENTAL = "{{ config(materialized='incremental', unique_key='id') }}\n"
 NEW_ROWS = ("{% if is_incremental() %} where updated_at > (select max(updated_at) from {{ this }}) {% endif %}\n")
 MODELS = {
@@ -43,8 +37,7 @@ MODELS = {
 @pytest.fixture(scope="module")
 def incremental(tmp_path_factory: pytest.TempPathFactory) -> DbtProject:
     """Built twice: the second build is incremental, so the manifest holds the `{{ this }}` reads."""
-    files = {"seeds/raw_people.csv": SEED, "seeds/schema.yml": SEED_YML,
-             **{f"models/{name}.sql": sql for name, sql in MODELS.items()}}
+    files = {**SEED, **{f"models/{name}.sql": sql for name, sql in MODELS.items()}}
     project = fresh_project(tmp_path_factory.mktemp("dbt_incremental") / "project", files)
     project.run("build")
     project.run("build")
@@ -89,7 +82,7 @@ def test_masking_added_to_an_incremental_model_leaves_its_old_rows_raw_until_a_f
 
     raw_model = INCREMENTAL + "select id, email, updated_at from {{ ref('raw_people') }}\n" + NEW_ROWS
     project = fresh_project(tmp_path_factory.mktemp("dbt_incremental_old_rows") / "project",
-                            {"seeds/raw_people.csv": SEED, "seeds/schema.yml": SEED_YML, "models/people.sql": raw_model})
+                            {**SEED, "models/people.sql": raw_model})
     project.run("build")
     (project.root / "models" / "people.sql").write_text(MODELS["inc_filter"])
     with (project.root / "seeds" / "raw_people.csv").open("a") as f:

@@ -11,20 +11,12 @@ from __future__ import annotations
 import pytest
 
 from tests.dbt.dbt_harness import DbtProject
-from tests.dbt.fresh_project import fresh_project
+from tests.dbt.fresh_project import fresh_project, raw_people_seed
 
 pytestmark = [pytest.mark.dbt, pytest.mark.xdist_group("dbt")]
 
-SEED = ("id,email,ssn,city\n1,alice@example.com,123-45-6789,Paris\n2,bob@example.org,234-56-7890,Lyon\n")
-SEED_YML = """version: 2
-seeds:
-  - name: raw_people
-    columns:
-      - name: email
-        meta: {maskline: {info_type: EMAIL}}
-      - name: ssn
-        meta: {maskline: {info_type: US_SSN}}
-"""
+SEED = raw_people_seed("id,email,ssn,city\n1,alice@example.com,123-45-6789,Paris\n2,bob@example.org,234-56-7890,Lyon\n",
+                       {"email": "EMAIL", "ssn": "US_SSN"})
 MASK_EMAIL = "{{ maskline.mask('email', 'email') }}"
 MODELS = {
     "masked": "select {{ maskline.masked_columns(ref('raw_people')) }} from {{ ref('raw_people') }}",
@@ -53,7 +45,7 @@ SNAPSHOTS = """snapshots:
 
 @pytest.fixture(scope="module")
 def shapes(tmp_path_factory: pytest.TempPathFactory) -> DbtProject:
-    files = {"seeds/raw_people.csv": SEED, "seeds/schema.yml": SEED_YML, "snapshots/snapshots.yml": SNAPSHOTS,
+    files = {**SEED, "snapshots/snapshots.yml": SNAPSHOTS,
              **{f"models/{name}.sql": sql + "\n" for name, sql in MODELS.items()}}
     project = fresh_project(tmp_path_factory.mktemp("dbt_shapes") / "project", files,
                             vars={"maskline_unclassified": "pass"})

@@ -10,7 +10,13 @@ import re
 
 import pytest
 
-from tests.dbt.dbt_harness import DbtProject, synced_policy, unsynced_project
+from tests.dbt.dbt_harness import (
+    DbtProject,
+    built_with_scan_lacking,
+    synced_policy,
+    unsynced_project,
+    unsynced_table,
+)
 from tests.dbt.parity import core_masked, seed_meta_policy
 
 pytestmark = [pytest.mark.dbt, pytest.mark.xdist_group("dbt")]
@@ -23,19 +29,9 @@ def unsynced(tmp_path_factory: pytest.TempPathFactory) -> DbtProject:
     return unsynced_project(tmp_path_factory.mktemp("dbt_unsynced") / "project")
 
 
-def _table(project: DbtProject, name: str):
-    import duckdb
-
-    con = duckdb.connect(str(project.root.parent / "u.duckdb"), read_only=True)
-    try:
-        return con.sql(f"select * from {name}").df()
-    finally:
-        con.close()
-
-
 def test_a_column_no_meta_names_is_redacted_as_the_core_masks_it(unsynced: DbtProject) -> None:
     proc = unsynced.run("build", *SELECT)
-    raw, out = _table(unsynced, "raw_customers"), _table(unsynced, "customers_masked")
+    raw, out = unsynced_table(unsynced, "raw_customers"), unsynced_table(unsynced, "customers_masked")
     policy = {**seed_meta_policy(), "unclassified": "mask"}  # the core without a scan of id: masked
     expected = core_masked(raw, policy, "raw_customers")
     assert sorted(map(str, out["id"])) == sorted(map(str, expected["id"]))
@@ -47,7 +43,7 @@ def test_a_column_no_meta_names_is_redacted_as_the_core_masks_it(unsynced: DbtPr
 def test_unclassified_pass_is_an_explicit_choice_that_passes_it(unsynced: DbtProject) -> None:
     # The negative control: the same build that says pass writes the raw ids, so the test above is not trivially true.
     unsynced.run("build", *SELECT, "--vars", "{maskline_unclassified: pass}")
-    raw, out = _table(unsynced, "raw_customers"), _table(unsynced, "customers_masked")
+    raw, out = unsynced_table(unsynced, "raw_customers"), unsynced_table(unsynced, "customers_masked")
     assert sorted(out["id"].tolist()) == sorted(raw["id"].tolist())
     assert out["email"].tolist() != raw["email"].tolist()  # meta still masks what it names
 
@@ -118,7 +114,7 @@ def test_a_column_the_synced_policy_passes_reaches_the_model_raw(unsynced: DbtPr
     with synced_policy(unsynced, policy) as root:
         sync(root)
         unsynced.run("build", "--select", "customers_masked")
-        raw, out = _table(unsynced, "raw_customers"), _table(unsynced, "customers_masked")
+        raw, out = unsynced_table(unsynced, "raw_customers"), unsynced_table(unsynced, "customers_masked")
     assert sorted(out["id"].tolist()) == sorted(raw["id"].tolist())
     assert out["id"].dtype == raw["id"].dtype
     assert not set(out["email"].dropna()) & set(raw["email"].dropna())
@@ -127,20 +123,8 @@ def test_a_column_the_synced_policy_passes_reaches_the_model_raw(unsynced: DbtPr
 def _build_with_scan(project: DbtProject, drop: tuple[str, ...]):
     """Build customers_masked under a synced `unclassified: pass` policy whose stored scan of raw_customers lacks
     the columns in ``drop`` (as if they were added upstream after the scan); return raw, out and dbt's stdout."""
-    from maskline.classify import classify
-    from maskline.classify.result import Classification
-    from maskline.classify.stored import save_scan, scan_path_for
-    from maskline.dbt.sync import sync
-    from maskline.policy import load_policy
-
-    with synced_policy(project, "version: 1\nunclassified: pass\n") as root:
-        policy = load_policy(root / "policy.yml")
-        scan = classify(_table(project, "raw_customers"), policy=policy)
-        kept = Classification(tuple(c for c in scan.columns if c.name not in drop), table="raw_customers")
-        save_scan(scan_path_for(root / "policy.yml"), "raw_customers", kept, policy)
-        sync(root)
-        proc = project.run("build", "--select", "customers_masked")
-        raw, out = _table(project, "raw_customers"), _table(project, "customers_masked")
+    with built_with_scan_lacking(project, drop) as proc:
+        raw, out = unsynced_table(project, "raw_customers"), unsynced_table(project, "customers_masked")
     return raw, out, proc.stdout
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.dbt.dbt_harness import DbtProject, synced_policy, unsynced_project
+from tests.dbt.dbt_harness import DbtProject, built_with_scan_lacking, unsynced_project, unsynced_table
 
 pytestmark = [pytest.mark.dbt, pytest.mark.xdist_group("dbt")]
 OUTPUT = ("id", "email")  # the output columns dbt-ol reads from the event
@@ -25,37 +25,16 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> DbtProject:
     return unsynced_project(tmp_path_factory.mktemp("dbt_unscanned") / "project")
 
 
-def _table(project: DbtProject, name: str) -> Any:
-    import duckdb
-
-    con = duckdb.connect(str(project.root.parent / "u.duckdb"), read_only=True)
-    try:
-        return con.sql(f"select * from {name}").df()
-    finally:
-        con.close()
-
-
 def _build_and_lineage(project: DbtProject, drop: tuple[str, ...]) -> tuple[Any, Any, dict[str, Any]]:
     """Build customers_masked under a synced `unclassified: pass` policy whose stored scan of raw_customers lacks
     ``drop``; return the raw and built tables and dbt-ol's plan of the model, by lower-case column name."""
-    from maskline.classify import classify
-    from maskline.classify.result import Classification
-    from maskline.classify.stored import save_scan, scan_path_for
-    from maskline.dbt.sync import sync
-    from maskline.policy import load_policy
     from openlineage_ext.dbt_manifest import load_manifest, model_plan
 
-    with synced_policy(project, "version: 1\nunclassified: pass\n") as root:
-        policy = load_policy(root / "policy.yml")
-        scan = classify(_table(project, "raw_customers"), policy=policy)
-        kept = Classification(tuple(c for c in scan.columns if c.name not in drop), table="raw_customers")
-        save_scan(scan_path_for(root / "policy.yml"), "raw_customers", kept, policy)
-        sync(root)
-        project.run("build", "--select", "customers_masked")
-        manifest = load_manifest(root / "target" / "manifest.json")
+    with built_with_scan_lacking(project, drop):
+        manifest = load_manifest(project.root / "target" / "manifest.json")
         node = next(n for n in manifest.nodes() if n.get("name") == "customers_masked")
         plan = {c.name.lower(): c for c in model_plan(manifest, node, OUTPUT, argv=[]).columns}
-    return _table(project, "raw_customers"), _table(project, "customers_masked"), plan
+    return unsynced_table(project, "raw_customers"), unsynced_table(project, "customers_masked"), plan
 
 
 def test_lineage_records_the_redaction_of_a_column_the_stored_scan_never_saw(project: DbtProject) -> None:

@@ -152,11 +152,58 @@ def test_the_default_private_schema_is_a_key_store_without_the_mark(protected) -
         with admin.cursor() as cur:  # the unmarked schema of an older protect, inside a transaction rolled back
             cur.execute("CREATE SCHEMA IF NOT EXISTS maskline_private")
             cur.execute("COMMENT ON SCHEMA maskline_private IS NULL")
-            assert adapter.is_key_store(cur, exp.to_table("maskline_private.key"))
-            assert not adapter.is_key_store(cur, exp.to_table(f"{protected['raw']}.customers"))  # the control
+            tables = [exp.to_table("maskline_private.key"), exp.to_table(f"{protected['raw']}.customers")]
+            assert adapter.key_stores(cur, tables) == [True, False]  # the second: the control
     finally:
         admin.rollback()
         admin.autocommit = autocommit
+
+
+def _counting_connection(dsn: str) -> tuple[Any, list[str]]:
+    """A real psycopg2 connection whose cursors record each statement they execute (a spy, not a mock)."""
+    import psycopg2
+    import psycopg2.extensions
+
+    executed: list[str] = []
+
+    class CountingCursor(psycopg2.extensions.cursor):
+        def execute(self, query: Any, vars: Any = None) -> Any:
+            executed.append(str(query))
+            return super().execute(query, vars)
+
+    connection = psycopg2.connect(dsn, cursor_factory=CountingCursor)
+    connection.autocommit = True
+    return connection, executed
+
+
+def test_the_key_store_check_costs_one_catalog_round_trip_for_a_three_table_join(protected, pii_policy,
+                                                                                 pg_dsn) -> None:
+    # It asked the catalog once per table; the marks of all the tables' schemas are now read in one query, and
+    # the refusal holds: the same join over the key table is refused, after the same single lookup.
+    from maskline.errors import RewriteRefused
+    from maskline.sql.session import apply_key_setup
+
+    raw, private = protected["raw"], protected["private"]
+    connection, executed = _counting_connection(pg_dsn)
+    try:
+        with connection.cursor() as cur:
+            cur.execute(f"SET search_path TO {raw}")
+            apply_key_setup(cur, "postgres", KEY)
+        join = ("SELECT c.city, count(*) AS n FROM customers c JOIN orders o ON o.customer_id = c.id "
+                "JOIN sessions s ON s.customer_id = c.id {extra}GROUP BY c.city")
+        executed.clear()
+        r = rewrite(join.format(extra=""), pii_policy, "postgres", connection=connection, key=KEY)
+        assert len([q for q in executed if "obj_description" in q]) == 1
+        assert run_masked(connection, r, key_loaded=True).rows
+
+        executed.clear()
+        with pytest.raises(RewriteRefused) as refused:
+            rewrite(join.format(extra=f"JOIN {private}.key k ON k.id = c.tier "), pii_policy, "postgres",
+                    connection=connection, key=KEY)
+        assert f"table {private}.key is in maskline's key store (key material, not data)" in str(refused.value)
+        assert len([q for q in executed if "obj_description" in q]) == 1
+    finally:
+        connection.close()
 
 
 def test_the_inline_path_still_reads_tables_of_other_schemas_by_name(protected, pii_policy, needles) -> None:
