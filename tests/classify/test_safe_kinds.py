@@ -209,3 +209,59 @@ def test_the_schema_lists_exactly_the_safe_kinds() -> None:
     schema = json.loads(SCHEMA_PATH.read_text())
     listed = schema["$defs"]["column"]["properties"]["signals"]["properties"]["safe_kind"]["enum"]
     assert set(listed) == {k.value for k in SafeKind} | {None}
+
+
+# --- versions ---------------------------------------------------------------------------------------------------
+
+def _versions(rng: random.Random, n: int = 200) -> list[str]:
+    """Release numbers of three or four parts, as tune's and dev's version columns hold them."""
+    return [".".join(str(rng.randint(0, 20)) for _ in range(rng.choice([3, 4]))) for _ in range(n)]
+
+
+def _ipv4(rng: random.Random, n: int = 200) -> list[str]:
+    return [".".join(str(rng.randint(1, 254)) for _ in range(4)) for _ in range(n)]
+
+
+def test_version_strings_pass_as_versions_though_their_four_part_values_look_like_addresses() -> None:
+    values = _versions(random.Random(21))
+    assert safe_kind(as_column_values(values)) is SafeKind.VERSIONS
+    assert _passes("f8", values)
+    assert _passes("app_version", [f"{v}-rc.1" if i % 7 == 0 else v for i, v in enumerate(values)])
+
+
+def test_a_weak_ipv4_guess_does_not_outweigh_versions_but_does_outweigh_other_kinds() -> None:
+    ipv4 = NearMiss("IP_ADDRESS", 0.5, weak=True, detector="ipv4")
+    assert decide_unnamed(POLICY, "c1", _verdict("c1", SafeKind.VERSIONS, ipv4)).method is None
+    assert decide_unnamed(POLICY, "c1", _verdict("c1", SafeKind.EVENT_EPOCHS, ipv4)).method is not None
+    strong = NearMiss("IP_ADDRESS", 0.5, detector="ipv4")
+    assert decide_unnamed(POLICY, "c1", _verdict("c1", SafeKind.VERSIONS, strong)).method is not None
+
+
+@pytest.mark.parametrize("values", [
+    _ipv4(random.Random(22)),  # IPv4 addresses
+    [f"10.0.{random.Random(i).randint(0, 3)}.{random.Random(i + 1).randint(1, 254)}" for i in range(200)],  # private
+    _ipv4(random.Random(23), 120) + _versions(random.Random(24), 80),  # addresses mixed with versions
+    [f"756.{random.Random(i).randint(1000, 9999)}.{random.Random(i + 1).randint(1000, 9999)}.{10 + i % 89}"
+     for i in range(200)],  # Swiss AHV numbers
+    [f"{random.Random(i).randint(100, 999)}.{random.Random(i + 1).randint(100, 999)}."
+     f"{random.Random(i + 2).randint(100, 999)}" for i in range(200)],  # record numbers in dotted groups
+    [f"{random.Random(i).randint(200, 999)}.{random.Random(i + 1).randint(200, 999)}."
+     f"{random.Random(i + 2).randint(1000, 9999)}" for i in range(200)],  # dotted US phone numbers
+    [f"{random.Random(i).randint(1, 28)}.{random.Random(i + 1).randint(1, 12)}.{random.Random(i + 2).randint(1940, 2005)}"
+     for i in range(200)],  # dates of birth written with dots
+], ids=["ipv4", "private-ipv4", "ipv4-with-versions", "ahv", "dotted-record-numbers", "dotted-phones",
+        "dotted-birth-dates"])
+def test_addresses_dotted_numbers_and_dates_are_not_versions(values: list[str]) -> None:
+    assert safe_kind(as_column_values(values)) is not SafeKind.VERSIONS
+    assert not _passes("c7", values)
+
+
+def test_decimals_are_not_versions() -> None:
+    """Two-part values read as versions only beside longer ones; alone they are numbers or coordinates."""
+    decimals = [f"{random.Random(i).randint(1, 99)}.{random.Random(i + 1).randint(0, 99)}" for i in range(200)]
+    assert safe_kind(as_column_values(decimals)) is not SafeKind.VERSIONS
+
+
+def test_a_version_with_free_build_metadata_refuses_the_whole_column() -> None:
+    values = _versions(random.Random(25)) + ["1.2.3+ana.silva"]
+    assert safe_kind(as_column_values(values)) is None
