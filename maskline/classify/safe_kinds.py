@@ -32,6 +32,16 @@ column is safe by construction rather than by finding nothing:
   versions such as ``2024.1.15`` stay masked with them), and decimals or coordinates (two-part values only as a
   minority).
 
+- :attr:`SafeKind.ROUTING_NUMBERS`: ABA routing transit numbers: nine digits with the ABA check (weights 3, 7, 1)
+  and a Federal Reserve prefix (00-12, 21-32, 61-72, 80). One names a bank, which is public, not a person's account
+  (the classifier's name hints say the same). What it keeps out: social security and other nine-digit personal
+  numbers carry no such check, so a column of them passes it at a chance of one in ten a value.
+- :attr:`SafeKind.PRODUCT_NUMBERS`: GTIN-13 (EAN-13) and GTIN-12 (UPC-A) trade item numbers with their GS1 check
+  digit, outside the prefixes GS1 leaves to in-store and company-internal use (``02``, ``04``, ``05``, ``2``,
+  ``98``-``99``: loyalty cards, coupons, refund receipts and weighed goods are numbered there). A product's number
+  names a product, never a buyer. What it keeps out: 13-digit national numbers (a Romanian CNP, a South African
+  ID number, a JMBG) have checks of their own, so a column of them does not pass GS1's on every row.
+
 What is deliberately *not* a safe kind:
 
 - closed public vocabularies (ISO 4217 currencies, IANA time zones, BCP 47 tags, media types, colours, HTTP
@@ -79,6 +89,8 @@ class SafeKind(StrEnum):
     EVENT_EPOCHS = "event_epochs"
     BOOK_NUMBERS = "book_numbers"
     VERSIONS = "versions"
+    ROUTING_NUMBERS = "routing_numbers"
+    PRODUCT_NUMBERS = "product_numbers"
 
 
 MIN_VALUES = 20  # non-empty values a column needs before its values can prove anything
@@ -120,6 +132,10 @@ def safe_kind(col: Any, today: dt.date | None = None) -> SafeKind | None:
         return SafeKind.BOOK_NUMBERS
     if version_strings(values):
         return SafeKind.VERSIONS
+    if routing_numbers(values):
+        return SafeKind.ROUTING_NUMBERS
+    if product_numbers(values):
+        return SafeKind.PRODUCT_NUMBERS
     return None
 
 
@@ -278,3 +294,41 @@ def _date_shaped(nums: list[int]) -> bool:
     first, mid, last = nums
     return (last in _YEARS and min(first, mid) <= 12 and max(first, mid) <= 31) \
         or (first in _YEARS and mid <= 12 and last <= 31)
+
+
+# Federal Reserve routing symbol prefixes: 00 (government), 01-12 (districts), 21-32 (thrifts), 61-72 (electronic),
+# 80 (traveller's cheques).
+_ROUTING_PREFIXES = frozenset(range(0, 13)) | frozenset(range(21, 33)) | frozenset(range(61, 73)) | {80}
+
+
+def routing_numbers(values: list[str]) -> bool:
+    """Whether every distinct value is an ABA routing number: nine digits, the ABA check, a Federal Reserve prefix.
+
+    >>> routing_numbers(["011000015", "021000021", "026009593", "121000358"])
+    True
+    >>> routing_numbers(["011000015", "123456789"])  # one value fails the check: not a column of routing numbers
+    False
+    """
+    from stdnum.us import rtn
+
+    return all(len(v) == 9 and v.isdigit() and int(v[:2]) in _ROUTING_PREFIXES and rtn.is_valid(v) for v in values)
+
+
+def product_numbers(values: list[str]) -> bool:
+    """Whether every distinct value is a GTIN-13 or GTIN-12 with its GS1 check digit, outside GS1's restricted
+    prefixes (in-store numbers, coupons, company-internal numbers: see the module docstring).
+
+    >>> product_numbers(["4006381333931", "5901234123457", "036000291452"])
+    True
+    >>> product_numbers(["2001234567893", "4006381333931"])  # prefix 2: in-store numbers, loyalty cards among them
+    False
+    """
+    from stdnum import ean
+
+    for v in values:
+        if not (v.isdigit() and len(v) in (12, 13) and ean.is_valid(v)):
+            return False
+        gtin13 = v.zfill(13)
+        if gtin13[0] == "2" or gtin13[:2] in ("02", "04", "05", "98", "99"):
+            return False
+    return True

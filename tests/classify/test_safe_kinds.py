@@ -265,3 +265,61 @@ def test_decimals_are_not_versions() -> None:
 def test_a_version_with_free_build_metadata_refuses_the_whole_column() -> None:
     values = _versions(random.Random(25)) + ["1.2.3+ana.silva"]
     assert safe_kind(as_column_values(values)) is None
+
+
+# --- routing numbers and product numbers --------------------------------------------------------------------------
+
+def _with_check(body: str, weights: tuple[int, ...]) -> str:
+    """``body`` and the digit that makes its weighted sum (weights repeated from the left) a multiple of ten."""
+    total = sum(int(c) * weights[i % len(weights)] for i, c in enumerate(body))
+    return body + str((10 - total % 10) % 10)
+
+
+def _routing(rng: random.Random) -> str:
+    return _with_check(f"{rng.choice([1, 2, 3, 6, 11, 21, 26, 31, 61, 67]):02d}" + f"{rng.randint(0, 999999):06d}",
+                       (3, 7, 1))
+
+
+def _gtin13(rng: random.Random, prefix: str) -> str:
+    body = prefix + "".join(rng.choice("0123456789") for _ in range(12 - len(prefix)))
+    return _with_check(body, (1, 3))
+
+
+def test_aba_routing_numbers_pass_as_routing_numbers() -> None:
+    rng = random.Random(31)
+    values = [_routing(rng) for _ in range(200)]
+    assert safe_kind(as_column_values(values)) is SafeKind.ROUTING_NUMBERS
+    assert _passes("c4", values)
+
+
+def test_nine_digit_personal_numbers_are_not_routing_numbers() -> None:
+    """Social security numbers carry no check: a column of them does not pass ABA's on every row."""
+    rng = random.Random(32)
+    ssns = [f"{rng.randint(1, 665):03d}{rng.randint(1, 99):02d}{rng.randint(1, 9999):04d}" for _ in range(200)]
+    assert safe_kind(as_column_values(ssns)) is None
+    assert not _passes("c4", ssns)
+    # A prefix the Federal Reserve never assigns refuses the column even when every check digit is right.
+    wrong_prefix = [_with_check(f"{rng.randint(40, 59)}{rng.randint(0, 999999):06d}", (3, 7, 1)) for _ in range(200)]
+    assert safe_kind(as_column_values(wrong_prefix)) is None
+
+
+def test_gtin_13_product_numbers_pass_as_product_numbers() -> None:
+    rng = random.Random(33)
+    values = [_gtin13(rng, rng.choice(["400", "590", "800", "300", "87"])) for _ in range(200)]
+    assert safe_kind(as_column_values(values)) is SafeKind.PRODUCT_NUMBERS
+    assert _passes("c6", values)
+
+
+def test_in_store_numbers_and_national_numbers_are_not_product_numbers() -> None:
+    rng = random.Random(34)
+    in_store = [_gtin13(rng, "2" + str(rng.randint(0, 9))) for _ in range(200)]  # loyalty cards, weighed goods
+    assert safe_kind(as_column_values(in_store)) is None
+    # Romanian CNPs: a sex digit, a birth date, a county and a check of their own (weights 279146358279, mod 11).
+    cnps = []
+    for _ in range(200):
+        body = f"{rng.choice('1256')}{rng.randint(50, 99):02d}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}" \
+               f"{rng.randint(1, 46):02d}{rng.randint(1, 999):03d}"
+        check = sum(int(c) * int(w) for c, w in zip(body, "279146358279", strict=True)) % 11
+        cnps.append(body + str(1 if check == 10 else check))
+    assert safe_kind(as_column_values(cnps)) is None
+    assert not _passes("c6", cnps)
