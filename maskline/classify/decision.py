@@ -31,8 +31,8 @@ Airflow, the query rewrite, PostgreSQL views, native masking DDL, MCP):
   few of them (``Etc/GMT+5`` looks password-complex) and a name word such as
   ``code`` (which is there for numbers: postal codes, PINs);
 - a column whose values prove a kind from an allow-list of kinds that cannot carry a person's identity
-  (:mod:`maskline.classify.safe_kinds`: money amounts, Unix times of events, ISBNs) passes, unless its name hints
-  an info type or (except for checked ISBNs) suggests a code, a date of birth or a phone, or the classifier
+  (:mod:`maskline.classify.safe_kinds`: money amounts, Unix times of events, ISBNs, versions) passes, unless its
+  name hints an info type or (except for checked ISBNs) suggests a code, a date of birth or a phone, or the classifier
   guessed at a type; check-digit detectors that random digits satisfy by chance do not outweigh event times or
   ISBNs. A stored scan without the kind is decided by the other rules, as before;
 - nested (struct, list, map) and binary values never pass on a scan alone.
@@ -264,7 +264,8 @@ def proven_kind(name: str, verdict: ColumnClassification) -> str | None:
     Outweighing it: a name that hints an info type or (except for checked book numbers) suggests a code, a date of
     birth or a phone (the values and the name disagree, so the column is masked); any guess the classifier made
     below ``min_confidence``; for amounts, any near miss at all; for event times and book numbers, a near miss
-    other than a check-digit detector's chance share (their digits pass such checks at chance, or by design).
+    other than a check-digit detector's chance share (their digits pass such checks at chance, or by design); for
+    versions, also the weak IPv4 guess their four-part values raise (the kind's own test bounds address-shaped values).
 
     >>> from maskline.classify.result import ColumnClassification
     >>> from maskline.classify.safe_kinds import SafeKind
@@ -285,8 +286,9 @@ def proven_kind(name: str, verdict: ColumnClassification) -> str | None:
     # are proven to be neither, so only a name hinting an info type outweighs them.
     if kind is not SafeKind.BOOK_NUMBERS and _suspect_name(name, verdict):
         return None
+    explained = CHANCE_CHECK_DETECTORS | ({"ipv4"} if kind is SafeKind.VERSIONS else set())
     for miss in verdict.signals.near_misses:
-        if not miss.weak or kind is SafeKind.MONEY_AMOUNTS or miss.detector not in CHANCE_CHECK_DETECTORS:
+        if not miss.weak or kind is SafeKind.MONEY_AMOUNTS or miss.detector not in explained:
             return None
     return "proven kind: " + kind.value.replace("_", " ")
 

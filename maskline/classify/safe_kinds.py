@@ -22,7 +22,35 @@ column is safe by construction rather than by finding nothing:
   mod 11), so ten bare digits are not accepted (NHS numbers are written bare or 3-3-4); personal numbers with a
   mod-10 check do not open with 978 or 979 on every row.
 
+- :attr:`SafeKind.VERSIONS`: release numbers (``1.4.2``, ``v2.0.11.3``, ``3.1.0-rc.2``): two to four dotted parts
+  without leading zeros, an optional ``v`` and a pre-release label from a fixed list (free build metadata after
+  ``+`` is refused). A version names a release of software, never a person. What it keeps out
+  (:func:`version_strings`): IPv4 addresses (a quarter of the values must be ones no address can be, and
+  address-shaped values must stay within the numbers the other versions use: an address's octets spread to 255),
+  numbers written in dotted groups (Swiss AHV numbers, record numbers ``286.598.893``, CPFs, dotted phones: a
+  leading zero, one fixed width pattern, or groups of three), dates written with dots (``1.5.1987``; calendar
+  versions such as ``2024.1.15`` stay masked with them), and decimals or coordinates (two-part values only as a
+  minority).
+
+- :attr:`SafeKind.ROUTING_NUMBERS`: ABA routing transit numbers: nine digits with the ABA check (weights 3, 7, 1)
+  and a Federal Reserve prefix (00-12, 21-32, 61-72, 80). One names a bank, which is public, not a person's account
+  (the classifier's name hints say the same). What it keeps out: social security and other nine-digit personal
+  numbers carry no such check, so a column of them passes it at a chance of one in ten a value.
+- :attr:`SafeKind.PRODUCT_NUMBERS`: GTIN-13 (EAN-13) and GTIN-12 (UPC-A) trade item numbers with their GS1 check
+  digit, outside the prefixes GS1 leaves to in-store and company-internal use (``02``, ``04``, ``05``, ``2``,
+  ``98``-``99``: loyalty cards, coupons, refund receipts and weighed goods are numbered there). A product's number
+  names a product, never a buyer. What it keeps out: 13-digit national numbers (a Romanian CNP, a South African
+  ID number, a JMBG) have checks of their own, so a column of them does not pass GS1's on every row.
+
 What is deliberately *not* a safe kind:
+
+- closed public vocabularies (ISO 4217 currencies, IANA time zones, BCP 47 tags, media types, colours, HTTP
+  words): already read by the decision through :mod:`maskline.infotypes.vocabularies`, not repeated here;
+- countries: a person's nationality or country of residence is a quasi-identifier, so a country's code does not
+  prove by construction that a column names no one (the decision's closed-vocabulary rule, which reads countries
+  too, is left as it is);
+- hex digests and base64 blobs: a hash of an e-mail address is pseudonymised personal data, and base64 can encode
+  anything;
 
 - small vocabularies of words repeated over many rows (status words, categories). Their shape is the same as
   that of special categories of personal data (religion, ethnicity, health conditions, a sex or gender column)
@@ -60,6 +88,9 @@ class SafeKind(StrEnum):
     MONEY_AMOUNTS = "money_amounts"
     EVENT_EPOCHS = "event_epochs"
     BOOK_NUMBERS = "book_numbers"
+    VERSIONS = "versions"
+    ROUTING_NUMBERS = "routing_numbers"
+    PRODUCT_NUMBERS = "product_numbers"
 
 
 MIN_VALUES = 20  # non-empty values a column needs before its values can prove anything
@@ -99,6 +130,12 @@ def safe_kind(col: Any, today: dt.date | None = None) -> SafeKind | None:
         return SafeKind.EVENT_EPOCHS
     if book_numbers(values):
         return SafeKind.BOOK_NUMBERS
+    if version_strings(values):
+        return SafeKind.VERSIONS
+    if routing_numbers(values):
+        return SafeKind.ROUTING_NUMBERS
+    if product_numbers(values):
+        return SafeKind.PRODUCT_NUMBERS
     return None
 
 
@@ -189,5 +226,109 @@ def book_numbers(values: list[str]) -> bool:
             if not (compact.startswith(("978", "979")) and isbn(v)):
                 return False
         elif not (_ISBN10_GROUPS.fullmatch(v) and len(compact) == 10 and isbn(v)):
+            return False
+    return True
+
+
+# A release's number: 2 to 4 dotted parts without leading zeros, a ``v`` before it, and a pre-release label from a
+# fixed list after it (``2.1.0-rc.1``). Free build metadata (``+anything``) is not accepted: it could hold anything.
+_VERSION = re.compile(r"[vV]?(0|[1-9]\d{0,5})((?:\.(?:0|[1-9]\d{0,5})){1,3})"
+                      r"(?:[-.]?(?:alpha|beta|rc|dev|pre|preview|snapshot|post|b|a)\.?\d{0,3})?", re.IGNORECASE)
+_YEARS = range(1900, 2100)
+MIN_NOT_ADDRESS_SHARE = 0.25  # of distinct values, that no IPv4 address could be (3 parts, a part > 255, a label)
+MIN_VERSION_DIGITS_FIXED = 6  # one width pattern and this many digits: a number written in groups, not a version
+
+
+def version_strings(values: list[str]) -> bool:
+    """Whether every distinct value is a release's version number (``1.4.2``, ``v2.0.11.3``, ``3.1.0-rc.2``).
+
+    What it keeps out (each one refuses the whole column):
+
+    - IPv4 addresses: at least :data:`MIN_NOT_ADDRESS_SHARE` of the values must be ones no address can be (three
+      parts, a part above 255, a label), and every four-part value that could be an address must stay within the
+      numbers the column's other versions use (an address's octets spread up to 255);
+    - numbers written in dotted groups (a Swiss AHV number ``756.1234.5678.97``, a medical record number
+      ``286.598.893``, a Brazilian CPF, a dotted phone number): a leading zero in any part, one width pattern on
+      every value with :data:`MIN_VERSION_DIGITS_FIXED` digits or more, or groups of three after the first;
+    - dates written with dots (``1.5.1987``, ``2024.1.15``): a year at either end with a day and month beside it;
+    - decimal numbers and coordinates (``48.85``): two-part values only as a minority beside longer ones.
+
+    >>> version_strings(["1.4.2", "2.0.11.3", "3.1.0-rc.2", "10.2.17", "0.9.1"])
+    True
+    >>> version_strings(["192.168.1.20", "10.0.0.7", "172.16.4.1"])  # addresses
+    False
+    >>> version_strings(["756.9554.2465.08", "756.5857.9832.25"])  # AHV numbers: a leading zero, fixed widths
+    False
+    >>> version_strings(["286.598.893", "131.923.705", "580.460.804"])  # a record number in dotted groups
+    False
+    """
+    parsed: list[tuple[list[int], list[str], bool]] = []
+    for v in values:
+        m = _VERSION.fullmatch(v.strip())
+        if m is None:
+            return False
+        texts = [m.group(1), *m.group(2)[1:].split(".")]
+        labelled = m.end(2) < len(v.strip()) or v.strip()[:1] in "vV"
+        parsed.append(([int(t) for t in texts], texts, labelled))
+    if any(_date_shaped(nums) for nums, _, _ in parsed):
+        return False
+    if sum(len(nums) == 2 for nums, _, _ in parsed) * 2 >= len(parsed):
+        return False
+    widths = {tuple(len(t) for t in texts) for _, texts, _ in parsed}
+    if len(widths) == 1 and sum(next(iter(widths))) >= MIN_VERSION_DIGITS_FIXED:
+        return False
+    if all(len(texts) >= 3 and all(len(t) == 3 for t in texts[1:]) for _, texts, _ in parsed):
+        return False  # thousands written with dots: one number, not a version
+    could_be_address = [nums for nums, _, labelled in parsed if len(nums) == 4 and max(nums) <= 255 and not labelled]
+    others = [nums for nums, _, labelled in parsed if not (len(nums) == 4 and max(nums) <= 255 and not labelled)]
+    if len(others) < MIN_NOT_ADDRESS_SHARE * len(parsed):
+        return False
+    ceiling = max(n for nums in others for n in nums)
+    return all(max(nums) <= ceiling for nums in could_be_address)
+
+
+def _date_shaped(nums: list[int]) -> bool:
+    """A three-part value that reads as a date: a year at one end, a month and a day at the others."""
+    if len(nums) != 3:
+        return False
+    first, mid, last = nums
+    return (last in _YEARS and min(first, mid) <= 12 and max(first, mid) <= 31) \
+        or (first in _YEARS and mid <= 12 and last <= 31)
+
+
+# Federal Reserve routing symbol prefixes: 00 (government), 01-12 (districts), 21-32 (thrifts), 61-72 (electronic),
+# 80 (traveller's cheques).
+_ROUTING_PREFIXES = frozenset(range(0, 13)) | frozenset(range(21, 33)) | frozenset(range(61, 73)) | {80}
+
+
+def routing_numbers(values: list[str]) -> bool:
+    """Whether every distinct value is an ABA routing number: nine digits, the ABA check, a Federal Reserve prefix.
+
+    >>> routing_numbers(["011000015", "021000021", "026009593", "121000358"])
+    True
+    >>> routing_numbers(["011000015", "123456789"])  # one value fails the check: not a column of routing numbers
+    False
+    """
+    from stdnum.us import rtn
+
+    return all(len(v) == 9 and v.isdigit() and int(v[:2]) in _ROUTING_PREFIXES and rtn.is_valid(v) for v in values)
+
+
+def product_numbers(values: list[str]) -> bool:
+    """Whether every distinct value is a GTIN-13 or GTIN-12 with its GS1 check digit, outside GS1's restricted
+    prefixes (in-store numbers, coupons, company-internal numbers: see the module docstring).
+
+    >>> product_numbers(["4006381333931", "5901234123457", "036000291452"])
+    True
+    >>> product_numbers(["2001234567893", "4006381333931"])  # prefix 2: in-store numbers, loyalty cards among them
+    False
+    """
+    from stdnum import ean
+
+    for v in values:
+        if not (v.isdigit() and len(v) in (12, 13) and ean.is_valid(v)):
+            return False
+        gtin13 = v.zfill(13)
+        if gtin13[0] == "2" or gtin13[:2] in ("02", "04", "05", "98", "99"):
             return False
     return True

@@ -12,9 +12,9 @@ records here as well, by construction, so rewording an evidence string cannot ch
 - ``refuted``: info types whose value evidence was refuted, by the column's name (storms, products, public codes)
   or by a shape statistic (version strings, not IP addresses);
 - ``safe_kind``: the kind every value proves, from an allow-list of kinds that cannot carry a person's identity
-  (:class:`~maskline.classify.safe_kinds.SafeKind`: money amounts, event epochs), or None. It is tested only for
-  a column without an info type, the only one the decision reads it for. A stored scan without it reads None, and
-  the decision is what it was before the kind was recorded.
+  (:class:`~maskline.classify.safe_kinds.SafeKind`: money amounts, event epochs, ISBNs, versions...), or None. It
+  is tested only for a column without an info type, the only one the decision reads it for. A stored scan without
+  it reads None, and the decision is what it was before the kind was recorded.
 - ``name_hint``: the column's name hints at an info type (:func:`maskline.infotypes.name_hints.hint_score`, or a
   custom detector's ``name_hints``), as the classifier found when it weighed the name; a reading of the whole
   table (:mod:`maskline.classify.table_context`) then leaves the column to what its name said, and the decision

@@ -220,3 +220,117 @@ def test_the_schema_lists_exactly_the_safe_kinds() -> None:
     schema = json.loads(SCHEMA_PATH.read_text())
     listed = schema["$defs"]["column"]["properties"]["signals"]["properties"]["safe_kind"]["enum"]
     assert set(listed) == {k.value for k in SafeKind} | {None}
+
+
+# --- versions ---------------------------------------------------------------------------------------------------
+
+def _versions(rng: random.Random, n: int = 200) -> list[str]:
+    """Release numbers of three or four parts, as tune's and dev's version columns hold them."""
+    return [".".join(str(rng.randint(0, 20)) for _ in range(rng.choice([3, 4]))) for _ in range(n)]
+
+
+def _ipv4(rng: random.Random, n: int = 200) -> list[str]:
+    return [".".join(str(rng.randint(1, 254)) for _ in range(4)) for _ in range(n)]
+
+
+def test_version_strings_pass_as_versions_though_their_four_part_values_look_like_addresses() -> None:
+    values = _versions(random.Random(21))
+    assert safe_kind(as_column_values(values)) is SafeKind.VERSIONS
+    assert _passes("f8", values)
+    assert _passes("app_version", [f"{v}-rc.1" if i % 7 == 0 else v for i, v in enumerate(values)])
+
+
+def test_a_weak_ipv4_guess_does_not_outweigh_versions_but_does_outweigh_other_kinds() -> None:
+    ipv4 = NearMiss("IP_ADDRESS", 0.5, weak=True, detector="ipv4")
+    assert decide_unnamed(POLICY, "c1", _verdict("c1", SafeKind.VERSIONS, ipv4)).method is None
+    assert decide_unnamed(POLICY, "c1", _verdict("c1", SafeKind.EVENT_EPOCHS, ipv4)).method is not None
+    strong = NearMiss("IP_ADDRESS", 0.5, detector="ipv4")
+    assert decide_unnamed(POLICY, "c1", _verdict("c1", SafeKind.VERSIONS, strong)).method is not None
+
+
+@pytest.mark.parametrize("values", [
+    _ipv4(random.Random(22)),  # IPv4 addresses
+    [f"10.0.{random.Random(i).randint(0, 3)}.{random.Random(i + 1).randint(1, 254)}" for i in range(200)],  # private
+    _ipv4(random.Random(23), 120) + _versions(random.Random(24), 80),  # addresses mixed with versions
+    [f"756.{random.Random(i).randint(1000, 9999)}.{random.Random(i + 1).randint(1000, 9999)}.{10 + i % 89}"
+     for i in range(200)],  # Swiss AHV numbers
+    [f"{random.Random(i).randint(100, 999)}.{random.Random(i + 1).randint(100, 999)}."
+     f"{random.Random(i + 2).randint(100, 999)}" for i in range(200)],  # record numbers in dotted groups
+    [f"{random.Random(i).randint(200, 999)}.{random.Random(i + 1).randint(200, 999)}."
+     f"{random.Random(i + 2).randint(1000, 9999)}" for i in range(200)],  # dotted US phone numbers
+    [f"{random.Random(i).randint(1, 28)}.{random.Random(i + 1).randint(1, 12)}.{random.Random(i + 2).randint(1940, 2005)}"
+     for i in range(200)],  # dates of birth written with dots
+], ids=["ipv4", "private-ipv4", "ipv4-with-versions", "ahv", "dotted-record-numbers", "dotted-phones",
+        "dotted-birth-dates"])
+def test_addresses_dotted_numbers_and_dates_are_not_versions(values: list[str]) -> None:
+    assert safe_kind(as_column_values(values)) is not SafeKind.VERSIONS
+    assert not _passes("c7", values)
+
+
+def test_decimals_are_not_versions() -> None:
+    """Two-part values read as versions only beside longer ones; alone they are numbers or coordinates."""
+    decimals = [f"{random.Random(i).randint(1, 99)}.{random.Random(i + 1).randint(0, 99)}" for i in range(200)]
+    assert safe_kind(as_column_values(decimals)) is not SafeKind.VERSIONS
+
+
+def test_a_version_with_free_build_metadata_refuses_the_whole_column() -> None:
+    values = _versions(random.Random(25)) + ["1.2.3+ana.silva"]
+    assert safe_kind(as_column_values(values)) is None
+
+
+# --- routing numbers and product numbers --------------------------------------------------------------------------
+
+def _with_check(body: str, weights: tuple[int, ...]) -> str:
+    """``body`` and the digit that makes its weighted sum (weights repeated from the left) a multiple of ten."""
+    total = sum(int(c) * weights[i % len(weights)] for i, c in enumerate(body))
+    return body + str((10 - total % 10) % 10)
+
+
+def _routing(rng: random.Random) -> str:
+    return _with_check(f"{rng.choice([1, 2, 3, 6, 11, 21, 26, 31, 61, 67]):02d}" + f"{rng.randint(0, 999999):06d}",
+                       (3, 7, 1))
+
+
+def _gtin13(rng: random.Random, prefix: str) -> str:
+    body = prefix + "".join(rng.choice("0123456789") for _ in range(12 - len(prefix)))
+    return _with_check(body, (1, 3))
+
+
+def test_aba_routing_numbers_pass_as_routing_numbers() -> None:
+    rng = random.Random(31)
+    values = [_routing(rng) for _ in range(200)]
+    assert safe_kind(as_column_values(values)) is SafeKind.ROUTING_NUMBERS
+    assert _passes("c4", values)
+
+
+def test_nine_digit_personal_numbers_are_not_routing_numbers() -> None:
+    """Social security numbers carry no check: a column of them does not pass ABA's on every row."""
+    rng = random.Random(32)
+    ssns = [f"{rng.randint(1, 665):03d}{rng.randint(1, 99):02d}{rng.randint(1, 9999):04d}" for _ in range(200)]
+    assert safe_kind(as_column_values(ssns)) is None
+    assert not _passes("c4", ssns)
+    # A prefix the Federal Reserve never assigns refuses the column even when every check digit is right.
+    wrong_prefix = [_with_check(f"{rng.randint(40, 59)}{rng.randint(0, 999999):06d}", (3, 7, 1)) for _ in range(200)]
+    assert safe_kind(as_column_values(wrong_prefix)) is None
+
+
+def test_gtin_13_product_numbers_pass_as_product_numbers() -> None:
+    rng = random.Random(33)
+    values = [_gtin13(rng, rng.choice(["400", "590", "800", "300", "87"])) for _ in range(200)]
+    assert safe_kind(as_column_values(values)) is SafeKind.PRODUCT_NUMBERS
+    assert _passes("c6", values)
+
+
+def test_in_store_numbers_and_national_numbers_are_not_product_numbers() -> None:
+    rng = random.Random(34)
+    in_store = [_gtin13(rng, "2" + str(rng.randint(0, 9))) for _ in range(200)]  # loyalty cards, weighed goods
+    assert safe_kind(as_column_values(in_store)) is None
+    # Romanian CNPs: a sex digit, a birth date, a county and a check of their own (weights 279146358279, mod 11).
+    cnps = []
+    for _ in range(200):
+        body = f"{rng.choice('1256')}{rng.randint(50, 99):02d}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}" \
+               f"{rng.randint(1, 46):02d}{rng.randint(1, 999):03d}"
+        check = sum(int(c) * int(w) for c, w in zip(body, "279146358279", strict=True)) % 11
+        cnps.append(body + str(1 if check == 10 else check))
+    assert safe_kind(as_column_values(cnps)) is None
+    assert not _passes("c6", cnps)
