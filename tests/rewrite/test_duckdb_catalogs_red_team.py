@@ -66,14 +66,14 @@ def test_a_temporary_relation_named_like_a_policy_table_is_not_read_in_its_place
 
 def test_a_masked_relation_names_the_catalog_its_table_was_checked_in(pii_policy, key, tmp_path: Path) -> None:
     con = _connection(key)
-    assert "FROM memory.main.customers" in rewrite("SELECT city FROM customers", pii_policy, "duckdb",
+    assert 'FROM "memory"."main".customers' in rewrite("SELECT city FROM customers", pii_policy, "duckdb",
                                                    connection=con).sql
     # an attached database made current (USE) is the connection's own catalog: its tables are read there, by name
     con.execute(f"ATTACH '{tmp_path / 'shop.duckdb'}' AS shop")
     con.execute("CREATE TABLE shop.main.customers AS SELECT * FROM memory.main.customers")
     con.execute("USE shop")
     r = rewrite("SELECT email FROM customers", pii_policy, "duckdb", connection=con)
-    assert "FROM shop.main.customers" in r.sql and r.masked_columns == ("email",)
+    assert 'FROM "shop"."main".customers' in r.sql and r.masked_columns == ("email",)
     assert run_masked(con, r, key_loaded=True, harden=False).rows[0] == ("*****@quillfeather-mail.example",)
     con.close()
 
@@ -143,3 +143,26 @@ def test_mask_query_keeps_to_the_postgres_connections_own_database(pg, pii_polic
     # another database's name was looked up in this one (PostgreSQL ignores it), so the rewrite took it for ours
     with pytest.raises(RewriteRefused, match="is not in the schema"):
         mask_query(f"SELECT email FROM elsewhere.{schema}.customers", pii_policy, warehouse)
+
+
+@pytest.mark.postgres
+def test_a_temporary_view_named_like_a_policy_table_is_not_read_in_its_place_on_postgres(pg, pii_policy,
+                                                                                         needles) -> None:
+    def rows(sql: str) -> list[tuple[Any, ...]]:
+        return run_masked(pg, rewrite(sql, pii_policy, "postgres", connection=pg), key_loaded=True, harden=False).rows
+
+    with pg.cursor() as cur:
+        cur.execute("SELECT current_schema()")
+        schema = cur.fetchone()[0]
+    queries = [sql.replace("main.", f"{schema}.") for sql in QUERIES]
+    expected = {sql: rows(sql) for sql in queries}  # the control: no temp relation
+    assert expected[queries[0]][0] == ("Springfield",) and not find_leaks(expected[queries[2]], needles)
+    with pg.cursor() as cur:
+        cur.execute(f"CREATE TEMP VIEW customers AS {SHADOW.replace('memory.main.', f'{schema}.')}")
+        try:
+            cur.execute(queries[0])
+            assert find_leaks(cur.fetchall(), needles)  # the control: PostgreSQL binds the name to pg_temp first
+            for sql in queries:  # failed before the masked relation named its schema: the SSNs came back as city
+                assert rows(sql) == expected[sql], sql
+        finally:
+            cur.execute("DROP VIEW pg_temp.customers")
