@@ -76,9 +76,13 @@ def mask_query(sql: str, policy: Policy, warehouse: Any, *, key: Any = None,
     import sqlglot
 
     from maskline.rewrite import rewrite
+    from maskline.rewrite.schema_source import read_schema
 
     dialect = warehouse.dialect
-    schema = {t: dict(cols) for t in _source_tables(sql, dialect.sqlglot_name) if (cols := warehouse.columns(t))}
+    # Read as the safe query path reads it: the connection's own catalog only. A table named in another catalog
+    # (an attached DuckDB database, DuckDB's system or temp catalog, Trino's system catalog) is left out, so the
+    # rewrite refuses it instead of taking the other catalog's relation on a schema handed to it.
+    schema = read_schema(warehouse.connection, [warehouse.table(t) for t in _source_tables(sql, dialect.sqlglot_name)])
     # The connection too: the rewrite asks the engine which relations are views (masked unless named) and which
     # hold maskline's key, as on the safe query path; the schema read here spares it reading the columns again.
     result = rewrite(sql, policy, dialect, schema=schema, connection=warehouse.connection, identities=identities,

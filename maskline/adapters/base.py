@@ -62,6 +62,10 @@ class EngineAdapter:
     key_in_statement: ClassVar[bool] = False
     #: Great Expectations' datasource type for this engine (``context.data_sources.add_<this>``).
     gx_datasource: ClassVar[str] = "sql"
+    #: Whether a masked relation names the catalog and schema its table was checked in, because the engine binds
+    #: a name through a search path that puts the session's temporary objects first (DuckDB's ``temp`` catalog,
+    #: PostgreSQL's ``pg_temp`` schema), so a temporary view could stand in for the table that was checked.
+    pins_catalog: ClassVar[bool] = False
     #: Where key material can appear when a session holds it (the README's table).
     key_exposure: ClassVar[str] = "nowhere: this engine has no key session"
 

@@ -32,6 +32,7 @@ class DuckDBAdapter(EngineAdapter):
     begin = "BEGIN TRANSACTION"
     default_schema = "main"
     file_based = True
+    pins_catalog = True  # main.customers binds to temp.main.customers first, when one exists
     key_exposure = "process memory only (session variables set with bound parameters)"
 
     def key_setup(self, key: KeyMaterial) -> list[tuple[str, tuple[Any, ...]]]:

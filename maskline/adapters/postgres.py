@@ -66,6 +66,7 @@ class PostgresAdapter(EngineAdapter):
     names = ("postgres", "postgresql", "pg", "psycopg2", "redshift")
     driver_modules = ("psycopg2", "psycopg")
     default_schema = "public"
+    pins_catalog = True  # customers binds to pg_temp's customers first, when the session has one
     gx_datasource = "postgres"
     key_exposure = "the server log if log_statement=all (set_config with bound parameters)"
 

@@ -151,6 +151,32 @@ def _default_schema(d: Dialect, connection: Any) -> str | None:
         return None
 
 
+def _checked_home(connection: Any, default_schema: str | None) -> tuple[str, str] | None:
+    """The catalog and schema unqualified tables' columns and kinds were read from, for engines whose masked
+    relations name them (:attr:`maskline.adapters.base.EngineAdapter.pins_catalog`); None otherwise.
+
+    >>> import duckdb
+    >>> _checked_home(duckdb.connect(), "main"), _checked_home(None, "main")
+    (('memory', 'main'), None)
+    """
+    if connection is None or not default_schema:
+        return None
+    from maskline.adapters import engine_of
+
+    adapter = engine_of(connection)
+    if not adapter.pins_catalog:
+        return None
+    cursor = adapter.cursor(connection)
+    try:
+        return adapter.current_catalog(cursor), default_schema
+    except Exception as e:  # noqa: BLE001 - the driver's own error; unpinned, the relation checked may not be read
+        raise RewriteRefused(f"cannot read the connection's catalog ({type(e).__name__})", where="rewrite(connection=...)",
+                             fix="check the connection is open") from None
+    finally:
+        if cursor is not connection:
+            cursor.close()
+
+
 def rewrite(
     sql: str,
     policy: Policy,
@@ -245,7 +271,8 @@ def rewrite(
                                  fix="add the table to the schema")
         return sensitivity.plans[name]
 
-    relations = ViewRelations(masked_schema) if masked_schema else InlineRelations(d, key_mode, key_holder.key)
+    relations = (ViewRelations(masked_schema) if masked_schema
+                 else InlineRelations(d, key_mode, key_holder.key, home=_checked_home(connection, default_schema)))
     substitute(qualified, root, plan_of, relations)
     keyed = not masked_schema and any(p.keyed for p in sensitivity.plans.values())
     return Rewritten(

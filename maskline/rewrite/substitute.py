@@ -71,6 +71,11 @@ class InlineRelations:
     dialect: str | Dialect
     key_mode: KeyMode = KeyMode.SESSION
     key: KeyMaterial | None = None
+    #: The catalog and default schema a table is read from where the query names none: the ones its columns and
+    #: kind were read from. Without them, DuckDB binds ``customers`` (and ``main.customers``) through its search
+    #: path, where ``temp.main`` comes first, and PostgreSQL binds ``customers`` in the session's temporary schema
+    #: first: a temporary view of that name would be read in place of the table that was checked.
+    home: tuple[str, str] | None = None
 
     def relation(self, table: exp.Table, plan: Plan) -> exp.Expr:
         """``(SELECT <masked columns> FROM table) AS alias``, keeping the table's alias and column list.
@@ -84,9 +89,15 @@ class InlineRelations:
         >>> table = sqlglot.parse_one("SELECT * FROM raw.t AS c").find(exp.Table)
         >>> print(InlineRelations("duckdb").relation(table, plan).sql("duckdb"))
         (SELECT id, CASE WHEN email IS NULL THEN NULL ELSE '[EMAIL]' END AS "email" FROM raw.t) AS c
+        >>> print(InlineRelations("duckdb", home=("memory", "main")).relation(table, plan).sql("duckdb")[-25:])
+        FROM "memory".raw.t) AS c
         """
         d = self.dialect if isinstance(self.dialect, Dialect) else engine(self.dialect, where="dialect").dialect()
         raw = exp.Table(**{k: _copy(table.args.get(k)) for k in IDENTITY})
+        if self.home and raw.args.get("catalog") is None:
+            # quoted: these are the names as the catalog stores them, not to be folded again
+            raw.set("db", raw.args.get("db") or exp.to_identifier(self.home[1], quoted=True))
+            raw.set("catalog", exp.to_identifier(self.home[0], quoted=True))
         raw.meta[GENERATED] = True
         select = compile_select(plan, raw, d, key_mode=self.key_mode, key=self.key)
         return exp.Subquery(this=select, alias=_alias(table))
