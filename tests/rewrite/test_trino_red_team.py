@@ -177,14 +177,16 @@ def test_a_connection_on_the_system_catalog_reads_no_query_history_raw(trino_url
 
 def test_maskqueryoperator_refuses_trinos_query_history_from_any_catalog(trino_conn, pii_policy) -> None:
     """Airflow's masked query reads the columns itself (``Warehouse.columns`` follows a catalog-qualified name),
-    so ``system.runtime.queries`` reached the rewrite with its schema, from an ordinary memory connection."""
+    so ``system.runtime.queries`` reached the rewrite with its schema, from an ordinary memory connection. Two rules
+    refuse it now: ``mask_query`` reads columns only in the connection's own catalog (so another catalog's table is
+    not in its schema), and every table of a ``system`` catalog is a key store."""
     from airflow_plugin.query_masking import mask_query
     from airflow_plugin.warehouse import Warehouse, engine_named
 
     warehouse = Warehouse(trino_conn, engine_named("trino"))
     assert warehouse.columns("system.runtime.queries")  # the columns are there to be read: the attack is real
     for query in ("SELECT query FROM system.runtime.queries", "SELECT count(*) FROM system.metadata.catalogs"):
-        with pytest.raises(RewriteRefused, match="key store"):
+        with pytest.raises(RewriteRefused, match="key store|is not in the schema"):
             mask_query(query, pii_policy, warehouse, key=key_material())
 
 
