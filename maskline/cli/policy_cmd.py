@@ -189,6 +189,12 @@ def run_validate(args: argparse.Namespace) -> int:
     console().print(f"[green]ok[/]: {args.file}: {len(policy.datasets)} dataset(s), {columns} column(s), "
                     f"{len(policy.info_types)} custom info type(s); policy hash {policy.fingerprint()[:12]}",
                     highlight=False)
+    if policy.key.derivation == 1:
+        # Not an error: derivation 1 keeps the tokens a pipeline already joins on. Said here, where a policy is
+        # checked, because nothing else shows that its hash tokens and fakes of one value can be linked.
+        console().print(f"[yellow]note[/]: {args.file}: key.derivation is 1: a value's hash token and its fake "
+                        "come from one digest, so they can be linked. Fix: write key.derivation: 2 (hash and fake "
+                        "outputs change: re-mask what joins on them)", highlight=False)
     return 0
 
 

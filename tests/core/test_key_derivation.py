@@ -242,6 +242,29 @@ def test_a_known_derivation_loads(tmp_path: Path, good: int) -> None:
     assert load_policy(path).method_for("PERSON_NAME").derivation == good
 
 
+@pytest.mark.parametrize("key_line", ["key: {env: MASKLINE_KEY}", "key: {env: MASKLINE_KEY, derivation: 1}"])
+def test_policy_validate_says_derivation_1_links_hash_and_fake(tmp_path: Path, capsys, key_line: str) -> None:
+    """A policy on derivation 1 (written or by default) validates, with a note saying what it links and the fix."""
+    from maskline.cli.main import main
+
+    path = tmp_path / "policy.yml"
+    path.write_text(key_line + "\n")
+    assert main(["policy", "validate", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "key.derivation is 1" in out and "write key.derivation: 2" in out
+
+
+def test_policy_validate_has_no_derivation_note_on_derivation_2(tmp_path: Path, capsys) -> None:
+    """Control: the same policy on derivation 2 validates without the note."""
+    from maskline.cli.main import main
+
+    path = tmp_path / "policy.yml"
+    path.write_text("key: {env: MASKLINE_KEY, derivation: 2}\n")
+    assert main(["policy", "validate", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "ok:" in out and "derivation" not in out
+
+
 def test_every_keyed_method_entry_carries_the_policys_derivation() -> None:
     """methods:, datasets:, custom info types and catalogue defaults: no path compiles with another derivation."""
     pol = load_policy({"key": {"env": "MASKLINE_KEY", "derivation": 2}, "methods": {"EMAIL": "hash"},
