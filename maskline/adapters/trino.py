@@ -95,6 +95,15 @@ class TrinoAdapter(EngineAdapter):
         row = cursor.fetchone()
         return str(row[0]) if row and row[0] else None
 
+    def folded(self, ident: exp.Identifier | None) -> str | None:
+        """A name part as Trino stores it: lower case, quoted or not (Trino folds every identifier, so
+        ``"CUSTOMERS"`` reads the table ``customers``; looking the quoted name up as written refused it).
+
+        >>> TrinoAdapter().folded(exp.to_identifier("Customers", quoted=True))
+        'customers'
+        """
+        return ident.name.lower() if ident is not None else None
+
     def columns(self, cursor: Any, table: exp.Table) -> list[tuple[str, str]]:
         # information_schema is per catalog, and Trino's current_schema takes no parentheses.
         catalog = self.folded(table.args.get("catalog"))

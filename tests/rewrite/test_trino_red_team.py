@@ -201,3 +201,62 @@ def test_control_maskqueryoperator_masks_a_catalog_qualified_memory_table(trino_
     masked = mask_query(f"SELECT ip FROM memory.{trino_schema}.sessions", pii_policy,
                         Warehouse(trino_conn, engine_named("trino")), key=key_material())
     assert [c.name for c in masked.plan.masked] == ["ip"]
+
+
+@pytest.fixture()
+def customers_table(trino_conn) -> Iterator[Any]:
+    """The policy's ``customers`` in this worker's memory schema, with one row of the test data (dropped after:
+    the memory connector deletes no rows, and another test here creates its own ``customers``)."""
+    from sqlglot import exp
+
+    from tests.rewrite.pii_data import COLUMNS, CUSTOMERS
+
+    cur = trino_conn.cursor()
+    cur.execute("DROP TABLE IF EXISTS customers")
+    cur.fetchall()
+    cur.execute(f"CREATE TABLE customers ({', '.join(f'{n} {t}' for n, t, _ in COLUMNS['customers'])})")
+    cur.fetchall()
+    cur.execute(exp.insert(exp.values([exp.tuple_(*[exp.convert(v) for v in CUSTOMERS[0]])]), "customers").sql("trino"))
+    cur.fetchall()
+    yield trino_conn
+    cur.execute("DROP TABLE IF EXISTS customers")
+    cur.fetchall()
+
+
+@pytest.mark.parametrize("query", [
+    'SELECT email FROM "CUSTOMERS"',
+    'SELECT email FROM "Customers"',
+    'SELECT email FROM {schema_upper}."CUSTOMERS"',
+    'SELECT email FROM memory."{schema_upper}".customers',
+    'SELECT email FROM "MEMORY"."{schema_upper}"."Customers"',
+    'SELECT "EMAIL" FROM customers',
+    'SELECT c."Email" FROM "CUSTOMERS" c',
+])
+def test_quoted_upper_case_names_read_the_policy_table_masked(customers_table, trino_schema, pii_policy,
+                                                              query: str) -> None:
+    """Trino folds every identifier, quoted or not, to lower case: ``"CUSTOMERS"`` is the policy's ``customers``.
+    The safe query path refused these (the quoted name was looked up as written); they now read masked."""
+    from tests.rewrite.pii_data import COLUMNS, CUSTOMERS
+
+    sql = query.format(schema_upper=trino_schema.upper())
+    raw = CUSTOMERS[0][[n for n, _, _ in COLUMNS["customers"]].index("email")]
+    cur = customers_table.cursor()
+    cur.execute(sql)
+    assert [tuple(row) for row in cur.fetchall()] == [(raw,)]  # Trino reads the policy table under this name
+    r = rewrite(sql, pii_policy, "trino", connection=customers_table)
+    rows = run_masked(customers_table, r, key_material()).rows
+    assert len(rows) == 1 and rows[0][0] and raw not in str(rows) and r.masked_columns
+
+
+def test_control_an_unknown_quoted_name_is_still_refused_and_the_plain_name_reads_masked(customers_table,
+                                                                                         pii_policy) -> None:
+    from tests.rewrite.pii_data import COLUMNS, CUSTOMERS
+
+    with pytest.raises(RewriteRefused):
+        rewrite('SELECT email FROM "CUSTOMERS_ELSEWHERE"', pii_policy, "trino", connection=customers_table)
+    with pytest.raises(RewriteRefused):
+        rewrite('SELECT "EMAILS" FROM customers', pii_policy, "trino", connection=customers_table)
+    raw = CUSTOMERS[0][[n for n, _, _ in COLUMNS["customers"]].index("email")]
+    r = rewrite("SELECT email FROM customers", pii_policy, "trino", connection=customers_table)
+    rows = run_masked(customers_table, r, key_material()).rows
+    assert len(rows) == 1 and rows[0][0] and raw not in str(rows) and r.masked_columns == ("email",)
