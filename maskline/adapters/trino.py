@@ -114,6 +114,13 @@ class TrinoAdapter(EngineAdapter):
                        (self.folded(table.this), self.folded(table.args.get("db"))))
         return [(str(r[0]), str(r[1]).lower()) for r in cursor.fetchall()]
 
+    def _connectors(self, cursor: Any, table: exp.Table) -> set[str]:
+        """The connector serving ``table``'s catalog (the session's catalog when it names none), lower case; an
+        empty set when no catalog of that name exists."""
+        cursor.execute("SELECT connector_name FROM system.metadata.catalogs "
+                       "WHERE catalog_name = COALESCE(?, current_catalog)", (self.folded(table.args.get("catalog")),))
+        return {str(r[0]).lower() for r in cursor.fetchall()}
+
     def is_stored_table(self, cursor: Any, table: exp.Table) -> bool:
         """Whether ``table`` stores its rows, vouched for only in a catalog whose connector reports that truly.
 
@@ -125,11 +132,7 @@ class TrinoAdapter(EngineAdapter):
         >>> sorted(VOUCHING_CONNECTORS)
         ['memory', 'tpcds', 'tpch']
         """
-        catalog_ident = table.args.get("catalog")
-        cursor.execute("SELECT connector_name FROM system.metadata.catalogs "
-                       "WHERE catalog_name = COALESCE(?, current_catalog)",
-                       (catalog_ident.name.lower() if catalog_ident is not None else None,))
-        connectors = {str(r[0]).lower() for r in cursor.fetchall()}
+        connectors = self._connectors(cursor, table)
         if not connectors or not connectors <= VOUCHING_CONNECTORS:
             return False
         catalog = self.folded(table.args.get("catalog"))
@@ -169,17 +172,12 @@ class TrinoAdapter(EngineAdapter):
         schema = table.args.get("db")
         if schema is not None and schema.name.lower() == PRIVATE_SCHEMA:
             return True
-        catalog = table.args.get("catalog")
-        cursor.execute("SELECT connector_name FROM system.metadata.catalogs "
-                       "WHERE catalog_name = COALESCE(?, current_catalog)",
-                       (catalog.name.lower() if catalog is not None else None,))
-        if any(str(r[0]).lower() == "system" for r in cursor.fetchall()):
+        if "system" in self._connectors(cursor, table):
             return True
         cursor.execute("SELECT count(*) FROM system.metadata.table_comments "
                        "WHERE catalog_name = COALESCE(?, current_catalog) "
                        "AND schema_name = COALESCE(?, current_schema) AND comment = ?",
-                       (catalog.name.lower() if catalog is not None else None,
-                        schema.name.lower() if schema is not None else None, KEY_STORE_MARK))
+                       (self.folded(table.args.get("catalog")), self.folded(schema), KEY_STORE_MARK))
         row = cursor.fetchone()
         return bool(row and row[0])
 

@@ -296,11 +296,6 @@ def _date_shaped(nums: list[int]) -> bool:
         or (first in _YEARS and mid <= 12 and last <= 31)
 
 
-# Federal Reserve routing symbol prefixes: 00 (government), 01-12 (districts), 21-32 (thrifts), 61-72 (electronic),
-# 80 (traveller's cheques).
-_ROUTING_PREFIXES = frozenset(range(0, 13)) | frozenset(range(21, 33)) | frozenset(range(61, 73)) | {80}
-
-
 def routing_numbers(values: list[str]) -> bool:
     """Whether every distinct value is an ABA routing number: nine digits, the ABA check, a Federal Reserve prefix.
 
@@ -309,9 +304,9 @@ def routing_numbers(values: list[str]) -> bool:
     >>> routing_numbers(["011000015", "123456789"])  # one value fails the check: not a column of routing numbers
     False
     """
-    from stdnum.us import rtn
+    from maskline.classify.routing_accounts import routing_number
 
-    return all(len(v) == 9 and v.isdigit() and int(v[:2]) in _ROUTING_PREFIXES and rtn.is_valid(v) for v in values)
+    return all(v.isdigit() and routing_number(v) for v in values)
 
 
 def product_numbers(values: list[str]) -> bool:
@@ -323,10 +318,10 @@ def product_numbers(values: list[str]) -> bool:
     >>> product_numbers(["2001234567893", "4006381333931"])  # prefix 2: in-store numbers, loyalty cards among them
     False
     """
-    from stdnum import ean
+    from maskline.classify.check_digits import gtin
 
     for v in values:
-        if not (v.isdigit() and len(v) in (12, 13) and ean.is_valid(v)):
+        if not (v.isdigit() and len(v) in (12, 13) and gtin(v)):
             return False
         gtin13 = v.zfill(13)
         if gtin13[0] == "2" or gtin13[:2] in ("02", "04", "05", "98", "99"):
