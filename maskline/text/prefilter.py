@@ -50,6 +50,8 @@ from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
+from maskline.text import database_cache
+from maskline.text.database_cache import Compiled
 from maskline.text.spans import SPAN_RULES
 
 _EMPTY: frozenset[int] = frozenset()
@@ -315,11 +317,29 @@ def _compile(hs: Any, entries: list[tuple[bytes, re.Pattern[str], frozenset[int]
     return database
 
 
+def _build(hs: Any, entries: list[tuple[bytes, re.Pattern[str], frozenset[int]]]) -> Compiled:
+    """Compile every entry; when Hyperscan refuses the whole set, compile the ones it takes and note the others."""
+    try:
+        return Compiled(_compile(hs, entries), tuple(range(len(entries))), _EMPTY)
+    except hs.error:
+        accepted: list[int] = []
+        rejected: set[int] = set()
+        for i, entry in enumerate(entries):
+            try:
+                _compile(hs, [entry])
+                accepted.append(i)
+            except hs.error:
+                rejected |= entry[2]
+        database = _compile(hs, [entries[i] for i in accepted]) if accepted else None
+        return Compiled(database, tuple(accepted), frozenset(rejected))
+
+
 @cache
 def engine() -> _Engine | None:
-    """The compiled prefilter, built on first use (about a second), or None without Hyperscan.
+    """The compiled prefilter, built on first use, or None without Hyperscan.
 
-    A rule Hyperscan cannot compile is not dropped: it is tried on every text.
+    Compiling costs about half a second, so the database is kept on disk for the next process
+    (:mod:`maskline.text.database_cache`). A rule Hyperscan cannot compile is not dropped: it is tried on every text.
 
     >>> e = engine()
     >>> e is None or isinstance(e.always, frozenset)
@@ -330,24 +350,15 @@ def engine() -> _Engine | None:
     except ImportError:
         return None
     entries = _entries()
-    try:
-        accepted = entries
-        database = _compile(hs, accepted)
-        always: frozenset[int] = _EMPTY
-    except hs.error:
-        accepted = []
-        rejected: set[int] = set()
-        for entry in entries:
-            try:
-                _compile(hs, [entry])
-                accepted.append(entry)
-            except hs.error:
-                rejected |= entry[2]
-        database = _compile(hs, accepted) if accepted else None
-        always = frozenset(rejected)
-    if database is None:
+    key = database_cache.cache_key(hs, [(e[0], _flags(hs, e[1])) for e in entries])
+    compiled = database_cache.load(hs, key)
+    if compiled is None:
+        compiled = _build(hs, entries)
+        if compiled.database is not None:
+            database_cache.store(hs, key, compiled)
+    if compiled.database is None:
         return None
-    return _Engine(database, {i: e[2] for i, e in enumerate(accepted)}, always)
+    return _Engine(compiled.database, {n: entries[i][2] for n, i in enumerate(compiled.accepted)}, compiled.rejected)
 
 
 def candidate_rules(text: str) -> frozenset[int] | None:
