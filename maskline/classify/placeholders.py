@@ -36,3 +36,13 @@ def is_placeholder(value: str, kind: str) -> bool:
         return False
     folded = value.casefold()
     return folded in PLACEHOLDERS or (kind == "string" and folded in TEXT_ONLY_PLACEHOLDERS)
+
+
+def placeholders_of(kind: str) -> frozenset[str]:
+    """Every casefolded placeholder of a column of ``kind``: one set to test a value against, where a loop over a
+    whole sample would otherwise call :func:`is_placeholder` once per value.
+
+    >>> "0" in placeholders_of("string"), "0" in placeholders_of("integer"), "—" in placeholders_of("integer")
+    (True, False, True)
+    """
+    return PLACEHOLDERS | TEXT_ONLY_PLACEHOLDERS if kind == "string" else PLACEHOLDERS

@@ -103,6 +103,7 @@ TIME_OF_DAY_SHARE = 0.5  # distinct times of day per distinct value, at least: e
 # Currency symbols and ISO 4217-shaped codes (three capitals), and a few written units (kr, Ft, zł).
 _CURRENCY = r"(?:[€$£¥₽₹₺₩₪₴₦฿₫¢]|[A-Z]{3}|kr|Ft|zł|Kč|lei|R\$|Fr\.)"
 _GROUPED = r"\d{1,3}(?:[ .,'\u00a0\u202f]\d{3})+"
+_NOT_DIGIT = re.compile(r"\D")
 _AMOUNT = re.compile(rf"[-+]?(?:{_CURRENCY}\s?)?[-+]?({_GROUPED}|\d+)(?:([.,])(\d{{1,2}}))?(?:\s?{_CURRENCY})?")
 _PLAIN = re.compile(r"[-+]?[\d.,]+")
 # Epoch units: (digits, divisor to seconds).
@@ -157,7 +158,7 @@ def money_amounts(values: list[str]) -> bool:
         m = _AMOUNT.fullmatch(v)
         if m is None:
             return False
-        digits = re.sub(r"\D", "", m.group(1))
+        digits = _NOT_DIGIT.sub("", m.group(1))
         if len(digits) > 1 and digits.startswith("0"):
             return False  # a leading zero: a code, not a quantity
         if m.group(3) is None:

@@ -117,16 +117,15 @@ def vocabulary_of(distinct: Sequence[str]) -> str | None:
     ('currencies', None)
     """
     from maskline.classify.column import NULL_LIKE
-    from maskline.classify.placeholders import is_placeholder
+    from maskline.classify.placeholders import placeholders_of
     from maskline.infotypes.name_hints import fold
     from maskline.infotypes.vocabularies import closed_vocabulary
     from maskline.text.names import first_names
 
     if not any(v and v.strip() for v in distinct[:PROBE]):  # as text_facts: nothing to read
         return None
-    nulls = {v.casefold() for v in NULL_LIKE}
-    values = [v for v in (d.strip() for d in distinct if d)
-              if v and v.casefold() not in nulls and not is_placeholder(v, "string")]
+    skip = {v.casefold() for v in NULL_LIKE} | placeholders_of("string")
+    values = [v for v in (d.strip() for d in distinct if d) if v and v.casefold() not in skip]
     vocabulary = closed_vocabulary(values)
     if vocabulary is None:
         return None

@@ -315,7 +315,8 @@ def mixed_writing_systems(values: Sequence[str], rows: int = 0) -> str | None:
     distinct = set(values)
     if len(distinct) < 5:
         return None
-    share = sum(1 for v in distinct if len(_writing_systems(v)) >= 2) / len(distinct)
+    # An ASCII value is written in Latin letters alone: only the others need their characters' names looked up.
+    share = sum(1 for v in distinct if not v.isascii() and len(_writing_systems(v)) >= 2) / len(distinct)
     if share >= MIXED_WRITING_SHARE:
         return f"mixed writing systems: {share:.0%} of the values mix two scripts, as names of things do"
     return None
