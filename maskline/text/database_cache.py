@@ -56,8 +56,12 @@ def cache_dir() -> Path | None:
     configured = os.environ.get("MASKLINE_CACHE_DIR")
     if configured is not None:
         return Path(configured) if configured else None
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "maskline"
+    if os.environ.get("XDG_CACHE_HOME"):
+        return Path(os.environ["XDG_CACHE_HOME"]) / "maskline"
+    try:
+        return Path.home() / ".cache" / "maskline"
+    except (RuntimeError, KeyError):  # no home directory (a bare service account): no cache, not a failure
+        return None
 
 
 def cache_key(hs: Any, patterns: Sequence[tuple[bytes, int]]) -> str:
