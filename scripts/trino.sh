@@ -70,7 +70,7 @@ pg_database() {
   PG_PASS=${rest%%@*}; rest=${rest#*@}
   PG_HOSTPORT=${rest%%/*}
   # Trino's Iceberg JDBC catalog does not create its own tables (the DDL is Iceberg's JdbcUtil, schema V1).
-  psql "${dsn%/*}/$PG_DATABASE" -qc "
+  psql "${dsn%/*}/$PG_DATABASE" -qc "SET client_min_messages = warning;
     CREATE TABLE IF NOT EXISTS iceberg_namespace_properties (catalog_name varchar(255) NOT NULL,
       namespace varchar(255) NOT NULL, property_key varchar(255), property_value varchar(1000),
       PRIMARY KEY (catalog_name, namespace, property_key));
