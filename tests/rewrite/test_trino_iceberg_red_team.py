@@ -29,10 +29,11 @@ from tests.rewrite.pii_data import COLUMNS, CUSTOMERS
 
 pytestmark = [pytest.mark.trino]
 RAW_IP = "203.0.113.195"
+RAW_CARD = "4111111111111111"  # partitioned by its first 8 digits: a transform of a sensitive column
 SENSITIVE = [c for c, *_ in COLUMNS["customers"] if c in ("name", "email", "ssn", "phone", "username", "passport")]
 # Iceberg keeps string bounds truncated to 16 characters: a 12-character prefix of a raw value is a leak.
 NEEDLES = [str(row[i])[:12] for row in CUSTOMERS
-           for i, (c, *_) in enumerate(COLUMNS["customers"]) if c in SENSITIVE] + ["1962-08-08", RAW_IP]
+           for i, (c, *_) in enumerate(COLUMNS["customers"]) if c in SENSITIVE] + ["1962-08-08", RAW_IP, RAW_CARD[:8]]
 METADATA_TABLES = ["files", "partitions", "snapshots", "history", "manifests", "all_manifests", "properties", "refs",
                    "entries", "all_entries", "metadata_log_entries"]
 
@@ -75,10 +76,13 @@ def iceberg(trino_url: str) -> Iterator[Any]:
         _run(cur, f"CREATE TABLE sessions ({', '.join(f'{n} {t}' for n, t, _ in COLUMNS['sessions'])}) "
                   "WITH (partitioning = ARRAY['ip'])")
         _run(cur, f"INSERT INTO sessions VALUES (100, 1, '{RAW_IP}', 'laptop')")
+        _run(cur, f"CREATE TABLE orders ({', '.join(f'{n} {t}' for n, t, _ in COLUMNS['orders'])}) "
+                  "WITH (partitioning = ARRAY['truncate(card, 8)'])")
+        _run(cur, f"INSERT INTO orders VALUES (10, 1, 120, '{RAW_CARD}', 'shipped')")
         _run(cur, "CREATE VIEW contacts AS SELECT id, email AS contact, ssn AS ref FROM customers")
         yield conn
     finally:
-        for statement in ("DROP VIEW IF EXISTS contacts", "DROP TABLE IF EXISTS sessions",
+        for statement in ("DROP VIEW IF EXISTS contacts", "DROP TABLE IF EXISTS sessions", "DROP TABLE IF EXISTS orders",
                           "DROP TABLE IF EXISTS customers", f"DROP SCHEMA IF EXISTS iceberg.{schema}"):
             _run(cur, statement)
         conn.close()
@@ -90,7 +94,7 @@ def _snapshot(iceberg: Any, *, last: bool = False) -> int:
     return int(_run(iceberg.cursor(), f'SELECT snapshot_id FROM "customers$snapshots" ORDER BY committed_at {order}')[0][0])
 
 
-@pytest.mark.parametrize("table", ["customers", "sessions"])
+@pytest.mark.parametrize("table", ["customers", "sessions", "orders"])
 @pytest.mark.parametrize("kind", METADATA_TABLES)
 def test_iceberg_metadata_tables_read_fully_masked(iceberg, pii_policy, table: str, kind: str) -> None:
     """``$files`` keeps raw column bounds, ``$partitions`` and ``$files`` an identity partition's raw value; the
@@ -113,6 +117,8 @@ def test_iceberg_metadata_tables_read_fully_masked(iceberg, pii_policy, table: s
     ('SELECT partition FROM "sessions$partitions"', RAW_IP),
     ('SELECT file_path FROM "sessions$files"', RAW_IP),
     ('SELECT data_file FROM "sessions$entries"', RAW_IP),
+    ('SELECT partition FROM "orders$partitions"', RAW_CARD[:8]),
+    ('SELECT file_path FROM "orders$files"', RAW_CARD[:8]),
 ])
 def test_raw_values_in_iceberg_metadata_are_masked(iceberg, pii_policy, query: str, raw: str) -> None:
     assert raw in str(_run(iceberg.cursor(), query))  # without maskline the raw value is there: the attack is real
@@ -125,6 +131,7 @@ def test_raw_values_in_iceberg_metadata_are_masked(iceberg, pii_policy, query: s
     'SELECT "$path" FROM sessions',
     'SELECT s."$path", s.id FROM sessions s',
     'SELECT "$partition" FROM sessions',
+    'SELECT "$partition", "$path" FROM orders',
     'SELECT "$file_modified_time" FROM customers',
     'SELECT id FROM sessions WHERE "$path" LIKE \'%203.0.113%\'',
 ])
