@@ -12,7 +12,7 @@
 #   postgres  the local PostgreSQL of scripts/postgres.sh, database maskline_trino (created if missing)
 #   tpch      a row generator for the scale benchmark (no storage, no memory)
 #   iceberg   Iceberg tables: a JDBC catalog in that PostgreSQL database (tables iceberg_tables and
-#             iceberg_namespace_properties) and data files on the local file system under $CACHE/run/warehouse
+#             iceberg_namespace_properties, catalog name maskline_PORT) and files under $CACHE/run/warehouse
 set -euo pipefail
 VERSION=476
 PORT=${MASKLINE_TRINO_PORT:-18476}
@@ -125,12 +125,13 @@ connection-user=$PG_USER
 connection-password=$PG_PASS
 EOF
   # Iceberg keeps its table pointers in PostgreSQL (the JDBC catalog creates its two tables on first use) and its
-  # metadata and data files on the local disk, so no metastore or object store has to run beside Trino.
+  # metadata and data files on the local disk, so no metastore or object store has to run beside Trino. Paths are
+  # relative to this cache's warehouse, so each server (port) keeps its tables under a catalog name of its own.
   mkdir -p "$RUN/warehouse"
   cat >"$RUN/etc/catalog/iceberg.properties" <<EOF
 connector.name=iceberg
 iceberg.catalog.type=jdbc
-iceberg.jdbc-catalog.catalog-name=maskline
+iceberg.jdbc-catalog.catalog-name=maskline_$PORT
 iceberg.jdbc-catalog.driver-class=org.postgresql.Driver
 iceberg.jdbc-catalog.connection-url=jdbc:postgresql://$PG_HOSTPORT/$PG_DATABASE
 iceberg.jdbc-catalog.connection-user=$PG_USER
