@@ -11,6 +11,8 @@
 #   memory    the memory connector (small tables the tests create)
 #   postgres  the local PostgreSQL of scripts/postgres.sh, database maskline_trino (created if missing)
 #   tpch      a row generator for the scale benchmark (no storage, no memory)
+#   iceberg   Iceberg tables: a JDBC catalog in that PostgreSQL database (tables iceberg_tables and
+#             iceberg_namespace_properties, catalog name maskline_PORT) and files under $CACHE/run/warehouse
 set -euo pipefail
 VERSION=476
 PORT=${MASKLINE_TRINO_PORT:-18476}
@@ -18,6 +20,8 @@ HEAP=${MASKLINE_TRINO_HEAP:-1536M}
 JAVA_HOME=${MASKLINE_TRINO_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 CACHE=${MASKLINE_TRINO_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/maskline/trino-$VERSION}
 PG_DATABASE=maskline_trino
+# The plugins kept from the archive; an existing cache with another set is unpacked again (see install).
+PLUGINS="geospatial iceberg memory postgresql tpch"
 HERE=$(cd "$(dirname "$0")" && pwd)
 SERVER=$CACHE/server
 RUN=$CACHE/run   # etc/ and the data directory (logs, pid file)
@@ -34,17 +38,22 @@ tarball() {
   echo "$path"
 }
 
+installed_plugins() { ls -1 "$SERVER/plugin" 2>/dev/null | sort | tr '\n' ' ' | sed 's/ $//'; }
+
 install() {
-  [ -x "$SERVER/bin/launcher" ] && return 0
-  local tgz tmp
+  # The plugin directories themselves say what a cache holds, so a cache unpacked by an older version of this
+  # script (without iceberg) is noticed and unpacked again rather than failing at start-up on a missing plugin.
+  [ -x "$SERVER/bin/launcher" ] && [ "$(installed_plugins)" = "$PLUGINS" ] && return 0
+  local tgz tmp keep p
   tgz=$(tarball)
   tmp=$CACHE/unpack.$$
   rm -rf "$tmp" && mkdir -p "$tmp"
-  log "unpacking $tgz into $SERVER (plugins: memory, postgresql and its geospatial types, tpch)"
+  log "unpacking $tgz into $SERVER (plugins: $PLUGINS)"
   # The archive hard-links jars shared between plugins, so it is unpacked whole and the unused plugins removed.
   tar -xzf "$tgz" -C "$tmp"
-  find "$tmp/trino-server-$VERSION/plugin" -mindepth 1 -maxdepth 1 -type d \
-    ! -name memory ! -name postgresql ! -name geospatial ! -name tpch -exec rm -rf {} +
+  keep=()
+  for p in $PLUGINS; do keep+=(! -name "$p"); done
+  find "$tmp/trino-server-$VERSION/plugin" -mindepth 1 -maxdepth 1 -type d "${keep[@]}" -exec rm -rf {} +
   rm -rf "$SERVER" && mv "$tmp/trino-server-$VERSION" "$SERVER" && rm -rf "$tmp"
 }
 
@@ -60,6 +69,15 @@ pg_database() {
   PG_USER=${rest%%:*}; rest=${rest#*:}
   PG_PASS=${rest%%@*}; rest=${rest#*@}
   PG_HOSTPORT=${rest%%/*}
+  # Trino's Iceberg JDBC catalog does not create its own tables (the DDL is Iceberg's JdbcUtil, schema V1).
+  psql "${dsn%/*}/$PG_DATABASE" -qc "SET client_min_messages = warning;
+    CREATE TABLE IF NOT EXISTS iceberg_namespace_properties (catalog_name varchar(255) NOT NULL,
+      namespace varchar(255) NOT NULL, property_key varchar(255), property_value varchar(1000),
+      PRIMARY KEY (catalog_name, namespace, property_key));
+    CREATE TABLE IF NOT EXISTS iceberg_tables (catalog_name varchar(255) NOT NULL,
+      table_namespace varchar(255) NOT NULL, table_name varchar(255) NOT NULL, metadata_location varchar(1000),
+      previous_metadata_location varchar(1000), iceberg_type varchar(5),
+      PRIMARY KEY (catalog_name, table_namespace, table_name));" >&2
 }
 
 configure() {
@@ -105,6 +123,22 @@ connector.name=postgresql
 connection-url=jdbc:postgresql://$PG_HOSTPORT/$PG_DATABASE
 connection-user=$PG_USER
 connection-password=$PG_PASS
+EOF
+  # Iceberg keeps its table pointers in PostgreSQL (the JDBC catalog creates its two tables on first use) and its
+  # metadata and data files on the local disk, so no metastore or object store has to run beside Trino. Paths are
+  # relative to this cache's warehouse, so each server (port) keeps its tables under a catalog name of its own.
+  mkdir -p "$RUN/warehouse"
+  cat >"$RUN/etc/catalog/iceberg.properties" <<EOF
+connector.name=iceberg
+iceberg.catalog.type=jdbc
+iceberg.jdbc-catalog.catalog-name=maskline_$PORT
+iceberg.jdbc-catalog.driver-class=org.postgresql.Driver
+iceberg.jdbc-catalog.connection-url=jdbc:postgresql://$PG_HOSTPORT/$PG_DATABASE
+iceberg.jdbc-catalog.connection-user=$PG_USER
+iceberg.jdbc-catalog.connection-password=$PG_PASS
+iceberg.jdbc-catalog.default-warehouse-dir=local:///
+fs.native-local.enabled=true
+local.location=$RUN/warehouse
 EOF
 }
 
