@@ -124,7 +124,7 @@ connection-url=jdbc:postgresql://$PG_HOSTPORT/$PG_DATABASE
 connection-user=$PG_USER
 connection-password=$PG_PASS
 EOF
-  # Iceberg keeps its table pointers in PostgreSQL (the JDBC catalog creates its two tables on first use) and its
+  # Iceberg keeps its table pointers in PostgreSQL (in the two tables pg_database creates) and its
   # metadata and data files on the local disk, so no metastore or object store has to run beside Trino. Paths are
   # relative to this cache's warehouse, so each server (port) keeps its tables under a catalog name of its own.
   mkdir -p "$RUN/warehouse"
