@@ -249,6 +249,14 @@ def _texts(p: _People, rows: int, name: str, fmt: str) -> NestedTable:
         secs.append([("EMAIL", e), ("PHONE", ph)])
     cols.append(NestedColumn("blob", "base64 json", vals, secs))
 
+    team = [(p.name(), p.email()) for _ in range(6)]  # a few records, repeated: a column of twenty labels in shape
+    vals, secs = [], []
+    for _ in range(rows):
+        nm, e = rng.choice(team)
+        vals.append(f"owner={nm};mail={e};team=ops" if fmt == "csv" else json.dumps({"owner": nm, "x": e}))
+        secs.append([("PERSON_NAME", nm), ("EMAIL", e)])
+    cols.append(NestedColumn("tag", "repeated records", vals, secs))
+
     none: list[list[tuple[str, str]]] = [[] for _ in range(rows)]
     cols.append(NestedColumn("seq", "plain", [str(i) for i in range(1, rows + 1)], none))
     cols.append(NestedColumn("state", "plain", [rng.choice(("new", "paid", "void")) for _ in range(rows)], none))

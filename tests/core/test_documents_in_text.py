@@ -1,8 +1,9 @@
-"""Text columns whose cells are documents (JSON objects and arrays, literals inside a sentence), masked by default.
+"""Text columns whose cells are documents or records (JSON, literals inside a sentence, key=value), masked by default.
 
 The ``scrub`` method's prose pass reads prose; a document's keys give it no context, so names and addresses under
 keys such as ``meta`` or ``x`` were written as they were. A document cell is now replaced whole; prose cells of the
-same column are still scrubbed span by span, and passed columns stay byte for byte.
+same column are still scrubbed span by span, and passed columns stay byte for byte. A few records repeated
+(``owner=Ann Lee;team=ops``) are not a categorical column of labels, so they no longer pass on that shape.
 """
 
 from __future__ import annotations
@@ -85,3 +86,24 @@ def test_a_document_inside_a_sentence_is_masked_whole(tmp_path) -> None:
     mask_file(src, dst, {"datasets": {"t": {"columns": {"notes": {"method": "scrub"}}}}})
     out = pq.read_table(dst).column("notes").to_pylist()
     assert out == ["[REDACTED]"] * N
+
+
+@pytest.mark.parametrize("record", ["owner={};team=ops", '{{"owner": "{}", "tier": "a"}}'])
+def test_a_few_records_repeated_are_not_labels_and_do_not_pass(tmp_path, record) -> None:
+    # Six records repeated look categorical (a few repeated values); a label has no fields, so these need the
+    # evidence any text needs, and are masked by default.
+    cells = [record.format(NAMES[i % 5]) for i in range(N)]
+    src, dst = _write(tmp_path, "parquet", {"seq": list(range(N)), "tag": cells})
+    report = mask_file(src, dst, {"version": 1})
+    assert {c.name: c.masked for c in report.plan.columns} == {"seq": False, "tag": True}
+    out = "\n".join(pq.read_table(dst).column("tag").to_pylist())
+    assert not [n for n in NAMES if n in out]
+
+
+def test_repeated_labels_still_pass_unchanged(tmp_path) -> None:
+    # Control: a few repeated labels, punctuation and all, are still categorical and pass byte for byte.
+    cells = [("Gold (EU)", "silver-2", "10:00-12:00", "C#", "50%")[i % 5] for i in range(N)]
+    src, dst = _write(tmp_path, "parquet", {"seq": list(range(N)), "tier": cells})
+    report = mask_file(src, dst, {"version": 1})
+    assert {c.name: c.masked for c in report.plan.columns} == {"seq": False, "tier": False}
+    assert pq.read_table(dst).equals(pq.read_table(src))
