@@ -1,6 +1,6 @@
 """Masking evaluation: what a new user gets from ``maskline policy init`` + ``maskline mask``, beside presidio-structured.
 
-    python -m benchmarks.masking_eval [--rows 300] [--no-presidio] [--json out.json]
+    python -m benchmarks.masking_eval [--rows 300] [--no-presidio] [--json out.json] [--nested | --nested-only]
 
 On the mimesis corpus of :mod:`benchmarks.masking_eval.corpus` (the classifier was tuned on Faker data), each
 CSV is masked as a new user would: ``maskline policy init FILE > policy.yml`` then ``maskline mask FILE OUT
@@ -14,6 +14,10 @@ CSV is masked as a new user would: ``maskline policy init FILE > policy.yml`` th
   passed through but still altered (a format change);
 - **scrubber recall**: per info type, the share of embedded spans that ``maskline.text.scrub`` removes, with
   its defaults (the log filter's detectors) and with ``prose=True`` (what free-text columns get).
+
+``--nested`` adds a second section (``--nested-only`` runs it alone): the same default masking on
+:mod:`benchmarks.masking_eval.nested_corpus` (Parquet STRUCT, LIST and MAP columns, JSON text, key=value
+strings, URLs, base64 of JSON), measured per shape by :mod:`benchmarks.masking_eval.nested_eval`.
 """
 
 from __future__ import annotations
@@ -109,6 +113,27 @@ def run_presidio(tables: list[Table], work: Path, sample: int) -> tuple[dict[str
     return outputs, passed, time.perf_counter() - started
 
 
+def run_maskline_nested(seed: int, rows: int, work: Path) -> dict[str, Any]:
+    """policy init + mask on each nested-corpus file; the readable and changed shares per shape."""
+    from benchmarks.masking_eval import nested_corpus, nested_eval
+
+    tables = nested_corpus.build(seed=seed, rows=rows)
+    outputs = {}
+    for t in tables:
+        src = t.write(work)
+        init = _cli("policy", "init", str(src))
+        if init.returncode != 0:
+            raise SystemExit(f"policy init failed on {src.name}: {init.stderr[-500:]}")
+        policy = work / f"{t.name}.policy.yml"
+        policy.write_text(init.stdout)
+        out = work / f"{t.name}.masked.{t.fmt}"
+        masked = _cli("mask", str(src), str(out), "--policy", str(policy), "--overwrite")
+        if masked.returncode != 0:
+            raise SystemExit(f"mask failed on {src.name}: {masked.stderr[-500:]}")
+        outputs[t.name] = nested_eval.read_output(out, t)
+    return nested_eval.measure(tables, outputs)
+
+
 def measure(tables: list[Table], outputs: dict[str, list[list[str]]], passed: dict[str, set[str]]) -> dict[str, Any]:
     sensitive = readable = 0
     by_type: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -176,7 +201,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED,
                         help=f"the corpus' seed (default {DEFAULT_SEED}, the one the rules were read against; "
                              "another seed draws values no rule was written from)")
+    parser.add_argument("--nested", action="store_true", help="add the nested and encoded values section")
+    parser.add_argument("--nested-only", action="store_true", help="run only the nested section")
+    parser.add_argument("--nested-seed", type=int, default=None,
+                        help="the nested corpus' seed (default: its own, benchmarks.masking_eval.nested_corpus.SEED)")
     args = parser.parse_args(argv)
+    if args.nested or args.nested_only:
+        from benchmarks.masking_eval import nested_corpus, nested_eval
+
+        seed = nested_corpus.SEED if args.nested_seed is None else args.nested_seed
+        print(f"nested corpus: 3 files (Parquet nested, Parquet and CSV text shapes), {args.rows} rows each, "
+              f"mimesis {', '.join(nested_corpus.LOCALES)}, seed {seed}")
+        with tempfile.TemporaryDirectory() as d:
+            nested = run_maskline_nested(seed, args.rows, Path(d))
+        nested_eval.print_report(nested)
+        if args.nested_only:
+            if args.json:
+                Path(args.json).write_text(json.dumps({"maskline_nested": nested}, indent=2))
+            return 0
 
     tables = build(seed=args.seed, rows=args.rows)
     n_cols = sum(len(t.columns) for t in tables)
@@ -214,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {k:24s} {v['recall']:6.1%} / {p['recall']:6.1%} of {v['spans']}")
     if results["maskline"]["passed_columns_altered"]:
         print("maskline passed but altered:", ", ".join(results["maskline"]["passed_columns_altered"]))
+    if args.nested:
+        results["maskline_nested"] = nested
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2))
     return 0

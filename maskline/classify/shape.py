@@ -34,6 +34,11 @@ _UUID = re.compile(r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]
 _ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?")
 _BOOLEAN = frozenset({"true", "false", "t", "f", "yes", "no", "y", "n", "0", "1"})
 _DIGITS = re.compile(r"\d+")
+# What a label is written with (letters and digits of any script, spaces, and the punctuation of names of things:
+# "Gold (EU)", "C#", "10:00-12:00", "50%"). A repeated value with anything else (=, ;, braces, brackets, quotes,
+# @, ?, |) is a record or an address, not a label: "owner=Ann Lee;team=ops" or '{"owner": "Ann Lee"}' repeated
+# twenty times is not categorical, whatever it holds.
+_LABEL = re.compile(r"[\w\s.,:/'()&+#%*!-]+")
 
 
 @dataclass(frozen=True)
@@ -127,6 +132,8 @@ def value_shape(values: Any, kind: str | None = None) -> ValueShape:
     >>> import pyarrow as pa
     >>> value_shape(pa.array(["active", "closed"] * 20)).kind
     'categorical'
+    >>> value_shape(pa.array(["owner=Ann Lee;team=ops", "owner=Bo Li;team=hr"] * 20)).kind
+    'text'
     >>> value_shape(pa.array([48.1374, 11.5755] * 5)).suspicions
     ('coordinate',)
     """
@@ -182,4 +189,6 @@ def _text_shape(kind: str | None, distinct: list[str], n: int) -> ValueShape:
         return ValueShape("identifier")
     kind = "categorical" if len(distinct) <= CATEGORICAL_MAX and n >= CATEGORICAL_REPEAT * len(distinct) else "text"
     vocabulary = vocabulary_of(distinct)  # a closed vocabulary is all there is to say: no other fact is read
+    if kind == "categorical" and not vocabulary and not all(_LABEL.fullmatch(v) for v in distinct):
+        kind = "text"  # records repeated are still records: they need the evidence any text needs to pass
     return ValueShape(kind, vocabulary=vocabulary) if vocabulary else ValueShape(kind, facts=text_facts(distinct, n))

@@ -9,18 +9,50 @@ itself runs the masking (DataFrames, Arrow tables, CSV and Parquet files), each
 SQL. In a warehouse (SQL pushed down to PostgreSQL, Snowflake, ...) only the SQL
 patterns run: mask free text there with ``redact`` if names must not survive.
 
+The prose pass reads prose: a cell that is or holds a document (a JSON object or array, a Python or JS
+literal) is not prose, since its keys give no context and any value may be a name or an address, so it is
+replaced whole by :data:`DOCUMENT` rather than searched (:func:`is_document`).
+
 >>> import pyarrow as pa
 >>> scrub_batch(pa.array(["Patient Anna Meier called", None])).to_pylist()
 ['Patient [PERSON_NAME] called', None]
+>>> scrub_batch(pa.array(['{"meta": {"x": "Anna Meier"}}'])).to_pylist()
+['[REDACTED]']
 """
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
 
 from maskline.plan import Plan
 
 UDF = "maskline_scrub_prose"
+DOCUMENT = "[REDACTED]"  # what a document cell becomes: redact's own label for a value of no one type
+# A quote right after an opening brace or bracket: a JSON or Python key or element, which prose does not write.
+_EMBEDDED = re.compile(r"""[\[{]\s*["']""")
+
+
+def is_document(text: str) -> bool:
+    """Whether a cell is, or holds, a document rather than prose: a JSON object or array, text in braces, or a
+    brace or bracket that opens a quoted key or element (a JSON or Python literal inside a sentence).
+
+    >>> [is_document(t) for t in ('{"x": 1}', '[3, 4]', "{'n': 'Ann'}", 'see {"x": "Ann"} re: bill', "{Ann Lee}")]
+    [True, True, True, True, True]
+    >>> [is_document(t) for t in ("Patient Anna Meier called", "[EMAIL]", "[EMAIL] wrote to [PHONE]")]
+    [False, False, False]
+    """
+    stripped = text.strip()
+    if stripped.startswith("{") and stripped.endswith("}"):
+        return True
+    if stripped.startswith("[") and stripped.endswith("]"):
+        try:
+            if isinstance(json.loads(stripped), list):
+                return True
+        except ValueError:
+            pass
+    return _EMBEDDED.search(text) is not None
 
 
 def prose_columns(plan: Plan) -> list[str]:
@@ -65,12 +97,12 @@ def scrub_batch(values: Any) -> Any:
     from maskline.text.scrubber import find
 
     items = values.to_pylist()
-    distinct = list(dict.fromkeys(v for v in items if v))
+    distinct = list(dict.fromkeys(v for v in items if v and not is_document(v)))
     pooled = guess_language_of(w for v in distinct[:200] for w in v.lower().split())
     by_lang: dict[str | None, list[str]] = {}
     for v in distinct:
         by_lang.setdefault(guess_language(v) or pooled, []).append(v)
-    scrubbed: dict[str, str] = {}
+    scrubbed: dict[str, str] = {v: DOCUMENT for v in items if v and is_document(v)}
     for lang, texts in by_lang.items():
         for text, prose in zip(texts, find_prose_many(texts, language=lang), strict=True):
             scrubbed[text] = _replace(text, merge_findings(find(text), prose))

@@ -255,3 +255,19 @@ def test_maskline_mask_carries_a_50_digit_decimal_to_parquet_and_refuses_it_to_c
     r = run("out.csv")
     assert r.returncode == 2 and "Traceback" not in r.stderr and "'decimal256_50'" in r.stderr
     assert "12345678901" not in r.stderr and not (tmp_path / "out.csv").exists()
+
+
+def test_nested_columns_of_numbers_or_flags_are_masked_by_default_and_pass_unchanged_when_passed(tmp_path) -> None:
+    # The design: nested values are not inspected, so even a list of integers or a struct of a boolean and a label
+    # is masked by default (a list of integers can spell a phone or a birth date); passing it is the policy's call,
+    # and then it is written unchanged, type and all.
+    src, dst = tmp_path / "t.parquet", tmp_path / "out.parquet"
+    table = pa.table({"id": [1, 2], "scores": pa.array([[3, 4], [5]], pa.list_(pa.int32())),
+                      "flags": [{"active": True, "tier": "gold"}, {"active": False, "tier": "bronze"}]})
+    pq.write_table(table, src)
+    report = mask_file(src, dst, {"version": 1})
+    assert [c.masked for c in report.plan.columns] == [False, True, True]
+    passed = {"datasets": {"t": {"columns": {"id": {"pass": True}, "scores": {"pass": True},
+                                             "flags": {"pass": True}}}}}
+    mask_file(src, dst, passed, overwrite=True)
+    assert pq.read_table(dst).equals(pq.read_table(src))
