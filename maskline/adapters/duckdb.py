@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from sqlglot import exp
 
     from maskline.adapters.facts import CatalogFacts
-
     from maskline.adapters.url import EngineURL
     from maskline.keys import KeyMaterial
 

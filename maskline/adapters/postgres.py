@@ -50,7 +50,6 @@ if TYPE_CHECKING:
     from sqlglot import exp
 
     from maskline.adapters.facts import CatalogFacts
-
     from maskline.adapters.url import EngineURL
 
 MASKED_SCHEMA = "maskline_masked"

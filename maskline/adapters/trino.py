@@ -35,7 +35,6 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from maskline.adapters.facts import CatalogFacts
-
     from maskline.adapters.url import EngineURL
     from maskline.keys import KeyMaterial
 

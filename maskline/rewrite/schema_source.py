@@ -130,10 +130,10 @@ def views_among(connection: Any, tables: Sequence[exp.Table], schema: Schema,
             if key is None or key in out:
                 continue
             try:
-                stored = adapter.is_stored_table(cursor, table)
+                vouched = adapter.is_stored_table(cursor, table)
             except Exception:  # noqa: BLE001 - a catalog that cannot say: the relation is not vouched for
-                stored = False
-            if not stored:
+                vouched = False
+            if not vouched:
                 out.add(key)
     finally:
         if cursor is not connection:
