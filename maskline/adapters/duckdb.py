@@ -85,6 +85,7 @@ class DuckDBAdapter(EngineAdapter):
         connection's when none is named). DuckDB keeps no key in a table, so nothing is a key store.
 
         >>> import duckdb
+        >>> from sqlglot import exp
         >>> con = duckdb.connect(); _ = con.execute("CREATE TABLE t (id INTEGER); CREATE VIEW v AS SELECT * FROM t")
         >>> t, v = exp.to_table("T"), exp.to_table("v")
         >>> facts = DuckDBAdapter().catalog_facts(con, [t, v], [t, v, exp.to_table("system.main.t")])
