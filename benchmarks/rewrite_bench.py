@@ -13,6 +13,9 @@ window function, aggregates, a CASE and a filter with a tokenized literal. Conte
 - ``maskline rewrite``: ``maskline.rewrite.rewrite`` for duckdb, postgres and snowflake (allow-list
   check, qualify, lineage for ``--explain``, filter tokenization, substitution of every table by its
   masked relation, SQL out). Goal: under 20 ms.
+- ``maskline rewrite (duckdb, connection)``: the same, its schema read from a real DuckDB connection
+  (and PostgreSQL when ``MASKLINE_PG_DSN`` is set), with the statements each rewrite sends to the engine
+  (``benchmarks.statements`` counts them on the real cursor).
 """
 
 from __future__ import annotations
@@ -49,7 +52,7 @@ WITH spend AS (
 SELECT c.id, upper(c.name) AS customer, c.email, c.city,
        s.total, s.n_orders, s.last_card,
        pr.category,
-       CASE WHEN c.segment = 'vip' THEN c.phone ELSE 'n/a' END AS contact,
+       CASE WHEN c.segment = 'vip' THEN c.phone END AS contact,
        lag(ses.ip) OVER (PARTITION BY c.id ORDER BY ses.id) AS previous_ip,
        row_number() OVER (ORDER BY s.total DESC) AS rank
 FROM customers c
@@ -101,12 +104,57 @@ def main(argv: list[str] | None = None) -> None:
     result = rewrite(QUERY, policy, "duckdb", schema=SCHEMA)
     print(f"query: 5 tables, {len(outputs)} outputs; masked: {', '.join(result.masked_columns)}; "
           f"tokenized filters: {result.tokenized_filters}")
+    connections = _connections()
+    for dialect, con in connections:
+        contenders.append((f"maskline rewrite ({dialect}, connection)",
+                           lambda d=dialect, c=con: rewrite(QUERY, policy, d, connection=c)))
     floor = None
-    print(f"{'contender':38} {'median µs/query':>16} {'p95 µs':>10} {'vs parse':>9}")
+    print(f"{'contender':38} {'median µs/query':>16} {'p95 µs':>10} {'vs parse':>9} {'statements':>10}")
     for name, fn in contenders:
         median, p95 = _time(fn, args.repeat)
         floor = floor or median
-        print(f"{name:38} {median:16,.0f} {p95:10,.0f} {median / floor:8.1f}x")
+        print(f"{name:38} {median:16,.0f} {p95:10,.0f} {median / floor:8.1f}x {_statements(fn):10}")
+    for dialect, con in connections:
+        if dialect == "postgres":
+            with con.cursor() as cur:  # type: ignore[attr-defined]
+                cur.execute("SELECT current_schema()")
+                cur.execute(f"DROP SCHEMA {cur.fetchone()[0]} CASCADE")
+        con.close()  # type: ignore[attr-defined]
+
+
+def _statements(fn: Callable[[], object]) -> int:
+    """Statements one call sends to an engine (0 for a rewrite given its schema)."""
+    from benchmarks.statements import counting
+
+    with counting() as counter:
+        fn()
+    return counter[0]
+
+
+def _connections() -> list[tuple[str, object]]:
+    """A DuckDB connection holding SCHEMA's tables, and a PostgreSQL one (its own schema) when configured."""
+    import duckdb
+
+    ddl = [f"CREATE TABLE {t} ({', '.join(f'{c} {ty}' for c, ty in cols.items())})" for t, cols in SCHEMA.items()]
+    duck = duckdb.connect()
+    for statement in ddl:
+        duck.execute(statement)
+    out: list[tuple[str, object]] = [("duckdb", duck)]
+    if os.environ.get("MASKLINE_PG_DSN"):
+        import uuid
+
+        import psycopg2
+
+        pg = psycopg2.connect(os.environ["MASKLINE_PG_DSN"])
+        pg.autocommit = True
+        with pg.cursor() as cur:
+            schema = f"bench_{uuid.uuid4().hex[:8]}"
+            cur.execute(f"CREATE SCHEMA {schema}")
+            cur.execute(f"SET search_path = {schema}")
+            for statement in ddl:
+                cur.execute(statement.replace("varchar", "text"))
+        out.append(("postgres", pg))
+    return out
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ from sqlglot import exp
 from maskline.errors import UnsupportedDialectError
 
 if TYPE_CHECKING:
+    from maskline.adapters.facts import CatalogFacts
     from maskline.adapters.url import EngineURL
     from maskline.dialects.base import Dialect
     from maskline.keys import KeyMaterial
@@ -264,6 +265,49 @@ class EngineAdapter:
         [False, False]
         """
         return [False] * len(tables)
+
+    def catalog_facts(self, cursor: Any, relations: Sequence[exp.Table],
+                      described: Sequence[exp.Table]) -> CatalogFacts:
+        """What one rewrite needs of the catalog, read once: the current schema and catalog, the columns of each
+        of ``described``, and whether each of ``relations`` stores its rows and is a key store.
+
+        This default asks :meth:`current_schema`, :meth:`current_catalog`, :meth:`columns`,
+        :meth:`is_stored_table` and :meth:`key_stores` in turn (a statement each, and one per table); engines
+        with a catalog that can be asked in one query override it (PostgreSQL, DuckDB, Trino). A table naming a
+        catalog other than the connection's is not described (the rewrite refuses it). What the catalog cannot
+        say fails closed: not stored, a key store; a failing column read raises.
+
+        >>> import duckdb
+        >>> from maskline.adapters import engine
+        >>> con = duckdb.connect(); _ = con.execute("CREATE TABLE t (id INTEGER); CREATE VIEW v AS SELECT * FROM t")
+        >>> t, v = exp.to_table("t"), exp.to_table("v")
+        >>> facts = EngineAdapter.catalog_facts(engine("duckdb"), con, [t, v], [t, exp.to_table("system.main.t")])
+        >>> facts.current_schema, facts.current_catalog, dict(facts.columns), facts.stored, facts.key_store
+        ('main', 'memory', {0: (('id', 'integer'),)}, (True, False), (False, False))
+        """
+        from maskline.adapters.facts import CatalogFacts, in_catalog
+
+        try:
+            schema = self.current_schema(cursor)
+        except Exception:  # noqa: BLE001 - an engine that cannot say; the adapter's default stands in
+            schema = None
+        try:
+            catalog: str | None = self.current_catalog(cursor)
+        except Exception:  # noqa: BLE001 - unknown: tables naming a catalog are not described, nor pinned
+            catalog = None
+        columns = {i: tuple(cols) for i, table in enumerate(described)
+                   if in_catalog(table.catalog, catalog) and (cols := self.columns(cursor, table))}
+        stored = []
+        for table in relations:
+            try:
+                stored.append(self.is_stored_table(cursor, table))
+            except Exception:  # noqa: BLE001 - a catalog that cannot say: the relation is not vouched for
+                stored.append(False)
+        try:
+            held = list(self.key_stores(cursor, relations))
+        except Exception:  # noqa: BLE001 - a catalog that cannot say is not vouched for
+            held = [True] * len(relations)
+        return CatalogFacts(schema, catalog, columns, tuple(stored), tuple(held))
 
     def truncate(self, table: exp.Table) -> exp.Expression:
         """The statement that empties ``table`` and keeps it.

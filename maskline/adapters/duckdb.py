@@ -16,10 +16,29 @@ from typing import TYPE_CHECKING, Any
 from maskline.adapters.base import EngineAdapter, all_stored, key_values
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sqlglot import exp
 
+    from maskline.adapters.facts import CatalogFacts
     from maskline.adapters.url import EngineURL
     from maskline.keys import KeyMaterial
+
+# One statement for a rewrite's catalog facts: a row per table asked (by position; none asked: one row of session
+# facts), each with its columns and types in order and its relation kinds, matched as columns() matches them.
+_FACTS_SQL = (
+    "WITH q AS (SELECT (generate_subscripts($1::VARCHAR[], 1) - 1)::INTEGER AS i, unnest($1::VARCHAR[]) AS rel, "
+    "COALESCE(unnest($2::VARCHAR[]), current_schema()) AS nsp, "
+    "lower(COALESCE(unnest($3::VARCHAR[]), current_database())) AS cat) "
+    "SELECT current_schema(), current_database(), q.i, "
+    "(SELECT list(c.column_name ORDER BY c.ordinal_position) FROM information_schema.columns c "
+    "WHERE lower(c.table_name) = lower(q.rel) AND c.table_schema = q.nsp AND lower(c.table_catalog) = q.cat), "
+    "(SELECT list(c.data_type ORDER BY c.ordinal_position) FROM information_schema.columns c "
+    "WHERE lower(c.table_name) = lower(q.rel) AND c.table_schema = q.nsp AND lower(c.table_catalog) = q.cat), "
+    "(SELECT list(t.table_type) FROM information_schema.tables t "
+    "WHERE lower(t.table_name) = lower(q.rel) AND t.table_schema = q.nsp AND lower(t.table_catalog) = q.cat) "
+    "FROM (SELECT 1) AS one LEFT JOIN q ON true"
+)
 
 
 class DuckDBAdapter(EngineAdapter):
@@ -58,6 +77,39 @@ class DuckDBAdapter(EngineAdapter):
                        "AND lower(table_catalog) = lower(COALESCE(?, current_database()))",
                        (table.name, self.folded(table.args.get("db")), self.folded(table.args.get("catalog"))))
         return all_stored(cursor.fetchall())
+
+    def catalog_facts(self, cursor: Any, relations: Sequence[exp.Table],
+                      described: Sequence[exp.Table]) -> CatalogFacts:
+        """All a rewrite needs of the catalog in one statement (:mod:`maskline.adapters.facts`), matched as
+        :meth:`columns` and :meth:`is_stored_table` match names: case-insensitively, in the named catalog (the
+        connection's when none is named). DuckDB keeps no key in a table, so nothing is a key store.
+
+        >>> import duckdb
+        >>> from sqlglot import exp
+        >>> con = duckdb.connect(); _ = con.execute("CREATE TABLE t (id INTEGER); CREATE VIEW v AS SELECT * FROM t")
+        >>> t, v = exp.to_table("T"), exp.to_table("v")
+        >>> facts = DuckDBAdapter().catalog_facts(con, [t, v], [t, v, exp.to_table("system.main.t")])
+        >>> facts.current_schema, facts.current_catalog, dict(facts.columns), facts.stored, facts.key_store
+        ('main', 'memory', {0: (('id', 'integer'),), 1: (('id', 'integer'),)}, (True, False), (False, False))
+        """
+        from maskline.adapters.base import all_stored
+        from maskline.adapters.facts import CatalogFacts, in_catalog
+
+        tables = [*relations, *described]
+        cursor.execute(_FACTS_SQL, ([t.name for t in tables], [self.folded(t.args.get("db")) for t in tables],
+                                    [self.folded(t.args.get("catalog")) for t in tables]))
+        rows = cursor.fetchall()
+        schema, catalog = (str(rows[0][0]) if rows[0][0] else None), str(rows[0][1])
+        by_position = {int(r[2]): r for r in rows if r[2] is not None}
+        n = len(relations)
+        stored = tuple(i in by_position and all_stored([(k,) for k in (by_position[i][5] or ())])
+                       for i in range(n))
+        columns = {}
+        for j, table in enumerate(described):
+            row = by_position.get(n + j)
+            if row is not None and row[3] and in_catalog(table.catalog, catalog):
+                columns[j] = tuple((str(c), str(t).lower()) for c, t in zip(row[3], row[4], strict=True))
+        return CatalogFacts(schema, catalog, columns, stored, (False,) * n)
 
     def namespace(self, host: str | None, port: int | None, database: str | None) -> str:
         return f"duckdb://{database or host or ':memory:'}"

@@ -49,6 +49,7 @@ from maskline.keys import KeyMaterial
 if TYPE_CHECKING:
     from sqlglot import exp
 
+    from maskline.adapters.facts import CatalogFacts
     from maskline.adapters.url import EngineURL
 
 MASKED_SCHEMA = "maskline_masked"
@@ -57,6 +58,26 @@ READER_ROLE = "maskline_reader"
 # What protect() writes on its private schema, whatever that schema is called: the safe query path reads the mark
 # and refuses every table of a marked schema (the admin's session, on the inline path, could read the key table).
 KEY_STORE_MARK = "maskline key store: key material and token functions, never data"
+
+# One statement for a rewrite's catalog facts: a row per table asked (by position; none asked: one row of session
+# facts), each with its columns and types in order, its relation kinds, its inheritance parents and whether its
+# schema carries the key-store mark. The schema of an unqualified name is the session's current_schema().
+_FACTS_SQL = (
+    "WITH q AS (SELECT (s.i - 1)::int AS i, COALESCE(s.nsp, current_schema()) AS nsp, s.rel "
+    "FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS s(nsp, rel, i)) "
+    "SELECT current_schema(), current_database(), q.i, "
+    "(SELECT array_agg(c.column_name::text ORDER BY c.ordinal_position) FROM information_schema.columns c "
+    "WHERE c.table_schema = q.nsp AND c.table_name = q.rel), "
+    "(SELECT array_agg(c.data_type::text ORDER BY c.ordinal_position) FROM information_schema.columns c "
+    "WHERE c.table_schema = q.nsp AND c.table_name = q.rel), "
+    "(SELECT array_agg(t.table_type::text) FROM information_schema.tables t "
+    "WHERE t.table_schema = q.nsp AND t.table_name = q.rel), "
+    "(SELECT count(*) FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = q.rel AND n.nspname = q.nsp), "
+    "EXISTS (SELECT 1 FROM pg_catalog.pg_namespace n WHERE n.nspname = q.nsp "
+    "AND obj_description(n.oid, 'pg_namespace') = %s) "
+    "FROM (SELECT 1) AS one LEFT JOIN q ON true"
+)
 
 
 class PostgresAdapter(EngineAdapter):
@@ -113,6 +134,36 @@ class PostgresAdapter(EngineAdapter):
                            (unnamed, [schemas[i] for i in unnamed], KEY_STORE_MARK))
             marked = {int(row[0]) for row in cursor.fetchall()}
         return [schema == PRIVATE_SCHEMA or i in marked for i, schema in enumerate(schemas)]
+
+    def catalog_facts(self, cursor: Any, relations: Sequence[exp.Table],
+                      described: Sequence[exp.Table]) -> CatalogFacts:
+        """All a rewrite needs of the catalog in one statement (:mod:`maskline.adapters.facts`): the same
+        answers as :meth:`current_schema`, :meth:`current_catalog`, :meth:`columns`, :meth:`is_stored_table`
+        and :meth:`key_stores`, read from the same views (``information_schema``, so a role sees only what it
+        may, ``pg_inherits`` and the schema marks) for every table at once.
+        """
+        from maskline.adapters.base import all_stored
+        from maskline.adapters.facts import CatalogFacts, in_catalog
+
+        tables = [*relations, *described]
+        cursor.execute(_FACTS_SQL, ([self.folded(t.args.get("db")) for t in tables],
+                                    [self.folded(t.this) for t in tables], KEY_STORE_MARK))
+        rows = cursor.fetchall()
+        schema, catalog = (str(rows[0][0]) if rows[0][0] else None), str(rows[0][1])
+        by_position = {int(r[2]): r for r in rows if r[2] is not None}
+        n = len(relations)
+        stored, held = [], []
+        for i, table in enumerate(relations):
+            row = by_position.get(i)
+            kinds = [(k,) for k in (row[5] or ())] if row else []
+            stored.append(row is not None and all_stored(kinds) and int(row[6]) == 0)
+            held.append(row is None or self.folded(table.args.get("db")) == PRIVATE_SCHEMA or bool(row[7]))
+        columns = {}
+        for j, table in enumerate(described):
+            row = by_position.get(n + j)
+            if row is not None and row[3] and in_catalog(table.catalog, catalog):
+                columns[j] = tuple((str(c), str(t).lower()) for c, t in zip(row[3], row[4], strict=True))
+        return CatalogFacts(schema, catalog, columns, tuple(stored), tuple(held))
 
     def prepare(self, connection: Any) -> None:
         """Autocommit, so maskline's explicit ``BEGIN``/``COMMIT`` delimit transactions.

@@ -34,6 +34,7 @@ from maskline.errors import InputError, KeyMissingError
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from maskline.adapters.facts import CatalogFacts
     from maskline.adapters.url import EngineURL
     from maskline.keys import KeyMaterial
 
@@ -144,6 +145,75 @@ class TrinoAdapter(EngineAdapter):
                        "AND table_schema = COALESCE(?, current_schema)",
                        (self.folded(table.this), self.folded(table.args.get("db"))))
         return all_stored(cursor.fetchall())
+
+    def catalog_facts(self, cursor: Any, relations: Sequence[exp.Table],
+                      described: Sequence[exp.Table]) -> CatalogFacts:
+        """All a rewrite needs of the catalogs in one statement where the query reads the session's catalog
+        (:mod:`maskline.adapters.facts`): the session's catalog and schema, every catalog's connector (read once,
+        not once per question), the key-store comments of the schemas named, and the columns and kinds of the
+        tables in the session's catalog. The rules are :meth:`is_stored_table`'s and :meth:`is_key_store`'s: a
+        relation of another catalog whose connector vouches is asked of that catalog on its own.
+        """
+        from maskline.adapters.base import all_stored
+        from maskline.adapters.facts import CatalogFacts, in_catalog
+        from maskline.adapters.postgres import KEY_STORE_MARK, PRIVATE_SCHEMA
+
+        tables = [*relations, *described]
+        named = " OR ".join("(table_schema = COALESCE(?, current_schema) AND table_name = ?)" for _ in tables) or "false"
+        named_params = [p for t in tables for p in (self.folded(t.args.get("db")), self.folded(t.this))]
+        marks = " OR ".join("(catalog_name = COALESCE(?, current_catalog) AND schema_name = COALESCE(?, current_schema))"
+                            for _ in relations) or "false"
+        mark_params = [p for t in relations for p in (self.folded(t.args.get("catalog")), self.folded(t.args.get("db")))]
+        # One row kind per question, told apart by the first column: s(ession), n (connectors), m(arks), c(olumns)
+        # and k(inds); the columns and kinds are the session catalog's (its information_schema).
+        cursor.execute(
+            "SELECT 's', current_catalog, current_schema, NULL, NULL, CAST(NULL AS bigint) "
+            "UNION ALL SELECT 'n', catalog_name, connector_name, NULL, NULL, NULL FROM system.metadata.catalogs "
+            "UNION ALL SELECT 'm', catalog_name, schema_name, NULL, NULL, NULL FROM system.metadata.table_comments "
+            f"WHERE comment = ? AND ({marks}) "
+            "UNION ALL SELECT 'c', table_schema, table_name, column_name, data_type, ordinal_position "
+            f"FROM information_schema.columns WHERE {named} "
+            "UNION ALL SELECT 'k', table_schema, table_name, table_type, NULL, NULL FROM information_schema.tables "
+            f"WHERE {named}",
+            (KEY_STORE_MARK, *mark_params, *named_params, *named_params))
+        rows = cursor.fetchall()
+        session = next(r for r in rows if r[0] == "s")
+        catalog = str(session[1]) if session[1] else None
+        schema = str(session[2]) if session[2] else None
+        connectors = {str(r[1]).lower(): str(r[2]).lower() for r in rows if r[0] == "n"}
+        marked = {(str(r[1]), str(r[2])) for r in rows if r[0] == "m"}
+        found: dict[tuple[str, str], list[tuple[int, str, str]]] = {}
+        kinds: dict[tuple[str, str], list[tuple[str]]] = {}
+        for r in rows:
+            if r[0] == "c":
+                found.setdefault((str(r[1]), str(r[2])), []).append((int(r[5]), str(r[3]), str(r[4]).lower()))
+            elif r[0] == "k":
+                kinds.setdefault((str(r[1]), str(r[2])), []).append((str(r[3]),))
+
+        def where(t: exp.Table) -> tuple[str | None, str | None, str]:
+            return (self.folded(t.args.get("catalog")) or catalog, self.folded(t.args.get("db")) or schema,
+                    str(self.folded(t.this)))
+
+        stored, held = [], []
+        for table in relations:
+            cat, sch, name = where(table)
+            connector = connectors.get(cat) if cat else None
+            if connector is None or connector not in VOUCHING_CONNECTORS:
+                stored.append(False)
+            elif cat == catalog:
+                stored.append(sch is not None and all_stored(kinds.get((sch, name), [])))
+            else:  # another catalog's information_schema: asked of it, as is_stored_table asks
+                try:
+                    stored.append(self.is_stored_table(cursor, table))
+                except Exception:  # noqa: BLE001 - a catalog that cannot say: the relation is not vouched for
+                    stored.append(False)
+            held.append(sch == PRIVATE_SCHEMA or connector == "system" or (cat, sch) in marked)
+        columns = {}
+        for j, table in enumerate(described):
+            _, sch, name = where(table)
+            if in_catalog(table.catalog, catalog) and sch is not None and (sch, name) in found:
+                columns[j] = tuple((c, k) for _, c, k in sorted(found[(sch, name)]))
+        return CatalogFacts(schema, catalog, columns, tuple(stored), tuple(held))
 
     def key_stores(self, cursor: Any, tables: Sequence[exp.Table]) -> list[bool]:
         """For each of ``tables``, whether it is a key store (:meth:`is_key_store`), asked table by table: Trino's

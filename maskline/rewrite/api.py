@@ -51,6 +51,7 @@ from sqlglot.optimizer.qualify import qualify
 from sqlglot.optimizer.scope import build_scope
 
 from maskline.adapters import engine
+from maskline.adapters.facts import CatalogFacts
 from maskline.classify.result import Classification
 from maskline.dialects import Dialect, KeyMode
 from maskline.errors import RewriteRefused, shown_name
@@ -65,7 +66,6 @@ from maskline.rewrite.schema_source import (
     Schema,
     default_db,
     find_table,
-    read_schema,
     refuse_key_stores,
     sqlglot_schema,
     views_among,
@@ -110,71 +110,77 @@ class Rewritten:
         return "\n".join(lines)
 
 
-def _schema_for(tables: list[exp.Table], schema: Schema | None, connection: Any,
-                masked_schema: str | None = None, default_schema: str | None = None) -> Schema:
-    if schema is None and connection is None:
+def _catalog_facts(connection: Any, tables: list[exp.Table], masked_schema: str | None) -> CatalogFacts:
+    """One read of the connection's catalog for this rewrite (:mod:`maskline.adapters.facts`): the columns of
+    every table the query names (with ``masked_schema``: of its masked view), their kinds and key-store marks,
+    and the current schema and catalog. Nothing is kept for the next rewrite: the catalog may change between
+    queries. A catalog that cannot be read is a refusal (fail closed).
+    """
+    from maskline.adapters import engine_of
+
+    described = [exp.table_(t.name, db=masked_schema) for t in tables] if masked_schema else tables
+    try:
+        adapter = engine_of(connection)
+        cursor = adapter.cursor(connection)
+        try:
+            return adapter.catalog_facts(cursor, tables, described)
+        finally:
+            if cursor is not connection:
+                cursor.close()
+    except Exception as e:  # noqa: BLE001 - the driver's own error; it names tables, never values
+        raise RewriteRefused(f"cannot read the tables' columns from the connection ({type(e).__name__})",
+                             where="rewrite(connection=...)",
+                             fix="pass schema={table: {column: type}} instead") from None
+
+
+def _schema_for(tables: list[exp.Table], schema: Schema | None, facts: CatalogFacts | None,
+                default_schema: str | None = None) -> Schema:
+    """``schema`` plus, for each table it lacks, the columns the catalog facts read (under the name the query
+    wrote: with ``masked_schema`` its masked view's columns, which are the table's, stand for it)."""
+    if schema is None and facts is None:
         raise RewriteRefused("no schema to trace the query's columns", where="rewrite(schema=..., connection=...)",
                              fix="pass schema={table: {column: type}} or a connection to read it from")
     merged: dict[str, Mapping[str, str]] = dict(schema or {})
-    missing = [t for t in tables if find_table(t, list(merged), default_schema) is None]
-    if connection is not None and missing:
-        try:
-            if masked_schema:  # a reader role sees only the masked views, which have the tables' columns
-                found = read_schema(connection, [exp.table_(t.name, db=masked_schema) for t in missing])
-                for t in missing:  # each view under the name the query wrote, which is what it stands for
-                    if f"{masked_schema}.{t.name}" in found:
-                        merged[".".join(p.name for p in t.parts)] = found[f"{masked_schema}.{t.name}"]
-            else:
-                merged.update(read_schema(connection, missing))
-        except Exception as e:  # noqa: BLE001 - the driver's own error; it names tables, never values
-            raise RewriteRefused(f"cannot read the tables' columns from the connection ({type(e).__name__})",
-                                 where="rewrite(connection=...)",
-                                 fix="pass schema={table: {column: type}} instead") from None
+    missing = [i for i, t in enumerate(tables) if find_table(t, list(merged), default_schema) is None]
+    for i in missing if facts is not None else ():
+        name = ".".join(p.name for p in tables[i].parts)
+        columns = facts.columns_of(i) if facts is not None else ()
+        if columns and name not in merged:
+            merged[name] = dict(columns)
     return merged
 
 
-def _default_schema(d: Dialect, connection: Any) -> str | None:
+def _default_schema(d: Dialect, facts: CatalogFacts | None) -> str | None:
     """The schema unqualified table names are in: the connection's current one, else the engine's default
     (DuckDB ``main``, PostgreSQL ``public``); None when neither is known."""
-    if connection is not None:
-        from maskline.rewrite.table_names import connection_schema
-
-        try:
-            current = connection_schema(connection)
-        except Exception:  # noqa: BLE001 - an engine that cannot say; its adapter's default stands in
-            current = None
-        if current:
-            return current
+    if facts is not None and facts.current_schema:
+        return facts.current_schema
     try:
         return engine(d.name).default_schema
     except Exception:  # noqa: BLE001 - a dialect without an adapter has no known default
         return None
 
 
-def _checked_home(connection: Any, default_schema: str | None) -> tuple[str, str] | None:
+def _checked_home(connection: Any, facts: CatalogFacts | None, default_schema: str | None) -> tuple[str, str] | None:
     """The catalog and schema unqualified tables' columns and kinds were read from, for engines whose masked
     relations name them (:attr:`maskline.adapters.base.EngineAdapter.pins_catalog`); None otherwise.
 
     >>> import duckdb
-    >>> _checked_home(duckdb.connect(), "main"), _checked_home(None, "main")
+    >>> from maskline.adapters.facts import CatalogFacts
+    >>> facts = CatalogFacts("main", "memory", {}, (), ())
+    >>> _checked_home(duckdb.connect(), facts, "main"), _checked_home(None, None, "main")
     (('memory', 'main'), None)
     """
-    if connection is None or not default_schema:
+    if connection is None or facts is None or not default_schema:
         return None
     from maskline.adapters import engine_of
 
-    adapter = engine_of(connection)
-    if not adapter.pins_catalog:
+    if not engine_of(connection).pins_catalog:
         return None
-    cursor = adapter.cursor(connection)
-    try:
-        return adapter.current_catalog(cursor), default_schema
-    except Exception as e:  # noqa: BLE001 - the driver's own error; unpinned, the relation checked may not be read
-        raise RewriteRefused(f"cannot read the connection's catalog ({type(e).__name__})", where="rewrite(connection=...)",
-                             fix="check the connection is open") from None
-    finally:
-        if cursor is not connection:
-            cursor.close()
+    if not facts.current_catalog:  # unpinned, the relation checked may not be the one read
+        raise RewriteRefused("cannot read the connection's catalog", where="rewrite(connection=...)",
+                             fix="check the connection is open")
+    return facts.current_catalog, default_schema
 
 
 def rewrite(
@@ -223,11 +229,13 @@ def rewrite(
     check_allowed(tree, d.name)
     tables = base_tables(tree)
     # Table names are matched qualified (schema keys, policy datasets): hr.customers never gets customers' plan.
-    default_schema = _default_schema(d, connection)
-    full_schema = _schema_for(tables, schema, connection, masked_schema, default_schema)
+    # Everything this rewrite needs of the catalog, read once (as few statements as the engine allows).
+    facts = _catalog_facts(connection, tables, masked_schema) if connection is not None else None
+    default_schema = _default_schema(d, facts)
+    full_schema = _schema_for(tables, schema, facts, default_schema)
     refuse_unknown_tables(tables, list(full_schema), default_schema)
-    if connection is not None:  # the key store is never a relation, whatever the policy says of its columns
-        refuse_key_stores(connection, tables)
+    if facts is not None:  # the key store is never a relation, whatever the policy says of its columns
+        refuse_key_stores(connection, tables, held=facts.key_store)
     db = default_db(tables) and (default_schema or default_db(tables))  # where the engine reads unqualified ones
     try:
         qualified = qualify(tree, dialect=read, db=db,
@@ -252,8 +260,8 @@ def rewrite(
     # The views of masked_schema are read by name, whatever schema the query wrote: their policy entry too.
     plan_schema = None if masked_schema else default_schema
     # A view is no masked relation's floor: it reads its tables raw. masked_schema's views are the floor itself.
-    views = frozenset() if masked_schema or connection is None else views_among(connection, tables, full_schema,
-                                                                                 default_schema)
+    views = frozenset() if masked_schema or facts is None else views_among(connection, tables, full_schema,
+                                                                            default_schema, stored=facts.stored)
     sensitivity = Sensitivity.for_query(qualified, full_schema, policy, classification, identities, plan_schema,
                                         views)
     tracer = Tracer(root, sensitivity.is_sensitive)
@@ -272,7 +280,7 @@ def rewrite(
         return sensitivity.plans[name]
 
     relations = (ViewRelations(masked_schema) if masked_schema
-                 else InlineRelations(d, key_mode, key_holder.key, home=_checked_home(connection, default_schema)))
+                 else InlineRelations(d, key_mode, key_holder.key, home=_checked_home(connection, facts, default_schema)))
     substitute(qualified, root, plan_of, relations)
     keyed = not masked_schema and any(p.keyed for p in sensitivity.plans.values())
     return Rewritten(

@@ -103,11 +103,12 @@ def read_schema(connection: Any, tables: Sequence[exp.Table]) -> dict[str, dict[
 
 
 def views_among(connection: Any, tables: Sequence[exp.Table], schema: Schema,
-                default_schema: str | None = None) -> frozenset[str]:
+                default_schema: str | None = None, *, stored: Sequence[bool] | None = None) -> frozenset[str]:
     """The schema keys of ``tables`` that do not store their rows (views), asked of the connection's engine.
 
     A relation the catalog cannot vouch for as a stored table counts as a view (fail closed), and so does
-    one the lookup fails on.
+    one the lookup fails on. ``stored``, parallel to ``tables``, is what the catalog facts of the rewrite
+    already read (:meth:`maskline.adapters.base.EngineAdapter.catalog_facts`): then nothing is asked again.
 
     >>> import duckdb
     >>> con = duckdb.connect()
@@ -115,6 +116,9 @@ def views_among(connection: Any, tables: Sequence[exp.Table], schema: Schema,
     >>> sorted(views_among(con, [exp.to_table("t"), exp.to_table("v")], {"t": {"id": "int"}, "v": {"id": "int"}}))
     ['v']
     """
+    if stored is not None:
+        keys = [find_table(table, list(schema), default_schema) for table in tables]
+        return frozenset(key for key, vouched in zip(keys, stored, strict=True) if key is not None and not vouched)
     from maskline.adapters import engine_of
 
     adapter = engine_of(connection)
@@ -126,10 +130,10 @@ def views_among(connection: Any, tables: Sequence[exp.Table], schema: Schema,
             if key is None or key in out:
                 continue
             try:
-                stored = adapter.is_stored_table(cursor, table)
+                vouched = adapter.is_stored_table(cursor, table)
             except Exception:  # noqa: BLE001 - a catalog that cannot say: the relation is not vouched for
-                stored = False
-            if not stored:
+                vouched = False
+            if not vouched:
                 out.add(key)
     finally:
         if cursor is not connection:
@@ -137,14 +141,15 @@ def views_among(connection: Any, tables: Sequence[exp.Table], schema: Schema,
     return frozenset(out)
 
 
-def refuse_key_stores(connection: Any, tables: Sequence[exp.Table]) -> None:
+def refuse_key_stores(connection: Any, tables: Sequence[exp.Table], *, held: Sequence[bool] | None = None) -> None:
     """Refuse a table kept in a schema where maskline keeps key material, asked of the connection's engine.
 
     Whoever runs the inline path can read its own key store (PostgreSQL's ``protect`` makes the admin its
     owner), and the policy may pass unnamed columns raw (``unclassified: pass``): the key store is therefore
     never a relation of a masked query, however the policy decides its columns. A lookup that fails refuses
     too (fail closed), naming the query's first table. One lookup serves all the tables: a query costs one
-    catalog round trip for it, however many tables it joins.
+    catalog round trip for it, however many tables it joins. ``held``, parallel to ``tables``, is what the catalog
+    facts of the rewrite already read: then nothing is asked again.
 
     >>> import duckdb
     >>> refuse_key_stores(duckdb.connect(), [exp.to_table("customers")])  # DuckDB keeps its key in no table
@@ -152,16 +157,17 @@ def refuse_key_stores(connection: Any, tables: Sequence[exp.Table]) -> None:
     from maskline.adapters import engine_of
     from maskline.errors import RewriteRefused, shown_name
 
-    adapter = engine_of(connection)
-    cursor = adapter.cursor(connection)
-    try:
+    if held is None:
+        adapter = engine_of(connection)
+        cursor = adapter.cursor(connection)
         try:
-            held = adapter.key_stores(cursor, tables)
-        except Exception:  # noqa: BLE001 - a catalog that cannot say is not vouched for
-            held = [True] * len(tables)
-    finally:
-        if cursor is not connection:
-            cursor.close()
+            try:
+                held = adapter.key_stores(cursor, tables)
+            except Exception:  # noqa: BLE001 - a catalog that cannot say is not vouched for
+                held = [True] * len(tables)
+        finally:
+            if cursor is not connection:
+                cursor.close()
     for table, in_key_store in zip(tables, held, strict=True):
         if in_key_store:
             name = shown_name(*(p.name for p in table.parts))

@@ -1,0 +1,56 @@
+"""What one rewrite needs to know of its connection's catalog, read once per rewrite: the catalog facts.
+
+The safe query path asks the catalog, for the relations a query names: the connection's current schema and
+catalog, each relation's columns, whether it stores its own rows (:meth:`EngineAdapter.is_stored_table`) and
+whether it is a key store (:meth:`EngineAdapter.key_stores`). An engine adapter answers all of it in one
+:meth:`~maskline.adapters.base.EngineAdapter.catalog_facts` call, batched into as few statements as the engine
+allows (PostgreSQL and DuckDB: one; Trino: two), and the rewrite consults that snapshot only.
+
+The snapshot is never kept past its rewrite: a table can be dropped, replaced by a view or moved into a key
+store between two queries, and each rewrite must decide on the catalog as it is.
+
+>>> facts = CatalogFacts("main", "memory", {0: (("id", "integer"),)}, (True,), (False,))
+>>> facts.columns_of(0), facts.columns_of(1)
+((('id', 'integer'),), ())
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CatalogFacts:
+    """One read of a connection's catalog for one rewrite.
+
+    ``columns`` maps the position of a described table (the ``described`` argument of ``catalog_facts``) to its
+    ``(column, lower-case type)`` pairs in order; a table that does not exist, or names a catalog other than the
+    connection's, has none. ``stored`` and ``key_store`` are parallel to the ``relations`` argument: whether each
+    stores its own rows (False when the catalog cannot vouch for it) and whether it is in a key store (True when
+    the catalog cannot say).
+    """
+
+    current_schema: str | None
+    current_catalog: str | None  # None: the connection could not say
+    columns: Mapping[int, tuple[tuple[str, str], ...]]
+    stored: tuple[bool, ...]
+    key_store: tuple[bool, ...]
+
+    def columns_of(self, position: int) -> tuple[tuple[str, str], ...]:
+        """The columns of the described table at ``position`` (empty: not found)."""
+        return self.columns.get(position, ())
+
+
+def in_catalog(table_catalog: str | None, current_catalog: str | None) -> bool:
+    """Whether a table written with catalog ``table_catalog`` is in the connection's own catalog (the only one a
+    masked query may read: another catalog's table is not looked up, so the rewrite refuses it).
+
+    >>> in_catalog(None, "memory"), in_catalog("MEMORY", "memory"), in_catalog("system", "memory")
+    (True, True, False)
+    >>> in_catalog("memory", None)  # the connection could not say which catalog is its own
+    False
+    """
+    if not table_catalog:
+        return True
+    return current_catalog is not None and table_catalog.lower() == current_catalog.lower()
