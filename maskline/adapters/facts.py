@@ -4,7 +4,8 @@ The safe query path asks the catalog, for the relations a query names: the conne
 catalog, each relation's columns, whether it stores its own rows (:meth:`EngineAdapter.is_stored_table`) and
 whether it is a key store (:meth:`EngineAdapter.key_stores`). An engine adapter answers all of it in one
 :meth:`~maskline.adapters.base.EngineAdapter.catalog_facts` call, batched into as few statements as the engine
-allows (PostgreSQL and DuckDB: one; Trino: two), and the rewrite consults that snapshot only.
+allows (PostgreSQL, DuckDB and Trino: one; on Trino one more per relation of another catalog whose connector
+vouches for stored tables, which only that catalog's ``information_schema`` can describe), and the rewrite consults that snapshot only.
 
 The snapshot is never kept past its rewrite: a table can be dropped, replaced by a view or moved into a key
 store between two queries, and each rewrite must decide on the catalog as it is.
