@@ -64,22 +64,28 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.CompletedProcess(["maskline", *args], code, out.getvalue(), err.getvalue())
 
 
+def init_and_mask(src: Path, work: Path, name: str, fmt: str) -> tuple[Path, Path]:
+    """What a new user runs on ``src``: ``maskline policy init``, then ``maskline mask`` with that policy, unedited.
+    Returns the policy and the masked file."""
+    init = _cli("policy", "init", str(src))
+    if init.returncode != 0:
+        raise SystemExit(f"policy init failed on {src.name}: {init.stderr[-500:]}")
+    policy = work / f"{name}.policy.yml"
+    policy.write_text(init.stdout)
+    out = work / f"{name}.masked.{fmt}"
+    masked = _cli("mask", str(src), str(out), "--policy", str(policy), "--overwrite")
+    if masked.returncode != 0:
+        raise SystemExit(f"mask failed on {src.name}: {masked.stderr[-500:]}")
+    return policy, out
+
+
 def run_maskline(tables: list[Table], work: Path) -> tuple[dict[str, list[list[str]]], dict[str, set[str]], float]:
     """policy init + mask per file; the output cells and the columns each plan passed."""
     outputs: dict[str, list[list[str]]] = {}
     passed: dict[str, set[str]] = {}
     started = time.perf_counter()
     for t in tables:
-        src = t.write(work)
-        init = _cli("policy", "init", str(src))
-        if init.returncode != 0:
-            raise SystemExit(f"policy init failed on {src.name}: {init.stderr[-500:]}")
-        policy = work / f"{t.name}.policy.yml"
-        policy.write_text(init.stdout)
-        out = work / f"{t.name}.masked.csv"
-        masked = _cli("mask", str(src), str(out), "--policy", str(policy), "--overwrite")
-        if masked.returncode != 0:
-            raise SystemExit(f"mask failed on {src.name}: {masked.stderr[-500:]}")
+        policy, out = init_and_mask(t.write(work), work, t.name, "csv")
         outputs[t.name] = read_cells(out, t.delimiter)[1:]
         from maskline.policy import load_policy
 
@@ -120,16 +126,7 @@ def run_maskline_nested(seed: int, rows: int, work: Path) -> dict[str, Any]:
     tables = nested_corpus.build(seed=seed, rows=rows)
     outputs = {}
     for t in tables:
-        src = t.write(work)
-        init = _cli("policy", "init", str(src))
-        if init.returncode != 0:
-            raise SystemExit(f"policy init failed on {src.name}: {init.stderr[-500:]}")
-        policy = work / f"{t.name}.policy.yml"
-        policy.write_text(init.stdout)
-        out = work / f"{t.name}.masked.{t.fmt}"
-        masked = _cli("mask", str(src), str(out), "--policy", str(policy), "--overwrite")
-        if masked.returncode != 0:
-            raise SystemExit(f"mask failed on {src.name}: {masked.stderr[-500:]}")
+        _, out = init_and_mask(t.write(work), work, t.name, t.fmt)
         outputs[t.name] = nested_eval.read_output(out, t)
     return nested_eval.measure(tables, outputs)
 
