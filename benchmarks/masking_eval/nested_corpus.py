@@ -134,9 +134,9 @@ def _nested(p: _People, rows: int) -> NestedTable:
     s_type = pa.struct([("a", pa.string()), ("b", pa.string()), ("c", pa.string())])
     vals, secs = [], []
     for _ in range(rows):
-        e, ph, nm = p.email(), p.phone(), p.name()
-        vals.append({"a": e, "b": ph, "c": nm})
-        secs.append([("EMAIL", e), ("PHONE", ph), ("PERSON_NAME", nm)])
+        mail, ph, nm = p.email(), p.phone(), p.name()
+        vals.append({"a": mail, "b": ph, "c": nm})
+        secs.append([("EMAIL", mail), ("PHONE", ph), ("PERSON_NAME", nm)])
     cols.append(NestedColumn("attrs", "struct", vals, secs, s_type))
 
     vals, secs = [], []
@@ -175,9 +175,9 @@ def _nested(p: _People, rows: int) -> NestedTable:
     mp = pa.map_(pa.string(), pa.list_(pa.string()))
     vals, secs = [], []
     for _ in range(rows):
-        e, ph = p.email(), p.phone()
-        vals.append([("c", [e, ph])])
-        secs.append([("EMAIL", e), ("PHONE", ph)])
+        mail, ph = p.email(), p.phone()
+        vals.append([("c", [mail, ph])])
+        secs.append([("EMAIL", mail), ("PHONE", ph)])
     cols.append(NestedColumn("kv", "nested x2", vals, secs, mp))
 
     none: list[list[tuple[str, str]]] = [[] for _ in range(rows)]
@@ -199,10 +199,10 @@ def _texts(p: _People, rows: int, name: str, fmt: str) -> NestedTable:
 
     vals, secs = [], []
     for _ in range(rows):
-        e, nm = p.email(), p.name()
-        doc = {"id": rng.randrange(10**6), "meta": {"x": e, "note": f"owner {nm}"}, "ok": True}
+        mail, nm = p.email(), p.name()
+        doc = {"id": rng.randrange(10**6), "meta": {"x": mail, "note": f"owner {nm}"}, "ok": True}
         vals.append(json.dumps(doc, ensure_ascii=rng.random() < 0.5))
-        secs.append([("EMAIL", e), ("PERSON_NAME", nm)])
+        secs.append([("EMAIL", mail), ("PERSON_NAME", nm)])
     cols.append(NestedColumn("payload", "json object", vals, secs))
 
     vals, secs = [], []
@@ -224,17 +224,17 @@ def _texts(p: _People, rows: int, name: str, fmt: str) -> NestedTable:
 
     vals, secs = [], []
     for _ in range(rows):
-        e, ip = p.email(), p.ip()
-        vals.append(f"user={e};ip={ip};v={rng.randrange(9)}" if rng.random() < 0.5 else f"u={e}&src={ip}")
-        secs.append([("EMAIL", e), ("IP_ADDRESS", ip)])
+        mail, ip = p.email(), p.ip()
+        vals.append(f"user={mail};ip={ip};v={rng.randrange(9)}" if rng.random() < 0.5 else f"u={mail}&src={ip}")
+        secs.append([("EMAIL", mail), ("IP_ADDRESS", ip)])
     cols.append(NestedColumn("ctx", "key=value", vals, secs))
 
     vals, secs = [], []
     for _ in range(rows):
         if rng.random() < 0.5:
-            e = p.email()
-            vals.append(f"https://shop.example.org/confirm?email={e}&lang=hu")
-            secs.append([("EMAIL", e)])
+            mail = p.email()
+            vals.append(f"https://shop.example.org/confirm?email={mail}&lang=hu")
+            secs.append([("EMAIL", mail)])
         else:
             t = p.token()
             vals.append(f"https://api.example.net/v2/cb?access_token={t}&page={rng.randrange(9)}")
@@ -243,18 +243,18 @@ def _texts(p: _People, rows: int, name: str, fmt: str) -> NestedTable:
 
     vals, secs = [], []
     for _ in range(rows):
-        e, ph = p.email(), p.phone()
-        blob = json.dumps({"m": {"e": e, "t": ph}})
+        mail, ph = p.email(), p.phone()
+        blob = json.dumps({"m": {"e": mail, "t": ph}})
         vals.append(base64.b64encode(blob.encode()).decode())
-        secs.append([("EMAIL", e), ("PHONE", ph)])
+        secs.append([("EMAIL", mail), ("PHONE", ph)])
     cols.append(NestedColumn("blob", "base64 json", vals, secs))
 
     team = [(p.name(), p.email()) for _ in range(6)]  # a few records, repeated: a column of twenty labels in shape
     vals, secs = [], []
     for _ in range(rows):
-        nm, e = rng.choice(team)
-        vals.append(f"owner={nm};mail={e};team=ops" if fmt == "csv" else json.dumps({"owner": nm, "x": e}))
-        secs.append([("PERSON_NAME", nm), ("EMAIL", e)])
+        nm, mail = rng.choice(team)
+        vals.append(f"owner={nm};mail={mail};team=ops" if fmt == "csv" else json.dumps({"owner": nm, "x": mail}))
+        secs.append([("PERSON_NAME", nm), ("EMAIL", mail)])
     cols.append(NestedColumn("tag", "repeated records", vals, secs))
 
     none: list[list[tuple[str, str]]] = [[] for _ in range(rows)]
