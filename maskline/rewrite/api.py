@@ -235,7 +235,7 @@ def rewrite(
     full_schema = _schema_for(tables, schema, facts, default_schema)
     refuse_unknown_tables(tables, list(full_schema), default_schema)
     if facts is not None:  # the key store is never a relation, whatever the policy says of its columns
-        refuse_key_stores(connection, tables, held=facts.key_store)
+        refuse_key_stores(tables, facts.key_store)
     db = default_db(tables) and (default_schema or default_db(tables))  # where the engine reads unqualified ones
     try:
         qualified = qualify(tree, dialect=read, db=db,

@@ -141,33 +141,23 @@ def views_among(connection: Any, tables: Sequence[exp.Table], schema: Schema,
     return frozenset(out)
 
 
-def refuse_key_stores(connection: Any, tables: Sequence[exp.Table], *, held: Sequence[bool] | None = None) -> None:
-    """Refuse a table kept in a schema where maskline keeps key material, asked of the connection's engine.
+def refuse_key_stores(tables: Sequence[exp.Table], held: Sequence[bool]) -> None:
+    """Refuse a table kept in a schema where maskline keeps key material; ``held``, parallel to ``tables``, is what
+    the rewrite's catalog facts read (:meth:`maskline.adapters.base.EngineAdapter.catalog_facts`, which counts a
+    table the catalog cannot say of as held: fail closed).
 
     Whoever runs the inline path can read its own key store (PostgreSQL's ``protect`` makes the admin its
     owner), and the policy may pass unnamed columns raw (``unclassified: pass``): the key store is therefore
-    never a relation of a masked query, however the policy decides its columns. A lookup that fails refuses
-    too (fail closed), naming the query's first table. One lookup serves all the tables: a query costs one
-    catalog round trip for it, however many tables it joins. ``held``, parallel to ``tables``, is what the catalog
-    facts of the rewrite already read: then nothing is asked again.
+    never a relation of a masked query, however the policy decides its columns.
 
-    >>> import duckdb
-    >>> refuse_key_stores(duckdb.connect(), [exp.to_table("customers")])  # DuckDB keeps its key in no table
+    >>> refuse_key_stores([exp.to_table("customers")], [False])
+    >>> refuse_key_stores([exp.to_table("maskline_private.key")], [True])
+    Traceback (most recent call last):
+    ...
+    maskline.errors.RewriteRefused: table maskline_private.key is in maskline's key store (key material, not data) (at FROM clause). Fix: query data tables; the schema maskline protect keeps its key in is never read by a masked query
     """
-    from maskline.adapters import engine_of
     from maskline.errors import RewriteRefused, shown_name
 
-    if held is None:
-        adapter = engine_of(connection)
-        cursor = adapter.cursor(connection)
-        try:
-            try:
-                held = adapter.key_stores(cursor, tables)
-            except Exception:  # noqa: BLE001 - a catalog that cannot say is not vouched for
-                held = [True] * len(tables)
-        finally:
-            if cursor is not connection:
-                cursor.close()
     for table, in_key_store in zip(tables, held, strict=True):
         if in_key_store:
             name = shown_name(*(p.name for p in table.parts))
