@@ -17,21 +17,28 @@ Safety, by construction rather than by checks on what was loaded:
 
 ``MASKLINE_CACHE_DIR`` moves the cache (default ``$XDG_CACHE_HOME/maskline``, else ``~/.cache/maskline``); set to
 the empty string it turns the cache off.
+
+The cache stays small: a load marks its file used (its modification time), and writing a new database removes the
+databases no process has loaded for ``STALE_AFTER_DAYS`` (each is about 1.3 MB, and every upgrade that changes a
+rule writes a new one). Removing one that another install still uses costs that install one compile, nothing more.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import platform
 import tempfile
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 _MAGIC = b"maskline-hyperscan-1\n"
+STALE_AFTER_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -101,6 +108,7 @@ def load(hs: Any, key: str) -> Compiled | None:
             return None
         database = hs.loadb(payload, hs.HS_MODE_BLOCK)
         database.scratch = hs.Scratch(database)
+        _mark_used(path)
         return Compiled(database, tuple(int(i) for i in meta["accepted"]), frozenset(int(i) for i in meta["rejected"]))
     except (OSError, ValueError, KeyError, TypeError, hs.error):
         return None
@@ -135,6 +143,42 @@ def store(hs: Any, key: str, compiled: Compiled) -> None:
             raise
     except (OSError, hs.error):
         return  # a read-only home or a full disk: the next process compiles again
+    prune(path.parent, keep=path)
+
+
+def prune(directory: Path, keep: Path, now: float | None = None) -> list[Path]:
+    """Remove the databases in ``directory`` not used for ``STALE_AFTER_DAYS`` days, except ``keep``; return them.
+
+    Only this module's own files (``hyperscan-*.db`` and torn ``.hyperscan-*.tmp``) are touched, and a file that
+    cannot be removed is left: pruning saves disk, it is never needed for a scrub.
+
+    >>> import os, tempfile, time
+    >>> d = Path(tempfile.mkdtemp()); old, new = d / "hyperscan-old.db", d / "hyperscan-new.db"
+    >>> _ = old.write_bytes(b"x"), new.write_bytes(b"y"), (d / "notes.txt").write_text("mine")
+    >>> os.utime(old, (time.time() - 40 * 86400,) * 2)
+    >>> [p.name for p in prune(d, keep=new)], sorted(p.name for p in d.iterdir())
+    (['hyperscan-old.db'], ['hyperscan-new.db', 'notes.txt'])
+    """
+    cutoff = (time.time() if now is None else now) - STALE_AFTER_DAYS * 86400
+    removed: list[Path] = []
+    try:
+        candidates = [*directory.glob("hyperscan-*.db"), *directory.glob(".hyperscan-*.tmp")]
+    except OSError:
+        return removed
+    for candidate in candidates:
+        try:
+            if candidate != keep and candidate.stat().st_mtime < cutoff:
+                candidate.unlink()
+                removed.append(candidate)
+        except OSError:
+            continue  # removed by another process meanwhile, or not ours to remove
+    return removed
+
+
+def _mark_used(path: Path) -> None:
+    """Set the file's modification time to now, which ``prune`` reads as "still used"; a read-only cache is fine."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
 
 
 def _path(key: str) -> Path | None:

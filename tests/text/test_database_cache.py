@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +21,7 @@ pytest.importorskip("hyperscan")
 # failure proves the engine came from the cache.
 _LOAD_ONLY = """
 import sys
+import time
 from maskline.text import find, prefilter
 def _no_compile(*_a, **_k):
     sys.exit(3)
@@ -99,3 +101,43 @@ def test_a_cache_that_cannot_be_written_only_costs_time(monkeypatch: pytest.Monk
         assert prefilter.engine() is not None
     finally:
         prefilter.engine.cache_clear()
+
+
+def _age(path: Path, days: float) -> None:
+    stamp = time.time() - days * 86400
+    os.utime(path, (stamp, stamp))
+
+
+def test_writing_a_database_removes_the_ones_no_process_used_for_a_month(fresh_engine: Path) -> None:
+    stale = fresh_engine / f"hyperscan-{'a' * 64}.db"   # an earlier release's rules, last loaded 40 days ago
+    recent = fresh_engine / f"hyperscan-{'b' * 64}.db"  # another install's rules, loaded last week
+    torn = fresh_engine / ".hyperscan-crashed.tmp"      # a write that died before its rename
+    foreign = fresh_engine / "notes.txt"                # not ours: never touched
+    for path in (stale, recent, torn, foreign):
+        path.write_bytes(b"x")
+    _age(stale, 40)
+    _age(torn, 40)
+    _age(foreign, 400)
+    _age(recent, 7)
+    assert prefilter.engine() is not None  # compiles and writes this release's database
+    names = {p.name for p in fresh_engine.iterdir()}
+    assert stale.name not in names and torn.name not in names
+    assert {recent.name, foreign.name} <= names
+    assert len(list(fresh_engine.glob("hyperscan-*.db"))) == 2  # this release's and the recent one
+
+
+def test_loading_a_database_marks_it_used_so_pruning_keeps_it(fresh_engine: Path) -> None:
+    assert prefilter.engine() is not None
+    (path,) = fresh_engine.glob("hyperscan-*.db")
+    _age(path, 40)
+    prefilter.engine.cache_clear()
+    assert prefilter.engine() is not None  # loaded, not compiled: the load marks it used
+    assert time.time() - path.stat().st_mtime < 86400
+    assert database_cache.prune(fresh_engine, keep=fresh_engine / "other.db") == []
+
+
+def test_control_an_unused_database_is_pruned_even_if_it_is_the_only_one(fresh_engine: Path) -> None:
+    assert prefilter.engine() is not None
+    (path,) = fresh_engine.glob("hyperscan-*.db")
+    _age(path, 40)
+    assert database_cache.prune(fresh_engine, keep=fresh_engine / "other.db") == [path]
