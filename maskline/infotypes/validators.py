@@ -789,9 +789,39 @@ def birth_date(value: str) -> bool:
     (True, True, False, False)
     >>> birth_date("1984/07/21"), birth_date("19840721"), birth_date("Jul 21, 1984"), birth_date("1984-07-21T00:00:00Z")
     (True, True, True, True)
+
+    Spreadsheet exports write two-digit years (``07/21/84``, ``21.07.84``): a date in either day/month order, its
+    century the one that does not put a birth in the future (only ever asked under a birth-date name).
+
+    >>> birth_date("07/21/84"), birth_date("21.07.84"), birth_date("21.13.84"), birth_date("1.2.3")
+    (True, True, False, False)
     """
-    d = parse_date(value)
+    d = parse_date(value) or _two_digit_year_date(value.strip())
     return d is not None and date(1900, 1, 1) <= d <= date.today()
+
+
+# Day, month and a two-digit year with one separator repeated; at least one of day and month has two digits, so
+# three-part version numbers such as 1.2.3 are not dates.
+_DMY_SHORT = re.compile(r"^(?=\d\d|\d[./-]\d\d)(\d{1,2})([./-])(\d{1,2})\2(\d{2})$")
+
+
+def _two_digit_year_date(value: str) -> date | None:
+    """The date of ``21.07.84`` or ``07/21/84`` (day first unless only month first is a date), in the latest
+    century that is not in the future.
+
+    >>> _two_digit_year_date("21.07.84"), _two_digit_year_date("07/21/05")
+    (datetime.date(1984, 7, 21), datetime.date(2005, 7, 21))
+    """
+    m = _DMY_SHORT.match(value)
+    if not m:
+        return None
+    a, b, yy = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    today = date.today()
+    year = 2000 + yy if 2000 + yy <= today.year else 1900 + yy
+    try:
+        return date(year, a, b) if b > 12 else date(year, b, a)
+    except ValueError:
+        return None
 
 
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)? ?"

@@ -246,7 +246,7 @@ def test_record_and_passport_numbers_under_local_or_uncommon_names(name: str, ex
 
 
 @pytest.mark.parametrize("fmt", ["%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y", "%Y%m%d", "%b %d, %Y", "%d %B %Y",
-                                 "%Y-%m-%dT00:00:00Z", "%Y-%m-%d %H:%M:%S"])
+                                 "%Y-%m-%dT00:00:00Z", "%Y-%m-%d %H:%M:%S", "%m/%d/%y", "%d.%m.%y"])
 def test_dates_of_birth_under_an_exact_name_are_flagged_in_any_format(fmt: str) -> None:
     from datetime import datetime, timedelta
 
@@ -254,6 +254,17 @@ def test_dates_of_birth_under_an_exact_name_are_flagged_in_any_format(fmt: str) 
     assert classify_column("date_of_birth", [d.strftime(fmt) for d in born]).info_type == "DATE_OF_BIRTH"
     assert classify_column("dob", born).info_type == "DATE_OF_BIRTH"  # timestamps, even with a time of day
     assert classify_column("shipped_at", [d.strftime("%Y-%m-%d %H:%M:%S") for d in born]).info_type is None
+
+
+def test_two_digit_years_are_dates_only_under_a_birth_name_and_versions_never_are() -> None:
+    from datetime import date, timedelta
+
+    born = [date(1940, 1, 1) + timedelta(days=RNG.randint(0, 60 * 365)) for _ in range(300)]
+    short = [d.strftime("%d.%m.%y") for d in born]
+    assert classify_column("dob", short).info_type == "DATE_OF_BIRTH"
+    assert classify_column("c7", short).info_type != "DATE_OF_BIRTH"  # a date needs a birth name to be a birth
+    versions = [f"{RNG.randint(1, 9)}.{RNG.randint(0, 9)}.{RNG.randint(0, 9)}" for _ in range(300)]
+    assert classify_column("dob", versions).info_type is None  # one-digit parts: not a date, whatever the name
 
 
 def _bsn() -> str:
