@@ -127,8 +127,10 @@ def postal_code_evidence(values: Sequence[str], weights: Sequence[float], n: flo
         # Numbers' text (a float column exported as text) lost its zeros as numbers do.
         return postal_number_evidence(values, weights, n, rows, near_miss=False)
     share = weight / n
+    # chance 1.0: every drawn code of the width fits the shape (PINs, one-time codes, account and record numbers),
+    # so these values are not "clearly of another kind" than a name that says which code they are.
     return [_Evidence("POSTAL_CODE", "fixed-width-digits", share, 1.0, len(digits), len(digits), 0.0, False,
-                      STRENGTH)]
+                      STRENGTH, chance=1.0)]
 
 
 def _evenly_spread(numbers: Sequence[int]) -> bool:
@@ -238,7 +240,7 @@ def postal_number_evidence(values: Sequence[str], weights: Sequence[float], n: f
         either = ids_fit_as_well(numbers, width)
         return [_Evidence("POSTAL_CODE", "lost-zero-codes", share, 1.0, len(digits), len(digits), 0.0, False,
                           EITHER_STRENGTH if either else NUMBER_STRENGTH,
-                          note=f"{note}; {either}" if either else note)]
+                          note=f"{note}; {either}" if either else note, chance=1.0)]
     if near_miss and shares[width] >= ONE_WIDTH_NUMBERS:
         # Chance explains the shape (ids and PINs have it too): it keeps the column from "safe", no more.
         detector = FOUR_DIGIT_NEAR_MISS if width == 4 else NEAR_MISS_DETECTOR

@@ -204,6 +204,10 @@ DETECTORS: tuple[Detector, ...] = (
        refute="repeated_labels", min_share=0.4),
     _D("API_KEY", "high-entropy", r"\S{16,400}", "high_entropy_secret", chance=0.3, needs_hint=True),
     _D("PASSWORD", "password", r"\S{4,128}", "password_like", chance=0.5, needs_hint=True, refute="base64_blobs"),
+    # PINs, card security codes and one-time codes: a few digits under a secret's name (cvv, pin, otp), text or
+    # integers. Nothing in the digits says "secret", so only the name can; without this, a `cvv` column of
+    # three-digit integers read as confidently not sensitive and passed raw.
+    _D("PASSWORD", "numeric-secret", r"[0-9]{3,8}", None, chance=1.0, needs_hint=True, kinds=_SI, strength=0.9),
 )
 
 

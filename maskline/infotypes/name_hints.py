@@ -71,6 +71,9 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "zip", "zipcode", "zip code", "postal code", "postcode", "post code", "postleitzahl", "plz",
         "postal", "code postal", "cp", "codigo postal", "cap", "codice postale", "postcode nl", "cep", "pc", "zip5",
         "pcode",
+        # India's postal codes are PIN codes (Postal Index Number): "pincode" is an address column there, while a
+        # bare "pin" stays a secret (PASSWORD).
+        "pincode", "pin code",
         # Icelandic, Hungarian, Estonian, Croatian: Iceland's three-digit codes are told from counts by the name only.
         "póstnúmer", "irányítószám", "postiindeks", "poštanski broj",
         "郵便番号", "〒", "邮编", "邮政编码", "우편번호",
@@ -168,6 +171,9 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
     ),
     "PASSWORD": (
         "password", "passwd", "pwd", "pass", "password hash", "passwordhash", "pw hash", "passcode", "pin",
+        # Card security codes and one-time codes: secrets a merchant must never keep (PCI DSS 3.3.1.2).
+        "cvv", "cvv2", "cvc", "cvc2", "cvn", "card security code", "security code", "card verification code",
+        "card verification value", "otp", "otp code", "one time password", "one time code", "pin number",
         "passwort", "kennwort", "mot de passe", "mdp", "contrasena", "clave", "password utente",
         "parola d ordine", "wachtwoord", "senha",
         "パスワード", "密码", "비밀번호",

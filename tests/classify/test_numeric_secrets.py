@@ -1,0 +1,64 @@
+"""Secrets of a few digits (card security codes, PINs, one-time codes) are known by their column's name alone, and
+a name that says which code a column of fixed-width digits holds is believed over the postal-code shape.
+
+Before: a ``cvv`` column of three-digit integers read as confidently not sensitive and passed raw under the
+fail-closed default, and an ``mrn`` column of six-digit strings read as postal codes (whose generalisation keeps two
+digits of each record number). Each test has a control: the same digits under another name.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from maskline.classify import classify_column
+from maskline.classify.decision import decide_unnamed
+from maskline.policy import load_policy
+
+RNG = random.Random(33)
+
+
+def _method(name: str, values: list) -> str | None:
+    """The masking method the fail-closed default gives the column (None: passed raw)."""
+    method = decide_unnamed(load_policy({}), name, classify_column(name, values)).method
+    return None if method is None else method.name
+
+
+@pytest.mark.parametrize("name", ["cvv", "CVV2", "cvc", "card_security_code", "pin", "atm_pin", "otp", "otp_code"])
+@pytest.mark.parametrize("as_text", [False, True])
+def test_a_few_digits_under_a_secrets_name_are_a_password_and_are_redacted(name: str, as_text: bool) -> None:
+    codes = [RNG.randint(100, 9999) for _ in range(300)]
+    values = [str(c) for c in codes] if as_text else codes
+    c = classify_column(name, values)
+    assert (c.info_type, c.confidence >= 0.85) == ("PASSWORD", True)
+    assert _method(name, values) == "redact"
+
+
+def test_control_the_same_digits_under_a_counts_name_are_not_a_secret() -> None:
+    counts = [RNG.randint(100, 999) for _ in range(300)]
+    assert classify_column("cvv", counts).info_type == "PASSWORD"
+    assert classify_column("quantity", counts).info_type is None  # nothing in the digits says "secret"
+
+
+def test_a_secrets_name_never_wins_over_values_of_another_kind() -> None:
+    mails = [f"user{i}@example.org" for i in range(300)]
+    assert classify_column("cvv", mails).info_type == "EMAIL"
+    assert classify_column("pin", ["yes", "no"] * 150).info_type is None  # no digits: no numeric secret
+
+
+def test_indias_pin_code_is_a_postal_code_not_a_secret() -> None:
+    pins = [str(RNG.randint(110000, 855999)) for _ in range(300)]
+    assert classify_column("pincode", pins).info_type == "POSTAL_CODE"
+    assert classify_column("pin", [p[:4] for p in pins]).info_type == "PASSWORD"
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("mrn", "MEDICAL_RECORD_NUMBER"), ("account_number", "BANK_ACCOUNT"), ("passport_no", "PASSPORT"),
+])
+def test_a_name_saying_which_code_beats_the_postal_shape_of_fixed_width_digits(name: str, expected: str) -> None:
+    drawn = [f"{RNG.randint(0, 999_999):06d}" for _ in range(300)]
+    assert classify_column(name, drawn).info_type == expected
+    # Control: without a name the shape still reads as postal codes (masked), and under a postal name surely so.
+    assert classify_column("c7", drawn).info_type == "POSTAL_CODE"
+    assert classify_column("zip", drawn).info_type == "POSTAL_CODE"
