@@ -95,6 +95,11 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "numero de securite sociale", "secu", "carte d identite", "dni", "nie", "nif", "documento",
         "documento de identidad", "codice fiscale", "codicefiscale", "cf", "carta d identita", "cpf",
         "cartao de cidadao", "cc number", "numero de contribuinte", "tax id", "pesel", "aadhaar",
+        # The personal numbers of English-speaking countries under their own names (each validated by
+        # python-stdnum where it has the country: us.itin, ca.sin, au.tfn, nz.ird, ie.pps).
+        "itin", "tin", "taxpayer id", "taxpayer identification number", "sin", "sin number", "sin no",
+        "social insurance number", "tfn", "tax file number", "ird number", "pps number", "ppsn", "ni number",
+        "ni no", "nric",
         "マイナンバー", "個人番号", "身份证", "身份证号", "주민등록번호",
     ),
     "PASSPORT": (

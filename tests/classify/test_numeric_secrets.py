@@ -3,7 +3,8 @@ a name that says which code a column of fixed-width digits holds is believed ove
 
 Before: a ``cvv`` column of three-digit integers read as confidently not sensitive and passed raw under the
 fail-closed default, and an ``mrn`` column of six-digit strings read as postal codes (whose generalisation keeps two
-digits of each record number). Each test has a control: the same digits under another name.
+digits of each record number). English-speaking countries' personal numbers (SIN, ITIN) are known under their own
+names. Each test has a control: the same digits under another name.
 """
 
 from __future__ import annotations
@@ -62,3 +63,23 @@ def test_a_name_saying_which_code_beats_the_postal_shape_of_fixed_width_digits(n
     # Control: without a name the shape still reads as postal codes (masked), and under a postal name surely so.
     assert classify_column("c7", drawn).info_type == "POSTAL_CODE"
     assert classify_column("zip", drawn).info_type == "POSTAL_CODE"
+
+
+@pytest.mark.parametrize(("name", "locale", "provider"), [
+    ("sin", "en_CA", "ssn"), ("social_insurance_number", "en_CA", "ssn"), ("itin", "en_US", "itin"),
+    ("taxpayer_id", "en_US", "itin"),
+])
+def test_english_speaking_countries_personal_numbers_under_their_own_names(name: str, locale: str,
+                                                                            provider: str) -> None:
+    from faker import Faker
+
+    fake = Faker(locale)
+    fake.seed_instance(5)
+    values = [getattr(fake, provider)() for _ in range(300)]
+    assert classify_column(name, values).info_type == "NATIONAL_ID"
+    assert classify_column("c7", values).info_type != "NATIONAL_ID"  # control: the values alone do not decide
+
+
+def test_a_personal_numbers_name_over_prices_is_no_national_id() -> None:
+    prices = [round(RNG.uniform(20_000, 35_000), 2) for _ in range(300)]  # tin, the metal, per tonne
+    assert classify_column("tin_price", prices).info_type is None
