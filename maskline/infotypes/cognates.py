@@ -116,7 +116,12 @@ class Variants:
             self.by_opening.setdefault(key[:2], []).append((key, word, frozenset(types[word])))
 
     def variant_of(self, word: str) -> str | None:
-        """The one hint word ``word`` is a close spelling variant of, if any (see the module's rule)."""
+        """The one hint word ``word`` is a close spelling variant of, if any (see the module's rule).
+
+        >>> v = Variants([("PASSPORT", "passport"), ("PASSWORD", "password")], frozenset(), lambda w: False)
+        >>> v.variant_of("pasport"), v.variant_of("paszport"), v.variant_of("passwrd"), v.variant_of("pasta")
+        ('passport', 'passport', 'password', None)
+        """
         if len(word) < MIN_LETTERS or not (word.isascii() and word.isalpha()) or word in self.known:
             return None
         key = spelling_key(word)
