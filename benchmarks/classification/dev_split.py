@@ -69,7 +69,11 @@ What is in it (see RESULTS.md):
   repeated vouchers, badges, bookings, tickets, drawn ids), since the ``clsopq`` round (:mod:`.dev_person_codes`).
 - four tables of values shaped like addresses with a three-digit postal code that are not addresses (box scores,
   distance tables, prices, capacities, seat counts, zones with a town) beside Icelandic addresses, since the
-  ``clsopn`` round (:mod:`.dev_three_digit_codes`).
+  ``clsopn`` round (:mod:`.dev_three_digit_codes`);
+- four tables of Romanian, Albanian, Catalan and Indonesian schemas whose passports, patient numbers, phones and
+  logins are named by cognates of hint words (``pasaport``, ``pacient_id``, ``telepon``, ``utilizator``) beside
+  false friends (``postare``, ``pasul``, ``pasta``, ``telefonia``, ``pasar``), since the ``clscog`` round
+  (:mod:`.dev_cognate_names`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -92,7 +96,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "fdc7762dda7cba588be2f299a823d161b91fadb928f8f97b48d2af1089f70978"
+RECORDED_FINGERPRINT = "f58f0206c12b097d92b182f1294725272bd4c2caf36bd33f0d64e14b3058880e"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -1129,11 +1133,12 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     card numbers in every stored form (:mod:`benchmarks.classification.dev_card_storage`) with theirs, and ten of
     the test split's weak types in shapes the split lacked (:mod:`benchmarks.classification.dev_weak_shapes`) with
     theirs, and ten of people's contact data beside codes shaped like passports
-    (:mod:`benchmarks.classification.dev_person_codes`).
+    (:mod:`benchmarks.classification.dev_person_codes`), and four whose columns are named by cognates of hint words
+    (:mod:`benchmarks.classification.dev_cognate_names`).
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    224
+    228
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1182,9 +1187,10 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
         columns += _table(f"dd{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.75, shaped, rows)
     # Handles of one template and their look-alikes (since the clsuser round), then each later round's tables in
     # the order of their rounds (clspass, clsbank, clsmrn, clsphone, clsfp, clsbank2, clspass2, clsfp2, clscard,
-    # clsdev6, clsopq, clsopn),
+    # clsdev6, clsopq, clsopn, clscog),
     # after every other table: earlier tables stay as they were.
     from benchmarks.classification.dev_card_storage import card_storage_tables
+    from benchmarks.classification.dev_cognate_names import cognate_name_tables
     from benchmarks.classification.dev_domestic_accounts import domestic_account_tables
     from benchmarks.classification.dev_medical import medical_record_tables
     from benchmarks.classification.dev_not_postal import not_postal_tables
@@ -1198,7 +1204,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
             + medical_record_tables(seed, rows) + phone_tables(seed, rows) + not_people_tables(seed, rows)
             + domestic_account_tables(seed, rows) + passport_series_tables(seed, rows) + not_postal_tables(seed, rows)
             + card_storage_tables(seed, rows) + weak_shape_tables(seed, rows) + person_code_tables(seed, rows)
-            + three_digit_code_tables(seed, rows))
+            + three_digit_code_tables(seed, rows) + cognate_name_tables(seed, rows))
 
 
 def fingerprint(columns: list[Column]) -> str:

@@ -423,6 +423,45 @@ def _hint_score(column: str, extra: tuple[tuple[str, tuple[str, ...]], ...]) -> 
     words = name_words(column)
     if not words or len(words) >= 2 and words[-1] in GROUP_HEADS:
         return ()
+    found = _word_hints(words, extra)
+    # Words spelled close to a hint word (pasaport, pacient, utilizator: cognates.py) stand for it; hints they add
+    # weigh less than any exact spelling, so values of another kind still decide.
+    from maskline.infotypes.cognates import variant_of
+
+    spelled = tuple(variant_of(w) or w for w in words)
+    if spelled == words:
+        return found
+    have = dict(found)
+    for info_type, score in _word_hints(spelled, extra):
+        if info_type not in have:
+            have[info_type] = min(score, COGNATE_SCORE)
+    return tuple(sorted(have.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+COGNATE_SCORE = 0.6  # below every exact reading (an abbreviation 0.8, a hint inside a compound 0.75)
+
+
+def cognate_table() -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
+    """The (info type, hint word) pairs a name word may be a spelling variant of, and the words that are never one.
+
+    Words of hints that only match as whole words or heads (``parol``, ``konto``) open too many other words to
+    take variants. Never variants: every hint word itself, every hint written as one word (``cardnumber``), and the words these lists give another meaning
+    (negating, thing, measure, key and group words), which mean what they say.
+
+    >>> pairs, known = cognate_table()
+    >>> ("PASSPORT", "pasaporte") in pairs, ("PASSWORD", "parol") in pairs, "password" in known, "product" in known
+    (True, False, True, True)
+    """
+    pairs = {(info_type, w) for info_type, hw, _ in _compiled() for w in hw
+             if w not in WORD_ONLY_HINTS | _HEAD_ONLY | _CONTRACTED_HINTS}
+    known = frozenset(w for _, hw, hc in _compiled() for w in (*hw, hc)) | NEGATING_WORDS | THING_WORDS | _NOT_PEOPLE | \
+        MEASURE_WORDS | KEY_WORDS | PUBLIC_CODE_WORDS | GROUP_HEADS | _GENERIC_NAME_WORDS | \
+        frozenset().union(*_NOT_WITH.values())
+    return tuple(sorted(pairs)), known
+
+
+def _word_hints(words: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ...]], ...]
+                ) -> tuple[tuple[str, float], ...]:
     found = _scores_for(words, extra)
     # A number word closing a name no hint matched stands for "number" (hospital_no, chart_nr): hints written with
     # "number" then match it, a little weaker than the written-out name (0.9).
