@@ -13,6 +13,9 @@
 #   tpch      a row generator for the scale benchmark (no storage, no memory)
 #   iceberg   Iceberg tables: a JDBC catalog in that PostgreSQL database (tables iceberg_tables and
 #             iceberg_namespace_properties, catalog name maskline_PORT) and files under $CACHE/run/warehouse
+#   hive      Hive tables with no Hadoop: the file metastore (JSON files) and the data files both on the local
+#             disk under $CACHE/run/hive; registering partitions by procedure and writing external tables are
+#             allowed, as a permissive deployment would allow them (tests/rewrite/test_trino_hive_red_team.py)
 set -euo pipefail
 VERSION=476
 PORT=${MASKLINE_TRINO_PORT:-18476}
@@ -21,7 +24,7 @@ JAVA_HOME=${MASKLINE_TRINO_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 CACHE=${MASKLINE_TRINO_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/maskline/trino-$VERSION}
 PG_DATABASE=maskline_trino
 # The plugins kept from the archive; an existing cache with another set is unpacked again (see install).
-PLUGINS="geospatial iceberg memory postgresql tpch"
+PLUGINS="geospatial hive iceberg memory postgresql tpch"
 HERE=$(cd "$(dirname "$0")" && pwd)
 SERVER=$CACHE/server
 RUN=$CACHE/run   # etc/ and the data directory (logs, pid file)
@@ -140,6 +143,20 @@ iceberg.jdbc-catalog.default-warehouse-dir=local:///
 fs.native-local.enabled=true
 local.location=$RUN/warehouse
 EOF
+  # Hive keeps its metastore as files (hive.metastore=file) beside its data, both on the local disk, so neither
+  # a metastore service nor HDFS has to run. Paths are relative to local.location: the metastore and the
+  # schemas' table directories are under $RUN/hive/catalog, external tables (which Trino will not place inside
+  # the metastore's directory) under $RUN/hive/external (emptied by up before it starts a server).
+  mkdir -p "$RUN/hive/external"
+  cat >"$RUN/etc/catalog/hive.properties" <<EOF
+connector.name=hive
+hive.metastore=file
+hive.metastore.catalog.dir=local:///catalog
+hive.allow-register-partition-procedure=true
+hive.non-managed-table-writes-enabled=true
+fs.native-local.enabled=true
+local.location=$RUN/hive
+EOF
 }
 
 launcher() {
@@ -156,6 +173,8 @@ up() {
   pg_database
   configure
   if ! launcher status >/dev/null 2>&1; then
+    # Dropping a Hive external table keeps its files: the tests' are removed here, while no server can read them.
+    rm -rf "${RUN:?}/hive/external" && mkdir -p "$RUN/hive/external"
     log "starting Trino $VERSION on $URL (heap $HEAP)"
     launcher start >&2
   fi

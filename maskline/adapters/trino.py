@@ -43,7 +43,9 @@ DEFAULT_PORT = 8080
 # Connectors whose information_schema says VIEW for every relation that reads other tables (checked on Trino 476).
 # Federating connectors (postgresql, mysql...) report the source's views and partitions as BASE TABLE, and iceberg
 # its metadata tables ("customers$files": each column's raw minimum and maximum; "$partitions": an identity
-# partition's raw values), so none of them may join this set (tests/rewrite/test_trino_iceberg_red_team.py).
+# partition's raw values), and hive its "$partitions" (the raw value of every partition column) and "$properties"
+# (a partition projection's enumerated values), so none of them may join this set
+# (tests/rewrite/test_trino_iceberg_red_team.py, tests/rewrite/test_trino_hive_red_team.py).
 VOUCHING_CONNECTORS = frozenset({"memory", "tpch", "tpcds"})
 
 
