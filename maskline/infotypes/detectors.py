@@ -50,6 +50,9 @@ class Detector:
     refute: str | None = None  # a key of shape_checks.SHAPE_CHECKS: a column statistic that says "another kind"
     note: str = ""  # added to the evidence when this detector decides (e.g. "checksum failed")
     min_share: float = 0.0  # share of a column's values that must validate for a verdict without a name
+    # With needs_hint: counts only when the name holds one of these word sequences, not any hint of the type
+    # (a PIN's digits are a secret under `pin`, not under `pass_yards`, which the generic `pass` hint reaches).
+    names: tuple[tuple[str, ...], ...] = ()
 
     @property
     def anchored(self) -> str:
@@ -207,7 +210,10 @@ DETECTORS: tuple[Detector, ...] = (
     # PINs, card security codes and one-time codes: a few digits under a secret's name (cvv, pin, otp), text or
     # integers. Nothing in the digits says "secret", so only the name can; without this, a `cvv` column of
     # three-digit integers read as confidently not sensitive and passed raw.
-    _D("PASSWORD", "numeric-secret", r"[0-9]{3,8}", None, chance=1.0, needs_hint=True, kinds=_SI, strength=0.9),
+    _D("PASSWORD", "numeric-secret", r"[0-9]{3,8}", None, chance=1.0, needs_hint=True, kinds=_SI, strength=0.9,
+       names=(("cvv",), ("cvv2",), ("cvc",), ("cvc2",), ("cvn",), ("pin",), ("pins",), ("otp",), ("totp",),
+              ("passcode",), ("security", "code"), ("verification", "code"), ("card", "verification"),
+              ("one", "time", "password"), ("one", "time", "code"))),
 )
 
 
