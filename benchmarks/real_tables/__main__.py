@@ -10,11 +10,12 @@ from collections import Counter, defaultdict
 from dataclasses import asdict
 
 from benchmarks.real_tables import ColumnResult, datasets, scan_dataset
-from benchmarks.real_tables.labels import LABELS
+from benchmarks.real_tables.labels import load_labels
 
 
 def report(results: list[ColumnResult], n_datasets: int, failed: list[str]) -> None:
     """Print counts, flagged columns by type, precision and FP rate from the labels, and the masked share."""
+    labels = load_labels()
     flagged = [r for r in results if r.info_type]
     masked = sum(r.masked for r in results)
     print(f"\n{n_datasets} datasets ({len(failed)} failed to load), {len(results)} columns, "
@@ -26,19 +27,19 @@ def report(results: list[ColumnResult], n_datasets: int, failed: list[str]) -> N
     for info_type, rows in sorted(by_type.items(), key=lambda kv: -len(kv[1])):
         print(f"\n{info_type}: {len(rows)}")
         for r in rows:
-            label = LABELS.get(r.key, ("?", ""))[0]
+            label = labels.get(r.key, ("?", ""))[0]
             print(f"  [{label:>6}] {r.key} ({r.confidence:.2f}): {' | '.join(r.examples)}")
-    labelled = [r for r in flagged if r.key in LABELS]
-    fps = [r for r in labelled if LABELS[r.key][0] != "ok"]
+    labelled = [r for r in flagged if r.key in labels]
+    fps = [r for r in labelled if labels[r.key][0] != "ok"]
     unlabelled = len(flagged) - len(labelled)
     print(f"\nlabelled {len(labelled)} of {len(flagged)} flagged; unlabelled {unlabelled}")
     if labelled:
         print(f"precision {1 - len(fps) / len(labelled):.3f} ({len(labelled) - len(fps)}/{len(labelled)}), "
               f"FP rate {len(fps) / max(len(results), 1):.4f} ({len(fps)}/{len(results)} columns)")
-        classes = Counter(LABELS[r.key][0] for r in fps)
+        classes = Counter(labels[r.key][0] for r in fps)
         for cls, n in classes.most_common():
             print(f"  {n:4d} {cls}")
-    stale = set(LABELS) - {r.key for r in flagged}
+    stale = set(labels) - {r.key for r in flagged}
     if stale and n_datasets > 2000:
         print(f"labels no longer flagged: {len(stale)}")
 
@@ -49,7 +50,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--package", action="append", help="only these R packages (repeatable)")
     parser.add_argument("--limit", type=int, help="only the first N datasets")
     parser.add_argument("--json", help="write every column's result to this file")
+    parser.add_argument("--from-json", help="report on a file --json wrote, without scanning (after relabelling)")
     args = parser.parse_args(argv)
+    if args.from_json:
+        with open(args.from_json) as fh:
+            saved = [ColumnResult(**{**row, "dataset": row["dataset"].split(" (")[0],
+                                     "examples": tuple(row["examples"])}) for row in json.load(fh)]
+        report(saved, len({r.dataset for r in saved}), [])
+        return 0
     results: list[ColumnResult] = []
     failed: list[str] = []
     rows_total, n = 0, 0
