@@ -49,6 +49,8 @@ class ColumnResult:
     confidence: float
     masked: bool
     examples: tuple[str, ...]
+    # Why the fail-closed decision masked an untyped column ("uncertain text", "coordinate-like decimals"...).
+    why_masked: str = ""
 
     @property
     def key(self) -> str:
@@ -115,6 +117,8 @@ def scan_dataset(package: str, item: str) -> tuple[list[ColumnResult], int]:
     for verdict in verdicts:
         decision = decide_unnamed(policy, verdict.name, verdict)
         values = frame[verdict.name].head(1000).tolist() if verdict.name in frame else []
+        why = decision.rule.removeprefix("unclassified: mask (").removesuffix(")") \
+            if decision.method is not None and not verdict.info_type else ""
         out.append(ColumnResult(name, verdict.name, verdict.info_type, round(verdict.confidence, 2),
-                                decision.method is not None, tuple(examples(values))))
+                                decision.method is not None, tuple(examples(values)), why))
     return out, len(frame)

@@ -29,6 +29,11 @@ def report(results: list[ColumnResult], n_datasets: int, failed: list[str]) -> N
         for r in rows:
             label = labels.get(r.key, ("?", ""))[0]
             print(f"  [{label:>6}] {r.key} ({r.confidence:.2f}): {' | '.join(r.examples)}")
+    reasons = Counter(r.why_masked.split(":")[0] for r in results if r.masked and not r.info_type)
+    if reasons:
+        print("\nuntyped columns the fail-closed default masks, by reason:")
+        for reason, n in reasons.most_common(12):
+            print(f"  {n:6d} {reason}")
     labelled = [r for r in flagged if r.key in labels]
     fps = [r for r in labelled if labels[r.key][0] != "ok"]
     unlabelled = len(flagged) - len(labelled)
