@@ -668,6 +668,7 @@ _PLACE_CODE_TYPES = frozenset({"POSTAL_CODE", "STREET_ADDRESS"})
 _BARE_SHAPE_DETECTORS = frozenset({"coordinate-decimals", "coordinate-decimals-text", "postcode-format",
                                    "postcode-skeleton", "fixed-width-digits", "lost-zero-codes",
                                    "code-width-numbers", "four-digit-codes", "age-distribution"})
+_POSTAL_NEAR_MISSES = frozenset({"code-width-numbers", "four-digit-codes"})  # never decide; table context reads them
 
 
 def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown_type: str, evidence: list[str],
@@ -693,8 +694,13 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
         refuted_types.append("PERSON_NAME")
         if not prose:  # short names of things ("Victoria Ultra Lite"), not sentences that could name someone
             found = [ev for ev in found if ev.info_type != "FREE_TEXT_WITH_PII"]
-    if worded_name(name):
-        for info_type in sorted({ev.info_type for ev in found if ev.detector in _BARE_SHAPE_DETECTORS} - set(hints)):
+    # Only for a bare shape that would count (decide, or stand as the postal near miss of a number column): the
+    # English dictionary costs a third of a second to load, and words shaped like postcodes ("Berlin") are common.
+    bare = {ev.info_type for ev in found if ev.detector in _BARE_SHAPE_DETECTORS
+            and (ev.detector in _POSTAL_NEAR_MISSES or _confidence(ev, hints.get(ev.info_type, 0.0)) is not None)}
+    bare -= set(hints)
+    if bare and worded_name(name):
+        for info_type in sorted(bare):
             found = [ev for ev in found if not (ev.info_type == info_type and ev.detector in _BARE_SHAPE_DETECTORS)]
             refuted.append(f"refuted:{info_type.lower()} (the name says what the column holds, in words that name "
                            "no place, birth or code: a number's shape alone does not outweigh it)")
