@@ -675,12 +675,22 @@ def _refuted(ev: _Evidence, rows: int, value_rows: int, deciding: bool = True) -
 _PLACE_CODE_TYPES = frozenset({"POSTAL_CODE", "STREET_ADDRESS"})
 
 
+# Detectors that read a type from a bare number's shape alone, with no name: decimals within +-180, digits a postal
+# format allows, dates spread over decades. Under a name in ordinary words that hint no type (earnings,
+# population, start) they are that name's measure, not the type (maskline.infotypes.worded_names).
+_BARE_SHAPE_DETECTORS = frozenset({"coordinate-decimals", "coordinate-decimals-text", "postcode-format",
+                                   "postcode-skeleton", "fixed-width-digits", "lost-zero-codes",
+                                   "code-width-numbers", "four-digit-codes", "age-distribution"})
+_POSTAL_NEAR_MISSES = frozenset({"code-width-numbers", "four-digit-codes"})  # never decide; table context reads them
+
+
 def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown_type: str, evidence: list[str],
             custom: Sequence[CustomDetector], min_confidence: float, n: int, *, prose: bool,
             table_rows: int | None = None, shape: tuple[IdentifyingShape, str] | None = None,
             value_rows: int | None = None) -> ColumnClassification:
     from maskline.infotypes.name_hints import names_a_thing, names_public_code
     from maskline.infotypes.shape_checks import SETTLED_REFUTATIONS
+    from maskline.infotypes.worded_names import worded_name
 
     customs = {c.info_type for c in custom}
     refuted: list[str] = []
@@ -697,6 +707,17 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
         refuted_types.append("PERSON_NAME")
         if not prose:  # short names of things ("Victoria Ultra Lite"), not sentences that could name someone
             found = [ev for ev in found if ev.info_type != "FREE_TEXT_WITH_PII"]
+    # Only for a bare shape that would count (decide, or stand as the postal near miss of a number column): the
+    # English dictionary costs a third of a second to load, and words shaped like postcodes ("Berlin") are common.
+    bare = {ev.info_type for ev in found if ev.detector in _BARE_SHAPE_DETECTORS
+            and (ev.detector in _POSTAL_NEAR_MISSES or _confidence(ev, hints.get(ev.info_type, 0.0)) is not None)}
+    bare -= set(hints)
+    if bare and worded_name(name):
+        for info_type in sorted(bare):
+            found = [ev for ev in found if not (ev.info_type == info_type and ev.detector in _BARE_SHAPE_DETECTORS)]
+            refuted.append(f"refuted:{info_type.lower()} (the name says what the column holds, in words that name "
+                           "no place, birth or code: a number's shape alone does not outweigh it)")
+            refuted_types.append(info_type)
     scored: list[tuple[float, _Evidence]] = []
     for ev in found:
         conf = _confidence(ev, hints.get(ev.info_type, 0.0))

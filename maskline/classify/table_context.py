@@ -1,4 +1,5 @@
-"""What a column's table says about it: postal codes stored as numbers beside people's contact data.
+"""What a column's table says about it: postal codes stored as numbers beside people's contact data, and columns
+of measurements that only look like coordinates.
 
 Each column is classified on its own name and values (:mod:`maskline.classify.column`). A few readings need the
 table too. Four-digit numbers of one width (``8709``: many countries' postcodes have four digits, and a number
@@ -10,7 +11,15 @@ with some confidence), one-width four-digit codes are the address's postal code 
 anything else: an address is a name, a street, a place and its code. The near miss then reads as POSTAL_CODE, at
 a confidence below the readings values give alone.
 
-What does not change: a column whose name points to a type, says it holds a measure or a key (the near miss is
+The other reading goes the other way. Coordinates name places, and a place has two (latitude and longitude):
+the tables of places in both development splits hold at most two coordinate columns, real ones a pair or two (a
+trip's start and end). Floats with five to eight decimals within +-180 read as coordinates when no name says so
+(``coordinate-decimals``), and so do spectra, gene expression levels, rates and shares. A table in which more than
+:data:`MAX_UNNAMED_COORDINATES` columns read as coordinates by their values alone is a matrix of measurements (on the
+R datasets: 1,174 expression columns of one table, 100 absorbances of another, 13 shares of a third), so none of
+them is typed; each keeps its coordinate-like shape, which the fail-closed decision still masks.
+
+What does not change for the postal codes: a column whose name points to a type, says it holds a measure or a key (the near miss is
 not computed for those) or numbers something (``store_no``, ``door_code``, ``pin``); numbers the postal statistics
 refute (years, row ids, several widths, a few categories); tables of numbers without contact data (ids, PINs and
 articles stay near misses); five and six digits of one width without lost zeros (ids drawn at random look the
@@ -29,6 +38,36 @@ from maskline.classify.signals import NearMiss
 CONTACT_TYPES = ("PERSON_NAME", "STREET_ADDRESS", "PHONE", "EMAIL")
 CONTACT_CONFIDENCE = 0.7  # a contact column must be typed at least this surely to vouch for its table
 BESIDE_CONTACTS_CONFIDENCE = 0.64  # below the lost-zero reading (0.68): the table vouches, the values do not
+MAX_UNNAMED_COORDINATES = 4  # two places' latitude and longitude; more, read by values alone, are measurements
+
+
+def unnamed_coordinates(columns: Sequence[ColumnClassification]) -> tuple[str, ...]:
+    """The columns typed GEO_COORDINATE by their values alone (no coordinate name), when more than
+    :data:`MAX_UNNAMED_COORDINATES` of them share the table; else none.
+
+    >>> geo = [ColumnClassification(f"x_{i}", "GEO_COORDINATE", 0.72, "quasi-identifier") for i in range(6)]
+    >>> lat = ColumnClassification("lat", "GEO_COORDINATE", 0.95, "quasi-identifier")
+    >>> unnamed_coordinates(geo + [lat])
+    ('x_0', 'x_1', 'x_2', 'x_3', 'x_4', 'x_5')
+    >>> unnamed_coordinates(geo[:2] + [lat])
+    ()
+    """
+    from maskline.infotypes.name_hints import hint_score
+
+    unnamed = tuple(c.name for c in columns if c.info_type == "GEO_COORDINATE"
+                    and "GEO_COORDINATE" not in dict(hint_score(c.name)))
+    return unnamed if len(unnamed) > MAX_UNNAMED_COORDINATES else ()
+
+
+def _as_measurement(c: ColumnClassification, n: int) -> ColumnClassification:
+    from maskline.classify.column import NONE_IDENTIFYING_SHAPE
+    from maskline.classify.signals import IdentifyingShape
+
+    return replace(c, info_type=None, confidence=NONE_IDENTIFYING_SHAPE, category=None, match_share=0.0,
+                   evidence=(f"table:{n} columns read as coordinates by their values alone: measurements, not "
+                             "places",) + c.evidence,
+                   signals=replace(c.signals, refuted=(*c.signals.refuted, "GEO_COORDINATE"), near_misses=(),
+                                   identifying_shape=IdentifyingShape.COORDINATE_DECIMALS))
 
 
 def contact_columns(columns: Sequence[ColumnClassification]) -> tuple[str, ...]:
@@ -56,7 +95,8 @@ def _postal_near_miss(c: ColumnClassification) -> NearMiss | None:
 
 def with_table_context(columns: Sequence[ColumnClassification],
                        min_confidence: float) -> tuple[ColumnClassification, ...]:
-    """The verdicts of one table's columns, the postal near misses beside contact data read as POSTAL_CODE.
+    """The verdicts of one table's columns: a matrix of unnamed "coordinates" untyped, the postal near misses beside
+    contact data read as POSTAL_CODE.
 
     >>> from maskline.classify.column import classify_column
     >>> import random
@@ -70,6 +110,9 @@ def with_table_context(columns: Sequence[ColumnClassification],
     >>> [c.info_type for c in with_table_context((codes,), 0.6)]
     [None]
     """
+    matrix = set(unnamed_coordinates(columns))
+    if matrix:
+        columns = [_as_measurement(c, len(matrix)) if c.name in matrix else c for c in columns]
     if min_confidence > BESIDE_CONTACTS_CONFIDENCE:
         return tuple(columns)
     out = []
