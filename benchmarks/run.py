@@ -12,6 +12,7 @@ BENCHMARKS = {
     "masking": "benchmarks.masking",                  # maskline vs hand-written SQL, copy, presidio-structured
     "classification": "benchmarks.classification",    # accuracy and speed vs presidio-structured, datahub-classify
     "masking_eval": "benchmarks.masking_eval",        # policy init + mask on a mimesis corpus: leaks, edits
+    "real_tables": "benchmarks.real_tables",          # false positives on 2,293 real tables (the R datasets)
     "rewrite": "benchmarks.rewrite_bench",            # cost of rewriting a 5-table query
     "query_path": "benchmarks.query_path",            # a query over raw tables vs pre-masked vs mask-then-query
     "airflow_parse": "benchmarks.airflow_parse",      # DAG parse time with and without maskline operators

