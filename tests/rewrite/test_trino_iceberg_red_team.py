@@ -21,10 +21,11 @@ from typing import Any
 import pytest
 from sqlglot import exp
 
-from maskline.errors import QueryFailed, RewriteRefused
+from maskline.errors import RewriteRefused
 from maskline.rewrite import rewrite
 from maskline.rewrite.run import run_masked
 from tests.rewrite.conftest import key_material
+from tests.rewrite.connector_red_team import leaks, masked_failure, masked_rows, require_catalog, run_raw
 from tests.rewrite.pii_data import COLUMNS, CUSTOMERS
 
 pytestmark = [pytest.mark.trino]
@@ -38,14 +39,11 @@ METADATA_TABLES = ["files", "partitions", "snapshots", "history", "manifests", "
                    "entries", "all_entries", "metadata_log_entries"]
 
 
-def _run(cur: Any, sql: str) -> list[tuple[Any, ...]]:
-    cur.execute(sql)
-    return [tuple(r) for r in cur.fetchall()]
+_run = run_raw
 
 
 def _leaks(rows: Any) -> list[str]:
-    text = str(rows)
-    return [n for n in NEEDLES if n in text]
+    return leaks(rows, NEEDLES)
 
 
 @pytest.fixture(scope="module")
@@ -54,14 +52,7 @@ def iceberg(trino_url: str) -> Iterator[Any]:
     rows), ``sessions`` partitioned by the sensitive ``ip`` (identity: the raw value names a directory) and a view."""
     from maskline.adapters.trino import connect
 
-    probe = connect(trino_url)
-    try:
-        catalogs = {r[0] for r in _run(probe.cursor(), "SELECT catalog_name FROM system.metadata.catalogs")}
-    finally:
-        probe.close()
-    if "iceberg" not in catalogs:
-        pytest.skip("the Trino server has no iceberg catalog (started by an older scripts/trino.sh: "
-                    "run `scripts/trino.sh down` then `scripts/trino.sh up`)")
+    require_catalog(trino_url, "iceberg")
     schema = f"rt_ice_{uuid.uuid4().hex[:8]}"
     conn = connect(trino_url, catalog="iceberg")
     cur = conn.cursor()
@@ -103,8 +94,7 @@ def test_iceberg_metadata_tables_read_fully_masked(iceberg, pii_policy, table: s
     cur = iceberg.cursor()
     assert _run(cur, "SELECT table_type FROM information_schema.tables "
                      f"WHERE table_schema = current_schema AND table_name = '{table}${kind}'") == [("BASE TABLE",)]
-    r = rewrite(f"SELECT * FROM {name}", pii_policy, "trino", connection=iceberg)
-    rows = run_masked(iceberg, r, key_material()).rows
+    r, rows = masked_rows(iceberg, f"SELECT * FROM {name}", pii_policy)
     columns = [c[0] for c in _run(cur, "SELECT column_name FROM information_schema.columns "
                                        f"WHERE table_schema = current_schema AND table_name = '{table}${kind}'")]
     assert not _leaks(rows) and set(r.masked_columns) == set(columns)
@@ -122,8 +112,7 @@ def test_iceberg_metadata_tables_read_fully_masked(iceberg, pii_policy, table: s
 ])
 def test_raw_values_in_iceberg_metadata_are_masked(iceberg, pii_policy, query: str, raw: str) -> None:
     assert raw in str(_run(iceberg.cursor(), query))  # without maskline the raw value is there: the attack is real
-    r = rewrite(query, pii_policy, "trino", connection=iceberg)
-    rows = run_masked(iceberg, r, key_material()).rows
+    r, rows = masked_rows(iceberg, query, pii_policy)
     assert rows and raw not in str(rows) and not _leaks(rows) and r.masked_columns
 
 
@@ -207,17 +196,14 @@ def test_a_cast_failure_on_iceberg_reports_no_value(iceberg, pii_policy) -> None
     with pytest.raises(Exception) as raw_error:
         _run(iceberg.cursor(), "SELECT CAST(email AS integer) FROM customers")
     assert _leaks(raw_error.value)  # the engine's message quotes a raw e-mail: the side channel is real
-    r = rewrite("SELECT CAST(email AS integer) FROM customers", pii_policy, "trino", connection=iceberg)
-    with pytest.raises(QueryFailed) as masked_error:
-        run_masked(iceberg, r, key_material())
-    assert not _leaks(masked_error.value) and "@" not in str(masked_error.value)
+    failure = masked_failure(iceberg, "SELECT CAST(email AS integer) FROM customers", pii_policy)
+    assert not _leaks(failure) and "@" not in str(failure)
 
 
 @pytest.mark.parametrize("query", ["SELECT * FROM contacts", "SELECT contact, ref FROM contacts WHERE id IS NOT NULL"])
 def test_a_view_over_an_iceberg_table_reads_masked(iceberg, pii_policy, query: str) -> None:
     assert _leaks(_run(iceberg.cursor(), query))  # the view reads customers raw: the attack is real
-    r = rewrite(query, pii_policy, "trino", connection=iceberg)
-    rows = run_masked(iceberg, r, key_material()).rows
+    r, rows = masked_rows(iceberg, query, pii_policy)
     assert len(rows) == len(CUSTOMERS) and not _leaks(rows) and "contact" in r.masked_columns
 
 
