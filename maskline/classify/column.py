@@ -177,7 +177,7 @@ def classify_column(name: str, values: Any, *, sql_type: str | None = None,
 def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, custom: Sequence[CustomDetector],
                      allow_list: Sequence[str], min_confidence: float,
                      table_rows: int | None) -> ColumnClassification:
-    from maskline.infotypes.name_hints import hint_score, name_words
+    from maskline.infotypes.name_hints import contains_words, hint_score, name_words
 
     kind = col.kind
     shown_type = sql_type or kind
@@ -212,7 +212,7 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
     for d in DETECTORS:
         if kind not in d.kinds or (d.needs_hint and d.info_type not in hints):
             continue
-        if d.names and not any(_holds(words, seq) for seq in d.names):
+        if d.names and not any(contains_words(words, seq) for seq in d.names):
             continue
         idx = scan.matching(_regex(d.anchored))
         if idx:
@@ -294,16 +294,6 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
     value_rows = round(table_rows * scan.n / col.total) if table_rows and col.total else None
     return _decide(name, hints, found, shown_type, evidence, custom, min_confidence, int(scan.n), prose=prose,
                    table_rows=table_rows, value_rows=value_rows, shape=shape)
-
-
-def _holds(words: tuple[str, ...], seq: tuple[str, ...]) -> bool:
-    """Whether ``seq`` appears, in order and adjacent, among a name's ``words``.
-
-    >>> _holds(("card", "security", "code"), ("security", "code")), _holds(("security", "deposit"), ("security", "code"))
-    (True, False)
-    """
-    n = len(seq)
-    return any(words[i:i + n] == seq for i in range(len(words) - n + 1))
 
 
 _WHOLE_FLOAT = re.compile(r"^-?\d+\.0+$")

@@ -389,9 +389,17 @@ def _compiled() -> tuple[tuple[str, tuple[str, ...], str], ...]:
 _HEAD_ONLY = frozenset({"conta", "conto", "konto"})
 
 
-def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
+def contains_words(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
+    """Whether the words ``sub`` stand, in order and adjacent, among a name's words ``seq``.
+
+    >>> contains_words(("card", "security", "code"), ("security", "code")), contains_words(("security",), ("code",))
+    (True, False)
+    """
     n = len(sub)
     return any(seq[i:i + n] == sub for i in range(len(seq) - n + 1))
+
+
+_contains = contains_words
 
 
 def hint_score(column: str, extra: dict[str, tuple[str, ...]] | None = None) -> list[tuple[str, float]]:

@@ -815,13 +815,9 @@ def _two_digit_year_date(value: str) -> date | None:
     m = _DMY_SHORT.match(value)
     if not m:
         return None
-    a, b, yy = int(m.group(1)), int(m.group(3)), int(m.group(4))
-    today = date.today()
-    year = 2000 + yy if 2000 + yy <= today.year else 1900 + yy
-    try:
-        return date(year, a, b) if b > 12 else date(year, b, a)
-    except ValueError:
-        return None
+    yy = int(m.group(4))
+    year = 2000 + yy if 2000 + yy <= date.today().year else 1900 + yy
+    return parse_date(f"{m.group(1)}.{m.group(3)}.{year}")
 
 
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)? ?"

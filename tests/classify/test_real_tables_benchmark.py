@@ -38,3 +38,16 @@ def test_named_coordinates_stay_coordinates_and_earnings_are_no_place() -> None:
 def test_the_dataset_list_is_the_bundled_one() -> None:
     listed = list(datasets(["datasets"], None))
     assert len(listed) > 50 and all(p == "datasets" for p, _, _ in listed)
+
+
+def test_a_dataset_that_fails_to_load_is_reported_by_its_error_class_only(monkeypatch, capsys) -> None:
+    import benchmarks.real_tables.__main__ as bench
+
+    def _fails(package: str, item: str) -> None:
+        raise ValueError("could not parse cell 'jo.smith@correo.es'")  # a loader's message can quote a cell
+
+    monkeypatch.setattr(bench, "scan_dataset", _fails)
+    assert bench.main(["--package", "datasets", "--limit", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "failed datasets." in out and "ValueError" in out
+    assert "jo.smith" not in out and "correo" not in out
