@@ -171,7 +171,7 @@ def classify_column(name: str, values: Any, *, sql_type: str | None = None,
     # The positive evidence of safety the decision may read (maskline.classify.safe_kinds), beside the shape. It
     # reads it only for a column without an info type, so a typed column is spared the test of every value.
     kind = safe_kind(col) if verdict.info_type is None else None
-    return replace(verdict, shape=shape_of(col), signals=replace(verdict.signals, safe_kind=kind))
+    return replace(verdict, shape=shape_of(col, sql_type), signals=replace(verdict.signals, safe_kind=kind))
 
 
 def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, custom: Sequence[CustomDetector],

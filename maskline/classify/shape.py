@@ -69,7 +69,9 @@ class ValueShape:
         return not self.suspicions
 
 
-def _numeric_suspicions(values: list[str]) -> tuple[str, ...]:
+def _numeric_suspicions(values: list[str], kind: str | None = None, sql_type: str | None = None) -> tuple[str, ...]:
+    from maskline.classify.coded_numbers import calling_code_numbers, text_stored_digits
+
     out: list[str] = []
     digits = [v.lstrip("+-") for v in values if _DIGITS.fullmatch(v.lstrip("+-"))]
     if digits and len(digits) >= 0.9 * len(values):
@@ -83,6 +85,12 @@ def _numeric_suspicions(values: list[str]) -> tuple[str, ...]:
             out.append("leading zeros")  # a code, not a quantity
         if sum(13 <= w <= 19 for w in widths) >= 0.5 * len(widths):
             out.append("card-length number")
+        if sum(w > 19 for w in widths) >= 0.5 * len(widths):
+            out.append("long digit string")  # beyond any integer type and any quantity's precision: an account
+        if not dense and calling_code_numbers(digits):
+            out.append("calling code")  # phones stored as integers, E.164 without the +
+        if not dense and text_stored_digits(kind, sql_type, digits):
+            out.append("digits stored as text")  # a typed store keeps quantities as numbers
         if sum(w == 8 and d[:2] in ("19", "20") for w, d in zip(widths, digits, strict=True)) >= 0.9 * len(widths):
             out.append("date-like number")
         from maskline.classify.checked_numbers import checked_digit_strings
@@ -146,19 +154,20 @@ def value_shape(values: Any, kind: str | None = None) -> ValueShape:
         return ValueShape({"bool": "boolean"}.get(kind, kind))
     if kind == "date":
         return ValueShape("temporal")
-    text = values if pa.types.is_string(values.type) or pa.types.is_large_string(values.type) else \
-        pc.cast(values, pa.string())
+    is_text = pa.types.is_string(values.type) or pa.types.is_large_string(values.type)
+    text = values if is_text else pc.cast(values, pa.string())
     text = pc.utf8_trim_whitespace(text.drop_null())
     text = text.filter(pc.greater(pc.utf8_length(text), 0))
     n = len(text)
     if n == 0:
         return ValueShape("empty")
     counts = pc.value_counts(text)
-    return _text_shape(kind, counts.field("values").to_pylist(), n)
+    return _text_shape(kind or ("string" if is_text else None), counts.field("values").to_pylist(), n)
 
 
-def shape_of(col: Any) -> ValueShape:
-    """The shape of a :class:`~maskline.classify.values.ColumnValues` (distinct text forms and their counts).
+def shape_of(col: Any, sql_type: str | None = None) -> ValueShape:
+    """The shape of a :class:`~maskline.classify.values.ColumnValues` (distinct text forms and their counts);
+    ``sql_type`` is the type the column is stored with, when known (a CSV file's sniffed type, an engine's type).
 
     >>> from maskline.classify.values import as_column_values
     >>> shape_of(as_column_values(["active", "closed"] * 20)).kind
@@ -171,16 +180,16 @@ def shape_of(col: Any) -> ValueShape:
     distinct = [v for v in col.values if v]
     if not distinct:
         return ValueShape("empty")
-    return _text_shape(col.kind, distinct, sum(c for v, c in zip(col.values, col.counts, strict=True) if v))
+    return _text_shape(col.kind, distinct, sum(c for v, c in zip(col.values, col.counts, strict=True) if v), sql_type)
 
 
-def _text_shape(kind: str | None, distinct: list[str], n: int) -> ValueShape:
+def _text_shape(kind: str | None, distinct: list[str], n: int, sql_type: str | None = None) -> ValueShape:
     """The shape from a column's distinct non-empty text forms (``n`` values in all)."""
     from maskline.classify.text_facts import text_facts, vocabulary_of
 
     probe = distinct[:PROBE]
     if kind in ("integer", "float") or _share(probe, _NUMBER.fullmatch) >= SHARE:
-        return ValueShape("numeric", _numeric_suspicions(probe))
+        return ValueShape("numeric", _numeric_suspicions(probe, kind, sql_type))
     if _share(probe, _ISO_TIME.fullmatch) >= SHARE:
         return ValueShape("temporal")
     if _share(probe, lambda v: v.lower() in _BOOLEAN) >= SHARE:

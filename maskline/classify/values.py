@@ -89,6 +89,8 @@ def from_counts(kind: Kind, pairs: Iterable[tuple[Any, int]], total: int, nulls:
 
     >>> from_counts("float", [(10115.0, 3), (1067.0, 1)], 5, 1).values
     ('10115', '1067')
+    >>> from_counts("float", [("3.6155865887e+10", 1), ("3613949534", 1)], 2, 0).values  # e+10 ends in 0 too
+    ('36155865887', '3613949534')
     """
     merged: Counter[str] = Counter()
     empty = 0
@@ -101,10 +103,12 @@ def from_counts(kind: Kind, pairs: Iterable[tuple[Any, int]], total: int, nulls:
         if not text:
             empty += count
             continue
-        if whole and text.endswith("0") and "." in text:  # cheap test first: most values are not "123.0"
-            text = whole_number_text(text)
-        elif kind == "float" and "e+" in text:
+        # Scientific notation first: "3.6155865887e+10" also ends in 0 and holds a dot, and the whole-number test
+        # would leave it as it is (a phone stored as a float, unread as digits by every detector).
+        if kind == "float" and "e+" in text:
             text = scientific_whole_text(text)
+        elif whole and text.endswith("0") and "." in text:  # cheap test first: most values are not "123.0"
+            text = whole_number_text(text)
         merged[text] += count
     if kind == "float" and merged and all(_is_int_text(t) for t in merged):
         kind = "integer"  # whole numbers stored as floats: codes, ids, postal codes

@@ -81,7 +81,7 @@ def test_luhn_checked_personal_numbers_are_not_called_safe() -> None:
 
 def test_drawn_numbers_of_the_same_width_stay_safe() -> None:
     r = random.Random(65)
-    values = [str(r.randint(10**7, 10**8 - 1)) for _ in range(200)]
+    values = pa.array([r.randint(10**7, 10**8 - 1) for _ in range(200)], pa.int64())  # numbers stored as numbers
     verdict = classify_column("extra3", values)
     assert verdict.verdict == "safe"
     assert _passes("extra3", values)
@@ -90,7 +90,7 @@ def test_drawn_numbers_of_the_same_width_stay_safe() -> None:
 def test_counters_and_amounts_stay_safe() -> None:
     r = random.Random(66)
     counters = [str(10_000_000 + i) for i in range(200)]
-    amounts = [str(r.randint(100, 99_999_999)) for _ in range(200)]
+    amounts = pa.array([r.randint(100, 99_999_999) for _ in range(200)], pa.int64())
     assert classify_column("c1", counters).verdict == "safe"
     assert _passes("c2", amounts)
 
