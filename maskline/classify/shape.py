@@ -49,7 +49,8 @@ class ValueShape:
     ``categorical`` (a few repeated labels), ``text`` (anything else), ``nested``, ``binary``
     or ``empty``. ``suspicions`` name what the values suggest (``fixed-width code``,
     ``card-length number``, ``coordinate``, ``date-like number``,
-    ``check-digit number``). For text, ``facts`` and ``vocabulary``
+    ``check-digit number``, and from :mod:`maskline.classify.coded_numbers`
+    ``calling code``, ``digits stored as text``, ``long digit string``). For text, ``facts`` and ``vocabulary``
     (:mod:`maskline.classify.text_facts`) say what vouches for it.
 
     >>> ValueShape("numeric").quiet
