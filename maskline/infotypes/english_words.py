@@ -36,3 +36,24 @@ def dictionary_word(word: str) -> bool:
     (True, False, False)
     """
     return word in english_words()
+
+
+# Regular English endings and the stem each leaves: the list holds lemmas (``party``, ``designate``), while handles
+# and labels hold words as written (``parties``, ``designated``). Longer endings first, so ``ies`` is tried before
+# ``s``.
+_ENDINGS = (("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ly", ""))
+
+
+def dictionary_word_form(word: str) -> bool:
+    """Whether ``word`` (lower case) is a dictionary word or a regular inflection of one (a plural, a past tense, an
+    ``-ing`` form, an ``-ly`` adverb), and no known name.
+
+    >>> dictionary_word_form("parties"), dictionary_word_form("designated"), dictionary_word_form("loops")
+    (True, True, True)
+    >>> dictionary_word_form("yonath"), dictionary_word_form("ghensley"), dictionary_word_form("xs")
+    (False, False, False)
+    """
+    if dictionary_word(word):
+        return True
+    return any(word.endswith(end) and len(word) - len(end) >= 3 and dictionary_word(word[: len(word) - len(end)] + stem)
+               for end, stem in _ENDINGS)

@@ -14,7 +14,13 @@ hyphens, codes are capitals and digits, hex ids are hex). A column is read as ha
 - templates that differ only in their separators, filled from a small pool of words (codenames with years in
   three spellings), are one template (:mod:`maskline.infotypes.word_pools`);
 - next to none ends in a registered file extension (``report_12.pdf`` is a file), none is mostly hex, few are
-  all capitals.
+  all capitals;
+- in a sparse column (from ``SMALL_MIN_VALUES`` to ``MIN_VALUES`` distinct values, a handle filled in on a few
+  rows), where a template is one or two values, a quarter of the values or more are also built on a person's name
+  (an initial and a family name, a first name and digits: :func:`maskline.infotypes.validators.handle_with_name`).
+  File stems (``IMG_7079``, ``report_2019``, ``invoice_79773``, ``DSC36180``), slugs and codes mix templates too in
+  a few values, but are not built on names; the name-built handles alone (40% of a column, the ``handle-with-name``
+  detector) miss columns that mix them with handles made of words.
 
 >>> import random
 >>> rng = random.Random(4)
@@ -26,6 +32,14 @@ hyphens, codes are capitals and digits, hex ids are hex). A column is read as ha
 >>> fit is not None and fit.templates >= 3
 True
 >>> handle_fit([f"{rng.choice(words)}-{rng.choice(words)}" for _ in range(200)], [1] * 200) is None  # slugs
+True
+>>> sparse = ["eduran", "high_2086", "dbuchanan", "site.shorter", "Safe1828", "ndorsey", "particles_fusion",
+...           "certificate2085", "temeka35", "Rhythm1930", "ghensley"]
+>>> handle_fit(sparse, [1] * len(sparse)).templates
+5
+>>> stems = ["IMG_7079", "report_2019", "invoice_79773", "DSC36180", "scan271", "report_2026", "IMG_3161",
+...          "invoice_5521", "scan88", "DSC10438", "notes.final"]
+>>> handle_fit(stems, [1] * len(stems)) is None  # file stems mix templates but are built on no name
 True
 """
 
@@ -39,7 +53,9 @@ from maskline.infotypes.distinct_sample import nearly_distinct_sample
 from maskline.infotypes.file_extensions import file_name
 from maskline.infotypes.word_pools import estimated_pool
 
-MIN_VALUES = 20  # fewer distinct values than this say nothing about templates
+MIN_VALUES = 20  # fewer distinct values than this say little about templates by themselves
+SMALL_MIN_VALUES = 10  # a sparse column: its templates count only beside handles built on names
+SMALL_NAMED_SHARE = 0.25  # of a sparse column's handles built on a name (words, slugs and file stems: 0 to 10%)
 SAMPLE = 400  # distinct values the shares are estimated from
 TOKEN_SHARE = 0.8
 DISTINCT_SHARE = 0.9
@@ -104,10 +120,13 @@ def _case_ok(v: str) -> bool:
 def handle_fit(values: Sequence[str], weights: Sequence[float]) -> HandleFit | None:
     """Whether the distinct ``values`` (with their counts as ``weights``) read as login handles, or None."""
     # Nearly all distinct: a seeded sample of them estimates every share below.
-    sampled = nearly_distinct_sample(values, weights, min_values=MIN_VALUES, distinct_share=DISTINCT_SHARE, cap=SAMPLE)
+    sampled = nearly_distinct_sample(values, weights, min_values=SMALL_MIN_VALUES, distinct_share=DISTINCT_SHARE,
+                                     cap=SAMPLE)
     if sampled is None:
         return None
     values, weights, total = sampled
+    if len(values) < MIN_VALUES and not _named_enough(values, weights, total):
+        return None
     tokens = [(v.lstrip("@"), w) for v, w in zip(values, weights, strict=True) if _TOKEN.match(v) and _case_ok(v.lstrip("@"))]
     token_weight = sum(w for _, w in tokens)
     if token_weight < TOKEN_SHARE * total:
@@ -135,3 +154,16 @@ def handle_fit(values: Sequence[str], weights: Sequence[float]) -> HandleFit | N
     if len(spellings) < MIN_TEMPLATES and estimated_pool([_LETTERS.findall(v)[0].lower() for v, _ in tokens]) < MIN_POOL:
         return None
     return HandleFit(token_weight / total, templates, len(tokens))
+
+
+def _named_enough(values: Sequence[str], weights: Sequence[float], total: float) -> bool:
+    """Whether ``SMALL_NAMED_SHARE`` of a sparse column's values are handles built on a person's name.
+
+    >>> _named_enough(["jsmith", "river_2001", "maple.orbit", "tango7"], [1.0] * 4, 4.0)
+    True
+    >>> _named_enough(["river_2001", "maple.orbit", "tango7", "IMG_3161"], [1.0] * 4, 4.0)
+    False
+    """
+    from maskline.infotypes.validators import handle_with_name
+
+    return sum(w for v, w in zip(values, weights, strict=True) if handle_with_name(v)) >= SMALL_NAMED_SHARE * total

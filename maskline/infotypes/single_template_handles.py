@@ -15,6 +15,19 @@ rare), not a prefix or a small pool repeated. A column is read as handles of one
   would (a Poisson test on the pairs of equal words, :mod:`maskline.infotypes.word_pools`); the numbers, where there are any, likewise against a pool of
   ``SMALL_NUMBERS`` numbers, and are not zero-padded counters.
 
+Sparse columns (a handle filled in on a few rows) hold too few values for the Poisson test, which needs about 70 to
+tell a vocabulary from a pool of ``SMALL_VOCABULARY`` words. From ``SMALL_MIN_VALUES`` distinct values on, a column
+the test does not accept is still read as handles of one template when the template carries a number, no word
+repeats at any word place, and the numbers repeat no more than draws from ``SMALL_NUMBER_POOL`` numbers would and
+are no run of a counter. Drawn from a pool, the words or the numbers of that many values collide (city_year
+labels: 23 values, 17 equal pairs of cities; car models with model years: the years collide; run_0302,
+experiment_17: one word). Most words must also be English words or their regular forms
+(:func:`maskline.infotypes.english_words.dictionary_word_form`), as handles made of words are: made-up brand names,
+gene symbols and letter codes are not (famous scientists are WordNet lemmas: docker's names are refuted by their
+counters or their adjectives' collisions, not by the dictionary). Without a number (``a_a``, ``a.a``) a few distinct
+dictionary words are what a schema's snake_case column names, enum labels and two-level config keys
+(``order_total``, ``server.port``) look like, so they are not read.
+
 It cannot tell handles from other tokens filled from a large dictionary (a word and a number made up by a script);
 its strength in :mod:`maskline.classify.column` is below the mixed-template rule's for that reason.
 
@@ -26,6 +39,14 @@ its strength in :mod:`maskline.classify.column` is below the mixed-template rule
 'a_9'
 >>> single_template_fit([f"run_{i:04d}" for i in range(300)], [1] * 300) is None  # one word: a counter
 True
+>>> sparse = ["wishing1845", "shell2088", "suffer1814", "cemetery1825", "parties2034", "cultural1967", "locale2037",
+...           "attorney1813", "always1896", "needle1990", "validation2046", "charged1984", "divine2063", "death1853"]
+>>> single_template_fit(sparse, [1] * len(sparse)).template
+'a9'
+>>> cities = ["berlin_2003", "rome_2021", "oslo_2000", "paris_2017", "vienna_2015", "lisbon_2008", "athens_2009",
+...           "dublin_2018", "prague_2001", "berlin_2009", "madrid_2011", "rome_2012", "oslo_2024", "paris_2005"]
+>>> single_template_fit(cities, [1] * len(cities)) is None  # a pool of cities: two of them repeat
+True
 """
 
 from __future__ import annotations
@@ -36,9 +57,12 @@ from dataclasses import dataclass
 
 from maskline.infotypes.distinct_sample import nearly_distinct_sample
 from maskline.infotypes.file_extensions import registered_extension
-from maskline.infotypes.word_pools import fewer_collisions_than_pool
+from maskline.infotypes.word_pools import equal_pairs, estimated_pool, fewer_collisions_than_pool
 
 MIN_VALUES = 40  # fewer distinct values cannot show a vocabulary (the Poisson test below needs about 70)
+SMALL_MIN_VALUES = 12  # a sparse column of handles: no equal pair among 12 draws is rare from pools of 40 or less
+SMALL_DICTIONARY = 0.6  # of a sparse column's words, at each word place, that are English words or their forms
+SMALL_NUMBER_POOL = 100  # a sparse column's numbers repeat as if from more (event and model years: about 30)
 SAMPLE = 400
 DISTINCT_SHARE = 0.9
 TEMPLATE_SHARE = 0.9  # of the values that follow the one template
@@ -94,10 +118,12 @@ def _shape(value: str) -> tuple[str, tuple[str, ...], str | None] | None:
 def single_template_fit(values: Sequence[str], weights: Sequence[float]) -> SingleTemplateFit | None:
     """Whether the distinct ``values`` (with their counts as ``weights``) read as handles of one template, or None."""
     # Nearly all distinct: a seeded sample of them estimates every share below.
-    sampled = nearly_distinct_sample(values, weights, min_values=MIN_VALUES, distinct_share=DISTINCT_SHARE, cap=SAMPLE)
+    sampled = nearly_distinct_sample(values, weights, min_values=SMALL_MIN_VALUES, distinct_share=DISTINCT_SHARE,
+                                     cap=SAMPLE)
     if sampled is None:
         return None
     values, weights, total = sampled
+    sparse = len(values) < MIN_VALUES
     shaped = [(s, w) for s, w in ((_shape(v), w) for v, w in zip(values, weights, strict=True)) if s is not None]
     by_template: dict[str, float] = {}
     for (shape, _, _), w in shaped:
@@ -117,12 +143,39 @@ def single_template_fit(values: Sequence[str], weights: Sequence[float]) -> Sing
     if places == 2 and sum(1 for words, _ in chosen if registered_extension(words[1])) > 0.05 * len(chosen):
         return None  # report.pdf: a file, not a handle
     columns = [[words[i].lower() for words, _ in chosen] for i in range(places)]
-    if not all(fewer_collisions_than_pool(column, SMALL_VOCABULARY) for column in columns):
-        return None
     numbers = [number for _, number in chosen if number is not None]
     padded = sum(1 for x in numbers if len(x) > 1 and x[0] == "0")
-    if numbers and (len(set(numbers)) < MIN_NUMBERS or padded > MAX_PADDED * len(numbers)
-                    or not fewer_collisions_than_pool(numbers, SMALL_NUMBERS)):
-        return None
+    pooled = not all(fewer_collisions_than_pool(column, SMALL_VOCABULARY) for column in columns) or bool(
+        numbers and (len(set(numbers)) < MIN_NUMBERS or padded > MAX_PADDED * len(numbers)
+                     or not fewer_collisions_than_pool(numbers, SMALL_NUMBERS)))
+    if sparse or pooled:  # too few values for the Poisson test (it needs about 70), or a failed one: no pair at all
+        return _sparse_fit(weight / total, shape, columns, numbers, padded)
     return SingleTemplateFit(weight / total, shape.replace("l", "a").replace("C", "a").replace("U", "a"),
                              len(chosen), min(len(set(c)) for c in columns))
+
+
+def _sparse_fit(share: float, shape: str, columns: list[list[str]], numbers: list[str],
+                padded: int) -> SingleTemplateFit | None:
+    """The reading of a sparse column (fewer than ``MIN_VALUES`` values, or more that the Poisson test does not
+    accept), from its words at each place and its numbers: a number in every value, no word repeated at any place, most words dictionary words, the numbers
+    repeating no more than draws from ``SMALL_NUMBER_POOL`` numbers would, spread wider than a run (a counter:
+    ``turing_6``, ``sale_2007``), none zero-padded.
+
+    >>> _sparse_fit(1.0, "l_9", [["apple", "table", "river"] * 5], [str(1900 + i) for i in range(15)], 0) is None
+    True
+    """
+    from maskline.infotypes.english_words import dictionary_word_form
+
+    if not shape.endswith("9") or len(numbers) < len(columns[0]):
+        return None
+    if any(equal_pairs(column) for column in columns):  # words drawn from a pool collide, a vocabulary's rarely
+        return None
+    if any(sum(map(dictionary_word_form, column)) < SMALL_DICTIONARY * len(column) for column in columns):
+        return None
+    if padded or estimated_pool(numbers) < SMALL_NUMBER_POOL:  # years of a few decades repeat (event, model years)
+        return None
+    values = [int(x) for x in numbers]
+    if max(values) - min(values) + 1 < 2 * len(values):  # 1 to 14, 2000 to 2019: a counter, not chosen numbers
+        return None
+    return SingleTemplateFit(share, shape.replace("l", "a").replace("C", "a").replace("U", "a"), len(numbers),
+                             min(len(set(c)) for c in columns))
