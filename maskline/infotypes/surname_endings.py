@@ -43,6 +43,9 @@ SURNAME_ENDINGS: tuple[str, ...] = (
     # Goorkinck, Tjallinga
     "ink", "inck", "inga",
 )
+# Words that end with an ending above and are not the family name it makes: "brink" (a village green, and an
+# English word) ends place names and words ("Lage Brink", "Ackerbrink"), not the Saxon patronymic -ink.
+NOT_ENDINGS: tuple[str, ...] = ("brink",)
 # Endings compared as written (lower case, accents kept): folded, Croatian -ić would be the -ic of Frederic, Eric.
 EXACT_ENDINGS: tuple[str, ...] = ("ić", "ová", "ský", "ská")
 MIN_WORD = 5  # letters of a word that ends with a family-name ending ("Kiev", "Sony" are too short to tell)
@@ -67,6 +70,8 @@ def reads_as_family_name(value: str) -> bool:
     (True, True, False)
     >>> reads_as_family_name("te Meken"), reads_as_family_name("Goorkinck"), reads_as_family_name("امین\u200cزاده")
     (True, True, True)
+    >>> reads_as_family_name("Ackerbrink")
+    False
     """
     from maskline.infotypes.name_hints import fold
     from maskline.infotypes.validators import person_name_shape
@@ -77,5 +82,6 @@ def reads_as_family_name(value: str) -> bool:
     if _PREFIXED.match(value.strip()):
         return True
     endings = _endings()
-    return any(len(w) >= MIN_WORD and (fold(w).endswith(endings) or w.lower().endswith(EXACT_ENDINGS))
+    return any(len(w) >= MIN_WORD and (fold(w).endswith(endings) and not fold(w).endswith(NOT_ENDINGS)
+                                       or w.lower().endswith(EXACT_ENDINGS))
                for w in {words[0], words[-1]})

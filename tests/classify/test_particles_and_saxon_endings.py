@@ -65,6 +65,9 @@ def test_dutch_towns_and_english_words_are_not_names() -> None:  # controls
     rng = random.Random(16)
     for pool in (towns, words):
         assert classify_column("c6", [rng.choice(pool) for _ in range(300)]).info_type is None, pool[0]
+    # "brink" (a village green, an English word) ends places and words, not the patronymic -ink: with it, a
+    # column of German-looking words and a third of given names read as family names (test_single_word_names).
+    assert not reads_as_family_name("Ackerbrink") and not reads_as_family_name("Lage Brink")
     # A particle needs a capitalised name after it: "te" alone, or before a lower-case word, is no name.
     assert not person_name_shape("te amo") and not reads_as_family_name("te")
 
