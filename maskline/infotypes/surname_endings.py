@@ -3,7 +3,7 @@
 A list of given names cannot know every family name, but in many languages family names share a few endings,
 mostly patronymic and possessive suffixes ("son of", "of the family of"): Petrov, Kovalenko, Kowalski, Novák and
 Nováková, Jurčević, Jónsson and Jónsdóttir, Virtanen, Papadopoulos, Yılmazoğlu, Hosseinzadeh, Fernández,
-Beridze. A column most of whose values carry such an ending, and are name-shaped, holds family names (or full
+Beridze, Amelink and Tjallinga (Dutch Saxon and Frisian). A column most of whose values carry such an ending, and are name-shaped, holds family names (or full
 names ending with one), which a column of cities, brands or nationalities does not: a city or a brand may end so
 ("Kirov", "Gucci"), but not most of a column of them.
 
@@ -39,12 +39,19 @@ SURNAME_ENDINGS: tuple[str, ...] = (
     "escu", "eanu", "oglu", "yan", "ян", "zadeh", "zade", "pour", "زاده", "پور", "შვილი", "ძე",
     # Spanish patronymics, German and Dutch occupational and Frisian endings, Italian diminutives
     "ez", "mann", "stra", "sma", "etti", "elli", "ucci",
+    # Dutch Saxon (Twente, Achterhoek) and Frisian "-ing" patronymics, in their old spellings: Amelink, Huenink,
+    # Goorkinck, Tjallinga
+    "ink", "inck", "inga",
 )
+# Words that end with an ending above and are not the family name it makes: "brink" (a village green, and an
+# English word) ends place names and words ("Lage Brink", "Ackerbrink"), not the Saxon patronymic -ink.
+NOT_ENDINGS: tuple[str, ...] = ("brink",)
 # Endings compared as written (lower case, accents kept): folded, Croatian -ić would be the -ic of Frederic, Eric.
 EXACT_ENDINGS: tuple[str, ...] = ("ić", "ová", "ský", "ská")
 MIN_WORD = 5  # letters of a word that ends with a family-name ending ("Kiev", "Sony" are too short to tell)
-# Prefixes that open family names: Mc/Mac, O' (Irish and Scottish), particles before a capitalised name.
-_PREFIXED = re.compile(r"^(?:(?:Mc|Mac)[A-Z]\w+|O['’][A-Z]\w+|(?:van|von|de|da|di|dos|ter|ten|del|della) "
+# Prefixes that open family names: Mc/Mac, O' (Irish and Scottish), particles before a capitalised name
+# (Dutch "te" and "tho" as "ter": "te Meken", "tho Boomfeldt").
+_PREFIXED = re.compile(r"^(?:(?:Mc|Mac)[A-Z]\w+|O['’][A-Z]\w+|(?:van|von|de|da|di|dos|ter|ten|te|tho|del|della) "
                        r"(?:der |den |la )?[A-Z]\w+)")
 
 
@@ -61,6 +68,10 @@ def reads_as_family_name(value: str) -> bool:
 
     >>> reads_as_family_name("МУСТАФИНА Айнур"), reads_as_family_name("van der Berg"), reads_as_family_name("de")
     (True, True, False)
+    >>> reads_as_family_name("te Meken"), reads_as_family_name("Goorkinck"), reads_as_family_name("امین\u200cزاده")
+    (True, True, True)
+    >>> reads_as_family_name("Ackerbrink")
+    False
     """
     from maskline.infotypes.name_hints import fold
     from maskline.infotypes.validators import person_name_shape
@@ -71,5 +82,6 @@ def reads_as_family_name(value: str) -> bool:
     if _PREFIXED.match(value.strip()):
         return True
     endings = _endings()
-    return any(len(w) >= MIN_WORD and (fold(w).endswith(endings) or w.lower().endswith(EXACT_ENDINGS))
+    return any(len(w) >= MIN_WORD and (fold(w).endswith(endings) and not fold(w).endswith(NOT_ENDINGS)
+                                       or w.lower().endswith(EXACT_ENDINGS))
                for w in {words[0], words[-1]})

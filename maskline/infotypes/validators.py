@@ -1081,6 +1081,8 @@ def person_name_shape(value: str) -> bool:
     (False, False)
     >>> person_name_shape("山田 太郎"), person_name_shape("김민준")
     (True, True)
+    >>> person_name_shape("te Meken"), person_name_shape("امین\u200cزاده"), person_name_shape("\u200cزاده")
+    (True, True, False)
     """
     words = _name_words(value)
     return words is not None and not _not_a_person(words)
@@ -1146,11 +1148,19 @@ def _caseless_name_word(word: str) -> bool:
     since Unicode 11, yet its letters title-case to themselves: names are not capitalised)."""
     if word.isascii() or not 1 <= len(word) <= 20:
         return False
+    # A zero-width non-joiner inside a word is Persian spelling, not punctuation: it keeps the parts of one name
+    # apart without a space (امین + ZWNJ + زاده, "Aminzadeh"), the way most compound Persian family names are written.
+    if _ZWNJ in word and not word.startswith(_ZWNJ) and not word.endswith(_ZWNJ):
+        word = word.replace(_ZWNJ, "")
     return all(unicodedata.category(c)[0] in "LM" and c.title() == c and not c.isupper() for c in word)
 
 
+_ZWNJ = "\u200c"
+
+
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*([-'’][^\W\d_]+)*\.?$")
-_PARTICLES = _words("van von der den de da di del della la le du dos das do y e ter ten zu")
+# Dutch and Low German family names keep "te" and "tho" ("te Meken", "tho Boomfeldt") as others keep "ter".
+_PARTICLES = _words("van von der den de da di del della la le du dos das do y e ter ten te tho zu")
 
 
 def _name_words(value: str) -> list[str] | None:
