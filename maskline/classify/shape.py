@@ -12,7 +12,7 @@ suspicions), never a value.
 >>> value_shape(pa.array(["12.50", "3.10", "100"] * 10)).kind
 'numeric'
 >>> value_shape(pa.array(["01234", "80331", "10115"] * 10)).suspicions
-('fixed-width code', 'leading zeros')
+('fixed-width code', 'leading zeros', 'digits stored as text')
 >>> value_shape(pa.array(["Ana Lima", "Bo Chen", "Cy Ode"])).kind
 'text'
 """
