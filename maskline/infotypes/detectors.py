@@ -202,9 +202,10 @@ DETECTORS: tuple[Detector, ...] = (
     _D("USERNAME", "handle", r"[A-Za-z][A-Za-z0-9._-]{2,31}", "username", chance=0.5, needs_hint=True),
     # A broader value-only detector (handles with digits, separators or a first name inside) gave 7 false positives
     # on the frozen test split and was removed. This one is narrower: lower-case handles built on a first name, in
-    # 40% of a column's values, near-unique (repeated labels are refuted); other handles stay "uncertain".
+    # 40% of a column's values, near-unique (repeated labels, and labels crossed from short lists of words that
+    # happen to be names, such as summer-sale-2019, are refuted); other handles stay "uncertain".
     _D("USERNAME", "handle-with-name", r"@?[a-z][a-z0-9._-]{2,31}", "handle_with_name", chance=0.1, strength=0.75,
-       refute="repeated_labels", min_share=0.4),
+       refute="handle_labels", min_share=0.4),
     _D("API_KEY", "high-entropy", r"\S{16,400}", "high_entropy_secret", chance=0.3, needs_hint=True),
     _D("PASSWORD", "password", r"\S{4,128}", "password_like", chance=0.5, needs_hint=True, refute="base64_blobs"),
     # PINs, card security codes and one-time codes: a few digits under a secret's name (cvv, pin, otp), text or

@@ -24,7 +24,8 @@ Detectors name their check in ``refute``.
   scores, not coordinates; so are floats in [0, 1] spread over most of it (a settled
   refutation: the classifier keeps no near miss for it).
 - ``repeated_labels``: a few values (under 50) repeated over the rows are labels or
-  tags, not handles of people.
+  tags, not handles of people; ``handle_labels`` is it or labels crossed from a few
+  short lists (``summer-sale-2019``, ``ruby-prod-03``: :mod:`maskline.infotypes.grid_labels`).
 - ``thing_names``: name-shaped values a few non-name words open or close (Hotel, MS,
   Château, Collection) are names of things, not people; ``person_words`` is it or
   ``few_single_words``; ``hinted_names`` is it or capitalised values almost none of
@@ -335,6 +336,22 @@ def hinted_names(values: Sequence[str], rows: int = 0) -> str | None:
     return thing_names(values, rows) or few_known_names(values, rows)
 
 
+def handle_labels(values: Sequence[str], rows: int = 0) -> str | None:
+    """What refutes a column of handles: a few values repeated over the rows (:func:`repeated_labels`), or labels
+    crossed from a few short lists whose words happen to be first names (:func:`~maskline.infotypes.grid_labels.
+    grid_labels`: campaigns, models, hosts, cities by year).
+
+    >>> handle_labels([f"summer-sale-{y}" for y in range(2000, 2020)], 20)
+    'grid labels: 100% of 20 distinct values cross a few short lists'
+    >>> handle_labels(["deborah47", "anna.lee", "mark_diaz", "jsmith", "kholland", "luis_m", "ghensley", "samuel88"],
+    ...               8) is None
+    True
+    """
+    from maskline.infotypes.grid_labels import grid_labels
+
+    return repeated_labels(values, rows) or grid_labels(values, rows)
+
+
 def person_words(values: Sequence[str], rows: int = 0) -> str | None:
     """What refutes a column of names found by values alone: a few single words repeated (a category), or names
     of things (:func:`few_single_words`, :func:`thing_names`).
@@ -397,13 +414,14 @@ SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "not_coordinates": not_coordinates,
     "few_single_words": few_single_words,
     "repeated_labels": repeated_labels,
+    "handle_labels": handle_labels,
     "repeated_leads": repeated_leads,
     "thing_names": thing_names,
     "person_words": person_words,
     "hinted_names": hinted_names,
 }
 """Every shape check by name; detectors refer to these in ``refute``."""
-READS_VALUE_ROWS = frozenset({"few_single_words", "repeated_labels", "person_words"})
+READS_VALUE_ROWS = frozenset({"few_single_words", "repeated_labels", "handle_labels", "person_words"})
 """Checks whose ``rows`` is the rows holding a value (how often values repeat), not the table's rows."""
 ONLY_WHEN_DECIDING: dict[str, str | None] = {"person_words": "few_single_words", "thing_names": None,
                                              "hinted_names": None}
