@@ -14,7 +14,8 @@ values by how many parts they have and which separators, and for each group coun
 position. A group is a grid when every position of words repeats (at most half as many distinct words as the
 group has values: the words come from a short list, so the name in them is a list's word, not a person's) and its
 values fill at least ``MIN_COVERAGE`` of the product of those counts: a list crossed with another, or one stem
-numbered. Handles that share a number and nothing else (``anna1``, ``mark1``, ``luis1``) repeat no word. The column is labels when grids hold ``MIN_GRID_SHARE`` of its distinct values.
+numbered. Handles that share a number and nothing else (``anna1``, ``mark1``, ``luis1``) repeat no word. The
+column is labels when grids hold ``MIN_GRID_SHARE`` of its distinct values.
 
 >>> grid_labels([f"summer-sale-{y}" for y in range(2000, 2020)])
 'grid labels: 100% of 20 distinct values cross a few short lists'
