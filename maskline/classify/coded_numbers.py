@@ -33,7 +33,6 @@ False
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 MIN_WIDTH = 8  # shorter runs behind a calling code are not international numbers (E.164's shortest are 8 digits)
@@ -41,8 +40,6 @@ MAX_WIDTH = 15  # E.164's longest
 MIN_VALUES = 12  # distinct runs, at least: fewer say nothing about a column
 CODE_SHARE = 0.8  # of the runs that must open with one calling code and be possible numbers behind it
 TEXT_MIN_WIDTH = 5  # narrower digit strings stored as text are counts and small numbers as often as codes
-# Words of SQL and Arrow type names that store text (VARCHAR, character varying, TEXT, STRING, large_string, utf8).
-TEXT_TYPE_WORDS = ("char", "text", "string", "utf8", "clob")
 
 
 def calling_code_numbers(digits: Sequence[str]) -> str | None:
@@ -54,16 +51,16 @@ def calling_code_numbers(digits: Sequence[str]) -> str | None:
     >>> calling_code_numbers([str(10**8 + 7919 * i * i) for i in range(30)]) is None  # amounts over magnitudes
     True
     """
-    from maskline.infotypes.phone_plans import _calling_code, _possible
+    from maskline.infotypes.phone_plans import calling_codes, possible_number
 
     runs = [d for d in digits if MIN_WIDTH <= len(d) <= MAX_WIDTH]
     if len(runs) < MIN_VALUES or len(runs) < CODE_SHARE * len(digits):
         return None
-    codes = Counter(_calling_code(d) for d in runs)
+    codes = calling_codes(runs)
     code, opening = codes.most_common(1)[0]
     if code is None or opening < CODE_SHARE * len(runs):
         return None
-    possible = sum(1 for d in runs if d.startswith(code) and _possible(d, None))
+    possible = sum(1 for d in runs if d.startswith(code) and possible_number(d, None))
     return code if possible >= CODE_SHARE * len(runs) else None
 
 
@@ -76,10 +73,10 @@ def stored_as_text(kind: str | None, sql_type: str | None) -> bool:
     >>> stored_as_text("string", None), stored_as_text("integer", None)
     (True, False)
     """
-    if sql_type:
-        lowered = sql_type.lower()
-        return any(word in lowered for word in TEXT_TYPE_WORDS)
-    return kind == "string"
+    from maskline.type_names import text_type
+
+    stored = text_type(sql_type)
+    return kind == "string" if stored is None else stored
 
 
 def text_stored_digits(kind: str | None, sql_type: str | None, digits: Sequence[str]) -> bool:

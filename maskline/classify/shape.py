@@ -8,12 +8,14 @@ code, a coordinate, a card number or a date of birth? This module answers it
 from a sample of distinct values and keeps only the answer (a kind and the
 suspicions), never a value.
 
->>> import pyarrow as pa
->>> value_shape(pa.array(["12.50", "3.10", "100"] * 10)).kind
+>>> from maskline.classify.values import as_column_values
+>>> shape_of(as_column_values(["12.50", "3.10", "100"] * 10)).kind
 'numeric'
->>> value_shape(pa.array(["01234", "80331", "10115"] * 10)).suspicions
+>>> shape_of(as_column_values(["01234", "80331", "10115"] * 10)).suspicions
 ('fixed-width code', 'leading zeros', 'digits stored as text')
->>> value_shape(pa.array(["Ana Lima", "Bo Chen", "Cy Ode"])).kind
+>>> shape_of(as_column_values([1234, 80331, 10115] * 10)).suspicions  # numbers stored as numbers
+()
+>>> shape_of(as_column_values(["Ana Lima", "Bo Chen", "Cy Ode"])).kind
 'text'
 """
 
@@ -50,8 +52,9 @@ class ValueShape:
     or ``empty``. ``suspicions`` name what the values suggest (``fixed-width code``,
     ``card-length number``, ``coordinate``, ``date-like number``,
     ``check-digit number``, and from :mod:`maskline.classify.coded_numbers`
-    ``calling code``, ``digits stored as text``, ``long digit string``). For text, ``facts`` and ``vocabulary``
-    (:mod:`maskline.classify.text_facts`) say what vouches for it.
+    ``numbers behind one calling code``, ``digits stored as text``, ``long digit string``).
+    For text, ``facts`` and ``vocabulary`` (:mod:`maskline.classify.text_facts`) say what
+    vouches for it.
 
     >>> ValueShape("numeric").quiet
     True
@@ -89,7 +92,7 @@ def _numeric_suspicions(values: list[str], kind: str | None = None, sql_type: st
         if sum(w > 19 for w in widths) >= 0.5 * len(widths):
             out.append("long digit string")  # beyond any integer type and any quantity's precision: an account
         if not dense and calling_code_numbers(digits):
-            out.append("calling code")  # phones stored as integers, E.164 without the +
+            out.append("numbers behind one calling code")  # phones stored as integers, E.164 without the +
         if not dense and text_stored_digits(kind, sql_type, digits):
             out.append("digits stored as text")  # a typed store keeps quantities as numbers
         if sum(w == 8 and d[:2] in ("19", "20") for w, d in zip(widths, digits, strict=True)) >= 0.9 * len(widths):
@@ -132,40 +135,6 @@ def _share(values: list[str], test: Any) -> float:
     return sum(1 for v in values if test(v)) / len(values)
 
 
-def value_shape(values: Any, kind: str | None = None) -> ValueShape:
-    """The shape of a pyarrow array of values (any type; text is read as written).
-
-    ``kind`` is the classifier's kind of the array when known (``integer``,
-    ``float``, ``date``, ``bool``, ``binary``, ``nested``, ``string``).
-
-    >>> import pyarrow as pa
-    >>> value_shape(pa.array(["active", "closed"] * 20)).kind
-    'categorical'
-    >>> value_shape(pa.array(["owner=Ann Lee;team=ops", "owner=Bo Li;team=hr"] * 20)).kind
-    'text'
-    >>> value_shape(pa.array([48.1374, 11.5755] * 5)).suspicions
-    ('coordinate',)
-    """
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    if isinstance(values, pa.ChunkedArray):
-        values = values.combine_chunks()
-    if kind in ("bool", "binary", "nested"):
-        return ValueShape({"bool": "boolean"}.get(kind, kind))
-    if kind == "date":
-        return ValueShape("temporal")
-    is_text = pa.types.is_string(values.type) or pa.types.is_large_string(values.type)
-    text = values if is_text else pc.cast(values, pa.string())
-    text = pc.utf8_trim_whitespace(text.drop_null())
-    text = text.filter(pc.greater(pc.utf8_length(text), 0))
-    n = len(text)
-    if n == 0:
-        return ValueShape("empty")
-    counts = pc.value_counts(text)
-    return _text_shape(kind or ("string" if is_text else None), counts.field("values").to_pylist(), n)
-
-
 def shape_of(col: Any, sql_type: str | None = None) -> ValueShape:
     """The shape of a :class:`~maskline.classify.values.ColumnValues` (distinct text forms and their counts);
     ``sql_type`` is the type the column is stored with, when known (a CSV file's sniffed type, an engine's type).
@@ -173,6 +142,10 @@ def shape_of(col: Any, sql_type: str | None = None) -> ValueShape:
     >>> from maskline.classify.values import as_column_values
     >>> shape_of(as_column_values(["active", "closed"] * 20)).kind
     'categorical'
+    >>> shape_of(as_column_values(["owner=Ann Lee;team=ops", "owner=Bo Li;team=hr"] * 20)).kind
+    'text'
+    >>> shape_of(as_column_values([48.1374, 11.5755] * 5)).suspicions
+    ('coordinate',)
     """
     if col.kind in ("bool", "binary", "nested"):
         return ValueShape({"bool": "boolean"}.get(col.kind, col.kind))

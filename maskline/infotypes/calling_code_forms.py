@@ -93,17 +93,17 @@ def length_density(region: str, length: int) -> float:
 def _form(runs: Sequence[str], code: str) -> CodeFormsFit | None:
     from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
 
-    from maskline.infotypes.phone_plans import E164, _possible, _valid
+    from maskline.infotypes.phone_plans import E164, _valid, possible_number
 
     region = COUNTRY_CODE_TO_REGION_CODE[int(code)][0]
     opening = [d for d in runs if d.startswith(code)]
-    coded = [d for d in opening if length_density(region, len(d) - len(code)) >= MIN_DENSITY and _possible(d, None)]
+    coded = [d for d in opening if length_density(region, len(d) - len(code)) >= MIN_DENSITY and possible_number(d, None)]
     # A code followed by numbers of any magnitude (a branch and an unpadded account) opens runs of every length;
     # phones stand at the lengths their plan allows.
     if len(coded) < MIN_CODED * len(runs) or len(coded) < POSSIBLE * len(opening):
         return None
     taken = set(coded)
-    national_runs = [d for d in runs if d not in taken and _possible(d, region)]
+    national_runs = [d for d in runs if d not in taken and possible_number(d, region)]
     national = len(national_runs)
     if national < MIN_CODED * len(runs):
         return None  # every run opens with the code: a range of ids or a prefix before a count does too
@@ -138,12 +138,12 @@ def code_forms_fit(values: Sequence[str]) -> CodeFormsFit | None:
     >>> code_forms_fit([str(36_000_000_000 + 7_919 * i) for i in range(40)]) is None  # a range of ids
     True
     """
-    from maskline.infotypes.phone_plans import _calling_code
+    from maskline.infotypes.phone_plans import calling_codes
 
     runs = [v for v in values if v.isdigit() and 7 <= len(v) <= 15 and v[0] != "0"]
     if len(runs) < MIN_RUNS or len(runs) < 0.9 * len(values):
         return None
-    codes = Counter(_calling_code(d) for d in runs)
+    codes = calling_codes(runs)
     best: CodeFormsFit | None = None
     for code, _ in codes.most_common(CODES_TRIED):
         fit = None if code is None else _form(runs, code)

@@ -399,9 +399,6 @@ def contains_words(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
     return any(seq[i:i + n] == sub for i in range(len(seq) - n + 1))
 
 
-_contains = contains_words
-
-
 def hint_score(column: str, extra: dict[str, tuple[str, ...]] | None = None) -> list[tuple[str, float]]:
     """Info types a column name suggests, best first, with a strength in (0, 1].
 
@@ -500,7 +497,7 @@ def _numero_hints(rest: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
     for info_type, hw, _ in _compiled():
         if hw[:1] != ("numero",):
             continue
-        if any(_contains(form + rest, hw) for form in _NUMERO_FORMS) and \
+        if any(contains_words(form + rest, hw) for form in _NUMERO_FORMS) and \
                 not set(rest) & (NEGATING_WORDS | _NOT_WITH.get(info_type, frozenset())):
             best[info_type] = 0.9
     return tuple(sorted(best.items(), key=lambda kv: (-kv[1], kv[0])))
@@ -520,7 +517,7 @@ def _scores_for(words: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ...]]
             continue
         if words == hw or compact == hc:
             score = 1.0
-        elif _contains(words, hw) or _CJK.search(hc) and hc in compact:
+        elif contains_words(words, hw) or _CJK.search(hc) and hc in compact:
             score = 0.9
         elif len(hc) >= 5 and hc in compact and (hc not in _HEAD_ONLY or compact.endswith(hc)) \
                 and hc not in WORD_ONLY_HINTS:

@@ -28,7 +28,7 @@ import os
 import random
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -305,7 +305,13 @@ class CallingCodeFit:
     chance: float  # share of random twins of the fitting runs that are valid
 
 
-def _possible(digits: str, region: str | None) -> bool:
+def possible_number(digits: str, region: str | None) -> bool:
+    """Whether ``digits`` are a possible phone number: international (a calling code first) when ``region`` is
+    None, else a national number of ``region`` (phonenumbers' length rules, not validity).
+
+    >>> possible_number("3612345678", None), possible_number("0612345678", "FR"), possible_number("12", None)
+    (True, True, False)
+    """
     import phonenumbers
 
     try:
@@ -315,10 +321,25 @@ def _possible(digits: str, region: str | None) -> bool:
     return bool(phonenumbers.is_possible_number(num))
 
 
-def _calling_code(digits: str) -> str | None:
+def calling_code(digits: str) -> str | None:
+    """The country calling code ``digits`` open with (one to three digits), or None.
+
+    >>> calling_code("3613949534"), calling_code("79994983292"), calling_code("2890123")
+    ('36', '7', None)
+    """
     from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
 
     return next((digits[:n] for n in (1, 2, 3) if int(digits[:n]) in COUNTRY_CODE_TO_REGION_CODE), None)
+
+
+def calling_codes(runs: Iterable[str]) -> Counter[str | None]:
+    """How many digit runs open with each calling code (None: with none), for the readings that look for one code
+    before most of a column's numbers.
+
+    >>> calling_codes(["3613949534", "36155865887", "79994983292"]).most_common(1)
+    [('36', 2)]
+    """
+    return Counter(calling_code(d) for d in runs)
 
 
 def _dense_lengths(coded: Sequence[str], code: str, region: str) -> bool:
@@ -352,16 +373,16 @@ def calling_code_fit(values: Sequence[str]) -> CallingCodeFit | None:
     runs = [v for v in values if v.isdigit() and 7 <= len(v) <= 15 and v[0] != "0"]
     if len(runs) < MIN_VALUES or len(runs) < 0.9 * len(values) or sum(map(_gtin, runs)) >= 0.5 * len(runs):
         return None
-    codes = Counter(_calling_code(d) for d in runs[:PROBE * 4])
+    codes = calling_codes(runs[:PROBE * 4])
     code = codes.most_common(1)[0][0]
     if code is None:
         return None
     region = COUNTRY_CODE_TO_REGION_CODE[int(code)][0]
-    intl = [d for d in runs if d.startswith(code) and _possible(d, None)]
+    intl = [d for d in runs if d.startswith(code) and possible_number(d, None)]
     if len(intl) < CALLING_CODE_MIN * len(runs) or not _dense_lengths(intl, code, region):
         return None
     written = set(intl)
-    national = [d for d in runs if d not in written and _possible(d, region)]
+    national = [d for d in runs if d not in written and possible_number(d, region)]
     if len(intl) + len(national) < CALLING_CODE_COVER * len(runs):
         return None
     valid = sum(_valid(d, E164) for d in intl) + sum(_valid(d, region) for d in national)

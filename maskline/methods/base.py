@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
     from maskline.dialects.base import Dialect, KeyRefs
 
+# Exact names, not maskline.type_names' openings: here a type wrongly read as text loses the cast a method needs,
+# while a text type missed costs only a redundant cast, so only the names every engine's methods were tested on.
 TEXT_TYPES = frozenset({"text", "varchar", "char", "string", "nvarchar", "nchar", "bpchar", "character varying"})
 
 

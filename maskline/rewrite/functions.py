@@ -55,9 +55,6 @@ NUMERIC_RESULTS: frozenset[str] = frozenset({
     "rownumber", "rank", "denserank", "ntile", "abs", "round", "floor", "ceil", "sign",
 })
 
-TEXT_TYPE_PREFIXES: tuple[str, ...] = ("text", "varchar", "char", "string", "nvarchar", "nchar", "bpchar",
-                                       "character", "clob", "name")
-
 
 def function_key(node: exp.Expr) -> str:
     """The lower-case key under which the tables above list a function or operator.
@@ -83,13 +80,3 @@ def sql_names(node: exp.Expr) -> set[str]:
         names.add(type(node).sql_name().lower())
     return names
 
-
-def is_text_type(sql_type: str | None) -> bool:
-    """Whether a declared SQL type holds text (unknown types count as text: fail closed).
-
-    >>> is_text_type("VARCHAR(20)"), is_text_type("integer"), is_text_type(None)
-    (True, False, True)
-    """
-    if not sql_type:
-        return True
-    return sql_type.strip().lower().startswith(TEXT_TYPE_PREFIXES)

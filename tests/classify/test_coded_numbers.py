@@ -47,7 +47,8 @@ def test_phones_stored_as_integers_behind_one_calling_code_are_masked() -> None:
     values = pa.array(_hungarian_phones(random.Random(71)), pa.int64())
     verdict = classify_column("q13", values)
     assert verdict.info_type is None
-    assert "calling code" in verdict.shape.suspicions  # whatever else the decision finds, this alone masks it
+    # whatever else the decision finds, this alone masks it
+    assert "numbers behind one calling code" in verdict.shape.suspicions
     assert decide_unnamed(load_policy({}), "q13", verdict).method is not None
 
 
@@ -64,6 +65,14 @@ def test_record_numbers_kept_as_text_are_masked() -> None:
     r = random.Random(73)
     values = pa.array([str(r.randrange(10**7, 10**8)) for _ in range(200)], pa.string())
     assert "digits stored as text" in _rule("fld_k", values)
+
+
+def test_record_numbers_in_a_pandas_category_are_text_and_masked() -> None:
+    r = random.Random(73)
+    frame = pd.DataFrame({"fld_k": pd.Series([str(r.randrange(10**7, 10**8)) for _ in range(200)], dtype="category")})
+    verdict = classify(frame, table="visits").by_name()["fld_k"]
+    assert verdict.sql_type and verdict.sql_type.startswith("dictionary<")  # Arrow's type of a category
+    assert "digits stored as text" in decide_unnamed(load_policy({}), "fld_k", verdict).rule
 
 
 def test_sparse_account_numbers_longer_than_any_integer_are_masked() -> None:
@@ -93,7 +102,7 @@ def test_amounts_spread_over_magnitudes_pass() -> None:
 def test_long_random_ids_open_with_no_one_calling_code() -> None:
     r = random.Random(77)
     values = pa.array([r.randrange(10**10, 10**11) for _ in range(200)], pa.int64())
-    assert "calling code" not in classify_column("k_k", values).shape.suspicions
+    assert "numbers behind one calling code" not in classify_column("k_k", values).shape.suspicions
 
 
 def test_the_record_numbers_stored_as_integers_pass() -> None:

@@ -51,3 +51,21 @@ def test_a_dataset_that_fails_to_load_is_reported_by_its_error_class_only(monkey
     out = capsys.readouterr().out
     assert "failed datasets." in out and "ValueError" in out
     assert "jo.smith" not in out and "correo" not in out
+
+
+def test_a_saved_run_reports_the_same_without_scanning_again(tmp_path, capsys) -> None:
+    import benchmarks.real_tables.__main__ as bench
+
+    saved = tmp_path / "run.json"
+    assert bench.main(["--package", "datasets", "--limit", "3", "--json", str(saved)]) == 0
+    scanned = capsys.readouterr().out
+    assert bench.main(["--from-json", str(saved)]) == 0
+    reported = capsys.readouterr().out
+
+    def report(out: str) -> list[str]:  # from the summary line on: the scan's progress lines are not repeated
+        lines = out.splitlines()
+        start = next(i for i, line in enumerate(lines) if " datasets (" in line)
+        return lines[start:]
+
+    assert report(reported) == report(scanned)
+    assert "fail-closed masks" in report(reported)[0]
