@@ -1,5 +1,6 @@
-"""Column-name hints per info type: English, German, French, Spanish, Italian, Dutch, Portuguese, CJK, and (from
-``name_hints_scripts``) Russian, Ukrainian, Greek, Persian and Arabic in their scripts and in transliteration.
+"""Column-name hints per info type: English, German, French, Spanish, Italian, Dutch, Portuguese, and (from
+``name_hints_scripts``) Russian, Ukrainian, Greek, Persian and Arabic in their scripts and in transliteration, and
+(from ``name_hints_cjk``) Japanese, Chinese and Korean.
 
 Hints are written folded (lower case, no accents, words separated by spaces).
 A hint matches a column name when its words appear in order among the name's
@@ -26,6 +27,7 @@ import re
 import unicodedata
 from functools import cache
 
+from maskline.infotypes.name_hints_cjk import CJK_NAME_HINTS, CJK_NEGATING, CJK_NOT_WITH
 from maskline.infotypes.name_hints_scripts import (
     SCRIPT_GENERIC_NAME_WORDS,
     SCRIPT_NAME_HINTS,
@@ -40,7 +42,6 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "email", "e mail", "mail", "email address", "mail address", "emailadresse", "mailadresse",
         "courriel", "adresse mail", "adresse email", "correo", "correo electronico", "posta elettronica",
         "indirizzo email", "emailadres", "mailadres", "correio eletronico", "endereco de email",
-        "メール", "メールアドレス", "電子メール", "邮箱", "电子邮件", "邮件地址", "이메일", "전자우편",
     ),
     "PHONE": (
         "phone", "telephone", "tel", "phone number", "mobile", "cell", "cellphone", "fax", "msisdn",
@@ -49,7 +50,6 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "telefoon", "telefoonnummer", "mobiel", "gsm", "telemovel", "telefone", "contact number",
         "tel no", "ph", "ph no", "mob", "mob no",
         "mobiil", "mobiiltelefon",  # Estonian
-        "電話", "電話番号", "携帯", "携帯番号", "电话", "手机", "手机号", "联系电话", "전화", "전화번호", "휴대폰",
     ),
     "PERSON_NAME": (
         "name", "full name", "first name", "last name", "firstname", "lastname", "surname", "given name",
@@ -58,14 +58,12 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "nome", "cognome", "naam", "voornaam", "achternaam", "sobrenome", "nome completo", "author",
         "employee name", "patient name", "holder", "cardholder", "account holder", "contact person",
         "fname", "lname", "nm", "cust nm", "full nm",
-        "氏名", "名前", "姓名", "フリガナ", "顧客名", "이름", "성명", "고객명",
     ),
     "STREET_ADDRESS": (
         "address", "street", "street address", "address line", "addr", "adresse", "strasse", "anschrift",
         "hausnummer", "rue", "adresse postale", "direccion", "calle", "domicilio", "indirizzo", "via",
         "adres", "straat", "straatnaam", "endereco", "morada", "rua", "residence", "home address",
         "billing address", "shipping address", "addr1", "addr line",
-        "住所", "地址", "住址", "주소",
     ),
     "POSTAL_CODE": (
         "zip", "zipcode", "zip code", "postal code", "postcode", "post code", "postleitzahl", "plz",
@@ -76,14 +74,12 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "pincode", "pin code",
         # Icelandic, Hungarian, Estonian, Croatian: Iceland's three-digit codes are told from counts by the name only.
         "póstnúmer", "irányítószám", "postiindeks", "poštanski broj",
-        "郵便番号", "〒", "邮编", "邮政编码", "우편번호",
     ),
     "DATE_OF_BIRTH": (
         "dob", "date of birth", "birth date", "birthdate", "birthday", "born", "born on", "geburtsdatum",
         "geburtstag", "geboren", "date de naissance", "naissance", "fecha de nacimiento", "nacimiento",
         "data di nascita", "nascita", "geboortedatum", "geboorte", "data de nascimento", "nascimento",
         "data nascimento", "birth", "bdate", "bday", "dt birth", "birth dt",
-        "生年月日", "誕生日", "出生日期", "生日", "생년월일", "생일",
     ),
     "US_SSN": ("ssn", "social security", "social security number", "ss number", "soc sec", "ssn number"),
     "NATIONAL_ID": (
@@ -100,7 +96,6 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "itin", "tin", "taxpayer id", "taxpayer identification number", "sin", "sin number", "sin no",
         "social insurance number", "tfn", "tax file number", "ird number", "pps number", "ppsn", "ni number",
         "ni no", "nric",
-        "マイナンバー", "個人番号", "身份证", "身份证号", "주민등록번호",
     ),
     "PASSPORT": (
         "passport", "passport number", "passport no", "reisepass", "reisepassnummer", "passnummer",
@@ -110,7 +105,6 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         # "pasport": the Latin spelling of паспорт (Russian, Ukrainian, Kazakh, Bulgarian, Serbian, Macedonian,
         # Uzbek, Azerbaijani), also inside compounds (zagranpasport, pasportnomer).
         "pasport",
-        "旅券番号", "パスポート", "护照", "여권",
     ),
     "CREDIT_CARD": (
         "credit card", "card number", "cc", "ccn", "pan", "card", "creditcard", "kreditkarte",
@@ -119,7 +113,6 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "cartao de credito", "payment card", "debit card", "carte", "numero carte", "karte", "kartnr",
         # "num" alone counts things (num_orders); before "carte" it is the French abbreviation of "numéro".
         "num carte",
-        "クレジットカード", "カード番号", "信用卡", "卡号", "카드번호",
     ),
     "IBAN": ("iban", "iban number", "international bank account"),
     "BANK_ACCOUNT": (
@@ -139,7 +132,6 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "cbu", "nuban", "nro cta", "num cta", "cta bancaria", "cta cte", "dados bancarios", "no rek", "norek",
         "so tai khoan", "tai khoan ngan hang", "khata sankhya", "khata number", "bank khata", "mispar heshbon",
         "heshbon bank", "no akaun", "nombor akaun", "akaun bank", "namba ya akaunti", "akaunti ya benki",
-        "口座番号", "银行账号", "账号", "계좌번호",
     ),
     "IP_ADDRESS": (
         "ip", "ip address", "ipaddress", "ipv4", "ipv6", "client ip", "remote addr", "source ip",
@@ -154,7 +146,6 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "latlng", "latlon", "geolocation", "breitengrad", "laengengrad", "breite", "laenge", "koordinaten",
         "coordonnees", "latitud", "longitud", "coordenadas", "latitudine", "longitudine", "coordinate",
         "breedtegraad", "lengtegraad", "coordinaten", "long", "latlong",
-        "緯度", "経度", "纬度", "经度", "위도", "경도",
     ),
     "USERNAME": (
         "username", "user name", "login", "user login", "handle", "screen name", "nickname", "user id",
@@ -172,7 +163,6 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "expediteur", "proprietaire", "creado por", "modificado por", "remitente", "propietario", "creato da",
         "modificato da", "mittente", "proprietario", "aangemaakt door", "gewijzigd door", "afzender", "eigenaar",
         "criado por", "remetente",
-        "ユーザー名", "ユーザ名", "ログインid", "用户名", "账户名", "사용자명", "아이디",
     ),
     "PASSWORD": (
         "password", "passwd", "pwd", "pass", "password hash", "passwordhash", "pw hash", "passcode", "pin",
@@ -181,7 +171,6 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "card verification value", "otp", "otp code", "one time password", "one time code", "pin number",
         "passwort", "kennwort", "mot de passe", "mdp", "contrasena", "clave", "password utente",
         "parola d ordine", "wachtwoord", "senha",
-        "パスワード", "密码", "비밀번호",
     ),
     "API_KEY": (
         "api key", "apikey", "api token", "access key", "access token", "secret", "secret key", "token",
@@ -204,11 +193,9 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "patient identifier", "nhc", "ipp", "numero patient", "krankenblattnummer", "patienten id",
         "cartella", "nosologico", "kaartnummer", "zorgnummer",
         "patientennr", "pat nr", "patnr", "patientnr", "ziekenhuisnummer", "fallnummer",
-        "カルテ番号", "患者番号", "診察券番号", "病历号", "病案号", "住院号", "환자번호", "등록번호",
     ),
     "ICD10_CODE": ("icd", "icd10", "icd 10", "icd code", "diagnosis", "diagnosis code", "dx", "dx code",
-                   "diagnose", "diagnostic", "diagnostico", "diagnosi", "diagnosecode", "codigo cie", "cie10",
-                   "病名コード", "诊断", "진단코드"),
+                   "diagnose", "diagnostic", "diagnostico", "diagnosi", "diagnosecode", "codigo cie", "cie10"),
     "FREE_TEXT_WITH_PII": (),
 }
 
@@ -377,8 +364,9 @@ def names_personal_document(column: str) -> bool:
 @cache
 def _compiled() -> tuple[tuple[str, tuple[str, ...], str], ...]:
     out = []
-    for info_type in NAME_HINTS.keys() | SCRIPT_NAME_HINTS.keys():
-        for hint in NAME_HINTS.get(info_type, ()) + SCRIPT_NAME_HINTS.get(info_type, ()):
+    for info_type in NAME_HINTS.keys() | SCRIPT_NAME_HINTS.keys() | CJK_NAME_HINTS.keys():
+        for hint in NAME_HINTS.get(info_type, ()) + SCRIPT_NAME_HINTS.get(info_type, ()) + \
+                CJK_NAME_HINTS.get(info_type, ()):
             words = _words(fold(hint))  # hints of every script fold like the names they are matched against
             out.append((info_type, words, "".join(words)))
     return tuple(out)
@@ -519,6 +507,8 @@ def _scores_for(words: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ...]]
             score = 1.0
         elif contains_words(words, hw) or _CJK.search(hc) and hc in compact:
             score = 0.9
+            if _CJK.search(hc) and _cjk_undone(info_type, compact.replace(hc, " ", 1)):
+                continue
         elif len(hc) >= 5 and hc in compact and (hc not in _HEAD_ONLY or compact.endswith(hc)) \
                 and hc not in WORD_ONLY_HINTS:
             score = 0.75
@@ -554,6 +544,24 @@ _VOWELS = frozenset("aeiou")
 
 
 _NUMBER_WORDS = frozenset({"num", "nbr", "nr", "no"})
+
+
+def _cjk_undone(info_type: str, rest: str) -> bool:
+    """Whether what is left of a CJK name around a hint makes it another column: a count, a type, a flag
+    (``メール件数``), or another kind of the hint's thing (``会員カード番号``, ``IP地址``, ``口座名義``).
+
+    >>> _cjk_undone("EMAIL", fold("  件数")), _cjk_undone("CREDIT_CARD", fold("会員 ")), _cjk_undone("PHONE", "顧客 ")
+    (True, True, False)
+    """
+    negating, not_with = _cjk_undoing()
+    return any(w in rest for w in negating) or any(w in rest for w in not_with.get(info_type, ()))
+
+
+@cache
+def _cjk_undoing() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+    # Folded like the names they are looked for in (katakana lose their voicing marks: ウェブ -> ウェフ).
+    return (tuple(fold(w) for w in sorted(CJK_NEGATING)),
+            {t: tuple(fold(w) for w in sorted(ws)) for t, ws in CJK_NOT_WITH.items()})
 
 
 def _suffix_numbers(words: tuple[str, ...], hint: tuple[str, ...]) -> frozenset[str]:
