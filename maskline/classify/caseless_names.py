@@ -1,5 +1,5 @@
-"""Prose written without spaces between words (Thai, Lao, Khmer, Myanmar): a value holding a long run of letters
-of such a script is a sentence, not a word.
+"""Prose written without spaces between words (Thai, Lao, Khmer, Myanmar; Japanese and Chinese): a value holding a
+long run of letters of such a script, or a Japanese or Chinese sentence, is prose, not a word.
 
 Names in such prose are read by :func:`maskline.text.caseless_names.caseless_name_pairs`.
 
@@ -17,7 +17,15 @@ import re
 # included: 12% to 17% of the values of Thai company-name columns on the tune split reach 20); a sentence does.
 UNSPACED_RUN = 20
 # Thai, Lao, Myanmar, Khmer blocks; one regex search, as every short non-ASCII value of a string column asks.
-_UNSPACED_RUN = re.compile(f"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]{{{UNSPACED_RUN}}}")
+_UNSPACED_RUN = re.compile(f"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]{{{UNSPACED_RUN}}}"
+                           f"|[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{{{UNSPACED_RUN}}}")
+# Japanese and Chinese pack a word into one to three characters, so their sentences are shorter than Thai ones
+# (客户来电，请回拨 is one: eight characters); what marks a sentence there is its punctuation (。、，！？) among
+# enough letters, a number or a Latin word counting as one. Names, company names and addresses carry no such mark
+# (株式会社東京海上日動火災保険, 東京都千代田区丸の内1-2-3), and a pair of names with one (山田、佐藤) is too short.
+CJK_SENTENCE_LETTERS = 6
+_CJK_SENTENCE_MARK = re.compile("[\u3001\u3002\uff0c\uff01\uff1f]")
+_CJK_LETTER = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]|[^\\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
 def unspaced_prose(value: str) -> bool:
@@ -26,5 +34,14 @@ def unspaced_prose(value: str) -> bool:
 
     >>> unspaced_prose("ใบไม้กับผลัดเจ็บไข้แจ่มใสหยอกรสชาติ"), unspaced_prose("บริษัท บุญญาภิรมย์ จำกัด")
     (True, False)
+
+    Japanese and Chinese: a sentence mark among ``CJK_SENTENCE_LETTERS`` letters or more (a number or a Latin word
+    counts as one).
+
+    >>> unspaced_prose("客户来电，请回拨090-1234。"), unspaced_prose("東京都千代田区丸の内1-2-3"), unspaced_prose("山田、佐藤")
+    (True, False, False)
     """
-    return _UNSPACED_RUN.search(value) is not None
+    if _UNSPACED_RUN.search(value) is not None:
+        return True
+    return _CJK_SENTENCE_MARK.search(value) is not None and \
+        sum(1 for _ in _CJK_LETTER.finditer(value)) >= CJK_SENTENCE_LETTERS

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from maskline.infotypes.answer_memo import remembered as _remembered
 from maskline.text import prefilter
+from maskline.text.span_text import span_text
 from maskline.text.spans import COMPACT_DATE_RUN, DATE_RUN, DIGIT_RUN, SPAN_RULES, WINDOW_MARGIN
 
 if TYPE_CHECKING:
@@ -95,7 +96,27 @@ def find(text: str, info_types: Iterable[str] | None = None, allow: frozenset[st
     if not text:
         return []
     engine = prefilter.engine()  # candidate_rules(), inlined: this runs on every log line
-    return _find(text, wanted, allow, None if engine is None else engine.scan(text))
+    read = span_text(text)
+    found = _find(read, wanted, allow, None if engine is None else engine.scan(read))
+    return found if read is text else _with_written(text, found, wanted, allow)
+
+
+def _with_written(text: str, found: list[Finding], wanted: frozenset[str], allow: frozenset[str]) -> list[Finding]:
+    """``found`` (the spans of ``span_text(text)``) and the spans of ``text`` as written that overlap none of them.
+
+    Reading letters of unspaced scripts as boundaries finds what touching letters hid; the text as written
+    still holds what only its own letters make (an e-mail at a Japanese domain), so it is searched too, and
+    never yields less than before.
+
+    >>> [text[f.start:f.end] for text in ["連絡はana@例え.jpまで"] for f in find(text)]
+    ['ana@例え.jp']
+    """
+    if allow:  # the allow-list names values as written (full-width forms included)
+        found = [f for f in found if text[f.start:f.end] not in allow]
+    engine = prefilter.engine()
+    written = _find(text, wanted, allow, None if engine is None else engine.scan(text))
+    kept = [f for f in written if not any(f.start < g.end and g.start < f.end for g in found)]
+    return sorted(found + kept, key=lambda f: f.start) if kept else found
 
 
 # A span rule as _find reads it: its fields unpacked into a tuple and its validator resolved, so that a log
@@ -291,14 +312,18 @@ def scrub(text: str, *, pseudonymize_with: KeyMaterial | None = None, info_types
     if not isinstance(text, str):
         raise TypeError(f"scrub() needs str, got {type(text).__name__}")
     engine = prefilter.engine()
-    candidates = None if engine is None else engine.scan(text)
-    if candidates is not None and not candidates and text and not prose:
+    read = span_text(text)
+    candidates = None if engine is None else engine.scan(read)
+    if candidates is not None and not candidates and text and not prose and read is text:
         # The usual log line: the prefilter rules everything out, and the text comes back as it is.
         if info_types is not None:
             _known_types(info_types)  # a misspelt type is still an error, whatever the text
         return text, []
     wanted = DEFAULT_TYPES if info_types is None else _known_types(info_types)
-    findings = _find(text, wanted, frozenset(allow_list) if allow_list else _NO_ALLOW, candidates) if text else []
+    allow = frozenset(allow_list) if allow_list else _NO_ALLOW
+    findings = _find(read, wanted, allow, candidates) if text else []
+    if read is not text:
+        findings = _with_written(text, findings, wanted, allow)
     if prose:
         from maskline.text.prose import find_prose, merge_findings
 
@@ -321,10 +346,13 @@ def scrubbed(text: str) -> str:
     if type(text) is not str:  # a str subclass, or scrub()'s TypeError
         return scrub(text)[0]
     engine = prefilter.engine()
-    candidates = None if engine is None else engine.scan(text)
-    if candidates is not None and not candidates:  # the usual log line: nothing can match
+    read = span_text(text)
+    candidates = None if engine is None else engine.scan(read)
+    if candidates is not None and not candidates and read is text:  # the usual log line: nothing can match
         return text
-    findings = _find(text, DEFAULT_TYPES, _NO_ALLOW, candidates) if text else []
+    findings = _find(read, DEFAULT_TYPES, _NO_ALLOW, candidates) if text else []
+    if read is not text:
+        findings = _with_written(text, findings, DEFAULT_TYPES, _NO_ALLOW)
     return _replaced(text, findings, None) if findings else text
 
 

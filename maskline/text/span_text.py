@@ -1,0 +1,51 @@
+"""The text as the span rules read it: letters of scripts without word spaces end a token, full-width forms are ASCII.
+
+The span rules (:mod:`maskline.text.spans`) keep a match from starting or ending inside a longer token with
+look-arounds on ``\\w``. That is right for scripts that put spaces between words, and wrong for the ones that do
+not: Japanese, Chinese and Thai run words together, and Korean attaches its particles, so a phone or an e-mail
+address there touches the letters around it (``折り返しは090-1234-5678まで``, ``kim@example.kr로``). To ``\\w``
+those letters are word characters, so the phone was not found at all and the e-mail swallowed the words before it.
+Japanese and Chinese text also writes digits, letters and punctuation in full width (``０９０－１２３４``), which
+the rules' ``\\d`` and ``-`` read only in part.
+
+:func:`span_text` gives the text the rules search instead, of the same length character for character, so the
+spans it yields are the spans of the original text:
+
+- a letter of Japanese, Chinese, Korean, Thai, Lao, Myanmar or Khmer becomes ``\\x07``, a character that is
+  neither a word character, a space nor any separator a rule accepts inside a value (a boundary, not a gap);
+- a full-width form (U+FF01-FF5E) becomes its ASCII character, and the ideographic space a space.
+
+Nothing else changes, and text without such characters comes back as the same object.
+
+>>> span_text("折り返しは090-1234-5678まで").replace("\\x07", "_")
+'_____090-1234-5678__'
+>>> span_text("電話０９０－１２３４－５６７８").replace("\\x07", "_")
+'__090-1234-5678'
+>>> t = "plain ascii"; span_text(t) is t
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+BOUNDARY = "\x07"  # BEL: not \w, not \s, in no rule's separator class, and never in text a rule should match
+# Letters of scripts without spaces between words (or, Korean, with particles attached): CJK symbols and
+# punctuation, Hiragana, Katakana, Hangul compatibility jamo, CJK extension A, CJK unified ideographs, Hangul
+# syllables, CJK compatibility ideographs, half-width Katakana, Hangul jamo, Thai, Lao, Myanmar, Khmer.
+_UNSPACED = re.compile("[\u3001-\u303f\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+                       "\uf900-\ufaff\uff65-\uff9f\u1100-\u11ff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_WIDE = str.maketrans({**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}, "\u3000": " "})
+_NEEDS_READING = re.compile("[\u3000-\u303f\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+                            "\uf900-\ufaff\uff01-\uff9f\u1100-\u11ff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+
+
+def span_text(text: str) -> str:
+    """``text`` as the span rules read it, of the same length: see the module's docstring.
+
+    >>> span_text("kim@example.kr로").replace("\\x07", "_"), span_text("ＩＤ：ＡＢ１２")
+    ('kim@example.kr_', 'ID:AB12')
+    """
+    if text.isascii() or _NEEDS_READING.search(text) is None:
+        return text
+    return _UNSPACED.sub(BOUNDARY, text.translate(_WIDE))
