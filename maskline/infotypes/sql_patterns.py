@@ -80,6 +80,9 @@ SQL_SCRUB_PATTERNS: tuple[tuple[str, str], ...] = (
               "([+]|00)[1-9][0-9]{0,2}[ .-]?[0-9 ().-]{6,}[0-9]" + _EXT + "|"
               "[(][0-9]{2,5}[)][ .-]?[0-9]{2,5}([ .-]?[0-9]{2,5}){1,3}" + _EXT + "|"
               "[0-9]{2,3}[ .-][0-9]{3}[ .-][0-9]{4}" + _EXT + "|[0-9]{2} [0-9]{4,5}-[0-9]{4}" + _EXT + "|"
+              # a trunk prefix and two groups, the last of four (Japan 090-1234-5678, Korea 010-1234-5678,
+              # 02-123-4567, the UK 020 7946 0958)
+              "0[0-9]{1,3}[ .-][0-9]{3,4}[ .-][0-9]{4}" + _EXT + "|"
               # a trunk prefix (030 901820): the character before it is taken too, or 4012 8888 would match
               "(^|[^0-9A-Za-z+])0[0-9]{1,4}( ?/ ?| )[0-9]{3,8}" + _EXT),
     ("NATIONAL_ID", "[0-9]{3}[.][0-9]{3}[.][0-9]{3}-[0-9]{2}|756[.][0-9]{4}[.][0-9]{4}[.][0-9]{2}|"
@@ -116,6 +119,8 @@ SQL_SCRUB_LIMITS: dict[str, str] = {
     "shape_only_type": "types are told apart by shape alone: a checksum-invalid or differently grouped number "
                        "may be labelled with another type than Python gives it",
     "short_ipv6": "IPv6 addresses with fewer than two groups before '::' (fe80::1) are not found (IP_ADDRESS)",
+    "ascii_forms": "digits and separators are read in their ASCII forms only: a number written in full-width "
+                   "forms (０９０－１２３４－５６７８, common in Japanese and Chinese text) is not found (every type)",
     "no_boundaries": "no token boundaries: a match can start or end inside a longer word or number, so part "
                      "of that token is masked with it; a trunk-prefix phone (030 901820) takes the character "
                      "before it along, so that it cannot start inside a longer number",
