@@ -166,7 +166,8 @@ DETECTORS: tuple[Detector, ...] = (
     _D("DATE_OF_BIRTH", "calendar-date", r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}"
        r"([T ][0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?)? ?(Z|UTC|[+-][0-9]{2}:?[0-9]{2})?|"
        r"[0-9]{1,2}[./-][0-9]{1,2}[./-]([0-9]{2}){1,2}|(19|20)[0-9]{6}|"
-       r"[0-9]{1,2}[ .-]?[A-Za-z]{3,9}\.?[ .-]?[0-9]{4}|[A-Za-z]{3,9}\.? [0-9]{1,2},? [0-9]{4}", "birth_date",
+       r"[0-9]{1,2}[ .-]?[A-Za-z]{3,9}\.?[ .-]?[0-9]{4}|[A-Za-z]{3,9}\.? [0-9]{1,2},? [0-9]{4}|"
+       r"[0-9]{4} ?[年년] ?[0-9]{1,2} ?[月월] ?[0-9]{1,2} ?[日일]?", "birth_date",
        chance=0.9, needs_hint=True, kinds=("string", "integer", "date")),
     _D("STREET_ADDRESS", "street", r"(?s:.*[0-9].*)", "street_address", strength=0.85, refute="flight_numbers"),
     # Any language, no street word needed: a house number and, apart from it, a country's postal code.

@@ -826,6 +826,8 @@ _DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
 _COMPACT = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)$")
 _DAY_MONTH = re.compile(r"^(\d{1,2})[ .-]?([A-Za-z]{3,9})\.?[ .-]?(\d{4})$")
 _MONTH_DAY = re.compile(r"^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$")
+# Japanese and Chinese write 1984年7月21日, Korean 1984년 7월 21일: year, month and day each followed by its word.
+_YEAR_MONTH_DAY_WORDS = re.compile(r"^(\d{4}) ?[年년] ?(\d{1,2}) ?[月월] ?(\d{1,2}) ?[日일]?$")
 # English, German, French, Spanish, Italian, Dutch and Portuguese month names, by their first three letters.
 _MONTH_NAMES = (
     "jan feb mar apr may jun jul aug sep oct nov dec",
@@ -840,14 +842,15 @@ _MONTHS = {m: i + 1 for names in _MONTH_NAMES for i, m in enumerate(names.split(
 
 
 def parse_date(value: str) -> date | None:
-    """Parse an ISO (``1984-07-21``), day-first (``21.07.1984``, ``07/21/1984``), compact or month-name date.
+    """Parse an ISO (``1984-07-21``), day-first (``21.07.1984``, ``07/21/1984``), compact, month-name or
+    year-month-day-word (``1984年7月21日``, ``1984년 7월 21일``) date.
 
-    >>> parse_date("07/21/1984"), parse_date("21 Jul 1984")
-    (datetime.date(1984, 7, 21), datetime.date(1984, 7, 21))
+    >>> parse_date("07/21/1984"), parse_date("21 Jul 1984"), parse_date("1984年7月21日")
+    (datetime.date(1984, 7, 21), datetime.date(1984, 7, 21), datetime.date(1984, 7, 21))
     """
     v = value.strip()
     try:
-        m = _ISO.match(v) or _COMPACT.match(v)
+        m = _ISO.match(v) or _COMPACT.match(v) or _YEAR_MONTH_DAY_WORDS.match(v)
         if m:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         m = _DMY.match(v)
@@ -918,12 +921,21 @@ def street_address(value: str) -> bool:
     (True, True, True)
     >>> street_address("SKU-221B"), street_address("Ring me on +44 20 7946 0958 tomorrow"), street_address("run_0042")
     (False, False, False)
+
+    In Japanese, Chinese and Korean, the units' words and the number's (:data:`_CJK_ADDRESS`):
+
+    >>> street_address("東京都千代田区丸の内1-2-3"), street_address("中山路123号"), street_address("서울특별시 강남구 테헤란로 123")
+    (True, True, True)
+    >>> street_address("東京都限定パッケージ3個入り"), street_address("区画12号"), street_address("2026年12月4日")
+    (False, False, False)
     """
     from maskline.infotypes.name_hints import fold
 
     v = value.strip()
     if not 6 <= len(v) <= 200 or not re.search(r"\d", v) or _LONG_DIGIT_RUN.search(v):
         return False
+    if not v.isascii() and _CJK_ADDRESS.search(v):
+        return True
     if "_" in v and not re.search(r"[\s,]", v):  # one identifier in snake case (run_0042, Run being a street word)
         return False
     tokens = re.findall(r"[^\W_]+", fold(v))
@@ -936,6 +948,18 @@ def street_address(value: str) -> bool:
 
 
 _LONG_DIGIT_RUN = re.compile(r"\d(?:[ ./-]?\d){6,}")
+# Addresses in Japanese, Chinese and Korean have no street word between spaces; they run from the larger unit to
+# the smaller, each closed by its unit's word, and end in a number with its own word:
+# - Japanese: a prefecture or municipality word (都道府県市区町村郡), a municipality word after it, then within a
+#   few letters a block number (1丁目, 2番地, 3号, 1-2-3): 東京都千代田区丸の内1-2-3, 大阪市北区梅田3丁目 (one unit
+#   word alone is a lot or a hall: 区画12号, 市場3号館);
+# - Chinese: a road, street or lane word (路街道巷弄) then a number and 号: 北京市朝阳区建国路88号, 中山路123号;
+# - Korean: a road word (로, 길) closing a word, then a building number: 서울특별시 강남구 테헤란로 123,
+#   after a city or district word (시, 도, 구, 군) closing an earlier word.
+_CJK_ADDRESS = re.compile(
+    r"[都道府県市区町村郡][^\d\s]{0,12}?[市区町村郡][^\d\s]{0,12}?\d{1,4}(?:丁目|番地?|号|[-－]\d)"
+    r"|[路街道巷弄][^\d\s]{0,4}?\d{1,5}号"
+    r"|[가-힣][시도구군]\s(?:\S+\s){0,3}?[가-힣]+[로길]\s?\d{1,5}(?:-\d{1,4})?(?!\d)")
 
 
 _POSTCODE_TOKEN = re.compile(r"(?<![\w-])(?:[A-Z]{1,2}-)?\d{3,6}(?:[ -]\d{2,4})?(?![\w-])|"
