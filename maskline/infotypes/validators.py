@@ -922,7 +922,7 @@ def street_address(value: str) -> bool:
     >>> street_address("SKU-221B"), street_address("Ring me on +44 20 7946 0958 tomorrow"), street_address("run_0042")
     (False, False, False)
 
-    In Japanese, Chinese and Korean, the units' words and the number's (:data:`_CJK_ADDRESS`):
+    In Japanese, Chinese and Korean, the units' words and the number's (:mod:`~maskline.infotypes.cjk_addresses`):
 
     >>> street_address("東京都千代田区丸の内1-2-3"), street_address("中山路123号"), street_address("서울특별시 강남구 테헤란로 123")
     (True, True, True)
@@ -934,8 +934,11 @@ def street_address(value: str) -> bool:
     v = value.strip()
     if not 6 <= len(v) <= 200 or not re.search(r"\d", v) or _LONG_DIGIT_RUN.search(v):
         return False
-    if not v.isascii() and _CJK_ADDRESS.search(v):
-        return True
+    if not v.isascii():
+        from maskline.infotypes.cjk_addresses import cjk_address
+
+        if cjk_address(v):
+            return True
     if "_" in v and not re.search(r"[\s,]", v):  # one identifier in snake case (run_0042, Run being a street word)
         return False
     tokens = re.findall(r"[^\W_]+", fold(v))
@@ -948,20 +951,6 @@ def street_address(value: str) -> bool:
 
 
 _LONG_DIGIT_RUN = re.compile(r"\d(?:[ ./-]?\d){6,}")
-# Addresses in Japanese, Chinese and Korean have no street word between spaces; they run from the larger unit to
-# the smaller, each closed by its unit's word, and end in a number with its own word:
-# - Japanese: a prefecture or municipality word (都道府県市区町村郡), a municipality word after it, then within a
-#   few letters a block number (1丁目, 2番地, 3号, 1-2-3): 東京都千代田区丸の内1-2-3, 大阪市北区梅田3丁目 (one unit
-#   word alone is a lot or a hall: 区画12号, 市場3号館);
-# - Chinese: a road, street or lane word (路街道巷弄) then a number and 号: 北京市朝阳区建国路88号, 中山路123号;
-# - Korean: a road word (로, 길) closing a word, then a building number: 서울특별시 강남구 테헤란로 123,
-#   after a city or district word (시, 도, 구, 군) closing an earlier word.
-_CJK_ADDRESS = re.compile(
-    r"[都道府県市区町村郡][^\d\s]{0,12}?[市区町村郡][^\d\s]{0,12}?\d{1,4}(?:丁目|番地?|号|[-－]\d)"
-    r"|[路街道巷弄][^\d\s]{0,4}?\d{1,5}号"
-    r"|[가-힣][시도구군]\s(?:\S+\s){0,3}?[가-힣]+[로길]\s?\d{1,5}(?:-\d{1,4})?(?!\d)")
-
-
 _POSTCODE_TOKEN = re.compile(r"(?<![\w-])(?:[A-Z]{1,2}-)?\d{3,6}(?:[ -]\d{2,4})?(?![\w-])|"
                              r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}(?![\w-])|"
                              r"(?<![\w-])[A-Z]\d[A-Z] ?\d[A-Z]\d(?![\w-])|(?<![\w-])\d{4} ?[A-Z]{2}(?![\w-])")

@@ -10,7 +10,8 @@ for what only context reveals:
 - ``STREET_ADDRESS``: a house number next to a street word of the language
   (``12 Main Street``, ``Hauptstraße 5``, ``12, rue de la Paix``, ``Via Roma 3``, ``ulica Długa 12``); street
   words are the hand lists of :mod:`maskline.text.prose_data` and Faker's words of every language
-  (:mod:`maskline.infotypes.street_types`);
+  (:mod:`maskline.infotypes.street_types`); in Japanese, Chinese and Korean, the units' words in order and a closing
+  number (:mod:`maskline.infotypes.cjk_addresses`);
 - ``DATE_OF_BIRTH``: a date (numeric or with a month name) after a birth cue;
 - ``ICD10_CODE``: the ICD-10 shape near a diagnosis or ICD cue;
 - ``MEDICAL_RECORD_NUMBER``: an id of five or more digits after a record cue;
@@ -231,6 +232,10 @@ def _rule_spans(text: str, names: Iterable[str] | None) -> list[Finding]:
                 if _bare_street(m)]
         found += streets + [c for c in cued if not text[c.start].islower()
                             or all(c.end <= s.start or c.start >= s.end for s in streets)]
+        if not text.isascii():  # Japanese, Chinese and Korean addresses: units in order, no street word
+            from maskline.infotypes.cjk_addresses import cjk_address_spans
+
+            found += [Finding("STREET_ADDRESS", a, b) for a, b in cjk_address_spans(text)]
         lowered = text.lower()
         for m in rules["DATE"].finditer(text):
             window = lowered[max(0, m.start() - CUE_WINDOW):m.start()]

@@ -58,3 +58,18 @@ def test_addresses_are_street_addresses_by_their_values(language: str) -> None:
                                    "北京烤鸭2份", "강남구 맛집 3곳"])
 def test_things_with_a_number_and_a_unit_word_are_not_addresses(value: str) -> None:
     assert not street_address(value)
+
+
+def test_addresses_inside_prose_are_masked_with_their_place_names() -> None:
+    from maskline.text import scrub
+
+    assert scrub("お届け先は東京都千代田区丸の内1-2-3です。", prose=True)[0] == "お届け先は[STREET_ADDRESS]です。"
+    assert scrub("배송지: 서울특별시 강남구 테헤란로 123 입니다", prose=True)[0] == "배송지: [STREET_ADDRESS] 입니다"
+    assert "朝阳区" not in scrub("请寄到北京市朝阳区建国路88号，谢谢", prose=True)[0]
+    assert scrub("2026年12月4日に来店", prose=True)[0] == "2026年12月4日に来店"
+
+
+def test_notes_with_addresses_are_free_text_with_pii() -> None:
+    notes = [RNG.choice(["配送先は{a}です。", "本日は問題ありませんでした。", "請求書を再発行しました。"]).format(
+        a=ADDRESSES["ja"]()) for _ in range(300)]
+    assert classify_column("c9", notes).info_type == "FREE_TEXT_WITH_PII"

@@ -4,7 +4,8 @@ The golden file holds the findings of the scrubber at main ddc67b4 (before the s
 the benchmark's log lines, every text of the scrubber tests and random texts built from the pieces that
 make rules match. Speed work must leave it unchanged. A change to what a rule matches regenerates it on
 purpose (``python -m tests.text.test_scrub_parity --write``), and the diff shows what changed (last in round
-``cjkhints``: four fuzz texts where a value touches CJK letters now yield it).
+``cjkhints``: four fuzz texts where a value touches CJK letters now yield it; six texts of the SQL parity corpus
+added).
 """
 
 from __future__ import annotations
