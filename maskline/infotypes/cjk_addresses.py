@@ -67,6 +67,7 @@ def cjk_address_spans(text: str) -> list[tuple[int, int]]:
     for m in _ADDRESS.finditer(text):
         before = _PLACE_BEFORE.search(text, max(0, m.start() - 16), m.start())
         start = before.start() if before else m.start()
-        end = _BLOCKS_AFTER.match(text, m.end()).end()
+        after = _BLOCKS_AFTER.match(text, m.end())  # matches the empty string at least
+        end = after.end() if after else m.end()
         spans.append((start, end))
     return spans
