@@ -208,7 +208,10 @@ DETECTORS: tuple[Detector, ...] = (
     _D("USERNAME", "handle-with-name", r"@?[a-z][a-z0-9._-]{2,31}", "handle_with_name", chance=0.1, strength=0.75,
        refute="handle_labels", min_share=0.4),
     _D("API_KEY", "high-entropy", r"\S{16,400}", "high_entropy_secret", chance=0.3, needs_hint=True),
-    _D("PASSWORD", "password", r"\S{4,128}", "password_like", chance=0.5, needs_hint=True, refute="base64_blobs"),
+    # Any token passes, so the values refute it where they are of another kind: base64 payloads, or one document
+    # template (a "pass" column of passport numbers: German Pass; the passport reading then decides).
+    _D("PASSWORD", "password", r"\S{4,128}", "password_like", chance=0.5, needs_hint=True,
+       refute="not_chosen_secrets"),
     # PINs, card security codes and one-time codes: a few digits under a secret's name (cvv, pin, otp), text or
     # integers. Nothing in the digits says "secret", so only the name can; without this, a `cvv` column of
     # three-digit integers read as confidently not sensitive and passed raw.

@@ -102,6 +102,9 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "passeport", "numero de passeport", "pasaporte", "passaporto", "paspoort", "paspoortnummer",
         "passaporte", "travel document", "ppt", "ppt no", "pass no", "passport nr", "passnr", "pp no",
         "passport id", "travel doc", "reisepass", "n passeport", "num pasaporte", "nr paszportu", "passnummer",
+        # German "Pass" is the passport (Reisepass); in English a pass is a password or a ticket. Both types are
+        # hinted and the values decide (a password reading is refuted by values of one document template).
+        "pass",
         # "pasport": the Latin spelling of паспорт (Russian, Ukrainian, Kazakh, Bulgarian, Serbian, Macedonian,
         # Uzbek, Azerbaijani), also inside compounds (zagranpasport, pasportnomer).
         "pasport",
@@ -125,7 +128,7 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "rekeningnummer", "rekening", "bankrekening", "conta", "numero da conta", "conta bancaria",
         # Accounts named by their use or their holder's side (an account word alone names logins too).
         "checking account", "savings account", "deposit account", "direct deposit", "beneficiary account",
-        "payee account", "payout account", "destination account", "acc no", "acc number", "ac no", "ac number",
+        "payee account", "payout account", "destination account", "settlement account", "acc no", "acc number", "ac no", "ac number",
         # Domestic names in countries without IBAN: Argentina's CBU, Nigeria's NUBAN, Spanish and Portuguese
         # abbreviations, Indonesian, Vietnamese, Hindi, Hebrew (transliterated), Malay and Swahili words for the
         # account number.
@@ -205,6 +208,8 @@ _LATIN_NEGATING_WORDS = frozenset({
     "md5", "sha", "sha1", "sha256", "checksum", "enabled", "bounced", "format", "country", "prefix", "code",
     "template", "provider", "changed", "updated", "created", "expires", "expiry", "policy", "strength",
     "routing", "aba", "swift", "bic", "transit", "version", "ver", "build", "release", "isbn", "sku",
+    # Rates and averages of a hinted word (pass_rate, natl_avg, pass_pct): measures, not the thing.
+    "rate", "ratio", "pct", "avg",
 })
 # Words whose hint is also a data type and must not be negated by them ("birth date", "zip code").
 _KEEP_WITH: dict[str, frozenset[str]] = {
@@ -221,7 +226,15 @@ _NOT_WITH: dict[str, frozenset[str]] = {
         "points", "payback", "student", "health", "insurance", "transit", "metro", "key", "access", "business",
         "memory", "sd", "graphics", "video", "sound", "network", "report", "score", "post", "greeting", "game",
         "playing", "trading",
+        # A card's brand or issuer (Visa, a bank) is public, not the card's number.
+        "brand", "issuer",
     }),
+}
+
+# Words that turn one hint, not its whole type, into another kind of column. A numbered or identified "pass"
+# (pass_no, passNum, pass_id) is a document or a ticket: a secret is neither numbered nor looked up by an id.
+_HINT_NOT_WITH: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
+    ("PASSWORD", ("pass",)): frozenset({"no", "nr", "num", "nbr", "number", "id"}),
 }
 
 # Words of an identity or travel document, in a column name, that are not themselves a passport hint (those give
@@ -499,34 +512,40 @@ def _scores_for(words: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ...]]
         for hint in hints:
             hw = _words(fold(hint))
             table.append((info_type, hw, "".join(hw)))
-    best: dict[str, float] = {}
+    # Each reading keeps the words it was read from, so that a hint read inside a longer hint of another type
+    # (``card`` in ``id card``, ``addr`` in ``ip addr``) yields to it: see _outranked.
+    found: list[tuple[str, float, tuple[tuple[int, int], ...]]] = []
     for info_type, hw, hc in table:
         if not hw:
             continue
+        n = len(hw)
+        spans = tuple((i, i + n) for i in range(len(words) - n + 1) if words[i:i + n] == hw)
         if words == hw or compact == hc:
-            score = 1.0
-        elif contains_words(words, hw) or _CJK.search(hc) and hc in compact:
+            score, spans = 1.0, ((0, len(words)),)
+        elif spans or _CJK.search(hc) and hc in compact:
             score = 0.9
             if _CJK.search(hc) and _cjk_undone(info_type, compact.replace(hc, " ", 1)):
                 continue
         elif len(hc) >= 5 and hc in compact and (hc not in _HEAD_ONLY or compact.endswith(hc)) \
                 and hc not in WORD_ONLY_HINTS:
-            score = 0.75
+            score, spans = 0.75, ()
         else:
             continue
         rest = set(words) - set(hw)
         keep = _KEEP_WITH.get(info_type, frozenset())
         if score < 1.0 and (rest & NEGATING_WORDS) - keep - _suffix_numbers(words, hw):
             continue
-        if rest & _NOT_WITH.get(info_type, frozenset()):
+        if rest & _NOT_WITH.get(info_type, frozenset()) or rest & _HINT_NOT_WITH.get((info_type, hw), frozenset()):
             continue
-        if score > best.get(info_type, 0.0):
-            best[info_type] = score
-    for info_type, score, rest in _abbreviated(words, table):
+        found.append((info_type, score, spans))
+    for info_type, score, rest, spans in _abbreviated(words, table) + _shortened(words, table):
         keep = _KEEP_WITH.get(info_type, frozenset())
         if score < 1.0 and (rest & NEGATING_WORDS) - keep or rest & _NOT_WITH.get(info_type, frozenset()):
             continue
-        if score > best.get(info_type, 0.0):
+        found.append((info_type, score, spans))
+    best: dict[str, float] = {}
+    for info_type, score, spans in found:
+        if score > best.get(info_type, 0.0) and not _outranked(info_type, spans, words, found):
             best[info_type] = score
     # "name" alone is weak: it yields to longer, more specific hints such as "user name" or "company name".
     if "PERSON_NAME" in best and _generic_name_only(words):
@@ -534,6 +553,28 @@ def _scores_for(words: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ...]]
         if set(words) & _NOT_PEOPLE:
             del best["PERSON_NAME"]
     return tuple(sorted(best.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _outranked(info_type: str, spans: tuple[tuple[int, int], ...], words: tuple[str, ...],
+               found: list[tuple[str, float, tuple[tuple[int, int], ...]]]) -> bool:
+    """Whether every place a hint was read lies inside a longer hint of another type read from the same name.
+
+    The longer hint says what the shorter one's word is there: an ``id card`` is no payment card, an ``ip addr``
+    no street address, a ``card security code`` a secret. A longer hint that only adds number words (``cc
+    number``, ``pass no``) does not: a number word numbers whatever the other word names, so both readings stand
+    and their scores or the values decide.
+
+    >>> found = [("CREDIT_CARD", 0.9, ((1, 2),)), ("NATIONAL_ID", 0.9, ((0, 2),))]
+    >>> words = ("id", "card")
+    >>> _outranked("CREDIT_CARD", ((1, 2),), words, found), _outranked("NATIONAL_ID", ((0, 2),), words, found)
+    (True, False)
+    """
+    def inside(a: int, b: int) -> bool:
+        return any(t != info_type and s <= a and b <= e and e - s > b - a
+                   and not set(words[s:a] + words[b:e]) <= _NUMBER_WORDS | {"number"}
+                   for t, _, other in found for s, e in other)
+
+    return bool(spans) and all(inside(a, b) for a, b in spans)
 
 
 ABBREVIATED_SCORE = 0.8  # below a written-out hint (0.9): a skeleton can collide with another word's
@@ -591,7 +632,7 @@ def skeleton(word: str) -> str:
 
 
 def _abbreviated(words: tuple[str, ...], table: list[tuple[str, tuple[str, ...], str]]
-                 ) -> list[tuple[str, float, set[str]]]:
+                 ) -> list[tuple[str, float, set[str], tuple[tuple[int, int], ...]]]:
     """Hints matched through vowel-dropped abbreviations (``pstl_cd``, ``eml``, ``brth_dt``, ``usr_nm``).
 
     Only a name with an abbreviated word (a Latin word with no vowel after its first letter) takes part; a
@@ -604,7 +645,7 @@ def _abbreviated(words: tuple[str, ...], table: list[tuple[str, tuple[str, ...],
     if not abbreviated:
         return []
     sk = tuple(skeleton(w) if w.isascii() else w for w in words)
-    out = []
+    out: list[tuple[str, float, set[str], tuple[tuple[int, int], ...]]] = []
     for info_type, hw, _ in table:
         if not hw or not all(h.isascii() and h.isalpha() for h in hw) or set(hw) & _CONTRACTED_HINTS:
             continue
@@ -619,9 +660,98 @@ def _abbreviated(words: tuple[str, ...], table: list[tuple[str, tuple[str, ...],
             if sk[i:i + n] == shw and abbreviated & set(part) and (
                     any(len(w) >= 3 for w in abbreviated & set(part))
                     or any(w == h and len(w) >= 4 for w, h in zip(part, hw, strict=True))):
-                out.append((info_type, ABBREVIATED_SCORE, set(words) - set(words[i:i + n])))
+                out.append((info_type, ABBREVIATED_SCORE, set(words) - set(words[i:i + n]), ((i, i + n),)))
                 break
     return out
+
+
+def _shortened(words: tuple[str, ...], table: list[tuple[str, tuple[str, ...], str]]
+               ) -> list[tuple[str, float, set[str], tuple[tuple[int, int], ...]]]:
+    """Hints matched through words cut short otherwise than by dropping vowels (:mod:`.abbreviations`).
+
+    >>> [(t, s) for t, s, _, _ in _shortened(("natl", "id"), list(_compiled()))]
+    [('NATIONAL_ID', 0.7)]
+    >>> _shortened(("natl", "avg"), list(_compiled())), _shortened(("part",), list(_compiled()))
+    ([], [])
+    """
+    from maskline.infotypes.abbreviations import SHORTENED_SCORE, shortened_spans
+
+    hint_words, fixed = _shortening_words()
+    # Only a name with a word that could be cut short (no hint word of one word, no word of fixed meaning) is read.
+    if not any(w.isascii() and w.isalpha() and w not in fixed for w in words):
+        return []
+    out = []
+    for info_type, hw, _ in table:
+        # Hint words that match only as whole words or heads (conto, konto) open too many other words to be cut.
+        if not hw or set(hw) & (_CONTRACTED_HINTS | WORD_ONLY_HINTS | _HEAD_ONLY) or \
+                not all(_english_hint_word(h) for h in hw if h not in words):
+            continue
+        spans = shortened_spans(words, hw, hint_words, _means_itself, _compound)
+        if spans:
+            rest = set(words) - {w for a, b in spans for w in words[a:b]}
+            out.append((info_type, SHORTENED_SCORE, rest, tuple(spans)))
+    return out
+
+
+@cache
+def _shortening_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Every hint's words, and the words that mean what they say: negating, measure, key, thing and group words."""
+    hint_words = frozenset(w for _, hw, _ in _compiled() for w in hw)
+    fixed = NEGATING_WORDS | THING_WORDS | _NOT_PEOPLE | MEASURE_WORDS | KEY_WORDS | PUBLIC_CODE_WORDS | \
+        GROUP_HEADS | frozenset().union(*_NOT_WITH.values(), *_HINT_NOT_WITH.values())
+    return hint_words, fixed
+
+
+@cache
+def _means_itself(word: str) -> bool:
+    """Whether a name word means what it says, so it is cut short from no hint word (``part``, ``count``, ``type``).
+
+    >>> _means_itself("part"), _means_itself("type"), _means_itself("natl"), _means_itself("acc")
+    (True, True, False, False)
+    """
+    from maskline.infotypes.abbreviations import DICTIONARY_FROM
+    from maskline.infotypes.cognates import english
+    from maskline.infotypes.english_words import dictionary_word
+
+    if word in _shortening_words()[1]:
+        return True
+    if len(word) < DICTIONARY_FROM:
+        return False
+    # The dictionary leaves out words that are also people's names (bird, lane, moon, west): those mean what they
+    # say in a column name too.
+    from maskline.infotypes.known_names import known_name
+
+    return english(word, dictionary_word) or known_name(word)
+
+
+@cache
+def _english_hint_word(word: str) -> bool:
+    """Whether a hint word is English: a dictionary word or two run together (``username``). Only English words
+    are read cut short: the abbreviations are English ones, and contractions of long foreign words (breitengrad,
+    utilizador) would take any short word.
+
+    >>> _english_hint_word("diagnosis"), _english_hint_word("username"), _english_hint_word("breitengrad")
+    (True, True, False)
+    """
+    from maskline.infotypes.english_words import dictionary_word_form
+
+    return dictionary_word_form(word) or _compound(word) is not None
+
+
+@cache
+def _compound(word: str) -> tuple[str, str] | None:
+    """A hint word's two English words, when it is two run together (``username``, ``passport``).
+
+    >>> _compound("username"), _compound("passport"), _compound("national"), _compound("pasport")
+    (('user', 'name'), ('pass', 'port'), None, None)
+    """
+    from maskline.infotypes.english_words import dictionary_word_form
+
+    # Words of four letters or more: three-letter ones (pas, ado) split foreign words (pasport) into English.
+    for i in range(4, len(word) - 3):
+        if dictionary_word_form(word[:i]) and dictionary_word_form(word[i:]):
+            return word[:i], word[i:]
+    return None
 
 
 _NOT_PEOPLE = frozenset({

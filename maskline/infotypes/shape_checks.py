@@ -19,7 +19,9 @@ Detectors name their check in ``refute``.
   where letters go and their format.
 - ``surrogate_keys``: plain integers whose range is about the table's row count
   (1, 2, 3 ...) are row ids, whatever the column is called.
-- ``base64_blobs``: base64 of binary data is a payload or a digest, not a password.
+- ``base64_blobs``: base64 of binary data is a payload or a digest, not a password; ``not_chosen_secrets`` is
+  it or ``document_template``: distinct values of one template of letters and digits (``A99999999``) are a
+  document series, not passwords people chose.
 - ``not_coordinates``: unnamed floats spread over less than two degrees are rates or
   scores, not coordinates; so are floats in [0, 1] spread over most of it (a settled
   refutation: the classifier keeps no near miss for it).
@@ -140,6 +142,45 @@ def base64_blobs(values: Sequence[str], rows: int = 0) -> str | None:
         return None
     share = sum(1 for v in values if is_base64_blob(v)) / len(values)
     return f"base64 blobs: {share:.0%} are base64 of binary data" if share >= 0.6 else None
+
+
+TEMPLATE_SHARE = 0.9  # of the values in one template of letters and digits: a document series, not chosen secrets
+TEMPLATE_DISTINCT = 0.8  # distinct values among them: one default password repeated is still a password
+
+
+def _template(value: str) -> str:
+    """A value with every letter written ``A`` and every digit ``9``: ``"X58683449"`` -> ``"A99999999"``."""
+    return "".join("A" if c.isalpha() else "9" if c.isdigit() else c for c in value)
+
+
+def document_template(values: Sequence[str], rows: int = 0) -> str | None:
+    """Values nearly all of one template of letters and digits, and distinct, are a document or record series
+    (``X58683449``, ``AB1234567``), not secrets people chose: people's passwords vary in length and in where
+    their letters and digits stand, and generated ones draw every position from a mixed alphabet.
+
+    >>> document_template([f"C{n:08d}" for n in range(3, 300, 29)], 11)
+    'one template: 100% of the values are A99999999, letters and digits at fixed places'
+    >>> document_template(["hunter22", "Tr0ub4dor&3", "s3cr3t!", "letmein1", "qwerty12", "P@ssw0rd", "dragon99",
+    ...                    "iloveyou2"], 8) is None
+    True
+    """
+    if len(values) < MIN_VALUES:
+        return None
+    template, n = Counter(_template(v.strip()) for v in values).most_common(1)[0]
+    if not ("A" in template and "9" in template) or n < TEMPLATE_SHARE * len(values):
+        return None
+    if len(set(values)) < TEMPLATE_DISTINCT * len(values):
+        return None
+    return f"one template: {n / len(values):.0%} of the values are {template}, letters and digits at fixed places"
+
+
+def not_chosen_secrets(values: Sequence[str], rows: int = 0) -> str | None:
+    """Values a name calls passwords that are of another kind: base64 of binary data, or one document template.
+
+    >>> not_chosen_secrets(["AAECAwQFBgcICQoLDA0ODw=="] * 10, 10)
+    'base64 blobs: 100% are base64 of binary data'
+    """
+    return base64_blobs(values, rows) or document_template(values, rows)
 
 
 # Refutations that say what the values are instead, so no near miss is left: a spread under two degrees may still
@@ -411,6 +452,7 @@ SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "routing_numbers": routing_numbers,
     "surrogate_keys": surrogate_keys,
     "base64_blobs": base64_blobs,
+    "not_chosen_secrets": not_chosen_secrets,
     "not_coordinates": not_coordinates,
     "few_single_words": few_single_words,
     "repeated_labels": repeated_labels,
