@@ -121,7 +121,11 @@ def shortened_spans(words: Sequence[str], hint: Sequence[str], hint_words: froze
 
 def _cut_short(word: str, hint_word: str, n: int, hint_words: frozenset[str],
                meaningful: Callable[[str], bool], compound: Callable[[str], tuple[str, str] | None]) -> bool:
-    if not shortens(word, hint_word, compound(hint_word), alone=n == 1):
+    # A compound's initial form is its first word's initial and its whole second word, of four letters or more
+    # (uname, username): only a word of that form has the hint word split, which reads the English dictionary.
+    initial_form = len(word) >= 5 and word[0] == hint_word[0] and hint_word.endswith(word[1:])
+    split = compound(hint_word) if initial_form else None
+    if not shortens(word, hint_word, split, alone=n == 1):
         return False
     if len(word) < MIN_WORD and n == 1:
         return False

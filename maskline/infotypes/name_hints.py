@@ -683,11 +683,12 @@ def _shortened(words: tuple[str, ...], table: list[tuple[str, tuple[str, ...], s
     out = []
     for info_type, hw, _ in table:
         # Hint words that match only as whole words or heads (conto, konto) open too many other words to be cut.
-        if not hw or set(hw) & (_CONTRACTED_HINTS | WORD_ONLY_HINTS | _HEAD_ONLY) or \
-                not all(_english_hint_word(h) for h in hw if h not in words):
+        if not hw or set(hw) & (_CONTRACTED_HINTS | WORD_ONLY_HINTS | _HEAD_ONLY):
             continue
+        # The spelling test first: it is cheap, and the English dictionary behind _english_hint_word and
+        # _means_itself (a third of a second to load) is then read only for names with a word cut short.
         spans = shortened_spans(words, hw, hint_words, _means_itself, _compound)
-        if spans:
+        if spans and all(_english_hint_word(h) for h in hw if h not in words):
             rest = set(words) - {w for a, b in spans for w in words[a:b]}
             out.append((info_type, SHORTENED_SCORE, rest, tuple(spans)))
     return out

@@ -110,3 +110,23 @@ def test_values_of_another_kind_still_decide_over_a_cut_word() -> None:
     mails = [f"user{RNG.randint(1, 9999)}@example.org" for _ in range(60)]
     assert classify_column("natl_id", mails).info_type == "EMAIL"
     assert SHORTENED_SCORE < 0.75
+
+
+def test_common_names_do_not_load_the_english_dictionary() -> None:
+    """The cut-short reading consults the English dictionary (a third of a second to load) only for a name with
+    a word of a cut-short form; a scan of ordinary columns must not pay for it. In a fresh process, so that no
+    other test has loaded it already; ``uname`` is the control that does load it."""
+    import subprocess
+    import sys
+
+    probe = (
+        "from maskline.infotypes import english_words as ew\n"
+        "from maskline.infotypes.name_hints import hint_score\n"
+        "for n in {names!r}: hint_score(n)\n"
+        "print(ew.english_words.cache_info().currsize)\n"
+    )
+    ordinary = ["customer_id", "email", "full_name", "phone", "ssn", "card_number", "iban", "ip_address",
+                "birth_date", "city", "amount", "notes", "created_at", "status", "user_id", "updated_by"]
+    loads = [subprocess.run([sys.executable, "-c", probe.format(names=names)], capture_output=True, text=True,
+                            check=True).stdout.strip() for names in (ordinary, ["uname"])]
+    assert loads == ["0", "1"]
