@@ -43,6 +43,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from functools import cache
 
 MIN_VALUES = 8  # fewer validated values than this prove nothing about the column's shape
 
@@ -292,15 +293,26 @@ _NO_SYSTEM = frozenset({"MODIFIER", "COMBINING", "FULLWIDTH"})  # apostrophes, a
 
 
 def _writing_systems(value: str) -> set[str]:
+    # Each distinct character once, its system looked up once per process: a column of accented Latin names
+    # repeats a few dozen characters over thousands of values, and unicodedata.name() per character was most of
+    # this check's cost.
+    return {system for system in map(_writing_system, set(value)) if system is not None}
+
+
+@cache
+def _writing_system(ch: str) -> str | None:
+    """The writing system of one character (the first word of its Unicode name), or None for a character that is
+    no letter or belongs to every script.
+
+    >>> _writing_system("é"), _writing_system("ф"), _writing_system("7"), _writing_system("ʼ")
+    ('LATIN', 'CYRILLIC', None, None)
+    """
     import unicodedata
 
-    systems = set()
-    for ch in value:
-        if ch.isalpha():
-            word = unicodedata.name(ch, "?").split(" ", 1)[0]
-            if word not in _NO_SYSTEM:
-                systems.add(_ONE_SYSTEM.get(word, word))
-    return systems
+    if not ch.isalpha():
+        return None
+    word = unicodedata.name(ch, "?").split(" ", 1)[0]
+    return None if word in _NO_SYSTEM else _ONE_SYSTEM.get(word, word)
 
 
 def mixed_writing_systems(values: Sequence[str], rows: int = 0) -> str | None:
