@@ -155,3 +155,32 @@ def _closed_vocabulary_reading_all(values: list[str]) -> str | None:
 def test_closed_vocabulary_screening_its_first_value_keeps_every_answer(values: list[str]) -> None:
     assert closed_vocabulary(values) == _closed_vocabulary_reading_all(values)
     assert closed_vocabulary(iter(values)) == _closed_vocabulary_reading_all(values)  # any iterable, read once
+
+
+def test_a_column_a_detector_types_never_reads_its_identifying_shape(monkeypatch) -> None:
+    import maskline.classify.column as column
+
+    calls: list[str] = []
+    real = column._identifying_shape
+    monkeypatch.setattr(column, "_identifying_shape", lambda col, scan: calls.append("read") or real(col, scan))
+    assert column.classify_column("email", [f"user{i}@example.org" for i in range(40)]).info_type == "EMAIL"
+    assert calls == []
+    untyped = column.classify_column("ref", [f"QX{i * 7919 % 10**7:07d}" for i in range(40)])
+    assert untyped.info_type is None and calls == ["read"]  # the decision still reads it where it counts
+    assert untyped.signals.identifying_shape is not None
+
+
+def test_a_name_columns_evidence_reads_thing_names_once(monkeypatch) -> None:
+    import maskline.infotypes.thing_names as things
+    from maskline.classify.column import classify_column
+    from maskline.infotypes.shape_checks import _THING_NAMES_MEMO
+
+    calls: list[int] = []
+    real = things.thing_affixes
+    monkeypatch.setattr(things, "thing_affixes", lambda values, rows=0: calls.append(len(values)) or real(values, rows))
+    first = ["Anna", "John", "Maria", "Peter", "Luis", "Wei", "Olga", "Karim", "Sofia", "Jan", "Emma", "Noah"]
+    last = ["Meier", "Smith", "Garcia", "Schmidt", "Silva", "Zhang", "Ivanova", "Haddad", "Rossi", "Novak"]
+    names = [f"{f} {s}" for f in first for s in last]
+    assert classify_column("full_name", names).info_type == "PERSON_NAME"
+    assert len(calls) == 1, calls  # three pieces of evidence asked; the matched values were read once
+    assert _THING_NAMES_MEMO.get() is None
