@@ -65,6 +65,8 @@ _CHECK_CHAR = re.compile(r"^[0-9X]$")  # a lone check character closing an accou
 
 def _groups(value: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """The value's digit groups and its separators (``-``, ``/`` or a space), or None when it is not grouped."""
+    if not "0" <= value[:1] <= "9":  # the first group is ASCII digits: prose and names need no split
+        return None
     parts = _SEPARATOR.split(value)
     groups, seps = tuple(parts[0::2]), tuple(s.strip() or " " for s in parts[1::2])
     if len(groups) < 2 or not all(g.isascii() and g.isdigit() and len(g) <= 12 for g in groups[:-1]):

@@ -246,7 +246,6 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
             if ev:
                 found.append(ev)
     prose = False
-    shape = _identifying_shape(col, scan)
     # A column whose values already validate as one structured type (spaced phones, grouped IBANs) is not
     # free text: the prose pass, and the NER model it may load, run only for columns that need them.
     structured = any(not ev.needs_hint and ev.share >= CLEAR_SHARE and ev.rate >= 0.8 for ev in found)
@@ -292,8 +291,10 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
     # Shape checks read how many of the table's rows hold a value: a sparse column's 30 names in 300 rows are
     # 30 names, not a category repeated ten times.
     value_rows = round(table_rows * scan.n / col.total) if table_rows and col.total else None
+    # The identifying shape is read only when no evidence decides (a typed column never needs it), so it is passed
+    # as a function: reading every value's shape was a tenth of a large column's time, for nothing.
     return _decide(name, hints, found, shown_type, evidence, custom, min_confidence, int(scan.n), prose=prose,
-                   table_rows=table_rows, value_rows=value_rows, shape=shape)
+                   table_rows=table_rows, value_rows=value_rows, shape=lambda: _identifying_shape(col, scan))
 
 
 _WHOLE_FLOAT = re.compile(r"^-?\d+\.0+$")
@@ -676,10 +677,11 @@ _POSTAL_NEAR_MISSES = frozenset({"code-width-numbers", "four-digit-codes"})  # n
 
 def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown_type: str, evidence: list[str],
             custom: Sequence[CustomDetector], min_confidence: float, n: int, *, prose: bool,
-            table_rows: int | None = None, shape: tuple[IdentifyingShape, str] | None = None,
+            table_rows: int | None = None,
+            shape: Callable[[], tuple[IdentifyingShape, str] | None] | None = None,
             value_rows: int | None = None) -> ColumnClassification:
     from maskline.infotypes.name_hints import names_a_thing, names_public_code
-    from maskline.infotypes.shape_checks import SETTLED_REFUTATIONS
+    from maskline.infotypes.shape_checks import SETTLED_REFUTATIONS, one_column
     from maskline.infotypes.worded_names import worded_name
 
     customs = {c.info_type for c in custom}
@@ -709,21 +711,23 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
                            "no place, birth or code: a number's shape alone does not outweigh it)")
             refuted_types.append(info_type)
     scored: list[tuple[float, _Evidence]] = []
-    for ev in found:
-        conf = _confidence(ev, hints.get(ev.info_type, 0.0))
-        # Costly shape statistics run only for evidence that would count (shape_checks.ONLY_WHEN_DECIDING).
-        why = _refuted(ev, table_rows or n, value_rows or n, deciding=conf is not None)
-        if why:
-            refuted.append(f"refuted:{ev.info_type.lower()} ({why})")
-            refuted_types.append(ev.info_type)
-            if why in SETTLED_REFUTATIONS:  # the values are of another kind: not even a near miss
-                settled.append(ev)
-            continue
-        if conf is None:
-            continue
-        if ev.info_type in customs:
-            conf = min(0.99, conf + 0.02)  # the user's own type wins a tie with a built-in one
-        scored.append((conf, ev))
+    # One column's evidence shares thing_names' readings of the same values (shape_checks.one_column).
+    with one_column():
+        for ev in found:
+            conf = _confidence(ev, hints.get(ev.info_type, 0.0))
+            # Costly shape statistics run only for evidence that would count (shape_checks.ONLY_WHEN_DECIDING).
+            why = _refuted(ev, table_rows or n, value_rows or n, deciding=conf is not None)
+            if why:
+                refuted.append(f"refuted:{ev.info_type.lower()} ({why})")
+                refuted_types.append(ev.info_type)
+                if why in SETTLED_REFUTATIONS:  # the values are of another kind: not even a near miss
+                    settled.append(ev)
+                continue
+            if conf is None:
+                continue
+            if ev.info_type in customs:
+                conf = min(0.99, conf + 0.02)  # the user's own type wins a tie with a built-in one
+            scored.append((conf, ev))
     # A name never wins over values of a clearly different kind (a "card" column of e-mails): evidence that
     # only counts because of the name yields to values that validate, by themselves, as another type.
     # Values are "clearly of another kind" only when their validator is distinctive (random strings of the shape
@@ -759,7 +763,8 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
             conf = min(conf, NONE_PROSE)
         # An identifying shape (template ids, long drawn digits) under a name saying public codes (sku, isbn,
         # flight) is those codes: the name and the shape agree on a public identifier, so no caution is left.
-        identifying = shape if shape and not names_public_code(name) else None
+        found_shape = shape() if shape is not None else None
+        identifying = found_shape if found_shape and not names_public_code(name) else None
         if identifying:
             notes.append(f"shape:{identifying[1]}, no detector confirmed it")
             conf = min(conf, NONE_IDENTIFYING_SHAPE)

@@ -153,23 +153,28 @@ def money_amounts(values: list[str]) -> bool:
     fractions: set[str] = set()
     widths: set[int] = set()
     whole = 0
+    most_whole = 0.2 * len(values)  # whole amounts allowed, at most (the test below)
     beyond_degrees = marked = False
     for v in values:
         m = _AMOUNT.fullmatch(v)
         if m is None:
             return False
-        digits = _NOT_DIGIT.sub("", m.group(1))
+        number = m.group(1)
+        # Separators removed; the number has none when it is all digits (str.isdecimal is \d's class, Nd).
+        digits = number if number.isdecimal() else _NOT_DIGIT.sub("", number)
         if len(digits) > 1 and digits.startswith("0"):
             return False  # a leading zero: a code, not a quantity
         if m.group(3) is None:
             whole += 1
+            if whole > most_whole:
+                return False  # counts and ids: no later value can bring the share back (the test below fails)
         else:
             fractions.add(m.group(3).ljust(2, "0"))
         widths.add(len(digits))
         beyond_degrees = beyond_degrees or int(digits) > MAX_DEGREES
         marked = marked or not _PLAIN.fullmatch(v)
     # Whole amounts (a float's 2.0 printed as 2) may be a minority; most amounts have cents.
-    return (len(fractions) >= MIN_FRACTIONS and whole <= 0.2 * len(values) and len(widths) >= 2
+    return (len(fractions) >= MIN_FRACTIONS and whole <= most_whole and len(widths) >= 2
             and (beyond_degrees or marked))
 
 

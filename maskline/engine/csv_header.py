@@ -93,11 +93,12 @@ def check_header_holds_names(src: Path, delimiter: str, *, sniffed_header: bool)
         raise InputError("the first row looks like data, not a header: its values have the types of the rows "
                          "below", where=where, fix=HEADER_FIX)
     try:
-        from maskline.infotypes.detectors import detect_value
+        from maskline.infotypes.detectors import detect_value_among
     except ImportError:  # pragma: no cover - the detectors ship with the core
         return
     for i, cell in enumerate(header_cells(src, delimiter), 1):
-        found = detect_value(cell.strip()) if cell.strip() else None
-        if found in PROOF:
+        # Only PROOF types count, so only their detectors need to run on a header word (see detect_value_among).
+        found = detect_value_among(cell.strip(), PROOF) if cell.strip() else None
+        if found is not None:
             raise InputError(f"the first row looks like data, not a header: column {i} holds a value maskline "
                              f"detects as {found}", where=where, fix=HEADER_FIX)

@@ -296,6 +296,33 @@ def detect_value(value: str) -> str | None:
     return "FREE_TEXT_WITH_PII" if find(text) else None
 
 
+def detect_value_among(value: str, types: frozenset[str]) -> str | None:
+    """:func:`detect_value` of ``value`` when that is one of ``types``, else None.
+
+    The detectors of other types run only once one of ``types`` could win: a value none of them accepts cannot
+    be detected as one of them, whatever comes first in priority. The CSV header check asks this for every header
+    cell, and so no longer runs, say, the handle validator (and loads the English dictionary it reads) on
+    ``full_name``.
+
+    >>> detect_value_among("jo@x.org", frozenset({"EMAIL"})), detect_value_among("jo@x.org", frozenset({"URL"}))
+    ('EMAIL', None)
+    >>> detect_value_among("full_name", frozenset({"EMAIL", "IBAN"})) is None
+    True
+    """
+    if value is None:
+        return None
+    text = str(value)
+    own = any(detector_accepts(d, text) for d in DETECTORS if not d.needs_hint and d.info_type in types)
+    if not own and "FREE_TEXT_WITH_PII" in types:
+        from maskline.text import find
+
+        own = bool(find(text))  # what detect_value falls back on when no detector accepts
+    if not own:
+        return None
+    found = detect_value(text)  # a detector of another type may still come first
+    return found if found in types else None
+
+
 def match_mask(values: Sequence[str | None], info_type: str, *, with_hint: bool = False) -> list[bool]:
     """Vectorized :func:`matches`: patterns run in Arrow (RE2), validators only on the candidates.
 

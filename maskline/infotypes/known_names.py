@@ -53,7 +53,13 @@ def few_known_names(values: Sequence[str], rows: int = 0) -> str | None:
     cased = [v for v in distinct if v != v.lower()]
     if len(cased) < MIN_VALUES or len(cased) < CASED_SHARE * len(distinct):
         return None
-    known = sum(1 for v in cased if known_name(v)) / len(cased)
-    if known >= KNOWN_MIN:
-        return None
+    count = 0
+    for v in cased:
+        if known_name(v):
+            count += 1
+            # The share can only grow: once it reaches KNOWN_MIN the answer is None, whatever the other values
+            # (a column of people's names gets there within its first values instead of reading thousands).
+            if count / len(cased) >= KNOWN_MIN:
+                return None
+    known = count / len(cased)
     return f"names of things: {known:.0%} of {len(cased)} capitalised values are known names"

@@ -44,7 +44,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
 
 MIN_VALUES = 8  # fewer validated values than this prove nothing about the column's shape
 
@@ -286,6 +289,12 @@ def repeated_labels(values: Sequence[str], rows: int = 0) -> str | None:
 MAX_LABEL_LEADS = 8  # distinct words before the numbers of a column of labels with counts (zones, seats, models)
 
 
+# Compiled once: repeated_leads reads every distinct value of a column (10,000 in a large sample), and re.sub with a
+# pattern string looks the pattern up in re's cache on each call.
+_DIGIT_RUNS = re.compile(r"[0-9]+")
+_FIRST_PART_END = re.compile(r"[,\n]")
+
+
 def repeated_leads(values: Sequence[str], rows: int = 0) -> str | None:
     """A handful of words before the numbers of many values: labels with counts ("Zone 4, 631 ...", "Stage 12,
     196 ..."), not streets: even one village's addresses name more streets than ``MAX_LABEL_LEADS``.
@@ -299,13 +308,11 @@ def repeated_leads(values: Sequence[str], rows: int = 0) -> str | None:
     >>> repeated_leads([f"{i + 1} {streets[i % 10]}, {200 + i} Vogar" for i in range(40)]) is None  # number first
     True
     """
-    import re
-
     distinct = set(values)
     if len(distinct) < 10:
         return None
     # The words of the first line or comma part, numbers removed: "Zone" of "Zone 4", "main st" of "123 Main St".
-    leads = {" ".join(re.sub(r"[0-9]+", " ", re.split(r"[,\n]", v, maxsplit=1)[0]).split()).casefold()
+    leads = {" ".join(_DIGIT_RUNS.sub(" ", _FIRST_PART_END.split(v, maxsplit=1)[0]).split()).casefold()
              for v in distinct}
     # A village's addresses repeat a score of streets over hundreds of values; labels are a handful of words.
     if len(leads) <= MAX_LABEL_LEADS and len(leads) < 0.1 * len(distinct):
@@ -315,14 +322,48 @@ def repeated_leads(values: Sequence[str], rows: int = 0) -> str | None:
 
 def thing_names(values: Sequence[str], rows: int = 0) -> str | None:
     """Names of things, not people: a few non-name words open or close many of the values (Hotel, MS, Château,
-    Collection; :mod:`maskline.infotypes.thing_names`).
+    Collection; :mod:`maskline.infotypes.thing_names`). ``rows`` is unused (the signature of a shape check).
 
     >>> thing_names([f"Hotel {c}" for c in ("Adler", "Krone", "Sonne", "Post", "Linde")] * 5) is None
     True
     """
     from maskline.infotypes.thing_names import thing_affixes
 
-    return thing_affixes(values, rows) or mixed_writing_systems(values, rows)
+    memo = _THING_NAMES_MEMO.get()
+    key = tuple(values) if memo is not None else ()
+    if memo is not None and key in memo:
+        return memo[key]
+    found = thing_affixes(values, rows) or mixed_writing_systems(values, rows)
+    if memo is not None:
+        memo[key] = found
+    return found
+
+
+# thing_names' answers within one column's decision (see one_column); None outside one.
+_THING_NAMES_MEMO: ContextVar[dict[tuple[str, ...], str | None] | None] = ContextVar("thing_names_memo",
+                                                                                     default=None)
+
+
+@contextmanager
+def one_column() -> Iterator[None]:
+    """Within this block (one column's decision), :func:`thing_names` reads each list of values once.
+
+    A name column's evidence is refuted by :func:`person_words` and by :func:`hinted_names`, and both ask
+    :func:`thing_names` about the same matched values: three readings of the same 2,000 names for one column.
+    The answers are dropped when the block ends, so no value outlives the decision that read it.
+
+    >>> names = [f"Hotel {c}" for c in ("Adler", "Krone", "Sonne", "Post", "Linde")] * 5
+    >>> with one_column():
+    ...     thing_names(names) is None, thing_names(list(names)) is None, len(_THING_NAMES_MEMO.get())
+    (True, True, 1)
+    >>> _THING_NAMES_MEMO.get() is None  # nothing kept once the decision is made
+    True
+    """
+    token = _THING_NAMES_MEMO.set({})
+    try:
+        yield
+    finally:
+        _THING_NAMES_MEMO.reset(token)
 
 
 MIXED_WRITING_SHARE = 0.3  # of the values: people's names in one column reach 7% on both splits (stray tokens)
@@ -333,15 +374,26 @@ _NO_SYSTEM = frozenset({"MODIFIER", "COMBINING", "FULLWIDTH"})  # apostrophes, a
 
 
 def _writing_systems(value: str) -> set[str]:
+    # Each distinct character once, its system looked up once per process: a column of accented Latin names
+    # repeats a few dozen characters over thousands of values, and unicodedata.name() per character was most of
+    # this check's cost.
+    return {system for system in map(_writing_system, set(value)) if system is not None}
+
+
+@cache
+def _writing_system(ch: str) -> str | None:
+    """The writing system of one character (the first word of its Unicode name), or None for a character that is
+    no letter or belongs to every script.
+
+    >>> _writing_system("é"), _writing_system("ф"), _writing_system("7"), _writing_system("ʼ")
+    ('LATIN', 'CYRILLIC', None, None)
+    """
     import unicodedata
 
-    systems = set()
-    for ch in value:
-        if ch.isalpha():
-            word = unicodedata.name(ch, "?").split(" ", 1)[0]
-            if word not in _NO_SYSTEM:
-                systems.add(_ONE_SYSTEM.get(word, word))
-    return systems
+    if not ch.isalpha():
+        return None
+    word = unicodedata.name(ch, "?").split(" ", 1)[0]
+    return None if word in _NO_SYSTEM else _ONE_SYSTEM.get(word, word)
 
 
 def mixed_writing_systems(values: Sequence[str], rows: int = 0) -> str | None:
