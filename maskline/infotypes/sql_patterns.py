@@ -81,8 +81,9 @@ SQL_SCRUB_PATTERNS: tuple[tuple[str, str], ...] = (
               "[(][0-9]{2,5}[)][ .-]?[0-9]{2,5}([ .-]?[0-9]{2,5}){1,3}" + _EXT + "|"
               "[0-9]{2,3}[ .-][0-9]{3}[ .-][0-9]{4}" + _EXT + "|[0-9]{2} [0-9]{4,5}-[0-9]{4}" + _EXT + "|"
               # a trunk prefix and two groups, the last of four (Japan 090-1234-5678, Korea 010-1234-5678,
-              # 02-123-4567, the UK 020 7946 0958)
-              "0[0-9]{1,3}[ .-][0-9]{3,4}[ .-][0-9]{4}" + _EXT + "|"
+              # 02-123-4567, the UK 020 7946 0958); the character before it is taken too, as below, or the
+              # 012 8888 8888 inside a card's 4012 8888 8888 1881 would match
+              "(^|[^0-9A-Za-z+])0[0-9]{1,3}[ .-][0-9]{3,4}[ .-][0-9]{4}" + _EXT + "|"
               # a trunk prefix (030 901820): the character before it is taken too, or 4012 8888 would match
               "(^|[^0-9A-Za-z+])0[0-9]{1,4}( ?/ ?| )[0-9]{3,8}" + _EXT),
     ("NATIONAL_ID", "[0-9]{3}[.][0-9]{3}[.][0-9]{3}-[0-9]{2}|756[.][0-9]{4}[.][0-9]{4}[.][0-9]{2}|"

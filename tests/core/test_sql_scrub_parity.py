@@ -80,9 +80,11 @@ CORPUS: list[tuple[str, str, str | None, str | None]] = [
     ("hotel 4155552671", "hotel 4155552671", "ho[PHONE]", "no_boundaries"),
     ("ref (00) 00-00 x", "ref (00) 00-00 x", "ref [PHONE] x", "no_numbering_plan"),  # too short for a phone
     # text without word spaces: a value touches the letters around it
-    ("折り返しは090-1234-5678までお願いします。", "折り返しは[PHONE]までお願いします。", None, None),
-    ("客户来电，请回拨090-1234-5678。", "客户来电，请回拨[PHONE]。", None, None),
-    ("고객 010-1234-5678로 연락", "고객 [PHONE]로 연락", None, None),
+    ("折り返しは090-1234-5678までお願いします。", "折り返しは[PHONE]までお願いします。", "折り返し[PHONE]までお願いします。",
+     "no_boundaries"),
+    ("客户来电，请回拨090-1234-5678。", "客户来电，请回拨[PHONE]。", "客户来电，请回[PHONE]。", "no_boundaries"),
+    ("고객 010-1234-5678로 연락", "고객 [PHONE]로 연락", "고객[PHONE]로 연락", "no_boundaries"),
+    ("card 4012 8888 8888 1881 declined", "card [CREDIT_CARD] declined", None, None),  # no phone inside it
     ("영수증을 kim@example.kr로 보내주세요.", "영수증을 [EMAIL]로 보내주세요.", None, None),
     ("メールはyamada12@example.jpです。", "メールは[EMAIL]です。", "[EMAIL]です。", "no_boundaries"),
     ("電話０９０－１２３４－５６７８まで", "電話[PHONE]まで", "電話０９０－１２３４－５６７８まで", "ascii_forms"),

@@ -41,3 +41,16 @@ def test_postgres_scrubs_the_same_spans(pg_conn) -> None:
         cur.executemany("INSERT INTO s VALUES (%s, %s)", [(i, raw) for i, (raw, _) in enumerate(CASES)])
         cur.execute(f"SELECT {_scrub_sql('postgres')} FROM s ORDER BY i")
         assert [r[0] for r in cur.fetchall()] == [want for _, want in CASES]
+
+
+def test_each_pattern_alone_reads_one_type_in_card_and_phone_texts() -> None:
+    """dbt's ``maskline_no_pii`` runs every pattern alone (not one after the other, as ``scrub`` does): a card's
+    digits must not also read as a trunk-prefixed phone (``012 8888 8888`` inside ``4012 8888 8888 1881``)."""
+    from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
+
+    con = duckdb.connect()
+    texts = {"card 4012 8888 8888 1881 declined": {"CREDIT_CARD"}, "call 090-1234-5678 today": {"PHONE"},
+             "折り返しは090-1234-5678まで": {"PHONE"}}
+    for text, types in texts.items():
+        hits = {t for t, p in SQL_SCRUB_PATTERNS if con.execute("SELECT regexp_matches(?, ?)", [text, p]).fetchone()[0]}
+        assert hits == types, text
