@@ -11,21 +11,38 @@ from __future__ import annotations
 
 import re
 
+from maskline.unspaced_scripts import HAN_KANA, SOUTHEAST_ASIAN
+
 # Scripts whose sentences are runs of letters without spaces between words: there, a run of this many letters or
 # more is a sentence (or most of one), not a word, and a value holding one is prose however few spaces it has.
 # Words and names run long too (a Thai family name or company name has up to 15 to 19 characters, marks
 # included: 12% to 17% of the values of Thai company-name columns on the tune split reach 20); a sentence does.
 UNSPACED_RUN = 20
-# Thai, Lao, Myanmar, Khmer blocks; one regex search, as every short non-ASCII value of a string column asks.
-_UNSPACED_RUN = re.compile(f"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]{{{UNSPACED_RUN}}}"
-                           f"|[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{{{UNSPACED_RUN}}}")
+# Thai, Lao, Myanmar, Khmer blocks, and Japanese and Chinese letters; one regex search, as every short non-ASCII
+# value of a string column asks.
+_UNSPACED_RUN = re.compile(f"[{SOUTHEAST_ASIAN}]{{{UNSPACED_RUN}}}|[{HAN_KANA}]{{{UNSPACED_RUN}}}")
 # Japanese and Chinese pack a word into one to three characters, so their sentences are shorter than Thai ones
-# (客户来电，请回拨 is one: eight characters); what marks a sentence there is its punctuation (。、，！？) among
-# enough letters, a number or a Latin word counting as one. Names, company names and addresses carry no such mark
-# (株式会社東京海上日動火災保険, 東京都千代田区丸の内1-2-3), and a pair of names with one (山田、佐藤) is too short.
-CJK_SENTENCE_LETTERS = 6
+# (客户来电，请回拨 is one); what marks a sentence there is its punctuation (。、，！？) among words enough, counted by
+# unspaced_words. Names, company names and addresses carry no such mark (株式会社東京海上日動火災保険,
+# 東京都千代田区丸の内1-2-3), and a pair of names with one (山田、佐藤) is too short.
+CJK_SENTENCE_WORDS = 3
 _CJK_SENTENCE_MARK = re.compile("[\u3001\u3002\uff0c\uff01\uff1f]")
-_CJK_LETTER = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]|[^\\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+")
+_HAN_KANA_LETTER = re.compile(f"[{HAN_KANA}]")
+
+
+def unspaced_words(text: str) -> int:
+    """The words of ``text`` that hold a letter; Japanese and Chinese run theirs together, one to three characters
+    each, so two of their letters count as a word.
+
+    >>> unspaced_words("spoke to her about"), unspaced_words("配送先は"), unspaced_words("です。"), unspaced_words("42")
+    (4, 2, 1, 0)
+    """
+    count = 0
+    for token in text.split():
+        if any(c.isalpha() for c in token):
+            letters = len(_HAN_KANA_LETTER.findall(token))
+            count += max(1, letters // 2) if letters else 1
+    return count
 
 
 def unspaced_prose(value: str) -> bool:
@@ -35,13 +52,11 @@ def unspaced_prose(value: str) -> bool:
     >>> unspaced_prose("ใบไม้กับผลัดเจ็บไข้แจ่มใสหยอกรสชาติ"), unspaced_prose("บริษัท บุญญาภิรมย์ จำกัด")
     (True, False)
 
-    Japanese and Chinese: a sentence mark among ``CJK_SENTENCE_LETTERS`` letters or more (a number or a Latin word
-    counts as one).
+    Japanese and Chinese: a sentence mark among ``CJK_SENTENCE_WORDS`` words or more (:func:`unspaced_words`).
 
     >>> unspaced_prose("客户来电，请回拨090-1234。"), unspaced_prose("東京都千代田区丸の内1-2-3"), unspaced_prose("山田、佐藤")
     (True, False, False)
     """
     if _UNSPACED_RUN.search(value) is not None:
         return True
-    return _CJK_SENTENCE_MARK.search(value) is not None and \
-        sum(1 for _ in _CJK_LETTER.finditer(value)) >= CJK_SENTENCE_LETTERS
+    return _CJK_SENTENCE_MARK.search(value) is not None and unspaced_words(value) >= CJK_SENTENCE_WORDS

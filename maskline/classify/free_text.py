@@ -45,7 +45,7 @@ import re
 from itertools import islice
 from typing import Any
 
-from maskline.classify.caseless_names import unspaced_prose
+from maskline.classify.caseless_names import unspaced_prose, unspaced_words
 
 FREE_TEXT_MIN_SHARE = 0.05
 NOISE_RATE = 0.02
@@ -211,7 +211,7 @@ def _counts(text: str, span: Any, rules: list[Any]) -> bool:
     """
     if span.type not in ("PERSON_NAME", "STREET_ADDRESS"):
         return True
-    around = _word_count(text[:span.start]) + _word_count(text[span.end:])
+    around = unspaced_words(text[:span.start]) + unspaced_words(text[span.end:])
     if around < EMBEDDED_WORDS:
         return False
     if span.type == "STREET_ADDRESS" or any(r.start == span.start and r.end == span.end for r in rules):
@@ -223,23 +223,6 @@ def _counts(text: str, span: Any, rules: list[Any]) -> bool:
 
 def _words(text: str) -> list[str]:
     return [w for w in text.split() if any(c.isalpha() for c in w)]
-
-
-_CJK_LETTERS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
-
-
-def _word_count(text: str) -> int:
-    """Words in ``text``; Japanese and Chinese run theirs together, one to three characters each, so two of their
-    letters count as a word.
-
-    >>> _word_count("spoke to her about"), _word_count("配送先は"), _word_count("です。")
-    (4, 2, 1)
-    """
-    count = 0
-    for w in _words(text):
-        cjk = len(_CJK_LETTERS.findall(w))
-        count += max(1, cjk // 2) if cjk else 1
-    return count
 
 
 def _is_prose(value: str) -> bool:

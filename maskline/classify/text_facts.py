@@ -51,7 +51,7 @@ the first-name share refuses.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 SHARE = 0.98  # share of distinct values that must fit a fact
 PROBE = 512  # distinct values inspected
@@ -122,21 +122,22 @@ def vocabulary_of(distinct: Sequence[str]) -> str | None:
     from maskline.classify.column import NULL_LIKE
     from maskline.classify.placeholders import placeholders_of
     from maskline.infotypes.name_hints import fold
-    from maskline.infotypes.vocabularies import closed_vocabulary, fits_a_vocabulary
+    from maskline.infotypes.vocabularies import closed_vocabulary
     from maskline.text.names import first_names
 
     if not any(v and v.strip() for v in distinct[:PROBE]):  # as text_facts: nothing to read
         return None
     skip = {v.casefold() for v in NULL_LIKE} | placeholders_of("string")
-    kept = (v for v in (d.strip() for d in distinct if d) if v and v.casefold() not in skip)
-    first = next(kept, None)
-    # Every value must belong to the vocabulary: when the first does not fit any, the others need not be read.
-    if first is None or not fits_a_vocabulary(first):
-        return None
-    values = [first, *kept]
-    vocabulary = closed_vocabulary(values)
+
+    def kept() -> Iterator[str]:
+        return (v for v in (d.strip() for d in distinct if d) if v and v.casefold() not in skip)
+
+    # Read lazily: closed_vocabulary settles most columns on their first value, and only a column that has a
+    # vocabulary is read again, for its first names.
+    vocabulary = closed_vocabulary(kept())
     if vocabulary is None:
         return None
+    values = list(kept())
     known = first_names()
     named = sum(1 for v in values if fold(v) in known)
     return vocabulary if named <= VOCABULARY_FIRST_NAME_SHARE * len(values) else None

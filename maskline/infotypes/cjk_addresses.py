@@ -51,9 +51,10 @@ def cjk_address(value: str) -> bool:
     >>> cjk_address("配送先は東京都千代田区丸の内1-2-3です。")  # a note that mentions one
     False
     """
-    if _ADDRESS.search(value) is None or _SENTENCE_MARK.search(value):
+    if _SENTENCE_MARK.search(value):
         return False
-    return sum(b - a for a, b in cjk_address_spans(value)) >= ADDRESS_SHARE * len(value.strip())
+    spans = cjk_address_spans(value)
+    return bool(spans) and sum(b - a for a, b in spans) >= ADDRESS_SHARE * len(value.strip())
 
 
 def cjk_address_spans(text: str) -> list[tuple[int, int]]:

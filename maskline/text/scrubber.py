@@ -97,7 +97,14 @@ def find(text: str, info_types: Iterable[str] | None = None, allow: frozenset[st
         return []
     engine = prefilter.engine()  # candidate_rules(), inlined: this runs on every log line
     read = span_text(text)
-    found = _find(read, wanted, allow, None if engine is None else engine.scan(read))
+    return _findings(text, read, wanted, allow, None if engine is None else engine.scan(read))
+
+
+def _findings(text: str, read: str, wanted: frozenset[str], allow: frozenset[str],
+              candidates: frozenset[int] | None) -> list[Finding]:
+    """The spans of ``text`` found in its reading ``read`` (``span_text(text)``, whose prefilter ``candidates``
+    the caller has), and, where the reading differs from the text, those of the text as written besides."""
+    found = _find(read, wanted, allow, candidates) if text else []
     return found if read is text else _with_written(text, found, wanted, allow)
 
 
@@ -321,9 +328,7 @@ def scrub(text: str, *, pseudonymize_with: KeyMaterial | None = None, info_types
         return text, []
     wanted = DEFAULT_TYPES if info_types is None else _known_types(info_types)
     allow = frozenset(allow_list) if allow_list else _NO_ALLOW
-    findings = _find(read, wanted, allow, candidates) if text else []
-    if read is not text:
-        findings = _with_written(text, findings, wanted, allow)
+    findings = _findings(text, read, wanted, allow, candidates)
     if prose:
         from maskline.text.prose import find_prose, merge_findings
 
@@ -350,9 +355,7 @@ def scrubbed(text: str) -> str:
     candidates = None if engine is None else engine.scan(read)
     if candidates is not None and not candidates and read is text:  # the usual log line: nothing can match
         return text
-    findings = _find(read, DEFAULT_TYPES, _NO_ALLOW, candidates) if text else []
-    if read is not text:
-        findings = _with_written(text, findings, DEFAULT_TYPES, _NO_ALLOW)
+    findings = _findings(text, read, DEFAULT_TYPES, _NO_ALLOW, candidates)
     return _replaced(text, findings, None) if findings else text
 
 

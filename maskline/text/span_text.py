@@ -29,15 +29,13 @@ from __future__ import annotations
 
 import re
 
+from maskline.unspaced_scripts import UNSPACED_LETTERS
+
 BOUNDARY = "\x07"  # BEL: not \w, not \s, in no rule's separator class, and never in text a rule should match
-# Letters of scripts without spaces between words (or, Korean, with particles attached): CJK symbols and
-# punctuation, Hiragana, Katakana, Hangul compatibility jamo, CJK extension A, CJK unified ideographs, Hangul
-# syllables, CJK compatibility ideographs, half-width Katakana, Hangul jamo, Thai, Lao, Myanmar, Khmer.
-_UNSPACED = re.compile("[\u3001-\u303f\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
-                       "\uf900-\ufaff\uff65-\uff9f\u1100-\u11ff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_WIDE_FORMS = "\u3000\uff01-\uff5e"  # the ideographic space and the full-width forms of ASCII
+_UNSPACED = re.compile(f"[{UNSPACED_LETTERS}]")
 _WIDE = str.maketrans({**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}, "\u3000": " "})
-_NEEDS_READING = re.compile("[\u3000-\u303f\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
-                            "\uf900-\ufaff\uff01-\uff9f\u1100-\u11ff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_NEEDS_READING = re.compile(f"[{UNSPACED_LETTERS}{_WIDE_FORMS}]")
 
 
 def span_text(text: str) -> str:
