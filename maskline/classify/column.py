@@ -459,8 +459,15 @@ def _phone_plan_evidence(scan: _Scan) -> _Evidence | None:
     if not idx or weight < 0.5 * scan.n:
         return None
     chosen = idx if len(idx) <= VALIDATE_CAP else random.Random(len(idx)).sample(idx, VALIDATE_CAP)
-    fit = plan_fit([_NON_DIGIT.sub("", scan.values[i]) for i in chosen])
+    digits = [_NON_DIGIT.sub("", scan.values[i]) for i in chosen]
+    fit = plan_fit(digits)
     label = "phone-plan"
+    if fit is None and runs_w >= 0.5 * scan.n:
+        # National mobiles behind their trunk prefix (0612345678): their plan's dense ranges hide them from plan_fit,
+        # but the kind of number does not (infotypes/trunk_mobiles).
+        from maskline.infotypes.trunk_mobiles import trunk_mobile_fit
+
+        fit, label = trunk_mobile_fit(digits), "trunk-mobile"
     if fit is None and grouped_w >= 0.5 * scan.n:
         # A permissive plan (any nine digits are French) still shows in how the digits are grouped.
         idx, weight, label = grouped, grouped_w, "phone-format"
