@@ -222,6 +222,10 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         plan = _phone_plan_evidence(scan)
         if plan is not None:
             found.append(plan)
+    if kind in ("string", "integer") and "PHONE" in hints:  # a phone name over numbers whose trunk zero was lost
+        restored = _restored_trunk_evidence(scan)
+        if restored is not None:
+            found.append(restored)
     if kind in ("string", "integer"):  # cards whose check digit fails: the column's issuer ranges and lengths
         from maskline.classify.card_issuers import card_issuer_evidence
 
@@ -481,6 +485,31 @@ def _phone_plan_evidence(scan: _Scan) -> _Evidence | None:
                      chance=fit.chance, min_share=0.5)
 
 
+RESTORED_TRUNK_STRENGTH = 0.9  # as a phone name's digits that validate as they stand (the phonenumbers detector)
+
+
+def _restored_trunk_evidence(scan: _Scan) -> _Evidence | None:
+    """Phones stored as integers, the trunk zero lost (Korea's ``1012345678`` for ``010-1234-5678``), under a name
+    that says phone: with the zero restored, as postal codes stored as numbers get theirs back, nearly all are one
+    region's mobiles (:func:`~maskline.infotypes.trunk_mobiles.trunk_mobile_fit`). It counts only with the name:
+    without it, ids counted from ``1000000000`` would be Korean mobiles with a zero before them."""
+    from maskline.infotypes.trunk_mobiles import trunk_mobile_fit
+
+    runs = [i for i in scan.matching(_regex(_DIGIT_RUN)) if scan.values[i][0] != "0"]
+    weight = sum(scan.weights[i] for i in runs)
+    if weight < 0.5 * scan.n:
+        return None
+    chosen = runs if len(runs) <= VALIDATE_CAP else random.Random(len(runs)).sample(runs, VALIDATE_CAP)
+    fit = trunk_mobile_fit(["0" + scan.values[i] for i in chosen])
+    if fit is None or not fit.plan:
+        return None
+    rate = fit.validated / fit.checked
+    p_value = min(1.0, _binomial_tail(fit.validated, fit.checked, fit.chance) * fit.tried)
+    return _Evidence("PHONE", f"trunk-restored {fit.plan}", weight / scan.n * rate, rate, fit.checked,
+                     fit.validated, p_value, True, RESTORED_TRUNK_STRENGTH, [scan.values[i] for i in runs],
+                     "surrogate_keys", chance=fit.chance)
+
+
 CALLING_CODE_STRENGTH = 0.75  # phones in a plan's two forms, validity above chance but short of plan_fit's 90%
 
 
@@ -723,7 +752,9 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
         for ev in found:
             conf = _confidence(ev, hints.get(ev.info_type, 0.0))
             # Costly shape statistics run only for evidence that would count (shape_checks.ONLY_WHEN_DECIDING).
-            why = _refuted(ev, table_rows or n, value_rows or n, deciding=conf is not None)
+            # Evidence no value validated has nothing to refute: a digit column's "street" matches (any value with
+            # a digit) would otherwise be reported as labels, though nothing read them as addresses.
+            why = _refuted(ev, table_rows or n, value_rows or n, deciding=conf is not None) if ev.validated else None
             if why:
                 refuted.append(f"refuted:{ev.info_type.lower()} ({why})")
                 refuted_types.append(ev.info_type)
