@@ -752,9 +752,7 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
         for ev in found:
             conf = _confidence(ev, hints.get(ev.info_type, 0.0))
             # Costly shape statistics run only for evidence that would count (shape_checks.ONLY_WHEN_DECIDING).
-            # Evidence no value validated has nothing to refute: a digit column's "street" matches (any value with
-            # a digit) would otherwise be reported as labels, though nothing read them as addresses.
-            why = _refuted(ev, table_rows or n, value_rows or n, deciding=conf is not None) if ev.validated else None
+            why = _refuted(ev, table_rows or n, value_rows or n, deciding=conf is not None)
             if why:
                 refuted.append(f"refuted:{ev.info_type.lower()} ({why})")
                 refuted_types.append(ev.info_type)

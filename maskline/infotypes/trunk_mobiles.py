@@ -3,16 +3,19 @@
 :func:`~maskline.infotypes.phone_plans.plan_fit` conditions its chance on the prefix a column's runs share plus one
 digit, so it can never read a country's mobiles: behind ``07`` (Britain) or ``04`` (Australia) random digits are
 valid mobiles nearly always. What the plan still shows is the *kind* of number: behind the country's trunk prefix
-alone, a random run is a mobile number far less often (one in six in France, one in ten in Britain), while ids
-padded with zeros, random digits behind ``0`` and dates written as digits rarely are.
+alone, a random run is a mobile number far less often (one in seven in France, one in twenty in Britain), so a
+column of nothing but mobiles is not chance, and ids padded with zeros or random digits behind ``0`` are not that.
 
 A column is read as a region's mobiles when nearly all its runs begin with the region's trunk prefix and are valid
-mobile numbers there (phonenumbers' number type), and random twins of them are mobile numbers far less often. The
-twins keep the prefix the runs share *minus its last digit* (and the trunk prefix at least): a country's mobiles
-share the prefix its plan gives them (``04``, ``07``, ``010``) and vary behind it, while ids with a constant branch
-prefix (``061``) share one digit more than any plan needs, and behind ``06`` every French twin is a mobile. The
-subscriber digits must also vary as numbers drawn at random do: no digit may hold most of a position past the
-plan's prefixes (dates and times written as digits, ids from a narrow range).
+mobile numbers there (phonenumbers' number type), and random twins keeping the trunk prefix alone are mobile numbers
+far less often. Three guards keep ranges of ids out, since a range's validity is the range's, not the plan's:
+
+- the runs share no more than the region's mobile block (the prefix all its mobiles share: ``04`` in Australia,
+  ``07`` in Britain, ``0`` in France) and one digit: Korea's ``010`` in ``01``, France's ``06`` behind ``0``;
+  ids behind a branch prefix (``0412``) or from a narrow range (``060xxxxxxx``) share more;
+- behind the shared prefix but its last digit, twins are not mobiles nearly always: behind ``04`` every Australian
+  run is one, so runs sharing ``041`` are a range, while behind ``01`` Korea's are six in ten;
+- the digits past the plan's prefixes vary as drawn digits do (dates and times written as digits do not).
 
 >>> rng = random.Random(4)
 >>> fr = [rng.choice("67") + "".join(rng.choice("0123456789") for _ in range(8)) for _ in range(200)]
@@ -21,7 +24,7 @@ plan's prefixes (dates and times written as digits, ids from a narrow range).
 ('FR', True, True)
 >>> trunk_mobile_fit(["%010d" % (rng.randint(0, 10**9)) for _ in range(60)]) is None  # ids padded with zeros
 True
->>> trunk_mobile_fit(["061" + "%07d" % rng.randint(0, 10**7) for _ in range(60)]) is None  # a branch prefix
+>>> trunk_mobile_fit(["0612" + "%06d" % rng.randint(0, 10**6) for _ in range(60)]) is None  # a branch prefix
 True
 """
 
@@ -173,8 +176,8 @@ def trunk_mobile_fit(values: Sequence[str]) -> PlanFit | None:
             if shared > block + 1 or not _spread(runs, max(block + 2, len(prefix) + SUBSCRIBER_FROM)):
                 continue
             chance = sum(valid_mobile(_twin(d, len(prefix), len(d), d), region) for d in runs) / len(runs)
-            # Nor may the shared prefix, but for its last digit, make the runs mobiles already: behind 06 any Dutch
-            # run is one, so a column sharing 061 is a range, while behind 01 Korea's runs are mobiles six in ten.
+            # Nor may the shared prefix, but for its last digit, make the runs mobiles already: behind 04 any
+            # Australian run is one, so a column sharing 041 is a range, while behind 01 Korea's are six in ten.
             near = sum(valid_mobile(_twin(d, max(len(prefix), shared - 1), len(d), d), region) for d in runs) / len(runs)
             if chance > MAX_CHANCE or near > MAX_NEAR_CHANCE:
                 continue

@@ -100,15 +100,15 @@ def _not_phone(values: list[str]) -> None:
 
 def test_zero_padded_ids_are_not_phones() -> None:
     rng = random.Random(11)
-    _not_phone(["%010d" % rng.randint(0, 10**9) for _ in range(300)])
-    _not_phone(["%011d" % rng.randint(0, 10**10) for _ in range(300)])
+    _not_phone([f"{rng.randint(0, 10**9):010d}" for _ in range(300)])
+    _not_phone([f"{rng.randint(0, 10**10):011d}" for _ in range(300)])
 
 
 def test_zero_padded_ids_from_a_narrow_range_are_not_phones() -> None:
     # 060xxxxxxx: Azerbaijani mobiles begin 060, Serbian ones 06; the range's shared prefix explains it.
     rng = random.Random(12)
-    _not_phone(["%010d" % rng.randint(600_000_000, 610_000_000) for _ in range(300)])
-    _not_phone(["%010d" % (612_345_000 + i) for i in range(300)])  # sequential
+    _not_phone([f"{rng.randint(600_000_000, 610_000_000):010d}" for _ in range(300)])
+    _not_phone([f"{612_345_000 + i:010d}" for i in range(300)])  # sequential
 
 
 def test_ids_behind_a_branch_prefix_are_not_phones() -> None:
@@ -127,10 +127,10 @@ def test_random_digits_behind_zero_are_not_phones() -> None:
 
 def test_dates_and_times_written_as_digits_are_not_phones() -> None:
     rng = random.Random(15)
-    stamps = ["06%02d%02d%02d%02d" % (rng.randint(1, 12), rng.randint(1, 31), rng.randint(0, 23), rng.randint(0, 59))
+    stamps = [f"06{rng.randint(1, 12):02d}{rng.randint(1, 31):02d}{rng.randint(0, 23):02d}{rng.randint(0, 59):02d}"
               for _ in range(300)]  # YYMMDDhhmm in 2006
     _not_phone(stamps)
-    days = ["0%d%02d%04d%02d" % (rng.randint(1, 9), rng.randint(1, 12), rng.randint(1950, 2020), rng.randint(0, 23))
+    days = [f"0{rng.randint(1, 9)}{rng.randint(1, 12):02d}{rng.randint(1950, 2020)}{rng.randint(0, 23):02d}"
             for _ in range(300)]  # DMMYYYYhh
     _not_phone(days)
 
