@@ -38,6 +38,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from maskline.infotypes.phone_plans import MIN_RATE, MIN_VALUES, PROBE, PlanFit
+from maskline.infotypes.validators import PHONE_REGIONS
 
 MAX_CHANCE = 0.5  # regions where random twins are mobiles more often than this never decide
 MAX_NEAR_CHANCE = 0.8  # nor more often than this behind the prefix the runs share, but for its last digit
@@ -65,6 +66,7 @@ def _trunk_regions() -> dict[str, tuple[str, ...]]:
     return {p: tuple(r) for p, r in by_prefix.items()}
 
 
+CHANCE_TWINS = 64  # random twins the chances are read on (of the first runs)
 BLOCK_TWINS = 40  # random twins read per digit when finding where a region's mobiles branch
 
 
@@ -160,7 +162,10 @@ def trunk_mobile_fit(values: Sequence[str]) -> PlanFit | None:
             continue
         shared = len(os.path.commonprefix(runs))
         length = Counter(map(len, runs)).most_common(1)[0][0]
-        for region in candidates:
+        # The listed regions first (as plan_fit reads them); the hundred others only when none of them fits.
+        for region in sorted(candidates, key=lambda r: r not in PHONE_REGIONS):
+            if best is not None and best.plan in PHONE_REGIONS and region not in PHONE_REGIONS:
+                break
             shaped = _mobile_shape(region)
             if shaped is not None and \
                     sum(not shaped.fullmatch(d[len(prefix):]) for d in runs[:PROBE]) > int((1 - MIN_RATE) * PROBE):
@@ -175,13 +180,16 @@ def trunk_mobile_fit(values: Sequence[str]) -> PlanFit | None:
             # 01x, France's 06 or 07 behind 0): a range of ids shares more, and its validity is the range's.
             if shared > block + 1 or not _spread(runs, max(block + 2, len(prefix) + SUBSCRIBER_FROM)):
                 continue
-            chance = sum(valid_mobile(_twin(d, len(prefix), len(d), d), region) for d in runs) / len(runs)
+            twins = runs[:CHANCE_TWINS]
+            chance = sum(valid_mobile(_twin(d, len(prefix), len(d), d), region) for d in twins) / len(twins)
             # Nor may the shared prefix, but for its last digit, make the runs mobiles already: behind 04 any
             # Australian run is one, so a column sharing 041 is a range, while behind 01 Korea's are six in ten.
-            near = sum(valid_mobile(_twin(d, max(len(prefix), shared - 1), len(d), d), region) for d in runs) / len(runs)
+            near = sum(valid_mobile(_twin(d, max(len(prefix), shared - 1), len(d), d), region) for d in twins) / \
+                len(twins)
             if chance > MAX_CHANCE or near > MAX_NEAR_CHANCE:
                 continue
-            fit = PlanFit(region, len(digits), len(digits) - fails, max(chance, 1 / len(runs)), tried)
-            if best is None or fit.chance < best.chance:
+            fit = PlanFit(region, len(digits), len(digits) - fails, max(chance, 1 / len(twins)), tried)
+            # The region whose plan explains the most runs (France's 06 also holds the Dutch), then the least chance.
+            if best is None or (fit.validated, -fit.chance) > (best.validated, -best.chance):
                 best = fit
     return best
