@@ -106,6 +106,8 @@ def valid_mobile(digits: str, region: str) -> bool:
 
     >>> valid_mobile("0612345678", "FR"), valid_mobile("0145678901", "FR"), valid_mobile("061234567", "FR")
     (True, False, False)
+    >>> valid_mobile("00447911123456", "DE")  # a British mobile behind Germany's international prefix
+    False
     """
     import phonenumbers
     from phonenumbers import PhoneNumberType
@@ -114,6 +116,8 @@ def valid_mobile(digits: str, region: str) -> bool:
         num = phonenumbers.parse(digits, region)
     except phonenumbers.NumberParseException:
         return False
+    if num.country_code != phonenumbers.country_code_for_region(region):
+        return False  # "00" opened an international number (0044...): not the region's national form
     # Plans that cannot tell a mobile from a landline (India's) say either; their chance decides whether it counts.
     kind = phonenumbers.number_type(num)
     return kind in (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE) and \

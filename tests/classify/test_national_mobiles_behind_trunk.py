@@ -155,3 +155,11 @@ def test_digit_columns_carry_no_street_refutation() -> None:
     # Nothing read these digits as addresses, so nothing is refuted as labels.
     verdict = classify_column("c4", [_national("FR", d) for d in _mobiles("FR", 60, seed=5)])
     assert not any(e.startswith("refuted:street_address") for e in verdict.evidence)
+
+
+def test_numbers_behind_an_international_prefix_are_not_read_as_national() -> None:
+    # 0044 7...: phonenumbers parses "00" as the international prefix; a British number is no German national one.
+    rng = random.Random(17)
+    values = ["00447" + _digits(rng, 9) for _ in range(300)]
+    verdict = classify_column("c4", values)
+    assert not any("trunk-mobile" in e for e in verdict.evidence)
