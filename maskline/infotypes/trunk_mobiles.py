@@ -42,7 +42,7 @@ from maskline.infotypes.validators import PHONE_REGIONS
 
 MAX_CHANCE = 0.5  # regions where random twins are mobiles more often than this never decide
 MAX_NEAR_CHANCE = 0.8  # nor more often than this behind the prefix the runs share, but for its last digit
-MAX_POSITION_SHARE = 0.5  # the most common digit's share at any position past the mobile block and one digit
+MAX_POSITION_SHARE = 0.5  # the most common digit's share at a position the plan leaves free (past block + 1 digit)
 SUBSCRIBER_FROM = 3  # digits past the trunk prefix a plan may fix (Germany's 015x, 016x, 017x) before those drawn
 MIN_DISTINCT = 6  # digits each such position shows in 30 runs or more (drawn digits: nine or ten)
 
