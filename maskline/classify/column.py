@@ -222,6 +222,10 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         plan = _phone_plan_evidence(scan)
         if plan is not None:
             found.append(plan)
+    if kind in ("string", "integer") and "PHONE" in hints:  # a phone name over numbers whose trunk zero was lost
+        restored = _restored_trunk_evidence(scan)
+        if restored is not None:
+            found.append(restored)
     if kind in ("string", "integer"):  # cards whose check digit fails: the column's issuer ranges and lengths
         from maskline.classify.card_issuers import card_issuer_evidence
 
@@ -459,8 +463,15 @@ def _phone_plan_evidence(scan: _Scan) -> _Evidence | None:
     if not idx or weight < 0.5 * scan.n:
         return None
     chosen = idx if len(idx) <= VALIDATE_CAP else random.Random(len(idx)).sample(idx, VALIDATE_CAP)
-    fit = plan_fit([_NON_DIGIT.sub("", scan.values[i]) for i in chosen])
+    digits = [_NON_DIGIT.sub("", scan.values[i]) for i in chosen]
+    fit = plan_fit(digits)
     label = "phone-plan"
+    if fit is None and runs_w >= 0.5 * scan.n:
+        # National mobiles behind their trunk prefix (0612345678): their plan's dense ranges hide them from plan_fit,
+        # but the kind of number does not (infotypes/trunk_mobiles).
+        from maskline.infotypes.trunk_mobiles import trunk_mobile_fit
+
+        fit, label = trunk_mobile_fit(digits), "trunk-mobile"
     if fit is None and grouped_w >= 0.5 * scan.n:
         # A permissive plan (any nine digits are French) still shows in how the digits are grouped.
         idx, weight, label = grouped, grouped_w, "phone-format"
@@ -472,6 +483,31 @@ def _phone_plan_evidence(scan: _Scan) -> _Evidence | None:
     return _Evidence("PHONE", f"{label} {fit.plan}", weight / scan.n * rate, rate, fit.checked, fit.validated,
                      p_value, False, PHONE_PLAN_STRENGTH, [scan.values[i] for i in idx], "surrogate_keys",
                      chance=fit.chance, min_share=0.5)
+
+
+RESTORED_TRUNK_STRENGTH = 0.9  # as a phone name's digits that validate as they stand (the phonenumbers detector)
+
+
+def _restored_trunk_evidence(scan: _Scan) -> _Evidence | None:
+    """Phones stored as integers, the trunk zero lost (Korea's ``1012345678`` for ``010-1234-5678``), under a name
+    that says phone: with the zero restored, as postal codes stored as numbers get theirs back, nearly all are one
+    region's mobiles (:func:`~maskline.infotypes.trunk_mobiles.trunk_mobile_fit`). It counts only with the name:
+    without it, ids counted from ``1000000000`` would be Korean mobiles with a zero before them."""
+    from maskline.infotypes.trunk_mobiles import trunk_mobile_fit
+
+    runs = [i for i in scan.matching(_regex(_DIGIT_RUN)) if scan.values[i][0] != "0"]
+    weight = sum(scan.weights[i] for i in runs)
+    if weight < 0.5 * scan.n:
+        return None
+    chosen = runs if len(runs) <= VALIDATE_CAP else random.Random(len(runs)).sample(runs, VALIDATE_CAP)
+    fit = trunk_mobile_fit(["0" + scan.values[i] for i in chosen])
+    if fit is None or not fit.plan:
+        return None
+    rate = fit.validated / fit.checked
+    p_value = min(1.0, _binomial_tail(fit.validated, fit.checked, fit.chance) * fit.tried)
+    return _Evidence("PHONE", f"trunk-restored {fit.plan}", weight / scan.n * rate, rate, fit.checked,
+                     fit.validated, p_value, True, RESTORED_TRUNK_STRENGTH, [scan.values[i] for i in runs],
+                     "surrogate_keys", chance=fit.chance)
 
 
 CALLING_CODE_STRENGTH = 0.75  # phones in a plan's two forms, validity above chance but short of plan_fit's 90%

@@ -307,6 +307,8 @@ def repeated_leads(values: Sequence[str], rows: int = 0) -> str | None:
     True
     >>> repeated_leads([f"{i + 1} {streets[i % 10]}, {200 + i} Vogar" for i in range(40)]) is None  # number first
     True
+    >>> repeated_leads([f"06{i:08d}" for i in range(40)]) is None  # numbers alone: no words to repeat
+    True
     """
     distinct = set(values)
     if len(distinct) < 10:
@@ -314,8 +316,10 @@ def repeated_leads(values: Sequence[str], rows: int = 0) -> str | None:
     # The words of the first line or comma part, numbers removed: "Zone" of "Zone 4", "main st" of "123 Main St".
     leads = {" ".join(_DIGIT_RUNS.sub(" ", _FIRST_PART_END.split(v, maxsplit=1)[0]).split()).casefold()
              for v in distinct}
+    # Numbers alone (phones, ids) have no words before them: not labels, and nothing to say about streets.
+    leads.discard("")
     # A village's addresses repeat a score of streets over hundreds of values; labels are a handful of words.
-    if len(leads) <= MAX_LABEL_LEADS and len(leads) < 0.1 * len(distinct):
+    if leads and len(leads) <= MAX_LABEL_LEADS and len(leads) < 0.1 * len(distinct):
         return f"labels, not streets: {len(leads)} distinct words before the numbers of {len(distinct)} values"
     return None
 

@@ -1,0 +1,199 @@
+"""Mobile phones written in their country's national form as bare digits (``0612345678``, ``01012345678``).
+
+:func:`~maskline.infotypes.phone_plans.plan_fit` conditions its chance on the prefix a column's runs share plus one
+digit, so it can never read a country's mobiles: behind ``07`` (Britain) or ``04`` (Australia) random digits are
+valid mobiles nearly always. What the plan still shows is the *kind* of number: behind the country's trunk prefix
+alone, a random run is a mobile number far less often (one in seven in France, one in twenty in Britain), so a
+column of nothing but mobiles is not chance, and ids padded with zeros or random digits behind ``0`` are not that.
+
+A column is read as a region's mobiles when nearly all its runs begin with the region's trunk prefix and are valid
+mobile numbers there (phonenumbers' number type), and random twins keeping the trunk prefix alone are mobile numbers
+far less often. Three guards keep ranges of ids out, since a range's validity is the range's, not the plan's:
+
+- the runs share no more than the region's mobile block (the prefix all its mobiles share: ``04`` in Australia,
+  ``07`` in Britain, ``0`` in France) and one digit: Korea's ``010`` in ``01``, France's ``06`` behind ``0``;
+  ids behind a branch prefix (``0412``) or from a narrow range (``060xxxxxxx``) share more;
+- behind the shared prefix but its last digit, twins are not mobiles nearly always: behind ``04`` every Australian
+  run is one, so runs sharing ``041`` are a range, while behind ``01`` Korea's are six in ten;
+- the digits past the plan's prefixes vary as drawn digits do (dates and times written as digits do not).
+
+>>> rng = random.Random(4)
+>>> fr = [rng.choice("67") + "".join(rng.choice("0123456789") for _ in range(8)) for _ in range(200)]
+>>> fit = trunk_mobile_fit(["0" + d for d in fr if valid_mobile("0" + d, "FR")][:60])
+>>> fit.plan, fit.validated == fit.checked, fit.chance < 0.3
+('FR', True, True)
+>>> trunk_mobile_fit(["%010d" % (rng.randint(0, 10**9)) for _ in range(60)]) is None  # ids padded with zeros
+True
+>>> trunk_mobile_fit(["0612" + "%06d" % rng.randint(0, 10**6) for _ in range(60)]) is None  # a branch prefix
+True
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+
+from maskline.infotypes.phone_plans import MIN_RATE, MIN_VALUES, PROBE, PlanFit
+from maskline.infotypes.validators import PHONE_REGIONS
+
+MAX_CHANCE = 0.5  # regions where random twins are mobiles more often than this never decide
+MAX_NEAR_CHANCE = 0.8  # nor more often than this behind the prefix the runs share, but for its last digit
+MAX_POSITION_SHARE = 0.5  # the most common digit's share at a position the plan leaves free (past block + 1 digit)
+SUBSCRIBER_FROM = 3  # digits past the trunk prefix a plan may fix (Germany's 015x, 016x, 017x) before those drawn
+MIN_DISTINCT = 6  # digits each such position shows in 30 runs or more (drawn digits: nine or ten)
+
+
+@lru_cache(maxsize=1)
+def _trunk_regions() -> dict[str, tuple[str, ...]]:
+    """Every region phonenumbers knows, by its trunk prefix (``0`` for most, ``8`` in Russia), in a fixed order.
+
+    Trunk prefixes opening with ``1`` (North America) are left out: the commonest digit runs open with 1 (epoch
+    seconds and milliseconds, ids counted from 10^n), and those plans hold no number type a run could be told by.
+    """
+    import phonenumbers
+    from phonenumbers import PhoneMetadata
+
+    by_prefix: dict[str, list[str]] = {}
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        meta = PhoneMetadata.metadata_for_region(region)
+        prefix = meta.national_prefix if meta is not None else None
+        if prefix and prefix.isdigit() and not prefix.startswith("1"):
+            by_prefix.setdefault(prefix, []).append(region)
+    return {p: tuple(r) for p, r in by_prefix.items()}
+
+
+CHANCE_TWINS = 64  # random twins the chances are read on (of the first runs)
+BLOCK_TWINS = 40  # random twins read per digit when finding where a region's mobiles branch
+
+
+@lru_cache(maxsize=1024)
+def mobile_block(region: str, trunk: str, length: int) -> str:
+    """The prefix all of a region's mobile numbers of ``length`` digits (trunk included) share: ``04`` in Australia,
+    ``07`` in Britain, ``0`` in France (06 and 07). Found by descent: while only one next digit leads to mobiles
+    (random twins behind it, seeded), the prefix takes it.
+
+    >>> mobile_block("AU", "0", 10), mobile_block("GB", "0", 11), mobile_block("FR", "0", 10)
+    ('04', '07', '0')
+    """
+    block = trunk
+    while len(block) < length - 4:
+        leading = [c for c in "0123456789" if any(
+            valid_mobile(_twin(f"{region}{block}{c}{i}", len(block) + 1, length, block + c), region)
+            for i in range(BLOCK_TWINS))]
+        if len(leading) != 1:
+            return block
+        block += leading[0]
+    return block
+
+
+@lru_cache(maxsize=512)
+def _mobile_shape(region: str) -> re.Pattern[str] | None:
+    """The region's pattern for mobile national numbers (trunk prefix removed), or None when it has none."""
+    from phonenumbers import PhoneMetadata
+
+    meta = PhoneMetadata.metadata_for_region(region)
+    desc = meta.mobile if meta is not None else None
+    return re.compile(desc.national_number_pattern) if desc is not None and desc.national_number_pattern else None
+
+
+def valid_mobile(digits: str, region: str) -> bool:
+    """Whether ``digits`` (a national number, trunk prefix included) are a valid mobile number in ``region`` (or one
+    the plan cannot tell from a landline).
+
+    >>> valid_mobile("0612345678", "FR"), valid_mobile("0145678901", "FR"), valid_mobile("061234567", "FR")
+    (True, False, False)
+    >>> valid_mobile("00447911123456", "DE")  # a British mobile behind Germany's international prefix
+    False
+    """
+    import phonenumbers
+    from phonenumbers import PhoneNumberType
+
+    try:
+        num = phonenumbers.parse(digits, region)
+    except phonenumbers.NumberParseException:
+        return False
+    if num.country_code != phonenumbers.country_code_for_region(region):
+        return False  # "00" opened an international number (0044...): not the region's national form
+    # Plans that cannot tell a mobile from a landline (India's) say either; their chance decides whether it counts.
+    kind = phonenumbers.number_type(num)
+    return kind in (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE) and \
+        bool(phonenumbers.is_valid_number(num))
+
+
+def _twin(seed: str, keep: int, length: int, prefix: str) -> str:
+    """A random run of ``length`` digits opening with ``prefix[:keep]`` (seeded: repeatable)."""
+    rng = random.Random(seed)
+    return prefix[:keep] + "".join(rng.choice("0123456789") for _ in range(length - keep))
+
+
+def _spread(runs: Sequence[str], start: int) -> bool:
+    """Whether the digits from position ``start`` vary as drawn digits do: no digit holds more than
+    :data:`MAX_POSITION_SHARE` of a position, and in 30 runs or more a position shows :data:`MIN_DISTINCT` digits
+    at least (a day's tens show four, an hour's three)."""
+    for pos in range(start, min(map(len, runs))):
+        counts = Counter(d[pos] for d in runs)
+        if counts.most_common(1)[0][1] > MAX_POSITION_SHARE * len(runs) or \
+                len(runs) >= 30 and len(counts) < MIN_DISTINCT:
+            return False
+    return True
+
+
+def trunk_mobile_fit(values: Sequence[str]) -> PlanFit | None:
+    """The region whose mobile numbers, written nationally with the trunk prefix, nearly all ``values`` are, or None.
+
+    ``chance`` is the share of random twins keeping the trunk prefix only that are mobiles there; ``tried``
+    counts the regions read. None when no region fits, when chance is above :data:`MAX_CHANCE`, when the runs share
+    more than the region's mobile block and one digit, or when the digits behind it are not spread as drawn
+    numbers are.
+
+    >>> trunk_mobile_fit(["0612345678"] * 5) is None  # too few
+    True
+    """
+    digits = [v for v in values if v.isdigit() and 8 <= len(v) <= 13]
+    if len(digits) < MIN_VALUES or len(digits) < MIN_RATE * len(values):
+        return None
+    regions = _trunk_regions()
+    tried = sum(map(len, regions.values()))
+    allowed = int((1 - MIN_RATE) * len(digits))
+    best: PlanFit | None = None
+    for prefix, candidates in regions.items():
+        runs = [d for d in digits if d.startswith(prefix)]
+        if len(digits) - len(runs) > allowed:
+            continue
+        shared = len(os.path.commonprefix(runs))
+        length = Counter(map(len, runs)).most_common(1)[0][0]
+        # The listed regions first (as plan_fit reads them); the hundred others only when none of them fits.
+        for region in sorted(candidates, key=lambda r: r not in PHONE_REGIONS):
+            if best is not None and best.plan in PHONE_REGIONS and region not in PHONE_REGIONS:
+                break
+            shaped = _mobile_shape(region)
+            if shaped is not None and \
+                    sum(not shaped.fullmatch(d[len(prefix):]) for d in runs[:PROBE]) > int((1 - MIN_RATE) * PROBE):
+                continue  # a cheap necessary condition: parsing every run in a hundred regions is not
+            if sum(not valid_mobile(d, region) for d in runs[:PROBE]) > int((1 - MIN_RATE) * PROBE):
+                continue
+            fails = len(digits) - len(runs) + sum(not valid_mobile(d, region) for d in runs)
+            if fails > allowed:
+                continue
+            block = len(mobile_block(region, prefix, length))
+            # The plan explains a shared prefix as long as its mobile block and one digit more (Korea's 010 in
+            # 01x, France's 06 or 07 behind 0): a range of ids shares more, and its validity is the range's.
+            if shared > block + 1 or not _spread(runs, max(block + 2, len(prefix) + SUBSCRIBER_FROM)):
+                continue
+            twins = runs[:CHANCE_TWINS]
+            chance = sum(valid_mobile(_twin(d, len(prefix), len(d), d), region) for d in twins) / len(twins)
+            # Nor may the shared prefix, but for its last digit, make the runs mobiles already: behind 04 any
+            # Australian run is one, so a column sharing 041 is a range, while behind 01 Korea's are six in ten.
+            near = sum(valid_mobile(_twin(d, max(len(prefix), shared - 1), len(d), d), region) for d in twins) / \
+                len(twins)
+            if chance > MAX_CHANCE or near > MAX_NEAR_CHANCE:
+                continue
+            fit = PlanFit(region, len(digits), len(digits) - fails, max(chance, 1 / len(twins)), tried)
+            # The region whose plan explains the most runs (France's 06 also holds the Dutch), then the least chance.
+            if best is None or (fit.validated, -fit.chance) > (best.validated, -best.chance):
+                best = fit
+    return best
