@@ -28,6 +28,7 @@ import unicodedata
 from functools import cache
 
 from maskline.infotypes.name_hints_cjk import CJK_NAME_HINTS, CJK_NEGATING, CJK_NOT_WITH
+from maskline.infotypes.name_hints_sap import SAP_NAME_HINTS, SAP_RECORD_KEYS, SAP_WORD_ONLY
 from maskline.infotypes.name_hints_scripts import (
     SCRIPT_GENERIC_NAME_WORDS,
     SCRIPT_NAME_HINTS,
@@ -49,6 +50,8 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "portable", "numero de telephone", "telefono", "movil", "celular", "cellulare", "numero di telefono",
         "telefoon", "telefoonnummer", "mobiel", "gsm", "telemovel", "telefone", "contact number",
         "tel no", "ph", "ph no", "mob", "mob no",
+        # WhatsApp's ids are phone numbers; FHIR's ContactPoint list is "telecom" (phones first, e-mail beside them).
+        "whatsapp", "whatsapp number", "telecom",
         "mobiil", "mobiiltelefon",  # Estonian
     ),
     "PERSON_NAME": (
@@ -64,6 +67,8 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "hausnummer", "rue", "adresse postale", "direccion", "calle", "domicilio", "indirizzo", "via",
         "adres", "straat", "straatnaam", "endereco", "morada", "rua", "residence", "home address",
         "billing address", "shipping address", "addr1", "addr line",
+        # Epic Clarity's address lines (ADD_LINE_1, ADD_LINE_2).
+        "add line",
     ),
     "POSTAL_CODE": (
         "zip", "zipcode", "zip code", "postal code", "postcode", "post code", "postleitzahl", "plz",
@@ -137,7 +142,7 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "heshbon bank", "no akaun", "nombor akaun", "akaun bank", "namba ya akaunti", "akaunti ya benki",
     ),
     "IP_ADDRESS": (
-        "ip", "ip address", "ipaddress", "ipv4", "ipv6", "client ip", "remote addr", "source ip",
+        "ip", "ip address", "ipaddress", "ipv4", "ipv6", "ip4", "ip6", "client ip", "remote addr", "source ip",
         "ip adresse", "adresse ip", "direccion ip", "indirizzo ip", "ip adres", "endereco ip",
     ),
     "MAC_ADDRESS": ("mac", "mac address", "macaddress", "hw address", "hardware address", "mac adresse",
@@ -192,7 +197,9 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "prontuario", "numero do prontuario", "nhs number",
         "med rec", "med rec no", "medrec", "med record", "chart no", "chart num", "hospital number", "hosp no",
         "hospital no", "hospital nr", "hospital id", "hosp nr", "hrn",
-        "ur number", "urn", "unit number", "emr id", "ehr id", "patient no", "pat no", "pt id", "pat id",
+        "ur number", "urn", "unit number", "emr id", "ehr id", "emr number", "ehr number",
+        # OMOP CDM's link back to the patient in the source system (an MRN or a key derived from one).
+        "person source value", "patient no", "pat no", "pt id", "pat id",
         "patient identifier", "nhc", "ipp", "numero patient", "krankenblattnummer", "patienten id",
         "cartella", "nosologico", "kaartnummer", "zorgnummer",
         "patientennr", "pat nr", "patnr", "patientnr", "ziekenhuisnummer", "fallnummer",
@@ -229,12 +236,25 @@ _NOT_WITH: dict[str, frozenset[str]] = {
         # A card's brand or issuer (Visa, a bank) is public, not the card's number.
         "brand", "issuer",
     }),
+    # A site's, a link's or a page's name or title is words, not the address (care_site_name, website_title).
+    "URL": frozenset({"name", "names", "nm", "title", "label"}),
 }
+
+# A pass is also a play (American football, soccer, basketball) and an exam result: beside the words of game
+# statistics and of marks (pass_yds, pass_att, pass_completions, pass_rating, pass_fail) it is counted, not a
+# document or a secret. Only the bare "pass" hint yields; passport and password stand whatever follows them.
+_PLAY_STATS = frozenset({
+    "yds", "yd", "yards", "yard", "att", "atts", "attempts", "attempted", "cmp", "comp", "comps", "completions",
+    "completed", "completion", "rating", "rtg", "td", "tds", "touchdowns", "int", "ints", "interceptions", "rush",
+    "rushing", "rec", "receiving", "lng", "sack", "sacks", "success", "accuracy", "fail", "failed", "mark",
+    "marks", "grade", "score", "percentage", "pctg", "totals", "season", "stats",
+})
 
 # Words that turn one hint, not its whole type, into another kind of column. A numbered or identified "pass"
 # (pass_no, passNum, pass_id) is a document or a ticket: a secret is neither numbered nor looked up by an id.
 _HINT_NOT_WITH: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
-    ("PASSWORD", ("pass",)): frozenset({"no", "nr", "num", "nbr", "number", "id"}),
+    ("PASSWORD", ("pass",)): frozenset({"no", "nr", "num", "nbr", "number", "id"}) | _PLAY_STATS,
+    ("PASSPORT", ("pass",)): _PLAY_STATS,
 }
 
 # Words of an identity or travel document, in a column name, that are not themselves a passport hint (those give
@@ -324,7 +344,8 @@ MEASURE_WORDS = frozenset({
 })
 # Name words that say a column holds keys of records (``customer_id``, ``orderKey``): a sample of a fact table's
 # foreign keys is uniform over the parent's ids, which is the very shape of codes that lost their leading zeros.
-KEY_WORDS = frozenset({"id", "ids", "key", "fk", "pk", "uid", "idx", "seq", "ref"})
+# SAP's record keys (material, customer, vendor, personnel and document numbers) are keys, under their own names.
+KEY_WORDS = frozenset({"id", "ids", "key", "fk", "pk", "uid", "idx", "seq", "ref"}) | SAP_RECORD_KEYS
 
 
 def names_measure_or_key(column: str) -> bool:
@@ -374,15 +395,45 @@ def names_personal_document(column: str) -> bool:
     return bool(column) and bool(set(name_words(column)) & PERSONAL_DOCUMENT_WORDS)
 
 
+# Hints that match only as a whole word of a name, never inside a longer one: FHIR's "telecom" opens
+# "telecommunication", and SAP's five-letter field names open other words (bankn, bankname).
+_WORD_ONLY = WORD_ONLY_HINTS | SAP_WORD_ONLY | frozenset({"telecom"})
+
+# What an address is the address of, when the word before "address" or "addr" says it: a network's end points,
+# mail servers, web pages and devices have addresses too. Each becomes a hint of its own type ("dst addr" is an IP
+# address, "smtp addr", SAP's e-mail field, an e-mail), which the street reading of the address word inside it
+# yields to (_outranked); modifiers of no type here (a wallet's or a contract's address on a blockchain, a memory
+# address) only take the street reading away. Not "source", "destination", "origin" or "local": spelled out, they
+# are a shipment's ends and a person's local (as against permanent) address; nor a client, a site, a sender, a recipient or a return
+# address, which are streets as often as not.
+ADDRESS_KINDS: dict[str, str | None] = {
+    **dict.fromkeys(("ip", "ipv4", "ipv6", "ip4", "ip6", "src", "dst", "peer", "remote", "gateway", "gw", "host", "net",
+                     "network", "server", "node", "bind", "listen", "broadcast", "multicast", "nat",
+                     "loopback", "subnet", "router"), "IP_ADDRESS"),
+    **dict.fromkeys(("mac", "hw", "hardware", "ether", "ethernet", "bluetooth", "bt", "wifi"), "MAC_ADDRESS"),
+    **dict.fromkeys(("email", "smtp", "mail"), "EMAIL"),
+    **dict.fromkeys(("web", "url", "http", "website"), "URL"),
+    **dict.fromkeys(("wallet", "contract", "token", "bitcoin", "btc", "eth", "ethereum", "crypto", "memory", "mem",
+                     "pointer", "ptr"), None),
+}
+_ADDRESS_WORDS = ("address", "addr")
+
+
 @cache
 def _compiled() -> tuple[tuple[str, tuple[str, ...], str], ...]:
     out = []
     for info_type in NAME_HINTS.keys() | SCRIPT_NAME_HINTS.keys() | CJK_NAME_HINTS.keys():
         for hint in NAME_HINTS.get(info_type, ()) + SCRIPT_NAME_HINTS.get(info_type, ()) + \
-                CJK_NAME_HINTS.get(info_type, ()):
+                CJK_NAME_HINTS.get(info_type, ()) + SAP_NAME_HINTS.get(info_type, ()):
             words = _words(fold(hint))  # hints of every script fold like the names they are matched against
             out.append((info_type, words, "".join(words)))
-    return tuple(out)
+            # An identifier is an id written out (NATIONAL_IDENTIFIER in Oracle HR, patient_identifier).
+            if len(words) > 1 and words[-1] == "id":
+                out.append((info_type, words[:-1] + ("identifier",), "".join(words[:-1]) + "identifier"))
+    for modifier, kind in ADDRESS_KINDS.items():
+        if kind is not None:
+            out.extend((kind, (modifier, a), modifier + a) for a in _ADDRESS_WORDS)
+    return tuple(dict.fromkeys(out))
 
 
 # Account words that also open unrelated words (container, contato, contador, kontor): inside a compound they
@@ -426,10 +477,12 @@ GROUP_HEADS = frozenset({"group", "groups", "team", "teams", "role", "roles", "d
 
 @cache
 def _hint_score(column: str, extra: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, float], ...]:
-    words = name_words(column)
+    words, numbered = reading_words(name_words(column))
     if not words or len(words) >= 2 and words[-1] in GROUP_HEADS:
         return ()
     found = _word_hints(words, extra)
+    if numbered:  # address1 is the first of several addresses: a hint in it, not the whole name
+        found = tuple((t, min(score, 0.9)) for t, score in found)
     # Words spelled close to a hint word (pasaport, pacient, utilizator: cognates.py) stand for it; hints they add
     # weigh less than any exact spelling, so values of another kind still decide.
     from maskline.infotypes.cognates import variant_of
@@ -442,6 +495,43 @@ def _hint_score(column: str, extra: tuple[tuple[str, tuple[str, ...]], ...]) -> 
         if info_type not in have:
             have[info_type] = min(score, COGNATE_SCORE)
     return tuple(sorted(have.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def reading_words(words: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
+    """A name's words as hints read them, and whether a number was dropped: digits after a word rejoin it when
+    together they spell a listed word (``ipv4``, ``md5``, SAP's ``telf1``), and otherwise number it and are dropped
+    (Dynamics 365's ``address1_postalcode``, ``emailaddress1``, SAP's ``name1``): the first of several addresses
+    is an address, whatever its number.
+
+    >>> reading_words(("ipv", "4", "addr")), reading_words(("address", "1", "line", "1"))
+    ((('ipv4', 'addr'), False), (('address', 'line'), True))
+    >>> reading_words(("2", "fa", "code")), reading_words(("telf", "1")), reading_words(("c", "1", "f"))
+    ((('2', 'fa', 'code'), False), (('telf1',), False), (('c', '1', 'f'), False))
+    """
+    out: list[str] = []
+    numbered = False
+    for w in words:
+        if w.isdigit() and out and not out[-1].isdigit():
+            if out[-1] + w in _glued_words():
+                out[-1] += w
+                continue
+            # Only a word numbers: after a letter or two (C1F, SSn17, pH00) digits are part of a code, and
+            # dropping them would run its letters together into a hint (cf, ssn, ph).
+            if len(out[-1]) >= 3:
+                numbered = True
+                continue
+        out.append(w)
+    return tuple(out), numbered
+
+
+@cache
+def _glued_words() -> frozenset[str]:
+    """Hint words that end in digits (``ipv4``, ``addr1``, ``zip5``, ``cvv2``, SAP's ``telf1``).
+
+    Not the negating ``md5`` and ``sha256``: a password's hash is read as a password (``password hash`` is a
+    hint), and names never split them from their digits before.
+    """
+    return frozenset(w for _, hw, hc in _compiled() for w in (*hw, hc) if w[-1:].isdigit())
 
 
 COGNATE_SCORE = 0.6  # below every exact reading (an abbreviation 0.8, a hint inside a compound 0.75)
@@ -459,7 +549,7 @@ def cognate_table() -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
     (True, False, True, True)
     """
     pairs = {(info_type, w) for info_type, hw, _ in _compiled() for w in hw
-             if w not in WORD_ONLY_HINTS | _HEAD_ONLY | _CONTRACTED_HINTS}
+             if w not in _WORD_ONLY | _HEAD_ONLY | _CONTRACTED_HINTS}
     known = frozenset(w for _, hw, hc in _compiled() for w in (*hw, hc)) | NEGATING_WORDS | THING_WORDS | _NOT_PEOPLE | \
         MEASURE_WORDS | KEY_WORDS | PUBLIC_CODE_WORDS | GROUP_HEADS | _GENERIC_NAME_WORDS | \
         frozenset().union(*_NOT_WITH.values())
@@ -515,6 +605,8 @@ def _scores_for(words: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ...]]
     # Each reading keeps the words it was read from, so that a hint read inside a longer hint of another type
     # (``card`` in ``id card``, ``addr`` in ``ip addr``) yields to it: see _outranked.
     found: list[tuple[str, float, tuple[tuple[int, int], ...]]] = []
+    # Hints read inside a longer word of the name, with the words they were read inside (see below).
+    parts: list[tuple[str, tuple[int, ...]]] = []
     for info_type, hw, hc in table:
         if not hw:
             continue
@@ -526,8 +618,12 @@ def _scores_for(words: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ...]]
             score = 0.9
             if _CJK.search(hc) and _cjk_undone(info_type, compact.replace(hc, " ", 1)):
                 continue
+        elif n > 1 and hc in words:
+            # A hint of several words written as one word of the name (address_postalcode, customer_phonenumber)
+            # is that hint's words, as much as when they are spaced.
+            score, spans = 0.9, tuple((i, i + 1) for i, w in enumerate(words) if w == hc)
         elif len(hc) >= 5 and hc in compact and (hc not in _HEAD_ONLY or compact.endswith(hc)) \
-                and hc not in WORD_ONLY_HINTS:
+                and hc not in _WORD_ONLY:
             score, spans = 0.75, ()
         else:
             continue
@@ -537,22 +633,96 @@ def _scores_for(words: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ...]]
             continue
         if rest & _NOT_WITH.get(info_type, frozenset()) or rest & _HINT_NOT_WITH.get((info_type, hw), frozenset()):
             continue
-        found.append((info_type, score, spans))
+        if info_type == "STREET_ADDRESS" and spans and all(_other_address(words, a) for a, _ in spans):
+            continue
+        if score == 0.75:
+            parts.append((info_type, tuple(i for i, w in enumerate(words) if hc in w and w != hc)))
+        else:
+            found.append((info_type, score, spans))
+    # A hint inside a word that is wholly a hint of another type is part of that one (the address in
+    # "emailaddress", the mail in "emailaddress1"): it reads nothing of its own.
+    for info_type, inside in parts:
+        if not inside or not all(any(t != info_type and a <= i < b for t, _, sp in found for a, b in sp)
+                                 for i in inside):
+            found.append((info_type, 0.75, ()))
     for info_type, score, rest, spans in _abbreviated(words, table) + _shortened(words, table):
         keep = _KEEP_WITH.get(info_type, frozenset())
         if score < 1.0 and (rest & NEGATING_WORDS) - keep or rest & _NOT_WITH.get(info_type, frozenset()):
             continue
         found.append((info_type, score, spans))
     best: dict[str, float] = {}
+    where: dict[str, set[tuple[int, int]]] = {}
     for info_type, score, spans in found:
-        if score > best.get(info_type, 0.0) and not _outranked(info_type, spans, words, found):
+        if _outranked(info_type, spans, words, found):
+            continue
+        where.setdefault(info_type, set()).update(spans)
+        if score > best.get(info_type, 0.0):
             best[info_type] = score
     # "name" alone is weak: it yields to longer, more specific hints such as "user name" or "company name".
     if "PERSON_NAME" in best and _generic_name_only(words):
         best["PERSON_NAME"] = min(best["PERSON_NAME"], 0.9)
         if set(words) & _NOT_PEOPLE:
             del best["PERSON_NAME"]
+    _rank_by_head(words, best, where)
     return tuple(sorted(best.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _other_address(words: tuple[str, ...], at: int) -> bool:
+    """Whether an address word at ``at`` is the address of something other than a place (:data:`ADDRESS_KINDS`).
+
+    >>> _other_address(("dst", "addr"), 1), _other_address(("wallet", "address"), 1), _other_address(("home", "addr"), 1)
+    (True, True, False)
+    """
+    return 0 < at < len(words) and words[at] in _ADDRESS_WORDS and words[at - 1] in ADDRESS_KINDS
+
+
+MODIFIER_MARGIN = 0.1  # how far a reading from a modifier falls below the reading of the name's head word
+# Heads that are readings of who, not of what: Romance names put the head first and the person after it
+# (correo_usuario, email_utente, indirizzo_cliente), so a person word last does not make the words before it a
+# modifier.
+_ACTOR_TYPES = frozenset({"USERNAME", "PERSON_NAME"})
+# Heads of no type that take the readings before them away: coarse places and models. English only (address_city,
+# phone_model, birth_country, passport_state), since a Romance name's last word is whose the thing is
+# (telefono_hotel is the hotel's phone).
+_ATTRIBUTE_HEADS = frozenset({"city", "town", "country", "countries", "state", "province", "county", "region",
+                              "nationality", "citizenship", "model"})
+
+
+def _rank_by_head(words: tuple[str, ...], best: dict[str, float], where: dict[str, set[tuple[int, int]]]) -> None:
+    """Let the name's head word, its last (before a number word), say what the column holds.
+
+    English names put the modifier first and the head last: ``address_postalcode`` is a postal code (of an
+    address), ``owner_email`` an e-mail (of an owner), ``address_latitude`` a coordinate. A reading whose words all
+    stand before the head's reading falls :data:`MODIFIER_MARGIN` below it, so values of its kind can still win;
+    not before a person's reading, which Romance names put last (``correo_usuario``). Where the head word is a
+    coarse place or a model with no reading of its own (``address_city``, ``phone_model``, ``birth_country``), the
+    readings before it go: the column holds cities, models, countries.
+
+    >>> best = {"STREET_ADDRESS": 0.9, "POSTAL_CODE": 0.9}
+    >>> _rank_by_head(("address", "postalcode"), best, {"STREET_ADDRESS": {(0, 1)}, "POSTAL_CODE": {(1, 2)}})
+    >>> best
+    {'STREET_ADDRESS': 0.8, 'POSTAL_CODE': 0.9}
+    >>> best = {"STREET_ADDRESS": 0.9}
+    >>> _rank_by_head(("address", "city"), best, {"STREET_ADDRESS": {(0, 1)}})
+    >>> best
+    {}
+    """
+    last = len(words) - 1
+    while last > 0 and words[last] in _NUMBER_WORDS | {"number"}:
+        last -= 1
+    if last <= 0:
+        return
+    heads = [t for t in best if any(a <= last < b for a, b in where.get(t, ()))]
+    if len(heads) == 1 and heads[0] not in _ACTOR_TYPES:
+        head = heads[0]
+        start = min(a for a, _ in where[head] if a <= last)
+        for t in list(best):
+            if t != head and where.get(t) and all(b <= start for _, b in where[t]):
+                best[t] = min(best[t], round(best[head] - MODIFIER_MARGIN, 2))
+    elif not heads and words[last] in _ATTRIBUTE_HEADS:
+        for t in list(best):
+            if where.get(t) and all(b <= last for _, b in where[t]):
+                del best[t]
 
 
 def _outranked(info_type: str, spans: tuple[tuple[int, int], ...], words: tuple[str, ...],
@@ -580,7 +750,7 @@ def _outranked(info_type: str, spans: tuple[tuple[int, int], ...], words: tuple[
 ABBREVIATED_SCORE = 0.8  # below a written-out hint (0.9): a skeleton can collide with another word's
 # Hints that are acronyms or contractions already (NUBAN, norek for nomor rekening): nobody drops their vowels, so
 # their skeletons (nbn, nrk) stand for other things.
-_CONTRACTED_HINTS = frozenset({"nuban", "norek"})
+_CONTRACTED_HINTS = frozenset({"nuban", "norek"}) | SAP_WORD_ONLY
 _VOWELS = frozenset("aeiou")
 
 
@@ -683,7 +853,7 @@ def _shortened(words: tuple[str, ...], table: list[tuple[str, tuple[str, ...], s
     out = []
     for info_type, hw, _ in table:
         # Hint words that match only as whole words or heads (conto, konto) open too many other words to be cut.
-        if not hw or set(hw) & (_CONTRACTED_HINTS | WORD_ONLY_HINTS | _HEAD_ONLY):
+        if not hw or set(hw) & (_CONTRACTED_HINTS | _WORD_ONLY | _HEAD_ONLY):
             continue
         # The spelling test first: it is cheap, and the English dictionary behind _english_hint_word and
         # _means_itself (a third of a second to load) is then read only for names with a word cut short.
@@ -768,6 +938,8 @@ _NOT_PEOPLE = frozenset({
     # Things with names that are often people's names: storms, venues, brands, products, pets, ships.
     "storm", "hurricane", "typhoon", "cyclone", "restaurant", "venue", "hotel", "ship", "vessel", "pet", "dog",
     "cat", "horse", "song", "album", "movie", "film", "book", "game", "title", "restaurante",
+    # Places of care and work are named like people (St Mary's, Mayo): OMOP's care_site_name, hospital_name.
+    "site", "facility", "hospital", "clinic",
     "ristorante", "marke", "marque", "marca", "merk", "商品名", "会社名", "店名",
 }) | _folded_words(SCRIPT_NOT_PEOPLE)
 _GENERIC_NAME_WORDS = frozenset({"name", "nom", "nombre", "nome", "naam"}) | _folded_words(SCRIPT_GENERIC_NAME_WORDS)
