@@ -168,7 +168,7 @@ _UNSPACED_LETTER = re.compile(f"[{UNSPACED_LETTERS}]")
 # Between an identifier's cue and its value: separators and the word for "number" or a topic particle
 # ("passport number: X1234567", "口座番号は1234567", "여권번호: M12345678"), nothing else: a number further on,
 # after other words, belongs to something else. Full-width colon and number sign, as Japanese and Chinese write them.
-_ID_SEPARATORS = r"[\s:#=.°º()\uff1a\uff03-]{0,3}"
+_ID_SEPARATORS = r"[\s:#=.°º()：＃-]{0,3}"
 _ID_GAP = (_ID_SEPARATORS + r"(?:(?:numbers?|no|nr|num|nummer|n[uúÚ]mero|num[eéÉ]ro|is|号码|號碼|号|號|番号|번호|"
            r"は|은|는|:)" + _ID_SEPARATORS + r"){0,2}")
 # The value's edges are ASCII letters and digits: a letter of an unspaced script may touch it ("号码E12345678已").
@@ -277,7 +277,7 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     # The same after a Japanese, Chinese, Korean or Thai cue ("请拨打13812345678", "電話番号は09012345678"), valid
     # in those countries' plans. The scrubber's reading turns these letters into boundaries, so this rule finds
     # its cue in the text as written (scrubber._with_written); a short gap, as these scripts are dense.
-    SpanRule("PHONE", _r(_cued(_cue_words(UNSPACED_PHONE_CUES), r"\+?\d{7,13}", r"[^\d\n]{0,12}?")),
+    SpanRule("PHONE", _r(_cued(_cue_words(UNSPACED_PHONE_CUES), r"\+?\d{7,13}", r"[^\d\n]{0,8}?")),
              "phone_digits_east_asia", group=1, triggers=_cue_triggers(UNSPACED_PHONE_CUES), needs_digit=True),
     # Identifiers with no checksum of their own, found only right after a cue that names them (_ID_GAP), and
     # proved by their shape (the classifier's validators for these types).
