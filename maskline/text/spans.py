@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from maskline.text.prose_data import BANK_ACCOUNT_CUES, MRN_LOG_CUES, PASSPORT_CUES, UNSPACED_PHONE_CUES
+from maskline.infotypes.text_cues import BANK_ACCOUNT_CUES, MRN_LOG_CUES, PASSPORT_CUES, UNSPACED_PHONE_CUES
 from maskline.unspaced_scripts import UNSPACED_LETTERS
 
 
