@@ -126,7 +126,12 @@ _TEXT_ONLY_CUES = {"account #", "kontonr", "kto-nr", "ケータイ", "拨打", "
 
 def test_every_cue_is_also_a_column_name_hint_of_its_type() -> None:
     from maskline.infotypes.name_hints import hint_score
-    from maskline.infotypes.text_cues import BANK_ACCOUNT_CUES, MRN_LOG_CUES, PASSPORT_CUES, UNSPACED_PHONE_CUES
+    from maskline.infotypes.text_cues import (
+        BANK_ACCOUNT_CUES,
+        MRN_LOG_CUES,
+        PASSPORT_CUES,
+        UNSPACED_PHONE_CUES,
+    )
     from maskline.text.prose_data import MRN_CUES
 
     lists = {"PASSPORT": PASSPORT_CUES, "BANK_ACCOUNT": BANK_ACCOUNT_CUES, "MEDICAL_RECORD_NUMBER": MRN_LOG_CUES,

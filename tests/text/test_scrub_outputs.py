@@ -32,8 +32,8 @@ KEY = KeyMaterial(b"scrub-outputs-test-key!!")  # a test key: the pseudonyms onl
 def corpus() -> list[str]:
     """Scrubber test texts (every info type the span rules find), benchmark log lines of another seed, fuzz."""
     from tests.core.test_sql_scrub_parity import CORPUS
-    from tests.text.test_scrub import CASES
     from tests.text.test_cued_identifiers import CONTROLS, CUED
+    from tests.text.test_scrub import CASES
     from tests.text.test_scrub_coverage import FOUND, LEFT
     from tests.text.test_scrub_parity import fuzz
 

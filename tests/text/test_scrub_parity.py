@@ -40,8 +40,8 @@ def fuzz(n: int = 3000, seed: int = 14) -> list[str]:
 def corpus() -> list[str]:
     """Every text the parity checks run on: test cases, benchmark log lines, fuzz."""
     from tests.core.test_sql_scrub_parity import CORPUS
-    from tests.text.test_scrub import CASES
     from tests.text.test_cued_identifiers import CONTROLS, CUED
+    from tests.text.test_scrub import CASES
     from tests.text.test_scrub_coverage import FOUND, LEFT
 
     return ([t for t, *_ in CASES] + [t for t, _ in FOUND] + LEFT + [t for t, *_ in CORPUS]
