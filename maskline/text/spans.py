@@ -158,10 +158,16 @@ def _cue_words(words: tuple[str, ...]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-def _cue_triggers(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The lower-case words as substring triggers, without those that hold a shorter one (it finds them too)."""
-    lowered = sorted({w.lower() for w in words}, key=len)
-    return tuple(w for i, w in enumerate(lowered) if not any(v in w for v in lowered[:i]))
+# The triggers of the cued identifier rules: a piece of every cue word (tests/text/test_cued_identifiers.py checks
+# it), few and short, since without Hyperscan every line pays one substring search per trigger.
+_PASSPORT_TRIGGERS = ("pass", "pasaport", "paspoort", "travel doc", "旅券", "パスポート", "护照", "護照", "여권")
+_BANK_ACCOUNT_TRIGGERS = ("account", "acct", "konto", "kto-", "bankverbindung", "compte", "cuenta", "conto", "conta",
+                          "rekening", "口座", "银行账", "銀行帳", "계좌")
+_MRN_TRIGGERS = ("mrn", "medical", "med rec", "patient", "patiënt", "hospital number", "dossier m", "historia cl",
+                 "cartella", "prontu", "患者", "カルテ", "診察券", "病历", "病案", "住院", "病歷", "환자", "의무기록", "병록")
+_UNSPACED_PHONE_TRIGGERS = ("電話", "电话", "携帯", "連絡", "联系", "ファックス", "ケータイ", "手机", "手機", "拨打", "撥打",
+                            "致电", "致電", "聯絡", "传真", "傳真", "전화", "휴대폰", "핸드폰", "연락처", "팩스", "โทร",
+                            "มือถือ", "ติดต่อ")
 
 
 _UNSPACED_LETTER = re.compile(f"[{UNSPACED_LETTERS}]")
@@ -278,13 +284,13 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     # in those countries' plans. The scrubber's reading turns these letters into boundaries, so this rule finds
     # its cue in the text as written (scrubber._with_written); a short gap, as these scripts are dense.
     SpanRule("PHONE", _r(_cued(_cue_words(UNSPACED_PHONE_CUES), r"\+?\d{7,13}", r"[^\d\n]{0,8}?")),
-             "phone_digits_east_asia", group=1, triggers=_cue_triggers(UNSPACED_PHONE_CUES), needs_digit=True),
+             "phone_digits_east_asia", group=1, triggers=_UNSPACED_PHONE_TRIGGERS, needs_digit=True),
     # Identifiers with no checksum of their own, found only right after a cue that names them (_ID_GAP), and
     # proved by their shape (the classifier's validators for these types).
-    SpanRule("PASSPORT", _r(_PASSPORT_RULE), "passport_number", group=1, triggers=_cue_triggers(PASSPORT_CUES),
+    SpanRule("PASSPORT", _r(_PASSPORT_RULE), "passport_number", group=1, triggers=_PASSPORT_TRIGGERS,
              ci_triggers=True, needs_digit=True),
     SpanRule("BANK_ACCOUNT", _r(_BANK_ACCOUNT_RULE), "bank_account", group=1,
-             triggers=_cue_triggers(BANK_ACCOUNT_CUES), ci_triggers=True, needs_digit=True),
-    SpanRule("MEDICAL_RECORD_NUMBER", _r(_MRN_RULE), "record_number", group=1, triggers=_cue_triggers(MRN_LOG_CUES),
+             triggers=_BANK_ACCOUNT_TRIGGERS, ci_triggers=True, needs_digit=True),
+    SpanRule("MEDICAL_RECORD_NUMBER", _r(_MRN_RULE), "record_number", group=1, triggers=_MRN_TRIGGERS,
              ci_triggers=True, needs_digit=True),
 )

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import pytest
 
+from maskline.infotypes.text_cues import BANK_ACCOUNT_CUES, MRN_LOG_CUES, PASSPORT_CUES, UNSPACED_PHONE_CUES
 from maskline.text import DEFAULT_TYPES, prefilter, scrub
+from maskline.text.prose_data import MRN_CUES
 from maskline.text.spans import _UNSPACED_LETTER, SPAN_RULES
 
 CUED = [
@@ -112,10 +114,11 @@ def test_a_cued_rule_is_skipped_on_a_line_without_its_cue(info_type: str) -> Non
     indexes = {i for i, r in enumerate(SPAN_RULES) if r.info_type == info_type}
     rule = SPAN_RULES[min(indexes)]
     assert rule.triggers and rule.ci_triggers
-    line = "Processed batch 12/345: 12345678 rows in 1.2s, order 987654321, account 12345678, id 00123456"
-    assert not any(t in line.lower() for t in rule.triggers)
-    candidates = prefilter.candidate_rules(line)
-    assert candidates is None or not candidates & indexes
+    line = "Processed batch 12/345: 12345678 rows in 1.2s, order 987654321, id 00123456"
+    assert not any(t in line.lower() for t in rule.triggers)  # without Hyperscan: no trigger, the rule is skipped
+    for text in (line, line + ", account 12345678, pass X1234567, patient 1234567"):  # with it: not a candidate
+        candidates = prefilter.candidate_rules(text)
+        assert candidates is None or not candidates & indexes
 
 
 # Cues that are words of a sentence, not of a column name: verbs of calling, Thai (no hint language), and
@@ -126,13 +129,6 @@ _TEXT_ONLY_CUES = {"account #", "kontonr", "kto-nr", "ケータイ", "拨打", "
 
 def test_every_cue_is_also_a_column_name_hint_of_its_type() -> None:
     from maskline.infotypes.name_hints import hint_score
-    from maskline.infotypes.text_cues import (
-        BANK_ACCOUNT_CUES,
-        MRN_LOG_CUES,
-        PASSPORT_CUES,
-        UNSPACED_PHONE_CUES,
-    )
-    from maskline.text.prose_data import MRN_CUES
 
     lists = {"PASSPORT": PASSPORT_CUES, "BANK_ACCOUNT": BANK_ACCOUNT_CUES, "MEDICAL_RECORD_NUMBER": MRN_LOG_CUES,
              "PHONE": UNSPACED_PHONE_CUES}
@@ -142,3 +138,15 @@ def test_every_cue_is_also_a_column_name_hint_of_its_type() -> None:
                 assert hint_score(cue)[:1] and hint_score(cue)[0][0] == info_type, (info_type, cue)
     # The log path's record cues are those of the prose pass that name a record and nothing else.
     assert {c for c in MRN_LOG_CUES if not _UNSPACED_LETTER.search(c)} <= set(MRN_CUES)
+
+
+def test_every_cue_holds_a_trigger_of_its_rule() -> None:
+    """A rule whose triggers are all absent is skipped, so each cue word must hold one (lower-cased, as matched)."""
+    rules = {("PASSPORT", False): PASSPORT_CUES, ("BANK_ACCOUNT", False): BANK_ACCOUNT_CUES,
+             ("MEDICAL_RECORD_NUMBER", False): MRN_LOG_CUES, ("PHONE", True): UNSPACED_PHONE_CUES}
+    for (info_type, unspaced), cues in rules.items():
+        rule = next(r for r in SPAN_RULES if r.info_type == info_type and (r.validator == "phone_digits_east_asia")
+                    == unspaced)
+        for cue in cues:
+            assert any(t in cue.lower() for t in rule.triggers), (info_type, cue)
+            assert any(t in cue.upper().lower() for t in rule.triggers), (info_type, cue)  # "NÚMERO" lowers back
