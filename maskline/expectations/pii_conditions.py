@@ -82,12 +82,26 @@ def _regex(name: str) -> re.Pattern[str]:
 
 
 def _contains(text: str, info_type: str) -> bool:
-    """One value: a pattern candidate the detectors validate, or (no SQL pattern) a detector match."""
+    """One value: a pattern candidate the detectors validate, or (no SQL pattern) a detector match.
+
+    A candidate that holds its cue ("passport X1234567", "call me at 4155552671") is no whole value a detector
+    takes: the text scrubber's rule for the type, which reads the cue, validates it instead.
+
+    >>> _contains("passport X1234567 expired", "PASSPORT"), _contains("pass X1234567", "PASSPORT")
+    (True, False)
+    """
     from maskline.infotypes.detectors import matches
 
     if _pattern(info_type) is None:
         return matches(text, info_type)
-    return any(matches(m.group(0), info_type) for m in _regex(info_type).finditer(text))
+    return any(matches(m.group(0), info_type) or _scrubber_finds(m.group(0), info_type)
+               for m in _regex(info_type).finditer(text))
+
+
+def _scrubber_finds(candidate: str, info_type: str) -> bool:
+    from maskline.text import DEFAULT_TYPES, find
+
+    return info_type in DEFAULT_TYPES and bool(find(candidate, [info_type]))
 
 
 def pandas_contains_pii(series: Any, info_types: Sequence[str] | None) -> Any:

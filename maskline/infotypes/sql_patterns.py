@@ -19,6 +19,8 @@ scrubbers over one corpus and checks that they differ exactly there.
 
 from __future__ import annotations
 
+from maskline.infotypes.text_cues import BANK_ACCOUNT_CUES, MRN_LOG_CUES, PASSPORT_CUES, UNSPACED_PHONE_CUES
+
 
 def _ci(word: str) -> str:
     """A word matched in any letter case, without inline flags: ``[Pp][Ww][Dd]``.
@@ -42,7 +44,7 @@ _SECRET_WORDS = _any("password", "passwd", "passwort", "kennwort", "pwd", "mot d
 _PHONE_CUES = _any("phone", "telephone", "telefon", "telefone", "telefono", "teléfono", "téléphone", "telefoon",
                    "tel", "mobile", "mobil", "mobiel", "móvil", "movil", "cellphone", "cellulare", "celular", "cell",
                    "handy", "fax", "whatsapp", "sms", "called", "calling", "call", "ring", "dial", "portable",
-                   "contact")
+                   "contact", "rufnummer", "telefonnummer", "telefoonnummer", "handynummer", "mobilnummer")
 _DOB_CUES = _any("date of birth", "birth date", "birthdate", "birthday", "born on", "born", "dob", "d.o.b.",
                  "geburtsdatum", "geboren am", "geboren op", "geboren", "geb.", "née le", "né le", "nee le",
                  "date de naissance", "fecha de nacimiento", "nacido el", "nacida el", "nato il", "nata il",
@@ -50,6 +52,16 @@ _DOB_CUES = _any("date of birth", "birth date", "birthdate", "birthday", "born o
 _DATE = "([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4})"
 _EXT = "( ?([xX#]|[eE][xX][tT][.]?) ?[0-9]{1,6})?"
 _CUE_GAP = "[^0-9]{0,24}"
+# Between an identifier's cue and its value: separators and the word for "number" (spans._ID_GAP).
+_ID_SEPARATORS = "[ :#=.°º()：＃-]{0,3}"
+_ID_GAP = (_ID_SEPARATORS + "((" + _any("numbers", "number", "nummer", "número", "numéro", "numero", "num", "no",
+                                       "nr", "is", "号码", "號碼", "号", "號", "番号", "번호", "は", "은", "는")[1:-1] + ")"
+           + _ID_SEPARATORS + "){0,2}")
+
+
+def _cued_id(cues: tuple[str, ...], value: str) -> str:
+    """An identifier's cue words (longest first, so that a longer one is not cut), the gap, then its value."""
+    return _any(*sorted(cues, key=len, reverse=True)) + _ID_GAP + value
 
 # (info type, pattern), applied in this order.
 SQL_SCRUB_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -71,12 +83,21 @@ SQL_SCRUB_PATTERNS: tuple[tuple[str, str], ...] = (
     # IBAN before CREDIT_CARD: an IBAN's digit run would otherwise be taken as a card and its
     # country code and tail left in clear.
     ("IBAN", "[A-Za-z]{2}[0-9]{2}([A-Za-z0-9]{11,30}|([ -][A-Za-z0-9]{4}){2,7}([ -][A-Za-z0-9]{1,4})?)"),
+    # Identifiers named by their cue, before the shapes that would take their digits (a card, a phone): the cue
+    # is the evidence. After IBAN, so "account number DE89 3704 …" stays an IBAN. The value's shapes are those of
+    # the validators Python runs (passport_number: upper case, ending in a digit).
+    ("PASSPORT", _cued_id(PASSPORT_CUES, "[A-Z0-9]{5,9}[0-9]")),
+    ("BANK_ACCOUNT", _cued_id(BANK_ACCOUNT_CUES, "([0-9]{6,}([ /-][0-9]{2,}){0,5}|[0-9]{2,}([ /-][0-9]{2,}){1,5})")),
+    ("MEDICAL_RECORD_NUMBER", _cued_id(MRN_LOG_CUES, "([A-Za-z]{1,4}[-/]?)?[0-9][0-9-]{3,14}[0-9]")),
     ("CREDIT_CARD", "[0-9]{4}[ .-]?[0-9]{4}[ .-]?[0-9]{4}[ .-]?[0-9]{1,7}|[0-9]{4}[ -]?[0-9]{6}[ -]?[0-9]{5}"),
     ("US_SSN", "[0-9]{3}-[0-9]{2}-[0-9]{4}|[0-9]{3} [0-9]{2} [0-9]{4}|"
                + _any("ssn", "social security number", "social security", "soc sec", "soc. sec.", "ss#")
                + _CUE_GAP + "[0-9]{9}"),
     # PHONE before NATIONAL_ID: '+34 612 345 678' has the shape of a spaced Steuer-ID after its '+34'.
-    ("PHONE", _PHONE_CUES + _CUE_GAP + "[+]?[0-9]{10,11}|"
+    # a bare number after a cue: ten or eleven digits, or seven to thirteen with a trunk zero
+    # (a Japanese, Chinese, Korean or Thai cue within eight characters, as spans reads it)
+    ("PHONE", _PHONE_CUES + _CUE_GAP + "(0[0-9]{6,12}|[+]?[0-9]{10,11})|"
+              + _any(*sorted(UNSPACED_PHONE_CUES, key=len, reverse=True)) + "[^0-9]{0,8}[+]?[0-9]{7,13}|"
               "([+]|00)[1-9][0-9]{0,2}[ .-]?[0-9 ().-]{6,}[0-9]" + _EXT + "|"
               "[(][0-9]{2,5}[)][ .-]?[0-9]{2,5}([ .-]?[0-9]{2,5}){1,3}" + _EXT + "|"
               "[0-9]{2,3}[ .-][0-9]{3}[ .-][0-9]{4}" + _EXT + "|[0-9]{2} [0-9]{4,5}-[0-9]{4}" + _EXT + "|"
@@ -115,13 +136,17 @@ SQL_SCRUB_LIMITS: dict[str, str] = {
     "no_entropy": "no entropy check: unlabelled 40-character AWS secret keys and Azure storage keys are not "
                   "found (API_KEY)",
     "cue_replaced": "the cue goes with the value: 'password=…', 'Bearer …', 'ssn …', 'BSN …', 'Steuer-ID …', "
-                    "'phone …' and 'born on …' become one [TYPE] (PASSWORD, API_KEY, US_SSN, NATIONAL_ID, "
-                    "PHONE, DATE_OF_BIRTH)",
+                    "'phone …', 'born on …', 'passport …', 'account number …' and 'MRN …' become one [TYPE] "
+                    "(PASSWORD, API_KEY, US_SSN, NATIONAL_ID, PHONE, DATE_OF_BIRTH, PASSPORT, BANK_ACCOUNT, "
+                    "MEDICAL_RECORD_NUMBER)",
     "shape_only_type": "types are told apart by shape alone: a checksum-invalid or differently grouped number "
                        "may be labelled with another type than Python gives it",
     "short_ipv6": "IPv6 addresses with fewer than two groups before '::' (fe80::1) are not found (IP_ADDRESS)",
     "ascii_forms": "digits and separators are read in their ASCII forms only: a number written in full-width "
                    "forms (０９０－１２３４－５６７８, common in Japanese and Chinese text) is not found (every type)",
+    "cued_shape_only": "an identifier after its cue is taken by its shape alone: a date or a code of the value's "
+                       "shape after 'MRN', 'passport' or 'account number' is masked too (MEDICAL_RECORD_NUMBER, "
+                       "PASSPORT, BANK_ACCOUNT)",
     "no_boundaries": "no token boundaries: a match can start or end inside a longer word or number, so part "
                      "of that token is masked with it; a trunk-prefix phone (030 901820) takes the character "
                      "before it along, so that it cannot start inside a longer number",

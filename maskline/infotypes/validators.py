@@ -295,6 +295,60 @@ def phone_digits(value: str) -> bool:
     return _possible_phone(d, strict=True)
 
 
+# The plans a number after a Japanese, Chinese, Korean or Thai phone cue is dialled in: the script of the cue says
+# which country's plan applies, so only those are asked.
+EAST_ASIAN_PHONE_REGIONS: tuple[str, ...] = ("CN", "HK", "TW", "JP", "KR", "TH")
+# Austria's plan has numbers of every length from 4 to 13 digits, so nearly any digit string is valid there: it
+# proves nothing about a bare number of unusual length.
+_NOT_PROOF_REGIONS = frozenset({"AT"})
+
+
+def phone_digits_cued(value: str) -> bool:
+    """Bare digits after a phone cue in a spaced script (see :mod:`maskline.text.spans`): ten or eleven digits as
+    :func:`phone_digits` takes them; a shorter or longer run only with its trunk zero (or ``+``) and valid in a
+    plan where that length is a real number, so an order number after "call" is not taken.
+
+    >>> phone_digits_cued("4155552671"), phone_digits_cued("015112345678"), phone_digits_cued("12345678")
+    (True, True, False)
+    >>> phone_digits_cued("0000000"), phone_digits_cued("00123456")  # no plan has it; a zero-padded id
+    (False, False)
+    """
+    v = value.strip()
+    d = _digits(v)
+    if 10 <= len(d) <= 11:
+        return phone_digits(v)
+    if not 7 <= len(d) <= 13 or not (v.startswith("+") or (v.startswith("0") and not v.startswith("00"))):
+        return False
+    return _valid_in(v, tuple(r for r in PHONE_REGIONS if r not in _NOT_PROOF_REGIONS))
+
+
+def phone_digits_east_asia(value: str) -> bool:
+    """Bare digits after a Japanese, Chinese, Korean or Thai phone cue: valid in one of those plans
+    (:data:`EAST_ASIAN_PHONE_REGIONS`).
+
+    >>> [phone_digits_east_asia(v) for v in ("13812345678", "09012345678", "01012345678", "0812345678")]
+    [True, True, True, True]
+    >>> phone_digits_east_asia("12345678"), phone_digits_east_asia("0000000000")
+    (False, False)
+    """
+    v = value.strip()
+    if not 7 <= len(_digits(v)) <= 13:
+        return False
+    return _valid_in(v, (None,) if v.startswith("+") else EAST_ASIAN_PHONE_REGIONS)
+
+
+def _valid_in(value: str, regions: tuple[str | None, ...]) -> bool:
+    import phonenumbers
+
+    for region in regions:
+        try:
+            if phonenumbers.is_valid_number(phonenumbers.parse(value, region)):
+                return True
+        except phonenumbers.NumberParseException:
+            continue
+    return False
+
+
 def phone_any(value: str) -> bool:
     """A phone number formatted or bare (:func:`phone` or :func:`phone_digits`); for hinted columns.
 
@@ -1560,6 +1614,8 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "phone": phone,
     "phone_international": phone_international,
     "phone_digits": phone_digits,
+    "phone_digits_cued": phone_digits_cued,
+    "phone_digits_east_asia": phone_digits_east_asia,
     "phone_any": phone_any,
     "phone_local": phone_local,
     "cloud_secret": cloud_secret,

@@ -130,7 +130,7 @@ def _with_written(text: str, found: list[Finding], wanted: frozenset[str], allow
 # line holding a value pays no attribute look-ups or cache calls per rule (a rule's dataclass fields cost
 # about 40 ns each, and _find read a dozen per candidate rule).
 _Step = tuple[str, bool, tuple[str, ...], bool, int, "Callable[[str], bool] | None", int, re.Pattern[str], int,
-              "int | str", bool]
+              "int | str", bool, tuple[str, ...]]
 _IN_DIGIT_RUNS, _WITHIN_TOKEN, _WHOLE_TEXT = 0, 1, 2  # where a rule's regex is searched
 
 
@@ -139,7 +139,8 @@ def _steps() -> tuple[_Step, ...]:
     """One step per rule of SPAN_RULES, in their order; built on first use (it loads the validators)."""
     return tuple((r.info_type, r.needs_digit, r.triggers, r.ci_triggers, r.min_colons, _validator(r.validator),
                   _IN_DIGIT_RUNS if r.in_digit_runs else _WITHIN_TOKEN if r.within_token else _WHOLE_TEXT,
-                  r.regex, r.min_digits, r.group, r.shrink) for r in SPAN_RULES)
+                  r.regex, r.min_digits, r.group, r.shrink, tuple(t for t in r.triggers if t.isascii()))
+                 for r in SPAN_RULES)
 
 
 def _find(text: str, wanted: frozenset[str], allow: frozenset[str], candidates: frozenset[int] | None) -> list[Finding]:
@@ -160,10 +161,11 @@ def _find(text: str, wanted: frozenset[str], allow: frozenset[str], candidates: 
     steps = _steps()
     lowered: str | None = None
     has_digit: bool | None = None
+    ascii_text: bool | None = None
     found: list[tuple[int, int, int, str]] = []  # start, -end, rule index, type
     for index in indexes:
-        info_type, needs_digit, triggers, ci_triggers, min_colons, check, where, regex, min_digits, group, shrink \
-            = steps[index]
+        info_type, needs_digit, triggers, ci_triggers, min_colons, check, where, regex, min_digits, group, shrink, \
+            ascii_triggers = steps[index]
         if info_type not in wanted:
             continue
         if needs_digit:
@@ -178,6 +180,13 @@ def _find(text: str, wanted: frozenset[str], allow: frozenset[str], candidates: 
                 haystack = lowered
             else:
                 haystack = text
+            if len(ascii_triggers) < len(triggers):
+                # A cue in Japanese, Chinese, Korean or Thai cannot occur in an ASCII line: only the ASCII triggers
+                # are looked for there (the rules with such cues have dozens of triggers).
+                if ascii_text is None:
+                    ascii_text = text.isascii()
+                if ascii_text:
+                    triggers = ascii_triggers
             for trigger in triggers:  # a loop, not any(): no generator on the per-line path
                 if trigger in haystack:
                     break

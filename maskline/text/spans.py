@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from maskline.infotypes.text_cues import BANK_ACCOUNT_CUES, MRN_LOG_CUES, PASSPORT_CUES, UNSPACED_PHONE_CUES
+from maskline.unspaced_scripts import UNSPACED_LETTERS
+
 
 @dataclass(frozen=True)
 class SpanRule:
@@ -77,9 +80,10 @@ _PHONE_END = r"(?![\w-]|[.,]\d)"
 # Words that say the next number is a phone (a field name or nearby words), in the seven languages.
 _PHONE_CUE = (r"(?i)(?<![^\W\d_])(?:phone|telephone|tel|telefon|telefone|telefono|tel[ée]fono|t[ée]l[ée]phone|"
               r"telefoon|mobile|mobil|mobiel|m[óo]vil|cell|cellphone|cellulare|celular|handy|fax|whatsapp|sms|"
-              r"call|called|calling|ring|dial|portable|contact)(?![^\W\d_])")
+              r"call|called|calling|ring|dial|portable|contact|rufnummer|telefonnummer|telefoonnummer|handynummer|"
+              r"mobilnummer)(?![^\W\d_])")
 _PHONE_CUE_TRIGGERS = ("phone", "tel", "mobil", "mobiel", "vil", "cell", "celular", "handy", "fax", "whatsapp",
-                       "sms", "call", "ring", "dial", "portable", "contact", "fono", "foon")
+                       "sms", "call", "ring", "dial", "portable", "contact", "fono", "foon", "rufnummer")
 # Between a cue and its number: a few words at most, no digits, no line break.
 _CUE_GAP = r"[^\d\n]{0,24}?"
 
@@ -120,9 +124,67 @@ _PHONE_PREFILTER = _r(_PHONE_INTERNATIONAL_SEVEN_DIGITS + "|" + _PHONE_BRACKETED
                       + "|" + _RUN_GOES_ON)
 
 
-def _cued(cue: str, digits: str) -> str:
+def _cued(cue: str, digits: str, gap: str = _CUE_GAP) -> str:
     """A cue, a short gap, then a bare number of exactly ``digits`` digits (group 1)."""
-    return cue + _CUE_GAP + r"(?<![\d.,-])(" + digits + r")(?![\d-]|[.,]\d)"
+    return cue + gap + r"(?<![\d.,-])(" + digits + r")(?![\d-]|[.,]\d)"
+
+
+def _caseless_literal(word: str) -> str:
+    """``word`` for a case-insensitive pattern, its non-ASCII letters spelt in both cases (``n[úÚ]mero``): the
+    Hyperscan prefilter folds only ASCII letters, and must still match whatever Python's ``(?i)`` matches.
+
+    >>> _caseless_literal("número")
+    'n[úÚ]mero'
+    """
+    return "".join(f"[{c}{c.upper()}]" if not c.isascii() and c.upper() != c else re.escape(c) for c in word)
+
+
+def _cue_words(words: tuple[str, ...]) -> str:
+    """One pattern for cue words: the words of spaced scripts whole (no letter on either side), those of
+    Japanese, Chinese, Korean and Thai anywhere (their scripts do not space words); longest first.
+
+    >>> cue = re.compile("(?i)" + _cue_words(("kontonummer", "口座番号")))
+    >>> [bool(cue.search(t)) for t in ("Ihre Kontonummer:", "口座番号は", "Kontonummern", "xkontonummer")]
+    [True, True, False, False]
+    """
+    unspaced = [w for w in words if _UNSPACED_LETTER.search(w)]
+    spaced = [w for w in words if w not in unspaced]
+    parts = []
+    if spaced:
+        parts.append(r"(?<![^\W\d_])(?:" + "|".join(_caseless_literal(w) for w in sorted(spaced, key=len, reverse=True))
+                     + r")(?![^\W\d_])")
+    if unspaced:
+        parts.append("(?:" + "|".join(re.escape(w) for w in sorted(unspaced, key=len, reverse=True)) + ")")
+    return "(?:" + "|".join(parts) + ")"
+
+
+# The triggers of the cued identifier rules: a piece of every cue word (tests/text/test_cued_identifiers.py checks
+# it), few and short, since without Hyperscan every line pays one substring search per trigger.
+_PASSPORT_TRIGGERS = ("pass", "pasaport", "paspoort", "travel doc", "旅券", "パスポート", "护照", "護照", "여권")
+_BANK_ACCOUNT_TRIGGERS = ("account", "acct", "konto", "kto-", "bankverbindung", "compte", "cuenta", "conto", "conta",
+                          "rekening", "口座", "银行账", "銀行帳", "계좌")
+_MRN_TRIGGERS = ("mrn", "medical", "med rec", "patient", "patiënt", "hospital number", "dossier m", "historia cl",
+                 "cartella", "prontu", "患者", "カルテ", "診察券", "病历", "病案", "住院", "病歷", "환자", "의무기록", "병록")
+_UNSPACED_PHONE_TRIGGERS = ("電話", "电话", "携帯", "連絡", "联系", "ファックス", "ケータイ", "手机", "手機", "拨打", "撥打",
+                            "致电", "致電", "聯絡", "传真", "傳真", "전화", "휴대폰", "핸드폰", "연락처", "팩스", "โทร",
+                            "มือถือ", "ติดต่อ")
+
+
+_UNSPACED_LETTER = re.compile(f"[{UNSPACED_LETTERS}]")
+# Between an identifier's cue and its value: separators and the word for "number" or a topic particle
+# ("passport number: X1234567", "口座番号は1234567", "여권번호: M12345678"), nothing else: a number further on,
+# after other words, belongs to something else. Full-width colon and number sign, as Japanese and Chinese write them.
+_ID_SEPARATORS = r"[\s:#=.°º()：＃-]{0,3}"
+_ID_GAP = (_ID_SEPARATORS + r"(?:(?:numbers?|no|nr|num|nummer|n[uúÚ]mero|num[eéÉ]ro|is|号码|號碼|号|號|番号|번호|"
+           r"は|은|는|:)" + _ID_SEPARATORS + r"){0,2}")
+# The value's edges are ASCII letters and digits: a letter of an unspaced script may touch it ("号码E12345678已").
+_ID_END = r"(?![A-Za-z0-9]|[.,/-][A-Za-z0-9])"
+_PASSPORT_RULE = ("(?i)" + _cue_words(PASSPORT_CUES) + _ID_GAP
+                  + r"(?<![A-Za-z0-9])((?=[A-Za-z]{0,8}\d)[A-Za-z0-9]{6,10})" + _ID_END)
+_BANK_ACCOUNT_RULE = ("(?i)" + _cue_words(BANK_ACCOUNT_CUES) + _ID_GAP
+                      + r"(?<![A-Za-z0-9])(\d{2,}(?:[ /-]\d{2,}){0,5})" + _ID_END)
+_MRN_RULE = ("(?i)" + _cue_words(MRN_LOG_CUES) + _ID_GAP
+             + r"(?<![A-Za-z0-9])((?:[A-Za-z]{1,4}[-/]?)?\d[\d-]{3,14}\d)" + _ID_END)
 
 
 SPAN_RULES: tuple[SpanRule, ...] = (
@@ -213,7 +275,22 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     # must be valid, not just possible, in a numbering plan.
     SpanRule("PHONE", _r(r"(?<![\w.,/-])0\d{1,4}(?: ?/ ?| )\d{3,8}(?:[ -]\d{2,6})?" + _EXT + _PHONE_END),
              "phone_local", needs_digit=True, in_digit_runs=True, min_digits=7),
-    # Ten or eleven bare digits are a phone only after a phone cue; epoch seconds and ISBNs have none.
-    SpanRule("PHONE", _r(_cued(_PHONE_CUE, r"\+?\d{10,11}")), "phone_digits", group=1,
+    # Bare digits are a phone only after a phone cue; epoch seconds and ISBNs have none. Ten or eleven digits
+    # valid in a common plan; seven to nine or twelve to thirteen (a German mobile's 015112345678) only with the
+    # trunk zero and valid where that length is real (phone_digits_cued), so "call 12345678" stays an order.
+    SpanRule("PHONE", _r(_cued(_PHONE_CUE, r"\+?\d{7,13}")), "phone_digits_cued", group=1,
              triggers=_PHONE_CUE_TRIGGERS, ci_triggers=True, needs_digit=True),
+    # The same after a Japanese, Chinese, Korean or Thai cue ("请拨打13812345678", "電話番号は09012345678"), valid
+    # in those countries' plans. The scrubber's reading turns these letters into boundaries, so this rule finds
+    # its cue in the text as written (scrubber._with_written); a short gap, as these scripts are dense.
+    SpanRule("PHONE", _r(_cued(_cue_words(UNSPACED_PHONE_CUES), r"\+?\d{7,13}", r"[^\d\n]{0,8}?")),
+             "phone_digits_east_asia", group=1, triggers=_UNSPACED_PHONE_TRIGGERS, needs_digit=True),
+    # Identifiers with no checksum of their own, found only right after a cue that names them (_ID_GAP), and
+    # proved by their shape (the classifier's validators for these types).
+    SpanRule("PASSPORT", _r(_PASSPORT_RULE), "passport_number", group=1, triggers=_PASSPORT_TRIGGERS,
+             ci_triggers=True, needs_digit=True),
+    SpanRule("BANK_ACCOUNT", _r(_BANK_ACCOUNT_RULE), "bank_account", group=1,
+             triggers=_BANK_ACCOUNT_TRIGGERS, ci_triggers=True, needs_digit=True),
+    SpanRule("MEDICAL_RECORD_NUMBER", _r(_MRN_RULE), "record_number", group=1, triggers=_MRN_TRIGGERS,
+             ci_triggers=True, needs_digit=True),
 )

@@ -2,7 +2,8 @@
 
 ``golden/scrub_outputs.json`` was written by the scrubber at 5fbda08, before that work, with
 ``python -m tests.text.test_scrub_outputs --write`` (rewritten on purpose when what a rule matches changes: last
-in round ``cjkhints``, which reads letters of unspaced scripts as token boundaries). It holds, for every text of the corpus the scrubber
+in round ``cjkhints``, which reads letters of unspaced scripts as token boundaries, and in round ``cuedids``, which
+added the cued identifier rules: one fuzz text, ``phone 0415030AKIA…``, now has its cued phone masked). It holds, for every text of the corpus the scrubber
 changed, the scrubbed text, and a digest of the pseudonymized texts under a fixed test key. An unchanged
 text must stay unchanged. Where ``test_scrub_parity`` compares findings (types and spans), this compares
 what a log reader sees, through ``scrub`` (placeholders and pseudonyms).
@@ -31,11 +32,13 @@ KEY = KeyMaterial(b"scrub-outputs-test-key!!")  # a test key: the pseudonyms onl
 def corpus() -> list[str]:
     """Scrubber test texts (every info type the span rules find), benchmark log lines of another seed, fuzz."""
     from tests.core.test_sql_scrub_parity import CORPUS
+    from tests.text.test_cued_identifiers import CONTROLS, CUED
     from tests.text.test_scrub import CASES
     from tests.text.test_scrub_coverage import FOUND, LEFT
     from tests.text.test_scrub_parity import fuzz
 
     return ([t for t, *_ in CASES] + [t for t, _ in FOUND] + LEFT + [t for t, *_ in CORPUS]
+            + [t for t, _ in CUED] + CONTROLS
             + lines(4000, seed=5) + fuzz(1500, seed=21))
 
 

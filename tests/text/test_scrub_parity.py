@@ -3,9 +3,10 @@
 The golden file holds the findings of the scrubber at main ddc67b4 (before the speed work) on a corpus of
 the benchmark's log lines, every text of the scrubber tests and random texts built from the pieces that
 make rules match. Speed work must leave it unchanged. A change to what a rule matches regenerates it on
-purpose (``python -m tests.text.test_scrub_parity --write``), and the diff shows what changed (last in round
+purpose (``python -m tests.text.test_scrub_parity --write``), and the diff shows what changed (in round
 ``cjkhints``: four fuzz texts where a value touches CJK letters now yield it; six texts of the SQL parity corpus
-added).
+added. Last in round ``cuedids``: the texts of ``test_cued_identifiers`` and nineteen of the SQL parity corpus
+added, and compared by text, not index, no finding of an older text changed).
 """
 
 from __future__ import annotations
@@ -39,10 +40,12 @@ def fuzz(n: int = 3000, seed: int = 14) -> list[str]:
 def corpus() -> list[str]:
     """Every text the parity checks run on: test cases, benchmark log lines, fuzz."""
     from tests.core.test_sql_scrub_parity import CORPUS
+    from tests.text.test_cued_identifiers import CONTROLS, CUED
     from tests.text.test_scrub import CASES
     from tests.text.test_scrub_coverage import FOUND, LEFT
 
     return ([t for t, *_ in CASES] + [t for t, _ in FOUND] + LEFT + [t for t, *_ in CORPUS]
+            + [t for t, _ in CUED] + CONTROLS
             + lines(20_000) + lines(3000, seed=3) + fuzz())
 
 

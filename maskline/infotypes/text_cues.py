@@ -1,0 +1,55 @@
+"""Words in free text that name a sensitive identifier, for the Python scrubber and the SQL one alike.
+
+The default scrubber (:mod:`maskline.text.spans`, the log filter's) and the SQL ``scrub`` patterns
+(:mod:`maskline.infotypes.sql_patterns`) find a passport, a bank account or a medical record number only right
+after one of these words, and a bare phone number after a phone cue: no checksum proves such a value in a log
+line, only a cue that names it. Each cue names the thing itself: bare "account", "id", "pass" or "number" are
+none, since every application log has account ids, product codes and order numbers after them.
+
+They are not the column-name hints (:mod:`maskline.infotypes.name_hints`), which are broad on purpose ("konto",
+"pass", "账号", "カルテ"): a column has its values to refute a hint, a log line has only the cue; and the log
+filter must not load the hint tables. A test (``tests/text/test_cued_identifiers.py``) checks that every cue is
+also a name hint of its type, but for the words of a sentence that no column is named (verbs of calling, Thai).
+
+Words of Japanese, Chinese, Korean and Thai are matched without word boundaries (those scripts do not space
+their words); the others as whole words, in any letter case. Languages: English, German, French, Spanish,
+Italian, Dutch, Portuguese, Japanese, Chinese, Korean, and Thai for phones.
+
+>>> "kontonummer" in BANK_ACCOUNT_CUES, "pass" in PASSPORT_CUES, "account" in BANK_ACCOUNT_CUES
+(True, False, False)
+"""
+
+from __future__ import annotations
+
+# Japanese, Chinese, Korean and Thai phone cues (the spaced languages' cues are spans._PHONE_CUE).
+UNSPACED_PHONE_CUES: tuple[str, ...] = (
+    "電話", "携帯", "連絡先", "ファックス", "ケータイ",
+    "电话", "手机", "拨打", "致电", "联系方式", "传真", "手機", "撥打", "致電", "聯絡", "傳真",
+    "전화", "휴대폰", "핸드폰", "연락처", "팩스",
+    "โทร", "มือถือ", "ติดต่อ",
+)
+PASSPORT_CUES: tuple[str, ...] = (
+    "passport", "travel document", "reisepass", "reisepassnummer", "passnummer", "pass-nr", "passnr",
+    "passeport", "pasaporte", "passaporto", "paspoort", "paspoortnummer", "passaporte",
+    "旅券", "パスポート", "护照", "護照", "여권",
+)
+BANK_ACCOUNT_CUES: tuple[str, ...] = (
+    "account number", "account no", "account nr", "acct no", "acct number", "acct #", "account #", "bank account",
+    "checking account", "savings account",
+    "kontonummer", "kontonr", "konto-nr", "kto-nr", "bankkonto", "bankverbindung",
+    "numéro de compte", "n° de compte", "no de compte", "compte bancaire",
+    "número de cuenta", "nº de cuenta", "n.º de cuenta", "cuenta bancaria",
+    "numero di conto", "numero conto", "conto corrente",
+    "rekeningnummer", "rekeningnr", "bankrekening",
+    "número da conta", "numero da conta", "conta bancária", "conta corrente",
+    "口座番号", "銀行口座", "银行账号", "银行账户", "銀行帳號", "銀行帳戶", "계좌번호", "계좌",
+)
+# The medical record cues of MRN_CUES that name a record and nothing else ("case number", "akte", "expediente",
+# "ipp" and "nhc" mean other things in a log line; the prose pass reads them beside a patient's name).
+MRN_LOG_CUES: tuple[str, ...] = (
+    "mrn", "medical record", "medical record number", "med rec", "patient id", "patient number", "patient no",
+    "hospital number", "patientennummer", "patienten-id", "patientenid", "dossier médical",
+    "historia clínica", "historia clinica", "cartella clinica", "patiëntnummer", "patientnummer", "prontuário",
+    "prontuario",
+    "カルテ番号", "患者番号", "診察券番号", "病历号", "病案号", "住院号", "病歷號", "환자번호", "의무기록번호", "병록번호",
+)
