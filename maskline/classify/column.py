@@ -217,7 +217,7 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         idx = scan.matching(_regex(d.anchored))
         if idx:
             found.append(_validate(d.info_type, d.name, idx, d.validator, d.chance, d.needs_hint, d.strength,
-                                   scan, d.refute, d.note, d.min_share))
+                                   scan, d.refute, d.note, d.min_share, d.twin_chance))
     if kind in ("string", "integer") and "PHONE" not in hints:
         plan = _phone_plan_evidence(scan)
         if plan is not None:
@@ -401,7 +401,7 @@ def _lower_case_names(values: Sequence[str], weights: Sequence[float], n: float)
 
 def _validate(info_type: str, label: str, idx: list[int], validator: str | Callable[[str], bool] | None,
               chance: float, needs_hint: bool, strength: float, scan: _Scan, refute: str | None = None,
-              note: str = "", min_share: float = 0.0) -> _Evidence:
+              note: str = "", min_share: float = 0.0, twin_chance: bool = False) -> _Evidence:
     from maskline.infotypes.validators import VALIDATORS
 
     check = VALIDATORS[validator] if isinstance(validator, str) else validator
@@ -424,6 +424,11 @@ def _validate(info_type: str, label: str, idx: list[int], validator: str | Calla
             if checked >= 32 and checked % 16 == 0 and not 0.3 < validated / checked < 0.95:
                 break
         rate = ok_w / all_w if all_w else 0.0
+        # Only a fit that could decide pays for the twins; the declared chance stays the floor.
+        if twin_chance and check is not None and validated >= 0.5 * checked:
+            from maskline.classify.twin_chance import twin_chance as measured
+
+            chance = max(chance, measured([scan.values[i] for i in chosen[:checked]], check))
     share = cand_weight / scan.n * rate if scan.n else 0.0
     sample = [scan.values[i] for i in idx] if refute else []
     return _Evidence(info_type, label, share, rate, checked, validated, _binomial_tail(validated, checked, chance),

@@ -53,6 +53,9 @@ class Detector:
     # With needs_hint: counts only when the name holds one of these word sequences, not any hint of the type
     # (a PIN's digits are a secret under `pin`, not under `pass_yards`, which the generic `pass` hint reaches).
     names: tuple[tuple[str, ...], ...] = ()
+    # When a column's candidates pass, also measure the chance on random twins of them (maskline.classify.
+    # twin_chance): ids of one range share a prefix behind which a check may pass far more often than ``chance``.
+    twin_chance: bool = False
 
     @property
     def anchored(self) -> str:
@@ -116,9 +119,10 @@ DETECTORS: tuple[Detector, ...] = (
     # Named, the digits may be written in groups as printed on the card (Iranian 123-456789-0, NHS 943 476 5919).
     _D("NATIONAL_ID", "checksummed-digits", r"[0-9]{9,13}|[0-9]{2,6}([ -][0-9]{1,8}){1,3}", "national_id",
        chance=0.15, needs_hint=True, kinds=_SI),
-    # Without a name, digits count only when nearly all pass a national check digit (random digits: about 1 in 5).
+    # Without a name, digits count only when nearly all pass a national check digit (random digits: about 1 in 5;
+    # behind a shared prefix up to 9 in 10, as a Danish CPR is a date with no check digit: measured on twins).
     _D("NATIONAL_ID", "checksum-digits", r"[0-9]{9,13}", "national_id", chance=0.2, kinds=_SI, strength=0.8,
-       refute="isbns"),
+       refute="isbns", twin_chance=True),
     # A birth number written with its slash (Slovak, Czech): a date, a serial and a mod-11 check.
     _D("NATIONAL_ID", "birth-number", r"[0-9]{6}/[0-9]{4}", "national_id", chance=0.1, strength=0.85),
     _D("US_SSN", "ssn-digits", r"[0-9]{9}", "us_ssn", chance=0.9, needs_hint=True, kinds=_SI),
