@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import math
 import os
-import random
 from collections.abc import Callable, Sequence
+
+from maskline.infotypes.random_twins import twin
 
 MIN_RUNS = 8  # fewer distinct runs than this share a prefix by accident: their chance is not measured
 MIN_TWINS = 64  # twins drawn at least, cycling over the runs, so a short sample still measures a share
@@ -30,22 +31,10 @@ ERRORS = 2.0  # standard errors added to the measured share: the chance is rathe
 FREE_DIGITS = 4  # digits every twin draws at random, however long the shared prefix (phone_plans does the same)
 
 
-def twin(digits: str, keep: int, salt: int = 0) -> str:
-    """A random digit run as long as ``digits`` that shares its first ``keep`` digits (seeded: repeatable).
-
-    >>> twin("3112004711", 4)[:4], len(twin("3112004711", 4)), twin("3112004711", 4) == twin("3112004711", 4)
-    ('3112', 10, True)
-    >>> twin("3112004711", 4, salt=1) != twin("3112004711", 4)
-    True
-    """
-    rng = random.Random(f"{digits}/{salt}")
-    return digits[:keep] + "".join(rng.choice("0123456789") for _ in range(len(digits) - keep))
-
-
 def twin_chance(runs: Sequence[str], check: Callable[[str], bool], twins: int = MIN_TWINS) -> float:
-    """The share of random twins of ``runs`` (see :func:`twin`) that ``check`` passes, raised by
-    :data:`ERRORS` standard errors; 0.0 when there are fewer than :data:`MIN_RUNS` distinct runs. At least
-    ``twins`` twins are drawn, one per run when there are more.
+    """The share of random twins of ``runs`` (:func:`maskline.infotypes.random_twins.twin`) that ``check`` passes,
+    raised by :data:`ERRORS` standard errors; 0.0 when there are fewer than :data:`MIN_RUNS` distinct runs. At
+    least ``twins`` twins are drawn, one per run when there are more.
 
     The share is itself a sample: without the margin, one draw of twins in twenty that passes less often than
     chance would let a column the twins explain decide (measured: 10 of 210 ranges of ids behind date-like prefixes).
@@ -62,6 +51,6 @@ def twin_chance(runs: Sequence[str], check: Callable[[str], bool], twins: int = 
     drawn = []
     for n in range(max(twins, len(distinct))):  # past the last run, cycle again with another seed
         d = distinct[n % len(distinct)]
-        drawn.append(twin(d, min(shared, len(d) - FREE_DIGITS), salt=n // len(distinct)))
+        drawn.append(twin(d, min(shared, len(d) - FREE_DIGITS), seed=f"{d}/{n // len(distinct)}"))
     share = sum(1 for d in drawn if check(d)) / len(drawn)
     return min(1.0, share + ERRORS * math.sqrt(share * (1 - share) / len(drawn)))

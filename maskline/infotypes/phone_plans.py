@@ -25,13 +25,13 @@ True
 from __future__ import annotations
 
 import os
-import random
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from maskline.infotypes.random_twins import twin
 from maskline.infotypes.validators import PHONE_REGIONS
 
 E164 = "E164"
@@ -64,12 +64,6 @@ def _valid(digits: str, plan: str) -> bool:
     return bool(phonenumbers.is_valid_number(num))
 
 
-def _twin(digits: str, keep: int) -> str:
-    """A random digit run of the same length sharing the first ``keep`` digits (seeded by the run: repeatable)."""
-    rng = random.Random(digits)
-    return digits[:keep] + "".join(rng.choice("0123456789") for _ in range(len(digits) - keep))
-
-
 def _kept_prefix(runs: Sequence[str], plan: str) -> int:
     """How many leading digits the chance is conditioned on.
 
@@ -92,10 +86,10 @@ def _kept_prefix(runs: Sequence[str], plan: str) -> int:
 def _chance(plan: str, runs: Sequence[str]) -> float:
     """The share of random twins of the runs (one each: same length, same kept prefix) valid in the plan."""
     if plan == E164:  # each run keeps its own country code
-        twins = [_twin(d, _kept_prefix([d], E164)) for d in runs]
+        twins = [twin(d, _kept_prefix([d], E164)) for d in runs]
     else:
         keep = _kept_prefix(runs, plan)
-        twins = [_twin(d, min(keep, len(d) - 4)) for d in runs]
+        twins = [twin(d, min(keep, len(d) - 4)) for d in runs]
     return sum(_valid(t, plan) for t in twins) / len(twins)
 
 
@@ -259,6 +253,8 @@ def national_format_fit(values: Sequence[str]) -> PlanFit | None:
     (an account) is how no country does. A value fits a region when it is a valid number there and its digit
     groups have the lengths of the region's national format (the separators may differ).
 
+    >>> import random
+
     >>> rng = random.Random(7)
     >>> fr = [" ".join([f"0{rng.randint(1, 5)}"] + [f"{rng.randint(10, 99)}" for _ in range(4)]) for _ in range(20)]
     >>> fit = national_format_fit(fr)
@@ -359,6 +355,8 @@ def calling_code_fit(values: Sequence[str]) -> CallingCodeFit | None:
     numbers than random digits behind the same prefixes (``chance``) would be (``CALLING_CODE_P``). None when the
     forms do not fit; barcodes never do.
 
+    >>> import random
+
     >>> rng = random.Random(5)
     >>> runs = [("36" if rng.random() < 0.5 else "") + "30" + "".join(rng.choice("0123456789") for _ in range(7))
     ...         for _ in range(60)]  # Hungarian mobiles, half with the country code
@@ -386,6 +384,6 @@ def calling_code_fit(values: Sequence[str]) -> CallingCodeFit | None:
     if len(intl) + len(national) < CALLING_CODE_COVER * len(runs):
         return None
     valid = sum(_valid(d, E164) for d in intl) + sum(_valid(d, region) for d in national)
-    twins = sum(_valid(_twin(d, len(code)), E164) for d in intl) + sum(_valid(_twin(d, 1), region) for d in national)
+    twins = sum(_valid(twin(d, len(code)), E164) for d in intl) + sum(_valid(twin(d, 1), region) for d in national)
     fitting = len(intl) + len(national)
     return CallingCodeFit(region, len(runs), fitting, valid, max(twins / fitting, 1e-3))

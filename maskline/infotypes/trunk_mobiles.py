@@ -17,6 +17,8 @@ far less often. Three guards keep ranges of ids out, since a range's validity is
   run is one, so runs sharing ``041`` are a range, while behind ``01`` Korea's are six in ten;
 - the digits past the plan's prefixes vary as drawn digits do (dates and times written as digits do not).
 
+>>> import random
+
 >>> rng = random.Random(4)
 >>> fr = [rng.choice("67") + "".join(rng.choice("0123456789") for _ in range(8)) for _ in range(200)]
 >>> fit = trunk_mobile_fit(["0" + d for d in fr if valid_mobile("0" + d, "FR")][:60])
@@ -31,13 +33,13 @@ True
 from __future__ import annotations
 
 import os
-import random
 import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
 from maskline.infotypes.phone_plans import MIN_RATE, MIN_VALUES, PROBE, PlanFit
+from maskline.infotypes.random_twins import twin
 from maskline.infotypes.validators import PHONE_REGIONS
 
 MAX_CHANCE = 0.5  # regions where random twins are mobiles more often than this never decide
@@ -82,7 +84,7 @@ def mobile_block(region: str, trunk: str, length: int) -> str:
     block = trunk
     while len(block) < length - 4:
         leading = [c for c in "0123456789" if any(
-            valid_mobile(_twin(f"{region}{block}{c}{i}", len(block) + 1, length, block + c), region)
+            valid_mobile(twin(block + c, len(block) + 1, seed=f"{region}{block}{c}{i}", length=length), region)
             for i in range(BLOCK_TWINS))]
         if len(leading) != 1:
             return block
@@ -122,12 +124,6 @@ def valid_mobile(digits: str, region: str) -> bool:
     kind = phonenumbers.number_type(num)
     return kind in (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE) and \
         bool(phonenumbers.is_valid_number(num))
-
-
-def _twin(seed: str, keep: int, length: int, prefix: str) -> str:
-    """A random run of ``length`` digits opening with ``prefix[:keep]`` (seeded: repeatable)."""
-    rng = random.Random(seed)
-    return prefix[:keep] + "".join(rng.choice("0123456789") for _ in range(length - keep))
 
 
 def _spread(runs: Sequence[str], start: int) -> bool:
@@ -185,10 +181,10 @@ def trunk_mobile_fit(values: Sequence[str]) -> PlanFit | None:
             if shared > block + 1 or not _spread(runs, max(block + 2, len(prefix) + SUBSCRIBER_FROM)):
                 continue
             twins = runs[:CHANCE_TWINS]
-            chance = sum(valid_mobile(_twin(d, len(prefix), len(d), d), region) for d in twins) / len(twins)
+            chance = sum(valid_mobile(twin(d, len(prefix)), region) for d in twins) / len(twins)
             # Nor may the shared prefix, but for its last digit, make the runs mobiles already: behind 04 any
             # Australian run is one, so a column sharing 041 is a range, while behind 01 Korea's are six in ten.
-            near = sum(valid_mobile(_twin(d, max(len(prefix), shared - 1), len(d), d), region) for d in twins) / \
+            near = sum(valid_mobile(twin(d, max(len(prefix), shared - 1)), region) for d in twins) / \
                 len(twins)
             if chance > MAX_CHANCE or near > MAX_NEAR_CHANCE:
                 continue
