@@ -17,7 +17,11 @@ trip's start and end). Floats with five to eight decimals within +-180 read as c
 (``coordinate-decimals``), and so do spectra, gene expression levels, rates and shares. A table in which more than
 :data:`MAX_UNNAMED_COORDINATES` columns read as coordinates by their values alone is a matrix of measurements (on the
 R datasets: 1,174 expression columns of one table, 100 absorbances of another, 13 shares of a third), so none of
-them is typed; each keeps its coordinate-like shape, which the fail-closed decision still masks.
+them is typed; each keeps its coordinate-like shape, which the fail-closed decision still masks. At the other
+end, a single such column with no other coordinate in its table (no partner, no named latitude or longitude) whose
+values stay in a band of one sign (ages, prices, log wages, rates) is a measurement too: places over the world
+spread over both hemispheres. A lone column of one region's coordinates under an opaque name reads the same, and
+is left untyped too; a name (``lat``, ``lng``) or a partner column keeps it typed.
 
 What does not change for the postal codes: a column whose name points to a type, says it holds a measure or a key (the near miss is
 not computed for those) or numbers something (``store_no``, ``door_code``, ``pin``); numbers the postal statistics
@@ -28,8 +32,11 @@ same, and most five-digit code spaces start at 0, so their codes lose zeros and 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+import math
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from typing import Any
 
 from maskline.classify.postal_shape import FOUR_DIGIT_NEAR_MISS
 from maskline.classify.result import ColumnClassification
@@ -39,6 +46,8 @@ CONTACT_TYPES = ("PERSON_NAME", "STREET_ADDRESS", "PHONE", "EMAIL")
 CONTACT_CONFIDENCE = 0.7  # a contact column must be typed at least this surely to vouch for its table
 BESIDE_CONTACTS_CONFIDENCE = 0.64  # below the lost-zero reading (0.68): the table vouches, the values do not
 MAX_UNNAMED_COORDINATES = 4  # two places' latitude and longitude; more, read by values alone, are measurements
+MIN_PLACES_SPAN = 90  # degrees: a lone unnamed "coordinate" must spread over both hemispheres and this much
+MAX_SPREAD_VALUES = 10_000  # values read to measure the spread (the classifier's default sample)
 
 
 def unnamed_coordinates(columns: Sequence[ColumnClassification]) -> tuple[str, ...]:
@@ -59,13 +68,66 @@ def unnamed_coordinates(columns: Sequence[ColumnClassification]) -> tuple[str, .
     return unnamed if len(unnamed) > MAX_UNNAMED_COORDINATES else ()
 
 
-def _as_measurement(c: ColumnClassification, n: int) -> ColumnClassification:
+def lone_unnamed_coordinate(columns: Sequence[ColumnClassification]) -> str | None:
+    """The column typed GEO_COORDINATE by its values alone (no coordinate name) when no other column of its table
+    is typed GEO_COORDINATE at all; else None.
+
+    A place has a latitude and a longitude, kept as a pair of columns or as one ``lat,lon`` text; a single float
+    column that only looks like degrees, with no partner, is a measurement far more often (on the R datasets: ages
+    such as ``33.66667``, prices in float32 such as ``27.20000076``, log wages, rates).
+
+    >>> x = ColumnClassification("x_1", "GEO_COORDINATE", 0.72, "quasi-identifier")
+    >>> y = ColumnClassification("x_2", "GEO_COORDINATE", 0.72, "quasi-identifier")
+    >>> lon = ColumnClassification("lon", "GEO_COORDINATE", 0.95, "quasi-identifier")
+    >>> qty = ColumnClassification("qty", None, 0.95, None)
+    >>> lone_unnamed_coordinate([x, qty])
+    'x_1'
+    >>> lone_unnamed_coordinate([x, y, qty]), lone_unnamed_coordinate([x, lon])
+    (None, None)
+    """
+    from maskline.infotypes.name_hints import hint_score
+
+    geo = [c for c in columns if c.info_type == "GEO_COORDINATE"]
+    if len(geo) != 1 or "GEO_COORDINATE" in dict(hint_score(geo[0].name)):
+        return None
+    return geo[0].name
+
+
+def spread_like_places(values: Iterable[Any]) -> bool | None:
+    """Whether single numbers spread like places over the world (both hemispheres, over more than
+    :data:`MIN_PLACES_SPAN` degrees); None when no value is a single number (``"48.85, 2.35"`` pairs, text).
+
+    Ages (15 to 80), prices, log wages, rates and shares stay in a band of one sign; coordinates of places
+    anywhere do not.
+
+    >>> spread_like_places([37.66667, 33.25, 33.66667, 52.1, 18.5])
+    False
+    >>> spread_like_places([48.856613, -33.868820, 2.352222, 151.209290, "n/a", None])
+    True
+    >>> spread_like_places(["48.85, 2.35", "n/a"]) is None
+    True
+    """
+    numbers = []
+    for v in itertools.islice(values, MAX_SPREAD_VALUES):
+        if isinstance(v, (int, float, str)) and not isinstance(v, bool):
+            try:
+                f = float(v)
+            except ValueError:
+                continue
+            if math.isfinite(f):
+                numbers.append(f)
+    if not numbers:
+        return None
+    lo, hi = min(numbers), max(numbers)
+    return lo < 0 < hi and hi - lo > MIN_PLACES_SPAN
+
+
+def _as_measurement(c: ColumnClassification, why: str) -> ColumnClassification:
     from maskline.classify.column import NONE_IDENTIFYING_SHAPE
     from maskline.classify.signals import IdentifyingShape
 
     return replace(c, info_type=None, confidence=NONE_IDENTIFYING_SHAPE, category=None, match_share=0.0,
-                   evidence=(f"table:{n} columns read as coordinates by their values alone: measurements, not "
-                             "places",) + c.evidence,
+                   evidence=(f"table:{why}: a measurement, not a place",) + c.evidence,
                    signals=replace(c.signals, refuted=(*c.signals.refuted, "GEO_COORDINATE"), near_misses=(),
                                    identifying_shape=IdentifyingShape.COORDINATE_DECIMALS))
 
@@ -93,9 +155,10 @@ def _postal_near_miss(c: ColumnClassification) -> NearMiss | None:
     return next((m for m in c.signals.near_misses if m.weak and m.detector == FOUR_DIGIT_NEAR_MISS), None)
 
 
-def with_table_context(columns: Sequence[ColumnClassification],
-                       min_confidence: float) -> tuple[ColumnClassification, ...]:
-    """The verdicts of one table's columns: a matrix of unnamed "coordinates" untyped, the postal near misses beside
+def with_table_context(columns: Sequence[ColumnClassification], min_confidence: float,
+                       values: Mapping[str, Iterable[Any]] | None = None) -> tuple[ColumnClassification, ...]:
+    """The verdicts of one table's columns: a matrix of unnamed "coordinates" untyped, and a lone one whose
+    ``values`` (each column's sampled text forms, by name) stay in a band of one sign; the postal near misses beside
     contact data read as POSTAL_CODE.
 
     >>> from maskline.classify.column import classify_column
@@ -112,7 +175,13 @@ def with_table_context(columns: Sequence[ColumnClassification],
     """
     matrix = set(unnamed_coordinates(columns))
     if matrix:
-        columns = [_as_measurement(c, len(matrix)) if c.name in matrix else c for c in columns]
+        why = f"{len(matrix)} columns read as coordinates by their values alone"
+        columns = [_as_measurement(c, why) if c.name in matrix else c for c in columns]
+    # Without the values (a caller that kept only the verdicts) nothing says the lone column's spread: it stays typed.
+    lone = lone_unnamed_coordinate(columns) if values is not None else None
+    if values is not None and lone is not None and lone in values and spread_like_places(values[lone]) is False:
+        why = "the only column read as a coordinate, by its values alone, without a partner"
+        columns = [_as_measurement(c, why) if c.name == lone else c for c in columns]
     if min_confidence > BESIDE_CONTACTS_CONFIDENCE:
         return tuple(columns)
     out = []
