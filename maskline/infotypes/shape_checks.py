@@ -24,7 +24,9 @@ Detectors name their check in ``refute``.
   document series, not passwords people chose.
 - ``not_coordinates``: unnamed floats spread over less than two degrees are rates or
   scores, not coordinates; so are floats in [0, 1] spread over most of it (a settled
-  refutation: the classifier keeps no near miss for it).
+  refutation: the classifier keeps no near miss for it), and floats whose decimals are
+  mostly written by arithmetic, not drawn (fractions such as 11/6, float32 short decimals:
+  :mod:`maskline.infotypes.arithmetic_decimals`).
 - ``repeated_labels``: a few values (under 50) repeated over the rows are labels or
   tags, not handles of people; ``handle_labels`` is it or labels crossed from a few
   short lists (``summer-sale-2019``, ``ruby-prod-03``: :mod:`maskline.infotypes.grid_labels`).
@@ -190,13 +192,17 @@ def not_chosen_secrets(values: Sequence[str], rows: int = 0) -> str | None:
 # be one town's coordinates, but no town's coordinates stay in [0, 1] and spread over it (shape.unit_interval).
 SCORES_NOT_COORDINATES = "not coordinates: scores spread over [0, 1]"
 SETTLED_REFUTATIONS = frozenset({SCORES_NOT_COORDINATES})
+ARITHMETIC_DECIMALS_SHARE = 0.5  # of the values; random GPS decimals pass 2-6% each (arithmetic_decimals)
 
 
 def not_coordinates(values: Sequence[str], rows: int = 0) -> str | None:
-    """Floats that are not coordinates: spread under 2 degrees, or mostly repeated.
+    """Floats that are not coordinates: spread under 2 degrees, mostly repeated, or with decimals mostly written
+    by arithmetic (a random decimal passes that test about one time in twenty).
 
     >>> not_coordinates([f"0.{i:05d}" for i in range(10000, 30000, 1000)], 20)
     'not coordinates: spread 0.2 degrees'
+    >>> not_coordinates([f"{n / 3:.5f}" for n in range(31, 300, 7)], 39)
+    'not coordinates: 67% of the decimals are fractions or float32 short decimals'
     >>> not_coordinates([f"0.{i:06d}" for i in range(10000, 990000, 49000)], 20)
     'not coordinates: scores spread over [0, 1]'
     """
@@ -207,6 +213,11 @@ def not_coordinates(values: Sequence[str], rows: int = 0) -> str | None:
 
     if unit_interval(nums):
         return SCORES_NOT_COORDINATES
+    from maskline.infotypes.arithmetic_decimals import written_by_arithmetic
+
+    arithmetic = sum(map(written_by_arithmetic, values)) / len(values)
+    if arithmetic >= ARITHMETIC_DECIMALS_SHARE:
+        return f"not coordinates: {arithmetic:.0%} of the decimals are fractions or float32 short decimals"
     spread = max(nums) - min(nums)
     return f"not coordinates: spread {spread:.1f} degrees" if spread < 2 else None
 

@@ -17,8 +17,10 @@ from maskline.classify import classify_column
 from maskline.infotypes.worded_names import worded_name
 
 RNG = random.Random(1204)
-# Hourly earnings worked out from weekly pay (34.61538 = 450 / 13): five decimals, spread over tens of units.
-EARNINGS = [round(RNG.randint(100, 2000) / RNG.choice([13, 7, 12, 9]), 5) for _ in range(300)]
+# Hourly earnings worked out from weekly pay (34.61538 = 450 / 13): five decimals, spread over tens of units. The
+# denominators stay above 12: fractions with smaller ones are refuted by their values alone, whatever the name
+# (maskline.infotypes.arithmetic_decimals), and the control below needs values only the name can refute.
+EARNINGS = [round(RNG.randint(100, 2000) / RNG.choice([13, 17, 19, 23]), 5) for _ in range(300)]
 # Births a day, consumption, incomes: four and five digits, as US ZIP codes stored as numbers (01001 -> 1001).
 COUNTS = [RNG.randint(1_000, 99_999) for _ in range(300)]
 EVENTS = [datetime.date(RNG.randint(1950, 2000), RNG.randint(1, 12), RNG.randint(1, 28)) for _ in range(300)]
