@@ -234,7 +234,7 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         from maskline.classify.postal_shape import postal_number_evidence
         from maskline.infotypes.name_hints import names_measure_or_key
 
-        if not names_measure_or_key(name):
+        if "POSTAL_CODE" in hints or not names_measure_or_key(name):  # a postal name is read by its hint
             found.extend(postal_number_evidence(scan.values, scan.weights, scan.n, table_rows or int(scan.n)))
     if kind == "string" and "USERNAME" not in hints:
         handles = _handle_template_evidence(scan) or _single_template_handle_evidence(scan)
@@ -269,7 +269,7 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         from maskline.classify.postal_shape import postal_code_evidence
         from maskline.infotypes.name_hints import names_measure_or_key
 
-        if not names_measure_or_key(name):
+        if "POSTAL_CODE" in hints or not names_measure_or_key(name):
             found.extend(postal_code_evidence(scan.values, scan.weights, scan.n, table_rows or int(scan.n)))
         from maskline.classify.house_numbers import numbered_street_evidence
 
@@ -721,7 +721,7 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
             table_rows: int | None = None,
             shape: Callable[[], tuple[IdentifyingShape, str] | None] | None = None,
             value_rows: int | None = None) -> ColumnClassification:
-    from maskline.infotypes.name_hints import names_a_thing, names_public_code
+    from maskline.infotypes.name_hints import names_a_thing, names_measure_or_key, names_public_code
     from maskline.infotypes.shape_checks import SETTLED_REFUTATIONS, one_column
     from maskline.infotypes.worded_names import worded_name
 
@@ -734,6 +734,13 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
             found = [ev for ev in found if ev.info_type != info_type]
             refuted.append(f"refuted:{info_type.lower()} (the name says these are public codes: flights, articles)")
             refuted_types.append(info_type)
+    # A measure, a count or a record key (``fincome``, ``n``, ``tailnum``, ``id``) has digits or letters of a postal
+    # format by chance: the shape alone does not outweigh the name, as a public code's does not (above).
+    if "POSTAL_CODE" not in hints and names_measure_or_key(name) and \
+            any(ev.info_type == "POSTAL_CODE" and ev.detector in _BARE_SHAPE_DETECTORS for ev in found):
+        found = [ev for ev in found if not (ev.info_type == "POSTAL_CODE" and ev.detector in _BARE_SHAPE_DETECTORS)]
+        refuted.append("refuted:postal_code (the name says a measure, a count or a record key, not a place's code)")
+        refuted_types.append("POSTAL_CODE")
     if names_a_thing(name) and any(ev.info_type == "PERSON_NAME" for ev in found):
         found = [ev for ev in found if ev.info_type != "PERSON_NAME"]
         refuted.append("refuted:person_name (the name says these are things: storms, venues, products)")

@@ -348,15 +348,61 @@ MEASURE_WORDS = frozenset({
 KEY_WORDS = frozenset({"id", "ids", "key", "fk", "pk", "uid", "idx", "seq", "ref"}) | SAP_RECORD_KEYS
 
 
+# English abbreviations of measures and counts that statistical tables use (``pop``, ``wght``, ``faminc``'s ``inc``),
+# and words that say a row's group or label (``class``, ``cohort``, R's ``rownames``): their numbers are no codes
+# either. Kept apart from :data:`MEASURE_WORDS`, which the hint rules also read as "means itself": these only stop
+# digit rules. Not ``val``/``value``/``var``: they say "a column" as much as ``c3`` does.
+MEASURE_ABBREVIATIONS = frozenset({
+    "pop", "population", "inc", "wt", "wgt", "wght", "avg", "mean", "median", "dist", "distance", "sal", "exp",
+    "expend", "expenditure", "spend", "sales", "wage", "wages", "pay", "earnings", "area", "sqft", "acres", "lot",
+    "votes", "freq", "rate", "pct", "percent", "ratio", "volume", "vol", "capacity",
+})
+GROUPING_WORDS = frozenset({"class", "cohort", "cluster", "batch", "wave", "row", "rows", "rownames", "rowname",
+                            "rownum", "idno", "idnr", "serial", "seqno", "seqn"})
+# Leading parts of a run-together name that say "an aggregate of" or "a sequence of" (``avgsal``, ``totpop``,
+# ``seqn``), and trailing heads that say what it is (``fincome``, ``inexp``, ``distid``, ``dcode``): English puts the
+# head last, so ``distid`` is a district's id and ``faminc`` a family's income.
+# Both are abbreviations, not whole words, which end and open many an English word (ac-count, tur-key, min-istry).
+AGGREGATE_PREFIXES = ("avg", "tot", "cnt", "seq", "max")
+RUN_TOGETHER_HEADS = ("income", "inc", "exp", "pop", "wgt", "wght", "amt", "cnt", "qty", "cost", "price", "num",
+                      "seq", "idx", "code")
+
+
+def _run_together_measure_or_key(word: str) -> bool:
+    """Whether one run-together name word ends in a measure or key head, or opens with an aggregate prefix.
+
+    >>> [_run_together_measure_or_key(w) for w in ("faminc", "avgben", "distid", "dcode", "inexp", "tailnum", "seqn")]
+    [True, True, True, True, True, True, True]
+    >>> [_run_together_measure_or_key(w) for w in ("pid", "zip", "extra", "attr", "field", "column", "misc")]
+    [False, False, False, False, False, False, False]
+    """
+    if any(word.startswith(p) and len(word) > len(p) for p in AGGREGATE_PREFIXES):
+        return True
+    if word.endswith("id") and len(word) >= 5:  # a thing's id (distid, schoolid), not a word ending so (pid, paid)
+        return True
+    return any(word.endswith(h) and len(word) > len(h) for h in RUN_TOGETHER_HEADS)
+
+
 def names_measure_or_key(column: str) -> bool:
     """Whether the column's name says it holds a measure (amount, count, duration) or keys of records, not codes.
 
+    Whole words of :data:`MEASURE_WORDS`, :data:`KEY_WORDS`, :data:`MEASURE_ABBREVIATIONS` and
+    :data:`GROUPING_WORDS`; run-together words (:func:`_run_together_measure_or_key`); and a name that is the one
+    letter ``n``, the statistician's count (``n3`` is a numbered opaque name, as ``x3`` is). A name that hints a
+    type is read by that hint first: callers check it.
+
     >>> names_measure_or_key("unit_cost"), names_measure_or_key("totalAmount"), names_measure_or_key("customerId")
     (True, True, True)
-    >>> names_measure_or_key("c7"), names_measure_or_key("plz")
-    (False, False)
+    >>> names_measure_or_key("fincome"), names_measure_or_key("wght"), names_measure_or_key("N")
+    (True, True, True)
+    >>> names_measure_or_key("c7"), names_measure_or_key("plz"), names_measure_or_key("n3"), names_measure_or_key("x4")
+    (False, False, False, False)
     """
-    return any(w in MEASURE_WORDS or w in KEY_WORDS for w in name_words(column))
+    if column.strip().lower() == "n":
+        return True
+    words = name_words(column)
+    fixed = MEASURE_WORDS | KEY_WORDS | MEASURE_ABBREVIATIONS | GROUPING_WORDS
+    return any(w in fixed or len(w) >= 4 and _run_together_measure_or_key(w) for w in words)
 
 
 # Words that say a column numbers things (``store_no``, ``door_code``, ``pin``): its digits are that thing's
@@ -972,7 +1018,7 @@ THING_WORDS: frozenset[str] = frozenset({
 # as a postal code or an address under such a name are those codes. A negative hint, like THING_WORDS.
 PUBLIC_CODE_WORDS: frozenset[str] = frozenset({
     "flight", "flights", "flt", "flightno", "flightnumber", "airline", "carrier", "iata", "icao", "sku", "isbn",
-    "ean", "gtin", "upc", "version", "ticker",
+    "ean", "gtin", "upc", "version", "ticker", "cusip", "isin", "sedol", "figi",
 })
 
 
