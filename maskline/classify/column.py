@@ -232,9 +232,8 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         found.extend(card_issuer_evidence(scan.values, scan.weights, scan.n))
     if kind == "integer":  # postal codes stored as numbers, their leading zeros lost
         from maskline.classify.postal_shape import postal_number_evidence
-        from maskline.infotypes.name_hints import names_measure_or_key
 
-        if "POSTAL_CODE" in hints or not names_measure_or_key(name):  # a postal name is read by its hint
+        if _postal_by_values(name, hints):
             found.extend(postal_number_evidence(scan.values, scan.weights, scan.n, table_rows or int(scan.n)))
     if kind == "string" and "USERNAME" not in hints:
         handles = _handle_template_evidence(scan) or _single_template_handle_evidence(scan)
@@ -267,9 +266,8 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
 
         found.extend(full_name_evidence(scan.values, scan.weights, scan.n))
         from maskline.classify.postal_shape import postal_code_evidence
-        from maskline.infotypes.name_hints import names_measure_or_key
 
-        if "POSTAL_CODE" in hints or not names_measure_or_key(name):
+        if _postal_by_values(name, hints):
             found.extend(postal_code_evidence(scan.values, scan.weights, scan.n, table_rows or int(scan.n)))
         from maskline.classify.house_numbers import numbered_street_evidence
 
@@ -488,6 +486,19 @@ def _phone_plan_evidence(scan: _Scan) -> _Evidence | None:
     return _Evidence("PHONE", f"{label} {fit.plan}", weight / scan.n * rate, rate, fit.checked, fit.validated,
                      p_value, False, PHONE_PLAN_STRENGTH, [scan.values[i] for i in idx], "surrogate_keys",
                      chance=fit.chance, min_share=0.5)
+
+
+def _postal_by_values(name: str, hints: Mapping[str, float]) -> bool:
+    """Whether a column's values may make it a postal code: not under a name that says a measure, a count or a
+    record key (``fincome``, ``n``, ``tailnum``), whose digits or letters fit a postal format by chance; a postal
+    name (``postcode``, ending in "code") is read by its hint all the same.
+
+    >>> _postal_by_values("c7", {}), _postal_by_values("faminc", {}), _postal_by_values("pcode", {"POSTAL_CODE": 0.9})
+    (True, False, True)
+    """
+    from maskline.infotypes.name_hints import names_measure_or_key
+
+    return "POSTAL_CODE" in hints or not names_measure_or_key(name)
 
 
 RESTORED_TRUNK_STRENGTH = 0.9  # as a phone name's digits that validate as they stand (the phonenumbers detector)
@@ -721,7 +732,7 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
             table_rows: int | None = None,
             shape: Callable[[], tuple[IdentifyingShape, str] | None] | None = None,
             value_rows: int | None = None) -> ColumnClassification:
-    from maskline.infotypes.name_hints import names_a_thing, names_measure_or_key, names_public_code
+    from maskline.infotypes.name_hints import names_a_thing, names_public_code
     from maskline.infotypes.shape_checks import SETTLED_REFUTATIONS, one_column
     from maskline.infotypes.worded_names import worded_name
 
@@ -736,7 +747,7 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
             refuted_types.append(info_type)
     # A measure, a count or a record key (``fincome``, ``n``, ``tailnum``, ``id``) has digits or letters of a postal
     # format by chance: the shape alone does not outweigh the name, as a public code's does not (above).
-    if "POSTAL_CODE" not in hints and names_measure_or_key(name) and \
+    if not _postal_by_values(name, hints) and \
             any(ev.info_type == "POSTAL_CODE" and ev.detector in _BARE_SHAPE_DETECTORS for ev in found):
         found = [ev for ev in found if not (ev.info_type == "POSTAL_CODE" and ev.detector in _BARE_SHAPE_DETECTORS)]
         refuted.append("refuted:postal_code (the name says a measure, a count or a record key, not a place's code)")

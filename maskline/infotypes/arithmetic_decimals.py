@@ -34,6 +34,17 @@ def _decimals(text: str) -> int:
     return len(mantissa.split(".")[1]) if "." in mantissa else 0
 
 
+def _long_decimal(text: str, limit: float) -> tuple[float, int] | None:
+    """The value of ``text`` and its printed decimals, when it parses, has more than :data:`SHORT_DECIMALS` decimals
+    and its magnitude is below ``limit``; else None (nothing for the two readings to weigh)."""
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    digits = _decimals(text)
+    return (value, digits) if digits > SHORT_DECIMALS and abs(value) < limit else None
+
+
 def float32_short_decimal(text: str) -> bool:
     """A value printed with more than three decimals that is a short decimal stored as float32.
 
@@ -42,12 +53,10 @@ def float32_short_decimal(text: str) -> bool:
     >>> float32_short_decimal("4.6"), float32_short_decimal("4.60000"), float32_short_decimal("8.384873")
     (False, False, False)
     """
-    try:
-        value = float(text)
-    except ValueError:
+    read = _long_decimal(text, 3e38)
+    if read is None:
         return False
-    if _decimals(text) <= SHORT_DECIMALS or not abs(value) < 3e38:
-        return False
+    value = read[0]
     tolerance = abs(value) * FLOAT32_HALF_ULP * 2  # the print's own rounding adds up to another half ulp
     return any(abs(value - round(value, k)) <= tolerance for k in range(SHORT_DECIMALS + 1)) \
         or _as_float32(value) in {_as_float32(round(value, k)) for k in range(SHORT_DECIMALS + 1)}
@@ -69,13 +78,10 @@ def repeating_fraction(text: str) -> bool:
     >>> repeating_fraction("0.125"), repeating_fraction("42.87748"), repeating_fraction("1.8")
     (False, False, False)
     """
-    try:
-        value = float(text)
-    except ValueError:
+    read = _long_decimal(text, 1e12)
+    if read is None:
         return False
-    digits = _decimals(text)
-    if digits <= SHORT_DECIMALS or not abs(value) < 1e12:
-        return False
+    value, digits = read
     # The printed value is within half a unit of its last decimal of the fraction (or, stored as float32 and
     # printed in full, within float32's rounding); the numerator's decimals stay three below that precision.
     error = 0.5 * 10.0 ** -min(digits, 17)

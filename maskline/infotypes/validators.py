@@ -298,9 +298,6 @@ def phone_digits(value: str) -> bool:
 # The plans a number after a Japanese, Chinese, Korean or Thai phone cue is dialled in: the script of the cue says
 # which country's plan applies, so only those are asked.
 EAST_ASIAN_PHONE_REGIONS: tuple[str, ...] = ("CN", "HK", "TW", "JP", "KR", "TH")
-# Austria's plan has numbers of every length from 4 to 13 digits, so nearly any digit string is valid there: it
-# proves nothing about a bare number of unusual length.
-_NOT_PROOF_REGIONS = frozenset({"AT"})
 
 
 def phone_digits_cued(value: str) -> bool:
@@ -319,7 +316,7 @@ def phone_digits_cued(value: str) -> bool:
         return phone_digits(v)
     if not 7 <= len(d) <= 13 or not (v.startswith("+") or (v.startswith("0") and not v.startswith("00"))):
         return False
-    return _valid_in(v, tuple(r for r in PHONE_REGIONS if r not in _NOT_PROOF_REGIONS))
+    return _phone_check(v, True, _PROOF_REGIONS)
 
 
 def phone_digits_east_asia(value: str) -> bool:
@@ -334,19 +331,7 @@ def phone_digits_east_asia(value: str) -> bool:
     v = value.strip()
     if not 7 <= len(_digits(v)) <= 13:
         return False
-    return _valid_in(v, (None,) if v.startswith("+") else EAST_ASIAN_PHONE_REGIONS)
-
-
-def _valid_in(value: str, regions: tuple[str | None, ...]) -> bool:
-    import phonenumbers
-
-    for region in regions:
-        try:
-            if phonenumbers.is_valid_number(phonenumbers.parse(value, region)):
-                return True
-        except phonenumbers.NumberParseException:
-            continue
-    return False
+    return _phone_check(v, True, EAST_ASIAN_PHONE_REGIONS)
 
 
 def phone_any(value: str) -> bool:
@@ -374,6 +359,9 @@ _PHONE_SEPARATORS = re.compile(r"[ ().\-/]")
 _EXTENSION = re.compile(r"\s*(x|ext\.?|extension|#)\s*\d{1,6}$", re.IGNORECASE)
 PHONE_REGIONS: tuple[str, ...] = ("US", "GB", "DE", "FR", "ES", "IT", "NL", "PT", "BR", "CA", "AU", "IN",
                                   "CH", "AT", "BE", "IE", "MX", "PL", "SE")
+# Austria's plan has numbers of every length from 4 to 13 digits, so nearly any digit string is valid there: it
+# proves nothing about a bare number of unusual length.
+_PROOF_REGIONS = tuple(r for r in PHONE_REGIONS if r != "AT")
 
 
 def _possible_phone(value: str, strict: bool = False) -> bool:
@@ -389,14 +377,16 @@ def _phone_memo(strict: bool) -> Callable[[str], bool]:
     return remembered(lambda value: _phone_check(value, strict))
 
 
-def _phone_check(value: str, strict: bool) -> bool:
+def _phone_check(value: str, strict: bool, regions: tuple[str, ...] = PHONE_REGIONS) -> bool:
+    """Whether ``value`` is a valid (``strict``) or possible phone number: international when written with ``+`` or
+    ``00``, else national in one of ``regions``."""
     import phonenumbers
 
     v = value.strip()
     if v.startswith("00"):
         v = "+" + v[2:]
-    regions: tuple[str | None, ...] = (None,) if v.startswith("+") else PHONE_REGIONS
-    for region in regions:
+    plans: tuple[str | None, ...] = (None,) if v.startswith("+") else regions
+    for region in plans:
         try:
             num = phonenumbers.parse(v, region)
         except phonenumbers.NumberParseException:
