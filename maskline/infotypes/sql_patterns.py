@@ -35,6 +35,79 @@ def _any(*words: str) -> str:
     return "(" + "|".join(_ci(w) for w in words) + ")"
 
 
+def _wide(c: str) -> str:
+    """The full-width form of a printable ASCII character (the ideographic space for a space).
+
+    >>> _wide("7"), _wide("-"), _wide(" ") == "\u3000"
+    ('７', '－', True)
+    """
+    return "\u3000" if c == " " else chr(ord(c) + 0xFEE0)
+
+
+def _class_with_wide_forms(body: str) -> str:
+    """A bracket expression's body (after ``[`` or ``[^``) with the full-width forms of its ASCII members added:
+    ranges of digits or letters (``0-9`` → ``０-９``) and single characters, but not ranges of punctuation
+    (``[^ -~]``, "not printable ASCII"). The additions go before a closing ``-`` (which must stay last to mean
+    itself) and skip what the body has.
+
+    >>> _class_with_wide_forms("0-9"), _class_with_wide_forms(" .-"), _class_with_wide_forms("Pp")
+    ('0-9０-９', ' .\u3000．－-', 'PpＰｐ')
+    >>> _class_with_wide_forms("-+"), _class_with_wide_forms(" -~")
+    ('-+－＋', ' -~')
+    """
+    added, i = "", 0
+    while i < len(body):
+        c = body[i]
+        if i + 2 < len(body) and body[i + 1] == "-":
+            if c.isascii() and c.isalnum() and body[i + 2].isalnum():
+                added += f"{_wide(c)}-{_wide(body[i + 2])}"
+            i += 3
+            continue
+        if c.isascii() and (c.isprintable()) and _wide(c) not in body:
+            added += _wide(c)
+        i += 1
+    if body.endswith("-") and len(body) > 1:
+        return body[:-1] + added.replace(_wide("-"), "") + _wide("-") + "-"
+    return body + added
+
+
+_WIDE_OUTSIDE = "-@:=>/# "  # the literal characters outside brackets that the patterns' values and cues hold
+
+
+def _with_wide_forms(pattern: str) -> str:
+    """``pattern`` that also reads digits, letters and separators in their full-width forms (``０９０－１２３４``,
+    as Japanese and Chinese text writes them), as the Python scrubber reads them (``span_text``): each bracket
+    expression gets the forms of its members (:func:`_class_with_wide_forms`), and each digit, space or one of
+    ``-@:=>/#`` written outside one becomes a bracket expression of its two forms. Quantifiers' counts and a
+    percent-encoding (``%40``) stay as they are.
+
+    >>> _with_wide_forms("0[0-9]{1,3}-[0-9]")
+    '[0０][0-9０-９]{1,3}[-－][0-9０-９]'
+    >>> _with_wide_forms("[^ ,@]+(@|%40)")
+    '[^ ,@\u3000，＠]+([@＠]|%40)'
+    """
+    out, i = [], 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "[":
+            j = i + 2 if pattern[i + 1:i + 2] == "^" else i + 1
+            end = pattern.index("]", j + 1)
+            out.append(pattern[i:j] + _class_with_wide_forms(pattern[j:end]) + "]")
+            i = end + 1
+        elif c == "{":
+            end = pattern.index("}", i)
+            out.append(pattern[i:end + 1])
+            i = end + 1
+        elif c == "%" or pattern.startswith("xn--", i):
+            width = 3 if c == "%" else 4
+            out.append(pattern[i:i + width])
+            i += width
+        else:
+            out.append(f"[{c}{_wide(c)}]" if c.isascii() and (c.isdigit() or c in _WIDE_OUTSIDE) else c)
+            i += 1
+    return "".join(out)
+
+
 _HEX = "[0-9A-Fa-f]"
 _SECRET_WORDS = _any("password", "passwd", "passwort", "kennwort", "pwd", "mot de passe", "mot_de_passe",
                      "contraseña", "contrasena", "senha", "wachtwoord", "client_secret", "client-secret", "secret",
@@ -85,8 +158,8 @@ SQL_SCRUB_PATTERNS: tuple[tuple[str, str], ...] = (
     ("IBAN", "[A-Za-z]{2}[0-9]{2}([A-Za-z0-9]{11,30}|([ -][A-Za-z0-9]{4}){2,7}([ -][A-Za-z0-9]{1,4})?)"),
     # Identifiers named by their cue, before the shapes that would take their digits (a card, a phone): the cue
     # is the evidence. After IBAN, so "account number DE89 3704 …" stays an IBAN. The value's shapes are those of
-    # the validators Python runs (passport_number: upper case, ending in a digit).
-    ("PASSPORT", _cued_id(PASSPORT_CUES, "[A-Z0-9]{5,9}[0-9]")),
+    # the validators Python runs (passport_number_cued: one letter case, ending in a digit).
+    ("PASSPORT", _cued_id(PASSPORT_CUES, "([A-Z0-9]{5,9}|[a-z0-9]{5,9})[0-9]")),
     ("BANK_ACCOUNT", _cued_id(BANK_ACCOUNT_CUES, "([0-9]{6,}([ /-][0-9]{2,}){0,5}|[0-9]{2,}([ /-][0-9]{2,}){1,5})")),
     ("MEDICAL_RECORD_NUMBER", _cued_id(MRN_LOG_CUES, "([A-Za-z]{1,4}[-/]?)?[0-9][0-9-]{3,14}[0-9]")),
     ("CREDIT_CARD", "[0-9]{4}[ .-]?[0-9]{4}[ .-]?[0-9]{4}[ .-]?[0-9]{1,7}|[0-9]{4}[ -]?[0-9]{6}[ -]?[0-9]{5}"),
@@ -122,6 +195,14 @@ SQL_SCRUB_PATTERNS: tuple[tuple[str, str], ...] = (
     ("DATE_OF_BIRTH", _DOB_CUES + " *[:=]? *" + _DATE),
 )
 
+# The types whose cues and values a text may write in full-width forms (Japanese and Chinese text does, "ＴＥＬ
+# ０３－１２３４－５６７８"): their patterns read those forms too (_with_wide_forms), as the Python scrubber does.
+# Key formats, tokens, connection strings and private keys are ASCII as issued (limit "ascii_key_formats").
+_WIDE_FORM_TYPES = frozenset({"PASSWORD", "EMAIL", "IBAN", "PASSPORT", "BANK_ACCOUNT", "MEDICAL_RECORD_NUMBER", "CREDIT_CARD",
+                              "US_SSN", "PHONE", "NATIONAL_ID", "MAC_ADDRESS", "IP_ADDRESS", "DATE_OF_BIRTH"})
+SQL_SCRUB_PATTERNS = tuple((name, _with_wide_forms(p) if name in _WIDE_FORM_TYPES else p)
+                           for name, p in SQL_SCRUB_PATTERNS)
+
 # What SQL cannot do, per type: it runs no validator (no checksum, no numbering plan, no decoding), it has
 # no look-arounds (a span may start or end inside a longer token), and it replaces the whole match (a cue
 # word such as "password=" or "ssn" goes with the value). Each entry names the visible consequence.
@@ -142,13 +223,16 @@ SQL_SCRUB_LIMITS: dict[str, str] = {
     "shape_only_type": "types are told apart by shape alone: a checksum-invalid or differently grouped number "
                        "may be labelled with another type than Python gives it",
     "short_ipv6": "IPv6 addresses with fewer than two groups before '::' (fe80::1) are not found (IP_ADDRESS)",
-    "ascii_forms": "digits and separators are read in their ASCII forms only: a number written in full-width "
-                   "forms (０９０－１２３４－５６７８, common in Japanese and Chinese text) is not found (every type)",
+    "ascii_key_formats": "provider key formats, tokens, connection strings and private keys are read in ASCII "
+                         "only, as they are issued (a full-width copy is no working credential); every other type "
+                         "is read in full-width forms too (０９０－１２３４－５６７８), as Python reads them all "
+                         "(API_KEY, JWT, CONNECTION_STRING, PRIVATE_KEY)",
     "cued_shape_only": "an identifier after its cue is taken by its shape alone: a date or a code of the value's "
                        "shape after 'MRN', 'passport' or 'account number' is masked too (MEDICAL_RECORD_NUMBER, "
                        "PASSPORT, BANK_ACCOUNT)",
     "no_boundaries": "no token boundaries: a match can start or end inside a longer word or number, so part "
                      "of that token is masked with it; a trunk-prefix phone (030 901820) takes the character "
-                     "before it along, so that it cannot start inside a longer number",
+                     "before it along, so that it cannot start inside a longer number; a Thai phone cue cues "
+                     "inside a longer word that means something else (โทรทัศน์, television)",
 }
 """What the SQL ``scrub`` cannot do that ``maskline.text.scrub`` does, keyed by a short name."""

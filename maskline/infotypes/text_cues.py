@@ -28,6 +28,14 @@ UNSPACED_PHONE_CUES: tuple[str, ...] = (
     "전화", "휴대폰", "핸드폰", "연락처", "팩스",
     "โทร", "มือถือ", "ติดต่อ",
 )
+# Longer words that begin with an unspaced cue and mean something else: the cue is matched without word boundaries,
+# so "โทร" (to call) would cue the number after "โทรทัศน์" (television), "โทรทรรศน์" (telescope), "โทรคมนาคม"
+# (telecommunications), "โทรเลข" (telegraph) or "โทรจิต" (telepathy), and "ติดต่อ" (to contact) the count after
+# "ติดต่อกัน" (in a row). Words that begin with a cue and still name a phone ("โทรศัพท์", "โทรสาร" fax) stay cues.
+UNSPACED_CUE_EXCEPTIONS: dict[str, tuple[str, ...]] = {
+    "โทร": ("โทรทัศน์", "โทรทรรศน์", "โทรคมนาคม", "โทรเลข", "โทรจิต"),
+    "ติดต่อ": ("ติดต่อกัน",),
+}
 PASSPORT_CUES: tuple[str, ...] = (
     "passport", "travel document", "reisepass", "reisepassnummer", "passnummer", "pass-nr", "passnr",
     "passeport", "pasaporte", "passaporto", "paspoort", "paspoortnummer", "passaporte",

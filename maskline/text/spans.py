@@ -15,7 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from maskline.infotypes.text_cues import BANK_ACCOUNT_CUES, MRN_LOG_CUES, PASSPORT_CUES, UNSPACED_PHONE_CUES
+from maskline.infotypes.text_cues import (
+    BANK_ACCOUNT_CUES,
+    MRN_LOG_CUES,
+    PASSPORT_CUES,
+    UNSPACED_CUE_EXCEPTIONS,
+    UNSPACED_PHONE_CUES,
+)
 from maskline.unspaced_scripts import UNSPACED_LETTERS
 
 
@@ -139,6 +145,18 @@ def _caseless_literal(word: str) -> str:
     return "".join(f"[{c}{c.upper()}]" if not c.isascii() and c.upper() != c else re.escape(c) for c in word)
 
 
+def _unspaced_cue(word: str) -> str:
+    """An unspaced cue word, but not where it begins a longer word that means something else
+    (:data:`~maskline.infotypes.text_cues.UNSPACED_CUE_EXCEPTIONS`).
+
+    >>> cue = re.compile(_unspaced_cue("โทร"))
+    >>> [bool(cue.match(t)) for t in ("โทร 081", "โทรศัพท์ 081", "โทรทัศน์ 081")]
+    [True, True, False]
+    """
+    longer = [w[len(word):] for w in UNSPACED_CUE_EXCEPTIONS.get(word, ())]
+    return re.escape(word) + ("(?!" + "|".join(map(re.escape, longer)) + ")" if longer else "")
+
+
 def _cue_words(words: tuple[str, ...]) -> str:
     """One pattern for cue words: the words of spaced scripts whole (no letter on either side), those of
     Japanese, Chinese, Korean and Thai anywhere (their scripts do not space words); longest first.
@@ -154,7 +172,7 @@ def _cue_words(words: tuple[str, ...]) -> str:
         parts.append(r"(?<![^\W\d_])(?:" + "|".join(_caseless_literal(w) for w in sorted(spaced, key=len, reverse=True))
                      + r")(?![^\W\d_])")
     if unspaced:
-        parts.append("(?:" + "|".join(re.escape(w) for w in sorted(unspaced, key=len, reverse=True)) + ")")
+        parts.append("(?:" + "|".join(_unspaced_cue(w) for w in sorted(unspaced, key=len, reverse=True)) + ")")
     return "(?:" + "|".join(parts) + ")"
 
 
@@ -287,7 +305,7 @@ SPAN_RULES: tuple[SpanRule, ...] = (
              "phone_digits_east_asia", group=1, triggers=_UNSPACED_PHONE_TRIGGERS, needs_digit=True),
     # Identifiers with no checksum of their own, found only right after a cue that names them (_ID_GAP), and
     # proved by their shape (the classifier's validators for these types).
-    SpanRule("PASSPORT", _r(_PASSPORT_RULE), "passport_number", group=1, triggers=_PASSPORT_TRIGGERS,
+    SpanRule("PASSPORT", _r(_PASSPORT_RULE), "passport_number_cued", group=1, triggers=_PASSPORT_TRIGGERS,
              ci_triggers=True, needs_digit=True),
     SpanRule("BANK_ACCOUNT", _r(_BANK_ACCOUNT_RULE), "bank_account", group=1,
              triggers=_BANK_ACCOUNT_TRIGGERS, ci_triggers=True, needs_digit=True),

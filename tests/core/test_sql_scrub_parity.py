@@ -87,11 +87,23 @@ CORPUS: list[tuple[str, str, str | None, str | None]] = [
     ("card 4012 8888 8888 1881 declined", "card [CREDIT_CARD] declined", None, None),  # no phone inside it
     ("영수증을 kim@example.kr로 보내주세요.", "영수증을 [EMAIL]로 보내주세요.", None, None),
     ("メールはyamada12@example.jpです。", "メールは[EMAIL]です。", "[EMAIL]です。", "no_boundaries"),
-    ("電話０９０－１２３４－５６７８まで", "電話[PHONE]まで", "電話０９０－１２３４－５６７８まで", "ascii_forms"),
+    # full-width forms (Japanese and Chinese text): both read them as ASCII, but for key formats
+    ("電話０９０－１２３４－５６７８まで", "電話[PHONE]まで", "電[PHONE]まで", "no_boundaries"),
+    ("電話０９０１２３４５６７８", "電話[PHONE]", "[PHONE]", "cue_replaced"),
+    ("card ４１１１ １１１１ １１１１ １１１１", "card [CREDIT_CARD]", None, None),
+    ("mail ｙａｍａｄａ＠ｅｘａｍｐｌｅ．ｊｐ now", "mail [EMAIL] now", None, None),
+    ("iban ＤＥ８９ ３７０４ ００４４ ０５３２ ０１３０ ００ ok", "iban [IBAN] ok", None, None),
+    ("ssn ５３６－９０－４３９９", "ssn [US_SSN]", None, None),
+    ("口座番号１２３４５６７です", "口座番号[BANK_ACCOUNT]です", "[BANK_ACCOUNT]です", "cue_replaced"),
+    ("ｐａｓｓｗｏｒｄ＝ｈｕｎｔｅｒ２２ ok", "ｐａｓｓｗｏｒｄ＝[PASSWORD] ok", "[PASSWORD] ok", "cue_replaced"),
+    ("key ＡＫＩＡＩＯＳＦＯＤＮＮ７ＥＸＡＭＰＬＥ leaked", "key [API_KEY] leaked", "key ＡＫＩＡＩＯＳＦＯＤＮＮ７ＥＸＡＭＰＬＥ leaked",
+     "ascii_key_formats"),
     # bare numbers after a phone cue: Japanese, Chinese, Korean and Thai cues; a German mobile's twelve digits
     ("请拨打13812345678联系", "请拨打[PHONE]联系", "请[PHONE]联系", "cue_replaced"),
     ("電話番号は09012345678です", "電話番号は[PHONE]です", "[PHONE]です", "cue_replaced"),
     ("โทร 0812345678 ได้เลย", "โทร [PHONE] ได้เลย", "[PHONE] ได้เลย", "cue_replaced"),
+    ("โทรศัพท์ 0812345678", "โทรศัพท์ [PHONE]", "[PHONE]", "cue_replaced"),
+    ("โทรทัศน์ 0812345678", "โทรทัศน์ 0812345678", "[PHONE]", "no_boundaries"),  # television: no cue
     ("연락처 01012345678", "연락처 [PHONE]", "[PHONE]", "cue_replaced"),
     ("Rufnummer 015112345678", "Rufnummer [PHONE]", "[PHONE]", "cue_replaced"),
     ("call 00123456 queued", "call 00123456 queued", "[PHONE] queued", "no_numbering_plan"),
@@ -100,6 +112,8 @@ CORPUS: list[tuple[str, str, str | None, str | None]] = [
     ("passport X1234567 expired", "passport [PASSPORT] expired", "[PASSPORT] expired", "cue_replaced"),
     ("护照号码E12345678已过期", "护照号码[PASSPORT]已过期", "[PASSPORT]已过期", "cue_replaced"),
     ("pass X1234567", "pass X1234567", None, None),
+    ("passport x1234567", "passport [PASSPORT]", "[PASSPORT]", "cue_replaced"),
+    ("passport image001", "passport image001", "[PASSPORT]", "cued_shape_only"),
     ("passport checked, order 12345678", "passport checked, order 12345678", None, None),
     ("account number 12345678", "account number [BANK_ACCOUNT]", "[BANK_ACCOUNT]", "cue_replaced"),
     ("Kontonummer 1234567890", "Kontonummer [BANK_ACCOUNT]", "[BANK_ACCOUNT]", "cue_replaced"),

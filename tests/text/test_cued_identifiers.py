@@ -23,6 +23,14 @@ CUED = [
     ("연락처 01012345678", "연락처 [PHONE]"),
     ("휴대폰번호: 01098765432 입니다", "휴대폰번호: [PHONE] 입니다"),
     ("โทร 0812345678 ได้เลย", "โทร [PHONE] ได้เลย"),
+    ("โทรศัพท์มือถือ 0812345678", "โทรศัพท์มือถือ [PHONE]"),  # a longer word that still names a phone
+    ("โทรสาร 021234567", "โทรสาร [PHONE]"),  # fax
+    # a cue of an unspaced script before a number in full-width forms, as Japanese and Chinese text writes it
+    ("電話０９０１２３４５６７８", "電話[PHONE]"),
+    ("请拨打１３８１２３４５６７８联系", "请拨打[PHONE]联系"),
+    ("パスポート番号：ＴＫ１２３４５６７", "パスポート番号：[PASSPORT]"),
+    ("口座番号１２３４５６７です", "口座番号[BANK_ACCOUNT]です"),
+    ("患者番号１２３４５６７", "患者番号[MEDICAL_RECORD_NUMBER]"),
     # bare phones of unusual length after a spaced cue: a trunk zero, valid where that length is real
     ("Rufnummer 015112345678", "Rufnummer [PHONE]"),
     ("Handynummer: 015712345678 bitte", "Handynummer: [PHONE] bitte"),
@@ -34,6 +42,10 @@ CUED = [
     ("Reisepassnummer C01X00T47", "Reisepassnummer [PASSPORT]"),
     ("n° de passeport 12AB34567", "n° de passeport [PASSPORT]"),
     ("PASAPORTE AAA123456", "PASAPORTE [PASSPORT]"),
+    # lower-cased by the log: one case, at most three letters, five digits or more
+    ("passport x1234567", "passport [PASSPORT]"),
+    ("Reisepass c01x00t47", "Reisepass [PASSPORT]"),
+    ("pasaporte aaa123456", "pasaporte [PASSPORT]"),
     ("护照号码E12345678已过期", "护照号码[PASSPORT]已过期"),
     ("パスポート番号：TK1234567", "パスポート番号：[PASSPORT]"),
     ("여권번호: M12345678", "여권번호: [PASSPORT]"),
@@ -83,6 +95,22 @@ CONTROLS = [
     "passport number ABCDEFGHI",
     "MRN 2024-06-19",
     "Kontonummer 12345",
+    # a lower-case word with digits after a passport cue: a file, a step, a scan; mixed case is no issued number
+    "passport image001",
+    "passport scan20240101 uploaded",
+    "passport step1234 done",
+    "passport Xy123456",
+    # a Thai phone cue beginning a longer word that means something else: television, telescope, telegraph,
+    # telecommunications, telepathy, "in a row"
+    "โทรทัศน์ 0812345678",
+    "โทรทัศน์รุ่น 0812345678",
+    "กล้องโทรทรรศน์ 0812345678",
+    "โทรเลข 0812345678",
+    "บริษัทโทรคมนาคม 0812345678",
+    "โทรจิต 0812345678",
+    "ติดต่อกัน 0812345678",
+    # full-width digits of what is no phone
+    "注文番号１２３４５６７８",
 ]
 
 
