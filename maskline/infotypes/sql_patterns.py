@@ -19,7 +19,13 @@ scrubbers over one corpus and checks that they differ exactly there.
 
 from __future__ import annotations
 
-from maskline.infotypes.text_cues import BANK_ACCOUNT_CUES, MRN_LOG_CUES, PASSPORT_CUES, UNSPACED_PHONE_CUES
+from maskline.infotypes.text_cues import (
+    BANK_ACCOUNT_CUES,
+    MRN_LOG_CUES,
+    PASSPORT_CUES,
+    SPACED_PHONE_CUES,
+    UNSPACED_PHONE_CUES,
+)
 
 
 def _ci(word: str) -> str:
@@ -114,10 +120,7 @@ _SECRET_WORDS = _any("password", "passwd", "passwort", "kennwort", "pwd", "mot d
                      "api_key", "api-key", "apikey", "access_key", "access-key", "secret_key", "secret-key",
                      "auth_token", "access_token", "refresh_token", "token", "accountkey", "account_key",
                      "sharedaccesskey", "shared_access_key")
-_PHONE_CUES = _any("phone", "telephone", "telefon", "telefone", "telefono", "teléfono", "téléphone", "telefoon",
-                   "tel", "mobile", "mobil", "mobiel", "móvil", "movil", "cellphone", "cellulare", "celular", "cell",
-                   "handy", "fax", "whatsapp", "sms", "called", "calling", "call", "ring", "dial", "portable",
-                   "contact", "rufnummer", "telefonnummer", "telefoonnummer", "handynummer", "mobilnummer")
+_PHONE_CUES = _any(*sorted(SPACED_PHONE_CUES, key=len, reverse=True))
 _DOB_CUES = _any("date of birth", "birth date", "birthdate", "birthday", "born on", "born", "dob", "d.o.b.",
                  "geburtsdatum", "geboren am", "geboren op", "geboren", "geb.", "née le", "né le", "nee le",
                  "date de naissance", "fecha de nacimiento", "nacido el", "nacida el", "nato il", "nata il",
@@ -128,7 +131,9 @@ _CUE_GAP = "[^0-9]{0,24}"
 # Between an identifier's cue and its value: separators and the word for "number" (spans._ID_GAP).
 _ID_SEPARATORS = "[ :#=.°º()：＃-]{0,3}"
 _ID_GAP = (_ID_SEPARATORS + "((" + _any("numbers", "number", "nummer", "número", "numéro", "numero", "num", "no",
-                                       "nr", "is", "号码", "號碼", "号", "號", "番号", "번호", "は", "은", "는")[1:-1] + ")"
+                                       "nr", "is", "száma", "szám", "numărul", "număr", "nomor", "số", "αριθμός",
+                                       "номер", "מספר", "رقم", "नंबर", "संख्या", "号码", "號碼", "号", "號",
+                                       "番号", "번호", "は", "은", "는")[1:-1] + ")"
            + _ID_SEPARATORS + "){0,2}")
 
 
@@ -159,7 +164,7 @@ SQL_SCRUB_PATTERNS: tuple[tuple[str, str], ...] = (
     # Identifiers named by their cue, before the shapes that would take their digits (a card, a phone): the cue
     # is the evidence. After IBAN, so "account number DE89 3704 …" stays an IBAN. The value's shapes are those of
     # the validators Python runs (passport_number_cued: one letter case, ending in a digit).
-    ("PASSPORT", _cued_id(PASSPORT_CUES, "([A-Z0-9]{5,9}|[a-z0-9]{5,9})[0-9]")),
+    ("PASSPORT", _cued_id(PASSPORT_CUES, "(([A-Z0-9]{5,9}|[a-z0-9]{5,9})[0-9]|[0-9]{4} [0-9]{6})")),
     ("BANK_ACCOUNT", _cued_id(BANK_ACCOUNT_CUES, "([0-9]{6,}([ /-][0-9]{2,}){0,5}|[0-9]{2,}([ /-][0-9]{2,}){1,5})")),
     ("MEDICAL_RECORD_NUMBER", _cued_id(MRN_LOG_CUES, "([A-Za-z]{1,4}[-/]?)?[0-9][0-9-]{3,14}[0-9]")),
     ("CREDIT_CARD", "[0-9]{4}[ .-]?[0-9]{4}[ .-]?[0-9]{4}[ .-]?[0-9]{1,7}|[0-9]{4}[ -]?[0-9]{6}[ -]?[0-9]{5}"),
@@ -169,17 +174,21 @@ SQL_SCRUB_PATTERNS: tuple[tuple[str, str], ...] = (
     # PHONE before NATIONAL_ID: '+34 612 345 678' has the shape of a spaced Steuer-ID after its '+34'.
     # a bare number after a cue: ten or eleven digits, or seven to thirteen with a trunk zero
     # (a Japanese, Chinese, Korean or Thai cue within eight characters, as spans reads it)
-    ("PHONE", _PHONE_CUES + _CUE_GAP + "(0[0-9]{6,12}|[+]?[0-9]{10,11})|"
+    # (or a trunk prefix and a dash or slash before the rest, 052-1234567, as spans._CUED_PHONE reads it)
+    ("PHONE", _PHONE_CUES + _CUE_GAP + "(0[0-9]{1,4}[-/][0-9]{3,8}(-[0-9]{2,6})?|0[0-9]{6,12}|[+]?[0-9]{10,11})|"
               + _any(*sorted(UNSPACED_PHONE_CUES, key=len, reverse=True)) + "[^0-9]{0,8}[+]?[0-9]{7,13}|"
               "([+]|00)[1-9][0-9]{0,2}[ .-]?[0-9 ().-]{6,}[0-9]" + _EXT + "|"
               "[(][0-9]{2,5}[)][ .-]?[0-9]{2,5}([ .-]?[0-9]{2,5}){1,3}" + _EXT + "|"
+              # five pairs (France: 06 12 34 56 78, 06.12.34.56.78), a Spanish mobile in pairs (612 34 56 78)
+              "0[1-9]([ .-][0-9]{2}){4}|[6-9][0-9]{2}( [0-9]{2}){3}|"
               "[0-9]{2,3}[ .-][0-9]{3}[ .-][0-9]{4}" + _EXT + "|[0-9]{2} [0-9]{4,5}-[0-9]{4}" + _EXT + "|"
               # a trunk prefix and two groups, the last of four (Japan 090-1234-5678, Korea 010-1234-5678,
               # 02-123-4567, the UK 020 7946 0958); the character before it is taken too, as below, or the
               # 012 8888 8888 inside a card's 4012 8888 8888 1881 would match
               "(^|[^0-9A-Za-z+])0[0-9]{1,3}[ .-][0-9]{3,4}[ .-][0-9]{4}" + _EXT + "|"
-              # a trunk prefix (030 901820): the character before it is taken too, or 4012 8888 would match
-              "(^|[^0-9A-Za-z+])0[0-9]{1,4}( ?/ ?| )[0-9]{3,8}" + _EXT),
+              # a trunk prefix (030 901820, 0722 123 456): the character before it is taken too, or 4012 8888
+              # would match
+              "(^|[^0-9A-Za-z+])0[0-9]{1,4}( ?/ ?| )[0-9]{3,8}([ -][0-9]{2,6})?" + _EXT),
     ("NATIONAL_ID", "[0-9]{3}[.][0-9]{3}[.][0-9]{3}-[0-9]{2}|756[.][0-9]{4}[.][0-9]{4}[.][0-9]{2}|"
                     "[XYZ]-?[0-9]{7}-?[A-Z]|[0-9]{8}-?[A-Z]|[A-Z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]|"
                     "[12] ?[0-9]{2} ?[0-9]{2} ?[0-9AB]{2} ?[0-9]{3} ?[0-9]{3} ?[0-9]{2}|"
