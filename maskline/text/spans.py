@@ -84,12 +84,14 @@ _EXT = r"(?:\s?(?:[xX#]|[eE]xt\.?|[eE]xtension)\s?\d{1,6})?"
 # The end of a phone number: not inside a longer token, but a full stop or comma may follow.
 _PHONE_END = r"(?![\w-]|[.,]\d)"
 
-# Words that say the next number is a phone (a field name or nearby words): text_cues.SPACED_PHONE_CUES, as
-# _PHONE_CUE below. Its triggers: a piece of each cue, lower-cased (tests/text/test_cued_identifiers.py checks it).
-_PHONE_CUE_TRIGGERS = ("phone", "tel", "mob", "cell", "celular", "vil", "handy", "fax", "whatsapp", "sms", "call",
-                       "ring", "dial", "portable", "contact", "rufnummer", "ponsel", " hp",
-                       "tél", "τηλ", "κινητ", "тел", "моб", "טלפון", "נייד", "هاتف", "جوال", "موبايل", "ोन", "मोबाइल",
-                       "दूरभाष", "thoại", "đt", "động")
+# Words that say the next number is a phone (a field name or nearby words): text_cues.SPACED_PHONE_CUES, as two
+# rules (_PHONE_CUE_ASCII, _PHONE_CUE_OTHER) so that an ASCII log line, which cannot hold the others, never pays for
+# their alternatives (the rule with only non-ASCII triggers is skipped there). The triggers: a piece of each cue,
+# lower-cased (tests/text/test_cued_identifiers.py checks it).
+_PHONE_CUE_ASCII_TRIGGERS = ("phone", "tel", "mob", "cell", "celular", "vil", "handy", "fax", "whatsapp", "sms",
+                             "call", "ring", "dial", "portable", "contact", "rufnummer", "ponsel", " hp")
+_PHONE_CUE_OTHER_TRIGGERS = ("tél", "léf", "óv", "szám", "τηλ", "κινητ", "тел", "моб", "טלפון", "נייד", "هاتف", "جوال",
+                             "موبايل", "ोन", "मोबाइल", "दूरभाष", "thoại", "đt", "động")
 # Between a cue and its number: a few words at most, no digits, no line break.
 _CUE_GAP = r"[^\d\n]{0,24}?"
 
@@ -200,7 +202,8 @@ _UNSPACED_PHONE_TRIGGERS = ("電話", "电话", "携帯", "連絡", "联系", "�
 
 
 _UNSPACED_LETTER = re.compile(f"[{UNSPACED_LETTERS}]")
-_PHONE_CUE = "(?i)" + _cue_words(SPACED_PHONE_CUES)
+_PHONE_CUE_ASCII = "(?i)" + _cue_words(tuple(c for c in SPACED_PHONE_CUES if c.isascii()))
+_PHONE_CUE_OTHER = "(?i)" + _cue_words(tuple(c for c in SPACED_PHONE_CUES if not c.isascii()))
 # Between an identifier's cue and its value: separators and the word for "number" or a topic particle
 # ("passport number: X1234567", "口座番号は1234567", "여권번호: M12345678"), nothing else: a number further on,
 # after other words, belongs to something else. Full-width colon and number sign, as Japanese and Chinese write them.
@@ -309,8 +312,10 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     # Bare digits are a phone only after a phone cue; epoch seconds and ISBNs have none. Ten or eleven digits
     # valid in a common plan; seven to nine or twelve to thirteen (a German mobile's 015112345678) only with the
     # trunk zero and valid where that length is real (phone_digits_cued), so "call 12345678" stays an order.
-    SpanRule("PHONE", _r(_cued(_PHONE_CUE, _CUED_PHONE)), "phone_digits_cued", group=1,
-             triggers=_PHONE_CUE_TRIGGERS, ci_triggers=True, needs_digit=True),
+    SpanRule("PHONE", _r(_cued(_PHONE_CUE_ASCII, _CUED_PHONE)), "phone_digits_cued", group=1,
+             triggers=_PHONE_CUE_ASCII_TRIGGERS, ci_triggers=True, needs_digit=True),
+    SpanRule("PHONE", _r(_cued(_PHONE_CUE_OTHER, _CUED_PHONE)), "phone_digits_cued", group=1,
+             triggers=_PHONE_CUE_OTHER_TRIGGERS, ci_triggers=True, needs_digit=True),
     # The same after a Japanese, Chinese, Korean or Thai cue ("请拨打13812345678", "電話番号は09012345678"), valid
     # in those countries' plans. The scrubber's reading turns these letters into boundaries, so this rule finds
     # its cue in the text as written (scrubber._with_written); a short gap, as these scripts are dense.

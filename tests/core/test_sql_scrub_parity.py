@@ -95,9 +95,10 @@ CORPUS: list[tuple[str, str, str | None, str | None]] = [
     ("iban ＤＥ８９ ３７０４ ００４４ ０５３２ ０１３０ ００ ok", "iban [IBAN] ok", None, None),
     ("ssn ５３６－９０－４３９９", "ssn [US_SSN]", None, None),
     ("口座番号１２３４５６７です", "口座番号[BANK_ACCOUNT]です", "[BANK_ACCOUNT]です", "cue_replaced"),
-    ("ｐａｓｓｗｏｒｄ＝ｈｕｎｔｅｒ２２ ok", "ｐａｓｓｗｏｒｄ＝[PASSWORD] ok", "[PASSWORD] ok", "cue_replaced"),
+    ("ＴＥＬ：０９０１２３４５６７８", "ＴＥＬ：[PHONE]", "[PHONE]", "cue_replaced"),
+    ("ｐａｓｓｐｏｒｔ Ｘ１２３４５６７", "ｐａｓｓｐｏｒｔ [PASSPORT]", "ｐａｓｓｐｏｒｔ Ｘ１２３４５６７", "ascii_words"),
     ("key ＡＫＩＡＩＯＳＦＯＤＮＮ７ＥＸＡＭＰＬＥ leaked", "key [API_KEY] leaked", "key ＡＫＩＡＩＯＳＦＯＤＮＮ７ＥＸＡＭＰＬＥ leaked",
-     "ascii_key_formats"),
+     "ascii_words"),
     # bare numbers after a phone cue: Japanese, Chinese, Korean and Thai cues; a German mobile's twelve digits
     ("请拨打13812345678联系", "请拨打[PHONE]联系", "请[PHONE]联系", "cue_replaced"),
     ("電話番号は09012345678です", "電話番号は[PHONE]です", "[PHONE]です", "cue_replaced"),
