@@ -42,12 +42,12 @@ def _any(*words: str) -> str:
 
 
 def _wide(c: str) -> str:
-    """The full-width form of a printable ASCII character (the ideographic space for a space).
+    """The full-width form of a printable ASCII character other than the space.
 
-    >>> _wide("7"), _wide("-"), _wide(" ") == "\u3000"
-    ('７', '－', True)
+    >>> _wide("7"), _wide("-")
+    ('７', '－')
     """
-    return "\u3000" if c == " " else chr(ord(c) + 0xFEE0)
+    return chr(ord(c) + 0xFEE0)
 
 
 def _class_with_wide_forms(body: str, words: bool) -> str:
@@ -57,7 +57,7 @@ def _class_with_wide_forms(body: str, words: bool) -> str:
     additions go before a closing ``-`` (which must stay last to mean itself) and skip what the body has.
 
     >>> _class_with_wide_forms("0-9", False), _class_with_wide_forms(" .-", False), _class_with_wide_forms("-+", False)
-    ('0-9０-９', ' .\u3000．－-', '-+－＋')
+    ('0-9０-９', ' .．－-', '-+－＋')
     >>> _class_with_wide_forms("Tt", False), _class_with_wide_forms("Tt", True), _class_with_wide_forms(" -~", True)
     ('Tt', 'TtＴｔ', ' -~')
     """
@@ -71,7 +71,9 @@ def _class_with_wide_forms(body: str, words: bool) -> str:
                 added += f"{_wide(c)}-{_wide(body[i + 2])}"
             i += 3
             continue
-        if c.isascii() and (c.isprintable()) and _wide(c) not in body:
+        # not the ideographic space (U+3000): GX writes a pattern into its SQL with repr(), which escapes a
+        # character Python does not print (\u3000), and then fails on that escape
+        if c.isascii() and c.isprintable() and c != " " and _wide(c) not in body:
             added += _wide(c)
         i += 1
     if body.endswith("-") and len(body) > 1:
@@ -79,20 +81,20 @@ def _class_with_wide_forms(body: str, words: bool) -> str:
     return body + added
 
 
-_WIDE_OUTSIDE = "-@:=>/# "  # the literal characters outside brackets that the patterns' values and cues hold
+_WIDE_OUTSIDE = "-@:=>/#"  # the literal characters outside brackets that the patterns' values and cues hold
 
 
 def _with_wide_forms(pattern: str, words: bool = False) -> str:
     """``pattern`` that also reads digits, letters and separators in their full-width forms (``０９０－１２３４``,
     as Japanese and Chinese text writes them), as the Python scrubber reads them (``span_text``): each bracket
     expression gets the forms of its members (:func:`_class_with_wide_forms`; the letters of cue words only if
-    ``words``), and each digit, space or one of ``-@:=>/#`` written outside one becomes a bracket expression of its
-    two forms. Quantifiers' counts and a percent-encoding (``%40``) stay as they are.
+    ``words``), and each digit or one of ``-@:=>/#`` written outside one becomes a bracket expression of its two
+    forms. Quantifiers' counts and a percent-encoding (``%40``) stay as they are.
 
     >>> _with_wide_forms("0[0-9]{1,3}-[0-9]")
     '[0０][0-9０-９]{1,3}[-－][0-9０-９]'
     >>> _with_wide_forms("[^ ,@]+(@|%40)")
-    '[^ ,@\u3000，＠]+([@＠]|%40)'
+    '[^ ,@，＠]+([@＠]|%40)'
     """
     out, i = [], 0
     while i < len(pattern):
@@ -240,8 +242,9 @@ SQL_SCRUB_LIMITS: dict[str, str] = {
     "ascii_words": "provider key formats, tokens, connection strings and private keys are read in ASCII only, as "
                    "they are issued (a full-width copy is no working credential), and so are cue words but a "
                    "phone's (ｐａｓｓｐｏｒｔ, ｐａｓｓｗｏｒｄ＝ are not found; ＴＥＬ is); values are read in full-width "
-                   "forms too (０９０－１２３４－５６７８), as Python reads them all (API_KEY, JWT, CONNECTION_STRING, "
-                   "PRIVATE_KEY, and a cued type's value after a full-width cue word)",
+                   "forms too (０９０－１２３４－５６７８), as Python reads them all, but for the ideographic space "
+                   "(U+3000) between their groups (API_KEY, JWT, CONNECTION_STRING, PRIVATE_KEY, and a cued type's "
+                   "value after a full-width cue word)",
     "cued_shape_only": "an identifier after its cue is taken by its shape alone: a date or a code of the value's "
                        "shape after 'MRN', 'passport' or 'account number' is masked too (MEDICAL_RECORD_NUMBER, "
                        "PASSPORT, BANK_ACCOUNT)",
