@@ -23,17 +23,20 @@ Lists are read once, on first use, into frozensets: every lookup is a set member
 from __future__ import annotations
 
 import unicodedata
-from functools import cache, lru_cache
+from functools import cache
 
 
-# Cached: a column repeats its words (given names, titles), and folding is most of a lookup's cost.
-@lru_cache(maxsize=1 << 16)
+# Not cached: an lru_cache here held 65,536 words of people's names for the process's life, and its answer is the
+# name itself, so no digest could stand in for it. Most names are ASCII, which fold() only lower-cases (NFKD leaves
+# ASCII as it is, and it holds no combining mark): that path costs less than the cache's look-up did.
 def name_key(word: str) -> str:
     """The lookup key of a name: folded (lower case, no accents) as ``name_hints.fold``, Hangul kept whole.
 
-    >>> name_key("José"), name_key("Ölçer"), name_key("김")
-    ('jose', 'olcer', '김')
+    >>> name_key("José"), name_key("Ölçer"), name_key("김"), name_key("McKay")
+    ('jose', 'olcer', '김', 'mckay')
     """
+    if word.isascii():
+        return word.lower()
     from maskline.infotypes.name_hints import fold
 
     folded = fold(word)

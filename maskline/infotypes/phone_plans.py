@@ -29,8 +29,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
+from maskline.infotypes.answer_memo import remembered
 from maskline.infotypes.random_twins import twin
 from maskline.infotypes.validators import PHONE_REGIONS
 
@@ -53,7 +54,12 @@ class PlanFit:
     tried: int  # plans tried, for the multiple-testing correction
 
 
-@lru_cache(maxsize=16384)
+ANSWERS = 16384  # remembered answers per check: a column's runs and their twins in each plan tried
+
+
+# Remembered under salted digests (infotypes/answer_memo), never the digits: an lru_cache here held up to 16,384
+# phone numbers of real people for the process's life. A column's runs are read in many plans and by several fits.
+@partial(remembered, size=ANSWERS)
 def _valid(digits: str, plan: str) -> bool:
     import phonenumbers
 
@@ -230,7 +236,7 @@ def _groups(text: str) -> tuple[int, ...]:
     return tuple(len(g) for g in re.findall(r"[0-9]+", text))
 
 
-@lru_cache(maxsize=16384)
+@partial(remembered, size=ANSWERS)  # as _valid: never under the value
 def _written_as_national(value: str, region: str) -> bool:
     import phonenumbers
 
