@@ -105,20 +105,22 @@ def _gtin(digits: str) -> bool:
     return (10 - total % 10) % 10 == int(digits[-1])
 
 
-def _too_many_failing(runs: Sequence[str], passes: Callable[[str], bool], allowed: int) -> bool:
-    """Whether more than ``allowed`` of ``runs`` fail ``passes``; stops at the first failure past it, as most
-    plans tried for a column fail early."""
+def failures(runs: Sequence[str], passes: Callable[[str, str], bool], plan: str, probe_allowed: int,
+             allowed: int) -> int | None:
+    """How many ``runs`` fail ``passes`` in ``plan``, each run checked once; None as soon as more than
+    ``probe_allowed`` of the first :data:`PROBE` fail or more than ``allowed`` of all, as most plans tried for a
+    column fail early.
+
+    >>> failures(["06", "07", "1", "06"], str.startswith, "0", 1, 1), failures(["1", "2", "0"], str.startswith, "0", 1, 5)
+    (1, None)
+    """
     fails = 0
-    for d in runs:
-        if not passes(d):
+    for i, d in enumerate(runs):
+        if not passes(d, plan):
             fails += 1
-            if fails > allowed:
-                return True
-    return False
-
-
-def _too_many_invalid(runs: Sequence[str], plan: str, allowed: int) -> bool:
-    return _too_many_failing(runs, lambda d: _valid(d, plan), allowed)
+            if fails > allowed or i < PROBE and fails > probe_allowed:
+                return None
+    return fails
 
 
 def _regions_written_in(runs: Sequence[str]) -> tuple[str, ...]:
@@ -180,7 +182,7 @@ def _shaped_like(digits: str, region: str) -> bool:
 
 
 def _too_many_unshaped(runs: Sequence[str], region: str, allowed: int) -> bool:
-    return _too_many_failing(runs, lambda d: _shaped_like(d, region), allowed)
+    return failures(runs, _shaped_like, region, allowed, allowed) is None
 
 
 def _best_fit(digits: Sequence[str], plans: Sequence[str], tried: int) -> PlanFit | None:
@@ -191,10 +193,10 @@ def _best_fit(digits: Sequence[str], plans: Sequence[str], tried: int) -> PlanFi
             continue
         runs = [d[2:] for d in digits if d.startswith("00")] if plan == E164 and \
             sum(d.startswith("00") for d in digits) >= 0.5 * len(digits) else digits
-        if len(runs) < MIN_VALUES or _too_many_invalid(runs[:PROBE], plan, int((1 - MIN_RATE) * PROBE)) or \
-                _too_many_invalid(runs, plan, int((1 - MIN_RATE) * len(runs))):
+        fails = None if len(runs) < MIN_VALUES else \
+            failures(runs, _valid, plan, int((1 - MIN_RATE) * PROBE), int((1 - MIN_RATE) * len(runs)))
+        if fails is None:
             continue
-        fails = sum(not _valid(d, plan) for d in runs)
         chance = _chance(plan, runs)
         if chance > MAX_CHANCE:
             continue
@@ -259,9 +261,10 @@ def _best_format(runs: Sequence[str], regions: Sequence[str], tried: int) -> Pla
     for region in regions:
         if _too_many_unshaped([_NOT_DIGIT.sub("", v) for v in runs[:PROBE]], region, int((1 - MIN_RATE) * PROBE)):
             continue
-        if sum(not _written_as_national(v, region) for v in runs[:PROBE]) > int((1 - MIN_RATE) * PROBE):
+        fails = failures(runs, _written_as_national, region, int((1 - MIN_RATE) * PROBE), len(runs))
+        if fails is None:
             continue
-        fits = sum(_written_as_national(v, region) for v in runs)
+        fits = len(runs) - fails
         if fits >= MIN_RATE * len(runs) and (best is None or fits > best.validated):
             best = PlanFit(region, len(runs), fits, FORMAT_CHANCE, tried)
     return best

@@ -38,7 +38,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from maskline.infotypes.phone_metadata import every_region, mobile_pattern, trunk_prefix
-from maskline.infotypes.phone_plans import MIN_RATE, MIN_VALUES, PROBE, PlanFit
+from maskline.infotypes.phone_plans import MIN_RATE, MIN_VALUES, PROBE, PlanFit, failures
 from maskline.infotypes.random_twins import twin
 from maskline.infotypes.validators import PHONE_REGIONS
 
@@ -156,11 +156,13 @@ def trunk_mobile_fit(values: Sequence[str]) -> PlanFit | None:
             if shaped is not None and \
                     sum(not shaped.fullmatch(d[len(prefix):]) for d in runs[:PROBE]) > int((1 - MIN_RATE) * PROBE):
                 continue  # a cheap necessary condition: parsing every run in a hundred regions is not
-            if sum(not valid_mobile(d, region) for d in runs[:PROBE]) > int((1 - MIN_RATE) * PROBE):
+            # Each run parsed once (parsing is most of this loop's cost), stopping once too many of the first
+            # PROBE, or of all the region's share of failures, fail.
+            invalid = failures(runs, valid_mobile, region, int((1 - MIN_RATE) * PROBE),
+                               allowed - (len(digits) - len(runs)))
+            if invalid is None:
                 continue
-            fails = len(digits) - len(runs) + sum(not valid_mobile(d, region) for d in runs)
-            if fails > allowed:
-                continue
+            fails = len(digits) - len(runs) + invalid
             block = len(mobile_block(region, prefix, length))
             # The plan explains a shared prefix as long as its mobile block and one digit more (Korea's 010 in
             # 01x, France's 06 or 07 behind 0): a range of ids shares more, and its validity is the range's.
