@@ -133,3 +133,18 @@ def test_answers_about_values_are_kept_under_digests() -> None:
     answers = [forget.__self__ for forget in answer_memo.FORGETTERS]  # type: ignore[attr-defined]
     assert any(answers)
     assert all(isinstance(k, bytes) and len(k) == 16 and isinstance(a, bool) for c in answers for k, a in c.items())
+
+
+def test_name_keys_fold_character_by_character_as_fold_does_by_word() -> None:
+    # name_key keeps a fold per character, never per name: it must still give what folding the whole word gives.
+    from maskline.infotypes.name_hints import fold
+    from maskline.infotypes.person_names import name_key
+
+    def by_word(word: str) -> str:
+        folded = fold(word)
+        return folded if folded.isascii() else unicodedata.normalize("NFC", folded)
+
+    tricky = ["ΟΔΟΣ", "Σ", "Straße", "GROẞ", "İpek", "Ñandú", "김민준", "\u1100\u1161\u11a8", "ଓ\u0b47\u0b3e", "ﬁne",
+              "Ångström", "Łukasz", "Đorđe", "Nguyễn", "Вячеслав Йосипович", "ǅemal"]
+    every_seventh = [chr(c) + chr(c + 1) for c in range(0xA0, 0x30000, 7)]
+    assert [name_key(w) for w in tricky + every_seventh] == [by_word(w) for w in tricky + every_seventh]
