@@ -33,12 +33,12 @@ True
 from __future__ import annotations
 
 import os
-import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from maskline.infotypes.phone_plans import MIN_RATE, MIN_VALUES, PROBE, PlanFit
+from maskline.infotypes.phone_metadata import every_region, mobile_pattern, trunk_prefix
+from maskline.infotypes.phone_plans import MIN_RATE, MIN_VALUES, PROBE, PlanFit, failures
 from maskline.infotypes.random_twins import twin
 from maskline.infotypes.validators import PHONE_REGIONS
 
@@ -56,13 +56,9 @@ def _trunk_regions() -> dict[str, tuple[str, ...]]:
     Trunk prefixes opening with ``1`` (North America) are left out: the commonest digit runs open with 1 (epoch
     seconds and milliseconds, ids counted from 10^n), and those plans hold no number type a run could be told by.
     """
-    import phonenumbers
-    from phonenumbers import PhoneMetadata
-
     by_prefix: dict[str, list[str]] = {}
-    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
-        meta = PhoneMetadata.metadata_for_region(region)
-        prefix = meta.national_prefix if meta is not None else None
+    for region in every_region():
+        prefix = trunk_prefix(region)
         if prefix and prefix.isdigit() and not prefix.startswith("1"):
             by_prefix.setdefault(prefix, []).append(region)
     return {p: tuple(r) for p, r in by_prefix.items()}
@@ -90,16 +86,6 @@ def mobile_block(region: str, trunk: str, length: int) -> str:
             return block
         block += leading[0]
     return block
-
-
-@lru_cache(maxsize=512)
-def _mobile_shape(region: str) -> re.Pattern[str] | None:
-    """The region's pattern for mobile national numbers (trunk prefix removed), or None when it has none."""
-    from phonenumbers import PhoneMetadata
-
-    meta = PhoneMetadata.metadata_for_region(region)
-    desc = meta.mobile if meta is not None else None
-    return re.compile(desc.national_number_pattern) if desc is not None and desc.national_number_pattern else None
 
 
 def valid_mobile(digits: str, region: str) -> bool:
@@ -166,15 +152,17 @@ def trunk_mobile_fit(values: Sequence[str]) -> PlanFit | None:
         for region in sorted(candidates, key=lambda r: r not in PHONE_REGIONS):
             if best is not None and best.plan in PHONE_REGIONS and region not in PHONE_REGIONS:
                 break
-            shaped = _mobile_shape(region)
+            shaped = mobile_pattern(region)
             if shaped is not None and \
                     sum(not shaped.fullmatch(d[len(prefix):]) for d in runs[:PROBE]) > int((1 - MIN_RATE) * PROBE):
                 continue  # a cheap necessary condition: parsing every run in a hundred regions is not
-            if sum(not valid_mobile(d, region) for d in runs[:PROBE]) > int((1 - MIN_RATE) * PROBE):
+            # Each run parsed once (parsing is most of this loop's cost), stopping once too many of the first
+            # PROBE, or of all the region's share of failures, fail.
+            invalid = failures(runs, valid_mobile, region, int((1 - MIN_RATE) * PROBE),
+                               allowed - (len(digits) - len(runs)))
+            if invalid is None:
                 continue
-            fails = len(digits) - len(runs) + sum(not valid_mobile(d, region) for d in runs)
-            if fails > allowed:
-                continue
+            fails = len(digits) - len(runs) + invalid
             block = len(mobile_block(region, prefix, length))
             # The plan explains a shared prefix as long as its mobile block and one digit more (Korea's 010 in
             # 01x, France's 06 or 07 behind 0): a range of ids shares more, and its validity is the range's.
