@@ -24,13 +24,16 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from maskline.classify.placeholders import placeholders_of
 from maskline.classify.result import SAFE_CONFIDENCE, ColumnClassification
 from maskline.classify.signals import IdentifyingShape, NearMiss, Signals
 from maskline.classify.values import ColumnValues, as_column_values
 from maskline.infotypes.detectors import DETECTORS
+
+if TYPE_CHECKING:
+    from maskline.infotypes.phone_plans import PlanFit
 
 VALIDATE_CAP = 128  # validated candidates per detector and column; the share is estimated from them
 PROBE = 256  # distinct values a pattern is first tried on; if none matches, the rest are not scanned
@@ -475,6 +478,8 @@ def _phone_plan_evidence(scan: _Scan) -> _Evidence | None:
         from maskline.infotypes.trunk_mobiles import trunk_mobile_fit
 
         fit, label = trunk_mobile_fit(digits), "trunk-mobile"
+        if fit is None:
+            fit, label = _opaque_mobile_fit(digits)
     if fit is None and grouped_w >= 0.5 * scan.n:
         # A permissive plan (any nine digits are French) still shows in how the digits are grouped.
         idx, weight, label = grouped, grouped_w, "phone-format"
@@ -486,6 +491,20 @@ def _phone_plan_evidence(scan: _Scan) -> _Evidence | None:
     return _Evidence("PHONE", f"{label} {fit.plan}", weight / scan.n * rate, rate, fit.checked, fit.validated,
                      p_value, False, PHONE_PLAN_STRENGTH, [scan.values[i] for i in idx], "surrogate_keys",
                      chance=fit.chance, min_share=0.5)
+
+
+def _opaque_mobile_fit(digits: list[str]) -> tuple[PlanFit | None, str]:
+    """National mobiles with no name to say phone (:func:`~maskline.infotypes.trunk_mobiles.national_mobile_fit`):
+    as they stand (Spain's ``612345678``, dialled with no trunk prefix), else with the trunk zero restored to those
+    stored as integers (Britain's ``7911123456``). Either reading must beat a block of ids sharing the runs'
+    prefix, so ids counted from ``1000000000`` (``010...`` once restored: Korea's mobile block) stay ids."""
+    from maskline.infotypes.trunk_mobiles import national_mobile_fit
+
+    fit = national_mobile_fit(digits)
+    if fit is not None:
+        return fit, "national-mobile"
+    restored = [d if d.startswith("0") else "0" + d for d in digits]
+    return national_mobile_fit(restored), "trunk-restored"
 
 
 def _postal_by_values(name: str, hints: Mapping[str, float]) -> bool:
