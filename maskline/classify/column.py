@@ -496,8 +496,8 @@ def _phone_plan_evidence(scan: _Scan) -> _Evidence | None:
 def _opaque_mobile_fit(digits: list[str]) -> tuple[PlanFit | None, str]:
     """National mobiles with no name to say phone (:func:`~maskline.infotypes.trunk_mobiles.national_mobile_fit`):
     as they stand (Spain's ``612345678``, dialled with no trunk prefix), else with the trunk zero restored to those
-    stored as integers (Britain's ``7911123456``). Either reading must beat a block of ids sharing the runs'
-    prefix, so ids counted from ``1000000000`` (``010...`` once restored: Korea's mobile block) stay ids."""
+    stored as integers (France's ``612345678``). Either reading must beat ids filling the runs' own range
+    (``_range_chance``), so ids counted from ``1000000000`` (``010...`` once restored, a mobile block) stay ids."""
     from maskline.infotypes.trunk_mobiles import national_mobile_fit
 
     fit = national_mobile_fit(digits)
@@ -527,7 +527,8 @@ def _restored_trunk_evidence(scan: _Scan) -> _Evidence | None:
     """Phones stored as integers, the trunk zero lost (Korea's ``1012345678`` for ``010-1234-5678``), under a name
     that says phone: with the zero restored, as postal codes stored as numbers get theirs back, nearly all are one
     region's mobiles (:func:`~maskline.infotypes.trunk_mobiles.trunk_mobile_fit`). It counts only with the name:
-    without it, ids counted from ``1000000000`` would be Korean mobiles with a zero before them."""
+    without it, ids counted from ``1000000000`` would be Korean mobiles with a zero before them; with no name,
+    :func:`_opaque_mobile_fit` reads them only where ids filling their range would not be mobiles."""
     from maskline.infotypes.trunk_mobiles import trunk_mobile_fit
 
     runs = [i for i in scan.matching(_regex(_DIGIT_RUN)) if scan.values[i][0] != "0"]

@@ -17,6 +17,9 @@ far less often. Three guards keep ranges of ids out, since a range's validity is
   run is one, so runs sharing ``041`` are a range, while behind ``01`` Korea's are six in ten;
 - the digits past the plan's prefixes vary as drawn digits do (dates and times written as digits do not).
 
+With no name to say phone (:func:`national_mobile_fit`), plans that dial no trunk prefix are read too, and the
+column must also beat numbers drawn from its own range, which is what ids, counters and timestamps fill.
+
 >>> import random
 
 >>> rng = random.Random(4)
