@@ -17,6 +17,9 @@ far less often. Three guards keep ranges of ids out, since a range's validity is
   run is one, so runs sharing ``041`` are a range, while behind ``01`` Korea's are six in ten;
 - the digits past the plan's prefixes vary as drawn digits do (dates and times written as digits do not).
 
+With no name to say phone (:func:`national_mobile_fit`), plans that dial no trunk prefix are read too, and the
+column must also beat numbers drawn from its own range, which is what ids, counters and timestamps fill.
+
 >>> import random
 
 >>> rng = random.Random(4)
@@ -135,10 +138,69 @@ def trunk_mobile_fit(values: Sequence[str]) -> PlanFit | None:
     >>> trunk_mobile_fit(["0612345678"] * 5) is None  # too few
     True
     """
+    return _region_fit(values, _trunk_regions(), within_shared=False)
+
+
+@lru_cache(maxsize=1)
+def _national_regions() -> dict[str, tuple[str, ...]]:
+    """:func:`_trunk_regions`, and under the empty prefix the regions that dial no trunk prefix (their national
+    numbers are written as they are dialled: Italy's ``3xx``, Spain's ``6xx``)."""
+    plain = tuple(r for r in every_region() if not trunk_prefix(r))
+    return {**_trunk_regions(), "": plain}
+
+
+def national_mobile_fit(values: Sequence[str]) -> PlanFit | None:
+    """Like :func:`trunk_mobile_fit`, for columns with no name to say phone: the regions that dial no trunk prefix
+    are read too, and the fit must beat chance *within* the prefix the runs share.
+
+    A block of ids shares its leading digits and is drawn at random behind them: where a plan makes every number
+    behind that prefix a mobile (Spain's ``6``, France's ``06``), the block reads as mobiles as well as phones do.
+    So does a range of ids not aligned on a decimal prefix (epoch seconds, ``1500000000`` to ``1780000000``, are
+    Bangladeshi mobiles behind a zero). Phones are told from both by the plan's structure inside the range they
+    span: numbers drawn uniformly from the runs' own range (:func:`_range_chance`) must be mobiles no more often
+    than :data:`MAX_INNER_CHANCE`, and ``chance`` is that share when it is the larger, so the p-value tests the
+    column against ids filling the same range.
+
+    >>> import random
+
+    >>> rng = random.Random(8)
+    >>> es = [rng.choice("67") + "".join(rng.choice("0123456789") for _ in range(8)) for _ in range(400)]
+    >>> fit = national_mobile_fit([d for d in es if valid_mobile(d, "ES")][:80])  # Spanish mobiles, 6 and 7
+    >>> fit.plan, fit.validated == fit.checked, fit.chance < MAX_INNER_CHANCE  # 6 and 7 hold Spain's landlines too
+    ('ES', True, True)
+    >>> national_mobile_fit([str(rng.randrange(6 * 10**8, 7 * 10**8)) for _ in range(80)]) is None  # a block of ids
+    True
+    """
+    return _region_fit(values, _national_regions(), within_shared=True)
+
+
+MAX_INNER_CHANCE = 0.85  # regions where numbers drawn from the runs' own range are mobiles more often never decide
+RANGE_TWINS = 128  # numbers drawn from the runs' range
+RANGE_QUANTILE = 0.02  # the range is read between these quantiles, so a stray value does not widen it
+
+
+def _range_chance(runs: Sequence[str], length: int, region: str) -> float:
+    """The share of numbers drawn uniformly from the runs' own range (those of the commonest length, between their
+    2nd and 98th percentiles, as integers) that are mobiles in ``region``: what ids, counters and timestamps of that
+    range would show, since they fill a range evenly, whether or not it is aligned on a decimal prefix (epoch
+    seconds fill ``1500000000`` to ``1780000000``, Bangladesh's ``015`` to ``017`` once a zero is put before them).
+
+    >>> _range_chance(["0" + str(n) for n in range(1_500_000_000, 1_780_000_000, 2_000_000)], 11, "BD")
+    1.0
+    """
+    import random
+
+    numbers = sorted(int(d) for d in runs if len(d) == length)
+    cut = int(RANGE_QUANTILE * len(numbers))
+    lo, hi = numbers[cut], numbers[-1 - cut]
+    rng = random.Random(f"{region}{lo}{hi}")
+    return sum(valid_mobile(f"{rng.randint(lo, hi):0{length}d}", region) for _ in range(RANGE_TWINS)) / RANGE_TWINS
+
+
+def _region_fit(values: Sequence[str], regions: dict[str, tuple[str, ...]], *, within_shared: bool) -> PlanFit | None:
     digits = [v for v in values if v.isdigit() and 8 <= len(v) <= 13]
     if len(digits) < MIN_VALUES or len(digits) < MIN_RATE * len(values):
         return None
-    regions = _trunk_regions()
     tried = sum(map(len, regions.values()))
     allowed = int((1 - MIN_RATE) * len(digits))
     best: PlanFit | None = None
@@ -176,6 +238,11 @@ def trunk_mobile_fit(values: Sequence[str]) -> PlanFit | None:
                 len(twins)
             if chance > MAX_CHANCE or near > MAX_NEAR_CHANCE:
                 continue
+            if within_shared:
+                inner = _range_chance(runs, length, region)
+                if inner > MAX_INNER_CHANCE:
+                    continue
+                chance = max(chance, inner)
             fit = PlanFit(region, len(digits), len(digits) - fails, max(chance, 1 / len(twins)), tried)
             # The region whose plan explains the most runs (France's 06 also holds the Dutch), then the least chance.
             if best is None or (fit.validated, -fit.chance) > (best.validated, -best.chance):
