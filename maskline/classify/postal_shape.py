@@ -54,6 +54,11 @@ EMPTY_START = 8.0  # numbers an even spread would put below a drawn range's star
 EVEN_SPREAD = 1.63  # Kolmogorov-Smirnov bound (times 1/sqrt(n)) for "spread evenly", alpha 1%
 EITHER_STRENGTH = 0.63  # lost zeros that ids drawn from 10**(width-2) fit as well (ids_fit_as_well): less sure
 EITHER_START = 2.0  # ... when an even spread from 0 would put this many below it (P about e**-2 for such codes)
+GUESS_STRENGTH = 0.55  # lost zeros another reading explains better: below the default min_confidence (0.6), so the
+# column is uncertain (masked by the fail-closed default), not typed
+NO_REPEAT_EXPECTED = 0.1  # repeats ids drawn evenly would show, at most, for a missing repeat to say "ids"
+ROUND_SHARE = 0.8  # values that are multiples of 100: a code space puts 1 in 100 there, rounded amounts nearly all
+TOP_CROWD = 8.0  # -ln P that an even spread over the first region leaves all the short numbers above their least
 NEAR_MISS_DETECTOR = "code-width-numbers"  # numbers of one code width (5 or 6 digits): never decides alone
 FOUR_DIGIT_NEAR_MISS = "four-digit-codes"  # ... of four digits: nor alone, but beside people (classify.table_context)
 
@@ -187,6 +192,78 @@ def ids_fit_as_well(numbers: Sequence[int], width: int) -> str | None:
             f"{_expected_below(numbers, 0):.0f}: ids from {floor:,} fit as well")
 
 
+def rounded_amounts(numbers: Sequence[int]) -> str | None:
+    """Why numbers are amounts rounded to hundreds or thousands, not codes: most of them (:data:`ROUND_SHARE`)
+    end in ``00``.
+
+    A code space puts one code in a hundred there (Germany, Spain, the US); where towns' main offices end in
+    ``00`` or ``000`` (France: ``33000``, ``92100``) they are a minority of a table's codes, never most of them.
+    Prices in thousands (``125000``), distances rounded to a thousand feet, crew counts in hundreds are.
+
+    >>> rounded_amounts([5000, 12000, 250000, 87000, 9000, 431000, 64000, 18000, 702000, 33000])
+    'amounts rounded to hundreds: 100% of the numbers end in 00 (a code space puts 1% there)'
+    >>> rounded_amounts([33000, 92100, 75011, 69003, 13008, 31400, 44000, 59160, 67200, 6400, 38120]) is None
+    True
+    """
+    if not numbers:
+        return None
+    round_share = sum(v % 100 == 0 for v in numbers) / len(numbers)
+    if round_share < ROUND_SHARE:
+        return None
+    return f"amounts rounded to hundreds: {round_share:.0%} of the numbers end in 00 (a code space puts 1% there)"
+
+
+def short_numbers_crowd_the_top(numbers: Sequence[int], width: int) -> str | None:
+    """Why the numbers one digit short are a measurement's lower tail, not codes of the first region that lost
+    their zero (``01067`` as ``1067``), or None.
+
+    A country's first region starts at its floor (Germany ``01067``, France ``01000``, Spain ``01001``, the US
+    ``01001``, Romania ``010011``), so codes that lost their zero spread from ``10 ** (width - 2)`` up.
+    Expenditures, votes or prices whose bulk has ``width`` digits have a lower tail that thins out below the
+    boundary: their short numbers crowd its top (``53676`` to ``99999`` below ``100000``). The chance that an
+    even spread over the first region leaves every one of ``k`` short numbers above their least is
+    ``(1 - f) ** k``, ``f`` the share of the region below it; under ``e ** -TOP_CROWD`` the crowd is not chance.
+    One region's codes next to the boundary (a table of customers of New Jersey and New York: ``07xxx``,
+    ``10xxx``) crowd it too, so this lowers the reading to a guess; it does not refute it.
+
+    >>> short_numbers_crowd_the_top([53676 + 850 * i for i in range(54)] + [100000 + 1800 * i for i in range(146)], 6)
+    'the 54 numbers one digit short crowd the top of the first region (none below 53,676, where an even spread from 10,000 would put about 26; chance e**-36)'
+    >>> short_numbers_crowd_the_top([1067 + 160 * i for i in range(50)] + [10000 + 900 * i for i in range(100)], 5)
+    """
+    import math
+
+    floor, top = 10 ** (width - 2), 10 ** (width - 1)
+    short = [v for v in numbers if floor <= v < top]
+    if not short:
+        return None
+    below = (min(short) - floor) / (top - floor)
+    if below >= 1.0 or -len(short) * math.log1p(-below) < TOP_CROWD:
+        return None
+    return (f"the {len(short)} numbers one digit short crowd the top of the first region (none below "
+            f"{min(short):,}, where an even spread from {floor:,} would put about {len(short) * below:.0f}; "
+            f"chance e**-{-len(short) * math.log1p(-below):.0f})")
+
+
+def repeats_no_more_than_ids(weights: Sequence[float], low: int, high: int, floor: int) -> str | None:
+    """Why numbers that ids drawn evenly from ``floor`` fit as well (:func:`ids_fit_as_well`) are likelier ids:
+    where such ids would hardly repeat (at most :data:`NO_REPEAT_EXPECTED` repeats expected), no value repeats.
+
+    Postal codes are people's places: a country's codes in use are few beside its code space, and people share
+    them (a city's codes), so a table's codes repeat; ids drawn from a range of hundreds of thousands do not.
+    Codes in a table too short to repeat them read as a guess, so the column is masked and untyped.
+
+    >>> repeats_no_more_than_ids([1.0] * 300, 15432, 997411, 10000)
+    'no value repeats among 300, as ids drawn evenly from 10,000 would (0.05 repeats expected)'
+    >>> repeats_no_more_than_ids([3.0] * 100, 15432, 997411, 10000) is None  # a place's code recurs
+    True
+    """
+    n = sum(weights)
+    expected = n * n / (2 * max(high - floor + 1, 1))  # the birthday count: pairs over the range's numbers
+    if expected > NO_REPEAT_EXPECTED or any(w > 1 for w in weights):
+        return None
+    return f"no value repeats among {n:.0f}, as ids drawn evenly from {floor:,} would ({expected:.2f} repeats expected)"
+
+
 def _width_shares(values: Sequence[str], weights: Sequence[float]) -> tuple[int, dict[int, float]]:
     """The most common width (by weight) and each width's share of the weight."""
     by_width: dict[int, float] = {}
@@ -236,11 +313,18 @@ def postal_number_evidence(values: Sequence[str], weights: Sequence[float], n: f
         lost = 0.0  # not zeros lost: the shorter numbers are the bottom of a drawn range
     share = weight / n
     if width >= 5 and LOST_ZERO_MIN <= lost <= LOST_ZERO_MAX:
+        if rounded_amounts(numbers):
+            return []
         note = f"{lost:.0%} one digit short of {width}: leading zeros lost"
         either = ids_fit_as_well(numbers, width)
+        strength = EITHER_STRENGTH if either else NUMBER_STRENGTH
+        # Another reading the values fit better lowers this one to a guess: uncertain, so masked, not typed.
+        doubt = short_numbers_crowd_the_top(numbers, width) or (either and repeats_no_more_than_ids(
+            [weights[i] for i in digits], min(numbers), max(numbers), 10 ** (width - 2)))
+        if doubt:
+            strength = GUESS_STRENGTH
         return [_Evidence("POSTAL_CODE", "lost-zero-codes", share, 1.0, len(digits), len(digits), 0.0, False,
-                          EITHER_STRENGTH if either else NUMBER_STRENGTH,
-                          note=f"{note}; {either}" if either else note, chance=1.0)]
+                          strength, note="; ".join(filter(None, (note, either, doubt))), chance=1.0)]
     if near_miss and shares[width] >= ONE_WIDTH_NUMBERS:
         # Chance explains the shape (ids and PINs have it too): it keeps the column from "safe", no more.
         detector = FOUR_DIGIT_NEAR_MISS if width == 4 else NEAR_MISS_DETECTOR
