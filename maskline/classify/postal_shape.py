@@ -56,7 +56,7 @@ EITHER_STRENGTH = 0.63  # lost zeros that ids drawn from 10**(width-2) fit as we
 EITHER_START = 2.0  # ... when an even spread from 0 would put this many below it (P about e**-2 for such codes)
 GUESS_STRENGTH = 0.55  # lost zeros another reading explains better: below the default min_confidence (0.6), so the
 # column is uncertain (masked by the fail-closed default), not typed
-NO_REPEAT_EXPECTED = 0.1  # repeats ids drawn evenly would show, at most, for a missing repeat to say "ids"
+IDS_REPEAT_CHANCE = 0.05  # repeats at least this likely for ids drawn evenly over the range: the ids explain them
 ROUND_SHARE = 0.8  # values that are multiples of 100: a code space puts 1 in 100 there, rounded amounts nearly all
 TOP_CROWD = 8.0  # -ln P that an even spread over the first region leaves all the short numbers above their least
 NEAR_MISS_DETECTOR = "code-width-numbers"  # numbers of one code width (5 or 6 digits): never decides alone
@@ -113,10 +113,12 @@ def not_postal_codes(values: Sequence[str], rows: int = 0) -> str | None:
     return surrogate_keys(same, rows)
 
 
-def postal_code_evidence(values: Sequence[str], weights: Sequence[float], n: float, rows: int) -> list[Any]:
+def postal_code_evidence(values: Sequence[str], weights: Sequence[float], n: float, rows: int,
+                         *, distinct: int | None = None) -> list[Any]:
     """POSTAL_CODE evidence for a text column whose values are nearly all 4-6 digit strings of one width that
     :func:`not_postal_codes` does not refute, or ``[]``. ``values`` and ``weights`` are the column's distinct
-    values (placeholders removed) and their counts, ``n`` their total, ``rows`` the table's rows.
+    values (placeholders removed) and their counts, ``n`` their total, ``rows`` the table's rows, ``distinct``
+    the count of distinct values when ``values`` are a sample of them.
 
     >>> codes = ["%05d" % (1000 + 7919 * i % 98000) for i in range(60)]
     >>> postal_code_evidence(codes, [1.0] * 60, 60.0, 60)[0].detector
@@ -130,7 +132,7 @@ def postal_code_evidence(values: Sequence[str], weights: Sequence[float], n: flo
     weight = sum(weights[i] for i in digits)
     if not n or weight < MIN_SHARE * n or not_postal_codes([values[i] for i in digits], rows):
         # Numbers' text (a float column exported as text) lost its zeros as numbers do.
-        return postal_number_evidence(values, weights, n, rows, near_miss=False)
+        return postal_number_evidence(values, weights, n, rows, near_miss=False, distinct=distinct)
     share = weight / n
     # chance 1.0: every drawn code of the width fits the shape (PINs, one-time codes, account and record numbers),
     # so these values are not "clearly of another kind" than a name that says which code they are.
@@ -244,25 +246,31 @@ def short_numbers_crowd_the_top(numbers: Sequence[int], width: int) -> str | Non
             f"chance e**-{-len(short) * math.log1p(-below):.0f})")
 
 
-def repeats_no_more_than_ids(weights: Sequence[float], low: int, high: int, floor: int) -> str | None:
-    """Why numbers that ids drawn evenly from ``floor`` fit as well (:func:`ids_fit_as_well`) are likelier ids:
-    where such ids would hardly repeat (at most :data:`NO_REPEAT_EXPECTED` repeats expected), no value repeats.
+def repeats_no_more_than_ids(n: float, repeats: int, high: int, floor: int) -> str | None:
+    """Why six-digit numbers that ids drawn evenly from ``floor`` fit as well (:func:`ids_fit_as_well`) are likelier
+    ids: they repeat no more than such ids would (the chance of as many repeats at least :data:`IDS_REPEAT_CHANCE`).
 
-    Postal codes are people's places: a country's codes in use are few beside its code space, and people share
-    them (a city's codes), so a table's codes repeat; ids drawn from a range of hundreds of thousands do not.
-    Codes in a table too short to repeat them read as a guess, so the column is masked and untyped.
+    Postal codes are people's places, and a six-digit code space is sparse: a country uses a few percent of its
+    million numbers (Singapore, a code per building, about 12%), and people share them (a city's codes). So ``n``
+    codes repeat at least 8 times as often as ``n`` ids drawn evenly over the range (``n ** 2 / 2`` pairs over the
+    numbers in use, against over the range), and far more once people cluster; ids drawn from a range of a million
+    hardly repeat. Five-digit spaces are dense (the US uses 42% of them), so this reads six digits only.
+    ``n`` is the column's count of numbers, ``repeats`` how many of them repeat a number before them.
 
-    >>> repeats_no_more_than_ids([1.0] * 300, 15432, 997411, 10000)
-    'no value repeats among 300, as ids drawn evenly from 10,000 would (0.05 repeats expected)'
-    >>> repeats_no_more_than_ids([3.0] * 100, 15432, 997411, 10000) is None  # a place's code recurs
+    >>> repeats_no_more_than_ids(300, 0, 997411, 10000)
+    'no more repeats among 300 than ids drawn evenly from 10,000 would show (0 repeats; 0.05 expected)'
+    >>> repeats_no_more_than_ids(300, 200, 997411, 10000) is None  # places recur
     True
     """
-    n = sum(weights)
-    expected = n * n / (2 * max(high - floor + 1, 1))  # the birthday count: pairs over the range's numbers
-    if expected > NO_REPEAT_EXPECTED or any(w > 1 for w in weights):
-        return None
-    return f"no value repeats among {n:.0f}, as ids drawn evenly from {floor:,} would ({expected:.2f} repeats expected)"
+    import math
 
+    expected = n * n / (2 * max(high - floor + 1, 1))  # pairs over the range's numbers (a birthday count)
+    # P(R >= repeats) for R ~ Poisson(expected): the ids' chance of showing this many repeats or more.
+    below = sum(math.exp(-expected) * expected ** k / math.factorial(k) for k in range(min(repeats, 170)))
+    if repeats >= 170 or 1.0 - below < IDS_REPEAT_CHANCE:
+        return None
+    return (f"no more repeats among {n:.0f} than ids drawn evenly from {floor:,} would show ({repeats} repeats; "
+            f"{expected:.2f} expected)")
 
 def _width_shares(values: Sequence[str], weights: Sequence[float]) -> tuple[int, dict[int, float]]:
     """The most common width (by weight) and each width's share of the weight."""
@@ -274,13 +282,14 @@ def _width_shares(values: Sequence[str], weights: Sequence[float]) -> tuple[int,
 
 
 def postal_number_evidence(values: Sequence[str], weights: Sequence[float], n: float, rows: int,
-                           *, near_miss: bool = True) -> list[Any]:
+                           *, near_miss: bool = True, distinct: int | None = None) -> list[Any]:
     """POSTAL_CODE evidence for codes stored as numbers (leading zeros lost), or a near miss, or ``[]``.
 
     ``values`` are whole numbers' text (``1067``, ``80331``) with their counts in ``weights``. Zero-padded to the
     column's width (4 to 6), they must be codes :func:`not_postal_codes` does not refute. Five or six digits, a
     share of them one digit short: evidence that decides (``lost-zero-codes``). Otherwise, with ``near_miss``,
-    numbers of one code width: evidence too weak to decide, so the column is not "safe".
+    numbers of one code width: evidence too weak to decide, so the column is not "safe". ``distinct`` is the
+    column's count of distinct values when ``values`` are a sample of them (default: ``len(values)``).
 
     >>> rng = __import__("random").Random(2)
     >>> codes = [str(rng.randint(100, 99999)) for _ in range(200)]
@@ -319,8 +328,10 @@ def postal_number_evidence(values: Sequence[str], weights: Sequence[float], n: f
         either = ids_fit_as_well(numbers, width)
         strength = EITHER_STRENGTH if either else NUMBER_STRENGTH
         # Another reading the values fit better lowers this one to a guess: uncertain, so masked, not typed.
-        doubt = short_numbers_crowd_the_top(numbers, width) or (either and repeats_no_more_than_ids(
-            [weights[i] for i in digits], min(numbers), max(numbers), 10 ** (width - 2)))
+        repeats = round(n) - (len(values) if distinct is None else distinct)
+        doubt = short_numbers_crowd_the_top(numbers, width)
+        if doubt is None and either and width == 6:  # six-digit spaces are sparse (repeats_no_more_than_ids)
+            doubt = repeats_no_more_than_ids(n, repeats, max(numbers), 10 ** (width - 2))
         if doubt:
             strength = GUESS_STRENGTH
         return [_Evidence("POSTAL_CODE", "lost-zero-codes", share, 1.0, len(digits), len(digits), 0.0, False,
