@@ -20,7 +20,11 @@ and codes of one space) and fixed-width numbers without lost zeros (ids) are a n
 Ids drawn evenly over a range that crosses a width (``randint(35000, 350000)``) have numbers one digit short too,
 but they start high: none falls where an even spread from the code space's second region would put several
 (:func:`drawn_from_a_start`). Ids drawn from ``10000`` up and codes drawn from 0 differ only in the one number in a
-hundred below ``10000``: that reading stays POSTAL_CODE, less sure, and says so (:func:`ids_fit_as_well`).
+hundred below ``10000``: that reading stays POSTAL_CODE, less sure, and says so (:func:`ids_fit_as_well`), unless
+six-digit numbers repeat no more than such ids would (:func:`repeats_no_more_than_ids`: people share places, ids
+do not repeat). Amounts rounded to hundreds are not codes (:func:`rounded_amounts`), and a measurement's lower tail
+crowds the top of the first region where codes spread over it (:func:`short_numbers_crowd_the_top`); those doubts
+lower the reading to a guess below ``min_confidence``, so the column is masked but not typed.
 
 :func:`not_postal_codes` returns why the column is something else, or None. :func:`postal_code_evidence`
 gives the classifier its evidence only for a text column nearly all of whose values (``MIN_SHARE``) are such
