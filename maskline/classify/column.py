@@ -110,6 +110,7 @@ class _Scan:
         self.values = [col.values[i] for i in chosen]
         self.weights = weights
         self.n = float(sum(col.counts[i] for i in keep))
+        self.distinct = len(keep)  # of the column's values, whether or not ``values`` are a sample of them
         order = list(range(len(self.values)))
         self.probe = order if len(order) <= PROBE else random.Random(len(order)).sample(order, PROBE)
 
@@ -237,7 +238,8 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         from maskline.classify.postal_shape import postal_number_evidence
 
         if _postal_by_values(name, hints):
-            found.extend(postal_number_evidence(scan.values, scan.weights, scan.n, table_rows or int(scan.n)))
+            found.extend(postal_number_evidence(scan.values, scan.weights, scan.n, table_rows or int(scan.n),
+                                                distinct=scan.distinct))
     if kind == "string" and "USERNAME" not in hints:
         handles = _handle_template_evidence(scan) or _single_template_handle_evidence(scan)
         if handles is not None:
@@ -271,7 +273,8 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         from maskline.classify.postal_shape import postal_code_evidence
 
         if _postal_by_values(name, hints):
-            found.extend(postal_code_evidence(scan.values, scan.weights, scan.n, table_rows or int(scan.n)))
+            found.extend(postal_code_evidence(scan.values, scan.weights, scan.n, table_rows or int(scan.n),
+                                              distinct=scan.distinct))
         from maskline.classify.house_numbers import numbered_street_evidence
 
         found.extend(numbered_street_evidence(scan.values, scan.weights, scan.n))
