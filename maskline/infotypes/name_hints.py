@@ -218,12 +218,13 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "patientennr", "pat nr", "patnr", "patientnr", "ziekenhuisnummer", "fallnummer",
 
         # "MR No." is the medical record number on hospital registration slips in South Asia; German "Fallnr."
-        # (Fallnummer). Indonesian rekam medis ("nomor RM"; not "no rm", which run together is "norm"), Hungarian
-        # betegazonosító (patient identifier) and kórlap (the patient's chart), Romanian fișă medicală and cod
-        # pacient.
+        # (Fallnummer). Indonesian rekam medis ("nomor RM"; not "no rm", which run together is "norm") and pasien
+        # (patient), Hungarian betegazonosító (patient identifier) and kórlap (the patient's chart), Romanian fișă
+        # medicală. Not "pacient" (Romanian, Catalan): a hint word is never read as a cognate, and cognates.py
+        # reads it as patient already (pacient_id, num_pacient).
         "mr no", "mr nr", "mr num", "mr number", "mrno", "fallnr", "fall nr",
         "rekam medis", "nomor rm", "betegazonosito", "korlap", "korlapszam", "fisa medicala",
-        "cod pacient", "numar pacient",
+        "id pasien", "pasien id", "no pasien", "nomor pasien",
     ),
     "ICD10_CODE": ("icd", "icd10", "icd 10", "icd code", "diagnosis", "diagnosis code", "dx", "dx code",
                    "diagnose", "diagnostic", "diagnostico", "diagnosi", "diagnosecode", "codigo cie", "cie10"),
