@@ -114,10 +114,9 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         # Uzbek, Azerbaijani), also inside compounds (zagranpasport, pasportnomer).
         "pasport",
 
-        # "pp" before a number word, as "pp no" above; Hungarian (útlevél, útlevélszám), Romanian (pașaport, număr
-        # de pașaport) and Indonesian (paspor, nomor paspor): the document's own word in each language.
-        "pp num", "pp nbr", "utlevel", "utlevelszam", "utlevel szam", "pasaport", "numar pasaport",
-        "numar de pasaport", "paspor", "nomor paspor", "no paspor",
+        # "pp" before a number word, as "pp no" above; Hungarian útlevél (útlevélszám), which no spelling rule reads
+        # as passport (Romanian pașaport and Indonesian paspor are read so, at a cognate's weight: cognates.py).
+        "pp num", "pp nbr", "utlevel", "utlevelszam", "utlevel szam",
     ),
     "CREDIT_CARD": (
         "credit card", "card number", "cc", "ccn", "pan", "card", "creditcard", "kreditkarte",
