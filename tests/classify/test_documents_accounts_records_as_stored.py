@@ -1,9 +1,9 @@
 """Passport, bank-account and medical-record columns as other systems name and store them (issue 15, idprobe):
-names in Hungarian, Romanian and Indonesian and the German and English abbreviations of account and record
-numbers (``útlevélszám``, ``bankszámlaszám``, ``cont_bancar``, ``kto_nr``, ``acctnum``, ``nomor_rekam_medis``,
-``mr_no``, ``fallnr``), and passport and account numbers stored in lower case. Controls: passwords in lower case
-under ``pass``, a ``norm`` column, SKUs, routing numbers and letter-heavy codes under passport and account names
-stay what they were.
+names in Hungarian, Romanian, Indonesian and Greek and the German and English abbreviations of account and
+record numbers (``útlevélszám``, ``bankszámlaszám``, ``cont_bancar``, ``kto_nr``, ``acctnum``,
+``nomor_rekam_medis``, ``mr_no``, ``fallnr``, ``αριθμός_μητρώου_ασθενή``), and passport and account numbers
+stored in lower case. Controls: passwords in lower case under ``pass``, a ``norm`` column, SKUs, routing numbers
+and letter-heavy codes under passport and account names stay what they were.
 
 Values are drawn here with fixed seeds, one generator per case; none comes from the benchmark's splits.
 """
@@ -65,6 +65,8 @@ POSITIVES = [
     ("nomor_rekam_medis", _mrn_padded, "MEDICAL_RECORD_NUMBER"),
     ("mr_number", _mrn_padded, "MEDICAL_RECORD_NUMBER"),
     ("fallnr", _mrn_padded, "MEDICAL_RECORD_NUMBER"),
+    ("αριθμός_μητρώου_ασθενή", lambda r: f"{_rand(r, DG, 3)}-{_rand(r, DG, 3)}-{_rand(r, DG, 3)}",
+     "MEDICAL_RECORD_NUMBER"),
 ]
 
 
