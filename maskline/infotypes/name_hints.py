@@ -113,7 +113,6 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         # "pasport": the Latin spelling of паспорт (Russian, Ukrainian, Kazakh, Bulgarian, Serbian, Macedonian,
         # Uzbek, Azerbaijani), also inside compounds (zagranpasport, pasportnomer).
         "pasport",
-
         # "pp" before a number word, as "pp no" above; Hungarian útlevél (útlevélszám), which no spelling rule reads
         # as passport (Romanian pașaport and Indonesian paspor are read so, at a cognate's weight: cognates.py).
         "pp num", "pp nbr", "utlevel", "utlevelszam", "utlevel szam",
@@ -144,7 +143,6 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "cbu", "nuban", "nro cta", "num cta", "cta bancaria", "cta cte", "dados bancarios", "no rek", "norek",
         "so tai khoan", "tai khoan ngan hang", "khata sankhya", "khata number", "bank khata", "mispar heshbon",
         "heshbon bank", "no akaun", "nombor akaun", "akaun bank", "namba ya akaunti", "akaunti ya benki",
-
         # German "Kto." is the written abbreviation of Konto (Kto.-Nr.); Dutch "reknr" of rekeningnummer; English
         # run-together forms. Hungarian bankszámla(szám) and folyószámla (current account), Romanian cont bancar
         # and număr de cont. Not the bare Hungarian "számlaszám" (an invoice number as often), nor the French "cpte"
@@ -215,7 +213,6 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "patient identifier", "nhc", "ipp", "numero patient", "krankenblattnummer", "patienten id",
         "cartella", "nosologico", "kaartnummer", "zorgnummer",
         "patientennr", "pat nr", "patnr", "patientnr", "ziekenhuisnummer", "fallnummer",
-
         # "MR No." is the medical record number on hospital registration slips in South Asia; German "Fallnr."
         # (Fallnummer). Indonesian rekam medis ("nomor RM"; not "no rm", which run together is "norm") and pasien
         # (patient), Hungarian betegazonosító (patient identifier) and kórlap (the patient's chart), Romanian fișă

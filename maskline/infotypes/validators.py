@@ -1337,7 +1337,7 @@ def _lower_cased(value: str, check: Callable[[str], bool], letters_per_digit: fl
 
 
 def passport_number_any_case(value: str) -> bool:
-    """:func:`passport_number`, or one stored in lower case whose digits outnumber its letters (column values;
+    """:func:`passport_number`, or one stored in lower case with no more letters than digits (column values;
     free text keeps :func:`passport_number`, whose cue may stand before any word).
 
     >>> passport_number_any_case("k51667721"), passport_number_any_case("ab1234567")
