@@ -24,13 +24,16 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from maskline.classify.placeholders import placeholders_of
 from maskline.classify.result import SAFE_CONFIDENCE, ColumnClassification
 from maskline.classify.signals import IdentifyingShape, NearMiss, Signals
 from maskline.classify.values import ColumnValues, as_column_values
 from maskline.infotypes.detectors import DETECTORS
+
+if TYPE_CHECKING:
+    from maskline.infotypes.phone_plans import PlanFit
 
 VALIDATE_CAP = 128  # validated candidates per detector and column; the share is estimated from them
 PROBE = 256  # distinct values a pattern is first tried on; if none matches, the rest are not scanned
@@ -107,6 +110,7 @@ class _Scan:
         self.values = [col.values[i] for i in chosen]
         self.weights = weights
         self.n = float(sum(col.counts[i] for i in keep))
+        self.distinct = len(keep)  # of the column's values, whether or not ``values`` are a sample of them
         order = list(range(len(self.values)))
         self.probe = order if len(order) <= PROBE else random.Random(len(order)).sample(order, PROBE)
 
@@ -234,7 +238,8 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         from maskline.classify.postal_shape import postal_number_evidence
 
         if _postal_by_values(name, hints):
-            found.extend(postal_number_evidence(scan.values, scan.weights, scan.n, table_rows or int(scan.n)))
+            found.extend(postal_number_evidence(scan.values, scan.weights, scan.n, table_rows or int(scan.n),
+                                                distinct=scan.distinct))
     if kind == "string" and "USERNAME" not in hints:
         handles = _handle_template_evidence(scan) or _single_template_handle_evidence(scan)
         if handles is not None:
@@ -268,7 +273,8 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         from maskline.classify.postal_shape import postal_code_evidence
 
         if _postal_by_values(name, hints):
-            found.extend(postal_code_evidence(scan.values, scan.weights, scan.n, table_rows or int(scan.n)))
+            found.extend(postal_code_evidence(scan.values, scan.weights, scan.n, table_rows or int(scan.n),
+                                              distinct=scan.distinct))
         from maskline.classify.house_numbers import numbered_street_evidence
 
         found.extend(numbered_street_evidence(scan.values, scan.weights, scan.n))
@@ -475,6 +481,8 @@ def _phone_plan_evidence(scan: _Scan) -> _Evidence | None:
         from maskline.infotypes.trunk_mobiles import trunk_mobile_fit
 
         fit, label = trunk_mobile_fit(digits), "trunk-mobile"
+        if fit is None:
+            fit, label = _opaque_mobile_fit(digits)
     if fit is None and grouped_w >= 0.5 * scan.n:
         # A permissive plan (any nine digits are French) still shows in how the digits are grouped.
         idx, weight, label = grouped, grouped_w, "phone-format"
@@ -486,6 +494,20 @@ def _phone_plan_evidence(scan: _Scan) -> _Evidence | None:
     return _Evidence("PHONE", f"{label} {fit.plan}", weight / scan.n * rate, rate, fit.checked, fit.validated,
                      p_value, False, PHONE_PLAN_STRENGTH, [scan.values[i] for i in idx], "surrogate_keys",
                      chance=fit.chance, min_share=0.5)
+
+
+def _opaque_mobile_fit(digits: list[str]) -> tuple[PlanFit | None, str]:
+    """National mobiles with no name to say phone (:func:`~maskline.infotypes.trunk_mobiles.national_mobile_fit`):
+    as they stand (Spain's ``612345678``, dialled with no trunk prefix), else with the trunk zero restored to those
+    stored as integers (France's ``612345678``). Either reading must beat ids filling the runs' own range
+    (``_range_chance``), so ids counted from ``1000000000`` (``010...`` once restored, a mobile block) stay ids."""
+    from maskline.infotypes.trunk_mobiles import national_mobile_fit
+
+    fit = national_mobile_fit(digits)
+    if fit is not None:
+        return fit, "national-mobile"
+    restored = [d if d.startswith("0") else "0" + d for d in digits]
+    return national_mobile_fit(restored), "trunk-restored"
 
 
 def _postal_by_values(name: str, hints: Mapping[str, float]) -> bool:
@@ -508,7 +530,8 @@ def _restored_trunk_evidence(scan: _Scan) -> _Evidence | None:
     """Phones stored as integers, the trunk zero lost (Korea's ``1012345678`` for ``010-1234-5678``), under a name
     that says phone: with the zero restored, as postal codes stored as numbers get theirs back, nearly all are one
     region's mobiles (:func:`~maskline.infotypes.trunk_mobiles.trunk_mobile_fit`). It counts only with the name:
-    without it, ids counted from ``1000000000`` would be Korean mobiles with a zero before them."""
+    without it, ids counted from ``1000000000`` would be Korean mobiles with a zero before them; with no name,
+    :func:`_opaque_mobile_fit` reads them only where ids filling their range would not be mobiles."""
     from maskline.infotypes.trunk_mobiles import trunk_mobile_fit
 
     runs = [i for i in scan.matching(_regex(_DIGIT_RUN)) if scan.values[i][0] != "0"]

@@ -20,7 +20,11 @@ and codes of one space) and fixed-width numbers without lost zeros (ids) are a n
 Ids drawn evenly over a range that crosses a width (``randint(35000, 350000)``) have numbers one digit short too,
 but they start high: none falls where an even spread from the code space's second region would put several
 (:func:`drawn_from_a_start`). Ids drawn from ``10000`` up and codes drawn from 0 differ only in the one number in a
-hundred below ``10000``: that reading stays POSTAL_CODE, less sure, and says so (:func:`ids_fit_as_well`).
+hundred below ``10000``: that reading stays POSTAL_CODE, less sure, and says so (:func:`ids_fit_as_well`), unless
+six-digit numbers repeat no more than such ids would (:func:`repeats_no_more_than_ids`: people share places, ids
+do not repeat). Amounts rounded to hundreds are not codes (:func:`rounded_amounts`), and a measurement's lower tail
+crowds the top of the first region where codes spread over it (:func:`short_numbers_crowd_the_top`); those doubts
+lower the reading to a guess below ``min_confidence``, so the column is masked but not typed.
 
 :func:`not_postal_codes` returns why the column is something else, or None. :func:`postal_code_evidence`
 gives the classifier its evidence only for a text column nearly all of whose values (``MIN_SHARE``) are such
@@ -54,6 +58,11 @@ EMPTY_START = 8.0  # numbers an even spread would put below a drawn range's star
 EVEN_SPREAD = 1.63  # Kolmogorov-Smirnov bound (times 1/sqrt(n)) for "spread evenly", alpha 1%
 EITHER_STRENGTH = 0.63  # lost zeros that ids drawn from 10**(width-2) fit as well (ids_fit_as_well): less sure
 EITHER_START = 2.0  # ... when an even spread from 0 would put this many below it (P about e**-2 for such codes)
+GUESS_STRENGTH = 0.55  # lost zeros another reading explains better: below the default min_confidence (0.6), so the
+# column is uncertain (masked by the fail-closed default), not typed
+IDS_REPEAT_CHANCE = 0.05  # repeats at least this likely for ids drawn evenly over the range: the ids explain them
+ROUND_SHARE = 0.8  # values that are multiples of 100: a code space puts 1 in 100 there, rounded amounts nearly all
+TOP_CROWD = 8.0  # -ln P that an even spread over the first region leaves all the short numbers above their least
 NEAR_MISS_DETECTOR = "code-width-numbers"  # numbers of one code width (5 or 6 digits): never decides alone
 FOUR_DIGIT_NEAR_MISS = "four-digit-codes"  # ... of four digits: nor alone, but beside people (classify.table_context)
 
@@ -108,10 +117,12 @@ def not_postal_codes(values: Sequence[str], rows: int = 0) -> str | None:
     return surrogate_keys(same, rows)
 
 
-def postal_code_evidence(values: Sequence[str], weights: Sequence[float], n: float, rows: int) -> list[Any]:
+def postal_code_evidence(values: Sequence[str], weights: Sequence[float], n: float, rows: int,
+                         *, distinct: int | None = None) -> list[Any]:
     """POSTAL_CODE evidence for a text column whose values are nearly all 4-6 digit strings of one width that
     :func:`not_postal_codes` does not refute, or ``[]``. ``values`` and ``weights`` are the column's distinct
-    values (placeholders removed) and their counts, ``n`` their total, ``rows`` the table's rows.
+    values (placeholders removed) and their counts, ``n`` their total, ``rows`` the table's rows, ``distinct``
+    the count of distinct values when ``values`` are a sample of them.
 
     >>> codes = ["%05d" % (1000 + 7919 * i % 98000) for i in range(60)]
     >>> postal_code_evidence(codes, [1.0] * 60, 60.0, 60)[0].detector
@@ -125,7 +136,7 @@ def postal_code_evidence(values: Sequence[str], weights: Sequence[float], n: flo
     weight = sum(weights[i] for i in digits)
     if not n or weight < MIN_SHARE * n or not_postal_codes([values[i] for i in digits], rows):
         # Numbers' text (a float column exported as text) lost its zeros as numbers do.
-        return postal_number_evidence(values, weights, n, rows, near_miss=False)
+        return postal_number_evidence(values, weights, n, rows, near_miss=False, distinct=distinct)
     share = weight / n
     # chance 1.0: every drawn code of the width fits the shape (PINs, one-time codes, account and record numbers),
     # so these values are not "clearly of another kind" than a name that says which code they are.
@@ -187,6 +198,84 @@ def ids_fit_as_well(numbers: Sequence[int], width: int) -> str | None:
             f"{_expected_below(numbers, 0):.0f}: ids from {floor:,} fit as well")
 
 
+def rounded_amounts(numbers: Sequence[int]) -> str | None:
+    """Why numbers are amounts rounded to hundreds or thousands, not codes: most of them (:data:`ROUND_SHARE`)
+    end in ``00``.
+
+    A code space puts one code in a hundred there (Germany, Spain, the US); where towns' main offices end in
+    ``00`` or ``000`` (France: ``33000``, ``92100``) they are a minority of a table's codes, never most of them.
+    Prices in thousands (``125000``), distances rounded to a thousand feet, crew counts in hundreds are.
+
+    >>> rounded_amounts([5000, 12000, 250000, 87000, 9000, 431000, 64000, 18000, 702000, 33000])
+    'amounts rounded to hundreds: 100% of the numbers end in 00 (a code space puts 1% there)'
+    >>> rounded_amounts([33000, 92100, 75011, 69003, 13008, 31400, 44000, 59160, 67200, 6400, 38120]) is None
+    True
+    """
+    if not numbers:
+        return None
+    round_share = sum(v % 100 == 0 for v in numbers) / len(numbers)
+    if round_share < ROUND_SHARE:
+        return None
+    return f"amounts rounded to hundreds: {round_share:.0%} of the numbers end in 00 (a code space puts 1% there)"
+
+
+def short_numbers_crowd_the_top(numbers: Sequence[int], width: int) -> str | None:
+    """Why the numbers one digit short are a measurement's lower tail, not codes of the first region that lost
+    their zero (``01067`` as ``1067``), or None.
+
+    A country's first region starts at its floor (Germany ``01067``, France ``01000``, Spain ``01001``, the US
+    ``01001``, Romania ``010011``), so codes that lost their zero spread from ``10 ** (width - 2)`` up.
+    Expenditures, votes or prices whose bulk has ``width`` digits have a lower tail that thins out below the
+    boundary: their short numbers crowd its top (``53676`` to ``99999`` below ``100000``). The chance that an
+    even spread over the first region leaves every one of ``k`` short numbers above their least is
+    ``(1 - f) ** k``, ``f`` the share of the region below it; under ``e ** -TOP_CROWD`` the crowd is not chance.
+    One region's codes next to the boundary (a table of customers of New Jersey and New York: ``07xxx``,
+    ``10xxx``) crowd it too, so this lowers the reading to a guess; it does not refute it.
+
+    >>> short_numbers_crowd_the_top([53676 + 850 * i for i in range(54)] + [100000 + 1800 * i for i in range(146)], 6)
+    'the 54 numbers one digit short crowd the top of the first region (none below 53,676, where an even spread from 10,000 would put about 26; chance e**-36)'
+    >>> short_numbers_crowd_the_top([1067 + 160 * i for i in range(50)] + [10000 + 900 * i for i in range(100)], 5)
+    """
+    import math
+
+    floor, top = 10 ** (width - 2), 10 ** (width - 1)
+    short = [v for v in numbers if floor <= v < top]
+    if not short:
+        return None
+    below = (min(short) - floor) / (top - floor)
+    if below >= 1.0 or -len(short) * math.log1p(-below) < TOP_CROWD:
+        return None
+    return (f"the {len(short)} numbers one digit short crowd the top of the first region (none below "
+            f"{min(short):,}, where an even spread from {floor:,} would put about {len(short) * below:.0f}; "
+            f"chance e**-{-len(short) * math.log1p(-below):.0f})")
+
+
+def repeats_no_more_than_ids(n: float, repeats: int, high: int, floor: int) -> str | None:
+    """Why six-digit numbers that ids drawn evenly from ``floor`` fit as well (:func:`ids_fit_as_well`) are likelier
+    ids: they repeat no more than such ids would (the chance of as many repeats at least :data:`IDS_REPEAT_CHANCE`).
+
+    Postal codes are people's places, and a six-digit code space is sparse: a country uses a few percent of its
+    million numbers (Singapore, a code per building, about 12%), and people share them (a city's codes). So ``n``
+    codes repeat at least 8 times as often as ``n`` ids drawn evenly over the range (``n ** 2 / 2`` pairs over the
+    numbers in use, against over the range), and far more once people cluster; ids drawn from a range of a million
+    hardly repeat. Five-digit spaces are dense (the US uses 42% of them), so this reads six digits only.
+    ``n`` is the column's count of numbers, ``repeats`` how many of them repeat a number before them.
+
+    >>> repeats_no_more_than_ids(300, 0, 997411, 10000)
+    'no more repeats among 300 than ids drawn evenly from 10,000 would show (0 repeats; 0.05 expected)'
+    >>> repeats_no_more_than_ids(300, 200, 997411, 10000) is None  # places recur
+    True
+    """
+    import math
+
+    expected = n * n / (2 * max(high - floor + 1, 1))  # pairs over the range's numbers (a birthday count)
+    # P(R >= repeats) for R ~ Poisson(expected): the ids' chance of showing this many repeats or more.
+    below = sum(math.exp(-expected) * expected ** k / math.factorial(k) for k in range(min(repeats, 170)))
+    if repeats >= 170 or 1.0 - below < IDS_REPEAT_CHANCE:
+        return None
+    return (f"no more repeats among {n:.0f} than ids drawn evenly from {floor:,} would show ({repeats} repeats; "
+            f"{expected:.2f} expected)")
+
 def _width_shares(values: Sequence[str], weights: Sequence[float]) -> tuple[int, dict[int, float]]:
     """The most common width (by weight) and each width's share of the weight."""
     by_width: dict[int, float] = {}
@@ -197,13 +286,14 @@ def _width_shares(values: Sequence[str], weights: Sequence[float]) -> tuple[int,
 
 
 def postal_number_evidence(values: Sequence[str], weights: Sequence[float], n: float, rows: int,
-                           *, near_miss: bool = True) -> list[Any]:
+                           *, near_miss: bool = True, distinct: int | None = None) -> list[Any]:
     """POSTAL_CODE evidence for codes stored as numbers (leading zeros lost), or a near miss, or ``[]``.
 
     ``values`` are whole numbers' text (``1067``, ``80331``) with their counts in ``weights``. Zero-padded to the
     column's width (4 to 6), they must be codes :func:`not_postal_codes` does not refute. Five or six digits, a
     share of them one digit short: evidence that decides (``lost-zero-codes``). Otherwise, with ``near_miss``,
-    numbers of one code width: evidence too weak to decide, so the column is not "safe".
+    numbers of one code width: evidence too weak to decide, so the column is not "safe". ``distinct`` is the
+    column's count of distinct values when ``values`` are a sample of them (default: ``len(values)``).
 
     >>> rng = __import__("random").Random(2)
     >>> codes = [str(rng.randint(100, 99999)) for _ in range(200)]
@@ -236,11 +326,20 @@ def postal_number_evidence(values: Sequence[str], weights: Sequence[float], n: f
         lost = 0.0  # not zeros lost: the shorter numbers are the bottom of a drawn range
     share = weight / n
     if width >= 5 and LOST_ZERO_MIN <= lost <= LOST_ZERO_MAX:
+        if rounded_amounts(numbers):
+            return []
         note = f"{lost:.0%} one digit short of {width}: leading zeros lost"
         either = ids_fit_as_well(numbers, width)
+        strength = EITHER_STRENGTH if either else NUMBER_STRENGTH
+        # Another reading the values fit better lowers this one to a guess: uncertain, so masked, not typed.
+        repeats = round(n) - (len(values) if distinct is None else distinct)
+        doubt = short_numbers_crowd_the_top(numbers, width)
+        if doubt is None and either and width == 6:  # six-digit spaces are sparse (repeats_no_more_than_ids)
+            doubt = repeats_no_more_than_ids(n, repeats, max(numbers), 10 ** (width - 2))
+        if doubt:
+            strength = GUESS_STRENGTH
         return [_Evidence("POSTAL_CODE", "lost-zero-codes", share, 1.0, len(digits), len(digits), 0.0, False,
-                          EITHER_STRENGTH if either else NUMBER_STRENGTH,
-                          note=f"{note}; {either}" if either else note, chance=1.0)]
+                          strength, note="; ".join(filter(None, (note, either, doubt))), chance=1.0)]
     if near_miss and shares[width] >= ONE_WIDTH_NUMBERS:
         # Chance explains the shape (ids and PINs have it too): it keeps the column from "safe", no more.
         detector = FOUR_DIGIT_NEAR_MISS if width == 4 else NEAR_MISS_DETECTOR

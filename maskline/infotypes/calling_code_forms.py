@@ -91,11 +91,10 @@ def length_density(region: str, length: int) -> float:
 
 
 def _form(runs: Sequence[str], code: str) -> CodeFormsFit | None:
-    from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
-
+    from maskline.infotypes.phone_metadata import region_of_code
     from maskline.infotypes.phone_plans import E164, _valid, possible_number
 
-    region = COUNTRY_CODE_TO_REGION_CODE[int(code)][0]
+    region = region_of_code(code)
     opening = [d for d in runs if d.startswith(code)]
     coded = [d for d in opening if length_density(region, len(d) - len(code)) >= MIN_DENSITY and possible_number(d, None)]
     # A code followed by numbers of any magnitude (a branch and an unpadded account) opens runs of every length;

@@ -194,10 +194,11 @@ DETECTORS: tuple[Detector, ...] = (
     # so do capitalised values almost none of which is a known name (drugs, genres, languages under "name").
     _D("PERSON_NAME", "name-shape", _NAMEISH, "person_name_shape", chance=0.5, needs_hint=True,
        refute="hinted_names"),
-    _D("PASSPORT", "passport", r"[A-Za-z0-9 ]{6,12}", "passport_number", chance=0.5, needs_hint=True, kinds=_SI,
-       refute="surrogate_keys"),
-    _D("BANK_ACCOUNT", "account", r"[A-Za-z0-9][A-Za-z0-9 /-]{4,40}", "bank_account", chance=0.5, needs_hint=True,
-       kinds=_SI, refute="routing_numbers"),
+    # Under a name, numbers stored in lower case count too when digits dominate them (validators._lower_cased).
+    _D("PASSPORT", "passport", r"[A-Za-z0-9 ]{6,12}", "passport_number_any_case", chance=0.5, needs_hint=True,
+       kinds=_SI, refute="surrogate_keys"),
+    _D("BANK_ACCOUNT", "account", r"[A-Za-z0-9][A-Za-z0-9 /-]{4,40}", "bank_account_any_case", chance=0.5,
+       needs_hint=True, kinds=_SI, refute="routing_numbers"),
     # Without a name: domestic account numbers whose national check digits hold (CCC, RIB, NIB, BE, NO, CBU, CZ, NZ).
     _D("BANK_ACCOUNT", "national-check-digits", r"[0-9]{2,6}([ .-]?[0-9]{2,11}){1,5}|([0-9]{1,6}-)?[0-9]{2,10}/[0-9]{4}",
        "bank_account_checked", chance=0.1, kinds=_SI, strength=0.85, min_share=0.5),

@@ -113,6 +113,9 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         # "pasport": the Latin spelling of паспорт (Russian, Ukrainian, Kazakh, Bulgarian, Serbian, Macedonian,
         # Uzbek, Azerbaijani), also inside compounds (zagranpasport, pasportnomer).
         "pasport",
+        # "pp" before a number word, as "pp no" above; Hungarian útlevél (útlevélszám), which no spelling rule reads
+        # as passport (Romanian pașaport and Indonesian paspor are read so, at a cognate's weight: cognates.py).
+        "pp num", "pp nbr", "utlevel", "utlevelszam", "utlevel szam",
     ),
     "CREDIT_CARD": (
         "credit card", "card number", "cc", "ccn", "pan", "card", "creditcard", "kreditkarte",
@@ -140,6 +143,13 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "cbu", "nuban", "nro cta", "num cta", "cta bancaria", "cta cte", "dados bancarios", "no rek", "norek",
         "so tai khoan", "tai khoan ngan hang", "khata sankhya", "khata number", "bank khata", "mispar heshbon",
         "heshbon bank", "no akaun", "nombor akaun", "akaun bank", "namba ya akaunti", "akaunti ya benki",
+        # German "Kto." is the written abbreviation of Konto (Kto.-Nr.); Dutch "reknr" of rekeningnummer; English
+        # run-together forms. Hungarian bankszámla(szám) and folyószámla (current account), Romanian cont bancar
+        # and număr de cont. Not the bare Hungarian "számlaszám" (an invoice number as often), nor the French "cpte"
+        # (ledger accounts of a chart of accounts, 411000).
+        "kto nr", "ktonr", "kontonr", "konto nr", "reknr", "rek nr", "rek no", "acctnum", "acctno",
+        "bankacc", "bankacct", "bank acc", "bank acct", "bankszamla", "bankszamlaszam", "folyoszamla",
+        "cont bancar", "numar cont", "numar de cont", "nr cont",
     ),
     "IP_ADDRESS": (
         "ip", "ip address", "ipaddress", "ipv4", "ipv6", "ip4", "ip6", "client ip", "remote addr", "source ip",
@@ -203,6 +213,14 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "patient identifier", "nhc", "ipp", "numero patient", "krankenblattnummer", "patienten id",
         "cartella", "nosologico", "kaartnummer", "zorgnummer",
         "patientennr", "pat nr", "patnr", "patientnr", "ziekenhuisnummer", "fallnummer",
+        # "MR No." is the medical record number on hospital registration slips in South Asia; German "Fallnr."
+        # (Fallnummer). Indonesian rekam medis ("nomor RM"; not "no rm", which run together is "norm") and pasien
+        # (patient), Hungarian betegazonosító (patient identifier) and kórlap (the patient's chart), Romanian fișă
+        # medicală. Not "pacient" (Romanian, Catalan): a hint word is never read as a cognate, and cognates.py
+        # reads it as patient already (pacient_id, num_pacient).
+        "mr no", "mr nr", "mr num", "mr number", "mrno", "fallnr", "fall nr",
+        "rekam medis", "nomor rm", "betegazonosito", "korlap", "korlapszam", "fisa medicala",
+        "id pasien", "pasien id", "no pasien", "nomor pasien",
     ),
     "ICD10_CODE": ("icd", "icd10", "icd 10", "icd code", "diagnosis", "diagnosis code", "dx", "dx code",
                    "diagnose", "diagnostic", "diagnostico", "diagnosi", "diagnosecode", "codigo cie", "cie10"),

@@ -19,13 +19,14 @@ False
 
 from __future__ import annotations
 
-from functools import lru_cache
+from maskline.infotypes.answer_memo import remembered
 
 MIN_PART = 4  # each of two name parts: three-letter names (ade, dan) split too many words (limon-ade)
 MIN_SURNAME_AFTER_INITIAL = 4  # "b" + "pop" hides in too many words; "c" + "popa" less so
 
 
-@lru_cache(maxsize=1 << 14)
+# Remembered under salted digests (infotypes/answer_memo): an lru_cache here held 16,384 logins.
+@remembered
 def built_of_names(run: str) -> bool:
     """Whether a run of lower-case letters is an initial and a family name, or two name parts, and not itself
     one known name.

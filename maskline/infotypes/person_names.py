@@ -23,22 +23,46 @@ Lists are read once, on first use, into frozensets: every lookup is a set member
 from __future__ import annotations
 
 import unicodedata
-from functools import cache, lru_cache
+from functools import cache
 
 
-# Cached: a column repeats its words (given names, titles), and folding is most of a lookup's cost.
-@lru_cache(maxsize=1 << 16)
+# Not cached by word: an lru_cache here held 65,536 words of people's names for the process's life, and its answer
+# is the name itself, so no digest could stand in for it. What is cached is each character's fold, which says
+# nothing of anyone: folding character by character is what fold() does (NFKD decomposes each one, and dropping
+# every combining mark undoes the only reordering it makes across them), but for lower-casing, which reads a whole
+# word (a final sigma) and so stays last. ASCII, most names, is only lower-cased (NFKD leaves it as it is).
 def name_key(word: str) -> str:
     """The lookup key of a name: folded (lower case, no accents) as ``name_hints.fold``, Hangul kept whole.
 
-    >>> name_key("José"), name_key("Ölçer"), name_key("김")
-    ('jose', 'olcer', '김')
+    >>> name_key("José"), name_key("Ölçer"), name_key("김"), name_key("McKay"), name_key("ΟΔΟΣ"), name_key("Straße")
+    ('jose', 'olcer', '김', 'mckay', 'οδος', 'strasse')
     """
-    from maskline.infotypes.name_hints import fold
-
-    folded = fold(word)
+    if word.isascii():
+        return word.lower()
+    folded = word.translate(_FOLDED_CHARACTERS).lower()
     # fold() decomposes (NFKD): Hangul syllables fall apart into jamo; compose them again.
     return folded if folded.isascii() else unicodedata.normalize("NFC", folded)
+
+
+class _FoldedCharacters(dict[int, str]):
+    """Each character's fold but for lower-casing (NFKD, combining marks dropped, ``ß`` as ``ss``), computed on
+    first sight: a ``str.translate`` table.
+
+    >>> "Ñandú".translate(_FoldedCharacters())
+    'Nandu'
+    """
+
+    def __missing__(self, ordinal: int) -> str:
+        char = "ss" if ordinal in (0xDF, 0x1E9E) else chr(ordinal)  # ß, ẞ: as name_hints.fold
+        folded = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+        if len(self) >= FOLDED_CHARACTERS:  # text of every script at once must not grow it without end
+            self.clear()
+        self[ordinal] = folded
+        return folded
+
+
+FOLDED_CHARACTERS = 8192  # the characters' folds kept (the Han characters of names run to a few thousand)
+_FOLDED_CHARACTERS = _FoldedCharacters()
 
 
 def _read(name: str) -> frozenset[str]:

@@ -29,8 +29,10 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import partial
 
+from maskline.infotypes.answer_memo import remembered
+from maskline.infotypes.phone_metadata import calling_code, every_region, national_shape, region_of_code
 from maskline.infotypes.random_twins import twin
 from maskline.infotypes.validators import PHONE_REGIONS
 
@@ -53,7 +55,12 @@ class PlanFit:
     tried: int  # plans tried, for the multiple-testing correction
 
 
-@lru_cache(maxsize=16384)
+ANSWERS = 16384  # remembered answers per check: a column's runs and their twins in each plan tried
+
+
+# Remembered under salted digests (infotypes/answer_memo), never the digits: an lru_cache here held up to 16,384
+# phone numbers of real people for the process's life. A column's runs are read in many plans and by several fits.
+@partial(remembered, size=ANSWERS)
 def _valid(digits: str, plan: str) -> bool:
     import phonenumbers
 
@@ -72,10 +79,8 @@ def _kept_prefix(runs: Sequence[str], plan: str) -> int:
     seconds begin ``17``, valid German mobiles; ids from ``3000000000`` are Brazilian service numbers).
     """
     if plan == E164:
-        from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
-
-        first = runs[0]
-        return next((n for n in (1, 2, 3) if int(first[:n]) in COUNTRY_CODE_TO_REGION_CODE), 3)
+        code = calling_code(runs[0])
+        return len(code) if code else 3
     shared = len(os.path.commonprefix(list(runs)))
     # The listed plans keep two digits at least: their fits were set on that. A plan read for want of a listed one
     # keeps the shared digits plus one only, so national numbers of varied prefixes (80, 81, 70, 90) show their
@@ -100,20 +105,24 @@ def _gtin(digits: str) -> bool:
     return (10 - total % 10) % 10 == int(digits[-1])
 
 
-def _too_many_failing(runs: Sequence[str], passes: Callable[[str], bool], allowed: int) -> bool:
-    """Whether more than ``allowed`` of ``runs`` fail ``passes``; stops at the first failure past it, as most
-    plans tried for a column fail early."""
+def failures(runs: Sequence[str], passes: Callable[[str, str], bool], plan: str, probe_allowed: int,
+             allowed: int) -> int | None:
+    """How many ``runs`` fail ``passes`` in ``plan``, each run checked once; None as soon as more than
+    ``probe_allowed`` of the first :data:`PROBE` fail or more than ``allowed`` of all, as most plans tried for a
+    column fail early.
+
+    >>> failures(["06", "07", "1", "06"], str.startswith, "0", 1, 1)
+    1
+    >>> failures(["1", "2", "0"], str.startswith, "0", 1, 5) is None  # two of the first PROBE fail
+    True
+    """
     fails = 0
-    for d in runs:
-        if not passes(d):
+    for i, d in enumerate(runs):
+        if not passes(d, plan):
             fails += 1
-            if fails > allowed:
-                return True
-    return False
-
-
-def _too_many_invalid(runs: Sequence[str], plan: str, allowed: int) -> bool:
-    return _too_many_failing(runs, lambda d: _valid(d, plan), allowed)
+            if fails > allowed or i < PROBE and fails > probe_allowed:
+                return None
+    return fails
 
 
 def _regions_written_in(runs: Sequence[str]) -> tuple[str, ...]:
@@ -128,15 +137,6 @@ def _regions_written_in(runs: Sequence[str]) -> tuple[str, ...]:
             if region and region not in PLANS:
                 found[region] += 1
     return tuple(r for r, n in found.most_common(2) if n >= 0.25 * len(runs))
-
-
-@lru_cache(maxsize=1)
-def _every_region() -> tuple[str, ...]:
-    """Every region phonenumbers has a plan for, in a fixed order: national numbers of any country are read in
-    their own plan, with no list of likely countries to keep up (the p-value pays for each plan tried)."""
-    import phonenumbers
-
-    return tuple(sorted(phonenumbers.SUPPORTED_REGIONS))
 
 
 def plan_fit(values: Sequence[str]) -> PlanFit | None:
@@ -157,9 +157,10 @@ def plan_fit(values: Sequence[str]) -> PlanFit | None:
     if sum(_gtin(d) for d in digits) >= 0.5 * len(digits):
         return None  # EAN/UPC barcodes: a random number passes their check digit 1 time in 10
     listed = PLANS + _regions_written_in(digits[:PROBE])
-    # The listed plans first, paying for themselves only; every other region only when none fits, paying for all.
+    # The listed plans first, paying for themselves only; every other region only when none fits, paying for all:
+    # national numbers of any country are read in their own plan, with no list of likely countries to keep up.
     return _best_fit(digits, listed, len(listed)) or \
-        _best_fit(digits, _unlisted(listed), len(listed) + len(_every_region()))
+        _best_fit(digits, _unlisted(listed), len(listed) + len(every_region()))
 
 
 def _unlisted(listed: Sequence[str]) -> tuple[str, ...]:
@@ -168,28 +169,13 @@ def _unlisted(listed: Sequence[str]) -> tuple[str, ...]:
     import phonenumbers
 
     codes = {phonenumbers.country_code_for_region(r) for r in listed if r != E164}
-    return tuple(r for r in _every_region() if phonenumbers.country_code_for_region(r) not in codes)
-
-
-@lru_cache(maxsize=512)
-def _plan_shape(region: str) -> tuple[re.Pattern[str], str] | None:
-    """The region's general national-number pattern and its plain trunk prefix, or None when the region parses
-    national prefixes by rules a pattern cannot mirror (Argentina): then only phonenumbers decides."""
-    from phonenumbers import PhoneMetadata
-
-    meta = PhoneMetadata.metadata_for_region(region)
-    if meta is None or meta.general_desc is None or meta.general_desc.national_number_pattern is None:
-        return None
-    prefix = meta.national_prefix or ""
-    if meta.national_prefix_transform_rule or meta.national_prefix_for_parsing not in (None, prefix):
-        return None
-    return re.compile(meta.general_desc.national_number_pattern), prefix
+    return tuple(r for r in every_region() if phonenumbers.country_code_for_region(r) not in codes)
 
 
 def _shaped_like(digits: str, region: str) -> bool:
     """A cheap necessary condition for validity: the digits, with or without the trunk prefix, match the region's
     general pattern. Reading every region would otherwise parse each run some 250 times."""
-    shape = _plan_shape(region)
+    shape = national_shape(region)
     if shape is None:
         return True
     pattern, prefix = shape
@@ -198,7 +184,7 @@ def _shaped_like(digits: str, region: str) -> bool:
 
 
 def _too_many_unshaped(runs: Sequence[str], region: str, allowed: int) -> bool:
-    return _too_many_failing(runs, lambda d: _shaped_like(d, region), allowed)
+    return failures(runs, _shaped_like, region, allowed, allowed) is None
 
 
 def _best_fit(digits: Sequence[str], plans: Sequence[str], tried: int) -> PlanFit | None:
@@ -209,10 +195,10 @@ def _best_fit(digits: Sequence[str], plans: Sequence[str], tried: int) -> PlanFi
             continue
         runs = [d[2:] for d in digits if d.startswith("00")] if plan == E164 and \
             sum(d.startswith("00") for d in digits) >= 0.5 * len(digits) else digits
-        if len(runs) < MIN_VALUES or _too_many_invalid(runs[:PROBE], plan, int((1 - MIN_RATE) * PROBE)) or \
-                _too_many_invalid(runs, plan, int((1 - MIN_RATE) * len(runs))):
+        fails = None if len(runs) < MIN_VALUES else \
+            failures(runs, _valid, plan, int((1 - MIN_RATE) * PROBE), int((1 - MIN_RATE) * len(runs)))
+        if fails is None:
             continue
-        fails = sum(not _valid(d, plan) for d in runs)
         chance = _chance(plan, runs)
         if chance > MAX_CHANCE:
             continue
@@ -230,7 +216,7 @@ def _groups(text: str) -> tuple[int, ...]:
     return tuple(len(g) for g in re.findall(r"[0-9]+", text))
 
 
-@lru_cache(maxsize=16384)
+@partial(remembered, size=ANSWERS)  # as _valid: never under the value
 def _written_as_national(value: str, region: str) -> bool:
     import phonenumbers
 
@@ -277,9 +263,10 @@ def _best_format(runs: Sequence[str], regions: Sequence[str], tried: int) -> Pla
     for region in regions:
         if _too_many_unshaped([_NOT_DIGIT.sub("", v) for v in runs[:PROBE]], region, int((1 - MIN_RATE) * PROBE)):
             continue
-        if sum(not _written_as_national(v, region) for v in runs[:PROBE]) > int((1 - MIN_RATE) * PROBE):
+        fails = failures(runs, _written_as_national, region, int((1 - MIN_RATE) * PROBE), len(runs))
+        if fails is None:
             continue
-        fits = sum(_written_as_national(v, region) for v in runs)
+        fits = len(runs) - fails
         if fits >= MIN_RATE * len(runs) and (best is None or fits > best.validated):
             best = PlanFit(region, len(runs), fits, FORMAT_CHANCE, tried)
     return best
@@ -315,17 +302,6 @@ def possible_number(digits: str, region: str | None) -> bool:
     except phonenumbers.NumberParseException:
         return False
     return bool(phonenumbers.is_possible_number(num))
-
-
-def calling_code(digits: str) -> str | None:
-    """The country calling code ``digits`` open with (one to three digits), or None.
-
-    >>> calling_code("3613949534"), calling_code("79994983292"), calling_code("2890123")
-    ('36', '7', None)
-    """
-    from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
-
-    return next((digits[:n] for n in (1, 2, 3) if int(digits[:n]) in COUNTRY_CODE_TO_REGION_CODE), None)
 
 
 def calling_codes(runs: Iterable[str]) -> Counter[str | None]:
@@ -366,8 +342,6 @@ def calling_code_fit(values: Sequence[str]) -> CallingCodeFit | None:
     >>> calling_code_fit([str(rng.randint(10**10, 10**11)) for _ in range(60)]) is None  # random ids
     True
     """
-    from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
-
     runs = [v for v in values if v.isdigit() and 7 <= len(v) <= 15 and v[0] != "0"]
     if len(runs) < MIN_VALUES or len(runs) < 0.9 * len(values) or sum(map(_gtin, runs)) >= 0.5 * len(runs):
         return None
@@ -375,7 +349,7 @@ def calling_code_fit(values: Sequence[str]) -> CallingCodeFit | None:
     code = codes.most_common(1)[0][0]
     if code is None:
         return None
-    region = COUNTRY_CODE_TO_REGION_CODE[int(code)][0]
+    region = region_of_code(code)
     intl = [d for d in runs if d.startswith(code) and possible_number(d, None)]
     if len(intl) < CALLING_CODE_MIN * len(runs) or not _dense_lengths(intl, code, region):
         return None

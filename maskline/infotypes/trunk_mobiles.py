@@ -17,6 +17,9 @@ far less often. Three guards keep ranges of ids out, since a range's validity is
   run is one, so runs sharing ``041`` are a range, while behind ``01`` Korea's are six in ten;
 - the digits past the plan's prefixes vary as drawn digits do (dates and times written as digits do not).
 
+With no name to say phone (:func:`national_mobile_fit`), plans that dial no trunk prefix are read too, and the
+column must also beat numbers drawn from its own range, which is what ids, counters and timestamps fill.
+
 >>> import random
 
 >>> rng = random.Random(4)
@@ -33,12 +36,12 @@ True
 from __future__ import annotations
 
 import os
-import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from maskline.infotypes.phone_plans import MIN_RATE, MIN_VALUES, PROBE, PlanFit
+from maskline.infotypes.phone_metadata import every_region, mobile_pattern, trunk_prefix
+from maskline.infotypes.phone_plans import MIN_RATE, MIN_VALUES, PROBE, PlanFit, failures
 from maskline.infotypes.random_twins import twin
 from maskline.infotypes.validators import PHONE_REGIONS
 
@@ -56,13 +59,9 @@ def _trunk_regions() -> dict[str, tuple[str, ...]]:
     Trunk prefixes opening with ``1`` (North America) are left out: the commonest digit runs open with 1 (epoch
     seconds and milliseconds, ids counted from 10^n), and those plans hold no number type a run could be told by.
     """
-    import phonenumbers
-    from phonenumbers import PhoneMetadata
-
     by_prefix: dict[str, list[str]] = {}
-    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
-        meta = PhoneMetadata.metadata_for_region(region)
-        prefix = meta.national_prefix if meta is not None else None
+    for region in every_region():
+        prefix = trunk_prefix(region)
         if prefix and prefix.isdigit() and not prefix.startswith("1"):
             by_prefix.setdefault(prefix, []).append(region)
     return {p: tuple(r) for p, r in by_prefix.items()}
@@ -90,16 +89,6 @@ def mobile_block(region: str, trunk: str, length: int) -> str:
             return block
         block += leading[0]
     return block
-
-
-@lru_cache(maxsize=512)
-def _mobile_shape(region: str) -> re.Pattern[str] | None:
-    """The region's pattern for mobile national numbers (trunk prefix removed), or None when it has none."""
-    from phonenumbers import PhoneMetadata
-
-    meta = PhoneMetadata.metadata_for_region(region)
-    desc = meta.mobile if meta is not None else None
-    return re.compile(desc.national_number_pattern) if desc is not None and desc.national_number_pattern else None
 
 
 def valid_mobile(digits: str, region: str) -> bool:
@@ -149,10 +138,69 @@ def trunk_mobile_fit(values: Sequence[str]) -> PlanFit | None:
     >>> trunk_mobile_fit(["0612345678"] * 5) is None  # too few
     True
     """
+    return _region_fit(values, _trunk_regions(), within_shared=False)
+
+
+@lru_cache(maxsize=1)
+def _national_regions() -> dict[str, tuple[str, ...]]:
+    """:func:`_trunk_regions`, and under the empty prefix the regions that dial no trunk prefix (their national
+    numbers are written as they are dialled: Italy's ``3xx``, Spain's ``6xx``)."""
+    plain = tuple(r for r in every_region() if not trunk_prefix(r))
+    return {**_trunk_regions(), "": plain}
+
+
+def national_mobile_fit(values: Sequence[str]) -> PlanFit | None:
+    """Like :func:`trunk_mobile_fit`, for columns with no name to say phone: the regions that dial no trunk prefix
+    are read too, and the fit must beat chance *within* the prefix the runs share.
+
+    A block of ids shares its leading digits and is drawn at random behind them: where a plan makes every number
+    behind that prefix a mobile (Spain's ``6``, France's ``06``), the block reads as mobiles as well as phones do.
+    So does a range of ids not aligned on a decimal prefix (epoch seconds, ``1500000000`` to ``1780000000``, are
+    Bangladeshi mobiles behind a zero). Phones are told from both by the plan's structure inside the range they
+    span: numbers drawn uniformly from the runs' own range (:func:`_range_chance`) must be mobiles no more often
+    than :data:`MAX_INNER_CHANCE`, and ``chance`` is that share when it is the larger, so the p-value tests the
+    column against ids filling the same range.
+
+    >>> import random
+
+    >>> rng = random.Random(8)
+    >>> es = [rng.choice("67") + "".join(rng.choice("0123456789") for _ in range(8)) for _ in range(400)]
+    >>> fit = national_mobile_fit([d for d in es if valid_mobile(d, "ES")][:80])  # Spanish mobiles, 6 and 7
+    >>> fit.plan, fit.validated == fit.checked, fit.chance < MAX_INNER_CHANCE  # 6 and 7 hold Spain's landlines too
+    ('ES', True, True)
+    >>> national_mobile_fit([str(rng.randrange(6 * 10**8, 7 * 10**8)) for _ in range(80)]) is None  # a block of ids
+    True
+    """
+    return _region_fit(values, _national_regions(), within_shared=True)
+
+
+MAX_INNER_CHANCE = 0.85  # regions where numbers drawn from the runs' own range are mobiles more often never decide
+RANGE_TWINS = 128  # numbers drawn from the runs' range
+RANGE_QUANTILE = 0.02  # the range is read between these quantiles, so a stray value does not widen it
+
+
+def _range_chance(runs: Sequence[str], length: int, region: str) -> float:
+    """The share of numbers drawn uniformly from the runs' own range (those of the commonest length, between their
+    2nd and 98th percentiles, as integers) that are mobiles in ``region``: what ids, counters and timestamps of that
+    range would show, since they fill a range evenly, whether or not it is aligned on a decimal prefix (epoch
+    seconds fill ``1500000000`` to ``1780000000``, Bangladesh's ``015`` to ``017`` once a zero is put before them).
+
+    >>> _range_chance(["0" + str(n) for n in range(1_500_000_000, 1_780_000_000, 2_000_000)], 11, "BD")
+    1.0
+    """
+    import random
+
+    numbers = sorted(int(d) for d in runs if len(d) == length)
+    cut = int(RANGE_QUANTILE * len(numbers))
+    lo, hi = numbers[cut], numbers[-1 - cut]
+    rng = random.Random(f"{region}{lo}{hi}")
+    return sum(valid_mobile(f"{rng.randint(lo, hi):0{length}d}", region) for _ in range(RANGE_TWINS)) / RANGE_TWINS
+
+
+def _region_fit(values: Sequence[str], regions: dict[str, tuple[str, ...]], *, within_shared: bool) -> PlanFit | None:
     digits = [v for v in values if v.isdigit() and 8 <= len(v) <= 13]
     if len(digits) < MIN_VALUES or len(digits) < MIN_RATE * len(values):
         return None
-    regions = _trunk_regions()
     tried = sum(map(len, regions.values()))
     allowed = int((1 - MIN_RATE) * len(digits))
     best: PlanFit | None = None
@@ -166,15 +214,17 @@ def trunk_mobile_fit(values: Sequence[str]) -> PlanFit | None:
         for region in sorted(candidates, key=lambda r: r not in PHONE_REGIONS):
             if best is not None and best.plan in PHONE_REGIONS and region not in PHONE_REGIONS:
                 break
-            shaped = _mobile_shape(region)
+            shaped = mobile_pattern(region)
             if shaped is not None and \
                     sum(not shaped.fullmatch(d[len(prefix):]) for d in runs[:PROBE]) > int((1 - MIN_RATE) * PROBE):
                 continue  # a cheap necessary condition: parsing every run in a hundred regions is not
-            if sum(not valid_mobile(d, region) for d in runs[:PROBE]) > int((1 - MIN_RATE) * PROBE):
+            # Each run parsed once (parsing is most of this loop's cost), stopping once too many of the first
+            # PROBE, or of all the region's share of failures, fail.
+            invalid = failures(runs, valid_mobile, region, int((1 - MIN_RATE) * PROBE),
+                               allowed - (len(digits) - len(runs)))
+            if invalid is None:
                 continue
-            fails = len(digits) - len(runs) + sum(not valid_mobile(d, region) for d in runs)
-            if fails > allowed:
-                continue
+            fails = len(digits) - len(runs) + invalid
             block = len(mobile_block(region, prefix, length))
             # The plan explains a shared prefix as long as its mobile block and one digit more (Korea's 010 in
             # 01x, France's 06 or 07 behind 0): a range of ids shares more, and its validity is the range's.
@@ -188,6 +238,11 @@ def trunk_mobile_fit(values: Sequence[str]) -> PlanFit | None:
                 len(twins)
             if chance > MAX_CHANCE or near > MAX_NEAR_CHANCE:
                 continue
+            if within_shared:
+                inner = _range_chance(runs, length, region)
+                if inner > MAX_INNER_CHANCE:
+                    continue
+                chance = max(chance, inner)
             fit = PlanFit(region, len(digits), len(digits) - fails, max(chance, 1 / len(twins)), tried)
             # The region whose plan explains the most runs (France's 06 also holds the Dutch), then the least chance.
             if best is None or (fit.validated, -fit.chance) > (best.validated, -best.chance):

@@ -1320,8 +1320,8 @@ def passport_number_cued(value: str) -> bool:
     if passport_number(value):
         return True
     v = value.strip()
-    return (v.islower() and passport_number(v.upper()) and sum(c.isalpha() for c in v) <= 3
-            and sum(c.isdigit() for c in v) >= 5)
+    return (sum(c.isalpha() for c in v) <= 3 and sum(c.isdigit() for c in v) >= 5
+            and _lower_cased(v, passport_number, 1.0))
 
 
 def bank_account(value: str) -> bool:
@@ -1336,6 +1336,44 @@ def bank_account(value: str) -> bool:
     v = value.strip()
     return bool(re.match(r"^[A-Z0-9][A-Z0-9 /-]{4,32}[A-Z0-9]$", v)) and len(_digits(v)) >= 6 \
         and not _calendar_date(v)
+
+
+def _lower_cased(value: str, check: Callable[[str], bool], letters_per_digit: float) -> bool:
+    """Whether ``value`` is a number ``check`` accepts in upper case, stored in lower case (a column normalised with
+    ``lower()``), with at most ``letters_per_digit`` letters per digit. Document and account numbers are mostly
+    digits, behind a series or a bank code; words with a few digits (a password ``monkey123``, a label
+    ``batch12``) are mostly letters, and stay refused, as do values of mixed case.
+
+    >>> _lower_cased("c01x00t47", passport_number, 1.0), _lower_cased("monkey123", passport_number, 1.0)
+    (True, False)
+    """
+    v = value.strip()
+    if v != v.lower() or v == v.upper():
+        return False
+    letters = sum(c.isalpha() for c in v)
+    return letters <= letters_per_digit * sum(c.isdigit() for c in v) and check(v.upper())
+
+
+def passport_number_any_case(value: str) -> bool:
+    """:func:`passport_number`, or one stored in lower case with no more letters than digits (column values;
+    free text takes the stricter :func:`passport_number_cued`, whose cue may stand before any word).
+
+    >>> passport_number_any_case("k51667721"), passport_number_any_case("ab1234567")
+    (True, True)
+    >>> passport_number_any_case("sunshine12"), passport_number_any_case("Ab1234567")
+    (False, False)
+    """
+    return passport_number(value) or _lower_cased(value, passport_number, 1.0)
+
+
+def bank_account_any_case(value: str) -> bool:
+    """:func:`bank_account`, or one stored in lower case with at most one letter for two digits (a BBAN's bank
+    code before its digits: ``nwbk60161331926819``).
+
+    >>> bank_account_any_case("nwbk60161331926819"), bank_account_any_case("order-2024-06")
+    (True, False)
+    """
+    return bank_account(value) or _lower_cased(value, bank_account, 0.5)
 
 
 def _calendar_date(value: str) -> bool:
@@ -1656,8 +1694,10 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "username": username,
     "handle_with_name": handle_with_name,
     "passport_number": passport_number,
+    "passport_number_any_case": passport_number_any_case,
     "passport_number_cued": passport_number_cued,
     "bank_account": bank_account,
+    "bank_account_any_case": bank_account_any_case,
     "bank_account_checked": bank_account_checked,
     "us_routing_number": _stdnum("us.rtn"),
     "record_number": record_number,
