@@ -13,7 +13,9 @@ also a name hint of its type, but for the words of a sentence that no column is 
 
 Words of Japanese, Chinese, Korean and Thai are matched without word boundaries (those scripts do not space
 their words); the others as whole words, in any letter case. Languages: English, German, French, Spanish,
-Italian, Dutch, Portuguese, Japanese, Chinese, Korean, and Thai for phones.
+Italian, Dutch, Portuguese, Hungarian, Romanian, Greek, Russian, Hebrew, Arabic, Hindi, Indonesian, Vietnamese,
+Japanese, Chinese, Korean, and Thai for phones. A Russian "номер счета" may be an invoice's, so only the names
+of a bank account proper are cues.
 
 >>> "kontonummer" in BANK_ACCOUNT_CUES, "pass" in PASSPORT_CUES, "account" in BANK_ACCOUNT_CUES
 (True, False, False)
@@ -21,17 +23,47 @@ Italian, Dutch, Portuguese, Japanese, Chinese, Korean, and Thai for phones.
 
 from __future__ import annotations
 
-# Japanese, Chinese, Korean and Thai phone cues (the spaced languages' cues are spans._PHONE_CUE).
+# Phone cues of spaced scripts: nouns, abbreviations and verbs of calling. A bare number after one is a phone only
+# if valid in a plan (validators.phone_digits_cued), so an order number after "call" stays.
+SPACED_PHONE_CUES: tuple[str, ...] = (
+    "phone", "telephone", "tel", "mob", "mobile", "cell", "cellphone", "fax", "whatsapp", "sms",
+    "call", "called", "calling", "ring", "dial", "contact",
+    "telefon", "rufnummer", "telefonnummer", "handy", "handynummer", "mobil", "mobilnummer",
+    "téléphone", "tél", "portable",
+    "teléfono", "telefono", "móvil", "movil", "celular",
+    "cellulare",
+    "telefone", "telemóvel", "telemovel",
+    "telefoon", "telefoonnummer", "mobiel",
+    "telefonszám", "mobilszám",  # Hungarian ("telefon", "mobil" as German)
+    "τηλέφωνο", "τηλεφώνου", "τηλ", "κινητό",
+    "телефон", "телефона", "тел", "моб", "мобильный",
+    "טלפון", "הטלפון", "נייד",
+    "هاتف", "الهاتف", "جوال", "الجوال", "موبايل",
+    "\u095eोन", "फ़ोन", "फोन", "मोबाइल", "दूरभाष",  # फ़ोन precomposed (U+095E) and with a nukta
+    "telepon", "telp", "ponsel", "no hp", "nomor hp",
+    "điện thoại", "đt", "sđt", "di động",
+)
+# Japanese, Chinese, Korean and Thai phone cues.
 UNSPACED_PHONE_CUES: tuple[str, ...] = (
     "電話", "携帯", "連絡先", "ファックス", "ケータイ",
     "电话", "手机", "拨打", "致电", "联系方式", "传真", "手機", "撥打", "致電", "聯絡", "傳真",
     "전화", "휴대폰", "핸드폰", "연락처", "팩스",
     "โทร", "มือถือ", "ติดต่อ",
 )
+# Longer words that begin with an unspaced cue and mean something else: the cue is matched without word boundaries,
+# so "โทร" (to call) would cue the number after "โทรทัศน์" (television), "โทรทรรศน์" (telescope), "โทรคมนาคม"
+# (telecommunications), "โทรเลข" (telegraph) or "โทรจิต" (telepathy), and "ติดต่อ" (to contact) the count after
+# "ติดต่อกัน" (in a row). Words that begin with a cue and still name a phone ("โทรศัพท์", "โทรสาร" fax) stay cues.
+UNSPACED_CUE_EXCEPTIONS: dict[str, tuple[str, ...]] = {
+    "โทร": ("โทรทัศน์", "โทรทรรศน์", "โทรคมนาคม", "โทรเลข", "โทรจิต"),
+    "ติดต่อ": ("ติดต่อกัน",),
+}
 PASSPORT_CUES: tuple[str, ...] = (
     "passport", "travel document", "reisepass", "reisepassnummer", "passnummer", "pass-nr", "passnr",
     "passeport", "pasaporte", "passaporto", "paspoort", "paspoortnummer", "passaporte",
     "旅券", "パスポート", "护照", "護照", "여권",
+    "útlevél", "útlevélszám", "pașaport", "paşaport", "διαβατήριο", "διαβατηρίου", "паспорт", "загранпаспорт",
+    "דרכון", "جواز السفر", "جواز سفر", "पासपोर्ट", "paspor", "hộ chiếu",
 )
 BANK_ACCOUNT_CUES: tuple[str, ...] = (
     "account number", "account no", "account nr", "acct no", "acct number", "acct #", "account #", "bank account",
@@ -42,6 +74,11 @@ BANK_ACCOUNT_CUES: tuple[str, ...] = (
     "numero di conto", "numero conto", "conto corrente",
     "rekeningnummer", "rekeningnr", "bankrekening",
     "número da conta", "numero da conta", "conta bancária", "conta corrente",
+    "bankszámlaszám", "számlaszám", "număr de cont", "numar de cont", "cont bancar",
+    "αριθμός λογαριασμού", "τραπεζικός λογαριασμός",
+    "расчетный счет", "расчётный счёт", "лицевой счет", "лицевой счёт", "банковский счет", "банковский счёт",
+    "מספר חשבון", "חשבון בנק", "رقم الحساب", "حساب بنكي", "खाता संख्या", "बैंक खाता",
+    "nomor rekening", "no rekening", "no. rekening", "số tài khoản",
     "口座番号", "銀行口座", "银行账号", "银行账户", "銀行帳號", "銀行帳戶", "계좌번호", "계좌",
 )
 # The medical record cues of MRN_CUES that name a record and nothing else ("case number", "akte", "expediente",

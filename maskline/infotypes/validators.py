@@ -1306,6 +1306,24 @@ def passport_number(value: str) -> bool:
     return bool(re.match(r"^[A-Z0-9]{5,9}[0-9]$", v)) and sum(c.isdigit() for c in v) >= 2
 
 
+def passport_number_cued(value: str) -> bool:
+    """A passport number right after a cue that names it (see :mod:`maskline.text.spans`): as
+    :func:`passport_number` takes it, or written in lower case, as a log may lower-case what it prints, with at
+    most three letters and at least five digits (``x1234567``, ``c01x00t47``): a lower-case word with digits after
+    the cue is a file, a step or a scan (``image001``, ``scan20240101``), not a number an office issued.
+
+    >>> passport_number_cued("X1234567"), passport_number_cued("x1234567"), passport_number_cued("c01x00t47")
+    (True, True, True)
+    >>> passport_number_cued("image001"), passport_number_cued("scan20240101"), passport_number_cued("Xy123456")
+    (False, False, False)
+    """
+    if passport_number(value):
+        return True
+    v = value.strip()
+    return (sum(c.isalpha() for c in v) <= 3 and sum(c.isdigit() for c in v) >= 5
+            and _lower_cased(v, passport_number, 1.0))
+
+
 def bank_account(value: str) -> bool:
     """A bank account number's shape (BBAN, US account, sort code + account): 6 to 34 characters, mostly digits.
     Slashes part branch, account and bank code in several countries (``19-2000145399/0800``, ``3427-1 / 811634-X``).
@@ -1338,7 +1356,7 @@ def _lower_cased(value: str, check: Callable[[str], bool], letters_per_digit: fl
 
 def passport_number_any_case(value: str) -> bool:
     """:func:`passport_number`, or one stored in lower case with no more letters than digits (column values;
-    free text keeps :func:`passport_number`, whose cue may stand before any word).
+    free text takes the stricter :func:`passport_number_cued`, whose cue may stand before any word).
 
     >>> passport_number_any_case("k51667721"), passport_number_any_case("ab1234567")
     (True, True)
@@ -1677,6 +1695,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "handle_with_name": handle_with_name,
     "passport_number": passport_number,
     "passport_number_any_case": passport_number_any_case,
+    "passport_number_cued": passport_number_cued,
     "bank_account": bank_account,
     "bank_account_any_case": bank_account_any_case,
     "bank_account_checked": bank_account_checked,

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from maskline.infotypes.answer_memo import remembered as _remembered
 from maskline.text import prefilter
-from maskline.text.span_text import span_text
+from maskline.text.span_text import span_text, wide_folded
 from maskline.text.spans import COMPACT_DATE_RUN, DATE_RUN, DIGIT_RUN, SPAN_RULES, WINDOW_MARGIN
 
 if TYPE_CHECKING:
@@ -117,11 +117,18 @@ def _with_written(text: str, found: list[Finding], wanted: frozenset[str], allow
 
     >>> [f.type for f in find("連絡はana@例え.jpまで")]  # as before, with the letters it touches
     ['EMAIL']
+    >>> [f.type for f in find("電話０９０１２３４５６７８、口座番号１２３４５６７")]  # a cue, a full-width number
+    ['PHONE', 'BANK_ACCOUNT']
     """
     if allow:  # the allow-list names values as written (full-width forms included)
         found = [f for f in found if text[f.start:f.end] not in allow]
+    # The letters as written, the full-width forms as ASCII: a cue in those letters before a full-width number
+    # ("電話０９０１２３４５６７８", "口座番号１２３４５６７") is found, as the number in ASCII digits is.
+    folded = wide_folded(text)
     engine = prefilter.engine()
-    written = _find(text, wanted, allow, None if engine is None else engine.scan(text))
+    written = _find(folded, wanted, allow, None if engine is None else engine.scan(folded))
+    if allow and folded is not text:
+        written = [f for f in written if text[f.start:f.end] not in allow]
     kept = [f for f in written if not any(f.start < g.end and g.start < f.end for g in found)]
     return sorted(found + kept, key=lambda f: f.start) if kept else found
 

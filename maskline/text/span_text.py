@@ -17,6 +17,10 @@ spans it yields are the spans of the original text:
 
 Nothing else changes, and text without such characters comes back as the same object.
 
+:func:`wide_folded` gives the text with its full-width forms read as ASCII and its letters kept: the scrubber
+also searches that reading, for what only the letters make (a cue such as ``電話`` or ``口座番号`` before a
+full-width number, an e-mail at a Japanese domain).
+
 >>> span_text("折り返しは090-1234-5678まで").replace("\\x07", "_")
 '_____090-1234-5678__'
 >>> span_text("電話０９０－１２３４－５６７８").replace("\\x07", "_")
@@ -36,6 +40,7 @@ _WIDE_FORMS = "\u3000\uff01-\uff5e"  # the ideographic space and the full-width 
 _UNSPACED = re.compile(f"[{UNSPACED_LETTERS}]")
 _WIDE = str.maketrans({**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}, "\u3000": " "})
 _NEEDS_READING = re.compile(f"[{UNSPACED_LETTERS}{_WIDE_FORMS}]")
+_HAS_WIDE = re.compile(f"[{_WIDE_FORMS}]")
 
 
 def span_text(text: str) -> str:
@@ -47,3 +52,12 @@ def span_text(text: str) -> str:
     if text.isascii() or _NEEDS_READING.search(text) is None:
         return text
     return _UNSPACED.sub(BOUNDARY, text.translate(_WIDE))
+
+
+def wide_folded(text: str) -> str:
+    """``text`` with its full-width forms and ideographic spaces in ASCII, its letters as written; same length.
+
+    >>> wide_folded("電話０９０１２３４５６７８"), wide_folded("口座番号は1234567")
+    ('電話09012345678', '口座番号は1234567')
+    """
+    return text.translate(_WIDE) if _HAS_WIDE.search(text) else text

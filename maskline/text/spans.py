@@ -15,7 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from maskline.infotypes.text_cues import BANK_ACCOUNT_CUES, MRN_LOG_CUES, PASSPORT_CUES, UNSPACED_PHONE_CUES
+from maskline.infotypes.text_cues import (
+    BANK_ACCOUNT_CUES,
+    MRN_LOG_CUES,
+    PASSPORT_CUES,
+    SPACED_PHONE_CUES,
+    UNSPACED_CUE_EXCEPTIONS,
+    UNSPACED_PHONE_CUES,
+)
 from maskline.unspaced_scripts import UNSPACED_LETTERS
 
 
@@ -77,13 +84,14 @@ _EXT = r"(?:\s?(?:[xX#]|[eE]xt\.?|[eE]xtension)\s?\d{1,6})?"
 # The end of a phone number: not inside a longer token, but a full stop or comma may follow.
 _PHONE_END = r"(?![\w-]|[.,]\d)"
 
-# Words that say the next number is a phone (a field name or nearby words), in the seven languages.
-_PHONE_CUE = (r"(?i)(?<![^\W\d_])(?:phone|telephone|tel|telefon|telefone|telefono|tel[ée]fono|t[ée]l[ée]phone|"
-              r"telefoon|mobile|mobil|mobiel|m[óo]vil|cell|cellphone|cellulare|celular|handy|fax|whatsapp|sms|"
-              r"call|called|calling|ring|dial|portable|contact|rufnummer|telefonnummer|telefoonnummer|handynummer|"
-              r"mobilnummer)(?![^\W\d_])")
-_PHONE_CUE_TRIGGERS = ("phone", "tel", "mobil", "mobiel", "vil", "cell", "celular", "handy", "fax", "whatsapp",
-                       "sms", "call", "ring", "dial", "portable", "contact", "fono", "foon", "rufnummer")
+# Words that say the next number is a phone (a field name or nearby words): text_cues.SPACED_PHONE_CUES, as two
+# rules (_PHONE_CUE_ASCII, _PHONE_CUE_OTHER) so that an ASCII log line, which cannot hold the others, never pays for
+# their alternatives (the rule with only non-ASCII triggers is skipped there). The triggers: a piece of each cue,
+# lower-cased (tests/text/test_cued_identifiers.py checks it).
+_PHONE_CUE_ASCII_TRIGGERS = ("phone", "tel", "mob", "cell", "celular", "vil", "handy", "fax", "whatsapp", "sms",
+                             "call", "ring", "dial", "portable", "contact", "rufnummer", "ponsel", " hp")
+_PHONE_CUE_OTHER_TRIGGERS = ("tél", "léf", "óv", "szám", "τηλ", "κινητ", "тел", "моб", "טלפון", "נייד", "هاتف", "جوال",
+                             "موبايل", "ोन", "मोबाइल", "दूरभाष", "thoại", "đt", "động")
 # Between a cue and its number: a few words at most, no digits, no line break.
 _CUE_GAP = r"[^\d\n]{0,24}?"
 
@@ -96,6 +104,9 @@ _PHONE_INTERNATIONAL = (r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}[ .-]?(?:\(0?\d{1,4}\)[
 _PHONE_BRACKETED = r"(?<![\w.,-])\(\d{2,5}\)[ .-]?\d{2,5}(?:[ .-]?\d{2,5}){1,3}" + _EXT + _PHONE_END
 # groups: 415-555-2671, 11 98765-4321, 415.555.2671 x12
 _PHONE_GROUPS = r"(?<![\w.,/-])\d{2,5}[ .-]\d{2,5}[ .-]\d{2,5}(?:[ .-]\d{2,4})?" + _EXT + _PHONE_END
+# five pairs, one separator throughout, as France writes its numbers (06 12 34 56 78, 01.23.45.67.89): tried before
+# the groups above, which would take four pairs and leave the fifth in clear
+_PHONE_PAIRS = r"(?<![\w.,/-])0[1-9]([ .-])\d\d(?:\1\d\d){3}" + _PHONE_END
 
 # What the Hyperscan prefilter scans for the phone rule (tests/text/test_prefilter.py checks each piece, with
 # controls): its bracketed form as it is, its international form cut to what the validator can accept, and
@@ -125,8 +136,14 @@ _PHONE_PREFILTER = _r(_PHONE_INTERNATIONAL_SEVEN_DIGITS + "|" + _PHONE_BRACKETED
 
 
 def _cued(cue: str, digits: str, gap: str = _CUE_GAP) -> str:
-    """A cue, a short gap, then a bare number of exactly ``digits`` digits (group 1)."""
-    return cue + gap + r"(?<![\d.,-])(" + digits + r")(?![\d-]|[.,]\d)"
+    """A cue, a short gap, then a bare number of exactly ``digits`` digits (group 1), not inside a longer number
+    (no digit, dash, or digit and point before it: the gap may end in a point, "Tel.0301234567")."""
+    return cue + gap + r"(?<![\d-])(?<!\d[.,])(" + digits + r")(?![\d-]|[.,]\d)"
+
+
+# After a phone cue: bare digits, or a trunk prefix and a dash or slash before the rest (052-1234567, 030/1234567,
+# 03-1234-5678 right after "TEL", where a letter touches it and the phone rules' own guards refuse it).
+_CUED_PHONE = r"\+?\d{7,13}|0\d{1,4}[-/]\d{3,8}(?:-\d{2,6})?"
 
 
 def _caseless_literal(word: str) -> str:
@@ -137,6 +154,18 @@ def _caseless_literal(word: str) -> str:
     'n[úÚ]mero'
     """
     return "".join(f"[{c}{c.upper()}]" if not c.isascii() and c.upper() != c else re.escape(c) for c in word)
+
+
+def _unspaced_cue(word: str) -> str:
+    """An unspaced cue word, but not where it begins a longer word that means something else
+    (:data:`~maskline.infotypes.text_cues.UNSPACED_CUE_EXCEPTIONS`).
+
+    >>> cue = re.compile(_unspaced_cue("โทร"))
+    >>> [bool(cue.match(t)) for t in ("โทร 081", "โทรศัพท์ 081", "โทรทัศน์ 081")]
+    [True, True, False]
+    """
+    longer = [w[len(word):] for w in UNSPACED_CUE_EXCEPTIONS.get(word, ())]
+    return re.escape(word) + ("(?!" + "|".join(map(re.escape, longer)) + ")" if longer else "")
 
 
 def _cue_words(words: tuple[str, ...]) -> str:
@@ -154,15 +183,17 @@ def _cue_words(words: tuple[str, ...]) -> str:
         parts.append(r"(?<![^\W\d_])(?:" + "|".join(_caseless_literal(w) for w in sorted(spaced, key=len, reverse=True))
                      + r")(?![^\W\d_])")
     if unspaced:
-        parts.append("(?:" + "|".join(re.escape(w) for w in sorted(unspaced, key=len, reverse=True)) + ")")
+        parts.append("(?:" + "|".join(_unspaced_cue(w) for w in sorted(unspaced, key=len, reverse=True)) + ")")
     return "(?:" + "|".join(parts) + ")"
 
 
 # The triggers of the cued identifier rules: a piece of every cue word (tests/text/test_cued_identifiers.py checks
 # it), few and short, since without Hyperscan every line pays one substring search per trigger.
-_PASSPORT_TRIGGERS = ("pass", "pasaport", "paspoort", "travel doc", "旅券", "パスポート", "护照", "護照", "여권")
+_PASSPORT_TRIGGERS = ("pass", "pasaport", "paspo", "travel doc", "útlev", "aşap", "așap", "διαβατ", "паспорт", "דרכון",
+                      "جواز", "पासपोर्ट", "hộ chiếu", "旅券", "パスポート", "护照", "護照", "여권")
 _BANK_ACCOUNT_TRIGGERS = ("account", "acct", "konto", "kto-", "bankverbindung", "compte", "cuenta", "conto", "conta",
-                          "rekening", "口座", "银行账", "銀行帳", "계좌")
+                          "rekening", "cont ", "de cont", "számla", "λογαριασμ", "счет", "счёт", "חשבון", "حساب",
+                          "खाता", "tài khoản", "口座", "银行账", "銀行帳", "계좌")
 _MRN_TRIGGERS = ("mrn", "medical", "med rec", "patient", "patiënt", "hospital number", "dossier m", "historia cl",
                  "cartella", "prontu", "患者", "カルテ", "診察券", "病历", "病案", "住院", "病歷", "환자", "의무기록", "병록")
 _UNSPACED_PHONE_TRIGGERS = ("電話", "电话", "携帯", "連絡", "联系", "ファックス", "ケータイ", "手机", "手機", "拨打", "撥打",
@@ -171,16 +202,19 @@ _UNSPACED_PHONE_TRIGGERS = ("電話", "电话", "携帯", "連絡", "联系", "�
 
 
 _UNSPACED_LETTER = re.compile(f"[{UNSPACED_LETTERS}]")
+_PHONE_CUE_ASCII = "(?i)" + _cue_words(tuple(c for c in SPACED_PHONE_CUES if c.isascii()))
+_PHONE_CUE_OTHER = "(?i)" + _cue_words(tuple(c for c in SPACED_PHONE_CUES if not c.isascii()))
 # Between an identifier's cue and its value: separators and the word for "number" or a topic particle
 # ("passport number: X1234567", "口座番号は1234567", "여권번호: M12345678"), nothing else: a number further on,
 # after other words, belongs to something else. Full-width colon and number sign, as Japanese and Chinese write them.
 _ID_SEPARATORS = r"[\s:#=.°º()：＃-]{0,3}"
-_ID_GAP = (_ID_SEPARATORS + r"(?:(?:numbers?|no|nr|num|nummer|n[uúÚ]mero|num[eéÉ]ro|is|号码|號碼|号|號|番号|번호|"
-           r"は|은|는|:)" + _ID_SEPARATORS + r"){0,2}")
+_ID_GAP = (_ID_SEPARATORS + r"(?:(?:numbers?|no|nr|num|nummer|n[uúÚ]mero|num[eéÉ]ro|is|"
+           r"sz[áÁ]m|sz[áÁ]ma|num[ăĂ]r|num[ăĂ]rul|nomor|s[ốỐ]|αριθμ[όΌ]ς|номер|מספר|رقم|नंबर|संख्या|"
+           r"号码|號碼|号|號|番号|번호|は|은|는|:)" + _ID_SEPARATORS + r"){0,2}")
 # The value's edges are ASCII letters and digits: a letter of an unspaced script may touch it ("号码E12345678已").
 _ID_END = r"(?![A-Za-z0-9]|[.,/-][A-Za-z0-9])"
-_PASSPORT_RULE = ("(?i)" + _cue_words(PASSPORT_CUES) + _ID_GAP
-                  + r"(?<![A-Za-z0-9])((?=[A-Za-z]{0,8}\d)[A-Za-z0-9]{6,10})" + _ID_END)
+_PASSPORT_RULE = ("(?i)" + _cue_words(PASSPORT_CUES) + _ID_GAP  # or a Russian series and number, 4509 123456
+                  + r"(?<![A-Za-z0-9])((?=[A-Za-z]{0,8}\d)[A-Za-z0-9]{6,10}|\d{4} \d{6})" + _ID_END)
 _BANK_ACCOUNT_RULE = ("(?i)" + _cue_words(BANK_ACCOUNT_CUES) + _ID_GAP
                       + r"(?<![A-Za-z0-9])(\d{2,}(?:[ /-]\d{2,}){0,5})" + _ID_END)
 _MRN_RULE = ("(?i)" + _cue_words(MRN_LOG_CUES) + _ID_GAP
@@ -269,7 +303,7 @@ SPAN_RULES: tuple[SpanRule, ...] = (
              None, group=1, triggers=("dob", "d.o.b", "birth", "born", "geb", "né", "nee", "naissance", "nacid",
                                       "nacimiento", "nato", "nata", "nascita", "geboorte", "nascid", "nascimento"),
              ci_triggers=True, needs_digit=True),
-    SpanRule("PHONE", _r(_PHONE_INTERNATIONAL + "|" + _PHONE_BRACKETED + "|" + _PHONE_GROUPS),
+    SpanRule("PHONE", _r(_PHONE_INTERNATIONAL + "|" + _PHONE_BRACKETED + "|" + _PHONE_PAIRS + "|" + _PHONE_GROUPS),
              "phone", needs_digit=True, in_digit_runs=True, min_digits=7, prefilter=_PHONE_PREFILTER),
     # A trunk prefix and two groups (030 901820, 030/901820, 0170 1234567): few separators, so the number
     # must be valid, not just possible, in a numbering plan.
@@ -278,8 +312,10 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     # Bare digits are a phone only after a phone cue; epoch seconds and ISBNs have none. Ten or eleven digits
     # valid in a common plan; seven to nine or twelve to thirteen (a German mobile's 015112345678) only with the
     # trunk zero and valid where that length is real (phone_digits_cued), so "call 12345678" stays an order.
-    SpanRule("PHONE", _r(_cued(_PHONE_CUE, r"\+?\d{7,13}")), "phone_digits_cued", group=1,
-             triggers=_PHONE_CUE_TRIGGERS, ci_triggers=True, needs_digit=True),
+    SpanRule("PHONE", _r(_cued(_PHONE_CUE_ASCII, _CUED_PHONE)), "phone_digits_cued", group=1,
+             triggers=_PHONE_CUE_ASCII_TRIGGERS, ci_triggers=True, needs_digit=True),
+    SpanRule("PHONE", _r(_cued(_PHONE_CUE_OTHER, _CUED_PHONE)), "phone_digits_cued", group=1,
+             triggers=_PHONE_CUE_OTHER_TRIGGERS, ci_triggers=True, needs_digit=True),
     # The same after a Japanese, Chinese, Korean or Thai cue ("请拨打13812345678", "電話番号は09012345678"), valid
     # in those countries' plans. The scrubber's reading turns these letters into boundaries, so this rule finds
     # its cue in the text as written (scrubber._with_written); a short gap, as these scripts are dense.
@@ -287,7 +323,7 @@ SPAN_RULES: tuple[SpanRule, ...] = (
              "phone_digits_east_asia", group=1, triggers=_UNSPACED_PHONE_TRIGGERS, needs_digit=True),
     # Identifiers with no checksum of their own, found only right after a cue that names them (_ID_GAP), and
     # proved by their shape (the classifier's validators for these types).
-    SpanRule("PASSPORT", _r(_PASSPORT_RULE), "passport_number", group=1, triggers=_PASSPORT_TRIGGERS,
+    SpanRule("PASSPORT", _r(_PASSPORT_RULE), "passport_number_cued", group=1, triggers=_PASSPORT_TRIGGERS,
              ci_triggers=True, needs_digit=True),
     SpanRule("BANK_ACCOUNT", _r(_BANK_ACCOUNT_RULE), "bank_account", group=1,
              triggers=_BANK_ACCOUNT_TRIGGERS, ci_triggers=True, needs_digit=True),

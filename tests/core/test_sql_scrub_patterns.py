@@ -54,3 +54,12 @@ def test_each_pattern_alone_reads_one_type_in_card_and_phone_texts() -> None:
     for text, types in texts.items():
         hits = {t for t, p in SQL_SCRUB_PATTERNS if con.execute("SELECT regexp_matches(?, ?)", [text, p]).fetchone()[0]}
         assert hits == types, text
+
+
+def test_every_pattern_is_printable_text() -> None:
+    """GX writes a pattern into the SQL it shows with ``repr()``, then substitutes it with ``re.sub``: a character
+    Python does not print (the ideographic space U+3000) becomes an escape that ``re.sub`` refuses, and every GX
+    check on an SQL engine fails."""
+    from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
+
+    assert [name for name, pattern in SQL_SCRUB_PATTERNS if not pattern.isprintable()] == []

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import pytest
 
-from maskline.infotypes.text_cues import BANK_ACCOUNT_CUES, MRN_LOG_CUES, PASSPORT_CUES, UNSPACED_PHONE_CUES
+from maskline.infotypes.text_cues import (
+    BANK_ACCOUNT_CUES,
+    MRN_LOG_CUES,
+    PASSPORT_CUES,
+    SPACED_PHONE_CUES,
+    UNSPACED_PHONE_CUES,
+)
 from maskline.text import DEFAULT_TYPES, prefilter, scrub
 from maskline.text.prose_data import MRN_CUES
 from maskline.text.spans import _UNSPACED_LETTER, SPAN_RULES
@@ -23,17 +29,55 @@ CUED = [
     ("연락처 01012345678", "연락처 [PHONE]"),
     ("휴대폰번호: 01098765432 입니다", "휴대폰번호: [PHONE] 입니다"),
     ("โทร 0812345678 ได้เลย", "โทร [PHONE] ได้เลย"),
+    ("โทรศัพท์มือถือ 0812345678", "โทรศัพท์มือถือ [PHONE]"),  # a longer word that still names a phone
+    ("โทรสาร 021234567", "โทรสาร [PHONE]"),  # fax
+    # a cue of an unspaced script before a number in full-width forms, as Japanese and Chinese text writes it
+    ("電話０９０１２３４５６７８", "電話[PHONE]"),
+    ("请拨打１３８１２３４５６７８联系", "请拨打[PHONE]联系"),
+    ("パスポート番号：ＴＫ１２３４５６７", "パスポート番号：[PASSPORT]"),
+    ("口座番号１２３４５６７です", "口座番号[BANK_ACCOUNT]です"),
+    ("患者番号１２３４５６７", "患者番号[MEDICAL_RECORD_NUMBER]"),
     # bare phones of unusual length after a spaced cue: a trunk zero, valid where that length is real
     ("Rufnummer 015112345678", "Rufnummer [PHONE]"),
     ("Handynummer: 015712345678 bitte", "Handynummer: [PHONE] bitte"),
     ("tel 030901820", "tel [PHONE]"),
     ("call me at 07911123456", "call me at [PHONE]"),  # as before
+    # spaced phone cues of more languages, abbreviations, and a trunk prefix with a dash after the cue
+    ("mob: 07911123456", "mob: [PHONE]"),
+    ("Tél. 0612345678", "Tél. [PHONE]"),
+    ("telefonszám 06301234567", "telefonszám [PHONE]"),
+    ("τηλέφωνο 6912345678", "τηλέφωνο [PHONE]"),
+    ("телефон 89161234567", "телефон [PHONE]"),
+    ("הטלפון שלי 0521234567", "הטלפון שלי [PHONE]"),
+    ("טלפון: 052-1234567", "טלפון: [PHONE]"),
+    ("جوال: 0551234567", "جوال: [PHONE]"),
+    ("मोबाइल नंबर 9876543210", "मोबाइल नंबर [PHONE]"),
+    ("telepon 081234567890", "telepon [PHONE]"),
+    ("SĐT: 0912345678", "SĐT: [PHONE]"),
+    ("TEL03-1234-5678", "TEL[PHONE]"),
+    ("Tel.03-1234-5678", "Tel.[PHONE]"),
+    # France's five pairs, whole (the fifth pair was left in clear)
+    ("téléphone : 06 12 34 56 78", "téléphone : [PHONE]"),
+    ("portable 06.12.34.56.78", "portable [PHONE]"),
     # passports
     ("passport X1234567 expired", "passport [PASSPORT] expired"),
     ("Passport number: 123456789", "Passport number: [PASSPORT]"),
     ("Reisepassnummer C01X00T47", "Reisepassnummer [PASSPORT]"),
     ("n° de passeport 12AB34567", "n° de passeport [PASSPORT]"),
     ("PASAPORTE AAA123456", "PASAPORTE [PASSPORT]"),
+    # lower-cased by the log: one case, at most three letters, five digits or more
+    ("passport x1234567", "passport [PASSPORT]"),
+    ("Reisepass c01x00t47", "Reisepass [PASSPORT]"),
+    ("pasaporte aaa123456", "pasaporte [PASSPORT]"),
+    ("útlevélszám: BA1234567", "útlevélszám: [PASSPORT]"),
+    ("pașaport 051234567", "pașaport [PASSPORT]"),
+    ("διαβατήριο AK1234567", "διαβατήριο [PASSPORT]"),
+    ("паспорт 4509 123456", "паспорт [PASSPORT]"),  # a Russian series and number
+    ("דרכון 12345678", "דרכון [PASSPORT]"),
+    ("جواز سفر A12345678", "جواز سفر [PASSPORT]"),
+    ("पासपोर्ट नंबर J8369854", "पासपोर्ट नंबर [PASSPORT]"),
+    ("paspor B1234567", "paspor [PASSPORT]"),
+    ("hộ chiếu C1234567", "hộ chiếu [PASSPORT]"),
     ("护照号码E12345678已过期", "护照号码[PASSPORT]已过期"),
     ("パスポート番号：TK1234567", "パスポート番号：[PASSPORT]"),
     ("여권번호: M12345678", "여권번호: [PASSPORT]"),
@@ -44,6 +88,13 @@ CUED = [
     ("numéro de compte 12345678901", "numéro de compte [BANK_ACCOUNT]"),
     ("NÚMERO DE CUENTA 2100 0418 45 0200051332", "NÚMERO DE CUENTA [BANK_ACCOUNT]"),
     ("rekeningnummer: 123456789", "rekeningnummer: [BANK_ACCOUNT]"),
+    ("bankszámlaszám: 11773016-11111018", "bankszámlaszám: [BANK_ACCOUNT]"),
+    ("număr de cont 1234567890", "număr de cont [BANK_ACCOUNT]"),
+    ("расчетный счет 40702810400000012345", "расчетный счет [BANK_ACCOUNT]"),
+    ("מספר חשבון 123456789", "מספר חשבון [BANK_ACCOUNT]"),
+    ("رقم الحساب 1234567890", "رقم الحساب [BANK_ACCOUNT]"),
+    ("nomor rekening 1234567890", "nomor rekening [BANK_ACCOUNT]"),
+    ("số tài khoản 0123456789", "số tài khoản [BANK_ACCOUNT]"),
     ("口座番号1234567です", "口座番号[BANK_ACCOUNT]です"),
     ("银行账号6222021234567890123", "银行账号[BANK_ACCOUNT]"),
     ("계좌번호 110-123-456789", "계좌번호 [BANK_ACCOUNT]"),
@@ -83,6 +134,42 @@ CONTROLS = [
     "passport number ABCDEFGHI",
     "MRN 2024-06-19",
     "Kontonummer 12345",
+    # a lower-case word with digits after a passport cue: a file, a step, a scan; mixed case is no issued number
+    "passport image001",
+    "passport scan20240101 uploaded",
+    "passport step1234 done",
+    "passport Xy123456",
+    # a Thai phone cue beginning a longer word that means something else: television, telescope, telegraph,
+    # telecommunications, telepathy, "in a row"
+    "โทรทัศน์ 0812345678",
+    "โทรทัศน์รุ่น 0812345678",
+    "กล้องโทรทรรศน์ 0812345678",
+    "โทรเลข 0812345678",
+    "บริษัทโทรคมนาคม 0812345678",
+    "โทรจิต 0812345678",
+    "ติดต่อกัน 0812345678",
+    # full-width digits of what is no phone
+    "注文番号１２３４５６７８",
+    # bare "account" in other languages, an invoice's number ("счет" is a bill too), a balance
+    "λογαριασμός 1234567890",
+    "rekening 1234567890",
+    "номер счета 40817810099910004312",
+    # durations, versions, timestamps, sizes and counts after a phone cue
+    "call took 12345678 ms",
+    "phone service version 10.0.19045.3693",
+    "tel 2026-11-23T19:23:55Z",
+    "Rufnummer geändert am 2026-11-23 19:23:55",
+    "phone batch 20261123 processed",
+    "SMS sent in 1234567 µs",
+    "fax queue size 1234567",
+    "tel duration 0:12:34.567",
+    "phone 1.2345678",
+    "τηλέφωνο έκδοση 1.2.3",
+    "мобильный трафик 1234567 байт",
+    "passport photo 1024x768",
+    "passport scan 20240101.pdf",
+    "Reisepass gültig bis 12.03.2031",
+    "pass-nr. 1.5",
 ]
 
 
@@ -125,6 +212,10 @@ def test_a_cued_rule_is_skipped_on_a_line_without_its_cue(info_type: str) -> Non
 # abbreviations that column names do not use. Every other cue is also a column-name hint of its type.
 _TEXT_ONLY_CUES = {"account #", "kontonr", "kto-nr", "ケータイ", "拨打", "致电", "撥打", "致電", "聯絡", "โทร",
                    "มือถือ", "ติดต่อ"}
+# Cues in languages whose words the column-name hints do not hold (yet): a log line is written in them more often
+# than a schema is.
+_UNHINTED_LANGUAGE_CUES = {"útlevél", "útlevélszám", "דרכון", "पासपोर्ट", "hộ chiếu", "bankszámlaszám", "számlaszám",
+                           "număr de cont", "numar de cont", "cont bancar"}
 
 
 def test_every_cue_is_also_a_column_name_hint_of_its_type() -> None:
@@ -134,7 +225,7 @@ def test_every_cue_is_also_a_column_name_hint_of_its_type() -> None:
              "PHONE": UNSPACED_PHONE_CUES}
     for info_type, cues in lists.items():
         for cue in cues:
-            if cue not in _TEXT_ONLY_CUES:
+            if cue not in _TEXT_ONLY_CUES | _UNHINTED_LANGUAGE_CUES:
                 assert hint_score(cue)[:1] and hint_score(cue)[0][0] == info_type, (info_type, cue)
     # The log path's record cues are those of the prose pass that name a record and nothing else.
     assert {c for c in MRN_LOG_CUES if not _UNSPACED_LETTER.search(c)} <= set(MRN_CUES)
@@ -142,11 +233,14 @@ def test_every_cue_is_also_a_column_name_hint_of_its_type() -> None:
 
 def test_every_cue_holds_a_trigger_of_its_rule() -> None:
     """A rule whose triggers are all absent is skipped, so each cue word must hold one (lower-cased, as matched)."""
-    rules = {("PASSPORT", False): PASSPORT_CUES, ("BANK_ACCOUNT", False): BANK_ACCOUNT_CUES,
-             ("MEDICAL_RECORD_NUMBER", False): MRN_LOG_CUES, ("PHONE", True): UNSPACED_PHONE_CUES}
-    for (info_type, unspaced), cues in rules.items():
-        rule = next(r for r in SPAN_RULES if r.info_type == info_type and (r.validator == "phone_digits_east_asia")
-                    == unspaced)
+    rules = {("PASSPORT", "passport_number_cued"): PASSPORT_CUES, ("BANK_ACCOUNT", "bank_account"): BANK_ACCOUNT_CUES,
+             ("MEDICAL_RECORD_NUMBER", "record_number"): MRN_LOG_CUES,
+             ("PHONE", "phone_digits_east_asia"): UNSPACED_PHONE_CUES, ("PHONE", "phone_digits_cued"): SPACED_PHONE_CUES}
+    for (info_type, validator), cues in rules.items():
+        # the spaced phone cues are two rules: the ASCII cues' and the others', whose triggers are all non-ASCII
+        candidates = [r for r in SPAN_RULES if r.info_type == info_type and r.validator == validator]
         for cue in cues:
+            rule = next(r for r in candidates if len(candidates) == 1 or all(t.isascii() for t in r.triggers)
+                        == cue.isascii())
             assert any(t in cue.lower() for t in rule.triggers), (info_type, cue)
             assert any(t in cue.upper().lower() for t in rule.triggers), (info_type, cue)  # "NÚMERO" lowers back
