@@ -113,6 +113,8 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         # "pasport": the Latin spelling of паспорт (Russian, Ukrainian, Kazakh, Bulgarian, Serbian, Macedonian,
         # Uzbek, Azerbaijani), also inside compounds (zagranpasport, pasportnomer).
         "pasport",
+        # Vietnamese hộ chiếu (số hộ chiếu: passport number), a cue of the scrubber's too (text_cues.PASSPORT_CUES)
+        "ho chieu", "so ho chieu",
         # "pp" before a number word, as "pp no" above; Hungarian útlevél (útlevélszám), which no spelling rule reads
         # as passport (Romanian pașaport and Indonesian paspor are read so, at a cognate's weight: cognates.py).
         "pp num", "pp nbr", "utlevel", "utlevelszam", "utlevel szam",

@@ -1,4 +1,4 @@
-"""Column-name hints in Russian, Ukrainian, Greek, Persian and Arabic, in their scripts and in Latin transliteration.
+"""Column-name hints in Russian, Ukrainian, Greek, Persian and Arabic (and passports in Hebrew and Hindi), in their scripts and in Latin transliteration.
 
 Kept apart from ``name_hints`` so that each file stays readable; ``name_hints`` merges these tables into its own.
 Hints are written as people write them and folded on use like the names they are matched against: lower case, no
@@ -74,6 +74,8 @@ SCRIPT_NAME_HINTS: dict[str, tuple[str, ...]] = {
         "nomer pasporta", "seriya pasporta",
         "διαβατήριο", "αριθμός διαβατηρίου", "diavatirio", "arithmos diavatiriou",
         "گذرنامه", "شماره گذرنامه", "پاسپورت", "جواز السفر", "جواز سفر", "رقم جواز السفر", "رقم الجواز",
+        # Hebrew and Hindi: the scrubber's passport cues (text_cues.PASSPORT_CUES) name the column as well
+        "דרכון", "מספר דרכון", "पासपोर्ट", "पासपोर्ट संख्या", "पासपोर्ट नंबर",
     ),
     "NATIONAL_ID": (
         # ИНН and СНИЛС: Russian tax and pension-insurance numbers; РНОКПП/ІПН: the Ukrainian tax number.
