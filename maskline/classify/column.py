@@ -226,6 +226,10 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         plan = _phone_plan_evidence(scan)
         if plan is not None:
             found.append(plan)
+    if kind == "string" and not any(ev.info_type == "PHONE" and ev.share >= 0.5 for ev in found):
+        plus = _plus_written_evidence(scan)  # a + and a calling code, the digits random (test generators)
+        if plus is not None:
+            found.append(plus)
     if kind in ("string", "integer") and "PHONE" in hints:  # a phone name over numbers whose trunk zero was lost
         restored = _restored_trunk_evidence(scan)
         if restored is not None:
@@ -494,6 +498,24 @@ def _phone_plan_evidence(scan: _Scan) -> _Evidence | None:
     return _Evidence("PHONE", f"{label} {fit.plan}", weight / scan.n * rate, rate, fit.checked, fit.validated,
                      p_value, False, PHONE_PLAN_STRENGTH, [scan.values[i] for i in idx], "surrogate_keys",
                      chance=fit.chance, min_share=0.5)
+
+
+PLUS_WRITTEN_STRENGTH = 0.75  # how phones are written, their validity unread: as CALLING_CODE_STRENGTH, modest
+
+
+def _plus_written_evidence(scan: _Scan) -> _Evidence | None:
+    """Phones written with a ``+`` and a calling code, digit groups of the plan's lengths after it, their digits
+    random enough to fail validation (:mod:`maskline.infotypes.plus_written`). Signed amounts, offsets and scores
+    are refused there. The values are the column's distinct ones: a column's share is read from their weights."""
+    from maskline.infotypes.plus_written import plus_written_fit
+
+    fit = plus_written_fit(scan.values)
+    if fit is None:
+        return None
+    rate = fit.validated / fit.checked
+    return _Evidence("PHONE", f"plus-written {fit.plan}", rate, rate, fit.checked, fit.validated,
+                     _binomial_tail(fit.validated, fit.checked, fit.chance), False, PLUS_WRITTEN_STRENGTH,
+                     list(scan.values), None, chance=fit.chance, min_share=0.5)
 
 
 def _opaque_mobile_fit(digits: list[str]) -> tuple[PlanFit | None, str]:
