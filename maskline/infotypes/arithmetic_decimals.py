@@ -13,6 +13,10 @@ for each denominator ``q`` and numerator decimals ``k``; ``k`` stays at least th
 with five decimals passes about one time in twenty, and a column needs most of its values to pass
 (:func:`maskline.infotypes.shape_checks.not_coordinates`).
 
+A third source writes drawn digits but not a place's: a computed quantity printed to a number of significant
+digits (R prints 7), which loses a decimal in each decade of magnitude (``0.6931472``, ``8.384873``, ``55.12291``)
+where a coordinate keeps a fixed number of decimals (:func:`decimals_fall_with_magnitude`, read by the column).
+
 >>> [written_by_arithmetic(v) for v in ("27.20000076", "33.66667", "2.036667", "48.856613", "-122.419416")]
 [True, True, True, False, False]
 """
