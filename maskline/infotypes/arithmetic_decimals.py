@@ -13,6 +13,10 @@ for each denominator ``q`` and numerator decimals ``k``; ``k`` stays at least th
 with five decimals passes about one time in twenty, and a column needs most of its values to pass
 (:func:`maskline.infotypes.shape_checks.not_coordinates`).
 
+A third source writes drawn digits but not a place's: a computed quantity printed to a number of significant
+digits (R prints 7), which loses a decimal in each decade of magnitude (``0.6931472``, ``8.384873``, ``55.12291``)
+where a coordinate keeps a fixed number of decimals (:func:`decimals_fall_with_magnitude`, read by the column).
+
 >>> [written_by_arithmetic(v) for v in ("27.20000076", "33.66667", "2.036667", "48.856613", "-122.419416")]
 [True, True, True, False, False]
 """
@@ -21,6 +25,7 @@ from __future__ import annotations
 
 import math
 import struct
+from collections.abc import Iterable
 from fractions import Fraction
 
 SHORT_DECIMALS = 3  # a float32 value is a short decimal when it is one of at most this many decimals
@@ -109,3 +114,50 @@ def written_by_arithmetic(text: str) -> bool:
     (True, False)
     """
     return float32_short_decimal(text) or repeating_fraction(text)
+
+
+FLOAT32_PRINTS_SHARE = 0.8  # of the values read back unchanged through float32 at 8 digits: printed float32s
+MIN_DECADE_VALUES = 5  # values a decade of magnitude needs before its longest decimals count (a fixed-decimal
+# column has all of a decade's values end in 0 about one time in 100,000)
+
+
+def decimals_fall_with_magnitude(values: Iterable[str]) -> bool:
+    """Whether the values were printed to a number of significant digits, not of decimals: the longest decimals
+    of the values in their highest decade of magnitude (say 10-99) are shorter than in their lowest (say 0.1-0.99),
+    each of the two holding at least :data:`MIN_DECADE_VALUES` values.
+
+    A place's coordinate is kept to a fixed number of decimals (a decimal place of a degree is a fixed distance:
+    the sixth is 11 cm), whatever its degrees: ``8.384873`` and ``55.122910``. A computed quantity printed by a
+    statistics package (R and S print 7 significant digits) loses a decimal in each decade: ``0.2480542``,
+    ``8.384873``, ``55.12291`` (log incomes, rates, shares, ages in years and days on the R datasets).
+
+    >>> decimals_fall_with_magnitude(["0.2480542", "0.6931472", "8.384873", "6.907755", "55.12291", "27.01223"] * 3)
+    True
+    >>> decimals_fall_with_magnitude(["8.384873", "55.122917", "-3.552289", "-93.265011", "0.693147"] * 3)
+    False
+    >>> decimals_fall_with_magnitude(["8.384873", "6.907755", "5.122917"] * 3)  # one decade: nothing to compare
+    False
+    >>> decimals_fall_with_magnitude([f"{_as_float32(v):.8g}" for v in (0.693147, 0.248054, 8.384873, 55.12291)] * 5)
+    False
+    """
+    longest: dict[int, int] = {}
+    counts: dict[int, int] = {}
+    printed_float32 = 0
+    for text in values:
+        try:
+            value = abs(float(text))
+        except ValueError:
+            continue
+        if value == 0 or not math.isfinite(value):
+            continue
+        printed_float32 += float(f"{_as_float32(value):.8g}") == value
+        decade = math.floor(math.log10(value))
+        counts[decade] = counts.get(decade, 0) + 1
+        longest[decade] = max(longest.get(decade, 0), _decimals(text))
+    # Float32 values printed to their 8 significant digits (Stata's float) lose decimals with magnitude too, yet
+    # their digits may be drawn (GPS stored as float32). Every one of them reads back the same through float32; of
+    # values printed to 7 digits, about half do.
+    if printed_float32 >= FLOAT32_PRINTS_SHARE * sum(counts.values()):
+        return False
+    decades = sorted(d for d, n in counts.items() if n >= MIN_DECADE_VALUES)
+    return len(decades) >= 2 and longest[decades[-1]] < longest[decades[0]]

@@ -26,7 +26,8 @@ Detectors name their check in ``refute``.
   scores, not coordinates; so are floats in [0, 1] spread over most of it (a settled
   refutation: the classifier keeps no near miss for it), and floats whose decimals are
   mostly written by arithmetic, not drawn (fractions such as 11/6, float32 short decimals:
-  :mod:`maskline.infotypes.arithmetic_decimals`).
+  :mod:`maskline.infotypes.arithmetic_decimals`), or printed to significant digits (fewer
+  decimals in each higher decade: ``0.2480542``, ``8.384873``, ``55.12291``).
 - ``repeated_labels``: a few values (under 50) repeated over the rows are labels or
   tags, not handles of people; ``handle_labels`` is it or labels crossed from a few
   short lists (``summer-sale-2019``, ``ruby-prod-03``: :mod:`maskline.infotypes.grid_labels`).
@@ -205,6 +206,8 @@ def not_coordinates(values: Sequence[str], rows: int = 0) -> str | None:
     'not coordinates: 67% of the decimals are fractions or float32 short decimals'
     >>> not_coordinates([f"0.{i:06d}" for i in range(10000, 990000, 49000)], 20)
     'not coordinates: scores spread over [0, 1]'
+    >>> not_coordinates([f"{1.13 ** k:.7g}" for k in range(-18, 36)], 54)  # 0.1108123, 1.2769 ... 72.06851
+    'not coordinates: printed to significant digits (fewer decimals as the values grow)'
     """
     nums = [float(v) for v in values]
     if len(set(nums)) < MIN_VALUES:
@@ -218,6 +221,10 @@ def not_coordinates(values: Sequence[str], rows: int = 0) -> str | None:
     arithmetic = sum(map(written_by_arithmetic, values)) / len(values)
     if arithmetic >= ARITHMETIC_DECIMALS_SHARE:
         return f"not coordinates: {arithmetic:.0%} of the decimals are fractions or float32 short decimals"
+    from maskline.infotypes.arithmetic_decimals import decimals_fall_with_magnitude
+
+    if decimals_fall_with_magnitude(values):  # fixed decimals keep a place; significant digits a computed number
+        return "not coordinates: printed to significant digits (fewer decimals as the values grow)"
     spread = max(nums) - min(nums)
     return f"not coordinates: spread {spread:.1f} degrees" if spread < 2 else None
 
