@@ -42,6 +42,20 @@ def trunk_prefix(region: str) -> str | None:
 
 
 @cache
+def national_lengths(region: str) -> tuple[int, ...]:
+    """The lengths a national number of the region may have (trunk prefix removed), as its metadata lists them.
+
+    >>> national_lengths("ES"), national_lengths("FR"), 9 in national_lengths("IT")
+    ((9,), (9,), True)
+    """
+    from phonenumbers import PhoneMetadata
+
+    meta = PhoneMetadata.metadata_for_region(region)
+    desc = meta.general_desc if meta is not None else None
+    return tuple(desc.possible_length) if desc is not None and desc.possible_length else ()
+
+
+@cache
 def national_shape(region: str) -> tuple[re.Pattern[str], str] | None:
     """The region's general national-number pattern and its plain trunk prefix, or None when the region parses
     national prefixes by rules a pattern cannot mirror (Argentina): then only phonenumbers decides.

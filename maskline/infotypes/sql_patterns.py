@@ -178,8 +178,11 @@ SQL_SCRUB_PATTERNS: tuple[tuple[str, str], ...] = (
     # PHONE before NATIONAL_ID: '+34 612 345 678' has the shape of a spaced Steuer-ID after its '+34'.
     # a bare number after a cue: ten or eleven digits, or seven to thirteen with a trunk zero
     # (a Japanese, Chinese, Korean or Thai cue within eight characters, as spans reads it)
-    # (or a trunk prefix and a dash or slash before the rest, 052-1234567, as spans._CUED_PHONE reads it)
-    ("PHONE", _PHONE_CUES + _CUE_GAP + "(0[0-9]{1,4}[-/][0-9]{3,8}(-[0-9]{2,6})?|0[0-9]{6,12}|[+]?[0-9]{10,11})|"
+    # (or a trunk prefix and a dash or slash before the rest, 052-1234567, as spans._CUED_PHONE reads it), or
+    # nine with no trunk zero, bare or in threes, as Spain and Portugal dial (validators.phone_digits_cued asks their
+    # plans; a shape here: 2-9 first, so "call order 123456789" stays, limit no_numbering_plan)
+    ("PHONE", _PHONE_CUES + _CUE_GAP + "(0[0-9]{1,4}[-/][0-9]{3,8}(-[0-9]{2,6})?|0[0-9]{6,12}|[+]?[0-9]{10,11}|"
+              "[2-9][0-9]{8}|[2-9][0-9]{2}([ -][0-9]{3}){2})|"
               + _any(*sorted(UNSPACED_PHONE_CUES, key=len, reverse=True)) + "[^0-9]{0,8}[+]?[0-9]{7,13}|"
               "([+]|00)[1-9][0-9]{0,2}[ .-]?[0-9 ().-]{6,}[0-9]" + _EXT + "|"
               "[(][0-9]{2,5}[)][ .-]?[0-9]{2,5}([ .-]?[0-9]{2,5}){1,3}" + _EXT + "|"

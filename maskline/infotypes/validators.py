@@ -309,11 +309,20 @@ def phone_digits_cued(value: str) -> bool:
     (True, True, False)
     >>> phone_digits_cued("0000000"), phone_digits_cued("00123456")  # no plan has it; a zero-padded id
     (False, False)
+
+    Nine digits with no trunk zero are a whole national number in a plan that dials no trunk prefix and has only
+    nine-digit numbers (:func:`_nine_digit_plans_without_trunk`: Spain's 612345678, Portugal's 912345678); other
+    nine-digit runs stay ("call 123456789").
+
+    >>> phone_digits_cued("612345678"), phone_digits_cued("912345678"), phone_digits_cued("123456789")
+    (True, True, False)
     """
     v = value.strip()
     d = _digits(v)
     if 10 <= len(d) <= 11:
         return phone_digits(v)
+    if len(d) == 9 and v[0] in "123456789":  # no trunk zero: a whole national number where there is none to dial
+        return _phone_check(v, True, _nine_digit_plans_without_trunk())
     if not 7 <= len(d) <= 13 or not (v.startswith("+") or (v.startswith("0") and not v.startswith("00"))):
         return False
     return _phone_check(v, True, _PROOF_REGIONS)
@@ -362,6 +371,21 @@ PHONE_REGIONS: tuple[str, ...] = ("US", "GB", "DE", "FR", "ES", "IT", "NL", "PT"
 # Austria's plan has numbers of every length from 4 to 13 digits, so nearly any digit string is valid there: it
 # proves nothing about a bare number of unusual length.
 _PROOF_REGIONS = tuple(r for r in PHONE_REGIONS if r != "AT")
+
+
+@cache
+def _nine_digit_plans_without_trunk() -> tuple[str, ...]:
+    """The common plans (:data:`PHONE_REGIONS`) that dial no trunk prefix and whose every national number has nine
+    digits: there nine bare digits are how a number is written in full, with nothing before them to prove it. Read
+    from phonenumbers' metadata; plans of several lengths (Italy's, and others with fixed lines of every area-code
+    length) would make nearly any nine digits valid, an order number among them.
+
+    >>> _nine_digit_plans_without_trunk()
+    ('ES', 'PT')
+    """
+    from maskline.infotypes.phone_metadata import national_lengths, trunk_prefix
+
+    return tuple(r for r in PHONE_REGIONS if trunk_prefix(r) is None and national_lengths(r) == (9,))
 
 
 def _possible_phone(value: str, strict: bool = False) -> bool:

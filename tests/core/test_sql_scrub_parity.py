@@ -118,6 +118,15 @@ CORPUS: list[tuple[str, str, str | None, str | None]] = [
     ("móvil: 612 34 56 78", "móvil: [PHONE]", None, None),
     ("telefon 0722 123 456", "telefon [PHONE]", "telefon[PHONE]", "no_boundaries"),
     ("call took 12345678 ms", "call took 12345678 ms", None, None),
+    # nine digits with no trunk zero after a cue (Spain, Portugal): Python asks the nine-digit plans without a trunk
+    # prefix, SQL reads a first digit of 2-9
+    ("teléfono 612345678", "teléfono [PHONE]", "[PHONE]", "cue_replaced"),
+    ("telefone 912345678", "telefone [PHONE]", "[PHONE]", "cue_replaced"),
+    ("Tel. 612 345 678", "Tel. [PHONE]", "[PHONE]", "cue_replaced"),
+    ("call 123456789", "call 123456789", None, None),
+    ("phone order 412345678", "phone order 412345678", "[PHONE]", "no_numbering_plan"),
+    ("order 612345678", "order 612345678", None, None),
+    ("hotel 612345678", "hotel 612345678", "ho[PHONE]", "no_boundaries"),
     # identifiers after a cue that names them, never after bare "account" or "pass", nor far from their cue
     ("passport X1234567 expired", "passport [PASSPORT] expired", "[PASSPORT] expired", "cue_replaced"),
     ("护照号码E12345678已过期", "护照号码[PASSPORT]已过期", "[PASSPORT]已过期", "cue_replaced"),

@@ -59,6 +59,16 @@ CUED = [
     # France's five pairs, whole (the fifth pair was left in clear)
     ("téléphone : 06 12 34 56 78", "téléphone : [PHONE]"),
     ("portable 06.12.34.56.78", "portable [PHONE]"),
+    # nine bare digits with no trunk zero, as Spain and Portugal dial their whole national numbers (plans that dial
+    # no trunk prefix and have only nine-digit numbers); grouped 3-3-3 and 3-2-2-2 as before
+    ("teléfono 612345678", "teléfono [PHONE]"),
+    ("telefone 912345678", "telefone [PHONE]"),
+    ("móvil 712345678", "móvil [PHONE]"),
+    ("Tel.612345678", "Tel.[PHONE]"),
+    ("telemóvel: 932123456.", "telemóvel: [PHONE]."),
+    ("Teléfono fijo 912345678, gracias", "Teléfono fijo [PHONE], gracias"),
+    ("Tel. 612 345 678", "Tel. [PHONE]"),
+    ("móvil 712 34 56 78", "móvil [PHONE]"),
     # passports
     ("passport X1234567 expired", "passport [PASSPORT] expired"),
     ("Passport number: 123456789", "Passport number: [PASSPORT]"),
@@ -114,6 +124,18 @@ CONTROLS = [
     "call 12345678 orders",
     "call order 123456789",
     "call 00123456 queued",
+    # nine digits after a phone cue but valid in no nine-digit plan without a trunk prefix, or after no phone cue
+    "call 123456789",
+    "phone order 112345678",
+    "order 612345678",
+    "ticket 912345678 closed",
+    "hotel 612345678",
+    "Intel 712345678",
+    "id 612345678",
+    "user id 912345678",
+    "took 612345678 ms",
+    "call took 123456789 ms",
+    "phone 6123456789012",
     # account ids after bare "account", "id" or "user"
     "account 12345678",
     "account id 12345678",
