@@ -13,9 +13,9 @@ import random
 
 import phonenumbers
 import pytest
-from phonenumbers import PhoneNumberType
 
 from maskline.classify import classify_column
+from tests.classify.mobile_draws import digits, mobiles
 
 # Mobile prefixes in use (national significant numbers, no trunk) and the national number's length.
 _MOBILES = {
@@ -28,24 +28,10 @@ _MOBILES = {
 }
 
 
-def _digits(rng: random.Random, n: int) -> str:
-    return "".join(rng.choice("0123456789") for _ in range(n))
-
 
 def _mobiles(region: str, n: int = 300, seed: int = 1) -> list[str]:
     """Valid mobile national significant numbers of ``region`` (no trunk prefix), drawn behind real prefixes."""
-    rng = random.Random(seed)
-    prefixes, length = _MOBILES[region]
-    code = phonenumbers.country_code_for_region(region)
-    found: list[str] = []
-    while len(found) < n:
-        p = rng.choice(prefixes)
-        nsn = p + _digits(rng, length - len(p))
-        num = phonenumbers.PhoneNumber(country_code=code, national_number=int(nsn))
-        if phonenumbers.is_valid_number(num) and phonenumbers.number_type(num) in (
-                PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE):
-            found.append(nsn)
-    return found
+    return mobiles(region, *_MOBILES[region], n, random.Random(seed))
 
 
 def _national(region: str, nsn: str) -> str:
@@ -83,7 +69,7 @@ def test_mobiles_that_pass_a_date_check_are_phones_not_national_ids() -> None:
     import phonenumbers
 
     rng = random.Random(6)
-    values = ["070" + _digits(rng, 7) for _ in range(300)]
+    values = ["070" + digits(rng, 7) for _ in range(300)]
     assert all(phonenumbers.is_valid_number(phonenumbers.parse(v, "KE")) for v in values)
     verdict = classify_column("c4", values)
     assert verdict.info_type == "PHONE", verdict.evidence
@@ -125,15 +111,15 @@ def test_zero_padded_ids_from_a_narrow_range_are_not_phones() -> None:
 def test_ids_behind_a_branch_prefix_are_not_phones() -> None:
     rng = random.Random(13)
     for branch in ("0412", "0612", "0757", "0151"):
-        _not_phone([branch + _digits(rng, 6) for _ in range(300)])
-    _not_phone(["041" + _digits(rng, 7) for _ in range(300)])  # behind 04 every Australian run is a mobile
+        _not_phone([branch + digits(rng, 6) for _ in range(300)])
+    _not_phone(["041" + digits(rng, 7) for _ in range(300)])  # behind 04 every Australian run is a mobile
 
 
 def test_random_digits_behind_zero_are_not_phones() -> None:
     rng = random.Random(14)
     for length in (10, 11, 12):
-        _not_phone(["0" + _digits(rng, length - 1) for _ in range(300)])
-    _not_phone(["07" + _digits(rng, 9) for _ in range(300)])  # behind 07 Britain also has pagers and personal numbers
+        _not_phone(["0" + digits(rng, length - 1) for _ in range(300)])
+    _not_phone(["07" + digits(rng, 9) for _ in range(300)])  # behind 07 Britain also has pagers and personal numbers
 
 
 def test_dates_and_times_written_as_digits_are_not_phones() -> None:
@@ -163,6 +149,6 @@ def test_digit_columns_carry_no_street_refutation() -> None:
 def test_numbers_behind_an_international_prefix_are_not_read_as_national() -> None:
     # 0044 7...: phonenumbers parses "00" as the international prefix; a British number is no German national one.
     rng = random.Random(17)
-    values = ["00447" + _digits(rng, 9) for _ in range(300)]
+    values = ["00447" + digits(rng, 9) for _ in range(300)]
     verdict = classify_column("c4", values)
     assert not any("trunk-mobile" in e for e in verdict.evidence)

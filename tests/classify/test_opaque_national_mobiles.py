@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import random
 
-import phonenumbers
 import pytest
-from phonenumbers import PhoneNumberType
 
 from maskline.classify import classify_column
+from tests.classify.mobile_draws import digits, mobiles
 
 # Mobile prefixes in use (national significant numbers, no trunk prefix) and the national number's length.
 _MOBILES = {
@@ -37,24 +36,9 @@ _TRUNK_LOST = ("FR", "NL", "HU", "UA", "TH", "VN")
 _RANGE_FULL = ("ES", "IT", "PH")  # nine in ten numbers of the range these mobiles span are mobiles
 
 
-def _digits(rng: random.Random, n: int) -> str:
-    return "".join(rng.choice("0123456789") for _ in range(n))
-
-
 def _mobiles(region: str, n: int = 300, seed: int = 15) -> list[str]:
     """Valid mobile national significant numbers of ``region``, drawn behind its mobile prefixes."""
-    rng = random.Random(f"{region}{seed}")
-    prefixes, length = _MOBILES[region]
-    code = phonenumbers.country_code_for_region(region)
-    found: list[str] = []
-    while len(found) < n:
-        p = rng.choice(prefixes)
-        nsn = p + _digits(rng, length - len(p))
-        num = phonenumbers.parse(f"+{code}{nsn}", None)
-        if phonenumbers.is_valid_number(num) and phonenumbers.number_type(num) in (
-                PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE):
-            found.append(nsn)
-    return found
+    return mobiles(region, *_MOBILES[region], n, random.Random(f"{region}{seed}"))
 
 
 def _with_blanks(values: list[object], share: float, seed: int = 3) -> list[object]:
@@ -77,7 +61,7 @@ def test_mobiles_filling_their_range_are_undecided(region: str) -> None:
 
 
 def _ean13(rng: random.Random) -> str:
-    base = "40" + _digits(rng, 10)
+    base = "40" + digits(rng, 10)
     total = sum(int(c) * (3 if i % 2 else 1) for i, c in enumerate(reversed(base), start=1))
     return base + str((10 - total % 10) % 10)
 
