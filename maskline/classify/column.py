@@ -506,7 +506,8 @@ PLUS_WRITTEN_STRENGTH = 0.75  # how phones are written, their validity unread: a
 def _plus_written_evidence(scan: _Scan) -> _Evidence | None:
     """Phones written with a ``+`` and a calling code, digit groups of the plan's lengths after it, their digits
     random enough to fail validation (:mod:`maskline.infotypes.plus_written`). Signed amounts, offsets and scores
-    are refused there. The values are the column's distinct ones: a column's share is read from their weights."""
+    are refused there. The fit counts the column's distinct values, not their rows (a number repeated on many rows
+    counts once), and the evidence's share is that count's; the plan fits above weigh their share by rows."""
     from maskline.infotypes.plus_written import plus_written_fit
 
     fit = plus_written_fit(scan.values)
