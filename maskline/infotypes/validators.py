@@ -27,6 +27,7 @@ from datetime import date
 from functools import cache
 
 # Light (no work at import): the name lists load on first lookup.
+from maskline.infotypes.answer_memo import remembered
 from maskline.infotypes.person_names import name_key, opens_with_known_name
 
 _NON_DIGIT = re.compile(r"[^0-9]")
@@ -389,16 +390,15 @@ def _nine_digit_plans_without_trunk() -> tuple[str, ...]:
 
 
 def _possible_phone(value: str, strict: bool = False) -> bool:
-    # Remembered under salted digests (infotypes/answer_memo): an lru_cache here held up to 4,096 raw phone numbers
-    # for the process's life. The classifier asks several phone checks of one sampled value.
-    return _phone_memo(strict)(value)
+    return _remembered_phone_check(value, "valid" if strict else "possible")
 
 
-@cache
-def _phone_memo(strict: bool) -> Callable[[str], bool]:
-    from maskline.infotypes.answer_memo import remembered
-
-    return remembered(lambda value: _phone_check(value, strict))
+# Remembered under salted digests (infotypes/answer_memo): an lru_cache here held up to 4,096 raw phone numbers
+# for the process's life. The classifier asks several phone checks of one sampled value. The strictness is a
+# setting, digested with the value, so one cache serves both checks.
+@remembered
+def _remembered_phone_check(value: str, strictness: str) -> bool:
+    return _phone_check(value, strict=strictness == "valid")
 
 
 def _phone_check(value: str, strict: bool, regions: tuple[str, ...] = PHONE_REGIONS) -> bool:
