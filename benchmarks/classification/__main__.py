@@ -71,6 +71,10 @@ def evaluate_split(name: str, args: argparse.Namespace) -> dict[str, Any]:
     pairs = [(g, v.info_type) for g, v in verdicts]
     ours = evaluate.scores(pairs)
     _print_scores(f"maskline ({name})", ours, seconds)
+    spread = evaluate.bootstrap_interval(pairs)
+    print("95% interval over the columns (stratified bootstrap, 1,000 draws): macro-F1 "
+          f"{spread['macro_f1'][0]:.3f}-{spread['macro_f1'][1]:.3f}, FP {spread['fp_rate'][0]:.3f}-"
+          f"{spread['fp_rate'][1]:.3f}")
     confs = [(v.confidence, v.info_type == g, v.info_type is not None) for g, v in verdicts]
     print("calibration of positive verdicts (bin, n, mean confidence, share correct):")
     for row in evaluate.calibration(confs):
