@@ -12,7 +12,7 @@ the calendar refutes it:
 - a monthly or yearly series: every date (or most) on one day of the month.
 
 Controls (pass before and after): birth dates drawn over decades under opaque names (a uniform calendar, a
-calendar with fewer weekend births, a third of the days imputed to 1 January), and birth names over birth
+calendar with fewer weekend births, a quarter of the dates imputed to 1 January), and birth names over birth
 dates and over dates all imputed to the first of a month (the name decides). Each refuted column must still
 be masked by the fail-closed default.
 
@@ -111,7 +111,7 @@ def test_birth_dates_with_fewer_weekend_births_stay_typed() -> None:
     assert classify_column("c3", births).info_type == "DATE_OF_BIRTH"
 
 
-def test_birth_dates_with_a_third_imputed_to_new_year_stay_typed() -> None:
+def test_birth_dates_with_a_quarter_imputed_to_new_year_stay_typed() -> None:
     rng = random.Random(73)
     births = _births(rng, 200) + [f"{y}-01-01" for y in range(1935, 2000)]  # the day unknown: 1 January
     assert classify_column("c3", births).info_type == "DATE_OF_BIRTH"
