@@ -164,7 +164,6 @@ def classify_column(name: str, values: Any, *, sql_type: str | None = None,
     >>> classify_column("qty", ["3", "10"] * 10).shape.kind
     'numeric'
     """
-
     from maskline.classify.safe_kinds import safe_kind
     from maskline.classify.shape import shape_of
 

@@ -1,7 +1,7 @@
 """Dates that are a calendar series (a time axis, event days), not the birth dates of a population.
 
 A column of dates spread over decades reads as birth dates when no name says so
-(:func:`maskline.classify.column`'s ``age-distribution`` evidence). Time series and
+(the ``age-distribution`` evidence of :mod:`maskline.classify.column`). Time series and
 event lists spread over decades too: a stock index's trading days, a monthly
 statistic, elections, record days. What tells them apart is the calendar itself.
 People are born on every day of the week and of the month: a population's birth
