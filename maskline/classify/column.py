@@ -21,7 +21,7 @@ import math
 import random
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -164,8 +164,6 @@ def classify_column(name: str, values: Any, *, sql_type: str | None = None,
     >>> classify_column("qty", ["3", "10"] * 10).shape.kind
     'numeric'
     """
-    from dataclasses import replace
-
     from maskline.classify.safe_kinds import safe_kind
     from maskline.classify.shape import shape_of
 
@@ -719,7 +717,11 @@ def _age_distribution_evidence(scan: _Scan) -> list[_Evidence]:
         return []
     chosen = idx if len(idx) <= VALIDATE_CAP else random.Random(3).sample(idx, VALIDATE_CAP)
     years = [d.year for d in (parse_date(scan.values[i]) for i in chosen) if d is not None]
-    return _years_evidence(years, [1] * len(years), False, "age-distribution")
+    # The dates go with the evidence for one shape check: a calendar series (working days, one day of each month)
+    # spreads over decades as birth dates do, and only the weekdays and days of the month tell them apart.
+    sample = [scan.values[i] for i in chosen]
+    return [replace(ev, sample=sample, refute="calendar_series")
+            for ev in _years_evidence(years, [1] * len(years), False, "age-distribution")]
 
 
 def _confidence(ev: _Evidence, hint: float) -> float | None:

@@ -35,6 +35,9 @@ Detectors name their check in ``refute``.
   Château, Collection) are names of things, not people; ``person_words`` is it or
   ``few_single_words``; ``hinted_names`` is it or capitalised values almost none of
   which is a known name (drugs, genres, languages under a ``name`` column).
+- ``calendar_series``: dates spread over decades that a calendar rule set (working days, most on a weekend, on
+  one weekday or on one day of the month) are a time axis or events, not birth dates
+  (:mod:`maskline.infotypes.calendar_series`).
 
 >>> version_strings(["1.2.3.4", "2.0.11.7", "10.4.0.1"] * 5, 15)
 'version strings: 0% of dotted quads have an octet >= 100'
@@ -51,6 +54,8 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
+
+from maskline.infotypes.calendar_series import calendar_series
 
 MIN_VALUES = 8  # fewer validated values than this prove nothing about the column's shape
 
@@ -535,6 +540,7 @@ SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "thing_names": thing_names,
     "person_words": person_words,
     "hinted_names": hinted_names,
+    "calendar_series": calendar_series,
 }
 """Every shape check by name; detectors refer to these in ``refute``."""
 READS_VALUE_ROWS = frozenset({"few_single_words", "repeated_labels", "handle_labels", "person_words"})
