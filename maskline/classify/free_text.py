@@ -199,6 +199,7 @@ def _counts(text: str, span: Any, rules: list[Any]) -> bool:
     have two words and not open a sentence: an English model reads the capitalised first
     word of a sentence in another language ("Volgorde stuk klok", "Veniam laborum") and German nouns
     ("Wald Klasse") as people; a name the rules found (a known first name, a title, a name field) needs no more.
+    Neither counts when the span runs into a dictionary word (:func:`span_names_a_thing`: a dish, an organisation).
 
     >>> from maskline.text.scrubber import Finding
     >>> t = "Spoke to Anna Meier about the refund today."
@@ -208,9 +209,14 @@ def _counts(text: str, span: Any, rules: list[Any]) -> bool:
     False
     >>> _counts("Volgorde stuk klok heel wolk half klopt.", Finding("PERSON_NAME", 0, 18), [])
     False
+    >>> t = "A laptop was stolen from the Beth Israel Medical Center last week."
+    >>> _counts(t, Finding("PERSON_NAME", 29, 55), [Finding("PERSON_NAME", 29, 55)])
+    False
     """
     if span.type not in ("PERSON_NAME", "STREET_ADDRESS"):
         return True
+    if span.type == "PERSON_NAME" and span_names_a_thing(text[span.start:span.end]):
+        return False
     around = unspaced_words(text[:span.start]) + unspaced_words(text[span.end:])
     if around < EMBEDDED_WORDS:
         return False
@@ -219,6 +225,40 @@ def _counts(text: str, span: Any, rules: list[Any]) -> bool:
     before = text[:span.start].rstrip()
     return len(_words(text[span.start:span.end])) >= 2 and bool(before) and before[-1] not in ".!?" \
         and _in_modelled_sentence(text, span.start, span.end)
+
+
+THING_WORD_MIN = 3  # letters of a word read in the dictionary: initials ("J.") and "s" of a possessive are no nouns
+_SPAN_WORD = re.compile(r"[^\W\d_]+")
+
+
+def span_names_a_thing(span: str) -> bool:
+    """Whether a person-name span runs into an English dictionary word that is no known given or family name: a
+    dish, an organisation or a product named after (or like) a person ("Honey Custard Tart", "Beth Israel Medical
+    Center", "Coconut Cake"), not a mention of someone.
+
+    The prose pass reads a known given name and the capitalised words after it as a person; in titles and names of
+    organisations those words are nouns. The dictionary (:mod:`maskline.infotypes.english_words`) holds no known
+    name, so family names that are words too (Baker, Stone, Wood, Brown) never count here. The first word is not
+    read (a given name such as Honey or Rose may be a word). The dictionary holds a few family names as lemmas
+    (Trump, Pitt, Heard, Pershing), so a two-word span whose first word is a common given name (Donald, Brad,
+    Amber) is still a person: only a word in third place or later, or after a rare opener, names a thing.
+
+    >>> span_names_a_thing("Honey Custard Tart"), span_names_a_thing("Beth Israel Medical Center")
+    (True, True)
+    >>> span_names_a_thing("Coconut Cake"), span_names_a_thing("Donald Trump"), span_names_a_thing("Anna Baker")
+    (True, False, False)
+    >>> span_names_a_thing("John J. Pershing"), span_names_a_thing("Honey")
+    (False, False)
+    """
+    from maskline.infotypes.english_words import dictionary_word
+    from maskline.infotypes.person_names import common_first_names, name_key
+
+    words = [w for w in _SPAN_WORD.findall(span) if len(w) >= THING_WORD_MIN]  # no initials, no possessive "s"
+    if len(words) < 2:
+        return False
+    if any(dictionary_word(w.lower()) for w in words[2:]):
+        return True
+    return dictionary_word(words[1].lower()) and name_key(words[0]) not in common_first_names()
 
 
 def _words(text: str) -> list[str]:

@@ -1020,7 +1020,7 @@ def _generic_name_only(words: tuple[str, ...]) -> bool:
 THING_WORDS: frozenset[str] = frozenset({
     "storm", "hurricane", "typhoon", "cyclone", "tornado", "huracan", "uragano", "furacao", "tempete", "sturm",
     "orkan", "restaurant", "restaurante", "ristorante", "venue", "hotel", "bar", "cafe", "ship", "vessel", "boat",
-    "pet", "dog", "cat", "horse", "song", "album", "movie", "film", "book", "game", "brand", "product", "produkt",
+    "pet", "animal", "dog", "cat", "horse", "song", "album", "movie", "film", "book", "game", "brand", "product", "produkt",
     "produit", "producto", "prodotto", "produto", "model", "item", "dish", "menu", "store", "shop", "sku",
     "manufacturer", "mfr", "marke", "marque", "marca", "merk", "team", "planet", "street", "city", "town",
     # Kinds of things whose names are capitalised words, some of them given names (Diana, Juno, Rose): drugs,

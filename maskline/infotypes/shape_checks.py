@@ -445,15 +445,18 @@ def mixed_writing_systems(values: Sequence[str], rows: int = 0) -> str | None:
 
 def hinted_names(values: Sequence[str], rows: int = 0) -> str | None:
     """What refutes a column of names found by a name hint and the shape alone: names of things
-    (:func:`thing_names`), or capitalised values almost none of which is a known name (drugs, genres, languages;
-    :func:`maskline.infotypes.known_names.few_known_names`).
+    (:func:`thing_names`), capitalised values almost none of which is a known name (drugs, genres, languages;
+    :func:`maskline.infotypes.known_names.few_known_names`), or places (towns and states of the gazetteer that are
+    no known name: :func:`maskline.infotypes.places.mostly_places`).
 
     >>> hinted_names(["Ibuprofen", "Metformin", "Warfarin", "Keytruda", "Lisinopril"] * 5) is None  # 5 distinct
     True
     """
     from maskline.infotypes.known_names import few_known_names
+    from maskline.infotypes.places import mostly_places
 
-    return thing_names(values, rows) or few_known_names(values, rows)
+    # Places last: the gazetteer (0.2 s to load) is read only where the other readings found people.
+    return thing_names(values, rows) or few_known_names(values, rows) or mostly_places(values, rows)
 
 
 def handle_labels(values: Sequence[str], rows: int = 0) -> str | None:
