@@ -88,6 +88,9 @@ SUSPECT_NAME_WORDS = frozenset({
     "code", "zip", "plz", "postal", "postcode", "cp", "cep", "lat", "lng", "lon", "long", "latitude",
     "longitude", "coord", "coords", "coordinate", "geo", "card", "pan", "cc", "dob", "birth", "born",
     "birthday", "pin", "ssn", "tin", "nin", "iban", "msisdn", "phone", "tel", "mobile", "age",
+    # A place of birth has no info type, but it identifies with a birth date and a postcode: masked by default.
+    # The name hints read "birthplace" as a word of its own (no date of birth), so it is named here.
+    "birthplace",
 })
 
 

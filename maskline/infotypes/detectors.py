@@ -91,7 +91,7 @@ DETECTORS: tuple[Detector, ...] = (
     _D("URL", "url", r"(?i:(https?|ftp)://|www\.)\S+", "url", strength=0.9),
     _D("API_KEY", "provider-format", r"[A-Za-z0-9_\-./+=:]{16,200}", "api_key"),
     _D("PASSWORD", "password-complexity", r"\S{8,64}", "password_complex", chance=0.02, strength=0.8,
-       refute="base64_blobs"),
+       refute="not_passwords"),
     _D("PASSWORD", "password-hash", r"(\$|\{|pbkdf2|bcrypt|scrypt)\S{10,}", "password_hash"),
     _D("IBAN", "mod97", r"[A-Za-z]{2}[0-9]{2}( ?[A-Za-z0-9]){11,30}", "iban", chance=0.01),
     _D("CREDIT_CARD", "luhn", _CARD, "card_number", chance=0.05, kinds=_SI),
@@ -173,7 +173,7 @@ DETECTORS: tuple[Detector, ...] = (
        r"[0-9]{1,2}[ .-]?[A-Za-z]{3,9}\.?[ .-]?[0-9]{4}|[A-Za-z]{3,9}\.? [0-9]{1,2},? [0-9]{4}|"
        r"[0-9]{4} ?[年년] ?[0-9]{1,2} ?[月월] ?[0-9]{1,2} ?[日일]?", "birth_date",
        chance=0.9, needs_hint=True, kinds=("string", "integer", "date")),
-    _D("STREET_ADDRESS", "street", r"(?s:.*[0-9].*)", "street_address", strength=0.85, refute="flight_numbers"),
+    _D("STREET_ADDRESS", "street", r"(?s:.*[0-9].*)", "street_address", strength=0.85, refute="street_labels"),
     # Any language, no street word needed: a house number and, apart from it, a country's postal code.
     _D("STREET_ADDRESS", "postal-address", r"(?s:.*[0-9].*)", "postal_address", chance=0.05, strength=0.85,
        min_share=0.5),
@@ -205,7 +205,9 @@ DETECTORS: tuple[Detector, ...] = (
     _D("MEDICAL_RECORD_NUMBER", "mrn-prefix", r"(?i:mrn)[-: #]?[0-9]{5,10}", None, strength=0.85),
     _D("MEDICAL_RECORD_NUMBER", "record-number", r"[A-Za-z0-9][A-Za-z0-9/-]{3,24}", "record_number", chance=0.5,
        needs_hint=True, kinds=_SI, refute="surrogate_keys"),
-    _D("USERNAME", "handle", r"[A-Za-z][A-Za-z0-9._-]{2,31}", "username", chance=0.5, needs_hint=True),
+    # A name hint does not make a few ordinary words repeated over the rows logins (rent, mortgage, own).
+    _D("USERNAME", "handle", r"[A-Za-z][A-Za-z0-9._-]{2,31}", "username", chance=0.5, needs_hint=True,
+       refute="category_words"),
     # A broader value-only detector (handles with digits, separators or a first name inside) gave 7 false positives
     # on the frozen test split and was removed. This one is narrower: lower-case handles built on a first name, in
     # 40% of a column's values, near-unique (repeated labels, and labels crossed from short lists of words that

@@ -689,7 +689,7 @@ def _scores_for(words: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ...]]
             # is that hint's words, as much as when they are spaced.
             score, spans = 0.9, tuple((i, i + 1) for i, w in enumerate(words) if w == hc)
         elif len(hc) >= 5 and hc in compact and (hc not in _HEAD_ONLY or compact.endswith(hc)) \
-                and hc not in _WORD_ONLY:
+                and hc not in _WORD_ONLY and not inside_other_words(hc, words):
             score, spans = 0.75, ()
         else:
             continue
@@ -973,6 +973,47 @@ def _english_hint_word(word: str) -> bool:
     from maskline.infotypes.english_words import dictionary_word_form
 
     return dictionary_word_form(word) or _compound(word) is not None
+
+
+def inside_other_words(hint: str, words: tuple[str, ...]) -> bool:
+    """Whether every word of a name that holds ``hint`` inside it is an English word of another meaning, or such a
+    word run together with another (``ownership``, ``homeownership``, ``factor``): an ownership is no owner, a factor
+    no actor. A hint read inside a longer word (score 0.75) is read only when that word is the hint with more
+    around it (``homeowner``, ``emailaddress``, ``passwords``) or a word the dictionary does not know (German and
+    Dutch compounds); a hint spread over two of the name's words is not judged here.
+
+    >>> inside_other_words("owner", ("homeownership",)), inside_other_words("actor", ("form", "factor"))
+    (True, True)
+    >>> inside_other_words("owner", ("homeowner",)), inside_other_words("password", ("passwords",))
+    (False, False)
+    >>> inside_other_words("owner", ("home", "ownership")), inside_other_words("owner", ("ownership", "owner"))
+    (True, True)
+    >>> inside_other_words("besitzer", ("kontobesitzer",))
+    False
+    """
+    holding = [w for w in words if hint in w and w != hint]
+    return bool(holding) and all(_another_word(hint, w) for w in holding)
+
+
+def _another_word(hint: str, word: str) -> bool:
+    """Whether ``word``, which holds ``hint``, is a dictionary word of its own or two run together, the part that
+    holds the hint being one (a regular inflection of the hint, ``owners``, is the hint)."""
+    from maskline.infotypes.english_words import dictionary_word, dictionary_word_form
+
+    def of_its_own(part: str) -> bool:
+        if part == hint or (part.startswith(hint) and dictionary_word_form(part) and not dictionary_word(part)):
+            return False  # the hint itself, or a plural or past tense of it
+        # A word ending with the hint after a word of its own is the hint's kind (a homeowner is an owner); after
+        # letters that are no word, another word (a factor is no actor, a reactor none either).
+        before = part[: len(part) - len(hint)] if part.endswith(hint) else ""
+        if len(before) >= 3 and dictionary_word_form(before):
+            return False
+        return dictionary_word(part)
+
+    if of_its_own(word):
+        return True
+    parts = _compound(word)
+    return parts is not None and any(hint in p and of_its_own(p) for p in parts)
 
 
 @cache

@@ -446,8 +446,9 @@ def mixed_writing_systems(values: Sequence[str], rows: int = 0) -> str | None:
 def hinted_names(values: Sequence[str], rows: int = 0) -> str | None:
     """What refutes a column of names found by a name hint and the shape alone: names of things
     (:func:`thing_names`), capitalised values almost none of which is a known name (drugs, genres, languages;
-    :func:`maskline.infotypes.known_names.few_known_names`), or places (towns and states of the gazetteer that are
-    no known name: :func:`maskline.infotypes.places.mostly_places`).
+    :func:`maskline.infotypes.known_names.few_known_names`), a few ordinary words repeated (:func:`category_words`),
+    or places (towns and states of the gazetteer that are no known name:
+    :func:`maskline.infotypes.places.mostly_places`).
 
     >>> hinted_names(["Ibuprofen", "Metformin", "Warfarin", "Keytruda", "Lisinopril"] * 5) is None  # 5 distinct
     True
@@ -456,7 +457,8 @@ def hinted_names(values: Sequence[str], rows: int = 0) -> str | None:
     from maskline.infotypes.places import mostly_places
 
     # Places last: the gazetteer (0.2 s to load) is read only where the other readings found people.
-    return thing_names(values, rows) or few_known_names(values, rows) or mostly_places(values, rows)
+    return (thing_names(values, rows) or few_known_names(values, rows) or category_words(values, rows)
+            or mostly_places(values, rows))
 
 
 def handle_labels(values: Sequence[str], rows: int = 0) -> str | None:
@@ -473,6 +475,39 @@ def handle_labels(values: Sequence[str], rows: int = 0) -> str | None:
     from maskline.infotypes.grid_labels import grid_labels
 
     return repeated_labels(values, rows) or grid_labels(values, rows)
+
+
+CATEGORY_MAX = 50  # distinct values of a category, as for repeated_labels
+_WORDS_ONLY = re.compile(r"[^\W\d_]+(?:[ '’/-][^\W\d_]+)*")
+
+
+def category_words(values: Sequence[str], rows: int = 0) -> str | None:
+    """A few values repeated over the rows holding one, each made of ordinary English words and none a known name
+    (``YES``/``NO``, ``Groom``/``Bride``, ``Private``/``Public``/``Nonprofit``): a category, not people or their
+    accounts, whatever a name hint says. A handful of people or logins repeated over many rows (``John Smith``,
+    ``jsmith``, ``Mark``) keep a word no dictionary holds, or a known name, and are not refuted.
+
+    >>> category_words(["NO", "YES"], 400)
+    'category words: 2 distinct over 400 rows, every one ordinary words and no name'
+    >>> category_words(["John Smith", "Mary Smith"], 400) is None  # two people, repeated
+    True
+    >>> category_words(["jsmith", "mlopez", "admin_ops"], 90) is None  # logins: no dictionary word
+    True
+    >>> category_words(["Groom", "Bride"], 3) is None  # too few rows to say the values repeat
+    True
+    """
+    from maskline.infotypes.english_words import dictionary_word_form
+    from maskline.infotypes.known_names import known_name
+
+    distinct = {v.strip() for v in values if v.strip()}
+    if not distinct or len(distinct) >= CATEGORY_MAX or rows < 2 * len(distinct):
+        return None
+    for v in distinct:
+        if not _WORDS_ONLY.fullmatch(v) or known_name(v.title()):
+            return None
+        if not all(dictionary_word_form(w) for w in re.findall(r"[^\W\d_]+", v.casefold())):
+            return None
+    return f"category words: {len(distinct)} distinct over {rows} rows, every one ordinary words and no name"
 
 
 def person_words(values: Sequence[str], rows: int = 0) -> str | None:
@@ -527,6 +562,84 @@ def flight_numbers(values: Sequence[str], rows: int = 0) -> str | None:
     return None
 
 
+SHARED_NUMBERS_MAX = 20  # distinct values: a handful of labels, where a street column of one town repeats numbers too
+_NUMBER = re.compile(r"[0-9]+")
+
+
+def shared_numbers(values: Sequence[str], rows: int = 0) -> str | None:
+    """A handful of values (3 to :data:`SHARED_NUMBERS_MAX`) every one of which shares all its numbers with
+    another value (``2-Wheel Drive, Front`` / ``2-Wheel Drive, Rear``; ``Unit value 95 percent interval - lower
+    bound`` / ``... upper bound``): labels whose number is part of the label, not addresses. A house number tells
+    one address from the next, so a few addresses each carry a number of their own (the flats of one building
+    differ in the flat's number). ``rows`` is unused (the signature of a shape check).
+
+    >>> shared_numbers(["2-Wheel Drive, Front", "2-Wheel Drive, Rear", "4-Wheel Drive", "Part-time 4-Wheel Drive"])
+    'shared numbers: each of 4 values shares all its numbers with another, as labels do'
+    >>> shared_numbers(["12 Main St", "48 Oak Ave", "7 Elm Rd", "12 Main St, Apt 3"]) is None
+    True
+    """
+    distinct = {v.strip() for v in values}
+    numbers = {v: frozenset(_NUMBER.findall(v)) for v in distinct}
+    if not 3 <= len(distinct) <= SHARED_NUMBERS_MAX or not all(numbers.values()):
+        return None
+    for v, own in numbers.items():
+        if not any(own <= theirs for u, theirs in numbers.items() if u != v):
+            return None
+    return f"shared numbers: each of {len(distinct)} values shares all its numbers with another, as labels do"
+
+
+def street_labels(values: Sequence[str], rows: int = 0) -> str | None:
+    """What refutes a column of streets: flight numbers (:func:`flight_numbers`), or labels sharing their numbers
+    (:func:`shared_numbers`).
+
+    >>> street_labels(["LH1234", "BA286", "BA2490", "LH400", "KL1021", "BA1711", "KL88", "LH1932"] * 3, 24)
+    'flight numbers: 38% of the numbers after the designator are not 4 digits wide'
+    """
+    return flight_numbers(values, rows) or shared_numbers(values, rows)
+
+
+BRACKETED_MIN = 5  # distinct values: a template shared by five is no coincidence of chosen secrets
+BRACKETED_SHARE = 0.8  # of the distinct values written as a word and a bracketed code
+_BRACKETED = re.compile(r"(\\?[^\W\d_]{2,})([({\[]).*([)}\]])")
+_CLOSES = {"(": ")", "{": "}", "[": "]"}
+
+
+def bracketed_codes(values: Sequence[str], rows: int = 0) -> str | None:
+    """Values written as a word and a code in brackets that closes the value, the word shared by many
+    (``Auto(AM6)``, ``Manual(M7)``; ``\\cite{HSAuR:Coronary1976}``): codes of a scheme, not passwords. A chosen
+    or generated password rarely ends with a bracket that closes one opened after its leading letters, and a
+    column of them does not repeat that leading word.
+
+    >>> bracketed_codes(["Auto(S6)", "Manual(M6)", "Auto(A6)", "Auto(AM7)", "Manual(M5)", "Auto(AV-S8)"])
+    'bracketed codes: 100% of 6 values are a word and a bracketed code, 2 distinct words'
+    >>> bracketed_codes(["I2Dp*f7F)&", "pA(ss)W0rd9", "Xy7!kLm2(q)", "Tr0ub4dor&3", "s3cR(t)9!x", "Qw3#rty(Z)"]) is None
+    True
+    """
+    distinct = {v.strip() for v in values}
+    if len(distinct) < BRACKETED_MIN:
+        return None
+    leads: Counter[str] = Counter()
+    for v in distinct:
+        m = _BRACKETED.fullmatch(v)
+        if m and _CLOSES[m.group(2)] == m.group(3):
+            leads[m.group(1).casefold()] += 1
+    written = sum(leads.values())
+    if written < BRACKETED_SHARE * len(distinct) or len(leads) > written / 2:
+        return None
+    return (f"bracketed codes: {written / len(distinct):.0%} of {len(distinct)} values are a word and a bracketed "
+            f"code, {len(leads)} distinct words")
+
+
+def not_passwords(values: Sequence[str], rows: int = 0) -> str | None:
+    """What refutes a column of complex passwords: base64 of binary data (:func:`base64_blobs`), or a word and a
+    bracketed code (:func:`bracketed_codes`).
+
+    >>> not_passwords(["AAECAwQFBgcICQoLDA0ODw=="] * 10, 10)
+    'base64 blobs: 100% are base64 of binary data'
+    """
+    return base64_blobs(values, rows) or bracketed_codes(values, rows)
+
+
 SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "flight_numbers": flight_numbers,
     "version_strings": version_strings,
@@ -544,9 +657,13 @@ SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "person_words": person_words,
     "hinted_names": hinted_names,
     "calendar_series": calendar_series,
+    "category_words": category_words,
+    "street_labels": street_labels,
+    "not_passwords": not_passwords,
 }
 """Every shape check by name; detectors refer to these in ``refute``."""
-READS_VALUE_ROWS = frozenset({"few_single_words", "repeated_labels", "handle_labels", "person_words"})
+READS_VALUE_ROWS = frozenset({"few_single_words", "repeated_labels", "handle_labels", "person_words",
+                              "category_words", "hinted_names"})
 """Checks whose ``rows`` is the rows holding a value (how often values repeat), not the table's rows."""
 ONLY_WHEN_DECIDING: dict[str, str | None] = {"person_words": "few_single_words", "thing_names": None,
                                              "hinted_names": None}

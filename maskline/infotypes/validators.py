@@ -1022,7 +1022,8 @@ _LONG_DIGIT_RUN = re.compile(r"\d(?:[ ./-]?\d){6,}")
 _POSTCODE_TOKEN = re.compile(r"(?<![\w-])(?:[A-Z]{1,2}-)?\d{3,6}(?:[ -]\d{2,4})?(?![\w-])|"
                              r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}(?![\w-])|"
                              r"(?<![\w-])[A-Z]\d[A-Z] ?\d[A-Z]\d(?![\w-])|(?<![\w-])\d{4} ?[A-Z]{2}(?![\w-])")
-_HOUSE_NUMBER = re.compile(r"(?<![\w-])\d{1,4}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?\.?(?![\w-])")
+# Not before a colon: "1:YES, 0:NO" numbers a questionnaire's answers, not houses.
+_HOUSE_NUMBER = re.compile(r"(?<![\w-])\d{1,4}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?\.?(?![\w:-])")
 _NOT_AN_ADDRESS = re.compile(r"\d[.,]\d{2}(?!\d)|\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|@|https?:")
 
 
@@ -1038,6 +1039,8 @@ def postal_address(value: str) -> bool:
     True
     >>> postal_address("Ordered 3 items for 12.50 EUR, order 58405"), postal_address("Model X 12, 4500 mAh")
     (False, False)
+    >>> postal_address("DX ASTHMA IN 1971, 1:EVER, 0:NEVER")  # numbered answers, not a house number
+    False
     """
     v = value.strip()
     if not 8 <= len(v) <= 200 or not ("\n" in v or "," in v) or _NOT_AN_ADDRESS.search(v):
