@@ -140,3 +140,29 @@ def test_control_generated_passwords_with_brackets_are_still_passwords() -> None
     # Passwords people built as a word and a bracketed part, each word their own, are not a code scheme.
     chosen = ["Falcon(9x)Ri!", "Maple{27}Qz", "Orbit[5k]Lm#", "Tiger(88)w", "Willow{3}Tp$", "Quartz[6]Hj"]
     assert classify_column("c3", chosen * 10).info_type == "PASSWORD"
+
+
+@pytest.mark.parametrize("name", ["birthplace", "BirthPlace", "place_of_birth"])
+def test_a_place_of_birth_stays_masked_by_default_though_no_birth_date_is_read(name: str) -> None:
+    # "birthplace" is a word of its own: no date of birth is read inside it (above), and its state codes are
+    # numbers no detector types. A place of birth still identifies with a birth date, so the default masks it.
+    from maskline.classify.decision import decide_unnamed
+    from maskline.policy import load_policy
+
+    rng = random.Random(5)
+    verdict = classify_column(name, [str(rng.randint(1, 56)) for _ in range(300)])
+    assert verdict.info_type is None
+    decision = decide_unnamed(load_policy({}), name, verdict)
+    assert decision.method is not None, decision.rule
+
+
+def test_a_code_column_beside_it_still_passes() -> None:
+    # The control: the same numbers under a name that says nothing personal pass raw, so the test above is not
+    # passing because every such column is masked.
+    from maskline.classify.decision import decide_unnamed
+    from maskline.policy import load_policy
+
+    rng = random.Random(5)
+    verdict = classify_column("region_count", [str(rng.randint(1, 56)) for _ in range(300)])
+    decision = decide_unnamed(load_policy({}), "region_count", verdict)
+    assert decision.method is None, decision.rule
