@@ -770,9 +770,10 @@ _PLACE_CODE_TYPES = frozenset({"POSTAL_CODE", "STREET_ADDRESS"})
 _BARE_SHAPE_DETECTORS = frozenset({"coordinate-decimals", "coordinate-decimals-text", "postcode-format",
                                    "postcode-skeleton", "fixed-width-digits", "lost-zero-codes",
                                    "code-width-numbers", "four-digit-codes", "age-distribution"})
+_POSTAL_NEAR_MISSES = frozenset({"code-width-numbers", "four-digit-codes"})  # never decide; table context reads them
+# Why a bare coordinate reading under a name that says a measurement (maskline.infotypes.measurement_names) is refuted.
 MEASUREMENT_NAME_NOT_COORDINATES = ("the name says a measurement: an amount, a share, an adjusted value, a difference, "
                                     "a logarithm or a unit of a ratio")
-_POSTAL_NEAR_MISSES = frozenset({"code-width-numbers", "four-digit-codes"})  # never decide; table context reads them
 
 
 def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown_type: str, evidence: list[str],
