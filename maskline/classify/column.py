@@ -773,6 +773,9 @@ _BARE_SHAPE_DETECTORS = frozenset({"coordinate-decimals", "coordinate-decimals-t
                                    "postcode-skeleton", "fixed-width-digits", "lost-zero-codes",
                                    "code-width-numbers", "four-digit-codes", "age-distribution"})
 _POSTAL_NEAR_MISSES = frozenset({"code-width-numbers", "four-digit-codes"})  # never decide; table context reads them
+# Why a bare coordinate reading under a name that says a measurement (maskline.infotypes.measurement_names) is refuted.
+MEASUREMENT_NAME_NOT_COORDINATES = ("the name says a measurement: an amount, a share, an adjusted value, a difference, "
+                                    "a logarithm or a unit of a ratio")
 
 
 def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown_type: str, evidence: list[str],
@@ -780,6 +783,7 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
             table_rows: int | None = None,
             shape: Callable[[], tuple[IdentifyingShape, str] | None] | None = None,
             value_rows: int | None = None) -> ColumnClassification:
+    from maskline.infotypes.measurement_names import names_a_measurement
     from maskline.infotypes.name_hints import names_a_thing, names_public_code
     from maskline.infotypes.shape_checks import SETTLED_REFUTATIONS, one_column
     from maskline.infotypes.worded_names import worded_name
@@ -817,6 +821,10 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
             refuted.append(f"refuted:{info_type.lower()} (the name says what the column holds, in words that name "
                            "no place, birth or code: a number's shape alone does not outweigh it)")
             refuted_types.append(info_type)
+    # Statistical tables name measurements in abbreviations no dictionary holds (totexp, adjpoll, Diff2014,
+    # "Delta 15 N (o/oo)"): their structure says a quantity, and a quantity's decimals are no place's. Weaker than
+    # whole words, so the reading is refuted like a value refutation: a near miss, still masked by default.
+    measurement = "GEO_COORDINATE" in bare and "GEO_COORDINATE" not in refuted_types and names_a_measurement(name)
     scored: list[tuple[float, _Evidence]] = []
     # One column's evidence shares thing_names' readings of the same values (shape_checks.one_column).
     with one_column():
@@ -824,6 +832,8 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
             conf = _confidence(ev, hints.get(ev.info_type, 0.0))
             # Costly shape statistics run only for evidence that would count (shape_checks.ONLY_WHEN_DECIDING).
             why = _refuted(ev, table_rows or n, value_rows or n, deciding=conf is not None)
+            if not why and measurement and ev.info_type == "GEO_COORDINATE" and ev.detector in _BARE_SHAPE_DETECTORS:
+                why = MEASUREMENT_NAME_NOT_COORDINATES
             if why:
                 refuted.append(f"refuted:{ev.info_type.lower()} ({why})")
                 refuted_types.append(ev.info_type)

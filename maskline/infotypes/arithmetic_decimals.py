@@ -161,3 +161,56 @@ def decimals_fall_with_magnitude(values: Iterable[str]) -> bool:
         return False
     decades = sorted(d for d, n in counts.items() if n >= MIN_DECADE_VALUES)
     return len(decades) >= 2 and longest[decades[-1]] < longest[decades[0]]
+
+
+LOG_NUMBER_DECIMALS = 2  # the logged number is a whole number (a count, an age) or an amount in cents
+LOG_CHANCE = 0.02  # a value counts only where a drawn decimal would pass the test at most this often
+LOG_SHARE = 0.5  # of the values that count; drawn decimals pass about 1% of the time each
+MIN_LOG_VALUES = 8  # values that count, needed before the share says anything
+MAX_LOG = 700.0  # exp() of more overflows a double; no such log is printed with decimals that count
+
+
+def log_of_short_number(text: str) -> bool | None:
+    """Whether a printed value is the natural logarithm of a whole number or of an amount in cents
+    (``6.907755`` is ln 1000, ``3.7612`` ln 43, ``4.162003`` ln 64.2); None when its printed precision cannot tell
+    (few decimals, not positive, or so large that every value's exponential lands near such a number).
+
+    The value is known to half a unit of its last decimal, so its exponential to that relative error: a drawn
+    decimal lands that close to a multiple of ``10**-k`` about ``exp(v) * 10**(k - d)`` of the time. The test uses
+    the most decimals ``k`` (up to :data:`LOG_NUMBER_DECIMALS`) that keep this chance under :data:`LOG_CHANCE`.
+
+    >>> log_of_short_number("6.907755"), log_of_short_number("3.7612"), log_of_short_number("4.162003")
+    (True, True, True)
+    >>> log_of_short_number("2.352222"), log_of_short_number("0.759340")  # Paris's longitude, a share
+    (False, False)
+    >>> log_of_short_number("48.856613") is None, log_of_short_number("-0.127758") is None
+    (True, True)
+    """
+    read = _long_decimal(text, MAX_LOG)
+    if read is None or read[0] <= 0:  # a log of a count or an amount of at least 1 is not negative
+        return None
+    value, digits = read
+    exponential = math.exp(value)
+    for k in range(LOG_NUMBER_DECIMALS, -1, -1):
+        if exponential * 10.0 ** (k - digits) <= LOG_CHANCE:
+            scaled = exponential * 10**k
+            # half a unit of the last printed decimal, through exp; the 1% margin covers exp's own rounding
+            return abs(scaled - round(scaled)) <= scaled * 0.5 * 10.0**-digits * 1.01
+    return None
+
+
+def logs_of_short_numbers(values: Iterable[str]) -> bool:
+    """Whether the values are natural logarithms of counts or amounts (statistical tables keep ``log(income)``,
+    ``log(1 + visits)``, ``log(age)``): at least half of the :data:`MIN_LOG_VALUES` or more whose precision can
+    tell (:func:`log_of_short_number`) are logarithms of whole numbers or of amounts in cents.
+
+    A coordinate's decimals are drawn: each passes about 1% of the time, so eight of them reach half by chance
+    about once in a hundred million.
+
+    >>> logs_of_short_numbers([f"{math.log(n):.7g}" for n in range(13, 99, 3)])  # ages 13, 16 ... 97, logged
+    True
+    >>> logs_of_short_numbers([f"{2 + n * 0.0137:.6f}" for n in range(40)])  # 2.000000, 2.013700 ...
+    False
+    """
+    told = [v for v in map(log_of_short_number, values) if v is not None]
+    return len(told) >= MIN_LOG_VALUES and sum(told) >= LOG_SHARE * len(told)

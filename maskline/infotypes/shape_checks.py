@@ -202,8 +202,9 @@ ARITHMETIC_DECIMALS_SHARE = 0.5  # of the values; random GPS decimals pass 2-6% 
 
 
 def not_coordinates(values: Sequence[str], rows: int = 0) -> str | None:
-    """Floats that are not coordinates: spread under 2 degrees, mostly repeated, or with decimals mostly written
-    by arithmetic (a random decimal passes that test about one time in twenty).
+    """Floats that are not coordinates: spread under 2 degrees, mostly repeated, with decimals mostly written
+    by arithmetic (a random decimal passes that test about one time in twenty), printed to significant digits, or
+    natural logarithms of whole numbers or amounts (a random decimal passes about one time in a hundred).
 
     >>> not_coordinates([f"0.{i:05d}" for i in range(10000, 30000, 1000)], 20)
     'not coordinates: spread 0.2 degrees'
@@ -213,6 +214,8 @@ def not_coordinates(values: Sequence[str], rows: int = 0) -> str | None:
     'not coordinates: scores spread over [0, 1]'
     >>> not_coordinates([f"{1.13 ** k:.7g}" for k in range(-18, 36)], 54)  # 0.1108123, 1.2769 ... 72.06851
     'not coordinates: printed to significant digits (fewer decimals as the values grow)'
+    >>> not_coordinates([f"{math.log(n):.7g}" for n in range(13, 99, 3)], 29)  # ages 13, 16 ... 97, logged
+    'not coordinates: natural logarithms of counts or amounts'
     """
     nums = [float(v) for v in values]
     if len(set(nums)) < MIN_VALUES:
@@ -230,6 +233,10 @@ def not_coordinates(values: Sequence[str], rows: int = 0) -> str | None:
 
     if decimals_fall_with_magnitude(values):  # fixed decimals keep a place; significant digits a computed number
         return "not coordinates: printed to significant digits (fewer decimals as the values grow)"
+    from maskline.infotypes.arithmetic_decimals import logs_of_short_numbers
+
+    if logs_of_short_numbers(values):  # a drawn decimal's exponential lands on a whole number about 1% of the time
+        return "not coordinates: natural logarithms of counts or amounts"
     spread = max(nums) - min(nums)
     return f"not coordinates: spread {spread:.1f} degrees" if spread < 2 else None
 
