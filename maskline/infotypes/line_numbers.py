@@ -9,9 +9,13 @@ year (``8/28-30/08``). Their leading digits happen to be valid in some plan; the
 subscriber's. The test is Pearson's chi-square of one position's digits against even digits, at a bound drawn
 digits pass but once in ten million (:data:`CHI2_LIMIT`).
 
-One guard keeps a company's block of direct lines typed: its numbers share every digit before the line number
-(``0301234500`` ... ``0301234599``). The pattern counts only behind a position that varies across the runs, as a
-year, a parcel's section or a child's serial does.
+Two guards keep phones allocated in blocks typed. Plans hand out numbers in blocks of a thousand (the UK's, and
+the drama ranges ``0118 496 0000`` to ``0999`` that generators draw from; North America's pooled thousands-blocks),
+which fixes the line number's first digit within a block: a skewed position counts only where the runs that share
+every digit before it do not share it too (respondents of one year hold 0 to 4 there; one block's numbers hold
+one digit). And a company's block of direct lines shares every digit before its line numbers (``0301234500`` ...
+``0301234599``): the pattern counts only behind a position that varies across the runs, as a year, a parcel's
+section or a child's serial does.
 
 >>> import random
 >>> rng = random.Random(3)
@@ -21,6 +25,9 @@ True
 >>> patterned_line_numbers([f"6{rng.randint(10**7, 10**8 - 1)}" for _ in range(100)])  # drawn mobiles
 False
 >>> patterned_line_numbers([f"30123{rng.randint(4500, 4599)}" for _ in range(100)])  # one company's lines
+False
+>>> blocks = [rng.choice(["1184960", "1314960", "2079460"]) + f"{rng.randrange(1000):03d}" for _ in range(100)]
+>>> patterned_line_numbers(blocks)  # drawn from thousand-blocks: the fourth-last digit is the block's
 False
 """
 
@@ -35,6 +42,7 @@ MIN_RUNS = 20  # distinct runs; fewer say too little about a position's ten digi
 # tested: under 5e-7 for a column of phones). Vocab's respondents counted within a year score 350 at n = 128.
 CHI2_LIMIT = 50.0
 FIXED_SHARE = 0.9  # a leading position whose commonest digit fills this share is part of a shared prefix
+BLOCK_SHARE = 0.5  # runs that must share every digit before a position with another run to read it by blocks
 
 
 def digit_chi2(digits: Sequence[str]) -> float:
@@ -52,10 +60,25 @@ def _fixed(digits: Sequence[str]) -> bool:
     return Counter(digits).most_common(1)[0][1] >= FIXED_SHARE * len(digits)
 
 
+def _set_by_blocks(runs: Sequence[str], back: int) -> bool:
+    """Whether most runs share every digit before position ``back`` (from the right) with another run, and nearly
+    all of those share the digit there too: the position is fixed by the blocks numbers are allocated in."""
+    groups: dict[str, set[str]] = {}
+    sizes: Counter[str] = Counter()
+    for r in runs:
+        groups.setdefault(r[:-back], set()).add(r[-back])
+        sizes[r[:-back]] += 1
+    grouped = [p for p, n in sizes.items() if n >= 2]
+    in_groups = sum(sizes[p] for p in grouped)
+    if in_groups < BLOCK_SHARE * len(runs):
+        return False
+    return sum(sizes[p] for p in grouped if len(groups[p]) == 1) >= FIXED_SHARE * in_groups
+
+
 def patterned_line_numbers(runs: Sequence[str]) -> bool:
     """Whether one of the last :data:`LINE_DIGITS` positions of the distinct runs holds its digits far from
-    evenly (:func:`digit_chi2` over :data:`CHI2_LIMIT`) behind a leading position that varies: ids built from
-    fields, not subscriber numbers.
+    evenly (:func:`digit_chi2` over :data:`CHI2_LIMIT`), not as the blocks numbers are allocated in would, behind
+    a leading position that varies: ids built from fields, not subscriber numbers.
 
     Positions count from the right (a line number ends the number whatever its length); the leading positions
     from the left, as a plan reads them. Runs are read once each (a household's phone repeated over its rows is
@@ -71,7 +94,7 @@ def patterned_line_numbers(runs: Sequence[str]) -> bool:
         return False
     width = min(len(r) for r in distinct)
     for back in range(1, LINE_DIGITS + 1):
-        if digit_chi2([r[-back] for r in distinct]) <= CHI2_LIMIT:
+        if digit_chi2([r[-back] for r in distinct]) <= CHI2_LIMIT or _set_by_blocks(distinct, back):
             continue
         # A leading position that varies says the runs are not one block of lines, whose shared prefix would
         # explain a fixed digit in its line numbers (extensions 4500 to 4599).

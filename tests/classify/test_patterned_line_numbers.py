@@ -8,8 +8,9 @@ written as ranges (``8/28-30/08``). Every digit the plan reads is left as a phon
 which no plan constrains, are not drawn evenly.
 
 Controls (pass before and after): mobiles drawn from phonenumbers' plans and stored as integers, behind their
-trunk prefix and not; the same mobiles repeated over a table's rows; Hungarian mobiles in their two forms; a
-company's block of direct lines (one shared prefix, a fixed digit in the line number).
+trunk prefix and not; the same mobiles repeated over a table's rows; Hungarian mobiles in their two forms; British
+numbers drawn from thousand-blocks (the block fixes the line number's first digit); a company's block of direct
+lines (one shared prefix, a fixed digit in the line number).
 
 Values are drawn here with fixed seeds; none comes from the benchmark's splits or the R datasets.
 """
@@ -131,3 +132,13 @@ def test_a_companys_block_of_direct_lines_is_no_pattern() -> None:  # one prefix
     block = [f"30123{rng.randint(4500, 4599)}" for _ in range(100)]
     assert not patterned_line_numbers(block)
     assert not patterned_line_numbers(["3" + digits(rng, 8) for _ in range(100)])
+
+
+def test_phones_drawn_from_thousand_blocks_stay_phones() -> None:  # control: the block fixes the fourth-last digit
+    # Ofcom's drama ranges (0118 496 0000 to 0999 and the like), which generators draw British phones from: the
+    # line number's first digit is the block's, shared by every number behind the same prefix.
+    rng = random.Random(68)
+    blocks = ["1174960", "1184960", "1314960", "2079460", "3069990", "8081570"]
+    values = [int(rng.choice(["44", ""]) + rng.choice(blocks) + digits(rng, 3)) for _ in range(300)]
+    verdict = classify_column("col_2", values)
+    assert verdict.info_type == "PHONE", verdict.evidence
