@@ -451,8 +451,10 @@ def _phone_plan_evidence(scan: _Scan) -> _Evidence | None:
     """Phones stored as integers or bare digits, with no name to say so: the column's digit runs fit one numbering
     plan far better than random digits of their lengths and prefixes would (:mod:`maskline.infotypes.phone_plans`).
 
-    Half the values must be digit runs; the p-value is corrected for the plans tried; row ids are refuted.
+    Half the values must be digit runs; the p-value is corrected for the plans tried; row ids are refuted, and ids
+    whose line numbers (last four digits) show a field's pattern are no phones (:mod:`~maskline.infotypes.line_numbers`).
     """
+    from maskline.infotypes.line_numbers import patterned_line_numbers
     from maskline.infotypes.phone_plans import national_format_fit, plan_fit
     from maskline.infotypes.validators import phone
 
@@ -475,6 +477,10 @@ def _phone_plan_evidence(scan: _Scan) -> _Evidence | None:
         return None
     chosen = idx if len(idx) <= VALIDATE_CAP else random.Random(len(idx)).sample(idx, VALIDATE_CAP)
     digits = [_NON_DIGIT.sub("", scan.values[i]) for i in chosen]
+    if patterned_line_numbers(digits):
+        # Valid in some plan by their leading digits, but a fixed digit in the line number (a count within a year,
+        # parcels in tens, a date's year) is a field of an id, never a subscriber's drawn number.
+        return None
     fit = plan_fit(digits)
     label = "phone-plan"
     if fit is None and runs_w >= 0.5 * scan.n:

@@ -322,6 +322,26 @@ def _dense_lengths(coded: Sequence[str], code: str, region: str) -> bool:
     return sum(length_density(region, len(d) - len(code)) >= MIN_DENSITY for d in coded) >= POSSIBLE * len(coded)
 
 
+FORM_OVERLAP = 0.5  # share of the national runs whose length some coded run has once its code is dropped
+
+
+def _forms_of_one_number(intl: Sequence[str], national: Sequence[str], code: str) -> bool:
+    """Whether the coded runs, their code dropped, are of the national runs' lengths: one country's numbers
+    written in two forms differ by the code's length. Ids of one width that open with a calling code one time in
+    four (``[6.1e8, 6.5e8)``: ``62`` then seven digits, ``61`` ... ``64`` nine digits beside them) are two lengths
+    of national number, never the same numbers.
+
+    >>> _forms_of_one_number(["36301234567"], ["301234567", "701234567"], "36")
+    True
+    >>> _forms_of_one_number(["621234567"], ["611234567", "641234567"], "62")
+    False
+    """
+    if not national:
+        return True
+    lengths = {len(d) - len(code) for d in intl}
+    return sum(len(d) in lengths for d in national) >= FORM_OVERLAP * len(national)
+
+
 def calling_code_fit(values: Sequence[str]) -> CallingCodeFit | None:
     """Phones stored as integers in two forms: with the country's calling code (``31612345678``) and without it,
     the trunk zero lost (``612345678``). No single plan explains such a column (:func:`plan_fit` tries E.164 or a
@@ -356,6 +376,8 @@ def calling_code_fit(values: Sequence[str]) -> CallingCodeFit | None:
     written = set(intl)
     national = [d for d in runs if d not in written and possible_number(d, region)]
     if len(intl) + len(national) < CALLING_CODE_COVER * len(runs):
+        return None
+    if not _forms_of_one_number(intl, national, code):
         return None
     valid = sum(_valid(d, E164) for d in intl) + sum(_valid(d, region) for d in national)
     twins = sum(_valid(twin(d, len(code)), E164) for d in intl) + sum(_valid(twin(d, 1), region) for d in national)
