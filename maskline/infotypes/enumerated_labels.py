@@ -34,6 +34,8 @@ MIN_RUN = 8  # numbers a counter needs (four consecutive numbers of one word can
 RUN_COVERAGE = 0.8  # of the numbers between the least and the greatest present: a counter, not a town's codes
 MIN_CROSS = 3  # numbers each word of a cross must carry (two words sharing two numbers happens by chance)
 CROSS_COVERAGE = 0.9  # of the words-by-numbers combinations present
+MAX_CROSS_WORDS = 6  # a few treatments or groups; Malta's obsolete two-digit codes (``VLT 05``, before 2007) give
+# each of 68 localities numbers from 01 up, so a big table of them fills a grid of many words
 
 _WORD_NUMBER = re.compile(r"([A-Za-z]+)[ _.-]?([0-9]+)")
 # The months as English writes them short, which is how software prints them (``%b`` in the C locale).
@@ -116,6 +118,9 @@ def crossed_labels(values: Sequence[str]) -> str | None:
     'crossed labels: 2 words each with the same 5 numbers (100% of the 10 combinations)'
     >>> crossed_labels(["VLT 1117", "VLT 1011", "SLM 1549", "SLM 1011", "BKR 4012", "BKR 1117"]) is None
     True
+    >>> old_malta = ("VLT", "SLM", "BKR", "MST", "QRM", "ZTN", "BZN")  # many localities: Malta's codes before 2007
+    >>> crossed_labels([f"{w} {n:02d}" for w in old_malta for n in range(1, 9)]) is None
+    True
     """
     parsed = set(_split(values))
     if len(parsed) < 2 * MIN_CROSS or len(parsed) < LABEL_SHARE * len(set(values)):
@@ -124,7 +129,8 @@ def crossed_labels(values: Sequence[str]) -> str | None:
     for word, digits in parsed:
         words[word].add(str(int(digits)))
     numbers = set().union(*words.values())
-    if len(words) < 2 or len(numbers) < MIN_CROSS or any(len(ns) < MIN_CROSS for ns in words.values()):
+    if not 2 <= len(words) <= MAX_CROSS_WORDS or len(numbers) < MIN_CROSS or \
+            any(len(ns) < MIN_CROSS for ns in words.values()):
         return None
     coverage = len(parsed) / (len(words) * len(numbers))
     if coverage < CROSS_COVERAGE:

@@ -80,6 +80,14 @@ def test_control_malta_codes_stay_postal_codes(seed: int, name: str, sep: str) -
     assert classify_column(name, rng.choices(pool, k=300)).info_type == "POSTAL_CODE"
 
 
+def test_control_maltas_old_two_digit_codes_of_many_localities_stay_postal_codes() -> None:
+    # Before 2007 each locality numbered its codes from 01: a big table fills localities x numbers, as crossed
+    # labels do, but with many more words than a few treatments.
+    rng = random.Random(75)
+    values = [f"{rng.choice(_MALTA_LOCALITIES)}{rng.randint(1, 12):02d}" for _ in range(2000)]
+    assert classify_column("c5", values).info_type == "POSTAL_CODE"
+
+
 def test_control_one_localitys_codes_stay_postal_codes() -> None:
     rng = random.Random(73)
     values = [f"VLT{rng.randint(1010, 1120)}" for _ in range(300)]  # dense: most numbers of the run present
