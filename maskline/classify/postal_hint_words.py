@@ -4,9 +4,9 @@
 a capitalisation (``market_cap``, a reactor's ``cap``). The hint is kept unless the column's numbers break
 Italy's code space, which is exact: five digits, ``00010`` to ``00199`` (Rome and its province) and ``01000`` up
 (Poste Italiane's allocation; Faker's ``it_IT`` list of 4,682 codes agrees). Stored as numbers, codes lose their
-leading zeros, so ``1065`` (``01065``) and ``185`` (``00185``) are still codes; ``687`` (``00687``) and any
-number of six digits or more are not. Real CAP columns have none of those (a typo now and then), a capacity or
-an amount has them in a share (:data:`BREAK_SHARE`).
+leading zeros, so ``1065`` (``01065``) and ``185`` (``00185``) are still codes; ``687`` (``00687``), any
+number of six digits or more, and fractions or signed numbers (a score ``-0.32``) are not. Real CAP columns have
+none of those (a typo now and then); a capacity, an amount or a score has them in a share (:data:`BREAK_SHARE`).
 
 Other countries' words (``plz``, ``cep``, ``pincode``) are not English words, so they are not read here.
 
@@ -26,16 +26,18 @@ MIN_BREAKS = 2  # ... and at least this many (one odd number is a typo)
 # Italy's code space zero-padded to its five digits: 00010-00199, then 01000-99999 (no code 00200-00999).
 _ITALIAN_CODES = re.compile(r"00(?:0[1-9]|1[0-9])[0-9]|0[1-9][0-9]{3}|[1-9][0-9]{4}")
 _AMBIGUOUS_WORD = "cap"
-_WHOLE = re.compile(r"([0-9]+)(?:\.0+)?")
+_NUMBER = re.compile(r"(-?)([0-9]+)(?:\.([0-9]+))?")
 
 
-def _numbers(values: Sequence[str]) -> list[str]:
-    """The values that are whole numbers (floats' ``.0`` dropped), as their digits."""
-    out = []
+def _numbers(values: Sequence[str]) -> list[str | None]:
+    """The values that are numbers: a whole number's digits (floats' ``.0`` dropped), or None for a number that
+    cannot be a code (a fraction, a sign). Text with letters (``I-00185``) is not read."""
+    out: list[str | None] = []
     for v in values:
-        m = _WHOLE.fullmatch(v.strip())
+        m = _NUMBER.fullmatch(v.strip())
         if m:
-            out.append(m.group(1))
+            whole = not m.group(1) and not (m.group(3) or "0").strip("0")
+            out.append(m.group(2) if whole else None)
     return out
 
 
@@ -59,11 +61,15 @@ def hint_word_refuted(name: str, values: Sequence[str]) -> str | None:
     "the name's cap is not Italy's postal code: 3 of 7 numbers fall outside Italy's codes (00010-00199, 01000-99999)"
     >>> hint_word_refuted("cap_zip", ["687", "514", "913"]) is None  # zip says a postal code in any case
     True
+    >>> hint_word_refuted("cap_gov", ["-0.32", "0.41", "1.0", "-1.52"])  # a score
+    "the name's cap is not Italy's postal code: 4 of 4 numbers fall outside Italy's codes (00010-00199, 01000-99999)"
+    >>> hint_word_refuted("cap", ["20121.0", "1065.0", "185.0", "80133.0"]) is None  # codes stored as floats
+    True
     """
     if not _only_hint_word(name):
         return None
     numbers = _numbers(values)
-    breaks = sum(1 for d in numbers if len(d) > 5 or not _ITALIAN_CODES.fullmatch(d.zfill(5)))
+    breaks = sum(1 for d in numbers if d is None or len(d) > 5 or not _ITALIAN_CODES.fullmatch(d.zfill(5)))
     if breaks < MIN_BREAKS or breaks < BREAK_SHARE * len(numbers):
         return None
     return (f"the name's cap is not Italy's postal code: {breaks} of {len(numbers)} numbers fall outside Italy's "
