@@ -210,6 +210,13 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
     if not keep:
         return _name_only(name, hints, shown_type, evidence, custom, min_confidence)
     scan = _Scan(col, keep)
+    if "POSTAL_CODE" in hints:  # ``cap``: Italy's postal code, or a capacity or market cap its numbers say
+        from maskline.classify.postal_hint_words import hint_word_refuted
+
+        why = hint_word_refuted(name, scan.values)
+        if why:
+            del hints["POSTAL_CODE"]
+            evidence.append(f"refuted:postal_code ({why})")
     words = name_words(name)
     for d in DETECTORS:
         if kind not in d.kinds or (d.needs_hint and d.info_type not in hints):

@@ -22,8 +22,9 @@ but they start high: none falls where an even spread from the code space's secon
 (:func:`drawn_from_a_start`). Ids drawn from ``10000`` up and codes drawn from 0 differ only in the one number in a
 hundred below ``10000``: that reading stays POSTAL_CODE, less sure, and says so (:func:`ids_fit_as_well`), unless
 six-digit numbers repeat no more than such ids would (:func:`repeats_no_more_than_ids`: people share places, ids
-do not repeat). Amounts rounded to hundreds are not codes (:func:`rounded_amounts`), and a measurement's lower tail
-crowds the top of the first region where codes spread over it (:func:`short_numbers_crowd_the_top`); those doubts
+do not repeat). Amounts rounded to hundreds are not codes (:func:`rounded_amounts`), a measurement's lower tail
+crowds the top of the first region where codes spread over it (:func:`short_numbers_crowd_the_top`), and a
+measurement spread over three widths has numbers a digit wider than the code (:func:`wider_numbers`); those doubts
 lower the reading to a guess below ``min_confidence``, so the column is masked but not typed.
 
 :func:`not_postal_codes` returns why the column is something else, or None. :func:`postal_code_evidence`
@@ -276,6 +277,25 @@ def repeats_no_more_than_ids(n: float, repeats: int, high: int, floor: int) -> s
     return (f"no more repeats among {n:.0f} than ids drawn evenly from {floor:,} would show ({repeats} repeats; "
             f"{expected:.2f} expected)")
 
+def wider_numbers(values: Sequence[str], width: int) -> str | None:
+    """Why numbers of ``width`` digits, some one digit short, are a measurement's spread over three widths: some
+    of the column's numbers have one digit more than the code (``1050664`` beside ``207460`` and ``58743``), or
+    None. Codes stored as numbers lose digits, never gain one; the few values :data:`MIN_SHARE` lets a column
+    hold that are not codes are notes and placeholders, not numbers a digit too wide. A measurement spread over
+    a factor of ten or more reaches both sides of the code width.
+
+    >>> wider_numbers(["207460", "58743", "1050664", "155175", "990008"], 6)
+    'numbers one digit wider than the codes: 1 of 5 has 7 digits (codes lose digits, never gain one)'
+    >>> wider_numbers(["207460", "58743", "155175", "990008", "n/a"], 6) is None
+    True
+    """
+    wide = sum(1 for v in values if len(v) == width + 1 and _ascii_digits(v) and v[0] != "0")
+    if not wide:
+        return None
+    return (f"numbers one digit wider than the codes: {wide} of {len(values)} has {width + 1} digits "
+            "(codes lose digits, never gain one)")
+
+
 def _width_shares(values: Sequence[str], weights: Sequence[float]) -> tuple[int, dict[int, float]]:
     """The most common width (by weight) and each width's share of the weight."""
     by_width: dict[int, float] = {}
@@ -333,7 +353,7 @@ def postal_number_evidence(values: Sequence[str], weights: Sequence[float], n: f
         strength = EITHER_STRENGTH if either else NUMBER_STRENGTH
         # Another reading the values fit better lowers this one to a guess: uncertain, so masked, not typed.
         repeats = round(n) - (len(values) if distinct is None else distinct)
-        doubt = short_numbers_crowd_the_top(numbers, width)
+        doubt = short_numbers_crowd_the_top(numbers, width) or wider_numbers(values, width)
         if doubt is None and either and width == 6:  # six-digit spaces are sparse (repeats_no_more_than_ids)
             doubt = repeats_no_more_than_ids(n, repeats, max(numbers), 10 ** (width - 2))
         if doubt:

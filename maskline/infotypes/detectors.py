@@ -158,11 +158,11 @@ DETECTORS: tuple[Detector, ...] = (
     _D("ICD10_CODE", "icd10-dotted", r"[A-TV-Z][0-9]{2}\.[0-9A-Z]{1,4}", "icd10", chance=0.3, strength=0.8),
     _D("POSTAL_CODE", "postcode-format", _POSTAL_MARK + r"[A-Za-z0-9][A-Za-z0-9 -]{3,8}[A-Za-z0-9]",
        "postal_code_distinctive",
-       chance=0.2, strength=0.75, refute="flight_numbers"),
+       chance=0.2, strength=0.75, refute="postcode_lookalikes"),
     # A country's format with its allocation lists widened (a UK postcode's shape in an area never allocated:
     # fixtures, synthetic or masked data). Plates and serials fit such shapes now and then: most values must.
     _D("POSTAL_CODE", "postcode-skeleton", _POSTAL_MARK + r"[A-Za-z0-9][A-Za-z0-9 -]{3,8}[A-Za-z0-9]",
-       "postal_code_skeleton", chance=0.2, strength=0.72, min_share=0.8, refute="flight_numbers"),
+       "postal_code_skeleton", chance=0.2, strength=0.72, min_share=0.8, refute="postcode_lookalikes"),
     # Up to eleven characters: Iran writes ten digits in two groups (12345-67890), Brazil 12345-678.
     _D("POSTAL_CODE", "postcode", _POSTAL_MARK + r"[A-Za-z0-9][A-Za-z0-9 -]{1,9}[A-Za-z0-9]", "postal_code",
        chance=0.5, needs_hint=True, kinds=_SI),

@@ -16,7 +16,8 @@ Detectors name their check in ``refute``.
 - ``flight_numbers``: an airline designator (two characters) and a number of 1-4 digits, the number's width
   varying, the designators holding a digit (``U2``, ``9W``) or a share fitting no country's postal format, are
   flights, not postcodes (``BB3713``) nor streets (``AV 298``); a country's postcodes keep one width, letters
-  where letters go and their format.
+  where letters go and their format. ``postcode_lookalikes`` is it or labels of a word and a number that a
+  postal format reads by chance (``Day12``, ``Oct18``, ``CAP05``, ``C6064``: :mod:`maskline.infotypes.enumerated_labels`).
 - ``surrogate_keys``: plain integers whose range is about the table's row count
   (1, 2, 3 ...) are row ids, whatever the column is called.
 - ``base64_blobs``: base64 of binary data is a payload or a digest, not a password; ``not_chosen_secrets`` is
@@ -647,8 +648,22 @@ def not_passwords(values: Sequence[str], rows: int = 0) -> str | None:
     return base64_blobs(values, rows) or bracketed_codes(values, rows)
 
 
+def postcode_lookalikes(values: Sequence[str], rows: int = 0) -> str | None:
+    """What refutes a column of codes found by a postal format alone: flight numbers (:func:`flight_numbers`), or
+    labels of a word and a number, a counter, dates, crossed treatments or ranges
+    (:func:`maskline.infotypes.enumerated_labels.enumerated_labels`).
+
+    >>> postcode_lookalikes(["Oct18", "Oct24", "Nov09", "Nov14", "Nov28", "Dec01", "Dec06", "Dec07"], 9)
+    'dates: 8 values are a month and a day of the month'
+    """
+    from maskline.infotypes.enumerated_labels import enumerated_labels
+
+    return flight_numbers(values, rows) or enumerated_labels(values, rows)
+
+
 SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "flight_numbers": flight_numbers,
+    "postcode_lookalikes": postcode_lookalikes,
     "version_strings": version_strings,
     "isbns": isbns,
     "routing_numbers": routing_numbers,
