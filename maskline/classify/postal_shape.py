@@ -277,6 +277,7 @@ def repeats_no_more_than_ids(n: float, repeats: int, high: int, floor: int) -> s
     return (f"no more repeats among {n:.0f} than ids drawn evenly from {floor:,} would show ({repeats} repeats; "
             f"{expected:.2f} expected)")
 
+
 def wider_numbers(values: Sequence[str], width: int) -> str | None:
     """Why numbers of ``width`` digits, some one digit short, are a measurement's spread over three widths: some
     of the column's numbers have one digit more than the code (``1050664`` beside ``207460`` and ``58743``), or
