@@ -17,7 +17,6 @@ True
 
 from __future__ import annotations
 
-import math
 import random
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -30,6 +29,7 @@ from maskline.classify.placeholders import placeholders_of
 from maskline.classify.result import SAFE_CONFIDENCE, ColumnClassification
 from maskline.classify.signals import IdentifyingShape, NearMiss, Signals
 from maskline.classify.values import ColumnValues, as_column_values
+from maskline.infotypes.binomial import tail_at_least as _binomial_tail  # classify's modules import it here
 from maskline.infotypes.detectors import DETECTORS
 
 if TYPE_CHECKING:
@@ -85,7 +85,7 @@ class _Evidence:
     strength: float
     # The values the pattern matched, for the column's shape statistics; never printed or logged.
     sample: list[str] = field(default_factory=list, repr=False)
-    refute: str | None = None
+    refute: str | tuple[str, ...] | None = None
     note: str = ""
     chance: float = 0.0  # how often random strings of the pattern's shape validate
     min_share: float = 0.0  # share of values a value-only verdict needs (besides MIN_SHARE)
@@ -130,21 +130,6 @@ def _regex(pattern: str) -> Any:
     import re
 
     return re.compile(pattern)
-
-
-def _binomial_tail(k: int, n: int, p: float) -> float:
-    """P(X >= k) for X ~ Binomial(n, p): how likely chance alone explains k validated of n."""
-    if k <= 0:
-        return 1.0
-    if p <= 0:
-        return 0.0
-    if p >= 1:
-        return 1.0
-    total = 0.0
-    for i in range(k, n + 1):
-        total += math.exp(math.lgamma(n + 1) - math.lgamma(i + 1) - math.lgamma(n - i + 1)
-                          + i * math.log(p) + (n - i) * math.log1p(-p))
-    return min(1.0, total)
 
 
 def classify_column(name: str, values: Any, *, sql_type: str | None = None,
@@ -413,7 +398,8 @@ def _lower_case_names(values: Sequence[str], weights: Sequence[float], n: float)
 
 
 def _validate(info_type: str, label: str, idx: list[int], validator: str | Callable[[str], bool] | None,
-              chance: float, needs_hint: bool, strength: float, scan: _Scan, refute: str | None = None,
+              chance: float, needs_hint: bool, strength: float, scan: _Scan,
+              refute: str | tuple[str, ...] | None = None,
               note: str = "", min_share: float = 0.0, twin_chance: bool = False) -> _Evidence:
     from maskline.infotypes.validators import VALIDATORS
 
@@ -761,7 +747,8 @@ def _confidence(ev: _Evidence, hint: float) -> float | None:
 
 
 def _refuted(ev: _Evidence, rows: int, value_rows: int, deciding: bool = True) -> str | None:
-    """The shape statistic that says these values are of another kind (version strings, not IPs), if any.
+    """The shape statistic that says these values are of another kind (version strings, not IPs), if any: the
+    evidence's checks (``refute``, one name or several) in order, the first reason found.
 
     Row ids are judged against the table's rows; repetition (a category) against the rows holding a value.
     Evidence that would not decide anyway (``deciding`` false) gets only a check's cheap part, if it has one."""
@@ -769,10 +756,14 @@ def _refuted(ev: _Evidence, rows: int, value_rows: int, deciding: bool = True) -
         return None
     from maskline.infotypes.shape_checks import ONLY_WHEN_DECIDING, READS_VALUE_ROWS, SHAPE_CHECKS
 
-    check = ev.refute if deciding or ev.refute not in ONLY_WHEN_DECIDING else ONLY_WHEN_DECIDING[ev.refute]
-    if check is None:
-        return None
-    return SHAPE_CHECKS[check](ev.sample, value_rows if check in READS_VALUE_ROWS else rows)
+    for name in (ev.refute,) if isinstance(ev.refute, str) else ev.refute:
+        check = name if deciding or name not in ONLY_WHEN_DECIDING else ONLY_WHEN_DECIDING[name]
+        if check is None:
+            continue
+        why = SHAPE_CHECKS[check](ev.sample, value_rows if check in READS_VALUE_ROWS else rows)
+        if why:
+            return why
+    return None
 
 
 # Types a public code's shape can take by chance (a flight BA1234 is a Brunei postcode; AV 298 an avenue).

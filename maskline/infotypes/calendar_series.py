@@ -47,7 +47,6 @@ True
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Sequence
 
@@ -73,6 +72,8 @@ def calendar_series(values: Sequence[str], rows: int = 0) -> str | None:
     >>> calendar_series(["1984-07-21", "1990-02-03"]) is None  # too few dates to tell
     True
     """
+    from maskline.infotypes.binomial import tail_at_least as _at_least
+    from maskline.infotypes.binomial import tail_at_most as _at_most
     from maskline.infotypes.validators import parse_date
 
     dates = {d for d in map(parse_date, values) if d is not None}
@@ -94,19 +95,3 @@ def calendar_series(values: Sequence[str], rows: int = 0) -> str | None:
     if same_day >= MOST * n and 31 * _at_least(same_day, n, 1 / 28) < CHANCE:
         return f"{lead}: {same_day} of {n} dates on one day of the month (a monthly or yearly series)"
     return None
-
-
-def _at_least(k: int, n: int, p: float) -> float:
-    """P(X >= k) for X ~ Binomial(n, p)."""
-    return min(1.0, sum(_term(i, n, p) for i in range(max(k, 0), n + 1)))
-
-
-def _at_most(k: int, n: int, p: float) -> float:
-    """P(X <= k) for X ~ Binomial(n, p)."""
-    return min(1.0, sum(_term(i, n, p) for i in range(0, k + 1)))
-
-
-def _term(i: int, n: int, p: float) -> float:
-    # In logs: a binomial coefficient of thousands of dates overflows a float.
-    return math.exp(math.lgamma(n + 1) - math.lgamma(i + 1) - math.lgamma(n - i + 1)
-                    + i * math.log(p) + (n - i) * math.log1p(-p))

@@ -47,7 +47,9 @@ class Detector:
     needs_hint: bool = False  # only counts when the column name points to this info type
     kinds: tuple[Kind, ...] = ("string",)
     strength: float = 0.95  # how sure a fully validated column makes us, before the name is heard
-    refute: str | None = None  # a key of shape_checks.SHAPE_CHECKS: a column statistic that says "another kind"
+    # Keys of shape_checks.SHAPE_CHECKS, tried in order: column statistics that say "another kind" (one name, or a
+    # tuple where several kinds look alike: a postal format reads flight numbers and counters by chance).
+    refute: str | tuple[str, ...] | None = None
     note: str = ""  # added to the evidence when this detector decides (e.g. "checksum failed")
     min_share: float = 0.0  # share of a column's values that must validate for a verdict without a name
     # With needs_hint: counts only when the name holds one of these word sequences, not any hint of the type
@@ -91,7 +93,7 @@ DETECTORS: tuple[Detector, ...] = (
     _D("URL", "url", r"(?i:(https?|ftp)://|www\.)\S+", "url", strength=0.9),
     _D("API_KEY", "provider-format", r"[A-Za-z0-9_\-./+=:]{16,200}", "api_key"),
     _D("PASSWORD", "password-complexity", r"\S{8,64}", "password_complex", chance=0.02, strength=0.8,
-       refute="not_passwords"),
+       refute=("base64_blobs", "bracketed_codes")),
     _D("PASSWORD", "password-hash", r"(\$|\{|pbkdf2|bcrypt|scrypt)\S{10,}", "password_hash"),
     _D("IBAN", "mod97", r"[A-Za-z]{2}[0-9]{2}( ?[A-Za-z0-9]){11,30}", "iban", chance=0.01),
     _D("CREDIT_CARD", "luhn", _CARD, "card_number", chance=0.05, kinds=_SI),
@@ -158,11 +160,11 @@ DETECTORS: tuple[Detector, ...] = (
     _D("ICD10_CODE", "icd10-dotted", r"[A-TV-Z][0-9]{2}\.[0-9A-Z]{1,4}", "icd10", chance=0.3, strength=0.8),
     _D("POSTAL_CODE", "postcode-format", _POSTAL_MARK + r"[A-Za-z0-9][A-Za-z0-9 -]{3,8}[A-Za-z0-9]",
        "postal_code_distinctive",
-       chance=0.2, strength=0.75, refute="postcode_lookalikes"),
+       chance=0.2, strength=0.75, refute=("flight_numbers", "enumerated_labels")),
     # A country's format with its allocation lists widened (a UK postcode's shape in an area never allocated:
     # fixtures, synthetic or masked data). Plates and serials fit such shapes now and then: most values must.
     _D("POSTAL_CODE", "postcode-skeleton", _POSTAL_MARK + r"[A-Za-z0-9][A-Za-z0-9 -]{3,8}[A-Za-z0-9]",
-       "postal_code_skeleton", chance=0.2, strength=0.72, min_share=0.8, refute="postcode_lookalikes"),
+       "postal_code_skeleton", chance=0.2, strength=0.72, min_share=0.8, refute=("flight_numbers", "enumerated_labels")),
     # Up to eleven characters: Iran writes ten digits in two groups (12345-67890), Brazil 12345-678.
     _D("POSTAL_CODE", "postcode", _POSTAL_MARK + r"[A-Za-z0-9][A-Za-z0-9 -]{1,9}[A-Za-z0-9]", "postal_code",
        chance=0.5, needs_hint=True, kinds=_SI),
@@ -173,7 +175,7 @@ DETECTORS: tuple[Detector, ...] = (
        r"[0-9]{1,2}[ .-]?[A-Za-z]{3,9}\.?[ .-]?[0-9]{4}|[A-Za-z]{3,9}\.? [0-9]{1,2},? [0-9]{4}|"
        r"[0-9]{4} ?[年년] ?[0-9]{1,2} ?[月월] ?[0-9]{1,2} ?[日일]?", "birth_date",
        chance=0.9, needs_hint=True, kinds=("string", "integer", "date")),
-    _D("STREET_ADDRESS", "street", r"(?s:.*[0-9].*)", "street_address", strength=0.85, refute="street_labels"),
+    _D("STREET_ADDRESS", "street", r"(?s:.*[0-9].*)", "street_address", strength=0.85, refute=("flight_numbers", "shared_numbers")),
     # Any language, no street word needed: a house number and, apart from it, a country's postal code.
     _D("STREET_ADDRESS", "postal-address", r"(?s:.*[0-9].*)", "postal_address", chance=0.05, strength=0.85,
        min_share=0.5),

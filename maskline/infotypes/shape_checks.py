@@ -16,8 +16,9 @@ Detectors name their check in ``refute``.
 - ``flight_numbers``: an airline designator (two characters) and a number of 1-4 digits, the number's width
   varying, the designators holding a digit (``U2``, ``9W``) or a share fitting no country's postal format, are
   flights, not postcodes (``BB3713``) nor streets (``AV 298``); a country's postcodes keep one width, letters
-  where letters go and their format. ``postcode_lookalikes`` is it or labels of a word and a number that a
-  postal format reads by chance (``Day12``, ``Oct18``, ``CAP05``, ``C6064``: :mod:`maskline.infotypes.enumerated_labels`).
+  where letters go and their format. ``enumerated_labels``: labels of a word and a number that a postal format
+  reads by chance (``Day12``, ``Oct18``, ``CAP05``, ``C6064``: :mod:`maskline.infotypes.enumerated_labels`).
+  A detector may name several checks, tried in order (postal formats: flights, then such labels).
 - ``surrogate_keys``: plain integers whose range is about the table's row count
   (1, 2, 3 ...) are row ids, whatever the column is called.
 - ``base64_blobs``: base64 of binary data is a payload or a digest, not a password; ``not_chosen_secrets`` is
@@ -57,6 +58,7 @@ from contextvars import ContextVar
 from functools import cache
 
 from maskline.infotypes.calendar_series import calendar_series
+from maskline.infotypes.enumerated_labels import enumerated_labels
 
 MIN_VALUES = 8  # fewer validated values than this prove nothing about the column's shape
 
@@ -596,16 +598,6 @@ def shared_numbers(values: Sequence[str], rows: int = 0) -> str | None:
     return f"shared numbers: each of {len(distinct)} values shares all its numbers with another, as labels do"
 
 
-def street_labels(values: Sequence[str], rows: int = 0) -> str | None:
-    """What refutes a column of streets: flight numbers (:func:`flight_numbers`), or labels sharing their numbers
-    (:func:`shared_numbers`).
-
-    >>> street_labels(["LH1234", "BA286", "BA2490", "LH400", "KL1021", "BA1711", "KL88", "LH1932"] * 3, 24)
-    'flight numbers: 38% of the numbers after the designator are not 4 digits wide'
-    """
-    return flight_numbers(values, rows) or shared_numbers(values, rows)
-
-
 BRACKETED_MIN = 5  # distinct values: a template shared by five is no coincidence of chosen secrets
 BRACKETED_SHARE = 0.8  # of the distinct values written as a word and a bracketed code
 _BRACKETED = re.compile(r"(\\?[^\W\d_]{2,})([({\[]).*([)}\]])")
@@ -638,32 +630,9 @@ def bracketed_codes(values: Sequence[str], rows: int = 0) -> str | None:
             f"code, {len(leads)} distinct words")
 
 
-def not_passwords(values: Sequence[str], rows: int = 0) -> str | None:
-    """What refutes a column of complex passwords: base64 of binary data (:func:`base64_blobs`), or a word and a
-    bracketed code (:func:`bracketed_codes`).
-
-    >>> not_passwords(["AAECAwQFBgcICQoLDA0ODw=="] * 10, 10)
-    'base64 blobs: 100% are base64 of binary data'
-    """
-    return base64_blobs(values, rows) or bracketed_codes(values, rows)
-
-
-def postcode_lookalikes(values: Sequence[str], rows: int = 0) -> str | None:
-    """What refutes a column of codes found by a postal format alone: flight numbers (:func:`flight_numbers`), or
-    labels of a word and a number, a counter, dates, crossed treatments or ranges
-    (:func:`maskline.infotypes.enumerated_labels.enumerated_labels`).
-
-    >>> postcode_lookalikes(["Oct18", "Oct24", "Nov09", "Nov14", "Nov28", "Dec01", "Dec06", "Dec07"], 9)
-    'dates: 8 values are a month and a day of the month'
-    """
-    from maskline.infotypes.enumerated_labels import enumerated_labels
-
-    return flight_numbers(values, rows) or enumerated_labels(values, rows)
-
-
 SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "flight_numbers": flight_numbers,
-    "postcode_lookalikes": postcode_lookalikes,
+    "enumerated_labels": enumerated_labels,
     "version_strings": version_strings,
     "isbns": isbns,
     "routing_numbers": routing_numbers,
@@ -680,8 +649,8 @@ SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "hinted_names": hinted_names,
     "calendar_series": calendar_series,
     "category_words": category_words,
-    "street_labels": street_labels,
-    "not_passwords": not_passwords,
+    "shared_numbers": shared_numbers,
+    "bracketed_codes": bracketed_codes,
 }
 """Every shape check by name; detectors refer to these in ``refute``."""
 READS_VALUE_ROWS = frozenset({"few_single_words", "repeated_labels", "handle_labels", "person_words",
