@@ -78,7 +78,7 @@ def classify(data: Any, policy: Any = None, *, table: str | None = None, sample:
             try:
                 columns.append(classify_column(name, drawn.columns[name], sql_type=drawn.sql_types.get(name),
                                                custom=custom, allow_list=allow, min_confidence=min_conf,
-                                               table_rows=drawn.total_rows))
+                                               table_rows=drawn.total_rows, table=drawn.name))
             except MasklineError:
                 raise
             except Exception as e:  # noqa: BLE001 - fail closed on any failure

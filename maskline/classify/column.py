@@ -135,12 +135,15 @@ def _regex(pattern: str) -> Any:
 def classify_column(name: str, values: Any, *, sql_type: str | None = None,
                     custom: Sequence[CustomDetector] = (), allow_list: Sequence[str] = (),
                     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
-                    table_rows: int | None = None) -> ColumnClassification:
+                    table_rows: int | None = None, table: str | None = None) -> ColumnClassification:
     """Classify one column from its name and a sample of its values.
 
     ``values`` is a :class:`~maskline.classify.values.ColumnValues`, a pyarrow
     Array or ChunkedArray, a pandas Series, or a list. ``table_rows`` is the
     table's size when the values are a sample of it (shape statistics use it).
+    ``table`` is the name of the column's table, if known: a column that is only called ``name`` (``title``,
+    ``label``) in a table named for things (``storms``, ``dim_products``) holds the things' names, as if it were
+    called ``storm_name`` (:mod:`maskline.infotypes.table_names`); nothing else reads it.
     The verdict carries the values' shape (:mod:`maskline.classify.shape`), which the fail-closed
     decision reads for columns without an info type.
 
@@ -148,13 +151,16 @@ def classify_column(name: str, values: Any, *, sql_type: str | None = None,
     'DATE_OF_BIRTH'
     >>> classify_column("qty", ["3", "10"] * 10).shape.kind
     'numeric'
+    >>> storms = ["Katrina", "Andrew", "Sandy", "Maria", "Irma", "Harvey", "Ida", "Wilma"] * 5
+    >>> classify_column("name", storms).info_type, classify_column("name", storms, table="storms").info_type
+    ('PERSON_NAME', None)
     """
     from maskline.classify.safe_kinds import safe_kind
     from maskline.classify.shape import shape_of
 
     col = as_column_values(values)
     verdict = _classify_column(name, col, sql_type=sql_type, custom=custom, allow_list=allow_list,
-                               min_confidence=min_confidence, table_rows=table_rows)
+                               min_confidence=min_confidence, table_rows=table_rows, table=table)
     # The positive evidence of safety the decision may read (maskline.classify.safe_kinds), beside the shape. It
     # reads it only for a column without an info type, so a typed column is spared the test of every value.
     kind = safe_kind(col) if verdict.info_type is None else None
@@ -163,14 +169,21 @@ def classify_column(name: str, values: Any, *, sql_type: str | None = None,
 
 def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, custom: Sequence[CustomDetector],
                      allow_list: Sequence[str], min_confidence: float,
-                     table_rows: int | None) -> ColumnClassification:
+                     table_rows: int | None, table: str | None = None) -> ColumnClassification:
     from maskline.infotypes.name_hints import contains_words, hint_score, name_words
+    from maskline.infotypes.table_names import things_by_table
 
     kind = col.kind
     shown_type = sql_type or kind
     evidence: list[str] = []
     extra_hints = {c.info_type: c.name_hints for c in custom if c.name_hints}
     hints = dict(hint_score(name, extra_hints))
+    # A column only called "name" in a table named for things (storms.name) is read as if it were called
+    # storm_name: its name hints no person (hint_score gives storm_name none), and _decide refutes values that read
+    # as first names. Only that: the table's name is no evidence for or against any other type.
+    thing = things_by_table(name, table)
+    if thing:
+        hints.pop("PERSON_NAME", None)
     if kind in ("bool", "binary"):
         return ColumnClassification(name, None, 0.95, None, (f"type:{shown_type}",), 0.0, shown_type)
     if col.nulls and col.total:
@@ -182,7 +195,7 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
             return _name_only(name, hints, shown_type, evidence, custom, min_confidence)
         found.extend(_date_evidence(col, hints))
         n = sum(c for _, c in col.years)
-        return _decide(name, hints, found, shown_type, evidence, custom, min_confidence, n, prose=False)
+        return _decide(name, hints, found, shown_type, evidence, custom, min_confidence, n, prose=False, thing=thing)
 
     if kind == "string" and any(v[-1:] == "0" and _WHOLE_FLOAT.match(v) for v in col.values[:PROBE]):
         col = _whole_numbers_as_typed(col)
@@ -296,7 +309,8 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
     # The identifying shape is read only when no evidence decides (a typed column never needs it), so it is passed
     # as a function: reading every value's shape was a tenth of a large column's time, for nothing.
     return _decide(name, hints, found, shown_type, evidence, custom, min_confidence, int(scan.n), prose=prose,
-                   table_rows=table_rows, value_rows=value_rows, shape=lambda: _identifying_shape(col, scan))
+                   table_rows=table_rows, value_rows=value_rows, shape=lambda: _identifying_shape(col, scan),
+                   thing=thing)
 
 
 _WHOLE_FLOAT = re.compile(r"^-?\d+\.0+$")
@@ -786,7 +800,7 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
             custom: Sequence[CustomDetector], min_confidence: float, n: int, *, prose: bool,
             table_rows: int | None = None,
             shape: Callable[[], tuple[IdentifyingShape, str] | None] | None = None,
-            value_rows: int | None = None) -> ColumnClassification:
+            value_rows: int | None = None, thing: str | None = None) -> ColumnClassification:
     from maskline.infotypes.measurement_names import names_a_measurement
     from maskline.infotypes.name_hints import names_a_thing, names_public_code
     from maskline.infotypes.shape_checks import SETTLED_REFUTATIONS, one_column
@@ -808,9 +822,11 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
         found = [ev for ev in found if not (ev.info_type == "POSTAL_CODE" and ev.detector in _BARE_SHAPE_DETECTORS)]
         refuted.append("refuted:postal_code (the name says a measure, a count or a record key, not a place's code)")
         refuted_types.append("POSTAL_CODE")
-    if names_a_thing(name) and any(ev.info_type == "PERSON_NAME" for ev in found):
+    # ``thing``: the column is only called "name" and its table's name says what of (things_by_table).
+    if (thing or names_a_thing(name)) and any(ev.info_type == "PERSON_NAME" for ev in found):
         found = [ev for ev in found if ev.info_type != "PERSON_NAME"]
-        refuted.append("refuted:person_name (the name says these are things: storms, venues, products)")
+        refuted.append(f"refuted:person_name (the table's name says these are names of things: {thing})" if thing
+                       else "refuted:person_name (the name says these are things: storms, venues, products)")
         refuted_types.append("PERSON_NAME")
         if not prose:  # short names of things ("Victoria Ultra Lite"), not sentences that could name someone
             found = [ev for ev in found if ev.info_type != "FREE_TEXT_WITH_PII"]

@@ -1095,7 +1095,7 @@ def names_public_code(column: str) -> bool:
 
 
 # Words that only say a column holds names or labels; dropped before finding a column name's head noun.
-_NAME_WORDS = frozenset({"name", "names", "nm", "title", "label", "nom", "nombre", "nome", "naam", "bezeichnung"})
+NAME_ONLY_WORDS = frozenset({"name", "names", "nm", "title", "label", "nom", "nombre", "nome", "naam", "bezeichnung"})
 
 
 def names_a_thing(column: str) -> bool:
@@ -1111,7 +1111,7 @@ def names_a_thing(column: str) -> bool:
     # thing (store_manager, hotel_guest, team_member_name, country_manager) or is no noun at all (ship_to_name):
     # their person names, inverted ("SMITH, John") or not, must not be refuted as things.
     words = list(name_words(column))
-    while len(words) > 1 and words[-1] in _NAME_WORDS:
+    while len(words) > 1 and words[-1] in NAME_ONLY_WORDS:
         words.pop()
     if words and words[-1] in THING_WORDS:
         return True
