@@ -42,6 +42,10 @@ def classify(data: Any, policy: Any = None, *, table: str | None = None, sample:
     the allow-list and ``classify.min_confidence``. ``progress``, if given, is
     called as ``progress(done, total)`` after each column (the CLI draws a bar with it).
 
+    The table's name (``table=``, the table after ``::``, or a file's name without its extension) tells each
+    column which table it is in: a column only called ``name`` in a table named for things (``storms``) holds
+    the things' names (:mod:`maskline.infotypes.table_names`).
+
     ``confidence`` is the probability that the verdict is right: for a column
     with an info type, that it holds that type; for a column without one, that
     it holds none. Columns whose best guess falls below ``min_confidence`` get
