@@ -21,7 +21,7 @@ In a title column, a person-name span is still a person (:func:`names_a_person_i
   names, up to a known family name): "Anna Schmidt", "Kobe Bryant", "Harry Potter", "Anna Schmidt Farewell"; or
 - it opens with a known given name, none of its other words is an English dictionary word or an inflection of
   one ("Biscuits", "Cake", "Loaf"), and its first two words are not *repeated*: a person mentioned in titles is
-  mentioned in few of them, while a product's name recurs across the column ("Mario Kart" in 49 of 79 listings).
+  mentioned in few of them, while a product's name recurs across the column ("Mario Kart" in 79 of 80 listings).
 
 Validated spans (an e-mail, a phone), cue-based spans (a birth date) and addresses are not touched: a title column
 that holds those is read as before.
