@@ -46,6 +46,7 @@ from itertools import islice
 from typing import Any
 
 from maskline.classify.caseless_names import unspaced_prose, unspaced_words
+from maskline.classify.title_columns import names_a_person_in_titles, title_column
 
 FREE_TEXT_MIN_SHARE = 0.05
 NOISE_RATE = 0.02
@@ -76,6 +77,10 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
 
     chosen = prose_idx if len(prose_idx) <= TEXT_CAP else random.Random(7).sample(prose_idx, TEXT_CAP)
     ner = _ner_installed()
+    # In a column of titles (dishes, products, listings) every word has a capital, so a "name" in it must read as
+    # a person's by the name lists, or be one that does not recur as a product's (title_columns).
+    sample = [values[i] for i in chosen]
+    titles = sample if title_column(sample) else None
     hit: list[bool] = []
     validated = 0  # prose values holding a span the scrubber validates (an e-mail, a phone, an IBAN)
     checked_spans: list[bool] = []  # per scanned value (in ``hit``'s order): holds a validated span
@@ -90,7 +95,7 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
         validated += sum(spans)
         for f in span_texts:
             distinct_spans.update(f)
-        batch = [v or any(_not_a_version(t, f) and _counts(t, f, r) for f in r) or _caseless_mention(t)
+        batch = [v or any(_not_a_version(t, f) and _counts(t, f, r, titles) for f in r) or _caseless_mention(t)
                  for t, r, v in zip(texts, rules, spans, strict=True)]
         if _clearly_sensitive(sum(hit) + sum(batch), len(hit) + len(batch)):
             # The rules alone settle it: the model could only add hits, so it is not run, and the share below
@@ -102,7 +107,8 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
             rest = [k for k, h in enumerate(batch) if not h]
             modelled = find_prose_many([texts[k] for k in rest], ner=True)
             for k, found in zip(rest, modelled, strict=True):
-                batch[k] = any(_not_a_version(texts[k], f) and _counts(texts[k], f, rules[k]) for f in found)
+                batch[k] = any(_not_a_version(texts[k], f) and _counts(texts[k], f, rules[k], titles)
+                               for f in found)
         hit += batch
         checked_spans += spans
         if len(hit) < len(chosen) and _clearly_sensitive(sum(hit), len(hit)):
@@ -188,7 +194,7 @@ def _in_modelled_sentence(text: str, start: int, end: int) -> bool:
     return lang is not None and ner_available(lang)
 
 
-def _counts(text: str, span: Any, rules: list[Any]) -> bool:
+def _counts(text: str, span: Any, rules: list[Any], titles: list[str] | None = None) -> bool:
     """Whether a prose span is evidence that the value holds PII, not noise of the prose pass.
 
     Cue- and shape-based spans (a date after a birth cue, a record number after its cue, an ICD-10 code near
@@ -200,6 +206,9 @@ def _counts(text: str, span: Any, rules: list[Any]) -> bool:
     word of a sentence in another language ("Volgorde stuk klok", "Veniam laborum") and German nouns
     ("Wald Klasse") as people; a name the rules found (a known first name, a title, a name field) needs no more.
     Neither counts when the span runs into a dictionary word (:func:`span_names_a_thing`: a dish, an organisation).
+    In a column of titles (``titles``, the column's scanned values when
+    :func:`~maskline.classify.title_columns.title_column` holds), a name must also read as a person's
+    (:func:`~maskline.classify.title_columns.names_a_person_in_titles`): capitals there mark titles, not names.
 
     >>> from maskline.text.scrubber import Finding
     >>> t = "Spoke to Anna Meier about the refund today."
@@ -212,10 +221,16 @@ def _counts(text: str, span: Any, rules: list[Any]) -> bool:
     >>> t = "A laptop was stolen from the Beth Israel Medical Center last week."
     >>> _counts(t, Finding("PERSON_NAME", 29, 55), [Finding("PERSON_NAME", 29, 55)])
     False
+    >>> t, titles = "Cheddar Cheese and Fresh Rosemary Biscuits", ["Chocolate Orange Cake", "Lemon Drizzle Loaf"]
+    >>> _counts(t, Finding("PERSON_NAME", 25, 42), []), _counts(t, Finding("PERSON_NAME", 25, 42), [], titles)
+    (True, False)
     """
     if span.type not in ("PERSON_NAME", "STREET_ADDRESS"):
         return True
     if span.type == "PERSON_NAME" and span_names_a_thing(text[span.start:span.end]):
+        return False
+    if span.type == "PERSON_NAME" and titles is not None and \
+            not names_a_person_in_titles(text[span.start:span.end], titles):
         return False
     around = unspaced_words(text[:span.start]) + unspaced_words(text[span.end:])
     if around < EMBEDDED_WORDS:
