@@ -4,14 +4,18 @@ Many towns carry a person's name (Lincoln, Hamilton, Madison, Florence), so a co
 quarter or more of known given and family names and read as a column of family names. What gives it away is the
 rest of its values: towns that are no one's name (Frauenfeld, Lemgo, Выборг). The gazetteer holds the main name
 of every place of 1,000 people or more and the names in other scripts of places of 15,000 or more (see
-``benchmarks/classification/build_place_list.py``); lookups are folded (lower case, no accents).
+``benchmarks/classification/build_place_list.py``), and the names of the first-level subdivisions of every
+country (:mod:`maskline.infotypes.regions`: Texas, Ontario, Bayern are no town); lookups are folded (lower case, no
+accents).
 
->>> is_place("Frauenfeld"), is_place("Выборг"), is_place("Jansen")
-(True, True, False)
+>>> is_place("Frauenfeld"), is_place("Выборг"), is_place("Texas"), is_place("Jansen")
+(True, True, True, False)
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
@@ -32,14 +36,19 @@ def place_names() -> frozenset[str]:
 
 
 def is_place(value: str) -> bool:
-    """Whether ``value`` is the name of a city or town of the gazetteer, in any case and with or without accents.
+    """Whether ``value`` is the name of a city or town of the gazetteer or of a country's first-level subdivision
+    (state, province), in any case and with or without accents.
 
-    >>> is_place("ZÜRICH"), is_place("zurich"), is_place("Widget Pro")
-    (True, True, False)
+    >>> is_place("ZÜRICH"), is_place("zurich"), is_place("North Dakota"), is_place("Widget Pro")
+    (True, True, True, False)
     """
     from maskline.infotypes.name_hints import fold
+    from maskline.infotypes.regions import region_names
 
-    return fold(value).strip() in place_names()
+    folded = fold(value).strip()
+    # Without the subdivisions a column of US states reached 24% (the towns named Alabama, Florida, Nevada), under
+    # PLACE_SHARE; with them 71%.
+    return folded in place_names() or folded in region_names()
 
 
 MIN_VALUES = 10  # distinct values a share of places is read from
@@ -56,7 +65,7 @@ def mostly_places(values: Sequence[str], rows: int = 0) -> str | None:
 
     >>> mostly_places(["Alabama", "Arizona", "Alaska", "Virginia", "Georgia", "Lemgo", "Texas", "Ohio", "Utah",
     ...                "Maine", "Florida", "Nevada"])
-    'places: 42% of 12 values are towns or regions of the gazetteer and no known name'
+    'places: 67% of 12 values are towns or regions of the gazetteer and no known name'
     >>> mostly_places(["Anna Meier", "Jonas Berg", "Lincoln", "Madison", "Maria Roth", "Paul Fink", "Eva Kern",
     ...                "Tom Vogt", "Ida Sand", "Leo Blau"]) is None
     True
@@ -71,3 +80,47 @@ def mostly_places(values: Sequence[str], rows: int = 0) -> str | None:
     if share < PLACE_SHARE:
         return None
     return f"places: {share:.0%} of {len(distinct)} values are towns or regions of the gazetteer and no known name"
+
+
+# "<town>, <ST>": a town, or towns joined by hyphens or slashes (a metropolitan area, "Raleigh-Durham-Cary"), a
+# comma and the upper-case code of a state or province. A person written family name first has a given name or
+# initials with dots after the comma ("Smith, John", "Washington, George", "Smith, J. R."), never a code.
+_TOWN_AND_CODE = re.compile(r"(?P<town>[^\W\d_][^,]*?)\s*,\s*(?P<code>[A-Z]{2,3})")
+_TOWN_PARTS = re.compile(r"\s*[-\u2013/]\s*")  # hyphen, en dash, slash
+TOWN_CODE_SHARE = 0.9  # of the distinct values: the form is the column's, not a stray value's
+
+
+def towns_with_region_codes(values: Sequence[str], rows: int = 0) -> str | None:
+    """Why values under a name hint are places, not people: ``TOWN_CODE_SHARE`` or more of the distinct values are
+    "<town>, <ST>", a town of the gazetteer (or towns joined by hyphens: a metropolitan area) written in mixed case,
+    a comma and the letter code of a first-level subdivision of one country, the same country for all of them (a
+    column of family names and initials without dots would spread its codes over many countries). None otherwise.
+    ``rows`` is unused (the signature of a shape check).
+
+    >>> towns_with_region_codes(["Raleigh-Durham-Cary, NC"])
+    'towns and region codes: 100% of 1 values are a town, a comma and a code of a state or province of one country'
+    >>> towns_with_region_codes(["Smith, John", "Washington, George"]) is None
+    True
+    >>> towns_with_region_codes(["Smith, J. R.", "Durham, Nick"]) is None
+    True
+    """
+    from maskline.infotypes.regions import code_countries
+
+    distinct = list(dict.fromkeys(v.strip() for v in values if v.strip()))
+    countries: Counter[str] = Counter()
+    for v in distinct:
+        m = _TOWN_AND_CODE.fullmatch(v)
+        if m is None:
+            continue
+        town = m["town"]
+        # A town written in capitals like its code ("DURHAM, NC") could be a name and initials: left to people.
+        if town.isupper() or not (is_place(town) or all(is_place(p) for p in _TOWN_PARTS.split(town) if p)):
+            continue
+        countries.update(code_countries(m["code"]))
+    if not countries:
+        return None
+    matched = max(countries.values())  # the values whose codes are of the one country most of them share
+    if matched < TOWN_CODE_SHARE * len(distinct):
+        return None
+    return (f"towns and region codes: {matched / len(distinct):.0%} of {len(distinct)} values are a town, a comma "
+            "and a code of a state or province of one country")

@@ -458,17 +458,18 @@ def hinted_names(values: Sequence[str], rows: int = 0) -> str | None:
     (:func:`thing_names`), capitalised values almost none of which is a known name (drugs, genres, languages;
     :func:`maskline.infotypes.known_names.few_known_names`), a few ordinary words repeated (:func:`category_words`),
     or places (towns and states of the gazetteer that are no known name:
-    :func:`maskline.infotypes.places.mostly_places`).
+    :func:`maskline.infotypes.places.mostly_places`; towns and their state's code, "Durham, NC":
+    :func:`maskline.infotypes.places.towns_with_region_codes`).
 
     >>> hinted_names(["Ibuprofen", "Metformin", "Warfarin", "Keytruda", "Lisinopril"] * 5) is None  # 5 distinct
     True
     """
     from maskline.infotypes.known_names import few_known_names
-    from maskline.infotypes.places import mostly_places
+    from maskline.infotypes.places import mostly_places, towns_with_region_codes
 
     # Places last: the gazetteer (0.2 s to load) is read only where the other readings found people.
     return (thing_names(values, rows) or few_known_names(values, rows) or category_words(values, rows)
-            or mostly_places(values, rows))
+            or mostly_places(values, rows) or towns_with_region_codes(values, rows))
 
 
 def handle_labels(values: Sequence[str], rows: int = 0) -> str | None:
