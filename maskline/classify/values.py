@@ -136,12 +136,14 @@ def with_head(column: ColumnValues, rows: Sequence[Any]) -> ColumnValues:
     """
     if column.kind not in NUMBER_KINDS and column.kind != "string":
         return column
-    head = tuple(_as_float(v) for v in itertools.islice(rows, HEAD_ROWS))
-    # Text is a number column only when no value failed to read as a number.
-    if column.kind == "string" and any(math.isnan(h) and v is not None and v != ""
-                                       for h, v in zip(head, rows, strict=False)):
-        return column
-    return replace(column, head=head)
+    text = column.kind == "string"
+    head = []
+    for v in itertools.islice(rows, HEAD_ROWS):
+        f = _as_float(v)
+        if text and math.isnan(f) and v is not None and v != "":
+            return column  # text is a number column only when every value reads as a number; most stop at once
+        head.append(f)
+    return replace(column, head=tuple(head))
 
 
 def _as_float(value: Any) -> float:
