@@ -23,6 +23,10 @@ values stay in a band of one sign (ages, prices, log wages, rates) is a measurem
 spread over both hemispheres. A lone column of one region's coordinates under an opaque name reads the same, and
 is left untyped too; a name (``lat``, ``lng``) or a partner column keeps it typed.
 
+A third reading compares rows: a postcode or a coordinate that is, in every row, the sum, difference, product or
+ratio of two other number columns is a computed measurement (:mod:`maskline.classify.derived_columns`); it is
+left untyped, with its reading as a near miss that the fail-closed decision still masks.
+
 What does not change for the postal codes: a column whose name points to a type, says it holds a measure or a key (the near miss is
 not computed for those) or numbers something (``store_no``, ``door_code``, ``pin``); numbers the postal statistics
 refute (years, row ids, several widths, a few categories); tables of numbers without contact data (ids, PINs and
