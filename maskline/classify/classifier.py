@@ -94,8 +94,10 @@ def classify(data: Any, policy: Any = None, *, table: str | None = None, sample:
             tick()
     from maskline.classify.table_context import with_table_context
 
-    # A few readings need the table: four-digit codes beside people's contact data are their postal codes.
-    columns = list(with_table_context(columns, min_conf, {n: v.values for n, v in drawn.columns.items()}))
+    # A few readings need the table: four-digit codes beside people's contact data are their postal codes, and a
+    # number computed from two others in its row is a measurement.
+    columns = list(with_table_context(columns, min_conf, {n: v.values for n, v in drawn.columns.items()},
+                                      {n: v.head for n, v in drawn.columns.items() if v.head}))
     elapsed = time.perf_counter() - started
     log.debug("classified %d columns of %s from %d sampled rows in %.3fs (sampling %.3fs)", len(columns),
               drawn.name or "input", drawn.rows, elapsed, sampled_at - started)

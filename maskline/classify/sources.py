@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from maskline.classify.values import ColumnValues, from_arrow, from_counts, from_python
+from maskline.classify.values import ColumnValues, from_arrow, from_counts, from_python, with_head
 from maskline.errors import ClassificationError, InputError
 
 if TYPE_CHECKING:
@@ -385,11 +385,12 @@ class _ColumnReader:
             midnight = all(m for m in fetched[1] if m is not None) if self.timestamp else True
             return ColumnValues("date", (), (), rows, rows - sum(years.values()), tuple(years.items()), midnight)
         if self.kind == "float":
-            return from_counts(self.kind, Counter(values).items(), rows, 0)
+            return with_head(from_counts(self.kind, Counter(values).items(), rows, 0), values)
         counts = Counter(values)  # NULLs and empty strings are counted as missing
         counts.pop(None, None)
         counts.pop("", None)
-        return ColumnValues(self.kind, tuple(counts), tuple(counts.values()), rows, rows - sum(counts.values()))
+        return with_head(ColumnValues(self.kind, tuple(counts), tuple(counts.values()), rows,
+                                      rows - sum(counts.values())), values)
 
 
 def _file_table_name(path: Path) -> str:

@@ -23,6 +23,10 @@ values stay in a band of one sign (ages, prices, log wages, rates) is a measurem
 spread over both hemispheres. A lone column of one region's coordinates under an opaque name reads the same, and
 is left untyped too; a name (``lat``, ``lng``) or a partner column keeps it typed.
 
+A third reading compares rows: a postcode or a coordinate that is, in every row, the sum, difference, product or
+ratio of two other number columns is a computed measurement (:mod:`maskline.classify.derived_columns`); it is
+left untyped, with its reading as a near miss that the fail-closed decision still masks.
+
 What does not change for the postal codes: a column whose name points to a type, says it holds a measure or a key (the near miss is
 not computed for those) or numbers something (``store_no``, ``door_code``, ``pin``); numbers the postal statistics
 refute (years, row ids, several widths, a few categories); tables of numbers without contact data (ids, PINs and
@@ -47,6 +51,7 @@ CONTACT_CONFIDENCE = 0.7  # a contact column must be typed at least this surely 
 BESIDE_CONTACTS_CONFIDENCE = 0.64  # below the lost-zero reading (0.68): the table vouches, the values do not
 MAX_UNNAMED_COORDINATES = 4  # two places' latitude and longitude; more, read by values alone, are measurements
 MIN_PLACES_SPAN = 90  # degrees: a lone unnamed "coordinate" must spread over both hemispheres and this much
+DERIVED_TYPES = ("POSTAL_CODE", "GEO_COORDINATE")  # recorded, never computed from a row's other numbers
 MAX_SPREAD_VALUES = 10_000  # values read to measure the spread (the classifier's default sample)
 
 
@@ -155,11 +160,69 @@ def _postal_near_miss(c: ColumnClassification) -> NearMiss | None:
     return next((m for m in c.signals.near_misses if m.weak and m.detector == FOUR_DIGIT_NEAR_MISS), None)
 
 
+def derived_measurements(columns: Sequence[ColumnClassification],
+                         heads: Mapping[str, Sequence[float]]) -> dict[str, tuple[str, str, str]]:
+    """The columns typed as a postcode or a coordinate that are, row by row, the sum, difference, product or ratio
+    of two other number columns (``heads``: each one's first sampled values in row order), neither of which is
+    typed the same under a name that says so, with the operation and the operands
+    (:mod:`maskline.classify.derived_columns`).
+
+    Three columns tied by one relation (``end = start + delta``) each pass the arithmetic test. A trip's start and
+    end under names that say they are latitudes vouch for each other; two numbers read as postcodes by their values
+    alone (a count minus a margin is another count, and both have five digits) do not.
+
+    >>> heads = {"dem": (47767.0, 44437, 55662, 58327, 78270, 54812, 77136, 39034),
+    ...          "margin": (26427.0, 15904, 42448, 19444, 71797, -1017, 63406, 15671),
+    ...          "rep": (21340.0, 28533, 13214, 38883, 6473, 55829, 13730, 23363)}
+    >>> rep = ColumnClassification("rep", "POSTAL_CODE", 0.68, "quasi-identifier")
+    >>> dem = ColumnClassification("dem", None, 0.9, None)
+    >>> derived_measurements([dem, rep], heads)
+    {'rep': ('difference', 'dem', 'margin')}
+    >>> derived_measurements([dem.__class__("dem", "POSTAL_CODE", 0.68, "quasi-identifier"), rep], heads)
+    {'dem': ('sum', 'margin', 'rep'), 'rep': ('difference', 'dem', 'margin')}
+    >>> trip = {"start_lat": (36.01, 36.04, 36.02, 36.05, 36.03, 36.00, 36.06, 36.02),
+    ...         "d_lat": (0.01, -0.02, 0.03, 0.01, -0.01, 0.02, -0.03, 0.02)}
+    >>> trip["end_lat"] = tuple(round(s + d, 6) for s, d in zip(trip["start_lat"], trip["d_lat"]))
+    >>> lats = [ColumnClassification(n, "GEO_COORDINATE", 0.95, "quasi-identifier") for n in ("start_lat", "end_lat")]
+    >>> derived_measurements(lats, trip)
+    {}
+    """
+    from maskline.classify.derived_columns import derived_from_siblings
+    from maskline.infotypes.name_hints import hint_score
+
+    types = {c.name: c.info_type for c in columns}
+    out = {}
+    for c in columns:
+        if c.info_type not in DERIVED_TYPES or c.name not in heads:
+            continue
+        found = derived_from_siblings(c.name, heads)
+        if found is None:
+            continue
+        vouching = [o for o in found[1:] if types.get(o) == c.info_type and c.info_type in dict(hint_score(o))]
+        if not vouching:
+            out[c.name] = found
+    return out
+
+
+def _as_derived(c: ColumnClassification, found: tuple[str, str, str]) -> ColumnClassification:
+    from maskline.classify.column import NONE_IDENTIFYING_SHAPE
+
+    word, a, b = found
+    # Untyped, not safe: the near miss keeps the fail-closed default masking it.
+    return replace(c, info_type=None, confidence=NONE_IDENTIFYING_SHAPE, category=None, match_share=0.0,
+                   evidence=(f"table:the {word} of {a} and {b} in each row: a measurement, not a "
+                             f"{(c.info_type or '').lower().replace('_', ' ')}",) + c.evidence,
+                   signals=replace(c.signals, refuted=(*c.signals.refuted, c.info_type or ""),
+                                   near_misses=(NearMiss(c.info_type or "", c.confidence),)))
+
+
 def with_table_context(columns: Sequence[ColumnClassification], min_confidence: float,
-                       values: Mapping[str, Iterable[Any]] | None = None) -> tuple[ColumnClassification, ...]:
+                       values: Mapping[str, Iterable[Any]] | None = None,
+                       heads: Mapping[str, Sequence[float]] | None = None) -> tuple[ColumnClassification, ...]:
     """The verdicts of one table's columns: a matrix of unnamed "coordinates" untyped, and a lone one whose
     ``values`` (each column's sampled text forms, by name) stay in a band of one sign; the postal near misses beside
-    contact data read as POSTAL_CODE.
+    contact data read as POSTAL_CODE; postcodes and coordinates computed from two other columns (``heads``: number
+    columns' first sampled values in row order) untyped.
 
     >>> from maskline.classify.column import classify_column
     >>> import random
@@ -182,23 +245,25 @@ def with_table_context(columns: Sequence[ColumnClassification], min_confidence: 
     if values is not None and lone is not None and lone in values and spread_like_places(values[lone]) is False:
         why = "the only column read as a coordinate, by its values alone, without a partner"
         columns = [_as_measurement(c, why) if c.name == lone else c for c in columns]
-    if min_confidence > BESIDE_CONTACTS_CONFIDENCE:
-        return tuple(columns)
-    out = []
-    for c in columns:
-        miss = _postal_near_miss(c)
-        contacts = contact_columns([o for o in columns if o is not c]) if miss else ()
-        if miss and contacts:
-            from maskline.infotypes import INFO_TYPES
+    if min_confidence <= BESIDE_CONTACTS_CONFIDENCE:
+        columns = [_beside_contacts(c, columns) for c in columns]
+    derived = derived_measurements(columns, heads) if heads else {}
+    return tuple(_as_derived(c, derived[c.name]) if c.name in derived else c for c in columns)
 
-            # Evidence strings are for people; the near miss itself comes from the typed signals.
-            rest = tuple(e for e in c.evidence if not e.startswith(("weak:", "shape:")))
-            types = ", ".join(sorted({o.info_type or "" for o in columns if o.name in contacts}))
-            c = replace(c, info_type="POSTAL_CODE", confidence=BESIDE_CONTACTS_CONFIDENCE,
-                        category=INFO_TYPES["POSTAL_CODE"].category,
-                        evidence=(f"values:{miss.detector} {miss.confidence:.2f} validated",
-                                  f"table:one-width codes beside people's contact data ({types})") + rest,
-                        signals=replace(c.signals, near_misses=tuple(m for m in c.signals.near_misses
-                                                                     if m is not miss)))
-        out.append(c)
-    return tuple(out)
+
+def _beside_contacts(c: ColumnClassification, columns: Sequence[ColumnClassification]) -> ColumnClassification:
+    """``c``, read as POSTAL_CODE when its four-digit near miss sits beside people's contact data in ``columns``."""
+    miss = _postal_near_miss(c)
+    contacts = contact_columns([o for o in columns if o is not c]) if miss else ()
+    if not (miss and contacts):
+        return c
+    from maskline.infotypes import INFO_TYPES
+
+    # Evidence strings are for people; the near miss itself comes from the typed signals.
+    rest = tuple(e for e in c.evidence if not e.startswith(("weak:", "shape:")))
+    types = ", ".join(sorted({o.info_type or "" for o in columns if o.name in contacts}))
+    return replace(c, info_type="POSTAL_CODE", confidence=BESIDE_CONTACTS_CONFIDENCE,
+                   category=INFO_TYPES["POSTAL_CODE"].category,
+                   evidence=(f"values:{miss.detector} {miss.confidence:.2f} validated",
+                             f"table:one-width codes beside people's contact data ({types})") + rest,
+                   signals=replace(c.signals, near_misses=tuple(m for m in c.signals.near_misses if m is not miss)))

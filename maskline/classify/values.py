@@ -24,17 +24,19 @@ exactly only up to 2**53, about 16 digits).
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 Kind = str  # bool | integer | float | date | string | binary | nested
+HEAD_ROWS = 500  # rows kept in order per number column (classify.derived_columns reads them)
 _WHOLE = re.compile(r"^(-?\d+)\.0+$")
 _SCIENTIFIC = re.compile(r"^-?\d(\.\d+)?e\+\d{1,2}$")  # 4.1e+15, as DuckDB, Arrow and repr() print large floats
 
@@ -56,6 +58,9 @@ class ColumnValues:
     nulls: int
     years: tuple[tuple[int, int], ...] = ()
     midnight: bool = True
+    # A number column's first sampled values in row order (NaN for a NULL): every column of one sample comes from
+    # the same rows, so heads compare row by row (a column computed from two others: classify.derived_columns).
+    head: tuple[float, ...] = ()
 
     def __repr__(self) -> str:  # values never reach a log, a traceback or an error
         return f"ColumnValues(kind={self.kind!r}, distinct={len(self.values)}, total={self.total})"
@@ -113,6 +118,41 @@ def from_counts(kind: Kind, pairs: Iterable[tuple[Any, int]], total: int, nulls:
     if kind == "float" and merged and all(_is_int_text(t) for t in merged):
         kind = "integer"  # whole numbers stored as floats: codes, ids, postal codes
     return ColumnValues(kind, tuple(merged), tuple(merged.values()), total, nulls + empty)
+
+
+NUMBER_KINDS = ("integer", "float")
+
+
+def with_head(column: ColumnValues, rows: Sequence[Any]) -> ColumnValues:
+    """``column`` with its :attr:`~ColumnValues.head`: the first sampled ``rows`` as floats, when it holds numbers
+    (a number kind, or text every value of which is a number: a CSV's columns are sampled as text).
+
+    NULLs read as NaN, so the rows stay aligned.
+
+    >>> with_head(from_python([3, None, 5]), [3, None, 5]).head
+    (3.0, nan, 5.0)
+    >>> with_head(from_python(["07", "12"]), ["07", "12"]).head, with_head(from_python(["a"]), ["a"]).head
+    ((7.0, 12.0), ())
+    """
+    if column.kind not in NUMBER_KINDS and column.kind != "string":
+        return column
+    text = column.kind == "string"
+    head = []
+    for v in itertools.islice(rows, HEAD_ROWS):
+        f = _as_float(v)
+        if text and math.isnan(f) and v is not None and v != "":
+            return column  # text is a number column only when every value reads as a number; most stop at once
+        head.append(f)
+    return replace(column, head=tuple(head))
+
+
+def _as_float(value: Any) -> float:
+    if isinstance(value, bool) or value is None:
+        return math.nan
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return math.nan
 
 
 def _is_int_text(text: str) -> bool:
@@ -190,7 +230,7 @@ def from_python(values: Sequence[Any], kind: Kind | None = None) -> ColumnValues
             nulls += 1
         else:
             counts[_text(v) if isinstance(v, (dict, list, tuple)) else v] += 1
-    return from_counts(kind, counts.items(), total, nulls)
+    return with_head(from_counts(kind, counts.items(), total, nulls), values)
 
 
 def arrow_kind(arrow_type: Any) -> Kind:
@@ -254,7 +294,11 @@ def from_arrow(values: Any) -> ColumnValues:
         text = values if kind == "string" else pc.cast(values, pa.string())
     counted = pc.value_counts(text)
     pairs = zip(counted.field("values").to_pylist(), counted.field("counts").to_pylist(), strict=True)
-    return from_counts(kind, pairs, total, 0)  # value_counts counts the NULLs itself
+    out = from_counts(kind, pairs, total, 0)  # value_counts counts the NULLs itself
+    if kind not in NUMBER_KINDS:
+        return out
+    head = pc.cast(values.slice(0, HEAD_ROWS), pa.float64(), safe=False).to_pylist()
+    return replace(out, head=tuple(math.nan if v is None else v for v in head))
 
 
 def as_column_values(values: Any) -> ColumnValues:
