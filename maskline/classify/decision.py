@@ -178,7 +178,7 @@ def why_not_safe(name: str, verdict: ColumnClassification | None) -> str | None:
     if shape.kind == "categorical" and _person_shaped(verdict):
         return "values are shaped like people's names"
     if shape.kind == "categorical" and _name_refuted_person(verdict) and NO_FIRST_NAMES not in shape.facts:
-        return "values hold first names; only the column name says they are things"
+        return "values hold first names; only the column's or the table's name says they are things"
     if shape.kind in STRUCTURED_KINDS:
         return None if verdict.confidence >= STRUCTURED_NONE_CONFIDENCE else f"NONE only {verdict.confidence:.2f}"
     if verdict.confidence >= TEXT_NONE_CONFIDENCE or vouched_text(name, verdict):

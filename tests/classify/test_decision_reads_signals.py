@@ -62,7 +62,7 @@ def test_a_typed_near_miss_masks_and_its_words_alone_do_not() -> None:
 def test_a_typed_person_refutation_masks_labels_with_first_names_and_its_words_alone_do_not() -> None:
     with_first_names = ValueShape("categorical", facts=("short labels", "repeated values"))
     typed = _verdict("storm", with_first_names, signals=Signals(refuted=("PERSON_NAME",)))
-    assert why_not_safe("storm", typed) == "values hold first names; only the column name says they are things"
+    assert why_not_safe("storm", typed) == "values hold first names; only the column's or the table's name says they are things"
     worded = _verdict("storm", with_first_names, ("refuted:person_name (the name says these are things)",))
     assert _passes(worded)
     # Another type's refutation is not a person's.
