@@ -89,6 +89,9 @@ class _Evidence:
     note: str = ""
     chance: float = 0.0  # how often random strings of the pattern's shape validate
     min_share: float = 0.0  # share of values a value-only verdict needs (besides MIN_SHARE)
+    # Every value the patterns ran on, for checks that read the whole column (shape_checks.READS_COLUMN): the rows
+    # the pattern did not match (a delta column's "-567") say what the matched ones are. Never printed or logged.
+    column: Sequence[str] = field(default_factory=tuple, repr=False)
 
 
 class _Scan:
@@ -415,6 +418,7 @@ def _validate(info_type: str, label: str, idx: list[int], validator: str | Calla
               chance: float, needs_hint: bool, strength: float, scan: _Scan,
               refute: str | tuple[str, ...] | None = None,
               note: str = "", min_share: float = 0.0, twin_chance: bool = False) -> _Evidence:
+    from maskline.infotypes.shape_checks import READS_COLUMN
     from maskline.infotypes.validators import VALIDATORS
 
     check = VALIDATORS[validator] if isinstance(validator, str) else validator
@@ -444,8 +448,11 @@ def _validate(info_type: str, label: str, idx: list[int], validator: str | Calla
             chance = max(chance, measured([scan.values[i] for i in chosen[:checked]], check))
     share = cand_weight / scan.n * rate if scan.n else 0.0
     sample = [scan.values[i] for i in idx] if refute else []
+    # A check that reads the whole column gets every value the patterns ran on (a reference, not a copy).
+    reads_column = refute is not None and not READS_COLUMN.isdisjoint((refute,) if isinstance(refute, str) else refute)
     return _Evidence(info_type, label, share, rate, checked, validated, _binomial_tail(validated, checked, chance),
-                     needs_hint, strength, sample, refute, note, chance, min_share)
+                     needs_hint, strength, sample, refute, note, chance, min_share,
+                     column=scan.values if reads_column else ())
 
 
 _DIGIT_RUN = r"^[0-9]{7,17}$"
@@ -762,19 +769,26 @@ def _confidence(ev: _Evidence, hint: float) -> float | None:
 
 def _refuted(ev: _Evidence, rows: int, value_rows: int, deciding: bool = True) -> str | None:
     """The shape statistic that says these values are of another kind (version strings, not IPs), if any: the
-    evidence's checks (``refute``, one name or several) in order, the first reason found.
+    evidence's checks (``refute``, one name or several) in order, the first reason found. A check that reads the
+    whole column (``shape_checks.READS_COLUMN``: a delta column's minus rows) gets the column's values.
 
     Row ids are judged against the table's rows; repetition (a category) against the rows holding a value.
     Evidence that would not decide anyway (``deciding`` false) gets only a check's cheap part, if it has one."""
     if ev.refute is None or not ev.sample:
         return None
-    from maskline.infotypes.shape_checks import ONLY_WHEN_DECIDING, READS_VALUE_ROWS, SHAPE_CHECKS
+    from maskline.infotypes.shape_checks import (
+        ONLY_WHEN_DECIDING,
+        READS_COLUMN,
+        READS_VALUE_ROWS,
+        SHAPE_CHECKS,
+    )
 
     for name in (ev.refute,) if isinstance(ev.refute, str) else ev.refute:
         check = name if deciding or name not in ONLY_WHEN_DECIDING else ONLY_WHEN_DECIDING[name]
         if check is None:
             continue
-        why = SHAPE_CHECKS[check](ev.sample, value_rows if check in READS_VALUE_ROWS else rows)
+        values = ev.column if check in READS_COLUMN else ev.sample
+        why = SHAPE_CHECKS[check](values, value_rows if check in READS_VALUE_ROWS else rows)
         if why:
             return why
     return None

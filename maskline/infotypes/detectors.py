@@ -148,9 +148,10 @@ DETECTORS: tuple[Detector, ...] = (
        strength=0.72, refute="not_coordinates", min_share=0.3),
     # Without a name, international notation (+ and a country code) is a phone by itself; national digit groups are
     # also accounts, ISSNs and document numbers, so unnamed they count only when a numbering plan explains the whole
-    # column better than random digits (classify/column.py, phone plans), and named they count by shape.
+    # column better than random digits (classify/column.py, phone plans), and named they count by shape. A column
+    # whose other values are the same digit runs behind a minus sign is signed quantities (+1234, -567), not phones.
     _D("PHONE", "international", r"(\+|00)[1-9][0-9 ().\-/]{5,22}[0-9]( ?(x|X|ext\.?|#) ?[0-9]{1,6})?",
-       "phone_international", chance=0.02, strength=0.9),
+       "phone_international", chance=0.02, strength=0.9, refute="signed_quantities"),
     _D("PHONE", "phonenumbers", r"(\+|00)?[0-9(][0-9 ().\-/]{5,22}[0-9]( ?(x|X|ext\.?|#) ?[0-9]{1,6})?", "phone",
        chance=0.3, strength=0.9, needs_hint=True, refute="isbns"),
     _D("PHONE", "phonenumbers-any", r"(\+|00)?[0-9(][0-9 ().\-/]{5,22}[0-9]( ?(x|X|ext\.?|#) ?[0-9]{1,6})?", "phone_any",

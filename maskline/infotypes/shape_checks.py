@@ -40,6 +40,9 @@ Detectors name their check in ``refute``.
 - ``calendar_series``: dates spread over decades that a calendar rule set (working days, most on a weekend, on
   one weekday or on one day of the month) are a time axis or events, not birth dates
   (:mod:`maskline.infotypes.calendar_series`).
+- ``signed_quantities``: a column whose ``+`` values read as international phones, a share of its other values
+  written with a minus sign in the same shape and lengths, is signed quantities (deltas, balance changes): it reads
+  the whole column, not the matched values (:data:`READS_COLUMN`; :mod:`maskline.infotypes.signed_quantities`).
 
 >>> version_strings(["1.2.3.4", "2.0.11.7", "10.4.0.1"] * 5, 15)
 'version strings: 0% of dotted quads have an octet >= 100'
@@ -59,6 +62,7 @@ from functools import cache
 
 from maskline.infotypes.calendar_series import calendar_series
 from maskline.infotypes.enumerated_labels import enumerated_labels
+from maskline.infotypes.signed_quantities import signed_quantities
 
 MIN_VALUES = 8  # fewer validated values than this prove nothing about the column's shape
 
@@ -652,11 +656,15 @@ SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "category_words": category_words,
     "shared_numbers": shared_numbers,
     "bracketed_codes": bracketed_codes,
+    "signed_quantities": signed_quantities,
 }
 """Every shape check by name; detectors refer to these in ``refute``."""
 READS_VALUE_ROWS = frozenset({"few_single_words", "repeated_labels", "handle_labels", "person_words",
                               "category_words", "hinted_names"})
 """Checks whose ``rows`` is the rows holding a value (how often values repeat), not the table's rows."""
+READS_COLUMN = frozenset({"signed_quantities"})
+"""Checks given every value of the column (its distinct values the patterns ran on), not only those the detector
+matched: a phone pattern matches a delta column's ``+`` rows, and only its ``-`` rows say what those are."""
 ONLY_WHEN_DECIDING: dict[str, str | None] = {"person_words": "few_single_words", "thing_names": None,
                                              "hinted_names": None}
 """Checks that read every matched value's words, run only for evidence that would decide the column; for other
