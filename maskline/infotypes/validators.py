@@ -329,6 +329,37 @@ def phone_digits_cued(value: str) -> bool:
     return _phone_check(v, True, _PROOF_REGIONS)
 
 
+def phone_digits_named(value: str) -> bool:
+    """Bare digits right after a noun that names a phone field ("phone: 98765432", "Tel.-Nr. 5550199"; see
+    :data:`~maskline.infotypes.text_cues.PHONE_NOUN_CUES`): a phone when some numbering plan has national numbers
+    of that many digits (:func:`_national_lengths_of_some_plan`), trunk prefix or not.
+
+    The noun is the evidence, as a column's name is: eight digits without a trunk zero are a whole number in
+    Norway, Denmark, Singapore or Hong Kong, seven in Iceland, so no plan of the common ones may refute them.
+    Every run of 7 to 13 digits is possible somewhere (the test of this module checks phonenumbers' own
+    ``is_possible_number`` on seeded samples), which is why the SQL pattern may read the shape alone.
+
+    >>> phone_digits_named("98765432"), phone_digits_named("5550199"), phone_digits_named("0012345678901")
+    (True, True, True)
+    >>> phone_digits_named("123456"), phone_digits_named("12345678901234"), phone_digits_named("1234-5678")
+    (False, False, False)
+    """
+    v = value.strip()
+    return v.isdigit() and v.isascii() and 7 <= len(v) <= 13 and len(v) in _national_lengths_of_some_plan()
+
+
+@cache
+def _national_lengths_of_some_plan() -> frozenset[int]:
+    """The lengths of national numbers (trunk prefix removed) that at least one of phonenumbers' plans allows.
+
+    >>> set(range(7, 14)) <= _national_lengths_of_some_plan()
+    True
+    """
+    from maskline.infotypes.phone_metadata import every_region, national_lengths
+
+    return frozenset(n for region in every_region() for n in national_lengths(region))
+
+
 def phone_digits_east_asia(value: str) -> bool:
     """Bare digits after a Japanese, Chinese, Korean or Thai phone cue: valid in one of those plans
     (:data:`EAST_ASIAN_PHONE_REGIONS`).
@@ -1689,6 +1720,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "phone_digits": phone_digits,
     "phone_digits_cued": phone_digits_cued,
     "phone_digits_east_asia": phone_digits_east_asia,
+    "phone_digits_named": phone_digits_named,
     "phone_any": phone_any,
     "phone_local": phone_local,
     "cloud_secret": cloud_secret,
