@@ -154,10 +154,12 @@ def _number_gap(separators: str) -> str:
 _ID_GAP = _number_gap(_ID_SEPARATORS)
 # A noun that names a phone field, then separators (an underscore and quotes too: "phone_number=", JSON's
 # "phone": "…") and the word for "number"
-# (spans._PHONE_NOUN_GAP), then seven to thirteen bare digits: a phone with or without a trunk zero, as
-# validators.phone_digits_named takes every such run (each length is a national one in some plan).
+# (spans._PHONE_NOUN_GAP), then seven to thirteen bare digits or a local number's two groups (555-0199): a phone with
+# or without a trunk zero, as validators.phone_digits_named takes every such run (each length is a national one in
+# some plan). The second group runs on to eight digits: with no look-ahead, a fourth digit's stop would cut a trunk
+# form after a cue (052-1234567) after 052-1234, leaving 567 in clear.
 _PHONE_NAMED = (_any(*sorted(PHONE_NOUN_CUES, key=len, reverse=True)) + _number_gap("[ :#=._°º()：＃\"'-]{0,4}")
-                + "[0-9]{7,13}")
+                + "([0-9]{7,13}|[0-9]{3,4}[ .-][0-9]{4,8})")
 
 
 def _cued_id(cues: tuple[str, ...], value: str) -> str:

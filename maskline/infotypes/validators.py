@@ -339,13 +339,24 @@ def phone_digits_named(value: str) -> bool:
     Every run of 7 to 13 digits is possible somewhere (the test of this module checks phonenumbers' own
     ``is_possible_number`` on seeded samples), which is why the SQL pattern may read the shape alone.
 
+    Or in the two groups a local number is written in (``555-0199``, ``9123 4567``), which no other rule reads
+    (a postcode's shape, :func:`phone`).
+
     >>> phone_digits_named("98765432"), phone_digits_named("5550199"), phone_digits_named("0012345678901")
     (True, True, True)
-    >>> phone_digits_named("123456"), phone_digits_named("12345678901234"), phone_digits_named("1234-5678")
+    >>> phone_digits_named("555-0199"), phone_digits_named("9123 4567"), phone_digits_named("12 34")
+    (True, True, False)
+    >>> phone_digits_named("123456"), phone_digits_named("12345678901234"), phone_digits_named("2026-11-23")
     (False, False, False)
     """
     v = value.strip()
-    return v.isdigit() and v.isascii() and 7 <= len(v) <= 13 and len(v) in _national_lengths_of_some_plan()
+    if not v.isascii() or not _NAMED_PHONE_SHAPE.fullmatch(v):
+        return False
+    return len(_digits(v)) in _national_lengths_of_some_plan()
+
+
+# Bare, or a local number's two groups: what follows a phone noun in the noun rule (spans, sql_patterns).
+_NAMED_PHONE_SHAPE = re.compile(r"\d{7,13}|\d{3,4}[ .-]\d{4}")
 
 
 @cache

@@ -150,6 +150,10 @@ def _cued(cue: str, digits: str, gap: str = _CUE_GAP) -> str:
 _CUED_PHONE = r"\+?\d{7,13}|0\d{1,4}[-/]\d{3,8}(?:-\d{2,6})?"
 
 
+# After a phone noun: bare digits, or a local number's two groups (validators.phone_digits_named).
+_NAMED_PHONE = r"\d{7,13}|\d{3,4}[ .-]\d{4}"
+
+
 def _caseless_literal(word: str) -> str:
     """``word`` for a case-insensitive pattern, its non-ASCII letters spelt in both cases (``n[úÚ]mero``): the
     Hyperscan prefilter folds only ASCII letters, and must still match whatever Python's ``(?i)`` matches.
@@ -339,10 +343,11 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     # Bare digits right after a noun that names the field ("phone: 98765432", "Tel.-Nr. 5550199", "телефон
     # 98765432"), trunk zero or not: eight digits are a whole number in Norway, Denmark, Singapore or Hong Kong,
     # seven in Iceland, and the noun says what the field holds. Only separators and the word for "number" may
-    # stand between (_PHONE_NOUN_GAP): "phone bill 12345678" is an amount. Verbs ("call 12345678") stay above.
-    SpanRule("PHONE", _r(_cued(_PHONE_NOUN_ASCII, r"\d{7,13}", _PHONE_NOUN_GAP)), "phone_digits_named", group=1,
+    # stand between (_PHONE_NOUN_GAP): "phone bill 12345678" is an amount. Verbs ("call 12345678") stay above. Or a
+    # local number's two groups (555-0199, 9123 4567), a postcode's shape elsewhere.
+    SpanRule("PHONE", _r(_cued(_PHONE_NOUN_ASCII, _NAMED_PHONE, _PHONE_NOUN_GAP)), "phone_digits_named", group=1,
              triggers=_PHONE_NOUN_ASCII_TRIGGERS, ci_triggers=True, needs_digit=True),
-    SpanRule("PHONE", _r(_cued(_PHONE_NOUN_OTHER, r"\d{7,13}", _PHONE_NOUN_GAP)), "phone_digits_named", group=1,
+    SpanRule("PHONE", _r(_cued(_PHONE_NOUN_OTHER, _NAMED_PHONE, _PHONE_NOUN_GAP)), "phone_digits_named", group=1,
              triggers=_PHONE_CUE_OTHER_TRIGGERS, ci_triggers=True, needs_digit=True),
     # The same after a Japanese, Chinese, Korean or Thai cue ("请拨打13812345678", "電話番号は09012345678"), valid
     # in those countries' plans. The scrubber's reading turns these letters into boundaries, so this rule finds

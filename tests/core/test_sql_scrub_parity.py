@@ -131,6 +131,7 @@ CORPUS: list[tuple[str, str, str | None, str | None]] = [
     # such run is a possible number in some plan, so SQL's shape is Python's check); a verb keeps the stricter one
     ("phone: 98765432", "phone: [PHONE]", "[PHONE]", "cue_replaced"),
     ("Tel.-Nr. 5550199", "Tel.-Nr. [PHONE]", "[PHONE]", "cue_replaced"),
+    ("phone: 555-0199", "phone: [PHONE]", "[PHONE]", "cue_replaced"),
     ('{"phone_number": "98765432"}', '{"phone_number": "[PHONE]"}', '{"[PHONE]"}', "cue_replaced"),
     ("телефон: 98765432", "телефон: [PHONE]", "[PHONE]", "cue_replaced"),
     ("call 98765432", "call 98765432", None, None),

@@ -2,9 +2,10 @@
 
 Eight digits with no trunk prefix are a whole national number in Norway, Denmark, Singapore, Hong Kong or
 Costa Rica, seven in Iceland: after "phone:", "Tel.-Nr." or "телефон" the noun says what the field holds, as a
-column's name does. A verb of calling says less ("call 12345678" may be an order's number) and keeps the stricter
-check (a trunk zero, or a plan where the length is real); so does a noun with other words between it and the
-number ("phone bill 12345678"). Each positive has controls beside it that pass before and after the change.
+column's name does, and a local number's two groups (555-0199, a postcode's shape elsewhere) are a phone there too.
+A verb of calling says less ("call 12345678" may be an order's number) and keeps the stricter check (a trunk zero,
+or a plan where the length is real); so does a noun with other words between it and the number ("phone bill
+12345678"). Each positive has controls beside it that pass before and after the change.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ NAMED = [
     ("phone: 98765432", "phone: [PHONE]"),
     ("tel 98765432", "tel [PHONE]"),
     ("Tel.-Nr. 5550199", "Tel.-Nr. [PHONE]"),  # a US local number, seven digits
+    ("phone: 555-0199", "phone: [PHONE]"),  # the same in its two groups, a postcode's shape elsewhere
+    ("tel 9123 4567 (mobile)", "tel [PHONE] (mobile)"),  # Singapore, Hong Kong
     ("telephone no. 91234567 (office)", "telephone no. [PHONE] (office)"),
     ("Mobile number: 61234567", "Mobile number: [PHONE]"),
     ("cell #22345678", "cell #[PHONE]"),
@@ -61,6 +64,8 @@ RAW = [
     "phone: 123456",
     "phone: 12345678901234",
     "tel 98765432-1",
+    "phone 12 34",
+    "tel 2026-11-23",
     # a cue inside a longer word, and cue words of other languages this project does not list
     "hotel: 98765432",
     "Intel 98765432",
