@@ -23,6 +23,7 @@ from maskline.infotypes.text_cues import (
     BANK_ACCOUNT_CUES,
     MRN_LOG_CUES,
     PASSPORT_CUES,
+    PHONE_NOUN_CUES,
     SPACED_PHONE_CUES,
     UNSPACED_PHONE_CUES,
 )
@@ -134,11 +135,31 @@ _EXT = "( ?([xX#]|[eE][xX][tT][.]?) ?[0-9]{1,6})?"
 _CUE_GAP = "[^0-9]{0,24}"
 # Between an identifier's cue and its value: separators and the word for "number" (spans._ID_GAP).
 _ID_SEPARATORS = "[ :#=.°º()：＃-]{0,3}"
-_ID_GAP = (_ID_SEPARATORS + "((" + _any("numbers", "number", "nummer", "número", "numéro", "numero", "num", "no",
-                                       "nr", "is", "száma", "szám", "numărul", "număr", "nomor", "số", "αριθμός",
-                                       "номер", "מספר", "رقم", "नंबर", "संख्या", "号码", "號碼", "号", "號",
-                                       "番号", "번호", "は", "은", "는")[1:-1] + ")"
-           + _ID_SEPARATORS + "){0,2}")
+
+
+def _number_gap(separators: str) -> str:
+    """Separators, then at most twice the word for "number" (or "is", a topic particle) and separators again
+    (spans._number_gap).
+
+    >>> _number_gap("[ :]{0,3}").startswith("[ :]{0,3}(([Nn][Uu][Mm][Bb][Ee][Rr][Ss]|")
+    True
+    """
+    return (separators + "((" + _any("numbers", "number", "nummer", "número", "numéro", "numero", "num", "no",
+                                     "nr", "is", "száma", "szám", "numărul", "număr", "nomor", "số", "αριθμός",
+                                     "номер", "מספר", "رقم", "नंबर", "संख्या", "号码", "號碼", "号", "號",
+                                     "番号", "번호", "は", "은", "는")[1:-1] + ")"
+            + separators + "){0,2}")
+
+
+_ID_GAP = _number_gap(_ID_SEPARATORS)
+# A noun that names a phone field, then separators (an underscore and quotes too: "phone_number=", JSON's
+# "phone": "…") and the word for "number"
+# (spans._PHONE_NOUN_GAP), then seven to thirteen bare digits or a local number's two groups (555-0199): a phone with
+# or without a trunk zero, as validators.phone_digits_named takes every such run (each length is a national one in
+# some plan). The second group runs on to eight digits: with no look-ahead, a fourth digit's stop would cut a trunk
+# form after a cue (052-1234567) after 052-1234, leaving 567 in clear.
+_PHONE_NAMED = (_any(*sorted(PHONE_NOUN_CUES, key=len, reverse=True)) + _number_gap("[ :#=._°º()：＃\"'-]{0,4}")
+                + "([0-9]{7,13}|[0-9]{3,4}[ .-][0-9]{4,8})")
 
 
 def _cued_id(cues: tuple[str, ...], value: str) -> str:
@@ -181,7 +202,9 @@ SQL_SCRUB_PATTERNS: tuple[tuple[str, str], ...] = (
     # (or a trunk prefix and a dash or slash before the rest, 052-1234567, as spans._CUED_PHONE reads it), or
     # nine with no trunk zero, bare or in threes, as Spain and Portugal dial (validators.phone_digits_cued asks their
     # plans; a shape here: 2-9 first, so "call order 123456789" stays, limit no_numbering_plan)
-    ("PHONE", _PHONE_CUES + _CUE_GAP + "(0[0-9]{1,4}[-/][0-9]{3,8}(-[0-9]{2,6})?|0[0-9]{6,12}|[+]?[0-9]{10,11}|"
+    # (a noun that names the field right before the number takes any seven to thirteen digits, _PHONE_NAMED: first,
+    # so that a longer run is not cut at eleven by the forms after it)
+    ("PHONE", _PHONE_NAMED + "|" + _PHONE_CUES + _CUE_GAP + "(0[0-9]{1,4}[-/][0-9]{3,8}(-[0-9]{2,6})?|0[0-9]{6,12}|[+]?[0-9]{10,11}|"
               "[2-9][0-9]{8}|[2-9][0-9]{2}([ -][0-9]{3}){2})|"
               + _any(*sorted(UNSPACED_PHONE_CUES, key=len, reverse=True)) + "[^0-9]{0,8}[+]?[0-9]{7,13}|"
               "([+]|00)[1-9][0-9]{0,2}[ .-]?[0-9 ().-]{6,}[0-9]" + _EXT + "|"

@@ -19,15 +19,18 @@ of a bank account proper are cues.
 
 >>> "kontonummer" in BANK_ACCOUNT_CUES, "pass" in PASSPORT_CUES, "account" in BANK_ACCOUNT_CUES
 (True, False, False)
+>>> "tel" in PHONE_NOUN_CUES, "call" in PHONE_NOUN_CUES, set(PHONE_VERB_CUES) <= set(SPACED_PHONE_CUES)
+(True, False, True)
 """
 
 from __future__ import annotations
 
-# Phone cues of spaced scripts: nouns, abbreviations and verbs of calling. A bare number after one is a phone only
-# if valid in a plan (validators.phone_digits_cued), so an order number after "call" stays.
-SPACED_PHONE_CUES: tuple[str, ...] = (
-    "phone", "telephone", "tel", "mob", "mobile", "cell", "cellphone", "fax", "whatsapp", "sms",
-    "call", "called", "calling", "ring", "dial", "contact",
+# Phone cues of spaced scripts that name the number itself: nouns and abbreviations, the label of a phone field
+# ("phone: 98765432", "Tel.-Nr. 5550199", "телефон 98765432"). Right before a number (nothing between but
+# separators and the word for "number", spans._PHONE_NOUN_GAP) one makes bare digits a phone without a trunk zero,
+# since eight digits are a whole national number in many plans (validators.phone_digits_named).
+PHONE_NOUN_CUES: tuple[str, ...] = (
+    "phone", "telephone", "tel", "mob", "mobile", "cell", "cellphone", "fax", "whatsapp",
     "telefon", "rufnummer", "telefonnummer", "handy", "handynummer", "mobil", "mobilnummer",
     "téléphone", "tél", "portable",
     "teléfono", "telefono", "móvil", "movil", "celular",
@@ -43,6 +46,12 @@ SPACED_PHONE_CUES: tuple[str, ...] = (
     "telepon", "telp", "ponsel", "no hp", "nomor hp",
     "điện thoại", "đt", "sđt", "di động",
 )
+# Words near a phone number that do not name it: verbs of calling ("call 12345678" may be an order's number) and
+# "sms" (an SMS's code or message id follows it too). After one, as after a noun further off, a bare number is a
+# phone only if valid in a plan (validators.phone_digits_cued).
+PHONE_VERB_CUES: tuple[str, ...] = ("sms", "call", "called", "calling", "ring", "dial", "contact")
+# Every phone cue of spaced scripts.
+SPACED_PHONE_CUES: tuple[str, ...] = PHONE_NOUN_CUES + PHONE_VERB_CUES
 # Japanese, Chinese, Korean and Thai phone cues.
 UNSPACED_PHONE_CUES: tuple[str, ...] = (
     "電話", "携帯", "連絡先", "ファックス", "ケータイ",

@@ -329,6 +329,48 @@ def phone_digits_cued(value: str) -> bool:
     return _phone_check(v, True, _PROOF_REGIONS)
 
 
+def phone_digits_named(value: str) -> bool:
+    """Bare digits right after a noun that names a phone field ("phone: 98765432", "Tel.-Nr. 5550199"; see
+    :data:`~maskline.infotypes.text_cues.PHONE_NOUN_CUES`): a phone when some numbering plan has national numbers
+    of that many digits (:func:`_national_lengths_of_some_plan`), trunk prefix or not.
+
+    The noun is the evidence, as a column's name is: eight digits without a trunk zero are a whole number in
+    Norway, Denmark, Singapore or Hong Kong, seven in Iceland, so no plan of the common ones may refute them.
+    Every run of 7 to 13 digits is possible somewhere (the test of this module checks phonenumbers' own
+    ``is_possible_number`` on seeded samples), which is why the SQL pattern may read the shape alone.
+
+    Or in the two groups a local number is written in (``555-0199``, ``9123 4567``), which no other rule reads
+    (a postcode's shape, :func:`phone`).
+
+    >>> phone_digits_named("98765432"), phone_digits_named("5550199"), phone_digits_named("0012345678901")
+    (True, True, True)
+    >>> phone_digits_named("555-0199"), phone_digits_named("9123 4567"), phone_digits_named("12 34")
+    (True, True, False)
+    >>> phone_digits_named("123456"), phone_digits_named("12345678901234"), phone_digits_named("2026-11-23")
+    (False, False, False)
+    """
+    v = value.strip()
+    if not v.isascii() or not _NAMED_PHONE_SHAPE.fullmatch(v):
+        return False
+    return len(_digits(v)) in _national_lengths_of_some_plan()
+
+
+# Bare, or a local number's two groups: what follows a phone noun in the noun rule (spans, sql_patterns).
+_NAMED_PHONE_SHAPE = re.compile(r"\d{7,13}|\d{3,4}[ .-]\d{4}")
+
+
+@cache
+def _national_lengths_of_some_plan() -> frozenset[int]:
+    """The lengths of national numbers (trunk prefix removed) that at least one of phonenumbers' plans allows.
+
+    >>> set(range(7, 14)) <= _national_lengths_of_some_plan()
+    True
+    """
+    from maskline.infotypes.phone_metadata import every_region, national_lengths
+
+    return frozenset(n for region in every_region() for n in national_lengths(region))
+
+
 def phone_digits_east_asia(value: str) -> bool:
     """Bare digits after a Japanese, Chinese, Korean or Thai phone cue: valid in one of those plans
     (:data:`EAST_ASIAN_PHONE_REGIONS`).
@@ -1689,6 +1731,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "phone_digits": phone_digits,
     "phone_digits_cued": phone_digits_cued,
     "phone_digits_east_asia": phone_digits_east_asia,
+    "phone_digits_named": phone_digits_named,
     "phone_any": phone_any,
     "phone_local": phone_local,
     "cloud_secret": cloud_secret,

@@ -19,6 +19,7 @@ from maskline.infotypes.text_cues import (
     BANK_ACCOUNT_CUES,
     MRN_LOG_CUES,
     PASSPORT_CUES,
+    PHONE_NOUN_CUES,
     SPACED_PHONE_CUES,
     UNSPACED_CUE_EXCEPTIONS,
     UNSPACED_PHONE_CUES,
@@ -90,6 +91,9 @@ _PHONE_END = r"(?![\w-]|[.,]\d)"
 # lower-cased (tests/text/test_cued_identifiers.py checks it).
 _PHONE_CUE_ASCII_TRIGGERS = ("phone", "tel", "mob", "cell", "celular", "vil", "handy", "fax", "whatsapp", "sms",
                              "call", "ring", "dial", "portable", "contact", "rufnummer", "ponsel", " hp")
+# The ASCII phone nouns' (text_cues.PHONE_NOUN_CUES); the other cues are all nouns, and share their triggers.
+_PHONE_NOUN_ASCII_TRIGGERS = ("phone", "tel", "mob", "cell", "celular", "vil", "handy", "fax", "whatsapp", "portable",
+                              "rufnummer", "ponsel", " hp")
 _PHONE_CUE_OTHER_TRIGGERS = ("tél", "léf", "óv", "szám", "τηλ", "κινητ", "тел", "моб", "טלפון", "נייד", "هاتف", "جوال",
                              "موبايل", "ोन", "मोबाइल", "दूरभाष", "thoại", "đt", "động")
 # Between a cue and its number: a few words at most, no digits, no line break.
@@ -144,6 +148,10 @@ def _cued(cue: str, digits: str, gap: str = _CUE_GAP) -> str:
 # After a phone cue: bare digits, or a trunk prefix and a dash or slash before the rest (052-1234567, 030/1234567,
 # 03-1234-5678 right after "TEL", where a letter touches it and the phone rules' own guards refuse it).
 _CUED_PHONE = r"\+?\d{7,13}|0\d{1,4}[-/]\d{3,8}(?:-\d{2,6})?"
+
+
+# After a phone noun: bare digits, or a local number's two groups (validators.phone_digits_named).
+_NAMED_PHONE = r"\d{7,13}|\d{3,4}[ .-]\d{4}"
 
 
 def _caseless_literal(word: str) -> str:
@@ -204,13 +212,29 @@ _UNSPACED_PHONE_TRIGGERS = ("電話", "电话", "携帯", "連絡", "联系", "�
 _UNSPACED_LETTER = re.compile(f"[{UNSPACED_LETTERS}]")
 _PHONE_CUE_ASCII = "(?i)" + _cue_words(tuple(c for c in SPACED_PHONE_CUES if c.isascii()))
 _PHONE_CUE_OTHER = "(?i)" + _cue_words(tuple(c for c in SPACED_PHONE_CUES if not c.isascii()))
+_PHONE_NOUN_ASCII = "(?i)" + _cue_words(tuple(c for c in PHONE_NOUN_CUES if c.isascii()))
+_PHONE_NOUN_OTHER = "(?i)" + _cue_words(tuple(c for c in PHONE_NOUN_CUES if not c.isascii()))
 # Between an identifier's cue and its value: separators and the word for "number" or a topic particle
 # ("passport number: X1234567", "口座番号は1234567", "여권번호: M12345678"), nothing else: a number further on,
 # after other words, belongs to something else. Full-width colon and number sign, as Japanese and Chinese write them.
 _ID_SEPARATORS = r"[\s:#=.°º()：＃-]{0,3}"
-_ID_GAP = (_ID_SEPARATORS + r"(?:(?:numbers?|no|nr|num|nummer|n[uúÚ]mero|num[eéÉ]ro|is|"
-           r"sz[áÁ]m|sz[áÁ]ma|num[ăĂ]r|num[ăĂ]rul|nomor|s[ốỐ]|αριθμ[όΌ]ς|номер|מספר|رقم|नंबर|संख्या|"
-           r"号码|號碼|号|號|番号|번호|は|은|는|:)" + _ID_SEPARATORS + r"){0,2}")
+
+
+def _number_gap(separators: str) -> str:
+    """Separators, then at most twice the word for "number" (or "is", a topic particle) and separators again.
+
+    >>> bool(re.fullmatch("(?i)" + _number_gap(_ID_SEPARATORS), " Nr.: ")), bool(re.fullmatch(_ID_GAP, " bill "))
+    (True, False)
+    """
+    return (separators + r"(?:(?:numbers?|no|nr|num|nummer|n[uúÚ]mero|num[eéÉ]ro|is|"
+            r"sz[áÁ]m|sz[áÁ]ma|num[ăĂ]r|num[ăĂ]rul|nomor|s[ốỐ]|αριθμ[όΌ]ς|номер|מספר|رقم|नंबर|संख्या|"
+            r"号码|號碼|号|號|番号|번호|は|은|는|:)" + separators + r"){0,2}")
+
+
+_ID_GAP = _number_gap(_ID_SEPARATORS)
+# After a phone noun the same, with an underscore and quotes, four at most: a log's key names the field
+# "phone_number=", "tel_no:" or, quoted in JSON, "phone": "…".
+_PHONE_NOUN_GAP = _number_gap(r"[\s:#=._°º()：＃\"'-]{0,4}")
 # The value's edges are ASCII letters and digits: a letter of an unspaced script may touch it ("号码E12345678已").
 _ID_END = r"(?![A-Za-z0-9]|[.,/-][A-Za-z0-9])"
 _PASSPORT_RULE = ("(?i)" + _cue_words(PASSPORT_CUES) + _ID_GAP  # or a Russian series and number, 4509 123456
@@ -315,6 +339,15 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("PHONE", _r(_cued(_PHONE_CUE_ASCII, _CUED_PHONE)), "phone_digits_cued", group=1,
              triggers=_PHONE_CUE_ASCII_TRIGGERS, ci_triggers=True, needs_digit=True),
     SpanRule("PHONE", _r(_cued(_PHONE_CUE_OTHER, _CUED_PHONE)), "phone_digits_cued", group=1,
+             triggers=_PHONE_CUE_OTHER_TRIGGERS, ci_triggers=True, needs_digit=True),
+    # Bare digits right after a noun that names the field ("phone: 98765432", "Tel.-Nr. 5550199", "телефон
+    # 98765432"), trunk zero or not: eight digits are a whole number in Norway, Denmark, Singapore or Hong Kong,
+    # seven in Iceland, and the noun says what the field holds. Only separators and the word for "number" may
+    # stand between (_PHONE_NOUN_GAP): "phone bill 12345678" is an amount. Verbs ("call 12345678") stay above. Or a
+    # local number's two groups (555-0199, 9123 4567), a postcode's shape elsewhere.
+    SpanRule("PHONE", _r(_cued(_PHONE_NOUN_ASCII, _NAMED_PHONE, _PHONE_NOUN_GAP)), "phone_digits_named", group=1,
+             triggers=_PHONE_NOUN_ASCII_TRIGGERS, ci_triggers=True, needs_digit=True),
+    SpanRule("PHONE", _r(_cued(_PHONE_NOUN_OTHER, _NAMED_PHONE, _PHONE_NOUN_GAP)), "phone_digits_named", group=1,
              triggers=_PHONE_CUE_OTHER_TRIGGERS, ci_triggers=True, needs_digit=True),
     # The same after a Japanese, Chinese, Korean or Thai cue ("请拨打13812345678", "電話番号は09012345678"), valid
     # in those countries' plans. The scrubber's reading turns these letters into boundaries, so this rule finds

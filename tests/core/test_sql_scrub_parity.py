@@ -127,6 +127,17 @@ CORPUS: list[tuple[str, str, str | None, str | None]] = [
     ("phone order 412345678", "phone order 412345678", "[PHONE]", "no_numbering_plan"),
     ("order 612345678", "order 612345678", None, None),
     ("hotel 612345678", "hotel 612345678", "ho[PHONE]", "no_boundaries"),
+    # a noun that names the field right before the number: seven to thirteen bare digits, trunk zero or not (every
+    # such run is a possible number in some plan, so SQL's shape is Python's check); a verb keeps the stricter one
+    ("phone: 98765432", "phone: [PHONE]", "[PHONE]", "cue_replaced"),
+    ("Tel.-Nr. 5550199", "Tel.-Nr. [PHONE]", "[PHONE]", "cue_replaced"),
+    ("phone: 555-0199", "phone: [PHONE]", "[PHONE]", "cue_replaced"),
+    ('{"phone_number": "98765432"}', '{"phone_number": "[PHONE]"}', '{"[PHONE]"}', "cue_replaced"),
+    ("телефон: 98765432", "телефон: [PHONE]", "[PHONE]", "cue_replaced"),
+    ("call 98765432", "call 98765432", None, None),
+    ("phone bill 12345678", "phone bill 12345678", None, None),
+    ("phone: 12345678.50", "phone: 12345678.50", "[PHONE].50", "no_boundaries"),
+    ("hotel: 98765432", "hotel: 98765432", "ho[PHONE]", "no_boundaries"),
     # identifiers after a cue that names them, never after bare "account" or "pass", nor far from their cue
     ("passport X1234567 expired", "passport [PASSPORT] expired", "[PASSPORT] expired", "cue_replaced"),
     ("护照号码E12345678已过期", "护照号码[PASSPORT]已过期", "[PASSPORT]已过期", "cue_replaced"),

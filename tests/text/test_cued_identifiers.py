@@ -14,6 +14,7 @@ from maskline.infotypes.text_cues import (
     BANK_ACCOUNT_CUES,
     MRN_LOG_CUES,
     PASSPORT_CUES,
+    PHONE_NOUN_CUES,
     SPACED_PHONE_CUES,
     UNSPACED_PHONE_CUES,
 )
@@ -135,7 +136,7 @@ CONTROLS = [
     "user id 912345678",
     "took 612345678 ms",
     "call took 123456789 ms",
-    "phone 6123456789012",
+    "phone 61234567890123",  # fourteen digits: longer than any national number the noun rule takes
     # account ids after bare "account", "id" or "user"
     "account 12345678",
     "account id 12345678",
@@ -256,7 +257,8 @@ def test_every_cue_holds_a_trigger_of_its_rule() -> None:
     """A rule whose triggers are all absent is skipped, so each cue word must hold one (lower-cased, as matched)."""
     rules = {("PASSPORT", "passport_number_cued"): PASSPORT_CUES, ("BANK_ACCOUNT", "bank_account"): BANK_ACCOUNT_CUES,
              ("MEDICAL_RECORD_NUMBER", "record_number"): MRN_LOG_CUES,
-             ("PHONE", "phone_digits_east_asia"): UNSPACED_PHONE_CUES, ("PHONE", "phone_digits_cued"): SPACED_PHONE_CUES}
+             ("PHONE", "phone_digits_east_asia"): UNSPACED_PHONE_CUES, ("PHONE", "phone_digits_cued"): SPACED_PHONE_CUES,
+             ("PHONE", "phone_digits_named"): PHONE_NOUN_CUES}
     for (info_type, validator), cues in rules.items():
         # the spaced phone cues are two rules: the ASCII cues' and the others', whose triggers are all non-ASCII
         candidates = [r for r in SPAN_RULES if r.info_type == info_type and r.validator == validator]

@@ -33,12 +33,13 @@ def corpus() -> list[str]:
     """Scrubber test texts (every info type the span rules find), benchmark log lines of another seed, fuzz."""
     from tests.core.test_sql_scrub_parity import CORPUS
     from tests.text.test_cued_identifiers import CONTROLS, CUED
+    from tests.text.test_phone_nouns import KEPT, NAMED, RAW
     from tests.text.test_scrub import CASES
     from tests.text.test_scrub_coverage import FOUND, LEFT
     from tests.text.test_scrub_parity import fuzz
 
     return ([t for t, *_ in CASES] + [t for t, _ in FOUND] + LEFT + [t for t, *_ in CORPUS]
-            + [t for t, _ in CUED] + CONTROLS
+            + [t for t, _ in CUED] + CONTROLS + [t for t, _ in NAMED] + RAW + [t for t, _ in KEPT]
             + lines(4000, seed=5) + fuzz(1500, seed=21))
 
 

@@ -42,11 +42,12 @@ def corpus() -> list[str]:
     """Every text the parity checks run on: test cases, benchmark log lines, fuzz."""
     from tests.core.test_sql_scrub_parity import CORPUS
     from tests.text.test_cued_identifiers import CONTROLS, CUED
+    from tests.text.test_phone_nouns import KEPT, NAMED, RAW
     from tests.text.test_scrub import CASES
     from tests.text.test_scrub_coverage import FOUND, LEFT
 
     return ([t for t, *_ in CASES] + [t for t, _ in FOUND] + LEFT + [t for t, *_ in CORPUS]
-            + [t for t, _ in CUED] + CONTROLS
+            + [t for t, _ in CUED] + CONTROLS + [t for t, _ in NAMED] + RAW + [t for t, _ in KEPT]
             + lines(20_000) + lines(3000, seed=3) + fuzz())
 
 
