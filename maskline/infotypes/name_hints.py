@@ -567,10 +567,12 @@ def hints_refuted_by_values(column: str, hints: Collection[str], values: Sequenc
     >>> hints_refuted_by_values("cap_zip", {"POSTAL_CODE"}, ["687", "514", "913"])
     []
     """
-    words = name_words(column)
-    out = []
+    out: list[tuple[str, str]] = []
     for word, hint in VALUE_REFUTABLE_HINTS.items():
-        if hint.info_type not in hints or word not in words:
+        if hint.info_type not in hints:  # most columns: no hint to refute, and the name is not split
+            continue
+        words = name_words(column)
+        if word not in words:
             continue
         rest = " ".join(w for w in words if w != word)
         if rest and hint.info_type in dict(hint_score(rest, {})):
