@@ -173,7 +173,7 @@ def classify_column(name: str, values: Any, *, sql_type: str | None = None,
 def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, custom: Sequence[CustomDetector],
                      allow_list: Sequence[str], min_confidence: float,
                      table_rows: int | None, table: str | None = None) -> ColumnClassification:
-    from maskline.infotypes.name_hints import contains_words, hint_score, name_words
+    from maskline.infotypes.name_hints import contains_words, hint_score, hints_refuted_by_values, name_words
     from maskline.infotypes.table_names import things_by_table
 
     kind = col.kind
@@ -211,13 +211,10 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
     if not keep:
         return _name_only(name, hints, shown_type, evidence, custom, min_confidence)
     scan = _Scan(col, keep)
-    if "POSTAL_CODE" in hints:  # ``cap``: Italy's postal code, or a capacity or market cap its numbers say
-        from maskline.classify.postal_hint_words import hint_word_refuted
-
-        why = hint_word_refuted(name, scan.values)
-        if why:
-            del hints["POSTAL_CODE"]
-            evidence.append(f"refuted:postal_code ({why})")
+    # A hint word that is also an everyday word (``cap``: Italy's postal code, or a capacity): the values say which.
+    for info_type, why in hints_refuted_by_values(name, hints, scan.values):
+        del hints[info_type]
+        evidence.append(f"refuted:{info_type.lower()} ({why})")
     words = name_words(name)
     for d in DETECTORS:
         if kind not in d.kinds or (d.needs_hint and d.info_type not in hints):

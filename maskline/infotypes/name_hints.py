@@ -25,8 +25,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
 from functools import cache
 
+from maskline.infotypes.italian_postal_codes import outside_italian_codes
 from maskline.infotypes.name_hints_cjk import CJK_NAME_HINTS, CJK_NEGATING, CJK_NOT_WITH
 from maskline.infotypes.name_hints_sap import SAP_NAME_HINTS, SAP_RECORD_KEYS, SAP_WORD_ONLY
 from maskline.infotypes.name_hints_scripts import (
@@ -533,6 +536,51 @@ def hint_score(column: str, extra: dict[str, tuple[str, ...]] | None = None) -> 
     """
     frozen = tuple(sorted((k, tuple(v)) for k, v in (extra or {}).items()))
     return list(_hint_score(column, frozen))
+
+
+@dataclass(frozen=True)
+class ValueRefutableHint:
+    """A hint word that is also an everyday word of another language: the name cannot say which is meant, the
+    column's values can. ``refuted_by`` reads the column's distinct values and says why they are not ``meaning``,
+    or returns None."""
+
+    info_type: str
+    meaning: str
+    refuted_by: Callable[[Sequence[str]], str | None]
+
+
+# Hint words the column's values may refute. ``cap`` is Italy's word for its postal code (codice di avviamento
+# postale) and English for a capacity, a limit or a capitalisation (market_cap, a reactor's cap). Other countries'
+# postal words (plz, cep, pincode) are not English words, so the name settles them. A second such word is one line.
+VALUE_REFUTABLE_HINTS: dict[str, ValueRefutableHint] = {
+    "cap": ValueRefutableHint("POSTAL_CODE", "Italy's postal code", outside_italian_codes),
+}
+
+
+def hints_refuted_by_values(column: str, hints: Collection[str], values: Sequence[str]) -> list[tuple[str, str]]:
+    """The info types among ``hints`` that the column's name owes only to a refutable word
+    (:data:`VALUE_REFUTABLE_HINTS`) and that its values refute, each with why. A name that says the type in another
+    word too (``cap_zip``) keeps it whatever the values.
+
+    >>> hints_refuted_by_values("market_cap", {"POSTAL_CODE"}, ["17700", "4340", "111210", "204770", "505330"])
+    [('POSTAL_CODE', "the name's cap is not Italy's postal code: 3 of 5 numbers fall outside Italy's codes (00010-00199, 01000-99999)")]
+    >>> hints_refuted_by_values("cap_zip", {"POSTAL_CODE"}, ["687", "514", "913"])
+    []
+    """
+    out: list[tuple[str, str]] = []
+    for word, hint in VALUE_REFUTABLE_HINTS.items():
+        if hint.info_type not in hints:  # most columns: no hint to refute, and the name is not split
+            continue
+        words = name_words(column)
+        if word not in words:
+            continue
+        rest = " ".join(w for w in words if w != word)
+        if rest and hint.info_type in dict(hint_score(rest, {})):
+            continue
+        why = hint.refuted_by(values)
+        if why:
+            out.append((hint.info_type, f"the name's {word} is not {hint.meaning}: {why}"))
+    return out
 
 
 # Head nouns of groups of people. A name ending with one (owner_group, user_team, assignee_role, reviewer_dept)

@@ -8,7 +8,8 @@ the values, never a list of them:
   ... ``MAL15``), ranges of one span (``C6064``: 1960-64) -- :mod:`maskline.infotypes.enumerated_labels`;
 - ``cap``, Italy's word for its postal code and English for a capacity or a market cap: kept unless the numbers
   break Italy's exact code space (``687`` is not ``00687``; no code has six digits) --
-  :mod:`maskline.classify.postal_hint_words`;
+  :mod:`maskline.infotypes.italian_postal_codes`, which :data:`maskline.infotypes.name_hints.VALUE_REFUTABLE_HINTS`
+  applies to the name word;
 - six-digit measurements with a lower tail one digit short and a number one digit wider than the codes: codes lose
   digits, never gain one (:func:`maskline.classify.postal_shape.wider_numbers`).
 
