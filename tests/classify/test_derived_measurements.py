@@ -104,7 +104,9 @@ def test_a_trips_latitudes_and_their_difference_are_still_coordinates() -> None:
 
 
 def test_random_columns_are_not_derived() -> None:  # the test is strict: chance does not pass it
-    from maskline.classify.derived_columns import derived_from_siblings  # new here: imported where it is tested
+    from maskline.classify.derived_columns import (
+        derived_from_siblings,  # new here: imported where it is tested
+    )
 
     rng = random.Random("derived-chance")
     heads = {f"c{i}": tuple(float(rng.randint(1, 99999)) for _ in range(ROWS)) for i in range(30)}
