@@ -9,10 +9,20 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from maskline.classify import classify_column
 from maskline.classify.title_columns import names_a_person_in_titles, title_column, title_shaped
 
 RNG = random.Random(2026)
+
+
+@pytest.fixture(autouse=True)
+def _same_values_in_any_test_order() -> None:
+    """Each test draws the same values whichever tests ran before it in its process (xdist orders them freely)."""
+    RNG.seed(2026)
+
+
 # Ingredients that are given names too (the prose pass reads "Rosemary Biscuits" as a person), and plain ones.
 NAMED = ["Rosemary", "Rose", "Basil", "Violet", "Ginger", "Olive", "Saffron", "Summer", "Clementine", "Cherry"]
 PLAIN = ["Walnut", "Lemon", "Chocolate", "Pistachio", "Almond", "Raspberry", "Vanilla", "Hazelnut", "Coconut", "Mango"]
