@@ -134,7 +134,7 @@ _DATE = "([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4
 _EXT = "( ?([xX#]|[eE][xX][tT][.]?) ?[0-9]{1,6})?"
 _CUE_GAP = "[^0-9]{0,24}"
 # Between an identifier's cue and its value: separators and the word for "number" (spans._ID_GAP).
-_ID_SEPARATORS = "[ :#=.°º()：＃-]{0,3}"
+_ID_SEPARATORS = "[ :#=._°º()：＃\"'-]{0,4}"
 
 
 def _number_gap(separators: str) -> str:

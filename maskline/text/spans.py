@@ -259,8 +259,9 @@ _PHONE_NOUN_ASCII = "(?i)" + _cue_words(tuple(c for c in PHONE_NOUN_CUES if c.is
 _PHONE_NOUN_OTHER = "(?i)" + _cue_words(tuple(c for c in PHONE_NOUN_CUES if not c.isascii()))
 # Between an identifier's cue and its value: separators and the word for "number" or a topic particle
 # ("passport number: X1234567", "口座番号は1234567", "여권번호: M12345678"), nothing else: a number further on,
-# after other words, belongs to something else. Full-width colon and number sign, as Japanese and Chinese write them.
-_ID_SEPARATORS = r"[\s:#=.°º()：＃-]{0,3}"
+# after other words, belongs to something else. Full-width colon and number sign, as Japanese and Chinese write them;
+# an underscore and quotes, as a log's keys are written ("account_number=", JSON's "passport": "…"), as after a phone noun.
+_ID_SEPARATORS = r"[\s:#=._°º()：＃\"'-]{0,4}"
 
 
 def _number_gap(separators: str) -> str:

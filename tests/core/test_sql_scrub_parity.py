@@ -147,6 +147,10 @@ CORPUS: list[tuple[str, str, str | None, str | None]] = [
     ("hotel: 98765432", "hotel: 98765432", "ho[PHONE]", "no_boundaries"),
     # identifiers after a cue that names them, never after bare "account" or "pass", nor far from their cue
     ("passport X1234567 expired", "passport [PASSPORT] expired", "[PASSPORT] expired", "cue_replaced"),
+    # a JSON key quoted before its value, as a phone noun's is
+    ('{"passport": "X1234567"}', '{"passport": "[PASSPORT]"}', '{"[PASSPORT]"}', "cue_replaced"),
+    ('{"accountNumber": "12345678"}', '{"accountNumber": "[BANK_ACCOUNT]"}', '{"[BANK_ACCOUNT]"}', "cue_replaced"),
+    ('{"passport": "expired"}', '{"passport": "expired"}', None, None),
     ("护照号码E12345678已过期", "护照号码[PASSPORT]已过期", "[PASSPORT]已过期", "cue_replaced"),
     ("pass X1234567", "pass X1234567", None, None),
     ("passport x1234567", "passport [PASSPORT]", "[PASSPORT]", "cue_replaced"),

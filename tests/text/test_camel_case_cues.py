@@ -106,3 +106,24 @@ def test_camel_keys_read_as_their_snake_case_twins() -> None:
         assert scrub(glued)[0] == glued, glued
         checked += 1
     assert checked == 60
+
+
+# A JSON key is quoted before its value ("passport": "X1234567"), as a phone noun's key is ("phone": "…"): the
+# identifiers' gap takes the quotes and an underscore too. Raw on main before this change.
+QUOTED_ID_KEYS = [
+    ('{"passport": "X1234567"}', '{"passport": "[PASSPORT]"}'),
+    ('{"mrn": "A1234567"}', '{"mrn": "[MEDICAL_RECORD_NUMBER]"}'),
+    ('{"accountNumber": "12345678"}', '{"accountNumber": "[BANK_ACCOUNT]"}'),
+    ("{'passportNo': 'X1234567'}", "{'passportNo': '[PASSPORT]'}"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUOTED_ID_KEYS)
+def test_quoted_identifier_key_is_a_cue(text: str, expected: str) -> None:
+    assert scrub(text)[0] == expected
+
+
+@pytest.mark.parametrize("text", ['{"passport": "expired"}', '{"account": "12345678"}', '{"pass": "X1234567"}',
+                                  '{"passport": "ok", "order": "X1234567"}'])
+def test_quoted_key_naming_no_identifier_or_a_value_of_another_shape_stays_raw(text: str) -> None:
+    assert scrub(text)[0] == text
