@@ -134,7 +134,7 @@ _DATE = "([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4
 _EXT = "( ?([xX#]|[eE][xX][tT][.]?) ?[0-9]{1,6})?"
 _CUE_GAP = "[^0-9]{0,24}"
 # Between an identifier's cue and its value: separators and the word for "number" (spans._ID_GAP).
-_ID_SEPARATORS = "[ :#=.°º()：＃-]{0,3}"
+_ID_SEPARATORS = "[ :#=._°º()：＃\"'-]{0,4}"
 
 
 def _number_gap(separators: str) -> str:
@@ -162,9 +162,29 @@ _PHONE_NAMED = (_any(*sorted(PHONE_NOUN_CUES, key=len, reverse=True)) + _number_
                 + "([0-9]{7,13}|[0-9]{3,4}[ .-][0-9]{4,8})")
 
 
+def _camel(cues: tuple[str, ...]) -> tuple[str, ...]:
+    """The camelCase and PascalCase keys of multi-word cues, spelt in their exact case (as spans._camel_forms spells
+    them; a single word needs none here, as SQL's cue words have no boundaries: "passportNumber" holds
+    "passport" and the word for "number").
+
+    >>> _camel(("account number", "mrn", "n° de compte"))
+    ('accountNumber', 'AccountNumber')
+    """
+    keys: list[str] = []
+    for cue in cues:
+        pieces = cue.split(" ")
+        if len(pieces) > 1 and all(p.isascii() and p.isalpha() for p in pieces):
+            later = "".join(p[:1].upper() + p[1:] for p in pieces)
+            keys += [pieces[0] + later[len(pieces[0]):], later]
+    return tuple(keys)
+
+
 def _cued_id(cues: tuple[str, ...], value: str) -> str:
-    """An identifier's cue words (longest first, so that a longer one is not cut), the gap, then its value."""
-    return _any(*sorted(cues, key=len, reverse=True)) + _ID_GAP + value
+    """An identifier's cue words (longest first, so that a longer one is not cut) or their camelCase keys
+    (accountNumber, patientId), the gap, then its value."""
+    return ("(" + "|".join([_any(*sorted(cues, key=len, reverse=True))[1:-1], *sorted(_camel(cues), key=len,
+                                                                                        reverse=True)])
+            + ")" + _ID_GAP + value)
 
 # (info type, pattern), applied in this order.
 SQL_SCRUB_PATTERNS: tuple[tuple[str, str], ...] = (

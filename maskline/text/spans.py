@@ -176,20 +176,63 @@ def _unspaced_cue(word: str) -> str:
     return re.escape(word) + ("(?!" + "|".join(map(re.escape, longer)) + ")" if longer else "")
 
 
+# A cue word inside a camelCase or PascalCase key, as JSON logs of JavaScript and Java services write their fields
+# ("phoneNumber", "homePhone", "PassportNo", "accountNumber"). The case boundaries are read exactly (scoped
+# (?-i:), inside look-arounds, which the Hyperscan prefilter drops, so its superset stays one of caseless
+# literals), the words caselessly: a part begins at the key's start or where a lower-case letter meets an
+# upper-case one, and ends where no lower-case letter follows, so "Intel", "hotel", "Cellular", "phones",
+# "telco" or "Faxon" hold no cue (a multi-word cue glued whole, "accountnumber", is one). A single word at
+# the key's start counts only before the word for "number" ("phoneNumber", "TelNr"): "cellCount" or "phoneType"
+# name something else, while a later part ("homePhone", "userMobile") is the noun the key is about.
+_CAMEL_NUMBER = r"(?-i:N(?:umbers?|um|o|r))"
+_CAMEL_END = r"(?!(?-i:[^\W\dA-Z_]))"  # no lower-case letter (any script) next: the part ends at a case boundary
+
+
+def _camel_forms(word: str) -> tuple[str, str] | None:
+    """``word`` as a camelCase key's first part and as a later, capitalised part, or None for a word that is not
+    ASCII letters and spaces only (keys are ASCII identifiers; sql_patterns._camel spells the same keys).
+
+    >>> _camel_forms("account number"), _camel_forms("n° de compte"), _camel_forms("téléphone")
+    (('accountNumber', 'AccountNumber'), None, None)
+    """
+    pieces = word.split(" ")
+    if not word.isascii() or not all(p.isalpha() for p in pieces):
+        return None
+    later = "".join(p[:1].upper() + p[1:] for p in pieces)
+    return pieces[0] + later[len(pieces[0]):], later
+
+
 def _cue_words(words: tuple[str, ...]) -> str:
-    """One pattern for cue words: the words of spaced scripts whole (no letter on either side), those of
-    Japanese, Chinese, Korean and Thai anywhere (their scripts do not space words); longest first.
+    """One pattern for cue words: the words of spaced scripts whole (no letter on either side), or as a part of a
+    camelCase key (see _CAMEL_NUMBER above), those of Japanese, Chinese, Korean and Thai anywhere (their scripts do
+    not space words); longest first.
 
     >>> cue = re.compile("(?i)" + _cue_words(("kontonummer", "口座番号")))
     >>> [bool(cue.search(t)) for t in ("Ihre Kontonummer:", "口座番号は", "Kontonummern", "xkontonummer")]
     [True, True, False, False]
+    >>> cue = re.compile("(?i)" + _cue_words(("phone", "account number")))
+    >>> [bool(cue.search(t)) for t in ("phoneNumber", "homePhone", "PhoneNo", "accountNumber", "userAccountNumber")]
+    [True, True, True, True, True]
+    >>> [bool(cue.search(t)) for t in ("phoneType", "phones", "Smartphone", "xphoneNumber", "homephone", "myAccount")]
+    [False, False, False, False, False, False]
     """
     unspaced = [w for w in words if _UNSPACED_LETTER.search(w)]
     spaced = [w for w in words if w not in unspaced]
+    forms = [f for w in spaced if (f := _camel_forms(w))]
     parts = []
     if spaced:
-        parts.append(r"(?<![^\W\d_])(?:" + "|".join(_caseless_literal(w) for w in sorted(spaced, key=len, reverse=True))
-                     + r")(?![^\W\d_])")
+        # Whole words, or at a key's start before the word for "number" ("phoneNumber"), or a multi-word cue's own
+        # key ("accountNumber"). One alternation under one guard: without Hyperscan Python tries every alternative
+        # at every position of a line, and a guard per word doubled the cue rules' time.
+        keys = spaced + [first for first, _ in forms if not first.islower()]
+        parts.append(r"(?<![^\W\d_])(?:" + "|".join(_caseless_literal(w) for w in sorted(dict.fromkeys(keys), key=len, reverse=True))
+                     + rf")(?:(?![^\W\d_])|(?={_CAMEL_NUMBER}{_CAMEL_END}))")
+    if forms:
+        # A later part of a key, capitalised, where a lower-case letter meets an upper-case one ("homePhone"). The
+        # upper-case letter is tested first: it fails at most positions of a line.
+        later = sorted(dict.fromkeys(later for _, later in forms), key=len, reverse=True)
+        parts.append(r"(?=(?-i:[A-Z]))(?<=(?-i:[^\W\dA-Z_]))(?:" + "|".join(_caseless_literal(w) for w in later)
+                     + f"){_CAMEL_END}")
     if unspaced:
         parts.append("(?:" + "|".join(_unspaced_cue(w) for w in sorted(unspaced, key=len, reverse=True)) + ")")
     return "(?:" + "|".join(parts) + ")"
@@ -216,8 +259,9 @@ _PHONE_NOUN_ASCII = "(?i)" + _cue_words(tuple(c for c in PHONE_NOUN_CUES if c.is
 _PHONE_NOUN_OTHER = "(?i)" + _cue_words(tuple(c for c in PHONE_NOUN_CUES if not c.isascii()))
 # Between an identifier's cue and its value: separators and the word for "number" or a topic particle
 # ("passport number: X1234567", "口座番号は1234567", "여권번호: M12345678"), nothing else: a number further on,
-# after other words, belongs to something else. Full-width colon and number sign, as Japanese and Chinese write them.
-_ID_SEPARATORS = r"[\s:#=.°º()：＃-]{0,3}"
+# after other words, belongs to something else. Full-width colon and number sign, as Japanese and Chinese write them;
+# an underscore and quotes, as a log's keys are written ("account_number=", JSON's "passport": "…"), as after a phone noun.
+_ID_SEPARATORS = r"[\s:#=._°º()：＃\"'-]{0,4}"
 
 
 def _number_gap(separators: str) -> str:
