@@ -42,6 +42,16 @@ def _any(*words: str) -> str:
     return "(" + "|".join(_ci(w) for w in words) + ")"
 
 
+def _cue_any(*words: str) -> str:
+    """Cue words (:func:`_any`) whose spaces also match an underscore, as a log's keys write a cue of several words
+    (``account_number=``): the twin of ``spans._snake_literal``, for the cue lists the Python rules share.
+
+    >>> _cue_any("acct no")
+    '([Aa][Cc][Cc][Tt][ _][Nn][Oo])'
+    """
+    return _any(*words).replace(" ", "[ _]")
+
+
 def _wide(c: str) -> str:
     """The full-width form of a printable ASCII character other than the space.
 
@@ -125,7 +135,7 @@ _SECRET_WORDS = _any("password", "passwd", "passwort", "kennwort", "pwd", "mot d
                      "api_key", "api-key", "apikey", "access_key", "access-key", "secret_key", "secret-key",
                      "auth_token", "access_token", "refresh_token", "token", "accountkey", "account_key",
                      "sharedaccesskey", "shared_access_key")
-_PHONE_CUES = _any(*sorted(SPACED_PHONE_CUES, key=len, reverse=True))
+_PHONE_CUES = _cue_any(*sorted(SPACED_PHONE_CUES, key=len, reverse=True))
 _DOB_CUES = _any("date of birth", "birth date", "birthdate", "birthday", "born on", "born", "dob", "d.o.b.",
                  "geburtsdatum", "geboren am", "geboren op", "geboren", "geb.", "née le", "né le", "nee le",
                  "date de naissance", "fecha de nacimiento", "nacido el", "nacida el", "nato il", "nata il",
@@ -158,7 +168,7 @@ _ID_GAP = _number_gap(_ID_SEPARATORS)
 # or without a trunk zero, as validators.phone_digits_named takes every such run (each length is a national one in
 # some plan). The second group runs on to eight digits: with no look-ahead, a fourth digit's stop would cut a trunk
 # form after a cue (052-1234567) after 052-1234, leaving 567 in clear.
-_PHONE_NAMED = (_any(*sorted(PHONE_NOUN_CUES, key=len, reverse=True)) + _number_gap("[ :#=._°º()：＃\"'-]{0,4}")
+_PHONE_NAMED = (_cue_any(*sorted(PHONE_NOUN_CUES, key=len, reverse=True)) + _number_gap("[ :#=._°º()：＃\"'-]{0,4}")
                 + "([0-9]{7,13}|[0-9]{3,4}[ .-][0-9]{4,8})")
 
 
@@ -182,7 +192,7 @@ def _camel(cues: tuple[str, ...]) -> tuple[str, ...]:
 def _cued_id(cues: tuple[str, ...], value: str) -> str:
     """An identifier's cue words (longest first, so that a longer one is not cut) or their camelCase keys
     (accountNumber, patientId), the gap, then its value."""
-    return ("(" + "|".join([_any(*sorted(cues, key=len, reverse=True))[1:-1], *sorted(_camel(cues), key=len,
+    return ("(" + "|".join([_cue_any(*sorted(cues, key=len, reverse=True))[1:-1], *sorted(_camel(cues), key=len,
                                                                                         reverse=True)])
             + ")" + _ID_GAP + value)
 

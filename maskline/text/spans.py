@@ -164,6 +164,25 @@ def _caseless_literal(word: str) -> str:
     return "".join(f"[{c}{c.upper()}]" if not c.isascii() and c.upper() != c else re.escape(c) for c in word)
 
 
+def _snake_literal(word: str) -> str:
+    """A spaced cue word (:func:`_caseless_literal`) whose spaces also match an underscore, as a log's keys write a
+    cue of several words (``account_number=``, ``medical_record``); ``sql_patterns._cue_any`` is its SQL twin.
+
+    >>> bool(re.fullmatch("(?i)" + _snake_literal("account number"), "Account_Number"))
+    True
+    """
+    return _caseless_literal(word).replace("\\ ", "[ _]")
+
+
+def _with_snake_forms(triggers: tuple[str, ...]) -> tuple[str, ...]:
+    """Triggers, and those holding a space written with an underscore too (``med rec`` and ``med_rec``).
+
+    >>> _with_snake_forms(("mrn", "med rec"))
+    ('mrn', 'med rec', 'med_rec')
+    """
+    return triggers + tuple(t.replace(" ", "_") for t in triggers if " " in t)
+
+
 def _unspaced_cue(word: str) -> str:
     """An unspaced cue word, but not where it begins a longer word that means something else
     (:data:`~maskline.infotypes.text_cues.UNSPACED_CUE_EXCEPTIONS`).
@@ -225,7 +244,7 @@ def _cue_words(words: tuple[str, ...]) -> str:
         # key ("accountNumber"). One alternation under one guard: without Hyperscan Python tries every alternative
         # at every position of a line, and a guard per word doubled the cue rules' time.
         keys = spaced + [first for first, _ in forms if not first.islower()]
-        parts.append(r"(?<![^\W\d_])(?:" + "|".join(_caseless_literal(w) for w in sorted(dict.fromkeys(keys), key=len, reverse=True))
+        parts.append(r"(?<![^\W\d_])(?:" + "|".join(_snake_literal(w) for w in sorted(dict.fromkeys(keys), key=len, reverse=True))
                      + rf")(?:(?![^\W\d_])|(?={_CAMEL_NUMBER}{_CAMEL_END}))")
     if forms:
         # A later part of a key, capitalised, where a lower-case letter meets an upper-case one ("homePhone"). The
@@ -381,18 +400,18 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     # valid in a common plan; seven to nine or twelve to thirteen (a German mobile's 015112345678) only with the
     # trunk zero and valid where that length is real (phone_digits_cued), so "call 12345678" stays an order.
     SpanRule("PHONE", _r(_cued(_PHONE_CUE_ASCII, _CUED_PHONE)), "phone_digits_cued", group=1,
-             triggers=_PHONE_CUE_ASCII_TRIGGERS, ci_triggers=True, needs_digit=True),
+             triggers=_with_snake_forms(_PHONE_CUE_ASCII_TRIGGERS), ci_triggers=True, needs_digit=True),
     SpanRule("PHONE", _r(_cued(_PHONE_CUE_OTHER, _CUED_PHONE)), "phone_digits_cued", group=1,
-             triggers=_PHONE_CUE_OTHER_TRIGGERS, ci_triggers=True, needs_digit=True),
+             triggers=_with_snake_forms(_PHONE_CUE_OTHER_TRIGGERS), ci_triggers=True, needs_digit=True),
     # Bare digits right after a noun that names the field ("phone: 98765432", "Tel.-Nr. 5550199", "телефон
     # 98765432"), trunk zero or not: eight digits are a whole number in Norway, Denmark, Singapore or Hong Kong,
     # seven in Iceland, and the noun says what the field holds. Only separators and the word for "number" may
     # stand between (_PHONE_NOUN_GAP): "phone bill 12345678" is an amount. Verbs ("call 12345678") stay above. Or a
     # local number's two groups (555-0199, 9123 4567), a postcode's shape elsewhere.
     SpanRule("PHONE", _r(_cued(_PHONE_NOUN_ASCII, _NAMED_PHONE, _PHONE_NOUN_GAP)), "phone_digits_named", group=1,
-             triggers=_PHONE_NOUN_ASCII_TRIGGERS, ci_triggers=True, needs_digit=True),
+             triggers=_with_snake_forms(_PHONE_NOUN_ASCII_TRIGGERS), ci_triggers=True, needs_digit=True),
     SpanRule("PHONE", _r(_cued(_PHONE_NOUN_OTHER, _NAMED_PHONE, _PHONE_NOUN_GAP)), "phone_digits_named", group=1,
-             triggers=_PHONE_CUE_OTHER_TRIGGERS, ci_triggers=True, needs_digit=True),
+             triggers=_with_snake_forms(_PHONE_CUE_OTHER_TRIGGERS), ci_triggers=True, needs_digit=True),
     # The same after a Japanese, Chinese, Korean or Thai cue ("请拨打13812345678", "電話番号は09012345678"), valid
     # in those countries' plans. The scrubber's reading turns these letters into boundaries, so this rule finds
     # its cue in the text as written (scrubber._with_written); a short gap, as these scripts are dense.
@@ -400,10 +419,10 @@ SPAN_RULES: tuple[SpanRule, ...] = (
              "phone_digits_east_asia", group=1, triggers=_UNSPACED_PHONE_TRIGGERS, needs_digit=True),
     # Identifiers with no checksum of their own, found only right after a cue that names them (_ID_GAP), and
     # proved by their shape (the classifier's validators for these types).
-    SpanRule("PASSPORT", _r(_PASSPORT_RULE), "passport_number_cued", group=1, triggers=_PASSPORT_TRIGGERS,
+    SpanRule("PASSPORT", _r(_PASSPORT_RULE), "passport_number_cued", group=1, triggers=_with_snake_forms(_PASSPORT_TRIGGERS),
              ci_triggers=True, needs_digit=True),
     SpanRule("BANK_ACCOUNT", _r(_BANK_ACCOUNT_RULE), "bank_account", group=1,
-             triggers=_BANK_ACCOUNT_TRIGGERS, ci_triggers=True, needs_digit=True),
-    SpanRule("MEDICAL_RECORD_NUMBER", _r(_MRN_RULE), "record_number", group=1, triggers=_MRN_TRIGGERS,
+             triggers=_with_snake_forms(_BANK_ACCOUNT_TRIGGERS), ci_triggers=True, needs_digit=True),
+    SpanRule("MEDICAL_RECORD_NUMBER", _r(_MRN_RULE), "record_number", group=1, triggers=_with_snake_forms(_MRN_TRIGGERS),
              ci_triggers=True, needs_digit=True),
 )

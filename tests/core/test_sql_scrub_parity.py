@@ -151,6 +151,11 @@ CORPUS: list[tuple[str, str, str | None, str | None]] = [
     ('{"passport": "X1234567"}', '{"passport": "[PASSPORT]"}', '{"[PASSPORT]"}', "cue_replaced"),
     ('{"accountNumber": "12345678"}', '{"accountNumber": "[BANK_ACCOUNT]"}', '{"[BANK_ACCOUNT]"}', "cue_replaced"),
     ('{"passport": "expired"}', '{"passport": "expired"}', None, None),
+    # a cue of several words written as a snake_case key
+    ("account_number=12345678", "account_number=[BANK_ACCOUNT]", "[BANK_ACCOUNT]", "cue_replaced"),
+    ("medical_record_number: A1234567", "medical_record_number: [MEDICAL_RECORD_NUMBER]", "[MEDICAL_RECORD_NUMBER]",
+     "cue_replaced"),
+    ("account_type=12345678", "account_type=12345678", None, None),
     ("护照号码E12345678已过期", "护照号码[PASSPORT]已过期", "[PASSPORT]已过期", "cue_replaced"),
     ("pass X1234567", "pass X1234567", None, None),
     ("passport x1234567", "passport [PASSPORT]", "[PASSPORT]", "cue_replaced"),

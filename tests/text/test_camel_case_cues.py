@@ -127,3 +127,25 @@ def test_quoted_identifier_key_is_a_cue(text: str, expected: str) -> None:
                                   '{"passport": "ok", "order": "X1234567"}'])
 def test_quoted_key_naming_no_identifier_or_a_value_of_another_shape_stays_raw(text: str) -> None:
     assert scrub(text)[0] == text
+
+
+# A cue of several words written as a snake_case key (account_number=, medical_record_number:) reads as its spaced
+# form: the cue's spaces match an underscore too. Raw on main before this change.
+SNAKE_MULTI_WORD_KEYS = [
+    ("account_number=12345678", "account_number=[BANK_ACCOUNT]"),
+    ('{"account_number": "12345678"}', '{"account_number": "[BANK_ACCOUNT]"}'),
+    ("ACCT_NO: 12345678", "ACCT_NO: [BANK_ACCOUNT]"),
+    ("medical_record_number: A1234567", "medical_record_number: [MEDICAL_RECORD_NUMBER]"),
+    ("user_bank_account=12345678", "user_bank_account=[BANK_ACCOUNT]"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SNAKE_MULTI_WORD_KEYS)
+def test_snake_case_key_of_a_multi_word_cue_is_a_cue(text: str, expected: str) -> None:
+    assert scrub(text)[0] == expected
+
+
+@pytest.mark.parametrize("text", ["account_type=12345678", "account_numbers_total=12345678",
+                                  "discount_number=12345678", "account=12345678"])
+def test_snake_case_key_that_is_no_multi_word_cue_stays_raw(text: str) -> None:
+    assert scrub(text)[0] == text
