@@ -446,7 +446,7 @@ def _validate(info_type: str, label: str, idx: list[int], validator: str | Calla
     share = cand_weight / scan.n * rate if scan.n else 0.0
     sample = [scan.values[i] for i in idx] if refute else []
     # A check that reads the whole column gets every value the patterns ran on (a reference, not a copy).
-    reads_column = refute is not None and not READS_COLUMN.isdisjoint((refute,) if isinstance(refute, str) else refute)
+    reads_column = not READS_COLUMN.isdisjoint(_check_names(refute))
     return _Evidence(info_type, label, share, rate, checked, validated, _binomial_tail(validated, checked, chance),
                      needs_hint, strength, sample, refute, note, chance, min_share,
                      column=scan.values if reads_column else ())
@@ -764,6 +764,17 @@ def _confidence(ev: _Evidence, hint: float) -> float | None:
     return 1 - (1 - value_conf) * (1 - 0.7 * hint)
 
 
+def _check_names(refute: str | tuple[str, ...] | None) -> tuple[str, ...]:
+    """The shape checks a detector's ``refute`` names, in order: none, one name, or several.
+
+    >>> _check_names(None), _check_names("isbns"), _check_names(("flight_numbers", "enumerated_labels"))
+    ((), ('isbns',), ('flight_numbers', 'enumerated_labels'))
+    """
+    if refute is None:
+        return ()
+    return (refute,) if isinstance(refute, str) else refute
+
+
 def _refuted(ev: _Evidence, rows: int, value_rows: int, deciding: bool = True) -> str | None:
     """The shape statistic that says these values are of another kind (version strings, not IPs), if any: the
     evidence's checks (``refute``, one name or several) in order, the first reason found. A check that reads the
@@ -780,7 +791,7 @@ def _refuted(ev: _Evidence, rows: int, value_rows: int, deciding: bool = True) -
         SHAPE_CHECKS,
     )
 
-    for name in (ev.refute,) if isinstance(ev.refute, str) else ev.refute:
+    for name in _check_names(ev.refute):
         check = name if deciding or name not in ONLY_WHEN_DECIDING else ONLY_WHEN_DECIDING[name]
         if check is None:
             continue

@@ -19,6 +19,8 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
+from maskline.infotypes.regions import code_countries, region_names
+
 
 @cache
 def place_names() -> frozenset[str]:
@@ -43,7 +45,6 @@ def is_place(value: str) -> bool:
     (True, True, True, False)
     """
     from maskline.infotypes.name_hints import fold
-    from maskline.infotypes.regions import region_names
 
     folded = fold(value).strip()
     # Without the subdivisions a column of US states reached 24% (the towns named Alabama, Florida, Nevada), under
@@ -104,8 +105,6 @@ def towns_with_region_codes(values: Sequence[str], rows: int = 0) -> str | None:
     >>> towns_with_region_codes(["Smith, J. R.", "Durham, Nick"]) is None
     True
     """
-    from maskline.infotypes.regions import code_countries
-
     distinct = list(dict.fromkeys(v.strip() for v in values if v.strip()))
     countries: Counter[str] = Counter()
     for v in distinct:

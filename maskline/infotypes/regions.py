@@ -6,9 +6,9 @@ town, so a column of states read as places only through the few towns named like
 that gap, and their codes tell "Durham, NC" (a town and its state) from "Smith, John" (a family and a given
 name). Lookups of names are folded (lower case, no accents); codes are as ISO writes them (upper case).
 
->>> is_region("Texas"), is_region("ONTARIO"), is_region("Jansen")
-(True, True, False)
->>> "US" in code_countries("NC"), "NSW" in country_codes("AU")
+>>> {"texas", "ontario"} <= region_names(), "jansen" in region_names()
+(True, False)
+>>> "US" in code_countries("NC"), "AU" in code_countries("NSW")
 (True, True)
 """
 
@@ -48,27 +48,6 @@ def region_names() -> frozenset[str]:
     True
     """
     return _read()[0]
-
-
-def is_region(value: str) -> bool:
-    """Whether ``value`` is the name of a first-level subdivision of a country, in any case, with or without
-    accents.
-
-    >>> is_region("North Carolina"), is_region("île-de-france"), is_region("Carolina Smith")
-    (True, True, False)
-    """
-    from maskline.infotypes.name_hints import fold
-
-    return fold(value).strip() in region_names()
-
-
-def country_codes(country: str) -> frozenset[str]:
-    """The letter codes of ``country``'s first-level subdivisions (ISO 3166-2 without the country prefix).
-
-    >>> {"NC", "TX", "DC"} <= country_codes("US"), "ON" in country_codes("CA"), len(country_codes("XX"))
-    (True, True, 0)
-    """
-    return _read()[1].get(country, frozenset())
 
 
 @cache

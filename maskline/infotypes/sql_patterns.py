@@ -26,6 +26,7 @@ from maskline.infotypes.text_cues import (
     PHONE_NOUN_CUES,
     SPACED_PHONE_CUES,
     UNSPACED_PHONE_CUES,
+    camel_keys,
 )
 
 
@@ -145,48 +146,30 @@ _EXT = "( ?([xX#]|[eE][xX][tT][.]?) ?[0-9]{1,6})?"
 _CUE_GAP = "[^0-9]{0,24}"
 # Between an identifier's cue and its value: separators and the word for "number" (spans._ID_GAP).
 _ID_SEPARATORS = "[ :#=._°º()：＃\"'-]{0,4}"
-
-
-def _number_gap(separators: str) -> str:
-    """Separators, then at most twice the word for "number" (or "is", a topic particle) and separators again
-    (spans._number_gap).
-
-    >>> _number_gap("[ :]{0,3}").startswith("[ :]{0,3}(([Nn][Uu][Mm][Bb][Ee][Rr][Ss]|")
-    True
-    """
-    return (separators + "((" + _any("numbers", "number", "nummer", "número", "numéro", "numero", "num", "no",
-                                     "nr", "is", "száma", "szám", "numărul", "număr", "nomor", "số", "αριθμός",
-                                     "номер", "מספר", "رقم", "नंबर", "संख्या", "号码", "號碼", "号", "號",
-                                     "番号", "번호", "は", "은", "는")[1:-1] + ")"
-            + separators + "){0,2}")
-
-
-_ID_GAP = _number_gap(_ID_SEPARATORS)
-# A noun that names a phone field, then separators (an underscore and quotes too: "phone_number=", JSON's
-# "phone": "…") and the word for "number"
-# (spans._PHONE_NOUN_GAP), then seven to thirteen bare digits or a local number's two groups (555-0199): a phone with
-# or without a trunk zero, as validators.phone_digits_named takes every such run (each length is a national one in
-# some plan). The second group runs on to eight digits: with no look-ahead, a fourth digit's stop would cut a trunk
-# form after a cue (052-1234567) after 052-1234, leaving 567 in clear.
-_PHONE_NAMED = (_cue_any(*sorted(PHONE_NOUN_CUES, key=len, reverse=True)) + _number_gap("[ :#=._°º()：＃\"'-]{0,4}")
+_ID_GAP = (_ID_SEPARATORS + "((" + _any("numbers", "number", "nummer", "número", "numéro", "numero", "num", "no",
+                                       "nr", "is", "száma", "szám", "numărul", "număr", "nomor", "số", "αριθμός",
+                                       "номер", "מספר", "رقم", "नंबर", "संख्या", "号码", "號碼", "号", "號",
+                                       "番号", "번호", "は", "은", "는")[1:-1] + ")"
+           + _ID_SEPARATORS + "){0,2}")
+# A noun that names a phone field, the identifiers' gap (_ID_GAP: separators, an underscore and quotes too,
+# "phone_number=", JSON's "phone": "…", and the word for "number"), then seven to thirteen bare digits or a local
+# number's two groups (555-0199): a phone with or without a trunk zero, as validators.phone_digits_named takes every
+# such run (each length is a national one in some plan). The second group runs on to eight digits: with no
+# look-ahead, a fourth digit's stop would cut a trunk form after a cue (052-1234567) after 052-1234, leaving 567 in
+# clear.
+_PHONE_NAMED = (_cue_any(*sorted(PHONE_NOUN_CUES, key=len, reverse=True)) + _ID_GAP
                 + "([0-9]{7,13}|[0-9]{3,4}[ .-][0-9]{4,8})")
 
 
 def _camel(cues: tuple[str, ...]) -> tuple[str, ...]:
-    """The camelCase and PascalCase keys of multi-word cues, spelt in their exact case (as spans._camel_forms spells
-    them; a single word needs none here, as SQL's cue words have no boundaries: "passportNumber" holds
-    "passport" and the word for "number").
+    """The camelCase and PascalCase keys of multi-word cues, spelt in their exact case (:func:`text_cues.camel_keys
+    <maskline.infotypes.text_cues.camel_keys>`, as the Python matcher spells them; a single word needs none here, as
+    SQL's cue words have no boundaries: "passportNumber" holds "passport" and the word for "number").
 
     >>> _camel(("account number", "mrn", "n° de compte"))
     ('accountNumber', 'AccountNumber')
     """
-    keys: list[str] = []
-    for cue in cues:
-        pieces = cue.split(" ")
-        if len(pieces) > 1 and all(p.isascii() and p.isalpha() for p in pieces):
-            later = "".join(p[:1].upper() + p[1:] for p in pieces)
-            keys += [pieces[0] + later[len(pieces[0]):], later]
-    return tuple(keys)
+    return tuple(key for cue in cues if " " in cue and (keys := camel_keys(cue)) for key in keys)
 
 
 def _cued_id(cues: tuple[str, ...], value: str) -> str:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 # Phone cues of spaced scripts that name the number itself: nouns and abbreviations, the label of a phone field
 # ("phone: 98765432", "Tel.-Nr. 5550199", "телефон 98765432"). Right before a number (nothing between but
-# separators and the word for "number", spans._PHONE_NOUN_GAP) one makes bare digits a phone without a trunk zero,
+# separators and the word for "number", spans._ID_GAP) one makes bare digits a phone without a trunk zero,
 # since eight digits are a whole national number in many plans (validators.phone_digits_named).
 PHONE_NOUN_CUES: tuple[str, ...] = (
     "phone", "telephone", "tel", "mob", "mobile", "cell", "cellphone", "fax", "whatsapp",
@@ -99,3 +99,18 @@ MRN_LOG_CUES: tuple[str, ...] = (
     "prontuario",
     "カルテ番号", "患者番号", "診察券番号", "病历号", "病案号", "住院号", "病歷號", "환자번호", "의무기록번호", "병록번호",
 )
+
+
+def camel_keys(cue: str) -> tuple[str, str] | None:
+    """A cue as a camelCase key's first part and as a later, capitalised part, or None for a cue that is not ASCII
+    letters and spaces only (keys are ASCII identifiers). The Python cue matcher (``spans._cue_words``) and SQL's
+    (``sql_patterns._cued_id``) spell keys by it.
+
+    >>> camel_keys("account number"), camel_keys("phone"), camel_keys("n° de compte"), camel_keys("téléphone")
+    (('accountNumber', 'AccountNumber'), ('phone', 'Phone'), None, None)
+    """
+    pieces = cue.split(" ")
+    if not cue.isascii() or not all(p.isalpha() for p in pieces):
+        return None
+    later = "".join(p[:1].upper() + p[1:] for p in pieces)
+    return pieces[0] + later[len(pieces[0]):], later

@@ -20,9 +20,11 @@ from maskline.infotypes.text_cues import (
     MRN_LOG_CUES,
     PASSPORT_CUES,
     PHONE_NOUN_CUES,
+    PHONE_VERB_CUES,
     SPACED_PHONE_CUES,
     UNSPACED_CUE_EXCEPTIONS,
     UNSPACED_PHONE_CUES,
+    camel_keys,
 )
 from maskline.unspaced_scripts import UNSPACED_LETTERS
 
@@ -88,14 +90,28 @@ _PHONE_END = r"(?![\w-]|[.,]\d)"
 # Words that say the next number is a phone (a field name or nearby words): text_cues.SPACED_PHONE_CUES, as two
 # rules (_PHONE_CUE_ASCII, _PHONE_CUE_OTHER) so that an ASCII log line, which cannot hold the others, never pays for
 # their alternatives (the rule with only non-ASCII triggers is skipped there). The triggers: a piece of each cue,
-# lower-cased (tests/text/test_cued_identifiers.py checks it).
-_PHONE_CUE_ASCII_TRIGGERS = ("phone", "tel", "mob", "cell", "celular", "vil", "handy", "fax", "whatsapp", "sms",
-                             "call", "ring", "dial", "portable", "contact", "rufnummer", "ponsel", " hp")
-# The ASCII phone nouns' (text_cues.PHONE_NOUN_CUES); the other cues are all nouns, and share their triggers.
-_PHONE_NOUN_ASCII_TRIGGERS = ("phone", "tel", "mob", "cell", "celular", "vil", "handy", "fax", "whatsapp", "portable",
-                              "rufnummer", "ponsel", " hp")
-_PHONE_CUE_OTHER_TRIGGERS = ("tél", "léf", "óv", "szám", "τηλ", "κινητ", "тел", "моб", "טלפון", "נייד", "هاتف", "جوال",
-                             "موبايل", "ोन", "मोबाइल", "दूरभाष", "thoại", "đt", "động")
+# lower-cased (tests/text/test_cued_identifiers.py checks it). A cue's spaces match an underscore too
+# (_snake_literal), so each trigger with a space has its snake_case form (_with_snake_forms).
+
+
+def _with_snake_forms(triggers: tuple[str, ...]) -> tuple[str, ...]:
+    """Triggers, and those holding a space written with an underscore too (``med rec`` and ``med_rec``).
+
+    >>> _with_snake_forms(("mrn", "med rec"))
+    ('mrn', 'med rec', 'med_rec')
+    """
+    return triggers + tuple(t.replace(" ", "_") for t in triggers if " " in t)
+
+
+_PHONE_CUE_ASCII_TRIGGERS = _with_snake_forms(("phone", "tel", "mob", "cell", "celular", "vil", "handy", "fax",
+                                               "whatsapp", "sms", "call", "ring", "dial", "portable", "contact",
+                                               "rufnummer", "ponsel", " hp"))
+# The ASCII phone nouns' (text_cues.PHONE_NOUN_CUES): all but the verbs'; the other cues are all nouns, and share
+# their triggers.
+_PHONE_NOUN_ASCII_TRIGGERS = tuple(t for t in _PHONE_CUE_ASCII_TRIGGERS if t not in PHONE_VERB_CUES)
+_PHONE_CUE_OTHER_TRIGGERS = _with_snake_forms(("tél", "léf", "óv", "szám", "τηλ", "κινητ", "тел", "моб", "טלפון",
+                                               "נייד", "هاتف", "جوال", "موبايل", "ोन", "मोबाइल", "दूरभाष", "thoại",
+                                               "đt", "động"))
 # Between a cue and its number: a few words at most, no digits, no line break.
 _CUE_GAP = r"[^\d\n]{0,24}?"
 
@@ -174,15 +190,6 @@ def _snake_literal(word: str) -> str:
     return _caseless_literal(word).replace("\\ ", "[ _]")
 
 
-def _with_snake_forms(triggers: tuple[str, ...]) -> tuple[str, ...]:
-    """Triggers, and those holding a space written with an underscore too (``med rec`` and ``med_rec``).
-
-    >>> _with_snake_forms(("mrn", "med rec"))
-    ('mrn', 'med rec', 'med_rec')
-    """
-    return triggers + tuple(t.replace(" ", "_") for t in triggers if " " in t)
-
-
 def _unspaced_cue(word: str) -> str:
     """An unspaced cue word, but not where it begins a longer word that means something else
     (:data:`~maskline.infotypes.text_cues.UNSPACED_CUE_EXCEPTIONS`).
@@ -207,20 +214,6 @@ _CAMEL_NUMBER = r"(?-i:N(?:umbers?|um|o|r))"
 _CAMEL_END = r"(?!(?-i:[^\W\dA-Z_]))"  # no lower-case letter (any script) next: the part ends at a case boundary
 
 
-def _camel_forms(word: str) -> tuple[str, str] | None:
-    """``word`` as a camelCase key's first part and as a later, capitalised part, or None for a word that is not
-    ASCII letters and spaces only (keys are ASCII identifiers; sql_patterns._camel spells the same keys).
-
-    >>> _camel_forms("account number"), _camel_forms("n° de compte"), _camel_forms("téléphone")
-    (('accountNumber', 'AccountNumber'), None, None)
-    """
-    pieces = word.split(" ")
-    if not word.isascii() or not all(p.isalpha() for p in pieces):
-        return None
-    later = "".join(p[:1].upper() + p[1:] for p in pieces)
-    return pieces[0] + later[len(pieces[0]):], later
-
-
 def _cue_words(words: tuple[str, ...]) -> str:
     """One pattern for cue words: the words of spaced scripts whole (no letter on either side), or as a part of a
     camelCase key (see _CAMEL_NUMBER above), those of Japanese, Chinese, Korean and Thai anywhere (their scripts do
@@ -237,7 +230,7 @@ def _cue_words(words: tuple[str, ...]) -> str:
     """
     unspaced = [w for w in words if _UNSPACED_LETTER.search(w)]
     spaced = [w for w in words if w not in unspaced]
-    forms = [f for w in spaced if (f := _camel_forms(w))]
+    forms = [f for w in spaced if (f := camel_keys(w))]
     parts = []
     if spaced:
         # Whole words, or at a key's start before the word for "number" ("phoneNumber"), or a multi-word cue's own
@@ -259,13 +252,13 @@ def _cue_words(words: tuple[str, ...]) -> str:
 
 # The triggers of the cued identifier rules: a piece of every cue word (tests/text/test_cued_identifiers.py checks
 # it), few and short, since without Hyperscan every line pays one substring search per trigger.
-_PASSPORT_TRIGGERS = ("pass", "pasaport", "paspo", "travel doc", "útlev", "aşap", "așap", "διαβατ", "паспорт", "דרכון",
-                      "جواز", "पासपोर्ट", "hộ chiếu", "旅券", "パスポート", "护照", "護照", "여권")
-_BANK_ACCOUNT_TRIGGERS = ("account", "acct", "konto", "kto-", "bankverbindung", "compte", "cuenta", "conto", "conta",
+_PASSPORT_TRIGGERS = _with_snake_forms(("pass", "pasaport", "paspo", "travel doc", "útlev", "aşap", "așap", "διαβατ", "паспорт", "דרכון",
+                      "جواز", "पासपोर्ट", "hộ chiếu", "旅券", "パスポート", "护照", "護照", "여권"))
+_BANK_ACCOUNT_TRIGGERS = _with_snake_forms(("account", "acct", "konto", "kto-", "bankverbindung", "compte", "cuenta", "conto", "conta",
                           "rekening", "cont ", "de cont", "számla", "λογαριασμ", "счет", "счёт", "חשבון", "حساب",
-                          "खाता", "tài khoản", "口座", "银行账", "銀行帳", "계좌")
-_MRN_TRIGGERS = ("mrn", "medical", "med rec", "patient", "patiënt", "hospital number", "dossier m", "historia cl",
-                 "cartella", "prontu", "患者", "カルテ", "診察券", "病历", "病案", "住院", "病歷", "환자", "의무기록", "병록")
+                          "खाता", "tài khoản", "口座", "银行账", "銀行帳", "계좌"))
+_MRN_TRIGGERS = _with_snake_forms(("mrn", "medical", "med rec", "patient", "patiënt", "hospital number", "dossier m", "historia cl",
+                 "cartella", "prontu", "患者", "カルテ", "診察券", "病历", "病案", "住院", "病歷", "환자", "의무기록", "병록"))
 _UNSPACED_PHONE_TRIGGERS = ("電話", "电话", "携帯", "連絡", "联系", "ファックス", "ケータイ", "手机", "手機", "拨打", "撥打",
                             "致电", "致電", "聯絡", "传真", "傳真", "전화", "휴대폰", "핸드폰", "연락처", "팩스", "โทร",
                             "มือถือ", "ติดต่อ")
@@ -279,25 +272,12 @@ _PHONE_NOUN_OTHER = "(?i)" + _cue_words(tuple(c for c in PHONE_NOUN_CUES if not 
 # Between an identifier's cue and its value: separators and the word for "number" or a topic particle
 # ("passport number: X1234567", "口座番号は1234567", "여권번호: M12345678"), nothing else: a number further on,
 # after other words, belongs to something else. Full-width colon and number sign, as Japanese and Chinese write them;
-# an underscore and quotes, as a log's keys are written ("account_number=", JSON's "passport": "…"), as after a phone noun.
+# an underscore and quotes, as a log's keys are written ("account_number=", JSON's "passport": "…"). The same gap
+# follows a phone noun ("phone_number=", "tel_no:", "phone": "…").
 _ID_SEPARATORS = r"[\s:#=._°º()：＃\"'-]{0,4}"
-
-
-def _number_gap(separators: str) -> str:
-    """Separators, then at most twice the word for "number" (or "is", a topic particle) and separators again.
-
-    >>> bool(re.fullmatch("(?i)" + _number_gap(_ID_SEPARATORS), " Nr.: ")), bool(re.fullmatch(_ID_GAP, " bill "))
-    (True, False)
-    """
-    return (separators + r"(?:(?:numbers?|no|nr|num|nummer|n[uúÚ]mero|num[eéÉ]ro|is|"
-            r"sz[áÁ]m|sz[áÁ]ma|num[ăĂ]r|num[ăĂ]rul|nomor|s[ốỐ]|αριθμ[όΌ]ς|номер|מספר|رقم|नंबर|संख्या|"
-            r"号码|號碼|号|號|番号|번호|は|은|는|:)" + separators + r"){0,2}")
-
-
-_ID_GAP = _number_gap(_ID_SEPARATORS)
-# After a phone noun the same, with an underscore and quotes, four at most: a log's key names the field
-# "phone_number=", "tel_no:" or, quoted in JSON, "phone": "…".
-_PHONE_NOUN_GAP = _number_gap(r"[\s:#=._°º()：＃\"'-]{0,4}")
+_ID_GAP = (_ID_SEPARATORS + r"(?:(?:numbers?|no|nr|num|nummer|n[uúÚ]mero|num[eéÉ]ro|is|"
+           r"sz[áÁ]m|sz[áÁ]ma|num[ăĂ]r|num[ăĂ]rul|nomor|s[ốỐ]|αριθμ[όΌ]ς|номер|מספר|رقم|नंबर|संख्या|"
+           r"号码|號碼|号|號|番号|번호|は|은|는|:)" + _ID_SEPARATORS + r"){0,2}")
 # The value's edges are ASCII letters and digits: a letter of an unspaced script may touch it ("号码E12345678已").
 _ID_END = r"(?![A-Za-z0-9]|[.,/-][A-Za-z0-9])"
 _PASSPORT_RULE = ("(?i)" + _cue_words(PASSPORT_CUES) + _ID_GAP  # or a Russian series and number, 4509 123456
@@ -400,18 +380,18 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     # valid in a common plan; seven to nine or twelve to thirteen (a German mobile's 015112345678) only with the
     # trunk zero and valid where that length is real (phone_digits_cued), so "call 12345678" stays an order.
     SpanRule("PHONE", _r(_cued(_PHONE_CUE_ASCII, _CUED_PHONE)), "phone_digits_cued", group=1,
-             triggers=_with_snake_forms(_PHONE_CUE_ASCII_TRIGGERS), ci_triggers=True, needs_digit=True),
+             triggers=_PHONE_CUE_ASCII_TRIGGERS, ci_triggers=True, needs_digit=True),
     SpanRule("PHONE", _r(_cued(_PHONE_CUE_OTHER, _CUED_PHONE)), "phone_digits_cued", group=1,
-             triggers=_with_snake_forms(_PHONE_CUE_OTHER_TRIGGERS), ci_triggers=True, needs_digit=True),
+             triggers=_PHONE_CUE_OTHER_TRIGGERS, ci_triggers=True, needs_digit=True),
     # Bare digits right after a noun that names the field ("phone: 98765432", "Tel.-Nr. 5550199", "телефон
     # 98765432"), trunk zero or not: eight digits are a whole number in Norway, Denmark, Singapore or Hong Kong,
     # seven in Iceland, and the noun says what the field holds. Only separators and the word for "number" may
-    # stand between (_PHONE_NOUN_GAP): "phone bill 12345678" is an amount. Verbs ("call 12345678") stay above. Or a
+    # stand between (_ID_GAP, as after an identifier's cue): "phone bill 12345678" is an amount. Verbs ("call 12345678") stay above. Or a
     # local number's two groups (555-0199, 9123 4567), a postcode's shape elsewhere.
-    SpanRule("PHONE", _r(_cued(_PHONE_NOUN_ASCII, _NAMED_PHONE, _PHONE_NOUN_GAP)), "phone_digits_named", group=1,
-             triggers=_with_snake_forms(_PHONE_NOUN_ASCII_TRIGGERS), ci_triggers=True, needs_digit=True),
-    SpanRule("PHONE", _r(_cued(_PHONE_NOUN_OTHER, _NAMED_PHONE, _PHONE_NOUN_GAP)), "phone_digits_named", group=1,
-             triggers=_with_snake_forms(_PHONE_CUE_OTHER_TRIGGERS), ci_triggers=True, needs_digit=True),
+    SpanRule("PHONE", _r(_cued(_PHONE_NOUN_ASCII, _NAMED_PHONE, _ID_GAP)), "phone_digits_named", group=1,
+             triggers=_PHONE_NOUN_ASCII_TRIGGERS, ci_triggers=True, needs_digit=True),
+    SpanRule("PHONE", _r(_cued(_PHONE_NOUN_OTHER, _NAMED_PHONE, _ID_GAP)), "phone_digits_named", group=1,
+             triggers=_PHONE_CUE_OTHER_TRIGGERS, ci_triggers=True, needs_digit=True),
     # The same after a Japanese, Chinese, Korean or Thai cue ("请拨打13812345678", "電話番号は09012345678"), valid
     # in those countries' plans. The scrubber's reading turns these letters into boundaries, so this rule finds
     # its cue in the text as written (scrubber._with_written); a short gap, as these scripts are dense.
@@ -419,10 +399,10 @@ SPAN_RULES: tuple[SpanRule, ...] = (
              "phone_digits_east_asia", group=1, triggers=_UNSPACED_PHONE_TRIGGERS, needs_digit=True),
     # Identifiers with no checksum of their own, found only right after a cue that names them (_ID_GAP), and
     # proved by their shape (the classifier's validators for these types).
-    SpanRule("PASSPORT", _r(_PASSPORT_RULE), "passport_number_cued", group=1, triggers=_with_snake_forms(_PASSPORT_TRIGGERS),
+    SpanRule("PASSPORT", _r(_PASSPORT_RULE), "passport_number_cued", group=1, triggers=_PASSPORT_TRIGGERS,
              ci_triggers=True, needs_digit=True),
     SpanRule("BANK_ACCOUNT", _r(_BANK_ACCOUNT_RULE), "bank_account", group=1,
-             triggers=_with_snake_forms(_BANK_ACCOUNT_TRIGGERS), ci_triggers=True, needs_digit=True),
-    SpanRule("MEDICAL_RECORD_NUMBER", _r(_MRN_RULE), "record_number", group=1, triggers=_with_snake_forms(_MRN_TRIGGERS),
+             triggers=_BANK_ACCOUNT_TRIGGERS, ci_triggers=True, needs_digit=True),
+    SpanRule("MEDICAL_RECORD_NUMBER", _r(_MRN_RULE), "record_number", group=1, triggers=_MRN_TRIGGERS,
              ci_triggers=True, needs_digit=True),
 )
