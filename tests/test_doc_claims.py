@@ -145,6 +145,8 @@ def test_the_methods_table_lists_every_method_with_parameters_it_takes() -> None
     assert set(rows) == set(METHODS), f"methods table vs registry: {set(rows) ^ set(METHODS)}"
     params = _method_params(policy_schema())
     for method, row in rows.items():
+        for name in re.findall(r"`([a-z]+(?:_[a-z]+)+)`", row):  # a parameter named bare: `keep_first`
+            assert name in params[method], f"README: {method} has no parameter {name!r}"
         for name, values in re.findall(r"`(\w+):\s*([^`]*)`", row):
             assert name in params[method], f"README: {method} has no parameter {name!r}"
             allowed = str(params[method][name])
@@ -203,3 +205,43 @@ def test_every_benchmark_command_in_the_docs_takes_its_flags() -> None:
             flags[module] = _module_flags(module)
         wrong += [f"python -m {module}{rest}: {f}" for f in _FLAG.findall(rest) if f not in flags[module]]
     assert not wrong, "benchmark flags the module does not take:\n" + "\n".join(wrong)
+
+
+PACKAGES = ("maskline", "airflow_plugin", "openlineage_ext", "benchmarks")
+_ROOTS = "|".join(PACKAGES)
+_DOTTED = re.compile(rf"(?<![\w.'\"])((?:{_ROOTS})(?:\.\w+)+)(?![\w(])")
+_REPO_PATH = re.compile(rf"(?<![\w./-])((?:{_ROOTS}|examples|dbt_macros|scripts|tests)/[\w./*-]*)")
+
+
+def resolves(dotted: str, root: Path = ROOT) -> bool:
+    """Whether a dotted name is a module of the repository, or a name its module defines or imports (read from
+    the source, not imported: importing the GX or Airflow faces would take seconds).
+
+    >>> resolves("maskline.classify.decision.decide_unnamed"), resolves("maskline.classify.decision.nothing_here")
+    (True, False)
+    """
+    parts = dotted.split(".")
+    for i in range(len(parts), 0, -1):
+        base = root.joinpath(*parts[:i])
+        source = next((p for p in (base.with_suffix(".py"), base / "__init__.py") if p.is_file()), None)
+        if source is None:
+            continue
+        if i == len(parts):
+            return True
+        text = source.read_text(encoding="utf-8")
+        name = parts[i]  # defined, assigned, imported, or a key of a lazy export table (`"name": "module"`)
+        return bool(re.search(rf"^\s*(?:async\s+)?(?:def|class)\s+{name}\b|^\s*{name}\s*[:=]|\bimport\b[^\n]*\b{name}\b"
+                              rf"|[\"']{name}[\"']\s*:|__all__ = \[[^]]*[\"']{name}[\"']", text, re.M))
+    return False
+
+
+@pytest.mark.parametrize("doc", ("README.md", "CONTRIBUTING.md", "ARCHITECTURE.md", "openlineage_ext/README.md"))
+def test_every_module_name_and_repository_path_the_docs_quote_exists(doc: str) -> None:
+    """`maskline.adapters.spark`, `maskline/classify/safe_kinds.py`, `benchmarks/classification/build_*.py`: each
+    quoted module, function and path of the repository exists (dbt macros, `maskline.mask(...)`, are not Python)."""
+    spans = _INLINE.findall(_FENCE.sub("", (ROOT / doc).read_text(encoding="utf-8")))
+    names = {m for s in spans for m in _DOTTED.findall(s)}
+    paths = {m.rstrip(".") for s in spans if "<" not in s for m in _REPO_PATH.findall(s)}
+    assert names or paths
+    missing = sorted(n for n in names if not resolves(n)) + sorted(p for p in paths if not list(ROOT.glob(p)))
+    assert not missing, f"{doc} quotes names or paths the repository does not have: {missing}"

@@ -50,8 +50,9 @@ def register(subparsers: Any) -> None:
     suggest.add_argument("--project-dir", default=".", help="the dbt project (default: current directory)")
     suggest.add_argument("--connect", default=None,
                          help="also classify sources, read through this URI (duckdb:///path.duckdb or postgresql://...)")
-    suggest.add_argument("--min-confidence", type=float, default=0.6)
-    suggest.add_argument("--sample", type=int, default=None, help="rows sampled per table")
+    suggest.add_argument("--min-confidence", type=float, default=0.6,
+                         help="suggest meta only for columns classified at least this confidently (default 0.6)")
+    suggest.add_argument("--sample", type=int, default=None, help="rows sampled per table (default 10000)")
     suggest.set_defaults(run=run_suggest)
 
 

@@ -40,8 +40,10 @@ def register(sub: Any) -> None:
     p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"HTTP port (default {DEFAULT_PORT})")
     p.add_argument("--principal", metavar="NAME",
                    help="stdio only: the person the agent acts for, checked against unmask_for as user:NAME")
-    p.add_argument("--max-rows", dest="max_rows", type=int, default=200, metavar="N", help="rows per query")
-    p.add_argument("--timeout", type=float, default=30.0, metavar="S", help="seconds before a query is cancelled")
+    p.add_argument("--max-rows", dest="max_rows", type=int, default=200, metavar="N",
+                   help="rows per query; more are cut and the result says truncated (default 200)")
+    p.add_argument("--timeout", type=float, default=30.0, metavar="S",
+                   help="seconds before a query is cancelled (default 30)")
     p.add_argument("--masked-schema", dest="masked_schema", metavar="SCHEMA",
                    help="PostgreSQL: read the masked views maskline protect created there (the reader role's path)")
     auth = p.add_mutually_exclusive_group()
