@@ -114,7 +114,8 @@ def test_every_flag_the_readme_names_is_a_maskline_flag_or_another_tools() -> No
 def _section(text: str, heading: str) -> str:
     """The Markdown text under ``heading`` (a line starting with it), up to the next heading of any level."""
     start = text.index("\n" + heading) + 1
-    end = re.compile(r"^#+ ", re.M).search(text, start + len(heading))
+    prose = _FENCE.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), text)  # a `# comment` in a code block is no heading
+    end = re.compile(r"^#+ ", re.M).search(prose, start + len(heading))
     return text[start:end.start() if end else len(text)]
 
 
@@ -245,3 +246,30 @@ def test_every_module_name_and_repository_path_the_docs_quote_exists(doc: str) -
     assert names or paths
     missing = sorted(n for n in names if not resolves(n)) + sorted(p for p in paths if not list(ROOT.glob(p)))
     assert not missing, f"{doc} quotes names or paths the repository does not have: {missing}"
+
+
+def test_the_extras_table_lists_every_extra_pyproject_declares() -> None:
+    import tomllib
+
+    declared = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+                   ["optional-dependencies"])
+    table = _section((ROOT / "README.md").read_text(encoding="utf-8"), "## Install")
+    listed = {name for row in re.findall(r"^\| ([^|]*) \|", table, re.M) for name in re.findall(r"`([\w-]+)`", row)}
+    assert listed == declared, f"README's extras table vs pyproject.toml: {sorted(listed ^ declared)}"
+
+
+def test_the_readme_names_every_airflow_option_and_only_real_ones() -> None:
+    """Each ``[maskline]`` option of airflow_plugin/config.py is named in README's Airflow sections, and each
+    `[maskline] NAME` or option span it names there exists (read from the source: importing Airflow takes seconds)."""
+    import ast
+
+    tree = ast.parse((ROOT / "airflow_plugin" / "config.py").read_text(encoding="utf-8"))
+    defaults = next(n.value for n in tree.body if isinstance(n, ast.AnnAssign | ast.Assign)
+                    and "DEFAULTS" in ast.unparse(n.target if isinstance(n, ast.AnnAssign) else n.targets[0]))
+    options = set(ast.literal_eval(defaults))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`\[maskline\] (\w+)", readme))
+    airflow = _section(readme, "## Airflow") + _section(readme, "## Lineage")
+    spans = set(_INLINE.findall(airflow)) | set(re.findall(r"^(\w+) = ", airflow, re.M))
+    assert named <= options, f"README names [maskline] options that do not exist: {sorted(named - options)}"
+    assert options <= spans | named, f"[maskline] options README does not name: {sorted(options - spans - named)}"
