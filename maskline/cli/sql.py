@@ -31,7 +31,9 @@ def register(sub: Any) -> None:
         "tokenized filters. Keyed methods read the key from session variables (shown as a comment); the key "
         "itself is never printed.",
     )
-    p.add_argument("--dialect", required=True, help="duckdb, postgres, snowflake, bigquery, spark or trino")
+    p.add_argument("--dialect", required=True,
+                   help="duckdb, postgres, sqlite, snowflake, bigquery, spark or trino, or another name of those "
+                        "engines (databricks, postgresql, ...)")
     p.add_argument("--policy", required=True,
                    help="policy YAML file; the scan stored beside it (maskline scan --save) is read too")
     p.add_argument("--table", help="table name as written in the policy's datasets")
