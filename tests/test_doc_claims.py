@@ -236,7 +236,8 @@ def resolves(dotted: str, root: Path = ROOT) -> bool:
     return False
 
 
-@pytest.mark.parametrize("doc", ("README.md", "CONTRIBUTING.md", "ARCHITECTURE.md", "openlineage_ext/README.md"))
+@pytest.mark.parametrize("doc", ("README.md", "CONTRIBUTING.md", "ARCHITECTURE.md", "openlineage_ext/README.md",
+                                 "dbt_macros/README.md", "benchmarks/README.md"))
 def test_every_module_name_and_repository_path_the_docs_quote_exists(doc: str) -> None:
     """`maskline.adapters.spark`, `maskline/classify/safe_kinds.py`, `benchmarks/classification/build_*.py`: each
     quoted module, function and path of the repository exists (dbt macros, `maskline.mask(...)`, are not Python)."""
