@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 
@@ -24,7 +25,20 @@ BENCHMARKS = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    names = (argv if argv is not None else sys.argv[1:]) or list(BENCHMARKS)
+    """Run the named benchmarks (all when none is named); an unknown name is refused with the known ones.
+
+    >>> main(["--help"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    SystemExit: 0
+    """
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run",
+                                     description="Run every benchmark (make bench), or the ones named, each in its "
+                                                 "own process.")
+    parser.add_argument("names", nargs="*", metavar="NAME",
+                        help=f"benchmarks to run (default: all): {', '.join(BENCHMARKS)}")
+    names = parser.parse_args(argv).names or list(BENCHMARKS)
+    if unknown := [n for n in names if n not in BENCHMARKS]:  # a KeyError traceback told the user nothing
+        parser.error(f"no benchmark called {', '.join(unknown)}; choose from {', '.join(BENCHMARKS)}")
     failed = []
     for name in names:
         print(f"\n===== {name} =====", flush=True)
