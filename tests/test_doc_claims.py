@@ -275,3 +275,12 @@ def test_the_readme_names_every_airflow_option_and_only_real_ones() -> None:
     spans = set(_INLINE.findall(airflow)) | set(re.findall(r"^(\w+) = ", airflow, re.M))
     assert named <= options, f"README names [maskline] options that do not exist: {sorted(named - options)}"
     assert options <= spans | named, f"[maskline] options README does not name: {sorted(options - spans - named)}"
+
+
+@pytest.mark.parametrize("doc", ("README.md", "CONTRIBUTING.md", "benchmarks/README.md", "dbt_macros/README.md",
+                                 "openlineage_ext/README.md"))
+def test_every_make_target_the_docs_name_is_in_the_makefile(doc: str) -> None:
+    targets = set(re.findall(r"^([\w-]+):", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M))
+    named = {m for s in code_spans((ROOT / doc).read_text(encoding="utf-8"))
+             for m in re.findall(r"(?<![\w-])make ([a-z][\w-]*)", s)}
+    assert named <= targets, f"{doc} names make targets the Makefile lacks: {sorted(named - targets)}"
