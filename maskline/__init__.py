@@ -18,6 +18,8 @@ build takes from the git tag (see CHANGELOG.md).
 
 from __future__ import annotations
 
+import sys
+import types
 from typing import Any
 
 # Public name -> the module that defines it.
@@ -91,3 +93,36 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(__all__)
+
+
+class _CallablePackage(types.ModuleType):
+    """A subpackage that shares its name with a public function, and calls it.
+
+    Python binds a subpackage to its parent's attribute of the same name when it is first imported, so without
+    this ``maskline.rewrite`` would be the function or the package depending on what was imported first
+    (``from maskline import run_masked, rewrite`` gave the package, which cannot be called). Calling the package
+    calls the function, so the public name works whichever it is bound to.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        import importlib
+
+        name = self.__name__.rpartition(".")[2]
+        return getattr(importlib.import_module(_EXPORTS[name]), name)(*args, **kwargs)
+
+
+class _Maskline(types.ModuleType):
+    """The ``maskline`` package: a subpackage bound over a public function is made callable (see above).
+
+    >>> import maskline, maskline.rewrite
+    >>> callable(maskline.rewrite) and callable(maskline.classify) and callable(maskline.engine)
+    True
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if isinstance(value, types.ModuleType) and name in _EXPORTS and value.__name__ == f"{__name__}.{name}":
+            value.__class__ = _CallablePackage
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Maskline
