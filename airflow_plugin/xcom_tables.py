@@ -13,6 +13,13 @@ column that cannot be classified is masked, never passed. The policy is
 that passes only because that policy says ``unclassified: pass`` keeps the text
 scrubber on its free text, as before the decision reached XComs.
 
+The frame is classified whole, as ``maskline scan`` classifies a table, so the readings that need the other
+columns hold (four-digit codes beside people's names and addresses are postal codes). It is classified under no
+table name: a task id names a step (``fetch_storms`` may return the storms' spotters) and an XCom key a value
+(``return_value``), not the rows' table. A table's name can only take PERSON_NAME away from a column called
+``name`` (:mod:`maskline.infotypes.table_names`), so no name costs at most a thing's names masked; a wrong one
+would pass people's names.
+
 >>> import pandas as pd
 >>> from maskline.policy import load_policy
 >>> who = [f"{first} {last}" for first in ("john", "mary", "ahmed", "li") for last in ("smith", "khan", "wei")]
@@ -116,7 +123,8 @@ def _classify(frame: Any, policy: Policy) -> dict[str, ColumnClassification] | N
     from maskline.classify import classify
 
     try:
-        return classify(frame, policy).by_name()
+        # table=None on purpose: see the module docstring (a task id or XCom key is no table's name).
+        return classify(frame, policy, table=None).by_name()
     except Exception as e:  # noqa: BLE001 - fail closed: an unclassified column is masked, never passed
         log.warning("maskline: XCom table of %d columns not classified (%s); its columns are masked",
                     len(frame.columns), type(e).__name__)

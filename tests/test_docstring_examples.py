@@ -36,8 +36,8 @@ ALLOWED = {
                                           "PostgreSQL server (tests/rewrite/test_postgres_reader_role.py)",
     "maskline.adapters.postgres.unprotect": "drops what protect created: needs a PostgreSQL server (same tests)",
     "maskline.mcp.server.serve": "blocks serving MCP over stdio or HTTP until the client leaves (tests/mcp)",
-    "maskline.expectations.metrics.classification.classify_column": "a Great Expectations metric provider, "
-                                                                    "called by GX on a batch (tests/expectations)",
+    "maskline.expectations.metrics.classification.classify_table": "a Great Expectations metric provider, "
+                                                                   "called by GX on a batch (tests/expectations)",
     "maskline.expectations.metrics.policy_audit.masking_audit": "a Great Expectations metric provider, called "
                                                                 "by GX on a batch (tests/expectations)",
     "openlineage_ext.dbt_manifest.generated_catalog": "runs `dbt docs generate` against the project's warehouse "

@@ -41,6 +41,9 @@ def sample_frame(execution_engine: Any, domain_kwargs: dict, columns: list[str] 
 def table_name_of(execution_engine: Any, domain_kwargs: dict) -> str | None:
     """The qualified name of the table behind a SQL batch, or None (pandas, queries).
 
+    GX 1.x hands a table asset's metrics an anonymous subquery over the table, whose name is a label such as
+    ``%(4201 anon)s``, never the table's; the batch's spec still names the table and its schema.
+
     >>> table_name_of(None, {}) is None
     True
     """
@@ -50,12 +53,19 @@ def table_name_of(execution_engine: Any, domain_kwargs: dict) -> str | None:
 
     if not isinstance(execution_engine, SqlAlchemyExecutionEngine):
         return None
+    import sqlalchemy as sa
     from great_expectations.core.metric_domain_types import MetricDomainTypes
 
     domain = {k: v for k, v in domain_kwargs.items() if k != "column"}
     selectable, _, _ = execution_engine.get_compute_domain(domain_kwargs=domain, domain_type=MetricDomainTypes.TABLE)
     name = getattr(selectable, "name", None)
     schema = getattr(selectable, "schema", None)
-    if not isinstance(name, str):
-        return None
+    if not isinstance(selectable, (sa.Table, sa.TableClause)) or not isinstance(name, str):
+        batch = execution_engine.batch_manager.batch_cache.get(str(domain_kwargs.get("batch_id")))
+        spec = getattr(batch, "batch_spec", None) or {}
+        if spec.get("type") != "table":  # a query asset: no table's name
+            return None
+        name, schema = spec.get("table_name"), spec.get("schema_name")
+        if not isinstance(name, str):
+            return None
     return f"{schema}.{name}" if schema else name

@@ -9,7 +9,8 @@ import importlib
 import pytest
 
 MODULES = ["shapes", "pii_conditions", "shape_conditions", "value_free", "batches", "sampling", "report",
-           "metrics.errors", "rendering", "checkpoint_guard"]
+           "metrics.errors", "rendering", "checkpoint_guard",
+           "batch_classification", "metrics.classification"]
 
 
 @pytest.mark.parametrize("name", MODULES)

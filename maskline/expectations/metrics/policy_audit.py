@@ -1,7 +1,9 @@
 """Metric ``table.maskline_masking_audit``: is every column the policy or the classifier calls sensitive masked?
 
 The plan comes from the core (:func:`maskline.plan.build_plan`): the policy's
-columns first, then the classifier's verdicts on a sample of the batch. Each
+columns first, then the classifier's verdicts on a sample of the batch, read as ``maskline scan --policy`` reads
+the table (all its columns, under the dataset's name or else the batch's own:
+:func:`~maskline.expectations.batch_classification.classify_batch`). Each
 column the plan masks must have its method's output shape in every non-null
 value; the engine counts the values that do not (one aggregate query in SQL).
 The metric value names columns, types, methods and counts, never a value.
@@ -16,7 +18,7 @@ from great_expectations.expectations.metrics.metric_provider import metric_value
 from great_expectations.expectations.metrics.table_metric_provider import TableMetricProvider
 
 from maskline.expectations.metrics.errors import value_free_failures
-from maskline.expectations.sampling import sample_frame, table_name_of
+from maskline.expectations.sampling import table_name_of
 from maskline.expectations.shapes import MaskedShape, masked_shape
 
 
@@ -71,15 +73,17 @@ def _table_for(policy: Any, table: str | None, execution_engine: Any, domain_kwa
 @value_free_failures("auditing the table against the policy")
 def masking_audit(execution_engine: Any, domain_kwargs: dict, policy_source: Any, table: str | None) -> dict:
     """Audit one batch against a policy; see the module docstring. Raises on unusable policies."""
-    from maskline.classify import classify
     from maskline.errors import PolicyError
+    from maskline.expectations.batch_classification import classify_batch
     from maskline.plan import build_plan
     from maskline.policy import load_policy
 
     policy = load_policy(policy_source)
     name = _table_for(policy, table, execution_engine, domain_kwargs)
-    sample = sample_frame(execution_engine, domain_kwargs, None, policy.classify.sample)
-    classification = classify(sample, policy=policy, sample=policy.classify.sample)
+    # Named by the dataset the caller gave, else by the batch itself: never by the one-dataset guess of _table_for,
+    # since a wrong table name could read a column of people's names as things' names.
+    classification = classify_batch(execution_engine, domain_kwargs, policy, table=table,
+                                    limit=policy.classify.sample)
     report: dict[str, Any] = {"table": name, "policy_hash": policy.fingerprint(), "columns": [], "problems": []}
     if policy.datasets and policy.dataset(name) is None:
         # a check aimed at the wrong dataset name would quietly fall back to the classifier alone
@@ -89,7 +93,7 @@ def masking_audit(execution_engine: Any, domain_kwargs: dict, policy_source: Any
                                   f"pass dataset=...: {did_you_mean(name, policy.datasets)}")
         return report
     try:
-        plan = build_plan(policy, name, [(str(c), None) for c in sample.columns], classification)
+        plan = build_plan(policy, name, [(c.name, None) for c in classification.columns], classification)
     except PolicyError as e:  # e.g. a policy column the table lacks: a rename would pass unmasked
         report["problems"].append(e.render())
         return report
