@@ -15,6 +15,7 @@ from typing import Any
 from maskline.classify.column import DEFAULT_MIN_CONFIDENCE, CustomDetector, classify_column
 from maskline.classify.result import Classification, ColumnClassification
 from maskline.classify.sources import sample_source
+from maskline.classify.values import NumberHeads
 from maskline.errors import ClassificationError, MasklineError
 
 log = logging.getLogger(__name__)
@@ -97,7 +98,7 @@ def classify(data: Any, policy: Any = None, *, table: str | None = None, sample:
     # A few readings need the table: four-digit codes beside people's contact data are their postal codes, and a
     # number computed from two others in its row is a measurement.
     columns = list(with_table_context(columns, min_conf, {n: v.values for n, v in drawn.columns.items()},
-                                      {n: v.head for n, v in drawn.columns.items() if v.head}))
+                                      NumberHeads(drawn.columns)))
     elapsed = time.perf_counter() - started
     log.debug("classified %d columns of %s from %d sampled rows in %.3fs (sampling %.3fs)", len(columns),
               drawn.name or "input", drawn.rows, elapsed, sampled_at - started)

@@ -802,6 +802,29 @@ def _refuted(ev: _Evidence, rows: int, value_rows: int, deciding: bool = True) -
     return None
 
 
+def _claimed_types(hints: Mapping[str, float], found: Sequence[_Evidence]) -> frozenset[str]:
+    """The info types something claimed for the column, whose refutation is worth showing: a name hint, evidence
+    that would decide, or values that validate above :data:`MIN_SHARE` (the share a value-only verdict needs).
+
+    Patterns match more than their types (a date or a price has digits and separators enough for a house number's
+    pattern, a status word is a first name's shape); when no value validated, the refutation answers a question
+    nobody asked, and shown it reads as if the column had looked like the type ("refuted:street_address" on a
+    DATE). It is recorded all the same in ``Signals.refuted``: only what people are shown is chosen here.
+
+    >>> ev = _Evidence("STREET_ADDRESS", "street", 0.0, 0.0, 32, 0, 1.0, False, 0.9)
+    >>> _claimed_types({}, [ev]), _claimed_types({"STREET_ADDRESS": 0.8}, [ev])
+    (frozenset(), frozenset({'STREET_ADDRESS'}))
+    >>> _claimed_types({}, [replace(ev, share=0.4, rate=0.4, validated=13)])
+    frozenset({'STREET_ADDRESS'})
+    """
+    out = {t for t, score in hints.items() if score > 0}
+    for ev in found:
+        if ev.info_type not in out and (not ev.needs_hint and ev.share >= MIN_SHARE
+                                        or _confidence(ev, hints.get(ev.info_type, 0.0)) is not None):
+            out.add(ev.info_type)
+    return frozenset(out)
+
+
 # Types a public code's shape can take by chance (a flight BA1234 is a Brunei postcode; AV 298 an avenue).
 _PLACE_CODE_TYPES = frozenset({"POSTAL_CODE", "STREET_ADDRESS"})
 
@@ -829,27 +852,32 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
     from maskline.infotypes.worded_names import worded_name
 
     customs = {c.info_type for c in custom}
-    refuted: list[str] = []
-    refuted_types: list[str] = []  # the same refutations, typed for the decision (which never reads ``refuted``)
+    refuted: list[str] = []  # the refutations people are shown (claimed_types)
+    refuted_types: list[str] = []  # every refutation, typed for the decision (which never reads ``refuted``)
+    claimed = _claimed_types(hints, found)
+
+    def refute(info_type: str, why: str) -> None:
+        refuted_types.append(info_type)
+        note = f"refuted:{info_type.lower()} ({why})"
+        if info_type in claimed and note not in refuted:
+            refuted.append(note)
+
     settled: list[_Evidence] = []
     if names_public_code(name):
         for info_type in sorted({ev.info_type for ev in found} & _PLACE_CODE_TYPES - set(hints)):
             found = [ev for ev in found if ev.info_type != info_type]
-            refuted.append(f"refuted:{info_type.lower()} (the name says these are public codes: flights, articles)")
-            refuted_types.append(info_type)
+            refute(info_type, "the name says these are public codes: flights, articles")
     # A measure, a count or a record key (``fincome``, ``n``, ``tailnum``, ``id``) has digits or letters of a postal
     # format by chance: the shape alone does not outweigh the name, as a public code's does not (above).
     if not _postal_by_values(name, hints) and \
             any(ev.info_type == "POSTAL_CODE" and ev.detector in _BARE_SHAPE_DETECTORS for ev in found):
         found = [ev for ev in found if not (ev.info_type == "POSTAL_CODE" and ev.detector in _BARE_SHAPE_DETECTORS)]
-        refuted.append("refuted:postal_code (the name says a measure, a count or a record key, not a place's code)")
-        refuted_types.append("POSTAL_CODE")
+        refute("POSTAL_CODE", "the name says a measure, a count or a record key, not a place's code")
     # ``thing``: the column is only called "name" and its table's name says what of (things_by_table).
     if (thing or names_a_thing(name)) and any(ev.info_type == "PERSON_NAME" for ev in found):
         found = [ev for ev in found if ev.info_type != "PERSON_NAME"]
-        refuted.append(f"refuted:person_name (the table's name says these are names of things: {thing})" if thing
-                       else "refuted:person_name (the name says these are things: storms, venues, products)")
-        refuted_types.append("PERSON_NAME")
+        refute("PERSON_NAME", f"the table's name says these are names of things: {thing}" if thing
+               else "the name says these are things: storms, venues, products")
         if not prose:  # short names of things ("Victoria Ultra Lite"), not sentences that could name someone
             found = [ev for ev in found if ev.info_type != "FREE_TEXT_WITH_PII"]
     # Only for a bare shape that would count (decide, or stand as the postal near miss of a number column): the
@@ -860,9 +888,8 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
     if bare and worded_name(name):
         for info_type in sorted(bare):
             found = [ev for ev in found if not (ev.info_type == info_type and ev.detector in _BARE_SHAPE_DETECTORS)]
-            refuted.append(f"refuted:{info_type.lower()} (the name says what the column holds, in words that name "
-                           "no place, birth or code: a number's shape alone does not outweigh it)")
-            refuted_types.append(info_type)
+            refute(info_type, "the name says what the column holds, in words that name no place, birth or code: a "
+                   "number's shape alone does not outweigh it")
     # Statistical tables name measurements in abbreviations no dictionary holds (totexp, adjpoll, Diff2014,
     # "Delta 15 N (o/oo)"): their structure says a quantity, and a quantity's decimals are no place's. Weaker than
     # whole words, so the reading is refuted like a value refutation: a near miss, still masked by default.
@@ -877,8 +904,7 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
             if not why and measurement and ev.info_type == "GEO_COORDINATE" and ev.detector in _BARE_SHAPE_DETECTORS:
                 why = MEASUREMENT_NAME_NOT_COORDINATES
             if why:
-                refuted.append(f"refuted:{ev.info_type.lower()} ({why})")
-                refuted_types.append(ev.info_type)
+                refute(ev.info_type, why)
                 if why in SETTLED_REFUTATIONS:  # the values are of another kind: not even a near miss
                     settled.append(ev)
                 continue

@@ -10,7 +10,8 @@ records here as well, by construction, so rewording an evidence string cannot ch
   (:class:`IdentifyingShape`: names' shape, dates over decades, check-digit numbers...);
 - ``prose``: most values are sentences in which no span validated (names in prose need NER);
 - ``refuted``: info types whose value evidence was refuted, by the column's name (storms, products, public codes)
-  or by a shape statistic (version strings, not IP addresses);
+  or by a shape statistic (version strings, not IP addresses); every refutation, once per refuted detector, though
+  the evidence shows only those of a type something claimed (``column._claimed_types``), each once;
 - ``safe_kind``: the kind every value proves, from an allow-list of kinds that cannot carry a person's identity
   (:class:`~maskline.classify.safe_kinds.SafeKind`: money amounts, event epochs, ISBNs, versions...), or None. It
   is tested only for a column without an info type, the only one the decision reads it for. A stored scan without

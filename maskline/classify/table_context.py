@@ -247,7 +247,9 @@ def with_table_context(columns: Sequence[ColumnClassification], min_confidence: 
         columns = [_as_measurement(c, why) if c.name == lone else c for c in columns]
     if min_confidence <= BESIDE_CONTACTS_CONFIDENCE:
         columns = [_beside_contacts(c, columns) for c in columns]
-    derived = derived_measurements(columns, heads) if heads else {}
+    # Not ``if heads``: a sample's heads are read on first use (values.NumberHeads), and only for a column a
+    # postcode or coordinate reading makes derived_measurements look at.
+    derived = derived_measurements(columns, heads) if heads is not None else {}
     return tuple(_as_derived(c, derived[c.name]) if c.name in derived else c for c in columns)
 
 

@@ -29,10 +29,11 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 Kind = str  # bool | integer | float | date | string | binary | nested
@@ -58,9 +59,21 @@ class ColumnValues:
     nulls: int
     years: tuple[tuple[int, int], ...] = ()
     midnight: bool = True
-    # A number column's first sampled values in row order (NaN for a NULL): every column of one sample comes from
-    # the same rows, so heads compare row by row (a column computed from two others: classify.derived_columns).
-    head: tuple[float, ...] = ()
+    # How to read :attr:`head`, kept (with the rows it reads) rather than read: few scans need a head.
+    head_reader: Callable[[], tuple[float, ...]] | None = field(default=None, compare=False, repr=False)
+
+    @cached_property
+    def head(self) -> tuple[float, ...]:
+        """A number column's first sampled values in row order (NaN for a NULL); ``()`` for other columns.
+
+        Every column of one sample comes from the same rows, so heads compare row by row (a column computed from
+        two others: :mod:`maskline.classify.derived_columns`). Only a postcode or coordinate reading looks for
+        such a column, so the head is read on first use, not for every number column of every scan.
+
+        >>> ColumnValues("integer", ("3",), (1,), 1, 0).head
+        ()
+        """
+        return () if self.head_reader is None else self.head_reader()
 
     def __repr__(self) -> str:  # values never reach a log, a traceback or an error
         return f"ColumnValues(kind={self.kind!r}, distinct={len(self.values)}, total={self.total})"
@@ -137,13 +150,52 @@ def with_head(column: ColumnValues, rows: Sequence[Any]) -> ColumnValues:
     if column.kind not in NUMBER_KINDS and column.kind != "string":
         return column
     text = column.kind == "string"
+    first = tuple(itertools.islice(rows, HEAD_ROWS))  # kept, not read: a caller's list may change after this
+    return replace(column, head_reader=lambda: _head_of(first, text))
+
+
+class NumberHeads(Mapping[str, tuple[float, ...]]):
+    """The :attr:`~ColumnValues.head` of each number column of one sample, by name, each read on first use.
+
+    Only a column read as a postcode or a coordinate is compared with its siblings' heads
+    (:func:`maskline.classify.table_context.derived_measurements`); a table without one reads none. A column
+    whose head is empty (not a number column) is not in the mapping.
+
+    >>> heads = NumberHeads({"n": from_python([1, 2]), "word": from_python(["a", "b"])})
+    >>> "word" in heads, list(heads), heads["n"]
+    (False, ['n'], (1.0, 2.0))
+    """
+
+    def __init__(self, columns: Mapping[str, ColumnValues]) -> None:
+        self._columns = columns
+
+    def __getitem__(self, name: str) -> tuple[float, ...]:
+        head = self._columns[name].head
+        if not head:
+            raise KeyError(name)
+        return head
+
+    def __iter__(self) -> Iterator[str]:
+        return (name for name, column in self._columns.items() if column.head)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def _head_of(rows: Sequence[Any], text: bool) -> tuple[float, ...]:
+    """The first :data:`HEAD_ROWS` of ``rows`` as floats (NaN for a NULL); ``()`` when ``text`` holds a value that
+    is no number (text is a number column only when every value reads as one).
+
+    >>> _head_of(["1", None, "2.5"], True), _head_of(["1", "a"], True), _head_of([1, None], False)
+    ((1.0, nan, 2.5), (), (1.0, nan))
+    """
     head = []
     for v in itertools.islice(rows, HEAD_ROWS):
         f = _as_float(v)
         if text and math.isnan(f) and v is not None and v != "":
-            return column  # text is a number column only when every value reads as a number; most stop at once
+            return ()  # most text columns stop at once
         head.append(f)
-    return replace(column, head=tuple(head))
+    return tuple(head)
 
 
 def _as_float(value: Any) -> float:
@@ -297,8 +349,12 @@ def from_arrow(values: Any) -> ColumnValues:
     out = from_counts(kind, pairs, total, 0)  # value_counts counts the NULLs itself
     if kind not in NUMBER_KINDS:
         return out
-    head = pc.cast(values.slice(0, HEAD_ROWS), pa.float64(), safe=False).to_pylist()
-    return replace(out, head=tuple(math.nan if v is None else v for v in head))
+
+    def head() -> tuple[float, ...]:
+        first = pc.cast(values.slice(0, HEAD_ROWS), pa.float64(), safe=False).to_pylist()
+        return tuple(math.nan if v is None else v for v in first)
+
+    return replace(out, head_reader=head)
 
 
 def as_column_values(values: Any) -> ColumnValues:
