@@ -41,12 +41,16 @@ def _split(name: str) -> tuple[dict[str, list[Any]], str]:
         from benchmarks.classification import corpus
 
         columns = corpus.build()
-        return corpus.tables_of(columns), f"Faker, seed 20261123, {len(columns)} columns"
+        digest = corpus.fingerprint(columns)
+        status = ("matches the recorded split" if digest == corpus.RECORDED_FINGERPRINT
+                  else f"recorded: {corpus.RECORDED_FINGERPRINT[:16]}")
+        return corpus.tables_of(columns), (f"Faker, seed 20261123, {len(columns)} columns, sha256 {digest[:16]} "
+                                           f"({status})")
     if name == "dev":
         from benchmarks.classification import corpus, dev_split
 
         dev_columns = dev_split.build()
-        dev_digest = dev_split.fingerprint(dev_columns)
+        dev_digest = corpus.fingerprint(dev_columns)
         recorded = dev_split.RECORDED_FINGERPRINT
         dev_status = "matches the recorded split" if dev_digest == recorded else f"recorded: {recorded[:16]}"
         return corpus.tables_of(dev_columns), (f"mimesis, seed {dev_split.SEED}, {len(dev_columns)} columns, "

@@ -19,6 +19,7 @@ import random
 import string
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import Any
 
 # Scripts with and without capitals (Cyrillic, Greek, Thai, Devanagari, Hebrew, Georgian); none of the test
@@ -50,6 +51,11 @@ class Kind:
     names: dict[str, tuple[str, ...]]  # language -> candidate names ("en" is the honest style)
     locales: tuple[str, ...] = LOCALES
 
+
+# Dates are drawn against this day, not the clock, so a seed gives the same split on any day (Faker's "this
+# decade" and "date of birth" read today's date, and how many random draws a range costs depends on its width, so
+# the clock moved every later column of the table too). The day the split was first generated.
+_TODAY = date(2026, 11, 23)
 
 def _rand(rng: random.Random, alphabet: str, n: int) -> str:
     return "".join(rng.choice(alphabet) for _ in range(n))
@@ -135,11 +141,17 @@ def _review(f: Any, rng: random.Random) -> str:
 
 def _review_with_numbers(f: Any, rng: random.Random) -> str:
     return (f"{f.sentence()} Ordered {rng.randint(1, 12)} items for {rng.uniform(5, 900):.2f} EUR on "
-            f"{f.date_this_year().isoformat()}, order ORD-{rng.randint(0, 999999):06d}, rated {rng.randint(1, 5)}/5.")
+            f"{f.date_between_dates(date(2026, 1, 1), _TODAY).isoformat()}, order ORD-{rng.randint(0, 999999):06d}, rated {rng.randint(1, 5)}/5.")
+
+
+def _birth_date(f: Any) -> date:
+    """A birth date of someone 18 to 90 years old on :data:`_TODAY` (Faker's ``date_of_birth`` reads the clock)."""
+    return f.date_between_dates(_TODAY.replace(year=_TODAY.year - 91) + timedelta(days=1),
+                                _TODAY.replace(year=_TODAY.year - 18))
 
 
 def _birth(f: Any, rng: random.Random) -> Any:
-    d = f.date_of_birth(minimum_age=18, maximum_age=90)
+    d = _birth_date(f)
     return rng.choice([d, d.isoformat(), d.strftime("%d.%m.%Y"), d.strftime("%d/%m/%Y")])
 
 
@@ -170,8 +182,30 @@ def _national_id(f: Any, rng: random.Random) -> str:
     if loc == "pt_BR":
         return f.cpf()
     if loc == "es_ES":
-        return rng.choice([f.nif(), f.nie()])
+        return rng.choice([_spanish_id(f, foreigner=False), _spanish_id(f, foreigner=True)])
     return f.ssn()
+
+
+def _spanish_id(f: Any, *, foreigner: bool) -> str:
+    """A DNI (8 digits) or NIE (X/Y/Z and 7 digits) with its check letter, drawn from the table's seeded Faker.
+
+    Faker's own ``nif()`` and ``nie()`` draw from the ``random`` module, which nothing seeds, so the split's
+    Spanish ids differed from run to run.
+
+    >>> from stdnum.es import dni, nie
+    >>> from faker import Faker
+    >>> f = Faker("es_ES"); f.seed_instance(1)
+    >>> dni.is_valid(_spanish_id(f, foreigner=False)), nie.is_valid(_spanish_id(f, foreigner=True))
+    (True, True)
+    """
+    from stdnum.es import dni
+
+    if foreigner:
+        lead = f.random.randrange(3)
+        body = f"{f.random.randrange(10**7):07d}"
+        return "XYZ"[lead] + body + dni.calc_check_digit(f"{lead}{body}")
+    body = f"{f.random.randrange(10**8):08d}"
+    return body + dni.calc_check_digit(body)
 
 
 def _card_fail(f: Any, rng: random.Random) -> str:
@@ -185,7 +219,7 @@ def _card_fail(f: Any, rng: random.Random) -> str:
 
 
 def _dob_any(f: Any, rng: random.Random) -> Any:
-    d = f.date_of_birth(minimum_age=18, maximum_age=90)
+    d = _birth_date(f)
     return rng.choice([d.strftime("%Y/%m/%d"), d.strftime("%d %b %Y"), d.strftime("%Y%m%d"),
                        d.isoformat() + "T00:00:00Z", d.strftime("%B %d, %Y")])
 
@@ -363,7 +397,8 @@ KINDS: tuple[Kind, ...] = (
     Kind(None, lambda f, r: hashlib.new(r.choice(["md5", "sha1", "sha256"]), r.randbytes(16)).hexdigest(),
          {"en": ("checksum", "content_hash", "etag"), "de": ("pruefsumme",), "fr": ("empreinte",), "es": ("hash",),
           "it": ("impronta",), "nl": ("controlegetal",), "pt": ("hash_ficheiro",)}),
-    Kind(None, lambda f, r: f.date_time_this_decade().isoformat(sep=" ", timespec="seconds"),
+    Kind(None, lambda f, r: f.date_time_between_dates(datetime(2020, 1, 1), datetime(2026, 11, 23))
+         .isoformat(sep=" ", timespec="seconds"),
          {"en": ("created_at", "updated_at", "event_time"), "de": ("erstellt_am",), "fr": ("date_creation",),
           "es": ("fecha_alta",), "it": ("data_creazione",), "nl": ("aangemaakt_op",), "pt": ("data_criacao",)}),
     Kind(None, lambda f, r: f.date_this_decade(), {"en": ("order_date", "ship_date"), "de": ("lieferdatum",),
@@ -435,9 +470,48 @@ def _mixed(values: list[Any], rng: random.Random, share: float) -> list[Any]:
     return [v if rng.random() < share else rng.choice(PLACEHOLDERS) for v in values]
 
 
+def _seeded_faker(locale: str, seed: int) -> Any:
+    """A Faker of ``locale`` that gives the same values for ``seed`` in every process.
+
+    Faker builds ``it_IT``'s ``cities`` from a set, so their order, and what a seed draws from them, followed
+    the process's string hashing: the tune split's Italian cities and addresses differed from run to run. That list
+    is sorted; every other locale's lists are literals in Faker's source, already the same in every process (and
+    left as they are, so their columns do not change).
+
+    >>> _seeded_faker("it_IT", 5).city()  # the same in every process, whatever PYTHONHASHSEED is
+    'Montalbano'
+    """
+    from faker import Faker
+
+    fake = Faker(locale)
+    if locale == "it_IT":
+        for provider in fake.providers:
+            if isinstance(getattr(provider, "cities", None), list):
+                provider.cities = sorted(provider.cities)  # type: ignore[attr-defined]
+    fake.seed_instance(seed)
+    return fake
+
+
+# sha256 of build()'s columns (fingerprint()); the benchmark prints whether the live split still matches it. Since
+# 2026-12-05 the split is the same in every process (it followed the clock and string hashing before).
+RECORDED_FINGERPRINT = "14593d5e8b459ee9ef17e6041b2d188b3a4f882aaa8a2f3e11a733b02819d74a"
+
+
+def fingerprint(columns: list[Column]) -> str:
+    """sha256 over every column's table, name, label and values: changes when the generated split changes.
+
+    >>> fingerprint([Column("t", "c", None, "honest", [1, None])])[:12]
+    'e4d128e026aa'
+    """
+    h = hashlib.sha256()
+    for c in columns:
+        h.update(json.dumps([c.table, c.name, c.label, [None if v is None else str(v) for v in c.values]],
+                            ensure_ascii=False).encode())
+    return h.hexdigest()
+
+
 def build(seed: int = 20261123, tables: int = 87, rows: int = ROWS) -> list[Column]:
     """Generate the labelled columns of ``tables`` tables."""
-    from faker import Faker
 
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -446,8 +520,7 @@ def build(seed: int = 20261123, tables: int = 87, rows: int = ROWS) -> list[Colu
     for t in range(tables):
         locale = LOCALES[t % len(LOCALES)]
         lang = LANG.get(locale, "en")
-        fake = Faker(locale)
-        fake.seed_instance(seed + t)
+        fake = _seeded_faker(locale, seed + t)
         table = f"t{t:02d}_{locale.lower()}"
         pos = [k for k in sensitive if locale in k.locales]
         picked = rng.sample(pos, 7)
@@ -668,13 +741,11 @@ _VALUE_NEGATIVES: tuple[Kind, ...] = (
 def value_evidence_tables(seed: int, rows: int = ROWS) -> list[Column]:
     """One table per tune locale: the five value-decided kinds and five hard negatives, mostly opaque-named and
     half of them 70-95% empty."""
-    from faker import Faker
 
     rng = random.Random(seed)
     columns: list[Column] = []
     for t, locale in enumerate(LOCALES):
-        fake = Faker(locale)
-        fake.seed_instance(seed + t)
+        fake = _seeded_faker(locale, seed + t)
         table = f"v{t:02d}_{locale.lower()}"
         picked = list(_VALUE_KINDS) + rng.sample(_VALUE_NEGATIVES, 5)
         used: set[str] = set()

@@ -84,7 +84,6 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
-import json
 import random
 import string
 from collections.abc import Callable
@@ -95,7 +94,7 @@ from benchmarks.classification.corpus import Column
 
 SEED = 4242031
 ROWS = 300
-# sha256 of build()'s columns (fingerprint()); the benchmark prints whether the live split still matches it.
+# sha256 of build()'s columns (corpus.fingerprint()); the benchmark prints whether the live split still matches it.
 RECORDED_FINGERPRINT = "f58f0206c12b097d92b182f1294725272bd4c2caf36bd33f0d64e14b3058880e"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
@@ -1207,13 +1206,6 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
             + three_digit_code_tables(seed, rows) + cognate_name_tables(seed, rows))
 
 
-def fingerprint(columns: list[Column]) -> str:
-    """sha256 over every column's table, name, label and values: changes when the generated split changes."""
-    h = hashlib.sha256()
-    for c in columns:
-        h.update(json.dumps([c.table, c.name, c.label, [None if v is None else str(v) for v in c.values]],
-                            ensure_ascii=False).encode())
-    return h.hexdigest()
 
 
 # ---------------------------------------------------------------- handles of one template and their look-alikes (clsuser)
