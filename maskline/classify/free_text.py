@@ -30,6 +30,12 @@ rows, too many to pass raw; below it, the hits approach what detection finds
 in prose that holds no PII, and the binomial test refuses what the sample
 cannot tell apart from that noise.
 
+The NER model (about 1.5 s to load) reads only the distinct prose values the rules left without PII, and of those
+only the ones where a name it tags could count (:func:`ner_could_count`); and not at all when, even if it found one
+in each of them, the column would still fail the test above (a few short notes repeated over many rows) and no value
+holds a validated span (whose weak evidence records the share). Skipped so, it could change neither the verdict nor
+what the evidence records.
+
 >>> import pyarrow as pa, pyarrow.compute as pc
 >>> notes = [f"Called Anna Meier about refund {i}" for i in range(6)] + [f"Order {i} shipped on time" for i in range(34)]
 >>> counts = pc.value_counts(pa.array(notes))
@@ -104,8 +110,14 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
             checked_spans += spans
             break
         if ner:  # the model reads only what the rules left without PII: it can add hits, never remove one
-            rest = [k for k, h in enumerate(batch) if not h]
-            modelled = find_prose_many([texts[k] for k in rest], ner=True)
+            # ... and only where a span it tags could count (ner_could_count); not at all when every such value
+            # being a hit would still leave the column short of the test (_ner_cannot_decide). Either way what it
+            # would find cannot change the verdict or what the evidence records, so the model is not loaded for it.
+            rest = [k for k, h in enumerate(batch) if not h and ner_could_count(texts[k])]
+            if rest and start + BATCH >= len(chosen) and not validated and \
+                    _ner_cannot_decide(hit + batch, [len(hit) + k for k in rest], [float(weights[i]) for i in chosen]):
+                rest = []
+            modelled = find_prose_many([texts[k] for k in rest], ner=True) if rest else []
             for k, found in zip(rest, modelled, strict=True):
                 batch[k] = any(_not_a_version(texts[k], f) and _counts(texts[k], f, rules[k], titles)
                                for f in found)
@@ -118,7 +130,7 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
     w = [float(weights[i]) for i in chosen[:checked]]
     share = sum(x for x, h in zip(w, hit, strict=True) if h) / sum(w)
     p_value = _binomial_tail(hits, checked, NOISE_RATE)
-    if hits < 2 or share < FREE_TEXT_MIN_SHARE or p_value >= MAX_P_VALUE:
+    if not _passes(hits, share, checked):
         span_hits = sum(checked_spans)
         span_share = sum(x for x, h in zip(w, checked_spans, strict=True) if h) / sum(w)
         span_p = _binomial_tail(span_hits, checked, VALIDATED_NOISE_RATE)
@@ -237,9 +249,88 @@ def _counts(text: str, span: Any, rules: list[Any], titles: list[str] | None = N
         return False
     if span.type == "STREET_ADDRESS" or any(r.start == span.start and r.end == span.end for r in rules):
         return True
-    before = text[:span.start].rstrip()
-    return len(_words(text[span.start:span.end])) >= 2 and bool(before) and before[-1] not in ".!?" \
+    return len(_words(text[span.start:span.end])) >= 2 and _mid_sentence(text, span.start) \
         and _in_modelled_sentence(text, span.start, span.end)
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    """Whether ``text[start:]`` opens neither the value nor a sentence: what an English model reads as a person in
+    any language (a capitalised first word) is not a name found by the model alone.
+
+    >>> _mid_sentence("Spoke to Anna", 9), _mid_sentence("Anna called", 0), _mid_sentence("Done.  Anna called", 7)
+    (True, False, False)
+    """
+    j = start - 1
+    while j >= 0 and text[j].isspace():  # the character before, spaces skipped (no copy: values may be long)
+        j -= 1
+    return j >= 0 and text[j] not in ".!?"
+
+
+_CAPITAL_OR_CASELESS = re.compile(r"[^\W\d_a-z]")  # a letter that is not ASCII lower-case: where a name might open
+
+
+def ner_could_count(text: str) -> bool:
+    """Whether a person span the NER model alone tags in ``text`` could count as a mention (:func:`_counts`), so
+    that the model must read it.
+
+    Such a span opens with an upper-case letter (the prose pass keeps no other,
+    :func:`~maskline.text.prose.find_prose_many`), not at the opening of the value or of a sentence
+    (:func:`_mid_sentence`), holds two words and leaves ``EMBEDDED_WORDS`` words around it; for each capital, the
+    shortest two-word span from it leaves the most words around, so it alone is tried. A value without such a
+    capital ("gift wrap", "Deliver after 5pm") or with too few words beside it ("Call Before Delivery") cannot
+    gain a hit from the model, whatever the model tags. A letter of a script without case (Han, Thai, Arabic,
+    Hebrew, Devanagari) could open a name with no capital, so a value holding one is always read.
+
+    >>> ner_could_count("gift wrap"), ner_could_count("Call Before Delivery"), ner_could_count("Spoke to Anna Meier today")
+    (False, False, True)
+    >>> ner_could_count("Deliver after 5pm. Ring twice"), ner_could_count("ติดต่อคุณสมชายก่อนส่งของ")
+    (False, True)
+    """
+    for m in _CAPITAL_OR_CASELESS.finditer(text):
+        c, a = m.group(), m.start()
+        if c.islower() or not c.isalpha():  # an accented lower-case letter, a numeral such as ½
+            continue
+        if not c.isupper():  # no case at all: the model may tag a name there, as it may in any such text
+            return True
+        if not _mid_sentence(text, a):
+            continue
+        first_end = _SPACE.search(text, a)
+        second = _LETTER_WORD.search(text, first_end.start()) if first_end else None  # up to its first letter
+        if second and unspaced_words(text[:a]) + unspaced_words(text[second.end():]) >= EMBEDDED_WORDS:
+            return True
+    return False
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _passes(hits: int, share: float, checked: int) -> bool:
+    """Whether ``hits`` of ``checked`` prose values (``share`` of the rows) make the column FREE_TEXT_WITH_PII:
+    two hits or more, ``FREE_TEXT_MIN_SHARE`` of the rows, and beyond what the noise rate explains.
+
+    >>> _passes(3, 0.5, 3), _passes(2, 0.6, 3), _passes(10, 0.04, 100)
+    (True, False, False)
+    """
+    from maskline.classify.column import _binomial_tail
+
+    return hits >= 2 and share >= FREE_TEXT_MIN_SHARE and _binomial_tail(hits, checked, NOISE_RATE) < MAX_P_VALUE
+
+
+def _ner_cannot_decide(hit: list[bool], rest: list[int], weights: list[float]) -> bool:
+    """Whether the column fails the test (:func:`_passes`) even if the model found a name in every value it would
+    read: ``hit`` is every scanned value's verdict so far (the last batch's included), ``rest`` the positions in
+    ``hit`` of those the model would read, ``weights`` the rows of every scanned value. A few distinct notes repeated
+    over many rows are such a column: with three of them, all three must hold PII, and one that cannot gain a name
+    from the model (:func:`ner_could_count`) settles it without the model.
+
+    >>> _ner_cannot_decide([False, False, False], [0, 1], [100.0, 80.0, 48.0])
+    True
+    >>> _ner_cannot_decide([False, False, True], [0, 1], [100.0, 80.0, 48.0])
+    False
+    """
+    hits = sum(hit) + len(rest)
+    share = (sum(w for w, h in zip(weights, hit, strict=True) if h) + sum(weights[k] for k in rest)) / sum(weights)
+    return not _passes(hits, share, len(hit))
 
 
 THING_WORD_MIN = 3  # letters of a word read in the dictionary: initials ("J.") and "s" of a possessive are no nouns

@@ -62,15 +62,17 @@ def test_the_probe_would_see_pyarrow_if_the_scan_loaded_it(files) -> None:
     assert modules["pyarrow"]
 
 
-def _notes_csv(tmp_path: Path, with_mail: int) -> str:
-    """200 notes; ``with_mail`` in every five end with an e-mail address (a validated span the rules find)."""
+def _notes_csv(tmp_path: Path, with_mail: int, capitals: bool = False) -> str:
+    """200 notes; ``with_mail`` in every five end with an e-mail address (a validated span the rules find);
+    ``capitals``: some words capitalised, where a name the model tags could open (free_text.ner_could_count)."""
     import random
 
     rng = random.Random(3)
     words = ["parcel", "arrived", "late", "box", "damaged", "refund", "asked", "driver", "left", "door", "today"]
+    words += ["Harbour", "Depot", "North", "Gate"] if capitals else []
     rows = [" ".join(rng.choice(words) for _ in range(8)) + (f" mail u{i}@mail.example" if i % 5 < with_mail else "")
             for i in range(200)]
-    path = tmp_path / f"notes_{with_mail}.csv"
+    path = tmp_path / f"notes_{with_mail}_{capitals}.csv"
     path.write_text("id,notes\n" + "".join(f"{i},{r}\n" for i, r in enumerate(rows)))
     return str(path)
 
@@ -81,6 +83,7 @@ def test_ner_is_not_loaded_when_the_rules_alone_settle_a_free_text_column(tmp_pa
     result, modules = _loaded(_notes_csv(tmp_path, 3))
     assert {c["name"]: c["info_type"] for c in result["columns"]}["notes"] == "FREE_TEXT_WITH_PII"
     assert not modules["spacy"], "three notes in five hold an e-mail: the rules settle it, the model is not needed"
-    # Not trivially true: notes the rules find nothing in are read by the model, so spaCy loads.
-    _, modules = _loaded(_notes_csv(tmp_path, 0))
+    # Not trivially true: notes the rules find nothing in, with capitals a name could open with, are read by the
+    # model, so spaCy loads (all lower-case, they could gain no name from it: test_ner_only_where_it_can_count.py).
+    _, modules = _loaded(_notes_csv(tmp_path, 0, capitals=True))
     assert modules["spacy"]
