@@ -28,14 +28,24 @@ class MaskedQuery:
 
 
 def _source_tables(sql: str, dialect: str) -> list[str]:
-    import sqlglot
+    """The tables ``sql`` reads, parsed as the safe query path parses it (:func:`maskline.rewrite.refusals.parse_select`).
 
-    tree = sqlglot.parse_one(sql, read=dialect)
-    ctes = {c.alias_or_name.lower() for c in tree.find_all(exp.CTE)}
+    sqlglot's own ``ParseError`` quotes the statement around the fault, literals included, and it would reach
+    the task log and the run's lineage; ``parse_select`` refuses with the fault's line and column only.
+
+    >>> sorted(_source_tables("WITH c AS (SELECT * FROM raw.a) SELECT * FROM c JOIN b ON true", "duckdb"))
+    ['b', 'raw.a']
+    >>> _source_tables("SELECT * FROM customers WHERE name = 'Zebulon Quartermaine' AND (", "duckdb")
+    Traceback (most recent call last):
+    ...
+    maskline.errors.RewriteRefused: cannot parse the query as duckdb: ParseError (at line 1, column 65). Fix: check the syntax, or pass the dialect the query is written in
+    """
+    from maskline.rewrite.refusals import base_tables, parse_select
+
     names: list[str] = []
-    for t in tree.find_all(exp.Table):
+    for t in base_tables(parse_select(sql, dialect)):
         name = ".".join(p.name for p in t.parts)
-        if name.lower() not in ctes and name not in names:
+        if name not in names:
             names.append(name)
     return names
 

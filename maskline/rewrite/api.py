@@ -54,7 +54,7 @@ from maskline.adapters import engine
 from maskline.adapters.facts import CatalogFacts
 from maskline.classify.result import Classification
 from maskline.dialects import Dialect, KeyMode
-from maskline.errors import RewriteRefused, shown_name
+from maskline.errors import RewriteRefused, closest, shown_name
 from maskline.keys import KeyMaterial, resolve_key
 from maskline.plan import Plan
 from maskline.policy import Policy
@@ -237,16 +237,19 @@ def rewrite(
     if facts is not None:  # the key store is never a relation, whatever the policy says of its columns
         refuse_key_stores(tables, facts.key_store)
     db = default_db(tables) and (default_schema or default_db(tables))  # where the engine reads unqualified ones
+    failure: RewriteRefused | None = None
     try:
         qualified = qualify(tree, dialect=read, db=db,
                             schema=sqlglot_schema(tables, full_schema, db, default_schema),
                             identify=False, validate_qualify_columns=True)
     except OptimizeError:
-        raise RewriteRefused(f"cannot resolve the query's columns: {_unknown_columns(tree, full_schema)}",
-                             where="query", fix="check column names against the schema") from None
+        reason, fix = _unknown_columns(tree, full_schema)
+        failure = RewriteRefused(f"cannot resolve the query's columns: {reason}", where="query", fix=fix)
     except SqlglotError as e:
-        raise RewriteRefused(f"cannot analyse the query: {type(e).__name__}", where="query",
-                             fix="simplify the query") from None
+        failure = RewriteRefused(f"cannot analyse the query: {type(e).__name__}", where="query",
+                                 fix="simplify the query")
+    if failure is not None:  # outside the handler: sqlglot's error (it quotes names) is not kept as context
+        raise failure
     root = build_scope(qualified)
     if root is None:
         raise RewriteRefused("cannot build the query's scopes", where="query", fix="use a plain SELECT")
@@ -303,21 +306,31 @@ class _Key:
         return self.key
 
 
-def _unknown_columns(tree: exp.Expr, schema: Schema) -> str:
-    """The query's column names that no table of the schema has, built from the parse tree.
+def _unknown_columns(tree: exp.Expr, schema: Schema) -> tuple[str, str]:
+    """Why the query's columns do not resolve, and the fix, built from the parse tree and the schema's names.
 
-    sqlglot's own message is not forwarded. Quoted identifiers are not echoed either: one could hold a typed
-    value rather than a name.
+    sqlglot's own message is not forwarded, and no name the query wrote is echoed, plain or quoted: a value typed
+    without quotes is parsed as a column (``WHERE username = zquartermaine77``), and refusals reach logs and
+    lineage. The first such name is placed by line and column; the fix names the schema's closest columns.
 
     >>> import sqlglot
-    >>> _unknown_columns(sqlglot.parse_one('SELECT rowid, "219-09-9999", id FROM t'), {"t": {"id": "int"}})
-    'no table has rowid (and 1 quoted name)'
+    >>> _unknown_columns(sqlglot.parse_one('SELECT emial, "219-09-9999", id FROM t'), {"t": {"id": "int", "email": "text"}})
+    ('2 names are no column of the tables read (the first at line 1, column 8)', "did you mean 'email'?")
+    >>> _unknown_columns(sqlglot.parse_one("SELECT id FROM t WHERE id = zquartermaine77"), {"t": {"id": "int"}})
+    ('1 name is no column of the tables read (the first at line 1, column 29)', 'check column names against the schema')
     """
-    known = {c.lower() for cols in schema.values() for c in cols}
-    names = {c.name for c in tree.find_all(exp.Column) if c.name and c.name.lower() not in known}
-    plain = sorted(n for n in names if n.isidentifier())
-    quoted = len(names) - len(plain)
-    if not names:
-        return "a column reference does not resolve to one table"
-    text = "no table has " + ", ".join(plain) if plain else "no table has a quoted name"
-    return text + (f" (and {quoted} quoted name{'s' if quoted > 1 else ''})" if plain and quoted else "")
+    known = {c.lower(): c for cols in schema.values() for c in cols}
+    unknown = [c for c in tree.find_all(exp.Column) if c.name and c.name.lower() not in known]
+    if not unknown:
+        return "a column reference does not resolve to one table", "check column names against the schema"
+    first = min(unknown, key=lambda c: c.this.meta.get("start", 0))
+    meta = first.this.meta  # sqlglot's col is where the name ends: its start is col - (end - start)
+    line, col, start, end = (meta.get(k) for k in ("line", "col", "start", "end"))
+    place = (line, col - (end - start)) if all(isinstance(v, int) for v in (line, col, start, end)) else None
+    where = f" (the first at line {place[0]}, column {place[1]})" if place else ""
+    count = len({c.name for c in unknown})
+    text = f"{count} name{' is' if count == 1 else 's are'} no column of the tables read{where}"
+    # only the schema's own names are shown, the closest to any name the query wrote
+    hints = sorted({known[h] for c in unknown if (h := closest(c.name, known)) is not None})
+    fix = ("did you mean " + " or ".join(repr(h) for h in hints) + "?") if hints else "check column names against the schema"
+    return text, fix

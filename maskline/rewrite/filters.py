@@ -48,9 +48,12 @@ literal would (:mod:`maskline.rewrite.provenance`). Such a literal is refused in
 ``tokenize`` mode too: only a literal written in the comparison has a text to
 tokenize.
 
-Numeric literals compared with a transformation of a column (``length(ssn) =
-11``, ``extract(year FROM dob) > 1980``) are not treated as sensitive; string
-literals always are.
+A number compared with a *measure* of a column (``length(ssn) = 11``,
+``extract(year FROM dob) > 1980``, a count: :data:`maskline.rewrite.functions.MEASURES`,
+an allow-list) is not treated as sensitive. A number compared with anything else
+computed from the column is, like a string literal always is: ``abs(salary) =
+123457``, ``epoch(dob) = 356313600`` and ``CAST(replace(ssn, '-', '') AS BIGINT) =
+219099999`` each spell the value in the query text.
 
 >>> import sqlglot
 >>> literal_text(sqlglot.parse_one("CAST('2020-01-01' AS DATE)"))
@@ -71,7 +74,16 @@ from maskline.methods.registry import METHODS
 from maskline.rewrite.parameters import is_parameter
 from maskline.rewrite.provenance import OTHER_CONSTANTS, LiteralProvenance, written_literals
 from maskline.rewrite.sensitivity import Sensitivity
-from maskline.rewrite.trace import LITERAL, MASKED_META, VALUE, Origin, Tracer, leaf_selects, table_key
+from maskline.rewrite.trace import (
+    LITERAL,
+    MASKED_META,
+    MEASURE,
+    VALUE,
+    Origin,
+    Tracer,
+    leaf_selects,
+    table_key,
+)
 
 # Nodes whose operands meet: compared (``=``, ``IN``, ``LIKE``), combined (``coalesce``, ``||``, ``+``) or searched
 # (``contains``). Every function and operator is one, whatever its name: a literal beside a sensitive operand is a
@@ -254,8 +266,8 @@ class LiteralFilter:
         if not exposed_by:
             return
         text_literal = any("string" in k for k in kinds)
-        if not text_literal and not any(o.path == VALUE for _, sens in exposed_by for o in sens):
-            return  # e.g. length(ssn) = 11: a number compared with a transformation
+        if not text_literal and all(o.path == MEASURE for _, sens in exposed_by for o in sens):
+            return  # e.g. length(ssn) = 11: a number compared with a measure, never with a value's transformation
         column = exposed_by[0][1][0].qualified
         construct = _construct(node)
         routed = not any(written_literals(o) for o in literal_ops)  # it reached the comparison through a relation

@@ -47,13 +47,43 @@ ELEMENTWISE: frozenset[str] = frozenset({
 
 
 
-# Functions whose result is a number whatever their input (a comparison with a number stays numeric).
-NUMERIC_RESULTS: frozenset[str] = frozenset({
-    "length", "count", "countif", "approxdistinct", "strposition", "ascii", "unicode", "octet_length",
-    "bit_length", "char_length", "strlen", "extract", "year", "month", "day", "dayofweek", "levenshtein",
-    "hamming", "jaccard", "array_length", "arraysize", "cardinality", "len", "sum", "avg", "stddev", "variance",
-    "rownumber", "rank", "denserank", "ntile", "abs", "round", "floor", "ceil", "sign",
+# Functions whose number measures a value without being it: a length, a position in it, a count, a distance between
+# two values, a container's size, one field of a date. A number compared with a measure is not a value of the column
+# (``length(ssn) = 11``, ``year(dob) > 1980``), and whatever is computed from a measure is a measure still. A number
+# compared with anything else computed from a column can be its value (``abs(salary) = 123457``, ``epoch(dob) =
+# 356313600``, ``CAST(replace(ssn, '-', '') AS BIGINT) = 219099999``): an allow-list, so a function nobody listed
+# is no measure (:mod:`maskline.rewrite.filters`). Matched against :func:`sql_names`.
+MEASURES: frozenset[str] = frozenset({
+    "length", "octet_length", "bit_length", "strlen",  # sizes (char_length, len... are sqlglot's Length)
+    "strposition", "array_length", "cardinality", "json_array_length", "jsonb_array_length",  # positions, sizes
+    "count", "countif", "approxdistinct",  # counts
+    "levenshtein", "hamming", "jaccard", "damerau_levenshtein", "jarowinklersimilarity",  # distances
+    "sign",  # which side of zero
+    # one field of a date (never the instant: epoch and julian spell it whole, and are no field)
+    "millennium", "century", "decade", "year", "isoyear", "quarter", "month", "week", "weekofyear", "yearweek",
+    "day", "dayofmonth", "dayofweek", "dayofweekiso", "dayofyear", "hour", "minute", "second",
 })
+# Functions whose first argument names the date field they measure (EXTRACT(year FROM dob), date_part('year', dob)).
+FIELD_ARGUMENT: frozenset[str] = frozenset({"extract", "date_part", "datepart"})
+
+
+def is_measure(node: exp.Expr) -> bool:
+    """Whether ``node`` is a function whose number measures its argument without being it (:data:`MEASURES`).
+
+    >>> import sqlglot
+    >>> [is_measure(sqlglot.parse_one(s, read="duckdb")) for s in
+    ...  ("length(ssn)", "date_part('year', dob)", "EXTRACT(month FROM dob)", "abs(salary)", "epoch(dob)",
+    ...   "date_part('epoch', dob)", "EXTRACT(epoch FROM dob)")]
+    [True, True, True, False, False, False, False]
+    """
+    if not isinstance(node, exp.Func):
+        return False
+    names = sql_names(node)
+    if names & FIELD_ARGUMENT:
+        part = node.this if isinstance(node, exp.Extract) else (node.expressions or [None])[0]
+        field = part.name if isinstance(part, (exp.Var, exp.Literal, exp.Column, exp.Identifier)) else ""
+        return field.strip().lower() in MEASURES
+    return bool(names & MEASURES)
 
 
 def function_key(node: exp.Expr) -> str:

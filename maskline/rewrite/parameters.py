@@ -138,6 +138,8 @@ PARAMETERS: dict[tuple[str, str | int], str] = {
     ("lead", "offset"): "small_integer", ("lag", "offset"): "small_integer",  # how many rows away (the default
     ("nthvalue", "offset"): "small_integer",  # value is a value)
     ("repeat", "times"): "small_integer",
+    # where a series starts and its stride (range(n) is generate_series(0, n)); its end is compared with a value
+    ("generateseries", "start"): "small_integer", ("generateseries", "step"): "small_integer",
     ("structextract", "expression"): "field_name", ("jsonkeyvalue", "this"): "field_name",  # a field's name
     ("groupconcat", "separator"): "separator",  # string_agg(x, ', ')
     # a bucket's width: time_bucket(INTERVAL '1 day', ts) (DuckDB's, and date_bin); TimescaleDB's is unmodelled

@@ -27,7 +27,23 @@ SYSTEM_SCHEMAS = frozenset({"information_schema", "pg_catalog", "pg_toast", "sys
 
 
 def parse_select(sql: str, dialect: str) -> exp.Query:
-    """Parse exactly one read-only query in ``dialect``, or refuse."""
+    """Parse exactly one read-only query in ``dialect``, or refuse.
+
+    Every face that runs a person's or an agent's SQL parses it here first, so this is where sqlglot's own log
+    records are made to withhold their text: sqlglot warns with the whole statement it falls back on
+    (``'PREPARE p AS SELECT ... '219-09-9999'' contains unsupported syntax``), literals included, before any
+    refusal could keep it out of a log (:mod:`maskline.text.library_logs`).
+
+    >>> import logging
+    >>> from maskline.text.library_logs import SqlglotRecordsWithoutSql
+    >>> _ = parse_select("SELECT 1", "duckdb")
+    >>> any(isinstance(f, SqlglotRecordsWithoutSql) for f in logging.getLogger("sqlglot").filters)
+    True
+    """
+    from maskline.text.library_logs import withhold_sqlglot_messages
+
+    withhold_sqlglot_messages()  # before the parse: its warnings quote the statement
+    failure: RewriteRefused | None = None
     try:
         statements = [s for s in sqlglot.parse(sql, read=dialect or None) if s is not None]
     except (ParseError, TokenError) as e:
@@ -37,8 +53,12 @@ def parse_select(sql: str, dialect: str) -> exp.Query:
         first = errors[0] if isinstance(errors[0], dict) else {}
         line, col = first.get("line"), first.get("col")
         place = f"line {line}, column {col}" if isinstance(line, int) and isinstance(col, int) else "query"
-        raise RewriteRefused(f"cannot parse the query as {dialect or 'generic SQL'}: {type(e).__name__}",
-                             where=place, fix="check the syntax, or pass the dialect the query is written in") from None
+        failure = RewriteRefused(f"cannot parse the query as {dialect or 'generic SQL'}: {type(e).__name__}",
+                                 where=place, fix="check the syntax, or pass the dialect the query is written in")
+    if failure is not None:
+        # Raised outside the handler: ``from None`` would hide sqlglot's error, whose text quotes the statement,
+        # but still keep it as ``__context__`` for whatever walks the chain (an error reporter, a debugger).
+        raise failure
     if len(statements) != 1:
         raise RewriteRefused(f"expected one statement, got {len(statements)}", where="query",
                              fix="send one SELECT at a time")

@@ -10,6 +10,10 @@ the expression:
   ``min``/``coalesce``/``CASE`` (the column's own method still fits);
 * ``derived``: a transformation of it (``substr``, ``reverse``, a comparison...),
   which a shape-keeping method such as ``partial`` could leak through;
+* ``measure``: only through a function that measures it without being it (its
+  length, a date field, a count: :data:`maskline.rewrite.functions.MEASURES`);
+  whatever is computed from a measure stays one. A number compared with a
+  measure is no value of the column (:mod:`maskline.rewrite.filters`);
 * ``safe``: only through a masking-safe aggregate (``count(DISTINCT email)``)
   or a function the policy declares safe; nothing of the value is exposed.
 
@@ -41,10 +45,13 @@ from maskline.rewrite.functions import (
     SAFE_AGGREGATES,
     VALUE_PRESERVING,
     function_key,
+    is_measure,
 )
 from maskline.rewrite.parameters import is_parameter
 
-VALUE, DERIVED, SAFE = "value", "derived", "safe"
+VALUE, DERIVED, MEASURE, SAFE = "value", "derived", "measure", "safe"
+# How much of a value each path keeps, least first: a path is never replaced by one that keeps more of it.
+_KEEPS = {SAFE: 0, MEASURE: 1, DERIVED: 2, VALUE: 2}
 # Pseudo-table of literals written in the query (also through VALUES and CTEs), so that a literal compared with a
 # sensitive column is found however it is routed; it is never sensitive and never listed as a source.
 LITERAL = "<literal>"
@@ -78,12 +85,15 @@ EMPTY: Origins = frozenset()
 
 
 def with_path(origins: Iterable[Origin], path: str) -> Origins:
-    """The same origins reached through ``path`` (``safe`` is never downgraded).
+    """The same origins reached through ``path``; a ``safe`` or ``measure`` path is never replaced by one that
+    keeps more of the value (a function of a length is no more than the length).
 
     >>> with_path({Origin("t", "e", "value")}, "derived")
     frozenset({Origin(table='t', column='e', path='derived')})
+    >>> with_path({Origin("t", "e", "measure")}, "derived")
+    frozenset({Origin(table='t', column='e', path='measure')})
     """
-    return frozenset(o if o.path == SAFE else Origin(o.table, o.column, path) for o in origins)
+    return frozenset(o if _KEEPS[o.path] < _KEEPS[path] else Origin(o.table, o.column, path) for o in origins)
 
 
 def table_key(table: exp.Table) -> str:
@@ -382,8 +392,10 @@ class Tracer:
         key = function_key(node)
         inner = self.children(node, scope)
         exposed = self.sensitive(inner)
-        if key in SAFE_AGGREGATES:
-            return with_path(inner, SAFE) if all(o.path == VALUE for o in exposed) else with_path(inner, DERIVED)
+        if key in SAFE_AGGREGATES:  # a count of transformed values is a count still: a measure
+            return with_path(inner, SAFE) if all(o.path == VALUE for o in exposed) else with_path(inner, MEASURE)
+        if is_measure(node):
+            return with_path(inner, MEASURE)
         if key in VALUE_PRESERVING:
             if _reshapes(node):
                 return with_path(inner, DERIVED)

@@ -268,7 +268,7 @@ def test_safe_functions_is_ignored_with_a_deprecation_warning() -> None:
 def test_an_unresolved_quoted_name_is_not_echoed_in_the_refusal(pii_policy) -> None:
     with pytest.raises(RewriteRefused) as info:
         rewrite('SELECT "219-09-9999" FROM customers', pii_policy, "duckdb", schema=SCHEMA)
-    assert "219-09" not in str(info.value) and "quoted name" in str(info.value)
+    assert "219-09" not in str(info.value) and "1 name is no column" in str(info.value)
 
 
 @pytest.mark.parametrize("sql, construct", [
@@ -282,7 +282,7 @@ def test_an_unresolved_quoted_name_is_not_echoed_in_the_refusal(pii_policy) -> N
     ("SELECT * FROM read_csv('/etc/passwd')", "table function READCSV in FROM is not allowed"),
     ("SELECT random() FROM customers", "function RAND is not on the duckdb allow-list"),
     ("SELECT * FROM customers TABLESAMPLE 50%", "TABLESAMPLE is not allowed"),
-    ("SELECT rowid, email FROM customers", "no table has rowid"),  # pseudo-columns: not exposed
+    ("SELECT rowid, email FROM customers", r"1 name is no column of the tables read \(the first at line 1, column 8\)"),  # pseudo-columns: not exposed
     ("SELECT uuid() AS u FROM customers", "function UUID is not on the duckdb allow-list"),  # volatile
     ("SELECT (email FROM customers", r"cannot parse the query as duckdb.*line 1"),
     ("WITH d AS (SELECT 1) SELECT * FROM d FOR UPDATE", "FOR UPDATE"),
@@ -305,7 +305,7 @@ def test_a_parse_refusal_never_repeats_sqlglots_description(pii_policy) -> None:
     with pytest.raises(RewriteRefused) as refused:
         rewrite(sql, pii_policy, "duckdb", schema=SCHEMA)
     assert card not in str(refused.value) and "ParseError (at line 1, column" in str(refused.value)
-    assert refused.value.__cause__ is None and refused.value.__suppress_context__
+    assert refused.value.__cause__ is None and refused.value.__context__ is None  # not even kept as context
 
 
 def test_missing_schema_is_refused(pii_policy) -> None:
