@@ -328,11 +328,29 @@ def time_scrub(repeat: int = 2000) -> dict[str, float]:
     return out
 
 
-if __name__ == "__main__":
-    import sys
+def main(argv: list[str] | None = None) -> None:
+    """Run the speed report, or ``--compare`` checkouts; ``--help`` lists the flags.
 
-    if "--compare" in sys.argv:
+    >>> main(["--help"])
+    Traceback (most recent call last):
+    ...
+    SystemExit: 0
+    """
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.classification.speed",
+                                     description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--skip-presidio", action="store_true",
+                        help="leave out presidio-structured's timing (it needs the bench extra)")
+    parser.add_argument("--compare", nargs="*", metavar="DIR", default=None,
+                        help="time the 1M-row scan of this checkout and of each checkout DIR, interleaved")
+    args = parser.parse_args(argv)
+    if args.compare is not None:
         here = Path(__file__).resolve().parents[2]
-        compare([here, *(Path(a).resolve() for a in sys.argv[sys.argv.index("--compare") + 1:])])
+        compare([here, *(Path(a).resolve() for a in args.compare)])
     else:
-        report(skip_presidio="--skip-presidio" in sys.argv)
+        report(skip_presidio=args.skip_presidio)
+
+
+if __name__ == "__main__":
+    main()

@@ -431,7 +431,8 @@ class Dialect:
         "ARRAY('red', 'blue')[(i) + 1]"
         """
         arr = exp.Array(expressions=[lit(w) for w in words])
-        idx = index0 if self.array_base == 0 else exp.Add(this=exp.paren(index0), expression=lit(self.array_base))
+        # index0 is the caller's to give (as every dialect's pick takes it): wrapped as it is, not copied
+        idx = index0 if self.array_base == 0 else exp.Add(this=exp.paren(index0, copy=False), expression=lit(self.array_base))
         return exp.Bracket(this=arr, expressions=[idx], offset=0)
 
 

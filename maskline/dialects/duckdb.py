@@ -46,4 +46,4 @@ class DuckDB(Dialect):
     def pick(self, words, index0):  # type: ignore[no-untyped-def]
         # LIST_EXTRACT rather than a bracket: sqlglot shifts bracket indexes for DuckDB only.
         arr = exp.Array(expressions=[lit(w) for w in words])
-        return fn("LIST_EXTRACT", arr, exp.Add(this=exp.paren(index0), expression=lit(1)))
+        return fn("LIST_EXTRACT", arr, exp.Add(this=exp.paren(index0, copy=False), expression=lit(1)))

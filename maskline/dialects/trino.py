@@ -37,4 +37,4 @@ class Trino(Dialect):
 
     def pick(self, words, index0):  # type: ignore[no-untyped-def]
         arr = exp.Array(expressions=[lit(w) for w in words])
-        return fn("ELEMENT_AT", arr, exp.Add(this=exp.paren(index0), expression=lit(1)))
+        return fn("ELEMENT_AT", arr, exp.Add(this=exp.paren(index0, copy=False), expression=lit(1)))

@@ -45,9 +45,10 @@ def _number(digest: exp.Expression, start: int, ctx: MaskContext) -> exp.Express
 
     d = ctx.dialect
     total: exp.Expression | None = None
+    # The parts below are built here, so they are wrapped without a copy (paren's default copies its operand).
     for i in range(4):
         digit = exp.Sub(this=d.strpos_of(lit(HEX_DIGITS), d.substr(digest.copy(), lit(start + i), lit(1))), expression=lit(1))
-        term = exp.Mul(this=exp.paren(digit), expression=lit(16 ** (3 - i)))
+        term = exp.Mul(this=exp.paren(digit, copy=False), expression=lit(16 ** (3 - i)))
         total = term if total is None else exp.Add(this=total, expression=term)
     assert total is not None
     return total
@@ -58,7 +59,7 @@ def _word(words: tuple[str, ...], digest: exp.Expression, start: int, ctx: MaskC
 
     from maskline.dialects.base import lit
 
-    index = exp.Mod(this=exp.paren(_number(digest, start, ctx)), expression=lit(len(words)))
+    index = exp.Mod(this=exp.paren(_number(digest, start, ctx), copy=False), expression=lit(len(words)))
     return ctx.dialect.pick(words, index)
 
 

@@ -273,7 +273,7 @@ def rewrite(
     if tokenized:
         tracer.reset()
     lineage = output_lineage(tracer, root, sensitivity)
-    over_masked = to_sql(qualified.copy(), d)  # type: ignore[arg-type]
+    over_masked = to_sql(qualified, d)  # type: ignore[arg-type]  # printed from a copy: the tree is rewritten next
 
     def plan_of(table: exp.Table) -> Plan:
         name = find_table(table, list(full_schema), default_schema)
@@ -287,7 +287,7 @@ def rewrite(
     substitute(qualified, root, plan_of, relations)
     keyed = not masked_schema and any(p.keyed for p in sensitivity.plans.values())
     return Rewritten(
-        sql=to_sql(qualified, d),  # type: ignore[arg-type]
+        sql=to_sql(qualified, d, copy=False),  # type: ignore[arg-type]  # the tree's last use: no copy to print
         masked_columns=tuple(c.name for c in lineage if c.masked),
         lineage=tuple(lineage), dialect=d.name, tables=tuple(sorted(sensitivity.plans)), keyed=keyed,
         tokenized_filters=tokenized, plans=sensitivity.plans, over_masked=over_masked)

@@ -203,17 +203,24 @@ def check_reads(query: exp.Expr, cte_refs: set[int]) -> None:
     ...
     maskline.errors.RewriteRefused: the rewritten query would read table customers outside a masked relation (at FROM clause). Fix: report this query to maskline's maintainers; it was not run
     """
+    # One walk collects both (breadth first, the order find_all gives): the masked relations hold thousands of
+    # nodes (a fake's word lists), and meta_get reads a flag without giving every node a meta dict.
+    relations: list[exp.Expr] = []
+    tables: list[exp.Table] = []
+    for node in query.walk():
+        if node.meta_get(RELATION):
+            relations.append(node)
+        if isinstance(node, exp.Table):
+            tables.append(node)
     allowed: set[int] = set(cte_refs)
-    for relation in query.find_all(exp.Expr):
-        if not relation.meta.get(RELATION):
-            continue
+    for relation in relations:
         moved = {id(n) for j in relation.args.get("joins") or [] for n in j.walk()}
         own = [t for t in relation.find_all(exp.Table) if id(t) not in moved]
         if len(own) != 1:
             raise RewriteRefused(f"a masked relation would read {len(own)} tables", where="FROM clause",
                                  fix="report this query to maskline's maintainers; it was not run")
         allowed.add(id(own[0]))
-    for node in query.find_all(exp.Table):
+    for node in tables:
         if id(node) not in allowed and not isinstance(node.this, exp.Func):
             raise RewriteRefused(f"the rewritten query would read table {shown_name(node.name)} outside a masked relation",
                                  where="FROM clause",
