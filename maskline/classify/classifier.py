@@ -15,7 +15,7 @@ from typing import Any
 from maskline.classify.column import DEFAULT_MIN_CONFIDENCE, CustomDetector, classify_column
 from maskline.classify.result import Classification, ColumnClassification
 from maskline.classify.sources import sample_source
-from maskline.classify.values import NumberHeads
+from maskline.classify.values import NumberHeads, with_ascii_digits
 from maskline.errors import ClassificationError, MasklineError
 
 log = logging.getLogger(__name__)
@@ -77,11 +77,14 @@ def classify(data: Any, policy: Any = None, *, table: str | None = None, sample:
     drawn = sample_source(data, table=table, sample=n)
     sampled_at = time.perf_counter()
     names = list(drawn.columns)
+    # Digits of every script read as ASCII once, for the columns and for the table's context alike
+    # (classify_column's own reading then finds nothing left to read).
+    read = {n: with_ascii_digits(v) for n, v in drawn.columns.items()}
     columns: list[ColumnClassification] = []
     with _Progress(progress, len(names), drawn.name) as tick:
         for name in names:
             try:
-                columns.append(classify_column(name, drawn.columns[name], sql_type=drawn.sql_types.get(name),
+                columns.append(classify_column(name, read[name], sql_type=drawn.sql_types.get(name),
                                                custom=custom, allow_list=allow, min_confidence=min_conf,
                                                table_rows=drawn.total_rows, table=drawn.name))
             except MasklineError:
@@ -97,8 +100,7 @@ def classify(data: Any, policy: Any = None, *, table: str | None = None, sample:
 
     # A few readings need the table: four-digit codes beside people's contact data are their postal codes, and a
     # number computed from two others in its row is a measurement.
-    columns = list(with_table_context(columns, min_conf, {n: v.values for n, v in drawn.columns.items()},
-                                      NumberHeads(drawn.columns)))
+    columns = list(with_table_context(columns, min_conf, {n: v.values for n, v in read.items()}, NumberHeads(read)))
     elapsed = time.perf_counter() - started
     log.debug("classified %d columns of %s from %d sampled rows in %.3fs (sampling %.3fs)", len(columns),
               drawn.name or "input", drawn.rows, elapsed, sampled_at - started)

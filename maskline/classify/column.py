@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from maskline.classify.placeholders import placeholders_of
 from maskline.classify.result import SAFE_CONFIDENCE, ColumnClassification
 from maskline.classify.signals import IdentifyingShape, NearMiss, Signals
-from maskline.classify.values import ColumnValues, as_column_values
+from maskline.classify.values import ColumnValues, as_column_values, with_ascii_digits
 from maskline.infotypes.binomial import tail_at_least as _binomial_tail  # classify's modules import it here
 from maskline.infotypes.detectors import DETECTORS
 
@@ -161,7 +161,8 @@ def classify_column(name: str, values: Any, *, sql_type: str | None = None,
     from maskline.classify.safe_kinds import safe_kind
     from maskline.classify.shape import shape_of
 
-    col = as_column_values(values)
+    # Digits of every script read as ASCII, once, before any detector, validator or shape reads a value.
+    col = with_ascii_digits(as_column_values(values))
     verdict = _classify_column(name, col, sql_type=sql_type, custom=custom, allow_list=allow_list,
                                min_confidence=min_confidence, table_rows=table_rows, table=table)
     # The positive evidence of safety the decision may read (maskline.classify.safe_kinds), beside the shape. It

@@ -291,5 +291,8 @@ SQL_SCRUB_LIMITS: dict[str, str] = {
                      "of that token is masked with it; a trunk-prefix phone (030 901820) takes the character "
                      "before it along, so that it cannot start inside a longer number; a Thai phone cue cues "
                      "inside a longer word that means something else (โทรทัศน์, television)",
+    "ascii_digits": "values are read in ASCII and full-width digits only: a phone, card, SSN, IBAN or any number "
+                    "written in the digits of another script (Arabic-Indic ٠٥٠١٢٣٤٥٦٧, Persian ۰۹۱۲, Devanagari "
+                    "९८७६), which Python reads as their ASCII digits, is not found (every type a number makes)",
 }
 """What the SQL ``scrub`` cannot do that ``maskline.text.scrub`` does, keyed by a short name."""

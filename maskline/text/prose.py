@@ -184,13 +184,17 @@ def find_prose_many(texts: Sequence[str], *, language: str | None = None, ner: b
     >>> [len(f) for f in find_prose_many(["Call Anna Meier.", "All good."], ner=False)]
     [1, 0]
     """
+    from maskline.script_digits import ascii_digits
     from maskline.text.language import guess_language
     from maskline.text.local_phones import local_phone_spans
 
-    out = [_rule_spans(t, names) for t in texts]
-    for t, found in zip(texts, out, strict=True):
+    # The rules and the phone plans read digits of every script as ASCII (a birth date or a phone in Arabic-Indic
+    # digits), as the span rules do; one code point for one, so the spans are the texts' own. NER reads the texts.
+    read = [ascii_digits(t) for t in texts]
+    out = [_rule_spans(r, names) for r in read]
+    for t, r, found in zip(texts, read, out, strict=True):
         if t:
-            found.extend(Finding("PHONE", a, b) for a, b in local_phone_spans(t, language or guess_language(t)))
+            found.extend(Finding("PHONE", a, b) for a, b in local_phone_spans(r, language or guess_language(t)))
     if ner:
         from maskline.text.ner import ner_available, person_spans
 

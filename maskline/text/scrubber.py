@@ -20,6 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from maskline.infotypes.answer_memo import remembered as _remembered
+from maskline.script_digits import has_other_digits
 from maskline.text import prefilter
 from maskline.text.span_text import span_text, wide_folded
 from maskline.text.spans import COMPACT_DATE_RUN, DATE_RUN, DIGIT_RUN, SPAN_RULES, WINDOW_MARGIN
@@ -105,11 +106,46 @@ def _findings(text: str, read: str, wanted: frozenset[str], allow: frozenset[str
     """The spans of ``text`` found in its reading ``read`` (``span_text(text)``, whose prefilter ``candidates``
     the caller has), and, where the reading differs from the text, those of the text as written besides."""
     found = _find(read, wanted, allow, candidates) if text else []
-    return found if read is text else _with_written(text, found, wanted, allow)
+    if read is text:
+        return found
+    found = _with_written(text, read, wide_folded(text), found, wanted, allow)
+    if has_other_digits(text):
+        found = _with_digits_as_written(text, read, found, wanted, allow)
+    return found
 
 
-def _with_written(text: str, found: list[Finding], wanted: frozenset[str], allow: frozenset[str]) -> list[Finding]:
-    """``found`` (the spans of ``span_text(text)``) and the spans of ``text`` as written that overlap none of them.
+def _with_digits_as_written(text: str, read: str, found: list[Finding], wanted: frozenset[str],
+                            allow: frozenset[str]) -> list[Finding]:
+    """``found`` and the spans of ``text`` read with its digits as written (as the scrubber read it before it read
+    every script's digits as ASCII) that overlap none of them.
+
+    ``re``'s ``\\d`` takes every script's digits, so rules matched them before; a rule's guards (no date inside a
+    card) could read them otherwise than their ASCII twins, and the reading must never yield less than before.
+    Texts without such digits never come here.
+
+    >>> [f.type for f in find("born 26711984-07-21٣555K")], find("born 26711984-07-213555K")  # as before
+    (['CREDIT_CARD'], [])
+    """
+    before = span_text(text, digits=False)
+    if before == read:  # only full-width digits, which both readings take as ASCII
+        return found
+    engine = prefilter.engine()
+    kept = _find(before, wanted, allow, None if engine is None else engine.scan(before))
+    if before is not text:
+        kept = _with_written(text, before, wide_folded(text, digits=False), kept, wanted, allow)
+    return _union(found, kept)
+
+
+def _union(found: list[Finding], more: list[Finding]) -> list[Finding]:
+    """``found`` and the findings of ``more`` that overlap none of them, in order."""
+    kept = [f for f in more if not any(f.start < g.end and g.start < f.end for g in found)]
+    return sorted(found + kept, key=lambda f: f.start) if kept else found
+
+
+def _with_written(text: str, read: str, folded: str, found: list[Finding], wanted: frozenset[str],
+                  allow: frozenset[str]) -> list[Finding]:
+    """``found`` (the spans of ``read``, ``span_text(text)``) and the spans of ``folded`` (``text`` as written, but
+    for its full-width forms) that overlap none of them.
 
     Reading letters of unspaced scripts as boundaries finds what touching letters hid; the text as written
     still holds what only its own letters make (an e-mail at a Japanese domain), so it is searched too, and
@@ -119,18 +155,24 @@ def _with_written(text: str, found: list[Finding], wanted: frozenset[str], allow
     ['EMAIL']
     >>> [f.type for f in find("電話０９０１２３４５６７８、口座番号１２３４５６７")]  # a cue, a full-width number
     ['PHONE', 'BANK_ACCOUNT']
+
+    Digits of other scripts are read as ASCII in both readings, and the span is the number's in the text as written:
+
+    >>> text = "هاتف: ٠٥٠١٢٣٤٥٦٧"; [(f.type, text[f.start:f.end]) for f in find(text)]
+    [('PHONE', '٠٥٠١٢٣٤٥٦٧')]
     """
     if allow:  # the allow-list names values as written (full-width forms included)
         found = [f for f in found if text[f.start:f.end] not in allow]
-    # The letters as written, the full-width forms as ASCII: a cue in those letters before a full-width number
-    # ("電話０９０１２３４５６７８", "口座番号１２３４５６７") is found, as the number in ASCII digits is.
-    folded = wide_folded(text)
+    # The letters as written, the full-width forms and other scripts' digits as ASCII: a cue in those letters
+    # before a full-width number ("電話０９０１２３４５６７８", "口座番号１２３４５６７") is found, as the number in ASCII
+    # digits is.
+    if folded == read:  # only digits were read (Arabic-Indic, Devanagari...): the second reading is the first
+        return found
     engine = prefilter.engine()
     written = _find(folded, wanted, allow, None if engine is None else engine.scan(folded))
     if allow and folded is not text:
         written = [f for f in written if text[f.start:f.end] not in allow]
-    kept = [f for f in written if not any(f.start < g.end and g.start < f.end for g in found)]
-    return sorted(found + kept, key=lambda f: f.start) if kept else found
+    return _union(found, written)
 
 
 # A span rule as _find reads it: its fields unpacked into a tuple and its validator resolved, so that a log

@@ -99,6 +99,10 @@ CORPUS: list[tuple[str, str, str | None, str | None]] = [
     ("ｐａｓｓｐｏｒｔ Ｘ１２３４５６７", "ｐａｓｓｐｏｒｔ [PASSPORT]", "ｐａｓｓｐｏｒｔ Ｘ１２３４５６７", "ascii_words"),
     ("key ＡＫＩＡＩＯＳＦＯＤＮＮ７ＥＸＡＭＰＬＥ leaked", "key [API_KEY] leaked", "key ＡＫＩＡＩＯＳＦＯＤＮＮ７ＥＸＡＭＰＬＥ leaked",
      "ascii_words"),
+    # digits of other scripts: Python reads them as ASCII digits (maskline.script_digits), SQL's classes do not
+    ("card ٤١١١١١١١١١١١١١١١ ok", "card [CREDIT_CARD] ok", "card ٤١١١١١١١١١١١١١١١ ok", "ascii_digits"),
+    ("ssn ١٢٣-٤٥-٦٧٨٩", "ssn [US_SSN]", "ssn ١٢٣-٤٥-٦٧٨٩", "ascii_digits"),
+    ("السعر ٢٠٢٤ ريال", "السعر ٢٠٢٤ ريال", None, None),  # a price: neither finds anything
     # bare numbers after a phone cue: Japanese, Chinese, Korean and Thai cues; a German mobile's twelve digits
     ("请拨打13812345678联系", "请拨打[PHONE]联系", "请[PHONE]联系", "cue_replaced"),
     ("電話番号は09012345678です", "電話番号は[PHONE]です", "[PHONE]です", "cue_replaced"),
