@@ -26,6 +26,9 @@ maskline.errors.RewriteRefused: function QUERY_TO_XML is not on the postgres all
 
 from __future__ import annotations
 
+import re
+
+import sqlglot
 from sqlglot import exp
 
 from maskline.errors import RewriteRefused, shown_name
@@ -93,6 +96,54 @@ TABLE_FUNCTIONS: frozenset[str] = frozenset({"unnest", "explode", "generateserie
                                              "range", "generate_series"})
 
 
+# PostgreSQL's OPERATOR(schema.op) calls whatever function the schema's operator is backed by: a database can define
+# ``myschema.===`` over current_setting or a table the reader cannot see. Only pg_catalog's operators are built in.
+OPERATOR_SCHEMA = "pg_catalog"
+# What an operator's name may be made of (PostgreSQL's operator characters), checked before the symbol is parsed.
+_OPERATOR_SYMBOL = re.compile(r"[+\-*/<>=~!@#%^&|`?]{1,63}")
+
+
+def _refuse_operator(operator: str) -> RewriteRefused:
+    schema, _, symbol = operator.rpartition(".")
+    shown = f"{shown_name(schema)}." if schema else ""
+    return RewriteRefused(f"operator OPERATOR({shown}{symbol if _OPERATOR_SYMBOL.fullmatch(symbol) else '<symbol>'}) "
+                          "is not on the allow-list of a masked query", where="query",
+                          fix=f"write the operator without OPERATOR(...); OPERATOR({OPERATOR_SCHEMA}.op) is "
+                              "allowed only for an operator the query could write plainly, whose function is listed")
+
+
+def check_operator(node: exp.Operator, dialect: str) -> None:
+    """Refuse ``a OPERATOR(schema.op) b`` unless ``op`` is a built-in (``pg_catalog``) operator the allow-list admits
+    when written plainly (``a op b`` parses to a listed operator or function).
+
+    The operator's symbol is re-read as ``a op b``: what sqlglot makes of it is what the plain syntax means, so
+    ``OPERATOR(pg_catalog.=)`` is ``=``, and an operator sqlglot does not know (``===``) is refused.
+
+    >>> import sqlglot
+    >>> check_operator(sqlglot.parse_one("a OPERATOR(pg_catalog.=) b", read="postgres"), "postgres")
+    >>> check_operator(sqlglot.parse_one("a OPERATOR(myschema.===) b", read="postgres"), "postgres")
+    Traceback (most recent call last):
+    ...
+    maskline.errors.RewriteRefused: operator OPERATOR(myschema.===) is not on the allow-list of a masked query (at query). Fix: write the operator without OPERATOR(...); OPERATOR(pg_catalog.op) is allowed only for an operator the query could write plainly, whose function is listed
+    """
+    operator = str(node.args.get("operator") or "")
+    schema, _, symbol = operator.rpartition(".")
+    if schema.strip().lower() != OPERATOR_SCHEMA or not _OPERATOR_SYMBOL.fullmatch(symbol):
+        raise _refuse_operator(operator)
+    try:
+        plain = sqlglot.parse_one(f"a {symbol} b", read=dialect or None)
+    except sqlglot.errors.ParseError:
+        raise _refuse_operator(operator) from None
+    # The plain form must be one operator over the two operands, itself admitted (a listed function, or syntax).
+    if isinstance(plain, exp.Operator) or not isinstance(plain, (exp.Binary, exp.Func)) or \
+            {c.name for c in plain.find_all(exp.Column)} != {"a", "b"}:
+        raise _refuse_operator(operator)
+    try:
+        check_allowed(plain, dialect)
+    except RewriteRefused:
+        raise _refuse_operator(operator) from None
+
+
 def allowed_functions(dialect: str) -> frozenset[str]:
     """The function names a masked query may use in ``dialect``.
 
@@ -112,6 +163,7 @@ def _refuse_function(name: str, dialect: str) -> RewriteRefused:
 def check_allowed(query: exp.Expr, dialect: str) -> None:
     """Refuse any function, table function or construct of ``query`` that the allow-list does not name.
 
+    Operators written ``OPERATOR(schema.op)`` are checked as the plain operator they name (:func:`check_operator`).
     Also refused, as structure rather than by name: bind parameters and session variables (``$1``,
     ``@var``, ``:name``), ``TABLESAMPLE`` (a random subset) and table functions other than the ones that
     generate values.
@@ -137,5 +189,7 @@ def check_allowed(query: exp.Expr, dialect: str) -> None:
                                      where="FROM clause",
                                      fix="select from tables; only UNNEST and GENERATE_SERIES/RANGE may be called "
                                          "in FROM")
+        elif isinstance(node, exp.Operator):
+            check_operator(node, dialect)
         elif isinstance(node, exp.Func) and not (sql_names(node) & allowed):
             raise _refuse_function(function_key(node), dialect)

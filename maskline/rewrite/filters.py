@@ -55,6 +55,12 @@ computed from the column is, like a string literal always is: ``abs(salary) =
 123457``, ``epoch(dob) = 356313600`` and ``CAST(replace(ssn, '-', '') AS BIGINT) =
 219099999`` each spell the value in the query text.
 
+One field of a date is a measure, but fields together are the date:
+``year(dob) = 1981 AND month(dob) = 4 AND day(dob) = 17`` spells a date of
+birth. When literals pin more than one date field of one sensitive column in a
+query (``=``, ``IN``, ``BETWEEN``, or a lower and an upper bound), the numbers
+count as the value (:meth:`LiteralFilter._pinned_date_fields`).
+
 >>> import sqlglot
 >>> literal_text(sqlglot.parse_one("CAST('2020-01-01' AS DATE)"))
 '2020-01-01'
@@ -71,6 +77,7 @@ from maskline.dialects.canonical import canonical_literal
 from maskline.errors import RewriteRefused
 from maskline.keys import KeyMaterial
 from maskline.methods.registry import METHODS
+from maskline.rewrite.functions import date_field
 from maskline.rewrite.parameters import is_parameter
 from maskline.rewrite.provenance import OTHER_CONSTANTS, LiteralProvenance, written_literals
 from maskline.rewrite.sensitivity import Sensitivity
@@ -95,6 +102,12 @@ SEPARATE: tuple[type[exp.Expr], ...] = (exp.Connector, exp.Not, exp.Paren, exp.A
 COMPARING_SET_OPERATIONS = (exp.Intersect, exp.Except, exp.Union)
 TOKENIZABLE_PREDICATES = (exp.EQ, exp.NEQ, exp.NullSafeEQ, exp.NullSafeNEQ, exp.In)
 MAX_IN_LITERALS = 20  # a longer IN list of tokens tests membership of many guesses at once
+# Comparisons that pin a date field to one value (or a closed range) on their own; a one-sided bound (``>``, ``<``)
+# pins it only together with a bound on the other side.
+PINNING = (exp.EQ, exp.NullSafeEQ, exp.In, exp.Between)
+LOWER_IF_FIRST = (exp.GT, exp.GTE)  # field > 1980: a lower bound; 1980 > field: an upper one
+UPPER_IF_FIRST = (exp.LT, exp.LTE)
+MAX_PINNED_DATE_FIELDS = 1  # two fields of one date pinned (year and month, month and day) spell the date
 # Where a literal that is not written in the comparison came from (never named: a relation's name could be quoted).
 ROUTED = "a column of a CTE, subquery, derived table or VALUES list computed from a literal"
 
@@ -181,6 +194,8 @@ class LiteralFilter:
         self.tokenized = 0
         self.tokens = 0  # literals tokenized so far in the query, whichever comparison holds them
         self.provenance = LiteralProvenance(tracer.scopes)
+        # (table, column) -> date field -> how literals bound it ("pin", "lower", "upper"), over the whole query
+        self.date_bounds: dict[tuple[str, str], dict[str, set[str]]] = {}
 
     def apply(self, root: Scope) -> int:
         """Check (and, in ``tokenize`` mode, rewrite) every comparison; returns how many were tokenized.
@@ -266,7 +281,8 @@ class LiteralFilter:
         if not exposed_by:
             return
         text_literal = any("string" in k for k in kinds)
-        if not text_literal and all(o.path == MEASURE for _, sens in exposed_by for o in sens):
+        if (not text_literal and all(o.path == MEASURE for _, sens in exposed_by for o in sens)
+                and not self._pinned_date_fields(node, exposed_by, scope)):
             return  # e.g. length(ssn) = 11: a number compared with a measure, never with a value's transformation
         column = exposed_by[0][1][0].qualified
         construct = _construct(node)
@@ -280,6 +296,31 @@ class LiteralFilter:
                 + "compare with a column or a bound parameter, or set filter_literals to tokenize (hmac/hash "
                   "columns) or allow")
         self._tokenize(node, ops, exposed_by, column, construct)
+
+    def _pinned_date_fields(self, node: exp.Expr, exposed_by: list[tuple[exp.Expr, list[Origin]]],
+                            scope: Scope) -> bool:
+        """Record how ``node`` bounds date fields of sensitive columns; True once a column has more than
+        :data:`MAX_PINNED_DATE_FIELDS` fields pinned in this query (their numbers together are its value).
+
+        A field is pinned by ``=``, ``IN``, ``BETWEEN``, or by a lower and an upper bound in the same query.
+        Fields compared with anything else (``<>``, arithmetic on them) are left to the measure rule.
+        """
+        for operand, _ in exposed_by:
+            for fn in operand.find_all(exp.Func):
+                field = date_field(fn)
+                if field is None:
+                    continue
+                try:
+                    origins = self.tracer.sensitive(self.tracer.origins(fn, scope))
+                except RewriteRefused:
+                    origins = [Origin("(untraced)", "expression", MEASURE)]
+                bound = _bound(node, operand)
+                for origin in origins:
+                    if bound:
+                        self.date_bounds.setdefault((origin.table, origin.column), {}).setdefault(
+                            field, set()).add(bound)
+        return any(sum(1 for kinds in fields.values() if "pin" in kinds or {"lower", "upper"} <= kinds)
+                   > MAX_PINNED_DATE_FIELDS for fields in self.date_bounds.values())
 
     def _tokenize(self, node: exp.Expr, ops: list[exp.Expr],
                   exposed_by: list[tuple[exp.Expr, list[Origin]]], column: str, construct: str) -> None:
@@ -321,6 +362,24 @@ class LiteralFilter:
             token.meta[MASKED_META] = True
             o.replace(token)
         self.tokenized += 1
+
+
+def _bound(node: exp.Expr, operand: exp.Expr) -> str | None:
+    """How comparison ``node`` bounds its ``operand``: "pin", "lower", "upper", or None (no bound).
+
+    >>> import sqlglot
+    >>> q = sqlglot.parse_one("1980 < year(dob)")
+    >>> _bound(q, q.expression), _bound(sqlglot.parse_one("a = 1"), exp.column("a"))
+    ('lower', 'pin')
+    """
+    if isinstance(node, PINNING):
+        return "pin"
+    first = node.this is operand
+    if isinstance(node, LOWER_IF_FIRST):
+        return "lower" if first else "upper"
+    if isinstance(node, UPPER_IF_FIRST):
+        return "upper" if first else "lower"
+    return None
 
 
 def bare_origin(node: exp.Expr, scope: Scope) -> Origin | None:

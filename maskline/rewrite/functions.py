@@ -47,6 +47,12 @@ ELEMENTWISE: frozenset[str] = frozenset({
 
 
 
+# One field of a date (never the instant: epoch and julian spell it whole, and are no field). Alone, a field is a
+# measure; two fields of one column pinned by literals spell the date (a birthday), see :func:`date_field`.
+DATE_FIELDS: frozenset[str] = frozenset({
+    "millennium", "century", "decade", "year", "isoyear", "quarter", "month", "week", "weekofyear", "yearweek",
+    "day", "dayofmonth", "dayofweek", "dayofweekiso", "dayofyear", "hour", "minute", "second",
+})
 # Functions whose number measures a value without being it: a length, a position in it, a count, a distance between
 # two values, a container's size, one field of a date. A number compared with a measure is not a value of the column
 # (``length(ssn) = 11``, ``year(dob) > 1980``), and whatever is computed from a measure is a measure still. A number
@@ -59,9 +65,7 @@ MEASURES: frozenset[str] = frozenset({
     "count", "countif", "approxdistinct",  # counts
     "levenshtein", "hamming", "jaccard", "damerau_levenshtein", "jarowinklersimilarity",  # distances
     "sign",  # which side of zero
-    # one field of a date (never the instant: epoch and julian spell it whole, and are no field)
-    "millennium", "century", "decade", "year", "isoyear", "quarter", "month", "week", "weekofyear", "yearweek",
-    "day", "dayofmonth", "dayofweek", "dayofweekiso", "dayofyear", "hour", "minute", "second",
+    *DATE_FIELDS,
 })
 # Functions whose first argument names the date field they measure (EXTRACT(year FROM dob), date_part('year', dob)).
 FIELD_ARGUMENT: frozenset[str] = frozenset({"extract", "date_part", "datepart"})
@@ -84,6 +88,26 @@ def is_measure(node: exp.Expr) -> bool:
         field = part.name if isinstance(part, (exp.Var, exp.Literal, exp.Column, exp.Identifier)) else ""
         return field.strip().lower() in MEASURES
     return bool(names & MEASURES)
+
+
+def date_field(node: exp.Expr) -> str | None:
+    """The date field (:data:`DATE_FIELDS`) ``node`` reads, or None when it is no date-field function.
+
+    >>> import sqlglot
+    >>> [date_field(sqlglot.parse_one(s, read="duckdb")) for s in
+    ...  ("year(dob)", "EXTRACT(month FROM dob)", "date_part('day', dob)", "length(ssn)", "date_part('epoch', dob)")]
+    ['year', 'month', 'day', None, None]
+    """
+    if not isinstance(node, exp.Func):
+        return None
+    names = sql_names(node)
+    if names & FIELD_ARGUMENT:
+        part = node.this if isinstance(node, exp.Extract) else (node.expressions or [None])[0]
+        field = part.name if isinstance(part, (exp.Var, exp.Literal, exp.Column, exp.Identifier)) else ""
+        field = field.strip().lower()
+        return field if field in DATE_FIELDS else None
+    found = sorted(names & DATE_FIELDS)
+    return found[0] if found else None
 
 
 def function_key(node: exp.Expr) -> str:
