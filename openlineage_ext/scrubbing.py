@@ -118,7 +118,11 @@ def scrub_sql(sql: str, mode: str = "all", dialect: str | None = None,
     The text is tokenized and parsed with sqlglot under ``dialect``. What is copied from the original is an
     allow-list: keywords and operators, identifier-shaped names, placeholders, numbers of fewer than six
     digits, and quoted identifiers that name one of ``names`` (the catalog's relations and columns, compared
-    without case: :func:`openlineage_ext.catalog_names.event_names`). A quoted identifier that names none of
+    without case: :func:`openlineage_ext.catalog_names.event_names`). An unquoted name is copied only when the
+    parse tree proves it structure (a table, a name the query defines, a column of ``names``; without ``names``,
+    any column not beside another column): any other is a value typed without quotes
+    (``WHERE username = jdoe77``) and becomes a placeholder (:func:`openlineage_ext.sql_names.value_names`).
+    A quoted identifier that names none of
     them is free text the user typed (``AS "123-45-6789"``) and becomes a numbered placeholder
     (``"name_1"``, the same one each time it recurs). Without ``names`` (no catalog: a log line), a quoted
     identifier is copied only when it has a name's shape (:func:`_name_kept`). Every other token (string literals of any kind: ``E''``, ``N''``, ``U&''``,
@@ -136,6 +140,8 @@ def scrub_sql(sql: str, mode: str = "all", dialect: str | None = None,
     True
     >>> scrub_sql('SELECT ssn AS "123-45-6789", "Email" FROM "Customers"', names={"customers", "email", "ssn"})
     'SELECT ssn AS "name_1", "Email" FROM "Customers"'
+    >>> scrub_sql("SELECT id FROM users WHERE username = zquartermaine77", names={"users", "id", "username"})
+    'SELECT id FROM users WHERE username = name_1'
     """
     if mode not in SQL_LITERAL_MODES:
         mode = "all"
@@ -161,6 +167,10 @@ def _rebuild_from_tokens(sql: str, mode: str, read: str | None, names: Collectio
     tokenizer = Dialect.get_or_raise(read).tokenizer_class
     fixed = {k.upper() for k in tokenizer.KEYWORDS} | set(tokenizer.SINGLE_TOKENS)
     known = None if names is None else {n.lower() for n in names}
+    from openlineage_ext.sql_names import value_names
+
+    # Unquoted names the tree cannot prove to be structure: values typed without quotes (WHERE username = jdoe77).
+    typed_values = value_names(trees, known)
     placeholders: dict[str, str] = {}
     out: list[str] = []
     previous_end = -1
@@ -173,6 +183,9 @@ def _rebuild_from_tokens(sql: str, mode: str, read: str | None, names: Collectio
             # Free text typed as a name: a placeholder, quoted as it was, numbered by first appearance.
             name = placeholders.setdefault(token.text, f"{PLACEHOLDER_PREFIX}{len(placeholders) + 1}")
             out.append(original[0] + name + original[-1] if len(original) >= 2 else name)
+            continue
+        if token.token_type not in (TokenType.IDENTIFIER, TokenType.STRING) and original.lower() in typed_values:
+            out.append(placeholders.setdefault(original.lower(), f"{PLACEHOLDER_PREFIX}{len(placeholders) + 1}"))
             continue
         out.append(_copied(token, original, mode, fixed))
     return "".join(out).strip()

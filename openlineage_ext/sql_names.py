@@ -1,0 +1,100 @@
+"""Which unquoted names in a SQL text are values typed without quotes, decided from the parse tree.
+
+``WHERE username = zquartermaine77`` parses: the value is read as a column
+name, and a scrubber that only rewrites literals copies it. The SQL facet
+(:func:`openlineage_ext.scrubbing.scrub_sql`) copies an unquoted name only when
+the tree proves it is structure:
+
+* a table (any part of its name: catalog, schema, relation), never rewritten,
+  so lineage keeps its relations;
+* a name the query defines: a CTE, a table or column alias, a lambda's
+  parameter;
+* a column the catalog names (``names``: the schema the rewrite used, or the
+  event's datasets).
+
+Functions, types, keywords and date parts are no column references and are
+never touched. Any other column reference is a value typed as a name. With a
+catalog it is replaced wherever it stands; without one (a log line) only where
+a value can stand: an operand of a comparison, ``IN`` list or function call
+beside another column (a column compared with a literal is the column, the
+literal is the value and is redacted anyway).
+
+>>> import sqlglot
+>>> sorted(value_names(sqlglot.parse("SELECT id FROM users WHERE username = zquartermaine77"), {"users", "id",
+...                                                                                              "username"}))
+['zquartermaine77']
+>>> sorted(value_names(sqlglot.parse("SELECT u.id FROM users u WHERE username = X98234571"), None))
+['username', 'x98234571']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+
+from sqlglot import exp
+
+# Nodes whose operands a value typed as a name can stand in (without a catalog): comparisons, IN, function calls.
+_VALUE_HOLDERS: tuple[type[exp.Expr], ...] = (exp.Predicate, exp.Binary, exp.In, exp.Between, exp.Func)
+# Nodes that wrap one operand without changing where it stands.
+_WRAPPERS: tuple[type[exp.Expr], ...] = (exp.Paren, exp.Cast, exp.Neg)
+
+
+def value_names(trees: Iterable[exp.Expr | None], names: Collection[str] | None) -> set[str]:
+    """The lower-case unquoted column names in ``trees`` that nothing proves to be structure (see the module).
+
+    ``names`` is the catalog (lower-case relation and column names); None or empty means none is known.
+
+    >>> import sqlglot
+    >>> value_names(sqlglot.parse("WITH c AS (SELECT email AS e FROM t) SELECT e FROM c WHERE e = 'x'"), {"email"})
+    set()
+    """
+    parsed = [t for t in trees if t is not None]
+    structure = _defined(parsed)
+    known = {n.lower() for n in names} if names else set()
+    out: set[str] = set()
+    for tree in parsed:
+        for column in tree.find_all(exp.Column):
+            qualifier = column.args.get("table")
+            # t.email names a column of a relation the query reads: no value is typed qualified.
+            qualified = isinstance(qualifier, exp.Identifier) and qualifier.name.lower() in structure
+            for part in (column.this, qualifier):
+                if not isinstance(part, exp.Identifier) or part.quoted:
+                    continue  # a star, or a quoted name (scrub_sql keeps those only when the catalog names them)
+                name = part.name.lower()
+                if name in structure or name in known:
+                    continue
+                if known or part is qualifier or (not qualified and _in_value_position(column)):
+                    out.add(name)
+    return out
+
+
+def _defined(trees: list[exp.Expr]) -> set[str]:
+    """Tables and every name the query itself defines (CTEs, aliases, lambda parameters), lower case."""
+    out: set[str] = set()
+    for tree in trees:
+        for table in tree.find_all(exp.Table):
+            out |= {p.name.lower() for p in table.parts if isinstance(p, exp.Identifier)}
+        for alias in tree.find_all(exp.TableAlias):
+            out.add(alias.name.lower())
+            out |= {c.name.lower() for c in alias.columns}
+        for node in tree.find_all(exp.Alias):
+            out.add(node.alias.lower())
+        for lam in tree.find_all(exp.Lambda):
+            out |= {e.name.lower() for e in lam.expressions}
+    return out - {""}
+
+
+def _in_value_position(column: exp.Column) -> bool:
+    """Whether ``column`` is an operand of a comparison or call beside another operand that reads a column.
+
+    Beside a literal (``email = 'x'``, ``substr(email, 1, 3)``, ``email IS NULL``) it is the column: the literal
+    is the value. Beside another column (``username = zquartermaine77``) either could be a value.
+    """
+    node: exp.Expr = column
+    while isinstance(node.parent, _WRAPPERS):
+        node = node.parent
+    holder = node.parent
+    if not isinstance(holder, _VALUE_HOLDERS) or isinstance(holder, exp.Connector):
+        return False
+    others = [o for o in holder.iter_expressions() if o is not node]
+    return any(o.find(exp.Column) is not None for o in others)
