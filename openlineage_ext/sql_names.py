@@ -29,12 +29,16 @@ literal is the value and is redacted anyway).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable
 
 from sqlglot import exp
 
 # Nodes whose operands a value typed as a name can stand in (without a catalog): comparisons, IN, function calls.
 _VALUE_HOLDERS: tuple[type[exp.Expr], ...] = (exp.Predicate, exp.Binary, exp.In, exp.Between, exp.Func)
+# A name's shape. A "column" of another shape (digits of another script: ٤١١١...) is copied by no rule of the
+# scrubber's token allow-list: it is redacted (or, in "detected" mode, scrubbed) as a literal, so it is left out here.
+_NAME_SHAPE = re.compile(r"[^\W\d]\w*")
 # Nodes that wrap one operand without changing where it stands.
 _WRAPPERS: tuple[type[exp.Expr], ...] = (exp.Paren, exp.Cast, exp.Neg)
 
@@ -58,8 +62,8 @@ def value_names(trees: Iterable[exp.Expr | None], names: Collection[str] | None)
             # t.email names a column of a relation the query reads: no value is typed qualified.
             qualified = isinstance(qualifier, exp.Identifier) and qualifier.name.lower() in structure
             for part in (column.this, qualifier):
-                if not isinstance(part, exp.Identifier) or part.quoted:
-                    continue  # a star, or a quoted name (scrub_sql keeps those only when the catalog names them)
+                if not isinstance(part, exp.Identifier) or part.quoted or not _NAME_SHAPE.fullmatch(part.name):
+                    continue  # a star, a quoted name (kept only when the catalog names it), or no name's shape
                 name = part.name.lower()
                 if name in structure or name in known:
                     continue
@@ -97,4 +101,4 @@ def _in_value_position(column: exp.Column) -> bool:
     if not isinstance(holder, _VALUE_HOLDERS) or isinstance(holder, exp.Connector):
         return False
     others = [o for o in holder.iter_expressions() if o is not node]
-    return any(o.find(exp.Column) is not None for o in others)
+    return any(_NAME_SHAPE.fullmatch(c.name) for o in others for c in o.find_all(exp.Column))
