@@ -84,10 +84,19 @@ def is_measure(node: exp.Expr) -> bool:
         return False
     names = sql_names(node)
     if names & FIELD_ARGUMENT:
-        part = node.this if isinstance(node, exp.Extract) else (node.expressions or [None])[0]
-        field = part.name if isinstance(part, (exp.Var, exp.Literal, exp.Column, exp.Identifier)) else ""
-        return field.strip().lower() in MEASURES
+        return _named_field(node) in MEASURES
     return bool(names & MEASURES)
+
+
+def _named_field(node: exp.Func) -> str:
+    """The field a field-argument function (:data:`FIELD_ARGUMENT`) names, lower-case; '' when it names none plainly.
+
+    >>> import sqlglot
+    >>> [_named_field(sqlglot.parse_one(s, read="duckdb")) for s in ("EXTRACT(Year FROM dob)", "date_part(p, dob)")]
+    ['year', 'p']
+    """
+    part = node.this if isinstance(node, exp.Extract) else (node.expressions or [None])[0]
+    return part.name.strip().lower() if isinstance(part, (exp.Var, exp.Literal, exp.Column, exp.Identifier)) else ""
 
 
 def date_field(node: exp.Expr) -> str | None:
@@ -102,9 +111,7 @@ def date_field(node: exp.Expr) -> str | None:
         return None
     names = sql_names(node)
     if names & FIELD_ARGUMENT:
-        part = node.this if isinstance(node, exp.Extract) else (node.expressions or [None])[0]
-        field = part.name if isinstance(part, (exp.Var, exp.Literal, exp.Column, exp.Identifier)) else ""
-        field = field.strip().lower()
+        field = _named_field(node)
         return field if field in DATE_FIELDS else None
     found = sorted(names & DATE_FIELDS)
     return found[0] if found else None
