@@ -53,6 +53,7 @@ from typing import Any
 
 from maskline.classify.caseless_names import unspaced_prose, unspaced_words
 from maskline.classify.title_columns import names_a_person_in_titles, title_column
+from maskline.infotypes.binomial import tail_at_least
 
 FREE_TEXT_MIN_SHARE = 0.05
 NOISE_RATE = 0.02
@@ -77,7 +78,7 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
     if not prose_idx or sum(weights[i] for i in prose_idx) < 0.5 * n:
         return []
     # Loaded only for a prose column: the prose pass (and any NER model) counts separately from the scan.
-    from maskline.classify.column import _binomial_tail, _Evidence
+    from maskline.classify.column import _Evidence
     from maskline.text.prose import find_prose_many
     from maskline.text.scrubber import find
 
@@ -129,11 +130,11 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
     # The share is of values (rows), the test of distinct values: a repeated note is one observation.
     w = [float(weights[i]) for i in chosen[:checked]]
     share = sum(x for x, h in zip(w, hit, strict=True) if h) / sum(w)
-    p_value = _binomial_tail(hits, checked, NOISE_RATE)
-    if not _passes(hits, share, checked):
+    p_value = tail_at_least(hits, checked, NOISE_RATE)
+    if not _passes(hits, share, p_value):
         span_hits = sum(checked_spans)
         span_share = sum(x for x, h in zip(w, checked_spans, strict=True) if h) / sum(w)
-        span_p = _binomial_tail(span_hits, checked, VALIDATED_NOISE_RATE)
+        span_p = tail_at_least(span_hits, checked, VALIDATED_NOISE_RATE)
         if len(distinct_spans) >= MIN_DISTINCT_SPANS and span_share >= FREE_TEXT_MIN_SHARE and span_p < MAX_P_VALUE:
             return [_Evidence("FREE_TEXT_WITH_PII", "prose-validated-spans", round(span_share, 4), 1.0, checked,
                               span_hits, span_p, False, 0.9)]
@@ -184,10 +185,8 @@ def _clearly_sensitive(hits: int, checked: int) -> bool:
     >>> _clearly_sensitive(10, 50), _clearly_sensitive(3, 50), _clearly_sensitive(2, 4)
     (True, False, False)
     """
-    from maskline.classify.column import _binomial_tail
-
     return checked >= BATCH and hits >= 2 * FREE_TEXT_MIN_SHARE * checked and \
-        _binomial_tail(hits, checked, NOISE_RATE) < MAX_P_VALUE / 10
+        tail_at_least(hits, checked, NOISE_RATE) < MAX_P_VALUE / 10
 
 
 _SENTENCE_END = ".!?\n"
@@ -304,16 +303,15 @@ def ner_could_count(text: str) -> bool:
 _SPACE = re.compile(r"\s")
 
 
-def _passes(hits: int, share: float, checked: int) -> bool:
-    """Whether ``hits`` of ``checked`` prose values (``share`` of the rows) make the column FREE_TEXT_WITH_PII:
-    two hits or more, ``FREE_TEXT_MIN_SHARE`` of the rows, and beyond what the noise rate explains.
+def _passes(hits: int, share: float, p_value: float) -> bool:
+    """Whether ``hits`` prose values (``share`` of the rows; ``p_value`` the chance of as many from noise,
+    ``tail_at_least(hits, checked, NOISE_RATE)``) make the column FREE_TEXT_WITH_PII: two hits or more,
+    ``FREE_TEXT_MIN_SHARE`` of the rows, and beyond what the noise rate explains.
 
-    >>> _passes(3, 0.5, 3), _passes(2, 0.6, 3), _passes(10, 0.04, 100)
-    (True, False, False)
+    >>> [_passes(h, s, tail_at_least(h, n, NOISE_RATE)) for h, s, n in ((3, 0.5, 3), (2, 0.6, 3), (10, 0.04, 100))]
+    [True, False, False]
     """
-    from maskline.classify.column import _binomial_tail
-
-    return hits >= 2 and share >= FREE_TEXT_MIN_SHARE and _binomial_tail(hits, checked, NOISE_RATE) < MAX_P_VALUE
+    return hits >= 2 and share >= FREE_TEXT_MIN_SHARE and p_value < MAX_P_VALUE
 
 
 def _ner_cannot_decide(hit: list[bool], rest: list[int], weights: list[float]) -> bool:
@@ -330,7 +328,7 @@ def _ner_cannot_decide(hit: list[bool], rest: list[int], weights: list[float]) -
     """
     hits = sum(hit) + len(rest)
     share = (sum(w for w, h in zip(weights, hit, strict=True) if h) + sum(weights[k] for k in rest)) / sum(weights)
-    return not _passes(hits, share, len(hit))
+    return not _passes(hits, share, tail_at_least(hits, len(hit), NOISE_RATE))
 
 
 THING_WORD_MIN = 3  # letters of a word read in the dictionary: initials ("J.") and "s" of a possessive are no nouns
