@@ -234,7 +234,7 @@ def rewrite(
     facts = _catalog_facts(connection, tables, masked_schema) if connection is not None else None
     default_schema = _default_schema(d, facts)
     full_schema = _schema_for(tables, schema, facts, default_schema)
-    refuse_unknown_tables(tables, list(full_schema), default_schema)
+    refuse_unknown_tables(tables, list(full_schema), default_schema, nearby=list(policy.datasets))
     if facts is not None:  # the key store is never a relation, whatever the policy says of its columns
         refuse_key_stores(tables, facts.key_store)
     db = default_db(tables) and (default_schema or default_db(tables))  # where the engine reads unqualified ones

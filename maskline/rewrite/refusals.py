@@ -12,6 +12,8 @@ maskline.errors.RewriteRefused: only SELECT queries can be masked, not DELETE (a
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import sqlglot
 from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
@@ -116,11 +118,19 @@ def base_tables(query: exp.Expr) -> list[exp.Table]:
     return out
 
 
-def refuse_unknown_tables(tables: list[exp.Table], known: list[str], default_schema: str | None = None) -> None:
+def refuse_unknown_tables(tables: list[exp.Table], known: list[str], default_schema: str | None = None,
+                          nearby: Collection[str] = ()) -> None:
     """Refuse a table the schema does not list (its columns could not be traced).
 
     The tables refused are not named: an unknown name is no proven structure, and may be a value typed where a
-    name goes. They are counted and placed, and the fix names the schema's closest tables.
+    name goes. They are counted and placed, and the fix names the closest of the schema's tables and ``nearby``
+    (names the query path read elsewhere, such as the policy's datasets, when the connection was asked only
+    for the tables the query names).
+
+    >>> refuse_unknown_tables([exp.to_table("custmers")], [], nearby=["customers"])
+    Traceback (most recent call last):
+    ...
+    maskline.errors.RewriteRefused: the table at line 1, column 1 is not in the schema (at FROM clause). Fix: did you mean 'customers'? (or check the table's schema)
 
     >>> refuse_unknown_tables([exp.to_table("custmers")], ["customers"])
     Traceback (most recent call last):
@@ -140,7 +150,10 @@ def refuse_unknown_tables(tables: list[exp.Table], known: list[str], default_sch
                                  fix="query data tables only")
     unknown = [t for t in tables if find_table(t, known, default_schema) is None]
     if unknown:
-        hint = suggestion([t.name for t in unknown], known) or "valid values: " + ", ".join(sorted(known))
-        raise RewriteRefused(counted("table", unknown, "is not in the schema"), where="FROM clause",
-                             fix=f"{hint} (or add it to the schema)" if known
-                             else "check the table's name and schema (the connection has no table of it)")
+        close = suggestion([t.name for t in unknown], [*known, *nearby])
+        if known:
+            fix = f"{close or 'valid values: ' + ', '.join(sorted(known))} (or add it to the schema)"
+        else:
+            fix = (f"{close} (or check the table's schema)" if close
+                   else "check the table's name and schema (the connection has no table of it)")
+        raise RewriteRefused(counted("table", unknown, "is not in the schema"), where="FROM clause", fix=fix)
