@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from maskline.errors import MasklineError, RewriteRefused, shown_name
+from maskline.errors import MasklineError, RewriteRefused
 from maskline.mcp.database import Database
 from maskline.mcp.lineage import CallRecord, record
 from maskline.policy import Policy
@@ -211,13 +211,33 @@ class MaskedTools:
             return table.lower() in self.allow or parts[-1] in {a.split(".")[-1] for a in self.allow}
         return any(same_table(table, entry, default_schema) for entry in self.allow)
 
-    def _check_allowed(self, tables: Sequence[str], default_schema: str | None = None) -> None:
-        for table in tables:
-            if not self._allowed(table, default_schema):
-                raise ToolRefused(f"table {shown_name(*table.split('.'))} is not one of the tables the tools may "
-                                  "read (not in --allow, or, without --allow, not in the default schema)",
-                                  where="FROM clause",
-                                  fix="query only the tables list_tables shows")
+    def _check_allowed(self, tables: Sequence[str], default_schema: str | None = None,
+                       nodes: Sequence[Any] = ()) -> None:
+        """Refuse unless every one of ``tables`` is one the tools may read.
+
+        The tables refused are counted (and, given the parsed ``nodes`` they were written as, placed), never
+        named: a name the query wrote that is not allowed is no proven structure (it may be a value typed where
+        a name goes). The fix names the closest ``--allow`` entry.
+
+        >>> t = MaskedTools.__new__(MaskedTools); t.allow = ("customers",)
+        >>> t._check_allowed(["custmers"])
+        Traceback (most recent call last):
+        ...
+        maskline.mcp.tools.ToolRefused: 1 table the query reads is not one of the tables the tools may read (not in --allow, or, without --allow, not in the default schema) (at FROM clause). Fix: did you mean 'customers'? Query only the tables list_tables shows
+        """
+        from maskline.rewrite.mentions import counted, suggestion
+
+        denied = [i for i, t in enumerate(tables) if not self._allowed(t, default_schema)]
+        if not denied:
+            return
+        verb = "not one of the tables the tools may read (not in --allow, or, without --allow, not in the default schema)"
+        if len(nodes) == len(tables):
+            what = counted("table", [nodes[i] for i in denied], f"is {verb}")
+        else:
+            what = f"{len(denied)} table{'s' if len(denied) > 1 else ''} the query reads {'are' if len(denied) > 1 else 'is'} {verb}"
+        hint = suggestion([tables[i].split(".")[-1] for i in denied], self.allow) if self.allow else None
+        raise ToolRefused(what, where="FROM clause", fix=f"{hint} Query only the tables list_tables shows" if hint
+                          else "query only the tables list_tables shows")
 
     def _rewrite(self, sql: str, con: Any, caller: Caller) -> Any:
         from maskline.rewrite import rewrite
@@ -227,7 +247,8 @@ class MaskedTools:
             from maskline.rewrite.refusals import base_tables, parse_select
 
             tree = parse_select(sql, engine(self.database.dialect).dialect().sqlglot_name)
-            self._check_allowed([t.name for t in base_tables(tree)])
+            written = base_tables(tree)
+            self._check_allowed([t.name for t in written], nodes=written)
         rewritten = rewrite(sql, self.policy, self.database.dialect, connection=con, identities=caller.identities,
                             key=self._key_if_set(), masked_schema=self.masked_schema)
         self._check_allowed(rewritten.tables, self._default_schema(con))
@@ -262,7 +283,8 @@ class MaskedTools:
             target = exp.table_(target.name, db=self.masked_schema)
         found = read_schema(con, [target])
         if not found:
-            raise ToolRefused(f"table {shown_name(target.name)} does not exist", where="describe_table(table=...)",
+            # the argument is the agent's text, not a table the catalog knows: it is not repeated
+            raise ToolRefused("the table named does not exist", where="describe_table(table=...)",
                               fix="use a name list_tables shows")
         name, columns = next(iter(found.items()))
         name = name.split(".")[-1] if self.masked_schema else name

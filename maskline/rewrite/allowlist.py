@@ -1,7 +1,9 @@
 """What a masked query may contain: statement kinds, functions and table functions, per dialect, as data.
 
 This is an allow-list, not a deny-list. A function that is not listed is
-refused, with a message that names it, whatever its arguments. Nothing listed
+refused, whatever its arguments, with a message that names it only when sqlglot
+knows it (its class name comes from sqlglot's catalogue); a function sqlglot does
+not know is placed by line and column, its written name never echoed. Nothing listed
 here runs SQL text, reads files, settings, session variables or the catalog,
 changes session state, or is volatile (``random()``, ``nextval()``): those are
 the ways a query could reach key material or raw rows without going through
@@ -21,7 +23,7 @@ and the written name for the ones it does not (``split_part``); see
 >>> check_allowed(sqlglot.parse_one("SELECT query_to_xml('select 1', true, true, '')", read="postgres"), "postgres")
 Traceback (most recent call last):
 ...
-maskline.errors.RewriteRefused: function QUERY_TO_XML is not on the postgres allow-list of a masked query (at query). Fix: use a listed function (see maskline.rewrite.allowlist); functions that run SQL text or read settings, files, the catalog or the key are never listed
+maskline.errors.RewriteRefused: the function at line 1, column 8 is not on the postgres allow-list of a masked query (at query). Fix: use a listed function (see maskline.rewrite.allowlist); functions that run SQL text or read settings, files, the catalog or the key are never listed
 """
 
 from __future__ import annotations
@@ -31,8 +33,9 @@ import re
 import sqlglot
 from sqlglot import exp
 
-from maskline.errors import RewriteRefused, shown_name
+from maskline.errors import RewriteRefused
 from maskline.rewrite.functions import function_key, sql_names
+from maskline.rewrite.mentions import counted, mention, suggestion
 
 # Functions every dialect may use: pure, deterministic, and reading nothing but their arguments.
 COMMON: frozenset[str] = frozenset({
@@ -103,11 +106,10 @@ OPERATOR_SCHEMA = "pg_catalog"
 _OPERATOR_SYMBOL = re.compile(r"[+\-*/<>=~!@#%^&|`?]{1,63}")
 
 
-def _refuse_operator(operator: str) -> RewriteRefused:
-    schema, _, symbol = operator.rpartition(".")
-    shown = f"{shown_name(schema)}." if schema else ""
-    return RewriteRefused(f"operator OPERATOR({shown}{symbol if _OPERATOR_SYMBOL.fullmatch(symbol) else '<symbol>'}) "
-                          "is not on the allow-list of a masked query", where="query",
+def _refuse_operator(node: exp.Operator) -> RewriteRefused:
+    # Neither the schema nor the symbol is echoed: both are text the query wrote, and neither is proven an operator.
+    return RewriteRefused(f"{mention('OPERATOR(...) expression', node)} calls an operator that is not on the "
+                          "allow-list of a masked query", where="query",
                           fix=f"write the operator without OPERATOR(...); OPERATOR({OPERATOR_SCHEMA}.op) is "
                               "allowed only for an operator the query could write plainly, whose function is listed")
 
@@ -124,24 +126,24 @@ def check_operator(node: exp.Operator, dialect: str) -> None:
     >>> check_operator(sqlglot.parse_one("a OPERATOR(myschema.===) b", read="postgres"), "postgres")
     Traceback (most recent call last):
     ...
-    maskline.errors.RewriteRefused: operator OPERATOR(myschema.===) is not on the allow-list of a masked query (at query). Fix: write the operator without OPERATOR(...); OPERATOR(pg_catalog.op) is allowed only for an operator the query could write plainly, whose function is listed
+    maskline.errors.RewriteRefused: the OPERATOR(...) expression at line 1, column 1 calls an operator that is not on the allow-list of a masked query (at query). Fix: write the operator without OPERATOR(...); OPERATOR(pg_catalog.op) is allowed only for an operator the query could write plainly, whose function is listed
     """
     operator = str(node.args.get("operator") or "")
     schema, _, symbol = operator.rpartition(".")
     if schema.strip().lower() != OPERATOR_SCHEMA or not _OPERATOR_SYMBOL.fullmatch(symbol):
-        raise _refuse_operator(operator)
+        raise _refuse_operator(node)
     try:
         plain = sqlglot.parse_one(f"a {symbol} b", read=dialect or None)
     except sqlglot.errors.ParseError:
-        raise _refuse_operator(operator) from None
+        raise _refuse_operator(node) from None
     # The plain form must be one operator over the two operands, itself admitted (a listed function, or syntax).
     if isinstance(plain, exp.Operator) or not isinstance(plain, (exp.Binary, exp.Func)) or \
             {c.name for c in plain.find_all(exp.Column)} != {"a", "b"}:
-        raise _refuse_operator(operator)
+        raise _refuse_operator(node)
     try:
         check_allowed(plain, dialect)
     except RewriteRefused:
-        raise _refuse_operator(operator) from None
+        raise _refuse_operator(node) from None
 
 
 def allowed_functions(dialect: str) -> frozenset[str]:
@@ -153,11 +155,33 @@ def allowed_functions(dialect: str) -> frozenset[str]:
     return COMMON | BY_DIALECT.get(dialect, frozenset())
 
 
-def _refuse_function(name: str, dialect: str) -> RewriteRefused:
-    return RewriteRefused(f"function {shown_name(name).upper()} is not on the {dialect or 'generic'} allow-list of a masked "
-                          "query", where="query",
-                          fix="use a listed function (see maskline.rewrite.allowlist); functions that run SQL text "
-                              "or read settings, files, the catalog or the key are never listed")
+def _refuse_function(node: exp.Func, query: exp.Expr, dialect: str) -> RewriteRefused:
+    """The refusal of ``node``, a function the allow-list does not name.
+
+    A function sqlglot parses into one of its own classes (``RANDOM()`` is ``Rand``) is named by that class: the
+    name comes from sqlglot's catalogue of functions, not from the query's text. A function sqlglot does not know
+    (``Anonymous``) has only the name the query wrote, which may be a value typed where a name goes: it is counted
+    and placed, and the fix names the closest listed function.
+
+    >>> import sqlglot
+    >>> q = sqlglot.parse_one("SELECT uppr(a), x98234571(b) FROM t")
+    >>> str(_refuse_function(q.selects[0], q, "duckdb"))[:96]
+    '2 functions are not on the duckdb allow-list of a masked query (the first at line 1, column 8) ('
+    >>> str(_refuse_function(q.selects[0], q, "duckdb")).split("Fix: ")[1][:22]
+    "did you mean 'upper'? "
+    >>> str(_refuse_function(sqlglot.parse_one("SELECT random()").selects[0], q, "duckdb"))[:45]
+    'function RAND is not on the duckdb allow-list'
+    """
+    allowed = allowed_functions(dialect)
+    fix = ("use a listed function (see maskline.rewrite.allowlist); functions that run SQL text or read settings, "
+           "files, the catalog or the key are never listed")
+    where = f"{dialect or 'generic'} allow-list of a masked query"
+    if not isinstance(node, (exp.Anonymous, exp.AnonymousAggFunc)):
+        return RewriteRefused(f"function {function_key(node).upper()} is not on the {where}", where="query", fix=fix)
+    unknown = [f for f in query.find_all(exp.Anonymous, exp.AnonymousAggFunc) if not (sql_names(f) & allowed)]
+    hint = suggestion([function_key(f) for f in unknown], allowed)
+    return RewriteRefused(counted("function", unknown or [node], f"is not on the {where}"), where="query",
+                          fix=f"{hint} Or {fix}" if hint else fix)
 
 
 def check_allowed(query: exp.Expr, dialect: str) -> None:
@@ -185,11 +209,14 @@ def check_allowed(query: exp.Expr, dialect: str) -> None:
         if isinstance(node, exp.Table) and isinstance(node.this, exp.Func):
             names = sql_names(node.this)
             if not names & TABLE_FUNCTIONS:
-                raise RewriteRefused(f"table function {shown_name(function_key(node.this)).upper()} in FROM is not allowed",
+                shown = (f"table function {function_key(node.this).upper()}"  # sqlglot's class, not the query's text
+                         if not isinstance(node.this, (exp.Anonymous, exp.AnonymousAggFunc))
+                         else mention("table function", node.this))
+                raise RewriteRefused(f"{shown} in FROM is not allowed",
                                      where="FROM clause",
                                      fix="select from tables; only UNNEST and GENERATE_SERIES/RANGE may be called "
                                          "in FROM")
         elif isinstance(node, exp.Operator):
             check_operator(node, dialect)
         elif isinstance(node, exp.Func) and not (sql_names(node) & allowed):
-            raise _refuse_function(function_key(node), dialect)
+            raise _refuse_function(node, query, dialect)

@@ -54,12 +54,13 @@ from maskline.adapters import engine
 from maskline.adapters.facts import CatalogFacts
 from maskline.classify.result import Classification
 from maskline.dialects import Dialect, KeyMode
-from maskline.errors import RewriteRefused, closest, shown_name
+from maskline.errors import RewriteRefused
 from maskline.keys import KeyMaterial, resolve_key
 from maskline.plan import Plan
 from maskline.policy import Policy
 from maskline.rewrite.allowlist import check_allowed
 from maskline.rewrite.filters import LiteralFilter
+from maskline.rewrite.mentions import at, mention, suggestion
 from maskline.rewrite.outputs import OutputLineage, output_lineage
 from maskline.rewrite.refusals import base_tables, parse_select, refuse_unknown_tables
 from maskline.rewrite.schema_source import (
@@ -233,7 +234,7 @@ def rewrite(
     facts = _catalog_facts(connection, tables, masked_schema) if connection is not None else None
     default_schema = _default_schema(d, facts)
     full_schema = _schema_for(tables, schema, facts, default_schema)
-    refuse_unknown_tables(tables, list(full_schema), default_schema)
+    refuse_unknown_tables(tables, list(full_schema), default_schema, nearby=list(policy.datasets))
     if facts is not None:  # the key store is never a relation, whatever the policy says of its columns
         refuse_key_stores(tables, facts.key_store)
     db = default_db(tables) and (default_schema or default_db(tables))  # where the engine reads unqualified ones
@@ -278,7 +279,7 @@ def rewrite(
     def plan_of(table: exp.Table) -> Plan:
         name = find_table(table, list(full_schema), default_schema)
         if name is None or name not in sensitivity.plans:
-            raise RewriteRefused(f"table {shown_name(table.name)} has no masking plan", where="FROM clause",
+            raise RewriteRefused(f"{mention('table', table)} has no masking plan", where="FROM clause",
                                  fix="add the table to the schema")
         return sensitivity.plans[name]
 
@@ -324,13 +325,10 @@ def _unknown_columns(tree: exp.Expr, schema: Schema) -> tuple[str, str]:
     if not unknown:
         return "a column reference does not resolve to one table", "check column names against the schema"
     first = min(unknown, key=lambda c: c.this.meta.get("start", 0))
-    meta = first.this.meta  # sqlglot's col is where the name ends: its start is col - (end - start)
-    line, col, start, end = (meta.get(k) for k in ("line", "col", "start", "end"))
-    place = (line, col - (end - start)) if all(isinstance(v, int) for v in (line, col, start, end)) else None
-    where = f" (the first at line {place[0]}, column {place[1]})" if place else ""
+    place = at(first.this)  # the name's own place (a qualified column's table part is a name the query wrote too)
+    where = f" (the first at {place})" if place else ""
     count = len({c.name for c in unknown})
     text = f"{count} name{' is' if count == 1 else 's are'} no column of the tables read{where}"
     # only the schema's own names are shown, the closest to any name the query wrote
-    hints = sorted({known[h] for c in unknown if (h := closest(c.name, known)) is not None})
-    fix = ("did you mean " + " or ".join(repr(h) for h in hints) + "?") if hints else "check column names against the schema"
+    fix = suggestion([c.name for c in unknown], known.values()) or "check column names against the schema"
     return text, fix

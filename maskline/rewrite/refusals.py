@@ -1,7 +1,8 @@
 """What the rewrite refuses before anything else: not one read-only SELECT, or a table it cannot mask.
 
 Every refusal is a :class:`~maskline.errors.RewriteRefused` that names the
-construct and never quotes the query (its literals may be sensitive).
+construct and never quotes the query (its literals may be sensitive); a name the
+query wrote is shown only when it is proven structure (:mod:`maskline.rewrite.mentions`).
 
 >>> parse_select("DELETE FROM customers", "duckdb")
 Traceback (most recent call last):
@@ -11,11 +12,15 @@ maskline.errors.RewriteRefused: only SELECT queries can be masked, not DELETE (a
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import sqlglot
 from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
+from sqlglot.tokens import Tokenizer
 
-from maskline.errors import RewriteRefused, did_you_mean, shown_name
+from maskline.errors import RewriteRefused
+from maskline.rewrite.mentions import counted, mention, suggestion
 
 # Statements nested anywhere in a query that write, define or configure something.
 WRITES: tuple[type[exp.Expr], ...] = (
@@ -64,9 +69,9 @@ def parse_select(sql: str, dialect: str) -> exp.Query:
                              fix="send one SELECT at a time")
     statement = statements[0]
     if not isinstance(statement, exp.Query):
-        kind = statement.key.upper()
-        if isinstance(statement, exp.Command):
-            kind = str(statement.this).upper()
+        kind = statement.key.upper()  # sqlglot's name for the construct, never text the query wrote
+        if isinstance(statement, exp.Command) and str(statement.this).upper() in Tokenizer.KEYWORDS:
+            kind = str(statement.this).upper()  # the statement's keyword, when it is one of SQL's keywords
         raise RewriteRefused(f"only SELECT queries can be masked, not {kind}", where="query",
                              fix="run data changes outside maskline's query rewrite")
     refuse_writes(statement)
@@ -113,22 +118,42 @@ def base_tables(query: exp.Expr) -> list[exp.Table]:
     return out
 
 
-def refuse_unknown_tables(tables: list[exp.Table], known: list[str], default_schema: str | None = None) -> None:
+def refuse_unknown_tables(tables: list[exp.Table], known: list[str], default_schema: str | None = None,
+                          nearby: Collection[str] = ()) -> None:
     """Refuse a table the schema does not list (its columns could not be traced).
+
+    The tables refused are not named: an unknown name is no proven structure, and may be a value typed where a
+    name goes. They are counted and placed, and the fix names the closest of the schema's tables and ``nearby``
+    (names the query path read elsewhere, such as the policy's datasets, when the connection was asked only
+    for the tables the query names).
+
+    >>> refuse_unknown_tables([exp.to_table("custmers")], [], nearby=["customers"])
+    Traceback (most recent call last):
+    ...
+    maskline.errors.RewriteRefused: the table at line 1, column 1 is not in the schema (at FROM clause). Fix: did you mean 'customers'? (or check the table's schema)
 
     >>> refuse_unknown_tables([exp.to_table("custmers")], ["customers"])
     Traceback (most recent call last):
     ...
-    maskline.errors.RewriteRefused: table custmers is not in the schema (at FROM clause). Fix: did you mean 'customers'? (or add it to the schema)
+    maskline.errors.RewriteRefused: the table at line 1, column 1 is not in the schema (at FROM clause). Fix: did you mean 'customers'? (or add it to the schema)
+    >>> import sqlglot
+    >>> refuse_unknown_tables(list(sqlglot.parse_one("SELECT * FROM pg_x98234571").find_all(exp.Table)), ["t"])
+    Traceback (most recent call last):
+    ...
+    maskline.errors.RewriteRefused: the system catalog table at line 1, column 15 is not data (at FROM clause). Fix: query data tables only
     """
     from maskline.rewrite.schema_source import find_table
 
     for table in tables:
         if table.db.lower() in SYSTEM_SCHEMAS or table.name.lower().startswith(("pg_", "duckdb_", "sqlite_")):
-            raise RewriteRefused(f"system catalog {shown_name(table.name)} in FROM", where="FROM clause",
+            raise RewriteRefused(f"{mention('system catalog table', table)} is not data", where="FROM clause",
                                  fix="query data tables only")
-        if find_table(table, known, default_schema) is None:
-            name = shown_name(*(p.name for p in table.parts))
-            raise RewriteRefused(f"table {name} is not in the schema", where="FROM clause",
-                                 fix=(did_you_mean(table.name, known) + " (or add it to the schema)") if known
-                                 else "check the table's name and schema (the connection has no table of it)")
+    unknown = [t for t in tables if find_table(t, known, default_schema) is None]
+    if unknown:
+        close = suggestion([t.name for t in unknown], [*known, *nearby])
+        if known:
+            fix = f"{close or 'valid values: ' + ', '.join(sorted(known))} (or add it to the schema)"
+        else:
+            fix = (f"{close} (or check the table's schema)" if close
+                   else "check the table's name and schema (the connection has no table of it)")
+        raise RewriteRefused(counted("table", unknown, "is not in the schema"), where="FROM clause", fix=fix)

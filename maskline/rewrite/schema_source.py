@@ -156,12 +156,15 @@ def refuse_key_stores(tables: Sequence[exp.Table], held: Sequence[bool]) -> None
     ...
     maskline.errors.RewriteRefused: table maskline_private.key is in maskline's key store (key material, not data) (at FROM clause). Fix: query data tables; the schema maskline protect keeps its key in is never read by a masked query
     """
-    from maskline.errors import RewriteRefused, shown_name
+    from maskline.errors import RewriteRefused
+    from maskline.rewrite.mentions import mention
 
     for table, in_key_store in zip(tables, held, strict=True):
         if in_key_store:
-            name = shown_name(*(p.name for p in table.parts))
-            raise RewriteRefused(f"table {name} is in maskline's key store (key material, not data)",
+            # The catalog read says this table is the key store's: its name is structure, proven, and may be shown.
+            name = ".".join(p.name for p in table.parts)
+            raise RewriteRefused(f"{mention('table', table, name, known=(name,))} is in maskline's key store "
+                                 "(key material, not data)",
                                  where="FROM clause",
                                  fix="query data tables; the schema maskline protect keeps its key in is "
                                      "never read by a masked query")

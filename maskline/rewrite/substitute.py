@@ -49,9 +49,10 @@ from sqlglot.optimizer.scope import Scope
 
 from maskline.adapters import engine
 from maskline.dialects import Dialect, KeyMode
-from maskline.errors import RewriteRefused, shown_name
+from maskline.errors import RewriteRefused
 from maskline.keys import KeyMaterial
 from maskline.plan import Plan
+from maskline.rewrite.mentions import mention
 from maskline.sql.compile import compile_select
 
 GENERATED = "maskline_generated"  # meta flag on the nodes substitution adds
@@ -173,13 +174,13 @@ def substitute(query: exp.Expr, root: Scope, plan_of: Callable[[exp.Table], Plan
     for node in query.find_all(exp.Table):
         if id(node) in seen or isinstance(node.this, exp.Func) or node.meta.get(GENERATED):
             continue
-        raise RewriteRefused(f"cannot tell what the table reference {shown_name(node.name)} reads", where="FROM clause",
+        raise RewriteRefused(f"cannot tell what {mention('table reference', node)} reads", where="FROM clause",
                              fix="select from tables, CTEs, subqueries or UNNEST")
     for table in tables:
         clauses = sorted(k for k, v in table.args.items() if v not in (None, [], False)
                          and k not in IDENTITY + KEPT_OUTSIDE)
         if clauses:
-            raise RewriteRefused(f"table {shown_name(table.name)} carries a clause a masked relation cannot keep "
+            raise RewriteRefused(f"{mention('table', table)} carries a clause a masked relation cannot keep "
                                  f"({', '.join(clauses)})", where="FROM clause",
                                  fix="read the table plainly (name and alias); filter and join outside it")
     for table in tables:
@@ -201,7 +202,7 @@ def check_reads(query: exp.Expr, cte_refs: set[int]) -> None:
     >>> check_reads(sqlglot.parse_one("SELECT * FROM customers"), set())
     Traceback (most recent call last):
     ...
-    maskline.errors.RewriteRefused: the rewritten query would read table customers outside a masked relation (at FROM clause). Fix: report this query to maskline's maintainers; it was not run
+    maskline.errors.RewriteRefused: the rewritten query would read the table at line 1, column 15 outside a masked relation (at FROM clause). Fix: report this query to maskline's maintainers; it was not run
     """
     # One walk collects both (breadth first, the order find_all gives): the masked relations hold thousands of
     # nodes (a fake's word lists), and meta_get reads a flag without giving every node a meta dict.
@@ -222,6 +223,6 @@ def check_reads(query: exp.Expr, cte_refs: set[int]) -> None:
         allowed.add(id(own[0]))
     for node in tables:
         if id(node) not in allowed and not isinstance(node.this, exp.Func):
-            raise RewriteRefused(f"the rewritten query would read table {shown_name(node.name)} outside a masked relation",
+            raise RewriteRefused(f"the rewritten query would read {mention('table', node)} outside a masked relation",
                                  where="FROM clause",
                                  fix="report this query to maskline's maintainers; it was not run")

@@ -47,6 +47,7 @@ from maskline.rewrite.functions import (
     function_key,
     is_measure,
 )
+from maskline.rewrite.mentions import mention
 from maskline.rewrite.parameters import is_parameter
 
 VALUE, DERIVED, MEASURE, SAFE = "value", "derived", "measure", "safe"
@@ -228,7 +229,7 @@ class Tracer:
                 break
             owner = owner.parent
         if source is None:
-            raise RewriteRefused(f"cannot resolve column {col.table}.{name}", where="query",
+            raise RewriteRefused(f"cannot resolve {mention('column', col)}", where="query",
                                  fix="qualify the column with a table or alias that is in FROM")
         if isinstance(source, exp.Table):
             return frozenset({Origin(table_key(source), name.lower(), VALUE)})
@@ -247,7 +248,7 @@ class Tracer:
             for proj in select.selects:
                 if proj.alias_or_name.lower() == col.name.lower() and proj is not col.parent:
                     return self.origins(proj, self.scopes.get(id(select), scope))
-        raise RewriteRefused(f"cannot resolve column {col.name}", where="query",
+        raise RewriteRefused(f"cannot resolve {mention('column', col)}", where="query",
                              fix="name a column of a table in FROM (check the schema)")
 
     def output_of(self, source: Scope, name: str, owner: Scope) -> Origins:
@@ -301,12 +302,13 @@ class Tracer:
         if not outputs:
             selects = leaf_selects(scope.expression)
             if not selects:
-                raise RewriteRefused(f"cannot trace output {name!r}", where="query", fix="use a plain SELECT")
+                raise RewriteRefused("cannot trace an output of a source that has no SELECT list", where="query",
+                                     fix="use a plain SELECT")
             first = selects[0].selects
             if any(isinstance(p, exp.Star) or (isinstance(p, exp.Column) and p.is_star) for p in first):
                 raise RewriteRefused("cannot expand * over a source without a schema", where="SELECT *",
                                      fix="pass the schema of every table the query reads")
-            raise RewriteRefused(f"cannot resolve column {name}", where="query", fix="check the column name")
+            raise RewriteRefused("cannot resolve a column a source is read for", where="query", fix="check the column names")
         out: set[Origin] = set()
         for projection, branch in outputs:
             out |= self.origins(projection, branch)
@@ -341,7 +343,7 @@ class Tracer:
         if isinstance(node, exp.Star):
             return self._star(node)
         if isinstance(node, (exp.TableColumn, exp.Columns)):
-            what = "COLUMNS(...)" if isinstance(node, exp.Columns) else f"whole-row reference {node.name}"
+            what = "COLUMNS(...)" if isinstance(node, exp.Columns) else mention("whole-row reference", node)
             raise RewriteRefused(f"cannot trace the columns of {what}", where="SELECT list",
                                  fix="name the columns (the values read are masked either way)")
         if isinstance(node, exp.Literal):

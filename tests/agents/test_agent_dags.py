@@ -112,7 +112,7 @@ def test_refused_delete_and_unsafe_function_are_lineage_refusals(agent_run: Agen
     delete = by_sql["DELETE FROM raw_customers"]
     unsafe = next(e for sql, e in by_sql.items() if "PG_READ_FILE" in sql.upper())
     probe = next(e for sql, e in by_sql.items() if "LIKE" in sql)
-    for event, why in ((delete, "not DELETE"), (unsafe, "PG_READ_FILE"), (probe, "LIKE")):  # maskline's refusals
+    for event, why in ((delete, "not DELETE"), (unsafe, "allow-list of a masked query"), (probe, "LIKE")):  # maskline's refusals
         facet = event["run"]["facets"]["maskline_agent"]
         assert facet["outcome"] == "refused" and facet["refusals"] == 1 and facet["queries"] == 0
         assert why in facet["reason"]

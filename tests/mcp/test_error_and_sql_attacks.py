@@ -103,8 +103,9 @@ IDENTIFIER_ATTACKS = [
 def test_a_refusal_does_not_echo_a_quoted_name_the_agent_typed(duckdb_file: Path, policy_file: Path, sql: str,
                                                                allow: list[str] | None,
                                                                caplog: pytest.LogCaptureFixture) -> None:
-    """A quoted identifier can hold what the agent typed rather than a name: refusals (tool results, logs) say
-    ``<quoted name>``, and so does the lineage event's SQL facet (openlineage_ext.scrubbing)."""
+    """A quoted identifier can hold what the agent typed rather than a name: refusals (tool results, logs) place
+    it by line and column instead (maskline.rewrite.mentions), and the lineage event's SQL facet says
+    ``<quoted name>`` (openlineage_ext.scrubbing)."""
     from maskline.mcp.database import Database
     from maskline.mcp.tools import Caller, MaskedTools, ToolRefused
     from maskline.policy import load_policy
@@ -113,19 +114,20 @@ def test_a_refusal_does_not_echo_a_quoted_name_the_agent_typed(duckdb_file: Path
                         lineage=False)
     with caplog.at_level(logging.DEBUG), pytest.raises(ToolRefused) as refused:
         tools.query(sql, Caller("agent"))
-    assert CANARY_WORD not in str(refused.value) and "<quoted name>" in str(refused.value).lower()
+    assert CANARY_WORD not in str(refused.value) and "at line 1, column" in str(refused.value)
     assert CANARY_WORD not in caplog.text
 
 
-def test_a_refusal_still_names_a_plain_table_name(duckdb_file: Path, policy_file: Path) -> None:
+def test_a_refusal_places_an_unknown_table_and_names_the_closest_known_one(duckdb_file: Path, policy_file: Path) -> None:
     from maskline.mcp.database import Database
     from maskline.mcp.tools import Caller, MaskedTools, ToolRefused
     from maskline.policy import load_policy
 
-    tools = MaskedTools(load_policy(policy_file), Database.from_uri(f"duckdb:///{duckdb_file}"), lineage=False)
-    with pytest.raises(ToolRefused, match="table custmers is not in the schema"):
+    tools = MaskedTools(load_policy(policy_file), Database.from_uri(f"duckdb:///{duckdb_file}"), allow=["customers"],
+                        lineage=False)
+    with pytest.raises(ToolRefused, match="the table at line 1, column 15 is not one of .*did you mean 'customers'"):
         tools.query("SELECT * FROM custmers", Caller("agent"))
-    with pytest.raises(ToolRefused, match="function QUERY_TO_XML is not on"):
+    with pytest.raises(ToolRefused, match="the function at line 1, column 8 is not on"):
         tools.query("SELECT query_to_xml('x', true, true, '')", Caller("agent"))
 
 
