@@ -57,6 +57,20 @@ def event_names(event: Any) -> frozenset[str]:
     return frozenset(n for n in names if n)
 
 
+def call_names(tables: Iterable[str], plans: Mapping[str, Any]) -> set[str]:
+    """The catalog's names a rewritten query read: its tables (and their parts) and every column of their plans,
+    which the rewrite built from the columns it read from the engine's catalog, lower case.
+
+    >>> from maskline.policy import load_policy
+    >>> from maskline.plan import build_plan
+    >>> plan = build_plan(load_policy({}), "raw.users", [("id", "integer"), ("SSN", "text")])
+    >>> sorted(call_names(["raw.users"], {"raw.users": plan}))
+    ['id', 'raw', 'raw.users', 'ssn', 'users']
+    """
+    names = {n for t in tables for n in relation_names(t)}
+    return names | {c.name.lower() for plan in plans.values() if plan is not None for c in plan.columns}
+
+
 def relation_names(name: str) -> set[str]:
     """A relation's name and each of its dot-separated parts, lower case.
 
