@@ -38,7 +38,14 @@ def lineage_type(dialect: str | None, type_: str | None) -> str | None:
     return LINEAGE_TYPE_NAMES.get(dialect or "", {}).get(type_.lower(), type_)
 
 
-def _renamed_types(plan: Any, dialect: str | None) -> Any:
+def renamed_types(plan: Any, dialect: str | None) -> Any:
+    """``plan`` with each column's source type as lineage names it for ``dialect`` (:func:`lineage_type`).
+
+    >>> from maskline.policy import load_policy
+    >>> from maskline.plan import build_plan
+    >>> [c.source_type for c in renamed_types(build_plan(load_policy({}), "t", [("n", "integer")]), "postgres").columns]
+    ['int4']
+    """
     from dataclasses import replace
 
     columns = tuple(replace(c, source_type=lineage_type(dialect, c.source_type)) for c in plan.columns)
@@ -88,10 +95,10 @@ def operator_lineage(record: LineageRecord | None) -> Any:
         dialect = record.engine
         output_fields = (tuple((n, lineage_type(dialect, t)) for n, t in record.output_fields)
                          if record.output_fields else None)
-        inputs = (tuple((ns, name, _renamed_types(p, dialect)) for ns, name, p in record.inputs)
+        inputs = (tuple((ns, name, renamed_types(p, dialect)) for ns, name, p in record.inputs)
                   if record.inputs else None)
         return lineage_for_plan(
-            _renamed_types(record.plan, dialect),
+            renamed_types(record.plan, dialect),
             input_namespace=record.input_namespace,
             input_name=record.input_name,
             output_namespace=record.output_namespace,

@@ -15,12 +15,30 @@ facet that lists fields by name (``maskline_masking``, ``maskline_classification
 ...          "outputs": [{"name": "main.customers_masked", "facets": {"maskline_masking": {"fields": {"Email": {}}}}}]}
 >>> sorted(event_names(event))
 ['customers', 'customers_masked', 'email', 'main', 'main.customers_masked', 'raw', 'shop', 'shop.raw.customers', 'ssn']
+
+An event can name a dataset without listing its fields: the provider's per-query events
+(``<task>.query.<n>``) are parsed with ``use_connection=False``, so their datasets carry no ``schema``.
+Their columns are then proven by an earlier event of the same process that described the same dataset
+(same namespace and name) with a facet read from the catalog, not from a query's text
+(:class:`DatasetFields`, fed and read by the event scrubber): the task's own START event, whose
+``schema`` the provider read from ``information_schema``, or a maskline operator's event, whose
+``schema`` and ``maskline_masking`` come from the columns it read back.
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Any
+
+# Facets whose field names come from the catalog (information_schema, a file's schema, dbt's catalog or
+# manifest, maskline's plans), never from a query's text. columnLineage is not one: the provider's SQL parser
+# builds it from the query, so a value typed as a column (SELECT X98234571 ...) could appear there.
+CATALOG_FACETS = ("schema", "maskline_masking", "maskline_classification")
+# Datasets remembered per process: a worker touches a few, a scheduler or dbt-ol run some hundreds.
+DATASETS_REMEMBERED = 4096
 
 
 def event_names(event: Any) -> frozenset[str]:
@@ -37,6 +55,20 @@ def event_names(event: Any) -> frozenset[str]:
             for facet in (facets.values() if isinstance(facets, Mapping) else ()):
                 names |= _field_names(facet)
     return frozenset(n for n in names if n)
+
+
+def call_names(tables: Iterable[str], plans: Mapping[str, Any]) -> set[str]:
+    """The catalog's names a rewritten query read: its tables (and their parts) and every column of their plans,
+    which the rewrite built from the columns it read from the engine's catalog, lower case.
+
+    >>> from maskline.policy import load_policy
+    >>> from maskline.plan import build_plan
+    >>> plan = build_plan(load_policy({}), "raw.users", [("id", "integer"), ("SSN", "text")])
+    >>> sorted(call_names(["raw.users"], {"raw.users": plan}))
+    ['id', 'raw', 'raw.users', 'ssn', 'users']
+    """
+    names = {n for t in tables for n in relation_names(t)}
+    return names | {c.name.lower() for plan in plans.values() if plan is not None for c in plan.columns}
 
 
 def relation_names(name: str) -> set[str]:
@@ -72,3 +104,70 @@ def _get(obj: Any, key: str) -> Any:
     if isinstance(obj, Mapping):
         return obj.get(key)
     return getattr(obj, key, None)
+
+
+class DatasetFields:
+    """The catalog's field names of the datasets earlier events described, by (namespace, name), bounded.
+
+    Only facets that read the catalog count (:data:`CATALOG_FACETS`); a dataset's entry is replaced, not merged,
+    by each newer description, so a dropped column is forgotten once the table is described again.
+
+    >>> memory = DatasetFields()
+    >>> start = {"inputs": [{"namespace": "pg://h", "name": "db.public.users",
+    ...                      "facets": {"schema": {"fields": [{"name": "id"}, {"name": "SSN"}]}}}]}
+    >>> memory.remember(start)
+    >>> sorted(memory.recall({"inputs": [{"namespace": "pg://h", "name": "db.public.users", "facets": {}}]}))
+    ['id', 'ssn']
+    >>> memory.recall({"inputs": [{"namespace": "pg://other", "name": "db.public.users"}]})  # another database
+    frozenset()
+    """
+
+    def __init__(self, limit: int = DATASETS_REMEMBERED) -> None:
+        self._limit = limit
+        self._fields: OrderedDict[tuple[str, str], frozenset[str]] = OrderedDict()
+        self._lock = threading.Lock()  # events are emitted from the provider's threads
+
+    def remember(self, event: Any) -> None:
+        """Record the catalog fields each dataset of ``event`` lists (datasets without such a facet: none)."""
+        for key, dataset in _datasets(event):
+            facets = _get(dataset, "facets") or {}
+            if not isinstance(facets, Mapping) or not any(_get(facets, f) is not None for f in CATALOG_FACETS):
+                continue
+            fields: set[str] = set()
+            for facet in CATALOG_FACETS:
+                if _get(facets, facet) is not None:
+                    fields |= _field_names(_get(facets, facet))
+            with self._lock:
+                self._fields[key] = frozenset(n for n in fields if n)
+                self._fields.move_to_end(key)
+                while len(self._fields) > self._limit:
+                    self._fields.popitem(last=False)
+
+    def recall(self, event: Any) -> frozenset[str]:
+        """The fields remembered for the datasets of ``event``, lower case."""
+        out: set[str] = set()
+        with self._lock:
+            for key, _ in _datasets(event):
+                out |= self._fields.get(key, frozenset())
+        return frozenset(out)
+
+
+@cache
+def dataset_fields() -> DatasetFields:
+    """The process's memory of dataset fields, created on first use (nothing at import time).
+
+    >>> dataset_fields() is dataset_fields()
+    True
+    """
+    return DatasetFields()
+
+
+def _datasets(event: Any) -> list[tuple[tuple[str, str], Any]]:
+    """Each input and output dataset of ``event`` with its key: (namespace, lower-case name)."""
+    out = []
+    for kind in ("inputs", "outputs"):
+        for dataset in _get(event, kind) or ():
+            name = str(_get(dataset, "name") or "")
+            if name:
+                out.append(((str(_get(dataset, "namespace") or ""), name.lower()), dataset))
+    return out

@@ -12,8 +12,11 @@ Every string in the event goes through the core's text scrubber
   Comments are dropped. The SQL is rebuilt from an allow-list of its tokens, so
   a literal of a kind nobody listed still goes; SQL sqlglot cannot parse is
   withheld whole. A quoted identifier stays only when it names a relation or
-  column the event's datasets declare; any other (an alias the user typed,
-  ``AS "123-45-6789"``) becomes a placeholder.
+  column the event's datasets declare, or that an earlier event of the process
+  described for the same dataset from the catalog (a per-query event lists no
+  fields; its task's START event does); any other (an alias the user typed,
+  ``AS "123-45-6789"``) becomes a placeholder, and so does an unquoted name
+  nothing proves to be structure (:mod:`openlineage_ext.sql_names`).
 - Run conf and task parameters (``conf``, ``params``, ``op_kwargs``...) keep
   their keys, but every value is replaced (``user_inputs="redact"``, the
   default), because names and other free-form values escape every detector;
@@ -33,9 +36,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attr
+
+if TYPE_CHECKING:
+    from openlineage_ext.catalog_names import DatasetFields
 
 REDACTED = "[REDACTED]"
 _REDACTED_LITERAL = f"'{REDACTED}'"
@@ -267,24 +273,31 @@ class EventScrubber:
     "SELECT id FROM t WHERE email = '[REDACTED]'"
     """
 
-    def __init__(self, sql_literals: str = "all", user_inputs: str = "redact") -> None:
+    def __init__(self, sql_literals: str = "all", user_inputs: str = "redact",
+                 memory: DatasetFields | None = None) -> None:
         self.sql_literals = sql_literals if sql_literals in SQL_LITERAL_MODES else "all"
         self.user_inputs = user_inputs if user_inputs in USER_INPUT_MODES else "redact"
         self.dialect: str | None = None
         self.names: frozenset[str] | None = None  # the catalog's names, once an event declares its datasets
+        self.memory = memory  # None: the process's (openlineage_ext.catalog_names.dataset_fields)
 
     def event(self, event: Any) -> Any:
         """Scrub an OpenLineage event object in place and return it.
 
-        Its SQL keeps the quoted identifiers that name a relation or column its datasets declare
-        (:func:`openlineage_ext.catalog_names.event_names`); any other becomes a placeholder.
+        Its SQL keeps the names of relations and columns its datasets declare
+        (:func:`openlineage_ext.catalog_names.event_names`), or that an earlier event described for the same
+        datasets from the catalog (:class:`openlineage_ext.catalog_names.DatasetFields`); any other quoted
+        identifier, and any unquoted name nothing proves to be structure, becomes a placeholder.
         """
-        from openlineage_ext.catalog_names import event_names
+        from openlineage_ext.catalog_names import dataset_fields, event_names
 
         job = getattr(event, "job", None)
         sql_facet = (getattr(job, "facets", None) or {}).get("sql") if job is not None else None
         self.dialect = getattr(sql_facet, "dialect", None)
-        self.names = event_names(event)
+        memory = self.memory if self.memory is not None else dataset_fields()
+        # Read before this event is remembered: what it declares itself is already in event_names.
+        self.names = event_names(event) | memory.recall(event)
+        memory.remember(event)
         run = getattr(event, "run", None)
         _rebuild_error(((getattr(run, "facets", None) or {}) if run is not None else {}).get("errorMessage"))
         return self.value(event)

@@ -5,7 +5,8 @@ becomes a run of the job ``<dag_id>.<task_id>.agent_query`` whose ``parent``
 facet points at the task's run (and the DAG run as root). The event carries:
 
 - the ``sql`` job facet with the query the model wrote, its literals redacted;
-- the tables read as input datasets, each with ``maskline_masking`` (the policy's
+- the tables read as input datasets, each with a typed ``schema`` (the columns the rewrite
+  read from the catalog, so Marquez shows them) and ``maskline_masking`` (the policy's
   decision for its columns);
 - ``maskline_identity``: executed by the agent (kind ``agent``, named by its model),
   on behalf of the DAG run's triggering user, else the task or DAG owner;
@@ -173,7 +174,8 @@ def call_event(call: ToolCall, *, ti: Any, identity: Identity, model: str | None
     from openlineage.client.facet_v2 import job_type_job, sql_job
     from openlineage.client.uuid import generate_new_uuid
 
-    from openlineage_ext.facets import IDENTITY, identity_facet, masking_facet, producer
+    from airflow_plugin.lineage import renamed_types
+    from openlineage_ext.facets import IDENTITY, identity_facet, input_schema_facet, masking_facet, producer
     from openlineage_ext.own_error import own_error_message
 
     run_facets: dict[str, Any] = {
@@ -196,6 +198,8 @@ def call_event(call: ToolCall, *, ti: Any, identity: Identity, model: str | None
         facets: dict[str, Any] = {}
         plan = (plans or {}).get(table)
         if plan is not None:
+            # The plan's columns are the catalog's (the rewrite read them), typed as the SQL extractor names them.
+            facets["schema"] = input_schema_facet(renamed_types(plan, dialect))
             facets["maskline_masking"] = masking_facet(plan, rows=call.rows or None, engine=dialect)
         inputs.append(InputDataset(namespace=db_namespace, name=table, facets=facets))
     return RunEvent(

@@ -120,10 +120,17 @@ def _default_schema(connection: Any) -> str | None:
         return None
 
 
-def _scrubbed_sql(sql: str, dialect: str | None) -> str:
+def _scrubbed_sql(sql: str, dialect: str | None, result: Rewritten | None = None) -> str:
+    """The SQL lineage and the tally record: rebuilt from its structure. After a rewrite, the names it read from
+    the catalog (tables, their columns) prove which names are structure; before one (a refused or failed query)
+    nothing does, and a column beside another column is renamed too (``openlineage_ext.sql_names``)."""
     from openlineage_ext.scrubbing import scrub_sql
 
-    return scrub_sql(sql, "all", dialect)
+    if result is None:
+        return scrub_sql(sql, "all", dialect)
+    from openlineage_ext.catalog_names import call_names
+
+    return scrub_sql(sql, "all", dialect, call_names(result.tables, result.plans))
 
 
 def _current_context() -> Mapping[str, Any] | None:
@@ -447,6 +454,7 @@ class MaskedSQLToolset(SQLToolset):
             reason = _engine_reason(e)
             self._record(ToolCall("query", "failed", shown_sql, reason=reason), principal, None, dialect)
             raise
+        shown_sql = _scrubbed_sql(sql, dialect.sqlglot_name, result)  # the catalog it read now proves its columns
         columns, rows = list(fetched.columns), fetched.rows
         shown, cells = self._scrub_rows(columns, rows, result, identities)
         masked = tuple(MaskedColumn(c.name, tuple(c.sensitive_sources or c.sources), c.method)

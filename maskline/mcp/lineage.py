@@ -97,11 +97,10 @@ def call_events(call: CallRecord, *, job_namespace: str, db_namespace: str, dial
     job_facets: dict[str, Any] = {"jobType": job_type_job.JobTypeJobFacet(
         processingType="BATCH", integration=INTEGRATION, jobType="AGENT_QUERY", producer=producer())}
     if call.sql:
-        from openlineage_ext.catalog_names import relation_names
+        from openlineage_ext.catalog_names import call_names
 
         # The catalog's names the call read (its tables and their columns): any other quoted name is free text.
-        names = {n for t in call.tables for n in relation_names(t)}
-        names |= {c.name.lower() for plan in call.plans.values() if plan is not None for c in plan.columns}
+        names = call_names(call.tables, call.plans)
         job_facets["sql"] = sql_job.SQLJobFacet(query=scrub_sql(call.sql, "all", dialect, names), dialect=dialect,
                                                 producer=producer())
     job = Job(namespace=job_namespace, name=f"{JOB_PREFIX}.{call.tool}", facets=job_facets)
