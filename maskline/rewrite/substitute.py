@@ -52,6 +52,7 @@ from maskline.dialects import Dialect, KeyMode
 from maskline.errors import RewriteRefused, shown_name
 from maskline.keys import KeyMaterial
 from maskline.plan import Plan
+from maskline.rewrite.printed import printed_columns, relation_select
 from maskline.sql.compile import compile_select
 
 GENERATED = "maskline_generated"  # meta flag on the nodes substitution adds
@@ -99,7 +100,11 @@ class InlineRelations:
             raw.set("db", raw.args.get("db") or exp.to_identifier(self.home[1], quoted=True))
             raw.set("catalog", exp.to_identifier(self.home[0], quoted=True))
         raw.meta[GENERATED] = True
-        select = compile_select(plan, raw, d, key_mode=self.key_mode, key=self.key)
+        # With the key read from the session, no key is in the SQL: the columns are compiled once per plan and
+        # dialect (printed.py); the SELECT around them and its table are built for this read.
+        columns = printed_columns(plan, raw, d) if self.key_mode is KeyMode.SESSION else None
+        select = (relation_select(columns, raw) if columns is not None
+                  else compile_select(plan, raw, d, key_mode=self.key_mode, key=self.key))
         return exp.Subquery(this=select, alias=_alias(table))
 
 
@@ -203,8 +208,8 @@ def check_reads(query: exp.Expr, cte_refs: set[int]) -> None:
     ...
     maskline.errors.RewriteRefused: the rewritten query would read table customers outside a masked relation (at FROM clause). Fix: report this query to maskline's maintainers; it was not run
     """
-    # One walk collects both (breadth first, the order find_all gives): the masked relations hold thousands of
-    # nodes (a fake's word lists), and meta_get reads a flag without giving every node a meta dict.
+    # One walk collects both (breadth first, the order find_all gives): a masked relation compiled in full holds
+    # thousands of nodes (a fake's word lists), and meta_get reads a flag without giving every node a meta dict.
     relations: list[exp.Expr] = []
     tables: list[exp.Table] = []
     for node in query.walk():
