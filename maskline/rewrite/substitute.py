@@ -10,7 +10,8 @@ sensitive column already masked by its policy method.
 A masked relation is either
 
 * **inline**: a derived table ``(SELECT <masked columns> FROM raw) AS alias``
-  (DuckDB, SQLite, and PostgreSQL without the reader role), or
+  (DuckDB, SQLite, and PostgreSQL without the reader role; its column list is
+  compiled once per plan and dialect, :mod:`~maskline.rewrite.printed`), or
 * **a view**: ``masked_schema.table``, created by the engine adapter (the
   PostgreSQL reader role reads only those; :mod:`maskline.adapters.postgres`).
 
