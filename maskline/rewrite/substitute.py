@@ -10,7 +10,8 @@ sensitive column already masked by its policy method.
 A masked relation is either
 
 * **inline**: a derived table ``(SELECT <masked columns> FROM raw) AS alias``
-  (DuckDB, SQLite, and PostgreSQL without the reader role), or
+  (DuckDB, SQLite, and PostgreSQL without the reader role; its column list is
+  compiled once per plan and dialect, :mod:`~maskline.rewrite.printed`), or
 * **a view**: ``masked_schema.table``, created by the engine adapter (the
   PostgreSQL reader role reads only those; :mod:`maskline.adapters.postgres`).
 
@@ -53,6 +54,7 @@ from maskline.errors import RewriteRefused
 from maskline.keys import KeyMaterial
 from maskline.plan import Plan
 from maskline.rewrite.mentions import mention
+from maskline.rewrite.printed import printed_columns, relation_select
 from maskline.sql.compile import compile_select
 
 GENERATED = "maskline_generated"  # meta flag on the nodes substitution adds
@@ -100,7 +102,11 @@ class InlineRelations:
             raw.set("db", raw.args.get("db") or exp.to_identifier(self.home[1], quoted=True))
             raw.set("catalog", exp.to_identifier(self.home[0], quoted=True))
         raw.meta[GENERATED] = True
-        select = compile_select(plan, raw, d, key_mode=self.key_mode, key=self.key)
+        # With the key read from the session, no key is in the SQL: the columns are compiled once per plan and
+        # dialect (printed.py); the SELECT around them and its table are built for this read.
+        columns = printed_columns(plan, raw, d) if self.key_mode is KeyMode.SESSION else None
+        select = (relation_select(columns, raw) if columns is not None
+                  else compile_select(plan, raw, d, key_mode=self.key_mode, key=self.key))
         return exp.Subquery(this=select, alias=_alias(table))
 
 
@@ -204,8 +210,8 @@ def check_reads(query: exp.Expr, cte_refs: set[int]) -> None:
     ...
     maskline.errors.RewriteRefused: the rewritten query would read the table at line 1, column 15 outside a masked relation (at FROM clause). Fix: report this query to maskline's maintainers; it was not run
     """
-    # One walk collects both (breadth first, the order find_all gives): the masked relations hold thousands of
-    # nodes (a fake's word lists), and meta_get reads a flag without giving every node a meta dict.
+    # One walk collects both (breadth first, the order find_all gives): a masked relation compiled in full holds
+    # thousands of nodes (a fake's word lists), and meta_get reads a flag without giving every node a meta dict.
     relations: list[exp.Expr] = []
     tables: list[exp.Table] = []
     for node in query.walk():
