@@ -76,11 +76,43 @@ def mostly_places(values: Sequence[str], rows: int = 0) -> str | None:
     distinct = list(dict.fromkeys(v for v in values if v.strip()))
     if len(distinct) < MIN_VALUES:
         return None
-    places = sum(1 for v in distinct if is_place(v) and not known_name(v))
+    places = sum(1 for v in distinct if (is_place(v) and not known_name(v)) or written_place(v))
     share = places / len(distinct)
     if share < PLACE_SHARE:
         return None
     return f"places: {share:.0%} of {len(distinct)} values are towns or regions of the gazetteer and no known name"
+
+
+# How people write where they are: "Basel, Switzerland", "Lyon, Auvergne-Rhône-Alpes, France", "Zürich / CH".
+_PLACE_PARTS = re.compile(r"\s*(?:,|/|\s[-\u2013\u2014]\s)\s*")
+_CODE = re.compile(r"[A-Z]{2,3}")  # a country's code ("CH", "DEU"): no evidence alone, initials look the same
+
+
+def written_place(value: str) -> bool:
+    """Whether ``value`` is a place written with what contains it: two or more parts (split at commas, slashes and
+    spaced dashes), each a town or region of the gazetteer or a country (name or ISO code, any CLDR language), at
+    least one of them a name (not a code) that is no known given or family name.
+
+    A person written family name first ("Smith, John", "Jordan, Georgia") has a given name after the comma, and
+    given names are known names; a place with its country or state has a country or region that is none
+    ("Switzerland", "Bayern"). Codes never count as that evidence: "Berg, DE" may be a Berg with undotted initials.
+
+    >>> written_place("Basel, Switzerland"), written_place("Zurich / Schweiz"), written_place("Lemgo, Germany, DE")
+    (True, True, True)
+    >>> written_place("Smith, John"), written_place("Jordan, Georgia"), written_place("Berg, DE")
+    (False, False, False)
+    >>> written_place("Basel"), written_place("Stuttgart, Germany, Basel"), written_place("Nordwind GmbH, Switzerland")
+    (False, True, False)
+    """
+    from maskline.infotypes.known_names import known_name
+    from maskline.infotypes.vocabularies import in_vocabulary
+
+    parts = [p for p in _PLACE_PARTS.split(value.strip()) if p]
+    if len(parts) < 2:  # a bare town is mostly_places' own reading, with its known-name rule
+        return False
+    if not all(is_place(p) or in_vocabulary("countries", p) for p in parts):
+        return False
+    return any(not _CODE.fullmatch(p) and not known_name(p) for p in parts)
 
 
 # "<town>, <ST>": a town, or towns joined by hyphens or slashes (a metropolitan area, "Raleigh-Durham-Cary"), a

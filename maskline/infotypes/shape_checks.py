@@ -148,6 +148,38 @@ def surrogate_keys(values: Sequence[str], rows: int = 0) -> str | None:
     return None
 
 
+_HEX_KEY = re.compile(r"[0-9A-Fa-f]+")
+HEX_KEY_SHARE = 0.9  # of the distinct values: hexadecimal of one width, letters and digits mixed
+HEX_KEY_WIDTH = 8  # shortest key read as drawn: a login of 8 characters or more is rarely only 0-9 and a-f
+
+
+def hex_keys(values: Sequence[str], rows: int = 0) -> str | None:
+    """Hexadecimal strings of one width, mixing digits and letters (``88F7B33d2bcf9f5``, ``5f1d7a...``): keys a
+    program drew (random ids, truncated digests, object ids), not logins people chose. People's handles vary in
+    width and use the whole alphabet; a chosen handle of 8 characters or more written only with 0-9 and a-f
+    (``deadbeef``, ``facade42``) is rare, and a column of them at one width rarer still. ``rows`` is unused (the
+    signature of a shape check).
+
+    >>> hex_keys(["88F7B33d2bcf9f5", "f90cD3E76f1A9b9", "C1e7DbAd14a0B3f", "a2E4b6C8d0F1e3D", "Bb19c2E5f7A0d4C",
+    ...           "e0D3f6A9c2B5e8F", "D7a1C4e8B2f5A9c", "c5B8e1F4a7D0b3E"])
+    'hex keys: 100% of 8 values are hexadecimal of width 15, letters and digits mixed'
+    >>> hex_keys(["kholland", "deborah47", "anna.lee", "mark_diaz", "jsmith", "luis_m", "ghensley", "samuel88"]) is None
+    True
+    """
+    distinct = {v.strip() for v in values if v.strip()}
+    if len(distinct) < MIN_VALUES:
+        return None
+    keys = [v for v in distinct if _HEX_KEY.fullmatch(v) and not v.isdigit() and not v.isalpha()]
+    widths = Counter(len(v) for v in keys)
+    if not widths:
+        return None
+    width, count = widths.most_common(1)[0]
+    if width < HEX_KEY_WIDTH or count < HEX_KEY_SHARE * len(distinct):
+        return None
+    return f"hex keys: {count / len(distinct):.0%} of {len(distinct)} values are hexadecimal of width {width}, " \
+        "letters and digits mixed"
+
+
 def base64_blobs(values: Sequence[str], rows: int = 0) -> str | None:
     """Mostly base64 of binary data (see :func:`maskline.infotypes.validators.is_base64_blob`).
 
@@ -526,13 +558,21 @@ def category_words(values: Sequence[str], rows: int = 0) -> str | None:
 
 
 def person_words(values: Sequence[str], rows: int = 0) -> str | None:
-    """What refutes a column of names found by values alone: a few single words repeated (a category), or names
-    of things (:func:`few_single_words`, :func:`thing_names`).
+    """What refutes a column of names found by values alone: a few single words repeated (a category), names
+    of things (:func:`few_single_words`, :func:`thing_names`), or places (towns that are no known name, and places
+    written with their country or region, "Basel, Switzerland": :func:`maskline.infotypes.places.mostly_places`).
 
     >>> person_words(["Rose", "Ruby", "Olive", "Amber", "Jade"] * 40, 200)
     'few single words: 5 distinct, a category rather than names'
+    >>> person_words(["Basel, Switzerland", "Berlin, Germany", "Basel", "Paris", "Zurich, Switzerland",
+    ...               "Lausanne, Schweiz", "Basel, CH", "London", "Munich", "Vienna"] * 3, 30)
+    'places: 60% of 10 values are towns or regions of the gazetteer and no known name'
     """
-    return few_single_words(values, rows) or thing_names(values, rows)
+    from maskline.infotypes.places import mostly_places
+
+    # Places last: the gazetteer (0.2 s to load) is read only where the other readings found people. A free-typed
+    # location column ("Basel, Switzerland") opens with towns that are given names too (Basel, Florence, Victoria).
+    return few_single_words(values, rows) or thing_names(values, rows) or mostly_places(values, rows)
 
 
 _FLIGHT = re.compile(r"([A-Z][A-Z0-9]|[0-9][A-Z]) ?([0-9]{1,4})")
@@ -642,6 +682,7 @@ SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "isbns": isbns,
     "routing_numbers": routing_numbers,
     "surrogate_keys": surrogate_keys,
+    "hex_keys": hex_keys,
     "base64_blobs": base64_blobs,
     "not_chosen_secrets": not_chosen_secrets,
     "not_coordinates": not_coordinates,
