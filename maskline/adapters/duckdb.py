@@ -36,7 +36,14 @@ _FACTS_SQL = (
     "(SELECT list(c.data_type ORDER BY c.ordinal_position) FROM information_schema.columns c "
     "WHERE lower(c.table_name) = lower(q.rel) AND c.table_schema = q.nsp AND lower(c.table_catalog) = q.cat), "
     "(SELECT list(t.table_type) FROM information_schema.tables t "
-    "WHERE lower(t.table_name) = lower(q.rel) AND t.table_schema = q.nsp AND lower(t.table_catalog) = q.cat) "
+    "WHERE lower(t.table_name) = lower(q.rel) AND t.table_schema = q.nsp AND lower(t.table_catalog) = q.cat), "
+    # Functions and macros of the connection's catalogs named like a built-in one (or one the allow-list admits,
+    # $4): DuckDB binds a name to the connection's macro before the built-in, so maskline's masking expressions
+    # would call it on raw values. Read through system.main, which no macro of the connection can stand in for.
+    "(SELECT list(DISTINCT u.function_name ORDER BY u.function_name) FROM system.main.duckdb_functions() u "
+    "WHERE NOT u.internal AND (system.main.lower(u.function_name) IN (SELECT system.main.lower(b.function_name) "
+    "FROM system.main.duckdb_functions() b WHERE b.internal) OR system.main.lower(u.function_name) IN "
+    "(SELECT system.main.unnest($4::VARCHAR[]))))"
     "FROM (SELECT 1) AS one LEFT JOIN q ON true"
 )
 
@@ -94,10 +101,12 @@ class DuckDBAdapter(EngineAdapter):
         """
         from maskline.adapters.base import all_stored
         from maskline.adapters.facts import CatalogFacts, in_catalog
+        from maskline.rewrite.allowlist import allowed_functions
 
         tables = [*relations, *described]
         cursor.execute(_FACTS_SQL, ([t.name for t in tables], [self.folded(t.args.get("db")) for t in tables],
-                                    [self.folded(t.args.get("catalog")) for t in tables]))
+                                    [self.folded(t.args.get("catalog")) for t in tables],
+                                    sorted(allowed_functions(self.name))))
         rows = cursor.fetchall()
         schema, catalog = (str(rows[0][0]) if rows[0][0] else None), str(rows[0][1])
         by_position = {int(r[2]): r for r in rows if r[2] is not None}
@@ -109,7 +118,8 @@ class DuckDBAdapter(EngineAdapter):
             row = by_position.get(n + j)
             if row is not None and row[3] and in_catalog(table.catalog, catalog):
                 columns[j] = tuple((str(c), str(t).lower()) for c, t in zip(row[3], row[4], strict=True))
-        return CatalogFacts(schema, catalog, columns, stored, (False,) * n)
+        shadowing = tuple(str(f) for f in (rows[0][6] or ()))
+        return CatalogFacts(schema, catalog, columns, stored, (False,) * n, shadowing_functions=shadowing)
 
     def namespace(self, host: str | None, port: int | None, database: str | None) -> str:
         return f"duckdb://{database or host or ':memory:'}"
