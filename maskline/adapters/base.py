@@ -67,6 +67,10 @@ class EngineAdapter:
     #: a name through a search path that puts the session's temporary objects first (DuckDB's ``temp`` catalog,
     #: PostgreSQL's ``pg_temp`` schema), so a temporary view could stand in for the table that was checked.
     pins_catalog: ClassVar[bool] = False
+    #: Statements that make the session resolve unqualified function, operator and type names to the engine's
+    #: built-ins only, for the length of one transaction (:mod:`maskline.rewrite.pinned`). Empty: the engine has
+    #: no search path a user's object can get on, or maskline has not found one.
+    builtin_names_only: ClassVar[tuple[str, ...]] = ()
     #: Where key material can appear when a session holds it (the README's table).
     key_exposure: ClassVar[str] = "nowhere: this engine has no key session"
 

@@ -29,7 +29,7 @@ class CatalogFacts:
     ``(column, lower-case type)`` pairs in order; a table that does not exist, or names a catalog other than the
     connection's, has none. ``stored`` and ``key_store`` are parallel to the ``relations`` argument: whether each
     stores its own rows (False when the catalog cannot vouch for it) and whether it is in a key store (True when
-    the catalog cannot say).
+    the catalog cannot say); ``defined_types`` names, for each, its columns of a type the database defined.
     """
 
     current_schema: str | None
@@ -37,6 +37,13 @@ class CatalogFacts:
     columns: Mapping[int, tuple[tuple[str, str], ...]]
     stored: tuple[bool, ...]
     key_store: tuple[bool, ...]
+    #: Parallel to ``relations``: the columns whose type the database defined (not a built-in type, nor a domain
+    #: over one). Its casts can run a function anyone who owns the type wrote (:mod:`maskline.rewrite.pinned`).
+    #: Empty for engines where no user code can back a type's casts.
+    defined_types: tuple[tuple[str, ...], ...] = ()
+    #: Functions or macros the connection defines with the name of a built-in (or allow-listed) function: the
+    #: engine would bind that name to them, in maskline's masking expressions too. Empty where none can exist.
+    shadowing_functions: tuple[str, ...] = ()
 
     def columns_of(self, position: int) -> tuple[tuple[str, str], ...]:
         """The columns of the described table at ``position`` (empty: not found)."""

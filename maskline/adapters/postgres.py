@@ -62,20 +62,38 @@ KEY_STORE_MARK = "maskline key store: key material and token functions, never da
 # One statement for a rewrite's catalog facts: a row per table asked (by position; none asked: one row of session
 # facts), each with its columns and types in order, its relation kinds, its inheritance parents and whether its
 # schema carries the key-store mark. The schema of an unqualified name is the session's current_schema().
+# Every function, operator and type in it is named with its schema: the statement runs on the session's search path
+# (it reads the session's current schema), where an object of another schema could otherwise win over the built-in
+# one and run while the session holds the key (maskline.rewrite.pinned explains the resolution).
+_EQ = "OPERATOR(pg_catalog.=)"
 _FACTS_SQL = (
-    "WITH q AS (SELECT (s.i - 1)::int AS i, COALESCE(s.nsp, current_schema()) AS nsp, s.rel "
-    "FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS s(nsp, rel, i)) "
-    "SELECT current_schema(), current_database(), q.i, "
-    "(SELECT array_agg(c.column_name::text ORDER BY c.ordinal_position) FROM information_schema.columns c "
-    "WHERE c.table_schema = q.nsp AND c.table_name = q.rel), "
-    "(SELECT array_agg(c.data_type::text ORDER BY c.ordinal_position) FROM information_schema.columns c "
-    "WHERE c.table_schema = q.nsp AND c.table_name = q.rel), "
-    "(SELECT array_agg(t.table_type::text) FROM information_schema.tables t "
-    "WHERE t.table_schema = q.nsp AND t.table_name = q.rel), "
-    "(SELECT count(*) FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid "
-    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = q.rel AND n.nspname = q.nsp), "
-    "EXISTS (SELECT 1 FROM pg_catalog.pg_namespace n WHERE n.nspname = q.nsp "
-    "AND obj_description(n.oid, 'pg_namespace') = %s) "
+    "WITH q AS (SELECT (s.i OPERATOR(pg_catalog.-) 1)::pg_catalog.int4 AS i, "
+    "COALESCE(s.nsp, pg_catalog.current_schema()) AS nsp, s.rel "
+    "FROM ROWS FROM (pg_catalog.unnest(%s::pg_catalog.text[]), pg_catalog.unnest(%s::pg_catalog.text[])) "
+    "WITH ORDINALITY AS s(nsp, rel, i)) "
+    "SELECT pg_catalog.current_schema(), pg_catalog.current_database(), q.i, "
+    "(SELECT pg_catalog.array_agg(c.column_name::pg_catalog.text ORDER BY c.ordinal_position) "
+    f"FROM information_schema.columns c WHERE c.table_schema::pg_catalog.text {_EQ} q.nsp "
+    f"AND c.table_name::pg_catalog.text {_EQ} q.rel), "
+    "(SELECT pg_catalog.array_agg(c.data_type::pg_catalog.text ORDER BY c.ordinal_position) "
+    f"FROM information_schema.columns c WHERE c.table_schema::pg_catalog.text {_EQ} q.nsp "
+    f"AND c.table_name::pg_catalog.text {_EQ} q.rel), "
+    "(SELECT pg_catalog.array_agg(t.table_type::pg_catalog.text) FROM information_schema.tables t "
+    f"WHERE t.table_schema::pg_catalog.text {_EQ} q.nsp AND t.table_name::pg_catalog.text {_EQ} q.rel), "
+    "(SELECT pg_catalog.count(*) FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c "
+    f"ON c.oid {_EQ} i.inhrelid JOIN pg_catalog.pg_namespace n ON n.oid {_EQ} c.relnamespace "
+    f"WHERE c.relname::pg_catalog.text {_EQ} q.rel AND n.nspname::pg_catalog.text {_EQ} q.nsp), "
+    f"EXISTS (SELECT 1 FROM pg_catalog.pg_namespace n WHERE n.nspname::pg_catalog.text {_EQ} q.nsp "
+    f"AND pg_catalog.obj_description(n.oid, 'pg_namespace') {_EQ} %s::pg_catalog.text), "
+    # Columns of a type the database defined: an OID at or above FirstNormalObjectId (16384) was not made by
+    # initdb. A domain over a built-in type counts as built in (PostgreSQL ignores casts to or from a domain).
+    "(SELECT pg_catalog.array_agg(a.attname::pg_catalog.text ORDER BY a.attnum) FROM pg_catalog.pg_attribute a "
+    f"JOIN pg_catalog.pg_class c ON c.oid {_EQ} a.attrelid JOIN pg_catalog.pg_namespace n "
+    f"ON n.oid {_EQ} c.relnamespace JOIN pg_catalog.pg_type t ON t.oid {_EQ} a.atttypid "
+    f"WHERE c.relname::pg_catalog.text {_EQ} q.rel AND n.nspname::pg_catalog.text {_EQ} q.nsp "
+    "AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped "
+    "AND t.oid OPERATOR(pg_catalog.>=) 16384::pg_catalog.oid "
+    f"AND NOT (t.typtype {_EQ} 'd'::pg_catalog.char AND t.typbasetype OPERATOR(pg_catalog.<) 16384::pg_catalog.oid)) "
     "FROM (SELECT 1) AS one LEFT JOIN q ON true"
 )
 
@@ -88,6 +106,12 @@ class PostgresAdapter(EngineAdapter):
     driver_modules = ("psycopg2", "psycopg")
     default_schema = "public"
     pins_catalog = True  # customers binds to pg_temp's customers first, when the session has one
+    # A function, operator or type of any schema on the search path (public, the user's own) takes part in name
+    # resolution, and wins over pg_catalog's when its argument types match better (a domain's own operator, a
+    # lower(varchar)) or when the path lists pg_catalog later: it would run inside the masking expressions, on raw
+    # values, with the key in the session. pg_catalog alone, then pg_temp explicitly last (so a temporary type or
+    # relation cannot come first; pg_temp is never searched for functions or operators), leaves the built-ins.
+    builtin_names_only = ("SET LOCAL search_path = pg_catalog, pg_temp",)
     gx_datasource = "postgres"
     key_exposure = "the server log if log_statement=all (set_config with bound parameters)"
 
@@ -96,11 +120,13 @@ class PostgresAdapter(EngineAdapter):
 
         >>> statements = PostgresAdapter().key_setup(KeyMaterial(b"k" * 16))
         >>> statements[0][0], len(statements[0][1][0])
-        ("SELECT set_config('maskline.ipad', %s, false)", 128)
+        ("SELECT pg_catalog.set_config('maskline.ipad', %s, false)", 128)
         """
         from maskline.adapters.base import key_values
 
-        return [(f"SELECT set_config('maskline.{n}', %s, false)", (v.hex(),)) for n, v in key_values(key).items()]
+        # Qualified: a set_config of another schema earlier on the search path would be handed the key.
+        return [(f"SELECT pg_catalog.set_config('maskline.{n}', %s, false)", (v.hex(),))
+                for n, v in key_values(key).items()]
 
     def is_stored_table(self, cursor: Any, table: exp.Table) -> bool:
         """A stored table whose rows are no other table's: a partition or an inheritance child (``pg_inherits``)
@@ -109,9 +135,10 @@ class PostgresAdapter(EngineAdapter):
         """
         if not super().is_stored_table(cursor, table):
             return False
-        cursor.execute("SELECT count(*) FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid "
-                       "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = %s "
-                       "AND n.nspname = COALESCE(%s, current_schema())",
+        cursor.execute("SELECT pg_catalog.count(*) FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c "
+                       f"ON c.oid {_EQ} i.inhrelid JOIN pg_catalog.pg_namespace n ON n.oid {_EQ} c.relnamespace "
+                       f"WHERE c.relname::pg_catalog.text {_EQ} %s::pg_catalog.text AND n.nspname::pg_catalog.text "
+                       f"{_EQ} COALESCE(%s::pg_catalog.text, pg_catalog.current_schema())",
                        (self.folded(table.this), self.folded(table.args.get("db"))))
         row = cursor.fetchone()
         return row is not None and int(row[0]) == 0
@@ -128,9 +155,10 @@ class PostgresAdapter(EngineAdapter):
         unnamed = [i for i, schema in enumerate(schemas) if schema != PRIVATE_SCHEMA]
         marked: set[int] = set()
         if unnamed:  # each table's schema by its position (None: the current schema), the marked ones returned
-            cursor.execute("SELECT s.i FROM unnest(%s::int[], %s::text[]) AS s(i, nspname) "
-                           "JOIN pg_catalog.pg_namespace n ON n.nspname = COALESCE(s.nspname, current_schema()) "
-                           "WHERE obj_description(n.oid, 'pg_namespace') = %s",
+            cursor.execute("SELECT s.i FROM ROWS FROM (pg_catalog.unnest(%s::pg_catalog.int4[]), "
+                           f"pg_catalog.unnest(%s::pg_catalog.text[])) AS s(i, nspname) JOIN pg_catalog.pg_namespace n ON n.nspname::pg_catalog.text {_EQ} "
+                           "COALESCE(s.nspname, pg_catalog.current_schema()) "
+                           f"WHERE pg_catalog.obj_description(n.oid, 'pg_namespace') {_EQ} %s::pg_catalog.text",
                            (unnamed, [schemas[i] for i in unnamed], KEY_STORE_MARK))
             marked = {int(row[0]) for row in cursor.fetchall()}
         return [schema == PRIVATE_SCHEMA or i in marked for i, schema in enumerate(schemas)]
@@ -152,18 +180,19 @@ class PostgresAdapter(EngineAdapter):
         schema, catalog = (str(rows[0][0]) if rows[0][0] else None), str(rows[0][1])
         by_position = {int(r[2]): r for r in rows if r[2] is not None}
         n = len(relations)
-        stored, held = [], []
+        stored, held, defined = [], [], []
         for i, table in enumerate(relations):
             row = by_position.get(i)
             kinds = [(k,) for k in (row[5] or ())] if row else []
             stored.append(row is not None and all_stored(kinds) and int(row[6]) == 0)
             held.append(row is None or self.folded(table.args.get("db")) == PRIVATE_SCHEMA or bool(row[7]))
+            defined.append(tuple(str(c) for c in (row[8] or ())) if row else ())
         columns = {}
         for j, table in enumerate(described):
             row = by_position.get(n + j)
             if row is not None and row[3] and in_catalog(table.catalog, catalog):
                 columns[j] = tuple((str(c), str(t).lower()) for c, t in zip(row[3], row[4], strict=True))
-        return CatalogFacts(schema, catalog, columns, tuple(stored), tuple(held))
+        return CatalogFacts(schema, catalog, columns, tuple(stored), tuple(held), tuple(defined))
 
     def prepare(self, connection: Any) -> None:
         """Autocommit, so maskline's explicit ``BEGIN``/``COMMIT`` delimit transactions.
@@ -253,7 +282,7 @@ def key_statements(reader: str, private_schema: str = PRIVATE_SCHEMA) -> list[st
         fn = f"{p}.{name}(data bytea)"
         out += [
             f"CREATE OR REPLACE FUNCTION {fn} RETURNS text LANGUAGE plpgsql STABLE STRICT SECURITY DEFINER "
-            f"SET search_path = pg_catalog AS $fn$ DECLARE k record; BEGIN "
+            f"SET search_path = pg_catalog, pg_temp AS $fn$ DECLARE k record; BEGIN "
             f"SELECT salt, ipad, opad INTO k FROM {p}.key WHERE id = 1; "
             f"IF NOT FOUND THEN RAISE EXCEPTION 'maskline: no key loaded' USING ERRCODE = '28000'; END IF; "
             f"RETURN {body}; END $fn$",
@@ -332,6 +361,10 @@ def protect(connection: Any, policy: Any, source_schema: str, tables: Sequence[s
     connection.autocommit = False
     try:
         with connection.cursor() as cur:
+            # A view binds its functions and operators when it is created, and runs them with its owner's rights
+            # on raw rows: they must be pg_catalog's, whatever objects the schemas on the admin's path hold.
+            for statement in PostgresAdapter.builtin_names_only:
+                cur.execute(statement)
             if not _role_exists(cur, reader):
                 _create_role(cur, reader)
             for statement in key_statements(reader, private_schema):

@@ -189,14 +189,18 @@ def check_allowed(query: exp.Expr, dialect: str) -> None:
 
     Operators written ``OPERATOR(schema.op)`` are checked as the plain operator they name (:func:`check_operator`).
     Also refused, as structure rather than by name: bind parameters and session variables (``$1``,
-    ``@var``, ``:name``), ``TABLESAMPLE`` (a random subset) and table functions other than the ones that
-    generate values.
+    ``@var``, ``:name``), ``TABLESAMPLE`` (a random subset), table functions other than the ones that
+    generate values, and casts to a type sqlglot does not know as a built-in SQL type.
 
     >>> import sqlglot
     >>> check_allowed(sqlglot.parse_one("SELECT * FROM t TABLESAMPLE 10%", read="duckdb"), "duckdb")
     Traceback (most recent call last):
     ...
     maskline.errors.RewriteRefused: TABLESAMPLE is not allowed in a masked query: its rows are random (at FROM clause). Fix: filter or LIMIT the rows instead
+    >>> check_allowed(sqlglot.parse_one("SELECT CAST(city AS public.tag) FROM t", read="postgres"), "postgres")
+    Traceback (most recent call last):
+    ...
+    maskline.errors.RewriteRefused: a cast to a type that is not a built-in SQL type is not allowed in a masked query (at CAST). Fix: cast to a built-in type (text, integer, numeric, date, timestamp...), written without a schema
     """
     allowed = allowed_functions(dialect)
     for node in query.walk():
@@ -216,6 +220,13 @@ def check_allowed(query: exp.Expr, dialect: str) -> None:
                                      where="FROM clause",
                                      fix="select from tables; only UNNEST and GENERATE_SERIES/RANGE may be called "
                                          "in FROM")
+        elif isinstance(node, exp.DataType) and node.this == exp.DataType.Type.USERDEFINED:
+            # A type the database defined (or a built-in one spelled with its schema, which sqlglot cannot tell
+            # apart): its casts and input checks can be any function its owner wrote, and would run in the
+            # session that holds the key. Types sqlglot knows as built-ins are the allow-list.
+            raise RewriteRefused("a cast to a type that is not a built-in SQL type is not allowed in a masked query",
+                                 where="CAST", fix="cast to a built-in type (text, integer, numeric, date, "
+                                                   "timestamp...), written without a schema")
         elif isinstance(node, exp.Operator):
             check_operator(node, dialect)
         elif isinstance(node, exp.Func) and not (sql_names(node) & allowed):

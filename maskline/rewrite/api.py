@@ -67,7 +67,9 @@ from maskline.rewrite.schema_source import (
     Schema,
     default_db,
     find_table,
+    refuse_defined_types,
     refuse_key_stores,
+    refuse_shadowing_functions,
     sqlglot_schema,
     views_among,
 )
@@ -237,6 +239,9 @@ def rewrite(
     refuse_unknown_tables(tables, list(full_schema), default_schema, nearby=list(policy.datasets))
     if facts is not None:  # the key store is never a relation, whatever the policy says of its columns
         refuse_key_stores(tables, facts.key_store)
+        if masked_schema is None:  # inline, the masking expressions (and the key) meet the raw columns' casts
+            refuse_defined_types(tables, facts.defined_types)
+        refuse_shadowing_functions(facts.shadowing_functions)
     db = default_db(tables) and (default_schema or default_db(tables))  # where the engine reads unqualified ones
     failure: RewriteRefused | None = None
     try:

@@ -7,6 +7,9 @@ Every entry point that runs a user's query (``maskline sql --run``,
 * the key is loaded into the session with bound parameters, never into SQL text;
 * a DuckDB connection is hardened first: no external access (files, HTTP,
   other databases) and its configuration locked;
+* on PostgreSQL the query runs with a pinned search path (``pg_catalog, pg_temp``,
+  :mod:`maskline.rewrite.pinned`), so a function, operator or type someone created
+  in a schema on the session's path never runs on raw values or near the key;
 * an engine error is re-raised as :class:`~maskline.errors.QueryFailed`, built
   from the error's class, SQLSTATE and the identifiers the driver reports
   separately (:func:`maskline.engine.failures.engine_error_fields`). The
@@ -117,6 +120,7 @@ def run_masked(connection: Any, rewritten: Any, key: KeyMaterial | None = None, 
     [(1, '*****@example.com')]
     """
     from maskline.adapters import engine
+    from maskline.rewrite.pinned import builtin_names
 
     dialect = rewritten.dialect
     is_duckdb = dialect == "duckdb"
@@ -135,12 +139,15 @@ def run_masked(connection: Any, rewritten: Any, key: KeyMaterial | None = None, 
             sql, params = adapter.bind_sql(rewritten.sql, adapter.load_key(cursor, cursor, key))
         if is_duckdb and harden:
             harden_duckdb(connection)
-        if params:
-            cursor.execute(sql, params)
-        else:
-            cursor.execute(sql)
-        columns = tuple(str(d[0]) for d in (cursor.description or ()))
-        rows = cursor.fetchall() if max_rows is None else cursor.fetchmany(max_rows + 1)
+        # Names in the masking expressions resolve to the engine's built-ins only (maskline.rewrite.pinned):
+        # nothing a user created can run on the raw values or read the key the session holds.
+        with builtin_names(connection, cursor, engine(dialect)):
+            if params:
+                cursor.execute(sql, params)
+            else:
+                cursor.execute(sql)
+            columns = tuple(str(d[0]) for d in (cursor.description or ()))
+            rows = cursor.fetchall() if max_rows is None else cursor.fetchmany(max_rows + 1)
     except QueryFailed:
         raise
     except Exception as e:  # every engine error is rebuilt from its structure below

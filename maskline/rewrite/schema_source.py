@@ -208,3 +208,54 @@ def sqlglot_schema(tables: Sequence[exp.Table], schema: Schema, db: str | None =
             level = level.setdefault(p, {})
         level[parts[-1]] = {c: (t or "text") for c, t in cols}
     return nested
+
+
+def refuse_defined_types(tables: Sequence[exp.Table], defined: Sequence[Sequence[str]]) -> None:
+    """Refuse a table with a column of a type the database defined (``defined``, parallel to ``tables``, from
+    the rewrite's catalog facts: :attr:`maskline.adapters.facts.CatalogFacts.defined_types`).
+
+    A pinned search path (:mod:`maskline.rewrite.pinned`) keeps every function and operator of the masked
+    query built in, but a cast is found by its two types, not by a path: whoever owns a type can back its casts
+    with any function (``CREATE CAST (mytype AS text) WITH FUNCTION ...``), and the masking expressions would
+    call it on raw values, with the key in the session. Built-in types, and domains over them, have only
+    built-in casts.
+
+    >>> refuse_defined_types([exp.to_table("customers")], [()])
+    >>> refuse_defined_types([exp.to_table("customers")], [("status",)])
+    Traceback (most recent call last):
+    ...
+    maskline.errors.RewriteRefused: column customers.status has a type defined in the database, not a built-in one: its casts can run code maskline cannot vouch for (at FROM clause). Fix: store the column as a built-in type (text, integer, date...; a domain over one is fine), or leave the table out of the masked query
+    """
+    from maskline.errors import RewriteRefused, shown_name
+
+    for table, columns in zip(tables, defined, strict=False):
+        if columns:
+            name = shown_name(*(p.name for p in table.parts), columns[0])
+            raise RewriteRefused(f"column {name} has a type defined in the database, not a built-in one: its casts "
+                                 "can run code maskline cannot vouch for", where="FROM clause",
+                                 fix="store the column as a built-in type (text, integer, date...; a domain over "
+                                     "one is fine), or leave the table out of the masked query")
+
+
+def refuse_shadowing_functions(names: Sequence[str]) -> None:
+    """Refuse a connection that defines a function or macro named like a built-in one (``names``, from the
+    rewrite's catalog facts: :attr:`maskline.adapters.facts.CatalogFacts.shadowing_functions`).
+
+    DuckDB binds ``strpos(...)`` to a macro of the connection's catalog before the built-in: maskline's masking
+    expressions would call it on raw values (``CREATE MACRO strpos(a, b) AS 2`` turns the e-mail mask into the
+    raw address), and it could read the key the session holds. Names are checked, not the macro's body.
+
+    >>> refuse_shadowing_functions(())
+    >>> refuse_shadowing_functions(("strpos",))
+    Traceback (most recent call last):
+    ...
+    maskline.errors.RewriteRefused: the connection defines function strpos, named like a built-in function: the masked query would call it instead (at connection). Fix: drop it (DROP MACRO strpos) or give it another name, or query through a connection without it
+    """
+    from maskline.errors import RewriteRefused, shown_name
+
+    if names:
+        name = shown_name(names[0])
+        raise RewriteRefused(f"the connection defines function {name}, named like a built-in function: the masked "
+                             "query would call it instead", where="connection",
+                             fix=f"drop it (DROP MACRO {name}) or give it another name, or query through a "
+                                 "connection without it")

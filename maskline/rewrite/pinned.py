@@ -1,0 +1,77 @@
+"""Run a masked query with the engine's built-in functions, operators and types only.
+
+The masked relations (:mod:`maskline.rewrite.substitute`) apply maskline's
+masking expressions to raw values, in a session that may hold the key. On
+PostgreSQL every unqualified name in them (``lower``, ``=``, ``||``, ``text``)
+is resolved through the session's ``search_path``: an object of the same name
+in a schema on that path (``public``, the user's own schema, ``pg_temp``) can
+win over the built-in one, and would then see raw values and the key. That is
+closed by construction, not by listing bad objects: the query runs in a
+transaction whose path is pinned (``SET LOCAL search_path = pg_catalog,
+pg_temp``; the adapter's :attr:`~maskline.adapters.base.EngineAdapter.builtin_names_only`),
+so only ``pg_catalog``'s objects can be found, and every table is already
+named with its schema by the rewrite.
+
+The caller's session is left as it was: on an autocommit connection the
+transaction is opened and ended here; inside the caller's own transaction the
+previous path is put back after the query (a failed query's transaction is
+rolled back by the caller, which ends the pinned path with it).
+
+>>> import duckdb
+>>> from maskline.adapters import engine
+>>> con = duckdb.connect()
+>>> with builtin_names(con, con, engine("duckdb")):  # DuckDB has nothing to pin: the query runs as it is
+...     con.execute("SELECT lower('A')").fetchall()
+[('a',)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from typing import Any
+
+
+@contextmanager
+def builtin_names(connection: Any, cursor: Any, adapter: Any) -> Iterator[None]:
+    """Within the block, ``cursor``'s statements resolve names to the engine's built-ins only.
+
+    ``adapter`` is the connection's :class:`~maskline.adapters.base.EngineAdapter`; its
+    ``builtin_names_only`` statements pin the names for one transaction.
+
+    >>> from types import SimpleNamespace
+    >>> ran = []
+    >>> cursor = SimpleNamespace(execute=lambda sql, *a: ran.append(sql), fetchone=lambda: ("public",))
+    >>> pg = SimpleNamespace(builtin_names_only=("SET LOCAL search_path = pg_catalog, pg_temp",))
+    >>> with builtin_names(SimpleNamespace(autocommit=True), cursor, pg):
+    ...     ran.append("SELECT ...")
+    >>> ran
+    ['BEGIN', 'SET LOCAL search_path = pg_catalog, pg_temp', 'SELECT ...', 'COMMIT']
+    """
+    statements = tuple(getattr(adapter, "builtin_names_only", ()))
+    if not statements:
+        yield
+        return
+    # SET LOCAL lasts until the transaction ends: on an autocommit connection each statement is its own
+    # transaction, so one is opened here around the query.
+    own = bool(getattr(connection, "autocommit", False))
+    previous = None
+    if own:
+        cursor.execute("BEGIN")
+    else:
+        cursor.execute("SELECT pg_catalog.current_setting('search_path')")
+        row = cursor.fetchone()
+        previous = str(row[0]) if row else None
+    try:
+        for statement in statements:
+            cursor.execute(statement)
+        yield
+    except BaseException:
+        if own:
+            with suppress(Exception):  # a broken connection has nothing to roll back; the failure is raised below
+                cursor.execute("ROLLBACK")
+        raise
+    if own:
+        cursor.execute("COMMIT")
+    elif previous is not None:  # the caller's transaction goes on with its own path
+        cursor.execute("SELECT pg_catalog.set_config('search_path', %s, true)", (previous,))
