@@ -227,10 +227,6 @@ def mask_file(
         from maskline.engine.prose_pass import with_prose_pass
 
         select = with_prose_pass(con, compile_select(plan, "maskline_input", "duckdb").sql("duckdb"), plan, str(src))
-        if csv:  # every CSV value is text: a column passed for its values' shape passes only values of that shape
-            from maskline.engine.shape_guard import shape_guarded
-
-            select = shape_guarded(plan, classification, select, "duckdb")
         tmp = dst.with_name(f".{dst.name}.maskline-{uuid.uuid4().hex[:8]}.tmp")
         failure: MasklineError | None = None
         try:
