@@ -458,7 +458,9 @@ def scrubbed(text: str) -> str:
     engine = prefilter.engine()
     read = span_text(text)
     candidates = None if engine is None else engine.scan(read)
-    if candidates is not None and not candidates and read is text and _as_written(text):  # the usual log line
+    # The usual log line: nothing can match, and no escape or backslash (_as_written, inlined: every line runs it).
+    if candidates is not None and not candidates and read is text \
+            and "\x1b" not in text and "\\" not in text and "\x9b" not in text:
         return text
     findings = _findings(text, read, DEFAULT_TYPES, _NO_ALLOW, candidates)
     return _replaced(text, findings, None) if findings else text
