@@ -426,7 +426,8 @@ def scrub(text: str, *, pseudonymize_with: KeyMaterial | None = None, info_types
     engine = prefilter.engine()
     read = span_text(text)
     candidates = None if engine is None else engine.scan(read)
-    if candidates is not None and not candidates and text and not prose and read is text and _as_written(text):
+    if candidates is not None and not candidates and text and not prose and read is text \
+            and "\x1b" not in text and "\\" not in text:  # _as_written, inlined
         # The usual log line: the prefilter rules everything out, and the text comes back as it is.
         if info_types is not None:
             _known_types(info_types)  # a misspelt type is still an error, whatever the text
@@ -458,22 +459,22 @@ def scrubbed(text: str) -> str:
     engine = prefilter.engine()
     read = span_text(text)
     candidates = None if engine is None else engine.scan(read)
-    # The usual log line: nothing can match, and no escape or backslash (_as_written, inlined: every line runs it).
-    if candidates is not None and not candidates and read is text \
-            and "\x1b" not in text and "\\" not in text and "\x9b" not in text:
+    # The usual log line: nothing can match, and no ESC or backslash (_as_written, inlined: every line runs it).
+    if candidates is not None and not candidates and read is text and "\x1b" not in text and "\\" not in text:
         return text
     findings = _findings(text, read, DEFAULT_TYPES, _NO_ALLOW, candidates)
     return _replaced(text, findings, None) if findings else text
 
 
 def _as_written(text: str) -> bool:
-    """Whether ``text`` reads as written: no escape character (ESC, the 8-bit CSI) and no backslash, so neither a
-    terminal nor a JSON reader would read it otherwise (two ``in`` checks: this runs on every log line).
+    """Whether ``text`` reads as written: no ESC and no backslash, so neither a terminal nor a JSON reader would
+    read it otherwise (two ``in`` checks: this runs on every log line). The 8-bit C1 controls (U+009B CSI...),
+    which UTF-8 terminals do not act on, are read only when the text is searched anyway.
 
     >>> _as_written("GET /health 200"), _as_written("\x1b[31mred\x1b[0m"), _as_written("\\\\u0031")
     (True, False, False)
     """
-    return "\x1b" not in text and "\\" not in text and "\x9b" not in text
+    return "\x1b" not in text and "\\" not in text
 
 
 def _replaced(text: str, findings: list[Finding], key: KeyMaterial | None) -> str:
