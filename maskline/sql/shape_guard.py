@@ -39,6 +39,16 @@ SHAPE_PATTERNS: dict[str, str] = {
 BOOLEAN_WORDS = ("true", "false", "t", "f", "yes", "no", "y", "n", "0", "1")
 
 
+def shape_checked(shape: str | None, source_type: str | None) -> bool:
+    """Whether :func:`shape_held` checks a column of this ``shape`` stored as ``source_type`` (so the engine must
+    compute it: :mod:`maskline.engine.carried` then does not carry it from the input).
+
+    >>> shape_checked("numeric", "large_string"), shape_checked("numeric", "int64"), shape_checked(None, "string")
+    (True, False, False)
+    """
+    return (shape in SHAPE_PATTERNS or shape == "boolean") and text_type(source_type) is not False
+
+
 def shape_held(column: exp.Expression, shape: str | None, source_type: str | None,
                masked: Callable[[exp.Expression], exp.Expr]) -> exp.Expr:
     """``column`` where its value has ``shape``, ``masked(column)`` where it has not; ``column`` itself when its
@@ -51,15 +61,13 @@ def shape_held(column: exp.Expression, shape: str | None, source_type: str | Non
     >>> shape_held(exp.column("note"), "text", "text", lambda c: exp.null()).sql("postgres")
     'note'
     """
-    if text_type(source_type) is False or shape is None:
+    if not shape_checked(shape, source_type):
         return column
     if shape == "boolean":
         fits: exp.Expr = exp.In(this=exp.Lower(this=column.copy()),
                                 expressions=[exp.Literal.string(w) for w in BOOLEAN_WORDS])
-    elif shape in SHAPE_PATTERNS:
-        fits = exp.RegexpLike(this=column.copy(), expression=exp.Literal.string(SHAPE_PATTERNS[shape]))
     else:
-        return column
+        fits = exp.RegexpLike(this=column.copy(), expression=exp.Literal.string(SHAPE_PATTERNS[str(shape)]))
     return exp.Case(ifs=[exp.If(this=exp.or_(exp.Is(this=column.copy(), expression=exp.Null()), fits),
                                 true=column.copy())],
                     default=masked(column.copy()))

@@ -56,3 +56,30 @@ def test_a_column_the_policy_passes_is_the_users_decision(tmp_path: Path) -> Non
     policy.write_text("version: 1\ndatasets:\n  ledger:\n    columns:\n      amount: {pass: true}\n")
     written = _mask(_file(tmp_path, {"amount": SECRET_NAME}), tmp_path, "--policy", str(policy))
     assert written.splitlines()[-1].split(",")[1] == SECRET_NAME  # named in the policy: passed as the user said
+
+
+def test_a_dataframe_column_of_numbers_as_text_masks_a_name_past_the_sample() -> None:
+    import pandas as pd
+
+    from maskline import mask_frame
+
+    df = pd.DataFrame({"id": range(ROWS + 1), "amount": [f"{i * 3}.25" for i in range(ROWS)] + [SECRET_NAME]})
+    out = mask_frame(df, {"version": 1})
+    assert SECRET_NAME not in out["amount"].tolist()
+    assert out["amount"].iloc[-1] == "[REDACTED]"
+    assert out["amount"].iloc[:ROWS].tolist() == df["amount"].iloc[:ROWS].tolist()  # control: the rest passes
+    assert out["id"].tolist() == df["id"].tolist()
+
+
+def test_a_parquet_text_column_of_numbers_masks_a_name_past_the_sample(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    src, dst = tmp_path / "ledger.parquet", tmp_path / "out.parquet"
+    amounts = [f"{i * 3}.25" for i in range(ROWS)] + [SECRET_NAME]
+    pq.write_table(pa.table({"id": pa.array(range(ROWS + 1), pa.int64()), "amount": amounts}), src)
+    assert main(["mask", str(src), str(dst)]) == 0
+    written = pq.read_table(dst)
+    assert written.column("amount").to_pylist()[-1] == "[REDACTED]"
+    assert written.column("amount").to_pylist()[:ROWS] == amounts[:ROWS]  # control
+    assert written.schema.field("id").type == pa.int64()  # a typed column is still carried as it is
