@@ -33,6 +33,7 @@ class ColumnPlan:
     rule: str
     source_type: str | None = None
     confidence: float | None = None
+    shape: str | None = None  # passed by the classifier for this shape of its values: held on every row
 
     @property
     def masked(self) -> bool:
@@ -174,5 +175,5 @@ def build_plan(
             out.append(ColumnPlan(name, cp.info_type, category, method, cp.where, sql_type))
             continue
         d = decide_unnamed(policy, name, verdicts.get(name), table_scanned=classification is not None)
-        out.append(ColumnPlan(name, d.info_type, d.category, d.method, d.rule, sql_type, d.confidence))
+        out.append(ColumnPlan(name, d.info_type, d.category, d.method, d.rule, sql_type, d.confidence, d.shape))
     return Plan(table, tuple(out), policy.fingerprint(), policy.source)

@@ -143,6 +143,7 @@ def register_functions(connection: Any, key: KeyMaterial | None) -> None:
         "GREATEST": (-1, lambda *a: max(a)),
         "RIGHT_CHARS": (2, lambda s, n: str(s)[-int(n):] if int(n) > 0 else ""),
         "REGEXP_REPLACE": (3, lambda s, p, r: re.sub(str(p), str(r), str(_text(s)))),
+        "REGEXP": (2, lambda p, s: re.search(str(p), str(_text(s))) is not None),  # `s REGEXP p` (a shape check)
         "DATE_TRUNC_TEXT": (2, _date_trunc),
         "FLOOR_DIV": (2, _floor_div),
         "PICK": (-1, lambda i, *words: words[int(i)]),

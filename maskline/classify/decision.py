@@ -103,6 +103,7 @@ class ColumnDecision:
     method: MethodSpec | None
     rule: str
     confidence: float | None = None
+    shape: str | None = None  # the values' shape a classifier pass rests on (maskline.sql.shape_guard enforces it)
 
 
 def decide_unnamed(policy: Policy, name: str, verdict: ColumnClassification | None, *,
@@ -136,13 +137,15 @@ def decide_unnamed(policy: Policy, name: str, verdict: ColumnClassification | No
         vouched = closed_vocabulary(verdict) or proven_kind(name, verdict) \
             or (vouched_text(name, verdict) if kind == "text" else None)
         return ColumnDecision(None, None, None,
-                              f"classifier: not sensitive ({kind}{': ' + vouched if vouched else ''}, "
-                              f"{verdict.confidence:.2f})", verdict.confidence)
+                              f"{CLASSIFIER_PASS} ({kind}{': ' + vouched if vouched else ''}, "
+                              f"{verdict.confidence:.2f})", verdict.confidence, shape=kind)
     from maskline.methods.registry import method_spec
 
     return ColumnDecision(None, None, method_spec("redact"), f"unclassified: mask ({reason})")
 
 
+# How the rule of a column the classifier let pass raw begins.
+CLASSIFIER_PASS = "classifier: not sensitive"
 # Why a column of a scanned table has no verdict: the scan predates it.
 NOT_IN_SCAN = "not in the table's scan: added since? scan again"
 

@@ -4,7 +4,9 @@ DuckDB maps some Arrow types onto its own (``decimal256`` wider than 38 digits t
 INTERVAL, ``large_string`` to VARCHAR, a time zone to UTC, ``float16`` not at all), and a value read back through
 such a type comes out changed. So a passed column is never read back from the engine: the output takes it, by
 position, from the input table or file, and DuckDB computes only the masked columns. What is passed is unchanged
-by construction, whatever its type, and there is no list of lossy types to keep right.
+by construction, whatever its type, and there is no list of lossy types to keep right. A text column the
+classifier passed for the shape of its values is computed by the engine too (:func:`computed`), which keeps its
+values of that shape and redacts the rest (:mod:`maskline.sql.shape_guard`): a sample's verdict is held on every row.
 
 >>> import pyarrow as pa
 >>> from maskline.plan import build_plan
@@ -29,6 +31,21 @@ if TYPE_CHECKING:
     from maskline.plan import Plan
 
 
+def computed(column: Any) -> bool:
+    """Whether the engine computes ``column`` (a plan column): masked, or passed for a shape that is checked on
+    every value (:mod:`maskline.sql.shape_guard`: a text column the classifier passed as numbers, say). Only the
+    others are carried from the input as they are.
+
+    >>> from maskline.plan import ColumnPlan
+    >>> computed(ColumnPlan("n", None, None, None, "pass", "int64")), computed(ColumnPlan("a", None, None, None,
+    ...     "classifier: not sensitive (numeric, 0.95)", "large_string", 0.95, "numeric"))
+    (False, True)
+    """
+    from maskline.sql.shape_guard import shape_checked
+
+    return bool(column.masked or shape_checked(column.shape, column.source_type))
+
+
 def masked_only(plan: Plan, select_sql: str) -> str | None:
     """``select_sql`` cut down to the plan's masked columns (None when nothing is masked).
 
@@ -36,7 +53,7 @@ def masked_only(plan: Plan, select_sql: str) -> str | None:
     """
     from sqlglot import exp
 
-    names = [exp.to_identifier(c.name, quoted=True).sql("duckdb") for c in plan.masked]
+    names = [exp.to_identifier(c.name, quoted=True).sql("duckdb") for c in plan.columns if computed(c)]
     if not names:
         return None
     return f"SELECT {', '.join(names)} FROM ({select_sql}) AS maskline_carried"
@@ -51,16 +68,16 @@ def beside(plan: Plan, passed: Any, masked: Any) -> Any:
     """
     import pyarrow as pa
 
-    kept = [c for c in plan.columns if not c.masked]
+    kept = [c for c in plan.columns if not computed(c)]
     if (passed.num_columns if passed is not None else 0) != len(kept) \
-            or (masked.num_columns if masked is not None else 0) != len(plan.masked):
+            or (masked.num_columns if masked is not None else 0) != len(plan.columns) - len(kept):
         raise misaligned(plan, "columns")
     if passed is not None and masked is not None and masked.num_rows != passed.num_rows:
         raise misaligned(plan, "rows")
     arrays, fields = [], []
     i = j = 0
     for c in plan.columns:
-        if c.masked:
+        if computed(c):
             arrays.append(masked.column(j))
             fields.append(masked.schema.field(j).with_name(c.name).with_nullable(True))
             j += 1
@@ -86,7 +103,7 @@ def passed_of(plan: Plan, source: Any) -> Any:
     """
     if source.num_columns != len(plan.columns):
         raise misaligned(plan, "columns")
-    kept = [i for i, c in enumerate(plan.columns) if not c.masked]
+    kept = [i for i, c in enumerate(plan.columns) if not computed(c)]
     return source.select(kept) if kept else None
 
 

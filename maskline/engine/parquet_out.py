@@ -44,12 +44,12 @@ def write_parquet_keeping_types(con: Any, select: str, src: Path, dst: Path, pla
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from maskline.engine.carried import beside, masked_only, misaligned
+    from maskline.engine.carried import beside, computed, masked_only, misaligned
 
     source = pq.ParquetFile(src)
     if len(source.schema_arrow) != len(plan.columns):
         raise misaligned(plan, "columns")
-    kept = [i for i, c in enumerate(plan.columns) if not c.masked]  # by position: DuckDB may rename a column
+    kept = [i for i, c in enumerate(plan.columns) if not computed(c)]  # by position: DuckDB may rename a column
     kept_schema = pa.schema([source.schema_arrow.field(i) for i in kept])
     passed = _Rows(_batches(source, kept), kept_schema) if kept else None
     sql = masked_only(plan, select)

@@ -15,7 +15,7 @@ from maskline.dialects import Dialect, KeyMode, KeyRefs
 from maskline.keys import KeyMaterial
 from maskline.methods.base import MaskContext, MethodSpec
 from maskline.methods.registry import METHODS
-from maskline.plan import Plan
+from maskline.plan import ColumnPlan, Plan
 
 
 def _dialect(d: str | Dialect) -> Dialect:
@@ -84,7 +84,7 @@ def compile_select(
     for c in plan.columns:
         col = exp.column(exp.to_identifier(c.name, quoted=not c.name.isidentifier() or c.name.lower() != c.name))
         if c.method is None:
-            projections.append(col)
+            projections.append(col if c.shape is None else _shape_held(col, c, d))
         else:
             masked = mask_expression(col, c.method, d, info_type=c.info_type, source_type=c.source_type,
                                      key_mode=key_mode, key=key)
@@ -92,6 +92,16 @@ def compile_select(
             # word lists) is thousands of nodes, and copying it again was a fifth of a rewrite's time.
             projections.append(exp.alias_(masked, exp.to_identifier(c.name, quoted=True), copy=False))
     return exp.select(*projections).from_(src, copy=False)  # the select is ours: no copy of it either
+
+def _shape_held(col: exp.Column, c: ColumnPlan, d: Dialect) -> exp.Expr:
+    """A column the classifier passed for its values' shape, as :func:`maskline.sql.shape_guard.shape_held` keeps
+    it: its values of that shape, the others redacted (its name kept)."""
+    from maskline.methods.registry import method_spec
+    from maskline.sql.shape_guard import shape_held
+
+    redact = method_spec("redact")  # what maskline.classify.decision gives a value nobody judged
+    held = shape_held(col, c.shape, c.source_type, lambda ref: mask_expression(ref, redact, d, source_type="text"))
+    return col if held is col else exp.alias_(held, exp.to_identifier(c.name, quoted=True), copy=False)
 
 
 def to_sql(expression: exp.Expression, dialect: str | Dialect, pretty: bool = False, *, copy: bool = True) -> str:

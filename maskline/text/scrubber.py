@@ -106,12 +106,59 @@ def _findings(text: str, read: str, wanted: frozenset[str], allow: frozenset[str
     """The spans of ``text`` found in its reading ``read`` (``span_text(text)``, whose prefilter ``candidates``
     the caller has), and, where the reading differs from the text, those of the text as written besides."""
     found = _find(read, wanted, allow, candidates) if text else []
-    if read is text:
-        return found
-    found = _with_written(text, read, wide_folded(text), found, wanted, allow)
-    if has_other_digits(text):
-        found = _with_digits_as_written(text, read, found, wanted, allow)
+    if read is not text:
+        found = _with_written(text, read, wide_folded(text), found, wanted, allow)
+        if has_other_digits(text):
+            found = _with_digits_as_written(text, read, found, wanted, allow)
+    if "\x1b" in text or "\\" in text or "\x9b" in text:  # what a terminal or a JSON reader reads otherwise
+        found = _with_escapes_read(text, found, wanted, allow)
     return found
+
+
+def _with_escapes_read(text: str, found: list[Finding], wanted: frozenset[str],
+                       allow: frozenset[str]) -> list[Finding]:
+    """``found`` and the spans of ``text`` read as a terminal and a JSON reader read it
+    (:mod:`maskline.text.escaped`: control sequences dropped, ``\\uXXXX`` escapes decoded), that overlap none
+    of them. The reading is read the same way in turn, so an escape that decodes to a control sequence
+    (``\\u001b[31m`` in a JSON log record) is dropped too.
+
+    >>> [(f.type, f.start) for f in find("\x1b[31mGB82WEST12345698765432\x1b[0m")]
+    [('IBAN', 5)]
+    >>> [f.type for f in find("ssn \\u0035\\u0033\\u0036-22-8417")]
+    ['US_SSN']
+    """
+    from maskline.text.escaped import reading, written_span
+
+    got = reading(text)
+    if got is None:
+        return found
+    read, origin = got
+    engine = prefilter.engine()
+    spans = span_text(read)
+    more = _findings(read, spans, wanted, allow, None if engine is None else engine.scan(spans))
+    return _hull_union(found, [Finding(f.type, *written_span(origin, f.start, f.end)) for f in more])
+
+
+def _hull_union(found: list[Finding], more: list[Finding]) -> list[Finding]:
+    """``found`` and ``more``, where a finding of ``more`` that overlaps some of ``found`` takes their place as
+    one span covering them all (with the longest one's type): a value split by a control sequence
+    (``411\\x1b[0m1 1111 1111 1111``) is read whole in the reading but only in part as written, and the part
+    left over must not pass.
+
+    >>> _hull_union([Finding("PHONE", 10, 24)], [Finding("CREDIT_CARD", 0, 24)])
+    [Finding(type='CREDIT_CARD', start=0, end=24)]
+    """
+    out = list(found)
+    for f in more:
+        touching = [g for g in out if f.start < g.end and g.start < f.end]
+        if not touching:
+            out.append(f)
+            continue
+        group = [*touching, f]
+        longest = max(group, key=lambda g: g.end - g.start)
+        out = [g for g in out if g not in touching]
+        out.append(Finding(longest.type, min(g.start for g in group), max(g.end for g in group)))
+    return sorted(out, key=lambda g: g.start)
 
 
 def _with_digits_as_written(text: str, read: str, found: list[Finding], wanted: frozenset[str],
@@ -379,7 +426,8 @@ def scrub(text: str, *, pseudonymize_with: KeyMaterial | None = None, info_types
     engine = prefilter.engine()
     read = span_text(text)
     candidates = None if engine is None else engine.scan(read)
-    if candidates is not None and not candidates and text and not prose and read is text:
+    if candidates is not None and not candidates and text and not prose and read is text \
+            and "\x1b" not in text and "\\" not in text:  # _as_written, inlined
         # The usual log line: the prefilter rules everything out, and the text comes back as it is.
         if info_types is not None:
             _known_types(info_types)  # a misspelt type is still an error, whatever the text
@@ -411,10 +459,22 @@ def scrubbed(text: str) -> str:
     engine = prefilter.engine()
     read = span_text(text)
     candidates = None if engine is None else engine.scan(read)
-    if candidates is not None and not candidates and read is text:  # the usual log line: nothing can match
+    # The usual log line: nothing can match, and no ESC or backslash (_as_written, inlined: every line runs it).
+    if candidates is not None and not candidates and read is text and "\x1b" not in text and "\\" not in text:
         return text
     findings = _findings(text, read, DEFAULT_TYPES, _NO_ALLOW, candidates)
     return _replaced(text, findings, None) if findings else text
+
+
+def _as_written(text: str) -> bool:
+    """Whether ``text`` reads as written: no ESC and no backslash, so neither a terminal nor a JSON reader would
+    read it otherwise (two ``in`` checks: this runs on every log line). The 8-bit C1 controls (U+009B CSI...),
+    which UTF-8 terminals do not act on, are read only when the text is searched anyway.
+
+    >>> _as_written("GET /health 200"), _as_written("\x1b[31mred\x1b[0m"), _as_written("\\\\u0031")
+    (True, False, False)
+    """
+    return "\x1b" not in text and "\\" not in text
 
 
 def _replaced(text: str, findings: list[Finding], key: KeyMaterial | None) -> str:

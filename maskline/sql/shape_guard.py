@@ -1,0 +1,73 @@
+"""A column the classifier passed for its values' shape passes only the values that have that shape.
+
+The classifier reads a sample of rows (10,000 by default). When it lets a column pass raw because its values
+are numbers, ISO dates and times, booleans or random ids (``classifier: not sensitive (numeric, ...)``),
+that verdict is a claim about every value, checked on the sample only. A column stored as text (every CSV
+column, a ``VARCHAR`` in a warehouse) holds whatever was written in it, so row 30,001 of an ``amount`` column
+can hold a person's name, and before this guard that name passed raw: written out by ``maskline mask``,
+returned to an agent by the query path, and found by a filter such as ``amount NOT LIKE '%.25'``. Here the
+claim holds on every row: a value without the shape the verdict rests on was judged by nobody, so it is
+masked as any unclassified value is (``redact``). The patterns are :mod:`maskline.classify.shape`'s, written
+in the POSIX syntax every engine's regular expressions read (``[0-9]``, no ``\\d`` or ``(?:``), and anchored,
+since DuckDB's and BigQuery's functions find a match anywhere.
+
+A column stored with a type that is not text keeps its shape in storage, and is passed as it is; so are the
+columns the policy names or passes (``pass: true``, ``unclassified: pass``), which never get a shape.
+
+>>> from sqlglot import exp
+>>> shape_held(exp.column("amount"), "numeric", "varchar", lambda c: exp.Literal.string("[REDACTED]")).sql("duckdb")[:49]
+'CASE WHEN amount IS NULL OR REGEXP_MATCHES(amount'
+>>> shape_held(exp.column("amount"), "numeric", "bigint", lambda c: c).sql("duckdb")  # a number in storage
+'amount'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlglot import exp
+
+from maskline.type_names import text_type
+
+# maskline.classify.shape's patterns (tests/core/test_shape_held.py checks they accept what those accept).
+SHAPE_PATTERNS: dict[str, str] = {
+    "numeric": r"^[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)([eE][+-]?[0-9]+)?$",
+    "temporal": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?$",
+    "identifier": r"^([0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}|0[xX][0-9a-fA-F]+)$",
+}
+# A boolean's words, compared lower-cased (no engine-portable case-insensitive flag).
+BOOLEAN_WORDS = ("true", "false", "t", "f", "yes", "no", "y", "n", "0", "1")
+
+
+def shape_checked(shape: str | None, source_type: str | None) -> bool:
+    """Whether :func:`shape_held` checks a column of this ``shape`` stored as ``source_type`` (so the engine must
+    compute it: :mod:`maskline.engine.carried` then does not carry it from the input).
+
+    >>> shape_checked("numeric", "large_string"), shape_checked("numeric", "int64"), shape_checked(None, "string")
+    (True, False, False)
+    """
+    return (shape in SHAPE_PATTERNS or shape == "boolean") and text_type(source_type) is not False
+
+
+def shape_held(column: exp.Expression, shape: str | None, source_type: str | None,
+               masked: Callable[[exp.Expression], exp.Expr]) -> exp.Expr:
+    """``column`` where its value has ``shape``, ``masked(column)`` where it has not; ``column`` itself when its
+    ``source_type`` is known not to be text, or ``shape`` is not one a value can be checked against (a text
+    column passed for its facts or vocabulary is judged on its sample: the documented limit).
+
+    >>> from sqlglot import exp
+    >>> shape_held(exp.column("ok"), "boolean", "text", lambda c: exp.null()).sql("postgres")
+    "CASE WHEN ok IS NULL OR LOWER(ok) IN ('true', 'false', 't', 'f', 'yes', 'no', 'y', 'n', '0', '1') THEN ok ELSE NULL END"
+    >>> shape_held(exp.column("note"), "text", "text", lambda c: exp.null()).sql("postgres")
+    'note'
+    """
+    if not shape_checked(shape, source_type):
+        return column
+    if shape == "boolean":
+        fits: exp.Expr = exp.In(this=exp.Lower(this=column.copy()),
+                                expressions=[exp.Literal.string(w) for w in BOOLEAN_WORDS])
+    else:
+        fits = exp.RegexpLike(this=column.copy(), expression=exp.Literal.string(SHAPE_PATTERNS[str(shape)]))
+    return exp.Case(ifs=[exp.If(this=exp.or_(exp.Is(this=column.copy(), expression=exp.Null()), fits),
+                                true=column.copy())],
+                    default=masked(column.copy()))
