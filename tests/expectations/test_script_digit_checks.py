@@ -69,9 +69,13 @@ def _write_duckdb(con: Any) -> None:
 # --- GX: the expectation on pandas and on PostgreSQL's SQL datasource ---------------------------------------------
 
 def _gx_verdicts(batch: Any) -> list[bool]:
-    from maskline.expectations import ExpectColumnValuesToNotContainPii
+    """Per column, whether the check fails it: no PII, and the scrub method's shape (the same verdict)."""
+    from maskline.expectations import ExpectColumnValuesToBeMasked, ExpectColumnValuesToNotContainPii
 
-    return [not batch.validate(ExpectColumnValuesToNotContainPii(column=c)).success for c in _columns()]
+    no_pii = [not batch.validate(ExpectColumnValuesToNotContainPii(column=c)).success for c in _columns()]
+    scrubbed = [not batch.validate(ExpectColumnValuesToBeMasked(column=c, method="scrub")).success for c in _columns()]
+    assert no_pii == scrubbed
+    return no_pii
 
 
 def test_gx_on_pandas_flags_values_in_any_script_as_their_ascii_twins(gx_context: Any) -> None:
@@ -181,7 +185,10 @@ def test_dbt_no_pii_flags_values_in_any_script_as_their_ascii_twins(tmp_path: Pa
         "name": "maskline_script_digits", "version": "1.0", "config-version": 2, "profile": "digits"}))
     (root / "packages.yml").write_text(yaml.safe_dump({"packages": [{"local": str(PACKAGE)}]}))
     tables = [{"name": table, "columns": [
-        {"name": c, "data_tests": [{"maskline.maskline_no_pii": {"name": f"{table}_{c}"}}]} for c in _columns()]}
+        {"name": c, "data_tests": [{"maskline.maskline_no_pii": {"name": f"{table}_{c}"}},
+                                    {"maskline.maskline_is_masked": {"name": f"scrubbed_{table}_{c}",
+                                                                     "arguments": {"method": "scrub"}}}]}
+        for c in _columns()]}
         for table in ("script_digit_texts", "ascii_twins")]
     (root / "models" / "sources.yml").write_text(yaml.safe_dump(
         {"version": 2, "sources": [{"name": "checks", "schema": "main", "tables": tables}]}, sort_keys=False))
@@ -199,3 +206,6 @@ def test_dbt_no_pii_flags_values_in_any_script_as_their_ascii_twins(tmp_path: Pa
     twins = [status[f"ascii_twins_{c}"] == "fail" for c in _columns()]
     assert got == [_sql_expected(i) for i in range(len(CASES))]
     assert got == twins
+    # maskline_is_masked(method: scrub): scrubbed text holds no span, read as maskline_no_pii reads it
+    assert [status[f"scrubbed_script_digit_texts_{c}"] == "fail" for c in _columns()] == got
+    assert [status[f"scrubbed_ascii_twins_{c}"] == "fail" for c in _columns()] == twins
