@@ -21,7 +21,9 @@ True
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
+from functools import cache
 
 # A decimal digit (Unicode category Nd) other than 0-9: superscripts (²) and circled digits (①) are not Nd.
 _OTHER_DIGIT = re.compile(r"[^\D0-9]")
@@ -51,3 +53,41 @@ def ascii_digits(text: str) -> str:
     if text.isascii():
         return text
     return _OTHER_DIGIT.sub(_as_ascii, text)
+
+
+@cache
+def other_digits_by_value() -> tuple[str, ...]:
+    """Every decimal digit (category Nd) other than ASCII's, grouped by value: item ``d`` holds the digits that read as
+    ``str(d)``, in code-point order. The table SQL folds digits by (:mod:`maskline.sql.ascii_digits`), built from
+    ``unicodedata`` as :func:`ascii_digits` reads them, so Python and SQL agree on every script this Python knows.
+
+    >>> zeros = other_digits_by_value()[0]; "٠" in zeros, "۰" in zeros, "०" in zeros, "０" in zeros, "0" in zeros
+    (True, True, True, True, False)
+    >>> all(ascii_digits(c) == str(d) for d, digits in enumerate(other_digits_by_value()) for c in digits)
+    True
+    """
+    by_value: list[list[str]] = [[] for _ in range(10)]
+    for point in range(0x80, sys.maxunicode + 1):  # ASCII holds no digit but 0-9
+        c = chr(point)
+        if c.isdecimal():
+            by_value[unicodedata.decimal(c)].append(c)
+    return tuple("".join(digits) for digits in by_value)
+
+
+@cache
+def other_digit_ranges() -> tuple[tuple[str, str], ...]:
+    """The runs of consecutive code points that :func:`other_digits_by_value` holds, as (first, last) pairs, in
+    code-point order: Unicode encodes each script's digits 0 to 9 in a row, so a few dozen ranges name them all.
+
+    >>> other_digit_ranges()[0]
+    ('٠', '٩')
+    >>> sum(ord(b) - ord(a) + 1 for a, b in other_digit_ranges()) == sum(map(len, other_digits_by_value()))
+    True
+    """
+    runs: list[list[str]] = []
+    for c in sorted("".join(other_digits_by_value())):
+        if runs and ord(c) == ord(runs[-1][1]) + 1:
+            runs[-1][1] = c
+        else:
+            runs.append([c, c])
+    return tuple((a, b) for a, b in runs)

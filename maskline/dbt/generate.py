@@ -124,6 +124,7 @@ def templates_for(dialect: str) -> dict[str, str]:
     from maskline.dialects.base import KEY_VALUES
     from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
     from maskline.methods.base import MaskContext, MethodSpec, NoParams
+    from maskline.sql.ascii_digits import ascii_digits_sql
     from maskline.sql.compile import mask_expression
 
     d = get_dialect(dialect)
@@ -142,6 +143,9 @@ def templates_for(dialect: str) -> dict[str, str]:
     ctx = MaskContext(d, None, None, None)  # type: ignore[arg-type]
     out["text"] = _render(ctx.as_text(col), dialect)
     out["scrub.base"] = out["text"]
+    # what maskline_no_pii matches its patterns on: the text with every script's digits read as ASCII (a check
+    # returns a verdict, so it may read a reading of the value; the scrub writes text, so it keeps the value's own)
+    out["text.ascii_digits"] = _render(ascii_digits_sql(ctx.as_text(col), d), dialect)
     for it, pattern in SQL_SCRUB_PATTERNS:
         out[f"scrub.step.{it}"] = _render(d.regexp_replace_all(exp.column(INNER), pattern, f"[{it}]"), dialect)
     out["scrub.wrap"] = _scrub_wrapper(d, col, dialect)

@@ -153,6 +153,14 @@ class Dialect:
         """
         return fn("REGEXP_REPLACE", e, lit(pattern), lit(replacement))
 
+    def regexp_contains(self, e: exp.Expression, pattern: str) -> exp.Expression:
+        """True where ``e`` contains a match of ``pattern`` (a partial match, as the dbt tests' ``_regex_contains``).
+
+        >>> Dialect().regexp_contains(exp.column("x"), "[0-9]").sql("postgres")
+        "x ~ '[0-9]'"
+        """
+        return exp.RegexpLike(this=e, expression=lit(pattern))
+
     def rtrim(self, e: exp.Expression, chars: str) -> exp.Expression:
         """``e`` without trailing ``chars``.
 

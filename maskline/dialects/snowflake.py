@@ -23,6 +23,14 @@ class Snowflake(Dialect):
     def from_hex(self, h: exp.Expression) -> exp.Expression:
         return fn("TO_BINARY", h, lit("HEX"))
 
+    def regexp_contains(self, e: exp.Expression, pattern: str) -> exp.Expression:
+        """``REGEXP_INSTR(e, pattern) > 0``: Snowflake's ``REGEXP_LIKE`` matches the whole value, not a part of it.
+
+        >>> Snowflake().regexp_contains(exp.column("x"), "[0-9]").sql("snowflake")
+        "REGEXP_INSTR(x, '[0-9]') > 0"
+        """
+        return exp.GT(this=fn("REGEXP_INSTR", e, lit(pattern)), expression=lit(0))
+
     def iso_date_text(self, e: exp.Expression) -> exp.Expression:
         return fn("TO_VARCHAR", e, lit("YYYY-MM-DD"))  # a plain cast follows DATE_OUTPUT_FORMAT
 

@@ -13,6 +13,10 @@ Info types without a SQL pattern (JWT, API_KEY, PERSON_NAME...) can be asked
 for explicitly; pandas checks them with the detectors' vectorised
 ``match_mask``, SQL engines refuse them with a clear error.
 
+Both read a value with the digits of every script as ASCII digits (``١٢٣-٤٥-٦٧٨٩`` is an SSN), as the text
+scrubber does: pandas through :func:`maskline.script_digits.ascii_digits`, SQL through
+:func:`maskline.sql.ascii_digits.ascii_digits_sql`. A check returns a verdict, never the text it read.
+
 Imports here are lazy: this module is loaded by the GX metrics, never by the core.
 """
 
@@ -117,8 +121,10 @@ def pandas_contains_pii(series: Any, info_types: Sequence[str] | None) -> Any:
     import numpy as np
     import pandas as pd
 
+    from maskline.script_digits import ascii_digits
+
     types = resolve_types(info_types, sql=False)
-    text = series.astype(str)
+    text = series.astype(str).map(ascii_digits)  # an ASCII value is returned as it is, without a search
     found = pd.Series(np.zeros(len(series), dtype=bool), index=series.index)
     for name in types:
         pattern = _pattern(name)
@@ -141,10 +147,13 @@ def pandas_types_found(value: str, info_types: Sequence[str] | None) -> str | No
 
     >>> pandas_types_found("call +44 20 7946 0958", ["EMAIL"]) is None
     True
-    >>> pandas_types_found("mail ann@example.org", None)
-    'EMAIL'
+    >>> pandas_types_found("mail ann@example.org", None), pandas_types_found("ssn ١٢٣-٤٥-٦٧٨٩", ["US_SSN"])
+    ('EMAIL', 'US_SSN')
     """
-    return next((name for name in resolve_types(info_types, sql=False) if _contains(value, name)), None)
+    from maskline.script_digits import ascii_digits
+
+    text = ascii_digits(value)
+    return next((name for name in resolve_types(info_types, sql=False) if _contains(text, name)), None)
 
 
 def sql_text(column: Any) -> Any:
@@ -159,19 +168,81 @@ def sql_text(column: Any) -> Any:
     return sa.cast(column, sa.Text)
 
 
+# SQLAlchemy's dialect names -> maskline's, for the engines whose SQL maskline writes. Redshift is no PostgreSQL
+# here: its REGEXP_REPLACE reads a fourth argument as a position.
+_MASKLINE_DIALECTS = {"postgresql": "postgres", "duckdb": "duckdb", "snowflake": "snowflake", "bigquery": "bigquery",
+                      "trino": "trino", "databricks": "spark", "spark": "spark", "hive": "spark"}
+
+
+@cache
+def _ascii_digits_clause() -> type:
+    """A SQLAlchemy function element, ``AsciiDigits(text)``, compiled for the engine at hand to
+    :func:`maskline.sql.ascii_digits.ascii_digits_sql` (built as sqlglot expressions, as all maskline SQL is); on an
+    engine maskline writes no SQL for, to the standard ``TRANSLATE`` (slower, as exact). Built on first use, so that
+    importing this module imports no SQLAlchemy."""
+    import sqlalchemy as sa
+    from sqlalchemy.ext.compiler import compiles
+    from sqlalchemy.sql.functions import FunctionElement
+
+    class AsciiDigits(FunctionElement[str]):
+        type = sa.Text()
+        name = "maskline_ascii_digits"
+        inherit_cache = True
+
+    @compiles(AsciiDigits)
+    def _compile(element: Any, compiler: Any, **kw: Any) -> str:
+        from sqlglot import exp
+
+        from maskline.dialects import get_dialect
+        from maskline.script_digits import other_digits_by_value
+        from maskline.sql.ascii_digits import ascii_digits_sql
+
+        inner = "(" + compiler.process(element.clauses, **kw) + ")"
+        placeholder = exp.column("__ml_in__")
+        name = _MASKLINE_DIALECTS.get(compiler.dialect.name)
+        if name is None:
+            digits = "".join(other_digits_by_value())
+            ascii_ = "".join(str(v) * len(d) for v, d in enumerate(other_digits_by_value()))
+            by_value = sorted(zip(digits, ascii_, strict=True))  # TRANSLATE pairs them by position
+            sql = exp.Translate(this=placeholder, from_=exp.Literal.string("".join(c for c, _ in by_value)),
+                                to=exp.Literal.string("".join(a for _, a in by_value))).sql()
+        else:
+            d = get_dialect(name)
+            sql = ascii_digits_sql(placeholder, d).sql(d.sqlglot_name)
+        return sql.replace("__ml_in__", inner)
+
+    return AsciiDigits
+
+
+def sql_text_ascii_digits(column: Any) -> Any:
+    """:func:`sql_text` with the decimal digits of every script read as ASCII digits: what the patterns are matched
+    on, so that ``ssn ١٢٣-٤٥-٦٧٨٩`` is found; an ASCII value is matched as it is.
+
+    >>> import sqlalchemy as sa
+    >>> from sqlalchemy.dialects import postgresql
+    >>> sql = str(sql_text_ascii_digits(sa.column("c")).compile(dialect=postgresql.dialect()))
+    >>> sql.startswith("CASE WHEN (CAST(c AS TEXT)) ~ '[٠-٩"), sql.count("REGEXP_REPLACE(")
+    (True, 10)
+    """
+    return _ascii_digits_clause()(sql_text(column))
+
+
 def sql_contains_pii(column: Any, info_types: Sequence[str] | None) -> Any:
-    """A SQLAlchemy boolean: the value matches one of the types' portable patterns (a partial match).
+    """A SQLAlchemy boolean: the value (its digits read as ASCII, :func:`sql_text_ascii_digits`) matches one of the
+    types' portable patterns (a partial match).
 
     SQLAlchemy's ``regexp_match`` compiles to ``~`` on PostgreSQL and on
     duckdb-engine (a PostgreSQL dialect); DuckDB 2.0's ``~`` is a partial match too.
 
     >>> import sqlalchemy as sa
     >>> from sqlalchemy.dialects import postgresql
-    >>> str(sql_contains_pii(sa.column("c"), ["US_SSN"]).compile(dialect=postgresql.dialect()))
-    'CAST(c AS TEXT) ~ %(param_1)s::VARCHAR'
+    >>> str(sql_contains_pii(sa.column("c"), ["US_SSN"]).compile(dialect=postgresql.dialect())).endswith(
+    ...     "ELSE (CAST(c AS TEXT)) END ~ %(param_1)s::VARCHAR")
+    True
     """
     import sqlalchemy as sa
 
     types = resolve_types(info_types, sql=True)
-    clauses = [sql_text(column).regexp_match(_pattern(name)) for name in types]
+    text = sql_text_ascii_digits(column)
+    clauses = [text.regexp_match(_pattern(name)) for name in types]
     return sa.or_(*clauses)

@@ -291,8 +291,11 @@ SQL_SCRUB_LIMITS: dict[str, str] = {
                      "of that token is masked with it; a trunk-prefix phone (030 901820) takes the character "
                      "before it along, so that it cannot start inside a longer number; a Thai phone cue cues "
                      "inside a longer word that means something else (โทรทัศน์, television)",
-    "ascii_digits": "values are read in ASCII and full-width digits only: a phone, card, SSN, IBAN or any number "
-                    "written in the digits of another script (Arabic-Indic ٠٥٠١٢٣٤٥٦٧, Persian ۰۹۱۲, Devanagari "
-                    "९८७६), which Python reads as their ASCII digits, is not found (every type a number makes)",
+    "ascii_digits": "the scrub method reads values in ASCII and full-width digits only: a phone, card, SSN, IBAN or "
+                    "any number written in the digits of another script (Arabic-Indic ٠٥٠١٢٣٤٥٦٧, Persian ۰۹۱۲, "
+                    "Devanagari ९८७६), which Python reads as their ASCII digits, is left in the text it returns "
+                    "(every type a number makes). The checks (dbt maskline_no_pii, the GX expectations) read them: "
+                    "they match on the value with its digits as ASCII (maskline.sql.ascii_digits) and return a "
+                    "verdict; scrub returns text, whose digits it may not rewrite",
 }
 """What the SQL ``scrub`` cannot do that ``maskline.text.scrub`` does, keyed by a short name."""

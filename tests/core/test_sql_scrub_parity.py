@@ -99,7 +99,8 @@ CORPUS: list[tuple[str, str, str | None, str | None]] = [
     ("ｐａｓｓｐｏｒｔ Ｘ１２３４５６７", "ｐａｓｓｐｏｒｔ [PASSPORT]", "ｐａｓｓｐｏｒｔ Ｘ１２３４５６７", "ascii_words"),
     ("key ＡＫＩＡＩＯＳＦＯＤＮＮ７ＥＸＡＭＰＬＥ leaked", "key [API_KEY] leaked", "key ＡＫＩＡＩＯＳＦＯＤＮＮ７ＥＸＡＭＰＬＥ leaked",
      "ascii_words"),
-    # digits of other scripts: Python reads them as ASCII digits (maskline.script_digits), SQL's classes do not
+    # digits of other scripts: Python reads them as ASCII digits (maskline.script_digits), the scrub's classes do
+    # not (the checks do: tests/expectations/test_script_digit_checks.py)
     ("card ٤١١١١١١١١١١١١١١١ ok", "card [CREDIT_CARD] ok", "card ٤١١١١١١١١١١١١١١١ ok", "ascii_digits"),
     ("ssn ١٢٣-٤٥-٦٧٨٩", "ssn [US_SSN]", "ssn ١٢٣-٤٥-٦٧٨٩", "ascii_digits"),
     ("السعر ٢٠٢٤ ريال", "السعر ٢٠٢٤ ريال", None, None),  # a price: neither finds anything

@@ -26,3 +26,9 @@
 {% macro _as_text(column, dialect) -%}
   {{ return(maskline._templates(dialect)['text'] | replace('__ml_col__', maskline._column_sql(column))) }}
 {%- endmacro %}
+
+{% macro _as_text_ascii_digits(column, dialect) -%}
+  {#- The column as text with the decimal digits of every script read as ASCII digits (maskline/sql/ascii_digits.py):
+      what a check matches the SQL patterns on, so a phone in Arabic-Indic or Devanagari digits is found too. -#}
+  {{ return(maskline._templates(dialect)['text.ascii_digits'] | replace('__ml_col__', maskline._column_sql(column))) }}
+{%- endmacro %}

@@ -1,7 +1,8 @@
 {#- Generic test: fails when values do not have the output shape of `method` (with its params).
         - maskline.maskline_is_masked: {method: partial, keep_last: 4}
     Shapes: null -> NULL; hash/hmac -> lower hex of the token length; fake -> words from the built-in lists;
-    every other method is idempotent (masking a masked value gives it back), which is its shape check.
+    scrub -> no span of its types, its digits read as ASCII (as maskline_no_pii reads them); every other method is
+    idempotent (masking a masked value gives it back), which is its shape check.
     Only a count is returned, never values. -#}
 
 {% test maskline_is_masked(model, column_name, method, info_type=none) %}
@@ -35,6 +36,16 @@
   {%- elif method == 'fake' -%}
     {%- set kind = p.kind or maskline._catalogue()['fake_default_kind'].get(info_type or '', 'word') -%}
     {%- set bad = 'NOT ' ~ maskline._regex_contains(maskline._as_text(column_name, dialect), maskline._fake_pattern(kind), dialect) -%}
+  {%- elif method == 'scrub' -%}
+    {#- Scrubbed text holds no span of its types: no pattern matches the value read with every script's digits as
+        ASCII (maskline_no_pii's reading), so a phone in Arabic-Indic digits, which scrub itself leaves, fails. For an
+        ASCII value this is scrub's idempotence: the chain changes a value only where some pattern matches it. -#}
+    {%- set value = maskline._as_text_ascii_digits(column_name, dialect) -%}
+    {%- set hits = [] -%}
+    {%- for pair in maskline._catalogue()['sql_patterns'] if not p.info_types or pair[0] in p.info_types -%}
+      {%- do hits.append(maskline._regex_contains(value, pair[1], dialect)) -%}
+    {%- endfor -%}
+    {%- set bad = '(' ~ (hits | join(' OR ')) ~ ')' -%}
   {%- else -%}
     {%- set bad = col ~ ' <> ' ~ maskline._mask_sql(column_name, method, params, info_type, dialect, where) -%}
   {%- endif -%}

@@ -3,7 +3,8 @@
           - name: notes
             data_tests:
               - maskline.maskline_no_pii: {info_types: [EMAIL, US_SSN]}
-    The patterns are the core's SQL scrub patterns (maskline/infotypes/sql_patterns.py). The query returns
+    The patterns are the core's SQL scrub patterns (maskline/infotypes/sql_patterns.py), matched on the value with
+    the digits of every script read as ASCII digits (١٢٣-٤٥-٦٧٨٩ is an SSN). The query returns
     only info type names and counts, so failures are never shown or stored raw, even with store_failures. -#}
 
 {% test maskline_no_pii(model, column_name, info_types=none) %}
@@ -30,11 +31,15 @@
     {{ maskline._fail("maskline_no_pii has no SQL pattern for '" ~ t ~ "'", "test on " ~ model ~ "." ~ column_name,
                       "use some of " ~ (names | join(', '))) }}
   {%- endfor -%}
-  {%- set value = maskline._as_text(column_name, dialect) -%}
+  {#- The value is read once per row, in a CTE every pattern's count reads: an engine that materializes a CTE read
+      more than once (PostgreSQL, DuckDB) folds its digits once, not once per pattern. -#}
+  {%- set value = maskline._as_text_ascii_digits(column_name, dialect) -%}
   {%- set parts = [] -%}
   {%- for pair in patterns if not info_types or pair[0] in info_types -%}
-    {%- do parts.append("SELECT '" ~ pair[0] ~ "' AS info_type, COUNT(*) AS matching_rows FROM " ~ model
-                        ~ " WHERE " ~ maskline._regex_contains(value, pair[1], dialect)) -%}
+    {%- do parts.append("SELECT '" ~ pair[0] ~ "' AS info_type, COUNT(*) AS matching_rows FROM maskline_values"
+                        ~ " WHERE " ~ maskline._regex_contains('maskline_value', pair[1], dialect)) -%}
   {%- endfor -%}
-  {{ return("SELECT info_type, matching_rows FROM (\n" ~ (parts | join("\nUNION ALL\n")) ~ "\n) AS maskline_no_pii WHERE matching_rows > 0") }}
+  {{ return("WITH maskline_values AS (SELECT " ~ value ~ " AS maskline_value FROM " ~ model ~ ")\n"
+            ~ "SELECT info_type, matching_rows FROM (\n" ~ (parts | join("\nUNION ALL\n"))
+            ~ "\n) AS maskline_no_pii WHERE matching_rows > 0") }}
 {%- endmacro %}
