@@ -166,6 +166,14 @@ def _cued(cue: str, digits: str, gap: str = _CUE_GAP) -> str:
 _CUED_PHONE = r"\+?\d{7,13}|0\d{1,4}[-/]\d{3,8}(?:-\d{2,6})?"
 
 
+# After a phone cue: a national number whose trunk prefix is a group of its own, as Russia writes 8 before its
+# numbers (8 916 123-45-67, 8(916)123-45-67, 8-916-1234567, 8 9161234567): a group of one or two digits, a
+# separator or an opening bracket, the rest in groups. The validator asks phonenumbers' metadata whether the group
+# is a plan's trunk prefix and the whole valid there (validators.phone_trunk_group); the phone rules above take
+# no group of one digit, and refuse a bracket or a dash glued to one.
+_TRUNK_GROUP_PHONE = r"\d{1,2}(?:[ .-]\(?|\()\d{2,5}\)?(?:[ .-]{0,2}\d{2,8}){1,4}"
+
+
 # After a phone noun: bare digits, or a local number's two groups (validators.phone_digits_named).
 _NAMED_PHONE = r"\d{7,13}|\d{3,4}[ .-]\d{4}"
 
@@ -250,6 +258,28 @@ def _cue_words(words: tuple[str, ...]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def _key_first_parts(words: tuple[str, ...]) -> str:
+    """Cue words as the first part of a camelCase key that goes on with another part (``phoneType``, ``telExt``,
+    ``MobileHome``): the key is read as its parts, split where a lower-case letter meets an upper-case one, as a
+    snake_case key (``phone_type``) is split at its underscore. Only words that are ASCII letters (keys are ASCII
+    identifiers).
+
+    The phone cue rule (bare digits valid in a plan, with their trunk zero: ``phone_digits_cued``) takes them, as
+    it takes a later part followed by another ("homePhoneType"); the noun rule, which takes any seven to thirteen
+    digits, does not, since "cellCount: 12345678" or "phoneType: 98765432" are counts and codes as often.
+
+    >>> cue = re.compile("(?i)" + _key_first_parts(("phone", "tel")))
+    >>> [bool(cue.match(t)) for t in ("phoneType", "PhoneHome", "telExt", "phone_type")]
+    [True, True, True, False]
+    >>> [bool(cue.match(t)) for t in ("phones", "telemetryId", "PHONETYPE", "TELExt", "phone")]
+    [False, False, False, False, False]
+    """
+    ascii_words = sorted((w for w in words if w.isascii() and w.isalpha()), key=len, reverse=True)
+    # The word ends in a lower-case letter and an upper-case one follows: a case boundary, read exactly (scoped
+    # (?-i:) inside look-arounds, which the Hyperscan prefilter drops, as _cue_words does).
+    return (r"(?<![^\W\d_])(?:" + "|".join(ascii_words) + r")(?<=(?-i:[a-z]))(?=(?-i:[A-Z]))")
+
+
 # The triggers of the cued identifier rules: a piece of every cue word (tests/text/test_cued_identifiers.py checks
 # it), few and short, since without Hyperscan every line pays one substring search per trigger.
 _PASSPORT_TRIGGERS = _with_snake_forms(("pass", "pasaport", "paspo", "travel doc", "útlev", "aşap", "așap", "διαβατ", "паспорт", "דרכון",
@@ -265,7 +295,10 @@ _UNSPACED_PHONE_TRIGGERS = ("電話", "电话", "携帯", "連絡", "联系", "�
 
 
 _UNSPACED_LETTER = re.compile(f"[{UNSPACED_LETTERS}]")
-_PHONE_CUE_ASCII = "(?i)" + _cue_words(tuple(c for c in SPACED_PHONE_CUES if c.isascii()))
+# A phone noun as a camelCase key's first part cues the digits after it as a verb does ("phoneType: 0412345678"):
+# the snake_case key ("phone_type") was read so already.
+_PHONE_CUE_ASCII = ("(?i)(?:" + _cue_words(tuple(c for c in SPACED_PHONE_CUES if c.isascii())) + "|"
+                    + _key_first_parts(tuple(c for c in PHONE_NOUN_CUES if c.isascii())) + ")")
 _PHONE_CUE_OTHER = "(?i)" + _cue_words(tuple(c for c in SPACED_PHONE_CUES if not c.isascii()))
 _PHONE_NOUN_ASCII = "(?i)" + _cue_words(tuple(c for c in PHONE_NOUN_CUES if c.isascii()))
 _PHONE_NOUN_OTHER = "(?i)" + _cue_words(tuple(c for c in PHONE_NOUN_CUES if not c.isascii()))
@@ -382,6 +415,12 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("PHONE", _r(_cued(_PHONE_CUE_ASCII, _CUED_PHONE)), "phone_digits_cued", group=1,
              triggers=_PHONE_CUE_ASCII_TRIGGERS, ci_triggers=True, needs_digit=True),
     SpanRule("PHONE", _r(_cued(_PHONE_CUE_OTHER, _CUED_PHONE)), "phone_digits_cued", group=1,
+             triggers=_PHONE_CUE_OTHER_TRIGGERS, ci_triggers=True, needs_digit=True),
+    # A trunk prefix as its own group before the number, after a phone cue (_TRUNK_GROUP_PHONE); one that the
+    # rules above find without its trunk is widened over it (maskline.text.trunk_prefix).
+    SpanRule("PHONE", _r(_cued(_PHONE_CUE_ASCII, _TRUNK_GROUP_PHONE)), "phone_trunk_group", group=1,
+             triggers=_PHONE_CUE_ASCII_TRIGGERS, ci_triggers=True, needs_digit=True),
+    SpanRule("PHONE", _r(_cued(_PHONE_CUE_OTHER, _TRUNK_GROUP_PHONE)), "phone_trunk_group", group=1,
              triggers=_PHONE_CUE_OTHER_TRIGGERS, ci_triggers=True, needs_digit=True),
     # Bare digits right after a noun that names the field ("phone: 98765432", "Tel.-Nr. 5550199", "телефон
     # 98765432"), trunk zero or not: eight digits are a whole number in Norway, Denmark, Singapore or Hong Kong,
