@@ -317,8 +317,15 @@ def phone_digits_cued(value: str) -> bool:
 
     >>> phone_digits_cued("612345678"), phone_digits_cued("912345678"), phone_digits_cued("123456789")
     (True, True, False)
+
+    Or a national number whose trunk prefix is a group of its own (:func:`phone_trunk_group`):
+
+    >>> phone_digits_cued("8-916-123-45-67"), phone_digits_cued("8(916)123-45-67"), phone_digits_cued("8 916 1234")
+    (True, True, False)
     """
     v = value.strip()
+    if not _CUED_BARE.fullmatch(v):  # the rule's other form: a trunk group and the rest, read by the trunk's plans
+        return phone_trunk_group(v)
     d = _digits(v)
     if 10 <= len(d) <= 11:
         return phone_digits(v)
@@ -417,6 +424,9 @@ def phone_trunk_group(value: str) -> bool:
     return False
 
 
+# What the phone cue rule takes besides a trunk group (spans._CUED_PHONE): bare digits, or a trunk prefix and a dash
+# or slash before the rest.
+_CUED_BARE = re.compile(r"\+?\d{7,13}|0\d{1,4}[-/]\d{3,8}(?:-\d{2,6})?")
 # The trunk group: one or two digits, then a separator or an opening bracket (phone_trunk_group).
 _TRUNK_GROUP = re.compile(r"(\d{1,2})(?:[ .-]\(?|\()\d")
 

@@ -163,15 +163,14 @@ def _cued(cue: str, digits: str, gap: str = _CUE_GAP) -> str:
 
 # After a phone cue: bare digits, or a trunk prefix and a dash or slash before the rest (052-1234567, 030/1234567,
 # 03-1234-5678 right after "TEL", where a letter touches it and the phone rules' own guards refuse it).
-_CUED_PHONE = r"\+?\d{7,13}|0\d{1,4}[-/]\d{3,8}(?:-\d{2,6})?"
-
-
-# After a phone cue: a national number whose trunk prefix is a group of its own, as Russia writes 8 before its
+# Or a national number whose trunk prefix is a group of its own, as Russia writes 8 before its
 # numbers (8 916 123-45-67, 8(916)123-45-67, 8-916-1234567, 8 9161234567): a group of one or two digits, a
-# separator or an opening bracket, the rest in groups. The validator asks phonenumbers' metadata whether the group
-# is a plan's trunk prefix and the whole valid there (validators.phone_trunk_group); the phone rules above take
-# no group of one digit, and refuse a bracket or a dash glued to one.
+# separator or an opening bracket, the rest in groups. Its validator (phone_digits_cued) asks phonenumbers' metadata
+# whether the group is a plan's trunk prefix and the whole valid there (validators.phone_trunk_group); the phone
+# rules take no group of one digit, and refuse a bracket or a dash glued to one. An alternative of this rule, not
+# a rule of its own: the cue alternation is what costs, and one search of it serves both.
 _TRUNK_GROUP_PHONE = r"\d{1,2}(?:[ .-]\(?|\()\d{2,5}\)?(?:[ .-]{0,2}\d{2,8}){1,4}"
+_CUED_PHONE = r"\+?\d{7,13}|0\d{1,4}[-/]\d{3,8}(?:-\d{2,6})?|" + _TRUNK_GROUP_PHONE
 
 
 # After a phone noun: bare digits, or a local number's two groups (validators.phone_digits_named).
@@ -415,12 +414,6 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("PHONE", _r(_cued(_PHONE_CUE_ASCII, _CUED_PHONE)), "phone_digits_cued", group=1,
              triggers=_PHONE_CUE_ASCII_TRIGGERS, ci_triggers=True, needs_digit=True),
     SpanRule("PHONE", _r(_cued(_PHONE_CUE_OTHER, _CUED_PHONE)), "phone_digits_cued", group=1,
-             triggers=_PHONE_CUE_OTHER_TRIGGERS, ci_triggers=True, needs_digit=True),
-    # A trunk prefix as its own group before the number, after a phone cue (_TRUNK_GROUP_PHONE); one that the
-    # rules above find without its trunk is widened over it (maskline.text.trunk_prefix).
-    SpanRule("PHONE", _r(_cued(_PHONE_CUE_ASCII, _TRUNK_GROUP_PHONE)), "phone_trunk_group", group=1,
-             triggers=_PHONE_CUE_ASCII_TRIGGERS, ci_triggers=True, needs_digit=True),
-    SpanRule("PHONE", _r(_cued(_PHONE_CUE_OTHER, _TRUNK_GROUP_PHONE)), "phone_trunk_group", group=1,
              triggers=_PHONE_CUE_OTHER_TRIGGERS, ci_triggers=True, needs_digit=True),
     # Bare digits right after a noun that names the field ("phone: 98765432", "Tel.-Nr. 5550199", "телефон
     # 98765432"), trunk zero or not: eight digits are a whole number in Norway, Denmark, Singapore or Hong Kong,
