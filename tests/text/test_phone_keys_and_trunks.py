@@ -42,7 +42,7 @@ TRUNK = [
     ("тел. 8 916 123 45 67", "тел. [PHONE]"),
     ("mobile 8 029 123-45-67", "mobile [PHONE]"),  # Belarus
     ("call 1 415 555 2671 today", "call [PHONE] today"),
-    ("tel 06 30 123 4567", "tel [PHONE]"),  # Hungary
+    ("tel 06 30 123 4567", "tel [PHONE]"),  # Hungary (found whole on main too: a control that stays)
     ("8 916 123-45-67", "[PHONE]"),  # no cue: the groups are a phone by themselves, the trunk goes with them
 ]
 
