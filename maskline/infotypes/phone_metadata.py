@@ -109,3 +109,24 @@ def region_of_code(code: str) -> str:
     from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
 
     return COUNTRY_CODE_TO_REGION_CODE[int(code)][0]
+
+
+@cache
+def regions_by_trunk() -> dict[str, tuple[str, ...]]:
+    """Each trunk prefix the metadata writes (``0``, ``1``, ``06``, ``8``), with one region per calling code that
+    dials it, in a fixed order: a number parsed in one region of a calling code is validated against all of them
+    (``8`` is Russia's and Kazakhstan's, calling code 7, Belarus's and Turkmenistan's).
+
+    >>> regions_by_trunk()["8"], regions_by_trunk()["06"], regions_by_trunk()["1"]
+    (('BY', 'RU', 'TM'), ('HU',), ('MH', 'US'))
+    """
+    from phonenumbers import PhoneMetadata
+
+    found: dict[str, dict[int, str]] = {}
+    for region in every_region():
+        meta = PhoneMetadata.metadata_for_region(region)
+        prefix = trunk_prefix(region)
+        if meta is not None and meta.country_code is not None and prefix and prefix.isdigit():
+            main = region_of_code(str(meta.country_code))  # the code's main region, where it dials the same trunk
+            found.setdefault(prefix, {}).setdefault(meta.country_code, main if trunk_prefix(main) == prefix else region)
+    return {prefix: tuple(sorted(set(by_code.values()))) for prefix, by_code in sorted(found.items())}

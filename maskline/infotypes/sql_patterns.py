@@ -217,8 +217,14 @@ SQL_SCRUB_PATTERNS: tuple[tuple[str, str], ...] = (
     # plans; a shape here: 2-9 first, so "call order 123456789" stays, limit no_numbering_plan)
     # (a noun that names the field right before the number takes any seven to thirteen digits, _PHONE_NAMED: first,
     # so that a longer run is not cut at eleven by the forms after it)
+    # (or a trunk prefix as a group of its own, 8 916 123-45-67, 8(916)123-45-67, as spans._TRUNK_GROUP_PHONE reads
+    # it: by its shape alone, any one digit, where Python asks phonenumbers' metadata whether it is a plan's trunk
+    # prefix, limit no_numbering_plan; one digit, not Python's one or two, as France's pairs "06 12 34 56 78" are a
+    # two-digit group the pair forms below read without taking the cue; the gap's last character is taken apart so
+    # that it is no "+", which would make "call +1 415 555 0100"'s calling code a trunk and the cue go with it)
     ("PHONE", _PHONE_NAMED + "|" + _PHONE_CUES + _CUE_GAP + "(0[0-9]{1,4}[-/][0-9]{3,8}(-[0-9]{2,6})?|0[0-9]{6,12}|[+]?[0-9]{10,11}|"
-              "[2-9][0-9]{8}|[2-9][0-9]{2}([ -][0-9]{3}){2})|"
+              "[2-9][0-9]{8}|[2-9][0-9]{2}([ -][0-9]{3}){2}|"
+              "[^0-9+][0-9]([ .-][(]?|[(])[0-9]{2,5}[)]?([ .-]{0,2}[0-9]{2,8}){1,4})|"
               + _any(*sorted(UNSPACED_PHONE_CUES, key=len, reverse=True)) + "[^0-9]{0,8}[+]?[0-9]{7,13}|"
               "([+]|00)[1-9][0-9]{0,2}[ .-]?[0-9 ().-]{6,}[0-9]" + _EXT + "|"
               "[(][0-9]{2,5}[)][ .-]?[0-9]{2,5}([ .-]?[0-9]{2,5}){1,3}" + _EXT + "|"

@@ -317,8 +317,15 @@ def phone_digits_cued(value: str) -> bool:
 
     >>> phone_digits_cued("612345678"), phone_digits_cued("912345678"), phone_digits_cued("123456789")
     (True, True, False)
+
+    Or a national number whose trunk prefix is a group of its own (:func:`phone_trunk_group`):
+
+    >>> phone_digits_cued("8-916-123-45-67"), phone_digits_cued("8(916)123-45-67"), phone_digits_cued("8 916 1234")
+    (True, True, False)
     """
     v = value.strip()
+    if not _CUED_BARE.fullmatch(v):  # the rule's other form: a trunk group and the rest, read by the trunk's plans
+        return phone_trunk_group(v)
     d = _digits(v)
     if 10 <= len(d) <= 11:
         return phone_digits(v)
@@ -384,6 +391,44 @@ def phone_digits_east_asia(value: str) -> bool:
     if not 7 <= len(_digits(v)) <= 13:
         return False
     return _phone_check(v, True, EAST_ASIAN_PHONE_REGIONS)
+
+
+def phone_trunk_group(value: str) -> bool:
+    """A national number written with its trunk prefix as a group of its own (``8 916 123-45-67``, ``8(916)123-45-67``,
+    ``1-415-555-2671``, ``06 30 123 4567``): the group is a trunk prefix of some plan, as phonenumbers' metadata writes
+    it (:func:`~maskline.infotypes.phone_metadata.regions_by_trunk`), and the digits with it are a valid number in a
+    plan that dials that prefix.
+
+    >>> phone_trunk_group("8 916 123-45-67"), phone_trunk_group("8(916)123-45-67"), phone_trunk_group("1-415-555-2671")
+    (True, True, True)
+    >>> phone_trunk_group("8 030 1234567"), phone_trunk_group("3 415 555 2671"), phone_trunk_group("8 916 1234")
+    (False, False, False)
+    """
+    m = _TRUNK_GROUP.match(value.strip())
+    if m is None:
+        return False
+    import phonenumbers
+
+    from maskline.infotypes.phone_metadata import regions_by_trunk
+
+    digits = _digits(value)
+    if not 7 <= len(digits) <= 15:
+        return False
+    for region in regions_by_trunk().get(m.group(1), ()):
+        try:
+            number = phonenumbers.parse(digits, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return True
+    return False
+
+
+# What the phone cue rule takes besides a trunk group (spans._CUED_PHONE): bare digits, or a trunk prefix and a dash
+# or slash before the rest.
+_CUED_BARE = re.compile(r"\+?\d{7,13}|0\d{1,4}[-/]\d{3,8}(?:-\d{2,6})?")
+# The trunk group: one or two digits, then a separator or an opening bracket (phone_trunk_group).
+_TRUNK_GROUP = re.compile(r"(\d{1,2})(?:[ .-]\(?|\()\d")
 
 
 def phone_any(value: str) -> bool:
@@ -1730,6 +1775,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "phone_international": phone_international,
     "phone_digits": phone_digits,
     "phone_digits_cued": phone_digits_cued,
+    "phone_trunk_group": phone_trunk_group,
     "phone_digits_east_asia": phone_digits_east_asia,
     "phone_digits_named": phone_digits_named,
     "phone_any": phone_any,

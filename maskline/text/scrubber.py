@@ -24,6 +24,7 @@ from maskline.script_digits import has_other_digits
 from maskline.text import prefilter
 from maskline.text.span_text import span_text, wide_folded
 from maskline.text.spans import COMPACT_DATE_RUN, DATE_RUN, DIGIT_RUN, SPAN_RULES, WINDOW_MARGIN
+from maskline.text.trunk_prefix import trunk_start
 
 if TYPE_CHECKING:
     from maskline.keys import KeyMaterial
@@ -331,6 +332,11 @@ def _find(text: str, wanted: frozenset[str], allow: frozenset[str], candidates: 
     result: list[Finding] = []
     last_end = -1
     for start, neg_end, _, info_type in found:
+        if info_type == "PHONE" and start >= last_end:
+            # A trunk prefix written as its own group before the number ("8 916 123-45-67") is part of it.
+            widened = trunk_start(text, start, -neg_end)
+            if widened >= last_end:
+                start = widened
         if start >= last_end:
             result.append(Finding(info_type, start, -neg_end))
             last_end = -neg_end

@@ -163,7 +163,14 @@ def _cued(cue: str, digits: str, gap: str = _CUE_GAP) -> str:
 
 # After a phone cue: bare digits, or a trunk prefix and a dash or slash before the rest (052-1234567, 030/1234567,
 # 03-1234-5678 right after "TEL", where a letter touches it and the phone rules' own guards refuse it).
-_CUED_PHONE = r"\+?\d{7,13}|0\d{1,4}[-/]\d{3,8}(?:-\d{2,6})?"
+# Or a national number whose trunk prefix is a group of its own, as Russia writes 8 before its
+# numbers (8 916 123-45-67, 8(916)123-45-67, 8-916-1234567, 8 9161234567): a group of one or two digits, a
+# separator or an opening bracket, the rest in groups. Its validator (phone_digits_cued) asks phonenumbers' metadata
+# whether the group is a plan's trunk prefix and the whole valid there (validators.phone_trunk_group); the phone
+# rules take no group of one digit, and refuse a bracket or a dash glued to one. An alternative of this rule, not
+# a rule of its own: the cue alternation is what costs, and one search of it serves both.
+_TRUNK_GROUP_PHONE = r"\d{1,2}(?:[ .-]\(?|\()\d{2,5}\)?(?:[ .-]{0,2}\d{2,8}){1,4}"
+_CUED_PHONE = r"\+?\d{7,13}|0\d{1,4}[-/]\d{3,8}(?:-\d{2,6})?|" + _TRUNK_GROUP_PHONE
 
 
 # After a phone noun: bare digits, or a local number's two groups (validators.phone_digits_named).
@@ -250,6 +257,28 @@ def _cue_words(words: tuple[str, ...]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def _key_first_parts(words: tuple[str, ...]) -> str:
+    """Cue words as the first part of a camelCase key that goes on with another part (``phoneType``, ``telExt``,
+    ``MobileHome``): the key is read as its parts, split where a lower-case letter meets an upper-case one, as a
+    snake_case key (``phone_type``) is split at its underscore. Only words that are ASCII letters (keys are ASCII
+    identifiers).
+
+    The phone cue rule (bare digits valid in a plan, with their trunk zero: ``phone_digits_cued``) takes them, as
+    it takes a later part followed by another ("homePhoneType"); the noun rule, which takes any seven to thirteen
+    digits, does not, since "cellCount: 12345678" or "phoneType: 98765432" are counts and codes as often.
+
+    >>> cue = re.compile("(?i)" + _key_first_parts(("phone", "tel")))
+    >>> [bool(cue.match(t)) for t in ("phoneType", "PhoneHome", "telExt", "phone_type")]
+    [True, True, True, False]
+    >>> [bool(cue.match(t)) for t in ("phones", "telemetryId", "PHONETYPE", "TELExt", "phone")]
+    [False, False, False, False, False]
+    """
+    ascii_words = sorted((w for w in words if w.isascii() and w.isalpha()), key=len, reverse=True)
+    # The word ends in a lower-case letter and an upper-case one follows: a case boundary, read exactly (scoped
+    # (?-i:) inside look-arounds, which the Hyperscan prefilter drops, as _cue_words does).
+    return (r"(?<![^\W\d_])(?:" + "|".join(ascii_words) + r")(?<=(?-i:[a-z]))(?=(?-i:[A-Z]))")
+
+
 # The triggers of the cued identifier rules: a piece of every cue word (tests/text/test_cued_identifiers.py checks
 # it), few and short, since without Hyperscan every line pays one substring search per trigger.
 _PASSPORT_TRIGGERS = _with_snake_forms(("pass", "pasaport", "paspo", "travel doc", "útlev", "aşap", "așap", "διαβατ", "паспорт", "דרכון",
@@ -265,7 +294,10 @@ _UNSPACED_PHONE_TRIGGERS = ("電話", "电话", "携帯", "連絡", "联系", "�
 
 
 _UNSPACED_LETTER = re.compile(f"[{UNSPACED_LETTERS}]")
-_PHONE_CUE_ASCII = "(?i)" + _cue_words(tuple(c for c in SPACED_PHONE_CUES if c.isascii()))
+# A phone noun as a camelCase key's first part cues the digits after it as a verb does ("phoneType: 0412345678"):
+# the snake_case key ("phone_type") was read so already.
+_PHONE_CUE_ASCII = ("(?i)(?:" + _cue_words(tuple(c for c in SPACED_PHONE_CUES if c.isascii())) + "|"
+                    + _key_first_parts(tuple(c for c in PHONE_NOUN_CUES if c.isascii())) + ")")
 _PHONE_CUE_OTHER = "(?i)" + _cue_words(tuple(c for c in SPACED_PHONE_CUES if not c.isascii()))
 _PHONE_NOUN_ASCII = "(?i)" + _cue_words(tuple(c for c in PHONE_NOUN_CUES if c.isascii()))
 _PHONE_NOUN_OTHER = "(?i)" + _cue_words(tuple(c for c in PHONE_NOUN_CUES if not c.isascii()))

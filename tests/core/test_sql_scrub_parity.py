@@ -141,6 +141,13 @@ CORPUS: list[tuple[str, str, str | None, str | None]] = [
     ("телефон: 98765432", "телефон: [PHONE]", "[PHONE]", "cue_replaced"),
     # camelCase and PascalCase keys of JSON logs read as their snake_case form; a key that names no phone stays
     ('{"phoneNumber": "0412345678"}', '{"phoneNumber": "[PHONE]"}', '{"[PHONE]"}', "cue_replaced"),
+    # a phone noun as a camel key's first part before another part; a trunk prefix as a group of its own
+    ("phoneType: 0412345678", "phoneType: [PHONE]", "[PHONE]", "cue_replaced"),
+    ("phoneType: mobile", "phoneType: mobile", None, None),
+    ("моб. 8 916 123-45-67", "моб. [PHONE]", "[PHONE]", "cue_replaced"),
+    ("моб. 8(916)123-45-67", "моб. [PHONE]", "[PHONE]", "cue_replaced"),
+    ("tel. 8 030 1234567", "tel. 8 [PHONE]", "[PHONE]", "no_numbering_plan"),  # no plan dials 8 before a 0
+    ("version 8 916 1234", "version 8 916 1234", None, None),
     ("userPhone: 5550199", "userPhone: [PHONE]", "user[PHONE]", "cue_replaced"),
     ("TelNr: 98765432", "TelNr: [PHONE]", "[PHONE]", "cue_replaced"),
     ("orderNumber: 98765432", "orderNumber: 98765432", None, None),
