@@ -232,3 +232,33 @@ def enrich_dbt_event(event: Any, properties: Mapping[str, Any], *, identity_name
     mode = str(properties.get("dbt_catalog") or os.environ.get("MASKLINE_DBT_CATALOG") or "generate").lower()
     _type_all(event, manifest, generate=mode == "generate")
     return event
+
+
+def prune_dbt_lineage(event: Any, properties: Mapping[str, Any]) -> int:
+    """Prune a dbt-ol event's column lineage, in place, to the fields the manifest proves; how many went.
+
+    Once enriched, a dbt event's ``schema`` facets list every field its column lineage names (so Marquez creates
+    them), which makes them no proof: dbt-ol parses that lineage from the compiled SQL, where a value typed
+    unquoted reads as a column. The proof is the manifest instead: each dataset's node's declared columns and its
+    relation's columns as the adapter reads them (:func:`~openlineage_ext.dbt_manifest.column_types`).
+    Without a manifest, the event's own catalog facets are the proof, as for any event.
+
+    >>> prune_dbt_lineage(object(), {"manifest_path": "/nonexistent/manifest.json"})
+    0
+    """
+    from openlineage_ext.catalog_names import dataset_fields, dataset_key, member
+    from openlineage_ext.proven_lineage import prune_unproven_fields
+
+    path = find_manifest(properties)
+    if path is None:
+        return prune_unproven_fields(event, dataset_fields())
+    manifest = load_manifest(path)
+    generate = str(properties.get("dbt_catalog") or os.environ.get("MASKLINE_DBT_CATALOG") or "generate").lower()
+    proof: dict[tuple[str, str], set[str]] = {}
+    for kind in ("inputs", "outputs"):
+        for ds in member(event, kind) or ():
+            node = manifest.node_for_dataset(str(member(ds, "name") or ""))
+            names = {str(c).lower() for c in (node or {}).get("columns") or {}}
+            names |= set(column_types(manifest, node, generate=generate == "generate"))
+            proof.setdefault(dataset_key(ds), set()).update(names)
+    return prune_unproven_fields(event, dataset_fields(), proof)
