@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
+from functools import cache
 
 from sqlglot import exp
 
@@ -124,6 +125,7 @@ def _quoted(this: object) -> bool:
     return isinstance(this, exp.Identifier) and bool(this.quoted)
 
 
+@cache
 def _listed_functions() -> frozenset[str]:
     """Every function name maskline's rewrite allow-list admits in any dialect (the written, lower-case names)."""
     from maskline.rewrite.allowlist import BY_DIALECT, COMMON
