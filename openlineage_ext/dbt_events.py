@@ -230,6 +230,8 @@ def enrich_dbt_event(event: Any, properties: Mapping[str, Any], *, identity_name
             adapter = str(manifest.data.get("metadata", {}).get("adapter_type") or "")
             ds.facets[MASKING] = masking_facet(plan, rows=_rows(ds), engine=f"dbt-{adapter}" if adapter else "dbt")
     mode = str(properties.get("dbt_catalog") or os.environ.get("MASKLINE_DBT_CATALOG") or "generate").lower()
+    # Before the schemas are completed from the column lineage, so a name parsed from the SQL is never typed in.
+    _prune(event, manifest, generate=mode == "generate")
     _type_all(event, manifest, generate=mode == "generate")
     return event
 
@@ -246,19 +248,26 @@ def prune_dbt_lineage(event: Any, properties: Mapping[str, Any]) -> int:
     >>> prune_dbt_lineage(object(), {"manifest_path": "/nonexistent/manifest.json"})
     0
     """
-    from openlineage_ext.catalog_names import dataset_fields, dataset_key, member
+    from openlineage_ext.catalog_names import dataset_fields
     from openlineage_ext.proven_lineage import prune_unproven_fields
 
     path = find_manifest(properties)
     if path is None:
         return prune_unproven_fields(event, dataset_fields())
-    manifest = load_manifest(path)
-    generate = str(properties.get("dbt_catalog") or os.environ.get("MASKLINE_DBT_CATALOG") or "generate").lower()
+    mode = str(properties.get("dbt_catalog") or os.environ.get("MASKLINE_DBT_CATALOG") or "generate").lower()
+    return _prune(event, load_manifest(path), generate=mode == "generate")
+
+
+def _prune(event: Any, manifest: Manifest, *, generate: bool) -> int:
+    """Prune ``event``'s column lineage to the columns ``manifest`` and the built relations prove."""
+    from openlineage_ext.catalog_names import dataset_fields, dataset_key, member
+    from openlineage_ext.proven_lineage import prune_unproven_fields
+
     proof: dict[tuple[str, str], set[str]] = {}
     for kind in ("inputs", "outputs"):
         for ds in member(event, kind) or ():
             node = manifest.node_for_dataset(str(member(ds, "name") or ""))
             names = {str(c).lower() for c in (node or {}).get("columns") or {}}
-            names |= set(column_types(manifest, node, generate=generate == "generate"))
+            names |= set(column_types(manifest, node, generate=generate))
             proof.setdefault(dataset_key(ds), set()).update(names)
     return prune_unproven_fields(event, dataset_fields(), proof)
