@@ -11,7 +11,8 @@ not trace is traced to the same-named field of the model's input.
 dbt-ol's ``schema`` facets list only declared columns, without types. Marquez
 creates fields only from that facet and adds a copy of a NULL-typed field on
 every event, so every dataset's ``schema`` is completed with each column the
-event's column lineage names, typed from the relations as the adapter reads them
+event's column lineage names (once that lineage is pruned to the columns the manifest
+and the built relations prove: :func:`prune_dbt_lineage`; dbt-ol parses it from the SQL), typed from the relations as the adapter reads them
 after the build (``dbt docs generate`` into a temporary target path, once per run;
 ``dbt_catalog: read`` uses ``target/catalog.json`` instead), or
 ``data_type``, else :data:`~openlineage_ext.facets.UNKNOWN_TYPE`. Masked fields are described
