@@ -7,9 +7,10 @@ free text; the relations and columns the event's datasets declare are names
 the catalog gave, which lineage shows anyway (as dataset and field names).
 
 The names are read from each input and output dataset: its name (and each
-dot-separated part), the fields of its ``schema`` facet, the fields and
-input fields of its ``columnLineage`` facet, and the fields of any other
-facet that lists fields by name (``maskline_masking``, ``maskline_classification``).
+dot-separated part) and the fields of the facets read from the catalog
+(:data:`CATALOG_FACETS`: ``schema``, ``maskline_masking``, ``maskline_classification``).
+Not ``columnLineage``: the provider's SQL parser builds it from the query's text, so a value
+typed as a column (``INSERT INTO t SELECT X98234571 AS a FROM users``) is one of its fields.
 
 >>> event = {"inputs": [{"name": "shop.raw.customers", "facets": {"schema": {"fields": [{"name": "ssn"}]}}}],
 ...          "outputs": [{"name": "main.customers_masked", "facets": {"maskline_masking": {"fields": {"Email": {}}}}}]}
@@ -46,14 +47,15 @@ def event_names(event: Any) -> frozenset[str]:
 
     >>> event_names({"job": {"name": "j"}})
     frozenset()
+    >>> sorted(event_names({"outputs": [{"name": "t", "facets": {"columnLineage": {"fields": {"a": {"inputFields": [
+    ...     {"name": "users", "field": "X98234571"}]}}}}}]}))  # column lineage is parsed from text: no proof
+    ['t']
     """
     names: set[str] = set()
     for kind in ("inputs", "outputs"):
-        for dataset in _get(event, kind) or ():
-            names |= relation_names(str(_get(dataset, "name") or ""))
-            facets = _get(dataset, "facets") or {}
-            for facet in (facets.values() if isinstance(facets, Mapping) else ()):
-                names |= _field_names(facet)
+        for dataset in member(event, kind) or ():
+            names |= relation_names(str(member(dataset, "name") or ""))
+            names |= catalog_fields(dataset) or frozenset()
     return frozenset(n for n in names if n)
 
 
@@ -85,22 +87,26 @@ def _field_names(facet: Any) -> set[str]:
     """The field names a facet lists: ``fields`` as a list of ``{name}`` or a mapping keyed by name, and the
     ``field`` of each of a column lineage's input fields."""
     names: set[str] = set()
-    fields = _get(facet, "fields")
+    fields = member(facet, "fields")
     if isinstance(fields, Mapping):
         for key, value in fields.items():
             names.add(str(key).lower())
-            for item in _get(value, "inputFields") or ():
-                names.add(str(_get(item, "field") or "").lower())
-                names |= relation_names(str(_get(item, "name") or ""))
+            for item in member(value, "inputFields") or ():
+                names.add(str(member(item, "field") or "").lower())
+                names |= relation_names(str(member(item, "name") or ""))
     elif isinstance(fields, Iterable) and not isinstance(fields, (str, bytes)):
         for item in fields:
-            names.add(str(_get(item, "name") or "").lower())
+            names.add(str(member(item, "name") or "").lower())
             names |= _field_names(item)  # a struct's nested fields
     return names
 
 
-def _get(obj: Any, key: str) -> Any:
-    """A key of a mapping or an attribute of an attrs object (events come as either)."""
+def member(obj: Any, key: str) -> Any:
+    """A key of a mapping or an attribute of an attrs object (events come as either).
+
+    >>> member({"name": "t"}, "name"), member(None, "name")
+    ('t', None)
+    """
     if isinstance(obj, Mapping):
         return obj.get(key)
     return getattr(obj, key, None)
@@ -130,15 +136,11 @@ class DatasetFields:
     def remember(self, event: Any) -> None:
         """Record the catalog fields each dataset of ``event`` lists (datasets without such a facet: none)."""
         for key, dataset in _datasets(event):
-            facets = _get(dataset, "facets") or {}
-            if not isinstance(facets, Mapping) or not any(_get(facets, f) is not None for f in CATALOG_FACETS):
+            fields = catalog_fields(dataset)
+            if fields is None:
                 continue
-            fields: set[str] = set()
-            for facet in CATALOG_FACETS:
-                if _get(facets, facet) is not None:
-                    fields |= _field_names(_get(facets, facet))
             with self._lock:
-                self._fields[key] = frozenset(n for n in fields if n)
+                self._fields[key] = fields
                 self._fields.move_to_end(key)
                 while len(self._fields) > self._limit:
                     self._fields.popitem(last=False)
@@ -146,10 +148,46 @@ class DatasetFields:
     def recall(self, event: Any) -> frozenset[str]:
         """The fields remembered for the datasets of ``event``, lower case."""
         out: set[str] = set()
-        with self._lock:
-            for key, _ in _datasets(event):
-                out |= self._fields.get(key, frozenset())
+        for key, _ in _datasets(event):
+            out |= self.fields_of(key)
         return frozenset(out)
+
+    def fields_of(self, key: tuple[str, str]) -> frozenset[str]:
+        """The fields remembered for one dataset, keyed ``(namespace, lower-case name)``; none if never described.
+
+        >>> DatasetFields().fields_of(("pg://h", "db.public.users"))
+        frozenset()
+        """
+        with self._lock:
+            return self._fields.get(key, frozenset())
+
+
+def catalog_fields(dataset: Any) -> frozenset[str] | None:
+    """The lower-case field names a dataset's catalog facets (:data:`CATALOG_FACETS`) list; None without one.
+
+    >>> catalog_fields({"facets": {"schema": {"fields": [{"name": "Id"}]}, "columnLineage": {"fields": {"x": {}}}}})
+    frozenset({'id'})
+    >>> catalog_fields({"name": "t", "facets": {}}) is None
+    True
+    """
+    facets = member(dataset, "facets") or {}
+    found = [member(facets, f) for f in CATALOG_FACETS] if isinstance(facets, Mapping) else []
+    if not any(f is not None for f in found):
+        return None
+    fields: set[str] = set()
+    for facet in found:
+        if facet is not None:
+            fields |= _field_names(facet)
+    return frozenset(n for n in fields if n)
+
+
+def dataset_key(dataset: Any) -> tuple[str, str]:
+    """How a dataset is told apart: ``(namespace, lower-case name)``.
+
+    >>> dataset_key({"namespace": "pg://h", "name": "DB.Public.Users"})
+    ('pg://h', 'db.public.users')
+    """
+    return str(member(dataset, "namespace") or ""), str(member(dataset, "name") or "").lower()
 
 
 @cache
@@ -166,8 +204,8 @@ def _datasets(event: Any) -> list[tuple[tuple[str, str], Any]]:
     """Each input and output dataset of ``event`` with its key: (namespace, lower-case name)."""
     out = []
     for kind in ("inputs", "outputs"):
-        for dataset in _get(event, kind) or ():
-            name = str(_get(dataset, "name") or "")
-            if name:
-                out.append(((str(_get(dataset, "namespace") or ""), name.lower()), dataset))
+        for dataset in member(event, kind) or ():
+            key = dataset_key(dataset)
+            if key[1]:
+                out.append((key, dataset))
     return out

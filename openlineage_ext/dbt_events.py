@@ -11,7 +11,8 @@ not trace is traced to the same-named field of the model's input.
 dbt-ol's ``schema`` facets list only declared columns, without types. Marquez
 creates fields only from that facet and adds a copy of a NULL-typed field on
 every event, so every dataset's ``schema`` is completed with each column the
-event's column lineage names, typed from the relations as the adapter reads them
+event's column lineage names (once that lineage is pruned to the columns the manifest
+and the built relations prove: :func:`prune_dbt_lineage`; dbt-ol parses it from the SQL), typed from the relations as the adapter reads them
 after the build (``dbt docs generate`` into a temporary target path, once per run;
 ``dbt_catalog: read`` uses ``target/catalog.json`` instead), or
 ``data_type``, else :data:`~openlineage_ext.facets.UNKNOWN_TYPE`. Masked fields are described
@@ -230,5 +231,44 @@ def enrich_dbt_event(event: Any, properties: Mapping[str, Any], *, identity_name
             adapter = str(manifest.data.get("metadata", {}).get("adapter_type") or "")
             ds.facets[MASKING] = masking_facet(plan, rows=_rows(ds), engine=f"dbt-{adapter}" if adapter else "dbt")
     mode = str(properties.get("dbt_catalog") or os.environ.get("MASKLINE_DBT_CATALOG") or "generate").lower()
+    # Before the schemas are completed from the column lineage, so a name parsed from the SQL is never typed in.
+    _prune(event, manifest, generate=mode == "generate")
     _type_all(event, manifest, generate=mode == "generate")
     return event
+
+
+def prune_dbt_lineage(event: Any, properties: Mapping[str, Any]) -> int:
+    """Prune a dbt-ol event's column lineage, in place, to the fields the manifest proves; how many went.
+
+    Once enriched, a dbt event's ``schema`` facets list every field its column lineage names (so Marquez creates
+    them), which makes them no proof: dbt-ol parses that lineage from the compiled SQL, where a value typed
+    unquoted reads as a column. The proof is the manifest instead: each dataset's node's declared columns and its
+    relation's columns as the adapter reads them (:func:`~openlineage_ext.dbt_manifest.column_types`).
+    Without a manifest, the event's own catalog facets are the proof, as for any event.
+
+    >>> prune_dbt_lineage(object(), {"manifest_path": "/nonexistent/manifest.json"})
+    0
+    """
+    from openlineage_ext.catalog_names import dataset_fields
+    from openlineage_ext.proven_lineage import prune_unproven_fields
+
+    path = find_manifest(properties)
+    if path is None:
+        return prune_unproven_fields(event, dataset_fields())
+    mode = str(properties.get("dbt_catalog") or os.environ.get("MASKLINE_DBT_CATALOG") or "generate").lower()
+    return _prune(event, load_manifest(path), generate=mode == "generate")
+
+
+def _prune(event: Any, manifest: Manifest, *, generate: bool) -> int:
+    """Prune ``event``'s column lineage to the columns ``manifest`` and the built relations prove."""
+    from openlineage_ext.catalog_names import dataset_fields, dataset_key, member
+    from openlineage_ext.proven_lineage import prune_unproven_fields
+
+    proof: dict[tuple[str, str], set[str]] = {}
+    for kind in ("inputs", "outputs"):
+        for ds in member(event, kind) or ():
+            node = manifest.node_for_dataset(str(member(ds, "name") or ""))
+            names = {str(c).lower() for c in (node or {}).get("columns") or {}}
+            names |= set(column_types(manifest, node, generate=generate))
+            proof.setdefault(dataset_key(ds), set()).update(names)
+    return prune_unproven_fields(event, dataset_fields(), proof)

@@ -82,7 +82,7 @@ class GuardedTransport(Transport):
     ...     def close(self, timeout=-1): return True
     >>> guarded = GuardedTransport(Keep()); original = event()
     >>> guarded.emit(original); guarded.inner.sent[0].job.facets["sql"].query  # the caller's event is untouched
-    "SELECT id FROM t WHERE email = '[REDACTED]'"
+    "SELECT id FROM name_1 WHERE email = '[REDACTED]'"
     >>> guarded.transformer.transform = lambda e: None  # a transformer that cannot scrub: the event is dropped
     >>> guarded.emit(event()), guarded.dropped, len(guarded.inner.sent)
     (None, 1, 1)

@@ -16,7 +16,12 @@ Every string in the event goes through the core's text scrubber
   described for the same dataset from the catalog (a per-query event lists no
   fields; its task's START event does); any other (an alias the user typed,
   ``AS "123-45-6789"``) becomes a placeholder, and so does an unquoted name
-  nothing proves to be structure (:mod:`openlineage_ext.sql_names`).
+  nothing proves to be structure (:mod:`openlineage_ext.sql_names`): a table
+  no dataset of the event names, a function neither sqlglot nor maskline's
+  allow-list knows.
+- Column lineage keeps only the fields the catalog proves
+  (:mod:`openlineage_ext.proven_lineage`): the provider parses it from the
+  query's text, where a value typed unquoted reads as a column.
 - Run conf and task parameters (``conf``, ``params``, ``op_kwargs``...) keep
   their keys, but every value is replaced (``user_inputs="redact"``, the
   default), because names and other free-form values escape every detector;
@@ -173,10 +178,11 @@ def _rebuild_from_tokens(sql: str, mode: str, read: str | None, names: Collectio
     tokenizer = Dialect.get_or_raise(read).tokenizer_class
     fixed = {k.upper() for k in tokenizer.KEYWORDS} | set(tokenizer.SINGLE_TOKENS)
     known = None if names is None else {n.lower() for n in names}
-    from openlineage_ext.sql_names import value_names
+    from openlineage_ext.sql_names import unproven_names, value_names
 
-    # Unquoted names the tree cannot prove to be structure: values typed without quotes (WHERE username = jdoe77).
-    typed_values = value_names(trees, known)
+    # Unquoted names the tree cannot prove to be structure: values typed without quotes (WHERE username = jdoe77),
+    # as a function (pw_Qv7x98234571(ssn)) or as a table nothing in the catalog names (FROM pw_Qv7x98234571).
+    typed_values = value_names(trees, known) | unproven_names(trees, known)
     placeholders: dict[str, str] = {}
     out: list[str] = []
     previous_end = -1
@@ -269,17 +275,22 @@ class EventScrubber:
     ...     sql = sql_job.SQLJobFacet(query="SELECT id FROM t WHERE email = 'ann@example.com'")
     ...     return RunEvent(eventType=RunState.COMPLETE, eventTime="2026-01-01T00:00:00Z", producer="doctest",
     ...                     run=Run(runId="01890000-0000-7000-8000-000000000000"), job=Job("ns", "q", {"sql": sql}))
-    >>> s.event(event()).job.facets["sql"].query
-    "SELECT id FROM t WHERE email = '[REDACTED]'"
+    >>> s.event(event()).job.facets["sql"].query  # no dataset of the event names t: a placeholder
+    "SELECT id FROM name_1 WHERE email = '[REDACTED]'"
     """
 
     def __init__(self, sql_literals: str = "all", user_inputs: str = "redact",
-                 memory: DatasetFields | None = None) -> None:
+                 memory: DatasetFields | None = None, prune_lineage: bool = True,
+                 names: Collection[str] = ()) -> None:
         self.sql_literals = sql_literals if sql_literals in SQL_LITERAL_MODES else "all"
         self.user_inputs = user_inputs if user_inputs in USER_INPUT_MODES else "redact"
         self.dialect: str | None = None
         self.names: frozenset[str] | None = None  # the catalog's names, once an event declares its datasets
         self.memory = memory  # None: the process's (openlineage_ext.catalog_names.dataset_fields)
+        # False only for a caller that prunes later with better proof (dbt-ol events, after the manifest is read).
+        self.prune_lineage = prune_lineage
+        # Names the caller proved from its own catalog (an MCP call's allowed tables), added to the event's.
+        self.extra_names = frozenset(n.lower() for n in names)
 
     def event(self, event: Any) -> Any:
         """Scrub an OpenLineage event object in place and return it.
@@ -290,13 +301,18 @@ class EventScrubber:
         identifier, and any unquoted name nothing proves to be structure, becomes a placeholder.
         """
         from openlineage_ext.catalog_names import dataset_fields, event_names
+        from openlineage_ext.proven_lineage import prune_unproven_fields
 
         job = getattr(event, "job", None)
         sql_facet = (getattr(job, "facets", None) or {}).get("sql") if job is not None else None
         self.dialect = getattr(sql_facet, "dialect", None)
         memory = self.memory if self.memory is not None else dataset_fields()
+        # First, so no name parsed from a query's text (a value typed unquoted) stays in column lineage or
+        # proves a name of the SQL facet.
+        if self.prune_lineage:
+            prune_unproven_fields(event, memory)
         # Read before this event is remembered: what it declares itself is already in event_names.
-        self.names = event_names(event) | memory.recall(event)
+        self.names = event_names(event) | memory.recall(event) | self.extra_names
         memory.remember(event)
         run = getattr(event, "run", None)
         _rebuild_error(((getattr(run, "facets", None) or {}) if run is not None else {}).get("errorMessage"))
@@ -364,8 +380,13 @@ class EventScrubber:
         return obj
 
 
-def scrub_event(event: Any, sql_literals: str = "all", user_inputs: str = "redact") -> Any:
+def scrub_event(event: Any, sql_literals: str = "all", user_inputs: str = "redact", *,
+                prune_lineage: bool = True, names: Collection[str] = ()) -> Any:
     """Scrub one OpenLineage event (any version, any producer) in place; returns it.
+
+    ``names`` are catalog names the caller proved (lower-cased; added to what the event's datasets declare).
+    ``prune_lineage=False`` leaves its column lineage to the caller, who must prune it
+    (:func:`openlineage_ext.proven_lineage.prune_unproven_fields`) before the event is sent.
 
     >>> from openlineage.client.event_v2 import Job, Run, RunEvent, RunState
     >>> from openlineage.client.facet_v2 import error_message_run
@@ -378,5 +399,5 @@ def scrub_event(event: Any, sql_literals: str = "all", user_inputs: str = "redac
     >>> scrub_event(ev).run.facets["errorMessage"].message
     "duplicate '[REDACTED]'"
     """
-    return EventScrubber(sql_literals, user_inputs).event(event)
+    return EventScrubber(sql_literals, user_inputs, prune_lineage=prune_lineage, names=names).event(event)
 

@@ -12,8 +12,15 @@ the tree proves it is structure:
 * a column the catalog names (``names``: the schema the rewrite used, or the
   event's datasets).
 
-Functions, types, keywords and date parts are no column references and are
-never touched. Any other column reference is a value typed as a name. With a
+Types, keywords and date parts are no column references and are never
+touched. Any other column reference is a value typed as a name.
+
+Tables and functions are names the query's text gives too (``FROM pw_Qv7x98234571``,
+``SELECT pw_Qv7x98234571(ssn)``), so :func:`unproven_names` holds them to proof as well:
+a function stays when sqlglot knows it (it parsed into one of sqlglot's own classes, whose
+name comes from sqlglot's catalogue, not the text) or maskline's rewrite allow-list names it;
+with a catalog, a table's parts stay only when the catalog names them (a dataset of the event)
+or the query defines them (a CTE). With a
 catalog it is replaced wherever it stands; without one (a log line) only where
 a value can stand: an operand of a comparison, ``IN`` list or function call
 beside another column (a column compared with a literal is the column, the
@@ -31,6 +38,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
+from functools import cache
 
 from sqlglot import exp
 
@@ -70,6 +78,73 @@ def value_names(trees: Iterable[exp.Expr | None], names: Collection[str] | None)
                 if known or part is qualifier or (not qualified and _in_value_position(column)):
                     out.add(name)
     return out
+
+
+def unproven_names(trees: Iterable[exp.Expr | None], names: Collection[str] | None) -> set[str]:
+    """The lower-case unquoted table and function names in ``trees`` that nothing proves to be structure.
+
+    A function sqlglot does not know (``Anonymous``) has only the name the query wrote; it stays when
+    maskline's rewrite allow-list names it (:func:`maskline.rewrite.allowlist.allowed_functions`, any dialect).
+    With a catalog (``names`` not None, even empty: an event whose datasets name nothing proves no table), a table
+    part stays when ``names`` holds it or the query defines it (a CTE); without one (a log line), tables stay.
+
+    >>> import sqlglot
+    >>> sorted(unproven_names(sqlglot.parse("SELECT upper(a), split_part(a, 'x', 1), pw_qv7(ssn) FROM pw_9x"),
+    ...                       {"a", "ssn"}))
+    ['pw_9x', 'pw_qv7']
+    >>> sorted(unproven_names(sqlglot.parse("WITH c AS (SELECT 1 AS a) SELECT a FROM c JOIN db.users u ON 1 = 1"),
+    ...                       {"db", "users"}))
+    []
+    >>> sorted(unproven_names(sqlglot.parse("SELECT a FROM pw_9x"), None))
+    []
+    """
+    parsed = [t for t in trees if t is not None]
+    out: set[str] = set()
+    listed = _listed_functions()
+    for tree in parsed:
+        for call in tree.find_all(exp.Anonymous):
+            name = call.name.lower()
+            # A quoted function name is a quoted identifier, held to the catalog by the scrubber already.
+            if _NAME_SHAPE.fullmatch(name) and name not in listed and not _quoted(call.this):
+                out.add(name)
+    if names is None:
+        return out
+    known = {n.lower() for n in names}
+    defined = _query_defined(parsed)
+    for tree in parsed:
+        for table in tree.find_all(exp.Table):
+            for part in table.parts:
+                if isinstance(part, exp.Identifier) and not part.quoted and _NAME_SHAPE.fullmatch(part.name):
+                    name = part.name.lower()
+                    if name not in known and name not in defined:
+                        out.add(name)
+    return out
+
+
+def _quoted(this: object) -> bool:
+    return isinstance(this, exp.Identifier) and bool(this.quoted)
+
+
+@cache
+def _listed_functions() -> frozenset[str]:
+    """Every function name maskline's rewrite allow-list admits in any dialect (the written, lower-case names)."""
+    from maskline.rewrite.allowlist import BY_DIALECT, COMMON
+
+    return frozenset(COMMON).union(*BY_DIALECT.values())
+
+
+def _query_defined(trees: list[exp.Expr]) -> set[str]:
+    """The names the query itself defines (CTEs, aliases, lambda parameters), lower case; tables not included."""
+    out: set[str] = set()
+    for tree in trees:
+        for alias in tree.find_all(exp.TableAlias):
+            out.add(alias.name.lower())
+            out |= {c.name.lower() for c in alias.columns}
+        for node in tree.find_all(exp.Alias):
+            out.add(node.alias.lower())
+        for lam in tree.find_all(exp.Lambda):
+            out |= {e.name.lower() for e in lam.expressions}
+    return out - {""}
 
 
 def _defined(trees: list[exp.Expr]) -> set[str]:

@@ -7,7 +7,9 @@ the real transport sends it:
    tags and masked column lineage of each model's output, and ``maskline_identity``;
    Airflow DAG-run events and the query jobs inside a task get ``maskline_identity``
    too (see :mod:`openlineage_ext.run_identity`);
-2. every event is scrubbed of sensitive values (see :mod:`openlineage_ext.scrubbing`);
+2. every event is scrubbed of sensitive values (see :mod:`openlineage_ext.scrubbing`), and its
+   column lineage keeps only fields the catalog proves (:mod:`openlineage_ext.proven_lineage`);
+   for dbt-ol events that happens after step 1, against the manifest's and the built relations' columns;
 3. optionally, Marquez field tags are set (``marquez_tag_sync: true``).
 
 If anything fails, the event is dropped, not sent unscrubbed (fail closed).
@@ -76,7 +78,7 @@ class MasklineTransformer(EventTransformer):
     ...     return RunEvent(eventType=RunState.COMPLETE, eventTime="2026-01-01T00:00:00Z", producer="doctest",
     ...                     run=Run(runId="01890000-0000-7000-8000-000000000000"), job=Job("ns", "q", {"sql": sql}))
     >>> MasklineTransformer({}).transform(event()).job.facets["sql"].query
-    "SELECT id FROM t WHERE email = '[REDACTED]'"
+    "SELECT id FROM name_1 WHERE email = '[REDACTED]'"
     """
 
     def __init__(self, properties: dict[str, Any]) -> None:
@@ -100,7 +102,8 @@ class MasklineTransformer(EventTransformer):
             # the scrubber may turn into "[EMAIL]", which would then name (or pseudonymize) every such user alike.
             self._complete_identity(event)
         try:
-            scrub_event(event, self.sql_literals, self.user_inputs)
+            # dbt-ol's column lineage is pruned after enrichment, against the manifest's columns (below).
+            scrub_event(event, self.sql_literals, self.user_inputs, prune_lineage=not dbt)
         except Exception as e:  # noqa: BLE001 - never send an event that may still hold values
             log.error("maskline: dropped an OpenLineage event that could not be scrubbed (%s)", type(e).__name__)
             return None
@@ -112,6 +115,14 @@ class MasklineTransformer(EventTransformer):
             except Exception as e:  # noqa: BLE001 - enrichment is best effort; the scrubbed event still goes
                 # The type only: an exception's text may quote the manifest's SQL or meta, values included.
                 log.warning("maskline: could not add masking facets to a dbt event (%s)", type(e).__name__)
+            try:
+                from openlineage_ext.dbt_events import prune_dbt_lineage
+
+                prune_dbt_lineage(event, self.properties or {})
+            except Exception as e:  # noqa: BLE001 - never send column lineage nothing proved
+                log.error("maskline: dropped an OpenLineage event whose column lineage could not be checked (%s)",
+                          type(e).__name__)
+                return None
             self._complete_identity(event)  # after enrichment, which gives dbt runs their own identity
         if self.tag_sync and self.marquez_url:
             try:

@@ -22,7 +22,7 @@ raises into a tool call.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
@@ -55,6 +55,9 @@ class CallRecord:
     cells_by_info_type: Mapping[str, int] = field(default_factory=dict)
     rows: int = 0
     reason: str | None = None
+    # The tables the operator let the tools read (--allow): names the configuration gives, never the agent, so they
+    # prove a table of the call's SQL even when the call was refused before any table was read.
+    allowed: tuple[str, ...] = ()
 
     @property
     def failed(self) -> bool:
@@ -97,10 +100,9 @@ def call_events(call: CallRecord, *, job_namespace: str, db_namespace: str, dial
     job_facets: dict[str, Any] = {"jobType": job_type_job.JobTypeJobFacet(
         processingType="BATCH", integration=INTEGRATION, jobType="AGENT_QUERY", producer=producer())}
     if call.sql:
-        from openlineage_ext.catalog_names import call_names
-
-        # The catalog's names the call read (its tables and their columns): any other quoted name is free text.
-        names = call_names(call.tables, call.plans)
+        # The catalog's names the call read (its tables and their columns) and the allowed tables: any other
+        # name is free text the agent typed.
+        names = proven_names(call)
         job_facets["sql"] = sql_job.SQLJobFacet(query=scrub_sql(call.sql, "all", dialect, names), dialect=dialect,
                                                 producer=producer())
     job = Job(namespace=job_namespace, name=f"{JOB_PREFIX}.{call.tool}", facets=job_facets)
@@ -137,8 +139,22 @@ def _client() -> Any:
     return OpenLineageClient()
 
 
-def emit(events: Sequence[Any]) -> bool:
+def proven_names(call: CallRecord) -> set[str]:
+    """The names a call's SQL may keep: the tables it read and their plans' columns
+    (:func:`openlineage_ext.catalog_names.call_names`), and the tables the operator allowed, lower case.
+
+    >>> sorted(proven_names(CallRecord("query", "refused", allowed=("main.customers",))))
+    ['customers', 'main', 'main.customers']
+    """
+    from openlineage_ext.catalog_names import call_names, relation_names
+
+    return call_names(call.tables, call.plans) | {n for t in call.allowed for n in relation_names(t)}
+
+
+def emit(events: Sequence[Any], names: Collection[str] = ()) -> bool:
     """Scrub and send ``events`` through the configured OpenLineage client; False if that failed.
+
+    ``names`` are more catalog names the SQL facets may keep (:func:`proven_names`).
 
     >>> emit([object()])  # not an event: logged, never raised
     False
@@ -148,7 +164,7 @@ def emit(events: Sequence[Any]) -> bool:
 
         client = _client()
         for event in events:
-            client.emit(scrub_event(event))
+            client.emit(scrub_event(event, names=names))
         return True
     except Exception as e:  # noqa: BLE001 - lineage must never fail a tool call
         log.warning("maskline mcp: could not emit the tool call's lineage (%s)", type(e).__name__)
@@ -166,4 +182,4 @@ def record(call: CallRecord, *, job_namespace: str, db_namespace: str, dialect: 
     except Exception as e:  # noqa: BLE001 - lineage must never fail a tool call
         log.warning("maskline mcp: could not build the tool call's lineage (%s)", type(e).__name__)
         return False
-    return emit(events)
+    return emit(events, proven_names(call))

@@ -172,6 +172,16 @@ class MaskedTools:
         self._record(call, caller)
         return out
 
+    def _listed_tables(self) -> tuple[str, ...]:
+        """The tables ``list_tables`` shows (read from the catalog), for the lineage of a refused or failed query,
+        whose SQL keeps only table names something proves; none if the catalog cannot be read (fail closed)."""
+        try:
+            with self.database.connect(self.timeout) as con:
+                default = self._default_schema(con)
+                return tuple(n for n in self.database.table_names(con, self.masked_schema) if self._allowed(n, default))
+        except Exception:  # noqa: BLE001 - lineage never fails a call; without names, tables become placeholders
+            return ()
+
     def _record(self, call: CallRecord, caller: Caller) -> None:
         if not self.lineage:
             return
@@ -180,8 +190,9 @@ class MaskedTools:
         from maskline.mcp.lineage import DEFAULT_NAMESPACE
 
         namespace = self.job_namespace or os.environ.get("OPENLINEAGE_NAMESPACE") or DEFAULT_NAMESPACE
-        record(replace(call, agent=caller.agent, person=caller.person), job_namespace=namespace,
-               db_namespace=self.database.namespace, dialect=self.database.dialect)
+        allowed = self.allow if self.allow is not None or not (call.failed and call.sql) else self._listed_tables()
+        record(replace(call, agent=caller.agent, person=caller.person, allowed=tuple(allowed or ())),
+               job_namespace=namespace, db_namespace=self.database.namespace, dialect=self.database.dialect)
 
     def _allowed(self, table: str, default_schema: str | None = None) -> bool:
         """Whether ``table`` (``[catalog.][schema.]name``) is one of ``--allow``'s tables.

@@ -126,3 +126,49 @@ def test_a_description_of_another_dataset_proves_nothing(warehouse: tuple[Any, s
     other = _event(hook, f"SELECT id FROM other_{table}", use_connection=True)
     _, query = _sent_queries(tmp_path, other, _event(hook, QUERY.format(t=table), use_connection=False))
     assert query == f"SELECT name_1, name_2 FROM {table} WHERE name_2 = name_3 AND name_4 = name_5 AND name_6 > 2"
+
+
+def _sent_events(tmp_path: Path, *events: Any) -> list[dict[str, Any]]:
+    from openlineage.client import OpenLineageClient
+    from openlineage.client.transport.file import FileConfig, FileTransport
+
+    from openlineage_ext.guarded_transport import guard_client
+
+    out = tmp_path / "events.jsonl"
+    client = guard_client(OpenLineageClient(transport=FileTransport(FileConfig(log_file_path=str(out), append=True))))
+    for event in events:
+        client.emit(event)
+    return [json.loads(line) for line in out.read_text().splitlines()]
+
+
+def test_column_lineage_parsed_from_the_query_keeps_only_catalog_fields(warehouse: tuple[Any, str],
+                                                                        tmp_path: Path) -> None:
+    """The provider's column lineage comes from the query text: a value typed unquoted in a projection was an
+    input field (``"field": "X98234571"``), and it proved that name to the SQL facet. Now neither holds it; the
+    real column's lineage (``ssn``) stays."""
+    hook, table = warehouse
+    hook.run(f"CREATE TABLE out_{table} (a text, ssn text)", autocommit=True)
+    event = _event(hook, f"INSERT INTO out_{table} SELECT X98234571 AS a, ssn FROM {table}", use_connection=True)
+    raw_lineage = event.outputs[0].facets["columnLineage"].fields
+    assert raw_lineage["a"].inputFields[0].field == "X98234571"  # the control: the parser took the value for a column
+    (sent,) = _sent_events(tmp_path, event)
+    text = json.dumps(sent)
+    assert "x98234571" not in text.lower()
+    fields = sent["outputs"][0]["facets"]["columnLineage"]["fields"]
+    assert fields["a"]["inputFields"] == []
+    assert [f["field"] for f in fields["ssn"]["inputFields"]] == ["ssn"]
+    assert sent["job"]["facets"]["sql"]["query"] == f"INSERT INTO out_{table} SELECT name_1 AS a, ssn FROM {table}"
+
+
+def test_a_typed_function_name_is_not_copied_but_known_functions_are(warehouse: tuple[Any, str],
+                                                                     tmp_path: Path) -> None:
+    """A value typed where a function goes was copied as structure into the SQL facet (lineprune). Now a function
+    stays only when sqlglot knows it or maskline's rewrite allow-list lists it."""
+    hook, table = warehouse
+    task_event = _event(hook, f"SELECT id FROM {table}", use_connection=True)
+    typed = _event(hook, f"SELECT pw_Qv7x98234571(ssn), upper(username), split_part(ssn, '-', 1) FROM {table}",
+                   use_connection=False)
+    _, query = _sent_queries(tmp_path, task_event, typed)
+    assert "qv7x98234571" not in query.lower()
+    # The controls: the event's table, its catalog columns and the functions sqlglot or the allow-list knows stay.
+    assert query == f"SELECT name_1(ssn), upper(username), split_part(ssn, '[REDACTED]', 1) FROM {table}"
