@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -52,18 +53,37 @@ def test_per_query_events_of_the_dag_keep_the_catalog_columns(airflow_lineage: L
 
 
 @pytest.fixture()
-def warehouse(pg_dsn: str, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, str]:
+def warehouse(pg_dsn: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Any, str]]:
     """A PostgresHook and a new table ``(id, username, ssn)`` of its own name: the process remembers datasets,
-    so no test sees another's."""
+    so no test sees another's.
+
+    The hook logs in as a role of its own with a random password: Airflow hands a connection's password to its
+    process-wide secrets masker, and the suite's admin password is the word ``maskline``, which would then be
+    masked in every later message of this test worker ("*** would refuse it").
+    """
+    import secrets
+    from urllib.parse import urlsplit, urlunsplit
+
     import psycopg2
     from airflow.providers.postgres.hooks.postgres import PostgresHook
 
     table = f"users_{uuid.uuid4().hex[:8]}"
+    role, password = f"reader_{uuid.uuid4().hex[:8]}", secrets.token_hex(16)
     with psycopg2.connect(pg_dsn) as conn, conn.cursor() as cur:
         cur.execute(f"CREATE TABLE {table} (id integer, username text, ssn text)")
         cur.execute(f"CREATE TABLE other_{table} (id integer, username text, ssn text)")
-    monkeypatch.setenv("AIRFLOW_CONN_KNOWN_DATASETS", pg_dsn.replace("postgresql://", "postgres://", 1))
-    return PostgresHook(postgres_conn_id="known_datasets"), table
+        cur.execute(f"CREATE ROLE {role} LOGIN PASSWORD %s", (password,))
+        cur.execute(f"GRANT SELECT ON {table}, other_{table} TO {role}")
+        cur.execute(f"GRANT USAGE, CREATE ON SCHEMA public TO {role}")  # tests write an output table
+    parts = urlsplit(pg_dsn)
+    dsn = urlunsplit(("postgres", f"{role}:{password}@{parts.hostname}:{parts.port}", parts.path, "", ""))
+    monkeypatch.setenv("AIRFLOW_CONN_KNOWN_DATASETS", dsn)
+    try:
+        yield PostgresHook(postgres_conn_id="known_datasets"), table
+    finally:
+        with psycopg2.connect(pg_dsn) as conn, conn.cursor() as cur:
+            cur.execute(f"DROP OWNED BY {role}")
+            cur.execute(f"DROP ROLE {role}")
 
 
 def _event(hook: Any, sql: str, *, use_connection: bool) -> Any:
