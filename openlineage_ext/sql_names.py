@@ -149,18 +149,9 @@ def _query_defined(trees: list[exp.Expr]) -> set[str]:
 
 def _defined(trees: list[exp.Expr]) -> set[str]:
     """Tables and every name the query itself defines (CTEs, aliases, lambda parameters), lower case."""
-    out: set[str] = set()
-    for tree in trees:
-        for table in tree.find_all(exp.Table):
-            out |= {p.name.lower() for p in table.parts if isinstance(p, exp.Identifier)}
-        for alias in tree.find_all(exp.TableAlias):
-            out.add(alias.name.lower())
-            out |= {c.name.lower() for c in alias.columns}
-        for node in tree.find_all(exp.Alias):
-            out.add(node.alias.lower())
-        for lam in tree.find_all(exp.Lambda):
-            out |= {e.name.lower() for e in lam.expressions}
-    return out - {""}
+    tables = {p.name.lower() for tree in trees for table in tree.find_all(exp.Table) for p in table.parts
+              if isinstance(p, exp.Identifier)}
+    return (tables - {""}) | _query_defined(trees)
 
 
 def _in_value_position(column: exp.Column) -> bool:
