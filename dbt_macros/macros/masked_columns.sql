@@ -77,6 +77,7 @@
     {%- set quoted = adapter.quote(c.name) -%}
     {%- set key = c.name | lower -%}
     {%- set spec = none -%}
+    {%- set shape = none -%}
     {%- if key in declared -%}
       {%- set item = declared[key] -%}
       {%- set spec = maskline._column_spec(item[0], model.unique_id ~ ", column " ~ c.name ~ " (" ~ item[1] ~ ")", synced) -%}
@@ -89,7 +90,11 @@
     {%- elif key in scanned -%}
       {#- The core's decision on a scanned column, made by `maskline dbt sync` (none: it passes). -#}
       {%- set entry = scanned[key] -%}
-      {%- if entry is not none -%}
+      {%- if entry is not none and entry.get('shape') -%}
+        {#- Passed for its values' shape (numbers, dates, ...) on the scan's sample: only values of that shape
+            pass, any other (a name at row 30,001) is redacted, with the core's guard (maskline.sql.shape_guard). -#}
+        {%- set shape = entry['shape'] -%}
+      {%- elif entry is not none -%}
         {%- set spec = {'method': entry['method'], 'params': entry['params'], 'info_type': entry['info_type']} -%}
       {%- endif -%}
     {%- elif synced and scan_entry is not none -%}
@@ -105,7 +110,10 @@
       {%- set spec = {'method': 'redact', 'params': {}, 'info_type': none} -%}
       {%- do redacted.append(c.name) -%}
     {%- endif -%}
-    {%- if spec is none -%}
+    {%- if spec is none and shape and c.is_string() -%}
+      {#- A column stored as text can hold any value; one stored as a number or date keeps its shape itself. -#}
+      {%- do out.append('(' ~ maskline._templates(dialect)['shape.' ~ shape] | replace('__ml_col__', quoted) ~ ') AS ' ~ quoted) -%}
+    {%- elif spec is none -%}
       {%- do out.append(quoted) -%}
     {%- elif roles -%}
       {%- do out.append(maskline._dynamic_mask(quoted, spec.method, roles, spec.params, spec.info_type, dialect) ~ ' AS ' ~ quoted) -%}

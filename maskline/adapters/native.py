@@ -31,8 +31,13 @@ VALUE = "val"  # the parameter every masking object takes
 
 def masked_columns(policy: Any, table: str, columns: Sequence[tuple[str, str | None]],
                    classification: Any = None) -> list[ColumnPlan]:
-    """The plan's masked columns (unlisted columns: :func:`maskline.classify.decision.decide_unnamed`)."""
-    return [c for c in build_plan(policy, table, columns, classification).columns if c.method is not None]
+    """The plan's masked columns (unlisted columns: :func:`maskline.classify.decision.decide_unnamed`), and the
+    text columns it passes for their values' shape: a value past the classifier's sample need not have that
+    shape, so their masking object keeps only values that have it (:mod:`maskline.sql.shape_guard`)."""
+    from maskline.sql.shape_guard import shape_checked
+
+    return [c for c in build_plan(policy, table, columns, classification).columns
+            if c.method is not None or shape_checked(c.shape, c.source_type)]
 
 
 def unmask_roles(policy: Any) -> list[str]:
@@ -53,7 +58,10 @@ def body(column: ColumnPlan, dialect: str, key_mode: KeyMode) -> exp.Expr:
     >>> body(masked_columns(pol, "t", [("e", "varchar")])[0], "snowflake", KeyMode.SESSION).sql("snowflake")
     "CASE WHEN val IS NULL THEN NULL ELSE '[EMAIL]' END"
     """
-    assert column.method is not None
+    if column.method is None:  # passed for its values' shape: those values pass, any other is redacted
+        from maskline.sql.shape_guard import shape_redacted
+
+        return shape_redacted(exp.column(VALUE), column.shape, column.source_type, dialect)
     return mask_expression(exp.column(VALUE), column.method, dialect, info_type=column.info_type,
                            source_type=column.source_type, key_mode=key_mode)
 
@@ -118,8 +126,8 @@ def mask_objects(policy: Any, table: str, columns: Sequence[tuple[str, str | Non
     prefix = ".".join(parts[:-1] + [""]) if len(parts) > 1 else ""
     roles = unmask_roles(policy) if raw_check else []
     for column in masked_columns(policy, parts[-1], columns, classification):
-        assert column.method is not None
-        require_same_type(column, engine, column.method.name in TEXT_METHODS)
+        # A shape-held column is text (shape_checked), and its object returns text: its own type.
+        require_same_type(column, engine, column.method is not None and column.method.name in TEXT_METHODS)
         sql_type = exp.DataType.build(column.source_type or default_type, dialect=dialect).sql(dialect)
         masked = body(column, body_dialect, key_mode)
         if roles and raw_check:

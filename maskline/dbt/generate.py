@@ -45,7 +45,7 @@ FAKE_KINDS = ("name", "first_name", "last_name", "email", "username", "word")
 GENERATED = Path(__file__).resolve().parents[2] / "dbt_macros" / "macros" / "_generated" / "maskline_templates.sql"
 
 
-def _render(expression: exp.Expression, dialect: str) -> str:
+def _render(expression: exp.Expr, dialect: str) -> str:
     from maskline.dialects import get_dialect
     from maskline.dialects.base import KEY_VALUES
 
@@ -126,6 +126,7 @@ def templates_for(dialect: str) -> dict[str, str]:
     from maskline.methods.base import MaskContext, MethodSpec, NoParams
     from maskline.sql.ascii_digits import ascii_digits_sql
     from maskline.sql.compile import mask_expression
+    from maskline.sql.shape_guard import SHAPES, shape_redacted
 
     d = get_dialect(dialect)
     col = exp.column(COL)
@@ -152,6 +153,10 @@ def templates_for(dialect: str) -> dict[str, str]:
     for key_value in KEY_VALUES:
         out[f"key.session.{key_value}"] = d.key_session_ref(key_value).sql(dialect=d.sqlglot_name)
     out["key.literal"] = _render(d.from_hex(exp.Literal.string(HEX)), dialect)
+    # A text column the stored scan passed for its values' shape keeps only values of that shape (the core's
+    # guard, maskline.sql.shape_guard): maskline.masked_columns applies `shape.<kind>` to it.
+    for kind in SHAPES:
+        out[f"shape.{kind}"] = _render(shape_redacted(col, kind, "text", d), dialect)
     return out
 
 

@@ -91,10 +91,7 @@ def resolve(policy: Any, scan: Any) -> dict[str, Any]:
         # The core decides every scanned column (policy entry, verdict, or what the policy does with the rest),
         # so the macros copy decisions instead of re-implementing them; None is "passes raw".
         plan = build_plan(policy, table, [(c.name, c.sql_type) for c in classification.columns], classification)
-        scanned[table] = {
-            c.name.lower(): None if c.method is None else {
-                "name": c.name, "info_type": c.info_type, **_method(c.method), "where": f"stored scan {table}: {c.rule}"}
-            for c in plan.columns}
+        scanned[table] = {c.name.lower(): _scanned_column(table, c) for c in plan.columns}
     return {
         "format": FORMAT,
         "unclassified": policy.unclassified,
@@ -109,6 +106,27 @@ def resolve(policy: Any, scan: Any) -> dict[str, Any]:
         "datasets": datasets,
         "scanned": scanned,
     }
+
+
+def _scanned_column(table: str, column: Any) -> dict[str, Any] | None:
+    """A scanned column's entry: its method; for a text column passed for its values' shape, no method and the
+    ``shape`` the macros hold it to (a value past the scan's sample need not have it); None: it passes raw.
+
+    >>> from maskline.plan import ColumnPlan
+    >>> _scanned_column("t", ColumnPlan("n", None, None, None, "not sensitive", "varchar", shape="numeric"))["shape"]
+    'numeric'
+    >>> _scanned_column("t", ColumnPlan("n", None, None, None, "not sensitive", "bigint", shape="numeric")) is None
+    True
+    """
+    from maskline.sql.shape_guard import shape_checked
+
+    where = f"stored scan {table}: {column.rule}"
+    if column.method is not None:
+        return {"name": column.name, "info_type": column.info_type, **_method(column.method), "where": where}
+    if shape_checked(column.shape, column.source_type):
+        return {"name": column.name, "info_type": None, "method": None, "params": {}, "shape": column.shape,
+                "where": where}
+    return None
 
 
 @dataclass(frozen=True)

@@ -96,11 +96,9 @@ def compile_select(
 def _shape_held(col: exp.Column, c: ColumnPlan, d: Dialect) -> exp.Expr:
     """A column the classifier passed for its values' shape, as :func:`maskline.sql.shape_guard.shape_held` keeps
     it: its values of that shape, the others redacted (its name kept)."""
-    from maskline.methods.registry import method_spec
-    from maskline.sql.shape_guard import shape_held
+    from maskline.sql.shape_guard import shape_redacted
 
-    redact = method_spec("redact")  # what maskline.classify.decision gives a value nobody judged
-    held = shape_held(col, c.shape, c.source_type, lambda ref: mask_expression(ref, redact, d, source_type="text"))
+    held = shape_redacted(col, c.shape, c.source_type, d)
     return col if held is col else exp.alias_(held, exp.to_identifier(c.name, quoted=True), copy=False)
 
 

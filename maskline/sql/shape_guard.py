@@ -24,10 +24,14 @@ columns the policy names or passes (``pass: true``, ``unclassified: pass``), whi
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from sqlglot import exp
 
 from maskline.type_names import text_type
+
+if TYPE_CHECKING:
+    from maskline.dialects.base import Dialect
 
 # maskline.classify.shape's patterns (tests/core/test_shape_held.py checks they accept what those accept).
 SHAPE_PATTERNS: dict[str, str] = {
@@ -37,6 +41,7 @@ SHAPE_PATTERNS: dict[str, str] = {
 }
 # A boolean's words, compared lower-cased (no engine-portable case-insensitive flag).
 BOOLEAN_WORDS = ("true", "false", "t", "f", "yes", "no", "y", "n", "0", "1")
+SHAPES = (*SHAPE_PATTERNS, "boolean")  # every shape a value is checked against
 
 
 def shape_checked(shape: str | None, source_type: str | None) -> bool:
@@ -46,7 +51,7 @@ def shape_checked(shape: str | None, source_type: str | None) -> bool:
     >>> shape_checked("numeric", "large_string"), shape_checked("numeric", "int64"), shape_checked(None, "string")
     (True, False, False)
     """
-    return (shape in SHAPE_PATTERNS or shape == "boolean") and text_type(source_type) is not False
+    return shape in SHAPES and text_type(source_type) is not False
 
 
 def shape_held(column: exp.Expression, shape: str | None, source_type: str | None,
@@ -71,3 +76,22 @@ def shape_held(column: exp.Expression, shape: str | None, source_type: str | Non
     return exp.Case(ifs=[exp.If(this=exp.or_(exp.Is(this=column.copy(), expression=exp.Null()), fits),
                                 true=column.copy())],
                     default=masked(column.copy()))
+
+
+def shape_redacted(column: exp.Expression, shape: str | None, source_type: str | None,
+                   dialect: str | Dialect) -> exp.Expr:
+    """:func:`shape_held` with what a value nobody judged gets (``redact``, as
+    :mod:`maskline.classify.decision` masks it), in ``dialect``: the one guard every face writes (compiled
+    SELECTs, the dbt package's generated templates, native masking DDL).
+
+    >>> shape_redacted(exp.column("n"), "numeric", "text", "postgres").sql("postgres").endswith("'[REDACTED]' END END")
+    True
+    >>> shape_redacted(exp.column("n"), "numeric", "integer", "postgres").sql("postgres")
+    'n'
+    """
+    # Imported here: maskline.sql.compile imports this module for its own SELECTs.
+    from maskline.methods.registry import method_spec
+    from maskline.sql.compile import mask_expression
+
+    redact = method_spec("redact")
+    return shape_held(column, shape, source_type, lambda ref: mask_expression(ref, redact, dialect, source_type="text"))

@@ -1,0 +1,62 @@
+"""``maskline.masked_columns`` holds a text column the stored scan passed for its values' shape to that shape.
+
+The scan judges a sample: an ``amount`` column stored as text whose sampled values are all numbers is passed as
+not sensitive (the fail-closed default passes it for its shape). A name further down (a row the sample never
+read) was judged by nobody; the core's SELECTs redact it (:mod:`maskline.sql.shape_guard`), and so must the dbt
+build, with the same guard (the generated ``shape.<kind>`` templates). Real dbt on DuckDB: the seed's last row
+is left out of the scan, as a row past the sample; the built model must have it redacted and every sampled
+amount unchanged (the control that the column is not simply masked whole).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.dbt.dbt_harness import DbtProject, synced_policy, unsynced_project, unsynced_table
+
+pytestmark = [pytest.mark.dbt, pytest.mark.xdist_group("dbt")]
+BEYOND = "Margaret Thornton"  # the value past the sample: not a number
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> DbtProject:
+    """The integration project on DuckDB with a ``raw_payments`` seed (``amount`` stored as text) and a model
+    selecting it through ``maskline.masked_columns``."""
+    project = unsynced_project(tmp_path_factory.mktemp("dbt_shape") / "project")
+    rows = [f"{i},{i * 3}.25" for i in range(1, 61)] + [f"61,{BEYOND}"]
+    (project.root / "seeds" / "raw_payments.csv").write_text("id,amount\n" + "\n".join(rows) + "\n")
+    (project.root / "models" / "payments_masked.sql").write_text(
+        "select {{ maskline.masked_columns(ref('raw_payments')) }} from {{ ref('raw_payments') }}\n")
+    project.run("seed", "--select", "raw_payments")
+    return project
+
+
+def _built(project: DbtProject) -> tuple[Any, Any]:
+    """payments_masked built under the default (fail-closed) policy whose stored scan read every row but the last."""
+    from maskline.classify import classify
+    from maskline.classify.stored import save_scan, scan_path_for
+    from maskline.dbt.sync import sync
+    from maskline.policy import load_policy
+
+    raw = unsynced_table(project, "raw_payments").sort_values("id").reset_index(drop=True)
+    with synced_policy(project, "version: 1\n") as root:
+        policy = load_policy(root / "policy.yml")
+        scan = classify(raw.iloc[:-1], policy=policy, table="raw_payments")  # the sample: the name is past it
+        save_scan(scan_path_for(root / "policy.yml"), "raw_payments", scan, policy)
+        sync(root)
+        project.run("build", "--select", "payments_masked")
+    out = unsynced_table(project, "payments_masked").sort_values("id").reset_index(drop=True)
+    return raw, out
+
+
+def test_a_value_without_the_shape_past_the_sample_is_redacted_and_the_others_pass(project: DbtProject) -> None:
+    raw, out = _built(project)
+    assert raw["amount"].iloc[-1] == BEYOND  # the seed holds the name, stored as text
+    assert BEYOND not in set(out["amount"])  # the build redacted it
+    assert out["amount"].iloc[-1] == "[REDACTED]"
+    # the control: the scan passed the column (the sampled amounts are written unchanged), so only the guard
+    # can have redacted the name
+    assert list(out["amount"].iloc[:-1]) == list(raw["amount"].iloc[:-1])
+    assert list(out["id"]) == list(raw["id"])
