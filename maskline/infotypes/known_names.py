@@ -12,7 +12,7 @@ given names are covered far less (Persian given names reach 0% to 7%).
 ...          "Heparin", "Insulin", "Naproxen", "Aspirin", "Digoxin", "Xanax", "Prozac", "Zoloft", "Lipitor",
 ...          "Nexium", "Ventolin", "Humira", "Eliquis", "Xarelto"]
 >>> few_known_names(drugs)
-'names of things: 0% of 22 capitalised values are known names'
+'names of things: 0% of 22 distinct capitalised values are known names'
 >>> people = [f"{g} {f}" for g in ("Anna", "Jonas", "Maria", "Lukas") for f in ("Kern", "Blau", "Roth", "Vogt",
 ...           "Sand", "Fink")]
 >>> few_known_names(people) is None
@@ -62,4 +62,4 @@ def few_known_names(values: Sequence[str], rows: int = 0) -> str | None:
             if count / len(cased) >= KNOWN_MIN:
                 return None
     known = count / len(cased)
-    return f"names of things: {known:.0%} of {len(cased)} capitalised values are known names"
+    return f"names of things: {known:.0%} of {len(cased)} distinct capitalised values are known names"

@@ -66,7 +66,7 @@ def mostly_places(values: Sequence[str], rows: int = 0) -> str | None:
 
     >>> mostly_places(["Alabama", "Arizona", "Alaska", "Virginia", "Georgia", "Lemgo", "Texas", "Ohio", "Utah",
     ...                "Maine", "Florida", "Nevada"])
-    'places: 67% of 12 values are towns or regions of the gazetteer and no known name'
+    'places: 67% of 12 distinct values are towns or regions of the gazetteer and no known name'
     >>> mostly_places(["Anna Meier", "Jonas Berg", "Lincoln", "Madison", "Maria Roth", "Paul Fink", "Eva Kern",
     ...                "Tom Vogt", "Ida Sand", "Leo Blau"]) is None
     True
@@ -80,7 +80,8 @@ def mostly_places(values: Sequence[str], rows: int = 0) -> str | None:
     share = places / len(distinct)
     if share < PLACE_SHARE:
         return None
-    return f"places: {share:.0%} of {len(distinct)} values are towns or regions of the gazetteer and no known name"
+    return (f"places: {share:.0%} of {len(distinct)} distinct values are towns or regions of the gazetteer "
+            "and no known name")
 
 
 # How people write where they are: "Basel, Switzerland", "Lyon, Auvergne-Rhône-Alpes, France", "Zürich / CH".
@@ -130,8 +131,9 @@ def towns_with_region_codes(values: Sequence[str], rows: int = 0) -> str | None:
     column of family names and initials without dots would spread its codes over many countries). None otherwise.
     ``rows`` is unused (the signature of a shape check).
 
-    >>> towns_with_region_codes(["Raleigh-Durham-Cary, NC"])
-    'towns and region codes: 100% of 1 values are a town, a comma and a code of a state or province of one country'
+    >>> print(towns_with_region_codes(["Raleigh-Durham-Cary, NC"]))  # doctest: +NORMALIZE_WHITESPACE
+    towns and region codes: 100% of 1 distinct values are a town, a comma and a code of a state or province of
+    one country
     >>> towns_with_region_codes(["Smith, John", "Washington, George"]) is None
     True
     >>> towns_with_region_codes(["Smith, J. R.", "Durham, Nick"]) is None
@@ -153,5 +155,5 @@ def towns_with_region_codes(values: Sequence[str], rows: int = 0) -> str | None:
     matched = max(countries.values())  # the values whose codes are of the one country most of them share
     if matched < TOWN_CODE_SHARE * len(distinct):
         return None
-    return (f"towns and region codes: {matched / len(distinct):.0%} of {len(distinct)} values are a town, a comma "
-            "and a code of a state or province of one country")
+    return (f"towns and region codes: {matched / len(distinct):.0%} of {len(distinct)} distinct values are a "
+            "town, a comma and a code of a state or province of one country")

@@ -2,7 +2,9 @@
 
 Each check takes the values one detector's pattern matched (a random sample, at
 most a few thousand) and the table's row count, and returns why the column is
-of another kind, or None. The reason names a statistic, never a value.
+of another kind, or None. The reason names a statistic, never a value, and each count in it says what it
+counts: distinct values, or the rows of the whole column holding a value, which a repetition check compares
+with the distinct values the detector matched (:func:`_over_value_rows`: those may fill a few of the rows).
 Detectors name their check in ``refute``.
 
 - ``version_strings``: dotted quads whose parts are all small (``1.12.0.3``)
@@ -162,7 +164,7 @@ def hex_keys(values: Sequence[str], rows: int = 0) -> str | None:
 
     >>> hex_keys(["88F7B33d2bcf9f5", "f90cD3E76f1A9b9", "C1e7DbAd14a0B3f", "a2E4b6C8d0F1e3D", "Bb19c2E5f7A0d4C",
     ...           "e0D3f6A9c2B5e8F", "D7a1C4e8B2f5A9c", "c5B8e1F4a7D0b3E"])
-    'hex keys: 100% of 8 values are hexadecimal of width 15, letters and digits mixed'
+    'hex keys: 100% of 8 distinct values are hexadecimal of width 15, letters and digits mixed'
     >>> hex_keys(["kholland", "deborah47", "anna.lee", "mark_diaz", "jsmith", "luis_m", "ghensley", "samuel88"]) is None
     True
     """
@@ -176,8 +178,8 @@ def hex_keys(values: Sequence[str], rows: int = 0) -> str | None:
     width, count = widths.most_common(1)[0]
     if width < HEX_KEY_WIDTH or count < HEX_KEY_SHARE * len(distinct):
         return None
-    return f"hex keys: {count / len(distinct):.0%} of {len(distinct)} values are hexadecimal of width {width}, " \
-        "letters and digits mixed"
+    return (f"hex keys: {count / len(distinct):.0%} of {len(distinct)} distinct values are hexadecimal of "
+            f"width {width}, letters and digits mixed")
 
 
 def base64_blobs(values: Sequence[str], rows: int = 0) -> str | None:
@@ -288,6 +290,20 @@ SMALL_VOCABULARY_ROWS = 25  # rows holding a value needed before the estimate ma
 # 25 draws repeat nine times or more about one time in a hundred)
 
 
+def _over_value_rows(distinct: int, rows: int) -> str:
+    """The two counts a repetition check compares, each said for what it counts: the distinct values it read
+    (the ones the detector matched) and the rows of the whole column holding a value, the count its comparison
+    is made against. Those are not the matched values' own rows: one handle matched among 80 rows of labels
+    reads "1 distinct value matched, over 80 rows of the column", not one value repeated 80 times.
+
+    >>> _over_value_rows(1, 83), _over_value_rows(3, 300)
+    ('1 distinct value matched, over 83 rows of the column holding a value', \
+'3 distinct values matched, over 300 rows of the column holding a value')
+    """
+    plural = "" if distinct == 1 else "s"
+    return f"{distinct} distinct value{plural} matched, over {rows} rows of the column holding a value"
+
+
 def vocabulary_size(rows: int, distinct: int) -> float:
     """How many equally likely words ``rows`` draws came from, given ``distinct`` of them seen (the occupancy
     estimate: the size ``V`` for which ``V * (1 - exp(-rows / V))`` distinct words are expected); infinite when
@@ -321,8 +337,10 @@ def few_single_words(values: Sequence[str], rows: int = 0) -> str | None:
     True
     >>> storms = ["Audrey", "Harvey", "Maria", "Gloria", "Ida", "Opal", "Allen", "Hazel", "Bob", "Laura", "Agnes",
     ...           "Carol", "Floyd", "Hugo", "Irma"]
-    >>> few_single_words(storms, 29)  # 29 rows, 15 storms: too sparse for "twice each", not for the estimate
-    'few single words: 15 distinct over 29 rows, from about 19: a category rather than names'
+    >>> print(few_single_words(storms, 29))  # 29 rows, 15 storms: too sparse for "twice each", not the guess
+    ... # doctest: +NORMALIZE_WHITESPACE
+    few single words: 15 distinct values matched, over 29 rows of the column holding a value, from about 19:
+    a category rather than names
     >>> few_single_words(storms + ["Ian", "Betsy", "Sandy", "Dora"], 29) is None  # 19 in 29 rows: about 32
     True
     """
@@ -334,8 +352,8 @@ def few_single_words(values: Sequence[str], rows: int = 0) -> str | None:
         return f"few single words: {len(distinct)} distinct, a category rather than names"
     size = vocabulary_size(rows, len(distinct))
     if rows >= SMALL_VOCABULARY_ROWS and size < SMALL_VOCABULARY:
-        return (f"few single words: {len(distinct)} distinct over {rows} rows, from about {size:.0f}: a category "
-                f"rather than names")
+        return (f"few single words: {_over_value_rows(len(distinct), rows)}, from about {size:.0f}: "
+                "a category rather than names")
     return None
 
 
@@ -345,13 +363,13 @@ def repeated_labels(values: Sequence[str], rows: int = 0) -> str | None:
     Compared with a count, not a share: a sample of a large table's users repeats them too.
 
     >>> repeated_labels(["anna-bell", "mark-down", "jules-verne"], 300)
-    'repeated labels: 3 distinct over 300 rows'
+    'repeated labels: 3 distinct values matched, over 300 rows of the column holding a value'
     >>> repeated_labels(["anna19", "markjones", "jules_v"], 3) is None
     True
     """
     distinct = len(set(values))
     if distinct < 50 and rows >= 2 * distinct:
-        return f"repeated labels: {distinct} distinct over {rows} rows"
+        return f"repeated labels: {_over_value_rows(distinct, rows)}"
     return None
 
 
@@ -369,7 +387,7 @@ def repeated_leads(values: Sequence[str], rows: int = 0) -> str | None:
     196 ..."), not streets: even one village's addresses name more streets than ``MAX_LABEL_LEADS``.
 
     >>> repeated_leads([f"Zone {i % 9}, {200 + i} Oslo" for i in range(40)])
-    'labels, not streets: 1 distinct words before the numbers of 40 values'
+    'labels, not streets: 1 distinct words before the numbers of 40 distinct values'
     >>> streets = ["Laugavegur", "Hverfisgata", "Suðurgata", "Túngata", "Dalbraut", "Strandgata", "Melabraut",
     ...            "Lindargata", "Álfheimar", "Grundargata"]
     >>> repeated_leads([f"{streets[i % 10]} {i + 1}, {200 + i} Vogar" for i in range(40)]) is None
@@ -389,7 +407,8 @@ def repeated_leads(values: Sequence[str], rows: int = 0) -> str | None:
     leads.discard("")
     # A village's addresses repeat a score of streets over hundreds of values; labels are a handful of words.
     if leads and len(leads) <= MAX_LABEL_LEADS and len(leads) < 0.1 * len(distinct):
-        return f"labels, not streets: {len(leads)} distinct words before the numbers of {len(distinct)} values"
+        return (f"labels, not streets: {len(leads)} distinct words before the numbers of {len(distinct)} "
+                "distinct values")
     return None
 
 
@@ -534,8 +553,9 @@ def category_words(values: Sequence[str], rows: int = 0) -> str | None:
     accounts, whatever a name hint says. A handful of people or logins repeated over many rows (``John Smith``,
     ``jsmith``, ``Mark``) keep a word no dictionary holds, or a known name, and are not refuted.
 
-    >>> category_words(["NO", "YES"], 400)
-    'category words: 2 distinct over 400 rows, every one ordinary words and no name'
+    >>> print(category_words(["NO", "YES"], 400))  # doctest: +NORMALIZE_WHITESPACE
+    category words: 2 distinct values matched, over 400 rows of the column holding a value, every one ordinary
+    words and no name
     >>> category_words(["John Smith", "Mary Smith"], 400) is None  # two people, repeated
     True
     >>> category_words(["jsmith", "mlopez", "admin_ops"], 90) is None  # logins: no dictionary word
@@ -554,7 +574,7 @@ def category_words(values: Sequence[str], rows: int = 0) -> str | None:
             return None
         if not all(dictionary_word_form(w) for w in re.findall(r"[^\W\d_]+", v.casefold())):
             return None
-    return f"category words: {len(distinct)} distinct over {rows} rows, every one ordinary words and no name"
+    return f"category words: {_over_value_rows(len(distinct), rows)}, every one ordinary words and no name"
 
 
 def person_words(values: Sequence[str], rows: int = 0) -> str | None:
@@ -566,7 +586,7 @@ def person_words(values: Sequence[str], rows: int = 0) -> str | None:
     'few single words: 5 distinct, a category rather than names'
     >>> person_words(["Basel, Switzerland", "Berlin, Germany", "Basel", "Paris", "Zurich, Switzerland",
     ...               "Lausanne, Schweiz", "Basel, CH", "London", "Munich", "Vienna"] * 3, 30)
-    'places: 60% of 10 values are towns or regions of the gazetteer and no known name'
+    'places: 60% of 10 distinct values are towns or regions of the gazetteer and no known name'
     """
     from maskline.infotypes.places import mostly_places
 
@@ -629,7 +649,7 @@ def shared_numbers(values: Sequence[str], rows: int = 0) -> str | None:
     differ in the flat's number). ``rows`` is unused (the signature of a shape check).
 
     >>> shared_numbers(["2-Wheel Drive, Front", "2-Wheel Drive, Rear", "4-Wheel Drive", "Part-time 4-Wheel Drive"])
-    'shared numbers: each of 4 values shares all its numbers with another, as labels do'
+    'shared numbers: each of 4 distinct values shares all its numbers with another, as labels do'
     >>> shared_numbers(["12 Main St", "48 Oak Ave", "7 Elm Rd", "12 Main St, Apt 3"]) is None
     True
     """
@@ -640,7 +660,8 @@ def shared_numbers(values: Sequence[str], rows: int = 0) -> str | None:
     for v, own in numbers.items():
         if not any(own <= theirs for u, theirs in numbers.items() if u != v):
             return None
-    return f"shared numbers: each of {len(distinct)} values shares all its numbers with another, as labels do"
+    return (f"shared numbers: each of {len(distinct)} distinct values shares all its numbers with another, "
+            "as labels do")
 
 
 BRACKETED_MIN = 5  # distinct values: a template shared by five is no coincidence of chosen secrets
@@ -656,7 +677,7 @@ def bracketed_codes(values: Sequence[str], rows: int = 0) -> str | None:
     column of them does not repeat that leading word.
 
     >>> bracketed_codes(["Auto(S6)", "Manual(M6)", "Auto(A6)", "Auto(AM7)", "Manual(M5)", "Auto(AV-S8)"])
-    'bracketed codes: 100% of 6 values are a word and a bracketed code, 2 distinct words'
+    'bracketed codes: 100% of 6 distinct values are a word and a bracketed code, 2 distinct words'
     >>> bracketed_codes(["I2Dp*f7F)&", "pA(ss)W0rd9", "Xy7!kLm2(q)", "Tr0ub4dor&3", "s3cR(t)9!x", "Qw3#rty(Z)"]) is None
     True
     """
@@ -671,8 +692,8 @@ def bracketed_codes(values: Sequence[str], rows: int = 0) -> str | None:
     written = sum(leads.values())
     if written < BRACKETED_SHARE * len(distinct) or len(leads) > written / 2:
         return None
-    return (f"bracketed codes: {written / len(distinct):.0%} of {len(distinct)} values are a word and a bracketed "
-            f"code, {len(leads)} distinct words")
+    return (f"bracketed codes: {written / len(distinct):.0%} of {len(distinct)} distinct values are a word "
+            f"and a bracketed code, {len(leads)} distinct words")
 
 
 SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {

@@ -120,7 +120,7 @@ def _few_known_names_reading_all(values: list[str]) -> str | None:
         return None
     known = sum(1 for v in cased if known_name(v)) / len(cased)
     return None if known >= KNOWN_MIN else \
-        f"names of things: {known:.0%} of {len(cased)} capitalised values are known names"
+        f"names of things: {known:.0%} of {len(cased)} distinct capitalised values are known names"
 
 
 def test_few_known_names_stopping_once_people_are_plain_keeps_every_answer() -> None:
