@@ -10,6 +10,8 @@ a placeholder. Real ``dag.test()`` runs on DuckDB and PostgreSQL (the suite's sh
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.agents.conftest import DUCKDB_CONN, PG_CONN, AgentRun
@@ -37,7 +39,8 @@ def test_a_refused_query_on_an_allowed_table_names_the_table(agent_run: AgentRun
 def test_a_value_typed_as_a_table_or_function_is_still_a_placeholder(agent_run: AgentRun, conn: str) -> None:
     """The control: the allowed names prove nothing else the agent typed."""
     refused = _refused_sql(agent_run, conn)
-    assert "SELECT name_1 FROM name_2" in refused, refused  # SELECT email FROM zq_Qv7x98234571
+    # SELECT email FROM zq_Qv7x98234571: refused, and its table a placeholder (before this round too)
+    assert any(re.fullmatch(r"SELECT \w+ FROM name_\d+", sql) for sql in refused), refused
     assert "SELECT name_1('[REDACTED]')" in refused, refused  # pg_read_file: neither sqlglot nor maskline lists it
     for text in (agent_run.lineage_text, agent_run.logs):
         assert TYPED_TABLE.lower() not in text.lower()
