@@ -297,11 +297,13 @@ class EventScrubber:
 
         Its SQL keeps the names of relations and columns its datasets declare
         (:func:`openlineage_ext.catalog_names.event_names`), or that an earlier event described for the same
-        datasets from the catalog (:class:`openlineage_ext.catalog_names.DatasetFields`); any other quoted
+        datasets from the catalog (:class:`openlineage_ext.catalog_names.DatasetFields`), or that its producer
+        proved for its run (:mod:`openlineage_ext.run_names`); any other quoted
         identifier, and any unquoted name nothing proves to be structure, becomes a placeholder.
         """
         from openlineage_ext.catalog_names import dataset_fields, event_names
         from openlineage_ext.proven_lineage import prune_unproven_fields
+        from openlineage_ext.run_names import run_names
 
         job = getattr(event, "job", None)
         sql_facet = (getattr(job, "facets", None) or {}).get("sql") if job is not None else None
@@ -311,8 +313,9 @@ class EventScrubber:
         # proves a name of the SQL facet.
         if self.prune_lineage:
             prune_unproven_fields(event, memory)
-        # Read before this event is remembered: what it declares itself is already in event_names.
-        self.names = event_names(event) | memory.recall(event) | self.extra_names
+        # Read before this event is remembered: what it declares itself is already in event_names. A producer of
+        # this process may have proven more for this run (an agent toolset's allowed_tables: run_names).
+        self.names = event_names(event) | memory.recall(event) | self.extra_names | run_names().recall(event)
         memory.remember(event)
         run = getattr(event, "run", None)
         _rebuild_error(((getattr(run, "facets", None) or {}) if run is not None else {}).get("errorMessage"))

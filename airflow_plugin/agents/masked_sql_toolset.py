@@ -120,17 +120,27 @@ def _default_schema(connection: Any) -> str | None:
         return None
 
 
-def _scrubbed_sql(sql: str, dialect: str | None, result: Rewritten | None = None) -> str:
+def _scrubbed_sql(sql: str, dialect: str | None, result: Rewritten | None = None,
+                  allowed: Sequence[str] | None = None) -> str:
     """The SQL lineage and the tally record: rebuilt from its structure. After a rewrite, the names it read from
     the catalog (tables, their columns) prove which names are structure; before one (a refused or failed query)
-    nothing does, and a column beside another column is renamed too (``openlineage_ext.sql_names``)."""
+    nothing the query read does, and a column beside another column is renamed too (``openlineage_ext.sql_names``).
+    The operator's ``allowed`` tables are proven either way: configuration, not text the agent typed, as the MCP
+    server's ``--allow`` (:func:`maskline.mcp.lineage.proven_names`). A name typed as any other table, or as a
+    function nothing lists, stays a placeholder.
+
+    >>> _scrubbed_sql("DELETE FROM raw_customers", "duckdb", allowed=["raw_customers"])
+    'DELETE FROM raw_customers'
+    >>> _scrubbed_sql("SELECT * FROM zq_Qv7x98234571", "duckdb", allowed=["raw_customers"])
+    'SELECT * FROM name_1'
+    """
+    from openlineage_ext.catalog_names import call_names, relation_names
     from openlineage_ext.scrubbing import scrub_sql
 
+    proven = {n for t in allowed or () for n in relation_names(t)}
     if result is None:
-        return scrub_sql(sql, "all", dialect)
-    from openlineage_ext.catalog_names import call_names
-
-    return scrub_sql(sql, "all", dialect, call_names(result.tables, result.plans))
+        return scrub_sql(sql, "all", dialect, proven or None)
+    return scrub_sql(sql, "all", dialect, call_names(result.tables, result.plans) | proven)
 
 
 def _current_context() -> Mapping[str, Any] | None:
@@ -403,13 +413,20 @@ class MaskedSQLToolset(SQLToolset):
         """
         from maskline.rewrite.table_names import same_table
 
-        allowed = getattr(self, "_allowed_tables", None)
-        if allowed is None:
+        entries = self._allowed_entries()
+        if entries is None:
             return
-        entries = [e if "." in e or not self._schema else f"{self._schema}.{e}" for e in allowed]
         for table in tables:
             if not any(same_table(table, entry, default_schema) for entry in entries):
                 raise QueryRefused(f"table {table} is not in allowed_tables")
+
+    def _allowed_entries(self) -> list[str] | None:
+        """``allowed_tables`` as ``SQLToolset`` reads them (an unqualified entry is in ``schema`` when one is set);
+        None when every table is allowed."""
+        allowed = getattr(self, "_allowed_tables", None)
+        if allowed is None:
+            return None
+        return [e if "." in e or not self._schema else f"{self._schema}.{e}" for e in allowed]
 
     def _masked_check_query(self, sql: str) -> str:
         from airflow_plugin.warehouse import Warehouse
@@ -436,7 +453,8 @@ class MaskedSQLToolset(SQLToolset):
         dialect = self._dialect()
         principal = acting_for(self._call_context, self._acting_for)
         identities = self._identities(principal)
-        shown_sql = _scrubbed_sql(sql, dialect.sqlglot_name)
+        allowed = self._allowed_entries()
+        shown_sql = _scrubbed_sql(sql, dialect.sqlglot_name, allowed=allowed)
         try:
             self._guard(sql)
             warehouse = Warehouse(self._get_db_hook().get_conn(), self._engine())
@@ -454,7 +472,7 @@ class MaskedSQLToolset(SQLToolset):
             reason = _engine_reason(e)
             self._record(ToolCall("query", "failed", shown_sql, reason=reason), principal, None, dialect)
             raise
-        shown_sql = _scrubbed_sql(sql, dialect.sqlglot_name, result)  # the catalog it read now proves its columns
+        shown_sql = _scrubbed_sql(sql, dialect.sqlglot_name, result, allowed)  # the catalog it read proves columns
         columns, rows = list(fetched.columns), fetched.rows
         shown, cells = self._scrub_rows(columns, rows, result, identities)
         masked = tuple(MaskedColumn(c.name, tuple(c.sensitive_sources or c.sources), c.method)
@@ -510,6 +528,11 @@ class MaskedSQLToolset(SQLToolset):
             event = call_event(call, ti=ti, identity=identity, model=self._call_model,
                                db_namespace=self._db_namespace(), plans=result.plans if result else None,
                                dialect=dialect.sqlglot_name or dialect.name)
+            # The scrubber behind the client sees only the event: the operator's allowed tables are proven for
+            # this run alone, so a refused query on an allowed table keeps its name (openlineage_ext.run_names).
+            from openlineage_ext.run_names import run_names
+
+            run_names().prove(event.run.runId, self._allowed_entries() or ())
             emit(event)
         except Exception as e:  # noqa: BLE001 - lineage must never fail the agent's task
             log.warning("maskline: could not record the agent's tool call (%s)", type(e).__name__)

@@ -8,7 +8,7 @@ connection it runs the DAG ``agent_exfiltration_<conn>``:
 2. ``exfiltrate`` is a :class:`MaskedAgentOperator` whose model is a scripted
    ``FunctionModel``: ``SELECT *``, aliases, a CTE, one customer's email, a
    ``LIKE`` probe, concatenated columns, free text, an unsafe function, a
-   ``DELETE``; its final answer repeats every tool result it saw.
+   ``DELETE``, a value typed as a table; its final answer repeats every tool result it saw.
 
 Then it runs the example agent DAG (examples/dags/maskline_agent_dag.py). It
 writes, to OUT_DIR: ``result.json`` (states), ``messages_<dag_id>.json`` (every
@@ -48,6 +48,7 @@ STEPS: tuple[tuple[str, dict[str, Any], str], ...] = (
     ("query", {"sql": "SELECT upper(notes) AS n, lower(credit_card) AS c FROM raw_customers"}, "masked"),
     ("query", {"sql": "SELECT pg_read_file('/etc/passwd')"}, "refused"),
     ("query", {"sql": "DELETE FROM raw_customers"}, "refused"),
+    ("query", {"sql": "SELECT email FROM zq_Qv7x98234571"}, "refused"),  # a value typed as a table
     ("check_query", {"sql": "SELECT ssn FROM raw_customers"}, "ok"),
     ("query", {"sql": "SELECT count(*) AS customers FROM raw_customers"}, "ok"),
 )

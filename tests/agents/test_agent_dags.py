@@ -109,7 +109,7 @@ def test_refused_delete_and_unsafe_function_are_lineage_refusals(agent_run: Agen
     refused = [e for e in agent_run.call_events(_dag(conn), "exfiltrate") if e["eventType"] == "FAIL"]
     assert len(refused) == EXPECTED_REFUSALS
     by_sql = {e["job"]["facets"]["sql"]["query"]: e for e in refused}
-    delete = by_sql["DELETE FROM name_1"]  # a refused call read no table: nothing proves its name (lineprune)
+    delete = by_sql["DELETE FROM raw_customers"]  # read no table, but the operator allowed it (agentnames)
     # A function neither sqlglot nor the rewrite allow-list knows is named by no proof: a placeholder (lineprune).
     unsafe = by_sql["SELECT name_1('[REDACTED]')"]
     probe = next(e for sql, e in by_sql.items() if "LIKE" in sql)

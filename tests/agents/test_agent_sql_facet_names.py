@@ -52,8 +52,9 @@ def test_each_table_an_agent_read_carries_its_typed_columns(agent_run: AgentRun,
 @pytest.mark.parametrize("conn", CONNS)
 def test_a_refused_query_read_nothing_and_proves_nothing(agent_run: AgentRun, conn: str) -> None:
     """The control: without a rewrite there is no catalog; the refused events list no table and no schema, so
-    not even the table is proven: it becomes a placeholder like any name the agent typed (lineprune)."""
+    no column is proven: each becomes a placeholder like any name the agent typed (lineprune). The table is the
+    operator's ``allowed_tables``, proven structure, so it keeps its name (agentnames)."""
     refused = [e for e in _calls(agent_run, conn) if e["eventType"] == "FAIL"]
     assert refused and all(not e["inputs"] for e in refused)
     probe = next(e for e in refused if "LIKE" in e["job"]["facets"]["sql"]["query"])
-    assert probe["job"]["facets"]["sql"]["query"] == "SELECT customer_id FROM name_1 WHERE email LIKE '[REDACTED]'"
+    assert probe["job"]["facets"]["sql"]["query"] == "SELECT name_1 FROM raw_customers WHERE name_2 LIKE '[REDACTED]'"

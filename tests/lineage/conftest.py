@@ -156,7 +156,7 @@ def _raw_values(with_example: bool) -> set[str]:
 @pytest.fixture(scope="session")
 def airflow_lineage(tmp_path_factory: pytest.TempPathFactory, pg_dsn: str,
                     optional_marquez_url: str | None) -> LineageRun:
-    """One process ``dag.test()``-ing tests/lineage's DAG (PostgreSQL) and the example DAG (DuckDB).
+    """One process ``dag.test()``-ing tests/lineage's DAGs (PostgreSQL) and the example DAG (DuckDB).
 
     OpenLineage is configured as users do, by an ``openlineage.yml`` with a plain file transport (and
     HTTP to Marquez when it runs), with neither maskline's transformer nor its identity function named:
@@ -172,7 +172,8 @@ def airflow_lineage(tmp_path_factory: pytest.TempPathFactory, pg_dsn: str,
     if optional_marquez_url:
         lineage_env.update({"MASKLINE_MARQUEZ_TAG_SYNC": "true", "MARQUEZ_URL": optional_marquez_url})
     # Only the example DAG and its helpers: other example DAGs are other tests' business (~12 s each).
-    wanted = [HERE / "dags" / "lineage_test_dag.py", EXAMPLE_DAGS / "maskline_example.py",
+    wanted = [HERE / "dags" / "lineage_test_dag.py", HERE / "dags" / "typed_value_sql_dag.py",
+              EXAMPLE_DAGS / "maskline_example.py",
               EXAMPLE_DAGS / "maskline_demo_data.py", *sorted(EXAMPLE_DAGS.glob("*.yml"))]
     info = _dag_test(home, pg_dsn, lineage_env, wanted)
     events, text = _read(jsonl)
