@@ -426,7 +426,7 @@ class MaskedSQLToolset(SQLToolset):
         allowed = getattr(self, "_allowed_tables", None)
         if allowed is None:
             return None
-        return [e if "." in e or not self._schema else f"{self._schema}.{e}" for e in allowed]
+        return [entry if "." in entry or not self._schema else f"{self._schema}.{entry}" for entry in allowed]
 
     def _masked_check_query(self, sql: str) -> str:
         from airflow_plugin.warehouse import Warehouse
