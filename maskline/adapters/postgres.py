@@ -10,7 +10,9 @@ updates and (with :func:`unprotect`) drops these objects:
   They return tokens, never key material; without a key row they raise.
 * ``maskline_masked.<table>``: one view per table, with every column of the
   table and each sensitive one masked by its policy method (keyed methods call
-  the functions above).
+  the functions above). A view reads a column's value only where its type allows
+  (:mod:`maskline.adapters.pg_types`): a type the database defined could carry
+  casts of its own, which the view would run on raw values for the reader.
 * the reader role (``maskline_reader``, ``NOLOGIN``): ``USAGE`` on the two
   schemas, ``SELECT`` on the views, ``EXECUTE`` on the two functions. Nothing
   else: no raw table, no key table, and nothing in ``current_setting``.
