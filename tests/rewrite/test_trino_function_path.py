@@ -11,7 +11,6 @@ set it); a built-in that accepts its arguments is never shadowed (the controls).
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from typing import Any
 
