@@ -44,6 +44,9 @@ class CatalogFacts:
     #: Functions or macros the connection defines with the name of a built-in (or allow-listed) function: the
     #: engine would bind that name to them, in maskline's masking expressions too. Empty where none can exist.
     shadowing_functions: tuple[str, ...] = ()
+    #: The session's function path beyond the built-ins (Trino's ``current_path``, entries other than
+    #: ``system.builtin``): a routine there runs where no built-in accepts the arguments. Empty where none exists.
+    function_path: tuple[str, ...] = ()
 
     def columns_of(self, position: int) -> tuple[tuple[str, str], ...]:
         """The columns of the described table at ``position`` (empty: not found)."""

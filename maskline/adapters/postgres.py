@@ -10,7 +10,9 @@ updates and (with :func:`unprotect`) drops these objects:
   They return tokens, never key material; without a key row they raise.
 * ``maskline_masked.<table>``: one view per table, with every column of the
   table and each sensitive one masked by its policy method (keyed methods call
-  the functions above).
+  the functions above). A view reads a column's value only where its type allows
+  (:mod:`maskline.adapters.pg_types`): a type the database defined could carry
+  casts of its own, which the view would run on raw values for the reader.
 * the reader role (``maskline_reader``, ``NOLOGIN``): ``USAGE`` on the two
   schemas, ``SELECT`` on the views, ``EXECUTE`` on the two functions. Nothing
   else: no raw table, no key table, and nothing in ``current_setting``.
@@ -44,6 +46,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from maskline.adapters.base import EngineAdapter
+from maskline.adapters.pg_types import builtin_type_sql
 from maskline.keys import KeyMaterial
 
 if TYPE_CHECKING:
@@ -85,15 +88,12 @@ _FACTS_SQL = (
     f"WHERE c.relname::pg_catalog.text {_EQ} q.rel AND n.nspname::pg_catalog.text {_EQ} q.nsp), "
     f"EXISTS (SELECT 1 FROM pg_catalog.pg_namespace n WHERE n.nspname::pg_catalog.text {_EQ} q.nsp "
     f"AND pg_catalog.obj_description(n.oid, 'pg_namespace') {_EQ} %s::pg_catalog.text), "
-    # Columns of a type the database defined: an OID at or above FirstNormalObjectId (16384) was not made by
-    # initdb. A domain over a built-in type counts as built in (PostgreSQL ignores casts to or from a domain).
+    # Columns of a type that is not built in (maskline.adapters.pg_types judges it, for protect too).
     "(SELECT pg_catalog.array_agg(a.attname::pg_catalog.text ORDER BY a.attnum) FROM pg_catalog.pg_attribute a "
     f"JOIN pg_catalog.pg_class c ON c.oid {_EQ} a.attrelid JOIN pg_catalog.pg_namespace n "
     f"ON n.oid {_EQ} c.relnamespace JOIN pg_catalog.pg_type t ON t.oid {_EQ} a.atttypid "
     f"WHERE c.relname::pg_catalog.text {_EQ} q.rel AND n.nspname::pg_catalog.text {_EQ} q.nsp "
-    "AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped "
-    "AND t.oid OPERATOR(pg_catalog.>=) 16384::pg_catalog.oid "
-    f"AND NOT (t.typtype {_EQ} 'd'::pg_catalog.char AND t.typbasetype OPERATOR(pg_catalog.<) 16384::pg_catalog.oid)) "
+    f"AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped AND NOT {builtin_type_sql('t')}) "
     "FROM (SELECT 1) AS one LEFT JOIN q ON true"
 )
 
@@ -330,10 +330,40 @@ def _role_exists(cur: Any, role: str) -> bool:
     return cur.fetchone() is not None
 
 
-def _columns(cur: Any, schema: str, table: str) -> list[tuple[str, str]]:
-    cur.execute("SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = %s "
-                "AND table_name = %s ORDER BY ordinal_position", (schema, table))
-    return [(str(c), str(t).lower()) for c, t in cur.fetchall()]
+def _columns(cur: Any, schema: str, table: str) -> list[tuple[str, bool, str | None, str | None]]:
+    """Each column's name, whether its type is built in, and the built-in type's name and category, judged from
+    ``pg_type`` by :mod:`maskline.adapters.pg_types` (not from ``information_schema``'s text)."""
+    from maskline.adapters.pg_types import COLUMNS_SQL
+
+    cur.execute(COLUMNS_SQL, (schema, table))
+    return [(str(c), bool(b), None if t is None else str(t), None if k is None else str(k))
+            for c, b, t, k in cur.fetchall()]
+
+
+def _masking_select(cur: Any, policy: Any, source_schema: str, table: str, dialect: Any,
+                    classification: Any) -> str:
+    """The view's SELECT for ``table``, refused (:func:`maskline.adapters.pg_types.refuse_unmaskable`) when it
+    would run code on a column its type does not allow."""
+    from sqlglot import exp
+
+    from maskline.adapters.pg_types import refuse_unmaskable
+    from maskline.dialects import KeyMode
+    from maskline.errors import InputError
+    from maskline.methods.registry import METHODS
+    from maskline.plan import build_plan
+    from maskline.sql.compile import compile_select, to_sql
+
+    cols = _columns(cur, source_schema, table)
+    if not cols:
+        raise InputError(f"table {source_schema}.{table} has no columns or does not exist",
+                         where="protect(tables=...)", fix="check the schema and table names")
+    # A type the database defined has no name the masking SQL may use (a typed NULL is a plain NULL for it).
+    plan = build_plan(policy, table, [(c, t if builtin else None) for c, builtin, t, _ in cols], classification)
+    select = compile_select(plan, exp.table_(table, db=source_schema, quoted=True), dialect,
+                            key_mode=KeyMode.DEFINER)
+    opaque = [c.method is not None and METHODS[c.method.name].opaque for c in plan.columns]
+    refuse_unmaskable(table, cols, zip(select.expressions, opaque, strict=True))
+    return to_sql(select, dialect)
 
 
 def protect(connection: Any, policy: Any, source_schema: str, tables: Sequence[str], key: KeyMaterial, *,
@@ -347,13 +377,7 @@ def protect(connection: Any, policy: Any, source_schema: str, tables: Sequence[s
     masked unless ``classification`` vouches for them or the policy says
     ``unclassified: pass``.
     """
-    from sqlglot import exp
-
-    from maskline.dialects import KeyMode
     from maskline.dialects.postgres import Postgres
-    from maskline.errors import InputError
-    from maskline.plan import build_plan
-    from maskline.sql.compile import compile_select, to_sql
 
     dialect = Postgres()
     dialect.private_schema = private_schema  # the views call the token functions of this schema
@@ -365,6 +389,10 @@ def protect(connection: Any, policy: Any, source_schema: str, tables: Sequence[s
             # on raw rows: they must be pg_catalog's, whatever objects the schemas on the admin's path hold.
             for statement in PostgresAdapter.builtin_names_only:
                 cur.execute(statement)
+            # Every view's SELECT first: a refused column leaves nothing created (the whole run is one transaction
+            # too, so a failure later rolls back what came before).
+            selects = {table: _masking_select(cur, policy, source_schema, table, dialect,
+                                              (classification or {}).get(table)) for table in tables}
             if not _role_exists(cur, reader):
                 _create_role(cur, reader)
             for statement in key_statements(reader, private_schema):
@@ -375,16 +403,6 @@ def protect(connection: Any, policy: Any, source_schema: str, tables: Sequence[s
             cur.execute(f"CREATE SCHEMA IF NOT EXISTS {_ident(masked_schema)}")
             cur.execute(f"REVOKE ALL ON SCHEMA {_ident(masked_schema)} FROM PUBLIC")
             cur.execute(f"GRANT USAGE ON SCHEMA {_ident(masked_schema)} TO {_ident(reader)}")
-            selects = {}
-            for table in tables:
-                cols = _columns(cur, source_schema, table)
-                if not cols:
-                    raise InputError(f"table {source_schema}.{table} has no columns or does not exist",
-                                     where="protect(tables=...)", fix="check the schema and table names")
-                plan = build_plan(policy, table, cols, (classification or {}).get(table))
-                source = exp.table_(table, db=source_schema, quoted=True)
-                selects[table] = to_sql(compile_select(plan, source, dialect, key_mode=KeyMode.DEFINER),
-                                        dialect)
             for statement in view_statements(selects, source_schema, masked_schema, reader):
                 cur.execute(statement)
         connection.commit()

@@ -49,6 +49,25 @@ DEFAULT_PORT = 8080
 VOUCHING_CONNECTORS = frozenset({"memory", "tpch", "tpcds"})
 
 
+BUILTIN_PATH = "system.builtin"  # the schema of Trino's built-in functions, searched first
+BUILTIN_PATH_HEADER = "X-Trino-Path"  # the client protocol's header for the session's function path
+
+
+def function_path(current_path: str) -> tuple[str, ...]:
+    """The entries of a session's path (Trino's ``current_path``) other than the built-ins, as written.
+
+    Only the exact text ``system.builtin`` is the built-ins (a quoted ``"system.builtin"`` names a schema of
+    that name in the session's catalog).
+
+    >>> function_path(""), function_path("system.builtin"), function_path('memory.tools, system.builtin')
+    ((), (), ('memory.tools',))
+    >>> function_path('"system.builtin"')
+    ('"system.builtin"',)
+    """
+    entries = (e.strip() for e in current_path.split(","))
+    return tuple(e for e in entries if e and e.lower() != BUILTIN_PATH)
+
+
 class TrinoAdapter(EngineAdapter):
     """Trino through the ``trino`` DB-API client (qmark parameters, autocommit writes)."""
 
@@ -169,7 +188,7 @@ class TrinoAdapter(EngineAdapter):
         # One row kind per question, told apart by the first column: s(ession), n (connectors), m(arks), c(olumns)
         # and k(inds); the columns and kinds are the session catalog's (its information_schema).
         cursor.execute(
-            "SELECT 's', current_catalog, current_schema, NULL, NULL, CAST(NULL AS bigint) "
+            "SELECT 's', current_catalog, current_schema, current_path, NULL, CAST(NULL AS bigint) "
             "UNION ALL SELECT 'n', catalog_name, connector_name, NULL, NULL, NULL FROM system.metadata.catalogs "
             "UNION ALL SELECT 'm', catalog_name, schema_name, NULL, NULL, NULL FROM system.metadata.table_comments "
             f"WHERE comment = ? AND ({marks}) "
@@ -182,6 +201,7 @@ class TrinoAdapter(EngineAdapter):
         session = next(r for r in rows if r[0] == "s")
         catalog = str(session[1]) if session[1] else None
         schema = str(session[2]) if session[2] else None
+        path = function_path(str(session[3] or ""))
         connectors = {str(r[1]).lower(): str(r[2]).lower() for r in rows if r[0] == "n"}
         marked = {(str(r[1]), str(r[2])) for r in rows if r[0] == "m"}
         found: dict[tuple[str, str], list[tuple[int, str, str]]] = {}
@@ -215,7 +235,7 @@ class TrinoAdapter(EngineAdapter):
             _, sch, name = where(table)
             if in_catalog(table.catalog, catalog) and sch is not None and (sch, name) in found:
                 columns[j] = tuple((c, k) for _, c, k in sorted(found[(sch, name)]))
-        return CatalogFacts(schema, catalog, columns, tuple(stored), tuple(held))
+        return CatalogFacts(schema, catalog, columns, tuple(stored), tuple(held), function_path=path)
 
     def key_stores(self, cursor: Any, tables: Sequence[exp.Table]) -> list[bool]:
         """For each of ``tables``, whether it is a key store (:meth:`is_key_store`), asked table by table: Trino's
@@ -361,7 +381,11 @@ def connect(url: str, *, catalog: str | None = None, schema: str | None = None, 
     parts = [unquote(p) for p in u.path.split("/") if p]
     import trino  # local: the client is the `trino` extra
 
+    # Functions resolve in system.builtin, then in the session's path (a server's sql.path applies unless the
+    # client sends one): a path of system.builtin alone leaves no routine for a masking expression to reach.
+    headers = {BUILTIN_PATH_HEADER: BUILTIN_PATH, **(options.pop("http_headers", None) or {})}
     return trino.dbapi.connect(
+        http_headers=headers,
         host=u.hostname or "localhost", port=u.port or (443 if u.scheme == "https" else DEFAULT_PORT),
         http_scheme="https" if u.scheme == "https" else "http", user=user or unquote(u.username or "") or "maskline",
         catalog=catalog or (parts[0] if parts else None), schema=schema or (parts[1] if len(parts) > 1 else None),

@@ -68,6 +68,7 @@ from maskline.rewrite.schema_source import (
     default_db,
     find_table,
     refuse_defined_types,
+    refuse_function_path,
     refuse_key_stores,
     refuse_shadowing_functions,
     sqlglot_schema,
@@ -242,6 +243,7 @@ def rewrite(
         if masked_schema is None:  # inline, the masking expressions (and the key) meet the raw columns' casts
             refuse_defined_types(tables, facts.defined_types)
         refuse_shadowing_functions(facts.shadowing_functions)
+        refuse_function_path(facts.function_path)
     db = default_db(tables) and (default_schema or default_db(tables))  # where the engine reads unqualified ones
     failure: RewriteRefused | None = None
     try:

@@ -259,3 +259,27 @@ def refuse_shadowing_functions(names: Sequence[str]) -> None:
                              "query would call it instead", where="connection",
                              fix=f"drop it (DROP MACRO {name}) or give it another name, or query through a "
                                  "connection without it")
+
+
+def refuse_function_path(entries: Sequence[str]) -> None:
+    """Refuse a session whose function path lists anything but the built-ins (``entries``, from the rewrite's
+    catalog facts: :attr:`maskline.adapters.facts.CatalogFacts.function_path`).
+
+    Trino looks an unqualified function up in ``system.builtin`` first, then in each schema of the session's path;
+    where no built-in accepts the arguments (``regexp_replace`` of a ``char(16)`` column), a SQL routine of that name
+    on the path would run, on raw values, inside maskline's masking expressions. Only the built-in path is allowed.
+
+    >>> refuse_function_path(())
+    >>> refuse_function_path(("memory.tools",))
+    Traceback (most recent call last):
+    ...
+    maskline.errors.RewriteRefused: the session's function path lists memory.tools, not only system.builtin: a routine there would run where no built-in accepts a column's type (at connection). Fix: connect with the path system.builtin (maskline's own Trino connections do; a client sends it as the X-Trino-Path header), or leave the server's sql.path unset
+    """
+    from maskline.errors import RewriteRefused, shown_name
+
+    if entries:
+        shown = shown_name(*entries[0].split("."))
+        raise RewriteRefused(f"the session's function path lists {shown}, not only system.builtin: a routine there "
+                             "would run where no built-in accepts a column's type", where="connection",
+                             fix="connect with the path system.builtin (maskline's own Trino connections do; a client "
+                                 "sends it as the X-Trino-Path header), or leave the server's sql.path unset")
