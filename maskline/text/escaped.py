@@ -40,9 +40,14 @@ import codecs
 import re
 from functools import cache
 
+# Each alternative of the reader starts with a literal character (no group around it, no class), so that re
+# searches a line for those characters alone and tries the grammars only there: a group or a class in front
+# makes it try every alternative at every position (ten times slower on a clean line).
 # ECMA-48: CSI (ESC [ or the 8-bit CSI, parameter bytes, intermediate bytes, one final byte); OSC, DCS, SOS,
 # PM and APC strings up to BEL or ST (ESC \); any other escape is ESC and one byte of 0x20-0x7E.
-_CONTROL = r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b[ -~]"
+_STRING_BODY = r"[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+_CONTROL = "|".join([r"\x1b\[[0-?]*[ -/]*[@-~]", r"\x9b[0-?]*[ -/]*[@-~]", rf"\x1b[\]PX^_]{_STRING_BODY}",
+                     *(rf"{c}{_STRING_BODY}" for c in (r"\x90", r"\x98", r"\x9d", r"\x9e", r"\x9f")), r"\x1b[ -~]"])
 # JSON and Python string escapes of one character: \uXXXX, \UXXXXXXXX, \xXX (a surrogate pair is two \u).
 _ESCAPE = r"\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8}|\\x[0-9a-fA-F]{2}"
 # A data: URI (RFC 2397) with its base64 payload. Base64 is decoded here and nowhere else: a run of base64
@@ -52,25 +57,44 @@ _ESCAPE = r"\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8}|\\x[0-9a-fA-F]{2}"
 # carrier says they are a credential, so the span rules mask them whole, whatever they decode to.
 _DATA_URI = (r"data:(?P<media>[\w.+-]*/[\w.+-]*)?(?P<params>(?:;[\w.+-]+=[^;,\s\"'<>]*)*);base64,"
              r"(?P<payload>[A-Za-z0-9+/]+={0,2})")
-_PERCENT = r"(?:%[0-9A-Fa-f]{2})+"
-# Character references as html.unescape takes them: numeric, or a name (checked against the HTML5 list).
-_CHARREF = r"&(?:#[0-9]+;?|#[xX][0-9A-Fa-f]+;?|[A-Za-z][A-Za-z0-9]{1,31};?)"
+_PERCENT = r"%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2})*"
+# Character references as HTML5 reads them: numeric (; optional), a name ending in ;, or one of the legacy names
+# HTML5 still reads without ; (&amp, &lt, &copy...) when no letter, digit or = follows: that is the rule a browser
+# applies in an attribute, and it keeps a URL's query (&per_page=, &notify=1) from being read as references.
+_CHARREF = r"&(?:#[0-9]+;?|#[xX][0-9A-Fa-f]+;?|[A-Za-z][A-Za-z0-9]{{1,31}};|(?:{legacy})(?![A-Za-z0-9=]))"
 # Media types whose content is text (RFC 2397: none at all means text/plain).
 _TEXT_MEDIA = re.compile(r"(?i)(?:text/.*|application/(?:json|xml|javascript|x-www-form-urlencoded|.*\+(?:json|xml))|)")
 # Which lines may hold any of it: ESC and backslash are looked for by `in` (every line pays them); the rest only
 # when the line holds a % or & or a data: URI, or is not ASCII (the 8-bit controls and Cf are not).
-_ASCII_MAY_HOLD = re.compile(rf"%[0-9A-Fa-f]{{2}}|&(?:#[0-9xX]|[A-Za-z][A-Za-z0-9]{{1,31}})|;base64,")
+@cache
+def _ascii_may_hold() -> re.Pattern[str]:
+    return re.compile(rf"%[0-9A-Fa-f]{{2}}|{_charref()}|;base64,")
+
+
+@cache
+def _charref() -> str:
+    from html.entities import html5
+
+    legacy = sorted((name for name in html5 if not name.endswith(";")), key=len, reverse=True)
+    return _CHARREF.format(legacy="|".join(legacy))
 
 
 @cache
 def _format_characters() -> str:
-    """The code points of Unicode's category Cf as a regex class body, built on first use (a scan of the
-    planes that hold them: 0, 1 and 14; the others hold ideographs, private use or nothing)."""
+    """Unicode's category Cf as a regex class body of ranges, built on first use (a scan of the planes that hold
+    them: 0, 1 and 14; the others hold ideographs, private use or nothing). Ranges, not 163 single characters:
+    re tests a class of single characters one by one, at every position of every line searched."""
     import unicodedata
 
     points = [c for plane in (0, 1, 14) for c in range(plane << 16, (plane + 1) << 16)
               if unicodedata.category(chr(c)) == "Cf"]
-    return "".join(re.escape(chr(c)) for c in points)
+    ranges: list[list[int]] = []
+    for c in points:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
 
 
 @cache
@@ -80,9 +104,13 @@ def _non_ascii_may_hold() -> re.Pattern[str]:
 
 @cache
 def _reader() -> re.Pattern[str]:
-    """The tokens a reader reads otherwise, one alternative per grammar (named, so a match says which)."""
-    return re.compile(f"(?P<control>{_CONTROL}|[{_format_characters()}])|(?P<escape>{_ESCAPE})|"
-                      f"(?P<data>{_DATA_URI})|(?P<percent>{_PERCENT})|(?P<charref>{_CHARREF})")
+    """The tokens a reader reads otherwise; the first character of a match says which grammar it is."""
+    return re.compile(f"{_CONTROL}|{_ESCAPE}|{_DATA_URI}|{_PERCENT}|{_charref()}")
+
+
+@cache
+def _format_reader() -> re.Pattern[str]:
+    return re.compile(f"[{_format_characters()}]+")
 
 
 def may_hold(text: str) -> bool:
@@ -94,7 +122,7 @@ def may_hold(text: str) -> bool:
     """
     if "\x1b" in text or "\\" in text:
         return True
-    if ("%" in text or "&" in text or ";base64," in text) and _ASCII_MAY_HOLD.search(text) is not None:
+    if ("%" in text or "&" in text or ";base64," in text) and _ascii_may_hold().search(text) is not None:
         return True
     return not text.isascii() and _non_ascii_may_hold().search(text) is not None
 
@@ -114,11 +142,16 @@ def reading(text: str) -> tuple[str, list[tuple[int, int]]] | None:
     """
     if not may_hold(text):
         return None
+    tokens = list(_reader().finditer(text))
+    if not text.isascii():  # format characters: searched apart (a class, see _reader), and read as nothing
+        formats = list(_format_reader().finditer(text))
+        if formats:
+            tokens = _disjoint(sorted(tokens + formats, key=lambda m: m.start()))
     parts: list[str] = []
     origin: list[tuple[int, int]] = []
     pos = 0
     changed = False
-    for m in _reader().finditer(text):
+    for m in tokens:
         pieces = _read(m)
         if pieces is None:  # a token that names nothing (&T, a data: URI of an image): read as written
             continue
@@ -136,24 +169,33 @@ def reading(text: str) -> tuple[str, list[tuple[int, int]]] | None:
     return "".join(parts), origin
 
 
+def _disjoint(tokens: list[re.Match[str]]) -> list[re.Match[str]]:
+    """``tokens`` (by start) without those inside an earlier one (a format character in an OSC string's body)."""
+    kept: list[re.Match[str]] = []
+    for m in tokens:
+        if not kept or m.start() >= kept[-1].end():
+            kept.append(m)
+    return kept
+
+
 def _read(m: re.Match[str]) -> list[_Piece] | None:
     """What the token ``m`` reads as, in pieces; None when it reads as written."""
-    kind = m.lastgroup
     start, end = m.span()
     token = m.group()
-    if kind == "control":  # a control sequence or a format character is read as nothing: nobody sees it
-        return []
-    if kind == "escape":  # one character (a lone surrogate half included)
+    first = token[0]
+    if first == "\\":  # one character (a lone surrogate half included)
         code = int(token[2:], 16)
         return [(chr(code), start, end)] if code <= 0x10FFFF else None
-    if kind == "percent":
+    if first == "%":
         return _percent_decoded(bytes.fromhex(token.replace("%", "")), start)
-    if kind == "charref":
+    if first == "&":
         import html
 
         read = html.unescape(token)  # the reader's own rules: the HTML5 names, numeric references, ; optional
         return [(read, start, end)] if read != token else None
-    return _data_decoded(m)
+    if first == "d":
+        return _data_decoded(m)
+    return []  # a control sequence or a format character is read as nothing: nobody sees it
 
 
 def _percent_decoded(data: bytes, start: int) -> list[_Piece]:
@@ -214,4 +256,6 @@ def written_span(origin: list[tuple[int, int]], start: int, end: int) -> tuple[i
     >>> read, written_span(origin, 2, 4)
     ('x 12 y', (2, 14))
     """
-    return min(origin[i][0] for i in range(start, end)), max(origin[i][1] for i in range(start, end))
+    # Starts and ends both grow along the reading (a base64 quad serves up to three characters, in order), so
+    # the first and last characters bound the span.
+    return origin[start][0], origin[end - 1][1]
