@@ -145,7 +145,10 @@ def _with_escapes_read(text: str, found: list[Finding], wanted: frozenset[str],
     engine = prefilter.engine()
     spans = span_text(read)
     more = _findings(read, spans, wanted, allow, None if engine is None else engine.scan(spans), depth + 1)
-    return _hull_union(found, [Finding(f.type, *written_span(origin, f.start, f.end)) for f in more])
+    written = [Finding(f.type, *written_span(origin, f.start, f.end)) for f in more]
+    if allow:  # the allow-list names values as written: an allowed value stays allowed in its reading too
+        written = [f for f in written if text[f.start:f.end] not in allow]
+    return _hull_union(found, written)
 
 
 def _hull_union(found: list[Finding], more: list[Finding]) -> list[Finding]:

@@ -74,6 +74,13 @@ def test_the_replacement_covers_the_encoded_span_whole() -> None:
         "ann%40example.org", "ann&#64;example.org", "ann\u200b@example.org"]
 
 
+def test_an_allowed_value_stays_allowed_as_written() -> None:
+    """Control: the allow-list names values as written, and an encoded one it names is not masked in its reading."""
+    assert scrub("to ann%40example.org", allow_list=["ann%40example.org"])[0] == "to ann%40example.org"
+    assert scrub("to ann%40example.org, bob%40example.org", allow_list=["ann%40example.org"])[0] == (
+        "to ann%40example.org, [EMAIL]")
+
+
 def test_a_colour_code_splitting_a_value_in_two_sequences_leaves_none_of_it() -> None:
     assert scrub("\x1b[1m4111 1111\x1b[0m 1111 1111")[0] == "\x1b[1m[CREDIT_CARD]"
     assert scrub("iban \x1b[1mGB82 WEST\x1b[0m 1234 5698 7654 32\x1b[0m")[0] == "iban \x1b[1m[IBAN]\x1b[0m"
