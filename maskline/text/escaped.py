@@ -157,15 +157,16 @@ def reading(text: str) -> tuple[str, list[tuple[int, int]]] | None:
             continue
         changed = True
         parts.append(text[pos:m.start()])
-        origin.extend((i, i + 1) for i in range(pos, m.start()))
+        # zip: no Python frame per character (this list is built for every character of the line)
+        origin.extend(zip(range(pos, m.start()), range(pos + 1, m.start() + 1), strict=True))
         for chars, start, end in pieces:
             parts.append(chars)
-            origin.extend((start, end) for _ in chars)
+            origin.extend([(start, end)] * len(chars))
         pos = m.end()
     if not changed:
         return None
     parts.append(text[pos:])
-    origin.extend((i, i + 1) for i in range(pos, len(text)))
+    origin.extend(zip(range(pos, len(text)), range(pos + 1, len(text) + 1), strict=True))
     return "".join(parts), origin
 
 
