@@ -38,6 +38,7 @@ from __future__ import annotations
 import binascii
 import codecs
 import re
+from bisect import bisect_right
 from functools import cache
 
 # Each alternative of the reader starts with a literal character (no group around it, no class), so that re
@@ -131,13 +132,47 @@ def may_hold(text: str) -> bool:
 _Piece = tuple[str, int, int]
 
 
-def reading(text: str) -> tuple[str, list[tuple[int, int]]] | None:
-    """``text`` as read through its control sequences, format characters and escapes, and the span of ``text``
-    each read character came from; None when it holds none of them (nearly every line).
+class Origin:
+    """Where each character of a reading came from in the text as written, kept as segments (a run of characters
+    read as written, or the characters one token reads as), not one entry a character: a reading is built for
+    every line that holds an escape, and a tuple a character cost more than the rest of the reading.
 
-    >>> reading("a\\x1b[1mb\\\\u0063")
+    >>> read, origin = reading("a\\\\u0062c")
+    >>> read, [origin.span(i) for i in range(3)]
+    ('abc', [(0, 1), (1, 7), (7, 8)])
+    """
+
+    __slots__ = ("_read_starts", "_written")
+
+    def __init__(self) -> None:
+        self._read_starts: list[int] = []  # where each segment starts in the reading, ascending
+        self._written: list[tuple[int, int, bool]] = []  # its start and end as written; whether read as written
+
+    def add(self, read_start: int, written_start: int, written_end: int, *, as_written: bool) -> None:
+        """A segment at ``read_start`` of the reading: the text's ``[written_start, written_end)`` read as written,
+        or (``as_written`` False) characters that each came from that whole span."""
+        self._read_starts.append(read_start)
+        self._written.append((written_start, written_end, as_written))
+
+    def span(self, at: int) -> tuple[int, int]:
+        """The span as written that the reading's character ``at`` came from."""
+        i = bisect_right(self._read_starts, at) - 1
+        start, end, as_written = self._written[i]
+        if as_written:
+            start += at - self._read_starts[i]
+            return start, start + 1
+        return start, end
+
+
+def reading(text: str) -> tuple[str, Origin] | None:
+    """``text`` as read through its control sequences, format characters and escapes, and where each read
+    character came from in ``text``; None when it holds none of them (nearly every line).
+
+    >>> read, origin = reading("a\\x1b[1mb\\\\u0063")
+    >>> read, [origin.span(i) for i in range(3)]
     ('abc', [(0, 1), (5, 6), (6, 12)])
-    >>> reading("x%C3%A9y")  # one character from two encoded bytes
+    >>> read, origin = reading("x%C3%A9y")  # one character from two encoded bytes
+    >>> read, [origin.span(i) for i in range(3)]
     ('xéy', [(0, 1), (1, 7), (7, 8)])
     """
     if not may_hold(text):
@@ -148,7 +183,8 @@ def reading(text: str) -> tuple[str, list[tuple[int, int]]] | None:
         if formats:
             tokens = _disjoint(sorted(tokens + formats, key=lambda m: m.start()))
     parts: list[str] = []
-    origin: list[tuple[int, int]] = []
+    origin = Origin()
+    size = 0  # of the reading so far
     pos = 0
     changed = False
     for m in tokens:
@@ -156,17 +192,21 @@ def reading(text: str) -> tuple[str, list[tuple[int, int]]] | None:
         if pieces is None:  # a token that names nothing (&T, a data: URI of an image): read as written
             continue
         changed = True
-        parts.append(text[pos:m.start()])
-        # zip: no Python frame per character (this list is built for every character of the line)
-        origin.extend(zip(range(pos, m.start()), range(pos + 1, m.start() + 1), strict=True))
+        if m.start() > pos:
+            origin.add(size, pos, m.start(), as_written=True)
+            parts.append(text[pos:m.start()])
+            size += m.start() - pos
         for chars, start, end in pieces:
-            parts.append(chars)
-            origin.extend([(start, end)] * len(chars))
+            if chars:
+                origin.add(size, start, end, as_written=False)
+                parts.append(chars)
+                size += len(chars)
         pos = m.end()
     if not changed:
         return None
-    parts.append(text[pos:])
-    origin.extend(zip(range(pos, len(text)), range(pos + 1, len(text) + 1), strict=True))
+    if pos < len(text):
+        origin.add(size, pos, len(text), as_written=True)
+        parts.append(text[pos:])
     return "".join(parts), origin
 
 
@@ -250,7 +290,7 @@ def _data_decoded(m: re.Match[str]) -> list[_Piece] | None:
     return pieces
 
 
-def written_span(origin: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+def written_span(origin: Origin, start: int, end: int) -> tuple[int, int]:
     """The span of the text as written that the reading's ``[start, end)`` came from, its escapes included.
 
     >>> read, origin = reading("x \\\\u0031\\\\u0032 y")
@@ -259,4 +299,4 @@ def written_span(origin: list[tuple[int, int]], start: int, end: int) -> tuple[i
     """
     # Starts and ends both grow along the reading (a base64 quad serves up to three characters, in order), so
     # the first and last characters bound the span.
-    return origin[start][0], origin[end - 1][1]
+    return origin.span(start)[0], origin.span(end - 1)[1]
