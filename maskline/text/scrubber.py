@@ -162,6 +162,10 @@ def _hull_union(found: list[Finding], more: list[Finding]) -> list[Finding]:
     """
     out = list(found)
     for f in more:
+        # The usual case: the reading found a value the text as written showed too (``ann%40example.org``, which
+        # the e-mail rule reads itself), so its hull is that finding. Findings do not overlap, so no other touches f.
+        if any(g.start <= f.start and f.end <= g.end for g in out):
+            continue
         touching = [g for g in out if f.start < g.end and g.start < f.end]
         if not touching:
             out.append(f)
