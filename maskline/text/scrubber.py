@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from maskline.infotypes.answer_memo import remembered as _remembered
 from maskline.script_digits import has_other_digits
 from maskline.text import prefilter
+from maskline.text.escaped import may_hold
 from maskline.text.span_text import span_text, wide_folded
 from maskline.text.spans import COMPACT_DATE_RUN, DATE_RUN, DIGIT_RUN, SPAN_RULES, WINDOW_MARGIN
 from maskline.text.trunk_prefix import trunk_start
@@ -103,25 +104,32 @@ def find(text: str, info_types: Iterable[str] | None = None, allow: frozenset[st
 
 
 def _findings(text: str, read: str, wanted: frozenset[str], allow: frozenset[str],
-              candidates: frozenset[int] | None) -> list[Finding]:
+              candidates: frozenset[int] | None, depth: int = 0) -> list[Finding]:
     """The spans of ``text`` found in its reading ``read`` (``span_text(text)``, whose prefilter ``candidates``
-    the caller has), and, where the reading differs from the text, those of the text as written besides."""
+    the caller has), and, where the reading differs from the text, those of the text as written besides.
+    ``depth`` counts the readings of escapes that led to ``text`` (see :func:`_with_escapes_read`)."""
     found = _find(read, wanted, allow, candidates) if text else []
     if read is not text:
         found = _with_written(text, read, wide_folded(text), found, wanted, allow)
         if has_other_digits(text):
             found = _with_digits_as_written(text, read, found, wanted, allow)
-    if "\x1b" in text or "\\" in text or "\x9b" in text:  # what a terminal or a JSON reader reads otherwise
-        found = _with_escapes_read(text, found, wanted, allow)
+    if may_hold(text):  # what a terminal, a JSON, URL or HTML reader reads otherwise
+        found = _with_escapes_read(text, found, wanted, allow, depth)
     return found
 
 
+# How many times over an escaped text is read again: a real log nests a few encodings (JSON in a URL in an
+# HTML page, a double percent-encoding); each reading is shorter than the text before it, and a text that
+# nests more (``%25`` a thousand times) would otherwise recurse once per layer.
+_MAX_READINGS = 8
+
+
 def _with_escapes_read(text: str, found: list[Finding], wanted: frozenset[str],
-                       allow: frozenset[str]) -> list[Finding]:
-    """``found`` and the spans of ``text`` read as a terminal and a JSON reader read it
-    (:mod:`maskline.text.escaped`: control sequences dropped, ``\\uXXXX`` escapes decoded), that overlap none
-    of them. The reading is read the same way in turn, so an escape that decodes to a control sequence
-    (``\\u001b[31m`` in a JSON log record) is dropped too.
+                       allow: frozenset[str], depth: int = 0) -> list[Finding]:
+    """``found`` and the spans of ``text`` read as a terminal and a JSON, URL or HTML reader read it
+    (:mod:`maskline.text.escaped`: control sequences and format characters dropped, ``\\uXXXX``, ``%XX`` and
+    ``&#NN;`` escapes decoded), that overlap none of them. The reading is read the same way in turn, so an escape
+    that decodes to a control sequence (``\\u001b[31m`` in a JSON log record) is dropped too, and ``%2540`` is ``@``.
 
     >>> [(f.type, f.start) for f in find("\x1b[31mGB82WEST12345698765432\x1b[0m")]
     [('IBAN', 5)]
@@ -130,14 +138,17 @@ def _with_escapes_read(text: str, found: list[Finding], wanted: frozenset[str],
     """
     from maskline.text.escaped import reading, written_span
 
-    got = reading(text)
+    got = reading(text) if depth < _MAX_READINGS else None
     if got is None:
         return found
     read, origin = got
     engine = prefilter.engine()
     spans = span_text(read)
-    more = _findings(read, spans, wanted, allow, None if engine is None else engine.scan(spans))
-    return _hull_union(found, [Finding(f.type, *written_span(origin, f.start, f.end)) for f in more])
+    more = _findings(read, spans, wanted, allow, None if engine is None else engine.scan(spans), depth + 1)
+    written = [Finding(f.type, *written_span(origin, f.start, f.end)) for f in more]
+    if allow:  # the allow-list names values as written: an allowed value stays allowed in its reading too
+        written = [f for f in written if text[f.start:f.end] not in allow]
+    return _hull_union(found, written)
 
 
 def _hull_union(found: list[Finding], more: list[Finding]) -> list[Finding]:
@@ -151,6 +162,10 @@ def _hull_union(found: list[Finding], more: list[Finding]) -> list[Finding]:
     """
     out = list(found)
     for f in more:
+        # The usual case: the reading found a value the text as written showed too (``ann%40example.org``, which
+        # the e-mail rule reads itself), so its hull is that finding. Findings do not overlap, so no other touches f.
+        if any(g.start <= f.start and f.end <= g.end for g in out):
+            continue
         touching = [g for g in out if f.start < g.end and g.start < f.end]
         if not touching:
             out.append(f)
@@ -432,8 +447,9 @@ def scrub(text: str, *, pseudonymize_with: KeyMaterial | None = None, info_types
     engine = prefilter.engine()
     read = span_text(text)
     candidates = None if engine is None else engine.scan(read)
-    if candidates is not None and not candidates and text and not prose and read is text \
-            and "\x1b" not in text and "\\" not in text:  # _as_written, inlined
+    if candidates is not None and not candidates and text and not prose and read is text and (
+            ("\x1b" not in text and "\\" not in text and "%" not in text and "&" not in text
+             and ";base64," not in text and text.isascii()) or not may_hold(text)):  # _as_written, inlined
         # The usual log line: the prefilter rules everything out, and the text comes back as it is.
         if info_types is not None:
             _known_types(info_types)  # a misspelt type is still an error, whatever the text
@@ -465,22 +481,30 @@ def scrubbed(text: str) -> str:
     engine = prefilter.engine()
     read = span_text(text)
     candidates = None if engine is None else engine.scan(read)
-    # The usual log line: nothing can match, and no ESC or backslash (_as_written, inlined: every line runs it).
-    if candidates is not None and not candidates and read is text and "\x1b" not in text and "\\" not in text:
+    # The usual log line: nothing can match, and nothing a reader reads otherwise (_as_written, its `in` checks
+    # inlined: every line runs them; only a line with ESC, a backslash, % or & or other than ASCII pays the call).
+    if candidates is not None and not candidates and read is text and (
+            ("\x1b" not in text and "\\" not in text and "%" not in text and "&" not in text
+             and ";base64," not in text and text.isascii()) or not may_hold(text)):
         return text
     findings = _findings(text, read, DEFAULT_TYPES, _NO_ALLOW, candidates)
     return _replaced(text, findings, None) if findings else text
 
 
 def _as_written(text: str) -> bool:
-    """Whether ``text`` reads as written: no ESC and no backslash, so neither a terminal nor a JSON reader would
-    read it otherwise (two ``in`` checks: this runs on every log line). The 8-bit C1 controls (U+009B CSI...),
-    which UTF-8 terminals do not act on, are read only when the text is searched anyway.
+    """Whether ``text`` reads as written: no control sequence, format character or escape that a terminal or a
+    JSON, URL or HTML reader would read otherwise (:func:`maskline.text.escaped.may_hold`; ``in`` checks first:
+    this runs on every log line).
 
     >>> _as_written("GET /health 200"), _as_written("\x1b[31mred\x1b[0m"), _as_written("\\\\u0031")
     (True, False, False)
+    >>> _as_written("50% off at AT&T"), _as_written("ann%40example.org"), _as_written("ann\u200b@example.org")
+    (True, False, False)
     """
-    return "\x1b" not in text and "\\" not in text
+    if ("\x1b" not in text and "\\" not in text and "%" not in text and "&" not in text
+            and ";base64," not in text and text.isascii()):
+        return True
+    return not may_hold(text)
 
 
 def _replaced(text: str, findings: list[Finding], key: KeyMaterial | None) -> str:

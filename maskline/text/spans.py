@@ -348,6 +348,10 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     # HTTP Basic credentials: base64 of "user:password".
     SpanRule("PASSWORD", _r(r"(?i)\bbasic\s+([A-Za-z0-9+/]{6,}={0,2})(?![A-Za-z0-9+/=])"), "basic_auth", group=1,
              triggers=("basic",), ci_triggers=True),
+    # The same in an Authorization header: the header says it is a credential, so it is masked whole whatever it
+    # decodes to (a Latin-1 password, no colon, a tab), as SQL scrub masks every "Basic" token.
+    SpanRule("PASSWORD", _r(r"(?i)\b(?:proxy-)?authorization[\"']?\s*[:=]\s*[\"']?basic\s+([A-Za-z0-9+/]{4,}={0,2})"
+                            r"(?![A-Za-z0-9+/=])"), None, group=1, triggers=("authorization",), ci_triggers=True),
     SpanRule("PASSWORD", _r(r"(?i)(?<![A-Za-z])(?:" + _SECRET_WORDS + r")[\"']?\s*(?::|=|=>|\bis\b)\s*"
                             r"(?:\"([^\"\s]{3,})\"|'([^'\s]{3,})'|([^\s\"',;&)}\]]{3,}))"),
              None, group="value", triggers=_SECRET_TRIGGERS, ci_triggers=True),
