@@ -23,7 +23,7 @@ import io
 import logging
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -127,6 +127,8 @@ def scrub_event(event: Any) -> Any:
     >>> scrub_event({"event": "sent", "to": ["ann@example.com"], "args": ("123-45-6789",)})
     {'event': 'sent', 'to': ['[EMAIL]'], 'args': ('[US_SSN]',)}
     """
+    if type(event) is dict and event.get("positional_args") and type(event.get("event")) is str:
+        event = _with_arguments_in_place(event)
     # The usual log line: a text message beside Airflow's own fields, and no other key (checked in C, one
     # pass over the keys), each holding a value an earlier line proved Airflow's (_PROVEN, checked in C on
     # a copy without the message and the timestamp), and a timestamp that reads as a time. Only the message
@@ -158,6 +160,38 @@ def scrub_event(event: Any) -> Any:
             out["event"] = new
             return out
     return _scrub_fields(event)
+
+
+def _with_arguments_in_place(event: dict[Any, Any]) -> dict[Any, Any]:
+    """A copy of a structlog event whose ``%``-arguments (``positional_args``) are formatted into its message,
+    as Airflow's ``positional_arguments_formatter`` would format them after this processor.
+
+    Scrubbed apart, an argument loses what its format string says of it: in ``"Authorization: Basic %s"`` or
+    ``"password=%s"`` the cue is in the message and the secret in the argument, and neither alone is found.
+    Formatting first lets the scrubber read the line its reader will. A message the arguments do not fit
+    (which Airflow's formatter would fail on too) is read with the arguments written after it, so a cue
+    still stands beside its value.
+
+    >>> _with_arguments_in_place({"event": "password=%s", "positional_args": ("hunter22",)})
+    {'event': 'password=hunter22'}
+    >>> _with_arguments_in_place({"event": "%(user)s logged in", "positional_args": ({"user": "ann"},)})
+    {'event': 'ann logged in'}
+    >>> _with_arguments_in_place({"event": "no slot", "positional_args": ("x",)})
+    {'event': 'no slot x'}
+    """
+    out = dict(event)
+    message, args = out.pop("event"), out.pop("positional_args")
+    try:
+        text = message % args
+    except (TypeError, KeyError, ValueError):
+        try:
+            if len(args) == 1 and isinstance(args[0], Mapping) and args[0]:
+                text = message % args[0]
+            else:
+                raise TypeError("arguments do not fit the message")
+        except (TypeError, KeyError, ValueError):
+            text = " ".join([message, *(str(a) for a in args)])
+    return {"event": text, **out}
 
 
 def _scrub_fields(event: Any) -> Any:

@@ -62,7 +62,8 @@ def test_encoded_values_do_not_reach_the_task_log(encoded_run):
     assert "GET /v1/customers?email=[EMAIL]&phone=[PHONE]&card=[CREDIT_CARD] HTTP/1.1" in log
     assert "<p>No account for [EMAIL]</p>" in log
     assert "refund to [IBAN]" in log
-    assert "Authorization: Basic [PASSWORD]" in log
+    assert "Authorization: Basic [PASSWORD]" in log  # the credential came as a %-argument
+    assert "with password=[PASSWORD]" in log
 
 
 def test_encoded_values_do_not_survive_into_an_xcom(encoded_run):

@@ -378,3 +378,26 @@ def test_a_timestamp_with_more_fraction_than_a_stamper_writes_takes_the_walk(wal
     for stamp in ("2026-03-01T09:00:00.1234567Z", "2026-03-01T09:00:00.12345678901", "2026-03-01"):
         scrub_event({**usual, "timestamp": stamp})
     assert len(walked) == 3  # a seventh digit of fraction (index 26), or a date alone, is not proof of a time
+
+
+@pytest.mark.parametrize(("message", "args", "expected"), [
+    ("login password=%s", ("Vq8-tundra-Plinth",), "login password=[PASSWORD]"),
+    ("send: Authorization: Basic %s", ("Ym9iOnNlY3JldDI=",), "send: Authorization: Basic [PASSWORD]"),
+    ("%(who)s set password=%(pw)s", ({"who": "ann", "pw": "Vq8-tundra-Plinth"},), "ann set password=[PASSWORD]"),
+    ("password=", ("Vq8-tundra-Plinth",), "password= [PASSWORD]"),  # arguments the message has no slot for
+])
+def test_a_percent_argument_is_read_with_the_cue_in_its_format_string(message: str, args: tuple, expected: str) -> None:
+    """An event whose ``%``-arguments are not formatted yet (structlog keeps them in ``positional_args`` until
+    its formatter runs) is scrubbed as the line it will print: the cue in the message, the value in an argument."""
+    from airflow_plugin.log_filter import scrub_event
+
+    out = scrub_event({"event": message, "positional_args": args, "logger": "airflow.task"})
+    assert out == {"event": expected, "logger": "airflow.task"}
+    assert "Vq8-tundra-Plinth" not in repr(out) and "Ym9iOnNlY3JldDI=" not in repr(out)
+
+
+def test_an_argument_read_alone_holds_no_cue() -> None:
+    """Control: each argument alone is no finding, so only reading it with its message can mask it."""
+    from airflow_plugin.log_filter import scrub_text
+
+    assert scrub_text("Vq8-tundra-Plinth") == "Vq8-tundra-Plinth"
