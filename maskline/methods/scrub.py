@@ -4,6 +4,12 @@ The SQL patterns (:mod:`maskline.infotypes.sql_patterns`) are shared by the dbt
 macros and the GX expectations. They cover every type the Python scrubber
 finds, by shape only: what SQL cannot do (checksums, numbering plans, decoding,
 entropy, token boundaries) is listed per type in ``SQL_SCRUB_LIMITS``.
+
+They match on the value as a reader sees it (:mod:`maskline.sql.scrub_reading`): without invisible format characters
+(a zero-width space inside an e-mail) and with the digits of every script as ASCII digits (a card in Arabic-Indic
+digits), as the Python scrubber reads digits. A value that holds neither is matched as it is written. One that holds
+either and has no span to mask comes back as it is written; one with a span comes back as read, its spans replaced:
+its other digits in ASCII and its format characters gone (SQL cannot rewrite the matched spans alone).
 """
 
 from __future__ import annotations
@@ -45,14 +51,53 @@ def build(column: exp.Expression, p: ScrubParams, ctx: MaskContext) -> exp.Expre
     >>> duckdb.sql(f"SELECT {sql.sql('duckdb')} FROM (SELECT 'mail ann@ex.org now' AS c)").fetchall()
     [('mail [EMAIL] now',)]
     """
+    from maskline.sql.scrub_reading import read_sql
+
+    text = ctx.as_text(column)
+    read = read_sql(text, ctx.dialect)
+    return chosen(text, chain(text, p, ctx), read, chain(read, p, ctx), ctx)
+
+
+def chain(text: exp.Expression, p: ScrubParams, ctx: MaskContext) -> exp.Expression:
+    """``text`` with each wanted type's pattern replaced by its label, in :data:`SQL_SCRUB_PATTERNS
+    <maskline.infotypes.sql_patterns.SQL_SCRUB_PATTERNS>`'s order.
+
+    >>> from sqlglot import exp; from maskline.dialects import get_dialect
+    >>> ctx = MaskContext(get_dialect("duckdb"), None, source_type="text")
+    >>> chain(exp.column("c"), ScrubParams(["EMAIL", "IBAN"]), ctx).sql("duckdb").count("REGEXP_REPLACE(")
+    2
+    """
     from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
 
     wanted = set(p.info_types) if p.info_types else None
-    out = ctx.as_text(column)
+    out = text.copy()
     for name, pattern in SQL_SCRUB_PATTERNS:
         if wanted is None or name in wanted:
             out = ctx.dialect.regexp_replace_all(out, pattern, f"[{name}]")
     return out
+
+
+def chosen(text: exp.Expression, scrubbed: exp.Expression, read: exp.Expression, read_scrubbed: exp.Expression,
+           ctx: MaskContext) -> exp.Expression:
+    """Which output a row gets: ``scrubbed`` (the chain on ``text``) where the value holds no format character and no
+    other script's digit; elsewhere ``read_scrubbed`` (the chain on the reading ``read``), or ``text`` itself when
+    the chain changed nothing there, so that a clean value keeps its own digits and joiners. The dbt package builds
+    its scrub from this shape (``maskline.dbt.generate``).
+
+    >>> from sqlglot import exp; from maskline.dialects import get_dialect
+    >>> ctx = MaskContext(get_dialect("duckdb"), None, source_type="text")
+    >>> a, b, c, d = (exp.column(n) for n in "abcd")
+    >>> chosen(a, b, c, d, ctx).sql("duckdb")[:25], chosen(a, b, c, d, ctx).sql("duckdb")[-40:]
+    ('CASE WHEN REGEXP_MATCHES(', 'CASE WHEN d = c THEN a ELSE d END ELSE b END')
+    """
+    from sqlglot import exp
+
+    from maskline.sql.scrub_reading import reading_class
+
+    unchanged = exp.EQ(this=read_scrubbed.copy(), expression=read.copy())
+    read_out = exp.Case(ifs=[exp.If(this=unchanged, true=text.copy())], default=read_scrubbed.copy())
+    return exp.Case(ifs=[exp.If(this=ctx.dialect.regexp_contains(text.copy(), reading_class()), true=read_out)],
+                    default=scrubbed.copy())
 
 
 def shape(p: ScrubParams, info_type: str | None) -> MaskedShape:

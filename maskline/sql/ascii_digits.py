@@ -44,10 +44,23 @@ def ascii_digits_sql(e: exp.Expression, dialect: Dialect) -> exp.Expression:
     >>> sql.startswith("CASE WHEN v ~ '[٠-٩"), sql.count("REGEXP_REPLACE("), sql.endswith("'9', 'g') ELSE v END")
     (True, 10, True)
     """
+    return exp.Case(ifs=[exp.If(this=dialect.regexp_contains(e.copy(), other_digit_class()),
+                                true=folded_digits_sql(e, dialect))],
+                    default=e.copy())
+
+
+def folded_digits_sql(e: exp.Expression, dialect: Dialect) -> exp.Expression:
+    """``e`` with every decimal digit of another script replaced by its ASCII digit, unguarded: ten replacements,
+    one per value. :func:`ascii_digits_sql` runs them only where such a digit is; the scrub's reading
+    (:mod:`maskline.sql.scrub_reading`) guards them together with its own step.
+
+    >>> from maskline.dialects import get_dialect
+    >>> folded_digits_sql(exp.column("v"), get_dialect("duckdb")).sql("duckdb").count("REGEXP_REPLACE(")
+    10
+    """
     from maskline.script_digits import other_digits_by_value
 
     folded = e.copy()
     for value, digits in enumerate(other_digits_by_value()):
         folded = dialect.regexp_replace_all(folded, f"[{digits}]", str(value))
-    return exp.Case(ifs=[exp.If(this=dialect.regexp_contains(e.copy(), other_digit_class()), true=folded)],
-                    default=e.copy())
+    return folded
