@@ -30,6 +30,7 @@ from sqlglot import exp
 COL = "__ml_col__"
 INNER = "__ml_in__"
 BODY = "__ml_body__"
+READ_BODY = "__ml_read_body__"
 MASK_CHAR = "\u01c2"  # a character no method emits on its own, so it is safe to replace
 LABEL = "\u01c3label\u01c3"
 HEX = "\u01c3hex\u01c3"
@@ -99,21 +100,29 @@ def _variants() -> dict[str, tuple[str, dict[str, Any], str | None]]:
 
 
 def _scrub_wrapper(d: Any, col: exp.Column, dialect: str) -> str:
-    """How the core wraps the scrub chain (a NULL guard, or nothing), with ``__ml_body__`` for the chain."""
-    from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
+    """How the core wraps the scrub chains (:func:`maskline.methods.scrub.chosen`, under a NULL guard or not), with
+    ``__ml_body__`` for the chain on the text and ``__ml_read_body__`` for the chain on its reading."""
     from maskline.methods.base import MaskContext
     from maskline.methods.registry import method_spec
+    from maskline.methods.scrub import ScrubParams, chain, chosen
     from maskline.sql.compile import mask_expression
+    from maskline.sql.scrub_reading import read_sql
 
-    chain: exp.Expression = MaskContext(d, None, None, None).as_text(col.copy())  # type: ignore[arg-type]
-    for it, pattern in SQL_SCRUB_PATTERNS:
-        chain = d.regexp_replace_all(chain, pattern, f"[{it}]")
+    ctx = MaskContext(d, None, None, None)  # type: ignore[arg-type]
+    text = ctx.as_text(col.copy())
+    read = read_sql(text, d)
+    wrap = chosen(text, exp.column(BODY), read, exp.column(READ_BODY), ctx)
+    chains = {exp.column(BODY): chain(text, ScrubParams(), ctx), exp.column(READ_BODY): chain(read, ScrubParams(), ctx)}
+
+    def filled(e: exp.Expression) -> exp.Expression:
+        return e.copy().transform(lambda n: chains[n].copy() if n in chains else n)
+
     full = mask_expression(col.copy(), method_spec("scrub"), d)
-    if full == chain:
-        return BODY
+    if full == filled(wrap):
+        return _render(wrap, dialect)
     guarded = exp.Case(ifs=[exp.If(this=exp.Is(this=col.copy(), expression=exp.Null()), true=exp.Null())],
-                       default=exp.column(BODY))
-    if full != guarded.copy().transform(lambda n: chain.copy() if n == exp.column(BODY) else n):
+                       default=wrap)
+    if full != filled(guarded):
         raise RuntimeError(f"the core's scrub SQL for {dialect} is neither the bare chain nor NULL-guarded")
     return _render(guarded, dialect)
 
@@ -124,7 +133,7 @@ def templates_for(dialect: str) -> dict[str, str]:
     from maskline.dialects.base import KEY_VALUES
     from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
     from maskline.methods.base import MaskContext, MethodSpec, NoParams
-    from maskline.sql.ascii_digits import ascii_digits_sql
+    from maskline.sql.scrub_reading import read_sql, reading_sql
     from maskline.sql.compile import mask_expression
     from maskline.sql.shape_guard import SHAPES, shape_redacted
 
@@ -144,9 +153,12 @@ def templates_for(dialect: str) -> dict[str, str]:
     ctx = MaskContext(d, None, None, None)  # type: ignore[arg-type]
     out["text"] = _render(ctx.as_text(col), dialect)
     out["scrub.base"] = out["text"]
-    # what maskline_no_pii matches its patterns on: the text with every script's digits read as ASCII (a check
-    # returns a verdict, so it may read a reading of the value; the scrub writes text, so it keeps the value's own)
-    out["text.ascii_digits"] = _render(ascii_digits_sql(ctx.as_text(col), d), dialect)
+    # the scrub's second chain starts from the reading (maskline.sql.scrub_reading.read_sql); scrub.wrap picks
+    # a row's output (maskline.methods.scrub.chosen)
+    out["scrub.read"] = _render(read_sql(ctx.as_text(col), d), dialect)
+    # what maskline_no_pii matches its patterns on: the text as read, without format characters and with every
+    # script's digits as ASCII (a check returns a verdict, so it may match on a reading of the value)
+    out["text.reading"] = _render(reading_sql(ctx.as_text(col), d), dialect)
     for it, pattern in SQL_SCRUB_PATTERNS:
         out[f"scrub.step.{it}"] = _render(d.regexp_replace_all(exp.column(INNER), pattern, f"[{it}]"), dialect)
     out["scrub.wrap"] = _scrub_wrapper(d, col, dialect)
