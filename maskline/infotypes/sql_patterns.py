@@ -316,14 +316,16 @@ SQL_SCRUB_LIMITS: dict[str, str] = {
                        "shape after 'MRN', 'passport' or 'account number' is masked too (MEDICAL_RECORD_NUMBER, "
                        "PASSPORT, BANK_ACCOUNT)",
     "no_boundaries": "no token boundaries: a match can start or end inside a longer word or number, so part "
-                     "of that token is masked with it; a trunk-prefix phone (030 901820) takes the character "
-                     "before it along, so that it cannot start inside a longer number; a Thai phone cue cues "
+                     "of that token is masked with it; a trunk-prefix phone (030 901820) and a trunk prefix written as "
+                     "a group before a phone (06 30 123 4567, 8 916 123-45-67) take the character before them "
+                     "along, so that they cannot start inside a longer number; a Thai phone cue cues "
                      "inside a longer word that means something else (โทรทัศน์, television)",
-    "ascii_digits": "the scrub method reads values in ASCII and full-width digits only: a phone, card, SSN, IBAN or "
-                    "any number written in the digits of another script (Arabic-Indic ٠٥٠١٢٣٤٥٦٧, Persian ۰۹۱۲, "
-                    "Devanagari ९८७६), which Python reads as their ASCII digits, is left in the text it returns "
-                    "(every type a number makes). The checks (dbt maskline_no_pii, the GX expectations) read them: "
-                    "they match on the value with its digits as ASCII (maskline.sql.ascii_digits) and return a "
-                    "verdict; scrub returns text, whose digits it may not rewrite",
+    "read_form": "the scrub method matches on the value as read (maskline.sql.scrub_reading): the digits of every "
+                 "script as ASCII digits (Arabic-Indic ٠٥٠١٢٣٤٥٦٧, Persian ۰۹۱۲, Devanagari ९८७६), as Python reads "
+                 "them, and invisible format characters (Unicode category Cf: zero-width space, word joiner, soft "
+                 "hyphen, byte-order mark) removed; SQL cannot rewrite the matched spans alone, so a value with a "
+                 "span to mask comes back as read, its other digits in ASCII and its format characters gone "
+                 "elsewhere in it too (a value with none comes back as written). The checks (dbt maskline_no_pii, "
+                 "the GX expectations) match on the same reading",
 }
 """What the SQL ``scrub`` cannot do that ``maskline.text.scrub`` does, keyed by a short name."""
