@@ -30,7 +30,6 @@ from sqlglot import exp
 COL = "__ml_col__"
 INNER = "__ml_in__"
 BODY = "__ml_body__"
-READ_BODY = "__ml_read_body__"
 MASK_CHAR = "\u01c2"  # a character no method emits on its own, so it is safe to replace
 LABEL = "\u01c3label\u01c3"
 HEX = "\u01c3hex\u01c3"
@@ -100,22 +99,22 @@ def _variants() -> dict[str, tuple[str, dict[str, Any], str | None]]:
 
 
 def _scrub_wrapper(d: Any, col: exp.Column, dialect: str) -> str:
-    """How the core wraps the scrub chains (:func:`maskline.methods.scrub.chosen`, under a NULL guard or not), with
-    ``__ml_body__`` for the chain on the text and ``__ml_read_body__`` for the chain on its reading."""
+    """How the core wraps the scrub chain (:func:`maskline.methods.scrub.chosen`, under a NULL guard or not), with
+    ``__ml_body__`` for the chain (which starts from ``scrub.base``, the value as read)."""
     from maskline.methods.base import MaskContext
     from maskline.methods.registry import method_spec
     from maskline.methods.scrub import ScrubParams, chain, chosen
     from maskline.sql.compile import mask_expression
-    from maskline.sql.scrub_reading import read_sql
+    from maskline.sql.scrub_reading import reading_sql
 
     ctx = MaskContext(d, None, None, None)  # type: ignore[arg-type]
     text = ctx.as_text(col.copy())
-    read = read_sql(text, d)
-    wrap = chosen(text, exp.column(BODY), read, exp.column(READ_BODY), ctx)
-    chains = {exp.column(BODY): chain(text, ScrubParams(), ctx), exp.column(READ_BODY): chain(read, ScrubParams(), ctx)}
+    read = reading_sql(text, d)
+    wrap = chosen(text, read, exp.column(BODY))
+    body = chain(read, ScrubParams(), ctx)
 
     def filled(e: exp.Expression) -> exp.Expression:
-        return e.copy().transform(lambda n: chains[n].copy() if n in chains else n)
+        return e.copy().transform(lambda n: body.copy() if n == exp.column(BODY) else n)
 
     full = mask_expression(col.copy(), method_spec("scrub"), d)
     if full == filled(wrap):
@@ -133,7 +132,7 @@ def templates_for(dialect: str) -> dict[str, str]:
     from maskline.dialects.base import KEY_VALUES
     from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
     from maskline.methods.base import MaskContext, MethodSpec, NoParams
-    from maskline.sql.scrub_reading import read_sql, reading_sql
+    from maskline.sql.scrub_reading import reading_sql
     from maskline.sql.compile import mask_expression
     from maskline.sql.shape_guard import SHAPES, shape_redacted
 
@@ -152,13 +151,11 @@ def templates_for(dialect: str) -> dict[str, str]:
     # scrub is a chain of one replacement per info type, wrapped like every method
     ctx = MaskContext(d, None, None, None)  # type: ignore[arg-type]
     out["text"] = _render(ctx.as_text(col), dialect)
-    out["scrub.base"] = out["text"]
-    # the scrub's second chain starts from the reading (maskline.sql.scrub_reading.read_sql); scrub.wrap picks
-    # a row's output (maskline.methods.scrub.chosen)
-    out["scrub.read"] = _render(read_sql(ctx.as_text(col), d), dialect)
-    # what maskline_no_pii matches its patterns on: the text as read, without format characters and with every
-    # script's digits as ASCII (a check returns a verdict, so it may match on a reading of the value)
+    # what the scrub chain and maskline_no_pii match the patterns on: the text as read, without format characters and
+    # with every script's digits as ASCII (maskline.sql.scrub_reading); scrub.wrap returns the text as written where
+    # the chain replaced nothing (maskline.methods.scrub.chosen)
     out["text.reading"] = _render(reading_sql(ctx.as_text(col), d), dialect)
+    out["scrub.base"] = out["text.reading"]
     for it, pattern in SQL_SCRUB_PATTERNS:
         out[f"scrub.step.{it}"] = _render(d.regexp_replace_all(exp.column(INNER), pattern, f"[{it}]"), dialect)
     out["scrub.wrap"] = _scrub_wrapper(d, col, dialect)

@@ -51,11 +51,11 @@ def build(column: exp.Expression, p: ScrubParams, ctx: MaskContext) -> exp.Expre
     >>> duckdb.sql(f"SELECT {sql.sql('duckdb')} FROM (SELECT 'mail ann@ex.org now' AS c)").fetchall()
     [('mail [EMAIL] now',)]
     """
-    from maskline.sql.scrub_reading import read_sql
+    from maskline.sql.scrub_reading import reading_sql
 
     text = ctx.as_text(column)
-    read = read_sql(text, ctx.dialect)
-    return chosen(text, chain(text, p, ctx), read, chain(read, p, ctx), ctx)
+    read = reading_sql(text, ctx.dialect)
+    return chosen(text, read, chain(read, p, ctx))
 
 
 def chain(text: exp.Expression, p: ScrubParams, ctx: MaskContext) -> exp.Expression:
@@ -77,28 +77,19 @@ def chain(text: exp.Expression, p: ScrubParams, ctx: MaskContext) -> exp.Express
     return out
 
 
-def chosen(text: exp.Expression, scrubbed: exp.Expression, read: exp.Expression, read_scrubbed: exp.Expression,
-           ctx: MaskContext) -> exp.Expression:
-    """Which output a row gets: ``scrubbed`` (the chain on ``text``) where the value holds no format character and no
-    other script's digit; elsewhere ``read_scrubbed`` (the chain on the reading ``read``), or ``text`` itself when
-    the chain changed nothing there, so that a clean value keeps its own digits and joiners. The dbt package builds
-    its scrub from this shape (``maskline.dbt.generate``).
+def chosen(text: exp.Expression, read: exp.Expression, scrubbed: exp.Expression) -> exp.Expression:
+    """A row's output: ``scrubbed`` (the chain on ``read``, the value as read) where the chain replaced a span, else
+    ``text``, the value as written, so that a clean value keeps its own digits and joiners. ``NULLIF`` names the
+    chain once (a ``CASE`` would write it twice, and it is most of the SQL). The dbt package builds its scrub from
+    this shape (``maskline.dbt.generate``).
 
-    >>> from sqlglot import exp; from maskline.dialects import get_dialect
-    >>> ctx = MaskContext(get_dialect("duckdb"), None, source_type="text")
-    >>> a, b, c, d = (exp.column(n) for n in "abcd")
-    >>> sql = chosen(a, b, c, d, ctx).sql("duckdb")
-    >>> sql.startswith("CASE WHEN REGEXP_MATCHES(a, "), sql.endswith("THEN CASE WHEN d = c THEN a ELSE d END ELSE b END")
-    (True, True)
+    >>> from sqlglot import exp
+    >>> chosen(exp.column("t"), exp.column("r"), exp.column("s")).sql("duckdb")
+    'COALESCE(NULLIF(s, r), t)'
     """
     from sqlglot import exp
 
-    from maskline.sql.scrub_reading import reading_class
-
-    unchanged = exp.EQ(this=read_scrubbed.copy(), expression=read.copy())
-    read_out = exp.Case(ifs=[exp.If(this=unchanged, true=text.copy())], default=read_scrubbed.copy())
-    return exp.Case(ifs=[exp.If(this=ctx.dialect.regexp_contains(text.copy(), reading_class()), true=read_out)],
-                    default=scrubbed.copy())
+    return exp.Coalesce(this=exp.Nullif(this=scrubbed.copy(), expression=read.copy()), expressions=[text.copy()])
 
 
 def shape(p: ScrubParams, info_type: str | None) -> MaskedShape:

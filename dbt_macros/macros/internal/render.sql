@@ -63,13 +63,11 @@
     {%- set kind = p.kind or maskline._catalogue()['fake_default_kind'].get(info_type or '', 'word') -%}
     {%- set sql = t['fake.' ~ kind ~ maskline._derivation_suffix()] -%}
   {%- elif method == 'scrub' -%}
-    {#- two chains, on the text and on its reading; scrub.wrap picks a row's (maskline/methods/scrub.py, chosen) -#}
-    {%- set ns = namespace(out=t['scrub.base'], read=t['scrub.read']) -%}
+    {%- set ns = namespace(out=t['scrub.base']) -%}
     {%- for pair in maskline._catalogue()['sql_patterns'] if not p.info_types or pair[0] in p.info_types -%}
       {%- set ns.out = t['scrub.step.' ~ pair[0]] | replace('__ml_in__', ns.out) -%}
-      {%- set ns.read = t['scrub.step.' ~ pair[0]] | replace('__ml_in__', ns.read) -%}
     {%- endfor -%}
-    {%- set sql = t['scrub.wrap'] | replace('__ml_read_body__', ns.read) | replace('__ml_body__', ns.out) -%}
+    {%- set sql = t['scrub.wrap'] | replace('__ml_body__', ns.out) -%}
   {%- endif -%}
   {%- if 'mask_char' in p -%}{%- set sql = sql | replace('__ml_mask_char__', lit(p.mask_char, dialect)) -%}{%- endif -%}
   {%- set ns = namespace(sql=sql) -%}
