@@ -132,8 +132,8 @@ def templates_for(dialect: str) -> dict[str, str]:
     from maskline.dialects.base import KEY_VALUES
     from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
     from maskline.methods.base import MaskContext, MethodSpec, NoParams
-    from maskline.sql.scrub_reading import reading_sql
     from maskline.sql.compile import mask_expression
+    from maskline.sql.scrub_reading import reading_sql
     from maskline.sql.shape_guard import SHAPES, shape_redacted
 
     d = get_dialect(dialect)
