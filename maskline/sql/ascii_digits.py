@@ -1,10 +1,12 @@
-"""Text with the decimal digits of every script read as ASCII digits, in SQL: what a check matches its patterns on.
+"""Text with the decimal digits of every script read as ASCII digits, in SQL: part of what scrub and the checks read.
 
 The SQL scrub patterns (:mod:`maskline.infotypes.sql_patterns`) read ASCII and full-width digits. A phone, card, SSN
 or IBAN written in Arabic-Indic (``١٢٣-٤٥-٦٧٨٩``), Persian, Devanagari, Thai or another script's digits, which the
 Python scrubber and classifier read as ASCII (:func:`maskline.script_digits.ascii_digits`), would pass a check
-unseen. A check returns a verdict, not text, so it may match its patterns on a reading of the value in which every
-such digit is its ASCII digit: the same length, the same characters but for digits.
+unseen. The checks and the ``scrub`` method match their patterns on a reading of the value in which every such digit
+is its ASCII digit (the same length, the same characters but for digits) and format characters are removed
+(:mod:`maskline.sql.scrub_reading`): a check returns a verdict, and scrub returns a value it finds nothing in as
+written.
 
 The reading replaces each value's digits (``[٠۰०…]`` → ``0``, one class per value, from
 :func:`maskline.script_digits.other_digits_by_value`) with the dialect's ``REGEXP_REPLACE``, and only in values that
