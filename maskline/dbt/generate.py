@@ -99,21 +99,29 @@ def _variants() -> dict[str, tuple[str, dict[str, Any], str | None]]:
 
 
 def _scrub_wrapper(d: Any, col: exp.Column, dialect: str) -> str:
-    """How the core wraps the scrub chain (a NULL guard, or nothing), with ``__ml_body__`` for the chain."""
-    from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
+    """How the core wraps the scrub chain (:func:`maskline.methods.scrub.chosen`, under a NULL guard or not), with
+    ``__ml_body__`` for the chain (which starts from ``scrub.base``, the value as read)."""
     from maskline.methods.base import MaskContext
     from maskline.methods.registry import method_spec
+    from maskline.methods.scrub import ScrubParams, chain, chosen
     from maskline.sql.compile import mask_expression
+    from maskline.sql.scrub_reading import reading_sql
 
-    chain: exp.Expression = MaskContext(d, None, None, None).as_text(col.copy())  # type: ignore[arg-type]
-    for it, pattern in SQL_SCRUB_PATTERNS:
-        chain = d.regexp_replace_all(chain, pattern, f"[{it}]")
+    ctx = MaskContext(d, None, None, None)  # type: ignore[arg-type]
+    text = ctx.as_text(col.copy())
+    read = reading_sql(text, d)
+    wrap = chosen(text, read, exp.column(BODY))
+    body = chain(read, ScrubParams(), ctx)
+
+    def filled(e: exp.Expression) -> exp.Expression:
+        return e.copy().transform(lambda n: body.copy() if n == exp.column(BODY) else n)
+
     full = mask_expression(col.copy(), method_spec("scrub"), d)
-    if full == chain:
-        return BODY
+    if full == filled(wrap):
+        return _render(wrap, dialect)
     guarded = exp.Case(ifs=[exp.If(this=exp.Is(this=col.copy(), expression=exp.Null()), true=exp.Null())],
-                       default=exp.column(BODY))
-    if full != guarded.copy().transform(lambda n: chain.copy() if n == exp.column(BODY) else n):
+                       default=wrap)
+    if full != filled(guarded):
         raise RuntimeError(f"the core's scrub SQL for {dialect} is neither the bare chain nor NULL-guarded")
     return _render(guarded, dialect)
 
@@ -124,8 +132,8 @@ def templates_for(dialect: str) -> dict[str, str]:
     from maskline.dialects.base import KEY_VALUES
     from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
     from maskline.methods.base import MaskContext, MethodSpec, NoParams
-    from maskline.sql.ascii_digits import ascii_digits_sql
     from maskline.sql.compile import mask_expression
+    from maskline.sql.scrub_reading import reading_sql
     from maskline.sql.shape_guard import SHAPES, shape_redacted
 
     d = get_dialect(dialect)
@@ -143,10 +151,11 @@ def templates_for(dialect: str) -> dict[str, str]:
     # scrub is a chain of one replacement per info type, wrapped like every method
     ctx = MaskContext(d, None, None, None)  # type: ignore[arg-type]
     out["text"] = _render(ctx.as_text(col), dialect)
-    out["scrub.base"] = out["text"]
-    # what maskline_no_pii matches its patterns on: the text with every script's digits read as ASCII (a check
-    # returns a verdict, so it may read a reading of the value; the scrub writes text, so it keeps the value's own)
-    out["text.ascii_digits"] = _render(ascii_digits_sql(ctx.as_text(col), d), dialect)
+    # what the scrub chain and maskline_no_pii match the patterns on: the text as read, without format characters and
+    # with every script's digits as ASCII (maskline.sql.scrub_reading); scrub.wrap returns the text as written where
+    # the chain replaced nothing (maskline.methods.scrub.chosen)
+    out["text.reading"] = _render(reading_sql(ctx.as_text(col), d), dialect)
+    out["scrub.base"] = out["text.reading"]
     for it, pattern in SQL_SCRUB_PATTERNS:
         out[f"scrub.step.{it}"] = _render(d.regexp_replace_all(exp.column(INNER), pattern, f"[{it}]"), dialect)
     out["scrub.wrap"] = _scrub_wrapper(d, col, dialect)

@@ -13,9 +13,10 @@ Info types without a SQL pattern (JWT, API_KEY, PERSON_NAME...) can be asked
 for explicitly; pandas checks them with the detectors' vectorised
 ``match_mask``, SQL engines refuse them with a clear error.
 
-Both read a value with the digits of every script as ASCII digits (``١٢٣-٤٥-٦٧٨٩`` is an SSN), as the text
-scrubber does: pandas through :func:`maskline.script_digits.ascii_digits`, SQL through
-:func:`maskline.sql.ascii_digits.ascii_digits_sql`. A check returns a verdict, never the text it read.
+Both read a value as the SQL ``scrub`` does: with the digits of every script as ASCII digits (``١٢٣-٤٥-٦٧٨٩`` is an
+SSN), as the text scrubber reads them, and without invisible format characters (a zero-width space inside an
+e-mail): pandas through :func:`_read` (:mod:`maskline.script_digits`, :mod:`maskline.format_chars`), SQL through
+:func:`maskline.sql.scrub_reading.reading_sql`. A check returns a verdict, never the text it read.
 
 Imports here are lazy: this module is loaded by the GX metrics, never by the core.
 """
@@ -121,10 +122,8 @@ def pandas_contains_pii(series: Any, info_types: Sequence[str] | None) -> Any:
     import numpy as np
     import pandas as pd
 
-    from maskline.script_digits import ascii_digits
-
     types = resolve_types(info_types, sql=False)
-    text = series.astype(str).map(ascii_digits)  # an ASCII value is returned as it is, without a search
+    text = series.astype(str).map(_read)  # an ASCII value is returned as it is, without a search
     found = pd.Series(np.zeros(len(series), dtype=bool), index=series.index)
     for name in types:
         pattern = _pattern(name)
@@ -150,10 +149,21 @@ def pandas_types_found(value: str, info_types: Sequence[str] | None) -> str | No
     >>> pandas_types_found("mail ann@example.org", None), pandas_types_found("ssn ١٢٣-٤٥-٦٧٨٩", ["US_SSN"])
     ('EMAIL', 'US_SSN')
     """
+    text = _read(value)
+    return next((name for name in resolve_types(info_types, sql=False) if _contains(text, name)), None)
+
+
+def _read(value: str) -> str:
+    """One value as the patterns read it: without format characters, its digits as ASCII digits (the Python twin of
+    :func:`maskline.sql.scrub_reading.reading_sql`).
+
+    >>> _read("ann\u200b@ex.org ١٢٣")
+    'ann@ex.org 123'
+    """
+    from maskline.format_chars import without_format_chars
     from maskline.script_digits import ascii_digits
 
-    text = ascii_digits(value)
-    return next((name for name in resolve_types(info_types, sql=False) if _contains(text, name)), None)
+    return ascii_digits(without_format_chars(value))
 
 
 def sql_text(column: Any) -> Any:
@@ -175,27 +185,28 @@ _MASKLINE_DIALECTS = {"postgresql": "postgres", "duckdb": "duckdb", "snowflake":
 
 
 @cache
-def _ascii_digits_clause() -> type:
-    """A SQLAlchemy function element, ``AsciiDigits(text)``, compiled for the engine at hand to
-    :func:`maskline.sql.ascii_digits.ascii_digits_sql` (built as sqlglot expressions, as all maskline SQL is); on an
-    engine maskline writes no SQL for, to the standard ``TRANSLATE`` (slower, as exact). Built on first use, so that
-    importing this module imports no SQLAlchemy."""
+def _reading_clause() -> type:
+    """A SQLAlchemy function element, ``Reading(text)``, compiled for the engine at hand to
+    :func:`maskline.sql.scrub_reading.reading_sql` (built as sqlglot expressions, as all maskline SQL is); on an
+    engine maskline writes no SQL for, to the standard ``TRANSLATE`` of the digits (slower, as exact for digits; it
+    keeps format characters, as engines disagree on what ``TRANSLATE`` does with a character it has no pair for).
+    Built on first use, so that importing this module imports no SQLAlchemy."""
     import sqlalchemy as sa
     from sqlalchemy.ext.compiler import compiles
     from sqlalchemy.sql.functions import FunctionElement
 
-    class AsciiDigits(FunctionElement[str]):
+    class Reading(FunctionElement[str]):
         type = sa.Text()
-        name = "maskline_ascii_digits"
+        name = "maskline_reading"
         inherit_cache = True
 
-    @compiles(AsciiDigits)
+    @compiles(Reading)
     def _compile(element: Any, compiler: Any, **kw: Any) -> str:
         from sqlglot import exp
 
         from maskline.dialects import get_dialect
         from maskline.script_digits import other_digits_by_value
-        from maskline.sql.ascii_digits import ascii_digits_sql
+        from maskline.sql.scrub_reading import reading_sql
 
         inner = "(" + compiler.process(element.clauses, **kw) + ")"
         placeholder = exp.column("__ml_in__")
@@ -208,27 +219,28 @@ def _ascii_digits_clause() -> type:
                                 to=exp.Literal.string("".join(a for _, a in by_value))).sql()
         else:
             d = get_dialect(name)
-            sql = ascii_digits_sql(placeholder, d).sql(d.sqlglot_name)
+            sql = reading_sql(placeholder, d).sql(d.sqlglot_name)
         return sql.replace("__ml_in__", inner)
 
-    return AsciiDigits
+    return Reading
 
 
-def sql_text_ascii_digits(column: Any) -> Any:
-    """:func:`sql_text` with the decimal digits of every script read as ASCII digits: what the patterns are matched
-    on, so that ``ssn ١٢٣-٤٥-٦٧٨٩`` is found; an ASCII value is matched as it is.
+def sql_text_read(column: Any) -> Any:
+    """:func:`sql_text` as the patterns read it, without format characters and with the decimal digits of every
+    script as ASCII digits: so that ``ssn ١٢٣-٤٥-٦٧٨٩`` and ``ann\u200b@ex.org`` are found; an ASCII value is matched
+    as it is.
 
     >>> import sqlalchemy as sa
     >>> from sqlalchemy.dialects import postgresql
-    >>> sql = str(sql_text_ascii_digits(sa.column("c")).compile(dialect=postgresql.dialect()))
-    >>> sql.startswith("CASE WHEN (CAST(c AS TEXT)) ~ '[٠-٩"), sql.count("REGEXP_REPLACE(")
-    (True, 10)
+    >>> sql = str(sql_text_read(sa.column("c")).compile(dialect=postgresql.dialect()))
+    >>> sql.startswith("CASE WHEN (CAST(c AS TEXT)) ~ '[\xad"), sql.count("REGEXP_REPLACE(")
+    (True, 11)
     """
-    return _ascii_digits_clause()(sql_text(column))
+    return _reading_clause()(sql_text(column))
 
 
 def sql_contains_pii(column: Any, info_types: Sequence[str] | None) -> Any:
-    """A SQLAlchemy boolean: the value (its digits read as ASCII, :func:`sql_text_ascii_digits`) matches one of the
+    """A SQLAlchemy boolean: the value (as read, :func:`sql_text_read`) matches one of the
     types' portable patterns (a partial match).
 
     SQLAlchemy's ``regexp_match`` compiles to ``~`` on PostgreSQL and on
@@ -243,6 +255,6 @@ def sql_contains_pii(column: Any, info_types: Sequence[str] | None) -> Any:
     import sqlalchemy as sa
 
     types = resolve_types(info_types, sql=True)
-    text = sql_text_ascii_digits(column)
+    text = sql_text_read(column)
     clauses = [text.regexp_match(_pattern(name)) for name in types]
     return sa.or_(*clauses)

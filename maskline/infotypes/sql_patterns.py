@@ -161,6 +161,20 @@ _PHONE_NAMED = (_cue_any(*sorted(PHONE_NOUN_CUES, key=len, reverse=True)) + _ID_
                 + "([0-9]{7,13}|[0-9]{3,4}[ .-][0-9]{4,8})")
 
 
+def _trunk_group() -> str:
+    """A phone's trunk prefix as a group of its own, after a character that cannot continue a longer token: the
+    prefixes of every numbering plan, as phonenumbers' metadata writes them (:func:`regions_by_trunk
+    <maskline.infotypes.phone_metadata.regions_by_trunk>`, which :mod:`maskline.text.trunk_prefix` validates
+    against), the longer first, so that ``06`` is not read as ``0``.
+
+    >>> _trunk_group()
+    '(^|[^0-9A-Za-z_.,/+-])(06|0|1|8)'
+    """
+    from maskline.infotypes.phone_metadata import regions_by_trunk
+
+    return "(^|[^0-9A-Za-z_.,/+-])(" + "|".join(sorted(regions_by_trunk(), key=lambda p: (-len(p), p))) + ")"
+
+
 def _camel(cues: tuple[str, ...]) -> tuple[str, ...]:
     """The camelCase and PascalCase keys of multi-word cues, spelt in their exact case (:func:`text_cues.camel_keys
     <maskline.infotypes.text_cues.camel_keys>`, as the Python matcher spells them; a single word needs none here, as
@@ -231,6 +245,14 @@ SQL_SCRUB_PATTERNS: tuple[tuple[str, str], ...] = (
               # five pairs (France: 06 12 34 56 78, 06.12.34.56.78), a Spanish mobile in pairs (612 34 56 78)
               "0[1-9]([ .-][0-9]{2}){4}|[6-9][0-9]{2}( [0-9]{2}){3}|"
               "[0-9]{2,3}[ .-][0-9]{3}[ .-][0-9]{4}" + _EXT + "|[0-9]{2} [0-9]{4,5}-[0-9]{4}" + _EXT + "|"
+              # a trunk prefix written as a group of its own before a number the forms above take (Hungary's
+              # 06 30 123 4567, Russia's 8 916 123-45-67, 1 415 555 2671), as trunk_prefix.trunk_start widens a
+              # phone over it: the prefixes phonenumbers' metadata writes (_trunk_group), read by their shape alone
+              # (limit no_numbering_plan); the character before it is taken too, so that it cannot start inside a
+              # longer number ("v1.8 915 …", "18 415 …")
+              + _trunk_group() + "([ .-]?[(][0-9]{2,5}[)][ .-]?[0-9]{2,5}([ .-]?[0-9]{2,5}){1,3}|"
+              "[ .-]([0-9]{2,3}[ .-][0-9]{3}[ .-]([0-9]{4}|[0-9]{2}[ .-][0-9]{2})|[0-9]{2} [0-9]{4,5}-[0-9]{4}))"
+              + _EXT + "|"
               # a trunk prefix and two groups, the last of four (Japan 090-1234-5678, Korea 010-1234-5678,
               # 02-123-4567, the UK 020 7946 0958); the character before it is taken too, as below, or the
               # 012 8888 8888 inside a card's 4012 8888 8888 1881 would match
@@ -294,14 +316,16 @@ SQL_SCRUB_LIMITS: dict[str, str] = {
                        "shape after 'MRN', 'passport' or 'account number' is masked too (MEDICAL_RECORD_NUMBER, "
                        "PASSPORT, BANK_ACCOUNT)",
     "no_boundaries": "no token boundaries: a match can start or end inside a longer word or number, so part "
-                     "of that token is masked with it; a trunk-prefix phone (030 901820) takes the character "
-                     "before it along, so that it cannot start inside a longer number; a Thai phone cue cues "
+                     "of that token is masked with it; a trunk-prefix phone (030 901820) and a trunk prefix written as "
+                     "a group before a phone (06 30 123 4567, 8 916 123-45-67) take the character before them "
+                     "along, so that they cannot start inside a longer number; a Thai phone cue cues "
                      "inside a longer word that means something else (โทรทัศน์, television)",
-    "ascii_digits": "the scrub method reads values in ASCII and full-width digits only: a phone, card, SSN, IBAN or "
-                    "any number written in the digits of another script (Arabic-Indic ٠٥٠١٢٣٤٥٦٧, Persian ۰۹۱۲, "
-                    "Devanagari ९८७६), which Python reads as their ASCII digits, is left in the text it returns "
-                    "(every type a number makes). The checks (dbt maskline_no_pii, the GX expectations) read them: "
-                    "they match on the value with its digits as ASCII (maskline.sql.ascii_digits) and return a "
-                    "verdict; scrub returns text, whose digits it may not rewrite",
+    "read_form": "the scrub method matches on the value as read (maskline.sql.scrub_reading): the digits of every "
+                 "script as ASCII digits (Arabic-Indic ٠٥٠١٢٣٤٥٦٧, Persian ۰۹۱۲, Devanagari ९८७६), as Python reads "
+                 "them, and invisible format characters (Unicode category Cf: zero-width space, word joiner, soft "
+                 "hyphen, byte-order mark) removed; SQL cannot rewrite the matched spans alone, so a value with a "
+                 "span to mask comes back as read, its other digits in ASCII and its format characters gone "
+                 "elsewhere in it too (a value with none comes back as written). The checks (dbt maskline_no_pii, "
+                 "the GX expectations) match on the same reading",
 }
 """What the SQL ``scrub`` cannot do that ``maskline.text.scrub`` does, keyed by a short name."""

@@ -4,6 +4,12 @@ The SQL patterns (:mod:`maskline.infotypes.sql_patterns`) are shared by the dbt
 macros and the GX expectations. They cover every type the Python scrubber
 finds, by shape only: what SQL cannot do (checksums, numbering plans, decoding,
 entropy, token boundaries) is listed per type in ``SQL_SCRUB_LIMITS``.
+
+They match on the value as a reader sees it (:mod:`maskline.sql.scrub_reading`): without invisible format characters
+(a zero-width space inside an e-mail) and with the digits of every script as ASCII digits (a card in Arabic-Indic
+digits), as the Python scrubber reads digits. A value that holds neither is matched as it is written. One that holds
+either and has no span to mask comes back as it is written; one with a span comes back as read, its spans replaced:
+its other digits in ASCII and its format characters gone (SQL cannot rewrite the matched spans alone).
 """
 
 from __future__ import annotations
@@ -45,14 +51,45 @@ def build(column: exp.Expression, p: ScrubParams, ctx: MaskContext) -> exp.Expre
     >>> duckdb.sql(f"SELECT {sql.sql('duckdb')} FROM (SELECT 'mail ann@ex.org now' AS c)").fetchall()
     [('mail [EMAIL] now',)]
     """
+    from maskline.sql.scrub_reading import reading_sql
+
+    text = ctx.as_text(column)
+    read = reading_sql(text, ctx.dialect)
+    return chosen(text, read, chain(read, p, ctx))
+
+
+def chain(text: exp.Expression, p: ScrubParams, ctx: MaskContext) -> exp.Expression:
+    """``text`` with each wanted type's pattern replaced by its label, in :data:`SQL_SCRUB_PATTERNS
+    <maskline.infotypes.sql_patterns.SQL_SCRUB_PATTERNS>`'s order.
+
+    >>> from sqlglot import exp; from maskline.dialects import get_dialect
+    >>> ctx = MaskContext(get_dialect("duckdb"), None, source_type="text")
+    >>> chain(exp.column("c"), ScrubParams(["EMAIL", "IBAN"]), ctx).sql("duckdb").count("REGEXP_REPLACE(")
+    2
+    """
     from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
 
     wanted = set(p.info_types) if p.info_types else None
-    out = ctx.as_text(column)
+    out = text.copy()
     for name, pattern in SQL_SCRUB_PATTERNS:
         if wanted is None or name in wanted:
             out = ctx.dialect.regexp_replace_all(out, pattern, f"[{name}]")
     return out
+
+
+def chosen(text: exp.Expression, read: exp.Expression, scrubbed: exp.Expression) -> exp.Expression:
+    """A row's output: ``scrubbed`` (the chain on ``read``, the value as read) where the chain replaced a span, else
+    ``text``, the value as written, so that a clean value keeps its own digits and joiners. ``NULLIF`` names the
+    chain once (a ``CASE`` would write it twice, and it is most of the SQL). The dbt package builds its scrub from
+    this shape (``maskline.dbt.generate``).
+
+    >>> from sqlglot import exp
+    >>> chosen(exp.column("t"), exp.column("r"), exp.column("s")).sql("duckdb")
+    'COALESCE(NULLIF(s, r), t)'
+    """
+    from sqlglot import exp
+
+    return exp.Coalesce(this=exp.Nullif(this=scrubbed.copy(), expression=read.copy()), expressions=[text.copy()])
 
 
 def shape(p: ScrubParams, info_type: str | None) -> MaskedShape:

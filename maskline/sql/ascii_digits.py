@@ -1,10 +1,12 @@
-"""Text with the decimal digits of every script read as ASCII digits, in SQL: what a check matches its patterns on.
+"""Text with the decimal digits of every script read as ASCII digits, in SQL: part of what scrub and the checks read.
 
 The SQL scrub patterns (:mod:`maskline.infotypes.sql_patterns`) read ASCII and full-width digits. A phone, card, SSN
 or IBAN written in Arabic-Indic (``١٢٣-٤٥-٦٧٨٩``), Persian, Devanagari, Thai or another script's digits, which the
 Python scrubber and classifier read as ASCII (:func:`maskline.script_digits.ascii_digits`), would pass a check
-unseen. A check returns a verdict, not text, so it may match its patterns on a reading of the value in which every
-such digit is its ASCII digit: the same length, the same characters but for digits.
+unseen. The checks and the ``scrub`` method match their patterns on a reading of the value in which every such digit
+is its ASCII digit (the same length, the same characters but for digits) and format characters are removed
+(:mod:`maskline.sql.scrub_reading`): a check returns a verdict, and scrub returns a value it finds nothing in as
+written.
 
 The reading replaces each value's digits (``[٠۰०…]`` → ``0``, one class per value, from
 :func:`maskline.script_digits.other_digits_by_value`) with the dialect's ``REGEXP_REPLACE``, and only in values that
@@ -44,10 +46,23 @@ def ascii_digits_sql(e: exp.Expression, dialect: Dialect) -> exp.Expression:
     >>> sql.startswith("CASE WHEN v ~ '[٠-٩"), sql.count("REGEXP_REPLACE("), sql.endswith("'9', 'g') ELSE v END")
     (True, 10, True)
     """
+    return exp.Case(ifs=[exp.If(this=dialect.regexp_contains(e.copy(), other_digit_class()),
+                                true=folded_digits_sql(e, dialect))],
+                    default=e.copy())
+
+
+def folded_digits_sql(e: exp.Expression, dialect: Dialect) -> exp.Expression:
+    """``e`` with every decimal digit of another script replaced by its ASCII digit, unguarded: ten replacements,
+    one per value. :func:`ascii_digits_sql` runs them only where such a digit is; the scrub's reading
+    (:mod:`maskline.sql.scrub_reading`) guards them together with its own step.
+
+    >>> from maskline.dialects import get_dialect
+    >>> folded_digits_sql(exp.column("v"), get_dialect("duckdb")).sql("duckdb").count("REGEXP_REPLACE(")
+    10
+    """
     from maskline.script_digits import other_digits_by_value
 
     folded = e.copy()
     for value, digits in enumerate(other_digits_by_value()):
         folded = dialect.regexp_replace_all(folded, f"[{digits}]", str(value))
-    return exp.Case(ifs=[exp.If(this=dialect.regexp_contains(e.copy(), other_digit_class()), true=folded)],
-                    default=e.copy())
+    return folded

@@ -27,8 +27,9 @@
   {{ return(maskline._templates(dialect)['text'] | replace('__ml_col__', maskline._column_sql(column))) }}
 {%- endmacro %}
 
-{% macro _as_text_ascii_digits(column, dialect) -%}
-  {#- The column as text with the decimal digits of every script read as ASCII digits (maskline/sql/ascii_digits.py):
-      what a check matches the SQL patterns on, so a phone in Arabic-Indic or Devanagari digits is found too. -#}
-  {{ return(maskline._templates(dialect)['text.ascii_digits'] | replace('__ml_col__', maskline._column_sql(column))) }}
+{% macro _as_text_read(column, dialect) -%}
+  {#- The column as text as the SQL patterns read it (maskline/sql/scrub_reading.py): without invisible format
+      characters and with the decimal digits of every script as ASCII digits, so that a phone in Arabic-Indic or
+      Devanagari digits, or an e-mail with a zero-width space inside, is found too. -#}
+  {{ return(maskline._templates(dialect)['text.reading'] | replace('__ml_col__', maskline._column_sql(column))) }}
 {%- endmacro %}

@@ -37,10 +37,11 @@
     {%- set kind = p.kind or maskline._catalogue()['fake_default_kind'].get(info_type or '', 'word') -%}
     {%- set bad = 'NOT ' ~ maskline._regex_contains(maskline._as_text(column_name, dialect), maskline._fake_pattern(kind), dialect) -%}
   {%- elif method == 'scrub' -%}
-    {#- Scrubbed text holds no span of its types: no pattern matches the value read with every script's digits as
-        ASCII (maskline_no_pii's reading), so a phone in Arabic-Indic digits, which scrub itself leaves, fails. For an
-        ASCII value this is scrub's idempotence: the chain changes a value only where some pattern matches it. -#}
-    {%- set value = maskline._as_text_ascii_digits(column_name, dialect) -%}
+    {#- Scrubbed text holds no span of its types: no pattern matches the value as read (maskline_no_pii's reading:
+        no format characters, every script's digits as ASCII), which is also what scrub matches on, so a phone in
+        Arabic-Indic digits left by some other masking fails. For scrub's own output this is its idempotence: the
+        chain changes a value only where some pattern matches its reading. -#}
+    {%- set value = maskline._as_text_read(column_name, dialect) -%}
     {%- set hits = [] -%}
     {%- for pair in maskline._catalogue()['sql_patterns'] if not p.info_types or pair[0] in p.info_types -%}
       {%- do hits.append(maskline._regex_contains(value, pair[1], dialect)) -%}

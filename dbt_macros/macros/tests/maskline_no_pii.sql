@@ -3,8 +3,9 @@
           - name: notes
             data_tests:
               - maskline.maskline_no_pii: {info_types: [EMAIL, US_SSN]}
-    The patterns are the core's SQL scrub patterns (maskline/infotypes/sql_patterns.py), matched on the value with
-    the digits of every script read as ASCII digits (١٢٣-٤٥-٦٧٨٩ is an SSN). The query returns
+    The patterns are the core's SQL scrub patterns (maskline/infotypes/sql_patterns.py), matched on the value as
+    scrub reads it: the digits of every script as ASCII digits (١٢٣-٤٥-٦٧٨٩ is an SSN), invisible format characters
+    (a zero-width space inside an e-mail) removed. The query returns
     only info type names and counts, so failures are never shown or stored raw, even with store_failures. -#}
 
 {% test maskline_no_pii(model, column_name, info_types=none) %}
@@ -32,8 +33,8 @@
                       "use some of " ~ (names | join(', '))) }}
   {%- endfor -%}
   {#- The value is read once per row, in a CTE every pattern's count reads: an engine that materializes a CTE read
-      more than once (PostgreSQL, DuckDB) folds its digits once, not once per pattern. -#}
-  {%- set value = maskline._as_text_ascii_digits(column_name, dialect) -%}
+      more than once (PostgreSQL, DuckDB) reads it once, not once per pattern. -#}
+  {%- set value = maskline._as_text_read(column_name, dialect) -%}
   {%- set parts = [] -%}
   {%- for pair in patterns if not info_types or pair[0] in info_types -%}
     {%- do parts.append("SELECT '" ~ pair[0] ~ "' AS info_type, COUNT(*) AS matching_rows FROM maskline_values"
