@@ -1,0 +1,54 @@
+"""What a user meets on first use of the CLI: the scan tells the truth about what masking will do, errors say
+what, where and how to fix on one line, and nothing is written or printed that should not be."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import TEST_KEY
+
+
+def run_cli(*args: str, cwd: Path | None = None, env_key: bool = True) -> subprocess.CompletedProcess[str]:
+    """The real ``maskline`` command in a new process, stdout and stderr captured (so neither is a terminal)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("MASKLINE_KEY", "COLUMNS")}
+    if env_key:
+        env["MASKLINE_KEY"] = TEST_KEY
+    return subprocess.run([sys.executable, "-m", "maskline", *args], capture_output=True, text=True, env=env,
+                          cwd=cwd)
+
+
+@pytest.fixture()
+def nested_parquet(tmp_path: Path) -> Path:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "contacts.parquet"
+    pq.write_table(pa.table({
+        "id": list(range(40)),
+        "contact": [{"email": f"user{i}@example.com", "phone": f"+1 415 555 {2600 + i}"} for i in range(40)],
+    }), path)
+    return path
+
+
+def test_scan_does_not_call_a_struct_of_emails_safe_when_masking_redacts_it(nested_parquet: Path) -> None:
+    r = run_cli("scan", str(nested_parquet), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    shown = {c["name"]: c for c in json.loads(r.stdout)["columns"]}
+    assert shown["contact"]["verdict"] == "uncertain"
+    assert any("nested values are not inspected" in e for e in shown["contact"]["evidence"])
+    assert shown["id"]["verdict"] == "safe"  # the control: a plain numeric column is still safe
+    table = run_cli("scan", str(nested_parquet))
+    row = next(line for line in table.stdout.splitlines() if "│ contact " in line)
+    assert "uncertain" in row and " safe " not in row
+    # What the scan says is what masking does: the struct is redacted, the id passes.
+    masked = run_cli("mask", str(nested_parquet), str(nested_parquet.with_name("out.parquet")))
+    assert masked.returncode == 0, masked.stderr
+    rules = {line.split("│")[1].strip(): line for line in masked.stdout.splitlines() if line.count("│") > 3}
+    assert set(rules) == {"id", "contact"}
+    assert "redact" in rules["contact"] and "pass" in rules["id"]
