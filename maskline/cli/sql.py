@@ -36,7 +36,8 @@ def register(sub: Any) -> None:
                         "engines (databricks, postgresql, ...)")
     p.add_argument("--policy", required=True,
                    help="policy YAML file; the scan stored beside it (maskline scan --save) is read too")
-    p.add_argument("--table", help="table name as written in the policy's datasets")
+    p.add_argument("--table", help="table name as written in the policy's datasets (a table the policy does not "
+                                   "name needs --columns)")
     p.add_argument("--columns", help="comma-separated full column list of the table, in order (default: only the "
                    "policy's columns, so the others are dropped; the SQL says so in a comment)")
     p.add_argument("--source", help="relation to select from (default: --table)")
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     SELECT CASE WHEN email IS NULL THEN NULL ELSE '[EMAIL]' END AS "email" FROM t;
     0
     """
-    from maskline.errors import PolicyError, did_you_mean
+    from maskline.errors import PolicyError, closest, did_you_mean
     from maskline.plan import build_plan
     from maskline.policy import load_policy
     from maskline.sql.compile import compile_select, to_sql
@@ -71,10 +72,15 @@ def run(args: argparse.Namespace) -> int:
         raise PolicyError("nothing to compile", where="maskline sql", fix="pass --table T (or --query SQL)")
     policy = load_policy(args.policy)
     ds = policy.dataset(args.table)
-    if ds is None:
-        raise PolicyError(f"table {args.table!r} is not in the policy", where=f"{policy.source}: datasets",
-                          fix=did_you_mean(args.table, policy.datasets))
-    names = [c.strip() for c in args.columns.split(",")] if args.columns else list(ds.columns)
+    if ds is None and not args.columns:
+        # Without an entry the policy lists no columns; with --columns its methods, stored scan and
+        # `unclassified` decide them, as `maskline mask` decides a file the policy does not name.
+        fix = "pass --columns with the table's column list, or name the table in the policy's datasets"
+        if policy.datasets and closest(args.table, policy.datasets):
+            fix = f"{did_you_mean(args.table, policy.datasets)} Or {fix}"
+        raise PolicyError(f"table {args.table!r} is not in the policy, so its columns are unknown",
+                          where=f"{policy.source}: datasets", fix=fix)
+    names = [c.strip() for c in args.columns.split(",")] if args.columns else list(ds.columns if ds else ())
     plan = build_plan(policy, args.table, [(n, None) for n in names])
     select = compile_select(plan, args.source or args.table, args.dialect)
     if not args.columns:

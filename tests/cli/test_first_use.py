@@ -52,3 +52,25 @@ def test_scan_does_not_call_a_struct_of_emails_safe_when_masking_redacts_it(nest
     rules = {line.split("│")[1].strip(): line for line in masked.stdout.splitlines() if line.count("│") > 3}
     assert set(rules) == {"id", "contact"}
     assert "redact" in rules["contact"] and "pass" in rules["id"]
+
+
+@pytest.fixture()
+def no_datasets_policy(tmp_path: Path) -> Path:
+    path = tmp_path / "policy.yml"
+    path.write_text("version: 1\nkey: {env: MASKLINE_KEY, derivation: 2}\nmethods:\n  EMAIL: {method: email}\n")
+    return path
+
+
+def test_sql_for_a_table_the_policy_does_not_name_takes_its_columns(no_datasets_policy: Path) -> None:
+    r = run_cli("sql", "--dialect", "duckdb", "--policy", str(no_datasets_policy), "--table", "customers",
+                "--columns", "customer_id,email")
+    assert r.returncode == 0, r.stderr
+    # Nothing vouches for either column (no entry, no scan, unclassified: mask by default): both are redacted.
+    assert r.stdout.count("'[REDACTED]'") == 2 and "FROM customers" in r.stdout
+
+
+def test_sql_without_columns_for_an_unnamed_table_says_how_to_fix(no_datasets_policy: Path) -> None:
+    r = run_cli("sql", "--dialect", "duckdb", "--policy", str(no_datasets_policy), "--table", "customers")
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
+    assert "'customers'" in r.stderr and "--columns" in r.stderr and not r.stderr.rstrip().endswith(":")
