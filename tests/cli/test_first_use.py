@@ -74,3 +74,18 @@ def test_sql_without_columns_for_an_unnamed_table_says_how_to_fix(no_datasets_po
     assert r.returncode == 2 and r.stdout == ""
     assert r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
     assert "'customers'" in r.stderr and "--columns" in r.stderr and not r.stderr.rstrip().endswith(":")
+
+
+def test_an_error_in_a_pipe_is_one_line_with_no_blank_line_before_it(tmp_path: Path) -> None:
+    # `mask` (and a database `scan`) run under a progress bar; off a terminal it used to leave an empty line.
+    good = tmp_path / "people.csv"
+    good.write_text("id,email\n1,ann@example.org\n")
+    for args in (("mask", str(tmp_path / "missing.csv"), str(tmp_path / "o.csv")),
+                 ("scan", f"duckdb:///{tmp_path / 'missing.duckdb'}::main.t"),
+                 ("mask", str(good), str(tmp_path / "o.csv"), "--policy", str(tmp_path / "missing.yml"))):
+        r = run_cli(*args)
+        assert r.returncode == 2, r.stderr
+        assert r.stderr.startswith("error: ") and r.stderr.count("\n") == 1, r.stderr
+    assert not (tmp_path / "o.csv").exists()
+    ok = run_cli("mask", str(good), str(tmp_path / "o.csv"))  # the control: a success says nothing on stderr
+    assert ok.returncode == 0 and ok.stderr == "", ok.stderr
