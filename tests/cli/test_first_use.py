@@ -89,3 +89,15 @@ def test_an_error_in_a_pipe_is_one_line_with_no_blank_line_before_it(tmp_path: P
     assert not (tmp_path / "o.csv").exists()
     ok = run_cli("mask", str(good), str(tmp_path / "o.csv"))  # the control: a success says nothing on stderr
     assert ok.returncode == 0 and ok.stderr == "", ok.stderr
+
+
+def test_protect_with_another_engines_uri_says_it_needs_postgresql(tmp_path: Path) -> None:
+    policy = tmp_path / "policy.yml"
+    policy.write_text("version: 1\n")
+    r = run_cli("protect", "--dsn", f"duckdb:///{tmp_path / 'w.duckdb'}", "--policy", str(policy))
+    assert r.returncode == 2 and r.stderr.count("\n") == 1, r.stderr
+    assert "duckdb://" in r.stderr and "PostgreSQL only" in r.stderr and "postgresql://" in r.stderr
+    assert "ProgrammingError" not in r.stderr and "check host, port" not in r.stderr
+    # The control: a PostgreSQL URI with no server behind it is still a connection failure, password unprinted.
+    r = run_cli("protect", "--dsn", "postgresql://nobody:s3cr3t-pw@127.0.0.1:9/x", "--policy", str(policy))
+    assert r.returncode == 2 and "cannot connect to PostgreSQL" in r.stderr and "s3cr3t-pw" not in r.stderr
