@@ -101,3 +101,17 @@ def test_protect_with_another_engines_uri_says_it_needs_postgresql(tmp_path: Pat
     # The control: a PostgreSQL URI with no server behind it is still a connection failure, password unprinted.
     r = run_cli("protect", "--dsn", "postgresql://nobody:s3cr3t-pw@127.0.0.1:9/x", "--policy", str(policy))
     assert r.returncode == 2 and "cannot connect to PostgreSQL" in r.stderr and "s3cr3t-pw" not in r.stderr
+
+
+@pytest.mark.parametrize(("column", "fix"), [
+    # written as in `methods:`, where parameters do sit beside the method
+    ("{info_type: US_SSN, method: partial, keep_last: 4}", "parameters go inside method: {method: partial, keep_last"),
+    # the control: a key that is no parameter of the method still gets the closest valid key
+    ("{info_type: US_SSN, methd: hmac}", "did you mean 'method'?"),
+])
+def test_a_column_parameter_beside_method_says_where_it_goes(tmp_path: Path, column: str, fix: str) -> None:
+    policy = tmp_path / "policy.yml"
+    policy.write_text(f"version: 1\ndatasets:\n  customers:\n    columns:\n      ssn: {column}\n")
+    r = run_cli("policy", "validate", str(policy))
+    assert r.returncode == 2 and r.stderr.count("\n") == 1, r.stderr
+    assert fix in r.stderr and 'datasets["customers"].columns.ssn.' in r.stderr
