@@ -115,3 +115,20 @@ def test_a_column_parameter_beside_method_says_where_it_goes(tmp_path: Path, col
     r = run_cli("policy", "validate", str(policy))
     assert r.returncode == 2 and r.stderr.count("\n") == 1, r.stderr
     assert fix in r.stderr and 'datasets["customers"].columns.ssn.' in r.stderr
+
+
+def test_dbt_suggest_that_read_nothing_says_so(tmp_path: Path) -> None:
+    import yaml
+
+    (tmp_path / "dbt_project.yml").write_text("name: shop\nprofile: shop\n")
+    (tmp_path / "data").mkdir()  # raw data loaded as sources, not seeds: no seed-paths lists it
+    (tmp_path / "data" / "people.csv").write_text("id,email\n" + "".join(f"{i},u{i}@example.com\n" for i in range(20)))
+    r = run_cli("dbt", "suggest", "--project-dir", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    assert yaml.safe_load(r.stdout) == {"version": 2}  # stdout stays a schema.yml
+    assert "no seed files" in r.stderr and "--connect" in r.stderr
+    # The control: a seed with e-mails gets its meta and no note.
+    (tmp_path / "data").rename(tmp_path / "seeds")
+    r = run_cli("dbt", "suggest", "--project-dir", str(tmp_path))
+    assert r.returncode == 0 and r.stderr == "", r.stderr
+    assert "info_type: EMAIL" in r.stdout
