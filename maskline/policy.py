@@ -408,8 +408,15 @@ class _Loader:
         for ds_name, ds in sections["datasets"].items():
             ds_path = f'datasets["{ds_name}"]'
             cols: dict[str, ColumnPolicy] = {}
+            folded: dict[str, str] = {}
             for col, spec in ((ds or {}).get("columns") or {}).items():
                 path = _join(f"{ds_path}.columns", str(col))
+                # Columns are matched without regard to case, so `Email` and `email` are one column: the entry
+                # read last would win silently, a `pass` over an info type included.
+                first = folded.setdefault(str(col).lower(), str(col))
+                if first != str(col):
+                    raise self.fail(f"columns {first!r} and {str(col)!r} name one column (names are matched "
+                                    "without regard to case)", path, f"keep one entry for it, e.g. {first!r}")
                 if "pass" in spec and len(spec) > 1:
                     raise self.fail("'pass' must stand alone", f"{path}.pass",
                                     "write {pass: true} to pass the column raw, or give only an info_type/method")

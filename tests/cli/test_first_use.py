@@ -132,3 +132,23 @@ def test_dbt_suggest_that_read_nothing_says_so(tmp_path: Path) -> None:
     r = run_cli("dbt", "suggest", "--project-dir", str(tmp_path))
     assert r.returncode == 0 and r.stderr == "", r.stderr
     assert "info_type: EMAIL" in r.stdout
+
+
+def test_a_policy_naming_one_column_twice_in_different_case_is_refused(tmp_path: Path) -> None:
+    src = tmp_path / "people.csv"
+    src.write_text("id,Email\n" + "".join(f"{i},person{i}@example.com\n" for i in range(20)))
+    policy = tmp_path / "policy.yml"
+    # On main the entry read last won: `email: {pass: true}` passed the `Email` column's e-mails raw.
+    policy.write_text("version: 1\ndatasets:\n  people:\n    columns:\n      id: {pass: true}\n"
+                      "      Email: {info_type: EMAIL}\n      email: {pass: true}\n")
+    out = tmp_path / "out.csv"
+    r = run_cli("mask", str(src), str(out), "--policy", str(policy))
+    assert r.returncode == 2 and not out.exists(), r.stdout
+    assert "'Email' and 'email' name one column" in r.stderr and 'datasets["people"].columns.email' in r.stderr
+    assert run_cli("policy", "validate", str(policy)).returncode == 2
+    # The control: one entry, in any case, still matches the column and masks it.
+    policy.write_text("version: 1\ndatasets:\n  people:\n    columns:\n      id: {pass: true}\n"
+                      "      email: {info_type: EMAIL}\n")
+    r = run_cli("mask", str(src), str(out), "--policy", str(policy))
+    assert r.returncode == 0, r.stderr
+    assert "person" not in out.read_text() and "*****@example.com" in out.read_text()
