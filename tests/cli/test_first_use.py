@@ -152,3 +152,21 @@ def test_a_policy_naming_one_column_twice_in_different_case_is_refused(tmp_path:
     r = run_cli("mask", str(src), str(out), "--policy", str(policy))
     assert r.returncode == 0, r.stderr
     assert "person" not in out.read_text() and "*****@example.com" in out.read_text()
+
+
+def test_a_mistyped_table_does_not_drop_the_datasets_rules(tmp_path: Path) -> None:
+    src = tmp_path / "export.csv"
+    src.write_text("id,code\n" + "".join(f"{i},K{i:06d}\n" for i in range(20)))
+    policy = tmp_path / "policy.yml"
+    # `code` is secret by the policy's word alone; `unclassified: pass` lets everything else through.
+    policy.write_text("version: 1\nunclassified: pass\ndatasets:\n  customers:\n    columns:\n"
+                      "      code: {info_type: PASSWORD}\n")
+    out = tmp_path / "out.csv"
+    r = run_cli("mask", str(src), str(out), "--policy", str(policy), "--table", "customrs")
+    assert r.returncode == 2 and not out.exists(), r.stdout  # main wrote the codes raw
+    assert "'customrs'" in r.stderr and "did you mean 'customers'?" in r.stderr and "--table export" in r.stderr
+    # The controls: the dataset's own name applies its rules; the file's own name masks by a scan alone.
+    r = run_cli("mask", str(src), str(out), "--policy", str(policy), "--table", "customers")
+    assert r.returncode == 0 and "K000001" not in out.read_text(), r.stderr
+    r = run_cli("mask", str(src), str(tmp_path / "scanned.csv"), "--policy", str(policy), "--table", "export")
+    assert r.returncode == 0, r.stderr
