@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     SELECT CASE WHEN email IS NULL THEN NULL ELSE '[EMAIL]' END AS "email" FROM t;
     0
     """
-    from maskline.errors import PolicyError, closest, did_you_mean
+    from maskline.errors import PolicyError
     from maskline.plan import build_plan
     from maskline.policy import load_policy
     from maskline.sql.compile import compile_select, to_sql
@@ -72,14 +72,8 @@ def run(args: argparse.Namespace) -> int:
         raise PolicyError("nothing to compile", where="maskline sql", fix="pass --table T (or --query SQL)")
     policy = load_policy(args.policy)
     ds = policy.dataset(args.table)
-    if ds is None and not args.columns:
-        # Without an entry the policy lists no columns; with --columns its methods, stored scan and
-        # `unclassified` decide them, as `maskline mask` decides a file the policy does not name.
-        fix = "pass --columns with the table's column list, or name the table in the policy's datasets"
-        if policy.datasets and closest(args.table, policy.datasets):
-            fix = f"{did_you_mean(args.table, policy.datasets)} Or {fix}"
-        raise PolicyError(f"table {args.table!r} is not in the policy, so its columns are unknown",
-                          where=f"{policy.source}: datasets", fix=fix)
+    if ds is None:
+        _check_unnamed_table(policy, args.table, bool(args.columns))
     names = [c.strip() for c in args.columns.split(",")] if args.columns else list(ds.columns if ds else ())
     plan = build_plan(policy, args.table, [(n, None) for n in names])
     select = compile_select(plan, args.source or args.table, args.dialect)
@@ -91,3 +85,32 @@ def run(args: argparse.Namespace) -> int:
               "load them with maskline.sql.session.key_setup (the key is never in this SQL)")
     print(to_sql(select, args.dialect, pretty=args.pretty) + ";")
     return 0
+
+
+def _check_unnamed_table(policy: Any, table: str, columns_given: bool) -> None:
+    """Refuse a ``--table`` the policy's ``datasets:`` lacks, unless nothing would be dropped by taking it.
+
+    Without an entry the policy lists no columns, so ``--columns`` must. With them, the policy's methods, its
+    stored scan and ``unclassified`` decide the columns, as ``maskline mask`` decides a file the policy does not
+    name; that is taken when the policy has no datasets, or its stored scan holds the table. Otherwise the name is
+    a typo that would drop every rule of the dataset meant (under ``unclassified: pass``, its masked columns pass).
+
+    >>> from maskline.policy import load_policy
+    >>> _check_unnamed_table(load_policy({"version": 1}), "customers", True)
+    >>> _check_unnamed_table(load_policy({"datasets": {"customers": {"columns": {}}}}), "customrs", True)
+    Traceback (most recent call last):
+    ...
+    maskline.errors.PolicyError: table 'customrs' is not in the policy (at <dict>: datasets). Fix: did you mean 'customers'?; or name the table in the policy's datasets
+    """
+    from maskline.classify.stored import stored_classification
+    from maskline.errors import PolicyError, did_you_mean
+
+    if columns_given and (not policy.datasets or stored_classification(policy, table) is not None):
+        return
+    fix = "name the table in the policy's datasets"
+    if not columns_given:
+        fix = "pass --columns with the table's column list, or " + fix
+    if policy.datasets:
+        fix = f"{did_you_mean(table, policy.datasets)}; or {fix}"
+    what = f"table {table!r} is not in the policy" + ("" if columns_given else ", so its columns are unknown")
+    raise PolicyError(what, where=f"{policy.source}: datasets", fix=fix)

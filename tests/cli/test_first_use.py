@@ -170,3 +170,14 @@ def test_a_mistyped_table_does_not_drop_the_datasets_rules(tmp_path: Path) -> No
     assert r.returncode == 0 and "K000001" not in out.read_text(), r.stderr
     r = run_cli("mask", str(src), str(tmp_path / "scanned.csv"), "--policy", str(policy), "--table", "export")
     assert r.returncode == 0, r.stderr
+
+
+def test_sql_with_columns_for_a_mistyped_table_is_refused(tmp_path: Path) -> None:
+    policy = tmp_path / "policy.yml"
+    policy.write_text("version: 1\nunclassified: pass\ndatasets:\n  customers:\n    columns:\n"
+                      "      code: {info_type: PASSWORD}\n")
+    r = run_cli("sql", "--dialect", "duckdb", "--policy", str(policy), "--table", "customrs", "--columns", "id,code")
+    assert r.returncode == 2 and r.stdout == "", r.stdout  # taken, `code` would pass raw under unclassified: pass
+    assert "did you mean 'customers'?" in r.stderr
+    r = run_cli("sql", "--dialect", "duckdb", "--policy", str(policy), "--table", "customers", "--columns", "id,code")
+    assert r.returncode == 0 and "'[PASSWORD]'" in r.stdout, r.stderr  # the control: the dataset's own name
