@@ -35,9 +35,10 @@ def register(sub: Any) -> None:
                    help="duckdb, postgres, sqlite, snowflake, bigquery, spark or trino, or another name of those "
                         "engines (databricks, postgresql, ...)")
     p.add_argument("--policy", required=True,
-                   help="policy YAML file; the scan stored beside it (maskline scan --save) is read too")
-    p.add_argument("--table", help="table name as written in the policy's datasets (a table the policy does not "
-                                   "name needs --columns)")
+                   help="policy YAML file; with --query, the scan stored beside it (maskline scan --save) is read "
+                        "too (--table compiles the policy's entry for the table, whose other columns are decided "
+                        "by 'unclassified')")
+    p.add_argument("--table", help="table name as written in the policy's datasets")
     p.add_argument("--columns", help="comma-separated full column list of the table, in order (default: only the "
                    "policy's columns, so the others are dropped; the SQL says so in a comment)")
     p.add_argument("--source", help="relation to select from (default: --table)")
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     SELECT CASE WHEN email IS NULL THEN NULL ELSE '[EMAIL]' END AS "email" FROM t;
     0
     """
-    from maskline.errors import PolicyError
+    from maskline.errors import PolicyError, did_you_mean
     from maskline.plan import build_plan
     from maskline.policy import load_policy
     from maskline.sql.compile import compile_select, to_sql
@@ -73,8 +74,13 @@ def run(args: argparse.Namespace) -> int:
     policy = load_policy(args.policy)
     ds = policy.dataset(args.table)
     if ds is None:
-        _check_unnamed_table(policy, args.table, bool(args.columns))
-    names = [c.strip() for c in args.columns.split(",")] if args.columns else list(ds.columns if ds else ())
+        # Refused even with --columns: the stored scan is not read here (the columns carry no types for its
+        # shape checks), so a typo or an unnamed table would be decided by `unclassified` alone.
+        fix = "name the table in the policy's datasets (`maskline policy init` drafts an entry)"
+        if policy.datasets:
+            fix = f"{did_you_mean(args.table, policy.datasets)}; or {fix}"
+        raise PolicyError(f"table {args.table!r} is not in the policy", where=f"{policy.source}: datasets", fix=fix)
+    names = [c.strip() for c in args.columns.split(",")] if args.columns else list(ds.columns)
     plan = build_plan(policy, args.table, [(n, None) for n in names])
     select = compile_select(plan, args.source or args.table, args.dialect)
     if not args.columns:
@@ -86,31 +92,3 @@ def run(args: argparse.Namespace) -> int:
     print(to_sql(select, args.dialect, pretty=args.pretty) + ";")
     return 0
 
-
-def _check_unnamed_table(policy: Any, table: str, columns_given: bool) -> None:
-    """Refuse a ``--table`` the policy's ``datasets:`` lacks, unless nothing would be dropped by taking it.
-
-    Without an entry the policy lists no columns, so ``--columns`` must. With them, the policy's methods, its
-    stored scan and ``unclassified`` decide the columns, as ``maskline mask`` decides a file the policy does not
-    name; that is taken when the policy has no datasets, or its stored scan holds the table. Otherwise the name is
-    a typo that would drop every rule of the dataset meant (under ``unclassified: pass``, its masked columns pass).
-
-    >>> from maskline.policy import load_policy
-    >>> _check_unnamed_table(load_policy({"version": 1}), "customers", True)
-    >>> _check_unnamed_table(load_policy({"datasets": {"customers": {"columns": {}}}}), "customrs", True)
-    Traceback (most recent call last):
-    ...
-    maskline.errors.PolicyError: table 'customrs' is not in the policy (at <dict>: datasets). Fix: did you mean 'customers'?; or name the table in the policy's datasets
-    """
-    from maskline.classify.stored import stored_classification
-    from maskline.errors import PolicyError, did_you_mean
-
-    if columns_given and (not policy.datasets or stored_classification(policy, table) is not None):
-        return
-    fix = "name the table in the policy's datasets"
-    if not columns_given:
-        fix = "pass --columns with the table's column list, or " + fix
-    if policy.datasets:
-        fix = f"{did_you_mean(table, policy.datasets)}; or {fix}"
-    what = f"table {table!r} is not in the policy" + ("" if columns_given else ", so its columns are unknown")
-    raise PolicyError(what, where=f"{policy.source}: datasets", fix=fix)
