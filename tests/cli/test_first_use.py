@@ -175,3 +175,22 @@ def test_sql_with_columns_for_a_mistyped_table_is_refused(tmp_path: Path) -> Non
     assert "did you mean 'customers'?" in r.stderr
     r = run_cli("sql", "--dialect", "duckdb", "--policy", str(policy), "--table", "customers", "--columns", "id,code")
     assert r.returncode == 0 and "'[PASSWORD]'" in r.stdout, r.stderr  # the control: the dataset's own name
+
+
+def test_sql_for_a_table_under_unclassified_pass_masks_what_the_stored_scan_found(tmp_path: Path) -> None:
+    src = tmp_path / "customers.csv"
+    src.write_text("customer_id,plan,email\n" + "".join(
+        f"{i},{('basic', 'pro')[i % 2]},person{i}@example.com\n" for i in range(40)))
+    policy = tmp_path / "policy.yml"
+    policy.write_text("version: 1\nunclassified: pass\ndatasets:\n  customers:\n    columns:\n"
+                      "      plan: {pass: true}\n")
+    assert run_cli("scan", str(src), "--policy", str(policy), "--save").returncode == 0
+    r = run_cli("sql", "--dialect", "duckdb", "--policy", str(policy), "--table", "customers",
+                "--columns", "customer_id,plan,email,added_later")
+    assert r.returncode == 0, r.stderr
+    select = r.stdout.strip().splitlines()[-1]
+    assert select.startswith("SELECT customer_id, plan, ")  # the controls: judged safe, or passed by the policy
+    assert ", email," not in select and 'AS "email"' in select  # main: "SELECT customer_id, plan, email, ..."
+    assert "'[REDACTED]' END AS \"added_later\"" in select  # a column the scan never saw was judged by nobody
+    masked = run_cli("mask", str(src), str(tmp_path / "out.csv"), "--policy", str(policy))
+    assert masked.returncode == 0 and "person1@" not in (tmp_path / "out.csv").read_text()  # as mask does
