@@ -36,7 +36,7 @@ def add_source_arguments(p: argparse.ArgumentParser) -> None:
     {'source': 'x.csv', 'table': None, 'sample': 500, 'policy': None}
     """
     p.add_argument("source", metavar="PATH_OR_URI", help="file or URI::table to classify")
-    p.add_argument("--table", help="table to read when the URI does not name one after '::'")
+    p.add_argument("--table", help="table to read when the URI does not name one after '::' (not for a file)")
     p.add_argument("--sample", type=int, default=None, metavar="N",
                    help="rows to sample (default: the policy's classify.sample, or 10000)")
     p.add_argument("--policy", help="policy YAML adding custom info types, an allow-list and min_confidence")
@@ -91,6 +91,7 @@ def classify_source(args: argparse.Namespace, show_progress: bool) -> Any:
     >>> classify_source(args, show_progress=False).columns[0].info_type
     'EMAIL'
     """
+    refuse_table_for_a_file(args.source, args.table)
     from maskline.classify import classify
     policy = None
     if args.policy:  # the policy module (and sqlglot) load only when a policy is given
@@ -202,3 +203,23 @@ def shown_column(c: Any) -> dict[str, Any]:
         if reason is not None and c.verdict == "safe":
             shown["evidence"] = [*shown["evidence"], f"masked by default: {reason}"]
     return shown
+
+
+def refuse_table_for_a_file(source: str, table: str | None) -> None:
+    """Refuse ``--table`` beside a file: it names a database's table, and a file was read whole while the flag was
+    silently dropped (``policy init x.csv --table customers`` still named the dataset ``x``).
+
+    >>> refuse_table_for_a_file("duckdb:///w.db", "main.customers"); refuse_table_for_a_file("x.csv", None)
+    >>> refuse_table_for_a_file("x.csv", "customers")
+    Traceback (most recent call last):
+    ...
+    maskline.errors.InputError: --table names a table of a database URI, and x.csv is a file (at --table). Fix: ...
+    """
+    from maskline.classify.sources import DB_SCHEMES
+    from maskline.errors import InputError
+
+    if table is None or "::" in source or (source.split(":", 1)[0].lower() in DB_SCHEMES and "://" in source):
+        return
+    raise InputError(f"--table names a table of a database URI, and {Path(source).name} is a file",
+                     where="--table", fix="drop --table; name the dataset with --dataset (scan --save) or --name "
+                                          "(policy init)")

@@ -194,3 +194,14 @@ def test_sql_for_a_table_under_unclassified_pass_masks_what_the_stored_scan_foun
     assert "'[REDACTED]' END AS \"added_later\"" in select  # a column the scan never saw was judged by nobody
     masked = run_cli("mask", str(src), str(tmp_path / "out.csv"), "--policy", str(policy))
     assert masked.returncode == 0 and "person1@" not in (tmp_path / "out.csv").read_text()  # as mask does
+
+
+def test_table_beside_a_file_is_refused_not_silently_dropped(tmp_path: Path) -> None:
+    src = tmp_path / "export.csv"
+    src.write_text("id,email\n" + "".join(f"{i},person{i}@example.com\n" for i in range(20)))
+    for args in (("scan", str(src), "--table", "customers"), ("policy", "init", str(src), "--table", "customers")):
+        r = run_cli(*args)
+        assert r.returncode == 2 and r.stdout == "", r.stdout  # main drafted a policy for a dataset named export
+        assert "--table" in r.stderr and "--name" in r.stderr and r.stderr.count("\n") == 1
+    r = run_cli("policy", "init", str(src), "--name", "customers")  # the control: the flag that names the dataset
+    assert r.returncode == 0 and "\n  customers:\n" in r.stdout, r.stderr
