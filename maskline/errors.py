@@ -116,8 +116,12 @@ def did_you_mean(name: str, choices: Iterable[str]) -> str:
 
     >>> did_you_mean("emial", ["email", "hmac"])
     "did you mean 'email'?"
+    >>> did_you_mean("customers", [])
+    'there is none to choose from'
     """
     choices = sorted(choices)
+    if not choices:  # "valid values: " followed by nothing reads like a cut-off message
+        return "there is none to choose from"
     best = closest(name, choices)
     if best:
         return f"did you mean {best!r}?"

@@ -210,6 +210,28 @@ def _join(path: str, key: str) -> str:
     return f"{path}{k}" if k.startswith("[") else (f"{path}.{k}" if path else k)
 
 
+def _nested_parameter_fix(entry: Mapping[str, Any], key: str, allowed: list[str]) -> str | None:
+    """The fix for a method parameter written beside ``method:`` in an entry that nests them, or None.
+
+    ``methods:`` takes ``US_SSN: {method: partial, keep_last: 4}``, so the same spelling in a dataset's column
+    is the natural first try; there the parameters go inside ``method:``, and "valid values: info_type,
+    method, pass" would not say so.
+
+    >>> _nested_parameter_fix({"method": "partial", "keep_last": 4}, "keep_last", ["info_type", "method", "pass"])
+    'parameters go inside method: {method: partial, keep_last: ...}'
+    >>> _nested_parameter_fix({"method": "partial", "keep_lst": 4}, "keep_lst", ["info_type", "method"]) is None
+    True
+    """
+    from maskline.methods.registry import METHODS
+
+    method = entry.get("method")
+    if "method" not in allowed or not isinstance(method, str) or method not in METHODS:
+        return None
+    if key not in {f.name for f in METHODS[method].param_fields()}:
+        return None
+    return f"parameters go inside method: {{method: {method}, {key}: ...}}"
+
+
 def _path_of(steps: list[Any]) -> str:
     """A key path as messages write it: ``datasets["raw.customers"].columns.email``, ``unmask_for[0]``.
 
@@ -319,7 +341,8 @@ class _Loader:
         if err.validator == "additionalProperties" and isinstance(err.instance, Mapping):
             allowed = list(err.schema.get("properties", {}))
             extra = next(str(k) for k in err.instance if k not in allowed)
-            return self.fail(f"unknown key {extra!r}", _join(path, extra), did_you_mean(extra, allowed))
+            return self.fail(f"unknown key {extra!r}", _join(path, extra),
+                             _nested_parameter_fix(err.instance, extra, allowed) or did_you_mean(extra, allowed))
         if "propertyNames" in err.absolute_schema_path:  # the name itself is wrong: point at it
             path = _join(path, str(err.instance))
         label = str(steps[-1]) if steps else "the policy"
@@ -385,8 +408,15 @@ class _Loader:
         for ds_name, ds in sections["datasets"].items():
             ds_path = f'datasets["{ds_name}"]'
             cols: dict[str, ColumnPolicy] = {}
+            folded: dict[str, str] = {}
             for col, spec in ((ds or {}).get("columns") or {}).items():
                 path = _join(f"{ds_path}.columns", str(col))
+                # Columns are matched without regard to case, so `Email` and `email` are one column: the entry
+                # read last would win silently, a `pass` over an info type included.
+                first = folded.setdefault(str(col).lower(), str(col))
+                if first != str(col):
+                    raise self.fail(f"columns {first!r} and {str(col)!r} name one column (names are matched "
+                                    "without regard to case)", path, f"keep one entry for it, e.g. {first!r}")
                 if "pass" in spec and len(spec) > 1:
                     raise self.fail("'pass' must stand alone", f"{path}.pass",
                                     "write {pass: true} to pass the column raw, or give only an info_type/method")

@@ -141,4 +141,27 @@ def run_suggest(args: argparse.Namespace) -> int:
 
     found = suggest(args.project_dir, connect=args.connect, min_confidence=args.min_confidence, sample=args.sample)
     print(render_suggestions(found))
+    if not found:
+        _say_what_was_classified(args)
     return 0
+
+
+def _say_what_was_classified(args: argparse.Namespace) -> None:
+    """On stderr, why ``suggest`` printed no meta: which seeds it read, and that sources need ``--connect``.
+
+    A bare ``version: 2`` and exit 0 read as "nothing sensitive here", when often nothing was read at all (raw
+    tables loaded as sources, seeds under a path ``seed-paths`` does not list).
+    """
+    from pathlib import Path
+
+    from maskline.cli.output import err_console
+    from maskline.dbt.suggest import seed_files
+
+    seeds = len(seed_files(Path(args.project_dir)))
+    read = f"{seeds} seed file(s)" if seeds else "no seed files (none under the project's seed-paths)"
+    if args.connect:
+        read += " and the manifest's sources"
+    note = f"note: no column classified sensitive at confidence {args.min_confidence} or more in {read}"
+    if not args.connect:
+        note += "; sources were not read: run `dbt parse`, then pass --connect with the warehouse's URI"
+    err_console().print(note, highlight=False, markup=False)

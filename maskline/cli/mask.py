@@ -31,7 +31,8 @@ def register(sub: Any) -> None:
     p.add_argument("--policy", help="policy YAML file; the scan stored beside it (maskline scan --save) is read "
                                     "too (default: classify the input)")
     p.add_argument("--table", help="dataset name to look up in the policy (default: the input file's name "
-                                   "without its extension, people for people.csv.gz)")
+                                   "without its extension, people for people.csv.gz); the file's own name masks "
+                                   "it by a scan alone, and any other name must be one of the policy's datasets")
     p.add_argument("--overwrite", action="store_true", help="replace OUT if it exists")
     p.set_defaults(run=run)
 

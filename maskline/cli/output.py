@@ -57,5 +57,7 @@ def progress(transient: bool = True) -> Any:
     """
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+    # Off a terminal a transient bar draws nothing, but stopping it still wrote an empty line, so an error in a
+    # pipe or CI log began with a blank line: there the bar is off.
     return Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
-                    console=err_console(), transient=transient)
+                    console=err_console(), transient=transient, disable=not err_console().is_terminal)

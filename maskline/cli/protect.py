@@ -60,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
     from maskline.rewrite.run import query_failed
 
     policy = load_policy(args.policy)
+    refuse_other_engines(args.dsn)
     failure: MasklineError | None = None
     try:
         conn = psycopg2.connect(args.dsn)
@@ -90,3 +91,26 @@ def run(args: argparse.Namespace) -> int:
         return 0
     finally:
         conn.close()
+
+
+def refuse_other_engines(dsn: str) -> None:
+    """Refuse a ``--dsn`` URI of another engine before psycopg2 reads it as a PostgreSQL keyword string.
+
+    psycopg2 takes ``postgresql://`` and ``postgres://`` URIs or ``host=... dbname=...`` keywords; anything else
+    failed as "cannot connect to PostgreSQL: ProgrammingError ... check host, port", which sent the user to the
+    wrong fix. Only the scheme is named: the rest of the URI can hold a password.
+
+    >>> refuse_other_engines("postgresql://admin@db/shop"); refuse_other_engines("host=db dbname=shop")
+    >>> refuse_other_engines("duckdb:///warehouse.duckdb")
+    Traceback (most recent call last):
+    maskline.errors.InputError: --dsn is a duckdb:// URI, and maskline protect works on PostgreSQL only (at --dsn). Fix: ...
+    """
+    import re
+
+    from maskline.errors import InputError
+
+    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*)://", dsn)
+    if scheme and scheme[1].lower() not in ("postgresql", "postgres"):
+        raise InputError(f"--dsn is a {scheme[1].lower()}:// URI, and maskline protect works on PostgreSQL only",
+                         where="--dsn", fix="pass an admin connection as postgresql://user@host/db; other "
+                         "engines mask with `maskline sql` or their native masking DDL (see the README)")

@@ -36,7 +36,7 @@ def add_source_arguments(p: argparse.ArgumentParser) -> None:
     {'source': 'x.csv', 'table': None, 'sample': 500, 'policy': None}
     """
     p.add_argument("source", metavar="PATH_OR_URI", help="file or URI::table to classify")
-    p.add_argument("--table", help="table to read when the URI does not name one after '::'")
+    p.add_argument("--table", help="table to read when the URI does not name one after '::' (not for a file)")
     p.add_argument("--sample", type=int, default=None, metavar="N",
                    help="rows to sample (default: the policy's classify.sample, or 10000)")
     p.add_argument("--policy", help="policy YAML adding custom info types, an allow-list and min_confidence")
@@ -56,8 +56,8 @@ def register(sub: Any) -> None:
     add_source_arguments(p)
     p.add_argument("--format", choices=("table", "json"), default="table",
                    help='table (rich) or json: {"columns": [{"name", "info_type", "confidence", "category", '
-                        '"verdict", "evidence"}]}; verdict is sensitive, safe (confidently nothing sensitive) '
-                        'or uncertain')
+                        '"verdict", "evidence"}]}; verdict is sensitive, safe (confidently nothing sensitive: what '
+                        'masking passes raw by default) or uncertain')
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="show a progress bar (default: on for large inputs and databases, table format only)")
     p.add_argument("--save", action="store_true",
@@ -91,6 +91,7 @@ def classify_source(args: argparse.Namespace, show_progress: bool) -> Any:
     >>> classify_source(args, show_progress=False).columns[0].info_type
     'EMAIL'
     """
+    refuse_table_for_a_file(args.source, args.table)
     from maskline.classify import classify
     policy = None
     if args.policy:  # the policy module (and sqlglot) load only when a policy is given
@@ -133,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
         save(args, result)
     if args.format == "json":
         # Plain print: rich would wrap or colour the JSON.
-        print(json.dumps(result.as_dict(), ensure_ascii=False))
+        print(json.dumps({"columns": [shown_column(c) for c in result.columns]}, ensure_ascii=False))
         return 0
     console().print(render_table(result))
     return 0
@@ -171,6 +172,54 @@ def render_table(result: Any) -> Any:
         # Names and verdicts stay whole on a narrow terminal; only the evidence wraps.
         table.add_column(col, style=style or None, overflow="fold", no_wrap=col != "evidence")
     for c in result.columns:
-        table.add_row(c.name, c.info_type or "-", f"{c.confidence:.2f}", c.category or "-", c.verdict,
-                      "; ".join(c.evidence), style=None if c.info_type else "dim")
+        shown = shown_column(c)
+        table.add_row(c.name, c.info_type or "-", f"{c.confidence:.2f}", c.category or "-", shown["verdict"],
+                      "; ".join(shown["evidence"]), style=None if c.info_type else "dim")
     return table
+
+
+def shown_column(c: Any) -> dict[str, Any]:
+    """One column's verdict as the scan prints it: ``safe`` exactly when the fail-closed default passes it raw.
+
+    The classifier's confidence alone would call a struct of e-mails ``safe`` while ``maskline mask`` redacts it
+    (nested values are not inspected); the printed verdict comes from the decision every face applies to a
+    column the policy does not name (:func:`maskline.classify.decision.why_not_safe`), with its reason.
+
+    >>> from maskline.classify.result import ColumnClassification
+    >>> from maskline.classify.shape import ValueShape
+    >>> nested = ColumnClassification("contact", None, 0.95, None, ("type:STRUCT(email VARCHAR)",),
+    ...                               shape=ValueShape("nested"))
+    >>> shown_column(nested)["verdict"], shown_column(nested)["evidence"][-1]
+    ('uncertain', 'masked by default: nested values are not inspected')
+    >>> shown_column(ColumnClassification("qty", None, 0.95, None, shape=ValueShape("numeric")))["verdict"]
+    'safe'
+    """
+    from maskline.classify.decision import why_not_safe
+
+    shown = c.as_dict()
+    if c.info_type is None:
+        reason = why_not_safe(c.name, c)
+        shown["verdict"] = "safe" if reason is None else "uncertain"
+        if reason is not None and c.verdict == "safe":
+            shown["evidence"] = [*shown["evidence"], f"masked by default: {reason}"]
+    return shown
+
+
+def refuse_table_for_a_file(source: str, table: str | None) -> None:
+    """Refuse ``--table`` beside a file: it names a database's table, and a file was read whole while the flag was
+    silently dropped (``policy init x.csv --table customers`` still named the dataset ``x``).
+
+    >>> refuse_table_for_a_file("duckdb:///w.db", "main.customers"); refuse_table_for_a_file("x.csv", None)
+    >>> refuse_table_for_a_file("x.csv", "customers")
+    Traceback (most recent call last):
+    ...
+    maskline.errors.InputError: --table names a table of a database URI, and x.csv is a file (at --table). Fix: ...
+    """
+    from maskline.classify.sources import DB_SCHEMES
+    from maskline.errors import InputError
+
+    if table is None or "::" in source or (source.split(":", 1)[0].lower() in DB_SCHEMES and "://" in source):
+        return
+    raise InputError(f"--table names a table of a database URI, and {Path(source).name} is a file",
+                     where="--table", fix="drop --table; name the dataset with --dataset (scan --save) or --name "
+                                          "(policy init)")

@@ -35,7 +35,8 @@ def register(sub: Any) -> None:
                    help="duckdb, postgres, sqlite, snowflake, bigquery, spark or trino, or another name of those "
                         "engines (databricks, postgresql, ...)")
     p.add_argument("--policy", required=True,
-                   help="policy YAML file; the scan stored beside it (maskline scan --save) is read too")
+                   help="policy YAML file; the scan stored beside it (maskline scan --save) is read too (for "
+                        "--table only under 'unclassified: pass': under 'mask' the other --columns are redacted)")
     p.add_argument("--table", help="table name as written in the policy's datasets")
     p.add_argument("--columns", help="comma-separated full column list of the table, in order (default: only the "
                    "policy's columns, so the others are dropped; the SQL says so in a comment)")
@@ -72,10 +73,14 @@ def run(args: argparse.Namespace) -> int:
     policy = load_policy(args.policy)
     ds = policy.dataset(args.table)
     if ds is None:
-        raise PolicyError(f"table {args.table!r} is not in the policy", where=f"{policy.source}: datasets",
-                          fix=did_you_mean(args.table, policy.datasets))
+        # Refused even with --columns: the stored scan is not read here (the columns carry no types for its
+        # shape checks), so a typo or an unnamed table would be decided by `unclassified` alone.
+        fix = "name the table in the policy's datasets (`maskline policy init` drafts an entry)"
+        if policy.datasets:
+            fix = f"{did_you_mean(args.table, policy.datasets)}; or {fix}"
+        raise PolicyError(f"table {args.table!r} is not in the policy", where=f"{policy.source}: datasets", fix=fix)
     names = [c.strip() for c in args.columns.split(",")] if args.columns else list(ds.columns)
-    plan = build_plan(policy, args.table, [(n, None) for n in names])
+    plan = build_plan(policy, args.table, [(n, None) for n in names], _stored_verdicts(policy, args.table))
     select = compile_select(plan, args.source or args.table, args.dialect)
     if not args.columns:
         print(f"-- selects only the {len(names)} column(s) the policy lists for {args.table}; any other column of "
@@ -85,3 +90,23 @@ def run(args: argparse.Namespace) -> int:
               "load them with maskline.sql.session.key_setup (the key is never in this SQL)")
     print(to_sql(select, args.dialect, pretty=args.pretty) + ";")
     return 0
+
+
+def _stored_verdicts(policy: Any, table: str) -> Any:
+    """The stored scan's verdicts on ``table`` when the policy says ``unclassified: pass``, else None.
+
+    Under ``pass`` a column the policy does not name passes raw unless a scan found it sensitive (or never saw
+    it), so without the stored verdicts an ``email`` the scan typed EMAIL would pass raw here while ``maskline
+    mask`` masks it. Under ``mask`` every such column is redacted without them; with them, a column passed for its
+    values' shape would get a check written for text, which a typed column (``--columns`` carries no types)
+    cannot run.
+
+    >>> from maskline.policy import load_policy
+    >>> _stored_verdicts(load_policy({"unclassified": "pass"}), "customers") is None  # no scan beside a dict
+    True
+    """
+    if policy.unclassified != "pass":
+        return None
+    from maskline.classify.stored import stored_classification
+
+    return stored_classification(policy, table)

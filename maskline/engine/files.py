@@ -105,13 +105,22 @@ def _parquet_schema(src: Path) -> Any:
 def _check_dataset(policy: Policy, table: str | None, src: Path) -> None:
     """Refuse a file whose name matches none of the policy's datasets (it would be masked by the scan alone).
 
-    A policy without datasets, or an explicit ``table``, is a deliberate choice and is not checked.
+    A policy without datasets is a deliberate choice and is not checked; so is an explicit ``table`` that names a
+    dataset, or the file's own name (masked by a scan alone). Any other ``table`` is a typo that would drop
+    every rule of the dataset it meant, its masked columns included: refused with the closest name.
     """
     name = dataset_name(src)
-    if table is not None or not policy.datasets or policy.dataset(name) is not None:
-        return
     from maskline.errors import did_you_mean
 
+    if table is not None:
+        if not policy.datasets or table == name or policy.dataset(table) is not None:
+            return
+        raise InputError(f"the policy has no dataset named {table!r} (--table/table=)",
+                         where=f"{src} with {policy.source}",
+                         fix=did_you_mean(table, list(policy.datasets)) + f"; or pass --table {name} (the file's "
+                             "name) to mask it by a scan alone")
+    if not policy.datasets or policy.dataset(name) is not None:
+        return
     raise InputError(f"the policy has no dataset named {name!r} (the input file's name)",
                      where=f"{src} with {policy.source}",
                      fix=did_you_mean(name, list(policy.datasets)) + "; or pass --table/table= with the "
