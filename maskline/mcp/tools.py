@@ -145,6 +145,18 @@ class MaskedTools:
             return out, CallRecord("explain", "executed", sql=sql, tables=rewritten.tables, plans=rewritten.plans)
         return self._call("explain", caller, run, sql=sql)
 
+    def refuse_arguments(self, tool: str, reason: str, caller: Caller) -> None:
+        """Record in lineage a call refused for its arguments (:mod:`maskline.mcp.arguments`); nothing ran.
+
+        ``reason`` is built from the tool's declaration, never from what the agent sent, and no SQL is recorded:
+        a call whose ``sql`` is not a string has none to keep.
+
+        >>> from maskline.policy import load_policy
+        >>> t = MaskedTools(load_policy({}), Database.from_uri("duckdb:///w.duckdb"), lineage=False)
+        >>> t.refuse_arguments("query", "argument sql is missing", Caller("agent"))  # lineage off: nothing sent
+        """
+        self._record(CallRecord(tool, "refused", reason=reason), caller)
+
     # ------------------------------------------------------------------
     # Shared steps
     # ------------------------------------------------------------------
