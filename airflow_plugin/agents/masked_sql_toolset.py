@@ -277,6 +277,19 @@ class MaskedSQLToolset(SQLToolset):
     # Tool entry point: refusals and failures become tool errors for the model
     # ------------------------------------------------------------------
 
+    async def get_tools(self, ctx: RunContext[Any]) -> dict[str, ToolsetTool[Any]]:
+        """``SQLToolset``'s tools, each with its arguments checked from its declaration first
+        (:mod:`airflow_plugin.agents.checked_arguments`): pydantic-ai's own retry prompt quotes what was sent.
+        """
+        from dataclasses import replace
+
+        from airflow_plugin.agents.checked_arguments import CheckedArguments
+
+        tools = await super().get_tools(ctx)
+        return {name: replace(tool, args_validator=CheckedArguments(
+                    name, tool.tool_def.parameters_json_schema, tool.args_validator))
+                for name, tool in tools.items()}
+
     async def execute_tool(
         self,
         name: str,

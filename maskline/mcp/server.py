@@ -41,7 +41,7 @@ CLIENT_ID = "maskline-bearer"
 
 class CheckedServer(MCPServer):
     """``MCPServer`` whose tool calls are checked against each tool's input schema before the SDK's model reads
-    them (:mod:`maskline.mcp.arguments`).
+    them (:mod:`maskline.tool_arguments`).
 
     The SDK's own validation answers a wrong argument with pydantic's text, which quotes the value sent (and,
     for a missing parameter, every argument), and an unknown tool with its name; it also logs the name. Here
@@ -64,7 +64,7 @@ class CheckedServer(MCPServer):
     async def call_tool(self, name: str, arguments: dict[str, Any], context: Context | None = None) -> Any:
         from mcp_types import CallToolResult, TextContent
 
-        from maskline.mcp.arguments import argument_problem, describe_parameters
+        from maskline.tool_arguments import argument_problem, describe_parameters
 
         tool = self._tool_manager.get_tool(name) if isinstance(name, str) else None
         if tool is None:  # the name is the agent's text, not one of the tools: it is not repeated

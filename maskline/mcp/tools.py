@@ -146,7 +146,7 @@ class MaskedTools:
         return self._call("explain", caller, run, sql=sql)
 
     def refuse_arguments(self, tool: str, reason: str, caller: Caller) -> None:
-        """Record in lineage a call refused for its arguments (:mod:`maskline.mcp.arguments`); nothing ran.
+        """Record in lineage a call refused for its arguments (:mod:`maskline.tool_arguments`); nothing ran.
 
         ``reason`` is built from the tool's declaration, never from what the agent sent, and no SQL is recorded:
         a call whose ``sql`` is not a string has none to keep.

@@ -3,7 +3,7 @@
 The MCP SDK validates a call's arguments with a pydantic model whose error quotes the value it was given
 (``input_value={'x': '219-09-9999'}``; for a missing parameter, every argument sent), and answers an unknown
 tool with its name. Those texts were the tool result the agent read. maskline now checks the arguments against
-each tool's declared parameters first (:mod:`maskline.mcp.arguments`) and answers from that declaration alone,
+each tool's declared parameters first (:mod:`maskline.tool_arguments`) and answers from that declaration alone,
 returning the error rather than raising it, so the SDK logs nothing either; the refusal goes to lineage.
 
 The agent is the SDK's real client: over stdio against ``maskline mcp`` (result, lineage, the server's stderr),

@@ -1,11 +1,13 @@
-"""A tool call's arguments, checked against the tool's declared parameters before the SDK's model reads them.
+"""An agent's tool-call arguments, checked against the tool's declared parameters before a framework's model does.
 
-The MCP SDK validates a call's arguments with a pydantic model, and pydantic's error quotes what it was given
-(``input_value={'x': '219-09-9999'}``, or the whole argument object for a missing one): that text went back to the
-agent as the tool's result. Here the arguments are checked first, against the tool's own input schema (the one
-``tools/list`` advertises, so the two cannot drift), and a mismatch is described from structure only: the
-parameter's declared name, the JSON type it takes and the JSON type it got. An argument the tool does not declare
-is counted, never named (its name is the agent's text, not the tool's). Nothing the agent sent is repeated.
+Agent frameworks validate a call's arguments with pydantic, whose error quotes what it was given: the MCP SDK's
+``input_value={'x': '219-09-9999'}`` (or, for a missing parameter, every argument sent), pydantic-ai's ``input``
+in the retry prompt. That text went back to the agent as the tool's result. ``maskline mcp``
+(:class:`maskline.mcp.server.CheckedServer`) and ``MaskedSQLToolset`` check the arguments here first, against the
+tool's own input schema (the one the agent is shown, so the two cannot drift), and describe a mismatch from
+structure only: the parameter's declared name, the JSON type it takes and the JSON type it got. An argument the
+tool does not declare is counted, never named (its name is the agent's text, not the tool's). Nothing the agent
+sent is repeated.
 
 >>> schema = {"properties": {"sql": {"type": "string"}}, "required": ["sql"]}
 >>> argument_problem(schema, {"sql": "SELECT 1"}) is None
