@@ -280,6 +280,12 @@ class MaskedSQLToolset(SQLToolset):
     async def get_tools(self, ctx: RunContext[Any]) -> dict[str, ToolsetTool[Any]]:
         """``SQLToolset``'s tools, each with its arguments checked from its declaration first
         (:mod:`airflow_plugin.agents.checked_arguments`): pydantic-ai's own retry prompt quotes what was sent.
+
+        >>> import asyncio
+        >>> from types import SimpleNamespace
+        >>> tools = asyncio.run(MaskedSQLToolset("warehouse", policy={}).get_tools(SimpleNamespace(max_retries=1)))
+        >>> sorted(tools), type(tools["query"].args_validator).__name__
+        (['check_query', 'get_schema', 'list_tables', 'query'], 'CheckedArguments')
         """
         from dataclasses import replace
 
