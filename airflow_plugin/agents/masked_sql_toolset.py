@@ -348,6 +348,12 @@ class MaskedSQLToolset(SQLToolset):
             return self._masked_query(tool_args["sql"])
         if name == "check_query":
             return self._masked_check_query(tool_args["sql"])
+        if name == "get_schema":
+            schema, table = self._split_table_identifier(tool_args["table_name"])
+            if not self._is_ref_allowed("", schema, table):
+                # SQLToolset's own answer repeats the name; the model's text is no table, and may be a value
+                return dumps_masked({"error": "the table named is not in the allowed tables list (the name is not "
+                                              "repeated); call list_tables for the tables you may inspect"})
         if self._dialect().name == "duckdb":
             # SQLToolset inspects through a SQLAlchemy engine, whose DuckDB connection (opened with another
             # configuration) would then stop the hook's own connections to the same file from opening.
@@ -373,9 +379,7 @@ class MaskedSQLToolset(SQLToolset):
 
         from airflow_plugin.warehouse import Warehouse
 
-        schema, table = self._split_table_identifier(table_name)
-        if not self._is_ref_allowed("", schema, table):
-            return dumps_masked({"error": f"Table {table_name!r} is not in the allowed tables list."})
+        schema, table = self._split_table_identifier(table_name)  # allowed: checked by _run_tool
         warehouse = Warehouse(self._get_db_hook().get_conn(), self._engine())
         try:
             columns = warehouse.columns(f"{schema}.{table}" if schema else table)

@@ -1,4 +1,5 @@
-"""Red team (round redteam4): a malformed tool call to ``MaskedSQLToolset`` gets no echo of what it sent.
+"""Red team (round redteam4): a malformed tool call to ``MaskedSQLToolset`` gets no echo of what it sent, nor does
+``get_schema`` of a table the toolset may not read (its name is the model's text, and may be a value).
 
 pydantic-ai answers arguments that fail the tool's validator with a retry prompt built from pydantic's errors:
 each error's ``input`` (the value sent) and ``loc`` (an argument's name, even one no tool declares). The
@@ -64,3 +65,22 @@ def test_masked_toolset_refuses_malformed_arguments_without_echo(duckdb_conn: st
     assert "argument sql must be a string, not an integer" in answers[4]
     assert "argument sql is missing" in answers[7]
     assert json.loads(answers[-1])["rows"] == [[1]]  # a well-formed call still runs
+
+
+def test_common_ai_get_schema_repeats_a_table_name_it_refuses(duckdb_conn: str) -> None:  # noqa: F811
+    """Control: the plain SQLToolset names the refused table, which is the model's text (here a value)."""
+    from airflow.providers.common.ai.toolsets.sql import SQLToolset
+
+    answers = _answers(SQLToolset(duckdb_conn, allowed_tables=["customers"]), ("get_schema", {"table_name": SECRET}))
+    assert _leaks(answers) == [SECRET]
+
+
+def test_masked_get_schema_refuses_a_table_without_naming_it(duckdb_conn: str) -> None:  # noqa: F811
+    from airflow_plugin.agents.masked_sql_toolset import MaskedSQLToolset
+
+    toolset = MaskedSQLToolset(duckdb_conn, policy=POLICY, allowed_tables=["customers"], emit_lineage=False)
+    answers = _answers(toolset, ("get_schema", {"table_name": SECRET}), ("get_schema", {"table_name": f"hr.{SECRET}"}),
+                       ("get_schema", {"table_name": "customers"}))
+    assert not _leaks(answers)
+    assert "not in the allowed tables list" in answers[0] and "not in the allowed tables list" in answers[1]
+    assert "ssn" in answers[2]  # an allowed table is still described
