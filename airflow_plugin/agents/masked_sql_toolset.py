@@ -375,8 +375,6 @@ class MaskedSQLToolset(SQLToolset):
         return dumps_masked([name for schema, name in rows if self._is_ref_allowed("", self._schema, name)])
 
     def _duckdb_get_schema(self, table_name: str, name_contains: str | None) -> str:
-        from airflow.providers.common.ai.utils.query_results import build_schema_result
-
         from airflow_plugin.warehouse import Warehouse
 
         schema, table = self._split_table_identifier(table_name)  # allowed: checked by _run_tool
@@ -385,8 +383,31 @@ class MaskedSQLToolset(SQLToolset):
             columns = warehouse.columns(f"{schema}.{table}" if schema else table)
         finally:
             warehouse.close()
-        return build_schema_result([{"name": n, "type": t} for n, t in columns], max_columns=self._max_columns,
-                                   max_result_bytes=self._max_result_bytes, name_contains=name_contains)
+        return self._schema_result([{"name": n, "type": t} for n, t in columns], name_contains)
+
+    def _get_schema(self, table_name: str, name_contains: str | None = None) -> str:
+        """``SQLToolset``'s ``get_schema`` on the hook's engine, with each type as it may be shown. (Whether the
+        table is allowed is checked, without repeating its name, by :meth:`_run_tool`.)"""
+        schema, table = self._split_table_identifier(table_name)
+        return self._schema_result(self._get_db_hook().get_table_schema(table, schema=schema), name_contains)
+
+    def _schema_result(self, columns: list[dict[str, Any]], name_contains: str | None) -> str:
+        """``get_schema``'s answer. A type keeps its name and numeric parameters only
+        (:func:`maskline.shown_types.shown_type`): DuckDB's ``ENUM('Ada Lovelace', ...)`` spells the column's values.
+
+        >>> import json
+        >>> t = MaskedSQLToolset("warehouse", policy={})
+        >>> json.loads(t._schema_result([{"name": "who", "type": "ENUM('Ada Lovelace')"}], None))["columns"]
+        [{'name': 'who', 'type': 'ENUM(...)'}]
+        """
+        from airflow.providers.common.ai.utils.query_results import build_schema_result
+
+        from maskline.shown_types import shown_type
+
+        shown = [{**c, "type": shown_type(str(c.get("type"))) if c.get("type") is not None else None}
+                 for c in columns]
+        return build_schema_result(shown, max_columns=self._max_columns, max_result_bytes=self._max_result_bytes,
+                                   name_contains=name_contains)
 
     # ------------------------------------------------------------------
     # query and check_query

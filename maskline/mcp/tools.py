@@ -111,7 +111,11 @@ class MaskedTools:
         """Each column's type, info type, category and masking method, as the query path would apply them."""
         def run(con: Any) -> tuple[dict[str, Any], CallRecord]:
             plan = self._plan(con, table, caller)
-            columns = [{"name": c.name, "type": c.source_type, "info_type": c.info_type, "category": c.category,
+            from maskline.shown_types import shown_type
+
+            # The type as shown: DuckDB's ENUM('Ada Lovelace', ...) spells the column's values (shown_types)
+            columns = [{"name": c.name, "type": shown_type(c.source_type), "info_type": c.info_type,
+                        "category": c.category,
                         "masked": c.masked, "method": c.method.name if c.method else None,
                         "method_description": c.method.describe() if c.method else None, "rule": c.rule}
                        for c in plan.columns]
