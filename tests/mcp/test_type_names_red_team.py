@@ -83,3 +83,24 @@ def test_describe_table_and_lineage_show_no_value(enum_file: Path, tmp_path: Pat
     assert "schema" in lineage_text  # the events carry the schema facet, with the types as shown
     assert not _leaks(json.dumps(seen) + lineage_text)
 
+
+
+def test_any_producers_schema_facet_is_scrubbed_to_the_shown_type() -> None:
+    """dbt-ol and Airflow's provider build their own schema facets from the catalog: every event maskline's
+    transformer or transport scrubs keeps a field's type as shown. The control is the event before scrubbing."""
+    from openlineage.client.event_v2 import InputDataset, Job, Run, RunEvent, RunState
+    from openlineage.client.facet_v2 import schema_dataset
+
+    from openlineage_ext.scrubbing import scrub_event
+
+    labels = ", ".join(f"'{n}'" for n in NAMES)
+    fields = [schema_dataset.SchemaDatasetFacetFields(name="name", type=f"ENUM({labels})"),
+              schema_dataset.SchemaDatasetFacetFields(name="amount", type="DECIMAL(18,3)")]
+    event = RunEvent(eventType=RunState.COMPLETE, eventTime="2026-12-05T00:00:00Z", producer="https://example.com/p",
+                     run=Run(runId="0190a4c2-0000-7000-8000-000000000000"), job=Job(namespace="ns", name="job"),
+                     inputs=[InputDataset(namespace="duckdb://w", name="people",
+                                          facets={"schema": schema_dataset.SchemaDatasetFacet(fields=fields)})])
+    assert set(_leaks(str(event))) == set(NAMES)  # control
+    scrubbed = scrub_event(event)
+    assert [f.type for f in scrubbed.inputs[0].facets["schema"].fields] == ["ENUM(...)", "DECIMAL(18,3)"]
+    assert not _leaks(str(scrubbed))
