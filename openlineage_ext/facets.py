@@ -288,13 +288,20 @@ def masked_description(col: ColumnPlan, source: str | None) -> str:
 def schema_facet(fields: Iterable[tuple[str, str | None, str | None]]) -> schema_dataset.SchemaDatasetFacet:
     """The standard ``schema`` facet: ``(name, type, description)`` per field, never a NULL type.
 
-    Marquez creates a dataset's fields only from this facet, once per (name, type).
+    Marquez creates a dataset's fields only from this facet, once per (name, type). A type is shown as
+    :func:`maskline.shown_types.shown_type` shows it: an engine's type can spell values (DuckDB's ``ENUM('Ada
+    Lovelace', ...)``), and lineage keeps its name and numeric parameters only.
 
     >>> [(f.name, f.type) for f in schema_facet([("id", "integer", None), ("note", None, None)]).fields]
     [('id', 'integer'), ('note', 'UNKNOWN')]
+    >>> schema_facet([("name", "ENUM('Ada Lovelace', 'Grace Hopper')", None)]).fields[0].type
+    'ENUM(...)'
     """
+    from maskline.shown_types import shown_type
+
     return schema_dataset.SchemaDatasetFacet(
-        fields=[schema_dataset.SchemaDatasetFacetFields(name=name, type=(type_ or UNKNOWN_TYPE), description=desc)
+        fields=[schema_dataset.SchemaDatasetFacetFields(name=name, type=(shown_type(type_) or UNKNOWN_TYPE),
+                                                        description=desc)
                 for name, type_, desc in fields],
         producer=producer())
 

@@ -263,6 +263,21 @@ def _is_maskline_facet(obj: Any) -> bool:
         obj, error_message_run.ErrorMessageRunFacet)
 
 
+def _is_schema_field(obj: Any) -> bool:
+    """A field of the standard ``schema`` dataset facet, whoever made it (dbt-ol, Airflow's provider, maskline).
+
+    Its ``type`` is an engine's type name, which can list a column's values (DuckDB's ``ENUM('Ada Lovelace', ...)``),
+    so it is kept as :func:`maskline.shown_types.shown_type` shows it.
+
+    >>> from openlineage.client.facet_v2 import schema_dataset
+    >>> _is_schema_field(schema_dataset.SchemaDatasetFacetFields(name="who", type="ENUM('Ada Lovelace')"))
+    True
+    """
+    from openlineage.client.facet_v2 import schema_dataset
+
+    return isinstance(obj, schema_dataset.SchemaDatasetFacetFields)
+
+
 class EventScrubber:
     """Walks an event (attrs objects, dicts, lists) and rewrites every string that may hold a value.
 
@@ -372,6 +387,10 @@ class EventScrubber:
         if attr.has(type(obj)):
             if _is_maskline_facet(obj):
                 return obj
+            if _is_schema_field(obj):  # any producer's schema facet: an engine's type can spell values
+                from maskline.shown_types import shown_type
+
+                obj.type = shown_type(obj.type) if isinstance(obj.type, str) else obj.type
             if _is_name_value(getattr(obj, "name", None), getattr(obj, "value", None)):
                 obj.value = scrub_keyed(obj.name, obj.value)
             for f in attr.fields(type(obj)):

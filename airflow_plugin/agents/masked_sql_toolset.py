@@ -277,6 +277,25 @@ class MaskedSQLToolset(SQLToolset):
     # Tool entry point: refusals and failures become tool errors for the model
     # ------------------------------------------------------------------
 
+    async def get_tools(self, ctx: RunContext[Any]) -> dict[str, ToolsetTool[Any]]:
+        """``SQLToolset``'s tools, each with its arguments checked from its declaration first
+        (:mod:`airflow_plugin.agents.checked_arguments`): pydantic-ai's own retry prompt quotes what was sent.
+
+        >>> import asyncio
+        >>> from types import SimpleNamespace
+        >>> tools = asyncio.run(MaskedSQLToolset("warehouse", policy={}).get_tools(SimpleNamespace(max_retries=1)))
+        >>> sorted(tools), type(tools["query"].args_validator).__name__
+        (['check_query', 'get_schema', 'list_tables', 'query'], 'CheckedArguments')
+        """
+        from dataclasses import replace
+
+        from airflow_plugin.agents.checked_arguments import CheckedArguments
+
+        tools = await super().get_tools(ctx)
+        return {name: replace(tool, args_validator=CheckedArguments(
+                    name, tool.tool_def.parameters_json_schema, tool.args_validator))
+                for name, tool in tools.items()}
+
     async def execute_tool(
         self,
         name: str,
@@ -329,6 +348,12 @@ class MaskedSQLToolset(SQLToolset):
             return self._masked_query(tool_args["sql"])
         if name == "check_query":
             return self._masked_check_query(tool_args["sql"])
+        if name == "get_schema":
+            schema, table = self._split_table_identifier(tool_args["table_name"])
+            if not self._is_ref_allowed("", schema, table):
+                # SQLToolset's own answer repeats the name; the model's text is no table, and may be a value
+                return dumps_masked({"error": "the table named is not in the allowed tables list (the name is not "
+                                              "repeated); call list_tables for the tables you may inspect"})
         if self._dialect().name == "duckdb":
             # SQLToolset inspects through a SQLAlchemy engine, whose DuckDB connection (opened with another
             # configuration) would then stop the hook's own connections to the same file from opening.
@@ -350,20 +375,39 @@ class MaskedSQLToolset(SQLToolset):
         return dumps_masked([name for schema, name in rows if self._is_ref_allowed("", self._schema, name)])
 
     def _duckdb_get_schema(self, table_name: str, name_contains: str | None) -> str:
-        from airflow.providers.common.ai.utils.query_results import build_schema_result
-
         from airflow_plugin.warehouse import Warehouse
 
-        schema, table = self._split_table_identifier(table_name)
-        if not self._is_ref_allowed("", schema, table):
-            return dumps_masked({"error": f"Table {table_name!r} is not in the allowed tables list."})
+        schema, table = self._split_table_identifier(table_name)  # allowed: checked by _run_tool
         warehouse = Warehouse(self._get_db_hook().get_conn(), self._engine())
         try:
             columns = warehouse.columns(f"{schema}.{table}" if schema else table)
         finally:
             warehouse.close()
-        return build_schema_result([{"name": n, "type": t} for n, t in columns], max_columns=self._max_columns,
-                                   max_result_bytes=self._max_result_bytes, name_contains=name_contains)
+        return self._schema_result([{"name": n, "type": t} for n, t in columns], name_contains)
+
+    def _get_schema(self, table_name: str, name_contains: str | None = None) -> str:
+        """``SQLToolset``'s ``get_schema`` on the hook's engine, with each type as it may be shown. (Whether the
+        table is allowed is checked, without repeating its name, by :meth:`_run_tool`.)"""
+        schema, table = self._split_table_identifier(table_name)
+        return self._schema_result(self._get_db_hook().get_table_schema(table, schema=schema), name_contains)
+
+    def _schema_result(self, columns: list[dict[str, Any]], name_contains: str | None) -> str:
+        """``get_schema``'s answer. A type keeps its name and numeric parameters only
+        (:func:`maskline.shown_types.shown_type`): DuckDB's ``ENUM('Ada Lovelace', ...)`` spells the column's values.
+
+        >>> import json
+        >>> t = MaskedSQLToolset("warehouse", policy={})
+        >>> json.loads(t._schema_result([{"name": "who", "type": "ENUM('Ada Lovelace')"}], None))["columns"]
+        [{'name': 'who', 'type': 'ENUM(...)'}]
+        """
+        from airflow.providers.common.ai.utils.query_results import build_schema_result
+
+        from maskline.shown_types import shown_type
+
+        shown = [{**c, "type": shown_type(str(c.get("type"))) if c.get("type") is not None else None}
+                 for c in columns]
+        return build_schema_result(shown, max_columns=self._max_columns, max_result_bytes=self._max_result_bytes,
+                                   name_contains=name_contains)
 
     # ------------------------------------------------------------------
     # query and check_query

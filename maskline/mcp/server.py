@@ -39,6 +39,49 @@ INSTRUCTIONS = (
 CLIENT_ID = "maskline-bearer"
 
 
+class CheckedServer(MCPServer):
+    """``MCPServer`` whose tool calls are checked against each tool's input schema before the SDK's model reads
+    them (:mod:`maskline.tool_arguments`).
+
+    The SDK's own validation answers a wrong argument with pydantic's text, which quotes the value sent (and,
+    for a missing parameter, every argument), and an unknown tool with its name; it also logs the name. Here
+    both are answered first, with an error result built from the tools' declarations. It is returned, not
+    raised, so the SDK has no failure to log; the refusal is recorded in lineage like any other.
+
+    >>> from maskline.policy import load_policy
+    >>> from maskline.mcp.database import Database
+    >>> import anyio
+    >>> server = build_server(MaskedTools(load_policy({}), Database.from_uri("duckdb:///w.duckdb"), lineage=False))
+    >>> result = anyio.run(server.call_tool, "query", {"sql": {"ssn": "219-09-9999"}})
+    >>> result.is_error, result.content[0].text
+    (True, 'Error executing tool query: argument sql must be a string, not an object (at query(sql=...)). Fix: call query with sql (string)')
+    """
+
+    def __init__(self, *args: Any, refused: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._refused = refused  # awaited as refused(tool, reason, context): the refusal's lineage
+
+    async def call_tool(self, name: str, arguments: dict[str, Any], context: Context | None = None) -> Any:
+        from mcp_types import CallToolResult, TextContent
+
+        from maskline.tool_arguments import argument_problem, describe_parameters
+
+        tool = self._tool_manager.get_tool(name) if isinstance(name, str) else None
+        if tool is None:  # the name is the agent's text, not one of the tools: it is not repeated
+            tools = ", ".join(sorted(t.name for t in self._tool_manager.list_tools()))
+            text = f"no tool of that name (at tools/call). Fix: call one of {tools}"
+            return CallToolResult(content=[TextContent(type="text", text=text)], is_error=True)
+        problem = argument_problem(tool.parameters, arguments)
+        if problem is None:
+            return await super().call_tool(name, arguments, context)
+        where = f"{name}({', '.join(f'{p}=...' for p in tool.parameters.get('properties') or ())})"
+        reason = f"{problem} (at {where}). Fix: call {name} with {describe_parameters(tool.parameters)}"
+        if self._refused is not None:
+            await self._refused(name, reason, context)
+        return CallToolResult(content=[TextContent(type="text", text=f"Error executing tool {name}: {reason}")],
+                              is_error=True)
+
+
 class BearerVerifier:
     """The SDK's ``TokenVerifier`` over :class:`maskline.mcp.tokens.TokenVerifier`: None for a token that fails.
 
@@ -106,7 +149,11 @@ def build_server(tools: MaskedTools, *, principal: str | None = None, verifier: 
         kwargs = {"token_verifier": BearerVerifier(verifier),
                   "auth": AuthSettings(issuer_url=AnyHttpUrl(url), resource_server_url=AnyHttpUrl(f"{url}/mcp"),
                                        validate_token_resource=False)}
-    server: MCPServer = MCPServer(SERVER_NAME, instructions=INSTRUCTIONS, log_level="WARNING", **kwargs)
+    async def refused(tool: str, reason: str, ctx: Context | None) -> None:
+        caller = _caller(ctx, principal, http)
+        await anyio.to_thread.run_sync(tools.refuse_arguments, tool, reason, caller)
+
+    server = CheckedServer(SERVER_NAME, instructions=INSTRUCTIONS, log_level="WARNING", refused=refused, **kwargs)
 
     async def run(fn: Any, *args: Any) -> dict[str, Any]:
         try:

@@ -111,7 +111,11 @@ class MaskedTools:
         """Each column's type, info type, category and masking method, as the query path would apply them."""
         def run(con: Any) -> tuple[dict[str, Any], CallRecord]:
             plan = self._plan(con, table, caller)
-            columns = [{"name": c.name, "type": c.source_type, "info_type": c.info_type, "category": c.category,
+            from maskline.shown_types import shown_type
+
+            # The type as shown: DuckDB's ENUM('Ada Lovelace', ...) spells the column's values (shown_types)
+            columns = [{"name": c.name, "type": shown_type(c.source_type), "info_type": c.info_type,
+                        "category": c.category,
                         "masked": c.masked, "method": c.method.name if c.method else None,
                         "method_description": c.method.describe() if c.method else None, "rule": c.rule}
                        for c in plan.columns]
@@ -144,6 +148,18 @@ class MaskedTools:
             out = {"explain": rewritten.explain(), "outputs": outputs, "tables": list(rewritten.tables)}
             return out, CallRecord("explain", "executed", sql=sql, tables=rewritten.tables, plans=rewritten.plans)
         return self._call("explain", caller, run, sql=sql)
+
+    def refuse_arguments(self, tool: str, reason: str, caller: Caller) -> None:
+        """Record in lineage a call refused for its arguments (:mod:`maskline.tool_arguments`); nothing ran.
+
+        ``reason`` is built from the tool's declaration, never from what the agent sent, and no SQL is recorded:
+        a call whose ``sql`` is not a string has none to keep.
+
+        >>> from maskline.policy import load_policy
+        >>> t = MaskedTools(load_policy({}), Database.from_uri("duckdb:///w.duckdb"), lineage=False)
+        >>> t.refuse_arguments("query", "argument sql is missing", Caller("agent"))  # lineage off: nothing sent
+        """
+        self._record(CallRecord(tool, "refused", reason=reason), caller)
 
     # ------------------------------------------------------------------
     # Shared steps
