@@ -269,9 +269,10 @@ def sql_matches_any(text: Any, patterns: Sequence[str]) -> Any:
     :func:`sql_text_ascii_digits` ran once per pattern on PostgreSQL. On PostgreSQL this is ``text ~ ANY
     (ARRAY[...])``, which evaluates ``text`` once and tries the patterns in order, stopping at the first match: the
     ``OR``'s verdict, the patterns unchanged. One alternation of all the patterns would also read ``text`` once, but
-    measured on 20,000 rows it was five times slower on PostgreSQL and twelve on DuckDB, whose regex engines fall off
-    their fast paths on a pattern that large. Elsewhere (and on duckdb-engine, where ``~ ANY`` is far slower) it
-    stays the ``OR``.
+    it was five times slower than the ``OR`` on PostgreSQL (20,000 rows) and eleven on DuckDB (200,000 rows), whose
+    regex engines fall off their fast paths on a pattern that large. Elsewhere (and on duckdb-engine, where ``~ ANY``
+    was over a hundred times slower) it stays the ``OR``. The fold was not what the ``OR`` spent its time on: the
+    patterns are (``benchmarks/gx_checks.py`` times both forms).
 
     >>> import sqlalchemy as sa
     >>> from sqlalchemy.dialects import postgresql, sqlite
