@@ -208,7 +208,7 @@ class MaskedSQLToolset(SQLToolset):
     :param acting_for: the identity the agent acts for; default: the DAG run's
         triggering user, else the task or DAG owner.
     :param scrub_results: scrub every returned cell with the text scrubber (default True).
-    :param emit_lineage: send one OpenLineage event per tool call (default True).
+    :param emit_lineage: send one OpenLineage run per tool call, a START and its end (default True).
 
     Every other argument is ``SQLToolset``'s (``allowed_tables``, ``schema``,
     ``max_rows``...), except ``allow_writes``, which is refused: the rewrite
