@@ -79,17 +79,19 @@ def test_a_refused_query_on_an_allowed_table_keeps_its_catalog_columns(agent_run
     _needs(agent_run, conn)
     refused = [_sql(e) for e in agent_run.call_events(_dag(conn), "exfiltrate") if e["eventType"] == "FAIL"]
     assert PROBE in refused, refused
+    assert "SELECT email FROM name_1" in refused, refused  # the column is the catalog's, the typed table is not
+    assert not any(re.search(r"\bname_\d+\b", sql) for sql in refused if "raw_customers" in sql), refused
 
 
 @pytest.mark.parametrize("conn", CONNS)
 def test_a_name_typed_as_a_table_is_still_a_placeholder_beside_catalog_columns(agent_run: AgentRun,
                                                                                  conn: str) -> None:
-    """The control: the allowed tables' columns prove those names only; the typed table stays a placeholder."""
+    """The control (true before this round too): the allowed tables' columns prove those names only; the typed
+    table and an unknown function stay placeholders, and the typed name reaches no event."""
     _needs(agent_run, conn)
     refused = [_sql(e) for e in agent_run.call_events(_dag(conn), "exfiltrate") if e["eventType"] == "FAIL"]
-    assert "SELECT email FROM name_1" in refused, refused
-    assert "SELECT name_1('[REDACTED]')" in refused, refused  # a function nothing lists
-    assert not any(re.search(r"\bname_\d+\b", sql) for sql in refused if "raw_customers" in sql), refused
+    assert any(re.fullmatch(r"SELECT \w+ FROM name_\d+", sql) for sql in refused), refused
+    assert "SELECT name_1('[REDACTED]')" in refused, refused  # pg_read_file: nothing lists it
     assert TYPED_TABLE.lower() not in agent_run.lineage_text.lower()
 
 
