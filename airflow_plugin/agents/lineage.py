@@ -1,11 +1,14 @@
-"""Agent activity in OpenLineage: one event per tool call, child of the task's run, and totals on the task.
+"""Agent activity in OpenLineage: one run per tool call, child of the task's run, and totals on the task.
 
 Each call of :class:`~airflow_plugin.agents.masked_sql_toolset.MaskedSQLToolset`
 becomes a run of the job ``<dag_id>.<task_id>.agent_query`` whose ``parent``
-facet points at the task's run (and the DAG run as root). The event carries:
+facet points at the task's run (and the DAG run as root): a START, then a COMPLETE or FAIL
+event (:func:`start_event`, :func:`call_event`). The final event carries:
 
 - the ``sql`` job facet with the query the model wrote, its literals redacted;
-- the tables read as input datasets, each with a typed ``schema`` (the columns the rewrite
+- the tables read as input datasets, named as the table's other lineage names them (namespace and
+  ``database.schema.table`` of :func:`airflow_plugin.lineage.dataset_namespace` and
+  :func:`airflow_plugin.lineage.dataset_name`), each with a typed ``schema`` (the columns the rewrite
   read from the catalog, so Marquez shows them) and ``maskline_masking`` (the policy's
   decision for its columns);
 - ``maskline_identity``: executed by the agent (kind ``agent``, named by its model),
@@ -167,8 +170,14 @@ def _parent_facet(ti: Any) -> Any:
 
 
 def call_event(call: ToolCall, *, ti: Any, identity: Identity, model: str | None, db_namespace: str,
-               plans: Mapping[str, Any] | None = None, dialect: str | None = None) -> Any:
-    """The OpenLineage ``RunEvent`` of one tool call (COMPLETE, or FAIL when refused or failed)."""
+               plans: Mapping[str, Any] | None = None, dialect: str | None = None,
+               dataset_names: Mapping[str, str] | None = None) -> Any:
+    """The OpenLineage ``RunEvent`` of one tool call (COMPLETE, or FAIL when refused or failed).
+
+    ``dataset_names`` maps each table as the query named it to its OpenLineage dataset name
+    (``database.schema.table``, as maskline's operators and the provider name it), so the call reads the same
+    dataset node in Marquez as the task that wrote the table; a table it lacks keeps the query's spelling.
+    """
     from airflow.providers.openlineage.plugins.macros import lineage_job_name, lineage_job_namespace
     from openlineage.client.event_v2 import InputDataset, Job, Run, RunEvent, RunState
     from openlineage.client.facet_v2 import job_type_job, sql_job
@@ -201,13 +210,35 @@ def call_event(call: ToolCall, *, ti: Any, identity: Identity, model: str | None
             # The plan's columns are the catalog's (the rewrite read them), typed as the SQL extractor names them.
             facets["schema"] = input_schema_facet(renamed_types(plan, dialect))
             facets["maskline_masking"] = masking_facet(plan, rows=call.rows or None, engine=dialect)
-        inputs.append(InputDataset(namespace=db_namespace, name=table, facets=facets))
+        name = (dataset_names or {}).get(table, table)
+        inputs.append(InputDataset(namespace=db_namespace, name=name, facets=facets))
     return RunEvent(
         eventType=RunState.COMPLETE if call.outcome == "executed" else RunState.FAIL,
         eventTime=datetime.now(UTC).isoformat(),
         run=Run(runId=str(generate_new_uuid()), facets=run_facets),
         job=Job(namespace=lineage_job_namespace(), name=f"{lineage_job_name(ti)}.{JOB_SUFFIX}", facets=job_facets),
         inputs=inputs, outputs=[], producer=producer())
+
+
+def start_event(end: Any, started: str | None = None) -> Any:
+    """The START of a tool call's run, sent before ``end`` (its COMPLETE or FAIL): same run, job and inputs.
+
+    Marquez takes a run's start time from its START event; a run with only an end shows as started at the
+    epoch (1970) with no runtime. The START carries only the ``parent`` facet: the identity, the agent facet
+    and the error belong to how the call ended.
+
+    >>> from openlineage.client.event_v2 import Job, Run, RunEvent, RunState
+    >>> end = RunEvent(eventType=RunState.FAIL, eventTime="2026-12-05T21:00:01+00:00",
+    ...                run=Run(runId="0190a4c2-0000-7000-8000-000000000000", facets={}), job=Job("ns", "d.t.agent_query"))
+    >>> start = start_event(end, "2026-12-05T21:00:00+00:00")
+    >>> start.eventType.value, start.run.runId == end.run.runId, start.eventTime
+    ('START', True, '2026-12-05T21:00:00+00:00')
+    """
+    from openlineage.client.event_v2 import Run, RunState
+
+    facets = {k: v for k, v in (end.run.facets or {}).items() if k == "parent"}
+    return attr.evolve(end, eventType=RunState.START, eventTime=started or end.eventTime,
+                       run=Run(runId=end.run.runId, facets=facets))
 
 
 def emit(event: Any) -> bool:

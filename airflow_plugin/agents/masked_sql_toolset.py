@@ -33,8 +33,9 @@ OpenLineage as a child run of the task (:mod:`airflow_plugin.agents.lineage`).
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import suppress
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from airflow.providers.common.ai.toolsets.sql import SQLToolset
@@ -121,23 +122,27 @@ def _default_schema(connection: Any) -> str | None:
 
 
 def _scrubbed_sql(sql: str, dialect: str | None, result: Rewritten | None = None,
-                  allowed: Sequence[str] | None = None) -> str:
+                  allowed: Sequence[str] | None = None, columns: Iterable[str] = ()) -> str:
     """The SQL lineage and the tally record: rebuilt from its structure. After a rewrite, the names it read from
     the catalog (tables, their columns) prove which names are structure; before one (a refused or failed query)
     nothing the query read does, and a column beside another column is renamed too (``openlineage_ext.sql_names``).
     The operator's ``allowed`` tables are proven either way: configuration, not text the agent typed, as the MCP
     server's ``--allow`` (:func:`maskline.mcp.lineage.proven_names`). A name typed as any other table, or as a
-    function nothing lists, stays a placeholder.
+    function nothing lists, stays a placeholder. ``columns`` are the allowed tables' columns as the catalog lists
+    them (:meth:`MaskedSQLToolset._allowed_columns`): a refused query on an allowed table keeps its columns' names.
 
     >>> _scrubbed_sql("DELETE FROM raw_customers", "duckdb", allowed=["raw_customers"])
     'DELETE FROM raw_customers'
     >>> _scrubbed_sql("SELECT * FROM zq_Qv7x98234571", "duckdb", allowed=["raw_customers"])
     'SELECT * FROM name_1'
+    >>> _scrubbed_sql("SELECT id FROM raw_customers WHERE email LIKE 'a%' OR X98234571 = 1", "duckdb",
+    ...               allowed=["raw_customers"], columns=["id", "email"])
+    "SELECT id FROM raw_customers WHERE email LIKE '[REDACTED]' OR name_1 = 1"
     """
     from openlineage_ext.catalog_names import call_names, relation_names
     from openlineage_ext.scrubbing import scrub_sql
 
-    proven = {n for t in allowed or () for n in relation_names(t)}
+    proven = {n for t in allowed or () for n in relation_names(t)} | {c.lower() for c in columns}
     if result is None:
         return scrub_sql(sql, "all", dialect, proven or None)
     return scrub_sql(sql, "all", dialect, call_names(result.tables, result.plans) | proven)
@@ -203,7 +208,7 @@ class MaskedSQLToolset(SQLToolset):
     :param acting_for: the identity the agent acts for; default: the DAG run's
         triggering user, else the task or DAG owner.
     :param scrub_results: scrub every returned cell with the text scrubber (default True).
-    :param emit_lineage: send one OpenLineage event per tool call (default True).
+    :param emit_lineage: send one OpenLineage run per tool call, a START and its end (default True).
 
     Every other argument is ``SQLToolset``'s (``allowed_tables``, ``schema``,
     ``max_rows``...), except ``allow_writes``, which is refused: the rewrite
@@ -236,6 +241,7 @@ class MaskedSQLToolset(SQLToolset):
         # Set per call by execute_tool; calls are serialized by run_blocking's process-wide lock.
         self._call_model: str | None = None
         self._call_context: Mapping[str, Any] | None = None
+        self._allowed_column_names: frozenset[str] | None = None  # read on the first refused or failed query
 
     # ------------------------------------------------------------------
     # What the toolset needs at call time, resolved lazily (never at DAG parse)
@@ -266,12 +272,48 @@ class MaskedSQLToolset(SQLToolset):
         return self._engine().dialect()
 
     def _db_namespace(self) -> str:
-        hook = self._get_db_hook()
+        """The namespace maskline's operators give this database (a DuckDB file's path, ``postgres://host:port``),
+        so the call's datasets are the nodes the tasks that wrote the tables made."""
+        from airflow_plugin.lineage import dataset_namespace
+
         with suppress(Exception):
-            info = hook.get_openlineage_database_info(hook.get_connection(self._db_conn_id))
-            if info is not None and info.scheme:
-                return f"{info.scheme}://{info.authority}" if info.authority else f"{info.scheme}://"
+            return dataset_namespace(self._get_db_hook(), self._engine().name)
         return f"{self._dialect().name}://{self._db_conn_id}"
+
+    def _dataset_names(self, tables: Sequence[str]) -> dict[str, str]:
+        """Each table as the query named it -> ``database.schema.table``, as the operators and the provider name it."""
+        from airflow_plugin.lineage import dataset_name
+
+        names: dict[str, str] = {}
+        for table in tables:
+            with suppress(Exception):  # lineage is best effort: a table keeps the query's spelling
+                names[table] = dataset_name(table, self._engine().name, self._get_db_hook())
+        return names
+
+    def _allowed_columns(self) -> frozenset[str]:
+        """The lower-case column names the catalog lists for the operator's ``allowed_tables``, read once.
+
+        A refused query read no table, so nothing it ran proves its columns; the allowed tables' columns are the
+        catalog's (what ``get_schema`` shows the agent), structure like the tables' names. A name typed as a
+        column the catalog lacks stays a placeholder. Without ``allowed_tables``, or when the catalog cannot be
+        read, none: the names stay placeholders (fail closed).
+        """
+        if self._allowed_column_names is None:
+            names: set[str] = set()
+            entries = self._allowed_entries() or []
+            if entries:
+                with suppress(Exception):
+                    from airflow_plugin.warehouse import Warehouse
+
+                    warehouse = Warehouse(self._get_db_hook().get_conn(), self._engine())
+                    try:
+                        for entry in entries:
+                            with suppress(Exception):  # an entry naming no table proves nothing
+                                names |= {str(column).lower() for column, _ in warehouse.columns(entry)}
+                    finally:
+                        warehouse.close()
+            self._allowed_column_names = frozenset(names)
+        return self._allowed_column_names
 
     # ------------------------------------------------------------------
     # Tool entry point: refusals and failures become tool errors for the model
@@ -498,7 +540,7 @@ class MaskedSQLToolset(SQLToolset):
         principal = acting_for(self._call_context, self._acting_for)
         identities = self._identities(principal)
         allowed = self._allowed_entries()
-        shown_sql = _scrubbed_sql(sql, dialect.sqlglot_name, allowed=allowed)
+        started = datetime.now(UTC).isoformat()
         try:
             self._guard(sql)
             warehouse = Warehouse(self._get_db_hook().get_conn(), self._engine())
@@ -510,11 +552,13 @@ class MaskedSQLToolset(SQLToolset):
             finally:
                 warehouse.close()
         except QueryRefused as e:
-            self._record(ToolCall("query", "refused", shown_sql, reason=e.reason), principal, None, dialect)
+            shown_sql = _scrubbed_sql(sql, dialect.sqlglot_name, allowed=allowed, columns=self._allowed_columns())
+            self._record(ToolCall("query", "refused", shown_sql, reason=e.reason), principal, None, dialect, started)
             raise
         except Exception as e:
             reason = _engine_reason(e)
-            self._record(ToolCall("query", "failed", shown_sql, reason=reason), principal, None, dialect)
+            shown_sql = _scrubbed_sql(sql, dialect.sqlglot_name, allowed=allowed, columns=self._allowed_columns())
+            self._record(ToolCall("query", "failed", shown_sql, reason=reason), principal, None, dialect, started)
             raise
         shown_sql = _scrubbed_sql(sql, dialect.sqlglot_name, result, allowed)  # the catalog it read proves columns
         columns, rows = list(fetched.columns), fetched.rows
@@ -523,7 +567,7 @@ class MaskedSQLToolset(SQLToolset):
                        for c in result.lineage if c.masked)
         call = ToolCall("query", "executed", shown_sql, tables=result.tables, masked_columns=masked,
                         rows=len(shown), cells_masked=cells)
-        self._record(call, principal, result, dialect)
+        self._record(call, principal, result, dialect, started)
         return build_query_result(columns, shown, max_rows=self._max_rows, max_result_bytes=self._max_result_bytes,
                                   more_rows_available=fetched.truncated, total_rows=None)
 
@@ -555,7 +599,8 @@ class MaskedSQLToolset(SQLToolset):
     # Tally and lineage
     # ------------------------------------------------------------------
 
-    def _record(self, call: ToolCall, principal: Principal | None, result: Rewritten | None, dialect: Any) -> None:
+    def _record(self, call: ToolCall, principal: Principal | None, result: Rewritten | None, dialect: Any,
+                started: str | None = None) -> None:
         context = self._call_context
         ti = context.get("ti") or context.get("task_instance") if context else None
         if ti is None:
@@ -566,17 +611,23 @@ class MaskedSQLToolset(SQLToolset):
                 log.info("maskline refused a query from the agent: %s", call.reason)
             if not self._emit_lineage:
                 return
-            from airflow_plugin.agents.lineage import agent_identity, call_event, emit
+            from airflow_plugin.agents.lineage import agent_identity, call_event, emit, start_event
 
             identity = agent_identity(self._call_model or "unknown-model", principal, ti, context)
             event = call_event(call, ti=ti, identity=identity, model=self._call_model,
                                db_namespace=self._db_namespace(), plans=result.plans if result else None,
-                               dialect=dialect.sqlglot_name or dialect.name)
-            # The scrubber behind the client sees only the event: the operator's allowed tables are proven for
-            # this run alone, so a refused query on an allowed table keeps its name (openlineage_ext.run_names).
+                               dialect=dialect.sqlglot_name or dialect.name,
+                               dataset_names=self._dataset_names(call.tables))
+            # The scrubber behind the client sees only the event: the operator's allowed tables (and, for a query
+            # that read none, their catalog columns) are proven for this run alone, so a refused query on an
+            # allowed table keeps its names (openlineage_ext.run_names).
             from openlineage_ext.run_names import run_names
 
-            run_names().prove(event.run.runId, self._allowed_entries() or ())
-            emit(event)
+            proven = list(self._allowed_entries() or ())
+            if result is None:
+                proven += sorted(self._allowed_columns())
+            run_names().prove(event.run.runId, proven)
+            if emit(start_event(event, started)):  # Marquez takes the run's start time from its START
+                emit(event)
         except Exception as e:  # noqa: BLE001 - lineage must never fail the agent's task
             log.warning("maskline: could not record the agent's tool call (%s)", type(e).__name__)

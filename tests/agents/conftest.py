@@ -2,7 +2,7 @@
 
 ``dag.test()`` costs ~12 s per process, so every agent DAG runs in the same
 child process (tests/agents/agent_dags.py), with lineage going to a JSONL file
-through the plain ``file`` transport: what the agent face emits is checked as
+through the plain ``file`` transport (and to Marquez over HTTP when ``MARQUEZ_URL`` names one): what the agent face emits is checked as
 it leaves, without the lineage face's scrubbing transformer behind it. maskline's
 log filter (which extends Airflow's secrets masker with the text scrubber) is
 off too, so the checks prove what the agent face does on its own.
@@ -45,12 +45,19 @@ class AgentRun:
     lineage_text: str
     raw_values: set[str]
     conns: tuple[str, ...] = field(default=())
+    marquez_url: str | None = None  # the Marquez the events were also sent to (MARQUEZ_URL), if any
 
     def task_events(self, dag_id: str, task_id: str) -> list[dict[str, Any]]:
         return [e for e in self.events if e["job"]["name"] == f"{dag_id}.{task_id}"]
 
     def call_events(self, dag_id: str, task_id: str) -> list[dict[str, Any]]:
-        return [e for e in self.events if e["job"]["name"] == f"{dag_id}.{task_id}.agent_query"]
+        """How each tool call ended: its COMPLETE or FAIL event (each follows a START, :meth:`call_starts`)."""
+        return [e for e in self.events if e["job"]["name"] == f"{dag_id}.{task_id}.agent_query"
+                and e["eventType"] != "START"]
+
+    def call_starts(self, dag_id: str, task_id: str) -> list[dict[str, Any]]:
+        return [e for e in self.events if e["job"]["name"] == f"{dag_id}.{task_id}.agent_query"
+                and e["eventType"] == "START"]
 
 
 def _log_files(home: Path) -> str:
@@ -82,6 +89,11 @@ def agent_run(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureR
     if pg_dsn:
         conns.append(PG_CONN)
         env["AIRFLOW_CONN_AGENT_PG"] = pg_dsn.replace("postgresql://", "postgres://", 1)
+    transport: dict[str, Any] = {"type": "file", "log_file_path": str(jsonl), "append": True}
+    marquez = os.environ.get("MARQUEZ_URL", "").strip().rstrip("/") or None  # `make test` sets it when one runs
+    if marquez:
+        transport = {"type": "composite", "continue_on_failure": False, "transports": {
+            "file": transport, "marquez": {"type": "http", "url": marquez, "timeout": 10}}}
     env.update({
         "AIRFLOW_HOME": str(home),
         "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
@@ -90,8 +102,7 @@ def agent_run(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureR
         "AIRFLOW__LOGGING__COLORED_CONSOLE_LOG": "False",
         "AIRFLOW__MASKLINE__LOG_FILTER": "False",
         "MASKLINE_KEY": TEST_KEY,  # session scope runs before the autouse per-test key fixture
-        "AIRFLOW__OPENLINEAGE__TRANSPORT": json.dumps({"type": "file", "log_file_path": str(jsonl),
-                                                       "append": True}),
+        "AIRFLOW__OPENLINEAGE__TRANSPORT": json.dumps(transport),
         "AIRFLOW__OPENLINEAGE__NAMESPACE": NAMESPACE,
         "AIRFLOW__OPENLINEAGE__EXECUTE_IN_THREAD": "True",
         "AIRFLOW__OPENLINEAGE__CUSTOM_RUN_FACETS": ("openlineage_ext.airflow_run_facets.identity_run_facets;"
@@ -125,4 +136,5 @@ def agent_run(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureR
         lineage_text=text,
         raw_values={v for v in raw if len(v) >= 6},
         conns=tuple(conns),
+        marquez_url=marquez,
     )

@@ -32,7 +32,8 @@ def _refused_sql(run: AgentRun, conn: str) -> list[str]:
 def test_a_refused_query_on_an_allowed_table_names_the_table(agent_run: AgentRun, conn: str) -> None:
     refused = _refused_sql(agent_run, conn)
     assert "DELETE FROM raw_customers" in refused, refused
-    assert "SELECT name_1 FROM raw_customers WHERE name_2 LIKE '[REDACTED]'" in refused, refused
+    # its columns too: the catalog lists them for the allowed table (lineageview)
+    assert "SELECT customer_id FROM raw_customers WHERE email LIKE '[REDACTED]'" in refused, refused
 
 
 @pytest.mark.parametrize("conn", CONNS)

@@ -3,7 +3,7 @@
 The toolset recorded the agent's SQL scrubbed without a catalog, where a column beside another column could be a
 value typed without quotes, so ``full_name || ' <' || email`` reached lineage (and Marquez) as ``name_1 ||
 '[REDACTED]' || name_2``. Once the rewrite has run, the columns it read from the catalog prove those names; a
-refused query, which the rewrite read nothing for, keeps the fail-closed rule. Each table read now also carries a
+refused query, which the rewrite read nothing for, keeps only the allowed tables' catalog columns. Each table read now also carries a
 typed ``schema`` of those columns, so Marquez shows its fields. Real ``dag.test()`` runs on DuckDB and
 PostgreSQL (the suite's shared agent run).
 """
@@ -51,10 +51,12 @@ def test_each_table_an_agent_read_carries_its_typed_columns(agent_run: AgentRun,
 
 @pytest.mark.parametrize("conn", CONNS)
 def test_a_refused_query_read_nothing_and_proves_nothing(agent_run: AgentRun, conn: str) -> None:
-    """The control: without a rewrite there is no catalog; the refused events list no table and no schema, so
-    no column is proven: each becomes a placeholder like any name the agent typed (lineprune). The table is the
-    operator's ``allowed_tables``, proven structure, so it keeps its name (agentnames)."""
+    """The control: without a rewrite the query read nothing; the refused events list no table and no schema.
+    The table is the operator's ``allowed_tables``, proven structure, so it keeps its name (agentnames), and so
+    do that table's columns as the catalog lists them (lineageview); a name typed as a column the catalog lacks
+    would still be a placeholder (tests/agents/test_agent_lineage_view.py)."""
     refused = [e for e in _calls(agent_run, conn) if e["eventType"] == "FAIL"]
     assert refused and all(not e["inputs"] for e in refused)
     probe = next(e for e in refused if "LIKE" in e["job"]["facets"]["sql"]["query"])
-    assert probe["job"]["facets"]["sql"]["query"] == "SELECT name_1 FROM raw_customers WHERE name_2 LIKE '[REDACTED]'"
+    assert probe["job"]["facets"]["sql"]["query"] == \
+        "SELECT customer_id FROM raw_customers WHERE email LIKE '[REDACTED]'"
