@@ -80,22 +80,13 @@ def _charref() -> str:
     return _CHARREF.format(legacy="|".join(legacy))
 
 
-@cache
 def _format_characters() -> str:
-    """Unicode's category Cf as a regex class body of ranges, built on first use (a scan of the planes that hold
-    them: 0, 1 and 14; the others hold ideographs, private use or nothing). Ranges, not 163 single characters:
-    re tests a class of single characters one by one, at every position of every line searched."""
-    import unicodedata
+    """Unicode's category Cf as a regex class body of ranges (:func:`maskline.format_chars.format_char_ranges`, the
+    one source the SQL reading shares). Ranges, not 163 single characters: re tests a class of single characters
+    one by one, at every position of every line searched."""
+    from maskline.format_chars import format_char_ranges
 
-    points = [c for plane in (0, 1, 14) for c in range(plane << 16, (plane + 1) << 16)
-              if unicodedata.category(chr(c)) == "Cf"]
-    ranges: list[list[int]] = []
-    for c in points:
-        if ranges and ranges[-1][1] == c - 1:
-            ranges[-1][1] = c
-        else:
-            ranges.append([c, c])
-    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+    return "".join(re.escape(a) if a == b else f"{re.escape(a)}-{re.escape(b)}" for a, b in format_char_ranges())
 
 
 @cache
