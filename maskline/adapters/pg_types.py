@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from sqlglot import exp
 
 # initdb's objects have OIDs below FirstNormalObjectId; whatever the database defines later gets one at or above it.
+TABLES_ARGUMENT = "protect(tables=...)"  # where a refusal points; the CLI shows it as its --tables
+
 FIRST_NORMAL_OBJECT_ID = 16384
 # pg_type.typcategory of the built-in types whose text form is one scalar value (boolean, date/time, numeric,
 # string, timespan, network address, bit string): any method may mask their text. Arrays, json/jsonb, ranges,
@@ -125,12 +127,12 @@ def refuse_unmaskable(table: str, columns: Iterable[tuple[str, bool, str | None,
         shown = shown_name(table, name)
         if not builtin:
             raise InputError(f"column {shown} has a type defined in the database (its name is not shown), not a "
-                             "built-in one: its casts can run code on the raw values", where="protect(tables=...)",
+                             "built-in one: its casts can run code on the raw values", where=TABLES_ARGUMENT,
                              fix=f"mask {shown} with a method that does not read the value (null or redact), or "
                                  "cast it to a built-in type (text, integer, date...) in a staging view and "
                                  "protect that")
         if category not in SCALAR_CATEGORIES and not opaque:
             raise InputError(f"column {shown} has type {type_name}, whose text form has structure its masking "
-                             "method would keep in part", where="protect(tables=...)",
+                             "method would keep in part", where=TABLES_ARGUMENT,
                              fix=f"mask {shown} with a method whose output keeps nothing of the value (hash, hmac, "
                                  "fake, redact, null), or cast it to text in a staging view and protect that")

@@ -346,7 +346,7 @@ def _masking_select(cur: Any, policy: Any, source_schema: str, table: str, diale
     would run code on a column its type does not allow."""
     from sqlglot import exp
 
-    from maskline.adapters.pg_types import refuse_unmaskable
+    from maskline.adapters.pg_types import TABLES_ARGUMENT, refuse_unmaskable
     from maskline.dialects import KeyMode
     from maskline.errors import InputError
     from maskline.methods.registry import METHODS
@@ -356,7 +356,7 @@ def _masking_select(cur: Any, policy: Any, source_schema: str, table: str, diale
     cols = _columns(cur, source_schema, table)
     if not cols:
         raise InputError(f"table {source_schema}.{table} has no columns or does not exist",
-                         where="protect(tables=...)", fix="check the schema and table names")
+                         where=TABLES_ARGUMENT, fix="check the schema and table names")
     # A type the database defined has no name the masking SQL may use (a typed NULL is a plain NULL for it).
     plan = build_plan(policy, table, [(c, t if builtin else None) for c, builtin, t, _ in cols], classification)
     select = compile_select(plan, exp.table_(table, db=source_schema, quoted=True), dialect,

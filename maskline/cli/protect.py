@@ -53,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
     """
     import psycopg2
 
+    from maskline.adapters.pg_types import TABLES_ARGUMENT
     from maskline.adapters.postgres import protect, unprotect
     from maskline.errors import InputError, MasklineError
     from maskline.keys import resolve_key
@@ -85,6 +86,10 @@ def run(args: argparse.Namespace) -> int:
                            reader=args.reader, private_schema=args.private_schema)
         except psycopg2.Error as e:
             failure = query_failed(e, where=f"schema {args.schema}")
+        except InputError as e:  # a refused table or column: it came from --tables (or the policy's datasets)
+            if e.where != TABLES_ARGUMENT:
+                raise
+            raise InputError(e.what, where="--tables" if args.tables else "the policy's datasets", fix=e.fix) from None
         if failure is not None:
             raise failure
         print(f"protected {', '.join(done.views)}: views in {done.masked_schema}, readable by role {done.reader_role}")
