@@ -41,9 +41,6 @@ class CatalogFacts:
     #: over one). Its casts can run a function anyone who owns the type wrote (:mod:`maskline.rewrite.pinned`).
     #: Empty for engines where no user code can back a type's casts.
     defined_types: tuple[tuple[str, ...], ...] = ()
-    #: Functions or macros the connection defines with the name of a built-in (or allow-listed) function: the
-    #: engine would bind that name to them, in maskline's masking expressions too. Empty where none can exist.
-    shadowing_functions: tuple[str, ...] = ()
 
     def columns_of(self, position: int) -> tuple[tuple[str, str], ...]:
         """The columns of the described table at ``position`` (empty: not found)."""

@@ -157,3 +157,24 @@ def refuse_unknown_tables(tables: list[exp.Table], known: list[str], default_sch
             fix = (f"{close} (or check the table's schema)" if close
                    else "check the table's name and schema (the connection has no table of it)")
         raise RewriteRefused(counted("table", unknown, "is not in the schema"), where="FROM clause", fix=fix)
+
+
+def refuse_unpinned_calls(names: Collection[str]) -> None:
+    """Refuse a query whose printed SQL still calls a function by a name the connection's catalog could redefine
+    (``names``, from :meth:`maskline.dialects.Dialect.unpinned_calls`): a macro of that name would run in the
+    query, and its body could read a raw table. The names are the engine parser's (``list_value``, ``unnest``),
+    the calls the query's syntax stands for, never text the query wrote.
+
+    >>> refuse_unpinned_calls(())
+    >>> refuse_unpinned_calls(("unnest",))
+    Traceback (most recent call last):
+    ...
+    maskline.errors.RewriteRefused: the query uses syntax that calls function unnest by a name the connection could redefine, and maskline cannot print it as the built-in (at query). Fix: write the call out as a function (x = ANY([1, 2]) as list_contains([1, 2], x)), or leave the construct out
+    """
+    from maskline.errors import shown_name
+
+    if names:
+        raise RewriteRefused(f"the query uses syntax that calls function {shown_name(next(iter(names)))} by a name "
+                             "the connection could redefine, and maskline cannot print it as the built-in",
+                             where="query", fix="write the call out as a function (x = ANY([1, 2]) as "
+                                                "list_contains([1, 2], x)), or leave the construct out")
