@@ -155,11 +155,11 @@ class BuiltinsDuckDB(_SqlglotDuckDB):
         def escape_sql(self, expression: exp.Escape) -> str:
             like = expression.this
             if isinstance(like, (exp.Like, exp.ILike)) and not isinstance(like.expression, (exp.All, exp.Any)):
-                op = ("NOT " if like.args.get("negate") else "") + ("ILIKE" if isinstance(like, exp.ILike) else "LIKE")
-                called = parsed_call(f"a {op} b ESCAPE c")  # like_escape, not_ilike_escape...
+                # DuckDB parses x NOT LIKE y ESCAPE z as NOT like_escape(x, y, z)
+                called = parsed_call(f"a {'ILIKE' if isinstance(like, exp.ILike) else 'LIKE'} b ESCAPE c")
                 if called is not None:
                     args = self.format_args(like.this, like.expression, expression.expression)
-                    return f"{PREFIX}{_quoted(called)}({args})"
+                    return f"{'NOT ' if like.args.get('negate') else ''}{PREFIX}{_quoted(called)}({args})"
             return super().escape_sql(expression)
 
         def attimezone_sql(self, expression: exp.AtTimeZone) -> str:
