@@ -194,6 +194,11 @@ class BuiltinsDuckDB(_SqlglotDuckDB):
                 fields.append(f"{self.sql(exp.to_identifier(e.name, quoted=True))} := {self.sql(e, 'expression')}")
             return f"{PREFIX}struct_pack({', '.join(fields)})"
 
+        def unnest_sql(self, expression: exp.Unnest) -> str:
+            # UNNEST(...) in FROM is a table function DuckDB finds by name: a table macro could stand in for it.
+            text = super().unnest_sql(expression)
+            return PREFIX + "unnest" + text[len("UNNEST"):] if text.startswith("UNNEST(") else text
+
         def interval_sql(self, expression: exp.Interval) -> str:
             # INTERVAL '2' DAY is parsed into to_days(...); the same value as a cast of text calls nothing.
             value, unit = expression.this, expression.args.get("unit")
