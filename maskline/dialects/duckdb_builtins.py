@@ -126,7 +126,7 @@ def _called_by_name(name: str, arity: int) -> bool:
 class BuiltinsDuckDB(_SqlglotDuckDB):
     """sqlglot's DuckDB, parsing alike, printing every by-name call as a call of ``system.main``."""
 
-    class Generator(_SqlglotDuckDB.Generator):  # type: ignore[name-defined,misc]
+    class Generator(_SqlglotDuckDB.Generator):  # type: ignore[name-defined,misc,valid-type]
         # sqlglot prints lists and structs as [a, b] and {'k': v}, which DuckDB's parser turns into calls of
         # list_value and struct_pack looked up by name: printed as those calls, pinned.
         TRANSFORMS = {**_SqlglotDuckDB.Generator.TRANSFORMS,  # type: ignore[attr-defined]
@@ -145,6 +145,28 @@ class BuiltinsDuckDB(_SqlglotDuckDB):
             if called is None:
                 return super().binary(expression, op)
             return f"{PREFIX}{_quoted(called)}({self.sql(expression, 'this')}, {self.sql(expression, 'expression')})"
+
+        def dot_sql(self, expression: exp.Dot) -> str:
+            # x.upper() is DuckDB's method call: upper(x), looked up by name. Printed as the pinned call when x is
+            # a column; schema.fn(...) (a bare name before the dot) is left as written, for unpinned_calls.
+            call, target = expression.expression, expression.this
+            if isinstance(call, exp.Anonymous) and isinstance(target, (exp.Column, exp.Dot)) and \
+                    _PLAIN_NAME.fullmatch(call.name):
+                return f"{PREFIX}{call.name.lower()}({self.format_args(target, *call.expressions)})"
+            return super().dot_sql(expression)
+
+        def any_sql(self, expression: exp.Any) -> str:
+            return self._quantified(expression, "ANY") or super().any_sql(expression)
+
+        def all_sql(self, expression: exp.All) -> str:
+            return self._quantified(expression, "ALL") or super().all_sql(expression)
+
+        def _quantified(self, expression: exp.Any | exp.All, word: str) -> str | None:
+            # DuckDB reads x = ANY(list) as x = ANY(SELECT unnest(list)), unnest looked up by name: written so, pinned.
+            inner = expression.this.unnest() if isinstance(expression.this, exp.Paren) else expression.this
+            if isinstance(inner, (exp.Query, exp.Subquery)):
+                return None
+            return f"{word}(SELECT {PREFIX}unnest({self.sql(inner)}))"
 
         def neg_sql(self, expression: exp.Neg) -> str:
             inner = expression.this

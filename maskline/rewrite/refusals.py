@@ -19,6 +19,7 @@ from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 from sqlglot.tokens import Tokenizer
 
+from maskline.dialects.duckdb_builtins import DIALECT as PINNED_DUCKDB
 from maskline.errors import RewriteRefused
 from maskline.rewrite.mentions import counted, mention, suggestion
 
@@ -58,7 +59,8 @@ def parse_select(sql: str, dialect: str) -> exp.Query:
         first = errors[0] if isinstance(errors[0], dict) else {}
         line, col = first.get("line"), first.get("col")
         place = f"line {line}, column {col}" if isinstance(line, int) and isinstance(col, int) else "query"
-        failure = RewriteRefused(f"cannot parse the query as {dialect or 'generic SQL'}: {type(e).__name__}",
+        shown = "duckdb" if dialect == PINNED_DUCKDB else dialect  # the engine's name, not its printer's
+        failure = RewriteRefused(f"cannot parse the query as {shown or 'generic SQL'}: {type(e).__name__}",
                                  where=place, fix="check the syntax, or pass the dialect the query is written in")
     if failure is not None:
         # Raised outside the handler: ``from None`` would hide sqlglot's error, whose text quotes the statement,
@@ -169,12 +171,12 @@ def refuse_unpinned_calls(names: Collection[str]) -> None:
     >>> refuse_unpinned_calls(("unnest",))
     Traceback (most recent call last):
     ...
-    maskline.errors.RewriteRefused: the query uses syntax that calls function unnest by a name the connection could redefine, and maskline cannot print it as the built-in (at query). Fix: write the call out as a function (x = ANY([1, 2]) as list_contains([1, 2], x)), or leave the construct out
+    maskline.errors.RewriteRefused: the query uses syntax that calls function unnest by a name the connection could redefine, and maskline cannot print it as the built-in (at query). Fix: write the call out as a function (list_contains(list, x), struct_pack(k := v)), or leave the construct out
     """
     from maskline.errors import shown_name
 
     if names:
         raise RewriteRefused(f"the query uses syntax that calls function {shown_name(next(iter(names)))} by a name "
                              "the connection could redefine, and maskline cannot print it as the built-in",
-                             where="query", fix="write the call out as a function (x = ANY([1, 2]) as "
-                                                "list_contains([1, 2], x)), or leave the construct out")
+                             where="query", fix="write the call out as a function (list_contains(list, x), "
+                                                "struct_pack(k := v)), or leave the construct out")
