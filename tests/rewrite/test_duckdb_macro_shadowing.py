@@ -158,3 +158,16 @@ def test_every_golden_masking_expression_calls_only_builtins() -> None:
     statements = [s for s in (re.sub(r"(?m)^--.*$", "", part).strip() for part in text.split(";\n")) if s]
     assert len(statements) > 10
     assert {s: unpinned_calls(s) for s in statements if unpinned_calls(s)} == {}
+
+
+@pytest.mark.parametrize("statement", [
+    "CREATE MACRO system.main.strpos(a, b) AS 2",
+    "CREATE MACRO system.main.a_new_name(a) AS 2",
+    "ATTACH ':memory:' AS system",
+    "CREATE SCHEMA system.evil",
+])
+def test_nothing_can_be_put_where_the_pins_point(con: Any, statement: str) -> None:
+    """The premise of the construction, checked on the engine: the system catalog takes no new entry, and no
+    database can be attached under its name."""
+    with pytest.raises(duckdb.Error):
+        con.execute(statement)
