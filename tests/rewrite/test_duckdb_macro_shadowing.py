@@ -21,7 +21,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from maskline.errors import QueryFailed, RewriteRefused
+from maskline.errors import QueryFailed
 from maskline.policy import load_policy
 from maskline.rewrite import rewrite
 from maskline.rewrite.run import run_masked
