@@ -75,7 +75,7 @@
     {%- for l in lits -%}{%- do checks.append('IS_ROLE_IN_SESSION(' ~ l ~ ')') -%}{%- endfor -%}
     {{ return('(' ~ (checks | join(' OR ')) ~ ')') }}
   {%- elif dialect == 'duckdb' -%}
-    {{ return("COALESCE(CAST(GETVARIABLE('maskline_role') AS VARCHAR), '') IN " ~ in_list) }}
+    {{ return("COALESCE(CAST(system.main.getvariable('maskline_role') AS VARCHAR), '') IN " ~ in_list) }}
   {%- elif dialect == 'bigquery' -%}
     {{ return('SESSION_USER() IN ' ~ in_list) }}
   {%- elif dialect == 'spark' -%}

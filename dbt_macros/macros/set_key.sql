@@ -20,11 +20,13 @@
 {%- endmacro %}
 
 {% macro duckdb__set_key() -%}
-  {#- Nothing to do when the maskline dbt-duckdb plugin already loaded the key with bound parameters. -#}
-  {%- set loaded = run_query("select getvariable('maskline_ipad') is not null and getvariable('maskline_opad') is not null and getvariable('maskline_salt') is not null") -%}
+  {#- Nothing to do when the maskline dbt-duckdb plugin already loaded the key with bound parameters. Built-ins are
+      called as system.main.<name>: a macro of the database named unhex would choose the key
+      (maskline/dialects/duckdb_builtins.py). -#}
+  {%- set loaded = run_query("select system.main.getvariable('maskline_ipad') is not null and system.main.getvariable('maskline_opad') is not null and system.main.getvariable('maskline_salt') is not null") -%}
   {%- if not loaded.columns[0].values()[0] -%}
     {%- for name in ['ipad', 'opad', 'salt'] -%}
-      {%- do adapter.add_query("SET VARIABLE maskline_" ~ name ~ " = UNHEX(?)", true, [maskline._key_hex(name)]) -%}
+      {%- do adapter.add_query("SET VARIABLE maskline_" ~ name ~ " = system.main.unhex(?)", true, [maskline._key_hex(name)]) -%}
     {%- endfor -%}
   {%- endif -%}
   {{ return('') }}

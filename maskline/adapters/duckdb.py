@@ -11,7 +11,6 @@ process memory. :func:`connect` opens a connection with the key loaded.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from maskline.adapters.base import EngineAdapter, all_stored, key_values
@@ -37,12 +36,7 @@ _FACTS_SQL = (
     "(SELECT list(c.data_type ORDER BY c.ordinal_position) FROM information_schema.columns c "
     "WHERE lower(c.table_name) = lower(q.rel) AND c.table_schema = q.nsp AND lower(c.table_catalog) = q.cat), "
     "(SELECT list(t.table_type) FROM information_schema.tables t "
-    "WHERE lower(t.table_name) = lower(q.rel) AND t.table_schema = q.nsp AND lower(t.table_catalog) = q.cat), "
-    # Functions and macros the connection defines (not built in): DuckDB binds a name to the connection's macro
-    # before the built-in, so one named like a built-in would run inside maskline's masking expressions, on raw
-    # values. Read through system.main, which no macro of the connection can stand in for; the names are compared
-    # with the built-in and allow-listed ones in Python (DuckDBAdapter.catalog_facts), so the listing is read once.
-    "(SELECT list(DISTINCT u.function_name) FROM system.main.duckdb_functions() u WHERE NOT u.internal) "
+    "WHERE lower(t.table_name) = lower(q.rel) AND t.table_schema = q.nsp AND lower(t.table_catalog) = q.cat) "
     "FROM (SELECT 1) AS one LEFT JOIN q ON true"
 )
 
@@ -100,7 +94,6 @@ class DuckDBAdapter(EngineAdapter):
         """
         from maskline.adapters.base import all_stored
         from maskline.adapters.facts import CatalogFacts, in_catalog
-        from maskline.rewrite.allowlist import allowed_functions
 
         tables = [*relations, *described]
         cursor.execute(_FACTS_SQL, ([t.name for t in tables], [self.folded(t.args.get("db")) for t in tables],
@@ -116,9 +109,9 @@ class DuckDBAdapter(EngineAdapter):
             row = by_position.get(n + j)
             if row is not None and row[3] and in_catalog(table.catalog, catalog):
                 columns[j] = tuple((str(c), str(t).lower()) for c, t in zip(row[3], row[4], strict=True))
-        reserved = builtin_function_names() | allowed_functions(self.name)
-        shadowing = tuple(sorted(str(f) for f in (rows[0][6] or ()) if str(f).lower() in reserved))
-        return CatalogFacts(schema, catalog, columns, stored, (False,) * n, shadowing_functions=shadowing)
+        # No function or macro of the connection is read: the SQL maskline prints calls every function as
+        # system.main.<name> (maskline.dialects.duckdb_builtins), which no macro can stand in for.
+        return CatalogFacts(schema, catalog, columns, stored, (False,) * n)
 
     def namespace(self, host: str | None, port: int | None, database: str | None) -> str:
         return f"duckdb://{database or host or ':memory:'}"
@@ -135,24 +128,6 @@ class DuckDBAdapter(EngineAdapter):
         import duckdb
 
         return duckdb.connect(path, read_only=read_only and path != ":memory:")
-
-
-@cache
-def builtin_function_names() -> frozenset[str]:
-    """The lower-case names of DuckDB's built-in functions, read once per process from a fresh in-memory
-    connection (no macro of any user's catalog is in it).
-
-    >>> {"lower", "strpos"} <= builtin_function_names()
-    True
-    """
-    import duckdb
-
-    con = duckdb.connect()
-    try:
-        rows = con.execute("SELECT DISTINCT lower(function_name) FROM duckdb_functions() WHERE internal").fetchall()
-    finally:
-        con.close()
-    return frozenset(str(r[0]) for r in rows)
 
 
 def connect(key: KeyMaterial | None = None, database: str = ":memory:") -> Any:

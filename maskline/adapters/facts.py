@@ -41,9 +41,6 @@ class CatalogFacts:
     #: over one). Its casts can run a function anyone who owns the type wrote (:mod:`maskline.rewrite.pinned`).
     #: Empty for engines where no user code can back a type's casts.
     defined_types: tuple[tuple[str, ...], ...] = ()
-    #: Functions or macros the connection defines with the name of a built-in (or allow-listed) function: the
-    #: engine would bind that name to them, in maskline's masking expressions too. Empty where none can exist.
-    shadowing_functions: tuple[str, ...] = ()
     #: The session's function path beyond the built-ins (Trino's ``current_path``, entries other than
     #: ``system.builtin``): a routine there runs where no built-in accepts the arguments. Empty where none exists.
     function_path: tuple[str, ...] = ()

@@ -320,6 +320,16 @@ class Dialect:
         """
         return exp.Placeholder(this=f"maskline_{name}")
 
+    def unpinned_calls(self, sql: str) -> tuple[str, ...]:
+        """The functions ``sql`` (printed in this dialect) calls by a name the connection's catalog could redefine
+        ahead of the built-in; none where the printed SQL cannot be looked up that way, or the engine's parser is
+        not at hand (DuckDB's is: :mod:`maskline.dialects.duckdb_builtins`).
+
+        >>> Dialect().unpinned_calls("SELECT lower(x) FROM t")
+        ()
+        """
+        return ()
+
     def raise_error(self, message: str, depends_on: exp.Expression) -> exp.Expression | None:
         """An expression that fails the query with ``message`` when evaluated, or None if the engine has none.
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 from sqlglot import exp
 
 from maskline.dialects.base import Dialect, fn, lit
+from maskline.dialects.duckdb_builtins import DIALECT
 
 
 class DuckDB(Dialect):
-    name = sqlglot_name = "duckdb"
+    name = "duckdb"
+    # Printed (and parsed) through sqlglot's DuckDB with every by-name call written system.main.<name>: a macro
+    # of the connection can never stand in for a function maskline or the user's query calls.
+    sqlglot_name = DIALECT
 
     def utf8(self, e: exp.Expression) -> exp.Expression:
         return fn("ENCODE", e)
@@ -33,6 +37,11 @@ class DuckDB(Dialect):
 
     def utc_timestamp_text(self, e: exp.Expression) -> exp.Expression:
         return fn("STRFTIME", exp.AtTimeZone(this=e, zone=lit("UTC")), lit("%Y-%m-%dT%H:%M:%S.%f"))
+
+    def unpinned_calls(self, sql: str) -> tuple[str, ...]:
+        from maskline.dialects.duckdb_builtins import unpinned_calls
+
+        return unpinned_calls(sql)
 
     session_key_is_hex = False
 

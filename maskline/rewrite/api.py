@@ -62,7 +62,7 @@ from maskline.rewrite.allowlist import check_allowed
 from maskline.rewrite.filters import LiteralFilter
 from maskline.rewrite.mentions import at, mention, suggestion
 from maskline.rewrite.outputs import OutputLineage, output_lineage
-from maskline.rewrite.refusals import base_tables, parse_select, refuse_unknown_tables
+from maskline.rewrite.refusals import base_tables, parse_select, refuse_unknown_tables, refuse_unpinned_calls
 from maskline.rewrite.schema_source import (
     Schema,
     default_db,
@@ -70,7 +70,6 @@ from maskline.rewrite.schema_source import (
     refuse_defined_types,
     refuse_function_path,
     refuse_key_stores,
-    refuse_shadowing_functions,
     sqlglot_schema,
     views_among,
 )
@@ -242,7 +241,6 @@ def rewrite(
         refuse_key_stores(tables, facts.key_store)
         if masked_schema is None:  # inline, the masking expressions (and the key) meet the raw columns' casts
             refuse_defined_types(tables, facts.defined_types)
-        refuse_shadowing_functions(facts.shadowing_functions)
         refuse_function_path(facts.function_path)
     db = default_db(tables) and (default_schema or default_db(tables))  # where the engine reads unqualified ones
     failure: RewriteRefused | None = None
@@ -282,6 +280,9 @@ def rewrite(
         tracer.reset()
     lineage = output_lineage(tracer, root, sensitivity)
     over_masked = to_sql(qualified, d)  # type: ignore[arg-type]  # printed from a copy: the tree is rewritten next
+    # The query's own calls, as printed: each must name the built-in (DuckDB: system.main.<name>), so no macro of
+    # the connection can stand in for one. Read back by the engine's parser; the masked relations are maskline's.
+    refuse_unpinned_calls(d.unpinned_calls(over_masked))
 
     def plan_of(table: exp.Table) -> Plan:
         name = find_table(table, list(full_schema), default_schema)

@@ -108,6 +108,9 @@ def _print(plan: Plan, table: exp.Table, dialect: Dialect) -> str:
     whole = compiled.sql(dialect=name)  # printed from a copy, as a relation compiled for each read is
     generator = sqlglot.Dialect.get_or_raise(name).generator()
     columns = ", ".join(generator.sql(p) for p in compiled.expressions)
+    if dialect.unpinned_calls(f"SELECT {columns} FROM t"):  # read back once per plan: every call names a built-in
+        raise RewriteRefused("a masked relation would call a function by a name the connection could redefine",
+                             where="FROM clause", fix="report this query to maskline's maintainers; it was not run")
     # Only text that rebuilds the very same SELECT stands for the compiled columns.
     return columns if relation_select(columns, table.copy()).sql(dialect=name) == whole else _UNPRINTABLE
 

@@ -19,6 +19,7 @@ from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 from sqlglot.tokens import Tokenizer
 
+from maskline.dialects.duckdb_builtins import DIALECT as PINNED_DUCKDB
 from maskline.errors import RewriteRefused
 from maskline.rewrite.mentions import counted, mention, suggestion
 
@@ -58,7 +59,8 @@ def parse_select(sql: str, dialect: str) -> exp.Query:
         first = errors[0] if isinstance(errors[0], dict) else {}
         line, col = first.get("line"), first.get("col")
         place = f"line {line}, column {col}" if isinstance(line, int) and isinstance(col, int) else "query"
-        failure = RewriteRefused(f"cannot parse the query as {dialect or 'generic SQL'}: {type(e).__name__}",
+        shown = "duckdb" if dialect == PINNED_DUCKDB else dialect  # the engine's name, not its printer's
+        failure = RewriteRefused(f"cannot parse the query as {shown or 'generic SQL'}: {type(e).__name__}",
                                  where=place, fix="check the syntax, or pass the dialect the query is written in")
     if failure is not None:
         # Raised outside the handler: ``from None`` would hide sqlglot's error, whose text quotes the statement,
@@ -157,3 +159,24 @@ def refuse_unknown_tables(tables: list[exp.Table], known: list[str], default_sch
             fix = (f"{close} (or check the table's schema)" if close
                    else "check the table's name and schema (the connection has no table of it)")
         raise RewriteRefused(counted("table", unknown, "is not in the schema"), where="FROM clause", fix=fix)
+
+
+def refuse_unpinned_calls(names: Collection[str]) -> None:
+    """Refuse a query whose printed SQL still calls a function by a name the connection's catalog could redefine
+    (``names``, from :meth:`maskline.dialects.Dialect.unpinned_calls`): a macro of that name would run in the
+    query, and its body could read a raw table. The names are the engine parser's (``list_value``, ``unnest``),
+    the calls the query's syntax stands for, never text the query wrote.
+
+    >>> refuse_unpinned_calls(())
+    >>> refuse_unpinned_calls(("unnest",))
+    Traceback (most recent call last):
+    ...
+    maskline.errors.RewriteRefused: the query uses syntax that calls function unnest by a name the connection could redefine, and maskline cannot print it as the built-in (at query). Fix: write the call out as a function (list_contains(list, x), struct_pack(k := v)), or leave the construct out
+    """
+    from maskline.errors import shown_name
+
+    if names:
+        raise RewriteRefused(f"the query uses syntax that calls function {shown_name(next(iter(names)))} by a name "
+                             "the connection could redefine, and maskline cannot print it as the built-in",
+                             where="query", fix="write the call out as a function (list_contains(list, x), "
+                                                "struct_pack(k := v)), or leave the construct out")

@@ -237,30 +237,6 @@ def refuse_defined_types(tables: Sequence[exp.Table], defined: Sequence[Sequence
                                      "one is fine), or leave the table out of the masked query")
 
 
-def refuse_shadowing_functions(names: Sequence[str]) -> None:
-    """Refuse a connection that defines a function or macro named like a built-in one (``names``, from the
-    rewrite's catalog facts: :attr:`maskline.adapters.facts.CatalogFacts.shadowing_functions`).
-
-    DuckDB binds ``strpos(...)`` to a macro of the connection's catalog before the built-in: maskline's masking
-    expressions would call it on raw values (``CREATE MACRO strpos(a, b) AS 2`` turns the e-mail mask into the
-    raw address), and it could read the key the session holds. Names are checked, not the macro's body.
-
-    >>> refuse_shadowing_functions(())
-    >>> refuse_shadowing_functions(("strpos",))
-    Traceback (most recent call last):
-    ...
-    maskline.errors.RewriteRefused: the connection defines function strpos, named like a built-in function: the masked query would call it instead (at connection). Fix: drop it (DROP MACRO strpos) or give it another name, or query through a connection without it
-    """
-    from maskline.errors import RewriteRefused, shown_name
-
-    if names:
-        name = shown_name(names[0])
-        raise RewriteRefused(f"the connection defines function {name}, named like a built-in function: the masked "
-                             "query would call it instead", where="connection",
-                             fix=f"drop it (DROP MACRO {name}) or give it another name, or query through a "
-                                 "connection without it")
-
-
 def refuse_function_path(entries: Sequence[str]) -> None:
     """Refuse a session whose function path lists anything but the built-ins (``entries``, from the rewrite's
     catalog facts: :attr:`maskline.adapters.facts.CatalogFacts.function_path`).

@@ -41,7 +41,7 @@ def test_schema_is_read_from_a_duckdb_file(files, capsys) -> None:
                  "--query", "SELECT * FROM orders"])
     out = capsys.readouterr().out
     assert code == 0
-    assert "RIGHT(card, 4)" in out and "orders.status AS status" in out
+    assert "system.main.right(card, 4)" in out and "orders.status AS status" in out
 
 
 @pytest.mark.postgres

@@ -14,7 +14,7 @@
 {% macro _regex_contains(expression, pattern, dialect) -%}
   {#- True where `expression` contains a match of `pattern` (anchor the pattern for a full match). -#}
   {%- set p = maskline._string_literal(pattern, dialect) -%}
-  {%- if dialect == 'duckdb' -%}{{ return('REGEXP_MATCHES(' ~ expression ~ ', ' ~ p ~ ')') }}
+  {%- if dialect == 'duckdb' -%}{{ return('system.main.regexp_matches(' ~ expression ~ ', ' ~ p ~ ')') }}
   {%- elif dialect == 'postgres' -%}{{ return('(' ~ expression ~ ' ~ ' ~ p ~ ')') }}
   {%- elif dialect == 'snowflake' -%}{{ return('(REGEXP_INSTR(' ~ expression ~ ', ' ~ p ~ ') > 0)') }}
   {%- elif dialect == 'bigquery' -%}{{ return('REGEXP_CONTAINS(' ~ expression ~ ', ' ~ p ~ ')') }}

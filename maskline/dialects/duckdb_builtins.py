@@ -1,0 +1,230 @@
+"""DuckDB SQL in which every function call names the built-in: ``system.main.lower(x)``, never ``lower(x)``.
+
+DuckDB binds an unqualified function name to a macro of the connection's catalogs (``temp``, the database file,
+the search path) before the built-in of that name, and it binds most operators the same way, by name:
+``a || b`` calls whatever ``"||"`` the search path finds first, ``x LIKE y`` calls ``"~~"``, ``[a, b]`` calls
+``list_value``. A macro a database file carries (``CREATE MACRO strpos(a, b) AS 2``) would then run inside
+maskline's masking expressions on raw values, or hide a subquery over a raw table inside a function of the
+user's query. A name written ``system.main.<name>`` binds to the built-in whatever the catalogs hold: nobody can
+create an entry in the ``system`` catalog, nor attach a database under that name.
+
+So the DuckDB dialect prints through :class:`BuiltinsDuckDB`, whose generator writes every call DuckDB's parser
+turns into a function lookup as a call of ``system.main``: function calls, aggregates and window functions,
+operators (``system.main."||"(a, b)``), list and struct literals, ``LIKE ... ESCAPE``, ``AT TIME ZONE`` and
+interval literals (printed as a cast of text, which calls nothing). What the generator emits is decided by
+DuckDB's own parser (:func:`parsed_call`), asked once per operator or name, not by a hand-kept table; and
+:func:`unpinned_calls` reads any printed SQL back through that parser, so a construct the generator does not
+cover is found, not assumed away (the rewrite refuses a query that has one: :mod:`maskline.rewrite.api`).
+
+>>> import sqlglot
+>>> sqlglot.transpile("SELECT lower(a) || 'x' FROM t WHERE b LIKE 'a%'", read="duckdb", write=DIALECT)[0]
+'SELECT system.main."||"(system.main.lower(a), \\'x\\') FROM t WHERE system.main."~~"(b, \\'a%\\')'
+>>> unpinned_calls("SELECT system.main.lower(a), upper(b), coalesce(c, 1), a + 1 FROM t")
+('upper', '+')
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from functools import cache
+from typing import Any
+
+from sqlglot import exp
+from sqlglot.dialects.duckdb import DuckDB as _SqlglotDuckDB
+
+#: sqlglot's name for this dialect (its metaclass registers each Dialect subclass under its lower-case name).
+DIALECT = "builtinsduckdb"
+PREFIX = "system.main."
+_PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_LOCK = threading.Lock()  # one parser connection per process; DuckDB connections are not for concurrent use
+
+
+@cache
+def _parser() -> Any:
+    """A private in-memory DuckDB connection, used only to parse (json_serialize_sql binds nothing), so no
+    user's macro is ever in it."""
+    import duckdb
+
+    return duckdb.connect()
+
+
+def _statement_tree(sql: str) -> dict[str, Any] | None:
+    """DuckDB's parse tree of one SELECT (json_serialize_sql), or None when DuckDB cannot parse it."""
+    with _LOCK:
+        row = _parser().execute("SELECT system.main.json_serialize_sql(?::VARCHAR)", [sql]).fetchone()
+    tree = json.loads(row[0])
+    if tree.get("error") or len(tree.get("statements", ())) != 1:
+        return None
+    return tree["statements"][0]["node"]
+
+
+def _calls(node: Any) -> list[dict[str, Any]]:
+    """Every FUNCTION and WINDOW node of a DuckDB parse tree: the nodes DuckDB binds through the catalog by name."""
+    out: list[dict[str, Any]] = []
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, dict):
+            if n.get("class") in ("FUNCTION", "WINDOW") and n.get("function_name"):
+                out.append(n)
+            stack.extend(n.values())
+        elif isinstance(n, list):
+            stack.extend(n)
+    return out
+
+
+@cache
+def parsed_call(expression_sql: str) -> str | None:
+    """The function DuckDB's parser turns ``SELECT <expression_sql>`` into, when its outermost node is a call
+    looked up by name (None: syntax that calls nothing by name, such as ``=``, ``AND`` or ``COALESCE``).
+
+    >>> parsed_call("a || b"), parsed_call("a LIKE b"), parsed_call("a = b"), parsed_call("COALESCE(a)")
+    ('||', '~~', None, None)
+    """
+    tree = _statement_tree(f"SELECT {expression_sql}")
+    if tree is None:
+        return None
+    top = tree.get("select_list", [None])[0]
+    if isinstance(top, dict) and top.get("class") in ("FUNCTION", "WINDOW"):
+        return str(top["function_name"])
+    return None
+
+
+def unpinned_calls(sql: str) -> tuple[str, ...]:
+    """The function names in ``sql`` that DuckDB would look up through the connection's catalogs (not written
+    ``system.main.<name>``), in order of appearance; a statement DuckDB cannot parse gives ``("?",)``.
+
+    >>> unpinned_calls('SELECT system.main."+"(a, 1), system.main.count(*) OVER () FROM t')
+    ()
+    """
+    tree = _statement_tree(sql)
+    if tree is None:
+        return ("?",)
+    calls = sorted(_calls(tree), key=lambda n: n.get("query_location") or 0)
+    return tuple(str(n["function_name"]) for n in calls
+                 if (n.get("catalog"), n.get("schema")) != ("system", "main"))
+
+
+def _quoted(name: str) -> str:
+    return name if _PLAIN_NAME.fullmatch(name) else '"' + name.replace('"', '""') + '"'
+
+
+@cache
+def _called_by_name(name: str, arity: int) -> bool:
+    """Whether DuckDB parses ``name(...)`` as a call looked up by name (``lower``: yes; ``COALESCE``, ``COLUMNS``:
+    syntax). A call DuckDB cannot parse on its own is pinned anyway: DuckDB then fails on it, which is closed."""
+    args = ", ".join(["NULL"] * arity) if arity else ""
+    tree = _statement_tree(f"SELECT {name}({args})")
+    if tree is None:
+        return True
+    top = tree.get("select_list", [None])[0]
+    return not isinstance(top, dict) or top.get("class") in ("FUNCTION", "WINDOW")
+
+
+class BuiltinsDuckDB(_SqlglotDuckDB):
+    """sqlglot's DuckDB, parsing alike, printing every by-name call as a call of ``system.main``."""
+
+    class Generator(_SqlglotDuckDB.Generator):  # type: ignore[name-defined,misc,valid-type]
+        # sqlglot prints lists and structs as [a, b] and {'k': v}, which DuckDB's parser turns into calls of
+        # list_value and struct_pack looked up by name: printed as those calls, pinned.
+        TRANSFORMS = {**_SqlglotDuckDB.Generator.TRANSFORMS,  # type: ignore[attr-defined]
+                      exp.Array: lambda self, e: self.pinned_array(e), exp.Struct: lambda self, e: self.pinned_struct(e)}
+
+        def func(self, name: str, *args: Any, prefix: str = "(", suffix: str = ")", normalize: bool = True) -> str:
+            # normalize=False: a call the query qualified itself (sqlglot's anonymous_sql); it names its catalog.
+            if normalize and prefix == "(" and _PLAIN_NAME.fullmatch(name) and \
+                    _called_by_name(name.lower(), len([a for a in args if a is not None and not isinstance(a, bool)])):
+                # lower case, as the catalog spells it (DuckDB's names are case-insensitive)
+                return f"{PREFIX}{name.lower()}({self.format_args(*args)}{suffix}"
+            return super().func(name, *args, prefix=prefix, suffix=suffix, normalize=normalize)
+
+        def binary(self, expression: exp.Binary, op: str) -> str:
+            called = parsed_call(f"a {op} b") if not expression.args.get("operator") else None
+            if called is None:
+                return super().binary(expression, op)
+            return f"{PREFIX}{_quoted(called)}({self.sql(expression, 'this')}, {self.sql(expression, 'expression')})"
+
+        def dot_sql(self, expression: exp.Dot) -> str:
+            # x.upper() is DuckDB's method call: upper(x), looked up by name. Printed as the pinned call when x is
+            # a column; schema.fn(...) (a bare name before the dot) is left as written, for unpinned_calls.
+            call, target = expression.expression, expression.this
+            if isinstance(call, exp.Anonymous) and isinstance(target, (exp.Column, exp.Dot)) and \
+                    _PLAIN_NAME.fullmatch(call.name):
+                return f"{PREFIX}{call.name.lower()}({self.format_args(target, *call.expressions)})"
+            return super().dot_sql(expression)
+
+        def any_sql(self, expression: exp.Any) -> str:
+            return self._quantified(expression, "ANY") or super().any_sql(expression)
+
+        def all_sql(self, expression: exp.All) -> str:
+            return self._quantified(expression, "ALL") or super().all_sql(expression)
+
+        def _quantified(self, expression: exp.Any | exp.All, word: str) -> str | None:
+            # DuckDB reads x = ANY(list) as x = ANY(SELECT unnest(list)), unnest looked up by name: written so, pinned.
+            inner = expression.this.unnest() if isinstance(expression.this, exp.Paren) else expression.this
+            if isinstance(inner, (exp.Query, exp.Subquery)):
+                return None
+            return f"{word}(SELECT {PREFIX}unnest({self.sql(inner)}))"
+
+        def neg_sql(self, expression: exp.Neg) -> str:
+            inner = expression.this
+            if isinstance(inner, exp.Literal) and inner.is_number:
+                return super().neg_sql(expression)  # -1 is a constant to DuckDB, no call
+            return f'{PREFIX}"-"({self.sql(inner)})'
+
+        def escape_sql(self, expression: exp.Escape) -> str:
+            like = expression.this
+            if isinstance(like, (exp.Like, exp.ILike)) and not isinstance(like.expression, (exp.All, exp.Any)):
+                # DuckDB parses x NOT LIKE y ESCAPE z as NOT like_escape(x, y, z)
+                called = parsed_call(f"a {'ILIKE' if isinstance(like, exp.ILike) else 'LIKE'} b ESCAPE c")
+                if called is not None:
+                    args = self.format_args(like.this, like.expression, expression.expression)
+                    return f"{'NOT ' if like.args.get('negate') else ''}{PREFIX}{_quoted(called)}({args})"
+            return super().escape_sql(expression)
+
+        def attimezone_sql(self, expression: exp.AtTimeZone) -> str:
+            return f"{PREFIX}timezone({self.format_args(expression.args.get('zone'), expression.this)})"
+
+        def mod_sql(self, expression: exp.Mod) -> str:
+            called = parsed_call("a % b")
+            if called is None:
+                return super().mod_sql(expression)
+            return f"{PREFIX}{_quoted(called)}({self.format_args(expression.this, expression.expression)})"
+
+        def extract_sql(self, expression: exp.Extract) -> str:
+            text = super().extract_sql(expression)
+            if not (text.startswith("EXTRACT(") and isinstance(expression.this, exp.Var)):
+                return text
+            # DuckDB's parser turns EXTRACT(part FROM x) into date_part('part', x): the same call, pinned.
+            part = self.sql(exp.Literal.string(expression.this.name.lower()))
+            return f"{PREFIX}date_part({part}, {self.sql(expression, 'expression')})"
+
+        def pinned_array(self, expression: exp.Array) -> str:
+            items = expression.expressions
+            if any(isinstance(e, exp.Query) for e in items):  # ARRAY(subquery): unpinned_calls refuses it
+                return _SqlglotDuckDB.Generator.TRANSFORMS[exp.Array](self, expression)  # type: ignore[attr-defined]
+            return f"{PREFIX}list_value({self.format_args(*items)})"
+
+        def pinned_struct(self, expression: exp.Struct) -> str:
+            fields = []
+            for e in expression.expressions:
+                if not (isinstance(e, exp.PropertyEQ) and isinstance(e.this, exp.Identifier)):
+                    # an unnamed or computed field: sqlglot's text, which unpinned_calls refuses
+                    return _SqlglotDuckDB.Generator.TRANSFORMS[exp.Struct](self, expression)  # type: ignore[attr-defined]
+                fields.append(f"{self.sql(exp.to_identifier(e.name, quoted=True))} := {self.sql(e, 'expression')}")
+            return f"{PREFIX}struct_pack({', '.join(fields)})"
+
+        def unnest_sql(self, expression: exp.Unnest) -> str:
+            # UNNEST(...) in FROM is a table function DuckDB finds by name: a table macro could stand in for it.
+            text = super().unnest_sql(expression)
+            return PREFIX + "unnest" + text[len("UNNEST"):] if text.startswith("UNNEST(") else text
+
+        def interval_sql(self, expression: exp.Interval) -> str:
+            # INTERVAL '2' DAY is parsed into to_days(...); the same value as a cast of text calls nothing.
+            value, unit = expression.this, expression.args.get("unit")
+            if isinstance(value, exp.Literal) and unit is not None and not isinstance(unit, exp.IntervalSpan):
+                text = f"{value.name} {self.sql(unit)}"
+                return f"CAST({self.sql(exp.Literal.string(text))} AS INTERVAL)"
+            return super().interval_sql(expression)
