@@ -26,6 +26,7 @@ cover is found, not assumed away (the rewrite refuses a query that has one: :mod
 from __future__ import annotations
 
 import json
+import os
 import re
 import threading
 from functools import cache
@@ -38,22 +39,32 @@ from sqlglot.dialects.duckdb import DuckDB as _SqlglotDuckDB
 DIALECT = "builtinsduckdb"
 PREFIX = "system.main."
 _PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_LOCK = threading.Lock()  # one parser connection per process; DuckDB connections are not for concurrent use
+# One parser connection and its lock per process, found by pid: a forked worker (Airflow's executors fork) must not
+# use its parent's DuckDB connection, nor wait on a lock another of the parent's threads held at the fork.
+_PARSERS: dict[int, tuple[threading.Lock, Any]] = {}
 
 
-@cache
-def _parser() -> Any:
-    """A private in-memory DuckDB connection, used only to parse (json_serialize_sql binds nothing), so no
-    user's macro is ever in it."""
-    import duckdb
+def _parser() -> tuple[threading.Lock, Any]:
+    """This process's private in-memory DuckDB connection and its lock, used only to parse (json_serialize_sql
+    binds nothing), so no user's macro is ever in it. DuckDB connections are not for concurrent use.
 
-    return duckdb.connect()
+    >>> lock, con = _parser(); _parser()[1] is con
+    True
+    """
+    pid = os.getpid()
+    found = _PARSERS.get(pid)
+    if found is None:
+        import duckdb
+
+        found = _PARSERS.setdefault(pid, (threading.Lock(), duckdb.connect()))
+    return found
 
 
 def _statement_tree(sql: str) -> dict[str, Any] | None:
     """DuckDB's parse tree of one SELECT (json_serialize_sql), or None when DuckDB cannot parse it."""
-    with _LOCK:
-        row = _parser().execute("SELECT system.main.json_serialize_sql(?::VARCHAR)", [sql]).fetchone()
+    lock, parser = _parser()
+    with lock:
+        row = parser.execute("SELECT system.main.json_serialize_sql(?::VARCHAR)", [sql]).fetchone()
     tree = json.loads(row[0])
     if tree.get("error") or len(tree.get("statements", ())) != 1:
         return None

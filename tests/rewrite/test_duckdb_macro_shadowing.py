@@ -171,3 +171,28 @@ def test_nothing_can_be_put_where_the_pins_point(con: Any, statement: str) -> No
     database can be attached under its name."""
     with pytest.raises(duckdb.Error):
         con.execute(statement)
+
+
+def test_a_forked_worker_parses_on_its_own_connection() -> None:
+    """Airflow's executors fork: a child must not use the parser connection (or its lock) its parent made."""
+    import multiprocessing
+
+    from maskline.dialects import duckdb_builtins
+
+    parent_lock, parent_parser = duckdb_builtins._parser()
+    with parent_lock:  # held at the fork, as another thread of the parent might hold it
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(1) as pool:
+            child = pool.apply_async(_child_parses, ()).get(timeout=60)  # a lock inherited held never frees
+    assert child["parsed"] is True
+    assert child["own_connection"] is True
+    assert duckdb_builtins._parser()[1] is parent_parser  # the parent keeps its own
+
+
+def _child_parses() -> dict[str, bool]:
+    from maskline.dialects import duckdb_builtins
+
+    inherited = duckdb_builtins._PARSERS.get(next(iter(duckdb_builtins._PARSERS)))
+    _, parser = duckdb_builtins._parser()
+    return {"parsed": duckdb_builtins._statement_tree("SELECT lower('A')") is not None,
+            "own_connection": inherited is None or parser is not inherited[1]}
