@@ -100,3 +100,48 @@ def test_postgres_calls_name_the_table_as_its_operator_does(pg_dsn: str, policy_
         with admin.cursor() as cur:
             cur.execute("DROP TABLE customers")
         admin.close()
+
+
+# --- the same, read back from a real Marquez ---------------------------------------------------------------
+
+
+def _get(base: str, path: str) -> Any:
+    import json
+    import urllib.request
+
+    with urllib.request.urlopen(base + path, timeout=15) as resp:
+        return json.loads(resp.read().decode("utf-8"))
+
+
+@pytest.mark.marquez
+def test_marquez_shows_the_call_started_and_on_the_tables_node(duckdb_file: Path, policy_file: Path,
+                                                               tmp_path: Path) -> None:
+    """The agent's read shows on the table's own Marquez node, and its run has a start time (not 1970)."""
+    import os
+    import urllib.parse
+
+    base = os.environ.get("MARQUEZ_URL", "").strip().rstrip("/")
+    if not base:
+        pytest.skip("no Marquez: set MARQUEZ_URL (make test starts one with scripts/marquez.sh)")
+    lineage = tmp_path / "events.jsonl"
+    config = tmp_path / "openlineage.yml"
+    # The file (to find this session's run ids) and Marquez, as a user's openlineage.yml would say it.
+    config.write_text(f"transport:\n  type: composite\n  continue_on_failure: false\n  transports:\n"
+                      f"    file: {{type: file, log_file_path: '{lineage}', append: true}}\n"
+                      f"    marquez: {{type: http, url: '{base}', timeout: 10}}\n")
+    env = {k: v for k, v in server_env(lineage).items() if not k.startswith("OPENLINEAGE__TRANSPORT")}
+    env["OPENLINEAGE_CONFIG"] = str(config)
+    ScriptedAgent(name="lineage-agent").over_stdio(
+        ["--policy", str(policy_file), "--database", f"duckdb:///{duckdb_file}", "--allow", "customers"], env,
+        SCRIPT[:1])
+    (end,) = [e for e in lineage_events(lineage) if e["eventType"] == "COMPLETE"]
+    run = _get(base, f"/api/v1/jobs/runs/{end['run']['runId']}")
+    assert run["state"] == "COMPLETED"
+    assert run["startedAt"] and not run["startedAt"].startswith("1970"), run["startedAt"]
+    source = operator_names("duckdb", None, None, str(duckdb_file))
+    read = [(d["datasetVersionId"]["namespace"], d["datasetVersionId"]["name"]) for d in run["inputDatasetVersions"]]
+    assert read == [source]
+    node = urllib.parse.quote(f"dataset:{source[0]}:{source[1]}", safe="")
+    graph = {n["id"]: n for n in _get(base, f"/api/v1/lineage?nodeId={node}&depth=1")["graph"]}
+    job = f"job:{end['job']['namespace']}:{end['job']['name']}"
+    assert job in graph, sorted(graph)
