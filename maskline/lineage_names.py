@@ -73,3 +73,41 @@ def connection_catalog(connection: Any) -> tuple[str | None, str | None]:
     finally:
         if cursor is not connection:
             cursor.close()
+
+
+def catalog_table(connection: Any, table: str, schema: str | None) -> str | None:
+    """``schema.name`` of ``table`` (``[[catalog.]schema.]name`` as a query spelled it) as the catalog stores it,
+    or None when the catalog lists no such table. ``schema`` is the one an unqualified name resolves to.
+
+    A query may spell a table in any case (``Customers``: the engine folds or matches it), while lineage must name
+    the one table alike whoever spelled it: the catalog's spelling is the one every face can agree on. When two
+    tables differ only in case (PostgreSQL's quoted names), the one spelled exactly wins.
+
+    >>> import duckdb
+    >>> con = duckdb.connect()
+    >>> _ = con.execute("CREATE TABLE customers (id INTEGER)")
+    >>> catalog_table(con, "Customers", "main"), catalog_table(con, "memory.MAIN.customers", None)
+    ('main.customers', 'main.customers')
+    >>> catalog_table(con, "nothing", "main") is None
+    True
+    """
+    from maskline.adapters import engine_of
+
+    parts = table.split(".")
+    name, owner = parts[-1], parts[-2] if len(parts) > 1 else schema
+    if owner is None:
+        return None
+    adapter = engine_of(connection)
+    cursor = adapter.cursor(connection)
+    p = adapter.placeholder
+    try:
+        cursor.execute("SELECT table_schema, table_name FROM information_schema.tables "
+                       f"WHERE lower(table_schema) = lower({p}) AND lower(table_name) = lower({p})", (owner, name))
+        rows = [(str(s), str(n)) for s, n in cursor.fetchall()]
+    finally:
+        if cursor is not connection:
+            cursor.close()
+    exact = [r for r in rows if r == (owner, name)]
+    folded = [r for r in rows if r == (owner.lower(), name.lower())]
+    found = exact or folded or (rows if len(rows) == 1 else [])
+    return f"{found[0][0]}.{found[0][1]}" if found else None

@@ -195,16 +195,23 @@ class MaskedTools:
     def _dataset_names(self, con: Any, tables: Sequence[str]) -> dict[str, str]:
         """Each table the call read -> its lineage name, by the rule maskline's operators and the Airflow agent
         toolset use (:func:`maskline.lineage_names.table_dataset_name`), from the catalog's current database and
-        schema (the masked views' schema with ``--masked-schema``: the relations the call really read).
-        None when the catalog cannot be read: the tables then keep the query's spelling."""
-        from maskline.lineage_names import connection_catalog, table_dataset_name
+        schema (the masked views' schema with ``--masked-schema``: the relations the call really read), each table
+        spelled as the catalog stores it (:func:`maskline.lineage_names.catalog_table`). A table the catalog
+        cannot name keeps the query's spelling."""
+        from maskline.lineage_names import catalog_table, connection_catalog, table_dataset_name
 
+        names: dict[str, str] = {}
         try:
             database, schema = connection_catalog(con)
+            for table in tables:
+                # The masked views are read by their last name, whatever schema the query wrote.
+                spelled = table.split(".")[-1] if self.masked_schema else table
+                stored = catalog_table(con, spelled, self.masked_schema or schema)
+                if stored is not None:  # as the catalog spells it, so every spelling of the table is one node
+                    names[table] = table_dataset_name(self.database.dialect, stored, database=database)
         except Exception:  # noqa: BLE001 - lineage never fails a call
-            return {}
-        schema = self.masked_schema or schema
-        return {t: table_dataset_name(self.database.dialect, t, database=database, schema=schema) for t in tables}
+            return names
+        return names
 
     def _listed_tables(self) -> tuple[str, ...]:
         """The tables ``list_tables`` shows (read from the catalog), for the lineage of a refused or failed query,

@@ -25,8 +25,13 @@ from tests.mcp.conftest import CUSTOMERS
 
 QUERY = "SELECT id, email FROM customers"
 REFUSED = "DELETE FROM customers"
-SCRIPT: list[tuple[str, dict[str, Any]]] = [("query", {"sql": QUERY}), ("describe_table", {"table": "customers"}),
-                                            ("query", {"sql": REFUSED})]
+
+
+def script(schema: str) -> list[tuple[str, dict[str, Any]]]:
+    """A query, the same table spelled otherwise (qualified, in other case: one table, so one node), a describe,
+    and a refused query."""
+    return [("query", {"sql": QUERY}), ("query", {"sql": f"SELECT id FROM {schema.upper()}.Customers"}),
+            ("describe_table", {"table": "customers"}), ("query", {"sql": REFUSED})]
 
 
 def operator_names(dialect: str, host: str | None, port: int | None, database: str | None) -> tuple[str, str]:
@@ -48,14 +53,14 @@ def _runs(events: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
 
 def _check(events: list[dict[str, Any]], namespace: str, name: str, types: dict[str, str]) -> None:
     runs = _runs(events)
-    assert len(runs) == len(SCRIPT)
+    assert len(runs) == len(script("main"))
     for run in runs.values():  # each call: a START, then its COMPLETE or FAIL
         assert [e["eventType"] for e in run][0] == "START"
         assert [e["eventType"] for e in run][1:] in (["COMPLETE"], ["FAIL"])
         assert run[0]["eventTime"] <= run[1]["eventTime"]
     ends = [run[-1] for run in runs.values()]
     read = [e for e in ends if e["eventType"] == "COMPLETE"]
-    assert len(read) == 2
+    assert len(read) == 3
     for end in read:
         assert [(d["namespace"], d["name"]) for d in end["inputs"]] == [(namespace, name)], end["inputs"]
         schema = end["inputs"][0]["facets"]["schema"]
@@ -70,7 +75,9 @@ def test_duckdb_calls_name_the_table_as_its_operator_does(duckdb_file: Path, pol
     lineage = tmp_path / "events.jsonl"
     uri = f"duckdb:///{duckdb_file}"
     agent = ScriptedAgent(name="lineage-agent").over_stdio(
-        ["--policy", str(policy_file), "--database", uri, "--allow", "customers"], server_env(lineage), SCRIPT)
+        ["--policy", str(policy_file), "--database", uri, "--allow", "customers"], server_env(lineage),
+        script("main"))
+    assert not agent.answers[1].is_error, agent.answers[1].text
     assert not agent.answers[0].is_error, agent.answers[0].text
     namespace, name = operator_names("duckdb", None, None, str(duckdb_file))
     types = {"id": "integer", "full_name": "varchar", "email": "varchar", "ssn": "varchar", "phone": "varchar"}
@@ -89,7 +96,9 @@ def test_postgres_calls_name_the_table_as_its_operator_does(pg_dsn: str, policy_
     try:
         lineage = tmp_path / "events.jsonl"
         agent = ScriptedAgent(name="lineage-agent").over_stdio(
-            ["--policy", str(policy_file), "--database", pg_dsn, "--allow", "customers"], server_env(lineage), SCRIPT)
+            ["--policy", str(policy_file), "--database", pg_dsn, "--allow", "customers"], server_env(lineage),
+            script("public"))
+        assert not agent.answers[1].is_error, agent.answers[1].text
         assert not agent.answers[0].is_error, agent.answers[0].text
         url = urlsplit(pg_dsn)
         namespace, name = operator_names("postgres", url.hostname, url.port, url.path.lstrip("/"))
@@ -133,7 +142,7 @@ def test_marquez_shows_the_call_started_and_on_the_tables_node(duckdb_file: Path
     env["OPENLINEAGE_CONFIG"] = str(config)
     ScriptedAgent(name="lineage-agent").over_stdio(
         ["--policy", str(policy_file), "--database", f"duckdb:///{duckdb_file}", "--allow", "customers"], env,
-        SCRIPT[:1])
+        script("main")[:1])
     (end,) = [e for e in lineage_events(lineage) if e["eventType"] == "COMPLETE"]
     run = _get(base, f"/api/v1/jobs/runs/{end['run']['runId']}")
     assert run["state"] == "COMPLETED"
