@@ -12,45 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+# The type names lineage uses live beside the facets, so the MCP server's events name types as these do.
+from openlineage_ext.lineage_types import LINEAGE_TYPE_NAMES, lineage_type, renamed_types  # noqa: F401
+
 log = logging.getLogger(__name__)
-
-# Type names as the OpenLineage provider's SQL extractor reports them (PostgreSQL: information_schema's
-# udt_name), so a table both a SQL task and a maskline task touch gets each field once in Marquez, which
-# keys fields by (name, type). The warehouse reads data_type; lineage renames it through this table.
-LINEAGE_TYPE_NAMES: dict[str, dict[str, str]] = {
-    "postgres": {
-        "smallint": "int2", "integer": "int4", "bigint": "int8", "real": "float4", "double precision": "float8",
-        "boolean": "bool", "character varying": "varchar", "character": "bpchar",
-        "timestamp without time zone": "timestamp", "timestamp with time zone": "timestamptz",
-        "time without time zone": "time", "time with time zone": "timetz",
-    },
-}
-
-
-def lineage_type(dialect: str | None, type_: str | None) -> str | None:
-    """A column type as lineage names it for ``dialect``.
-
-    >>> lineage_type("postgres", "double precision"), lineage_type("postgres", "text"), lineage_type("duckdb", "BIGINT")
-    ('float8', 'text', 'BIGINT')
-    """
-    if type_ is None:
-        return None
-    return LINEAGE_TYPE_NAMES.get(dialect or "", {}).get(type_.lower(), type_)
-
-
-def renamed_types(plan: Any, dialect: str | None) -> Any:
-    """``plan`` with each column's source type as lineage names it for ``dialect`` (:func:`lineage_type`).
-
-    >>> from maskline.policy import load_policy
-    >>> from maskline.plan import build_plan
-    >>> [c.source_type for c in renamed_types(build_plan(load_policy({}), "t", [("n", "integer")]), "postgres").columns]
-    ['int4']
-    """
-    from dataclasses import replace
-
-    columns = tuple(replace(c, source_type=lineage_type(dialect, c.source_type)) for c in plan.columns)
-    return replace(plan, columns=columns)
-
 
 @dataclass(frozen=True)
 class LineageRecord:
@@ -208,22 +173,24 @@ def dataset_namespace(hook: Any, dialect: str) -> str:
     'postgres://db:5432'
     """
     from maskline.adapters import engine
+    from maskline.lineage_names import table_namespace
 
     conn = _connection(hook)
     if conn is None:
         return f"{engine(dialect).name}://unknown"
     database = getattr(hook, "get_database", lambda: None)() if engine(dialect).file_based else conn.schema
-    return engine(dialect).namespace(conn.host, conn.port, database)
+    return table_namespace(dialect, conn.host, conn.port, database)
 
 
 def dataset_name(table: str, dialect: str, hook: Any) -> str:
-    """``database.schema.table`` as OpenLineage names SQL tables, filling defaults.
+    """``database.schema.table`` as OpenLineage names SQL tables, filling defaults: the core's rule
+    (:func:`maskline.lineage_names.table_dataset_name`), which the MCP server's lineage uses too.
 
     >>> dataset_name("customers", "duckdb", None)
     'main.customers'
     """
     from maskline.adapters import engine
+    from maskline.lineage_names import table_dataset_name
 
-    adapter = engine(dialect)
-    conn = None if adapter.file_based or hook is None else _connection(hook)
-    return adapter.dataset_name(table.split("."), getattr(conn, "schema", None) if conn is not None else None)
+    conn = None if engine(dialect).file_based or hook is None else _connection(hook)
+    return table_dataset_name(dialect, table, database=getattr(conn, "schema", None) if conn is not None else None)

@@ -73,7 +73,8 @@ class Database:
 
     @property
     def namespace(self) -> str:
-        """The OpenLineage namespace of the database (no user, no password).
+        """The OpenLineage namespace of the database (no user, no password), by the rule maskline's operators
+        use (:func:`maskline.lineage_names.table_namespace`).
 
         >>> Database.from_uri("postgresql://u:secret@db.local:5432/prod").namespace
         'postgres://db.local:5432'
@@ -81,9 +82,10 @@ class Database:
         'duckdb:///data/w.duckdb'
         """
         from maskline.adapters.url import parse_url
+        from maskline.lineage_names import table_namespace
 
         url = parse_url(self.uri, where="--database")
-        return url.engine.namespace(url.host, url.port, url.database)
+        return table_namespace(url.engine.name, url.host, url.port, url.database)
 
     def check(self) -> None:
         """Fail at start-up, not at the first call, when a DuckDB file is missing."""

@@ -1,12 +1,15 @@
 """One OpenLineage run per MCP tool call: who asked, which tables were read, how many cells were masked.
 
-Each call is a run of the job ``maskline_mcp.<tool>`` with a START event and
+Each call is a run of the job ``maskline_mcp.<tool>`` with a START event (at the time the call began) and
 a COMPLETE (or FAIL, for a refusal or an engine error) event. The final event carries:
 
 - ``maskline_identity``: executed by the agent (kind ``agent``, its name as the
   MCP client claimed it), on behalf of the verified person, if any;
-- the tables read as input datasets, each with ``maskline_masking`` (the
-  policy's decision per column, and ``cellsMasked`` for the cells from it);
+- the tables read as input datasets, named as maskline's operators and the Airflow provider name them
+  (:mod:`maskline.lineage_names`: ``postgres://host:port`` and ``database.schema.table``, a DuckDB file's
+  path and ``main.table``), so they land on the table's own Marquez node, each with a typed ``schema`` (the
+  columns the rewrite read from the catalog, :mod:`openlineage_ext.lineage_types`) and ``maskline_masking``
+  (the policy's decision per column, and ``cellsMasked`` for the cells from it);
 - ``maskline_mcp``: the tool, its outcome, rows returned and masked cells per
   info type (counts only);
 - the ``sql`` job facet with the query's literals redacted, and a value-free
@@ -58,6 +61,9 @@ class CallRecord:
     # The tables the operator let the tools read (--allow): names the configuration gives, never the agent, so they
     # prove a table of the call's SQL even when the call was refused before any table was read.
     allowed: tuple[str, ...] = ()
+    # Each table as the call named it -> its dataset name (maskline.lineage_names); a table it lacks keeps its name.
+    dataset_names: Mapping[str, str] = field(default_factory=dict)
+    started: str | None = None  # ISO time the call began: the START event's, so Marquez shows the run's start
 
     @property
     def failed(self) -> bool:
@@ -86,13 +92,19 @@ def call_events(call: CallRecord, *, job_namespace: str, db_namespace: str, dial
     ...                          db_namespace="duckdb:///w.duckdb", dialect="duckdb")
     >>> start.eventType.value, end.eventType.value, end.job.name
     ('START', 'COMPLETE', 'maskline_mcp.list_tables')
+    >>> call = CallRecord("describe_table", "executed", tables=("t",), dataset_names={"t": "main.t"},
+    ...                   started="2026-12-05T21:00:00+00:00")
+    >>> start, end = call_events(call, job_namespace="ns", db_namespace="duckdb://w.duckdb", dialect="duckdb")
+    >>> start.eventTime, [d.name for d in end.inputs]
+    ('2026-12-05T21:00:00+00:00', ['main.t'])
     """
     from openlineage.client.event_v2 import InputDataset, Job, Run, RunEvent, RunState
     from openlineage.client.facet_v2 import job_type_job, sql_job
     from openlineage.client.uuid import generate_new_uuid
 
     from maskline.mcp.facet import MasklineMcpRunFacet
-    from openlineage_ext.facets import IDENTITY, identity_facet, masking_facet, producer
+    from openlineage_ext.facets import IDENTITY, identity_facet, input_schema_facet, masking_facet, producer
+    from openlineage_ext.lineage_types import renamed_types
     from openlineage_ext.own_error import own_error_message
     from openlineage_ext.scrubbing import scrub_sql
 
@@ -111,9 +123,12 @@ def call_events(call: CallRecord, *, job_namespace: str, db_namespace: str, dial
         facets: dict[str, Any] = {}
         plan = call.plans.get(table)
         if plan is not None:
+            # The plan's columns are the catalog's (the rewrite read them), typed as the SQL extractor names them.
+            facets["schema"] = input_schema_facet(renamed_types(plan, dialect))
             facets["maskline_masking"] = masking_facet(plan, rows=call.rows or None,
                                                        cells=call.cells_by_table.get(table, 0), engine=dialect)
-        inputs.append(InputDataset(namespace=db_namespace, name=table, facets=facets))
+        name = call.dataset_names.get(table, table)
+        inputs.append(InputDataset(namespace=db_namespace, name=name, facets=facets))
     run_facets: dict[str, Any] = {
         IDENTITY: identity_facet(identity(call.agent, call.person)),
         MCP_FACET: MasklineMcpRunFacet(tool=call.tool, outcome=call.outcome, rowsReturned=call.rows,
@@ -125,7 +140,7 @@ def call_events(call: CallRecord, *, job_namespace: str, db_namespace: str, dial
         run_facets["errorMessage"] = own_error_message(
             f"maskline {call.outcome} the agent's {call.tool}: {call.reason or 'no reason given'}")
     now = datetime.now(UTC).isoformat()
-    start = RunEvent(eventType=RunState.START, eventTime=now, run=Run(runId=run_id), job=job, inputs=inputs,
+    start = RunEvent(eventType=RunState.START, eventTime=call.started or now, run=Run(runId=run_id), job=job, inputs=inputs,
                      producer=producer())
     end = RunEvent(eventType=RunState.FAIL if call.failed else RunState.COMPLETE, eventTime=now,
                    run=Run(runId=run_id, facets=run_facets), job=job, inputs=inputs, outputs=[], producer=producer())

@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from typing import Any
 
 from maskline.errors import MasklineError, RewriteRefused
@@ -168,25 +169,49 @@ class MaskedTools:
     def _call(self, tool: str, caller: Caller, run: Any, sql: str | None = None) -> dict[str, Any]:
         """Run one tool on a fresh connection; record it in lineage whatever happens; re-raise value-free."""
         call: CallRecord
+        started = datetime.now(UTC).isoformat()  # the run's START: Marquez shows when the call began
         try:
             with self.database.connect(self.timeout) as con:
                 out, call = run(con)
+                if self.lineage and call.tables:
+                    call = replace(call, dataset_names=self._dataset_names(con, call.tables))
         except (RewriteRefused, ToolRefused) as e:
-            call = CallRecord(tool, "refused", sql=sql, reason=str(e))
+            call = CallRecord(tool, "refused", sql=sql, reason=str(e), started=started)
             self._record(call, caller)
             raise ToolRefused(f"maskline refused this {tool}: {e}") from None
         except MasklineError as e:  # QueryFailed and key errors: built by maskline, value-free
-            call = CallRecord(tool, "failed", sql=sql, reason=str(e))
+            call = CallRecord(tool, "failed", sql=sql, reason=str(e), started=started)
             self._record(call, caller)
             raise
         except Exception as e:  # noqa: BLE001 - a driver's error: its text may quote values, so only its structure goes back
             from maskline.rewrite.run import query_failed
 
             failure = query_failed(e, where=tool)
-            self._record(CallRecord(tool, "failed", sql=sql, reason=str(failure)), caller)
+            self._record(CallRecord(tool, "failed", sql=sql, reason=str(failure), started=started), caller)
             raise failure from None
-        self._record(call, caller)
+        self._record(replace(call, started=started), caller)
         return out
+
+    def _dataset_names(self, con: Any, tables: Sequence[str]) -> dict[str, str]:
+        """Each table the call read -> its lineage name, by the rule maskline's operators and the Airflow agent
+        toolset use (:func:`maskline.lineage_names.table_dataset_name`), from the catalog's current database and
+        schema (the masked views' schema with ``--masked-schema``: the relations the call really read), each table
+        spelled as the catalog stores it (:func:`maskline.lineage_names.catalog_table`). A table the catalog
+        cannot name keeps the query's spelling."""
+        from maskline.lineage_names import catalog_table, connection_catalog, table_dataset_name
+
+        names: dict[str, str] = {}
+        try:
+            database, schema = connection_catalog(con)
+            for table in tables:
+                # The masked views are read by their last name, whatever schema the query wrote.
+                spelled = table.split(".")[-1] if self.masked_schema else table
+                stored = catalog_table(con, spelled, self.masked_schema or schema)
+                if stored is not None:  # as the catalog spells it, so every spelling of the table is one node
+                    names[table] = table_dataset_name(self.database.dialect, stored, database=database)
+        except Exception:  # noqa: BLE001 - lineage never fails a call
+            return names
+        return names
 
     def _listed_tables(self) -> tuple[str, ...]:
         """The tables ``list_tables`` shows (read from the catalog), for the lineage of a refused or failed query,
