@@ -89,7 +89,7 @@ def _logged_while(conn: Any, run: Any) -> str:
 
 def test_the_server_log_never_holds_the_key_of_a_masked_query(pg) -> None:
     logged = _logged_while(pg, lambda: _masked(pg))
-    assert "customers" in logged and "COPY pg_temp.maskline_key_" in logged  # the statements were logged
+    assert "customers" in logged  # the statements were logged
     assert [h for h in _hexes() if h in logged] == []
 
 
@@ -120,18 +120,18 @@ def test_pg_stat_activity_shows_no_key_after_loading_in_a_transaction(pg, pg_dsn
 
     pg.autocommit = False  # the key is loaded and the session waits, idle in its transaction
     with pg.cursor() as cur:
-        apply_key_setup(cur, "postgres", _key())
         cur.execute("SELECT pg_backend_pid()")
         pid = cur.fetchone()[0]
+        apply_key_setup(cur, "postgres", _key())  # its last statement is what pg_stat_activity shows now
+        other = psycopg2.connect(pg_dsn)
+        try:
+            with other.cursor() as seen:
+                seen.execute("SELECT query FROM pg_stat_activity WHERE pid = %s", (pid,))
+                shown = seen.fetchone()[0]
+        finally:
+            other.close()
         cur.execute("SELECT length(current_setting('maskline.ipad'))")
         assert cur.fetchone()[0] == 128  # the session holds the key in this transaction
-    other = psycopg2.connect(pg_dsn)
-    try:
-        with other.cursor() as cur:
-            cur.execute("SELECT query FROM pg_stat_activity WHERE pid = %s", (pid,))
-            shown = cur.fetchone()[0]
-    finally:
-        other.close()
     pg.rollback()
     assert shown and [h for h in _hexes() if h in shown] == []
     with pg.cursor() as cur:
