@@ -70,6 +70,20 @@ def load_key_by_copy(connection: Any, cursor: Any, key: KeyMaterial) -> bool:
 
     Every statement sent names tables and settings only; the key is ``COPY`` data. Transaction-local when
     ``connection`` is in (or, not autocommit, about to open) a transaction, so the key ends with it.
+
+    A recording double of a psycopg2 cursor (the doctest has no server; tests/rewrite/test_postgres_key_not_in_text.py
+    runs the real one) shows what is sent as statements and what as ``COPY`` data:
+
+    >>> from types import SimpleNamespace
+    >>> sent, copied = [], []
+    >>> cursor = SimpleNamespace(execute=lambda sql, *a: sent.append(sql), fetchone=lambda: ("off",),
+    ...                          fetchall=lambda: [], copy_expert=lambda sql, f: copied.append(f.read()))
+    >>> load_key_by_copy(SimpleNamespace(autocommit=False), cursor, KeyMaterial(b"k" * 16))
+    True
+    >>> any("6b6b6b6b" in s for s in sent), all("6b6b6b6b" in c for c in copied)
+    (False, True)
+    >>> [" ".join(s.split()[:2]) for s in sent]
+    ['SHOW transaction_read_only', 'CREATE TEMPORARY', "SELECT pg_catalog.set_config('maskline.ipad',", 'DROP TABLE']
     """
     local = in_transaction(connection)
     if not local:
