@@ -2,8 +2,9 @@
 
 psycopg2 interpolates bound parameters on the client, so ``set_config('maskline.ipad', %s, ...)`` sends the
 key's hex inside the statement: ``pg_stat_activity.query`` shows it while it runs, and ``log_statement``,
-``log_min_duration_statement``, ``auto_explain`` and ``pg_stat_statements`` keep it. (Server-side binding
-would keep it out of ``pg_stat_activity``, but ``log_statement=all`` logs every bound parameter.)
+``log_min_duration_statement`` and ``auto_explain`` keep it (``pg_stat_statements`` stores its constants
+normalised). Server-side binding would keep it out of ``pg_stat_activity``, but ``log_statement=all`` logs
+every bound parameter.
 
 Here the key travels as ``COPY ... FROM STDIN`` data, which is no statement's text and which no statement
 log records, into a temporary table of a random name created ``ON COMMIT DROP`` in the same transaction;
