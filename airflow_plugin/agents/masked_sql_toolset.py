@@ -546,9 +546,9 @@ class MaskedSQLToolset(SQLToolset):
             warehouse = Warehouse(self._get_db_hook().get_conn(), self._engine())
             try:
                 result = self._rewrite(sql, warehouse.connection, identities)
-                if result.keyed:
-                    warehouse.load_key(resolve_operator_key(self.policy))
-                fetched = run_masked(warehouse.connection, result, max_rows=self._max_rows, key_loaded=True)
+                # run_masked loads the key itself, inside the query's transaction (PostgreSQL: it ends with it).
+                key = resolve_operator_key(self.policy) if result.keyed else None
+                fetched = run_masked(warehouse.connection, result, key, max_rows=self._max_rows)
             finally:
                 warehouse.close()
         except QueryRefused as e:

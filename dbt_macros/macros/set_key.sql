@@ -33,7 +33,7 @@
 {%- endmacro %}
 
 {% macro postgres__set_key() -%}
-  {%- do adapter.add_query("SELECT pg_catalog.set_config('maskline.ipad', %s, false), pg_catalog.set_config('maskline.opad', %s, false), pg_catalog.set_config('maskline.salt', %s, false)",
+  {%- do adapter.add_query("SELECT pg_catalog.set_config('maskline.ipad', %s, true), pg_catalog.set_config('maskline.opad', %s, true), pg_catalog.set_config('maskline.salt', %s, true)",
                            true, [maskline._key_hex('ipad'), maskline._key_hex('opad'), maskline._key_hex('salt')]) -%}
   {{ return('') }}
 {%- endmacro %}

@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, Any
 
 from maskline.adapters.base import EngineAdapter
 from maskline.adapters.pg_types import builtin_type_sql
+from maskline.errors import UnsupportedDialectError
 from maskline.keys import KeyMaterial
 
 if TYPE_CHECKING:
@@ -113,20 +114,35 @@ class PostgresAdapter(EngineAdapter):
     # relation cannot come first; pg_temp is never searched for functions or operators), leaves the built-ins.
     builtin_names_only = ("SET LOCAL search_path = pg_catalog, pg_temp",)
     gx_datasource = "postgres"
-    key_exposure = "the server log if log_statement=all (set_config with bound parameters)"
+    key_exposure = ("process memory only, for one transaction (COPY data into a temporary table, then "
+                    "transaction-local settings)")
 
     def key_setup(self, key: KeyMaterial) -> list[tuple[str, tuple[Any, ...]]]:
-        """Three ``set_config`` calls, the key's values bound as hex parameters.
+        """None: psycopg2 would interpolate any bound key into the statement's text (see :meth:`load_key`).
 
-        >>> statements = PostgresAdapter().key_setup(KeyMaterial(b"k" * 16))
-        >>> statements[0][0], len(statements[0][1][0])
-        ("SELECT pg_catalog.set_config('maskline.ipad', %s, false)", 128)
+        >>> PostgresAdapter().key_setup(KeyMaterial(b"k" * 16))
+        Traceback (most recent call last):
+        ...
+        maskline.errors.UnsupportedDialectError: postgres loads the key as COPY data, not with statements ...
         """
-        from maskline.adapters.base import key_values
+        raise UnsupportedDialectError(
+            "postgres loads the key as COPY data, not with statements (bound parameters end up in the text)",
+            where="engine postgres", fix="use load_key(connection, cursor, key) or "
+                                        "maskline.sql.session.apply_key_setup(cursor, 'postgres', key)")
 
-        # Qualified: a set_config of another schema earlier on the search path would be handed the key.
-        return [(f"SELECT pg_catalog.set_config('maskline.{n}', %s, false)", (v.hex(),))
-                for n, v in key_values(key).items()]
+    def load_key(self, connection: Any, cursor: Any, key: KeyMaterial | None) -> KeyMaterial | None:
+        """Put ``key`` into the session as ``COPY`` data (:mod:`maskline.adapters.postgres_key`), never into a
+        statement's text; transaction-local when a transaction is open (or, not autocommit, about to be).
+
+        >>> print(PostgresAdapter().load_key(None, None, None))  # no key: nothing to load
+        None
+        """
+        if key is None:
+            return None
+        from maskline.adapters.postgres_key import load_key_by_copy
+
+        load_key_by_copy(connection, cursor, key)
+        return None
 
     def is_stored_table(self, cursor: Any, table: exp.Table) -> bool:
         """A stored table whose rows are no other table's: a partition or an inheritance child (``pg_inherits``)

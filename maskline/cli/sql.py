@@ -87,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
               "the table is DROPPED. Pass --columns with the table's full column list to keep them")
     if plan.keyed:
         print(f"-- keyed methods read maskline_ipad/opad/salt from the {args.dialect} session; "
-              "load them with maskline.sql.session.key_setup (the key is never in this SQL)")
+              "load them with maskline.sql.session.apply_key_setup (the key is never in this SQL)")
     print(to_sql(select, args.dialect, pretty=args.pretty) + ";")
     return 0
 

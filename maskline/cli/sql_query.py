@@ -121,7 +121,7 @@ def run_query(args: argparse.Namespace) -> int:
         sql = sqlglot.transpile(sql, read=name, write=name, pretty=True)[0]
     if result.keyed:
         print(f"-- keyed methods read maskline_ipad/opad/salt from the {args.dialect} session; "
-              "load them with maskline.sql.session.key_setup (the key is never in this SQL)")
+              "load them with maskline.sql.session.apply_key_setup (the key is never in this SQL)")
     print(sql + ";")
     if args.explain:
         _print_lineage(result)

@@ -102,7 +102,9 @@ class Database:
             options = f"-c statement_timeout={int(timeout * 1000)}" if timeout else None
             conn = psycopg2.connect(self.uri, options=options) if options else psycopg2.connect(self.uri)
             try:
-                conn.set_session(readonly=True, autocommit=False)
+                # Autocommit: run_masked opens a transaction of its own per query, so the key is loaded at its
+                # start and ends with it (maskline.adapters.postgres_key); every transaction is read-only.
+                conn.set_session(readonly=True, autocommit=True)
                 yield conn
             finally:
                 conn.close()

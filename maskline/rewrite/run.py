@@ -128,20 +128,22 @@ def run_masked(connection: Any, rewritten: Any, key: KeyMaterial | None = None, 
     failure: QueryFailed | None = None
     sql, params = rewritten.sql, ()
     try:
-        if rewritten.keyed and not key_loaded:
-            if key is None:
-                from maskline.errors import KeyMissingError
+        adapter = engine(dialect)
+        needs_key = rewritten.keyed and not key_loaded
+        if needs_key and key is None:
+            from maskline.errors import KeyMissingError
 
-                raise KeyMissingError("the query reads keyed masked columns but no key was given",
-                                      where="run_masked(key=...)", fix="pass key=resolve_key(policy.key)")
-            adapter = engine(dialect)
-            # The session holds the key, or (Trino, no session state) the statement carries it as parameters.
-            sql, params = adapter.bind_sql(rewritten.sql, adapter.load_key(cursor, cursor, key))
-        if is_duckdb and harden:
-            harden_duckdb(connection)
+            raise KeyMissingError("the query reads keyed masked columns but no key was given",
+                                  where="run_masked(key=...)", fix="pass key=resolve_key(policy.key)")
         # Names in the masking expressions resolve to the engine's built-ins only (maskline.rewrite.pinned):
         # nothing a user created can run on the raw values or read the key the session holds.
-        with builtin_names(connection, cursor, engine(dialect)):
+        with builtin_names(connection, cursor, adapter):
+            if needs_key:
+                # Inside the query's transaction: where the session holds the key (PostgreSQL), it holds it for
+                # this transaction only. Trino, with no session state, gets it back to carry as parameters.
+                sql, params = adapter.bind_sql(rewritten.sql, adapter.load_key(connection, cursor, key))
+            if is_duckdb and harden:
+                harden_duckdb(connection)
             if params:
                 cursor.execute(sql, params)
             else:

@@ -5,7 +5,7 @@ Each engine's adapter (:mod:`maskline.adapters`) says how its session holds the 
 
 >>> from maskline.adapters import engine
 >>> engine("postgres").key_exposure
-'the server log if log_statement=all (set_config with bound parameters)'
+'process memory only, for one transaction (COPY data into a temporary table, then transaction-local settings)'
 >>> from maskline.keys import KeyMaterial
 >>> [s for s, _ in key_setup("duckdb", KeyMaterial(b"k" * 16))][0]
 'SET VARIABLE maskline_ipad = ?'
@@ -21,10 +21,11 @@ from maskline.keys import KeyMaterial
 def key_setup(dialect: str, key: KeyMaterial) -> list[tuple[str, tuple[Any, ...]]]:
     """Statements, with bound parameters, that load ``key`` into a session of ``dialect`` (its adapter's).
 
-    The key travels only as a bound parameter, never inside the SQL text:
+    The key travels only as a bound parameter, never inside the SQL text (PostgreSQL has none: psycopg2 would
+    interpolate the parameter into the text; :func:`apply_key_setup` loads it there as ``COPY`` data):
 
     >>> from maskline.keys import KeyMaterial
-    >>> stmts = key_setup("postgres", KeyMaterial(b"k" * 32))
+    >>> stmts = key_setup("duckdb", KeyMaterial(b"k" * 32))
     >>> all("kkkk" not in sql for sql, _ in stmts), all(params for _, params in stmts)
     (True, True)
     """
@@ -36,6 +37,9 @@ def key_setup(dialect: str, key: KeyMaterial) -> list[tuple[str, tuple[Any, ...]
 def apply_key_setup(cursor: Any, dialect: str, key: KeyMaterial) -> None:
     """Load ``key`` into the session behind a DB-API cursor (or DuckDB connection) of ``dialect``.
 
+    On PostgreSQL the key lasts as long as the cursor's connection's open transaction (session-wide on an
+    autocommit connection outside one): see :mod:`maskline.adapters.postgres_key`.
+
     >>> import duckdb; con = duckdb.connect()
     >>> apply_key_setup(con, "duckdb", KeyMaterial(b"k" * 16))
     >>> con.execute("SELECT getvariable('maskline_salt') IS NOT NULL").fetchall()
@@ -43,4 +47,5 @@ def apply_key_setup(cursor: Any, dialect: str, key: KeyMaterial) -> None:
     """
     from maskline.adapters import engine
 
-    engine(dialect).load_key(cursor, cursor, key)
+    # A DB-API cursor knows its connection (whether a transaction is open); a DuckDB connection is its own.
+    engine(dialect).load_key(getattr(cursor, "connection", cursor), cursor, key)
