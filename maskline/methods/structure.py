@@ -17,8 +17,9 @@ PostgreSQL's ``format_type`` of a built-in type). It agrees with PostgreSQL's ty
 
 from __future__ import annotations
 
-# Base names (lower case, before any "(" of parameters) of types whose text form is one scalar value: strings,
-# numbers, booleans, dates and times, intervals, network addresses, bit strings, DuckDB's enums (a label).
+# Base names (lower case, before any "(" of parameters) of the engines' types (DuckDB, PostgreSQL, Trino, Spark,
+# Snowflake, BigQuery, SQLite) whose text form is one scalar value: strings,
+# numbers, booleans, dates and times, intervals, IP addresses, bit strings, DuckDB's enums (a label).
 # uuid, bytea/blob, json, xml, ranges, geometry and every container are left out on purpose: PostgreSQL puts them
 # outside its scalar categories too, and their text has separators or encodings a partial mask keeps.
 SCALAR_TYPE_NAMES = frozenset({
@@ -28,11 +29,12 @@ SCALAR_TYPE_NAMES = frozenset({
     "tinyint", "smallint", "integer", "int", "bigint", "hugeint", "utinyint", "usmallint", "uinteger", "ubigint",
     "uhugeint", "int1", "int2", "int4", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
     "signed", "long", "short", "varint", "bignum", "oid",
-    "decimal", "numeric", "number", "real", "float", "float4", "float8", "double", "double precision", "money",
-    "date", "time", "timetz", "timestamp", "timestamptz", "datetime", "timestamp_s", "timestamp_ms",
-    "timestamp_ns", "timestamp with time zone", "timestamp without time zone", "time with time zone",
+    "decimal", "numeric", "number", "bignumeric", "bigdecimal", "real", "float", "float4", "float8", "float32",
+    "float64", "double", "double precision", "money",
+    "date", "time", "timetz", "timestamp", "timestamptz", "datetime", "datetime2", "timestamp_s", "timestamp_ms",
+    "timestamp_ns", "timestamp_ntz", "timestamp_ltz", "timestamp_tz", "timestamp with time zone", "timestamp without time zone", "time with time zone",
     "time without time zone", "interval",
-    "inet", "cidr", "macaddr", "macaddr8", "bit", "bit varying", "varbit", "enum",
+    "inet", "cidr", "bit", "bit varying", "varbit", "enum",
 })
 
 

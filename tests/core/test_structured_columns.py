@@ -135,3 +135,21 @@ def test_postgres_query_path_and_protect_refuse_kept_text(pg_conn, key, column: 
     # the control: a plain text column of the same table keeps its mask on the query path
     assert _rows(pg_conn, "SELECT mail FROM structmask.t", _policy("structmask.t", "mail", "email"), key,
                  "postgres") == [("*****@corp.com",)]
+
+
+def test_the_type_name_rule_is_never_looser_than_postgresql_type_categories(pg_conn) -> None:
+    # protect reads pg_type's category (maskline.adapters.pg_types); every other path reads a type name. Over all
+    # of initdb's types, a name the rule calls scalar is in a scalar category, so the two never disagree in the
+    # unsafe direction.
+    from maskline.adapters.pg_types import SCALAR_CATEGORIES
+    from maskline.methods.structure import structured_type
+
+    with pg_conn.cursor() as cur:
+        cur.execute("SELECT pg_catalog.format_type(t.oid, NULL), t.typcategory FROM pg_catalog.pg_type t "
+                    "JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'pg_catalog' "
+                    "AND t.oid < 16384 AND t.typtype IN ('b', 'r', 'm', 'c') AND t.typcategory <> 'P'")
+        types = cur.fetchall()
+    assert len(types) > 100
+    assert [(name, category) for name, category in types
+            if category not in SCALAR_CATEGORIES and not structured_type(name)] == []
+    assert not structured_type("text") and structured_type("text[]")  # the control
