@@ -39,8 +39,10 @@ SCALAR_TYPE_NAMES = frozenset({
 
 
 def _base(type_name: str) -> str:
-    """The type's name without parameters, lower case: ``decimal(18,3)`` is ``decimal``."""
-    return type_name.strip().lower().split("(")[0].split("<")[0].strip()
+    """The type's name without parameters, lower case: ``decimal(18,3)`` is ``decimal``. PostgreSQL's
+    ``format_type`` writes ``pg_catalog.date`` when a temporary type named ``date`` shadows the built-in: the
+    built-in is still what the column holds (another schema's type is never read as one of these)."""
+    return type_name.strip().lower().removeprefix("pg_catalog.").split("(")[0].split("<")[0].strip()
 
 
 def structured_type(type_name: str | None) -> bool | None:
@@ -51,8 +53,10 @@ def structured_type(type_name: str | None) -> bool | None:
 
     >>> [structured_type(t) for t in ("text[]", "ARRAY", "jsonb", "JSON", "uuid", "map(varchar, varchar)")]
     [True, True, True, True, True, True]
-    >>> [structured_type(t) for t in ("VARCHAR", "decimal(18,3)", "timestamp with time zone", "date", None)]
+    >>> [structured_type(t) for t in ("VARCHAR", "decimal(18,3)", "timestamp with time zone", "pg_catalog.date", None)]
     [False, False, False, False, None]
+    >>> structured_type("public.date")  # a type the database defined is never taken for a built-in
+    True
     """
     if not type_name or not type_name.strip():
         return None
