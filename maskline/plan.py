@@ -19,6 +19,8 @@ from maskline.classify.decision import decide_unnamed
 from maskline.classify.result import Classification
 from maskline.errors import PolicyError, did_you_mean
 from maskline.methods.base import MethodSpec
+from maskline.methods.registry import method_spec
+from maskline.methods.structure import keeps_structure, shown_type
 from maskline.policy import Policy
 
 
@@ -116,6 +118,32 @@ def _refuse_other_schemas_entry(policy: Policy, entry: str, table: str, default_
                           f'"{default}.{name_parts(entry)[-1]}" to be explicit)')
 
 
+def _refuse_structure_kept(policy: Policy, table: str, column: str, sql_type: str | None, method: MethodSpec,
+                           where: str) -> None:
+    """Refuse a policy's method that would keep part of a structured column's text
+    (:func:`maskline.methods.structure.keeps_structure`).
+
+    >>> from maskline.policy import load_policy
+    >>> pol = load_policy({"datasets": {"t": {"columns": {"e": {"method": "email"}}}}})
+    >>> _refuse_structure_kept(pol, "t", "e", "text", pol.datasets["t"].columns["e"].method, "columns.e")
+    >>> _refuse_structure_kept(pol, "t", "e", "varchar[]", pol.datasets["t"].columns["e"].method, "columns.e")
+    Traceback (most recent call last):
+    ...
+    maskline.errors.PolicyError: column t.e has type varchar[], whose text form has structure the method email would keep in part (brackets, keys, separators, whole elements) (at <dict>: columns.e). Fix: mask t.e with a method whose output keeps nothing of the value (hash, hmac, fake, redact, null), or unnest it or cast the field you need to text in a staging model and mask that column
+    """
+    if not keeps_structure(method.name, sql_type):
+        return
+    from maskline.errors import shown_name
+
+    shown = shown_name(*table.split("."), column)
+    raise PolicyError(f"column {shown} has type {shown_type(sql_type or '')}, whose text form has structure the "
+                      f"method {method.name} would keep in part (brackets, keys, separators, whole elements)",
+                      where=f"{policy.source}: {where}",
+                      fix=f"mask {shown} with a method whose output keeps nothing of the value (hash, hmac, fake, "
+                          "redact, null), or unnest it or cast the field you need to text in a staging model and "
+                          "mask that column")
+
+
 def build_plan(
     policy: Policy,
     table: str,
@@ -171,9 +199,16 @@ def build_plan(
         cp = by_policy.get(name.lower())
         if cp is not None:
             method = cp.method or (policy.method_for(cp.info_type) if cp.info_type else None)
+            if method is not None:
+                _refuse_structure_kept(policy, table, name, sql_type, method, cp.where)
             category = policy.category_of(cp.info_type) if cp.info_type else None
             out.append(ColumnPlan(name, cp.info_type, category, method, cp.where, sql_type))
             continue
         d = decide_unnamed(policy, name, verdicts.get(name), table_scanned=classification is not None)
-        out.append(ColumnPlan(name, d.info_type, d.category, d.method, d.rule, sql_type, d.confidence, d.shape))
+        method, rule = d.method, d.rule
+        if method is not None and keeps_structure(method.name, sql_type):
+            # Nobody chose this method for this column: the classifier's info type brought it. Refusing would stop
+            # every run on a table with a list of e-mails; an opaque method that needs no key masks it whole.
+            method, rule = method_spec("redact"), f"{d.rule}; redact: its {shown_type(sql_type or '')} text has structure"
+        out.append(ColumnPlan(name, d.info_type, d.category, method, rule, sql_type, d.confidence, d.shape))
     return Plan(table, tuple(out), policy.fingerprint(), policy.source)

@@ -28,7 +28,9 @@ FIRST_NORMAL_OBJECT_ID = 16384
 # string, timespan, network address, bit string): any method may mask their text. Arrays, json/jsonb, ranges,
 # composites, geometry, xml, uuid, bytea... have text forms with structure a partial or e-mail mask would keep
 # in part: only a method whose output keeps nothing of the input (MethodDef.opaque: hash, hmac, fake, redact,
-# null) masks them.
+# null) masks them. The plan refuses such a policy first, by the type's name (maskline.methods.structure: the rule
+# every path applies, never looser than these categories); this check on the catalog's category stays as the last
+# gate before a view is created.
 SCALAR_CATEGORIES = frozenset("BDNSTIV")
 
 _EQ = "OPERATOR(pg_catalog.=)"

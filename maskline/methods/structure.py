@@ -1,0 +1,88 @@
+"""Which columns' text has structure a masking method would keep: one rule for every path that builds a plan.
+
+A method that keeps part of a value's text (``partial``, ``email``, ``char_mask``, ``generalize``, ``scrub``: its
+:class:`~maskline.methods.base.MethodDef` is not ``opaque``) was written for one scalar value. On a column whose
+text form is structured (an array, a JSON document, a struct, a map, a range, a uuid...) it masks the engine's
+rendering of the whole structure instead, and keeps raw parts of it: ``email`` on the array ``['ann@corp.com']``
+gives ``*****@corp.com]``, ``char_mask`` on a JSON document keeps its keys' shapes, every ``@``, ``.`` and ``+``.
+
+The judgement is an allow-list of scalar type names (what is not confidently one scalar is structured), read from
+the type name the catalog or the file schema gives (DuckDB's ``DESCRIBE``, ``information_schema.data_type``,
+PostgreSQL's ``format_type`` of a built-in type). It agrees with PostgreSQL's type categories as
+:mod:`maskline.adapters.pg_types` reads them for ``protect``: only its scalar categories are scalar here.
+
+>>> structured_type("varchar[]"), structured_type("struct(email varchar)"), structured_type("character varying(20)")
+(True, True, False)
+"""
+
+from __future__ import annotations
+
+# Base names (lower case, before any "(" of parameters) of the engines' types (DuckDB, PostgreSQL, Trino, Spark,
+# Snowflake, BigQuery, SQLite) whose text form is one scalar value: strings,
+# numbers, booleans, dates and times, intervals, IP addresses, bit strings, DuckDB's enums (a label).
+# uuid, bytea/blob, json, xml, ranges, geometry and every container are left out on purpose: PostgreSQL puts them
+# outside its scalar categories too, and their text has separators or encodings a partial mask keeps.
+SCALAR_TYPE_NAMES = frozenset({
+    "text", "varchar", "char", "character", "character varying", "bpchar", "string", "nvarchar", "nchar", "name",
+    "clob", "large_string", "utf8", "large_utf8",
+    "bool", "boolean", "logical",
+    "tinyint", "smallint", "integer", "int", "bigint", "hugeint", "utinyint", "usmallint", "uinteger", "ubigint",
+    "uhugeint", "int1", "int2", "int4", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
+    "signed", "long", "short", "varint", "bignum", "oid",
+    "decimal", "numeric", "number", "bignumeric", "bigdecimal", "real", "float", "float4", "float8", "float32",
+    "float64", "double", "double precision", "money",
+    "date", "time", "timetz", "timestamp", "timestamptz", "datetime", "datetime2", "timestamp_s", "timestamp_ms",
+    "timestamp_ns", "timestamp_ntz", "timestamp_ltz", "timestamp_tz", "timestamp with time zone", "timestamp without time zone", "time with time zone",
+    "time without time zone", "interval",
+    "inet", "cidr", "bit", "bit varying", "varbit", "enum",
+})
+
+
+def _base(type_name: str) -> str:
+    """The type's name without parameters, lower case: ``decimal(18,3)`` is ``decimal``. PostgreSQL's
+    ``format_type`` writes ``pg_catalog.date`` when a temporary type named ``date`` shadows the built-in: the
+    built-in is still what the column holds (another schema's type is never read as one of these)."""
+    return type_name.strip().lower().removeprefix("pg_catalog.").split("(")[0].split("<")[0].strip()
+
+
+def structured_type(type_name: str | None) -> bool | None:
+    """Whether a column of type ``type_name`` has a structured text form; None when the type is not known.
+
+    An array of anything (``text[]``, ``integer[3]``, PostgreSQL's ``ARRAY``) is structured, so is any name not
+    on the scalar allow-list (``json``, ``jsonb``, ``map(varchar, varchar)``, ``uuid``, ``int4range``).
+
+    >>> [structured_type(t) for t in ("text[]", "ARRAY", "jsonb", "JSON", "uuid", "map(varchar, varchar)")]
+    [True, True, True, True, True, True]
+    >>> [structured_type(t) for t in ("VARCHAR", "decimal(18,3)", "timestamp with time zone", "pg_catalog.date", None)]
+    [False, False, False, False, None]
+    >>> structured_type("public.date")  # a type the database defined is never taken for a built-in
+    True
+    """
+    if not type_name or not type_name.strip():
+        return None
+    if "[" in type_name:  # an array, whatever its elements
+        return True
+    return _base(type_name) not in SCALAR_TYPE_NAMES
+
+
+def shown_type(type_name: str) -> str:
+    """The type as a message shows it: its catalog name without parameters, which may hold names a user wrote
+    (a struct's fields, an enum's labels, a union's tags).
+
+    >>> shown_type("STRUCT(email VARCHAR)"), shown_type("varchar[]"), shown_type("struct(a varchar)[]")
+    ('struct', 'varchar[]', 'struct[]')
+    """
+    base = _base(type_name).split("[")[0].strip()
+    return base + ("[]" if "[" in type_name else "")
+
+
+def keeps_structure(method: str, type_name: str | None) -> bool:
+    """Whether ``method`` on a column of ``type_name`` would keep part of a structured value's text: the method
+    is not opaque (:attr:`maskline.methods.base.MethodDef.opaque`) and the type is structured.
+
+    >>> keeps_structure("email", "varchar[]"), keeps_structure("hmac", "varchar[]"), keeps_structure("email", "text")
+    (True, False, False)
+    """
+    from maskline.methods.registry import METHODS
+
+    return not METHODS[method].opaque and bool(structured_type(type_name))
