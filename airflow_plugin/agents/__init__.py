@@ -2,6 +2,7 @@
 
 - :class:`MaskedSQLToolset`: a drop-in for common-ai's ``SQLToolset``; every query is rewritten and masked.
 - :class:`ScrubbingCapability`: scrubs prompts, tool results and answers (``@task.agent`` and ``AgentOperator``).
+- :class:`KnownToolCalls`: a call to a tool name the model made up is answered without repeating the name.
 - :class:`MaskedAgentOperator`: ``AgentOperator`` with scrubbing on and an optional fixed (offline) model.
 - :func:`agent_run_facets`: the task-level lineage totals (``[openlineage] custom_run_facets``).
 
@@ -18,6 +19,7 @@ _EXPORTS = {
     "MaskedSQLToolset": "airflow_plugin.agents.masked_sql_toolset",
     "QueryRefused": "airflow_plugin.agents.masked_sql_toolset",
     "ScrubbingCapability": "airflow_plugin.agents.scrubbing",
+    "KnownToolCalls": "airflow_plugin.agents.known_tool_calls",
     "masked_rows_for_prompt": "airflow_plugin.agents.scrubbing",
     "MaskedAgentOperator": "airflow_plugin.agents.operator",
     "agent_run_facets": "airflow_plugin.agents.lineage",

@@ -2,13 +2,16 @@
 
 It adds :class:`~airflow_plugin.agents.scrubbing.ScrubbingCapability` to the
 agent (unless ``scrub_prompts=False``), so prompts, tool results and answers
-are scrubbed before the model, the logs and the XComs see them. ``model=``
+are scrubbed before the model, the logs and the XComs see them, and always
+:class:`~airflow_plugin.agents.known_tool_calls.KnownToolCalls`, so a call to a
+tool name the model made up (which can carry a value) is answered without
+repeating that name. ``model=``
 takes a pydantic-ai ``Model`` object instead of an LLM connection: a
 ``FunctionModel`` or ``TestModel`` runs the agent offline and deterministically
 (tests, examples, dry runs); with ``model=None`` the ``llm_conn_id`` connection
 decides, exactly as in ``AgentOperator``.
 
-With ``@task.agent``, pass ``capabilities=[ScrubbingCapability()]`` yourself.
+With ``@task.agent``, pass ``capabilities=[ScrubbingCapability(), KnownToolCalls()]`` yourself.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from typing import Any
 from airflow.providers.common.ai.hooks.pydantic_ai import PydanticAIHook
 from airflow.providers.common.ai.operators.agent import AgentOperator
 
+from airflow_plugin.agents.known_tool_calls import KnownToolCalls
 from airflow_plugin.agents.scrubbing import ScrubbingCapability
 
 
@@ -53,7 +57,9 @@ class MaskedAgentOperator(AgentOperator):
         caps = list(capabilities or [])
         if scrub_prompts and not any(isinstance(c, ScrubbingCapability) for c in caps):
             caps.append(ScrubbingCapability())
-        super().__init__(llm_conn_id=llm_conn_id, capabilities=caps or None, **kwargs)
+        if not any(isinstance(c, KnownToolCalls) for c in caps):
+            caps.append(KnownToolCalls())
+        super().__init__(llm_conn_id=llm_conn_id, capabilities=caps, **kwargs)
         self.fixed_model = model
 
     @cached_property

@@ -35,8 +35,9 @@ def register(sub: Any) -> None:
                    help="duckdb, postgres, sqlite, snowflake, bigquery, spark or trino, or another name of those "
                         "engines (databricks, postgresql, ...)")
     p.add_argument("--policy", required=True,
-                   help="policy YAML file; the scan stored beside it (maskline scan --save) is read too (for "
-                        "--table only under 'unclassified: pass': under 'mask' the other --columns are redacted)")
+                   help="policy YAML file; the scan stored beside it (maskline scan --save) is read too: a "
+                        "column it found sensitive is masked, one it passed for its values' shape passes only the "
+                        "values of that shape, and one it never saw follows 'unclassified'")
     p.add_argument("--table", help="table name as written in the policy's datasets")
     p.add_argument("--columns", help="comma-separated full column list of the table, in order (default: only the "
                    "policy's columns, so the others are dropped; the SQL says so in a comment)")
@@ -73,8 +74,8 @@ def run(args: argparse.Namespace) -> int:
     policy = load_policy(args.policy)
     ds = policy.dataset(args.table)
     if ds is None:
-        # Refused even with --columns: the stored scan is not read here (the columns carry no types for its
-        # shape checks), so a typo or an unnamed table would be decided by `unclassified` alone.
+        # Refused even with --columns: a typo or an unnamed table has no stored scan, so its columns would be
+        # decided by `unclassified` alone.
         fix = "name the table in the policy's datasets (`maskline policy init` drafts an entry)"
         if policy.datasets:
             fix = f"{did_you_mean(args.table, policy.datasets)}; or {fix}"
@@ -93,20 +94,18 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _stored_verdicts(policy: Any, table: str) -> Any:
-    """The stored scan's verdicts on ``table`` when the policy says ``unclassified: pass``, else None.
+    """The stored scan's verdicts on ``table`` (None when there is no scan), whatever ``unclassified`` says.
 
     Under ``pass`` a column the policy does not name passes raw unless a scan found it sensitive (or never saw
     it), so without the stored verdicts an ``email`` the scan typed EMAIL would pass raw here while ``maskline
-    mask`` masks it. Under ``mask`` every such column is redacted without them; with them, a column passed for its
-    values' shape would get a check written for text, which a typed column (``--columns`` carries no types)
-    cannot run.
+    mask`` masks it. Under ``mask`` they let a column the scan proved safe pass, as ``maskline mask`` does, instead
+    of redacting it. A column passed for its values' shape gets the shape check on its text
+    (:func:`maskline.sql.shape_guard.as_text`): ``--columns`` carries no types.
 
     >>> from maskline.policy import load_policy
-    >>> _stored_verdicts(load_policy({"unclassified": "pass"}), "customers") is None  # no scan beside a dict
+    >>> _stored_verdicts(load_policy({"unclassified": "mask"}), "customers") is None  # no scan beside a dict
     True
     """
-    if policy.unclassified != "pass":
-        return None
     from maskline.classify.stored import stored_classification
 
     return stored_classification(policy, table)

@@ -11,6 +11,9 @@ masked as any unclassified value is (``redact``). The patterns are :mod:`masklin
 in the POSIX syntax every engine's regular expressions read (``[0-9]``, no ``\\d`` or ``(?:``), and anchored,
 since DuckDB's and BigQuery's functions find a match anywhere.
 
+A column whose type is not known (``maskline sql --table T --columns ...``) is checked as text: its text cast
+(:func:`as_text`), which every engine's text functions take whatever the column is stored as.
+
 A column stored with a type that is not text keeps its shape in storage, and is passed as it is; so are the
 columns the policy names or passes (``pass: true``, ``unclassified: pass``), which never get a shape.
 
@@ -68,14 +71,29 @@ def shape_held(column: exp.Expression, shape: str | None, source_type: str | Non
     """
     if not shape_checked(shape, source_type):
         return column
+    value = as_text(column, source_type)
     if shape == "boolean":
-        fits: exp.Expr = exp.In(this=exp.Lower(this=column.copy()),
+        fits: exp.Expr = exp.In(this=exp.Lower(this=value.copy()),
                                 expressions=[exp.Literal.string(w) for w in BOOLEAN_WORDS])
     else:
-        fits = exp.RegexpLike(this=column.copy(), expression=exp.Literal.string(SHAPE_PATTERNS[str(shape)]))
-    return exp.Case(ifs=[exp.If(this=exp.or_(exp.Is(this=column.copy(), expression=exp.Null()), fits),
-                                true=column.copy())],
-                    default=masked(column.copy()))
+        fits = exp.RegexpLike(this=value.copy(), expression=exp.Literal.string(SHAPE_PATTERNS[str(shape)]))
+    return exp.Case(ifs=[exp.If(this=exp.or_(exp.Is(this=value.copy(), expression=exp.Null()), fits),
+                                true=value.copy())],
+                    default=masked(value.copy()))
+
+
+def as_text(column: exp.Expression, source_type: str | None) -> exp.Expression:
+    """The value a shape is checked on: ``column`` when it is stored as text, its text cast when its type is not
+    known (``maskline sql --columns`` carries no types). The engines' text functions take only text (DuckDB refuses
+    ``regexp_matches(BIGINT, ...)``), and a column of unknown type may hold anything, so the check and the value it
+    passes are the column's text, whatever it is stored as: the CASE's branches are then all text.
+
+    >>> as_text(exp.column("n"), None).sql("postgres"), as_text(exp.column("n"), "varchar").sql("postgres")
+    ('CAST(n AS TEXT)', 'n')
+    """
+    if text_type(source_type):
+        return column
+    return exp.cast(column.copy(), exp.DataType.build("text"))
 
 
 def shape_redacted(column: exp.Expression, shape: str | None, source_type: str | None,

@@ -253,7 +253,7 @@ def test_a_query_that_does_not_parse_is_refused_without_repeating_its_literals(d
 # The agent face's modules import pydantic-ai, so their ``>>>`` examples run here, beside its other tests.
 AGENT_MODULES = ("airflow_plugin.agents.activity", "airflow_plugin.agents.lineage", "airflow_plugin.agents.scrubbing",
                  "airflow_plugin.agents.masked_sql_toolset", "airflow_plugin.agents.operator",
-                 "airflow_plugin.agents.checked_arguments")
+                 "airflow_plugin.agents.checked_arguments", "airflow_plugin.agents.known_tool_calls")
 
 
 @pytest.mark.parametrize("module", AGENT_MODULES)
