@@ -141,7 +141,12 @@ class Origin:
 
     def add(self, read_start: int, written_start: int, written_end: int, *, as_written: bool) -> None:
         """A segment at ``read_start`` of the reading: the text's ``[written_start, written_end)`` read as written,
-        or (``as_written`` False) characters that each came from that whole span."""
+        or (``as_written`` False) characters that each came from that whole span.
+
+        >>> origin = Origin(); origin.add(0, 0, 2, as_written=True); origin.add(2, 2, 8, as_written=False)
+        >>> origin.span(1), origin.span(2)
+        ((1, 2), (2, 8))
+        """
         self._read_starts.append(read_start)
         self._written.append((written_start, written_end, as_written))
 
