@@ -208,16 +208,13 @@ def test_table_beside_a_file_is_refused_not_silently_dropped(tmp_path: Path) -> 
 
 
 @pytest.mark.postgres
-def test_protect_refusal_points_at_the_tables_option(tmp_path: Path, pg_conn, pg_dsn: str) -> None:
+def test_protect_refusal_points_at_the_tables_option(tmp_path: Path, pg_dsn: str) -> None:
     """A table protect refuses is named at ``--tables``, the option the user typed, not at the Python call."""
-    with pg_conn.cursor() as cur:
-        cur.execute("CREATE TABLE IF NOT EXISTS public.first_use_docs (id integer, tags jsonb)")
     policy = tmp_path / "policy.yml"
-    policy.write_text("version: 1\ndatasets:\n  first_use_docs:\n    columns:\n      id: {pass: true}\n"
-                      "      tags: {info_type: EMAIL, method: email}\n")
-    r = run_cli("protect", "--dsn", pg_dsn, "--policy", str(policy), "--tables", "first_use_docs")
+    policy.write_text("version: 1\ndatasets:\n  first_use_missing:\n    columns:\n      id: {pass: true}\n")
+    r = run_cli("protect", "--dsn", pg_dsn, "--policy", str(policy), "--tables", "first_use_missing")
     assert r.returncode == 2 and r.stderr.count("\n") == 1, r.stderr
-    assert "(at --tables)" in r.stderr and "protect(tables=" not in r.stderr
+    assert "does not exist" in r.stderr and "(at --tables)" in r.stderr and "protect(tables=" not in r.stderr
     # Without --tables the tables come from the policy's datasets, and the refusal says so.
     r = run_cli("protect", "--dsn", pg_dsn, "--policy", str(policy))
     assert r.returncode == 2 and "(at the policy's datasets)" in r.stderr, r.stderr
