@@ -320,6 +320,12 @@ class Dialect:
         """
         return exp.Placeholder(this=f"maskline_{name}")
 
+    def mark_types(self, tree: exp.Expression, schema: dict[str, Any]) -> None:
+        """Note on ``tree`` (qualified, ``schema`` in sqlglot's shape) the types its printer needs; none here.
+
+        >>> Dialect().mark_types(exp.column("x"), {})
+        """
+
     def unpinned_calls(self, sql: str) -> tuple[str, ...]:
         """The functions ``sql`` (printed in this dialect) calls by a name the connection's catalog could redefine
         ahead of the built-in; none where the printed SQL cannot be looked up that way, or the engine's parser is
