@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
+from typing import Any
 
 from sqlglot import exp
 
@@ -320,7 +321,7 @@ class Dialect:
         """
         return exp.Placeholder(this=f"maskline_{name}")
 
-    def mark_types(self, tree: exp.Expression, schema: dict[str, Any]) -> None:
+    def mark_types(self, tree: exp.Expr, schema: dict[str, Any]) -> None:
         """Note on ``tree`` (qualified, ``schema`` in sqlglot's shape) the types its printer needs; none here.
 
         >>> Dialect().mark_types(exp.column("x"), {})

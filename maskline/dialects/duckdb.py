@@ -40,7 +40,7 @@ class DuckDB(Dialect):
     def utc_timestamp_text(self, e: exp.Expression) -> exp.Expression:
         return fn("STRFTIME", exp.AtTimeZone(this=e, zone=lit("UTC")), lit("%Y-%m-%dT%H:%M:%S.%f"))
 
-    def mark_types(self, tree: exp.Expression, schema: dict[str, Any]) -> None:
+    def mark_types(self, tree: exp.Expr, schema: dict[str, Any]) -> None:
         from maskline.dialects.duckdb_builtins import mark_types
 
         mark_types(tree, schema)

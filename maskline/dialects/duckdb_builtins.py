@@ -120,7 +120,7 @@ def unpinned_calls(sql: str) -> tuple[str, ...]:
                  if (n.get("catalog"), n.get("schema")) != ("system", "main"))
 
 
-def mark_types(tree: exp.Expression, schema: dict[str, Any]) -> None:
+def mark_types(tree: exp.Expr, schema: dict[str, Any]) -> None:
     """Note the type of the value before each ``[...]`` and ``.field`` of ``tree`` (qualified, ``schema`` in
     sqlglot's shape), for the printer to call the built-in DuckDB's binder would. Annotated on a copy: sqlglot
     re-shifts bracket indexes by the target's type when printing, so the tree keeps the types it was parsed with.
@@ -134,7 +134,7 @@ def mark_types(tree: exp.Expression, schema: dict[str, Any]) -> None:
     from sqlglot.optimizer.annotate_types import annotate_types
 
     typed = annotate_types(tree.copy(), schema=schema, dialect="duckdb")
-    for original, annotated in zip(tree.walk(), typed.walk()):
+    for original, annotated in zip(tree.walk(), typed.walk(), strict=False):
         if type(original) is not type(annotated):  # the copy's shape differs: note nothing (printed as written)
             return
         if isinstance(original, (exp.Bracket, exp.Dot)) and annotated.this is not None \
