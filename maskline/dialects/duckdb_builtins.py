@@ -131,9 +131,15 @@ def mark_types(tree: exp.Expr, schema: dict[str, Any]) -> None:
     >>> q.sql(DIALECT)
     "SELECT system.main.map_extract_value(t.m, 'k'), system.main.array_extract(t.x, 1) FROM t"
     """
+    from sqlglot.errors import SqlglotError
     from sqlglot.optimizer.annotate_types import annotate_types
 
-    typed = annotate_types(tree.copy(), schema=schema, dialect="duckdb")
+    if tree.find(exp.Bracket, exp.Dot) is None:  # nothing to note: no copy, no annotation
+        return
+    try:
+        typed = annotate_types(tree.copy(), schema=schema, dialect="duckdb")
+    except (SqlglotError, ValueError):  # types not known: every lookup printed as written (fails under a macro)
+        return
     for original, annotated in zip(tree.walk(), typed.walk(), strict=False):
         if type(original) is not type(annotated):  # the copy's shape differs: note nothing (printed as written)
             return
