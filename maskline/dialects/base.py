@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
+from typing import Any
 
 from sqlglot import exp
 
@@ -319,6 +320,12 @@ class Dialect:
         ':maskline_salt'
         """
         return exp.Placeholder(this=f"maskline_{name}")
+
+    def mark_types(self, tree: exp.Expr, schema: dict[str, Any]) -> None:
+        """Note on ``tree`` (qualified, ``schema`` in sqlglot's shape) the types its printer needs; none here.
+
+        >>> Dialect().mark_types(exp.column("x"), {})
+        """
 
     def unpinned_calls(self, sql: str) -> tuple[str, ...]:
         """The functions ``sql`` (printed in this dialect) calls by a name the connection's catalog could redefine

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlglot import exp
 
 from maskline.dialects.base import Dialect, fn, lit
@@ -37,6 +39,11 @@ class DuckDB(Dialect):
 
     def utc_timestamp_text(self, e: exp.Expression) -> exp.Expression:
         return fn("STRFTIME", exp.AtTimeZone(this=e, zone=lit("UTC")), lit("%Y-%m-%dT%H:%M:%S.%f"))
+
+    def mark_types(self, tree: exp.Expr, schema: dict[str, Any]) -> None:
+        from maskline.dialects.duckdb_builtins import mark_types
+
+        mark_types(tree, schema)
 
     def unpinned_calls(self, sql: str) -> tuple[str, ...]:
         from maskline.dialects.duckdb_builtins import unpinned_calls

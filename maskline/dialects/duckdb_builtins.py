@@ -38,6 +38,8 @@ from sqlglot.dialects.duckdb import DuckDB as _SqlglotDuckDB
 #: sqlglot's name for this dialect (its metaclass registers each Dialect subclass under its lower-case name).
 DIALECT = "builtinsduckdb"
 PREFIX = "system.main."
+#: the meta key :func:`mark_types` notes a bracket's or dot's target type under (the tree's own types stay as parsed)
+TYPE_KEY = "maskline_duckdb_type"
 _PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # One parser connection and its lock per process, found by pid: a forked worker (Airflow's executors fork) must not
 # use its parent's DuckDB connection, nor wait on a lock another of the parent's threads held at the fork.
@@ -118,6 +120,34 @@ def unpinned_calls(sql: str) -> tuple[str, ...]:
                  if (n.get("catalog"), n.get("schema")) != ("system", "main"))
 
 
+def mark_types(tree: exp.Expr, schema: dict[str, Any]) -> None:
+    """Note the type of the value before each ``[...]`` and ``.field`` of ``tree`` (qualified, ``schema`` in
+    sqlglot's shape), for the printer to call the built-in DuckDB's binder would. Annotated on a copy: sqlglot
+    re-shifts bracket indexes by the target's type when printing, so the tree keeps the types it was parsed with.
+
+    >>> import sqlglot
+    >>> q = sqlglot.parse_one("SELECT t.m['k'], t.x[1] FROM t", read="duckdb")
+    >>> mark_types(q, {"t": {"m": "MAP(VARCHAR, INT)", "x": "INT[]"}})
+    >>> q.sql(DIALECT)
+    "SELECT system.main.map_extract_value(t.m, 'k'), system.main.array_extract(t.x, 1) FROM t"
+    """
+    from sqlglot.errors import SqlglotError
+    from sqlglot.optimizer.annotate_types import annotate_types
+
+    if tree.find(exp.Bracket, exp.Dot) is None:  # nothing to note: no copy, no annotation
+        return
+    try:
+        typed = annotate_types(tree.copy(), schema=schema, dialect="duckdb")
+    except (SqlglotError, ValueError):  # types not known: every lookup printed as written (fails under a macro)
+        return
+    for original, annotated in zip(tree.walk(), typed.walk(), strict=False):
+        if type(original) is not type(annotated):  # the copy's shape differs: note nothing (printed as written)
+            return
+        if isinstance(original, (exp.Bracket, exp.Dot)) and annotated.this is not None \
+                and annotated.this.type is not None:
+            original.this.meta[TYPE_KEY] = annotated.this.type
+
+
 def _quoted(name: str) -> str:
     return name if _PLAIN_NAME.fullmatch(name) else '"' + name.replace('"', '""') + '"'
 
@@ -141,7 +171,8 @@ class BuiltinsDuckDB(_SqlglotDuckDB):
         # sqlglot prints lists and structs as [a, b] and {'k': v}, which DuckDB's parser turns into calls of
         # list_value and struct_pack looked up by name: printed as those calls, pinned.
         TRANSFORMS = {**_SqlglotDuckDB.Generator.TRANSFORMS,  # type: ignore[attr-defined]
-                      exp.Array: lambda self, e: self.pinned_array(e), exp.Struct: lambda self, e: self.pinned_struct(e)}
+                      exp.Array: lambda self, e: self.pinned_array(e), exp.Struct: lambda self, e: self.pinned_struct(e),
+                      exp.JSONExtract: lambda self, e: self.pinned_json_extract(e)}
 
         def func(self, name: str, *args: Any, prefix: str = "(", suffix: str = ")", normalize: bool = True) -> str:
             # normalize=False: a call the query qualified itself (sqlglot's anonymous_sql); it names its catalog.
@@ -164,6 +195,10 @@ class BuiltinsDuckDB(_SqlglotDuckDB):
             if isinstance(call, exp.Anonymous) and isinstance(target, (exp.Column, exp.Dot)) and \
                     _PLAIN_NAME.fullmatch(call.name):
                 return f"{PREFIX}{call.name.lower()}({self.format_args(target, *call.expressions)})"
+            if isinstance(call, exp.Identifier) and isinstance(target, (exp.Column, exp.Dot)) and \
+                    _extract_function(target.meta.get(TYPE_KEY)) == "struct_extract":
+                # s.k on a struct: DuckDB's binder calls struct_extract(s, 'k'), by name
+                return f"{PREFIX}struct_extract({self.sql(target)}, {self.sql(exp.Literal.string(call.name))})"
             return super().dot_sql(expression)
 
         def any_sql(self, expression: exp.Any) -> str:
@@ -239,3 +274,48 @@ class BuiltinsDuckDB(_SqlglotDuckDB):
                 text = f"{value.name} {self.sql(unit)}"
                 return f"CAST({self.sql(exp.Literal.string(text))} AS INTERVAL)"
             return super().interval_sql(expression)
+
+        def bracket_sql(self, expression: exp.Bracket) -> str:
+            # DuckDB's binder turns x[i] into array_extract (a list or text), struct_extract (a struct) or
+            # map_extract_value (a map), chosen by x's type, and x[a:b] into array_slice: each looked up by name.
+            # Printed as the call the binder would make, pinned, when x's type says which one (the rewrite annotates
+            # the query's types from the catalog); else as written, which a macro of that name makes fail.
+            items = self.bracket_offset_expressions(expression)
+            if len(items) != 1 or expression.args.get("json_access"):
+                return super().bracket_sql(expression)
+            target, item = self.sql(expression, "this"), items[0]
+            if isinstance(item, exp.Slice):
+                # a bound left out is an empty list to DuckDB's array_slice, as its parser writes it
+                bounds = [self.sql(b) if b is not None else f"{PREFIX}list_value()"
+                          for b in (item.this, item.expression)]
+                step = [self.sql(item, "step")] if item.args.get("step") is not None else []
+                return f"{PREFIX}array_slice({', '.join([target, *bounds, *step])})"
+            called = _extract_function(expression.this.meta.get(TYPE_KEY))
+            if called is None:
+                return super().bracket_sql(expression)
+            return f"{PREFIX}{called}({target}, {self.sql(item)})"
+
+        def pinned_json_extract(self, expression: exp.JSONExtract) -> str:
+            # j -> '$.a' is parsed as a lambda that DuckDB's binder turns into json_extract, looked up by name
+            if expression.args.get("variant_extract") or expression.expressions:
+                return _SqlglotDuckDB.Generator.TRANSFORMS[exp.JSONExtract](self, expression)  # type: ignore[attr-defined]
+            return f"{PREFIX}json_extract({self.sql(expression, 'this')}, {self.sql(expression, 'expression')})"
+
+
+def _extract_function(target: exp.DataType | None) -> str | None:
+    """The function DuckDB's binder calls for ``x[i]`` on a value of type ``target`` (None: not known).
+
+    >>> _extract_function(exp.DataType.build("MAP(VARCHAR, INT)", dialect="duckdb"))
+    'map_extract_value'
+    >>> _extract_function(exp.DataType.build("INT[]", dialect="duckdb")), _extract_function(None)
+    ('array_extract', None)
+    """
+    if target is None:
+        return None
+    if target.is_type(exp.DataType.Type.MAP):
+        return "map_extract_value"
+    if target.is_type(exp.DataType.Type.STRUCT):
+        return "struct_extract"
+    if target.is_type(exp.DataType.Type.ARRAY, exp.DataType.Type.LIST, *exp.DataType.TEXT_TYPES):
+        return "array_extract"
+    return None

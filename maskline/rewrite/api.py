@@ -256,6 +256,8 @@ def rewrite(
                                  fix="simplify the query")
     if failure is not None:  # outside the handler: sqlglot's error (it quotes names) is not kept as context
         raise failure
+    # the catalog's types the printer needs (DuckDB pins x[i] as array_extract, struct_extract or map_extract_value)
+    d.mark_types(qualified, sqlglot_schema(tables, full_schema, db, default_schema))
     root = build_scope(qualified)
     if root is None:
         raise RewriteRefused("cannot build the query's scopes", where="query", fix="use a plain SELECT")

@@ -11,6 +11,12 @@
   {{ return(by_adapter[target.type]) }}
 {%- endmacro %}
 
+{% macro _count_rows(dialect) -%}
+  {#- COUNT(*): on DuckDB the built-in by its catalog name (COUNT(*) is a call of count_star, looked up by name, which
+      a macro of the user's database could stand in for). -#}
+  {{ return('system.main.count_star()' if dialect == 'duckdb' else 'COUNT(*)') }}
+{%- endmacro %}
+
 {% macro _regex_contains(expression, pattern, dialect) -%}
   {#- True where `expression` contains a match of `pattern` (anchor the pattern for a full match). -#}
   {%- set p = maskline._string_literal(pattern, dialect) -%}
