@@ -11,7 +11,7 @@ info type catalogue or the SQL scrub patterns; ``--check`` fails when the
 committed file is stale.
 
 >>> t = templates_for("duckdb")
->>> t["partial.l"].startswith("CASE WHEN __ml_col__ IS NULL THEN NULL ELSE CASE WHEN LENGTH(")
+>>> t["partial.l"].startswith("CASE WHEN __ml_col__ IS NULL THEN NULL ELSE CASE WHEN system.main.length(")
 True
 """
 
