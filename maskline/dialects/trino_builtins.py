@@ -1,4 +1,4 @@
-"""Trino SQL in which every function call names the built-in: ``system.builtin.lower(x)``, never ``lower(x)``.
+"""Trino SQL in which every function call names the built-in: ``system.builtin."lower"(x)``, never ``lower(x)``.
 
 Trino resolves an unqualified function name along the session's SQL path (``sql.path``, ``SET PATH``, the
 ``X-Trino-Path`` header) and, when no built-in accepts the arguments, a SQL routine on that path is chosen: a
@@ -14,7 +14,7 @@ not assumed away. Operators are not looked up by name on Trino (no routine can d
 
 >>> import sqlglot
 >>> sqlglot.transpile("SELECT lower(a) || 'x', COALESCE(b, 'y') FROM t", read="trino", write=DIALECT)[0]
-"SELECT system.builtin.lower(a) || 'x', COALESCE(b, 'y') FROM t"
+'SELECT system.builtin."lower"(a) || \\'x\\', COALESCE(b, \\'y\\') FROM t'
 >>> unpinned_calls("SELECT system.builtin.lower(a), upper(b), COALESCE(c, 1), a + 1 FROM t")
 ('upper',)
 """
@@ -40,7 +40,9 @@ SPECIAL_FORMS = frozenset({"coalesce", "format", "grouping", "if", "nullif", "tr
 
 #: sqlglot expressions printed as Trino syntax that calls nothing by name (CAST, CASE, ARRAY[...], EXTRACT...).
 _SYNTAX = (exp.Cast, exp.Case, exp.Array, exp.Extract, exp.Coalesce, exp.If, exp.Nullif, exp.Try, exp.Exists,
-           exp.Interval, exp.Unnest, exp.Struct, exp.Tuple)
+           exp.Interval, exp.Unnest, exp.Struct, exp.Tuple,
+           # sqlglot's Func classes that Trino prints as operators: a AND b, x = ANY (...), a COLLATE c
+           exp.Connector, exp.SubqueryPredicate, exp.Collate)
 
 
 def _is_pinned(call: exp.Expression) -> bool:
@@ -76,6 +78,7 @@ class BuiltinsTrino(_SqlglotTrino):
         def func(self, name: str, *args: Any, prefix: str = "(", suffix: str = ")", normalize: bool = True) -> str:
             # normalize=False: a call the query qualified itself (sqlglot's anonymous_sql); it names its catalog.
             if normalize and prefix == "(" and _PLAIN_NAME.fullmatch(name) and name.lower() not in SPECIAL_FORMS:
-                # lower case, as the catalog spells it (Trino's function names are case-insensitive)
-                return f"{PREFIX}{name.lower()}({self.format_args(*args)}{suffix}"
+                # lower case, as the catalog spells it, and quoted: names such as trim are keywords of Trino's
+                # grammar, which reads system.builtin.trim(x) as a syntax error and system.builtin."trim"(x) as the call
+                return f'{PREFIX}"{name.lower()}"({self.format_args(*args)}{suffix}'
             return super().func(name, *args, prefix=prefix, suffix=suffix, normalize=normalize)

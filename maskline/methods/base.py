@@ -84,9 +84,11 @@ class MaskContext:
         >>> duckdb.sql("SELECT " + context.canonical_text(exp.Literal.number("1e21")).sql("duckdb")).fetchall()
         [('1000000000000000000000',)]
         """
-        from maskline.dialects.canonical import canonical_sql, text_form
+        from maskline.dialects.canonical import TextForm, canonical_sql, text_form
 
         form = text_form(self.source_type, self.dialect.text_form_overrides)
+        if form is TextForm.TEXT and not self.dialect.accepts_as_text(self.source_type):
+            return self.dialect.text_cast(column, self.source_type)  # Trino's char(n): its text, unpadded
         return (self.dialect.text_cast(column, self.source_type) if form is None
                 else canonical_sql(self.dialect, column, form, self.source_type))
 
