@@ -45,7 +45,7 @@ _SYNTAX = (exp.Cast, exp.Case, exp.Array, exp.Extract, exp.Coalesce, exp.If, exp
            exp.Connector, exp.SubqueryPredicate, exp.Collate)
 
 
-def _is_pinned(call: exp.Expression) -> bool:
+def _is_pinned(call: Any) -> bool:
     parent = call.parent
     if not (isinstance(parent, exp.Dot) and parent.expression is call):
         return False
