@@ -83,6 +83,23 @@ class Dialect:
     def text(self, e: exp.Expression) -> exp.Expression:
         return exp.cast(e, exp.DataType.build("text"))
 
+    def text_cast(self, e: exp.Expression, source_type: str | None) -> exp.Expression:
+        """``e``, of type ``source_type``, cast to the text the methods' functions read (Trino: char(n) unpadded).
+
+        >>> Dialect().text_cast(exp.column("n"), "integer").sql()
+        'CAST(n AS TEXT)'
+        """
+        return self.text(e)
+
+    def accepts_as_text(self, source_type: str | None) -> bool:
+        """Whether this engine's text functions take a column of the text type ``source_type`` without a cast
+        (asked only of types :class:`maskline.methods.base.MaskContext` reads as text).
+
+        >>> Dialect().accepts_as_text("char(16)")
+        True
+        """
+        return True
+
     def length(self, e: exp.Expression) -> exp.Expression:
         """The length of ``e`` in characters.
 

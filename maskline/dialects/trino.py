@@ -5,10 +5,40 @@ from __future__ import annotations
 from sqlglot import exp
 
 from maskline.dialects.base import Dialect, KeyRefs, fn, lit
+from maskline.dialects.trino_builtins import DIALECT
 
 
 class Trino(Dialect):
-    name = sqlglot_name = "trino"
+    name = "trino"
+    # Printed (and parsed) through sqlglot's Trino with every by-name call written system.builtin.<name>: no SQL
+    # routine on the session's path can stand in for a function maskline or the user's query calls.
+    sqlglot_name = DIALECT
+
+    def unpinned_calls(self, sql: str) -> tuple[str, ...]:
+        from maskline.dialects.trino_builtins import unpinned_calls
+
+        return unpinned_calls(sql)
+
+    def text_cast(self, e: exp.Expression, source_type: str | None) -> exp.Expression:
+        """``e`` as varchar, the only text type Trino's string functions accept; char(n) without its padding, as
+        PostgreSQL's cast reads it (Trino's cast keeps the trailing spaces), so a char column masks as its text.
+
+        >>> Trino().text_cast(exp.column("c"), "char(16)").sql("trino")
+        "RTRIM(CAST(c AS VARCHAR), ' ')"
+        >>> Trino().text_cast(exp.column("n"), "integer").sql("trino")
+        'CAST(n AS VARCHAR)'
+        """
+        if _base_type(source_type) in ("char", "character", "nchar", "bpchar"):
+            return fn("RTRIM", self.text(e), lit(" "))
+        return self.text(e)
+
+    def accepts_as_text(self, source_type: str | None) -> bool:
+        """Whether Trino's string functions take a column of this type as it is: varchar alone.
+
+        >>> Trino().accepts_as_text("varchar(20)"), Trino().accepts_as_text("char(16)")
+        (True, False)
+        """
+        return _base_type(source_type) in ("varchar", "character varying")
 
     def bin_concat(self, a: exp.Expression, b: exp.Expression) -> exp.Expression:
         return exp.DPipe(this=a, expression=b, safe=False)
@@ -38,3 +68,7 @@ class Trino(Dialect):
     def pick(self, words, index0):  # type: ignore[no-untyped-def]
         arr = exp.Array(expressions=[lit(w) for w in words])
         return fn("ELEMENT_AT", arr, exp.Add(this=exp.paren(index0, copy=False), expression=lit(1)))
+
+
+def _base_type(source_type: str | None) -> str:
+    return (source_type or "").split("(")[0].strip().lower()

@@ -67,9 +67,11 @@ class MaskContext:
         >>> MaskContext(duck, None, source_type="varchar").as_text(exp.column("s")).sql("duckdb")  # type: ignore[arg-type]
         's'
         """
-        if self.is_text:
+        # The one place a method's text input is built: a text type the engine's functions do not accept as it is
+        # (Trino's char(n)) is cast like any other type, never left for the engine to resolve a call on.
+        if self.is_text and self.dialect.accepts_as_text(self.source_type):
             return column
-        return self.dialect.text(column)
+        return self.dialect.text_cast(column, self.source_type)
 
     def canonical_text(self, column: exp.Expression) -> exp.Expression:
         """The column as the text keyed methods hash: one form per value on every engine
@@ -82,10 +84,12 @@ class MaskContext:
         >>> duckdb.sql("SELECT " + context.canonical_text(exp.Literal.number("1e21")).sql("duckdb")).fetchall()
         [('1000000000000000000000',)]
         """
-        from maskline.dialects.canonical import canonical_sql, text_form
+        from maskline.dialects.canonical import TextForm, canonical_sql, text_form
 
         form = text_form(self.source_type, self.dialect.text_form_overrides)
-        return (self.dialect.text(column) if form is None
+        if form is TextForm.TEXT and not self.dialect.accepts_as_text(self.source_type):
+            return self.dialect.text_cast(column, self.source_type)  # Trino's char(n): its text, unpadded
+        return (self.dialect.text_cast(column, self.source_type) if form is None
                 else canonical_sql(self.dialect, column, form, self.source_type))
 
 

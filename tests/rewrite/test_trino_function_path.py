@@ -6,7 +6,8 @@ calls ``regexp_replace`` on a ``char(n)`` column as it is, which no built-in acc
 ``regexp_replace(char(16), varchar, varchar)`` on the path, Trino called the routine, on the raw value, and the
 character mask returned what the routine returned (the raw e-mail). The safe query path now reads the session's
 path with its other catalog facts and refuses any path but ``system.builtin`` (maskline's own Trino connections
-set it); a built-in that accepts its arguments is never shadowed (the controls).
+set it); a built-in that accepts its arguments is never shadowed (the controls). Since then the masks also read
+char(n) as varchar and call every built-in as ``system.builtin."<name>"`` (tests/rewrite/test_trino_builtins.py).
 """
 
 from __future__ import annotations
