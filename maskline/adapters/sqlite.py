@@ -113,6 +113,19 @@ def _utc_timestamp_text(value: Any) -> str:
     return utc.strftime("%Y-%m-%dT%H:%M:%S.%f")
 
 
+def _scrub_reading(value: Any) -> str:
+    """``value``'s text without format characters and with every script's digits as ASCII: the reading the
+    portable SQL builds (:func:`maskline.sql.scrub_reading.reading_sql`), from the same two sources.
+
+    >>> _scrub_reading("ssn \u0661\u0662\u0663-45-6789 ann\u200b@ex.org")
+    'ssn 123-45-6789 ann@ex.org'
+    """
+    from maskline.format_chars import without_format_chars
+    from maskline.script_digits import ascii_digits
+
+    return ascii_digits(without_format_chars(str(_text(value))))
+
+
 def register_functions(connection: Any, key: KeyMaterial | None) -> None:
     """Add the masking primitives (and ``MASKLINE_KEY``, which raises without a key) to a ``sqlite3`` connection.
 
@@ -144,6 +157,7 @@ def register_functions(connection: Any, key: KeyMaterial | None) -> None:
         "RIGHT_CHARS": (2, lambda s, n: str(s)[-int(n):] if int(n) > 0 else ""),
         "REGEXP_REPLACE": (3, lambda s, p, r: re.sub(str(p), str(r), str(_text(s)))),
         "REGEXP": (2, lambda p, s: re.search(str(p), str(_text(s))) is not None),  # `s REGEXP p` (a shape check)
+        "SCRUB_READING": (1, _scrub_reading),  # the text scrub's patterns read (SQLite.scrub_reading)
         "DATE_TRUNC_TEXT": (2, _date_trunc),
         "FLOOR_DIV": (2, _floor_div),
         "PICK": (-1, lambda i, *words: words[int(i)]),

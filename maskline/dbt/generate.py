@@ -105,11 +105,10 @@ def _scrub_wrapper(d: Any, col: exp.Column, dialect: str) -> str:
     from maskline.methods.registry import method_spec
     from maskline.methods.scrub import ScrubParams, chain, chosen
     from maskline.sql.compile import mask_expression
-    from maskline.sql.scrub_reading import reading_sql
 
     ctx = MaskContext(d, None, None, None)  # type: ignore[arg-type]
     text = ctx.as_text(col.copy())
-    read = reading_sql(text, d)
+    read = d.scrub_reading(text)
     wrap = chosen(text, read, exp.column(BODY))
     body = chain(read, ScrubParams(), ctx)
 

@@ -30,7 +30,7 @@ def get_dialect(name: str) -> Dialect:
     """The dialect of the engine whose canonical name is ``name`` (any other name: ``engine(name).dialect()``).
 
     >>> get_dialect("trino").sqlglot_name
-    'trino'
+    'builtinstrino'
     """
     try:
         return DIALECTS[name]

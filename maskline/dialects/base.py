@@ -171,6 +171,17 @@ class Dialect:
         """
         return fn("REGEXP_REPLACE", e, lit(pattern), lit(replacement))
 
+    def scrub_reading(self, e: exp.Expression) -> exp.Expression:
+        """``e`` as the scrub patterns read it: format characters removed, every script's digits as ASCII
+        (:func:`maskline.sql.scrub_reading.reading_sql`); an engine with registered functions may read it in one call.
+
+        >>> Dialect().scrub_reading(exp.column("x")).sql("postgres").startswith("CASE WHEN x ~ ")
+        True
+        """
+        from maskline.sql.scrub_reading import reading_sql
+
+        return reading_sql(e, self)
+
     def regexp_contains(self, e: exp.Expression, pattern: str) -> exp.Expression:
         """True where ``e`` contains a match of ``pattern`` (a partial match, as the dbt tests' ``_regex_contains``).
 

@@ -51,10 +51,8 @@ def build(column: exp.Expression, p: ScrubParams, ctx: MaskContext) -> exp.Expre
     >>> duckdb.sql(f"SELECT {sql.sql('duckdb')} FROM (SELECT 'mail ann@ex.org now' AS c)").fetchall()
     [('mail [EMAIL] now',)]
     """
-    from maskline.sql.scrub_reading import reading_sql
-
     text = ctx.as_text(column)
-    read = reading_sql(text, ctx.dialect)
+    read = ctx.dialect.scrub_reading(text)
     return chosen(text, read, chain(read, p, ctx))
 
 

@@ -26,13 +26,13 @@ def _core_sql(method: str, params: dict, info_type: str | None, dialect: str, de
     from maskline.keys import KeyMaterial
     from maskline.methods.registry import method_spec
     from maskline.policy import with_derivation
-    from maskline.sql.compile import mask_expression
+    from maskline.sql.compile import mask_expression, to_sql
 
     literal = dialect in ("bigquery", "trino")  # engines without session variables get the key inline
     spec = with_derivation(method_spec(method, params), derivation)
-    return mask_expression(exp.column("v"), spec, dialect, info_type=info_type,
-                           key_mode=KeyMode.LITERAL if literal else KeyMode.SESSION,
-                           key=KeyMaterial(TEST_KEY.encode())).sql(dialect=dialect)
+    return to_sql(mask_expression(exp.column("v"), spec, dialect, info_type=info_type,
+                                  key_mode=KeyMode.LITERAL if literal else KeyMode.SESSION,
+                                  key=KeyMaterial(TEST_KEY.encode())), dialect)  # as the core prints it
 
 
 def _compile(project: DbtProject, tmp_path, text: str, derivation: object | None, check: bool = True):
