@@ -192,6 +192,11 @@ class BuiltinsDuckDB(_SqlglotDuckDB):
             # x.upper() is DuckDB's method call: upper(x), looked up by name. Printed as the pinned call when x is
             # a column; schema.fn(...) (a bare name before the dot) is left as written, for unpinned_calls.
             call, target = expression.expression, expression.this
+            if isinstance(call, exp.Anonymous) and _PLAIN_NAME.fullmatch(call.name) and \
+                    target.sql().lower() == PREFIX[:-1]:
+                # system.main.fn(...) read back from SQL this dialect printed: already the built-in, kept as it is
+                # (read as a method call it would become fn(system.main, ...)).
+                return f"{PREFIX}{call.name.lower()}({self.format_args(*call.expressions)})"
             if isinstance(call, exp.Anonymous) and isinstance(target, (exp.Column, exp.Dot)) and \
                     _PLAIN_NAME.fullmatch(call.name):
                 return f"{PREFIX}{call.name.lower()}({self.format_args(target, *call.expressions)})"

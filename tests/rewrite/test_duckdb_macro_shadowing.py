@@ -244,3 +244,20 @@ def _child_parses() -> dict[str, bool]:
     _, parser = duckdb_builtins._parser()
     return {"parsed": duckdb_builtins._statement_tree("SELECT lower('A')") is not None,
             "own_connection": inherited is None or parser is not inherited[1]}
+
+
+def test_printed_sql_read_back_prints_the_same() -> None:
+    """The Airflow query operator parses the rewrite's SQL and prints it again: ``system.main.fn(x)`` read back is the
+    pinned call, not DuckDB's method call ``fn(system.main, x)``."""
+    from pathlib import Path
+
+    import sqlglot
+
+    from maskline.dialects import get_dialect
+
+    name = get_dialect("duckdb").sqlglot_name
+    golden = Path(__file__).resolve().parents[1] / "core" / "golden" / "duckdb.sql"
+    statements = [line.rstrip(";") for line in golden.read_text().splitlines() if "system.main." in line]
+    assert len(statements) > 10
+    for statement in statements:
+        assert sqlglot.parse_one(statement, read=name).sql(dialect=name) == statement
