@@ -56,6 +56,9 @@ class Kind:
 # decade" and "date of birth" read today's date, and how many random draws a range costs depends on its width, so
 # the clock moved every later column of the table too). The day the split was first generated.
 _TODAY = date(2026, 11, 23)
+# Order dates were drawn with Faker's ``date_this_decade``, which also reads the clock: the fingerprint was recorded
+# on this day, so its range is held here (a later day widened the range and moved every later draw of the table).
+_ORDERS_UNTIL = date(2026, 12, 5)
 
 def _rand(rng: random.Random, alphabet: str, n: int) -> str:
     return "".join(rng.choice(alphabet) for _ in range(n))
@@ -401,9 +404,9 @@ KINDS: tuple[Kind, ...] = (
          .isoformat(sep=" ", timespec="seconds"),
          {"en": ("created_at", "updated_at", "event_time"), "de": ("erstellt_am",), "fr": ("date_creation",),
           "es": ("fecha_alta",), "it": ("data_creazione",), "nl": ("aangemaakt_op",), "pt": ("data_criacao",)}),
-    Kind(None, lambda f, r: f.date_this_decade(), {"en": ("order_date", "ship_date"), "de": ("lieferdatum",),
-         "fr": ("date_livraison",), "es": ("fecha_envio",), "it": ("data_spedizione",), "nl": ("leverdatum",),
-         "pt": ("data_envio",)}),
+    Kind(None, lambda f, r: f.date_between_dates(date(2020, 1, 1), _ORDERS_UNTIL),
+         {"en": ("order_date", "ship_date"), "de": ("lieferdatum",), "fr": ("date_livraison",),
+          "es": ("fecha_envio",), "it": ("data_spedizione",), "nl": ("leverdatum",), "pt": ("data_envio",)}),
     Kind(None, lambda f, r: round(r.uniform(0.5, 2500), 2), {"en": ("price", "amount", "unit_price"), "de": ("preis",),
          "fr": ("prix",), "es": ("precio",), "it": ("prezzo",), "nl": ("prijs",), "pt": ("preco",)}),
     Kind(None, lambda f, r: f"{r.uniform(0.5, 2500):.2f}", {"en": ("total", "net_amount"), "de": ("betrag",),
