@@ -98,6 +98,31 @@ class QueryFailed(MasklineError):
         super().__init__(what, where=where, fix=fix)
 
 
+def structured_message(error: BaseException) -> str:
+    """What maskline tells of ``error`` (a tool's answer, a call record, lineage, a log), built from its fields.
+
+    A maskline error is told by the fields maskline's code sets on it (``what``, ``where``, ``fix``), rendered as
+    :meth:`MasklineError.render` renders them; never by ``str(error)`` or ``error.args``, which a subclass may fill
+    with other text (a value it quoted, say). Any other exception, or one whose fields are not text, is told by
+    its class alone: its message is not maskline's and may quote a value.
+
+    >>> structured_message(RewriteRefused("a DELETE statement inside a query", where="query", fix="use a SELECT"))
+    'a DELETE statement inside a query (at query). Fix: use a SELECT'
+    >>> class Quoting(RewriteRefused):
+    ...     def __str__(self) -> str:
+    ...         return f"{self.render()}: 'ann@example.com'"
+    >>> structured_message(Quoting("a literal is compared with a sensitive column", where="WHERE"))
+    'a literal is compared with a sensitive column (at WHERE)'
+    >>> structured_message(ValueError("invalid input 'ann@example.com'"))
+    'ValueError'
+    """
+    what, where, fix = (getattr(error, name, None) for name in ("what", "where", "fix"))
+    if not isinstance(error, MasklineError) or not isinstance(what, str) or not all(
+            part is None or isinstance(part, str) for part in (where, fix)):
+        return type(error).__name__
+    return MasklineError.render(error)  # the base rendering of the fields: a subclass's render() is not consulted
+
+
 def closest(name: str, choices: Iterable[str]) -> str | None:
     """Return the closest valid name to a typo, or None.
 

@@ -72,10 +72,10 @@ class QueryRefused(Exception):
 
 def _engine_reason(exc: BaseException) -> str:
     """A database error as maskline reports it: class, SQLSTATE and identifiers, never the driver's text."""
-    from maskline.errors import QueryFailed
+    from maskline.errors import QueryFailed, structured_message
     from maskline.rewrite.run import query_failed
 
-    return str(exc if isinstance(exc, QueryFailed) else query_failed(exc))
+    return structured_message(exc if isinstance(exc, QueryFailed) else query_failed(exc))
 
 
 # What a refusal that is not maskline's own says: its class and this, never its text. The toolset's safety check
@@ -91,10 +91,11 @@ OTHER_REFUSAL = "the query was refused (the error's message is not repeated, as 
 
 
 def _refusal_reason(exc: BaseException) -> str:
-    """A refusal's text, built from structure: maskline's own errors as they are, any other by its class alone.
+    """A refusal's text, built from structure: maskline's own errors by their fields, any other by its class alone.
 
-    maskline's errors (:class:`~maskline.errors.MasklineError`) are built from the query's structure and hold no
-    value. Any other error's message is foreign text that may quote the query, so it is never repeated.
+    maskline's errors (:class:`~maskline.errors.MasklineError`) are told from the fields maskline's code set
+    (what, where, fix: :func:`maskline.errors.structured_message`), never their ``str()``. Any other error's
+    message is foreign text that may quote the query, so it is never repeated.
 
     >>> from maskline.errors import RewriteRefused
     >>> _refusal_reason(RewriteRefused("a DELETE statement inside a query", where="query", fix="use a SELECT"))
@@ -102,10 +103,10 @@ def _refusal_reason(exc: BaseException) -> str:
     >>> _refusal_reason(ValueError("name = 'Jo Bloggs'"))
     "ValueError: the query was refused (the error's message is not repeated, as it can quote the query)"
     """
-    from maskline.errors import MasklineError
+    from maskline.errors import MasklineError, structured_message
 
-    if isinstance(exc, MasklineError):
-        return str(exc)
+    if isinstance(exc, MasklineError):  # told from its fields (what, where, fix), never its str() or args
+        return structured_message(exc)
     name = type(exc).__name__
     return f"{name}: {FOREIGN_REFUSALS.get(name, OTHER_REFUSAL)}"
 

@@ -62,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     usage: maskline ...
     2
     """
-    from maskline.errors import MasklineError
+    from maskline.errors import MasklineError, structured_message
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -82,7 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MasklineError as e:
         from maskline.cli.output import err_console
 
-        err_console().print(f"[bold red]error:[/] {e}", markup=True, highlight=False)
+        # told from its fields (what, where, fix): a subclass's str() could carry other text
+        err_console().print(f"[bold red]error:[/] {structured_message(e)}", markup=True, highlight=False)
         return e.exit_code
     except KeyboardInterrupt:
         return 130

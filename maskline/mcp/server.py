@@ -26,7 +26,7 @@ from mcp.server.auth.provider import AccessToken
 from mcp.server.mcpserver import Context, MCPServer
 from mcp.server.mcpserver.exceptions import ToolError
 
-from maskline.errors import MasklineError
+from maskline.errors import MasklineError, structured_message
 from maskline.mcp.tokens import TokenVerifier
 from maskline.mcp.tools import Caller, MaskedTools
 
@@ -158,8 +158,8 @@ def build_server(tools: MaskedTools, *, principal: str | None = None, verifier: 
     async def run(fn: Any, *args: Any) -> dict[str, Any]:
         try:
             return _json_safe(await anyio.to_thread.run_sync(fn, *args))
-        except MasklineError as e:  # value-free by construction: the agent may read it, and rephrase
-            raise ToolError(str(e)) from None
+        except MasklineError as e:  # told from its fields (what, where, fix), never its text: the agent may rephrase
+            raise ToolError(structured_message(e)) from None
 
     @server.tool(description="The tables this server may read.")
     async def list_tables(ctx: Context) -> dict[str, Any]:

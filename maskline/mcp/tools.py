@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from maskline.errors import MasklineError, RewriteRefused
+from maskline.errors import MasklineError, RewriteRefused, structured_message
 from maskline.mcp.database import Database
 from maskline.mcp.lineage import CallRecord, record
 from maskline.policy import Policy
@@ -175,19 +175,22 @@ class MaskedTools:
                 out, call = run(con)
                 if self.lineage and call.tables:
                     call = replace(call, dataset_names=self._dataset_names(con, call.tables))
+        # The reason recorded and answered is told from the error's fields (what, where, fix), never its text
+        # (maskline.errors.structured_message): a subclass's str() or args could quote what the agent sent.
         except (RewriteRefused, ToolRefused) as e:
-            call = CallRecord(tool, "refused", sql=sql, reason=str(e), started=started)
-            self._record(call, caller)
-            raise ToolRefused(f"maskline refused this {tool}: {e}") from None
-        except MasklineError as e:  # QueryFailed and key errors: built by maskline, value-free
-            call = CallRecord(tool, "failed", sql=sql, reason=str(e), started=started)
+            reason = structured_message(e)
+            self._record(CallRecord(tool, "refused", sql=sql, reason=reason, started=started), caller)
+            raise ToolRefused(f"maskline refused this {tool}: {reason}") from None
+        except MasklineError as e:  # QueryFailed and key errors: the server answers them told from their fields
+            call = CallRecord(tool, "failed", sql=sql, reason=structured_message(e), started=started)
             self._record(call, caller)
             raise
         except Exception as e:  # noqa: BLE001 - a driver's error: its text may quote values, so only its structure goes back
             from maskline.rewrite.run import query_failed
 
             failure = query_failed(e, where=tool)
-            self._record(CallRecord(tool, "failed", sql=sql, reason=str(failure), started=started), caller)
+            self._record(CallRecord(tool, "failed", sql=sql, reason=structured_message(failure), started=started),
+                         caller)
             raise failure from None
         self._record(replace(call, started=started), caller)
         return out
