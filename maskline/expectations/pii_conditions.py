@@ -184,6 +184,20 @@ _MASKLINE_DIALECTS = {"postgresql": "postgres", "duckdb": "duckdb", "snowflake":
                       "trino": "trino", "databricks": "spark", "spark": "spark", "hive": "spark"}
 
 
+def _function_element(class_name: str, sql_name: str, result_type: Any) -> type:
+    """A SQLAlchemy function element class (``sql_name``, returning ``result_type``) for ``@compiles`` to write per
+    dialect; cacheable, as its SQL depends on its arguments and the dialect alone.
+
+    >>> import sqlalchemy as sa
+    >>> element = _function_element("Upper", "my_upper", sa.Text())
+    >>> element.__name__, element.name, type(element(sa.column("c")).type).__name__
+    ('Upper', 'my_upper', 'Text')
+    """
+    from sqlalchemy.sql.functions import FunctionElement
+
+    return type(class_name, (FunctionElement,), {"type": result_type, "name": sql_name, "inherit_cache": True})
+
+
 @cache
 def _reading_clause() -> type:
     """A SQLAlchemy function element, ``Reading(text)``, compiled for the engine at hand to
@@ -193,12 +207,8 @@ def _reading_clause() -> type:
     Built on first use, so that importing this module imports no SQLAlchemy."""
     import sqlalchemy as sa
     from sqlalchemy.ext.compiler import compiles
-    from sqlalchemy.sql.functions import FunctionElement
 
-    class Reading(FunctionElement[str]):
-        type = sa.Text()
-        name = "maskline_reading"
-        inherit_cache = True
+    Reading = _function_element("Reading", "maskline_reading", sa.Text())
 
     @compiles(Reading)
     def _compile(element: Any, compiler: Any, **kw: Any) -> str:
@@ -306,12 +316,8 @@ def _matches_any_clause() -> type:
     that importing this module imports no SQLAlchemy."""
     import sqlalchemy as sa
     from sqlalchemy.ext.compiler import compiles
-    from sqlalchemy.sql.functions import FunctionElement
 
-    class MatchesAny(FunctionElement[bool]):
-        type = sa.Boolean()
-        name = "maskline_matches_any"
-        inherit_cache = True
+    MatchesAny = _function_element("MatchesAny", "maskline_matches_any", sa.Boolean())
 
     @compiles(MatchesAny)
     def _per_pattern(element: Any, compiler: Any, **kw: Any) -> str:
