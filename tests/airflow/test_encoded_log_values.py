@@ -8,12 +8,12 @@ an HTML viewer or a person reads each as the raw value; on main 51038f7 every on
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.airflow.one_dag import run_one_dag
 
 pytestmark = [pytest.mark.airflow, pytest.mark.xdist_group("airflow")]
 
@@ -22,29 +22,12 @@ sys.path.insert(0, str(DAGS))
 from maskline_encoded_log_dag import ENCODED_VALUES  # noqa: E402
 
 
-def _rows(metadata_db: Path, sql: str) -> str:
-    con = sqlite3.connect(metadata_db)
-    try:
-        rows = con.execute(sql).fetchall()
-    finally:
-        con.close()
-    return " ".join(r[0] if isinstance(r[0], str) else bytes(r[0]).decode("utf-8") for r in rows)
-
-
 @pytest.fixture(scope="module")
 def encoded_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, str, str]:
     """dag.test() of mt_encoded_logs with the plugin's log filter and masking XCom backend (the defaults)."""
-    from airflow_plugin.demo import airflow_env, run_dags
-
-    workdir = tmp_path_factory.mktemp("encoded")
-    dags = workdir / "dags"
-    dags.mkdir()
-    shutil.copy(DAGS / "maskline_encoded_log_dag.py", dags / "maskline_encoded_log_dag.py")
-    env = airflow_env(workdir / "airflow_home", dags)
-    results = run_dags(["mt_encoded_logs"], env, workdir)
-    db = workdir / "airflow_home" / "airflow.db"
-    xcom = _rows(db, "SELECT value FROM xcom WHERE dag_id = 'mt_encoded_logs' AND task_id = 'returns_encoded'")
-    return results["mt_encoded_logs"], (workdir / "dag_test.log").read_text(errors="replace"), xcom
+    run = run_one_dag(tmp_path_factory.mktemp("encoded"), DAGS / "maskline_encoded_log_dag.py", "mt_encoded_logs")
+    xcom = run.text("SELECT value FROM xcom WHERE dag_id = 'mt_encoded_logs' AND task_id = 'returns_encoded'")
+    return run.result, run.log, xcom
 
 
 def _found(text: str) -> list[str]:

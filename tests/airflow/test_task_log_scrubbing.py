@@ -7,12 +7,13 @@ the control run here has neither, and shows the same values reaching the log and
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.airflow.one_dag import run_one_dag
 
 pytestmark = [pytest.mark.airflow, pytest.mark.xdist_group("airflow")]
 
@@ -45,22 +46,13 @@ def _rendered(metadata_db: Path, task_id: str) -> str:
 @pytest.fixture(scope="module")
 def unfiltered_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str, str]:
     """The negative control: the same DAG with the log filter off and Airflow's own XCom backend."""
-    from airflow_plugin.demo import airflow_env, run_dags
-
-    workdir = tmp_path_factory.mktemp("unfiltered")
-    dags = workdir / "dags"
-    dags.mkdir()
-    shutil.copy(DAG_FILE, dags / DAG_FILE.name)
-    env = airflow_env(workdir / "airflow_home", dags, {
+    run = run_one_dag(tmp_path_factory.mktemp("unfiltered"), DAG_FILE, "mt_task_logs", {
         "AIRFLOW__MASKLINE__LOG_FILTER": "False",
         "AIRFLOW__CORE__XCOM_BACKEND": "airflow.sdk.bases.xcom.BaseXCom",
     })
-    results = run_dags(["mt_task_logs"], env, workdir)
-    assert results["mt_task_logs"]["tasks"]["raises"] == "failed"
-    log = (workdir / "dag_test.log").read_text(errors="replace")
-    metadata_db = workdir / "airflow_home" / "airflow.db"
-    return (log, _xcom(metadata_db, "returns_phone_with_extension"),
-            _rendered(metadata_db, "takes_arguments"))
+    assert run.result["tasks"]["raises"] == "failed"
+    return (run.log, _xcom(run.metadata_db, "returns_phone_with_extension"),
+            _rendered(run.metadata_db, "takes_arguments"))
 
 
 def test_the_task_log_holds_none_of_the_values_a_task_printed_returned_or_raised(airflow_runs):
