@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from maskline.errors import MasklineError
+from tests.rewrite.api_answer import api_answer
 
 SSN = "219-09-9999"  # the customers' raw value, twice, so PostgreSQL keeps it in most_common_vals
 DEFAULT = "dflt.planted@quillfeather-mail.example"  # a column default
@@ -86,19 +86,7 @@ def _leaks(text: str, needles: list[str]) -> list[str]:
 
 def _through_api(connection: Any, dialect: str, sql: str) -> str:
     """Everything the Python API hands back for ``sql``: rows and column names, or the error's text."""
-    from maskline.keys import KeyMaterial
-    from maskline.policy import load_policy
-    from maskline.rewrite import rewrite
-    from maskline.rewrite.run import run_masked
-    from tests.conftest import TEST_KEY
-
-    key = KeyMaterial(TEST_KEY.encode(), source="test")
-    try:
-        result = run_masked(connection, rewrite(sql, load_policy(POLICY), dialect, connection=connection, key=key),
-                            key)
-    except MasklineError as e:
-        return f"error: {e}"
-    return f"{result.columns} {result.rows}"
+    return api_answer(connection, dialect, sql, POLICY)
 
 
 def _direct(connection: Any, dialect: str, sql: str) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from maskline.errors import MasklineError
+from tests.rewrite.api_answer import api_answer
 
 PEOPLE = [(1, "536-22-8417", 90000), (2, "123-45-6781", 50000), (3, "701-11-2222", 70000)]
 SECRETS = ["536-22-8417", "123-45-6781", "701-11-2222", "90000", "50000", "70000", "536228417", "701112222"]
@@ -46,19 +46,8 @@ def _leaks(text: str) -> list[str]:
 
 
 def _through_api(connection: Any, dialect: str, sql: str) -> str:
-    from maskline.keys import KeyMaterial
-    from maskline.policy import load_policy
-    from maskline.rewrite import rewrite
-    from maskline.rewrite.run import run_masked
-    from tests.conftest import TEST_KEY
-
-    key = KeyMaterial(TEST_KEY.encode(), source="test")
-    try:
-        result = run_masked(connection, rewrite(sql, load_policy(POLICY), dialect, connection=connection, key=key),
-                            key)
-    except MasklineError as e:
-        return f"error: {e!r} {getattr(e, 'fields', '')}"
-    return f"{result.columns} {result.rows}"
+    """The masked rows, or the error as repr() and its structured fields: every text it carries."""
+    return api_answer(connection, dialect, sql, POLICY, lambda e: f"error: {e!r} {getattr(e, 'fields', '')}")
 
 
 def _direct_error(connection: Any, dialect: str, sql: str) -> str:
