@@ -46,6 +46,9 @@ class ScriptedAgent:
 
     async def _play(self, session: Any, script: Sequence[tuple[str, dict[str, Any]]]) -> None:
         await session.initialize()
+        await self._calls(session, script)
+
+    async def _calls(self, session: Any, script: Sequence[tuple[str, dict[str, Any]]]) -> None:
         self.tools = sorted(t.name for t in (await session.list_tools()).tools)
         for tool, arguments in script:
             result = await session.call_tool(tool, arguments)
@@ -72,6 +75,19 @@ class ScriptedAgent:
                 read, write = await stack.enter_async_context(stdio_client(params))
                 session = await stack.enter_async_context(self._client(read, write))
                 await self._play(session, script)
+
+        anyio.run(main)
+        return self
+
+    def in_process(self, server: Any, script: Sequence[tuple[str, dict[str, Any]]]) -> ScriptedAgent:
+        """Play ``script`` against ``server`` (``maskline.mcp.server.build_server``'s) through the SDK's in-memory
+        ``Client``: the server's logs and lineage stay in this process, where a test can capture them."""
+        from mcp import Client
+        from mcp_types import Implementation
+
+        async def main() -> None:
+            async with Client(server, client_info=Implementation(name=self.name, version=self.version)) as client:
+                await self._calls(client, script)
 
         anyio.run(main)
         return self

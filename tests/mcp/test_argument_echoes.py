@@ -121,24 +121,14 @@ def _server(duckdb_file: Path, policy_file: Path) -> Any:
 def test_in_process_logs_hold_no_argument(duckdb_file: Path, policy_file: Path,
                                           caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
     """The SDK's client in-process: every record the SDK and maskline log, at DEBUG, is free of the arguments."""
-    import anyio
-    from mcp import Client
-
     from tests.conftest import TEST_KEY
 
     monkeypatch.setenv("MASKLINE_KEY", TEST_KEY)
     server = _server(duckdb_file, policy_file)
-    texts: list[str] = []
-
-    async def main() -> None:
-        async with Client(server) as client:
-            for tool, arguments in MALFORMED:
-                result = await client.call_tool(tool, arguments)
-                assert result.is_error
-                texts.extend(getattr(c, "text", "") for c in result.content)
-
     with caplog.at_level(logging.DEBUG):
-        anyio.run(main)
+        answers = ScriptedAgent(name="argument-red-team").in_process(server, MALFORMED).answers
+    assert all(a.is_error for a in answers)
+    texts = [a.text for a in answers]
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert texts and not _leaks("\n".join(texts))
     assert not _leaks(logged)

@@ -76,8 +76,6 @@ class QuotingTools(MaskedTools):
 def _session(duckdb_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tools_class: type[MaskedTools],
              calls: list[tuple[str, dict[str, Any]]]) -> tuple[list[str], str]:
     """Each call's answer text, and the lineage events written, through the SDK's client."""
-    import anyio
-    from mcp import Client
     from openlineage.client import OpenLineageClient
     from openlineage.client.transport.file import FileConfig, FileTransport
 
@@ -86,23 +84,16 @@ def _session(duckdb_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     from maskline.mcp.server import build_server
     from maskline.policy import load_policy
     from tests.conftest import TEST_KEY
+    from tests.mcp.agent import ScriptedAgent
 
     monkeypatch.setenv("MASKLINE_KEY", TEST_KEY)
     events = tmp_path / "events.jsonl"
     monkeypatch.setattr(lineage, "_client", lambda: OpenLineageClient(
         transport=FileTransport(FileConfig(log_file_path=str(events), append=True))))
     server = build_server(tools_class(load_policy(POLICY), Database.from_uri(f"duckdb:///{duckdb_file}")))
-    answers: list[str] = []
-
-    async def main() -> None:
-        async with Client(server) as client:
-            for tool, arguments in calls:
-                result = await client.call_tool(tool, arguments)
-                assert result.is_error
-                answers.append("".join(getattr(c, "text", "") for c in result.content))
-
-    anyio.run(main)
-    return answers, events.read_text() if events.exists() else ""
+    answers = ScriptedAgent(name="structured-reasons").in_process(server, calls).answers
+    assert all(a.is_error for a in answers)
+    return [a.text for a in answers], events.read_text() if events.exists() else ""
 
 
 def _error_messages(lineage_text: str) -> list[str]:
