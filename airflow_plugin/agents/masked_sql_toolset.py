@@ -102,6 +102,15 @@ def _refusal_reason(exc: BaseException) -> str:
     'a DELETE statement inside a query (at query). Fix: use a SELECT'
     >>> _refusal_reason(ValueError("name = 'Jo Bloggs'"))
     "ValueError: the query was refused (the error's message is not repeated, as it can quote the query)"
+
+    A maskline error whose ``str()`` says more than its fields (here, the literal it refused) is told by its fields:
+
+    >>> class QuotingRefusal(RewriteRefused):
+    ...     def __str__(self) -> str:
+    ...         return f"{self.render()}: 'Jo Bloggs'"
+    >>> _refusal_reason(QuotingRefusal("a literal is compared with a sensitive column", where="WHERE", fix="compare "
+    ...                                "with a column"))
+    'a literal is compared with a sensitive column (at WHERE). Fix: compare with a column'
     """
     from maskline.errors import MasklineError, structured_message
 
