@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from contextlib import suppress
 from typing import Any
 
 from openlineage.client.facet_v2 import column_lineage_dataset
@@ -216,10 +217,8 @@ def enrich_dbt_event(event: Any, properties: Mapping[str, Any], *, identity_name
         for ds in getattr(event, "outputs", None) or []:
             # dbt-ol gives no column lineage for SQL its parser cannot read (pinned built-ins named like its
             # keywords): traced here instead, before the plan, the tags and the schema are read from it.
-            try:
+            with suppress(Exception):  # lineage is best effort: the masking facets below must come whatever happens
                 complete_column_lineage(ds, manifest, node, inputs, _producer())
-            except Exception:  # noqa: BLE001 - lineage is best effort: the masking facets below must still come
-                pass
             plan = model_plan(manifest, node, _output_columns(ds))
             if not any(c.info_type or c.masked for c in plan.columns):
                 continue
