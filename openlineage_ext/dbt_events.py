@@ -6,7 +6,9 @@ dbt-ol's own ``columnLineage`` (parsed from the compiled SQL) is kept and
 annotated: each masked field (``masked_columns``, column meta, or an inline
 ``maskline.mask()`` call) gets ``transformationType: MASKED`` and a
 ``masking: true`` transformation naming the method. A masked field dbt-ol did
-not trace is traced to the same-named field of the model's input.
+not trace is traced to the same-named field of the model's input. An output column dbt-ol's lineage lacks
+(its parser refuses SQL with pinned DuckDB built-ins such as ``system.main.substring(...)``) is traced in
+the compiled SQL with sqlglot (:func:`~openlineage_ext.dbt_sql_lineage.complete_column_lineage`).
 
 dbt-ol's ``schema`` facets list only declared columns, without types. Marquez
 creates fields only from that facet and adds a copy of a NULL-typed field on
