@@ -6,7 +6,9 @@ dbt-ol's own ``columnLineage`` (parsed from the compiled SQL) is kept and
 annotated: each masked field (``masked_columns``, column meta, or an inline
 ``maskline.mask()`` call) gets ``transformationType: MASKED`` and a
 ``masking: true`` transformation naming the method. A masked field dbt-ol did
-not trace is traced to the same-named field of the model's input.
+not trace is traced to the same-named field of the model's input. An output column dbt-ol's lineage lacks
+(its parser refuses SQL with pinned DuckDB built-ins such as ``system.main.substring(...)``) is traced in
+the compiled SQL with sqlglot (:func:`~openlineage_ext.dbt_sql_lineage.complete_column_lineage`).
 
 dbt-ol's ``schema`` facets list only declared columns, without types. Marquez
 creates fields only from that facet and adds a copy of a NULL-typed field on
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from contextlib import suppress
 from typing import Any
 
 from openlineage.client.facet_v2 import column_lineage_dataset
@@ -115,23 +118,13 @@ def _node_sources(manifest: Manifest, node: Any) -> dict[str, str]:
     Read from the manifest alone, so a masked field gets the same description whether the event
     has the model as its output or as an input (Marquez keeps the description of the latest event).
     """
-    key = (manifest.path, str(node.get("unique_id")))
-    if key not in _SOURCES:
-        from openlineage_ext.query_lineage import query_lineage
+    from openlineage_ext.dbt_sql_lineage import node_lineage
 
-        adapter = str(manifest.data.get("metadata", {}).get("adapter_type") or "")
-        dialect = {"postgres": "postgres", "duckdb": "duckdb", "snowflake": "snowflake", "bigquery": "bigquery",
-                   "spark": "spark", "databricks": "databricks", "trino": "trino"}.get(adapter, "")
-        try:
-            traced = query_lineage(str(node.get("compiled_code") or ""), {}, dialect)
-            _SOURCES[key] = {name.lower(): ", ".join(f"{r.table}.{r.column}" for r in refs)
-                             for name, refs in traced.direct.items() if refs}
-        except Exception:  # noqa: BLE001 - a description without its source is still right
-            _SOURCES[key] = {}
-    return _SOURCES[key]
-
-
-_SOURCES: dict[tuple[str, str], dict[str, str]] = {}
+    traced = node_lineage(manifest, node)  # a description without its source is still right
+    if traced is None:
+        return {}
+    return {name.lower(): ", ".join(f"{r.table}.{r.column}" for r in refs)
+            for name, refs in traced.direct.items() if refs}
 
 
 def _masked_descriptions(manifest: Manifest, node: Any, names: list[str]) -> dict[str, str]:
@@ -221,7 +214,13 @@ def enrich_dbt_event(event: Any, properties: Mapping[str, Any], *, identity_name
                 ds.facets = dict(ds.facets or {})
                 ds.facets["tags"] = tags_facet(tagged, ds.facets.get("tags"))
     elif node is not None and node.get("resource_type") in ("model", "snapshot"):
+        from openlineage_ext.dbt_sql_lineage import complete_column_lineage
+
         for ds in getattr(event, "outputs", None) or []:
+            # dbt-ol gives no column lineage for SQL its parser cannot read (pinned built-ins named like its
+            # keywords): traced here instead, before the plan, the tags and the schema are read from it.
+            with suppress(Exception):  # lineage is best effort: the masking facets below must come whatever happens
+                complete_column_lineage(ds, manifest, node, inputs, _producer())
             plan = model_plan(manifest, node, _output_columns(ds))
             if not any(c.info_type or c.masked for c in plan.columns):
                 continue

@@ -59,10 +59,11 @@ def _table_name(table: exp.Table) -> str:
     return ".".join(p.name for p in table.parts)
 
 
-def _direct(name: str, sql: str, schema: Mapping[str, Mapping[str, str]], dialect: str) -> tuple[ColumnSource, ...]:
+def _direct(name: str, tree: exp.Expr, schema: Mapping[str, Mapping[str, str]],
+            dialect: str) -> tuple[ColumnSource, ...]:
     from sqlglot.lineage import lineage
 
-    root = lineage(name, sql, schema={t: dict(c) for t, c in schema.items()}, dialect=dialect)
+    root = lineage(name, tree, schema={t: dict(c) for t, c in schema.items()}, dialect=dialect)
     out: list[ColumnSource] = []
 
     def walk(node: object, subtype: str) -> None:
@@ -85,13 +86,12 @@ def _direct(name: str, sql: str, schema: Mapping[str, Mapping[str, str]], dialec
     return tuple(out)
 
 
-def _indirect(sql: str, schema: Mapping[str, Mapping[str, str]], dialect: str) -> tuple[ColumnSource, ...]:
-    import sqlglot
+def _indirect(parsed: exp.Expr, schema: Mapping[str, Mapping[str, str]], dialect: str) -> tuple[ColumnSource, ...]:
     from sqlglot.optimizer.qualify import qualify
     from sqlglot.optimizer.scope import traverse_scope
 
-    tree = qualify(sqlglot.parse_one(sql, read=dialect), schema={t: dict(c) for t, c in schema.items()},
-                   dialect=dialect, validate_qualify_columns=False)
+    tree = qualify(parsed.copy(), schema={t: dict(c) for t, c in schema.items()}, dialect=dialect,
+                   validate_qualify_columns=False)
     out: list[ColumnSource] = []
     for scope in traverse_scope(tree):
         select = scope.expression
@@ -134,13 +134,23 @@ def query_lineage(sql: str, schema: Mapping[str, Mapping[str, str]], dialect: st
     [('id', 'IDENTITY'), ('email', 'TRANSFORMATION'), ('amount', 'AGGREGATION')]
     >>> sorted({(s.table, s.column, s.subtype) for s in lin.indirect})
     [('c', 'email', 'GROUP_BY'), ('c', 'id', 'GROUP_BY'), ('c', 'id', 'JOIN'), ('o', 'cid', 'JOIN')]
+
+    A built-in called through its pinned name (``system.main.trim(x)``, as maskline prints DuckDB's built-ins) is
+    the call it names, its inputs its arguments (:func:`~openlineage_ext.pinned_calls.unpin_calls`):
+
+    >>> lin = query_lineage('SELECT system.main.trim(c.email) AS e, system.main.count(c.id) AS n FROM c '
+    ...                     "WHERE system.main.length(c.plan) > 3", {}, "duckdb")
+    >>> [(s.column, s.subtype) for name in ("e", "n") for s in lin.direct[name]], lin.indirect[0].column
+    ([('email', 'TRANSFORMATION'), ('id', 'AGGREGATION')], 'plan')
     """
     import sqlglot
 
-    tree = sqlglot.parse_one(sql, read=dialect)
+    from openlineage_ext.pinned_calls import unpin_calls
+
+    tree = unpin_calls(sqlglot.parse_one(sql, read=dialect), dialect)
     first = tree
     while isinstance(first, exp.SetOperation):
         first = first.this
     names = [p.alias_or_name for p in first.selects] if isinstance(first, exp.Select) else []
-    direct = {name: _direct(name, sql, schema, dialect) for name in names}
-    return QueryLineage(direct, _indirect(sql, schema, dialect))
+    direct = {name: _direct(name, tree, schema, dialect) for name in names}
+    return QueryLineage(direct, _indirect(tree, schema, dialect))

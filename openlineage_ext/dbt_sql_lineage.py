@@ -1,0 +1,113 @@
+"""A dbt model's column lineage traced in its compiled SQL, for the output columns dbt-ol's own parse left out.
+
+dbt-ol parses each model's compiled SQL with openlineage-sql, and a statement that parser cannot read gets no
+``columnLineage`` at all. maskline's dbt macros print DuckDB's built-ins pinned (``system.main.trim(x)``:
+:mod:`maskline.dialects.duckdb_builtins`), and that parser refuses a pinned call whose name is one of its keywords
+(``substring``, ``trim``, ``extract``...): a model masking a column that way lost the lineage of every column,
+and with it the ``schema`` fields Marquez creates from that lineage.
+
+The same SQL is traced here with sqlglot (:func:`~openlineage_ext.query_lineage.query_lineage`, which reads a
+pinned call as the call it names). Each traced table is matched to one of the event's inputs by its name; a
+column is given lineage only when every one of its sources is an input of the event (none rather than part of
+it), and never over an entry dbt-ol wrote. Like dbt-ol's, the fields are then pruned to those the manifest and
+the built relations prove (:func:`openlineage_ext.dbt_events.prune_dbt_lineage`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from openlineage.client.facet_v2 import column_lineage_dataset
+
+# dbt adapter type -> sqlglot dialect its compiled SQL is written in
+ADAPTER_DIALECTS = {"postgres": "postgres", "duckdb": "duckdb", "snowflake": "snowflake", "bigquery": "bigquery",
+                    "spark": "spark", "databricks": "databricks", "trino": "trino"}
+_TRACED: dict[tuple[str, str, str], Any] = {}
+
+
+def _parts(name: str) -> list[str]:
+    return [p.strip('"`').lower() for p in name.split(".")]
+
+
+def node_lineage(manifest: Any, node: Mapping[str, Any] | None) -> Any:
+    """The :class:`~openlineage_ext.query_lineage.QueryLineage` of a model's compiled SQL, traced once per
+    manifest, node and SQL; None when there is none or sqlglot cannot trace it.
+
+    >>> from openlineage_ext.dbt_manifest import Manifest
+    >>> m = Manifest({"metadata": {"adapter_type": "duckdb"}}, "/x/target/manifest.json")
+    >>> lin = node_lineage(m, {"unique_id": "model.p.q",
+    ...                        "compiled_code": 'select system.main.trim(t.a) as a from "db"."raw"."t" as t'})
+    >>> lin.direct["a"][0].table, lin.direct["a"][0].column
+    ('db.raw.t', 'a')
+    >>> node_lineage(m, {"unique_id": "model.p.r", "compiled_code": "select from where"}) is None
+    True
+    """
+    sql = str((node or {}).get("compiled_code") or "")
+    if not sql.strip():
+        return None
+    key = (manifest.path, str((node or {}).get("unique_id")), sql)
+    if key not in _TRACED:
+        from openlineage_ext.query_lineage import query_lineage
+
+        adapter = str(manifest.data.get("metadata", {}).get("adapter_type") or "")
+        try:
+            _TRACED[key] = query_lineage(sql, {}, ADAPTER_DIALECTS.get(adapter, ""))
+        except Exception:  # noqa: BLE001 - SQL sqlglot cannot trace gives no lineage, never a guessed one
+            _TRACED[key] = None
+    return _TRACED[key]
+
+
+def _input_for(table: str, inputs: Sequence[Any]) -> Any:
+    """The one input whose name ends like ``table`` (at least schema and relation, case-insensitive), or None."""
+    wanted = _parts(table)
+    found = []
+    for ds in inputs:
+        parts = _parts(str(getattr(ds, "name", "") or ""))
+        n = min(len(parts), len(wanted))
+        if n >= 2 and parts[-n:] == wanted[-n:]:
+            found.append(ds)
+    return found[0] if len(found) == 1 else None
+
+
+def complete_column_lineage(dataset: Any, manifest: Any, node: Mapping[str, Any] | None, inputs: Sequence[Any],
+                            producer: str) -> list[str]:
+    """Add to ``dataset``'s ``columnLineage`` (in place) each output column the compiled SQL traces to the event's
+    ``inputs`` and the facet lacks; the names added.
+
+    >>> from types import SimpleNamespace as NS
+    >>> from openlineage_ext.dbt_manifest import Manifest
+    >>> m = Manifest({"metadata": {"adapter_type": "duckdb"}}, "/x/target/manifest.json")
+    >>> node = {"unique_id": "model.p.q", "compiled_code": 'select t.id, system.main.substring(t.note, 1, 2) as n, '
+    ...         'system.main."||"(t.a, o.b) as ab from "db"."raw"."t" as t join "db"."raw"."o" as o on o.id = t.id'}
+    >>> out, raw = NS(facets={}), NS(namespace="duckdb://x", name="db.raw.t")
+    >>> complete_column_lineage(out, m, node, [raw], "doctest")  # ab reads o too, which is no input here
+    ['id', 'n']
+    >>> [(f.name, f.field) for f in out.facets["columnLineage"].fields["n"].inputFields]
+    [('db.raw.t', 'note')]
+    """
+    traced = node_lineage(manifest, node)
+    if traced is None:
+        return []
+    facets = dict(getattr(dataset, "facets", None) or {})
+    existing = facets.get("columnLineage")
+    fields: dict[str, Any] = dict(getattr(existing, "fields", None) or {})
+    present = {k.lower() for k in fields}
+    added: list[str] = []
+    for name, sources in traced.direct.items():
+        if not name or name == "*" or name.lower() in present or not sources:
+            continue
+        matched = [(_input_for(s.table, inputs), s.column) for s in sources]
+        if any(ds is None for ds, _ in matched):
+            continue  # a source that is no input of the event: no lineage for the column rather than part of it
+        fields[name] = column_lineage_dataset.Fields(inputFields=[
+            column_lineage_dataset.InputField(namespace=ds.namespace, name=ds.name, field=column, transformations=[])
+            for ds, column in matched])
+        present.add(name.lower())
+        added.append(name)
+    if added:
+        facets["columnLineage"] = column_lineage_dataset.ColumnLineageDatasetFacet(
+            fields=fields, dataset=getattr(existing, "dataset", None) or [],
+            producer=getattr(existing, "_producer", None) or producer)
+        dataset.facets = facets
+    return added
