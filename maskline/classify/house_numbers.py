@@ -28,6 +28,8 @@ the house number and the name stay apart; the name must still hold a word (three
 []
 >>> bool(_NAME_FIRST.match("28ης Οκτωβρίου 12")), bool(_NAME_FIRST.match("28 Οκτωβρίου 12"))
 (True, False)
+>>> bool(_NAME_FIRST.match("1-я Тверская-Ямская 5")), bool(_NAME_FIRST.match("آیت‌اله کاشانی 41"))
+(True, True)
 """
 
 from __future__ import annotations
@@ -36,8 +38,9 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-# Letters, with inner apostrophes, dots, hyphens and the zero-width joiners Persian words carry ("آیت‌اله").
-_WORD = r"[^\W\d_][^\W\d_'’.\-\u200c\u200d]*"
+# Letters, with inner apostrophes, dots, hyphens and the zero-width joiners Persian words carry ("آیت‌اله"). (The
+# marks were once inside the negated class, so a word holding one, "Тверская-Ямская", "Saint-Martin", was no word.)
+_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-\u200c\u200d])*"
 # An ordinal opening a street's name ("28ης", "5th", "1-я", "17.", "1º"): digits with their marker attached.
 _ORDINAL = r"\d{1,2}(?:[^\W\d_]{1,3}|-[^\W\d_]{1,3}|[.ºª°])"
 _NAME = rf"(?:{_ORDINAL} )?{_WORD}(?: {_WORD}){{0,4}}"

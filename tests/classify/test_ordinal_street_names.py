@@ -76,3 +76,30 @@ def test_sparse_greek_streets_without_ordinals_are_unchanged() -> None:  # contr
     rng = random.Random(9)
     values = [f"{n} {rng.randint(1, 1400)}" for n in rng.sample(GREEK, 15)]  # 15 distinct names, under 20
     assert classify_column("c2", _sparse(values, rng)).info_type is None
+
+
+# Street names holding a hyphen or (Persian) a zero-width non-joiner. The word pattern meant to allow these inner
+# marks, but had them inside its negated class, so no such name was a word.
+HYPHENATED = ("Тверская-Ямская", "Мало-Московская", "Ново-Басманная", "Старо-Петергофский", "Большая Ново-Садовая",
+              "Верхне-Волжская", "Нижне-Лыковская", "Ямско-Полевая", "Сокольническо-Ростокинская", "Петрово-Дальняя",
+              "Средне-Тишинская", "Северо-Западная", "Юго-Восточная", "Ново-Рязанская", "Ново-Ленинградская",
+              "Старо-Калужская", "Мало-Пироговская", "Боровско-Троицкая", "Бутово-Парковая", "Ново-Переделкинская",
+              "Кожухово-Дубровская", "Верхне-Красносельская")
+PERSIAN_ZWNJ = ("آیت\u200cاله کاشانی", "شهید بهشتی", "دکتر\u200cشریعتی", "امام\u200cخمینی", "میر\u200cداماد",
+                "شیخ\u200cبهایی", "آزادی", "انقلاب", "ولی\u200cعصر", "جمهوری", "طالقانی", "مطهری", "فاطمی",
+                "کریم\u200cخان", "سمیه", "حافظ", "سعدی", "فردوسی", "نیاوران", "پاسداران", "دولت", "گلبرگ")
+
+
+def test_sparse_streets_with_hyphens_or_joiners_are_addresses() -> None:
+    rng = random.Random(31)
+    for names in (HYPHENATED, PERSIAN_ZWNJ):
+        values = [f"{n} {k}" for n, k in zip(names, rng.sample(range(1, 400), len(names)), strict=True)]
+        verdict = classify_column("col4", _sparse(values, rng))
+        assert verdict.info_type == "STREET_ADDRESS", verdict.evidence
+
+
+def test_hyphenated_product_names_with_numbers_are_not_addresses() -> None:  # control: models repeat
+    rng = random.Random(32)
+    models = ("Coca-Cola", "Rolls-Royce", "Mercedes-Benz", "Harley-Davidson", "Hewlett-Packard", "Wi-Fi")
+    values = [f"{rng.choice(models)} {rng.randint(1, 40)}" for _ in range(ROWS)]
+    assert classify_column("c7", values).info_type is None
