@@ -12,6 +12,11 @@ proves little (a model and its number, "Boeing 737", read the same); a column pr
   for every twenty values at least: many houses share a street);
 - the numbers vary (many distinct ones) and are not years (``Summer 2019``).
 
+A street's name may open with an ordinal: streets named for a date or numbered in order are common in many
+countries ("28ης Οκτωβρίου 12", "3ης Σεπτεμβρίου 1171", "1-я Тверская 5", "17. Juni 4", "1º de Maio 50"). The
+ordinal is digits with its marker attached (letters, ``.``, ``º``/``ª`` or a hyphen and letters), never bare digits, so
+the house number and the name stay apart; the name must still hold a word (three letters, not in capitals).
+
 :func:`numbered_street_evidence` gives the classifier STREET_ADDRESS evidence for such a column, at
 ``STRENGTH``, below a street word's.
 
@@ -21,6 +26,10 @@ proves little (a model and its number, "Boeing 737", read the same); a column pr
 'numbered-names'
 >>> numbered_street_evidence([f"Gate {i % 30}" for i in range(40)], [1.0] * 40, 40.0)
 []
+>>> bool(_NAME_FIRST.match("28ης Οκτωβρίου 12")), bool(_NAME_FIRST.match("28 Οκτωβρίου 12"))
+(True, False)
+>>> bool(_NAME_FIRST.match("1-я Тверская-Ямская 5")), bool(_NAME_FIRST.match("آیت‌اله کاشانی 41"))
+(True, True)
 """
 
 from __future__ import annotations
@@ -29,9 +38,12 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-# Letters, with inner apostrophes, dots, hyphens and the zero-width joiners Persian words carry ("آیت‌اله").
-_WORD = r"[^\W\d_][^\W\d_'’.\-\u200c\u200d]*"
-_NAME = rf"{_WORD}(?: {_WORD}){{0,4}}"
+# Letters, with inner apostrophes, dots, hyphens and the zero-width joiners Persian words carry ("آیت‌اله"). (The
+# marks were once inside the negated class, so a word holding one, "Тверская-Ямская", "Saint-Martin", was no word.)
+_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-\u200c\u200d])*"
+# An ordinal opening a street's name ("28ης", "5th", "1-я", "17.", "1º"): digits with their marker attached.
+_ORDINAL = r"\d{1,2}(?:[^\W\d_]{1,3}|-[^\W\d_]{1,3}|[.ºª°])"
+_NAME = rf"(?:{_ORDINAL} )?{_WORD}(?: {_WORD}){{0,4}}"
 _NUMBER = r"\d{1,4}[^\W\d_]?(?:/\d{1,3})?"
 _NAME_FIRST = re.compile(rf"^(?P<name>{_NAME}),? (?P<number>{_NUMBER})$")
 _NUMBER_FIRST = re.compile(rf"^(?P<number>{_NUMBER}),? (?P<name>{_NAME})$")
