@@ -14,32 +14,10 @@ from typing import Any
 
 import pytest
 
+from tests.pg_sessions import open_sessions
+
 pytestmark = pytest.mark.postgres
 BATCHES = 3
-
-
-def _connections(admin_dsn: str, dsn: str, settle_to: int | None = None) -> int:
-    """How many sessions PostgreSQL has open on ``dsn``'s database (counted from another database).
-
-    A backend leaves ``pg_stat_activity`` a moment after its client closes, so with ``settle_to`` the count is
-    read again (up to 50 times, 0.1 s apart) until it is at most that: a connection closed just before is not
-    counted, one left open is counted however long it waits.
-    """
-    import psycopg2
-
-    database = dsn.rsplit("/", 1)[1]
-    admin = psycopg2.connect(admin_dsn)
-    try:
-        with admin.cursor() as cur:
-            for _ in range(50):
-                cur.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = %s", (database,))
-                count = int(cur.fetchone()[0])
-                if settle_to is None or count <= settle_to:
-                    break
-                cur.execute("SELECT pg_sleep(0.1)")
-            return count
-    finally:
-        admin.close()
 
 
 @pytest.fixture(scope="module")
@@ -59,24 +37,24 @@ def test_validated_sql_batches_leave_no_connection_open(gx_context: Any, pg_admi
     from maskline.expectations import ExpectColumnValuesToNotContainPii
     from maskline.expectations.batches import sql_batch
 
-    before = _connections(pg_admin_dsn, table_dsn)
+    before = open_sessions(pg_admin_dsn, table_dsn)
     kept = []  # held, as a live context holds its datasources: the count must not wait for the collector
     for _ in range(BATCHES):
         batch = sql_batch(gx_context, table_dsn, "contacts")
         result = batch.validate(ExpectColumnValuesToNotContainPii(column="email"))
         assert result.success is False  # the check read the table: the raw e-mail address is found
         kept.append(batch)
-    assert _connections(pg_admin_dsn, table_dsn, settle_to=before) == before
+    assert open_sessions(pg_admin_dsn, table_dsn, settle_to=before) == before
 
 
 def test_the_count_sees_a_connection_left_open(pg_admin_dsn: str, table_dsn: str) -> None:
     """Control: the count is not trivially unchanged; a connection held open on the database is counted."""
     import psycopg2
 
-    before = _connections(pg_admin_dsn, table_dsn)
+    before = open_sessions(pg_admin_dsn, table_dsn)
     held = psycopg2.connect(table_dsn)
     try:
-        assert _connections(pg_admin_dsn, table_dsn) == before + 1
+        assert open_sessions(pg_admin_dsn, table_dsn) == before + 1
     finally:
         held.close()
-    assert _connections(pg_admin_dsn, table_dsn, settle_to=before) == before
+    assert open_sessions(pg_admin_dsn, table_dsn, settle_to=before) == before
