@@ -62,9 +62,9 @@ def test_gx_on_pandas_flags_values_with_a_format_character_inside(gx_context: An
 def test_gx_on_postgres_flags_values_with_a_format_character_inside(gx_context: Any, pg_module_dsn: str) -> None:
     import psycopg2
 
-    pg_dsn = pg_module_dsn  # this module's own database: the tables have fixed names
-
     from maskline.expectations.batches import sql_batch
+
+    pg_dsn = pg_module_dsn  # this module's own database: the tables have fixed names
 
     frame = _gx_frame()
     conn = psycopg2.connect(pg_dsn)
