@@ -34,14 +34,6 @@ up() {
     pg_ctlcluster "$ver" "$name" start >&2
   fi
   for _ in $(seq 1 30); do as_postgres psql -p "$port" -qtAc "select 1" >/dev/null 2>&1 && break; sleep 1; done
-  # The suite's two workers, dbt, Airflow, Trino's JDBC catalogs and Marquez share one server; 100 slots ran out
-  # in the 2026-12-05 round (an idle-connection leak under investigation, see CHANGELOG). Raised once, then kept.
-  if [ "$(as_postgres psql -p "$port" -qtAc "show max_connections")" -lt 500 ]; then
-    log "raising max_connections to 500 (restart)"
-    as_postgres psql -p "$port" -qc "alter system set max_connections = 500" >&2
-    pg_ctlcluster "$ver" "$name" restart >&2
-    for _ in $(seq 1 30); do as_postgres psql -p "$port" -qtAc "select 1" >/dev/null 2>&1 && break; sleep 1; done
-  fi
   as_postgres psql -p "$port" -qtAc "select 1 from pg_roles where rolname='$ROLE'" | grep -q 1 \
     || as_postgres psql -p "$port" -qc "create role $ROLE login superuser password '$PASS'" >&2
   echo "postgresql://$ROLE:$PASS@127.0.0.1:$port/postgres"

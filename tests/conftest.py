@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -51,23 +52,42 @@ def pg_admin_dsn() -> str:
     return dsn
 
 
-@pytest.fixture(scope="session")
-def pg_dsn(pg_admin_dsn: str) -> Iterator[str]:
-    """A throwaway database for this test worker, dropped at the end."""
+@contextmanager
+def fresh_database(admin_dsn: str) -> Iterator[str]:
+    """A new, empty ``maskline_test_<uuid>`` database for as long as the block runs, dropped WITH (FORCE) after.
+
+    A module that creates tables by fixed names (``customers``, ``people``) takes one of these rather than the
+    worker's shared ``pg_dsn``: another module on the same worker may have left a table of that name behind.
+    """
     import psycopg2
 
     name = f"maskline_test_{uuid.uuid4().hex[:10]}"
-    admin = psycopg2.connect(pg_admin_dsn)
+    admin = psycopg2.connect(admin_dsn)
     admin.autocommit = True
-    with admin.cursor() as cur:
-        cur.execute(f'CREATE DATABASE "{name}"')
-    dsn = pg_admin_dsn.rsplit("/", 1)[0] + "/" + name
     try:
-        yield dsn
-    finally:
         with admin.cursor() as cur:
-            cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            cur.execute(f'CREATE DATABASE "{name}"')
+        try:
+            yield admin_dsn.rsplit("/", 1)[0] + "/" + name
+        finally:
+            with admin.cursor() as cur:
+                cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
         admin.close()
+
+
+@pytest.fixture(scope="session")
+def pg_dsn(pg_admin_dsn: str) -> Iterator[str]:
+    """A throwaway database for this test worker, dropped at the end (shared by every module on the worker)."""
+    with fresh_database(pg_admin_dsn) as dsn:
+        yield dsn
+
+
+@pytest.fixture(scope="module")
+def pg_module_dsn(pg_admin_dsn: str) -> Iterator[str]:
+    """A throwaway database of this module's own, dropped when the module is done: for tables with fixed names."""
+    with fresh_database(pg_admin_dsn) as dsn:
+        yield dsn
 
 
 @pytest.fixture()

@@ -412,7 +412,22 @@ class MaskedSQLToolset(SQLToolset):
             if name == "list_tables":
                 return self._duckdb_list_tables()
             return self._duckdb_get_schema(tool_args["table_name"], tool_args.get("name_contains"))
-        return super()._run_tool(name, tool_args)
+        try:
+            return super()._run_tool(name, tool_args)
+        finally:
+            self._release_inspector()
+
+    def _release_inspector(self) -> None:
+        """Close the connection the hook's SQLAlchemy inspector (``list_tables``, ``get_schema``) keeps in its pool.
+
+        common-sql caches one engine per hook and never disposes it: its pool kept an idle connection for as long
+        as the toolset lived, and past it until the cyclic garbage collector ran, one per agent run in a worker
+        process. Disposed after each call, the engine opens a fresh connection for the next one.
+        """
+        inspector = vars(self._hook).get("inspector") if self._hook is not None else None  # cached_property
+        if inspector is not None:
+            with suppress(Exception):  # closing must not turn an answer into a failure
+                inspector.bind.dispose()
 
     def _duckdb_list_tables(self) -> str:
         from airflow_plugin.warehouse import Warehouse

@@ -73,12 +73,17 @@ def sql_batch(context: Any, connection_string: str, table: str) -> Any:
 
     >>> sql_batch(ephemeral_context(), "postgresql://u:p@h/db", "public.t")  # doctest: +SKIP
     """
+    from sqlalchemy.pool import NullPool
+
     from maskline.adapters import engine
 
     schema, _, name = table.rpartition(".")
     kind = engine(connection_string.split("://", 1)[0], where="connection string").gx_datasource
     add = getattr(context.data_sources, f"add_{kind}")  # GX's own datasource type where it has one
-    source = add(_name(kind), connection_string=connection_string)
+    # No pool: GX builds two SQLAlchemy engines per datasource (its own and its execution engine's) and disposes
+    # neither, so each pool kept an idle connection for as long as the context lived (a worker's or a session's).
+    # Unpooled, every connection is closed when GX returns it.
+    source = add(_name(kind), connection_string=connection_string, kwargs={"poolclass": NullPool})
     extra = {"schema_name": schema} if schema else {}  # GX warns on schema_name even when it is None
     asset = source.add_table_asset(name, table_name=name, **extra)
     return asset.add_batch_definition_whole_table("whole").get_batch()

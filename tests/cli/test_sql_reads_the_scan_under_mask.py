@@ -52,13 +52,21 @@ def test_duckdb_runs_the_sql_and_passes_what_the_scan_proved_safe(tmp_path: Path
 
 
 @pytest.mark.postgres
-def test_postgres_runs_the_sql_and_passes_what_the_scan_proved_safe(tmp_path: Path, pg_conn: Any) -> None:
+def test_postgres_runs_the_sql_and_passes_what_the_scan_proved_safe(tmp_path: Path, pg_module_dsn: str) -> None:
+    import psycopg2
+
     select = _printed_sql(tmp_path, "postgres")
-    with pg_conn.cursor() as cur:
-        cur.execute("CREATE TABLE customers (id BIGINT, amount TEXT, email TEXT, added_later TEXT)")
-        cur.executemany("INSERT INTO customers VALUES (%s, %s, %s, %s)", ROWS)
-        cur.execute(select)
-        assert _text_rows(cur.fetchall()) == EXPECTED
+    # this module's own database: the printed SQL reads ``customers`` by that name
+    pg_conn = psycopg2.connect(pg_module_dsn)
+    pg_conn.autocommit = True
+    try:
+        with pg_conn.cursor() as cur:
+            cur.execute("CREATE TABLE customers (id BIGINT, amount TEXT, email TEXT, added_later TEXT)")
+            cur.executemany("INSERT INTO customers VALUES (%s, %s, %s, %s)", ROWS)
+            cur.execute(select)
+            assert _text_rows(cur.fetchall()) == EXPECTED
+    finally:
+        pg_conn.close()
 
 
 def test_a_typed_text_column_keeps_its_sql(tmp_path: Path) -> None:

@@ -90,10 +90,12 @@ def test_gx_on_pandas_flags_values_in_any_script_as_their_ascii_twins(gx_context
 
 
 @pytest.mark.postgres
-def test_gx_on_postgres_flags_values_in_any_script_as_their_ascii_twins(gx_context: Any, pg_dsn: str) -> None:
+def test_gx_on_postgres_flags_values_in_any_script_as_their_ascii_twins(gx_context: Any, pg_module_dsn: str) -> None:
     import psycopg2
 
     from maskline.expectations.batches import sql_batch
+
+    pg_dsn = pg_module_dsn  # this module's own database: the tables have fixed names
 
     conn = psycopg2.connect(pg_dsn)
     conn.autocommit = True

@@ -59,10 +59,12 @@ def test_gx_on_pandas_flags_values_with_a_format_character_inside(gx_context: An
 
 
 @pytest.mark.postgres
-def test_gx_on_postgres_flags_values_with_a_format_character_inside(gx_context: Any, pg_dsn: str) -> None:
+def test_gx_on_postgres_flags_values_with_a_format_character_inside(gx_context: Any, pg_module_dsn: str) -> None:
     import psycopg2
 
     from maskline.expectations.batches import sql_batch
+
+    pg_dsn = pg_module_dsn  # this module's own database: the tables have fixed names
 
     frame = _gx_frame()
     conn = psycopg2.connect(pg_dsn)
@@ -147,10 +149,12 @@ def test_dbt_on_duckdb_scrubs_every_form_through_masked_columns(tmp_path: Path) 
 @pytest.mark.dbt
 @pytest.mark.postgres
 @pytest.mark.xdist_group("dbt_parity")
-def test_dbt_on_postgres_scrubs_every_form_through_masked_columns(tmp_path: Path, pg_dsn: str) -> None:
+def test_dbt_on_postgres_scrubs_every_form_through_masked_columns(tmp_path: Path, pg_module_dsn: str) -> None:
     from urllib.parse import urlparse
 
     import psycopg2
+
+    pg_dsn = pg_module_dsn  # this module's own database: the table and dbt's schema have fixed names
 
     conn = psycopg2.connect(pg_dsn)
     conn.autocommit = True

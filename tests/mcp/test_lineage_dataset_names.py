@@ -85,8 +85,11 @@ def test_duckdb_calls_name_the_table_as_its_operator_does(duckdb_file: Path, pol
 
 
 @pytest.mark.postgres
-def test_postgres_calls_name_the_table_as_its_operator_does(pg_dsn: str, policy_file: Path, tmp_path: Path) -> None:
+def test_postgres_calls_name_the_table_as_its_operator_does(pg_module_dsn: str, policy_file: Path,
+                                                            tmp_path: Path) -> None:
     import psycopg2
+
+    pg_dsn = pg_module_dsn  # this module's own database: it creates ``customers`` by that name
 
     admin = psycopg2.connect(pg_dsn)
     admin.autocommit = True

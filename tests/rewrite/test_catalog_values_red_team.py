@@ -208,10 +208,11 @@ def test_duckdb_attacks_through_the_mcp_client(duck_file: Path, monkeypatch: pyt
 # ----------------------------------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def pg_database(pg_dsn: str) -> str:
+def pg_database(pg_module_dsn: str) -> str:
+    """This module's own database: it plants ``customers`` and ``v_lit`` by those names."""
     import psycopg2
 
-    conn = psycopg2.connect(pg_dsn)
+    conn = psycopg2.connect(pg_module_dsn)
     conn.autocommit = True
     with conn.cursor() as cur:
         cur.execute(f"CREATE TABLE customers (id integer, email text DEFAULT '{DEFAULT}', "
@@ -223,7 +224,7 @@ def pg_database(pg_dsn: str) -> str:
         cur.execute(f"COMMENT ON TABLE customers IS '{COMMENT}'")
         cur.execute(f"COMMENT ON COLUMN customers.id IS '{COMMENT}'")
     conn.close()
-    return pg_dsn
+    return pg_module_dsn
 
 
 @pytest.fixture()

@@ -75,10 +75,11 @@ def duck() -> Iterator[Any]:
 
 
 @pytest.fixture(scope="module")
-def pg(pg_dsn: str) -> Iterator[Any]:
+def pg(pg_module_dsn: str) -> Iterator[Any]:
+    """On this module's own database, as it creates ``people`` by that name."""
     import psycopg2
 
-    conn = psycopg2.connect(pg_dsn)
+    conn = psycopg2.connect(pg_module_dsn)
     conn.autocommit = True
     with conn.cursor() as cur:
         cur.execute("CREATE TABLE people (id integer, ssn text, salary integer)")
