@@ -6,6 +6,7 @@ the text the server logs (``log_statement=all``) and shows in ``pg_stat_activity
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -71,8 +72,23 @@ def _server_log(conn: Any) -> Path:
     return path
 
 
+def _entries_of(text: str, pid: int) -> str:
+    """The log entries of one backend: its lines (``[pid]`` in Debian's ``%m [%p] ...`` prefix) and their continuations.
+
+    The log is the whole server's: other test workers write to it at the same time (the control below puts the key
+    there on purpose), so only this session's entries are read.
+    """
+    mine, kept = False, []
+    for line in text.splitlines():
+        if re.match(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", line):  # a new entry starts with its timestamp
+            mine = f" [{pid}] " in line
+        if mine:
+            kept.append(line)
+    return "\n".join(kept)
+
+
 def _logged_while(conn: Any, run: Any) -> str:
-    """What the server logged while ``run()`` ran on ``conn`` with ``log_statement=all`` (superuser)."""
+    """What the server logged for ``conn``'s session while ``run()`` ran on it with ``log_statement=all`` (superuser)."""
     log = _server_log(conn)
     with conn.cursor() as cur:
         cur.execute("SET log_statement = 'all'")
@@ -84,7 +100,7 @@ def _logged_while(conn: Any, run: Any) -> str:
             cur.execute("RESET log_statement")
     with log.open("rb") as f:
         f.seek(start)
-        return f.read().decode("utf-8", "replace")
+        return _entries_of(f.read().decode("utf-8", "replace"), conn.get_backend_pid())
 
 
 def test_the_server_log_never_holds_the_key_of_a_masked_query(pg) -> None:
