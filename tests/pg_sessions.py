@@ -29,3 +29,18 @@ def open_sessions(admin_dsn: str, dsn: str, settle_to: int | None = None) -> int
             return count
     finally:
         admin.close()
+
+
+def with_tables(dsn: str, *statements: str) -> str:
+    """Run ``statements`` on ``dsn`` in autocommit, close the connection (so it is never counted) and return ``dsn``."""
+    import psycopg2
+
+    conn = psycopg2.connect(dsn)
+    try:
+        conn.autocommit = True
+        with conn.cursor() as cur:
+            for statement in statements:
+                cur.execute(statement)
+    finally:
+        conn.close()
+    return dsn

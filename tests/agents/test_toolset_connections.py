@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.pg_sessions import open_sessions
+from tests.pg_sessions import open_sessions, with_tables
 
 pytestmark = pytest.mark.postgres
 POLICY = {"unclassified": "pass", "key": {"env": "MASKLINE_KEY"},
@@ -25,16 +24,9 @@ CALLS = 3
 
 
 @pytest.fixture(scope="module")
-def shop_dsn(pg_module_dsn: str) -> Iterator[str]:
-    import psycopg2
-
-    conn = psycopg2.connect(pg_module_dsn)
-    conn.autocommit = True
-    with conn.cursor() as cur:
-        cur.execute("CREATE TABLE customers (id integer, email text)")
-        cur.execute("INSERT INTO customers VALUES (1, 'ana@correo.es')")
-    conn.close()
-    yield pg_module_dsn
+def shop_dsn(pg_module_dsn: str) -> str:
+    return with_tables(pg_module_dsn, "CREATE TABLE customers (id integer, email text)",
+                       "INSERT INTO customers VALUES (1, 'ana@correo.es')")
 
 
 @pytest.fixture()

@@ -9,28 +9,20 @@ run held 87 on one worker's database and the server refused new clients. The cou
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.pg_sessions import open_sessions
+from tests.pg_sessions import open_sessions, with_tables
 
 pytestmark = pytest.mark.postgres
 BATCHES = 3
 
 
 @pytest.fixture(scope="module")
-def table_dsn(pg_module_dsn: str) -> Iterator[str]:
-    import psycopg2
-
-    conn = psycopg2.connect(pg_module_dsn)
-    conn.autocommit = True
-    with conn.cursor() as cur:
-        cur.execute("CREATE TABLE contacts (id integer, email text)")
-        cur.execute("INSERT INTO contacts VALUES (1, 'ana@correo.es'), (2, NULL)")
-    conn.close()
-    yield pg_module_dsn
+def table_dsn(pg_module_dsn: str) -> str:
+    return with_tables(pg_module_dsn, "CREATE TABLE contacts (id integer, email text)",
+                       "INSERT INTO contacts VALUES (1, 'ana@correo.es'), (2, NULL)")
 
 
 def test_validated_sql_batches_leave_no_connection_open(gx_context: Any, pg_admin_dsn: str, table_dsn: str) -> None:
