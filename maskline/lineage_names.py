@@ -11,12 +11,13 @@ task that wrote the table made, not a node of its own.
 An unqualified name is in the schema the connection resolves it to (the catalog's ``current_schema()``) when
 that is known, else in the engine's default schema; the database is the connection's (the catalog's
 ``current_database()`` or the connection's configured database). File databases (DuckDB) carry the file in
-the namespace, so their names start at the schema.
+the namespace (its absolute path: a relative one would name another node from another working directory), so
+their names start at the schema.
 
 >>> table_namespace("postgres", "db", 5432, "shop"), table_dataset_name("postgres", "raw_customers", database="shop")
 ('postgres://db:5432', 'shop.public.raw_customers')
->>> table_namespace("duckdb", None, None, "w.duckdb"), table_dataset_name("duckdb", "raw_customers", database="w")
-('duckdb://w.duckdb', 'main.raw_customers')
+>>> table_namespace("duckdb", None, None, "/data/w.duckdb"), table_dataset_name("duckdb", "raw_customers", database="w")
+('duckdb:///data/w.duckdb', 'main.raw_customers')
 """
 
 from __future__ import annotations

@@ -23,9 +23,9 @@ after the build (``dbt docs generate`` into a temporary target path, once per ru
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Mapping
-from contextlib import suppress
 from typing import Any
 
 from openlineage.client.facet_v2 import column_lineage_dataset
@@ -49,6 +49,8 @@ from openlineage_ext.facets import (
     schema_facet,
     tags_facet,
 )
+
+log = logging.getLogger(__name__)
 
 
 def _output_columns(dataset: Any) -> list[str]:
@@ -219,8 +221,12 @@ def enrich_dbt_event(event: Any, properties: Mapping[str, Any], *, identity_name
         for ds in getattr(event, "outputs", None) or []:
             # dbt-ol gives no column lineage for SQL its parser cannot read (pinned built-ins named like its
             # keywords): traced here instead, before the plan, the tags and the schema are read from it.
-            with suppress(Exception):  # lineage is best effort: the masking facets below must come whatever happens
+            try:
                 complete_column_lineage(ds, manifest, node, inputs, _producer())
+            except Exception as e:  # noqa: BLE001 - best effort: the masking facets below must come whatever happens
+                # The class only: an exception's text can quote the model's SQL, literals and all.
+                log.warning("maskline: could not trace the column lineage of dbt model %s (%s); its masking facets "
+                            "are still written", node.get("unique_id") or unique_id, type(e).__name__)
             plan = model_plan(manifest, node, _output_columns(ds))
             if not any(c.info_type or c.masked for c in plan.columns):
                 continue

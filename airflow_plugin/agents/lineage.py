@@ -1,8 +1,10 @@
 """Agent activity in OpenLineage: one run per tool call, child of the task's run, and totals on the task.
 
 Each call of :class:`~airflow_plugin.agents.masked_sql_toolset.MaskedSQLToolset`
-becomes a run of the job ``<dag_id>.<task_id>.agent_query`` whose ``parent``
-facet points at the task's run (and the DAG run as root): a START, then a COMPLETE or FAIL
+becomes a run of the job ``<dag_id>.<task_id>.agent_query.<tables>`` (one job per set of tables read,
+:func:`openlineage_ext.agent_call_jobs.call_job_name`, so Marquez shows every table the agent read on its
+page; a call that read none, such as a refused one, is a run of ``<dag_id>.<task_id>.agent_query``) whose
+``parent`` facet points at the task's run (and the DAG run as root): a START, then a COMPLETE or FAIL
 event (:func:`start_event`, :func:`call_event`). The final event carries:
 
 - the ``sql`` job facet with the query the model wrote, its literals redacted;
@@ -184,6 +186,7 @@ def call_event(call: ToolCall, *, ti: Any, identity: Identity, model: str | None
     from openlineage.client.uuid import generate_new_uuid
 
     from airflow_plugin.lineage import renamed_types
+    from openlineage_ext.agent_call_jobs import call_job_name
     from openlineage_ext.facets import IDENTITY, identity_facet, input_schema_facet, masking_facet, producer
     from openlineage_ext.own_error import own_error_message
 
@@ -216,7 +219,8 @@ def call_event(call: ToolCall, *, ti: Any, identity: Identity, model: str | None
         eventType=RunState.COMPLETE if call.outcome == "executed" else RunState.FAIL,
         eventTime=datetime.now(UTC).isoformat(),
         run=Run(runId=str(generate_new_uuid()), facets=run_facets),
-        job=Job(namespace=lineage_job_namespace(), name=f"{lineage_job_name(ti)}.{JOB_SUFFIX}", facets=job_facets),
+        job=Job(namespace=lineage_job_namespace(),
+                name=call_job_name(f"{lineage_job_name(ti)}.{JOB_SUFFIX}", [d.name for d in inputs]), facets=job_facets),
         inputs=inputs, outputs=[], producer=producer())
 
 

@@ -80,6 +80,13 @@ class Database:
         'postgres://db.local:5432'
         >>> Database.from_uri("duckdb:////data/w.duckdb").namespace
         'duckdb:///data/w.duckdb'
+
+        A relative DuckDB path names the file by its absolute path, as the operators' connections do, so the
+        same file is one dataset node whatever directory ``maskline mcp`` was started in:
+
+        >>> import os
+        >>> Database.from_uri("w.duckdb").namespace == "duckdb://" + os.path.abspath("w.duckdb")
+        True
         """
         from maskline.adapters.url import parse_url
         from maskline.lineage_names import table_namespace

@@ -1,6 +1,9 @@
 """One OpenLineage run per MCP tool call: who asked, which tables were read, how many cells were masked.
 
-Each call is a run of the job ``maskline_mcp.<tool>`` with a START event (at the time the call began) and
+Each call is a run of the job ``maskline_mcp.<tool>``, or ``maskline_mcp.<tool>.<tables>`` for a call that read
+tables (one job per set of tables read, :func:`openlineage_ext.agent_call_jobs.call_job_name`: Marquez draws a
+job's edges from its latest version only, so one job for every call would leave only the last call's tables
+showing the agent's read on their pages), with a START event (at the time the call began) and
 a COMPLETE (or FAIL, for a refusal or an engine error) event. The final event carries:
 
 - ``maskline_identity``: executed by the agent (kind ``agent``, its name as the
@@ -95,14 +98,15 @@ def call_events(call: CallRecord, *, job_namespace: str, db_namespace: str, dial
     >>> call = CallRecord("describe_table", "executed", tables=("t",), dataset_names={"t": "main.t"},
     ...                   started="2026-12-05T21:00:00+00:00")
     >>> start, end = call_events(call, job_namespace="ns", db_namespace="duckdb://w.duckdb", dialect="duckdb")
-    >>> start.eventTime, [d.name for d in end.inputs]
-    ('2026-12-05T21:00:00+00:00', ['main.t'])
+    >>> start.eventTime, [d.name for d in end.inputs], end.job.name
+    ('2026-12-05T21:00:00+00:00', ['main.t'], 'maskline_mcp.describe_table.main.t')
     """
     from openlineage.client.event_v2 import InputDataset, Job, Run, RunEvent, RunState
     from openlineage.client.facet_v2 import job_type_job, sql_job
     from openlineage.client.uuid import generate_new_uuid
 
     from maskline.mcp.facet import MasklineMcpRunFacet
+    from openlineage_ext.agent_call_jobs import call_job_name
     from openlineage_ext.facets import IDENTITY, identity_facet, input_schema_facet, masking_facet, producer
     from openlineage_ext.lineage_types import renamed_types
     from openlineage_ext.own_error import own_error_message
@@ -117,7 +121,6 @@ def call_events(call: CallRecord, *, job_namespace: str, db_namespace: str, dial
         names = proven_names(call)
         job_facets["sql"] = sql_job.SQLJobFacet(query=scrub_sql(call.sql, "all", dialect, names), dialect=dialect,
                                                 producer=producer())
-    job = Job(namespace=job_namespace, name=f"{JOB_PREFIX}.{call.tool}", facets=job_facets)
     inputs = []
     for table in call.tables:
         facets: dict[str, Any] = {}
@@ -129,6 +132,8 @@ def call_events(call: CallRecord, *, job_namespace: str, db_namespace: str, dial
                                                        cells=call.cells_by_table.get(table, 0), engine=dialect)
         name = call.dataset_names.get(table, table)
         inputs.append(InputDataset(namespace=db_namespace, name=name, facets=facets))
+    job = Job(namespace=job_namespace, name=call_job_name(f"{JOB_PREFIX}.{call.tool}", [d.name for d in inputs]),
+              facets=job_facets)
     run_facets: dict[str, Any] = {
         IDENTITY: identity_facet(identity(call.agent, call.person)),
         MCP_FACET: MasklineMcpRunFacet(tool=call.tool, outcome=call.outcome, rowsReturned=call.rows,

@@ -52,12 +52,19 @@ class AgentRun:
 
     def call_events(self, dag_id: str, task_id: str) -> list[dict[str, Any]]:
         """How each tool call ended: its COMPLETE or FAIL event (each follows a START, :meth:`call_starts`)."""
-        return [e for e in self.events if e["job"]["name"] == f"{dag_id}.{task_id}.agent_query"
+        return [e for e in self.events if is_call_job(e["job"]["name"], dag_id, task_id)
                 and e["eventType"] != "START"]
 
     def call_starts(self, dag_id: str, task_id: str) -> list[dict[str, Any]]:
-        return [e for e in self.events if e["job"]["name"] == f"{dag_id}.{task_id}.agent_query"
+        return [e for e in self.events if is_call_job(e["job"]["name"], dag_id, task_id)
                 and e["eventType"] == "START"]
+
+
+def is_call_job(name: str, dag_id: str, task_id: str) -> bool:
+    """A tool call's job: the task's ``agent_query``, or its job for one set of tables read
+    (``agent_query.<tables>``, openlineage_ext.agent_call_jobs)."""
+    base = f"{dag_id}.{task_id}.agent_query"
+    return name == base or name.startswith(base + ".")
 
 
 def _log_files(home: Path) -> str:

@@ -7,7 +7,9 @@ Round ``lineageview`` looked at the agent DAGs in a real Marquez 0.51.1 and its 
   the DuckDB file's path): the agent's reads hung off a node of their own, and the table's page never showed
   that an agent read it;
 - a call sent only its COMPLETE or FAIL, so Marquez showed it as started on 1 January 1970 with no runtime;
-- a refused query on an allowed table showed its columns as ``name_1``, ``name_2``, although the catalog lists them.
+- a refused query on an allowed table showed its columns as ``name_1``, ``name_2``, although the catalog lists them;
+- every call was a run of one job, and Marquez draws a job's edges from its latest version only, so a table read
+  by an earlier call (``raw_tickets``) lost the agent's edge on its page: now each set of tables read is a job.
 
 Real ``dag.test()`` runs on DuckDB and PostgreSQL (the suite's shared agent run); the Marquez checks read the
 same events back from a real Marquez when ``MARQUEZ_URL`` names one (``make test`` starts it), else skip.
@@ -75,6 +77,20 @@ def test_an_agent_reads_the_dataset_the_table_is_known_by(agent_run: AgentRun, c
 
 
 @pytest.mark.parametrize("conn", CONNS)
+def test_each_call_is_a_run_of_the_tasks_job_for_the_tables_it_read(agent_run: AgentRun, conn: str) -> None:
+    """One job per set of tables read (Marquez keeps a job's edges from its latest version only); a call that
+    read nothing (every refusal: the typed table among them) stays on the task's ``agent_query``."""
+    _needs(agent_run, conn)
+    base = f"{_dag(conn)}.exfiltrate.agent_query"
+    calls = agent_run.call_events(_dag(conn), "exfiltrate")
+    for e in calls:
+        names = sorted({i["name"] for i in e["inputs"]})
+        assert e["job"]["name"] == (f"{base}.{'+'.join(names)}" if names else base), (e["job"]["name"], names)
+    assert {e["job"]["name"] for e in calls if e["eventType"] == "FAIL"} == {base}
+    assert len({e["job"]["name"] for e in calls if e["eventType"] == "COMPLETE"}) == 2  # raw_customers, raw_tickets
+
+
+@pytest.mark.parametrize("conn", CONNS)
 def test_a_refused_query_on_an_allowed_table_keeps_its_catalog_columns(agent_run: AgentRun, conn: str) -> None:
     _needs(agent_run, conn)
     refused = [_sql(e) for e in agent_run.call_events(_dag(conn), "exfiltrate") if e["eventType"] == "FAIL"]
@@ -109,6 +125,14 @@ def _get(base: str, path: str) -> Any:
         return json.loads(resp.read().decode("utf-8"))
 
 
+def _in_graph(base: str, dataset: tuple[str, str], job: str) -> bool:
+    """Whether the dataset's own graph (its page in the UI) shows ``job`` reading it."""
+    node = urllib.parse.quote(f"dataset:{dataset[0]}:{dataset[1]}", safe="")
+    graph = {n["id"]: n for n in _get(base, f"/api/v1/lineage?nodeId={node}&depth=1")["graph"]}
+    node_id = f"job:{NAMESPACE}:{job}"
+    return node_id in graph and f"dataset:{dataset[0]}:{dataset[1]}" in {e["origin"] for e in graph[node_id]["inEdges"]}
+
+
 @pytest.mark.marquez
 @pytest.mark.parametrize("conn", CONNS)
 def test_marquez_shows_each_call_started_and_on_the_tables_node(agent_run: AgentRun, conn: str) -> None:
@@ -123,12 +147,24 @@ def test_marquez_shows_each_call_started_and_on_the_tables_node(agent_run: Agent
     ((source,),) = [[(i["namespace"], i["name"]) for i in star["inputs"]]]
     read = [(d["datasetVersionId"]["namespace"], d["datasetVersionId"]["name"]) for d in run["inputDatasetVersions"]]
     assert read == [source]
-    # The table's own graph (its page in the UI) shows the agent's job reading it.
-    node = urllib.parse.quote(f"dataset:{source[0]}:{source[1]}", safe="")
-    graph = {n["id"]: n for n in _get(base, f"/api/v1/lineage?nodeId={node}&depth=1")["graph"]}
-    job = f"job:{NAMESPACE}:{_dag(conn)}.exfiltrate.agent_query"
-    assert job in graph, sorted(graph)
-    assert f"dataset:{source[0]}:{source[1]}" in {e["origin"] for e in graph[job]["inEdges"]}
+    # The call is a run of the task's job for the tables it read, and the table's own graph shows that job.
+    assert star["job"]["name"] == f"{_dag(conn)}.exfiltrate.agent_query.{source[1]}"
+    assert _in_graph(base, source, star["job"]["name"])
+
+
+@pytest.mark.marquez
+@pytest.mark.parametrize("conn", CONNS)
+def test_marquez_shows_every_table_an_agent_read_on_its_page_not_only_the_last_calls(agent_run: AgentRun,
+                                                                                    conn: str) -> None:
+    """Marquez draws a job's edges from its current version only: with one job for every call, a table read by
+    an earlier call (raw_tickets, read once in the middle of the task) lost the agent's edge on its page."""
+    base = _marquez(agent_run)
+    _needs(agent_run, conn)
+    reads = {(i["namespace"], i["name"]): e["job"]["name"] for e in agent_run.call_events(_dag(conn), "exfiltrate")
+             if e["eventType"] == "COMPLETE" for i in e["inputs"]}
+    assert {name.rsplit(".", 1)[-1] for _, name in reads} == {"raw_customers", "raw_tickets"}, reads
+    missing = sorted(name for dataset, name in reads.items() if not _in_graph(base, dataset, name))
+    assert not missing, missing
 
 
 @pytest.mark.marquez

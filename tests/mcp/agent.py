@@ -63,12 +63,12 @@ class ScriptedAgent:
         return ClientSession(read, write, client_info=Implementation(name=self.name, version=self.version))
 
     def over_stdio(self, args: Sequence[str], env: dict[str, str],
-                   script: Sequence[tuple[str, dict[str, Any]]]) -> ScriptedAgent:
-        """Spawn ``python -m maskline mcp ARGS`` and play ``script`` over its stdin/stdout."""
+                   script: Sequence[tuple[str, dict[str, Any]]], cwd: Path = ROOT) -> ScriptedAgent:
+        """Spawn ``python -m maskline mcp ARGS`` in ``cwd`` and play ``script`` over its stdin/stdout."""
         from mcp.client.stdio import StdioServerParameters, stdio_client
 
         params = StdioServerParameters(command=sys.executable, args=["-m", "maskline", "mcp", *args], env=env,
-                                       cwd=str(ROOT))
+                                       cwd=str(cwd))
 
         async def main() -> None:
             async with AsyncExitStack() as stack:
