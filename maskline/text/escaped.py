@@ -74,7 +74,8 @@ _PERCENT_U = r"%[uU][0-9A-Fa-f]{4}(?:%[uU][0-9A-Fa-f]{4})*"
 # key=value pairs joined by & (a form body in a log line). A value runs to white space, a quote or a bracket.
 _KEY = r"[\w.\[\]%-]+"
 _VALUE = r"[^\s&=#\"'<>`]*"
-_FORM_CONTEXT = (rf"(?<=[\w/.~%-])\?[^\s#\"'<>`]*=[^\s#\"'<>`]*"
+# (A query's first key stops at a ?: each ? is then tried up to the next one, not to the end of the line.)
+_FORM_CONTEXT = (rf"(?<=[\w/.~%-])\?[^\s#\"'<>`?=]*=[^\s#\"'<>`]*"
                  rf"|(?<![\w.\[\]%-]){_KEY}={_VALUE}(?:&{_KEY}={_VALUE})+")
 # In there, every + is a space but a leading plus: one that opens a value (after =, ?, &, :, ;, comma, / or a
 # bracket) before a digit, as in ?phone=+442079460958 or ?to=tel:+14155550123, is the number's own.
@@ -89,9 +90,7 @@ _TEXT_MEDIA = re.compile(r"(?i)(?:text/.*|application/(?:json|xml|javascript|x-w
 # when the line holds a % or & or a data: URI, or is not ASCII (the 8-bit controls and Cf are not).
 @cache
 def _ascii_may_hold() -> re.Pattern[str]:
-    # A + in a query's or form's value (loosely: reading() decides, and reads nothing where there is none).
-    plus = r"\?[^\s#=]*=[^\s&#]*\+|&[^\s#=&]*=[^\s&#]*\+|=[^\s&#]*\+[^\s&#]*&"
-    return re.compile(rf"%[0-9A-Fa-f]{{2}}|%[uU][0-9A-Fa-f]{{4}}|{_charref()}|;base64,|{plus}")
+    return re.compile(rf"%[0-9A-Fa-f]{{2}}|%[uU][0-9A-Fa-f]{{4}}|{_charref()}|;base64,")
 
 
 @cache
@@ -160,9 +159,10 @@ def may_hold(text: str) -> bool:
     """
     if "\x1b" in text or "\\" in text:
         return True
-    # A form's + lies in a query (after a ?) or in key=value pairs joined by & (which the & lets through already).
-    if ("%" in text or "&" in text or ";base64," in text or ("+" in text and "?" in text)) \
-            and _ascii_may_hold().search(text) is not None:
+    if ("%" in text or "&" in text or ";base64," in text) and _ascii_may_hold().search(text) is not None:
+        return True
+    # A form's + lies in a query (after a ?) or in key=value pairs joined by &.
+    if "+" in text and ("?" in text or "&" in text) and _form_spaces(text):
         return True
     return not text.isascii() and _non_ascii_may_hold().search(text) is not None
 
@@ -222,7 +222,7 @@ def reading(text: str) -> tuple[str, Origin] | None:
     if not may_hold(text):
         return None
     tokens = list(_reader().finditer(text))
-    if "+" in text and "=" in text:  # form spaces: found in their contexts, apart (they need the text around)
+    if "+" in text and ("?" in text or "&" in text):  # form spaces: found in their contexts, apart (they need the text around)
         spaces = _form_spaces(text)
         if spaces:
             tokens = _disjoint(sorted(tokens + spaces, key=lambda m: m.start()))
