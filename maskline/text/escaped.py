@@ -87,7 +87,8 @@ _CHARREF = r"&(?:#[0-9]+;?|#[xX][0-9A-Fa-f]+;?|[A-Za-z][A-Za-z0-9]{{1,31}};|(?:{
 # Media types whose content is text (RFC 2397: none at all means text/plain).
 _TEXT_MEDIA = re.compile(r"(?i)(?:text/.*|application/(?:json|xml|javascript|x-www-form-urlencoded|.*\+(?:json|xml))|)")
 # Which lines may hold any of it: ESC and backslash are looked for by `in` (every line pays them); the rest only
-# when the line holds a % or & or a data: URI, or is not ASCII (the 8-bit controls and Cf are not).
+# when the line holds a % or & or a data: URI, a + with a ? or & (a form's space), or is not ASCII (the 8-bit controls
+# and Cf are not).
 @cache
 def _ascii_may_hold() -> re.Pattern[str]:
     return re.compile(rf"%[0-9A-Fa-f]{{2}}|%[uU][0-9A-Fa-f]{{4}}|{_charref()}|;base64,")
@@ -222,7 +223,7 @@ def reading(text: str) -> tuple[str, Origin] | None:
     if not may_hold(text):
         return None
     tokens = list(_reader().finditer(text))
-    if "+" in text and ("?" in text or "&" in text):  # form spaces: found in their contexts, apart (they need the text around)
+    if "+" in text and ("?" in text or "&" in text):  # a form's spaces: found apart, in their contexts
         spaces = _form_spaces(text)
         if spaces:
             tokens = _disjoint(sorted(tokens + spaces, key=lambda m: m.start()))
