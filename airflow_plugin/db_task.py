@@ -54,12 +54,9 @@ def open_warehouse(hook: Any, conn_id: str) -> Any:
                            where=f"conn_id={conn_id!r}",
                            fix="check the host, port, database and credentials of the connection; nothing was written") \
             from None
-    try:
-        return Warehouse(connection, adapter)
-    except BaseException:
-        # Closed here, not when the failed task's traceback is freed (for dag.test(), only by the cyclic GC).
-        connection.close()
-        raise
+    # A setup that fails closes the connection there (Warehouse owns it from the call), not when the failed
+    # task's traceback is freed (for dag.test(), only by the cyclic GC).
+    return Warehouse(connection, adapter)
 
 
 def classify_table(warehouse: Any, policy: Policy, table: str, sample: int) -> Any:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import uuid
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,8 +88,16 @@ class Warehouse:
 
     def __post_init__(self) -> None:
         self.key: KeyMaterial | None = None  # kept only for engines whose statements carry the key
-        self.cursor = self.engine.cursor(self.connection)
-        self.engine.prepare(self.connection)
+        # The warehouse owns the connection from the moment it is handed one, so a setup that fails closes it
+        # here, on every caller's behalf: left to the failure's traceback, a PostgreSQL session stays open for as
+        # long as that is kept (under dag.test(), until the cyclic collector runs).
+        try:
+            self.cursor = self.engine.cursor(self.connection)
+            self.engine.prepare(self.connection)
+        except BaseException:
+            with contextlib.suppress(Exception):  # a connection that cannot close must not hide why setup failed
+                self.connection.close()
+            raise
 
     @property
     def dialect(self) -> Dialect:
@@ -213,3 +222,26 @@ class Warehouse:
             self.connection.close()
         except Exception:  # noqa: BLE001 - closing a broken connection must not hide the real error
             pass
+
+
+@contextlib.contextmanager
+def connected(connect: Callable[[], Any], engine: EngineAdapter) -> Iterator[Warehouse]:
+    """A :class:`Warehouse` over the connection ``connect()`` opens, closed when the block ends, however it ends.
+
+    The engine is resolved by the caller before anything is opened, and the warehouse closes the connection
+    itself if setting it up fails, so no path between the connect and the block leaves a session open.
+
+    >>> import duckdb
+    >>> from maskline.adapters import engine
+    >>> with connected(duckdb.connect, engine("duckdb")) as w:
+    ...     w.execute("SELECT 42").fetchall()
+    [(42,)]
+    >>> w.execute("SELECT 1")
+    Traceback (most recent call last):
+    _duckdb.ConnectionException: Connection Error: Connection already closed!
+    """
+    warehouse = Warehouse(connect(), engine)
+    try:
+        yield warehouse
+    finally:
+        warehouse.close()

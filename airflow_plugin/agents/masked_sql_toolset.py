@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping, Sequence
-from contextlib import suppress
+from contextlib import AbstractContextManager, suppress
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from pydantic_ai.toolsets.abstract import ToolsetTool
 
     from airflow_plugin.policy_source import PolicyArg
+    from airflow_plugin.warehouse import Warehouse
     from maskline.classify.result import Classification
     from maskline.policy import Policy
     from maskline.rewrite import Rewritten
@@ -281,6 +282,26 @@ class MaskedSQLToolset(SQLToolset):
     def _dialect(self) -> Any:
         return self._engine().dialect()
 
+    def _warehouse(self) -> AbstractContextManager[Warehouse]:
+        """The hook's connection as a :class:`~airflow_plugin.warehouse.Warehouse`, closed when the block ends,
+        however it ends (:func:`~airflow_plugin.warehouse.connected`). The engine is resolved before anything is
+        opened: an argument list evaluated after the connect would leave the session to the failure's traceback.
+
+        >>> import contextlib, io, json, os, tempfile
+        >>> import duckdb
+        >>> path = os.path.join(tempfile.mkdtemp(), "w.duckdb"); duckdb.connect(path).close()
+        >>> os.environ["AIRFLOW_CONN_DOCTEST_W"] = json.dumps({"conn_type": "duckdb", "host": path})
+        >>> with contextlib.redirect_stdout(io.StringIO()), MaskedSQLToolset("doctest_w", policy={})._warehouse() as w:
+        ...     answer = w.execute("SELECT 42").fetchall()
+        >>> answer
+        [(42,)]
+        >>> del os.environ["AIRFLOW_CONN_DOCTEST_W"]
+        """
+        from airflow_plugin.warehouse import connected
+
+        engine = self._engine()
+        return connected(self._get_db_hook().get_conn, engine)
+
     def _db_namespace(self) -> str:
         """The namespace maskline's operators give this database (a DuckDB file's path, ``postgres://host:port``),
         so the call's datasets are the nodes the tasks that wrote the tables made."""
@@ -312,16 +333,10 @@ class MaskedSQLToolset(SQLToolset):
             names: set[str] = set()
             entries = self._allowed_entries() or []
             if entries:
-                with suppress(Exception):
-                    from airflow_plugin.warehouse import Warehouse
-
-                    warehouse = Warehouse(self._get_db_hook().get_conn(), self._engine())
-                    try:
-                        for entry in entries:
-                            with suppress(Exception):  # an entry naming no table proves nothing
-                                names |= {str(column).lower() for column, _ in warehouse.columns(entry)}
-                    finally:
-                        warehouse.close()
+                with suppress(Exception), self._warehouse() as warehouse:
+                    for entry in entries:
+                        with suppress(Exception):  # an entry naming no table proves nothing
+                            names |= {str(column).lower() for column, _ in warehouse.columns(entry)}
             self._allowed_column_names = frozenset(names)
         return self._allowed_column_names
 
@@ -430,26 +445,16 @@ class MaskedSQLToolset(SQLToolset):
                 inspector.bind.dispose()
 
     def _duckdb_list_tables(self) -> str:
-        from airflow_plugin.warehouse import Warehouse
-
-        warehouse = Warehouse(self._get_db_hook().get_conn(), self._engine())
-        try:
+        with self._warehouse() as warehouse:
             rows = warehouse.execute(
                 "SELECT table_schema, table_name FROM information_schema.tables "
                 "WHERE table_schema = COALESCE(?, current_schema()) ORDER BY table_name", (self._schema,)).fetchall()
-        finally:
-            warehouse.close()
         return dumps_masked([name for schema, name in rows if self._is_ref_allowed("", self._schema, name)])
 
     def _duckdb_get_schema(self, table_name: str, name_contains: str | None) -> str:
-        from airflow_plugin.warehouse import Warehouse
-
         schema, table = self._split_table_identifier(table_name)  # allowed: checked by _run_tool
-        warehouse = Warehouse(self._get_db_hook().get_conn(), self._engine())
-        try:
+        with self._warehouse() as warehouse:
             columns = warehouse.columns(f"{schema}.{table}" if schema else table)
-        finally:
-            warehouse.close()
         return self._schema_result([{"name": n, "type": t} for n, t in columns], name_contains)
 
     def _get_schema(self, table_name: str, name_contains: str | None = None) -> str:
@@ -540,25 +545,20 @@ class MaskedSQLToolset(SQLToolset):
         return [entry if "." in entry or not self._schema else f"{self._schema}.{entry}" for entry in allowed]
 
     def _masked_check_query(self, sql: str) -> str:
-        from airflow_plugin.warehouse import Warehouse
-
         try:
             self._guard(sql)  # not SQLToolset._check_query, whose verdict quotes the toolset's error text
         except QueryRefused as e:
             return dumps_masked({"valid": False, "error": e.reason})
-        warehouse = Warehouse(self._get_db_hook().get_conn(), self._engine())
         try:
-            principal = acting_for(self._call_context, self._acting_for)
-            result = self._rewrite(sql, warehouse.connection, self._identities(principal))
+            with self._warehouse() as warehouse:
+                principal = acting_for(self._call_context, self._acting_for)
+                result = self._rewrite(sql, warehouse.connection, self._identities(principal))
         except QueryRefused as e:
             return dumps_masked({"valid": False, "error": f"maskline would refuse it: {e.reason}"})
-        finally:
-            warehouse.close()
         return dumps_masked({"valid": True, "masked_columns": list(result.masked_columns)})
 
     def _masked_query(self, sql: str) -> str:
         from airflow_plugin.key_source import resolve_operator_key
-        from airflow_plugin.warehouse import Warehouse
         from maskline.rewrite.run import run_masked
 
         dialect = self._dialect()
@@ -568,14 +568,11 @@ class MaskedSQLToolset(SQLToolset):
         started = datetime.now(UTC).isoformat()
         try:
             self._guard(sql)
-            warehouse = Warehouse(self._get_db_hook().get_conn(), self._engine())
-            try:
+            with self._warehouse() as warehouse:
                 result = self._rewrite(sql, warehouse.connection, identities)
                 # run_masked loads the key itself, inside the query's transaction (PostgreSQL: it ends with it).
                 key = resolve_operator_key(self.policy) if result.keyed else None
                 fetched = run_masked(warehouse.connection, result, key, max_rows=self._max_rows)
-            finally:
-                warehouse.close()
         except QueryRefused as e:
             shown_sql = _scrubbed_sql(sql, dialect.sqlglot_name, allowed=allowed, columns=self._allowed_columns())
             self._record(ToolCall("query", "refused", shown_sql, reason=e.reason), principal, None, dialect, started)

@@ -248,7 +248,11 @@ class PostgresAdapter(EngineAdapter):
             raise InputError("cannot connect to PostgreSQL", where=url.shown,
                              fix="check host, port, database and credentials in the URI") from None
         if read_only:
-            con.set_session(readonly=True)
+            try:
+                con.set_session(readonly=True)
+            except BaseException:
+                con.close()  # the caller never got it: nobody else could close it
+                raise
         return con
 
 _FUNCTIONS = {

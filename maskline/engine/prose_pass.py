@@ -104,7 +104,7 @@ def scrub_batch(values: Any) -> Any:
         by_lang.setdefault(guess_language(v) or pooled, []).append(v)
     scrubbed: dict[str, str] = {v: DOCUMENT for v in items if v and is_document(v)}
     for lang, texts in by_lang.items():
-        for text, prose in zip(texts, find_prose_many(texts, language=lang), strict=True):
+        for text, prose in zip(texts, find_prose_many(texts, language=lang, read_escapes=True), strict=True):
             scrubbed[text] = _replace(text, merge_findings(find(text), prose))
     return pa.array([v if not v else scrubbed[v] for v in items], type=pa.string())
 

@@ -9,7 +9,12 @@ written as JSON escapes were passed raw. The same holds for the other encodings 
 
 - percent-encoding (RFC 3986), in the URLs of access logs and HTTP client debug lines: ``ann%40example.org``,
   ``4111%201111%201111%201111``; a run of ``%XX`` is read as UTF-8, a byte that starts no UTF-8 character as
-  Latin-1 (what legacy servers meant by ``jos%E9``);
+  Latin-1 (what legacy servers meant by ``jos%E9``); JavaScript's ``escape()`` form ``%uXXXX`` (``%u0040``,
+  ``%u00e9``) as one UTF-16 code unit, a surrogate pair (``%uD83D%uDE00``) as its one character;
+- ``+`` as a space where HTML forms write it (``application/x-www-form-urlencoded``): in a URL's query
+  (``/users?name=Ann+Lee+Smith``) and in a run of ``key=value&key=value`` pairs (a logged form body), and
+  nowhere else: ``a+b=c`` and a phone's ``+44 20 7946 0958`` read as written, and so does a ``+`` that opens a
+  value before a digit (``?phone=+4420...``, ``?to=tel:+1415...``: a leading plus, not a space);
 - HTML and XML character references, in error pages and SOAP faults: ``&#64;``, ``&#x40;``, ``&commat;``,
   read as :func:`html.unescape` reads them (the HTML5 list of names), so ``AT&T`` stays as written;
 - the invisible format characters of Unicode (category Cf: zero-width space and joiners, word joiner, BOM,
@@ -29,6 +34,10 @@ the text as written, covering its encoded form whole (``ann%40example.org`` is r
 'ssn 536-22-8417'
 >>> reading("GET /?to=ann%40example.org&n=1")[0], reading("ann&#64;example.org")[0]
 ('GET /?to=ann@example.org&n=1', 'ann@example.org')
+>>> reading("GET /users?name=Ann+Lee&to=ann%u0040example.org&tel=+4420")[0]
+'GET /users?name=Ann Lee&to=ann@example.org&tel=+4420'
+>>> reading("a+b=c") is None, reading("call +44 20 7946 0958") is None
+(True, True)
 >>> reading("plain text") is None, reading("50% off at AT&T") is None
 (True, True)
 """
@@ -59,6 +68,18 @@ _ESCAPE = r"\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8}|\\x[0-9a-fA-F]{2}"
 _DATA_URI = (r"data:(?P<media>[\w.+-]*/[\w.+-]*)?(?P<params>(?:;[\w.+-]+=[^;,\s\"'<>]*)*);base64,"
              r"(?P<payload>[A-Za-z0-9+/]+={0,2})")
 _PERCENT = r"%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2})*"
+# JavaScript's escape() (and IIS): %uXXXX, one UTF-16 code unit each; a run, so a surrogate pair reads as one.
+_PERCENT_U = r"%[uU][0-9A-Fa-f]{4}(?:%[uU][0-9A-Fa-f]{4})*"
+# Where a form writes a space as +: a URL's query (after the ? that ends a path) and a run of two or more
+# key=value pairs joined by & (a form body in a log line). A value runs to white space, a quote or a bracket.
+_KEY = r"[\w.\[\]%-]+"
+_VALUE = r"[^\s&=#\"'<>`]*"
+# (A query's first key stops at a ?: each ? is then tried up to the next one, not to the end of the line.)
+_FORM_CONTEXT = (rf"(?<=[\w/.~%-])\?[^\s#\"'<>`?=]*=[^\s#\"'<>`]*"
+                 rf"|(?<![\w.\[\]%-]){_KEY}={_VALUE}(?:&{_KEY}={_VALUE})+")
+# In there, every + is a space but a leading plus: one that opens a value (after =, ?, &, :, ;, comma, / or a
+# bracket) before a digit, as in ?phone=+442079460958 or ?to=tel:+14155550123, is the number's own.
+_FORM_SPACE = r"(?<![=?&:;,/(\[])\+|\+(?!\d)"
 # Character references as HTML5 reads them: numeric (; optional), a name ending in ;, or one of the legacy names
 # HTML5 still reads without ; (&amp, &lt, &copy...) when no letter, digit or = follows: that is the rule a browser
 # applies in an attribute, and it keeps a URL's query (&per_page=, &notify=1) from being read as references.
@@ -66,10 +87,11 @@ _CHARREF = r"&(?:#[0-9]+;?|#[xX][0-9A-Fa-f]+;?|[A-Za-z][A-Za-z0-9]{{1,31}};|(?:{
 # Media types whose content is text (RFC 2397: none at all means text/plain).
 _TEXT_MEDIA = re.compile(r"(?i)(?:text/.*|application/(?:json|xml|javascript|x-www-form-urlencoded|.*\+(?:json|xml))|)")
 # Which lines may hold any of it: ESC and backslash are looked for by `in` (every line pays them); the rest only
-# when the line holds a % or & or a data: URI, or is not ASCII (the 8-bit controls and Cf are not).
+# when the line holds a % or & or a data: URI, a + with a ? or & (a form's space), or is not ASCII (the 8-bit controls
+# and Cf are not).
 @cache
 def _ascii_may_hold() -> re.Pattern[str]:
-    return re.compile(rf"%[0-9A-Fa-f]{{2}}|{_charref()}|;base64,")
+    return re.compile(rf"%[0-9A-Fa-f]{{2}}|%[uU][0-9A-Fa-f]{{4}}|{_charref()}|;base64,")
 
 
 @cache
@@ -97,7 +119,29 @@ def _non_ascii_may_hold() -> re.Pattern[str]:
 @cache
 def _reader() -> re.Pattern[str]:
     """The tokens a reader reads otherwise; the first character of a match says which grammar it is."""
-    return re.compile(f"{_CONTROL}|{_ESCAPE}|{_DATA_URI}|{_PERCENT}|{_charref()}")
+    return re.compile(f"{_CONTROL}|{_ESCAPE}|{_DATA_URI}|{_PERCENT_U}|{_PERCENT}|{_charref()}")
+
+
+@cache
+def _form_contexts() -> re.Pattern[str]:
+    return re.compile(_FORM_CONTEXT)
+
+
+@cache
+def _form_space() -> re.Pattern[str]:
+    return re.compile(_FORM_SPACE)
+
+
+def _form_spaces(text: str) -> list[re.Match[str]]:
+    """The ``+`` of ``text`` a form decoder reads as a space (see the module's docstring).
+
+    >>> [m.start() for m in _form_spaces("GET /s?q=John+Smith&phone=+4420 then a+b=c")]
+    [13]
+    >>> [m.start() for m in _form_spaces("name=Ann+Lee&email=x")]
+    [8]
+    """
+    space = _form_space()
+    return [p for m in _form_contexts().finditer(text) for p in space.finditer(text, m.start(), m.end())]
 
 
 @cache
@@ -111,10 +155,15 @@ def may_hold(text: str) -> bool:
 
     >>> may_hold("GET /health 200"), may_hold("50% off"), may_hold("to ann%40x.org"), may_hold("a\\u200bb")
     (False, False, True, True)
+    >>> may_hold("GET /s?q=John+Smith"), may_hold("at 12:00+01:00 a+b=c"), may_hold("to ann%u0040x.org")
+    (True, False, True)
     """
     if "\x1b" in text or "\\" in text:
         return True
     if ("%" in text or "&" in text or ";base64," in text) and _ascii_may_hold().search(text) is not None:
+        return True
+    # A form's + lies in a query (after a ?) or in key=value pairs joined by &.
+    if "+" in text and ("?" in text or "&" in text) and _form_spaces(text):
         return True
     return not text.isascii() and _non_ascii_may_hold().search(text) is not None
 
@@ -174,6 +223,10 @@ def reading(text: str) -> tuple[str, Origin] | None:
     if not may_hold(text):
         return None
     tokens = list(_reader().finditer(text))
+    if "+" in text and ("?" in text or "&" in text):  # a form's spaces: found apart, in their contexts
+        spaces = _form_spaces(text)
+        if spaces:
+            tokens = _disjoint(sorted(tokens + spaces, key=lambda m: m.start()))
     if not text.isascii():  # format characters: searched apart (a class, see _reader), and read as nothing
         formats = list(_format_reader().finditer(text))
         if formats:
@@ -224,7 +277,11 @@ def _read(m: re.Match[str]) -> list[_Piece] | None:
         code = int(token[2:], 16)
         return [(chr(code), start, end)] if code <= 0x10FFFF else None
     if first == "%":
+        if token[1] in "uU":
+            return _utf16_decoded(token, start)
         return _percent_decoded(bytes.fromhex(token.replace("%", "")), start)
+    if first == "+":
+        return [(" ", start, end)]  # a form's space (only such a + is a token: _form_spaces)
     if first == "&":
         import html
 
@@ -251,6 +308,28 @@ def _percent_decoded(data: bytes, start: int) -> list[_Piece]:
             char, size = chr(b), 1
         pieces.append((char, start + 3 * i, start + 3 * (i + size)))
         i += size
+    return pieces
+
+
+def _utf16_decoded(token: str, start: int) -> list[_Piece]:
+    """The characters of a run of ``%uXXXX`` (6 written characters a code unit, from ``start``): a high and a low
+    surrogate in a row are one character, from both; a lone half is read as itself, as ``\\uD83D`` is.
+
+    >>> [(c, a, b) for c, a, b in _utf16_decoded("%u00e9%uD83D%uDE00", 0)]
+    [('é', 0, 6), ('😀', 6, 18)]
+    """
+    units = [int(token[i + 2:i + 6], 16) for i in range(0, len(token), 6)]
+    pieces: list[_Piece] = []
+    i = 0
+    while i < len(units):
+        unit = units[i]
+        if 0xD800 <= unit < 0xDC00 and i + 1 < len(units) and 0xDC00 <= units[i + 1] < 0xE000:
+            code = 0x10000 + ((unit - 0xD800) << 10) + (units[i + 1] - 0xDC00)
+            pieces.append((chr(code), start + 6 * i, start + 6 * (i + 2)))
+            i += 2
+            continue
+        pieces.append((chr(unit), start + 6 * i, start + 6 * (i + 1)))
+        i += 1
     return pieces
 
 

@@ -163,27 +163,34 @@ def _world_streets(cap: str, part: str, name_words: str, house: str) -> str:
 
 
 def find_prose(text: str, *, language: str | None = None, ner: bool = True,
-               names: Iterable[str] | None = None) -> list[Finding]:
+               names: Iterable[str] | None = None, read_escapes: bool = False) -> list[Finding]:
     """Prose spans in ``text``: PERSON_NAME, STREET_ADDRESS, DATE_OF_BIRTH, ICD10_CODE, MEDICAL_RECORD_NUMBER.
 
     ``language`` chooses the NER pipeline (guessed from the text when None);
     ``ner=False`` uses name lists, titles and field cues only, with no model.
+    ``read_escapes`` also reads the text as a URL, JSON or HTML reader does (:mod:`maskline.text.escaped`), each
+    span covering its encoded form whole: what the scrubber masks (``scrub(text, prose=True)``) reads so.
 
     >>> [f.type for f in find_prose("Née le 12 mars 1980, Mme Dubois habite 12, rue de la Paix.", ner=False)]
     ['DATE_OF_BIRTH', 'PERSON_NAME', 'STREET_ADDRESS']
     >>> find_prose("The E45 road to Paris opened on 3 March 2024.", ner=False)
     []
+    >>> text = "GET /users?name=Anna+Meier&n=1"
+    >>> [text[f.start:f.end] for f in find_prose(text, ner=False, read_escapes=True)]
+    ['Anna+Meier']
     """
-    return find_prose_many([text], language=language, ner=ner, names=names)[0]
+    return find_prose_many([text], language=language, ner=ner, names=names, read_escapes=read_escapes)[0]
 
 
 def find_prose_many(texts: Sequence[str], *, language: str | None = None, ner: bool = True,
-                    names: Iterable[str] | None = None) -> list[list[Finding]]:
+                    names: Iterable[str] | None = None, read_escapes: bool = False) -> list[list[Finding]]:
     """:func:`find_prose` for many texts, NER batched per language (a column's values, a DuckDB vector).
 
     >>> [len(f) for f in find_prose_many(["Call Anna Meier.", "All good."], ner=False)]
     [1, 0]
     """
+    if read_escapes:
+        return _with_escapes_read(texts, language=language, ner=ner, names=names)
     from maskline.script_digits import ascii_digits
     from maskline.text.language import guess_language
     from maskline.text.local_phones import local_phone_spans
@@ -207,6 +214,32 @@ def find_prose_many(texts: Sequence[str], *, language: str | None = None, ner: b
             for i, spans in zip(idx, person_spans([texts[i] for i in idx], lang), strict=True):
                 out[i].extend(Finding("PERSON_NAME", a, b) for a, b in spans if _plausible_name(texts[i][a:b]))
     return [_merge(f) for f in out]
+
+
+def _with_escapes_read(texts: Sequence[str], *, language: str | None, ner: bool,
+                       names: Iterable[str] | None) -> list[list[Finding]]:
+    """The spans of ``texts`` as written and of their readings (:func:`maskline.text.escaped.reading`: ``%XX``,
+    ``%uXXXX``, a form's ``+``, ``\\uXXXX``, character references), the latter mapped to the text as written. Where
+    both found a value in part (``Ann`` after ``name=`` as written, ``Ann Lee Smith`` read), one span covers them:
+    no part is left over. One reading, not the scrubber's nested ones: a name is rarely encoded twice.
+
+    >>> text = "q=Anna%20Meier&who=Jean+Dupont"
+    >>> [text[f.start:f.end] for f in _with_escapes_read([text], language=None, ner=False, names=None)[0]]
+    ['Anna%20Meier', 'Jean+Dupont']
+    """
+    from maskline.text.escaped import reading, written_span
+    from maskline.text.scrubber import _hull_union
+
+    readings = [reading(t) if t else None for t in texts]
+    read = [got[0] for got in readings if got is not None]
+    found = find_prose_many([*texts, *read], language=language, ner=ner, names=names)
+    out, more = found[:len(texts)], iter(found[len(texts):])
+    for i, got in enumerate(readings):
+        if got is not None:
+            origin = got[1]
+            written = [Finding(f.type, *written_span(origin, f.start, f.end)) for f in next(more)]
+            out[i] = _hull_union(out[i], written)
+    return out
 
 
 def _plausible_name(value: str) -> bool:

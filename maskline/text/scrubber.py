@@ -448,8 +448,8 @@ def scrub(text: str, *, pseudonymize_with: KeyMaterial | None = None, info_types
     read = span_text(text)
     candidates = None if engine is None else engine.scan(read)
     if candidates is not None and not candidates and text and not prose and read is text and (
-            ("\x1b" not in text and "\\" not in text and "%" not in text and "&" not in text
-             and ";base64," not in text and text.isascii()) or not may_hold(text)):  # _as_written, inlined
+            ("\x1b" not in text and "\\" not in text and "%" not in text and "&" not in text and ";base64," not in text
+             and ("+" not in text or "?" not in text) and text.isascii()) or not may_hold(text)):  # _as_written
         # The usual log line: the prefilter rules everything out, and the text comes back as it is.
         if info_types is not None:
             _known_types(info_types)  # a misspelt type is still an error, whatever the text
@@ -461,7 +461,8 @@ def scrub(text: str, *, pseudonymize_with: KeyMaterial | None = None, info_types
         from maskline.text.prose import find_prose, merge_findings
 
         allowed = frozenset(allow_list)
-        findings = merge_findings(findings, [f for f in find_prose(text) if text[f.start:f.end] not in allowed])
+        findings = merge_findings(findings, [f for f in find_prose(text, read_escapes=True)
+                                             if text[f.start:f.end] not in allowed])
     if not findings:
         return text, findings
     return _replaced(text, findings, pseudonymize_with), findings
@@ -482,10 +483,11 @@ def scrubbed(text: str) -> str:
     read = span_text(text)
     candidates = None if engine is None else engine.scan(read)
     # The usual log line: nothing can match, and nothing a reader reads otherwise (_as_written, its `in` checks
-    # inlined: every line runs them; only a line with ESC, a backslash, % or & or other than ASCII pays the call).
+    # inlined: every line runs them; only a line with ESC, a backslash, % or &, + and ?, or other than ASCII pays
+    # the call).
     if candidates is not None and not candidates and read is text and (
-            ("\x1b" not in text and "\\" not in text and "%" not in text and "&" not in text
-             and ";base64," not in text and text.isascii()) or not may_hold(text)):
+            ("\x1b" not in text and "\\" not in text and "%" not in text and "&" not in text and ";base64," not in text
+             and ("+" not in text or "?" not in text) and text.isascii()) or not may_hold(text)):
         return text
     findings = _findings(text, read, DEFAULT_TYPES, _NO_ALLOW, candidates)
     return _replaced(text, findings, None) if findings else text
@@ -502,7 +504,7 @@ def _as_written(text: str) -> bool:
     (True, False, False)
     """
     if ("\x1b" not in text and "\\" not in text and "%" not in text and "&" not in text
-            and ";base64," not in text and text.isascii()):
+            and ";base64," not in text and ("+" not in text or "?" not in text) and text.isascii()):
         return True
     return not may_hold(text)
 

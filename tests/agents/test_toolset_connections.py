@@ -42,6 +42,7 @@ def toolset(shop_dsn: str, monkeypatch: pytest.MonkeyPatch) -> Any:
     ("list_tables", {}),
     ("get_schema", {"table_name": "customers"}),
     ("query", {"sql": "SELECT id, email FROM customers"}),  # control: the query path closed its connection already
+    ("check_query", {"sql": "SELECT id FROM customers"}),  # control too
 ])
 def test_a_tool_call_leaves_no_connection_open(toolset: Any, pg_admin_dsn: str, shop_dsn: str, tool: str,
                                                args: dict[str, Any]) -> None:
@@ -56,3 +57,82 @@ def test_a_tool_call_leaves_no_connection_open(toolset: Any, pg_admin_dsn: str, 
     again = kept[0]._run_tool(tool, args)  # the same toolset still answers after its connection was closed
     assert "error" not in json.loads(again)
     assert open_sessions(pg_admin_dsn, shop_dsn, settle_to=before) == before
+
+
+def _session_setting_hook(conn_id: str) -> Any:
+    """A real ``PostgresHook`` of the kind sites write: it sets the session up as it connects (here its
+    ``search_path``, as others ``SET ROLE``), which leaves the driver's implicit transaction open. maskline's
+    setup of the connection then fails (autocommit cannot change inside a transaction): a failure after the
+    connect, through the real driver, with no fault injected."""
+    from airflow.providers.postgres.hooks.postgres import PostgresHook
+
+    class SessionSettingHook(PostgresHook):
+        def get_conn(self) -> Any:
+            conn = super().get_conn()
+            cursor = conn.cursor()
+            cursor.execute("SET search_path TO public")
+            cursor.close()
+            return conn
+
+    return SessionSettingHook(postgres_conn_id=conn_id)
+
+
+@pytest.mark.parametrize(("tool", "sql"), [("query", "SELECT id, email FROM customers"),
+                                           ("check_query", "SELECT id FROM customers")])
+def test_a_connection_whose_setup_fails_is_closed_while_the_failure_is_still_held(
+        shop_dsn: str, pg_admin_dsn: str, monkeypatch: pytest.MonkeyPatch, tool: str, sql: str) -> None:
+    import asyncio
+
+    from pydantic_ai.exceptions import ModelRetry
+
+    pytest.importorskip("airflow.providers.common.ai.toolsets.sql")
+    from airflow_plugin.agents.masked_sql_toolset import MaskedSQLToolset
+
+    class SiteToolset(MaskedSQLToolset):  # the toolset over the site's own hook class, as its connection type would give
+        def _get_db_hook(self) -> Any:
+            return _session_setting_hook("leak_shop")
+
+    monkeypatch.setenv("AIRFLOW_CONN_LEAK_SHOP", shop_dsn.replace("postgresql://", "postgres://", 1))
+    gc.collect()
+    before = open_sessions(pg_admin_dsn, shop_dsn, settle_to=0)
+    held = []
+    for _ in range(CALLS):
+        one = SiteToolset("leak_shop", policy=POLICY, allowed_tables=["customers"], emit_lineage=False)
+        # Through the agent's entry point: the failure comes back as a tool error, and its chain (the frames that
+        # held the connection) lives for as long as the agent run keeps the error, as a failed task's does.
+        with pytest.raises(ModelRetry) as failed:
+            asyncio.run(one.execute_tool(tool, {"sql": sql}, ctx=None, tool=None))
+        held.append((one, failed))
+    assert "failed" in str(held[0][1].value)  # it reached the database and failed there, not at a refusal
+    assert open_sessions(pg_admin_dsn, shop_dsn, settle_to=before) == before
+
+
+def test_a_warehouse_whose_setup_fails_closes_the_connection_it_was_given(shop_dsn: str, pg_admin_dsn: str) -> None:
+    import psycopg2
+
+    from airflow_plugin.warehouse import Warehouse, engine_named
+
+    gc.collect()
+    before = open_sessions(pg_admin_dsn, shop_dsn, settle_to=0)
+    held = []
+    for _ in range(CALLS):
+        conn = psycopg2.connect(shop_dsn)
+        conn.cursor().execute("SELECT 1")  # a transaction is open: autocommit cannot be set
+        with pytest.raises(psycopg2.ProgrammingError) as failed:
+            Warehouse(conn, engine_named("postgresql"))
+        held.append((conn, failed))  # the caller and the failure both still hold the connection object
+    assert all(conn.closed for conn, _ in held)
+    assert open_sessions(pg_admin_dsn, shop_dsn, settle_to=before) == before
+
+
+def test_control_a_warehouse_set_up_on_a_fresh_connection_keeps_it_open_until_closed(shop_dsn: str) -> None:
+    import psycopg2
+
+    from airflow_plugin.warehouse import Warehouse, engine_named
+
+    warehouse = Warehouse(psycopg2.connect(shop_dsn), engine_named("postgresql"))
+    try:
+        assert warehouse.execute("SELECT count(*) FROM customers").fetchone() == (1,)
+    finally:
+        warehouse.close()
+    assert warehouse.connection.closed
