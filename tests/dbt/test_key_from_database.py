@@ -229,3 +229,22 @@ def test_a_role_that_may_not_read_the_key_table_fails_naming_the_grant(protected
         assert f"GRANT SELECT ON maskline_private.key TO {role}" in proc.stdout
     finally:
         _execute(dsn, f"DROP OWNED BY {role} CASCADE", f"DROP ROLE {role}")
+
+
+def test_on_another_adapter_the_database_key_source_stops_the_model(tmp_path_factory) -> None:
+    """The var is read by dbt-postgres only: DuckDB neither falls back to MASKLINE_KEY (set here) nor runs unkeyed."""
+    from tests.dbt.fresh_project import fresh_project
+
+    files = {"models/plain.sql": "select 1 as n\n",
+             "models/keyed.sql": "select {{ maskline.mask('email', 'hmac') }} as h "
+                                 "from (select 'ann@example.com' as email) as t\n"}
+    project = fresh_project(tmp_path_factory.mktemp("dbt_key_table_duckdb") / "project", files,
+                            {"maskline_key_source": "database"}, plugin=False)
+    proc = project.run("run", check=False)
+    assert proc.returncode != 0
+    assert "maskline: vars.maskline_key_source is database" in proc.stdout and "dbt-postgres" in proc.stdout, \
+        proc.stdout[-3000:]
+    results = {uid.rsplit(".", 1)[1]: r["status"] for uid, r in project.run_results().items()}
+    assert results == {"plain": "error", "keyed": "error"}  # the pre-hook stops models without a keyed method too
+    unknown = project.run("run", "--vars", "{maskline_key_source: vault}", check=False)
+    assert unknown.returncode != 0 and "maskline: unknown key source vault" in unknown.stdout
