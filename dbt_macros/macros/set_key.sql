@@ -7,10 +7,15 @@
     call (Spark). Where the key can still be seen, per adapter, is in dbt_macros/README.md.
     With no key configured it does nothing: a model that uses a keyed method (hash, hmac, fake) fails when
     its SQL is compiled, naming the variable to set, and models without one run, so the pre-hook can be set
-    project-wide. -#}
+    project-wide.
+    With vars {maskline_key_source: database} (dbt-postgres) it sends no key at all: the server copies the key
+    `maskline protect` installed from its owner-only table into the transaction's settings (see
+    _set_key_from_database in internal/key_table.sql), and MASKLINE_KEY is not read. -#}
 
 {% macro set_key() -%}
-  {%- if not execute or not maskline._has_key() -%}{{ return('') }}{%- endif -%}
+  {%- if not execute -%}{{ return('') }}{%- endif -%}
+  {%- if maskline._key_from_database() -%}{{ return(maskline._set_key_from_database()) }}{%- endif -%}
+  {%- if not maskline._has_key() -%}{{ return('') }}{%- endif -%}
   {{ return(adapter.dispatch('set_key', 'maskline')()) }}
 {%- endmacro %}
 

@@ -58,6 +58,7 @@ if TYPE_CHECKING:
 
 MASKED_SCHEMA = "maskline_masked"
 PRIVATE_SCHEMA = "maskline_private"  # must match maskline.dialects.postgres.Postgres.private_schema
+KEY_TABLE = "key"  # the private schema's one-row key table; the dbt package reads it (vars.maskline_key_source)
 READER_ROLE = "maskline_reader"
 # What protect() writes on its private schema, whatever that schema is called: the safe query path reads the mark
 # and refuses every table of a marked schema (the admin's session, on the inline path, could read the key table).
@@ -386,6 +387,20 @@ def _masking_select(cur: Any, policy: Any, source_schema: str, table: str, diale
     return to_sql(select, dialect)
 
 
+def _store_key(cur: Any, private_schema: str, key: KeyMaterial) -> None:
+    """Insert or replace the key row with values sent as ``COPY`` data (:func:`maskline.adapters.postgres_key.
+    key_temp_table`): bound parameters would be written into the INSERT's text by psycopg2, which the server logs
+    (``log_statement``) and shows in ``pg_stat_activity``. The temporary table ends with protect's transaction."""
+    from maskline.adapters.postgres_key import key_temp_table
+
+    table = key_temp_table(cur, key)
+    cur.execute(f"INSERT INTO {_ident(private_schema)}.{KEY_TABLE} (id, salt, ipad, opad) "
+                "SELECT 1, pg_catalog.decode(k.salt, 'hex'), pg_catalog.decode(k.ipad, 'hex'), "
+                f"pg_catalog.decode(k.opad, 'hex') FROM {table} AS k "
+                "ON CONFLICT (id) DO UPDATE SET salt = EXCLUDED.salt, ipad = EXCLUDED.ipad, opad = EXCLUDED.opad")
+    cur.execute(f"DROP TABLE {table}")
+
+
 def protect(connection: Any, policy: Any, source_schema: str, tables: Sequence[str], key: KeyMaterial, *,
             masked_schema: str = MASKED_SCHEMA, reader: str = READER_ROLE,
             classification: Mapping[str, Any] | None = None, private_schema: str = PRIVATE_SCHEMA) -> Protected:
@@ -417,9 +432,7 @@ def protect(connection: Any, policy: Any, source_schema: str, tables: Sequence[s
                 _create_role(cur, reader)
             for statement in key_statements(reader, private_schema):
                 cur.execute(statement)
-            cur.execute(f"INSERT INTO {_ident(private_schema)}.key (id, salt, ipad, opad) VALUES (1, %s, %s, %s) "
-                        "ON CONFLICT (id) DO UPDATE SET salt = EXCLUDED.salt, ipad = EXCLUDED.ipad, "
-                        "opad = EXCLUDED.opad", (key.secret, key.inner_pad(), key.outer_pad()))
+            _store_key(cur, private_schema, key)
             cur.execute(f"CREATE SCHEMA IF NOT EXISTS {_ident(masked_schema)}")
             cur.execute(f"REVOKE ALL ON SCHEMA {_ident(masked_schema)} FROM PUBLIC")
             cur.execute(f"GRANT USAGE ON SCHEMA {_ident(masked_schema)} TO {_ident(reader)}")

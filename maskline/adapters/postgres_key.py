@@ -23,6 +23,7 @@ import io
 import secrets
 from typing import Any
 
+from maskline.dialects.base import KEY_VALUES
 from maskline.errors import KeyMissingError
 from maskline.keys import KeyMaterial
 
@@ -64,6 +65,28 @@ def _copy_in(cursor: Any, sql: str, data: str) -> None:
         return
     with cursor.copy(sql) as copy:
         copy.write(data)
+
+
+def key_temp_table(cursor: Any, key: KeyMaterial) -> str:
+    """Create, in the open transaction, a temporary table (``ON COMMIT DROP``) holding ``key``'s values as hex text,
+    sent as ``COPY`` data; return its qualified name. The statements name the table and its columns only.
+
+    A recording double of a psycopg2 cursor (tests/rewrite/test_postgres_key_not_in_text.py runs the real one):
+
+    >>> from types import SimpleNamespace
+    >>> sent, copied = [], []
+    >>> cursor = SimpleNamespace(execute=lambda sql, *a: sent.append(sql), copy_expert=lambda sql, f: copied.append(f.read()))
+    >>> table = key_temp_table(cursor, KeyMaterial(b"k" * 16))
+    >>> table.startswith("pg_temp.maskline_key_"), any("6b6b" in s for s in sent), all("6b6b" in c for c in copied)
+    (True, False, True)
+    """
+    # A random name: nothing in the session can have prepared a table (a trigger, a rule) under it.
+    table = f"pg_temp.maskline_key_{secrets.token_hex(16)}"
+    columns, data = key_copy_data(key)
+    cursor.execute(f"CREATE TEMPORARY TABLE {table} ("
+                   + ", ".join(f"{c} pg_catalog.text NOT NULL" for c in columns) + ") ON COMMIT DROP")
+    _copy_in(cursor, f"COPY {table} ({', '.join(columns)}) FROM STDIN", data)
+    return table
 
 
 def load_key_by_copy(connection: Any, cursor: Any, key: KeyMaterial) -> bool:
@@ -114,12 +137,8 @@ def _load(cursor: Any, key: KeyMaterial, local: bool) -> None:
                 "query, and the key's temporary table needs a transaction that has not", where="load_key",
                 fix="load the key at the start of the transaction (run_masked does so on an autocommit "
                     "connection)") from None
-    # A random name: nothing in the session can have prepared a table (a trigger, a rule) under it.
-    table = f"pg_temp.maskline_key_{secrets.token_hex(16)}"
-    columns, data = key_copy_data(key)
-    cursor.execute(f"CREATE TEMPORARY TABLE {table} ("
-                   + ", ".join(f"{c} pg_catalog.text NOT NULL" for c in columns) + ") ON COMMIT DROP")
-    _copy_in(cursor, f"COPY {table} ({', '.join(columns)}) FROM STDIN", data)
+    table = key_temp_table(cursor, key)
+    columns = KEY_VALUES  # key_temp_table's columns
     scope = "true" if local else "false"
     # Qualified set_config and no operator: nothing on the session's search path is handed the key.
     cursor.execute("SELECT " + ", ".join(f"pg_catalog.set_config('maskline.{c}', k.{c}, {scope})" for c in columns)

@@ -24,7 +24,7 @@ def register(sub: Any) -> None:
         "maskline_masked), the masking key in a table only the admin role can read, two SECURITY DEFINER token "
         "functions, and the role maskline_reader, which may read the views and nothing else. Grant that role to "
         "people and agents. Idempotent: run it again after each build that replaces a table. The key comes from "
-        "the policy's key reference (MASKLINE_KEY by default) and is sent with bound parameters. A column of a type "
+        "the policy's key reference (MASKLINE_KEY by default) and is sent as COPY data, never in a statement's text. A column of a type "
         "the database defined (enum, composite, range) is masked only by null or redact, and text[], jsonb and "
         "other built-in types with structured text only by hash, hmac, fake, redact or null; anything else is "
         "refused before anything is created.",

@@ -177,6 +177,8 @@ def catalogue() -> dict[str, Any]:
     >>> c = catalogue(); c["methods"]["hmac"]["keyed"], c["info_types"]["EMAIL"]["default"]
     (True, {'method': 'email'})
     """
+    from maskline.adapters.postgres import KEY_STORE_MARK, KEY_TABLE, PRIVATE_SCHEMA
+    from maskline.dialects.base import KEY_VALUES
     from maskline.infotypes import INFO_TYPES
     from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
     from maskline.keys import DEFAULT_DERIVATION, DERIVATION_FIX, DERIVATIONS
@@ -193,6 +195,8 @@ def catalogue() -> dict[str, Any]:
         "fake_default_kind": dict(DEFAULT_KIND),
         "fake_kinds": list(FAKE_KINDS),
         "key_derivations": {"known": list(DERIVATIONS), "default": DEFAULT_DERIVATION, "fix": DERIVATION_FIX},
+        # Where `maskline protect` keeps the key on PostgreSQL, for set_key() with vars.maskline_key_source: database.
+        "key_store": {"schema": PRIVATE_SCHEMA, "table": KEY_TABLE, "mark": KEY_STORE_MARK, "values": list(KEY_VALUES)},
         "words": {"first_names": list(FIRST_NAMES), "last_names": list(LAST_NAMES), "words": list(WORDS)},
     }
 

@@ -28,6 +28,24 @@
   {{ return(key) }}
 {%- endmacro %}
 
+{% macro _key_source() -%}
+  {#- Where the key comes from: 'env' (the default: the environment variable, see _key_text) or 'database' (the
+      owner-only table `maskline protect` installed on PostgreSQL, read by the server itself: internal/key_table.sql).
+      Anything else stops the run rather than fall back to a source nobody chose. -#}
+  {%- set source = var('maskline_key_source', 'env') -%}
+  {%- if source not in ('env', 'database') -%}
+    {{ maskline._fail("unknown key source " ~ source, "dbt_project.yml vars.maskline_key_source (or --vars)",
+                      "set it to env (the key from " ~ var('maskline_key_env', 'MASKLINE_KEY') ~ ") or database "
+                      ~ "(on dbt-postgres: the key `maskline protect` installed), or remove it") }}
+  {%- endif -%}
+  {{ return(source) }}
+{%- endmacro %}
+
+{% macro _key_from_database() -%}
+  {%- do maskline._refuse_key_var() -%}
+  {{ return(maskline._key_source() == 'database') }}
+{%- endmacro %}
+
 {% macro _has_key() -%}
   {#- Whether a key is configured, without failing: set_key() loads one only when there is one, and every
       keyed method asks for it (and fails, naming the fix) when its own SQL is compiled. -#}
@@ -73,6 +91,15 @@
 
 {% macro _key_ref(name, dialect) -%}
   {%- set t = maskline._templates(dialect) -%}
+  {%- if maskline._key_from_database() -%}
+    {#- The key never comes to dbt: only PostgreSQL's session settings can receive it from the key table. -#}
+    {%- if execute and dialect != 'postgres' -%}
+      {{ maskline._fail("vars.maskline_key_source is database, which only dbt-postgres can read (this model compiles for " ~ dialect ~ ")",
+                        "dbt_project.yml vars.maskline_key_source (or --vars)",
+                        "remove maskline_key_source for this target and export " ~ var('maskline_key_env', 'MASKLINE_KEY') ~ "=<the key>") }}
+    {%- endif -%}
+    {{ return(t['key.session.' ~ name]) }}
+  {%- endif -%}
   {%- if maskline._key_in_session(dialect) -%}
     {%- if execute -%}{%- do maskline._key_text() -%}{%- endif -%}
     {{ return(t['key.session.' ~ name]) }}

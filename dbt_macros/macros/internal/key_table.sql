@@ -1,0 +1,81 @@
+{#- The key from the database (vars: {maskline_key_source: database}): set_key() sends no key material at all.
+
+    `maskline protect` keeps the key's salt and HMAC pads in an owner-only one-row table (maskline/adapters/postgres.py,
+    schema vars.maskline_private_schema, default maskline_private). The statement below makes the server copy them,
+    as hex, into the transaction-local settings the masking SQL reads (current_setting('maskline.ipad') ...), so the
+    key is in no statement's text (pg_stat_activity, log_statement), in no binding, in no compiled SQL and in no dbt
+    log; and the statement returns a count, not the values, so dbt's process never receives them either.
+    MASKLINE_KEY is not read on this path, even when it is set.
+
+    Fail closed: a missing schema or table, one the role cannot read, a table protect did not mark, or no key row
+    stops the model (its transaction is rolled back) with what, where and how to fix. -#}
+
+{% macro _set_key_from_database() -%}
+  {{ return(adapter.dispatch('set_key_from_database', 'maskline')()) }}
+{%- endmacro %}
+
+{% macro default__set_key_from_database() -%}
+  {{ maskline._fail("vars.maskline_key_source is database, which set_key() reads on dbt-postgres only (this target is " ~ target.type ~ ")",
+                    "dbt_project.yml vars.maskline_key_source (or --vars), target " ~ target.name,
+                    "remove maskline_key_source for this target and export " ~ var('maskline_key_env', 'MASKLINE_KEY') ~ "=<the key>") }}
+{%- endmacro %}
+
+{% macro _key_store_schema() -%}
+  {#- The private schema's name, allowed only as a plain lower-case identifier: it is written into the statements
+      below, so nothing but letters, digits and underscores may reach them. -#}
+  {%- set store = maskline._catalogue()['key_store'] -%}
+  {%- set schema = var('maskline_private_schema', store['schema']) -%}
+  {%- if schema is not string or not modules.re.fullmatch('[a-z_][a-z0-9_]{0,62}', schema) -%}
+    {{ maskline._fail("vars.maskline_private_schema must be a lower-case name of letters, digits and underscores",
+                      "dbt_project.yml vars.maskline_private_schema (or --vars)",
+                      "give the schema `maskline protect --private-schema` created, e.g. " ~ store['schema']) }}
+  {%- endif -%}
+  {{ return(schema) }}
+{%- endmacro %}
+
+{% macro postgres__set_key_from_database() -%}
+  {%- set store = maskline._catalogue()['key_store'] -%}
+  {%- set schema = maskline._key_store_schema() -%}
+  {%- set table = schema ~ '.' ~ store['table'] -%}
+  {%- set where = "vars.maskline_key_source: database, table " ~ table -%}
+  {%- set protect = "run `maskline protect --dsn postgresql://<admin>@<host>/" ~ target.database ~ " --policy <policy.yml>"
+                    ~ (" --private-schema " ~ schema if schema != store['schema'] else "") ~ "` (it installs the key)" -%}
+  {#- Catalog reads only (pg_namespace and pg_class need no privilege on the schema), every name qualified: nothing on
+      the session's search path runs here. -#}
+  {%- set found = run_query(
+      "select CURRENT_USER::pg_catalog.text, n.oid is not null, "
+      ~ "coalesce(pg_catalog.has_schema_privilege(n.oid, 'USAGE'), false), c.oid is not null, "
+      ~ "coalesce(pg_catalog.has_table_privilege(c.oid, 'SELECT'), false), "
+      ~ "coalesce(pg_catalog.obj_description(c.oid, 'pg_class') OPERATOR(pg_catalog.=) '" ~ store['mark'] ~ "', false) "
+      ~ "from (select 1) as one "
+      ~ "left join pg_catalog.pg_namespace n on n.nspname OPERATOR(pg_catalog.=) '" ~ schema ~ "' "
+      ~ "left join pg_catalog.pg_class c on c.relnamespace OPERATOR(pg_catalog.=) n.oid "
+      ~ "and c.relname OPERATOR(pg_catalog.=) '" ~ store['table'] ~ "' and c.relkind OPERATOR(pg_catalog.=) 'r'") -%}
+  {%- set role, has_schema, usable, has_table, readable, marked = found.rows[0] -%}
+  {%- if not has_schema or not has_table -%}
+    {{ maskline._fail("no masking key table " ~ table ~ " in database " ~ target.database, where,
+                      protect ~ ", or set vars.maskline_private_schema to the schema it used") }}
+  {%- endif -%}
+  {%- if not usable or not readable -%}
+    {{ maskline._fail("role " ~ role ~ " may not read the masking key table " ~ table, where,
+                      "run dbt as the role that ran `maskline protect`, or, as that role: GRANT USAGE ON SCHEMA "
+                      ~ schema ~ " TO " ~ role ~ "; GRANT SELECT ON " ~ table ~ " TO " ~ role) }}
+  {%- endif -%}
+  {%- if not marked -%}
+    {{ maskline._fail("the table " ~ table ~ " is not one `maskline protect` marked as its key store", where,
+                      protect ~ " again, which marks it") }}
+  {%- endif -%}
+  {#- count(*) over the settings made: the values stay in the server (set_config returns them, the count does not).
+      PostgreSQL keeps a subquery with volatile calls in its SELECT list as it is (never pulled up or pruned), so each
+      set_config runs once per key row. -#}
+  {%- set settings = [] -%}
+  {%- for name in store['values'] -%}
+    {%- do settings.append("pg_catalog.set_config('maskline." ~ name ~ "', pg_catalog.encode(k." ~ name ~ ", 'hex'), true) as " ~ name) -%}
+  {%- endfor -%}
+  {%- set loaded = run_query("select pg_catalog.count(*) from (select " ~ (settings | join(', ')) ~ " from "
+                             ~ table ~ " as k where k.id OPERATOR(pg_catalog.=) 1) as s") -%}
+  {%- if loaded.rows[0][0] != 1 -%}
+    {{ maskline._fail("the masking key table " ~ table ~ " holds no key", where, protect) }}
+  {%- endif -%}
+  {{ return('') }}
+{%- endmacro %}
