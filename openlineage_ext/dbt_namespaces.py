@@ -32,6 +32,8 @@ def absolute_namespace(namespace: str) -> str:
     ('duckdb:///data/dev.duckdb', 'duckdb://:memory:')
     >>> absolute_namespace("duckdb://md:shop"), absolute_namespace("postgres://db:5432")
     ('duckdb://md:shop', 'postgres://db:5432')
+    >>> absolute_namespace("duckdb://~/dev.duckdb")  # DuckDB's home directory, not the working directory's "~"
+    'duckdb://~/dev.duckdb'
     """
     from maskline.lineage_names import table_namespace
 
