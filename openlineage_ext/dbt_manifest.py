@@ -359,8 +359,10 @@ def generated_catalog(manifest: Manifest, argv: list[str] | None = None, timeout
             command += [option, value]
     path: str | None = None
     try:
-        proc = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False,
-                              cwd=project_dir)
+        # In this process's working directory, the one dbt-ol ran dbt in: a relative profile ``path`` (DuckDB
+        # opens it against the working directory) and relative options such as ``--profiles-dir`` name the files
+        # the build used only there, not in the project directory.
+        proc = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
         catalog = Path(command[command.index("--target-path") + 1]) / "catalog.json"
         path = str(catalog) if proc.returncode == 0 and catalog.is_file() else None
     except (OSError, subprocess.SubprocessError):

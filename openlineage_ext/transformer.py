@@ -3,7 +3,8 @@
 Every event, from Airflow, dbt-ol or anything else, passes through it before
 the real transport sends it:
 
-1. dbt-ol events get, from ``target/manifest.json``, the masking facets, field
+1. dbt-ol events name a DuckDB file by its absolute path, as every face does
+   (:mod:`openlineage_ext.dbt_namespaces`), and get, from ``target/manifest.json``, the masking facets, field
    tags and masked column lineage of each model's output, and ``maskline_identity``;
    Airflow DAG-run events and the query jobs inside a task get ``maskline_identity``
    too (see :mod:`openlineage_ext.run_identity`);
@@ -97,7 +98,10 @@ class MasklineTransformer(EventTransformer):
     def transform(self, event: Any) -> Any:
         """The scrubbed (and, for dbt-ol, enriched) event, or None to drop it when scrubbing failed."""
         dbt = is_dbt_event(event)
-        if not dbt:
+        if dbt:
+            # First: enrichment, pruning and scrubbing then see the datasets by the names every face gives them.
+            self._absolute_namespaces(event)
+        else:
             # Before scrubbing: a DAG run's identity is read from its airflowDagRun facet, whose user names
             # the scrubber may turn into "[EMAIL]", which would then name (or pseudonymize) every such user alike.
             self._complete_identity(event)
@@ -132,6 +136,14 @@ class MasklineTransformer(EventTransformer):
             except Exception as e:  # noqa: BLE001
                 log.warning("maskline: Marquez tag sync failed (%s)", type(e).__name__)
         return event
+
+    def _absolute_namespaces(self, event: Any) -> None:
+        try:
+            from openlineage_ext.dbt_namespaces import absolute_duckdb_namespaces
+
+            absolute_duckdb_namespaces(event)
+        except Exception as e:  # noqa: BLE001 - naming is best effort: the event still goes, as dbt-ol named it
+            log.warning("maskline: could not name a dbt event's DuckDB datasets by their file (%s)", type(e).__name__)
 
     def _complete_identity(self, event: Any) -> None:
         try:
