@@ -158,7 +158,8 @@ def test_existing_tags_are_kept_when_pii_tags_are_added() -> None:
     "openlineage_ext.airflow_identity", "openlineage_ext.error_structure", "openlineage_ext.own_error",
     "openlineage_ext.catalog_names", "openlineage_ext.sql_names", "openlineage_ext.run_names",
     "openlineage_ext.proven_lineage", "openlineage_ext.lineage_types", "openlineage_ext.pinned_calls",
-    "openlineage_ext.dbt_sql_lineage", "openlineage_ext.dbt_namespaces", "airflow_plugin.lineage",
+    "openlineage_ext.dbt_sql_lineage", "openlineage_ext.dbt_namespaces", "openlineage_ext.agent_call_jobs",
+    "airflow_plugin.lineage",
     "airflow_plugin.lineage_protection", "maskline.cli.lineage",
 ])
 def test_docstring_examples_run(module: str, monkeypatch: pytest.MonkeyPatch) -> None:
