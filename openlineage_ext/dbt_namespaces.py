@@ -13,17 +13,14 @@ so the shared rule, which resolves a relative path against the working directory
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 PREFIX = "duckdb://"
 
 
 def absolute_namespace(namespace: str) -> str:
-    """``namespace``, a DuckDB one of a relative file path named by the file's absolute path; others unchanged.
-
-    Absolute paths are kept as dbt-ol wrote them; in-memory and remote (``md:``) databases keep their name, by
-    the shared rule itself.
+    """``namespace``, a DuckDB one of a file named by the shared rule (the file's absolute path, ``~`` and ``..``
+    resolved); others unchanged. In-memory and remote (``md:``) databases keep their name, by the rule itself.
 
     >>> import os
     >>> absolute_namespace("duckdb://dev.duckdb") == "duckdb://" + os.path.join(os.getcwd(), "dev.duckdb")
@@ -32,17 +29,17 @@ def absolute_namespace(namespace: str) -> str:
     ('duckdb:///data/dev.duckdb', 'duckdb://:memory:')
     >>> absolute_namespace("duckdb://md:shop"), absolute_namespace("postgres://db:5432")
     ('duckdb://md:shop', 'postgres://db:5432')
-    >>> absolute_namespace("duckdb://~/dev.duckdb")  # DuckDB's home directory, not the working directory's "~"
-    'duckdb://~/dev.duckdb'
+    >>> absolute_namespace("duckdb://~/dev.duckdb") == "duckdb://" + os.path.expanduser("~/dev.duckdb")
+    True
+    >>> absolute_namespace("duckdb:///data/raw/../dev.duckdb")  # one file, one name, however it is spelled
+    'duckdb:///data/dev.duckdb'
     """
     from maskline.lineage_names import table_namespace
 
     if not namespace.startswith(PREFIX):
         return namespace
     path = namespace[len(PREFIX):]
-    # DuckDB opens "~/x.duckdb" in the home directory, which the shared rule does not expand: kept as written
-    # rather than named after a file in the working directory.
-    if not path or os.path.isabs(path) or path.startswith("~"):
+    if not path:
         return namespace
     return table_namespace("duckdb", None, None, path)
 

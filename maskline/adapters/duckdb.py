@@ -116,19 +116,22 @@ class DuckDBAdapter(EngineAdapter):
     def namespace(self, host: str | None, port: int | None, database: str | None) -> str:
         """``duckdb://`` and the file's absolute path: a relative one depends on the working directory of the
         process that opened it (``maskline mcp``, an Airflow worker), and the same file must be one dataset node.
-        In-memory and remote (MotherDuck ``md:``) databases keep their name.
+        ``~`` is the home directory, as DuckDB reads it, and ``..`` is resolved, so every spelling of one file
+        gives one name. In-memory and remote (MotherDuck ``md:``) databases keep their name.
 
         >>> import os
         >>> DuckDBAdapter().namespace(None, None, "w.duckdb") == "duckdb://" + os.path.join(os.getcwd(), "w.duckdb")
         True
         >>> DuckDBAdapter().namespace(None, None, "/data/./w.duckdb"), DuckDBAdapter().namespace(None, None, None)
         ('duckdb:///data/w.duckdb', 'duckdb://:memory:')
+        >>> DuckDBAdapter().namespace(None, None, "~/w.duckdb") == "duckdb://" + os.path.expanduser("~/w.duckdb")
+        True
         """
         import os
 
         where = database or host or ":memory:"
         local = not (where.startswith((":memory:", "md:", "motherduck:")) or "://" in where)
-        return f"duckdb://{os.path.abspath(where) if local else where}"
+        return f"duckdb://{os.path.abspath(os.path.expanduser(where)) if local else where}"
 
     def connect(self, url: EngineURL, *, read_only: bool = False) -> Any:
         from pathlib import Path
