@@ -42,7 +42,9 @@
 {%- endmacro %}
 
 {% macro _key_from_database() -%}
-  {%- do maskline._refuse_key_var() -%}
+  {#- A key var is refused when models run (as _key_text does), not while dbt parses: a parse error writes no
+      run_results.json, so the refusal would reach no model's result. -#}
+  {%- if execute -%}{%- do maskline._refuse_key_var() -%}{%- endif -%}
   {{ return(maskline._key_source() == 'database') }}
 {%- endmacro %}
 
