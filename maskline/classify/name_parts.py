@@ -82,6 +82,22 @@ def _texts(col: ColumnValues) -> tuple[list[str], list[float]]:
     return out_v, out_w
 
 
+def _checked(values: Sequence[str], weights: Sequence[float]) -> tuple[list[str], list[float]]:
+    """At most :data:`CHECK_CAP` of the distinct values, seeded by their number, with their counts: the shares
+    are read on these, the distinct counts on all."""
+    from maskline.infotypes.distinct_sample import seeded_indices
+
+    keep = seeded_indices(len(values), CHECK_CAP)
+    return [values[i] for i in keep], [float(weights[i]) for i in keep]
+
+
+def _given_name(value: str) -> bool:
+    """The last word (after any particles) is a known given name, or its first half when hyphenated (Jean-Luc)."""
+    from maskline.infotypes.person_names import first_names, name_key
+
+    return name_key(value.split()[-1]).split("-")[0] in first_names()
+
+
 def _single(value: str) -> bool:
     from maskline.classify.single_names import _one_name
     from maskline.infotypes.validators import person_name_shape
@@ -99,14 +115,14 @@ def name_part(values: Sequence[str], weights: Sequence[float]) -> str | None:
     (None, None)
     """
     from maskline.classify.single_names import _family_name
-    from maskline.infotypes.person_names import first_names, name_key
 
+    values, weights = _checked(values, weights)
     total = sum(weights)
     single = [(v, w) for v, w in zip(values, weights, strict=True) if _single(v)]
     single_w = sum(w for _, w in single)
     if not total or single_w < SINGLE_SHARE * total:
         return None
-    given = sum(w for v, w in single if name_key(v.split()[-1]).split("-")[0] in first_names()) / single_w
+    given = sum(w for v, w in single if _given_name(v)) / single_w
     if given >= ANCHOR_SHARE:
         return "given"
     family = sum(w for v, w in single if _family_name(v)) / single_w
@@ -133,15 +149,15 @@ def unseen_name_part(values: Sequence[str], weights: Sequence[float], part: str)
     'a category: 4 distinct words over 144 rows'
     """
     from maskline.classify.single_names import _family_name
-    from maskline.infotypes.person_names import first_names, name_key
 
     share = FAMILY_DISTINCT_SHARE if part == "family" else GIVEN_DISTINCT_SHARE
     why = not_name_words(values, weights, share)
     if why is not None:
         return why
+    values, weights = _checked(values, weights)
     single = [i for i, v in enumerate(values) if _single(v)]
     single_w = sum(weights[i] for i in single)
-    given = sum(weights[i] for i in single if name_key(values[i].split()[-1]) in first_names()) / single_w
+    given = sum(weights[i] for i in single if _given_name(values[i])) / single_w
     family = sum(weights[i] for i in single if _family_name(values[i])) / single_w
     mine, other = (given, family) if part == "given" else (family, given)
     return None if mine >= KNOWN_SHARE and mine > other else f"given names {given:.0%}, family names {family:.0%}"
@@ -166,12 +182,13 @@ def not_name_words(values: Sequence[str], weights: Sequence[float], distinct_sha
     total = sum(weights)
     if len(values) < MIN_DISTINCT or len(values) < distinct_share * total:
         return f"a category: {len(values)} distinct words over {total:.0f} rows"
+    values, weights = _checked(values, weights)
+    checked_w = sum(weights)
     single = [i for i, v in enumerate(values) if _single(v)]
     single_w = sum(weights[i] for i in single)
-    if single_w < SINGLE_SHARE * total:
-        return f"{1 - single_w / total:.0%} not single name-shaped words"
-    checked = single if len(single) <= CHECK_CAP else single[:: len(single) // CHECK_CAP + 1]
-    words = [values[i] for i in checked]
+    if single_w < SINGLE_SHARE * checked_w:
+        return f"{1 - single_w / checked_w:.0%} not single name-shaped words"
+    words = [values[i] for i in single]
     _lang, function = most_function_words(words)
     no_name = sum(1 for w in words if not _known(w) and (_dictionary(w) or is_place(w) or fits_a_vocabulary(w)))
     if no_name + function >= WORD_SHARE * len(words) and no_name + function >= 2:
@@ -296,6 +313,7 @@ def part_of_full_names(columns: Sequence[ColumnClassification],
         texts, weights = _texts(values[c.name])
         if not_name_words(texts, weights, GIVEN_DISTINCT_SHARE) is not None:  # either part may be here
             continue
+        texts, weights = _checked(texts, weights)
         total = sum(weights)
         for full, words in fulls.items():
             found = sum(w for v, w in zip(texts, weights, strict=True) if name_key(v.split()[-1]) in words)
