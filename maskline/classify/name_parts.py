@@ -40,6 +40,7 @@ given-name lexicon gives (0.75 to 0.95): the table vouches, the values do not.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -66,17 +67,39 @@ FULL_SHARE = 0.8  # of a full-name column's values, two or three words
 CHECK_CAP = 256
 
 
-def _texts(col: ColumnValues) -> tuple[list[str], list[float]]:
-    """The column's distinct text values that are values (no placeholders, no NULL words), with their counts."""
+class _Texts:
+    """Each column's distinct text values that are values (no placeholders, no NULL words, a letter at least),
+    with their counts, read once per table: the readings ask for the same columns.
+
+    >>> from maskline.classify.values import from_python
+    >>> _Texts({"c": from_python(["Anna", "n/a", "—", "Anna", None, 3]), "n": from_python([1, 2])})("c")
+    (['Anna'], [2.0])
+    """
+
+    def __init__(self, values: Mapping[str, ColumnValues]) -> None:
+        self._values = values
+        self._read: dict[str, tuple[list[str], list[float]]] = {}
+
+    def __call__(self, name: str) -> tuple[list[str], list[float]]:
+        if name not in self._read:
+            self._read[name] = _texts_of(self._values[name])
+        return self._read[name]
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _texts_of(col: ColumnValues) -> tuple[list[str], list[float]]:
     from maskline.classify.column import NULL_LIKE
     from maskline.classify.placeholders import placeholders_of
 
     if col.kind != "string":
         return [], []
     skip = placeholders_of(col.kind) | frozenset(NULL_LIKE)
+    longest = max(map(len, skip))
     out_v, out_w = [], []
     for v, n in zip(col.values, col.counts, strict=True):
-        if v.casefold() not in skip and any(ch.isalpha() for ch in v):
+        if (len(v) > longest or v.casefold() not in skip) and _LETTER.search(v):
             out_v.append(v)
             out_w.append(float(n))
     return out_v, out_w
@@ -216,8 +239,8 @@ def _dictionary(word: str) -> bool:
     return word.isascii() and dictionary_word_form(word.lower())
 
 
-def other_part(columns: Sequence[ColumnClassification],
-               values: Mapping[str, ColumnValues]) -> dict[str, str]:
+def other_part(columns: Sequence[ColumnClassification], values: Mapping[str, ColumnValues],
+               texts: _Texts | None = None) -> dict[str, str]:
     """The untyped columns that sit right beside a typed name part (:func:`name_part`) and read as the other part
     (:func:`unseen_name_part`), each with what vouches for it.
 
@@ -231,10 +254,11 @@ def other_part(columns: Sequence[ColumnClassification],
     >>> other_part([typed, c2, qty], vals), other_part([typed, qty, c2], vals)
     ({'c2': 'family names beside the given names of fn'}, {})
     """
+    texts = texts or _Texts(values)
     parts = {}
     for c in columns:
         if c.info_type == "PERSON_NAME" and c.confidence >= ANCHOR_CONFIDENCE and c.name in values:
-            part = name_part(*_texts(values[c.name]))
+            part = name_part(*texts(c.name))
             if part:
                 parts[c.name] = part
     out: dict[str, str] = {}
@@ -246,7 +270,7 @@ def other_part(columns: Sequence[ColumnClassification],
             if anchor not in parts:
                 continue
             other = "family" if parts[anchor] == "given" else "given"
-            if unseen_name_part(*_texts(values[c.name]), other) is None:
+            if unseen_name_part(*texts(c.name), other) is None:
                 out[c.name] = f"{other} names beside the {parts[anchor]} names of {anchor}"
                 break
     return out
@@ -262,29 +286,37 @@ def _open(c: ColumnClassification) -> bool:
     return all(t == "PERSON_NAME" for t, _ in hint_score(c.name))
 
 
-def _full_name_words(values: Sequence[str], weights: Sequence[float]) -> frozenset[str] | None:
-    """The first and last words (folded) of a full-name column's values, or None when fewer than
-    :data:`FULL_SHARE` of them (by rows) are two or three words.
+def _full_names(values: Sequence[str], weights: Sequence[float]) -> bool:
+    """Whether :data:`FULL_SHARE` of the values (by rows, on a sample) are two or three words.
 
-    >>> sorted(_full_name_words(["Anna Meier", "Bakker, Jonas", "Lea Maria Sutter"], [1.0] * 3))
+    >>> _full_names(["Anna Meier", "Bakker, Jonas", "Lea Maria Sutter"], [1.0] * 3), _full_names(["Anna"], [1.0])
+    (True, False)
+    """
+    values, weights = _checked(values, weights)
+    total = sum(weights)
+    full = sum(w for v, w in zip(values, weights, strict=True) if 2 <= len(v.replace(",", " ").split()) <= 3)
+    return bool(total) and full >= FULL_SHARE * total
+
+
+def _end_words(values: Sequence[str]) -> frozenset[str]:
+    """The first and last words (folded) of every value of two or three words.
+
+    >>> sorted(_end_words(["Anna Meier", "Bakker, Jonas", "Lea Maria Sutter", "Ann"]))
     ['anna', 'bakker', 'jonas', 'lea', 'meier', 'sutter']
     """
     from maskline.infotypes.person_names import name_key
 
-    total = sum(weights)
     words: set[str] = set()
-    full = 0.0
-    for v, w in zip(values, weights, strict=True):
+    for v in values:
         parts = v.replace(",", " ").split()
         if 2 <= len(parts) <= 3:
-            full += w
             words.update((name_key(parts[0]), name_key(parts[-1])))
-    return frozenset(words) if total and full >= FULL_SHARE * total else None
+    return frozenset(words)
 
 
-def part_of_full_names(columns: Sequence[ColumnClassification],
-                       values: Mapping[str, ColumnValues]) -> dict[str, str]:
-    """The untyped columns of single name-shaped words (:func:`unseen_name_part`) :data:`PART_OF_SHARE` of whose
+def part_of_full_names(columns: Sequence[ColumnClassification], values: Mapping[str, ColumnValues],
+                       texts: _Texts | None = None) -> dict[str, str]:
+    """The untyped columns of single name-shaped words (:func:`not_name_words`) :data:`PART_OF_SHARE` of whose
     words are first or last words of a sibling full-name column typed PERSON_NAME, each with that column's name.
 
     >>> from maskline.classify.values import from_python
@@ -298,27 +330,27 @@ def part_of_full_names(columns: Sequence[ColumnClassification],
     """
     from maskline.infotypes.person_names import name_key
 
-    fulls = {}
-    for c in columns:
-        if c.info_type == "PERSON_NAME" and c.confidence >= ANCHOR_CONFIDENCE and c.name in values:
-            words = _full_name_words(*_texts(values[c.name]))
-            if words:
-                fulls[c.name] = words
-    out: dict[str, str] = {}
+    # Cheapest first: most tables have no full-name column, most of those that do no column of single name words;
+    # the full names' words are gathered (from every sampled value) only for a table with both.
+    texts = texts or _Texts(values)
+    fulls = [c.name for c in columns if c.info_type == "PERSON_NAME" and c.confidence >= ANCHOR_CONFIDENCE
+             and c.name in values and _full_names(*texts(c.name))]
     if not fulls:
-        return out
+        return {}
+    candidates = {}
     for c in columns:
-        if not _open(c) or c.name not in values:
-            continue
-        texts, weights = _texts(values[c.name])
-        if not_name_words(texts, weights, GIVEN_DISTINCT_SHARE) is not None:  # either part may be here
-            continue
-        texts, weights = _checked(texts, weights)
+        if _open(c) and c.name in values:
+            words, weights = texts(c.name)
+            if not_name_words(words, weights, GIVEN_DISTINCT_SHARE) is None:  # either part may be here
+                candidates[c.name] = _checked(words, weights)
+    out: dict[str, str] = {}
+    ends = {full: _end_words(texts(full)[0]) for full in fulls} if candidates else {}
+    for name, (sampled, weights) in candidates.items():
         total = sum(weights)
-        for full, words in fulls.items():
-            found = sum(w for v, w in zip(texts, weights, strict=True) if name_key(v.split()[-1]) in words)
+        for full in fulls:
+            found = sum(w for v, w in zip(sampled, weights, strict=True) if name_key(v.split()[-1]) in ends[full])
             if total and found >= PART_OF_SHARE * total:
-                out[c.name] = f"the first or last words of the full names of {full}"
+                out[name] = f"the first or last words of the full names of {full}"
                 break
     return out
 
@@ -346,7 +378,8 @@ def with_name_parts(columns: Sequence[ColumnClassification], values: Mapping[str
 
     if min_confidence > PAIR_CONFIDENCE or table_thing(table):
         return tuple(columns)
-    found = {**part_of_full_names(columns, values), **other_part(columns, values)}
+    texts = _Texts(values)
+    found = {**part_of_full_names(columns, values, texts), **other_part(columns, values, texts)}
     return tuple(_as_name_part(c, found[c.name]) if c.name in found else c for c in columns)
 
 
