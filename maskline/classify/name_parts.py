@@ -11,19 +11,22 @@ readings follow:
 - **Parts side by side** (:func:`other_part`). A column typed PERSON_NAME whose values are single words, most of
   them known given names (or most of them known family names), is one part of a name. The column right beside it
   (before or after) whose values are single name-shaped words (:func:`~maskline.infotypes.validators.
-  person_name_shape`), written as names are (:func:`unseen_name_part`: nearly one per row, and none of them
-  dictionary words, function words, towns, countries or other tokens of a closed vocabulary) is the other part.
-  Only the neighbour: a table of products may hold a seller's first name several columns from its brands.
+  person_name_shape`), written as names are (:func:`unseen_name_part`: nearly one per row, hardly any of them
+  dictionary words, function words, towns, countries or other tokens of a closed vocabulary, and some of them known
+  names of the missing part, more than of the other part) is the other part. Only the neighbour: a table of
+  products may hold a seller's first name several columns from its brands.
 - **Parts of a full name** (:func:`part_of_full_names`). A column typed PERSON_NAME whose values are two or three
   words holds each person's given and family names; a sibling column of single name-shaped words most of whose
   values are the first or the last word of those names (or the word before the comma in ``Family, Given``) holds
   one of the parts, wherever it stands in the table. In a record they agree row by row; across the sample, the
   sibling's words are found among the full names' words.
 
-A reading never overrides what the column's own values or name refuted (a category of few words, names of things
-framed by words such as ``Hotel`` or ``Reserve``, a name saying ``brand`` or ``city``) and never types a column
-whose name points to another type. Its confidence, :data:`PAIR_CONFIDENCE`, is below what a name hint or the
-given-name lexicon gives (0.75 to 0.95): the table vouches, the values do not.
+The readings refuse on their own terms, not on the refutations the column drew alone (whose category bar, 50
+distinct words, is a count over the column by itself; a pair asks for nearly one value per row instead): a category
+of few words or many repeats, values that are no single name-shaped words, words that are no name, a column whose
+name says a thing (``brand``, ``city``) or points to another type, and every column of a table whose name says its
+rows are things (``products``, ``storms``). The confidence, :data:`PAIR_CONFIDENCE`, is below what a name hint or
+the given-name lexicon gives (0.75 to 0.95): the table vouches, the values do not.
 
 >>> from maskline.classify.values import from_python
 >>> given = ["Anna", "Jonas", "Maria", "Lukas", "Sofia", "Elias", "Lea", "Noah", "Mia", "Paul", "Ella", "Ben"] * 3
