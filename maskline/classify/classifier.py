@@ -101,6 +101,10 @@ def classify(data: Any, policy: Any = None, *, table: str | None = None, sample:
     # A few readings need the table: four-digit codes beside people's contact data are their postal codes, and a
     # number computed from two others in its row is a measurement.
     columns = list(with_table_context(columns, min_conf, {n: v.values for n, v in read.items()}, NumberHeads(read)))
+    from maskline.classify.name_parts import with_name_parts
+
+    # People's records keep the parts of a name side by side: a family-name column is read beside its given names.
+    columns = list(with_name_parts(columns, read, min_conf, drawn.name))
     elapsed = time.perf_counter() - started
     log.debug("classified %d columns of %s from %d sampled rows in %.3fs (sampling %.3fs)", len(columns),
               drawn.name or "input", drawn.rows, elapsed, sampled_at - started)
