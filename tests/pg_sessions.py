@@ -6,6 +6,8 @@ no other test's sessions are counted, and reads the count from ``pg_stat_activit
 
 from __future__ import annotations
 
+from typing import Any
+
 
 def open_sessions(admin_dsn: str, dsn: str, settle_to: int | None = None) -> int:
     """How many sessions PostgreSQL has open on ``dsn``'s database (counted from another database).
@@ -31,8 +33,9 @@ def open_sessions(admin_dsn: str, dsn: str, settle_to: int | None = None) -> int
         admin.close()
 
 
-def with_tables(dsn: str, *statements: str) -> str:
-    """Run ``statements`` on ``dsn`` in autocommit, close the connection (so it is never counted) and return ``dsn``."""
+def execute(dsn: str, *statements: str) -> list[tuple[Any, ...]]:
+    """Run ``statements`` on ``dsn`` in autocommit on a connection of their own, closed before returning (so it is
+    never counted); the last statement's rows, or ``[]``."""
     import psycopg2
 
     conn = psycopg2.connect(dsn)
@@ -41,6 +44,12 @@ def with_tables(dsn: str, *statements: str) -> str:
         with conn.cursor() as cur:
             for statement in statements:
                 cur.execute(statement)
+            return cur.fetchall() if cur.description else []
     finally:
         conn.close()
+
+
+def with_tables(dsn: str, *statements: str) -> str:
+    """Run ``statements`` on ``dsn`` (:func:`execute`) and return ``dsn``."""
+    execute(dsn, *statements)
     return dsn

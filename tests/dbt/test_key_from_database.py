@@ -20,6 +20,7 @@ import yaml
 
 from tests.conftest import TEST_KEY, fresh_database
 from tests.dbt.dbt_harness import DbtProject, copy_project, key_exposures
+from tests.pg_sessions import execute as _execute
 
 pytestmark = [pytest.mark.dbt, pytest.mark.postgres, pytest.mark.xdist_group("dbt")]
 
@@ -61,20 +62,6 @@ def _project(base: Path, dsn: str, schema: str = SCHEMA) -> DbtProject:
     project.run("deps")
     project.run("seed")
     return project
-
-
-def _execute(dsn: str, *statements: str) -> list[tuple[Any, ...]]:
-    import psycopg2
-
-    conn = psycopg2.connect(dsn)
-    try:
-        conn.autocommit = True
-        with conn.cursor() as cur:
-            for statement in statements:
-                cur.execute(statement)
-            return cur.fetchall() if cur.description else []
-    finally:
-        conn.close()
 
 
 def _protect(dsn: str) -> None:

@@ -25,6 +25,7 @@ from typing import Any
 import pytest
 
 from tests.lineage.conftest import BIN, DBT_NAMESPACE, ROOT, _read, _transport
+from tests.lineage.connection_hook import ConnectionHook
 
 pytestmark = [pytest.mark.dbt]
 
@@ -103,7 +104,7 @@ def test_a_relative_profile_path_is_named_by_the_file_dbt_opened(profiles_dir: s
     built = work / "shop.duckdb"
     assert built.is_file()
     assert not (work / "shop" / "shop.duckdb").exists() and not (work / "profiles" / "shop.duckdb").exists()
-    operator = dataset_namespace(_Hook(Connection(conn_id="wh", conn_type="duckdb", host=str(built))), "duckdb")
+    operator = dataset_namespace(ConnectionHook(Connection(conn_id="wh", conn_type="duckdb", host=str(built))), "duckdb")
     expected = table_namespace("duckdb", None, None, str(built))
     assert expected == Database.from_uri(f"duckdb:///{built}").namespace == operator == f"duckdb://{built}"
     names = _duckdb_names(events)
@@ -126,17 +127,3 @@ def test_an_absolute_profile_path_is_kept(tmp_path: Path) -> None:
     names = _duckdb_names(events)
     assert names["inputs"] == names["outputs"] == names["column lineage"] == {expected}
     assert _output_types(events, "order_status") == {"order_id": "INTEGER", "status": "VARCHAR"}
-
-
-class _Hook:
-    """The two methods ``airflow_plugin.lineage`` reads of a DB-API hook, over a real Airflow ``Connection``
-    (how ``AIRFLOW_CONN_...`` names a DuckDB file for maskline's operators: its path in ``host``)."""
-
-    def __init__(self, connection: Any) -> None:
-        self._connection = connection
-
-    def get_conn_id(self) -> str:
-        return str(self._connection.conn_id)
-
-    def get_connection(self, _conn_id: str) -> Any:
-        return self._connection

@@ -13,20 +13,9 @@ from typing import Any
 
 import pytest
 
+from tests.lineage.connection_hook import ConnectionHook
+
 pytestmark = pytest.mark.airflow
-
-
-class _Hook:
-    """The two methods ``airflow_plugin.lineage`` reads of a DB-API hook, over a real Airflow ``Connection``."""
-
-    def __init__(self, connection: Any) -> None:
-        self._connection = connection
-
-    def get_conn_id(self) -> str:
-        return str(self._connection.conn_id)
-
-    def get_connection(self, _conn_id: str) -> Any:
-        return self._connection
 
 
 def test_airflow_and_mcp_name_a_postgres_table_alike() -> None:
@@ -36,7 +25,7 @@ def test_airflow_and_mcp_name_a_postgres_table_alike() -> None:
     from maskline.lineage_names import table_dataset_name, table_namespace
     from maskline.mcp.database import Database
 
-    hook = _Hook(Connection(conn_id="pg", conn_type="postgres", host="db.local", port=5433, schema="shop"))
+    hook = ConnectionHook(Connection(conn_id="pg", conn_type="postgres", host="db.local", port=5433, schema="shop"))
     mcp = Database.from_uri("postgresql://reader:pw@db.local:5433/shop")
     assert dataset_namespace(hook, "postgres") == mcp.namespace == table_namespace("postgres", "db.local", 5433, "shop")
     assert dataset_name("raw_customers", "postgres", hook) == table_dataset_name("postgres", "raw_customers",
