@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,10 @@ ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
 EXAMPLE_DAGS = ROOT / "examples" / "dags"
-NAMESPACE = "maskline-agents-test"
+# One job namespace per test process, as each Airflow deployment has its own: xdist workers (and earlier runs on a
+# kept Marquez) run the same DAG ids against databases of their own, and jobs of one name would take turns being
+# current in Marquez, each run's version drawing another database's tables.
+NAMESPACE = f"maskline-agents-test-{uuid.uuid4().hex[:8]}"
 DUCKDB_CONN = "agent_duckdb"
 collect_ignore = ["dags"]  # DAG files for the dag.test() process, not test modules
 PG_CONN = "agent_pg"
