@@ -9,7 +9,6 @@ the database's name in their prefix (Debian's ``%m [%p] %q%u@%d``), since other 
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +19,7 @@ import yaml
 
 from tests.conftest import TEST_KEY, fresh_database
 from tests.dbt.dbt_harness import DbtProject, copy_project, key_exposures
+from tests.pg_server_log import entries_marked, server_log
 from tests.pg_sessions import execute as _execute
 
 pytestmark = [pytest.mark.dbt, pytest.mark.postgres, pytest.mark.xdist_group("dbt")]
@@ -81,35 +81,14 @@ def _protect(dsn: str) -> None:
         conn.close()
 
 
-def _server_log(dsn: str) -> Path:
-    """The cluster's log file (Debian's pg_ctlcluster layout, which scripts/postgres.sh uses)."""
-    major = int(_execute(dsn, "SHOW server_version_num")[0][0]) // 10000
-    path = Path(f"/var/log/postgresql/postgresql-{major}-main.log")
-    if not path.is_file():
-        pytest.skip(f"no readable server log at {path}")
-    return path
-
-
-def _entries_of_database(text: str, database: str) -> str:
-    """The log entries of sessions on ``database``: lines whose ``user@database`` prefix names it, and their
-    continuation lines (a multi-line statement)."""
-    mine, kept = False, []
-    for line in text.splitlines():
-        if re.match(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", line):  # a new entry starts with its timestamp
-            mine = f"@{database} " in line
-        if mine:
-            kept.append(line)
-    return "\n".join(kept)
-
-
 def _logged_while(dsn: str, run: Any) -> tuple[str, Any]:
     """What the server logged for sessions on ``dsn``'s database while ``run()`` ran, and what ``run()`` returned."""
-    log = _server_log(dsn)
+    log = server_log(dsn)
     start = log.stat().st_size
     result = run()
     with log.open("rb") as f:
         f.seek(start)
-        return _entries_of_database(f.read().decode("utf-8", "replace"), dsn.rsplit("/", 1)[1]), result
+        return entries_marked(f.read().decode("utf-8", "replace"), f"@{dsn.rsplit('/', 1)[1]} "), result
 
 
 def _rows(dsn: str) -> list[tuple[Any, ...]]:

@@ -6,15 +6,14 @@ the text the server logs (``log_statement=all``) and shows in ``pg_stat_activity
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.conftest import TEST_KEY
+from tests.pg_server_log import entries_marked, server_log
 
 POLICY = {"unclassified": "pass",
           "datasets": {"customers": {"columns": {"email": {"info_type": "EMAIL", "method": "hash"}}}}}
@@ -61,35 +60,9 @@ def _masked(conn: Any, dialect: str = "postgres") -> list[tuple[Any, ...]]:
     return run_masked(conn, rewritten, _key()).rows
 
 
-def _server_log(conn: Any) -> Path:
-    """The cluster's log file (Debian's pg_ctlcluster layout, which scripts/postgres.sh uses)."""
-    with conn.cursor() as cur:
-        cur.execute("SHOW server_version_num")
-        major = int(cur.fetchone()[0]) // 10000
-    path = Path(f"/var/log/postgresql/postgresql-{major}-main.log")
-    if not path.is_file():
-        pytest.skip(f"no readable server log at {path}")
-    return path
-
-
-def _entries_of(text: str, pid: int) -> str:
-    """The log entries of one backend: its lines (``[pid]`` in Debian's ``%m [%p] ...`` prefix) and their continuations.
-
-    The log is the whole server's: other test workers write to it at the same time (the control below puts the key
-    there on purpose), so only this session's entries are read.
-    """
-    mine, kept = False, []
-    for line in text.splitlines():
-        if re.match(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", line):  # a new entry starts with its timestamp
-            mine = f" [{pid}] " in line
-        if mine:
-            kept.append(line)
-    return "\n".join(kept)
-
-
 def _logged_while(conn: Any, run: Any) -> str:
     """What the server logged for ``conn``'s session while ``run()`` ran on it with ``log_statement=all`` (superuser)."""
-    log = _server_log(conn)
+    log = server_log(conn)
     with conn.cursor() as cur:
         cur.execute("SET log_statement = 'all'")
     start = log.stat().st_size
@@ -100,7 +73,7 @@ def _logged_while(conn: Any, run: Any) -> str:
             cur.execute("RESET log_statement")
     with log.open("rb") as f:
         f.seek(start)
-        return _entries_of(f.read().decode("utf-8", "replace"), conn.get_backend_pid())
+        return entries_marked(f.read().decode("utf-8", "replace"), f" [{conn.get_backend_pid()}] ")
 
 
 def test_the_server_log_never_holds_the_key_of_a_masked_query(pg) -> None:
