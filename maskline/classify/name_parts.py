@@ -125,10 +125,10 @@ def _given_name(value: str) -> bool:
 
 
 def _single(value: str) -> bool:
-    from maskline.classify.single_names import _one_name
+    from maskline.classify.single_names import one_name
     from maskline.infotypes.validators import person_name_shape
 
-    return _one_name(value) and person_name_shape(value)
+    return one_name(value) and person_name_shape(value)
 
 
 def name_part(values: Sequence[str], weights: Sequence[float]) -> str | None:
@@ -140,7 +140,7 @@ def name_part(values: Sequence[str], weights: Sequence[float]) -> str | None:
     >>> name_part(["Anna Jansen", "Jonas Meier"], [1.0, 1.0]), name_part(["Berlin", "Hamburg"], [1.0, 1.0])
     (None, None)
     """
-    from maskline.classify.single_names import _family_name
+    from maskline.classify.single_names import ends_in_family_name
 
     values, weights = _checked(values, weights)
     total = sum(weights)
@@ -151,7 +151,7 @@ def name_part(values: Sequence[str], weights: Sequence[float]) -> str | None:
     given = sum(w for v, w in single if _given_name(v)) / single_w
     if given >= ANCHOR_SHARE:
         return "given"
-    family = sum(w for v, w in single if _family_name(v)) / single_w
+    family = sum(w for v, w in single if ends_in_family_name(v)) / single_w
     return "family" if family >= ANCHOR_SHARE and family > given else None
 
 
@@ -174,7 +174,7 @@ def unseen_name_part(values: Sequence[str], weights: Sequence[float], part: str)
     >>> unseen_name_part(["Dell", "Lada", "Lenovo", "Toyota"], [36.0] * 4, "family")
     'a category: 4 distinct words over 144 rows'
     """
-    from maskline.classify.single_names import _family_name
+    from maskline.classify.single_names import ends_in_family_name
 
     share = FAMILY_DISTINCT_SHARE if part == "family" else GIVEN_DISTINCT_SHARE
     why = not_name_words(values, weights, share)
@@ -184,7 +184,7 @@ def unseen_name_part(values: Sequence[str], weights: Sequence[float], part: str)
     single = [i for i, v in enumerate(values) if _single(v)]
     single_w = sum(weights[i] for i in single)
     given = sum(weights[i] for i in single if _given_name(values[i])) / single_w
-    family = sum(weights[i] for i in single if _family_name(values[i])) / single_w
+    family = sum(weights[i] for i in single if ends_in_family_name(values[i])) / single_w
     mine, other = (given, family) if part == "given" else (family, given)
     return None if mine >= KNOWN_SHARE and mine > other else f"given names {given:.0%}, family names {family:.0%}"
 

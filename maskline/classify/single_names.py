@@ -81,7 +81,7 @@ def single_name_evidence(values: Sequence[str], weights: Sequence[float], n: flo
         return []
     values, weights, all_w = sample
     idx = range(len(values))
-    single = [i for i in idx if _one_name(values[i]) and person_name_shape(values[i])]
+    single = [i for i in idx if one_name(values[i]) and person_name_shape(values[i])]
     single_w = sum(weights[i] for i in single)
     if not all_w or single_w < SINGLE_SHARE * all_w:
         return []
@@ -89,7 +89,7 @@ def single_name_evidence(values: Sequence[str], weights: Sequence[float], n: flo
     # countries with family-name endings (a family-name column): a column of pets' names mixes given names with
     # words, and the two shares apart keep it under the bar that a sum of both would let it pass.
     is_given = {i for i in single if person_name_or_family_ending(values[i])}
-    is_family = {i for i in single if _family_name(values[i])}
+    is_family = {i for i in single if ends_in_family_name(values[i])}
     given = sum(weights[i] for i in is_given) / single_w
     family = sum(weights[i] for i in is_family) / single_w
     known_share = max(given if given >= GIVEN_SHARE else 0.0, family if family >= KNOWN_SHARE else 0.0)
@@ -130,10 +130,10 @@ _PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "del", "de
                         "ten", "te", "tho", "zu", "la", "le", "el", "al"})
 
 
-def _one_name(value: str) -> bool:
+def one_name(value: str) -> bool:
     """One word, or one capitalised word after lower-case particles ("van der Welle", "de Jonge").
 
-    >>> _one_name("Jansen"), _one_name("van der Welle"), _one_name("Anna Jansen"), _one_name("van Gogh Museum")
+    >>> one_name("Jansen"), one_name("van der Welle"), one_name("Anna Jansen"), one_name("van Gogh Museum")
     (True, True, False, False)
     """
     words = value.split()
@@ -141,10 +141,10 @@ def _one_name(value: str) -> bool:
         all(w in _PARTICLES for w in words[:-1])
 
 
-def _family_name(value: str) -> bool:
+def ends_in_family_name(value: str) -> bool:
     """A last word that is a family name of Faker's countries, or a family-name ending or prefix.
 
-    >>> _family_name("Jansen"), _family_name("van Dijk"), _family_name("Kovalenko"), _family_name("Widget")
+    >>> ends_in_family_name("Jansen"), ends_in_family_name("van Dijk"), ends_in_family_name("Kovalenko"), ends_in_family_name("Widget")
     (True, True, True, False)
     """
     from maskline.infotypes.person_names import name_key, surnames
