@@ -15,7 +15,57 @@ import re
 from collections.abc import Iterable
 
 
-class MasklineError(Exception):
+class Unchained(Exception):
+    """Base of errors built from structure: they show nothing they were raised from or during.
+
+    An engine's, driver's or parser's message quotes values, and whatever reports an error walks its chain
+    (``traceback``, ``logging``'s ``exc_info``, Airflow's task log, Sentry). ``raise ... from None`` hides the
+    chain from the interpreter's printer only, and a raise inside an ``except`` block without it shows the
+    caught error in full; so, by construction, ``__cause__`` and ``__context__`` of such an error read as
+    ``None`` whatever the raise site did, and ``__suppress_context__`` is set for the interpreter's own printer.
+
+    >>> try:
+    ...     try:
+    ...         raise ValueError("card 4111111111111111")
+    ...     except ValueError:
+    ...         raise MasklineError("the value is not a number", where="orders.csv, column 'amount'")
+    ... except MasklineError as e:
+    ...     err = e
+    >>> err.__context__, err.__cause__, err.__suppress_context__
+    (None, None, True)
+    """
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        # The interpreter's printer reads the exception's own field, not the property below: set that one too.
+        BaseException.__suppress_context__.__set__(self, True)  # type: ignore[attr-defined]
+
+    @property
+    def __cause__(self) -> BaseException | None:  # type: ignore[override]
+        return None
+
+    @__cause__.setter
+    def __cause__(self, value: BaseException | None) -> None:
+        pass  # the chain is never shown: see the class docstring
+
+    @property
+    def __context__(self) -> BaseException | None:  # type: ignore[override]
+        return None
+
+    @__context__.setter
+    def __context__(self, value: BaseException | None) -> None:
+        pass
+
+    @property
+    def __suppress_context__(self) -> bool:  # type: ignore[override]
+        return True
+
+    @__suppress_context__.setter
+    def __suppress_context__(self, value: bool) -> None:
+        pass
+
+
+class MasklineError(Unchained):
     """Base of every maskline error; ``str()`` is one line: what, where, fix."""
 
     exit_code = 1

@@ -22,7 +22,9 @@ def _exceptions(exc: BaseException) -> Iterator[BaseException]:
             continue
         seen.add(id(e))
         yield e
-        todo += [e.__cause__, e.__context__]
+        # The chain as CPython keeps it: maskline's errors read theirs as empty (maskline.errors.Unchained), but
+        # the objects, and their frames, stay alive behind those properties.
+        todo += [BaseException.__cause__.__get__(e), BaseException.__context__.__get__(e)]  # type: ignore[attr-defined]
 
 
 def _frames(exc: BaseException) -> Iterator[types.FrameType]:

@@ -44,6 +44,7 @@ from airflow.providers.common.ai.utils.query_results import build_query_result
 from pydantic_ai.exceptions import ModelRetry
 
 from airflow_plugin.agents.activity import MaskedColumn, ToolCall, record, task_key
+from maskline.errors import Unchained
 
 if TYPE_CHECKING:
     from pydantic_ai._run_context import RunContext
@@ -63,8 +64,9 @@ TOOLS = ("list_tables", "get_schema", "query", "check_query")
 PLACEHOLDER_OWNERS = frozenset({"airflow", ""})
 
 
-class QueryRefused(Exception):
-    """A query maskline or the toolset's guards would not run; ``reason`` holds no data value."""
+class QueryRefused(Unchained):
+    """A query maskline or the toolset's guards would not run; ``reason`` holds no data value, nor does the
+    error it was raised during (:class:`maskline.errors.Unchained`)."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)

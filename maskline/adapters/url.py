@@ -102,7 +102,10 @@ def parse_url(uri: str, *, where: str = "the URI") -> EngineURL:
     try:
         port = parts.port
     except ValueError:
-        raise InputError("the URI's port is not a number", where=shown, fix="use host:5432") from None
+        # Not ``shown``: what stands where the port goes is not a port, and may be anything (a password typed
+        # one field too late).
+        where = _shown(scheme, netloc.rpartition(":")[0] + ":<port>", slash + rest)
+        raise InputError("the URI's port is not a number", where=where, fix="use host:5432") from None
     return EngineURL(uri, adapter, parts.hostname, port, unquote(parts.path.lstrip("/")) or None,
                      table if sep else None, shown)
 
