@@ -379,6 +379,10 @@ class EventScrubber:
                 obj[column] = counts_only(metrics)
         if isinstance(obj, str):
             return self._string(obj, key, in_dict)
+        if isinstance(obj, (int, float)) and not isinstance(obj, bool):
+            from maskline.text.scrubber import scrubbed_number
+
+            return scrubbed_number(obj)  # a card number in a facet as a JSON number is a card number
         if isinstance(obj, dict):
             if _is_name_value(obj.get("name"), obj.get("value")):  # an environment variable, a parameter
                 obj["value"] = scrub_keyed(obj["name"], obj["value"])

@@ -65,3 +65,17 @@ def test_statistics_that_are_values_are_not_sent_and_counts_are(tmp_path: Path) 
     assert facet["rowCount"] == 3
     assert facet["columnMetrics"]["card"] == {"nullCount": 0, "distinctCount": 2, "count": 2}
     assert facet["columnMetrics"]["salary"] == {"nullCount": 1, "count": 2}
+
+
+def test_a_number_in_any_facet_is_scrubbed_as_its_text_and_a_count_is_not(tmp_path: Path) -> None:
+    from openlineage.client.facet_v2 import RunFacet
+
+    event = _event()
+    event.run.facets["billing"] = RunFacet().with_additional_properties(charged={"card": CARDS[0], "items": 3})
+    path = tmp_path / "events.jsonl"
+    client = OpenLineageClient(transport=get_default_factory().create(
+        transport_config({"type": "file", "log_file_path": str(path), "append": True})))
+    client.emit(event)
+    sent = json.loads(path.read_text().splitlines()[0])
+    assert str(CARDS[0]) not in json.dumps(sent)
+    assert sent["run"]["facets"]["billing"]["charged"]["items"] == 3
