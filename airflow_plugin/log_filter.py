@@ -69,7 +69,7 @@ _SOURCE_FILE = r"(?:[\w.\- ]*[/\\])*[\w.\-]+\.pyw?|<[\w .\-]+>"
 # warnings hook, and the ids the task runner binds to every line). A caller may pass any of these names
 # (``log.info("x", run_id=...)``), so a field is passed over only when its value has Airflow's shape; and a
 # text only once the scrubber found nothing in it (that answer is remembered, _PROVEN). Anything else is
-# scrubbed like any field. Numbers, booleans and None pass the scrubber as they are, whatever their key.
+# scrubbed like any field. Booleans and None pass as they are; a number is scrubbed as its text, whatever its key.
 AIRFLOW_FIELDS: dict[str, Callable[[Any], bool]] = {
     "timestamp": _timestamp,
     "level": _text(r"(?i:critical|exception|error|warn|warning|info|debug|notset)"),
@@ -214,10 +214,16 @@ def _scrub_fields(event: Any) -> Any:
             if new is v:  # the scrubber returns a text with nothing found as it is
                 _prove(k, v)
                 continue
-        elif type(v) in _PASSED:  # numbers, booleans and None pass scrub_value() as they are
-            if type(v) is int and v not in _PROVEN:
-                _prove(k, v)
-            continue
+        elif type(v) in _PASSED:  # booleans and None pass as they are; a number is scrubbed as its text
+            if type(v) in (int, float) and v not in _PROVEN:
+                text = str(v)
+                new = scrubbed(text)
+                if new == text:
+                    if type(v) is int:
+                        _prove(k, v)
+                    continue
+            else:
+                continue
         elif k == "timestamp" and _timestamp(v):  # a datetime
             continue
         else:

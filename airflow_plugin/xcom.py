@@ -71,15 +71,19 @@ def _scrub_table(value: Any) -> Any:
 def scrub_xcom_value(value: Any) -> Any:
     """The value with PII and secrets replaced, of the same type and shape.
 
-    >>> scrub_xcom_value(42)
-    42
+    >>> scrub_xcom_value(42), scrub_xcom_value(4111111111111111)
+    (42, '[CREDIT_CARD]')
     >>> scrub_xcom_value({"to": "alice@example.com"})
     {'to': '[EMAIL]'}
     >>> scrub_xcom_value([{"id": 1, "who": "ann lee"}, {"id": 2, "who": "bo ray"}])  # a table: columns decided
     [{'id': 1, 'who': '[MASKED]'}, {'id': 2, 'who': '[MASKED]'}]
     """
-    if value is None or isinstance(value, (bool, int, float)):
+    if value is None or isinstance(value, bool):
         return value
+    if isinstance(value, (int, float)):
+        from maskline.text.scrubber import scrubbed_number
+
+        return scrubbed_number(value)  # a card number returned as an int is a card number
     if _is_dataframe(value):
         return _scrub_frame(value)
     if isinstance(value, (dict, list)):

@@ -73,6 +73,12 @@ USER_INPUT_MODES = ("redact", "scrub")
 # dag_run conf["openlineage"] carries parent/root run ids the provider needs, not user data.
 KEPT_USER_INPUT_KEYS = frozenset({"openlineage"})
 _MIN_SENSITIVE_DIGITS = 6
+# Column statistics (the ``dataQualityMetrics`` facets, any producer: the GX OpenLineage action, a custom
+# extractor) keep their counts only. A column's min, max, quantiles or sum is a value read from its rows, or one a
+# few rows give away, and a number passes every text scrubber, so every other statistic is dropped: an allow-list,
+# because a producer can add statistics a list of value-reporting ones would miss.
+METRICS_KEY = "columnMetrics"
+KEPT_METRICS = frozenset({"nullCount", "distinctCount", "count"})
 # An apostrophe inside a word ("agent's", "don't": two letters before, one after) opens no quoted value.
 # One letter before stays a quote, so b'...' and u'...' reprs are still redacted.
 _APOSTROPHE_OR_QUOTED = re.compile(r"(?P<apostrophe>(?<=[A-Za-z]{2})'(?=[A-Za-z]))|'(?:[^'\\]|\\.|'')*'")
@@ -368,8 +374,15 @@ class EventScrubber:
         """Scrub any value found under ``key``; containers are rewritten in place where they can be."""
         if key in USER_INPUT_KEYS and self.user_inputs == "redact" and isinstance(obj, (dict, list, tuple)):
             return self.redact_leaves(obj)
+        if key == METRICS_KEY and isinstance(obj, dict):
+            for column, metrics in list(obj.items()):
+                obj[column] = counts_only(metrics)
         if isinstance(obj, str):
             return self._string(obj, key, in_dict)
+        if isinstance(obj, (int, float)) and not isinstance(obj, bool):
+            from maskline.text.scrubber import scrubbed_number
+
+            return scrubbed_number(obj)  # a card number in a facet as a JSON number is a card number
         if isinstance(obj, dict):
             if _is_name_value(obj.get("name"), obj.get("value")):  # an environment variable, a parameter
                 obj["value"] = scrub_keyed(obj["name"], obj["value"])
@@ -400,6 +413,25 @@ class EventScrubber:
                     setattr(obj, f.name, updated)
             return obj
         return obj
+
+
+def counts_only(metrics: Any) -> Any:
+    """One column's statistics with only its counts (:data:`KEPT_METRICS`); a value-bearing one becomes None.
+
+    >>> from openlineage.client.facet_v2 import data_quality_metrics_input_dataset as dq
+    >>> counts_only(dq.ColumnMetrics(nullCount=0, count=3, max=4929123456789011, quantiles={"0.5": 4.5e15}))
+    ColumnMetrics(nullCount=0, distinctCount=None, sum=None, count=3, min=None, max=None, quantiles=None)
+    >>> counts_only({"distinctCount": 2, "min": 4111111111111111})
+    {'distinctCount': 2}
+    """
+    if isinstance(metrics, dict):
+        return {k: v for k, v in metrics.items() if k in KEPT_METRICS}
+    if attr.has(type(metrics)):
+        for f in attr.fields(type(metrics)):
+            if f.name not in KEPT_METRICS:
+                setattr(metrics, f.name, None)
+        return metrics
+    return None  # not statistics any producer writes: nothing of it is known to be a count
 
 
 def scrub_event(event: Any, sql_literals: str = "all", user_inputs: str = "redact", *,

@@ -21,6 +21,16 @@ MASKLINE_TYPES = frozenset({
     "expect_column_to_be_classified_as", "expect_table_to_match_masking_policy",
 })
 EXAMPLES = 3
+# Great Expectations' own expectations whose observed value is a count or a share of rows: the only observed values
+# of another expectation a report keeps as they are. Any other one (a column's max, min, median, quantiles, mean,
+# most common value...) can be a value read from a row (the largest card number), so it becomes a pseudonym, whatever
+# its type: an allow-list, because GX and its plugins add expectations a list of value-reporting ones would miss.
+COUNT_OBSERVED = frozenset({
+    "expect_table_row_count_to_be_between", "expect_table_row_count_to_equal",
+    "expect_table_column_count_to_be_between", "expect_table_column_count_to_equal",
+    "expect_column_unique_value_count_to_be_between", "expect_column_proportion_of_unique_values_to_be_between",
+    "expect_column_proportion_of_non_null_values_to_be_between",
+})
 
 
 def safe_message(text: str | None) -> str | None:
@@ -135,10 +145,15 @@ class CheckReport:
 def outcome_of(result: Mapping[str, Any], key: KeyMaterial | None) -> Outcome:
     """An :class:`Outcome` from one GX result dict; values of non-maskline expectations are pseudonymized.
 
+    Of another expectation's observed value, only a count or share of rows (:data:`COUNT_OBSERVED`) is kept.
+
     >>> outcome_of({"success": False, "expectation_config": {"type": "expect_column_values_to_be_in_set",
     ...             "kwargs": {"column": "ssn"}}, "result": {"unexpected_count": 1, "element_count": 2,
     ...             "partial_unexpected_list": ["536-90-4399"]}}, None).examples
     ('US_SSN:unkeyed',)
+    >>> outcome_of({"success": False, "expectation_config": {"type": "expect_column_max_to_be_between",
+    ...             "kwargs": {"column": "card"}}, "result": {"observed_value": 4929123456789011}}, None).observed
+    'VALUE:unkeyed'
     """
     config = result.get("expectation_config") or {}
     kind = str(config.get("type") or config.get("expectation_type") or "expectation")
@@ -147,7 +162,8 @@ def outcome_of(result: Mapping[str, Any], key: KeyMaterial | None) -> Outcome:
     if kind not in MASKLINE_TYPES:
         body = redact_result(body, key, column=kwargs.get("column"))
         observed = body.get("observed_value")
-        if observed is not None and not isinstance(observed, (int, float, bool)):
+        counted = kind in COUNT_OBSERVED and isinstance(observed, (int, float)) and not isinstance(observed, bool)
+        if observed is not None and not counted:
             body["observed_value"] = pseudonym(str(observed), key)
     info = result.get("exception_info") or {}
     if isinstance(info, Mapping) and "raised_exception" not in info:  # keyed by metric id

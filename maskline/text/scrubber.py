@@ -543,13 +543,28 @@ def _secret_label(name: str) -> str | None:
     return "[API_KEY]" if _TOKEN_KEY_NAME.search(name) and not _PASSWORD_KEY_NAME.search(name) else "[PASSWORD]"
 
 
+def scrubbed_number(number: int | float) -> int | float | str:
+    """A number as it is, or its scrubbed text when its digits are a sensitive value (a card number as a BIGINT).
+
+    A number is the same value as its text: the scrubber that replaces ``"4111111111111111"`` must not pass
+    ``4111111111111111``. A number the detectors find nothing in keeps its type.
+
+    >>> scrubbed_number(4111111111111111), scrubbed_number(42), scrubbed_number(2.5)
+    ('[CREDIT_CARD]', 42, 2.5)
+    """
+    text = str(number)
+    new = scrubbed(text)
+    return number if new == text else new
+
+
 def scrub_value(obj: Any, *, pseudonymize_with: KeyMaterial | None = None) -> Any:
     """Scrub every string inside ``obj`` (str, dict, list, tuple, set), keeping the container types.
 
     Values under secret-looking keys (``password``, ``api_key``, ``token``...)
     are replaced whole, whatever they look like: strings, the strings of a list
     or nested dict under that key, and numbers under a password key (YAML reads
-    ``password: 123456`` as an int). Other types pass unchanged.
+    ``password: 123456`` as an int). A number whose digits the detectors find (a card number stored as an
+    integer) becomes its scrubbed text (:func:`scrubbed_number`). Other types pass unchanged.
 
     >>> scrub_value({"to": ["ana@correo.es"], "n": 3, "password": "pw", "ok": ("fine",)})
     {'to': ['[EMAIL]'], 'n': 3, 'password': '[PASSWORD]', 'ok': ('fine',)}
@@ -574,6 +589,8 @@ def _scrub_any(obj: Any, key: KeyMaterial | None, secret: str | None) -> Any:
         return scrubbed(obj) if key is None else scrub(obj, pseudonymize_with=key)[0]
     if secret == "[PASSWORD]" and isinstance(obj, (int, float)) and not isinstance(obj, bool):
         return secret
+    if isinstance(obj, (int, float)) and not isinstance(obj, bool):
+        return scrubbed_number(obj)
     if isinstance(obj, dict):
         out: dict[Any, Any] = {}
         for k, v in obj.items():
