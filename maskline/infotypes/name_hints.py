@@ -298,6 +298,9 @@ PERSONAL_DOCUMENT_WORDS = frozenset({
     "patient", "member", "membership", "policy", "contract", "vertrag", "versicherung", "voter", "student",
     "pat", "pt", "pid", "dl", "pp", "nin", "tin", "bsn", "cpf", "dni", "nie", "nif", "ppsn", "sin", "ahv", "avs",
     "pesel", "cnp", "emp",
+    # A health plan's or benefit programme's person: its id is on the card they carry, as a member's is (CMS's
+    # BENE_ID and MBI, X12's subscriber and insured ids, HICN), not a key of the plan's own rows.
+    "beneficiary", "bene", "subscriber", "enrollee", "insured", "policyholder", "mbi", "hicn",
 })
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
