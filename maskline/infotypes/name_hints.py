@@ -1121,6 +1121,9 @@ THING_WORDS: frozenset[str] = frozenset({
     # Countries and regions: a column of countries is a short category whose values are given names half the time
     # (Chad, Georgia, Jordan, Israel, Kenya), which left `country` uncertain and masked by the fail-closed default.
     "country", "countries", "nationality", "citizenship", "region", "province", "county",
+    # Organisations and their units, named after people and places as often as not (Jubilee Hills Branch, Morgan
+    # Stanley, Wells Fargo): branch_name, bank_name, company. Their people are other heads (branch_manager).
+    "branch", "office", "bank", "company", "firm", "agency", "insurer",
     "台風", "商品", "店", "料理", "品牌",
 }) | _folded_words(SCRIPT_THING_WORDS)
 
