@@ -84,13 +84,29 @@ def test_branches_named_after_localities_are_no_people(seed: int, name: str, wor
     assert rule.startswith("unclassified: mask"), rule  # still masked: only the wrong type goes
 
 
+# Firms named after their founders, as an HR table's employer column holds them.
+EPONYMOUS_FIRMS = ("Wells Fargo", "Morgan Stanley", "Goldman Sachs", "Charles Schwab", "Raymond James",
+                   "Edward Jones", "Stifel Nicolaus", "Hancock Whitney", "Julius Baer", "Lombard Odier",
+                   "Ernst Young", "Johnson Controls", "Thomas Cook", "Marks Spencer", "John Lewis", "Dean Foods",
+                   "Lincoln Electric", "Franklin Covey", "Harris Teeter", "Ralph Lauren", "Kelly Services",
+                   "Robert Half", "Tyler Technologies", "Allen Edmonds")
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_employers_named_after_founders_are_no_people(seed: int) -> None:
+    rng = random.Random(seed)
+    info_type, rule = _decided("employer_name", [rng.choice(EPONYMOUS_FIRMS) for _ in range(200)])
+    assert info_type is None
+    assert rule.startswith("unclassified: mask"), rule
+
+
 GIVEN = ("James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David", "Susan", "Thomas",
          "Karen", "Daniel", "Nancy", "Paul", "Laura")
 FAMILY = ("Harrington", "Whitfield", "Castellano", "Okafor", "Lindqvist", "Moreau", "Brennan", "Novak", "Hayes",
           "Fischer", "Delgado", "Sutton", "Quinn", "Marsh", "Boyle", "Keller")
 
 
-@pytest.mark.parametrize("name", ["branch_manager", "office_manager"])
+@pytest.mark.parametrize("name", ["branch_manager", "office_manager", "employer_contact"])
 def test_the_people_of_a_branch_are_still_people(name: str) -> None:
     # Control: a thing word before another head names a person of the thing, on main and here.
     rng = random.Random(9)
