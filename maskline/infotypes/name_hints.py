@@ -1122,8 +1122,9 @@ THING_WORDS: frozenset[str] = frozenset({
     # (Chad, Georgia, Jordan, Israel, Kenya), which left `country` uncertain and masked by the fail-closed default.
     "country", "countries", "nationality", "citizenship", "region", "province", "county",
     # Organisations and their units, named after people and places as often as not (Jubilee Hills Branch, Morgan
-    # Stanley, Wells Fargo): branch_name, employer_name, company. Their people are other heads (branch_manager).
-    "branch", "office", "bank", "company", "firm", "agency", "insurer", "employer",
+    # Stanley, Wells Fargo, Virgin): branch_name, employer_name, airline_name. Their people are other heads
+    # (branch_manager, employer_contact).
+    "branch", "office", "bank", "company", "firm", "agency", "insurer", "employer", "airline", "carrier",
     "台風", "商品", "店", "料理", "品牌",
 }) | _folded_words(SCRIPT_THING_WORDS)
 

@@ -7,9 +7,10 @@ issue 15).
    count as words of a personal document or account (:data:`maskline.infotypes.name_hints.PERSONAL_DOCUMENT_WORDS`),
    as ``member`` and ``patient`` did, so the column stays masked; order, claim and transaction keys still pass.
 2. Bank and office branches named after their localities ("Powai Branch") under ``branch_name`` were read as
-   people's names: the name hint "name" and the values' shape agreed. Organisations and their units now name
-   things (:data:`maskline.infotypes.name_hints.THING_WORDS`); their people are other head nouns
-   (``branch_manager``).
+   people's names: the name hint "name" and the values' shape agreed; so were employers named after their founders
+   and a flights table's few carriers. Organisations and their units now name things
+   (:data:`maskline.infotypes.name_hints.THING_WORDS`); their people are other head nouns (``branch_manager``,
+   ``employer_contact``, ``airline_agent``).
 3. Full names whose family names are of countries that write them last (Kulkarni, Sandhu, Perera) and whose
    given names the lists partly lack were refuted as names of things: the family-first list (the one the
    statistic read) does not hold them, so they counted as framing words. Where the column is mostly people, the
@@ -100,13 +101,28 @@ def test_employers_named_after_founders_are_no_people(seed: int) -> None:
     assert rule.startswith("unclassified: mask"), rule
 
 
+AIRLINES = ("Emirates", "Virgin Atlantic", "Delta", "Frontier", "Allegiant", "Spirit", "Alaska Airlines", "Hawaiian",
+            "JetBlue", "Lufthansa", "Iberia", "Aer Lingus", "Etihad", "Qantas", "Avianca", "Copa", "Azul", "IndiGo")
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+@pytest.mark.parametrize("name", ["Airline_Name", "carrier_name"])
+def test_a_few_airlines_are_no_people(seed: int, name: str) -> None:
+    # A flights table names five or six carriers, repeated over its rows.
+    rng = random.Random(seed)
+    carriers = rng.sample(AIRLINES, 5)
+    info_type, rule = _decided(name, [rng.choice(carriers) for _ in range(200)])
+    assert info_type is None
+    assert rule.startswith("unclassified: mask"), rule
+
+
 GIVEN = ("James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David", "Susan", "Thomas",
          "Karen", "Daniel", "Nancy", "Paul", "Laura")
 FAMILY = ("Harrington", "Whitfield", "Castellano", "Okafor", "Lindqvist", "Moreau", "Brennan", "Novak", "Hayes",
           "Fischer", "Delgado", "Sutton", "Quinn", "Marsh", "Boyle", "Keller")
 
 
-@pytest.mark.parametrize("name", ["branch_manager", "office_manager", "employer_contact"])
+@pytest.mark.parametrize("name", ["branch_manager", "office_manager", "employer_contact", "airline_agent"])
 def test_the_people_of_a_branch_are_still_people(name: str) -> None:
     # Control: a thing word before another head names a person of the thing, on main and here.
     rng = random.Random(9)
