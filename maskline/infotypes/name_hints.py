@@ -298,6 +298,9 @@ PERSONAL_DOCUMENT_WORDS = frozenset({
     "patient", "member", "membership", "policy", "contract", "vertrag", "versicherung", "voter", "student",
     "pat", "pt", "pid", "dl", "pp", "nin", "tin", "bsn", "cpf", "dni", "nie", "nif", "ppsn", "sin", "ahv", "avs",
     "pesel", "cnp", "emp",
+    # A health plan's or benefit programme's person: its id is on the card they carry, as a member's is (CMS's
+    # BENE_ID and MBI, X12's subscriber and insured ids, HICN), not a key of the plan's own rows.
+    "beneficiary", "bene", "subscriber", "enrollee", "insured", "policyholder", "mbi", "hicn",
 })
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -1118,6 +1121,10 @@ THING_WORDS: frozenset[str] = frozenset({
     # Countries and regions: a column of countries is a short category whose values are given names half the time
     # (Chad, Georgia, Jordan, Israel, Kenya), which left `country` uncertain and masked by the fail-closed default.
     "country", "countries", "nationality", "citizenship", "region", "province", "county",
+    # Organisations and their units, named after people and places as often as not (Jubilee Hills Branch, Morgan
+    # Stanley, Wells Fargo, Virgin): branch_name, employer_name, airline_name. Their people are other heads
+    # (branch_manager, employer_contact).
+    "branch", "office", "bank", "company", "firm", "agency", "insurer", "employer", "airline", "carrier",
     "台風", "商品", "店", "料理", "品牌",
 }) | _folded_words(SCRIPT_THING_WORDS)
 

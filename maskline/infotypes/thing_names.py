@@ -63,7 +63,7 @@ def thing_affixes(values: Sequence[str], rows: int = 0) -> str | None:
     >>> thing_affixes(["Captain Blue", "Captain Storm", "Captain Iron"] * 10) is None  # too few distinct values
     True
     """
-    from maskline.infotypes.person_names import family_names, first_names, name_key
+    from maskline.infotypes.person_names import family_names, first_names, name_key, surnames
     from maskline.infotypes.surname_endings import reads_as_family_name
     from maskline.infotypes.validators import person_name_shape
 
@@ -86,7 +86,15 @@ def thing_affixes(values: Sequence[str], rows: int = 0) -> str | None:
     named_heads = sum(1 for ws in multi if is_name(ws[0]))
     # Where most values open with a known name, an unknown opening word before a family name is one more given name
     # the lexicon lacks ("Данияр Петров"); elsewhere only a given name after it says so ("Château Petrov").
-    after_name = is_name if named_heads >= PEOPLE_SHARE * len(multi) else (lambda w: name_key(w) in given)
+    people = named_heads >= PEOPLE_SHARE * len(multi)
+    after_name = is_name if people else (lambda w: name_key(w) in given)
+    if people:
+        # Among people, a family name of any country (Faker's every-country list: Patel, Ghosh, Iyer) is a name
+        # too, where it opens or closes a value: the family-first lists lack the family names of countries that
+        # write them last, so "Rahul Ghosh" beside "Advik Ghosh" read as things. Not among things, where such
+        # words are places and words as often (Park, Hill, Rose: "Villa Rose", "Hyde Park").
+        family = family | surnames()
+        known.clear()
     heads: Counter[str] = Counter()
     before_given: Counter[str] = Counter()
     tails: Counter[str] = Counter()
