@@ -2,8 +2,8 @@
 
 ``re.compile`` does its work at once, so a module that declares its patterns at the top pays for every one of them
 on import. The scrubber's 35 span rules (:mod:`maskline.text.spans`) cost 25-45 ms (measured on a loaded two-core
-machine) of a ``maskline scan`` of a 30-row CSV, which searched none of them: the Hyperscan prefilter named no rule for any text the scan read.
-A :class:`LazyRegex` knows its ``pattern`` and ``flags`` at once (the prefilter builds its database from them)
+machine) of a ``maskline scan`` of a 30-row CSV, which searched none of them: the Hyperscan prefilter named no rule
+for any text the scan read. A :class:`LazyRegex` knows its ``pattern`` and ``flags`` at once (the prefilter builds its database from them)
 and compiles on the first search. From then on each search method is the compiled pattern's own bound method,
 set on the instance, so the scrubber's per-line path pays nothing for the laziness.
 
