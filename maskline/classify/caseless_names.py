@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from maskline.lazy_regex import LazyRegex
 from maskline.unspaced_scripts import HAN_KANA, SOUTHEAST_ASIAN
 
 # Scripts whose sentences are runs of letters without spaces between words: there, a run of this many letters or
@@ -20,14 +21,14 @@ from maskline.unspaced_scripts import HAN_KANA, SOUTHEAST_ASIAN
 UNSPACED_RUN = 20
 # Thai, Lao, Myanmar, Khmer blocks, and Japanese and Chinese letters; one regex search, as every short non-ASCII
 # value of a string column asks.
-_UNSPACED_RUN = re.compile(f"[{SOUTHEAST_ASIAN}]{{{UNSPACED_RUN}}}|[{HAN_KANA}]{{{UNSPACED_RUN}}}")
+_UNSPACED_RUN = LazyRegex(f"[{SOUTHEAST_ASIAN}]{{{UNSPACED_RUN}}}|[{HAN_KANA}]{{{UNSPACED_RUN}}}")
 # Japanese and Chinese pack a word into one to three characters, so their sentences are shorter than Thai ones
 # (客户来电，请回拨 is one); what marks a sentence there is its punctuation (。、，！？) among words enough, counted by
 # unspaced_words. Names, company names and addresses carry no such mark (株式会社東京海上日動火災保険,
 # 東京都千代田区丸の内1-2-3), and a pair of names with one (山田、佐藤) is too short.
 CJK_SENTENCE_WORDS = 3
 _CJK_SENTENCE_MARK = re.compile("[\u3001\u3002\uff0c\uff01\uff1f]")
-_HAN_KANA_LETTER = re.compile(f"[{HAN_KANA}]")
+_HAN_KANA_LETTER = LazyRegex(f"[{HAN_KANA}]")
 
 
 def unspaced_words(text: str) -> int:

@@ -70,10 +70,10 @@ from maskline.classify.text_facts import (
     STORAGE_LOCATIONS,
     TEMPLATE_ID,
 )
-from maskline.methods.base import MethodSpec
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # annotations only: a scan prints verdicts and never loads the masking methods
     from maskline.classify.result import ColumnClassification
+    from maskline.methods.base import MethodSpec
     from maskline.policy import Policy
 
 # Shapes whose values are known not to be prose, names or addresses.

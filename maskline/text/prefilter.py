@@ -50,6 +50,7 @@ from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
+from maskline.lazy_regex import LazyRegex
 from maskline.text import database_cache
 from maskline.text.database_cache import Compiled
 from maskline.text.spans import SPAN_RULES
@@ -103,7 +104,7 @@ def _collect(pattern_id: int, start: int, end: int, flags: int, hits: list[int])
     hits.append(pattern_id)
 
 
-def _flags(hs: Any, regex: re.Pattern[str]) -> int:
+def _flags(hs: Any, regex: re.Pattern[str] | LazyRegex) -> int:
     flags = hs.HS_FLAG_PREFILTER | hs.HS_FLAG_SINGLEMATCH | hs.HS_FLAG_UTF8
     if regex.flags & re.IGNORECASE:
         flags |= hs.HS_FLAG_CASELESS
@@ -124,7 +125,7 @@ _WIDEN_OUTSIDE = {"\\w": "[\\w" + _NON_ASCII + "]", "\\s": "[\\s" + _SPACES + "]
 _WIDEN_INSIDE = {"\\w": "\\w" + _NON_ASCII, "\\s": "\\s" + _SPACES}
 
 
-def _pattern(regex: re.Pattern[str]) -> bytes:
+def _pattern(regex: re.Pattern[str] | LazyRegex) -> bytes:
     """The rule's pattern as Hyperscan should read it: matching a superset of what Python's ``re`` matches.
 
     Global inline flags are dropped (they become Hyperscan flags, see _flags). Hyperscan compiled with
@@ -302,7 +303,7 @@ def _widen_class(cls: str) -> str:
     return "[" + "".join(out) + "]"
 
 
-def _entries() -> list[tuple[bytes, re.Pattern[str], frozenset[int]]]:
+def _entries() -> list[tuple[bytes, LazyRegex, frozenset[int]]]:
     """(pattern, where its flags come from, the rules it stands for): one entry per rule.
 
     The pattern is the rule's own regex, or the simpler ``prefilter`` pattern a costly rule declares beside it.
@@ -310,14 +311,14 @@ def _entries() -> list[tuple[bytes, re.Pattern[str], frozenset[int]]]:
     return [(_pattern(r.prefilter or r.regex), r.prefilter or r.regex, frozenset({i})) for i, r in enumerate(SPAN_RULES)]
 
 
-def _compile(hs: Any, entries: list[tuple[bytes, re.Pattern[str], frozenset[int]]]) -> Any:
+def _compile(hs: Any, entries: list[tuple[bytes, LazyRegex, frozenset[int]]]) -> Any:
     database = hs.Database()
     database.compile(expressions=[e[0] for e in entries], ids=list(range(len(entries))), elements=len(entries),
                      flags=[_flags(hs, e[1]) for e in entries])
     return database
 
 
-def _build(hs: Any, entries: list[tuple[bytes, re.Pattern[str], frozenset[int]]]) -> Compiled:
+def _build(hs: Any, entries: list[tuple[bytes, LazyRegex, frozenset[int]]]) -> Compiled:
     """Compile every entry; when Hyperscan refuses the whole set, compile the ones it takes and note the others."""
     try:
         return Compiled(_compile(hs, entries), tuple(range(len(entries))), _EMPTY)

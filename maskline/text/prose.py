@@ -34,6 +34,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
+from maskline.lazy_regex import LazyRegex
 from maskline.text.scrubber import Finding
 
 PROSE_TYPES: frozenset[str] = frozenset({"PERSON_NAME", "STREET_ADDRESS", "DATE_OF_BIRTH", "ICD10_CODE", "PHONE",
@@ -46,7 +47,8 @@ def _alt(words: Iterable[str]) -> str:
 
 
 @cache
-def _rules() -> dict[str, re.Pattern[str]]:
+def _rules() -> dict[str, LazyRegex]:
+    # Each compiled on its first search: a column of short notes without digits searches none but the names.
     from maskline.infotypes.street_types import glued_words, words_at
     from maskline.text.prose_data import (
         ADDRESS_CUES,
@@ -130,17 +132,17 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"(?P<addr>(?P<name>{street}){named_number},?[ \t]*(?<=[ \t/])(?P<no>\d{{1,5}})[a-zA-Z]?(?![\w.,]\d)(?![\w])"
             rf"|\d{{1,5}}[a-zA-Z]?[ \t]+(?P<after>{cap})(?:[ \t]+(?:{part}[ \t]+)*(?:\d{{1,4}}[ \t]+)?{cap}){{1,3}})")
     return {
-        "STREET_ADDRESS": re.compile(f"{en}|{de_nl}|{de_words}|{romance}|{world}"),
-        "CUED_ADDRESS": re.compile(cued),
-        "DATE": re.compile(rf"(?i)(?<![\w.-])(?:{date})(?![\w])"),
-        "BIRTH_CUE": re.compile(rf"(?i)(?<![\w])(?:{_alt(BIRTH_CUES)})(?![\w])"),
-        "PHONE_CUE": re.compile(rf"(?i)(?<![\w])(?:{_alt(PHONE_CUES)})(?![\w])"),
-        "ICD10": re.compile(r"(?<![\w.-])[A-TV-Z]\d[0-9AB](?:\.[0-9A-TV-Z]{1,4})?(?![\w-])"),
-        "ICD_CUE": re.compile(rf"(?i)(?<![\w])(?:{_alt(ICD_CUES)})"),
-        "MRN": re.compile(rf"(?i:(?<![\w])(?:{_alt(MRN_CUES)}))(?![\w])[^\w\n]{{0,6}}"
-                          r"(?i:(?:number|no|nr|num|n[º°o]|nummer|numéro|numero|número|is|ist|est|es|é|id)\b\.?"
-                          r"[^\w\n]{0,4}){0,2}"
-                          rf"(?P<id>{mrn_id})"),
+        "STREET_ADDRESS": LazyRegex(f"{en}|{de_nl}|{de_words}|{romance}|{world}"),
+        "CUED_ADDRESS": LazyRegex(cued),
+        "DATE": LazyRegex(rf"(?i)(?<![\w.-])(?:{date})(?![\w])"),
+        "BIRTH_CUE": LazyRegex(rf"(?i)(?<![\w])(?:{_alt(BIRTH_CUES)})(?![\w])"),
+        "PHONE_CUE": LazyRegex(rf"(?i)(?<![\w])(?:{_alt(PHONE_CUES)})(?![\w])"),
+        "ICD10": LazyRegex(r"(?<![\w.-])[A-TV-Z]\d[0-9AB](?:\.[0-9A-TV-Z]{1,4})?(?![\w-])"),
+        "ICD_CUE": LazyRegex(rf"(?i)(?<![\w])(?:{_alt(ICD_CUES)})"),
+        "MRN": LazyRegex(rf"(?i:(?<![\w])(?:{_alt(MRN_CUES)}))(?![\w])[^\w\n]{{0,6}}"
+                         r"(?i:(?:number|no|nr|num|n[º°o]|nummer|numéro|numero|número|is|ist|est|es|é|id)\b\.?"
+                         r"[^\w\n]{0,4}){0,2}"
+                         rf"(?P<id>{mrn_id})"),
     }
 
 

@@ -20,6 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from maskline.infotypes.answer_memo import remembered as _remembered
+from maskline.lazy_regex import LazyRegex
 from maskline.script_digits import has_other_digits
 from maskline.text import prefilter
 from maskline.text.escaped import may_hold
@@ -241,7 +242,7 @@ def _with_written(text: str, read: str, folded: str, found: list[Finding], wante
 # A span rule as _find reads it: its fields unpacked into a tuple and its validator resolved, so that a log
 # line holding a value pays no attribute look-ups or cache calls per rule (a rule's dataclass fields cost
 # about 40 ns each, and _find read a dozen per candidate rule).
-_Step = tuple[str, bool, tuple[str, ...], bool, int, "Callable[[str], bool] | None", int, re.Pattern[str], int,
+_Step = tuple[str, bool, tuple[str, ...], bool, int, "Callable[[str], bool] | None", int, LazyRegex, int,
               "int | str", bool, tuple[str, ...]]
 _IN_DIGIT_RUNS, _WITHIN_TOKEN, _WHOLE_TEXT = 0, 1, 2  # where a rule's regex is searched
 

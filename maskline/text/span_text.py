@@ -40,14 +40,15 @@ from __future__ import annotations
 
 import re
 
+from maskline.lazy_regex import LazyRegex
 from maskline.script_digits import ascii_digits
 from maskline.unspaced_scripts import UNSPACED_LETTERS
 
 BOUNDARY = "\x07"  # BEL: not \w, not \s, in no rule's separator class, and never in text a rule should match
 _WIDE_FORMS = "\u3000\uff01-\uff5e"  # the ideographic space and the full-width forms of ASCII
-_UNSPACED = re.compile(f"[{UNSPACED_LETTERS}]")
+_UNSPACED = LazyRegex(f"[{UNSPACED_LETTERS}]")
 _WIDE = str.maketrans({**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}, "\u3000": " "})
-_NEEDS_READING = re.compile(f"[{UNSPACED_LETTERS}{_WIDE_FORMS}]")
+_NEEDS_READING = LazyRegex(f"[{UNSPACED_LETTERS}{_WIDE_FORMS}]")
 _HAS_WIDE = re.compile(f"[{_WIDE_FORMS}]")
 
 

@@ -26,13 +26,14 @@ from maskline.infotypes.text_cues import (
     UNSPACED_PHONE_CUES,
     camel_keys,
 )
+from maskline.lazy_regex import LazyRegex
 from maskline.unspaced_scripts import UNSPACED_LETTERS
 
 
 @dataclass(frozen=True)
 class SpanRule:
     info_type: str
-    regex: re.Pattern[str]
+    regex: LazyRegex  # compiled on the rule's first search: most texts are candidates for no rule
     validator: str | None = None
     group: int | str = 0
     triggers: tuple[str, ...] = ()  # substrings, any of which must occur (lower-cased text for `ci_triggers`)
@@ -51,7 +52,7 @@ class SpanRule:
     # a piece every match holds (a prefix of each alternative, or the characters around a literal), or for a
     # digit-run rule as what every such match in a digit window holds. A test checks this on the parity corpus;
     # the scrubber still runs ``regex`` on candidates.
-    prefilter: re.Pattern[str] | None = None
+    prefilter: LazyRegex | None = None
 
     def __post_init__(self) -> None:
         if self.within_token and (self.ci_triggers or not self.triggers or any(" " in t for t in self.triggers)
@@ -63,8 +64,8 @@ class SpanRule:
                               fix="drop within_token (the rule is then searched over the whole text)")
 
 
-def _r(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    return re.compile(pattern, flags)
+def _r(pattern: str, flags: int = 0) -> LazyRegex:
+    return LazyRegex(pattern, flags)
 
 
 # Numbers worth a closer look: seven or more characters of digits and separators. Rules marked
