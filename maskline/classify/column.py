@@ -160,7 +160,6 @@ def classify_column(name: str, values: Any, *, sql_type: str | None = None,
     """
     from maskline.classify.safe_kinds import safe_kind
     from maskline.classify.shape import shape_of
-
     from maskline.classify.text_marks import without_text_marks
 
     # Digits of every script read as ASCII, once, before any detector, validator or shape reads a value.

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 # A spreadsheet's text mark, then a number as phones, postal codes and ids are written (a digit first, or a plus
 # or an opening bracket before one), to the end of the value.
-_MARKED_NUMBER = re.compile(r"'(?=[+(]?[0-9][0-9 ()./-]*\Z)")
+_MARKED_NUMBER = re.compile(r"\A'(?=[+(]?[0-9][0-9 ()./-]*\Z)")
 _OPENS_WITH_MARK = methodcaller("startswith", "'")
 
 
