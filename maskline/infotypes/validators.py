@@ -1076,6 +1076,8 @@ def street_address(value: str) -> bool:
     (True, True, True)
     >>> street_address("SKU-221B"), street_address("Ring me on +44 20 7946 0958 tomorrow"), street_address("run_0042")
     (False, False, False)
+    >>> street_address("1x Sourdough Loaf ($12)"), street_address("AV-400")  # maskline.infotypes.street_lookalikes
+    (False, False)
 
     In Japanese, Chinese and Korean, the units' words and the number's (:mod:`~maskline.infotypes.cjk_addresses`):
 
@@ -1095,6 +1097,10 @@ def street_address(value: str) -> bool:
         if cjk_address(v):
             return True
     if "_" in v and not re.search(r"[\s,]", v):  # one identifier in snake case (run_0042, Run being a street word)
+        return False
+    from maskline.infotypes.street_lookalikes import street_lookalike
+
+    if street_lookalike(v):  # an order line with its price (a Loaf for $12), a code welded with a hyphen (AV-400)
         return False
     tokens = re.findall(r"[^\W_]+", fold(v))
     if not 2 <= len(tokens) <= 16:
