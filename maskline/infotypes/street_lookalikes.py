@@ -19,7 +19,8 @@ import re
 
 # A currency sign touching an amount, on either side ("$12", "€ 14.50", "12,00 €", "£3"): the signs of the
 # currencies that are written with one, not letters (USD, EUR), which stand in addresses as words.
-_AMOUNT = re.compile(r"[$€£¥₹₽₺₩₦₱₫₪฿]\s?[0-9]|[0-9]\s?[$€£¥₹₽₺₩₦₱₫₪฿]")
+_SIGNS = "$€£¥₹₽₺₩₦₱₫₪฿"
+_AMOUNT = re.compile(f"[{re.escape(_SIGNS)}]\\s?[0-9]|[0-9]\\s?[{re.escape(_SIGNS)}]")
 # A quantity opening an order line: "1x ", "2 x ", "3× ".
 _QUANTITY = re.compile(r"[0-9]{1,3}\s?[x×]\s", re.IGNORECASE)
 # One token: a few letters, a hyphen, a number (and a letter), nothing more.
@@ -41,10 +42,11 @@ def street_lookalike(value: str) -> str | None:
     ...                                "Calle 5 # 12-40", "Apt 3, 48 Oak Ave")]
     [None, None, None, None, None, None]
     """
-    if _AMOUNT.search(value):
+    # Cheap tests of characters first: the validator asks this of every value it would accept.
+    if ("$" in value or not value.isascii()) and _AMOUNT.search(value):  # every sign but $ is beyond ASCII
         return "an amount with its currency sign"
-    if _QUANTITY.match(value):
+    if value[:1].isdigit() and _QUANTITY.match(value):
         return "a quantity opening an order line"
-    if _JOINED_CODE.fullmatch(value):
+    if "-" in value and " " not in value and _JOINED_CODE.fullmatch(value):
         return "a code joined with a hyphen"
     return None

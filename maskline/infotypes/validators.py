@@ -1098,17 +1098,18 @@ def street_address(value: str) -> bool:
             return True
     if "_" in v and not re.search(r"[\s,]", v):  # one identifier in snake case (run_0042, Run being a street word)
         return False
-    from maskline.infotypes.street_lookalikes import street_lookalike
-
-    if street_lookalike(v):  # an order line with its price (a Loaf for $12), a code welded with a hyphen (AV-400)
-        return False
     tokens = re.findall(r"[^\W_]+", fold(v))
     if not 2 <= len(tokens) <= 16:
         return False
     numbers = [i for i, t in enumerate(tokens) if re.fullmatch(r"\d{1,5}[a-z]?", t)]
     words, glued = _street_words(), _glued_street_suffix()
     streets = [i for i, t in enumerate(tokens) if t in words or glued.search(t)]
-    return any(abs(i - j) <= 4 for i in numbers for j in streets)
+    if not any(abs(i - j) <= 4 for i in numbers for j in streets):
+        return False
+    from maskline.infotypes.street_lookalikes import street_lookalike
+
+    # Read last, on what passed: an order line with its price (a Loaf for $12), a code welded with a hyphen (AV-400).
+    return street_lookalike(v) is None
 
 
 _LONG_DIGIT_RUN = re.compile(r"\d(?:[ ./-]?\d){6,}")
