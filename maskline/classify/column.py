@@ -160,11 +160,15 @@ def classify_column(name: str, values: Any, *, sql_type: str | None = None,
     """
     from maskline.classify.safe_kinds import safe_kind
     from maskline.classify.shape import shape_of
+    from maskline.classify.text_marks import without_text_marks
 
     # Digits of every script read as ASCII, once, before any detector, validator or shape reads a value.
     col = with_ascii_digits(as_column_values(values))
-    verdict = _classify_column(name, col, sql_type=sql_type, custom=custom, allow_list=allow_list,
-                               min_confidence=min_confidence, table_rows=table_rows, table=table)
+    # The detectors read a number a spreadsheet marked as text ('0183) without its mark; the shape and the
+    # proven-safe kind below, which the fail-closed decision and the query path's shape guard read, keep it.
+    verdict = _classify_column(name, without_text_marks(col), sql_type=sql_type, custom=custom,
+                               allow_list=allow_list, min_confidence=min_confidence, table_rows=table_rows,
+                               table=table)
     # The positive evidence of safety the decision may read (maskline.classify.safe_kinds), beside the shape. It
     # reads it only for a column without an info type, so a typed column is spared the test of every value.
     kind = safe_kind(col) if verdict.info_type is None else None

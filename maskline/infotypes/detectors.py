@@ -93,7 +93,7 @@ DETECTORS: tuple[Detector, ...] = (
     _D("URL", "url", r"(?i:(https?|ftp)://|www\.)\S+", "url", strength=0.9),
     _D("API_KEY", "provider-format", r"[A-Za-z0-9_\-./+=:]{16,200}", "api_key"),
     _D("PASSWORD", "password-complexity", r"\S{8,64}", "password_complex", chance=0.02, strength=0.8,
-       refute=("base64_blobs", "bracketed_codes")),
+       refute=("base64_blobs", "bracketed_codes", "language_lists")),
     _D("PASSWORD", "password-hash", r"(\$|\{|pbkdf2|bcrypt|scrypt)\S{10,}", "password_hash"),
     _D("IBAN", "mod97", r"[A-Za-z]{2}[0-9]{2}( ?[A-Za-z0-9]){11,30}", "iban", chance=0.01),
     _D("CREDIT_CARD", "luhn", _CARD, "card_number", chance=0.05, kinds=_SI),

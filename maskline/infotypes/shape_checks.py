@@ -45,6 +45,8 @@ Detectors name their check in ``refute``.
 - ``signed_quantities``: a column whose ``+`` values read as international phones, a share of its other values
   written with a minus sign in the same shape and lengths, is signed quantities (deltas, balance changes): it reads
   the whole column, not the matched values (:data:`READS_COLUMN`; :mod:`maskline.infotypes.signed_quantities`).
+- ``language_lists``: values that are browsers' ``Accept-Language`` headers (``en-GB,en-US;q=0.9``), which pass a
+  password's complexity test, are language preferences, not secrets (:mod:`maskline.infotypes.language_lists`).
 
 >>> version_strings(["1.2.3.4", "2.0.11.7", "10.4.0.1"] * 5, 15)
 'version strings: 0% of dotted quads have an octet >= 100'
@@ -696,6 +698,13 @@ def bracketed_codes(values: Sequence[str], rows: int = 0) -> str | None:
             f"and a bracketed code, {len(leads)} distinct words")
 
 
+def _language_lists(values: Sequence[str], rows: int = 0) -> str | None:
+    """Browsers' language preferences, not passwords (:func:`maskline.infotypes.language_lists.language_lists`)."""
+    from maskline.infotypes.language_lists import language_lists
+
+    return language_lists(values, rows)
+
+
 SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "flight_numbers": flight_numbers,
     "enumerated_labels": enumerated_labels,
@@ -719,6 +728,7 @@ SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "shared_numbers": shared_numbers,
     "bracketed_codes": bracketed_codes,
     "signed_quantities": signed_quantities,
+    "language_lists": _language_lists,
 }
 """Every shape check by name; detectors refer to these in ``refute``."""
 READS_VALUE_ROWS = frozenset({"few_single_words", "repeated_labels", "handle_labels", "person_words",

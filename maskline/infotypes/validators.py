@@ -1076,6 +1076,8 @@ def street_address(value: str) -> bool:
     (True, True, True)
     >>> street_address("SKU-221B"), street_address("Ring me on +44 20 7946 0958 tomorrow"), street_address("run_0042")
     (False, False, False)
+    >>> street_address("1x Sourdough Loaf ($12)"), street_address("AV-400")  # maskline.infotypes.street_lookalikes
+    (False, False)
 
     In Japanese, Chinese and Korean, the units' words and the number's (:mod:`~maskline.infotypes.cjk_addresses`):
 
@@ -1102,7 +1104,12 @@ def street_address(value: str) -> bool:
     numbers = [i for i, t in enumerate(tokens) if re.fullmatch(r"\d{1,5}[a-z]?", t)]
     words, glued = _street_words(), _glued_street_suffix()
     streets = [i for i, t in enumerate(tokens) if t in words or glued.search(t)]
-    return any(abs(i - j) <= 4 for i in numbers for j in streets)
+    if not any(abs(i - j) <= 4 for i in numbers for j in streets):
+        return False
+    from maskline.infotypes.street_lookalikes import street_lookalike
+
+    # Read last, on what passed: an order line with its price (a Loaf for $12), a code welded with a hyphen (AV-400).
+    return street_lookalike(v) is None
 
 
 _LONG_DIGIT_RUN = re.compile(r"\d(?:[ ./-]?\d){6,}")
