@@ -25,6 +25,17 @@
     {{ maskline._fail("no masking key: environment variable " ~ env_name ~ " is not set", "a keyed maskline method",
                       "export " ~ env_name ~ "=<a long random secret> (the same key the maskline core uses)") }}
   {%- endif -%}
+  {#- The core's rules (maskline.keys.check_key_bytes): a key every other face refuses must not mask here, or dbt
+      writes tokens under a guessable key that nothing else can reproduce. The message says the size, never the key. -#}
+  {%- set size = key.encode('utf-8') | length -%}
+  {%- if key.strip() == '' -%}
+    {{ maskline._fail("the masking key is only whitespace", "environment variable " ~ env_name,
+                      'generate one with: python -c "import secrets; print(secrets.token_hex(32))"') }}
+  {%- elif size < 16 -%}
+    {{ maskline._fail("the masking key is too short: " ~ size ~ " bytes, at least 16 are needed",
+                      "environment variable " ~ env_name,
+                      'generate one with: python -c "import secrets; print(secrets.token_hex(32))"') }}
+  {%- endif -%}
   {{ return(key) }}
 {%- endmacro %}
 
