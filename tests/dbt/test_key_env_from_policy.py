@@ -62,3 +62,21 @@ def test_a_var_naming_another_variable_stops_the_run(project) -> None:
                        env={"HR_MASKING_KEY": HR_KEY})
     assert proc.returncode != 0
     assert "vars.maskline_key_env names another variable than key.env in policy.yml" in proc.stdout
+
+
+def test_the_duckdb_plugin_reading_another_variable_stops_the_model(tmp_path_factory) -> None:
+    """maskline's dbt-duckdb plugin loads the key of its own `config: {key_env}` (MASKLINE_KEY by default) before
+    set_key() runs; a session key other than the policy's stops the model instead of masking under it."""
+    files = {**FILES, "policy.yml": "version: 1\nkey: {env: HR_MASKING_KEY}\n"}
+    project = fresh_project(tmp_path_factory.mktemp("dbt_key_env_plugin") / "project", files,
+                            vars={"maskline_policy": "policy.yml", "maskline_key_env": "HR_MASKING_KEY"})
+    subprocess.run([sys.executable, "-m", "maskline", "dbt", "sync"], cwd=project.root, env=project.env, check=True,
+                   capture_output=True)
+    project.run("seed")
+    proc = project.run("run", "--select", "people", check=False, env={"HR_MASKING_KEY": HR_KEY})
+    assert proc.returncode != 0
+    assert "the session holds another key than environment variable HR_MASKING_KEY" in proc.stdout
+    assert HR_KEY not in proc.stdout and TEST_KEY not in proc.stdout
+    # Control: the plugin's variable holding the same key, the model masks under it.
+    project.run("run", "--select", "people", env={"HR_MASKING_KEY": HR_KEY, "MASKLINE_KEY": HR_KEY})
+    assert [row[1] for row in table(project, "people")] == _tokens(HR_KEY)
