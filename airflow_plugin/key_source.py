@@ -13,7 +13,7 @@ cannot print it.
 from __future__ import annotations
 
 from maskline.errors import KeyMissingError
-from maskline.keys import KeyMaterial, KeyRef, resolve_key
+from maskline.keys import SHOWN_NAMES, KeyMaterial, KeyRef, resolve_key
 from maskline.plan import Plan
 from maskline.policy import Policy
 
@@ -91,6 +91,27 @@ def optional_operator_key(policy: Policy) -> KeyMaterial | None:
     return None
 
 
+def _ignored_connection(named: KeyRef) -> str:
+    """A hint when the policy names an environment variable but the key connection holds a key: the README's
+    policies write ``key: {env: MASKLINE_KEY, derivation: 2}``, and a user who created ``maskline_default`` would
+    otherwise not learn why it was passed over. Empty when there is nothing to say.
+
+    >>> _ignored_connection(KeyRef(airflow_conn="maskline_default"))
+    ''
+    """
+    from airflow_plugin.config import option
+
+    conn_id = option("key_conn_id")
+    if named.airflow_conn or not conn_id or _connection_password(conn_id) is None:
+        return ""
+    # Only maskline's default name is printed: a name set in airflow.cfg could be a pasted key (as in the policy).
+    shown = conn_id in SHOWN_NAMES
+    return (f". The Airflow connection {conn_id if shown else 'named by [maskline] key_conn_id'} holds a key, but a "
+            "policy that names its key's place is read there only: to use the connection, write key: {airflow_conn: "
+            f"{conn_id if shown else '<that connection>'}}} in the policy "
+            "(keeping its derivation)")
+
+
 def resolve_operator_key(policy: Policy) -> KeyMaterial:
     """Resolve the key the policy points at, via Airflow connections first; fail closed.
 
@@ -111,7 +132,10 @@ def resolve_operator_key(policy: Policy) -> KeyMaterial:
         return material
     candidates, explicit = _candidates(policy)
     if explicit:
-        resolve_key(candidates[0], {})  # raises the policy's own "not set" error, with its fix
+        try:
+            resolve_key(candidates[0], {})  # raises the policy's own "not set" error, with its fix
+        except KeyMissingError as e:
+            raise KeyMissingError(e.what, where=e.where, fix=(e.fix or "") + _ignored_connection(candidates[0])) from None
     described = " or ".join(c.describe() for c in candidates)
     raise KeyMissingError(
         f"no masking key: {described} is not set", where=f"policy {policy.source}",

@@ -72,6 +72,19 @@ def test_openlineage_example_config_builds_a_scrubbing_client(tmp_path: Path) ->
     assert type(client.transport.transformer).__name__ == "MasklineTransformer"
 
 
+def test_the_readme_openlineage_snippet_alone_builds_a_client() -> None:
+    """A user copies the README's lines, not the whole example file: they must name where events go too (without
+    an inner transport openlineage-python fails with a bare traceback at dbt-ol's end)."""
+    import yaml
+    from openlineage.client import OpenLineageClient
+
+    readme = (ROOT / "README.md").read_text()
+    snippet = next(m["code"] for m in SNIPPET.finditer(readme) if m["path"] == "openlineage_ext/openlineage.example.yml")
+    client = OpenLineageClient(config=yaml.safe_load(snippet))
+    assert type(client.transport.transformer).__name__ == "MasklineTransformer"
+    assert type(client.transport.transport).__name__ == "HttpTransport"
+
+
 def test_airflow_cfg_snippet_enables_the_log_filter_and_the_masking_xcom_backend(tmp_path: Path) -> None:
     import shutil
 

@@ -33,6 +33,14 @@
     {%- for name in ['ipad', 'opad', 'salt'] -%}
       {%- do adapter.add_query("SET VARIABLE maskline_" ~ name ~ " = system.main.unhex(?)", true, [maskline._key_hex(name)]) -%}
     {%- endfor -%}
+  {%- else -%}
+    {#- The plugin reads its own config key_env: a session key other than the one the policy names would mask under
+        another key than every other face. The salt is the key itself; it is compared as a bound parameter. -#}
+    {%- set cursor = adapter.add_query("select system.main.getvariable('maskline_salt') = system.main.unhex(?)", true, [maskline._key_hex('salt')])[1] -%}
+    {%- if not cursor.fetchone()[0] -%}
+      {{ maskline._fail("the session holds another key than " ~ maskline._key_env()['label'], "maskline's dbt-duckdb plugin in profiles.yml (config: key_env)",
+                        "set the plugin's config key_env to the same variable, or remove the plugin and let set_key() load the key") }}
+    {%- endif -%}
   {%- endif -%}
   {{ return('') }}
 {%- endmacro %}

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from maskline.errors import InputError, PolicyError
+from maskline.keys import KeyRef
 
 VAR = "maskline_policy"
 OUT = Path("macros") / "maskline_policy.sql"
@@ -97,6 +98,8 @@ def resolve(policy: Any, scan: Any) -> dict[str, Any]:
         "unclassified": policy.unclassified,
         # How keyed methods use the key (maskline.keys): the macros pick the templates of this derivation.
         "key_derivation": policy.key.derivation,
+        # Where the key lives, so dbt reads the variable every other face reads: _key_place.
+        "key_place": _key_place(policy.key),
         # Without `unclassified:` in the policy and without stored verdicts on a relation, nobody vouched for its
         # other columns: the package masks them, as the query path does (dbt cannot run the classifier).
         "explicit": policy.unclassified_explicit,
@@ -106,6 +109,25 @@ def resolve(policy: Any, scan: Any) -> dict[str, Any]:
         "datasets": datasets,
         "scanned": scanned,
     }
+
+
+def _key_place(key: KeyRef) -> dict[str, Any]:
+    """Where the policy keeps the key, for the macros: maskline's default variable by name; a name the policy gives
+    only as its MD5 (dbt's ``local_md5``), which ``vars.maskline_key_env`` must match. The generated macro is
+    committed and copied into ``manifest.json`` and dbt docs, and a key pasted where its name belongs must not
+    travel there (:data:`maskline.keys.SHOWN_NAMES`). An Airflow connection dbt cannot read at all.
+
+    >>> _key_place(KeyRef(env="MASKLINE_KEY"))
+    {'env': 'MASKLINE_KEY', 'env_md5': None, 'airflow_conn': False}
+    >>> _key_place(KeyRef(env="HR_KEY"))["env"], _key_place(KeyRef(env="HR_KEY"))["env_md5"][:8]
+    (None, '2046826f')
+    """
+    if key.airflow_conn:
+        return {"env": None, "env_md5": None, "airflow_conn": True}
+    name = key.env or ""
+    if key.name_shown:
+        return {"env": name, "env_md5": None, "airflow_conn": False}
+    return {"env": None, "env_md5": hashlib.md5(name.encode(), usedforsecurity=False).hexdigest(), "airflow_conn": False}
 
 
 def _scanned_column(table: str, column: Any) -> dict[str, Any] | None:

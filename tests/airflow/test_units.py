@@ -494,3 +494,29 @@ def test_an_xcom_dict_keyed_by_raw_values_is_stored_with_scrubbed_keys_and_every
     assert "@example" not in json.dumps(stored)
     value = json.loads(stored) if isinstance(stored, str) else stored
     assert value == {"[EMAIL]": 3, "[EMAIL] #2": 1, "total": 4}
+
+
+GOOD_KEY = "conn-key-for-this-test-012345678"
+
+
+def test_a_policy_naming_the_environment_says_why_the_key_connection_was_passed_over(monkeypatch):
+    """The README's policies write key: {env: MASKLINE_KEY, derivation: 2}; a user who put the key in the
+    maskline_default connection, as the Airflow section says, learns how to point the policy at it."""
+    from airflow_plugin.key_source import resolve_operator_key
+
+    monkeypatch.delenv("MASKLINE_KEY", raising=False)
+    monkeypatch.setenv("AIRFLOW_CONN_MASKLINE_DEFAULT", json.dumps({"conn_type": "maskline", "password": GOOD_KEY}))
+    with pytest.raises(KeyMissingError) as info:
+        resolve_operator_key(load_policy({"key": {"env": "MASKLINE_KEY", "derivation": 2}}))
+    message = str(info.value)
+    assert "not set" in message and "key: {airflow_conn: maskline_default}" in info.value.fix
+    assert GOOD_KEY not in message
+    # Control: the hint is there only when the connection holds a key.
+    monkeypatch.delenv("AIRFLOW_CONN_MASKLINE_DEFAULT")
+    with pytest.raises(KeyMissingError) as info:
+        resolve_operator_key(load_policy({"key": {"env": "MASKLINE_KEY", "derivation": 2}}))
+    assert "airflow_conn" not in info.value.fix
+    # And the policy that names the connection reads it.
+    monkeypatch.setenv("AIRFLOW_CONN_MASKLINE_DEFAULT", json.dumps({"conn_type": "maskline", "password": GOOD_KEY}))
+    key = resolve_operator_key(load_policy({"key": {"airflow_conn": "maskline_default", "derivation": 2}}))
+    assert key.secret == GOOD_KEY.encode()

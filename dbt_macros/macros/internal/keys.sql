@@ -17,13 +17,62 @@
   {%- endif -%}
 {%- endmacro %}
 
+{% macro _key_env() -%}
+  {#- The environment variable that holds the key, and how messages name it: the synced policy's key place (the
+      variable the CLI and Airflow read), else vars.maskline_key_env, else MASKLINE_KEY. The synced policy holds a
+      name the policy gives only as its MD5 (maskline/dbt/sync.py _key_place), so vars.maskline_key_env must name
+      it. A var naming another variable, or a policy whose key is an Airflow connection with no var, stops the run:
+      dbt would otherwise mask under another key than every other face, and its tokens would join with none. -#}
+  {%- set given = var('maskline_key_env', none) -%}
+  {%- set synced = maskline._synced_policy() -%}
+  {%- if synced is none or 'key_place' not in synced -%}
+    {%- set name = given or 'MASKLINE_KEY' -%}
+    {{ return({'name': name, 'label': 'environment variable ' ~ name}) }}
+  {%- endif -%}
+  {%- set place = synced['key_place'] -%}
+  {%- set policy = synced['synced_from']['policy'] -%}
+  {%- if place['airflow_conn'] -%}
+    {%- if not given -%}
+      {{ maskline._fail("the policy's key is an Airflow connection, which dbt cannot read", policy ~ ": key.airflow_conn",
+                        "set vars.maskline_key_env to the environment variable that holds the same key") }}
+    {%- endif -%}
+    {{ return({'name': given, 'label': 'environment variable ' ~ given}) }}
+  {%- endif -%}
+  {%- if place['env'] -%}
+    {%- if given and given != place['env'] -%}
+      {{ maskline._fail("vars.maskline_key_env names another variable than the policy's key.env (" ~ place['env'] ~ ")",
+                        policy ~ ": key.env", "remove vars.maskline_key_env: dbt reads " ~ place['env'] ~ ", as every other face does") }}
+    {%- endif -%}
+    {{ return({'name': place['env'], 'label': 'environment variable ' ~ place['env']}) }}
+  {%- endif -%}
+  {%- if not given or local_md5(given) != place['env_md5'] -%}
+    {{ maskline._fail(("vars.maskline_key_env names another variable than" if given else "dbt is not told the variable named at")
+                      ~ " key.env in " ~ policy, policy ~ ": key.env",
+                      "set vars.maskline_key_env to the variable named at key.env in " ~ policy
+                      ~ " (maskline writes no name from the policy into dbt's artefacts)") }}
+  {%- endif -%}
+  {{ return({'name': given, 'label': 'environment variable ' ~ given}) }}
+{%- endmacro %}
+
 {% macro _key_text() -%}
   {%- do maskline._refuse_key_var() -%}
-  {%- set env_name = var('maskline_key_env', 'MASKLINE_KEY') -%}
+  {%- set place = maskline._key_env() -%}
+  {%- set env_name = place['name'] -%}
   {%- set key = env_var(env_name, '') -%}
   {%- if not key -%}
-    {{ maskline._fail("no masking key: environment variable " ~ env_name ~ " is not set", "a keyed maskline method",
+    {{ maskline._fail("no masking key: " ~ place['label'] ~ " is not set", "a keyed maskline method",
                       "export " ~ env_name ~ "=<a long random secret> (the same key the maskline core uses)") }}
+  {%- endif -%}
+  {#- The core's rules (maskline.keys.check_key_bytes): a key every other face refuses must not mask here, or dbt
+      writes tokens under a guessable key that nothing else can reproduce. The message says the size, never the key. -#}
+  {%- set size = key.encode('utf-8') | length -%}
+  {%- if key.strip() == '' -%}
+    {{ maskline._fail("the masking key is only whitespace", place['label'],
+                      'generate one with: python -c "import secrets; print(secrets.token_hex(32))"') }}
+  {%- elif size < 16 -%}
+    {{ maskline._fail("the masking key is too short: " ~ size ~ " bytes, at least 16 are needed",
+                      place['label'],
+                      'generate one with: python -c "import secrets; print(secrets.token_hex(32))"') }}
   {%- endif -%}
   {{ return(key) }}
 {%- endmacro %}
@@ -52,7 +101,7 @@
   {#- Whether a key is configured, without failing: set_key() loads one only when there is one, and every
       keyed method asks for it (and fails, naming the fix) when its own SQL is compiled. -#}
   {%- do maskline._refuse_key_var() -%}
-  {{ return(env_var(var('maskline_key_env', 'MASKLINE_KEY'), '') != '') }}
+  {{ return(env_var(maskline._key_env()['name'], '') != '') }}
 {%- endmacro %}
 
 {% macro _xor_hex(data, pad_byte) -%}
