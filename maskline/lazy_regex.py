@@ -55,6 +55,10 @@ class LazyRegex:
     >>> r = LazyRegex(r"\\d+")
     >>> [m.group() for m in r.finditer("a1 b22")], r.sub("#", "a1 b22"), r.compiled.groups
     (['1', '22'], 'a# b#', 0)
+    >>> r.findall("a1 b22"), r.subn("#", "a1 b22"), r.split("a1b"), r.match("7x").group(), r.fullmatch("x7")
+    (['1', '22'], ('a# b#', 2), ['a', 'b'], '7', None)
+    >>> LazyRegex(r"(?P<n>\\d)").groupindex
+    mappingproxy({'n': 1})
     """
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
