@@ -47,8 +47,19 @@ def language_lists(values: Sequence[str], rows: int = 0) -> str | None:
     True
     """
     distinct = {v.strip() for v in values if v.strip()}
-    lists = [v for v in distinct if language_list(v)]
-    if len(lists) < LIST_SHARE * len(distinct) or sum(1 for v in lists if "," in v or ";" in v) < MIN_LISTS:
+    # Every password column asks this: stop as soon as the answer is known (too few values with a separator, or
+    # too many that are no list), rather than read each value against the tag vocabulary.
+    if sum(1 for v in distinct if "," in v or ";" in v) < MIN_LISTS:
+        return None
+    lists, misses = [], 0
+    for v in distinct:
+        if language_list(v):
+            lists.append(v)
+        else:
+            misses += 1
+            if len(distinct) - misses < LIST_SHARE * len(distinct):
+                return None
+    if sum(1 for v in lists if "," in v or ";" in v) < MIN_LISTS:
         return None
     return (f"language lists: {len(lists) / len(distinct):.0%} of {len(distinct)} distinct values are browsers' "
             "language preferences (Accept-Language)")

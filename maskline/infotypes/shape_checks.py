@@ -656,8 +656,10 @@ def shared_numbers(values: Sequence[str], rows: int = 0) -> str | None:
     True
     """
     distinct = {v.strip() for v in values}
+    if not 3 <= len(distinct) <= SHARED_NUMBERS_MAX:
+        return None  # before reading numbers: a street column of a large table has thousands of distinct values
     numbers = {v: frozenset(_NUMBER.findall(v)) for v in distinct}
-    if not 3 <= len(distinct) <= SHARED_NUMBERS_MAX or not all(numbers.values()):
+    if not all(numbers.values()):
         return None
     for v, own in numbers.items():
         if not any(own <= theirs for u, theirs in numbers.items() if u != v):
