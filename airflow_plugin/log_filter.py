@@ -204,8 +204,8 @@ def _scrub_fields(event: Any) -> Any:
         event = _render_exception(event)
     out: dict[Any, Any] | None = None
     # One walk over the fields, copying the event only at its first changed value: a clean line builds no
-    # dict. Numbers, booleans and None pass scrub_value() unchanged, so they are skipped; any other type
-    # goes to scrub_value(), whatever it is.
+    # dict. Booleans and None are skipped, numbers are scrubbed as their text, and any other type goes to
+    # scrub_value(), whatever it is.
     for k, v in event.items():
         if type(v) is str:
             if (k == "timestamp" and _timestamp(v)) or v in _PROVEN:
@@ -215,14 +215,14 @@ def _scrub_fields(event: Any) -> Any:
                 _prove(k, v)
                 continue
         elif type(v) in _PASSED:  # booleans and None pass as they are; a number is scrubbed as its text
-            if type(v) in (int, float) and v not in _PROVEN:
-                text = str(v)
-                new = scrubbed(text)
-                if new == text:
-                    if type(v) is int:
-                        _prove(k, v)
-                    continue
-            else:
+            if type(v) not in (int, float) or v in _PROVEN:
+                continue
+            from maskline.text.scrubber import scrubbed_number
+
+            new = scrubbed_number(v)  # the same number when nothing is found in its text
+            if new is v:
+                if type(v) is int:
+                    _prove(k, v)
                 continue
         elif k == "timestamp" and _timestamp(v):  # a datetime
             continue
