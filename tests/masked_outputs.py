@@ -73,7 +73,10 @@ def masked_tables(con: Any, raw: dict[str, list[str]]) -> list[str]:
 
     for column, values in raw.items():
         con.execute(f"CREATE TABLE raw_{column} AS SELECT unnest(?::VARCHAR[]) AS v", [values])
-        selects = [f"{mask_expression(exp.column('v'), method_spec(method, params), 'duckdb', info_type=TYPES[column], source_type='text', key_mode=KeyMode.LITERAL, key=KeyMaterial(KEY)).sql('duckdb')} AS {name}"  # noqa: E501
-                   for name, method, params in methods_for(column)]
+        selects = []
+        for name, method, params in methods_for(column):
+            masked = mask_expression(exp.column("v"), method_spec(method, params), "duckdb", info_type=TYPES[column],
+                                     source_type="text", key_mode=KeyMode.LITERAL, key=KeyMaterial(KEY))
+            selects.append(f"{masked.sql('duckdb')} AS {name}")
         con.execute(f"CREATE TABLE masked_{column} AS SELECT {', '.join(selects)} FROM raw_{column}")
     return list(raw)

@@ -291,7 +291,7 @@ def sql_is_digest_token(column: Any) -> Any:
     >>> import sqlalchemy as sa
     >>> from sqlalchemy.dialects import postgresql
     >>> str(sql_is_digest_token(sa.column("c")).compile(dialect=postgresql.dialect()))
-    'CAST(c AS TEXT) ~ %(param_1)s AND CAST(c AS TEXT) ~ %(param_2)s'
+    'CAST(c AS TEXT) ~ %(param_1)s::VARCHAR AND CAST(c AS TEXT) ~ %(param_2)s::VARCHAR'
     """
     import sqlalchemy as sa
 
