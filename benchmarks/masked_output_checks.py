@@ -154,7 +154,7 @@ def dbt_counts(raw: dict[str, list[str]], pg: str | None, workdir: str) -> dict[
         files[f"models/m_{name}.sql"] = f"select {', '.join(cols)} from {{{{ ref('raw_values') }}}}\n"
         models.append({"name": f"m_{name}", "columns": [
             {"name": c.split(" as ")[-1], "data_tests": [{"maskline.maskline_no_pii": {
-                "name": f"nopii_{name}_{c.split(' as ')[-1]}"}}]} for c in cols]})
+                "name": f"nopii__{name}__{c.split(' as ')[-1]}"}}]} for c in cols]})
     files["models/schema.yml"] = yaml.safe_dump({"version": 2, "models": models}, sort_keys=False)
     config = {"name": "bench", "version": "1.0", "config-version": 2, "profile": "bench",
               "models": {"bench": {"+materialized": "table", "+pre-hook": "{{ maskline.set_key() }}"}}}
@@ -176,8 +176,8 @@ def dbt_counts(raw: dict[str, list[str]], pg: str | None, workdir: str) -> dict[
         project.run("deps")
         project.run("build", check=False)
         for uid, r in project.run_results().items():
-            if uid.startswith("test.") and "nopii_" in uid:
-                _, name, col = uid.split(".")[2].split("_", 2)
+            if uid.startswith("test.") and "nopii__" in uid:
+                _, name, col = uid.split(".")[2].split("__")
                 out[(col, name, f"dbt-{target}")] = int(r.get("failures") or 0) if r["status"] != "error" else -1
         if target == "postgres":
             import psycopg2
