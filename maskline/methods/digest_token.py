@@ -15,14 +15,16 @@ What makes the form sound, i.e. what raw PII it can never let through (fail clos
   case (``DE89 3704…``, ``IBAN:DE89370400440532013000``) or inside a word (``ref4111111111111111``) is read as before;
 - it has a letter ``a``-``f`` after its first two characters. The raw values of the patterns' types that are lower
   hex as a whole are digit runs (a card, an SSN or a phone written bare) and lower-cased IBANs whose country code is
-  written in ``a``-``f`` (``de``, ``be``, ``ad``, ``ae``, ``ba``, ``ee``), whose check digits and account are digits:
-  none has a letter after its first two characters, so all of them are still read. A digest's 62 other characters
+  written in ``a``-``f`` (``de``, ``be``, ``ad``, ``ae``, ``ba``, ``ee``, as python-stdnum's IBAN registry lists
+  them), whose check digits and account are digits (their formats are ``n`` only, but Andorra's, whose last twelve
+  may be letters): none has a letter after its first two characters, so all of them are still read. A digest's 62 other characters
   hold a letter but with odds of (10/16)**62, so the rule passes real tokens; the 8-character tokens all of whose
   characters past the second are digits (about 6 in 100 at that length, 1 in 700 at 16) are read as before, and
   fail only where a pattern finds a type in them, as any other value does.
 
 What it cannot tell apart, as no reading of the string alone can: a raw value glued to letters ``a``-``f`` into one
-lower-hex word (``fee4111111111111111`` as the whole value) has the form of a digest token, and passes.
+lower-hex word (``fee4111111111111111`` as the whole value) has the form of a digest token, and passes; so does a
+lower-cased Andorran IBAN whose account holds a letter ``a``-``f`` (the registry allows letters there).
 
 >>> is_digest_token("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
 True
