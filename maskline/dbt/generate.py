@@ -182,6 +182,7 @@ def catalogue() -> dict[str, Any]:
     from maskline.infotypes import INFO_TYPES
     from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
     from maskline.keys import DEFAULT_DERIVATION, DERIVATION_FIX, DERIVATIONS
+    from maskline.methods.digest_token import digest_token_patterns
     from maskline.methods.fake import DEFAULT_KIND, kind_patterns
     from maskline.methods.registry import METHODS
     from maskline.methods.schema import catalogue_entry
@@ -192,6 +193,8 @@ def catalogue() -> dict[str, Any]:
         "fake_patterns": kind_patterns(),
         "info_types": {n: {"category": t.category, "default": dict(t.default_method)} for n, t in INFO_TYPES.items()},
         "sql_patterns": [[n, p] for n, p in SQL_SCRUB_PATTERNS],
+        # maskline_no_pii reads a value that is a hash or hmac token as a whole as no PII (maskline.methods.digest_token).
+        "digest_token_patterns": list(digest_token_patterns()),
         "fake_default_kind": dict(DEFAULT_KIND),
         "fake_kinds": list(FAKE_KINDS),
         "key_derivations": {"known": list(DERIVATIONS), "default": DEFAULT_DERIVATION, "fix": DERIVATION_FIX},

@@ -18,7 +18,9 @@ class ExpectColumnValuesToNotContainPii(ValueFreeResults, ColumnMapExpectation):
 
     Candidates come from the core's portable patterns; pandas batches also
     validate them with the core's detectors (checksums, SSN area rules), SQL
-    batches flag every candidate. Offending values appear in the result only as
+    batches flag every candidate. On both, a value that is a ``hash`` or ``hmac``
+    token as a whole is no PII (:mod:`maskline.methods.digest_token`), so a
+    column maskline masked passes. Offending values appear in the result only as
     ``TYPE:token`` pseudonyms.
 
     Args:

@@ -18,6 +18,11 @@ SSN), as the text scrubber reads them, and without invisible format characters (
 e-mail): pandas through :func:`_read` (:mod:`maskline.script_digits`, :mod:`maskline.format_chars`), SQL through
 :func:`maskline.sql.scrub_reading.reading_sql`. A check returns a verdict, never the text it read.
 
+The no-PII check (``digest_tokens_pass``) reads a value whose whole form is a ``hash`` or ``hmac`` token as no PII
+on every engine (:mod:`maskline.methods.digest_token`, which says why that is sound): the patterns have no token
+boundaries, and read inside a hex token they find IBANs and cards in nearly every 64-character one. The form is
+tested on the value as written (a token is ASCII; a value the reading changes is no token), so both engines agree.
+
 Imports here are lazy: this module is loaded by the GX metrics, never by the core.
 """
 
@@ -109,11 +114,13 @@ def _scrubber_finds(candidate: str, info_type: str) -> bool:
     return info_type in DEFAULT_TYPES and bool(find(candidate, [info_type]))
 
 
-def pandas_contains_pii(series: Any, info_types: Sequence[str] | None) -> Any:
+def pandas_contains_pii(series: Any, info_types: Sequence[str] | None, *, digest_tokens_pass: bool = False) -> Any:
     """A boolean Series: True where the value contains a validated span of one of ``info_types``.
 
     Candidates are found with one vectorised ``str.contains`` per type; only
-    candidate rows reach the Python validators.
+    candidate rows reach the Python validators. With ``digest_tokens_pass`` (the no-PII check), a value that is a
+    ``hash`` or ``hmac`` token as a whole (:func:`~maskline.methods.digest_token.is_digest_token`, as written) is
+    no PII, as :func:`sql_contains_pii` reads it.
 
     >>> import pandas as pd
     >>> list(pandas_contains_pii(pd.Series(["write to ann@example.org", "n/a"]), ["EMAIL"]))  # doctest: +SKIP
@@ -123,8 +130,13 @@ def pandas_contains_pii(series: Any, info_types: Sequence[str] | None) -> Any:
     import pandas as pd
 
     types = resolve_types(info_types, sql=False)
-    text = series.astype(str).map(_read)  # an ASCII value is returned as it is, without a search
-    found = pd.Series(np.zeros(len(series), dtype=bool), index=series.index)
+    written = series.astype(str)
+    text = written.map(_read)  # an ASCII value is returned as it is, without a search
+    if digest_tokens_pass:
+        from maskline.methods.digest_token import is_digest_token
+
+        text = text[~written.map(is_digest_token).astype(bool)]
+    found = pd.Series(np.zeros(len(text), dtype=bool), index=text.index)
     for name in types:
         pattern = _pattern(name)
         if pattern is None:
@@ -138,7 +150,7 @@ def pandas_contains_pii(series: Any, info_types: Sequence[str] | None) -> Any:
         if candidates.any():
             checked = text[candidates].map(lambda v, t=name: _contains(v, t))
             found.loc[checked.index] |= checked.astype(bool)
-    return found
+    return found.reindex(series.index, fill_value=False)
 
 
 def pandas_types_found(value: str, info_types: Sequence[str] | None) -> str | None:
@@ -249,9 +261,11 @@ def sql_text_read(column: Any) -> Any:
     return _reading_clause()(sql_text(column))
 
 
-def sql_contains_pii(column: Any, info_types: Sequence[str] | None) -> Any:
+def sql_contains_pii(column: Any, info_types: Sequence[str] | None, *, digest_tokens_pass: bool = False) -> Any:
     """A SQLAlchemy boolean: the value (as read, :func:`sql_text_read`) matches one of the
-    types' portable patterns (a partial match), each value read once (:func:`sql_matches_any`).
+    types' portable patterns (a partial match), each value read once (:func:`sql_matches_any`). With
+    ``digest_tokens_pass`` (the no-PII check), unless the value as written is a ``hash`` or ``hmac`` token
+    (:func:`sql_is_digest_token`).
 
     SQLAlchemy's ``regexp_match`` compiles to ``~`` on PostgreSQL and on
     duckdb-engine (a PostgreSQL dialect); DuckDB 2.0's ``~`` is a partial match too.
@@ -262,8 +276,29 @@ def sql_contains_pii(column: Any, info_types: Sequence[str] | None) -> Any:
     ...     "ELSE (CAST(c AS TEXT)) END ~ ANY (ARRAY[%(param_1)s::VARCHAR])")
     True
     """
+    import sqlalchemy as sa
+
     types = resolve_types(info_types, sql=True)
-    return sql_matches_any(sql_text_read(column), [p for name in types if (p := _pattern(name))])
+    found = sql_matches_any(sql_text_read(column), [p for name in types if (p := _pattern(name))])
+    return sa.and_(sa.not_(sql_is_digest_token(column)), found) if digest_tokens_pass else found
+
+
+def sql_is_digest_token(column: Any) -> Any:
+    """A SQLAlchemy boolean: the value as written (:func:`sql_text`) has the whole form of a ``hash`` or ``hmac``
+    token, every pattern of :func:`~maskline.methods.digest_token.digest_token_patterns` matching it: the twin of
+    :func:`~maskline.methods.digest_token.is_digest_token`.
+
+    >>> import sqlalchemy as sa
+    >>> from sqlalchemy.dialects import postgresql
+    >>> str(sql_is_digest_token(sa.column("c")).compile(dialect=postgresql.dialect()))
+    'CAST(c AS TEXT) ~ %(param_1)s::VARCHAR AND CAST(c AS TEXT) ~ %(param_2)s::VARCHAR'
+    """
+    import sqlalchemy as sa
+
+    from maskline.methods.digest_token import digest_token_patterns
+
+    text = sql_text(column)
+    return sa.and_(*[text.regexp_match(p) for p in digest_token_patterns()])
 
 
 def sql_contains_pii_per_pattern(column: Any, info_types: Sequence[str] | None) -> Any:

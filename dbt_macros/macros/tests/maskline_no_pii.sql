@@ -5,7 +5,9 @@
               - maskline.maskline_no_pii: {info_types: [EMAIL, US_SSN]}
     The patterns are the core's SQL scrub patterns (maskline/infotypes/sql_patterns.py), matched on the value as
     scrub reads it: the digits of every script as ASCII digits (١٢٣-٤٥-٦٧٨٩ is an SSN), invisible format characters
-    (a zero-width space inside an e-mail) removed. The query returns
+    (a zero-width space inside an e-mail) removed. A value that is a hash or hmac token as a whole, as written, is no
+    PII (maskline/methods/digest_token.py says why that is sound): the patterns have no token boundaries, and found
+    IBANs and cards inside nearly every such token. The query returns
     only info type names and counts, so failures are never shown or stored raw, even with store_failures. -#}
 
 {% test maskline_no_pii(model, column_name, info_types=none) %}
@@ -38,13 +40,18 @@
   {#- The value is read once per row, in a CTE every pattern's count reads: an engine that materializes a CTE read
       more than once (PostgreSQL, DuckDB) reads it once, not once per pattern. -#}
   {%- set value = maskline._as_text_read(column_name, dialect) -%}
+  {%- set token = [] -%}
+  {%- for p in maskline._catalogue()['digest_token_patterns'] -%}
+    {%- do token.append(maskline._regex_contains(maskline._as_text(column_name, dialect), p, dialect)) -%}
+  {%- endfor -%}
   {%- set parts = [] -%}
   {%- for pair in patterns if not info_types or pair[0] in info_types -%}
     {%- do parts.append("SELECT '" ~ pair[0] ~ "' AS info_type, " ~ maskline._count_rows(dialect) ~ " AS matching_rows"
                         ~ " FROM maskline_values"
                         ~ " WHERE " ~ maskline._regex_contains('maskline_value', pair[1], dialect)) -%}
   {%- endfor -%}
-  {{ return("WITH maskline_values AS (SELECT " ~ value ~ " AS maskline_value FROM " ~ model ~ ")\n"
+  {{ return("WITH maskline_values AS (SELECT " ~ value ~ " AS maskline_value FROM " ~ model
+            ~ " WHERE NOT (" ~ (token | join(' AND ')) ~ "))\n"
             ~ "SELECT info_type, matching_rows FROM (\n" ~ (parts | join("\nUNION ALL\n"))
             ~ "\n) AS maskline_no_pii WHERE matching_rows > 0") }}
 {%- endmacro %}

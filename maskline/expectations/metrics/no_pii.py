@@ -1,7 +1,9 @@
 """Metric ``column_values.maskline_no_pii``: the value contains no span of the given info types.
 
 pandas validates candidates with the core's detectors; SQL engines match the
-core's portable patterns (see :mod:`maskline.expectations.pii_conditions`).
+core's portable patterns (see :mod:`maskline.expectations.pii_conditions`). On both, a value that is a ``hash``
+or ``hmac`` token as a whole is no PII (:mod:`maskline.methods.digest_token`): the patterns have no token
+boundaries, and found IBANs and cards inside nearly every such token.
 """
 
 from __future__ import annotations
@@ -23,10 +25,10 @@ class ColumnValuesMasklineNoPii(ColumnMapMetricProvider):
 
     @column_condition_partial(engine=PandasExecutionEngine)
     def _pandas(cls, column, info_types=None, **kwargs):
-        return ~pandas_contains_pii(column, info_types)
+        return ~pandas_contains_pii(column, info_types, digest_tokens_pass=True)
 
     @column_condition_partial(engine=SqlAlchemyExecutionEngine)
     def _sqlalchemy(cls, column, info_types=None, **kwargs):
         import sqlalchemy as sa
 
-        return sa.not_(sql_contains_pii(column, info_types))
+        return sa.not_(sql_contains_pii(column, info_types, digest_tokens_pass=True))
