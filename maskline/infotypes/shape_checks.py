@@ -47,6 +47,8 @@ Detectors name their check in ``refute``.
   the whole column, not the matched values (:data:`READS_COLUMN`; :mod:`maskline.infotypes.signed_quantities`).
 - ``language_lists``: values that are browsers' ``Accept-Language`` headers (``en-GB,en-US;q=0.9``), which pass a
   password's complexity test, are language preferences, not secrets (:mod:`maskline.infotypes.language_lists`).
+- ``serial_keys``: one prefix and a zero-padded counter spanning about the table's rows (``user_0042``) are keys
+  a program numbered, not logins people chose (:mod:`maskline.infotypes.serial_keys`).
 
 >>> version_strings(["1.2.3.4", "2.0.11.7", "10.4.0.1"] * 5, 15)
 'version strings: 0% of dotted quads have an octet >= 100'
@@ -707,6 +709,13 @@ def _language_lists(values: Sequence[str], rows: int = 0) -> str | None:
     return language_lists(values, rows)
 
 
+def _serial_keys(values: Sequence[str], rows: int = 0) -> str | None:
+    """Keys a program numbered, not logins (:func:`maskline.infotypes.serial_keys.serial_keys`)."""
+    from maskline.infotypes.serial_keys import serial_keys
+
+    return serial_keys(values, rows)
+
+
 SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "flight_numbers": flight_numbers,
     "enumerated_labels": enumerated_labels,
@@ -731,6 +740,7 @@ SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "bracketed_codes": bracketed_codes,
     "signed_quantities": signed_quantities,
     "language_lists": _language_lists,
+    "serial_keys": _serial_keys,
 }
 """Every shape check by name; detectors refer to these in ``refute``."""
 READS_VALUE_ROWS = frozenset({"few_single_words", "repeated_labels", "handle_labels", "person_words",
