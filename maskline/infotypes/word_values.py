@@ -41,12 +41,15 @@ def ordinary_words(values: Sequence[str], rows: int = 0) -> str | None:
     True
     """
     from maskline.infotypes.english_words import dictionary_word_form
+    from maskline.infotypes.known_names import known_name
 
     distinct = {v.strip() for v in values if v.strip()}
     if len(distinct) < MIN_VALUES:
         return None
     for v in distinct:
-        if not _WORDS.fullmatch(v):
+        # A known name first: the name lists are loaded already, and a column of people stops at its first value
+        # without reading the English dictionary.
+        if not _WORDS.fullmatch(v) or known_name(v.title()):
             return None
         words = re.findall(r"[^\W\d_]+", v.casefold())
         if not all(dictionary_word_form(w) or (i and w in _LEVEL) for i, w in enumerate(words)):
