@@ -209,9 +209,10 @@ DETECTORS: tuple[Detector, ...] = (
     _D("MEDICAL_RECORD_NUMBER", "record-number", r"[A-Za-z0-9][A-Za-z0-9/-]{3,24}", "record_number", chance=0.5,
        needs_hint=True, kinds=_SI, refute="surrogate_keys"),
     # A name hint does not make a few ordinary words repeated over the rows logins (rent, mortgage, own), nor
-    # hexadecimal keys of one width a program drew ("User Id": 88F7B33d2bcf9f5).
+    # hexadecimal keys of one width a program drew ("User Id": 88F7B33d2bcf9f5), nor a counter it numbered
+    # (user_0000 .. user_0999).
     _D("USERNAME", "handle", r"[A-Za-z][A-Za-z0-9._-]{2,31}", "username", chance=0.5, needs_hint=True,
-       refute=("category_words", "hex_keys")),
+       refute=("category_words", "hex_keys", "serial_keys")),
     # A broader value-only detector (handles with digits, separators or a first name inside) gave 7 false positives
     # on the frozen test split and was removed. This one is narrower: lower-case handles built on a first name, in
     # 40% of a column's values, near-unique (repeated labels, and labels crossed from short lists of words that

@@ -47,6 +47,8 @@ Detectors name their check in ``refute``.
   the whole column, not the matched values (:data:`READS_COLUMN`; :mod:`maskline.infotypes.signed_quantities`).
 - ``language_lists``: values that are browsers' ``Accept-Language`` headers (``en-GB,en-US;q=0.9``), which pass a
   password's complexity test, are language preferences, not secrets (:mod:`maskline.infotypes.language_lists`).
+- ``serial_keys``: one prefix and a zero-padded counter spanning about the table's rows (``user_0042``) are keys
+  a program numbered, not logins people chose (:mod:`maskline.infotypes.serial_keys`).
 
 >>> version_strings(["1.2.3.4", "2.0.11.7", "10.4.0.1"] * 5, 15)
 'version strings: 0% of dotted quads have an octet >= 100'
@@ -514,8 +516,9 @@ def hinted_names(values: Sequence[str], rows: int = 0) -> str | None:
     """What refutes a column of names found by a name hint and the shape alone: names of things
     (:func:`thing_names`), capitalised values almost none of which is a known name (drugs, genres, languages;
     :func:`maskline.infotypes.known_names.few_known_names`), a few ordinary words repeated (:func:`category_words`),
-    or places (towns and states of the gazetteer that are no known name:
-    :func:`maskline.infotypes.places.mostly_places`; towns and their state's code, "Durham, NC":
+    values every one of which is ordinary words and no name, however few (courses, subjects:
+    :func:`maskline.infotypes.word_values.ordinary_words`), or places (towns and states of the gazetteer that are no
+    known name: :func:`maskline.infotypes.places.mostly_places`; towns and their state's code, "Durham, NC":
     :func:`maskline.infotypes.places.towns_with_region_codes`).
 
     >>> hinted_names(["Ibuprofen", "Metformin", "Warfarin", "Keytruda", "Lisinopril"] * 5) is None  # 5 distinct
@@ -523,10 +526,11 @@ def hinted_names(values: Sequence[str], rows: int = 0) -> str | None:
     """
     from maskline.infotypes.known_names import few_known_names
     from maskline.infotypes.places import mostly_places, towns_with_region_codes
+    from maskline.infotypes.word_values import ordinary_words
 
     # Places last: the gazetteer (0.2 s to load) is read only where the other readings found people.
     return (thing_names(values, rows) or few_known_names(values, rows) or category_words(values, rows)
-            or mostly_places(values, rows) or towns_with_region_codes(values, rows))
+            or ordinary_words(values, rows) or mostly_places(values, rows) or towns_with_region_codes(values, rows))
 
 
 def handle_labels(values: Sequence[str], rows: int = 0) -> str | None:
@@ -707,6 +711,13 @@ def _language_lists(values: Sequence[str], rows: int = 0) -> str | None:
     return language_lists(values, rows)
 
 
+def _serial_keys(values: Sequence[str], rows: int = 0) -> str | None:
+    """Keys a program numbered, not logins (:func:`maskline.infotypes.serial_keys.serial_keys`)."""
+    from maskline.infotypes.serial_keys import serial_keys
+
+    return serial_keys(values, rows)
+
+
 SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "flight_numbers": flight_numbers,
     "enumerated_labels": enumerated_labels,
@@ -731,6 +742,7 @@ SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "bracketed_codes": bracketed_codes,
     "signed_quantities": signed_quantities,
     "language_lists": _language_lists,
+    "serial_keys": _serial_keys,
 }
 """Every shape check by name; detectors refer to these in ``refute``."""
 READS_VALUE_ROWS = frozenset({"few_single_words", "repeated_labels", "handle_labels", "person_words",
