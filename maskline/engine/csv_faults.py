@@ -78,8 +78,10 @@ def csv_fault(src: Path, delimiter: str | None = None, *, stream_checked: bool =
         fault_at = _unclosed_quote_or_ragged_row(src, delimiter)
     finally:
         csv.field_size_limit(limit)
-    if isinstance(fault_at, InputError) or fault_at is None:
+    if isinstance(fault_at, InputError):
         return fault_at
+    if fault_at is None:
+        return _mixed_line_endings(src)
     return InputError("a quoted field is not closed, or a quote stands inside an unquoted field",
                       where=f"{src}, line {fault_at}",
                       fix='close the quote, and double a quote inside a quoted field ("")')
@@ -204,6 +206,37 @@ def _byte_fault(src: Path) -> InputError | None:
                 return InputError(f"line {n} holds bytes that are not UTF-8", where=f"{src}, line {n}",
                                   fix=f"save the file as UTF-8, e.g. {_iconv(src)} (name the encoding it was "
                                       "written in)")
+    return None
+
+
+def _mixed_line_endings(src: Path) -> InputError | None:
+    """The first line that ends otherwise than the header (CRLF after LF, or LF after CRLF).
+
+    DuckDB's sniffer refuses a file whose lines end both ways (one appended by another tool, or the last line
+    alone written on Windows), and Python's reader, which takes both, finds no fault in it. It is looked for
+    last, on the failure path only: a CRLF file with LF line breaks inside quoted cells (as spreadsheets write
+    them) reads in DuckDB, so it is never met here unless another fault stopped DuckDB first.
+
+    >>> import pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = p.write_bytes(b"id,name\\n1,Ann\\n2,Bob\\r\\n")
+    >>> print(_mixed_line_endings(p))
+    line 3 ends in CRLF where line 1 ends in LF (at ...t.csv, line 3). Fix: end every line the same way, e.g. sed -i 's/\\r$//' t.csv (or dos2unix t.csv)
+    """
+    first: str | None = None
+    with open_csv_bytes(src) as f:
+        for n, line in enumerate(f, 1):
+            if not line.endswith(b"\n"):
+                break  # the last line, without a newline
+            ending = "CRLF" if line.endswith(b"\r\n") else "LF"
+            if first is None:
+                first = ending
+            elif ending != first:
+                unzip = "decompress it, then " if gzipped(src) else ""
+                name = src.name[:-3] if gzipped(src) else src.name
+                return InputError(f"line {n} ends in {ending} where line 1 ends in {first}", where=f"{src}, line {n}",
+                                  fix=f"{unzip}end every line the same way, e.g. sed -i 's/\\r$//' {name} (or "
+                                      f"dos2unix {name})")
     return None
 
 

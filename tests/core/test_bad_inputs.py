@@ -180,6 +180,9 @@ CSV_FAULTS = {
     "unclosed quote": (("id,email,code\n" + "\n".join(_rows(3000) + ['3000,"zed@example.com,1'] + _rows(10))
                         + "\n").encode(), "a quoted field is not closed"),
     "line too long": (b"id,blob,code\n1," + b"z" * 2_000_001 + b",007\n", "line 2 is longer than the 2,000,000"),
+    # The last line alone written on Windows: Python's reader takes it, DuckDB's sniffer refuses the file.
+    "mixed line endings": (("id,email,code\n" + "\n".join(_rows(3)) + "\n3,zed@example.com,00003\r\n").encode(),
+                           "line 5 ends in CRLF where line 1 ends in LF"),
 }
 
 
@@ -211,6 +214,20 @@ def test_a_well_formed_csv_has_no_fault() -> None:
     src = pathlib.Path(tempfile.mkdtemp()) / "t.csv"  # the control: quotes, commas and newlines in fields are fine
     src.write_text('id,note,code\n1,"a, ""b""\nc",007\n2,\u00e9,008\n')
     assert csv_fault(src, ",") is None
+
+
+def test_a_spreadsheets_crlf_file_with_lf_inside_quoted_cells_reads() -> None:
+    """The control of "mixed line endings": line breaks inside a quoted cell are no line ending of the file."""
+    import pathlib
+    import tempfile
+
+    import duckdb
+
+    from maskline.engine.csv_read import open_csv
+
+    src = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    src.write_bytes(b'id,note\r\n1,"line one\nline two"\r\n2,ok\r\n')
+    assert open_csv(duckdb.connect(), src).relation.fetchall() == [("1", "line one\nline two"), ("2", "ok")]
 
 
 # --- an output directory maskline cannot write in --------------------------------------------------------------
