@@ -12,7 +12,7 @@ meet; everything downstream (SQL, dbt, lineage) reads the plan.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from maskline.classify.decision import decide_unnamed
@@ -22,6 +22,9 @@ from maskline.methods.base import MethodSpec
 from maskline.methods.registry import method_spec
 from maskline.methods.structure import keeps_structure, shown_type
 from maskline.policy import Policy
+
+# Why a generated column the policy does not name is masked (rule text, shown by --explain and describe_table).
+GENERATED_RULE = "unclassified: mask (generated: computed from other columns; name it in the policy to decide it)"
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,7 @@ def build_plan(
     identities: Sequence[str] = (),
     *,
     default_schema: str | None = None,
+    computed: Collection[str] = (),
 ) -> Plan:
     """Decide the method of every column of ``table``, failing closed on policy errors.
 
@@ -165,12 +169,19 @@ def build_plan(
     ``table`` is that schema's table when the policy's datasets are looked up
     (:meth:`maskline.policy.Policy.dataset`), and an entry naming the default schema's
     table (``customers``) is not silently taken for another schema's (``hr.customers``).
+    ``computed`` names the columns the engine computes from the row (``GENERATED ALWAYS AS``): one the policy
+    does not name is masked whatever ``unclassified`` or a scan says, since ``lower(email)`` or ``md5(email)``
+    is the sensitive column again, and a scan of its values (hex digits, numbers) cannot tell.
 
     >>> from maskline.policy import load_policy
     >>> pol = load_policy({"datasets": {"t": {"columns": {"email": {"info_type": "EMAIL"}}}}})
     >>> plan = build_plan(pol, "t", [("email", "text"), ("notes", "text")])
     >>> [(c.name, c.method.name if c.method else None) for c in plan.columns]
     [('email', 'email'), ('notes', 'redact')]
+    >>> open_pol = load_policy({"unclassified": "pass", "datasets": {"t": {"columns": {"email": {"info_type": "EMAIL"}}}}})
+    >>> plan = build_plan(open_pol, "t", [("email", "text"), ("h", "text")], computed=("h",))
+    >>> plan.columns[1].method.name, plan.columns[1].rule
+    ('redact', 'unclassified: mask (generated: computed from other columns; name it in the policy to decide it)')
     >>> build_plan(pol, "t", [("mail", "text")])
     Traceback (most recent call last):
     ...
@@ -194,6 +205,7 @@ def build_plan(
                     policy.fingerprint(), policy.source)
     by_policy = {c.lower(): cp for c, cp in ds.columns.items()} if ds else {}
     verdicts = classification.by_name() if classification else {}
+    generated = {c.lower() for c in computed}
     out: list[ColumnPlan] = []
     for name, sql_type in columns:
         cp = by_policy.get(name.lower())
@@ -203,6 +215,9 @@ def build_plan(
                 _refuse_structure_kept(policy, table, name, sql_type, method, cp.where)
             category = policy.category_of(cp.info_type) if cp.info_type else None
             out.append(ColumnPlan(name, cp.info_type, category, method, cp.where, sql_type))
+            continue
+        if name.lower() in generated:  # a function of the row: no verdict on its values vouches for it
+            out.append(ColumnPlan(name, None, None, method_spec("redact"), GENERATED_RULE, sql_type))
             continue
         d = decide_unnamed(policy, name, verdicts.get(name), table_scanned=classification is not None)
         method, rule = d.method, d.rule

@@ -36,7 +36,11 @@ _FACTS_SQL = (
     "(SELECT list(c.data_type ORDER BY c.ordinal_position) FROM information_schema.columns c "
     "WHERE lower(c.table_name) = lower(q.rel) AND c.table_schema = q.nsp AND lower(c.table_catalog) = q.cat), "
     "(SELECT list(t.table_type) FROM information_schema.tables t "
-    "WHERE lower(t.table_name) = lower(q.rel) AND t.table_schema = q.nsp AND lower(t.table_catalog) = q.cat) "
+    "WHERE lower(t.table_name) = lower(q.rel) AND t.table_schema = q.nsp AND lower(t.table_catalog) = q.cat), "
+    # Generated columns: computed from the row, so nobody's verdict on their values covers them.
+    "(SELECT list(c.column_name ORDER BY c.ordinal_position) FROM information_schema.columns c "
+    "WHERE lower(c.table_name) = lower(q.rel) AND c.table_schema = q.nsp AND lower(c.table_catalog) = q.cat "
+    "AND c.is_generated = 'ALWAYS') "
     "FROM (SELECT 1) AS one LEFT JOIN q ON true"
 )
 
@@ -104,14 +108,15 @@ class DuckDBAdapter(EngineAdapter):
         n = len(relations)
         stored = tuple(i in by_position and all_stored([(k,) for k in (by_position[i][5] or ())])
                        for i in range(n))
-        columns = {}
+        columns, generated = {}, {}
         for j, table in enumerate(described):
             row = by_position.get(n + j)
             if row is not None and row[3] and in_catalog(table.catalog, catalog):
                 columns[j] = tuple((str(c), str(t).lower()) for c, t in zip(row[3], row[4], strict=True))
+                generated[j] = tuple(str(c) for c in (row[6] or ()))
         # No function or macro of the connection is read: the SQL maskline prints calls every function as
         # system.main.<name> (maskline.dialects.duckdb_builtins), which no macro can stand in for.
-        return CatalogFacts(schema, catalog, columns, stored, (False,) * n)
+        return CatalogFacts(schema, catalog, columns, stored, (False,) * n, generated=generated)
 
     def namespace(self, host: str | None, port: int | None, database: str | None) -> str:
         """``duckdb://`` and the file's absolute path: a relative one depends on the working directory of the

@@ -95,7 +95,11 @@ _FACTS_SQL = (
     f"JOIN pg_catalog.pg_class c ON c.oid {_EQ} a.attrelid JOIN pg_catalog.pg_namespace n "
     f"ON n.oid {_EQ} c.relnamespace JOIN pg_catalog.pg_type t ON t.oid {_EQ} a.atttypid "
     f"WHERE c.relname::pg_catalog.text {_EQ} q.rel AND n.nspname::pg_catalog.text {_EQ} q.nsp "
-    f"AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped AND NOT {builtin_type_sql('t')}) "
+    f"AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped AND NOT {builtin_type_sql('t')}), "
+    # Generated columns: computed from the row, so nobody's verdict on their values covers them.
+    "(SELECT pg_catalog.array_agg(c.column_name::pg_catalog.text ORDER BY c.ordinal_position) "
+    f"FROM information_schema.columns c WHERE c.table_schema::pg_catalog.text {_EQ} q.nsp "
+    f"AND c.table_name::pg_catalog.text {_EQ} q.rel AND c.is_generated::pg_catalog.text {_EQ} 'ALWAYS') "
     "FROM (SELECT 1) AS one LEFT JOIN q ON true"
 )
 
@@ -204,12 +208,14 @@ class PostgresAdapter(EngineAdapter):
             stored.append(row is not None and all_stored(kinds) and int(row[6]) == 0)
             held.append(row is None or self.folded(table.args.get("db")) == PRIVATE_SCHEMA or bool(row[7]))
             defined.append(tuple(str(c) for c in (row[8] or ())) if row else ())
-        columns = {}
+        columns, generated = {}, {}
         for j, table in enumerate(described):
             row = by_position.get(n + j)
             if row is not None and row[3] and in_catalog(table.catalog, catalog):
                 columns[j] = tuple((str(c), str(t).lower()) for c, t in zip(row[3], row[4], strict=True))
-        return CatalogFacts(schema, catalog, columns, tuple(stored), tuple(held), tuple(defined))
+                generated[j] = tuple(str(c) for c in (row[9] or ()))
+        return CatalogFacts(schema, catalog, columns, tuple(stored), tuple(held), tuple(defined),
+                            generated=generated)
 
     def prepare(self, connection: Any) -> None:
         """Autocommit, so maskline's explicit ``BEGIN``/``COMMIT`` delimit transactions.
