@@ -358,8 +358,12 @@ class MaskedTools:
 
             if views_among(con, [target], found):
                 policy = with_changes(policy, unclassified="mask")
+        # Generated columns as the query path decides them: masked unless the policy names them.
+        from maskline.rewrite.schema_source import generated_columns
+
+        computed = () if self.masked_schema else generated_columns(con, target, list(columns))
         return build_plan(policy, name, [(c, t.lower()) for c, t in columns.items()], stored, caller.identities,
-                          default_schema=default)
+                          default_schema=default, computed=computed)
 
     def _key_if_set(self) -> Any:
         try:

@@ -102,6 +102,33 @@ def read_schema(connection: Any, tables: Sequence[exp.Table]) -> dict[str, dict[
     return out
 
 
+def generated_columns(connection: Any, table: exp.Table, columns: Sequence[str]) -> tuple[str, ...]:
+    """The columns of ``table`` its engine computes from the row (``GENERATED ALWAYS AS``), asked of the
+    connection's catalog as the rewrite asks it (:meth:`maskline.adapters.base.EngineAdapter.catalog_facts`).
+
+    ``describe_table`` shows what the query path does: such a column is masked unless the policy names it
+    (:func:`maskline.plan.build_plan`). A catalog that cannot say counts every one of ``columns`` (fail closed).
+
+    >>> import duckdb
+    >>> con = duckdb.connect()
+    >>> _ = con.execute("CREATE TABLE t (email VARCHAR, h VARCHAR AS (md5(email)))")
+    >>> generated_columns(con, exp.to_table("t"), ["email", "h"])
+    ('h',)
+    """
+    from maskline.adapters import engine_of
+
+    try:
+        adapter = engine_of(connection)
+        cursor = adapter.cursor(connection)
+        try:
+            return adapter.catalog_facts(cursor, [table], [table]).generated_of(0)
+        finally:
+            if cursor is not connection:
+                cursor.close()
+    except Exception:  # noqa: BLE001 - the driver's own error: nobody can say which columns are computed
+        return tuple(columns)
+
+
 def views_among(connection: Any, tables: Sequence[exp.Table], schema: Schema,
                 default_schema: str | None = None, *, stored: Sequence[bool] | None = None) -> frozenset[str]:
     """The schema keys of ``tables`` that do not store their rows (views), asked of the connection's engine.
