@@ -385,7 +385,14 @@ def _masking_select(cur: Any, policy: Any, source_schema: str, table: str, diale
         raise InputError(f"table {source_schema}.{table} has no columns or does not exist",
                          where=TABLES_ARGUMENT, fix="check the schema and table names")
     # A type the database defined has no name the masking SQL may use (a typed NULL is a plain NULL for it).
-    plan = build_plan(policy, table, [(c, t if builtin else None) for c, builtin, t, _ in cols], classification)
+    # A generated column is a function of the row (lower(email)): masked unless the policy names it, as on the
+    # query path (maskline.plan.build_plan), whatever unclassified says.
+    cur.execute("SELECT column_name::pg_catalog.text FROM information_schema.columns WHERE table_schema "
+                "OPERATOR(pg_catalog.=) %s AND table_name OPERATOR(pg_catalog.=) %s "
+                "AND is_generated OPERATOR(pg_catalog.=) 'ALWAYS'", (source_schema, table))
+    computed = [str(r[0]) for r in cur.fetchall()]
+    plan = build_plan(policy, table, [(c, t if builtin else None) for c, builtin, t, _ in cols], classification,
+                      computed=computed)
     select = compile_select(plan, exp.table_(table, db=source_schema, quoted=True), dialect,
                             key_mode=KeyMode.DEFINER)
     opaque = [c.method is not None and METHODS[c.method.name].opaque for c in plan.columns]
