@@ -168,10 +168,10 @@ def test_control_postgres_computes_the_raw_values_the_attacks_ask_for(pg: Any) -
 
 
 def test_the_reader_roles_view_masks_a_generated_copy_of_a_sensitive_column(pg_dsn: str) -> None:
+    import psycopg2
+
     from maskline.adapters.postgres import protect, unprotect
     from tests.rewrite.test_protect_column_types import KEY, Database
-
-    import psycopg2
 
     tag = uuid.uuid4().hex[:8]
     admin = psycopg2.connect(pg_dsn)
