@@ -45,6 +45,36 @@ _FACTS_SQL = (
 )
 
 
+def profiling_off(connection: Any) -> None:
+    """Turn DuckDB's profiler off for ``connection`` before the key enters its session; refuse when it cannot be.
+
+    DuckDB folds the key's session variables into constants of each plan, and a profiled session prints every
+    plan (or keeps it for ``get_profiling_information()``): the ``SET VARIABLE`` statements show the key itself
+    and the masked query's filters its HMAC pads. A session that holds the key therefore records no plan;
+    :func:`maskline.rewrite.run.harden_duckdb` then locks the configuration, so no later statement can turn the profiler back on.
+
+    >>> import duckdb; con = duckdb.connect(); _ = con.execute("PRAGMA enable_profiling='no_output'")
+    >>> profiling_off(con); con.execute("SELECT current_setting('enable_profiling')").fetchone()
+    (None,)
+    """
+    row = connection.execute("SELECT current_setting('enable_profiling')").fetchone()
+    if row is None or row[0] is None:
+        return
+    from maskline.errors import QueryFailed
+
+    failed = False
+    try:
+        connection.execute("RESET enable_profiling")
+    except Exception:  # noqa: BLE001 - a locked configuration: the engine's text is not kept (it names settings)
+        failed = True
+    if failed:
+        raise QueryFailed("the DuckDB connection profiles its queries and its configuration is locked, so the "
+                          "profiler would print the key maskline loads into the session",
+                          where="the DuckDB connection",
+                          fix="turn profiling off (PRAGMA disable_profiling) before locking the connection's "
+                              "configuration, or pass a connection without it")
+
+
 class DuckDBAdapter(EngineAdapter):
     """DuckDB through its Python API (the connection is its own cursor)."""
 
@@ -60,6 +90,12 @@ class DuckDBAdapter(EngineAdapter):
 
     def key_setup(self, key: KeyMaterial) -> list[tuple[str, tuple[Any, ...]]]:
         return [(f"SET VARIABLE maskline_{n} = ?", (v,)) for n, v in key_values(key).items()]
+
+    def load_key(self, connection: Any, cursor: Any, key: KeyMaterial | None) -> KeyMaterial | None:
+        # The profiler prints each plan, and DuckDB makes the key's values constants of it: off first.
+        if key is not None:
+            profiling_off(cursor)
+        return super().load_key(connection, cursor, key)
 
     def cursor(self, connection: Any) -> Any:
         # DuckDB's cursor() opens a second connection that would not see the session's key variables.
