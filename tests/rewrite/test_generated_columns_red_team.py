@@ -195,3 +195,25 @@ def test_the_reader_roles_view_masks_a_generated_copy_of_a_sensitive_column(pg_d
             d.sql(f"DROP OWNED BY {d.reader}")
             d.sql(f"DROP ROLE {d.reader}")
         admin.close()
+
+
+def test_the_airflow_agent_toolset_hands_the_model_no_generated_value(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # A person's name: no text detector finds it, so the toolset's result scrubber cannot stand in for the plan.
+    from airflow_plugin.agents.masked_sql_toolset import MaskedSQLToolset
+    from tests.agents.test_masked_sql_toolset import NAME, run_agent
+    from tests.agents.test_masked_sql_toolset import POLICY as TOOLSET_POLICY
+
+    path = tmp_path / "shop.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE customers (id INTEGER, full_name VARCHAR, email VARCHAR, ssn VARCHAR, note VARCHAR, "
+                "plan VARCHAR, shouted VARCHAR AS (upper(full_name)), initials VARCHAR AS (left(full_name, 7)))")
+    con.execute("INSERT INTO customers (id, full_name, email, ssn, note, plan) VALUES (1, ?, 'a@b.example', "
+                "'219-09-9999', 'hello', 'gold')", [NAME])
+    assert con.execute("SELECT shouted, initials FROM customers").fetchall() == [(NAME.upper(), NAME[:7])]  # control
+    con.close()
+    monkeypatch.setenv("AIRFLOW_CONN_SHOP", json.dumps({"conn_type": "duckdb", "host": str(path)}))
+    toolset = MaskedSQLToolset("shop", policy=TOOLSET_POLICY, allowed_tables=["customers"], acting_for="bob")
+    output, seen = run_agent(toolset, ("query", {"sql": "SELECT shouted, initials, plan FROM customers"}))
+    assert all(v.lower() not in text.lower() for text in (output, *seen) for v in (NAME, NAME[:7]))
+    assert "gold" in output  # an ordinary unnamed column still passes under unclassified: pass
