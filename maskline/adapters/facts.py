@@ -48,6 +48,9 @@ class CatalogFacts:
     #: (``GENERATED ALWAYS AS``). Their values are a function of the row, sensitive columns included, so neither
     #: ``unclassified: pass`` nor a scan of their values can vouch for them (:func:`maskline.plan.build_plan`).
     generated: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+    #: Parallel to ``relations``: the ``schema.table`` names of each one's descendants (PostgreSQL inheritance
+    #: children and partitions, at any depth), whose rows a read of it returns. Empty where none can exist.
+    descendants: tuple[tuple[str, ...], ...] = ()
 
     def columns_of(self, position: int) -> tuple[tuple[str, str], ...]:
         """The columns of the described table at ``position`` (empty: not found)."""

@@ -99,7 +99,15 @@ _FACTS_SQL = (
     # Generated columns: computed from the row, so nobody's verdict on their values covers them.
     "(SELECT pg_catalog.array_agg(c.column_name::pg_catalog.text ORDER BY c.ordinal_position) "
     f"FROM information_schema.columns c WHERE c.table_schema::pg_catalog.text {_EQ} q.nsp "
-    f"AND c.table_name::pg_catalog.text {_EQ} q.rel AND c.is_generated::pg_catalog.text {_EQ} 'ALWAYS') "
+    f"AND c.table_name::pg_catalog.text {_EQ} q.rel AND c.is_generated::pg_catalog.text {_EQ} 'ALWAYS'), "
+    # Descendants (inheritance children, partitions, at any depth): a read of the relation returns their rows.
+    "(WITH RECURSIVE d(oid) AS (SELECT i.inhrelid FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c "
+    f"ON c.oid {_EQ} i.inhparent JOIN pg_catalog.pg_namespace n ON n.oid {_EQ} c.relnamespace "
+    f"WHERE c.relname::pg_catalog.text {_EQ} q.rel AND n.nspname::pg_catalog.text {_EQ} q.nsp "
+    f"UNION SELECT i.inhrelid FROM pg_catalog.pg_inherits i JOIN d ON i.inhparent {_EQ} d.oid) "
+    "SELECT pg_catalog.array_agg(pg_catalog.concat_ws('.', dn.nspname::pg_catalog.text, dc.relname::pg_catalog.text)) "
+    f"FROM d JOIN pg_catalog.pg_class dc ON dc.oid {_EQ} d.oid JOIN pg_catalog.pg_namespace dn "
+    f"ON dn.oid {_EQ} dc.relnamespace) "
     "FROM (SELECT 1) AS one LEFT JOIN q ON true"
 )
 
@@ -201,9 +209,10 @@ class PostgresAdapter(EngineAdapter):
         schema, catalog = (str(rows[0][0]) if rows[0][0] else None), str(rows[0][1])
         by_position = {int(r[2]): r for r in rows if r[2] is not None}
         n = len(relations)
-        stored, held, defined = [], [], []
+        stored, held, defined, below = [], [], [], []
         for i, table in enumerate(relations):
             row = by_position.get(i)
+            below.append(tuple(str(d) for d in (row[10] or ())) if row else ())
             kinds = [(k,) for k in (row[5] or ())] if row else []
             stored.append(row is not None and all_stored(kinds) and int(row[6]) == 0)
             held.append(row is None or self.folded(table.args.get("db")) == PRIVATE_SCHEMA or bool(row[7]))
@@ -215,7 +224,7 @@ class PostgresAdapter(EngineAdapter):
                 columns[j] = tuple((str(c), str(t).lower()) for c, t in zip(row[3], row[4], strict=True))
                 generated[j] = tuple(str(c) for c in (row[9] or ()))
         return CatalogFacts(schema, catalog, columns, tuple(stored), tuple(held), tuple(defined),
-                            generated=generated)
+                            generated=generated, descendants=tuple(below))
 
     def prepare(self, connection: Any) -> None:
         """Autocommit, so maskline's explicit ``BEGIN``/``COMMIT`` delimit transactions.

@@ -70,6 +70,7 @@ from maskline.rewrite.schema_source import (
     refuse_defined_types,
     refuse_function_path,
     refuse_key_stores,
+    ruled_below,
     sqlglot_schema,
     views_among,
 )
@@ -273,6 +274,8 @@ def rewrite(
     # A view is no masked relation's floor: it reads its tables raw. masked_schema's views are the floor itself.
     views = frozenset() if masked_schema or facts is None else views_among(connection, tables, full_schema,
                                                                             default_schema, stored=facts.stored)
+    if facts is not None and not masked_schema:  # a parent returns its descendants' rows: theirs to decide
+        views |= ruled_below(tables, facts.descendants, full_schema, default_schema, policy)
     sensitivity = Sensitivity.for_query(qualified, full_schema, policy, classification, identities, plan_schema,
                                         views, _generated(tables, facts, full_schema, default_schema, masked_schema))
     tracer = Tracer(root, sensitivity.is_sensitive)

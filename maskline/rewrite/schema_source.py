@@ -129,6 +129,33 @@ def generated_columns(connection: Any, table: exp.Table, columns: Sequence[str])
         return tuple(columns)
 
 
+def ruled_below(tables: Sequence[exp.Table], descendants: Sequence[Sequence[str]], schema: Schema,
+                default_schema: str | None, policy: Any) -> frozenset[str]:
+    """The schema keys of ``tables`` that return rows the policy decides elsewhere: decided as views are.
+
+    A PostgreSQL inheritance parent or partitioned table returns its descendants' rows. When the policy names a
+    descendant (``orders``) but not the parent (``all_orders``), or names both, the parent's own entry (or
+    ``unclassified: pass``) is not the decision the policy made for those rows: its columns the policy does not
+    name for it are masked (fail closed), as a view's are. A parent the policy names alone keeps its rules: its
+    partitions are its own rows. ``descendants`` is parallel to ``tables`` (the catalog facts' read).
+
+    >>> from maskline.policy import load_policy
+    >>> pol = load_policy({"datasets": {"orders": {"columns": {}}, "events": {"columns": {}}}})
+    >>> t = [exp.to_table("all_orders"), exp.to_table("events"), exp.to_table("plain")]
+    >>> schema = {"all_orders": {}, "events": {}, "plain": {}}
+    >>> sorted(ruled_below(t, [("s.orders",), ("s.events_2024",), ()], schema, "s", pol))
+    ['all_orders']
+    """
+    out: set[str] = set()
+    for table, below in zip(tables, descendants, strict=False):
+        key = find_table(table, list(schema), default_schema)
+        if key is None or not below:
+            continue
+        if policy.dataset(key, default_schema) is None or any(policy.dataset(d) is not None for d in below):
+            out.add(key)
+    return frozenset(out)
+
+
 def views_among(connection: Any, tables: Sequence[exp.Table], schema: Schema,
                 default_schema: str | None = None, *, stored: Sequence[bool] | None = None) -> frozenset[str]:
     """The schema keys of ``tables`` that do not store their rows (views), asked of the connection's engine.
