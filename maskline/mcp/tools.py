@@ -351,17 +351,19 @@ class MaskedTools:
         # The policy's entry for the table the connection reads: an unqualified name is the current schema's.
         default = None if self.masked_schema else _current_schema(con)
         policy = self.policy
-        if not self.masked_schema:  # a view's unnamed columns are masked, as the query path masks them
-            from dataclasses import replace as with_changes
+        facts = None
+        if not self.masked_schema:  # a view's (or a named table's parent's) unnamed columns are masked, as the
+            from dataclasses import replace as with_changes  # query path masks them
 
-            from maskline.rewrite.schema_source import views_among
+            from maskline.rewrite.schema_source import ruled_below, table_facts, views_among
 
-            if views_among(con, [target], found):
+            facts = table_facts(con, target)
+            if views_among(con, [target], found) or facts is None \
+                    or ruled_below([target], facts.descendants, found, default, policy):
                 policy = with_changes(policy, unclassified="mask")
-        # Generated columns as the query path decides them: masked unless the policy names them.
-        from maskline.rewrite.schema_source import generated_columns
-
-        computed = () if self.masked_schema else generated_columns(con, target, list(columns))
+        # Generated columns as the query path decides them: masked unless the policy names them (all of them,
+        # when the catalog cannot say which are generated).
+        computed = () if self.masked_schema else (facts.generated_of(0) if facts is not None else tuple(columns))
         return build_plan(policy, name, [(c, t.lower()) for c, t in columns.items()], stored, caller.identities,
                           default_schema=default, computed=computed)
 

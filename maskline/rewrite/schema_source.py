@@ -18,12 +18,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlglot import exp
 
 from maskline.errors import InputError
 from maskline.rewrite.table_names import name_parts, same_table
+
+if TYPE_CHECKING:
+    from maskline.adapters.facts import CatalogFacts
 
 Schema = Mapping[str, Mapping[str, str]]
 
@@ -102,17 +105,17 @@ def read_schema(connection: Any, tables: Sequence[exp.Table]) -> dict[str, dict[
     return out
 
 
-def generated_columns(connection: Any, table: exp.Table, columns: Sequence[str]) -> tuple[str, ...]:
-    """The columns of ``table`` its engine computes from the row (``GENERATED ALWAYS AS``), asked of the
-    connection's catalog as the rewrite asks it (:meth:`maskline.adapters.base.EngineAdapter.catalog_facts`).
+def table_facts(connection: Any, table: exp.Table) -> CatalogFacts | None:
+    """The catalog facts of one table, read as the rewrite reads them
+    (:meth:`maskline.adapters.base.EngineAdapter.catalog_facts`); None when the catalog cannot say.
 
-    ``describe_table`` shows what the query path does: such a column is masked unless the policy names it
-    (:func:`maskline.plan.build_plan`). A catalog that cannot say counts every one of ``columns`` (fail closed).
+    ``describe_table`` decides as the query path does from them: generated columns and parents of named tables
+    are masked unless the policy decides them (:func:`maskline.plan.build_plan`, :func:`ruled_below`).
 
     >>> import duckdb
     >>> con = duckdb.connect()
     >>> _ = con.execute("CREATE TABLE t (email VARCHAR, h VARCHAR AS (md5(email)))")
-    >>> generated_columns(con, exp.to_table("t"), ["email", "h"])
+    >>> table_facts(con, exp.to_table("t")).generated_of(0)
     ('h',)
     """
     from maskline.adapters import engine_of
@@ -121,12 +124,12 @@ def generated_columns(connection: Any, table: exp.Table, columns: Sequence[str])
         adapter = engine_of(connection)
         cursor = adapter.cursor(connection)
         try:
-            return adapter.catalog_facts(cursor, [table], [table]).generated_of(0)
+            return adapter.catalog_facts(cursor, [table], [table])
         finally:
             if cursor is not connection:
                 cursor.close()
-    except Exception:  # noqa: BLE001 - the driver's own error: nobody can say which columns are computed
-        return tuple(columns)
+    except Exception:  # noqa: BLE001 - the driver's own error: the caller fails closed
+        return None
 
 
 def ruled_below(tables: Sequence[exp.Table], descendants: Sequence[Sequence[str]], schema: Schema,

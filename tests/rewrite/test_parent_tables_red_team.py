@@ -13,6 +13,7 @@ rows), and a table without descendants still passes its unnamed columns.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -49,7 +50,7 @@ ATTACKS = [
 
 
 @pytest.fixture(scope="module")
-def pg(pg_dsn: str) -> Iterator[Any]:
+def parents(pg_dsn: str) -> Iterator[tuple[Any, str]]:
     import psycopg2
 
     from maskline.keys import KeyMaterial
@@ -64,10 +65,15 @@ def pg(pg_dsn: str) -> Iterator[Any]:
         for statement in PARENTS:
             cur.execute(statement)
         apply_key_setup(cur, "postgres", KeyMaterial(TEST_KEY.encode(), source="test"))
-    yield conn
+    yield conn, schema
     with conn.cursor() as cur:
         cur.execute(f"DROP SCHEMA {schema} CASCADE")
     conn.close()
+
+
+@pytest.fixture()
+def pg(parents: tuple[Any, str]) -> Any:
+    return parents[0]
 
 
 def _answer(conn: Any, sql: str, policy: Any) -> tuple[list[tuple[Any, ...]], str]:
@@ -111,3 +117,25 @@ def test_control_a_parent_named_alone_keeps_its_rules_and_other_tables_pass_unna
     assert rows == [("laptop",)], refusal
     rows, refusal = _answer(pg, "SELECT status FROM orders WHERE id = 10", load_policy(POLICY))
     assert rows == [("shipped",)], refusal
+
+
+def test_the_mcp_client_reads_no_descendants_row_through_a_parent(parents: tuple[Any, str], pg_dsn: str,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from maskline.mcp.database import Database
+    from maskline.mcp.server import build_server
+    from maskline.mcp.tools import MaskedTools
+    from tests.conftest import TEST_KEY
+    from tests.mcp.agent import ScriptedAgent
+
+    _, schema = parents
+    monkeypatch.setenv("MASKLINE_KEY", TEST_KEY)
+    tools = MaskedTools(load_policy({**POLICY, "key": {"env": "MASKLINE_KEY"}}), Database.from_uri(pg_dsn),
+                        allow=[f"{schema}.everyone", f"{schema}.all_orders"], lineage=False)
+    script = [("describe_table", {"table": f"{schema}.everyone"}),
+              ("query", {"sql": f"SELECT * FROM {schema}.everyone"}),
+              ("query", {"sql": f"SELECT * FROM {schema}.all_orders"})]
+    agent = ScriptedAgent().in_process(build_server(tools), script)
+    assert not any(a.is_error for a in agent.answers), agent.transcript()
+    assert find_leaks([(agent.transcript(),)], leak_needles()) == []
+    described = {c["name"]: c.get("method") for c in json.loads(agent.answers[0].text)["columns"]}
+    assert described["city"] == "redact"  # describe_table says what the query path does
