@@ -112,6 +112,18 @@ _FACTS_SQL = (
 )
 
 
+# The schema.table names of a relation's descendants (inheritance children, partitions), at any depth.
+_DESCENDANTS_SQL = (
+    "WITH RECURSIVE d(oid) AS (SELECT i.inhrelid FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c "
+    f"ON c.oid {_EQ} i.inhparent JOIN pg_catalog.pg_namespace n ON n.oid {_EQ} c.relnamespace "
+    f"WHERE n.nspname::pg_catalog.text {_EQ} %s AND c.relname::pg_catalog.text {_EQ} %s "
+    f"UNION SELECT i.inhrelid FROM pg_catalog.pg_inherits i JOIN d ON i.inhparent {_EQ} d.oid) "
+    "SELECT pg_catalog.concat_ws('.', dn.nspname::pg_catalog.text, dc.relname::pg_catalog.text) "
+    f"FROM d JOIN pg_catalog.pg_class dc ON dc.oid {_EQ} d.oid JOIN pg_catalog.pg_namespace dn "
+    f"ON dn.oid {_EQ} dc.relnamespace"
+)
+
+
 class PostgresAdapter(EngineAdapter):
     """PostgreSQL through psycopg2 (or psycopg 3): custom settings hold the key, set with bound parameters."""
 
@@ -400,6 +412,15 @@ def _masking_select(cur: Any, policy: Any, source_schema: str, table: str, diale
                 "OPERATOR(pg_catalog.=) %s AND table_name OPERATOR(pg_catalog.=) %s "
                 "AND is_generated OPERATOR(pg_catalog.=) 'ALWAYS'", (source_schema, table))
     computed = [str(r[0]) for r in cur.fetchall()]
+    # A parent (inheritance, partitioned) returns its descendants' rows: when the policy names one of them, or
+    # does not name the parent, those rows are not the parent's entry to decide (maskline.rewrite.schema_source.
+    # ruled_below, the query path's rule): its unnamed columns are masked.
+    cur.execute(_DESCENDANTS_SQL, (source_schema, table))
+    below = [str(r[0]) for r in cur.fetchall()]
+    if below and (policy.dataset(table) is None or any(policy.dataset(d) is not None for d in below)):
+        from dataclasses import replace
+
+        policy = replace(policy, unclassified="mask")
     plan = build_plan(policy, table, [(c, t if builtin else None) for c, builtin, t, _ in cols], classification,
                       computed=computed)
     select = compile_select(plan, exp.table_(table, db=source_schema, quoted=True), dialect,
