@@ -347,9 +347,10 @@ class MaskedTools:
         # unlisted columns otherwise follow maskline.classify.decision (masked unless the policy says pass).
         from maskline.classify.stored import stored_classification
 
-        stored = stored_classification(self.policy, name)
-        # The policy's entry for the table the connection reads: an unqualified name is the current schema's.
+        # The policy's entry (and the stored scan's) for the table the connection reads: an unqualified name is
+        # the current schema's.
         default = None if self.masked_schema else _current_schema(con)
+        stored = stored_classification(self.policy, name, default)
         policy = self.policy
         facts = None
         if not self.masked_schema:  # a view's (or a named table's parent's) unnamed columns are masked, as the

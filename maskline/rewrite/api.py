@@ -267,7 +267,7 @@ def rewrite(
         from maskline.classify.stored import scan_beside
 
         stored = scan_beside(policy)
-        classification = stored.by_table(full_schema) if stored is not None else None
+        classification = stored.by_table(full_schema, default_schema) if stored is not None else None
     # Unlisted columns: maskline.classify.decision, as for every face (masked unless a scan vouches for them).
     # The views of masked_schema are read by name, whatever schema the query wrote: their policy entry too.
     plan_schema = None if masked_schema else default_schema
