@@ -24,6 +24,8 @@ from maskline.methods.structure import keeps_structure, shown_type
 from maskline.policy import Policy
 
 # Why a generated column the policy does not name is masked (rule text, shown by --explain and describe_table).
+# Why a column a scan let pass is masked once a column that scan judged is gone from the table.
+RESHAPED_RULE = "unclassified: mask (a column the table's scan judged is gone: renamed or dropped since? scan again)"
 GENERATED_RULE = "unclassified: mask (generated: computed from other columns; name it in the policy to decide it)"
 
 
@@ -182,6 +184,17 @@ def build_plan(
     >>> plan = build_plan(open_pol, "t", [("email", "text"), ("h", "text")], computed=("h",))
     >>> plan.columns[1].method.name, plan.columns[1].rule
     ('redact', 'unclassified: mask (generated: computed from other columns; name it in the policy to decide it)')
+
+    A scan whose judged column is gone (renamed or dropped since) lets no column pass until the table is
+    scanned again: a column it passed may now be another under that name.
+
+    >>> from maskline.classify.result import Classification, ColumnClassification
+    >>> from maskline.classify.shape import ValueShape
+    >>> scan = Classification((ColumnClassification("qty", None, 0.9, None, shape=ValueShape("numeric")),
+    ...                        ColumnClassification("ssn", "US_SSN", 0.95, "identifier")))
+    >>> [c.method.name if c.method else None for c in build_plan(load_policy({}), "t", [("qty", "text")], scan).columns]
+    ['redact']
+    >>> [c.method for c in build_plan(load_policy({}), "t", [("qty", "text"), ("ssn", "text")], scan).columns][0]
     >>> build_plan(pol, "t", [("mail", "text")])
     Traceback (most recent call last):
     ...
@@ -206,6 +219,10 @@ def build_plan(
     by_policy = {c.lower(): cp for c, cp in ds.columns.items()} if ds else {}
     verdicts = classification.by_name() if classification else {}
     generated = {c.lower() for c in computed}
+    # A column the scan judged is gone: dropped, or renamed, perhaps into the place of a column the scan let pass
+    # (drop status; rename email to status). Its verdicts then describe a table that is no longer there: none of
+    # them passes a column (those that mask still do) until the table is scanned again.
+    reshaped = any(v.lower() not in lower for v in verdicts)
     out: list[ColumnPlan] = []
     for name, sql_type in columns:
         cp = by_policy.get(name.lower())
@@ -219,7 +236,12 @@ def build_plan(
         if name.lower() in generated:  # a function of the row: no verdict on its values vouches for it
             out.append(ColumnPlan(name, None, None, method_spec("redact"), GENERATED_RULE, sql_type))
             continue
-        d = decide_unnamed(policy, name, verdicts.get(name), table_scanned=classification is not None)
+        verdict = verdicts.get(name)
+        if reshaped and verdict is not None and not (verdict.info_type
+                                                     and verdict.confidence >= policy.classify.min_confidence):
+            out.append(ColumnPlan(name, None, None, method_spec("redact"), RESHAPED_RULE, sql_type))
+            continue
+        d = decide_unnamed(policy, name, verdict, table_scanned=classification is not None)
         method, rule = d.method, d.rule
         if method is not None and keeps_structure(method.name, sql_type):
             # Nobody chose this method for this column: the classifier's info type brought it. Refusing would stop
