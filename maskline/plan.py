@@ -25,7 +25,8 @@ from maskline.policy import Policy
 
 # Why a generated column the policy does not name is masked (rule text, shown by --explain and describe_table).
 # Why a column a scan let pass is masked once a column that scan judged is gone from the table.
-RESHAPED_RULE = "unclassified: mask (a column the table's scan judged is gone: renamed or dropped since? scan again)"
+RESHAPED_RULE = ("unclassified: mask (a column the table's scan judged is gone or moved: renamed or dropped since? "
+                 "scan again)")
 GENERATED_RULE = "unclassified: mask (generated: computed from other columns; name it in the policy to decide it)"
 
 
@@ -223,6 +224,11 @@ def build_plan(
     # (drop status; rename email to status). Its verdicts then describe a table that is no longer there: none of
     # them passes a column (those that mask still do) until the table is scanned again.
     reshaped = any(v.lower() not in lower for v in verdicts)
+    if classification is not None and classification.meta.get("stored"):
+        # A stored scan lists the columns in the table's order when it ran: two names swapped since (email and
+        # status renamed into each other's place) keep every name but not that order.
+        judged = {v.lower() for v in verdicts}
+        reshaped = reshaped or [v.lower() for v in verdicts] != [n.lower() for n in names if n.lower() in judged]
     out: list[ColumnPlan] = []
     for name, sql_type in columns:
         cp = by_policy.get(name.lower())

@@ -107,3 +107,14 @@ def test_control_a_new_scan_lets_the_reshaped_table_decide_again(scanned: Path) 
     _scan(scanned)
     answer = _ask(scanned, "SELECT kind, status FROM orders ORDER BY id LIMIT 1")
     assert answer.startswith("[('open', '") and _leaks(answer) == []  # kind passes; the addresses stay masked
+
+
+def test_two_columns_swapping_names_keep_no_verdict(scanned: Path) -> None:
+    con = duckdb.connect(str(scanned / "w.duckdb"))
+    con.execute("ALTER TABLE orders RENAME COLUMN email TO swap")
+    con.execute("ALTER TABLE orders RENAME COLUMN status TO email")
+    con.execute("ALTER TABLE orders RENAME COLUMN swap TO status")
+    assert {r[0] for r in con.execute("SELECT status FROM orders").fetchall()} == set(ADDRESSES)  # control
+    con.close()
+    answer = _ask(scanned, "SELECT status, email FROM orders ORDER BY id LIMIT 2")
+    assert _leaks(answer) == [] and "[REDACTED]" in answer
