@@ -12,7 +12,7 @@ meet; everything downstream (SQL, dbt, lineage) reads the plan.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from maskline.classify.decision import decide_unnamed
@@ -22,6 +22,12 @@ from maskline.methods.base import MethodSpec
 from maskline.methods.registry import method_spec
 from maskline.methods.structure import keeps_structure, shown_type
 from maskline.policy import Policy
+
+# Why a generated column the policy does not name is masked (rule text, shown by --explain and describe_table).
+# Why a column a scan let pass is masked once a column that scan judged is gone from the table.
+RESHAPED_RULE = ("unclassified: mask (a column the table's scan judged is gone or moved: renamed or dropped since? "
+                 "scan again)")
+GENERATED_RULE = "unclassified: mask (generated: computed from other columns; name it in the policy to decide it)"
 
 
 @dataclass(frozen=True)
@@ -152,6 +158,7 @@ def build_plan(
     identities: Sequence[str] = (),
     *,
     default_schema: str | None = None,
+    computed: Collection[str] = (),
 ) -> Plan:
     """Decide the method of every column of ``table``, failing closed on policy errors.
 
@@ -165,12 +172,30 @@ def build_plan(
     ``table`` is that schema's table when the policy's datasets are looked up
     (:meth:`maskline.policy.Policy.dataset`), and an entry naming the default schema's
     table (``customers``) is not silently taken for another schema's (``hr.customers``).
+    ``computed`` names the columns the engine computes from the row (``GENERATED ALWAYS AS``): one the policy
+    does not name is masked whatever ``unclassified`` or a scan says, since ``lower(email)`` or ``md5(email)``
+    is the sensitive column again, and a scan of its values (hex digits, numbers) cannot tell.
 
     >>> from maskline.policy import load_policy
     >>> pol = load_policy({"datasets": {"t": {"columns": {"email": {"info_type": "EMAIL"}}}}})
     >>> plan = build_plan(pol, "t", [("email", "text"), ("notes", "text")])
     >>> [(c.name, c.method.name if c.method else None) for c in plan.columns]
     [('email', 'email'), ('notes', 'redact')]
+    >>> open_pol = load_policy({"unclassified": "pass", "datasets": {"t": {"columns": {"email": {"info_type": "EMAIL"}}}}})
+    >>> plan = build_plan(open_pol, "t", [("email", "text"), ("h", "text")], computed=("h",))
+    >>> plan.columns[1].method.name, plan.columns[1].rule
+    ('redact', 'unclassified: mask (generated: computed from other columns; name it in the policy to decide it)')
+
+    A scan whose judged column is gone (renamed or dropped since) lets no column pass until the table is
+    scanned again: a column it passed may now be another under that name.
+
+    >>> from maskline.classify.result import Classification, ColumnClassification
+    >>> from maskline.classify.shape import ValueShape
+    >>> scan = Classification((ColumnClassification("qty", None, 0.9, None, shape=ValueShape("numeric")),
+    ...                        ColumnClassification("ssn", "US_SSN", 0.95, "identifier")))
+    >>> [c.method.name if c.method else None for c in build_plan(load_policy({}), "t", [("qty", "text")], scan).columns]
+    ['redact']
+    >>> [c.method for c in build_plan(load_policy({}), "t", [("qty", "text"), ("ssn", "text")], scan).columns][0]
     >>> build_plan(pol, "t", [("mail", "text")])
     Traceback (most recent call last):
     ...
@@ -194,6 +219,16 @@ def build_plan(
                     policy.fingerprint(), policy.source)
     by_policy = {c.lower(): cp for c, cp in ds.columns.items()} if ds else {}
     verdicts = classification.by_name() if classification else {}
+    generated = {c.lower() for c in computed}
+    # A column the scan judged is gone: dropped, or renamed, perhaps into the place of a column the scan let pass
+    # (drop status; rename email to status). Its verdicts then describe a table that is no longer there: none of
+    # them passes a column (those that mask still do) until the table is scanned again.
+    reshaped = any(v.lower() not in lower for v in verdicts)
+    if classification is not None and classification.meta.get("stored"):
+        # A stored scan lists the columns in the table's order when it ran: two names swapped since (email and
+        # status renamed into each other's place) keep every name but not that order.
+        judged = {v.lower() for v in verdicts}
+        reshaped = reshaped or [v.lower() for v in verdicts] != [n.lower() for n in names if n.lower() in judged]
     out: list[ColumnPlan] = []
     for name, sql_type in columns:
         cp = by_policy.get(name.lower())
@@ -204,7 +239,15 @@ def build_plan(
             category = policy.category_of(cp.info_type) if cp.info_type else None
             out.append(ColumnPlan(name, cp.info_type, category, method, cp.where, sql_type))
             continue
-        d = decide_unnamed(policy, name, verdicts.get(name), table_scanned=classification is not None)
+        if name.lower() in generated:  # a function of the row: no verdict on its values vouches for it
+            out.append(ColumnPlan(name, None, None, method_spec("redact"), GENERATED_RULE, sql_type))
+            continue
+        verdict = verdicts.get(name)
+        if reshaped and verdict is not None and not (verdict.info_type
+                                                     and verdict.confidence >= policy.classify.min_confidence):
+            out.append(ColumnPlan(name, None, None, method_spec("redact"), RESHAPED_RULE, sql_type))
+            continue
+        d = decide_unnamed(policy, name, verdict, table_scanned=classification is not None)
         method, rule = d.method, d.rule
         if method is not None and keeps_structure(method.name, sql_type):
             # Nobody chose this method for this column: the classifier's info type brought it. Refusing would stop

@@ -36,9 +36,43 @@ _FACTS_SQL = (
     "(SELECT list(c.data_type ORDER BY c.ordinal_position) FROM information_schema.columns c "
     "WHERE lower(c.table_name) = lower(q.rel) AND c.table_schema = q.nsp AND lower(c.table_catalog) = q.cat), "
     "(SELECT list(t.table_type) FROM information_schema.tables t "
-    "WHERE lower(t.table_name) = lower(q.rel) AND t.table_schema = q.nsp AND lower(t.table_catalog) = q.cat) "
+    "WHERE lower(t.table_name) = lower(q.rel) AND t.table_schema = q.nsp AND lower(t.table_catalog) = q.cat), "
+    # Generated columns: computed from the row, so nobody's verdict on their values covers them.
+    "(SELECT list(c.column_name ORDER BY c.ordinal_position) FROM information_schema.columns c "
+    "WHERE lower(c.table_name) = lower(q.rel) AND c.table_schema = q.nsp AND lower(c.table_catalog) = q.cat "
+    "AND c.is_generated = 'ALWAYS') "
     "FROM (SELECT 1) AS one LEFT JOIN q ON true"
 )
+
+
+def profiling_off(connection: Any) -> None:
+    """Turn DuckDB's profiler off for ``connection`` before the key enters its session; refuse when it cannot be.
+
+    DuckDB folds the key's session variables into constants of each plan, and a profiled session prints every
+    plan (or keeps it for ``get_profiling_information()``): the ``SET VARIABLE`` statements show the key itself
+    and the masked query's filters its HMAC pads. A session that holds the key therefore records no plan;
+    :func:`maskline.rewrite.run.harden_duckdb` then locks the configuration, so no later statement can turn the profiler back on.
+
+    >>> import duckdb; con = duckdb.connect(); _ = con.execute("PRAGMA enable_profiling='no_output'")
+    >>> profiling_off(con); con.execute("SELECT current_setting('enable_profiling')").fetchone()
+    (None,)
+    """
+    row = connection.execute("SELECT current_setting('enable_profiling')").fetchone()
+    if row is None or row[0] is None:
+        return
+    from maskline.errors import QueryFailed
+
+    failed = False
+    try:
+        connection.execute("RESET enable_profiling")
+    except Exception:  # noqa: BLE001 - a locked configuration: the engine's text is not kept (it names settings)
+        failed = True
+    if failed:
+        raise QueryFailed("the DuckDB connection profiles its queries and its configuration is locked, so the "
+                          "profiler would print the key maskline loads into the session",
+                          where="the DuckDB connection",
+                          fix="turn profiling off (PRAGMA disable_profiling) before locking the connection's "
+                              "configuration, or pass a connection without it")
 
 
 class DuckDBAdapter(EngineAdapter):
@@ -56,6 +90,12 @@ class DuckDBAdapter(EngineAdapter):
 
     def key_setup(self, key: KeyMaterial) -> list[tuple[str, tuple[Any, ...]]]:
         return [(f"SET VARIABLE maskline_{n} = ?", (v,)) for n, v in key_values(key).items()]
+
+    def load_key(self, connection: Any, cursor: Any, key: KeyMaterial | None) -> KeyMaterial | None:
+        # The profiler prints each plan, and DuckDB makes the key's values constants of it: off first.
+        if key is not None:
+            profiling_off(cursor)
+        return super().load_key(connection, cursor, key)
 
     def cursor(self, connection: Any) -> Any:
         # DuckDB's cursor() opens a second connection that would not see the session's key variables.
@@ -104,14 +144,15 @@ class DuckDBAdapter(EngineAdapter):
         n = len(relations)
         stored = tuple(i in by_position and all_stored([(k,) for k in (by_position[i][5] or ())])
                        for i in range(n))
-        columns = {}
+        columns, generated = {}, {}
         for j, table in enumerate(described):
             row = by_position.get(n + j)
             if row is not None and row[3] and in_catalog(table.catalog, catalog):
                 columns[j] = tuple((str(c), str(t).lower()) for c, t in zip(row[3], row[4], strict=True))
+                generated[j] = tuple(str(c) for c in (row[6] or ()))
         # No function or macro of the connection is read: the SQL maskline prints calls every function as
         # system.main.<name> (maskline.dialects.duckdb_builtins), which no macro can stand in for.
-        return CatalogFacts(schema, catalog, columns, stored, (False,) * n)
+        return CatalogFacts(schema, catalog, columns, stored, (False,) * n, generated=generated)
 
     def namespace(self, host: str | None, port: int | None, database: str | None) -> str:
         """``duckdb://`` and the file's absolute path: a relative one depends on the working directory of the

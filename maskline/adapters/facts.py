@@ -18,7 +18,7 @@ store between two queries, and each rewrite must decide on the catalog as it is.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -44,10 +44,25 @@ class CatalogFacts:
     #: The session's function path beyond the built-ins (Trino's ``current_path``, entries other than
     #: ``system.builtin``): a routine there runs where no built-in accepts the arguments. Empty where none exists.
     function_path: tuple[str, ...] = ()
+    #: Parallel to ``columns`` (by described position): the columns the engine computes from other columns
+    #: (``GENERATED ALWAYS AS``). Their values are a function of the row, sensitive columns included, so neither
+    #: ``unclassified: pass`` nor a scan of their values can vouch for them (:func:`maskline.plan.build_plan`).
+    generated: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+    #: Parallel to ``relations``: the ``schema.table`` names of each one's descendants (PostgreSQL inheritance
+    #: children and partitions, at any depth), whose rows a read of it returns. Empty where none can exist.
+    descendants: tuple[tuple[str, ...], ...] = ()
 
     def columns_of(self, position: int) -> tuple[tuple[str, str], ...]:
         """The columns of the described table at ``position`` (empty: not found)."""
         return self.columns.get(position, ())
+
+    def generated_of(self, position: int) -> tuple[str, ...]:
+        """The generated columns of the described table at ``position`` (empty: none, or not found).
+
+        >>> CatalogFacts("main", "memory", {}, (), (), generated={0: ("email_lower",)}).generated_of(0)
+        ('email_lower',)
+        """
+        return self.generated.get(position, ())
 
 
 def in_catalog(table_catalog: str | None, current_catalog: str | None) -> bool:

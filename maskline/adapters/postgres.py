@@ -95,8 +95,32 @@ _FACTS_SQL = (
     f"JOIN pg_catalog.pg_class c ON c.oid {_EQ} a.attrelid JOIN pg_catalog.pg_namespace n "
     f"ON n.oid {_EQ} c.relnamespace JOIN pg_catalog.pg_type t ON t.oid {_EQ} a.atttypid "
     f"WHERE c.relname::pg_catalog.text {_EQ} q.rel AND n.nspname::pg_catalog.text {_EQ} q.nsp "
-    f"AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped AND NOT {builtin_type_sql('t')}) "
+    f"AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped AND NOT {builtin_type_sql('t')}), "
+    # Generated columns: computed from the row, so nobody's verdict on their values covers them.
+    "(SELECT pg_catalog.array_agg(c.column_name::pg_catalog.text ORDER BY c.ordinal_position) "
+    f"FROM information_schema.columns c WHERE c.table_schema::pg_catalog.text {_EQ} q.nsp "
+    f"AND c.table_name::pg_catalog.text {_EQ} q.rel AND c.is_generated::pg_catalog.text {_EQ} 'ALWAYS'), "
+    # Descendants (inheritance children, partitions, at any depth): a read of the relation returns their rows.
+    "(WITH RECURSIVE d(oid) AS (SELECT i.inhrelid FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c "
+    f"ON c.oid {_EQ} i.inhparent JOIN pg_catalog.pg_namespace n ON n.oid {_EQ} c.relnamespace "
+    f"WHERE c.relname::pg_catalog.text {_EQ} q.rel AND n.nspname::pg_catalog.text {_EQ} q.nsp "
+    f"UNION SELECT i.inhrelid FROM pg_catalog.pg_inherits i JOIN d ON i.inhparent {_EQ} d.oid) "
+    "SELECT pg_catalog.array_agg(pg_catalog.concat_ws('.', dn.nspname::pg_catalog.text, dc.relname::pg_catalog.text)) "
+    f"FROM d JOIN pg_catalog.pg_class dc ON dc.oid {_EQ} d.oid JOIN pg_catalog.pg_namespace dn "
+    f"ON dn.oid {_EQ} dc.relnamespace) "
     "FROM (SELECT 1) AS one LEFT JOIN q ON true"
+)
+
+
+# The schema.table names of a relation's descendants (inheritance children, partitions), at any depth.
+_DESCENDANTS_SQL = (
+    "WITH RECURSIVE d(oid) AS (SELECT i.inhrelid FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c "
+    f"ON c.oid {_EQ} i.inhparent JOIN pg_catalog.pg_namespace n ON n.oid {_EQ} c.relnamespace "
+    f"WHERE n.nspname::pg_catalog.text {_EQ} %s AND c.relname::pg_catalog.text {_EQ} %s "
+    f"UNION SELECT i.inhrelid FROM pg_catalog.pg_inherits i JOIN d ON i.inhparent {_EQ} d.oid) "
+    "SELECT pg_catalog.concat_ws('.', dn.nspname::pg_catalog.text, dc.relname::pg_catalog.text) "
+    f"FROM d JOIN pg_catalog.pg_class dc ON dc.oid {_EQ} d.oid JOIN pg_catalog.pg_namespace dn "
+    f"ON dn.oid {_EQ} dc.relnamespace"
 )
 
 
@@ -197,19 +221,22 @@ class PostgresAdapter(EngineAdapter):
         schema, catalog = (str(rows[0][0]) if rows[0][0] else None), str(rows[0][1])
         by_position = {int(r[2]): r for r in rows if r[2] is not None}
         n = len(relations)
-        stored, held, defined = [], [], []
+        stored, held, defined, below = [], [], [], []
         for i, table in enumerate(relations):
             row = by_position.get(i)
+            below.append(tuple(str(d) for d in (row[10] or ())) if row else ())
             kinds = [(k,) for k in (row[5] or ())] if row else []
             stored.append(row is not None and all_stored(kinds) and int(row[6]) == 0)
             held.append(row is None or self.folded(table.args.get("db")) == PRIVATE_SCHEMA or bool(row[7]))
             defined.append(tuple(str(c) for c in (row[8] or ())) if row else ())
-        columns = {}
+        columns, generated = {}, {}
         for j, table in enumerate(described):
             row = by_position.get(n + j)
             if row is not None and row[3] and in_catalog(table.catalog, catalog):
                 columns[j] = tuple((str(c), str(t).lower()) for c, t in zip(row[3], row[4], strict=True))
-        return CatalogFacts(schema, catalog, columns, tuple(stored), tuple(held), tuple(defined))
+                generated[j] = tuple(str(c) for c in (row[9] or ()))
+        return CatalogFacts(schema, catalog, columns, tuple(stored), tuple(held), tuple(defined),
+                            generated=generated, descendants=tuple(below))
 
     def prepare(self, connection: Any) -> None:
         """Autocommit, so maskline's explicit ``BEGIN``/``COMMIT`` delimit transactions.
@@ -379,7 +406,23 @@ def _masking_select(cur: Any, policy: Any, source_schema: str, table: str, diale
         raise InputError(f"table {source_schema}.{table} has no columns or does not exist",
                          where=TABLES_ARGUMENT, fix="check the schema and table names")
     # A type the database defined has no name the masking SQL may use (a typed NULL is a plain NULL for it).
-    plan = build_plan(policy, table, [(c, t if builtin else None) for c, builtin, t, _ in cols], classification)
+    # A generated column is a function of the row (lower(email)): masked unless the policy names it, as on the
+    # query path (maskline.plan.build_plan), whatever unclassified says.
+    cur.execute("SELECT column_name::pg_catalog.text FROM information_schema.columns WHERE table_schema "
+                "OPERATOR(pg_catalog.=) %s AND table_name OPERATOR(pg_catalog.=) %s "
+                "AND is_generated OPERATOR(pg_catalog.=) 'ALWAYS'", (source_schema, table))
+    computed = [str(r[0]) for r in cur.fetchall()]
+    # A parent (inheritance, partitioned) returns its descendants' rows: when the policy names one of them, or
+    # does not name the parent, those rows are not the parent's entry to decide (maskline.rewrite.schema_source.
+    # ruled_below, the query path's rule): its unnamed columns are masked.
+    cur.execute(_DESCENDANTS_SQL, (source_schema, table))
+    below = [str(r[0]) for r in cur.fetchall()]
+    if below and (policy.dataset(table) is None or any(policy.dataset(d) is not None for d in below)):
+        from dataclasses import replace
+
+        policy = replace(policy, unclassified="mask")
+    plan = build_plan(policy, table, [(c, t if builtin else None) for c, builtin, t, _ in cols], classification,
+                      computed=computed)
     select = compile_select(plan, exp.table_(table, db=source_schema, quoted=True), dialect,
                             key_mode=KeyMode.DEFINER)
     opaque = [c.method is not None and METHODS[c.method.name].opaque for c in plan.columns]

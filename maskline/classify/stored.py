@@ -103,24 +103,49 @@ class StoredScan:
     digest: str
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
-    def for_table(self, table: str) -> Classification | None:
+    def for_table(self, table: str, default_schema: str | None = None) -> Classification | None:
         """The classification of ``table`` (matched like a policy dataset), or None when it was not scanned.
 
-        >>> StoredScan({}, "p.scan.json", "").for_table("t") is None
-        True
+        With ``default_schema`` (the connection's), names are compared qualified
+        (:func:`maskline.rewrite.table_names.same_table`), as policy entries are: a scan stored for ``t`` judged
+        the default schema's table, and its verdicts (``qty`` holds counts) say nothing of ``hr.t``, whose ``qty``
+        may hold SSNs. Such an entry is refused rather than ignored: without it, ``unclassified: pass`` would pass
+        what the scan masks.
+
+        >>> from maskline.classify.result import Classification
+        >>> scan = StoredScan({"t": Classification("t", ())}, "p.scan.json", "")
+        >>> scan.for_table("x") is None, scan.for_table("main.t", "main") is not None
+        (True, True)
+        >>> scan.for_table("hr.t", "main")
+        Traceback (most recent call last):
+        ...
+        maskline.errors.ClassificationError: the stored scan's entry 't' judged the table of the default schema main, not the same-named table of another schema read here (at p.scan.json). Fix: scan that table too: maskline scan SOURCE --table SCHEMA.TABLE --policy POLICY --save
         """
         name = best_match(self.tables, table)
+        if default_schema is not None and name is not None:
+            from maskline.rewrite.table_names import same_table
+
+            same = [n for n in self.tables if same_table(n, table, default_schema)]
+            if not same:
+                # the table as the query wrote it is not repeated (refusals never echo a name written)
+                raise _fail(f"the stored scan's entry {name!r} judged the table of the default schema "
+                            f"{default_schema.lower()}, not the same-named table of another schema read here",
+                            self.path, fix="scan that table too: maskline scan SOURCE --table SCHEMA.TABLE "
+                                           "--policy POLICY --save")
+            # the entry naming the most parts wins, as best_match picks (a rescan writes the name it was given)
+            name = max(same, key=lambda n: len(_parts(n)))
         return self.tables[name] if name is not None else None
 
-    def by_table(self, tables: Any) -> dict[str, Classification]:
-        """``{table: classification}`` for those of ``tables`` the scan covers (the query path's argument).
+    def by_table(self, tables: Any, default_schema: str | None = None) -> dict[str, Classification]:
+        """``{table: classification}`` for those of ``tables`` the scan covers (the query path's argument), names
+        compared qualified with ``default_schema`` (:meth:`for_table`).
 
         >>> StoredScan({}, "p.scan.json", "").by_table(["t"])
         {}
         """
         out = {}
         for t in tables:
-            found = self.for_table(t)
+            found = self.for_table(t, default_schema)
             if found is not None:
                 out[t] = found
         return out
@@ -246,15 +271,16 @@ def scan_beside(policy: Any) -> StoredScan | None:
 _CACHE: dict[tuple[Any, ...], StoredScan] = {}
 
 
-def stored_classification(policy: Any, table: str | None) -> Classification | None:
-    """The stored verdicts on ``table`` from the scan beside the policy, or None (no scan, or not scanned).
+def stored_classification(policy: Any, table: str | None, default_schema: str | None = None) -> Classification | None:
+    """The stored verdicts on ``table`` from the scan beside the policy, or None (no scan, or not scanned);
+    names compared qualified with ``default_schema`` (:meth:`StoredScan.for_table`).
 
     >>> from maskline.policy import load_policy
     >>> stored_classification(load_policy({}), "customers") is None
     True
     """
     scan = scan_beside(policy)
-    return scan.for_table(table) if scan is not None and table else None
+    return scan.for_table(table, default_schema) if scan is not None and table else None
 
 
 def save_scan(path: str | Path, dataset: str, classification: Classification, policy: Any, *,

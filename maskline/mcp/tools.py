@@ -347,19 +347,26 @@ class MaskedTools:
         # unlisted columns otherwise follow maskline.classify.decision (masked unless the policy says pass).
         from maskline.classify.stored import stored_classification
 
-        stored = stored_classification(self.policy, name)
-        # The policy's entry for the table the connection reads: an unqualified name is the current schema's.
+        # The policy's entry (and the stored scan's) for the table the connection reads: an unqualified name is
+        # the current schema's.
         default = None if self.masked_schema else _current_schema(con)
+        stored = stored_classification(self.policy, name, default)
         policy = self.policy
-        if not self.masked_schema:  # a view's unnamed columns are masked, as the query path masks them
-            from dataclasses import replace as with_changes
+        facts = None
+        if not self.masked_schema:  # a view's (or a named table's parent's) unnamed columns are masked, as the
+            from dataclasses import replace as with_changes  # query path masks them
 
-            from maskline.rewrite.schema_source import views_among
+            from maskline.rewrite.schema_source import ruled_below, table_facts, views_among
 
-            if views_among(con, [target], found):
+            facts = table_facts(con, target)
+            if views_among(con, [target], found) or facts is None \
+                    or ruled_below([target], facts.descendants, found, default, policy):
                 policy = with_changes(policy, unclassified="mask")
+        # Generated columns as the query path decides them: masked unless the policy names them (all of them,
+        # when the catalog cannot say which are generated).
+        computed = () if self.masked_schema else (facts.generated_of(0) if facts is not None else tuple(columns))
         return build_plan(policy, name, [(c, t.lower()) for c, t in columns.items()], stored, caller.identities,
-                          default_schema=default)
+                          default_schema=default, computed=computed)
 
     def _key_if_set(self) -> Any:
         try:

@@ -70,6 +70,7 @@ from maskline.rewrite.schema_source import (
     refuse_defined_types,
     refuse_function_path,
     refuse_key_stores,
+    ruled_below,
     sqlglot_schema,
     views_among,
 )
@@ -266,15 +267,17 @@ def rewrite(
         from maskline.classify.stored import scan_beside
 
         stored = scan_beside(policy)
-        classification = stored.by_table(full_schema) if stored is not None else None
+        classification = stored.by_table(full_schema, default_schema) if stored is not None else None
     # Unlisted columns: maskline.classify.decision, as for every face (masked unless a scan vouches for them).
     # The views of masked_schema are read by name, whatever schema the query wrote: their policy entry too.
     plan_schema = None if masked_schema else default_schema
     # A view is no masked relation's floor: it reads its tables raw. masked_schema's views are the floor itself.
     views = frozenset() if masked_schema or facts is None else views_among(connection, tables, full_schema,
                                                                             default_schema, stored=facts.stored)
+    if facts is not None and not masked_schema:  # a parent returns its descendants' rows: theirs to decide
+        views |= ruled_below(tables, facts.descendants, full_schema, default_schema, policy)
     sensitivity = Sensitivity.for_query(qualified, full_schema, policy, classification, identities, plan_schema,
-                                        views)
+                                        views, _generated(tables, facts, full_schema, default_schema, masked_schema))
     tracer = Tracer(root, sensitivity.is_sensitive)
     key_holder = _Key(policy, key)
     tokenized = LiteralFilter(tracer, policy.rewrite.filter_literals, sensitivity, key_holder.get).apply(root)
@@ -302,6 +305,30 @@ def rewrite(
         masked_columns=tuple(c.name for c in lineage if c.masked),
         lineage=tuple(lineage), dialect=d.name, tables=tuple(sorted(sensitivity.plans)), keyed=keyed,
         tokenized_filters=tokenized, plans=sensitivity.plans, over_masked=over_masked)
+
+
+def _generated(tables: list[exp.Table], facts: CatalogFacts | None, schema: Schema, default_schema: str | None,
+               masked_schema: str | None) -> dict[str, tuple[str, ...]]:
+    """The generated columns of each table the query reads, by schema key, as the catalog facts read them.
+
+    A generated column is a function of its row, sensitive columns included (``lower(email)``): masked unless the
+    policy names it (:func:`maskline.plan.build_plan`). The views of ``masked_schema`` are maskline's own masked
+    relations, and a schema passed without a connection says nothing of generated columns: none then.
+
+    >>> from maskline.adapters.facts import CatalogFacts
+    >>> facts = CatalogFacts("main", "memory", {0: (("e", "text"), ("h", "text"))}, (True,), (False,),
+    ...                      generated={0: ("h",)})
+    >>> _generated([exp.to_table("t")], facts, {"t": {"e": "text", "h": "text"}}, "main", None)
+    {'t': ('h',)}
+    """
+    if facts is None or masked_schema:
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    for i, table in enumerate(tables):
+        name = find_table(table, list(schema), default_schema)
+        if name is not None and facts.generated_of(i):
+            out[name] = (*out.get(name, ()), *facts.generated_of(i))
+    return out
 
 
 class _Key:

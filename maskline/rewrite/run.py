@@ -138,6 +138,10 @@ def run_masked(connection: Any, rewritten: Any, key: KeyMaterial | None = None, 
         # Names in the masking expressions resolve to the engine's built-ins only (maskline.rewrite.pinned):
         # nothing a user created can run on the raw values or read the key the session holds.
         with builtin_names(connection, cursor, adapter):
+            if is_duckdb and rewritten.keyed:  # the key's values would be constants of every profiled plan
+                from maskline.adapters.duckdb import profiling_off
+
+                profiling_off(connection)
             if needs_key:
                 # Inside the query's transaction: where the session holds the key (PostgreSQL), it holds it for
                 # this transaction only. Trino, with no session state, gets it back to carry as parameters.

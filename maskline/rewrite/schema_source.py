@@ -18,12 +18,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlglot import exp
 
 from maskline.errors import InputError
 from maskline.rewrite.table_names import name_parts, same_table
+
+if TYPE_CHECKING:
+    from maskline.adapters.facts import CatalogFacts
 
 Schema = Mapping[str, Mapping[str, str]]
 
@@ -100,6 +103,60 @@ def read_schema(connection: Any, tables: Sequence[exp.Table]) -> dict[str, dict[
         if cursor is not connection:
             cursor.close()
     return out
+
+
+def table_facts(connection: Any, table: exp.Table) -> CatalogFacts | None:
+    """The catalog facts of one table, read as the rewrite reads them
+    (:meth:`maskline.adapters.base.EngineAdapter.catalog_facts`); None when the catalog cannot say.
+
+    ``describe_table`` decides as the query path does from them: generated columns and parents of named tables
+    are masked unless the policy decides them (:func:`maskline.plan.build_plan`, :func:`ruled_below`).
+
+    >>> import duckdb
+    >>> con = duckdb.connect()
+    >>> _ = con.execute("CREATE TABLE t (email VARCHAR, h VARCHAR AS (md5(email)))")
+    >>> table_facts(con, exp.to_table("t")).generated_of(0)
+    ('h',)
+    """
+    from maskline.adapters import engine_of
+
+    try:
+        adapter = engine_of(connection)
+        cursor = adapter.cursor(connection)
+        try:
+            return adapter.catalog_facts(cursor, [table], [table])
+        finally:
+            if cursor is not connection:
+                cursor.close()
+    except Exception:  # noqa: BLE001 - the driver's own error: the caller fails closed
+        return None
+
+
+def ruled_below(tables: Sequence[exp.Table], descendants: Sequence[Sequence[str]], schema: Schema,
+                default_schema: str | None, policy: Any) -> frozenset[str]:
+    """The schema keys of ``tables`` that return rows the policy decides elsewhere: decided as views are.
+
+    A PostgreSQL inheritance parent or partitioned table returns its descendants' rows. When the policy names a
+    descendant (``orders``) but not the parent (``all_orders``), or names both, the parent's own entry (or
+    ``unclassified: pass``) is not the decision the policy made for those rows: its columns the policy does not
+    name for it are masked (fail closed), as a view's are. A parent the policy names alone keeps its rules: its
+    partitions are its own rows. ``descendants`` is parallel to ``tables`` (the catalog facts' read).
+
+    >>> from maskline.policy import load_policy
+    >>> pol = load_policy({"datasets": {"orders": {"columns": {}}, "events": {"columns": {}}}})
+    >>> t = [exp.to_table("all_orders"), exp.to_table("events"), exp.to_table("plain")]
+    >>> schema = {"all_orders": {}, "events": {}, "plain": {}}
+    >>> sorted(ruled_below(t, [("s.orders",), ("s.events_2024",), ()], schema, "s", pol))
+    ['all_orders']
+    """
+    out: set[str] = set()
+    for table, below in zip(tables, descendants, strict=False):
+        key = find_table(table, list(schema), default_schema)
+        if key is None or not below:
+            continue
+        if policy.dataset(key, default_schema) is None or any(policy.dataset(d) is not None for d in below):
+            out.add(key)
+    return frozenset(out)
 
 
 def views_among(connection: Any, tables: Sequence[exp.Table], schema: Schema,

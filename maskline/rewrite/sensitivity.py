@@ -16,7 +16,7 @@ then ``unclassified: mask``; identities in ``unmask_for`` get raw values.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from sqlglot import exp
@@ -52,7 +52,8 @@ class Sensitivity:
     def for_query(cls, query: exp.Expr, schema: Schema, policy: Policy,
                   classification: Mapping[str, Classification] | None = None,
                   identities: Sequence[str] = (), default_schema: str | None = None,
-                  views: frozenset[str] = frozenset()) -> Sensitivity:
+                  views: frozenset[str] = frozenset(),
+                  computed: Mapping[str, Collection[str]] | None = None) -> Sensitivity:
         """Build the plan of every base table ``query`` reads (CTE names that match no table are skipped).
 
         Tables, schema keys and policy datasets are matched as qualified names, unqualified ones being in
@@ -70,6 +71,12 @@ class Sensitivity:
         False
         >>> Sensitivity.for_query(q, schema, pol, views=frozenset({"v"})).is_sensitive("v", "contact")
         True
+
+        ``computed`` maps schema keys to their generated columns (``GENERATED ALWAYS AS``): masked unless the
+        policy names them, whatever ``unclassified`` says (:func:`maskline.plan.build_plan`):
+
+        >>> Sensitivity.for_query(q, schema, pol, computed={"v": ("contact",)}).is_sensitive("v", "contact")
+        True
         """
         out = cls()
         for table in query.find_all(exp.Table):
@@ -85,7 +92,7 @@ class Sensitivity:
             if name not in out.plans:
                 decided_by = replace(policy, unclassified="mask") if name in views else policy
                 out.plans[name] = build_plan(decided_by, name, cols, (classification or {}).get(name), identities,
-                                             default_schema=default_schema)
+                                             default_schema=default_schema, computed=(computed or {}).get(name, ()))
             out.columns[written] = {c.name.lower(): c for c in out.plans[name].columns}
         return out
 
