@@ -187,8 +187,39 @@ def emit(events: Sequence[Any], names: Collection[str] = ()) -> bool:
             client.emit(scrub_event(event, names=names))
         return True
     except Exception as e:  # noqa: BLE001 - lineage must never fail a tool call
-        log.warning("maskline mcp: could not emit the tool call's lineage (%s)", type(e).__name__)
+        log.warning("maskline mcp: could not send the tool call's lineage to %s (%s); the call went on without it. "
+                    "Fix: check that the lineage server answers there, or the transport in OPENLINEAGE_URL, "
+                    "openlineage.yml or OPENLINEAGE__TRANSPORT__*", destination(), type(e).__name__)
         return False
+
+
+def destination(client: Any = None) -> str:
+    """Where the configured client sends events, for a warning: an HTTP transport's scheme, host and port (no
+    user, password, path or query: a URL can carry a token), else the transport's kind.
+
+    >>> from openlineage.client import OpenLineageClient
+    >>> from openlineage.client.transport.http import HttpConfig, HttpTransport
+    >>> destination(OpenLineageClient(transport=HttpTransport(HttpConfig(url="http://u:pw@marquez:5000/x?t=1"))))
+    'http://marquez:5000'
+    >>> from openlineage.client.transport.noop import NoopTransport, NoopConfig
+    >>> destination(OpenLineageClient(transport=NoopTransport(NoopConfig())))
+    'the noop transport'
+    """
+    from urllib.parse import urlsplit
+
+    try:
+        transport = getattr(client if client is not None else _client(), "transport", None)
+        for _ in range(4):  # a wrapping transport (maskline's transformer) keeps the real one as .transport
+            url = getattr(transport, "url", None)
+            if isinstance(url, str):
+                parts = urlsplit(url)
+                return f"{parts.scheme}://{parts.hostname}" + (f":{parts.port}" if parts.port else "")
+            if getattr(transport, "transport", None) is None:
+                break
+            transport = transport.transport
+        return f"the {getattr(transport, 'kind', None) or type(transport).__name__} transport"
+    except Exception:  # noqa: BLE001 - a warning's detail never raises
+        return "the configured transport"
 
 
 def record(call: CallRecord, *, job_namespace: str, db_namespace: str, dialect: str) -> bool:
