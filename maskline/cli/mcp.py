@@ -98,9 +98,31 @@ def run(args: argparse.Namespace) -> int:
 
     policy = load_policy(args.policy)
     scan_beside(policy)  # a stale or broken stored scan stops the server now, not its first query
+    if not args.masked_schema:
+        _warn_without_key(policy)
     tools = MaskedTools(policy, database, allow=args.allow, max_rows=args.max_rows,
                         timeout=args.timeout, masked_schema=args.masked_schema)
     server = build_server(tools, principal=args.principal, verifier=verifier, http=args.http, host=args.host,
                           port=args.port)
     serve(server, http=args.http, host=args.host, port=args.port)
     return 0
+
+
+def _warn_without_key(policy: Any) -> None:
+    """Tell the operator at start-up, on stderr (the client's server log), that the key is missing: otherwise
+    only the agent hears of it, as each query reading a keyed column fails. Not fatal: a policy may need no
+    key, and the masked views of ``--masked-schema`` hold their own.
+
+    >>> from maskline.policy import load_policy
+    >>> _warn_without_key(load_policy({"version": 1, "key": {"env": "NO_SUCH_MASKLINE_KEY_VAR"}}))  # stderr only
+    """
+    import sys
+
+    from maskline.errors import MasklineError, structured_message
+    from maskline.keys import resolve_key
+
+    try:
+        resolve_key(policy.key)
+    except MasklineError as e:
+        print(f"warning: {structured_message(e)}. Until it is set, every query that reads a column masked with "
+              "hmac, hash or fake (or filters one with a literal) fails.", file=sys.stderr)
