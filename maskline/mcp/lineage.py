@@ -208,15 +208,16 @@ def destination(client: Any = None) -> str:
     from urllib.parse import urlsplit
 
     try:
-        transport = getattr(client if client is not None else _client(), "transport", None)
+        transport: Any = getattr(client if client is not None else _client(), "transport", None)
         for _ in range(4):  # a wrapping transport (maskline's transformer) keeps the real one as .transport
             url = getattr(transport, "url", None)
             if isinstance(url, str):
                 parts = urlsplit(url)
                 return f"{parts.scheme}://{parts.hostname}" + (f":{parts.port}" if parts.port else "")
-            if getattr(transport, "transport", None) is None:
+            inner = getattr(transport, "transport", None)
+            if inner is None:
                 break
-            transport = transport.transport
+            transport = inner
         return f"the {getattr(transport, 'kind', None) or type(transport).__name__} transport"
     except Exception:  # noqa: BLE001 - a warning's detail never raises
         return "the configured transport"
