@@ -100,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     scan_beside(policy)  # a stale or broken stored scan stops the server now, not its first query
     if not args.masked_schema:
         _warn_without_key(policy)
-        _warn_unmatched_datasets(policy, database)
+        _warn_unmatched_datasets(policy, database, allow=args.allow)
     tools = MaskedTools(policy, database, allow=args.allow, max_rows=args.max_rows,
                         timeout=args.timeout, masked_schema=args.masked_schema)
     server = build_server(tools, principal=args.principal, verifier=verifier, http=args.http, host=args.host,
@@ -129,7 +129,7 @@ def _warn_without_key(policy: Any) -> None:
               "hmac, hash or fake (or filters one with a literal) fails.", file=sys.stderr)
 
 
-def _warn_unmatched_datasets(policy: Any, database: Any) -> None:
+def _warn_unmatched_datasets(policy: Any, database: Any, allow: list[str] | None = None) -> None:
     """Warn, on stderr at start-up, of each ``datasets:`` entry that names no table of ``--database``, with the
     closest table: a misspelt entry (``main.custmers``) leaves its table to ``unclassified``, which under
     ``unclassified: pass`` passes every column of it raw. Not fatal: one policy may serve several databases.
@@ -141,9 +141,11 @@ def _warn_unmatched_datasets(policy: Any, database: Any) -> None:
     >>> duckdb.connect(path).execute("CREATE TABLE customers (id INTEGER)").close()
     >>> import contextlib, io; err = io.StringIO()
     >>> with contextlib.redirect_stderr(err):
-    ...     _warn_unmatched_datasets(load_policy({"datasets": {"custmers": {}, "customers": {}}}), Database.from_uri(path))
+    ...     _warn_unmatched_datasets(load_policy({"datasets": {"custmers": {}, "customers": {}}}), Database.from_uri(path),
+    ...                              allow=["customers", "main.custmer"])
     >>> print(err.getvalue().strip())
     warning: the policy's dataset 'custmers' names no table of --database (at datasets["custmers"]). Fix: did you mean 'main.customers'? Its rules apply to no table the agent can read.
+    warning: --allow main.custmer names no table of --database (at --allow). Fix: did you mean 'main.customers'?
     """
     import sys
 
@@ -165,10 +167,17 @@ def _warn_unmatched_datasets(policy: Any, database: Any) -> None:
     except Exception:  # noqa: BLE001 - a warning never stops the server; the check at start did that
         return
     tables = {f"{schema}.{name}".lower(): f"{schema}.{name}" for schema, name in rows}
-    for entry in policy.datasets:
+
+    def missing(entry: str) -> str | None:
         parts = str(entry).split(".")
         qualified = ".".join(parts[-2:]) if len(parts) > 1 else f"{default}.{parts[-1]}"
-        if qualified.lower() not in tables:
+        return None if qualified.lower() in tables else did_you_mean(qualified, tables.values())
+
+    for entry in policy.datasets:
+        if fix := missing(entry):
             print(f"warning: the policy's dataset {entry!r} names no table of --database (at datasets[\"{entry}\"]). "
-                  f"Fix: {did_you_mean(qualified, tables.values())} Its rules apply to no table the agent can read.",
-                  file=sys.stderr)
+                  f"Fix: {fix} Its rules apply to no table the agent can read.", file=sys.stderr)
+    # A misspelt --allow hides its table from the agent: list_tables does not show it and queries are refused.
+    for entry in allow or ():
+        if fix := missing(entry):
+            print(f"warning: --allow {entry} names no table of --database (at --allow). Fix: {fix}", file=sys.stderr)
