@@ -193,32 +193,17 @@ def emit(events: Sequence[Any], names: Collection[str] = ()) -> bool:
         return False
 
 
-def destination(client: Any = None) -> str:
-    """Where the configured client sends events, for a warning: an HTTP transport's scheme, host and port (no
-    user, password, path or query: a URL can carry a token), else the transport's kind.
+def destination() -> str:
+    """Where the configured client sends events, for a warning
+    (:func:`openlineage_ext.destination.destination`: no user, password, path or query of a URL).
 
-    >>> from openlineage.client import OpenLineageClient
-    >>> from openlineage.client.transport.http import HttpConfig, HttpTransport
-    >>> destination(OpenLineageClient(transport=HttpTransport(HttpConfig(url="http://u:pw@marquez:5000/x?t=1"))))
-    'http://marquez:5000'
-    >>> from openlineage.client.transport.noop import NoopTransport, NoopConfig
-    >>> destination(OpenLineageClient(transport=NoopTransport(NoopConfig())))
-    'the noop transport'
+    >>> import os; os.environ.get("OPENLINEAGE_URL") is None or destination().startswith("http")
+    True
     """
-    from urllib.parse import urlsplit
+    from openlineage_ext.destination import destination as of_client
 
     try:
-        transport: Any = getattr(client if client is not None else _client(), "transport", None)
-        for _ in range(4):  # a wrapping transport (maskline's transformer) keeps the real one as .transport
-            url = getattr(transport, "url", None)
-            if isinstance(url, str):
-                parts = urlsplit(url)
-                return f"{parts.scheme}://{parts.hostname}" + (f":{parts.port}" if parts.port else "")
-            inner = getattr(transport, "transport", None)
-            if inner is None:
-                break
-            transport = inner
-        return f"the {getattr(transport, 'kind', None) or type(transport).__name__} transport"
+        return of_client(_client())
     except Exception:  # noqa: BLE001 - a warning's detail never raises
         return "the configured transport"
 
