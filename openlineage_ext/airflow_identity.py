@@ -47,6 +47,32 @@ def _owners(value: Any) -> list[str]:
     return [n.strip() for n in names if n and n.strip()]
 
 
+def _lookup_would_hang() -> bool:
+    """Whether asking Airflow for a connection here would wait forever: in a process forked from ``dag.test()``.
+
+    ``dag.test()`` answers the task's requests (a connection, a variable) from the same process, through a
+    thread that a forked process does not have. The OpenLineage listener forks to build each event (unless
+    ``[openlineage] execute_in_thread``), so there a lookup never returns, the listener kills the process after
+    ``execution_timeout`` and the task's START or COMPLETE event is lost. Skipping the lookup loses only the
+    connection's login among the identities.
+
+    >>> _lookup_would_hang()  # not inside a task at all
+    False
+    """
+    import os
+
+    try:
+        from airflow.sdk.execution_time import task_runner
+        from airflow.sdk.execution_time.supervisor import InProcessSupervisorComms
+    except ImportError:  # outside Airflow, or another Airflow
+        return False
+    comms = getattr(task_runner, "SUPERVISOR_COMMS", None)
+    if not isinstance(comms, InProcessSupervisorComms):
+        return False
+    pid = getattr(getattr(comms, "supervisor", None), "pid", None)
+    return pid is not None and pid != os.getpid()
+
+
 def _connection_logins(task: Any) -> list[tuple[str, str]]:
     """``(conn_id, login)`` of the connections an operator names; lookups that fail are skipped."""
     conn_ids: list[str] = []
@@ -60,6 +86,8 @@ def _connection_logins(task: Any) -> list[tuple[str, str]]:
         if isinstance(value, str) and value and value not in conn_ids:
             conn_ids.append(value)
     out: list[tuple[str, str]] = []
+    if conn_ids and _lookup_would_hang():
+        return out
     for conn_id in conn_ids:
         try:
             from airflow.sdk import BaseHook

@@ -251,16 +251,23 @@ def emit(event: Any) -> bool:
     >>> emit(None)  # lineage off, or the client refuses the event: False, never an exception
     False
     """
+    client = None
     try:
         from airflow.providers.openlineage import conf as ol_conf
         from airflow.providers.openlineage.plugins.adapter import OpenLineageAdapter
 
         if ol_conf.is_disabled():
             return False
-        OpenLineageAdapter().get_or_create_openlineage_client().emit(event)
+        client = OpenLineageAdapter().get_or_create_openlineage_client()
+        client.emit(event)
         return True
     except Exception as e:  # noqa: BLE001 - lineage must never fail a task
-        log.warning("maskline: could not emit the agent's tool-call event (%s)", type(e).__name__)
+        from openlineage_ext.destination import destination
+
+        where = destination(client)
+        log.warning("maskline: could not send the agent's tool-call event to %s (%s); the call went on without it. "
+                    "Fix: check that the lineage server answers there, or [openlineage] transport",
+                    where, type(e).__name__)
         return False
 
 

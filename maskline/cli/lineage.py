@@ -131,9 +131,15 @@ def summarize(events: Iterable[Mapping[str, Any]], namespace: str | None = None)
         run_facets = ev["run"].get("facets") or {}
         ident = run_facets.get("maskline_identity")
         if isinstance(ident, Mapping):
-            summary.executed_by = _who(ident.get("executedBy")) or summary.executed_by
-            summary.triggered_by = _who(ident.get("triggeredBy")) or summary.triggered_by
-            summary.on_behalf_of = _who(ident.get("onBehalfOf")) or summary.on_behalf_of
+            # The run's final event says who ran it (an agent's call is known as the agent's only once it
+            # ran); a START fills in only what no final event said. Marquez lists events newest first and a
+            # file oldest first, so the order they come in decides nothing.
+            final = state in TERMINAL_STATES
+            for attr, key in (("executed_by", "executedBy"), ("triggered_by", "triggeredBy"),
+                              ("on_behalf_of", "onBehalfOf")):
+                who = _who(ident.get(key))
+                if who and (final or getattr(summary, attr) is None):
+                    setattr(summary, attr, who)
         summary.triggered_by = summary.triggered_by or _triggering_user(run_facets)
         parent = ((run_facets.get("parent") or {}).get("run") or {}).get("runId")
         if parent and str(parent) != run_id:

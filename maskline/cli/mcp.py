@@ -98,9 +98,86 @@ def run(args: argparse.Namespace) -> int:
 
     policy = load_policy(args.policy)
     scan_beside(policy)  # a stale or broken stored scan stops the server now, not its first query
+    if not args.masked_schema:
+        _warn_without_key(policy)
+        _warn_unmatched_datasets(policy, database, allow=args.allow)
     tools = MaskedTools(policy, database, allow=args.allow, max_rows=args.max_rows,
                         timeout=args.timeout, masked_schema=args.masked_schema)
     server = build_server(tools, principal=args.principal, verifier=verifier, http=args.http, host=args.host,
                           port=args.port)
     serve(server, http=args.http, host=args.host, port=args.port)
     return 0
+
+
+def _warn_without_key(policy: Any) -> None:
+    """Tell the operator at start-up, on stderr (the client's server log), that the key is missing: otherwise
+    only the agent hears of it, as each query reading a keyed column fails. Not fatal: a policy may need no
+    key, and the masked views of ``--masked-schema`` hold their own.
+
+    >>> from maskline.policy import load_policy
+    >>> _warn_without_key(load_policy({"version": 1, "key": {"env": "NO_SUCH_MASKLINE_KEY_VAR"}}))  # stderr only
+    """
+    import sys
+
+    from maskline.errors import MasklineError, structured_message
+    from maskline.keys import resolve_key
+
+    try:
+        resolve_key(policy.key)
+    except MasklineError as e:
+        print(f"warning: {structured_message(e)}. Until it is set, every query that reads a column masked with "
+              "hmac, hash or fake (or filters one with a literal) fails.", file=sys.stderr)
+
+
+def _warn_unmatched_datasets(policy: Any, database: Any, allow: list[str] | None = None) -> None:
+    """Warn, on stderr at start-up, of each ``datasets:`` entry that names no table of ``--database``, with the
+    closest table: a misspelt entry (``main.custmers``) leaves its table to ``unclassified``, which under
+    ``unclassified: pass`` passes every column of it raw. Not fatal: one policy may serve several databases.
+
+    >>> import duckdb, os, tempfile
+    >>> from maskline.mcp.database import Database
+    >>> from maskline.policy import load_policy
+    >>> path = os.path.join(tempfile.mkdtemp(), "w.duckdb")
+    >>> duckdb.connect(path).execute("CREATE TABLE customers (id INTEGER)").close()
+    >>> import contextlib, io; err = io.StringIO()
+    >>> with contextlib.redirect_stderr(err):
+    ...     _warn_unmatched_datasets(load_policy({"datasets": {"custmers": {}, "customers": {}}}), Database.from_uri(path),
+    ...                              allow=["customers", "main.custmer"])
+    >>> print(err.getvalue().strip())
+    warning: the policy's dataset 'custmers' names no table of --database (at datasets["custmers"]). Fix: did you mean 'main.customers'? Its rules apply to no table the agent can read.
+    warning: --allow main.custmer names no table of --database (at --allow). Fix: did you mean 'main.customers'?
+    """
+    import sys
+
+    from maskline.errors import did_you_mean
+
+    sql = ("SELECT table_schema, table_name FROM information_schema.tables "
+           "WHERE table_schema NOT IN ('information_schema', 'pg_catalog')")
+    try:
+        with database.connect() as con:
+            if database.dialect == "duckdb":
+                rows = con.execute(sql).fetchall()
+                default = con.execute("SELECT current_schema()").fetchone()[0]
+            else:
+                with con.cursor() as cur:
+                    cur.execute(sql)
+                    rows = cur.fetchall()
+                    cur.execute("SELECT current_schema()")
+                    default = cur.fetchone()[0]
+    except Exception:  # noqa: BLE001 - a warning never stops the server; the check at start did that
+        return
+    tables = {f"{schema}.{name}".lower(): f"{schema}.{name}" for schema, name in rows}
+
+    def missing(entry: str) -> str | None:
+        parts = str(entry).split(".")
+        qualified = ".".join(parts[-2:]) if len(parts) > 1 else f"{default}.{parts[-1]}"
+        return None if qualified.lower() in tables else did_you_mean(qualified, tables.values())
+
+    for entry in policy.datasets:
+        if fix := missing(entry):
+            print(f"warning: the policy's dataset {entry!r} names no table of --database (at datasets[\"{entry}\"]). "
+                  f"Fix: {fix} Its rules apply to no table the agent can read.", file=sys.stderr)
+    # A misspelt --allow hides its table from the agent: list_tables does not show it and queries are refused.
+    for entry in allow or ():
+        if fix := missing(entry):
+            print(f"warning: --allow {entry} names no table of --database (at --allow). Fix: {fix}", file=sys.stderr)

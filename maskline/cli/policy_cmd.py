@@ -139,7 +139,12 @@ def draft_policy(result: Any, *, name: str | None = None, source: str | None = N
     ]
     types = sorted({c.info_type for c in found if c.info_type in INFO_TYPES})
     for t in types:
-        lines.append(f"  {t}: {_flow(dict(INFO_TYPES[t].default_method))}")
+        method = dict(INFO_TYPES[t].default_method)
+        # scrub finds names and addresses in prose only where maskline runs it in Python: say so where the
+        # choice is made, since the same policy serves the query path, MCP and the warehouses.
+        note = ("   # names and addresses in prose survive in SQL (warehouses, dbt, maskline sql, MCP, agents): "
+                "use {method: redact} there" if method.get("method") == "scrub" else "")
+        lines.append(f"  {t}: {_flow(method)}{note}")
     if not types:
         lines[-1] = "methods: {}"
     custom = {c.info_type: dict((info_types or {})[c.info_type]) for c in found

@@ -95,9 +95,20 @@ class Database:
         return table_namespace(url.engine.name, url.host, url.port, url.database)
 
     def check(self) -> None:
-        """Fail at start-up, not at the first call, when a DuckDB file is missing."""
+        """Fail at start-up, not at the first call, when a DuckDB file is missing or PostgreSQL does not let
+        the server in (no server there, a wrong database, user or password): otherwise every tool call fails
+        and the agent, who cannot fix it, is told to check its query.
+
+        >>> Database.from_uri("postgresql://nobody:pw@127.0.0.1:9/x").check()  # no server on port 9
+        Traceback (most recent call last):
+        ...
+        maskline.errors.InputError: cannot connect to PostgreSQL (at --database postgresql://nobody:***@127.0.0.1:9/x). Fix: check host, port, database and user in --database, and the password (in the URI or PGPASSWORD)
+        """
         if self.dialect == "duckdb" and not Path(self.path).is_file():
             raise InputError(f"DuckDB file {self.path} does not exist", where="--database", fix="check the path")
+        if self.dialect == "postgres":
+            with self.connect():
+                pass
 
     @contextmanager
     def connect(self, timeout: float | None = None) -> Iterator[Any]:
@@ -107,7 +118,11 @@ class Database:
             import psycopg2
 
             options = f"-c statement_timeout={int(timeout * 1000)}" if timeout else None
-            conn = psycopg2.connect(self.uri, options=options) if options else psycopg2.connect(self.uri)
+            try:
+                conn = psycopg2.connect(self.uri, options=options) if options else psycopg2.connect(self.uri)
+            except psycopg2.Error:
+                # The driver's message can quote the DSN (its password included): say what and where only.
+                raise self._unreachable() from None
             try:
                 # Autocommit: run_masked opens a transaction of its own per query, so the key is loaded at its
                 # start and ends with it (maskline.adapters.postgres_key); every transaction is read-only.
@@ -123,6 +138,14 @@ class Database:
             yield con
         finally:
             con.close()
+
+    def _unreachable(self) -> InputError:
+        from maskline.adapters.url import parse_url
+
+        shown = parse_url(self.uri, where="--database").shown
+        return InputError("cannot connect to PostgreSQL", where=f"--database {shown}",
+                          fix="check host, port, database and user in --database, and the password (in the URI or "
+                              "PGPASSWORD)")
 
     @contextmanager
     def deadline(self, connection: Any, timeout: float | None) -> Iterator[None]:

@@ -187,8 +187,25 @@ def emit(events: Sequence[Any], names: Collection[str] = ()) -> bool:
             client.emit(scrub_event(event, names=names))
         return True
     except Exception as e:  # noqa: BLE001 - lineage must never fail a tool call
-        log.warning("maskline mcp: could not emit the tool call's lineage (%s)", type(e).__name__)
+        log.warning("maskline mcp: could not send the tool call's lineage to %s (%s); the call went on without it. "
+                    "Fix: check that the lineage server answers there, or the transport in OPENLINEAGE_URL, "
+                    "openlineage.yml or OPENLINEAGE__TRANSPORT__*", destination(), type(e).__name__)
         return False
+
+
+def destination() -> str:
+    """Where the configured client sends events, for a warning
+    (:func:`openlineage_ext.destination.destination`: no user, password, path or query of a URL).
+
+    >>> import os; os.environ.get("OPENLINEAGE_URL") is None or destination().startswith("http")
+    True
+    """
+    from openlineage_ext.destination import destination as of_client
+
+    try:
+        return of_client(_client())
+    except Exception:  # noqa: BLE001 - a warning's detail never raises
+        return "the configured transport"
 
 
 def record(call: CallRecord, *, job_namespace: str, db_namespace: str, dialect: str) -> bool:

@@ -103,8 +103,9 @@ class MaskedTools:
     def list_tables(self, caller: Caller) -> dict[str, Any]:
         """``{"tables": [...]}``: the allowed tables that exist."""
         def run(con: Any) -> tuple[dict[str, Any], CallRecord]:
-            default = self._default_schema(con)  # the listed tables are the default schema's
+            default = self._default_schema(con)  # the default schema's tables are listed by their bare names
             names = [n for n in self.database.table_names(con, self.masked_schema) if self._allowed(n, default)]
+            names += [n for n in self._allowed_elsewhere(con, default) if n not in names]
             return {"tables": names}, CallRecord("list_tables", "executed")
         return self._call("list_tables", caller, run)
 
@@ -265,6 +266,24 @@ class MaskedTools:
             parts = table.lower().split(".")
             return table.lower() in self.allow or parts[-1] in {a.split(".")[-1] for a in self.allow}
         return any(same_table(table, entry, default_schema) for entry in self.allow)
+
+    def _allowed_elsewhere(self, con: Any, default_schema: str | None) -> list[str]:
+        """The ``--allow`` entries of another schema than the default that exist, as ``schema.name`` (as the
+        catalog spells them): the agent may query them, so ``list_tables`` shows them, qualified as they must be
+        queried. None without ``--allow`` (only the default schema is readable) or with ``--masked-schema``
+        (the views are read by their last name)."""
+        from maskline.lineage_names import catalog_table
+
+        if self.allow is None or self.masked_schema or default_schema is None:
+            return []
+        out: list[str] = []
+        for entry in self.allow:
+            if "." not in entry:
+                continue
+            stored = catalog_table(con, entry, default_schema)
+            if stored is not None and stored.split(".")[0].lower() != default_schema.lower() and stored not in out:
+                out.append(stored)
+        return out
 
     def _check_allowed(self, tables: Sequence[str], default_schema: str | None = None,
                        nodes: Sequence[Any] = ()) -> None:

@@ -331,10 +331,10 @@ class LiteralFilter:
                                       "filter_literals to allow")
 
         if not isinstance(node, TOKENIZABLE_PREDICATES) or len(exposed_by) != 1:
-            raise refuse("only '=', '<>', IN and IS [NOT] DISTINCT FROM can be compared as tokens")
+            raise refuse("only =, <>, IN and IS [NOT] DISTINCT FROM can be compared as tokens")
         side, _ = exposed_by[0]
         if isinstance(node, exp.In) and node.this is not side:
-            raise refuse("only 'column IN (literals)' can be compared as tokens")
+            raise refuse("only column IN (literals) can be compared as tokens")
         origin = bare_origin(side, self.scope)
         spec = self.sensitivity.method_of(origin) if origin else None
         if origin is None or spec is None:

@@ -51,11 +51,22 @@ def test_the_allowed_table_reads_however_it_is_named(database: Database) -> None
 
 
 def test_list_tables_lists_only_allowed_tables_compared_qualified(database: Database) -> None:
-    """``--allow hr.customers`` does not list the default schema's ``customers`` (list_tables shows main's)."""
+    """``--allow hr.customers`` does not list the default schema's ``customers``: it lists ``hr.customers``,
+    qualified as it must be queried (it listed nothing, so an agent saw no table it could read)."""
     assert MaskedTools(POLICY, database, allow=["customers"], lineage=False).list_tables(
         Caller("agent"))["tables"] == ["customers"]  # the control
     assert MaskedTools(POLICY, database, allow=["hr.customers"], lineage=False).list_tables(
-        Caller("agent"))["tables"] == []
+        Caller("agent"))["tables"] == ["hr.customers"]
+    assert MaskedTools(POLICY, database, allow=["customers", "HR.Customers", "hr.nothing"], lineage=False).list_tables(
+        Caller("agent"))["tables"] == ["customers", "hr.customers"]  # as the catalog spells it; missing ones not
+
+
+def test_every_listed_table_can_be_described_and_queried(database: Database) -> None:
+    policy = load_policy({"unclassified": "pass", "datasets": {**POLICY.raw["datasets"], "hr.customers": {}}})
+    tools = MaskedTools(policy, database, allow=["customers", "hr.customers"], lineage=False)
+    for table in tools.list_tables(Caller("agent"))["tables"]:
+        assert tools.describe_table(table, Caller("agent"))["columns"]
+        assert tools.query(f"SELECT count(*) AS n FROM {table}", Caller("agent"))["rows"] == [[1]]
 
 
 def test_describe_table_uses_the_policy_entry_of_the_table_it_reads(database: Database) -> None:
