@@ -267,10 +267,11 @@ def emit(event: Any) -> bool:
         from openlineage_ext.scrubbing import scrub_event
 
         scrubbed = scrub_event(copy.deepcopy(event), names=run_names().recall(event))
+        client = _client()  # the task's configuration, read now: the sender's thread sends through this client
     except Exception as e:  # noqa: BLE001 - lineage must never fail a task; an unscrubbed event is never queued
         log.warning("maskline: could not scrub the agent's tool-call event (%s); it was not sent", type(e).__name__)
         return False
-    return bool(_sender().submit(scrubbed))
+    return bool(_sender().submit((client, scrubbed)))
 
 
 def flush(timeout: float = 10.0) -> bool:
@@ -302,11 +303,11 @@ def _destination() -> str:
     return destination(_client())
 
 
-def _send(event: Any) -> None:
-    """Send one scrubbed event now (on the sender's thread); a failure is a warning naming where it was going."""
-    client = None
+def _send(queued: tuple[Any, Any]) -> None:
+    """Send one scrubbed event through its client now (on the sender's thread); a failure is a warning naming
+    where it was going."""
+    client, event = queued
     try:
-        client = _client()
         client.emit(event)
     except Exception as e:  # noqa: BLE001 - lineage must never fail a task
         from openlineage_ext.destination import destination
