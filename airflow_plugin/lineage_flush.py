@@ -37,11 +37,17 @@ def flush_agent_lineage() -> bool:
 
 @hookimpl
 def on_task_instance_success(previous_state: Any, task_instance: Any) -> None:
-    """Send the agent's queued lineage before the task is done."""
+    """Send the agent's queued lineage before the task is done.
+
+    >>> on_task_instance_success(None, None)  # no agent ran in this process: nothing to wait for
+    """
     flush_agent_lineage()
 
 
 @hookimpl
 def on_task_instance_failed(previous_state: Any, task_instance: Any, error: Any) -> None:
-    """Send the agent's queued lineage before the task is done, failed or not."""
+    """Send the agent's queued lineage before the task is done, failed or not.
+
+    >>> on_task_instance_failed(None, None, None)  # no agent ran in this process: nothing to wait for
+    """
     flush_agent_lineage()
