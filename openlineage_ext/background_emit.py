@@ -50,6 +50,7 @@ class BackgroundSender:
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._dropped = 0
+        self._gave_up = False  # a flush timed out and warned: the exit hook does not wait (and warn) again
 
     def submit(self, event: Any) -> bool:
         """Queue ``event`` for sending; False (and counted, for one warning) if the queue is full."""
@@ -74,10 +75,11 @@ class BackgroundSender:
             done.wait_for(lambda: self._queue.unfinished_tasks == 0, timeout=max(timeout, 0))
             left = self._queue.unfinished_tasks
         self._warn_dropped()
+        self._gave_up = bool(left)
         if left:
-            log.warning("%s: %d lineage event(s) were still waiting to be sent to %s after %.0f s; they are lost. "
-                        "Fix: check that the lineage server answers there", self._who, left, self._safe_where(),
-                        timeout)
+            log.warning("%s: %d lineage event(s) were not sent to %s after waiting %g s; a process that ends now "
+                        "loses them. Fix: check that the lineage server answers there", self._who, left,
+                        self._safe_where(), timeout)
         return left == 0
 
     def _start(self) -> None:
@@ -85,7 +87,13 @@ class BackgroundSender:
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name=f"lineage sender ({self._who})", daemon=True)
                 self._thread.start()
-                atexit.register(self.flush)  # a process that ends without its own flush still sends what it can
+                atexit.register(self._flush_at_exit)
+
+    def _flush_at_exit(self) -> None:
+        # A process that ends without its own flush still sends what it can; one that flushed and gave up does not
+        # wait a second time.
+        if not self._gave_up:
+            self.flush()
 
     def _run(self) -> None:
         while True:

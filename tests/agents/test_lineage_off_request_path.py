@@ -45,7 +45,6 @@ def _run(sql: str) -> tuple[Any, Any]:
 
 def test_the_agent_goes_on_while_the_lineage_server_holds_its_event(monkeypatch: pytest.MonkeyPatch) -> None:
     from airflow_plugin.agents.lineage import emit
-    from airflow_plugin.lineage_flush import flush_agent_lineage
 
     with SlowLineageServer() as server:
         _with_transport(monkeypatch, {"type": "http", "url": server.url, "timeout": 30, "retry": {"total": 0}})
@@ -54,6 +53,8 @@ def test_the_agent_goes_on_while_the_lineage_server_holds_its_event(monkeypatch:
         assert server.received.wait(30)  # the lineage server has the START ...
         assert not server.answered.is_set()  # ... and holds it: the agent did not wait for it
         server.release.set()
+        from airflow_plugin.lineage_flush import flush_agent_lineage
+
         assert flush_agent_lineage()  # the task's end sends what was queued
         assert server.received_types() == [(start.run.runId, "START"), (end.run.runId, "COMPLETE")]
         assert "ada.lovelace" not in json.dumps(server.events)  # scrubbed before it was queued

@@ -134,3 +134,22 @@ def test_a_queue_with_room_drops_nothing(slow_lineage: SlowLineageServer, caplog
         assert sender.flush(30)
     assert slow_lineage.received_types() == [(e.run.runId, e.eventType.value) for e in events]
     assert not caplog.records
+
+
+def test_a_flush_that_times_out_says_how_many_events_were_left(slow_lineage: SlowLineageServer,
+                                                              caplog: pytest.LogCaptureFixture) -> None:
+    """The shutdown's wait is bounded: with the lineage server holding the first event, a flush gives up and names
+    how many events (the one held and the one queued) were not sent, and where they were going."""
+    from maskline.mcp import lineage
+    from openlineage_ext.background_emit import BackgroundSender
+
+    sender = BackgroundSender(lineage._send, where=lineage.destination, who="maskline mcp")
+    with caplog.at_level(logging.WARNING):
+        assert all(sender.submit(e) for e in _events(1))
+        assert slow_lineage.received.wait(30)
+        assert sender.flush(0.2) is False  # the server still holds the START: the wait ends without it
+    slow_lineage.release.set()
+    assert [r.getMessage() for r in caplog.records] == [
+        f"maskline mcp: 2 lineage event(s) were not sent to {slow_lineage.url} after waiting 0.2 s; a process that "
+        "ends now loses them. Fix: check that the lineage server answers there"]
+    assert sender.flush(30)  # released: the rest goes after all
