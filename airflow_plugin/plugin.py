@@ -1,6 +1,7 @@
 """``MasklinePlugin``: registered through the ``airflow.plugins`` entry point.
 
-Its listener (:mod:`airflow_plugin.task_output`) scrubs what tasks print. On load it installs the PII log
+Its listeners scrub what tasks print (:mod:`airflow_plugin.task_output`) and send an agent's queued lineage
+at the task's end (:mod:`airflow_plugin.lineage_flush`). On load it installs the PII log
 scrubber on top of Airflow's secrets masker
 (unless ``[maskline] log_filter = False``) and lineage protection: every
 OpenLineage event is scrubbed and carries the identity facet, whatever
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from airflow.plugins_manager import AirflowPlugin
 
-from airflow_plugin import task_output
+from airflow_plugin import lineage_flush, task_output
 
 
 class MasklinePlugin(AirflowPlugin):
@@ -26,7 +27,8 @@ class MasklinePlugin(AirflowPlugin):
 
     name = "maskline"
     # Scrubs what tasks print (their standard streams) while they run; see airflow_plugin.task_output.
-    listeners = [task_output]
+    # lineage_flush: at a task's end, sends the agent tool calls' lineage still queued (bounded wait).
+    listeners = [task_output, lineage_flush]
 
     @classmethod
     def on_load(cls, *args, **kwargs) -> None:

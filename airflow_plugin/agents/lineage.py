@@ -33,6 +33,7 @@ into the task.
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -246,29 +247,74 @@ def start_event(end: Any, started: str | None = None) -> Any:
 
 
 def emit(event: Any) -> bool:
-    """Send ``event`` through the Airflow provider's OpenLineage client; False if lineage is off or it failed.
+    """Scrub ``event`` and queue it for the Airflow provider's OpenLineage client; False if lineage is off or it
+    failed.
 
-    >>> emit(None)  # lineage off, or the client refuses the event: False, never an exception
+    The event is scrubbed here (:func:`openlineage_ext.scrubbing.scrub_event`, with the names proven for its run,
+    :mod:`openlineage_ext.run_names`), before it is queued, and sent by a background thread
+    (:mod:`openlineage_ext.background_emit`): a lineage server that is down or slow never holds the agent's answer.
+    The task's end waits for the queue (:func:`flush`).
+
+    >>> emit(None)  # lineage off, or the event cannot be scrubbed: False, never an exception
     False
     """
-    client = None
     try:
         from airflow.providers.openlineage import conf as ol_conf
-        from airflow.providers.openlineage.plugins.adapter import OpenLineageAdapter
 
         if ol_conf.is_disabled():
             return False
-        client = OpenLineageAdapter().get_or_create_openlineage_client()
+        from openlineage_ext.run_names import run_names
+        from openlineage_ext.scrubbing import scrub_event
+
+        scrubbed = scrub_event(copy.deepcopy(event), names=run_names().recall(event))
+        client = _client()  # the task's configuration, read now: the sender's thread sends through this client
+    except Exception as e:  # noqa: BLE001 - lineage must never fail a task; an unscrubbed event is never queued
+        log.warning("maskline: could not scrub the agent's tool-call event (%s); it was not sent", type(e).__name__)
+        return False
+    return bool(_sender().submit((client, scrubbed)))
+
+
+def flush(timeout: float = 10.0) -> bool:
+    """Wait up to ``timeout`` seconds for the queued tool-call events to be sent (the task's end); False, with a
+    warning saying how many and where they were going, if some were not.
+
+    >>> flush(1)
+    True
+    """
+    return bool(_sender().flush(timeout))
+
+
+@cache
+def _sender() -> Any:
+    from openlineage_ext.background_emit import BackgroundSender
+
+    return BackgroundSender(_send, where=_destination, who="maskline agent toolset")
+
+
+def _client() -> Any:
+    from airflow.providers.openlineage.plugins.adapter import OpenLineageAdapter
+
+    return OpenLineageAdapter().get_or_create_openlineage_client()
+
+
+def _destination() -> str:
+    from openlineage_ext.destination import destination
+
+    return destination(_client())
+
+
+def _send(queued: tuple[Any, Any]) -> None:
+    """Send one scrubbed event through its client now (on the sender's thread); a failure is a warning naming
+    where it was going."""
+    client, event = queued
+    try:
         client.emit(event)
-        return True
     except Exception as e:  # noqa: BLE001 - lineage must never fail a task
         from openlineage_ext.destination import destination
 
-        where = destination(client)
         log.warning("maskline: could not send the agent's tool-call event to %s (%s); the call went on without it. "
                     "Fix: check that the lineage server answers there, or [openlineage] transport",
-                    where, type(e).__name__)
-        return False
+                    destination(client), type(e).__name__)
 
 
 def agent_run_facets(ti: Any, ti_state: Any) -> dict[str, Any]:

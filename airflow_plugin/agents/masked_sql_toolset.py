@@ -651,7 +651,9 @@ class MaskedSQLToolset(SQLToolset):
             if result is None:
                 proven += sorted(self._allowed_columns())
             run_names().prove(event.run.runId, proven)
-            if emit(start_event(event, started)):  # Marquez takes the run's start time from its START
-                emit(event)
+            # Both are queued, START first: one sender thread sends them in order (Marquez takes the run's start
+            # time from its START), off the agent's path (airflow_plugin.agents.lineage.emit).
+            emit(start_event(event, started))
+            emit(event)
         except Exception as e:  # noqa: BLE001 - lineage must never fail the agent's task
             log.warning("maskline: could not record the agent's tool call (%s)", type(e).__name__)

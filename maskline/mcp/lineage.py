@@ -21,8 +21,9 @@ a COMPLETE (or FAIL, for a refusal or an engine error) event. The final event ca
 Events go through the OpenLineage client configured the usual way
 (``OPENLINEAGE_URL``, ``openlineage.yml``, ``OPENLINEAGE__TRANSPORT__*``; with the
 maskline transformer if that config names it) after
-:func:`openlineage_ext.scrubbing.scrub_event`. Lineage is best effort: nothing here
-raises into a tool call.
+:func:`openlineage_ext.scrubbing.scrub_event`, from a background thread
+(:mod:`openlineage_ext.background_emit`), so a lineage server that is down or slow never delays a tool call.
+Lineage is best effort: nothing here raises into a tool call.
 """
 
 from __future__ import annotations
@@ -172,25 +173,51 @@ def proven_names(call: CallRecord) -> set[str]:
 
 
 def emit(events: Sequence[Any], names: Collection[str] = ()) -> bool:
-    """Scrub and send ``events`` through the configured OpenLineage client; False if that failed.
+    """Scrub ``events`` and queue them for the configured OpenLineage client; False if that failed.
 
-    ``names`` are more catalog names the SQL facets may keep (:func:`proven_names`).
+    ``names`` are more catalog names the SQL facets may keep (:func:`proven_names`). The events are scrubbed here,
+    before they are queued, and sent by a background thread (:mod:`openlineage_ext.background_emit`): a lineage
+    server that is down or slow never holds the tool call's answer. :func:`flush` waits for them at shutdown.
 
-    >>> emit([object()])  # not an event: logged, never raised
-    False
+    >>> emit([])  # nothing to queue: done at once
+    True
     """
     try:
         from openlineage_ext.scrubbing import scrub_event
 
-        client = _client()
-        for event in events:
-            client.emit(scrub_event(event, names=names))
-        return True
+        scrubbed = [scrub_event(event, names=names) for event in events]
+    except Exception as e:  # noqa: BLE001 - lineage must never fail a tool call
+        log.warning("maskline mcp: could not scrub the tool call's lineage (%s); it was not sent", type(e).__name__)
+        return False
+    sender = _sender()
+    return all([sender.submit(event) for event in scrubbed])
+
+
+def flush(timeout: float = 10.0) -> bool:
+    """Wait up to ``timeout`` seconds for the queued events to be sent (the server's shutdown); False if some were
+    not (and a warning says how many, and where they were going).
+
+    >>> flush(1)
+    True
+    """
+    return _sender().flush(timeout)
+
+
+@cache
+def _sender() -> Any:
+    from openlineage_ext.background_emit import BackgroundSender
+
+    return BackgroundSender(_send, where=destination, who="maskline mcp")
+
+
+def _send(event: Any) -> None:
+    """Send one scrubbed event now (on the sender's thread); a failure is a warning naming where it was going."""
+    try:
+        _client().emit(event)
     except Exception as e:  # noqa: BLE001 - lineage must never fail a tool call
         log.warning("maskline mcp: could not send the tool call's lineage to %s (%s); the call went on without it. "
                     "Fix: check that the lineage server answers there, or the transport in OPENLINEAGE_URL, "
                     "openlineage.yml or OPENLINEAGE__TRANSPORT__*", destination(), type(e).__name__)
-        return False
 
 
 def destination() -> str:

@@ -182,8 +182,16 @@ def build_server(tools: MaskedTools, *, principal: str | None = None, verifier: 
 
 
 def serve(server: MCPServer, *, http: bool = False, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve until stopped: stdio by default, streamable HTTP at ``http://host:port/mcp`` with ``http``."""
-    if http:
-        server.run("streamable-http", host=host, port=port)
-    else:
-        server.run("stdio")
+    """Serve until stopped: stdio by default, streamable HTTP at ``http://host:port/mcp`` with ``http``.
+
+    At shutdown it waits (a bounded time) for the tool calls' lineage still queued to be sent.
+    """
+    try:
+        if http:
+            server.run("streamable-http", host=host, port=port)
+        else:
+            server.run("stdio")
+    finally:
+        from maskline.mcp.lineage import flush
+
+        flush()

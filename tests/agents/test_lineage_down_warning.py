@@ -41,13 +41,14 @@ def _with_transport(monkeypatch: pytest.MonkeyPatch, transport: dict[str, object
 def test_a_down_lineage_server_is_named_in_the_agents_warning(monkeypatch: pytest.MonkeyPatch,
                                                               caplog: pytest.LogCaptureFixture,
                                                               capfd: pytest.CaptureFixture[str]) -> None:
-    from airflow_plugin.agents.lineage import emit
+    from airflow_plugin.agents.lineage import emit, flush
 
     port = _closed_port()
     _with_transport(monkeypatch, {"type": "http", "url": f"http://bot:tok-s3cret@127.0.0.1:{port}/x?key=k3y-s3cret",
                                   "timeout": 2, "retry": {"total": 0}})
     with caplog.at_level(logging.WARNING, logger="airflow_plugin.agents.lineage"):
-        assert emit(_event()) is False
+        assert emit(_event()) is True  # queued: the agent goes on at once (lineagedown)
+        assert flush(30)  # the task's end: the sender tried, and warned
     out, err = capfd.readouterr()
     text = caplog.text + out + err  # Airflow's logging may route the warning through structlog to a stream
     assert f"to http://127.0.0.1:{port} (ConnectionError)" in text
@@ -59,11 +60,12 @@ def test_a_working_transport_sends_the_event_without_a_warning(monkeypatch: pyte
                                                                caplog: pytest.LogCaptureFixture,
                                                                capfd: pytest.CaptureFixture[str], tmp_path) -> None:
     """Control: a real file transport receives the event."""
-    from airflow_plugin.agents.lineage import emit
+    from airflow_plugin.agents.lineage import emit, flush
 
     out = tmp_path / "events.jsonl"
     _with_transport(monkeypatch, {"type": "file", "log_file_path": str(out), "append": True})
     with caplog.at_level(logging.WARNING, logger="airflow_plugin.agents.lineage"):
         assert emit(_event()) is True
+        assert flush(30)
     logged = caplog.text + "".join(capfd.readouterr())
     assert "could not" not in logged and out.read_text().strip()

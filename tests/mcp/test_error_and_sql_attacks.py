@@ -60,6 +60,9 @@ def test_no_tool_result_log_or_lineage_event_holds_the_agents_value(tools_with_l
             result = str(tools.query(sql, Caller("agent")))
         except MasklineError as e:
             result = str(e)
+        from maskline.mcp.lineage import flush
+
+        assert flush(30)  # the events are sent by a background thread: its logs are checked too
     assert CANARY_WORD not in result
     assert CANARY_WORD not in caplog.text
     sent = events.read_text(encoding="utf-8")

@@ -36,6 +36,9 @@ def tools_with_lineage(duckdb_file: Path, policy_file: Path, tmp_path: Path, mon
 
 
 def _sql_facets(events: Path) -> list[str]:
+    from maskline.mcp.lineage import flush
+
+    assert flush(30)  # the events are sent by a background thread
     sent = [json.loads(line) for line in events.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [e["job"]["facets"]["sql"]["query"] for e in sent if "sql" in e["job"].get("facets", {})]
 

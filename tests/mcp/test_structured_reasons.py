@@ -93,6 +93,7 @@ def _session(duckdb_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     server = build_server(tools_class(load_policy(POLICY), Database.from_uri(f"duckdb:///{duckdb_file}")))
     answers = ScriptedAgent(name="structured-reasons").in_process(server, calls).answers
     assert all(a.is_error for a in answers)
+    assert lineage.flush(30)  # the events are sent by a background thread
     return [a.text for a in answers], events.read_text() if events.exists() else ""
 
 
