@@ -683,6 +683,13 @@ def _word_hints(words: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ...]]
         return tuple((info_type, min(score, 0.9)) for info_type, score in spelled)
     if not found and len(words) >= 2 and words[0] in _OPENING_NUMBER_WORDS and words[1] not in _NUMBER_WORDS:
         return _numero_hints(words[1:])
+    # A key word opening a name stands after its thing, as Romance names write it (id_paciente: key_first.py).
+    if not found:
+        from maskline.infotypes.key_first import KEY_FIRST_SCORE, key_last
+
+        turned = key_last(words)
+        if turned is not None:
+            return tuple((info_type, min(score, KEY_FIRST_SCORE)) for info_type, score in _scores_for(turned, extra))
     return found
 
 
