@@ -690,7 +690,24 @@ def _word_hints(words: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ...]]
         turned = key_last(words)
         if turned is not None:
             return tuple((info_type, min(score, KEY_FIRST_SCORE)) for info_type, score in _scores_for(turned, extra))
+    # Two openings of a hint's parts (GEBDAT, fec_nac): part_openings.py.
+    if not found and 1 <= len(words) <= 2 and not set(words) & _shortening_words()[1]:
+        return _part_openings(words, extra)
     return found
+
+
+def _part_openings(words: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ...]], ...]
+                   ) -> tuple[tuple[str, float], ...]:
+    """Hints whose parts the name's words open, in order (``GEBDAT``: Geburtsdatum), at a cut word's score.
+
+    >>> _part_openings(("gebdat",), ()), _part_openings(("fec", "nac"), ()), _part_openings(("order", "date"), ())
+    ((('DATE_OF_BIRTH', 0.7),), (('DATE_OF_BIRTH', 0.7),), ())
+    """
+    from maskline.infotypes.part_openings import PART_OPENINGS_SCORE, opens_parts
+
+    table = [(t, hw) for t, hw, _ in _compiled()] + [(t, _words(fold(h))) for t, hints in extra for h in hints]
+    best = {t: PART_OPENINGS_SCORE for t, hw in table if len(hw) >= 1 and opens_parts(words, hw)}
+    return tuple(sorted(best.items()))
 
 
 # A number word opening a name stands for "numéro de" in French, Spanish, Italian and Portuguese (num_compte,
