@@ -367,11 +367,19 @@ MEASURE_WORDS = frozenset({
     "size", "length", "height", "width", "duration", "ms", "seconds", "secs", "minutes", "bytes", "score", "rank",
     "betrag", "preis", "summe", "anzahl", "menge", "gewicht", "montant", "prix", "quantite", "importe", "precio",
     "cantidad", "importo", "prezzo", "quantita", "bedrag", "prijs", "aantal", "valor", "quantidade",
+    # Pay and consumption in the hint languages: a salary of 25,000-55,000 or a count of 400,000-700,000 has the
+    # digits of a postal code and nothing in its values says otherwise; only the name does (extcsv5's Salaire,
+    # hendl_konsum, both read as postal codes on main).
+    "salaire", "salario", "gehalt", "lohn", "stipendio", "salaris", "loon", "konsum", "verbrauch", "consumo",
+    "consommation", "verbruik",
 })
 # Name words that say a column holds keys of records (``customer_id``, ``orderKey``): a sample of a fact table's
 # foreign keys is uniform over the parent's ids, which is the very shape of codes that lost their leading zeros.
 # SAP's record keys (material, customer, vendor, personnel and document numbers) are keys, under their own names.
-KEY_WORDS = frozenset({"id", "ids", "key", "fk", "pk", "uid", "idx", "seq", "ref"}) | SAP_RECORD_KEYS
+# Romance registration numbers (matrícula, matricola, matricule) key a school's or a firm's own records of students
+# and staff, as SAP's personnel numbers do: six digits under them are no postal code (extcsv5's aluno_matricula).
+KEY_WORDS = frozenset({"id", "ids", "key", "fk", "pk", "uid", "idx", "seq", "ref", "matricula", "matricola",
+                       "matricule"}) | SAP_RECORD_KEYS
 
 
 # English abbreviations of measures and counts that statistical tables use (``pop``, ``wght``, ``faminc``'s ``inc``),
