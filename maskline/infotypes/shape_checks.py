@@ -525,8 +525,11 @@ def hinted_names(values: Sequence[str], rows: int = 0) -> str | None:
     from maskline.infotypes.places import mostly_places, towns_with_region_codes
 
     # Places last: the gazetteer (0.2 s to load) is read only where the other readings found people.
+    from maskline.infotypes.unknown_categories import few_unknown_names
+
     return (thing_names(values, rows) or few_known_names(values, rows) or category_words(values, rows)
-            or mostly_places(values, rows) or towns_with_region_codes(values, rows))
+            or few_unknown_names(values, rows) or mostly_places(values, rows)
+            or towns_with_region_codes(values, rows))
 
 
 def handle_labels(values: Sequence[str], rows: int = 0) -> str | None:
