@@ -104,6 +104,10 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "itin", "tin", "taxpayer id", "taxpayer identification number", "sin", "sin number", "sin no",
         "social insurance number", "tfn", "tax file number", "ird number", "pps number", "ppsn", "ni number",
         "ni no", "nric",
+        # Spanish-speaking South America's identity numbers under their own names: the cédula (de identidad, de
+        # ciudadanía: Colombia, Chile), Chile's RUT, Argentina's CUIL and CUIT (python-stdnum has cl.rut, co.nit,
+        # ar.cuit). On extcsv5 a Colombian register's Cedula and a Chilean library's RUT were read as nothing.
+        "cedula", "cedula de identidad", "cedula de ciudadania", "rut", "cuil", "cuit",
     ),
     "PASSPORT": (
         "passport", "passport number", "passport no", "reisepass", "reisepassnummer", "passnummer",
@@ -297,7 +301,7 @@ PERSONAL_DOCUMENT_WORDS = frozenset({
     "medicare", "medicaid", "visa", "badge", "account", "iban", "card", "ssn", "steuer", "ausweis", "pass",
     "patient", "member", "membership", "policy", "contract", "vertrag", "versicherung", "voter", "student",
     "pat", "pt", "pid", "dl", "pp", "nin", "tin", "bsn", "cpf", "dni", "nie", "nif", "ppsn", "sin", "ahv", "avs",
-    "pesel", "cnp", "emp",
+    "pesel", "cnp", "emp", "cedula", "rut", "cuil", "cuit",
     # A health plan's or benefit programme's person: its id is on the card they carry, as a member's is (CMS's
     # BENE_ID and MBI, X12's subscriber and insured ids, HICN), not a key of the plan's own rows.
     "beneficiary", "bene", "subscriber", "enrollee", "insured", "policyholder", "mbi", "hicn",
