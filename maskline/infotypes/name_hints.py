@@ -702,9 +702,13 @@ def _word_hints(words: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ...]]
         turned = key_last(words)
         if turned is not None:
             return tuple((info_type, min(score, KEY_FIRST_SCORE)) for info_type, score in _scores_for(turned, extra))
-    # Two openings of a hint's parts (GEBDAT, fec_nac): part_openings.py.
+    # Two openings of a hint's parts (GEBDAT, fec_nac): part_openings.py. Not for a close spelling of a hint word
+    # (pasaport, kontonumer): cognates.py reads those, at its own weight.
     if not found and 1 <= len(words) <= 2 and not set(words) & _shortening_words()[1]:
-        return _part_openings(words, extra)
+        from maskline.infotypes.cognates import variant_of
+
+        if not any(variant_of(w) for w in words):
+            return _part_openings(words, extra)
     return found
 
 
