@@ -17,6 +17,7 @@ OPENING_KEY_WORDS = frozenset({"id"})
 # Linking words between the key and its thing ("id du patient", "id del paciente", "id do cliente").
 LINK_WORDS = frozenset({"de", "del", "do", "da", "dos", "das", "du", "des", "di", "dello", "della", "dei"})
 KEY_FIRST_SCORE = 0.9  # as a number word closing a name (hospital_no): below the hint written out
+MIN_THING = 4  # letters of each word after the key
 
 
 def key_last(words: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -24,14 +25,16 @@ def key_last(words: tuple[str, ...]) -> tuple[str, ...] | None:
 
     >>> key_last(("id", "paciente")), key_last(("id", "du", "patient")), key_last(("id",))
     (('paciente', 'id'), ('patient', 'id'), None)
-    >>> key_last(("patient", "id")), key_last(("id", "de")), key_last(("id", "id"))
-    (None, None, None)
+    >>> key_last(("patient", "id")), key_last(("id", "de")), key_last(("id", "id")), key_last(("id", "str"))
+    (None, None, None, None)
     """
     if len(words) < 2 or words[0] not in OPENING_KEY_WORDS:
         return None
     rest = words[1:]
     if rest[0] in LINK_WORDS:
         rest = rest[1:]
-    if not rest or rest[0] in OPENING_KEY_WORDS:
+    # Romance names write the thing out after its key (id_paciente); a short word after "id" is an abbreviation or
+    # a type (Twitter's id_str: the id as a string), which skeletons would read as anything (str: steuer).
+    if not rest or rest[0] in OPENING_KEY_WORDS or any(len(w) < MIN_THING for w in rest):
         return None
     return (*rest, words[0])

@@ -707,7 +707,7 @@ def _word_hints(words: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ...]]
     if not found and 1 <= len(words) <= 2 and not set(words) & _shortening_words()[1]:
         from maskline.infotypes.cognates import variant_of
 
-        if not any(variant_of(w) for w in words):
+        if not any(variant_of(w) for w in words) and not (len(words) == 1 and _means_itself(words[0])):
             return _part_openings(words, extra)
     return found
 
@@ -722,7 +722,8 @@ def _part_openings(words: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ..
     from maskline.infotypes.part_openings import PART_OPENINGS_SCORE, opens_parts
 
     table = [(t, hw) for t, hw, _ in _compiled()] + [(t, _words(fold(h))) for t, hints in extra for h in hints]
-    best = {t: PART_OPENINGS_SCORE for t, hw in table if len(hw) >= 1 and opens_parts(words, hw)}
+    fixed = _shortening_words()[1]
+    best = {t: PART_OPENINGS_SCORE for t, hw in table if len(hw) >= 1 and opens_parts(words, hw, fixed)}
     return tuple(sorted(best.items()))
 
 

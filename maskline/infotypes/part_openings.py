@@ -10,7 +10,9 @@ foreign word would take any short word. Two cuts in order are much rarer by chan
   words such as "de" skipped) or of a later part of a one-word hint of ten letters or more (German compounds,
   whose parts no list splits);
 - the second piece starts after the first piece's end in the hint (a plain truncation is the other module's);
-- no piece is a word of fixed meaning (negating, measure, key or thing words: the caller passes them).
+- no piece is a word of fixed meaning (negating, measure, key or thing words: the caller passes them), and a
+  one-word name is no English word of its own (``patent`` is not "pat" and "ent" of Patientennummer: the caller
+  checks it).
 
 On the first probe of non-English tables (``extcsv5``) an employee table's ``GEBDAT`` (dates of type DATE) passed
 raw as "temporal": its values spread over 20 years, one short of the age-distribution reading, and the name was
@@ -36,7 +38,7 @@ def _pieces(words: Sequence[str]) -> list[tuple[str, str]]:
     return []
 
 
-def opens_parts(words: Sequence[str], hint: Sequence[str]) -> bool:
+def opens_parts(words: Sequence[str], hint: Sequence[str], fixed: frozenset[str] = frozenset()) -> bool:
     """Whether the name's words are two openings, in order, of the hint's parts (see the module's rules).
 
     >>> opens_parts(("gebdat",), ("geburtsdatum",)), opens_parts(("fec", "nac"), ("fecha", "de", "nacimiento"))
@@ -45,6 +47,8 @@ def opens_parts(words: Sequence[str], hint: Sequence[str]) -> bool:
     (True, False)
     >>> opens_parts(("fec", "nac"), ("fecha",)), opens_parts(("ge", "dat"), ("geburtsdatum",))
     (False, False)
+    >>> opens_parts(("persnum",), ("personnummer",), fixed=frozenset({"num"}))  # pers_num: a number word's reading
+    False
     """
     if not all(w.isascii() and w.isalpha() for w in words) or not all(h.isascii() and h.isalpha() for h in hint):
         return False
@@ -52,7 +56,7 @@ def opens_parts(words: Sequence[str], hint: Sequence[str]) -> bool:
     if not parts:
         return False
     for a, b in _pieces(words):
-        if len(a) < MIN_PIECE or len(b) < MIN_PIECE or not parts[0].startswith(a):
+        if len(a) < MIN_PIECE or len(b) < MIN_PIECE or not parts[0].startswith(a) or {a, b} & fixed:
             continue
         if len(parts) > 1 and any(p.startswith(b) for p in parts[1:]):
             return True

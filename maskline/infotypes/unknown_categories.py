@@ -32,13 +32,18 @@ def few_unknown_names(values: Sequence[str], rows: int = 0) -> str | None:
     True
     >>> few_unknown_names(["Kardiologie", "Neurologie", "Chirurgie", "Pädiatrie", "Urologie"], 6) is None
     True
+    >>> few_unknown_names(["Langren", "Mercator", "Schonerus", "Lansbergius", "Brahe"], 60) is None  # single words
+    True
     """
     from maskline.infotypes.known_names import known_name
 
     distinct = list(dict.fromkeys(v.strip() for v in values if v.strip()))
     if not MIN_DISTINCT <= len(distinct) < MAX_DISTINCT or rows < REPEATS * len(distinct):
         return None
-    if not all(v != v.lower() and _WORDS_ONLY.fullmatch(v) for v in distinct):
+    # Two words or more in every value: a column of single words may be family names alone, which the lists lack
+    # more often (the real tables' 16th-century astronomers: Langren, Mercator, Schonerus); few_single_words reads
+    # single words by their repeats instead.
+    if not all(v != v.lower() and _WORDS_ONLY.fullmatch(v) and len(v.split()) >= 2 for v in distinct):
         return None
     if any(known_name(v) for v in distinct):
         return None
