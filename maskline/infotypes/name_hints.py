@@ -104,6 +104,10 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "itin", "tin", "taxpayer id", "taxpayer identification number", "sin", "sin number", "sin no",
         "social insurance number", "tfn", "tax file number", "ird number", "pps number", "ppsn", "ni number",
         "ni no", "nric",
+        # Spanish-speaking South America's identity numbers under their own names: the cédula (de identidad, de
+        # ciudadanía: Colombia, Chile), Chile's RUT, Argentina's CUIL and CUIT (python-stdnum has cl.rut, co.nit,
+        # ar.cuit). On extcsv5 a Colombian register's Cedula and a Chilean library's RUT were read as nothing.
+        "cedula", "cedula de identidad", "cedula de ciudadania", "rut", "cuil", "cuit",
     ),
     "PASSPORT": (
         "passport", "passport number", "passport no", "reisepass", "reisepassnummer", "passnummer",
@@ -297,7 +301,7 @@ PERSONAL_DOCUMENT_WORDS = frozenset({
     "medicare", "medicaid", "visa", "badge", "account", "iban", "card", "ssn", "steuer", "ausweis", "pass",
     "patient", "member", "membership", "policy", "contract", "vertrag", "versicherung", "voter", "student",
     "pat", "pt", "pid", "dl", "pp", "nin", "tin", "bsn", "cpf", "dni", "nie", "nif", "ppsn", "sin", "ahv", "avs",
-    "pesel", "cnp", "emp",
+    "pesel", "cnp", "emp", "cedula", "rut", "cuil", "cuit",
     # A health plan's or benefit programme's person: its id is on the card they carry, as a member's is (CMS's
     # BENE_ID and MBI, X12's subscriber and insured ids, HICN), not a key of the plan's own rows.
     "beneficiary", "bene", "subscriber", "enrollee", "insured", "policyholder", "mbi", "hicn",
@@ -367,11 +371,19 @@ MEASURE_WORDS = frozenset({
     "size", "length", "height", "width", "duration", "ms", "seconds", "secs", "minutes", "bytes", "score", "rank",
     "betrag", "preis", "summe", "anzahl", "menge", "gewicht", "montant", "prix", "quantite", "importe", "precio",
     "cantidad", "importo", "prezzo", "quantita", "bedrag", "prijs", "aantal", "valor", "quantidade",
+    # Pay and consumption in the hint languages: a salary of 25,000-55,000 or a count of 400,000-700,000 has the
+    # digits of a postal code and nothing in its values says otherwise; only the name does (extcsv5's Salaire,
+    # hendl_konsum, both read as postal codes on main).
+    "salaire", "salario", "gehalt", "lohn", "stipendio", "salaris", "loon", "konsum", "verbrauch", "consumo",
+    "consommation", "verbruik",
 })
 # Name words that say a column holds keys of records (``customer_id``, ``orderKey``): a sample of a fact table's
 # foreign keys is uniform over the parent's ids, which is the very shape of codes that lost their leading zeros.
 # SAP's record keys (material, customer, vendor, personnel and document numbers) are keys, under their own names.
-KEY_WORDS = frozenset({"id", "ids", "key", "fk", "pk", "uid", "idx", "seq", "ref"}) | SAP_RECORD_KEYS
+# Romance registration numbers (matrícula, matricola, matricule) key a school's or a firm's own records of students
+# and staff, as SAP's personnel numbers do: six digits under them are no postal code (extcsv5's aluno_matricula).
+KEY_WORDS = frozenset({"id", "ids", "key", "fk", "pk", "uid", "idx", "seq", "ref", "matricula", "matricola",
+                       "matricule"}) | SAP_RECORD_KEYS
 
 
 # English abbreviations of measures and counts that statistical tables use (``pop``, ``wght``, ``faminc``'s ``inc``),
@@ -683,7 +695,39 @@ def _word_hints(words: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ...]]
         return tuple((info_type, min(score, 0.9)) for info_type, score in spelled)
     if not found and len(words) >= 2 and words[0] in _OPENING_NUMBER_WORDS and words[1] not in _NUMBER_WORDS:
         return _numero_hints(words[1:])
+    # A key word opening a name stands after its thing, as Romance names write it (id_paciente: key_first.py).
+    if not found:
+        from maskline.infotypes.key_first import KEY_FIRST_SCORE, key_last
+
+        turned = key_last(words)
+        if turned is not None:
+            return tuple((info_type, min(score, KEY_FIRST_SCORE)) for info_type, score in _scores_for(turned, extra))
+    # Two openings of a hint's parts (GEBDAT, fec_nac): part_openings.py. Not for a close spelling of a hint word
+    # (pasaport, kontonumer): cognates.py reads those, at its own weight.
+    # The checks after a reading is found: the English dictionary behind _means_itself costs a third of a second.
+    if not found and 1 <= len(words) <= 2 and not set(words) & _shortening_words()[1]:
+        opened = _part_openings(words, extra)
+        if opened:
+            from maskline.infotypes.cognates import variant_of
+
+            if not any(variant_of(w) for w in words) and not (len(words) == 1 and _means_itself(words[0])):
+                return opened
     return found
+
+
+def _part_openings(words: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ...]], ...]
+                   ) -> tuple[tuple[str, float], ...]:
+    """Hints whose parts the name's words open, in order (``GEBDAT``: Geburtsdatum), at a cut word's score.
+
+    >>> _part_openings(("gebdat",), ()), _part_openings(("fec", "nac"), ()), _part_openings(("order", "date"), ())
+    ((('DATE_OF_BIRTH', 0.7),), (('DATE_OF_BIRTH', 0.7),), ())
+    """
+    from maskline.infotypes.part_openings import PART_OPENINGS_SCORE, opens_parts
+
+    table = [(t, hw) for t, hw, _ in _compiled()] + [(t, _words(fold(h))) for t, hints in extra for h in hints]
+    fixed = _shortening_words()[1]
+    best = {t: PART_OPENINGS_SCORE for t, hw in table if len(hw) >= 1 and opens_parts(words, hw, fixed)}
+    return tuple(sorted(best.items()))
 
 
 # A number word opening a name stands for "numéro de" in French, Spanish, Italian and Portuguese (num_compte,
