@@ -28,14 +28,13 @@ def _masking(tools: Any, caller: Any, sql: str, events: Path) -> dict[str, Any]:
 
 @pytest.fixture()
 def lineage_tools(duckdb_file: Path, policy_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    from maskline.mcp.database import Database
-    from maskline.mcp.tools import MaskedTools
-    from maskline.policy import load_policy
-
     from openlineage.client import OpenLineageClient
     from openlineage.client.transport.file import FileConfig, FileTransport
 
     from maskline.mcp import lineage
+    from maskline.mcp.database import Database
+    from maskline.mcp.tools import MaskedTools
+    from maskline.policy import load_policy
 
     events = tmp_path / "events.jsonl"
     # The real client and file transport, built here: the client reads its environment's configuration once.
