@@ -9,8 +9,10 @@ The controls: the same entries spelled with the protected schema keep their rule
 
 from __future__ import annotations
 
+import tempfile
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -84,4 +86,24 @@ def test_control_the_entries_spelled_with_the_protected_schema_keep_their_rules(
     _protect(db, db.raw, ("everyone", "people"), "mask")
     # the parent named alone: its child's rows are its own, decided by its entry (unnamed email: masked)
     assert db.read_as_reader("SELECT email FROM {masked}.everyone") == [("[REDACTED]",)]
+    assert db.read_as_reader("SELECT email FROM {masked}.people") == [(EMAIL,)]
+
+
+def test_protect_without_tables_takes_no_other_schemas_entry_for_its_schema(db: Any) -> None:
+    """``maskline protect`` without ``--tables`` protects the policy's datasets of ``--schema``; an entry of
+    another schema (``hr.people``) is not one of them (it protected ``raw.people`` by ``hr.people``'s rules)."""
+    from tests.cli.test_first_use import run_cli
+
+    policy = Path(tempfile.mkdtemp()) / "policy.yml"
+    policy.write_text("version: 1\ndatasets:\n  hr.people:\n    columns:\n      email: {pass: true}\n")
+    names = ["--masked-schema", db.masked, "--reader", db.reader, "--private-schema", db.private]
+    r = run_cli("protect", "--dsn", db.dsn, "--policy", str(policy), "--schema", db.raw, *names)
+    assert r.returncode == 2 and r.stderr.count("\n") == 1, r.stderr
+    assert f"no tables of schema {db.raw} to protect" in r.stderr and "hr.people" in r.stderr
+    assert not db.exists()["masked schema"]
+    # the control: the same entry spelled with the protected schema is protected by its rules
+    policy.write_text(f"version: 1\ndatasets:\n  {db.raw}.people:\n    columns:\n      email: {{pass: true}}\n"
+                      "      id: {pass: true}\n")
+    r = run_cli("protect", "--dsn", db.dsn, "--policy", str(policy), "--schema", db.raw, *names)
+    assert r.returncode == 0, r.stderr
     assert db.read_as_reader("SELECT email FROM {masked}.people") == [(EMAIL,)]
