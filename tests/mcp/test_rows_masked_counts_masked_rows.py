@@ -18,7 +18,12 @@ SQL = "SELECT full_name, email FROM customers"
 
 def _masking(tools: Any, caller: Any, sql: str, events: Path) -> dict[str, Any]:
     before = len(events.read_text().splitlines()) if events.exists() else 0
+    from maskline.mcp import lineage
+
     tools.query(sql, caller)
+    # main since round lineagedown sends the events from a background thread: wait for them where it does
+    flush = getattr(lineage, "flush", None)
+    assert flush is None or flush(30)
     lines = events.read_text().splitlines()[before:]
     (end,) = [e for e in map(json.loads, lines) if e["eventType"] == "COMPLETE"]
     (inp,) = end["inputs"]
