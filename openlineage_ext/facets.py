@@ -211,14 +211,20 @@ def masking_facet(plan: Plan, *, rows: int | None = None, cells: int | None = No
                   engine: str | None = None) -> MasklineMaskingDatasetFacet:
     """``maskline_masking`` for the output of ``plan``: every column's decision, never a value.
 
-    ``cells`` defaults to ``rows`` times the number of masked columns.
+    ``rows`` are the rows masked, ``cells`` (by default ``rows`` times the number of masked columns) the cells.
+    A plan that masks nothing (a read of ``unmask_for``) masked no row, whatever passed through it.
 
     >>> from maskline.policy import load_policy
     >>> from maskline.plan import build_plan
     >>> plan = build_plan(load_policy({"unclassified": "mask"}), "t", [("note", "text")])
     >>> masking_facet(plan).fields["note"]["rule"]
     'unclassified: mask (no scan)'
+    >>> raw = build_plan(load_policy({"unclassified": "pass"}), "t", [("n", "int")])
+    >>> masking_facet(raw, rows=3).rowsMasked, masking_facet(plan, rows=3).rowsMasked
+    (0, 3)
     """
+    if rows is not None and not plan.masked:
+        rows, cells = 0, 0
     if cells is None and rows is not None:
         cells = rows * len(plan.masked)
     return MasklineMaskingDatasetFacet(

@@ -16,7 +16,9 @@ class MaskTableOperator(BaseOperator):
 
     The source's verdicts come from the scan stored beside the policy file (``maskline scan --save``)
     when it covers the table; otherwise it is classified by sampling it in the database
-    (``classify=True``). The policy's ``datasets:`` entry overrides either, column by column.
+    (``classify=True``). A database table's scan covers that table, its schema spelled out (an unqualified
+    name is the connection's default schema's): ``main.t``'s scan is refused for ``hr.t``. A file's scan
+    (``people.csv`` saved as ``people``) covers the table the policy's entry of that name describes. The policy's ``datasets:`` entry overrides either, column by column.
     The masking ``SELECT`` is compiled for the hook's dialect, with the key held
     in the session, and written as ``CREATE TABLE staging AS SELECT``, then
     renamed over ``target`` in the same transaction: no row passes through the
@@ -74,7 +76,7 @@ class MaskTableOperator(BaseOperator):
         from airflow_plugin.key_source import key_for_plan
         from airflow_plugin.lineage import LineageRecord, dataset_name, dataset_namespace, written_fields
         from airflow_plugin.policy_source import resolve_policy
-        from maskline.classify.stored import stored_classification
+        from maskline.classify.source_scan import source_classification
         from maskline.dialects import KeyMode
         from maskline.errors import InputError
         from maskline.plan import build_plan
@@ -89,8 +91,11 @@ class MaskTableOperator(BaseOperator):
                 raise InputError(f"source table {self.source!r} not found", where=f"conn_id={self.conn_id!r}",
                                  fix="check the table name and schema; nothing was written")
             # The stored scan beside the policy (`maskline scan --save`) is the reviewed verdict every face
-            # shares; the live classifier runs only for tables it does not cover.
-            classification = stored_classification(policy, self.source)
+            # shares; the live classifier runs only for tables it does not cover. A table's entry vouches for
+            # that table only (schema spelled out, as on the query path); a file's entry for the table the
+            # policy's entry of its name describes (maskline.classify.source_scan).
+            default_schema = warehouse.engine.current_schema(warehouse.cursor)
+            classification = source_classification(policy, self.source, default_schema)
             if classification is None and self.classify:
                 classification = classify_table(warehouse, policy, self.source, number("classify_sample"))
             plan = build_plan(policy, self.source, columns, classification, self.identities)

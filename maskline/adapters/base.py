@@ -220,8 +220,10 @@ class EngineAdapter:
         'main'
         """
         cursor.execute("SELECT current_schema()")
-        row = cursor.fetchone()
-        return str(row[0]) if row and row[0] else None
+        # every row read: DuckDB's cursor is its connection, and a result left pending there fails the next
+        # statement that changes the session (ResourceInUseException, as the classifier's sampling did)
+        rows = cursor.fetchall()
+        return str(rows[0][0]) if rows and rows[0][0] else None
 
     def columns(self, cursor: Any, table: exp.Table) -> list[tuple[str, str]]:
         """``(column, type)`` of ``table`` in order, from ``information_schema``; empty when it does not exist.

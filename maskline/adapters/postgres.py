@@ -415,14 +415,16 @@ def _masking_select(cur: Any, policy: Any, source_schema: str, table: str, diale
     # A parent (inheritance, partitioned) returns its descendants' rows: when the policy names one of them, or
     # does not name the parent, those rows are not the parent's entry to decide (maskline.rewrite.schema_source.
     # ruled_below, the query path's rule): its unnamed columns are masked.
+    # The policy's entries are matched with the schema spelled out, as the query path matches them: an entry
+    # for hr.all_orders is not public.all_orders' (taken for it, its parent's rows passed under its rules).
     cur.execute(_DESCENDANTS_SQL, (source_schema, table))
     below = [str(r[0]) for r in cur.fetchall()]
-    if below and (policy.dataset(table) is None or any(policy.dataset(d) is not None for d in below)):
+    if below and (policy.dataset(table, source_schema) is None or any(policy.dataset(d) is not None for d in below)):
         from dataclasses import replace
 
         policy = replace(policy, unclassified="mask")
     plan = build_plan(policy, table, [(c, t if builtin else None) for c, builtin, t, _ in cols], classification,
-                      computed=computed)
+                      computed=computed, default_schema=source_schema)
     select = compile_select(plan, exp.table_(table, db=source_schema, quoted=True), dialect,
                             key_mode=KeyMode.DEFINER)
     opaque = [c.method is not None and METHODS[c.method.name].opaque for c in plan.columns]

@@ -32,7 +32,8 @@ def register(sub: Any) -> None:
     p.add_argument("--dsn", required=True, help="an admin connection: postgresql://user@host/db")
     p.add_argument("--policy", required=True, help="policy YAML file")
     p.add_argument("--schema", default="public", help="the schema of the raw tables (default: public)")
-    p.add_argument("--tables", help="comma-separated tables to protect (default: the policy's datasets)")
+    p.add_argument("--tables", help="comma-separated tables to protect (default: the policy's datasets of "
+                                        "--schema, and its unqualified ones)")
     p.add_argument("--masked-schema", dest="masked_schema", default="maskline_masked",
                    help="schema of the masked views (default: maskline_masked)")
     p.add_argument("--reader", default="maskline_reader", help="the reader role (default: maskline_reader)")
@@ -76,10 +77,15 @@ def run(args: argparse.Namespace) -> int:
             unprotect(conn, masked_schema=args.masked_schema, private_schema=args.private_schema)
             print(f"dropped {args.masked_schema} and {args.private_schema}")
             return 0
-        tables = [t.strip() for t in args.tables.split(",")] if args.tables else [
-            name.split(".")[-1] for name in policy.datasets]
+        tables = [t.strip() for t in args.tables.split(",")] if args.tables else _datasets_of(policy, args.schema)
         if not tables:
-            raise InputError("no tables to protect", where="--tables", fix="pass --tables a,b or list datasets")
+            others = sorted(policy.datasets)
+            fix = "pass --tables a,b or list datasets"
+            if others:
+                # an entry naming another schema's table decides nothing of --schema's (as on the query path)
+                fix = f"the policy's datasets name other schemas' tables ({', '.join(others[:3])}): pass their " \
+                      "schema as --schema, or list datasets of --schema"
+            raise InputError(f"no tables of schema {args.schema} to protect", where="--tables", fix=fix)
         key = resolve_key(policy.key)
         try:
             done = protect(conn, policy, args.schema, tables, key, masked_schema=args.masked_schema,
@@ -119,3 +125,20 @@ def refuse_other_engines(dsn: str) -> None:
         raise InputError(f"--dsn is a {scheme[1].lower()}:// URI, and maskline protect works on PostgreSQL only",
                          where="--dsn", fix="pass an admin connection as postgresql://user@host/db; other "
                          "engines mask with `maskline sql` or their native masking DDL (see the README)")
+
+
+def _datasets_of(policy: Any, schema: str) -> list[str]:
+    """The tables of ``schema`` the policy's datasets name: its unqualified entries and those of that schema.
+
+    >>> from maskline.policy import load_policy
+    >>> _datasets_of(load_policy({"datasets": {"people": {}, "hr.staff": {}, "crm.orders": {}}}), "hr")
+    ['people', 'staff']
+    """
+    from maskline.rewrite.table_names import name_parts
+
+    out = []
+    for name in policy.datasets:
+        parts = name_parts(name)
+        if len(parts) == 1 or parts[-2] == schema.lower():
+            out.append(name.split(".")[-1])  # spelled as the policy spells it, as before
+    return out

@@ -61,6 +61,8 @@ class CallRecord:
     cells_by_table: Mapping[str, int] = field(default_factory=dict)
     cells_by_info_type: Mapping[str, int] = field(default_factory=dict)
     rows: int = 0
+    # Per table, the returned rows holding at least one masked cell of it (rowsMasked): none for unmask_for's reads.
+    rows_by_table: Mapping[str, int] = field(default_factory=dict)
     reason: str | None = None
     # The tables the operator let the tools read (--allow): names the configuration gives, never the agent, so they
     # prove a table of the call's SQL even when the call was refused before any table was read.
@@ -129,7 +131,10 @@ def call_events(call: CallRecord, *, job_namespace: str, db_namespace: str, dial
         if plan is not None:
             # The plan's columns are the catalog's (the rewrite read them), typed as the SQL extractor names them.
             facets["schema"] = input_schema_facet(renamed_types(plan, dialect))
-            facets["maskline_masking"] = masking_facet(plan, rows=call.rows or None,
+            # Rows masked, not rows returned: a read of unmask_for, or one selecting no masked column, masked none.
+            # Unknown (None) where nothing was read (describe_table, explain, a refused call).
+            masked_rows = call.rows_by_table.get(table, 0) if call.tool == "query" and not call.failed else None
+            facets["maskline_masking"] = masking_facet(plan, rows=masked_rows,
                                                        cells=call.cells_by_table.get(table, 0), engine=dialect)
         name = call.dataset_names.get(table, table)
         inputs.append(InputDataset(namespace=db_namespace, name=name, facets=facets))

@@ -134,11 +134,12 @@ class MaskedTools:
             key = self._key() if rewritten.keyed else None
             with self.database.deadline(con, self.timeout):
                 result = run_masked(con, rewritten, key, max_rows=self.max_rows)
-            by_type, by_table = _masked_cells(rewritten, result.columns, result.rows)
+            by_type, by_table, rows_by_table = _masked_cells(rewritten, result.columns, result.rows)
             out = {"columns": list(result.columns), "rows": [list(r) for r in result.rows],
                    "truncated": result.truncated, "masked_columns": list(rewritten.masked_columns)}
             return out, CallRecord("query", "executed", sql=sql, tables=rewritten.tables, plans=rewritten.plans,
-                                   rows=len(result.rows), cells_by_info_type=by_type, cells_by_table=by_table)
+                                   rows=len(result.rows), cells_by_info_type=by_type, cells_by_table=by_table,
+                                   rows_by_table=rows_by_table)
         return self._call("query", caller, run, sql=sql)
 
     def explain(self, sql: str, caller: Caller) -> dict[str, Any]:
@@ -409,25 +410,28 @@ def _current_schema(con: Any) -> str | None:
 
 
 def _masked_cells(rewritten: Any, columns: Sequence[str], rows: Sequence[Sequence[Any]],
-                  ) -> tuple[dict[str, int], dict[str, int]]:
-    """Non-null cells of masked output columns, counted per info type and per source table.
+                  ) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """Non-null cells of masked output columns, counted per info type and per source table, and per source table
+    the rows holding at least one of them (what ``rowsMasked`` reports: a read of ``unmask_for`` masks no row).
 
     An output drawn from several sensitive sources counts once, under its first source's info type.
     """
     by_type: Counter[str] = Counter()
     by_table: Counter[str] = Counter()
+    rows_of: dict[str, set[int]] = {}
     lineage = {c.name: c for c in rewritten.lineage}
     for i, name in enumerate(columns):
         out = lineage.get(name)
         if out is None or not out.masked:
             continue
-        cells = sum(1 for r in rows if r[i] is not None)
-        if not cells:
+        held = [n for n, r in enumerate(rows) if r[i] is not None]
+        if not held:
             continue
         source = (out.sensitive_sources or out.sources or ("unknown.unknown",))[0]
         table, _, column = source.rpartition(".")
         plan = rewritten.plans.get(table)
         col = next((c for c in plan.columns if c.name == column), None) if plan is not None else None
-        by_type[(col.info_type if col is not None else None) or "UNCLASSIFIED"] += cells
-        by_table[table] += cells
-    return dict(by_type), dict(by_table)
+        by_type[(col.info_type if col is not None else None) or "UNCLASSIFIED"] += len(held)
+        by_table[table] += len(held)
+        rows_of.setdefault(table, set()).update(held)
+    return dict(by_type), dict(by_table), {t: len(r) for t, r in rows_of.items()}
