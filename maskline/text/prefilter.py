@@ -45,6 +45,7 @@ True
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -59,21 +60,47 @@ _EMPTY: frozenset[int] = frozenset()
 
 
 class _Engine:
-    """A compiled Hyperscan database: each pattern id stands for a set of rules, plus rules always tried."""
+    """A compiled Hyperscan database: each pattern id stands for a set of rules, plus rules always tried.
+
+    A scan needs scratch space that no other scan uses at the same time: the binding releases the GIL while it
+    scans, and a database's own scratch, used by two threads at once, fails the second scan with
+    ``ScratchInUseError`` (an agent's tool call scrubbing its lineage event while a sender thread scrubs the last
+    one, or a log line written from the OpenLineage listener's thread). Each thread gets a clone of its own.
+
+    >>> import threading
+    >>> e = engine()
+    >>> found = []
+    >>> workers = [threading.Thread(target=lambda: found.extend(e.scan("mail ana@correo.es") for _ in range(200)))
+    ...            for _ in range(4)]
+    >>> _ = [w.start() for w in workers]; _ = [w.join() for w in workers]
+    >>> e is None or len(found) == 800
+    True
+    """
 
     def __init__(self, database: Any, rules_of: dict[int, frozenset[int]], always: frozenset[int]) -> None:
         self.database = database
         self.rules_of = rules_of
         self.always = always
         self._scan = database.scan
+        self._scratch = threading.local()
         # Every rule compiled, one pattern each: a pattern id is its rule's index, and the hits are the rules.
         self._ids_are_rules = not always and all(rules == {i} for i, rules in rules_of.items())
 
+    def _own_scratch(self) -> Any:
+        """This thread's scratch space, cloned from the database's on the thread's first scan."""
+        scratch = getattr(self._scratch, "space", None)
+        if scratch is None:
+            import hyperscan as hs
+
+            scratch = self._scratch.space = hs.Scratch(self.database)
+        return scratch
+
     def scan(self, text: str) -> frozenset[int] | None:
         hits: list[int] = []
+        scratch = self._own_scratch()
         if text.isascii():  # the usual log line: its str encodes to the same bytes at once
             # Positional arguments: the binding's keyword parsing costs half as much as the scan of a short line.
-            self._scan(text.encode(), _collect, 0, hits)
+            self._scan(text.encode(), _collect, 0, hits, scratch)
         elif _UNREADABLE.search(text):
             # Python's case-insensitive match folds these onto ASCII letters, and its \d takes every
             # script's digits; the database does neither.
@@ -83,7 +110,7 @@ class _Engine:
                 data = text.encode("utf-8")
             except UnicodeEncodeError:  # lone surrogates: not UTF-8, which Hyperscan needs
                 return None
-            self._scan(data, _collect, 0, hits)
+            self._scan(data, _collect, 0, hits, scratch)
         if not hits:
             return self.always
         if self._ids_are_rules:  # the usual case: no set algebra on a line that holds a candidate
