@@ -168,33 +168,18 @@ def test_control_postgres_computes_the_raw_values_the_attacks_ask_for(pg: Any) -
 
 
 def test_the_reader_roles_view_masks_a_generated_copy_of_a_sensitive_column(pg_dsn: str) -> None:
-    import psycopg2
+    from maskline.adapters.postgres import protect
+    from tests.rewrite.protect_database import KEY, scratch_database
 
-    from maskline.adapters.postgres import protect, unprotect
-    from tests.rewrite.test_protect_column_types import KEY, Database
-
-    tag = uuid.uuid4().hex[:8]
-    admin = psycopg2.connect(pg_dsn)
-    admin.autocommit = True
-    d = Database(admin, pg_dsn, f"raw_{tag}", f"masked_{tag}", f"private_{tag}", f"reader_{tag}", f"login_{tag}")
-    d.sql(f"CREATE SCHEMA {d.raw}")
-    d.sql(f"CREATE TABLE {d.raw}.contacts (id integer, email text, city text, "
-          "email_lower text GENERATED ALWAYS AS (lower(email)) STORED)")
-    d.sql(f"INSERT INTO {d.raw}.contacts (id, email, city) VALUES (1, %s, 'Springfield')", (EMAIL,))
-    try:
+    with scratch_database(pg_dsn) as d:
+        d.sql(f"CREATE TABLE {d.raw}.contacts (id integer, email text, city text, "
+              "email_lower text GENERATED ALWAYS AS (lower(email)) STORED)")
+        d.sql(f"INSERT INTO {d.raw}.contacts (id, email, city) VALUES (1, %s, 'Springfield')", (EMAIL,))
         assert d.sql(f"SELECT email_lower FROM {d.raw}.contacts") == [(EMAIL.lower(),)]  # control: raw
-        protect(admin, load_policy(POLICY), d.raw, ("contacts",), KEY, masked_schema=d.masked, reader=d.reader,
+        protect(d.admin, load_policy(POLICY), d.raw, ("contacts",), KEY, masked_schema=d.masked, reader=d.reader,
                 private_schema=d.private)
         rows = d.read_as_reader("SELECT id, email, city, email_lower FROM {masked}.contacts")
         assert rows == [(1, "*****@quillfeather-mail.example", "Springfield", "[REDACTED]")]
-    finally:
-        unprotect(admin, masked_schema=d.masked, private_schema=d.private)
-        d.sql(f"DROP SCHEMA {d.raw} CASCADE")
-        d.sql(f"DROP ROLE IF EXISTS {d.login}")
-        if d.exists()["role"]:
-            d.sql(f"DROP OWNED BY {d.reader}")
-            d.sql(f"DROP ROLE {d.reader}")
-        admin.close()
 
 
 def test_the_airflow_agent_toolset_hands_the_model_no_generated_value(tmp_path: Path,

@@ -142,35 +142,20 @@ def test_the_mcp_client_reads_no_descendants_row_through_a_parent(parents: tuple
 
 
 def test_the_reader_roles_view_of_a_parent_masks_its_named_descendants_rows(pg_dsn: str) -> None:
-    import psycopg2
+    from maskline.adapters.postgres import protect
+    from tests.rewrite.protect_database import KEY, scratch_database
 
-    from maskline.adapters.postgres import protect, unprotect
-    from tests.rewrite.test_protect_column_types import KEY, Database
-
-    tag = uuid.uuid4().hex[:8]
-    admin = psycopg2.connect(pg_dsn)
-    admin.autocommit = True
-    d = Database(admin, pg_dsn, f"raw_{tag}", f"masked_{tag}", f"private_{tag}", f"reader_{tag}", f"login_{tag}")
-    d.sql(f"CREATE SCHEMA {d.raw}")
-    d.sql(f"CREATE TABLE {d.raw}.everyone (id integer, email text, city text)")
-    d.sql(f"CREATE TABLE {d.raw}.customers () INHERITS ({d.raw}.everyone)")
-    d.sql(f"INSERT INTO {d.raw}.customers VALUES (1, 'zebulon.quartermaine@quillfeather-mail.example', 'Springfield')")
-    policy = load_policy({"unclassified": "pass", "datasets": {"customers": {"columns": {
-        "email": {"info_type": "EMAIL"}}}}})
-    try:
+    with scratch_database(pg_dsn) as d:
+        d.sql(f"CREATE TABLE {d.raw}.everyone (id integer, email text, city text)")
+        d.sql(f"CREATE TABLE {d.raw}.customers () INHERITS ({d.raw}.everyone)")
+        d.sql(f"INSERT INTO {d.raw}.customers VALUES (1, 'zebulon.quartermaine@quillfeather-mail.example', 'Springfield')")
+        policy = load_policy({"unclassified": "pass", "datasets": {"customers": {"columns": {
+            "email": {"info_type": "EMAIL"}}}}})
         assert find_leaks(d.sql(f"SELECT * FROM {d.raw}.everyone"), leak_needles())  # control: the raw row
-        protect(admin, policy, d.raw, ("everyone", "customers"), KEY, masked_schema=d.masked, reader=d.reader,
+        protect(d.admin, policy, d.raw, ("everyone", "customers"), KEY, masked_schema=d.masked, reader=d.reader,
                 private_schema=d.private)
         rows = d.read_as_reader("SELECT id, email, city FROM {masked}.everyone")
         assert rows == [("[REDACTED]", "[REDACTED]", "[REDACTED]")]  # nothing the policy names for it
         # control: the named child's own view keeps its rules, its unnamed column passing under unclassified: pass
         assert d.read_as_reader("SELECT email, city FROM {masked}.customers") == [
             ("*****@quillfeather-mail.example", "Springfield")]
-    finally:
-        unprotect(admin, masked_schema=d.masked, private_schema=d.private)
-        d.sql(f"DROP SCHEMA {d.raw} CASCADE")
-        d.sql(f"DROP ROLE IF EXISTS {d.login}")
-        if d.exists()["role"]:
-            d.sql(f"DROP OWNED BY {d.reader}")
-            d.sql(f"DROP ROLE {d.reader}")
-        admin.close()

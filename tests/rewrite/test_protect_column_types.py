@@ -14,71 +14,18 @@ ranges) are masked only by a method whose output keeps nothing of the input.
 from __future__ import annotations
 
 import datetime
-import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
 
 from maskline.errors import InputError, PolicyError
-from maskline.keys import KeyMaterial
 from maskline.policy import load_policy
-from tests.conftest import TEST_KEY
+from tests.rewrite.protect_database import KEY, Database, scratch_database
 
 pytestmark = pytest.mark.postgres
-KEY = KeyMaterial(TEST_KEY.encode(), source="test")
 RAW = ("alice@example.com", "erin@example.com", "hank@example.com", "carol@example.com", "dave@example.com",
        "frank@example.com", "gina@example.com")
-
-
-@dataclass
-class Database:
-    """A raw schema whose types carry casts that record their argument, and the names protect is given."""
-
-    admin: Any
-    dsn: str
-    raw: str
-    masked: str
-    private: str
-    reader: str
-    login: str
-
-    def sql(self, statement: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-        with self.admin.cursor() as cur:
-            cur.execute(statement, args or None)  # no arguments: a % in the SQL is a %
-            return cur.fetchall() if cur.description else []
-
-    def spied(self) -> list[str]:
-        return [r[0] for r in self.sql(f"SELECT v FROM {self.raw}.spy")]
-
-    def protect(self, columns: dict[str, dict[str, Any]], tables: tuple[str, ...] = ("t",)) -> None:
-        from maskline.adapters.postgres import protect
-
-        policy = load_policy({"unclassified": "pass", "datasets": {"t": {"columns": columns}}})
-        protect(self.admin, policy, self.raw, tables, KEY, masked_schema=self.masked, reader=self.reader,
-                private_schema=self.private)
-
-    def read_as_reader(self, query: str) -> list[tuple[Any, ...]]:
-        """Read the masked views as a login role granted the reader role, as a person or an agent would."""
-        import psycopg2
-
-        if not self.sql("SELECT 1 FROM pg_roles WHERE rolname = %s", (self.login,)):
-            self.sql(f"CREATE ROLE {self.login} LOGIN PASSWORD 'reader-pw' IN ROLE {self.reader}")
-        conn = psycopg2.connect(psycopg2.extensions.make_dsn(self.dsn, user=self.login, password="reader-pw"))
-        conn.autocommit = True  # what a function records while the reader reads stays recorded
-        try:
-            with conn.cursor() as cur:
-                cur.execute(query.format(masked=self.masked))
-                return cur.fetchall()
-        finally:
-            conn.close()
-
-    def exists(self) -> dict[str, bool]:
-        """What protect would have created: its two schemas and the reader role."""
-        schemas = {r[0] for r in self.sql("SELECT nspname FROM pg_namespace")}
-        role = bool(self.sql("SELECT 1 FROM pg_roles WHERE rolname = %s", (self.reader,)))
-        return {"masked schema": self.masked in schemas, "private schema": self.private in schemas, "role": role}
 
 
 def _types(raw: str) -> str:
@@ -127,24 +74,9 @@ def _types(raw: str) -> str:
 
 @pytest.fixture()
 def db(pg_dsn: str) -> Iterator[Database]:
-    import psycopg2
-
-    tag = uuid.uuid4().hex[:8]
-    admin = psycopg2.connect(pg_dsn)
-    admin.autocommit = True
-    d = Database(admin, pg_dsn, f"raw_{tag}", f"masked_{tag}", f"private_{tag}", f"reader_{tag}", f"login_{tag}")
-    d.sql(f"CREATE SCHEMA {d.raw}")
-    d.sql(_types(d.raw))
-    yield d
-    from maskline.adapters.postgres import unprotect
-
-    unprotect(admin, masked_schema=d.masked, private_schema=d.private)
-    d.sql(f"DROP SCHEMA {d.raw} CASCADE")
-    d.sql(f"DROP ROLE IF EXISTS {d.login}")
-    if d.exists()["role"]:
-        d.sql(f"DROP OWNED BY {d.reader}")
-        d.sql(f"DROP ROLE {d.reader}")
-    admin.close()
+    with scratch_database(pg_dsn) as d:
+        d.sql(_types(d.raw))
+        yield d
 
 
 def _protect_or_read(db: Database, columns: dict[str, dict[str, Any]]) -> InputError | None:

@@ -10,7 +10,6 @@ The controls: the same entries spelled with the protected schema keep their rule
 from __future__ import annotations
 
 import tempfile
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,36 +25,20 @@ EMAIL = "zebulon.quartermaine@quillfeather-mail.example"
 
 @pytest.fixture()
 def db(pg_dsn: str) -> Iterator[Any]:
-    import psycopg2
+    from tests.rewrite.protect_database import scratch_database
 
-    from maskline.adapters.postgres import unprotect
-    from tests.rewrite.test_protect_column_types import Database
-
-    tag = uuid.uuid4().hex[:8]
-    admin = psycopg2.connect(pg_dsn)
-    admin.autocommit = True
-    d = Database(admin, pg_dsn, f"raw_{tag}", f"masked_{tag}", f"private_{tag}", f"reader_{tag}", f"login_{tag}")
-    d.sql(f"CREATE SCHEMA {d.raw}")
-    d.sql(f"CREATE TABLE {d.raw}.everyone (id integer, email text, city text)")
-    d.sql(f"CREATE TABLE {d.raw}.customers () INHERITS ({d.raw}.everyone)")
-    d.sql(f"INSERT INTO {d.raw}.customers VALUES (1, '{EMAIL}', 'Springfield')")
-    d.sql(f"CREATE TABLE {d.raw}.people (id integer, email text)")
-    d.sql(f"INSERT INTO {d.raw}.people VALUES (1, '{EMAIL}')")
-    try:
+    with scratch_database(pg_dsn) as d:
+        d.sql(f"CREATE TABLE {d.raw}.everyone (id integer, email text, city text)")
+        d.sql(f"CREATE TABLE {d.raw}.customers () INHERITS ({d.raw}.everyone)")
+        d.sql(f"INSERT INTO {d.raw}.customers VALUES (1, '{EMAIL}', 'Springfield')")
+        d.sql(f"CREATE TABLE {d.raw}.people (id integer, email text)")
+        d.sql(f"INSERT INTO {d.raw}.people VALUES (1, '{EMAIL}')")
         yield d
-    finally:
-        unprotect(admin, masked_schema=d.masked, private_schema=d.private)
-        d.sql(f"DROP SCHEMA {d.raw} CASCADE")
-        d.sql(f"DROP ROLE IF EXISTS {d.login}")
-        if d.exists()["role"]:
-            d.sql(f"DROP OWNED BY {d.reader}")
-            d.sql(f"DROP ROLE {d.reader}")
-        admin.close()
 
 
 def _protect(d: Any, schema: str, tables: tuple[str, ...], unclassified: str = "pass") -> None:
     from maskline.adapters.postgres import protect
-    from tests.rewrite.test_protect_column_types import KEY
+    from tests.rewrite.protect_database import KEY
 
     policy = load_policy({"unclassified": unclassified, "datasets": {
         f"{schema}.everyone": {"columns": {}},
