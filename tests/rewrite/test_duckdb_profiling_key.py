@@ -51,7 +51,10 @@ def _key_forms() -> list[str]:
     from maskline.keys import KeyMaterial
 
     values = key_values(KeyMaterial(KEY.encode(), source="test")).values()
-    return [KEY, *(str(duckdb.execute("SELECT ?::BLOB::VARCHAR", [v]).fetchone()[0])[:16] for v in values)]
+    # A connection of its own, each result read whole: a fetchone() on DuckDB's process-wide default connection left
+    # its result unfinished, and every later duckdb.sql() in the worker (doctests) failed with ResourceInUse.
+    with duckdb.connect() as con:
+        return [KEY, *(str(con.execute("SELECT ?::BLOB::VARCHAR", [v]).fetchall()[0][0])[:16] for v in values)]
 
 
 def _found(output: str) -> list[str]:
