@@ -23,10 +23,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from maskline.infotypes.key_first import LINK_WORDS as ROMANCE_LINK_WORDS
+
 PART_OPENINGS_SCORE = 0.7  # as a word cut short (abbreviations.SHORTENED_SCORE): below a skeleton and a hint
 MIN_PIECE = 3  # letters of each opening
 MIN_COMPOUND = 10  # letters of a one-word hint whose inner parts may open a piece (geburtsdatum, passnummer)
-LINK_WORDS = frozenset({"de", "del", "do", "da", "du", "des", "di", "of", "la", "le"})
+# The Romance linking words key_first skips, and the articles and "of" a hint written out may hold between parts.
+LINK_WORDS = ROMANCE_LINK_WORDS | {"of", "la", "le"}
 
 
 def _pieces(words: Sequence[str]) -> list[tuple[str, str]]:

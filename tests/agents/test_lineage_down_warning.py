@@ -4,13 +4,14 @@ where the event was going and the fix (it said only "could not emit the agent's 
 
 from __future__ import annotations
 
-import json
 import logging
 import socket
 import uuid
 from datetime import UTC, datetime
 
 import pytest
+
+from tests.agents.provider_transport import use_transport
 
 
 def _closed_port() -> int:
@@ -27,24 +28,13 @@ def _event() -> object:
                     producer="https://example.com/test")
 
 
-def _with_transport(monkeypatch: pytest.MonkeyPatch, transport: dict[str, object]) -> None:
-    from airflow.providers.openlineage import conf
-
-    monkeypatch.setenv("AIRFLOW__OPENLINEAGE__TRANSPORT", json.dumps(transport))
-    monkeypatch.delenv("AIRFLOW__OPENLINEAGE__DISABLED", raising=False)
-    for name in dir(conf):  # the provider caches its options per process
-        clear = getattr(getattr(conf, name), "cache_clear", None)
-        if clear:
-            clear()
-
-
 def test_a_down_lineage_server_is_named_in_the_agents_warning(monkeypatch: pytest.MonkeyPatch,
                                                               caplog: pytest.LogCaptureFixture,
                                                               capfd: pytest.CaptureFixture[str]) -> None:
     from airflow_plugin.agents.lineage import emit, flush
 
     port = _closed_port()
-    _with_transport(monkeypatch, {"type": "http", "url": f"http://bot:tok-s3cret@127.0.0.1:{port}/x?key=k3y-s3cret",
+    use_transport(monkeypatch, {"type": "http", "url": f"http://bot:tok-s3cret@127.0.0.1:{port}/x?key=k3y-s3cret",
                                   "timeout": 2, "retry": {"total": 0}})
     with caplog.at_level(logging.WARNING, logger="airflow_plugin.agents.lineage"):
         assert emit(_event()) is True  # queued: the agent goes on at once (lineagedown)
@@ -63,7 +53,7 @@ def test_a_working_transport_sends_the_event_without_a_warning(monkeypatch: pyte
     from airflow_plugin.agents.lineage import emit, flush
 
     out = tmp_path / "events.jsonl"
-    _with_transport(monkeypatch, {"type": "file", "log_file_path": str(out), "append": True})
+    use_transport(monkeypatch, {"type": "file", "log_file_path": str(out), "append": True})
     with caplog.at_level(logging.WARNING, logger="airflow_plugin.agents.lineage"):
         assert emit(_event()) is True
         assert flush(30)

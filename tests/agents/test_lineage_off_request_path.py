@@ -17,18 +17,8 @@ from typing import Any
 
 import pytest
 
+from tests.agents.provider_transport import use_transport
 from tests.slow_lineage_server import SlowLineageServer
-
-
-def _with_transport(monkeypatch: pytest.MonkeyPatch, transport: dict[str, object]) -> None:
-    from airflow.providers.openlineage import conf
-
-    monkeypatch.setenv("AIRFLOW__OPENLINEAGE__TRANSPORT", json.dumps(transport))
-    monkeypatch.delenv("AIRFLOW__OPENLINEAGE__DISABLED", raising=False)
-    for name in dir(conf):  # the provider caches its options per process
-        clear = getattr(getattr(conf, name), "cache_clear", None)
-        if clear:
-            clear()
 
 
 def _run(sql: str) -> tuple[Any, Any]:
@@ -47,7 +37,7 @@ def test_the_agent_goes_on_while_the_lineage_server_holds_its_event(monkeypatch:
     from airflow_plugin.agents.lineage import emit
 
     with SlowLineageServer() as server:
-        _with_transport(monkeypatch, {"type": "http", "url": server.url, "timeout": 30, "retry": {"total": 0}})
+        use_transport(monkeypatch, {"type": "http", "url": server.url, "timeout": 30, "retry": {"total": 0}})
         start, end = _run("SELECT email FROM customers WHERE email = 'ada.lovelace@example.com'")
         assert emit(start) and emit(end)  # both queued: the toolset's call returns now
         assert server.received.wait(30)  # the lineage server has the START ...
@@ -67,7 +57,7 @@ def test_a_working_server_gets_every_event_in_order(monkeypatch: pytest.MonkeyPa
 
     with SlowLineageServer() as server:
         server.release.set()
-        _with_transport(monkeypatch, {"type": "http", "url": server.url, "timeout": 30, "retry": {"total": 0}})
+        use_transport(monkeypatch, {"type": "http", "url": server.url, "timeout": 30, "retry": {"total": 0}})
         runs = [_run(f"SELECT {n} AS n") for n in range(3)]
         for start, end in runs:
             assert emit(start) and emit(end)
