@@ -144,3 +144,16 @@ def test_template_ids_under_a_public_code_name_pass_and_under_a_neutral_name_are
     assert out["sku"].tolist() == codes
     # Control: the same codes under a name that says nothing are masked, so the name is what vouches.
     assert not set(out["attr2"]) & set(codes)
+
+
+def test_review_comment_names_the_info_type_a_column_name_hints() -> None:
+    """`policy init` says why it masks an uncertain column. A name that hints an info type its values did not
+    confirm (`full_name`, `patient_id`) was explained as naming "a code, coordinate, card or date of birth"."""
+    from maskline.classify.result import ColumnClassification
+    from maskline.classify.shape import ValueShape
+
+    text = ColumnClassification("full_name", None, 0.7, None, shape=ValueShape("text"))
+    assert why_not_safe("full_name", text) == "name suggests PERSON_NAME, which the values did not confirm"
+    # Control: a name word that hints no info type keeps the general reason.
+    number = ColumnClassification("product_code", None, 0.9, None, shape=ValueShape("numeric"))
+    assert why_not_safe("product_code", number) == "name suggests a code, coordinate, card or date of birth"
