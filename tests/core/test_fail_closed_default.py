@@ -157,3 +157,21 @@ def test_review_comment_names_the_info_type_a_column_name_hints() -> None:
     # Control: a name word that hints no info type keeps the general reason.
     number = ColumnClassification("product_code", None, 0.9, None, shape=ValueShape("numeric"))
     assert why_not_safe("product_code", number) == "name suggests a code, coordinate, card or date of birth"
+
+
+def test_policy_init_drafts_one_policy_for_several_sources(tmp_path, capsys) -> None:
+    """A pipeline masks several tables by one policy; `policy init` took one source, so each table's draft had to be
+    merged by hand (two `version:`, `methods:` and `datasets:` sections)."""
+    from maskline.cli.main import main
+
+    _frame().to_csv(tmp_path / "orders.csv", index=False)
+    pd.DataFrame({"email": [f"user{i}@example.org" for i in range(N)]}).to_csv(tmp_path / "people.csv", index=False)
+    assert main(["policy", "init", str(tmp_path / "orders.csv"), str(tmp_path / "people.csv")]) == 0
+    policy = load_policy(capsys.readouterr().out)
+    assert set(policy.datasets) == {"orders", "people"}
+    assert policy.dataset("people").columns["email"].info_type == "EMAIL"
+    order_id = policy.dataset("orders").columns["order_id"]
+    assert order_id.info_type is None and order_id.method is None  # {pass: true}
+    # Control: --name names one dataset, so it is refused beside two sources (exit 2, no draft).
+    assert main(["policy", "init", str(tmp_path / "orders.csv"), str(tmp_path / "people.csv"), "--name", "x"]) == 2
+    assert capsys.readouterr().out == ""
