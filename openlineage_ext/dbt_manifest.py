@@ -455,8 +455,12 @@ def model_plan(manifest: Manifest, node: Mapping[str, Any], output_columns: Iter
     """A :class:`maskline.plan.Plan` for a model's output, from the manifest's column meta.
 
     Columns come from the model's declared columns, ``output_columns`` (what
-    dbt-ol saw) and the masked ones; undeclared columns pass. The policy hash is
-    the SHA-256 of the masking meta involved.
+    dbt-ol saw) and the masked ones; undeclared columns pass. The policy hash is the
+    synced policy's own hash (:meth:`maskline.policy.Policy.fingerprint`, what the
+    Airflow operators and ``maskline policy validate`` show) when that policy alone
+    decided every column; when column meta or an inline ``mask()`` call decided one,
+    it is the SHA-256 of the masking meta involved (with the policy's hash), since
+    the rules are then not the policy file's alone.
 
     >>> node = {"unique_id": "model.p.q", "name": "q", "depends_on": {"macros": ["macro.maskline.mask"]},
     ...         "raw_code": "select id, {{ maskline.mask('c.email', 'hmac', info_type='EMAIL') }} as token"}
@@ -489,7 +493,14 @@ def model_plan(manifest: Manifest, node: Mapping[str, Any], output_columns: Iter
         category = (policy.category_of(info_type) if policy is not None and info_type else
                     INFO_TYPES[info_type].category if info_type in INFO_TYPES else None)
         columns.append(ColumnPlan(name, info_type, category, spec, where))
-    digest = hashlib.sha256(json.dumps(canonical, sort_keys=True, default=str).encode()).hexdigest()
+    synced_hash = (manifest.synced_policy or {}).get("policy_hash")
+    outside = {n for n, (_, _, where) in declared.items() if where.endswith(".meta.maskline")} | set(inline_masks(node))
+    if synced_hash and not outside:
+        digest = str(synced_hash)
+    else:
+        if synced_hash:
+            canonical["@policy"] = synced_hash
+        digest = hashlib.sha256(json.dumps(canonical, sort_keys=True, default=str).encode()).hexdigest()
     return Plan(str(node.get("relation_name") or node.get("name")), tuple(columns), digest,
                 f"dbt:{manifest.project_name}:{node.get('unique_id')}")
 

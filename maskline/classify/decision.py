@@ -156,7 +156,7 @@ def why_not_safe(name: str, verdict: ColumnClassification | None) -> str | None:
     >>> from maskline.classify.result import ColumnClassification
     >>> from maskline.classify.shape import ValueShape
     >>> why_not_safe("zip_code", ColumnClassification("zip_code", None, 0.9, None, shape=ValueShape("numeric")))
-    'name suggests a code, coordinate, card or date of birth'
+    'name suggests POSTAL_CODE, which the values did not confirm'
     """
     if verdict is None or verdict.shape is None:
         return "no scan"
@@ -177,7 +177,7 @@ def why_not_safe(name: str, verdict: ColumnClassification | None) -> str | None:
     if not shape.quiet:
         return "values suggest " + ", ".join(shape.suspicions)
     if _suspect_name(name, verdict):
-        return "name suggests a code, coordinate, card or date of birth"
+        return _suspect_name_reason(name, verdict)
     if shape.kind == "categorical" and _person_shaped(verdict):
         return "values are shaped like people's names"
     if shape.kind == "categorical" and _name_refuted_person(verdict) and NO_FIRST_NAMES not in shape.facts:
@@ -363,6 +363,24 @@ def near_misses(verdict: ColumnClassification) -> list[str]:
     ['PHONE 0.40']
     """
     return [str(m) for m in verdict.signals.near_misses]
+
+
+def _suspect_name_reason(name: str, verdict: ColumnClassification | None) -> str:
+    """Why a suspect name keeps a column masked: the info type its name hints (which the values did not confirm, or
+    the verdict would carry it), else the words that name a code, a coordinate, a card or a date of birth.
+
+    >>> _suspect_name_reason("full_name", None), _suspect_name_reason("product_code", None)
+    ('name suggests PERSON_NAME, which the values did not confirm', 'name suggests a code, coordinate, card or date of birth')
+    """
+    if _hinted(name, verdict):
+        from maskline.infotypes.name_hints import hint_score
+
+        # Custom info types' hints are recorded in the verdict but not known here: name no type then.
+        hints = hint_score(name)
+        if hints:
+            return f"name suggests {hints[0][0]}, which the values did not confirm"
+        return "name suggests an info type, which the values did not confirm"
+    return "name suggests a code, coordinate, card or date of birth"
 
 
 def _suspect_name(name: str, verdict: ColumnClassification | None = None) -> bool:

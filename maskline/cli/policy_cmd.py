@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 
@@ -28,14 +28,16 @@ def register(sub: Any) -> None:
     psub = p.add_subparsers(dest="policy_command", metavar="ACTION")
 
     init = psub.add_parser("init", help="print a policy drafted from a scan (maskline policy init X > policy.yml)",
-                           description="Classify PATH_OR_URI and print a ready-to-review policy YAML on stdout: "
+                           description="Classify PATH_OR_URI (one or more: one dataset each, in one policy) and "
+                                       "print a ready-to-review policy YAML on stdout: "
                                        "the default method of every info type found, and one entry per "
                                        "classified column with its confidence and evidence as comments. "
                                        "Columns the scan is confident hold nothing sensitive are written "
                                        "{pass: true}; uncertain ones are listed as comments and masked by "
                                        "'unclassified: mask'. " + SOURCES_HELP)
-    add_source_arguments(init)
-    init.add_argument("--name", help="dataset name in the policy (default: the file stem or the table)")
+    add_source_arguments(init, many=True)
+    init.add_argument("--name", help="dataset name in the policy (default: the file stem or the table; "
+                                     "only with one PATH_OR_URI)")
     init.add_argument("--unclassified", choices=("pass", "mask"), default="mask",
                       help="what the policy does with columns it does not name: mask (the default, fail closed) "
                            "or pass them raw")
@@ -63,10 +65,19 @@ def run_init(args: argparse.Namespace) -> int:
     (0, 'EMAIL')
     """
     from maskline.cli.scan import classify_source, is_large
+    from maskline.errors import InputError
 
-    result = classify_source(args, is_large(args.source))
-    print(draft_policy(result, name=args.name, source=args.source, unclassified=args.unclassified,
-                       info_types=_custom_info_types(args.policy)), end="")
+    sources = [args.source] if isinstance(args.source, str) else list(args.source)
+    if args.name and len(sources) > 1:
+        raise InputError(f"--name names one dataset, but {len(sources)} sources were given",
+                         where="maskline policy init --name",
+                         fix="drop --name (each source is named by its file stem or table), or init one source")
+    drafted = []
+    for source in sources:
+        one = argparse.Namespace(**{**vars(args), "source": source})
+        drafted.append((classify_source(one, is_large(source)), args.name, source))
+    print(draft_policy_of(drafted, unclassified=args.unclassified, info_types=_custom_info_types(args.policy)),
+          end="")
     return 0
 
 
@@ -118,17 +129,46 @@ def draft_policy(result: Any, *, name: str | None = None, source: str | None = N
     >>> print(draft_policy(Classification((), table="t")).splitlines()[2])
     version: 1
     """
+    return draft_policy_of([(result, name, source)], unclassified=unclassified, info_types=info_types)
+
+
+def draft_policy_of(drafted: Sequence[tuple[Any, str | None, str | None]], *, unclassified: str = "mask",
+                    info_types: Mapping[str, Any] | None = None) -> str:
+    """Policy YAML text for several classifications, ``(result, dataset name or None, source or None)`` each: one
+    ``datasets:`` entry per source, as :func:`draft_policy` writes one.
+
+    >>> from maskline.classify.result import Classification, ColumnClassification
+    >>> a = Classification((ColumnClassification("mail", "EMAIL", 0.97, "identifier"),), table="hr.a")
+    >>> b = Classification((ColumnClassification("ip", "IP_ADDRESS", 0.98, "quasi-identifier"),), table="hr.b")
+    >>> from maskline.policy import load_policy
+    >>> sorted(load_policy(draft_policy_of([(a, None, None), (b, None, None)])).datasets)
+    ['hr.a', 'hr.b']
+    """
     from maskline.classify.decision import why_not_safe
     from maskline.classify.sources import redact_uri
+    from maskline.errors import InputError
     from maskline.infotypes import INFO_TYPES
     from maskline.policy import load_policy
 
-    dataset = name or result.table or "input"
-    found = [c for c in result.columns if c.info_type]
-    rest = [(c, why_not_safe(c.name, c)) for c in result.columns if not c.info_type]
-    origin = f" from {redact_uri(source)}" if source else ""
+    named: dict[str, str] = {}
+    for result, name, source in drafted:
+        dataset = name or result.table or "input"
+        if dataset in named:
+            raise InputError(f"two sources would both be the dataset {dataset!r}",
+                             where=f"maskline policy init {redact_uri(named[dataset])} {redact_uri(source or '')}",
+                             fix="init them one at a time with --name, and merge the datasets: entries")
+        named[dataset] = source or dataset
+    found = [c for result, _, _ in drafted for c in result.columns if c.info_type]
+    origin = "".join(f"\n#   {redact_uri(source)} ({result.sampled_rows:,} rows sampled)"
+                     for result, _, source in drafted if source)
+    if len(drafted) == 1:
+        result, _, source = drafted[0]
+        origin = f" from {redact_uri(source)}" if source else ""
+        origin += f" ({result.sampled_rows:,} rows sampled)."
+    else:
+        origin = " from:" + origin
     lines = [
-        f"# maskline policy drafted by `maskline policy init`{origin} ({result.sampled_rows:,} rows sampled).",
+        f"# maskline policy drafted by `maskline policy init`{origin}",
         "# Review it: classification is evidence, not proof. Comments give each column's confidence and evidence.",
         "version: 1",
         "key: {env: MASKLINE_KEY, derivation: 2}  # the key is read from this variable; 2: each keyed method its own domain",
@@ -154,19 +194,26 @@ def draft_policy(result: Any, *, name: str | None = None, source: str | None = N
 
         lines.append("info_types:")
         lines += ["  " + line for line in yaml.safe_dump(custom, sort_keys=False, allow_unicode=True).splitlines()]
-    lines += ["datasets:", f"  {_key(dataset)}:", "    columns:"]
-    for c in found:
-        note = "; ".join(c.evidence[:2])
-        lines.append(f"      {_key(c.name)}: {{info_type: {c.info_type}}}   # {c.confidence:.2f} {c.category}: {note}")
-    for c, reason in rest:
-        if reason is None and c.shape is not None:
-            lines.append(f"      {_key(c.name)}: {{pass: true}}   # {c.confidence:.2f} not sensitive: {c.shape.kind}")
-    if lines[-1] == "    columns:":
-        lines[-1] = "    columns: {}"
-    for c, reason in rest:
-        if reason is not None:
-            rule = "masked by 'unclassified: mask'" if unclassified == "mask" else "PASSES RAW ('unclassified: pass')"
-            lines.append(f"      # review {_key(c.name)}: {rule}: {reason}")
+    lines.append("datasets:")
+    for (result, _, _), dataset in zip(drafted, named, strict=True):
+        rest = [(c, why_not_safe(c.name, c)) for c in result.columns if not c.info_type]
+        lines += [f"  {_key(dataset)}:", "    columns:"]
+        for c in result.columns:
+            if c.info_type:
+                note = "; ".join(c.evidence[:2])
+                lines.append(f"      {_key(c.name)}: {{info_type: {c.info_type}}}   # {c.confidence:.2f} {c.category}: "
+                             f"{note}")
+        for c, reason in rest:
+            if reason is None and c.shape is not None:
+                lines.append(f"      {_key(c.name)}: {{pass: true}}   # {c.confidence:.2f} not sensitive: "
+                             f"{c.shape.kind}")
+        if lines[-1] == "    columns:":
+            lines[-1] = "    columns: {}"
+        for c, reason in rest:
+            if reason is not None:
+                rule = ("masked by 'unclassified: mask'" if unclassified == "mask" else
+                        "PASSES RAW ('unclassified: pass')")
+                lines.append(f"      # review {_key(c.name)}: {rule}: {reason}")
     lines.append("unmask_for: []               # e.g. [role:pii_reader]")
     text = "\n".join(lines) + "\n"
     load_policy(text)  # fail here, not in the user's pipeline, if the draft were ever invalid

@@ -28,14 +28,20 @@ SOURCES_HELP = (
 LARGE_INPUT_BYTES = 10 * 1024 * 1024
 
 
-def add_source_arguments(p: argparse.ArgumentParser) -> None:
-    """The input arguments shared by ``scan`` and ``policy init``.
+def add_source_arguments(p: argparse.ArgumentParser, *, many: bool = False) -> None:
+    """The input arguments shared by ``scan`` and ``policy init`` (``many``: one or more sources, a list).
 
     >>> p = argparse.ArgumentParser(); add_source_arguments(p)
     >>> vars(p.parse_args(["x.csv", "--sample", "500"]))
     {'source': 'x.csv', 'table': None, 'sample': 500, 'policy': None}
+    >>> p = argparse.ArgumentParser(); add_source_arguments(p, many=True); p.parse_args(["a.csv", "b.csv"]).source
+    ['a.csv', 'b.csv']
     """
-    p.add_argument("source", metavar="PATH_OR_URI", help="file or URI::table to classify")
+    if many:
+        p.add_argument("source", metavar="PATH_OR_URI", nargs="+",
+                       help="files or URI::tables to classify, one dataset each")
+    else:
+        p.add_argument("source", metavar="PATH_OR_URI", help="file or URI::table to classify")
     p.add_argument("--table", help="table to read when the URI does not name one after '::' (not for a file)")
     p.add_argument("--sample", type=int, default=None, metavar="N",
                    help="rows to sample (default: the policy's classify.sample, or 10000)")

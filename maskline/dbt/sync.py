@@ -244,6 +244,9 @@ def build(project_dir: str | Path = ".") -> tuple[Project, str]:
     scan = load_scan(p.scan_path, policy) if p.scan_path.is_file() else None
     data = resolve(policy, scan)
     data["synced_from"] = fingerprint(p)
+    # The hash every other face records in lineage for this policy (``maskline_masking.policy.hash``), so a dbt
+    # model and an Airflow task that mask by the same policy show the same hash on the same Marquez node.
+    data["policy_hash"] = policy.fingerprint()
     return p, render(data)
 
 

@@ -144,3 +144,34 @@ def test_template_ids_under_a_public_code_name_pass_and_under_a_neutral_name_are
     assert out["sku"].tolist() == codes
     # Control: the same codes under a name that says nothing are masked, so the name is what vouches.
     assert not set(out["attr2"]) & set(codes)
+
+
+def test_review_comment_names_the_info_type_a_column_name_hints() -> None:
+    """`policy init` says why it masks an uncertain column. A name that hints an info type its values did not
+    confirm (`full_name`, `patient_id`) was explained as naming "a code, coordinate, card or date of birth"."""
+    from maskline.classify.result import ColumnClassification
+    from maskline.classify.shape import ValueShape
+
+    text = ColumnClassification("full_name", None, 0.7, None, shape=ValueShape("text"))
+    assert why_not_safe("full_name", text) == "name suggests PERSON_NAME, which the values did not confirm"
+    # Control: a name word that hints no info type keeps the general reason.
+    number = ColumnClassification("product_code", None, 0.9, None, shape=ValueShape("numeric"))
+    assert why_not_safe("product_code", number) == "name suggests a code, coordinate, card or date of birth"
+
+
+def test_policy_init_drafts_one_policy_for_several_sources(tmp_path, capsys) -> None:
+    """A pipeline masks several tables by one policy; `policy init` took one source, so each table's draft had to be
+    merged by hand (two `version:`, `methods:` and `datasets:` sections)."""
+    from maskline.cli.main import main
+
+    _frame().to_csv(tmp_path / "orders.csv", index=False)
+    pd.DataFrame({"email": [f"user{i}@example.org" for i in range(N)]}).to_csv(tmp_path / "people.csv", index=False)
+    assert main(["policy", "init", str(tmp_path / "orders.csv"), str(tmp_path / "people.csv")]) == 0
+    policy = load_policy(capsys.readouterr().out)
+    assert set(policy.datasets) == {"orders", "people"}
+    assert policy.dataset("people").columns["email"].info_type == "EMAIL"
+    order_id = policy.dataset("orders").columns["order_id"]
+    assert order_id.info_type is None and order_id.method is None  # {pass: true}
+    # Control: --name names one dataset, so it is refused beside two sources (exit 2, no draft).
+    assert main(["policy", "init", str(tmp_path / "orders.csv"), str(tmp_path / "people.csv"), "--name", "x"]) == 2
+    assert capsys.readouterr().out == ""

@@ -69,3 +69,17 @@ def test_every_dbt_run_event_carries_the_identity(dbt_lineage: LineageRun) -> No
 def test_marts_built_only_from_masked_models_add_no_false_masking(dbt_lineage: LineageRun) -> None:
     out = _model_complete(dbt_lineage, "customer_orders")["outputs"][0]
     assert "maskline_masking" not in out["facets"]
+
+
+def test_policy_hash_is_the_policy_files_own_as_in_every_face(dbt_lineage: LineageRun) -> None:
+    """A model masked by the synced policy alone records the policy's own hash, the one the Airflow operators
+    record and `maskline policy validate` prints, so both faces writing one Marquez node show one policy."""
+    from maskline.policy import load_policy
+    from tests.lineage.conftest import ROOT
+
+    policy_hash = load_policy(ROOT / "examples" / "dbt_project" / "policy.yml").fingerprint()
+    masking = _model_complete(dbt_lineage, "stg_customers")["outputs"][0]["facets"]["maskline_masking"]
+    assert masking["policy"]["hash"] == policy_hash
+    # Control: inline mask() calls decide support_queue's columns, not the policy file alone.
+    queue = _model_complete(dbt_lineage, "support_queue")["outputs"][0]["facets"]["maskline_masking"]
+    assert queue["policy"]["hash"] != policy_hash
