@@ -74,9 +74,9 @@ def test_a_flush_waits_as_long_as_set(monkeypatch: pytest.MonkeyPatch, caplog: p
 
 
 def test_the_mcp_server_does_not_start_with_a_bad_value(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from tests.cli.test_first_use import run_cli
-
     import duckdb
+
+    from tests.cli.test_first_use import run_cli
 
     (tmp_path / "policy.yml").write_text("version: 1\n")
     duckdb.connect(str(tmp_path / "w.duckdb")).close()
