@@ -44,7 +44,11 @@ class SenderSettings:
 
 
 def sender_settings(environ: Mapping[str, str] | None = None) -> SenderSettings:
-    """The settings from ``environ`` (default: the process environment), checked; unset or empty means default."""
+    """The settings from ``environ`` (default: the process environment), checked; unset or empty means default.
+
+    >>> sender_settings({"MASKLINE_LINEAGE_FLUSH_SECONDS": "30"}).flush_seconds
+    30.0
+    """
     env = os.environ if environ is None else environ
     return SenderSettings(_queue_size(env.get(QUEUE_SIZE_ENV, "").strip()),
                           _flush_seconds(env.get(FLUSH_SECONDS_ENV, "").strip()))
