@@ -31,7 +31,9 @@ def flush_agent_lineage() -> bool:
     try:
         return bool(module.flush())
     except Exception as e:  # noqa: BLE001 - lineage must never fail a task
-        log.warning("maskline: could not wait for the agent's lineage events (%s)", type(e).__name__)
+        from maskline.errors import structured_message
+
+        log.warning("maskline: could not wait for the agent's lineage events (%s)", structured_message(e))
         return False
 
 

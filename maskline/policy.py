@@ -137,7 +137,8 @@ class Policy:
                                self.key.derivation)
 
     def dataset(self, table: str, default_schema: str | None = None) -> DatasetPolicy | None:
-        """The dataset entry for ``table``, matching ``db.schema.table`` against shorter names and back.
+        """The dataset entry for ``table``, matching ``db.schema.table`` against shorter names and back
+        (:func:`maskline.rewrite.table_names.best_entry`, the rule every face looks an entry up by).
 
         Matching is case-insensitive and ignores quoting. The entry naming the most parts wins; between
         equals, the one naming as many parts as ``table`` (``customers`` is not ``hr.customers``'s entry when
@@ -154,19 +155,10 @@ class Policy:
         >>> pol.dataset('DB.CRM."customers"') is pol.datasets["crm.customers"], pol.dataset("orders")
         (True, None)
         """
-        from maskline.rewrite.table_names import name_parts
+        from maskline.rewrite.table_names import best_entry
 
-        wanted = name_parts(table)
-        if default_schema and len(wanted) == 1:
-            wanted = (default_schema.lower(), *wanted)
-        best: tuple[int, bool, DatasetPolicy] | None = None
-        for name, ds in self.datasets.items():
-            parts = name_parts(name)
-            n = min(len(parts), len(wanted))
-            rank = (n, len(parts) == len(wanted))
-            if parts[-n:] == wanted[-n:] and (best is None or rank > best[:2]):
-                best = (*rank, ds)
-        return best[2] if best else None
+        name = best_entry(self.datasets, table, default_schema, where=f"{self.source}: datasets")
+        return self.datasets[name] if name is not None else None
 
     def allows_raw(self, identities: tuple[str, ...] | list[str]) -> bool:
         """Whether any of the given identities (``role:x``, ``user:y``) is listed in ``unmask_for``.

@@ -6,6 +6,8 @@ transport's retries (about ten seconds) before the agent got its answer. A :clas
 run's START still goes before its COMPLETE. An event is dropped only when the queue is full, and the operator is
 told once per overflow how many were dropped and where they were going; :meth:`BackgroundSender.flush` waits, for a
 bounded time, for the queue to empty at the server's shutdown or the task's end, and says how many were left.
+The queue's size and the flush's wait are the user's settings (:mod:`openlineage_ext.sender_settings`:
+``MASKLINE_LINEAGE_QUEUE_SIZE``, ``MASKLINE_LINEAGE_FLUSH_SECONDS``), read when a sender is built.
 
 openlineage-python's ``async_http`` transport was not used: it blocks the caller when its queue is full (the
 outage would reach the agent again), it sends only over HTTP (not the file, Kafka or console transports a user
@@ -23,15 +25,15 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-MAX_QUEUED = 1000
-FLUSH_SECONDS = 10.0
-
 
 class BackgroundSender:
     """Calls ``send(event)`` on a daemon thread, in order; ``submit`` never waits for it.
 
     ``where()`` names the destination for a warning (:func:`openlineage_ext.destination.destination`), ``who``
     says whose events they are. ``send`` should not raise (an exception is logged, and the next event goes on).
+    ``max_queued`` and ``flush_seconds`` default to the user's settings
+    (:func:`openlineage_ext.sender_settings.sender_settings`, which refuses a bad value with a
+    :class:`~maskline.errors.ConfigError`).
 
     >>> sent = []
     >>> sender = BackgroundSender(sent.append, where=lambda: "the file transport", who="doctest")
@@ -42,8 +44,15 @@ class BackgroundSender:
     """
 
     def __init__(self, send: Callable[[Any], Any], *, where: Callable[[], str], who: str,
-                 max_queued: int = MAX_QUEUED) -> None:
+                 max_queued: int | None = None, flush_seconds: float | None = None) -> None:
+        from openlineage_ext.sender_settings import sender_settings
+
+        if max_queued is None or flush_seconds is None:
+            settings = sender_settings()
+            max_queued = settings.max_queued if max_queued is None else max_queued
+            flush_seconds = settings.flush_seconds if flush_seconds is None else flush_seconds
         self._send = send
+        self._flush_seconds: float = flush_seconds
         self._where = where
         self._who = who
         self._queue: queue.Queue[Any] = queue.Queue(maxsize=max_queued)
@@ -64,12 +73,15 @@ class BackgroundSender:
         self._warn_dropped()  # the queue took an event again: the overflow is over, say how many it cost
         return True
 
-    def flush(self, timeout: float = FLUSH_SECONDS) -> bool:
-        """Wait up to ``timeout`` seconds for every queued event to be sent; False (and a warning) if some were not.
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait up to ``timeout`` seconds (default: the sender's ``flush_seconds``) for every queued event to be sent;
+        False (and a warning) if some were not.
 
         >>> BackgroundSender(print, where=lambda: "nowhere", who="doctest").flush(0)  # nothing queued
         True
         """
+        if timeout is None:
+            timeout = self._flush_seconds
         done = self._queue.all_tasks_done
         with done:
             done.wait_for(lambda: self._queue.unfinished_tasks == 0, timeout=max(timeout, 0))

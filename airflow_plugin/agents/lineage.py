@@ -25,9 +25,11 @@ masked) from :func:`agent_run_facets`, enabled with::
     [openlineage]
     custom_run_facets = openlineage_ext.airflow_run_facets.identity_run_facets;airflow_plugin.agents.lineage.agent_run_facets
 
-Events go through the OpenLineage client the Airflow provider is configured
-with (``[openlineage] transport``), so the maskline transformer, when it wraps
-that transport, scrubs them too. Lineage is best effort: nothing here raises
+Events go through one OpenLineage client per process, built as the Airflow provider builds its own
+(``[openlineage] transport``, ``config_path``...) and guarded by maskline
+(:class:`openlineage_ext.guarded_transport.GuardedTransport`, or the ``transform`` transport with maskline's
+transformer): that transport is the one boundary every event crosses, and it scrubs each event exactly once,
+on the sender's thread, before the user's transport sees it. Lineage is best effort: nothing here raises
 into the task.
 """
 
@@ -35,6 +37,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import threading
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from functools import cache
@@ -247,36 +250,38 @@ def start_event(end: Any, started: str | None = None) -> Any:
 
 
 def emit(event: Any) -> bool:
-    """Scrub ``event`` and queue it for the Airflow provider's OpenLineage client; False if lineage is off or it
-    failed.
+    """Queue ``event`` for this process's OpenLineage client; False if lineage is off or it could not be queued.
 
-    The event is scrubbed here (:func:`openlineage_ext.scrubbing.scrub_event`, with the names proven for its run,
-    :mod:`openlineage_ext.run_names`), before it is queued, and sent by a background thread
-    (:mod:`openlineage_ext.background_emit`): a lineage server that is down or slow never holds the agent's answer.
-    The task's end waits for the queue (:func:`flush`).
+    The event is sent by a background thread (:mod:`openlineage_ext.background_emit`): a lineage server that is
+    down or slow never holds the agent's answer. It is scrubbed once, by the client's guarded transport
+    (:func:`_client`), with the names proven for its run (:mod:`openlineage_ext.run_names`), before the user's
+    transport sees it; one that cannot be scrubbed is dropped there. The task's end waits for the queue
+    (:func:`flush`).
 
-    >>> emit(None)  # lineage off, or the event cannot be scrubbed: False, never an exception
+    >>> emit(None)  # lineage off, or nothing to send: False, never an exception
     False
     """
     try:
         from airflow.providers.openlineage import conf as ol_conf
 
-        if ol_conf.is_disabled():
+        if event is None or ol_conf.is_disabled():
             return False
-        from openlineage_ext.run_names import run_names
-        from openlineage_ext.scrubbing import scrub_event
-
-        scrubbed = scrub_event(copy.deepcopy(event), names=run_names().recall(event))
         client = _client()  # the task's configuration, read now: the sender's thread sends through this client
-    except Exception as e:  # noqa: BLE001 - lineage must never fail a task; an unscrubbed event is never queued
-        log.warning("maskline: could not scrub the agent's tool-call event (%s); it was not sent", type(e).__name__)
+        sender = _sender()
+        queued = copy.deepcopy(event)  # what the toolset built now, whatever the caller does with it next
+    except Exception as e:  # noqa: BLE001 - lineage must never fail a task
+        from maskline.errors import structured_message  # a maskline error's what/where/fix, else its class
+
+        log.warning("maskline: could not queue the agent's tool-call event (%s); it was not sent",
+                    structured_message(e))
         return False
-    return bool(_sender().submit((client, scrubbed)))
+    return bool(sender.submit((client, queued)))
 
 
-def flush(timeout: float = 10.0) -> bool:
-    """Wait up to ``timeout`` seconds for the queued tool-call events to be sent (the task's end); False, with a
-    warning saying how many and where they were going, if some were not.
+def flush(timeout: float | None = None) -> bool:
+    """Wait up to ``timeout`` seconds (default ``MASKLINE_LINEAGE_FLUSH_SECONDS``, 10) for the queued tool-call
+    events to be sent (the task's end); False, with a warning saying how many and where they were going, if some
+    were not.
 
     >>> flush(1)
     True
@@ -292,9 +297,31 @@ def _sender() -> Any:
 
 
 def _client() -> Any:
+    """This process's OpenLineage client, guarded by maskline: built once per lineage configuration (as the
+    provider reads it: ``[openlineage] config_conn_id``, ``config_path``, ``transport``, or the legacy
+    ``OPENLINEAGE_URL``/``OPENLINEAGE_CONFIG``), not once per event, and rebuilt only when that configuration
+    changes. Its transport scrubs every event (:func:`openlineage_ext.guarded_transport.guard_client`, a no-op when
+    the user's ``transform`` transport already runs maskline's transformer), whether or not the plugin's lineage
+    protection is on."""
+    import json
+    import os
+
+    from airflow.providers.openlineage import conf
     from airflow.providers.openlineage.plugins.adapter import OpenLineageAdapter
 
-    return OpenLineageAdapter().get_or_create_openlineage_client()
+    from openlineage_ext.guarded_transport import guard_client
+
+    key = json.dumps([conf.config_conn_id(), conf.config_path(check_legacy_env_var=False), conf.transport(),
+                      os.environ.get("OPENLINEAGE_URL"), os.environ.get("OPENLINEAGE_CONFIG")],
+                     sort_keys=True, default=str)
+    with _CLIENT_LOCK:
+        if _CLIENT.get("key") != key:
+            _CLIENT.update(key=key, client=guard_client(OpenLineageAdapter().get_or_create_openlineage_client()))
+        return _CLIENT["client"]
+
+
+_CLIENT: dict[str, Any] = {}
+_CLIENT_LOCK = threading.Lock()  # tool calls of one toolset may run on several threads
 
 
 def _destination() -> str:

@@ -18,7 +18,9 @@ class MaskTableOperator(BaseOperator):
     when it covers the table; otherwise it is classified by sampling it in the database
     (``classify=True``). A database table's scan covers that table, its schema spelled out (an unqualified
     name is the connection's default schema's): ``main.t``'s scan is refused for ``hr.t``. A file's scan
-    (``people.csv`` saved as ``people``) covers the table the policy's entry of that name describes. The policy's ``datasets:`` entry overrides either, column by column.
+    covers the table it was saved as (``--dataset hr.people``; ``people`` is the default schema's). The policy's
+    ``datasets:`` entry, matched by the same rule (``hr.t``'s entry never decides ``main.t``, and ``t``'s is
+    refused for ``hr.t``), overrides either, column by column.
     The masking ``SELECT`` is compiled for the hook's dialect, with the key held
     in the session, and written as ``CREATE TABLE staging AS SELECT``, then
     renamed over ``target`` in the same transaction: no row passes through the
@@ -91,14 +93,15 @@ class MaskTableOperator(BaseOperator):
                 raise InputError(f"source table {self.source!r} not found", where=f"conn_id={self.conn_id!r}",
                                  fix="check the table name and schema; nothing was written")
             # The stored scan beside the policy (`maskline scan --save`) is the reviewed verdict every face
-            # shares; the live classifier runs only for tables it does not cover. A table's entry vouches for
-            # that table only (schema spelled out, as on the query path); a file's entry for the table the
-            # policy's entry of its name describes (maskline.classify.source_scan).
+            # shares; the live classifier runs only for tables it does not cover. An entry vouches for the table
+            # it names only (schema spelled out, as on the query path; maskline.classify.source_scan).
             default_schema = warehouse.engine.current_schema(warehouse.cursor)
             classification = source_classification(policy, self.source, default_schema)
             if classification is None and self.classify:
                 classification = classify_table(warehouse, policy, self.source, number("classify_sample"))
-            plan = build_plan(policy, self.source, columns, classification, self.identities)
+            # The policy's entries too: `hr.t`'s entry never decides `main.t`, and `t`'s is refused for `hr.t`.
+            plan = build_plan(policy, self.source, columns, classification, self.identities,
+                              default_schema=default_schema)
             key = key_for_plan(plan, policy)
             warehouse.load_key(key)
             select = compile_select(plan, warehouse.table(self.source), warehouse.dialect, key_mode=KeyMode.SESSION)

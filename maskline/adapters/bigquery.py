@@ -46,7 +46,8 @@ def masking_routine_ddl(policy: Any, table: str, columns: Sequence[tuple[str, st
     >>> [d[:62] for d in masking_routine_ddl(pol, "ds.customers", [("id", "int64"), ("email", "string")])]
     ['CREATE OR REPLACE FUNCTION `ds`.`maskline_customers_email`(val']
     """
-    for column in masked_columns(policy, table.split(".")[-1], columns, classification):
+    # the table as given (`dataset.name`): the policy entry of another dataset's same-named table is not its entry
+    for column in masked_columns(policy, table, columns, classification):
         if column.method is not None and METHODS[column.method.name].keyed:
             raise UnsupportedDialectError(
                 f"BigQuery masking routines cannot read a key, so keyed method {column.method.name!r} would put it "

@@ -125,7 +125,9 @@ def mask_objects(policy: Any, table: str, columns: Sequence[tuple[str, str | Non
     parts = table.split(".")
     prefix = ".".join(parts[:-1] + [""]) if len(parts) > 1 else ""
     roles = unmask_roles(policy) if raw_check else []
-    for column in masked_columns(policy, parts[-1], columns, classification):
+    # decided by the entry of the table as given (schema spelled out), not of its last name: `hr.t`'s entry is
+    # not `sales.t`'s (maskline.rewrite.table_names.best_entry)
+    for column in masked_columns(policy, table, columns, classification):
         # A shape-held column is text (shape_checked), and its object returns text: its own type.
         require_same_type(column, engine, column.method is not None and column.method.name in TEXT_METHODS)
         sql_type = exp.DataType.build(column.source_type or default_type, dialect=dialect).sql(dialect)

@@ -62,6 +62,20 @@ class Sample:
     rows: int = 0  # rows sampled
 
 
+def is_database_location(location: str) -> bool:
+    """Whether a location names a database maskline reads (a ``duckdb://``, ``postgresql://``, ``postgres://`` or
+    ``sqlite://`` URI, or ``file.db::schema.table``), not a file: the one test of the two, for every reader of a
+    location. Anything else is a path (a ``file://`` URL, a Windows path, a glob, a file not written yet), and an
+    ``s3://`` or ``https://`` URL is not a database either: it is read as a path, and is not found.
+
+    >>> [is_database_location(x) for x in ("duckdb:///w.db", "w.duckdb::main.t", "postgresql://u@h/db")]
+    [True, True, True]
+    >>> [is_database_location(x) for x in ("people.csv", "file:///d/p.csv", "s3://b/p.csv", "duckdb:w.db")]
+    [False, False, False, False]
+    """
+    return "::" in location or ("://" in location and location.split(":", 1)[0].lower() in DB_SCHEMES)
+
+
 def redact_uri(uri: str) -> str:
     """Hide the password of a ``scheme://user:password@host`` URI.
 
@@ -142,7 +156,7 @@ def _from_arrow(tbl: Any, name: str | None, n: int) -> Sample:
 
 
 def _from_location(loc: str, table: str | None, n: int) -> Sample:
-    if "::" in loc or loc.split(":", 1)[0].lower() in DB_SCHEMES and "://" in loc:
+    if is_database_location(loc):
         return _from_uri(loc, table, n)
     path = Path(loc[len("file://"):] if loc.startswith("file://") else loc)
     if not path.exists():

@@ -98,6 +98,9 @@ def run(args: argparse.Namespace) -> int:
 
     policy = load_policy(args.policy)
     scan_beside(policy)  # a stale or broken stored scan stops the server now, not its first query
+    from maskline.mcp.lineage import check_settings
+
+    check_settings()  # so does a bad lineage queue size or flush timeout
     if not args.masked_schema:
         _warn_without_key(policy)
         _warn_unmatched_datasets(policy, database, allow=args.allow)

@@ -60,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
     SELECT CASE WHEN email IS NULL THEN NULL ELSE '[EMAIL]' END AS "email" FROM t;
     0
     """
+    from maskline.adapters import engine
     from maskline.errors import PolicyError, did_you_mean
     from maskline.plan import build_plan
     from maskline.policy import load_policy
@@ -72,7 +73,10 @@ def run(args: argparse.Namespace) -> int:
     if not args.table:
         raise PolicyError("nothing to compile", where="maskline sql", fix="pass --table T (or --query SQL)")
     policy = load_policy(args.policy)
-    ds = policy.dataset(args.table)
+    # An unqualified --table is in the schema the engine resolves it to (DuckDB main, PostgreSQL public...), as a
+    # connection would: a policy entry or a stored scan of another schema's same-named table says nothing of it.
+    default_schema = engine(args.dialect, where="--dialect").default_schema
+    ds = policy.dataset(args.table, default_schema)
     if ds is None:
         # Refused even with --columns: a typo or an unnamed table has no stored scan, so its columns would be
         # decided by `unclassified` alone.
@@ -81,7 +85,8 @@ def run(args: argparse.Namespace) -> int:
             fix = f"{did_you_mean(args.table, policy.datasets)}; or {fix}"
         raise PolicyError(f"table {args.table!r} is not in the policy", where=f"{policy.source}: datasets", fix=fix)
     names = [c.strip() for c in args.columns.split(",")] if args.columns else list(ds.columns)
-    plan = build_plan(policy, args.table, [(n, None) for n in names], _stored_verdicts(policy, args.table))
+    plan = build_plan(policy, args.table, [(n, None) for n in names],
+                      _stored_verdicts(policy, args.table, default_schema), default_schema=default_schema)
     select = compile_select(plan, args.source or args.table, args.dialect)
     if not args.columns:
         print(f"-- selects only the {len(names)} column(s) the policy lists for {args.table}; any other column of "
@@ -93,13 +98,14 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _stored_verdicts(policy: Any, table: str) -> Any:
+def _stored_verdicts(policy: Any, table: str, default_schema: str | None = None) -> Any:
     """The stored scan's verdicts on ``table`` (None when there is no scan), whatever ``unclassified`` says.
 
     Under ``pass`` a column the policy does not name passes raw unless a scan found it sensitive (or never saw
     it), so without the stored verdicts an ``email`` the scan typed EMAIL would pass raw here while ``maskline
     mask`` masks it. Under ``mask`` they let a column the scan proved safe pass, as ``maskline mask`` does, instead
-    of redacting it. A column passed for its values' shape gets the shape check on its text
+    of redacting it. Entries are matched with the schema spelled out (``default_schema``): ``main.t``'s scan
+    never vouches for ``hr.t``. A column passed for its values' shape gets the shape check on its text
     (:func:`maskline.sql.shape_guard.as_text`): ``--columns`` carries no types.
 
     >>> from maskline.policy import load_policy
@@ -108,4 +114,4 @@ def _stored_verdicts(policy: Any, table: str) -> Any:
     """
     from maskline.classify.stored import stored_classification
 
-    return stored_classification(policy, table)
+    return stored_classification(policy, table, default_schema)

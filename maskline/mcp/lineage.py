@@ -191,16 +191,30 @@ def emit(events: Sequence[Any], names: Collection[str] = ()) -> bool:
         from openlineage_ext.scrubbing import scrub_event
 
         scrubbed = [scrub_event(event, names=names) for event in events]
+        sender = _sender()
     except Exception as e:  # noqa: BLE001 - lineage must never fail a tool call
-        log.warning("maskline mcp: could not scrub the tool call's lineage (%s); it was not sent", type(e).__name__)
+        from maskline.errors import structured_message  # a maskline error's what/where/fix, else its class
+
+        log.warning("maskline mcp: could not scrub or queue the tool call's lineage (%s); it was not sent",
+                    structured_message(e))
         return False
-    sender = _sender()
     return all([sender.submit(event) for event in scrubbed])
 
 
-def flush(timeout: float = 10.0) -> bool:
-    """Wait up to ``timeout`` seconds for the queued events to be sent (the server's shutdown); False if some were
-    not (and a warning says how many, and where they were going).
+def check_settings() -> None:
+    """Build the lineage sender now, so that a bad ``MASKLINE_LINEAGE_QUEUE_SIZE`` or
+    ``MASKLINE_LINEAGE_FLUSH_SECONDS`` (:mod:`openlineage_ext.sender_settings`) stops the server at start-up
+    with what, where and how to fix, not every tool call's lineage later.
+
+    >>> check_settings()
+    """
+    _sender()
+
+
+
+def flush(timeout: float | None = None) -> bool:
+    """Wait up to ``timeout`` seconds (default ``MASKLINE_LINEAGE_FLUSH_SECONDS``, 10) for the queued events to be
+    sent (the server's shutdown); False if some were not (and a warning says how many, and where they were going).
 
     >>> flush(1)
     True

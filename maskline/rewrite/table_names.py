@@ -15,7 +15,7 @@ Catalogs are compared when both names have one.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 
@@ -40,6 +40,53 @@ def same_table(a: str | Sequence[str], b: str | Sequence[str], default_schema: s
     if schema_a != schema_b:
         return False
     return len(pa) < 3 or len(pb) < 3 or pa[0] == pb[0]
+
+
+def best_entry(names: Iterable[str], table: str | Sequence[str], default_schema: str | None = None, *,
+               where: str = "datasets") -> str | None:
+    """The entry among ``names`` (a policy's datasets, a stored scan's tables) that describes ``table``: the one
+    rule every face looks an entry up by.
+
+    ``db.schema.table`` is matched against shorter names and back, case-insensitive, without quotes; the entry
+    naming the most parts wins, and between equals the one naming as many parts as ``table``. With
+    ``default_schema`` (the connection's, or the engine's search path) an unqualified ``table`` is that schema's,
+    so ``hr.t``'s entry is never ``t``'s. Without it (a file, or an engine with no default schema) an
+    unqualified ``table`` is matched by its name, and two entries of different schemas that fit it equally well
+    are refused, not picked in file order: which one the user meant cannot be told.
+
+    >>> best_entry(["customers", "raw.customers", "raw.orders"], "shop.raw.customers")
+    'raw.customers'
+    >>> best_entry(["hr.t"], "t", "main") is None, best_entry(["hr.t"], "t", "hr"), best_entry(["t", "hr.t"], "t")
+    (True, 'hr.t', 't')
+    >>> best_entry(["hr.t", "sales.t"], "t")
+    Traceback (most recent call last):
+    ...
+    maskline.errors.PolicyError: table 't' is written without a schema and entries 'hr.t' and 'sales.t' of different schemas describe it (at datasets). Fix: write the table with its schema (SCHEMA.t), or give the connection's default schema
+    """
+    from maskline.errors import PolicyError
+
+    wanted = name_parts(table)
+    if default_schema and len(wanted) == 1:
+        wanted = (default_schema.lower(), *wanted)
+    best: tuple[tuple[int, bool], str] | None = None
+    tied: list[str] = []
+    for name in names:
+        parts = name_parts(name)
+        n = min(len(parts), len(wanted))
+        if parts[-n:] != wanted[-n:]:
+            continue
+        rank = (n, len(parts) == len(wanted))
+        if best is None or rank > best[0]:
+            best, tied = (rank, name), [name]
+        elif rank == best[0] and parts != name_parts(best[1]):
+            tied.append(name)
+    if len(tied) > 1:
+        shown = name_parts(table)[-1]
+        raise PolicyError(f"table {shown!r} is written without a schema and entries "
+                          f"{' and '.join(repr(t) for t in tied)} of different schemas describe it", where=where,
+                          fix=f"write the table with its schema (SCHEMA.{shown}), or give the connection's default "
+                              "schema")
+    return best[1] if best else None
 
 
 def connection_schema(connection: Any) -> str | None:

@@ -77,6 +77,15 @@ class AirflowRuns:
         return [(t, k, v if isinstance(v, str) else bytes(v).decode("utf-8")) for t, k, v in rows]
 
 
+# The mt_entry_schemas DAG's tables: the same names in two schemas, an e-mail of its own in each.
+ENTRY_SCHEMA_TABLES = ("main.staff", "hr.staff", "main.people", "hr.people")
+
+
+def schema_email(table: str) -> str:
+    """The e-mail every row of one of ``ENTRY_SCHEMA_TABLES`` holds."""
+    return f"{table.replace('.', '-')}.quillon@example.org"
+
+
 def raw_people() -> list[dict[str, Any]]:
     return customers()
 
@@ -99,6 +108,10 @@ def _seed_duckdb(path: Path, csv_path: Path | None = None) -> None:
                             [[r[n] for n, _ in columns] for r in rows])
         if csv_path is not None:
             con.execute(f"COPY raw_customers TO '{csv_path}' (HEADER)")
+        con.execute("CREATE SCHEMA IF NOT EXISTS hr")
+        for table in ENTRY_SCHEMA_TABLES:
+            con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT i AS id, '{schema_email(table)}' AS email "
+                        "FROM range(3) r(i)")
     finally:
         con.close()
 
@@ -244,7 +257,7 @@ def airflow_runs(tmp_path_factory: pytest.TempPathFactory, request: pytest.Fixtu
     env.pop("MASKLINE_KEY", None)
 
     dag_ids = ["maskline_example", "mt_duckdb", "mt_sqlite", "mt_files", "mt_decorator", "mt_failures", "mt_pii",
-               "mt_task_logs", "mt_failure_leaks"]
+               "mt_task_logs", "mt_failure_leaks", "mt_entry_schemas"]
     if pg_dsn:
         dag_ids.insert(3, "mt_postgres")
     if trino_url:

@@ -156,7 +156,7 @@ def test_existing_tags_are_kept_when_pii_tags_are_added() -> None:
     "openlineage_ext.airflow_run_facets", "openlineage_ext.operator_lineage", "openlineage_ext.config",
     "openlineage_ext.run_identity", "openlineage_ext.query_lineage", "openlineage_ext.guarded_transport",
     "openlineage_ext.airflow_identity", "openlineage_ext.error_structure", "openlineage_ext.own_error",
-    "openlineage_ext.catalog_names", "openlineage_ext.sql_names", "openlineage_ext.run_names", "openlineage_ext.background_emit", "openlineage_ext.destination",
+    "openlineage_ext.catalog_names", "openlineage_ext.sql_names", "openlineage_ext.run_names", "openlineage_ext.background_emit", "openlineage_ext.sender_settings", "openlineage_ext.destination",
     "openlineage_ext.proven_lineage", "openlineage_ext.lineage_types", "openlineage_ext.pinned_calls",
     "openlineage_ext.dbt_sql_lineage", "openlineage_ext.dbt_namespaces", "openlineage_ext.agent_call_jobs",
     "airflow_plugin.lineage",

@@ -174,8 +174,11 @@ def engines(workdir: Path, request: pytest.FixtureRequest) -> Engines:
         finally:
             pg.close()
         u = urlsplit(pg_dsn)
+        # The test's schema first on the search path, as the query path sets it (postgres_outputs): the policy's
+        # entry `people` and the scan saved as `people` are the default schema's table, never another schema's.
         connections["samepolicy_pg"] = {"conn_type": "postgres", "host": u.hostname, "port": u.port or 5432,
-                                        "login": u.username, "password": u.password, "schema": u.path.lstrip("/")}
+                                        "login": u.username, "password": u.password, "schema": u.path.lstrip("/"),
+                                        "extra": {"options": f"-c search_path={found.pg_schema}"}}
         dag_ids.append("samepolicy_postgres")
     _airflow(workdir, dag_ids, connections, {"SAMEPOLICY_PG_SCHEMA": found.pg_schema})
     _dbt(workdir, "dbt_duckdb", "main", {"duckdb": {"type": "duckdb", "path": str(db), "threads": 1}}, "duckdb")

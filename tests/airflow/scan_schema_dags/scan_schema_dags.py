@@ -19,7 +19,9 @@ START = pendulum.datetime(2024, 1, 1, tz="UTC")
 MASKS = {
     "scanschema_other_schema": ("hr.t", "hr.t_masked"),  # main.t was scanned, not hr.t
     "scanschema_scanned_table": ("t", "t_masked"),  # control: the table scanned
-    "scanschema_file_policy_entry": ("hr.people", "hr.people_masked"),  # people.csv saved as the entry `people`
+    "scanschema_file_policy_entry": ("hr.people", "hr.people_masked"),  # people.csv saved as `hr.people`
+    # guests.csv saved as `guests`, the policy's entry `guests`: both name main.guests, not hr.guests
+    "scanschema_file_default_schema": ("hr.guests", "hr.guests_masked"),
     "scanschema_file_no_entry": ("hr.staff", "hr.staff_masked"),  # staff.csv saved as `staff`, no policy entry
 }
 

@@ -24,5 +24,7 @@ with DAG("samepolicy_duckdb", schedule=None, start_date=START, catchup=False) as
 if "AIRFLOW_CONN_SAMEPOLICY_PG" in os.environ:
     schema = os.environ["SAMEPOLICY_PG_SCHEMA"]
     with DAG("samepolicy_postgres", schedule=None, start_date=START, catchup=False) as postgres_dag:
-        MaskTableOperator(task_id="mask_people", conn_id="samepolicy_pg", source=f"{schema}.people",
+        # The connection's search path starts at the test's schema: `people` is that schema's table, as the
+        # policy's entry and the stored scan name it.
+        MaskTableOperator(task_id="mask_people", conn_id="samepolicy_pg", source="people",
                           target=f"{schema}.people_masked_airflow", policy=POLICY, classify=False)
