@@ -153,3 +153,11 @@ def spark():
                .getOrCreate())
     yield session
     session.stop()
+
+
+@pytest.hookimpl(trylast=True)  # after xdist's own suffixing, so a fixed xdist makes this a no-op
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Each ``xdist_group`` on one worker, so its session fixtures are built once per run (tests/xdist_groups.py)."""
+    from tests.xdist_groups import keep_groups_together
+
+    keep_groups_together(config, items)

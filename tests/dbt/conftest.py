@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.dbt.dbt_harness import INTEGRATION, DbtProject, copy_project
+from tests.dbt.dbt_harness import INTEGRATION, DbtProject, copy_project, install_packages
 
 PROFILE = "maskline_integration_tests"
 
@@ -22,7 +22,7 @@ def duckdb_project(tmp_path_factory: pytest.TempPathFactory) -> DbtProject:
     outputs = {"duckdb": {"type": "duckdb", "path": str(root.parent / "it.duckdb"), "threads": 2,
                           "plugins": [{"module": "maskline.dbt.duckdb_plugin"}]}}
     project = copy_project(INTEGRATION, root, PROFILE, outputs, "duckdb")
-    project.run("deps")
+    install_packages(project)
     project.build = project.run("build", check=False)  # type: ignore[attr-defined]
     return project
 
@@ -38,7 +38,7 @@ def postgres_project(tmp_path_factory: pytest.TempPathFactory, pg_dsn: str) -> I
                             "password": u.password or "", "dbname": u.path.lstrip("/"), "schema": "maskline_it",
                             "threads": 2}}
     project = copy_project(INTEGRATION, root, PROFILE, outputs, "postgres")
-    project.run("deps")
+    install_packages(project)
     project.build = project.run("build", check=False)  # type: ignore[attr-defined]
     yield project
 
@@ -56,7 +56,7 @@ def spark_project(tmp_path_factory: pytest.TempPathFactory) -> DbtProject:
                              "spark.ui.enabled": "false",
                              "spark.driver.extraJavaOptions": f"-Dderby.system.home={root.parent}"}}}
     project = copy_project(INTEGRATION, root, PROFILE, outputs, "spark")
-    project.run("deps")
+    install_packages(project)
     project.build = project.run("build", check=False)  # type: ignore[attr-defined]
     return project
 

@@ -64,6 +64,29 @@ def copy_project(src: Path, dest: Path, profile_name: str, outputs: dict[str, di
     return DbtProject(dest, profiles, target, env)
 
 
+# packages.yml text -> a project where a real `dbt deps` of it ran (one per test process)
+_DEPS_DONE: dict[str, Path] = {}
+
+
+def install_packages(project: DbtProject) -> None:
+    """``dbt deps`` of ``project``: real dbt the first time a test process meets its packages.yml, then a copy of
+    what that run wrote (``dbt_packages``, whose local packages are symlinks to their absolute paths, and
+    ``package-lock.yml``, keyed by the packages.yml text). Each dbt start costs seconds, and the ~30 projects of a
+    run install the same one local package. A packages.yml with anything but absolute local paths always runs
+    real dbt (a relative path or a hub package installs differently per project)."""
+    text = (project.root / "packages.yml").read_text()
+    packages = yaml.safe_load(text).get("packages") or []
+    reusable = all(set(p) == {"local"} and Path(p["local"]).is_absolute() for p in packages)
+    done = _DEPS_DONE.get(text)
+    if not reusable or done is None or not (done / "package-lock.yml").is_file():
+        project.run("deps")
+        if reusable:
+            _DEPS_DONE[text] = project.root
+        return
+    shutil.copytree(done / "dbt_packages", project.root / "dbt_packages", symlinks=True)
+    shutil.copy2(done / "package-lock.yml", project.root / "package-lock.yml")
+
+
 def files_under(root: Path) -> list[Path]:
     return [p for p in root.rglob("*") if p.is_file()]
 
@@ -111,7 +134,7 @@ def unsynced_project(root: Path) -> DbtProject:
     config = yaml.safe_load((root / "dbt_project.yml").read_text())
     del config["vars"]["maskline_unclassified"]
     (root / "dbt_project.yml").write_text(yaml.safe_dump(config, sort_keys=False))
-    project.run("deps")
+    install_packages(project)
     project.run("seed", "--select", "raw_customers")  # every test reads the seed's columns, whatever the order
     return project
 

@@ -1,4 +1,5 @@
-"""A new user's dbt project on DuckDB, written from a few files: the maskline package installed with `dbt deps`."""
+"""A new user's dbt project on DuckDB, written from a few files: the maskline package installed with `dbt deps`
+(:func:`tests.dbt.dbt_harness.install_packages`)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from tests.dbt.dbt_harness import DbtProject, copy_project
+from tests.dbt.dbt_harness import DbtProject, copy_project, install_packages
 
 PROFILE = "fresh"
 
@@ -28,7 +29,7 @@ def fresh_project(root: Path, files: dict[str, str], vars: dict[str, Any] | None
     outputs = {"duckdb": {"type": "duckdb", "path": str(root.parent / "fresh.duckdb"), "threads": 2,
                           **({"plugins": [{"module": "maskline.dbt.duckdb_plugin"}]} if plugin else {})}}
     project = copy_project(src, root, PROFILE, outputs, "duckdb")
-    project.run("deps")
+    install_packages(project)
     return project
 
 

@@ -14,7 +14,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.dbt.dbt_harness import PACKAGE, DbtProject, copy_project, files_under, key_exposures
+from tests.dbt.dbt_harness import (
+    PACKAGE,
+    DbtProject,
+    copy_project,
+    files_under,
+    install_packages,
+    key_exposures,
+)
 
 pytestmark = [pytest.mark.dbt, pytest.mark.xdist_group("dbt")]
 
@@ -87,7 +94,7 @@ def canary(tmp_path_factory: pytest.TempPathFactory) -> DbtProject:
     outputs = {"duckdb": {"type": "duckdb", "path": str(root.parent / "canary.duckdb"), "threads": 1}}
     project = copy_project(src, root, "canary", outputs, "duckdb", env_extra={"MASKLINE_KEY": CANARY_KEY})
     assert (root / "packages.yml").read_text().count(str(PACKAGE)) == 1
-    project.run("deps")
+    install_packages(project)
     project.build = project.run("--debug", "build", "--store-failures", check=False)  # type: ignore[attr-defined]
     return project
 
@@ -189,7 +196,7 @@ def test_postgres_generalize_of_text_never_fails_on_a_value_and_set_key_logs_no_
                             "threads": 1}}
     project = copy_project(src, tmp_path_factory.mktemp("canary_pg") / "project", "canary", outputs, "postgres",
                            env_extra={"MASKLINE_KEY": CANARY_KEY})
-    project.run("deps")
+    install_packages(project)
     build = project.run("--debug", "build", "--exclude", "plain_cast", check=False)
     results = project.run_results()
     for name in ("bucketed", "by_month", "by_day", "tokens"):

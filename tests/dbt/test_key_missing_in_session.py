@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.dbt.dbt_harness import DbtProject, copy_project
+from tests.dbt.dbt_harness import DbtProject, copy_project, install_packages
 
 pytestmark = [pytest.mark.dbt, pytest.mark.xdist_group("dbt")]
 
@@ -39,7 +39,7 @@ def _project_source(root: Path) -> Path:
 
 
 def _build(project: DbtProject) -> None:
-    project.run("deps")
+    install_packages(project)
     project.run("seed")
     project.run("run", "--select", "keyed_view")  # the pre-hook loads the key in this session
 

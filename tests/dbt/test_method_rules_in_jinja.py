@@ -12,7 +12,7 @@ import pytest
 
 from maskline.errors import PolicyError
 from maskline.methods.registry import method_spec
-from tests.dbt.dbt_harness import INTEGRATION, DbtProject, copy_project
+from tests.dbt.dbt_harness import INTEGRATION, DbtProject, copy_project, install_packages
 
 pytestmark = [pytest.mark.dbt, pytest.mark.xdist_group("dbt")]
 
@@ -22,7 +22,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> DbtProject:
     root = tmp_path_factory.mktemp("dbt_rules") / "project"
     outputs = {"duckdb": {"type": "duckdb", "path": str(root.parent / "rules.duckdb"), "threads": 1}}
     p = copy_project(INTEGRATION, root, "maskline_integration_tests", outputs, "duckdb")
-    p.run("deps")
+    install_packages(p)
     return p
 
 
