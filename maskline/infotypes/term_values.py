@@ -2,8 +2,9 @@
 
 :func:`maskline.infotypes.word_values.ordinary_words` refutes a name hint (``procedure_name``, ``test_name``,
 ``service_name``) over values every word of which is a dictionary word and no name. A catalogue of procedures,
-tests or services mixes such words with a few its trade writes and no dictionary holds: an acronym (``ECG``,
-``Malaria RDT``), a technical word (``Laparoscopic Cholecystectomy``), a letter (``Chest X-Ray``). One such term
+tests or services mixes such words with a few its trade writes and no dictionary holds: an acronym (``Malaria
+RDT``), a technical word (``Laparoscopic Cholecystectomy``), a letter (``Chest X-Ray``), a term with a digit
+(``HbA1c``). One such term
 keeps ``ordinary_words`` from reading any of the column; yet a person's name is the other way round: its given
 name is rarely a dictionary word unless it is a known name, so names of people hold few dictionary words.
 
@@ -23,7 +24,8 @@ from collections.abc import Sequence
 
 MIN_VALUES = 5  # distinct values, as ordinary_words: fewer say too little
 WORD_SHARE = 2 / 3  # distinct words that are dictionary words: a person's name is half given name, rarely a word
-_VALUE = re.compile(r"[^\W\d_]+(?:[ '’/&-]+[^\W\d_]+)*")
+# Words of letters, or of letters and digits (HbA1c, B12): a trade term may hold a digit, a dictionary word never.
+_VALUE = re.compile(r"[^\W_]+(?:[ '’/&-]+[^\W_]+)*")
 
 
 def worded_terms(values: Sequence[str], rows: int = 0) -> str | None:
@@ -57,7 +59,7 @@ def worded_terms(values: Sequence[str], rows: int = 0) -> str | None:
         # without reading the English dictionary.
         if not _VALUE.fullmatch(v) or known_name(v.title()):
             return None
-        words = re.findall(r"[^\W\d_]+", v.casefold())
+        words = re.findall(r"[^\W_]+", v.casefold())
         unknown = {w for w in words if not dictionary_word_form(w)}
         if len(unknown) == len(set(words)):  # a value with no dictionary word may be a person the lists lack
             return None
