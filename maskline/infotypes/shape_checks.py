@@ -517,7 +517,8 @@ def hinted_names(values: Sequence[str], rows: int = 0) -> str | None:
     (:func:`thing_names`), capitalised values almost none of which is a known name (drugs, genres, languages;
     :func:`maskline.infotypes.known_names.few_known_names`), a few ordinary words repeated (:func:`category_words`),
     values every one of which is ordinary words and no name, however few (courses, subjects:
-    :func:`maskline.infotypes.word_values.ordinary_words`), a few repeated values of two words or more none of which is a
+    :func:`maskline.infotypes.word_values.ordinary_words`), or nearly every word of which is, beside a few trade terms
+    (procedures, tests: :func:`maskline.infotypes.term_values.worded_terms`), a few repeated values of two words or more none of which is a
     known name, in any language (courses, departments: :func:`maskline.infotypes.unknown_categories.few_unknown_names`),
     or places (towns and states of the gazetteer that are no
     known name: :func:`maskline.infotypes.places.mostly_places`; towns and their state's code, "Durham, NC":
@@ -528,12 +529,14 @@ def hinted_names(values: Sequence[str], rows: int = 0) -> str | None:
     """
     from maskline.infotypes.known_names import few_known_names
     from maskline.infotypes.places import mostly_places, towns_with_region_codes
+    from maskline.infotypes.term_values import worded_terms
     from maskline.infotypes.unknown_categories import few_unknown_names
     from maskline.infotypes.word_values import ordinary_words
 
     # Places last: the gazetteer (0.2 s to load) is read only where the other readings found people.
     return (thing_names(values, rows) or few_known_names(values, rows) or category_words(values, rows)
-            or ordinary_words(values, rows) or few_unknown_names(values, rows) or mostly_places(values, rows)
+            or ordinary_words(values, rows) or worded_terms(values, rows) or few_unknown_names(values, rows)
+            or mostly_places(values, rows)
             or towns_with_region_codes(values, rows))
 
 

@@ -1211,15 +1211,27 @@ def _beside_a_town(v: str, start: int, end: int) -> bool:
 
 
 def address_shape(value: str) -> bool:
-    """Looks like an address line: 2 to 14 words with letters and a 1-5 digit number. Needs a name hint.
+    """Looks like an address line: 2 to 14 words, one of them a word of letters, and a 1-5 digit number. Needs a
+    name hint.
 
     >>> address_shape("Lago de Leão, 77"), address_shape("Studio 59\\nMandy Orchard"), address_shape("12345")
     (True, True, False)
+
+    Letters only inside codes name no street: half a postcode (``13 4NO``, the district's number and the inward
+    code) or a whole one (``CV35 3OR``) is no address line.
+
+    >>> address_shape("13 4NO"), address_shape("CV35 3OR"), address_shape("12 4B Rose Lane")
+    (False, False, True)
     """
     v = value.strip()
     words = v.split()
-    return (2 <= len(words) <= 14 and len(v) <= 200 and bool(re.search(r"[^\W\d_]{2}", v))
+    return (2 <= len(words) <= 14 and len(v) <= 200 and any(_letter_word(w) for w in words)
             and bool(re.search(r"(^|[\s,/-])\d{1,5}[A-Za-z]?($|[\s,/-])", v)))
+
+
+def _letter_word(word: str) -> bool:
+    """A word of two letters or more and no digit (``Lane``, ``Leão,``, ``O'Neill``), not a code (``4NO``)."""
+    return sum(c.isalpha() for c in word) >= 2 and not any(c.isdigit() for c in word)
 
 
 # Words that make a capitalised phrase a business, a product or a place to eat rather than a person.
