@@ -30,9 +30,6 @@ from typing import Any
 
 from airflow.sdk.bases.xcom import BaseXCom
 
-# Set in ``DataFrame.attrs`` by ``@task.maskline`` on the frames it masked with a policy.
-MASKED_BY_POLICY = "maskline_policy_hash"
-
 
 def _is_dataframe(value: Any) -> bool:
     # Checked by module name so that pandas is never imported just to look.
@@ -45,8 +42,12 @@ def _scrub_frame(frame: Any) -> Any:
 
     if not flag("scrub_xcom_dataframes"):
         return frame
-    if frame.attrs.get(MASKED_BY_POLICY):
-        return frame  # masked by @task.maskline with a policy: keep its joinable tokens and masked shapes
+    from airflow_plugin.masked_frames import was_masked
+
+    if was_masked(frame):
+        # The very frame @task.maskline masked by policy: keep its joinable tokens and masked shapes. Known by
+        # identity, never by a marker a derived frame inherits (see airflow_plugin.masked_frames).
+        return frame
     from airflow_plugin.xcom_tables import mask_frame_columns, xcom_policy
 
     return mask_frame_columns(frame, xcom_policy())

@@ -216,6 +216,21 @@ def test_xcoms_of_a_pii_dag_are_scrubbed_and_keep_their_types(airflow_runs):
     assert not leaked(raw_values(), frame.astype(str).to_numpy().ravel().tolist())
 
 
+def test_raw_values_put_back_into_a_masked_frame_downstream_are_stored_masked(airflow_runs):
+    """A plain task that assigns raw columns to the frame @task.maskline masked returns a new frame that pandas
+    gave the masked frame's attrs: it is decided like any other frame, never passed as already masked."""
+    xcoms = {t: v for t, k, v in airflow_runs.xcoms("mt_decorator") if k == "return_value"}
+    frame = _frame_from_xcom(xcoms["recontact"])
+    people = raw_people()
+    assert len(frame) == len(people)
+    stored = frame.astype(str).to_numpy().ravel().tolist()
+    assert not leaked({p["email"] for p in people} | {p["full_name"] for p in people}, stored)
+    # Control: the task ran and returned the frame with the columns it put back (their raw values are the
+    # demo's customers, which raw_people() reads).
+    assert airflow_runs.run("mt_decorator")["tasks"]["recontact"] == "success"
+    assert {"email", "full_name", "ssn"} <= set(frame.columns)
+
+
 def test_a_frame_of_uncertain_columns_is_stored_masked(airflow_runs):
     from tests.airflow.dags.uncertain_table import ROWS, SAFE, raw_uncertain_values, uncertain_frame
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from airflow_plugin.xcom import MASKED_BY_POLICY, MaskingXComBackend, scrub_xcom_value
+from airflow_plugin.xcom import MaskingXComBackend, scrub_xcom_value
 from tests.airflow.dags.uncertain_table import (
     ROWS,
     SAFE,
@@ -138,9 +138,28 @@ def test_a_column_the_classifier_cannot_read_is_masked_not_raised():
 
 
 def test_a_frame_masked_by_policy_keeps_its_tokens():
-    frame = uncertain_frame()
-    frame.attrs[MASKED_BY_POLICY] = "policy-hash"
-    assert scrub_xcom_value(frame) is frame
+    from airflow_plugin.decorators.maskline import mask_returned_value
+
+    policy = {"datasets": {"t": {"columns": {"who": {"method": "hmac"}, "c3": {"method": "redact"},
+                                             **{c: {"pass": True} for c in SAFE}}}}}
+    masked = mask_returned_value(uncertain_frame(), policy, "t", ())
+    assert scrub_xcom_value(masked) is masked  # the very frame the decorator masked: its tokens stay
+
+
+def test_a_frame_derived_from_a_masked_one_or_marked_as_masked_is_decided():
+    from airflow_plugin.decorators.maskline import mask_returned_value
+
+    policy = {"datasets": {"t": {"columns": {"who": {"method": "hmac"}, "c3": {"method": "redact"},
+                                             **{c: {"pass": True} for c in SAFE}}}}}
+    masked = mask_returned_value(uncertain_frame(), policy, "t", ())
+    raw = uncertain_frame()
+    put_back = masked.assign(who=raw["who"], c3=raw["c3"])  # pandas hands it masked's attrs
+    forged = uncertain_frame()
+    forged.attrs.update(masked.attrs)
+    forged.attrs["maskline_policy_hash"] = "policy-hash"  # the marker the backend trusted before
+    for frame in (put_back, forged, masked.copy()):
+        assert _leaked(raw) and not _leaked(scrub_xcom_value(frame))
+        assert scrub_xcom_value(frame)["id"].equals(raw["id"])  # confidently safe columns still pass unchanged
 
 
 def test_the_configured_policy_decides_and_unclassified_pass_keeps_the_span_scrubber(monkeypatch, tmp_path):

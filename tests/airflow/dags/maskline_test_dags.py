@@ -4,7 +4,7 @@
   MaskTableOperator (twice into the same target: the swap must replace), MaskQueryOperator
   over a join with functions (the rewrite), policy as a path, a dict or an Airflow Variable.
 - ``mt_files``: MaskFileOperator CSV -> Parquet and CSV -> CSV.
-- ``mt_decorator``: @task.maskline hands a masked DataFrame to the next task.
+- ``mt_decorator``: @task.maskline hands a masked DataFrame to the next task, which puts raw values back.
 - ``mt_failures``: every task must fail and leave no target.
 - ``mt_pii``: plain tasks that return and log raw PII; the XCom backend and the log filter must scrub it
   (tables by the fail-closed decision: ``uncertain_table``).
@@ -87,7 +87,18 @@ with DAG("mt_decorator", schedule=None, start_date=START, catchup=False, tags=["
     def describe(frame) -> dict[str, object]:
         return {"rows": len(frame), "columns": list(frame.columns), "type": type(frame).__name__}
 
-    describe(customers_frame())
+    @task
+    def recontact(frame):
+        # A plain task puts the CRM's raw contacts back beside the masked columns: pandas carries the masked
+        # frame's attrs over to the new frame, so a marker in them would vouch for raw values.
+        from maskline_demo_data import customers
+
+        people = customers()
+        return frame.assign(email=[p["email"] for p in people], full_name=[p["full_name"] for p in people])
+
+    masked = customers_frame()
+    describe(masked)
+    recontact(masked)
 
 
 def _customer(field: str) -> str:
