@@ -18,10 +18,11 @@ classified. Columns are decided under the plugin's ``[maskline] policy`` when on
 set, else under the default ``unclassified: mask``. Other strings, dicts, lists and
 tuples are free text: they are scrubbed recursively with the core's text scrubber,
 keys included, and keep their types. Numbers, dates and booleans pass unchanged: a bare number
-carries no context the scrubber could judge. Any other object (a pandas Series, an
-Arrow table) is handed to Airflow's serializer as it is. Values are scrubbed in the task
-process, before serialization, so the metadata database, the API and the UI only
-ever see scrubbed values.
+carries no context the scrubber could judge. Any other object (a dataclass, a ``Decimal``, a set, a frame inside
+a dict) is scrubbed in the form Airflow's serializer stores it, field by field (:mod:`airflow_plugin.xcom_stored`);
+one it cannot serialize (a pandas Series, an Arrow table) fails as it does without maskline. Values are
+scrubbed in the task process, before they leave it, so the metadata database, the API and the UI only ever see
+scrubbed values.
 """
 
 from __future__ import annotations
@@ -91,7 +92,7 @@ def scrub_xcom_value(value: Any) -> Any:
         table = _scrub_table(value)
         if table is not None:
             return table
-    if isinstance(value, (str, dict, list, tuple)):
+    if isinstance(value, (str, dict, list, tuple, set, frozenset)):
         from maskline.text import scrub_value
 
         scrubbed = scrub_value(value)
@@ -109,5 +110,10 @@ class MaskingXComBackend(BaseXCom):
     @staticmethod
     def serialize_value(value: Any, *, key: str | None = None, task_id: str | None = None,
                         dag_id: str | None = None, run_id: str | None = None, map_index: int | None = None) -> Any:
-        return BaseXCom.serialize_value(scrub_xcom_value(value), key=key, task_id=task_id, dag_id=dag_id,
-                                        run_id=run_id, map_index=map_index)
+        from airflow_plugin.xcom_stored import scrub_stored
+
+        # The values scrub_xcom_value knows are scrubbed (and tables decided) as values; every other object is
+        # scrubbed in the form Airflow stores it, field by field (airflow_plugin.xcom_stored).
+        stored = BaseXCom.serialize_value(scrub_xcom_value(value), key=key, task_id=task_id, dag_id=dag_id,
+                                          run_id=run_id, map_index=map_index)
+        return scrub_stored(stored, frame_decided=_is_dataframe(value))

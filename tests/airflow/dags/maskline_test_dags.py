@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 from pathlib import Path
@@ -101,6 +102,15 @@ with DAG("mt_decorator", schedule=None, start_date=START, catchup=False, tags=["
     recontact(masked)
 
 
+@dataclasses.dataclass
+class Contact:
+    """A task's own record type: serde stores its fields."""
+
+    email: str
+    phone: str
+    visits: int
+
+
 def _customer(field: str) -> str:
     from maskline_demo_data import customers
 
@@ -175,6 +185,22 @@ with DAG("mt_pii", schedule=None, start_date=START, catchup=False, tags=["maskli
         return uncertain_rows()
 
     @task
+    def returns_objects() -> dict[str, object]:
+        # Objects the value scrubber does not walk: Airflow's serde stores their fields.
+        import decimal
+
+        return {"contact": Contact(_customer("email"), _customer("phone"), 7),
+                "seen": {_customer("ssn")}, "card": decimal.Decimal(_customer("credit_card").replace(" ", "")),
+                "amount": decimal.Decimal("12.50")}
+
+    @task
+    def returns_nested_frame() -> dict[str, object]:
+        import pandas as pd
+        from maskline_demo_data import customers
+
+        return {"frame": pd.DataFrame(customers()).drop(columns=["date_of_birth"]), "rows": 40}
+
+    @task
     def logs_pii() -> int:
         log = logging.getLogger("airflow.task")
         log.info("contact %s at %s", _customer("email"), _customer("phone"))
@@ -193,4 +219,6 @@ with DAG("mt_pii", schedule=None, start_date=START, catchup=False, tags=["maskli
     returns_frame()
     returns_uncertain_frame()
     returns_uncertain_rows()
+    returns_objects()
+    returns_nested_frame()
     logs_pii()
