@@ -70,6 +70,23 @@ def _scrub_table(value: Any) -> Any:
     return mask_records(value, xcom_policy()) if records else mask_column_lists(value, xcom_policy())
 
 
+def masked_table(value: Any) -> Any:
+    """``value`` masked column by column when it is a table (a DataFrame, a list of records, a dict of column
+    lists), as it is stored in an XCom; ``None`` for anything else. The log filter masks a table logged as an
+    argument (Airflow's "Returned value was: %s") with it, so the log shows what the XCom holds.
+
+    >>> masked_table([{"id": 1, "who": "ann lee"}, {"id": 2, "who": "bo ray"}])
+    [{'id': 1, 'who': '[MASKED]'}, {'id': 2, 'who': '[MASKED]'}]
+    >>> masked_table("ann lee") is None
+    True
+    """
+    if _is_dataframe(value):
+        return _scrub_frame(value)
+    if isinstance(value, (dict, list)):
+        return _scrub_table(value)
+    return None
+
+
 def scrub_xcom_value(value: Any) -> Any:
     """The value with PII and secrets replaced, of the same type and shape.
 

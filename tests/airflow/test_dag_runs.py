@@ -338,3 +338,12 @@ def test_operators_report_masked_columns_to_lineage_without_values(airflow_runs)
     lineage = output["facets"]["columnLineage"]["fields"]
     assert lineage["ssn"]["inputFields"][0]["field"] == "ssn"
     assert not leaked(raw_values(), [json.dumps(airflow_runs.lineage_events)])
+
+
+def test_the_returned_value_logged_by_airflow_holds_none_of_an_uncertain_frames_values(airflow_runs):
+    """Airflow logs a plain task's returned value ("Returned value was: ..."): the frame's uncertain columns
+    (lower-case names, bare account numbers) must be no easier to read in the task log than in the XCom."""
+    from tests.airflow.dags.uncertain_table import raw_uncertain_values
+
+    assert airflow_runs.run("mt_pii")["tasks"]["returns_uncertain_frame"] == "success"
+    assert not leaked(raw_uncertain_values(), [airflow_runs.log_text])
