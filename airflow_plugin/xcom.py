@@ -55,18 +55,26 @@ def _scrub_frame(frame: Any) -> Any:
 
 
 def _scrub_table(value: Any) -> Any:
-    """A list of records or a dict of column lists masked by the decision, or None when ``value`` is not one."""
+    """A list of records, a dict of column lists or another ``to_dict`` shape (:mod:`airflow_plugin.xcom_orients`)
+    masked by the decision, or None when ``value`` is not one."""
+    from airflow_plugin.xcom_orients import as_frame
     from airflow_plugin.xcom_tables import is_column_lists, is_records
 
     records = is_records(value)
-    if not (records or is_column_lists(value)):
+    oriented = None if records or is_column_lists(value) else as_frame(value)
+    if not (records or oriented is not None or is_column_lists(value)):
         return None
     from airflow_plugin.config import flag
 
     if not flag("scrub_xcom_dataframes"):
         return None  # as before the decision reached XCom tables: the text scrubber
-    from airflow_plugin.xcom_tables import mask_column_lists, mask_records, xcom_policy
+    from airflow_plugin.xcom_tables import mask_column_lists, mask_frame_columns, mask_records, xcom_policy
 
+    if oriented is not None:
+        from airflow_plugin.xcom_orients import back
+
+        frame, orient = oriented
+        return back(mask_frame_columns(frame, xcom_policy()), orient)
     return mask_records(value, xcom_policy()) if records else mask_column_lists(value, xcom_policy())
 
 
