@@ -180,7 +180,7 @@ def _with_arguments_in_place(event: dict[Any, Any]) -> dict[Any, Any]:
     {'event': 'no slot x'}
     """
     out = dict(event)
-    message, args = out.pop("event"), out.pop("positional_args")
+    message, args = out.pop("event"), _tables_masked(out.pop("positional_args"))
     try:
         text = message % args
     except (TypeError, KeyError, ValueError):
@@ -192,6 +192,31 @@ def _with_arguments_in_place(event: dict[Any, Any]) -> dict[Any, Any]:
         except (TypeError, KeyError, ValueError):
             text = " ".join([message, *(str(a) for a in args)])
     return {"event": text, **out}
+
+
+TABLE_WITHHELD = "[table withheld by maskline: it could not be masked]"
+
+
+def _tables_masked(args: Any) -> Any:
+    """``%``-arguments with each table (a DataFrame, records, column lists) masked as its XCom is, column by
+    column (:func:`airflow_plugin.xcom.masked_table`), before it is formatted: the text scrubber alone cannot tell
+    a column of lower-case names or bare account numbers from other words and numbers.
+
+    >>> _tables_masked(([{"id": 1, "who": "ann lee"}, {"id": 2, "who": "bo ray"}], "x"))
+    ([{'id': 1, 'who': '[MASKED]'}, {'id': 2, 'who': '[MASKED]'}], 'x')
+    """
+    if not isinstance(args, tuple):
+        return args
+    from airflow_plugin.xcom import masked_table
+
+    out = []
+    for arg in args:
+        try:
+            table = masked_table(arg) if isinstance(arg, (dict, list)) or hasattr(arg, "columns") else None
+        except Exception:  # noqa: BLE001 - a table that cannot be decided is not shown at all (fail closed)
+            table = TABLE_WITHHELD
+        out.append(arg if table is None else table)
+    return tuple(out)
 
 
 def _scrub_fields(event: Any) -> Any:
@@ -377,12 +402,28 @@ class MasklineLogFilter(logging.Filter):
         >>> MasklineLogFilter().filter(record), record.getMessage()
         (True, 'sent to [EMAIL]')
         """
+        record.args = _tables_masked(record.args)  # never raises: a table it cannot mask is withheld
         try:
             message = record.getMessage()
         except Exception:  # noqa: BLE001 - a bad format string: leave it to the handler's own error path
             return True
         record.msg = scrub_text(message)
         record.args = None
+        return True
+
+
+class TableArgsFilter(logging.Filter):
+    """A handler filter that masks each table among a record's arguments column by column, as its XCom is,
+    before the record is formatted; never drops a record.
+
+    >>> record = logging.LogRecord("task", logging.INFO, __file__, 1, "was: %s",
+    ...                            ([{"id": 1, "who": "ann lee"}, {"id": 2, "who": "bo ray"}],), None)
+    >>> TableArgsFilter().filter(record), record.getMessage()
+    (True, "was: [{'id': 1, 'who': '[MASKED]'}, {'id': 2, 'who': '[MASKED]'}]")
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.args = _tables_masked(record.args)
         return True
 
 
@@ -501,9 +542,18 @@ def redact_named_field(item: Any, name: str | None) -> Any:
     return EventScrubber().redact_leaves(item)
 
 
+def _tables_in(item: Any) -> Any:
+    """``item`` (what a secrets masker is asked to redact: a record's arguments, a value) with its tables
+    masked column by column: Airflow's masker runs as a logger filter, and formats the line after it."""
+    if isinstance(item, tuple):
+        return _tables_masked(item)
+    return _tables_masked((item,))[0]
+
+
 def _wrap(original: Callable[..., Any]) -> Callable[..., Any]:
     def redact(item: Any, name: str | None = None, max_depth: int | None = None, replacement: str = "***") -> Any:
-        return scrub_event(original(redact_named_field(item, name), name, max_depth, replacement=replacement))
+        return scrub_event(original(redact_named_field(_tables_in(item), name), name, max_depth,
+                                    replacement=replacement))
 
     setattr(redact, _WRAPPED_FLAG, True)
     return redact
@@ -517,6 +567,84 @@ def _insert_before_renderer(processors: Any) -> bool:
     return True
 
 
+def table_args_processor(logger: Any, method_name: str, event_dict: dict[str, Any]) -> dict[str, Any]:
+    """A structlog processor that masks each table among a line's ``%``-arguments column by column, as its XCom
+    is masked, before Airflow's formatter writes them into the message (where only the text scrubber could read
+    them). Airflow logs a plain task's returned value this way: ``"Done. Returned value was: %s"``.
+
+    >>> table_args_processor(None, "info", {"event": "%s", "positional_args": ([{"id": 1, "who": "ann lee"},
+    ...                                                                          {"id": 2, "who": "bo ray"}],)})
+    {'event': '%s', 'positional_args': ([{'id': 1, 'who': '[MASKED]'}, {'id': 2, 'who': '[MASKED]'}],)}
+    """
+    args = event_dict.get("positional_args")
+    if not args:
+        return event_dict
+    masked = _tables_masked(args)
+    if all(a is b for a, b in zip(masked, args, strict=True)):
+        return event_dict
+    return {**event_dict, "positional_args": masked}
+
+
+def _formats_arguments(processor: Any) -> bool:
+    """Whether ``processor`` writes ``%``-arguments into the message (Airflow's formatter or structlog's)."""
+    return (getattr(processor, "__name__", "") == "positional_arguments_formatter"
+            or type(processor).__name__ == "PositionalArgumentsFormatter")
+
+
+def _insert_before_formatting(processors: Any) -> bool:
+    """Put :func:`table_args_processor` before the processor that formats ``%``-arguments (first if none), in place."""
+    if not isinstance(processors, list) or table_args_processor in processors:
+        return False
+    at = next((i for i, p in enumerate(processors) if _formats_arguments(p)), 0)
+    processors.insert(at, table_args_processor)
+    return True
+
+
+# Airflow's structlog loggers (one class per minimum level) format ``%``-arguments inside each level method,
+# before any processor runs: the one place a table among them can still be masked as a table.
+BOUND_LOGGER_MODULES = ("airflow.sdk._shared.logging.structlog", "airflow._shared.logging.structlog")
+
+
+def _with_tables_masked(method: Callable[..., Any]) -> Callable[..., Any]:
+    def logged(self: Any, event: Any, *args: Any, **kw: Any) -> Any:
+        return method(self, event, *_tables_masked(args), **kw) if args else method(self, event, **kw)
+
+    logged.__name__ = getattr(method, "__name__", "log")
+    setattr(logged, _WRAPPED_FLAG, True)
+    return logged
+
+
+def _skip_wrapper_frames(processors: Any) -> None:
+    """Have each call-site processor skip this module's frames, so a line's ``loc`` stays the caller's, not the
+    wrapper's (:func:`_with_tables_masked`)."""
+    for processor in processors or ():
+        ignores = getattr(processor, "_additional_ignores", None)
+        if type(processor).__name__ == "CallsiteParameterAdder" and isinstance(ignores, list) \
+                and __name__ not in ignores:
+            ignores.append(__name__)
+
+
+def _patch_bound_loggers() -> int:
+    """Wrap the level methods of Airflow's structlog logger classes so that tables among their arguments are
+    masked (:func:`_tables_masked`) before the methods format them; returns how many methods were wrapped."""
+    import importlib
+
+    wrapped = 0
+    for module_name in BOUND_LOGGER_MODULES:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        levels = getattr(module, "NAME_TO_LEVEL", {})
+        for cls in getattr(module, "LEVEL_TO_FILTERING_LOGGER", {}).values():
+            for name in levels:
+                method = cls.__dict__.get(name)
+                if callable(method) and not getattr(method, _WRAPPED_FLAG, False):
+                    setattr(cls, name, _with_tables_masked(method))
+                    wrapped += 1
+    return wrapped
+
+
 def _patch_logging_pipelines() -> int:
     """Add the scrubber to the structlog pipeline and to stdlib handlers already configured.
 
@@ -525,11 +653,24 @@ def _patch_logging_pipelines() -> int:
     """
     import structlog
 
-    patched = int(_insert_before_renderer(structlog.get_config().get("processors")))
+    processors = structlog.get_config().get("processors")
+    patched = int(_insert_before_renderer(processors))
+    _insert_before_formatting(processors)  # tables among the arguments: masked as values, before formatting
+    _skip_wrapper_frames(processors)
     for handler in logging.getLogger().handlers:
         formatter = handler.formatter
         if isinstance(formatter, structlog.stdlib.ProcessorFormatter):
             patched += int(_insert_before_renderer(formatter.processors))
+            _skip_wrapper_frames(formatter.foreign_pre_chain)
+            _skip_wrapper_frames(formatter.processors)
+    # A stdlib record (Airflow's operators log through the stdlib) is formatted before any processor runs
+    # (ProcessorFormatter calls record.getMessage(), then empties record.args for the handlers after it): its
+    # tables are masked by a filter put first on every handler, which runs before any formatting.
+    loggers = [logging.getLogger(), *(logger for logger in list(logging.Logger.manager.loggerDict.values())
+                                      if isinstance(logger, logging.Logger))]
+    for handler in {id(h): h for logger in loggers for h in logger.handlers}.values():
+        if not any(isinstance(f, TableArgsFilter) for f in handler.filters):
+            handler.filters.insert(0, TableArgsFilter())
     return patched
 
 
@@ -564,6 +705,7 @@ def install() -> int:
             continue
         masker.redact = _wrap(masker.redact)
         changed += 1
+    _patch_bound_loggers()
     return changed + _patch_logging_pipelines()
 
 

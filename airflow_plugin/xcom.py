@@ -18,10 +18,11 @@ classified. Columns are decided under the plugin's ``[maskline] policy`` when on
 set, else under the default ``unclassified: mask``. Other strings, dicts, lists and
 tuples are free text: they are scrubbed recursively with the core's text scrubber,
 keys included, and keep their types. Numbers, dates and booleans pass unchanged: a bare number
-carries no context the scrubber could judge. Any other object (a pandas Series, an
-Arrow table) is handed to Airflow's serializer as it is. Values are scrubbed in the task
-process, before serialization, so the metadata database, the API and the UI only
-ever see scrubbed values.
+carries no context the scrubber could judge. Any other object (a dataclass, a ``Decimal``, a set, a frame inside
+a dict) is scrubbed in the form Airflow's serializer stores it, field by field (:mod:`airflow_plugin.xcom_stored`);
+one it cannot serialize (a pandas Series, an Arrow table) fails as it does without maskline. Values are
+scrubbed in the task process, before they leave it, so the metadata database, the API and the UI only ever see
+scrubbed values.
 """
 
 from __future__ import annotations
@@ -29,9 +30,6 @@ from __future__ import annotations
 from typing import Any
 
 from airflow.sdk.bases.xcom import BaseXCom
-
-# Set in ``DataFrame.attrs`` by ``@task.maskline`` on the frames it masked with a policy.
-MASKED_BY_POLICY = "maskline_policy_hash"
 
 
 def _is_dataframe(value: Any) -> bool:
@@ -45,27 +43,56 @@ def _scrub_frame(frame: Any) -> Any:
 
     if not flag("scrub_xcom_dataframes"):
         return frame
-    if frame.attrs.get(MASKED_BY_POLICY):
-        return frame  # masked by @task.maskline with a policy: keep its joinable tokens and masked shapes
+    from airflow_plugin.masked_frames import was_masked
+
+    if was_masked(frame):
+        # The very frame @task.maskline masked by policy: keep its joinable tokens and masked shapes. Known by
+        # identity, never by a marker a derived frame inherits (see airflow_plugin.masked_frames).
+        return frame
     from airflow_plugin.xcom_tables import mask_frame_columns, xcom_policy
 
     return mask_frame_columns(frame, xcom_policy())
 
 
 def _scrub_table(value: Any) -> Any:
-    """A list of records or a dict of column lists masked by the decision, or None when ``value`` is not one."""
+    """A list of records, a dict of column lists or another ``to_dict`` shape (:mod:`airflow_plugin.xcom_orients`)
+    masked by the decision, or None when ``value`` is not one."""
+    from airflow_plugin.xcom_orients import as_frame
     from airflow_plugin.xcom_tables import is_column_lists, is_records
 
     records = is_records(value)
-    if not (records or is_column_lists(value)):
+    oriented = None if records or is_column_lists(value) else as_frame(value)
+    if not (records or oriented is not None or is_column_lists(value)):
         return None
     from airflow_plugin.config import flag
 
     if not flag("scrub_xcom_dataframes"):
         return None  # as before the decision reached XCom tables: the text scrubber
-    from airflow_plugin.xcom_tables import mask_column_lists, mask_records, xcom_policy
+    from airflow_plugin.xcom_tables import mask_column_lists, mask_frame_columns, mask_records, xcom_policy
 
+    if oriented is not None:
+        from airflow_plugin.xcom_orients import back
+
+        frame, orient = oriented
+        return back(mask_frame_columns(frame, xcom_policy()), orient)
     return mask_records(value, xcom_policy()) if records else mask_column_lists(value, xcom_policy())
+
+
+def masked_table(value: Any) -> Any:
+    """``value`` masked column by column when it is a table (a DataFrame, a list of records, a dict of column
+    lists), as it is stored in an XCom; ``None`` for anything else. The log filter masks a table logged as an
+    argument (Airflow's "Returned value was: %s") with it, so the log shows what the XCom holds.
+
+    >>> masked_table([{"id": 1, "who": "ann lee"}, {"id": 2, "who": "bo ray"}])
+    [{'id': 1, 'who': '[MASKED]'}, {'id': 2, 'who': '[MASKED]'}]
+    >>> masked_table("ann lee") is None
+    True
+    """
+    if _is_dataframe(value):
+        return _scrub_frame(value)
+    if isinstance(value, (dict, list)):
+        return _scrub_table(value)
+    return None
 
 
 def scrub_xcom_value(value: Any) -> Any:
@@ -90,7 +117,7 @@ def scrub_xcom_value(value: Any) -> Any:
         table = _scrub_table(value)
         if table is not None:
             return table
-    if isinstance(value, (str, dict, list, tuple)):
+    if isinstance(value, (str, dict, list, tuple, set, frozenset)):
         from maskline.text import scrub_value
 
         scrubbed = scrub_value(value)
@@ -108,5 +135,10 @@ class MaskingXComBackend(BaseXCom):
     @staticmethod
     def serialize_value(value: Any, *, key: str | None = None, task_id: str | None = None,
                         dag_id: str | None = None, run_id: str | None = None, map_index: int | None = None) -> Any:
-        return BaseXCom.serialize_value(scrub_xcom_value(value), key=key, task_id=task_id, dag_id=dag_id,
-                                        run_id=run_id, map_index=map_index)
+        from airflow_plugin.xcom_stored import scrub_stored
+
+        # The values scrub_xcom_value knows are scrubbed (and tables decided) as values; every other object is
+        # scrubbed in the form Airflow stores it, field by field (airflow_plugin.xcom_stored).
+        stored = BaseXCom.serialize_value(scrub_xcom_value(value), key=key, task_id=task_id, dag_id=dag_id,
+                                          run_id=run_id, map_index=map_index)
+        return scrub_stored(stored, frame_decided=_is_dataframe(value))

@@ -44,12 +44,13 @@ def mask_returned_value(value: Any, policy: PolicyArg, table: str | None, identi
     resolved = resolve_policy(policy)
     key = optional_operator_key(resolved)
     masked = mask_frame(value, resolved, table=table, key=key, identities=tuple(identities))
-    from airflow_plugin.xcom import MASKED_BY_POLICY
-
     if hasattr(masked, "attrs"):
-        # Tells MaskingXComBackend the frame is already masked by policy, so that it does not
-        # replace format-preserving tokens (joinable HMACs, masked emails) with placeholders.
-        masked.attrs[MASKED_BY_POLICY] = resolved.fingerprint()
+        # Tells MaskingXComBackend this very frame is masked by policy, so that it does not replace
+        # format-preserving tokens (joinable HMACs, masked emails) with placeholders. By identity: a frame a
+        # downstream task derives from it (raw columns put back) is decided afresh.
+        from airflow_plugin.masked_frames import remember
+
+        remember(masked)
     return masked
 
 

@@ -147,11 +147,15 @@ def test_file_operator_writes_masked_parquet_and_csv(airflow_runs):
 
 def _frame_from_xcom(value: str):
     """Airflow's serde stores a DataFrame as hex-encoded Parquet."""
-    import pyarrow.parquet as pq
-
     data = json.loads(value)
     assert data["__classname__"] == "pandas.DataFrame"
-    return pq.read_table(io.BytesIO(bytes.fromhex(data["__data__"]))).to_pandas()
+    return pq_frame(data["__data__"])
+
+
+def pq_frame(hex_parquet: str):
+    import pyarrow.parquet as pq
+
+    return pq.read_table(io.BytesIO(bytes.fromhex(hex_parquet))).to_pandas()
 
 
 def test_maskline_decorator_hands_a_masked_frame_downstream(airflow_runs):
@@ -214,6 +218,39 @@ def test_xcoms_of_a_pii_dag_are_scrubbed_and_keep_their_types(airflow_runs):
     frame = _frame_from_xcom(xcoms["returns_frame"])
     assert len(frame) == 40 and "email" in frame.columns and frame["customer_id"].tolist() == list(range(1, 41))
     assert not leaked(raw_values(), frame.astype(str).to_numpy().ravel().tolist())
+
+
+def test_objects_and_frames_inside_an_xcom_are_stored_scrubbed(airflow_runs):
+    """A dataclass, a set, a Decimal card number and a frame inside a dict: each is stored without a raw value."""
+    tasks = airflow_runs.run("mt_pii")["tasks"]
+    assert tasks["returns_objects"] == "success" and tasks["returns_nested_frame"] == "success"
+    xcoms = {t: v for t, k, v in airflow_runs.xcoms("mt_pii") if k == "return_value"}
+    objects = xcoms["returns_objects"]
+    digits = {v.replace(" ", "") for v in raw_values() if v.replace(" ", "").isdigit()}
+    assert not leaked(raw_values() | digits, [objects])
+    stored = json.loads(objects)
+    # Control: what is not sensitive is stored as it was, the object's fields named as serde stores them.
+    assert "visits" in json.dumps(stored["contact"]) and "12.5" in json.dumps(stored["amount"])
+    nested = json.loads(xcoms["returns_nested_frame"])
+    assert nested["rows"] == 40
+    frame = pq_frame(nested["frame"]["__data__"])
+    assert len(frame) == 40 and frame["customer_id"].tolist() == list(range(1, 41))
+    assert not leaked(raw_values(), frame.astype(str).to_numpy().ravel().tolist())
+
+
+def test_raw_values_put_back_into_a_masked_frame_downstream_are_stored_masked(airflow_runs):
+    """A plain task that assigns raw columns to the frame @task.maskline masked returns a new frame that pandas
+    gave the masked frame's attrs: it is decided like any other frame, never passed as already masked."""
+    xcoms = {t: v for t, k, v in airflow_runs.xcoms("mt_decorator") if k == "return_value"}
+    frame = _frame_from_xcom(xcoms["recontact"])
+    people = raw_people()
+    assert len(frame) == len(people)
+    stored = frame.astype(str).to_numpy().ravel().tolist()
+    assert not leaked({p["email"] for p in people} | {p["full_name"] for p in people}, stored)
+    # Control: the task ran and returned the frame with the columns it put back (their raw values are the
+    # demo's customers, which raw_people() reads).
+    assert airflow_runs.run("mt_decorator")["tasks"]["recontact"] == "success"
+    assert {"email", "full_name", "ssn"} <= set(frame.columns)
 
 
 def test_a_frame_of_uncertain_columns_is_stored_masked(airflow_runs):
@@ -301,3 +338,12 @@ def test_operators_report_masked_columns_to_lineage_without_values(airflow_runs)
     lineage = output["facets"]["columnLineage"]["fields"]
     assert lineage["ssn"]["inputFields"][0]["field"] == "ssn"
     assert not leaked(raw_values(), [json.dumps(airflow_runs.lineage_events)])
+
+
+def test_the_returned_value_logged_by_airflow_holds_none_of_an_uncertain_frames_values(airflow_runs):
+    """Airflow logs a plain task's returned value ("Returned value was: ..."): the frame's uncertain columns
+    (lower-case names, bare account numbers) must be no easier to read in the task log than in the XCom."""
+    from tests.airflow.dags.uncertain_table import raw_uncertain_values
+
+    assert airflow_runs.run("mt_pii")["tasks"]["returns_uncertain_frame"] == "success"
+    assert not leaked(raw_uncertain_values(), [airflow_runs.log_text])

@@ -11,8 +11,9 @@ import datetime as dt
 from typing import Any
 
 import pandas as pd
+import pytest
 
-from airflow_plugin.xcom import MASKED_BY_POLICY, MaskingXComBackend, scrub_xcom_value
+from airflow_plugin.xcom import MaskingXComBackend, scrub_xcom_value
 from tests.airflow.dags.uncertain_table import (
     ROWS,
     SAFE,
@@ -138,9 +139,28 @@ def test_a_column_the_classifier_cannot_read_is_masked_not_raised():
 
 
 def test_a_frame_masked_by_policy_keeps_its_tokens():
-    frame = uncertain_frame()
-    frame.attrs[MASKED_BY_POLICY] = "policy-hash"
-    assert scrub_xcom_value(frame) is frame
+    from airflow_plugin.decorators.maskline import mask_returned_value
+
+    policy = {"datasets": {"t": {"columns": {"who": {"method": "hmac"}, "c3": {"method": "redact"},
+                                             **{c: {"pass": True} for c in SAFE}}}}}
+    masked = mask_returned_value(uncertain_frame(), policy, "t", ())
+    assert scrub_xcom_value(masked) is masked  # the very frame the decorator masked: its tokens stay
+
+
+def test_a_frame_derived_from_a_masked_one_or_marked_as_masked_is_decided():
+    from airflow_plugin.decorators.maskline import mask_returned_value
+
+    policy = {"datasets": {"t": {"columns": {"who": {"method": "hmac"}, "c3": {"method": "redact"},
+                                             **{c: {"pass": True} for c in SAFE}}}}}
+    masked = mask_returned_value(uncertain_frame(), policy, "t", ())
+    raw = uncertain_frame()
+    put_back = masked.assign(who=raw["who"], c3=raw["c3"])  # pandas hands it masked's attrs
+    forged = uncertain_frame()
+    forged.attrs.update(masked.attrs)
+    forged.attrs["maskline_policy_hash"] = "policy-hash"  # the marker the backend trusted before
+    for frame in (put_back, forged, masked.copy()):
+        assert _leaked(raw) and not _leaked(scrub_xcom_value(frame))
+        assert scrub_xcom_value(frame)["id"].equals(raw["id"])  # confidently safe columns still pass unchanged
 
 
 def test_the_configured_policy_decides_and_unclassified_pass_keeps_the_span_scrubber(monkeypatch, tmp_path):
@@ -218,3 +238,27 @@ def test_column_labels_that_are_values_are_scrubbed_in_frames_records_and_column
 def test_clean_duplicate_column_labels_are_kept_as_they_are():
     frame = pd.DataFrame([[1, 2], [3, 4]], columns=["n", "n"])
     assert list(scrub_xcom_value(frame).columns) == ["n", "n"]
+
+
+@pytest.mark.parametrize("orient", ["dict", "index", "split", "tight"])
+def test_a_frame_pushed_in_another_to_dict_shape_is_decided_and_keeps_its_shape(orient):
+    import json
+
+    raw = uncertain_frame().assign(day=[d.to_pydatetime() for d in uncertain_frame()["day"]])
+    value = raw.to_dict(orient)
+    pushed = json.dumps(value, default=str)
+    assert all(v in pushed for v in raw_uncertain_values())  # the control: the value holds every uncertain cell
+    out = scrub_xcom_value(value)
+    stored = json.dumps(out, default=str)
+    assert not [v for v in raw_uncertain_values() if v in stored]
+    assert type(out) is dict and set(out) == set(value)  # the same shape, as to_dict wrote it
+    back = pd.DataFrame.from_dict(out, orient="columns" if orient == "dict" else "index") \
+        if orient in ("dict", "index") else pd.DataFrame(out["data"], index=out["index"], columns=out["columns"])
+    for column in SAFE:  # confidently safe columns pass unchanged
+        assert back[column].tolist() == raw[column].tolist(), column
+    MaskingXComBackend.serialize_value(value)  # serde stores it (dates as Python's datetime)
+
+
+def test_a_settings_dict_of_dicts_is_not_read_as_a_table():
+    settings = {"db": {"host": "db.internal", "port": 5432}, "cache": {"host": "cache.internal", "port": 6379}}
+    assert scrub_xcom_value(settings) == settings

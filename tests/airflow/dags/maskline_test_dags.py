@@ -4,7 +4,7 @@
   MaskTableOperator (twice into the same target: the swap must replace), MaskQueryOperator
   over a join with functions (the rewrite), policy as a path, a dict or an Airflow Variable.
 - ``mt_files``: MaskFileOperator CSV -> Parquet and CSV -> CSV.
-- ``mt_decorator``: @task.maskline hands a masked DataFrame to the next task.
+- ``mt_decorator``: @task.maskline hands a masked DataFrame to the next task, which puts raw values back.
 - ``mt_failures``: every task must fail and leave no target.
 - ``mt_pii``: plain tasks that return and log raw PII; the XCom backend and the log filter must scrub it
   (tables by the fail-closed decision: ``uncertain_table``).
@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 from pathlib import Path
@@ -87,7 +88,27 @@ with DAG("mt_decorator", schedule=None, start_date=START, catchup=False, tags=["
     def describe(frame) -> dict[str, object]:
         return {"rows": len(frame), "columns": list(frame.columns), "type": type(frame).__name__}
 
-    describe(customers_frame())
+    @task
+    def recontact(frame):
+        # A plain task puts the CRM's raw contacts back beside the masked columns: pandas carries the masked
+        # frame's attrs over to the new frame, so a marker in them would vouch for raw values.
+        from maskline_demo_data import customers
+
+        people = customers()
+        return frame.assign(email=[p["email"] for p in people], full_name=[p["full_name"] for p in people])
+
+    masked = customers_frame()
+    describe(masked)
+    recontact(masked)
+
+
+@dataclasses.dataclass
+class Contact:
+    """A task's own record type: serde stores its fields."""
+
+    email: str
+    phone: str
+    visits: int
 
 
 def _customer(field: str) -> str:
@@ -164,6 +185,22 @@ with DAG("mt_pii", schedule=None, start_date=START, catchup=False, tags=["maskli
         return uncertain_rows()
 
     @task
+    def returns_objects() -> dict[str, object]:
+        # Objects the value scrubber does not walk: Airflow's serde stores their fields.
+        import decimal
+
+        return {"contact": Contact(_customer("email"), _customer("phone"), 7),
+                "seen": {_customer("ssn")}, "card": decimal.Decimal(_customer("credit_card").replace(" ", "")),
+                "amount": decimal.Decimal("12.50")}
+
+    @task
+    def returns_nested_frame() -> dict[str, object]:
+        import pandas as pd
+        from maskline_demo_data import customers
+
+        return {"frame": pd.DataFrame(customers()).drop(columns=["date_of_birth"]), "rows": 40}
+
+    @task
     def logs_pii() -> int:
         log = logging.getLogger("airflow.task")
         log.info("contact %s at %s", _customer("email"), _customer("phone"))
@@ -182,4 +219,6 @@ with DAG("mt_pii", schedule=None, start_date=START, catchup=False, tags=["maskli
     returns_frame()
     returns_uncertain_frame()
     returns_uncertain_rows()
+    returns_objects()
+    returns_nested_frame()
     logs_pii()
