@@ -40,6 +40,7 @@ from maskline.infotypes.name_hints_scripts import (
     SCRIPT_THING_WORDS,
     WORD_ONLY_HINTS,
 )
+from maskline.infotypes.name_hints_seasia import SEASIA_NAME_HINTS
 
 NAME_HINTS: dict[str, tuple[str, ...]] = {
     "EMAIL": (
@@ -337,10 +338,12 @@ def _folded_words(words: frozenset[str]) -> frozenset[str]:
 def fold(text: str) -> str:
     """Lower-case and strip accents: ``"Teléfono"`` -> ``"telefono"``.
 
-    >>> fold("Straße Ñandú")
-    'strasse nandu'
+    >>> fold("Straße Ñandú"), fold("SĐT")
+    ('strasse nandu', 'sdt')
     """
-    text = text.replace("ß", "ss").replace("ẞ", "ss")
+    # ß and the Vietnamese (and Croatian) đ are letters of their own to Unicode, not a letter and a mark: NFKD
+    # leaves them whole, and a name such as "SĐT" (số điện thoại) would never meet its hint.
+    text = text.replace("ß", "ss").replace("ẞ", "ss").replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
@@ -508,7 +511,8 @@ def _compiled() -> tuple[tuple[str, tuple[str, ...], str], ...]:
     out = []
     for info_type in NAME_HINTS.keys() | SCRIPT_NAME_HINTS.keys() | CJK_NAME_HINTS.keys():
         for hint in NAME_HINTS.get(info_type, ()) + SCRIPT_NAME_HINTS.get(info_type, ()) + \
-                CJK_NAME_HINTS.get(info_type, ()) + SAP_NAME_HINTS.get(info_type, ()):
+                CJK_NAME_HINTS.get(info_type, ()) + SAP_NAME_HINTS.get(info_type, ()) + \
+                SEASIA_NAME_HINTS.get(info_type, ()):
             words = _words(fold(hint))  # hints of every script fold like the names they are matched against
             out.append((info_type, words, "".join(words)))
             # An identifier is an id written out (NATIONAL_IDENTIFIER in Oracle HR, patient_identifier).
@@ -1144,7 +1148,8 @@ _NOT_PEOPLE = frozenset({
     "site", "facility", "hospital", "clinic",
     "ristorante", "marke", "marque", "marca", "merk", "商品名", "会社名", "店名",
 }) | _folded_words(SCRIPT_NOT_PEOPLE)
-_GENERIC_NAME_WORDS = frozenset({"name", "nom", "nombre", "nome", "naam"}) | _folded_words(SCRIPT_GENERIC_NAME_WORDS)
+# "nama": Indonesian and Malay (name_hints_seasia).
+_GENERIC_NAME_WORDS = frozenset({"name", "nom", "nombre", "nome", "naam", "nama"}) | _folded_words(SCRIPT_GENERIC_NAME_WORDS)
 
 
 def _generic_name_only(words: tuple[str, ...]) -> bool:
