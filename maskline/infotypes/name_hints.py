@@ -1148,8 +1148,7 @@ _NOT_PEOPLE = frozenset({
     "site", "facility", "hospital", "clinic",
     "ristorante", "marke", "marque", "marca", "merk", "商品名", "会社名", "店名",
 }) | _folded_words(SCRIPT_NOT_PEOPLE)
-# "nama": Indonesian and Malay (name_hints_seasia).
-_GENERIC_NAME_WORDS = frozenset({"name", "nom", "nombre", "nome", "naam", "nama"}) | _folded_words(SCRIPT_GENERIC_NAME_WORDS)
+_GENERIC_NAME_WORDS = frozenset({"name", "nom", "nombre", "nome", "naam"}) | _folded_words(SCRIPT_GENERIC_NAME_WORDS)
 
 
 def _generic_name_only(words: tuple[str, ...]) -> bool:

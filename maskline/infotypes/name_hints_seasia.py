@@ -8,8 +8,10 @@ names other things as well is left out on purpose, and tests pin it:
 
 - ``lahir`` (born) alone: ``tempat_lahir`` is the place of birth, a town; only the date phrases are listed;
 - ``sinh`` alone: ``sinh_vien`` is a student, ``nam sinh`` a schoolboy as often as a birth year;
-- ``ten`` (Vietnamese tên, name) is also the English number; ``nama`` (Indonesian) is read as the generic
-  ``name`` is, at most 0.9, so that the values decide (``nama_obat`` is a drug's name);
+- ``ten`` (Vietnamese tên, name) is also the English number; ``nama`` (Indonesian, name) names drugs, treatments
+  and documents as often as people (``nama_obat``, ``nama_tindakan``), and read as the generic ``name`` it typed a
+  clinic's treatments (``Cabut Gigi``, ``Nebulizer``) as people: the values that are people are masked as near
+  misses without it;
 - ``hp`` (handphone) alone is horsepower and a brand; ``no hp`` and ``nomor hp`` are listed;
 - identity and insurance card acronyms (``nik``, ``ktp``, ``cccd``, ``bhyt``): their columns were masked already
   as near misses, and ``nik`` is also a transliterated nickname (ник); a NIK is read by its values instead (the
@@ -18,8 +20,8 @@ names other things as well is left out on purpose, and tests pin it:
 
 On the ``extcsv6`` probe, an Indonesian village's and clinic's birth dates under ``tgl_lahir``, ``tanggal_lahir``
 and a Vietnamese hospital's under ``Ngay_sinh`` were passed raw as dates (nothing in the name was read), and
-addresses under ``alamat`` as categories; phones under ``SĐT``, ``So_dien_thoai``, ``no_telp`` and patients' names
-under ``nama_pasien`` were masked but untyped.
+addresses under ``alamat`` as categories; phones under ``SĐT``, ``So_dien_thoai`` and ``no_telp`` were masked
+but untyped.
 
 >>> SEASIA_NAME_HINTS["DATE_OF_BIRTH"][:2]
 ('tanggal lahir', 'tgl lahir')
@@ -34,13 +36,11 @@ SEASIA_NAME_HINTS: dict[str, tuple[str, ...]] = {
     "DATE_OF_BIRTH": ("tanggal lahir", "tgl lahir", "ngay sinh"),
     # Indonesian alamat (address), Vietnamese địa chỉ.
     "STREET_ADDRESS": ("alamat", "dia chi"),
-    # Indonesian telepon and its contractions, ponsel (mobile), nomor HP (handphone); Vietnamese (số) điện thoại
+    # Indonesian telepon's contractions (telepon itself is read as a cognate of telefon), ponsel (mobile), nomor HP
+    # (handphone); Vietnamese (số) điện thoại
     # and its acronym SĐT, the name most Vietnamese schemas give a phone column.
-    "PHONE": ("telepon", "telp", "tlp", "ponsel", "no hp", "nomor hp", "dien thoai", "so dien thoai", "sdt"),
+    "PHONE": ("telp", "tlp", "ponsel", "no hp", "nomor hp", "dien thoai", "so dien thoai", "sdt"),
     # Indonesian kode pasien (patient code, beside id/no/nomor pasien in name_hints); Vietnamese mã bệnh nhân
     # (patient code), written MaBN as often.
     "MEDICAL_RECORD_NUMBER": ("kode pasien", "ma benh nhan", "ma bn", "benh nhan id", "id benh nhan"),
-    # Indonesian nama (name), read as the generic "name" is (name_hints._GENERIC_NAME_WORDS): at most 0.9, and
-    # the values decide; nama_obat (a drug), nama_tindakan (a treatment) and nama_dokumen stay things.
-    "PERSON_NAME": ("nama",),
 }
