@@ -128,9 +128,9 @@ DETECTORS: tuple[Detector, ...] = (
     # A birth number written with its slash (Slovak, Czech): a date, a serial and a mod-11 check.
     _D("NATIONAL_ID", "birth-number", r"[0-9]{6}/[0-9]{4}", "national_id", chance=0.1, strength=0.85),
     # Indonesia's NIK: a province, regency and district code, a birth date (day + 40 for women) and a serial, with
-    # no check digit; python-stdnum's id.nik checks the regency against its list and the date. Random sixteen
-    # digits pass about 1 time in 30 (indonesian_ids); ids of one range behind a real
-    # regency and date pass always, hence the twins. Unnamed, since "nik" is also a nickname (name_hints_seasia).
+    # no check digit; python-stdnum's id.nik checks the place against its list and the date. Random sixteen digits
+    # pass about 1 time in 30 (indonesian_ids); ids of one range behind a real place and date pass always, hence the
+    # twins. Unnamed, since "nik" is also a nickname (name_hints_seasia).
     _D("NATIONAL_ID", "nik", r"[0-9]{16}", "id_nik", chance=0.05, kinds=_SI, strength=0.85, twin_chance=True),
     _D("US_SSN", "ssn-digits", r"[0-9]{9}", "us_ssn", chance=0.9, needs_hint=True, kinds=_SI),
     _D("MAC_ADDRESS", "mac", r"[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}",

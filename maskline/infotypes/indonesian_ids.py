@@ -2,13 +2,14 @@
 
 Sixteen digits: the province, regency and district where it was issued (PPRRSS), the holder's birth date (DDMMYY,
 the day plus 40 for women) and a four-digit serial. There is no check digit; what a random number fails is the
-regency (python-stdnum's list of regency codes: about 1 in 20 four-digit prefixes) and the date (about 1 in 14).
+place (python-stdnum looks the first four digits up in its list of places and asks for a match at the first level,
+the province: about 1 in 3 two-digit openings) and the date (about 1 in 10, as stdnum reads the day modulo 40).
 Measured on 200,000 random sixteen-digit strings: 3.1% pass.
 
-Ours rather than ``stdnum.id.nik.is_valid``: stdnum cleans the number twice and looks the regency up in its number
+Ours rather than ``stdnum.id.nik.is_valid``: stdnum cleans the number twice and looks the place up in its number
 database on every call (about 0.1 ms), and a column of sixteen-digit numbers (cards, order and account numbers) may
 be read whole. The same rules, written out (a test compares them with stdnum's on random numbers): the date is
-checked first (most random numbers fail it), and each regency prefix is looked up once per process, in stdnum's
+checked first (most random numbers fail it), and each four-digit opening is looked up once per process, in stdnum's
 list (the answer is about a public code list, never a value).
 
 >>> nik("3171011708450001"), nik("3171015708450001"), nik("3171013002001234"), nik("9971011708450001")
@@ -26,8 +27,9 @@ _SEPARATORS = str.maketrans("", "", " .-")
 
 
 @cache
-def _regency(prefix: str) -> bool:
-    """Whether python-stdnum lists ``prefix`` (province and regency, four digits) as a place of registration."""
+def _registered(prefix: str) -> bool:
+    """Whether python-stdnum's list of places matches ``prefix`` (four digits) at its first level, as its
+    ``id.nik`` asks."""
     from stdnum import numdb
 
     return bool(numdb.get("id/loc").info(prefix)[0][1])
@@ -53,4 +55,4 @@ def nik(value: str) -> bool:
         number = number.translate(_SEPARATORS)
     if len(number) != 16 or not number.isascii() or not number.isdigit():
         return False
-    return _birth_date(number) and _regency(number[:4])
+    return _birth_date(number) and _registered(number[:4])
