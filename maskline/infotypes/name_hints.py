@@ -335,19 +335,21 @@ def _folded_words(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w for word in words for w in _words(fold(word)))
 
 
-_OWN_LETTERS = str.maketrans({"ß": "ss", "ẞ": "ss", "đ": "d", "Đ": "D"})
+_OWN_LETTERS = str.maketrans({"ß": "ss", "ẞ": "ss"})
+# The Vietnamese (and Croatian, Serbian) đ is a letter of its own to Unicode, not a d and a mark, so NFKD leaves it
+# whole and a column named "SĐT" (số điện thoại) would never meet its hint. Column names only: fold() also keys
+# the name lexicons, character by character (person_names.name_key), where Đorđe stays as spelled.
+_STROKED_D = str.maketrans({"đ": "d", "Đ": "D"})
 
 
 def fold(text: str) -> str:
     """Lower-case and strip accents: ``"Teléfono"`` -> ``"telefono"``.
 
-    >>> fold("Straße Ñandú"), fold("SĐT")
-    ('strasse nandu', 'sdt')
+    >>> fold("Straße Ñandú")
+    'strasse nandu'
     """
     if text.isascii():  # most names and values: nothing to decompose, and this runs on every sampled value
         return text.lower()
-    # ß and the Vietnamese (and Croatian) đ are letters of their own to Unicode, not a letter and a mark: NFKD
-    # leaves them whole, and a name such as "SĐT" (số điện thoại) would never meet its hint.
     text = text.translate(_OWN_LETTERS)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
@@ -358,10 +360,10 @@ def name_words(column: str) -> tuple[str, ...]:
 
     >>> name_words("customerEMailAddress_2")
     ('customer', 'e', 'mail', 'address', '2')
-    >>> name_words("Номер_Телефона"), name_words("τηλέφωνο"), name_words("ім'я")
-    (('номер', 'телефона'), ('τηλεφωνο',), ('імя',))
+    >>> name_words("Номер_Телефона"), name_words("τηλέφωνο"), name_words("ім'я"), name_words("SĐT")
+    (('номер', 'телефона'), ('τηλεφωνο',), ('імя',), ('sdt',))
     """
-    spaced = _CAMEL.sub(" ", column)
+    spaced = _CAMEL.sub(" ", column.translate(_STROKED_D))
     folded = _DIGITS.sub(" ", fold(spaced))
     return _words(folded)
 

@@ -2,7 +2,7 @@
 whose schemas the hint lists already met (``rekam medis``, ``pasien``, ``ho chieu``).
 
 Kept apart from ``name_hints`` so that each file stays readable; ``name_hints`` merges this table into its own.
-Vietnamese is matched without its tones and with ``đ`` folded to ``d`` (``name_hints.fold``), as schemas write it
+Vietnamese is matched without its tones and with ``đ`` read as ``d`` (``name_hints.name_words``), as schemas write it
 (``ngay_sinh``, ``SoDienThoai``, ``SĐT``). Each hint is a phrase or an acronym of one meaning; a word that alone
 names other things as well is left out on purpose, and tests pin it:
 
