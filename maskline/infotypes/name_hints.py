@@ -40,6 +40,7 @@ from maskline.infotypes.name_hints_scripts import (
     SCRIPT_THING_WORDS,
     WORD_ONLY_HINTS,
 )
+from maskline.infotypes.name_hints_seasia import SEASIA_NAME_HINTS
 
 NAME_HINTS: dict[str, tuple[str, ...]] = {
     "EMAIL": (
@@ -334,13 +335,22 @@ def _folded_words(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w for word in words for w in _words(fold(word)))
 
 
+_OWN_LETTERS = str.maketrans({"ß": "ss", "ẞ": "ss"})
+# The Vietnamese (and Croatian, Serbian) đ is a letter of its own to Unicode, not a d and a mark, so NFKD leaves it
+# whole and a column named "SĐT" (số điện thoại) would never meet its hint. Column names only: fold() also keys
+# the name lexicons, character by character (person_names.name_key), where Đorđe stays as spelled.
+_STROKED_D = str.maketrans({"đ": "d", "Đ": "D"})
+
+
 def fold(text: str) -> str:
     """Lower-case and strip accents: ``"Teléfono"`` -> ``"telefono"``.
 
     >>> fold("Straße Ñandú")
     'strasse nandu'
     """
-    text = text.replace("ß", "ss").replace("ẞ", "ss")
+    if text.isascii():  # most names and values: nothing to decompose, and this runs on every sampled value
+        return text.lower()
+    text = text.translate(_OWN_LETTERS)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
@@ -350,10 +360,10 @@ def name_words(column: str) -> tuple[str, ...]:
 
     >>> name_words("customerEMailAddress_2")
     ('customer', 'e', 'mail', 'address', '2')
-    >>> name_words("Номер_Телефона"), name_words("τηλέφωνο"), name_words("ім'я")
-    (('номер', 'телефона'), ('τηλεφωνο',), ('імя',))
+    >>> name_words("Номер_Телефона"), name_words("τηλέφωνο"), name_words("ім'я"), name_words("SĐT")
+    (('номер', 'телефона'), ('τηλεφωνο',), ('імя',), ('sdt',))
     """
-    spaced = _CAMEL.sub(" ", column)
+    spaced = _CAMEL.sub(" ", column.translate(_STROKED_D))
     folded = _DIGITS.sub(" ", fold(spaced))
     return _words(folded)
 
@@ -508,7 +518,8 @@ def _compiled() -> tuple[tuple[str, tuple[str, ...], str], ...]:
     out = []
     for info_type in NAME_HINTS.keys() | SCRIPT_NAME_HINTS.keys() | CJK_NAME_HINTS.keys():
         for hint in NAME_HINTS.get(info_type, ()) + SCRIPT_NAME_HINTS.get(info_type, ()) + \
-                CJK_NAME_HINTS.get(info_type, ()) + SAP_NAME_HINTS.get(info_type, ()):
+                CJK_NAME_HINTS.get(info_type, ()) + SAP_NAME_HINTS.get(info_type, ()) + \
+                SEASIA_NAME_HINTS.get(info_type, ()):
             words = _words(fold(hint))  # hints of every script fold like the names they are matched against
             out.append((info_type, words, "".join(words)))
             # An identifier is an id written out (NATIONAL_IDENTIFIER in Oracle HR, patient_identifier).

@@ -49,6 +49,9 @@ Detectors name their check in ``refute``.
   password's complexity test, are language preferences, not secrets (:mod:`maskline.infotypes.language_lists`).
 - ``serial_keys``: one prefix and a zero-padded counter spanning about the table's rows (``user_0042``) are keys
   a program numbered, not logins people chose (:mod:`maskline.infotypes.serial_keys`).
+- ``counter_codes``: one prefix and a number of one width, nearly every number of their range present, each on
+  about one row (``BN10001`` ... ``BN10060``), are keys a program counted, not postal codes
+  (:mod:`maskline.infotypes.counter_codes`).
 
 >>> version_strings(["1.2.3.4", "2.0.11.7", "10.4.0.1"] * 5, 15)
 'version strings: 0% of dotted quads have an octet >= 100'
@@ -725,6 +728,13 @@ def _serial_keys(values: Sequence[str], rows: int = 0) -> str | None:
     return serial_keys(values, rows)
 
 
+def _counter_codes(values: Sequence[str], rows: int = 0) -> str | None:
+    """Keys a program counted, not postal codes (:func:`maskline.infotypes.counter_codes.counter_codes`)."""
+    from maskline.infotypes.counter_codes import counter_codes
+
+    return counter_codes(values, rows)
+
+
 SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "flight_numbers": flight_numbers,
     "enumerated_labels": enumerated_labels,
@@ -750,6 +760,7 @@ SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "signed_quantities": signed_quantities,
     "language_lists": _language_lists,
     "serial_keys": _serial_keys,
+    "counter_codes": _counter_codes,
 }
 """Every shape check by name; detectors refer to these in ``refute``."""
 READS_VALUE_ROWS = frozenset({"few_single_words", "repeated_labels", "handle_labels", "person_words",

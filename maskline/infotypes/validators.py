@@ -1782,7 +1782,15 @@ def national_id(value: str) -> bool:
     return any(check(value) for check in NATIONAL_ID_CHECKS.values())
 
 
+def _id_nik(value: str) -> bool:
+    """Indonesia's NIK (:func:`maskline.infotypes.indonesian_ids.nik`)."""
+    from maskline.infotypes.indonesian_ids import nik
+
+    return nik(value)
+
+
 VALIDATORS: dict[str, Callable[[str], bool]] = {
+    "id_nik": _id_nik,
     "luhn": luhn,
     "card_number": card_number,
     "card_shape": card_shape,

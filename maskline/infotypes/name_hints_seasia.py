@@ -1,0 +1,46 @@
+"""Column-name hints in Indonesian (and Malay) and in Vietnamese, the two Latin-script languages of South-East Asia
+whose schemas the hint lists already met (``rekam medis``, ``pasien``, ``ho chieu``).
+
+Kept apart from ``name_hints`` so that each file stays readable; ``name_hints`` merges this table into its own.
+Vietnamese is matched without its tones and with ``đ`` read as ``d`` (``name_hints.name_words``), as schemas write it
+(``ngay_sinh``, ``SoDienThoai``, ``SĐT``). Each hint is a phrase or an acronym of one meaning; a word that alone
+names other things as well is left out on purpose, and tests pin it:
+
+- ``lahir`` (born) alone: ``tempat_lahir`` is the place of birth, a town; only the date phrases are listed;
+- ``sinh`` alone: ``sinh_vien`` is a student, ``nam sinh`` a schoolboy as often as a birth year;
+- ``ten`` (Vietnamese tên, name) is also the English number; ``nama`` (Indonesian, name) names drugs, treatments
+  and documents as often as people (``nama_obat``, ``nama_tindakan``), and read as the generic ``name`` it typed a
+  clinic's treatments (``Cabut Gigi``, ``Nebulizer``) as people: the values that are people are masked as near
+  misses without it;
+- ``hp`` (handphone) alone is horsepower and a brand; ``no hp`` and ``nomor hp`` are listed;
+- identity and insurance card acronyms (``nik``, ``ktp``, ``cccd``, ``bhyt``): their columns were masked already
+  as near misses, and ``nik`` is also a transliterated nickname (ник); a NIK is read by its values instead (the
+  ``nik`` detector, :mod:`maskline.infotypes.indonesian_ids`);
+- ``no rm``: run together it is ``norm``; ``nomor rm`` is listed in ``name_hints``.
+
+On the ``extcsv6`` probe, an Indonesian village's and clinic's birth dates under ``tgl_lahir``, ``tanggal_lahir``
+and a Vietnamese hospital's under ``Ngay_sinh`` were passed raw as dates (nothing in the name was read), and
+addresses under ``alamat`` as categories; phones under ``SĐT``, ``So_dien_thoai`` and ``no_telp`` were masked
+but untyped.
+
+>>> SEASIA_NAME_HINTS["DATE_OF_BIRTH"][:2]
+('tanggal lahir', 'tgl lahir')
+>>> "alamat" in SEASIA_NAME_HINTS["STREET_ADDRESS"], "NATIONAL_ID" in SEASIA_NAME_HINTS
+(True, False)
+"""
+
+from __future__ import annotations
+
+SEASIA_NAME_HINTS: dict[str, tuple[str, ...]] = {
+    # Indonesian tanggal lahir (date of birth; tgl its usual contraction); Vietnamese ngày sinh.
+    "DATE_OF_BIRTH": ("tanggal lahir", "tgl lahir", "ngay sinh"),
+    # Indonesian alamat (address), Vietnamese địa chỉ.
+    "STREET_ADDRESS": ("alamat", "dia chi"),
+    # Indonesian telepon's contractions (telepon itself is read as a cognate of telefon), ponsel (mobile), nomor HP
+    # (handphone); Vietnamese (số) điện thoại
+    # and its acronym SĐT, the name most Vietnamese schemas give a phone column.
+    "PHONE": ("telp", "tlp", "ponsel", "no hp", "nomor hp", "dien thoai", "so dien thoai", "sdt"),
+    # Indonesian kode pasien (patient code, beside id/no/nomor pasien in name_hints); Vietnamese mã bệnh nhân
+    # (patient code), written MaBN as often.
+    "MEDICAL_RECORD_NUMBER": ("kode pasien", "ma benh nhan", "ma bn", "benh nhan id", "id benh nhan"),
+}
