@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -79,6 +80,17 @@ def _log_files(home: Path) -> str:
 
 
 @pytest.fixture(scope="session")
+def agents_pg_dsn(pg_admin_dsn: str) -> Iterator[str]:
+    """A database of the agent DAGs' own: their ``load`` task drops and creates ``raw_customers`` by that fixed name,
+    and the worker's shared ``pg_dsn`` may hold one another group left with views over it (the ``airflow`` group's
+    PostgreSQL DAG does), which ``DROP TABLE`` cannot drop."""
+    from tests.conftest import fresh_database
+
+    with fresh_database(pg_admin_dsn) as dsn:
+        yield dsn
+
+
+@pytest.fixture(scope="session")
 def agent_run(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> AgentRun:
     sys.path.insert(0, str(EXAMPLE_DAGS))
     sys.path.insert(0, str(HERE))
@@ -94,7 +106,7 @@ def agent_run(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureR
     conns = [DUCKDB_CONN]
     env = {k: v for k, v in os.environ.items() if not k.startswith(("AIRFLOW_", "AIRFLOW__", "OPENLINEAGE"))}
     try:
-        pg_dsn = request.getfixturevalue("pg_dsn")
+        pg_dsn = request.getfixturevalue("agents_pg_dsn")
     except pytest.skip.Exception:
         pg_dsn = None
     if pg_dsn:

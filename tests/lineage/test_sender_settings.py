@@ -88,17 +88,26 @@ def test_the_mcp_server_does_not_start_with_a_bad_value(monkeypatch: pytest.Monk
 
 
 def test_the_agent_toolset_warns_and_goes_on_with_a_bad_value(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-                                                              capsys: pytest.CaptureFixture[str]) -> None:
+                                                              caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
     from airflow_plugin.agents import lineage
     from tests.agents.provider_transport import use_transport
     from tests.agents.test_lineage_scrubbed_once import _events
 
     use_transport(monkeypatch, {"type": "file", "log_file_path": str(tmp_path / "l.jsonl"), "append": True})
     monkeypatch.setenv(QUEUE, "none")
+    # An Airflow logging set-up earlier on this worker (dictConfig's disable_existing_loggers, a logger that does not
+    # propagate) can silence the module's logger; what a task's log gets is Airflow's to configure, not this test's.
+    # So the record is read at the module's own logger, before Airflow's structlog formats it for the console.
+    logger = logging.getLogger(lineage.__name__)
+    monkeypatch.setattr(logger, "disabled", False)
+    caplog.set_level(logging.WARNING, logger=lineage.__name__)
+    monkeypatch.setattr(logger, "handlers", [*logger.handlers])  # the original list is put back after the test
+    logger.addHandler(caplog.handler)
     lineage._sender.cache_clear()  # the process's sender is built from the settings once
     try:
         assert lineage.emit(_events(1)[0]) is False  # no exception into the task
     finally:
         lineage._sender.cache_clear()
-    said = capsys.readouterr()  # Airflow's structlog writes the warning to the console
-    assert f"{QUEUE} must be a whole number" in said.out + said.err
+    assert f"{QUEUE} must be a whole number" in caplog.text
