@@ -27,23 +27,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from maskline.classify import classify
-from maskline.classify.decision import decide_unnamed
 from maskline.infotypes.name_hints import hint_score
-from maskline.policy import load_policy
-
-POLICY = load_policy({})
-
-
-def _decided(frame: pd.DataFrame, name: str, tmp_path: Path | None = None) -> tuple[str | None, bool, tuple[str, ...]]:
-    # Through a CSV file when a path is given: what ``maskline scan file.csv`` reads (DuckDB's text forms).
-    source: pd.DataFrame | str = frame
-    if tmp_path is not None:
-        source = str(tmp_path / "table.csv")
-        frame.to_csv(source, index=False)
-    column = next(c for c in classify(source).columns if c.name == name)
-    decision = decide_unnamed(POLICY, name, column)
-    return column.info_type, decision.method is not None, tuple(column.evidence)
+from tests.classify.decided_column import decided
 
 
 # 1. Integer patient numbers under a name that puts "id" first.
@@ -56,7 +41,7 @@ def _clinic(seed: int, key: str, n: int = 40) -> pd.DataFrame:
 @pytest.mark.parametrize("seed", [3, 11])
 @pytest.mark.parametrize("name", ["id_paciente", "id_del_paciente", "id_patient", "id_du_patient", "id_paziente"])
 def test_patient_numbers_named_key_first_are_masked(seed: int, name: str) -> None:
-    info_type, masked, evidence = _decided(_clinic(seed, name), name)
+    info_type, masked, evidence = decided(_clinic(seed, name), name)
     assert masked, evidence
     assert any(e.startswith("name:medical_record_number") for e in evidence), evidence
 
@@ -64,7 +49,7 @@ def test_patient_numbers_named_key_first_are_masked(seed: int, name: str) -> Non
 @pytest.mark.parametrize("name", ["id_cita", "id_producto", "id_pedido", "id_ciudad", "id_commande"])
 def test_record_keys_named_key_first_still_pass(name: str) -> None:
     # Control: keys of appointments, products, orders and towns pass raw on main and here.
-    info_type, masked, evidence = _decided(_clinic(3, name), name)
+    info_type, masked, evidence = decided(_clinic(3, name), name)
     assert info_type is None and not masked, evidence
 
 
@@ -86,7 +71,7 @@ def _staff(seed: int, name: str, n: int = 12) -> pd.DataFrame:
 @pytest.mark.parametrize("seed", [1, 8])
 @pytest.mark.parametrize("name", ["GEBDAT", "GEB_DAT", "GebDatum", "fec_nac", "FECNAC", "DATNAISS"])
 def test_birth_dates_under_part_openings_are_birth_dates(seed: int, name: str) -> None:
-    info_type, masked, evidence = _decided(_staff(seed, name), name)
+    info_type, masked, evidence = decided(_staff(seed, name), name)
     assert info_type == "DATE_OF_BIRTH" and masked, evidence
 
 
@@ -111,14 +96,14 @@ def _measures(seed: int, name: str, low: int, high: int, n: int = 60) -> pd.Data
 ])
 def test_pay_consumption_and_registration_numbers_are_no_postal_codes(name: str, low: int, high: int,
                                                                        tmp_path: Path) -> None:
-    info_type, _, evidence = _decided(_measures(4, name, low, high), name, tmp_path)
+    info_type, _, evidence = decided(_measures(4, name, low, high), name, tmp_path)
     assert info_type != "POSTAL_CODE", evidence
 
 
 @pytest.mark.parametrize("name", ["code_postal", "cep", "plz"])
 def test_postal_codes_under_postal_names_stay_postal(name: str, tmp_path: Path) -> None:
     # Control: five digits under postal names are postal codes, on main and here.
-    info_type, masked, evidence = _decided(_measures(4, name, 10000, 99999), name, tmp_path)
+    info_type, masked, evidence = decided(_measures(4, name, 10000, 99999), name, tmp_path)
     assert info_type == "POSTAL_CODE" and masked, evidence
 
 
@@ -139,7 +124,7 @@ def _repeated(seed: int, name: str, pool: tuple[str, ...], n: int = 200) -> pd.D
 @pytest.mark.parametrize(("name", "pool"), [("curso_nome", COURSES), ("nome_curso", COURSES),
                                             ("nombre_departamento", DEPARTAMENTOS)])
 def test_few_repeated_things_under_a_name_hint_are_no_people(seed: int, name: str, pool: tuple[str, ...]) -> None:
-    info_type, masked, evidence = _decided(_repeated(seed, name, pool), name)
+    info_type, masked, evidence = decided(_repeated(seed, name, pool), name)
     assert info_type is None, evidence
     assert masked, evidence  # the refuted hint still masks: fail closed
 
@@ -147,7 +132,7 @@ def test_few_repeated_things_under_a_name_hint_are_no_people(seed: int, name: st
 @pytest.mark.parametrize("name", ["nome_aluno", "professor_nome"])
 def test_few_repeated_people_under_a_name_hint_stay_people(name: str) -> None:
     # Control: a handful of people repeated over the rows keep their type, on main and here.
-    info_type, masked, evidence = _decided(_repeated(2, name, PEOPLE), name)
+    info_type, masked, evidence = decided(_repeated(2, name, PEOPLE), name)
     assert info_type == "PERSON_NAME" and masked, evidence
 
 

@@ -23,29 +23,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from maskline.classify import classify
-from maskline.classify.decision import decide_unnamed
 from maskline.infotypes.name_hints import hint_score
-from maskline.policy import load_policy
-
-POLICY = load_policy({})
+from tests.classify.decided_column import decided
 
 STREETS = ["Jl. Melati", "Jl. Mawar", "Jl. Kenanga", "Jl. Cempaka", "Jl. Anggrek", "Jl. Flamboyan", "Jl. Dahlia",
            "Gg. Kelapa", "Jl. Veteran", "Jl. Pemuda"]
 # Regencies (province and regency, four digits) that python-stdnum lists: Jakarta Pusat, Bandung, Surabaya, Medan,
 # Makassar, Denpasar, Yogyakarta, Semarang.
 REGENCIES = ["3171", "3273", "3578", "1271", "7371", "5171", "3471", "3374"]
-
-
-def _decided(frame: pd.DataFrame, name: str, tmp_path: Path | None = None) -> tuple[str | None, bool, tuple[str, ...]]:
-    # Through a CSV file when a path is given: what ``maskline scan file.csv`` reads (DuckDB's text forms).
-    source: pd.DataFrame | str = frame
-    if tmp_path is not None:
-        source = str(tmp_path / "table.csv")
-        frame.to_csv(source, index=False)
-    column = next(c for c in classify(source).columns if c.name == name)
-    decision = decide_unnamed(POLICY, name, column)
-    return column.info_type, decision.method is not None, tuple(column.evidence)
 
 
 def _dates(rng: random.Random, n: int, first: int, years: int) -> list[datetime.date]:
@@ -68,14 +53,14 @@ def _staff(seed: int, name: str, n: int = 30) -> pd.DataFrame:
 @pytest.mark.parametrize("name", ["tgl_lahir", "tanggal_lahir", "tgl_lahir_pasien", "TanggalLahir", "Ngay_sinh",
                                   "NgaySinh"])
 def test_birth_dates_under_indonesian_and_vietnamese_names_are_masked(seed: int, name: str) -> None:
-    info_type, masked, evidence = _decided(_staff(seed, name), name)
+    info_type, masked, evidence = decided(_staff(seed, name), name)
     assert info_type == "DATE_OF_BIRTH" and masked, evidence
 
 
 @pytest.mark.parametrize("name", ["tgl_masuk", "tanggal_transaksi", "ngay_vao_lam", "NgayKham"])
 def test_other_dates_under_the_same_languages_still_pass(name: str) -> None:
     # Control: hiring, transaction and visit dates read no birth hint, on main and here.
-    info_type, masked, evidence = _decided(_staff(4, name), name)
+    info_type, masked, evidence = decided(_staff(4, name), name)
     assert info_type is None and not masked, evidence
 
 
@@ -95,7 +80,7 @@ def _households(seed: int, name: str, n: int = 80) -> pd.DataFrame:
 @pytest.mark.parametrize("seed", [2, 9])
 @pytest.mark.parametrize("name", ["alamat", "alamat_rumah", "dia_chi", "DiaChi"])
 def test_street_labels_under_address_names_are_masked(seed: int, name: str) -> None:
-    info_type, masked, evidence = _decided(_households(seed, name), name)
+    info_type, masked, evidence = decided(_households(seed, name), name)
     assert masked, evidence
     assert any(e.startswith("name:street_address") for e in evidence), evidence
 
@@ -128,7 +113,7 @@ def test_things_under_nama_are_not_people(name: str, pool: list[str]) -> None:
     # hint (name_hints_seasia says why).
     rng = random.Random(3)
     frame = pd.DataFrame({"id": range(1, 61), name: [rng.choice(pool) for _ in range(60)]})
-    info_type, _, evidence = _decided(frame, name)
+    info_type, _, evidence = decided(frame, name)
     assert info_type != "PERSON_NAME", evidence
 
 
@@ -145,7 +130,7 @@ def _nik(rng: random.Random) -> str:
 def test_indonesian_niks_are_national_ids(seed: int, name: str, tmp_path: Path) -> None:
     rng = random.Random(seed)
     frame = pd.DataFrame({"id": range(1, 61), name: [_nik(rng) for _ in range(60)]})
-    info_type, masked, evidence = _decided(frame, name, tmp_path)
+    info_type, masked, evidence = decided(frame, name, tmp_path)
     assert info_type == "NATIONAL_ID" and masked, evidence
 
 
@@ -166,7 +151,7 @@ def test_random_sixteen_digit_numbers_are_not_national_ids(tmp_path: Path) -> No
     rng = random.Random(21)
     frame = pd.DataFrame({"id": range(1, 61), "nomor_pesanan": [f"{rng.randrange(10**15, 10**16):016d}"
                                                                 for _ in range(60)]})
-    info_type, _, evidence = _decided(frame, "nomor_pesanan", tmp_path)
+    info_type, _, evidence = decided(frame, "nomor_pesanan", tmp_path)
     assert info_type != "NATIONAL_ID", evidence
 
 
@@ -180,7 +165,7 @@ def test_counted_keys_are_not_postal_codes(seed: int, name: str) -> None:
     n = rng.randint(25, 80)
     frame = pd.DataFrame({name: [f"{prefix}{start + i:05d}" for i in range(1, n + 1)],
                           "gia": [rng.randint(1, 90) * 1000 for _ in range(n)]})
-    info_type, masked, evidence = _decided(frame, name)
+    info_type, masked, evidence = decided(frame, name)
     assert info_type != "POSTAL_CODE", evidence
 
 
@@ -190,7 +175,7 @@ def test_counted_patient_codes_under_a_patient_name_are_medical_records(seed: in
     n = rng.randint(25, 80)
     frame = pd.DataFrame({"Ma_benh_nhan": [f"BN{10000 + i}" for i in range(1, n + 1)],
                           "Gioi_tinh": [rng.choice(["Nam", "Nu"]) for _ in range(n)]})
-    info_type, masked, evidence = _decided(frame, "Ma_benh_nhan")
+    info_type, masked, evidence = decided(frame, "Ma_benh_nhan")
     assert info_type == "MEDICAL_RECORD_NUMBER" and masked, evidence
 
 
@@ -200,5 +185,5 @@ def test_sparse_codes_of_one_prefix_stay_postal_codes() -> None:
     rng = random.Random(4)
     codes = [f"AZ{rng.randrange(10000, 99999):05d}" for _ in range(25)]
     frame = pd.DataFrame({"c": [rng.choice(codes) for _ in range(120)]})
-    info_type, _, evidence = _decided(frame, "c")
+    info_type, _, evidence = decided(frame, "c")
     assert info_type == "POSTAL_CODE", evidence
