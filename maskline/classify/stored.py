@@ -76,22 +76,19 @@ def _parts(name: str) -> tuple[str, ...]:
 
 
 def best_match(names: Any, table: str) -> str | None:
-    """The name among ``names`` that matches ``table`` best, as the policy matches its datasets:
-    ``db.schema.table`` against shorter names and back, case-insensitive, the longest match winning.
+    """The name among ``names`` that matches ``table`` best, by the rule a policy's datasets are matched by
+    (:func:`maskline.rewrite.table_names.best_entry`): ``db.schema.table`` against shorter names and back,
+    case-insensitive, the longest match winning; two names of different schemas that fit an unqualified
+    ``table`` equally well are refused, not picked in file order.
 
     >>> best_match(["customers", "raw.customers", "raw.orders"], "shop.raw.customers")
     'raw.customers'
     >>> best_match(["orders"], "customers") is None
     True
     """
-    wanted = _parts(table)
-    best: tuple[int, str] | None = None
-    for name in names:
-        parts = _parts(name)
-        n = min(len(parts), len(wanted))
-        if parts[-n:] == wanted[-n:] and (best is None or n > best[0]):
-            best = (n, name)
-    return best[1] if best else None
+    from maskline.rewrite.table_names import best_entry
+
+    return best_entry(names, table, where="stored scan")
 
 
 @dataclass(frozen=True)
