@@ -159,14 +159,12 @@ def draft_policy_of(drafted: Sequence[tuple[Any, str | None, str | None]], *, un
                              fix="init them one at a time with --name, and merge the datasets: entries")
         named[dataset] = source or dataset
     found = [c for result, _, _ in drafted for c in result.columns if c.info_type]
-    origin = "".join(f"\n#   {redact_uri(source)} ({result.sampled_rows:,} rows sampled)"
-                     for result, _, source in drafted if source)
     if len(drafted) == 1:
         result, _, source = drafted[0]
-        origin = f" from {redact_uri(source)}" if source else ""
-        origin += f" ({result.sampled_rows:,} rows sampled)."
+        origin = (f" from {redact_uri(source)}" if source else "") + f" ({result.sampled_rows:,} rows sampled)."
     else:
-        origin = " from:" + origin
+        origin = " from:" + "".join(f"\n#   {redact_uri(source)} ({result.sampled_rows:,} rows sampled)"
+                                    for result, _, source in drafted if source)
     lines = [
         f"# maskline policy drafted by `maskline policy init`{origin}",
         "# Review it: classification is evidence, not proof. Comments give each column's confidence and evidence.",
