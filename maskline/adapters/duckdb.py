@@ -191,6 +191,9 @@ class DuckDBAdapter(EngineAdapter):
 def connect(key: KeyMaterial | None = None, database: str = ":memory:") -> Any:
     """An embedded DuckDB connection (all cores) whose session holds ``key``; the caller closes it.
 
+    An in-memory one spills to this process's private directory (:mod:`maskline.adapters.duckdb_spill`), not
+    to ``./.tmp``.
+
     >>> con = connect()
     >>> con.sql("SELECT 1").fetchall()
     [(1,)]
@@ -204,6 +207,10 @@ def connect(key: KeyMaterial | None = None, database: str = ":memory:") -> Any:
         # (maskline.engine.carried): that needs rows in input order, DuckDB's default, which is stated here
         # rather than assumed.
         con.execute("SET preserve_insertion_order = true")
+        if database == ":memory:":  # a database file spills beside itself, where its raw rows already are
+            from maskline.adapters.duckdb_spill import spill_privately
+
+            spill_privately(con)
         DuckDBAdapter().load_key(con, con, key)
     except BaseException:
         con.close()  # not left to the traceback, which may outlive this call by far (see maskline.engine.files)

@@ -234,7 +234,10 @@ def _file_connection() -> Any:
 
             import duckdb
 
+            from maskline.adapters.duckdb_spill import spill_privately
+
             _FILE_DATABASES[pid] = duckdb.connect(config={"threads": 1})
+            spill_privately(_FILE_DATABASES[pid])  # samples are raw rows: not spilled into the working directory
             atexit.register(close_file_database)
         return _FILE_DATABASES[pid].cursor()
 
