@@ -20,16 +20,20 @@ if TYPE_CHECKING:
 
 
 def value_free_type(data_type: exp.DataType) -> bool:
-    """Whether every part of ``data_type`` is structure: types, struct fields' names and numeric parameters.
+    """Whether every part of ``data_type`` is structure: types, struct fields' names, interval units (keywords)
+    and numeric parameters.
 
     >>> from sqlglot import exp
     >>> [value_free_type(exp.DataType.build(t, dialect="duckdb")) for t in
     ...  ("DECIMAL(18, 3)", "STRUCT(a VARCHAR)[]", "INTEGER[3]", "ENUM('Ann Smith')", "STRUCT(n ENUM('Ann'))")]
     [True, True, True, False, False]
+    >>> value_free_type(exp.DataType.build("interval day to second", dialect="postgres"))
+    True
     """
     from sqlglot import exp
 
-    structure = (exp.DataType, exp.DataTypeParam, exp.ColumnDef, exp.Identifier)
+    structure = (exp.DataType, exp.DataTypeParam, exp.ColumnDef, exp.Identifier, exp.Interval, exp.IntervalSpan,
+                 exp.Var)
     return all(isinstance(n, structure) or (isinstance(n, exp.Literal) and not n.is_string)
                for n in data_type.walk())
 
