@@ -120,3 +120,61 @@ def test_typeof_through_the_mcp_client_spells_no_label(duck_file: Path) -> None:
     seen = "\n".join(texts)
     assert "VARCHAR" in seen  # the attacks ran: each typeof answered
     assert not _leaks(seen), seen
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# A column the scan passed for its values' shape, stored as an enum
+# ----------------------------------------------------------------------------------------------------------------
+# ``maskline scan --save`` samples ``orders``: ``qty`` holds numbers (as enum labels), so it passes for its shape.
+# A value past the sample need not have that shape: the same data stored as VARCHAR was redacted, as an enum it
+# passed raw, "not text" being taken for "keeps its shape in storage" (maskline.sql.shape_guard).
+LABELS = [str(i) for i in range(1, 50)] + ["Ann Smith"]
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import duckdb
+
+    from maskline.cli.main import main
+
+    directory = tmp_path_factory.mktemp("scanned")
+    con = duckdb.connect(str(directory / "w.duckdb"))
+    con.execute("CREATE TYPE code AS ENUM (" + ", ".join(f"'{label}'" for label in LABELS) + ")")
+    con.execute("CREATE TABLE orders (id INTEGER, qty code, qty_text VARCHAR)")
+    con.execute("INSERT INTO orders SELECT i, CAST(1 + i % 49 AS VARCHAR), CAST(1 + i % 49 AS VARCHAR) "
+                "FROM range(200) t(i)")
+    con.execute("INSERT INTO orders VALUES (1000, 'Ann Smith', 'Ann Smith')")  # past the sample of 100 rows
+    con.close()
+    (directory / "policy.yml").write_text("version: 1\n")  # fail closed: only what the scan vouches for passes
+    assert main(["scan", f"duckdb:///{directory / 'w.duckdb'}::main.orders", "--sample", "100",
+                 "--policy", str(directory / "policy.yml"), "--save", "--format", "json"]) == 0
+    return directory
+
+
+def _ask_scanned(directory: Path, sql: str) -> str:
+    import duckdb
+
+    from maskline.policy import load_policy
+    from maskline.rewrite import rewrite
+    from maskline.rewrite.run import run_masked
+
+    con = duckdb.connect(str(directory / "w.duckdb"), read_only=True)
+    try:
+        return str(run_masked(con, rewrite(sql, load_policy(directory / "policy.yml"), "duckdb", connection=con)).rows)
+    finally:
+        con.close()
+
+
+def test_an_enum_label_past_the_scans_sample_is_masked(scanned: Path) -> None:
+    answer = _ask_scanned(scanned, "SELECT qty, qty_text, typeof(qty) FROM orders WHERE id = 1000")
+    assert "ann smith" not in answer.lower(), answer
+    assert answer == "[('[REDACTED]', '[REDACTED]', 'VARCHAR')]"  # as the same data stored as text
+
+
+def test_control_the_scan_passed_the_enum_column_and_its_numbers_pass(scanned: Path) -> None:
+    import duckdb
+
+    assert _ask_scanned(scanned, "SELECT qty, qty_text FROM orders WHERE id = 5") == "[('6', '6')]"
+    con = duckdb.connect(str(scanned / "w.duckdb"), read_only=True)
+    assert con.execute("SELECT qty FROM orders WHERE id = 1000").fetchall() == [("Ann Smith",)]
+    con.close()
