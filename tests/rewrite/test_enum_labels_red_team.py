@@ -178,3 +178,14 @@ def test_control_the_scan_passed_the_enum_column_and_its_numbers_pass(scanned: P
     con = duckdb.connect(str(scanned / "w.duckdb"), read_only=True)
     assert con.execute("SELECT qty FROM orders WHERE id = 1000").fetchall() == [("Ann Smith",)]
     con.close()
+
+
+def test_the_scans_printed_evidence_spells_no_label(scanned: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``maskline scan`` prints each column's evidence, its type among it: an enum's type is every label."""
+    from maskline.cli.main import main
+
+    capsys.readouterr()
+    assert main(["scan", f"duckdb:///{scanned / 'w.duckdb'}::main.orders", "--sample", "100", "--format", "json"]) == 0
+    printed = capsys.readouterr().out
+    assert "type:ENUM(...)" in printed  # the control: the evidence names the type, and the type was read
+    assert "ann smith" not in printed.lower(), printed
