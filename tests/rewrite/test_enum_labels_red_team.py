@@ -189,3 +189,10 @@ def test_the_scans_printed_evidence_spells_no_label(scanned: Path, capsys: pytes
     printed = capsys.readouterr().out
     assert "type:ENUM(...)" in printed  # the control: the evidence names the type, and the type was read
     assert "ann smith" not in printed.lower(), printed
+
+
+def test_the_stored_scan_spells_no_label(scanned: Path) -> None:
+    """``policy.scan.json`` sits beside the policy (often in git): its evidence and types name no label."""
+    stored = (scanned / "policy.scan.json").read_text(encoding="utf-8")
+    assert '"ENUM(...)"' in stored  # the control: the enum column's type was stored
+    assert "ann smith" not in stored.lower()
