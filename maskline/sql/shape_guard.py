@@ -57,25 +57,33 @@ SHAPES = (*SHAPE_PATTERNS, "boolean")  # every shape a value is checked against
 SHAPE_KEEPING_TYPES = frozenset({
     "tinyint", "smallint", "integer", "int", "bigint", "hugeint", "utinyint", "usmallint", "uinteger", "ubigint",
     "uhugeint", "int1", "int2", "int4", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
-    "signed", "long", "short", "serial", "bigserial", "smallserial", "oid",
-    "decimal", "decimal128", "decimal256", "numeric", "number", "bignumeric", "bigdecimal", "real", "float",
+    "int128", "uint128", "integral", "signed", "long", "short", "serial", "bigserial", "smallserial", "oid",
+    "varint", "bignum",
+    "decimal", "dec", "decimal128", "decimal256", "numeric", "number", "bignumeric", "bigdecimal", "real", "float",
     "float4", "float8", "float16", "float32", "float64", "double", "double precision", "halffloat",
     "bool", "boolean", "logical",
-    "date", "date32", "date64", "time", "timetz", "time32", "time64", "timestamp", "timestamptz", "datetime",
-    "datetime64", "datetime2", "timestamp_s", "timestamp_ms", "timestamp_ns", "timestamp_us", "timestamp_ntz",
-    "timestamp_ltz", "timestamp_tz", "timestamp with time zone", "timestamp without time zone",
-    "time with time zone", "time without time zone", "interval", "duration", "timedelta64",
-    "uuid",
+    "date", "date32", "date64", "time", "timetz", "time_ns", "time32", "time64", "timestamp", "timestamptz",
+    "timestamptz_ns", "datetime", "datetime64", "datetime2", "timestamp_s", "timestamp_ms", "timestamp_ns",
+    "timestamp_us", "timestamp_ntz", "timestamp_ltz", "timestamp_tz", "timestamp with time zone",
+    "timestamp without time zone", "time with time zone", "time without time zone", "interval", "duration",
+    "timedelta64",
+    "uuid", "guid",
 })
 
 
 def _base_name(type_name: str) -> str:
     """The type's name without parameters or an Arrow unit, lower case: ``decimal(18,3)`` and
-    ``timestamp[us, tz=UTC]`` are ``decimal`` and ``timestamp``; PostgreSQL's ``pg_catalog.`` prefix is dropped."""
+    ``timestamp[us, tz=UTC]`` are ``decimal`` and ``timestamp``; PostgreSQL's ``pg_catalog.`` prefix is dropped.
+
+    >>> _base_name("pg_catalog.timestamp(3) with time zone"), _base_name("interval day to second")
+    ('timestamp', 'interval')
+    """
     name = type_name.strip().lower().removeprefix("pg_catalog.")
     for stop in ("(", "[", "<"):
         name = name.split(stop)[0]
-    return name.strip()
+    name = name.strip()
+    # an interval's fields are part of its name (PostgreSQL's and Trino's interval day to second)
+    return "interval" if name.startswith("interval ") else name
 
 
 def shape_checked(shape: str | None, source_type: str | None) -> bool:
