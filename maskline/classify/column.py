@@ -128,6 +128,20 @@ class _Scan:
 _TIME_OF_DAY = re.compile(r"[T ](?!00:00(:00)?(\.0+)?( ?(Z|UTC|[+-]00:?00))?$)\d{1,2}:\d{2}")
 
 
+def type_note(type_name: str) -> str:
+    """The column's type as the evidence shows it: its name and numeric parameters only
+    (:func:`maskline.shown_types.shown_type`, an allow-list). Evidence is printed by ``maskline scan`` and kept in
+    the stored scan, and a type can spell values: DuckDB's ``ENUM('ann@quill.example', ...)`` lists every value
+    of its column.
+
+    >>> type_note("VARCHAR"), type_note("ENUM('ann@quill.example', 'bob@b.example')"), type_note("decimal(18,3)")
+    ('VARCHAR', 'ENUM(...)', 'decimal(18,3)')
+    """
+    from maskline.shown_types import shown_type
+
+    return shown_type(type_name) or type_name
+
+
 @cache
 def _regex(pattern: str) -> Any:
     import re
@@ -193,7 +207,7 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
     if thing:
         hints.pop("PERSON_NAME", None)
     if kind in ("bool", "binary"):
-        return ColumnClassification(name, None, 0.95, None, (f"type:{shown_type}",), 0.0, shown_type)
+        return ColumnClassification(name, None, 0.95, None, (f"type:{type_note(shown_type)}",), 0.0, shown_type)
     if col.nulls and col.total:
         evidence.append(f"nulls:{col.nulls / col.total:.2f}")
 
@@ -939,7 +953,7 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
     if best is None:
         strongest = max((ev for ev in found if not ev.needs_hint and not any(ev is s for s in settled)),
                         key=lambda e: e.share, default=None)
-        notes = list(evidence) + hint_ev + refuted + [f"type:{shown_type}"]
+        notes = list(evidence) + hint_ev + refuted + [f"type:{type_note(shown_type)}"]
         conf = NONE_NOTHING_FOUND
         near: tuple[NearMiss, ...] = ()
         if strongest is not None and strongest.share > 0:
@@ -968,7 +982,7 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
         notes.append(ev.note)
     if ev.info_type in hints:
         notes.append(f"name:{ev.info_type.lower()} ({hints[ev.info_type]:.2f})")
-    notes += list(evidence) + refuted + [f"type:{shown_type}"]
+    notes += list(evidence) + refuted + [f"type:{type_note(shown_type)}"]
     near_miss = (NearMiss(ev.info_type, conf),) if conf < min_confidence else ()
     signals = Signals(near_misses=near_miss, refuted=tuple(refuted_types), name_hint=bool(hints))
     if conf < min_confidence:
@@ -990,7 +1004,7 @@ def _category(info_type: str, custom: Sequence[CustomDetector]) -> str:
 
 def _name_only(name: str, hints: Mapping[str, float], shown_type: str, evidence: list[str],
                custom: Sequence[CustomDetector], min_confidence: float) -> ColumnClassification:
-    notes = list(evidence) + ["values:none sampled", f"type:{shown_type}"]
+    notes = list(evidence) + ["values:none sampled", f"type:{type_note(shown_type)}"]
     if not hints:
         return ColumnClassification(name, None, NONE_NO_VALUES, None, tuple(notes), None, shown_type)
     info_type, score = next(iter(hints.items()))

@@ -303,7 +303,9 @@ def save_scan(path: str | Path, dataset: str, classification: Classification, po
         "scanned_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         "sampled_rows": classification.sampled_rows,
         "total_rows": classification.meta.get("total_rows"),
-        "columns": [{**c.as_dict(), "sql_type": c.sql_type, "shape": _shape_dict(c.shape),
+        # The type as shown (its name and numeric parameters): the file sits beside the policy, often in git, and
+        # DuckDB's ENUM('Ann Smith', ...) lists its column's values. Its readers need only the name (dbt sync's plan).
+        "columns": [{**c.as_dict(), "sql_type": _shown(c.sql_type), "shape": _shape_dict(c.shape),
                      "signals": c.signals.as_dict()} for c in classification.columns],
     }
     tables[dataset] = entry
@@ -316,3 +318,14 @@ def save_scan(path: str | Path, dataset: str, classification: Classification, po
         f.write("\n")
     os.replace(tmp, p)
     return p
+
+
+def _shown(sql_type: str | None) -> str | None:
+    """A column's type as the stored scan keeps it: :func:`maskline.shown_types.shown_type` (an allow-list).
+
+    >>> _shown("ENUM('Ann Smith', 'Bob Jones')"), _shown("decimal(18,3)"), _shown(None)
+    ('ENUM(...)', 'decimal(18,3)', None)
+    """
+    from maskline.shown_types import shown_type
+
+    return shown_type(sql_type)

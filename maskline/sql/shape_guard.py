@@ -14,8 +14,12 @@ since DuckDB's and BigQuery's functions find a match anywhere.
 A column whose type is not known (``maskline sql --table T --columns ...``) is checked as text: its text cast
 (:func:`as_text`), which every engine's text functions take whatever the column is stored as.
 
-A column stored with a type that is not text keeps its shape in storage, and is passed as it is; so are the
-columns the policy names or passes (``pass: true``, ``unclassified: pass``), which never get a shape.
+A column stored as a number, a boolean, a date or time, an interval or a uuid keeps its shape in storage, and is
+passed as it is (:data:`SHAPE_KEEPING_TYPES`, an allow-list: a type the engine enforces a shape on); so are the
+columns the policy names or passes (``pass: true``, ``unclassified: pass``), which never get a shape. Any other
+type is checked on its text: not being text is no shape. DuckDB's ``ENUM('1', '2', 'Ann Smith')`` stores labels,
+and a label past the sample (``'Ann Smith'`` in a column of quantities) passed raw when "not text" was taken for
+"keeps its shape".
 
 >>> from sqlglot import exp
 >>> shape_held(exp.column("amount"), "numeric", "varchar", lambda c: exp.Literal.string("[REDACTED]")).sql("duckdb")[:49]
@@ -47,14 +51,54 @@ BOOLEAN_WORDS = ("true", "false", "t", "f", "yes", "no", "y", "n", "0", "1")
 SHAPES = (*SHAPE_PATTERNS, "boolean")  # every shape a value is checked against
 
 
+# Base names (lower case, before any parameters) of the types whose storage holds only values of one shape: numbers,
+# booleans, dates and times, intervals, uuids (DuckDB, PostgreSQL, Arrow and the warehouses' spellings). A column of
+# any other type (text, an enum's labels, a type nobody listed) is checked on its text.
+SHAPE_KEEPING_TYPES = frozenset({
+    "tinyint", "smallint", "integer", "int", "bigint", "hugeint", "utinyint", "usmallint", "uinteger", "ubigint",
+    "uhugeint", "int1", "int2", "int4", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
+    "int128", "uint128", "integral", "signed", "long", "short", "serial", "bigserial", "smallserial", "oid",
+    "varint", "bignum",
+    "decimal", "dec", "decimal128", "decimal256", "numeric", "number", "bignumeric", "bigdecimal", "real", "float",
+    "float4", "float8", "float16", "float32", "float64", "double", "double precision", "halffloat",
+    "bool", "boolean", "logical",
+    "date", "date32", "date64", "time", "timetz", "time_ns", "time32", "time64", "timestamp", "timestamptz",
+    "timestamptz_ns", "datetime", "datetime64", "datetime2", "timestamp_s", "timestamp_ms", "timestamp_ns",
+    "timestamp_us", "timestamp_ntz", "timestamp_ltz", "timestamp_tz", "timestamp with time zone",
+    "timestamp without time zone", "time with time zone", "time without time zone", "interval", "duration",
+    "timedelta64",
+    "uuid", "guid",
+})
+
+
+def _base_name(type_name: str) -> str:
+    """The type's name without parameters or an Arrow unit, lower case: ``decimal(18,3)`` and
+    ``timestamp[us, tz=UTC]`` are ``decimal`` and ``timestamp``; PostgreSQL's ``pg_catalog.`` prefix is dropped.
+
+    >>> _base_name("pg_catalog.timestamp(3) with time zone"), _base_name("interval day to second")
+    ('timestamp', 'interval')
+    """
+    name = type_name.strip().lower().removeprefix("pg_catalog.")
+    for stop in ("(", "[", "<"):
+        name = name.split(stop)[0]
+    name = name.strip()
+    # an interval's fields are part of its name (PostgreSQL's and Trino's interval day to second)
+    return "interval" if name.startswith("interval ") else name
+
+
 def shape_checked(shape: str | None, source_type: str | None) -> bool:
     """Whether :func:`shape_held` checks a column of this ``shape`` stored as ``source_type`` (so the engine must
-    compute it: :mod:`maskline.engine.carried` then does not carry it from the input).
+    compute it: :mod:`maskline.engine.carried` then does not carry it from the input): unless the type keeps the
+    shape in storage (:data:`SHAPE_KEEPING_TYPES`).
 
     >>> shape_checked("numeric", "large_string"), shape_checked("numeric", "int64"), shape_checked(None, "string")
     (True, False, False)
+    >>> shape_checked("numeric", "ENUM('1', '2', 'Ann Smith')"), shape_checked("numeric", "decimal(18,3)")
+    (True, False)
     """
-    return shape in SHAPES and text_type(source_type) is not False
+    if shape not in SHAPES:
+        return False
+    return not source_type or _base_name(source_type) not in SHAPE_KEEPING_TYPES
 
 
 def shape_held(column: exp.Expression, shape: str | None, source_type: str | None,
