@@ -118,7 +118,11 @@
     {%- elif roles -%}
       {%- do out.append(maskline._dynamic_mask(quoted, spec.method, roles, spec.params, spec.info_type, dialect) ~ ' AS ' ~ quoted) -%}
     {%- elif spec.method == 'null' -%}
-      {%- do out.append('(CAST(NULL AS ' ~ c.data_type ~ ')) /* maskline:null */ AS ' ~ quoted) -%}
+      {#- The column's type is kept only when it spells no value (the core's `value_free_type`): DuckDB's
+          ENUM('Ann Smith', ...) lists the column's values, which typeof() would read back. An allow-list of
+          the characters a type of names, sizes and brackets is spelled with; any other type becomes text. -#}
+      {%- set null_type = c.data_type if modules.re.fullmatch('[A-Za-z0-9_ ,.()\\[\\]]*', c.data_type) else dbt.type_string() -%}
+      {%- do out.append('(CAST(NULL AS ' ~ null_type ~ ')) /* maskline:null */ AS ' ~ quoted) -%}
     {%- else -%}
       {%- set where = model.unique_id ~ ", column " ~ c.name -%}
       {%- do out.append(maskline._mask_sql(quoted, spec.method, spec.params, spec.info_type, dialect, where) ~ ' AS ' ~ quoted) -%}
