@@ -24,6 +24,7 @@ RELEASED_SCHEMAS = {
     "1-0-0/MasklineIdentityRunFacet.json": "fba4769aba754caaf1f1d9f36a36055e935d8cfb16c1cf626196980f61c69545",
     "1-0-0/MasklineMaskingDatasetFacet.json": "2ea6565bc471c59ba522c518c5075ecbb98ea06ea50ff84932bfb9b899d08782",
     "2-0-0/MasklineIdentityRunFacet.json": "57e5d458732f55feb71bc78e4f03c822820125af5d67c331d98de8c40cad8cfe",
+    "2-0-0/MasklineMaskingDatasetFacet.json": "4560e4835c168b9c99791f3f32823064ffe52e0496d6d19aa7e418dc846632d7",
 }
 # The base definitions our schemas extend, as the OpenLineage 2-0-2 spec states them (only the
 # parts referenced); kept here because tests cannot fetch openlineage.io.
