@@ -44,6 +44,9 @@ class MaskFileOperator(BaseOperator):
         from maskline.deprecation import renamed
 
         super().__init__(**kwargs)
+        from airflow_plugin.own_lineage import own_lineage_only
+
+        own_lineage_only(self)  # its facets say what it read and wrote: never another task's hook SQL
         self.src = src
         self.dst = dst
         self.policy = policy

@@ -62,6 +62,9 @@ class MaskTableOperator(BaseOperator):
         from airflow_plugin.write_mode import WriteMode
 
         super().__init__(**kwargs)
+        from airflow_plugin.own_lineage import own_lineage_only
+
+        own_lineage_only(self)  # its facets say what it read and wrote: never another task's hook SQL
         self.write_mode = WriteMode.parse(write_mode, f"MaskTableOperator(task_id={self.task_id!r}, write_mode)")
         self.conn_id = conn_id
         self.source = source
