@@ -127,8 +127,7 @@ def key_check_of(key: Any, policy: Any) -> Mapping[str, Any] | None:
     if key is None:
         return None
     try:
-        from maskline.keys import DEFAULT_DERIVATION
-        from maskline.keys import key_check
+        from maskline.keys import DEFAULT_DERIVATION, key_check
 
         return key_check(key, policy.key.derivation if policy.key is not None else DEFAULT_DERIVATION)
     except Exception as e:  # noqa: BLE001 - lineage is best effort and must never fail the task

@@ -35,7 +35,9 @@ def own_lineage_only(task: T) -> T:
     {'hook_lineage': False}
     """
     try:
-        from airflow.providers.openlineage.api.emission_policy import extend_global_openlineage_emission_policy
+        from airflow.providers.openlineage.api.emission_policy import (
+            extend_global_openlineage_emission_policy,
+        )
     except ImportError:  # no provider, or one without per-task emission policies: nothing to switch off
         return task
     try:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Mapping
-from typing import Any
 
 from openlineage_ext.dbt_manifest import Manifest, _dbt_var
 

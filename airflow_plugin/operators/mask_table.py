@@ -79,7 +79,13 @@ class MaskTableOperator(BaseOperator):
         from airflow_plugin.config import number
         from airflow_plugin.db_task import classify_table, db_hook, open_warehouse, summary
         from airflow_plugin.key_source import key_for_plan
-        from airflow_plugin.lineage import LineageRecord, dataset_name, dataset_namespace, key_check_of, written_fields
+        from airflow_plugin.lineage import (
+            LineageRecord,
+            dataset_name,
+            dataset_namespace,
+            key_check_of,
+            written_fields,
+        )
         from airflow_plugin.policy_source import resolve_policy
         from maskline.classify.source_scan import source_classification
         from maskline.dialects import KeyMode

@@ -24,12 +24,10 @@ from maskline.plan import build_plan
 from maskline.policy import load_policy
 from openlineage_ext import facets as F
 from tests.conftest import TEST_KEY
-from tests.lineage.conftest import LineageRun
+from tests.lineage.conftest import AIRFLOW_NAMESPACE, ROTATED_KEY, LineageRun
 from tests.lineage.faces import MASKED_OUTPUTS, output_of
 from tests.lineage.test_facets import validate_against
-from tests.mcp.conftest import duckdb_file, policy_file  # noqa: F401 - fixtures of the MCP tests
 
-ROTATED_KEY = "rotated-key-for-maskline-tests-only-0002"
 KEYED = ("hmac", "hash", "fake")
 POLICY = load_policy({"key": {"env": "MASKLINE_KEY", "derivation": 2}, "unclassified": "pass",
                       "datasets": {"customers": {"columns": {
@@ -176,14 +174,81 @@ def _mcp_key_checks(events: list[dict[str, Any]]) -> set[str]:
             for d in e["inputs"] if "maskline_masking" in d.get("facets", {})}
 
 
-def test_mcp_records_the_check_value_of_the_key_it_masked_with(tmp_path: Path, duckdb_file: Path,
-                                                              policy_file: Path) -> None:
-    same = _mcp_events(tmp_path / "a", duckdb_file, policy_file, TEST_KEY)
-    rotated = _mcp_events(tmp_path / "b", duckdb_file, policy_file, ROTATED_KEY)
-    assert _mcp_key_checks(same) == {_check(TEST_KEY)}  # the same value as Airflow's and dbt's for this key
-    assert _mcp_key_checks(rotated) == {_check(ROTATED_KEY)} != {_check(TEST_KEY)}
-    for key, events in ((TEST_KEY, same), (ROTATED_KEY, rotated)):
-        assert leaks(json.dumps(events), key) == []
+def test_mcp_records_the_check_value_of_the_key_it_masked_with(tmp_path: Path) -> None:
+    import duckdb
+
+    from tests.mcp.conftest import CUSTOMERS, POLICY
+
+    database, policy = tmp_path / "warehouse.duckdb", tmp_path / "policy.yml"
+    policy.write_text(POLICY)
+    con = duckdb.connect(str(database))
+    con.execute("CREATE TABLE customers (id INTEGER, full_name VARCHAR, email VARCHAR, ssn VARCHAR, phone VARCHAR)")
+    con.executemany("INSERT INTO customers VALUES (?, ?, ?, ?, ?)", CUSTOMERS)
+    con.close()
+    events = _mcp_events(tmp_path / "lineage", database, policy, TEST_KEY)
+    assert _mcp_key_checks(events) == {_check(TEST_KEY)}  # the same value as Airflow's and dbt's for this key
+    assert leaks(json.dumps(events), TEST_KEY) == []
+
+
+ROTATION = "maskline_key_rotation"
+ROTATION_TASKS = {"mask_under_key": TEST_KEY, "mask_under_rotated_key": ROTATED_KEY,
+                  "mask_again_under_key": TEST_KEY}
+
+
+def _rotation_runs(run: LineageRun) -> dict[str, dict[str, Any]]:
+    """Per task of the rotation DAG, its COMPLETE event."""
+    found = {task: run.for_job(f"{ROTATION}.{task}", "COMPLETE") for task in ROTATION_TASKS}
+    assert all(found.values()), {t: len(e) for t, e in found.items()}
+    return {task: events[0] for task, events in found.items()}
+
+
+@pytest.mark.airflow
+@pytest.mark.postgres
+@pytest.mark.xdist_group("lineage")
+def test_a_rotated_key_shows_another_check_value_on_the_same_dataset(airflow_lineage: LineageRun) -> None:
+    runs = _rotation_runs(airflow_lineage)
+    nodes = {(e["outputs"][0]["namespace"], e["outputs"][0]["name"]) for e in runs.values()}
+    assert len(nodes) == 1  # one dataset, written three times
+    checks = {task: e["outputs"][0]["facets"]["maskline_masking"]["keyCheck"]["value"] for task, e in runs.items()}
+    assert checks == {task: _check(key) for task, key in ROTATION_TASKS.items()}
+    assert checks["mask_under_key"] == checks["mask_again_under_key"] != checks["mask_under_rotated_key"]
+    assert leaks(airflow_lineage.text, ROTATED_KEY) == []
+
+
+def _get(base: str, path: str) -> Any:
+    import urllib.request
+
+    with urllib.request.urlopen(base + path, timeout=15) as resp:
+        return json.loads(resp.read().decode("utf-8"))
+
+
+@pytest.mark.marquez
+@pytest.mark.airflow
+@pytest.mark.postgres
+@pytest.mark.xdist_group("lineage")
+def test_marquez_shows_which_key_wrote_each_version_of_the_dataset(marquez_url: str,
+                                                                  airflow_lineage: LineageRun) -> None:
+    """Read back as a user does: the dataset node's versions (one per run that wrote it), each with the
+    ``maskline_masking`` facet of the run that created it, and each run's output version."""
+    from urllib.parse import quote
+
+    runs = _rotation_runs(airflow_lineage)
+    out = next(iter(runs.values()))["outputs"][0]
+    base = f"/api/v1/namespaces/{quote(out['namespace'], safe='')}/datasets/{quote(out['name'], safe='')}"
+    versions = _get(marquez_url, base + "/versions?limit=100")["versions"]
+    by_run = {v["createdByRun"]["id"]: v for v in versions if v.get("createdByRun")}
+    for task, key in ROTATION_TASKS.items():
+        run_id = runs[task]["run"]["runId"]
+        version = by_run[run_id]  # the version this run created, on the one node
+        assert version["facets"]["maskline_masking"]["keyCheck"]["value"] == _check(key), task
+        run = _get(marquez_url, f"/api/v1/jobs/runs/{run_id}")
+        assert run["state"] == "COMPLETED"
+        assert [(v["datasetVersionId"]["namespace"], v["datasetVersionId"]["name"], v["datasetVersionId"]["version"])
+                for v in run["outputDatasetVersions"]] == [(out["namespace"], out["name"], version["version"])]
+        assert run["jobVersion"]["namespace"] == AIRFLOW_NAMESPACE
+    values = {by_run[runs[t]["run"]["runId"]]["facets"]["maskline_masking"]["keyCheck"]["value"] for t in ROTATION_TASKS}
+    assert len(values) == 2  # two keys, two values; the key's two runs agree
+    assert leaks(json.dumps(versions), TEST_KEY) == [] and leaks(json.dumps(versions), ROTATED_KEY) == []
 
 
 # -- the key never travels -----------------------------------------------------------------------------------------
