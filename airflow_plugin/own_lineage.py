@@ -18,7 +18,7 @@ wins. With a provider too old to have the API, nothing changes.
 from __future__ import annotations
 
 import logging
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ def own_lineage_only(task: T) -> T:
     except ImportError:  # no provider, or one without per-task emission policies: nothing to switch off
         return task
     try:
-        extend_global_openlineage_emission_policy(task, hook_lineage=False)
+        extend_global_openlineage_emission_policy(cast(Any, task), hook_lineage=False)
     except Exception as e:  # noqa: BLE001 - lineage settings must never stop a DAG from loading
         log.warning("maskline: could not keep hook lineage out of task %s (%s)", getattr(task, "task_id", "?"),
                     type(e).__name__)

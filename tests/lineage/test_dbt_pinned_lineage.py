@@ -127,7 +127,7 @@ def test_pinned_model_output_gets_column_lineage_schema_and_masking(tmp_path: Pa
     assert _lineage_refs(event) == EXPECTED_REFS
     schema = {f["name"]: f for f in out["schema"]["fields"]}
     assert {n: f["type"] for n, f in schema.items()} == OUTPUT_TYPES
-    assert schema["notes"]["description"] == "masked: scrub of raw.support_tickets.notes"
+    assert schema["notes"]["description"] == "masked: scrub of shop.raw.support_tickets.notes"
     lineage = out["columnLineage"]["fields"]
     assert lineage["notes"]["transformationType"] == "MASKED"
     assert lineage["customer_email"]["transformationType"] == "MASKED"
