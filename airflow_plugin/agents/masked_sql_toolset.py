@@ -624,8 +624,9 @@ class MaskedSQLToolset(SQLToolset):
     # ------------------------------------------------------------------
 
     def _key_check(self, result: Rewritten | None) -> Any:
-        """The check value of the key a keyed query masked with (the key the query itself read), else None."""
-        if result is None or not result.keyed:
+        """The check value of the key the keyed columns of the tables read are masked with (their ``maskline_masking``
+        lists every column of each table), else None."""
+        if result is None or not any(getattr(p, "keyed", False) for p in (result.plans or {}).values()):
             return None
         try:
             from airflow_plugin.key_source import resolve_operator_key
