@@ -395,7 +395,10 @@ class MaskedTools:
 
         if not any(getattr(p, "keyed", False) for p in call.plans.values()):
             return None
-        return key_check(self._key_if_set(), self.policy.key.derivation)
+        try:
+            return key_check(self._key_if_set(), self.policy.key.derivation)
+        except Exception:  # noqa: BLE001 - lineage never fails a tool call: the facet then names no key
+            return None
 
     def _key_if_set(self) -> Any:
         try:
