@@ -40,6 +40,8 @@ class LineageRecord:
     sources: Mapping[str, tuple[tuple[str, str, str, str], ...]] | None = None
     indirect: tuple[tuple[str, str, str, str], ...] = ()
     inputs: tuple[tuple[str, str, Any], ...] | None = field(default=None)
+    # Which key masked the output (openlineage_ext.facets.key_check): its check value, never the key.
+    key_check: Mapping[str, Any] | None = None
 
 
 def operator_lineage(record: LineageRecord | None) -> Any:
@@ -76,6 +78,7 @@ def operator_lineage(record: LineageRecord | None) -> Any:
             sources=record.sources,
             indirect=record.indirect,
             inputs=inputs,
+            key_check=record.key_check,
         )
     except Exception as e:  # noqa: BLE001 - lineage is best effort and must never fail the task
         log.warning("maskline lineage skipped: %s", type(e).__name__)
@@ -113,8 +116,28 @@ def file_fields(path: str) -> tuple[tuple[str, str | None], ...] | None:
         return None
 
 
+def key_check_of(key: Any, policy: Any) -> Mapping[str, Any] | None:
+    """The ``keyCheck`` of a run that masked under ``key`` (None: no key read), for the record; never raises.
+
+    >>> from maskline.keys import KeyMaterial
+    >>> from maskline.policy import load_policy
+    >>> key_check_of(KeyMaterial(b"k" * 16), load_policy({}))["derivation"], key_check_of(None, load_policy({}))
+    (1, None)
+    """
+    if key is None:
+        return None
+    try:
+        from maskline.keys import DEFAULT_DERIVATION, key_check
+
+        return key_check(key, policy.key.derivation if policy.key is not None else DEFAULT_DERIVATION)
+    except Exception as e:  # noqa: BLE001 - lineage is best effort and must never fail the task
+        log.warning("maskline: no key check value for lineage (%s)", type(e).__name__)
+        return None
+
+
 def query_record(masked: Any, rows: int | None, hook: Any, dialect: str, target: str,
-                 output_fields: tuple[tuple[str, str | None], ...] | None) -> LineageRecord | None:
+                 output_fields: tuple[tuple[str, str | None], ...] | None,
+                 key_check: Mapping[str, Any] | None = None) -> LineageRecord | None:
     """The lineage of a masked query: every table it read, and each output column's inputs after the
     OpenLineage column-lineage spec (:mod:`openlineage_ext.query_lineage`). If the SQL cannot be traced,
     outputs get no column lineage rather than invented one. Never raises (None: no lineage), since it
@@ -124,14 +147,15 @@ def query_record(masked: Any, rows: int | None, hook: Any, dialect: str, target:
     True
     """
     try:
-        return _query_record(masked, rows, hook, dialect, target, output_fields)
+        return _query_record(masked, rows, hook, dialect, target, output_fields, key_check)
     except Exception as e:  # noqa: BLE001 - lineage must never fail the task
         log.warning("maskline: no lineage for the query (%s)", type(e).__name__)
         return None
 
 
 def _query_record(masked: Any, rows: int | None, hook: Any, dialect: str, target: str,
-                  output_fields: tuple[tuple[str, str | None], ...] | None) -> LineageRecord:
+                  output_fields: tuple[tuple[str, str | None], ...] | None,
+                  key_check: Mapping[str, Any] | None = None) -> LineageRecord:
     namespace = dataset_namespace(hook, dialect)
     tables = list(masked.sources)
     names = {t.lower(): dataset_name(t, dialect, hook) for t in tables}
@@ -153,7 +177,7 @@ def _query_record(masked: Any, rows: int | None, hook: Any, dialect: str, target
     inputs = tuple((namespace, names[t.lower()], masked.input_plans[t]) for t in tables if t in masked.input_plans)
     return LineageRecord(masked.plan, None, rows, namespace, names[tables[0].lower()] if tables else "query",
                          namespace, dataset_name(target, dialect, hook), engine=dialect, output_fields=output_fields,
-                         sources=sources, indirect=indirect, inputs=inputs or None)
+                         sources=sources, indirect=indirect, inputs=inputs or None, key_check=key_check)
 
 
 def _connection(hook: Any) -> Any:

@@ -304,3 +304,46 @@ def check_derivation(derivation: object, where: str) -> None:
 
 DERIVATION_FIX = ("use derivation: 2 for new policies, or 1 (or none) to keep the tokens maskline wrote before "
                   "derivation 2; a newer maskline may know more")
+
+
+# The key check value (KCV): what lineage records to say *which* key masked a table, so a person can tell
+# whether two runs wrote comparable tokens after a rotation. It is HMAC-SHA256 under the key of this fixed label,
+# cut to 64 bits. Why it is safe to publish:
+# - HMAC is a pseudo-random function: its output says nothing about the key, and finding a key that gives a
+#   value is a brute force over the keys (at least 16 bytes here, check_key_bytes), which the value cannot speed.
+#   Anyone holding masked data already has such a test of a guessed key (an hmac token of a known value); this
+#   one adds none.
+# - The label starts with 0xFF, which no UTF-8 text holds, so the check is never the hmac token of any data
+#   value; and it is no derivation-2 label (domain_label: 0xFF "maskline/v2/..."), so it is no hash or fake
+#   digest either. The value carries no data and cannot be joined to any masked column.
+# - Only 64 of the 256 bits are kept: enough that two keys never show one value by chance (about 1 in 2**64),
+#   and the value cannot stand in for the key anywhere (it is no pad, salt or digest the methods read).
+KEY_CHECK_LABEL = b"\xffmaskline/key-check/v1\x00"
+KEY_CHECK_HEX_DIGITS = 16
+KEY_CHECK_ALGORITHM = "hmac-sha256(key, 0xff 'maskline/key-check/v1' 0x00)[:8 bytes], lower hex"
+
+
+def key_check_value(key: KeyMaterial) -> str:
+    """The key's check value: a short fingerprint that names the key without revealing it (see the comment above).
+
+    One key gives one value on every face; two keys give two. The value is neither the key, nor its hex, nor
+    any token a method writes.
+
+    >>> key_check_value(KeyMaterial(b"k" * 16))
+    '2c0714e565f5fa50'
+    >>> key_check_value(KeyMaterial(b"k" * 16)) == key_check_value(KeyMaterial(b"j" * 16))
+    False
+    """
+    return _hmac.new(key.secret, KEY_CHECK_LABEL, hashlib.sha256).hexdigest()[:KEY_CHECK_HEX_DIGITS]
+
+
+def key_check(key: KeyMaterial | None, derivation: int) -> dict[str, object] | None:
+    """What lineage records of the key a run masked with (``maskline_masking.keyCheck``): its check value, how that
+    is computed (so anyone holding the key can compare), and the key derivation; None without a key.
+
+    >>> key_check(KeyMaterial(b"k" * 16), 2)["value"], key_check(None, 2)
+    ('2c0714e565f5fa50', None)
+    """
+    if key is None:
+        return None
+    return {"value": key_check_value(key), "algorithm": KEY_CHECK_ALGORITHM, "derivation": int(derivation)}

@@ -216,6 +216,7 @@ def enrich_dbt_event(event: Any, properties: Mapping[str, Any], *, identity_name
                 ds.facets = dict(ds.facets or {})
                 ds.facets["tags"] = tags_facet(tagged, ds.facets.get("tags"))
     elif node is not None and node.get("resource_type") in ("model", "snapshot"):
+        from openlineage_ext.dbt_key_check import dbt_key_check
         from openlineage_ext.dbt_sql_lineage import complete_column_lineage
 
         for ds in getattr(event, "outputs", None) or []:
@@ -234,7 +235,8 @@ def enrich_dbt_event(event: Any, properties: Mapping[str, Any], *, identity_name
             _annotate_column_lineage(ds, plan, inputs)
             ds.facets["tags"] = tags_facet(((c.name, c.info_type) for c in plan.columns), ds.facets.get("tags"))
             adapter = str(manifest.data.get("metadata", {}).get("adapter_type") or "")
-            ds.facets[MASKING] = masking_facet(plan, rows=_rows(ds), engine=f"dbt-{adapter}" if adapter else "dbt")
+            ds.facets[MASKING] = masking_facet(plan, rows=_rows(ds), engine=f"dbt-{adapter}" if adapter else "dbt",
+                                               key_check=dbt_key_check(manifest))
     mode = str(properties.get("dbt_catalog") or os.environ.get("MASKLINE_DBT_CATALOG") or "generate").lower()
     # Before the schemas are completed from the column lineage, so a name parsed from the SQL is never typed in.
     _prune(event, manifest, generate=mode == "generate")

@@ -50,7 +50,7 @@ PROJECT_URL = "https://github.com/maskline/maskline"
 # Each facet's schema lives at <base><version>/<Class>.json, in the package under schemas/ and at the
 # same path under the base URL. A released version never changes; a new shape gets a new version.
 FACET_VERSIONS: dict[str, str] = {
-    "MasklineMaskingDatasetFacet": "1-0-0",
+    "MasklineMaskingDatasetFacet": "2-0-0",  # 2-0-0: keyCheck, which key masked (1-0-0 events still validate)
     "MasklineClassificationDatasetFacet": "1-0-0",
     "MasklineIdentityRunFacet": "2-0-0",  # 2-0-0: no triggeredBy, no owners (Airflow's own facets hold them)
 }
@@ -125,7 +125,7 @@ def schema_url(facet_class: str, environ: Mapping[str, str] | None = None) -> st
 def schema(facet_class: str) -> dict[str, Any]:
     """The JSON schema shipped in the package for a facet class (at :func:`schema_path` under ``schemas/``).
 
-    >>> schema("MasklineMaskingDatasetFacet")["$id"].endswith("1-0-0/MasklineMaskingDatasetFacet.json")
+    >>> schema("MasklineMaskingDatasetFacet")["$id"].endswith("2-0-0/MasklineMaskingDatasetFacet.json")
     True
     """
     return json.loads((SCHEMAS_ROOT / schema_path(facet_class)).read_text(encoding="utf-8"))
@@ -158,6 +158,8 @@ class MasklineMaskingDatasetFacet(DatasetFacet):
     rowsMasked: int | None = attr.field(default=None)
     cellsMasked: int | None = attr.field(default=None)
     engine: str | None = attr.field(default=None)
+    # Which key masked the keyed fields: a check value, never the key (key_check).
+    keyCheck: dict[str, Any] | None = attr.field(default=None)
 
     @staticmethod
     def _get_schema() -> str:
@@ -208,11 +210,14 @@ def _method_fields(col: ColumnPlan) -> dict[str, Any]:
 
 
 def masking_facet(plan: Plan, *, rows: int | None = None, cells: int | None = None,
-                  engine: str | None = None) -> MasklineMaskingDatasetFacet:
+                  engine: str | None = None, key_check: Mapping[str, Any] | None = None,
+                  ) -> MasklineMaskingDatasetFacet:
     """``maskline_masking`` for the output of ``plan``: every column's decision, never a value.
 
     ``rows`` are the rows masked, ``cells`` (by default ``rows`` times the number of masked columns) the cells.
     A plan that masks nothing (a read of ``unmask_for``) masked no row, whatever passed through it.
+    ``key_check`` (from :func:`maskline.keys.key_check`) names the key the keyed fields were masked with; it is recorded only
+    when a masked field reads a key, since tokens of no key need none.
 
     >>> from maskline.policy import load_policy
     >>> from maskline.plan import build_plan
@@ -230,7 +235,8 @@ def masking_facet(plan: Plan, *, rows: int | None = None, cells: int | None = No
     return MasklineMaskingDatasetFacet(
         policy={"source": plan.policy_source, "version": 1, "hash": plan.policy_hash},
         fields={c.name: _method_fields(c) for c in plan.columns},
-        rowsMasked=rows, cellsMasked=cells, engine=engine, producer=producer(),
+        rowsMasked=rows, cellsMasked=cells, engine=engine,
+        keyCheck=dict(key_check) if key_check is not None and plan.keyed else None, producer=producer(),
     )
 
 
@@ -467,9 +473,11 @@ def plan_tags(plan: Plan) -> tags_dataset.TagsDatasetFacet:
 def output_dataset_facets(plan: Plan, input_namespace: str, input_name: str, *, rows: int | None = None,
                           engine: str | None = None, output_fields: Iterable[tuple[str, str | None]] | None = None,
                           sources: Mapping[str, Iterable[SourceField]] | None = None,
-                          indirect: Iterable[IndirectField] = ()) -> dict[str, DatasetFacet]:
+                          indirect: Iterable[IndirectField] = (),
+                          key_check: Mapping[str, Any] | None = None) -> dict[str, DatasetFacet]:
     """Every facet maskline puts on a masked output, standard ones first: a typed ``schema`` (the written
-    columns, ``output_fields``, else the plan's), ``columnLineage``, ``tags`` and ``maskline_masking``.
+    columns, ``output_fields``, else the plan's), ``columnLineage``, ``tags`` and ``maskline_masking`` (with
+    ``key_check``, the key's check value).
 
     >>> from maskline.policy import load_policy
     >>> from maskline.plan import build_plan
@@ -486,7 +494,7 @@ def output_dataset_facets(plan: Plan, input_namespace: str, input_name: str, *, 
         "schema": output_schema_facet(plan, described, output_fields),
         "columnLineage": column_lineage_facet(plan, input_namespace, input_name, sources, indirect),
         "tags": plan_tags(plan),
-        MASKING: masking_facet(plan, rows=rows, engine=engine),
+        MASKING: masking_facet(plan, rows=rows, engine=engine, key_check=key_check),
     }
 
 

@@ -23,14 +23,16 @@ def lineage_for_plan(plan: Plan, *, input_namespace: str, input_name: str, outpu
                      output_fields: Iterable[tuple[str, str | None]] | None = None,
                      sources: Mapping[str, Iterable[SourceField]] | None = None,
                      indirect: Iterable[IndirectField] = (),
-                     inputs: Iterable[tuple[str, str, Plan]] | None = None) -> Any:
+                     inputs: Iterable[tuple[str, str, Plan]] | None = None,
+                     key_check: Mapping[str, Any] | None = None) -> Any:
     """An ``OperatorLineage``: the raw input (typed schema, tags, classification), the masked output
     (typed schema with masked fields described, column lineage with ``MASKED``, tags,
     ``maskline_masking``) and, if given, ``maskline_identity``.
 
     ``output_fields`` are the written columns and types; ``sources``/``indirect`` the column lineage of
     a query; ``inputs`` its input datasets, ``(namespace, name, plan of that table)`` (default: the one
-    input, described by ``plan``).
+    input, described by ``plan``); ``key_check`` names the key the output's keyed fields were masked with
+    (:func:`maskline.keys.key_check`).
 
     Every task already gets ``maskline_identity`` through ``[openlineage] custom_run_facets``;
     pass ``identity`` only to override it.
@@ -61,6 +63,7 @@ def lineage_for_plan(plan: Plan, *, input_namespace: str, input_name: str, outpu
         outputs=[OutputDataset(namespace=output_namespace, name=output_name,
                                facets=output_dataset_facets(plan, input_namespace, input_name, rows=rows,
                                                             engine=engine, output_fields=output_fields,
-                                                            sources=sources, indirect=indirect))],
+                                                            sources=sources, indirect=indirect,
+                                                            key_check=key_check))],
         run_facets=run_facets,
     )

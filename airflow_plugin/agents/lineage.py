@@ -177,8 +177,10 @@ def _parent_facet(ti: Any) -> Any:
 
 def call_event(call: ToolCall, *, ti: Any, identity: Identity, model: str | None, db_namespace: str,
                plans: Mapping[str, Any] | None = None, dialect: str | None = None,
-               dataset_names: Mapping[str, str] | None = None) -> Any:
+               dataset_names: Mapping[str, str] | None = None, key_check: Mapping[str, Any] | None = None) -> Any:
     """The OpenLineage ``RunEvent`` of one tool call (COMPLETE, or FAIL when refused or failed).
+
+    ``key_check`` names the key the call's keyed methods masked with (:func:`maskline.keys.key_check`).
 
     ``dataset_names`` maps each table as the query named it to its OpenLineage dataset name
     (``database.schema.table``, as maskline's operators and the provider name it), so the call reads the same
@@ -216,7 +218,8 @@ def call_event(call: ToolCall, *, ti: Any, identity: Identity, model: str | None
         if plan is not None:
             # The plan's columns are the catalog's (the rewrite read them), typed as the SQL extractor names them.
             facets["schema"] = input_schema_facet(renamed_types(plan, dialect))
-            facets["maskline_masking"] = masking_facet(plan, rows=call.rows or None, engine=dialect)
+            facets["maskline_masking"] = masking_facet(plan, rows=call.rows or None, engine=dialect,
+                                                       key_check=key_check)
         name = (dataset_names or {}).get(table, table)
         inputs.append(InputDataset(namespace=db_namespace, name=name, facets=facets))
     return RunEvent(

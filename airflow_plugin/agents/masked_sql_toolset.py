@@ -623,6 +623,20 @@ class MaskedSQLToolset(SQLToolset):
     # Tally and lineage
     # ------------------------------------------------------------------
 
+    def _key_check(self, result: Rewritten | None) -> Any:
+        """The check value of the key the keyed columns of the tables read are masked with (their ``maskline_masking``
+        lists every column of each table), else None."""
+        if result is None or not any(getattr(p, "keyed", False) for p in (result.plans or {}).values()):
+            return None
+        try:
+            from airflow_plugin.key_source import resolve_operator_key
+            from airflow_plugin.lineage import key_check_of
+
+            return key_check_of(resolve_operator_key(self.policy), self.policy)
+        except Exception as e:  # noqa: BLE001 - lineage must never fail the agent's task
+            log.warning("maskline: no key check value for the agent's lineage (%s)", type(e).__name__)
+            return None
+
     def _record(self, call: ToolCall, principal: Principal | None, result: Rewritten | None, dialect: Any,
                 started: str | None = None) -> None:
         context = self._call_context
@@ -641,7 +655,8 @@ class MaskedSQLToolset(SQLToolset):
             event = call_event(call, ti=ti, identity=identity, model=self._call_model,
                                db_namespace=self._db_namespace(), plans=result.plans if result else None,
                                dialect=dialect.sqlglot_name or dialect.name,
-                               dataset_names=self._dataset_names(call.tables))
+                               dataset_names=self._dataset_names(call.tables),
+                               key_check=self._key_check(result))
             # The scrubber behind the client sees only the event: the operator's allowed tables (and, for a query
             # that read none, their catalog columns) are proven for this run alone, so a refused query on an
             # allowed table keeps its names (openlineage_ext.run_names).

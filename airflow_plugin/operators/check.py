@@ -123,6 +123,9 @@ class CheckMaskingOperator(BaseOperator):
     def __init__(self, *, conn_id: str, table: str, expectations: Sequence[Any] = (), policy: PolicyArg = None,
                  dataset: str | None = None, hook_params: dict[str, Any] | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        from airflow_plugin.own_lineage import own_lineage_only
+
+        own_lineage_only(self)  # its facets say what it read and wrote: never another task's hook SQL
         self.conn_id = conn_id
         self.table = table
         self.expectations = _normalise(expectations)

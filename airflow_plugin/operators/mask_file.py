@@ -44,6 +44,9 @@ class MaskFileOperator(BaseOperator):
         from maskline.deprecation import renamed
 
         super().__init__(**kwargs)
+        from airflow_plugin.own_lineage import own_lineage_only
+
+        own_lineage_only(self)  # its facets say what it read and wrote: never another task's hook SQL
         self.src = src
         self.dst = dst
         self.policy = policy
@@ -62,7 +65,7 @@ class MaskFileOperator(BaseOperator):
 
         from airflow_plugin.db_task import summary
         from airflow_plugin.key_source import optional_operator_key
-        from airflow_plugin.lineage import LineageRecord, file_fields
+        from airflow_plugin.lineage import LineageRecord, file_fields, key_check_of
         from airflow_plugin.policy_source import resolve_policy
         from maskline.engine import mask_file
         from maskline.engine.files import dataset_name
@@ -87,8 +90,13 @@ class MaskFileOperator(BaseOperator):
                 staged = dst.parent / f".{dst.name}.maskline-{uuid.uuid4().hex[:8]}"
                 ObjectStoragePath(f"file://{out}").copy(staged)
                 staged.rename(dst)
+        if key is None and report.plan.keyed:  # the engine read the policy's key itself: the same one, for lineage
+            from maskline.keys import resolve_key
+
+            key = resolve_key(policy.key)
         self._lineage = LineageRecord(report.plan, None, report.rows, _namespace(src), str(src.path),
-                                      _namespace(dst), str(dst.path), engine="duckdb", output_fields=output_fields)
+                                      _namespace(dst), str(dst.path), engine="duckdb", output_fields=output_fields,
+                                      key_check=key_check_of(key if report.plan.keyed else None, policy))
         result = summary(report.plan, report.rows, str(self.dst))
         self.log.info("maskline: wrote %s rows to %s; masked columns: %s", report.rows, self.dst,
                       ", ".join(result["masked_columns"]) or "none")

@@ -38,6 +38,9 @@ class MaskQueryOperator(BaseOperator):
         from airflow_plugin.write_mode import WriteMode
 
         super().__init__(**kwargs)
+        from airflow_plugin.own_lineage import own_lineage_only
+
+        own_lineage_only(self)  # its facets say what it read and wrote: never another task's hook SQL
         self.write_mode = WriteMode.parse(write_mode, f"MaskQueryOperator(task_id={self.task_id!r}, write_mode)")
         self.conn_id = conn_id
         self.sql = sql
@@ -59,7 +62,7 @@ class MaskQueryOperator(BaseOperator):
     def execute(self, context: Any) -> dict[str, Any]:
         from airflow_plugin.db_task import db_hook, open_warehouse, summary
         from airflow_plugin.key_source import optional_operator_key, resolve_operator_key
-        from airflow_plugin.lineage import query_record, written_fields
+        from airflow_plugin.lineage import key_check_of, query_record, written_fields
         from airflow_plugin.policy_source import resolve_policy
         from airflow_plugin.query_masking import mask_query
 
@@ -77,7 +80,8 @@ class MaskQueryOperator(BaseOperator):
             output_fields = written_fields(warehouse, self.target)
         finally:
             warehouse.close()
-        self._lineage = query_record(masked, rows, hook, warehouse.dialect.name, self.target, output_fields)
+        self._lineage = query_record(masked, rows, hook, warehouse.dialect.name, self.target, output_fields,
+                                     key_check_of(key if masked.keyed else None, policy))
         result = summary(masked.plan, rows, self.target)
         self.log.info("maskline: query masked into %s: %s rows; masked columns: %s",
                       self.target, rows, ", ".join(result["masked_columns"]) or "none")

@@ -62,6 +62,9 @@ class MaskTableOperator(BaseOperator):
         from airflow_plugin.write_mode import WriteMode
 
         super().__init__(**kwargs)
+        from airflow_plugin.own_lineage import own_lineage_only
+
+        own_lineage_only(self)  # its facets say what it read and wrote: never another task's hook SQL
         self.write_mode = WriteMode.parse(write_mode, f"MaskTableOperator(task_id={self.task_id!r}, write_mode)")
         self.conn_id = conn_id
         self.source = source
@@ -76,7 +79,13 @@ class MaskTableOperator(BaseOperator):
         from airflow_plugin.config import number
         from airflow_plugin.db_task import classify_table, db_hook, open_warehouse, summary
         from airflow_plugin.key_source import key_for_plan
-        from airflow_plugin.lineage import LineageRecord, dataset_name, dataset_namespace, written_fields
+        from airflow_plugin.lineage import (
+            LineageRecord,
+            dataset_name,
+            dataset_namespace,
+            key_check_of,
+            written_fields,
+        )
         from airflow_plugin.policy_source import resolve_policy
         from maskline.classify.source_scan import source_classification
         from maskline.dialects import KeyMode
@@ -113,7 +122,7 @@ class MaskTableOperator(BaseOperator):
         namespace = dataset_namespace(hook, dialect)
         self._lineage = LineageRecord(plan, classification, rows, namespace, dataset_name(self.source, dialect, hook),
                                       namespace, dataset_name(self.target, dialect, hook), engine=dialect,
-                                      output_fields=output_fields)
+                                      output_fields=output_fields, key_check=key_check_of(key, policy))
         result = summary(plan, rows, self.target)
         self.log.info("maskline: wrote %s rows to %s; masked columns: %s", rows, self.target,
                       ", ".join(f"{c} ({m})" for c, m in result["masked_columns"].items()) or "none")

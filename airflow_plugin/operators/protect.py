@@ -31,6 +31,9 @@ class ProtectPostgresOperator(BaseOperator):
                  masked_schema: str = "maskline_masked", reader: str = "maskline_reader",
                  private_schema: str = "maskline_private", drop: bool = False, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        from airflow_plugin.own_lineage import own_lineage_only
+
+        own_lineage_only(self)  # its facets say what it read and wrote: never another task's hook SQL
         self.conn_id = conn_id
         self.schema = schema
         self.tables = list(tables)

@@ -70,6 +70,8 @@ class CallRecord:
     # Each table as the call named it -> its dataset name (maskline.lineage_names); a table it lacks keeps its name.
     dataset_names: Mapping[str, str] = field(default_factory=dict)
     started: str | None = None  # ISO time the call began: the START event's, so Marquez shows the run's start
+    # Which key the keyed methods of the call's plans use (maskline.keys.key_check): a check value, never the key.
+    key_check: Mapping[str, Any] | None = None
 
     @property
     def failed(self) -> bool:
@@ -135,7 +137,8 @@ def call_events(call: CallRecord, *, job_namespace: str, db_namespace: str, dial
             # Unknown (None) where nothing was read (describe_table, explain, a refused call).
             masked_rows = call.rows_by_table.get(table, 0) if call.tool == "query" and not call.failed else None
             facets["maskline_masking"] = masking_facet(plan, rows=masked_rows,
-                                                       cells=call.cells_by_table.get(table, 0), engine=dialect)
+                                                       cells=call.cells_by_table.get(table, 0), engine=dialect,
+                                                       key_check=call.key_check)
         name = call.dataset_names.get(table, table)
         inputs.append(InputDataset(namespace=db_namespace, name=name, facets=facets))
     job = Job(namespace=job_namespace, name=call_job_name(f"{JOB_PREFIX}.{call.tool}", [d.name for d in inputs]),

@@ -176,7 +176,8 @@ class MaskedTools:
             with self.database.connect(self.timeout) as con:
                 out, call = run(con)
                 if self.lineage and call.tables:
-                    call = replace(call, dataset_names=self._dataset_names(con, call.tables))
+                    call = replace(call, dataset_names=self._dataset_names(con, call.tables),
+                                   key_check=self._key_check(call))
         # The reason recorded and answered is told from the error's fields (what, where, fix), never its text
         # (maskline.errors.structured_message): a subclass's str() or args could quote what the agent sent.
         except (RewriteRefused, ToolRefused) as e:
@@ -387,6 +388,17 @@ class MaskedTools:
         computed = () if self.masked_schema else (facts.generated_of(0) if facts is not None else tuple(columns))
         return build_plan(policy, name, [(c, t.lower()) for c, t in columns.items()], stored, caller.identities,
                           default_schema=default, computed=computed)
+
+    def _key_check(self, call: CallRecord) -> Any:
+        """The check value of the policy's key when a plan of the call reads it (and the key is set), for lineage."""
+        from maskline.keys import key_check
+
+        if not any(getattr(p, "keyed", False) for p in call.plans.values()):
+            return None
+        try:
+            return key_check(self._key_if_set(), self.policy.key.derivation)
+        except Exception:  # noqa: BLE001 - lineage never fails a tool call: the facet then names no key
+            return None
 
     def _key_if_set(self) -> Any:
         try:

@@ -29,6 +29,8 @@ AIRFLOW_NAMESPACE = "maskline-lineage-test"
 # Run by Airflow in a child process, not collected: the DAG file imports its builder from this folder.
 collect_ignore = ["dags", "lineage_dag.py"]
 DBT_NAMESPACE = "maskline-dbt-test"
+# The key tests/lineage/dags/key_rotation_dag.py rotates to (MASKLINE_ROTATED_KEY in the dag.test() process).
+ROTATED_KEY = "rotated-key-for-maskline-tests-only-0002"
 
 
 @dataclass
@@ -116,6 +118,7 @@ def _dag_test(home: Path, pg_dsn: str, lineage_env: dict[str, str], dag_files: l
         "AIRFLOW_CONN_MASKLINE_DEMO_DUCKDB": json.dumps({"conn_type": "duckdb", "host": str(data / "demo.duckdb")}),
         "MASKLINE_DEMO_DIR": str(data),
         "MASKLINE_KEY": TEST_KEY,
+        "MASKLINE_ROTATED_KEY": ROTATED_KEY,
         "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
         "PYTHONPATH": os.pathsep.join([str(ROOT), str(HERE), str(EXAMPLE_DAGS), os.environ.get("PYTHONPATH", "")]),
         **lineage_env,
@@ -173,6 +176,7 @@ def airflow_lineage(tmp_path_factory: pytest.TempPathFactory, pg_dsn: str,
         lineage_env.update({"MASKLINE_MARQUEZ_TAG_SYNC": "true", "MARQUEZ_URL": optional_marquez_url})
     # Only the example DAG and its helpers: other example DAGs are other tests' business (~12 s each).
     wanted = [HERE / "dags" / "lineage_test_dag.py", HERE / "dags" / "typed_value_sql_dag.py",
+              HERE / "dags" / "key_rotation_dag.py",
               EXAMPLE_DAGS / "maskline_example.py",
               EXAMPLE_DAGS / "maskline_demo_data.py", *sorted(EXAMPLE_DAGS.glob("*.yml"))]
     info = _dag_test(home, pg_dsn, lineage_env, wanted)

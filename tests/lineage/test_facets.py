@@ -24,6 +24,7 @@ RELEASED_SCHEMAS = {
     "1-0-0/MasklineIdentityRunFacet.json": "fba4769aba754caaf1f1d9f36a36055e935d8cfb16c1cf626196980f61c69545",
     "1-0-0/MasklineMaskingDatasetFacet.json": "2ea6565bc471c59ba522c518c5075ecbb98ea06ea50ff84932bfb9b899d08782",
     "2-0-0/MasklineIdentityRunFacet.json": "57e5d458732f55feb71bc78e4f03c822820125af5d67c331d98de8c40cad8cfe",
+    "2-0-0/MasklineMaskingDatasetFacet.json": "4560e4835c168b9c99791f3f32823064ffe52e0496d6d19aa7e418dc846632d7",
 }
 # The base definitions our schemas extend, as the OpenLineage 2-0-2 spec states them (only the
 # parts referenced); kept here because tests cannot fetch openlineage.io.
@@ -159,6 +160,7 @@ def test_existing_tags_are_kept_when_pii_tags_are_added() -> None:
     "openlineage_ext.catalog_names", "openlineage_ext.sql_names", "openlineage_ext.run_names", "openlineage_ext.background_emit", "openlineage_ext.sender_settings", "openlineage_ext.destination",
     "openlineage_ext.proven_lineage", "openlineage_ext.lineage_types", "openlineage_ext.pinned_calls",
     "openlineage_ext.dbt_sql_lineage", "openlineage_ext.dbt_namespaces", "openlineage_ext.agent_call_jobs",
+    "openlineage_ext.dbt_key_check", "airflow_plugin.own_lineage",
     "airflow_plugin.lineage",
     "airflow_plugin.lineage_protection", "maskline.cli.lineage",
 ])
