@@ -14,7 +14,11 @@
   come out equal to its input. A DATE column cannot hold a year alone without a type change that
   breaks date functions downstream, so it keeps the first day; the output there is a function of
   the year alone (every date of the year gets the same one), so it tells a reader no more.
-- ``bucket: N``: a number floored to a multiple of N; output numeric.
+- ``bucket: N``: a number floored to a multiple of N. An integer or decimal column keeps its type and exact value
+  (``numeric(10,2)`` stays ``numeric(10,2)``, a ``bigint`` past 2**53 keeps its digits); a double, text or a
+  column of unknown type gives a double.
+
+A ``timestamp with time zone`` is an instant: ``to:`` takes its UTC day, on every engine and in every session.
 - ``prefix: N``: keep the first N characters (postal codes), mask the rest; output text.
 """
 
@@ -131,6 +135,6 @@ def _keeps_null(p: GeneralizeParams) -> bool:
 
 
 METHOD = MethodDef("generalize", GeneralizeParams, build, keyed=False,
-                   output="DATE (to; ISO text such as 1985 for a text column), numeric (bucket) or text (prefix)",
+                   output="DATE (to; ISO text such as 1985 for a text column), the column's integer or decimal type or a double (bucket), or text (prefix)",
                    summary="date to year/month, number to bucket, text to prefix", shape=shape,
                    propagates_null=_keeps_null)
