@@ -27,9 +27,15 @@ class Trino(Dialect):
         "RTRIM(CAST(c AS VARCHAR), ' ')"
         >>> Trino().text_cast(exp.column("n"), "integer").sql("trino")
         'CAST(n AS VARCHAR)'
+        >>> Trino().text_cast(exp.column("j"), "json").sql("trino")
+        'JSON_FORMAT(j)'
         """
         if _base_type(source_type) in ("char", "character", "nchar", "bpchar"):
             return fn("RTRIM", self.text(e), lit(" "))
+        if _base_type(source_type) == "json":
+            # CAST(json AS varchar) fails on any document that is not a JSON string, and its error quotes the
+            # document ("Cannot cast '{"email":...}' to varchar"): JSON_FORMAT gives every document's text.
+            return fn("JSON_FORMAT", e)
         return self.text(e)
 
     def accepts_as_text(self, source_type: str | None) -> bool:

@@ -152,3 +152,24 @@ def test_text_tokens_are_of_the_exact_characters_on_trino(method: str, key, trin
 @pytest.mark.parametrize("method", METHODS)
 def test_text_tokens_are_of_the_exact_characters_on_spark(method: str, key, spark) -> None:
     assert _spark(spark, method, key, TEXTS, TEXT_TYPES["spark"]) == _expected(method, key, TEXTS)
+
+
+@pytest.mark.trino
+@pytest.mark.parametrize("method", METHODS)
+def test_a_json_column_on_trino_is_hashed_as_its_json_text(method: str, key, trino_conn) -> None:
+    """Trino's cast of a JSON document to varchar fails, and its error quotes the document (``Cannot cast
+    '{"email":"ann@x.com"}' to varchar``): the masking query failed with the raw value in the engine's error. The
+    document is hashed as Trino's own JSON text of it (``json_format``); JSON tokens are each engine's text of the
+    document (PostgreSQL's jsonb reorders keys), so they are not promised to join across engines."""
+    from maskline.adapters.trino import bind_key
+
+    doc = '{"email": "ann@x.com", "tags": ["a", "b"], "n": 1}'
+    cur = trino_conn.cursor()
+    cur.execute(f"SELECT json_format(json_parse('{doc}'))")
+    (text,) = cur.fetchone()
+    select = parse_one(f"SELECT {_sql('trino', method, 'json')} FROM (SELECT json_parse('{doc}') AS v "
+                       "UNION ALL SELECT CAST(NULL AS json)) AS t ORDER BY 1 NULLS LAST",
+                       read=get_dialect("trino").sqlglot_name)
+    sql, params = bind_key(select, key)
+    cur.execute(sql, params) if params else cur.execute(sql)
+    assert [r[0] for r in cur.fetchall()] == [METHODS[method](key, text), None]
