@@ -71,6 +71,21 @@ class Trino(Dialect):
         """
         return exp.TryCast(this=e, to=exp.DataType.build("double"))
 
+    # A date written first, then optionally a time after a space or a T, as PostgreSQL's try_date reads text.
+    DATE_THEN_TIME = "^\\s*([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})([ T].*)?$"
+
+    def try_date(self, e: exp.Expression) -> exp.Expression:
+        """The date written at the start of ``e``'s text, NULL where there is none: Trino's TRY_CAST to DATE takes a
+        bare date only, so ``2024-03-01 10:00:00`` generalized to NULL where PostgreSQL, DuckDB and Spark read
+        2024-03-01. Every conversion is tried (a failed cast's error would quote the value).
+
+        >>> Trino().try_date(exp.column("d")).sql("trino")
+        "TRY_CAST(REGEXP_EXTRACT(TRY_CAST(d AS VARCHAR), '^\\\\s*([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})([ T].*)?$', 1) AS DATE)"
+        """
+        text = exp.TryCast(this=e, to=exp.DataType.build("varchar"))
+        return exp.TryCast(this=fn("REGEXP_EXTRACT", text, lit(self.DATE_THEN_TIME), lit(1)),
+                           to=exp.DataType.build("date"))
+
     def pick(self, words, index0):  # type: ignore[no-untyped-def]
         arr = exp.Array(expressions=[lit(w) for w in words])
         return fn("ELEMENT_AT", arr, exp.Add(this=exp.paren(index0, copy=False), expression=lit(1)))

@@ -236,3 +236,34 @@ def test_bucket_of_number_text_on_trino(trino_conn) -> None:
 @pytest.mark.xdist_group("spark")
 def test_bucket_of_number_text_on_spark(spark) -> None:
     assert _spark(spark, "string", NUMBER_TEXTS, {"bucket": 10})[0] == NUMBER_TEXT_BUCKETS
+
+
+# Text dates: the date written first, with or without a time after it, as PostgreSQL reads them. Trino's TRY_CAST
+# to DATE took a bare date only, so a text timestamp generalized to NULL there and to its day everywhere else.
+DATE_TEXTS = ["2024-03-01", "2024-03-01 10:00:00", "2024-03-01T23:00:00-05:00", " 2024-03-01 ", "2024-02-30",
+              "01.03.2024", "", None]
+DATE_TEXT_OUT = {"day": ["2024-03-01"] * 4 + [None] * 4, "month": ["2024-03"] * 4 + [None] * 4}
+
+
+@pytest.mark.parametrize("unit", sorted(DATE_TEXT_OUT))
+def test_text_dates_with_a_time_on_duckdb(unit: str) -> None:
+    assert _duckdb("varchar", DATE_TEXTS, {"to": unit})[0] == DATE_TEXT_OUT[unit]
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("unit", sorted(DATE_TEXT_OUT))
+def test_text_dates_with_a_time_on_postgres(unit: str, pg_conn) -> None:
+    assert _postgres(pg_conn, "text", DATE_TEXTS, {"to": unit})[0] == DATE_TEXT_OUT[unit]
+
+
+@pytest.mark.trino
+@pytest.mark.parametrize("unit", sorted(DATE_TEXT_OUT))
+def test_text_dates_with_a_time_on_trino(unit: str, trino_conn) -> None:
+    assert _trino(trino_conn, "varchar", DATE_TEXTS, {"to": unit})[0] == DATE_TEXT_OUT[unit]
+
+
+@pytest.mark.spark
+@pytest.mark.xdist_group("spark")
+@pytest.mark.parametrize("unit", sorted(DATE_TEXT_OUT))
+def test_text_dates_with_a_time_on_spark(unit: str, spark) -> None:
+    assert _spark(spark, "string", DATE_TEXTS, {"to": unit})[0] == DATE_TEXT_OUT[unit]
