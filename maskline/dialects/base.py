@@ -413,6 +413,22 @@ class Dialect:
             return exp.cast(e, "date")
         return exp.cast(exp.DateTrunc(unit=exp.var(unit.upper()), this=exp.cast(e, "date")), "date")
 
+    def utc_date(self, e: exp.Expression) -> exp.Expression:
+        """The UTC calendar day of ``e``, a TIMESTAMP WITH TIME ZONE (an instant), as a DATE.
+
+        A plain cast reads the day in the session's time zone, so one instant gave two days (and at a month's or
+        year's edge two months or years) on two engines, or on one engine for two sessions; canonical text reads
+        an instant in UTC too (:mod:`maskline.dialects.canonical`).
+
+        >>> import duckdb
+        >>> sql = Dialect().utc_date(exp.column("t")).sql("duckdb")
+        >>> con = duckdb.connect()
+        >>> _ = con.execute("SET TimeZone = 'America/New_York'")  # where the plain cast reads February 29th
+        >>> con.sql(f"SELECT {sql} FROM (SELECT TIMESTAMPTZ '2024-03-01 02:00:00+00' AS t)").fetchall()
+        [(datetime.date(2024, 3, 1),)]
+        """
+        return exp.cast(exp.AtTimeZone(this=e, zone=lit("UTC")), "date")
+
     # A year from 1800 to 2099, wherever it stands in the text: "1985-07-21", "21.07.1985", "07/21/1985" and
     # "21 July 1985" all give 1985, so a column that mixes date formats still generalizes row by row.
     YEAR_IN_TEXT = "(1[89][0-9]{2}|20[0-9]{2})"
@@ -475,6 +491,25 @@ class Dialect:
         """
         return exp.Mul(this=exp.Floor(this=exp.Div(this=e, expression=lit(width), typed=False, safe=False)),
                        expression=lit(width))
+
+    def exact_bucket(self, e: exp.Expression, width: int, source_type: str) -> exp.Expression:
+        """``e``, of the exact numeric type ``source_type`` (an integer or a decimal), rounded down to a multiple of
+        ``width`` in exact arithmetic and given back as ``source_type``: ``e - MOD(MOD(e, width) + width, width)``.
+
+        :meth:`bucket`'s division is a double on some engines (sqlglot casts PostgreSQL's, DuckDB's ``/`` is one),
+        which changed a ``numeric(10,2)`` salary's type and rounded a ``bigint`` or ``decimal(38,0)`` past 2**53.
+        ``MOD`` takes the dividend's sign on every engine here, so the outer ``MOD`` is the remainder of the floor
+        (in ``[0, width)``), and subtraction and a remainder are exact in the column's own type everywhere.
+
+        >>> import duckdb
+        >>> sql = Dialect().exact_bucket(exp.column("v"), 10, "bigint").sql("duckdb")
+        >>> duckdb.sql(f"SELECT {sql} FROM (VALUES (9007199254740993::BIGINT), (-7)) t(v)").fetchall()
+        [(9007199254740990,), (-10,)]
+        """
+        remainder = exp.Mod(this=exp.paren(exp.Add(this=exp.Mod(this=e.copy(), expression=lit(width)),
+                                                   expression=lit(width))), expression=lit(width))
+        floored = exp.Sub(this=e, expression=remainder)
+        return exp.cast(floored, exp.DataType.build(source_type, dialect=self.sqlglot_name or None))
 
     # --- arrays ------------------------------------------------------------
     def pick(self, words: Sequence[str], index0: exp.Expression) -> exp.Expression:

@@ -17,6 +17,14 @@ class BigQuery(Dialect):
     def hex(self, b: exp.Expression) -> exp.Expression:
         return fn("TO_HEX", b)  # already lower case
 
+    def utc_date(self, e: exp.Expression) -> exp.Expression:
+        """``DATE(t, 'UTC')``: a TIMESTAMP's day in UTC, whatever the query's default time zone.
+
+        >>> BigQuery().utc_date(exp.column("t")).sql("bigquery")
+        "DATE(t, 'UTC')"
+        """
+        return fn("DATE", e, lit("UTC"))
+
     def utc_timestamp_text(self, e: exp.Expression) -> exp.Expression:
         return fn("FORMAT_TIMESTAMP", lit("%Y-%m-%dT%H:%M:%E6S"), e, lit("UTC"))
 

@@ -22,11 +22,15 @@ boolean        ``true`` / ``false``                                             
 date           ISO 8601 ``YYYY-MM-DD``                                                ``1987-08-21``
 timestamp with the instant in UTC, ISO 8601 with ``T`` and ``Z``; fractional seconds   ``2024-01-02T01:04:05Z``,
 time zone      without trailing zeros, none when zero                                 ``...05.5Z``
+binary         its bytes as lower-case hex, two digits a byte (every engine prints    ``616e6e00``
+               bytes differently: escapes, ``\\x`` hex, or a UTF-8 decoding Trino
+               refuses); a bytea/BLOB/varbinary value never hashes as the text it
+               may spell
 =============  =====================================================================  ===================
 
 An integral number therefore has the same text whatever its type (``INTEGER 1234``, ``DECIMAL 1234.00`` and
 ``DOUBLE 1234.0`` all give ``1234``). Types not listed (timestamps without a time zone, times, intervals,
-binary, arrays, JSON) keep the engine's own cast to text, which is *not* guaranteed to agree across engines:
+arrays, JSON) keep the engine's own cast to text, which is *not* guaranteed to agree across engines:
 mask such columns with a method that does not hash them, or cast them to text in the source.
 
 Known limits, each of the engine, not of the definition: Spark on Java 17 prints a few doubles with one
@@ -70,6 +74,7 @@ class TextForm(enum.Enum):
     BOOLEAN = "boolean"
     DATE = "date"
     TIMESTAMP_TZ = "timestamp_tz"
+    BINARY = "binary"
 
 
 # Type names as engines report them (information_schema, DESCRIBE, Arrow), lower case, without parameters.
@@ -87,6 +92,8 @@ TYPE_FORMS: Mapping[str, TextForm] = {
     "date": TextForm.DATE,
     **dict.fromkeys(("timestamp with time zone", "timestamptz", "timestamp_tz", "timestamp_ltz",
                      "timestamp with local time zone"), TextForm.TIMESTAMP_TZ),
+    **dict.fromkeys(("bytea", "blob", "binary", "varbinary", "bytes", "binary varying", "long varbinary",
+                     "large_binary"), TextForm.BINARY),
 }
 
 _PARAMS = re.compile(r"\([^)]*\)")
@@ -128,11 +135,13 @@ def canonical_text(value: object) -> str:
     >>> import datetime as dt
     >>> canonical_text(dt.datetime(2024, 1, 2, 3, 4, 5, 500000, tzinfo=dt.timezone(dt.timedelta(hours=2))))
     '2024-01-02T01:04:05.5Z'
-    >>> canonical_text(-0.0), canonical_text(1.5e-7), canonical_text(float("-inf"))
-    ('0', '0.00000015', '-Infinity')
+    >>> canonical_text(-0.0), canonical_text(1.5e-7), canonical_text(float("-inf")), canonical_text(b"ann")
+    ('0', '0.00000015', '-Infinity', '616e6e')
     """
     if isinstance(value, str):
         return value
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value).hex()
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
@@ -184,6 +193,8 @@ def canonical_literal(text: str, source_type: str | None) -> str | None:
         if form is TextForm.TIMESTAMP_TZ:
             value = dt.datetime.fromisoformat(text.strip())
             return canonical_text(value) if value.tzinfo is not None else None
+        if form is TextForm.BINARY:  # a string literal's bytes depend on the engine's reading of it
+            return None
     except (ValueError, ArithmeticError):  # decimal.InvalidOperation is an ArithmeticError
         return None
     return text
@@ -286,6 +297,8 @@ def canonical_sql(d: Dialect, e: exp.Expression, form: TextForm, source_type: st
                              exp.If(this=exp.Not(this=e.copy()), true=_lit("false"))])
     if form is TextForm.DATE:
         return d.iso_date_text(e)
+    if form is TextForm.BINARY:
+        return d.hex(e)
     if form is TextForm.TIMESTAMP_TZ:
         return d.concat(trim_fraction(d, d.utc_timestamp_text(e)), _lit("Z"))
     if form is TextForm.DECIMAL:  # engines print DECIMAL in plain notation

@@ -37,6 +37,17 @@ class DuckDB(Dialect):
     def regexp_replace_all(self, e: exp.Expression, pattern: str, replacement: str) -> exp.Expression:
         return fn("REGEXP_REPLACE", e, lit(pattern), lit(replacement), lit("g"))
 
+    def try_number(self, e: exp.Expression) -> exp.Expression:
+        """``TRY_CAST(e AS DOUBLE)``: DuckDB binds no arithmetic on VARCHAR, so ``bucket:`` on a text column failed
+        the whole query, where PostgreSQL, Trino and Spark bucket its numbers and give NULL for the rest.
+
+        >>> import duckdb
+        >>> sql = DuckDB().try_number(exp.column("n")).sql("duckdb")
+        >>> duckdb.sql(f"SELECT {sql} FROM (VALUES ('42'), (' 37.5 '), ('abc')) t(n)").fetchall()
+        [(42.0,), (37.5,), (None,)]
+        """
+        return exp.TryCast(this=e, to=exp.DataType.build("double"))
+
     def utc_timestamp_text(self, e: exp.Expression) -> exp.Expression:
         return fn("STRFTIME", exp.AtTimeZone(this=e, zone=lit("UTC")), lit("%Y-%m-%dT%H:%M:%S.%f"))
 

@@ -30,10 +30,27 @@ class Spark(Dialect):
     # Spark's TIMESTAMP is an instant shown in the session time zone (TIMESTAMP_NTZ is the wall-clock type).
     text_form_overrides = {"timestamp": TextForm.TIMESTAMP_TZ}
 
+    def utc_date(self, e: exp.Expression) -> exp.Expression:
+        """The UTC day of a Spark timestamp (an instant, read in the session's zone by a plain cast).
+
+        >>> Spark().utc_date(exp.column("t")).sql("spark")
+        'CAST(TO_UTC_TIMESTAMP(t, CURRENT_TIMEZONE()) AS DATE)'
+        """
+        return exp.cast(fn("TO_UTC_TIMESTAMP", e, fn("CURRENT_TIMEZONE")), "date")
+
     def utc_timestamp_text(self, e: exp.Expression) -> exp.Expression:
         utc = fn("TO_UTC_TIMESTAMP", e, fn("CURRENT_TIMEZONE"))  # the UTC wall clock of the instant
         return self.concat(fn("DATE_FORMAT", utc, lit("yyyy-MM-dd")), lit("T"),
                            fn("DATE_FORMAT", utc.copy(), lit("HH:mm:ss.SSSSSS")))
+
+    def bucket(self, e: exp.Expression, width: int) -> exp.Expression:
+        """``e - PMOD(e, width)``: Spark's ``FLOOR`` of a double is a BIGINT (every other engine's is a double, and
+        past 2**63 it overflows), while ``PMOD`` keeps the operand's type and is the floor's remainder.
+
+        >>> Spark().bucket(exp.column("n"), 10).sql("spark")
+        'n - PMOD(n, 10)'
+        """
+        return exp.Sub(this=e, expression=fn("PMOD", e.copy(), lit(width)))
 
     # Spark 4 casts in ANSI mode: a malformed value fails the query with the value quoted in the error, and
     # sqlglot renders a TryCast as a plain CAST for Spark unless it is marked safe.

@@ -29,6 +29,19 @@ class SQLite(Dialect):
     def utf8(self, e: exp.Expression) -> exp.Expression:
         return fn("TO_UTF8", e)
 
+    def exact_bucket(self, e: exp.Expression, width: int, source_type: str) -> exp.Expression:
+        """SQLite stores a DECIMAL as a double and its ``%`` truncates both sides to integers, so only an integer
+        column is bucketed exactly; a decimal is floored as the double it is.
+
+        >>> SQLite().exact_bucket(exp.column("v"), 10, "decimal(10,2)").sql("sqlite")
+        'FLOOR_DIV(v, 10) * 10'
+        """
+        from maskline.dialects.canonical import TextForm, text_form
+
+        if text_form(source_type) is TextForm.INTEGER:
+            return super().exact_bucket(e, width, source_type)
+        return self.bucket(e, width)
+
     def scrub_reading(self, e: exp.Expression) -> exp.Expression:
         # One registered call: SQLite's parser stack (about a hundred levels) overflows on the eleven nested
         # REGEXP_REPLACE calls of the portable reading under the scrub chain's own seventeen.
@@ -48,6 +61,16 @@ class SQLite(Dialect):
 
     def date_trunc(self, unit: str, e: exp.Expression) -> exp.Expression:
         return fn("DATE_TRUNC_TEXT", lit(unit.lower()), e)
+
+    def utc_date(self, e: exp.Expression) -> exp.Expression:
+        """``DATE(t)``: SQLite keeps a timestamp as its text, and ``DATE`` applies the offset written in it.
+
+        >>> import sqlite3
+        >>> sqlite3.connect(":memory:").execute("SELECT " + SQLite().utc_date(lit("2024-03-01T02:00:00+05:00"))
+        ...                                     .sql("sqlite")).fetchall()
+        [('2024-02-29',)]
+        """
+        return fn("DATE", e)
 
     def bucket(self, e: exp.Expression, width: int) -> exp.Expression:
         return exp.Mul(this=fn("FLOOR_DIV", e, lit(width)), expression=lit(width))

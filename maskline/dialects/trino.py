@@ -27,9 +27,15 @@ class Trino(Dialect):
         "RTRIM(CAST(c AS VARCHAR), ' ')"
         >>> Trino().text_cast(exp.column("n"), "integer").sql("trino")
         'CAST(n AS VARCHAR)'
+        >>> Trino().text_cast(exp.column("j"), "json").sql("trino")
+        'JSON_FORMAT(j)'
         """
         if _base_type(source_type) in ("char", "character", "nchar", "bpchar"):
             return fn("RTRIM", self.text(e), lit(" "))
+        if _base_type(source_type) == "json":
+            # CAST(json AS varchar) fails on any document that is not a JSON string, and its error quotes the
+            # document ("Cannot cast '{"email":...}' to varchar"): JSON_FORMAT gives every document's text.
+            return fn("JSON_FORMAT", e)
         return self.text(e)
 
     def accepts_as_text(self, source_type: str | None) -> bool:
@@ -64,6 +70,21 @@ class Trino(Dialect):
         'TRY_CAST(n AS DOUBLE)'
         """
         return exp.TryCast(this=e, to=exp.DataType.build("double"))
+
+    # A date written first, then optionally a time after a space or a T, as PostgreSQL's try_date reads text.
+    DATE_THEN_TIME = "^\\s*([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})([ T].*)?$"
+
+    def try_date(self, e: exp.Expression) -> exp.Expression:
+        """The date written at the start of ``e``'s text, NULL where there is none: Trino's TRY_CAST to DATE takes a
+        bare date only, so ``2024-03-01 10:00:00`` generalized to NULL where PostgreSQL, DuckDB and Spark read
+        2024-03-01. Every conversion is tried (a failed cast's error would quote the value).
+
+        >>> Trino().try_date(exp.column("d")).sql("trino")
+        "TRY_CAST(REGEXP_EXTRACT(TRY_CAST(d AS VARCHAR), '^\\\\s*([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})([ T].*)?$', 1) AS DATE)"
+        """
+        text = exp.TryCast(this=e, to=exp.DataType.build("varchar"))
+        return exp.TryCast(this=fn("REGEXP_EXTRACT", text, lit(self.DATE_THEN_TIME), lit(1)),
+                           to=exp.DataType.build("date"))
 
     def pick(self, words, index0):  # type: ignore[no-untyped-def]
         arr = exp.Array(expressions=[lit(w) for w in words])

@@ -117,7 +117,7 @@ def build(column: exp.Expression, p: FakeParams, ctx: MaskContext) -> exp.Expres
     kind = p.kind or DEFAULT_KIND.get(ctx.info_type or "", "word")
     digest = ctx.keys.method_digest_hex("fake", d.utf8(ctx.canonical_text(column)), ctx.derivation)
     draws = [_draw(kind, digest, offset, ctx) for offset in DRAW_OFFSETS]
-    if text_form(ctx.source_type, d.text_form_overrides) not in (None, TextForm.TEXT):
+    if text_form(ctx.source_type, d.text_form_overrides) not in (None, TextForm.TEXT, TextForm.BINARY):
         # Numbers, dates and timestamps are written with digits, booleans as true/false, floats may be NaN or
         # Infinity: a fake of letters never holds one (a test checks the word lists), so no re-draw is needed.
         return draws[0]

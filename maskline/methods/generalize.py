@@ -14,7 +14,11 @@
   come out equal to its input. A DATE column cannot hold a year alone without a type change that
   breaks date functions downstream, so it keeps the first day; the output there is a function of
   the year alone (every date of the year gets the same one), so it tells a reader no more.
-- ``bucket: N``: a number floored to a multiple of N; output numeric.
+- ``bucket: N``: a number floored to a multiple of N. An integer or decimal column keeps its type and exact value
+  (``numeric(10,2)`` stays ``numeric(10,2)``, a ``bigint`` past 2**53 keeps its digits); a double, text or a
+  column of unknown type gives a double.
+
+A ``timestamp with time zone`` is an instant: ``to:`` takes its UTC day, on every engine and in every session.
 - ``prefix: N``: keep the first N characters (postal codes), mask the rest; output text.
 """
 
@@ -57,6 +61,7 @@ def build(column: exp.Expression, p: GeneralizeParams, ctx: MaskContext) -> exp.
     from sqlglot import exp
 
     from maskline.dialects.base import lit
+    from maskline.dialects.canonical import TextForm, text_form
 
     d = ctx.dialect
     if p.to:
@@ -69,8 +74,16 @@ def build(column: exp.Expression, p: GeneralizeParams, ctx: MaskContext) -> exp.
             # query or table, so the masking expression is total. A failing cast would also quote the raw value
             # in the engine's error (PostgreSQL does), which reaches logs: try_date never casts what can fail.
             column = d.try_date(column)
+        elif text_form(ctx.source_type, d.text_form_overrides) is TextForm.TIMESTAMP_TZ:
+            # An instant's day is its UTC day on every engine and in every session (as its canonical text is):
+            # a plain cast reads it in the session's time zone.
+            column = d.utc_date(column)
         return d.date_trunc(p.to, column)
     if p.bucket:
+        if text_form(ctx.source_type) in (TextForm.INTEGER, TextForm.DECIMAL):
+            # An integer or decimal column keeps its type and its exact value on every engine (a double would
+            # round a bigint past 2**53 and turn a numeric(10,2) salary into double precision on PostgreSQL).
+            return d.exact_bucket(column, p.bucket, ctx.source_type or "")
         # Text or an unknown type (dbt's templates): a value that is not a number must not reach a cast whose
         # error would quote it.
         return d.bucket(d.try_number(column) if ctx.is_text or not ctx.source_type else column, p.bucket)
@@ -122,6 +135,6 @@ def _keeps_null(p: GeneralizeParams) -> bool:
 
 
 METHOD = MethodDef("generalize", GeneralizeParams, build, keyed=False,
-                   output="DATE (to; ISO text such as 1985 for a text column), numeric (bucket) or text (prefix)",
+                   output="DATE (to; ISO text such as 1985 for a text column), the column's integer or decimal type or a double (bucket), or text (prefix)",
                    summary="date to year/month, number to bucket, text to prefix", shape=shape,
                    propagates_null=_keeps_null)

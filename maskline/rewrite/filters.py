@@ -355,7 +355,7 @@ class LiteralFilter:
         canonical = [canonical_literal(t or "", self.sensitivity.type_of(origin)) for t in texts]
         if any(c is None for c in canonical):
             raise refuse(f"a literal is not a value of the column's type ({self.sensitivity.type_of(origin)}), "
-                         "or is a timestamp without a time zone")
+                         "or is a timestamp without a time zone, or is compared with a binary column")
         key = self.key()
         for o, text in zip(literal_ops, canonical, strict=True):
             token = exp.Literal.string(token_of(key, text or "", spec.params, spec.derivation))

@@ -120,10 +120,32 @@ def shape_held(column: exp.Expression, shape: str | None, source_type: str | Non
         fits: exp.Expr = exp.In(this=exp.Lower(this=value.copy()),
                                 expressions=[exp.Literal.string(w) for w in BOOLEAN_WORDS])
     else:
-        fits = exp.RegexpLike(this=value.copy(), expression=exp.Literal.string(SHAPE_PATTERNS[str(shape)]))
+        fits = whole_match(value.copy(), SHAPE_PATTERNS[str(shape)])
     return exp.Case(ifs=[exp.If(this=exp.or_(exp.Is(this=value.copy(), expression=exp.Null()), fits),
                                 true=value.copy())],
                     default=masked(value.copy()))
+
+
+# Appended to the value and matched before the pattern's end: Java's ``$`` (Trino, Spark) also matches before a
+# final line terminator, so ``'12' || chr(10)`` held the numeric shape there and passed raw, where PostgreSQL's
+# and RE2's ``$`` (DuckDB, BigQuery) match at the very end only. No shape pattern accepts the sentinel.
+END_SENTINEL = "#"
+
+
+def whole_match(value: exp.Expression, pattern: str) -> exp.Expr:
+    """True where all of ``value`` matches ``pattern`` (anchored ``^...$``) on every engine: ``$`` is made the very
+    end of the text by a sentinel appended to it (:data:`END_SENTINEL`), which no engine's ``$`` can stop before.
+
+    >>> import duckdb
+    >>> sql = whole_match(exp.column("v"), "^[0-9]+$").sql("duckdb")
+    >>> duckdb.sql(f"SELECT {sql} FROM (VALUES ('12'), ('12' || chr(10)), ('1 2')) t(v)").fetchall()
+    [(True,), (False,), (False,)]
+    """
+    if not (pattern.startswith("^") and pattern.endswith("$")):
+        raise ValueError(f"a shape pattern is anchored at both ends: {pattern!r}")
+    sentinel = exp.Literal.string(END_SENTINEL)
+    return exp.RegexpLike(this=exp.DPipe(this=value, expression=sentinel, safe=False),
+                          expression=exp.Literal.string(pattern[:-1] + END_SENTINEL + "$"))
 
 
 def as_text(column: exp.Expression, source_type: str | None) -> exp.Expression:
