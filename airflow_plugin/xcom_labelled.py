@@ -97,14 +97,15 @@ def _labels(labels: list[str], row_labels: bool, policy: Policy) -> list[Hashabl
     """Row labels decided as a column (a frame's index is), then scrubbed as column labels are; numbered apart."""
     from airflow_plugin.xcom_tables import _as_frame, _cell, decide_columns, distinct_labels, scrubbed_labels
 
+    given: list[Hashable] = list(labels)
     new: list[Hashable] = list(labels)
     if row_labels:
         from airflow_plugin.xcom_tables import UNNAMED_INDEX
 
         (decision,) = decide_columns(_as_frame({UNNAMED_INDEX: list(labels)}), policy)
         new = [_cell(label, decision) for label in labels]
-    new = [s if n == label else n for label, n, s in zip(labels, new, scrubbed_labels(labels), strict=True)]
-    return distinct_labels(list(labels), new)
+    new = [s if n == label else n for label, n, s in zip(labels, new, scrubbed_labels(given), strict=True)]
+    return distinct_labels(given, new)
 
 
 def mask_labelled(value: dict[str, dict[str, Any]], policy: Policy) -> dict[Hashable, dict[Hashable, Any]]:

@@ -250,7 +250,8 @@ def distinct_labels(labels: list[Hashable], new_labels: list[Hashable]) -> list[
     """
     taken = set(labels)
     out: list[Hashable] = []
-    for label, new in zip(labels, new_labels, strict=True):
+    for label, changed in zip(labels, new_labels, strict=True):
+        new: Any = changed
         if new != label:
             base, n = new, 1
             while new in taken:

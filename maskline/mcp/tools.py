@@ -243,11 +243,10 @@ class MaskedTools:
     def _allowed(self, table: str, default_schema: str | None = None) -> bool:
         """Whether ``table`` (``[catalog.][schema.]name``) is one of ``--allow``'s tables.
 
-        The entry is the one every face looks a table up by (:func:`maskline.rewrite.table_names.best_entry`),
-        allowed only when it names that table (:func:`~maskline.rewrite.table_names.same_table`): an unqualified
-        name is in ``default_schema`` (the connection's, or ``--masked-schema``, where the views are read), so
-        ``hr.customers`` is not ``customers``. Without a default schema an unqualified table and an entry of a
-        schema are not the same table, and two entries of different schemas that fit it equally are refused
+        The one allow-list rule (:func:`maskline.rewrite.table_names.allowed_by`, the agent toolset's too): an
+        unqualified name is in ``default_schema`` (the connection's, or ``--masked-schema``, where the views are
+        read), so ``hr.customers`` is not ``customers``. Without a default schema an unqualified table and an entry
+        of a schema are not the same table, and two entries of different schemas that fit it equally are refused
         (:class:`~maskline.errors.PolicyError`: what, where, fix).
 
         >>> t = MaskedTools.__new__(MaskedTools); t.allow = ("customers",)
@@ -261,12 +260,11 @@ class MaskedTools:
         >>> t._allowed("hr.staff", "main"), t._allowed("customers", "main"), t._allowed("memory.main.orders", "main")
         (False, True, True)
         """
-        from maskline.rewrite.table_names import best_entry, name_parts, same_table
+        from maskline.rewrite.table_names import allowed_by, name_parts, same_table
 
         if self.allow is None:  # the default schema's tables: each is the table of its own last name there
-            return default_schema is None or same_table(table, name_parts(table)[-1:], default_schema)
-        entry = best_entry(self.allow, table, default_schema, where="maskline mcp --allow")
-        return entry is not None and same_table(entry, table, default_schema)
+            return same_table(table, name_parts(table)[-1:], default_schema)
+        return allowed_by(self.allow, table, default_schema, where="maskline mcp --allow")
 
     def _allowed_elsewhere(self, con: Any, default_schema: str | None) -> list[str]:
         """The ``--allow`` entries of another schema than the default that exist, as ``schema.name`` (as the
@@ -340,13 +338,9 @@ class MaskedTools:
         one of its views."""
         if self.masked_schema:
             return self.masked_schema
-        if self.database.dialect == "duckdb":
-            row = con.execute("SELECT current_schema()").fetchone()
-        else:
-            with con.cursor() as cur:
-                cur.execute("SELECT current_schema()")
-                row = cur.fetchone()
-        return str(row[0]) if row and row[0] else None
+        from maskline.rewrite.table_names import connection_schema
+
+        return connection_schema(con)  # not _current_schema's None on failure: the check must not run without it
 
     def _plan(self, con: Any, table: str, caller: Caller) -> Any:
         from sqlglot import exp

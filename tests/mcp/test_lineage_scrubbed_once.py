@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from maskline.mcp.database import Database
 from maskline.mcp.tools import Caller, MaskedTools, ToolRefused
 from maskline.policy import load_policy
+from tests.lineage.scrub_count import count_scrubs
 
 PLANTED = "quillon.vexmarra@example.org"
 
@@ -48,23 +48,13 @@ def test_every_tool_call_event_reaches_the_transport_scrubbed_once(monkeypatch: 
 
     from maskline.mcp import lineage
     from openlineage_ext.guarded_transport import is_guarded
-    from openlineage_ext.scrubbing import EventScrubber
 
     path = tmp_path / "w.duckdb"
     con = duckdb.connect(str(path))
     con.execute(f"CREATE TABLE customers AS SELECT 1 AS id, '{PLANTED}' AS email, 'gold' AS tier")
     con.close()
     out = _configure(monkeypatch, tmp_path, kind)
-    scrubbed: Counter[str] = Counter()
-    original = EventScrubber.event
-
-    def counted(self: EventScrubber, event: Any) -> Any:  # the real scrubber, counted per run and event type
-        run = event.get("run", {}) if isinstance(event, dict) else event.run
-        state = event.get("eventType") if isinstance(event, dict) else event.eventType
-        scrubbed[f"{getattr(run, 'runId', None) or run.get('runId')}:{getattr(state, 'value', state)}"] += 1
-        return original(self, event)
-
-    monkeypatch.setattr(EventScrubber, "event", counted)
+    scrubbed = count_scrubs(monkeypatch)  # the real scrubber, counted per run and event type
     policy = load_policy({"unclassified": "pass", "datasets": {"customers": {"columns": {"email": {"info_type": "EMAIL"}}}}})
     tools = MaskedTools(policy, Database.from_uri(str(path)), allow=["customers"])
     assert tools.query(f"SELECT id FROM customers WHERE tier = 'gold' OR id = 2 OR tier = '{PLANTED}'",
