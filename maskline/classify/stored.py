@@ -71,22 +71,6 @@ def policy_digest(policy: Any) -> str:
     return hashlib.sha256(json.dumps(relevant, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def best_match(names: Any, table: str) -> str | None:
-    """The name among ``names`` that matches ``table`` best, by the rule a policy's datasets are matched by
-    (:func:`maskline.rewrite.table_names.best_entry`): ``db.schema.table`` against shorter names and back,
-    case-insensitive, the longest match winning; two names of different schemas that fit an unqualified
-    ``table`` equally well are refused, not picked in file order.
-
-    >>> best_match(["customers", "raw.customers", "raw.orders"], "shop.raw.customers")
-    'raw.customers'
-    >>> best_match(["orders"], "customers") is None
-    True
-    """
-    from maskline.rewrite.table_names import best_entry
-
-    return best_entry(names, table, where="stored scan")
-
-
 @dataclass(frozen=True)
 class StoredScan:
     """The verdicts of a stored scan, by dataset name."""
