@@ -45,7 +45,8 @@ def register(sub: Any) -> None:
     p.add_argument("--timeout", type=float, default=30.0, metavar="S",
                    help="seconds before a query is cancelled (default 30)")
     p.add_argument("--masked-schema", dest="masked_schema", metavar="SCHEMA",
-                   help="PostgreSQL: read the masked views maskline protect created there (the reader role's path)")
+                   help="PostgreSQL: read the masked views maskline protect created there (the reader role's path); "
+                        "unqualified names and --allow entries are that schema's")
     auth = p.add_mutually_exclusive_group()
     auth.add_argument("--jwt-secret-env", dest="jwt_secret_env", metavar="VAR",
                       help="HTTP: verify bearer tokens with the HS256 secret in this environment variable")

@@ -188,13 +188,13 @@ with DAG("mt_pii", schedule=None, start_date=START, catchup=False, tags=["maskli
     def returns_labelled_index():  # no dict annotation: Airflow would push each row as an XCom of its own
         from uncertain_table import uncertain_labelled
 
-        return uncertain_labelled("index")  # {row label: {column: value}}: a table, not a settings dict
+        return uncertain_labelled("index", dates=False)  # {row label: {column: value}}
 
     @task
     def returns_labelled_dict():
         from uncertain_table import uncertain_labelled
 
-        return uncertain_labelled("dict")  # df.to_dict() of a frame with a text index
+        return uncertain_labelled("dict", dates=False)  # df.to_dict() of a frame with a text index
 
     @task
     def returns_objects() -> dict[str, object]:
