@@ -55,14 +55,18 @@ def _scrub_frame(frame: Any) -> Any:
 
 
 def _scrub_table(value: Any) -> Any:
-    """A list of records, a dict of column lists or another ``to_dict`` shape (:mod:`airflow_plugin.xcom_orients`)
-    masked by the decision, or None when ``value`` is not one."""
+    """A list of records, a dict of column lists, another ``to_dict`` shape (:mod:`airflow_plugin.xcom_orients`) or
+    a dict of dicts with text labels (:mod:`airflow_plugin.xcom_labelled`) masked by the decision, or None when
+    ``value`` is not one."""
+    from airflow_plugin.xcom_labelled import readings
     from airflow_plugin.xcom_orients import as_frame
     from airflow_plugin.xcom_tables import is_column_lists, is_records
 
     records = is_records(value)
-    oriented = None if records or is_column_lists(value) else as_frame(value)
-    if not (records or oriented is not None or is_column_lists(value)):
+    lists = not records and is_column_lists(value)
+    oriented = None if records or lists else as_frame(value)
+    labelled = not (records or lists or oriented is not None) and readings(value) is not None
+    if not (records or lists or oriented is not None or labelled):
         return None
     from airflow_plugin.config import flag
 
@@ -75,6 +79,10 @@ def _scrub_table(value: Any) -> Any:
 
         frame, orient = oriented
         return back(mask_frame_columns(frame, xcom_policy()), orient)
+    if labelled:
+        from airflow_plugin.xcom_labelled import mask_labelled
+
+        return mask_labelled(value, xcom_policy())
     return mask_records(value, xcom_policy()) if records else mask_column_lists(value, xcom_policy())
 
 

@@ -6,9 +6,9 @@
 lower-case names or bare account numbers from other words and numbers. Each is read here as the frame it came
 from, so the same column-by-column decision masks it, and written back in its own shape.
 
-A dict of dicts is read as a table only when one of its two levels holds integer row labels (a default
-``RangeIndex``): that is what pandas writes, and a nested settings dict (``{"db": {"host": ..., "port": ...}}``)
-is not one.
+A dict of dicts is read here when one of its two levels holds integer row labels (a default ``RangeIndex``), which
+tells which level holds the columns. With text labels on both levels (a frame with a text index, or a dict of
+settings of that shape, which nothing tells apart) it is read by :mod:`airflow_plugin.xcom_labelled`.
 
 >>> frame, orient = as_frame({"who": {0: "ann lee", 1: "bo ray"}, "n": {0: 1, 1: 2}})
 >>> orient, list(frame.columns), back(frame, orient)["who"]

@@ -236,10 +236,22 @@ def scrubbed_labels(labels: list[Hashable]) -> list[Hashable]:
     """
     from maskline.text import scrub_value
 
+    return distinct_labels(labels, [scrub_value(label) if isinstance(label, (str, tuple)) else label
+                                    for label in labels])
+
+
+def distinct_labels(labels: list[Hashable], new_labels: list[Hashable]) -> list[Hashable]:
+    """``new_labels`` (what masking or scrubbing made of ``labels``) with each changed label that would repeat
+    another numbered, so no column or row is lost (a dict keyed by them would keep only the last); unchanged labels
+    stay as they are.
+
+    >>> distinct_labels(["ann lee", "bo ray", "n"], ["[MASKED]", "[MASKED]", "n"])
+    ['[MASKED]', '[MASKED] #2', 'n']
+    """
     taken = set(labels)
     out: list[Hashable] = []
-    for label in labels:
-        new: Any = scrub_value(label) if isinstance(label, (str, tuple)) else label
+    for label, changed in zip(labels, new_labels, strict=True):
+        new: Any = changed
         if new != label:
             base, n = new, 1
             while new in taken:

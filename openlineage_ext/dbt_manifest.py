@@ -259,13 +259,13 @@ def unclassified_redacted(manifest: Manifest, parent: Mapping[str, Any], argv: l
     'dbt vars.maskline_unclassified (default mask: no synced policy, no meta)'
     >>> unclassified_redacted(Manifest({}, "/x/target/manifest.json"), {}, ["--vars", "{maskline_unclassified: pass}"])
     """
-    from maskline.classify.stored import best_match
+    from maskline.rewrite.table_names import best_entry
 
     synced = manifest.synced_policy
     if synced:
         ident = parent.get("identifier") or parent.get("alias") or parent.get("name")
         relation = ".".join(str(p) for p in (parent.get("database"), parent.get("schema"), ident) if p)
-        scan_entry = best_match(synced.get("scanned") or {}, relation)
+        scan_entry = best_entry(synced.get("scanned") or {}, relation, where="synced policy: scanned")
         vouched = synced.get("explicit") or scan_entry is not None
         if synced.get("unclassified") == "mask" or not vouched:
             return f"policy {synced['synced_from']['policy']}: unclassified columns are masked"
@@ -310,7 +310,7 @@ def _policy_columns(manifest: Manifest, parent: Mapping[str, Any]) -> dict[str, 
     """``{lower name: (name, meta, where)}`` the synced policy masks in ``parent`` (its stored scan's verdicts,
     then its ``datasets:`` entry), as ``maskline.masked_columns`` applies them, None for a scanned column it
     passes; meta then overrides these."""
-    from maskline.classify.stored import best_match
+    from maskline.rewrite.table_names import best_entry
 
     synced = manifest.synced_policy
     if not synced:
@@ -320,7 +320,7 @@ def _policy_columns(manifest: Manifest, parent: Mapping[str, Any]) -> dict[str, 
     out: dict[str, tuple[str, Any, str] | None] = {}
     for kind in ("scanned", "datasets"):
         entries = synced.get(kind) or {}
-        name = best_match(entries, relation)
+        name = best_entry(entries, relation, where=f"synced policy: {kind}")
         for col, e in (entries[name].items() if name is not None else ()):
             if e is None or e.get("method") is None:
                 out[col] = None  # a scanned column the policy passes, or a policy entry {pass: true}

@@ -523,19 +523,24 @@ class MaskedSQLToolset(SQLToolset):
     def _check_tables_allowed(self, tables: Sequence[str], default_schema: str | None) -> None:
         """``allowed_tables`` checked on the tables the rewrite substituted, whatever syntax named them.
 
-        Names are compared qualified (:func:`maskline.rewrite.table_names.same_table`): an entry with a schema
-        allows only that schema's table; one without a schema, the table in the toolset's ``schema`` (as
-        ``SQLToolset`` reads its entries), else in the connection's default schema. A table the query wrote
-        without a schema is in the connection's default schema, where the database reads it, whatever
-        ``schema`` says.
+        Names are compared qualified, by the one allow-list rule (:func:`maskline.rewrite.table_names.allowed_by`,
+        ``maskline mcp --allow``'s too): an entry with a schema allows only that schema's table; one without a
+        schema, the table in the toolset's ``schema`` (as ``SQLToolset`` reads its entries), else in the
+        connection's default schema. A table the query wrote without a schema is in the connection's default
+        schema, where the database reads it, whatever ``schema`` says.
         """
-        from maskline.rewrite.table_names import same_table
+        from maskline.errors import PolicyError
+        from maskline.rewrite.table_names import allowed_by
 
         entries = self._allowed_entries()
         if entries is None:
             return
         for table in tables:
-            if not any(same_table(table, entry, default_schema) for entry in entries):
+            try:
+                allowed = allowed_by(entries, table, default_schema, where="allowed_tables")
+            except PolicyError as e:  # two entries of different schemas fit a table written without one
+                raise QueryRefused(_refusal_reason(e)) from None
+            if not allowed:
                 raise QueryRefused(f"table {table} is not in allowed_tables")
 
     def _allowed_entries(self) -> list[str] | None:

@@ -71,26 +71,6 @@ def policy_digest(policy: Any) -> str:
     return hashlib.sha256(json.dumps(relevant, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def _parts(name: str) -> tuple[str, ...]:
-    return tuple(p.strip('"`[]').lower() for p in name.split("."))
-
-
-def best_match(names: Any, table: str) -> str | None:
-    """The name among ``names`` that matches ``table`` best, by the rule a policy's datasets are matched by
-    (:func:`maskline.rewrite.table_names.best_entry`): ``db.schema.table`` against shorter names and back,
-    case-insensitive, the longest match winning; two names of different schemas that fit an unqualified
-    ``table`` equally well are refused, not picked in file order.
-
-    >>> best_match(["customers", "raw.customers", "raw.orders"], "shop.raw.customers")
-    'raw.customers'
-    >>> best_match(["orders"], "customers") is None
-    True
-    """
-    from maskline.rewrite.table_names import best_entry
-
-    return best_entry(names, table, where="stored scan")
-
-
 @dataclass(frozen=True)
 class StoredScan:
     """The verdicts of a stored scan, by dataset name."""
@@ -103,9 +83,9 @@ class StoredScan:
     def for_table(self, table: str, default_schema: str | None = None) -> Classification | None:
         """The classification of ``table`` (matched like a policy dataset), or None when it was not scanned.
 
-        With ``default_schema`` (the connection's), names are compared qualified
-        (:func:`maskline.rewrite.table_names.same_table`), as policy entries are: a scan stored for ``t`` judged
-        the default schema's table, and its verdicts (``qty`` holds counts) say nothing of ``hr.t``, whose ``qty``
+        The entry is the one :func:`maskline.rewrite.table_names.best_entry` picks, as for a policy's datasets;
+        with ``default_schema`` (the connection's) an unqualified ``table`` is that schema's. A scan stored for
+        ``t`` judged the default schema's table, and its verdicts (``qty`` holds counts) say nothing of ``hr.t``, whose ``qty``
         may hold SSNs. Such an entry is refused rather than ignored: without it, ``unclassified: pass`` would pass
         what the scan masks.
 
@@ -118,19 +98,17 @@ class StoredScan:
         ...
         maskline.errors.ClassificationError: the stored scan's entry 't' judged the table of the default schema main, not the same-named table of another schema read here (at p.scan.json). Fix: scan that table too: maskline scan SOURCE --table SCHEMA.TABLE --policy POLICY --save
         """
-        name = best_match(self.tables, table)
-        if default_schema is not None and name is not None:
-            from maskline.rewrite.table_names import same_table
+        from maskline.rewrite.table_names import best_entry, same_table
 
-            same = [n for n in self.tables if same_table(n, table, default_schema)]
-            if not same:
-                # the table as the query wrote it is not repeated (refusals never echo a name written)
-                raise _fail(f"the stored scan's entry {name!r} judged the table of the default schema "
-                            f"{default_schema.lower()}, not the same-named table of another schema read here",
-                            self.path, fix="scan that table too: maskline scan SOURCE --table SCHEMA.TABLE "
-                                           "--policy POLICY --save")
-            # the entry naming the most parts wins, as best_match picks (a rescan writes the name it was given)
-            name = max(same, key=lambda n: len(_parts(n)))
+        # One rule picks the entry (best_entry, as Policy.dataset does); the scan's own part is only the refusal.
+        name = best_entry(self.tables, table, default_schema, where=f"{self.path}: tables")
+        if default_schema is not None and name is not None and not same_table(name, table, default_schema):
+            # best_entry takes an unqualified entry for any schema's table of its name; the scan judged only the
+            # default schema's. The table as the query wrote it is not repeated (refusals never echo a name).
+            raise _fail(f"the stored scan's entry {name!r} judged the table of the default schema "
+                        f"{default_schema.lower()}, not the same-named table of another schema read here",
+                        self.path, fix="scan that table too: maskline scan SOURCE --table SCHEMA.TABLE "
+                                       "--policy POLICY --save")
         return self.tables[name] if name is not None else None
 
     def by_table(self, tables: Any, default_schema: str | None = None) -> dict[str, Classification]:

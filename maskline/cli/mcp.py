@@ -45,7 +45,8 @@ def register(sub: Any) -> None:
     p.add_argument("--timeout", type=float, default=30.0, metavar="S",
                    help="seconds before a query is cancelled (default 30)")
     p.add_argument("--masked-schema", dest="masked_schema", metavar="SCHEMA",
-                   help="PostgreSQL: read the masked views maskline protect created there (the reader role's path)")
+                   help="PostgreSQL: read the masked views maskline protect created there (the reader role's path); "
+                        "unqualified names and --allow entries are that schema's")
     auth = p.add_mutually_exclusive_group()
     auth.add_argument("--jwt-secret-env", dest="jwt_secret_env", metavar="VAR",
                       help="HTTP: verify bearer tokens with the HS256 secret in this environment variable")
@@ -156,17 +157,17 @@ def _warn_unmatched_datasets(policy: Any, database: Any, allow: list[str] | None
 
     sql = ("SELECT table_schema, table_name FROM information_schema.tables "
            "WHERE table_schema NOT IN ('information_schema', 'pg_catalog')")
+    from maskline.rewrite.table_names import connection_schema
+
     try:
         with database.connect() as con:
             if database.dialect == "duckdb":
                 rows = con.execute(sql).fetchall()
-                default = con.execute("SELECT current_schema()").fetchone()[0]
             else:
                 with con.cursor() as cur:
                     cur.execute(sql)
                     rows = cur.fetchall()
-                    cur.execute("SELECT current_schema()")
-                    default = cur.fetchone()[0]
+            default = connection_schema(con)  # the one way the default schema is asked (the engine's adapter)
     except Exception:  # noqa: BLE001 - a warning never stops the server; the check at start did that
         return
     tables = {f"{schema}.{name}".lower(): f"{schema}.{name}" for schema, name in rows}

@@ -224,8 +224,6 @@ def policy_columns(manifest: Mapping[str, Any], policy: Any, scan: Any = None) -
     >>> policy_columns(m, load_policy({"datasets": {"raw.customers": {"columns": {"id": {"pass": True}}}}}))
     {}
     """
-    from maskline.classify.stored import best_match
-
     out: dict[str, dict[str, Sensitive]] = {}
     for uid, node in _nodes(manifest):
         if node.get("resource_type", "source" if uid.startswith("source.") else None) not in ("source", "seed"):
@@ -239,8 +237,8 @@ def policy_columns(manifest: Mapping[str, Any], policy: Any, scan: Any = None) -
                 passed.add(col.lower())
                 continue
             out.setdefault(uid, {})[col.lower()] = Sensitive(f"{uid}.{col}", str(cp.info_type or cp.method.name))
-        table = best_match(scan.tables, name) if scan is not None else None
-        for c in (scan.tables[table].columns if table is not None else ()):
+        scanned = scan.for_table(name) if scan is not None else None  # the one lookup of a stored scan's entry
+        for c in (scanned.columns if scanned is not None else ()):
             if c.name.lower() in passed:  # the policy's entry overrides the verdict, as in the core's plan
                 continue
             if c.info_type and c.confidence >= policy.classify.min_confidence:

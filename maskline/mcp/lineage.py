@@ -19,10 +19,12 @@ a COMPLETE (or FAIL, for a refusal or an engine error) event. The final event ca
   ``errorMessage`` on FAIL.
 
 Events go through the OpenLineage client configured the usual way
-(``OPENLINEAGE_URL``, ``openlineage.yml``, ``OPENLINEAGE__TRANSPORT__*``; with the
-maskline transformer if that config names it) after
-:func:`openlineage_ext.scrubbing.scrub_event`, from a background thread
+(``OPENLINEAGE_URL``, ``openlineage.yml``, ``OPENLINEAGE__TRANSPORT__*``), from a background thread
 (:mod:`openlineage_ext.background_emit`), so a lineage server that is down or slow never delays a tool call.
+Each event crosses one scrub boundary, the client's transport: maskline's guard
+(:func:`openlineage_ext.guarded_transport.guard_client`), or the user's ``transform`` transport when it already
+runs maskline's transformer, as the Airflow agent toolset's events do. The names the call proved are handed to
+that scrubber under the run's id (:mod:`openlineage_ext.run_names`).
 Lineage is best effort: nothing here raises into a tool call.
 """
 
@@ -115,17 +117,13 @@ def call_events(call: CallRecord, *, job_namespace: str, db_namespace: str, dial
     from openlineage_ext.facets import IDENTITY, identity_facet, input_schema_facet, masking_facet, producer
     from openlineage_ext.lineage_types import renamed_types
     from openlineage_ext.own_error import own_error_message
-    from openlineage_ext.scrubbing import scrub_sql
-
     run_id = str(generate_new_uuid())
     job_facets: dict[str, Any] = {"jobType": job_type_job.JobTypeJobFacet(
         processingType="BATCH", integration=INTEGRATION, jobType="AGENT_QUERY", producer=producer())}
     if call.sql:
-        # The catalog's names the call read (its tables and their columns) and the allowed tables: any other
-        # name is free text the agent typed.
-        names = proven_names(call)
-        job_facets["sql"] = sql_job.SQLJobFacet(query=scrub_sql(call.sql, "all", dialect, names), dialect=dialect,
-                                                producer=producer())
+        # As the agent typed it: the client's transport scrubs the event (literals redacted, names kept only when
+        # proven: the call's tables, their columns and the allowed tables, :func:`emit`), once.
+        job_facets["sql"] = sql_job.SQLJobFacet(query=call.sql, dialect=dialect, producer=producer())
     inputs = []
     for table in call.tables:
         facets: dict[str, Any] = {}
@@ -168,6 +166,15 @@ def _client() -> Any:
     return OpenLineageClient()
 
 
+def _guarded() -> Any:
+    """The configured client with its transport guarded by maskline
+    (:func:`openlineage_ext.guarded_transport.guard_client`: once per client, and a no-op when the user's
+    ``transform`` transport already runs maskline's transformer): the one place an event is scrubbed."""
+    from openlineage_ext.guarded_transport import guard_client
+
+    return guard_client(_client())
+
+
 def proven_names(call: CallRecord) -> set[str]:
     """The names a call's SQL may keep: the tables it read and their plans' columns
     (:func:`openlineage_ext.catalog_names.call_names`), and the tables the operator allowed, lower case.
@@ -181,27 +188,30 @@ def proven_names(call: CallRecord) -> set[str]:
 
 
 def emit(events: Sequence[Any], names: Collection[str] = ()) -> bool:
-    """Scrub ``events`` and queue them for the configured OpenLineage client; False if that failed.
+    """Queue ``events`` for the configured OpenLineage client, whose transport scrubs them; False if that failed.
 
-    ``names`` are more catalog names the SQL facets may keep (:func:`proven_names`). The events are scrubbed here,
-    before they are queued, and sent by a background thread (:mod:`openlineage_ext.background_emit`): a lineage
-    server that is down or slow never holds the tool call's answer. :func:`flush` waits for them at shutdown.
+    ``names`` are more catalog names the SQL facets may keep (:func:`proven_names`), proven for the events' runs
+    (:mod:`openlineage_ext.run_names`) for the scrubber behind the client. The events are sent by a background
+    thread (:mod:`openlineage_ext.background_emit`): a lineage server that is down or slow never holds the tool
+    call's answer. :func:`flush` waits for them at shutdown.
 
     >>> emit([])  # nothing to queue: done at once
     True
     """
     try:
-        from openlineage_ext.scrubbing import scrub_event
+        from openlineage_ext.run_names import run_names
 
-        scrubbed = [scrub_event(event, names=names) for event in events]
+        _guarded()  # built (and guarded) now: a configuration that cannot be read queues nothing
         sender = _sender()
+        for event in events:
+            run_names().prove(str(event.run.runId), names)
     except Exception as e:  # noqa: BLE001 - lineage must never fail a tool call
         from maskline.errors import structured_message  # a maskline error's what/where/fix, else its class
 
-        log.warning("maskline mcp: could not scrub or queue the tool call's lineage (%s); it was not sent",
+        log.warning("maskline mcp: could not queue the tool call's lineage (%s); it was not sent",
                     structured_message(e))
         return False
-    return all([sender.submit(event) for event in scrubbed])
+    return all([sender.submit(event) for event in events])
 
 
 def check_settings() -> None:
@@ -233,9 +243,10 @@ def _sender() -> Any:
 
 
 def _send(event: Any) -> None:
-    """Send one scrubbed event now (on the sender's thread); a failure is a warning naming where it was going."""
+    """Send one event now (on the sender's thread) through the guarded client, which scrubs it; a failure is a
+    warning naming where it was going."""
     try:
-        _client().emit(event)
+        _guarded().emit(event)
     except Exception as e:  # noqa: BLE001 - lineage must never fail a tool call
         log.warning("maskline mcp: could not send the tool call's lineage to %s (%s); the call went on without it. "
                     "Fix: check that the lineage server answers there, or the transport in OPENLINEAGE_URL, "
@@ -252,7 +263,7 @@ def destination() -> str:
     from openlineage_ext.destination import destination as of_client
 
     try:
-        return of_client(_client())
+        return of_client(_guarded())
     except Exception:  # noqa: BLE001 - a warning's detail never raises
         return "the configured transport"
 

@@ -244,14 +244,15 @@ class MaskedTools:
     def _allowed(self, table: str, default_schema: str | None = None) -> bool:
         """Whether ``table`` (``[catalog.][schema.]name``) is one of ``--allow``'s tables.
 
-        With ``default_schema`` (the connection's), a table and an allow entry are compared as the tables
-        they name: an unqualified one is in the default schema, so ``hr.customers`` is not ``customers``.
-        Without it (names only, before the schema is known, or views of ``--masked-schema``, which are read
-        by name), the last name part is compared.
+        The one allow-list rule (:func:`maskline.rewrite.table_names.allowed_by`, the agent toolset's too): an
+        unqualified name is in ``default_schema`` (the connection's, or ``--masked-schema``, where the views are
+        read), so ``hr.customers`` is not ``customers``. Without a default schema an unqualified table and an entry
+        of a schema are not the same table, and two entries of different schemas that fit it equally are refused
+        (:class:`~maskline.errors.PolicyError`: what, where, fix).
 
         >>> t = MaskedTools.__new__(MaskedTools); t.allow = ("customers",)
         >>> t._allowed("hr.customers", "main"), t._allowed("main.customers", "main"), t._allowed("hr.customers")
-        (False, True, True)
+        (False, True, False)
 
         Without ``--allow``, the tables are the default schema's (what ``list_tables`` shows), not every
         schema's:
@@ -260,14 +261,11 @@ class MaskedTools:
         >>> t._allowed("hr.staff", "main"), t._allowed("customers", "main"), t._allowed("memory.main.orders", "main")
         (False, True, True)
         """
-        from maskline.rewrite.table_names import name_parts, same_table
+        from maskline.rewrite.table_names import allowed_by, name_parts, same_table
 
         if self.allow is None:  # the default schema's tables: each is the table of its own last name there
-            return default_schema is None or same_table(table, name_parts(table)[-1:], default_schema)
-        if default_schema is None:
-            parts = table.lower().split(".")
-            return table.lower() in self.allow or parts[-1] in {a.split(".")[-1] for a in self.allow}
-        return any(same_table(table, entry, default_schema) for entry in self.allow)
+            return same_table(table, name_parts(table)[-1:], default_schema)
+        return allowed_by(self.allow, table, default_schema, where="maskline mcp --allow")
 
     def _allowed_elsewhere(self, con: Any, default_schema: str | None) -> list[str]:
         """The ``--allow`` entries of another schema than the default that exist, as ``schema.name`` (as the
@@ -301,9 +299,13 @@ class MaskedTools:
         ...
         maskline.mcp.tools.ToolRefused: 1 table the query reads is not one of the tables the tools may read (not in --allow, or, without --allow, not in the default schema) (at FROM clause). Fix: did you mean 'customers'? Query only the tables list_tables shows
         """
+        from maskline.errors import PolicyError
         from maskline.rewrite.mentions import counted, suggestion
 
-        denied = [i for i, t in enumerate(tables) if not self._allowed(t, default_schema)]
+        try:
+            denied = [i for i, t in enumerate(tables) if not self._allowed(t, default_schema)]
+        except PolicyError as e:  # two --allow entries of different schemas fit an unqualified table
+            raise ToolRefused(e.what, where=e.where, fix=e.fix) from None
         if not denied:
             return
         verb = "not one of the tables the tools may read (not in --allow, or, without --allow, not in the default schema)"
@@ -324,24 +326,22 @@ class MaskedTools:
 
             tree = parse_select(sql, engine(self.database.dialect).dialect().sqlglot_name)
             written = base_tables(tree)
-            self._check_allowed([t.name for t in written], nodes=written)
+            self._check_allowed([".".join(p.name for p in t.parts) for t in written], self._default_schema(con),
+                                nodes=written)
         rewritten = rewrite(sql, self.policy, self.database.dialect, connection=con, identities=caller.identities,
                             key=self._key_if_set(), masked_schema=self.masked_schema)
         self._check_allowed(rewritten.tables, self._default_schema(con))
         return rewritten
 
     def _default_schema(self, con: Any) -> str | None:
-        """The schema unqualified names resolve to, against which ``--allow`` is checked (None for the
-        masked views, which are read by name whatever schema the query wrote)."""
+        """The schema unqualified names resolve to, against which ``--allow`` is checked: with ``--masked-schema``
+        that schema (the reader role's path, holding the views), so a table written with another schema is not
+        one of its views."""
         if self.masked_schema:
-            return None
-        if self.database.dialect == "duckdb":
-            row = con.execute("SELECT current_schema()").fetchone()
-        else:
-            with con.cursor() as cur:
-                cur.execute("SELECT current_schema()")
-                row = cur.fetchone()
-        return str(row[0]) if row and row[0] else None
+            return self.masked_schema
+        from maskline.rewrite.table_names import connection_schema
+
+        return connection_schema(con)  # not _current_schema's None on failure: the check must not run without it
 
     def _plan(self, con: Any, table: str, caller: Caller) -> Any:
         from sqlglot import exp

@@ -89,6 +89,23 @@ def best_entry(names: Iterable[str], table: str | Sequence[str], default_schema:
     return best[1] if best else None
 
 
+def allowed_by(entries: Iterable[str], table: str | Sequence[str], default_schema: str | None, *,
+               where: str = "allowed tables") -> bool:
+    """Whether ``table`` is one of the tables an allow-list names (``maskline mcp --allow``, the agent toolset's
+    ``allowed_tables``): the entry :func:`best_entry` picks for it, and only when that entry names the table itself
+    (:func:`same_table`, unqualified names in ``default_schema``), so an allowed ``customers`` never lets
+    ``hr.customers`` through. Two entries of different schemas that fit an unqualified table equally are refused
+    (:class:`~maskline.errors.PolicyError` at ``where``), as :func:`best_entry` refuses them.
+
+    >>> allowed_by(["customers"], "hr.customers", "main"), allowed_by(["customers"], "main.customers", "main")
+    (False, True)
+    >>> allowed_by(["hr.customers"], "customers", None), allowed_by(["hr.customers"], "customers", "hr")
+    (False, True)
+    """
+    entry = best_entry(entries, table, default_schema, where=where)
+    return entry is not None and same_table(entry, table, default_schema)
+
+
 def connection_schema(connection: Any) -> str | None:
     """The default schema of a connection (DuckDB or DB-API), asked through its engine adapter.
 

@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from tests.agents.provider_transport import use_transport
+from tests.lineage.scrub_count import count_scrubs
 
 PLANTED = "quillon.vexmarra@example.org"
 
@@ -52,21 +53,11 @@ def test_every_event_reaches_the_transport_scrubbed_once(monkeypatch: pytest.Mon
                                                           kind: str) -> None:
     from airflow_plugin.agents.lineage import emit, flush
     from airflow_plugin.lineage_protection import install
-    from openlineage_ext.scrubbing import EventScrubber
 
     install()  # as the plugin does when Airflow loads it: every client of the provider is guarded
     path = tmp_path / "lineage.jsonl"
     use_transport(monkeypatch, _transports(path)[kind])
-    scrubbed: Counter[str] = Counter()
-    original = EventScrubber.event
-
-    def counted(self: EventScrubber, event: Any) -> Any:  # the real scrubber, counted per run and event type
-        run = event.get("run", {}) if isinstance(event, dict) else event.run
-        kind_of = event.get("eventType") if isinstance(event, dict) else event.eventType
-        scrubbed[f"{getattr(run, 'runId', None) or run.get('runId')}:{getattr(kind_of, 'value', kind_of)}"] += 1
-        return original(self, event)
-
-    monkeypatch.setattr(EventScrubber, "event", counted)
+    scrubbed = count_scrubs(monkeypatch)  # the real scrubber, counted per run and event type
     events = _events(3)
     assert all(emit(e) for e in events)
     assert flush(30)

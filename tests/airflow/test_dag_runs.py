@@ -267,6 +267,29 @@ def test_a_frame_of_uncertain_columns_is_stored_masked(airflow_runs):
     assert not leaked(raw_uncertain_values(), [rows]) and rows.count("[MASKED]") == ROWS
 
 
+def test_a_table_with_text_row_labels_is_stored_decided_column_by_column(airflow_runs):
+    """``df.to_dict("index")`` and ``df.to_dict()`` of a frame with a text index: the uncertain columns were stored
+    as the text scrubber left them (lower-case names, bare account numbers raw); now decided as the frame's are."""
+    from tests.airflow.dags.uncertain_table import ROWS, SAFE, raw_uncertain_values, uncertain_frame
+
+    tasks = airflow_runs.run("mt_pii")["tasks"]
+    assert tasks["returns_labelled_index"] == "success" and tasks["returns_labelled_dict"] == "success"
+    xcoms = {t: v for t, k, v in airflow_runs.xcoms("mt_pii") if k == "return_value"}
+    raw = uncertain_frame()
+    by_index, by_column = json.loads(xcoms["returns_labelled_index"]), json.loads(xcoms["returns_labelled_dict"])
+    for stored in (xcoms["returns_labelled_index"], xcoms["returns_labelled_dict"]):
+        assert not leaked(raw_uncertain_values(), [stored])
+    rows = list(by_index.values())
+    raw = raw.drop(columns=["day"])  # the DAG pushes the table without its dates (uncertain_labelled)
+    assert len(rows) == ROWS and all(list(r) == list(raw.columns) for r in rows)  # the shape, every row kept
+    assert {r["who"] for r in rows} == {"[MASKED]"} and {r["c3"] for r in rows} == {None}
+    assert list(by_column) == list(raw.columns) and all(len(c) == ROWS for c in by_column.values())
+    assert set(by_column["who"].values()) == {"[MASKED]"}
+    for column in ("id", "status", "amount"):  # the control: confidently safe columns stored unchanged
+        assert column in SAFE
+        assert [r[column] for r in rows] == list(by_column[column].values()) == raw[column].tolist(), column
+
+
 def test_task_logs_hold_no_raw_value_and_never_the_key(airflow_runs):
     assert "logs_pii" in airflow_runs.run("mt_pii")["tasks"]
     assert "structlog line" in airflow_runs.log_text and "contact " in airflow_runs.log_text

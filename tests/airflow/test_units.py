@@ -455,7 +455,7 @@ FACE_MODULES = (
     "airflow_plugin.query_masking", "airflow_plugin.operators.mask_table",
     "airflow_plugin.operators.mask_query", "airflow_plugin.operators.mask_file", "airflow_plugin.decorators.maskline",
     "airflow_plugin.xcom", "airflow_plugin.xcom_tables", "airflow_plugin.xcom_stored", "airflow_plugin.masked_frames",
-    "airflow_plugin.xcom_orients",
+    "airflow_plugin.xcom_orients", "airflow_plugin.xcom_labelled",
     "airflow_plugin.demo",
     "airflow_plugin.operators", "airflow_plugin.operators.check", "airflow_plugin.operators.protect",
     "airflow_plugin.write_mode", "airflow_plugin.task_output", "airflow_plugin.lineage_flush",

@@ -8,6 +8,7 @@ classifier and Airflow's configuration; the stored XCom of a real ``dag.test()``
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 import pandas as pd
@@ -259,6 +260,40 @@ def test_a_frame_pushed_in_another_to_dict_shape_is_decided_and_keeps_its_shape(
     MaskingXComBackend.serialize_value(value)  # serde stores it (dates as Python's datetime)
 
 
-def test_a_settings_dict_of_dicts_is_not_read_as_a_table():
+@pytest.mark.parametrize("orient", ["dict", "index"])
+def test_a_frame_with_text_row_labels_pushed_as_a_dict_of_dicts_is_decided(orient):
+    """Text row labels (no level of integer ones) left the value to the text scrubber: names and bare account
+    numbers were stored raw. Now read as the frame it came from (the reading whose columns hold one kind each)."""
+    from tests.airflow.dags.uncertain_table import uncertain_labelled
+
+    value = uncertain_labelled(orient)
+    assert all(v in json.dumps(value, default=str) for v in raw_uncertain_values())  # the control
+    out = scrub_xcom_value(value)
+    assert not [v for v in raw_uncertain_values() if v in json.dumps(out, default=str)]
+    back = pd.DataFrame.from_dict(out, orient="columns" if orient == "dict" else "index")
+    assert len(back) == ROWS  # masked row labels are numbered apart: no row lost
+    for column in SAFE:
+        assert back[column].tolist() == [getattr(v, "to_pydatetime", lambda v=v: v)() for v in
+                                         uncertain_frame()[column]], column
+    MaskingXComBackend.serialize_value(value)  # serde stores it
+
+
+def test_a_text_only_dict_of_dicts_is_decided_both_ways():
+    """When both readings have columns of one kind (all text), neither may pass what the other masks."""
+    from airflow_plugin.xcom_labelled import readings
+
+    people = {f"p{i}": {"first": f, "last": last} for i, (f, last) in
+              enumerate([("ann", "lee"), ("bo", "ray"), ("cy", "dunn"), ("di", "moss")])}
+    assert readings(people) == ("dict", "index")
+    out = scrub_xcom_value(people)
+    assert not {v for row in people.values() for v in row.values()} & set(json.dumps(out).split('"'))
+    assert len(out) == len(people) and all(len(r) == 2 for r in out.values())
+
+
+def test_a_settings_dict_of_dicts_is_decided_as_a_table():
+    """A dict of settings has a table's shape and nothing tells it from one: its columns are decided (fail closed),
+    its shape and its keys' count kept."""
     settings = {"db": {"host": "db.internal", "port": 5432}, "cache": {"host": "cache.internal", "port": 6379}}
-    assert scrub_xcom_value(settings) == settings
+    out = scrub_xcom_value(settings)
+    assert len(out) == 2 and all(set(r) == {"host", "port"} for r in out.values())
+    assert scrub_xcom_value({"db": {"host": "h"}}) == {"db": {"host": "h"}}  # one row, one column: no table

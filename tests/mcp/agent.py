@@ -154,3 +154,14 @@ def lineage_events(path: Path) -> list[dict[str, Any]]:
     if not path.exists():
         return []
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def lineage_events_once(path: Path, ready: Any, seconds: float = 30) -> list[dict[str, Any]]:
+    """The events the file transport wrote once ``ready(events)`` holds (or ``seconds`` have passed): a server that
+    keeps running (``--http``) sends them from its background thread, after the call's answer."""
+    deadline = time.monotonic() + seconds
+    events = lineage_events(path)
+    while not ready(events) and time.monotonic() < deadline:
+        time.sleep(0.05)
+        events = lineage_events(path)
+    return events

@@ -8,7 +8,14 @@ from typing import Any
 
 import pytest
 
-from tests.mcp.agent import ScriptedAgent, free_port, lineage_events, server_env, start_http_server
+from tests.mcp.agent import (
+    ScriptedAgent,
+    free_port,
+    lineage_events,
+    lineage_events_once,
+    server_env,
+    start_http_server,
+)
 from tests.mcp.conftest import raw_values
 
 SECRET = "an-hs256-secret-for-tests-only-0123456789"
@@ -57,8 +64,12 @@ def test_a_verified_token_is_recorded_as_the_person_the_agent_acts_for(http_serv
     assert "customers" in agent.answers[0].data["tables"]
     for value in raw_values():
         assert value not in agent.transcript()
-    finals = [e for e in lineage_events(lineage) if e["eventType"] == "COMPLETE"
-              and e["run"]["facets"]["maskline_identity"]["executedBy"]["name"] == "http-agent/1.0"]
+    def finals_of(events: list) -> list:
+        return [e for e in events if e["eventType"] == "COMPLETE"
+                and e["run"]["facets"]["maskline_identity"]["executedBy"]["name"] == "http-agent/1.0"]
+
+    # the running server sends them from its background thread, after the answers
+    finals = finals_of(lineage_events_once(lineage, lambda events: len(finals_of(events)) >= 2))
     assert len(finals) == 2
     assert all(e["run"]["facets"]["maskline_identity"]["onBehalfOf"]["name"] == "alice" for e in finals)
 
@@ -74,7 +85,6 @@ def test_an_unverified_token_is_refused_before_any_tool_runs(http_server, bad: s
     import jwt
 
     url, lineage = http_server
-    before = len(lineage_events(lineage))
     bearer = {None: None, "not-a-jwt": "not-a-jwt", "wrong-secret": token("x" * 40),
               "expired": token(exp=int(time.time()) - 60),
               "alg-none": jwt.encode({"sub": "auditor"}, None, algorithm="none")}[bad]
@@ -83,4 +93,7 @@ def test_an_unverified_token_is_refused_before_any_tool_runs(http_server, bad: s
         agent.over_http(url, bearer, SCRIPT[1:])
     assert agent.answers == []
     assert _status_of_initialize(url, bearer) == 401
-    assert len(lineage_events(lineage)) == before
+    # No call ran, so no event is the intruder's, or an unnamed agent's: the other tests' calls are all named
+    # http-agent, and their events may still be arriving from the server's background thread (not counted here).
+    assert {e["run"]["facets"]["maskline_identity"]["executedBy"]["name"] for e in lineage_events(lineage)
+            if "maskline_identity" in (e["run"].get("facets") or {})} <= {"http-agent/1.0"}

@@ -2,51 +2,16 @@
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 
 from tests.conftest import TEST_KEY
 from tests.mcp.agent import ScriptedAgent, lineage_events, server_env
-from tests.mcp.conftest import CUSTOMERS, raw_values
+from tests.mcp.conftest import raw_values
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture(scope="module")
-def reader_dsn(pg_dsn: str, policy_file: Path) -> Iterator[tuple[str, str]]:
-    import psycopg2
-
-    from maskline.adapters.postgres import protect, unprotect
-    from maskline.keys import KeyMaterial
-    from maskline.policy import load_policy
-
-    suffix = uuid.uuid4().hex[:8]
-    raw, masked, private, reader, login = (f"raw_{suffix}", f"masked_{suffix}", f"private_{suffix}",
-                                           f"reader_{suffix}", f"agent_{suffix}")
-    admin = psycopg2.connect(pg_dsn)
-    admin.autocommit = True
-    with admin.cursor() as cur:
-        cur.execute(f"CREATE SCHEMA {raw}")
-        cur.execute(f"CREATE TABLE {raw}.customers (id integer, full_name text, email text, ssn text, phone text)")
-        cur.executemany(f"INSERT INTO {raw}.customers VALUES (%s, %s, %s, %s, %s)", CUSTOMERS)
-    protect(admin, load_policy(policy_file), raw, ("customers",), KeyMaterial(TEST_KEY.encode(), source="test"),
-            masked_schema=masked, reader=reader, private_schema=private)
-    with admin.cursor() as cur:
-        cur.execute(f"CREATE ROLE {login} LOGIN PASSWORD 'agent-pw' IN ROLE {reader}")
-    host = urlsplit(pg_dsn)
-    yield host._replace(netloc=f"{login}:agent-pw@{host.hostname}:{host.port or 5432}").geturl(), masked
-    unprotect(admin, masked_schema=masked, private_schema=private)
-    with admin.cursor() as cur:
-        cur.execute(f"DROP SCHEMA {raw} CASCADE")
-        cur.execute(f"DROP ROLE {login}")
-        cur.execute(f"DROP OWNED BY {reader}")
-        cur.execute(f"DROP ROLE {reader}")
-    admin.close()
 
 
 SCRIPT: list[tuple[str, dict[str, Any]]] = [

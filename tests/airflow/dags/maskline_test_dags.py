@@ -185,6 +185,18 @@ with DAG("mt_pii", schedule=None, start_date=START, catchup=False, tags=["maskli
         return uncertain_rows()
 
     @task
+    def returns_labelled_index():  # no dict annotation: Airflow would push each row as an XCom of its own
+        from uncertain_table import uncertain_labelled
+
+        return uncertain_labelled("index", dates=False)  # {row label: {column: value}}
+
+    @task
+    def returns_labelled_dict():
+        from uncertain_table import uncertain_labelled
+
+        return uncertain_labelled("dict", dates=False)  # df.to_dict() of a frame with a text index
+
+    @task
     def returns_objects() -> dict[str, object]:
         # Objects the value scrubber does not walk: Airflow's serde stores their fields.
         import decimal
@@ -219,6 +231,8 @@ with DAG("mt_pii", schedule=None, start_date=START, catchup=False, tags=["maskli
     returns_frame()
     returns_uncertain_frame()
     returns_uncertain_rows()
+    returns_labelled_index()
+    returns_labelled_dict()
     returns_objects()
     returns_nested_frame()
     logs_pii()

@@ -47,3 +47,14 @@ def raw_uncertain_values() -> set[str]:
     """The sensitive cells as text, to look for in whatever was stored."""
     table = uncertain_columns()
     return {str(v) for column in UNCERTAIN for v in table[column]}
+
+
+def uncertain_labelled(orient: str, dates: bool = True) -> dict[str, Any]:
+    """The table with text row labels (``customer-1``...) as ``df.to_dict(orient)`` gives it (``"dict"``:
+    ``{column: {label: value}}``, ``"index"``: ``{label: {column: value}}``); without ``day`` unless ``dates``
+    (pandas gives its dates as ``Timestamp``, which only the table path turns into what serde stores)."""
+    frame = uncertain_frame()
+    if not dates:
+        frame = frame.drop(columns=["day"])
+    frame.index = [f"customer-{i}" for i in range(1, ROWS + 1)]
+    return frame.to_dict(orient)
