@@ -89,6 +89,9 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "geburtstag", "geboren", "date de naissance", "naissance", "fecha de nacimiento", "nacimiento",
         "data di nascita", "nascita", "geboortedatum", "geboorte", "data de nascimento", "nascimento",
         "data nascimento", "birth", "bdate", "bday", "dt birth", "birth dt",
+        # French schemas cut naissance to naiss beside a date word (DateNaiss, dt_naiss); naiss alone is left out:
+        # lieu_naiss is the place of birth, a town (as the Indonesian tempat lahir).
+        "date naiss", "dt naiss",
     ),
     "US_SSN": ("ssn", "social security", "social security number", "ss number", "soc sec", "ssn number"),
     "NATIONAL_ID": (

@@ -43,4 +43,18 @@ SEASIA_NAME_HINTS: dict[str, tuple[str, ...]] = {
     # Indonesian kode pasien (patient code, beside id/no/nomor pasien in name_hints); Vietnamese mã bệnh nhân
     # (patient code), written MaBN as often.
     "MEDICAL_RECORD_NUMBER": ("kode pasien", "ma benh nhan", "ma bn", "benh nhan id", "id benh nhan"),
+    # Names of people: nama (Indonesian) and tên (Vietnamese) with the word that makes the name a person's, never
+    # nama or tên alone (above). Indonesian nama lengkap / depan / belakang (full, first, last name) and nama with
+    # a person's role (patient, doctor, nurse, officer, employee, pupil, student, teacher, customer, resident,
+    # member, mother, father, guardian); Vietnamese họ tên / họ và tên (full name) and tên with a role (patient,
+    # BN its acronym, employee, doctor, customer, student). No structure tells a column of single given names
+    # (Andi, Nadia) from one of categories; the name does, as patient_name does in English. Left out: nama
+    # pengguna and tên đăng nhập (user name, login: USERNAME, not a person's name).
+    "PERSON_NAME": (
+        "nama lengkap", "nama depan", "nama belakang", "nama pasien", "nama dokter", "nama perawat", "nama petugas",
+        "nama pegawai", "nama karyawan", "nama siswa", "nama mahasiswa", "nama guru", "nama pelanggan",
+        "nama penduduk", "nama anggota", "nama ibu", "nama ayah", "nama wali",
+        "ho ten", "ho va ten", "ten benh nhan", "ten bn", "ten nhan vien", "ten bac si", "ten khach hang",
+        "ten sinh vien",
+    ),
 }
