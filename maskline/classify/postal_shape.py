@@ -94,7 +94,7 @@ def not_postal_codes(values: Sequence[str], rows: int = 0) -> str | None:
     'not one width: 40% of the values have 2 digits'
     >>> not_postal_codes(["%05d" % i for i in range(1001, 1041)], 40)
     "row ids: the integers span 40, about the table's 40 rows"
-    >>> not_postal_codes([str(k * 5000) for k in range(21, 61, 3)], 14)
+    >>> not_postal_codes([str(k * 1000) for k in range(12, 99, 6)], 15)
     'amounts rounded to hundreds: 100% of the numbers end in 00 (a code space puts 1% there)'
     """
     from maskline.infotypes.shape_checks import surrogate_keys
