@@ -11,7 +11,8 @@ names other things as well is left out on purpose, and tests pin it:
 - ``ten`` (Vietnamese tên, name) is also the English number; ``nama`` (Indonesian, name) names drugs, treatments
   and documents as often as people (``nama_obat``, ``nama_tindakan``), and read as the generic ``name`` it typed a
   clinic's treatments (``Cabut Gigi``, ``Nebulizer``) as people: the values that are people are masked as near
-  misses without it;
+  misses without it; with the word that makes the name a person's (``nama_pasien``, ``nama_lengkap``,
+  ``ten_nhan_vien``, ``ho_ten``) it is read (``extcsv9``: single given names under ``nama_pasien`` were untyped);
 - ``hp`` (handphone) alone is horsepower and a brand; ``no hp`` and ``nomor hp`` are listed;
 - identity and insurance card acronyms (``nik``, ``ktp``, ``cccd``, ``bhyt``): their columns were masked already
   as near misses, and ``nik`` is also a transliterated nickname (ник); a NIK is read by its values instead (the
@@ -26,6 +27,8 @@ but untyped.
 >>> SEASIA_NAME_HINTS["DATE_OF_BIRTH"][:2]
 ('tanggal lahir', 'tgl lahir')
 >>> "alamat" in SEASIA_NAME_HINTS["STREET_ADDRESS"], "NATIONAL_ID" in SEASIA_NAME_HINTS
+(True, False)
+>>> "nama pasien" in SEASIA_NAME_HINTS["PERSON_NAME"], "nama" in SEASIA_NAME_HINTS["PERSON_NAME"]
 (True, False)
 """
 
