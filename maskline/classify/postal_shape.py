@@ -94,6 +94,8 @@ def not_postal_codes(values: Sequence[str], rows: int = 0) -> str | None:
     'not one width: 40% of the values have 2 digits'
     >>> not_postal_codes(["%05d" % i for i in range(1001, 1041)], 40)
     "row ids: the integers span 40, about the table's 40 rows"
+    >>> not_postal_codes([str(k * 1000) for k in range(12, 99, 6)], 15)
+    'amounts rounded to hundreds: 100% of the numbers end in 00 (a code space puts 1% there)'
     """
     from maskline.infotypes.shape_checks import surrogate_keys
 
@@ -115,7 +117,9 @@ def not_postal_codes(values: Sequence[str], rows: int = 0) -> str | None:
     distinct = len(set(same))
     if distinct < MIN_DISTINCT:
         return f"a category: {distinct} distinct codes"
-    return surrogate_keys(same, rows)
+    # Prices kept as text or as whole numbers of one width (Rupiah, Dong, Forint: 250000, 370000) are rounded to
+    # hundreds, as the lost-zero reading already asks of numbers (postal_number_evidence).
+    return rounded_amounts([int(v) for v in same]) or surrogate_keys(same, rows)
 
 
 def postal_code_evidence(values: Sequence[str], weights: Sequence[float], n: float, rows: int,

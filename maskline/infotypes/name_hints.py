@@ -89,6 +89,9 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "geburtstag", "geboren", "date de naissance", "naissance", "fecha de nacimiento", "nacimiento",
         "data di nascita", "nascita", "geboortedatum", "geboorte", "data de nascimento", "nascimento",
         "data nascimento", "birth", "bdate", "bday", "dt birth", "birth dt",
+        # French schemas cut naissance to naiss beside a date word (DateNaiss, dt_naiss); naiss alone is left out:
+        # lieu_naiss is the place of birth, a town (as the Indonesian tempat lahir).
+        "date naiss", "dt naiss",
     ),
     "US_SSN": ("ssn", "social security", "social security number", "ss number", "soc sec", "ssn number"),
     "NATIONAL_ID": (
@@ -1180,6 +1183,11 @@ THING_WORDS: frozenset[str] = frozenset({
     # Stanley, Wells Fargo, Virgin): branch_name, employer_name, airline_name. Their people are other heads
     # (branch_manager, employer_contact).
     "branch", "office", "bank", "company", "firm", "agency", "insurer", "employer", "airline", "carrier",
+    # Rooms and buildings of a hospital or school, named after their use, trees or flowers (Radiologie, Scanner,
+    # CEMARA, MELATI), one capitalised word each: nom_salle, room_name, nama_ruang, nama_gedung. A room's people
+    # are other heads (room_guest, salle_responsable).
+    "room", "rooms", "salle", "salles", "sala", "salas", "building", "buildings", "batiment", "batiments", "ruang",
+    "ruangan", "gedung",
     "台風", "商品", "店", "料理", "品牌",
 }) | _folded_words(SCRIPT_THING_WORDS)
 

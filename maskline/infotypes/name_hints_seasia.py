@@ -11,7 +11,8 @@ names other things as well is left out on purpose, and tests pin it:
 - ``ten`` (Vietnamese tên, name) is also the English number; ``nama`` (Indonesian, name) names drugs, treatments
   and documents as often as people (``nama_obat``, ``nama_tindakan``), and read as the generic ``name`` it typed a
   clinic's treatments (``Cabut Gigi``, ``Nebulizer``) as people: the values that are people are masked as near
-  misses without it;
+  misses without it; with the word that makes the name a person's (``nama_pasien``, ``nama_lengkap``,
+  ``ten_nhan_vien``, ``ho_ten``) it is read (``extcsv9``: single given names under ``nama_pasien`` were untyped);
 - ``hp`` (handphone) alone is horsepower and a brand; ``no hp`` and ``nomor hp`` are listed;
 - identity and insurance card acronyms (``nik``, ``ktp``, ``cccd``, ``bhyt``): their columns were masked already
   as near misses, and ``nik`` is also a transliterated nickname (ник); a NIK is read by its values instead (the
@@ -26,6 +27,8 @@ but untyped.
 >>> SEASIA_NAME_HINTS["DATE_OF_BIRTH"][:2]
 ('tanggal lahir', 'tgl lahir')
 >>> "alamat" in SEASIA_NAME_HINTS["STREET_ADDRESS"], "NATIONAL_ID" in SEASIA_NAME_HINTS
+(True, False)
+>>> "nama pasien" in SEASIA_NAME_HINTS["PERSON_NAME"], "nama" in SEASIA_NAME_HINTS["PERSON_NAME"]
 (True, False)
 """
 
@@ -43,4 +46,18 @@ SEASIA_NAME_HINTS: dict[str, tuple[str, ...]] = {
     # Indonesian kode pasien (patient code, beside id/no/nomor pasien in name_hints); Vietnamese mã bệnh nhân
     # (patient code), written MaBN as often.
     "MEDICAL_RECORD_NUMBER": ("kode pasien", "ma benh nhan", "ma bn", "benh nhan id", "id benh nhan"),
+    # Names of people: nama (Indonesian) and tên (Vietnamese) with the word that makes the name a person's, never
+    # nama or tên alone (above). Indonesian nama lengkap / depan / belakang (full, first, last name) and nama with
+    # a person's role (patient, doctor, nurse, officer, employee, pupil, student, teacher, customer, resident,
+    # member, mother, father, guardian); Vietnamese họ tên / họ và tên (full name) and tên with a role (patient,
+    # BN its acronym, employee, doctor, customer, student). No structure tells a column of single given names
+    # (Andi, Nadia) from one of categories; the name does, as patient_name does in English. Left out: nama
+    # pengguna and tên đăng nhập (user name, login: USERNAME, not a person's name).
+    "PERSON_NAME": (
+        "nama lengkap", "nama depan", "nama belakang", "nama pasien", "nama dokter", "nama perawat", "nama petugas",
+        "nama pegawai", "nama karyawan", "nama siswa", "nama mahasiswa", "nama guru", "nama pelanggan",
+        "nama penduduk", "nama anggota", "nama ibu", "nama ayah", "nama wali",
+        "ho ten", "ho va ten", "ten benh nhan", "ten bn", "ten nhan vien", "ten bac si", "ten khach hang",
+        "ten sinh vien",
+    ),
 }
