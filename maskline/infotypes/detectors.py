@@ -132,6 +132,9 @@ DETECTORS: tuple[Detector, ...] = (
     # pass about 1 time in 30 (indonesian_ids); ids of one range behind a real place and date pass always, hence the
     # twins. Unnamed, since "nik" is also a nickname (name_hints_seasia).
     _D("NATIONAL_ID", "nik", r"[0-9]{16}", "id_nik", chance=0.05, kinds=_SI, strength=0.85, twin_chance=True),
+    # India's PAN of a person: five letters, four digits, a letter, the fourth letter P or H (indian_ids); no check
+    # character, random strings of the shape pass 2 times in 26. Unnamed: "pan" is also a card's account number.
+    _D("NATIONAL_ID", "pan", r"[A-Z]{5}[0-9]{4}[A-Z]", "in_pan", chance=0.08, strength=0.85),
     _D("US_SSN", "ssn-digits", r"[0-9]{9}", "us_ssn", chance=0.9, needs_hint=True, kinds=_SI),
     _D("MAC_ADDRESS", "mac", r"[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}",
        "mac"),
