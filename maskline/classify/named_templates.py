@@ -11,10 +11,12 @@ reads, under a name hinting NATIONAL_ID (:func:`maskline.infotypes.name_hints.hi
 
 - one template (each digit written ``9``, each letter ``A``, separators kept) for ``TEMPLATE_SHARE`` of the
   values: ``99999999A`` (DNI), ``999999999A`` (Sri Lanka's NIC), ``999-999-999-999`` (a TIN), ``999999999999``;
-- of ``MIN_DIGITS`` digits or more and ``MAX_LETTERS`` letters at most: a number, not a code or a word;
+- of ``MIN_DIGITS`` digits or more, ``MIN_LENGTH`` letters and digits, ``MAX_LETTERS`` letters at most: a
+  number, not a code or a word (a NINO ``AA999999A`` is the longest run of letters);
 - drawn, not counted: the digits do not fill a dense range (row ids, ``EMP2024000123``), no date or amount;
 - mostly distinct (``DISTINCT_SHARE``; owners of two flats repeat), and ``MIN_DISTINCT`` values at least;
-- no firm's numbers: a company's VAT number (python-stdnum ``vatin``, ``es.cif``) validates as such.
+- no firm's numbers: values that validate as a company's VAT number or CIF (python-stdnum ``vatin``,
+  ``es.cif``), open with one country's VAT prefix (``ESB12345678``), or are written as a US EIN (``12-3456789``).
 
 Never from the name alone: a ``national_id`` column of e-mails has no digit template, row ids are counted, and
 values that validate by themselves as another type (e-mails, cards, IBANs) win over evidence that needs the
@@ -38,8 +40,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 TEMPLATE_SHARE = 0.8  # of the column's values (weighted by rows) that must share the dominant template
-MIN_DIGITS = 8  # digits in the template: shorter numbers are counters, codes and extensions as often
-MAX_LETTERS = 2  # letters in the template: a check letter, a prefix or suffix; more is a code or a word
+MIN_DIGITS = 6  # digits in the template: shorter numbers are counters, codes and extensions as often
+MIN_LENGTH = 8  # letters and digits in the template: a NINO's nine, a DNI's nine, an Aadhaar's twelve
+MAX_LETTERS = 3  # letters in the template: a check letter, a prefix or suffix (a NINO's 2 + 1); more is a code
+VAT_PREFIX_SHARE = 0.8  # of the values opening with one country's VAT prefix: a firm's VAT numbers
 MIN_DISTINCT = 3  # fewer distinct values say nothing about a template
 DISTINCT_SHARE = 0.5  # distinct values per row holding the template: identity numbers rarely repeat
 DENSE_SPAN = 10  # the digits span at most this many numbers per distinct value: a counter, not drawn numbers
@@ -57,7 +61,7 @@ def template(value: str) -> str | None:
     """The value written as its template (digits ``9``, ASCII letters ``A``, separators kept), or None when it holds
     anything else (a ``+``, an ``@``, a letter of another script).
 
-    >>> template("44-4506057-3"), template("9786579303V"), template("a@b.c")
+    >>> template("44-4506057-3"), template("978657930V"), template("a@b.c")
     ('99-9999999-9', '999999999A', None)
     """
     out = []
@@ -73,10 +77,26 @@ def template(value: str) -> str | None:
     return "".join(out) or None
 
 
-def _firms(values: Sequence[str]) -> bool:
-    """Whether most values validate as a company's number: an EU VAT number with its country prefix, a Spanish CIF."""
+_EIN = re.compile(r"^[0-9]{2}-[0-9]{7}$")  # how an EIN is written; a person's SSN and ITIN are 3-2-4
+
+
+def _firms(values: Sequence[str], best: str) -> bool:
+    """Whether the values are a firm's numbers: an EIN's template, one country's VAT prefix on nearly all of them,
+    or most validating as a company's number (an EU VAT number with its prefix, a Spanish CIF)."""
     from stdnum import vatin
     from stdnum.es import cif
+    from stdnum.util import get_cc_module
+
+    if _EIN.match(best):
+        return True
+    if best[:2] == "AA":
+        prefix, count = Counter(v.strip()[:2].upper() for v in values).most_common(1)[0]
+        try:
+            known = get_cc_module(prefix.lower().replace("el", "gr"), "vat") is not None
+        except Exception:  # noqa: BLE001 - no such country: no VAT prefix
+            known = False
+        if known and count >= VAT_PREFIX_SHARE * len(values):
+            return True
 
     def firm(v: str) -> bool:
         try:
@@ -106,8 +126,9 @@ def named_template_evidence(values: Sequence[str], weights: Sequence[float], n: 
     if not templates:
         return []
     best, weight = templates.most_common(1)[0]
-    if weight < TEMPLATE_SHARE * n or best.count("9") < MIN_DIGITS or best.count("A") > MAX_LETTERS \
-            or _DATE_OR_AMOUNT.match(best):
+    digits, letters = best.count("9"), best.count("A")
+    if weight < TEMPLATE_SHARE * n or digits < MIN_DIGITS or digits + letters < MIN_LENGTH \
+            or letters > MAX_LETTERS or _DATE_OR_AMOUNT.match(best):
         return []
     fitting = [v for v, t in zip(values, shapes, strict=True) if t == best]
     if len(fitting) < MIN_DISTINCT or len(fitting) < DISTINCT_SHARE * weight:
@@ -115,7 +136,7 @@ def named_template_evidence(values: Sequence[str], weights: Sequence[float], n: 
     numbers = sorted({int("".join(c for c in v if c.isdigit())) for v in fitting})
     if numbers[-1] - numbers[0] + 1 <= DENSE_SPAN * max(len(numbers), weight):
         return []
-    if best[:1] == "A" and _firms(fitting):
+    if _firms(fitting, best):
         return []
     share = weight / n
     note = f"template:{best} for {share:.0%}; name and shape agree, no check confirmed it"
