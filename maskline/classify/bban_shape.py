@@ -201,6 +201,13 @@ def not_bban(values: Sequence[str]) -> str | None:
                                   gs1=True)
 
 
+def _iban_shaped(values: Sequence[str], weights: Sequence[float], n: float) -> bool:
+    """Whether most values have a whole IBAN's structure (country, length, BBAN layout), whatever their check."""
+    from maskline.infotypes.failed_checks import iban_shape
+
+    return sum(w for v, w in zip(values, weights, strict=True) if iban_shape(v)) >= 0.5 * n
+
+
 def bban_evidence(values: Sequence[str], weights: Sequence[float], n: float, name: str = "") -> list[Any]:
     """BANK_ACCOUNT evidence for a text column most of whose values follow one character template that a
     country's BBAN structure admits and :func:`not_bban` does not refute, or ``[]``. ``values`` and ``weights``
@@ -219,7 +226,12 @@ def bban_evidence(values: Sequence[str], weights: Sequence[float], n: float, nam
 
     # A name saying the column holds keys of records (trace_id, operation_ref) explains long drawn digits as well
     # as an account does, unless it names an account too.
-    if not n or names_measure_or_key(name) and "BANK_ACCOUNT" not in dict(hint_score(name)):
+    hints = dict(hint_score(name)) if name else {}
+    if not n or names_measure_or_key(name) and "BANK_ACCOUNT" not in hints:
+        return []
+    # A name saying IBAN over values with an IBAN's structure whose check digits fail: the IBAN detector's
+    # (``iban-shape``, maskline.infotypes.failed_checks), not a domestic account read inside them.
+    if "IBAN" in hints and _iban_shaped(values, weights, n):
         return []
     templates: dict[str, list[int]] = {}
     for i, v in enumerate(values):
