@@ -116,16 +116,16 @@ def named_template_evidence(values: Sequence[str], weights: Sequence[float], n: 
         return []
     from maskline.classify.column import _Evidence
 
-    templates: Counter[str] = Counter()
+    templates: dict[str, float] = {}
     shapes = []
     for v, w in zip(values, weights, strict=True):
         t = template(v)
         shapes.append(t)
         if t is not None:
-            templates[t] += w
+            templates[t] = templates.get(t, 0.0) + w
     if not templates:
         return []
-    best, weight = templates.most_common(1)[0]
+    best, weight = max(templates.items(), key=lambda kv: kv[1])
     digits, letters = best.count("9"), best.count("A")
     if weight < TEMPLATE_SHARE * n or digits < MIN_DIGITS or digits + letters < MIN_LENGTH \
             or letters > MAX_LETTERS or _DATE_OR_AMOUNT.match(best):

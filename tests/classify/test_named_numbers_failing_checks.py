@@ -166,7 +166,7 @@ def test_made_up_numbers_under_an_opaque_name_are_not_typed_so(seed: int) -> Non
 def test_national_names_over_other_kinds_of_values(name: str) -> None:
     rng = random.Random(11)
     assert classify_column(name, [str(i) for i in range(1, 61)]).info_type != "NATIONAL_ID"  # row ids
-    assert classify_column(name, ["ID%08d" % i for i in range(1, 61)]).info_type != "NATIONAL_ID"  # counted
+    assert classify_column(name, [f"ID{i:08d}" for i in range(1, 61)]).info_type != "NATIONAL_ID"  # counted
     assert classify_column(name, [f"2024{i:06d}" for i in range(1, 61)]).info_type != "NATIONAL_ID"
     assert classify_column(name, [f"user{i}@example.org" for i in range(60)]).info_type == "EMAIL"
     assert classify_column(name, [f"19{rng.randint(50, 99)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"
