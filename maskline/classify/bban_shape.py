@@ -226,12 +226,7 @@ def bban_evidence(values: Sequence[str], weights: Sequence[float], n: float, nam
 
     # A name saying the column holds keys of records (trace_id, operation_ref) explains long drawn digits as well
     # as an account does, unless it names an account too.
-    hints = dict(hint_score(name)) if name else {}
-    if not n or names_measure_or_key(name) and "BANK_ACCOUNT" not in hints:
-        return []
-    # A name saying IBAN over values with an IBAN's structure whose check digits fail: the IBAN detector's
-    # (``iban-shape``, maskline.infotypes.failed_checks), not a domestic account read inside them.
-    if "IBAN" in hints and _iban_shaped(values, weights, n):
+    if not n or names_measure_or_key(name) and "BANK_ACCOUNT" not in dict(hint_score(name)):
         return []
     templates: dict[str, list[int]] = {}
     for i, v in enumerate(values):
@@ -243,6 +238,11 @@ def bban_evidence(values: Sequence[str], weights: Sequence[float], n: float, nam
         return []
     shape, chosen = max(templates.items(), key=lambda kv: sum(weights[i] for i in kv[1]))
     if not fitting_countries(shape):
+        return []
+    # A name saying IBAN over values with an IBAN's structure whose check digits fail: the IBAN detector's
+    # (``iban-shape``, maskline.infotypes.failed_checks), not a domestic account read inside them. Read last: the
+    # name's hints and the IBAN check cost, and few columns get this far.
+    if name and "IBAN" in dict(hint_score(name)) and _iban_shaped(values, weights, n):
         return []
     spec = TemplateSpec("BANK_ACCOUNT", "bban-structure", STRENGTH, NAMED_STRENGTH, CHANCE, MIN_SHARE,
                         DISTINCT_SHARE)
