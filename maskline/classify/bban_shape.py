@@ -201,6 +201,13 @@ def not_bban(values: Sequence[str]) -> str | None:
                                   gs1=True)
 
 
+def _iban_shaped(values: Sequence[str], weights: Sequence[float], n: float) -> bool:
+    """Whether most values have a whole IBAN's structure (country, length, BBAN layout), whatever their check."""
+    from maskline.infotypes.failed_checks import iban_shape
+
+    return sum(w for v, w in zip(values, weights, strict=True) if iban_shape(v)) >= 0.5 * n
+
+
 def bban_evidence(values: Sequence[str], weights: Sequence[float], n: float, name: str = "") -> list[Any]:
     """BANK_ACCOUNT evidence for a text column most of whose values follow one character template that a
     country's BBAN structure admits and :func:`not_bban` does not refute, or ``[]``. ``values`` and ``weights``
@@ -231,6 +238,11 @@ def bban_evidence(values: Sequence[str], weights: Sequence[float], n: float, nam
         return []
     shape, chosen = max(templates.items(), key=lambda kv: sum(weights[i] for i in kv[1]))
     if not fitting_countries(shape):
+        return []
+    # A name saying IBAN over values with an IBAN's structure whose check digits fail: the IBAN detector's
+    # (``iban-shape``, maskline.infotypes.failed_checks), not a domestic account read inside them. Read last: the
+    # name's hints and the IBAN check cost, and few columns get this far.
+    if name and "IBAN" in dict(hint_score(name)) and _iban_shaped(values, weights, n):
         return []
     spec = TemplateSpec("BANK_ACCOUNT", "bban-structure", STRENGTH, NAMED_STRENGTH, CHANCE, MIN_SHARE,
                         DISTINCT_SHARE)

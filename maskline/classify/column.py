@@ -260,6 +260,10 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         from maskline.classify.card_issuers import card_issuer_evidence
 
         found.extend(card_issuer_evidence(scan.values, scan.weights, scan.n))
+    if kind in ("string", "integer") and "NATIONAL_ID" in hints:  # named national numbers whose check fails
+        from maskline.classify.named_templates import named_template_evidence
+
+        found.extend(named_template_evidence(scan.values, scan.weights, scan.n, hints))
     if kind == "integer":  # postal codes stored as numbers, their leading zeros lost
         from maskline.classify.postal_shape import postal_number_evidence
 

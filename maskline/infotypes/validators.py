@@ -1789,8 +1789,24 @@ def _id_nik(value: str) -> bool:
     return nik(value)
 
 
+def _in_pan(value: str) -> bool:
+    """A person's PAN in India (:func:`maskline.infotypes.indian_ids.personal_pan`)."""
+    from maskline.infotypes.indian_ids import personal_pan
+
+    return personal_pan(value)
+
+
+def _iban_shape(value: str) -> bool:
+    """An IBAN's structure whatever its check digits (:func:`maskline.infotypes.failed_checks.iban_shape`)."""
+    from maskline.infotypes.failed_checks import iban_shape
+
+    return iban_shape(value)
+
+
 VALIDATORS: dict[str, Callable[[str], bool]] = {
     "id_nik": _id_nik,
+    "in_pan": _in_pan,
+    "iban_shape": _iban_shape,
     "luhn": luhn,
     "card_number": card_number,
     "card_shape": card_shape,

@@ -1,0 +1,144 @@
+"""Identity numbers whose check fails, under a name that says what they are: the column's one template.
+
+A national number proves itself by its check (a DNI's letter, a Verhoeff digit, a mod-11 digit): fake data,
+test fixtures and numbers typed by hand fail it, and a column named ``dni`` or ``national_id`` holding them was
+left untyped, masked only by the fail-closed default. The rule maskline applies to cards
+(:data:`maskline.infotypes.detectors.DETECTORS`' ``card-shape``) holds here too: when the name and the shape agree
+and only the check fails, the column is the named type, at lower confidence. What the "shape" is for a national
+number differs by country, and python-stdnum's format checks are stricter than what fixtures write (an Aadhaar
+opening with 1, a DNI with seven digits); what every scheme shares is one template per column. So the evidence
+reads, under a name hinting NATIONAL_ID (:func:`maskline.infotypes.name_hints.hint_score`):
+
+- one template (each digit written ``9``, each letter ``A``, separators kept) for ``TEMPLATE_SHARE`` of the
+  values: ``99999999A`` (DNI), ``999999999A`` (Sri Lanka's NIC), ``999-999-999-999`` (a TIN), ``999999999999``;
+- of ``MIN_DIGITS`` digits or more, ``MIN_LENGTH`` letters and digits, ``MAX_LETTERS`` letters at most: a
+  number, not a code or a word (a NINO ``AA999999A`` is the longest run of letters);
+- drawn, not counted: the digits do not fill a dense range (row ids, ``EMP2024000123``), no date or amount;
+- mostly distinct (``DISTINCT_SHARE``; owners of two flats repeat), and ``MIN_DISTINCT`` values at least;
+- no firm's numbers: values that validate as a company's VAT number or CIF (python-stdnum ``vatin``,
+  ``es.cif``), open with one country's VAT prefix (``ESB12345678``), or are written as a US EIN (``12-3456789``).
+
+Never from the name alone: a ``national_id`` column of e-mails has no digit template, row ids are counted, and
+values that validate by themselves as another type (e-mails, cards, IBANs) win over evidence that needs the
+name (``maskline.classify.column._decide``). The verdict is below a validated number's (``STRENGTH``, as the
+card shape's).
+
+>>> named_template_evidence(["59128374D", "93204137H", "11155577Y", "73291043U"], [1.0] * 4, 4.0,
+...                         {"NATIONAL_ID": 0.9})[0].detector
+'named-template'
+>>> named_template_evidence(["59128374D", "93204137H", "11155577Y", "73291043U"], [1.0] * 4, 4.0, {})
+[]
+>>> named_template_evidence(["ID%08d" % i for i in range(1, 40)], [1.0] * 39, 39.0, {"NATIONAL_ID": 1.0})
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+TEMPLATE_SHARE = 0.8  # of the column's values (weighted by rows) that must share the dominant template
+MIN_DIGITS = 6  # digits in the template: shorter numbers are counters, codes and extensions as often
+MIN_LENGTH = 8  # letters and digits in the template: a NINO's nine, a DNI's nine, an Aadhaar's twelve
+MAX_LETTERS = 3  # letters in the template: a check letter, a prefix or suffix (a NINO's 2 + 1); more is a code
+VAT_PREFIX_SHARE = 0.8  # of the values opening with one country's VAT prefix: a firm's VAT numbers
+MIN_DISTINCT = 3  # fewer distinct values say nothing about a template
+DISTINCT_SHARE = 0.5  # distinct values per row holding the template: identity numbers rarely repeat
+DENSE_SPAN = 10  # the digits span at most this many numbers per distinct value: a counter, not drawn numbers
+FIRM_SHARE = 0.5  # of the values validating as a company's VAT or CIF number: a firm's, not a person's
+STRENGTH = 0.78  # name and shape agree, the check fails: the named type, below a validated number
+CHANCE = 0.5  # not distinctive: any evidence by values alone wins over it
+DETECTOR = "named-template"
+
+_SEPARATORS = " -./"
+_TEMPLATE_CHAR = str.maketrans("0123456789", "9999999999")
+_DATE_OR_AMOUNT = re.compile(r"^9{4}[-/.]9{1,2}[-/.]9{1,2}$|^9{1,2}[-/.]9{1,2}[-/.]9{4}$|^9+[.,]9{1,2}$")
+
+
+def template(value: str) -> str | None:
+    """The value written as its template (digits ``9``, ASCII letters ``A``, separators kept), or None when it holds
+    anything else (a ``+``, an ``@``, a letter of another script).
+
+    >>> template("44-4506057-3"), template("978657930V"), template("a@b.c")
+    ('99-9999999-9', '999999999A', None)
+    """
+    out = []
+    for c in value.strip():
+        if c.isascii() and c.isdigit():
+            out.append("9")
+        elif c.isascii() and c.isalpha():
+            out.append("A")
+        elif c in _SEPARATORS:
+            out.append(c)
+        else:
+            return None
+    return "".join(out) or None
+
+
+_EIN = re.compile(r"^[0-9]{2}-[0-9]{7}$")  # how an EIN is written; a person's SSN and ITIN are 3-2-4
+
+
+def _firms(values: Sequence[str], best: str) -> bool:
+    """Whether the values are a firm's numbers: an EIN's template, one country's VAT prefix on nearly all of them,
+    or most validating as a company's number (an EU VAT number with its prefix, a Spanish CIF)."""
+    from stdnum import vatin
+    from stdnum.es import cif
+    from stdnum.util import get_cc_module
+
+    if _EIN.match(best):
+        return True
+    if best[:2] == "AA":
+        prefix, count = Counter(v.strip()[:2].upper() for v in values).most_common(1)[0]
+        try:
+            known = get_cc_module(prefix.lower().replace("el", "gr"), "vat") is not None
+        except Exception:  # noqa: BLE001 - no such country: no VAT prefix
+            known = False
+        if known and count >= VAT_PREFIX_SHARE * len(values):
+            return True
+
+    def firm(v: str) -> bool:
+        try:
+            return bool(vatin.is_valid(v) or cif.is_valid(v))
+        except Exception:  # noqa: BLE001 - stdnum raises on odd input; a failed check is just "not a firm's"
+            return False
+
+    return sum(firm(v) for v in values) >= FIRM_SHARE * len(values)
+
+
+def named_template_evidence(values: Sequence[str], weights: Sequence[float], n: float,
+                            hints: Mapping[str, float]) -> list[Any]:
+    """NATIONAL_ID evidence (needing the name) for a column named for a national number whose values share one
+    template of a number, drawn and distinct, whether or not their check holds; or ``[]``. ``values`` and
+    ``weights`` are the column's distinct values (placeholders removed) and their counts, ``n`` their total."""
+    if not n or hints.get("NATIONAL_ID", 0.0) <= 0:
+        return []
+    from maskline.classify.column import _Evidence
+
+    templates: dict[str, float] = {}
+    shapes = []
+    for v, w in zip(values, weights, strict=True):
+        t = template(v)
+        shapes.append(t)
+        if t is not None:
+            templates[t] = templates.get(t, 0.0) + w
+    if not templates:
+        return []
+    best, weight = max(templates.items(), key=lambda kv: kv[1])
+    digits, letters = best.count("9"), best.count("A")
+    if weight < TEMPLATE_SHARE * n or digits < MIN_DIGITS or digits + letters < MIN_LENGTH \
+            or letters > MAX_LETTERS or _DATE_OR_AMOUNT.match(best):
+        return []
+    fitting = [v for v, t in zip(values, shapes, strict=True) if t == best]
+    if len(fitting) < MIN_DISTINCT or len(fitting) < DISTINCT_SHARE * weight:
+        return []
+    numbers = sorted({int("".join(c for c in v if c.isdigit())) for v in fitting})
+    if numbers[-1] - numbers[0] + 1 <= DENSE_SPAN * max(len(numbers), weight):
+        return []
+    if _firms(fitting, best):
+        return []
+    share = weight / n
+    note = f"template:{best} for {share:.0%}; name and shape agree, no check confirmed it"
+    return [_Evidence("NATIONAL_ID", DETECTOR, share, 1.0, len(fitting), len(fitting), 1.0, True, STRENGTH,
+                      sample=list(fitting), note=note, chance=CHANCE)]
