@@ -125,7 +125,7 @@
       {%- do out.append('(CAST(NULL AS ' ~ null_type ~ ')) /* maskline:null */ AS ' ~ quoted) -%}
     {%- else -%}
       {%- set where = model.unique_id ~ ", column " ~ c.name -%}
-      {%- do out.append(maskline._mask_sql(quoted, spec.method, spec.params, spec.info_type, dialect, where) ~ ' AS ' ~ quoted) -%}
+      {%- do out.append(maskline._mask_sql(quoted, spec.method, spec.params, spec.info_type, dialect, where, c.data_type) ~ ' AS ' ~ quoted) -%}
     {%- endif -%}
   {%- endfor -%}
   {%- if redacted -%}

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlglot import exp
+from sqlglot.errors import ParseError
 
 COL = "__ml_col__"
 INNER = "__ml_in__"
@@ -42,6 +43,10 @@ INT_SENTINELS = {
     70031: "__ml_prefix__",
 }
 FAKE_KINDS = ("name", "first_name", "last_name", "email", "username", "word")
+TYPE_SLOT = "__ml_type__"
+# The templates whose SQL depends on the column's type (maskline.methods.generalize reads it); each has a variant per
+# class of types the core compiles alike, `<name>@<class>`, which maskline.masked_columns picks by the column's type.
+TYPED = ("generalize.bucket", "generalize.to.year", "generalize.to.month", "generalize.to.day")
 GENERATED = Path(__file__).resolve().parents[2] / "dbt_macros" / "macros" / "_generated" / "maskline_templates.sql"
 
 
@@ -168,6 +173,67 @@ def templates_for(dialect: str) -> dict[str, str]:
     return out
 
 
+def _type_names() -> list[str]:
+    """Every type name (lower case, without parameters) the core gives a form or a date reading to."""
+    from maskline.dialects.canonical import TYPE_FORMS
+    from maskline.methods.base import TEXT_TYPES
+    from maskline.methods.generalize import DATE_TYPES
+
+    # The date types as engines spell them without a time zone too (PostgreSQL, Snowflake).
+    return sorted({*TYPE_FORMS, *TEXT_TYPES, *DATE_TYPES, "timestamp without time zone", "timestamp_ntz"})
+
+
+def _typed_sql(name: str, source_type: str, dialect: str) -> str:
+    """Template ``name`` (one of :data:`TYPED`) compiled for a column of ``source_type``; where the core casts the
+    result back to the column's own type, that type is the ``__ml_type__`` slot, which the macro fills with the
+    column's type as the engine reports it (a ``decimal(10,2)`` keeps its precision and scale)."""
+    from maskline.dialects import get_dialect
+    from maskline.methods.base import MethodSpec
+    from maskline.sql.compile import mask_expression
+
+    d = get_dialect(dialect)
+    method, params, info_type = _variants()[name]
+    e = mask_expression(exp.column(COL), MethodSpec(method, params), d, info_type=info_type, source_type=source_type)
+    own = exp.DataType.build(source_type, dialect=d.sqlglot_name or None)
+    if isinstance(e, exp.Cast) and e.to == own:
+        e = e.copy()
+        e.set("to", exp.DataType.build(TYPE_SLOT, udt=True))
+    return _render(e, dialect)
+
+
+def typed_templates(dialect: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The typed variants of :data:`TYPED` for ``dialect``, and which class each type name belongs to.
+
+    Type names whose templates are all the untyped ones (built without a type) get no class; the others are
+    grouped by the SQL the core compiles for them, so a class holds exactly the types the core treats alike.
+
+    >>> t, classes = typed_templates("duckdb")
+    >>> classes["bigint"] == classes["decimal"], t["generalize.bucket@" + classes["bigint"]].endswith("AS __ml_type__)")
+    (True, True)
+    >>> classes["double"] != classes["varchar"] != classes["timestamp"] != classes["timestamp with time zone"]
+    True
+    >>> "double" in classes, classes["timestamp with time zone"] == classes["timestamptz"]
+    (True, True)
+    """
+    untyped = templates_for(dialect)
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for type_name in _type_names():
+        try:
+            sqls = tuple(_typed_sql(name, type_name, dialect) for name in TYPED)
+        except ParseError:  # a name this engine does not spell (bigserial on DuckDB): no column reports it
+            continue
+        if sqls != tuple(untyped[name] for name in TYPED):
+            groups.setdefault(sqls, []).append(type_name)
+    out: dict[str, str] = {}
+    classes: dict[str, str] = {}
+    for sqls, names in groups.items():
+        label = names[0].replace(" ", "_")  # its first type name: the groups are disjoint, so labels are too
+        for name, sql in zip(TYPED, sqls, strict=True):
+            out[f"{name}@{label}"] = sql
+        classes.update(dict.fromkeys(names, label))
+    return out, classes
+
+
 def catalogue() -> dict[str, Any]:
     """The data the Jinja side validates against: methods and parameters, info types, patterns, words.
 
@@ -179,6 +245,7 @@ def catalogue() -> dict[str, Any]:
     """
     from maskline.adapters.postgres import KEY_STORE_MARK, KEY_TABLE, PRIVATE_SCHEMA
     from maskline.dialects.base import KEY_VALUES
+    from maskline.dialects.canonical import TYPE_PARAMS
     from maskline.infotypes import INFO_TYPES
     from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
     from maskline.keys import DEFAULT_DERIVATION, DERIVATION_FIX, DERIVATIONS
@@ -193,6 +260,8 @@ def catalogue() -> dict[str, Any]:
         "fake_patterns": kind_patterns(),
         "info_types": {n: {"category": t.category, "default": dict(t.default_method)} for n, t in INFO_TYPES.items()},
         "sql_patterns": [[n, p] for n, p in SQL_SCRUB_PATTERNS],
+        # A type's parameters, which maskline._type_class strips before it looks the name up (as text_form does).
+        "type_params": TYPE_PARAMS.pattern,
         # maskline_no_pii reads a value that is a hash or hmac token as a whole as no PII (maskline.methods.digest_token).
         "digest_token_patterns": list(digest_token_patterns()),
         "fake_default_kind": dict(DEFAULT_KIND),
@@ -253,9 +322,15 @@ def render_file() -> str:
     emit("{{ return(" + _jinja_value(engine_names()) + ") }}")
     emit("{%- endmacro %}")
     for dialect in sorted(DIALECTS):
+        typed, classes = typed_templates(dialect)
         emit("")
         emit(f"{{% macro _templates_{dialect}() -%}}")
-        emit("{{ return(" + _jinja_value(templates_for(dialect)) + ") }}")
+        emit("{{ return(" + _jinja_value({**templates_for(dialect), **typed}) + ") }}")
+        emit("{%- endmacro %}")
+        emit("")
+        emit(f"{{#- A {dialect} column's type (lower case, without parameters) -> its class of typed templates. -#}}")
+        emit(f"{{% macro _type_classes_{dialect}() -%}}")
+        emit("{{ return(" + _jinja_value(classes) + ") }}")
         emit("{%- endmacro %}")
     return "\n".join(lines) + "\n"
 

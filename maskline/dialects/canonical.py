@@ -96,7 +96,8 @@ TYPE_FORMS: Mapping[str, TextForm] = {
                      "large_binary"), TextForm.BINARY),
 }
 
-_PARAMS = re.compile(r"\([^)]*\)")
+# A type's parameters ("(10,2)"), which a type's form does not depend on; dbt's maskline._type_class strips them too.
+TYPE_PARAMS = re.compile(r"\([^)]*\)")
 
 
 def text_form(source_type: str | None, overrides: Mapping[str, TextForm] | None = None) -> TextForm | None:
@@ -111,7 +112,7 @@ def text_form(source_type: str | None, overrides: Mapping[str, TextForm] | None 
     """
     if not source_type:
         return None
-    name = " ".join(_PARAMS.sub("", source_type.lower()).split())
+    name = " ".join(TYPE_PARAMS.sub("", source_type.lower()).split())
     if overrides and name in overrides:
         return overrides[name]
     return TYPE_FORMS.get(name)

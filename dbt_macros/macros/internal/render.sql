@@ -16,6 +16,26 @@
                     "set var maskline_dialect to one of " ~ (maskline._dialects() | join(', ')) ~ ", or override maskline's dispatch") }}
 {%- endmacro %}
 
+{% macro _type_classes(dialect) -%}
+  {%- if dialect == 'duckdb' -%}{{ return(maskline._type_classes_duckdb()) }}
+  {%- elif dialect == 'postgres' -%}{{ return(maskline._type_classes_postgres()) }}
+  {%- elif dialect == 'snowflake' -%}{{ return(maskline._type_classes_snowflake()) }}
+  {%- elif dialect == 'bigquery' -%}{{ return(maskline._type_classes_bigquery()) }}
+  {%- elif dialect == 'spark' -%}{{ return(maskline._type_classes_spark()) }}
+  {%- elif dialect == 'trino' -%}{{ return(maskline._type_classes_trino()) }}
+  {%- endif -%}
+  {{ return({}) }}
+{%- endmacro %}
+
+{% macro _type_class(data_type, dialect) -%}
+  {#- The class of typed templates (generated from the core, maskline.dbt.generate.typed_templates) a column of
+      `data_type` takes, or none: an unknown type, or one spelled with characters a type's names, sizes and
+      brackets are not (it is written into the SQL as the cast's type), takes the untyped templates. -#}
+  {%- if data_type is not string or not modules.re.fullmatch('[A-Za-z0-9_ ,.()\\[\\]]*', data_type) -%}{{ return(none) }}{%- endif -%}
+  {%- set name = modules.re.sub(maskline._catalogue()['type_params'], '', data_type | lower).split() | join(' ') -%}
+  {{ return(maskline._type_classes(dialect).get(name)) }}
+{%- endmacro %}
+
 {% macro _string_literal(value, dialect) -%}
   {#- A SQL string literal, escaped the way sqlglot writes it for the dialect. -#}
   {%- if dialect in ('snowflake', 'bigquery', 'spark') -%}
@@ -33,7 +53,7 @@
   {{ return('(' ~ c ~ ')') }}
 {%- endmacro %}
 
-{% macro _mask_sql(column, method, params, info_type, dialect, where) -%}
+{% macro _mask_sql(column, method, params, info_type, dialect, where, data_type=none) -%}
   {%- set p = maskline._method_spec(method, params, where) -%}
   {%- set t = maskline._templates(dialect) -%}
   {%- set lit = maskline._string_literal -%}
@@ -55,10 +75,15 @@
   {%- elif method in ('hash', 'hmac') -%}
     {%- set sql = t[method ~ ('.len' if p.length else '') ~ maskline._derivation_suffix()] | replace('__ml_length__', p.length | string) -%}
   {%- elif method == 'generalize' -%}
-    {%- if p.to -%}{%- set sql = t['generalize.to.' ~ p.to] -%}
-    {%- elif p.bucket -%}{%- set sql = t['generalize.bucket'] | replace('__ml_bucket__', p.bucket | string) -%}
+    {#- The core compiles generalize by the column's type (an integer keeps its type and exact value, an instant
+        its UTC day, text stays text): a column of known type takes its class's template, `__ml_type__` its type. -#}
+    {%- set typed = maskline._type_class(data_type, dialect) -%}
+    {%- set suffix = ('@' ~ typed) if typed else '' -%}
+    {%- if p.to -%}{%- set sql = t['generalize.to.' ~ p.to ~ suffix] -%}
+    {%- elif p.bucket -%}{%- set sql = t['generalize.bucket' ~ suffix] | replace('__ml_bucket__', p.bucket | string) -%}
     {%- else -%}{%- set sql = t['generalize.prefix'] | replace('__ml_prefix__', p.prefix | string) -%}
     {%- endif -%}
+    {%- if typed -%}{%- set sql = sql | replace('__ml_type__', data_type) -%}{%- endif -%}
   {%- elif method == 'fake' -%}
     {%- set kind = p.kind or maskline._catalogue()['fake_default_kind'].get(info_type or '', 'word') -%}
     {%- set sql = t['fake.' ~ kind ~ maskline._derivation_suffix()] -%}

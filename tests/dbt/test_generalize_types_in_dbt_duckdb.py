@@ -1,0 +1,65 @@
+"""dbt's generalize writes the core's values and types on DuckDB: the templates carry a variant per class of column
+types, generated from the core (``maskline.dbt.generate.typed_templates``), and ``maskline.masked_columns`` picks one
+by the column's type.
+
+Built without types, dbt bucketed a ``bigint`` as a double (``9007199254740993`` by 1 gave ``9007199254740992``), made
+a ``decimal(10,2)`` salary a double, gave a text date's year as a DATE where the core keeps text (``1985``), and read
+an instant's day in the session's time zone (``2024-03-01 02:00 UTC`` was February 29th in New York). Real dbt-duckdb,
+one build; the core masks the same table with its own SQL (:mod:`tests.dbt.typed_parity`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.dbt.typed_parity import TYPED, UNTYPED_ALIKE, ZONE, core_masked, described, typed_project
+
+pytestmark = [pytest.mark.dbt, pytest.mark.xdist_group("dbt")]
+
+
+@pytest.fixture(scope="module")
+def tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    import duckdb
+
+    root = tmp_path_factory.mktemp("dbt_typed_duckdb") / "project"
+    path = root.parent / "typed.duckdb"
+    typed_project(root, {"duckdb": {"type": "duckdb", "path": str(path), "threads": 1}}, "duckdb")
+    con = duckdb.connect(str(path))
+    try:
+        core_masked(con, "duckdb", None)
+        _ = con.execute(f"set timezone = '{ZONE}'")
+        local_day = con.execute("select cast(seen as date) from people where id = 1").fetchone()
+        return {"dbt": described(con, "people_masked", None), "core": described(con, "core_masked", None),
+                "local_day": local_day}
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("column", TYPED)
+def test_dbt_generalizes_each_typed_column_to_the_cores_value_and_type(tables: dict[str, Any], column: str) -> None:
+    dbt, core = tables["dbt"], tables["core"]
+    assert (dbt[f"{column}_type"], dbt[f"{column}_values"]) == (core[f"{column}_type"], core[f"{column}_values"])
+
+
+def test_a_bigint_past_2_53_keeps_its_digits_and_a_salary_its_decimal_type(tables: dict[str, Any]) -> None:
+    dbt = tables["dbt"]
+    assert dbt["big_values"] == [9007199254740993, -9007199254740993, 7]
+    assert dbt["big_type"][0] == "BIGINT" and dbt["salary_type"] == ("DECIMAL(10,2)", 10, 2)
+    assert dbt["qty_type"][0] == "INTEGER"
+
+
+def test_an_instant_takes_its_utc_day_under_a_new_york_session(tables: dict[str, Any]) -> None:
+    import datetime as dt
+
+    assert tables["dbt"]["seen_values"][0] == dt.date(2024, 3, 1)
+    # control: the session's zone is in force, and reads that instant as February 29th
+    assert tables["local_day"] == (dt.date(2024, 2, 29),)
+
+
+@pytest.mark.parametrize("column", UNTYPED_ALIKE)
+def test_control_what_the_untyped_templates_got_right_is_unchanged(tables: dict[str, Any], column: str) -> None:
+    dbt, core = tables["dbt"], tables["core"]
+    keys = [column] if column.endswith("_values") else [f"{column}_type", f"{column}_values"]
+    assert [dbt[k] for k in keys] == [core[k] for k in keys]
