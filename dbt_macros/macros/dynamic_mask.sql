@@ -85,9 +85,9 @@
   {%- endif -%}
 {%- endmacro %}
 
-{% macro _dynamic_mask(column, method, unmask_roles, params, info_type, dialect) -%}
+{% macro _dynamic_mask(column, method, unmask_roles, params, info_type, dialect, data_type=none) -%}
   {%- set where = maskline._where(column) -%}
-  {%- set masked = maskline._mask_sql(column, method, params, info_type, dialect, where) -%}
+  {%- set masked = maskline._mask_sql(column, method, params, info_type, dialect, where, data_type) -%}
   {%- if unmask_roles is string -%}{%- set unmask_roles = [unmask_roles] -%}{%- endif -%}
   {%- if not unmask_roles -%}{{ return(masked) }}{%- endif -%}
   {%- set p = maskline._method_spec(method, params, where) -%}

@@ -116,7 +116,7 @@
     {%- elif spec is none -%}
       {%- do out.append(quoted) -%}
     {%- elif roles -%}
-      {%- do out.append(maskline._dynamic_mask(quoted, spec.method, roles, spec.params, spec.info_type, dialect) ~ ' AS ' ~ quoted) -%}
+      {%- do out.append(maskline._dynamic_mask(quoted, spec.method, roles, spec.params, spec.info_type, dialect, c.data_type) ~ ' AS ' ~ quoted) -%}
     {%- elif spec.method == 'null' -%}
       {#- The column's type is kept only when it spells no value (the core's `value_free_type`): DuckDB's
           ENUM('Ann Smith', ...) lists the column's values, which typeof() would read back. An allow-list of

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.dbt.typed_parity import TYPED, UNTYPED_ALIKE, ZONE, core_masked, described, typed_project
+from tests.dbt.typed_parity import DYNAMIC_ALIKE, TYPED, UNTYPED_ALIKE, ZONE, core_masked, described, typed_project
 
 pytestmark = [pytest.mark.dbt, pytest.mark.xdist_group("dbt")]
 
@@ -25,16 +25,21 @@ def tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
     root = tmp_path_factory.mktemp("dbt_typed_duckdb") / "project"
     path = root.parent / "typed.duckdb"
-    typed_project(root, {"duckdb": {"type": "duckdb", "path": str(path), "threads": 1}}, "duckdb")
+    built = typed_project(root, {"duckdb": {"type": "duckdb", "path": str(path), "threads": 1}}, "duckdb")
     con = duckdb.connect(str(path))
     try:
         core_masked(con, "duckdb", None)
         _ = con.execute(f"set timezone = '{ZONE}'")
         local_day = con.execute("select cast(seen as date) from people where id = 1").fetchone()
         return {"dbt": described(con, "people_masked", None), "core": described(con, "core_masked", None),
-                "local_day": local_day}
+                "local_day": local_day, "built": built, "dynamic": described(con, "people_dynamic", None)}
     finally:
         con.close()
+
+
+def test_every_model_builds(tables: dict[str, Any]) -> None:
+    # on main the role-aware table of a text date failed: its raw branch is text, the untyped year a DATE
+    assert tables["built"] == 0
 
 
 @pytest.mark.parametrize("column", TYPED)
@@ -63,3 +68,11 @@ def test_control_what_the_untyped_templates_got_right_is_unchanged(tables: dict[
     dbt, core = tables["dbt"], tables["core"]
     keys = [column] if column.endswith("_values") else [f"{column}_type", f"{column}_values"]
     assert [dbt[k] for k in keys] == [core[k] for k in keys]
+
+
+@pytest.mark.parametrize("column", DYNAMIC_ALIKE)
+def test_a_role_aware_table_generalizes_by_type_too(tables: dict[str, Any], column: str) -> None:
+    dynamic, core = tables["dynamic"], tables["core"]
+    assert dynamic is not None, "dbt did not build people_dynamic"
+    assert (dynamic[f"{column}_type"][:1], dynamic[f"{column}_values"]) == (core[f"{column}_type"][:1],
+                                                                          core[f"{column}_values"])

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.dbt.typed_parity import TYPED, UNTYPED_ALIKE, ZONE, core_masked, described, typed_project
+from tests.dbt.typed_parity import DYNAMIC_ALIKE, TYPED, UNTYPED_ALIKE, ZONE, core_masked, described, typed_project
 
 pytestmark = [pytest.mark.dbt, pytest.mark.postgres, pytest.mark.xdist_group("dbt")]
 SCHEMA = "maskline_typed"
@@ -31,7 +31,7 @@ def tables(tmp_path_factory: pytest.TempPathFactory, pg_module_dsn: str) -> dict
     outputs = {"postgres": {"type": "postgres", "host": u.hostname, "port": u.port or 5432, "user": u.username,
                             "password": u.password or "", "dbname": u.path.lstrip("/"), "schema": SCHEMA,
                             "threads": 1}}
-    typed_project(tmp_path_factory.mktemp("dbt_typed_postgres") / "project", outputs, "postgres")
+    built = typed_project(tmp_path_factory.mktemp("dbt_typed_postgres") / "project", outputs, "postgres")
     conn = psycopg2.connect(pg_module_dsn)
     conn.autocommit = True
     try:
@@ -41,9 +41,14 @@ def tables(tmp_path_factory: pytest.TempPathFactory, pg_module_dsn: str) -> dict
             cur.execute(f"select cast(seen as date) from {SCHEMA}.people where id = 1")
             local_day = cur.fetchone()
             return {"dbt": described(cur, "people_masked", SCHEMA), "core": described(cur, "core_masked", SCHEMA),
-                    "local_day": local_day}
+                    "local_day": local_day, "built": built, "dynamic": described(cur, "people_dynamic", SCHEMA)}
     finally:
         conn.close()
+
+
+def test_every_model_builds(tables: dict[str, Any]) -> None:
+    # on main the role-aware table of a text date failed: its raw branch is text, the untyped year a DATE
+    assert tables["built"] == 0
 
 
 @pytest.mark.parametrize("column", TYPED)
@@ -74,3 +79,11 @@ def test_control_what_the_untyped_templates_got_right_is_unchanged(tables: dict[
     dbt, core = tables["dbt"], tables["core"]
     keys = [column] if column.endswith("_values") else [f"{column}_type", f"{column}_values"]
     assert [dbt[k] for k in keys] == [core[k] for k in keys]
+
+
+@pytest.mark.parametrize("column", DYNAMIC_ALIKE)
+def test_a_role_aware_table_generalizes_by_type_too(tables: dict[str, Any], column: str) -> None:
+    dynamic, core = tables["dynamic"], tables["core"]
+    assert dynamic is not None, "dbt did not build people_dynamic"
+    assert (dynamic[f"{column}_type"][:1], dynamic[f"{column}_values"]) == (core[f"{column}_type"][:1],
+                                                                          core[f"{column}_values"])

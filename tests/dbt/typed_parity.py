@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from tests.dbt.dbt_harness import DbtProject, copy_project, install_packages
+from tests.dbt.dbt_harness import copy_project, install_packages
 
 PROFILE = "typed"
 ZONE = "America/New_York"  # 2024-03-01 02:00 UTC is still February 29th here
@@ -33,6 +33,9 @@ COLUMNS: dict[str, tuple[str, tuple[str, ...], dict[str, Any]]] = {
 }
 # What a typed template changes: values and types the untyped one gave otherwise (on main, and before).
 TYPED = ("big", "salary", "label", "seen")
+# What a role-aware view (masked_columns(..., dynamic=true)) writes as the core does: its raw branch is the column as
+# is, so an instant's masked DATE is widened back to the column's type there; a bucket and a text year are not.
+DYNAMIC_ALIKE = ("big", "salary", "label")
 # What the untyped template got right already: the control.
 UNTYPED_ALIKE = ("qty_values", "ratio", "born")
 
@@ -52,8 +55,9 @@ def policy() -> dict[str, Any]:
     return {"version": 1, "unclassified": "pass", "datasets": {"people": {"columns": columns}}}
 
 
-def typed_project(root: Path, outputs: dict[str, dict[str, Any]], target: str) -> DbtProject:
-    """The project at ``root``, built once (``dbt build``): ``people`` and ``people_masked``."""
+def typed_project(root: Path, outputs: dict[str, dict[str, Any]], target: str) -> int:
+    """The project at ``root``, built once (``dbt build``): ``people``, ``people_masked`` and ``people_dynamic``;
+    dbt's exit code (a model that fails leaves the others built, and its table missing)."""
     src = root.parent / "src"
     config = {"name": PROFILE, "version": "1.0", "config-version": 2, "profile": PROFILE,
               "models": {PROFILE: {"+materialized": "table"}},
@@ -68,14 +72,17 @@ def typed_project(root: Path, outputs: dict[str, dict[str, Any]], target: str) -
         # `set timezone` is both engines' spelling; the masked model reads instants in that zone.
         "models/people_masked.sql": f"{{{{ config(pre_hook=\"set timezone = '{ZONE}'\") }}}}\n"
                                     "select {{ maskline.masked_columns(ref('people')) }} from {{ ref('people') }}\n",
+        # the same as a role-aware table: nobody in this session holds the role, so every column is masked
+        "models/people_dynamic.sql": f"{{{{ config(pre_hook=\"set timezone = '{ZONE}'\") }}}}\n"
+                                     "select {{ maskline.masked_columns(ref('people'), dynamic=true, "
+                                     "unmask_for=['role:maskline_typed_reader']) }} from {{ ref('people') }}\n",
     }
     for path, text in files.items():
         (src / path).parent.mkdir(parents=True, exist_ok=True)
         (src / path).write_text(text)
     project = copy_project(src, root, PROFILE, outputs, target)
     install_packages(project)
-    project.run("build")
-    return project
+    return project.run("build", check=False).returncode
 
 
 def core_masked(cur: Any, dialect: str, schema: str | None) -> None:
@@ -95,12 +102,15 @@ def core_masked(cur: Any, dialect: str, schema: str | None) -> None:
     cur.execute(f"create table {schema + '.' if schema else ''}core_masked as {select}")
 
 
-def described(cur: Any, table: str, schema: str | None) -> dict[str, Any]:
-    """Each column's type (information_schema: name, precision, scale) and its values by id, exactly as read."""
+def described(cur: Any, table: str, schema: str | None) -> dict[str, Any] | None:
+    """Each column's type (information_schema: name, precision, scale) and its values by id, exactly as read;
+    None when dbt did not build the table."""
     where = f"table_schema = '{schema}' and " if schema else ""
     cur.execute("select column_name, data_type, numeric_precision, numeric_scale from information_schema.columns "
                 f"where {where}table_name = '{table}' order by ordinal_position")
     types = {r[0]: tuple(r[1:]) for r in cur.fetchall()}
+    if not types:
+        return None
     cur.execute(f"select * from {schema + '.' if schema else ''}{table} order by id")
     names = [d[0] for d in cur.description]
     rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
