@@ -14,7 +14,15 @@ from typing import Any
 
 import pytest
 
-from tests.dbt.typed_parity import DYNAMIC_ALIKE, TYPED, UNTYPED_ALIKE, ZONE, core_masked, described, typed_project
+from tests.dbt.typed_parity import (
+    DYNAMIC_ALIKE,
+    TYPED,
+    UNTYPED_ALIKE,
+    ZONE,
+    core_masked,
+    described,
+    typed_project,
+)
 
 pytestmark = [pytest.mark.dbt, pytest.mark.xdist_group("dbt")]
 
