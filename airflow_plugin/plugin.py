@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from airflow.plugins_manager import AirflowPlugin
 
-from airflow_plugin import lineage_flush, map_index, task_output
+from airflow_plugin import lineage_flush, map_index, task_output, xcom_keys
 
 
 class MasklinePlugin(AirflowPlugin):
@@ -30,7 +30,8 @@ class MasklinePlugin(AirflowPlugin):
     # Scrubs what tasks print (their standard streams) while they run; see airflow_plugin.task_output.
     # lineage_flush: at a task's end, sends the agent tool calls' lineage still queued (bounded wait).
     # map_index: a mapped task's rendered map index decided as a value before Airflow stores it.
-    listeners = [task_output, lineage_flush, map_index]
+    # xcom_keys: records a multiple_outputs task's dict, so that its keys' XComs are masked as the dict whole.
+    listeners = [task_output, lineage_flush, map_index, xcom_keys]
 
     @classmethod
     def on_load(cls, *args, **kwargs) -> None:

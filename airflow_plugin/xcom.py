@@ -145,18 +145,20 @@ class MaskingXComBackend(BaseXCom):
             **kwargs: Any) -> None:
         """Store the XCom under its key decided as a value when it may be one (:mod:`airflow_plugin.xcom_keys`):
         a ``multiple_outputs`` row label or a value pushed as ``ti.xcom_push(key=...)``."""
-        from airflow_plugin.xcom_keys import stored_key
+        from airflow_plugin.xcom_keys import stored
 
-        super().set(stored_key(key, value, (dag_id, task_id, run_id, map_index)), value, dag_id=dag_id,
+        key, value = stored(key, value, (dag_id, task_id, run_id, map_index))
+        super().set(key, value, dag_id=dag_id,
                     task_id=task_id, run_id=run_id, map_index=map_index, **kwargs)
 
     @classmethod
     async def aset(cls, key: str, value: Any, *, dag_id: str, task_id: str, run_id: str, map_index: int = -1,
                    **kwargs: Any) -> None:
         """As :meth:`set`, for async tasks."""
-        from airflow_plugin.xcom_keys import stored_key
+        from airflow_plugin.xcom_keys import stored
 
-        await super().aset(stored_key(key, value, (dag_id, task_id, run_id, map_index)), value, dag_id=dag_id,
+        key, value = stored(key, value, (dag_id, task_id, run_id, map_index))
+        await super().aset(key, value, dag_id=dag_id,
                            task_id=task_id, run_id=run_id, map_index=map_index, **kwargs)
 
     @staticmethod

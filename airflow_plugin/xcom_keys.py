@@ -8,10 +8,17 @@ show it as it is. Most keys are names (``return_value``, ``row_count``), but two
   (``df.set_index("email").to_dict("index")``) is stored row by row, its row labels as the keys;
 - ``ti.xcom_push(key=...)`` with a value of the task's as the key.
 
-So a key is kept only when it is confidently a name (an allow-list, not a list of what to catch): it is spelled
-as a name (letters, digits, ``_``, ``-``, ``.``; no spaces, no ``@``), the text scrubber finds nothing in it, and
-its value is no row of a labelled table (a dict with text keys, the shape :mod:`airflow_plugin.xcom_labelled`
-reads with the outer keys as row labels). Any other key is decided as a row label is
+A ``multiple_outputs`` dict is decided whole, as its ``return_value`` XCom is
+(:func:`airflow_plugin.xcom.scrub_xcom_value`: a labelled table's row labels as a frame's index, its cells column
+by column): Airflow pushes its keys one by one, so the listener hook of this module records the dict a
+``multiple_outputs`` task returned (through the task's post-execute hook, which sees the result before Airflow
+pushes it), and each key's XCom is stored under the key, and with the value, that the dict masked whole has at
+that key. A row's cells are then masked as the table's columns are, not as the free text one row alone would be.
+
+Any other key (``ti.xcom_push(key=...)``, or a key the whole dict's masking kept) is kept only when it is
+confidently a name (an allow-list, not a list of what to catch): it is spelled as a name (letters, digits,
+``_``, ``-``, ``.``; no spaces, no ``@``) and the text scrubber finds nothing in it; a lower-case single word
+(``ann``) pushed alone cannot be told from a name and is kept. Any other key is decided as a row label is
 (:func:`airflow_plugin.xcom_labelled._labels`, as a frame's index is) and masked keys are numbered apart within
 the task instance (``[MASKED]``, ``[MASKED] (2)``), so that no XCom overwrites another. Not with ``#2`` as
 :mod:`airflow_plugin.xcom_labelled` numbers labels: the key travels in the Execution API's URL path, where
@@ -30,21 +37,14 @@ import re
 from collections.abc import Hashable
 from typing import TYPE_CHECKING, Any
 
+from airflow.listeners import hookimpl
+
 if TYPE_CHECKING:
     from maskline.policy import Policy
 
 RETURN_KEY = "return_value"
 # A name as code spells one; a key with spaces, '@', '+', quotes... is taken for a value.
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*\Z")
-
-
-def is_row(value: Any) -> bool:
-    """Whether ``value`` is shaped as one row of a labelled table (a non-empty dict with text keys).
-
-    >>> is_row({"email": "a", "n": 1}), is_row({}), is_row([1]), is_row({1: "a"})
-    (True, False, False, False)
-    """
-    return isinstance(value, dict) and bool(value) and all(isinstance(k, str) for k in value)
 
 
 def is_name(key: str) -> bool:
@@ -67,19 +67,21 @@ class StoredKeys:
     def __init__(self) -> None:
         self._by_ti: dict[Hashable, dict[str, str]] = {}
 
-    def key(self, ti: Hashable, key: str, value: Any, policy: Policy) -> str:
-        """The key to store ``key``'s XCom under, for the task instance ``ti``."""
-        if key == RETURN_KEY or (is_name(key) and not is_row(value)):
+    def key(self, ti: Hashable, key: str, value: Any, policy: Policy, decided: str | None = None) -> str:
+        """The key to store ``key``'s XCom under, for the task instance ``ti``; ``decided``: the key the whole
+        ``multiple_outputs`` dict's masking gave it, when that masked it."""
+        if key == RETURN_KEY or (decided is None and is_name(key)):
             return key
         given = self._by_ti.setdefault(ti, {})
         if key in given:
             return given[key]
-        from airflow_plugin.xcom_labelled import _labels
+        if decided is None:
+            from airflow_plugin.xcom_labelled import _labels
 
-        (decided,) = _labels([key], True, policy)
-        stored = str(decided)
-        taken = set(given.values())
-        number = 1
+            (label,) = _labels([key], True, policy)
+            decided = str(label)
+        decided = NUMBERED.sub("", decided)  # numbered again below, without '#' (see the module)
+        stored, number, taken = decided, 1, set(given.values())
         while stored in taken:
             number += 1
             stored = f"{decided} ({number})"
@@ -87,18 +89,70 @@ class StoredKeys:
         return stored
 
 
+NUMBERED = re.compile(r" #\d+\Z")
 _STORED = StoredKeys()
+# (dag_id, task_id, run_id, map_index) -> the dict a multiple_outputs task returned, as Airflow will push it
+_RETURNED: dict[Hashable, dict[str, Any]] = {}
+_MASKED: dict[Hashable, dict[str, tuple[Any, Any]]] = {}
 
 
-def stored_key(key: str, value: Any, ti: Hashable) -> str:
-    """The key :class:`airflow_plugin.xcom.MaskingXComBackend` stores ``key``'s XCom under, under the plugin's
-    policy (see the module).
+def _masked_outputs(ti: Hashable) -> dict[str, tuple[Any, Any]] | None:
+    """raw key -> (its key, its value) in the returned ``multiple_outputs`` dict masked whole, or None."""
+    if ti not in _MASKED:
+        returned = _RETURNED.get(ti)
+        if returned is None:
+            return None
+        from airflow_plugin.xcom import scrub_xcom_value
 
-    >>> stored_key("return_value", "ann lee", ("d", "t", "r", -1))
-    'return_value'
+        masked = scrub_xcom_value(returned)
+        if not isinstance(masked, dict) or len(masked) != len(returned):
+            return None
+        _MASKED[ti] = dict(zip(returned, masked.items(), strict=True))
+    return _MASKED[ti]
+
+
+def stored(key: str, value: Any, ti: Hashable) -> tuple[str, Any]:
+    """The key and value :class:`airflow_plugin.xcom.MaskingXComBackend` stores ``key``'s XCom as, under the
+    plugin's policy (see the module); the value is scrubbed again by the backend.
+
+    >>> stored("return_value", "ann lee", ("d", "t", "r", -1))
+    ('return_value', 'ann lee')
     """
     if key == RETURN_KEY:
-        return key
+        return key, value
     from airflow_plugin.xcom_tables import xcom_policy
 
-    return _STORED.key(ti, key, value, xcom_policy())
+    outputs = _masked_outputs(ti)
+    decided = None
+    if outputs is not None and key in outputs and outputs[key][0] is not None:
+        masked_key, value = outputs[key]
+        decided = None if masked_key == key else str(masked_key)
+    return _STORED.key(ti, key, value, xcom_policy(), decided), value
+
+
+def record(ti: Hashable, result: Any) -> None:
+    """Keep the dict a ``multiple_outputs`` task instance returned, for :func:`stored`.
+
+    >>> record(("d", "t", "r", -1), {"a b": {"n": 1}, "c d": {"n": 2}}); sorted(_RETURNED[("d", "t", "r", -1)])
+    ['a b', 'c d']
+    """
+    if isinstance(result, dict):
+        _RETURNED[ti] = result
+        _MASKED.pop(ti, None)
+
+
+@hookimpl
+def on_task_instance_running(previous_state: Any, task_instance: Any) -> None:
+    """Record what a ``multiple_outputs`` task returns (see :func:`record`) through its post-execute hook."""
+    task = getattr(task_instance, "task", None)
+    if not getattr(task, "multiple_outputs", False):
+        return
+    ti = (task_instance.dag_id, task_instance.task_id, task_instance.run_id, task_instance.map_index)
+    hook = task._post_execute_hook
+
+    def recording(context: Any, result: Any = None) -> None:
+        record(ti, result)
+        if hook is not None:
+            hook(context, result)
+
+    task._post_execute_hook = recording

@@ -1,6 +1,6 @@
 """XCom keys and map indexes that carry a task's values: the metadata database must hold none of them.
 
-- ``mt_xcom_keys``: ``labelled_rows`` returns a table keyed by customer e-mail with ``multiple_outputs=True`` (each
+- ``mt_xcom_keys``: ``labelled_rows`` returns a table of names keyed by customer e-mail with ``multiple_outputs=True`` (each
   key becomes an XCom's key), ``named_rows`` one keyed by full name, annotated ``-> dict[str, dict]`` (which turns
   ``multiple_outputs`` on), ``pushed_keys`` pushes with ``ti.xcom_push(key=<a full name or an e-mail>)``, ``greet``
   is mapped over full names and renders each into its map index (``map_index_template``), and
@@ -14,7 +14,7 @@ from airflow.sdk import DAG, get_current_context, task
 from maskline_demo_data import customers
 
 PEOPLE = customers()[:3]
-KEYED_BY_EMAIL = {p["email"]: {"plan": p["plan"], "value": p["lifetime_value"]} for p in PEOPLE}
+KEYED_BY_EMAIL = {p["email"]: {"who": p["full_name"], "value": p["lifetime_value"]} for p in PEOPLE}
 KEYED_BY_NAME = {p["full_name"]: {"plan": p["plan"], "value": p["lifetime_value"]} for p in PEOPLE}
 PUSHED = {PEOPLE[0]["full_name"]: 1, PEOPLE[1]["email"]: 2}
 MAPPED_NAMES = [p["full_name"] for p in PEOPLE]
