@@ -145,7 +145,7 @@ def record(ti: Hashable, result: Any) -> None:
 def on_task_instance_running(previous_state: Any, task_instance: Any) -> None:
     """Record what a ``multiple_outputs`` task returns (see :func:`record`) through its post-execute hook."""
     task = getattr(task_instance, "task", None)
-    if not getattr(task, "multiple_outputs", False):
+    if task is None or not getattr(task, "multiple_outputs", False):
         return
     ti = (task_instance.dag_id, task_instance.task_id, task_instance.run_id, task_instance.map_index)
     hook = task._post_execute_hook
