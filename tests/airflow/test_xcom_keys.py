@@ -77,7 +77,8 @@ def test_a_multiple_outputs_table_is_stored_row_by_row_under_masked_numbered_key
 
 
 def test_values_pushed_as_keys_are_masked_apart(airflow_runs):
-    assert len(_xcom_keys(airflow_runs, "pushed_keys")) == len(PUSHED)
+    keys = _xcom_keys(airflow_runs, "pushed_keys")
+    assert len(keys) == len(PUSHED) and all(k.startswith("[") for k in keys), keys
 
 
 def test_mapped_task_labels_are_masked_but_the_map_indexes_kept(airflow_runs):
