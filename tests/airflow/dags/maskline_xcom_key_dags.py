@@ -3,7 +3,8 @@
 - ``mt_xcom_keys``: ``labelled_rows`` returns a table of names keyed by customer e-mail with ``multiple_outputs=True`` (each
   key becomes an XCom's key), ``named_rows`` one keyed by full name, annotated ``-> dict[str, dict]`` (which turns
   ``multiple_outputs`` on), ``pushed_keys`` pushes with ``ti.xcom_push(key=<a full name or an e-mail>)``, ``greet``
-  is mapped over full names and renders each into its map index (``map_index_template``), and
+  and ``greet_early`` are mapped over full names and render each into its map index (``map_index_template``;
+  ``greet_early``'s template renders before the task runs as well), and
   ``ordinary_outputs`` (the control) returns ``{"count": ..., "path": ...}``, whose keys must stay as they are.
 """
 
@@ -48,6 +49,10 @@ with DAG("mt_xcom_keys", schedule=None, start_date=pendulum.datetime(2024, 1, 1,
         get_current_context()["who"] = name  # type: ignore[typeddict-unknown-key]
         return len(name)
 
+    @task(map_index_template="{{ task.op_kwargs['name'] }}")
+    def greet_early(name: str) -> int:
+        return len(name)  # its label renders before the task runs (the template reads only the task's arguments)
+
     @task(multiple_outputs=True)
     def ordinary_outputs():
         return ORDINARY
@@ -56,4 +61,5 @@ with DAG("mt_xcom_keys", schedule=None, start_date=pendulum.datetime(2024, 1, 1,
     named_rows()
     pushed_keys()
     greet.expand(name=MAPPED_NAMES)
+    greet_early.expand(name=MAPPED_NAMES)
     ordinary_outputs()
