@@ -119,6 +119,9 @@ def stored(key: str, value: Any, ti: Hashable) -> tuple[str, Any]:
     ('return_value', 'ann lee')
     """
     if key == RETURN_KEY:
+        # Airflow pushes the whole dict last, after its keys: the record has served.
+        _RETURNED.pop(ti, None)
+        _MASKED.pop(ti, None)
         return key, value
     from airflow_plugin.xcom_tables import xcom_policy
 

@@ -110,3 +110,22 @@ def test_ordinary_output_names_keep_their_keys_and_values(airflow_runs):
 def test_the_task_log_holds_no_raw_value(airflow_runs):
     # The task instance's repr (with its rendered map index) is logged when it pushes its XComs.
     assert sorted(v for v in _raw_values() if v in airflow_runs.log_text) == []
+
+
+def test_a_raw_key_pushed_twice_overwrites_its_own_xcom_and_no_other():
+    from airflow_plugin.xcom_keys import stored
+
+    ti = ("d", "pushed_twice", "r", -1)
+    first, again, other = (stored(k, 1, ti)[0] for k in ("Ann Lee", "Ann Lee", "Bo Ray"))
+    assert first == again and first != other and "Ann" not in first + other and "Bo" not in other
+
+
+def test_keys_the_whole_dicts_masking_keeps_are_still_decided_as_keys():
+    # {name: count} is no table: the text scrubber keeps the names as the dict's keys, the XCom keys are decided.
+    from airflow_plugin.xcom_keys import record, stored
+
+    ti = ("d", "counts", "r", -1)
+    returned = {"Ann Lee": 3, "Bo Ray": 1, "total": 4}
+    record(ti, returned)
+    keys = [stored(k, v, ti)[0] for k, v in returned.items()]
+    assert keys[2] == "total" and len(set(keys)) == 3 and not any("Ann" in k or "Bo" in k for k in keys), keys
