@@ -50,7 +50,14 @@ def wrapped(template: str) -> str:
 
 @hookimpl
 def on_task_instance_running(previous_state: Any, task_instance: Any) -> None:
-    """Wrap the task instance's ``map_index_template`` (kept in its template context) with :func:`wrapped`."""
+    """Wrap the task instance's ``map_index_template`` (kept in its template context) with :func:`wrapped`.
+
+    >>> class TI:
+    ...     context = {"map_index_template": "{{ who }}"}
+    ...     def get_template_context(self): return self.context
+    >>> ti = TI(); on_task_instance_running(None, ti); ti.context["map_index_template"].endswith("}}")
+    True
+    """
     get_context = getattr(task_instance, "get_template_context", None)
     if get_context is None:
         return

@@ -146,7 +146,10 @@ def record(ti: Hashable, result: Any) -> None:
 
 @hookimpl
 def on_task_instance_running(previous_state: Any, task_instance: Any) -> None:
-    """Record what a ``multiple_outputs`` task returns (see :func:`record`) through its post-execute hook."""
+    """Record what a ``multiple_outputs`` task returns (see :func:`record`) through its post-execute hook.
+
+    >>> on_task_instance_running(None, object())  # no task, or no multiple_outputs: nothing to record
+    """
     task = getattr(task_instance, "task", None)
     if task is None or not getattr(task, "multiple_outputs", False):
         return
