@@ -1,7 +1,8 @@
 """``MasklinePlugin``: registered through the ``airflow.plugins`` entry point.
 
-Its listeners scrub what tasks print (:mod:`airflow_plugin.task_output`) and send an agent's queued lineage
-at the task's end (:mod:`airflow_plugin.lineage_flush`). On load it installs the PII log
+Its listeners scrub what tasks print (:mod:`airflow_plugin.task_output`), decide a mapped task's rendered map
+index as a value (:mod:`airflow_plugin.map_index`) and send an agent's queued lineage at the task's end
+(:mod:`airflow_plugin.lineage_flush`). On load it installs the PII log
 scrubber on top of Airflow's secrets masker
 (unless ``[maskline] log_filter = False``) and lineage protection: every
 OpenLineage event is scrubbed and carries the identity facet, whatever
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from airflow.plugins_manager import AirflowPlugin
 
-from airflow_plugin import lineage_flush, task_output
+from airflow_plugin import lineage_flush, map_index, task_output, xcom_keys
 
 
 class MasklinePlugin(AirflowPlugin):
@@ -28,7 +29,9 @@ class MasklinePlugin(AirflowPlugin):
     name = "maskline"
     # Scrubs what tasks print (their standard streams) while they run; see airflow_plugin.task_output.
     # lineage_flush: at a task's end, sends the agent tool calls' lineage still queued (bounded wait).
-    listeners = [task_output, lineage_flush]
+    # map_index: a mapped task's rendered map index decided as a value before Airflow stores it.
+    # xcom_keys: records a multiple_outputs task's dict, so that its keys' XComs are masked as the dict whole.
+    listeners = [task_output, lineage_flush, map_index, xcom_keys]
 
     @classmethod
     def on_load(cls, *args, **kwargs) -> None:

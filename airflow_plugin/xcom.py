@@ -140,6 +140,27 @@ class MaskingXComBackend(BaseXCom):
     7
     """
 
+    @classmethod
+    def set(cls, key: str, value: Any, *, dag_id: str, task_id: str, run_id: str, map_index: int = -1,
+            **kwargs: Any) -> None:
+        """Store the XCom under its key decided as a value when it may be one (:mod:`airflow_plugin.xcom_keys`):
+        a ``multiple_outputs`` row label or a value pushed as ``ti.xcom_push(key=...)``."""
+        from airflow_plugin.xcom_keys import stored
+
+        key, value = stored(key, value, (dag_id, task_id, run_id, map_index))
+        super().set(key, value, dag_id=dag_id,
+                    task_id=task_id, run_id=run_id, map_index=map_index, **kwargs)
+
+    @classmethod
+    async def aset(cls, key: str, value: Any, *, dag_id: str, task_id: str, run_id: str, map_index: int = -1,
+                   **kwargs: Any) -> None:
+        """As :meth:`set`, for async tasks."""
+        from airflow_plugin.xcom_keys import stored
+
+        key, value = stored(key, value, (dag_id, task_id, run_id, map_index))
+        await super().aset(key, value, dag_id=dag_id,
+                           task_id=task_id, run_id=run_id, map_index=map_index, **kwargs)
+
     @staticmethod
     def serialize_value(value: Any, *, key: str | None = None, task_id: str | None = None,
                         dag_id: str | None = None, run_id: str | None = None, map_index: int | None = None) -> Any:

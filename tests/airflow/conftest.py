@@ -257,7 +257,7 @@ def airflow_runs(tmp_path_factory: pytest.TempPathFactory, request: pytest.Fixtu
     env.pop("MASKLINE_KEY", None)
 
     dag_ids = ["maskline_example", "mt_duckdb", "mt_sqlite", "mt_files", "mt_decorator", "mt_failures", "mt_pii",
-               "mt_task_logs", "mt_failure_leaks", "mt_entry_schemas"]
+               "mt_task_logs", "mt_failure_leaks", "mt_entry_schemas", "mt_xcom_keys"]
     if pg_dsn:
         dag_ids.insert(3, "mt_postgres")
     if trino_url:

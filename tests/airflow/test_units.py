@@ -459,6 +459,7 @@ FACE_MODULES = (
     "airflow_plugin.demo",
     "airflow_plugin.operators", "airflow_plugin.operators.check", "airflow_plugin.operators.protect",
     "airflow_plugin.write_mode", "airflow_plugin.task_output", "airflow_plugin.lineage_flush",
+    "airflow_plugin.xcom_keys", "airflow_plugin.map_index",
 )
 
 
