@@ -1188,6 +1188,19 @@ THING_WORDS: frozenset[str] = frozenset({
     # are other heads (room_guest, salle_responsable).
     "room", "rooms", "salle", "salles", "sala", "salas", "building", "buildings", "batiment", "batiments", "ruang",
     "ruangan", "gedung",
+    # Units of an organisation and the reference lists of a hospital, school or shop, named after what they do or
+    # hold (Cardiology, Radiologie, Farmacia, Pediatria, Electronics, MATEMATICA, Grippe), one or two capitalised
+    # words each: dept_name, nomService, nomeDaDisciplina, or `name` in a table `departments`, `categories`. No
+    # structure tells ten department names from ten surnames; only the name does. A unit's people are other heads
+    # (department_head, service_responsable, course_teacher), and "subject" and "provider" are left out (research
+    # subjects and care providers are people).
+    "department", "dept", "departement", "departamento", "dipartimento", "abteilung", "division", "service",
+    "servicio", "servizio", "servico", "speciality", "specialty", "specialite", "especialidad", "especialidade",
+    "specialita", "specializzazione", "fachrichtung", "fachbereich", "ward", "reparto", "unit", "unite", "unidad",
+    "unidade", "course", "cours", "curso", "corso", "kurs", "programme", "program", "programa", "programma",
+    "studiengang", "discipline", "disciplina", "category", "categorie", "categoria", "kategorie", "pathology",
+    "pathologie", "patologia", "disease", "maladie", "enfermedad", "malattia", "krankheit", "qualification",
+    "qualifikation",
     "台風", "商品", "店", "料理", "品牌",
 }) | _folded_words(SCRIPT_THING_WORDS)
 

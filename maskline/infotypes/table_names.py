@@ -82,7 +82,8 @@ def table_thing(table: str | None) -> str | None:
     words = [(w, singular(w)) for w in name_words(relation)]
     if any(w in PEOPLE_WORDS or one in PEOPLE_WORDS for w, one in words):
         return None
-    while len(words) > 1 and words[-1][1] in TABLE_ONLY_WORDS:
+    # A table of a thing's names (category_names) holds names of that thing, as a table of it does.
+    while len(words) > 1 and (words[-1][1] in TABLE_ONLY_WORDS or words[-1][1] in NAME_ONLY_WORDS):
         words.pop()
     head = words[-1] if words else None
     return next((w for w in head if w in THING_WORDS), None) if head else None
