@@ -100,7 +100,10 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "nin", "nino", "national insurance", "personal number", "personnummer", "cpr", "bsn",
         "burgerservicenummer", "personalausweis", "ausweisnummer", "steuer id", "steuerid", "idnr",
         "steueridentifikationsnummer", "sozialversicherungsnummer", "svnr", "insee", "nir",
-        "numero de securite sociale", "secu", "carte d identite", "dni", "nie", "nif", "documento",
+        "numero de securite sociale", "secu", "num secu", "num ss", "no ss", "numero ss",
+        # France's health insurance card, which carries the holder's NIR (see _NOT_WITH's "vitale").
+        "carte vitale", "num carte vitale", "no carte vitale",
+        "carte d identite", "dni", "nie", "nif", "documento",
         "documento de identidad", "codice fiscale", "codicefiscale", "cf", "carta d identita", "cpf",
         "cartao de cidadao", "cc number", "numero de contribuinte", "tax id", "pesel", "aadhaar",
         # The personal numbers of English-speaking countries under their own names (each validated by
@@ -266,6 +269,9 @@ _NOT_WITH: dict[str, frozenset[str]] = {
         "playing", "trading",
         # A card's brand or issuer (Visa, a bank) is public, not the card's number.
         "brand", "issuer",
+        # France's health insurance card (carte Vitale) carries the holder's social security number (NIR), a
+        # national id: NumCarteVitale is read as one (NATIONAL_ID's "carte vitale"), never as a payment card.
+        "vitale",
     }),
     # A site's, a link's or a page's name or title is words, not the address (care_site_name, website_title).
     "URL": frozenset({"name", "names", "nm", "title", "label"}),

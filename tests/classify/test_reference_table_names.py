@@ -22,6 +22,7 @@ import pytest
 
 from maskline.classify import classify
 from maskline.classify.decision import decide_unnamed
+from maskline.infotypes.name_hints import hint_score
 from maskline.policy import load_policy
 from tests.classify.decided_column import decided
 
@@ -89,3 +90,37 @@ def test_people_of_a_unit_stay_people(name: str) -> None:
 def test_name_in_a_table_of_people_stays_people(tmp_path: Path, table: str) -> None:
     info_type, masked, evidence = _decided_in(tmp_path, table, _units(11, "name", PEOPLE), "name")
     assert info_type == "PERSON_NAME" and masked, evidence
+
+
+# French social security numbers (NIR) under the names of the carte Vitale that carries them, or cut to "num SS":
+# typed CREDIT_CARD by the card word (15 digits, the length of an Amex), or untyped.
+def _nir(rng: random.Random, valid: bool) -> str:
+    body = f"{rng.choice('12')}{rng.randrange(40, 99):02d}{rng.randrange(1, 13):02d}{rng.randrange(1, 96):02d}" \
+           f"{rng.randrange(1, 990):03d}{rng.randrange(1, 999):03d}"
+    key = 97 - int(body) % 97
+    return body + f"{key if valid else (key + rng.randrange(1, 96)) % 97:02d}"
+
+
+def _insured(seed: int, name: str, valid: bool, n: int = 30) -> pd.DataFrame:
+    rng = random.Random(seed)
+    return pd.DataFrame({"id": range(1, n + 1), name: [_nir(rng, valid) for _ in range(n)],
+                         "ville": [rng.choice(["Nice", "Lyon", "Rennes", "Metz"]) for _ in range(n)]})
+
+
+@pytest.mark.parametrize("seed", [2, 17])
+@pytest.mark.parametrize("name", ["NumCarteVitale", "num_carte_vitale", "carteVitale"])
+@pytest.mark.parametrize("valid", [True, False])
+def test_carte_vitale_numbers_are_national_ids(seed: int, name: str, valid: bool) -> None:
+    info_type, masked, evidence = decided(_insured(seed, name, valid), name)
+    assert info_type == "NATIONAL_ID" and masked, evidence
+
+
+@pytest.mark.parametrize("name", ["numSS", "num_ss", "no_ss"])
+def test_num_ss_reads_a_national_id(name: str) -> None:
+    assert hint_score(name)[:1] == [("NATIONAL_ID", 1.0)], hint_score(name)
+
+
+@pytest.mark.parametrize("name", ["num_carte", "carte_bancaire"])
+def test_payment_card_names_stay_cards(name: str) -> None:
+    # Control, on main and here: the card words without "vitale" still read a payment card.
+    assert hint_score(name)[:1] == [("CREDIT_CARD", 1.0)], hint_score(name)
