@@ -72,6 +72,8 @@ def table_thing(table: str | None) -> str | None:
     ('storm', 'hurricane', 'dish', 'planet')
     >>> table_thing("species"), table_thing("persons_of_ships"), table_thing("")
     ('species', None, None)
+    >>> table_thing("prod_category_names"), table_thing("hospital_departments"), table_thing("department_staff")
+    ('category', 'department', None)
     >>> [table_thing(t) for t in ("customers", "storm_victims", "hurricane_contacts", "storm_tracks", "dv01_en_gb")]
     [None, None, None, None, None]
     """
