@@ -100,7 +100,10 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "nin", "nino", "national insurance", "personal number", "personnummer", "cpr", "bsn",
         "burgerservicenummer", "personalausweis", "ausweisnummer", "steuer id", "steuerid", "idnr",
         "steueridentifikationsnummer", "sozialversicherungsnummer", "svnr", "insee", "nir",
-        "numero de securite sociale", "secu", "carte d identite", "dni", "nie", "nif", "documento",
+        "numero de securite sociale", "secu", "num secu", "num ss", "no ss", "numero ss",
+        # France's health insurance card, which carries the holder's NIR (see _NOT_WITH's "vitale").
+        "carte vitale", "num carte vitale", "no carte vitale",
+        "carte d identite", "dni", "nie", "nif", "documento",
         "documento de identidad", "codice fiscale", "codicefiscale", "cf", "carta d identita", "cpf",
         "cartao de cidadao", "cc number", "numero de contribuinte", "tax id", "pesel", "aadhaar",
         # The personal numbers of English-speaking countries under their own names (each validated by
@@ -266,6 +269,9 @@ _NOT_WITH: dict[str, frozenset[str]] = {
         "playing", "trading",
         # A card's brand or issuer (Visa, a bank) is public, not the card's number.
         "brand", "issuer",
+        # France's health insurance card (carte Vitale) carries the holder's social security number (NIR), a
+        # national id: NumCarteVitale is read as one (NATIONAL_ID's "carte vitale"), never as a payment card.
+        "vitale",
     }),
     # A site's, a link's or a page's name or title is words, not the address (care_site_name, website_title).
     "URL": frozenset({"name", "names", "nm", "title", "label"}),
@@ -1188,6 +1194,19 @@ THING_WORDS: frozenset[str] = frozenset({
     # are other heads (room_guest, salle_responsable).
     "room", "rooms", "salle", "salles", "sala", "salas", "building", "buildings", "batiment", "batiments", "ruang",
     "ruangan", "gedung",
+    # Units of an organisation and the reference lists of a hospital, school or shop, named after what they do or
+    # hold (Cardiology, Radiologie, Farmacia, Pediatria, Electronics, MATEMATICA, Grippe), one or two capitalised
+    # words each: dept_name, nomService, nomeDaDisciplina, or `name` in a table `departments`, `categories`. No
+    # structure tells ten department names from ten surnames; only the name does. A unit's people are other heads
+    # (department_head, service_responsable, course_teacher), and "subject" and "provider" are left out (research
+    # subjects and care providers are people).
+    "department", "dept", "departement", "departamento", "dipartimento", "abteilung", "division", "service",
+    "servicio", "servizio", "servico", "speciality", "specialty", "specialite", "especialidad", "especialidade",
+    "specialita", "specializzazione", "fachrichtung", "fachbereich", "ward", "reparto", "unit", "unite", "unidad",
+    "unidade", "course", "cours", "curso", "corso", "kurs", "programme", "program", "programa", "programma",
+    "studiengang", "discipline", "disciplina", "category", "categorie", "categoria", "kategorie", "pathology",
+    "pathologie", "patologia", "disease", "maladie", "enfermedad", "malattia", "krankheit", "qualification",
+    "qualifikation",
     "台風", "商品", "店", "料理", "品牌",
 }) | _folded_words(SCRIPT_THING_WORDS)
 

@@ -72,6 +72,8 @@ def table_thing(table: str | None) -> str | None:
     ('storm', 'hurricane', 'dish', 'planet')
     >>> table_thing("species"), table_thing("persons_of_ships"), table_thing("")
     ('species', None, None)
+    >>> table_thing("prod_category_names"), table_thing("hospital_departments"), table_thing("department_staff")
+    ('category', 'department', None)
     >>> [table_thing(t) for t in ("customers", "storm_victims", "hurricane_contacts", "storm_tracks", "dv01_en_gb")]
     [None, None, None, None, None]
     """
@@ -82,7 +84,8 @@ def table_thing(table: str | None) -> str | None:
     words = [(w, singular(w)) for w in name_words(relation)]
     if any(w in PEOPLE_WORDS or one in PEOPLE_WORDS for w, one in words):
         return None
-    while len(words) > 1 and words[-1][1] in TABLE_ONLY_WORDS:
+    # A table of a thing's names (category_names) holds names of that thing, as a table of it does.
+    while len(words) > 1 and (words[-1][1] in TABLE_ONLY_WORDS or words[-1][1] in NAME_ONLY_WORDS):
         words.pop()
     head = words[-1] if words else None
     return next((w for w in head if w in THING_WORDS), None) if head else None
