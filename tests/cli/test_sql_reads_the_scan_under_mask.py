@@ -76,4 +76,4 @@ def test_a_typed_text_column_keeps_its_sql(tmp_path: Path) -> None:
     from maskline.sql.shape_guard import shape_redacted
 
     sql = shape_redacted(exp.column("amount"), "numeric", "varchar", "duckdb").sql("duckdb")
-    assert "CAST" not in sql and "REGEXP_MATCHES(amount," in sql
+    assert "CAST" not in sql and "REGEXP_MATCHES(amount || '#'," in sql  # the value itself, with the end sentinel

@@ -7,6 +7,7 @@ notebook keeps the last traceback), and whatever the frames hold is freed then, 
 
 from __future__ import annotations
 
+import datetime
 import os
 import threading
 from pathlib import Path
@@ -122,9 +123,10 @@ def test_mask_file_failing_mid_write_leaves_no_open_connection(tmp_path: Path) -
     from maskline.errors import MasklineError
 
     src = tmp_path / "people.parquet"
-    pq.write_table(pa.table({"id": list(range(5)), "email": ["a@example.org"] * 5}), src)
+    pq.write_table(pa.table({"id": list(range(5)), "born": [datetime.date(1981, 4, 17)] * 5}), src)
+    # bucket on a DATE column: the engine has no cast from a date to a number and fails
     policy = {"datasets": {"people": {"columns": {"id": {"pass": True},
-                                                  "email": {"method": {"method": "generalize", "bucket": 10}}}}}}
+                                                  "born": {"method": {"method": "generalize", "bucket": 10}}}}}}
     with pytest.raises(MasklineError) as info:
         mask_file(src, tmp_path / "out.parquet", policy)
     assert open_engine_objects(info.value) == []

@@ -277,10 +277,15 @@ def test_a_malformed_row_deep_in_a_csv_writes_nothing_and_says_so_without_the_ro
 def test_a_method_failing_on_a_frame_holds_no_engine_error(tmp_path) -> None:
     from maskline.errors import MaskingError
 
-    frame = pd.DataFrame({"amount": [CANARY_EMAIL, "12"]})
+    import datetime
+
+    # bucket on a DATE column fails in the engine (no cast from a date to a number), beside a canary's column
+    frame = pd.DataFrame({"amount": [datetime.date(1981, 4, 17), datetime.date(1990, 1, 2)],
+                          "contact": [CANARY_EMAIL, "x"]})
     with pytest.raises(MaskingError) as e:
         mask_frame(frame, {"datasets": {"t": {"columns": {"amount": {"method": {"method": "generalize",
-                                                                                  "bucket": 10}}}}}}, table="t")
+                                                                                  "bucket": 10}},
+                                                          "contact": {"info_type": "EMAIL"}}}}}, table="t")
     assert "'amount'" in str(e.value) and e.value.__context__ is None
     assert_no_canary(everything_about(e.value))
 
