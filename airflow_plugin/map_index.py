@@ -10,7 +10,8 @@ XCom keys, :func:`airflow_plugin.xcom_keys.is_name`), any other is decided as a 
 (:mod:`airflow_plugin.xcom_labelled`), as a frame's index is. Airflow also renders the template once before the
 task runs (and before listeners are called), as a partial label that the label rendered after the run replaces;
 a template that renders a value already available then (``{{ task.op_kwargs['name'] }}``) is sent raw at that
-point, which this hook cannot reach.
+point. The hook then replaces that early label with its decided form, on the task instance (so the OpenLineage
+START event carries the decided label) and in the metadata database; the raw one is stored for that moment only.
 """
 
 from __future__ import annotations
@@ -67,3 +68,31 @@ def on_task_instance_running(previous_state: Any, task_instance: Any) -> None:
         return
     context[LABEL] = label
     context["map_index_template"] = wrapped(template)
+    _relabel_early(task_instance)
+
+
+def _relabel_early(task_instance: Any) -> None:
+    """Replace the label Airflow rendered before the task ran (before any listener) with its decided form, on the
+    task instance (which the OpenLineage provider's START event reads) and in the metadata database.
+
+    The database is told through the task runner's channel to its supervisor, as the runner itself sends the
+    label: the label rendered after the run is the decided one already, equal to this, so the runner would not send
+    it again and the raw early label would stay stored.
+    """
+    early = getattr(task_instance, "rendered_map_index", None)
+    if not isinstance(early, str) or not early:
+        return
+    decided = label(early)
+    if decided == early:
+        return
+    task_instance.rendered_map_index = decided
+    try:
+        from airflow.sdk.execution_time import task_runner
+        from airflow.sdk.execution_time.comms import SetRenderedMapIndex
+
+        task_runner.SUPERVISOR_COMMS.send(msg=SetRenderedMapIndex(rendered_map_index=decided))
+    except Exception as e:  # noqa: BLE001 - the label rendered after the run is sent by Airflow in any case
+        import logging
+
+        logging.getLogger(__name__).warning("maskline: could not replace an early map index label (%s)",
+                                            type(e).__name__)

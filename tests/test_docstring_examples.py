@@ -60,6 +60,9 @@ FRAMEWORK_CALLED: tuple[tuple[str, frozenset[str], str], ...] = (
                                             "get_openlineage_facets_on_failure"}),
      "Airflow calls them with a live task context (a TaskInstance, its connections and XComs); tests/airflow "
      "runs them through dag.test(), tests/lineage checks their facets"),
+    ("airflow.sdk.bases.xcom.BaseXCom", frozenset({"set", "aset"}),
+     "Airflow's task runner calls them to push a task's XCom through the Execution API's live client; "
+     "tests/airflow/test_xcom_keys.py runs them through dag.test() and reads the stored rows back"),
     ("airflow.plugins_manager.AirflowPlugin", frozenset({"on_load"}),
      "Airflow's plugin manager calls it once per process; it installs process-wide scrubbers into Airflow's "
      "secrets masker and OpenLineage listener (tests/airflow)"),

@@ -54,5 +54,11 @@ def test_people_whose_family_names_are_words_stay_people(seed: int) -> None:
 
 def test_one_person_among_the_words_keeps_the_column_people() -> None:
     # Control: every value must be ordinary words; one name (an instructor listed by mistake) keeps the reading.
+    # Under `name` (a person hint and no thing word), the words alone refute it, and the one name restores it.
     values = _courses(8) + ["Deborah Fisher"]
-    assert classify_column("course_name", values).info_type == "PERSON_NAME"
+    assert classify_column("name", _courses(8)).info_type is None
+    assert classify_column("name", values).info_type == "PERSON_NAME"
+    # Under `course_name`, a course's name (a thing word, round extcsv10), the column is not typed, but the
+    # fail-closed decision still masks it whole: the name does not pass.
+    verdict = classify_column("course_name", values)
+    assert verdict.info_type is None and decide_unnamed(load_policy({}), "course_name", verdict).method is not None
