@@ -275,9 +275,9 @@ def test_a_malformed_row_deep_in_a_csv_writes_nothing_and_says_so_without_the_ro
 
 
 def test_a_method_failing_on_a_frame_holds_no_engine_error(tmp_path) -> None:
-    from maskline.errors import MaskingError
-
     import datetime
+
+    from maskline.errors import MaskingError
 
     # bucket on a DATE column fails in the engine (no cast from a date to a number), beside a canary's column
     frame = pd.DataFrame({"amount": [datetime.date(1981, 4, 17), datetime.date(1990, 1, 2)],
