@@ -3,10 +3,8 @@ PostgreSQL reader role over ``maskline protect``'s masked views."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -64,32 +62,13 @@ def duckdb_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def reader_dsn(pg_dsn: str, policy_file: Path) -> Iterator[tuple[str, str]]:
     """A login role of maskline protect's reader role (its DSN) and the masked views' schema, over raw customers."""
-    import psycopg2
-
-    from maskline.adapters.postgres import protect, unprotect
-    from maskline.keys import KeyMaterial
     from maskline.policy import load_policy
-    from tests.conftest import TEST_KEY
+    from tests.protect_database import scratch_database
 
-    suffix = uuid.uuid4().hex[:8]
-    raw, masked, private, reader, login = (f"raw_{suffix}", f"masked_{suffix}", f"private_{suffix}",
-                                           f"reader_{suffix}", f"agent_{suffix}")
-    admin = psycopg2.connect(pg_dsn)
-    admin.autocommit = True
-    with admin.cursor() as cur:
-        cur.execute(f"CREATE SCHEMA {raw}")
-        cur.execute(f"CREATE TABLE {raw}.customers (id integer, full_name text, email text, ssn text, phone text)")
-        cur.executemany(f"INSERT INTO {raw}.customers VALUES (%s, %s, %s, %s, %s)", CUSTOMERS)
-    protect(admin, load_policy(policy_file), raw, ("customers",), KeyMaterial(TEST_KEY.encode(), source="test"),
-            masked_schema=masked, reader=reader, private_schema=private)
-    with admin.cursor() as cur:
-        cur.execute(f"CREATE ROLE {login} LOGIN PASSWORD 'agent-pw' IN ROLE {reader}")
-    host = urlsplit(pg_dsn)
-    yield host._replace(netloc=f"{login}:agent-pw@{host.hostname}:{host.port or 5432}").geturl(), masked
-    unprotect(admin, masked_schema=masked, private_schema=private)
-    with admin.cursor() as cur:
-        cur.execute(f"DROP SCHEMA {raw} CASCADE")
-        cur.execute(f"DROP ROLE {login}")
-        cur.execute(f"DROP OWNED BY {reader}")
-        cur.execute(f"DROP ROLE {reader}")
-    admin.close()
+    with scratch_database(pg_dsn) as db:
+        with db.admin.cursor() as cur:
+            cur.execute(f"CREATE TABLE {db.raw}.customers (id integer, full_name text, email text, ssn text, "
+                        "phone text)")
+            cur.executemany(f"INSERT INTO {db.raw}.customers VALUES (%s, %s, %s, %s, %s)", CUSTOMERS)
+        db.protect_with(load_policy(policy_file), ("customers",))
+        yield db.login_dsn(), db.masked

@@ -10,6 +10,7 @@ import pytest
 from tests.conftest import TEST_KEY
 from tests.mcp.agent import ScriptedAgent, lineage_events, server_env
 from tests.mcp.conftest import raw_values
+from tests.protect_database import LOGIN_PASSWORD
 
 pytestmark = pytest.mark.postgres
 
@@ -35,9 +36,9 @@ def test_a_reader_role_session_lists_describes_and_queries_masked_views_only(
     assert not found.is_error, found.text
     assert len(found.data["rows"]) == 1 and found.data["rows"][0][1].startswith("*****@")
     assert salt.is_error and cast.is_error
-    for value in raw_values() + [TEST_KEY, "agent-pw"]:
+    for value in raw_values() + [TEST_KEY, LOGIN_PASSWORD]:
         assert value not in agent.transcript()
     finals = [e for e in lineage_events(lineage) if e["eventType"] in ("COMPLETE", "FAIL")]
     assert [e["eventType"] for e in finals] == ["COMPLETE", "COMPLETE", "COMPLETE", "FAIL", "FAIL"]
     assert all(e["run"]["facets"]["maskline_identity"]["executedBy"]["name"] == "pg-agent/1.0" for e in finals)
-    assert "agent-pw" not in lineage.read_text()
+    assert LOGIN_PASSWORD not in lineage.read_text()

@@ -169,7 +169,7 @@ def test_control_postgres_computes_the_raw_values_the_attacks_ask_for(pg: Any) -
 
 def test_the_reader_roles_view_masks_a_generated_copy_of_a_sensitive_column(pg_dsn: str) -> None:
     from maskline.adapters.postgres import protect
-    from tests.rewrite.protect_database import KEY, scratch_database
+    from tests.protect_database import KEY, scratch_database
 
     with scratch_database(pg_dsn) as d:
         d.sql(f"CREATE TABLE {d.raw}.contacts (id integer, email text, city text, "

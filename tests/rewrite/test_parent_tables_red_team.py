@@ -143,7 +143,7 @@ def test_the_mcp_client_reads_no_descendants_row_through_a_parent(parents: tuple
 
 def test_the_reader_roles_view_of_a_parent_masks_its_named_descendants_rows(pg_dsn: str) -> None:
     from maskline.adapters.postgres import protect
-    from tests.rewrite.protect_database import KEY, scratch_database
+    from tests.protect_database import KEY, scratch_database
 
     with scratch_database(pg_dsn) as d:
         d.sql(f"CREATE TABLE {d.raw}.everyone (id integer, email text, city text)")

@@ -7,7 +7,6 @@ returns to an admin session holding the key.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,6 +16,7 @@ from maskline.keys import KeyMaterial, hmac_hex
 from maskline.rewrite import rewrite
 from maskline.rewrite.run import run_masked
 from tests.conftest import TEST_KEY
+from tests.protect_database import scratch_database
 from tests.rewrite.pii_data import create_postgres, find_leaks
 
 pytestmark = pytest.mark.postgres
@@ -28,31 +28,14 @@ TABLES = ("customers", "orders", "sessions")
 def protected(pg_dsn: str, pii_policy) -> Iterator[dict[str, Any]]:
     import psycopg2
 
-    from maskline.adapters.postgres import protect, unprotect
-
-    suffix = uuid.uuid4().hex[:8]
-    raw_schema, masked_schema, reader, login = f"raw_{suffix}", f"masked_{suffix}", f"reader_{suffix}", f"r_{suffix}"
-    private = f"private_{suffix}"
-    admin = psycopg2.connect(pg_dsn)
-    admin.autocommit = True
-    with admin.cursor() as cur:
-        create_postgres(cur, raw_schema)
-    protect(admin, pii_policy, raw_schema, TABLES, KEY, masked_schema=masked_schema, reader=reader,
-            private_schema=private)
-    with admin.cursor() as cur:
-        cur.execute(f"CREATE ROLE {login} LOGIN PASSWORD 'reader-pw' IN ROLE {reader}")
-    dsn = psycopg2.extensions.make_dsn(pg_dsn, user=login, password="reader-pw")
-    user = psycopg2.connect(dsn)
-    user.autocommit = True
-    yield {"admin": admin, "reader": user, "raw": raw_schema, "masked": masked_schema, "private": private}
-    user.close()
-    unprotect(admin, masked_schema=masked_schema, private_schema=private)
-    with admin.cursor() as cur:
-        cur.execute(f"DROP SCHEMA {raw_schema} CASCADE")
-        cur.execute(f"DROP ROLE {login}")
-        cur.execute(f"DROP OWNED BY {reader}")
-        cur.execute(f"DROP ROLE {reader}")
-    admin.close()
+    with scratch_database(pg_dsn) as db:
+        with db.admin.cursor() as cur:
+            create_postgres(cur, db.raw)
+        db.protect_with(pii_policy, TABLES)
+        user = psycopg2.connect(db.login_dsn())
+        user.autocommit = True
+        yield {"admin": db.admin, "reader": user, "raw": db.raw, "masked": db.masked, "private": db.private}
+        user.close()
 
 
 def _fetch(conn: Any, sql: str) -> list[tuple[Any, ...]]:

@@ -21,7 +21,7 @@ import pytest
 
 from maskline.errors import InputError, PolicyError
 from maskline.policy import load_policy
-from tests.rewrite.protect_database import KEY, Database, scratch_database
+from tests.protect_database import KEY, Database, scratch_database
 
 pytestmark = pytest.mark.postgres
 RAW = ("alice@example.com", "erin@example.com", "hank@example.com", "carol@example.com", "dave@example.com",

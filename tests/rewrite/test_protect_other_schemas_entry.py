@@ -25,7 +25,7 @@ EMAIL = "zebulon.quartermaine@quillfeather-mail.example"
 
 @pytest.fixture()
 def db(pg_dsn: str) -> Iterator[Any]:
-    from tests.rewrite.protect_database import scratch_database
+    from tests.protect_database import scratch_database
 
     with scratch_database(pg_dsn) as d:
         d.sql(f"CREATE TABLE {d.raw}.everyone (id integer, email text, city text)")
@@ -38,7 +38,7 @@ def db(pg_dsn: str) -> Iterator[Any]:
 
 def _protect(d: Any, schema: str, tables: tuple[str, ...], unclassified: str = "pass") -> None:
     from maskline.adapters.postgres import protect
-    from tests.rewrite.protect_database import KEY
+    from tests.protect_database import KEY
 
     policy = load_policy({"unclassified": unclassified, "datasets": {
         f"{schema}.everyone": {"columns": {}},

@@ -1,5 +1,8 @@
 """A PostgreSQL scratch database for `maskline protect` tests: a raw schema, the names protect is given, and
-everything protect made dropped afterwards (its schemas, the reader role and a login granted it)."""
+everything protect made dropped afterwards (its schemas, the reader role and a login granted it).
+
+The red teams of the rewrite, the MCP server's PostgreSQL tests and the protect CLI's share it, so one set-up
+and one tear-down of roles serves them all."""
 
 from __future__ import annotations
 
@@ -8,12 +11,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from maskline.keys import KeyMaterial
-from maskline.policy import load_policy
+from maskline.policy import Policy, load_policy
 from tests.conftest import TEST_KEY
 
 KEY = KeyMaterial(TEST_KEY.encode(), source="test")
+LOGIN_PASSWORD = "reader-pw"  # the login's password: tests check it never reaches an answer or a lineage event
 
 
 @dataclass
@@ -37,19 +42,27 @@ class Database:
         return [r[0] for r in self.sql(f"SELECT v FROM {self.raw}.spy")]
 
     def protect(self, columns: dict[str, dict[str, Any]], tables: tuple[str, ...] = ("t",)) -> None:
+        self.protect_with(load_policy({"unclassified": "pass", "datasets": {"t": {"columns": columns}}}), tables)
+
+    def protect_with(self, policy: Policy, tables: tuple[str, ...]) -> None:
+        """Run ``maskline protect`` over ``tables`` of the raw schema under a whole policy."""
         from maskline.adapters.postgres import protect
 
-        policy = load_policy({"unclassified": "pass", "datasets": {"t": {"columns": columns}}})
         protect(self.admin, policy, self.raw, tables, KEY, masked_schema=self.masked, reader=self.reader,
                 private_schema=self.private)
+
+    def login_dsn(self) -> str:
+        """The URL a login role granted the reader role connects with (the role made on first use)."""
+        if not self.sql("SELECT 1 FROM pg_roles WHERE rolname = %s", (self.login,)):
+            self.sql(f"CREATE ROLE {self.login} LOGIN PASSWORD '{LOGIN_PASSWORD}' IN ROLE {self.reader}")
+        url = urlsplit(self.dsn)
+        return url._replace(netloc=f"{self.login}:{LOGIN_PASSWORD}@{url.hostname}:{url.port or 5432}").geturl()
 
     def read_as_reader(self, query: str) -> list[tuple[Any, ...]]:
         """Read the masked views as a login role granted the reader role, as a person or an agent would."""
         import psycopg2
 
-        if not self.sql("SELECT 1 FROM pg_roles WHERE rolname = %s", (self.login,)):
-            self.sql(f"CREATE ROLE {self.login} LOGIN PASSWORD 'reader-pw' IN ROLE {self.reader}")
-        conn = psycopg2.connect(psycopg2.extensions.make_dsn(self.dsn, user=self.login, password="reader-pw"))
+        conn = psycopg2.connect(self.login_dsn())
         conn.autocommit = True  # what a function records while the reader reads stays recorded
         try:
             with conn.cursor() as cur:
