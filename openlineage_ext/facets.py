@@ -371,7 +371,7 @@ def masked_transformation(col: ColumnPlan, subtype: str = "TRANSFORMATION") -> c
     what = f" ({col.info_type})" if col.info_type else ""
     return column_lineage_dataset.Transformation(
         type="DIRECT", subtype="TRANSFORMATION" if subtype == "IDENTITY" else subtype, masking=True,
-        description=f"masked with {col.method.describe()}: {METHODS[col.method.name].summary}{what}",
+        description=f"masked with {col.method.describe()}: {METHODS[col.method.name].summary_of(col.method.params)}{what}",
     )
 
 

@@ -161,6 +161,7 @@ class MethodDef:
     the column into its token (``filter_literals: tokenize``).
     ``shape``: the output shape the GX expectations and dbt tests check,
     ``(params, info_type) -> MaskedShape``.
+    ``summary_for``: the summary of one form, ``params -> str``, where ``summary`` names several.
     """
 
     name: str
@@ -173,6 +174,18 @@ class MethodDef:
     opaque: bool = False
     propagates_null: bool | Callable[[Any], bool] = False
     literal_token: Callable[[Any, str, Any, int], str] | None = None
+    summary_for: Callable[[Any], str] | None = None
+
+    def summary_of(self, params: Any) -> str:
+        """What the method does with these parameters: the form's own summary where the method has several.
+
+        >>> from maskline.methods.registry import METHODS
+        >>> METHODS["generalize"].summary_of(METHODS["generalize"].params(prefix=2))
+        'text cut to its first 2 characters, the rest *'
+        >>> METHODS["null"].summary_of(METHODS["null"].params())
+        'replace every value with NULL'
+        """
+        return self.summary_for(params) if self.summary_for else self.summary
 
     def keeps_null(self, params: Any) -> bool:
         """Whether the built expression is NULL for NULL on its own (no guard needed).

@@ -134,7 +134,15 @@ def _keeps_null(p: GeneralizeParams) -> bool:
     return p.prefix is None
 
 
+def _summary(p: GeneralizeParams) -> str:
+    if p.to:
+        return f"date truncated to the {p.to}"
+    if p.bucket:
+        return f"number floored to a multiple of {p.bucket}"
+    return f"text cut to its first {p.prefix} characters, the rest *"
+
+
 METHOD = MethodDef("generalize", GeneralizeParams, build, keyed=False,
                    output="DATE (to; ISO text such as 1985 for a text column), the column's integer or decimal type or a double (bucket), or text (prefix)",
                    summary="date to year/month, number to bucket, text to prefix", shape=shape,
-                   propagates_null=_keeps_null)
+                   propagates_null=_keeps_null, summary_for=_summary)

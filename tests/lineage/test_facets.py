@@ -131,6 +131,22 @@ def test_column_lineage_marks_masked_fields_both_ways() -> None:
     assert facet["fields"]["id"]["inputFields"][0]["transformations"][0]["masking"] is False
 
 
+@pytest.mark.parametrize(("params", "said", "not_said"), [
+    ({"prefix": 2}, "text cut to its first 2 characters", "date"),
+    ({"to": "year"}, "date truncated to the year", "prefix"),
+    ({"bucket": 10}, "number floored to a multiple of 10", "date"),
+])
+def test_a_generalized_column_is_described_by_its_own_form(params: dict, said: str, not_said: str) -> None:
+    # generalize has three forms; a postal code cut to 2 characters was described as "date to year/month, ...".
+    policy = load_policy({"datasets": {"t": {"columns": {"c": {"info_type": "POSTAL_CODE",
+                                                             "method": {"method": "generalize", **params}}}}}})
+    plan = build_plan(policy, "t", [("c", "varchar")])
+    field = Serde.to_dict(F.column_lineage_facet(plan, "duckdb://f", "t"))["fields"]["c"]
+    description = field["inputFields"][0]["transformations"][0]["description"]
+    assert said in description and not_said not in description.split(":", 1)[1]
+    assert field.get("transformationDescription") in (None, description)
+
+
 def test_pii_tags_name_each_sensitive_field_and_its_info_type() -> None:
     tags = Serde.to_dict(F.plan_tags(PLAN))["tags"]
     assert sorted((t["field"], t["key"], t["value"]) for t in tags) == [
