@@ -108,7 +108,8 @@ def card_issuer_evidence(values: Sequence[str], weights: Sequence[float], n: flo
     chance, whether or not their check digit holds, or ``[]``. ``values`` and ``weights`` are the column's distinct
     values (placeholders removed) and their counts, ``n`` their total."""
     from maskline.classify.check_digits import gtin
-    from maskline.classify.column import _binomial_tail, _Evidence
+    from maskline.classify.evidence import Evidence
+    from maskline.infotypes.binomial import tail_at_least
     from maskline.infotypes.shape_checks import surrogate_keys
 
     if not n:
@@ -122,7 +123,7 @@ def card_issuer_evidence(values: Sequence[str], weights: Sequence[float], n: flo
     fitting = sum(f is not None for f in families)
     chance = sum(fit_chance(len(d)) for d in digits) / len(digits)
     rate = fitting / len(digits)
-    p_value = _binomial_tail(fitting, len(digits), chance)
+    p_value = tail_at_least(fitting, len(digits), chance)
     if rate < FIT_SHARE or p_value >= MAX_P or len({f for f in families if f}) < MIN_ISSUERS:
         return []
     if sum(gtin(d) for d in digits) >= GTIN_SHARE * len(digits) or surrogate_keys(digits, int(n)):
@@ -138,5 +139,5 @@ def card_issuer_evidence(values: Sequence[str], weights: Sequence[float], n: flo
         note += (f"; above 2**53 (a float's last exact integer) {len(above) / len(digits):.0%}, Luhn holds for "
                  f"{sum(map(_luhn_valid, above)) / len(above):.0%} of them and for "
                  f"{sum(map(_luhn_valid, below)) / max(1, len(below)):.0%} of the others")
-    return [_Evidence("CREDIT_CARD", "card-issuers", weight / n * rate, rate, len(digits), fitting, p_value, False,
+    return [Evidence("CREDIT_CARD", "card-issuers", weight / n * rate, rate, len(digits), fitting, p_value, False,
                       STRENGTH, note=note, chance=chance, min_share=CANDIDATE_SHARE * FIT_SHARE)]

@@ -48,7 +48,8 @@ def checked_minority_evidence(values: Sequence[str], weights: Sequence[float], n
     >>> checked_minority_evidence(["%012d" % (7919 * i) for i in range(200)], [1.0] * 200, 200.0)
     []
     """
-    from maskline.classify.column import _binomial_tail, _Evidence
+    from maskline.classify.evidence import Evidence
+    from maskline.infotypes.binomial import tail_at_least
     from maskline.infotypes.validators import bank_account, bank_account_checked
 
     if not n:
@@ -60,8 +61,8 @@ def checked_minority_evidence(values: Sequence[str], weights: Sequence[float], n
     candidates = [values[i] for i in shaped if "/" not in values[i]
                   and len(d := _SEPARATORS.sub("", values[i].strip())) in CHECKED_LENGTHS and d.isdigit()]
     validated = sum(bank_account_checked(v) for v in candidates)
-    p_value = _binomial_tail(validated, len(candidates), CHANCE)
+    p_value = tail_at_least(validated, len(candidates), CHANCE)
     if validated < MIN_VALIDATED or p_value > MAX_P:
         return []
-    return [_Evidence("BANK_ACCOUNT", "checked-minority", weight / n, 1.0, len(shaped), len(shaped), p_value, False,
+    return [Evidence("BANK_ACCOUNT", "checked-minority", weight / n, 1.0, len(shaped), len(shaped), p_value, False,
                       STRENGTH, chance=CHANCE, min_share=MIN_SHARE)]

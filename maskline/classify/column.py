@@ -20,16 +20,26 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from maskline.classify.placeholders import placeholders_of
-from maskline.classify.result import SAFE_CONFIDENCE, ColumnClassification
+from maskline.classify.evidence import Evidence
+from maskline.classify.placeholders import NULL_LIKE, placeholders_of
+from maskline.classify.result import (
+    NONE_IDENTIFYING_SHAPE,
+    NONE_NAME_DISAGREES,
+    NONE_NO_VALUES,
+    NONE_NOTHING_FOUND,
+    NONE_PROSE,
+    NONE_WEAK_VALUES,
+    SAFE_CONFIDENCE,
+    ColumnClassification,
+)
 from maskline.classify.signals import IdentifyingShape, NearMiss, Signals
 from maskline.classify.values import ColumnValues, as_column_values, with_ascii_digits
-from maskline.infotypes.binomial import tail_at_least as _binomial_tail  # classify's modules import it here
+from maskline.infotypes.binomial import tail_at_least
 from maskline.infotypes.detectors import DETECTORS
 
 if TYPE_CHECKING:
@@ -44,21 +54,6 @@ SENTENCE_WORDS = 5  # a value of this many words is a sentence, not a name or a 
 CLEAR_SHARE = 0.5  # values this share of which validate as one type are "clearly of that kind"
 DISTINCTIVE_CHANCE = 0.2  # ... when random strings of their shape pass the validator less often than this
 DEFAULT_MIN_CONFIDENCE = 0.6
-# How sure "no info type" is (calibrated on the tuning split, checked on the frozen test split).
-NONE_NOTHING_FOUND = 0.95  # no detector matched, no name hint
-NONE_NAME_DISAGREES = 0.7  # the name points to a sensitive type, the values do not confirm it
-NONE_WEAK_VALUES = 0.75  # some values validated, too few to decide
-NONE_PROSE = 0.8  # prose without a validated span: names and addresses in prose need NER
-NONE_NO_VALUES = 0.5  # nothing sampled
-NONE_IDENTIFYING_SHAPE = 0.8  # values shaped like identifiers, names or coordinates that no detector confirmed
-# Placeholders people type instead of NULL; they say nothing about what the column holds. Values with no letter or
-# digit at all ("—", "?") count as placeholders without being listed.
-NULL_LIKE: tuple[str, ...] = (
-    "n/a", "na", "n.a.", "none", "null", "nil", "-", "--", "?", "unknown", "tbd", "not provided", "not available",
-    "keine", "k.a.", "unbekannt", "inconnu", "non renseigne", "desconocido", "sin datos", "sconosciuto",
-    "onbekend", "desconhecido", "nan", "#n/a", "<na>", "nat", "xxx", "(none)", "not set", "not specified",
-    "unspecified", "missing",
-)
 
 
 @dataclass(frozen=True)
@@ -70,28 +65,6 @@ class CustomDetector:
     pattern: str | None
     validator: Callable[[str], bool] | None
     name_hints: tuple[str, ...]
-
-
-@dataclass
-class _Evidence:
-    info_type: str
-    detector: str
-    share: float  # of non-null values that validated
-    rate: float  # of checked candidates that validated
-    checked: int
-    validated: int
-    p_value: float
-    needs_hint: bool
-    strength: float
-    # The values the pattern matched, for the column's shape statistics; never printed or logged.
-    sample: list[str] = field(default_factory=list, repr=False)
-    refute: str | tuple[str, ...] | None = None
-    note: str = ""
-    chance: float = 0.0  # how often random strings of the pattern's shape validate
-    min_share: float = 0.0  # share of values a value-only verdict needs (besides MIN_SHARE)
-    # Every value the patterns ran on, for checks that read the whole column (shape_checks.READS_COLUMN): the rows
-    # the pattern did not match (a delta column's "-567") say what the matched ones are. Never printed or logged.
-    column: Sequence[str] = field(default_factory=tuple, repr=False)
 
 
 class _Scan:
@@ -211,7 +184,7 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
     if col.nulls and col.total:
         evidence.append(f"nulls:{col.nulls / col.total:.2f}")
 
-    found: list[_Evidence] = []
+    found: list[Evidence] = []
     if kind == "date":
         if not col.years:
             return _name_only(name, hints, shown_type, evidence, custom, min_confidence)
@@ -437,7 +410,7 @@ def _lower_case_names(values: Sequence[str], weights: Sequence[float], n: float)
 def _validate(info_type: str, label: str, idx: list[int], validator: str | Callable[[str], bool] | None,
               chance: float, needs_hint: bool, strength: float, scan: _Scan,
               refute: str | tuple[str, ...] | None = None,
-              note: str = "", min_share: float = 0.0, twin_chance: bool = False) -> _Evidence:
+              note: str = "", min_share: float = 0.0, twin_chance: bool = False) -> Evidence:
     from maskline.infotypes.shape_checks import READS_COLUMN
     from maskline.infotypes.validators import VALIDATORS
 
@@ -470,7 +443,7 @@ def _validate(info_type: str, label: str, idx: list[int], validator: str | Calla
     sample = [scan.values[i] for i in idx] if refute else []
     # A check that reads the whole column gets every value the patterns ran on (a reference, not a copy).
     reads_column = not READS_COLUMN.isdisjoint(_check_names(refute))
-    return _Evidence(info_type, label, share, rate, checked, validated, _binomial_tail(validated, checked, chance),
+    return Evidence(info_type, label, share, rate, checked, validated, tail_at_least(validated, checked, chance),
                      needs_hint, strength, sample, refute, note, chance, min_share,
                      column=scan.values if reads_column else ())
 
@@ -481,7 +454,7 @@ _NON_DIGIT = re.compile(r"[^0-9]")
 PHONE_PLAN_STRENGTH = 0.85  # phones read from bare digits by their numbering plan (a column-level fit, not a format)
 
 
-def _phone_plan_evidence(scan: _Scan) -> _Evidence | None:
+def _phone_plan_evidence(scan: _Scan) -> Evidence | None:
     """Phones stored as integers or bare digits, with no name to say so: the column's digit runs fit one numbering
     plan far better than random digits of their lengths and prefixes would (:mod:`maskline.infotypes.phone_plans`).
 
@@ -532,8 +505,8 @@ def _phone_plan_evidence(scan: _Scan) -> _Evidence | None:
     if fit is None:
         return _calling_code_evidence(scan, runs, runs_w)
     rate = fit.validated / fit.checked
-    p_value = min(1.0, _binomial_tail(fit.validated, fit.checked, fit.chance) * fit.tried)
-    return _Evidence("PHONE", f"{label} {fit.plan}", weight / scan.n * rate, rate, fit.checked, fit.validated,
+    p_value = min(1.0, tail_at_least(fit.validated, fit.checked, fit.chance) * fit.tried)
+    return Evidence("PHONE", f"{label} {fit.plan}", weight / scan.n * rate, rate, fit.checked, fit.validated,
                      p_value, False, PHONE_PLAN_STRENGTH, [scan.values[i] for i in idx], "surrogate_keys",
                      chance=fit.chance, min_share=0.5)
 
@@ -541,7 +514,7 @@ def _phone_plan_evidence(scan: _Scan) -> _Evidence | None:
 PLUS_WRITTEN_STRENGTH = 0.75  # how phones are written, their validity unread: as CALLING_CODE_STRENGTH, modest
 
 
-def _plus_written_evidence(scan: _Scan) -> _Evidence | None:
+def _plus_written_evidence(scan: _Scan) -> Evidence | None:
     """Phones written with a ``+`` and a calling code, digit groups of the plan's lengths after it, their digits
     random enough to fail validation (:mod:`maskline.infotypes.plus_written`). Signed amounts, offsets and scores
     are refused there. The fit counts the column's distinct values, not their rows (a number repeated on many rows
@@ -552,8 +525,8 @@ def _plus_written_evidence(scan: _Scan) -> _Evidence | None:
     if fit is None:
         return None
     rate = fit.validated / fit.checked
-    return _Evidence("PHONE", f"plus-written {fit.plan}", rate, rate, fit.checked, fit.validated,
-                     _binomial_tail(fit.validated, fit.checked, fit.chance), False, PLUS_WRITTEN_STRENGTH,
+    return Evidence("PHONE", f"plus-written {fit.plan}", rate, rate, fit.checked, fit.validated,
+                     tail_at_least(fit.validated, fit.checked, fit.chance), False, PLUS_WRITTEN_STRENGTH,
                      list(scan.values), None, chance=fit.chance, min_share=0.5)
 
 
@@ -587,7 +560,7 @@ def _postal_by_values(name: str, hints: Mapping[str, float]) -> bool:
 RESTORED_TRUNK_STRENGTH = 0.9  # as a phone name's digits that validate as they stand (the phonenumbers detector)
 
 
-def _restored_trunk_evidence(scan: _Scan) -> _Evidence | None:
+def _restored_trunk_evidence(scan: _Scan) -> Evidence | None:
     """Phones stored as integers, the trunk zero lost (Korea's ``1012345678`` for ``010-1234-5678``), under a name
     that says phone: with the zero restored, as postal codes stored as numbers get theirs back, nearly all are one
     region's mobiles (:func:`~maskline.infotypes.trunk_mobiles.trunk_mobile_fit`). It counts only with the name:
@@ -604,8 +577,8 @@ def _restored_trunk_evidence(scan: _Scan) -> _Evidence | None:
     if fit is None or not fit.plan:
         return None
     rate = fit.validated / fit.checked
-    p_value = min(1.0, _binomial_tail(fit.validated, fit.checked, fit.chance) * fit.tried)
-    return _Evidence("PHONE", f"trunk-restored {fit.plan}", weight / scan.n * rate, rate, fit.checked,
+    p_value = min(1.0, tail_at_least(fit.validated, fit.checked, fit.chance) * fit.tried)
+    return Evidence("PHONE", f"trunk-restored {fit.plan}", weight / scan.n * rate, rate, fit.checked,
                      fit.validated, p_value, True, RESTORED_TRUNK_STRENGTH, [scan.values[i] for i in runs],
                      "surrogate_keys", chance=fit.chance)
 
@@ -613,18 +586,18 @@ def _restored_trunk_evidence(scan: _Scan) -> _Evidence | None:
 CALLING_CODE_STRENGTH = 0.75  # phones in a plan's two forms, validity above chance but short of plan_fit's 90%
 
 
-def _calling_code_evidence(scan: _Scan, runs: list[int], weight: float) -> _Evidence | None:
+def _calling_code_evidence(scan: _Scan, runs: list[int], weight: float) -> Evidence | None:
     """Phones stored as integers with and without their country's calling code (:func:`calling_code_fit`):
     "validated" counts the runs of the plan's two forms; the p-value tests their validity against random twins."""
     from maskline.infotypes.phone_plans import CALLING_CODE_P, calling_code_fit
 
     chosen = runs if len(runs) <= VALIDATE_CAP else random.Random(len(runs)).sample(runs, VALIDATE_CAP)
     fit = calling_code_fit([scan.values[i] for i in chosen])
-    p_value = 1.0 if fit is None else _binomial_tail(fit.valid, fit.fitting, fit.chance)
+    p_value = 1.0 if fit is None else tail_at_least(fit.valid, fit.fitting, fit.chance)
     if fit is None or p_value >= CALLING_CODE_P:
         return _code_forms_evidence(scan, [scan.values[i] for i in chosen], runs, weight)
     rate = fit.fitting / fit.checked
-    return _Evidence("PHONE", f"calling-code {fit.plan}", weight / scan.n * rate, rate, fit.checked, fit.fitting,
+    return Evidence("PHONE", f"calling-code {fit.plan}", weight / scan.n * rate, rate, fit.checked, fit.fitting,
                      p_value, False, CALLING_CODE_STRENGTH, [scan.values[i] for i in runs], "surrogate_keys",
                      note=f"{fit.valid / fit.fitting:.0%} valid numbers, random digits behind their prefixes "
                           f"{fit.chance:.0%}", chance=fit.chance, min_share=0.5)
@@ -633,7 +606,7 @@ def _calling_code_evidence(scan: _Scan, runs: list[int], weight: float) -> _Evid
 CODE_FORMS_STRENGTH = 0.75  # phones read from where their calling code stands, their validity no evidence
 
 
-def _code_forms_evidence(scan: _Scan, chosen: list[str], runs: list[int], weight: float) -> _Evidence | None:
+def _code_forms_evidence(scan: _Scan, chosen: list[str], runs: list[int], weight: float) -> Evidence | None:
     """Phones stored as integers in plans (or from generators) where validity proves nothing: coded with their
     calling code beside national numbers (:func:`code_forms_fit`). "validated" counts the runs of either form;
     the p-value tests the coded runs against numbers spread over magnitudes (Benford)."""
@@ -642,9 +615,9 @@ def _code_forms_evidence(scan: _Scan, chosen: list[str], runs: list[int], weight
     fit = code_forms_fit(chosen)
     if fit is None:
         return None
-    p_value = min(1.0, _binomial_tail(fit.coded, fit.checked, fit.chance) * fit.tried)
+    p_value = min(1.0, tail_at_least(fit.coded, fit.checked, fit.chance) * fit.tried)
     rate = fit.covered / fit.checked
-    return _Evidence("PHONE", f"calling-code-forms {fit.plan}", weight / scan.n * rate, rate, fit.checked,
+    return Evidence("PHONE", f"calling-code-forms {fit.plan}", weight / scan.n * rate, rate, fit.checked,
                      fit.covered, p_value, False, CODE_FORMS_STRENGTH, [scan.values[i] for i in runs],
                      "surrogate_keys", note=f"{fit.coded / fit.checked:.0%} carry the calling code",
                      chance=fit.chance, min_share=0.5)
@@ -654,7 +627,7 @@ HANDLE_TEMPLATE_STRENGTH = 0.75  # handles read from a column's mix of templates
 HANDLE_TEMPLATE_CHANCE = 0.1
 
 
-def _handle_template_evidence(scan: _Scan) -> _Evidence | None:
+def _handle_template_evidence(scan: _Scan) -> Evidence | None:
     """Login handles with no name to say so: the column mixes the templates people choose handles by
     (:mod:`maskline.infotypes.handles`). A few labels repeated over the rows are refuted as labels."""
     from maskline.infotypes.handles import TOKEN_SHARE, handle_fit
@@ -662,8 +635,8 @@ def _handle_template_evidence(scan: _Scan) -> _Evidence | None:
     fit = handle_fit(scan.values, scan.weights)
     if fit is None:
         return None
-    return _Evidence("USERNAME", f"handle-templates ({fit.templates})", fit.share, 1.0, fit.checked, fit.checked,
-                     _binomial_tail(fit.checked, fit.checked, HANDLE_TEMPLATE_CHANCE), False,
+    return Evidence("USERNAME", f"handle-templates ({fit.templates})", fit.share, 1.0, fit.checked, fit.checked,
+                     tail_at_least(fit.checked, fit.checked, HANDLE_TEMPLATE_CHANCE), False,
                      HANDLE_TEMPLATE_STRENGTH, list(scan.values), "repeated_labels", chance=HANDLE_TEMPLATE_CHANCE,
                      min_share=TOKEN_SHARE)
 
@@ -674,7 +647,7 @@ HANDLE_VOCABULARY_STRENGTH = 0.7
 HANDLE_VOCABULARY_CHANCE = 0.1
 
 
-def _single_template_handle_evidence(scan: _Scan) -> _Evidence | None:
+def _single_template_handle_evidence(scan: _Scan) -> Evidence | None:
     """Login handles of one template with no name to say so: the words that fill the template come from a
     vocabulary, not a prefix or a small pool (:mod:`maskline.infotypes.single_template_handles`). A few labels
     repeated over the rows are refuted as labels."""
@@ -683,14 +656,14 @@ def _single_template_handle_evidence(scan: _Scan) -> _Evidence | None:
     fit = single_template_fit(scan.values, scan.weights)
     if fit is None:
         return None
-    return _Evidence("USERNAME", f"handle-vocabulary ({fit.template})", fit.share, 1.0, fit.checked, fit.checked,
-                     _binomial_tail(fit.checked, fit.checked, HANDLE_VOCABULARY_CHANCE), False,
+    return Evidence("USERNAME", f"handle-vocabulary ({fit.template})", fit.share, 1.0, fit.checked, fit.checked,
+                     tail_at_least(fit.checked, fit.checked, HANDLE_VOCABULARY_CHANCE), False,
                      HANDLE_VOCABULARY_STRENGTH, list(scan.values), "repeated_labels",
                      chance=HANDLE_VOCABULARY_CHANCE, min_share=TEMPLATE_SHARE)
 
 
 
-def _run_custom(c: CustomDetector, scan: _Scan) -> _Evidence | None:
+def _run_custom(c: CustomDetector, scan: _Scan) -> Evidence | None:
     idx = scan.matching(_regex(f"(?:{c.pattern})"))
     if not idx:
         return None
@@ -708,26 +681,26 @@ def _is_prose(scan: _Scan) -> bool:
     return words >= 0.5 * scan.n
 
 
-def _date_evidence(col: ColumnValues, hints: Mapping[str, float]) -> list[_Evidence]:
+def _date_evidence(col: ColumnValues, hints: Mapping[str, float]) -> list[Evidence]:
     hinted = "DATE_OF_BIRTH" in hints
     if not col.midnight and not hinted:
         return []  # timestamps with a time of day are events, unless the name says birth
     return _years_evidence([y for y, _ in col.years], [c for _, c in col.years], hinted, "date-type")
 
 
-def _years_evidence(years: list[int], weights: list[int], hinted: bool, label: str) -> list[_Evidence]:
+def _years_evidence(years: list[int], weights: list[int], hinted: bool, label: str) -> list[Evidence]:
     total = sum(weights)
     if not total:
         return []
     this_year = date.today().year
     plausible = sum(w for y, w in zip(years, weights, strict=True) if 1900 <= y <= this_year) / total
     if hinted:
-        return [_Evidence("DATE_OF_BIRTH", label, plausible, plausible, total, int(plausible * total), 0.0, True,
+        return [Evidence("DATE_OF_BIRTH", label, plausible, plausible, total, int(plausible * total), 0.0, True,
                           0.9)]
     adult = sum(w for y, w in zip(years, weights, strict=True) if 1900 <= y <= this_year - 16) / total
     spread = _percentile_spread(years, weights) if total >= 10 else 0.0
     if adult >= 0.9 and spread >= 20:
-        return [_Evidence("DATE_OF_BIRTH", "age-distribution", adult, adult, total, int(adult * total), 0.0, False,
+        return [Evidence("DATE_OF_BIRTH", "age-distribution", adult, adult, total, int(adult * total), 0.0, False,
                           0.7)]
     return []
 
@@ -747,7 +720,7 @@ def _percentile_spread(years: list[int], weights: list[int]) -> float:
     return float(hi - lo)
 
 
-def _age_distribution_evidence(scan: _Scan) -> list[_Evidence]:
+def _age_distribution_evidence(scan: _Scan) -> list[Evidence]:
     from maskline.infotypes.validators import parse_date
 
     pattern = next(d.anchored for d in DETECTORS if d.info_type == "DATE_OF_BIRTH")
@@ -764,7 +737,7 @@ def _age_distribution_evidence(scan: _Scan) -> list[_Evidence]:
             for ev in _years_evidence(years, [1] * len(years), False, "age-distribution")]
 
 
-def _confidence(ev: _Evidence, hint: float) -> float | None:
+def _confidence(ev: Evidence, hint: float) -> float | None:
     if ev.info_type == "FREE_TEXT_WITH_PII":  # its own share threshold and test: classify/free_text.py
         from maskline.classify.free_text import WEAK_DETECTOR, free_text_confidence
 
@@ -798,7 +771,7 @@ def _check_names(refute: str | tuple[str, ...] | None) -> tuple[str, ...]:
     return (refute,) if isinstance(refute, str) else refute
 
 
-def _refuted(ev: _Evidence, rows: int, value_rows: int, deciding: bool = True) -> str | None:
+def _refuted(ev: Evidence, rows: int, value_rows: int, deciding: bool = True) -> str | None:
     """The shape statistic that says these values are of another kind (version strings, not IPs), if any: the
     evidence's checks (``refute``, one name or several) in order, the first reason found. A check that reads the
     whole column (``shape_checks.READS_COLUMN``: a delta column's minus rows) gets the column's values.
@@ -825,7 +798,7 @@ def _refuted(ev: _Evidence, rows: int, value_rows: int, deciding: bool = True) -
     return None
 
 
-def _claimed_types(hints: Mapping[str, float], found: Sequence[_Evidence]) -> frozenset[str]:
+def _claimed_types(hints: Mapping[str, float], found: Sequence[Evidence]) -> frozenset[str]:
     """The info types something claimed for the column, whose refutation is worth showing: a name hint, evidence
     that would decide, or values that validate above :data:`MIN_SHARE` (the share a value-only verdict needs).
 
@@ -834,7 +807,7 @@ def _claimed_types(hints: Mapping[str, float], found: Sequence[_Evidence]) -> fr
     nobody asked, and shown it reads as if the column had looked like the type ("refuted:street_address" on a
     DATE). It is recorded all the same in ``Signals.refuted``: only what people are shown is chosen here.
 
-    >>> ev = _Evidence("STREET_ADDRESS", "street", 0.0, 0.0, 32, 0, 1.0, False, 0.9)
+    >>> ev = Evidence("STREET_ADDRESS", "street", 0.0, 0.0, 32, 0, 1.0, False, 0.9)
     >>> _claimed_types({}, [ev]), _claimed_types({"STREET_ADDRESS": 0.8}, [ev])
     (frozenset(), frozenset({'STREET_ADDRESS'}))
     >>> _claimed_types({}, [replace(ev, share=0.4, rate=0.4, validated=13)])
@@ -864,7 +837,7 @@ MEASUREMENT_NAME_NOT_COORDINATES = ("the name says a measurement: an amount, a s
                                     "a logarithm or a unit of a ratio")
 
 
-def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown_type: str, evidence: list[str],
+def _decide(name: str, hints: Mapping[str, float], found: list[Evidence], shown_type: str, evidence: list[str],
             custom: Sequence[CustomDetector], min_confidence: float, n: int, *, prose: bool,
             table_rows: int | None = None,
             shape: Callable[[], tuple[IdentifyingShape, str] | None] | None = None,
@@ -885,7 +858,7 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
         if info_type in claimed and note not in refuted:
             refuted.append(note)
 
-    settled: list[_Evidence] = []
+    settled: list[Evidence] = []
     if names_public_code(name):
         for info_type in sorted({ev.info_type for ev in found} & _PLACE_CODE_TYPES - set(hints)):
             found = [ev for ev in found if ev.info_type != info_type]
@@ -917,7 +890,7 @@ def _decide(name: str, hints: Mapping[str, float], found: list[_Evidence], shown
     # "Delta 15 N (o/oo)"): their structure says a quantity, and a quantity's decimals are no place's. Weaker than
     # whole words, so the reading is refuted like a value refutation: a near miss, still masked by default.
     measurement = "GEO_COORDINATE" in bare and "GEO_COORDINATE" not in refuted_types and names_a_measurement(name)
-    scored: list[tuple[float, _Evidence]] = []
+    scored: list[tuple[float, Evidence]] = []
     # One column's evidence shares thing_names' readings of the same values (shape_checks.one_column).
     with one_column():
         for ev in found:

@@ -120,7 +120,8 @@ def one_series_evidence(values: Sequence[str], weights: Sequence[float], n: floa
     >>> one_series_evidence(docs, [1.0] * 80, 80.0, "c4")[0].strength
     0.55
     """
-    from maskline.classify.column import _binomial_tail, _Evidence
+    from maskline.classify.evidence import Evidence
+    from maskline.infotypes.binomial import tail_at_least
     from maskline.infotypes.name_hints import names_identity_document
 
     chosen = _one_template(values)
@@ -132,6 +133,6 @@ def one_series_evidence(values: Sequence[str], weights: Sequence[float], n: floa
     named = names_identity_document(name)
     note = (f"one template: {letters} series letter{'s' if letters > 1 else ''}, {width} drawn digits"
             + (", a document word in the name" if named else ", no name to say so"))
-    return [_Evidence("PASSPORT", "document-number-one-series", weight / n, 1.0, len(chosen), len(chosen),
-                      _binomial_tail(len(chosen), len(chosen), CHANCE), False,
+    return [Evidence("PASSPORT", "document-number-one-series", weight / n, 1.0, len(chosen), len(chosen),
+                      tail_at_least(len(chosen), len(chosen), CHANCE), False,
                       NAMED_STRENGTH if named else STRENGTH, note=note, chance=CHANCE, min_share=MIN_SHARE)]

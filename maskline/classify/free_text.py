@@ -78,7 +78,7 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
     if not prose_idx or sum(weights[i] for i in prose_idx) < 0.5 * n:
         return []
     # Loaded only for a prose column: the prose pass (and any NER model) counts separately from the scan.
-    from maskline.classify.column import _Evidence
+    from maskline.classify.evidence import Evidence
     from maskline.text.prose import find_prose_many
     from maskline.text.scrubber import find
 
@@ -136,13 +136,13 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
         span_share = sum(x for x, h in zip(w, checked_spans, strict=True) if h) / sum(w)
         span_p = tail_at_least(span_hits, checked, VALIDATED_NOISE_RATE)
         if len(distinct_spans) >= MIN_DISTINCT_SPANS and span_share >= FREE_TEXT_MIN_SHARE and span_p < MAX_P_VALUE:
-            return [_Evidence("FREE_TEXT_WITH_PII", "prose-validated-spans", round(span_share, 4), 1.0, checked,
+            return [Evidence("FREE_TEXT_WITH_PII", "prose-validated-spans", round(span_share, 4), 1.0, checked,
                               span_hits, span_p, False, 0.9)]
         # Too few to call the column FREE_TEXT_WITH_PII, but prose that holds validated spans is not proof of
         # nothing: the evidence goes back as weak (never a type), which keeps the column from passing as safe.
-        return [_Evidence("FREE_TEXT_WITH_PII", WEAK_DETECTOR, round(share, 4), 1.0, checked, hits, p_value, False,
+        return [Evidence("FREE_TEXT_WITH_PII", WEAK_DETECTOR, round(share, 4), 1.0, checked, hits, p_value, False,
                           0.9)] if validated else []
-    return [_Evidence("FREE_TEXT_WITH_PII", "prose-spans", round(share, 4), 1.0, checked, hits, p_value, False, 0.9)]
+    return [Evidence("FREE_TEXT_WITH_PII", "prose-spans", round(share, 4), 1.0, checked, hits, p_value, False, 0.9)]
 
 
 def _caseless_mention(text: str) -> bool:

@@ -62,7 +62,8 @@ def full_name_evidence(values: Sequence[str], weights: Sequence[float], n: float
     ``values`` and ``weights`` are the column's distinct values (placeholders removed) and their counts; ``n``
     their total.
     """
-    from maskline.classify.column import _binomial_tail, _Evidence
+    from maskline.classify.evidence import Evidence
+    from maskline.infotypes.binomial import tail_at_least
     from maskline.infotypes.distinct_sample import nearly_distinct_sample
     from maskline.infotypes.function_words import most_function_words
     from maskline.infotypes.validators import person_name_or_family_ending, person_name_shape
@@ -85,7 +86,7 @@ def full_name_evidence(values: Sequence[str], weights: Sequence[float], n: float
     if words > MAX_FUNCTION_WORDS:
         return []
     share = shaped_w / all_w * known_share
-    p_value = _binomial_tail(len(known), len(shaped), CHANCE)
-    return [_Evidence("PERSON_NAME", "full-names", share, known_share, len(shaped), len(known), p_value, False,
+    p_value = tail_at_least(len(known), len(shaped), CHANCE)
+    return [Evidence("PERSON_NAME", "full-names", share, known_share, len(shaped), len(known), p_value, False,
                       STRENGTH, [values[i] for i in shaped], "person_words",
                       note=f"{known_share:.0%} known given or family names")]

@@ -69,7 +69,7 @@ def numbered_street_evidence(values: Sequence[str], weights: Sequence[float], n:
     docstring, or ``[]``. ``values`` and ``weights`` are the column's distinct values (placeholders removed) and
     their counts, ``n`` their total.
     """
-    from maskline.classify.column import _Evidence
+    from maskline.classify.evidence import Evidence
 
     if not n:
         return []
@@ -96,5 +96,5 @@ def numbered_street_evidence(values: Sequence[str], weights: Sequence[float], n:
     if sum(1 for x in numbers if 1900 <= x <= 2099) >= YEARS * len(numbers):
         return []
     share = fit_w / n
-    return [_Evidence("STREET_ADDRESS", "numbered-names", share, 1.0, len(fits), len(fits), 0.0, False, STRENGTH,
+    return [Evidence("STREET_ADDRESS", "numbered-names", share, 1.0, len(fits), len(fits), 0.0, False, STRENGTH,
                       note=f"{share:.0%} names with a house number, {len(names)} distinct names")]

@@ -72,7 +72,8 @@ def medical_record_evidence(values: Sequence[str], weights: Sequence[float], n: 
     >>> medical_record_evidence(["PT123456", "PT654321"], [30.0, 30.0], 60.0)  # two values repeated
     []
     """
-    from maskline.classify.column import _binomial_tail, _Evidence
+    from maskline.classify.evidence import Evidence
+    from maskline.infotypes.binomial import tail_at_least
     from maskline.infotypes.medical_prefixes import medical_record_split
     from maskline.infotypes.validators import record_number
 
@@ -88,7 +89,7 @@ def medical_record_evidence(values: Sequence[str], weights: Sequence[float], n: 
         return []
     if not_medical_records(list(split.values()), rows or int(n)):
         return []
-    return [_Evidence("MEDICAL_RECORD_NUMBER", "medical-record-prefix", family_w / n, 1.0, len(split), len(split),
-                      _binomial_tail(len(split), len(split), CHANCE), False, STRENGTH,
+    return [Evidence("MEDICAL_RECORD_NUMBER", "medical-record-prefix", family_w / n, 1.0, len(split), len(split),
+                      tail_at_least(len(split), len(split), CHANCE), False, STRENGTH,
                       note=f"{prefixed_w / n:.0%} open with a medical-record word", chance=CHANCE,
                       min_share=FAMILY_SHARE)]

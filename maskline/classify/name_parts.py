@@ -93,8 +93,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 def _texts_of(col: ColumnValues) -> tuple[list[str], list[float]]:
-    from maskline.classify.column import NULL_LIKE
-    from maskline.classify.placeholders import placeholders_of
+    from maskline.classify.placeholders import NULL_LIKE, placeholders_of
 
     if col.kind != "string":
         return [], []

@@ -114,7 +114,7 @@ def named_template_evidence(values: Sequence[str], weights: Sequence[float], n: 
     ``weights`` are the column's distinct values (placeholders removed) and their counts, ``n`` their total."""
     if not n or hints.get("NATIONAL_ID", 0.0) <= 0:
         return []
-    from maskline.classify.column import _Evidence
+    from maskline.classify.evidence import Evidence
 
     templates: dict[str, float] = {}
     shapes = []
@@ -140,5 +140,5 @@ def named_template_evidence(values: Sequence[str], weights: Sequence[float], n: 
         return []
     share = weight / n
     note = f"template:{best} for {share:.0%}; name and shape agree, no check confirmed it"
-    return [_Evidence("NATIONAL_ID", DETECTOR, share, 1.0, len(fitting), len(fitting), 1.0, True, STRENGTH,
+    return [Evidence("NATIONAL_ID", DETECTOR, share, 1.0, len(fitting), len(fitting), 1.0, True, STRENGTH,
                       sample=list(fitting), note=note, chance=CHANCE)]

@@ -14,6 +14,15 @@ zero is a value).
 
 from __future__ import annotations
 
+# Placeholders people type instead of NULL; they say nothing about what the column holds. Values with no letter or
+# digit at all ("—", "?") count as placeholders without being listed.
+NULL_LIKE: tuple[str, ...] = (
+    "n/a", "na", "n.a.", "none", "null", "nil", "-", "--", "?", "unknown", "tbd", "not provided", "not available",
+    "keine", "k.a.", "unbekannt", "inconnu", "non renseigne", "desconocido", "sin datos", "sconosciuto",
+    "onbekend", "desconhecido", "nan", "#n/a", "<na>", "nat", "xxx", "(none)", "not set", "not specified",
+    "unspecified", "missing",
+)
+
 # Casefolded. Dashes (em, en, figure dash, horizontal bar), filler letters, report tools' parenthesised words.
 PLACEHOLDERS: frozenset[str] = frozenset({
     "—", "–", "‒", "―", "---", "x", "xx", "xxx", "xxxx", "...", "…", ".", "(none)", "(null)", "(blank)", "(empty)",

@@ -135,7 +135,7 @@ def postal_code_evidence(values: Sequence[str], weights: Sequence[float], n: flo
     >>> postal_code_evidence(["1250", "Paid in full", "n/a"] * 20, [1.0] * 60, 60.0, 60)
     []
     """
-    from maskline.classify.column import _Evidence
+    from maskline.classify.evidence import Evidence
 
     digits = [i for i, v in enumerate(values) if 4 <= len(v) <= 6 and _ascii_digits(v)]
     weight = sum(weights[i] for i in digits)
@@ -145,7 +145,7 @@ def postal_code_evidence(values: Sequence[str], weights: Sequence[float], n: flo
     share = weight / n
     # chance 1.0: every drawn code of the width fits the shape (PINs, one-time codes, account and record numbers),
     # so these values are not "clearly of another kind" than a name that says which code they are.
-    return [_Evidence("POSTAL_CODE", "fixed-width-digits", share, 1.0, len(digits), len(digits), 0.0, False,
+    return [Evidence("POSTAL_CODE", "fixed-width-digits", share, 1.0, len(digits), len(digits), 0.0, False,
                       STRENGTH, chance=1.0)]
 
 
@@ -331,7 +331,7 @@ def postal_number_evidence(values: Sequence[str], weights: Sequence[float], n: f
     ...                        [1.0] * 200, 200.0, 200)
     []
     """
-    from maskline.classify.column import _Evidence
+    from maskline.classify.evidence import Evidence
 
     digits = [i for i, v in enumerate(values) if 1 <= len(v) <= 6 and _ascii_digits(v) and v[0] != "0"]
     weight = sum(weights[i] for i in digits)
@@ -363,10 +363,10 @@ def postal_number_evidence(values: Sequence[str], weights: Sequence[float], n: f
             doubt = repeats_no_more_than_ids(n, repeats, max(numbers), 10 ** (width - 2))
         if doubt:
             strength = GUESS_STRENGTH
-        return [_Evidence("POSTAL_CODE", "lost-zero-codes", share, 1.0, len(digits), len(digits), 0.0, False,
+        return [Evidence("POSTAL_CODE", "lost-zero-codes", share, 1.0, len(digits), len(digits), 0.0, False,
                           strength, note="; ".join(filter(None, (note, either, doubt))), chance=1.0)]
     if near_miss and shares[width] >= ONE_WIDTH_NUMBERS:
         # Chance explains the shape (ids and PINs have it too): it keeps the column from "safe", no more.
         detector = FOUR_DIGIT_NEAR_MISS if width == 4 else NEAR_MISS_DETECTOR
-        return [_Evidence("POSTAL_CODE", detector, share, 1.0, len(digits), 0, 1.0, False, NUMBER_STRENGTH)]
+        return [Evidence("POSTAL_CODE", detector, share, 1.0, len(digits), 0, 1.0, False, NUMBER_STRENGTH)]
     return []

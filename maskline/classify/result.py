@@ -14,6 +14,14 @@ from maskline.classify.signals import Signals
 # A column without an info type is "safe" (passes raw under a fail-closed default) only when the classifier is
 # at least this sure that it holds nothing sensitive. Below it, the verdict is "uncertain".
 SAFE_CONFIDENCE = 0.9
+# How sure "no info type" is (calibrated on the tuning split, checked on the frozen test split).
+NONE_NOTHING_FOUND = 0.95  # no detector matched, no name hint
+NONE_NAME_DISAGREES = 0.7  # the name points to a sensitive type, the values do not confirm it
+NONE_WEAK_VALUES = 0.75  # some values validated, too few to decide
+NONE_PROSE = 0.8  # prose without a validated span: names and addresses in prose need NER
+NONE_NO_VALUES = 0.5  # nothing sampled
+NONE_IDENTIFYING_SHAPE = 0.8  # values shaped like identifiers, names or coordinates that no detector confirmed
+
 Verdict = Literal["sensitive", "safe", "uncertain"]
 
 

@@ -67,7 +67,8 @@ def routing_account_evidence(values: Sequence[str], weights: Sequence[float], n:
     []
     """
     from maskline.classify.check_digits import luhn
-    from maskline.classify.column import _binomial_tail, _Evidence
+    from maskline.classify.evidence import Evidence
+    from maskline.infotypes.binomial import tail_at_least
     from maskline.infotypes.name_hints import names_personal_document
 
     if not n:
@@ -83,6 +84,6 @@ def routing_account_evidence(values: Sequence[str], weights: Sequence[float], n:
     if sum(luhn(a) for a in accounts) >= LUHN_SHARE * len(accounts):
         return []
     strength = NAMED_STRENGTH if names_personal_document(name) else STRENGTH
-    return [_Evidence("BANK_ACCOUNT", "routing-and-account", weight / n * routed / len(pairs), routed / len(pairs),
-                      len(pairs), routed, _binomial_tail(routed, len(pairs), CHANCE), False, strength, chance=CHANCE,
+    return [Evidence("BANK_ACCOUNT", "routing-and-account", weight / n * routed / len(pairs), routed / len(pairs),
+                      len(pairs), routed, tail_at_least(routed, len(pairs), CHANCE), False, strength, chance=CHANCE,
                       min_share=MIN_SHARE)]

@@ -70,7 +70,8 @@ def single_name_evidence(values: Sequence[str], weights: Sequence[float], n: flo
     ``values`` and ``weights`` are the column's distinct values (placeholders removed) and their counts; ``n``
     their total.
     """
-    from maskline.classify.column import _binomial_tail, _Evidence
+    from maskline.classify.evidence import Evidence
+    from maskline.infotypes.binomial import tail_at_least
     from maskline.infotypes.distinct_sample import nearly_distinct_sample
     from maskline.infotypes.function_words import most_function_words
     from maskline.infotypes.validators import person_name_or_family_ending, person_name_shape
@@ -104,8 +105,8 @@ def single_name_evidence(values: Sequence[str], weights: Sequence[float], n: flo
     # Rows decide, not distinct words: common given names repeat. Scaled to the words checked, so that a large
     # sample does not make any share significant.
     hits = round(known_share * len(single))
-    p_value = _binomial_tail(hits, len(single), CHANCE)
-    return [_Evidence("PERSON_NAME", "single-word-names", shaped, shaped, len(single), hits, p_value, False,
+    p_value = tail_at_least(hits, len(single), CHANCE)
+    return [Evidence("PERSON_NAME", "single-word-names", shaped, shaped, len(single), hits, p_value, False,
                       STRENGTH, note=f"{known_share:.0%} known given or family names, or family-name endings")]
 
 

@@ -128,7 +128,7 @@ def spread_like_places(values: Iterable[Any]) -> bool | None:
 
 
 def _as_measurement(c: ColumnClassification, why: str) -> ColumnClassification:
-    from maskline.classify.column import NONE_IDENTIFYING_SHAPE
+    from maskline.classify.result import NONE_IDENTIFYING_SHAPE
     from maskline.classify.signals import IdentifyingShape
 
     return replace(c, info_type=None, confidence=NONE_IDENTIFYING_SHAPE, category=None, match_share=0.0,
@@ -205,7 +205,7 @@ def derived_measurements(columns: Sequence[ColumnClassification],
 
 
 def _as_derived(c: ColumnClassification, found: tuple[str, str, str]) -> ColumnClassification:
-    from maskline.classify.column import NONE_IDENTIFYING_SHAPE
+    from maskline.classify.result import NONE_IDENTIFYING_SHAPE
 
     word, a, b = found
     # Untyped, not safe: the near miss keeps the fail-closed default masking it.

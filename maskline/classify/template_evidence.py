@@ -50,7 +50,8 @@ def template_evidence(spec: TemplateSpec, values: Sequence[str], weights: Sequen
     >>> template_evidence(spec, ["1-2", "3-4"], [10.0, 10.0], 20.0, [0, 1], lambda vs: None, "")  # repeats
     []
     """
-    from maskline.classify.column import _binomial_tail, _Evidence
+    from maskline.classify.evidence import Evidence
+    from maskline.infotypes.binomial import tail_at_least
     from maskline.infotypes.name_hints import names_personal_document
 
     weight = sum(weights[i] for i in chosen)
@@ -59,6 +60,6 @@ def template_evidence(spec: TemplateSpec, values: Sequence[str], weights: Sequen
     if refute([values[i] for i in chosen]):
         return []
     strength = spec.named_strength if names_personal_document(name) else spec.strength
-    return [_Evidence(spec.info_type, spec.detector, weight / n, 1.0, len(chosen), len(chosen),
-                      _binomial_tail(len(chosen), len(chosen), spec.chance), False, strength, chance=spec.chance,
+    return [Evidence(spec.info_type, spec.detector, weight / n, 1.0, len(chosen), len(chosen),
+                      tail_at_least(len(chosen), len(chosen), spec.chance), False, strength, chance=spec.chance,
                       min_share=spec.min_share)]

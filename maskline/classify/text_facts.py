@@ -119,8 +119,7 @@ def vocabulary_of(distinct: Sequence[str]) -> str | None:
     >>> vocabulary_of(["USD", "EUR", "n/a"]), vocabulary_of(["Jordan", "Chad", "Georgia"])
     ('currencies', None)
     """
-    from maskline.classify.column import NULL_LIKE
-    from maskline.classify.placeholders import placeholders_of
+    from maskline.classify.placeholders import NULL_LIKE, placeholders_of
     from maskline.infotypes.name_hints import fold
     from maskline.infotypes.vocabularies import closed_vocabulary
     from maskline.text.names import first_names
