@@ -203,6 +203,9 @@ class Dialect:
     text_form_overrides: dict[str, TextForm] = {}
     # Whether DECIMAL(p, s) prints exactly s fractional digits (SQLite stores decimals as doubles or integers).
     decimal_text_keeps_scale = True
+    # The width in bits of every integer type, when the engine stores one width whatever the declared name (SQLite);
+    # None: each name's own (maskline.dialects.type_bounds).
+    integer_bits: int | None = None
 
     def iso_date_text(self, e: exp.Expression) -> exp.Expression:
         """A DATE as ``YYYY-MM-DD``.
@@ -494,22 +497,38 @@ class Dialect:
 
     def exact_bucket(self, e: exp.Expression, width: int, source_type: str) -> exp.Expression:
         """``e``, of the exact numeric type ``source_type`` (an integer or a decimal), rounded down to a multiple of
-        ``width`` in exact arithmetic and given back as ``source_type``: ``e - MOD(MOD(e, width) + width, width)``.
+        ``width`` in exact arithmetic and given back as ``source_type``; NULL when that type cannot hold the bucket.
 
         :meth:`bucket`'s division is a double on some engines (sqlglot casts PostgreSQL's, DuckDB's ``/`` is one),
         which changed a ``numeric(10,2)`` salary's type and rounded a ``bigint`` or ``decimal(38,0)`` past 2**53.
-        ``MOD`` takes the dividend's sign on every engine here, so the outer ``MOD`` is the remainder of the floor
-        (in ``[0, width)``), and subtraction and a remainder are exact in the column's own type everywhere.
+        ``MOD`` takes the dividend's sign on every engine here, so ``MOD(e, width)``, plus ``width`` when negative,
+        is the remainder of the floor (in ``[0, width)``); subtraction and a remainder are exact everywhere, and no
+        step leaves the range between the bucket and ``e``.
+
+        Total by construction: the bucket of a value near the type's least value (``SMALLINT -32768`` by 10), or of
+        any negative value when ``width`` is wider than the type, is no value of the type, and failing on it would
+        fail only the rows whose raw values are there (an oracle a row filter reads one row at a time). A value
+        below :func:`~maskline.dialects.type_bounds.least_bucketable` is NULL instead, as a text date without a date.
 
         >>> import duckdb
         >>> sql = Dialect().exact_bucket(exp.column("v"), 10, "bigint").sql("duckdb")
-        >>> duckdb.sql(f"SELECT {sql} FROM (VALUES (9007199254740993::BIGINT), (-7)) t(v)").fetchall()
-        [(9007199254740990,), (-10,)]
+        >>> duckdb.sql(f"SELECT {sql} FROM (VALUES (9007199254740993::BIGINT), (-7), (-9223372036854775808)) t(v)").fetchall()
+        [(9007199254740990,), (-10,), (None,)]
         """
-        remainder = exp.Mod(this=exp.paren(exp.Add(this=exp.Mod(this=e.copy(), expression=lit(width)),
-                                                   expression=lit(width))), expression=lit(width))
-        floored = exp.Sub(this=e, expression=remainder)
-        return exp.cast(floored, exp.DataType.build(source_type, dialect=self.sqlglot_name or None))
+        from maskline.dialects.type_bounds import least_bucketable
+
+        modulo = exp.Mod(this=e.copy(), expression=lit(width))
+        remainder = exp.Case(ifs=[exp.If(this=exp.LT(this=modulo, expression=lit(0)),
+                                         true=exp.Add(this=modulo.copy(), expression=lit(width)))],
+                             default=modulo.copy())
+        own = exp.DataType.build(source_type, dialect=self.sqlglot_name or None)
+        floored = exp.cast(exp.Sub(this=e.copy(), expression=exp.paren(remainder)), own)
+        least = least_bucketable(source_type, width, self.integer_bits)
+        if least is None:  # every value's bucket is a value of the type
+            return floored
+        # The NULL is cast too: PostgreSQL drops a CASE's type modifiers (numeric(10,2)) when a branch has none.
+        return exp.Case(ifs=[exp.If(this=exp.GTE(this=e, expression=exp.Literal.number(format(least, "f"))),
+                                    true=floored)], default=exp.cast(exp.null(), own.copy()))
 
     # --- arrays ------------------------------------------------------------
     def pick(self, words: Sequence[str], index0: exp.Expression) -> exp.Expression:

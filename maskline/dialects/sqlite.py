@@ -24,6 +24,7 @@ class SQLite(Dialect):
     name = "sqlite"
     sqlglot_name = "sqlite"
     decimal_text_keeps_scale = False  # DECIMAL(12,2) 1000.00 is stored, and printed, as the integer 1000
+    integer_bits = 64  # an INTEGER, SMALLINT or TINYINT column holds any 64-bit integer
     array_base = 0
 
     def utf8(self, e: exp.Expression) -> exp.Expression:

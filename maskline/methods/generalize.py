@@ -16,7 +16,9 @@
   the year alone (every date of the year gets the same one), so it tells a reader no more.
 - ``bucket: N``: a number floored to a multiple of N. An integer or decimal column keeps its type and exact value
   (``numeric(10,2)`` stays ``numeric(10,2)``, a ``bigint`` past 2**53 keeps its digits); a double, text or a
-  column of unknown type gives a double.
+  column of unknown type gives a double. A value whose bucket the column's type cannot hold (``smallint -32768``
+  by 10) becomes NULL, never an error, which would answer for that raw value alone
+  (:mod:`maskline.dialects.type_bounds`).
 
 A ``timestamp with time zone`` is an instant: ``to:`` takes its UTC day, on every engine and in every session.
 - ``prefix: N``: keep the first N characters (postal codes), mask the rest; output text.
