@@ -14,15 +14,19 @@ by column): Airflow pushes its keys one by one, so the listener hook of this mod
 ``multiple_outputs`` task returned (through the task's post-execute hook, which sees the result before Airflow
 pushes it), and each key's XCom is stored under the key, and with the value, that the dict masked whole has at
 that key. A row's cells are then masked as the table's columns are, not as the free text one row alone would be.
+The hook records only when Airflow's XCom backend is :class:`airflow_plugin.xcom.MaskingXComBackend` (or a
+subclass), the one reader of the record. What this module keeps of a task instance (its dict, and the keys it
+stored) is dropped when the next task instance starts in the process and when the task instance ends, however it
+ends: it never outlives the task instance, in a task process nor in ``dag.test()``'s one process for many.
 
 Any other key (``ti.xcom_push(key=...)``, or a key the whole dict's masking kept) is kept only when it is
 confidently a name (an allow-list, not a list of what to catch): it is spelled as a name (letters, digits,
 ``_``, ``-``, ``.``; no spaces, no ``@``) and the text scrubber finds nothing in it; a lower-case single word
 (``ann``) pushed alone cannot be told from a name and is kept. Any other key is decided as a row label is
-(:func:`airflow_plugin.xcom_labelled._labels`, as a frame's index is) and masked keys are numbered apart within
-the task instance (``[MASKED]``, ``[MASKED] (2)``), so that no XCom overwrites another. Not with ``#2`` as
-:mod:`airflow_plugin.xcom_labelled` numbers labels: the key travels in the Execution API's URL path, where
-``#`` starts the fragment, and Airflow stored ``[MASKED] #2`` and ``[MASKED] #3`` both as ``[MASKED] ``.
+(:func:`airflow_plugin.xcom_labelled._labels`, as a frame's index is). Masked keys are numbered apart within the
+task instance by the rule that numbers every masked label (:func:`airflow_plugin.xcom_tables.distinct_labels`:
+``[MASKED]``, ``[MASKED] (2)``), so that no XCom overwrites another; a key the whole dict's masking numbered keeps
+its number.
 
 >>> from maskline.policy import load_policy
 >>> keys = StoredKeys()
@@ -80,16 +84,31 @@ class StoredKeys:
 
             (label,) = _labels([key], True, policy)
             decided = str(label)
-        decided = NUMBERED.sub("", decided)  # numbered again below, without '#' (see the module)
-        stored, number, taken = decided, 1, set(given.values())
-        while stored in taken:
-            number += 1
-            stored = f"{decided} ({number})"
-        given[key] = stored
-        return stored
+        from airflow_plugin.xcom_tables import distinct_labels
+
+        (stored_key,) = distinct_labels([key], [decided], before=set(given.values()))
+        given[key] = str(stored_key)
+        return given[key]
+
+    def held(self) -> list[Hashable]:
+        """The task instances whose keys are kept.
+
+        >>> from maskline.policy import load_policy
+        >>> keys = StoredKeys(); _ = keys.key("ti", "ann lee", 1, load_policy({})); keys.held()
+        ['ti']
+        """
+        return list(self._by_ti)
+
+    def forget(self) -> None:
+        """Drop every task instance's keys (see :func:`forget`).
+
+        >>> from maskline.policy import load_policy
+        >>> keys = StoredKeys(); _ = keys.key("ti", "ann lee", 1, load_policy({})); keys.forget(); keys.held()
+        []
+        """
+        self._by_ti.clear()
 
 
-NUMBERED = re.compile(r" #\d+\Z")
 _STORED = StoredKeys()
 # (dag_id, task_id, run_id, map_index) -> the dict a multiple_outputs task returned, as Airflow will push it
 _RETURNED: dict[Hashable, dict[str, Any]] = {}
@@ -136,22 +155,63 @@ def stored(key: str, value: Any, ti: Hashable) -> tuple[str, Any]:
 def record(ti: Hashable, result: Any) -> None:
     """Keep the dict a ``multiple_outputs`` task instance returned, for :func:`stored`.
 
-    >>> record(("d", "t", "r", -1), {"a b": {"n": 1}, "c d": {"n": 2}}); sorted(_RETURNED[("d", "t", "r", -1)])
-    ['a b', 'c d']
+    >>> forget(); record(("d", "t", "r", -1), {"a b": {"n": 1}, "c d": {"n": 2}}); held()
+    [('d', 't', 'r', -1)]
     """
     if isinstance(result, dict):
         _RETURNED[ti] = result
         _MASKED.pop(ti, None)
 
 
+def held() -> list[Hashable]:
+    """The task instances this process keeps anything of (a returned dict, its masking, stored keys): at most the
+    one running, none once it ended.
+
+    >>> forget(); held()
+    []
+    """
+    return list(dict.fromkeys([*_RETURNED, *_MASKED, *_STORED.held()]))
+
+
+def forget() -> None:
+    """Drop everything kept of any task instance: called when a task instance starts and when it ends.
+
+    >>> record(("d", "t", "r", -1), {"a b": 1}); forget(); held()
+    []
+    """
+    _RETURNED.clear()
+    _MASKED.clear()
+    _STORED.forget()
+
+
+def masking_backend() -> bool:
+    """Whether Airflow's configured XCom backend (``[core] xcom_backend``) is maskline's, the one reader of what
+    :func:`record` keeps; a backend Airflow cannot import is not.
+
+    >>> masking_backend()  # no [core] xcom_backend configured here: Airflow's own
+    False
+    """
+    from airflow.sdk.configuration import conf
+
+    from airflow_plugin.xcom import MaskingXComBackend
+
+    try:
+        backend = conf.getimport("core", "xcom_backend")
+    except Exception:  # noqa: BLE001 - Airflow fails the task on it; nothing here may read a record then
+        return False
+    return isinstance(backend, type) and issubclass(backend, MaskingXComBackend)
+
+
 @hookimpl
 def on_task_instance_running(previous_state: Any, task_instance: Any) -> None:
-    """Record what a ``multiple_outputs`` task returns (see :func:`record`) through its post-execute hook.
+    """Drop what was kept of an earlier task instance, then record what a ``multiple_outputs`` task returns (see
+    :func:`record`) through its post-execute hook, when maskline's XCom backend will read it.
 
     >>> on_task_instance_running(None, object())  # no task, or no multiple_outputs: nothing to record
     """
+    forget()
     task = getattr(task_instance, "task", None)
-    if task is None or not getattr(task, "multiple_outputs", False):
+    if task is None or not getattr(task, "multiple_outputs", False) or not masking_backend():
         return
     ti = (task_instance.dag_id, task_instance.task_id, task_instance.run_id, task_instance.map_index)
     hook = task._post_execute_hook
@@ -162,3 +222,33 @@ def on_task_instance_running(previous_state: Any, task_instance: Any) -> None:
             hook(context, result)
 
     task._post_execute_hook = recording
+
+
+@hookimpl
+def on_task_instance_success(previous_state: Any, task_instance: Any) -> None:
+    """The task instance ended: drop what was kept of it (:func:`forget`).
+
+    >>> record(("d", "t", "r", -1), {"a b": 1}); on_task_instance_success(None, None); held()
+    []
+    """
+    forget()
+
+
+@hookimpl
+def on_task_instance_failed(previous_state: Any, task_instance: Any, error: Any) -> None:
+    """As :func:`on_task_instance_success`: a failed task instance (its dict refused, a push failed) keeps nothing.
+
+    >>> record(("d", "t", "r", -1), {"a b": 1}); on_task_instance_failed(None, None, None); held()
+    []
+    """
+    forget()
+
+
+@hookimpl
+def on_task_instance_skipped(previous_state: Any, task_instance: Any) -> None:
+    """As :func:`on_task_instance_success`, for a task instance that skipped itself.
+
+    >>> record(("d", "t", "r", -1), {"a b": 1}); on_task_instance_skipped(None, None); held()
+    []
+    """
+    forget()

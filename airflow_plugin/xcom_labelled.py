@@ -21,7 +21,7 @@ same way: nothing tells it from a table, and what is not confidently safe is mas
 >>> readings(value)
 ('index',)
 >>> mask_labelled(value, load_policy({}))
-{'[MASKED]': {'who': '[MASKED]', 'n': 1}, '[MASKED] #2': {'who': '[MASKED]', 'n': 2}}
+{'[MASKED]': {'who': '[MASKED]', 'n': 1}, '[MASKED] (2)': {'who': '[MASKED]', 'n': 2}}
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ would pass people's names.
 from __future__ import annotations
 
 import logging
-from collections.abc import Hashable
+from collections.abc import Collection, Hashable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -232,7 +232,7 @@ def scrubbed_labels(labels: list[Hashable]) -> list[Hashable]:
     (duplicates included).
 
     >>> scrubbed_labels(["month", "ann@example.com", "bob@example.org", "n", "n"])
-    ['month', '[EMAIL]', '[EMAIL] #2', 'n', 'n']
+    ['month', '[EMAIL]', '[EMAIL] (2)', 'n', 'n']
     """
     from maskline.text import scrub_value
 
@@ -240,23 +240,28 @@ def scrubbed_labels(labels: list[Hashable]) -> list[Hashable]:
                                     for label in labels])
 
 
-def distinct_labels(labels: list[Hashable], new_labels: list[Hashable]) -> list[Hashable]:
+def distinct_labels(labels: list[Hashable], new_labels: list[Hashable],
+                    before: Collection[Hashable] = ()) -> list[Hashable]:
     """``new_labels`` (what masking or scrubbing made of ``labels``) with each changed label that would repeat
-    another numbered, so no column or row is lost (a dict keyed by them would keep only the last); unchanged labels
-    stay as they are.
+    another numbered (:func:`maskline.text.numbered.numbered`), so no column, row or XCom is lost (a dict keyed by
+    them would keep only the last); unchanged labels stay as they are.
+
+    ``before``: the labels given out already to others, when labels come one at a time (the XCom keys a task
+    instance stored before, :mod:`airflow_plugin.xcom_keys`); no label repeats one of them, unchanged or not.
 
     >>> distinct_labels(["ann lee", "bo ray", "n"], ["[MASKED]", "[MASKED]", "n"])
-    ['[MASKED]', '[MASKED] #2', 'n']
+    ['[MASKED]', '[MASKED] (2)', 'n']
+    >>> distinct_labels(["[MASKED]"], ["[MASKED]"], before={"[MASKED]"})
+    ['[MASKED] (2)']
     """
-    taken = set(labels)
+    from maskline.text.numbered import numbered
+
+    taken = {*labels, *before}
     out: list[Hashable] = []
     for label, changed in zip(labels, new_labels, strict=True):
-        new: Any = changed
-        if new != label:
-            base, n = new, 1
-            while new in taken:
-                n += 1
-                new = f"{base} #{n}" if isinstance(base, str) else (*base, f"#{n}")  # a MultiIndex label: a tuple
+        new: Hashable = changed
+        if new != label or new in before:
+            new = numbered(new, taken)
             taken.add(new)
         out.append(new)
     return out

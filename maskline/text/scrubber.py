@@ -24,6 +24,7 @@ from maskline.lazy_regex import LazyRegex
 from maskline.script_digits import has_other_digits
 from maskline.text import prefilter
 from maskline.text.escaped import may_hold
+from maskline.text.numbered import numbered
 from maskline.text.span_text import span_text, wide_folded
 from maskline.text.spans import COMPACT_DATE_RUN, DATE_RUN, DIGIT_RUN, SPAN_RULES, WINDOW_MARGIN
 from maskline.text.trunk_prefix import trunk_start
@@ -575,7 +576,7 @@ def scrub_value(obj: Any, *, pseudonymize_with: KeyMaterial | None = None) -> An
     Keys are strings inside ``obj`` too; keys that scrub alike are numbered, so every entry stays:
 
     >>> scrub_value({"ann@example.com": 3, "bob@example.org": 1, "n": 2})
-    {'[EMAIL]': 3, '[EMAIL] #2': 1, 'n': 2}
+    {'[EMAIL]': 3, '[EMAIL] (2)': 1, 'n': 2}
     """
     return _scrub_any(obj, pseudonymize_with, None)
 
@@ -597,11 +598,7 @@ def _scrub_any(obj: Any, key: KeyMaterial | None, secret: str | None) -> Any:
         for k, v in obj.items():
             # A key is a string inside obj too (counts per customer: {"ann@example.com": 3}). Keys that scrub
             # to the same text are numbered, so no entry (and no value under it) is lost.
-            new_key = _scrub_any(k, key, None) if isinstance(k, str) else k
-            n = 1
-            while new_key in out:
-                n += 1
-                new_key = f"{_scrub_any(k, key, None)} #{n}"
+            new_key = numbered(_scrub_any(k, key, None) if isinstance(k, str) else k, out)
             out[new_key] = _scrub_any(v, key, (_secret_label(k) if isinstance(k, str) else None) or secret)
         return type(obj)(out) if type(obj) is not dict else out
     if isinstance(obj, list):

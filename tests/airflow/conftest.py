@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from tests.airflow.one_dag import OneDagRun, run_one_dag
 from tests.conftest import TEST_KEY
 
 REPO = Path(__file__).resolve().parents[2]
@@ -257,7 +258,7 @@ def airflow_runs(tmp_path_factory: pytest.TempPathFactory, request: pytest.Fixtu
     env.pop("MASKLINE_KEY", None)
 
     dag_ids = ["maskline_example", "mt_duckdb", "mt_sqlite", "mt_files", "mt_decorator", "mt_failures", "mt_pii",
-               "mt_task_logs", "mt_failure_leaks", "mt_entry_schemas", "mt_xcom_keys"]
+               "mt_task_logs", "mt_failure_leaks", "mt_entry_schemas", "mt_xcom_keys", "mt_xcom_records"]
     if pg_dsn:
         dag_ids.insert(3, "mt_postgres")
     if trino_url:
@@ -265,3 +266,13 @@ def airflow_runs(tmp_path_factory: pytest.TempPathFactory, request: pytest.Fixtu
     results = run_dags(dag_ids, env, workdir)
     return AirflowRuns(workdir, results, duckdb_path, sqlite_path, demo_path, data, pg_dsn,
                        (workdir / "dag_test.log").read_text(errors="replace"), trino_url, trino_schema)
+
+
+@pytest.fixture(scope="session")
+def plain_backend_run(tmp_path_factory: pytest.TempPathFactory) -> OneDagRun:
+    """The negative control, in one process of its own: ``mt_task_logs`` (and ``mt_xcom_records`` beside it) with
+    the log filter off and Airflow's own XCom backend; the plugin is installed, so its listeners run."""
+    return run_one_dag(tmp_path_factory.mktemp("unfiltered"), TEST_DAGS / "maskline_log_dags.py", "mt_task_logs", {
+        "AIRFLOW__MASKLINE__LOG_FILTER": "False",
+        "AIRFLOW__CORE__XCOM_BACKEND": "airflow.sdk.bases.xcom.BaseXCom",
+    }, also=[(TEST_DAGS / "maskline_xcom_record_dags.py", "mt_xcom_records")])

@@ -13,14 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.airflow.one_dag import run_one_dag
+from tests.airflow.one_dag import OneDagRun
 
 pytestmark = [pytest.mark.airflow, pytest.mark.xdist_group("airflow")]
 
 sys.path.insert(0, str(Path(__file__).with_name("dags")))
 from maskline_log_dags import LOG_VALUES, RENDERED_VALUES  # noqa: E402
-
-DAG_FILE = Path(__file__).with_name("dags") / "maskline_log_dags.py"
 
 
 def _xcom(metadata_db: Path, task_id: str) -> str:
@@ -44,12 +42,9 @@ def _rendered(metadata_db: Path, task_id: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def unfiltered_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str, str]:
+def unfiltered_run(plain_backend_run: OneDagRun) -> tuple[str, str, str]:
     """The negative control: the same DAG with the log filter off and Airflow's own XCom backend."""
-    run = run_one_dag(tmp_path_factory.mktemp("unfiltered"), DAG_FILE, "mt_task_logs", {
-        "AIRFLOW__MASKLINE__LOG_FILTER": "False",
-        "AIRFLOW__CORE__XCOM_BACKEND": "airflow.sdk.bases.xcom.BaseXCom",
-    })
+    run = plain_backend_run
     assert run.result["tasks"]["raises"] == "failed"
     return (run.log, _xcom(run.metadata_db, "returns_phone_with_extension"),
             _rendered(run.metadata_db, "takes_arguments"))

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from tests.airflow.dags.maskline_xcom_key_dags import (
+    COUNTED_BY_EMAIL,
     KEYED_BY_EMAIL,
     KEYED_BY_NAME,
     MAPPED_NAMES,
@@ -23,6 +24,8 @@ from tests.airflow.dags.maskline_xcom_key_dags import (
     PUSHED,
     raw_key_values,
 )
+
+pytestmark = [pytest.mark.airflow, pytest.mark.xdist_group("airflow")]
 
 DAG_ID = "mt_xcom_keys"
 # Where a task's values could end up beside its XComs' values: every column of these tables' rows for the DAG.
@@ -46,6 +49,17 @@ def _xcom_keys(runs: Any, task_id: str) -> list[str]:
     return sorted(k for t, k, _ in runs.xcoms(DAG_ID) if t == task_id)
 
 
+def _stored_values(runs: Any, task_id: str) -> dict[str, Any]:
+    """A task's XComs by key, as JSON values (as text: SQLite gives a JSON number back as an int)."""
+    con = sqlite3.connect(runs.metadata_db)
+    try:
+        rows = con.execute("SELECT key, CAST(value AS TEXT) FROM xcom WHERE dag_id = ? AND task_id = ?",
+                           (DAG_ID, task_id)).fetchall()
+    finally:
+        con.close()
+    return {k: json.loads(v) for k, v in rows}
+
+
 def _raw_values() -> set[str]:
     """The values put where keys and map indexes go, and the names in the rows of the table keyed by e-mail."""
     return raw_key_values() | {row["who"] for row in KEYED_BY_EMAIL.values()}
@@ -55,7 +69,7 @@ def test_the_raw_values_are_in_the_dag_source_and_the_run_succeeded(airflow_runs
     # The control: the DAG really puts customers' e-mails and names where keys and map indexes go.
     people = {p["email"] for p in PEOPLE} | {p["full_name"] for p in PEOPLE}
     assert _raw_values() <= people and len(_raw_values()) == len(people)
-    assert set(KEYED_BY_EMAIL) | set(KEYED_BY_NAME) | set(PUSHED) | set(MAPPED_NAMES) == people
+    assert set(KEYED_BY_EMAIL) | set(KEYED_BY_NAME) | set(COUNTED_BY_EMAIL) | set(PUSHED) | set(MAPPED_NAMES) == people
     assert set(airflow_runs.run(DAG_ID)["tasks"].values()) == {"success"}, airflow_runs.run(DAG_ID)
 
 
@@ -74,6 +88,16 @@ def test_a_multiple_outputs_table_is_stored_row_by_row_under_masked_numbered_key
         assert all(k.startswith("[") for k in keys), keys
     rows = [v for t, k, v in airflow_runs.xcoms(DAG_ID) if t == "labelled_rows" and k != "return_value"]
     assert all("[PERSON_NAME]" in v or "[MASKED]" in v for v in rows), rows  # the names column, decided
+
+
+@pytest.mark.parametrize("task_id", ["labelled_rows", "named_rows", "counts_by_email"])
+def test_each_key_is_stored_as_the_returned_dict_shows_it_numbered_alike(airflow_runs, task_id):
+    # The whole dict (return_value) and the XComs of its keys are masked by one rule, numbering included: each key's
+    # XCom is stored under the key the dict shows, with the value the dict shows there ("[EMAIL] (2)" in both).
+    xcoms = _stored_values(airflow_runs, task_id)
+    returned = xcoms.pop("return_value")
+    assert xcoms == returned, (xcoms, returned)
+    assert any(k.endswith(" (2)") for k in returned), returned  # two keys masked alike, numbered apart
 
 
 def test_values_pushed_as_keys_are_masked_apart(airflow_runs):
@@ -129,3 +153,35 @@ def test_keys_the_whole_dicts_masking_keeps_are_still_decided_as_keys():
     record(ti, returned)
     keys = [stored(k, v, ti)[0] for k, v in returned.items()]
     assert keys[2] == "total" and len(set(keys)) == 3 and not any("Ann" in k or "Bo" in k for k in keys), keys
+
+
+def test_a_key_spelled_as_a_masked_label_is_numbered_apart_from_the_key_masked_to_it():
+    # Keys come one at a time: "[MASKED]" pushed after "Ann Lee" (stored as "[MASKED]") must not overwrite it.
+    from airflow_plugin.xcom_keys import stored
+
+    ti = ("d", "masked_spelling", "r", -1)
+    keys = [stored(k, 1, ti)[0] for k in ("Ann Lee", "[MASKED]", "Bo Ray")]
+    assert keys == ["[MASKED]", "[MASKED] (2)", "[MASKED] (3)"], keys
+
+
+def test_masked_labels_are_numbered_alike_in_tables_dicts_and_xcom_keys():
+    # One rule numbers them all: a labelled table's row labels, the text scrubber's dict keys, a frame's column
+    # labels and the XCom keys pushed one at a time. "#" cannot be one of them: it ends an Execution API URL's path.
+    import pandas as pd
+
+    from airflow_plugin.xcom_keys import StoredKeys
+    from airflow_plugin.xcom_labelled import mask_labelled
+    from maskline.policy import load_policy
+    from maskline.text import scrub_value
+
+    policy = load_policy({})
+    rows = {"Ann Lee": {"who": "ann lee", "n": 1}, "Bo Ray": {"who": "bo ray", "n": 2}}
+    counts = {"ann@example.com": 1, "bo@example.org": 2}
+    frame = pd.DataFrame({"ann@example.com": [1, 2], "bo@example.org": [3, 4]})
+    keys = StoredKeys()
+    from airflow_plugin.xcom import scrub_xcom_value
+
+    assert list(mask_labelled(rows, policy)) == ["[MASKED]", "[MASKED] (2)"]
+    assert list(scrub_value(counts)) == ["[EMAIL]", "[EMAIL] (2)"]
+    assert list(scrub_xcom_value(frame).columns) == ["[EMAIL]", "[EMAIL] (2)"]
+    assert [keys.key("ti", k, 1, policy) for k in rows] == ["[MASKED]", "[MASKED] (2)"]

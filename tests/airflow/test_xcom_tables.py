@@ -232,8 +232,8 @@ def test_column_labels_that_are_values_are_scrubbed_in_frames_records_and_column
         list(scrub_xcom_value(frame.to_dict("list"))),
     ]
     # Every column stays (numbered where two labels scrub alike), none under its raw label; "n" is the control.
-    assert stored == [["n", "[EMAIL]", "[EMAIL] #2"]] * 3
-    assert scrub_xcom_value(frame)["[EMAIL] #2"].tolist() == [5, 6]
+    assert stored == [["n", "[EMAIL]", "[EMAIL] (2)"]] * 3
+    assert scrub_xcom_value(frame)["[EMAIL] (2)"].tolist() == [5, 6]
 
 
 def test_clean_duplicate_column_labels_are_kept_as_they_are():
