@@ -581,6 +581,24 @@ def scrub_value(obj: Any, *, pseudonymize_with: KeyMaterial | None = None) -> An
     return _scrub_any(obj, pseudonymize_with, None)
 
 
+def _scrubbed_key(label: str, key: KeyMaterial | None) -> str:
+    """A dict key, whole or not at all: unchanged when nothing in it is sensitive, else only its spans' replacements.
+
+    A key is a label, not prose: the text beside a span is most often the rest of the same value, cut where the
+    validators stopped (``nancy.van dijk64@corp.example``, an address with a space, scrubs to ``nancy.van
+    [EMAIL]`` as text). Kept whole, it would carry that part of the value; so none of it is kept.
+
+    >>> _scrubbed_key("nancy.van dijk64@corp.example", None), _scrubbed_key("total", None)
+    ('[EMAIL]', 'total')
+    """
+    if not label:
+        return label
+    _, findings = scrub(label, pseudonymize_with=key)
+    if not findings:
+        return label
+    return " ".join(_replacement(f, label[f.start:f.end], key) for f in findings)
+
+
 def _scrub_any(obj: Any, key: KeyMaterial | None, secret: str | None) -> Any:
     """``secret`` is the label of the secret-looking key ``obj`` sits under, if any."""
     if isinstance(obj, str):
@@ -598,7 +616,7 @@ def _scrub_any(obj: Any, key: KeyMaterial | None, secret: str | None) -> Any:
         for k, v in obj.items():
             # A key is a string inside obj too (counts per customer: {"ann@example.com": 3}). Keys that scrub
             # to the same text are numbered, so no entry (and no value under it) is lost.
-            new_key = numbered(_scrub_any(k, key, None) if isinstance(k, str) else k, out)
+            new_key = numbered(_scrubbed_key(k, key) if isinstance(k, str) else k, out)
             out[new_key] = _scrub_any(v, key, (_secret_label(k) if isinstance(k, str) else None) or secret)
         return type(obj)(out) if type(obj) is not dict else out
     if isinstance(obj, list):
