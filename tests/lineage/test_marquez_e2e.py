@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from tests.lineage.conftest import AIRFLOW_NAMESPACE, LineageRun
-from tests.lineage.faces import MASKED_OUTPUTS, output_of
+from tests.lineage.faces import GENERALIZED_OUTPUTS, MASKED_OUTPUTS, PASSED_OUTPUTS, output_of
 
 pytestmark = [pytest.mark.marquez, pytest.mark.airflow, pytest.mark.dbt, pytest.mark.postgres,
               pytest.mark.xdist_group("lineage")]
@@ -112,6 +112,48 @@ def test_column_lineage_records_the_masking(marquez_url: str, both_runs: dict[st
         assert inputs, node
         assert {i.get("transformationType") for i in inputs} == {"MASKED"}, (node, inputs)
         assert all("masked with" in (i.get("transformationDescription") or "") for i in inputs)
+
+
+def _column_inputs(base: str, out: dict, field: str) -> list[dict]:
+    """The input fields Marquez's column lineage gives one output field (each with the field-level transformation)."""
+    node = f"datasetField:{out['namespace']}:{out['name']}:{field}"
+    graph = _get(base, "/api/v1/column-lineage?nodeId=" + _q(node))["graph"]
+    return next(n for n in graph if n["id"] == node)["data"]["inputFields"]
+
+
+@pytest.mark.parametrize("face", sorted(PASSED_OUTPUTS))
+def test_column_lineage_shows_passed_fields_as_identity(marquez_url: str, both_runs: dict[str, LineageRun],
+                                                        face: str) -> None:
+    """dbt-ol sends no transformation for a column it passes, which Marquez shows as null: each face shows
+    IDENTITY for a column selected as is, and MASKED beside it for the masked ones."""
+    producer, job, masked = MASKED_OUTPUTS[face]
+    out = output_of(both_runs[producer], job)
+    for field in PASSED_OUTPUTS[face]:
+        inputs = _column_inputs(marquez_url, out, field)
+        assert inputs and {i.get("transformationType") for i in inputs} == {"IDENTITY"}, (field, inputs)
+    for field in masked:
+        assert {i.get("transformationType") for i in _column_inputs(marquez_url, out, field)} == {"MASKED"}
+
+
+def test_column_lineage_shows_every_dbt_column_transformation(marquez_url: str,
+                                                              both_runs: dict[str, LineageRun]) -> None:
+    out = output_of(both_runs["dbt"], ".customer_orders.build.run")
+    shown = {field: {i.get("transformationType") for i in _column_inputs(marquez_url, out, field)}
+             for field in ("customer_id", "customer_token", "birth_year", "orders", "revenue")}
+    assert shown == {"customer_id": {"IDENTITY"}, "customer_token": {"IDENTITY"}, "birth_year": {"IDENTITY"},
+                     "orders": {"AGGREGATION"}, "revenue": {"AGGREGATION"}}
+
+
+@pytest.mark.parametrize("face", sorted(GENERALIZED_OUTPUTS))
+def test_generalized_fields_name_their_own_form(marquez_url: str, both_runs: dict[str, LineageRun],
+                                                face: str) -> None:
+    producer, job, _ = MASKED_OUTPUTS[face]
+    out = output_of(both_runs[producer], job)
+    for field, described in GENERALIZED_OUTPUTS[face].items():
+        inputs = _column_inputs(marquez_url, out, field)
+        assert inputs and all((i.get("transformationDescription") or "").startswith(described) for i in inputs), \
+            (field, inputs)
+        assert not any("number to bucket" in (i.get("transformationDescription") or "") for i in inputs)
 
 
 @pytest.mark.parametrize("face", sorted(MASKED_OUTPUTS))
