@@ -240,3 +240,48 @@ def test_lineage_show_prints_models_under_their_dbt_run(marquez_url: str, both_r
     model = next(i for i, line in enumerate(lines) if ".stg_customers.build.run " in line)
     parent = max(i for i in range(model) if _depth(lines[i]) < _depth(lines[model]) and f"{DBT_NAMESPACE}/" in lines[i])
     assert "stg_customers" not in lines[parent]
+
+
+def _status(url: str, method: str, content_type: str | None, body: bytes | None = None) -> int:
+    request = urllib.request.Request(url, data=body, method=method)
+    if content_type is not None:
+        request.add_header("Content-Type", content_type)
+    try:
+        with urllib.request.urlopen(request, timeout=15) as resp:
+            return int(resp.status)
+    except urllib.error.HTTPError as e:
+        return int(e.code)
+
+
+def test_the_strict_double_answers_as_marquez_does(marquez_url: str) -> None:
+    """tests/lineage/marquez_double.py stands in for Marquez where none runs: the same requests get the same
+    answers from both, refusals included (a form content type, a dataset or field Marquez does not have)."""
+    import uuid
+
+    from tests.lineage.marquez_double import serve_marquez_double
+
+    namespace = f"maskline-double-check-{uuid.uuid4().hex[:8]}"
+    schema = {"_producer": "https://example.com/p", "fields": [{"name": "email", "type": "text"}],
+              "_schemaURL": "https://openlineage.io/spec/facets/1-1-1/SchemaDatasetFacet.json#/$defs/SchemaDatasetFacet"}
+    event = json.dumps({
+        "eventType": "COMPLETE", "eventTime": "2026-12-06T12:00:00Z", "producer": "https://example.com/p",
+        "schemaURL": "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent",
+        "run": {"runId": str(uuid.uuid4())}, "job": {"namespace": namespace, "name": "j"}, "inputs": [],
+        "outputs": [{"namespace": namespace, "name": "t", "facets": {"schema": schema}}]}).encode()
+    field = f"/api/v1/namespaces/{namespace}/datasets/%s/fields/%s/tags/%s"
+    requests = [
+        ("/api/v1/lineage", "POST", "application/x-www-form-urlencoded", event),
+        ("/api/v1/lineage", "POST", "application/json", event),
+        ("/api/v1/tags/MASKED", "PUT", None, b'{"description": "d"}'),
+        ("/api/v1/tags/MASKED", "PUT", "application/json", b'{"description": "d"}'),
+        (field % ("t", "email", "MASKED"), "POST", "application/x-www-form-urlencoded", b""),
+        (field % ("t", "email", "MASKED"), "POST", "application/json", None),
+        (field % ("t", "email", "MASKED"), "POST", None, None),
+        (field % ("t", "email", f"NEVER_PUT_{uuid.uuid4().hex[:6].upper()}"), "POST", "application/json", None),
+        (field % ("t", "no_such_field", "MASKED"), "POST", "application/json", None),
+        (field % ("no_such_table", "email", "MASKED"), "POST", "application/json", None),
+    ]
+    with serve_marquez_double() as (double_url, _):
+        answers = [(path.rsplit("/", 3)[-3:], method, kind, _status(marquez_url + path, method, kind, body),
+                    _status(double_url + path, method, kind, body)) for path, method, kind, body in requests]
+    assert [a for a in answers if a[3] != a[4]] == [], answers
