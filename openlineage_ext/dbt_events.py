@@ -6,7 +6,10 @@ dbt-ol's own ``columnLineage`` (parsed from the compiled SQL) is kept and
 annotated: each masked field (``masked_columns``, column meta, or an inline
 ``maskline.mask()`` call) gets ``transformationType: MASKED`` and a
 ``masking: true`` transformation naming the method. A masked field dbt-ol did
-not trace is traced to the same-named field of the model's input. An output column dbt-ol's lineage lacks
+not trace is traced to the same-named field of the model's input. Each passed field of a model maskline
+knows (its project synced a policy, or it masks or tags a column) gets the transformation its compiled SQL
+shows, ``IDENTITY`` for a plain select (dbt-ol sends none, which Marquez shows as null:
+:func:`~openlineage_ext.dbt_sql_lineage.annotate_passed_columns`). An output column dbt-ol's lineage lacks
 (its parser refuses SQL with pinned DuckDB built-ins such as ``system.main.substring(...)``) is traced in
 the compiled SQL with sqlglot (:func:`~openlineage_ext.dbt_sql_lineage.complete_column_lineage`).
 
@@ -217,7 +220,7 @@ def enrich_dbt_event(event: Any, properties: Mapping[str, Any], *, identity_name
                 ds.facets["tags"] = tags_facet(tagged, ds.facets.get("tags"))
     elif node is not None and node.get("resource_type") in ("model", "snapshot"):
         from openlineage_ext.dbt_key_check import dbt_key_check
-        from openlineage_ext.dbt_sql_lineage import complete_column_lineage
+        from openlineage_ext.dbt_sql_lineage import annotate_passed_columns, complete_column_lineage
 
         for ds in getattr(event, "outputs", None) or []:
             # dbt-ol gives no column lineage for SQL its parser cannot read (pinned built-ins named like its
@@ -229,10 +232,18 @@ def enrich_dbt_event(event: Any, properties: Mapping[str, Any], *, identity_name
                 log.warning("maskline: could not trace the column lineage of dbt model %s (%s); its masking facets "
                             "are still written", node.get("unique_id") or unique_id, type(e).__name__)
             plan = model_plan(manifest, node, _output_columns(ds))
-            if not any(c.info_type or c.masked for c in plan.columns):
-                continue
+            sensitive = any(c.info_type or c.masked for c in plan.columns)
+            if not sensitive and manifest.synced_policy is None:
+                continue  # a model maskline knows nothing of: dbt-ol's lineage as it is
             ds.facets = dict(ds.facets or {})
             _annotate_column_lineage(ds, plan, inputs)
+            try:
+                annotate_passed_columns(ds, manifest, node, plan, inputs, _producer())
+            except Exception as e:  # noqa: BLE001 - best effort, as above: the masking facets still come
+                log.warning("maskline: could not trace the passed columns of dbt model %s (%s)",
+                            node.get("unique_id") or unique_id, type(e).__name__)
+            if not sensitive:
+                continue
             ds.facets["tags"] = tags_facet(((c.name, c.info_type) for c in plan.columns), ds.facets.get("tags"))
             adapter = str(manifest.data.get("metadata", {}).get("adapter_type") or "")
             ds.facets[MASKING] = masking_facet(plan, rows=_rows(ds), engine=f"dbt-{adapter}" if adapter else "dbt",

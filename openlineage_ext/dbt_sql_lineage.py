@@ -1,4 +1,5 @@
-"""A dbt model's column lineage traced in its compiled SQL, for the output columns dbt-ol's own parse left out.
+"""A dbt model's column lineage traced in its compiled SQL: the output columns dbt-ol's own parse left out, and
+the transformation of the passed ones.
 
 dbt-ol parses each model's compiled SQL with openlineage-sql, and a statement that parser cannot read gets no
 ``columnLineage`` at all. maskline's dbt macros print DuckDB's built-ins pinned (``system.main.trim(x)``:
@@ -11,6 +12,9 @@ pinned call as the call it names). Each traced table is matched to one of the ev
 column is given lineage only when every one of its sources is an input of the event (none rather than part of
 it), and never over an entry dbt-ol wrote. Like dbt-ol's, the fields are then pruned to those the manifest and
 the built relations prove (:func:`openlineage_ext.dbt_events.prune_dbt_lineage`).
+
+The same trace gives each passed column its transformation (:func:`annotate_passed_columns`): dbt-ol's entries
+carry none, which Marquez shows as a null transformation type.
 """
 
 from __future__ import annotations
@@ -111,3 +115,75 @@ def complete_column_lineage(dataset: Any, manifest: Any, node: Mapping[str, Any]
             producer=getattr(existing, "_producer", None) or producer)
         dataset.facets = facets
     return added
+
+
+def _strongest(subtypes: Sequence[str]) -> str:
+    """The strongest DIRECT subtype of an output column's inputs (IDENTITY < TRANSFORMATION < AGGREGATION)."""
+    rank = {"IDENTITY": 0, "TRANSFORMATION": 1, "AGGREGATION": 2}
+    return max(subtypes, key=lambda s: rank.get(s, 1))
+
+
+def annotate_passed_columns(dataset: Any, manifest: Any, node: Mapping[str, Any] | None, plan: Any,
+                            inputs: Sequence[Any], producer: str) -> list[str]:
+    """Give each passed (unmasked) column of ``plan`` on ``dataset`` (in place) its transformation as the model's
+    compiled SQL shows it: ``IDENTITY`` for a plain select of an input column, else ``TRANSFORMATION`` or
+    ``AGGREGATION``; the names annotated.
+
+    dbt-ol's parser gives input fields but no transformation, which Marquez shows as a null transformation type.
+    The subtype comes from the SQL's structure (sqlglot), never from values. A column gets nothing when its
+    sources are not all inputs of the event, when it reads no column (a literal, ``count(*)``), or when dbt-ol
+    traced it to other input fields than sqlglot does: no transformation rather than a guessed one.
+
+    >>> from types import SimpleNamespace as NS
+    >>> from openlineage_ext.dbt_manifest import Manifest
+    >>> from maskline.plan import ColumnPlan, Plan
+    >>> m = Manifest({"metadata": {"adapter_type": "duckdb"}}, "/x/target/manifest.json")
+    >>> node = {"unique_id": "model.p.q", "compiled_code": 'select "id", upper("name") as name, 1 as one, '
+    ...         '"email" from "db"."raw"."t"'}
+    >>> plan = Plan("q", tuple(ColumnPlan(n, None, None, None, "pass") for n in ("id", "name", "one")), "h", "dbt")
+    >>> out, raw = NS(facets={}), NS(namespace="duckdb://x", name="db.raw.t")
+    >>> annotate_passed_columns(out, m, node, plan, [raw], "doctest")
+    ['id', 'name']
+    >>> [(k, f.transformationType) for k, f in out.facets["columnLineage"].fields.items()]
+    [('id', 'IDENTITY'), ('name', 'TRANSFORMATION')]
+    """
+    traced = node_lineage(manifest, node)
+    if traced is None:
+        return []
+    facets = dict(getattr(dataset, "facets", None) or {})
+    existing = facets.get("columnLineage")
+    fields: dict[str, Any] = dict(getattr(existing, "fields", None) or {})
+    by_lower = {k.lower(): k for k in fields}
+    direct = {k.lower(): v for k, v in traced.direct.items() if k}
+    done: list[str] = []
+    for col in plan.columns:
+        sources = direct.get(col.name.lower())
+        if col.masked or not sources:
+            continue
+        matched = [(_input_for(s.table, inputs), s) for s in sources]
+        if any(ds is None for ds, _ in matched):
+            continue  # a source that is no input of the event: no transformation rather than part of one
+        ours = {(ds.namespace, ds.name, s.column.lower()): s.subtype for ds, s in matched}
+        key = by_lower.get(col.name.lower(), col.name)
+        theirs = list(getattr(fields.get(key), "inputFields", None) or [])
+        if theirs and {(f.namespace, f.name, str(f.field).lower()) for f in theirs} != set(ours):
+            continue  # dbt-ol and sqlglot read the SQL apart: say nothing rather than pick one
+        kept = theirs or [column_lineage_dataset.InputField(namespace=ds.namespace, name=ds.name, field=s.column)
+                          for ds, s in matched]
+        entries = []
+        for f in kept:
+            subtype = ours[(f.namespace, f.name, str(f.field).lower())]
+            entries.append(column_lineage_dataset.InputField(
+                namespace=f.namespace, name=f.name, field=f.field,
+                transformations=[column_lineage_dataset.Transformation(type="DIRECT", subtype=subtype,
+                                                                       masking=False)]))
+        fields[key] = column_lineage_dataset.Fields(
+            inputFields=entries, transformationType=_strongest([s.subtype for _, s in matched]),
+            transformationDescription=f"passed unmasked: {col.rule}")
+        done.append(key)
+    if done:
+        facets["columnLineage"] = column_lineage_dataset.ColumnLineageDatasetFacet(
+            fields=fields, dataset=getattr(existing, "dataset", None) or [],
+            producer=getattr(existing, "_producer", None) or producer)
+        dataset.facets = facets
+    return done

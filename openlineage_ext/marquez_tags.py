@@ -6,8 +6,8 @@ and search would not show them. Each sensitive field gets its info type
 masked on its way into the dataset, ``MASKED``. Requests go as the real
 server accepts them:
 
-1. ``PUT /api/v1/tags/{tag}`` with a JSON body creates the tag (a field tag
-   naming an unknown tag is refused);
+1. ``PUT /api/v1/tags/{tag}`` with a JSON body creates the tag with its
+   description (a field tag naming an unknown tag would create it without one);
 2. ``POST /api/v1/namespaces/{ns}/datasets/{ds}/fields/{field}/tags/{tag}``
    with ``Content-Type: application/json`` and no body. A form content type
    (urllib's default when ``data`` is given) gets HTTP 415.

@@ -15,15 +15,19 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class StrictMarquezDouble(BaseHTTPRequestHandler):
-    """A double of Marquez's three endpoints involved, as strict as the real server (0.51.1):
+    """A double of Marquez's three endpoints involved, answering as the real server (0.51.1) does
+    (test_marquez_e2e.py sends both the same requests and compares):
 
     - ``POST /api/v1/lineage`` and ``PUT /api/v1/tags/{tag}`` consume JSON only (415 otherwise);
-    - the field-tag POST answers 415 to any content type but JSON (urllib's form default included),
-      404 while the tag was never created or the dataset's event has not arrived.
+    - the field-tag POST answers 415 to any content type but JSON or none (urllib's form default included),
+      404 while no stored event has the dataset in that namespace, or none listed the field in its ``schema``
+      facet (Marquez creates fields from that facet only). A tag never created is created without a
+      description, as Marquez does (``implicit_tags``).
     """
 
     lineage: list[dict] = []
     tags: set[str] = set()
+    implicit_tags: set[str] = set()
     tag_posts: list[tuple[str, int]] = []
 
     def _body(self) -> bytes:
@@ -60,11 +64,16 @@ class StrictMarquezDouble(BaseHTTPRequestHandler):
         if not self._json_or_none():
             status = 415
         else:
-            dataset = urllib.parse.unquote(self.path.split("/datasets/")[1].split("/")[0])
-            tag = urllib.parse.unquote(self.path.rsplit("/", 1)[1])
-            seen = any(dataset == d["name"] for e in type(self).lineage
-                       for d in e.get("inputs", []) + e.get("outputs", []))
-            status = 200 if seen and tag in type(self).tags else 404
+            # /api/v1/namespaces/{ns}/datasets/{ds}/fields/{field}/tags/{tag}
+            parts = [urllib.parse.unquote(p) for p in self.path.split("/")]
+            namespace, dataset, field, tag = parts[4], parts[6], parts[8], parts[10]
+            stored = [d for e in type(self).lineage for d in e.get("inputs", []) + e.get("outputs", [])
+                      if d.get("namespace") == namespace and d.get("name") == dataset]
+            fields = {f.get("name") for d in stored
+                      for f in ((d.get("facets") or {}).get("schema") or {}).get("fields") or []}
+            status = 200 if field in fields else 404
+            if status == 200 and tag not in type(self).tags:
+                type(self).implicit_tags.add(tag)
         type(self).tag_posts.append((self.path, status))
         return self._answer(status)
 
@@ -75,7 +84,8 @@ class StrictMarquezDouble(BaseHTTPRequestHandler):
 @contextmanager
 def serve_marquez_double() -> Iterator[tuple[str, type[StrictMarquezDouble]]]:
     """Serve a fresh double on a free port; yields its URL and the class holding what it received."""
-    StrictMarquezDouble.lineage, StrictMarquezDouble.tag_posts, StrictMarquezDouble.tags = [], [], set()
+    StrictMarquezDouble.lineage, StrictMarquezDouble.tag_posts = [], []
+    StrictMarquezDouble.tags, StrictMarquezDouble.implicit_tags = set(), set()
     server = ThreadingHTTPServer(("127.0.0.1", 0), StrictMarquezDouble)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -7,7 +7,7 @@ import pytest
 
 from openlineage_ext.facets import UNKNOWN_TYPE
 from tests.lineage.conftest import LineageRun
-from tests.lineage.faces import MASKED_OUTPUTS, output_of
+from tests.lineage.faces import GENERALIZED_OUTPUTS, MASKED_OUTPUTS, PASSED_OUTPUTS, output_of
 
 pytestmark = [pytest.mark.airflow, pytest.mark.dbt, pytest.mark.postgres, pytest.mark.xdist_group("lineage")]
 
@@ -64,6 +64,43 @@ def test_masked_fields_show_masked_with_a_description(runs: dict[str, LineageRun
         assert all(t["masking"] is True for r in lineage[column]["inputFields"] for t in r["transformations"])
         sources = [f"{r['name']}.{r['field']}" for r in lineage[column]["inputFields"]]
         assert described[column].startswith("masked: ") and described[column].endswith(", ".join(sources))
+
+
+@pytest.mark.parametrize("face", sorted(PASSED_OUTPUTS))
+def test_passed_fields_show_identity(runs: dict[str, LineageRun], face: str) -> None:
+    """A column selected as is says so: dbt-ol gives its input fields no transformation (null in Marquez)."""
+    producer, job, _ = MASKED_OUTPUTS[face]
+    lineage = output_of(runs[producer], job)["facets"]["columnLineage"]["fields"]
+    for column in PASSED_OUTPUTS[face]:
+        assert lineage[column].get("transformationType") == "IDENTITY", (column, lineage[column])
+        assert (lineage[column].get("transformationDescription") or "").startswith("passed unmasked"), column
+        assert [(t["type"], t["subtype"], t["masking"]) for r in lineage[column]["inputFields"]
+                for t in r["transformations"]] == [("DIRECT", "IDENTITY", False)], column
+
+
+def test_every_dbt_model_column_has_its_transformation(runs: dict[str, LineageRun]) -> None:
+    """Each output column of each model of the synced project: in the column lineage, with a transformation
+    read from the SQL's structure (a count is an aggregation, a masked column MASKED)."""
+    models = [e for e in runs["dbt"].events if e["eventType"] == "COMPLETE" and e["job"]["name"].endswith(".build.run")]
+    assert len(models) == 5, sorted(e["job"]["name"] for e in models)
+    for event in models:
+        out = event["outputs"][0]
+        lineage = out["facets"]["columnLineage"]["fields"]
+        columns = {f["name"] for f in out["facets"]["schema"]["fields"]}
+        assert {c: lineage.get(c, {}).get("transformationType") for c in columns
+                if not lineage.get(c, {}).get("transformationType")} == {}, event["job"]["name"]
+    orders = output_of(runs["dbt"], ".customer_orders.build.run")["facets"]["columnLineage"]["fields"]
+    assert {c: orders[c]["transformationType"] for c in orders} == {
+        "customer_id": "IDENTITY", "customer_token": "IDENTITY", "birth_year": "IDENTITY",
+        "orders": "AGGREGATION", "revenue": "AGGREGATION"}
+
+
+@pytest.mark.parametrize("face", sorted(GENERALIZED_OUTPUTS))
+def test_generalized_fields_name_their_own_form(runs: dict[str, LineageRun], face: str) -> None:
+    producer, job, _ = MASKED_OUTPUTS[face]
+    lineage = output_of(runs[producer], job)["facets"]["columnLineage"]["fields"]
+    for column, described in GENERALIZED_OUTPUTS[face].items():
+        assert lineage[column]["transformationDescription"].startswith(described), lineage[column]
 
 
 def test_table_mask_description_names_method_and_source(runs: dict[str, LineageRun]) -> None:

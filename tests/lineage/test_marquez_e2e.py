@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from tests.lineage.conftest import AIRFLOW_NAMESPACE, LineageRun
-from tests.lineage.faces import MASKED_OUTPUTS, output_of
+from tests.lineage.faces import GENERALIZED_OUTPUTS, MASKED_OUTPUTS, PASSED_OUTPUTS, output_of
 
 pytestmark = [pytest.mark.marquez, pytest.mark.airflow, pytest.mark.dbt, pytest.mark.postgres,
               pytest.mark.xdist_group("lineage")]
@@ -114,6 +114,48 @@ def test_column_lineage_records_the_masking(marquez_url: str, both_runs: dict[st
         assert all("masked with" in (i.get("transformationDescription") or "") for i in inputs)
 
 
+def _column_inputs(base: str, out: dict, field: str) -> list[dict]:
+    """The input fields Marquez's column lineage gives one output field (each with the field-level transformation)."""
+    node = f"datasetField:{out['namespace']}:{out['name']}:{field}"
+    graph = _get(base, "/api/v1/column-lineage?nodeId=" + _q(node))["graph"]
+    return next(n for n in graph if n["id"] == node)["data"]["inputFields"]
+
+
+@pytest.mark.parametrize("face", sorted(PASSED_OUTPUTS))
+def test_column_lineage_shows_passed_fields_as_identity(marquez_url: str, both_runs: dict[str, LineageRun],
+                                                        face: str) -> None:
+    """dbt-ol sends no transformation for a column it passes, which Marquez shows as null: each face shows
+    IDENTITY for a column selected as is, and MASKED beside it for the masked ones."""
+    producer, job, masked = MASKED_OUTPUTS[face]
+    out = output_of(both_runs[producer], job)
+    for field in PASSED_OUTPUTS[face]:
+        inputs = _column_inputs(marquez_url, out, field)
+        assert inputs and {i.get("transformationType") for i in inputs} == {"IDENTITY"}, (field, inputs)
+    for field in masked:
+        assert {i.get("transformationType") for i in _column_inputs(marquez_url, out, field)} == {"MASKED"}
+
+
+def test_column_lineage_shows_every_dbt_column_transformation(marquez_url: str,
+                                                              both_runs: dict[str, LineageRun]) -> None:
+    out = output_of(both_runs["dbt"], ".customer_orders.build.run")
+    shown = {field: {i.get("transformationType") for i in _column_inputs(marquez_url, out, field)}
+             for field in ("customer_id", "customer_token", "birth_year", "orders", "revenue")}
+    assert shown == {"customer_id": {"IDENTITY"}, "customer_token": {"IDENTITY"}, "birth_year": {"IDENTITY"},
+                     "orders": {"AGGREGATION"}, "revenue": {"AGGREGATION"}}
+
+
+@pytest.mark.parametrize("face", sorted(GENERALIZED_OUTPUTS))
+def test_generalized_fields_name_their_own_form(marquez_url: str, both_runs: dict[str, LineageRun],
+                                                face: str) -> None:
+    producer, job, _ = MASKED_OUTPUTS[face]
+    out = output_of(both_runs[producer], job)
+    for field, described in GENERALIZED_OUTPUTS[face].items():
+        inputs = _column_inputs(marquez_url, out, field)
+        assert inputs and all((i.get("transformationDescription") or "").startswith(described) for i in inputs), \
+            (field, inputs)
+        assert not any("number to bucket" in (i.get("transformationDescription") or "") for i in inputs)
+
+
 @pytest.mark.parametrize("face", sorted(MASKED_OUTPUTS))
 def test_masked_fields_carry_tags_and_a_description(marquez_url: str, both_runs: dict[str, LineageRun],
                                                     face: str) -> None:
@@ -198,3 +240,48 @@ def test_lineage_show_prints_models_under_their_dbt_run(marquez_url: str, both_r
     model = next(i for i, line in enumerate(lines) if ".stg_customers.build.run " in line)
     parent = max(i for i in range(model) if _depth(lines[i]) < _depth(lines[model]) and f"{DBT_NAMESPACE}/" in lines[i])
     assert "stg_customers" not in lines[parent]
+
+
+def _status(url: str, method: str, content_type: str | None, body: bytes | None = None) -> int:
+    request = urllib.request.Request(url, data=body, method=method)
+    if content_type is not None:
+        request.add_header("Content-Type", content_type)
+    try:
+        with urllib.request.urlopen(request, timeout=15) as resp:
+            return int(resp.status)
+    except urllib.error.HTTPError as e:
+        return int(e.code)
+
+
+def test_the_strict_double_answers_as_marquez_does(marquez_url: str) -> None:
+    """tests/lineage/marquez_double.py stands in for Marquez where none runs: the same requests get the same
+    answers from both, refusals included (a form content type, a dataset or field Marquez does not have)."""
+    import uuid
+
+    from tests.lineage.marquez_double import serve_marquez_double
+
+    namespace = f"maskline-double-check-{uuid.uuid4().hex[:8]}"
+    schema = {"_producer": "https://example.com/p", "fields": [{"name": "email", "type": "text"}],
+              "_schemaURL": "https://openlineage.io/spec/facets/1-1-1/SchemaDatasetFacet.json#/$defs/SchemaDatasetFacet"}
+    event = json.dumps({
+        "eventType": "COMPLETE", "eventTime": "2026-12-06T12:00:00Z", "producer": "https://example.com/p",
+        "schemaURL": "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent",
+        "run": {"runId": str(uuid.uuid4())}, "job": {"namespace": namespace, "name": "j"}, "inputs": [],
+        "outputs": [{"namespace": namespace, "name": "t", "facets": {"schema": schema}}]}).encode()
+    field = f"/api/v1/namespaces/{namespace}/datasets/%s/fields/%s/tags/%s"
+    requests = [
+        ("/api/v1/lineage", "POST", "application/x-www-form-urlencoded", event),
+        ("/api/v1/lineage", "POST", "application/json", event),
+        ("/api/v1/tags/MASKED", "PUT", None, b'{"description": "d"}'),
+        ("/api/v1/tags/MASKED", "PUT", "application/json", b'{"description": "d"}'),
+        (field % ("t", "email", "MASKED"), "POST", "application/x-www-form-urlencoded", b""),
+        (field % ("t", "email", "MASKED"), "POST", "application/json", None),
+        (field % ("t", "email", "MASKED"), "POST", None, None),
+        (field % ("t", "email", f"NEVER_PUT_{uuid.uuid4().hex[:6].upper()}"), "POST", "application/json", None),
+        (field % ("t", "no_such_field", "MASKED"), "POST", "application/json", None),
+        (field % ("no_such_table", "email", "MASKED"), "POST", "application/json", None),
+    ]
+    with serve_marquez_double() as (double_url, _):
+        answers = [(path.rsplit("/", 3)[-3:], method, kind, _status(marquez_url + path, method, kind, body),
+                    _status(double_url + path, method, kind, body)) for path, method, kind, body in requests]
+    assert [a for a in answers if a[3] != a[4]] == [], answers

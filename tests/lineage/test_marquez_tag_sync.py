@@ -58,6 +58,7 @@ def test_tags_are_set_on_marquez_fields_after_the_event_lands(marquez_double: st
     assert applied == sorted(f"/api/v1/namespaces/{ns}/datasets/{ds}/fields/{field}/tags/{tag}"
                              for ds, field, tag in expected)
     assert StrictMarquezDouble.tags == {"EMAIL", "PII", "PASSWORD", "SENSITIVE", "MASKED"}
+    assert StrictMarquezDouble.implicit_tags == set()  # each tag created first, with its description
     assert TagSync.for_url(marquez_double).failed == []
 
 
