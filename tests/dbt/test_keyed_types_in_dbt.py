@@ -100,3 +100,40 @@ def test_a_passed_or_nulled_column_keeps_its_source_type_in_the_core_and_in_dbt(
     method = COLUMNS[column][2]
     want = [None] * 3 if method is not None else source[f"{column}_values"]
     assert core[f"{column}_values"] == dbt[f"{column}_values"] == want
+
+
+# Column types as each adapter reports them, across the classes of canonical text (a decimal's by its scale).
+SQL_TYPES = ("numeric(10,2)", "DECIMAL(18,0)", "numeric", "double precision", "DOUBLE", "integer", "BIGINT",
+             "boolean", "date", "timestamp with time zone", "TIMESTAMPTZ", "character varying(20)", "VARCHAR",
+             "text", "bytea", "timestamp without time zone", "interval")
+SQL_CASES = (("hash", {}), ("hmac", {"length": 16}), ("fake", {"kind": "name"}))
+
+
+def test_every_adapter_renders_the_cores_keyed_sql_for_each_column_type(duckdb_project: Any, tmp_path: Any) -> None:
+    # masked_columns hands _mask_sql the column's type; the SQL it renders is the core's for that type, byte for byte
+    import json
+
+    from sqlglot import exp
+
+    from maskline.dialects import KeyMode
+    from maskline.keys import KeyMaterial
+    from maskline.methods.registry import method_spec
+    from maskline.sql.compile import mask_expression, to_sql
+    from tests.dbt.dbt_harness import TEST_KEY
+    from tests.dbt.test_key_derivation_in_dbt import DIALECTS, MARKER, SEP
+
+    cases = [(d, t, m, p) for d in DIALECTS for t in SQL_TYPES for m, p in SQL_CASES]
+    calls = [f"{{{{ maskline._mask_sql('v', {m!r}, {json.dumps(p)}, none, {d!r}, 'test', {t!r}) }}}}"
+             for d, t, m, p in cases]
+    proc = duckdb_project.run("--quiet", "compile", "--output", "json", "--inline", SEP.join(calls),
+                              "--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path / "logs"))
+    chunks = [c.strip("\n") for c in json.loads(proc.stdout[proc.stdout.index("{"):])["compiled"].split(SEP.strip("\n"))]
+    assert len(chunks) == len(cases)
+    for (d, t, m, p), chunk in zip(cases, chunks, strict=True):
+        got = MARKER.match(chunk)
+        assert got, (d, t, m)
+        literal = d in ("bigquery", "trino")  # engines without session variables get the key inline
+        want = to_sql(mask_expression(exp.column("v"), method_spec(m, p), d, source_type=t.lower(),
+                                      key_mode=KeyMode.LITERAL if literal else KeyMode.SESSION,
+                                      key=KeyMaterial(TEST_KEY.encode())), d)
+        assert got.group(1) == want, (d, t, m)
