@@ -59,6 +59,27 @@ def builtin_type_sql(t: str) -> str:
             f"AND bn.nspname {_EQ} 'pg_catalog'::pg_catalog.name)")
 
 
+def declared_type_sql(c: str) -> str:
+    """The type of an ``information_schema.columns`` row (alias ``c``) with the modifiers dbt reads too: a
+    ``numeric``'s precision and scale, a ``character varying``'s or ``character``'s length; any other type as
+    ``data_type`` says it.
+
+    ``data_type`` alone drops them, so the core's typed SQL (a bucket cast back to the column's type, a typed
+    NULL) wrote a bare ``numeric`` where dbt's ``masked_columns`` kept ``numeric(10,2)``. Built only from the
+    view's numbers and ``data_type`` (a catalog name, or ``USER-DEFINED``/``ARRAY``): never text a user wrote.
+    A time's precision is not added: dbt's PostgreSQL columns do not carry it either.
+
+    >>> sql = declared_type_sql("c"); sql.startswith("CASE WHEN c.data_type::pg_catalog.text OPERATOR(pg_catalog.=)")
+    True
+    """
+    data_type = f"{c}.data_type::pg_catalog.text"
+    return (f"CASE WHEN {data_type} {_EQ} 'numeric' AND {c}.numeric_precision IS NOT NULL "
+            f"THEN pg_catalog.concat('numeric(', {c}.numeric_precision, ',', {c}.numeric_scale, ')') "
+            f"WHEN {data_type} {_EQ} ANY ('{{character varying,character}}'::pg_catalog.text[]) "
+            f"AND {c}.character_maximum_length IS NOT NULL "
+            f"THEN pg_catalog.concat({data_type}, '(', {c}.character_maximum_length, ')') ELSE {data_type} END")
+
+
 # One row per column of a table (schema and name bound), in order: its name, whether its type is built in, the
 # built-in base type's name (format_type of a pg_catalog type: a catalog name, never text a user wrote) and that
 # type's category. Relation kinds as information_schema.columns lists them: tables, views, materialized views,

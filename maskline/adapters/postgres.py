@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from maskline.adapters.base import EngineAdapter
-from maskline.adapters.pg_types import builtin_type_sql
+from maskline.adapters.pg_types import builtin_type_sql, declared_type_sql
 from maskline.errors import UnsupportedDialectError
 from maskline.keys import KeyMaterial
 
@@ -80,7 +80,7 @@ _FACTS_SQL = (
     "(SELECT pg_catalog.array_agg(c.column_name::pg_catalog.text ORDER BY c.ordinal_position) "
     f"FROM information_schema.columns c WHERE c.table_schema::pg_catalog.text {_EQ} q.nsp "
     f"AND c.table_name::pg_catalog.text {_EQ} q.rel), "
-    "(SELECT pg_catalog.array_agg(c.data_type::pg_catalog.text ORDER BY c.ordinal_position) "
+    f"(SELECT pg_catalog.array_agg(({declared_type_sql('c')}) ORDER BY c.ordinal_position) "
     f"FROM information_schema.columns c WHERE c.table_schema::pg_catalog.text {_EQ} q.nsp "
     f"AND c.table_name::pg_catalog.text {_EQ} q.rel), "
     "(SELECT pg_catalog.array_agg(t.table_type::pg_catalog.text) FROM information_schema.tables t "
@@ -168,6 +168,25 @@ class PostgresAdapter(EngineAdapter):
 
         load_key_by_copy(connection, cursor, key)
         return None
+
+    def columns(self, cursor: Any, table: exp.Table) -> list[tuple[str, str]]:
+        """``(column, type)`` of ``table`` in order, from ``information_schema`` with the modifiers dbt reads too
+        (``numeric(10,2)``, ``character varying(20)``: :func:`maskline.adapters.pg_types.declared_type_sql`);
+        empty when it does not exist.
+
+        >>> from sqlglot import exp
+        >>> class Cursor:  # stands in for a psycopg2 cursor on a table with a numeric(10,2) salary
+        ...     def execute(self, sql, params): self.params = params
+        ...     def fetchall(self): return [("salary", "numeric(10,2)")]
+        >>> cursor = Cursor(); PostgresAdapter().columns(cursor, exp.to_table("hr.people")), cursor.params
+        ([('salary', 'numeric(10,2)')], ('people', 'hr'))
+        """
+        cursor.execute(f"SELECT c.column_name::pg_catalog.text, {declared_type_sql('c')} "
+                       f"FROM information_schema.columns c WHERE c.table_name::pg_catalog.text {_EQ} %s "
+                       f"AND c.table_schema::pg_catalog.text {_EQ} COALESCE(%s, pg_catalog.current_schema()) "
+                       "ORDER BY c.ordinal_position",
+                       (self.folded(table.this), self.folded(table.args.get("db"))))
+        return [(str(r[0]), str(r[1]).lower()) for r in cursor.fetchall()]
 
     def is_stored_table(self, cursor: Any, table: exp.Table) -> bool:
         """A stored table whose rows are no other table's: a partition or an inheritance child (``pg_inherits``)

@@ -206,7 +206,7 @@ def _typed_sql(name: str, source_type: str, dialect: str) -> str:
     return _render(e, dialect)
 
 
-def typed_templates(dialect: str) -> tuple[dict[str, str], dict[str, str]]:
+def typed_templates(dialect: str, untyped: dict[str, str] | None = None) -> tuple[dict[str, str], dict[str, str]]:
     """The typed variants of :data:`TYPED` for ``dialect``, and which class each type name belongs to.
 
     Type names whose templates are all the untyped ones (built without a type) get no class; the others are
@@ -220,7 +220,7 @@ def typed_templates(dialect: str) -> tuple[dict[str, str], dict[str, str]]:
     >>> "double" in classes, classes["timestamp with time zone"] == classes["timestamptz"]
     (True, True)
     """
-    untyped = templates_for(dialect)
+    untyped = untyped if untyped is not None else templates_for(dialect)
     groups: dict[tuple[str, ...], list[str]] = {}
     for type_name in _type_names():
         try:
@@ -239,6 +239,104 @@ def typed_templates(dialect: str) -> tuple[dict[str, str], dict[str, str]]:
     return out, classes
 
 
+def _keyed_specs() -> dict[str, Any]:
+    """Template name -> method spec of every keyed template, named as :func:`templates_for` names them."""
+    from maskline.keys import DEFAULT_DERIVATION, DERIVATIONS
+    from maskline.methods.base import MethodSpec
+    from maskline.methods.registry import METHODS
+
+    out = {}
+    for name, (method, params, _) in _variants().items():
+        if METHODS[method].keyed:
+            for derivation in DERIVATIONS:
+                out[name + ("" if derivation == DEFAULT_DERIVATION else f".v{derivation}")] = MethodSpec(
+                    method, params, derivation)
+    return out
+
+
+def _keyed_type_keys() -> dict[str, str]:
+    """Class key -> a type name of it: every type name the core knows, and a decimal also with a scale of 0 and
+    a positive one (``numeric(0)``, ``numeric(s)``: the core's canonical text of a DECIMAL reads its scale)."""
+    from maskline.dialects.canonical import TextForm, text_form
+
+    out = {}
+    for name in _type_names():
+        out[name] = name
+        if text_form(name) is TextForm.DECIMAL:
+            out[f"{name}(0)"], out[f"{name}(s)"] = f"{name}(18,0)", f"{name}(18,2)"
+    return out
+
+
+def _label(key: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", key).strip("_")
+
+
+def keyed_templates(dialect: str, untyped: dict[str, str] | None = None) -> tuple[dict[str, str], dict[str, list[Any]]]:
+    """The typed keyed templates of ``dialect``, and which class each type key belongs to.
+
+    A keyed method (hash, hmac, fake) reads its column's type in two places only: the value's canonical text
+    (:meth:`maskline.methods.base.MaskContext.canonical_text`) and, for a fake, whether it is drawn once
+    (:func:`maskline.methods.fake.draws_once`). So a typed keyed template is the untyped one with the value's text
+    (the ``text`` template) replaced by the type's canonical text, ``text@<class>``; a fake drawn once starts from
+    ``<name>@once``. Each class is checked here against the core's SQL for the type, byte for byte (every hash and
+    hmac template; a fake of each structure), so a wrong class cannot be written.
+
+    A class is ``[text class, drawn once]``; its key is the type's name (lower case, without parameters), and a
+    decimal's with ``(0)`` or ``(s)`` for its scale.
+
+    >>> t, classes = keyed_templates("duckdb")
+    >>> classes["decimal(s)"][0] != classes["decimal(0)"][0], classes["integer"][1], classes["varchar"][1]
+    (True, True, False)
+    >>> t["text@" + classes["varchar"][0]]
+    '__ml_col__'
+    """
+    from maskline.dialects import get_dialect
+    from maskline.methods.base import MaskContext
+    from maskline.methods.fake import draws_once
+    from maskline.sql.compile import mask_expression
+
+    d = get_dialect(dialect)
+    untyped = untyped if untyped is not None else templates_for(dialect)
+    text = untyped["text"]
+    specs = _keyed_specs()
+    keys = _keyed_type_keys()
+    groups: dict[tuple[str, bool], list[str]] = {}
+    for key, source_type in keys.items():
+        try:
+            context = MaskContext(d, None, source_type=source_type)  # type: ignore[arg-type]
+            canon = _render(context.canonical_text(exp.column(COL)), dialect)
+        except ParseError:  # a name this engine does not spell: no column reports it
+            continue
+        groups.setdefault((canon, draws_once(context)), []).append(key)
+
+    def core(name: str, source_type: str) -> str:
+        return _render(mask_expression(exp.column(COL), specs[name], d, source_type=source_type), dialect)
+
+    out: dict[str, str] = {}
+    classes: dict[str, list[Any]] = {}
+    checked_fakes: set[bool] = set()
+    for (canon, once), members in groups.items():
+        label = _label(members[0])
+        out[f"text@{label}"] = canon
+        for name in specs:
+            is_fake = name.startswith("fake.")
+            if is_fake and once in checked_fakes:
+                continue  # a fake's SQL of this structure is checked once (each costs a tenth of a second)
+            want = core(name, keys[members[0]])
+            if is_fake and once:
+                base = want.replace(canon, text) if canon != text else want
+                out.setdefault(f"{name}@once", base)
+                got = out[f"{name}@once"]
+            else:
+                got = untyped[name]
+            if (canon != text and text in want.replace(canon, "")) or got.replace(text, canon) != want:
+                raise RuntimeError(f"{dialect} {name} for {members[0]} is not its untyped template with the "
+                                   "value's text typed")
+        checked_fakes.add(once)
+        classes.update({key: [label, once] for key in members})
+    return out, classes
+
+
 def catalogue() -> dict[str, Any]:
     """The data the Jinja side validates against: methods and parameters, info types, patterns, words.
 
@@ -250,7 +348,7 @@ def catalogue() -> dict[str, Any]:
     """
     from maskline.adapters.postgres import KEY_STORE_MARK, KEY_TABLE, PRIVATE_SCHEMA
     from maskline.dialects.base import KEY_VALUES
-    from maskline.dialects.canonical import TYPE_PARAMS
+    from maskline.dialects.canonical import DECIMAL_PARAMS, TYPE_PARAMS
     from maskline.infotypes import INFO_TYPES
     from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
     from maskline.keys import DEFAULT_DERIVATION, DERIVATION_FIX, DERIVATIONS
@@ -267,6 +365,8 @@ def catalogue() -> dict[str, Any]:
         "sql_patterns": [[n, p] for n, p in SQL_SCRUB_PATTERNS],
         # A type's parameters, which maskline._type_class strips before it looks the name up (as text_form does).
         "type_params": TYPE_PARAMS.pattern,
+        # A DECIMAL's parameters, whose scale picks its keyed class (maskline._keyed_class, as decimal_scale reads it).
+        "decimal_params": DECIMAL_PARAMS.pattern,
         # maskline_no_pii reads a value that is a hash or hmac token as a whole as no PII (maskline.methods.digest_token).
         "digest_token_patterns": list(digest_token_patterns()),
         "fake_default_kind": dict(DEFAULT_KIND),
@@ -327,15 +427,22 @@ def render_file() -> str:
     emit("{{ return(" + _jinja_value(engine_names()) + ") }}")
     emit("{%- endmacro %}")
     for dialect in sorted(DIALECTS):
-        typed, classes = typed_templates(dialect)
+        untyped = templates_for(dialect)
+        typed, classes = typed_templates(dialect, untyped)
+        keyed, keyed_classes = keyed_templates(dialect, untyped)
         emit("")
         emit(f"{{% macro _templates_{dialect}() -%}}")
-        emit("{{ return(" + _jinja_value({**templates_for(dialect), **typed}) + ") }}")
+        emit("{{ return(" + _jinja_value({**untyped, **typed, **keyed}) + ") }}")
         emit("{%- endmacro %}")
         emit("")
         emit(f"{{#- A {dialect} column's type (lower case, without parameters) -> its class of typed templates. -#}}")
         emit(f"{{% macro _type_classes_{dialect}() -%}}")
         emit("{{ return(" + _jinja_value(classes) + ") }}")
+        emit("{%- endmacro %}")
+        emit("")
+        emit(f"{{#- A {dialect} column's type key (maskline._keyed_class) -> [its canonical text's class, drawn once]. -#}}")
+        emit(f"{{% macro _keyed_classes_{dialect}() -%}}")
+        emit("{{ return(" + _jinja_value(keyed_classes) + ") }}")
         emit("{%- endmacro %}")
     return "\n".join(lines) + "\n"
 

@@ -33,6 +33,23 @@ An integral number therefore has the same text whatever its type (``INTEGER 1234
 arrays, JSON) keep the engine's own cast to text, which is *not* guaranteed to agree across engines:
 mask such columns with a method that does not hash them, or cast them to text in the source.
 
+Why JSON (and arrays and structs) have no canonical text. One was sketched as the document with its object keys
+sorted, no spaces, and numbers and strings in one spelling; no engine here can compute it as a column expression,
+and a keyed method is one:
+
+* DuckDB stores a ``JSON`` value as the text written (its cast to ``VARCHAR`` returns it verbatim, spaces and key
+  order and ``1e2`` included); ``json()`` only removes the spaces, keeps the keys' order and writes numbers as
+  doubles (``1.50`` becomes ``1.5``, ``1e2`` becomes ``100.0``). No built-in sorts an object's keys.
+* PostgreSQL's ``json`` is the text written; ``jsonb`` orders keys by length first and then bytewise (``a``, ``b``,
+  ``aa``), writes ``": "`` and ``", "``, and keeps a number's input scale (``1.50``, and ``1e2`` as ``100``).
+* Trino's ``JSON_FORMAT`` writes its own normalised text of the document, whose key order and number spelling
+  are Trino's, not the other two's.
+
+Sorting keys and respelling numbers at every depth needs a walk of the document of any depth: a recursive
+function (PostgreSQL's would have to be a function maskline installs, which the safe query path and the dbt
+package cannot call: they run built-ins only) or a recursive query per value, which none of the three offers as an
+expression. So these columns keep each engine's own text, and their tokens join within one engine only.
+
 Known limits, each of the engine, not of the definition: Spark on Java 17 prints a few doubles with one
 digit too many (``2e23`` as ``1.9999999999999998E23``; JDK-4511638, fixed in Java 19), and the smallest
 subnormal double is ``4.9E-324`` on Java engines; SQLite stores ``DECIMAL`` as a double and keeps timestamps
@@ -266,13 +283,17 @@ def fn_replace(e: exp.Expression, old: str, new: str) -> exp.Expression:
     return exp.Anonymous(this="REPLACE", expressions=[e, _lit(old), _lit(new)])
 
 
+# A DECIMAL's parameters, its scale as the group: ``(12,2)``, ``(10)``. dbt's maskline._keyed_class reads it too.
+DECIMAL_PARAMS = re.compile(r"\(\s*\d+\s*(?:,\s*(\d+)\s*)?\)")
+
+
 def decimal_scale(source_type: str | None) -> int | None:
     """The scale of a ``DECIMAL(p, s)`` type name; None when the name does not say.
 
     >>> decimal_scale("decimal(12,2)"), decimal_scale("NUMERIC(10)"), decimal_scale("numeric")
     (2, 0, None)
     """
-    m = re.search(r"\(\s*\d+\s*(?:,\s*(\d+)\s*)?\)", source_type or "")
+    m = DECIMAL_PARAMS.search(source_type or "")
     if m is None:
         return None
     return int(m.group(1) or 0)

@@ -98,6 +98,22 @@ def _contains(fake: exp.Expression, raw: exp.Expression, ctx: MaskContext) -> ex
     return exp.GT(this=ctx.dialect.strpos_of(exp.Lower(this=fake), exp.Lower(this=raw.copy())), expression=lit(0))
 
 
+def draws_once(ctx: MaskContext) -> bool:
+    """Whether a fake of this column is its first draw, never re-drawn: numbers, dates and timestamps are written
+    with digits, booleans as true/false, floats may be NaN or Infinity, and a fake of letters never holds one (a
+    test checks the word lists). Text, bytes and types of unknown form are re-drawn while the fake shows the value.
+    Besides the value's canonical text, this is all a fake's SQL takes from the column's type (the dbt package's
+    typed keyed templates rely on it: :func:`maskline.dbt.generate.keyed_templates`).
+
+    >>> from maskline.dialects import get_dialect
+    >>> [draws_once(MaskContext(get_dialect("duckdb"), None, source_type=t)) for t in ("integer", "text", None)]  # type: ignore[arg-type]
+    [True, False, False]
+    """
+    from maskline.dialects.canonical import TextForm, text_form
+
+    return text_form(ctx.source_type, ctx.dialect.text_form_overrides) not in (None, TextForm.TEXT, TextForm.BINARY)
+
+
 def build(column: exp.Expression, p: FakeParams, ctx: MaskContext) -> exp.Expression:
     """A fake drawn from the value's keyed digest, re-drawn while it shows the value: :func:`fake_of` in SQL.
 
@@ -111,15 +127,12 @@ def build(column: exp.Expression, p: FakeParams, ctx: MaskContext) -> exp.Expres
     from sqlglot import exp
 
     from maskline.dialects.base import lit
-    from maskline.dialects.canonical import TextForm, text_form
 
     d = ctx.dialect
     kind = p.kind or DEFAULT_KIND.get(ctx.info_type or "", "word")
     digest = ctx.keys.method_digest_hex("fake", d.utf8(ctx.canonical_text(column)), ctx.derivation)
     draws = [_draw(kind, digest, offset, ctx) for offset in DRAW_OFFSETS]
-    if text_form(ctx.source_type, d.text_form_overrides) not in (None, TextForm.TEXT, TextForm.BINARY):
-        # Numbers, dates and timestamps are written with digits, booleans as true/false, floats may be NaN or
-        # Infinity: a fake of letters never holds one (a test checks the word lists), so no re-draw is needed.
+    if draws_once(ctx):
         return draws[0]
     # The raw text as it would be read in the output: trimmed, and NULL when blank (everything contains '').
     raw = exp.Nullif(this=exp.Trim(this=ctx.canonical_text(column.copy())), expression=lit(""))

@@ -30,11 +30,6 @@ PG_SCHEMA = "maskline_typed"
 # (bigint, the numeric(10,2) salary, integer) as each engine's catalogue spells them
 TYPE_NAMES = {"duckdb": ("BIGINT", ("DECIMAL(10,2)", 10, 2), "INTEGER"),
               "postgres": ("bigint", ("numeric", 10, 2), "integer")}
-# The core's PostgreSQL face reads a column's type without its modifiers (information_schema's data_type), so its
-# bucket of a numeric(10,2) is cast to a bare `numeric` (same values); dbt reads numeric(10,2) and keeps it, as the
-# core does where it is given the whole type (tests/core/test_generalize_engine_parity.py). Compared without them.
-WITHOUT_MODIFIERS = {"duckdb": (), "postgres": ("salary",)}
-
 
 
 def _duckdb(root: Any) -> tuple[int, Any, None]:
@@ -90,9 +85,8 @@ def test_every_model_builds(tables: dict[str, Any]) -> None:
 @pytest.mark.parametrize("column", TYPED)
 def test_dbt_generalizes_each_typed_column_to_the_cores_value_and_type(tables: dict[str, Any], column: str) -> None:
     dbt, core = tables["dbt"], tables["core"]
-    kept = 1 if column in WITHOUT_MODIFIERS[tables["engine"]] else 3  # (data_type, precision, scale)
-    assert (dbt[f"{column}_type"][:kept], dbt[f"{column}_values"]) == (core[f"{column}_type"][:kept],
-                                                                      core[f"{column}_values"])
+    # (data_type, precision, scale): the core's PostgreSQL face reads numeric(10,2) with its modifiers, as dbt does
+    assert (dbt[f"{column}_type"], dbt[f"{column}_values"]) == (core[f"{column}_type"], core[f"{column}_values"])
 
 
 def test_a_bigint_past_2_53_keeps_its_digits_and_a_salary_its_decimal_type(tables: dict[str, Any]) -> None:

@@ -36,6 +36,42 @@
   {{ return(maskline._type_classes(dialect).get(name)) }}
 {%- endmacro %}
 
+{% macro _keyed_classes(dialect) -%}
+  {%- if dialect == 'duckdb' -%}{{ return(maskline._keyed_classes_duckdb()) }}
+  {%- elif dialect == 'postgres' -%}{{ return(maskline._keyed_classes_postgres()) }}
+  {%- elif dialect == 'snowflake' -%}{{ return(maskline._keyed_classes_snowflake()) }}
+  {%- elif dialect == 'bigquery' -%}{{ return(maskline._keyed_classes_bigquery()) }}
+  {%- elif dialect == 'spark' -%}{{ return(maskline._keyed_classes_spark()) }}
+  {%- elif dialect == 'trino' -%}{{ return(maskline._keyed_classes_trino()) }}
+  {%- endif -%}
+  {{ return({}) }}
+{%- endmacro %}
+
+{% macro _keyed_class(data_type, dialect) -%}
+  {#- [class of the value's canonical text, drawn once] for a keyed method on a column of `data_type`
+      (maskline.dbt.generate.keyed_templates), or none (an unknown type: the untyped templates). A decimal's
+      class depends on its scale, as the core's canonical text does (maskline.dialects.canonical.decimal_scale). -#}
+  {%- if data_type is not string or not modules.re.fullmatch('[A-Za-z0-9_ ,.()\\[\\]]*', data_type) -%}{{ return(none) }}{%- endif -%}
+  {%- set name = modules.re.sub(maskline._catalogue()['type_params'], '', data_type | lower).split() | join(' ') -%}
+  {%- set classes = maskline._keyed_classes(dialect) -%}
+  {%- set params = modules.re.search(maskline._catalogue()['decimal_params'], data_type) -%}
+  {%- if params is not none -%}
+    {%- set scaled = name ~ ('(s)' if ((params.group(1) or '0') | int) > 0 else '(0)') -%}
+    {%- if scaled in classes -%}{{ return(classes[scaled]) }}{%- endif -%}
+  {%- endif -%}
+  {{ return(classes.get(name)) }}
+{%- endmacro %}
+
+{% macro _keyed_sql(t, name, data_type, dialect) -%}
+  {#- Keyed template `name` for a column of `data_type`: the core hashes the value's canonical text for its type
+      (17.50 and 17.5 give one token), so the untyped template's text of the value (`text`) becomes the type's
+      (`text@<class>`); a fake of a number, date or boolean is drawn once (`<name>@once`). -#}
+  {%- set keyed = maskline._keyed_class(data_type, dialect) -%}
+  {%- if keyed is none -%}{{ return(t[name]) }}{%- endif -%}
+  {%- set base = t[name ~ '@once'] if keyed[1] and name.startswith('fake.') else t[name] -%}
+  {{ return(base | replace(t['text'], t['text@' ~ keyed[0]])) }}
+{%- endmacro %}
+
 {% macro _string_literal(value, dialect) -%}
   {#- A SQL string literal, escaped the way sqlglot writes it for the dialect. -#}
   {%- if dialect in ('snowflake', 'bigquery', 'spark') -%}
@@ -73,7 +109,7 @@
   {%- elif method == 'email' -%}
     {%- set sql = t['email.' ~ p.keep_first] | replace('__ml_mask_run__', lit(p.mask_char * 5, dialect)) -%}
   {%- elif method in ('hash', 'hmac') -%}
-    {%- set sql = t[method ~ ('.len' if p.length else '') ~ maskline._derivation_suffix()] | replace('__ml_length__', p.length | string) -%}
+    {%- set sql = maskline._keyed_sql(t, method ~ ('.len' if p.length else '') ~ maskline._derivation_suffix(), data_type, dialect) | replace('__ml_length__', p.length | string) -%}
   {%- elif method == 'generalize' -%}
     {#- The core compiles generalize by the column's type (an integer keeps its type and exact value, an instant
         its UTC day, text stays text): a column of known type takes its class's template, `__ml_type__` its type. -#}
@@ -86,7 +122,7 @@
     {%- if typed -%}{%- set sql = sql | replace('__ml_type__', data_type) -%}{%- endif -%}
   {%- elif method == 'fake' -%}
     {%- set kind = p.kind or maskline._catalogue()['fake_default_kind'].get(info_type or '', 'word') -%}
-    {%- set sql = t['fake.' ~ kind ~ maskline._derivation_suffix()] -%}
+    {%- set sql = maskline._keyed_sql(t, 'fake.' ~ kind ~ maskline._derivation_suffix(), data_type, dialect) -%}
   {%- elif method == 'scrub' -%}
     {%- set ns = namespace(out=t['scrub.base']) -%}
     {%- for pair in maskline._catalogue()['sql_patterns'] if not p.info_types or pair[0] in p.info_types -%}
