@@ -188,6 +188,22 @@ def _identity(manifest: Manifest, naming: str | None) -> Any:
     return resolve_identity(principals, naming=naming)
 
 
+def _drop_key_place_tag(run: Any) -> None:
+    """Remove the run tag dbt-ol makes of the macros' ``maskline_key_place`` meta (every meta entry becomes one):
+    it is maskline's note to itself, read for ``keyCheck`` (:mod:`openlineage_ext.dbt_key_check`), not lineage."""
+    from openlineage_ext.dbt_key_check import PLACE
+
+    tags = run.facets.get("tags")
+    fields = list(getattr(tags, "tags", None) or [])
+    kept = [t for t in fields if not (getattr(t, "key", None) == PLACE and getattr(t, "source", None) == "DBT_META")]
+    if len(kept) == len(fields):
+        return
+    if kept:
+        tags.tags = kept
+    else:
+        del run.facets["tags"]
+
+
 def enrich_dbt_event(event: Any, properties: Mapping[str, Any], *, identity_names: str | None = None) -> Any:
     """Add maskline facets to one dbt-ol event in place (no-op for events with no manifest to read).
 
@@ -202,6 +218,7 @@ def enrich_dbt_event(event: Any, properties: Mapping[str, Any], *, identity_name
     if run is not None:
         run.facets = dict(run.facets or {})
         run.facets.setdefault(IDENTITY, identity_facet(_identity(manifest, identity_names)))
+        _drop_key_place_tag(run)
     job_facets = getattr(getattr(event, "job", None), "facets", None) or {}
     unique_id = getattr(job_facets.get("dbt_node"), "unique_id", None)
     node = manifest.node(unique_id)
@@ -247,7 +264,7 @@ def enrich_dbt_event(event: Any, properties: Mapping[str, Any], *, identity_name
             ds.facets["tags"] = tags_facet(((c.name, c.info_type) for c in plan.columns), ds.facets.get("tags"))
             adapter = str(manifest.data.get("metadata", {}).get("adapter_type") or "")
             ds.facets[MASKING] = masking_facet(plan, rows=_rows(ds), engine=f"dbt-{adapter}" if adapter else "dbt",
-                                               key_check=dbt_key_check(manifest))
+                                               key_check=dbt_key_check(node))
     mode = str(properties.get("dbt_catalog") or os.environ.get("MASKLINE_DBT_CATALOG") or "generate").lower()
     # Before the schemas are completed from the column lineage, so a name parsed from the SQL is never typed in.
     _prune(event, manifest, generate=mode == "generate")

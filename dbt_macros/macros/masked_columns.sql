@@ -29,7 +29,9 @@
 {% macro trino__masked_columns(relation) -%}{{ return(maskline._masked_columns(relation, 'trino')) }}{%- endmacro %}
 
 {% macro _masked_columns(relation, dialect, roles=none) -%}
-  {%- if not execute -%}{{ return('*') }}{%- endif -%}
+  {#- Its columns are unknown while dbt parses, so whether a keyed method will mask one is too: the key's place
+      is recorded for every model that calls it (dbt-ol names the key only where a masked field reads it). -#}
+  {%- if not execute -%}{%- do maskline._record_key_place() -%}{{ return('*') }}{%- endif -%}
   {%- set node = maskline._node_for(relation) -%}
   {%- if node is none and (relation.identifier or '') is string and relation.identifier.startswith('__dbt__cte__') -%}
     {#- An ephemeral model has no relation whose columns could be read: dbt inlines it as a CTE. -#}

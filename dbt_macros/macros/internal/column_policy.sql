@@ -22,27 +22,36 @@
 
 {% macro _synced_policy() -%}
   {#- The project's policy as `maskline dbt sync` compiled it (macros/maskline_policy.sql), or none when
-      vars.maskline_policy is not set and nothing was synced (then column meta alone decides). A var that
-      names a policy nobody synced, or another file than the one synced, stops the compile; so does a var
-      emptied (`--vars '{maskline_policy: null}'`) beside a synced policy, which would otherwise switch the
-      policy off for one run without a word. -#}
+      vars.maskline_policy is not set and nothing was synced (then column meta alone decides). Stops the compile
+      where _synced_policy_choice finds the project's vars and its synced policy disagree. -#}
+  {%- set chosen = maskline._synced_policy_choice() -%}
+  {%- if 'fail' in chosen -%}{{ maskline._fail(chosen['fail'][0], chosen['fail'][1], chosen['fail'][2]) }}{%- endif -%}
+  {{ return(chosen['data']) }}
+{%- endmacro %}
+
+{% macro _synced_policy_choice() -%}
+  {#- {'data': the synced policy or none}, or {'fail': [what, where, fix]} where the compile must stop: a var
+      that names a policy nobody synced, or another file than the one synced; a var emptied
+      (`--vars '{maskline_policy: null}'`) beside a synced policy, which would otherwise switch the policy off
+      for one run without a word. Failing is the caller's choice (_synced_policy stops; _record_key_place, which
+      runs while dbt parses, records nothing). -#}
   {%- set named = var('maskline_policy', none) -%}
   {%- if not named and maskline_synced_policy is defined -%}
-    {{ maskline._fail("vars.maskline_policy is empty, but the project has a synced policy (" ~ maskline_synced_policy()['synced_from']['policy'] ~ ")",
-                      "dbt_project.yml vars.maskline_policy (or --vars)",
-                      "set vars.maskline_policy to " ~ maskline_synced_policy()['synced_from']['policy'] ~ " (do not override it in --vars), or delete macros/maskline_policy.sql to stop using the policy") }}
+    {{ return({'fail': ["vars.maskline_policy is empty, but the project has a synced policy (" ~ maskline_synced_policy()['synced_from']['policy'] ~ ")",
+                        "dbt_project.yml vars.maskline_policy (or --vars)",
+                        "set vars.maskline_policy to " ~ maskline_synced_policy()['synced_from']['policy'] ~ " (do not override it in --vars), or delete macros/maskline_policy.sql to stop using the policy"]}) }}
   {%- endif -%}
-  {%- if not named -%}{{ return(none) }}{%- endif -%}
+  {%- if not named -%}{{ return({'data': none}) }}{%- endif -%}
   {%- if maskline_synced_policy is not defined -%}
-    {{ maskline._fail("vars.maskline_policy names " ~ named ~ ", but the project has no synced policy", "dbt_project.yml vars.maskline_policy",
-                      "run `maskline dbt sync` in the project (it writes macros/maskline_policy.sql)") }}
+    {{ return({'fail': ["vars.maskline_policy names " ~ named ~ ", but the project has no synced policy", "dbt_project.yml vars.maskline_policy",
+                        "run `maskline dbt sync` in the project (it writes macros/maskline_policy.sql)"]}) }}
   {%- endif -%}
   {%- set data = maskline_synced_policy() -%}
   {%- if data['format'] != 1 or data['synced_from']['policy'] != named -%}
-    {{ maskline._fail("the synced policy was made from " ~ data['synced_from']['policy'] ~ " (format " ~ data['format'] ~ "), not from " ~ named,
-                      "macros/maskline_policy.sql", "run `maskline dbt sync` again") }}
+    {{ return({'fail': ["the synced policy was made from " ~ data['synced_from']['policy'] ~ " (format " ~ data['format'] ~ "), not from " ~ named,
+                        "macros/maskline_policy.sql", "run `maskline dbt sync` again"]}) }}
   {%- endif -%}
-  {{ return(data) }}
+  {{ return({'data': data}) }}
 {%- endmacro %}
 
 {% macro _unsynced_unclassified(synced) -%}

@@ -18,13 +18,24 @@
 {%- endmacro %}
 
 {% macro _key_env() -%}
-  {#- The environment variable that holds the key, and how messages name it: the synced policy's key place (the
-      variable the CLI and Airflow read), else vars.maskline_key_env, else MASKLINE_KEY. The synced policy holds a
-      name the policy gives only as its MD5 (maskline/dbt/sync.py _key_place), so vars.maskline_key_env must name
-      it. A var naming another variable, or a policy whose key is an Airflow connection with no var, stops the run:
-      dbt would otherwise mask under another key than every other face, and its tokens would join with none. -#}
+  {#- The environment variable that holds the key, and how messages name it ({'name', 'label'}); stops the run
+      where _key_env_choice says dbt must not read one. -#}
+  {%- set chosen = maskline._key_env_choice() -%}
+  {%- if 'fail' in chosen -%}{{ maskline._fail(chosen['fail'][0], chosen['fail'][1], chosen['fail'][2]) }}{%- endif -%}
+  {{ return(chosen) }}
+{%- endmacro %}
+
+{% macro _key_env_choice() -%}
+  {#- The one rule for which environment variable holds the key: the synced policy's key place (the variable the
+      CLI and Airflow read), else vars.maskline_key_env, else MASKLINE_KEY. The synced policy holds a name the
+      policy gives only as its MD5 (maskline/dbt/sync.py _key_place), so vars.maskline_key_env must name it. A
+      var naming another variable, or a policy whose key is an Airflow connection with no var, gives
+      {'fail': [what, where, fix]}: dbt would otherwise mask under another key than every other face, and its
+      tokens would join with none. _key_env stops the run there; _record_key_place records nothing. -#}
   {%- set given = var('maskline_key_env', none) -%}
-  {%- set synced = maskline._synced_policy() -%}
+  {%- set synced_choice = maskline._synced_policy_choice() -%}
+  {%- if 'fail' in synced_choice -%}{{ return(synced_choice) }}{%- endif -%}
+  {%- set synced = synced_choice['data'] -%}
   {%- if synced is none or 'key_place' not in synced -%}
     {%- set name = given or 'MASKLINE_KEY' -%}
     {{ return({'name': name, 'label': 'environment variable ' ~ name}) }}
@@ -33,25 +44,50 @@
   {%- set policy = synced['synced_from']['policy'] -%}
   {%- if place['airflow_conn'] -%}
     {%- if not given -%}
-      {{ maskline._fail("the policy's key is an Airflow connection, which dbt cannot read", policy ~ ": key.airflow_conn",
-                        "set vars.maskline_key_env to the environment variable that holds the same key") }}
+      {{ return({'fail': ["the policy's key is an Airflow connection, which dbt cannot read", policy ~ ": key.airflow_conn",
+                          "set vars.maskline_key_env to the environment variable that holds the same key"]}) }}
     {%- endif -%}
     {{ return({'name': given, 'label': 'environment variable ' ~ given}) }}
   {%- endif -%}
   {%- if place['env'] -%}
     {%- if given and given != place['env'] -%}
-      {{ maskline._fail("vars.maskline_key_env names another variable than the policy's key.env (" ~ place['env'] ~ ")",
-                        policy ~ ": key.env", "remove vars.maskline_key_env: dbt reads " ~ place['env'] ~ ", as every other face does") }}
+      {{ return({'fail': ["vars.maskline_key_env names another variable than the policy's key.env (" ~ place['env'] ~ ")",
+                          policy ~ ": key.env", "remove vars.maskline_key_env: dbt reads " ~ place['env'] ~ ", as every other face does"]}) }}
     {%- endif -%}
     {{ return({'name': place['env'], 'label': 'environment variable ' ~ place['env']}) }}
   {%- endif -%}
   {%- if not given or local_md5(given) != place['env_md5'] -%}
-    {{ maskline._fail(("vars.maskline_key_env names another variable than" if given else "dbt is not told the variable named at")
-                      ~ " key.env in " ~ policy, policy ~ ": key.env",
-                      "set vars.maskline_key_env to the variable named at key.env in " ~ policy
-                      ~ " (maskline writes no name from the policy into dbt's artefacts)") }}
+    {{ return({'fail': [("vars.maskline_key_env names another variable than" if given else "dbt is not told the variable named at")
+                        ~ " key.env in " ~ policy, policy ~ ": key.env",
+                        "set vars.maskline_key_env to the variable named at key.env in " ~ policy
+                        ~ " (maskline writes no name from the policy into dbt's artefacts)"]}) }}
   {%- endif -%}
   {{ return({'name': given, 'label': 'environment variable ' ~ given}) }}
+{%- endmacro %}
+
+{% macro _record_key_place() -%}
+  {#- While dbt parses a model that masks (masked_columns, a keyed mask or dynamic_mask), write into its meta
+      (maskline_key_place, in manifest.json) which key its keyed methods read, as the rules above decide it:
+      {source: env, env_md5: MD5 of the variable's name, derivation} or {source: database, derivation}.
+      dbt-ol's enrichment reads this for the model's keyCheck (openlineage_ext/dbt_key_check.py) instead of
+      deciding again, so the rule lives here alone. Only the MD5 of the name is written, never the name: the
+      policy may give it only as its MD5 (a key pasted where its name belongs must not reach manifest.json, dbt
+      docs or lineage), and dbt-ol finds the variable by that MD5. Where the rules would stop the run nothing is
+      recorded, and nothing fails here: a parse error writes no run_results.json, so the model's own compile
+      must be where it stops. vars and the synced policy are what the choice reads; dbt parses a model again
+      when either changes. -#}
+  {%- if execute or config is not defined -%}{{ return('') }}{%- endif -%}
+  {%- set source = maskline._key_source_choice() -%}
+  {%- set derivation = maskline._key_derivation_choice() -%}
+  {%- if 'fail' in source or 'fail' in derivation -%}{{ return('') }}{%- endif -%}
+  {%- set place = {'source': source['source'], 'derivation': derivation['derivation']} -%}
+  {%- if source['source'] == 'env' -%}
+    {%- set chosen = maskline._key_env_choice() -%}
+    {%- if 'fail' in chosen -%}{{ return('') }}{%- endif -%}
+    {%- do place.update({'env_md5': local_md5(chosen['name'])}) -%}
+  {%- endif -%}
+  {%- do config(meta={'maskline_key_place': place}) -%}
+  {{ return('') }}
 {%- endmacro %}
 
 {% macro _key_text() -%}
@@ -81,13 +117,20 @@
   {#- Where the key comes from: 'env' (the default: the environment variable, see _key_text) or 'database' (the
       owner-only table `maskline protect` installed on PostgreSQL, read by the server itself: internal/key_table.sql).
       Anything else stops the run rather than fall back to a source nobody chose. -#}
+  {%- set chosen = maskline._key_source_choice() -%}
+  {%- if 'fail' in chosen -%}{{ maskline._fail(chosen['fail'][0], chosen['fail'][1], chosen['fail'][2]) }}{%- endif -%}
+  {{ return(chosen['source']) }}
+{%- endmacro %}
+
+{% macro _key_source_choice() -%}
+  {#- {'source': 'env' or 'database'} from vars.maskline_key_source, or {'fail': [what, where, fix]}. -#}
   {%- set source = var('maskline_key_source', 'env') -%}
   {%- if source not in ('env', 'database') -%}
-    {{ maskline._fail("unknown key source " ~ source, "dbt_project.yml vars.maskline_key_source (or --vars)",
-                      "set it to env (the key from " ~ var('maskline_key_env', 'MASKLINE_KEY') ~ ") or database "
-                      ~ "(on dbt-postgres: the key `maskline protect` installed), or remove it") }}
+    {{ return({'fail': ["unknown key source " ~ source, "dbt_project.yml vars.maskline_key_source (or --vars)",
+                        "set it to env (the key from " ~ var('maskline_key_env', 'MASKLINE_KEY') ~ ") or database "
+                        ~ "(on dbt-postgres: the key `maskline protect` installed), or remove it"]}) }}
   {%- endif -%}
-  {{ return(source) }}
+  {{ return({'source': source}) }}
 {%- endmacro %}
 
 {% macro _key_from_database() -%}
@@ -162,19 +205,28 @@
 {%- endmacro %}
 
 {% macro _key_derivation() -%}
-  {#- How keyed methods use the key (maskline.keys): the synced policy's key.derivation, else
-      vars.maskline_key_derivation, else 1 (the tokens maskline wrote first). A var that contradicts the synced
-      policy, or a derivation this package does not know, stops the compile: guessing would write tokens
-      that join with nothing the core writes. -#}
+  {#- How keyed methods use the key (maskline.keys); stops the compile where _key_derivation_choice finds no
+      derivation to use. -#}
+  {%- set chosen = maskline._key_derivation_choice() -%}
+  {%- if 'fail' in chosen -%}{{ maskline._fail(chosen['fail'][0], chosen['fail'][1], chosen['fail'][2]) }}{%- endif -%}
+  {{ return(chosen['derivation']) }}
+{%- endmacro %}
+
+{% macro _key_derivation_choice() -%}
+  {#- {'derivation': the synced policy's key.derivation, else vars.maskline_key_derivation, else 1 (the tokens
+      maskline wrote first)}. A var that contradicts the synced policy, or a derivation this package does not
+      know, gives {'fail': [what, where, fix]}: guessing would write tokens that join with nothing the core writes. -#}
   {%- set known = maskline._catalogue()['key_derivations'] -%}
-  {%- set synced = maskline._synced_policy() -%}
+  {%- set synced_choice = maskline._synced_policy_choice() -%}
+  {%- if 'fail' in synced_choice -%}{{ return(synced_choice) }}{%- endif -%}
+  {%- set synced = synced_choice['data'] -%}
   {%- set given = var('maskline_key_derivation', none) -%}
   {%- if synced is not none -%}
     {%- set from_policy = synced.get('key_derivation', known['default']) -%}
     {%- if given is not none and given != from_policy -%}
-      {{ maskline._fail("vars.maskline_key_derivation is " ~ given ~ ", but the synced policy " ~ synced['synced_from']['policy'] ~ " says key.derivation: " ~ from_policy,
-                        "dbt_project.yml vars.maskline_key_derivation (or --vars)",
-                        "remove the var: the policy's key.derivation decides (change it there and run `maskline dbt sync`)") }}
+      {{ return({'fail': ["vars.maskline_key_derivation is " ~ given ~ ", but the synced policy " ~ synced['synced_from']['policy'] ~ " says key.derivation: " ~ from_policy,
+                          "dbt_project.yml vars.maskline_key_derivation (or --vars)",
+                          "remove the var: the policy's key.derivation decides (change it there and run `maskline dbt sync`)"]}) }}
     {%- endif -%}
     {%- set derivation = from_policy -%}
     {%- set where = synced['synced_from']['policy'] ~ ": key.derivation (macros/maskline_policy.sql)" -%}
@@ -183,9 +235,9 @@
     {%- set where = "dbt_project.yml vars.maskline_key_derivation (or --vars)" -%}
   {%- endif -%}
   {%- if derivation not in known['known'] -%}
-    {{ maskline._fail("unknown key derivation " ~ derivation, where, known['fix']) }}
+    {{ return({'fail': ["unknown key derivation " ~ derivation, where, known['fix']]}) }}
   {%- endif -%}
-  {{ return(derivation) }}
+  {{ return({'derivation': derivation}) }}
 {%- endmacro %}
 
 {% macro _derivation_suffix() -%}
