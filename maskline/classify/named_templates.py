@@ -174,7 +174,13 @@ def names_pan(column: str) -> bool:
 def named_pan_evidence(values: Sequence[str], weights: Sequence[float], n: float, column: str) -> list[Any]:
     """NATIONAL_ID evidence (needing the name) for a column named ``pan`` whose values have the PAN's template, of
     any holder, drawn and distinct; or ``[]``. The caller adds the name's NATIONAL_ID hint (:data:`PAN_NAME_HINT`)
-    when this finds evidence: ``pan`` hints a card until the values say which PAN it is."""
+    when this finds evidence: ``pan`` hints a card until the values say which PAN it is.
+
+    >>> named_pan_evidence(["ZGKLA5287H", "XGZFE7225A", "CTUGE1616I"], [1.0] * 3, 3.0, "pan_no")[0].info_type
+    'NATIONAL_ID'
+    >>> named_pan_evidence(["4111111111111111", "5500005555555559", "340000000000009"], [1.0] * 3, 3.0, "pan")
+    []
+    """
     if not n or not names_pan(column):
         return []
     from maskline.classify.column import _Evidence
