@@ -166,7 +166,7 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
                      allow_list: Sequence[str], min_confidence: float,
                      table_rows: int | None, table: str | None = None) -> ColumnClassification:
     from maskline.infotypes.name_hints import contains_words, hint_score, hints_refuted_by_values, name_words
-    from maskline.infotypes.table_names import things_by_table
+    from maskline.infotypes.table_names import codes_by_table, things_by_table
 
     kind = col.kind
     shown_type = sql_type or kind
@@ -177,6 +177,9 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
     # storm_name: its name hints no person (hint_score gives storm_name none), and _decide refutes values that read
     # as first names. Only that: the table's name is no evidence for or against any other type.
     thing = things_by_table(name, table)
+    # A column only called "code" or "number" in a table of flights (voo_tb.codigo) holds the flights' codes, as a
+    # column called flight_code would: only place readings of its values are refuted (_decide).
+    public_code = codes_by_table(name, table) is not None
     if thing:
         hints.pop("PERSON_NAME", None)
     if kind in ("bool", "binary"):
@@ -237,6 +240,13 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         from maskline.classify.named_templates import named_template_evidence
 
         found.extend(named_template_evidence(scan.values, scan.weights, scan.n, hints))
+    if kind == "string" and "NATIONAL_ID" not in hints:  # "pan": a card's number or India's PAN; the values say
+        from maskline.classify.named_templates import PAN_NAME_HINT, named_pan_evidence
+
+        pans = named_pan_evidence(scan.values, scan.weights, scan.n, name)
+        if pans:
+            found.extend(pans)
+            hints["NATIONAL_ID"] = PAN_NAME_HINT
     if kind == "integer":  # postal codes stored as numbers, their leading zeros lost
         from maskline.classify.postal_shape import postal_number_evidence
 
@@ -306,7 +316,7 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
     # as a function: reading every value's shape was a tenth of a large column's time, for nothing.
     return _decide(name, hints, found, shown_type, evidence, custom, min_confidence, int(scan.n), prose=prose,
                    table_rows=table_rows, value_rows=value_rows, shape=lambda: _identifying_shape(col, scan),
-                   thing=thing)
+                   thing=thing, public_code=public_code)
 
 
 _WHOLE_FLOAT = re.compile(r"^-?\d+\.0+$")
@@ -841,7 +851,8 @@ def _decide(name: str, hints: Mapping[str, float], found: list[Evidence], shown_
             custom: Sequence[CustomDetector], min_confidence: float, n: int, *, prose: bool,
             table_rows: int | None = None,
             shape: Callable[[], tuple[IdentifyingShape, str] | None] | None = None,
-            value_rows: int | None = None, thing: str | None = None) -> ColumnClassification:
+            value_rows: int | None = None, thing: str | None = None,
+            public_code: bool = False) -> ColumnClassification:
     from maskline.infotypes.measurement_names import names_a_measurement
     from maskline.infotypes.name_hints import names_a_thing, names_public_code
     from maskline.infotypes.shape_checks import SETTLED_REFUTATIONS, one_column
@@ -859,7 +870,7 @@ def _decide(name: str, hints: Mapping[str, float], found: list[Evidence], shown_
             refuted.append(note)
 
     settled: list[Evidence] = []
-    if names_public_code(name):
+    if names_public_code(name) or public_code:
         for info_type in sorted({ev.info_type for ev in found} & _PLACE_CODE_TYPES - set(hints)):
             found = [ev for ev in found if ev.info_type != info_type]
             refute(info_type, "the name says these are public codes: flights, articles")

@@ -18,6 +18,12 @@ reads, under a name hinting NATIONAL_ID (:func:`maskline.infotypes.name_hints.hi
 - no firm's numbers: values that validate as a company's VAT number or CIF (python-stdnum ``vatin``,
   ``es.cif``), open with one country's VAT prefix (``ESB12345678``), or are written as a US EIN (``12-3456789``).
 
+India's PAN is read the same way under its own name (:func:`named_pan_evidence`): ``pan`` names a card's primary
+account number too, so it hints no national number by itself, but a ``pan`` column whose values have the PAN's
+template (five letters, four digits, a letter: no card's) is the holders' PANs, whatever holder type the fourth
+letter gives, unless it gives a company or a firm for nearly all of them (a firm's tax numbers, as above). Value-only reading counts only a person's or a family's PAN (:mod:`maskline.infotypes.indian_ids`);
+fixtures draw that letter at random (``ZGKLA5287H``), and under the name they are still PANs.
+
 Never from the name alone: a ``national_id`` column of e-mails has no digit template, row ids are counted, and
 values that validate by themselves as another type (e-mails, cards, IBANs) win over evidence that needs the
 name (``maskline.classify.column._decide``). The verdict is below a validated number's (``STRENGTH``, as the
@@ -29,6 +35,10 @@ card shape's).
 >>> named_template_evidence(["59128374D", "93204137H", "11155577Y", "73291043U"], [1.0] * 4, 4.0, {})
 []
 >>> named_template_evidence(["ID%08d" % i for i in range(1, 40)], [1.0] * 39, 39.0, {"NATIONAL_ID": 1.0})
+[]
+>>> named_pan_evidence(["ZGKLA5287H", "XGZFE7225A", "CTUGE1616I", "NLXBC1905E"], [1.0] * 4, 4.0, "PAN")[0].detector
+'named-pan'
+>>> named_pan_evidence(["ZGKLA5287H", "XGZFE7225A", "CTUGE1616I", "NLXBC1905E"], [1.0] * 4, 4.0, "code")
 []
 """
 
@@ -142,3 +152,52 @@ def named_template_evidence(values: Sequence[str], weights: Sequence[float], n: 
     note = f"template:{best} for {share:.0%}; name and shape agree, no check confirmed it"
     return [Evidence("NATIONAL_ID", DETECTOR, share, 1.0, len(fitting), len(fitting), 1.0, True, STRENGTH,
                       sample=list(fitting), note=note, chance=CHANCE)]
+
+
+PAN_DETECTOR = "named-pan"
+PAN_NAME_HINT = 0.9  # "pan" read as India's PAN once the values have its template: as sure as a cut name (pan_no)
+_PAN_TEMPLATE = "AAAAA9999A"
+_PAN_WORDS = frozenset({"pan"})
+_FIRM_HOLDERS = frozenset("CF")
+FIRM_HOLDER_SHARE = 0.8  # of a pan column's distinct PANs held by companies and firms: a firm's, not people's
+
+
+def names_pan(column: str) -> bool:
+    """Whether the column name holds the word ``pan`` (``PAN``, ``pan_no``, ``panNumber``, ``PAN #``).
+
+    >>> names_pan("PAN"), names_pan("pan_number"), names_pan("panNumber"), names_pan("span"), names_pan("pan_cake")
+    (True, True, True, False, True)
+    """
+    from maskline.infotypes.name_hints import name_words
+
+    return bool(_PAN_WORDS & set(name_words(column)))
+
+
+def named_pan_evidence(values: Sequence[str], weights: Sequence[float], n: float, column: str) -> list[Any]:
+    """NATIONAL_ID evidence (needing the name) for a column named ``pan`` whose values have the PAN's template, of
+    any holder, drawn and distinct; or ``[]``. The caller adds the name's NATIONAL_ID hint (:data:`PAN_NAME_HINT`)
+    when this finds evidence: ``pan`` hints a card until the values say which PAN it is.
+
+    >>> named_pan_evidence(["ZGKLA5287H", "XGZFE7225A", "CTUGE1616I"], [1.0] * 3, 3.0, "pan_no")[0].info_type
+    'NATIONAL_ID'
+    >>> named_pan_evidence(["4111111111111111", "5500005555555559", "340000000000009"], [1.0] * 3, 3.0, "pan")
+    []
+    """
+    if not n or not names_pan(column):
+        return []
+    from maskline.classify.evidence import Evidence
+
+    fitting = [(v.strip().upper(), w) for v, w in zip(values, weights, strict=True) if template(v) == _PAN_TEMPLATE]
+    weight = sum(w for _, w in fitting)
+    distinct = {v for v, _ in fitting}
+    if weight < TEMPLATE_SHARE * n or len(distinct) < MIN_DISTINCT or len(distinct) < DISTINCT_SHARE * weight:
+        return []
+    # A firm's PANs (holder C, a company; F, a firm) are its tax numbers, left to the default as its VAT numbers
+    # are (_firms): a table of firms holds nearly only those. Fixtures drawing the letter at random put about 2 in
+    # 26 there, and ten of them as many as half (extcsv11's pensioners: 5 of 10).
+    if sum(v[3] in _FIRM_HOLDERS for v in distinct) >= FIRM_HOLDER_SHARE * len(distinct):
+        return []
+    share = weight / n
+    note = f"template:{_PAN_TEMPLATE} for {share:.0%}; a PAN by name and shape, its holder letter not a person's"
+    return [Evidence("NATIONAL_ID", PAN_DETECTOR, share, 1.0, len(distinct), len(distinct), 1.0, True, STRENGTH,
+                      sample=sorted(distinct), note=note, chance=CHANCE)]

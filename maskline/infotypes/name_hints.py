@@ -1189,6 +1189,9 @@ THING_WORDS: frozenset[str] = frozenset({
     # Stanley, Wells Fargo, Virgin): branch_name, employer_name, airline_name. Their people are other heads
     # (branch_manager, employer_contact).
     "branch", "office", "bank", "company", "firm", "agency", "insurer", "employer", "airline", "carrier",
+    # ... an airline in the hint languages (aerolinea.nombre: Iberia, Vueling, Air Europa), and a bank's products,
+    # named for what they fund (loan_name: Home Loan, Auto Loan); a loan's people are other heads (loan_officer).
+    "aerolinea", "aerolinha", "fluggesellschaft", "loan", "prestamo", "emprestimo", "prestito",
     # Rooms and buildings of a hospital or school, named after their use, trees or flowers (Radiologie, Scanner,
     # CEMARA, MELATI), one capitalised word each: nom_salle, room_name, nama_ruang, nama_gedung. A room's people
     # are other heads (room_guest, salle_responsable).
@@ -1217,6 +1220,10 @@ THING_WORDS: frozenset[str] = frozenset({
 PUBLIC_CODE_WORDS: frozenset[str] = frozenset({
     "flight", "flights", "flt", "flightno", "flightnumber", "airline", "carrier", "iata", "icao", "sku", "isbn",
     "ean", "gtin", "upc", "version", "ticker", "cusip", "isin", "sedol", "figi",
+    # A flight in the hint languages (codigo_voo, numero_vuelo, num_vol, Flugnummer's flug, vluchtnummer's vlucht):
+    # a flight's number is one to four digits after its airline, and a schema that keeps the digits alone as a
+    # number (74488, 19525) has five-digit codes of one width, the shape of a postal code (extcsv11's codigo_voo).
+    "vuelo", "vuelos", "voo", "voos", "volo", "voli", "vol", "vols", "flug", "fluege", "vlucht", "vluchten",
 })
 
 

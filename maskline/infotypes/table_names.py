@@ -6,7 +6,10 @@ A column called ``storm_name`` or ``restaurant`` holds names of things, and
 the table's name says what the names are of, as a reader of ``storms.name`` knows. This module reads that: a
 column whose name only says "a name" (:data:`~maskline.infotypes.name_hints.NAME_ONLY_WORDS`), in a table whose
 name's head noun is a thing word (:data:`~maskline.infotypes.name_hints.THING_WORDS`, singular or plural), is
-read as if it were called ``<thing>_name``, and nothing more.
+read as if it were called ``<thing>_name``, and nothing more. A column whose name only says "a code" or "a number"
+(:data:`CODE_ONLY_WORDS`) in a table of public codes' things (``voo_tb.codigo``, ``flights.number``: a word of
+:data:`~maskline.infotypes.name_hints.PUBLIC_CODE_WORDS` heads the table's name) is read as if it were called
+``<thing>_code`` (:func:`codes_by_table`).
 
 It stays conservative, since the cost of a wrong reading is people's names left unnamed:
 
@@ -27,12 +30,14 @@ It stays conservative, since the cost of a wrong reading is people's names left 
 
 from __future__ import annotations
 
-from maskline.infotypes.name_hints import NAME_ONLY_WORDS, THING_WORDS, name_words
+from maskline.infotypes.name_hints import NAME_ONLY_WORDS, PUBLIC_CODE_WORDS, THING_WORDS, name_words
 
 # Words that only say "a table" (a layer, a copy, a listing): dropped from the end before the head noun is read.
 TABLE_ONLY_WORDS = frozenset({
     "data", "dataset", "table", "tbl", "tab", "list", "info", "raw", "clean", "cleaned", "dim", "fact", "stg",
     "staging", "df", "db", "master", "all", "new", "old", "tmp", "temp", "src", "view", "vw", "v",
+    # Brazilian and Portuguese schemas close a table's name with tb (passagem_tb, voo_tb) as others open it.
+    "tb",
 })
 # Nouns for people that can name a table (singular; plurals are folded to them). A veto: one of them anywhere in a
 # table's name keeps its ``name`` column a person's name, even beside a thing word (storm_victims, ship_crew).
@@ -102,3 +107,43 @@ def things_by_table(column: str, table: str | None) -> str | None:
     if not words or not set(words) <= NAME_ONLY_WORDS:
         return None
     return table_thing(table)
+
+
+# Words that only say a column holds a code or a number of something: the table's name says of what.
+CODE_ONLY_WORDS = frozenset({"code", "codes", "codigo", "cod", "codice", "no", "nr", "num", "number", "numero", "nummer"})
+
+
+def table_head(table: str | None) -> str | None:
+    """A table name's head noun, singular, once words that only say "a table" are dropped; None when a word for
+    people is in the name or the name is empty.
+
+    >>> table_head("public.voo_tb"), table_head("dim_flights"), table_head("passengers"), table_head(None)
+    ('voo', 'flight', None, None)
+    """
+    if not table:
+        return None
+    words = [(w, singular(w)) for w in name_words(table.rsplit(".", 1)[-1])]
+    if any(w in PEOPLE_WORDS or one in PEOPLE_WORDS for w, one in words):
+        return None
+    while len(words) > 1 and words[-1][1] in TABLE_ONLY_WORDS:
+        words.pop()
+    if not words:
+        return None
+    written, one = words[-1]
+    return one if one != written and one in PUBLIC_CODE_WORDS | THING_WORDS else written
+
+
+def codes_by_table(column: str, table: str | None) -> str | None:
+    """The public code's thing whose codes a column only called "code" or "number" holds, as its table's name says,
+    or None: the column's name says more, or the table's head noun is no public code's thing.
+
+    >>> codes_by_table("codigo", "voo_tb"), codes_by_table("number", "flights"), codes_by_table("codigo", "clientes")
+    ('voo', 'flight', None)
+    >>> codes_by_table("codigo_postal", "voo_tb"), codes_by_table("code", None)
+    (None, None)
+    """
+    words = name_words(column)
+    if not words or not set(words) <= CODE_ONLY_WORDS:
+        return None
+    head = table_head(table)
+    return head if head in PUBLIC_CODE_WORDS else None
