@@ -91,10 +91,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
     except MasklineError as e:
-        from maskline.cli.output import err_console
+        from maskline.cli.output import err_console, labelled
 
-        # told from its fields (what, where, fix): a subclass's str() could carry other text
-        err_console().print(f"[bold red]error:[/] {structured_message(e)}", markup=True, highlight=False)
+        # told from its fields (what, where, fix): a subclass's str() could carry other text; printed as written,
+        # so a fix such as pip install 'maskline[ner]' or a column named [x] is not read as a style tag
+        err_console().print(labelled("error:", "bold red", structured_message(e)), highlight=False)
         return e.exit_code
     except KeyboardInterrupt:
         return 130
