@@ -40,3 +40,16 @@ def test_a_policy_file_named_in_brackets_is_named_whole(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith(f"ok: {policy}: ")
 
+
+
+def test_the_demo_without_the_ner_extra_names_the_extra_to_install(tmp_path: Path, monkeypatch, capsys) -> None:
+    import importlib.util
+
+    from maskline.cli.main import main
+
+    found = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "spacy" else found(name, *a))
+    assert main(["demo", "--rows", "20", "--out", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "needs the 'ner' extra" in err and "Fix: pip install 'maskline[ner]'" in err, err
+    assert not (tmp_path / "customers_masked.csv").exists()
