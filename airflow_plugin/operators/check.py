@@ -110,6 +110,7 @@ class CheckMaskingOperator(BaseOperator):
     :param expectations: GX expectation configs, ``{"type": "expect_...", "kwargs": {...}}``.
     :param policy: a policy (path, YAML, dict, ``"variable:NAME"``); adds the policy expectation.
     :param dataset: the policy dataset the table is (default: ``table``).
+    :param hook_params: keyword arguments for the connection's hook (``BaseHook.get_hook(conn_id, hook_params=...)``).
 
     >>> op = CheckMaskingOperator(task_id="check", conn_id="warehouse", table="customers_masked",
     ...     expectations=[{"type": "expect_column_values_to_not_contain_pii", "kwargs": {"column": "notes"}}])

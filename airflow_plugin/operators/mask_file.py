@@ -28,8 +28,15 @@ class MaskFileOperator(BaseOperator):
     it, so ``dst`` is complete or absent. Remote stores are staged through a
     local temporary directory and uploaded to a temporary key, then renamed.
 
+    :param src: the file to mask: an ``ObjectStoragePath`` or URL (``file:///data/raw.csv``). Templated.
+    :param dst: the masked file to write, its format chosen by extension. Templated.
+    :param policy: a policy path, YAML text, dict, ``"variable:NAME"`` or ``None`` for ``[maskline] policy``.
     :param dataset: the policy's dataset for this file (default: the file's stem). ``table`` is its
         deprecated spelling (one release): ``table`` means a real table everywhere else.
+    :param overwrite: replace ``dst`` when it exists (default ``True``).
+    :param identities: who the data is for (``role:analyst``); the policy's ``unmask_for`` may allow raw values.
+    :param conn_id: the Airflow connection of the object store (``ObjectStoragePath(..., conn_id=...)``).
+    :param table: the deprecated spelling of ``dataset``.
 
     >>> MaskFileOperator(task_id="f", src="file:///tmp/a.csv", dst="file:///tmp/b.parquet").template_fields
     ('src', 'dst', 'dataset')

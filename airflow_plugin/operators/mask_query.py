@@ -22,6 +22,14 @@ class MaskQueryOperator(BaseOperator):
     :class:`~airflow_plugin.operators.mask_table.MaskTableOperator` writes:
     staging table, then a swap, in one transaction (``write_mode`` as there).
 
+    :param conn_id: an Airflow connection whose hook is a common-sql ``DbApiHook``.
+    :param sql: a read-only ``SELECT``; every table it reads is read masked. Templated.
+    :param target: the table to write (replaced atomically). Templated.
+    :param policy: a policy path, YAML text, dict, ``"variable:NAME"`` or ``None`` for ``[maskline] policy``.
+    :param identities: who the data is for (``role:analyst``); the policy's ``unmask_for`` may allow raw values.
+    :param hook_params: keyword arguments for the connection's hook (``BaseHook.get_hook(conn_id, hook_params=...)``).
+    :param write_mode: ``swap`` (default), ``truncate_insert`` or ``replace``, as for ``MaskTableOperator``.
+
     >>> op = MaskQueryOperator(task_id="q", conn_id="wh", sql="SELECT email FROM customers", target="contacts")
     >>> op.template_fields
     ('sql', 'target')

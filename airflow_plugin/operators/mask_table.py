@@ -37,6 +37,7 @@ class MaskTableOperator(BaseOperator):
     :param write_mode: ``swap`` (default: a new table that keeps the target's grants and comments),
         ``truncate_insert`` (rewrite the rows in place: keeps views, indexes, everything) or ``replace``
         (a new table, nothing kept); see :mod:`maskline.adapters.table_setup`.
+    :param hook_params: keyword arguments for the connection's hook (``BaseHook.get_hook(conn_id, hook_params=...)``).
 
     >>> op = MaskTableOperator(task_id="m", conn_id="warehouse", source="raw.customers", target="customers")
     >>> op.template_fields

@@ -19,6 +19,18 @@ if TYPE_CHECKING:
 class ProtectPostgresOperator(BaseOperator):
     """Create or update (or, with ``drop=True``, remove) masked views and the reader role in PostgreSQL.
 
+    What ``maskline protect`` does, from a task.
+
+    :param conn_id: an Airflow connection to the PostgreSQL database.
+    :param schema: the schema of the raw tables.
+    :param tables: the tables to protect.
+    :param policy: a policy path, YAML text, dict, ``"variable:NAME"`` or ``None`` for ``[maskline] policy``.
+    :param masked_schema: the schema of the masked views (default ``maskline_masked``).
+    :param reader: the role that may read the masked views and nothing else (default ``maskline_reader``).
+    :param private_schema: the schema of the owner-only key and its token functions (default
+        ``maskline_private``).
+    :param drop: drop the masked views, the key and its functions instead.
+
     >>> op = ProtectPostgresOperator(task_id="protect", conn_id="warehouse", schema="raw", tables=["customers"])
     >>> op.masked_schema, op.reader
     ('maskline_masked', 'maskline_reader')

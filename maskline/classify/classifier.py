@@ -68,7 +68,8 @@ def classify(data: Any, policy: Any = None, *, table: str | None = None, sample:
         from maskline.policy import load_policy
 
         pol = load_policy(policy)
-    n = sample or (pol.classify.sample if pol else 10_000)
+    # None alone means the default: --sample 0 is refused as -5 is, not read as "the default"
+    n = sample if sample is not None else (pol.classify.sample if pol else 10_000)
     min_conf = pol.classify.min_confidence if pol else DEFAULT_MIN_CONFIDENCE
     custom = _custom_detectors(pol) if pol else ()
     allow = tuple(pol.allow_list) if pol else ()

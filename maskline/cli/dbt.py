@@ -102,7 +102,7 @@ def run_check(args: argparse.Namespace) -> int:
     """
     import warnings
 
-    from maskline.cli.output import console, err_console
+    from maskline.cli.output import console, err_console, labelled
     from maskline.dbt.check import check_project
 
     with warnings.catch_warnings(record=True) as caught:
@@ -115,8 +115,8 @@ def run_check(args: argparse.Namespace) -> int:
         return 0
     for f in findings:  # one line each, so they read (and grep) the same in a terminal and in CI logs
         console().print(f"[{f.kind}] {f.render()}", markup=False, highlight=False)
-    err_console().print(f"[bold red]error:[/] {len(findings)} sensitive-data problem(s) in the dbt project",
-                        markup=True, highlight=False)
+    err_console().print(labelled("error:", "bold red", f"{len(findings)} sensitive-data problem(s) in the dbt project"),
+                        highlight=False)
     return 1
 
 

@@ -41,13 +41,13 @@ def run(args: argparse.Namespace) -> int:
     import pyarrow.csv as pacsv
     from rich.table import Table
 
-    from maskline.cli.output import console, err_console
+    from maskline.cli.output import console, err_console, labelled
     from maskline.demo.sample import sample_customers
     from maskline.engine.files import mask_file
 
     if not os.environ.get("MASKLINE_KEY"):
         os.environ["MASKLINE_KEY"] = secrets.token_hex(32)
-        err_console().print(f"[yellow]note:[/] {DEMO_KEY_NOTE}")
+        err_console().print(labelled("note:", "yellow", DEMO_KEY_NOTE))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     raw, masked = out / "customers.csv", out / "customers_masked.csv"

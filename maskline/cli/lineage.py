@@ -238,29 +238,32 @@ def render_tree(runs: list[RunSummary], title: str) -> Any:
     ['ns/dag ?  run d', 'ns/dag.task ?  run t']
     """
     from rich.markup import escape
+    from rich.text import Text
     from rich.tree import Tree
 
-    tree = Tree(f"[bold]{escape(title)}[/]: {len(runs)} run(s)")
+    # Labels are parsed as markup here, with every value escaped, because the consoles print strings as written.
+    m = Text.from_markup
+    tree = Tree(m(f"[bold]{escape(title)}[/]: {len(runs)} run(s)"))
     kids = children_of(runs)
 
     def add(parent: Any, r: RunSummary, depth: int) -> None:
         colour = {"COMPLETE": "green", "FAIL": "red", "ABORT": "red"}.get(r.state, "yellow")
-        node = parent.add(f"[bold]{escape(r.job_namespace)}/{escape(r.job_name)}[/] [{colour}]{r.state}[/] "
-                        f"[dim]{escape(r.time)} run {escape(r.run_id[:8])}[/]".rstrip())
-        node.add(f"executed by: {escape(r.executed_by or 'unknown (no maskline_identity)')}")
+        node = parent.add(m(f"[bold]{escape(r.job_namespace)}/{escape(r.job_name)}[/] [{colour}]{escape(r.state)}[/] "
+                            f"[dim]{escape(r.time)} run {escape(r.run_id[:8])}[/]".rstrip()))
+        node.add(m(f"executed by: {escape(r.executed_by or 'unknown (no maskline_identity)')}"))
         if r.triggered_by:
-            node.add(f"triggered by: {escape(r.triggered_by)}")
+            node.add(m(f"triggered by: {escape(r.triggered_by)}"))
         if r.on_behalf_of:
-            node.add(f"on behalf of: {escape(r.on_behalf_of)}")
+            node.add(m(f"on behalf of: {escape(r.on_behalf_of)}"))
         for o in r.outputs:
             rows = f", {o.rows:,} rows" if o.rows else ""
-            policy = f" [dim]policy {o.policy_hash[:12]}[/]" if o.policy_hash else ""
-            out = node.add(f"output {escape(o.namespace)}/{escape(o.name)}: "
-                           f"{len(o.masked)} masked column(s){rows}{policy}")
+            policy = f" [dim]policy {escape(o.policy_hash[:12])}[/]" if o.policy_hash else ""
+            out = node.add(m(f"output {escape(o.namespace)}/{escape(o.name)}: "
+                             f"{len(o.masked)} masked column(s){rows}{policy}"))
             for c in o.masked:
                 src = f" ← {escape(', '.join(c.sources))}" if c.sources else ""
                 it = f"{escape(c.info_type)} " if c.info_type else ""
-                out.add(f"[cyan]{escape(c.field)}[/]: {it}→ {escape(c.method)}{src}")
+                out.add(m(f"[cyan]{escape(c.field)}[/]: {it}→ {escape(c.method)}{src}"))
         if depth < 32:  # a parent cycle in hand-made events must not recurse forever
             for child in kids.get(r.run_id, []):
                 add(node, child, depth + 1)

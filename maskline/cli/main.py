@@ -17,13 +17,27 @@ import argparse
 import contextlib
 import importlib
 import os
+import signal
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from maskline.cli.parser import MasklineArgumentParser
 
 # What a shell reports for a process ended by SIGPIPE (128 + 13), as `yes | head` does.
 EXIT_BROKEN_PIPE = 141
+# 128 + SIGTERM's number, as a shell reports a process SIGTERM ended
+EXIT_TERMINATED = 143
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread as Ctrl-C is: the same unwinding (an engine query interrupted, a
+    temporary output removed) runs for both, where Python's default for SIGTERM ends the process at once and leaves
+    the half-written temporary files behind.
+
+    >>> isinstance(Terminated(), KeyboardInterrupt)
+    True
+    """
 
 # Each command's name and the module that registers it, in the order ``maskline --help`` lists them.
 COMMANDS: dict[str, str] = {
@@ -91,13 +105,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
     except MasklineError as e:
-        from maskline.cli.output import err_console
+        from maskline.cli.output import err_console, labelled
 
-        # told from its fields (what, where, fix): a subclass's str() could carry other text
-        err_console().print(f"[bold red]error:[/] {structured_message(e)}", markup=True, highlight=False)
+        # told from its fields (what, where, fix): a subclass's str() could carry other text; printed as written,
+        # so a fix such as pip install 'maskline[ner]' or a column named [x] is not read as a style tag
+        err_console().print(labelled("error:", "bold red", structured_message(e)), highlight=False)
         return e.exit_code
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt as e:
+        return EXIT_TERMINATED if isinstance(e, Terminated) else 130
 
 
 def _silence_stdout() -> None:
@@ -116,4 +131,17 @@ def run() -> None:
     Traceback (most recent call last):
     SystemExit: 0
     """
-    sys.exit(main())
+    previous = None
+    with contextlib.suppress(ValueError):  # not the main thread: signals cannot be handled there
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        code = main()
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    sys.exit(code)
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    """The SIGTERM handler of the command (not of :func:`main`, which a host process may call)."""
+    raise Terminated

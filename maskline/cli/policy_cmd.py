@@ -230,21 +230,21 @@ def run_validate(args: argparse.Namespace) -> int:
     """
     from pathlib import Path
 
-    from maskline.cli.output import console
+    from maskline.cli.output import console, labelled
     from maskline.policy import load_policy
 
     # A Path, whatever its suffix: load_policy then says "file not found" and puts the file name in YAML errors.
     policy = load_policy(Path(args.file))
     columns = sum(len(d.columns) for d in policy.datasets.values())
-    console().print(f"[green]ok[/]: {args.file}: {len(policy.datasets)} dataset(s), {columns} column(s), "
-                    f"{len(policy.info_types)} custom info type(s); policy hash {policy.fingerprint()[:12]}",
+    console().print(labelled("ok:", "green", f"{args.file}: {len(policy.datasets)} dataset(s), {columns} column(s), "
+                             f"{len(policy.info_types)} custom info type(s); policy hash {policy.fingerprint()[:12]}"),
                     highlight=False)
     if policy.key.derivation == 1:
         # Not an error: derivation 1 keeps the tokens a pipeline already joins on. Said here, where a policy is
         # checked, because nothing else shows that its hash tokens and fakes of one value can be linked.
-        console().print(f"[yellow]note[/]: {args.file}: key.derivation is 1: a value's hash token and its fake "
-                        "come from one digest, so they can be linked. Fix: write key.derivation: 2 (hash and fake "
-                        "outputs change: re-mask what joins on them)", highlight=False)
+        console().print(labelled("note:", "yellow", f"{args.file}: key.derivation is 1: a value's hash token and its "
+                                 "fake come from one digest, so they can be linked. Fix: write key.derivation: 2 (hash "
+                                 "and fake outputs change: re-mask what joins on them)"), highlight=False)
     return 0
 
 

@@ -13,7 +13,9 @@ reader can skip a check:
 - it must not be read as one column whose name holds a delimiter (a ragged row
   can lead the sniffer there, and the policy's names would then match nothing);
 - its first row must be distinct column names, not a record
-  (:mod:`maskline.engine.csv_header`).
+  (:mod:`maskline.engine.csv_header`);
+- no line is skipped: the first line is the header, whatever the sniffer
+  thinks of it.
 
 Options: every column as text (VARCHAR), so a cell that is not masked comes out
 as it went in; RFC 4180's quote and escape (``"``), not sniffed, so a field
@@ -44,8 +46,13 @@ from maskline.errors import InputError
 # RFC 4180's quote and escape: a sniffer that sees no quote in its sample reads none, and a field quoted further
 # down ("Smith, John") would then be split, or keep its quotes as text and come out changed.
 QUOTE = "quote = '\"', escape = '\"'"
+# Every line is read: DuckDB's sniffer may decide that leading lines are not part of the table and skip them (a
+# header with fewer fields than the rows, a title line). Skipped lines would be missing from the masked copy,
+# and the first row kept would become the header, its values printed as column names; with skip = 0 such a file
+# is a fault with its line instead.
+NO_SKIP = "skip = 0"
 # Text in, text out: nothing is parsed, so nothing passed through is reformatted.
-CSV_TEXT = f"all_varchar = true, header = true, allow_quoted_nulls = false, {QUOTE}"
+CSV_TEXT = f"all_varchar = true, header = true, allow_quoted_nulls = false, {QUOTE}, {NO_SKIP}"
 
 
 @dataclass(frozen=True)
@@ -87,7 +94,7 @@ class CsvInput:
         {'zip': 'VARCHAR'}
         """
         typed = self.connection.sql(f"SELECT * FROM read_csv({_literal(str(self.path))}, "
-                                    f"delim = {_literal(self.delimiter)}, header = true, {QUOTE})")
+                                    f"delim = {_literal(self.delimiter)}, header = true, {QUOTE}, {NO_SKIP})")
         return dict(zip(typed.columns, (str(t) for t in typed.types), strict=True))
 
     def fault(self) -> InputError | None:

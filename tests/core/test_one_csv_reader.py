@@ -47,6 +47,12 @@ MESSY = {
                               "the header repeats the column name 'email'"),
     "first row is data": (lambda _: f"Ann Lee,{CANARY}\nBo Li,bo@example.org\n".encode(),
                           "the first row looks like data"),
+    # DuckDB's sniffer skipped the header when it had fewer fields than the rows: the first record became the
+    # header, its values printed as column names, and the skipped line was missing from the masked copy.
+    "header shorter than the rows": (lambda _: f"email,name\n{CANARY},Ann Lee,extra\n".encode(),
+                                     "line 2 has 3 fields where the header has 2"),
+    "title line above the table": (lambda _: f"customer export\n\nid,email\n1,{CANARY}\n".encode(),
+                                   "line 3 has 2 fields where the header has 1"),
 }
 
 
