@@ -14,9 +14,9 @@ reads, under a name hinting NATIONAL_ID (:func:`maskline.infotypes.name_hints.hi
 - of ``MIN_DIGITS`` digits or more, ``MIN_LENGTH`` letters and digits, ``MAX_LETTERS`` letters at most: a
   number, not a code or a word (a NINO ``AA999999A`` is the longest run of letters);
 - drawn, not counted: the digits do not fill a dense range (row ids, ``EMP2024000123``), no date or amount;
-- mostly distinct (``DISTINCT_SHARE``; owners of two flats repeat), and ``MIN_DISTINCT`` values at least; or
-  ``MIN_REPEATED_KEYS`` distinct values repeated at will, a foreign key to people (a clinic's visits under each
-  patient's NRIC, ``extcsv12``);
+- mostly distinct (``DISTINCT_SHARE``; owners of two flats repeat), and ``MIN_DISTINCT`` values at least (a
+  visit table's patient NRICs, repeated as a foreign key, stay to the fail-closed default: letting six distinct
+  values repeat at will typed a police register's stop ids, ``17-000003``, under ``idNum``; ``extcsv12``);
 - one number written with and without its separators counts as one template when no written form reaches the
   share alone (a Pag-IBIG number as ``0002193757-05``, ``000219376005`` and ``0002-193822-09``, ``extcsv12``);
   never when a written form is a date or an amount;
@@ -51,7 +51,6 @@ MAX_LETTERS = 3  # letters in the template: a check letter, a prefix or suffix (
 VAT_PREFIX_SHARE = 0.8  # of the values opening with one country's VAT prefix: a firm's VAT numbers
 MIN_DISTINCT = 3  # fewer distinct values say nothing about a template
 DISTINCT_SHARE = 0.5  # distinct values per row holding the template: identity numbers rarely repeat
-MIN_REPEATED_KEYS = 6  # distinct values that may repeat at will: people's numbers as a foreign key (visits, orders)
 DENSE_SPAN = 10  # the digits span at most this many numbers per distinct value: a counter, not drawn numbers
 FIRM_SHARE = 0.5  # of the values validating as a company's VAT or CIF number: a firm's, not a person's
 STRENGTH = 0.78  # name and shape agree, the check fails: the named type, below a validated number
@@ -147,8 +146,7 @@ def named_template_evidence(values: Sequence[str], weights: Sequence[float], n: 
             or letters > MAX_LETTERS or _DATE_OR_AMOUNT.match(best):
         return []
     fitting = [v for v, t in zip(values, shapes, strict=True) if t == best]
-    # Distinct, unless enough people's numbers repeat over their records: a foreign key (a visit's patient NRIC).
-    if len(fitting) < MIN_DISTINCT or len(fitting) < DISTINCT_SHARE * weight and len(fitting) < MIN_REPEATED_KEYS:
+    if len(fitting) < MIN_DISTINCT or len(fitting) < DISTINCT_SHARE * weight:
         return []
     numbers = sorted({int("".join(c for c in v if c.isdigit())) for v in fitting})
     if numbers[-1] - numbers[0] + 1 <= DENSE_SPAN * max(len(numbers), weight):

@@ -12,9 +12,7 @@
    (:mod:`maskline.classify.named_templates`).
 4. Malaysian MyKad numbers under ``pat_ic`` (``ic`` alone is no hint) were left to the fail-closed default: now read
    by their birth date and birthplace code (:mod:`maskline.infotypes.malaysian_ids`).
-5. A visit table's patient NRICs, repeated as a foreign key, were not typed though the patient table's were: the
-   template evidence asked identity numbers to be distinct.
-6. Indonesian birth dates under ``tgl_kelahiran``, postal codes under ``kode_pos``, contact numbers under
+5. Indonesian birth dates under ``tgl_kelahiran``, postal codes under ``kode_pos``, contact numbers under
    ``nomor_kontak_darurat`` and a Thai hospital number (HN) under ``hn`` were passed raw or left untyped.
 
 Values are drawn here by seeded generators from pools written for this file; none comes from the probe's files or
@@ -151,31 +149,7 @@ def test_mykad_check_agrees_with_python_stdnum() -> None:
     assert [mykad(v) for v in samples] == [nric.is_valid(v) for v in samples]
 
 
-# 5. People's numbers repeated as a foreign key.
-def _nric(rng: random.Random) -> str:
-    return rng.choice("STFG") + _digits(rng, 7) + rng.choice("ABCDEFGHIZJ")
-
-
-@pytest.mark.parametrize("seed", [3, 19])
-def test_repeated_nrics_of_a_visit_table_are_national_ids(seed: int) -> None:
-    rng = random.Random(seed)
-    patients = [_nric(rng) for _ in range(8)]
-    frame = pd.DataFrame({"nric": [rng.choice(patients) for _ in range(36)],
-                          "drug": [rng.choice(["Paracetamol", "Diazepam", "Loratadine"]) for _ in range(36)]})
-    info_type, masked, evidence = decided(frame, "nric")
-    assert info_type == "NATIONAL_ID" and masked, evidence
-
-
-def test_few_repeated_numbers_are_not_typed_by_their_template() -> None:
-    # Control: three numbers repeated over forty rows are too few people to read a template from.
-    rng = random.Random(5)
-    three = [_nric(rng) for _ in range(3)]
-    frame = pd.DataFrame({"nric": [rng.choice(three) for _ in range(40)]})
-    info_type, _, evidence = decided(frame, "nric")
-    assert info_type != "NATIONAL_ID" or "template" not in " ".join(evidence), evidence
-
-
-# 6. Indonesian and Thai names of birth dates, postal codes, contact numbers and hospital numbers.
+# 5. Indonesian and Thai names of birth dates, postal codes, contact numbers and hospital numbers.
 def test_birth_register_dates_are_birth_dates() -> None:
     rng = random.Random(21)
     frame = pd.DataFrame({"id_kelahiran": range(1, 31), "tgl_kelahiran": _dates(rng, 30, 2015, 3)})
