@@ -14,7 +14,12 @@ reads, under a name hinting NATIONAL_ID (:func:`maskline.infotypes.name_hints.hi
 - of ``MIN_DIGITS`` digits or more, ``MIN_LENGTH`` letters and digits, ``MAX_LETTERS`` letters at most: a
   number, not a code or a word (a NINO ``AA999999A`` is the longest run of letters);
 - drawn, not counted: the digits do not fill a dense range (row ids, ``EMP2024000123``), no date or amount;
-- mostly distinct (``DISTINCT_SHARE``; owners of two flats repeat), and ``MIN_DISTINCT`` values at least;
+- mostly distinct (``DISTINCT_SHARE``; owners of two flats repeat), and ``MIN_DISTINCT`` values at least (a
+  visit table's patient NRICs, repeated as a foreign key, stay to the fail-closed default: letting six distinct
+  values repeat at will typed a police register's stop ids, ``17-000003``, under ``idNum``; ``extcsv12``);
+- one number written with and without its separators counts as one template when no written form reaches the
+  share alone (a Pag-IBIG number as ``0002193757-05``, ``000219376005`` and ``0002-193822-09``, ``extcsv12``);
+  never when a written form is a date or an amount;
 - no firm's numbers: values that validate as a company's VAT number or CIF (python-stdnum ``vatin``,
   ``es.cif``), open with one country's VAT prefix (``ESB12345678``), or are written as a US EIN (``12-3456789``).
 
@@ -64,6 +69,7 @@ DETECTOR = "named-template"
 
 _SEPARATORS = " -./"
 _TEMPLATE_CHAR = str.maketrans("0123456789", "9999999999")
+_NO_SEPARATORS = str.maketrans("", "", _SEPARATORS)
 _DATE_OR_AMOUNT = re.compile(r"^9{4}[-/.]9{1,2}[-/.]9{1,2}$|^9{1,2}[-/.]9{1,2}[-/.]9{4}$|^9+[.,]9{1,2}$")
 
 
@@ -136,6 +142,15 @@ def named_template_evidence(values: Sequence[str], weights: Sequence[float], n: 
     if not templates:
         return []
     best, weight = max(templates.items(), key=lambda kv: kv[1])
+    if weight < TEMPLATE_SHARE * n and not any(_DATE_OR_AMOUNT.match(t) for t in templates):
+        # One number written with and without its separators (0002193757-05, 000219376005, 0002-193822-09): the
+        # template of its digits and letters, when no written form reaches the share alone.
+        shapes = [None if t is None else t.translate(_NO_SEPARATORS) for t in shapes]
+        compact: dict[str, float] = {}
+        for t, w in zip(shapes, weights, strict=True):
+            if t is not None:
+                compact[t] = compact.get(t, 0.0) + w
+        best, weight = max(compact.items(), key=lambda kv: kv[1])
     digits, letters = best.count("9"), best.count("A")
     if weight < TEMPLATE_SHARE * n or digits < MIN_DIGITS or digits + letters < MIN_LENGTH \
             or letters > MAX_LETTERS or _DATE_OR_AMOUNT.match(best):

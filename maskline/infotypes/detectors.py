@@ -137,6 +137,11 @@ DETECTORS: tuple[Detector, ...] = (
     # pass about 1 time in 30 (indonesian_ids); ids of one range behind a real place and date pass always, hence the
     # twins. Unnamed, since "nik" is also a nickname (name_hints_seasia).
     _D("NATIONAL_ID", "nik", r"[0-9]{16}", "id_nik", chance=0.05, kinds=_SI, strength=0.85, twin_chance=True),
+    # Malaysia's MyKad: a birth date, a birthplace code and a serial, no check digit; python-stdnum's my.nric checks
+    # the date and the place. Random twelve digits pass about 1 time in 32 (malaysian_ids); a range of ids behind
+    # one real date and place passes always, hence the twins. Unnamed, as "ic" is also a chip (name_hints_seasia).
+    _D("NATIONAL_ID", "mykad", r"[0-9]{6}-?[0-9]{2}-?[0-9]{4}", "my_nric", chance=0.05, kinds=_SI, strength=0.85,
+       twin_chance=True),
     # India's PAN of a person: five letters, four digits, a letter, the fourth letter P or H (indian_ids); no check
     # character, random strings of the shape pass 2 times in 26. Unnamed: "pan" is also a card's account number.
     _D("NATIONAL_ID", "pan", r"[A-Z]{5}[0-9]{4}[A-Z]", "in_pan", chance=0.08, strength=0.85),

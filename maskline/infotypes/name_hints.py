@@ -40,7 +40,7 @@ from maskline.infotypes.name_hints_scripts import (
     SCRIPT_THING_WORDS,
     WORD_ONLY_HINTS,
 )
-from maskline.infotypes.name_hints_seasia import SEASIA_NAME_HINTS
+from maskline.infotypes.name_hints_seasia import SEASIA_NAME_HINTS, SEASIA_PLAIN_WORDS, SEASIA_WORD_ONLY
 
 NAME_HINTS: dict[str, tuple[str, ...]] = {
     "EMAIL": (
@@ -500,7 +500,7 @@ def names_personal_document(column: str) -> bool:
 
 # Hints that match only as a whole word of a name, never inside a longer one: FHIR's "telecom" opens
 # "telecommunication", and SAP's five-letter field names open other words (bankn, bankname).
-_WORD_ONLY = WORD_ONLY_HINTS | SAP_WORD_ONLY | frozenset({"telecom"})
+_WORD_ONLY = WORD_ONLY_HINTS | SAP_WORD_ONLY | frozenset({"telecom"}) | SEASIA_WORD_ONLY
 
 # What an address is the address of, when the word before "address" or "addr" says it: a network's end points,
 # mail servers, web pages and devices have addresses too. Each becomes a hint of its own type ("dst addr" is an IP
@@ -701,7 +701,7 @@ def cognate_table() -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
              if w not in _WORD_ONLY | _HEAD_ONLY | _CONTRACTED_HINTS}
     known = frozenset(w for _, hw, hc in _compiled() for w in (*hw, hc)) | NEGATING_WORDS | THING_WORDS | _NOT_PEOPLE | \
         MEASURE_WORDS | KEY_WORDS | PUBLIC_CODE_WORDS | GROUP_HEADS | _GENERIC_NAME_WORDS | \
-        frozenset().union(*_NOT_WITH.values())
+        frozenset().union(*_NOT_WITH.values()) | SEASIA_PLAIN_WORDS
     return tuple(sorted(pairs)), known
 
 

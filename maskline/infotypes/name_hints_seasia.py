@@ -17,7 +17,27 @@ names other things as well is left out on purpose, and tests pin it:
 - identity and insurance card acronyms (``nik``, ``ktp``, ``cccd``, ``bhyt``): their columns were masked already
   as near misses, and ``nik`` is also a transliterated nickname (ник); a NIK is read by its values instead (the
   ``nik`` detector, :mod:`maskline.infotypes.indonesian_ids`);
-- ``no rm``: run together it is ``norm``; ``nomor rm`` is listed in ``name_hints``.
+- ``no rm``: run together it is ``norm``; ``nomor rm`` is listed in ``name_hints``;
+- ``ic`` alone (Malaysia's and Singapore's identity card) is also a chip and "in charge": a MyKad is read by its
+  values (the ``mykad`` detector, :mod:`maskline.infotypes.malaysian_ids`), and ``ic no`` and ``no ic`` are listed.
+
+The Philippines' statutory numbers under their agencies' names (``extcsv12``: a government office's employees with
+their TIN, SSS, GSIS, PhilHealth and Pag-IBIG numbers; only the TIN was read): SSS and GSIS (social security),
+PhilHealth (health insurance), Pag-IBIG or HDMF (housing fund), UMID (the card that unifies them). Each is a
+person's number for life, as a national id is; none has a check digit python-stdnum knows, so a column is typed
+by its name and the shape its values share (``named_templates``), below the confidence of a validated number.
+``sss`` read as the US SSN before (``ss`` inside it). Not ``ph no``: in most schemas that is a phone.
+
+Words of these languages that are spelled close to a hint word of another and mean something else
+(:data:`SEASIA_PLAIN_WORDS`) are never read as its variant: Indonesian ``keluar`` (out: ``tanggal_keluar``, a
+discharge date, read as Spanish ``celular``), ``merek`` (a brand, read as ``medrec``) and ``kontrak`` (a contract:
+``nomor_kontrak``, read as ``nomor kontak``, a contact number).
+
+>>> from maskline.infotypes.name_hints import hint_score
+>>> hint_score("tanggal_keluar"), hint_score("merek"), hint_score("celular")
+([], [], [('PHONE', 1.0)])
+>>> hint_score("sss_no"), hint_score("PAG_IBIG"), hint_score("philhealth_number")
+([('NATIONAL_ID', 1.0)], [('NATIONAL_ID', 1.0)], [('NATIONAL_ID', 1.0)])
 
 On the ``extcsv6`` probe, an Indonesian village's and clinic's birth dates under ``tgl_lahir``, ``tanggal_lahir``
 and a Vietnamese hospital's under ``Ngay_sinh`` were passed raw as dates (nothing in the name was read), and
@@ -26,7 +46,7 @@ but untyped.
 
 >>> SEASIA_NAME_HINTS["DATE_OF_BIRTH"][:2]
 ('tanggal lahir', 'tgl lahir')
->>> "alamat" in SEASIA_NAME_HINTS["STREET_ADDRESS"], "NATIONAL_ID" in SEASIA_NAME_HINTS
+>>> "alamat" in SEASIA_NAME_HINTS["STREET_ADDRESS"], "nik" in SEASIA_NAME_HINTS["NATIONAL_ID"]
 (True, False)
 >>> "nama pasien" in SEASIA_NAME_HINTS["PERSON_NAME"], "nama" in SEASIA_NAME_HINTS["PERSON_NAME"]
 (True, False)
@@ -36,16 +56,28 @@ from __future__ import annotations
 
 SEASIA_NAME_HINTS: dict[str, tuple[str, ...]] = {
     # Indonesian tanggal lahir (date of birth; tgl its usual contraction); Vietnamese ngày sinh.
-    "DATE_OF_BIRTH": ("tanggal lahir", "tgl lahir", "ngay sinh"),
+    "DATE_OF_BIRTH": ("tanggal lahir", "tgl lahir", "ngay sinh",
+                      # kelahiran (birth): a birth register's date of birth, a baby's (tgl_kelahiran).
+                      "tanggal kelahiran", "tgl kelahiran"),
     # Indonesian alamat (address), Vietnamese địa chỉ.
     "STREET_ADDRESS": ("alamat", "dia chi"),
     # Indonesian telepon's contractions (telepon itself is read as a cognate of telefon), ponsel (mobile), nomor HP
     # (handphone); Vietnamese (số) điện thoại
     # and its acronym SĐT, the name most Vietnamese schemas give a phone column.
-    "PHONE": ("telp", "tlp", "ponsel", "no hp", "nomor hp", "dien thoai", "so dien thoai", "sdt"),
+    "PHONE": ("telp", "tlp", "ponsel", "no hp", "nomor hp", "dien thoai", "so dien thoai", "sdt",
+              # Indonesian nomor kontak (contact number: an emergency contact's, nomor_kontak_darurat); not kontak
+              # alone, as nama_kontak is the contact's name.
+              "nomor kontak", "no kontak"),
+    # Indonesian kode pos, Malay poskod (postal code).
+    "POSTAL_CODE": ("kode pos", "kodepos", "poskod"),
+    # The Philippines' statutory numbers (above) and Malaysia's identity card (MyKad; kad pengenalan, "no. K/P").
+    "NATIONAL_ID": ("sss", "sss no", "sss number", "gsis", "gsis no", "gsis id", "philhealth", "philhealth no",
+                    "philhealth number", "pagibig", "pag ibig", "pagibig no", "hdmf", "hdmf no", "umid",
+                    "mykad", "kad pengenalan", "no kp", "ic no", "no ic", "ic number"),
     # Indonesian kode pasien (patient code, beside id/no/nomor pasien in name_hints); Vietnamese mã bệnh nhân
     # (patient code), written MaBN as often.
-    "MEDICAL_RECORD_NUMBER": ("kode pasien", "ma benh nhan", "ma bn", "benh nhan id", "id benh nhan"),
+    # Thai hospitals' HN (hospital number), the patient's record number in every Thai schema (hn, hn_no).
+    "MEDICAL_RECORD_NUMBER": ("kode pasien", "ma benh nhan", "ma bn", "benh nhan id", "id benh nhan", "hn", "hn no"),
     # Names of people: nama (Indonesian) and tên (Vietnamese) with the word that makes the name a person's, never
     # nama or tên alone (above). Indonesian nama lengkap / depan / belakang (full, first, last name) and nama with
     # a person's role (patient, doctor, nurse, officer, employee, pupil, student, teacher, customer, resident,
@@ -61,3 +93,11 @@ SEASIA_NAME_HINTS: dict[str, tuple[str, ...]] = {
         "ten sinh vien",
     ),
 }
+
+# Indonesian words spelled close to a hint word of another language (cognates.py would read them as its variant)
+# that mean something else: keluar (out; celular), merek (brand; medrec).
+SEASIA_PLAIN_WORDS: frozenset[str] = frozenset({"keluar", "merek", "kontrak"})
+
+# Short hint words of this table that match only as a whole word and take no spelling variant: ``ic`` is not
+# ``pic`` or ``mic`` (nor ``pic_no`` ``ic no``), ``hn`` not ``hna``, ``sss`` not ``ss``.
+SEASIA_WORD_ONLY: frozenset[str] = frozenset({"ic", "hn", "sss", "kp", "icno", "noic", "icnumber", "hnno", "nokp"})

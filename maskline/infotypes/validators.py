@@ -289,9 +289,15 @@ def phone_digits(value: str) -> bool:
 
     >>> phone_digits("3306317069"), phone_digits("12345")
     (True, False)
+
+    A calendar date is no phone, whatever the name says (``tanggal_keluar``, a discharge date, once read as a
+    cellular number): its digits (``2020-10-08``) are possible in many plans.
+
+    >>> phone_digits("2020-10-08"), phone_digits("2021-11-28 09:30:00"), phone_digits("08/10/2020")
+    (False, False, False)
     """
     d = value.strip()
-    if not 8 <= len(_digits(d)) <= 15:
+    if not 8 <= len(_digits(d)) <= 15 or _DATE_LIKE.match(d) or _DATE_PREFIX.match(d):
         return False
     return _possible_phone(d, strict=True)
 
@@ -1789,6 +1795,13 @@ def _id_nik(value: str) -> bool:
     return nik(value)
 
 
+def _my_nric(value: str) -> bool:
+    """Malaysia's MyKad number (:func:`maskline.infotypes.malaysian_ids.mykad`)."""
+    from maskline.infotypes.malaysian_ids import mykad
+
+    return mykad(value)
+
+
 def _in_pan(value: str) -> bool:
     """A person's PAN in India (:func:`maskline.infotypes.indian_ids.personal_pan`)."""
     from maskline.infotypes.indian_ids import personal_pan
@@ -1805,6 +1818,7 @@ def _iban_shape(value: str) -> bool:
 
 VALIDATORS: dict[str, Callable[[str], bool]] = {
     "id_nik": _id_nik,
+    "my_nric": _my_nric,
     "in_pan": _in_pan,
     "iban_shape": _iban_shape,
     "luhn": luhn,
