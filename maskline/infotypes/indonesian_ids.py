@@ -20,8 +20,9 @@ list (the answer is about a public code list, never a value).
 
 from __future__ import annotations
 
-import datetime
 from functools import cache
+
+from maskline.infotypes.century_dates import is_century_date
 
 _SEPARATORS = str.maketrans("", "", " .-")
 
@@ -38,14 +39,7 @@ def _registered(prefix: str) -> bool:
 def _birth_date(number: str) -> bool:
     """Whether the six digits after the place code are a date as stdnum reads them (DD + 40 for women, MM, YY in
     the 1900s or, failing that, the 2000s: 29 February 00 is 2000's)."""
-    day, month, year = int(number[6:8]) % 40, int(number[8:10]), int(number[10:12])
-    for century in (1900, 2000):
-        try:
-            datetime.date(century + year, month, day)
-        except ValueError:
-            continue
-        return True
-    return False
+    return is_century_date(int(number[10:12]), int(number[8:10]), int(number[6:8]) % 40)
 
 
 def nik(value: str) -> bool:

@@ -21,8 +21,9 @@ On ``extcsv12``'s probe a Malaysian clinic's patients' MyKad numbers under ``pat
 
 from __future__ import annotations
 
-import datetime
 from functools import cache
+
+from maskline.infotypes.century_dates import is_century_date
 
 _SEPARATORS = str.maketrans("", "", " -")
 
@@ -38,14 +39,7 @@ def _birthplace(code: str) -> bool:
 def _birth_date(number: str) -> bool:
     """Whether the first six digits are a date as stdnum reads them (YYMMDD in the 1900s or, failing that, the
     2000s)."""
-    year, month, day = int(number[0:2]), int(number[2:4]), int(number[4:6])
-    for century in (1900, 2000):
-        try:
-            datetime.date(century + year, month, day)
-        except ValueError:
-            continue
-        return True
-    return False
+    return is_century_date(int(number[0:2]), int(number[2:4]), int(number[4:6]))
 
 
 def mykad(value: str) -> bool:
