@@ -24,6 +24,8 @@ from typing import Any
 
 from openlineage.client.facet_v2 import column_lineage_dataset
 
+from openlineage_ext.facets import strongest_subtype
+
 # dbt adapter type -> sqlglot dialect its compiled SQL is written in
 ADAPTER_DIALECTS = {"postgres": "postgres", "duckdb": "duckdb", "snowflake": "snowflake", "bigquery": "bigquery",
                     "spark": "spark", "databricks": "databricks", "trino": "trino"}
@@ -110,17 +112,17 @@ def complete_column_lineage(dataset: Any, manifest: Any, node: Mapping[str, Any]
         present.add(name.lower())
         added.append(name)
     if added:
-        facets["columnLineage"] = column_lineage_dataset.ColumnLineageDatasetFacet(
-            fields=fields, dataset=getattr(existing, "dataset", None) or [],
-            producer=getattr(existing, "_producer", None) or producer)
-        dataset.facets = facets
+        _set_fields(dataset, facets, existing, fields, producer)
     return added
 
 
-def _strongest(subtypes: Sequence[str]) -> str:
-    """The strongest DIRECT subtype of an output column's inputs (IDENTITY < TRANSFORMATION < AGGREGATION)."""
-    rank = {"IDENTITY": 0, "TRANSFORMATION": 1, "AGGREGATION": 2}
-    return max(subtypes, key=lambda s: rank.get(s, 1))
+def _set_fields(dataset: Any, facets: dict[str, Any], existing: Any, fields: dict[str, Any], producer: str) -> None:
+    """Give ``dataset`` a ``columnLineage`` facet of ``fields``, keeping the existing facet's dataset-level
+    entries and producer."""
+    facets["columnLineage"] = column_lineage_dataset.ColumnLineageDatasetFacet(
+        fields=fields, dataset=getattr(existing, "dataset", None) or [],
+        producer=getattr(existing, "_producer", None) or producer)
+    dataset.facets = facets
 
 
 def annotate_passed_columns(dataset: Any, manifest: Any, node: Mapping[str, Any] | None, plan: Any,
@@ -178,12 +180,9 @@ def annotate_passed_columns(dataset: Any, manifest: Any, node: Mapping[str, Any]
                 transformations=[column_lineage_dataset.Transformation(type="DIRECT", subtype=subtype,
                                                                        masking=False)]))
         fields[key] = column_lineage_dataset.Fields(
-            inputFields=entries, transformationType=_strongest([s.subtype for _, s in matched]),
+            inputFields=entries, transformationType=strongest_subtype(s.subtype for _, s in matched),
             transformationDescription=f"passed unmasked: {col.rule}")
         done.append(key)
     if done:
-        facets["columnLineage"] = column_lineage_dataset.ColumnLineageDatasetFacet(
-            fields=fields, dataset=getattr(existing, "dataset", None) or [],
-            producer=getattr(existing, "_producer", None) or producer)
-        dataset.facets = facets
+        _set_fields(dataset, facets, existing, fields, producer)
     return done

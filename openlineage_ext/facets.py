@@ -383,6 +383,16 @@ IndirectField = tuple[str, str, str, str]
 _SUBTYPE_RANK = {"IDENTITY": 0, "TRANSFORMATION": 1, "AGGREGATION": 2}
 
 
+def strongest_subtype(subtypes: Iterable[str]) -> str:
+    """The strongest DIRECT subtype of an output column's inputs (IDENTITY < TRANSFORMATION < AGGREGATION); an
+    unknown one counts as TRANSFORMATION.
+
+    >>> strongest_subtype(["IDENTITY", "AGGREGATION", "TRANSFORMATION"]), strongest_subtype([])
+    ('AGGREGATION', 'IDENTITY')
+    """
+    return max(subtypes, key=lambda s: _SUBTYPE_RANK.get(s, 1), default="IDENTITY")
+
+
 def column_lineage_facet(plan: Plan, input_namespace: str, input_name: str,
                          sources: Mapping[str, Iterable[SourceField]] | None = None,
                          indirect: Iterable[IndirectField] = (),
@@ -416,8 +426,7 @@ def column_lineage_facet(plan: Plan, input_namespace: str, input_name: str,
         for ref in refs:
             ns, name, fld = ref[0], ref[1], ref[2]
             subtype = ref[3] if len(ref) > 3 else "IDENTITY"  # type: ignore[misc]
-            if _SUBTYPE_RANK.get(subtype, 1) > _SUBTYPE_RANK[strongest]:
-                strongest = subtype
+            strongest = strongest_subtype((strongest, subtype))
             transformation = (masked_transformation(col, subtype) if col.masked
                               else column_lineage_dataset.Transformation(type="DIRECT", subtype=subtype,
                                                                          masking=False))
