@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from tests.dbt.dbt_harness import TEST_KEY, copy_project, install_packages
+from tests.dbt.parity_harness import build, rows_sql
 
 PROFILE = "keyed"
 # column -> (SQL type, values (SQL literals, one per row: ids 1..3), method entry or None for a passed column)
@@ -43,15 +43,6 @@ UNTYPED_DIFFERS = ("amount", "ratio", "seen")
 TYPE_KEPT = ("code", "price", "salary", "nick")
 
 
-def _things_sql() -> str:
-    rows = []
-    for i in range(3):
-        cells = [f"cast({i + 1} as integer) as id"]
-        cells += [f"cast({values[i]} as {sql_type}) as {name}" for name, (sql_type, values, _) in COLUMNS.items()]
-        rows.append("select " + ", ".join(cells))
-    return "\nunion all\n".join(rows) + "\n"
-
-
 def policy() -> dict[str, Any]:
     """The column meta, as a core policy; id and the passed columns pass."""
     columns = {name: {"method": method} for name, (_, _, method) in COLUMNS.items() if method is not None}
@@ -60,15 +51,10 @@ def policy() -> dict[str, Any]:
 
 def keyed_project(root: Path, outputs: dict[str, dict[str, Any]], target: str) -> int:
     """The project at ``root``, built once (``dbt build``): ``things`` and ``things_masked``; dbt's exit code."""
-    src = root.parent / "src"
-    config = {"name": PROFILE, "version": "1.0", "config-version": 2, "profile": PROFILE,
-              "models": {PROFILE: {"+materialized": "table", "+pre-hook": "{{ maskline.set_key() }}"}},
-              "vars": {"maskline_unclassified": "pass"}}
     meta = [{"name": name, "meta": {"maskline": {"method": method}}}
             for name, (_, _, method) in COLUMNS.items() if method is not None]
     files = {
-        "dbt_project.yml": yaml.safe_dump(config, sort_keys=False),
-        "models/things.sql": _things_sql(),
+        "models/things.sql": rows_sql(COLUMNS),
         "models/schema.yml": yaml.safe_dump({"version": 2, "models": [{"name": "things", "columns": meta}]},
                                             sort_keys=False),
         "models/things_masked.sql": "select {{ maskline.masked_columns(ref('things')) }} from {{ ref('things') }}\n",
@@ -79,45 +65,5 @@ def keyed_project(root: Path, outputs: dict[str, dict[str, Any]], target: str) -
             for name, (_, _, method) in COLUMNS.items() if name in KEYED and method is not None)
             + " from {{ ref('things') }}\n",
     }
-    for path, text in files.items():
-        (src / path).parent.mkdir(parents=True, exist_ok=True)
-        (src / path).write_text(text)
-    project = copy_project(src, root, PROFILE, outputs, target)
-    install_packages(project)
-    return project.run("build", check=False).returncode
-
-
-def core_masked(cur: Any, dialect: str, schema: str | None) -> None:
-    """``core_masked``: ``things`` masked by the core under :func:`policy`, with the project's key."""
-    from maskline.adapters import engine
-    from maskline.dialects import KeyMode
-    from maskline.keys import KeyMaterial
-    from maskline.plan import build_plan
-    from maskline.policy import load_policy
-    from maskline.sql.compile import compile_select
-
-    adapter = engine(dialect)
-    source = adapter.table(f"{schema}.things" if schema else "things")
-    columns = adapter.columns(cur, source)  # the core's own reading of the table's types
-    plan = build_plan(load_policy(policy()), "things", columns)
-    select = compile_select(plan, source, dialect, key_mode=KeyMode.LITERAL, key=KeyMaterial(TEST_KEY.encode()))
-    prefix = schema + "." if schema else ""
-    cur.execute(f"drop table if exists {prefix}core_masked")
-    cur.execute(f"create table {prefix}core_masked as {select.sql(dialect=adapter.dialect().sqlglot_name)}")
-
-
-def described(cur: Any, table: str, schema: str | None) -> dict[str, Any] | None:
-    """Each column's type (information_schema: name, length, precision, scale) and its values by id; None when
-    dbt did not build the table."""
-    where = f"table_schema = '{schema}' and " if schema else ""
-    cur.execute("select column_name, data_type, character_maximum_length, numeric_precision, numeric_scale "
-                f"from information_schema.columns where {where}table_name = '{table}' order by ordinal_position")
-    types = {r[0]: tuple(r[1:]) for r in cur.fetchall()}
-    if not types:
-        return None
-    cur.execute(f"select * from {schema + '.' if schema else ''}{table} order by id")
-    names = [d[0] for d in cur.description]
-    rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
-    out = {f"{name}_type": types[name] for name in names}
-    out.update({f"{name}_values": [r[name] for r in rows] for name in names})
-    return out
+    return build(root, PROFILE, {"+materialized": "table", "+pre-hook": "{{ maskline.set_key() }}"}, files,
+                 outputs, target)

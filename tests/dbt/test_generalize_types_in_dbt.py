@@ -15,45 +15,21 @@ from typing import Any
 
 import pytest
 
+from tests.dbt.parity_harness import built_on, core_masked, described
 from tests.dbt.typed_parity import (
     DYNAMIC_ALIKE,
     TYPED,
     UNTYPED_ALIKE,
     ZONE,
-    core_masked,
-    described,
+    policy,
     typed_project,
 )
 
 pytestmark = [pytest.mark.dbt, pytest.mark.xdist_group("dbt")]
 PG_SCHEMA = "maskline_typed"
 # (bigint, the numeric(10,2) salary, integer) as each engine's catalogue spells them
-TYPE_NAMES = {"duckdb": ("BIGINT", ("DECIMAL(10,2)", 10, 2), "INTEGER"),
-              "postgres": ("bigint", ("numeric", 10, 2), "integer")}
-
-
-def _duckdb(root: Any) -> tuple[int, Any, None]:
-    import duckdb
-
-    path = root.parent / "typed.duckdb"
-    built = typed_project(root, {"duckdb": {"type": "duckdb", "path": str(path), "threads": 1}}, "duckdb")
-    con = duckdb.connect(str(path))
-    return built, con, None
-
-
-def _postgres(root: Any, dsn: str) -> tuple[int, Any, str]:
-    from urllib.parse import urlparse
-
-    import psycopg2
-
-    u = urlparse(dsn)
-    outputs = {"postgres": {"type": "postgres", "host": u.hostname, "port": u.port or 5432, "user": u.username,
-                            "password": u.password or "", "dbname": u.path.lstrip("/"), "schema": PG_SCHEMA,
-                            "threads": 1}}
-    built = typed_project(root, outputs, "postgres")
-    conn = psycopg2.connect(dsn)
-    conn.autocommit = True
-    return built, conn, PG_SCHEMA
+TYPE_NAMES = {"duckdb": ("BIGINT", ("DECIMAL(10,2)", None, 10, 2), "INTEGER"),
+              "postgres": ("bigint", ("numeric", None, 10, 2), "integer")}
 
 
 @pytest.fixture(scope="module", params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -61,13 +37,13 @@ def tables(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     """dbt's masked tables, the core's masking of the same table, and row 1's day read in the session's zone."""
     engine = request.param
     root = tmp_path_factory.mktemp(f"dbt_typed_{engine}") / "project"
-    built, conn, schema = _duckdb(root) if engine == "duckdb" else _postgres(root,
-                                                                              request.getfixturevalue("pg_module_dsn"))
+    dsn = request.getfixturevalue("pg_module_dsn") if engine == "postgres" else None
+    built, conn, schema = built_on(engine, root, "typed", PG_SCHEMA, dsn, typed_project)
     people = f"{schema}.people" if schema else "people"
     try:
         cur = conn.cursor()
-        core_masked(cur, engine, schema)
-        cur.execute(f"set timezone = '{ZONE}'")
+        cur.execute(f"set timezone = '{ZONE}'")  # the core masks in the masked models' session time zone
+        core_masked(cur, engine, schema, "people", policy())
         cur.execute(f"select cast(seen as date) from {people} where id = 1")
         local_day = cur.fetchone()
         return {"engine": engine, "built": built, "local_day": local_day,
@@ -85,7 +61,7 @@ def test_every_model_builds(tables: dict[str, Any]) -> None:
 @pytest.mark.parametrize("column", TYPED)
 def test_dbt_generalizes_each_typed_column_to_the_cores_value_and_type(tables: dict[str, Any], column: str) -> None:
     dbt, core = tables["dbt"], tables["core"]
-    # (data_type, precision, scale): the core's PostgreSQL face reads numeric(10,2) with its modifiers, as dbt does
+    # (data_type, length, precision, scale): the core's PostgreSQL face reads numeric(10,2) with its modifiers, as dbt does
     assert (dbt[f"{column}_type"], dbt[f"{column}_values"]) == (core[f"{column}_type"], core[f"{column}_values"])
 
 

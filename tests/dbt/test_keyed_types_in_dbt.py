@@ -15,43 +15,19 @@ from typing import Any
 
 import pytest
 
+from tests.dbt.dbt_harness import TEST_KEY
 from tests.dbt.keyed_parity import (
     COLUMNS,
     KEYED,
     TYPE_KEPT,
     UNTYPED_DIFFERS,
-    core_masked,
-    described,
     keyed_project,
+    policy,
 )
+from tests.dbt.parity_harness import built_on, core_masked, described
 
 pytestmark = [pytest.mark.dbt, pytest.mark.xdist_group("dbt")]
 PG_SCHEMA = "maskline_keyed"
-
-
-def _duckdb(root: Any) -> tuple[int, Any, None]:
-    import duckdb
-
-    path = root.parent / "keyed.duckdb"
-    outputs = {"duckdb": {"type": "duckdb", "path": str(path), "threads": 1,
-                          "plugins": [{"module": "maskline.dbt.duckdb_plugin"}]}}
-    built = keyed_project(root, outputs, "duckdb")
-    return built, duckdb.connect(str(path)), None
-
-
-def _postgres(root: Any, dsn: str) -> tuple[int, Any, str]:
-    from urllib.parse import urlparse
-
-    import psycopg2
-
-    u = urlparse(dsn)
-    outputs = {"postgres": {"type": "postgres", "host": u.hostname, "port": u.port or 5432, "user": u.username,
-                            "password": u.password or "", "dbname": u.path.lstrip("/"), "schema": PG_SCHEMA,
-                            "threads": 1}}
-    built = keyed_project(root, outputs, "postgres")
-    conn = psycopg2.connect(dsn)
-    conn.autocommit = True
-    return built, conn, PG_SCHEMA
 
 
 @pytest.fixture(scope="module", params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -59,11 +35,11 @@ def tables(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     """dbt's masked tables (typed and untyped), the core's masking of the same table, and the source."""
     engine = request.param
     root = tmp_path_factory.mktemp(f"dbt_keyed_{engine}") / "project"
-    built, conn, schema = _duckdb(root) if engine == "duckdb" else _postgres(root,
-                                                                              request.getfixturevalue("pg_module_dsn"))
+    dsn = request.getfixturevalue("pg_module_dsn") if engine == "postgres" else None
+    built, conn, schema = built_on(engine, root, "keyed", PG_SCHEMA, dsn, keyed_project, duckdb_plugins=True)
     try:
         cur = conn.cursor()
-        core_masked(cur, engine, schema)
+        core_masked(cur, engine, schema, "things", policy(), key=TEST_KEY)
         return {"engine": engine, "built": built, "source": described(cur, "things", schema),
                 "dbt": described(cur, "things_masked", schema), "core": described(cur, "core_masked", schema),
                 "untyped": described(cur, "things_untyped", schema)}
@@ -119,7 +95,6 @@ def test_every_adapter_renders_the_cores_keyed_sql_for_each_column_type(duckdb_p
     from maskline.keys import KeyMaterial
     from maskline.methods.registry import method_spec
     from maskline.sql.compile import mask_expression, to_sql
-    from tests.dbt.dbt_harness import TEST_KEY
     from tests.dbt.test_key_derivation_in_dbt import DIALECTS, MARKER, SEP
 
     cases = [(d, t, m, p) for d in DIALECTS for t in SQL_TYPES for m, p in SQL_CASES]

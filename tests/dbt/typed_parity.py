@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from tests.dbt.dbt_harness import copy_project, install_packages
+from tests.dbt.parity_harness import build, rows_sql
 
 PROFILE = "typed"
 ZONE = "America/New_York"  # 2024-03-01 02:00 UTC is still February 29th here
@@ -40,15 +40,6 @@ DYNAMIC_ALIKE = ("big", "salary", "label")
 UNTYPED_ALIKE = ("qty_values", "ratio", "born")
 
 
-def _people_sql() -> str:
-    rows = []
-    for i in range(3):
-        cells = [f"cast({i + 1} as integer) as id"]
-        cells += [f"cast({values[i]} as {sql_type}) as {name}" for name, (sql_type, values, _) in COLUMNS.items()]
-        rows.append("select " + ", ".join(cells))
-    return "\nunion all\n".join(rows) + "\n"
-
-
 def policy() -> dict[str, Any]:
     """The column meta, as a core policy: generalize each column; id passes."""
     columns = {name: {"method": {"method": "generalize", **params}} for name, (_, _, params) in COLUMNS.items()}
@@ -58,15 +49,10 @@ def policy() -> dict[str, Any]:
 def typed_project(root: Path, outputs: dict[str, dict[str, Any]], target: str) -> int:
     """The project at ``root``, built once (``dbt build``): ``people``, ``people_masked`` and ``people_dynamic``;
     dbt's exit code (a model that fails leaves the others built, and its table missing)."""
-    src = root.parent / "src"
-    config = {"name": PROFILE, "version": "1.0", "config-version": 2, "profile": PROFILE,
-              "models": {PROFILE: {"+materialized": "table"}},
-              "vars": {"maskline_unclassified": "pass"}}
     meta = [{"name": name, "meta": {"maskline": {"method": {"method": "generalize", **params}}}}
             for name, (_, _, params) in COLUMNS.items()]
     files = {
-        "dbt_project.yml": yaml.safe_dump(config, sort_keys=False),
-        "models/people.sql": _people_sql(),
+        "models/people.sql": rows_sql(COLUMNS),
         "models/schema.yml": yaml.safe_dump({"version": 2, "models": [{"name": "people", "columns": meta}]},
                                             sort_keys=False),
         # `set timezone` is both engines' spelling; the masked model reads instants in that zone.
@@ -77,43 +63,4 @@ def typed_project(root: Path, outputs: dict[str, dict[str, Any]], target: str) -
                                      "select {{ maskline.masked_columns(ref('people'), dynamic=true, "
                                      "unmask_for=['role:maskline_typed_reader']) }} from {{ ref('people') }}\n",
     }
-    for path, text in files.items():
-        (src / path).parent.mkdir(parents=True, exist_ok=True)
-        (src / path).write_text(text)
-    project = copy_project(src, root, PROFILE, outputs, target)
-    install_packages(project)
-    return project.run("build", check=False).returncode
-
-
-def core_masked(cur: Any, dialect: str, schema: str | None) -> None:
-    """``core_masked``: ``people`` masked by the core under :func:`policy`, in the same session time zone."""
-    from maskline.adapters import engine
-    from maskline.plan import build_plan
-    from maskline.policy import load_policy
-    from maskline.sql.compile import compile_select
-
-    adapter = engine(dialect)
-    source = adapter.table(f"{schema}.people" if schema else "people")
-    columns = adapter.columns(cur, source)  # the core's own reading of the table's types
-    plan = build_plan(load_policy(policy()), "people", columns)
-    select = compile_select(plan, source, dialect).sql(dialect=adapter.dialect().sqlglot_name)
-    cur.execute(f"set timezone = '{ZONE}'")
-    cur.execute(f"drop table if exists {schema + '.' if schema else ''}core_masked")
-    cur.execute(f"create table {schema + '.' if schema else ''}core_masked as {select}")
-
-
-def described(cur: Any, table: str, schema: str | None) -> dict[str, Any] | None:
-    """Each column's type (information_schema: name, precision, scale) and its values by id, exactly as read;
-    None when dbt did not build the table."""
-    where = f"table_schema = '{schema}' and " if schema else ""
-    cur.execute("select column_name, data_type, numeric_precision, numeric_scale from information_schema.columns "
-                f"where {where}table_name = '{table}' order by ordinal_position")
-    types = {r[0]: tuple(r[1:]) for r in cur.fetchall()}
-    if not types:
-        return None
-    cur.execute(f"select * from {schema + '.' if schema else ''}{table} order by id")
-    names = [d[0] for d in cur.description]
-    rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
-    out = {f"{name}_type": types[name] for name in names}
-    out.update({f"{name}_values": [r[name] for r in rows] for name in names})
-    return out
+    return build(root, PROFILE, {"+materialized": "table"}, files, outputs, target)
