@@ -526,9 +526,21 @@ class Dialect:
         least = least_bucketable(source_type, width, self.integer_bits)
         if least is None:  # every value's bucket is a value of the type
             return floored
+        return self.bucket_guard(e, floored, exp.Literal.number(format(least, "f")), own)
+
+    def bucket_guard(self, e: exp.Expression, floored: exp.Expression, least: exp.Expression,
+                     own: exp.DataType) -> exp.Expression:
+        """``floored`` (the bucket of ``e``) where ``e`` is at least ``least``, else a NULL of type ``own``: the guard
+        :meth:`exact_bucket` puts around a bucket the type cannot hold for every value (dbt's typed templates take
+        it with the bound and the type as slots, ``maskline.dbt.generate``).
+
+        >>> from sqlglot import exp
+        >>> Dialect().bucket_guard(exp.column("v"), exp.column("b"), lit(-30), exp.DataType.build("int")).sql()
+        'CASE WHEN v >= -30 THEN b ELSE CAST(NULL AS INT) END'
+        """
         # The NULL is cast too: PostgreSQL drops a CASE's type modifiers (numeric(10,2)) when a branch has none.
-        return exp.Case(ifs=[exp.If(this=exp.GTE(this=e, expression=exp.Literal.number(format(least, "f"))),
-                                    true=floored)], default=exp.cast(exp.null(), own.copy()))
+        return exp.Case(ifs=[exp.If(this=exp.GTE(this=e.copy(), expression=least), true=floored)],
+                        default=exp.cast(exp.null(), own.copy()))
 
     # --- arrays ------------------------------------------------------------
     def pick(self, words: Sequence[str], index0: exp.Expression) -> exp.Expression:

@@ -105,8 +105,13 @@ def _reduced_precision(column: exp.Expression, unit: str, ctx: MaskContext) -> e
     d = ctx.dialect
     if unit == "year":
         return d.year_text(column)
+    from sqlglot import exp
+
     parsed = d.try_date(column)  # NULL for a value that is not an ISO date, and never an error
-    return d.substr(d.iso_date_text(parsed), lit(1), lit(_ISO_LENGTH[unit]))
+    # ISO 8601 text of reduced precision has a four-digit year and no era: a date outside years 1 to 9999 (a BC
+    # date, which some engines parse, or year 12345) is NULL, never the AD date its first ten characters spell.
+    iso = exp.Between(this=exp.Extract(this=exp.var("YEAR"), expression=parsed.copy()), low=lit(1), high=lit(9999))
+    return exp.Case(ifs=[exp.If(this=iso, true=d.substr(d.iso_date_text(parsed), lit(1), lit(_ISO_LENGTH[unit])))])
 
 
 _DATE_TAIL = "([ T]00:00:00(\\.0+)?([+-][0-9]{2}(:?[0-9]{2})?)?)?"
