@@ -416,6 +416,16 @@ class Dialect:
             return exp.cast(e, "date")
         return exp.cast(exp.DateTrunc(unit=exp.var(unit.upper()), this=exp.cast(e, "date")), "date")
 
+    def timestamp_trunc(self, unit: str, e: exp.Expression) -> exp.Expression:
+        """A TIMESTAMP's date truncated to ``unit``, as a DATE that the TIMESTAMP type also holds (a role-aware view
+        widens the masked DATE back to the column's type): :meth:`date_trunc` where every first day of a unit of a
+        timestamp's date is a timestamp too.
+
+        >>> Dialect().timestamp_trunc("day", exp.column("t")).sql()
+        'CAST(t AS DATE)'
+        """
+        return self.date_trunc(unit, e)
+
     def utc_date(self, e: exp.Expression) -> exp.Expression:
         """The UTC calendar day of ``e``, a TIMESTAMP WITH TIME ZONE (an instant), as a DATE.
 

@@ -41,7 +41,23 @@ class DuckDB(Dialect):
     # and year begin before it.
     FIRST_WHOLE = {"year": "5877641-01-01 (BC)", "month": "5877642-07-01 (BC)"}
 
-    def date_trunc(self, unit: str, e: exp.Expression) -> exp.Expression:
+    # The same for a TIMESTAMP, whose least value is 290309-12-22 (BC): the first day of its year or month is no
+    # TIMESTAMP, so a role-aware view, which widens the masked DATE back to the column's type, failed on it.
+    FIRST_WHOLE_TIMESTAMP = {"year": "290308-01-01 (BC)", "month": "290308-01-01 (BC)"}
+
+    def timestamp_trunc(self, unit: str, e: exp.Expression) -> exp.Expression:
+        """:meth:`date_trunc` bounded by the TIMESTAMP range, so the DATE it gives widens back to a TIMESTAMP.
+
+        >>> import duckdb
+        >>> sql = DuckDB().timestamp_trunc("year", exp.column("t")).sql("duckdb")
+        >>> duckdb.sql(f"SELECT CAST(CAST({sql} AS TIMESTAMP) AS VARCHAR) FROM (VALUES "
+        ...            "(TIMESTAMP '290309-12-22 (BC) 00:00:00'), (TIMESTAMP '1985-07-21 10:00:00')) v(t)").fetchall()
+        [(None,), ('1985-01-01 00:00:00',)]
+        """
+        return self.date_trunc(unit, e, self.FIRST_WHOLE_TIMESTAMP)
+
+    def date_trunc(self, unit: str, e: exp.Expression,
+                   first_whole: dict[str, str] | None = None) -> exp.Expression:
         """A date truncated to ``unit`` by its parts, in DATE arithmetic; total for every DATE and TIMESTAMP.
 
         DuckDB's ``DATE_TRUNC`` of a DATE is a TIMESTAMP, whose range is narrower than a DATE's: a date past year
@@ -54,13 +70,14 @@ class DuckDB(Dialect):
         ...            "(DATE 'infinity'), (DATE '5877642-06-25 (BC)')) t(d)").fetchall()
         [('5881580-07-01',), ('2024-03-01',), ('infinity',), (None,)]
         """
-        if unit not in self.FIRST_WHOLE:
+        first_whole = first_whole or self.FIRST_WHOLE
+        if unit not in first_whole:
             return super().date_trunc(unit, e)
         day = exp.cast(e, "date")
         month = fn("MONTH", day.copy()) if unit == "month" else lit(1)
         first = fn("MAKE_DATE", fn("YEAR", day.copy()), month, lit(1))
         return exp.Case(ifs=[exp.If(this=exp.Not(this=fn("ISFINITE", day.copy())), true=day.copy()),
-                             exp.If(this=exp.GTE(this=day.copy(), expression=exp.cast(lit(self.FIRST_WHOLE[unit]),
+                             exp.If(this=exp.GTE(this=day.copy(), expression=exp.cast(lit(first_whole[unit]),
                                                                                       "date")),
                                     true=first)])
 

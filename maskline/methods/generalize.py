@@ -7,7 +7,8 @@
     ``07/21/1985``, ``1985-07-21``); ``month`` and ``day`` read ISO dates;
   - a column of unknown type (dbt's templates, built without types) gives a DATE, as a DATE column does.
 
-  A value without a date becomes NULL, never an error for the whole table.
+  A value without a date becomes NULL, never an error for the whole table; so does a text date outside years 1 to
+  9999 (a BC date), which ISO text of four-digit years cannot write. A DATE keeps its era.
 
   Why text stays text: the first day of the year would be a made-up day written into a column a
   reader takes at its word, and a birth date of January 1st (common where the day is unknown) would
@@ -80,6 +81,8 @@ def build(column: exp.Expression, p: GeneralizeParams, ctx: MaskContext) -> exp.
             # An instant's day is its UTC day on every engine and in every session (as its canonical text is):
             # a plain cast reads it in the session's time zone.
             column = d.utc_date(column)
+        if (ctx.source_type or "").lower().startswith(("timestamp", "datetime")):
+            return d.timestamp_trunc(p.to, column)  # a DATE the column's type holds too (a role-aware view's CASE)
         return d.date_trunc(p.to, column)
     if p.bucket:
         if text_form(ctx.source_type) in (TextForm.INTEGER, TextForm.DECIMAL):

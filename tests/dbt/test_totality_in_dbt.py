@@ -46,9 +46,9 @@ POSTGRES_ONLY: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], dict[str, 
 }
 KEYED = ("far_hash",)
 # Not in the role-aware view: its raw branch is the column as is, so a text bucket (a double) meets char(3) (a type
-# error at plan time, for every value), and a timestamp's masked first day is widened back to a TIMESTAMP, which
-# DuckDB's least timestamp year's first day is not (open: see the CHANGELOG).
-NOT_IN_VIEW = (*KEYED, "ts_year", "blank")
+# error at plan time, for every value). ts_year is in it: its masked DATE is widened back to a TIMESTAMP there, which
+# the first day of DuckDB's least timestamp year is not (on lead1955 and before the timestamp bound, reading failed).
+NOT_IN_VIEW = (*KEYED, "blank")
 
 
 def _columns(engine: str) -> dict[str, tuple[str, tuple[str, ...], dict[str, Any]]]:
@@ -157,3 +157,12 @@ def test_the_values_are_the_cores(built: dict[str, Any]) -> None:
     assert None not in col["far_hash"] and len(set(col["far_hash"])) == 3
     if built["engine"] == "postgres":
         assert col["ints"] == [None, None, None] and col["blank"] == [None, None, "10"]
+
+
+def test_a_role_aware_view_of_a_timestamp_reads_its_least_year(built: dict[str, Any]) -> None:
+    rows = built["extremes_view"]
+    plain = [n for n in _columns(built["engine"]) if n not in NOT_IN_VIEW]
+    years = [r[plain.index("ts_year")] for r in rows]
+    # DuckDB's least TIMESTAMP year has no first day that is a TIMESTAMP: NULL; PostgreSQL's least is a year's first
+    assert years[1] is None if built["engine"] == "duckdb" else years[1].startswith("4713-01-01")
+    assert years[2].startswith("2000-01-01")
