@@ -123,7 +123,9 @@
       {#- The column's type is kept only when it spells no value (the core's `value_free_type`): DuckDB's
           ENUM('Ann Smith', ...) lists the column's values, which typeof() would read back. An allow-list of
           the characters a type of names, sizes and brackets is spelled with; any other type becomes text. -#}
-      {%- set null_type = c.data_type if modules.re.fullmatch('[A-Za-z0-9_ ,.()\\[\\]]*', c.data_type) else dbt.type_string() -%}
+      {#- A bare `ARRAY` (PostgreSQL's catalogue name of every array type) names no element type: no cast takes it
+          (the core's `complete_type`). -#}
+      {%- set null_type = c.data_type if modules.re.fullmatch('[A-Za-z0-9_ ,.()\\[\\]]*', c.data_type) and (c.data_type | lower | trim) != 'array' else dbt.type_string() -%}
       {%- do out.append('(CAST(NULL AS ' ~ null_type ~ ')) /* maskline:null */ AS ' ~ quoted) -%}
     {%- else -%}
       {%- set where = model.unique_id ~ ", column " ~ c.name -%}

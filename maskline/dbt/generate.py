@@ -44,6 +44,7 @@ INT_SENTINELS = {
 }
 FAKE_KINDS = ("name", "first_name", "last_name", "email", "username", "word")
 TYPE_SLOT = "__ml_type__"
+LEAST = "__ml_least__"
 # The templates whose SQL depends on the column's type (maskline.methods.generalize reads it); each has a variant per
 # class of types the core compiles alike, `<name>@<class>`, which maskline.masked_columns picks by the column's type.
 TYPED = ("generalize.bucket", "generalize.to.year", "generalize.to.month", "generalize.to.day")
@@ -166,6 +167,11 @@ def templates_for(dialect: str) -> dict[str, str]:
     for key_value in KEY_VALUES:
         out[f"key.session.{key_value}"] = d.key_session_ref(key_value).sql(dialect=d.sqlglot_name)
     out["key.literal"] = _render(d.from_hex(exp.Literal.string(HEX)), dialect)
+    # The core's guard of a bucket the column's type cannot hold for every value (Dialect.exact_bucket): its bound
+    # depends on the width and the type, so the macro computes it (maskline._least_bucketable, from the catalogue's
+    # type_bounds) and wraps a typed bucket template in this one, `__ml_body__` the bucket.
+    out["generalize.bucket.guard"] = _render(
+        d.bucket_guard(col, exp.column(BODY), exp.column(LEAST), exp.DataType.build(TYPE_SLOT, udt=True)), dialect)
     # A text column the stored scan passed for its values' shape keeps only values of that shape (the core's
     # guard, maskline.sql.shape_guard): maskline.masked_columns applies `shape.<kind>` to it.
     for kind in SHAPES:
@@ -197,7 +203,7 @@ def _typed_sql(name: str, source_type: str, dialect: str) -> str:
     if name == "generalize.bucket" and isinstance(e, exp.Case):
         # The core's guard of the bucket (NULL for a value whose bucket the type cannot hold, Dialect.exact_bucket)
         # compares with a bound computed from the width and the column's type, which the macro learns only when it
-        # renders: the template keeps the bucket itself, as before.
+        # renders: the template keeps the bucket itself, and the macro wraps it in `generalize.bucket.guard`.
         e = e.args["ifs"][0].args["true"]
     own = exp.DataType.build(source_type, dialect=d.sqlglot_name or None)
     if isinstance(e, exp.Cast) and e.to == own:
@@ -347,6 +353,8 @@ def catalogue() -> dict[str, Any]:
     (True, {'method': 'email'})
     """
     from maskline.adapters.postgres import KEY_STORE_MARK, KEY_TABLE, PRIVATE_SCHEMA
+    from maskline.dialects import DIALECTS, get_dialect
+    from maskline.dialects import type_bounds as tb
     from maskline.dialects.base import KEY_VALUES
     from maskline.dialects.canonical import DECIMAL_PARAMS, TYPE_PARAMS
     from maskline.infotypes import INFO_TYPES
@@ -374,6 +382,11 @@ def catalogue() -> dict[str, Any]:
         "key_derivations": {"known": list(DERIVATIONS), "default": DEFAULT_DERIVATION, "fix": DERIVATION_FIX},
         # Where `maskline protect` keeps the key on PostgreSQL, for set_key() with vars.maskline_key_source: database.
         "key_store": {"schema": PRIVATE_SCHEMA, "table": KEY_TABLE, "mark": KEY_STORE_MARK, "values": list(KEY_VALUES)},
+        # Each exact numeric type's least value, as data (maskline.dialects.type_bounds), from which
+        # maskline._least_bucketable computes the bound of generalize.bucket.guard as the core does.
+        "type_bounds": {"signed_bits": dict(sorted(tb.SIGNED_BITS.items())), "unsigned": sorted(tb.UNSIGNED),
+                        "decimals": sorted(tb.DECIMALS), "precision": tb._PRECISION.pattern,
+                        "integer_bits": {n: get_dialect(n).integer_bits for n in sorted(DIALECTS)}},
         "words": {"first_names": list(FIRST_NAMES), "last_names": list(LAST_NAMES), "words": list(WORDS)},
     }
 

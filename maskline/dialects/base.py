@@ -416,6 +416,16 @@ class Dialect:
             return exp.cast(e, "date")
         return exp.cast(exp.DateTrunc(unit=exp.var(unit.upper()), this=exp.cast(e, "date")), "date")
 
+    def timestamp_trunc(self, unit: str, e: exp.Expression) -> exp.Expression:
+        """A TIMESTAMP's date truncated to ``unit``, as a DATE that the TIMESTAMP type also holds (a role-aware view
+        widens the masked DATE back to the column's type): :meth:`date_trunc` where every first day of a unit of a
+        timestamp's date is a timestamp too.
+
+        >>> Dialect().timestamp_trunc("day", exp.column("t")).sql()
+        'CAST(t AS DATE)'
+        """
+        return self.date_trunc(unit, e)
+
     def utc_date(self, e: exp.Expression) -> exp.Expression:
         """The UTC calendar day of ``e``, a TIMESTAMP WITH TIME ZONE (an instant), as a DATE.
 
@@ -526,9 +536,21 @@ class Dialect:
         least = least_bucketable(source_type, width, self.integer_bits)
         if least is None:  # every value's bucket is a value of the type
             return floored
+        return self.bucket_guard(e, floored, exp.Literal.number(format(least, "f")), own)
+
+    def bucket_guard(self, e: exp.Expression, floored: exp.Expression, least: exp.Expression,
+                     own: exp.DataType) -> exp.Expression:
+        """``floored`` (the bucket of ``e``) where ``e`` is at least ``least``, else a NULL of type ``own``: the guard
+        :meth:`exact_bucket` puts around a bucket the type cannot hold for every value (dbt's typed templates take
+        it with the bound and the type as slots, ``maskline.dbt.generate``).
+
+        >>> from sqlglot import exp
+        >>> Dialect().bucket_guard(exp.column("v"), exp.column("b"), lit(-30), exp.DataType.build("int")).sql()
+        'CASE WHEN v >= -30 THEN b ELSE CAST(NULL AS INT) END'
+        """
         # The NULL is cast too: PostgreSQL drops a CASE's type modifiers (numeric(10,2)) when a branch has none.
-        return exp.Case(ifs=[exp.If(this=exp.GTE(this=e, expression=exp.Literal.number(format(least, "f"))),
-                                    true=floored)], default=exp.cast(exp.null(), own.copy()))
+        return exp.Case(ifs=[exp.If(this=exp.GTE(this=e.copy(), expression=least), true=floored)],
+                        default=exp.cast(exp.null(), own.copy()))
 
     # --- arrays ------------------------------------------------------------
     def pick(self, words: Sequence[str], index0: exp.Expression) -> exp.Expression:

@@ -37,6 +37,50 @@ class DuckDB(Dialect):
     def regexp_replace_all(self, e: exp.Expression, pattern: str, replacement: str) -> exp.Expression:
         return fn("REGEXP_REPLACE", e, lit(pattern), lit(replacement), lit("g"))
 
+    # The first day of a year and of a month a DATE holds: DuckDB's least DATE is 5877642-06-25 (BC), whose month
+    # and year begin before it.
+    FIRST_WHOLE = {"year": "5877641-01-01 (BC)", "month": "5877642-07-01 (BC)"}
+
+    # The same for a TIMESTAMP, whose least value is 290309-12-22 (BC): the first day of its year or month is no
+    # TIMESTAMP, so a role-aware view, which widens the masked DATE back to the column's type, failed on it.
+    FIRST_WHOLE_TIMESTAMP = {"year": "290308-01-01 (BC)", "month": "290308-01-01 (BC)"}
+
+    def timestamp_trunc(self, unit: str, e: exp.Expression) -> exp.Expression:
+        """:meth:`date_trunc` bounded by the TIMESTAMP range, so the DATE it gives widens back to a TIMESTAMP.
+
+        >>> import duckdb
+        >>> sql = DuckDB().timestamp_trunc("year", exp.column("t")).sql("duckdb")
+        >>> duckdb.sql(f"SELECT CAST(CAST({sql} AS TIMESTAMP) AS VARCHAR) FROM (VALUES "
+        ...            "(TIMESTAMP '290309-12-22 (BC) 00:00:00'), (TIMESTAMP '1985-07-21 10:00:00')) v(t)").fetchall()
+        [(None,), ('1985-01-01 00:00:00',)]
+        """
+        return self.date_trunc(unit, e, self.FIRST_WHOLE_TIMESTAMP)
+
+    def date_trunc(self, unit: str, e: exp.Expression,
+                   first_whole: dict[str, str] | None = None) -> exp.Expression:
+        """A date truncated to ``unit`` by its parts, in DATE arithmetic; total for every DATE and TIMESTAMP.
+
+        DuckDB's ``DATE_TRUNC`` of a DATE is a TIMESTAMP, whose range is narrower than a DATE's: a date past year
+        294247 (or before 290309 BC) failed, and only those rows (an oracle). An infinite date stays itself; a date
+        of the least DATE's year or month, whose first day no DATE holds, is NULL.
+
+        >>> import duckdb
+        >>> sql = DuckDB().date_trunc("month", exp.column("d")).sql("duckdb")
+        >>> duckdb.sql(f"SELECT CAST({sql} AS VARCHAR) FROM (VALUES (DATE '5881580-07-10'), (DATE '2024-03-05'), "
+        ...            "(DATE 'infinity'), (DATE '5877642-06-25 (BC)')) t(d)").fetchall()
+        [('5881580-07-01',), ('2024-03-01',), ('infinity',), (None,)]
+        """
+        first_whole = first_whole or self.FIRST_WHOLE
+        if unit not in first_whole:
+            return super().date_trunc(unit, e)
+        day = exp.cast(e, "date")
+        month = fn("MONTH", day.copy()) if unit == "month" else lit(1)
+        first = fn("MAKE_DATE", fn("YEAR", day.copy()), month, lit(1))
+        return exp.Case(ifs=[exp.If(this=exp.Not(this=fn("ISFINITE", day.copy())), true=day.copy()),
+                             exp.If(this=exp.GTE(this=day.copy(), expression=exp.cast(lit(first_whole[unit]),
+                                                                                      "date")),
+                                    true=first)])
+
     def try_number(self, e: exp.Expression) -> exp.Expression:
         """``TRY_CAST(e AS DOUBLE)``: DuckDB binds no arithmetic on VARCHAR, so ``bucket:`` on a text column failed
         the whole query, where PostgreSQL, Trino and Spark bucket its numbers and give NULL for the rest.

@@ -37,7 +37,47 @@ class Postgres(Dialect):
         return fn("REGEXP_REPLACE", e, lit(pattern), lit(replacement), lit("g"))
 
     def iso_date_text(self, e: exp.Expression) -> exp.Expression:
-        return fn("TO_CHAR", e, lit("YYYY-MM-DD"))  # date::text follows the session's DateStyle
+        """A DATE as ``YYYY-MM-DD`` from its parts, for every DATE: ``date::text`` follows the session's DateStyle,
+        and ``TO_CHAR`` reads a date as a timestamp, which fails past year 294276 (and wrote a BC date as the AD one).
+        A year of more than four digits is written whole, a BC date ends in `` (BC)`` and an infinite one is
+        ``infinity``, as DuckDB writes them.
+
+        >>> Postgres().iso_date_text(exp.column("d")).sql("postgres")[:60]
+        'CASE WHEN ISFINITE(d) THEN CASE WHEN ABS(EXTRACT(YEAR FROM d'
+        """
+        def part(unit: str) -> exp.Expression:
+            return exp.Extract(this=exp.var(unit), expression=e.copy())
+
+        year = exp.Abs(this=part("YEAR"))
+        year_text = exp.Case(ifs=[exp.If(this=exp.LT(this=year, expression=lit(1000)),
+                                         true=exp.Pad(this=exp.cast(year.copy(), "text"), expression=lit(4),
+                                                      fill_pattern=lit("0"), is_left=True))],
+                             default=exp.cast(year.copy(), "text"))
+        two = [exp.Pad(this=exp.cast(part(u), "text"), expression=lit(2), fill_pattern=lit("0"), is_left=True)
+               for u in ("MONTH", "DAY")]
+        era = exp.Case(ifs=[exp.If(this=exp.LT(this=part("YEAR"), expression=lit(0)), true=lit(" (BC)"))],
+                       default=lit(""))
+        text: exp.Expression = year_text
+        for piece in (lit("-"), two[0], lit("-"), two[1], era):
+            text = exp.DPipe(this=text, expression=piece, safe=False)
+        return exp.Case(ifs=[exp.If(this=fn("ISFINITE", e.copy()), true=text)], default=exp.cast(e.copy(), "text"))
+
+    def date_trunc(self, unit: str, e: exp.Expression) -> exp.Expression:
+        """A date truncated to ``unit`` by its parts (``MAKE_DATE``), for every DATE: ``DATE_TRUNC`` reads a date as a
+        timestamp, which fails past year 294276. A BC date keeps its era; an infinite one stays itself.
+
+        >>> Postgres().date_trunc("year", exp.column("d")).sql("postgres")
+        'CASE WHEN ISFINITE(CAST(d AS DATE)) THEN MAKE_DATE(CAST(EXTRACT(YEAR FROM CAST(d AS DATE)) AS INT), 1, 1) ELSE CAST(d AS DATE) END'
+        """
+        if unit not in ("year", "month"):
+            return super().date_trunc(unit, e)
+        day = exp.cast(e, "date")
+
+        def part(name: str) -> exp.Expression:
+            return exp.cast(exp.Extract(this=exp.var(name), expression=day.copy()), "int")
+
+        first = fn("MAKE_DATE", part("YEAR"), part("MONTH") if unit == "month" else lit(1), lit(1))
+        return exp.Case(ifs=[exp.If(this=fn("ISFINITE", day.copy()), true=first)], default=day.copy())
 
     def utc_timestamp_text(self, e: exp.Expression) -> exp.Expression:
         return fn("TO_CHAR", exp.AtTimeZone(this=e, zone=lit("UTC")), lit('YYYY-MM-DD"T"HH24:MI:SS.US'))
@@ -47,7 +87,8 @@ class Postgres(Dialect):
     # Bounded digit counts keep a float in range; years start at 1000 and the day is checked against its
     # month, so neither MAKE_DATE nor the date arithmetic can fail either.
     NUMBER_TEXT = "^\\s*[-+]?([0-9]{1,200}(\\.[0-9]{0,200})?|\\.[0-9]{1,200})([eE][-+]?[0-9]{1,2})?\\s*$"
-    ISO_DATE_TEXT = "^\\s*[1-9][0-9]{3}-(0?[1-9]|1[0-2])-(0?[1-9]|[12][0-9]|3[01])([ T].*)?$"
+    # A tail that names an era (2024-01-01 BC) is no ISO date: read by its parts it would be the AD one.
+    ISO_DATE_TEXT = "^\\s*[1-9][0-9]{3}-(0?[1-9]|1[0-2])-(0?[1-9]|[12][0-9]|3[01])([ T](?!.*[Bb][Cc]).*)?$"
     DATE_TYPES = ("date", "timestamp without time zone", "timestamp with time zone")
 
     def try_number(self, e: exp.Expression) -> exp.Expression:

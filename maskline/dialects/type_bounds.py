@@ -46,6 +46,8 @@ def least_value(source_type: str | None, integer_bits: int | None = None) -> Dec
 
     >>> least_value("tinyint"), least_value("tinyint", integer_bits=64) == -2**63, least_value("numeric(4,4)")
     (Decimal('-128'), True, Decimal('-0.9999'))
+    >>> least_value("decimal(38,10)")
+    Decimal('-9999999999999999999999999999.9999999999')
     """
     if not source_type:
         return None
@@ -59,7 +61,11 @@ def least_value(source_type: str | None, integer_bits: int | None = None) -> Dec
         if m is None:
             return None
         precision, scale = int(m.group(1)), int(m.group(2) or 0)
-        return -(Decimal(10) ** precision - 1).scaleb(-scale)
+        with localcontext() as exact:
+            # Exactly: the default context keeps 28 digits, and rounded a decimal(38,10)'s least value to -1E+28,
+            # whose bucket by 1 then seemed to fit (and failed the row).
+            exact.prec = 100
+            return -(Decimal(10) ** precision - 1).scaleb(-scale)
     return None
 
 

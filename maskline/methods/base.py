@@ -34,7 +34,9 @@ if TYPE_CHECKING:
 
 # Exact names, not maskline.type_names' openings: here a type wrongly read as text loses the cast a method needs,
 # while a text type missed costs only a redundant cast, so only the names every engine's methods were tested on.
-TEXT_TYPES = frozenset({"text", "varchar", "char", "string", "nvarchar", "nchar", "bpchar", "character varying"})
+# "character": PostgreSQL's catalogue name of char(n), whose blank-padded values a bucket cast as numbers and failed on.
+TEXT_TYPES = frozenset({"text", "varchar", "char", "string", "nvarchar", "nchar", "bpchar", "character varying",
+                        "character"})
 
 
 @dataclass(frozen=True)

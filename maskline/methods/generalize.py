@@ -7,7 +7,8 @@
     ``07/21/1985``, ``1985-07-21``); ``month`` and ``day`` read ISO dates;
   - a column of unknown type (dbt's templates, built without types) gives a DATE, as a DATE column does.
 
-  A value without a date becomes NULL, never an error for the whole table.
+  A value without a date becomes NULL, never an error for the whole table; so does a text date outside years 1 to
+  9999 (a BC date), which ISO text of four-digit years cannot write. A DATE keeps its era.
 
   Why text stays text: the first day of the year would be a made-up day written into a column a
   reader takes at its word, and a birth date of January 1st (common where the day is unknown) would
@@ -80,6 +81,8 @@ def build(column: exp.Expression, p: GeneralizeParams, ctx: MaskContext) -> exp.
             # An instant's day is its UTC day on every engine and in every session (as its canonical text is):
             # a plain cast reads it in the session's time zone.
             column = d.utc_date(column)
+        if (ctx.source_type or "").lower().startswith(("timestamp", "datetime")):
+            return d.timestamp_trunc(p.to, column)  # a DATE the column's type holds too (a role-aware view's CASE)
         return d.date_trunc(p.to, column)
     if p.bucket:
         if text_form(ctx.source_type) in (TextForm.INTEGER, TextForm.DECIMAL):
@@ -105,8 +108,13 @@ def _reduced_precision(column: exp.Expression, unit: str, ctx: MaskContext) -> e
     d = ctx.dialect
     if unit == "year":
         return d.year_text(column)
+    from sqlglot import exp
+
     parsed = d.try_date(column)  # NULL for a value that is not an ISO date, and never an error
-    return d.substr(d.iso_date_text(parsed), lit(1), lit(_ISO_LENGTH[unit]))
+    # ISO 8601 text of reduced precision has a four-digit year and no era: a date outside years 1 to 9999 (a BC
+    # date, which some engines parse, or year 12345) is NULL, never the AD date its first ten characters spell.
+    iso = exp.Between(this=exp.Extract(this=exp.var("YEAR"), expression=parsed.copy()), low=lit(1), high=lit(9999))
+    return exp.Case(ifs=[exp.If(this=iso, true=d.substr(d.iso_date_text(parsed), lit(1), lit(_ISO_LENGTH[unit])))])
 
 
 _DATE_TAIL = "([ T]00:00:00(\\.0+)?([+-][0-9]{2}(:?[0-9]{2})?)?)?"

@@ -38,6 +38,22 @@ def value_free_type(data_type: exp.DataType) -> bool:
                for n in data_type.walk())
 
 
+def complete_type(data_type: exp.DataType) -> bool:
+    """Whether ``data_type`` names every element type it nests: PostgreSQL's catalogue reports an array column as
+    ``ARRAY``, which no cast can take (``CAST(NULL AS ARRAY)`` failed every row).
+
+    >>> from sqlglot import exp
+    >>> [complete_type(exp.DataType.build(t, dialect=d)) for t, d in
+    ...  (("ARRAY", "postgres"), ("integer[]", "postgres"), ("STRUCT(a VARCHAR)[]", "duckdb"), ("date", None))]
+    [False, True, True, True]
+    """
+    from sqlglot import exp
+
+    nesting = {exp.DataType.Type.ARRAY, exp.DataType.Type.LIST, exp.DataType.Type.MAP, exp.DataType.Type.STRUCT}
+    return not any(isinstance(n, exp.DataType) and n.this in nesting and not n.expressions
+                   for n in data_type.walk())
+
+
 def build(column: exp.Expression, p: NoParams, ctx: MaskContext) -> exp.Expression:
     """A typed NULL when the column's type is known and spells no value, else the engine's NULL.
 
@@ -48,11 +64,15 @@ def build(column: exp.Expression, p: NoParams, ctx: MaskContext) -> exp.Expressi
     >>> build(exp.column("c"), NoParams(), MaskContext(get_dialect("duckdb"), None,
     ...                                               source_type="ENUM('Ann Smith', 'Bob Jones')")).sql("duckdb")
     'CAST(NULL AS TEXT)'
+    >>> build(exp.column("c"), NoParams(), MaskContext(get_dialect("postgres"), None, source_type="ARRAY")).sql("postgres")
+    'NULL'
     """
     from sqlglot import exp
 
     if ctx.source_type:
         data_type = exp.DataType.build(ctx.source_type, dialect=ctx.dialect.sqlglot_name or None)
+        if not complete_type(data_type):
+            return ctx.dialect.null()
         if value_free_type(data_type):
             return exp.cast(exp.Null(), data_type)
         return ctx.dialect.text(exp.Null())  # the labels stay in the catalog; the masked relation gets none

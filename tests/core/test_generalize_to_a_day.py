@@ -38,7 +38,10 @@ def test_the_day_of_a_date_or_timestamp_is_its_cast_to_date(dialect: str) -> Non
 def test_month_still_truncates(dialect: str) -> None:
     # Control: only the day, which needs no truncation, changed; a month is still cut to its first day.
     e = mask_expression(exp.column("v"), method_spec("generalize", {"to": "month"}), dialect, source_type="date")
-    assert "TRUNC" in e.sql(dialect).upper()
+    sql = e.sql(dialect).upper()
+    # DuckDB and PostgreSQL cut a date by its parts (MAKE_DATE), which stays in DATE arithmetic for every date
+    # (their DATE_TRUNC of a DATE goes through a timestamp, whose range is narrower).
+    assert ("MAKE_DATE(" in sql and "MONTH" in sql) if dialect in ("duckdb", "postgres") else "TRUNC" in sql
 
 
 def test_duckdb_gives_the_day_of_a_timestamp() -> None:

@@ -73,6 +73,16 @@ def test_a_bigint_past_2_53_keeps_its_digits_and_a_salary_its_decimal_type(table
     assert dbt["qty_type"][0] == qty
 
 
+def test_a_value_whose_bucket_the_type_cannot_hold_is_null_in_a_model_and_a_role_aware_table(
+        tables: dict[str, Any]) -> None:
+    # on lead1955 both models failed to build (the templates kept the bucket without the core's guard)
+    import decimal
+
+    for table in ("dbt", "dynamic"):
+        assert tables[table]["low_values"] == [None, None, 0]
+        assert tables[table]["narrow_values"] == [None, None, decimal.Decimal("0.00")]
+
+
 def test_an_instant_takes_its_utc_day_under_a_new_york_session(tables: dict[str, Any]) -> None:
     import datetime as dt
 

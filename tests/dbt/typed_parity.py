@@ -24,6 +24,10 @@ COLUMNS: dict[str, tuple[str, tuple[str, ...], dict[str, Any]]] = {
     "big": ("bigint", ("9007199254740993", "-9007199254740993", "7"), {"bucket": 1}),
     "qty": ("integer", ("37", "-7", "40"), {"bucket": 10}),
     "salary": ("numeric(10,2)", ("12345.67", "-0.01", "99.99"), {"bucket": 100}),
+    # A value whose bucket the type cannot hold (at a smallint's least value, or any negative one of a numeric(6,2)
+    # by a width wider than the type) is NULL, as in the core: it failed the model on main.
+    "low": ("smallint", ("-32768", "-32761", "5"), {"bucket": 10}),
+    "narrow": ("numeric(6,2)", ("-0.01", "-9999.99", "12.50"), {"bucket": 100000}),
     "ratio": ("double precision", ("37.5", "-7.25", "40"), {"bucket": 10}),
     "label": ("varchar", ("'1985-07-21'", "'21.07.1990'", "'none'"), {"to": "year"}),
     "born": ("timestamp", ("'1985-07-21 10:00:00'", "'1990-12-31 23:30:00'", "'2000-01-01 00:00:00'"),
@@ -32,10 +36,10 @@ COLUMNS: dict[str, tuple[str, tuple[str, ...], dict[str, Any]]] = {
              ("'2024-03-01 02:00:00+00'", "'2024-01-01 03:00:00+00'", "'2023-12-31 20:00:00+00'"), {"to": "day"}),
 }
 # What a typed template changes: values and types the untyped one gave otherwise (on main, and before).
-TYPED = ("big", "salary", "label", "seen")
+TYPED = ("big", "salary", "label", "seen", "low", "narrow")
 # What a role-aware view (masked_columns(..., dynamic=true)) writes as the core does: its raw branch is the column as
 # is, so an instant's masked DATE is widened back to the column's type there; a bucket and a text year are not.
-DYNAMIC_ALIKE = ("big", "salary", "label")
+DYNAMIC_ALIKE = ("big", "salary", "label", "low", "narrow")
 # What the untyped template got right already: the control.
 UNTYPED_ALIKE = ("qty_values", "ratio", "born")
 

@@ -36,6 +36,29 @@
   {{ return(maskline._type_classes(dialect).get(name)) }}
 {%- endmacro %}
 
+{% macro _least_bucketable(data_type, width, dialect=none) -%}
+  {#- The least value whose bucket of `width` a column of `data_type` holds, or none when every value's does: the
+      core's maskline.dialects.type_bounds.least_bucketable, in exact integer arithmetic over the catalogue's table
+      (a decimal(p,s) counts in units of 10^-s, so its bound, a multiple of `width`, is an integer). -#}
+  {%- set b = maskline._catalogue()['type_bounds'] -%}
+  {%- set name = modules.re.sub(maskline._catalogue()['type_params'], '', data_type | lower).split() | join(' ') -%}
+  {%- set bits = b['integer_bits'].get(dialect or maskline._dialect()) -%}
+  {%- if name in b['signed_bits'] -%}
+    {%- set least = -(2 ** ((bits or b['signed_bits'][name]) - 1)) -%}
+    {%- set multiple = -(((-least) // width) * width) -%}
+    {{ return(multiple if multiple > least else none) }}
+  {%- elif name in b['decimals'] -%}
+    {%- set m = modules.re.search(b['precision'], data_type) -%}
+    {%- if m is none -%}{{ return(none) }}{%- endif -%}
+    {%- set unit = 10 ** ((m.group(2) or '0') | int) -%}
+    {%- set least = -(10 ** (m.group(1) | int) - 1) -%}
+    {%- set multiple = -(((-least) // (width * unit)) * width * unit) -%}
+    {{ return((multiple // unit) if multiple > least else none) }}
+  {%- endif -%}
+  {#- unsigned types (least value 0, a multiple of every width) and types without a bound -#}
+  {{ return(none) }}
+{%- endmacro %}
+
 {% macro _keyed_classes(dialect) -%}
   {%- if dialect == 'duckdb' -%}{{ return(maskline._keyed_classes_duckdb()) }}
   {%- elif dialect == 'postgres' -%}{{ return(maskline._keyed_classes_postgres()) }}
@@ -118,6 +141,12 @@
     {%- if p.to -%}{%- set sql = t['generalize.to.' ~ p.to ~ suffix] -%}
     {%- elif p.bucket -%}{%- set sql = t['generalize.bucket' ~ suffix] | replace('__ml_bucket__', p.bucket | string) -%}
     {%- else -%}{%- set sql = t['generalize.prefix'] | replace('__ml_prefix__', p.prefix | string) -%}
+    {%- endif -%}
+    {%- set least = maskline._least_bucketable(data_type, p.bucket, dialect) if typed and p.bucket else none -%}
+    {%- if least is not none -%}
+      {#- A value whose bucket the type cannot hold is NULL, as in the core (Dialect.exact_bucket): an error would
+          fail only the rows whose raw values are there. -#}
+      {%- set sql = t['generalize.bucket.guard'] | replace('__ml_body__', sql) | replace('__ml_least__', least | string) -%}
     {%- endif -%}
     {%- if typed -%}{%- set sql = sql | replace('__ml_type__', data_type) -%}{%- endif -%}
   {%- elif method == 'fake' -%}

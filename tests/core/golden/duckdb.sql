@@ -44,10 +44,10 @@ SELECT system.main.sha256(system.main."||"(CASE WHEN system.main.getvariable('ma
 SELECT CASE WHEN v IS NULL THEN NULL ELSE system.main."||"(system.main.substring(v, 1, 3), system.main.repeat('*', system.main.greatest(system.main."-"(system.main.length(v), 3), 0))) END AS v FROM t;
 
 -- case: generalize_year
-SELECT CAST(system.main.date_trunc('YEAR', CAST(v AS DATE)) AS DATE) AS v FROM t;
+SELECT CASE WHEN NOT system.main.isfinite(CAST(v AS DATE)) THEN CAST(v AS DATE) WHEN CAST(v AS DATE) >= CAST('5877641-01-01 (BC)' AS DATE) THEN system.main.make_date(system.main.year(CAST(v AS DATE)), 1, 1) END AS v FROM t;
 
 -- case: generalize_month
-SELECT CAST(system.main.date_trunc('MONTH', CAST(v AS DATE)) AS DATE) AS v FROM t;
+SELECT CASE WHEN NOT system.main.isfinite(CAST(v AS DATE)) THEN CAST(v AS DATE) WHEN CAST(v AS DATE) >= CAST('5877642-07-01 (BC)' AS DATE) THEN system.main.make_date(system.main.year(CAST(v AS DATE)), system.main.month(CAST(v AS DATE)), 1) END AS v FROM t;
 
 -- case: generalize_bucket10
 SELECT CASE WHEN v >= -9999999990 THEN CAST(system.main."-"(v, (CASE WHEN system.main."%"(v, 10) < 0 THEN system.main."+"(system.main."%"(v, 10), 10) ELSE system.main."%"(v, 10) END)) AS DECIMAL(12, 2)) ELSE CAST(NULL AS DECIMAL(12, 2)) END AS v FROM t;
