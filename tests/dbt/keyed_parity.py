@@ -66,4 +66,4 @@ def keyed_project(root: Path, outputs: dict[str, dict[str, Any]], target: str) -
             + " from {{ ref('things') }}\n",
     }
     return build(root, PROFILE, {"+materialized": "table", "+pre-hook": "{{ maskline.set_key() }}"}, files,
-                 outputs, target)
+                 outputs, target).returncode

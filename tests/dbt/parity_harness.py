@@ -9,6 +9,7 @@ values for the tests to compare.
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -29,9 +30,9 @@ def rows_sql(columns: Mapping[str, tuple[str, tuple[str, ...], Any]]) -> str:
 
 
 def build(root: Path, profile: str, models_config: dict[str, Any], files: dict[str, str],
-          outputs: dict[str, dict[str, Any]], target: str) -> int:
+          outputs: dict[str, dict[str, Any]], target: str) -> subprocess.CompletedProcess[str]:
     """Write the project ``profile`` (its ``dbt_project.yml`` from ``models_config``, then ``files``) beside
-    ``root``, copy it to ``root`` and build it once; dbt's exit code (a model that fails leaves the others built)."""
+    ``root``, copy it to ``root`` and build it once; dbt's run (a model that fails leaves the others built)."""
     src = root.parent / "src"
     config = {"name": profile, "version": "1.0", "config-version": 2, "profile": profile,
               "models": {profile: models_config}, "vars": {"maskline_unclassified": "pass"}}
@@ -40,12 +41,12 @@ def build(root: Path, profile: str, models_config: dict[str, Any], files: dict[s
         (src / path).write_text(text)
     project = copy_project(src, root, profile, outputs, target)
     install_packages(project)
-    return project.run("build", check=False).returncode
+    return project.run("build", check=False)
 
 
 def built_on(engine: str, root: Path, name: str, schema: str, dsn: str | None,
-             build_with: Any, duckdb_plugins: bool = False) -> tuple[int, Any, str | None]:
-    """Build with ``build_with(root, outputs, target)`` on ``engine``; (dbt's exit code, an open connection, the
+             build_with: Any, duckdb_plugins: bool = False) -> tuple[Any, Any, str | None]:
+    """Build with ``build_with(root, outputs, target)`` on ``engine``; (what it returned, an open connection, the
     schema the tables are in: None on DuckDB)."""
     if engine == "duckdb":
         import duckdb

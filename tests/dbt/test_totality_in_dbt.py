@@ -13,12 +13,11 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 import pytest
 import yaml
 
-from tests.dbt.dbt_harness import copy_project, install_packages
+from tests.dbt.parity_harness import build, built_on
 
 pytestmark = [pytest.mark.dbt, pytest.mark.xdist_group("dbt")]
 PROFILE = "totality"
@@ -66,13 +65,9 @@ def _project(root: Path, outputs: dict[str, Any], engine: str) -> Any:
         rows.append("select " + ", ".join(cells))
     unkeyed = [name for name in columns if name not in NOT_IN_VIEW]
     meta = [{"name": name, "meta": {"maskline": {"method": m}}} for name, (_, _, m) in columns.items()]
-    config = {"name": PROFILE, "version": "1.0", "config-version": 2, "profile": PROFILE,
-              "models": {PROFILE: {"+materialized": "table", "+pre-hook": "{{ maskline.set_key() }}"}},
-              "vars": {"maskline_unclassified": "pass"}}
     schema = {"version": 2, "models": [{"name": "extremes", "columns": meta},
                                        {"name": "extremes_plain", "columns": [m for m in meta if m["name"] in unkeyed]}]}
     files = {
-        "dbt_project.yml": yaml.safe_dump(config, sort_keys=False),
         "models/extremes.sql": "\nunion all\n".join(rows) + "\n",
         "models/extremes_plain.sql": "select id, " + ", ".join(unkeyed) + " from {{ ref('extremes') }}\n",
         "models/schema.yml": yaml.safe_dump(schema, sort_keys=False),
@@ -81,13 +76,8 @@ def _project(root: Path, outputs: dict[str, Any], engine: str) -> Any:
                                     "select {{ maskline.masked_columns(ref('extremes_plain'), dynamic=true, "
                                     "unmask_for=['role:maskline_totality_reader']) }} from {{ ref('extremes_plain') }}\n",
     }
-    src = root.parent / "src"
-    for path, text in files.items():
-        (src / path).parent.mkdir(parents=True, exist_ok=True)
-        (src / path).write_text(text)
-    project = copy_project(src, root, PROFILE, outputs, engine)
-    install_packages(project)
-    return project.run("build", check=False)
+    return build(root, PROFILE, {"+materialized": "table", "+pre-hook": "{{ maskline.set_key() }}"}, files,
+                 outputs, engine)
 
 
 def _read(cur: Any, table: str, names: list[str]) -> list[tuple[Any, ...]]:
@@ -101,24 +91,9 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     root = tmp_path_factory.mktemp(f"dbt_totality_{engine}") / "project"
     names = list(_columns(engine))
     plain = [n for n in names if n not in NOT_IN_VIEW]
-    if engine == "duckdb":
-        import duckdb
-
-        path = root.parent / "totality.duckdb"
-        proc = _project(root, {"duckdb": {"type": "duckdb", "path": str(path), "threads": 1}}, engine)
-        conn = duckdb.connect(str(path))
-        prefix = ""
-    else:
-        import psycopg2
-
-        u = urlparse(dsn := request.getfixturevalue("pg_module_dsn"))
-        outputs = {"postgres": {"type": "postgres", "host": u.hostname, "port": u.port or 5432, "user": u.username,
-                                "password": u.password or "", "dbname": u.path.lstrip("/"), "schema": PG_SCHEMA,
-                                "threads": 1}}
-        proc = _project(root, outputs, engine)
-        conn = psycopg2.connect(dsn)
-        conn.autocommit = True
-        prefix = PG_SCHEMA + "."
+    dsn = request.getfixturevalue("pg_module_dsn") if engine == "postgres" else None
+    proc, conn, schema = built_on(engine, root, "totality", PG_SCHEMA, dsn, _project)
+    prefix = schema + "." if schema else ""
     try:
         cur = conn.cursor()
         if engine == "postgres":

@@ -67,4 +67,4 @@ def typed_project(root: Path, outputs: dict[str, dict[str, Any]], target: str) -
                                      "select {{ maskline.masked_columns(ref('people'), dynamic=true, "
                                      "unmask_for=['role:maskline_typed_reader']) }} from {{ ref('people') }}\n",
     }
-    return build(root, PROFILE, {"+materialized": "table"}, files, outputs, target)
+    return build(root, PROFILE, {"+materialized": "table"}, files, outputs, target).returncode
