@@ -189,13 +189,17 @@ def _identity(manifest: Manifest, naming: str | None) -> Any:
 
 
 def _drop_key_place_tag(run: Any) -> None:
-    """Remove the run tag dbt-ol makes of the macros' ``maskline_key_place`` meta (every meta entry becomes one):
-    it is maskline's note to itself, read for ``keyCheck`` (:mod:`openlineage_ext.dbt_key_check`), not lineage."""
+    """Remove the run tags dbt-ol makes of the macros' ``maskline_key_place`` and ``maskline_unclassified`` meta
+    (every meta entry becomes one): they are maskline's notes to itself, read for ``keyCheck``
+    (:mod:`openlineage_ext.dbt_key_check`) and the unclassified rule (``dbt_manifest.unclassified_redacted``), not
+    lineage."""
     from openlineage_ext.dbt_key_check import PLACE
+    from openlineage_ext.dbt_manifest import UNCLASSIFIED
 
     tags = run.facets.get("tags")
     fields = list(getattr(tags, "tags", None) or [])
-    kept = [t for t in fields if not (getattr(t, "key", None) == PLACE and getattr(t, "source", None) == "DBT_META")]
+    kept = [t for t in fields
+            if not (getattr(t, "key", None) in (PLACE, UNCLASSIFIED) and getattr(t, "source", None) == "DBT_META")]
     if len(kept) == len(fields):
         return
     if kept:

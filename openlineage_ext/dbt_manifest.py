@@ -191,8 +191,7 @@ def inline_masks(node: Mapping[str, Any]) -> dict[str, tuple[str, dict[str, Any]
     return out
 
 
-def declared_columns(manifest: Manifest, node: Mapping[str, Any],
-                     argv: list[str] | None = None) -> dict[str, tuple[str, Any, str]]:
+def declared_columns(manifest: Manifest, node: Mapping[str, Any]) -> dict[str, tuple[str, Any, str]]:
     """``{lower name: (name, meta, where)}`` for every masked column of a model's output.
 
     Upstream columns count when the model masks through ``maskline.masked_columns``;
@@ -204,7 +203,7 @@ def declared_columns(manifest: Manifest, node: Mapping[str, Any],
 
     >>> node = {"unique_id": "model.p.q", "depends_on": {"macros": ["macro.maskline.mask"]},
     ...         "raw_code": "select id, {{ maskline.mask('c.email', 'hmac', info_type='EMAIL') }} as token"}
-    >>> declared_columns(Manifest({}, "/x/target/manifest.json"), node, argv=[])["token"][1]
+    >>> declared_columns(Manifest({}, "/x/target/manifest.json"), node)["token"][1]
     {'method': {'method': 'hmac'}, 'info_type': 'EMAIL', 'source': 'c.email'}
     """
     out: dict[str, tuple[str, Any, str]] = {}
@@ -212,7 +211,7 @@ def declared_columns(manifest: Manifest, node: Mapping[str, Any],
     if any(m in macros for m in MASKING_MACROS):
         for parent_id in (node.get("depends_on") or {}).get("nodes") or []:
             parent = manifest.node(parent_id) or {}
-            where = unclassified_redacted(manifest, parent, argv)
+            where = unclassified_redacted(manifest, parent, node)
             if where:
                 for col in known_columns(manifest, parent):
                     out[col] = (col, {"method": {"method": "redact"}}, where)
@@ -247,17 +246,20 @@ def known_columns(manifest: Manifest, node: Mapping[str, Any]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def unclassified_redacted(manifest: Manifest, parent: Mapping[str, Any], argv: list[str] | None = None) -> str | None:
-    """Where the rule comes from when ``maskline.masked_columns`` redacts ``parent``'s columns nobody classified
-    (as the dbt package decides), or None when it passes them.
+def unclassified_redacted(manifest: Manifest, parent: Mapping[str, Any], node: Mapping[str, Any] | None = None) -> str | None:
+    """Where the rule comes from when ``maskline.masked_columns`` in ``node`` redacts ``parent``'s columns nobody
+    classified (as the dbt package decides), or None when it passes them.
 
     With a synced policy: its ``unclassified: mask``, or no stored verdicts on ``parent`` and no explicit
-    ``unclassified:``, or stored verdicts on ``parent`` (under ``pass``, its columns the scan never saw). Without one: ``vars.maskline_unclassified`` (``--vars`` on the command line, else
-    ``dbt_project.yml``), ``mask`` by default.
+    ``unclassified:``, or stored verdicts on ``parent`` (under ``pass``, its columns the scan never saw). Without
+    one, the rule the macros recorded in ``node``'s meta while dbt parsed it (``maskline_unclassified``:
+    ``_record_unclassified`` in dbt_macros/macros/internal/column_policy.sql reads ``vars.maskline_unclassified``,
+    so the var's rule lives there alone); ``mask`` when nothing was recorded (a package before the record), as the
+    package's default.
 
-    >>> unclassified_redacted(Manifest({}, "/nonexistent/target/manifest.json"), {}, argv=[])
+    >>> unclassified_redacted(Manifest({}, "/nonexistent/target/manifest.json"), {})
     'dbt vars.maskline_unclassified (default mask: no synced policy, no meta)'
-    >>> unclassified_redacted(Manifest({}, "/x/target/manifest.json"), {}, ["--vars", "{maskline_unclassified: pass}"])
+    >>> unclassified_redacted(Manifest({}, "/x/target/manifest.json"), {}, {"meta": {"maskline_unclassified": "pass"}})
     """
     from maskline.rewrite.table_names import best_entry
 
@@ -272,38 +274,26 @@ def unclassified_redacted(manifest: Manifest, parent: Mapping[str, Any], argv: l
         if scan_entry is not None:  # `pass` covers what the scan judged; the scanned columns override this
             return f"policy {synced['synced_from']['policy']}: columns not in the stored scan are masked"
         return None
-    chosen = _dbt_var(manifest, "maskline_unclassified", argv)
-    if chosen is None:
+    recorded = recorded_unclassified(node)
+    if recorded is None:
         return "dbt vars.maskline_unclassified (default mask: no synced policy, no meta)"
-    return "dbt vars.maskline_unclassified: mask" if str(chosen) == "mask" else None
+    return None if recorded == "pass" else "dbt vars.maskline_unclassified: mask"
 
 
-def _dbt_var(manifest: Manifest, name: str, argv: list[str] | None = None) -> Any:
-    """A dbt var as the build saw it: ``--vars`` of the command line first, then the project's ``vars:``
-    (global or under the project's name), the project being ``--project-dir`` or the manifest's target's parent."""
-    import yaml
+UNCLASSIFIED = "maskline_unclassified"  # the meta key the macros write (column_policy.sql, _record_unclassified)
 
-    given = _argv_option("--vars", argv)
-    if given:
-        try:
-            cli = yaml.safe_load(given)
-        except yaml.YAMLError:
-            cli = None
-        if isinstance(cli, Mapping) and name in cli:
-            return cli[name]
-    project = _argv_option("--project-dir", argv) or os.environ.get("DBT_PROJECT_DIR") or \
-        str(Path(manifest.path).resolve().parent.parent)
-    try:
-        config = load_yaml(Path(project) / "dbt_project.yml")
-    except (OSError, yaml.YAMLError):
-        return None
-    variables = config.get("vars") if isinstance(config, Mapping) else None
-    if not isinstance(variables, Mapping):
-        return None
-    scoped = variables.get(manifest.project_name)
-    if isinstance(scoped, Mapping) and name in scoped:
-        return scoped[name]
-    return variables.get(name)
+
+def recorded_unclassified(node: Mapping[str, Any] | None) -> str | None:
+    """The rule (``mask`` or ``pass``) the macros recorded in a model's meta for its unclassified columns, or None.
+
+    >>> recorded_unclassified({"config": {"meta": {"maskline_unclassified": "pass"}}}), recorded_unclassified({})
+    ('pass', None)
+    """
+    for meta in ((node or {}).get("meta"), ((node or {}).get("config") or {}).get("meta")):
+        rule = meta.get(UNCLASSIFIED) if isinstance(meta, Mapping) else None
+        if rule in ("mask", "pass"):
+            return str(rule)
+    return None
 
 
 def _policy_columns(manifest: Manifest, parent: Mapping[str, Any]) -> dict[str, tuple[str, Any, str] | None]:
@@ -450,8 +440,7 @@ def _spec(meta: Any, where: str, policy: Any = None) -> tuple[str | None, Any]:
     return read.info_type, read.method
 
 
-def model_plan(manifest: Manifest, node: Mapping[str, Any], output_columns: Iterable[str] = (),
-               argv: list[str] | None = None) -> Any:
+def model_plan(manifest: Manifest, node: Mapping[str, Any], output_columns: Iterable[str] = ()) -> Any:
     """A :class:`maskline.plan.Plan` for a model's output, from the manifest's column meta.
 
     Columns come from the model's declared columns, ``output_columns`` (what
@@ -464,14 +453,14 @@ def model_plan(manifest: Manifest, node: Mapping[str, Any], output_columns: Iter
 
     >>> node = {"unique_id": "model.p.q", "name": "q", "depends_on": {"macros": ["macro.maskline.mask"]},
     ...         "raw_code": "select id, {{ maskline.mask('c.email', 'hmac', info_type='EMAIL') }} as token"}
-    >>> plan = model_plan(Manifest({}, "/x/target/manifest.json"), node, ["id", "token"], argv=[])
+    >>> plan = model_plan(Manifest({}, "/x/target/manifest.json"), node, ["id", "token"])
     >>> [(c.name, c.method.name if c.method else None) for c in plan.columns]
     [('id', None), ('token', 'hmac')]
     """
     from maskline.infotypes import INFO_TYPES
     from maskline.plan import ColumnPlan, Plan
 
-    declared = declared_columns(manifest, node, argv)
+    declared = declared_columns(manifest, node)
     policy = synced_as_policy(manifest.synced_policy)
     names: list[str] = []
     for name in list(node.get("columns") or {}) + list(output_columns) + [v[0] for v in declared.values()]:

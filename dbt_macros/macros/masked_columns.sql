@@ -30,8 +30,11 @@
 
 {% macro _masked_columns(relation, dialect, roles=none) -%}
   {#- Its columns are unknown while dbt parses, so whether a keyed method will mask one is too: the key's place
-      is recorded for every model that calls it (dbt-ol names the key only where a masked field reads it). -#}
-  {%- if not execute -%}{%- do maskline._record_key_place() -%}{{ return('*') }}{%- endif -%}
+      is recorded for every model that calls it (dbt-ol names the key only where a masked field reads it), and so is
+      what columns nobody classified get (_record_unclassified). -#}
+  {%- if not execute -%}
+    {%- do maskline._record_key_place() -%}{%- do maskline._record_unclassified() -%}{{ return('*') }}
+  {%- endif -%}
   {%- set node = maskline._node_for(relation) -%}
   {%- if node is none and (relation.identifier or '') is string and relation.identifier.startswith('__dbt__cte__') -%}
     {#- An ephemeral model has no relation whose columns could be read: dbt inlines it as a CTE. -#}

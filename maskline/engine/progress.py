@@ -58,3 +58,43 @@ def execute_with_progress(con: Any, sql: str, on_progress: Callable[[float], Non
         raise outcome["error"]
     on_progress(100.0)
     return outcome["rows"]
+
+
+class LoggedProgress:
+    """A progress callback that logs value-free lines (``masking people.csv: 40% of the rows done, 12 s``) to
+    ``logger`` at most every ``every`` seconds, and always the first and the last: where no terminal shows a bar
+    (a pipe, CI, a scheduler's log), a long mask still says it is working.
+
+    >>> import logging
+    >>> lines = []
+    >>> log = logging.getLogger("maskline.progress.doctest"); log.propagate = False
+    >>> log.addHandler(type("H", (logging.Handler,), {"emit": lambda self, r: lines.append(r.getMessage())})())
+    >>> log.setLevel(logging.INFO)
+    >>> clock = iter([0.0, 0.0, 1.0, 5.0, 6.0]).__next__
+    >>> report = LoggedProgress("masking t.csv", every=5.0, logger=log, clock=clock)
+    >>> for pct in (10.0, 20.0, 60.0, 100.0):
+    ...     report(pct)
+    >>> lines
+    ['masking t.csv: 10% of the rows done, 0 s', 'masking t.csv: 60% of the rows done, 5 s', 'masking t.csv: 100% of the rows done, 6 s']
+    """
+
+    def __init__(self, label: str, *, every: float, logger: Any = None,
+                 clock: Callable[[], float] | None = None) -> None:
+        import logging
+        import time
+
+        self.label = label
+        self.every = every
+        self.logger = logger if logger is not None else logging.getLogger("maskline.progress")
+        self.clock = clock or time.monotonic
+        self.started = self.clock()
+        self.last: float | None = None
+        self.done = False
+
+    def __call__(self, percent: float) -> None:
+        now = self.clock()
+        final = percent >= 100.0
+        if self.done or not (final or self.last is None or now - self.last >= self.every):
+            return
+        self.last, self.done = now, final
+        self.logger.info("%s: %d%% of the rows done, %d s", self.label, int(percent), int(now - self.started))

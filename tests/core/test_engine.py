@@ -98,13 +98,20 @@ def test_policy_column_missing_from_data_is_an_error_naming_the_closest(tmp_path
         mask_file(src, tmp_path / "out.csv", {"datasets": {"people": {"columns": {"email": {"info_type": "EMAIL"}}}}})
 
 
-@pytest.mark.parametrize("content", ["", "id\n"])
-def test_empty_inputs_are_refused(tmp_path, content) -> None:
+def test_an_empty_file_is_refused(tmp_path) -> None:
     src = tmp_path / "people.csv"
-    src.write_text(content)
+    src.write_text("")
     with pytest.raises(InputError):
         mask_file(src, tmp_path / "out.csv", {"unclassified": "mask", "datasets": {"people": {"columns": {}}}})
     assert not (tmp_path / "out.csv").exists()
+
+
+def test_a_header_without_rows_gives_an_empty_output_with_its_columns(tmp_path) -> None:
+    # a pipeline's empty day: no row, nothing to leak (tests/cli/test_empty_input.py)
+    src = tmp_path / "people.csv"
+    src.write_text("id\n")
+    report = mask_file(src, tmp_path / "out.csv", {"unclassified": "mask", "datasets": {"people": {"columns": {}}}})
+    assert report.rows == 0 and (tmp_path / "out.csv").read_text() == "id\n"
 
 
 def test_existing_output_is_kept_without_overwrite(tmp_path) -> None:

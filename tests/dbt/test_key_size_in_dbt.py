@@ -34,7 +34,9 @@ def test_a_key_the_core_refuses_stops_the_model(project, key: str, says: str) ->
     project.run("seed")
     proc = project.run("run", "--select", "people", check=False, env={"MASKLINE_KEY": key})
     assert proc.returncode != 0
-    assert says in proc.stdout and "environment variable MASKLINE_KEY" in proc.stdout and "token_hex(32)" in proc.stdout
+    assert says in proc.stdout and "token_hex(32)" in proc.stdout
+    # the variable and the model and column whose keyed method read it
+    assert "(at environment variable MASKLINE_KEY for model." in proc.stdout and ".people, column email)" in proc.stdout
 
 
 def test_control_a_key_of_sixteen_bytes_masks(project) -> None:
@@ -42,3 +44,11 @@ def test_control_a_key_of_sixteen_bytes_masks(project) -> None:
     project.run("run", "--select", "people", env={"MASKLINE_KEY": "k" * 16})
     emails = [row[1] for row in table(project, "people")]
     assert len(emails) == 2 and all(len(e) == 64 and "@" not in e for e in emails)
+
+
+def test_a_missing_key_names_the_model_and_column_that_need_it(project) -> None:
+    project.run("seed")
+    proc = project.run("run", "--select", "people", check=False, env={"MASKLINE_KEY": ""})
+    assert proc.returncode != 0
+    assert "no masking key: environment variable MASKLINE_KEY is not set (at model." in proc.stdout, proc.stdout
+    assert ".people, column email). Fix: export MASKLINE_KEY=" in proc.stdout, proc.stdout

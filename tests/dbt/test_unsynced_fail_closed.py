@@ -70,20 +70,23 @@ def test_the_var_beside_a_synced_policy_stops_the_compile(unsynced: DbtProject) 
 
 
 def test_lineage_records_the_redaction_the_build_made(unsynced: DbtProject) -> None:
-    # dbt-ol's enrichment reads the same rule from the manifest: the column the build redacted is recorded as
-    # masked (redact), and the explicit `pass` (the control) records it as passed, so the check can fail.
+    # dbt-ol's enrichment reads the rule the macros recorded in the manifest: the column the build redacted is
+    # recorded as masked (redact), and the explicit `pass` (the control, parsed with it) as passed, so the check can
+    # fail.
     from openlineage_ext.dbt_manifest import load_manifest, model_plan
 
     unsynced.run("build", *SELECT)
     output = ("id", "email")  # the output columns dbt-ol reads from the event
     manifest = load_manifest(unsynced.root / "target" / "manifest.json")
     node = next(n for n in manifest.nodes() if n.get("name") == "customers_masked")
-    plan = {c.name.lower(): c for c in model_plan(manifest, node, output, argv=[]).columns}
+    plan = {c.name.lower(): c for c in model_plan(manifest, node, output).columns}
     assert plan["id"].masked and plan["id"].method.name == "redact"
     assert "maskline_unclassified" in plan["id"].rule
     assert plan["email"].masked and plan["email"].method.name != "redact"  # meta still decides what it names
-    passed = {c.name.lower(): c for c in
-              model_plan(manifest, node, output, argv=["--vars", "{maskline_unclassified: pass}"]).columns}
+    unsynced.run("parse", "--vars", "{maskline_unclassified: pass}")
+    manifest = load_manifest(unsynced.root / "target" / "manifest.json")
+    node = next(n for n in manifest.nodes() if n.get("name") == "customers_masked")
+    passed = {c.name.lower(): c for c in model_plan(manifest, node, output).columns}
     assert not passed["id"].masked and passed["email"].masked
 
 

@@ -34,8 +34,9 @@ from tests.dbt.fresh_project import fresh_project, table
 BIN = Path(sys.executable).parent
 HR_KEY = "hr-key-for-this-test-0123456789abcdef"
 EMAILS = ["alice@example.com", "bob@example.org"]
+# id is declared (no meta) so dbt-ol knows the seed has it without a catalog: the unclassified rule decides it.
 SEED_SCHEMA = {"version": 2, "seeds": [{"name": "raw_people", "columns": [
-    {"name": "email", "meta": {"maskline": {"info_type": "EMAIL", "method": "hmac"}}}]}]}
+    {"name": "id"}, {"name": "email", "meta": {"maskline": {"info_type": "EMAIL", "method": "hmac"}}}]}]}
 FILES = {
     "seeds/raw_people.csv": "id,email\n" + "".join(f"{i},{e}\n" for i, e in enumerate(EMAILS)),
     "seeds/schema.yml": yaml.safe_dump(SEED_SCHEMA, sort_keys=False),
@@ -60,8 +61,13 @@ class Case:
 CASES = {
     # dbt renders a var's Jinja when a macro reads it: the macros read HR_MASKING_KEY. The old Python reading took
     # the unrendered text for the variable's name, found no such variable and recorded no keyCheck.
-    "rendered_var": Case({"maskline_key_env": "{{ env_var('WHICH_MASKING_KEY') }}"}, None, (), HR_KEY, 1),
-    "command_line_var": Case({}, None, ("--vars", "{maskline_key_env: HR_MASKING_KEY}"), HR_KEY, 1),
+    # maskline_unclassified too: the macros read it rendered (mask); the old Python reading took its text for a rule
+    # other than mask and said its columns passed raw.
+    "rendered_var": Case({"maskline_key_env": "{{ env_var('WHICH_MASKING_KEY') }}",
+                          "maskline_unclassified": "{{ env_var('WHICH_UNCLASSIFIED_RULE', 'pass') }}"}, None, (), HR_KEY, 1),
+    # maskline_unclassified too: the macros record its rule, which dbt-ol reads (test_dbt_ol_reads_the_unclassified_rule...)
+    "command_line_var": Case({}, None, ("--vars", "{maskline_key_env: HR_MASKING_KEY, maskline_unclassified: pass}"),
+                             HR_KEY, 1),
     # The policy names its variable only as an MD5; the command line names it, and the macros check it.
     "synced_md5_only": Case({"maskline_policy": "policy.yml"}, "version: 1\nkey: {env: HR_MASKING_KEY, derivation: 2}\n",
                             ("--vars", "{maskline_key_env: HR_MASKING_KEY}"), HR_KEY, 2),
@@ -70,7 +76,9 @@ CASES = {
                        (), TEST_KEY, 2),
 }
 PLACE = "maskline_key_place"  # the meta key the macros write and dbt-ol reads
-KEYS_ENV = {"HR_MASKING_KEY": HR_KEY, "WHICH_MASKING_KEY": "HR_MASKING_KEY", "MASKLINE_KEY": TEST_KEY}
+UNCLASSIFIED = "maskline_unclassified"  # the same for the rule of the columns nobody classified
+KEYS_ENV = {"HR_MASKING_KEY": HR_KEY, "WHICH_MASKING_KEY": "HR_MASKING_KEY", "MASKLINE_KEY": TEST_KEY,
+            "WHICH_UNCLASSIFIED_RULE": "mask"}
 
 
 @dataclass
@@ -151,6 +159,26 @@ def test_the_record_holds_the_variables_md5_and_never_reaches_lineage(built: tup
     assert "HR_MASKING_KEY" not in json.dumps({u: n["meta"] for u, n in manifest["nodes"].items()})
     assert PLACE not in run.text  # dbt-ol makes a run tag of every meta entry; the enrichment drops this one
     assert HR_KEY not in run.text and TEST_KEY not in run.text
+
+
+@pytest.mark.dbt
+@pytest.mark.xdist_group("dbt")
+def test_dbt_ol_reads_the_unclassified_rule_the_macros_applied(built: tuple[Case, Built]) -> None:
+    """people_masked's ``id`` has no meta: vars.maskline_unclassified (given only on the command line in one case)
+    decides it without a synced policy, the policy's ``unclassified:`` with one (none here: masked). The macros
+    record the var's rule in the model's meta; dbt-ol's facet must say what the table holds. Before, dbt-ol read
+    the var again in Python from its own parse of ``--vars`` and ``dbt_project.yml``."""
+    case, run = built
+    synced = case.policy is not None
+    passes = "maskline_unclassified: pass" in " ".join(case.args)
+    ids = sorted(str(r[0]) for r in table(run.project, "people_masked"))
+    assert ids == (["0", "1"] if passes else ["[REDACTED]"] * 2), ids
+    field = _masking(run, "people_masked")["fields"]["id"]
+    assert (field["masked"], field.get("method")) == ((False, None) if passes else (True, "redact")), field
+    meta = run.project.manifest()["nodes"]["model.fresh.people_masked"]["meta"]
+    assert meta.get(UNCLASSIFIED) == (None if synced else "pass" if passes else "mask"), meta
+    tags = [t.get("key") for e in run.events for t in ((e.get("run") or {}).get("facets", {}).get("tags") or {}).get("tags", [])]
+    assert UNCLASSIFIED not in tags and PLACE not in tags  # no run tag of maskline's notes to itself
 
 
 # -- without dbt ---------------------------------------------------------------------------------------------------

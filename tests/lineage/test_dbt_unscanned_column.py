@@ -33,7 +33,7 @@ def _build_and_lineage(project: DbtProject, drop: tuple[str, ...]) -> tuple[Any,
     with built_with_scan_lacking(project, drop):
         manifest = load_manifest(project.root / "target" / "manifest.json")
         node = next(n for n in manifest.nodes() if n.get("name") == "customers_masked")
-        plan = {c.name.lower(): c for c in model_plan(manifest, node, OUTPUT, argv=[]).columns}
+        plan = {c.name.lower(): c for c in model_plan(manifest, node, OUTPUT).columns}
     return unsynced_table(project, "raw_customers"), unsynced_table(project, "customers_masked"), plan
 
 

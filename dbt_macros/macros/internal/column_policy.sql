@@ -55,24 +55,49 @@
 {%- endmacro %}
 
 {% macro _unsynced_unclassified(synced) -%}
-  {#- What columns nobody classified get when the project has no synced policy: vars.maskline_unclassified,
-      `mask` (the default: redact, as the core masks a column it has no scan for) or `pass` (an explicit choice).
-      With a synced policy the policy's own `unclassified:` decides, so the var there stops the compile. -#}
+  {#- What columns nobody classified get when the project has no synced policy (none with one: the policy's own
+      `unclassified:` decides); stops the compile where _unsynced_unclassified_choice finds no rule to use. -#}
+  {%- set chosen = maskline._unsynced_unclassified_choice(synced) -%}
+  {%- if 'fail' in chosen -%}{{ maskline._fail(chosen['fail'][0], chosen['fail'][1], chosen['fail'][2]) }}{%- endif -%}
+  {{ return(chosen['rule']) }}
+{%- endmacro %}
+
+{% macro _unsynced_unclassified_choice(synced) -%}
+  {#- The one rule for vars.maskline_unclassified: {'rule': 'mask' (the default: redact, as the core masks a column
+      it has no scan for) or 'pass' (an explicit choice)} without a synced policy, {'rule': none} with one (its own
+      `unclassified:` decides), or {'fail': [what, where, fix]} for the var beside a synced policy or a value that
+      is neither. _record_unclassified writes the rule into the model's meta for dbt-ol. -#}
   {%- set chosen = var('maskline_unclassified', none) -%}
   {%- if synced -%}
     {%- if chosen is not none -%}
-      {{ maskline._fail("vars.maskline_unclassified is set, but the project has a synced policy (" ~ synced['synced_from']['policy'] ~ ")",
-                        "dbt_project.yml vars.maskline_unclassified",
-                        "remove the var and write `unclassified: " ~ chosen ~ "` in " ~ synced['synced_from']['policy'] ~ ", then run `maskline dbt sync`") }}
+      {{ return({'fail': ["vars.maskline_unclassified is set, but the project has a synced policy (" ~ synced['synced_from']['policy'] ~ ")",
+                          "dbt_project.yml vars.maskline_unclassified",
+                          "remove the var and write `unclassified: " ~ chosen ~ "` in " ~ synced['synced_from']['policy'] ~ ", then run `maskline dbt sync`"]}) }}
     {%- endif -%}
-    {{ return(none) }}
+    {{ return({'rule': none}) }}
   {%- endif -%}
-  {%- if chosen is none -%}{{ return('mask') }}{%- endif -%}
+  {%- if chosen is none -%}{{ return({'rule': 'mask'}) }}{%- endif -%}
   {%- if chosen not in ('mask', 'pass') -%}
-    {{ maskline._fail("vars.maskline_unclassified is '" ~ chosen ~ "'", "dbt_project.yml vars.maskline_unclassified",
-                      "write mask (redact the columns no meta names) or pass (pass them raw)") }}
+    {{ return({'fail': ["vars.maskline_unclassified is '" ~ chosen ~ "'", "dbt_project.yml vars.maskline_unclassified",
+                        "write mask (redact the columns no meta names) or pass (pass them raw)"]}) }}
   {%- endif -%}
-  {{ return(chosen) }}
+  {{ return({'rule': chosen}) }}
+{%- endmacro %}
+
+{% macro _record_unclassified() -%}
+  {#- While dbt parses a model that calls masked_columns, write into its meta (maskline_unclassified, in
+      manifest.json) what its columns nobody classified get without a synced policy, as
+      _unsynced_unclassified_choice decides: mask or pass. dbt-ol's enrichment reads it
+      (openlineage_ext/dbt_manifest.py unclassified_redacted) instead of reading --vars and dbt_project.yml again,
+      so the rule lives here alone. With a synced policy, or where the choice would stop the run, nothing is
+      recorded and nothing fails here (a parse error writes no run_results.json: the model's compile stops it). -#}
+  {%- if execute or config is not defined -%}{{ return('') }}{%- endif -%}
+  {%- set synced = maskline._synced_policy_choice() -%}
+  {%- if 'fail' in synced or synced['data'] is not none -%}{{ return('') }}{%- endif -%}
+  {%- set chosen = maskline._unsynced_unclassified_choice(none) -%}
+  {%- if 'fail' in chosen -%}{{ return('') }}{%- endif -%}
+  {%- do config(meta={'maskline_unclassified': chosen['rule']}) -%}
+  {{ return('') }}
 {%- endmacro %}
 
 {% macro _name_parts(name) -%}

@@ -90,24 +90,36 @@
   {{ return('') }}
 {%- endmacro %}
 
-{% macro _key_text() -%}
+{% macro _key_user(where=none) -%}
+  {#- Who reads the key, for a key error's "at": the model and column a keyed method masks (render.sql passes
+      _where's "model <unique_id>, column <name>"), else the model whose set_key() pre-hook loads it. -#}
+  {%- if where -%}{{ return(where) }}{%- endif -%}
+  {%- if model is defined and model is mapping and model.get('unique_id') -%}
+    {{ return("model " ~ model.unique_id ~ ", maskline.set_key()") }}
+  {%- endif -%}
+  {{ return("maskline.set_key()") }}
+{%- endmacro %}
+
+{% macro _key_text(where=none) -%}
+  {#- where: the model and column whose keyed method needs the key (_key_user), named by every error here. -#}
   {%- do maskline._refuse_key_var() -%}
   {%- set place = maskline._key_env() -%}
   {%- set env_name = place['name'] -%}
   {%- set key = env_var(env_name, '') -%}
+  {%- set user = maskline._key_user(where) -%}
   {%- if not key -%}
-    {{ maskline._fail("no masking key: " ~ place['label'] ~ " is not set", "a keyed maskline method",
+    {{ maskline._fail("no masking key: " ~ place['label'] ~ " is not set", user,
                       "export " ~ env_name ~ "=<a long random secret> (the same key the maskline core uses)") }}
   {%- endif -%}
   {#- The core's rules (maskline.keys.check_key_bytes): a key every other face refuses must not mask here, or dbt
       writes tokens under a guessable key that nothing else can reproduce. The message says the size, never the key. -#}
   {%- set size = key.encode('utf-8') | length -%}
   {%- if key.strip() == '' -%}
-    {{ maskline._fail("the masking key is only whitespace", place['label'],
+    {{ maskline._fail("the masking key is only whitespace", place['label'] ~ " for " ~ user,
                       'generate one with: python -c "import secrets; print(secrets.token_hex(32))"') }}
   {%- elif size < 16 -%}
     {{ maskline._fail("the masking key is too short: " ~ size ~ " bytes, at least 16 are needed",
-                      place['label'],
+                      place['label'] ~ " for " ~ user,
                       'generate one with: python -c "import secrets; print(secrets.token_hex(32))"') }}
   {%- endif -%}
   {{ return(key) }}
@@ -162,9 +174,9 @@
   {{ return(ns.out) }}
 {%- endmacro %}
 
-{% macro _key_hex(name) -%}
-  {#- name: salt (the key), ipad or opad (RFC 2104 pads of the key). -#}
-  {%- set raw = maskline._key_text().encode('utf-8') -%}
+{% macro _key_hex(name, where=none) -%}
+  {#- name: salt (the key), ipad or opad (RFC 2104 pads of the key); where: as for _key_text. -#}
+  {%- set raw = maskline._key_text(where).encode('utf-8') -%}
   {%- if name == 'salt' -%}
     {%- set ns = namespace(out='') -%}
     {%- for b in raw -%}{%- set ns.out = ns.out ~ ("%02x" | format(b)) -%}{%- endfor -%}
@@ -172,7 +184,7 @@
   {%- endif -%}
   {%- if raw | length > 64 -%}
     {#- RFC 2104 hashes longer keys first; Jinja has no SHA-256, so such keys cannot be padded here. -#}
-    {{ maskline._fail("the masking key is longer than 64 bytes", "a keyed maskline method",
+    {{ maskline._fail("the masking key is longer than 64 bytes", maskline._key_user(where),
                       "use a key of at most 64 bytes (e.g. 32 random bytes, hex-encoded)") }}
   {%- endif -%}
   {{ return(maskline._xor_hex(raw, 54 if name == 'ipad' else 92)) }}
@@ -183,7 +195,8 @@
   {{ return(dialect in ('duckdb', 'postgres', 'snowflake', 'spark')) }}
 {%- endmacro %}
 
-{% macro _key_ref(name, dialect) -%}
+{% macro _key_ref(name, dialect, where=none) -%}
+  {#- where: the model and column being masked (_where), which key errors name. -#}
   {%- set t = maskline._templates(dialect) -%}
   {%- if maskline._key_from_database() -%}
     {#- The key never comes to dbt: only PostgreSQL's session settings can receive it from the key table. -#}
@@ -195,13 +208,13 @@
     {{ return(t['key.session.' ~ name]) }}
   {%- endif -%}
   {%- if maskline._key_in_session(dialect) -%}
-    {%- if execute -%}{%- do maskline._key_text() -%}{%- endif -%}
+    {%- if execute -%}{%- do maskline._key_text(where) -%}{%- endif -%}
     {{ return(t['key.session.' ~ name]) }}
   {%- endif -%}
   {%- if not execute -%}
     {{ return(t['key.literal'] | replace('__ml_hex__', "'" ~ ('0' * 64) ~ "'")) }}
   {%- endif -%}
-  {{ return(t['key.literal'] | replace('__ml_hex__', "'" ~ maskline._key_hex(name) ~ "'")) }}
+  {{ return(t['key.literal'] | replace('__ml_hex__', "'" ~ maskline._key_hex(name, where) ~ "'")) }}
 {%- endmacro %}
 
 {% macro _key_derivation() -%}

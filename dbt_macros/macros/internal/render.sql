@@ -163,7 +163,7 @@
   {%- if '__ml_key_' in sql -%}{%- do maskline._record_key_place() -%}{%- endif -%}
   {%- set ns = namespace(sql=sql) -%}
   {%- for k in ['ipad', 'opad', 'salt'] if ('__ml_key_' ~ k ~ '__') in sql -%}
-    {%- set ns.sql = ns.sql | replace('__ml_key_' ~ k ~ '__', maskline._key_ref(k, dialect)) -%}
+    {%- set ns.sql = ns.sql | replace('__ml_key_' ~ k ~ '__', maskline._key_ref(k, dialect, where)) -%}
   {%- endfor -%}
   {#- The parentheses keep the expression whole wherever it is placed, and the comment marks it as masked
       for `maskline dbt check`, which reads compiled SQL (sqlglot attaches it to the parenthesis). -#}

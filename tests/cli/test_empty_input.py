@@ -1,0 +1,50 @@
+"""A header-only CSV or a Parquet file of no rows (a pipeline's empty day) is masked into an empty output with the
+same columns: no row, nothing to leak. A scan of no rows vouches for nothing, so every column the policy does not
+name is masked, and the output's columns have the types masked columns have on a day with rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from maskline.engine.files import mask_file
+from tests.cli.test_first_use import run_cli
+
+COLUMNS = "SELECT 1::INTEGER AS id, 'ann@example.org' AS email, 12.5::DECIMAL(10, 2) AS amount, DATE '2020-01-01' AS d"
+
+
+def test_a_header_only_csv_is_masked_into_a_header_only_csv(tmp_path: Path) -> None:
+    source, out = tmp_path / "people.csv", tmp_path / "people_masked.csv"
+    source.write_text("email;full_name;note\n")
+    r = run_cli("mask", str(source), str(out))
+    assert r.returncode == 0, r.stderr
+    assert out.read_text() == "email;full_name;note\n"  # the columns and the delimiter, no row
+    assert r.stdout.startswith("0 rows masked into"), r.stdout
+    assert r.stdout.count("unclassified: mask (no values sampled)") == 3, r.stdout
+
+
+def test_an_empty_parquet_keeps_its_columns_typed_as_masked_columns_are(tmp_path: Path) -> None:
+    full, empty = tmp_path / "full.parquet", tmp_path / "empty.parquet"
+    duckdb.sql(f"COPY ({COLUMNS}) TO '{full}'")
+    duckdb.sql(f"COPY ({COLUMNS} WHERE false) TO '{empty}'")
+    names = ("id", "email", "amount", "d")
+    every_column_redacted = {"datasets": {"full": {"columns": {n: {"method": "redact"} for n in names}}}}
+    mask_file(full, tmp_path / "full_masked.parquet", every_column_redacted)
+    report = mask_file(empty, tmp_path / "empty_masked.parquet", {})
+    assert report.rows == 0
+    assert [c.name for c in report.plan.masked] == list(names)  # even the numbers and the date: no evidence
+
+    def schema(path: Path) -> list[tuple[str, str]]:
+        return [(r[0], r[1]) for r in duckdb.sql(f"DESCRIBE SELECT * FROM '{path}'").fetchall()]
+
+    assert schema(tmp_path / "empty_masked.parquet") == schema(tmp_path / "full_masked.parquet")
+    assert duckdb.sql(f"SELECT count(*) FROM '{tmp_path / 'empty_masked.parquet'}'").fetchall() == [(0,)]
+
+
+def test_an_empty_parquet_masks_to_csv_from_the_command_line(tmp_path: Path) -> None:
+    empty, out = tmp_path / "orders.parquet", tmp_path / "orders.csv"
+    duckdb.sql(f"COPY ({COLUMNS} WHERE false) TO '{empty}'")
+    r = run_cli("mask", str(empty), str(out))
+    assert r.returncode == 0, r.stderr
+    assert out.read_text() == "id,email,amount,d\n"
