@@ -102,6 +102,11 @@ def classify(data: Any, policy: Any = None, *, table: str | None = None, sample:
     # A few readings need the table: four-digit codes beside people's contact data are their postal codes, and a
     # number computed from two others in its row is a measurement.
     columns = list(with_table_context(columns, min_conf, {n: v.values for n, v in read.items()}, NumberHeads(read)))
+    from maskline.classify.document_companions import with_document_companions
+
+    # Under opaque names a passport's or an account's number is read from what its record keeps beside it: a
+    # nationality and a holder, or the codes that route payments to the account.
+    columns = list(with_document_companions(columns, min_conf, read))
     from maskline.classify.name_parts import with_name_parts
 
     # People's records keep the parts of a name side by side: a family-name column is read beside its given names.

@@ -1,0 +1,258 @@
+"""Passports and bank accounts under opaque names, read from the columns a document's or an account's record keeps
+beside them.
+
+Under a name that says nothing (``c5``, ``col8``) a passport number and a bank account number are values only, and
+their values have the shapes of business numbers: one letter and seven digits is a loyalty number too, and ten to
+sixteen drawn digits a ticket, a transaction or a customer number (measured on public tables by the ``extcsv11``
+round: nothing in the values sets them apart). What sets them apart is what their record holds beside them, by
+published standards:
+
+- a passport's data page (ICAO Doc 9303, part 4) carries the holder's name, date of birth and *nationality*,
+  written in the machine-readable zone as a three-letter code (ISO 3166-1 alpha-3, ``D`` for Germany). A table of
+  people with a nationality column is a record of identity documents; a member or customer table keeps names,
+  birthdays and an address's country (written as a name or as two letters), rarely a nationality. So a column
+  the classifier nearly read as PASSPORT by its values (a near miss of the document templates,
+  :mod:`maskline.classify.document_numbers`, :mod:`maskline.classify.document_series`) reads PASSPORT when its
+  table holds a nationality column (three-letter country codes in nearly every value, or a nationality name) and
+  a person's name or birth date, each typed with confidence;
+- an account is kept beside the codes that route payments to it: an IBAN, a bank's BIC (ISO 9362: four letters of
+  the bank, the country's two letters, two characters of place, optionally three of a branch) or an Indian IFSC
+  (the Reserve Bank's format: four letters, ``0``, six characters). A column of 8 to 18 digits, nearly each value
+  distinct, beside such a column reads BANK_ACCOUNT.
+
+Both verdicts are the table's, not the values': the confidence (:data:`STRENGTH`) is below what the values give
+alone, and only columns with no name hint and no type of their own are read (a name that says what a column is
+speaks for it more than its table does). Without the companions nothing changes: the near misses stay untyped and
+the fail-closed default masks them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from functools import cache
+from typing import Any
+
+from maskline.classify.result import ColumnClassification
+
+STRENGTH = 0.62  # shape and table agree: a verdict, below any the values give alone (0.72 and up)
+COMPANION_CONFIDENCE = 0.7  # a person's name or birth date must be typed at least this surely to vouch
+CODE_SHARE = 0.9  # of a companion column's values (placeholders removed) that must be codes of the standard
+MIN_VALUES = 10  # fewer values say nothing about a column
+ACCOUNT_SHARE = 0.9  # of a candidate column's values that must be 8-18 digits
+DISTINCT_SHARE = 0.95  # ... and of those that must be distinct (an account per row; codes of a catalogue repeat)
+MAX_STEP_ONE = 0.5  # share of sorted neighbours one apart: more is a counter, not drawn account numbers
+MAX_READ = 2000  # values read per column
+EPOCH_SECONDS = (946_684_800, 2_208_988_800)  # Unix times of 2000-01-01 and 2040-01-01: a record's timestamps
+EPOCH_SHARE = 0.5  # of a candidate's values that, as Unix times, would say it is a timestamp
+
+_NATIONALITY_WORDS = frozenset({"nationality", "citizenship", "nationalities"})
+_ROUTING_WORDS = frozenset({"bic", "swift", "ifsc"})
+_BIC = re.compile(r"^[A-Z]{4}([A-Z]{2})[A-Z0-9]{2}(?:[A-Z0-9]{3})?$")
+_IFSC = re.compile(r"^[A-Z]{4}0[A-Z0-9]{6}$")
+_ACCOUNT = re.compile(r"^[0-9]{8,18}$")
+_WORD = re.compile(r"[a-z]+")
+
+
+@cache
+def _countries() -> tuple[frozenset[str], frozenset[str]]:
+    """ISO 3166-1 alpha-3 codes (and ICAO's ``D``), and alpha-2 codes, from the vocabulary maskline ships."""
+    from importlib.resources import files
+
+    text = files("maskline.infotypes").joinpath("data/vocabulary_countries.txt").read_text(encoding="utf-8")
+    codes = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    alpha3 = frozenset(c for c in codes if len(c) == 3 and c.isalpha() and c.isupper()) | {"D"}
+    alpha2 = frozenset(c for c in codes if len(c) == 2 and c.isalpha() and c.isupper())
+    return alpha3, alpha2
+
+
+def _rows(values: Any) -> Iterable[Any]:
+    """The values of a column: a sample's distinct forms (:class:`maskline.classify.values.ColumnValues`) each as
+    often as it was read, or the values as given."""
+    if hasattr(values, "counts") and hasattr(values, "values"):
+        return (v for v, n in zip(values.values, values.counts, strict=False) for _ in range(n))
+    return values
+
+
+def _texts(values: Any) -> list[str]:
+    """The non-empty, non-placeholder text forms of up to :data:`MAX_READ` values."""
+    from maskline.classify.placeholders import is_placeholder
+
+    out = []
+    for v in _rows(values):
+        if v is None or isinstance(v, bool):
+            continue
+        s = (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)).strip()
+        if s and not is_placeholder(s, "string"):
+            out.append(s)
+        if len(out) >= MAX_READ:
+            break
+    return out
+
+
+def _words(name: str) -> set[str]:
+    return set(_WORD.findall(re.sub(r"([a-z])([A-Z])", r"\1_\2", name).lower()))
+
+
+def nationality_codes(values: Any) -> bool:
+    """Whether nearly every value is a three-letter country code, as a passport writes its holder's nationality.
+
+    >>> nationality_codes(["DEU", "FRA", "D", "ITA", "ESP", "PRT", "GBR", "USA", "NLD", "BEL", "n/a"])
+    True
+    >>> nationality_codes(["DE", "FR", "IT", "ES", "PT", "GB", "US", "NL", "BE", "AT", "CH"])  # an address's
+    False
+    """
+    texts = _texts(values)
+    alpha3, _ = _countries()
+    return len(texts) >= MIN_VALUES and sum(t.upper() == t and t in alpha3 for t in texts) >= CODE_SHARE * len(texts)
+
+
+def routing_codes(values: Any) -> bool:
+    """Whether nearly every value is a bank's BIC (ISO 9362, a real country in it) or an Indian IFSC.
+
+    >>> routing_codes(["DEUTDEFF", "COBADEFFXXX", "BNPAFRPP", "UNCRITMM", "INGBNL 2A".replace(" ", ""),
+    ...                "ABNANL2A", "RABONL2U", "BSCHESMM", "CAIXESBB", "NWBKGB2L"])
+    True
+    >>> routing_codes(["HDFC0001234", "SBIN0004321", "ICIC0000456", "UTIB0000789", "KKBK0000123", "PUNB0123400",
+    ...                "BARB0VJJAIP", "CNRB0001234", "IOBA0001234", "UBIN0512345"])
+    True
+    >>> routing_codes(["SKU12345", "ORDER001", "ABCDXX12", "BOOKING7", "SEATROW1", "FLIGHTAB", "TICKETAA",
+    ...                "PASSXX01", "GATEYY22", "ROOMZZ33"])
+    False
+    """
+    texts = _texts(values)
+    _, alpha2 = _countries()
+
+    def is_code(t: str) -> bool:
+        bic = _BIC.match(t)
+        return bool(bic and bic.group(1) in alpha2) or bool(_IFSC.match(t))
+
+    return len(texts) >= MIN_VALUES and sum(is_code(t) for t in texts) >= CODE_SHARE * len(texts)
+
+
+def drawn_account_digits(values: Any) -> bool:
+    """Whether a column is 8 to 18 digits in nearly every value, nearly each one distinct, and not a counter.
+
+    >>> import random
+    >>> r = random.Random(5)
+    >>> drawn_account_digits([str(r.randint(10**9, 10**12)) for _ in range(50)])
+    True
+    >>> drawn_account_digits([str(10**9 + i) for i in range(50)])  # a counter
+    False
+    >>> drawn_account_digits(["SO%07d" % r.randint(0, 10**7) for _ in range(50)])
+    False
+    """
+    texts = _texts(values)
+    digits = [t for t in texts if _ACCOUNT.match(t)]
+    if len(texts) < MIN_VALUES or len(digits) < ACCOUNT_SHARE * len(texts):
+        return False
+    if len(set(digits)) < DISTINCT_SHARE * len(digits):
+        return False
+    numbers = sorted({int(d) for d in digits})
+    steps = sum(b - a == 1 for a, b in zip(numbers, numbers[1:], strict=False))
+    if steps > MAX_STEP_ONE * max(1, len(numbers) - 1):
+        return False
+    # Two kinds of drawn-looking digits that say what they are: article numbers whose GS1 check digit holds (one
+    # in ten drawn numbers passes it), and Unix times in seconds or milliseconds (a table's created or updated).
+    from stdnum import ean
+
+    if sum(ean.is_valid(d) for d in digits) >= CODE_SHARE * len(digits):
+        return False
+    epochs = sum(EPOCH_SECONDS[0] <= n <= EPOCH_SECONDS[1] or EPOCH_SECONDS[0] * 1000 <= n <= EPOCH_SECONDS[1] * 1000
+                 for n in map(int, digits))
+    return epochs < EPOCH_SHARE * len(digits)
+
+
+def _candidate(c: ColumnClassification) -> bool:
+    """An untyped column whose name says nothing the classifier reads: only then may its table speak for it."""
+    from maskline.infotypes.name_hints import hint_score, names_measure_or_key
+
+    return c.info_type is None and not c.signals.name_hint and not hint_score(c.name) \
+        and not names_measure_or_key(c.name)
+
+
+def identity_companions(columns: Sequence[ColumnClassification], values: Mapping[str, Any],
+                        exclude: str = "") -> tuple[str, ...]:
+    """The columns (other than ``exclude``) that make a table a record of identity documents: a nationality column
+    (by name, or three-letter country codes) and a person's name or birth date typed with confidence; else none.
+
+    >>> import random
+    >>> r = random.Random(2)
+    >>> nat = [r.choice(["DEU", "FRA", "ITA", "ESP", "POL", "NLD"]) for _ in range(30)]
+    >>> name = ColumnClassification("c1", "PERSON_NAME", 0.8, "quasi-identifier")
+    >>> nationality = ColumnClassification("c3", None, 0.95, None)
+    >>> identity_companions([name, nationality], {"c3": nat})
+    ('c1', 'c3')
+    >>> identity_companions([nationality], {"c3": nat})
+    ()
+    """
+    people = tuple(c.name for c in columns if c.name != exclude and c.confidence >= COMPANION_CONFIDENCE
+                   and c.info_type in ("PERSON_NAME", "DATE_OF_BIRTH"))
+    if not people:
+        return ()
+    nations = tuple(c.name for c in columns if c.name != exclude and c.info_type is None and (
+        _words(c.name) & _NATIONALITY_WORDS or (c.name in values and nationality_codes(values[c.name]))))
+    return tuple(sorted(people + nations)) if nations else ()
+
+
+def bank_companions(columns: Sequence[ColumnClassification], values: Mapping[str, Any],
+                    exclude: str = "") -> tuple[str, ...]:
+    """The columns (other than ``exclude``) that route payments to an account: a column named ``bic``, ``swift``
+    or ``ifsc``, or one of BIC or IFSC codes; else none.
+
+    An IBAN is no such companion: it holds the account itself, and the tables that keep one beside other digits
+    keep customer, order and article numbers, timestamps and routing numbers there (every column the rule read
+    beside a typed IBAN on the tune and dev splits was one of those).
+
+    >>> bics = ["DEUTDEFF", "COBADEFFXXX", "BNPAFRPP", "UNCRITMM", "ABNANL2A", "RABONL2U", "BSCHESMM", "CAIXESBB",
+    ...         "NWBKGB2L", "DEUTDEFF500"]
+    >>> bank_companions([ColumnClassification("c2", None, 0.8, None)], {"c2": bics})
+    ('c2',)
+    >>> bank_companions([ColumnClassification("c2", None, 0.8, None)], {"c2": ["x%d" % i for i in range(10)]})
+    ()
+    """
+    return tuple(c.name for c in columns if c.name != exclude and (
+        _words(c.name) & _ROUTING_WORDS or c.info_type is None and c.name in values and routing_codes(values[c.name])))
+
+
+def _typed(c: ColumnClassification, info_type: str, shape: str, companions: Sequence[str]) -> ColumnClassification:
+    from maskline.infotypes import INFO_TYPES
+
+    return replace(c, info_type=info_type, confidence=STRENGTH, category=INFO_TYPES[info_type].category,
+                   evidence=(f"values:{shape}", f"table:beside {', '.join(companions)}") + c.evidence,
+                   signals=replace(c.signals, near_misses=tuple(m for m in c.signals.near_misses
+                                                                if m.info_type != info_type)))
+
+
+def with_document_companions(columns: Sequence[ColumnClassification], min_confidence: float,
+                             values: Mapping[str, Any]) -> tuple[ColumnClassification, ...]:
+    """The verdicts of one table's columns, with opaque-named passport and account numbers read from the columns
+    their records keep beside them (a nationality and a holder; a BIC, IFSC or IBAN); the rest unchanged.
+    ``values``: each column's sample (:class:`maskline.classify.values.ColumnValues`) or its values, by name.
+
+    >>> import random
+    >>> r = random.Random(4)
+    >>> accounts = [str(r.randint(10**9, 10**13)) for _ in range(40)]
+    >>> bics = [r.choice(["DEUTDEFF", "BNPAFRPP", "UNCRITMM", "ABNANL2A", "NWBKGB2L"]) for _ in range(40)]
+    >>> cols = (ColumnClassification("c1", None, 0.75, None), ColumnClassification("c2", None, 0.8, None))
+    >>> [(c.info_type, c.confidence) for c in with_document_companions(cols, 0.6, {"c1": accounts, "c2": bics})]
+    [('BANK_ACCOUNT', 0.62), (None, 0.8)]
+    >>> [c.info_type for c in with_document_companions(cols[:1], 0.6, {"c1": accounts})]
+    [None]
+    """
+    if min_confidence > STRENGTH:
+        return tuple(columns)
+    candidates = [c for c in columns if _candidate(c)]
+    documents = [c.name for c in candidates if any(m.info_type == "PASSPORT" for m in c.signals.near_misses)]
+    accounts = [c.name for c in candidates if c.name not in documents and c.name in values
+                and drawn_account_digits(values[c.name])]
+    # One record, one document and one account: two or more candidates beside the same companions are a holder's
+    # number among ticket, transaction or customer numbers of the same shape, and nothing says which (measured on
+    # public bank tables, extcsv11): then none is read.
+    typed = {}
+    if len(documents) == 1 and (found := identity_companions(columns, values, exclude=documents[0])):
+        typed[documents[0]] = ("PASSPORT", "a document number's template (near miss)", found)
+    if len(accounts) == 1 and (found := bank_companions(columns, values, exclude=accounts[0])):
+        typed[accounts[0]] = ("BANK_ACCOUNT", "8-18 drawn digits, one per row", found)
+    return tuple(_typed(c, *typed[c.name]) if c.name in typed else c for c in columns)
