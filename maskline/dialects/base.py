@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from sqlglot import exp
@@ -536,7 +537,16 @@ class Dialect:
         least = least_bucketable(source_type, width, self.integer_bits)
         if least is None:  # every value's bucket is a value of the type
             return floored
-        return self.bucket_guard(e, floored, exp.Literal.number(format(least, "f")), own)
+        return self.bucket_guard(e, floored, self.exact_literal(least, own), own)
+
+    def exact_literal(self, value: Decimal, own: exp.DataType) -> exp.Expression:
+        """``value``, a value of the exact numeric type ``own``, as a literal the engine reads exactly.
+
+        >>> from decimal import Decimal
+        >>> Dialect().exact_literal(Decimal("-9990"), exp.DataType.build("int")).sql()
+        '-9990'
+        """
+        return exp.Literal.number(format(value, "f"))
 
     def bucket_guard(self, e: exp.Expression, floored: exp.Expression, least: exp.Expression,
                      own: exp.DataType) -> exp.Expression:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from sqlglot import exp
 
 from maskline.dialects.base import Dialect, KeyRefs, fn, lit
@@ -18,6 +20,16 @@ class Trino(Dialect):
         from maskline.dialects.trino_builtins import unpinned_calls
 
         return unpinned_calls(sql)
+
+    def exact_literal(self, value: Decimal, own: exp.DataType) -> exp.Expression:
+        """A bound as the column's own type: Trino refuses an integer literal wider than a bigint (a DECIMAL(38,0)
+        bound of 38 digits) as a syntax error.
+
+        >>> from decimal import Decimal
+        >>> Trino().exact_literal(Decimal("-" + "9" * 37 + "0"), exp.DataType.build("decimal(38,0)")).sql("trino")[:20]
+        "CAST('-9999999999999"
+        """
+        return exp.cast(exp.Literal.string(format(value, "f")), own.copy())
 
     def text_cast(self, e: exp.Expression, source_type: str | None) -> exp.Expression:
         """``e`` as varchar, the only text type Trino's string functions accept; char(n) without its padding, as

@@ -62,8 +62,9 @@ def execute_with_progress(con: Any, sql: str, on_progress: Callable[[float], Non
 
 class LoggedProgress:
     """A progress callback that logs value-free lines (``masking people.csv: 40% of the rows done, 12 s``) to
-    ``logger`` at most every ``every`` seconds, and always the first and the last: where no terminal shows a bar
-    (a pipe, CI, a scheduler's log), a long mask still says it is working.
+    ``logger`` at most every ``every`` seconds, the first once ``every`` seconds have passed, and the last when one
+    came before it: where no terminal shows a bar (a pipe, CI, a scheduler's log), a long mask still says it is
+    working, and a quick one says nothing (a script reads an empty stderr as success).
 
     >>> import logging
     >>> lines = []
@@ -75,7 +76,7 @@ class LoggedProgress:
     >>> for pct in (10.0, 20.0, 60.0, 100.0):
     ...     report(pct)
     >>> lines
-    ['masking t.csv: 10% of the rows done, 0 s', 'masking t.csv: 60% of the rows done, 5 s', 'masking t.csv: 100% of the rows done, 6 s']
+    ['masking t.csv: 60% of the rows done, 5 s', 'masking t.csv: 100% of the rows done, 6 s']
     """
 
     def __init__(self, label: str, *, every: float, logger: Any = None,
@@ -94,7 +95,8 @@ class LoggedProgress:
     def __call__(self, percent: float) -> None:
         now = self.clock()
         final = percent >= 100.0
-        if self.done or not (final or self.last is None or now - self.last >= self.every):
+        since = now - (self.started if self.last is None else self.last)
+        if self.done or not (since >= self.every or (final and self.last is not None)):
             return
         self.last, self.done = now, final
         self.logger.info("%s: %d%% of the rows done, %d s", self.label, int(percent), int(now - self.started))
