@@ -117,7 +117,7 @@
     {%- endif -%}
     {%- if spec is none and shape and c.is_string() -%}
       {#- A column stored as text can hold any value; one stored as a number or date keeps its shape itself. -#}
-      {%- do out.append('(' ~ maskline._templates(dialect)['shape.' ~ shape] | replace('__ml_col__', quoted) ~ ') AS ' ~ quoted) -%}
+      {%- do out.append('(' ~ maskline._generated('templates', dialect)['shape.' ~ shape] | replace('__ml_col__', quoted) ~ ') AS ' ~ quoted) -%}
     {%- elif spec is none -%}
       {%- do out.append(quoted) -%}
     {%- elif roles -%}

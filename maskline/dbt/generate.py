@@ -420,7 +420,7 @@ def engine_names() -> dict[str, str]:
 def render_file() -> str:
     """The whole generated macro file, as committed in ``dbt_macros/macros/_generated/``.
 
-    >>> text = render_file(); text.startswith("{#- GENERATED"), "{% macro _templates_duckdb() -%}" in text
+    >>> text = render_file(); text.startswith("{#- GENERATED"), "kind == 'templates' and dialect == 'duckdb'" in text
     (True, True)
     """
     from maskline.dialects import DIALECTS
@@ -439,24 +439,26 @@ def render_file() -> str:
     emit("{% macro _engine_names() -%}")
     emit("{{ return(" + _jinja_value(engine_names()) + ") }}")
     emit("{%- endmacro %}")
+    emit("")
+    emit("{#- Each dialect's tables, read through maskline._generated(kind, dialect) (macros/internal/render.sql):")
+    emit("    `templates`, the SQL of every method; `type_classes`, a column's type (lower case, without parameters)")
+    emit("    -> its class of typed templates; `keyed_classes`, a column's type key (maskline._keyed_class) -> [its")
+    emit("    canonical text's class, drawn once]. One macro, so that dbt sees the call from every node that masks;")
+    emit("    only the branch asked for is evaluated. -#}")
+    emit("{% macro _generated_table(kind, dialect) -%}")
+    branch = "if"
     for dialect in sorted(DIALECTS):
         untyped = templates_for(dialect)
         typed, classes = typed_templates(dialect, untyped)
         keyed, keyed_classes = keyed_templates(dialect, untyped)
-        emit("")
-        emit(f"{{% macro _templates_{dialect}() -%}}")
-        emit("{{ return(" + _jinja_value({**untyped, **typed, **keyed}) + ") }}")
-        emit("{%- endmacro %}")
-        emit("")
-        emit(f"{{#- A {dialect} column's type (lower case, without parameters) -> its class of typed templates. -#}}")
-        emit(f"{{% macro _type_classes_{dialect}() -%}}")
-        emit("{{ return(" + _jinja_value(classes) + ") }}")
-        emit("{%- endmacro %}")
-        emit("")
-        emit(f"{{#- A {dialect} column's type key (maskline._keyed_class) -> [its canonical text's class, drawn once]. -#}}")
-        emit(f"{{% macro _keyed_classes_{dialect}() -%}}")
-        emit("{{ return(" + _jinja_value(keyed_classes) + ") }}")
-        emit("{%- endmacro %}")
+        for kind, table in (("templates", {**untyped, **typed, **keyed}), ("type_classes", classes),
+                            ("keyed_classes", keyed_classes)):
+            emit(f"{{%- {branch} kind == '{kind}' and dialect == '{dialect}' -%}}")
+            emit("{{ return(" + _jinja_value(table) + ") }}")
+            branch = "elif"
+    emit("{%- endif -%}")
+    emit("{{ return(none) }}")
+    emit("{%- endmacro %}")
     return "\n".join(lines) + "\n"
 
 

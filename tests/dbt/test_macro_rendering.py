@@ -121,3 +121,20 @@ def test_a_key_longer_than_a_hash_block_fails_closed(duckdb_project: DbtProject,
     assert proc.returncode != 0
     assert "too long: 65 bytes" in proc.stdout or "longer than 64 bytes" in proc.stdout
     assert long_key not in proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize(("inline", "what", "fix"), [
+    # sqlite has generated templates (the core compiles it) but no dbt adapter: it is not on the allow-list
+    ("{{ maskline.default__mask('email', 'null', {}, none) }}", "no maskline SQL for dialect 'sqlite'",
+     "set var maskline_dialect to one of bigquery, duckdb, postgres"),
+    ("{{ maskline._generated('catalogue', 'duckdb') }}", "no generated maskline table 'catalogue'",
+     "ask for one of templates, type_classes, keyed_classes"),
+])
+def test_an_unknown_dialect_or_generated_table_fails_closed_with_what_where_and_fix(
+        duckdb_project: DbtProject, tmp_path, inline: str, what: str, fix: str) -> None:
+    proc = duckdb_project.run("compile", "--vars", "{maskline_dialect: sqlite}", "--inline", inline,
+                              "--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path / "logs"),
+                              check=False)
+    assert proc.returncode != 0
+    message = next(line for line in proc.stdout.splitlines() if "maskline: " in line)
+    assert what in message and "(at " in message and fix in message.split("Fix: ", 1)[1]

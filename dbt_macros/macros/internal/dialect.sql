@@ -30,12 +30,12 @@
 {%- endmacro %}
 
 {% macro _as_text(column, dialect) -%}
-  {{ return(maskline._templates(dialect)['text'] | replace('__ml_col__', maskline._column_sql(column))) }}
+  {{ return(maskline._generated('templates', dialect)['text'] | replace('__ml_col__', maskline._column_sql(column))) }}
 {%- endmacro %}
 
 {% macro _as_text_read(column, dialect) -%}
   {#- The column as text as the SQL patterns read it (maskline/sql/scrub_reading.py): without invisible format
       characters and with the decimal digits of every script as ASCII digits, so that a phone in Arabic-Indic or
       Devanagari digits, or an e-mail with a zero-width space inside, is found too. -#}
-  {{ return(maskline._templates(dialect)['text.reading'] | replace('__ml_col__', maskline._column_sql(column))) }}
+  {{ return(maskline._generated('templates', dialect)['text.reading'] | replace('__ml_col__', maskline._column_sql(column))) }}
 {%- endmacro %}

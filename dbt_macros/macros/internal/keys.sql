@@ -197,7 +197,7 @@
 
 {% macro _key_ref(name, dialect, where=none) -%}
   {#- where: the model and column being masked (_where), which key errors name. -#}
-  {%- set t = maskline._templates(dialect) -%}
+  {%- set t = maskline._generated('templates', dialect) -%}
   {%- if maskline._key_from_database() -%}
     {#- The key never comes to dbt: only PostgreSQL's session settings can receive it from the key table. -#}
     {%- if execute and dialect != 'postgres' -%}

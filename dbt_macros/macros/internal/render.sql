@@ -4,27 +4,20 @@
   {{ return(['bigquery', 'duckdb', 'postgres', 'snowflake', 'spark', 'trino']) }}
 {%- endmacro %}
 
-{% macro _templates(dialect) -%}
-  {%- if dialect == 'duckdb' -%}{{ return(maskline._templates_duckdb()) }}
-  {%- elif dialect == 'postgres' -%}{{ return(maskline._templates_postgres()) }}
-  {%- elif dialect == 'snowflake' -%}{{ return(maskline._templates_snowflake()) }}
-  {%- elif dialect == 'bigquery' -%}{{ return(maskline._templates_bigquery()) }}
-  {%- elif dialect == 'spark' -%}{{ return(maskline._templates_spark()) }}
-  {%- elif dialect == 'trino' -%}{{ return(maskline._templates_trino()) }}
+{% macro _generated(kind, dialect) -%}
+  {#- One of the tables the core generated for `dialect` (maskline._generated_table, written by
+      maskline.dbt.generate): its `templates`, its `type_classes` or its `keyed_classes`. A dialect no dbt adapter
+      speaks (the core also compiles sqlite), or a table the generator did not write, stops the compile. -#}
+  {%- if dialect not in maskline._dialects() -%}
+    {{ maskline._fail("no maskline SQL for dialect '" ~ dialect ~ "'", "adapter " ~ target.type,
+                      "set var maskline_dialect to one of " ~ (maskline._dialects() | join(', ')) ~ ", or override maskline's dispatch") }}
   {%- endif -%}
-  {{ maskline._fail("no maskline SQL for dialect '" ~ dialect ~ "'", "adapter " ~ target.type,
-                    "set var maskline_dialect to one of " ~ (maskline._dialects() | join(', ')) ~ ", or override maskline's dispatch") }}
-{%- endmacro %}
-
-{% macro _type_classes(dialect) -%}
-  {%- if dialect == 'duckdb' -%}{{ return(maskline._type_classes_duckdb()) }}
-  {%- elif dialect == 'postgres' -%}{{ return(maskline._type_classes_postgres()) }}
-  {%- elif dialect == 'snowflake' -%}{{ return(maskline._type_classes_snowflake()) }}
-  {%- elif dialect == 'bigquery' -%}{{ return(maskline._type_classes_bigquery()) }}
-  {%- elif dialect == 'spark' -%}{{ return(maskline._type_classes_spark()) }}
-  {%- elif dialect == 'trino' -%}{{ return(maskline._type_classes_trino()) }}
+  {%- set table = maskline._generated_table(kind, dialect) -%}
+  {%- if table is none -%}
+    {{ maskline._fail("no generated maskline table '" ~ kind ~ "'", "macro maskline._generated",
+                      "ask for one of templates, type_classes, keyed_classes") }}
   {%- endif -%}
-  {{ return({}) }}
+  {{ return(table) }}
 {%- endmacro %}
 
 {% macro _type_class(data_type, dialect) -%}
@@ -33,7 +26,7 @@
       brackets are not (it is written into the SQL as the cast's type), takes the untyped templates. -#}
   {%- if data_type is not string or not modules.re.fullmatch('[A-Za-z0-9_ ,.()\\[\\]]*', data_type) -%}{{ return(none) }}{%- endif -%}
   {%- set name = modules.re.sub(maskline._catalogue()['type_params'], '', data_type | lower).split() | join(' ') -%}
-  {{ return(maskline._type_classes(dialect).get(name)) }}
+  {{ return(maskline._generated('type_classes', dialect).get(name)) }}
 {%- endmacro %}
 
 {% macro _least_bucketable(data_type, width, dialect=none) -%}
@@ -59,24 +52,13 @@
   {{ return(none) }}
 {%- endmacro %}
 
-{% macro _keyed_classes(dialect) -%}
-  {%- if dialect == 'duckdb' -%}{{ return(maskline._keyed_classes_duckdb()) }}
-  {%- elif dialect == 'postgres' -%}{{ return(maskline._keyed_classes_postgres()) }}
-  {%- elif dialect == 'snowflake' -%}{{ return(maskline._keyed_classes_snowflake()) }}
-  {%- elif dialect == 'bigquery' -%}{{ return(maskline._keyed_classes_bigquery()) }}
-  {%- elif dialect == 'spark' -%}{{ return(maskline._keyed_classes_spark()) }}
-  {%- elif dialect == 'trino' -%}{{ return(maskline._keyed_classes_trino()) }}
-  {%- endif -%}
-  {{ return({}) }}
-{%- endmacro %}
-
 {% macro _keyed_class(data_type, dialect) -%}
   {#- [class of the value's canonical text, drawn once] for a keyed method on a column of `data_type`
       (maskline.dbt.generate.keyed_templates), or none (an unknown type: the untyped templates). A decimal's
       class depends on its scale, as the core's canonical text does (maskline.dialects.canonical.decimal_scale). -#}
   {%- if data_type is not string or not modules.re.fullmatch('[A-Za-z0-9_ ,.()\\[\\]]*', data_type) -%}{{ return(none) }}{%- endif -%}
   {%- set name = modules.re.sub(maskline._catalogue()['type_params'], '', data_type | lower).split() | join(' ') -%}
-  {%- set classes = maskline._keyed_classes(dialect) -%}
+  {%- set classes = maskline._generated('keyed_classes', dialect) -%}
   {%- set params = modules.re.search(maskline._catalogue()['decimal_params'], data_type) -%}
   {%- if params is not none -%}
     {%- set scaled = name ~ ('(s)' if ((params.group(1) or '0') | int) > 0 else '(0)') -%}
@@ -114,7 +96,7 @@
 
 {% macro _mask_sql(column, method, params, info_type, dialect, where, data_type=none) -%}
   {%- set p = maskline._method_spec(method, params, where) -%}
-  {%- set t = maskline._templates(dialect) -%}
+  {%- set t = maskline._generated('templates', dialect) -%}
   {%- set lit = maskline._string_literal -%}
   {%- if method == 'redact' -%}
     {%- set label = p.label or (('[' ~ info_type ~ ']') if info_type else '[REDACTED]') -%}
