@@ -76,6 +76,26 @@ def _input_for(table: str, inputs: Sequence[Any]) -> Any:
     return found[0] if len(found) == 1 else None
 
 
+def _traced_fields(dataset: Any, manifest: Any, node: Mapping[str, Any] | None,
+                   ) -> tuple[Any, dict[str, Any], Any, dict[str, Any]] | None:
+    """What both passes over a model's lineage start from: the compiled SQL's trace, a copy of ``dataset``'s
+    facets, its ``columnLineage`` facet (or None) and a copy of that facet's fields; None when nothing is traced.
+    The copies leave ``dataset`` as it was until :func:`_set_fields` writes the result back."""
+    traced = node_lineage(manifest, node)
+    if traced is None:
+        return None
+    facets = dict(getattr(dataset, "facets", None) or {})
+    existing = facets.get("columnLineage")
+    return traced, facets, existing, dict(getattr(existing, "fields", None) or {})
+
+
+def _matched_inputs(sources: Sequence[Any], inputs: Sequence[Any]) -> list[tuple[Any, Any]] | None:
+    """Each traced source with the event input it reads, or None when any source is no input of the event: a
+    column then gets nothing rather than part of its lineage."""
+    matched = [(_input_for(s.table, inputs), s) for s in sources]
+    return None if any(ds is None for ds, _ in matched) else matched
+
+
 def complete_column_lineage(dataset: Any, manifest: Any, node: Mapping[str, Any] | None, inputs: Sequence[Any],
                             producer: str) -> list[str]:
     """Add to ``dataset``'s ``columnLineage`` (in place) each output column the compiled SQL traces to the event's
@@ -92,23 +112,21 @@ def complete_column_lineage(dataset: Any, manifest: Any, node: Mapping[str, Any]
     >>> [(f.name, f.field) for f in out.facets["columnLineage"].fields["n"].inputFields]
     [('db.raw.t', 'note')]
     """
-    traced = node_lineage(manifest, node)
-    if traced is None:
+    found = _traced_fields(dataset, manifest, node)
+    if found is None:
         return []
-    facets = dict(getattr(dataset, "facets", None) or {})
-    existing = facets.get("columnLineage")
-    fields: dict[str, Any] = dict(getattr(existing, "fields", None) or {})
+    traced, facets, existing, fields = found
     present = {k.lower() for k in fields}
     added: list[str] = []
     for name, sources in traced.direct.items():
         if not name or name == "*" or name.lower() in present or not sources:
             continue
-        matched = [(_input_for(s.table, inputs), s.column) for s in sources]
-        if any(ds is None for ds, _ in matched):
-            continue  # a source that is no input of the event: no lineage for the column rather than part of it
+        matched = _matched_inputs(sources, inputs)
+        if matched is None:
+            continue
         fields[name] = column_lineage_dataset.Fields(inputFields=[
-            column_lineage_dataset.InputField(namespace=ds.namespace, name=ds.name, field=column, transformations=[])
-            for ds, column in matched])
+            column_lineage_dataset.InputField(namespace=ds.namespace, name=ds.name, field=s.column, transformations=[])
+            for ds, s in matched])
         present.add(name.lower())
         added.append(name)
     if added:
@@ -149,12 +167,10 @@ def annotate_passed_columns(dataset: Any, manifest: Any, node: Mapping[str, Any]
     >>> [(k, f.transformationType) for k, f in out.facets["columnLineage"].fields.items()]
     [('id', 'IDENTITY'), ('name', 'TRANSFORMATION')]
     """
-    traced = node_lineage(manifest, node)
-    if traced is None:
+    found = _traced_fields(dataset, manifest, node)
+    if found is None:
         return []
-    facets = dict(getattr(dataset, "facets", None) or {})
-    existing = facets.get("columnLineage")
-    fields: dict[str, Any] = dict(getattr(existing, "fields", None) or {})
+    traced, facets, existing, fields = found
     by_lower = {k.lower(): k for k in fields}
     direct = {k.lower(): v for k, v in traced.direct.items() if k}
     done: list[str] = []
@@ -162,9 +178,9 @@ def annotate_passed_columns(dataset: Any, manifest: Any, node: Mapping[str, Any]
         sources = direct.get(col.name.lower())
         if col.masked or not sources:
             continue
-        matched = [(_input_for(s.table, inputs), s) for s in sources]
-        if any(ds is None for ds, _ in matched):
-            continue  # a source that is no input of the event: no transformation rather than part of one
+        matched = _matched_inputs(sources, inputs)
+        if matched is None:
+            continue
         ours = {(ds.namespace, ds.name, s.column.lower()): s.subtype for ds, s in matched}
         key = by_lower.get(col.name.lower(), col.name)
         theirs = list(getattr(fields.get(key), "inputFields", None) or [])
