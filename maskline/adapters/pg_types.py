@@ -80,13 +80,25 @@ def declared_type_sql(c: str) -> str:
             f"THEN pg_catalog.concat({data_type}, '(', {c}.character_maximum_length, ')') ELSE {data_type} END")
 
 
+_BASE_NAME = f"pg_catalog.format_type(({base_type_sql('t')}), NULL)"
+# The same column's type as declared, with the modifiers of :func:`declared_type_sql` (``numeric(12,2)``,
+# ``character varying(20)``), from its ``information_schema.columns`` row when that row names the same built-in
+# type (not ``ARRAY``): a typed NULL or a bucket cast back to the column's type then keeps them, as on the query
+# path and in dbt. The name itself still comes from ``pg_type``; the row adds only its numbers.
+_DECLARED = (
+    f"(SELECT {declared_type_sql('ic')} FROM information_schema.columns ic "
+    f"WHERE ic.table_schema::pg_catalog.text {_EQ} n.nspname::pg_catalog.text "
+    f"AND ic.table_name::pg_catalog.text {_EQ} c.relname::pg_catalog.text "
+    f"AND ic.column_name::pg_catalog.text {_EQ} a.attname::pg_catalog.text "
+    f"AND ic.data_type::pg_catalog.text {_EQ} {_BASE_NAME})"
+)
 # One row per column of a table (schema and name bound), in order: its name, whether its type is built in, the
-# built-in base type's name (format_type of a pg_catalog type: a catalog name, never text a user wrote) and that
-# type's category. Relation kinds as information_schema.columns lists them: tables, views, materialized views,
-# foreign and partitioned tables.
+# built-in base type's name (format_type of a pg_catalog type: a catalog name, never text a user wrote, with the
+# declared modifiers above) and that type's category. Relation kinds as information_schema.columns lists them:
+# tables, views, materialized views, foreign and partitioned tables.
 COLUMNS_SQL = (
     f"SELECT a.attname::pg_catalog.text, {builtin_type_sql('t')}, "
-    f"CASE WHEN {builtin_type_sql('t')} THEN pg_catalog.format_type(({base_type_sql('t')}), NULL) END, "
+    f"CASE WHEN {builtin_type_sql('t')} THEN COALESCE({_DECLARED}, {_BASE_NAME}) END, "
     f"CASE WHEN {builtin_type_sql('t')} THEN (SELECT b.typcategory::pg_catalog.text FROM pg_catalog.pg_type b "
     f"WHERE b.oid {_EQ} ({base_type_sql('t')})) END "
     f"FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid {_EQ} a.attrelid "

@@ -398,8 +398,9 @@ def _role_exists(cur: Any, role: str) -> bool:
 
 
 def _columns(cur: Any, schema: str, table: str) -> list[tuple[str, bool, str | None, str | None]]:
-    """Each column's name, whether its type is built in, and the built-in type's name and category, judged from
-    ``pg_type`` by :mod:`maskline.adapters.pg_types` (not from ``information_schema``'s text)."""
+    """Each column's name, whether its type is built in, and the built-in type's name (with its declared
+    modifiers) and category, judged from ``pg_type`` by :mod:`maskline.adapters.pg_types` (not from
+    ``information_schema``'s text, which adds only the modifiers' numbers)."""
     from maskline.adapters.pg_types import COLUMNS_SQL
 
     cur.execute(COLUMNS_SQL, (schema, table))

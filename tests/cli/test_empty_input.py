@@ -48,3 +48,40 @@ def test_an_empty_parquet_masks_to_csv_from_the_command_line(tmp_path: Path) -> 
     r = run_cli("mask", str(empty), str(out))
     assert r.returncode == 0, r.stderr
     assert out.read_text() == "id,email,amount,d\n"
+
+
+def _schema(path: Path) -> list[tuple[str, str]]:
+    return [(r[0], r[1]) for r in duckdb.sql(f"DESCRIBE SELECT * FROM '{path}'").fetchall()]
+
+
+def test_a_stored_scan_keeps_the_output_types_of_a_day_with_rows_on_an_empty_day(tmp_path: Path) -> None:
+    from maskline.classify.stored import save_scan, scan_path_for
+    from maskline.engine.frames import classify_for
+    from maskline.policy import load_policy
+
+    day1, day2 = tmp_path / "day1", tmp_path / "day2"
+    day1.mkdir(), day2.mkdir()
+    rows = " UNION ALL ".join(f"SELECT {i}::INTEGER AS id, 'p{i}@example.org' AS email, {i}.5::DECIMAL(10, 2) "
+                              "AS amount" for i in range(1, 40))
+    duckdb.sql(f"COPY ({rows}) TO '{day1 / 'orders.parquet'}'")
+    duckdb.sql(f"COPY ({rows} LIMIT 0) TO '{day2 / 'orders.parquet'}'")
+    policy = tmp_path / "policy.yml"
+    policy.write_text("version: 1\n")  # names no column: the stored scan decides them
+    scan = classify_for(day1 / "orders.parquet", load_policy(policy), "orders")
+    save_scan(scan_path_for(policy), "orders", scan, load_policy(policy))
+    for day in (day1, day2):
+        mask_file(day / "orders.parquet", day / "masked.parquet", policy)
+    assert _schema(day2 / "masked.parquet") == _schema(day1 / "masked.parquet") == [
+        ("id", "INTEGER"), ("email", "VARCHAR"), ("amount", "DECIMAL(10,2)")]  # the numbers pass, as scanned
+
+
+def test_a_header_only_csv_keeps_the_output_types_its_policy_gives(tmp_path: Path) -> None:
+    # A CSV is read as text, so only the policy's methods give other types; they give them on an empty day too.
+    (tmp_path / "full.csv").write_text("id,email,amount\n1,ann@example.org,12.50\n")
+    (tmp_path / "empty.csv").write_text("id,email,amount\n")
+    columns = {"id": {"pass": True}, "email": {"method": "email"},
+               "amount": {"method": {"method": "generalize", "bucket": 10}}}
+    for name in ("full", "empty"):
+        mask_file(tmp_path / f"{name}.csv", tmp_path / f"{name}.parquet", {"datasets": {name: {"columns": columns}}})
+    assert _schema(tmp_path / "empty.parquet") == _schema(tmp_path / "full.parquet") == [
+        ("id", "VARCHAR"), ("email", "VARCHAR"), ("amount", "DOUBLE")]
