@@ -33,12 +33,14 @@ COLUMNS: dict[str, tuple[str, tuple[str, ...], dict[str, Any]]] = {
 POSTGRES_ONLY: dict[str, tuple[str, tuple[str, ...], dict[str, Any]]] = {
     "code": ("char(3)", ("'12'", "'   '", "'9'"), {"method": "generalize", "bucket": 10}),
     "note": ("text", ("'42'", "'n/a'", "'-0'"), {"method": "generalize", "bucket": 100}),
+    # a Unicode space beside the number: PostgreSQL's cast refuses it (round redteam10, maskline.dialects.postgres)
+    "spaced": ("text", ("E'\\u200337'", "E'\\t37'", "E'37\\u3000'"), {"method": "generalize", "bucket": 10}),
 }
 MASKED = {"amount": ["30", None, "-10"], "wide": ["1000", None, None], "code": ["10", None, "0"],
-          "note": ["0", None, "0"]}
+          "note": ["0", None, "0"], "spaced": [None, "30", None]}
 # PostgreSQL reads a char(n) as text without its padding, in every role-aware view's raw branch (the CASE is text).
 RAW = {"amount": ["37", "x", "-5"], "wide": [" 1234.5 ", "", None], "code": ["12", "", "9"],
-       "note": ["42", "n/a", "-0"]}
+       "note": ["42", "n/a", "-0"], "spaced": ["\u200337", "\t37", "37\u3000"]}
 
 
 def _columns(engine: str) -> dict[str, tuple[str, tuple[str, ...], dict[str, Any]]]:
