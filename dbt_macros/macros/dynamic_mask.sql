@@ -94,5 +94,18 @@
   {#- The raw branch takes the masked branch's type: text for every method but generalize to/bucket and null. -#}
   {%- set raw_is_text = not (method == 'null' or (method == 'generalize' and p.prefix is none)) -%}
   {%- set raw = maskline._as_text(column, dialect) if raw_is_text else maskline._column_sql(column) -%}
+  {%- if method == 'generalize' and p.bucket and maskline._is_text_type(data_type) -%}
+    {#- A text column's bucket is a double, its raw value text: no engine takes a CASE of the two, and the view
+        failed for every reader and value. The column keeps its type; the bucket is written as text. -#}
+    {%- set masked = '(' ~ (maskline._generated('templates', dialect)['generalize.bucket.text'] | replace('__ml_col__', masked)) ~ ') /* maskline:' ~ method ~ ' */' -%}
+  {%- endif -%}
   {{ return('(CASE WHEN ' ~ maskline._has_role(unmask_roles, dialect) ~ ' THEN ' ~ raw ~ ' ELSE ' ~ masked ~ ' END) /* maskline:dynamic */') }}
+{%- endmacro %}
+
+{% macro _is_text_type(data_type) -%}
+  {#- Whether a column of `data_type` (as the adapter reports it: character varying(10), VARCHAR, character(3)) is
+      one the core reads as text (maskline.methods.base.TEXT_TYPES); an unknown type is not. -#}
+  {%- if data_type is not string -%}{{ return(false) }}{%- endif -%}
+  {%- set name = modules.re.sub(maskline._catalogue()['type_params'], '', data_type | lower).split() | join(' ') -%}
+  {{ return(name in maskline._catalogue()['text_types']) }}
 {%- endmacro %}

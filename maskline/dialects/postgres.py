@@ -86,9 +86,14 @@ class Postgres(Dialect):
     # text is converted only once its shape guarantees the cast succeeds; anything else becomes NULL.
     # Bounded digit counts keep a float in range; years start at 1000 and the day is checked against its
     # month, so neither MAKE_DATE nor the date arithmetic can fail either.
-    NUMBER_TEXT = "^\\s*[-+]?([0-9]{1,200}(\\.[0-9]{0,200})?|\\.[0-9]{1,200})([eE][-+]?[0-9]{1,2})?\\s*$"
+    # The spaces around a value are an allow-list: those the casts skip (isspace in the C locale). A regular
+    # expression's \s is any Unicode space (U+2003, U+3000...), which the casts refuse: one such value failed its row.
+    CAST_SPACE = "[ \\t\\n\\r\\f\\v]"
+    NUMBER_TEXT = (f"^{CAST_SPACE}*[-+]?([0-9]{{1,200}}(\\.[0-9]{{0,200}})?|\\.[0-9]{{1,200}})([eE][-+]?[0-9]{{1,2}})?"
+                   f"{CAST_SPACE}*$")
     # A tail that names an era (2024-01-01 BC) is no ISO date: read by its parts it would be the AD one.
-    ISO_DATE_TEXT = "^\\s*[1-9][0-9]{3}-(0?[1-9]|1[0-2])-(0?[1-9]|[12][0-9]|3[01])([ T](?!.*[Bb][Cc]).*)?$"
+    ISO_DATE_TEXT = (f"^{CAST_SPACE}*[1-9][0-9]{{3}}-(0?[1-9]|1[0-2])-(0?[1-9]|[12][0-9]|3[01])"
+                     "([ T](?!.*[Bb][Cc]).*)?$")
     DATE_TYPES = ("date", "timestamp without time zone", "timestamp with time zone")
 
     def try_number(self, e: exp.Expression) -> exp.Expression:

@@ -36,6 +36,8 @@ from maskline.methods.shape import MaskedShape
 if TYPE_CHECKING:
     from sqlglot import exp
 
+    from maskline.dialects.base import Dialect
+
 
 @dataclass(frozen=True)
 class GeneralizeParams:
@@ -95,6 +97,30 @@ def build(column: exp.Expression, p: GeneralizeParams, ctx: MaskContext) -> exp.
     s = ctx.as_text(column)
     n = p.prefix or 0
     return d.concat(d.substr(s, lit(1), lit(n)), d.fill(exp.Sub(this=d.length(s.copy()), expression=lit(n)), "*"))
+
+
+# A double holds every integer up to 2**53 exactly; a bucket inside that range is written by its digits.
+_EXACT_DOUBLE_INTEGER = 2**53
+
+
+def bucket_text(d: Dialect, bucket: exp.Expression) -> exp.Expression:
+    """A double bucket (an integral number) as text, spelled alike on every engine: its digits while a double holds
+    the integer exactly (``30``, ``-10``, ``0`` for ``-0.0``), else the engine's own text of the double; NULL stays
+    NULL. A role-aware view of a text column (dbt's ``masked_columns(dynamic=true)``) writes its bucket so: the
+    column keeps its type, and a holder of the role reads the raw text in the same column.
+
+    >>> import duckdb; from sqlglot import exp; from maskline.dialects import get_dialect
+    >>> sql = bucket_text(get_dialect("duckdb"), exp.column("b")).sql("duckdb")
+    >>> duckdb.sql(f"SELECT {sql} FROM (VALUES (30.0), (-0.0), (NULL), (1e300)) t(b)").fetchall()
+    [('30',), ('0',), (None,), ('1e+300',)]
+    """
+    from sqlglot import exp
+
+    from maskline.dialects.base import lit
+
+    exact = exp.Between(this=bucket.copy(), low=lit(-_EXACT_DOUBLE_INTEGER), high=lit(_EXACT_DOUBLE_INTEGER))
+    return exp.Case(ifs=[exp.If(this=exact, true=d.text(exp.cast(bucket.copy(), exp.DataType.build("bigint"))))],
+                    default=d.float_text(bucket.copy()))
 
 
 # The length of the ISO 8601 text of each unit: 1985, 1985-07, 1985-07-21.

@@ -44,10 +44,11 @@ POSTGRES_ONLY: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], dict[str, 
     "blank": ("char(3)", (), ("''", "'   '", "'12'"), {"method": "generalize", "bucket": 10}),
 }
 KEYED = ("far_hash",)
-# Not in the role-aware view: its raw branch is the column as is, so a text bucket (a double) meets char(3) (a type
-# error at plan time, for every value). ts_year is in it: its masked DATE is widened back to a TIMESTAMP there, which
-# the first day of DuckDB's least timestamp year is not (on lead1955 and before the timestamp bound, reading failed).
-NOT_IN_VIEW = (*KEYED, "blank")
+# Not in the role-aware view: the keyed column. ts_year is in it: its masked DATE is widened back to a TIMESTAMP there,
+# which the first day of DuckDB's least timestamp year is not (on lead1955 and before the timestamp bound, reading
+# failed). So is blank, a char(3) bucketed: the bucket is written as text there (before redteam10, a double beside the
+# raw text failed the view at plan time, for every value).
+NOT_IN_VIEW = KEYED
 
 
 def _columns(engine: str) -> dict[str, tuple[str, tuple[str, ...], dict[str, Any]]]:
@@ -132,6 +133,13 @@ def test_the_values_are_the_cores(built: dict[str, Any]) -> None:
     assert None not in col["far_hash"] and len(set(col["far_hash"])) == 3
     if built["engine"] == "postgres":
         assert col["ints"] == [None, None, None] and col["blank"] == [None, None, "10"]
+
+
+def test_a_role_aware_view_writes_a_text_bucket_as_text(built: dict[str, Any]) -> None:
+    if built["engine"] != "postgres":
+        pytest.skip("char(3) is a PostgreSQL column here")
+    plain = [n for n in _columns(built["engine"]) if n not in NOT_IN_VIEW]
+    assert [r[plain.index("blank")] for r in built["extremes_view"]] == [None, None, "10"]
 
 
 def test_a_role_aware_view_of_a_timestamp_reads_its_least_year(built: dict[str, Any]) -> None:
