@@ -285,3 +285,63 @@ def test_the_strict_double_answers_as_marquez_does(marquez_url: str) -> None:
         answers = [(path.rsplit("/", 3)[-3:], method, kind, _status(marquez_url + path, method, kind, body),
                     _status(double_url + path, method, kind, body)) for path, method, kind, body in requests]
     assert [a for a in answers if a[3] != a[4]] == [], answers
+
+
+def _version_story(base: str, namespace: str) -> list[Any]:
+    """Marquez's dataset versions through one writer and one early reader (dbt-ol sends every START before any
+    COMPLETE), with field tags posted between: after each step, the dataset's status, who made its current
+    version, and every version's field tags by who made it (``writer``, or ``None`` for a reader's version)."""
+    import uuid
+
+    writer, reader = str(uuid.uuid4()), str(uuid.uuid4())
+    schema_url = "https://openlineage.io/spec/facets/1-1-1/SchemaDatasetFacet.json#/$defs/SchemaDatasetFacet"
+
+    def send(kind: str, run: str, job: str, side: str, names: list[str]) -> None:
+        dataset = {"namespace": namespace, "name": "t", "facets": {"schema": {
+            "_producer": "https://example.com/p", "_schemaURL": schema_url,
+            "fields": [{"name": n, "type": "text"} for n in names]}}}
+        event = {"eventType": kind, "eventTime": "2026-12-06T12:00:00Z", "producer": "https://example.com/p",
+                 "schemaURL": "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent",
+                 "run": {"runId": run}, "job": {"namespace": namespace, "name": job},
+                 "inputs": [dataset] if side == "inputs" else [], "outputs": [dataset] if side == "outputs" else []}
+        assert _status(base + "/api/v1/lineage", "POST", "application/json", json.dumps(event).encode()) == 201
+
+    def tag(field: str, name: str) -> int:
+        return _status(f"{base}/api/v1/namespaces/{_q(namespace)}/datasets/t/fields/{field}/tags/{name}", "POST",
+                       "application/json")
+
+    def seen() -> Any:
+        path = f"/api/v1/namespaces/{_q(namespace)}/datasets/t"
+        try:
+            current = _get(base, path)["currentVersion"]
+        except urllib.error.HTTPError as e:
+            return e.code
+        made_by = lambda v: "writer" if (v.get("createdByRun") or {}).get("id") == writer else None  # noqa: E731
+        versions = {made_by(v): {f["name"]: sorted(f["tags"]) for f in v["fields"]}
+                    for v in _get(base, path + "/versions")["versions"]}
+        return (made_by(_get(base, f"{path}/versions/{current}")) if current else "none", versions)
+
+    story = [seen()]
+    send("START", writer, "writer", "outputs", ["a", "b"])
+    story += [seen(), tag("a", "MASKED")]
+    send("START", reader, "reader", "inputs", ["a"])
+    story += [seen(), tag("a", "PII")]
+    send("COMPLETE", writer, "writer", "outputs", ["a", "b"])
+    story += [seen(), tag("b", "MASKED"), seen()]
+    return story
+
+
+def test_the_strict_double_keeps_dataset_versions_as_marquez_does(marquez_url: str) -> None:
+    """The double's versions and where a field tag lands match the real server's, step by step: a write's version
+    is current only from its COMPLETE, an earlier read makes a version of its own, and a field tag is written into
+    the version current at the time (so one posted before the writer's COMPLETE never shows on its version)."""
+    import uuid
+
+    from tests.lineage.marquez_double import serve_marquez_double
+
+    real = _version_story(marquez_url, f"maskline-double-versions-{uuid.uuid4().hex[:8]}")
+    with serve_marquez_double() as (double_url, _):
+        double = _version_story(double_url, f"maskline-double-versions-{uuid.uuid4().hex[:8]}")
+    assert double == real
+    # What the story shows (the double would agree on a wrong story too): the writer's version lacks the early tag.
+    assert real[-1] == ("writer", {"writer": {"a": [], "b": ["MASKED"]}, None: {"a": ["PII"]}})
