@@ -130,9 +130,9 @@ class MasklineTransformer(EventTransformer):
             self._complete_identity(event)  # after enrichment, which gives dbt runs their own identity
         if self.tag_sync and self.marquez_url:
             try:
-                from openlineage_ext.marquez_tags import TagSync, tag_requests
+                from openlineage_ext.marquez_tags import TagSync, tag_requests, written_by
 
-                TagSync.for_url(self.marquez_url).submit(tag_requests(event))
+                TagSync.for_url(self.marquez_url).submit(tag_requests(event), written_by(event))
             except Exception as e:  # noqa: BLE001
                 log.warning("maskline: Marquez tag sync failed (%s)", type(e).__name__)
         return event

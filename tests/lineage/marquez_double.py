@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,6 +39,8 @@ class StrictMarquezDouble(BaseHTTPRequestHandler):
     # (namespace, dataset) -> {"current": version id or None, "versions": {id: {"run": run id or None,
     # "fields": {name: [tags]}}}}, kept in the order Marquez would create them.
     versions: dict[tuple[str, str], dict] = {}
+    # Seconds before a lineage POST is stored: a busy Marquez, so a client's next steps may overtake the event.
+    store_delay: float = 0.0
 
     def _body(self) -> bytes:
         length = int(self.headers.get("Content-Length") or 0)
@@ -114,6 +117,7 @@ class StrictMarquezDouble(BaseHTTPRequestHandler):
             if (self.headers.get("Content-Type") or "").split(";")[0].strip() != "application/json":
                 return self._answer(415)
             event = json.loads(body)
+            time.sleep(type(self).store_delay)
             type(self).lineage.append(event)
             type(self)._store_versions(event)
             return self._answer(201)
@@ -147,7 +151,7 @@ def serve_marquez_double() -> Iterator[tuple[str, type[StrictMarquezDouble]]]:
     """Serve a fresh double on a free port; yields its URL and the class holding what it received."""
     StrictMarquezDouble.lineage, StrictMarquezDouble.tag_posts = [], []
     StrictMarquezDouble.tags, StrictMarquezDouble.implicit_tags = set(), set()
-    StrictMarquezDouble.versions = {}
+    StrictMarquezDouble.versions, StrictMarquezDouble.store_delay = {}, 0.0
     server = ThreadingHTTPServer(("127.0.0.1", 0), StrictMarquezDouble)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
