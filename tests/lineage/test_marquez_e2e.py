@@ -443,12 +443,17 @@ def test_nothing_marquez_shows_holds_a_raw_value_or_the_key(marquez_url: str,
 
 def test_failed_tasks_show_failed_with_an_error_facet_and_no_value(marquez_url: str,
                                                                    both_runs: dict[str, LineageRun]) -> None:
-    """The failing tasks of the lineage DAG (a database error quoting a name, a Python error quoting an email) show
-    as FAILED runs whose ``errorMessage`` facet is there, with the executing identity, and without the value."""
+    """The failing tasks of the lineage DAG (a database error quoting a name, a Python error quoting an email, a mask
+    task failing closed on a query whose WHERE quotes an email) show as FAILED runs whose ``errorMessage`` facet is
+    there, with the executing identity, and without the value; the refusal keeps maskline's structured reason."""
     airflow = both_runs["airflow"]
     failed = [e for e in airflow.events if e["eventType"] == "FAIL" and e["job"]["name"] in
-              ("maskline_lineage_test.cast_customer_name", "maskline_lineage_test.notify_customer")]
-    assert len(failed) == 2
+              ("maskline_lineage_test.cast_customer_name", "maskline_lineage_test.notify_customer",
+               "maskline_lineage_test.mask_refused_query")]
+    assert len(failed) == 3
+    refused = next(e for e in failed if e["job"]["name"].endswith(".mask_refused_query"))
+    facets = _get(marquez_url, f"/api/v1/jobs/runs/{refused['run']['runId']}/facets?type=run")["facets"]
+    assert "cannot resolve the query's columns" in facets["errorMessage"]["message"], facets["errorMessage"]
     for event in failed:
         run = _get(marquez_url, f"/api/v1/jobs/runs/{event['run']['runId']}")
         facets = _get(marquez_url, f"/api/v1/jobs/runs/{event['run']['runId']}/facets?type=run")["facets"]
