@@ -15,6 +15,15 @@ server accepts them:
 A dataset exists in Marquez only once the event that names it has been
 stored, and the transformer runs *before* the event is sent, so the sync runs
 on one background worker that retries briefly until the dataset appears.
+
+Marquez writes a field tag into the dataset's *current version* only (and its
+field list), and a write's version becomes current only when the writing run's
+COMPLETE is stored; until then the current version is an older one, or one an
+early reader made (dbt-ol sends every model's START before any COMPLETE). So a
+tag for an output dataset waits until the current version is the one its run
+wrote (:func:`current_version_run`), else the version the run wrote would show
+no tag in Marquez's version history. It waits a bounded time, then posts anyway
+(a failed run's output never becomes current).
 Plain ``urllib``: no client library, nothing at import time.
 """
 
@@ -29,7 +38,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from openlineage_ext.facets import MARQUEZ_TAG_BY_CATEGORY, MASKED_TAG, MASKING, PII_TAG_KEY
@@ -106,6 +115,59 @@ def tag_requests(event: Any) -> list[tuple[str, str, str, str]]:
     return out
 
 
+def written_by(event: Any) -> dict[tuple[str, str], str]:
+    """``(namespace, dataset) -> run id`` for each output dataset of the event: the run whose version of it must be
+    current before its field tags are posted.
+
+    >>> from openlineage.client.event_v2 import InputDataset, OutputDataset
+    >>> class E: run = type("R", (), {"runId": "r1"})(); inputs = [InputDataset("ns", "a")]; outputs = [OutputDataset("ns", "b")]
+    >>> written_by(E())
+    {('ns', 'b'): 'r1'}
+    """
+    run = getattr(getattr(event, "run", None), "runId", None)
+    if not run:
+        return {}
+    return {(o.namespace, o.name): str(run) for o in getattr(event, "outputs", None) or []}
+
+
+def _get_json(url: str, timeout: float) -> Any:
+    req = urllib.request.Request(url, headers={"Accept": "application/json"})
+    with urllib.request.urlopen(req, timeout=timeout) as resp:
+        return json.loads(resp.read().decode("utf-8") or "null")
+
+
+def current_version_run(base_url: str, namespace: str, dataset: str, timeout: float = 5.0) -> str | None:
+    """The id of the run that made the dataset's current version in Marquez; None when it has no current version,
+    a reader made it, or Marquez does not have the dataset.
+
+    Two reads: the dataset's ``currentVersion``, then that version's ``createdByRun`` (a run's
+    ``outputDatasetVersions`` names the version by another id, so the run cannot be compared directly).
+
+    >>> import http.server, json, threading
+    >>> class MarquezDouble(http.server.BaseHTTPRequestHandler):  # test double; the real server: tests/lineage
+    ...     def do_GET(self):
+    ...         body = {"currentVersion": "v1"} if self.path.endswith("/t") else {"createdByRun": {"id": "r1"}}
+    ...         self.send_response(200); self.end_headers(); self.wfile.write(json.dumps(body).encode())
+    ...     def log_message(self, *args): pass
+    >>> srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), MarquezDouble)
+    >>> threading.Thread(target=srv.serve_forever, daemon=True).start()
+    >>> current_version_run(f"http://127.0.0.1:{srv.server_port}", "ns", "t")
+    'r1'
+    >>> srv.shutdown(); srv.server_close()
+    """
+    q = lambda s: urllib.parse.quote(s, safe="")  # noqa: E731
+    path = f"{base_url.rstrip('/')}/api/v1/namespaces/{q(namespace)}/datasets/{q(dataset)}"
+    try:
+        current = (_get_json(path, timeout) or {}).get("currentVersion")
+        if not current:
+            return None
+        made = (_get_json(f"{path}/versions/{q(str(current))}", timeout) or {}).get("createdByRun") or {}
+    except (OSError, ValueError, AttributeError):
+        return None
+    run = made.get("id") if isinstance(made, dict) else None
+    return str(run) if run else None
+
+
 def _request(url: str, method: str, body: bytes | None, timeout: float) -> int:
     # Always a JSON content type: urllib would send a form type with any body, which Marquez answers with 415.
     req = urllib.request.Request(url, data=body, method=method, headers=JSON_HEADERS)
@@ -178,7 +240,9 @@ class TagSync:
 
     def __init__(self, base_url: str) -> None:
         self.base_url = base_url
-        self.queue: queue.Queue[tuple[str, str, str, str] | None] = queue.Queue()
+        # Each tag request with the run whose version of the dataset must be current first (None: post at once).
+        self.queue: queue.Queue[tuple[tuple[str, str, str, str], str | None] | None] = queue.Queue()
+        self.settled: set[tuple[str, str, str]] = set()  # (namespace, dataset, run) waited for: current, or gave up
         self.applied: list[tuple[str, str, str, str]] = []
         self.failed: list[tuple[str, str, str, str]] = []
         self.created: set[str] = set()  # tags known to exist in this Marquez
@@ -194,9 +258,12 @@ class TagSync:
                 cls._instances[base_url] = cls(base_url)
             return cls._instances[base_url]
 
-    def submit(self, requests: Iterable[tuple[str, str, str, str]]) -> None:
+    def submit(self, requests: Iterable[tuple[str, str, str, str]],
+               writers: Mapping[tuple[str, str], str] | None = None) -> None:
+        """Queue tag requests; a request for a dataset in ``writers`` (:func:`written_by`) waits until the current
+        version in Marquez is that run's."""
         for r in requests:
-            self.queue.put(r)
+            self.queue.put((r, (writers or {}).get((r[0], r[1]))))
 
     def _run(self) -> None:
         while True:
@@ -204,7 +271,9 @@ class TagSync:
             try:
                 if item is None:
                     return
-                self._apply(item)
+                if item[1] is not None:
+                    self._await_version(item[0][0], item[0][1], item[1])
+                self._apply(item[0])
             finally:
                 self.queue.task_done()
 
@@ -219,6 +288,21 @@ class TagSync:
             self.created.add(tag)
         else:
             log.warning("maskline: Marquez refused to create tag %s (HTTP %s)", tag, status)
+
+    def _await_version(self, namespace: str, dataset: str, run: str) -> None:
+        """Wait (bounded) until Marquez's current version of the dataset is the one ``run`` wrote: a tag posted
+        earlier lands on another version. Once per dataset and run; on timeout the tags go anyway."""
+        key = (namespace, dataset, run)
+        if key in self.settled:
+            return
+        for delay in (0.0, *RETRY_SECONDS):
+            time.sleep(delay)
+            if current_version_run(self.base_url, namespace, dataset) == run:
+                break
+        else:
+            log.warning("maskline: Marquez did not make run %s's version of %s current; tagging the current one",
+                        run, dataset)
+        self.settled.add(key)
 
     def _apply(self, item: tuple[str, str, str, str]) -> None:
         self._ensure_tag(item[3])

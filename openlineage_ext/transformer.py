@@ -11,7 +11,10 @@ the real transport sends it:
 2. every event is scrubbed of sensitive values (see :mod:`openlineage_ext.scrubbing`), and its
    column lineage keeps only fields the catalog proves (:mod:`openlineage_ext.proven_lineage`);
    for dbt-ol events that happens after step 1, against the manifest's and the built relations' columns;
-3. optionally, Marquez field tags are set (``marquez_tag_sync: true``).
+   a dbt-ol START then drops the inputs another model of the build is still writing
+   (:mod:`openlineage_ext.unwritten_inputs`: else Marquez makes the early read a version of its own);
+3. optionally, Marquez field tags are set (``marquez_tag_sync: true``), each output's once Marquez's current
+   version of it is the one its run wrote (:mod:`openlineage_ext.marquez_tags`).
 
 If anything fails, the event is dropped, not sent unscrubbed (fail closed).
 
@@ -128,11 +131,19 @@ class MasklineTransformer(EventTransformer):
                           type(e).__name__)
                 return None
             self._complete_identity(event)  # after enrichment, which gives dbt runs their own identity
+            try:
+                from openlineage_ext.unwritten_inputs import hold_back_unwritten_inputs
+
+                # dbt-ol sends every START before any COMPLETE: a read of a model not yet complete in the stream
+                # would give Marquez a reader's version of the model's table (see the module).
+                hold_back_unwritten_inputs(event)
+            except Exception as e:  # noqa: BLE001 - best effort: the event still goes with the inputs dbt-ol gave
+                log.warning("maskline: could not check a dbt event's inputs against open writes (%s)", type(e).__name__)
         if self.tag_sync and self.marquez_url:
             try:
-                from openlineage_ext.marquez_tags import TagSync, tag_requests
+                from openlineage_ext.marquez_tags import TagSync, tag_requests, written_by
 
-                TagSync.for_url(self.marquez_url).submit(tag_requests(event))
+                TagSync.for_url(self.marquez_url).submit(tag_requests(event), written_by(event))
             except Exception as e:  # noqa: BLE001
                 log.warning("maskline: Marquez tag sync failed (%s)", type(e).__name__)
         return event

@@ -20,6 +20,8 @@ MASKED_OUTPUTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
 # ``face -> columns passed unmasked, each a plain select of one input column`` (Marquez shows them as IDENTITY).
 PASSED_OUTPUTS: dict[str, tuple[str, ...]] = {
     "airflow-table": ("customer_id", "plan", "lifetime_value"),
+    "airflow-query": ("tier",),  # ``plan AS tier``: one column under another name
+    "airflow-query-example": ("customer_id", "plan"),
     "airflow-file": ("customer_id", "plan", "lifetime_value"),
     "dbt-masked-columns": ("customer_id",),
     "dbt-inline-mask": ("ticket_id", "opened_at", "channel"),

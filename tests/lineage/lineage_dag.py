@@ -10,7 +10,9 @@ PostgreSQL database and OpenLineage configured through the environment. It:
    a safe ``count(DISTINCT email)``, a filter, a group and a sort: every case of the column-lineage spec);
 5. runs a SQL task that fails in PostgreSQL on a customer's name, so the engine's error quotes it
    (``trigger_rule=all_done``);
-6. fails on purpose with an error message quoting a customer (``trigger_rule=all_done``).
+6. fails on purpose with an error message quoting a customer (``trigger_rule=all_done``);
+7. fails closed: ``MaskQueryOperator`` refuses a query naming no column of the table, whose WHERE quotes a
+   customer's email (``trigger_rule=all_done``): maskline's own structured error, before anything is read.
 
 The run's ``conf`` carries PII too. The runner also ``dag.test()``-s every other DAG in the
 folders it is given (the example DAG), and writes each run's task states to OUT.json.
@@ -87,7 +89,11 @@ def build_dag():  # an Airflow DAG
             sql="SELECT CAST(full_name AS integer) FROM raw_customers ORDER BY customer_id")
         fail = PythonOperator(task_id="notify_customer", python_callable=fail_loudly,
                               op_kwargs={"email": rows[1]["email"]}, trigger_rule="all_done")
-        load >> lookup >> mask >> by_plan >> cast >> fail
+        refused = MaskQueryOperator(
+            task_id="mask_refused_query", conn_id="warehouse", target="refused_out", policy=str(POLICY),
+            sql=f"SELECT full_name, no_such_column FROM raw_customers WHERE email = '{rows[3]['email']}'",
+            trigger_rule="all_done")
+        load >> lookup >> mask >> by_plan >> cast >> fail >> refused
     return dag
 
 

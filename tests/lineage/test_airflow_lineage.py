@@ -3,6 +3,7 @@ and no raw value reaches the transport."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -130,6 +131,23 @@ def test_engine_error_of_a_failed_sql_task_is_rebuilt_from_structure(airflow_lin
     assert "message withheld by maskline" in error["message"]
     assert first_name not in error["message"] and first_name not in (error.get("stackTrace") or "")
     assert "File " in error["stackTrace"] and "psycopg" in error["stackTrace"]  # the structure is still there
+
+
+def test_a_mask_task_that_fails_closed_sends_its_reason_without_the_value(airflow_lineage: LineageRun) -> None:
+    """MaskQueryOperator refuses a query naming no column of the table (its WHERE quotes a customer's email): the
+    task fails, and its FAIL event carries maskline's structured reason, not the query's literal."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from lineage_dag import people
+
+    assert airflow_lineage.info["maskline_lineage_test"]["tasks"]["mask_refused_query"] == "failed"
+    fail = airflow_lineage.for_job("maskline_lineage_test.mask_refused_query", "FAIL")
+    assert fail, "no FAIL event for the refused mask task"
+    error = fail[0]["run"]["facets"]["errorMessage"]
+    assert "cannot resolve the query's columns" in error["message"] and "Fix: " in error["message"]
+    assert people()[3]["email"] not in json.dumps(fail[0])
+    assert fail[0]["run"]["facets"]["maskline_identity"]["executedBy"]["name"]
 
 
 def test_run_conf_keeps_its_keys_but_no_values(airflow_lineage: LineageRun) -> None:

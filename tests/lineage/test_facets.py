@@ -176,7 +176,7 @@ def test_existing_tags_are_kept_when_pii_tags_are_added() -> None:
     "openlineage_ext.catalog_names", "openlineage_ext.sql_names", "openlineage_ext.run_names", "openlineage_ext.background_emit", "openlineage_ext.sender_settings", "openlineage_ext.destination",
     "openlineage_ext.proven_lineage", "openlineage_ext.lineage_types", "openlineage_ext.pinned_calls",
     "openlineage_ext.dbt_sql_lineage", "openlineage_ext.dbt_namespaces", "openlineage_ext.agent_call_jobs",
-    "openlineage_ext.dbt_key_check", "airflow_plugin.own_lineage",
+    "openlineage_ext.dbt_key_check", "openlineage_ext.unwritten_inputs", "airflow_plugin.own_lineage",
     "airflow_plugin.lineage",
     "airflow_plugin.lineage_protection", "maskline.cli.lineage",
 ])

@@ -285,3 +285,179 @@ def test_the_strict_double_answers_as_marquez_does(marquez_url: str) -> None:
         answers = [(path.rsplit("/", 3)[-3:], method, kind, _status(marquez_url + path, method, kind, body),
                     _status(double_url + path, method, kind, body)) for path, method, kind, body in requests]
     assert [a for a in answers if a[3] != a[4]] == [], answers
+
+
+def _version_story(base: str, namespace: str) -> list[Any]:
+    """Marquez's dataset versions through one writer and one early reader (dbt-ol sends every START before any
+    COMPLETE), with field tags posted between: after each step, the dataset's status, who made its current
+    version, and every version's field tags by who made it (``writer``, or ``None`` for a reader's version)."""
+    import uuid
+
+    writer, reader = str(uuid.uuid4()), str(uuid.uuid4())
+    schema_url = "https://openlineage.io/spec/facets/1-1-1/SchemaDatasetFacet.json#/$defs/SchemaDatasetFacet"
+
+    def send(kind: str, run: str, job: str, side: str, names: list[str]) -> None:
+        dataset = {"namespace": namespace, "name": "t", "facets": {"schema": {
+            "_producer": "https://example.com/p", "_schemaURL": schema_url,
+            "fields": [{"name": n, "type": "text"} for n in names]}}}
+        event = {"eventType": kind, "eventTime": "2026-12-06T12:00:00Z", "producer": "https://example.com/p",
+                 "schemaURL": "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent",
+                 "run": {"runId": run}, "job": {"namespace": namespace, "name": job},
+                 "inputs": [dataset] if side == "inputs" else [], "outputs": [dataset] if side == "outputs" else []}
+        assert _status(base + "/api/v1/lineage", "POST", "application/json", json.dumps(event).encode()) == 201
+
+    def tag(field: str, name: str) -> int:
+        return _status(f"{base}/api/v1/namespaces/{_q(namespace)}/datasets/t/fields/{field}/tags/{name}", "POST",
+                       "application/json")
+
+    def seen() -> Any:
+        path = f"/api/v1/namespaces/{_q(namespace)}/datasets/t"
+        try:
+            current = _get(base, path)["currentVersion"]
+        except urllib.error.HTTPError as e:
+            return e.code
+        made_by = lambda v: "writer" if (v.get("createdByRun") or {}).get("id") == writer else None  # noqa: E731
+        versions = {made_by(v): {f["name"]: sorted(f["tags"]) for f in v["fields"]}
+                    for v in _get(base, path + "/versions")["versions"]}
+        return (made_by(_get(base, f"{path}/versions/{current}")) if current else "none", versions)
+
+    story = [seen()]
+    send("START", writer, "writer", "outputs", ["a", "b"])
+    story += [seen(), tag("a", "MASKED")]
+    send("START", reader, "reader", "inputs", ["a"])
+    story += [seen(), tag("a", "PII")]
+    send("COMPLETE", writer, "writer", "outputs", ["a", "b"])
+    story += [seen(), tag("b", "MASKED"), seen()]
+    return story
+
+
+def test_the_strict_double_keeps_dataset_versions_as_marquez_does(marquez_url: str) -> None:
+    """The double's versions and where a field tag lands match the real server's, step by step: a write's version
+    is current only from its COMPLETE, an earlier read makes a version of its own, and a field tag is written into
+    the version current at the time (so one posted before the writer's COMPLETE never shows on its version)."""
+    import uuid
+
+    from tests.lineage.marquez_double import serve_marquez_double
+
+    real = _version_story(marquez_url, f"maskline-double-versions-{uuid.uuid4().hex[:8]}")
+    with serve_marquez_double() as (double_url, _):
+        double = _version_story(double_url, f"maskline-double-versions-{uuid.uuid4().hex[:8]}")
+    assert double == real
+    # What the story shows (the double would agree on a wrong story too): the writer's version lacks the early tag.
+    assert real[-1] == ("writer", {"writer": {"a": [], "b": ["MASKED"]}, None: {"a": ["PII"]}})
+
+
+def _versions(base: str, out: dict) -> list[dict]:
+    path = f"/api/v1/namespaces/{_q(out['namespace'])}/datasets/{_q(out['name'])}/versions?limit=100"
+    return _get(base, path)["versions"]
+
+
+@pytest.mark.parametrize("face", sorted(MASKED_OUTPUTS))
+def test_the_version_a_masking_run_wrote_shows_its_masking(marquez_url: str, both_runs: dict[str, LineageRun],
+                                                           face: str) -> None:
+    """Marquez's version history (the dataset page's Versions tab) shows each version's own field list: the version
+    the masking run wrote carries MASKED on every masked field and its masked description. A field tag lands on
+    the version current when it is posted, so tags sent before the run's COMPLETE was stored missed it."""
+    producer, job, columns = MASKED_OUTPUTS[face]
+    run_id = both_runs[producer].for_job(job, "COMPLETE")[0]["run"]["runId"]
+    out = output_of(both_runs[producer], job)
+
+    def shown() -> dict[str, dict]:
+        (version,) = [v for v in _versions(marquez_url, out) if (v.get("createdByRun") or {}).get("id") == run_id]
+        fields = {f["name"]: f for f in version["fields"]}
+        for column in columns:
+            assert "MASKED" in fields[column]["tags"], (column, fields[column])
+        return fields
+
+    fields = _eventually(shown)
+    for column in columns:
+        assert (fields[column]["description"] or "").startswith("masked: "), fields[column]
+
+
+@pytest.mark.parametrize("producer", ["airflow", "dbt"])
+def test_every_version_of_a_written_table_was_made_by_its_writer(marquez_url: str, both_runs: dict[str, LineageRun],
+                                                                 producer: str) -> None:
+    """No version of a table the runs wrote was made by a read (``createdByRun: null``, the reader's columns only,
+    no masking facets or tags): dbt-ol sends every START before any COMPLETE, so a downstream model's START read
+    its upstream table before Marquez had the upstream's version, and Marquez made the read a version of its own."""
+    written = {(d["namespace"], d["name"]) for e in both_runs[producer].events for d in e.get("outputs", [])}
+    made_by_a_read = sorted(name for namespace, name in written
+                            for v in _versions(marquez_url, {"namespace": namespace, "name": name})
+                            if not v.get("createdByRun"))
+    assert made_by_a_read == []
+
+
+def _everything_shown(base: str, runs: list[LineageRun]) -> dict[str, Any]:
+    """Every answer the Marquez UI reads for what these runs touched: namespaces, jobs, runs and their facets,
+    datasets and their versions, lineage and column-lineage graphs, tags."""
+    shown: dict[str, Any] = {}
+
+    def get(path: str) -> Any:
+        shown[path] = _get(base, path)
+        return shown[path]
+
+    run_ids = {e["run"]["runId"] for r in runs for e in r.events}
+    datasets = {(d["namespace"], d["name"]) for r in runs for e in r.events
+                for d in e.get("inputs", []) + e.get("outputs", [])}
+    get("/api/v1/namespaces")
+    get("/api/v1/tags")
+    jobs = set()  # as Marquez names them: a child job's name starts with its parent's (dbt's models)
+    for run in sorted(run_ids):
+        stored = get(f"/api/v1/jobs/runs/{run}")
+        version = stored.get("jobVersion") or {}
+        if version:
+            jobs.add((version["namespace"], version["name"]))
+        get(f"/api/v1/jobs/runs/{run}/facets?type=run")
+        get(f"/api/v1/jobs/runs/{run}/facets?type=job")
+    for namespace, job in sorted(jobs):
+        get(f"/api/v1/namespaces/{_q(namespace)}/jobs/{_q(job)}")
+        get(f"/api/v1/namespaces/{_q(namespace)}/jobs/{_q(job)}/versions?limit=100")
+        get(f"/api/v1/namespaces/{_q(namespace)}/jobs/{_q(job)}/runs?limit=100")
+        get("/api/v1/lineage?nodeId=" + _q(f"job:{namespace}:{job}") + "&depth=2")
+    for namespace, name in sorted(datasets):
+        base_path = f"/api/v1/namespaces/{_q(namespace)}/datasets/{_q(name)}"
+        try:
+            get(base_path)
+        except urllib.error.HTTPError:
+            continue  # named only in a facet-less event (dbt test nodes): not stored
+        get(base_path + "/versions?limit=100")
+        get("/api/v1/column-lineage?nodeId=" + _q(f"dataset:{namespace}:{name}") + "&depth=2&withDownstream=true")
+    return shown
+
+
+def test_nothing_marquez_shows_holds_a_raw_value_or_the_key(marquez_url: str,
+                                                            both_runs: dict[str, LineageRun]) -> None:
+    """Not only the stored events: every page's answer (run and job facets, dataset versions, field descriptions,
+    tags, both lineage graphs) for what the runs touched."""
+    from tests.conftest import TEST_KEY
+    from tests.lineage.conftest import ROTATED_KEY
+
+    runs = [both_runs["airflow"], both_runs["dbt"]]
+    shown = _everything_shown(marquez_url, runs)
+    text = json.dumps(shown)
+    assert both_runs["airflow"].for_job("maskline_lineage_test.mask_customers")[0]["run"]["runId"] in text
+    raw = set().union(*(r.raw_values for r in runs)) | {TEST_KEY, ROTATED_KEY}
+    leaked = sorted(path for path, answer in shown.items() if any(v in json.dumps(answer) for v in raw))
+    assert leaked == [], f"{len(leaked)} answers hold a raw value or key"
+
+
+def test_failed_tasks_show_failed_with_an_error_facet_and_no_value(marquez_url: str,
+                                                                   both_runs: dict[str, LineageRun]) -> None:
+    """The failing tasks of the lineage DAG (a database error quoting a name, a Python error quoting an email, a mask
+    task failing closed on a query whose WHERE quotes an email) show as FAILED runs whose ``errorMessage`` facet is
+    there, with the executing identity, and without the value; the refusal keeps maskline's structured reason."""
+    airflow = both_runs["airflow"]
+    failed = [e for e in airflow.events if e["eventType"] == "FAIL" and e["job"]["name"] in
+              ("maskline_lineage_test.cast_customer_name", "maskline_lineage_test.notify_customer",
+               "maskline_lineage_test.mask_refused_query")]
+    assert len(failed) == 3
+    refused = next(e for e in failed if e["job"]["name"].endswith(".mask_refused_query"))
+    facets = _get(marquez_url, f"/api/v1/jobs/runs/{refused['run']['runId']}/facets?type=run")["facets"]
+    assert "cannot resolve the query's columns" in facets["errorMessage"]["message"], facets["errorMessage"]
+    for event in failed:
+        run = _get(marquez_url, f"/api/v1/jobs/runs/{event['run']['runId']}")
+        facets = _get(marquez_url, f"/api/v1/jobs/runs/{event['run']['runId']}/facets?type=run")["facets"]
+        assert run["state"] == "FAILED"
+        assert facets["errorMessage"]["message"] and facets["errorMessage"]["stackTrace"].startswith("Traceback")
+        assert facets["maskline_identity"]["executedBy"]["name"]
+        assert [v for v in airflow.raw_values if v in json.dumps(facets)] == []

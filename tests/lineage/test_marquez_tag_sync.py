@@ -77,3 +77,39 @@ def test_without_the_flag_no_tag_is_posted(marquez_double: str) -> None:
     OpenLineageClient(transport=get_default_factory().create(
         transport_config({"type": "http", "url": marquez_double}))).emit(event)
     assert len(StrictMarquezDouble.lineage) == 1 and StrictMarquezDouble.tag_posts == []
+
+
+def test_tags_land_on_the_version_the_masking_run_wrote(marquez_double: str) -> None:
+    """dbt-ol sends every model's START before any COMPLETE, so a downstream model's START reads the masked table
+    before its writer completed: Marquez makes that read a version of its own and current, and a field tag goes
+    into whichever version is current when it is posted. The tags must show on the version the masking run
+    wrote (Marquez's version history), so they wait for that version to be current; Marquez here is busy (each
+    event takes a moment to store), as a real one is, so posting at once would miss it."""
+    policy = load_policy({"datasets": {"customers": {"columns": {"id": {"pass": True}, "email": {"info_type": "EMAIL"},
+                                                                 "password_hash": {"info_type": "PASSWORD"}}}}})
+    plan = build_plan(policy, "customers", [("id", "int"), ("email", "text"), ("password_hash", "text")])
+    ns, masked = "postgres://db:5432", "crm.public.customers_masked"
+    writer, reader = Run(runId="0190a4c2-1234-7000-8000-000000000011"), Run(runId="0190a4c2-1234-7000-8000-000000000012")
+    output = OutputDataset(ns, masked, facets=output_dataset_facets(plan, ns, "crm.public.customers"))
+    read = InputDataset(ns, masked, facets={"schema": output.facets["schema"]})
+    source = InputDataset(ns, "crm.public.customers", facets=input_dataset_facets(plan))
+
+    def event(kind: RunState, run: Run, job: str, inputs: list, outputs: list) -> RunEvent:
+        return RunEvent(eventType=kind, eventTime="2026-12-06T12:00:00Z", run=run, job=Job(namespace="crm", name=job),
+                        inputs=inputs, outputs=outputs, producer="https://example.com/p")
+
+    config = transport_config({"type": "http", "url": marquez_double}, marquez_tag_sync=True,
+                              marquez_url=marquez_double)
+    client = OpenLineageClient(transport=get_default_factory().create(config))
+    StrictMarquezDouble.store_delay = 0.3
+    for e in (event(RunState.START, writer, "mask", [source], [output]),
+              event(RunState.START, reader, "report", [read], []),
+              event(RunState.COMPLETE, writer, "mask", [source], [output])):
+        client.emit(e)
+    TagSync.for_url(marquez_double).flush()
+
+    versions = StrictMarquezDouble.versions[(ns, masked)]["versions"].values()
+    (wrote,) = [v for v in versions if v["run"] == writer.runId]
+    assert {f: sorted(t) for f, t in wrote["fields"].items()} == {
+        "id": [], "email": ["EMAIL", "MASKED", "PII"], "password_hash": ["MASKED", "PASSWORD", "SENSITIVE"]}
+    assert [v["run"] for v in versions] == [writer.runId, None]  # the control: the early read made its own version

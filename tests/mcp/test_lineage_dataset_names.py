@@ -157,3 +157,41 @@ def test_marquez_shows_the_call_started_and_on_the_tables_node(duckdb_file: Path
     graph = {n["id"]: n for n in _get(base, f"/api/v1/lineage?nodeId={node}&depth=1")["graph"]}
     job = f"job:{end['job']['namespace']}:{end['job']['name']}"
     assert job in graph, sorted(graph)
+
+
+@pytest.mark.marquez
+def test_marquez_shows_the_agent_on_each_call_run_and_a_refusal_as_failed(duckdb_file: Path, policy_file: Path,
+                                                                          tmp_path: Path) -> None:
+    """What Marquez shows of an agent's calls: each call's run carries the agent as the executing identity
+    (``maskline_identity``, kind ``agent``), and a refused query is a FAILED run whose ``errorMessage`` is maskline's
+    reason, with no value of the table in any of it."""
+    import json
+    import os
+
+    base = os.environ.get("MARQUEZ_URL", "").strip().rstrip("/")
+    if not base:
+        pytest.skip("no Marquez: set MARQUEZ_URL (make test starts one with scripts/marquez.sh)")
+    lineage = tmp_path / "events.jsonl"
+    config = tmp_path / "openlineage.yml"
+    config.write_text(f"transport:\n  type: composite\n  continue_on_failure: false\n  transports:\n"
+                      f"    file: {{type: file, log_file_path: '{lineage}', append: true}}\n"
+                      f"    marquez: {{type: http, url: '{base}', timeout: 10}}\n")
+    env = {k: v for k, v in server_env(lineage).items() if not k.startswith("OPENLINEAGE__TRANSPORT")}
+    env["OPENLINEAGE_CONFIG"] = str(config)
+    ScriptedAgent(name="lineage-agent").over_stdio(
+        ["--policy", str(policy_file), "--database", f"duckdb:///{duckdb_file}", "--allow", "customers"], env,
+        [script("main")[0], script("main")[-1]])
+    finals = {e["eventType"]: e for e in lineage_events(lineage) if e["eventType"] in ("COMPLETE", "FAIL")}
+    assert set(finals) == {"COMPLETE", "FAIL"}
+    shown = []
+    for kind, state in (("COMPLETE", "COMPLETED"), ("FAIL", "FAILED")):
+        run_id = finals[kind]["run"]["runId"]
+        run = _get(base, f"/api/v1/jobs/runs/{run_id}")
+        facets = _get(base, f"/api/v1/jobs/runs/{run_id}/facets?type=run")["facets"]
+        assert run["state"] == state
+        executed_by = facets["maskline_identity"]["executedBy"]
+        assert executed_by["kind"] == "agent" and executed_by["name"].startswith("lineage-agent"), executed_by
+        shown += [run, facets, _get(base, f"/api/v1/jobs/runs/{run_id}/facets?type=job")]
+    assert facets["errorMessage"]["message"].startswith("maskline refused the agent's query"), facets["errorMessage"]
+    raw = {str(v) for row in CUSTOMERS for v in row if isinstance(v, str) and len(v) >= 6}
+    assert raw and [v for v in raw if v in json.dumps(shown)] == []
