@@ -41,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
     import pyarrow.csv as pacsv
     from rich.table import Table
 
+    from maskline.atomic_output import atomic_output
     from maskline.cli.output import console, err_console, labelled
     from maskline.demo.sample import sample_customers
     from maskline.engine.files import mask_file
@@ -51,7 +52,8 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     raw, masked = out / "customers.csv", out / "customers_masked.csv"
-    pacsv.write_csv(pa.Table.from_pylist(sample_customers(args.rows)), raw)
+    with atomic_output(raw) as tmp:  # whole or not at all, as every file maskline writes
+        pacsv.write_csv(pa.Table.from_pylist(sample_customers(args.rows)), tmp)
     policy = Path(__file__).resolve().parent.parent / "demo" / "customers_policy.yml"
     report = mask_file(raw, masked, policy, overwrite=True, table="customers")
     before = pacsv.read_csv(raw).slice(0, args.show).to_pylist()
