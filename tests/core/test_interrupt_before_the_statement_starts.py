@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 SCRIPT = r'''
-import _thread, threading, time, duckdb
+import _thread, time, duckdb
 from maskline.engine.progress import execute_with_progress
 
 class SlowToStart:
@@ -18,7 +18,9 @@ class SlowToStart:
     def __init__(self):
         self.con = duckdb.connect()
     def execute(self, sql):
-        if sql.startswith("SELECT"):
+        if sql.startswith("SELECT"):  # on the worker: Ctrl-C (SIGTERM is raised the same way) before it began,
+            time.sleep(0.3)           # once the caller waits for it
+            _thread.interrupt_main()
             time.sleep(0.5)
         return self.con.execute(sql)
     def interrupt(self):
@@ -26,7 +28,6 @@ class SlowToStart:
     def query_progress(self):
         return self.con.query_progress()
 
-threading.Timer(0.1, _thread.interrupt_main).start()  # Ctrl-C (SIGTERM is raised the same way) before it began
 try:
     execute_with_progress(SlowToStart(), "SELECT sum(i) FROM range(0, 100000000000) t(i)", lambda pct: None)
 except KeyboardInterrupt:
