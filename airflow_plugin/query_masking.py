@@ -38,7 +38,7 @@ def _source_tables(sql: str, dialect: str) -> list[str]:
     >>> _source_tables("SELECT * FROM customers WHERE name = 'Zebulon Quartermaine' AND (", "duckdb")
     Traceback (most recent call last):
     ...
-    maskline.errors.RewriteRefused: cannot parse the query as duckdb: ParseError (at line 1, column 65). Fix: check the syntax, or pass the dialect the query is written in
+    maskline.errors.RewriteRefused: cannot parse the query as duckdb: ParseError (at line 1, column 65). Fix: check the syntax: the query is read as duckdb SQL
     """
     from maskline.rewrite.refusals import base_tables, parse_select
 

@@ -224,7 +224,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{SCHEMA_PATH} is stale: run python -m maskline.policy_schema", file=sys.stderr)
             return 1
         return 0
-    SCHEMA_PATH.write_text(text, encoding="utf-8")
+    from maskline.atomic_output import write_text_atomic
+
+    write_text_atomic(SCHEMA_PATH, text)
     print(f"wrote {SCHEMA_PATH}")
     return 0
 

@@ -183,6 +183,8 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
     if thing:
         hints.pop("PERSON_NAME", None)
     if kind in ("bool", "binary"):
+        if col.total <= col.nulls:  # an empty day's BOOLEAN is no evidence: judged as any column of no values
+            return _name_only(name, hints, shown_type, evidence, custom, min_confidence)
         return ColumnClassification(name, None, 0.95, None, (f"type:{type_note(shown_type)}",), 0.0, shown_type)
     if col.nulls and col.total:
         evidence.append(f"nulls:{col.nulls / col.total:.2f}")

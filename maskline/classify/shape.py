@@ -146,7 +146,11 @@ def shape_of(col: Any, sql_type: str | None = None) -> ValueShape:
     'text'
     >>> shape_of(as_column_values([48.1374, 11.5755] * 5)).suspicions
     ('coordinate',)
+    >>> shape_of(as_column_values([True, False])).kind, shape_of(as_column_values([None])).kind
+    ('boolean', 'empty')
     """
+    if col.total <= col.nulls:  # no value sampled (no rows, or only NULLs): its type vouches for nothing
+        return ValueShape("empty")
     if col.kind in ("bool", "binary", "nested"):
         return ValueShape({"bool": "boolean"}.get(col.kind, col.kind))
     if col.kind == "date":

@@ -265,8 +265,7 @@ def save_scan(path: str | Path, dataset: str, classification: Classification, po
     An existing file is replaced only when it is a valid scan made under the same policy settings;
     the write is atomic (a temporary file renamed over it).
     """
-    import os
-    import tempfile
+    from maskline.atomic_output import write_text_atomic
 
     p = Path(path)
     data: dict[str, Any]
@@ -290,12 +289,7 @@ def save_scan(path: str | Path, dataset: str, classification: Classification, po
     data["tables"] = dict(sorted(tables.items()))
     _validate(data, p)
     p.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=p.name, dir=p.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump(data, f, indent=2, ensure_ascii=False)
-        f.write("\n")
-    os.replace(tmp, p)
-    return p
+    return write_text_atomic(p, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 def _shown(sql_type: str | None) -> str | None:

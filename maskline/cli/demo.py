@@ -34,6 +34,9 @@ def run(args: argparse.Namespace) -> int:
     ...     rc = run(argparse.Namespace(rows=20, show=1, out=d))
     >>> rc, sorted(os.listdir(d)), "masked 9 of 12 columns in 20 rows" in o.getvalue()
     (0, ['customers.csv', 'customers_masked.csv'], True)
+    >>> run(argparse.Namespace(rows=0, show=1, out=d))
+    Traceback (most recent call last):
+    maskline.errors.InputError: --rows must be at least 1 and --show at least 0 (at maskline demo). Fix: e.g. --rows 200 --show 2
     """
     import secrets
 
@@ -41,17 +44,25 @@ def run(args: argparse.Namespace) -> int:
     import pyarrow.csv as pacsv
     from rich.table import Table
 
+    from maskline.atomic_output import atomic_output
     from maskline.cli.output import console, err_console, labelled
     from maskline.demo.sample import sample_customers
     from maskline.engine.files import mask_file
+    from maskline.errors import InputError
 
+    # Checked before anything is written: --rows 0 wrote an empty sample and then blamed "the input file", which
+    # the user never named, and a negative --show printed an empty table.
+    if args.rows < 1 or args.show < 0:
+        raise InputError("--rows must be at least 1 and --show at least 0", where="maskline demo",
+                         fix="e.g. --rows 200 --show 2")
     if not os.environ.get("MASKLINE_KEY"):
         os.environ["MASKLINE_KEY"] = secrets.token_hex(32)
         err_console().print(labelled("note:", "yellow", DEMO_KEY_NOTE))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     raw, masked = out / "customers.csv", out / "customers_masked.csv"
-    pacsv.write_csv(pa.Table.from_pylist(sample_customers(args.rows)), raw)
+    with atomic_output(raw) as tmp:  # whole or not at all, as every file maskline writes
+        pacsv.write_csv(pa.Table.from_pylist(sample_customers(args.rows)), tmp)
     policy = Path(__file__).resolve().parent.parent / "demo" / "customers_policy.yml"
     report = mask_file(raw, masked, policy, overwrite=True, table="customers")
     before = pacsv.read_csv(raw).slice(0, args.show).to_pylist()

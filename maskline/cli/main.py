@@ -84,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     usage: maskline ...
     2
     """
-    from maskline.errors import MasklineError, structured_message
+    from maskline.errors import MasklineError
 
     if argv is None:
         argv = sys.argv[1:]
@@ -105,14 +105,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
     except MasklineError as e:
-        from maskline.cli.output import err_console, labelled
+        return _report(e)
+    except ModuleNotFoundError as e:
+        from maskline.extras import missing_extra
 
-        # told from its fields (what, where, fix): a subclass's str() could carry other text; printed as written,
-        # so a fix such as pip install 'maskline[ner]' or a column named [x] is not read as a style tag
-        err_console().print(labelled("error:", "bold red", structured_message(e)), highlight=False)
-        return e.exit_code
+        # an extra's module, wherever the command imported it: the pip install that adds it, not a traceback
+        missing = missing_extra(e)
+        if missing is None:
+            raise
+        return _report(missing)
     except KeyboardInterrupt as e:
         return EXIT_TERMINATED if isinstance(e, Terminated) else 130
+
+
+def _report(e: Any) -> int:
+    """Print a maskline error as one line on stderr and return its exit code."""
+    from maskline.cli.output import err_console, labelled
+    from maskline.errors import structured_message
+
+    # told from its fields (what, where, fix): a subclass's str() could carry other text; printed as written,
+    # so a fix such as pip install 'maskline[ner]' or a column named [x] is not read as a style tag
+    err_console().print(labelled("error:", "bold red", structured_message(e)), highlight=False)
+    return int(e.exit_code)
 
 
 def _silence_stdout() -> None:

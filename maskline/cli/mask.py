@@ -34,8 +34,9 @@ def register(sub: Any) -> None:
         "'masking IN: 40% of the rows done, 60 s' is logged to stderr at most every "
         f"{PROGRESS_LOG_SECONDS:g} seconds ({PROGRESS_ENV} sets another interval), never a value.",
     )
-    p.add_argument("input", help="input file (.csv, .tsv, .csv.gz, .tsv.gz, .parquet)")
-    p.add_argument("output", help="output file (.csv, .tsv, .csv.gz, .tsv.gz, .parquet)")
+    # shown as IN and OUT, the names the description and --overwrite use
+    p.add_argument("input", metavar="IN", help="input file (.csv, .tsv, .csv.gz, .tsv.gz, .parquet)")
+    p.add_argument("output", metavar="OUT", help="output file (.csv, .tsv, .csv.gz, .tsv.gz, .parquet)")
     p.add_argument("--policy", help="policy YAML file; the scan stored beside it (maskline scan --save) is read "
                                     "too (default: classify the input)")
     p.add_argument("--table", help="dataset name to look up in the policy (default: the input file's name "

@@ -75,8 +75,10 @@ def run(args: argparse.Namespace) -> int:
         if not (args.jwt_secret_env or args.jwks):
             raise InputError("--http needs a way to verify who the agent acts for", where="maskline mcp --http",
                              fix="add --jwt-secret-env VAR (HS256) or --jwks FILE")
-    elif args.jwt_secret_env or args.jwks:
-        raise InputError("bearer tokens are checked over HTTP only", where="maskline mcp --jwt-secret-env/--jwks",
+    elif args.jwt_secret_env or args.jwks or args.audience:
+        # --audience too: over stdio no token is read, so an audience the user meant to enforce would check nothing
+        raise InputError("bearer tokens are checked over HTTP only",
+                         where="maskline mcp --jwt-secret-env/--jwks/--audience",
                          fix="add --http, or use --principal over stdio")
     if args.max_rows < 1 or args.timeout <= 0:
         raise InputError("--max-rows and --timeout must be positive", where="maskline mcp", fix="e.g. --max-rows 200")

@@ -28,6 +28,8 @@ from typing import Any
 from sqlglot import exp
 from sqlglot.errors import ParseError
 
+from maskline.atomic_output import write_text_atomic
+
 COL = "__ml_col__"
 INNER = "__ml_in__"
 BODY = "__ml_body__"
@@ -486,7 +488,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return 0
     GENERATED.parent.mkdir(parents=True, exist_ok=True)
-    GENERATED.write_text(text, encoding="utf-8")
+    write_text_atomic(GENERATED, text)
     print(f"wrote {GENERATED}")
     return 0
 

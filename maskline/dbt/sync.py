@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from maskline.atomic_output import write_text_atomic
 from maskline.errors import InputError, PolicyError
 from maskline.keys import KeyRef
 
@@ -271,7 +272,7 @@ def sync(project_dir: str | Path = ".", *, check: bool = False) -> tuple[Path, b
         return p.out, False
     if changed:
         p.out.parent.mkdir(parents=True, exist_ok=True)
-        p.out.write_text(text, encoding="utf-8")
+        write_text_atomic(p.out, text)  # whole or not at all: dbt never parses a macro file cut short
     return p.out, changed
 
 

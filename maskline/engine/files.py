@@ -24,11 +24,11 @@ Parquet columns keep their types and values.
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from maskline.atomic_output import atomic_output
 from maskline.classify.result import Classification
 from maskline.engine import csv_read
 from maskline.engine.frames import MaskReport, classify_for, key_for, needs_classification
@@ -127,21 +127,16 @@ def _check_dataset(policy: Policy, table: str | None, src: Path) -> None:
                          "dataset's name, or --table with the file's name to mask it by a scan alone")
 
 
-def _claim(tmp: Path) -> None:
-    """Create the empty temporary output, so that a directory maskline cannot write in is named as such.
+def _unwritable(error: OSError, directory: Path) -> InputError:
+    """The error for an output directory maskline cannot write in, named as such before any work.
 
     Found by the engine instead, it is an IOException raised mid-statement, which reads like a masking failure.
+
+    >>> _unwritable(PermissionError("denied"), Path("/ro")).where
+    '/ro'
     """
-    try:
-        with tmp.open("xb"):
-            pass
-    except OSError as e:
-        failed: str | None = type(e).__name__
-    else:
-        failed = None
-    if failed is not None:  # raised outside the handler (its text holds only the path, but errors carry structure)
-        raise InputError(f"cannot write the output: {failed}", where=str(tmp.parent),
-                         fix="check that the directory is writable and has free space, or choose another one")
+    return InputError(f"cannot write the output: {type(error).__name__}", where=str(directory),
+                      fix="check that the directory is writable and has free space, or choose another one")
 
 
 def _text_kind(suffix: str) -> str | None:
@@ -238,26 +233,21 @@ def mask_file(
         from maskline.engine.prose_pass import with_prose_pass
 
         select = with_prose_pass(con, compile_select(plan, "maskline_input", "duckdb").sql("duckdb"), plan, str(src))
-        tmp = dst.with_name(f".{dst.name}.maskline-{uuid.uuid4().hex[:8]}.tmp")
         failure: MasklineError | None = None
         try:
-            _claim(tmp)
-            from maskline.engine.progress import execute_with_progress
+            with atomic_output(dst, on_unwritable=_unwritable) as tmp:
+                from maskline.engine.progress import execute_with_progress
 
-            if not csv and writer == WRITERS[".parquet"]:
-                from maskline.engine.parquet_out import write_parquet_keeping_types
+                if not csv and writer == WRITERS[".parquet"]:
+                    from maskline.engine.parquet_out import write_parquet_keeping_types
 
-                rows = write_parquet_keeping_types(con, select, src, tmp, plan, progress)
-            else:
-                rows = execute_with_progress(con, f"COPY ({select}) TO {_literal(tmp)} {writer}", progress)[0][0]
-            os.replace(tmp, dst)
+                    rows = write_parquet_keeping_types(con, select, src, tmp, plan, progress)
+                else:
+                    rows = execute_with_progress(con, f"COPY ({select}) TO {_literal(tmp)} {writer}", progress)[0][0]
         except InputError:
             raise
         except Exception as e:  # noqa: BLE001 - engine errors are rebuilt without values
             failure = explain_failure(e, con, plan, "maskline_input", str(src))
-        finally:
-            if tmp.exists():
-                tmp.unlink()
         if failure is not None:  # raised outside the handler: it holds no engine error, whose text quotes values
             fault = source.fault() if source is not None and isinstance(failure, InputError) else None
             raise fault or failure  # a fault past the rows read when opened: the write had started

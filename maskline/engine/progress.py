@@ -50,8 +50,12 @@ def execute_with_progress(con: Any, sql: str, on_progress: Callable[[float], Non
         # Interrupted on this thread (Ctrl-C, a task timeout, a failing callback): stop the statement and wait for
         # the worker. Left running, it keeps the connection busy (DuckDB then refuses the caller's close()) and
         # is still inside DuckDB when the interpreter exits, which aborts the process.
+        # Interrupted again until the worker is done: an interrupt that lands before the worker's statement began
+        # is lost (DuckDB clears it when a statement starts), and the whole statement then ran before the command
+        # could exit (a SIGTERM sent the moment the output was created waited minutes).
         con.interrupt()
-        done.wait()
+        while not done.wait(POLL_SECONDS):
+            con.interrupt()
         worker.join()
         raise
     if "error" in outcome:

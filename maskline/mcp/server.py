@@ -190,7 +190,9 @@ def serve(server: MCPServer, *, http: bool = False, host: str = "127.0.0.1", por
         if http:
             server.run("streamable-http", host=host, port=port)
         else:
-            server.run("stdio")
+            from maskline.mcp.stdio import serve_stdio
+
+            serve_stdio(server)  # a SIGTERM ends it while it waits for the client's next line
     finally:
         from maskline.mcp.lineage import flush
 

@@ -60,8 +60,11 @@ def parse_select(sql: str, dialect: str) -> exp.Query:
         line, col = first.get("line"), first.get("col")
         place = f"line {line}, column {col}" if isinstance(line, int) and isinstance(col, int) else "query"
         shown = "duckdb" if dialect == PINNED_DUCKDB else dialect  # the engine's name, not its printer's
+        # The dialect is named only where the caller chose none: an agent over MCP or the Airflow toolset cannot pass
+        # one (its queries are read as its database's SQL), so a fix that asked it to was one it could not follow.
         failure = RewriteRefused(f"cannot parse the query as {shown or 'generic SQL'}: {type(e).__name__}",
-                                 where=place, fix="check the syntax, or pass the dialect the query is written in")
+                                 where=place, fix=f"check the syntax: the query is read as {shown} SQL" if shown
+                                 else "check the syntax, or name the dialect the query is written in")
     if failure is not None:
         # Raised outside the handler: ``from None`` would hide sqlglot's error, whose text quotes the statement,
         # but still keep it as ``__context__`` for whatever walks the chain (an error reporter, a debugger).

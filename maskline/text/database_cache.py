@@ -30,12 +30,13 @@ import hashlib
 import json
 import os
 import platform
-import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from maskline.atomic_output import atomic_output
 
 _MAGIC = b"maskline-hyperscan-1\n"
 STALE_AFTER_DAYS = 30
@@ -133,14 +134,8 @@ def store(hs: Any, key: str, compiled: Compiled) -> None:
         meta = {"payload_sha256": hashlib.sha256(payload).hexdigest(), "accepted": list(compiled.accepted),
                 "rejected": sorted(compiled.rejected)}
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".hyperscan-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(_MAGIC + json.dumps(meta).encode() + b"\n" + payload)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with atomic_output(path) as tmp:  # a torn file left by a killed process is pruned as `.hyperscan-*.tmp`
+            tmp.write_bytes(_MAGIC + json.dumps(meta).encode() + b"\n" + payload)
     except (OSError, hs.error):
         return  # a read-only home or a full disk: the next process compiles again
     prune(path.parent, keep=path)

@@ -113,6 +113,15 @@ def test_sql_unknown_dialect_suggests_the_closest(capsys) -> None:
     assert "did you mean 'postgres'" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("args", [["--rows", "0"], ["--rows", "-3"], ["--rows", "5", "--show", "-1"]])
+def test_demo_refuses_a_count_it_cannot_show_before_writing_anything(tmp_path: Path, capsys, args: list[str]) -> None:
+    out = tmp_path / "demo"
+    assert main(["demo", *args, "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "--rows must be at least 1 and --show at least 0" in err and "input file" not in err
+    assert not out.exists()
+
+
 def test_demo_masks_the_sample_and_prints_before_and_after(tmp_path: Path) -> None:
     r = run_cli("demo", "--rows", "50", "--show", "2", "--out", str(tmp_path))
     assert r.returncode == 0, r.stderr

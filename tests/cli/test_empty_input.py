@@ -85,3 +85,36 @@ def test_a_header_only_csv_keeps_the_output_types_its_policy_gives(tmp_path: Pat
         mask_file(tmp_path / f"{name}.csv", tmp_path / f"{name}.parquet", {"datasets": {name: {"columns": columns}}})
     assert _schema(tmp_path / "empty.parquet") == _schema(tmp_path / "full.parquet") == [
         ("id", "VARCHAR"), ("email", "VARCHAR"), ("amount", "DOUBLE")]
+
+
+# Columns whose type the classifier once read as proof enough: a BOOLEAN passed as "not sensitive" with no value
+# seen, so an empty day's scan drafted `{pass: true}` for `hiv_positive`, kept for every later day.
+TYPED = ("SELECT 1::INTEGER AS id, true AS hiv_positive, 'x'::BLOB AS photo, [1, 2] AS tags, "
+         "TIMESTAMP '2020-01-01 10:00' AS created_at")
+
+
+def test_an_empty_parquet_with_a_boolean_column_vouches_for_none_of_its_columns(tmp_path: Path) -> None:
+    empty = tmp_path / "patients.parquet"
+    duckdb.sql(f"COPY ({TYPED} WHERE false) TO '{empty}'")
+    import json
+
+    scan = run_cli("scan", str(empty), "--format", "json")
+    assert scan.returncode == 0, scan.stderr
+    verdicts = {c["name"]: (c["verdict"], "values:none sampled" in c["evidence"]) for c in
+                json.loads(scan.stdout)["columns"]}
+    assert verdicts == dict.fromkeys(("id", "hiv_positive", "photo", "tags", "created_at"), ("uncertain", True))
+    draft = run_cli("policy", "init", str(empty))
+    assert draft.returncode == 0, draft.stderr
+    assert "pass: true" not in draft.stdout
+    assert "review hiv_positive: masked by 'unclassified: mask': no values sampled" in draft.stdout
+    report = mask_file(empty, tmp_path / "patients_masked.parquet", {})
+    assert {c.name: c.rule for c in report.plan.columns} == dict.fromkeys(
+        ("id", "hiv_positive", "photo", "tags", "created_at"), "unclassified: mask (no values sampled)")
+
+
+def test_a_boolean_column_with_values_still_passes_as_not_sensitive(tmp_path: Path) -> None:
+    full = tmp_path / "patients.parquet"
+    duckdb.sql(f"COPY ({TYPED}) TO '{full}'")
+    report = mask_file(full, tmp_path / "patients_masked.parquet", {})
+    rules = {c.name: c.rule for c in report.plan.columns}
+    assert rules["hiv_positive"] == "classifier: not sensitive (boolean, 0.95)"  # as before: a day with values

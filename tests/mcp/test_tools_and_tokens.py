@@ -82,6 +82,7 @@ def test_jwks_tokens_verify_with_the_files_public_key_and_not_as_hmac(tmp_path: 
     (["--http"], "--http needs a way to verify"),
     (["--http", "--jwt-secret-env", "X", "--principal", "bob"], "--principal is for stdio only"),
     (["--jwks", "keys.json"], "bearer tokens are checked over HTTP only"),
+    (["--audience", "warehouse"], "bearer tokens are checked over HTTP only"),  # stdio read no token: ignored
 ])
 def test_the_cli_refuses_identity_options_that_would_not_be_verified(args: list[str], message: str) -> None:
     from maskline.cli.main import build_parser
