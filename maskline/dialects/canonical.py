@@ -48,7 +48,8 @@ and a keyed method is one:
 Sorting keys and respelling numbers at every depth needs a walk of the document of any depth: a recursive
 function (PostgreSQL's would have to be a function maskline installs, which the safe query path and the dbt
 package cannot call: they run built-ins only) or a recursive query per value, which none of the three offers as an
-expression. So these columns keep each engine's own text, and their tokens join within one engine only.
+expression. So a keyed method on such a column is refused when the plan is built
+(:func:`maskline.methods.structure.keyed_without_one_text`): one policy never gives one document two tokens.
 
 Known limits, each of the engine, not of the definition: Spark on Java 17 prints a few doubles with one
 digit too many (``2e23`` as ``1.9999999999999998E23``; JDK-4511638, fixed in Java 19), and the smallest
