@@ -245,9 +245,8 @@ class Dialect:
         """
         return self.text(e)
 
-    def float_text(self, e: exp.Expression, source_type: str | None = None) -> exp.Expression:
-        """A double (or a real, by ``source_type``) as the engine's shortest round-trip text, in any notation
-        (canonical_number_text rewrites it).
+    def float_text(self, e: exp.Expression) -> exp.Expression:
+        """A double as the engine's shortest round-trip text, in any notation (canonical_number_text rewrites it).
 
         >>> Dialect().float_text(exp.column("f")).sql()
         'CAST(f AS TEXT)'

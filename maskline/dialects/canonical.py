@@ -55,8 +55,8 @@ package cannot call: they run built-ins only) or a recursive query per value, wh
 expression. So a keyed method on such a column is refused when the plan is built
 (:func:`maskline.methods.structure.keyed_without_one_text`): one policy never gives one document two tokens.
 
-Known limits, each of the engine, not of the definition: Spark on Java 17, PostgreSQL and Trino's cast print a
-few doubles with one digit too many (``2e23`` as ``1.9999999999999998E23``; JDK-4511638, fixed in Java 19), and the smallest
+Known limits, each of the engine, not of the definition: Spark on Java 17 prints a few doubles with one
+digit too many (``2e23`` as ``1.9999999999999998E23``; JDK-4511638, fixed in Java 19), and the smallest
 subnormal double is ``4.9E-324`` on Java engines; SQLite stores ``DECIMAL`` as a double and keeps timestamps
 as text (its canonical timestamp has millisecond precision).
 
@@ -362,7 +362,7 @@ def canonical_sql(d: Dialect, e: exp.Expression, form: TextForm, source_type: st
             return d.rtrim(d.rtrim(d.decimal_text(e), "0"), ".")
         return trim_fraction(d, d.decimal_text(e))
     # FLOAT: NULL (plain_number's COALESCE would make it '0'), zero of either sign, the special values, the number.
-    native = d.float_text(e, source_type)
+    native = d.float_text(e)
     low = exp.Lower(this=native.copy())
     return exp.Case(ifs=[
         exp.If(this=exp.Is(this=e.copy(), expression=exp.Null()), true=exp.Null()),

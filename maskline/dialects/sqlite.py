@@ -84,7 +84,7 @@ class SQLite(Dialect):
     def iso_date_text(self, e: exp.Expression) -> exp.Expression:
         return fn("DATE", e)
 
-    def float_text(self, e: exp.Expression, source_type: str | None = None) -> exp.Expression:
+    def float_text(self, e: exp.Expression) -> exp.Expression:
         return fn("FLOAT_TEXT", e)
 
     def utc_timestamp_text(self, e: exp.Expression) -> exp.Expression:

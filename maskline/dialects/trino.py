@@ -67,19 +67,6 @@ class Trino(Dialect):
     def null(self) -> exp.Expression:
         return exp.cast(exp.Null(), "varchar")  # CREATE TABLE AS refuses a column of unknown type (PostgreSQL: text)
 
-    def float_text(self, e: exp.Expression, source_type: str | None = None) -> exp.Expression:
-        """A REAL as ``FORMAT('%s', e)``, Java's shortest text of it: Trino's own cast writes a REAL with at most seven
-        digits (``16777216`` as ``1.677722E7``, the text of another real), so its tokens were not DuckDB's or
-        PostgreSQL's. A double keeps the cast: FORMAT costs more to compile, and a query of a few canonical doubles
-        passed Trino's compiler limit (its cast writes ``2e23`` as ``1.9999999999999998E23``, as PostgreSQL does).
-
-        >>> Trino().float_text(exp.column("f"), "real").sql("trino"), Trino().float_text(exp.column("d")).sql("trino")
-        ("FORMAT('%s', f)", 'CAST(d AS VARCHAR)')
-        """
-        if _base_type(source_type) == "real":
-            return fn("FORMAT", lit("%s"), e)
-        return self.text(e)
-
     def utc_timestamp_text(self, e: exp.Expression) -> exp.Expression:
         # to_iso8601 keeps the column's precision and ends in Z for UTC; the Z is added back by the caller.
         return fn("REPLACE", fn("TO_ISO8601", exp.AtTimeZone(this=e, zone=lit("UTC"))), lit("Z"), lit(""))
