@@ -59,7 +59,8 @@ Known limits, each of the engine, not of the definition: Spark on Java 17 prints
 digit too many (``2e23`` as ``1.9999999999999998E23``; JDK-4511638, fixed in Java 19), and the smallest
 subnormal double is ``4.9E-324`` on Java engines; Trino's cast writes a REAL with at most seven significant digits (``16777216`` as
 ``1.677722E7``, another real's text), so a REAL of more digits has another token there (Java's shortest text,
-``FORMAT('%s', v)``, agrees, but a ``fake`` of one REAL column with it passed Trino's compiler limit); PostgreSQL
+``FORMAT('%s', v)`` or ``JSON_FORMAT(CAST(v AS JSON))``, agrees, but a ``fake`` of one REAL column with either passed
+Trino's compiler limit: a fake copies the digest, and with it the canonical text, about ten times); PostgreSQL
 and Trino's cast also write the double ``2e23`` as ``1.9999999999999998e+23``; SQLite stores ``DECIMAL`` as a double and keeps timestamps
 as text (its canonical timestamp has millisecond precision).
 
