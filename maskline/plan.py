@@ -20,7 +20,7 @@ from maskline.classify.result import Classification
 from maskline.errors import PolicyError, did_you_mean
 from maskline.methods.base import MethodSpec
 from maskline.methods.registry import method_spec
-from maskline.methods.structure import keeps_structure, shown_type
+from maskline.methods.structure import keeps_structure, keyed_without_one_text, shown_type
 from maskline.policy import Policy
 
 # Why a generated column the policy does not name is masked (rule text, shown by --explain and describe_table).
@@ -127,7 +127,8 @@ def _refuse_other_schemas_entry(policy: Policy, entry: str, table: str, default_
 def _refuse_structure_kept(policy: Policy, table: str, column: str, sql_type: str | None, method: MethodSpec,
                            where: str) -> None:
     """Refuse a policy's method that would keep part of a structured column's text
-    (:func:`maskline.methods.structure.keeps_structure`).
+    (:func:`maskline.methods.structure.keeps_structure`), or hash each engine's own text of it
+    (:func:`maskline.methods.structure.keyed_without_one_text`).
 
     >>> from maskline.policy import load_policy
     >>> pol = load_policy({"datasets": {"t": {"columns": {"e": {"method": "email"}}}}})
@@ -135,18 +136,32 @@ def _refuse_structure_kept(policy: Policy, table: str, column: str, sql_type: st
     >>> _refuse_structure_kept(pol, "t", "e", "varchar[]", pol.datasets["t"].columns["e"].method, "columns.e")
     Traceback (most recent call last):
     ...
-    maskline.errors.PolicyError: column t.e has type varchar[], whose text form has structure the method email would keep in part (brackets, keys, separators, whole elements) (at <dict>: columns.e). Fix: mask t.e with a method whose output keeps nothing of the value (hash, hmac, fake, redact, null), or unnest it or cast the field you need to text in a staging model and mask that column
+    maskline.errors.PolicyError: column t.e has type varchar[], whose text form has structure the method email would keep in part (brackets, keys, separators, whole elements) (at <dict>: columns.e). Fix: mask t.e with a method whose output keeps nothing of the value (redact, null), or unnest it or cast the field you need to text in a staging model and mask that column
+    >>> pol = load_policy({"datasets": {"t": {"columns": {"j": {"method": "hmac"}}}}})
+    >>> _refuse_structure_kept(pol, "t", "j", "jsonb", pol.datasets["t"].columns["j"].method, "columns.j")
+    Traceback (most recent call last):
+    ...
+    maskline.errors.PolicyError: column t.j has type jsonb, which has no one text on every engine, so the keyed method hmac would give one value a different token on DuckDB, PostgreSQL and Trino (at <dict>: columns.j). Fix: mask t.j with redact or null, or cast it (or the field you need) to text in a staging model and mask that column: text is hashed as written, on every engine
     """
-    if not keeps_structure(method.name, sql_type):
-        return
     from maskline.errors import shown_name
 
     shown = shown_name(*table.split("."), column)
+    if keyed_without_one_text(method.name, sql_type):
+        raise PolicyError(f"column {shown} has type {shown_type(sql_type or '')}, which has no one text on every "
+                          f"engine, so the keyed method {method.name} would give one value a different token on "
+                          "DuckDB, PostgreSQL and Trino",
+                          where=f"{policy.source}: {where}",
+                          fix=f"mask {shown} with redact or null, or cast it (or the field you need) to text in a "
+                              "staging model and mask that column: text is hashed as written, on every engine")
+    if not keeps_structure(method.name, sql_type):
+        return
+    # Keyed methods only where the type has one text on every engine (a uuid, bytes): a fix must not lead to a refusal.
+    opaque = "redact, null" if keyed_without_one_text("hmac", sql_type) else "hash, hmac, fake, redact, null"
     raise PolicyError(f"column {shown} has type {shown_type(sql_type or '')}, whose text form has structure the "
                       f"method {method.name} would keep in part (brackets, keys, separators, whole elements)",
                       where=f"{policy.source}: {where}",
-                      fix=f"mask {shown} with a method whose output keeps nothing of the value (hash, hmac, fake, "
-                          "redact, null), or unnest it or cast the field you need to text in a staging model and "
+                      fix=f"mask {shown} with a method whose output keeps nothing of the value ({opaque}), "
+                          "or unnest it or cast the field you need to text in a staging model and "
                           "mask that column")
 
 
@@ -249,9 +264,11 @@ def build_plan(
             continue
         d = decide_unnamed(policy, name, verdict, table_scanned=classification is not None)
         method, rule = d.method, d.rule
-        if method is not None and keeps_structure(method.name, sql_type):
+        if method is not None and (keeps_structure(method.name, sql_type)
+                                   or keyed_without_one_text(method.name, sql_type)):
             # Nobody chose this method for this column: the classifier's info type brought it. Refusing would stop
-            # every run on a table with a list of e-mails; an opaque method that needs no key masks it whole.
+            # every run on a table with a list of e-mails; an opaque method that needs no key masks it whole, the
+            # same on every engine (a keyed token of a structured value differs from engine to engine).
             method, rule = method_spec("redact"), f"{d.rule}; redact: its {shown_type(sql_type or '')} text has structure"
         out.append(ColumnPlan(name, d.info_type, d.category, method, rule, sql_type, d.confidence, d.shape))
     return Plan(table, tuple(out), policy.fingerprint(), policy.source)

@@ -216,6 +216,14 @@ class Dialect:
         """
         return self.text(e)
 
+    def wall_clock_text(self, e: exp.Expression) -> exp.Expression:
+        """A TIMESTAMP without a time zone as ``YYYY-MM-DD HH:MM:SS[.fraction]`` (trailing zeros are trimmed after).
+
+        >>> Dialect().wall_clock_text(exp.column("t")).sql()
+        'CAST(t AS TEXT)'
+        """
+        return self.text(e)
+
     def utc_timestamp_text(self, e: exp.Expression) -> exp.Expression:
         """A TIMESTAMP WITH TIME ZONE as ``YYYY-MM-DDTHH:MM:SS[.fraction]`` in UTC (trailing zeros are trimmed).
 

@@ -22,6 +22,10 @@ boolean        ``true`` / ``false``                                             
 date           ISO 8601 ``YYYY-MM-DD``                                                ``1987-08-21``
 timestamp with the instant in UTC, ISO 8601 with ``T`` and ``Z``; fractional seconds   ``2024-01-02T01:04:05Z``,
 time zone      without trailing zeros, none when zero                                 ``...05.5Z``
+timestamp      ``YYYY-MM-DD HH:MM:SS``, fractional seconds without trailing zeros, none  ``2024-01-02 03:04:05.5``
+               when zero (the wall-clock time written; Trino's ``timestamp(6)`` wrote
+               ``.000000``, so its tokens were not DuckDB's or PostgreSQL's)
+time           ``HH:MM:SS``, fractional seconds as above                              ``03:04:05``
 binary         its bytes as lower-case hex, two digits a byte (every engine prints    ``616e6e00``
                bytes differently: escapes, ``\\x`` hex, or a UTF-8 decoding Trino
                refuses); a bytea/BLOB/varbinary value never hashes as the text it
@@ -29,7 +33,7 @@ binary         its bytes as lower-case hex, two digits a byte (every engine prin
 =============  =====================================================================  ===================
 
 An integral number therefore has the same text whatever its type (``INTEGER 1234``, ``DECIMAL 1234.00`` and
-``DOUBLE 1234.0`` all give ``1234``). Types not listed (timestamps without a time zone, times, intervals,
+``DOUBLE 1234.0`` all give ``1234``). Types not listed (intervals, times with a time zone,
 arrays, JSON) keep the engine's own cast to text, which is *not* guaranteed to agree across engines:
 mask such columns with a method that does not hash them, or cast them to text in the source.
 
@@ -48,11 +52,16 @@ and a keyed method is one:
 Sorting keys and respelling numbers at every depth needs a walk of the document of any depth: a recursive
 function (PostgreSQL's would have to be a function maskline installs, which the safe query path and the dbt
 package cannot call: they run built-ins only) or a recursive query per value, which none of the three offers as an
-expression. So these columns keep each engine's own text, and their tokens join within one engine only.
+expression. So a keyed method on such a column is refused when the plan is built
+(:func:`maskline.methods.structure.keyed_without_one_text`): one policy never gives one document two tokens.
 
 Known limits, each of the engine, not of the definition: Spark on Java 17 prints a few doubles with one
 digit too many (``2e23`` as ``1.9999999999999998E23``; JDK-4511638, fixed in Java 19), and the smallest
-subnormal double is ``4.9E-324`` on Java engines; SQLite stores ``DECIMAL`` as a double and keeps timestamps
+subnormal double is ``4.9E-324`` on Java engines; Trino's cast writes a REAL with at most seven significant digits (``16777216`` as
+``1.677722E7``, another real's text), so a REAL of more digits has another token there (Java's shortest text,
+``FORMAT('%s', v)`` or ``JSON_FORMAT(CAST(v AS JSON))``, agrees, but a ``fake`` of one REAL column with either passed
+Trino's compiler limit: a fake copies the digest, and with it the canonical text, about ten times); PostgreSQL
+and Trino's cast also write the double ``2e23`` as ``1.9999999999999998e+23``; SQLite stores ``DECIMAL`` as a double and keeps timestamps
 as text (its canonical timestamp has millisecond precision).
 
 :func:`canonical_text` is the Python reference; :func:`canonical_sql` builds the same text in SQL from the
@@ -91,6 +100,8 @@ class TextForm(enum.Enum):
     BOOLEAN = "boolean"
     DATE = "date"
     TIMESTAMP_TZ = "timestamp_tz"
+    TIMESTAMP = "timestamp"  # without a time zone: the wall-clock time as written
+    TIME = "time"  # without a time zone
     BINARY = "binary"
 
 
@@ -109,6 +120,10 @@ TYPE_FORMS: Mapping[str, TextForm] = {
     "date": TextForm.DATE,
     **dict.fromkeys(("timestamp with time zone", "timestamptz", "timestamp_tz", "timestamp_ltz",
                      "timestamp with local time zone"), TextForm.TIMESTAMP_TZ),
+    # Without a time zone; Spark's "timestamp" is an instant (its dialect's override). DATETIME (BigQuery, SQL
+    # Server) is left out: no engine of its family was checked here.
+    **dict.fromkeys(("timestamp", "timestamp without time zone", "timestamp_ntz"), TextForm.TIMESTAMP),
+    **dict.fromkeys(("time", "time without time zone"), TextForm.TIME),
     **dict.fromkeys(("bytea", "blob", "binary", "varbinary", "bytes", "binary varying", "long varbinary",
                      "large_binary"), TextForm.BINARY),
 }
@@ -147,6 +162,12 @@ def _plain(d: Decimal) -> str:
     return text
 
 
+def _fraction(microsecond: int) -> str:
+    """Fractional seconds without trailing zeros (``.5``), nothing when zero."""
+    fraction = f"{microsecond:06d}".rstrip("0")
+    return f".{fraction}" if fraction else ""
+
+
 def canonical_text(value: object) -> str:
     """The canonical text of a Python value, as every engine's SQL computes it for the matching SQL type.
 
@@ -155,6 +176,8 @@ def canonical_text(value: object) -> str:
     '2024-01-02T01:04:05.5Z'
     >>> canonical_text(-0.0), canonical_text(1.5e-7), canonical_text(float("-inf")), canonical_text(b"ann")
     ('0', '0.00000015', '-Infinity', '616e6e')
+    >>> canonical_text(dt.datetime(2024, 1, 2, 3, 4, 5, 500000)), canonical_text(dt.time(3, 4, 5))
+    ('2024-01-02 03:04:05.5', '03:04:05')
     """
     if isinstance(value, str):
         return value
@@ -175,13 +198,15 @@ def canonical_text(value: object) -> str:
             return "Infinity" if value > 0 else "-Infinity"
         return _plain(Decimal(repr(value)))  # repr is the shortest text that reads back as the same double
     if isinstance(value, dt.datetime):
-        if value.tzinfo is None:
-            raise ValueError("only timestamps with a time zone have a canonical text (an instant)")
+        if value.tzinfo is None:  # a wall-clock time, as written
+            return value.replace(microsecond=0).isoformat(sep=" ") + _fraction(value.microsecond)
         utc = value.astimezone(dt.UTC)
-        fraction = f"{utc.microsecond:06d}".rstrip("0")
-        return utc.strftime("%Y-%m-%dT%H:%M:%S") + (f".{fraction}" if fraction else "") + "Z"
+        # isoformat, not strftime: glibc's %Y writes year 1 as "1", where every engine writes "0001"
+        return utc.replace(tzinfo=None, microsecond=0).isoformat() + _fraction(utc.microsecond) + "Z"
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, dt.time) and value.tzinfo is None:
+        return value.replace(microsecond=0).isoformat() + _fraction(value.microsecond)
     raise TypeError(f"no canonical text for {type(value).__name__}")
 
 
@@ -211,6 +236,12 @@ def canonical_literal(text: str, source_type: str | None) -> str | None:
         if form is TextForm.TIMESTAMP_TZ:
             value = dt.datetime.fromisoformat(text.strip())
             return canonical_text(value) if value.tzinfo is not None else None
+        if form is TextForm.TIMESTAMP:  # a literal with a zone names an instant, not a wall-clock time
+            value = dt.datetime.fromisoformat(text.strip())
+            return canonical_text(value) if value.tzinfo is None else None
+        if form is TextForm.TIME:
+            moment = dt.time.fromisoformat(text.strip())
+            return canonical_text(moment) if moment.tzinfo is None else None
         if form is TextForm.BINARY:  # a string literal's bytes depend on the engine's reading of it
             return None
     except (ValueError, ArithmeticError):  # decimal.InvalidOperation is an ArithmeticError
@@ -323,6 +354,10 @@ def canonical_sql(d: Dialect, e: exp.Expression, form: TextForm, source_type: st
         return d.hex(e)
     if form is TextForm.TIMESTAMP_TZ:
         return d.concat(trim_fraction(d, d.utc_timestamp_text(e)), _lit("Z"))
+    if form is TextForm.TIMESTAMP:  # Trino pads the fraction (.000000), PostgreSQL's cast follows DateStyle
+        return trim_fraction(d, d.wall_clock_text(e))
+    if form is TextForm.TIME:  # every engine writes HH:MM:SS; Trino pads the fraction
+        return trim_fraction(d, d.text(e))
     if form is TextForm.DECIMAL:  # engines print DECIMAL in plain notation
         scale = decimal_scale(source_type) if d.decimal_text_keeps_scale else None
         if scale == 0:

@@ -79,6 +79,16 @@ class Postgres(Dialect):
         first = fn("MAKE_DATE", part("YEAR"), part("MONTH") if unit == "month" else lit(1), lit(1))
         return exp.Case(ifs=[exp.If(this=fn("ISFINITE", day.copy()), true=first)], default=day.copy())
 
+    def wall_clock_text(self, e: exp.Expression) -> exp.Expression:
+        """``TO_CHAR`` of a finite timestamp: ``timestamp::text`` follows the session's DateStyle (``SQL, DMY`` wrote
+        ``02/01/2024 03:04:05``, so one value had a token per session); an infinite one is ``infinity``.
+
+        >>> Postgres().wall_clock_text(exp.column("t")).sql("postgres")
+        "CASE WHEN ISFINITE(t) THEN TO_CHAR(t, 'YYYY-MM-DD HH24:MI:SS.US') ELSE CAST(t AS TEXT) END"
+        """
+        written = fn("TO_CHAR", e.copy(), lit("YYYY-MM-DD HH24:MI:SS.US"))
+        return exp.Case(ifs=[exp.If(this=fn("ISFINITE", e.copy()), true=written)], default=exp.cast(e.copy(), "text"))
+
     def utc_timestamp_text(self, e: exp.Expression) -> exp.Expression:
         return fn("TO_CHAR", exp.AtTimeZone(this=e, zone=lit("UTC")), lit('YYYY-MM-DD"T"HH24:MI:SS.US'))
 

@@ -86,3 +86,33 @@ def keeps_structure(method: str, type_name: str | None) -> bool:
     from maskline.methods.registry import METHODS
 
     return not METHODS[method].opaque and bool(structured_type(type_name))
+
+
+# Structured types whose text every engine here writes alike, so a keyed token of it is one token everywhere
+# (checked on DuckDB, PostgreSQL and Trino: tests/core/test_structured_keyed_parity.py): lower-case hex in groups.
+KEYED_AGREEING = frozenset({"uuid"})
+
+
+def keyed_without_one_text(method: str, type_name: str | None) -> bool:
+    """Whether keyed ``method`` (``hash``, ``hmac``, ``fake``) on a column of ``type_name`` would hash each engine's
+    own text of a structured value, and so give one value a different token on DuckDB, PostgreSQL and Trino: the
+    type is structured (JSON, an array, a struct, a map...) and has no canonical text
+    (:mod:`maskline.dialects.canonical`; binary values have one, their hex).
+
+    DuckDB keeps a JSON document as written, PostgreSQL's ``jsonb`` orders keys by length and keeps a number's
+    scale, Trino sorts keys and writes numbers as doubles, and no engine can sort a document's keys at every depth
+    in an expression; arrays are ``[a, b]`` on DuckDB, ``{a,b}`` on PostgreSQL and no text at all on Trino.
+
+    >>> [keyed_without_one_text("hmac", t) for t in ("json", "jsonb", "varchar[]", "array(varchar)", "struct(a int)")]
+    [True, True, True, True, True]
+    >>> [keyed_without_one_text(m, t) for m, t in (("hmac", "bytea"), ("hash", "uuid"), ("redact", "json"),
+    ...                                             ("fake", "text"), ("hmac", None))]
+    [False, False, False, False, False]
+    """
+    from maskline.dialects.canonical import text_form
+    from maskline.methods.registry import METHODS
+
+    if not METHODS[method].keyed or not structured_type(type_name):
+        return False
+    assert type_name is not None  # structured_type is None for no type
+    return text_form(type_name) is None and _base(type_name) not in KEYED_AGREEING
