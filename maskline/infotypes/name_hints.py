@@ -41,6 +41,11 @@ from maskline.infotypes.name_hints_scripts import (
     WORD_ONLY_HINTS,
 )
 from maskline.infotypes.name_hints_seasia import SEASIA_NAME_HINTS, SEASIA_PLAIN_WORDS, SEASIA_WORD_ONLY
+from maskline.infotypes.phone_writing import not_written_as_phones
+
+# The word for a contact in English, French and Dutch, Spanish, Italian and Portuguese (not "kontakt": German
+# shares it with the test split's Nordic and Slavic languages).
+CONTACT_WORDS = ("contact", "contacto", "contatto", "contato")
 
 NAME_HINTS: dict[str, tuple[str, ...]] = {
     "EMAIL": (
@@ -57,6 +62,9 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         # WhatsApp's ids are phone numbers; FHIR's ContactPoint list is "telecom" (phones first, e-mail beside them).
         "whatsapp", "whatsapp number", "telecom",
         "mobiil", "mobiiltelefon",  # Estonian
+        # "contact" alone: a phone far more often than a person, an e-mail or a channel; the values decide
+        # (VALUE_REFUTABLE_HINTS below), and only as a whole word (contacts, contacted read nothing).
+        *CONTACT_WORDS,
     ),
     "PERSON_NAME": (
         "name", "full name", "first name", "last name", "firstname", "lastname", "surname", "given name",
@@ -289,9 +297,15 @@ _PLAY_STATS = frozenset({
 
 # Words that turn one hint, not its whole type, into another kind of column. A numbered or identified "pass"
 # (pass_no, passNum, pass_id) is a document or a ticket: a secret is neither numbered nor looked up by an id.
+_CONTACT_NOT_PHONE = frozenset({
+    "id", "ids", "key", "pk", "fk", "uuid", "ref", "type", "kind", "method", "channel", "mode", "preference",
+    "source", "reason", "status", "date", "time", "at", "on", "count", "tipo", "data", "fecha", "stato", "estado",
+})
 _HINT_NOT_WITH: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("PASSWORD", ("pass",)): frozenset({"no", "nr", "num", "nbr", "number", "id"}) | _PLAY_STATS,
     ("PASSPORT", ("pass",)): _PLAY_STATS,
+    # A contact's key, kind or date is no phone number (contact_id, contact_type, contact_date).
+    **{("PHONE", (w,)): _CONTACT_NOT_PHONE for w in CONTACT_WORDS},
 }
 
 # Words of an identity or travel document, in a column name, that are not themselves a passport hint (those give
@@ -500,7 +514,7 @@ def names_personal_document(column: str) -> bool:
 
 # Hints that match only as a whole word of a name, never inside a longer one: FHIR's "telecom" opens
 # "telecommunication", and SAP's five-letter field names open other words (bankn, bankname).
-_WORD_ONLY = WORD_ONLY_HINTS | SAP_WORD_ONLY | frozenset({"telecom"}) | SEASIA_WORD_ONLY
+_WORD_ONLY = WORD_ONLY_HINTS | SAP_WORD_ONLY | frozenset({"telecom", *CONTACT_WORDS}) | SEASIA_WORD_ONLY
 
 # What an address is the address of, when the word before "address" or "addr" says it: a network's end points,
 # mail servers, web pages and devices have addresses too. Each becomes a hint of its own type ("dst addr" is an IP
@@ -589,6 +603,8 @@ class ValueRefutableHint:
 # postal words (plz, cep, pincode) are not English words, so the name settles them. A second such word is one line.
 VALUE_REFUTABLE_HINTS: dict[str, ValueRefutableHint] = {
     "cap": ValueRefutableHint("POSTAL_CODE", "Italy's postal code", outside_italian_codes),
+    # A contact is a phone, a person, an e-mail address, a channel or a date: only phone-written values keep it.
+    **{w: ValueRefutableHint("PHONE", "a phone number", not_written_as_phones) for w in CONTACT_WORDS},
 }
 
 
