@@ -97,12 +97,12 @@ def _numeric_suspicions(values: list[str], kind: str | None = None, sql_type: st
             out.append("digits stored as text")  # a typed store keeps quantities as numbers
         if sum(w == 8 and d[:2] in ("19", "20") for w, d in zip(widths, digits, strict=True)) >= 0.9 * len(widths):
             out.append("date-like number")
-    if planned_width_numbers(values):
-        out.append("numbers of one plan's width")
         from maskline.classify.checked_numbers import checked_digit_strings
 
         if checked_digit_strings(digits):  # no amount or count carries one: a registry's numbers
             out.append("check-digit number")
+    if planned_width_numbers(values):
+        out.append("numbers of one plan's width")
     decimals = [v for v in values if "." in v and not _HEX_ID.fullmatch(v)]
     if decimals and len(decimals) >= 0.9 * len(values):
         try:
