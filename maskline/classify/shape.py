@@ -51,7 +51,7 @@ class ValueShape:
     ``categorical`` (a few repeated labels), ``text`` (anything else), ``nested``, ``binary``
     or ``empty``. ``suspicions`` name what the values suggest (``fixed-width code``,
     ``card-length number``, ``coordinate``, ``date-like number``,
-    ``check-digit number``, and from :mod:`maskline.classify.coded_numbers`
+    ``check-digit number``, ``numbers of one plan's width``, and from :mod:`maskline.classify.coded_numbers`
     ``numbers behind one calling code``, ``digits stored as text``, ``long digit string``).
     For text, ``facts`` and ``vocabulary`` (:mod:`maskline.classify.text_facts`) say what
     vouches for it.
