@@ -51,7 +51,7 @@ class ValueShape:
     ``categorical`` (a few repeated labels), ``text`` (anything else), ``nested``, ``binary``
     or ``empty``. ``suspicions`` name what the values suggest (``fixed-width code``,
     ``card-length number``, ``coordinate``, ``date-like number``,
-    ``check-digit number``, and from :mod:`maskline.classify.coded_numbers`
+    ``check-digit number``, ``numbers of one plan's width``, and from :mod:`maskline.classify.coded_numbers`
     ``numbers behind one calling code``, ``digits stored as text``, ``long digit string``).
     For text, ``facts`` and ``vocabulary`` (:mod:`maskline.classify.text_facts`) say what
     vouches for it.
@@ -101,6 +101,8 @@ def _numeric_suspicions(values: list[str], kind: str | None = None, sql_type: st
 
         if checked_digit_strings(digits):  # no amount or count carries one: a registry's numbers
             out.append("check-digit number")
+    if planned_width_numbers(values):
+        out.append("numbers of one plan's width")
     decimals = [v for v in values if "." in v and not _HEX_ID.fullmatch(v)]
     if decimals and len(decimals) >= 0.9 * len(values):
         try:
@@ -112,6 +114,62 @@ def _numeric_suspicions(values: list[str], kind: str | None = None, sql_type: st
                 and not unit_interval(numbers):
             out.append("coordinate")
     return tuple(out)
+
+
+# Digits of one width between the codes (4 to 6) and card lengths (13 to 19) whose leading digits keep to a few, as
+# a numbering plan's do: local and national phone numbers (seven digits in Iceland, eight in Norway, nine or ten
+# once the trunk zero is lost), numbers behind one area code. Record numbers drawn from a width's whole range and
+# quantities spread over magnitudes open with every digit, and pass (tests/classify/test_coded_numbers.py).
+ID_WIDTHS = range(7, 13)
+ID_WIDTH_SHARE = 0.95  # share of the whole numbers that must have the common width
+PLAN_CHANCE = 0.01  # chance that numbers drawn over the width's range open with so few distinct digits
+_WHOLE_FLOAT = re.compile(r"(\d+)\.0+")
+
+
+def planned_width_numbers(values: list[str]) -> bool:
+    """Whether a column's distinct numbers are whole numbers of one width from seven to twelve digits that open with
+    fewer distinct digits than numbers drawn over the width's range could (chance under :data:`PLAN_CHANCE`), and
+    are not a dense run of ids: the shape of a country's phone numbers stored as numbers, which nothing else in the
+    values tells from some record numbers, so the column is not confidently safe (masked, not typed).
+
+    The chance that ``k`` numbers, each opening with one of nine digits, open with no more than ``d`` distinct
+    ones is at most ``C(9, d) * (d / 9) ** k``. A float that stores a whole number (``8090668968.0``: a phone whose
+    zero a spreadsheet dropped) counts as its digits.
+
+    >>> planned_width_numbers(["6934567", "8688089", "6597436", "7654839", "8623311", "6611234", "7790012",
+    ...                        "8245567", "6902345", "7745123", "8812398"])  # seven-digit phones: 6, 7 and 8
+    True
+    >>> planned_width_numbers(["8090668968.0", "8024862807.0", "8057866880.0", "8096542925.0", "8084416889.0",
+    ...                        "8033197204.0", "8061234987.0"])  # mobiles that lost their trunk zero
+    True
+    >>> rng = __import__("random").Random(5)
+    >>> planned_width_numbers([str(rng.randrange(10**7, 10**8)) for _ in range(40)])  # record numbers
+    False
+    >>> planned_width_numbers(["61500", "1250000", "830000", "47000000", "2300"])  # amounts over decades
+    False
+    >>> planned_width_numbers([str(1000000 + i) for i in range(40)])  # a run of row ids
+    False
+    """
+    import math
+
+    whole: list[str] = []
+    for v in values:
+        bare = v.lstrip("+-")
+        m = _WHOLE_FLOAT.fullmatch(bare)
+        if m or _DIGITS.fullmatch(bare):
+            whole.append((m.group(1) if m else bare).lstrip("0") or "0")
+    if not whole or len(whole) < 0.9 * len(values):
+        return False
+    widths = [len(d) for d in whole]
+    common = max(set(widths), key=widths.count)
+    if common not in ID_WIDTHS or widths.count(common) < ID_WIDTH_SHARE * len(widths):
+        return False
+    ints = sorted({int(d) for d in whole})
+    if len(ints) >= 20 and ints[-1] - ints[0] + 1 <= 2 * len(ints):
+        return False
+    first = [d[0] for d in whole if len(d) == common]
+    opened = len(set(first))
+    return opened < 9 and math.comb(9, opened) * (opened / 9) ** len(first) <= PLAN_CHANCE
 
 
 # How much of [0, 1] a column's numbers must cover to read as scores rather than places near 0°N 0°E.
