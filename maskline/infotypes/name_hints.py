@@ -92,6 +92,10 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         # French schemas cut naissance to naiss beside a date word (DateNaiss, dt_naiss); naiss alone is left out:
         # lieu_naiss is the place of birth, a town (as the Indonesian tempat lahir).
         "date naiss", "dt naiss",
+        # A person's "dob" written into one word with the person (Patientdob, empdob): "dob" is too short to be read
+        # inside a longer word (it ends other words), so the whole word is the hint.
+        "patient dob", "pat dob", "student dob", "emp dob", "employee dob", "member dob", "customer dob",
+        "cust dob", "client dob", "user dob", "child dob", "person dob", "staff dob",
     ),
     "US_SSN": ("ssn", "social security", "social security number", "ss number", "soc sec", "ssn number"),
     "NATIONAL_ID": (

@@ -10,6 +10,8 @@
    (:func:`maskline.classify.column._postal_by_values`).
 3. Sri Lanka's hospital identification number under ``patient_HIN`` was untyped: ``hin`` is a
    MEDICAL_RECORD_NUMBER hint now, as a whole word only.
+4. A patient's birth dates, most of them placeholders, under ``Patientdob`` passed raw: ``dob`` is too short to be
+   read inside a longer word, so a person's ``dob`` written into one word is a DATE_OF_BIRTH hint of its own.
 
 Values are drawn here by seeded generators from pools written for this file; none comes from the probe's files or
 the benchmark's splits.
@@ -116,3 +118,30 @@ def test_row_counters_under_hin_are_not_medical_records() -> None:
     frame = pd.DataFrame({"patient_hin": [str(i) for i in range(1, 41)]})
     info_type, _, evidence = decided(frame, "patient_hin")
     assert info_type != "MEDICAL_RECORD_NUMBER", evidence
+
+
+# 4. A person's dob written into one word.
+@pytest.mark.parametrize("seed", [6, 19])
+@pytest.mark.parametrize("name", ["Patientdob", "empdob", "Studentdob"])
+def test_birth_dates_among_placeholders_under_a_run_together_dob_are_masked(seed: int, name: str) -> None:
+    rng = random.Random(seed)
+    births = [f"{rng.randint(1950, 2015)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}" for _ in range(4)]
+    values = births + ["0000-00-00"] * 26
+    rng.shuffle(values)
+    _, masked, evidence = decided(pd.DataFrame({"ID": range(1, 31), name: values}), name)
+    assert masked, evidence
+
+
+@pytest.mark.parametrize("name", ["adobe_version", "doboard", "kadob"])
+def test_dob_inside_other_words_hints_no_birth_date(name: str) -> None:
+    # Control: only a person's word before "dob" makes the one word a hint.
+    assert "DATE_OF_BIRTH" not in dict(hint_score(name)), hint_score(name)
+
+
+def test_admission_dates_among_placeholders_still_pass() -> None:
+    # Control: the same placeholders and a few event dates under a name that says no birth pass raw, on main and here.
+    rng = random.Random(4)
+    values = [f"2022-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}" for _ in range(4)] + ["0000-00-00"] * 26
+    rng.shuffle(values)
+    _, masked, evidence = decided(pd.DataFrame({"ID": range(1, 31), "admission_date": values}), "admission_date")
+    assert not masked, evidence
