@@ -249,8 +249,9 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "rekam medis", "nomor rm", "betegazonosito", "korlap", "korlapszam", "fisa medicala",
         "id pasien", "pasien id", "no pasien", "nomor pasien",
         # Sri Lanka's hospital information systems number patients by a HIN (hospital/health identification number):
-        # patient_HIN, hin_no. Whole words only (_WORD_ONLY): "hin" opens "hinge" and ends "chin" and "shin".
-        "hin", "hin no", "hin number", "patient hin",
+        # patient_HIN, hin_no. Not "hin" alone: run together, h_in (a height in inches) is "hin" too; and whole words
+        # only (_WORD_ONLY): "hin" opens "hinge" and ends "chin" and "shin".
+        "hin no", "hin number", "patient hin",
     ),
     "ICD10_CODE": ("icd", "icd10", "icd 10", "icd code", "diagnosis", "diagnosis code", "dx", "dx code",
                    "diagnose", "diagnostic", "diagnostico", "diagnosi", "diagnosecode", "codigo cie", "cie10"),

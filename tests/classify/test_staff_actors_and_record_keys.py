@@ -8,8 +8,8 @@
 2. A record number under its own name (``mrn``: ``MRN001``) typed POSTAL_CODE: letters and digits fit a country's
    postal format by chance, and that bare shape outweighed the name
    (:func:`maskline.classify.column._postal_by_values`).
-3. Sri Lanka's hospital identification number under ``patient_HIN`` was untyped: ``hin`` is a
-   MEDICAL_RECORD_NUMBER hint now, as a whole word only.
+3. Sri Lanka's hospital identification number under ``patient_HIN`` was untyped: ``patient hin``, ``hin no``
+   and ``hin number`` are MEDICAL_RECORD_NUMBER hints now, ``hin`` read as a whole word only.
 4. A patient's birth dates, most of them placeholders, under ``Patientdob`` passed raw: ``dob`` is too short to be
    read inside a longer word, so a person's ``dob`` written into one word is a DATE_OF_BIRTH hint of its own.
 
@@ -99,7 +99,7 @@ def test_postal_codes_under_a_postal_name_stay_postal() -> None:
 
 # 3. Sri Lanka's hospital identification number.
 @pytest.mark.parametrize("seed", [2, 31])
-@pytest.mark.parametrize("name", ["patient_HIN", "hin_no", "HIN"])
+@pytest.mark.parametrize("name", ["patient_HIN", "hin_no", "HIN_number"])
 def test_hospital_identification_numbers_are_medical_records(seed: int, name: str) -> None:
     rng = random.Random(seed)
     numbers = [str(rng.randrange(10**10, 10**11)) for _ in range(30)]
@@ -107,9 +107,10 @@ def test_hospital_identification_numbers_are_medical_records(seed: int, name: st
     assert info_type == "MEDICAL_RECORD_NUMBER" and masked, evidence
 
 
-@pytest.mark.parametrize("name", ["chin_length", "shin_guard", "hinge_id", "thin_client", "within"])
+@pytest.mark.parametrize("name", ["chin_length", "shin_guard", "hinge_id", "thin_client", "within", "h_in"])
 def test_hin_inside_other_words_hints_no_medical_record(name: str) -> None:
-    # Control: "hin" is a whole word; chin, shin, hinge and thin read nothing.
+    # Control: "hin" is a whole word, and a hint only with the patient or its number; chin, shin, hinge, thin and a
+    # height in inches (h_in) read nothing.
     assert "MEDICAL_RECORD_NUMBER" not in dict(hint_score(name)), hint_score(name)
 
 
