@@ -561,12 +561,24 @@ def _postal_by_values(name: str, hints: Mapping[str, float]) -> bool:
     record key (``fincome``, ``n``, ``tailnum``), whose digits or letters fit a postal format by chance; a postal
     name (``postcode``, ending in "code") is read by its hint all the same.
 
+    A name that hints a record number (``mrn``, ``passport_no``) is such a key too: ``MRN001`` or ``AB1234`` fit a
+    country's letters-and-digits format by chance, and that bare shape does not outweigh what the name says.
+
     >>> _postal_by_values("c7", {}), _postal_by_values("faminc", {}), _postal_by_values("pcode", {"POSTAL_CODE": 0.9})
     (True, False, True)
+    >>> _postal_by_values("mrn", {"MEDICAL_RECORD_NUMBER": 1.0}), _postal_by_values("city", {"STREET_ADDRESS": 0.6})
+    (False, True)
     """
     from maskline.infotypes.name_hints import names_measure_or_key
 
-    return "POSTAL_CODE" in hints or not names_measure_or_key(name)
+    if "POSTAL_CODE" in hints:
+        return True
+    return not names_measure_or_key(name) and not any(hints.get(t, 0.0) > 0 for t in _RECORD_NUMBER_HINTS)
+
+
+# Types whose hinted names number a record (a patient, a document, a person, an account): the postal reading of
+# their values' bare shape yields to such a name (_postal_by_values).
+_RECORD_NUMBER_HINTS = ("MEDICAL_RECORD_NUMBER", "PASSPORT", "NATIONAL_ID", "US_SSN", "BANK_ACCOUNT")
 
 
 RESTORED_TRUNK_STRENGTH = 0.9  # as a phone name's digits that validate as they stand (the phonenumbers detector)

@@ -100,6 +100,10 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         # French schemas cut naissance to naiss beside a date word (DateNaiss, dt_naiss); naiss alone is left out:
         # lieu_naiss is the place of birth, a town (as the Indonesian tempat lahir).
         "date naiss", "dt naiss",
+        # A person's "dob" written into one word with the person (Patientdob, empdob): "dob" is too short to be read
+        # inside a longer word (it ends other words), so the whole word is the hint.
+        "patient dob", "pat dob", "student dob", "emp dob", "employee dob", "member dob", "customer dob",
+        "cust dob", "client dob", "user dob", "child dob", "person dob", "staff dob",
     ),
     "US_SSN": ("ssn", "social security", "social security number", "ss number", "soc sec", "ssn number"),
     "NATIONAL_ID": (
@@ -200,6 +204,13 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "submitted by", "uploader", "uploaded by", "author", "auteur", "approved by", "assigned to", "posted by", "actor",
         "opened by", "closed by", "resolved by", "handled by", "performed by", "edited by",
         "committed by", "committer", "maintainer", "moderator",
+        # The clerks, nurses, pharmacists, librarians and officers who sign a record of a hospital, a laboratory, a
+        # pharmacy, a payroll, a school or a library: a name or a login, repeated over the rows they handled.
+        "prepared by", "checked by", "verified by", "noted by", "encoded by", "entered by", "recorded by",
+        "registered by", "received by", "issued by", "collected by", "dispensed by", "released by", "signed by",
+        "authorized by", "authorised by", "certified by", "confirmed by", "validated by", "inspected by",
+        "audited by", "processed by", "reported by", "cancelled by", "canceled by", "accepted by", "rejected by",
+        "added by", "attended by", "examined by", "prescribed by", "referred by", "borrowed by", "returned by",
         # The same actors in the hint languages (German, French, Spanish, Italian, Dutch, Portuguese).
         "erstellt von", "geaendert von", "bearbeitet von", "bearbeiter", "besitzer", "cree par", "modifie par",
         "expediteur", "proprietaire", "creado por", "modificado por", "remitente", "propietario", "creato da",
@@ -245,6 +256,10 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "mr no", "mr nr", "mr num", "mr number", "mrno", "fallnr", "fall nr",
         "rekam medis", "nomor rm", "betegazonosito", "korlap", "korlapszam", "fisa medicala",
         "id pasien", "pasien id", "no pasien", "nomor pasien",
+        # Sri Lanka's hospital information systems number patients by a HIN (hospital/health identification number):
+        # patient_HIN, hin_no. Not "hin" alone: run together, h_in (a height in inches) is "hin" too; and whole words
+        # only (_WORD_ONLY): "hin" opens "hinge" and ends "chin" and "shin".
+        "hin no", "hin number", "patient hin",
     ),
     "ICD10_CODE": ("icd", "icd10", "icd 10", "icd code", "diagnosis", "diagnosis code", "dx", "dx code",
                    "diagnose", "diagnostic", "diagnostico", "diagnosi", "diagnosecode", "codigo cie", "cie10"),
@@ -514,7 +529,7 @@ def names_personal_document(column: str) -> bool:
 
 # Hints that match only as a whole word of a name, never inside a longer one: FHIR's "telecom" opens
 # "telecommunication", and SAP's five-letter field names open other words (bankn, bankname).
-_WORD_ONLY = WORD_ONLY_HINTS | SAP_WORD_ONLY | frozenset({"telecom", *CONTACT_WORDS}) | SEASIA_WORD_ONLY
+_WORD_ONLY = WORD_ONLY_HINTS | SAP_WORD_ONLY | frozenset({"telecom", "hin", "hinno", *CONTACT_WORDS}) | SEASIA_WORD_ONLY
 
 # What an address is the address of, when the word before "address" or "addr" says it: a network's end points,
 # mail servers, web pages and devices have addresses too. Each becomes a hint of its own type ("dst addr" is an IP
