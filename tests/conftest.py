@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -50,6 +51,30 @@ def pg_admin_dsn() -> str:
             pytest.fail("MASKLINE_PG_DSN is not set: run the suite with `make test`, which starts PostgreSQL")
         pytest.skip("PostgreSQL not started (run `make test`)")
     return dsn
+
+
+@contextmanager
+def scratch_schema(pg_dsn: str, prefix: str) -> Iterator[tuple[Any, str]]:
+    """An autocommit connection whose default schema is a new ``<prefix>_<uuid>`` one, dropped CASCADE after.
+
+    A module's tables live in it, so modules on the same worker never see each other's tables.
+
+    >>> # with scratch_schema(pg_dsn, "stats") as (conn, schema): conn.cursor().execute("CREATE TABLE t (i int)")
+    """
+    import psycopg2
+
+    schema = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    conn = psycopg2.connect(pg_dsn)
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cur:
+            cur.execute(f"CREATE SCHEMA {schema}")
+            cur.execute(f"SET search_path TO {schema}")
+        yield conn, schema
+    finally:
+        with conn.cursor() as cur:
+            cur.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+        conn.close()
 
 
 @contextmanager

@@ -11,13 +11,13 @@ role.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.conftest import scratch_schema
 from tests.mcp.agent import ScriptedAgent, server_env
 from tests.mcp.conftest import CUSTOMERS
 
@@ -67,18 +67,9 @@ def test_duckdb_another_schemas_table_is_not_served_by_the_allowed_view(policy_f
 @pytest.fixture()
 def other_schema(pg_dsn: str) -> Iterator[str]:
     """A schema beside the masked views holding a table of the allowed table's name."""
-    import psycopg2
-
-    other = f"hr_{uuid.uuid4().hex[:8]}"
-    admin = psycopg2.connect(pg_dsn)
-    admin.autocommit = True
-    with admin.cursor() as cur:
-        cur.execute(f"CREATE SCHEMA {other}")
+    with scratch_schema(pg_dsn, "hr") as (admin, other), admin.cursor() as cur:
         cur.execute(f"CREATE TABLE {other}.customers AS SELECT 1 AS id, '{SECRET}'::text AS note")
-    yield other
-    with admin.cursor() as cur:
-        cur.execute(f"DROP SCHEMA {other} CASCADE")
-    admin.close()
+        yield other
 
 
 @pytest.mark.postgres

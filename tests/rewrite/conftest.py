@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import TEST_KEY
+from tests.conftest import TEST_KEY, scratch_schema
 from tests.rewrite.contract import Engine, masked_selects
 from tests.rewrite.pii_data import POLICY, create_duckdb, create_postgres, leak_needles
 
@@ -48,20 +48,12 @@ def duck() -> Iterator[Any]:
 @pytest.fixture(scope="module")
 def pg(pg_dsn: str) -> Iterator[Any]:
     """A PostgreSQL connection on a schema of its own with the seeded tables and the key in its session."""
-    import psycopg2
-
     from maskline.sql.session import apply_key_setup
 
-    schema = f"rewrite_{uuid.uuid4().hex[:8]}"
-    conn = psycopg2.connect(pg_dsn)
-    conn.autocommit = True
-    with conn.cursor() as cur:
+    with scratch_schema(pg_dsn, "rewrite") as (conn, schema), conn.cursor() as cur:
         create_postgres(cur, schema)
         apply_key_setup(cur, "postgres", _key())
-    yield conn
-    with conn.cursor() as cur:
-        cur.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
-    conn.close()
+        yield conn
 
 
 def key_material() -> Any:

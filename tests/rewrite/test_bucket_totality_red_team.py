@@ -15,7 +15,6 @@ PostgreSQL; the controls run the same bucket arithmetic directly on the engine a
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -28,6 +27,7 @@ from maskline.errors import MasklineError
 from maskline.policy import load_policy
 from maskline.rewrite import rewrite
 from maskline.rewrite.run import run_masked
+from tests.conftest import scratch_schema
 
 # id -> the raw value of every column (the type's least value, an ordinary negative, a positive)
 DUCKDB_TYPES = {"tiny": "TINYINT", "small": "SMALLINT", "big": "BIGINT", "bal": "DECIMAL(6,2)"}
@@ -132,21 +132,12 @@ def test_the_bucket_oracle_is_closed_through_the_mcp_client(tmp_path: Path) -> N
 
 @pytest.fixture()
 def pg(pg_dsn: str) -> Iterator[Any]:
-    import psycopg2
-
-    schema = f"bucket_{uuid.uuid4().hex[:8]}"
-    conn = psycopg2.connect(pg_dsn)
-    conn.autocommit = True
-    with conn.cursor() as cur:
-        cur.execute(f"CREATE SCHEMA {schema}; SET search_path TO {schema}")
+    with scratch_schema(pg_dsn, "bucket") as (conn, _), conn.cursor() as cur:
         cur.execute("CREATE TABLE acct (id integer, " + ", ".join(f"{c} {t}" for c, t in POSTGRES_TYPES.items())
                     + ")")
         for row, values in POSTGRES_ROWS.items():
             cur.execute(f"INSERT INTO acct VALUES ({row}, {', '.join(values)})")
-    yield conn
-    with conn.cursor() as cur:
-        cur.execute(f"DROP SCHEMA {schema} CASCADE")
-    conn.close()
+        yield conn
 
 
 @pytest.mark.postgres

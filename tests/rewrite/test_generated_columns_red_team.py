@@ -15,7 +15,7 @@ import json
 import os
 import subprocess
 import sys
-import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from maskline.errors import MasklineError
 from maskline.policy import load_policy
 from maskline.rewrite import rewrite
 from maskline.rewrite.run import run_masked
+from tests.conftest import scratch_schema
 
 EMAIL = "Zebulon.Quartermaine@quillfeather-mail.example"
 # Every form of the raw value a generated column can hand out: the address, its lower case, its local part,
@@ -132,22 +133,18 @@ def test_the_mcp_client_gets_no_generated_value_from_query_or_describe_table(tmp
 
 @pytest.fixture()
 def pg(pg_dsn: str) -> Any:
-    import psycopg2
+    with scratch_schema(pg_dsn, "gen") as (conn, _):
+        yield from _generated_columns(conn)
 
-    conn = psycopg2.connect(pg_dsn)
-    conn.autocommit = True
-    schema = f"gen_{uuid.uuid4().hex[:8]}"
+
+def _generated_columns(conn: Any) -> Iterator[Any]:
     cur = conn.cursor()
-    cur.execute(f"CREATE SCHEMA {schema}")
-    cur.execute(f"SET search_path TO {schema}")
     cur.execute("CREATE TABLE contacts (id integer, email text, city text, "
                 "email_lower text GENERATED ALWAYS AS (lower(email)) STORED, "
                 "local_part text GENERATED ALWAYS AS (split_part(lower(email), '@', 1)) STORED, "
                 "email_hash text GENERATED ALWAYS AS (md5(lower(email))) STORED)")
     cur.execute("INSERT INTO contacts (id, email, city) VALUES (1, %s, 'Springfield')", (EMAIL,))
     yield conn, [EMAIL, EMAIL.lower(), "quartermaine", _postgres_digest(cur)]
-    cur.execute(f"DROP SCHEMA {schema} CASCADE")
-    conn.close()
 
 
 @pytest.mark.parametrize("sql", ATTACKS)

@@ -11,7 +11,6 @@ Found nothing on main: these are regression tests with their controls.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from typing import Any
 import duckdb
 import pytest
 
+from tests.conftest import scratch_schema
 from tests.rewrite.engines import run_masked
 from tests.rewrite.pii_data import create_duckdb, create_postgres, find_leaks
 
@@ -86,22 +86,14 @@ def test_duckdb_statistics_are_refused_through_the_mcp_client(tmp_path: Path, pi
 @pytest.fixture()
 def pg_analysed(pg_dsn: str) -> Iterator[Any]:
     """The seeded tables on a schema of their own, analysed (pg_stats holds their raw values)."""
-    import psycopg2
-
     from maskline.sql.session import apply_key_setup
     from tests.rewrite.conftest import key_material
 
-    schema = f"stats_{uuid.uuid4().hex[:8]}"
-    conn = psycopg2.connect(pg_dsn)
-    conn.autocommit = True
-    with conn.cursor() as cur:
+    with scratch_schema(pg_dsn, "stats") as (conn, schema), conn.cursor() as cur:
         create_postgres(cur, schema)
         apply_key_setup(cur, "postgres", key_material())
         cur.execute(f"ANALYZE {schema}.customers")
-    yield conn
-    with conn.cursor() as cur:
-        cur.execute(f"DROP SCHEMA {schema} CASCADE")
-    conn.close()
+        yield conn
 
 
 @pytest.mark.postgres

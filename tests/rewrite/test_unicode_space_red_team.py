@@ -26,6 +26,7 @@ from maskline.errors import MasklineError
 from maskline.policy import load_policy
 from maskline.rewrite import rewrite
 from maskline.rewrite.run import run_masked
+from tests.conftest import scratch_schema
 
 pytestmark = pytest.mark.postgres
 # id -> (an amount as text, a date as text): a Unicode space before or after a number or an ISO date, the ASCII
@@ -48,20 +49,11 @@ POLICY = {"unclassified": "pass", "datasets": {"acct": {"columns": {
 
 @pytest.fixture()
 def pg(pg_dsn: str) -> Iterator[Any]:
-    import psycopg2
-
-    schema = f"uspace_{uuid.uuid4().hex[:8]}"
-    conn = psycopg2.connect(pg_dsn)
-    conn.autocommit = True
-    with conn.cursor() as cur:
-        cur.execute(f"CREATE SCHEMA {schema}; SET search_path TO {schema}")
+    with scratch_schema(pg_dsn, "uspace") as (conn, _), conn.cursor() as cur:
         cur.execute("CREATE TABLE acct (id integer, amount text, opened text)")
         for row, (amount, opened) in ROWS.items():
             cur.execute("INSERT INTO acct VALUES (%s, %s, %s)", (row, amount, opened))
-    yield conn
-    with conn.cursor() as cur:
-        cur.execute(f"DROP SCHEMA {schema} CASCADE")
-    conn.close()
+        yield conn
 
 
 def _answer(conn: Any, column: str, row: int) -> Any:
