@@ -116,16 +116,24 @@ def tag_requests(event: Any) -> list[tuple[str, str, str, str]]:
 
 
 def written_by(event: Any) -> dict[tuple[str, str], str]:
-    """``(namespace, dataset) -> run id`` for each output dataset of the event: the run whose version of it must be
-    current before its field tags are posted.
+    """``(namespace, dataset) -> run id`` for each output dataset of a COMPLETE event: the run whose version of it
+    must be current before its field tags are posted.
 
-    >>> from openlineage.client.event_v2 import InputDataset, OutputDataset
-    >>> class E: run = type("R", (), {"runId": "r1"})(); inputs = [InputDataset("ns", "a")]; outputs = [OutputDataset("ns", "b")]
+    Only a COMPLETE waits: it is the event that makes the run's version current, so the wait is as long as Marquez
+    takes to store it. A START's wait would last the whole run (past the bound for any run over ~16 s, and one
+    worker serves every dataset), so a START's tags go at once; its run's COMPLETE tags the version it wrote.
+
+    >>> from openlineage.client.event_v2 import InputDataset, OutputDataset, RunState
+    >>> class E: eventType = RunState.COMPLETE; run = type("R", (), {"runId": "r1"})(); inputs = [InputDataset("ns", "a")]; outputs = [OutputDataset("ns", "b")]
     >>> written_by(E())
     {('ns', 'b'): 'r1'}
+    >>> E.eventType = RunState.START
+    >>> written_by(E())
+    {}
     """
     run = getattr(getattr(event, "run", None), "runId", None)
-    if not run:
+    kind = getattr(event, "eventType", None)
+    if not run or getattr(kind, "value", kind) != "COMPLETE":
         return {}
     return {(o.namespace, o.name): str(run) for o in getattr(event, "outputs", None) or []}
 
