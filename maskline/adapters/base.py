@@ -67,10 +67,23 @@ class EngineAdapter:
     #: a name through a search path that puts the session's temporary objects first (DuckDB's ``temp`` catalog,
     #: PostgreSQL's ``pg_temp`` schema), so a temporary view could stand in for the table that was checked.
     pins_catalog: ClassVar[bool] = False
-    #: Statements that make the session resolve unqualified function, operator and type names to the engine's
-    #: built-ins only, for the length of one transaction (:mod:`maskline.rewrite.pinned`). Empty: the engine has
-    #: no search path a user's object can get on, or maskline has not found one.
-    builtin_names_only: ClassVar[tuple[str, ...]] = ()
+    #: Session settings ``(name, value)`` that make the engine read the SQL maskline prints as sqlglot printed it,
+    #: set for the length of one transaction (:mod:`maskline.rewrite.pinned`): unqualified function, operator and
+    #: type names resolve to the engine's built-ins only, and string literals are read as standard SQL strings.
+    #: Empty: the engine has no such setting a session could hold otherwise, or maskline has not found one.
+    pinned_settings: ClassVar[tuple[tuple[str, str], ...]] = ()
+
+    @property
+    def builtin_names_only(self) -> tuple[str, ...]:
+        """The statements that pin :attr:`pinned_settings` for one transaction (``SET LOCAL``).
+
+        >>> from maskline.adapters import engine
+        >>> engine("postgres").builtin_names_only[1]
+        'SET LOCAL standard_conforming_strings = on'
+        >>> engine("duckdb").builtin_names_only
+        ()
+        """
+        return tuple(f"SET LOCAL {name} = {value}" for name, value in self.pinned_settings)
     #: Where key material can appear when a session holds it (the README's table).
     key_exposure: ClassVar[str] = "nowhere: this engine has no key session"
 

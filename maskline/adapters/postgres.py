@@ -137,7 +137,12 @@ class PostgresAdapter(EngineAdapter):
     # lower(varchar)) or when the path lists pg_catalog later: it would run inside the masking expressions, on raw
     # values, with the key in the session. pg_catalog alone, then pg_temp explicitly last (so a temporary type or
     # relation cannot come first; pg_temp is never searched for functions or operators), leaves the built-ins.
-    builtin_names_only = ("SET LOCAL search_path = pg_catalog, pg_temp",)
+    # A session with standard_conforming_strings off (postgresql.conf, ALTER ROLE/DATABASE ... SET, a DSN's
+    # options) reads a backslash in a plain '...' string as an escape, where sqlglot printed it as a character:
+    # the printed query's strings then end elsewhere, and text sqlglot read as a literal runs as SQL (a subquery
+    # of a raw table, current_setting of the key), and the masking expressions' regular expressions lose their
+    # escapes. Everything maskline prints for PostgreSQL is standard SQL, so the session reads it as such.
+    pinned_settings = (("search_path", "pg_catalog, pg_temp"), ("standard_conforming_strings", "on"))
     gx_datasource = "postgres"
     key_exposure = ("process memory only, for one transaction (COPY data into a temporary table, then "
                     "transaction-local settings)")
@@ -486,8 +491,9 @@ def protect(connection: Any, policy: Any, source_schema: str, tables: Sequence[s
     try:
         with connection.cursor() as cur:
             # A view binds its functions and operators when it is created, and runs them with its owner's rights
-            # on raw rows: they must be pg_catalog's, whatever objects the schemas on the admin's path hold.
-            for statement in PostgresAdapter.builtin_names_only:
+            # on raw rows: they must be pg_catalog's, whatever objects the schemas on the admin's path hold. It
+            # keeps its string constants as they were read then: read as the standard SQL strings printed.
+            for statement in PostgresAdapter().builtin_names_only:
                 cur.execute(statement)
             # Every view's SELECT first: a refused column leaves nothing created (the whole run is one transaction
             # too, so a failure later rolls back what came before).

@@ -12,10 +12,16 @@ pg_temp``; the adapter's :attr:`~maskline.adapters.base.EngineAdapter.builtin_na
 so only ``pg_catalog``'s objects can be found, and every table is already
 named with its schema by the rewrite.
 
+The same transaction reads string literals as standard SQL (``SET LOCAL
+standard_conforming_strings = on``), the only way sqlglot prints them: a
+session with it off reads a backslash as an escape, so ``'\\'`` would not end
+where sqlglot ended it, and text sqlglot read as a literal would run as SQL
+(a subquery of a raw table, the key's setting) outside every check.
+
 The caller's session is left as it was: on an autocommit connection the
 transaction is opened and ended here; inside the caller's own transaction the
-previous path is put back after the query (a failed query's transaction is
-rolled back by the caller, which ends the pinned path with it).
+previous settings are put back after the query (a failed query's transaction is
+rolled back by the caller, which ends the pinned settings with it).
 
 >>> import duckdb
 >>> from maskline.adapters import engine
@@ -34,15 +40,17 @@ from typing import Any
 
 @contextmanager
 def builtin_names(connection: Any, cursor: Any, adapter: Any) -> Iterator[None]:
-    """Within the block, ``cursor``'s statements resolve names to the engine's built-ins only.
+    """Within the block, ``cursor``'s statements resolve names to the engine's built-ins only, and read string
+    literals as the standard SQL strings maskline prints.
 
-    ``adapter`` is the connection's :class:`~maskline.adapters.base.EngineAdapter`; its
-    ``builtin_names_only`` statements pin the names for one transaction.
+    ``adapter`` is the connection's :class:`~maskline.adapters.base.EngineAdapter`; its ``pinned_settings`` are
+    set for one transaction (``SET LOCAL``), and inside the caller's own transaction put back after the block.
 
     >>> from types import SimpleNamespace
     >>> ran = []
     >>> cursor = SimpleNamespace(execute=lambda sql, *a: ran.append(sql), fetchone=lambda: ("public",))
-    >>> pg = SimpleNamespace(builtin_names_only=("SET LOCAL search_path = pg_catalog, pg_temp",))
+    >>> pg = SimpleNamespace(pinned_settings=(("search_path", "pg_catalog, pg_temp"),),
+    ...                      builtin_names_only=("SET LOCAL search_path = pg_catalog, pg_temp",))
     >>> with builtin_names(SimpleNamespace(autocommit=True), cursor, pg):
     ...     ran.append("SELECT ...")
     >>> ran
@@ -55,13 +63,15 @@ def builtin_names(connection: Any, cursor: Any, adapter: Any) -> Iterator[None]:
     # SET LOCAL lasts until the transaction ends: on an autocommit connection each statement is its own
     # transaction, so one is opened here around the query.
     own = bool(getattr(connection, "autocommit", False))
-    previous = None
+    previous: list[tuple[str, str]] = []
     if own:
         cursor.execute("BEGIN")
     else:
-        cursor.execute("SELECT pg_catalog.current_setting('search_path')")
-        row = cursor.fetchone()
-        previous = str(row[0]) if row else None
+        for name, _ in getattr(adapter, "pinned_settings", ()):
+            cursor.execute("SELECT pg_catalog.current_setting(%s)", (name,))
+            row = cursor.fetchone()
+            if row:
+                previous.append((name, str(row[0])))
     try:
         for statement in statements:
             cursor.execute(statement)
@@ -73,5 +83,5 @@ def builtin_names(connection: Any, cursor: Any, adapter: Any) -> Iterator[None]:
         raise
     if own:
         cursor.execute("COMMIT")
-    elif previous is not None:  # the caller's transaction goes on with its own path
-        cursor.execute("SELECT pg_catalog.set_config('search_path', %s, true)", (previous,))
+    for name, value in previous:  # the caller's transaction goes on with its own settings
+        cursor.execute("SELECT pg_catalog.set_config(%s, %s, true)", (name, value))
