@@ -228,7 +228,8 @@ SQL_SCRUB_PATTERNS: tuple[tuple[str, str], ...] = (
     # (a Japanese, Chinese, Korean or Thai cue within eight characters, as spans reads it)
     # (or a trunk prefix and a dash or slash before the rest, 052-1234567, as spans._CUED_PHONE reads it), or
     # nine with no trunk zero, bare or in threes, as Spain and Portugal dial (validators.phone_digits_cued asks their
-    # plans; a shape here: 2-9 first, so "call order 123456789" stays, limit no_numbering_plan)
+    # plans; a shape here: 2-9 first, so "call order 123456789" stays, limit no_numbering_plan), after three, three
+    # and four (a North American number: in threes alone, "call 415-555-0134" left its last digit beside the mask)
     # (a noun that names the field right before the number takes any seven to thirteen digits, _PHONE_NAMED: first,
     # so that a longer run is not cut at eleven by the forms after it)
     # (or a trunk prefix as a group of its own, 8 916 123-45-67, 8(916)123-45-67, as spans._TRUNK_GROUP_PHONE reads
@@ -237,7 +238,7 @@ SQL_SCRUB_PATTERNS: tuple[tuple[str, str], ...] = (
     # two-digit group the pair forms below read without taking the cue; the gap's last character is taken apart so
     # that it is no "+", which would make "call +1 415 555 0100"'s calling code a trunk and the cue go with it)
     ("PHONE", _PHONE_NAMED + "|" + _PHONE_CUES + _CUE_GAP + "(0[0-9]{1,4}[-/][0-9]{3,8}(-[0-9]{2,6})?|0[0-9]{6,12}|[+]?[0-9]{10,11}|"
-              "[2-9][0-9]{8}|[2-9][0-9]{2}([ -][0-9]{3}){2}|"
+              "[2-9][0-9]{8}|[2-9][0-9]{2}[ .-][0-9]{3}[ .-][0-9]{4}|[2-9][0-9]{2}([ -][0-9]{3}){2}|"
               "[^0-9+][0-9]([ .-][(]?|[(])[0-9]{2,5}[)]?([ .-]{0,2}[0-9]{2,8}){1,4})|"
               + _any(*sorted(UNSPACED_PHONE_CUES, key=len, reverse=True)) + "[^0-9]{0,8}[+]?[0-9]{7,13}|"
               "([+]|00)[1-9][0-9]{0,2}[ .-]?[0-9 ().-]{6,}[0-9]" + _EXT + "|"

@@ -205,6 +205,11 @@ CORPUS: list[tuple[str, str, str | None, str | None]] = [
     ("version 2.10.3, build 10.0.19045.3693", "version 2.10.3, build 10.0.19045.3693", None, None),
     ("at 2026-11-23 19:23:55 rows 12.345.678", "at 2026-11-23 19:23:55 rows 12.345.678", None, None),
     ("order 5002 shipped", "order 5002 shipped", None, None),
+    # a North American number after a phone cue is taken whole: the forms in threes took 415-555-013 and left the
+    # last digit beside the mask (round redteam11)
+    ("call 415-555-0134", "call [PHONE]", "[PHONE]", "cue_replaced"),
+    ("call me at 415.555.0199 please", "call me at [PHONE] please", "[PHONE] please", "cue_replaced"),
+    ("phone 415 555 0134 ok", "phone [PHONE] ok", "[PHONE] ok", "cue_replaced"),
 ]
 
 
