@@ -142,7 +142,13 @@ class PostgresAdapter(EngineAdapter):
     # the printed query's strings then end elsewhere, and text sqlglot read as a literal runs as SQL (a subquery
     # of a raw table, current_setting of the key), and the masking expressions' regular expressions lose their
     # escapes. Everything maskline prints for PostgreSQL is standard SQL, so the session reads it as such.
-    pinned_settings = (("search_path", "pg_catalog, pg_temp"), ("standard_conforming_strings", "on"))
+    # A value's text (CAST(dob AS TEXT), which partial, char_mask and the token methods read) is written in the
+    # session's output formats: under DateStyle 'SQL, DMY' a date's last four characters are its year, not its
+    # month and day, and a float's digits follow extra_float_digits. The formats maskline's masks are defined in
+    # (ISO dates, as DuckDB and Python write them; the shortest exact float) are pinned too.
+    pinned_settings = (("search_path", "pg_catalog, pg_temp"), ("standard_conforming_strings", "on"),
+                       ("DateStyle", "'ISO, MDY'"), ("IntervalStyle", "postgres"), ("extra_float_digits", "1"),
+                       ("bytea_output", "hex"))
     gx_datasource = "postgres"
     key_exposure = ("process memory only, for one transaction (COPY data into a temporary table, then "
                     "transaction-local settings)")
