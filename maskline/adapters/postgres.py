@@ -146,9 +146,10 @@ class PostgresAdapter(EngineAdapter):
     # session's output formats: under DateStyle 'SQL, DMY' a date's last four characters are its year, not its
     # month and day, and a float's digits follow extra_float_digits. The formats maskline's masks are defined in
     # (ISO dates, as DuckDB and Python write them; the shortest exact float) are pinned too.
-    pinned_settings = (("search_path", "pg_catalog, pg_temp"), ("standard_conforming_strings", "on"),
-                       ("DateStyle", "'ISO, MDY'"), ("IntervalStyle", "postgres"), ("extra_float_digits", "1"),
-                       ("bytea_output", "hex"))
+    # A masking job's session (MaskTableOperator's warehouse) is maskline's own: it reads them for its whole life.
+    printed_sql_settings = (("standard_conforming_strings", "on"), ("DateStyle", "'ISO, MDY'"),
+                            ("IntervalStyle", "postgres"), ("extra_float_digits", "1"), ("bytea_output", "hex"))
+    pinned_settings = (("search_path", "pg_catalog, pg_temp"), *printed_sql_settings)
     gx_datasource = "postgres"
     key_exposure = ("process memory only, for one transaction (COPY data into a temporary table, then "
                     "transaction-local settings)")
@@ -269,14 +270,26 @@ class PostgresAdapter(EngineAdapter):
                             generated=generated, descendants=tuple(below))
 
     def prepare(self, connection: Any) -> None:
-        """Autocommit, so maskline's explicit ``BEGIN``/``COMMIT`` delimit transactions.
+        """Autocommit, so maskline's explicit ``BEGIN``/``COMMIT`` delimit transactions, and the session reads the
+        SQL maskline prints as printed (:attr:`printed_sql_settings`: standard strings, ISO dates...).
 
         >>> from types import SimpleNamespace
-        >>> connection = SimpleNamespace(autocommit=False)  # stands in for a psycopg2 connection
-        >>> PostgresAdapter().prepare(connection); connection.autocommit
-        True
+        >>> ran = []
+        >>> cursor = SimpleNamespace(execute=ran.append, close=lambda: None)
+        >>> connection = SimpleNamespace(autocommit=False, cursor=lambda: cursor)  # stands in for psycopg2's
+        >>> PostgresAdapter().prepare(connection); connection.autocommit, ran[0]
+        (True, 'SET standard_conforming_strings = on')
         """
         connection.autocommit = True  # explicit BEGIN/COMMIT
+        # A session with standard_conforming_strings off read the masks' regular expressions without their
+        # escapes: the email method's guard took \s for the letter s, and passed 'ann@x.example tel 4155550134'
+        # on to keep its tail.
+        cursor = connection.cursor()
+        try:
+            for name, value in self.printed_sql_settings:
+                cursor.execute(f"SET {name} = {value}")
+        finally:
+            cursor.close()
 
     def namespace(self, host: str | None, port: int | None, database: str | None) -> str:
         return f"postgres://{host or 'localhost'}:{port or 5432}"

@@ -198,3 +198,45 @@ def test_the_mcp_client_gets_the_literal_not_the_raw_rows(pg_dsn: str) -> None:
     assert not results[0].is_error, str(results[0].content)[:300]
     assert "quartermaine" not in str(results[0].structured_content)
     assert results[0].structured_content["rows"] == [["\\", text]]
+
+
+def test_a_masking_job_on_such_a_session_keeps_the_email_guard(pg_dsn: str) -> None:
+    """MaskTableOperator's warehouse: the email method's guard (``[^@\\s...]``) read ``\\s`` as the letter s, so an
+    address followed by a phone number passed it and kept its tail. The warehouse's session reads strings as
+    printed (``PostgresAdapter.prepare``)."""
+    import psycopg2
+    from sqlglot import exp
+
+    from airflow_plugin.warehouse import Warehouse
+    from maskline.adapters import engine
+    from maskline.dialects import KeyMode
+    from maskline.plan import build_plan
+    from maskline.sql.compile import compile_select
+
+    policy = load_policy({"unclassified": "pass", "datasets": {"contacts": {"columns": {"c": {"method": "email"}}}}})
+    schema = f"escapes_{uuid.uuid4().hex[:8]}"
+    admin = psycopg2.connect(pg_dsn)
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute(f"CREATE SCHEMA {schema}")
+        cur.execute(f"CREATE TABLE {schema}.contacts (c text)")
+        cur.execute(f"INSERT INTO {schema}.contacts VALUES ('ann@x.example tel 4155550134'), ('ann@x.example')")
+        try:
+            cur.execute(OFF)  # the control: PostgreSQL itself reads the guard's \s as s on such a session
+            cur.execute("SELECT regexp_replace('a s', '[\\s]', '', 'g')")
+            assert cur.fetchone()[0] == "a "
+            conn = psycopg2.connect(pg_dsn)
+            with conn.cursor() as c:
+                c.execute(OFF)
+            conn.commit()  # the setting is the session's, as a role's or a DSN's would be
+            warehouse = Warehouse(conn, engine("postgres"))
+            select = compile_select(build_plan(policy, "contacts", [("c", "text")]),
+                                    exp.table_("contacts", db=schema), warehouse.dialect, key_mode=KeyMode.SESSION)
+            warehouse.replace_table(f"{schema}.masked", select)
+            warehouse.close()
+            cur.execute(f"SELECT c FROM {schema}.masked ORDER BY c")
+            rows = cur.fetchall()
+        finally:
+            cur.execute(f"DROP SCHEMA {schema} CASCADE")
+    admin.close()
+    assert rows == [("*" * 28,), ("*****@x.example",)]
