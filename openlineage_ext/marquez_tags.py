@@ -90,11 +90,19 @@ def tag_requests(event: Any) -> list[tuple[str, str, str, str]]:
     """``(namespace, dataset, field, tag)`` for each sensitive field of the event's datasets: its info
     type, its category's tag (PII or SENSITIVE) and, for masked output fields, MASKED.
 
-    >>> from openlineage.client.event_v2 import OutputDataset
+    Outputs only of a COMPLETE: Marquez writes a field tag into the dataset's current version, and a run's own
+    version of its output is current only once its COMPLETE is stored. Before (START, RUNNING) and without it
+    (FAIL, ABORT) the current version is an earlier run's, so a rebuild's tags (a column newly masked) would
+    rewrite what that earlier version says. Inputs go with any event: the current version is the one read.
+
+    >>> from openlineage.client.event_v2 import OutputDataset, RunState
     >>> from openlineage_ext.facets import tags_facet
-    >>> class E: inputs = []; outputs = [OutputDataset("ns", "t", facets={"tags": tags_facet([("ssn", "US_SSN")])})]
+    >>> class E: eventType = RunState.COMPLETE; inputs = []; outputs = [OutputDataset("ns", "t", facets={"tags": tags_facet([("ssn", "US_SSN")])})]
     >>> tag_requests(E())
     [('ns', 't', 'ssn', 'US_SSN'), ('ns', 't', 'ssn', 'PII')]
+    >>> E.eventType = RunState.START
+    >>> tag_requests(E())
+    []
     """
     out: list[tuple[str, str, str, str]] = []
 
@@ -102,7 +110,9 @@ def tag_requests(event: Any) -> list[tuple[str, str, str, str]]:
         if item not in out:
             out.append(item)
 
-    outputs = list(getattr(event, "outputs", None) or [])
+    kind = getattr(event, "eventType", None)
+    # An allow-list of one: the only event after which the run's version of its output is the current one.
+    outputs = list(getattr(event, "outputs", None) or []) if getattr(kind, "value", kind) == "COMPLETE" else []
     for ds in list(getattr(event, "inputs", None) or []) + outputs:
         masked = _masked_fields(ds) if any(ds is o for o in outputs) else set()
         tags = (ds.facets or {}).get("tags")
@@ -120,8 +130,8 @@ def written_by(event: Any) -> dict[tuple[str, str], str]:
     must be current before its field tags are posted.
 
     Only a COMPLETE waits: it is the event that makes the run's version current, so the wait is as long as Marquez
-    takes to store it. A START's wait would last the whole run (past the bound for any run over ~16 s, and one
-    worker serves every dataset), so a START's tags go at once; its run's COMPLETE tags the version it wrote.
+    takes to store it. Other events tag no output (:func:`tag_requests`): a START's wait would last the whole run,
+    and a tag posted at once would land on an earlier run's version.
 
     >>> from openlineage.client.event_v2 import InputDataset, OutputDataset, RunState
     >>> class E: eventType = RunState.COMPLETE; run = type("R", (), {"runId": "r1"})(); inputs = [InputDataset("ns", "a")]; outputs = [OutputDataset("ns", "b")]

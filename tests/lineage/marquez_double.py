@@ -27,9 +27,11 @@ class StrictMarquezDouble(BaseHTTPRequestHandler):
     - dataset versions as Marquez keeps them (``versions``): an output gets its run's version on the run's first
       event, which becomes the dataset's ``currentVersion`` only on COMPLETE; an input of a dataset without a
       current version gets a version of its own (``createdByRun: null``), made current. Each version's fields carry
-      the tags a field-tag POST gave while it was current (the POST writes into the current version only);
+      the tags a field-tag POST gave while it was current (the POST writes into the current version only), and
+      the descriptions of the schema facet that made it (a new version copies no tag or description from an
+      earlier one);
     - ``GET`` of a dataset (404 before an event named it; ``currentVersion``) and of one of its versions
-      (``createdByRun`` and the fields with their tags).
+      (``createdByRun`` and the fields with their tags and descriptions).
     """
 
     lineage: list[dict] = []
@@ -37,7 +39,8 @@ class StrictMarquezDouble(BaseHTTPRequestHandler):
     implicit_tags: set[str] = set()
     tag_posts: list[tuple[str, int]] = []
     # (namespace, dataset) -> {"current": version id or None, "versions": {id: {"run": run id or None,
-    # "fields": {name: [tags]}}}}, kept in the order Marquez would create them.
+    # "fields": {name: [tags]}, "descriptions": {name: description or None}}}}, kept in the order Marquez would
+    # create them.
     versions: dict[tuple[str, str], dict] = {}
     # Seconds before a lineage POST is stored: a busy Marquez, so a client's next steps may overtake the event.
     store_delay: float = 0.0
@@ -67,15 +70,20 @@ class StrictMarquezDouble(BaseHTTPRequestHandler):
             for d in event.get(kind) or []:
                 fields = ((d.get("facets") or {}).get("schema") or {}).get("fields") or []
                 names = [f.get("name") for f in fields]
+                # A new version's fields are the event's schema facet, descriptions included, and no tag: Marquez
+                # copies nothing from an earlier version (DatasetVersionDao.toFields).
+                described = {f.get("name"): f.get("description") for f in fields}
                 ds = cls.versions.setdefault((d.get("namespace"), d.get("name")), {"current": None, "versions": {}})
                 if kind == "inputs" and ds["current"] is None:
                     ds["current"] = f"v{len(ds['versions'])}"
-                    ds["versions"][ds["current"]] = {"run": None, "fields": {n: [] for n in names}}
+                    ds["versions"][ds["current"]] = {"run": None, "fields": {n: [] for n in names},
+                                                     "descriptions": described}
                 elif kind == "outputs":
                     mine = next((v for v, row in ds["versions"].items() if row["run"] == run), None)
                     if mine is None:
                         mine = f"v{len(ds['versions'])}"
-                        ds["versions"][mine] = {"run": run, "fields": {n: [] for n in names}}
+                        ds["versions"][mine] = {"run": run, "fields": {n: [] for n in names},
+                                                "descriptions": described}
                     if event.get("eventType") == "COMPLETE":
                         ds["current"] = mine
 
@@ -92,7 +100,8 @@ class StrictMarquezDouble(BaseHTTPRequestHandler):
         def version(v: str) -> dict:
             row = ds["versions"][v]
             return {"version": v, "createdByRun": {"id": row["run"]} if row["run"] else None,
-                    "fields": [{"name": n, "tags": t} for n, t in row["fields"].items()]}
+                    "fields": [{"name": n, "tags": t, "description": row["descriptions"].get(n)}
+                               for n, t in row["fields"].items()]}
 
         if len(parts) == 7:
             return self._answer(200, {"currentVersion": ds["current"]})
