@@ -148,6 +148,60 @@ def written_by(event: Any) -> dict[tuple[str, str], str]:
     return {(o.namespace, o.name): str(run) for o in getattr(event, "outputs", None) or []}
 
 
+def untag_requests(event: Any) -> list[tuple[str, str, str, str]]:
+    """``(namespace, dataset, field, "MASKED")`` for each field a COMPLETE's masking facet says the run wrote
+    unmasked: a ``MASKED`` tag an earlier run gave it (a column the policy no longer masks) must go.
+
+    Marquez's dataset page reads a field's tags from the field, not from a version (``DatasetFieldDao``
+    ``findByDatasetVersion`` joins ``dataset_fields_tag_mapping``), so a tag posted for one run shows for every
+    later one. Only ``MASKED``, only on the masking facet's word (``masked: false``), only for a COMPLETE: an info
+    type or PII tag on an unmasked column stays true, and an output without the facet says nothing either way.
+
+    >>> from openlineage.client.event_v2 import OutputDataset, RunState
+    >>> from openlineage_ext.facets import MASKING
+    >>> facet = type("F", (), {"fields": {"phone": {"masked": False}, "email": {"masked": True}}})()
+    >>> class E: eventType = RunState.COMPLETE; outputs = [OutputDataset("ns", "t", facets={MASKING: facet})]
+    >>> untag_requests(E())
+    [('ns', 't', 'phone', 'MASKED')]
+    >>> E.eventType = RunState.START
+    >>> untag_requests(E())
+    []
+    """
+    kind = getattr(event, "eventType", None)
+    if getattr(kind, "value", kind) != "COMPLETE":
+        return []
+    out = []
+    for ds in getattr(event, "outputs", None) or []:
+        fields = getattr((ds.facets or {}).get(MASKING), "fields", None) or {}
+        out += [(ds.namespace, ds.name, name, MASKED_TAG) for name, f in sorted(fields.items())
+                if isinstance(f, dict) and f.get("masked") is False]
+    return out
+
+
+def field_tags(base_url: str, namespace: str, dataset: str, timeout: float = 5.0) -> dict[str, list[str]] | None:
+    """``field -> tags`` as Marquez's dataset page shows them (the dataset's fields), or None when unreadable.
+
+    >>> import http.server, json, threading
+    >>> class MarquezDouble(http.server.BaseHTTPRequestHandler):  # test double; the real server: tests/lineage
+    ...     def do_GET(self):
+    ...         body = {"fields": [{"name": "phone", "tags": ["PHONE", "MASKED"]}]}
+    ...         self.send_response(200); self.end_headers(); self.wfile.write(json.dumps(body).encode())
+    ...     def log_message(self, *args): pass
+    >>> srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), MarquezDouble)
+    >>> threading.Thread(target=srv.serve_forever, daemon=True).start()
+    >>> field_tags(f"http://127.0.0.1:{srv.server_port}", "ns", "t")
+    {'phone': ['PHONE', 'MASKED']}
+    >>> srv.shutdown(); srv.server_close()
+    """
+    q = lambda s: urllib.parse.quote(s, safe="")  # noqa: E731
+    try:
+        fields = (_get_json(f"{base_url.rstrip('/')}/api/v1/namespaces/{q(namespace)}/datasets/{q(dataset)}",
+                            timeout) or {}).get("fields") or []
+        return {str(f["name"]): [str(t) for t in f.get("tags") or []] for f in fields}
+    except (OSError, ValueError, AttributeError, KeyError, TypeError):
+        return None
+
+
 def _get_json(url: str, timeout: float) -> Any:
     req = urllib.request.Request(url, headers={"Accept": "application/json"})
     with urllib.request.urlopen(req, timeout=timeout) as resp:
@@ -258,9 +312,12 @@ class TagSync:
 
     def __init__(self, base_url: str) -> None:
         self.base_url = base_url
-        # Each tag request with the run whose version of the dataset must be current first (None: post at once).
-        self.queue: queue.Queue[tuple[tuple[str, str, str, str], str | None] | None] = queue.Queue()
+        # Each tag request with the run whose version of the dataset must be current first (None: post at once),
+        # and whether it removes the tag (:func:`untag_requests`) rather than sets it.
+        self.queue: queue.Queue[tuple[tuple[str, str, str, str], str | None, bool] | None] = queue.Queue()
         self.settled: set[tuple[str, str, str]] = set()  # (namespace, dataset, run) waited for: current, or gave up
+        self.current: set[tuple[str, str, str]] = set()  # of those, the ones whose run's version became current
+        self.removed: list[tuple[str, str, str, str]] = []
         self.applied: list[tuple[str, str, str, str]] = []
         self.failed: list[tuple[str, str, str, str]] = []
         self.created: set[str] = set()  # tags known to exist in this Marquez
@@ -277,11 +334,17 @@ class TagSync:
             return cls._instances[base_url]
 
     def submit(self, requests: Iterable[tuple[str, str, str, str]],
-               writers: Mapping[tuple[str, str], str] | None = None) -> None:
+               writers: Mapping[tuple[str, str], str] | None = None,
+               removals: Iterable[tuple[str, str, str, str]] = ()) -> None:
         """Queue tag requests; a request for a dataset in ``writers`` (:func:`written_by`) waits until the current
-        version in Marquez is that run's."""
+        version in Marquez is that run's. ``removals`` (:func:`untag_requests`) go only for a dataset in
+        ``writers``, and only once that run's version is current."""
         for r in requests:
-            self.queue.put((r, (writers or {}).get((r[0], r[1]))))
+            self.queue.put((r, (writers or {}).get((r[0], r[1])), False))
+        for r in removals:
+            run = (writers or {}).get((r[0], r[1]))
+            if run is not None:
+                self.queue.put((r, run, True))
 
     def _run(self) -> None:
         while True:
@@ -291,7 +354,10 @@ class TagSync:
                     return
                 if item[1] is not None:
                     self._await_version(item[0][0], item[0][1], item[1])
-                self._apply(item[0])
+                if not item[2]:
+                    self._apply(item[0])
+                elif item[1] is not None and (item[0][0], item[0][1], item[1]) in self.current:
+                    self._remove(item[0])
             finally:
                 self.queue.task_done()
 
@@ -316,6 +382,7 @@ class TagSync:
         for delay in (0.0, *RETRY_SECONDS):
             time.sleep(delay)
             if current_version_run(self.base_url, namespace, dataset) == run:
+                self.current.add(key)
                 break
         else:
             log.warning("maskline: Marquez did not make run %s's version of %s current; tagging the current one",
@@ -337,6 +404,24 @@ class TagSync:
                 break
         self.failed.append(item)
         log.warning("maskline: could not set Marquez tag %s on field %s of %s", item[3], item[2], item[1])
+
+    def _remove(self, item: tuple[str, str, str, str]) -> None:
+        """DELETE a tag the dataset page shows on the field. Marquez removes it from every version's field list
+        too: an older version stops saying MASKED (its description still says how it was masked), which is the
+        safe side; the page no longer says a raw column is masked."""
+        shown = field_tags(self.base_url, item[0], item[1])
+        if shown is None or item[3] not in shown.get(item[2], []):
+            return
+        url = self.base_url.rstrip("/") + tag_path(*item)
+        try:
+            status = _request(url, "DELETE", None, 5.0)
+        except OSError:
+            status = 0
+        if 200 <= status < 300:
+            self.removed.append(item)
+        else:
+            log.warning("maskline: could not remove Marquez tag %s from field %s of %s (HTTP %s)", item[3], item[2],
+                        item[1], status)
 
     def flush(self) -> None:
         """Wait until every submitted tag was applied or gave up."""
