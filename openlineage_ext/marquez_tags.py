@@ -22,8 +22,12 @@ COMPLETE is stored; until then the current version is an older one, or one an
 early reader made (dbt-ol sends every model's START before any COMPLETE). So a
 tag for an output dataset waits until the current version is the one its run
 wrote (:func:`current_version_run`), else the version the run wrote would show
-no tag in Marquez's version history. It waits a bounded time, then posts anyway
-(a failed run's output never becomes current).
+no tag in Marquez's version history. It waits a bounded time, then posts anyway.
+An output's tags go only for a COMPLETE (a START's would land on an earlier
+run's version, a FAIL's version never becomes current). Marquez's dataset
+page shows a field's tags from the field, whatever version they were posted
+on, so a COMPLETE also deletes ``MASKED`` from the fields its masking facet
+says it wrote unmasked (:func:`untag_requests`).
 Plain ``urllib``: no client library, nothing at import time.
 """
 
