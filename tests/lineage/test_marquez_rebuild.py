@@ -183,3 +183,27 @@ def test_a_second_build_with_nothing_changed_shows_the_same_fields(marquez_url: 
     versions = _versions(marquez_url, out)
     assert len(versions) == len(BUILDS) and all(v.get("createdByRun") for v in versions), \
         [(v.get("createdByRun") or {}).get("id") for v in versions]
+
+
+def test_every_maskline_facet_of_every_build_validates_against_its_schema(builds: dict[str, LineageRun]) -> None:
+    """The facets the three builds sent (the changed policy's ``null``, ``redact`` and ``pass`` included): every
+    facet whose ``_schemaURL`` is under maskline's base, or named ``maskline_*``, resolves to a schema file shipped in
+    the package and validates against it."""
+    from openlineage_ext.facets import schema_base_url, schema_for_url
+    from tests.lineage.test_facets import validate_against
+
+    checked: dict[str, int] = {}
+    for run in builds.values():
+        for event in run.events:
+            holders = [event["run"].get("facets", {}), event["job"].get("facets", {})]
+            holders += [d.get("facets", {}) for d in event.get("inputs", []) + event.get("outputs", [])]
+            for facets in holders:
+                for name, body in facets.items():
+                    url = body.get("_schemaURL", "")
+                    if not (name.startswith("maskline_") or url.startswith(schema_base_url())):
+                        continue
+                    found = schema_for_url(url)
+                    assert found is not None, (name, url)
+                    validate_against(found[0], found[1], body)
+                    checked[found[1]] = checked.get(found[1], 0) + 1
+    assert {"MasklineIdentityRunFacet", "MasklineMaskingDatasetFacet"} <= set(checked), checked
