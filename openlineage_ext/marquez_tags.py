@@ -22,8 +22,12 @@ COMPLETE is stored; until then the current version is an older one, or one an
 early reader made (dbt-ol sends every model's START before any COMPLETE). So a
 tag for an output dataset waits until the current version is the one its run
 wrote (:func:`current_version_run`), else the version the run wrote would show
-no tag in Marquez's version history. It waits a bounded time, then posts anyway
-(a failed run's output never becomes current).
+no tag in Marquez's version history. It waits a bounded time, then posts anyway.
+An output's tags go only for a COMPLETE (a START's would land on an earlier
+run's version, a FAIL's version never becomes current). Marquez's dataset
+page shows a field's tags from the field, whatever version they were posted
+on, so a COMPLETE also deletes ``MASKED`` from the fields its masking facet
+says it wrote unmasked (:func:`untag_requests`).
 Plain ``urllib``: no client library, nothing at import time.
 """
 
@@ -90,11 +94,19 @@ def tag_requests(event: Any) -> list[tuple[str, str, str, str]]:
     """``(namespace, dataset, field, tag)`` for each sensitive field of the event's datasets: its info
     type, its category's tag (PII or SENSITIVE) and, for masked output fields, MASKED.
 
-    >>> from openlineage.client.event_v2 import OutputDataset
+    Outputs only of a COMPLETE: Marquez writes a field tag into the dataset's current version, and a run's own
+    version of its output is current only once its COMPLETE is stored. Before (START, RUNNING) and without it
+    (FAIL, ABORT) the current version is an earlier run's, so a rebuild's tags (a column newly masked) would
+    rewrite what that earlier version says. Inputs go with any event: the current version is the one read.
+
+    >>> from openlineage.client.event_v2 import OutputDataset, RunState
     >>> from openlineage_ext.facets import tags_facet
-    >>> class E: inputs = []; outputs = [OutputDataset("ns", "t", facets={"tags": tags_facet([("ssn", "US_SSN")])})]
+    >>> class E: eventType = RunState.COMPLETE; inputs = []; outputs = [OutputDataset("ns", "t", facets={"tags": tags_facet([("ssn", "US_SSN")])})]
     >>> tag_requests(E())
     [('ns', 't', 'ssn', 'US_SSN'), ('ns', 't', 'ssn', 'PII')]
+    >>> E.eventType = RunState.START
+    >>> tag_requests(E())
+    []
     """
     out: list[tuple[str, str, str, str]] = []
 
@@ -102,7 +114,9 @@ def tag_requests(event: Any) -> list[tuple[str, str, str, str]]:
         if item not in out:
             out.append(item)
 
-    outputs = list(getattr(event, "outputs", None) or [])
+    kind = getattr(event, "eventType", None)
+    # An allow-list of one: the only event after which the run's version of its output is the current one.
+    outputs = list(getattr(event, "outputs", None) or []) if getattr(kind, "value", kind) == "COMPLETE" else []
     for ds in list(getattr(event, "inputs", None) or []) + outputs:
         masked = _masked_fields(ds) if any(ds is o for o in outputs) else set()
         tags = (ds.facets or {}).get("tags")
@@ -120,8 +134,8 @@ def written_by(event: Any) -> dict[tuple[str, str], str]:
     must be current before its field tags are posted.
 
     Only a COMPLETE waits: it is the event that makes the run's version current, so the wait is as long as Marquez
-    takes to store it. A START's wait would last the whole run (past the bound for any run over ~16 s, and one
-    worker serves every dataset), so a START's tags go at once; its run's COMPLETE tags the version it wrote.
+    takes to store it. Other events tag no output (:func:`tag_requests`): a START's wait would last the whole run,
+    and a tag posted at once would land on an earlier run's version.
 
     >>> from openlineage.client.event_v2 import InputDataset, OutputDataset, RunState
     >>> class E: eventType = RunState.COMPLETE; run = type("R", (), {"runId": "r1"})(); inputs = [InputDataset("ns", "a")]; outputs = [OutputDataset("ns", "b")]
@@ -136,6 +150,60 @@ def written_by(event: Any) -> dict[tuple[str, str], str]:
     if not run or getattr(kind, "value", kind) != "COMPLETE":
         return {}
     return {(o.namespace, o.name): str(run) for o in getattr(event, "outputs", None) or []}
+
+
+def untag_requests(event: Any) -> list[tuple[str, str, str, str]]:
+    """``(namespace, dataset, field, "MASKED")`` for each field a COMPLETE's masking facet says the run wrote
+    unmasked: a ``MASKED`` tag an earlier run gave it (a column the policy no longer masks) must go.
+
+    Marquez's dataset page reads a field's tags from the field, not from a version (``DatasetFieldDao``
+    ``findByDatasetVersion`` joins ``dataset_fields_tag_mapping``), so a tag posted for one run shows for every
+    later one. Only ``MASKED``, only on the masking facet's word (``masked: false``), only for a COMPLETE: an info
+    type or PII tag on an unmasked column stays true, and an output without the facet says nothing either way.
+
+    >>> from openlineage.client.event_v2 import OutputDataset, RunState
+    >>> from openlineage_ext.facets import MASKING
+    >>> facet = type("F", (), {"fields": {"phone": {"masked": False}, "email": {"masked": True}}})()
+    >>> class E: eventType = RunState.COMPLETE; outputs = [OutputDataset("ns", "t", facets={MASKING: facet})]
+    >>> untag_requests(E())
+    [('ns', 't', 'phone', 'MASKED')]
+    >>> E.eventType = RunState.START
+    >>> untag_requests(E())
+    []
+    """
+    kind = getattr(event, "eventType", None)
+    if getattr(kind, "value", kind) != "COMPLETE":
+        return []
+    out = []
+    for ds in getattr(event, "outputs", None) or []:
+        fields = getattr((ds.facets or {}).get(MASKING), "fields", None) or {}
+        out += [(ds.namespace, ds.name, name, MASKED_TAG) for name, f in sorted(fields.items())
+                if isinstance(f, dict) and f.get("masked") is False]
+    return out
+
+
+def field_tags(base_url: str, namespace: str, dataset: str, timeout: float = 5.0) -> dict[str, list[str]] | None:
+    """``field -> tags`` as Marquez's dataset page shows them (the dataset's fields), or None when unreadable.
+
+    >>> import http.server, json, threading
+    >>> class MarquezDouble(http.server.BaseHTTPRequestHandler):  # test double; the real server: tests/lineage
+    ...     def do_GET(self):
+    ...         body = {"fields": [{"name": "phone", "tags": ["PHONE", "MASKED"]}]}
+    ...         self.send_response(200); self.end_headers(); self.wfile.write(json.dumps(body).encode())
+    ...     def log_message(self, *args): pass
+    >>> srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), MarquezDouble)
+    >>> threading.Thread(target=srv.serve_forever, daemon=True).start()
+    >>> field_tags(f"http://127.0.0.1:{srv.server_port}", "ns", "t")
+    {'phone': ['PHONE', 'MASKED']}
+    >>> srv.shutdown(); srv.server_close()
+    """
+    q = lambda s: urllib.parse.quote(s, safe="")  # noqa: E731
+    try:
+        fields = (_get_json(f"{base_url.rstrip('/')}/api/v1/namespaces/{q(namespace)}/datasets/{q(dataset)}",
+                            timeout) or {}).get("fields") or []
+        return {str(f["name"]): [str(t) for t in f.get("tags") or []] for f in fields}
+    except (OSError, ValueError, AttributeError, KeyError, TypeError):
+        return None
 
 
 def _get_json(url: str, timeout: float) -> Any:
@@ -248,9 +316,12 @@ class TagSync:
 
     def __init__(self, base_url: str) -> None:
         self.base_url = base_url
-        # Each tag request with the run whose version of the dataset must be current first (None: post at once).
-        self.queue: queue.Queue[tuple[tuple[str, str, str, str], str | None] | None] = queue.Queue()
+        # Each tag request with the run whose version of the dataset must be current first (None: post at once),
+        # and whether it removes the tag (:func:`untag_requests`) rather than sets it.
+        self.queue: queue.Queue[tuple[tuple[str, str, str, str], str | None, bool] | None] = queue.Queue()
         self.settled: set[tuple[str, str, str]] = set()  # (namespace, dataset, run) waited for: current, or gave up
+        self.current: set[tuple[str, str, str]] = set()  # of those, the ones whose run's version became current
+        self.removed: list[tuple[str, str, str, str]] = []
         self.applied: list[tuple[str, str, str, str]] = []
         self.failed: list[tuple[str, str, str, str]] = []
         self.created: set[str] = set()  # tags known to exist in this Marquez
@@ -267,11 +338,17 @@ class TagSync:
             return cls._instances[base_url]
 
     def submit(self, requests: Iterable[tuple[str, str, str, str]],
-               writers: Mapping[tuple[str, str], str] | None = None) -> None:
+               writers: Mapping[tuple[str, str], str] | None = None,
+               removals: Iterable[tuple[str, str, str, str]] = ()) -> None:
         """Queue tag requests; a request for a dataset in ``writers`` (:func:`written_by`) waits until the current
-        version in Marquez is that run's."""
+        version in Marquez is that run's. ``removals`` (:func:`untag_requests`) go only for a dataset in
+        ``writers``, and only once that run's version is current."""
         for r in requests:
-            self.queue.put((r, (writers or {}).get((r[0], r[1]))))
+            self.queue.put((r, (writers or {}).get((r[0], r[1])), False))
+        for r in removals:
+            run = (writers or {}).get((r[0], r[1]))
+            if run is not None:
+                self.queue.put((r, run, True))
 
     def _run(self) -> None:
         while True:
@@ -281,7 +358,10 @@ class TagSync:
                     return
                 if item[1] is not None:
                     self._await_version(item[0][0], item[0][1], item[1])
-                self._apply(item[0])
+                if not item[2]:
+                    self._apply(item[0])
+                elif item[1] is not None and (item[0][0], item[0][1], item[1]) in self.current:
+                    self._remove(item[0])
             finally:
                 self.queue.task_done()
 
@@ -306,6 +386,7 @@ class TagSync:
         for delay in (0.0, *RETRY_SECONDS):
             time.sleep(delay)
             if current_version_run(self.base_url, namespace, dataset) == run:
+                self.current.add(key)
                 break
         else:
             log.warning("maskline: Marquez did not make run %s's version of %s current; tagging the current one",
@@ -327,6 +408,24 @@ class TagSync:
                 break
         self.failed.append(item)
         log.warning("maskline: could not set Marquez tag %s on field %s of %s", item[3], item[2], item[1])
+
+    def _remove(self, item: tuple[str, str, str, str]) -> None:
+        """DELETE a tag the dataset page shows on the field. Marquez removes it from every version's field list
+        too: an older version stops saying MASKED (its description still says how it was masked), which is the
+        safe side; the page no longer says a raw column is masked."""
+        shown = field_tags(self.base_url, item[0], item[1])
+        if shown is None or item[3] not in shown.get(item[2], []):
+            return
+        url = self.base_url.rstrip("/") + tag_path(*item)
+        try:
+            status = _request(url, "DELETE", None, 5.0)
+        except OSError:
+            status = 0
+        if 200 <= status < 300:
+            self.removed.append(item)
+        else:
+            log.warning("maskline: could not remove Marquez tag %s from field %s of %s (HTTP %s)", item[3], item[2],
+                        item[1], status)
 
     def flush(self) -> None:
         """Wait until every submitted tag was applied or gave up."""

@@ -141,9 +141,10 @@ class MasklineTransformer(EventTransformer):
                 log.warning("maskline: could not check a dbt event's inputs against open writes (%s)", type(e).__name__)
         if self.tag_sync and self.marquez_url:
             try:
-                from openlineage_ext.marquez_tags import TagSync, tag_requests, written_by
+                from openlineage_ext.marquez_tags import TagSync, tag_requests, untag_requests, written_by
 
-                TagSync.for_url(self.marquez_url).submit(tag_requests(event), written_by(event))
+                TagSync.for_url(self.marquez_url).submit(tag_requests(event), written_by(event),
+                                                         untag_requests(event))
             except Exception as e:  # noqa: BLE001
                 log.warning("maskline: Marquez tag sync failed (%s)", type(e).__name__)
         return event

@@ -27,9 +27,13 @@ class StrictMarquezDouble(BaseHTTPRequestHandler):
     - dataset versions as Marquez keeps them (``versions``): an output gets its run's version on the run's first
       event, which becomes the dataset's ``currentVersion`` only on COMPLETE; an input of a dataset without a
       current version gets a version of its own (``createdByRun: null``), made current. Each version's fields carry
-      the tags a field-tag POST gave while it was current (the POST writes into the current version only);
-    - ``GET`` of a dataset (404 before an event named it; ``currentVersion``) and of one of its versions
-      (``createdByRun`` and the fields with their tags).
+      the tags a field-tag POST gave while it was current (the POST writes into the current version only), and
+      the descriptions of the schema facet that made it (a new version copies no tag or description from an
+      earlier one);
+    - the field-tag DELETE removes the tag from the field and from every version (404 for an unknown field);
+    - ``GET`` of a dataset (404 before an event named it; ``currentVersion``; its current fields with the tags the
+      fields carry, whichever version they were posted on) and of one of its versions
+      (``createdByRun`` and the fields with their tags and descriptions).
     """
 
     lineage: list[dict] = []
@@ -37,8 +41,12 @@ class StrictMarquezDouble(BaseHTTPRequestHandler):
     implicit_tags: set[str] = set()
     tag_posts: list[tuple[str, int]] = []
     # (namespace, dataset) -> {"current": version id or None, "versions": {id: {"run": run id or None,
-    # "fields": {name: [tags]}}}}, kept in the order Marquez would create them.
+    # "fields": {name: [tags]}, "descriptions": {name: description or None}}}}, kept in the order Marquez would
+    # create them.
     versions: dict[tuple[str, str], dict] = {}
+    # (namespace, dataset) -> {field: [tags]}: the tags the dataset page shows (``GET`` of the dataset), kept per
+    # field and not per version (Marquez's dataset_fields_tag_mapping): every field-tag POST adds, DELETE removes.
+    field_tags: dict[tuple[str, str], dict[str, list[str]]] = {}
     # Seconds before a lineage POST is stored: a busy Marquez, so a client's next steps may overtake the event.
     store_delay: float = 0.0
 
@@ -67,15 +75,20 @@ class StrictMarquezDouble(BaseHTTPRequestHandler):
             for d in event.get(kind) or []:
                 fields = ((d.get("facets") or {}).get("schema") or {}).get("fields") or []
                 names = [f.get("name") for f in fields]
+                # A new version's fields are the event's schema facet, descriptions included, and no tag: Marquez
+                # copies nothing from an earlier version (DatasetVersionDao.toFields).
+                described = {f.get("name"): f.get("description") for f in fields}
                 ds = cls.versions.setdefault((d.get("namespace"), d.get("name")), {"current": None, "versions": {}})
                 if kind == "inputs" and ds["current"] is None:
                     ds["current"] = f"v{len(ds['versions'])}"
-                    ds["versions"][ds["current"]] = {"run": None, "fields": {n: [] for n in names}}
+                    ds["versions"][ds["current"]] = {"run": None, "fields": {n: [] for n in names},
+                                                     "descriptions": described}
                 elif kind == "outputs":
                     mine = next((v for v, row in ds["versions"].items() if row["run"] == run), None)
                     if mine is None:
                         mine = f"v{len(ds['versions'])}"
-                        ds["versions"][mine] = {"run": run, "fields": {n: [] for n in names}}
+                        ds["versions"][mine] = {"run": run, "fields": {n: [] for n in names},
+                                                "descriptions": described}
                     if event.get("eventType") == "COMPLETE":
                         ds["current"] = mine
 
@@ -92,10 +105,14 @@ class StrictMarquezDouble(BaseHTTPRequestHandler):
         def version(v: str) -> dict:
             row = ds["versions"][v]
             return {"version": v, "createdByRun": {"id": row["run"]} if row["run"] else None,
-                    "fields": [{"name": n, "tags": t} for n, t in row["fields"].items()]}
+                    "fields": [{"name": n, "tags": t, "description": row["descriptions"].get(n)}
+                               for n, t in row["fields"].items()]}
 
         if len(parts) == 7:
-            return self._answer(200, {"currentVersion": ds["current"]})
+            shown = type(self).field_tags.get((parts[4], parts[6]), {})
+            current = ds["versions"][ds["current"]]["fields"] if ds["current"] else {}
+            return self._answer(200, {"currentVersion": ds["current"],
+                                      "fields": [{"name": n, "tags": shown.get(n, [])} for n in current]})
         if len(parts) == 8:
             listed = [version(v) for v in reversed(ds["versions"])]  # newest first, as Marquez lists them
             return self._answer(200, {"versions": listed, "totalCount": len(listed)})
@@ -136,11 +153,32 @@ class StrictMarquezDouble(BaseHTTPRequestHandler):
                 type(self).implicit_tags.add(tag)
             ds = type(self).versions.get((namespace, dataset))
             current = ds["versions"][ds["current"]] if status == 200 and ds and ds["current"] else None
-            # Marquez writes the tag into the current version's fields (DatasetFieldDao.updateTags), nowhere else.
+            # Marquez writes the tag into the current version's fields (DatasetFieldDao.updateTags), nowhere else,
+            # and into the field's own tags, which the dataset page shows whatever the version.
             if current is not None and field in current["fields"] and tag not in current["fields"][field]:
                 current["fields"][field].append(tag)
+            if status == 200:
+                shown = type(self).field_tags.setdefault((namespace, dataset), {}).setdefault(field, [])
+                shown += [] if tag in shown else [tag]
         type(self).tag_posts.append((self.path, status))
         return self._answer(status)
+
+    def do_DELETE(self) -> None:  # http.server's naming
+        """The field-tag DELETE: 404 for a dataset or field Marquez does not have; else the tag leaves the field and
+        every version's field list (``deleteDatasetFieldTag`` and ``deleteDatasetVersionFieldTag``)."""
+        parts = [urllib.parse.unquote(p) for p in self.path.split("/")]
+        if len(parts) != 11 or parts[1:4] != ["api", "v1", "namespaces"] or parts[7] != "fields":
+            return self._answer(404)
+        namespace, dataset, field, tag = parts[4], parts[6], parts[8], parts[10].upper()
+        ds = type(self).versions.get((namespace, dataset))
+        if ds is None or not any(field in v["fields"] for v in ds["versions"].values()):
+            return self._answer(404)
+        shown = type(self).field_tags.get((namespace, dataset), {})
+        shown[field] = [t for t in shown.get(field, []) if t != tag]
+        for version in ds["versions"].values():
+            if field in version["fields"]:
+                version["fields"][field] = [t for t in version["fields"][field] if t != tag]
+        return self._answer(200)
 
     def log_message(self, *_args: object) -> None:
         pass
@@ -152,6 +190,7 @@ def serve_marquez_double() -> Iterator[tuple[str, type[StrictMarquezDouble]]]:
     StrictMarquezDouble.lineage, StrictMarquezDouble.tag_posts = [], []
     StrictMarquezDouble.tags, StrictMarquezDouble.implicit_tags = set(), set()
     StrictMarquezDouble.versions, StrictMarquezDouble.store_delay = {}, 0.0
+    StrictMarquezDouble.field_tags = {}
     server = ThreadingHTTPServer(("127.0.0.1", 0), StrictMarquezDouble)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -347,6 +347,76 @@ def test_the_strict_double_keeps_dataset_versions_as_marquez_does(marquez_url: s
     assert real[-1] == ("writer", {"writer": {"a": [], "b": ["MASKED"]}, None: {"a": ["PII"]}})
 
 
+def _rebuild_story(base: str, namespace: str) -> list[Any]:
+    """Marquez's versions of one table written by two runs of one job (a rebuild after a policy change), with field
+    tags posted after the first run's COMPLETE, during the second run and after its COMPLETE: after each step,
+    every version's fields (tags and description) by the run that made it."""
+    import uuid
+
+    first, second = str(uuid.uuid4()), str(uuid.uuid4())
+    schema_url = "https://openlineage.io/spec/facets/1-1-1/SchemaDatasetFacet.json#/$defs/SchemaDatasetFacet"
+
+    def send(kind: str, run: str, described: dict[str, str | None]) -> None:
+        fields = [{"name": n, "type": "text", **({"description": d} if d else {})} for n, d in described.items()]
+        dataset = {"namespace": namespace, "name": "t", "facets": {"schema": {
+            "_producer": "https://example.com/p", "_schemaURL": schema_url, "fields": fields}}}
+        event = {"eventType": kind, "eventTime": "2026-12-07T02:00:00Z", "producer": "https://example.com/p",
+                 "schemaURL": "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent",
+                 "run": {"runId": run}, "job": {"namespace": namespace, "name": "mask"}, "inputs": [],
+                 "outputs": [dataset]}
+        assert _status(base + "/api/v1/lineage", "POST", "application/json", json.dumps(event).encode()) == 201
+
+    def tag(field: str, name: str) -> int:
+        return _status(f"{base}/api/v1/namespaces/{_q(namespace)}/datasets/t/fields/{field}/tags/{name}", "POST",
+                       "application/json")
+
+    def seen() -> Any:
+        versions = _get(base, f"/api/v1/namespaces/{_q(namespace)}/datasets/t/versions")["versions"]
+        made_by = {first: "first", second: "second"}
+        page = {f["name"]: sorted(f["tags"]) for f in _get(base, f"/api/v1/namespaces/{_q(namespace)}/datasets/t")["fields"]}
+        return {"page": page, **{made_by.get((v.get("createdByRun") or {}).get("id")): {
+            f["name"]: (sorted(f["tags"]), f.get("description")) for f in v["fields"]} for v in versions}}
+
+    def untag(field: str, name: str) -> int:
+        return _status(f"{base}/api/v1/namespaces/{_q(namespace)}/datasets/t/fields/{field}/tags/{name}", "DELETE",
+                       None)
+
+    old = {"email": "masked: hmac(length=16)", "phone": "masked: partial(keep_last=2)", "channel": None}
+    new = {"email": "masked: null", "phone": None, "channel": "masked: redact"}
+    send("START", first, old)
+    send("COMPLETE", first, old)
+    story = [tag("email", "MASKED"), tag("phone", "MASKED"), seen()]
+    send("START", second, new)
+    story += [seen(), tag("channel", "MASKED"), seen()]
+    send("COMPLETE", second, new)
+    story += [seen(), tag("email", "MASKED"), tag("channel", "MASKED"), seen()]
+    story += [untag("phone", "MASKED"), seen(), untag("no_such_field", "MASKED")]
+    return story
+
+
+def test_the_strict_double_keeps_a_rebuilds_versions_as_marquez_does(marquez_url: str) -> None:
+    """A second write makes a version of its own from its own schema facet: no tag of the earlier version, its own
+    descriptions; the earlier version keeps its own. A tag posted while the second run is open lands on the earlier
+    version (the current one), which is why the tag sync posts an output's tags only for its run's COMPLETE."""
+    import uuid
+
+    from tests.lineage.marquez_double import serve_marquez_double
+
+    real = _rebuild_story(marquez_url, f"maskline-double-rebuild-{uuid.uuid4().hex[:8]}")
+    with serve_marquez_double() as (double_url, _):
+        double = _rebuild_story(double_url, f"maskline-double-rebuild-{uuid.uuid4().hex[:8]}")
+    assert double == real
+    # The dataset page shows a field's tags whatever version they were posted on: phone, unmasked by the second
+    # run, still shows MASKED there until the tag is deleted, which takes it from every version.
+    assert real[-4] == {
+        "page": {"email": ["MASKED"], "phone": ["MASKED"], "channel": ["MASKED"]},
+        "second": {"email": (["MASKED"], "masked: null"), "phone": ([], None), "channel": (["MASKED"], "masked: redact")},
+        "first": {"email": (["MASKED"], "masked: hmac(length=16)"), "phone": (["MASKED"], "masked: partial(keep_last=2)"),
+                  "channel": (["MASKED"], None)}}  # the tag posted mid-run: on the old version, against its truth
+    assert real[-2]["page"]["phone"] == [] and real[-2]["first"]["phone"] == ([], "masked: partial(keep_last=2)")
+    assert real[-1] == 404
+
+
 def _versions(base: str, out: dict) -> list[dict]:
     path = f"/api/v1/namespaces/{_q(out['namespace'])}/datasets/{_q(out['name'])}/versions?limit=100"
     return _get(base, path)["versions"]

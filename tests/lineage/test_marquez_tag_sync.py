@@ -113,3 +113,72 @@ def test_tags_land_on_the_version_the_masking_run_wrote(marquez_double: str) -> 
     assert {f: sorted(t) for f, t in wrote["fields"].items()} == {
         "id": [], "email": ["EMAIL", "MASKED", "PII"], "password_hash": ["MASKED", "PASSWORD", "SENSITIVE"]}
     assert [v["run"] for v in versions] == [writer.runId, None]  # the control: the early read made its own version
+
+
+@pytest.mark.parametrize("second_ends", [None, RunState.FAIL, RunState.COMPLETE])
+def test_a_rebuild_leaves_the_earlier_version_its_own_tags(marquez_double: str, second_ends: RunState | None) -> None:
+    """A table rebuilt after a policy change (phone newly masked): while the second run is open (or after it
+    failed) the current version in Marquez is the first run's, so a tag posted then says the new policy on the old
+    version. The first run's version keeps its own tags; the second's gets its own only once it is current."""
+    ns, masked = "postgres://db:5432", "crm.public.customers_masked"
+    columns = [("id", "int"), ("email", "text"), ("phone", "text")]
+
+    def output(columns_policy: dict) -> OutputDataset:
+        plan = build_plan(load_policy({"datasets": {"customers": {"columns": columns_policy}}}), "customers", columns)
+        return OutputDataset(ns, masked, facets=output_dataset_facets(plan, ns, "crm.public.customers"))
+
+    old = output({"id": {"pass": True}, "email": {"info_type": "EMAIL"}, "phone": {"pass": True}})
+    new = output({"id": {"pass": True}, "email": {"info_type": "EMAIL"}, "phone": {"info_type": "PHONE"}})
+    first, second = Run(runId="0190a4c2-1234-7000-8000-000000000021"), Run(runId="0190a4c2-1234-7000-8000-000000000022")
+
+    def event(kind: RunState, run: Run, out: OutputDataset) -> RunEvent:
+        return RunEvent(eventType=kind, eventTime="2026-12-07T02:00:00Z", run=run, job=Job(namespace="crm", name="mask"),
+                        inputs=[], outputs=[out], producer="https://example.com/p")
+
+    config = transport_config({"type": "http", "url": marquez_double}, marquez_tag_sync=True,
+                              marquez_url=marquez_double)
+    client = OpenLineageClient(transport=get_default_factory().create(config))
+    sends = [event(RunState.START, first, old), event(RunState.COMPLETE, first, old), event(RunState.START, second, new)]
+    sends += [event(second_ends, second, new)] if second_ends else []
+    for e in sends:
+        client.emit(e)
+        TagSync.for_url(marquez_double).flush()
+
+    versions = {v["run"]: {f: sorted(t) for f, t in v["fields"].items()}
+                for v in StrictMarquezDouble.versions[(ns, masked)]["versions"].values()}
+    assert versions[first.runId] == {"id": [], "email": ["EMAIL", "MASKED", "PII"], "phone": []}
+    assert versions[second.runId] == ({"id": [], "email": ["EMAIL", "MASKED", "PII"], "phone": ["MASKED", "PHONE", "PII"]}
+                                      if second_ends == RunState.COMPLETE else {"id": [], "email": [], "phone": []})
+
+
+@pytest.mark.parametrize("second_ends", [RunState.COMPLETE, RunState.FAIL])
+def test_a_column_the_policy_no_longer_masks_loses_masked_on_the_dataset_page(marquez_double: str,
+                                                                              second_ends: RunState) -> None:
+    """Marquez's dataset page shows a field's tags whatever version they were posted on: after a rebuild that
+    passes phone raw, the page said MASKED on a raw column. The completed rebuild removes it (Marquez's DELETE
+    takes it from every version, the first's too); a failed one changes nothing (its version never became current)."""
+    ns, name = "postgres://db:5432", "crm.public.customers_masked"
+    columns = [("id", "int"), ("email", "text"), ("phone", "text")]
+
+    def output(phone: dict) -> OutputDataset:
+        policy = load_policy({"datasets": {"customers": {"columns": {
+            "id": {"pass": True}, "email": {"info_type": "EMAIL"}, "phone": phone}}}})
+        plan = build_plan(policy, "customers", columns)
+        return OutputDataset(ns, name, facets=output_dataset_facets(plan, ns, "crm.public.customers"))
+
+    first, second = Run(runId="0190a4c2-1234-7000-8000-000000000031"), Run(runId="0190a4c2-1234-7000-8000-000000000032")
+    config = transport_config({"type": "http", "url": marquez_double}, marquez_tag_sync=True,
+                              marquez_url=marquez_double)
+    client = OpenLineageClient(transport=get_default_factory().create(config))
+    for kind, run, out in ((RunState.START, first, output({"info_type": "PHONE"})),
+                           (RunState.COMPLETE, first, output({"info_type": "PHONE"})),
+                           (RunState.START, second, output({"pass": True})), (second_ends, second, output({"pass": True}))):
+        client.emit(RunEvent(eventType=kind, eventTime="2026-12-07T02:00:00Z", run=run,
+                             job=Job(namespace="crm", name="mask"), inputs=[], outputs=[out],
+                             producer="https://example.com/p"))
+        TagSync.for_url(marquez_double).flush()
+
+    page = StrictMarquezDouble.field_tags[(ns, name)]
+    assert "MASKED" in page["email"]
+    assert ("MASKED" in page["phone"]) is (second_ends == RunState.FAIL), page
+    assert {"PHONE", "PII"} <= set(page["phone"])  # true still: a phone column, now raw
