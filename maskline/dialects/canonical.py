@@ -330,6 +330,33 @@ def decimal_scale(source_type: str | None) -> int | None:
     return int(m.group(1) or 0)
 
 
+def decimal_precision(source_type: str | None) -> int | None:
+    """The precision of a ``DECIMAL(p, s)`` type name; None when the name does not say.
+
+    >>> decimal_precision("decimal(38,38)"), decimal_precision("numeric")
+    (38, None)
+    """
+    m = DECIMAL_PARAMS.search(source_type or "")
+    return int(m.group(0).strip("()").split(",")[0]) if m else None
+
+
+def leading_zero(d: Dialect, s: exp.Expression) -> exp.Expression:
+    """A decimal's text with a ``0`` before a leading point (``.5`` -> ``0.5``, ``-.5`` -> ``-0.5``): DuckDB
+    writes a DECIMAL whose scale is its precision without it, so its ``decimal(38,38)`` had another token there.
+
+    >>> import duckdb; from maskline.dialects import get_dialect
+    >>> sql = leading_zero(get_dialect("duckdb"), exp.column("c")).sql("duckdb")
+    >>> duckdb.sql(f"SELECT {sql} FROM (VALUES ('.5'), ('-.25'), ('0'), ('12.5')) v(c)").fetchall()
+    [('0.5',), ('-0.25',), ('0',), ('12.5',)]
+    """
+    first = d.substr(s.copy(), _lit(1), _lit(1))
+    return exp.Case(ifs=[
+        exp.If(this=exp.EQ(this=first, expression=_lit(".")), true=d.concat(_lit("0"), s.copy())),
+        exp.If(this=exp.EQ(this=d.substr(s.copy(), _lit(1), _lit(2)), expression=_lit("-.")),
+               true=d.concat(_lit("-0"), d.substr(s.copy(), _lit(2)))),
+    ], default=s)
+
+
 def canonical_sql(d: Dialect, e: exp.Expression, form: TextForm, source_type: str | None = None) -> exp.Expression:
     """SQL computing the canonical text of ``e`` (a column of ``form``) in dialect ``d``; NULL stays NULL.
 
@@ -362,9 +389,12 @@ def canonical_sql(d: Dialect, e: exp.Expression, form: TextForm, source_type: st
         scale = decimal_scale(source_type) if d.decimal_text_keeps_scale else None
         if scale == 0:
             return d.decimal_text(e)
+        written = d.decimal_text(e)
+        if d.decimal_text_drops_leading_zero and decimal_precision(source_type) in (scale, None):
+            written = leading_zero(d, written)  # before the trim: DuckDB's 0 of decimal(4,4) is .0000
         if scale is not None:
-            return d.rtrim(d.rtrim(d.decimal_text(e), "0"), ".")
-        return trim_fraction(d, d.decimal_text(e))
+            return d.rtrim(d.rtrim(written, "0"), ".")
+        return trim_fraction(d, written)
     # FLOAT: NULL (plain_number's COALESCE would make it '0'), zero of either sign, the special values, the number.
     native = d.float_text(e)
     low = exp.Lower(this=native.copy())
