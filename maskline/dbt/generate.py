@@ -225,7 +225,7 @@ def typed_templates(dialect: str, untyped: dict[str, str] | None = None) -> tupl
     grouped by the SQL the core compiles for them, so a class holds exactly the types the core treats alike.
 
     >>> t, classes = typed_templates("duckdb")
-    >>> classes["bigint"] == classes["decimal"], t["generalize.bucket@" + classes["bigint"]].endswith("AS __ml_type__)")
+    >>> classes["bigint"] == classes["integer"], t["generalize.bucket@" + classes["bigint"]].endswith("AS __ml_type__)")
     (True, True)
     >>> classes["double"] != classes["varchar"] != classes["timestamp"] != classes["timestamp with time zone"]
     True
