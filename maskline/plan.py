@@ -20,7 +20,7 @@ from maskline.classify.result import Classification
 from maskline.errors import PolicyError, did_you_mean
 from maskline.methods.base import MethodSpec
 from maskline.methods.registry import method_spec
-from maskline.methods.structure import keeps_structure, keyed_without_one_text, shown_type
+from maskline.methods.structure import has_engine_text, keeps_structure, keyed_without_one_text, shown_type
 from maskline.policy import Policy
 
 # Why a generated column the policy does not name is masked (rule text, shown by --explain and describe_table).
@@ -146,6 +146,14 @@ def _refuse_structure_kept(policy: Policy, table: str, column: str, sql_type: st
     from maskline.errors import shown_name
 
     shown = shown_name(*table.split("."), column)
+    if has_engine_text(sql_type) and (keyed_without_one_text(method.name, sql_type)
+                                      or keeps_structure(method.name, sql_type)):
+        raise PolicyError(f"column {shown} has type {shown_type(sql_type or '')}, whose text each engine writes its "
+                          f"own way, so the method {method.name} would mask one value differently on DuckDB, "
+                          "PostgreSQL and Trino",
+                          where=f"{policy.source}: {where}",
+                          fix=f"mask {shown} with redact or null, or cast it to the text you want (or extract "
+                              "the number you need) in a staging model and mask that column")
     if keyed_without_one_text(method.name, sql_type):
         raise PolicyError(f"column {shown} has type {shown_type(sql_type or '')}, which has no one text on every "
                           f"engine, so the keyed method {method.name} would give one value a different token on "
@@ -269,6 +277,7 @@ def build_plan(
             # Nobody chose this method for this column: the classifier's info type brought it. Refusing would stop
             # every run on a table with a list of e-mails; an opaque method that needs no key masks it whole, the
             # same on every engine (a keyed token of a structured value differs from engine to engine).
-            method, rule = method_spec("redact"), f"{d.rule}; redact: its {shown_type(sql_type or '')} text has structure"
+            why = "is each engine's own" if has_engine_text(sql_type) else "has structure"
+            method, rule = method_spec("redact"), f"{d.rule}; redact: its {shown_type(sql_type or '')} text {why}"
         out.append(ColumnPlan(name, d.info_type, d.category, method, rule, sql_type, d.confidence, d.shape))
     return Plan(table, tuple(out), policy.fingerprint(), policy.source)

@@ -225,7 +225,7 @@ def typed_templates(dialect: str, untyped: dict[str, str] | None = None) -> tupl
     grouped by the SQL the core compiles for them, so a class holds exactly the types the core treats alike.
 
     >>> t, classes = typed_templates("duckdb")
-    >>> classes["bigint"] == classes["decimal"], t["generalize.bucket@" + classes["bigint"]].endswith("AS __ml_type__)")
+    >>> classes["bigint"] == classes["integer"], t["generalize.bucket@" + classes["bigint"]].endswith("AS __ml_type__)")
     (True, True)
     >>> classes["double"] != classes["varchar"] != classes["timestamp"] != classes["timestamp with time zone"]
     True
@@ -303,8 +303,9 @@ def keyed_templates(dialect: str, untyped: dict[str, str] | None = None) -> tupl
     '__ml_col__'
     """
     from maskline.dialects import get_dialect
-    from maskline.methods.base import MaskContext
+    from maskline.methods.base import MaskContext, MethodSpec
     from maskline.methods.fake import draws_once
+    from maskline.methods.scrub import ScrubParams
     from maskline.sql.compile import mask_expression
 
     d = get_dialect(dialect)
@@ -327,6 +328,10 @@ def keyed_templates(dialect: str, untyped: dict[str, str] | None = None) -> tupl
     out: dict[str, str] = {}
     classes: dict[str, list[Any]] = {}
     checked_fakes: set[bool] = set()
+    # SQLite, which no dbt adapter speaks, reads text for the scrub by a registered function the templates do not
+    # call: its templates' scrub is not the core's, typed or not.
+    scrub_is_core = _scrub_of(untyped) == _render(mask_expression(exp.column(COL), MethodSpec("scrub", ScrubParams()),
+                                                                  d), dialect)
     for (canon, once), members in groups.items():
         label = _label(members[0])
         out[f"text@{label}"] = canon
@@ -345,8 +350,45 @@ def keyed_templates(dialect: str, untyped: dict[str, str] | None = None) -> tupl
                 raise RuntimeError(f"{dialect} {name} for {members[0]} is not its untyped template with the "
                                    "value's text typed")
         checked_fakes.add(once)
+        # The methods that keep part of the value's text read the same text (MaskContext.as_text is the canonical
+        # text), so their typed SQL is their untyped template with the text typed too (maskline._text_sql).
+        for name in _text_reading(untyped):
+            method, params, info_type = _variants()[name]
+            want = _render(mask_expression(exp.column(COL), MethodSpec(method, params), d, info_type=info_type,
+                                           source_type=keys[members[0]]), dialect)
+            if untyped[name].replace(text, canon) != want:
+                raise RuntimeError(f"{dialect} {name} for {members[0]} is not its untyped template with the "
+                                   "value's text typed")
+        scrub = _render(mask_expression(exp.column(COL), MethodSpec("scrub", ScrubParams()), d,
+                                        source_type=keys[members[0]]), dialect)
+        if scrub_is_core and _scrub_of(untyped).replace(text, canon) != scrub:
+            raise RuntimeError(f"{dialect} scrub for {members[0]} is not its untyped template with the value's "
+                               "text typed")
         classes.update({key: [label, once] for key in members})
     return out, classes
+
+
+# Templates of the methods that keep part of the value's text (they read MaskContext.as_text).
+TEXT_READING = ("partial.", "char_mask.", "email.", "generalize.prefix")
+
+
+def _text_reading(untyped: dict[str, str]) -> list[str]:
+    """The names of the templates of methods that keep part of the value's text.
+
+    >>> _text_reading({"partial.f": "", "hmac": "", "generalize.prefix": "", "generalize.bucket": ""})
+    ['partial.f', 'generalize.prefix']
+    """
+    return [name for name in untyped if name.startswith(TEXT_READING)]
+
+
+def _scrub_of(t: dict[str, str]) -> str:
+    """The scrub of every info type, assembled from the templates as ``maskline._mask_sql`` assembles it."""
+    from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
+
+    out = t["scrub.base"]
+    for it, _ in SQL_SCRUB_PATTERNS:
+        out = t[f"scrub.step.{it}"].replace(INNER, out)
+    return t["scrub.wrap"].replace(BODY, out)
 
 
 def catalogue() -> dict[str, Any]:

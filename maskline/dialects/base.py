@@ -204,6 +204,9 @@ class Dialect:
     text_form_overrides: dict[str, TextForm] = {}
     # Whether DECIMAL(p, s) prints exactly s fractional digits (SQLite stores decimals as doubles or integers).
     decimal_text_keeps_scale = True
+    # Whether the engine writes a DECIMAL whose scale is its precision (decimal(38,38)) without the zero before
+    # the point (DuckDB: .5000); canonical_sql puts it back for such a type, or for one of unknown precision.
+    decimal_text_drops_leading_zero = False
     # The width in bits of every integer type, when the engine stores one width whatever the declared name (SQLite);
     # None: each name's own (maskline.dialects.type_bounds).
     integer_bits: int | None = None

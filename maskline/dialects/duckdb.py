@@ -81,6 +81,8 @@ class DuckDB(Dialect):
                                                                                       "date")),
                                     true=first)])
 
+    decimal_text_drops_leading_zero = True  # CAST(0.5::DECIMAL(4,4) AS VARCHAR) is '.5000'
+
     def try_number(self, e: exp.Expression) -> exp.Expression:
         """``TRY_CAST(e AS DOUBLE)``: DuckDB binds no arithmetic on VARCHAR, so ``bucket:`` on a text column failed
         the whole query, where PostgreSQL, Trino and Spark bucket its numbers and give NULL for the rest.

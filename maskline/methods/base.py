@@ -59,8 +59,12 @@ class MaskContext:
         return bool(self.source_type) and self.source_type.split("(")[0].strip().lower() in TEXT_TYPES  # type: ignore[union-attr]
 
     def as_text(self, column: exp.Expression) -> exp.Expression:
-        """The column as text, casting only when its type is not known to be text.
+        """The column as the text a method that keeps part of it reads (``partial``, ``char_mask``, ``email``,
+        ``scrub``, ``generalize``): a text column as it is, a number, date, time or boolean as its canonical text
+        (:meth:`canonical_text`, what keyed methods hash), so one value is masked alike on every engine; the
+        engine's own cast for a type of unknown form (dbt's untyped templates).
 
+        >>> import duckdb
         >>> from sqlglot import exp
         >>> from maskline.dialects import get_dialect
         >>> duck = get_dialect("duckdb")
@@ -68,7 +72,16 @@ class MaskContext:
         'CAST(n AS TEXT)'
         >>> MaskContext(duck, None, source_type="varchar").as_text(exp.column("s")).sql("duckdb")  # type: ignore[arg-type]
         's'
+        >>> sql = MaskContext(duck, None, source_type="double").as_text(exp.Literal.number("1e20")).sql("duckdb")  # type: ignore[arg-type]
+        >>> duckdb.sql("SELECT " + sql).fetchall()
+        [('100000000000000000000',)]
         """
+        from maskline.dialects.canonical import text_form
+
+        # Each engine casts a non-text value to its own text (Trino's timestamp(6) writes .000000, a double 1e20 is
+        # 1e+20 or 1.0E20, an instant is written in the session's zone): the canonical text is the same everywhere.
+        if text_form(self.source_type, self.dialect.text_form_overrides) is not None:
+            return self.canonical_text(column)
         # The one place a method's text input is built: a text type the engine's functions do not accept as it is
         # (Trino's char(n)) is cast like any other type, never left for the engine to resolve a call on.
         if self.is_text and self.dialect.accepts_as_text(self.source_type):

@@ -83,9 +83,15 @@ SQL_TYPES = ("numeric(10,2)", "DECIMAL(18,0)", "numeric", "double precision", "D
              "boolean", "date", "timestamp with time zone", "TIMESTAMPTZ", "character varying(20)", "VARCHAR",
              "text", "bytea", "timestamp without time zone", "interval")
 SQL_CASES = (("hash", {}), ("hmac", {"length": 16}), ("fake", {"kind": "name"}))
+# The methods that keep part of the value's text read the same canonical text as keyed ones
+# (tests/core/test_text_methods_engine_parity.py): dbt's typed templates must follow (maskline._text_sql).
+TEXT_CASES = (("partial", {"keep_first": 1, "keep_last": 2}), ("char_mask", {}), ("email", {"keep_first": 1}),
+              ("generalize", {"prefix": 3}), ("scrub", {"info_types": ["EMAIL", "PHONE"]}))
 
 
-def test_every_adapter_renders_the_cores_keyed_sql_for_each_column_type(duckdb_project: Any, tmp_path: Any) -> None:
+@pytest.mark.parametrize("methods", [SQL_CASES, TEXT_CASES], ids=["keyed", "text"])
+def test_every_adapter_renders_the_cores_keyed_sql_for_each_column_type(duckdb_project: Any, tmp_path: Any,
+                                                                         methods: Any) -> None:
     # masked_columns hands _mask_sql the column's type; the SQL it renders is the core's for that type, byte for byte
     import json
 
@@ -97,7 +103,7 @@ def test_every_adapter_renders_the_cores_keyed_sql_for_each_column_type(duckdb_p
     from maskline.sql.compile import mask_expression, to_sql
     from tests.dbt.test_key_derivation_in_dbt import DIALECTS, MARKER, SEP
 
-    cases = [(d, t, m, p) for d in DIALECTS for t in SQL_TYPES for m, p in SQL_CASES]
+    cases = [(d, t, m, p) for d in DIALECTS for t in SQL_TYPES for m, p in methods]
     calls = [f"{{{{ maskline._mask_sql('v', {m!r}, {json.dumps(p)}, none, {d!r}, 'test', {t!r}) }}}}"
              for d, t, m, p in cases]
     proc = duckdb_project.run("--quiet", "compile", "--output", "json", "--inline", SEP.join(calls),

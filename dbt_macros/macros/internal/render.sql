@@ -77,6 +77,16 @@
   {{ return(base | replace(t['text'], t['text@' ~ keyed[0]])) }}
 {%- endmacro %}
 
+{% macro _text_sql(t, sql, data_type, dialect) -%}
+  {#- A template of a method that keeps part of the value's text (partial, char_mask, email, scrub, generalize's
+      prefix) for a column of `data_type`: the core reads the value's canonical text there too (17.50 as 17.5, a
+      timestamp without Trino's .000000, an instant in UTC), so the untyped template's text of the value (`text`)
+      becomes the type's (`text@<class>`, the class keyed methods take). -#}
+  {%- set keyed = maskline._keyed_class(data_type, dialect) -%}
+  {%- if keyed is none -%}{{ return(sql) }}{%- endif -%}
+  {{ return(sql | replace(t['text'], t['text@' ~ keyed[0]])) }}
+{%- endmacro %}
+
 {% macro _string_literal(value, dialect) -%}
   {#- A SQL string literal, escaped the way sqlglot writes it for the dialect. -#}
   {%- if dialect in ('snowflake', 'bigquery', 'spark') -%}
@@ -105,14 +115,14 @@
     {%- set sql = t['null'] -%}
   {%- elif method == 'partial' -%}
     {%- set shape = ('f' if p.keep_first else '') ~ ('l' if p.keep_last else '') -%}
-    {%- set sql = t['partial.' ~ (shape or 'none')]
+    {%- set sql = maskline._text_sql(t, t['partial.' ~ (shape or 'none')], data_type, dialect)
         | replace('__ml_kept__', (p.keep_first + p.keep_last) | string)
         | replace('__ml_keep_first__', p.keep_first | string)
         | replace('__ml_keep_last__', p.keep_last | string) -%}
   {%- elif method == 'char_mask' -%}
-    {%- set sql = t['char_mask.' ~ ('keep' if p.keep_separators else 'all')] -%}
+    {%- set sql = maskline._text_sql(t, t['char_mask.' ~ ('keep' if p.keep_separators else 'all')], data_type, dialect) -%}
   {%- elif method == 'email' -%}
-    {%- set sql = t['email.' ~ p.keep_first] | replace('__ml_mask_run__', lit(p.mask_char * 5, dialect)) -%}
+    {%- set sql = maskline._text_sql(t, t['email.' ~ p.keep_first], data_type, dialect) | replace('__ml_mask_run__', lit(p.mask_char * 5, dialect)) -%}
   {%- elif method in ('hash', 'hmac') -%}
     {%- set sql = maskline._keyed_sql(t, method ~ ('.len' if p.length else '') ~ maskline._derivation_suffix(), data_type, dialect) | replace('__ml_length__', p.length | string) -%}
   {%- elif method == 'generalize' -%}
@@ -122,7 +132,7 @@
     {%- set suffix = ('@' ~ typed) if typed else '' -%}
     {%- if p.to -%}{%- set sql = t['generalize.to.' ~ p.to ~ suffix] -%}
     {%- elif p.bucket -%}{%- set sql = t['generalize.bucket' ~ suffix] | replace('__ml_bucket__', p.bucket | string) -%}
-    {%- else -%}{%- set sql = t['generalize.prefix'] | replace('__ml_prefix__', p.prefix | string) -%}
+    {%- else -%}{%- set sql = maskline._text_sql(t, t['generalize.prefix'], data_type, dialect) | replace('__ml_prefix__', p.prefix | string) -%}
     {%- endif -%}
     {%- set least = maskline._least_bucketable(data_type, p.bucket, dialect) if typed and p.bucket else none -%}
     {%- if least is not none -%}
@@ -139,7 +149,7 @@
     {%- for pair in maskline._catalogue()['sql_patterns'] if not p.info_types or pair[0] in p.info_types -%}
       {%- set ns.out = t['scrub.step.' ~ pair[0]] | replace('__ml_in__', ns.out) -%}
     {%- endfor -%}
-    {%- set sql = t['scrub.wrap'] | replace('__ml_body__', ns.out) -%}
+    {%- set sql = maskline._text_sql(t, t['scrub.wrap'] | replace('__ml_body__', ns.out), data_type, dialect) -%}
   {%- endif -%}
   {%- if 'mask_char' in p -%}{%- set sql = sql | replace('__ml_mask_char__', lit(p.mask_char, dialect)) -%}{%- endif -%}
   {%- if '__ml_key_' in sql -%}{%- do maskline._record_key_place() -%}{%- endif -%}
