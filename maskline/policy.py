@@ -461,6 +461,9 @@ def load_policy(source: str | Path | Mapping[str, Any] | Policy) -> Policy:
     if isinstance(source, Path) or ("\n" not in str(source) and str(source).endswith((".yml", ".yaml", ".json"))):
         path = Path(source)
         name = str(path)
+        if path.is_dir():
+            raise PolicyError("the policy path is a directory", where=name,
+                              fix="pass the policy file itself, e.g. policy.yml inside it")
         if not path.is_file():
             raise PolicyError(f"policy file not found: {path}", where=name, fix="check the path, or run 'maskline policy init'")
         from maskline.yaml_errors import read_utf8
