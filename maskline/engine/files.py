@@ -172,6 +172,11 @@ def _open_input(con: Any, src: Path, csv: bool) -> csv_read.CsvInput | None:
         source = csv_read.open_csv(con, src)  # raises the file's fault, built from its structure
         source.relation.create_view("maskline_input")
         return source
+    from maskline.engine.parquet_faults import parquet_fault
+
+    fault = parquet_fault(src)  # named, where DuckDB's class alone says only that the input is invalid
+    if fault is not None:
+        raise fault
     unreadable: str | None = None
     try:
         con.execute(f"CREATE VIEW maskline_input AS SELECT * FROM read_parquet({_literal(src)})").fetchall()
