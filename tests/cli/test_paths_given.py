@@ -83,3 +83,21 @@ def test_an_output_directory_is_named_a_directory(people: Path, capsys, name: st
                              f"e.g. {folder / 'people.csv'}"
     assert list(folder.iterdir()) == []
     assert sorted(p.name for p in people.parent.iterdir()) == sorted(["people.csv", name])
+
+
+def test_an_operators_policy_path_without_a_yaml_suffix_is_read_as_a_file(tmp_path: Path) -> None:
+    # The Airflow operators resolve `policy="conf/customers"` through load_policy, as the dbt and Python faces do:
+    # one line that could not be a YAML mapping is a path, found or not; YAML text stays YAML.
+    from airflow_plugin.policy_source import resolve_policy
+    from maskline.errors import PolicyError
+    from maskline.policy import load_policy
+
+    policy = tmp_path / "customers"
+    policy.write_text(POLICY)
+    assert resolve_policy(str(policy)).dataset("people").columns["email"].method.name == "email"
+    missing = str(tmp_path / "conf" / "orders")
+    with pytest.raises(PolicyError) as e:
+        resolve_policy(missing)
+    assert str(e.value) == f"policy file not found: {missing} (at {missing}). Fix: check the path, or run " \
+                           "'maskline policy init'"
+    assert load_policy("version: 1").unclassified == "mask" and load_policy("{version: 1}").unclassified == "mask"
