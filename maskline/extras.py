@@ -6,6 +6,10 @@ traceback. The table is checked against pyproject.toml's extras by a test.
 
 >>> missing_extra(ModuleNotFoundError("No module named 'psycopg2'", name="psycopg2")).fix
 "pip install 'maskline[postgres]'"
+
+The packages a user imports from Python (the Airflow operators, the agent tools, the GX expectations) check
+their framework when imported (:func:`require_extra`), so ``import`` without the extra names the ``pip install``
+too, where it said only "No module named 'airflow'".
 """
 
 from __future__ import annotations
@@ -24,7 +28,44 @@ EXTRA_OF_MODULE: dict[str, str] = {
     "airflow": "airflow",
     "dbt": "dbt",
     "pyspark": "dbt-spark",
+    "pydantic_ai": "ai",
 }
+
+
+class MissingExtra(ModuleNotFoundError):
+    """A module an extra installs is missing: the message names the face and the ``pip install``.
+
+    A :class:`ModuleNotFoundError` whose ``name`` is the missing module, so ``except ImportError`` handlers and
+    :func:`missing_extra` treat it as the import system's own.
+
+    >>> e = MissingExtra("maskline's X needs the 'gx' extra", name="great_expectations")
+    >>> isinstance(e, ImportError), e.name
+    (True, 'great_expectations')
+    """
+
+
+def require_extra(face: str, extra: str, *modules: str) -> None:
+    """Raise :class:`MissingExtra` when one of ``modules`` is not installed, naming ``face`` and the extra.
+
+    Looked up with :func:`importlib.util.find_spec`, which loads none of the modules themselves (a dotted name
+    loads its parent packages only), so the check costs nothing where the extra is installed.
+
+    >>> require_extra("maskline's JSON tools", "none", "json")
+    >>> require_extra("maskline's Airflow operators", "airflow", "no_such_framework_for_maskline")
+    Traceback (most recent call last):
+    ...
+    maskline.extras.MissingExtra: maskline's Airflow operators need the 'airflow' extra: pip install 'maskline[airflow]' (no_such_framework_for_maskline is not installed)
+    """
+    from importlib.util import find_spec
+
+    for module in modules:
+        try:
+            found = find_spec(module) is not None
+        except (ModuleNotFoundError, ValueError):  # a parent package missing, or set to None in sys.modules
+            found = False
+        if not found:
+            raise MissingExtra(f"{face} need the {extra!r} extra: pip install 'maskline[{extra}]' ({module} is not "
+                               "installed)", name=module)
 
 
 def missing_extra(error: ModuleNotFoundError) -> InputError | None:

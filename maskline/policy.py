@@ -458,9 +458,12 @@ def load_policy(source: str | Path | Mapping[str, Any] | Policy) -> Policy:
 
     text: str
     name: str
-    if isinstance(source, Path) or ("\n" not in str(source) and str(source).endswith((".yml", ".yaml", ".json"))):
+    if isinstance(source, Path) or (isinstance(source, str) and _names_a_file(source)):
         path = Path(source)
         name = str(path)
+        if path.is_dir():
+            raise PolicyError("the policy path is a directory", where=name,
+                              fix="pass the policy file itself, e.g. policy.yml inside it")
         if not path.is_file():
             raise PolicyError(f"policy file not found: {path}", where=name, fix="check the path, or run 'maskline policy init'")
         from maskline.yaml_errors import read_utf8
@@ -484,6 +487,29 @@ def load_policy(source: str | Path | Mapping[str, Any] | Policy) -> Policy:
     if raw is None:
         raise PolicyError("policy is empty", where=name, fix="start from 'maskline policy init' or the README example")
     return _Loader(name).load(raw)
+
+
+def _names_a_file(text: str) -> bool:
+    """Whether a policy given as one string is a path rather than YAML: one line that ends like a policy file,
+    names an existing file or directory, or could not be a YAML mapping (no ``key: value``, no ``{``).
+
+    An operator's ``policy="conf/customers"`` was read as the YAML text ``conf/customers`` and refused as "expected
+    a mapping, got str (at <string>)"; it is now the file it names, or "policy file not found".
+
+    >>> _names_a_file("conf/customers"), _names_a_file("policy.yml"), _names_a_file("version: 1"), _names_a_file("{}")
+    (True, True, False, False)
+    """
+    if "\n" in text:
+        return False
+    if text.endswith((".yml", ".yaml", ".json")):
+        return True
+    try:
+        if Path(text).exists():
+            return True
+    except (OSError, ValueError):  # a name too long for the file system, or holding a NUL: not a path
+        return False
+    one_line = text.strip()
+    return bool(one_line) and not (one_line.startswith("{") or ": " in one_line or one_line.endswith(":"))
 
 
 def policy_schema() -> dict[str, Any]:

@@ -15,6 +15,11 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
+from maskline.extras import require_extra
+
+# Looked up, not imported: the provider and pydantic-ai still load on first use.
+require_extra("maskline's Airflow agent tools", "ai", "airflow.providers.common.ai", "pydantic_ai")
+
 _EXPORTS = {
     "MaskedSQLToolset": "airflow_plugin.agents.masked_sql_toolset",
     "QueryRefused": "airflow_plugin.agents.masked_sql_toolset",

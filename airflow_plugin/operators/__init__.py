@@ -9,6 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from maskline.extras import require_extra
+
+# Before any operator module is imported: without Airflow, `from airflow_plugin.operators.mask_table import ...`
+# names the extra to install instead of "No module named 'airflow'".
+require_extra("maskline's Airflow operators", "airflow", "airflow")
+
 _EXPORTS = {
     "MaskTableOperator": "airflow_plugin.operators.mask_table",
     "MaskQueryOperator": "airflow_plugin.operators.mask_query",

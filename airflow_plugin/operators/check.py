@@ -170,6 +170,10 @@ class CheckMaskingOperator(BaseOperator):
         return sql_batch(context, hook.get_uri(), self.table)
 
     def execute(self, context: Any) -> dict[str, Any]:
+        from maskline.extras import require_extra
+
+        # An install with the airflow extra alone: the extra to add, where the task failed on "No module named".
+        require_extra("maskline's Great Expectations checks", "gx", "great_expectations")
         import great_expectations as gx
         from great_expectations.expectations.registry import get_expectation_impl
 

@@ -166,6 +166,12 @@ def _from_location(loc: str, table: str | None, n: int) -> Sample:
                          fix="give a .csv, .tsv or .parquet file, or a URI such as duckdb:///x.db::schema.table")
     if path.stat().st_size == 0:
         raise InputError(f"input is empty: {path.name}", where=str(path), fix="give a file with a header and rows")
+    if str(path).lower().endswith((".parquet", ".pq")):
+        from maskline.engine.parquet_faults import parquet_fault
+
+        fault = parquet_fault(path)  # the masking's check: the same fault, named
+        if fault is not None:
+            raise fault
     import duckdb
 
     con = _file_connection()

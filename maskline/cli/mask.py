@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from pathlib import Path
 from typing import Any
 
 # Off a terminal, a progress line at most this often (seconds); PROGRESS_ENV overrides it.
@@ -37,7 +38,7 @@ def register(sub: Any) -> None:
     # shown as IN and OUT, the names the description and --overwrite use
     p.add_argument("input", metavar="IN", help="input file (.csv, .tsv, .csv.gz, .tsv.gz, .parquet)")
     p.add_argument("output", metavar="OUT", help="output file (.csv, .tsv, .csv.gz, .tsv.gz, .parquet)")
-    p.add_argument("--policy", help="policy YAML file; the scan stored beside it (maskline scan --save) is read "
+    p.add_argument("--policy", type=Path, help="policy YAML file; the scan stored beside it (maskline scan --save) is read "
                                     "too (default: classify the input)")
     p.add_argument("--table", help="dataset name to look up in the policy (default: the input file's name "
                                    "without its extension, people for people.csv.gz); the file's own name masks "

@@ -12,6 +12,7 @@ The MCP SDK is imported only when the command runs (``pip install 'maskline[mcp]
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 DEFAULT_PORT = 8765
@@ -29,7 +30,7 @@ def register(sub: Any) -> None:
         description="An MCP server with the tools list_tables, describe_table, query and explain. Every query is "
                     "rewritten so that outputs derived from sensitive columns are masked; each call is sent to "
                     "OpenLineage with the agent's identity. stdio by default; --http serves streamable HTTP.")
-    p.add_argument("--policy", required=True,
+    p.add_argument("--policy", type=Path, required=True,
                    help="policy YAML file; the scan stored beside it (maskline scan --save) is read too")
     p.add_argument("--database", required=True, metavar="URI",
                    help="duckdb:///file.duckdb or postgresql://user@host/db (opened read-only)")

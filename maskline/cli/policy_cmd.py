@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 
@@ -81,17 +82,16 @@ def run_init(args: argparse.Namespace) -> int:
     return 0
 
 
-def _custom_info_types(policy_path: str | None) -> dict[str, Any]:
+def _custom_info_types(policy_path: str | Path | None) -> dict[str, Any]:
     """The ``info_types:`` section of the --policy file as written (classify_source has validated it)."""
     if not policy_path:
         return {}
-    from pathlib import Path
 
     from maskline.errors import PolicyError
     from maskline.policy_yaml import load_policy_yaml
     from maskline.yaml_errors import read_utf8
 
-    raw = load_policy_yaml(read_utf8(Path(policy_path), what="the policy", error=PolicyError), policy_path)
+    raw = load_policy_yaml(read_utf8(Path(policy_path), what="the policy", error=PolicyError), str(policy_path))
     return dict(raw.get("info_types") or {}) if isinstance(raw, dict) else {}
 
 

@@ -6,6 +6,7 @@ See :mod:`maskline.adapters.postgres` for what is created and the privileges the
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 
@@ -30,7 +31,7 @@ def register(sub: Any) -> None:
         "refused before anything is created.",
     )
     p.add_argument("--dsn", required=True, help="an admin connection: postgresql://user@host/db")
-    p.add_argument("--policy", required=True, help="policy YAML file")
+    p.add_argument("--policy", type=Path, required=True, help="policy YAML file")
     p.add_argument("--schema", default="public", help="the schema of the raw tables (default: public)")
     p.add_argument("--tables", help="comma-separated tables to protect (default: the policy's datasets of "
                                         "--schema, and its unqualified ones)")

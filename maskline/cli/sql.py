@@ -6,6 +6,7 @@ With ``--query`` it rewrites any SELECT instead (:mod:`maskline.rewrite`).
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 
@@ -34,7 +35,7 @@ def register(sub: Any) -> None:
     p.add_argument("--dialect", required=True,
                    help="duckdb, postgres, sqlite, snowflake, bigquery, spark or trino, or another name of those "
                         "engines (databricks, postgresql, ...)")
-    p.add_argument("--policy", required=True,
+    p.add_argument("--policy", type=Path, required=True,
                    help="policy YAML file; the scan stored beside it (maskline scan --save) is read too: a "
                         "column it found sensitive is masked, one it passed for its values' shape passes only the "
                         "values of that shape, and one it never saw follows 'unclassified'")

@@ -83,6 +83,32 @@ def check_unique_header(src: Path, delimiter: str, columns: Sequence[str]) -> No
         seen[name] = i
 
 
+def check_header_names_every_column(src: Path, delimiter: str) -> None:
+    """Refuse a CSV whose first line is blank, or whose header leaves a column without a name.
+
+    DuckDB makes a name up for such a column (``column2``), which the policy's rules never name and the masked
+    file's header would carry; a blank first line had it read the header row again as a record, and a header
+    with a trailing delimiter was reported as a first row of data. The error names the column's position.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.csv"; _ = p.write_text("id,email,\\n1,a@b.c,x\\n")
+    >>> check_header_names_every_column(p, ",")
+    Traceback (most recent call last):
+    ...
+    maskline.errors.InputError: column 3 of the header has no name (at ...t.csv, line 1). Fix: name every column on the first line (a trailing delimiter makes an unnamed last column): the policy's rules and the masked file's header go by name
+    """
+    cells = [cell.strip() for cell in header_cells(src, delimiter)]
+    where = f"{src}, line 1"
+    if not any(cells):
+        raise InputError("the first line is blank, so the file has no header row", where=where,
+                         fix="put the header row (the column names) on the first line, with no blank line above it")
+    for i, cell in enumerate(cells, 1):
+        if not cell:
+            raise InputError(f"column {i} of the header has no name", where=where,
+                             fix="name every column on the first line (a trailing delimiter makes an unnamed last "
+                                 "column): the policy's rules and the masked file's header go by name")
+
+
 def check_header_holds_names(src: Path, delimiter: str, *, sniffed_header: bool) -> None:
     """Raise :class:`InputError` when the first row of ``src`` is a record rather than column names.
 

@@ -12,8 +12,8 @@ reader can skip a check:
   which quotes the row;
 - it must not be read as one column whose name holds a delimiter (a ragged row
   can lead the sniffer there, and the policy's names would then match nothing);
-- its first row must be distinct column names, not a record
-  (:mod:`maskline.engine.csv_header`);
+- its first line must name every column, and those names must be distinct
+  and not a record (:mod:`maskline.engine.csv_header`);
 - no line is skipped: the first line is the header, whatever the sniffer
   thinks of it.
 
@@ -133,7 +133,11 @@ def open_csv(con: Any, path: str | Path) -> CsvInput:
     ...
     maskline.errors.InputError: line 3 has 2 fields where the header has 3 (at ...t.csv, line 3). Fix: give that row as many fields as the header (quote a field that holds the delimiter ','), or remove it
     """
-    from maskline.engine.csv_header import check_header_holds_names, check_unique_header
+    from maskline.engine.csv_header import (
+        check_header_holds_names,
+        check_header_names_every_column,
+        check_unique_header,
+    )
 
     path = Path(path)
     fault = gzip_fault(path) if gzipped(path) else None
@@ -157,6 +161,7 @@ def open_csv(con: Any, path: str | Path) -> CsvInput:
         fault = csv_fault(path, delimiter, stream_checked=True)
     if fault is not None:
         raise fault
+    check_header_names_every_column(path, delimiter)  # before the sniffer's verdict, which an unnamed column sways
     check_header_holds_names(path, delimiter, sniffed_header=has_header)
     check_unique_header(path, delimiter, columns)
     return CsvInput(path, delimiter, relation, con)

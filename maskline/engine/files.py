@@ -68,6 +68,27 @@ def dataset_name(path: str | Path) -> str:
     return path.name[: -len(_suffix(path, "input"))]
 
 
+def _check_not_directories(src: Path, dst: Path) -> None:
+    """Refuse a directory as the input or the output, by that name: one file is masked into one file.
+
+    Without this, an input directory was "not found" or of an "unsupported file type", and an output directory
+    given with ``--overwrite`` failed mid-write as a masking failure naming the column types.
+
+    >>> import tempfile; d = Path(tempfile.mkdtemp())
+    >>> _check_not_directories(d, d / "out.csv")
+    Traceback (most recent call last):
+    ...
+    maskline.errors.InputError: the input is a directory (at ...). Fix: pass one file (.csv, .tsv, .csv.gz, .tsv.gz or .parquet); to mask a directory's files, run once per file
+    """
+    if src.is_dir():
+        raise InputError("the input is a directory", where=str(src),
+                         fix="pass one file (.csv, .tsv, .csv.gz, .tsv.gz or .parquet); to mask a directory's "
+                             "files, run once per file")
+    if dst.is_dir():
+        raise InputError("the output is a directory", where=str(dst),
+                         fix=f"name the file to write, e.g. {dst / (src.name or 'masked.csv')}")
+
+
 def _check_paths(src: Path, dst: Path, overwrite: bool) -> None:
     if not src.is_file():
         raise InputError("input file not found", where=str(src), fix="check the path")
@@ -151,6 +172,11 @@ def _open_input(con: Any, src: Path, csv: bool) -> csv_read.CsvInput | None:
         source = csv_read.open_csv(con, src)  # raises the file's fault, built from its structure
         source.relation.create_view("maskline_input")
         return source
+    from maskline.engine.parquet_faults import parquet_fault
+
+    fault = parquet_fault(src)  # named, where DuckDB's class alone says only that the input is invalid
+    if fault is not None:
+        raise fault
     unreadable: str | None = None
     try:
         con.execute(f"CREATE VIEW maskline_input AS SELECT * FROM read_parquet({_literal(src)})").fetchall()
@@ -197,6 +223,7 @@ def mask_file(
     from maskline.sql.session import apply_key_setup
 
     src, dst = Path(src), Path(dst)
+    _check_not_directories(src, dst)  # before the suffix: a directory has none, or one that misleads (x.csv/)
     src_kind, dst_kind = _suffix(src, "input"), _suffix(dst, "output")
     writer = WRITERS[dst_kind]
     _check_paths(src, dst, overwrite)

@@ -20,6 +20,12 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from maskline.extras import require_extra
+
+# Looked up, not imported (GX takes seconds to import): every module of this package needs it, and without the
+# extra `from maskline.expectations import ...` (or CheckMaskingOperator's run) names the pip install.
+require_extra("maskline's Great Expectations checks", "gx", "great_expectations")
+
 _EXPORTS = {
     "ExpectColumnValuesToNotContainPii": "expect_column_values_to_not_contain_pii",
     "ExpectColumnValuesToBeMasked": "expect_column_values_to_be_masked",

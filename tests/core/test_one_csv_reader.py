@@ -53,6 +53,18 @@ MESSY = {
                                      "line 2 has 3 fields where the header has 2"),
     "title line above the table": (lambda _: f"customer export\n\nid,email\n1,{CANARY}\n".encode(),
                                    "line 3 has 2 fields where the header has 1"),
+    # A blank first line: DuckDB took the names from the line below and read that line again as a record, so the
+    # masked copy held the header as a (masked) first row and counted it.
+    "blank first line": (lambda _: f"\nid,email\n1,{CANARY}\n".encode(), "the first line is blank"),
+    "only blank lines": (lambda _: b"\n\n\n", "the first line is blank"),
+    # DuckDB named an unnamed column itself (column1): the policy never names it, and the masked file's header
+    # carried the made-up name; with a trailing delimiter the header was called "a first row of data".
+    "unnamed column in the header": (lambda _: f"id,,email\n1,x,{CANARY}\n".encode(),
+                                     "column 2 of the header has no name"),
+    "trailing delimiter in the header": (lambda _: f"id,email,\n1,{CANARY},\n".encode(),
+                                         "column 3 of the header has no name"),
+    "quoted empty name in the header": (lambda _: f'id,email,""\n1,{CANARY},x\n'.encode(),
+                                        "column 3 of the header has no name"),
 }
 
 
