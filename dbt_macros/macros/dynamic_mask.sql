@@ -89,12 +89,13 @@
   {%- endif -%}
 {%- endmacro %}
 
-{% macro _dynamic_mask(column, method, unmask_roles, params, info_type, dialect, data_type=none) -%}
+{% macro _dynamic_mask(column, method, unmask_roles, params, info_type, dialect, data_type=none, cat=none) -%}
   {%- set where = maskline._where(column) -%}
-  {%- set masked = maskline._mask_sql(column, method, params, info_type, dialect, where, data_type) -%}
+  {%- set cat = cat or maskline._catalogue() -%}
+  {%- set masked = maskline._mask_sql(column, method, params, info_type, dialect, where, data_type, cat) -%}
   {%- if unmask_roles is string -%}{%- set unmask_roles = [unmask_roles] -%}{%- endif -%}
   {%- if not unmask_roles -%}{{ return(masked) }}{%- endif -%}
-  {%- set p = maskline._method_spec(method, params, where) -%}
+  {%- set p = maskline._method_spec(method, params, where, cat) -%}
   {#- The raw branch takes the masked branch's type: text for every method but generalize to/bucket and null. -#}
   {%- set raw_is_text = not (method == 'null' or (method == 'generalize' and p.prefix is none)) -%}
   {%- set raw = maskline._as_text(column, dialect) if raw_is_text else maskline._column_sql(column) -%}
