@@ -20,7 +20,14 @@ from maskline.classify.result import Classification
 from maskline.errors import PolicyError, did_you_mean
 from maskline.methods.base import MethodSpec
 from maskline.methods.registry import method_spec
-from maskline.methods.structure import has_engine_text, keeps_structure, keyed_without_one_text, shown_type
+from maskline.methods.structure import (
+    KEYED_REFUSAL_FIX,
+    KEYED_REFUSAL_WHAT,
+    has_engine_text,
+    keeps_structure,
+    keyed_without_one_text,
+    shown_type,
+)
 from maskline.policy import Policy
 
 # Why a generated column the policy does not name is masked (rule text, shown by --explain and describe_table).
@@ -155,12 +162,9 @@ def _refuse_structure_kept(policy: Policy, table: str, column: str, sql_type: st
                           fix=f"mask {shown} with redact or null, or cast it to the text you want (or extract "
                               "the number you need) in a staging model and mask that column")
     if keyed_without_one_text(method.name, sql_type):
-        raise PolicyError(f"column {shown} has type {shown_type(sql_type or '')}, which has no one text on every "
-                          f"engine, so the keyed method {method.name} would give one value a different token on "
-                          "DuckDB, PostgreSQL and Trino",
-                          where=f"{policy.source}: {where}",
-                          fix=f"mask {shown} with redact or null, or cast it (or the field you need) to text in a "
-                              "staging model and mask that column: text is hashed as written, on every engine")
+        named = {"column": shown, "type": shown_type(sql_type or ""), "method": method.name}
+        raise PolicyError(KEYED_REFUSAL_WHAT.format(**named), where=f"{policy.source}: {where}",
+                          fix=KEYED_REFUSAL_FIX.format(**named))
     if not keeps_structure(method.name, sql_type):
         return
     # Keyed methods only where the type has one text on every engine (a uuid, bytes): a fix must not lead to a refusal.

@@ -1,4 +1,4 @@
-{#- maskline.dynamic_mask(column, method, unmask_for=[...], info_type=none, **params): raw values only
+{#- maskline.dynamic_mask(column, method, unmask_for=[...], info_type=none, data_type=none, **params): raw values only
     for sessions holding one of the roles in `unmask_for` (identities written as in the policy: role:NAME),
     masked for everyone else, decided when the view is read. Without `unmask_for`, the role: entries of the
     synced policy's unmask_for apply (vars.maskline_policy, `maskline dbt sync`).
@@ -8,11 +8,15 @@
     BigQuery SESSION_USER(), Spark/Databricks current_user(), Trino current_user, and DuckDB (which has
     no roles) the session variable maskline_role. Keyed methods also need the reader's session to hold
     the key (maskline.set_key); without it PostgreSQL raises an error and DuckDB returns NULL.
+    `data_type` is the column's type as the adapter reports it ('varchar', 'character varying(20)', 'bigint'):
+    the method is then compiled for that type, as masked_columns does from the relation (a text column's bucket
+    is text, so the view's CASE has one type; a keyed method refuses JSON, arrays and structs). Without it the
+    untyped SQL is used, as by mask(): a bucket is a double and `to:` gives a DATE.
     `unmask_roles=[names]` is the deprecated spelling of unmask_for (it logs a warning). -#}
 
-{% macro dynamic_mask(column, method, unmask_for=none, info_type=none, unmask_roles=none) -%}
+{% macro dynamic_mask(column, method, unmask_for=none, info_type=none, unmask_roles=none, data_type=none) -%}
   {%- set roles = maskline._unmask_roles(unmask_for, unmask_roles, maskline._where(column)) -%}
-  {{ return(adapter.dispatch('dynamic_mask', 'maskline')(column, method, roles, kwargs, info_type)) }}
+  {{ return(adapter.dispatch('dynamic_mask', 'maskline')(column, method, roles, kwargs, info_type, data_type)) }}
 {%- endmacro %}
 
 {% macro _unmask_roles(unmask_for, unmask_roles, where) -%}
@@ -36,32 +40,32 @@
   {{ return(roles) }}
 {%- endmacro %}
 
-{% macro default__dynamic_mask(column, method, unmask_roles, params, info_type) -%}
-  {{ return(maskline._dynamic_mask(column, method, unmask_roles, params, info_type, maskline._dialect())) }}
+{% macro default__dynamic_mask(column, method, unmask_roles, params, info_type, data_type=none) -%}
+  {{ return(maskline._dynamic_mask(column, method, unmask_roles, params, info_type, maskline._dialect(), data_type)) }}
 {%- endmacro %}
 
-{% macro duckdb__dynamic_mask(column, method, unmask_roles, params, info_type) -%}
-  {{ return(maskline._dynamic_mask(column, method, unmask_roles, params, info_type, 'duckdb')) }}
+{% macro duckdb__dynamic_mask(column, method, unmask_roles, params, info_type, data_type=none) -%}
+  {{ return(maskline._dynamic_mask(column, method, unmask_roles, params, info_type, 'duckdb', data_type)) }}
 {%- endmacro %}
 
-{% macro postgres__dynamic_mask(column, method, unmask_roles, params, info_type) -%}
-  {{ return(maskline._dynamic_mask(column, method, unmask_roles, params, info_type, 'postgres')) }}
+{% macro postgres__dynamic_mask(column, method, unmask_roles, params, info_type, data_type=none) -%}
+  {{ return(maskline._dynamic_mask(column, method, unmask_roles, params, info_type, 'postgres', data_type)) }}
 {%- endmacro %}
 
-{% macro snowflake__dynamic_mask(column, method, unmask_roles, params, info_type) -%}
-  {{ return(maskline._dynamic_mask(column, method, unmask_roles, params, info_type, 'snowflake')) }}
+{% macro snowflake__dynamic_mask(column, method, unmask_roles, params, info_type, data_type=none) -%}
+  {{ return(maskline._dynamic_mask(column, method, unmask_roles, params, info_type, 'snowflake', data_type)) }}
 {%- endmacro %}
 
-{% macro bigquery__dynamic_mask(column, method, unmask_roles, params, info_type) -%}
-  {{ return(maskline._dynamic_mask(column, method, unmask_roles, params, info_type, 'bigquery')) }}
+{% macro bigquery__dynamic_mask(column, method, unmask_roles, params, info_type, data_type=none) -%}
+  {{ return(maskline._dynamic_mask(column, method, unmask_roles, params, info_type, 'bigquery', data_type)) }}
 {%- endmacro %}
 
-{% macro spark__dynamic_mask(column, method, unmask_roles, params, info_type) -%}
-  {{ return(maskline._dynamic_mask(column, method, unmask_roles, params, info_type, 'spark')) }}
+{% macro spark__dynamic_mask(column, method, unmask_roles, params, info_type, data_type=none) -%}
+  {{ return(maskline._dynamic_mask(column, method, unmask_roles, params, info_type, 'spark', data_type)) }}
 {%- endmacro %}
 
-{% macro trino__dynamic_mask(column, method, unmask_roles, params, info_type) -%}
-  {{ return(maskline._dynamic_mask(column, method, unmask_roles, params, info_type, 'trino')) }}
+{% macro trino__dynamic_mask(column, method, unmask_roles, params, info_type, data_type=none) -%}
+  {{ return(maskline._dynamic_mask(column, method, unmask_roles, params, info_type, 'trino', data_type)) }}
 {%- endmacro %}
 
 {% macro _has_role(roles, dialect) -%}
@@ -85,27 +89,15 @@
   {%- endif -%}
 {%- endmacro %}
 
-{% macro _dynamic_mask(column, method, unmask_roles, params, info_type, dialect, data_type=none) -%}
+{% macro _dynamic_mask(column, method, unmask_roles, params, info_type, dialect, data_type=none, cat=none) -%}
   {%- set where = maskline._where(column) -%}
-  {%- set masked = maskline._mask_sql(column, method, params, info_type, dialect, where, data_type) -%}
+  {%- set cat = cat or maskline._catalogue() -%}
+  {%- set masked = maskline._mask_sql(column, method, params, info_type, dialect, where, data_type, cat) -%}
   {%- if unmask_roles is string -%}{%- set unmask_roles = [unmask_roles] -%}{%- endif -%}
   {%- if not unmask_roles -%}{{ return(masked) }}{%- endif -%}
-  {%- set p = maskline._method_spec(method, params, where) -%}
+  {%- set p = maskline._method_spec(method, params, where, cat) -%}
   {#- The raw branch takes the masked branch's type: text for every method but generalize to/bucket and null. -#}
   {%- set raw_is_text = not (method == 'null' or (method == 'generalize' and p.prefix is none)) -%}
   {%- set raw = maskline._as_text(column, dialect) if raw_is_text else maskline._column_sql(column) -%}
-  {%- if method == 'generalize' and p.bucket and maskline._is_text_type(data_type) -%}
-    {#- A text column's bucket is a double, its raw value text: no engine takes a CASE of the two, and the view
-        failed for every reader and value. The column keeps its type; the bucket is written as text. -#}
-    {%- set masked = '(' ~ (maskline._generated('templates', dialect)['generalize.bucket.text'] | replace('__ml_col__', masked)) ~ ') /* maskline:' ~ method ~ ' */' -%}
-  {%- endif -%}
   {{ return('(CASE WHEN ' ~ maskline._has_role(unmask_roles, dialect) ~ ' THEN ' ~ raw ~ ' ELSE ' ~ masked ~ ' END) /* maskline:dynamic */') }}
-{%- endmacro %}
-
-{% macro _is_text_type(data_type) -%}
-  {#- Whether a column of `data_type` (as the adapter reports it: character varying(10), VARCHAR, character(3)) is
-      one the core reads as text (maskline.methods.base.TEXT_TYPES); an unknown type is not. -#}
-  {%- if data_type is not string -%}{{ return(false) }}{%- endif -%}
-  {%- set name = modules.re.sub(maskline._catalogue()['type_params'], '', data_type | lower).split() | join(' ') -%}
-  {{ return(name in maskline._catalogue()['text_types']) }}
 {%- endmacro %}

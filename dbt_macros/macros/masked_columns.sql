@@ -48,6 +48,8 @@
                       "pass ref('...') or source('...', '...') so the column meta can be read") }}
   {%- endif -%}
   {%- set synced = maskline._synced_policy() -%}
+  {#- The generated catalogue, built once for every column masked below (each lookup would build it again). -#}
+  {%- set cat = maskline._catalogue() -%}
   {%- set unsynced = maskline._unsynced_unclassified(synced) -%}
   {#- Column meta: the relation's own, overridden by the calling model's. It overrides the policy. -#}
   {%- set declared = {} -%}
@@ -121,7 +123,7 @@
     {%- elif spec is none -%}
       {%- do out.append(quoted) -%}
     {%- elif roles -%}
-      {%- do out.append(maskline._dynamic_mask(quoted, spec.method, roles, spec.params, spec.info_type, dialect, c.data_type) ~ ' AS ' ~ quoted) -%}
+      {%- do out.append(maskline._dynamic_mask(quoted, spec.method, roles, spec.params, spec.info_type, dialect, c.data_type, cat) ~ ' AS ' ~ quoted) -%}
     {%- elif spec.method == 'null' -%}
       {#- The column's type is kept only when it spells no value (the core's `value_free_type`): DuckDB's
           ENUM('Ann Smith', ...) lists the column's values, which typeof() would read back. An allow-list of
@@ -132,7 +134,7 @@
       {%- do out.append('(CAST(NULL AS ' ~ null_type ~ ')) /* maskline:null */ AS ' ~ quoted) -%}
     {%- else -%}
       {%- set where = model.unique_id ~ ", column " ~ c.name -%}
-      {%- do out.append(maskline._mask_sql(quoted, spec.method, spec.params, spec.info_type, dialect, where, c.data_type) ~ ' AS ' ~ quoted) -%}
+      {%- do out.append(maskline._mask_sql(quoted, spec.method, spec.params, spec.info_type, dialect, where, c.data_type, cat) ~ ' AS ' ~ quoted) -%}
     {%- endif -%}
   {%- endfor -%}
   {%- if redacted -%}

@@ -139,7 +139,6 @@ def templates_for(dialect: str) -> dict[str, str]:
     from maskline.dialects.base import KEY_VALUES
     from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
     from maskline.methods.base import MaskContext, MethodSpec, NoParams
-    from maskline.methods.generalize import bucket_text
     from maskline.sql.compile import mask_expression
     from maskline.sql.scrub_reading import reading_sql
     from maskline.sql.shape_guard import SHAPES, shape_redacted
@@ -175,9 +174,6 @@ def templates_for(dialect: str) -> dict[str, str]:
     # type_bounds) and wraps a typed bucket template in this one, `__ml_body__` the bucket.
     out["generalize.bucket.guard"] = _render(
         d.bucket_guard(col, exp.column(BODY), exp.column(LEAST), exp.DataType.build(TYPE_SLOT, udt=True)), dialect)
-    # A role-aware view of a text column writes its bucket (a double) as text, so its CASE has one type: the raw
-    # branch is the text itself (maskline._dynamic_mask wraps the bucket template in this one, `__ml_col__` the bucket).
-    out["generalize.bucket.text"] = _render(bucket_text(d, col), dialect)
     # A text column the stored scan passed for its values' shape keeps only values of that shape (the core's
     # guard, maskline.sql.shape_guard): maskline.masked_columns applies `shape.<kind>` to it.
     for kind in SHAPES:
@@ -408,11 +404,11 @@ def catalogue() -> dict[str, Any]:
     from maskline.infotypes import INFO_TYPES
     from maskline.infotypes.sql_patterns import SQL_SCRUB_PATTERNS
     from maskline.keys import DEFAULT_DERIVATION, DERIVATION_FIX, DERIVATIONS
-    from maskline.methods.base import TEXT_TYPES
     from maskline.methods.digest_token import digest_token_patterns
     from maskline.methods.fake import DEFAULT_KIND, kind_patterns
     from maskline.methods.registry import METHODS
     from maskline.methods.schema import catalogue_entry
+    from maskline.methods.structure import keyed_refusal_rule
     from maskline.methods.wordlists import FIRST_NAMES, LAST_NAMES, WORDS
 
     return {
@@ -422,8 +418,10 @@ def catalogue() -> dict[str, Any]:
         "sql_patterns": [[n, p] for n, p in SQL_SCRUB_PATTERNS],
         # A type's parameters, which maskline._type_class strips before it looks the name up (as text_form does).
         "type_params": TYPE_PARAMS.pattern,
-        # The text types (without parameters) the core reads as text (maskline.methods.base.TEXT_TYPES).
-        "text_types": sorted(TEXT_TYPES),
+        # Which types a keyed method refuses (no one text on every engine: JSON, arrays, structs), and what the refusal
+        # says: the core's rule as data (maskline.methods.structure.keyed_without_one_text), which
+        # maskline._keyed_structure_refusal applies to the type the adapter reports.
+        "keyed_structure": keyed_refusal_rule(),
         # A DECIMAL's parameters, whose scale picks its keyed class (maskline._keyed_class, as decimal_scale reads it).
         "decimal_params": DECIMAL_PARAMS.pattern,
         # maskline_no_pii reads a value that is a hash or hmac token as a whole as no PII (maskline.methods.digest_token).

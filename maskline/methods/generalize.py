@@ -16,8 +16,11 @@
   breaks date functions downstream, so it keeps the first day; the output there is a function of
   the year alone (every date of the year gets the same one), so it tells a reader no more.
 - ``bucket: N``: a number floored to a multiple of N. An integer or decimal column keeps its type and exact value
-  (``numeric(10,2)`` stays ``numeric(10,2)``, a ``bigint`` past 2**53 keeps its digits); a double, text or a
-  column of unknown type gives a double. A value whose bucket the column's type cannot hold (``smallint -32768``
+  (``numeric(10,2)`` stays ``numeric(10,2)``, a ``bigint`` past 2**53 keeps its digits); a double or a column of
+  unknown type (dbt's untyped templates) gives a double; a text column stays text, the bucket written as its
+  digits (``30``, ``-10``; :func:`bucket_text`), so a role-aware view (dbt's ``dynamic_mask`` and
+  ``masked_columns(dynamic=true)``) holds the raw text and the bucket in one column. A text value that is no
+  number is NULL. A value whose bucket the column's type cannot hold (``smallint -32768``
   by 10) becomes NULL, never an error, which would answer for that raw value alone
   (:mod:`maskline.dialects.type_bounds`).
 
@@ -93,7 +96,10 @@ def build(column: exp.Expression, p: GeneralizeParams, ctx: MaskContext) -> exp.
             return d.exact_bucket(column, p.bucket, ctx.source_type or "")
         # Text or an unknown type (dbt's templates): a value that is not a number must not reach a cast whose
         # error would quote it.
-        return d.bucket(d.try_number(column) if ctx.is_text or not ctx.source_type else column, p.bucket)
+        bucket = d.bucket(d.try_number(column) if ctx.is_text or not ctx.source_type else column, p.bucket)
+        # Text stays text, as under `to:`: the column keeps its type, so a role-aware view's CASE of the raw text
+        # and the bucket has one type on every engine (it failed for every reader and value with a double).
+        return bucket_text(d, bucket) if ctx.is_text else bucket
     s = ctx.as_text(column)
     n = p.prefix or 0
     return d.concat(d.substr(s, lit(1), lit(n)), d.fill(exp.Sub(this=d.length(s.copy()), expression=lit(n)), "*"))
@@ -106,8 +112,8 @@ _EXACT_DOUBLE_INTEGER = 2**53
 def bucket_text(d: Dialect, bucket: exp.Expression) -> exp.Expression:
     """A double bucket (an integral number) as text, spelled alike on every engine: its digits while a double holds
     the integer exactly (``30``, ``-10``, ``0`` for ``-0.0``), else the engine's own text of the double; NULL stays
-    NULL. A role-aware view of a text column (dbt's ``masked_columns(dynamic=true)``) writes its bucket so: the
-    column keeps its type, and a holder of the role reads the raw text in the same column.
+    NULL. :func:`build` writes a text column's bucket so: the column keeps its type, and a role-aware view's
+    holder of the role reads the raw text in the same column.
 
     >>> import duckdb; from sqlglot import exp; from maskline.dialects import get_dialect
     >>> sql = bucket_text(get_dialect("duckdb"), exp.column("b")).sql("duckdb")
@@ -179,6 +185,6 @@ def _summary(p: GeneralizeParams) -> str:
 
 
 METHOD = MethodDef("generalize", GeneralizeParams, build, keyed=False,
-                   output="DATE (to; ISO text such as 1985 for a text column), the column's integer or decimal type or a double (bucket), or text (prefix)",
+                   output="DATE (to; ISO text such as 1985 for a text column), the column's integer or decimal type, a double or text such as 30 for a text column (bucket), or text (prefix)",
                    summary="date to year/month, number to bucket, text to prefix", shape=shape,
                    propagates_null=_keeps_null, summary_for=_summary)

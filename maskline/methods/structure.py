@@ -137,3 +137,25 @@ def keyed_without_one_text(method: str, type_name: str | None) -> bool:
         return False
     assert type_name is not None  # structured_type is None for no type
     return text_form(type_name) is None and _base(type_name) not in KEYED_AGREEING
+
+
+# What the refusal of keyed_without_one_text says, with {column}, {type} (shown_type) and {method}: the core's plan
+# (maskline.plan) and dbt's macros (maskline._keyed_structure_refusal, from the generated catalogue) word it alike.
+KEYED_REFUSAL_WHAT = ("column {column} has type {type}, which has no one text on every engine, so the keyed method "
+                      "{method} would give one value a different token on DuckDB, PostgreSQL and Trino")
+KEYED_REFUSAL_FIX = ("mask {column} with redact or null, or cast it (or the field you need) to text in a staging "
+                     "model and mask that column: text is hashed as written, on every engine")
+
+
+def keyed_refusal_rule() -> dict[str, object]:
+    """:func:`keyed_without_one_text` as data, for the generated dbt catalogue: the scalar type names, the names with
+    a canonical text (:data:`maskline.dialects.canonical.TYPE_FORMS`), the structured names every engine writes
+    alike, the message and the fix. ``maskline._keyed_structure_refusal`` applies it to the type the adapter reports.
+
+    >>> rule = keyed_refusal_rule(); "json" in rule["scalar_types"], "bytea" in rule["text_forms"], rule["agreeing"]
+    (False, True, ['uuid'])
+    """
+    from maskline.dialects.canonical import TYPE_FORMS
+
+    return {"scalar_types": sorted(SCALAR_TYPE_NAMES), "text_forms": sorted(TYPE_FORMS),
+            "agreeing": sorted(KEYED_AGREEING), "what": KEYED_REFUSAL_WHAT, "fix": KEYED_REFUSAL_FIX}

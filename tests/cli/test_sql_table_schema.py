@@ -12,13 +12,13 @@ name equally are refused, not picked in file order. Real DuckDB and PostgreSQL r
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from tests.cli.test_first_use import run_cli
+from tests.conftest import scratch_schema
 
 NAMES = ["Quillon Vexmarra", "Orla Pemberwick"]
 SSNS = ["219099999", "219100000"]
@@ -48,29 +48,21 @@ def test_a_scan_of_main_t_does_not_vouch_for_hr_t(tmp_path: Path) -> None:
 
 
 @pytest.mark.postgres
-def test_another_schemas_entry_does_not_pass_the_default_schemas_table(tmp_path: Path, pg_module_dsn: str) -> None:
-    import psycopg2
-
-    schema = f"om_{uuid.uuid4().hex[:8]}"
-    policy = tmp_path / "policy.yml"
-    policy.write_text(f"version: 1\nunclassified: mask\ndatasets:\n  {schema}.people:\n    columns:\n"
-                      "      id: {pass: true}\n      email: {pass: true}\n")
-    r = run_cli("sql", "--dialect", "postgres", "--policy", str(policy), "--table", "people", "--columns", "id,email")
-    assert r.returncode != 0 and "table 'people' is not in the policy" in r.stderr, (r.stdout, r.stderr)
-    # control: the entry still decides its own table, and the printed SQL runs on real PostgreSQL
-    ok = run_cli("sql", "--dialect", "postgres", "--policy", str(policy), "--table", f"{schema}.people",
-                 "--columns", "id,email")
-    assert ok.returncode == 0, ok.stderr
-    con = psycopg2.connect(pg_module_dsn)
-    con.autocommit = True
-    try:
-        with con.cursor() as cur:
-            cur.execute(f"CREATE SCHEMA {schema}")
-            cur.execute(f"CREATE TABLE {schema}.people AS SELECT 1 AS id, 'ana@correo.es'::text AS email")
-            cur.execute(ok.stdout.strip().splitlines()[-1])
-            assert cur.fetchall() == [(1, "ana@correo.es")]
-    finally:
-        con.close()
+def test_another_schemas_entry_does_not_pass_the_default_schemas_table(tmp_path: Path, pg_dsn: str) -> None:
+    with scratch_schema(pg_dsn, "om") as (con, schema), con.cursor() as cur:
+        policy = tmp_path / "policy.yml"
+        policy.write_text(f"version: 1\nunclassified: mask\ndatasets:\n  {schema}.people:\n    columns:\n"
+                          "      id: {pass: true}\n      email: {pass: true}\n")
+        r = run_cli("sql", "--dialect", "postgres", "--policy", str(policy), "--table", "people",
+                    "--columns", "id,email")
+        assert r.returncode != 0 and "table 'people' is not in the policy" in r.stderr, (r.stdout, r.stderr)
+        # control: the entry still decides its own table, and the printed SQL runs on real PostgreSQL
+        ok = run_cli("sql", "--dialect", "postgres", "--policy", str(policy), "--table", f"{schema}.people",
+                     "--columns", "id,email")
+        assert ok.returncode == 0, ok.stderr
+        cur.execute(f"CREATE TABLE {schema}.people AS SELECT 1 AS id, 'ana@correo.es'::text AS email")
+        cur.execute(ok.stdout.strip().splitlines()[-1])
+        assert cur.fetchall() == [(1, "ana@correo.es")]
 
 
 def test_entries_of_two_schemas_are_refused_for_an_unqualified_table_without_a_default_schema(

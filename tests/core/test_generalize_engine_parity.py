@@ -213,10 +213,12 @@ def test_an_instant_falls_in_its_utc_day_on_spark_whatever_the_session_zone(unit
     assert out == WALL_DAYS[unit]
 
 
-# Text holding numbers (a CSV column, a VARCHAR amount): bucketed as doubles, NULL where a value is not a number.
-# DuckDB bound no arithmetic on VARCHAR, so its query failed whole where the other engines gave these.
+# Text holding numbers (a CSV column, a VARCHAR amount): bucketed, NULL where a value is not a number. DuckDB bound
+# no arithmetic on VARCHAR, so its query failed whole where the other engines gave these. The bucket stays text, its
+# digits alike on every engine (maskline.methods.generalize.bucket_text): a double in a text column's place made a
+# role-aware view's CASE of the raw text and the bucket fail for every reader and value.
 NUMBER_TEXTS = ["42", "-7", " 37.5 ", "1e3", "abc", "", None]
-NUMBER_TEXT_BUCKETS = [40.0, -10.0, 30.0, 1000.0, None, None, None]
+NUMBER_TEXT_BUCKETS = ["40", "-10", "30", "1000", None, None, None]
 
 def test_bucket_of_number_text_on_duckdb() -> None:
     assert _duckdb("varchar", NUMBER_TEXTS, {"bucket": 10})[0] == NUMBER_TEXT_BUCKETS

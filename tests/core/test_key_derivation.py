@@ -21,6 +21,7 @@ from maskline.methods.registry import METHODS
 from maskline.policy import load_policy
 from maskline.sql.compile import mask_expression
 from maskline.sql.session import apply_key_setup
+from tests.conftest import scratch_schema
 
 VALUES = ["alice@example.com", "123-45-6789", "Zoë Ångström", "a", "x@y"]
 PINNED_KEY = KeyMaterial(b"pinned-key-0123456789")
@@ -280,32 +281,26 @@ def test_derivation_2_tokens_from_the_postgres_key_store_equal_python(pg_dsn: st
     """``maskline protect``'s views compute tokens in owner-rights functions over the stored key: the same ones."""
     import uuid
 
-    import psycopg2
-
     from maskline.adapters.postgres import protect, unprotect
 
     suffix = uuid.uuid4().hex[:8]
-    raw, masked, private, reader = f"raw_{suffix}", f"masked_{suffix}", f"private_{suffix}", f"reader_{suffix}"
+    masked, private, reader = f"masked_{suffix}", f"private_{suffix}", f"reader_{suffix}"
     pol = load_policy({"key": {"env": "MASKLINE_KEY", "derivation": 2}, "unclassified": "pass", "datasets": {
         "people": {"columns": {"email": {"method": "hash"}, "name": {"info_type": "PERSON_NAME"},
                                "ssn": {"method": {"method": "hmac", "length": 16}}}}}})
-    admin = psycopg2.connect(pg_dsn)
-    admin.autocommit = True
-    try:
-        with admin.cursor() as cur:
-            cur.execute(f"CREATE SCHEMA {raw}")
-            cur.execute(f"CREATE TABLE {raw}.people (id int, email text, name text, ssn text)")
-            cur.execute(f"INSERT INTO {raw}.people VALUES (1, 'ada@example.com', 'Ada Lovelace', '123-45-6789')")
-        protect(admin, pol, raw, ["people"], key, masked_schema=masked, reader=reader, private_schema=private)
-        with admin.cursor() as cur:
-            cur.execute(f"SELECT email, name, ssn FROM {masked}.people")
-            row = cur.fetchone()
-        assert row == (method_digest_hex(key, "hash", "ada@example.com", 2), fake_of(key, "Ada Lovelace", "name", 2),
-                       hmac_hex(key, "123-45-6789", 16))
-    finally:
-        unprotect(admin, masked_schema=masked, private_schema=private)
-        with admin.cursor() as cur:
-            cur.execute(f"DROP SCHEMA IF EXISTS {raw} CASCADE")
-            cur.execute(f"DROP OWNED BY {reader}")
-            cur.execute(f"DROP ROLE IF EXISTS {reader}")
-        admin.close()
+    with scratch_schema(pg_dsn, "raw") as (admin, raw):
+        try:
+            with admin.cursor() as cur:
+                cur.execute(f"CREATE TABLE {raw}.people (id int, email text, name text, ssn text)")
+                cur.execute(f"INSERT INTO {raw}.people VALUES (1, 'ada@example.com', 'Ada Lovelace', '123-45-6789')")
+            protect(admin, pol, raw, ["people"], key, masked_schema=masked, reader=reader, private_schema=private)
+            with admin.cursor() as cur:
+                cur.execute(f"SELECT email, name, ssn FROM {masked}.people")
+                row = cur.fetchone()
+            assert row == (method_digest_hex(key, "hash", "ada@example.com", 2),
+                           fake_of(key, "Ada Lovelace", "name", 2), hmac_hex(key, "123-45-6789", 16))
+        finally:
+            unprotect(admin, masked_schema=masked, private_schema=private)
+            with admin.cursor() as cur:
+                cur.execute(f"DROP OWNED BY {reader}")
+                cur.execute(f"DROP ROLE IF EXISTS {reader}")

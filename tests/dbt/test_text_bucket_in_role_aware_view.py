@@ -9,6 +9,11 @@ view failed for every reader and every value (known open on main since round ``t
 Now the view keeps the column's type: a holder of the role reads the raw text, everyone else the bucket written as
 text, in its canonical spelling (``maskline.dialects.canonical``: ``30``, ``-10``, the same on both engines), and a
 value that is no number is NULL, as in the core's masked double.
+
+The text bucket is the core method's own (:func:`maskline.methods.generalize.build` on a text column), so
+``maskline.dynamic_mask(..., data_type='varchar')`` called directly gets it too: on main it took no type (the
+``data_type`` argument was an unknown method parameter) and could only give a double, which no view can mix with the
+raw text.
 """
 
 from __future__ import annotations
@@ -62,6 +67,11 @@ def _project(role: str, engine: str) -> Any:
             "models/amounts_view.sql": "{{ config(materialized='view') }}\n"
                                        "select {{ maskline.masked_columns(ref('amounts'), dynamic=true, "
                                        f"unmask_for=['role:{role}']) }}}} from {{{{ ref('amounts') }}}}\n",
+            # dynamic_mask called directly, told the column's type
+            "models/amounts_direct.sql": "{{ config(materialized='view') }}\n"
+                                         "select id, {{ maskline.dynamic_mask('amount', 'generalize', "
+                                         f"unmask_for=['role:{role}'], data_type='varchar', bucket=10) }}}} "
+                                         "as amount from {{ ref('amounts') }}\n",
         }
         return build(root, PROFILE, {"+materialized": "table"}, files, outputs, target)
 
@@ -87,14 +97,17 @@ def views(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     dsn = request.getfixturevalue("pg_module_dsn") if engine == "postgres" else None
     proc, conn, schema = built_on(engine, root, "textbucket", PG_SCHEMA, dsn, _project(role, engine))
     view = f"{schema}.amounts_view" if schema else "amounts_view"
+    direct = f"{schema}.amounts_direct" if schema else "amounts_direct"
     names = list(_columns(engine))
     out: dict[str, Any] = {"engine": engine, "proc": proc, "names": names}
     cur = conn.cursor()
     try:
         if engine == "duckdb":
             out["masked"] = _read(cur, view, names)  # nobody set maskline_role: no role held
+            out["direct masked"] = _read(cur, direct, ["amount"])
             cur.execute(f"set variable maskline_role = '{role}'")
             out["raw"] = _read(cur, view, names)
+            out["direct raw"] = _read(cur, direct, ["amount"])
             return out
         for r in (role, outsider):
             cur.execute(f"create role {r} nologin")
@@ -104,6 +117,7 @@ def views(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
             for r, seen in ((outsider, "masked"), (role, "raw")):
                 cur.execute(f"set role {r}")
                 out[seen] = _read(cur, view, names)
+                out["direct " + seen] = _read(cur, direct, ["amount"])
                 cur.execute("reset role")
         finally:
             cur.execute("reset role")
@@ -125,3 +139,8 @@ def test_a_reader_without_the_role_reads_each_bucket_as_text(views: dict[str, An
 
 def test_a_holder_of_the_role_reads_the_raw_text(views: dict[str, Any]) -> None:
     assert views["raw"] == [RAW[n] for n in views["names"]]
+
+
+def test_dynamic_mask_told_a_text_type_buckets_as_text_for_every_reader(views: dict[str, Any]) -> None:
+    assert views["direct masked"] == [MASKED["amount"]]
+    assert views["direct raw"] == [RAW["amount"]]

@@ -3,8 +3,9 @@
     Nothing here is specific to a method: the types, limits and messages come from each method's definition,
     written into the generated catalogue (maskline.methods.schema.catalogue_entry). -#}
 
-{% macro _method_spec(method, params, where) -%}
-  {%- set cat = maskline._catalogue() -%}
+{% macro _method_spec(method, params, where, cat=none) -%}
+  {#- `cat`: the generated catalogue, when the caller built it already (once per call, not per column). -#}
+  {%- set cat = cat or maskline._catalogue() -%}
   {%- if method not in cat['methods'] -%}
     {{ maskline._fail("unknown masking method '" ~ method ~ "'", where,
                       "use one of " ~ (maskline._method_names() | join(', '))) }}

@@ -20,21 +20,22 @@
   {{ return(table) }}
 {%- endmacro %}
 
-{% macro _type_class(data_type, dialect) -%}
+{% macro _type_class(data_type, dialect, cat=none) -%}
   {#- The class of typed templates (generated from the core, maskline.dbt.generate.typed_templates) a column of
       `data_type` takes, or none: an unknown type, or one spelled with characters a type's names, sizes and
       brackets are not (it is written into the SQL as the cast's type), takes the untyped templates. -#}
   {%- if data_type is not string or not modules.re.fullmatch('[A-Za-z0-9_ ,.()\\[\\]]*', data_type) -%}{{ return(none) }}{%- endif -%}
-  {%- set name = modules.re.sub(maskline._catalogue()['type_params'], '', data_type | lower).split() | join(' ') -%}
+  {%- set name = modules.re.sub((cat or maskline._catalogue())['type_params'], '', data_type | lower).split() | join(' ') -%}
   {{ return(maskline._generated('type_classes', dialect).get(name)) }}
 {%- endmacro %}
 
-{% macro _least_bucketable(data_type, width, dialect=none) -%}
+{% macro _least_bucketable(data_type, width, dialect=none, cat=none) -%}
   {#- The least value whose bucket of `width` a column of `data_type` holds, or none when every value's does: the
       core's maskline.dialects.type_bounds.least_bucketable, in exact integer arithmetic over the catalogue's table
       (a decimal(p,s) counts in units of 10^-s, so its bound, a multiple of `width`, is an integer). -#}
-  {%- set b = maskline._catalogue()['type_bounds'] -%}
-  {%- set name = modules.re.sub(maskline._catalogue()['type_params'], '', data_type | lower).split() | join(' ') -%}
+  {%- set cat = cat or maskline._catalogue() -%}
+  {%- set b = cat['type_bounds'] -%}
+  {%- set name = modules.re.sub(cat['type_params'], '', data_type | lower).split() | join(' ') -%}
   {%- set bits = b['integer_bits'].get(dialect or maskline._dialect()) -%}
   {%- if name in b['signed_bits'] -%}
     {%- set least = -(2 ** ((bits or b['signed_bits'][name]) - 1)) -%}
@@ -52,14 +53,15 @@
   {{ return(none) }}
 {%- endmacro %}
 
-{% macro _keyed_class(data_type, dialect) -%}
+{% macro _keyed_class(data_type, dialect, cat=none) -%}
   {#- [class of the value's canonical text, drawn once] for a keyed method on a column of `data_type`
       (maskline.dbt.generate.keyed_templates), or none (an unknown type: the untyped templates). A decimal's
       class depends on its scale, as the core's canonical text does (maskline.dialects.canonical.decimal_scale). -#}
   {%- if data_type is not string or not modules.re.fullmatch('[A-Za-z0-9_ ,.()\\[\\]]*', data_type) -%}{{ return(none) }}{%- endif -%}
-  {%- set name = modules.re.sub(maskline._catalogue()['type_params'], '', data_type | lower).split() | join(' ') -%}
+  {%- set cat = cat or maskline._catalogue() -%}
+  {%- set name = modules.re.sub(cat['type_params'], '', data_type | lower).split() | join(' ') -%}
   {%- set classes = maskline._generated('keyed_classes', dialect) -%}
-  {%- set params = modules.re.search(maskline._catalogue()['decimal_params'], data_type) -%}
+  {%- set params = modules.re.search(cat['decimal_params'], data_type) -%}
   {%- if params is not none -%}
     {%- set scaled = name ~ ('(s)' if ((params.group(1) or '0') | int) > 0 else '(0)') -%}
     {%- if scaled in classes -%}{{ return(classes[scaled]) }}{%- endif -%}
@@ -67,11 +69,11 @@
   {{ return(classes.get(name)) }}
 {%- endmacro %}
 
-{% macro _keyed_sql(t, name, data_type, dialect) -%}
+{% macro _keyed_sql(t, name, data_type, dialect, cat=none) -%}
   {#- Keyed template `name` for a column of `data_type`: the core hashes the value's canonical text for its type
       (17.50 and 17.5 give one token), so the untyped template's text of the value (`text`) becomes the type's
       (`text@<class>`); a fake of a number, date or boolean is drawn once (`<name>@once`). -#}
-  {%- set keyed = maskline._keyed_class(data_type, dialect) -%}
+  {%- set keyed = maskline._keyed_class(data_type, dialect, cat) -%}
   {%- if keyed is none -%}{{ return(t[name]) }}{%- endif -%}
   {%- set base = t[name ~ '@once'] if keyed[1] and name.startswith('fake.') else t[name] -%}
   {{ return(base | replace(t['text'], t['text@' ~ keyed[0]])) }}
@@ -104,8 +106,11 @@
   {{ return('(' ~ c ~ ')') }}
 {%- endmacro %}
 
-{% macro _mask_sql(column, method, params, info_type, dialect, where, data_type=none) -%}
-  {%- set p = maskline._method_spec(method, params, where) -%}
+{% macro _mask_sql(column, method, params, info_type, dialect, where, data_type=none, cat=none) -%}
+  {#- `cat`: the generated catalogue, built once by a caller that masks many columns (masked_columns). -#}
+  {%- set cat = cat or maskline._catalogue() -%}
+  {%- set p = maskline._method_spec(method, params, where, cat) -%}
+  {%- do maskline._keyed_structure_refusal(method, data_type, column, where, cat) -%}
   {%- set t = maskline._generated('templates', dialect) -%}
   {%- set lit = maskline._string_literal -%}
   {%- if method == 'redact' -%}
@@ -124,17 +129,17 @@
   {%- elif method == 'email' -%}
     {%- set sql = maskline._text_sql(t, t['email.' ~ p.keep_first], data_type, dialect) | replace('__ml_mask_run__', lit(p.mask_char * 5, dialect)) -%}
   {%- elif method in ('hash', 'hmac') -%}
-    {%- set sql = maskline._keyed_sql(t, method ~ ('.len' if p.length else '') ~ maskline._derivation_suffix(), data_type, dialect) | replace('__ml_length__', p.length | string) -%}
+    {%- set sql = maskline._keyed_sql(t, method ~ ('.len' if p.length else '') ~ maskline._derivation_suffix(), data_type, dialect, cat) | replace('__ml_length__', p.length | string) -%}
   {%- elif method == 'generalize' -%}
     {#- The core compiles generalize by the column's type (an integer keeps its type and exact value, an instant
         its UTC day, text stays text): a column of known type takes its class's template, `__ml_type__` its type. -#}
-    {%- set typed = maskline._type_class(data_type, dialect) -%}
+    {%- set typed = maskline._type_class(data_type, dialect, cat) -%}
     {%- set suffix = ('@' ~ typed) if typed else '' -%}
     {%- if p.to -%}{%- set sql = t['generalize.to.' ~ p.to ~ suffix] -%}
     {%- elif p.bucket -%}{%- set sql = t['generalize.bucket' ~ suffix] | replace('__ml_bucket__', p.bucket | string) -%}
     {%- else -%}{%- set sql = maskline._text_sql(t, t['generalize.prefix'], data_type, dialect) | replace('__ml_prefix__', p.prefix | string) -%}
     {%- endif -%}
-    {%- set least = maskline._least_bucketable(data_type, p.bucket, dialect) if typed and p.bucket else none -%}
+    {%- set least = maskline._least_bucketable(data_type, p.bucket, dialect, cat) if typed and p.bucket else none -%}
     {%- if least is not none -%}
       {#- A value whose bucket the type cannot hold is NULL, as in the core (Dialect.exact_bucket): an error would
           fail only the rows whose raw values are there. -#}
@@ -142,11 +147,11 @@
     {%- endif -%}
     {%- if typed -%}{%- set sql = sql | replace('__ml_type__', data_type) -%}{%- endif -%}
   {%- elif method == 'fake' -%}
-    {%- set kind = p.kind or maskline._catalogue()['fake_default_kind'].get(info_type or '', 'word') -%}
-    {%- set sql = maskline._keyed_sql(t, 'fake.' ~ kind ~ maskline._derivation_suffix(), data_type, dialect) -%}
+    {%- set kind = p.kind or cat['fake_default_kind'].get(info_type or '', 'word') -%}
+    {%- set sql = maskline._keyed_sql(t, 'fake.' ~ kind ~ maskline._derivation_suffix(), data_type, dialect, cat) -%}
   {%- elif method == 'scrub' -%}
     {%- set ns = namespace(out=t['scrub.base']) -%}
-    {%- for pair in maskline._catalogue()['sql_patterns'] if not p.info_types or pair[0] in p.info_types -%}
+    {%- for pair in cat['sql_patterns'] if not p.info_types or pair[0] in p.info_types -%}
       {%- set ns.out = t['scrub.step.' ~ pair[0]] | replace('__ml_in__', ns.out) -%}
     {%- endfor -%}
     {%- set sql = maskline._text_sql(t, t['scrub.wrap'] | replace('__ml_body__', ns.out), data_type, dialect) -%}
