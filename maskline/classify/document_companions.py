@@ -57,6 +57,11 @@ MAX_READ = 2000  # values read per column
 EPOCH_SECONDS = (946_684_800, 2_208_988_800)  # Unix times of 2000-01-01 and 2040-01-01: a record's timestamps
 EPOCH_SHARE = 0.5  # of a candidate's values that, as Unix times, would say it is a timestamp
 
+# The words of names that say nothing (spreadsheet and export tools write them: ``column1``, ``Unnamed: 5``,
+# ``field_3``, ``attr2``): the holder rule reads only such columns, since a name of any other word may say what the
+# codes are (``loyalty_number``, ``member_code``) where the table's evidence is weakest.
+_PLACEHOLDER_WORDS = frozenset({"col", "column", "field", "fld", "attr", "attribute", "val", "value", "data", "extra",
+                                "unnamed", "var", "unknown", "misc", "tmp", "temp", "untitled", "blank", "noname"})
 _NATIONALITY_WORDS = frozenset({"nationality", "citizenship", "nationalities"})
 _ROUTING_WORDS = frozenset({"bic", "swift", "ifsc"})
 _BIC = re.compile(r"^[A-Z]{4}([A-Z]{2})[A-Z0-9]{2}(?:[A-Z0-9]{3})?$")
@@ -198,11 +203,21 @@ def dominant_template(values: Any) -> str | None:
     return best if counts[best] >= TEMPLATE_SHARE * len(texts) else None
 
 
+def says_nothing(name: str) -> bool:
+    """Whether a column's name is a placeholder: each of its words a letter or two, or a placeholder word.
+
+    >>> [says_nothing(n) for n in ("c5", "col8", "Unnamed: 5", "fld_b", "x_8", "loyalty_number", "ref4", "pp")]
+    [True, True, True, True, True, False, False, True]
+    """
+    found = _WORD.findall(name.lower())
+    return all(len(w) <= 2 or w in _PLACEHOLDER_WORDS for w in found)
+
+
 def holder_companions(columns: Sequence[ColumnClassification], values: Mapping[str, Any],
                       document: str) -> tuple[str, ...]:
     """The person's name columns that make ``document`` (a column that nearly read PASSPORT) a holder's passport:
-    PERSON_NAME typed with confidence, ``document`` the table's only column with a PASSPORT near miss, and no other
-    column of its template; else none.
+    PERSON_NAME typed with confidence, ``document`` the table's only column with a PASSPORT near miss, its name a
+    placeholder (:func:`says_nothing`), and no other column of its template; else none.
 
     >>> import random
     >>> r = random.Random(3)
@@ -218,7 +233,7 @@ def holder_companions(columns: Sequence[ColumnClassification], values: Mapping[s
     """
     near = [c.name for c in columns if c.info_type is None
             and any(m.info_type == "PASSPORT" for m in c.signals.near_misses)]
-    if near != [document] or document not in values:
+    if near != [document] or document not in values or not says_nothing(document):
         return ()
     people = tuple(c.name for c in columns if c.name != document and c.info_type == "PERSON_NAME"
                    and c.confidence >= COMPANION_CONFIDENCE)
