@@ -234,6 +234,10 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         restored = _restored_trunk_evidence(scan)
         if restored is not None:
             found.append(restored)
+    if kind == "string" and "PHONE" in hints:  # local numbers (555-0101): no area code for a plan to validate
+        from maskline.classify.local_phones import named_local_phone_evidence
+
+        found.extend(named_local_phone_evidence(scan.values, scan.weights, scan.n, hints))
     if kind in ("string", "integer"):  # cards whose check digit fails: the column's issuer ranges and lengths
         from maskline.classify.card_issuers import card_issuer_evidence
 
