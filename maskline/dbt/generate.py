@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import re
 import sys
@@ -472,6 +473,13 @@ def render_file() -> str:
     >>> text = render_file(); text.startswith("{#- GENERATED"), "kind == 'templates' and dialect == 'duckdb'" in text
     (True, True)
     """
+    return _render_file()
+
+
+# The text depends on nothing but the core's code, and compiling it takes seconds (thousands of SQL templates):
+# `--check`, the doctests and tests/dbt/test_generated_templates.py ask for it up to five times in one process.
+@functools.cache
+def _render_file() -> str:
     from maskline.dialects import DIALECTS
 
     emit: Callable[[str], None]

@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from tests.dbt.dbt_fork_server import run_dbt
+
 REPO = Path(__file__).resolve().parents[2]
 PACKAGE = REPO / "dbt_macros"
 INTEGRATION = PACKAGE / "integration_tests"
@@ -35,8 +37,8 @@ class DbtProject:
 
     def run(self, *args: str, check: bool = True, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
         cmd = [str(DBT), *args, "--profiles-dir", str(self.profiles_dir), "--target", self.target]
-        proc = subprocess.run(cmd, cwd=self.root, env={**self.env, **(env or {})}, capture_output=True, text=True,
-                              timeout=900)
+        # A fresh dbt process each time, forked from one that imported dbt already (about 4 CPU seconds less each).
+        proc = run_dbt(cmd, cwd=self.root, env={**self.env, **(env or {})}, timeout=900)
         if check and proc.returncode != 0:
             raise AssertionError(f"dbt {' '.join(args)} failed ({proc.returncode}):\n{proc.stdout[-6000:]}\n{proc.stderr[-3000:]}")
         return proc
