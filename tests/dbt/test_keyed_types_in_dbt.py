@@ -100,10 +100,9 @@ def test_every_adapter_renders_the_cores_keyed_sql_for_each_column_type(duckdb_p
     from maskline.dialects import KeyMode
     from maskline.keys import KeyMaterial
     from maskline.methods.registry import method_spec
+    from maskline.methods.structure import keyed_without_one_text
     from maskline.sql.compile import mask_expression, to_sql
     from tests.dbt.test_key_derivation_in_dbt import DIALECTS, MARKER, SEP
-
-    from maskline.methods.structure import keyed_without_one_text
 
     # A type the core refuses for a keyed method (an interval: no one text) is refused by dbt too, at parse
     # (tests/dbt/test_keyed_structure_in_dbt.py): there is no SQL of the core's to compare.
