@@ -15,7 +15,6 @@ generators from pools written for this file.
 from __future__ import annotations
 
 import random
-import string
 
 import pandas as pd
 import pytest
@@ -25,23 +24,12 @@ from maskline.classify.decision import decide_unnamed
 from maskline.classify.document_companions import STRENGTH
 from maskline.classify.result import ColumnClassification
 from maskline.policy import load_policy
+from tests.classify.test_document_companions import _digits, _series, _short
 
 GIVEN = ["Agnes", "Bruno", "Clara", "Dario", "Elin", "Fabian", "Greta", "Hugo", "Irene", "Jakob", "Katrin", "Lorenz"]
 FAMILY = ["Amsler", "Brunner", "Cattaneo", "Demierre", "Egli", "Favre", "Gerber", "Huber", "Imhof", "Jaquet"]
 STREETS = ["Lindenweg", "Bahnhofstrasse", "Rue du Lac", "Via Cantonale", "Seeweg", "Kirchgasse", "Rue de la Gare"]
 N = 60
-
-
-def _digits(rng: random.Random, k: int) -> str:
-    return "".join(rng.choice(string.digits) for _ in range(k))
-
-
-def _series(rng: random.Random) -> str:
-    return "N" + _digits(rng, 8)  # one fixed series letter and eight drawn digits
-
-
-def _short(rng: random.Random) -> str:
-    return rng.choice(string.ascii_uppercase) + _digits(rng, 6)  # the shortest template
 
 
 def _contacts(seed: int, make, people: bool = True) -> pd.DataFrame:
