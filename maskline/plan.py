@@ -21,11 +21,10 @@ from maskline.errors import PolicyError, did_you_mean
 from maskline.methods.base import MethodSpec
 from maskline.methods.registry import method_spec
 from maskline.methods.structure import (
-    KEYED_REFUSAL_FIX,
-    KEYED_REFUSAL_WHAT,
     has_engine_text,
     keeps_structure,
     keyed_without_one_text,
+    refusal_message,
     shown_type,
 )
 from maskline.policy import Policy
@@ -152,29 +151,9 @@ def _refuse_structure_kept(policy: Policy, table: str, column: str, sql_type: st
     """
     from maskline.errors import shown_name
 
-    shown = shown_name(*table.split("."), column)
-    if has_engine_text(sql_type) and (keyed_without_one_text(method.name, sql_type)
-                                      or keeps_structure(method.name, sql_type)):
-        raise PolicyError(f"column {shown} has type {shown_type(sql_type or '')}, whose text each engine writes its "
-                          f"own way, so the method {method.name} would mask one value differently on DuckDB, "
-                          "PostgreSQL and Trino",
-                          where=f"{policy.source}: {where}",
-                          fix=f"mask {shown} with redact or null, or cast it to the text you want (or extract "
-                              "the number you need) in a staging model and mask that column")
-    if keyed_without_one_text(method.name, sql_type):
-        named = {"column": shown, "type": shown_type(sql_type or ""), "method": method.name}
-        raise PolicyError(KEYED_REFUSAL_WHAT.format(**named), where=f"{policy.source}: {where}",
-                          fix=KEYED_REFUSAL_FIX.format(**named))
-    if not keeps_structure(method.name, sql_type):
-        return
-    # Keyed methods only where the type has one text on every engine (a uuid, bytes): a fix must not lead to a refusal.
-    opaque = "redact, null" if keyed_without_one_text("hmac", sql_type) else "hash, hmac, fake, redact, null"
-    raise PolicyError(f"column {shown} has type {shown_type(sql_type or '')}, whose text form has structure the "
-                      f"method {method.name} would keep in part (brackets, keys, separators, whole elements)",
-                      where=f"{policy.source}: {where}",
-                      fix=f"mask {shown} with a method whose output keeps nothing of the value ({opaque}), "
-                          "or unnest it or cast the field you need to text in a staging model and "
-                          "mask that column")
+    message = refusal_message(method.name, sql_type, shown_name(*table.split("."), column))
+    if message is not None:
+        raise PolicyError(message[0], where=f"{policy.source}: {where}", fix=message[1])
 
 
 def build_plan(

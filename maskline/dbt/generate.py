@@ -409,7 +409,7 @@ def catalogue() -> dict[str, Any]:
     from maskline.methods.fake import DEFAULT_KIND, kind_patterns
     from maskline.methods.registry import METHODS
     from maskline.methods.schema import catalogue_entry
-    from maskline.methods.structure import keyed_refusal_rule
+    from maskline.methods.structure import refusal_rule
     from maskline.methods.wordlists import FIRST_NAMES, LAST_NAMES, WORDS
 
     return {
@@ -419,10 +419,11 @@ def catalogue() -> dict[str, Any]:
         "sql_patterns": [[n, p] for n, p in SQL_SCRUB_PATTERNS],
         # A type's parameters, which maskline._type_class strips before it looks the name up (as text_form does).
         "type_params": TYPE_PARAMS.pattern,
-        # Which types a keyed method refuses (no one text on every engine: JSON, arrays, structs), and what the refusal
-        # says: the core's rule as data (maskline.methods.structure.keyed_without_one_text), which
-        # maskline._keyed_structure_refusal applies to the type the adapter reports.
-        "keyed_structure": keyed_refusal_rule(),
+        # Which (method, type) pairs the core refuses (a keyed method on JSON or an array, a method keeping part of
+        # a structured value, a method reading an interval's engine-own text), and what each refusal says: the core's
+        # rule as data (maskline.methods.structure.refusal_kind), which maskline._structure_refusal applies to the
+        # type the adapter reports.
+        "structure_refusal": refusal_rule(),
         # A DECIMAL's parameters, whose scale picks its keyed class (maskline._keyed_class, as decimal_scale reads it).
         "decimal_params": DECIMAL_PARAMS.pattern,
         # maskline_no_pii reads a value that is a hash or hmac token as a whole as no PII (maskline.methods.digest_token).

@@ -47,12 +47,15 @@ SCALAR_OF_ENGINE_TEXT = frozenset({"interval", "timetz", "time with time zone", 
                                    "interval day to second"})
 
 
+_PARAMS = re.compile(r"\([^()]*\)")
+
+
 def _base(type_name: str) -> str:
     """The type's name without parameters, lower case: ``decimal(18,3)`` is ``decimal``. PostgreSQL's
     ``format_type`` writes ``pg_catalog.date`` when a temporary type named ``date`` shadows the built-in: the
     built-in is still what the column holds (another schema's type is never read as one of these)."""
     # Parameters may stand inside the name (Trino's time(6) with time zone): they are dropped, not cut at.
-    name = re.sub(r"\([^()]*\)", "", type_name.strip().lower().removeprefix("pg_catalog."))
+    name = _PARAMS.sub("", type_name.strip().lower().removeprefix("pg_catalog."))
     return " ".join(name.split("(")[0].split("<")[0].split())
 
 
@@ -139,23 +142,75 @@ def keyed_without_one_text(method: str, type_name: str | None) -> bool:
     return text_form(type_name) is None and _base(type_name) not in KEYED_AGREEING
 
 
-# What the refusal of keyed_without_one_text says, with {column}, {type} (shown_type) and {method}: the core's plan
-# (maskline.plan) and dbt's macros (maskline._keyed_structure_refusal, from the generated catalogue) word it alike.
+# What each refusal says, with {column}, {type} (shown_type), {method} and {opaque} (the methods the fix offers): the
+# core's plan (maskline.plan) and dbt's macros (maskline._structure_refusal, from the generated catalogue) word it
+# alike.
 KEYED_REFUSAL_WHAT = ("column {column} has type {type}, which has no one text on every engine, so the keyed method "
                       "{method} would give one value a different token on DuckDB, PostgreSQL and Trino")
 KEYED_REFUSAL_FIX = ("mask {column} with redact or null, or cast it (or the field you need) to text in a staging "
                      "model and mask that column: text is hashed as written, on every engine")
+REFUSALS: dict[str, dict[str, str]] = {
+    "engine_text": {
+        "what": "column {column} has type {type}, whose text each engine writes its own way, so the method {method} "
+                "would mask one value differently on DuckDB, PostgreSQL and Trino",
+        "fix": "mask {column} with redact or null, or cast it to the text you want (or extract the number you need) "
+               "in a staging model and mask that column"},
+    "keyed": {"what": KEYED_REFUSAL_WHAT, "fix": KEYED_REFUSAL_FIX},
+    "structure": {
+        "what": "column {column} has type {type}, whose text form has structure the method {method} would keep in "
+                "part (brackets, keys, separators, whole elements)",
+        "fix": "mask {column} with a method whose output keeps nothing of the value ({opaque}), or unnest it or cast "
+               "the field you need to text in a staging model and mask that column"},
+}
+# The opaque methods a structure refusal's fix offers: keyed ones only where the type has one text on every engine
+# (a uuid, bytes), so that a fix never leads to a refusal.
+OPAQUE_OFFERED = {"keyed": "hash, hmac, fake, redact, null", "keyless": "redact, null"}
 
 
-def keyed_refusal_rule() -> dict[str, object]:
-    """:func:`keyed_without_one_text` as data, for the generated dbt catalogue: the scalar type names, the names with
-    a canonical text (:data:`maskline.dialects.canonical.TYPE_FORMS`), the structured names every engine writes
-    alike, the message and the fix. ``maskline._keyed_structure_refusal`` applies it to the type the adapter reports.
+def refusal_kind(method: str, type_name: str | None) -> str | None:
+    """Which refusal (a key of :data:`REFUSALS`) ``method`` on a column of ``type_name`` meets, or None: a method
+    that reads the text of an interval or a time with a time zone (``engine_text``), a keyed method on a structured
+    type with no one text (``keyed``), a method keeping part of a structured value (``structure``).
 
-    >>> rule = keyed_refusal_rule(); "json" in rule["scalar_types"], "bytea" in rule["text_forms"], rule["agreeing"]
+    >>> [refusal_kind(m, t) for m, t in (("partial", "interval"), ("hmac", "jsonb"), ("email", "varchar[]"),
+    ...                                   ("redact", "interval"), ("hmac", "text"), ("hash", "uuid"))]
+    ['engine_text', 'keyed', 'structure', None, None, None]
+    """
+    keyed, kept = keyed_without_one_text(method, type_name), keeps_structure(method, type_name)
+    if has_engine_text(type_name) and (keyed or kept):
+        return "engine_text"
+    return "keyed" if keyed else "structure" if kept else None
+
+
+def refusal_message(method: str, type_name: str | None, column: str) -> tuple[str, str] | None:
+    """What the refusal of ``method`` on ``column`` of ``type_name`` says and how to fix it, or None if none applies.
+
+    >>> refusal_message("partial", "interval", "t.d")[0]
+    'column t.d has type interval, whose text each engine writes its own way, so the method partial would mask one value differently on DuckDB, PostgreSQL and Trino'
+    >>> refusal_message("redact", "jsonb", "t.j") is None
+    True
+    """
+    kind = refusal_kind(method, type_name)
+    if kind is None:
+        return None
+    opaque = OPAQUE_OFFERED["keyless" if keyed_without_one_text("hmac", type_name) else "keyed"]
+    named = {"column": column, "type": shown_type(type_name or ""), "method": method, "opaque": opaque}
+    return REFUSALS[kind]["what"].format(**named), REFUSALS[kind]["fix"].format(**named)
+
+
+def refusal_rule() -> dict[str, object]:
+    """:func:`refusal_kind` and :func:`refusal_message` as data, for the generated dbt catalogue: the scalar type
+    names, the names with a canonical text (:data:`maskline.dialects.canonical.TYPE_FORMS`), the structured names
+    every engine writes alike, the scalar names whose text is each engine's own, the pattern of a name's parameters,
+    and each refusal's message and fix. ``maskline._structure_refusal`` applies it to the type the adapter reports.
+
+    >>> rule = refusal_rule(); "json" in rule["scalar_types"], "bytea" in rule["text_forms"], rule["agreeing"]
     (False, True, ['uuid'])
+    >>> "interval" in rule["engine_text"], sorted(rule["refusals"])
+    (True, ['engine_text', 'keyed', 'structure'])
     """
     from maskline.dialects.canonical import TYPE_FORMS
 
     return {"scalar_types": sorted(SCALAR_TYPE_NAMES), "text_forms": sorted(TYPE_FORMS),
-            "agreeing": sorted(KEYED_AGREEING), "what": KEYED_REFUSAL_WHAT, "fix": KEYED_REFUSAL_FIX}
+            "agreeing": sorted(KEYED_AGREEING), "engine_text": sorted(SCALAR_OF_ENGINE_TEXT),
+            "base_params": _PARAMS.pattern, "refusals": REFUSALS, "opaque": OPAQUE_OFFERED}

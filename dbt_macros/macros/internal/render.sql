@@ -110,7 +110,7 @@
   {#- `cat`: the generated catalogue, built once by a caller that masks many columns (masked_columns). -#}
   {%- set cat = cat or maskline._catalogue() -%}
   {%- set p = maskline._method_spec(method, params, where, cat) -%}
-  {%- do maskline._keyed_structure_refusal(method, data_type, column, where, cat) -%}
+  {%- do maskline._structure_refusal(method, data_type, column, where, cat) -%}
   {%- set t = maskline._generated('templates', dialect) -%}
   {%- set lit = maskline._string_literal -%}
   {%- if method == 'redact' -%}
