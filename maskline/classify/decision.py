@@ -14,7 +14,9 @@ Airflow, the query rewrite, PostgreSQL views, native masking DDL, MCP):
   labels pass when neither the column's name nor its values suggest a code, a
   coordinate, a postal code, a card number or a date of birth, and the classifier
   had no near miss (codes it cannot name still show: long numbers behind one
-  calling code, digits a typed store keeps as text, :mod:`maskline.classify.coded_numbers`);
+  calling code, digits a typed store keeps as text, :mod:`maskline.classify.coded_numbers`); few repeated
+  values vouch for labels only, never for keys: under a name that says key (``student_id``) or written like keys
+  (``18-0855``) they need text's evidence (:func:`keyed_categories`);
 - any other text passes only on strong evidence of NONE: a NONE confidence of at
   least :data:`TEXT_NONE_CONFIDENCE`, or structural facts about its values
   (:mod:`maskline.classify.text_facts`) that personal data does not have, each
