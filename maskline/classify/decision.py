@@ -14,7 +14,9 @@ Airflow, the query rewrite, PostgreSQL views, native masking DDL, MCP):
   labels pass when neither the column's name nor its values suggest a code, a
   coordinate, a postal code, a card number or a date of birth, and the classifier
   had no near miss (codes it cannot name still show: long numbers behind one
-  calling code, digits a typed store keeps as text, :mod:`maskline.classify.coded_numbers`);
+  calling code, digits a typed store keeps as text, :mod:`maskline.classify.coded_numbers`); few repeated
+  values vouch for labels only, never for keys: under a name that says key (``student_id``) or written like keys
+  (``18-0855``) they need text's evidence (:func:`keyed_categories`);
 - any other text passes only on strong evidence of NONE: a NONE confidence of at
   least :data:`TEXT_NONE_CONFIDENCE`, or structural facts about its values
   (:mod:`maskline.classify.text_facts`) that personal data does not have, each
@@ -64,6 +66,7 @@ from typing import TYPE_CHECKING
 
 from maskline.classify.text_facts import (
     DATES,
+    IDENTIFIER_SHAPED,
     NO_FIRST_NAMES,
     REPEATED_VALUES,
     SHORT_LABELS,
@@ -182,6 +185,12 @@ def why_not_safe(name: str, verdict: ColumnClassification | None) -> str | None:
         return "values are shaped like people's names"
     if shape.kind == "categorical" and _name_refuted_person(verdict) and NO_FIRST_NAMES not in shape.facts:
         return "values hold first names; only the column's or the table's name says they are things"
+    if shape.kind == "categorical" and (keyed := keyed_categories(name, verdict)):
+        # Few distinct values vouch for labels, not for keys: a clinic's visits of mostly one student repeat that
+        # student's number. Such a column needs the evidence any text needs (vouched_text never vouches for it).
+        if verdict.confidence >= TEXT_NONE_CONFIDENCE:
+            return None
+        return f"few distinct values, but {keyed}: keys of people need strong evidence of NONE"
     if shape.kind in STRUCTURED_KINDS:
         return None if verdict.confidence >= STRUCTURED_NONE_CONFIDENCE else f"NONE only {verdict.confidence:.2f}"
     if verdict.confidence >= TEXT_NONE_CONFIDENCE or vouched_text(name, verdict):
@@ -243,6 +252,44 @@ def vouched_text(name: str, verdict: ColumnClassification) -> str | None:
             and not words & PERSON_ROLE_WORDS:
         return "repeated labels without first names, name says things"
     return None
+
+
+def keyed_categories(name: str, verdict: ColumnClassification) -> str | None:
+    """Why a column of few repeated values may be keys rather than labels, in words, or None when nothing says so.
+
+    Low cardinality vouches for labels (``active``, ``closed``); a name that says key (``student_id``,
+    ``member_no``, ``id_user``) or values written like keys (``18-0855``, ``GHCU12040155``: the shape's
+    ``identifier-shaped`` fact) say the few values are a few people's numbers as likely as labels.
+
+    >>> from maskline.classify.result import ColumnClassification
+    >>> from maskline.classify.shape import ValueShape
+    >>> few = ValueShape("categorical")
+    >>> keyed_categories("student_id", ColumnClassification("student_id", None, 0.8, None, shape=few))
+    'name says key'
+    >>> coded = ValueShape("categorical", facts=("repeated values", "identifier-shaped"))
+    >>> keyed_categories("visitor", ColumnClassification("visitor", None, 0.8, None, shape=coded))
+    'values are shaped like keys'
+    >>> keyed_categories("status", ColumnClassification("status", None, 0.8, None, shape=few)) is None
+    True
+    """
+    from maskline.infotypes.name_hints import name_words
+
+    words = name_words(name)
+    if words and (_key_word(words[-1]) or (len(words) > 1 and words[0] in KEY_LEADING_WORDS)):
+        return "name says key"
+    if verdict.shape is not None and IDENTIFIER_SHAPED in verdict.shape.facts:
+        return "values are shaped like keys"
+    return None
+
+
+def _key_word(word: str) -> bool:
+    """A name's word that says key: one of :data:`ID_NAME_WORDS`, or a compound ending in a number word
+    (``kundennummer``); a bare ``id`` ending is not read inside a word (``paid``, ``valid``, ``fluid``)."""
+    return word in ID_NAME_WORDS or (word.endswith(ID_NAME_SUFFIXES) and not word.endswith("id"))
+
+
+# Words that open a key's name in languages and schemas that put the key first (id_user, nr_kunde; not ``no``: no_show).
+KEY_LEADING_WORDS = frozenset({"id", "nr", "num", "numero", "número", "numéro", "nummer"})
 
 
 def closed_vocabulary(verdict: ColumnClassification) -> str | None:

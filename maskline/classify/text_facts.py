@@ -71,8 +71,15 @@ SHORT_LABELS = "short labels"
 NO_FIRST_NAMES = "no first names"
 REPEATED_VALUES = "repeated values"
 STORAGE_LOCATIONS = "storage locations"
+# Not a fact that vouches but one that withholds: every value is one run of letters and digits, digits most of it
+# (``18-0855``, ``GHCU12040155``, ``S1001``), the way a student's, patient's or member's number is written. A few
+# such values repeated are a few people's numbers, not labels (maskline.classify.decision).
+IDENTIFIER_SHAPED = "identifier-shaped"
 
 _TEMPLATE = re.compile(r"([A-Za-z]{1,4}[-_/.#]?)(\d{3,12})")
+# One token of letters and digits joined by key punctuation (no spaces, no label words); its digits are counted apart.
+_KEY_TOKEN = re.compile(r"[A-Za-z0-9]+([-_/.#][A-Za-z0-9]+)*")
+ID_MIN_DIGITS = 3  # digits a value needs to be read as someone's number (``Q1``, ``A4``, ``4x4`` are labels)
 
 
 def text_facts(distinct: Sequence[str], n: int) -> tuple[str, ...]:
@@ -99,7 +106,22 @@ def text_facts(distinct: Sequence[str], n: int) -> tuple[str, ...]:
             facts.append(NO_FIRST_NAMES)
     if n and len(distinct) <= CATALOGUE_SHARE * n:
         facts.append(REPEATED_VALUES)
+    if _share(probe, identifier_shaped) >= SHARE:
+        facts.append(IDENTIFIER_SHAPED)
     return tuple(facts)
+
+
+def identifier_shaped(value: str) -> bool:
+    """Whether one value is written like a key: one token of ASCII letters and digits (joined by ``-_/.#``) with
+    at least :data:`ID_MIN_DIGITS` digits, digits at least half of its letters and digits.
+
+    >>> [identifier_shaped(v) for v in ("18-0855", "GHCU12040155", "S1001", "Q1", "Gold", "size 10", "10:00")]
+    [True, True, True, False, False, False, False]
+    """
+    if not _KEY_TOKEN.fullmatch(value):
+        return False
+    digits = sum(c.isdigit() for c in value)
+    return digits >= ID_MIN_DIGITS and 2 * digits >= sum(c.isalnum() for c in value)
 
 
 def _storage_locations(distinct: Sequence[str]) -> bool:
