@@ -104,7 +104,8 @@ class Postgres(Dialect):
         so when the value rounded to 15 digits reads back as itself that text is its shortest one, trailing zeros
         aside; otherwise the first of 16 and 17 digits that does (17 always does). A real is tried with its own
         digits and read back as a real (the type is the column's, fixed when the view is made). Zero, NaN and the
-        infinities are the cast's, which writes them alike in every session.
+        infinities are the cast's, which writes them alike in every session. The mantissa's trailing zeros are dropped,
+        so a number the cast writes with an exponent (``1e+300``) is spelt as the default session's cast spells it.
 
         >>> Postgres().float_text(exp.column("f")).sql("postgres")[:64]
         "CASE WHEN f IN (CAST('NaN' AS DOUBLE PRECISION), CAST('Infinity'"
@@ -112,8 +113,10 @@ class Postgres(Dialect):
         def branch(type_name: str) -> exp.Expression:
             *tried, last = [fn("BTRIM", fn("TO_CHAR", e.copy(), lit("9." + "9" * (n - 1) + "EEEE")))
                             for n in self.FLOAT_DIGITS[type_name]]
-            return exp.Case(ifs=[exp.If(this=exp.EQ(this=exp.cast(t.copy(), type_name), expression=e.copy()), true=t)
-                                 for t in tried], default=last)
+            chosen = exp.Case(ifs=[exp.If(this=exp.EQ(this=exp.cast(t.copy(), type_name), expression=e.copy()), true=t)
+                                   for t in tried], default=last)
+            # 1.50000000000000e+300 -> 1.5e+300, 1.00000000000000e+300 -> 1e+300: the cast's own spelling
+            return self.regexp_replace_all(chosen, "\\.?0+e", "e")
 
         special = exp.In(this=e.copy(), expressions=[exp.cast(lit(v), "double precision")
                                                      for v in ("NaN", "Infinity", "-Infinity", "0")])
