@@ -132,9 +132,32 @@ def test_the_dataset_page_shows_the_masking(marquez_url: str, build: LineageRun,
 
     found = _eventually(shown)
     assert {"EMAIL", "PII", "MASKED"} <= set(found["email"]["tags"])
-    assert found["email"]["description"].startswith("masked: hmac(length=16) of ")
-    assert found["birth_date"]["description"].startswith("masked: generalize(to=year) of ")
+    assert found["email"]["description"].startswith("masked: hmac(length=16)")
+    assert found["birth_date"]["description"].startswith("masked: generalize(to=year)")
+    assert "MASKED" not in (found.get("customer_id") or {}).get("tags", [])
+
+
+@pytest.mark.parametrize("kind", [
+    "snapshot",
+    pytest.param("incremental", marks=pytest.mark.xfail(strict=True, reason=(
+        "gap found by lineage14, not fixed: the version the incremental run wrote lacks the passed `customer_id` "
+        "(the column its `is_incremental()` filter reads); the masked fields are all there"))),
+])
+def test_the_latest_version_lists_the_passed_id(marquez_url: str, build: LineageRun, kind: str) -> None:
+    """The page (the latest version) lists the id the policy passes, untagged and undescribed."""
+    out = _complete(build, KINDS[kind])["outputs"][0]
+    found = {f["name"]: f for f in _eventually(lambda: _fields(marquez_url, out)["fields"])}
     assert found["customer_id"]["tags"] == [] and not found["customer_id"]["description"]
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_the_masked_description_names_its_source(marquez_url: str, build: LineageRun, kind: str) -> None:
+    """After the second (incremental) run, the page's description of a masked field still names the column it
+    was masked from, as a table model's does. It did not for the incremental model: that run's SQL filters on a
+    subquery of the model's own table, which sqlglot could not trace (openlineage_ext.dbt_sql_lineage.select_sources)."""
+    out = _complete(build, KINDS[kind])["outputs"][0]
+    found = {f["name"]: f for f in _eventually(lambda: _fields(marquez_url, out)["fields"])}
+    assert found["email"]["description"] == "masked: hmac(length=16) of shop.raw.customers.email", found["email"]
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
