@@ -64,6 +64,45 @@ def node_lineage(manifest: Any, node: Mapping[str, Any] | None) -> Any:
     return _TRACED[key]
 
 
+def select_sources(manifest: Any, node: Mapping[str, Any] | None) -> dict[str, tuple[Any, ...]]:
+    """``{output column: its sources}`` of a model's select list (:func:`node_lineage`'s ``direct``).
+
+    When the whole query cannot be traced, the outermost SELECT is traced again without its WHERE. An incremental
+    model's run filters on a subquery of its own table (``where id > (select max(id) from this)``), whose
+    unqualified column sqlglot cannot place without the tables' schemas; a filter decides which rows come, never
+    which column a value comes from, so the select list's sources are the same without it. Only ``direct`` is
+    given: the dropped filter is indirect lineage.
+
+    >>> from openlineage_ext.dbt_manifest import Manifest
+    >>> m = Manifest({"metadata": {"adapter_type": "duckdb"}}, "/x/target/manifest.json")
+    >>> sql = ('select t.a, b from "db"."raw"."t" as t '
+    ...        'where b > (select max(b) from "db"."main"."m")')
+    >>> node_lineage(m, {"unique_id": "model.p.m", "compiled_code": sql}) is None
+    True
+    >>> src = select_sources(m, {"unique_id": "model.p.m", "compiled_code": sql})
+    >>> [(r.table, r.column) for r in src["a"]], [(r.table, r.column) for r in src["b"]]
+    ([('db.raw.t', 'a')], [('db.raw.t', 'b')])
+    """
+    traced = node_lineage(manifest, node)
+    if traced is not None:
+        return dict(traced.direct)
+    sql = str((node or {}).get("compiled_code") or "")
+    dialect = ADAPTER_DIALECTS.get(str(manifest.data.get("metadata", {}).get("adapter_type") or ""), "")
+    try:
+        import sqlglot
+        from sqlglot import exp
+
+        from openlineage_ext.query_lineage import query_lineage
+
+        tree = sqlglot.parse_one(sql, read=dialect or None)
+        if not isinstance(tree, exp.Select) or tree.args.get("where") is None:
+            return {}
+        tree.set("where", None)
+        return dict(query_lineage(tree.sql(dialect=dialect or None), {}, dialect).direct)
+    except Exception:  # noqa: BLE001 - SQL sqlglot cannot trace gives no lineage, never a guessed one
+        return {}
+
+
 def _input_for(table: str, inputs: Sequence[Any]) -> Any:
     """The one input whose name ends like ``table`` (at least schema and relation, case-insensitive), or None."""
     wanted = _parts(table)

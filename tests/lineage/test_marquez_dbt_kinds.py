@@ -1,0 +1,201 @@
+"""A dbt seed, snapshot and incremental model built into a real Marquez: do they show their masking as a table does?
+
+examples/dbt_project has only table models. One copy of it gains a seed (``partners``, a contact e-mail named
+EMAIL in the seed's column meta), a snapshot and an incremental model, both selecting
+``maskline.masked_columns(source('shop', 'customers'))`` as ``stg_customers`` does, and is built once by dbt-ol
+through maskline's transformer with the tag sync on. Read back as the dataset page does (the dataset: its fields,
+tags and descriptions; ``/versions``: the version the run wrote) and as column lineage. Runs when ``MARQUEZ_URL``
+is set or scripts/marquez.sh can start Marquez (tests/lineage/conftest.py).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import time
+import urllib.parse
+import urllib.request
+from typing import Any
+
+import pytest
+
+from tests.lineage.conftest import BIN, EXAMPLE_DBT, LineageRun, _read, _transport
+
+pytestmark = [pytest.mark.marquez, pytest.mark.dbt, pytest.mark.xdist_group("lineage")]
+
+NAMESPACE = "maskline-dbt-kinds-test"
+MASKED = ("email", "birth_date")  # of raw.customers, masked by the policy (hmac, generalize to year)
+SNAPSHOT = """{% snapshot customers_snapshot %}
+{{ config(target_schema='snapshots', unique_key='customer_id', strategy='check', check_cols='all',
+          pre_hook="{{ maskline.set_key() }}") }}
+select {{ maskline.masked_columns(source('shop', 'customers')) }}
+from {{ source('shop', 'customers') }}
+{% endsnapshot %}
+"""
+INCREMENTAL = """{{ config(materialized='incremental', unique_key='customer_id') }}
+select {{ maskline.masked_columns(source('shop', 'customers')) }}
+from {{ source('shop', 'customers') }}
+{% if is_incremental() %}where customer_id > (select max(customer_id) from {{ this }}){% endif %}
+"""
+SEED = "partner_id,contact_email\n1,ada@partner-one.example\n2,grace@partner-two.example\n"
+SEED_YML = """version: 2
+seeds:
+  - name: partners
+    columns:
+      - name: contact_email
+        meta: {maskline: {info_type: EMAIL}}
+"""
+
+
+def _q(part: str) -> str:
+    return urllib.parse.quote(part, safe="")
+
+
+def _get(base: str, path: str) -> Any:
+    with urllib.request.urlopen(base + path, timeout=15) as resp:
+        return json.loads(resp.read().decode("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory: pytest.TempPathFactory, marquez_url: str) -> LineageRun:
+    import yaml
+
+    from tests.dbt.dbt_harness import copy_project
+
+    root = tmp_path_factory.mktemp("dbt_kinds") / "shop"
+    outputs = {"dev": {"type": "duckdb", "path": str(root.parent / "shop.duckdb"), "threads": 2}}
+    project = copy_project(EXAMPLE_DBT, root, "maskline_shop", outputs, "dev")
+    (root / "snapshots").mkdir(exist_ok=True)
+    (root / "snapshots" / "customers_snapshot.sql").write_text(SNAPSHOT, encoding="utf-8")
+    (root / "models" / "marts" / "customers_incremental.sql").write_text(INCREMENTAL, encoding="utf-8")
+    (root / "seeds").mkdir(exist_ok=True)
+    (root / "seeds" / "partners.csv").write_text(SEED, encoding="utf-8")
+    (root / "seeds" / "seeds.yml").write_text(SEED_YML, encoding="utf-8")
+    env = {k: v for k, v in project.env.items() if not k.startswith("OPENLINEAGE")}
+    env.update({"OPENLINEAGE_NAMESPACE": NAMESPACE, "PATH": f"{BIN}{os.pathsep}{env.get('PATH', '')}"})
+    project.env = env
+    project.run("deps")
+    jsonl = root.parent / "events.jsonl"
+    config = root.parent / "openlineage.yml"
+    config.write_text(yaml.safe_dump({"transport": _transport(jsonl, marquez_url)}))
+    proc = subprocess.run([str(BIN / "dbt-ol"), "build", "--profiles-dir", str(project.profiles_dir),
+                           "--target", "dev"], cwd=root, env={**env, "OPENLINEAGE_CONFIG": str(config)},
+                          capture_output=True, text=True, timeout=900, check=False)
+    assert proc.returncode == 0, proc.stdout[-5000:] + proc.stderr[-3000:]
+    # Again, for the two kinds only: now an incremental merge into the existing table and a snapshot's update.
+    proc = subprocess.run([str(BIN / "dbt-ol"), "build", "--profiles-dir", str(project.profiles_dir), "--target",
+                           "dev", "--select", "customers_incremental", "customers_snapshot"], cwd=root,
+                          env={**env, "OPENLINEAGE_CONFIG": str(config)}, capture_output=True, text=True,
+                          timeout=900, check=False)
+    assert proc.returncode == 0, proc.stdout[-5000:] + proc.stderr[-3000:]
+    events, text = _read(jsonl)
+    return LineageRun(events, text, set())
+
+
+def _complete(run: LineageRun, suffix: str) -> dict:
+    return run.for_job(suffix, "COMPLETE")[0]
+
+
+def _complete_last(run: LineageRun, suffix: str) -> dict:
+    return run.for_job(suffix, "COMPLETE")[-1]
+
+
+def _eventually(fn: Any, attempts: int = 60) -> Any:
+    for _ in range(attempts - 1):
+        try:
+            return fn()
+        except (AssertionError, KeyError, ValueError):
+            time.sleep(0.5)
+    return fn()
+
+
+KINDS = {"snapshot": ".customers_snapshot.build.snapshot", "incremental": ".customers_incremental.build.run"}
+
+
+def _fields(base: str, out: dict, path: str = "") -> Any:
+    return _get(base, f"/api/v1/namespaces/{_q(out['namespace'])}/datasets/{_q(out['name'])}{path}")
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_the_dataset_page_shows_the_masking(marquez_url: str, build: LineageRun, kind: str) -> None:
+    """The page of a snapshot or incremental model shows what a table model's does: MASKED and the info type's
+    tags on each masked field, its masked description, and no tag on the id the policy passes."""
+    out = _complete(build, KINDS[kind])["outputs"][0]
+    assert set(out["facets"]) >= {"maskline_masking", "tags", "schema", "columnLineage"}
+
+    def shown() -> dict[str, dict]:
+        found = {f["name"]: f for f in _fields(marquez_url, out)["fields"]}
+        for column in MASKED:
+            assert "MASKED" in found[column]["tags"], (column, found[column])
+        return found
+
+    found = _eventually(shown)
+    assert {"EMAIL", "PII", "MASKED"} <= set(found["email"]["tags"])
+    assert found["email"]["description"].startswith("masked: hmac(length=16)")
+    assert found["birth_date"]["description"].startswith("masked: generalize(to=year)")
+    assert "MASKED" not in (found.get("customer_id") or {}).get("tags", [])
+
+
+@pytest.mark.parametrize("kind", [
+    "snapshot",
+    pytest.param("incremental", marks=pytest.mark.xfail(strict=True, reason=(
+        "gap found by lineage14, not fixed: the version the incremental run wrote lacks the passed `customer_id` "
+        "(the column its `is_incremental()` filter reads); the masked fields are all there"))),
+])
+def test_the_latest_version_lists_the_passed_id(marquez_url: str, build: LineageRun, kind: str) -> None:
+    """The page (the latest version) lists the id the policy passes, untagged and undescribed."""
+    out = _complete(build, KINDS[kind])["outputs"][0]
+    found = {f["name"]: f for f in _eventually(lambda: _fields(marquez_url, out)["fields"])}
+    assert found["customer_id"]["tags"] == [] and not found["customer_id"]["description"]
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_the_masked_description_names_its_source(marquez_url: str, build: LineageRun, kind: str) -> None:
+    """After the second (incremental) run, the page's description of a masked field still names the column it
+    was masked from, as a table model's does. It did not for the incremental model: that run's SQL filters on a
+    subquery of the model's own table, which sqlglot could not trace (openlineage_ext.dbt_sql_lineage.select_sources)."""
+    out = _complete(build, KINDS[kind])["outputs"][0]
+    found = {f["name"]: f for f in _eventually(lambda: _fields(marquez_url, out)["fields"])}
+    assert found["email"]["description"] == "masked: hmac(length=16) of shop.raw.customers.email", found["email"]
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_the_version_each_run_wrote_shows_the_masking(marquez_url: str, build: LineageRun, kind: str) -> None:
+    """The Versions tab: the version each run wrote (the incremental model and the snapshot are built twice, the
+    second time incrementally: a merge into the existing table) carries MASKED and the masked description."""
+    outs = [e for e in build.for_job(KINDS[kind], "COMPLETE")]
+    assert len(outs) == 2
+    out = outs[0]["outputs"][0]
+
+    def shown() -> dict[str, dict[str, dict]]:
+        by_run = {(v.get("createdByRun") or {}).get("id"): v for v in _fields(marquez_url, out, "/versions")["versions"]}
+        seen = {e["run"]["runId"]: {f["name"]: f for f in by_run[e["run"]["runId"]]["fields"]} for e in outs}
+        for fields in seen.values():
+            for column in MASKED:
+                assert "MASKED" in fields[column]["tags"], (column, fields[column])
+        return seen
+
+    for fields in _eventually(shown).values():
+        for column in MASKED:
+            assert (fields[column]["description"] or "").startswith("masked: "), fields[column]
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_column_lineage_shows_the_masking(marquez_url: str, build: LineageRun, kind: str) -> None:
+    """Column lineage of each masked field is MASKED with its method, after either run; the id is IDENTITY."""
+    out = _complete_last(build, KINDS[kind])["outputs"][0]
+    for field, kinds in (("email", {"MASKED"}), ("birth_date", {"MASKED"}), ("customer_id", {"IDENTITY"})):
+        node = f"datasetField:{out['namespace']}:{out['name']}:{field}"
+        graph = _get(marquez_url, "/api/v1/column-lineage?nodeId=" + _q(node))["graph"]
+        inputs = next(n for n in graph if n["id"] == node)["data"]["inputFields"]
+        assert inputs and {i.get("transformationType") for i in inputs} == kinds, (field, inputs)
+        if kinds == {"MASKED"}:
+            assert all("masked with" in (i.get("transformationDescription") or "") for i in inputs)
+
+
+def test_dbt_ol_sends_no_event_for_a_seed(build: LineageRun) -> None:
+    """A known limit, pinned so that it is noticed when it changes: dbt-ol (openlineage-dbt) sends no event for a
+    seed, so Marquez never has the seed's dataset, and its EMAIL column's tags (which maskline's enrichment would
+    add, openlineage_ext.dbt_events) cannot show. A seed holds raw data; mask it in a model, as for a source."""
+    assert [e["job"]["name"] for e in build.events if "partners" in e["job"]["name"]] == []
