@@ -21,7 +21,20 @@ class KeyMaskedBeforeStoring:
     policy: Any
 
     def render_template_fields(self, context: Any, jinja_env: Any = None) -> None:
-        """Render as the operator does, then read the key so Airflow's masker knows it before storing the fields."""
+        """Render as the operator does, then read the key so Airflow's masker knows it before storing the fields.
+
+        >>> import os; os.environ["MASKLINE_DOC_KEY"] = "doc-key-0123456789abcdef"
+        >>> class Rendered:
+        ...     def render_template_fields(self, context, jinja_env=None):
+        ...         self.field = "rendered " + os.environ["MASKLINE_DOC_KEY"]
+        >>> class Op(KeyMaskedBeforeStoring, Rendered):
+        ...     policy = {"key": {"env": "MASKLINE_DOC_KEY"}}
+        >>> op = Op(); op.render_template_fields({})
+        >>> from airflow.sdk._shared.secrets_masker import redact
+        >>> redact(op.field)
+        'rendered ***'
+        >>> del os.environ["MASKLINE_DOC_KEY"]
+        """
         super().render_template_fields(context, jinja_env)  # type: ignore[misc]
         try:
             from airflow_plugin.key_source import optional_operator_key
