@@ -19,8 +19,6 @@ from typing import TYPE_CHECKING, Any
 from airflow.providers.standard.operators.python import PythonOperator
 from airflow.sdk.bases.decorator import DecoratedOperator, task_decorator_factory
 
-from airflow_plugin.key_masking import KeyMaskedBeforeStoring
-
 if TYPE_CHECKING:
     from airflow_plugin.policy_source import PolicyArg
 
@@ -56,7 +54,7 @@ def mask_returned_value(value: Any, policy: PolicyArg, table: str | None, identi
     return masked
 
 
-class _MasklineDecoratedOperator(KeyMaskedBeforeStoring, DecoratedOperator, PythonOperator):
+class _MasklineDecoratedOperator(DecoratedOperator, PythonOperator):
     """Runs the decorated function, then masks its DataFrame before Airflow logs or stores it."""
 
     custom_operator_name = "@task.maskline"

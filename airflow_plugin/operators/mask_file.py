@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 from airflow.sdk import BaseOperator
 
-from airflow_plugin.key_masking import KeyMaskedBeforeStoring
-
 if TYPE_CHECKING:
     from airflow_plugin.policy_source import PolicyArg
 
@@ -21,7 +19,7 @@ def _local(path: Any) -> str | None:
     return None
 
 
-class MaskFileOperator(KeyMaskedBeforeStoring, BaseOperator):
+class MaskFileOperator(BaseOperator):
     """Mask ``src`` into ``dst`` (CSV or Parquet, chosen by extension) on embedded DuckDB.
 
     Paths are ``ObjectStoragePath`` URLs or strings (``file:///data/raw.csv``).

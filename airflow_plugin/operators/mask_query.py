@@ -7,13 +7,11 @@ from typing import TYPE_CHECKING, Any
 
 from airflow.sdk import BaseOperator
 
-from airflow_plugin.key_masking import KeyMaskedBeforeStoring
-
 if TYPE_CHECKING:
     from airflow_plugin.policy_source import PolicyArg
 
 
-class MaskQueryOperator(KeyMaskedBeforeStoring, BaseOperator):
+class MaskQueryOperator(BaseOperator):
     """Mask the result of ``sql`` at transform time and write it to ``target``, in the database.
 
     The query runs over masked relations (``maskline.rewrite``): every table

@@ -7,13 +7,11 @@ from typing import TYPE_CHECKING, Any
 
 from airflow.sdk import BaseOperator
 
-from airflow_plugin.key_masking import KeyMaskedBeforeStoring
-
 if TYPE_CHECKING:
     from airflow_plugin.policy_source import PolicyArg
 
 
-class MaskTableOperator(KeyMaskedBeforeStoring, BaseOperator):
+class MaskTableOperator(BaseOperator):
     """Mask ``source`` into ``target`` in the connection's own database.
 
     The source's verdicts come from the scan stored beside the policy file (``maskline scan --save``)

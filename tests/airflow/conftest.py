@@ -35,7 +35,6 @@ from maskline_demo_data import (  # noqa: E402
     tickets,
 )
 
-ENV_KEY = "envkey-Qv7731-rendered-never-shown"  # the mt_key_render DAG's key (environment and a Variable)
 PROBE_EMAIL = str(customers()[3]["email"])  # a real customer's e-mail, typed into a refused query
 PG_TYPES = {"VARCHAR": "text", "DOUBLE": "double precision", "INTEGER": "integer", "DATE": "date",
             "TIMESTAMP": "timestamp"}
@@ -253,9 +252,6 @@ def airflow_runs(tmp_path_factory: pytest.TempPathFactory, request: pytest.Fixtu
     extra["AIRFLOW_VAR_MASKLINE_POLICY"] = (EXAMPLE_DAGS / "maskline_policy.yml").read_text()
     extra["AIRFLOW_VAR_PROBE_EMAIL"] = PROBE_EMAIL  # typed into a refused query by the mt_failures DAG
     extra["MASKLINE_TEST_SHORT_KEY"] = "short-k3y"  # set but too short: the mt_failures short_key task
-    # The mt_key_render DAG's key: in the environment for its policy's key.env, and in a Variable whose name
-    # Airflow does not take for a secret, rendered into a template field.
-    extra["MASKLINE_TEST_ENV_KEY"] = extra["AIRFLOW_VAR_MASK_KEY"] = ENV_KEY
     extra["MASKLINE_DEMO_DIR"] = str(data / "demo")
     extra["MASKLINE_TEST_DATA_DIR"] = str(data)
     # Lineage goes to a file so the tests can read every event the operators produced.
@@ -265,8 +261,7 @@ def airflow_runs(tmp_path_factory: pytest.TempPathFactory, request: pytest.Fixtu
     env.pop("MASKLINE_KEY", None)
 
     dag_ids = ["maskline_example", "mt_duckdb", "mt_sqlite", "mt_files", "mt_decorator", "mt_failures", "mt_pii",
-               "mt_task_logs", "mt_failure_leaks", "mt_entry_schemas", "mt_xcom_keys", "mt_xcom_records", "mt_empty_day",
-               "mt_key_render"]
+               "mt_task_logs", "mt_failure_leaks", "mt_entry_schemas", "mt_xcom_keys", "mt_xcom_records", "mt_empty_day"]
     if pg_dsn:
         dag_ids.insert(3, "mt_postgres")
     if trino_url:
