@@ -31,7 +31,9 @@ def _register_secret(secret: str) -> None:
     try:
         from airflow.sdk.log import mask_secret
 
-        mask_secret(secret, "maskline_key")
+        # No name: Airflow masks a named secret only when the name reads as sensitive ("maskline_key" does not),
+        # so a name would make this a no-op and a key read from the environment would print in logs.
+        mask_secret(secret)
     except Exception:  # noqa: BLE001 - outside a task there is no masker to tell
         pass
 
@@ -159,3 +161,4 @@ def key_for_plan(plan: Plan, policy: Policy) -> KeyMaterial | None:
     except KeyMissingError as e:
         keyed = plan.keyed_methods()  # only the methods that read the key, not every masked column's
         raise KeyMissingError(e.what + f"; methods {', '.join(keyed)} need it", where=e.where, fix=e.fix) from None
+

@@ -523,3 +523,17 @@ def test_a_policy_naming_the_environment_says_why_the_key_connection_was_passed_
     monkeypatch.setenv("AIRFLOW_CONN_MASKLINE_DEFAULT", json.dumps({"conn_type": "maskline", "password": GOOD_KEY}))
     key = resolve_operator_key(load_policy({"key": {"airflow_conn": "maskline_default", "derivation": 2}}))
     assert key.secret == GOOD_KEY.encode()
+
+
+def test_a_key_read_from_the_environment_is_masked_by_airflows_secrets_masker(monkeypatch) -> None:
+    # Airflow masks a *named* secret only when the name reads as a secret; maskline's name did not, so a key
+    # from the environment (key.env, MASKLINE_KEY) printed as typed in any log line or traceback holding it.
+    from airflow.sdk._shared.secrets_masker import redact
+
+    from airflow_plugin.key_source import optional_operator_key
+    from maskline.policy import load_policy
+
+    key = "envkey-Qv7731-never-shown-in-a-log"
+    monkeypatch.setenv("MASKLINE_TEST_UNIT_ENV_KEY", key)
+    assert optional_operator_key(load_policy({"key": {"env": "MASKLINE_TEST_UNIT_ENV_KEY"}})) is not None
+    assert redact(f"careless: {key}") == "careless: ***"
