@@ -259,7 +259,9 @@ def keyed_categories(name: str, verdict: ColumnClassification) -> str | None:
 
     Low cardinality vouches for labels (``active``, ``closed``); a name that says key (``student_id``,
     ``member_no``, ``id_user``) or values written like keys (``18-0855``, ``GHCU12040155``: the shape's
-    ``identifier-shaped`` fact) say the few values are a few people's numbers as likely as labels.
+    ``identifier-shaped`` fact) say the few values are a few people's numbers as likely as labels. Key-shaped
+    values under a name whose head is a place or a course (``room``: ``B-204``; ``course``: ``CS101``,
+    :data:`CODED_PLACE_WORDS`) are those places' codes; periods (``2023-24``, ``FY24Q1``) never get the fact.
 
     >>> from maskline.classify.result import ColumnClassification
     >>> from maskline.classify.shape import ValueShape
@@ -271,13 +273,16 @@ def keyed_categories(name: str, verdict: ColumnClassification) -> str | None:
     'values are shaped like keys'
     >>> keyed_categories("status", ColumnClassification("status", None, 0.8, None, shape=few)) is None
     True
+    >>> keyed_categories("room", ColumnClassification("room", None, 0.8, None, shape=coded)) is None
+    True
     """
     from maskline.infotypes.name_hints import name_words
 
     words = name_words(name)
     if words and (_key_word(words[-1]) or (len(words) > 1 and words[0] in KEY_LEADING_WORDS)):
         return "name says key"
-    if verdict.shape is not None and IDENTIFIER_SHAPED in verdict.shape.facts:
+    if verdict.shape is not None and IDENTIFIER_SHAPED in verdict.shape.facts \
+            and not (words and words[-1] in CODED_PLACE_WORDS):
         return "values are shaped like keys"
     return None
 
@@ -288,6 +293,13 @@ def _key_word(word: str) -> bool:
     return word in ID_NAME_WORDS or (word.endswith(ID_NAME_SUFFIXES) and not word.endswith("id"))
 
 
+# Heads of names whose values are codes of places and courses, written like keys (room B-204, course CS101): a few
+# rooms or courses repeated over a timetable's rows are labels, not people's numbers. An allow-list of heads: the
+# word must end the name (room_guest, course_student are people), and a name that says key (room_id) still withholds.
+CODED_PLACE_WORDS = frozenset({
+    "room", "rooms", "classroom", "salle", "sala", "raum", "building", "gebaude", "batiment", "gate", "floor", "ward",
+    "course", "cours", "curso", "corso", "kurs",
+})
 # Words that open a key's name in languages and schemas that put the key first (id_user, nr_kunde; not ``no``: no_show).
 KEY_LEADING_WORDS = frozenset({"id", "nr", "num", "numero", "número", "numéro", "nummer"})
 

@@ -113,15 +113,53 @@ def text_facts(distinct: Sequence[str], n: int) -> tuple[str, ...]:
 
 def identifier_shaped(value: str) -> bool:
     """Whether one value is written like a key: one token of ASCII letters and digits (joined by ``-_/.#``) with
-    at least :data:`ID_MIN_DIGITS` digits, digits at least half of its letters and digits.
+    at least :data:`ID_MIN_DIGITS` digits, digits at least half of its letters and digits, and not a period's
+    label (:func:`period_label`: ``2023-24``, ``FY24Q1``, ``2024S``), whose digits are a year's.
 
     >>> [identifier_shaped(v) for v in ("18-0855", "GHCU12040155", "S1001", "Q1", "Gold", "size 10", "10:00")]
     [True, True, True, False, False, False, False]
+    >>> [identifier_shaped(v) for v in ("2023-24", "FY24Q1", "2024S", "2019-0042")]
+    [False, False, False, True]
     """
-    if not _KEY_TOKEN.fullmatch(value):
+    if not _KEY_TOKEN.fullmatch(value) or period_label(value):
         return False
     digits = sum(c.isdigit() for c in value)
     return digits >= ID_MIN_DIGITS and 2 * digits >= sum(c.isalnum() for c in value)
+
+
+# A year of the calendars people label periods with; a serial's digits are rarely all in it.
+_YEAR = r"(?:19|20)\d\d"
+# Quarters, halves and fiscal periods (Q1, H2, P07, M12) and terms (spring, summer, fall, winter; S1, T3; the
+# German SS/WS), the parts a period's label puts beside its year.
+_PART = r"(?:Q[1-4]|H[12]|[PM](?:0?[1-9]|1[0-2])|T[1-3]|S[12]|SP|SU|FA|WI|SS|WS|[SUFW])"
+_PERIODS = (
+    re.compile(rf"FY(?:\d\d|{_YEAR})(?:[-_ ]?{_PART})?", re.I),  # FY24, FY2024, FY24Q1, FY24-H2
+    re.compile(rf"(?:\d\d|{_YEAR})[-_ ]?{_PART}|{_PART}[-_ ]?(?:\d\d|{_YEAR})", re.I),  # 2024-Q1, 2024S, Q1-24
+    re.compile(rf"{_YEAR}[-/.](?:0[1-9]|1[0-2])"),  # a month: 2024-01
+)
+_YEAR_SPAN = re.compile(rf"({_YEAR})[-/](\d\d|{_YEAR})")  # a school or fiscal year: 2023-24, 2023/2024
+MAX_YEAR_SPAN = 5  # years a span's second year may follow its first (2023-24, a biennium 2023-25)
+
+
+def period_label(value: str) -> bool:
+    """Whether one value labels a period by its year: a school or fiscal year (``2023-24``, ``2023/2024``: the
+    second year follows the first by at most :data:`MAX_YEAR_SPAN`), a fiscal period (``FY24Q1``), a quarter,
+    half or term of a year (``2024-Q1``, ``2024S``, ``FA2024``) or a month (``2024-01``).
+
+    A serial behind a year (``2019-0042``) is no period: its second part is no later year.
+
+    >>> [period_label(v) for v in ("2023-24", "2023/2024", "FY24Q1", "2024-Q1", "2024S", "2024-01")]
+    [True, True, True, True, True, True]
+    >>> [period_label(v) for v in ("2019-0042", "18-0855", "2024-2040", "S1001", "B-204")]
+    [False, False, False, False, False]
+    """
+    if (span := _YEAR_SPAN.fullmatch(value)) is not None:
+        first, second = int(span[1]), int(span[2])
+        # A two-digit second year is the first's century's, or the next one's (1999-00).
+        later = second if second >= 100 else first // 100 * 100 + second + (100 if second < first % 100 else 0)
+        if 0 < later - first <= MAX_YEAR_SPAN:
+            return True
+    return any(p.fullmatch(value) for p in _PERIODS)
 
 
 def _storage_locations(distinct: Sequence[str]) -> bool:
