@@ -4,6 +4,7 @@ messy file gives both the same fault, word for word, and neither reads a CSV any
 from __future__ import annotations
 
 import gzip
+from collections.abc import Callable
 from pathlib import Path
 
 import pyarrow as pa
@@ -29,43 +30,45 @@ def _parquet_bytes(tmp_path: Path) -> bytes:
     return data
 
 
-# Each messy CSV, and the words its fault must hold. The few-row ragged file is the one DuckDB's sniffer once read
-# as one column (every line a cell), which `unclassified: pass` then wrote raw.
-MESSY = {
-    "ragged row": (lambda _: ("id,email,code\n" + "\n".join(_rows(3) + [f"3,{CANARY}"]) + "\n").encode(),
+# Each messy CSV (its text, its bytes, or how to make them), and the words its fault must hold. The few-row ragged
+# file is the one DuckDB's sniffer once read as one column (every line a cell), which `unclassified: pass` then
+# wrote raw.
+MESSY: dict[str, tuple[str | bytes | Callable[[Path], bytes], str]] = {
+    "ragged row": ("id,email,code\n" + "\n".join(_rows(3) + [f"3,{CANARY}"]) + "\n",
                    "line 5 has 2 fields where the header has 3"),
-    "ragged row read as one column": (lambda _: f"id,email\n1,{CANARY}\n2\n".encode(),
-                                      "line 3 has 1 fields where the header has 2"),
-    "unclosed quote": (lambda _: ("id,email,code\n" + "\n".join(_rows(3000) + [f'3000,"{CANARY},1'] + _rows(10))
-                                  + "\n").encode(), "a quoted field is not closed"),
-    "non-UTF-8 bytes": (lambda _: "id,name,code\n1,Jos\u00e9 Zed,007\n".encode("latin-1"),
+    "ragged row read as one column": (f"id,email\n1,{CANARY}\n2\n", "line 3 has 1 fields where the header has 2"),
+    "unclosed quote": ("id,email,code\n" + "\n".join(_rows(3000) + [f'3000,"{CANARY},1'] + _rows(10)) + "\n",
+                       "a quoted field is not closed"),
+    "non-UTF-8 bytes": ("id,name,code\n1,Jos\u00e9 Zed,007\n".encode("latin-1"),
                         "line 2 holds bytes that are not UTF-8"),
-    "line too long": (lambda _: b"id,blob,code\n1," + b"z" * 2_000_001 + b",007\n",
-                      "line 2 is longer than the 2,000,000"),
+    "line too long": (b"id,blob,code\n1," + b"z" * 2_000_001 + b",007\n", "line 2 is longer than the 2,000,000"),
     "parquet named csv": (_parquet_bytes, "the file is Parquet, not CSV"),
-    "header repeats a name": (lambda _: f"id,email,email\n1,{CANARY},b@example.org\n".encode(),
+    "header repeats a name": (f"id,email,email\n1,{CANARY},b@example.org\n",
                               "the header repeats the column name 'email'"),
-    "first row is data": (lambda _: f"Ann Lee,{CANARY}\nBo Li,bo@example.org\n".encode(),
-                          "the first row looks like data"),
+    "first row is data": (f"Ann Lee,{CANARY}\nBo Li,bo@example.org\n", "the first row looks like data"),
     # DuckDB's sniffer skipped the header when it had fewer fields than the rows: the first record became the
     # header, its values printed as column names, and the skipped line was missing from the masked copy.
-    "header shorter than the rows": (lambda _: f"email,name\n{CANARY},Ann Lee,extra\n".encode(),
+    "header shorter than the rows": (f"email,name\n{CANARY},Ann Lee,extra\n",
                                      "line 2 has 3 fields where the header has 2"),
-    "title line above the table": (lambda _: f"customer export\n\nid,email\n1,{CANARY}\n".encode(),
+    "title line above the table": (f"customer export\n\nid,email\n1,{CANARY}\n",
                                    "line 3 has 2 fields where the header has 1"),
     # A blank first line: DuckDB took the names from the line below and read that line again as a record, so the
     # masked copy held the header as a (masked) first row and counted it.
-    "blank first line": (lambda _: f"\nid,email\n1,{CANARY}\n".encode(), "the first line is blank"),
-    "only blank lines": (lambda _: b"\n\n\n", "the first line is blank"),
-    # DuckDB named an unnamed column itself (column1): the policy never names it, and the masked file's header
-    # carried the made-up name; with a trailing delimiter the header was called "a first row of data".
-    "unnamed column in the header": (lambda _: f"id,,email\n1,x,{CANARY}\n".encode(),
-                                     "column 2 of the header has no name"),
-    "trailing delimiter in the header": (lambda _: f"id,email,\n1,{CANARY},\n".encode(),
-                                         "column 3 of the header has no name"),
-    "quoted empty name in the header": (lambda _: f'id,email,""\n1,{CANARY},x\n'.encode(),
-                                        "column 3 of the header has no name"),
+    "blank first line": (f"\nid,email\n1,{CANARY}\n", "the first line is blank"),
+    "only blank lines": ("\n\n\n", "the first line is blank"),
 }
+# DuckDB named an unnamed column itself (column1): the policy never names it, and the masked file's header carried
+# the made-up name; with a trailing delimiter the header was called "a first row of data". Each header, and the
+# column without a name.
+UNNAMED = {"unnamed column in the header": ("id,,email", 2), "trailing delimiter in the header": ("id,email,", 3),
+           "quoted empty name in the header": ('id,email,""', 3)}
+MESSY |= {case: (f"{header}\n1,{CANARY},x\n", f"column {n} of the header has no name")
+          for case, (header, n) in UNNAMED.items()}
+
+
+def _bytes(case: str, tmp_path: Path) -> bytes:
+    make = MESSY[case][0]
+    return make.encode() if isinstance(make, str) else make if isinstance(make, bytes) else make(tmp_path)
 
 
 def _fault(command: str, src: Path, tmp_path: Path) -> InputError:
@@ -80,8 +83,7 @@ def _fault(command: str, src: Path, tmp_path: Path) -> InputError:
 @pytest.mark.parametrize("compressed", [False, True], ids=["csv", "csv.gz"])
 @pytest.mark.parametrize("case", sorted(MESSY))
 def test_the_scan_and_the_mask_of_a_messy_csv_give_the_same_fault(tmp_path, case, compressed) -> None:
-    make, what = MESSY[case]
-    data = make(tmp_path)
+    data, what = _bytes(case, tmp_path), MESSY[case][1]
     src = tmp_path / ("people.csv.gz" if compressed else "people.csv")
     src.write_bytes(gzip.compress(data) if compressed else data)
     scanned, masked = _fault("scan", src, tmp_path), _fault("mask", src, tmp_path)
