@@ -54,6 +54,29 @@ def pg_admin_dsn() -> str:
 
 
 @contextmanager
+def scratch(dsn: str, create: str, drop: str) -> Iterator[Any]:
+    """An autocommit connection to ``dsn`` on which ``create`` ran first and ``drop`` runs last, however the block
+    ends: the one shape of every scratch schema, database, table or role a test makes on PostgreSQL by hand.
+
+    >>> # with scratch(pg_dsn, "CREATE TABLE t (i int)", "DROP TABLE t") as conn: conn.cursor().execute("...")
+    """
+    import psycopg2
+
+    conn = psycopg2.connect(dsn)
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cur:
+            cur.execute(create)
+        yield conn
+    finally:
+        try:
+            with conn.cursor() as cur:
+                cur.execute(drop)
+        finally:
+            conn.close()
+
+
+@contextmanager
 def scratch_schema(pg_dsn: str, prefix: str) -> Iterator[tuple[Any, str]]:
     """An autocommit connection whose default schema is a new ``<prefix>_<uuid>`` one, dropped CASCADE after.
 
@@ -61,20 +84,10 @@ def scratch_schema(pg_dsn: str, prefix: str) -> Iterator[tuple[Any, str]]:
 
     >>> # with scratch_schema(pg_dsn, "stats") as (conn, schema): conn.cursor().execute("CREATE TABLE t (i int)")
     """
-    import psycopg2
-
     schema = f"{prefix}_{uuid.uuid4().hex[:8]}"
-    conn = psycopg2.connect(pg_dsn)
-    conn.autocommit = True
-    try:
-        with conn.cursor() as cur:
-            cur.execute(f"CREATE SCHEMA {schema}")
-            cur.execute(f"SET search_path TO {schema}")
+    with scratch(pg_dsn, f"CREATE SCHEMA {schema}; SET search_path TO {schema}",
+                 f"DROP SCHEMA IF EXISTS {schema} CASCADE") as conn:
         yield conn, schema
-    finally:
-        with conn.cursor() as cur:
-            cur.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
-        conn.close()
 
 
 @contextmanager
@@ -84,21 +97,9 @@ def fresh_database(admin_dsn: str) -> Iterator[str]:
     A module that creates tables by fixed names (``customers``, ``people``) takes one of these rather than the
     worker's shared ``pg_dsn``: another module on the same worker may have left a table of that name behind.
     """
-    import psycopg2
-
     name = f"maskline_test_{uuid.uuid4().hex[:10]}"
-    admin = psycopg2.connect(admin_dsn)
-    admin.autocommit = True
-    try:
-        with admin.cursor() as cur:
-            cur.execute(f'CREATE DATABASE "{name}"')
-        try:
-            yield admin_dsn.rsplit("/", 1)[0] + "/" + name
-        finally:
-            with admin.cursor() as cur:
-                cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        admin.close()
+    with scratch(admin_dsn, f'CREATE DATABASE "{name}"', f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'):
+        yield admin_dsn.rsplit("/", 1)[0] + "/" + name
 
 
 @pytest.fixture(scope="session")

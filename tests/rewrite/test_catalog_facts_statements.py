@@ -16,6 +16,7 @@ from benchmarks.statements import counting, create_tables, query
 from maskline.errors import RewriteRefused
 from maskline.policy import load_policy
 from maskline.rewrite import rewrite
+from tests.conftest import scratch_schema
 
 POLICY = {"unclassified": "pass", "datasets": {f"t{i}": {"columns": {"email": {"info_type": "EMAIL"}}}
                                                for i in range(6)}}
@@ -89,16 +90,11 @@ def test_duckdb_temporary_view_cannot_stand_in_for_the_checked_table(duck: Any) 
 
 
 @pytest.fixture()
-def pg_tables(pg_conn: Any) -> Any:
-    schema = f"facts_{uuid.uuid4().hex[:8]}"
-    with pg_conn.cursor() as cur:
-        cur.execute(f"CREATE SCHEMA {schema}")
-        cur.execute(f"SET search_path = {schema}")
-        create_tables(cur)
-    yield pg_conn
-    with pg_conn.cursor() as cur:
-        cur.execute(f"DROP SCHEMA {schema} CASCADE")
-        cur.execute("RESET search_path")
+def pg_tables(pg_dsn: str) -> Any:
+    with scratch_schema(pg_dsn, "facts") as (conn, _):
+        with conn.cursor() as cur:
+            create_tables(cur)
+        yield conn
 
 
 @pytest.mark.postgres

@@ -6,13 +6,12 @@ the text the server logs (``log_statement=all``) and shows in ``pg_stat_activity
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.conftest import TEST_KEY
+from tests.conftest import TEST_KEY, scratch_schema
 from tests.pg_server_log import entries_marked, server_log
 
 POLICY = {"unclassified": "pass",
@@ -35,18 +34,11 @@ def _hexes() -> list[str]:
 @pytest.fixture
 def pg(pg_dsn: str) -> Iterator[Any]:
     """An autocommit connection (as maskline's own are) whose default schema holds ``customers``."""
-    import psycopg2
-
-    conn = psycopg2.connect(pg_dsn)
-    conn.autocommit = True
-    schema = f"keylog_{uuid.uuid4().hex[:8]}"
-    with conn.cursor() as cur:
-        cur.execute(f"CREATE SCHEMA {schema}")
-        cur.execute(f"SET search_path TO {schema}")
-        cur.execute("CREATE TABLE customers (id integer, email text)")
-        cur.executemany("INSERT INTO customers VALUES (%s, %s)", ROWS)
-    yield conn
-    conn.close()
+    with scratch_schema(pg_dsn, "keylog") as (conn, _):
+        with conn.cursor() as cur:
+            cur.execute("CREATE TABLE customers (id integer, email text)")
+            cur.executemany("INSERT INTO customers VALUES (%s, %s)", ROWS)
+        yield conn
 
 
 def _masked(conn: Any, dialect: str = "postgres") -> list[tuple[Any, ...]]:

@@ -29,7 +29,7 @@ from maskline.errors import MasklineError
 from maskline.policy import load_policy
 from maskline.rewrite import rewrite
 from maskline.rewrite.run import run_masked
-from tests.conftest import scratch_schema
+from tests.conftest import scratch, scratch_schema
 from tests.rewrite.pii_data import POLICY, create_postgres, find_leaks, leak_needles
 
 pytestmark = pytest.mark.postgres
@@ -159,17 +159,6 @@ def test_the_mcp_client_gets_the_literal_not_the_raw_rows(pg_dsn: str) -> None:
     policy = load_policy({"unclassified": "pass", "datasets": {
         table: {"columns": {"card": {"info_type": "CREDIT_CARD"}}},
         secret: {"columns": {"email": {"info_type": "EMAIL"}}}}})
-    conn = psycopg2.connect(pg_dsn)
-    conn.autocommit = True
-    with conn.cursor() as cur:
-        cur.execute(f"CREATE TABLE public.{table} (id integer, card text)")
-        cur.execute(f"INSERT INTO public.{table} VALUES (1, '4111111111111111')")
-        cur.execute(f"CREATE TABLE public.{secret} (email text)")
-        cur.execute(f"INSERT INTO public.{secret} VALUES ('zebulon.quartermaine@quillfeather-mail.example')")
-        # the deployment's login reads backslashes as escapes, as a legacy application's role does
-        cur.execute(f"CREATE ROLE {login} LOGIN PASSWORD 'pw'")
-        cur.execute(f"ALTER ROLE {login} SET standard_conforming_strings = off")
-        cur.execute(f"GRANT SELECT ON public.{table}, public.{secret} TO {login}")
     url = urlsplit(pg_dsn)
     dsn = url._replace(netloc=f"{login}:pw@{url.hostname}:{url.port or 5432}").geturl()
     server = build_server(MaskedTools(policy, Database.from_uri(dsn), allow=[table], lineage=False))
@@ -180,7 +169,15 @@ def test_the_mcp_client_gets_the_literal_not_the_raw_rows(pg_dsn: str) -> None:
         async with Client(server) as client:
             results.append(await client.call_tool("query", {"sql": _smuggling(text, table)}))
 
-    try:
+    # the deployment's login reads backslashes as escapes, as a legacy application's role does
+    with scratch(pg_dsn, f"""CREATE TABLE public.{table} (id integer, card text);
+                 INSERT INTO public.{table} VALUES (1, '4111111111111111');
+                 CREATE TABLE public.{secret} (email text);
+                 INSERT INTO public.{secret} VALUES ('zebulon.quartermaine@quillfeather-mail.example');
+                 CREATE ROLE {login} LOGIN PASSWORD 'pw';
+                 ALTER ROLE {login} SET standard_conforming_strings = off;
+                 GRANT SELECT ON public.{table}, public.{secret} TO {login}""",
+                 f"DROP TABLE public.{table}; DROP TABLE public.{secret}; DROP ROLE {login}"):
         anyio.run(main)
         control = psycopg2.connect(dsn)  # the control: that login runs the text as SQL
         try:
@@ -189,12 +186,6 @@ def test_the_mcp_client_gets_the_literal_not_the_raw_rows(pg_dsn: str) -> None:
                 assert "quartermaine" in str(cur.fetchall())
         finally:
             control.close()
-    finally:
-        with conn.cursor() as cur:
-            cur.execute(f"DROP TABLE public.{table}")
-            cur.execute(f"DROP TABLE public.{secret}")
-            cur.execute(f"DROP ROLE {login}")
-        conn.close()
     assert not results[0].is_error, str(results[0].content)[:300]
     assert "quartermaine" not in str(results[0].structured_content)
     assert results[0].structured_content["rows"] == [["\\", text]]
@@ -214,29 +205,21 @@ def test_a_masking_job_on_such_a_session_keeps_the_email_guard(pg_dsn: str) -> N
     from maskline.sql.compile import compile_select
 
     policy = load_policy({"unclassified": "pass", "datasets": {"contacts": {"columns": {"c": {"method": "email"}}}}})
-    schema = f"escapes_{uuid.uuid4().hex[:8]}"
-    admin = psycopg2.connect(pg_dsn)
-    admin.autocommit = True
-    with admin.cursor() as cur:
-        cur.execute(f"CREATE SCHEMA {schema}")
+    with scratch_schema(pg_dsn, "escapes") as (admin, schema), admin.cursor() as cur:
         cur.execute(f"CREATE TABLE {schema}.contacts (c text)")
         cur.execute(f"INSERT INTO {schema}.contacts VALUES ('ann@x.example tel 4155550134'), ('ann@x.example')")
-        try:
-            cur.execute(OFF)  # the control: PostgreSQL itself reads the guard's \s as s on such a session
-            cur.execute("SELECT regexp_replace('a s', '[\\s]', '', 'g')")
-            assert cur.fetchone()[0] == "a "
-            conn = psycopg2.connect(pg_dsn)
-            with conn.cursor() as c:
-                c.execute(OFF)
-            conn.commit()  # the setting is the session's, as a role's or a DSN's would be
-            warehouse = Warehouse(conn, engine("postgres"))
-            select = compile_select(build_plan(policy, "contacts", [("c", "text")]),
-                                    exp.table_("contacts", db=schema), warehouse.dialect, key_mode=KeyMode.SESSION)
-            warehouse.replace_table(f"{schema}.masked", select)
-            warehouse.close()
-            cur.execute(f"SELECT c FROM {schema}.masked ORDER BY c")
-            rows = cur.fetchall()
-        finally:
-            cur.execute(f"DROP SCHEMA {schema} CASCADE")
-    admin.close()
+        cur.execute(OFF)  # the control: PostgreSQL itself reads the guard's \s as s on such a session
+        cur.execute("SELECT regexp_replace('a s', '[\\s]', '', 'g')")
+        assert cur.fetchone()[0] == "a "
+        conn = psycopg2.connect(pg_dsn)
+        with conn.cursor() as c:
+            c.execute(OFF)
+        conn.commit()  # the setting is the session's, as a role's or a DSN's would be
+        warehouse = Warehouse(conn, engine("postgres"))
+        select = compile_select(build_plan(policy, "contacts", [("c", "text")]),
+                                exp.table_("contacts", db=schema), warehouse.dialect, key_mode=KeyMode.SESSION)
+        warehouse.replace_table(f"{schema}.masked", select)
+        warehouse.close()
+        cur.execute(f"SELECT c FROM {schema}.masked ORDER BY c")
+        rows = cur.fetchall()
     assert rows == [("*" * 28,), ("*****@x.example",)]
