@@ -10,17 +10,16 @@ is set or scripts/marquez.sh can start Marquez (tests/lineage/conftest.py).
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
-import time
-import urllib.parse
-import urllib.request
-from typing import Any
 
 import pytest
 
 from tests.lineage.conftest import BIN, EXAMPLE_DBT, LineageRun, _read, _transport
+from tests.lineage.marquez_api import dataset as _fields
+from tests.lineage.marquez_api import eventually as _eventually
+from tests.lineage.marquez_api import get as _get
+from tests.lineage.marquez_api import q as _q
 
 pytestmark = [pytest.mark.marquez, pytest.mark.dbt, pytest.mark.xdist_group("lineage")]
 
@@ -46,15 +45,6 @@ seeds:
       - name: contact_email
         meta: {maskline: {info_type: EMAIL}}
 """
-
-
-def _q(part: str) -> str:
-    return urllib.parse.quote(part, safe="")
-
-
-def _get(base: str, path: str) -> Any:
-    with urllib.request.urlopen(base + path, timeout=15) as resp:
-        return json.loads(resp.read().decode("utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -101,20 +91,7 @@ def _complete_last(run: LineageRun, suffix: str) -> dict:
     return run.for_job(suffix, "COMPLETE")[-1]
 
 
-def _eventually(fn: Any, attempts: int = 60) -> Any:
-    for _ in range(attempts - 1):
-        try:
-            return fn()
-        except (AssertionError, KeyError, ValueError):
-            time.sleep(0.5)
-    return fn()
-
-
 KINDS = {"snapshot": ".customers_snapshot.build.snapshot", "incremental": ".customers_incremental.build.run"}
-
-
-def _fields(base: str, out: dict, path: str = "") -> Any:
-    return _get(base, f"/api/v1/namespaces/{_q(out['namespace'])}/datasets/{_q(out['name'])}{path}")
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))

@@ -8,7 +8,6 @@ reason otherwise. tests/lineage/test_lineage_in_events.py asserts the same on th
 from __future__ import annotations
 
 import json
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -18,37 +17,19 @@ import pytest
 
 from tests.lineage.conftest import AIRFLOW_NAMESPACE, LineageRun
 from tests.lineage.faces import GENERALIZED_OUTPUTS, MASKED_OUTPUTS, PASSED_OUTPUTS, output_of
+from tests.lineage.marquez_api import dataset as _dataset
+from tests.lineage.marquez_api import eventually as _eventually
+from tests.lineage.marquez_api import get as _get
+from tests.lineage.marquez_api import q as _q
+from tests.lineage.marquez_api import versions as _versions
 
 pytestmark = [pytest.mark.marquez, pytest.mark.airflow, pytest.mark.dbt, pytest.mark.postgres,
               pytest.mark.xdist_group("lineage")]
 
 
-def _q(part: str) -> str:
-    return urllib.parse.quote(part, safe="")
-
-
-def _get(base: str, path: str) -> Any:
-    with urllib.request.urlopen(base + path, timeout=15) as resp:
-        return json.loads(resp.read().decode("utf-8"))
-
-
-def _eventually(fn: Any, attempts: int = 60) -> Any:
-    """The tag sync runs after the events are stored: retry a bounded number of times."""
-    for _ in range(attempts - 1):
-        try:
-            return fn()
-        except AssertionError:
-            time.sleep(0.5)
-    return fn()
-
-
 @pytest.fixture(scope="module")
 def both_runs(marquez_url: str, airflow_lineage: LineageRun, dbt_lineage: LineageRun) -> dict[str, LineageRun]:
     return {"airflow": airflow_lineage, "dbt": dbt_lineage}
-
-
-def _dataset(base: str, out: dict) -> dict:
-    return _get(base, f"/api/v1/namespaces/{_q(out['namespace'])}/datasets/{_q(out['name'])}")
 
 
 def test_the_run_links_its_raw_input_to_its_masked_output(marquez_url: str,
@@ -415,11 +396,6 @@ def test_the_strict_double_keeps_a_rebuilds_versions_as_marquez_does(marquez_url
                   "channel": (["MASKED"], None)}}  # the tag posted mid-run: on the old version, against its truth
     assert real[-2]["page"]["phone"] == [] and real[-2]["first"]["phone"] == ([], "masked: partial(keep_last=2)")
     assert real[-1] == 404
-
-
-def _versions(base: str, out: dict) -> list[dict]:
-    path = f"/api/v1/namespaces/{_q(out['namespace'])}/datasets/{_q(out['name'])}/versions?limit=100"
-    return _get(base, path)["versions"]
 
 
 @pytest.mark.parametrize("face", sorted(MASKED_OUTPUTS))

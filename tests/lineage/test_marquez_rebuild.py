@@ -10,18 +10,17 @@ fields). Runs when ``MARQUEZ_URL`` is set or scripts/marquez.sh can start Marque
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import time
-import urllib.parse
-import urllib.request
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from tests.lineage.conftest import BIN, EXAMPLE_DBT, LineageRun, _read, _transport
+from tests.lineage.marquez_api import get as _get
+from tests.lineage.marquez_api import q as _q
+from tests.lineage.marquez_api import versions as _versions
 
 pytestmark = [pytest.mark.marquez, pytest.mark.dbt, pytest.mark.xdist_group("lineage")]
 
@@ -38,15 +37,6 @@ CHANGED_POLICY = (
 )
 # The data test that pins email's old method goes with it (a user changes both together).
 _EMAIL_TEST = "          - maskline.maskline_is_masked:\n              arguments: {method: hmac, length: 16}\n"
-
-
-def _q(part: str) -> str:
-    return urllib.parse.quote(part, safe="")
-
-
-def _get(base: str, path: str) -> Any:
-    with urllib.request.urlopen(base + path, timeout=15) as resp:
-        return json.loads(resp.read().decode("utf-8"))
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -93,11 +83,6 @@ def builds(tmp_path_factory: pytest.TempPathFactory, marquez_url: str) -> dict[s
 def _complete(run: LineageRun, model: str) -> dict:
     (event,) = run.for_job(f".{model}.build.run", "COMPLETE")
     return event
-
-
-def _versions(base: str, out: dict) -> list[dict]:
-    path = f"/api/v1/namespaces/{_q(out['namespace'])}/datasets/{_q(out['name'])}/versions?limit=100"
-    return _get(base, path)["versions"]
 
 
 def _fields_by_build(base: str, builds: dict[str, LineageRun], model: str,
