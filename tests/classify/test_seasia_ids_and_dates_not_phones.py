@@ -81,14 +81,18 @@ def _philippine(rng: random.Random, name: str) -> str:
     return body if rng.random() < 0.4 else f"{body[:10]}-{body[10:]}"
 
 
+def _masked_as_national_id(name: str, values: list[str], key: str, keys: list[str]) -> None:
+    """The column ``name`` of ``values``, beside its table's key column, is decided NATIONAL_ID and masked."""
+    info_type, masked, evidence = decided(pd.DataFrame({key: keys, name: values}), name)
+    assert info_type == "NATIONAL_ID" and masked, evidence
+
+
 @pytest.mark.parametrize("seed", [2, 30])
 @pytest.mark.parametrize("name", ["SSS_NO", "sss_number", "philhealth_no", "PAG_IBIG", "hdmf_no"])
 def test_philippine_statutory_numbers_are_national_ids(seed: int, name: str) -> None:
     rng = random.Random(seed)
-    frame = pd.DataFrame({"emp_id": [f"88-{i:04d}" for i in range(30)],
-                          name: [_philippine(rng, name) for _ in range(30)]})
-    info_type, masked, evidence = decided(frame, name)
-    assert info_type == "NATIONAL_ID" and masked, evidence
+    _masked_as_national_id(name, [_philippine(rng, name) for _ in range(30)],
+                           "emp_id", [f"88-{i:04d}" for i in range(30)])
 
 
 def test_digits_in_one_written_template_are_not_needed_for_dates() -> None:
@@ -125,10 +129,8 @@ def _mykad(rng: random.Random, dashed: bool) -> str:
 @pytest.mark.parametrize("name", ["pat_ic", "c7"])
 def test_mykad_numbers_are_national_ids_by_their_values(seed: int, dashed: bool, name: str) -> None:
     rng = random.Random(seed)
-    frame = pd.DataFrame({"pat_id": [f"PA{10000 + i}" for i in range(30)],
-                          name: [_mykad(rng, dashed) for _ in range(30)]})
-    info_type, masked, evidence = decided(frame, name)
-    assert info_type == "NATIONAL_ID" and masked, evidence
+    _masked_as_national_id(name, [_mykad(rng, dashed) for _ in range(30)],
+                           "pat_id", [f"PA{10000 + i}" for i in range(30)])
 
 
 def test_random_twelve_digit_numbers_are_not_mykad() -> None:

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.lineage.marquez_api import get as _get
 from tests.mcp.agent import ScriptedAgent, lineage_events, server_env
 from tests.mcp.conftest import CUSTOMERS
 
@@ -117,35 +118,33 @@ def test_postgres_calls_name_the_table_as_its_operator_does(pg_module_dsn: str, 
 # --- the same, read back from a real Marquez ---------------------------------------------------------------
 
 
-def _get(base: str, path: str) -> Any:
-    import json
-    import urllib.request
-
-    with urllib.request.urlopen(base + path, timeout=15) as resp:
-        return json.loads(resp.read().decode("utf-8"))
-
-
-@pytest.mark.marquez
-def test_marquez_shows_the_call_started_and_on_the_tables_node(duckdb_file: Path, policy_file: Path,
-                                                               tmp_path: Path) -> None:
-    """The agent's read shows on the table's own Marquez node, and its run has a start time (not 1970)."""
+def _calls_into_marquez(duckdb_file: Path, policy_file: Path, tmp_path: Path, calls: list[Any]) -> tuple[str, Path]:
+    """Marquez's address, and the events file of an agent's ``calls`` sent both there and to the file (to find this
+    session's run ids), as a user's openlineage.yml would say it; the test is skipped without a Marquez."""
     import os
-    import urllib.parse
 
     base = os.environ.get("MARQUEZ_URL", "").strip().rstrip("/")
     if not base:
         pytest.skip("no Marquez: set MARQUEZ_URL (make test starts one with scripts/marquez.sh)")
     lineage = tmp_path / "events.jsonl"
     config = tmp_path / "openlineage.yml"
-    # The file (to find this session's run ids) and Marquez, as a user's openlineage.yml would say it.
     config.write_text(f"transport:\n  type: composite\n  continue_on_failure: false\n  transports:\n"
                       f"    file: {{type: file, log_file_path: '{lineage}', append: true}}\n"
                       f"    marquez: {{type: http, url: '{base}', timeout: 10}}\n")
     env = {k: v for k, v in server_env(lineage).items() if not k.startswith("OPENLINEAGE__TRANSPORT")}
     env["OPENLINEAGE_CONFIG"] = str(config)
     ScriptedAgent(name="lineage-agent").over_stdio(
-        ["--policy", str(policy_file), "--database", f"duckdb:///{duckdb_file}", "--allow", "customers"], env,
-        script("main")[:1])
+        ["--policy", str(policy_file), "--database", f"duckdb:///{duckdb_file}", "--allow", "customers"], env, calls)
+    return base, lineage
+
+
+@pytest.mark.marquez
+def test_marquez_shows_the_call_started_and_on_the_tables_node(duckdb_file: Path, policy_file: Path,
+                                                               tmp_path: Path) -> None:
+    """The agent's read shows on the table's own Marquez node, and its run has a start time (not 1970)."""
+    import urllib.parse
+
+    base, lineage = _calls_into_marquez(duckdb_file, policy_file, tmp_path, script("main")[:1])
     (end,) = [e for e in lineage_events(lineage) if e["eventType"] == "COMPLETE"]
     run = _get(base, f"/api/v1/jobs/runs/{end['run']['runId']}")
     assert run["state"] == "COMPLETED"
@@ -166,21 +165,8 @@ def test_marquez_shows_the_agent_on_each_call_run_and_a_refusal_as_failed(duckdb
     (``maskline_identity``, kind ``agent``), and a refused query is a FAILED run whose ``errorMessage`` is maskline's
     reason, with no value of the table in any of it."""
     import json
-    import os
 
-    base = os.environ.get("MARQUEZ_URL", "").strip().rstrip("/")
-    if not base:
-        pytest.skip("no Marquez: set MARQUEZ_URL (make test starts one with scripts/marquez.sh)")
-    lineage = tmp_path / "events.jsonl"
-    config = tmp_path / "openlineage.yml"
-    config.write_text(f"transport:\n  type: composite\n  continue_on_failure: false\n  transports:\n"
-                      f"    file: {{type: file, log_file_path: '{lineage}', append: true}}\n"
-                      f"    marquez: {{type: http, url: '{base}', timeout: 10}}\n")
-    env = {k: v for k, v in server_env(lineage).items() if not k.startswith("OPENLINEAGE__TRANSPORT")}
-    env["OPENLINEAGE_CONFIG"] = str(config)
-    ScriptedAgent(name="lineage-agent").over_stdio(
-        ["--policy", str(policy_file), "--database", f"duckdb:///{duckdb_file}", "--allow", "customers"], env,
-        [script("main")[0], script("main")[-1]])
+    base, lineage = _calls_into_marquez(duckdb_file, policy_file, tmp_path, [script("main")[0], script("main")[-1]])
     finals = {e["eventType"]: e for e in lineage_events(lineage) if e["eventType"] in ("COMPLETE", "FAIL")}
     assert set(finals) == {"COMPLETE", "FAIL"}
     shown = []
