@@ -33,6 +33,13 @@ POSTGRES_STATISTICS = ("SELECT histogram_bounds, most_common_vals FROM pg_stats 
                        "SELECT * FROM pg_stats_ext")
 
 
+def _refused_without_a_value(sql: str, dialect: str, con: Any, policy: Any, needles: list[str]) -> None:
+    """The query path refuses ``sql``, and its reason holds none of the table's values."""
+    outcome = run_masked(sql, policy, dialect, con)
+    assert outcome.refused is not None, outcome.sql
+    assert not find_leaks([(outcome.refused,)], needles)
+
+
 def test_control_duckdb_statistics_hold_raw_values(duck: Any) -> None:
     stats = duck.execute("SELECT stats(ssn) FROM customers LIMIT 1").fetchone()[0]
     summary = {r[0]: r for r in duck.execute("SUMMARIZE customers").fetchall()}
@@ -42,9 +49,7 @@ def test_control_duckdb_statistics_hold_raw_values(duck: Any) -> None:
 @pytest.mark.parametrize("sql", DUCKDB_STATISTICS)
 def test_duckdb_statistics_are_refused_on_the_query_path(duck: Any, pii_policy: Any, needles: list[str],
                                                          sql: str) -> None:
-    outcome = run_masked(sql, pii_policy, "duckdb", duck)
-    assert outcome.refused is not None, outcome.sql
-    assert not find_leaks([(outcome.refused,)], needles)
+    _refused_without_a_value(sql, "duckdb", duck, pii_policy, needles)
 
 
 def test_summarize_of_a_query_in_from_summarizes_the_masked_values(duck: Any, pii_policy: Any,
@@ -109,6 +114,4 @@ def test_control_postgres_statistics_hold_raw_values(pg_analysed: Any) -> None:
 @pytest.mark.parametrize("sql", POSTGRES_STATISTICS)
 def test_postgres_statistics_are_refused_on_the_query_path(pg_analysed: Any, pii_policy: Any, needles: list[str],
                                                            sql: str) -> None:
-    outcome = run_masked(sql, pii_policy, "postgres", pg_analysed)
-    assert outcome.refused is not None, outcome.sql
-    assert not find_leaks([(outcome.refused,)], needles)
+    _refused_without_a_value(sql, "postgres", pg_analysed, pii_policy, needles)
