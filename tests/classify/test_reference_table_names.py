@@ -20,10 +20,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from maskline.classify import classify
-from maskline.classify.decision import decide_unnamed
 from maskline.infotypes.name_hints import hint_score
-from maskline.policy import load_policy
 from tests.classify.decided_column import decided
 
 UNITS_LATIN = ["Cardiologia", "Pediatria", "Farmacia", "Chirurgia", "Oncologia", "Neurologia", "Urologia",
@@ -49,13 +46,6 @@ def _units(seed: int, name: str, pool: list[str], n: int = 12) -> pd.DataFrame:
                          "staff": [rng.randrange(4, 90) for _ in range(n)]})
 
 
-def _decided_in(tmp_path: Path, table: str, frame: pd.DataFrame, name: str) -> tuple[str | None, bool, tuple[str, ...]]:
-    path = tmp_path / f"{table}.csv"
-    frame.to_csv(path, index=False)
-    column = next(c for c in classify(str(path)).columns if c.name == name)
-    return column.info_type, decide_unnamed(load_policy({}), name, column).method is not None, tuple(column.evidence)
-
-
 @pytest.mark.parametrize("seed", [4, 19])
 @pytest.mark.parametrize(("name", "pool"), [
     ("dept_name", UNITS_LATIN), ("speciality_name", UNITS_LATIN),
@@ -75,7 +65,7 @@ def test_units_and_lists_are_not_people(seed: int, name: str, pool: list[str]) -
     ("product_categories", CATEGORIES), ("category_names", CATEGORIES), ("cursos", SUBJECTS),
 ])
 def test_name_in_a_table_of_units_is_not_people(tmp_path: Path, table: str, pool: list[str]) -> None:
-    info_type, _, evidence = _decided_in(tmp_path, table, _units(7, "name", pool), "name")
+    info_type, _, evidence = decided(_units(7, "name", pool), "name", tmp_path, table)
     assert info_type != "PERSON_NAME", evidence
 
 
@@ -88,7 +78,7 @@ def test_people_of_a_unit_stay_people(name: str) -> None:
 
 @pytest.mark.parametrize("table", ["employees", "department_staff", "course_students", "pacientes"])
 def test_name_in_a_table_of_people_stays_people(tmp_path: Path, table: str) -> None:
-    info_type, masked, evidence = _decided_in(tmp_path, table, _units(11, "name", PEOPLE), "name")
+    info_type, masked, evidence = decided(_units(11, "name", PEOPLE), "name", tmp_path, table)
     assert info_type == "PERSON_NAME" and masked, evidence
 
 
