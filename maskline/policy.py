@@ -485,6 +485,9 @@ maskline.load_policy_text(text) or a dict
                       "removed (a string is a file path). Pass the text to maskline.load_policy_text(text) (or "
                       "Policy.from_yaml(text)), or pass a dict", DeprecationWarning, stacklevel=2)
         return load_policy_text(source)
+    if isinstance(source, str) and not source.strip():  # Path("") is ".", which would be "a directory"
+        raise PolicyError("the policy path is empty", where="load_policy(source)",
+                          fix="pass the policy file's path, e.g. 'policy.yml', or a dict")
     if isinstance(source, (str, os.PathLike)):
         return _load_file(Path(source), given_as_str=isinstance(source, str))
     raise PolicyError(f"a policy cannot be read from a {type(source).__name__}", where="load_policy(source)",

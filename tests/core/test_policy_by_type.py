@@ -61,6 +61,12 @@ def test_errors_in_yaml_text_name_its_source() -> None:
     assert e.value.where == "Airflow Variable 'pii': unclassified"
 
 
+def test_an_empty_string_is_no_path_rather_than_the_working_directory() -> None:
+    with pytest.raises(PolicyError) as e:
+        load_policy("")
+    assert e.value.what == "the policy path is empty"  # Path("") is ".": it was "the policy path is a directory"
+
+
 @pytest.mark.parametrize("source", [b"unclassified: pass", 3])
 def test_a_source_of_another_type_is_refused_by_its_type(source) -> None:
     with pytest.raises(PolicyError) as e:
