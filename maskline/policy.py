@@ -469,8 +469,8 @@ def load_policy(source: str | os.PathLike[str] | Mapping[str, Any] | Policy) -> 
     ...     load_policy("no/such/policy.yml")
     ... except PolicyError as e:
     ...     print(e.what, "|", e.fix.split("; ")[-1])  # the first part names the working directory
-    policy file not found: no/such/policy.yml | to give the policy's YAML text itself, use \
-maskline.load_policy_text(text) or a dict
+    policy file not found: no/such/policy.yml | to give the policy's YAML text itself, pass \
+maskline.load_policy_text(text), or the policy as a dict
     """
     if isinstance(source, Policy):
         return source
@@ -539,7 +539,8 @@ def _load_file(path: Path, *, given_as_str: bool) -> Policy:
         if not path.is_absolute():  # an Airflow worker or a dbt run may start elsewhere than the DAG's author
             fix += f" (a relative path is read from the working directory, {Path.cwd()})"
         # A string was read as a path by its type: say where YAML text goes, since that may be what was meant.
-        fix += ("; to give the policy's YAML text itself, use maskline.load_policy_text(text) or a dict"
+        fix += ("; to give the policy's YAML text itself, pass maskline.load_policy_text(text), or the policy as "
+                "a dict"
                 if given_as_str else ", or run 'maskline policy init'")
         raise PolicyError(f"policy file not found: {path}", where=name, fix=fix)
     from maskline.yaml_errors import read_utf8
