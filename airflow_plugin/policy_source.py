@@ -1,4 +1,6 @@
-"""Where an operator's policy comes from: a path, a YAML string, a dict, or an Airflow Variable.
+"""Where an operator's policy comes from: a path, a dict, a ``Policy``, or an Airflow Variable.
+
+A string is a path (or ``"variable:NAME"``); YAML text goes in as ``Policy.from_yaml(text)``.
 
 ``policy="variable:NAME"`` (or :class:`PolicyVariable`) reads the Variable at
 run time, so a DAG file never touches the metadata database while it is parsed.
@@ -13,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from maskline.errors import PolicyError
-from maskline.policy import Policy, load_policy
+from maskline.policy import Policy, load_policy, load_policy_text
 
 VARIABLE_PREFIX = "variable:"
 
@@ -63,8 +65,8 @@ def _from_variable(name: str) -> Policy:
         raise PolicyError(f"Airflow Variable {name!r} holding the policy was not found",
                           where=f"policy=variable:{name}",
                           fix=f"create it: airflow variables set {name} \"$(cat policy.yml)\"") from e
-    policy = load_policy(text)
-    return Policy(**{**policy.__dict__, "source": f"Airflow Variable {name!r}"})
+    # YAML text by what a Variable is, never guessed from its content; errors name the Variable, not <string>.
+    return load_policy_text(text, source=f"Airflow Variable {name!r}")
 
 
 def resolve_policy(policy: PolicyArg) -> Policy:
@@ -83,7 +85,7 @@ def resolve_policy(policy: PolicyArg) -> Policy:
         configured = option("policy")
         if not configured:
             raise PolicyError("no policy given", where="the operator's policy argument and [maskline] policy",
-                              fix="pass policy='path/to/policy.yml', a dict or 'variable:NAME', "
+                              fix="pass policy='path/to/policy.yml', a dict, Policy.from_yaml(text) or 'variable:NAME', "
                                   "or set [maskline] policy")
-        return load_policy(configured)
+        return load_policy(Path(configured))  # the policy file, as the README documents the option
     return load_policy(policy)

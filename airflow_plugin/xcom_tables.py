@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Collection, Hashable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def xcom_policy() -> Policy:
     from maskline.policy import load_policy
 
     configured = option("policy")
-    return load_policy(configured if configured.strip() else {})
+    return load_policy(Path(configured) if configured.strip() else {})  # the policy file, as README says
 
 
 def is_records(value: Any) -> bool:

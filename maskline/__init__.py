@@ -27,6 +27,7 @@ _EXPORTS = {
     # policy, plan and SQL
     "Policy": "maskline.policy",
     "load_policy": "maskline.policy",
+    "load_policy_text": "maskline.policy",
     "build_plan": "maskline.plan",
     "Plan": "maskline.plan",
     "compile_select": "maskline.sql.compile",

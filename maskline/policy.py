@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -77,7 +78,7 @@ class ClassifySettings:
 
 @dataclass(frozen=True)
 class Policy:
-    """A validated policy. Build one with :func:`load_policy`."""
+    """A validated policy. Build one with :func:`load_policy` (a file, a dict) or :meth:`from_yaml` (YAML text)."""
 
     version: int = 1
     key: KeyRef = DEFAULT_KEY_REF
@@ -94,6 +95,15 @@ class Policy:
     classify: ClassifySettings = field(default_factory=ClassifySettings)
     source: str = "<dict>"
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def from_yaml(cls, text: str, source: str = "<string>") -> Policy:
+        """The policy in YAML ``text``, as :func:`load_policy_text` reads it (``source`` names it in errors).
+
+        >>> Policy.from_yaml("unclassified: pass").unclassified
+        'pass'
+        """
+        return load_policy_text(text, source)
 
     def known_info_types(self) -> set[str]:
         """The built-in info types and the policy's own.
@@ -444,72 +454,98 @@ class _Loader:
             raise self.fail(f"unknown validator {name!r}", path, did_you_mean(str(name), VALIDATORS))
 
 
-def load_policy(source: str | Path | Mapping[str, Any] | Policy) -> Policy:
-    """Load and validate a policy from a YAML file path, a YAML string, or a dict.
+def load_policy(source: str | os.PathLike[str] | Mapping[str, Any] | Policy) -> Policy:
+    """Load and validate a policy from its YAML file, a mapping, or a :class:`Policy` (returned as it is).
 
-    >>> load_policy("version: 1\\nunclassified: mask\\n").unclassified
-    'mask'
+    A string is always a path, by its type, never by what it looks like: ``"conf/customers"``, ``"policy"`` or
+    ``"team: ops.yml"`` each name a file, and a file that is missing is "not found" under that name. The policy's
+    YAML text itself goes to :func:`load_policy_text` (or :meth:`Policy.from_yaml`). A string of several lines is
+    still read as YAML text, as before, with a :class:`DeprecationWarning` (no file name holds a line break); that
+    reading will be removed.
+
+    >>> load_policy({"unclassified": "pass"}).unclassified
+    'pass'
+    >>> try:
+    ...     load_policy("no/such/policy.yml")
+    ... except PolicyError as e:
+    ...     print(e.what, "|", e.fix.split("; ")[-1])  # the first part names the working directory
+    policy file not found: no/such/policy.yml | to give the policy's YAML text itself, pass \
+maskline.load_policy_text(text), or the policy as a dict
     """
     if isinstance(source, Policy):
         return source
     if isinstance(source, Mapping):
         return _Loader("<dict>").load(source)
+    if isinstance(source, str) and "\n" in source:
+        import warnings
+
+        # No file name holds a line break, so this is the YAML text older releases took here: read as it was, and
+        # the caller told where it goes now. One line is never guessed at: it is a path, like any other string.
+        warnings.warn("load_policy() got the policy's YAML text as a string; reading it so is deprecated and will be "
+                      "removed (a string is a file path). Pass the text to maskline.load_policy_text(text) (or "
+                      "Policy.from_yaml(text)), or pass a dict", DeprecationWarning, stacklevel=2)
+        return load_policy_text(source)
+    if isinstance(source, str) and not source.strip():  # Path("") is ".", which would be "a directory"
+        raise PolicyError("the policy path is empty", where="load_policy(source)",
+                          fix="pass the policy file's path, e.g. 'policy.yml', or a dict")
+    if isinstance(source, (str, os.PathLike)):
+        return _load_file(Path(source), given_as_str=isinstance(source, str))
+    raise PolicyError(f"a policy cannot be read from a {type(source).__name__}", where="load_policy(source)",
+                      fix="pass the policy file's path, a dict, or maskline.load_policy_text(yaml_text)")
+
+
+def load_policy_text(text: str, source: str = "<string>") -> Policy:
+    """Load and validate a policy from its YAML text; ``source`` names it in errors (a Variable, a setting).
+
+    >>> load_policy_text("version: 1\\nunclassified: pass\\n").unclassified
+    'pass'
+    >>> try:
+    ...     load_policy_text("unclassified: sometimes", source="Airflow Variable 'p'")
+    ... except PolicyError as e:
+    ...     print(e.where)
+    Airflow Variable 'p': unclassified
+    """
+    if not isinstance(text, str):
+        raise PolicyError(f"policy YAML text must be a str, not {type(text).__name__}", where=source,
+                          fix="pass a path or a mapping to maskline.load_policy instead")
     import yaml
 
-    text: str
-    name: str
-    if isinstance(source, Path) or (isinstance(source, str) and _names_a_file(source)):
-        path = Path(source)
-        name = str(path)
-        if path.is_dir():
-            raise PolicyError("the policy path is a directory", where=name,
-                              fix="pass the policy file itself, e.g. policy.yml inside it")
-        if not path.is_file():
-            raise PolicyError(f"policy file not found: {path}", where=name, fix="check the path, or run 'maskline policy init'")
-        from maskline.yaml_errors import read_utf8
-
-        text = read_utf8(path, what="the policy", error=PolicyError)
-    else:
-        text, name = str(source), "<string>"
     from maskline.policy_yaml import load_policy_yaml
 
     try:
-        raw = load_policy_yaml(text, name)
+        raw = load_policy_yaml(text, source)
     except yaml.YAMLError as e:
         from maskline.yaml_errors import describe_yaml_error
 
         # By kind and position only: PyYAML's message quotes the file's lines, which can hold values.
-        what, where = describe_yaml_error(e, text, name)
+        what, where = describe_yaml_error(e, text, source)
     else:
         what = ""
     if what:  # raised outside the handler, so the error does not hold PyYAML's as its context either
         raise PolicyError(f"policy is not valid YAML: {what}", where=where, fix="fix the YAML syntax at that line")
     if raw is None:
-        raise PolicyError("policy is empty", where=name, fix="start from 'maskline policy init' or the README example")
-    return _Loader(name).load(raw)
+        raise PolicyError("policy is empty", where=source, fix="start from 'maskline policy init' or the README example")
+    return _Loader(source).load(raw)
 
 
-def _names_a_file(text: str) -> bool:
-    """Whether a policy given as one string is a path rather than YAML: one line that ends like a policy file,
-    names an existing file or directory, or could not be a YAML mapping (no ``key: value``, no ``{``).
+def _load_file(path: Path, *, given_as_str: bool) -> Policy:
+    """The policy in the file at ``path``; a missing file or a directory is refused by that name."""
+    name = str(path)
+    if path.is_dir():
+        raise PolicyError("the policy path is a directory", where=name,
+                          fix="pass the policy file itself, e.g. policy.yml inside it")
+    if not path.is_file():
+        fix = "check the path"
+        if not path.is_absolute():  # an Airflow worker or a dbt run may start elsewhere than the DAG's author
+            fix += f" (a relative path is read from the working directory, {Path.cwd()})"
+        # A string was read as a path by its type: say where YAML text goes, since that may be what was meant.
+        fix += ("; to give the policy's YAML text itself, pass maskline.load_policy_text(text), or the policy as "
+                "a dict"
+                if given_as_str else ", or run 'maskline policy init'")
+        raise PolicyError(f"policy file not found: {path}", where=name, fix=fix)
+    from maskline.yaml_errors import read_utf8
 
-    An operator's ``policy="conf/customers"`` was read as the YAML text ``conf/customers`` and refused as "expected
-    a mapping, got str (at <string>)"; it is now the file it names, or "policy file not found".
-
-    >>> _names_a_file("conf/customers"), _names_a_file("policy.yml"), _names_a_file("version: 1"), _names_a_file("{}")
-    (True, True, False, False)
-    """
-    if "\n" in text:
-        return False
-    if text.endswith((".yml", ".yaml", ".json")):
-        return True
-    try:
-        if Path(text).exists():
-            return True
-    except (OSError, ValueError):  # a name too long for the file system, or holding a NUL: not a path
-        return False
-    one_line = text.strip()
-    return bool(one_line) and not (one_line.startswith("{") or ": " in one_line or one_line.endswith(":"))
+    return load_policy_text(read_utf8(path, what="the policy", error=PolicyError), name)
 
 
 def policy_schema() -> dict[str, Any]:

@@ -214,7 +214,7 @@ class MaskedSQLToolset(SQLToolset):
 
     :param db_conn_id: Airflow connection of the database (a common-sql ``DbApiHook``:
         DuckDB, PostgreSQL, Snowflake, BigQuery, Trino, Spark...).
-    :param policy: the maskline policy: a path, YAML text, a dict, a ``Policy`` or
+    :param policy: the maskline policy: a file path, a dict, a ``Policy`` (``Policy.from_yaml(text)``) or
         ``"variable:NAME"``; ``None`` reads ``[maskline] policy``.
     :param classification: optional ``{table: Classification}`` for tables the
         policy does not describe column by column.

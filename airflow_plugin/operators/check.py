@@ -108,7 +108,7 @@ class CheckMaskingOperator(BaseOperator):
     :param conn_id: a common-sql connection (PostgreSQL, DuckDB, SQLite, ...).
     :param table: the table to check (``schema.table`` allowed). Templated.
     :param expectations: GX expectation configs, ``{"type": "expect_...", "kwargs": {...}}``.
-    :param policy: a policy (path, YAML, dict, ``"variable:NAME"``); adds the policy expectation.
+    :param policy: a policy (file path, dict, ``Policy``, ``"variable:NAME"``); adds the policy expectation.
     :param dataset: the policy dataset the table is (default: ``table``).
     :param hook_params: keyword arguments for the connection's hook (``BaseHook.get_hook(conn_id, hook_params=...)``).
 

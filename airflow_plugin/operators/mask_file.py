@@ -30,7 +30,8 @@ class MaskFileOperator(BaseOperator):
 
     :param src: the file to mask: an ``ObjectStoragePath`` or URL (``file:///data/raw.csv``). Templated.
     :param dst: the masked file to write, its format chosen by extension. Templated.
-    :param policy: a policy path, YAML text, dict, ``"variable:NAME"`` or ``None`` for ``[maskline] policy``.
+    :param policy: a policy file path, a dict, a ``Policy`` (YAML text: ``Policy.from_yaml(text)``),
+        ``"variable:NAME"`` or ``None`` for ``[maskline] policy``.
     :param dataset: the policy's dataset for this file (default: the file's stem). ``table`` is its
         deprecated spelling (one release): ``table`` means a real table everywhere else.
     :param overwrite: replace ``dst`` when it exists (default ``True``).

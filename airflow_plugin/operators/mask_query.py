@@ -25,7 +25,8 @@ class MaskQueryOperator(BaseOperator):
     :param conn_id: an Airflow connection whose hook is a common-sql ``DbApiHook``.
     :param sql: a read-only ``SELECT``; every table it reads is read masked. Templated.
     :param target: the table to write (replaced atomically). Templated.
-    :param policy: a policy path, YAML text, dict, ``"variable:NAME"`` or ``None`` for ``[maskline] policy``.
+    :param policy: a policy file path, a dict, a ``Policy`` (YAML text: ``Policy.from_yaml(text)``),
+        ``"variable:NAME"`` or ``None`` for ``[maskline] policy``.
     :param identities: who the data is for (``role:analyst``); the policy's ``unmask_for`` may allow raw values.
     :param hook_params: keyword arguments for the connection's hook (``BaseHook.get_hook(conn_id, hook_params=...)``).
     :param write_mode: ``swap`` (default), ``truncate_insert`` or ``replace``, as for ``MaskTableOperator``.

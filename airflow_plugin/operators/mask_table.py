@@ -30,7 +30,8 @@ class MaskTableOperator(BaseOperator):
         (DuckDB, PostgreSQL, SQLite, ...).
     :param source: the raw table (``schema.table`` allowed). Templated.
     :param target: the table to write (replaced atomically). Templated.
-    :param policy: a policy path, YAML text, dict, ``"variable:NAME"`` or ``None`` for ``[maskline] policy``.
+    :param policy: a policy file path, a dict, a ``Policy`` (YAML text: ``Policy.from_yaml(text)``),
+        ``"variable:NAME"`` or ``None`` for ``[maskline] policy``.
     :param classify: classify the source's columns by sampling them in the database when no stored scan
         covers it.
     :param identities: who the data is for (``role:analyst``); the policy's ``unmask_for`` may allow raw values.

@@ -24,7 +24,8 @@ class ProtectPostgresOperator(BaseOperator):
     :param conn_id: an Airflow connection to the PostgreSQL database.
     :param schema: the schema of the raw tables.
     :param tables: the tables to protect.
-    :param policy: a policy path, YAML text, dict, ``"variable:NAME"`` or ``None`` for ``[maskline] policy``.
+    :param policy: a policy file path, a dict, a ``Policy`` (YAML text: ``Policy.from_yaml(text)``),
+        ``"variable:NAME"`` or ``None`` for ``[maskline] policy``.
     :param masked_schema: the schema of the masked views (default ``maskline_masked``).
     :param reader: the role that may read the masked views and nothing else (default ``maskline_reader``).
     :param private_schema: the schema of the owner-only key and its token functions (default

@@ -9,6 +9,8 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 from typing import Any
 
 
@@ -80,13 +82,18 @@ def run_sync(args: argparse.Namespace) -> int:
     wrote ...maskline_policy.sql
     0
     """
-    from maskline.dbt.sync import sync
+    from maskline.dbt.sync import kept_rows_note, project, sync
 
+    out = project(args.project_dir).out
+    before = out.read_text(encoding="utf-8") if out.is_file() and not args.check else None
     path, changed = sync(args.project_dir, check=args.check)
     if args.check:
         print(f"{path} is up to date")
     else:
         print(f"{'wrote' if changed else 'unchanged:'} {path}")
+        note = kept_rows_note(Path(args.project_dir), before, path.read_text(encoding="utf-8")) if changed else None
+        if note:
+            print(note, file=sys.stderr)
     return 0
 
 

@@ -2,8 +2,8 @@
 
 >>> from maskline.classify.result import Classification, ColumnClassification
 >>> text = draft_policy(Classification((ColumnClassification("mail", "EMAIL", 0.97, "identifier", ("values:email 1.00 validated (9 checked)",)),), table="customers"))
->>> from maskline.policy import load_policy
->>> load_policy(text).dataset("customers").columns["mail"].info_type
+>>> from maskline.policy import load_policy_text
+>>> load_policy_text(text).dataset("customers").columns["mail"].info_type
 'EMAIL'
 """
 
@@ -61,8 +61,8 @@ def run_init(args: argparse.Namespace) -> int:
     >>> _ = (d / "t.csv").write_text("email\\nann@ex.org\\nbob@ex.org\\n")
     >>> with contextlib.redirect_stdout(io.StringIO()) as out:
     ...     rc = main(["policy", "init", str(d / "t.csv")])
-    >>> from maskline.policy import load_policy
-    >>> rc, load_policy(out.getvalue()).dataset("t").columns["email"].info_type
+    >>> from maskline.policy import load_policy_text
+    >>> rc, load_policy_text(out.getvalue()).dataset("t").columns["email"].info_type
     (0, 'EMAIL')
     """
     from maskline.cli.scan import classify_source, is_large
@@ -114,7 +114,7 @@ def _key(name: str) -> str:
 
 def draft_policy(result: Any, *, name: str | None = None, source: str | None = None,
                  unclassified: str = "mask", info_types: Mapping[str, Any] | None = None) -> str:
-    """Policy YAML text for a classification; it always loads with :func:`maskline.policy.load_policy`.
+    """Policy YAML text for a classification; it always loads with :func:`maskline.policy.load_policy_text`.
 
     Every column is accounted for: an info type, ``{pass: true}`` when the scan
     is confident it holds nothing sensitive
@@ -140,15 +140,15 @@ def draft_policy_of(drafted: Sequence[tuple[Any, str | None, str | None]], *, un
     >>> from maskline.classify.result import Classification, ColumnClassification
     >>> a = Classification((ColumnClassification("mail", "EMAIL", 0.97, "identifier"),), table="hr.a")
     >>> b = Classification((ColumnClassification("ip", "IP_ADDRESS", 0.98, "quasi-identifier"),), table="hr.b")
-    >>> from maskline.policy import load_policy
-    >>> sorted(load_policy(draft_policy_of([(a, None, None), (b, None, None)])).datasets)
+    >>> from maskline.policy import load_policy_text
+    >>> sorted(load_policy_text(draft_policy_of([(a, None, None), (b, None, None)])).datasets)
     ['hr.a', 'hr.b']
     """
     from maskline.classify.decision import why_not_safe
     from maskline.classify.sources import redact_uri
     from maskline.errors import InputError
     from maskline.infotypes import INFO_TYPES
-    from maskline.policy import load_policy
+    from maskline.policy import load_policy_text
 
     named: dict[str, str] = {}
     for result, name, source in drafted:
@@ -214,7 +214,7 @@ def draft_policy_of(drafted: Sequence[tuple[Any, str | None, str | None]], *, un
                 lines.append(f"      # review {_key(c.name)}: {rule}: {reason}")
     lines.append("unmask_for: []               # e.g. [role:pii_reader]")
     text = "\n".join(lines) + "\n"
-    load_policy(text)  # fail here, not in the user's pipeline, if the draft were ever invalid
+    load_policy_text(text)  # fail here, not in the user's pipeline, if the draft were ever invalid
     return text
 
 

@@ -45,7 +45,7 @@ def add_source_arguments(p: argparse.ArgumentParser, *, many: bool = False) -> N
     p.add_argument("--table", help="table to read when the URI does not name one after '::' (not for a file)")
     p.add_argument("--sample", type=int, default=None, metavar="N",
                    help="rows to sample (default: the policy's classify.sample, or 10000)")
-    p.add_argument("--policy", type=Path, help="policy YAML adding custom info types, an allow-list and min_confidence")
+    p.add_argument("--policy", type=Path, help="policy YAML file adding custom info types, an allow-list and min_confidence")
 
 
 def register(sub: Any) -> None:

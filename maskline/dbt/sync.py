@@ -276,6 +276,68 @@ def sync(project_dir: str | Path = ".", *, check: bool = False) -> tuple[Path, b
     return p.out, changed
 
 
+def _data_of(text: str) -> dict[str, Any] | None:
+    """The synced data in a generated macro's source (as :func:`render` wrote it), or None."""
+    m = _DATA.search(text)
+    return dict(json.loads(m.group("json").replace("\\'", "'").replace("\\\\", "\\"))) if m else None
+
+
+def masking_changed(previous: str | None, current: str) -> bool:
+    """Whether a re-sync changes what the macros mask, beyond where the copy came from (a first sync does not).
+
+    >>> a, b = render({"datasets": {"t": {}}, "synced_from": 1}), render({"datasets": {"t": {}}, "synced_from": 2})
+    >>> masking_changed(a, b), masking_changed(a, render({"datasets": {}})), masking_changed(None, b)
+    (False, True, False)
+    """
+    if previous is None:
+        return False
+    old, new = _data_of(previous), _data_of(current)
+    drop = ("synced_from", "policy_hash")  # the files' hashes: a comment in the policy changes them, not the SQL
+    return old is None or new is None or ({k: v for k, v in old.items() if k not in drop}
+                                          != {k: v for k, v in new.items() if k not in drop})
+
+
+def models_keeping_rows(root: Path, target: str = "target") -> list[str] | None:
+    """The incremental models and snapshots of the last build (``target/manifest.json``) that mask with the
+    package: a change of masking reaches only the rows they add. None without a manifest.
+
+    >>> import tempfile; d = Path(tempfile.mkdtemp()); models_keeping_rows(d) is None
+    True
+    """
+    path = root / target / "manifest.json"
+    if not path.is_file():
+        return None
+    try:
+        nodes = (json.loads(path.read_text(encoding="utf-8")).get("nodes") or {}).values()
+    except (OSError, ValueError):
+        return None
+    return sorted(
+        str(n.get("name")) for n in nodes
+        if isinstance(n, dict) and (n.get("resource_type") == "snapshot" or (
+            n.get("resource_type") == "model" and (n.get("config") or {}).get("materialized") == "incremental"))
+        and any(str(m).startswith("macro.maskline.") for m in (n.get("depends_on") or {}).get("macros") or ()))
+
+
+def kept_rows_note(root: Path, previous: str | None, current: str) -> str | None:
+    """What to rebuild after a sync that changed the masking: incremental models and snapshots keep the rows they
+    hold, masked the old way, and neither dbt nor ``maskline dbt check`` can see them. None when nothing changed.
+
+    >>> import tempfile; d = Path(tempfile.mkdtemp())
+    >>> kept_rows_note(d, render({"datasets": {}}), render({"datasets": {"t": {}}}))[:38]
+    'note: the synced masking changed, but '
+    """
+    if not masking_changed(previous, current):
+        return None
+    names = models_keeping_rows(root)
+    which = (f" ({', '.join(names)})" if names else "") if names is not None else " (if any)"
+    if names == []:
+        return None  # the last build has none: every model it built is rebuilt whole by `dbt build`
+    select = f" --select {' '.join(names)}" if names else ""
+    return (f"note: the synced masking changed, but incremental models and snapshots{which} keep the rows they "
+            f"already hold, masked the old way. Fix: rebuild them whole: `dbt build --full-refresh{select}` (a "
+            "snapshot ignores that flag: drop its table first)")
+
+
 def synced_from_manifest(manifest: Any) -> dict[str, Any] | None:
     """The synced policy data in a dbt ``manifest.json`` (the root project's generated macro), or None.
 
@@ -283,9 +345,8 @@ def synced_from_manifest(manifest: Any) -> dict[str, Any] | None:
     True
     """
     for uid, macro in (manifest.get("macros") or {}).items():
-        if uid.endswith(f".{MACRO}") and (m := _DATA.search(str(macro.get("macro_sql") or ""))):
-            text = m.group("json").replace("\\'", "'").replace("\\\\", "\\")
-            return dict(json.loads(text))
+        if uid.endswith(f".{MACRO}") and (data := _data_of(str(macro.get("macro_sql") or ""))) is not None:
+            return data
     return None
 
 

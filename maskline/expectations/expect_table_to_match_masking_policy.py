@@ -24,7 +24,7 @@ class ExpectTableToMatchMaskingPolicy(ValueFreeResults, BatchExpectation):
     lacks fails too (a rename would otherwise let a column through unmasked).
 
     Args:
-        policy: a policy file path, YAML text, or a dict (as ``maskline.policy.load_policy`` reads).
+        policy: a policy file path or a dict (as ``maskline.policy.load_policy`` reads); a string is always a path.
         dataset: the policy dataset the batch is (not "table": GX reserves that name); default the SQL table's name, or the policy's only dataset.
 
     Example (run in ``tests/expectations``)::

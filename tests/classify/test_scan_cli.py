@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from maskline.cli.main import main
-from maskline.policy import load_policy
+from maskline.policy import load_policy_text
 from tests.classify.people import EXPECTED
 
 REPO = Path(__file__).resolve().parents[2]
@@ -66,14 +66,14 @@ def test_scan_and_policy_init_on_postgres(frame, pg_conn, pg_dsn, capsys) -> Non
     doc = json.loads(capsys.readouterr().out)
     assert [c["info_type"] for c in doc["columns"]] == ["EMAIL", "PHONE", "US_SSN"]
     assert main(["policy", "init", uri]) == 0
-    policy = load_policy(capsys.readouterr().out)
+    policy = load_policy_text(capsys.readouterr().out)
     assert policy.dataset("public.cli_customers").columns["ssn"].info_type == "US_SSN"
 
 
 def test_policy_init_prints_a_policy_that_loads(csv_file, capsys, tmp_path) -> None:
     assert main(["policy", "init", str(csv_file)]) == 0
     text = capsys.readouterr().out
-    policy = load_policy(text)
+    policy = load_policy_text(text)
     columns = policy.dataset("customers").columns
     assert {n: c.info_type for n, c in columns.items() if c.info_type} == {k: v for k, v in EXPECTED.items() if v}
     # The columns it found safe are written out as {pass: true}; nothing sensitive is among them.
@@ -94,7 +94,7 @@ def test_policy_init_with_a_custom_info_type_carries_its_definition(tmp_path, ca
     data = tmp_path / "staff.csv"
     data.write_text("employee_id,qty\n" + "".join(f"EMP-{100000 + i},{i}\n" for i in range(40)))
     assert main(["policy", "init", str(data), "--policy", str(policy)]) == 0
-    drafted = load_policy(capsys.readouterr().out)
+    drafted = load_policy_text(capsys.readouterr().out)
     assert drafted.info_types["EMPLOYEE_ID"].pattern == "EMP-[0-9]{6}"
     assert drafted.dataset("staff").columns["employee_id"].info_type == "EMPLOYEE_ID"
 

@@ -189,13 +189,13 @@ def test_sql_for_a_policy_table_says_that_unlisted_columns_are_dropped() -> None
 
 
 def test_policy_init_quotes_column_names_yaml_would_read_as_booleans_or_null(tmp_path: Path, capsys) -> None:
-    from maskline.policy import load_policy
+    from maskline.policy import load_policy_text
 
     src = tmp_path / "flags.csv"
     src.write_text("id,yes,null,on,True\n" + "".join(f"{i},{i % 2},{i},{i * 3},{i + 7}\n" for i in range(40)))
     assert main(["policy", "init", str(src)]) == 0
     drafted = capsys.readouterr().out
-    names = set(load_policy(drafted).dataset("flags").columns)
+    names = set(load_policy_text(drafted).dataset("flags").columns)
     assert names <= {"id", "yes", "null", "on", "True"} and {"yes", "null", "on", "True"} <= names
     assert "\n      id: " in drafted  # the control: a name YAML reads back as itself stays plain
     (tmp_path / "flags.yml").write_text(drafted)

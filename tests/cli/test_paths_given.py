@@ -87,10 +87,9 @@ def test_an_output_directory_is_named_a_directory(people: Path, capsys, name: st
 
 def test_an_operators_policy_path_without_a_yaml_suffix_is_read_as_a_file(tmp_path: Path) -> None:
     # The Airflow operators resolve `policy="conf/customers"` through load_policy, as the dbt and Python faces do:
-    # one line that could not be a YAML mapping is a path, found or not; YAML text stays YAML.
+    # a string is a path, found or not; YAML text goes through load_policy_text (tests/core/test_policy_by_type.py).
     from airflow_plugin.policy_source import resolve_policy
     from maskline.errors import PolicyError
-    from maskline.policy import load_policy
 
     policy = tmp_path / "customers"
     policy.write_text(POLICY)
@@ -98,6 +97,4 @@ def test_an_operators_policy_path_without_a_yaml_suffix_is_read_as_a_file(tmp_pa
     missing = str(tmp_path / "conf" / "orders")
     with pytest.raises(PolicyError) as e:
         resolve_policy(missing)
-    assert str(e.value) == f"policy file not found: {missing} (at {missing}). Fix: check the path, or run " \
-                           "'maskline policy init'"
-    assert load_policy("version: 1").unclassified == "mask" and load_policy("{version: 1}").unclassified == "mask"
+    assert str(e.value).startswith(f"policy file not found: {missing} (at {missing}). Fix: check the path")

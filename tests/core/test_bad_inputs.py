@@ -12,7 +12,7 @@ import pytest
 from maskline.engine.files import mask_file
 from maskline.engine.frames import mask_frame
 from maskline.errors import InputError, PolicyError
-from maskline.policy import load_policy
+from maskline.policy import load_policy, load_policy_text
 
 EMAIL_POLICY = {"datasets": {"people": {"columns": {"id": {"pass": True}, "email": {"info_type": "EMAIL"}}}}}
 
@@ -35,16 +35,16 @@ def test_without_the_strict_loader_the_first_dataset_would_be_lost_silently() ->
     text = "datasets:\n  a: {columns: {}}\ndatasets:\n  b: {columns: {}}\n"
     assert list(yaml.safe_load(text)["datasets"]) == ["b"]  # what PyYAML does on its own
     with pytest.raises(PolicyError):
-        load_policy(text)
+        load_policy_text(text)
 
 
 def test_a_duplicate_column_in_a_flow_mapping_is_an_error() -> None:
     with pytest.raises(PolicyError, match="duplicate key 'e'"):
-        load_policy("datasets: {t: {columns: {e: {info_type: EMAIL}, e: {pass: true}}}}")
+        load_policy_text("datasets: {t: {columns: {e: {info_type: EMAIL}, e: {pass: true}}}}")
 
 
 def test_a_merge_key_may_be_overridden() -> None:
-    policy = load_policy("x: &m {info_type: EMAIL}\n" if False else
+    policy = load_policy_text("x: &m {info_type: EMAIL}\n" if False else
                          "datasets:\n  t:\n    columns:\n      a: &m {info_type: EMAIL}\n      b: {<<: *m, method: redact}\n")
     assert policy.dataset("t").columns["b"].method.name == "redact"
 
@@ -63,7 +63,7 @@ LAUGHS = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".
 def test_alias_bombs_and_deep_nesting_fail_fast_without_printing_the_value(text, what) -> None:
     started = time.perf_counter()
     with pytest.raises(PolicyError) as e:
-        load_policy(text)
+        load_policy_text(text)
     assert time.perf_counter() - started < 30  # bounded (a generous cap: the machine is shared), not a benchmark
     assert what in e.value.what
     assert "lol" not in e.value.render() and len(e.value.render()) < 300

@@ -9,7 +9,7 @@ from maskline.classify import classify
 from maskline.classify.decision import decide_unnamed, why_not_safe
 from maskline.engine.frames import mask_frame, plan_for_frame
 from maskline.plan import build_plan
-from maskline.policy import load_policy
+from maskline.policy import load_policy, load_policy_text
 
 N = 60
 
@@ -94,7 +94,7 @@ def test_policy_init_writes_the_choice_and_every_column(tmp_path, capsys, flag) 
     assert main(["policy", "init", str(src), *flag]) == 0
     text = capsys.readouterr().out
     assert "\nunclassified: mask" in text
-    policy = load_policy(text)
+    policy = load_policy_text(text)
     columns = policy.dataset("orders").columns
     assert {n for n, c in columns.items() if c.info_type is None and c.method is None} >= {"order_id", "status"}
     for name in ("attr7", "area", "loc"):
@@ -167,7 +167,7 @@ def test_policy_init_drafts_one_policy_for_several_sources(tmp_path, capsys) -> 
     _frame().to_csv(tmp_path / "orders.csv", index=False)
     pd.DataFrame({"email": [f"user{i}@example.org" for i in range(N)]}).to_csv(tmp_path / "people.csv", index=False)
     assert main(["policy", "init", str(tmp_path / "orders.csv"), str(tmp_path / "people.csv")]) == 0
-    policy = load_policy(capsys.readouterr().out)
+    policy = load_policy_text(capsys.readouterr().out)
     assert set(policy.datasets) == {"orders", "people"}
     assert policy.dataset("people").columns["email"].info_type == "EMAIL"
     order_id = policy.dataset("orders").columns["order_id"]

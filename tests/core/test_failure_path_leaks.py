@@ -180,23 +180,23 @@ def test_a_broken_policy_is_described_by_position_and_kind_never_by_its_lines(te
     import yaml
 
     from maskline.errors import PolicyError
-    from maskline.policy import load_policy
+    from maskline.policy import load_policy_text
 
     with pytest.raises(yaml.YAMLError) as raw:  # the control: PyYAML's own message quotes the value
         yaml.safe_load(text)
     assert "canary7731" in str(raw.value)
     with pytest.raises(PolicyError) as e:
-        load_policy(text)
+        load_policy_text(text)
     assert e.value.what.startswith("policy is not valid YAML: ") and (e.value.where or "").startswith("<string>:")
     assert_no_canary(everything_about(e.value))
 
 
 def test_a_tab_is_still_named_as_the_mistake() -> None:
     from maskline.errors import PolicyError
-    from maskline.policy import load_policy
+    from maskline.policy import load_policy_text
 
     with pytest.raises(PolicyError, match="a tab: YAML indents with spaces") as e:
-        load_policy(BROKEN_POLICIES["a tab on the value's line"])
+        load_policy_text(BROKEN_POLICIES["a tab on the value's line"])
     assert e.value.where == "<string>:3:1"
 
 

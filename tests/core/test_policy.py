@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from maskline.errors import PolicyError
-from maskline.policy import load_policy, policy_schema
+from maskline.policy import load_policy, load_policy_text, policy_schema
 
 README_POLICY = """
 version: 1
@@ -30,7 +30,7 @@ unmask_for: [role:pii_reader]
 
 
 def test_documented_policy_shape_loads_and_resolves_methods() -> None:
-    p = load_policy(README_POLICY)
+    p = load_policy_text(README_POLICY)
     ds = p.dataset("analytics.public.customers")
     assert ds is not None
     assert ds.columns["ssn"].method.name == "hmac"
@@ -111,7 +111,7 @@ def test_custom_info_types_can_be_declared_and_used() -> None:
 
 
 def test_fingerprint_is_stable_and_changes_with_content() -> None:
-    a, b = load_policy(README_POLICY), load_policy(README_POLICY)
+    a, b = load_policy_text(README_POLICY), load_policy_text(README_POLICY)
     assert a.fingerprint() == b.fingerprint()
     assert load_policy({"unclassified": "mask"}).fingerprint() != a.fingerprint()
 

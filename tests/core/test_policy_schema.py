@@ -15,7 +15,7 @@ import pytest
 
 from maskline.errors import PolicyError
 from maskline.methods.registry import METHODS, method_spec
-from maskline.policy import load_policy, policy_schema
+from maskline.policy import load_policy, load_policy_text, policy_schema
 from maskline.policy_schema import SCHEMA_PATH, build_policy_schema
 
 
@@ -131,5 +131,5 @@ def test_a_yaml_error_names_the_file_and_the_key_path(tmp_path: Path) -> None:
 
 
 def test_empty_sections_load_as_empty() -> None:
-    p = load_policy("version: 1\nmethods:\ndatasets:\n  customers:\nrewrite:\nclassify:\n")
+    p = load_policy_text("version: 1\nmethods:\ndatasets:\n  customers:\nrewrite:\nclassify:\n")
     assert dict(p.methods) == {} and p.dataset("customers") is not None and p.classify.sample == 10_000

@@ -41,7 +41,8 @@ def _project_source(root: Path) -> Path:
 def _build(project: DbtProject) -> None:
     install_packages(project)
     project.run("seed")
-    project.run("run", "--select", "keyed_view")  # the pre-hook loads the key in this session
+    # The pre-hook loads the key in this session; the build passes, and says the view's readers will need it too.
+    project.keyed_view_run = project.run("run", "--select", "keyed_view")  # type: ignore[attr-defined]
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +77,16 @@ def test_a_duckdb_view_read_later_without_the_key_raises(duckdb_guard_project) -
         assert all(t and len(t) == 64 for t in tokens)
     finally:
         con.close()
+
+
+def test_building_a_duckdb_keyed_view_warns_that_its_readers_need_the_key(duckdb_guard_project) -> None:
+    # The build of a view passes (set_key() ran in dbt's session), and every later reader fails: said at compile
+    # time, naming the model, the column and the fix, where a new user's role-aware view would otherwise surprise.
+    out = duckdb_guard_project[0].keyed_view_run.stdout
+    assert ("maskline: a keyed method in a view is computed when the view is read, so it fails for every reader "
+            "whose session holds no key") in out
+    assert "(at model.maskline_key_guard.keyed_view, column email). Fix: mask the column with an unkeyed method" in out
+    assert out.count("a keyed method in a view") == 1 and RAW not in out
 
 
 def test_a_duckdb_model_without_the_pre_hook_fails_the_build(duckdb_guard_project) -> None:

@@ -1,7 +1,7 @@
 """dbt_macros/README.md's install, as a new user copies it: its packages.yml (`local:`, with the path `maskline dbt
-path` prints), its dbt_project.yml pre-hooks, its model and its column meta, over a source of their own on DuckDB.
-`dbt deps`, `dbt build` and `maskline dbt check` then pass, and the meta's columns are masked: the README's
-snippets run as written."""
+path` prints), its dbt_project.yml pre-hooks, its model, its column meta and its generic tests, over a source of
+their own on DuckDB. `dbt deps`, `dbt build` (tests included) and `maskline dbt check` then pass, and the meta's
+columns are masked: the README's snippets run as written."""
 
 from __future__ import annotations
 
@@ -44,6 +44,9 @@ def test_the_readme_install_builds_masks_and_checks(tmp_path) -> None:
     model = _block("-- a model: every column of the source").strip().split("\n")[-1]
     (src / "models" / "stg_customers.sql").write_text(model + "\n")
     (src / "models" / "sources.yml").write_text("version: 2\n" + _block("sources:\n  - name: shop"))
+    # The tests as the README writes them: a bare `maskline_no_pii` compiled to "'test_maskline_no_pii' is
+    # undefined", and parameters beside the name are dbt 1.10's MissingArgumentsPropertyInGenericTestDeprecation.
+    (src / "models" / "schema.yml").write_text("version: 2\n" + _block("# models/schema.yml: maskline's generic"))
     db = tmp_path / "warehouse.duckdb"
     con = duckdb.connect(str(db))
     con.execute("CREATE SCHEMA shop; CREATE TABLE shop.customers (id INTEGER, email VARCHAR, ssn VARCHAR, notes VARCHAR)")
@@ -60,6 +63,8 @@ def test_the_readme_install_builds_masks_and_checks(tmp_path) -> None:
     build = project.run("build")
     # No synced policy yet: the column no meta names is redacted, and the build says so and how to fix it.
     assert "id of" in build.stdout and "no synced policy and no meta, so redacted" in build.stdout
+    assert build.stdout.count(" PASS maskline_maskline_") == 3, build.stdout  # each test ran, and passed
+    assert "MissingArgumentsPropertyInGenericTestDeprecation" not in build.stdout
     check = subprocess.run([sys.executable, "-m", "maskline", "dbt", "check"], cwd=project.root, env=project.env,
                            capture_output=True, text=True, check=False)
     assert check.returncode == 0, check.stdout + check.stderr

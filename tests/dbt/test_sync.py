@@ -136,3 +136,34 @@ def test_check_takes_a_column_the_policy_passes_as_not_sensitive_even_over_the_s
     policy = load_policy({"datasets": {"raw.customers": {"columns": {"id": {"pass": True},
                                                                       "email": {"info_type": "EMAIL"}}}}})
     assert set(policy_columns(manifest, policy, scan)["source.p.shop.customers"]) == {"email"}
+
+
+def _built(project: Path, **materialized: str) -> None:
+    """A last build's manifest: models by materialization, each masking with the package (or, as `plain`, not)."""
+    import json
+
+    nodes = {f"model.p.{name}": {"name": name, "resource_type": "model", "config": {"materialized": kind},
+                                 "depends_on": {"macros": [] if name == "plain" else ["macro.maskline.masked_columns"]}}
+             for name, kind in materialized.items()}
+    (project / "target").mkdir(exist_ok=True)
+    (project / "target" / "manifest.json").write_text(json.dumps({"nodes": nodes}))
+
+
+def test_a_resync_that_changes_the_masking_names_the_incremental_models_to_rebuild(project: Path, capsys) -> None:
+    # A new user's walk: build, change a method, sync, build again. The incremental model appended rows masked
+    # the new way beside its old rows, and nothing said so (the README did, and `maskline dbt check` cannot see).
+    _built(project, customers_incremental="incremental", customers_masked="table", plain="incremental")
+    assert main(["dbt", "sync", "--project-dir", str(project)]) == 0
+    assert "note:" not in capsys.readouterr().err  # a first sync changes no rows a build holds
+    (project / "policy.yml").write_text(POLICY + "# reviewed\n")
+    assert main(["dbt", "sync", "--project-dir", str(project)]) == 0
+    assert "note:" not in capsys.readouterr().err  # the file changed, what the macros mask did not
+    (project / "policy.yml").write_text(POLICY.replace("length: 16", "length: 20"))
+    assert main(["dbt", "sync", "--project-dir", str(project)]) == 0
+    err = capsys.readouterr().err
+    assert "note: the synced masking changed, but incremental models and snapshots (customers_incremental) keep" in err
+    assert "dbt build --full-refresh" in err and "customers_masked" not in err and "plain" not in err
+    _built(project, customers_masked="table")  # no incremental model or snapshot masks: nothing to rebuild
+    (project / "policy.yml").write_text(POLICY)
+    assert main(["dbt", "sync", "--project-dir", str(project)]) == 0
+    assert "note:" not in capsys.readouterr().err

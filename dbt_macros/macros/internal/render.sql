@@ -157,7 +157,7 @@
     {%- set sql = maskline._text_sql(t, t['scrub.wrap'] | replace('__ml_body__', ns.out), data_type, dialect) -%}
   {%- endif -%}
   {%- if 'mask_char' in p -%}{%- set sql = sql | replace('__ml_mask_char__', lit(p.mask_char, dialect)) -%}{%- endif -%}
-  {%- if '__ml_key_' in sql -%}{%- do maskline._record_key_place() -%}{%- endif -%}
+  {%- if '__ml_key_' in sql -%}{%- do maskline._record_key_place() -%}{%- do maskline._warn_keyed_view(dialect, where) -%}{%- endif -%}
   {%- set ns = namespace(sql=sql) -%}
   {%- for k in ['ipad', 'opad', 'salt'] if ('__ml_key_' ~ k ~ '__') in sql -%}
     {%- set ns.sql = ns.sql | replace('__ml_key_' ~ k ~ '__', maskline._key_ref(k, dialect, where)) -%}

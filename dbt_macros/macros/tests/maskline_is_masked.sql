@@ -1,5 +1,6 @@
 {#- Generic test: fails when values do not have the output shape of `method` (with its params).
-        - maskline.maskline_is_masked: {method: partial, keep_last: 4}
+        - maskline.maskline_is_masked:
+            arguments: {method: partial, keep_last: 4}
     Shapes: null -> NULL; hash/hmac -> lower hex of the token length; fake -> words from the built-in lists;
     scrub -> no span of its types, its digits read as ASCII (as maskline_no_pii reads them); every other method is
     idempotent (masking a masked value gives it back), which is its shape check.

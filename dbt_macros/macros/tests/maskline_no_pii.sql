@@ -2,7 +2,8 @@
         columns:
           - name: notes
             data_tests:
-              - maskline.maskline_no_pii: {info_types: [EMAIL, US_SSN]}
+              - maskline.maskline_no_pii:
+                  arguments: {info_types: [EMAIL, US_SSN]}
     The patterns are the core's SQL scrub patterns (maskline/infotypes/sql_patterns.py), matched on the value as
     scrub reads it: the digits of every script as ASCII digits (١٢٣-٤٥-٦٧٨٩ is an SSN), invisible format characters
     (a zero-width space inside an e-mail) removed. A value that is a hash or hmac token as a whole, as written, is no
