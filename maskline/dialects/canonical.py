@@ -420,6 +420,9 @@ def canonical_sql(d: Dialect, e: exp.Expression, form: TextForm, source_type: st
         if scale is not None:
             return d.rtrim(d.rtrim(written, "0"), ".")
         return trim_fraction(d, written)
+    own = d.canonical_float_text(e)
+    if own is not None:
+        return own
     # FLOAT: NULL (plain_number's COALESCE would make it '0'), zero of either sign, the special values, the number.
     native = d.float_text(e)
     low = exp.Lower(this=native.copy())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlglot import exp
 
+from maskline.dialects import postgres_float
 from maskline.dialects.base import Dialect, fn, lit
 
 
@@ -89,40 +90,24 @@ class Postgres(Dialect):
         written = fn("TO_CHAR", e.copy(), lit("YYYY-MM-DD HH24:MI:SS.US"))
         return exp.Case(ifs=[exp.If(this=fn("ISFINITE", e.copy()), true=written)], default=exp.cast(e.copy(), "text"))
 
-    # Significant digits tried for a float's text, fewest first: from the digits every value of that many reads back
-    # as (FLT_DIG, DBL_DIG) up to the digits that always read back as the same value.
-    FLOAT_DIGITS = {"real": (6, 7, 8, 9), "double precision": (15, 16, 17)}
-
     def float_text(self, e: exp.Expression) -> exp.Expression:
-        """A float's shortest text that reads back as the same value, from ``TO_CHAR`` with explicit digits.
-
-        ``CAST(double AS TEXT)`` follows the reading session's ``extra_float_digits`` (under ``0``
-        ``0.30000000000000004`` is ``0.3``), and a ``maskline protect`` view or a dbt model's view runs in its
-        reader's session, where nothing can pin it. ``TO_CHAR(v, '9.99EEEE')`` writes the value correctly rounded to
-        the pattern's digits and reads no setting (a ``.`` in the pattern is always a point), nor does the cast of
-        text to a float. Every decimal of at most 15 (a real: 6) significant digits reads back as a distinct double,
-        so when the value rounded to 15 digits reads back as itself that text is its shortest one, trailing zeros
-        aside; otherwise the first of 16 and 17 digits that does (17 always does). A real is tried with its own
-        digits and read back as a real (the type is the column's, fixed when the view is made). Zero, NaN and the
-        infinities are the cast's, which writes them alike in every session. The mantissa's trailing zeros are dropped,
-        so a number the cast writes with an exponent (``1e+300``) is spelt as the default session's cast spells it.
+        """A float's shortest text, in the cast's spelling but read from no session setting
+        (:mod:`maskline.dialects.postgres_float`): a protect view or a dbt model's view runs in its reader's session,
+        whose ``extra_float_digits`` the cast follows.
 
         >>> Postgres().float_text(exp.column("f")).sql("postgres")[:64]
         "CASE WHEN f IN (CAST('NaN' AS DOUBLE PRECISION), CAST('Infinity'"
         """
-        def branch(type_name: str) -> exp.Expression:
-            *tried, last = [fn("BTRIM", fn("TO_CHAR", e.copy(), lit("9." + "9" * (n - 1) + "EEEE")))
-                            for n in self.FLOAT_DIGITS[type_name]]
-            chosen = exp.Case(ifs=[exp.If(this=exp.EQ(this=exp.cast(t.copy(), type_name), expression=e.copy()), true=t)
-                                   for t in tried], default=last)
-            # 1.50000000000000e+300 -> 1.5e+300, 1.00000000000000e+300 -> 1e+300: the cast's own spelling
-            return self.regexp_replace_all(chosen, "\\.?0+e", "e")
+        return postgres_float.float_text(e)
 
-        special = exp.In(this=e.copy(), expressions=[exp.cast(lit(v), "double precision")
-                                                     for v in ("NaN", "Infinity", "-Infinity", "0")])
-        is_real = exp.EQ(this=exp.cast(fn("PG_TYPEOF", e.copy()), "text"), expression=lit("real"))
-        return exp.Case(ifs=[exp.If(this=special, true=exp.cast(e.copy(), "text")),
-                             exp.If(this=is_real, true=branch("real"))], default=branch("double precision"))
+    def canonical_float_text(self, e: exp.Expression) -> exp.Expression:
+        """A float's canonical text built whole (plain notation through ``numeric``), so the costly shortest text is
+        written once, where :func:`~maskline.dialects.canonical.plain_number` would copy it many times.
+
+        >>> Postgres().canonical_float_text(exp.column("f")).sql("postgres")[:40]
+        "CASE WHEN f = CAST('NaN' AS DOUBLE PRECI"
+        """
+        return postgres_float.canonical_float_text(e)
 
     def utc_timestamp_text(self, e: exp.Expression) -> exp.Expression:
         return fn("TO_CHAR", exp.AtTimeZone(this=e, zone=lit("UTC")), lit('YYYY-MM-DD"T"HH24:MI:SS.US'))
