@@ -65,8 +65,9 @@ subnormal double is ``4.9E-324`` on Java engines; Trino's cast writes a REAL wit
 ``1.677722E7``, another real's text), so a REAL of more digits has another token there (Java's shortest text,
 ``FORMAT('%s', v)`` or ``JSON_FORMAT(CAST(v AS JSON))``, agrees, but a ``fake`` of one REAL column with either passed
 Trino's compiler limit: a fake copies the digest, and with it the canonical text, about ten times); Trino's
-cast also writes the double ``2e23`` as ``1.9999999999999998e+23``; PostgreSQL writes a subnormal double (below
-about ``2.2e-308``) with 15 digits where its shortest text has fewer (``5e-324``); SQLite stores ``DECIMAL`` as a double and keeps timestamps
+cast also writes the double ``2e23`` as ``1.9999999999999998e+23``; DuckDB 2.0's cast writes three powers of two
+as other values' texts (``2**81`` as ``4.835703278458517e+24``, ``2**82``'s; also ``2**91`` and ``2**807``;
+tests/core/test_postgres_float_text.py); SQLite stores ``DECIMAL`` as a double and keeps timestamps
 as text (its canonical timestamp has millisecond precision).
 
 Measured (DuckDB, PostgreSQL 15, Trino 476; the text every method reads, so keyed tokens and partial masks alike):
@@ -75,15 +76,16 @@ Measured (DuckDB, PostgreSQL 15, Trino 476; the text every method reads, so keye
   DuckDB and in Python. Each is a double whose shortest decimal lies exactly on the rounding boundary to its
   neighbour (``2e23``, ``7e22``, integral doubles past 2**53 of nine digits or fewer such as ``6.77075314e19``):
   PostgreSQL's cast and Trino write 17 digits there (``67707531399999996000``). Rounding the value to 15, 16
-  and then 17 digits and keeping the first that reads back as the same double gives the shortest text for each
-  measured value; PostgreSQL's canonical text is now built so (``TO_CHAR(v, '9.99…EEEE')``, which also reads no
-  session setting, where the cast follows ``extra_float_digits``: :meth:`maskline.dialects.postgres.Postgres.float_text`),
-  and 4,000 more drawn doubles agree with Python there. Trino's (``FORMAT('%.15e', v)``) was not made because
-  Trino's compiler limit was not measured with it.
+  and then 17 digits and keeping the first that reads back as the same double gives the shortest text, but for
+  two cases: below the least normal double fewer digits can be shortest (``5e-324``), and at a power of two the
+  shortest can be the decimal next to the nearest, away from zero (its neighbours below are nearer). PostgreSQL's
+  canonical text is built so, with both cases (:mod:`maskline.dialects.postgres_float`, which also reads no session
+  setting, where the cast follows ``extra_float_digits``), and agrees with Python for every power of two and of ten,
+  the extremes and 12,000 drawn doubles. Trino's (``FORMAT('%.15e', v)``) was not made because Trino's compiler
+  limit was not measured with it.
 * reals: of 998 drawn reals, Trino wrote 418 (every real whose shortest text has eight or nine digits) with
   seven; DuckDB wrote 14 with more digits than the shortest (``9400000512`` where PostgreSQL's cast writes
-  ``9400001000`` and its canonical text, rounded from 6 to 9 digits, ``9400000000``; ``2061702.75`` for
-  ``2061702.8``). Tokens and masks of a REAL with more than seven significant
+  ``9400001000`` and its canonical text, the shortest, ``9400000000``; ``2061702.75`` for ``2061702.8``). Tokens and masks of a REAL with more than seven significant
   digits are not promised to agree across engines: cast the column to ``double`` or ``decimal`` in the source.
 * every other class checked agrees on the three engines (tests/core/test_text_methods_engine_parity.py): dates,
   timestamps (years 1, 1850 and 9999, fractions to microseconds), instants, times, decimals of scale 0 to 38,

@@ -9,7 +9,8 @@ table under the setting and read back after ``RESET ALL``, so a value is compare
 Found: ``CAST(double AS TEXT)`` (the canonical text of a double or a real, which ``hash``, ``partial`` and the other
 text methods read) follows ``extra_float_digits``: under ``0`` the double ``0.30000000000000004`` was written
 ``0.3``, so its token and its partial mask were another value's. The controls show each setting does change the
-plain cast.
+plain cast. ``lc_numeric`` and ``lc_monetary`` are not tried: the test server has no second locale, so those cases
+only ever skipped (the float text reads no locale: :mod:`maskline.dialects.postgres_float`).
 """
 
 from __future__ import annotations
@@ -43,9 +44,11 @@ METHODS: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {
     "redact": ({"method": "redact"}, tuple(TYPES)),
     "null": ({"method": "null"}, tuple(TYPES)),
 }
+# A second row holds the floats whose text an earlier fix could not build (its read-back cast overflowed there).
+EXTREME = {"dbl": "-1.7976931348623157e308", "rl": "3.4028235e38"}
 SETTINGS = ("SET DateStyle = 'SQL, DMY'", "SET DateStyle = 'German'", "SET TimeZone = 'Asia/Kolkata'",
-            "SET extra_float_digits = 0", "SET extra_float_digits = -15", "SET IntervalStyle = 'sql_standard'",
-            "SET lc_numeric = 'de_DE.UTF-8'", "SET lc_monetary = 'de_DE.UTF-8'")
+            "SET extra_float_digits = 0", "SET extra_float_digits = -15", "SET extra_float_digits = 3",
+            "SET IntervalStyle = 'sql_standard'")
 
 
 @pytest.fixture(scope="module")
@@ -55,35 +58,22 @@ def db(pg_dsn: str) -> Iterator[Database]:
         for method, (spec, columns) in METHODS.items():
             d.sql(f"CREATE TABLE {d.raw}.t_{method} (id integer, "
                   + ", ".join(f"{c} {TYPES[c][0]}" for c in columns) + ")")
-            d.sql(f"INSERT INTO {d.raw}.t_{method} VALUES (1, " + ", ".join(TYPES[c][1] for c in columns) + ")")
+            d.sql(f"INSERT INTO {d.raw}.t_{method} VALUES (1, " + ", ".join(TYPES[c][1] for c in columns) + "), (2, "
+                  + ", ".join(EXTREME.get(c, TYPES[c][1]) for c in columns) + ")")
             datasets[f"t_{method}"] = {"columns": {c: {"method": spec} for c in columns}}
         d.protect_with(load_policy({"unclassified": "pass", "datasets": datasets}), tuple(datasets))
         yield d
 
 
-def _settable(d: Database, setting: str) -> bool:
-    """Whether this server has the locale a ``lc_*`` setting names (not every image installs de_DE)."""
-    import psycopg2
-
-    try:
-        d.sql(f"BEGIN; {setting}; ROLLBACK")
-    except psycopg2.Error:
-        d.sql("ROLLBACK")
-        return False
-    return True
-
-
 def _read(d: Database, query: str, setting: str | None) -> list[tuple[Any, ...]]:
     """``query`` run as the reader under ``setting``, its values copied and then read in the default formats."""
     prefix = f"{setting}; " if setting else ""
-    return d.read_as_reader(f"{prefix}CREATE TEMP TABLE snap AS {query}; RESET ALL; SELECT * FROM snap")
+    return d.read_as_reader(f"{prefix}CREATE TEMP TABLE snap AS {query}; RESET ALL; SELECT * FROM snap ORDER BY id")
 
 
 @pytest.mark.parametrize("setting", SETTINGS)
 @pytest.mark.parametrize("method", list(METHODS))
 def test_a_view_shows_what_it_shows_in_a_default_session(db: Database, method: str, setting: str) -> None:
-    if not _settable(db, setting):
-        pytest.skip("the server has no such locale")
     query = f"SELECT * FROM {{masked}}.t_{method}"
     assert _read(db, query, setting) == _read(db, query, None)
 
@@ -99,6 +89,6 @@ def test_control_the_setting_changes_the_plain_cast(db: Database, setting: str) 
     column, written = CONTROLS[setting]
     with db.admin.cursor() as cur:
         cur.execute(setting)
-        cur.execute(f"SELECT CAST({column} AS TEXT) FROM {db.raw}.t_redact")
+        cur.execute(f"SELECT CAST({column} AS TEXT) FROM {db.raw}.t_redact WHERE id = 1")
         assert cur.fetchone()[0] == written
         cur.execute("RESET ALL")
