@@ -11,13 +11,14 @@ its reader's session, which nothing can pin. So the text is built from parts tha
 Which digits: every decimal of at most ``DBL_DIG`` (15; a real's ``FLT_DIG``, 6) significant digits reads back as
 a distinct normal double, so when the value rounded to 15 digits reads back as itself, that text with its trailing
 zeros dropped is the shortest; otherwise the first of 16 and 17 digits that does (17, a real's 9, always does).
-Below the smallest normal value (a subnormal) the doubles lie further apart than 15 digits tell, and fewer digits
-can be the shortest (``5e-324``), so every count from 1 is tried there.
+At a power of two the decimal next to the nearest one, away from zero, is tried too (:func:`_outward`). Below the
+smallest normal value (a subnormal) the doubles lie further apart than 15 digits tell, and fewer digits can be the
+shortest (``5e-324``), so every count from 1 is tried there.
 
 Totality: a rounded text can lie past the largest finite value (the largest double rounded to 15 digits is
 ``1.79769313486232e+308``), and its cast back to a float raises *out of range*. A candidate is therefore read back
-only when its ``numeric`` value is at most :data:`LARGEST` (exact: every decimal of the tried digits above it is past
-the rounding midpoint to infinity), so a candidate past it is simply not the value's text. A rounded text never
+only when its ``numeric`` value is at most the largest decimal of its digits that reads back finite
+(:data:`FLOAT_TYPES`; exact: every decimal of the tried digits above it is past the rounding midpoint to infinity), so a candidate past it is simply not the value's text. A rounded text never
 falls to zero (it is at least half the value), the text of the most digits is never read back, and zero, NaN and
 the infinities take their own branch. The chosen text reaches plain notation through ``numeric`` (``1.5e-07`` ->
 ``0.00000015``), which spells every finite float (exponents to 308).
