@@ -256,6 +256,15 @@ class Dialect:
         """
         return self.text(e)
 
+    def canonical_float_text(self, e: exp.Expression) -> exp.Expression | None:
+        """A float's whole canonical text built by the engine itself, or None to have
+        :func:`~maskline.dialects.canonical.canonical_sql` build it from :meth:`float_text`.
+
+        >>> Dialect().canonical_float_text(exp.column("f")) is None
+        True
+        """
+        return None
+
     def canonical_number_text(self, s: exp.Expression) -> exp.Expression:
         """A number's text (any notation) in canonical plain form.
 

@@ -64,8 +64,10 @@ digit too many (``2e23`` as ``1.9999999999999998E23``; JDK-4511638, fixed in Jav
 subnormal double is ``4.9E-324`` on Java engines; Trino's cast writes a REAL with at most seven significant digits (``16777216`` as
 ``1.677722E7``, another real's text), so a REAL of more digits has another token there (Java's shortest text,
 ``FORMAT('%s', v)`` or ``JSON_FORMAT(CAST(v AS JSON))``, agrees, but a ``fake`` of one REAL column with either passed
-Trino's compiler limit: a fake copies the digest, and with it the canonical text, about ten times); PostgreSQL
-and Trino's cast also write the double ``2e23`` as ``1.9999999999999998e+23``; SQLite stores ``DECIMAL`` as a double and keeps timestamps
+Trino's compiler limit: a fake copies the digest, and with it the canonical text, about ten times); Trino's
+cast also writes the double ``2e23`` as ``1.9999999999999998e+23``; DuckDB 2.0's cast writes three powers of two
+as other values' texts (``2**81`` as ``4.835703278458517e+24``, ``2**82``'s; also ``2**91`` and ``2**807``;
+tests/core/test_postgres_float_text.py); SQLite stores ``DECIMAL`` as a double and keeps timestamps
 as text (its canonical timestamp has millisecond precision).
 
 Measured (DuckDB, PostgreSQL 15, Trino 476; the text every method reads, so keyed tokens and partial masks alike):
@@ -73,13 +75,17 @@ Measured (DuckDB, PostgreSQL 15, Trino 476; the text every method reads, so keye
 * doubles: 8 of 1,500 drawn doubles had another text on PostgreSQL and Trino (which agree with each other) than on
   DuckDB and in Python. Each is a double whose shortest decimal lies exactly on the rounding boundary to its
   neighbour (``2e23``, ``7e22``, integral doubles past 2**53 of nine digits or fewer such as ``6.77075314e19``):
-  PostgreSQL and Trino write 17 digits there (``67707531399999996000``). Rounding that text to 16 digits and
-  keeping it where it reads back as the same double (``to_char(v, '9.999999999999999EEEE')``,
-  ``FORMAT('%.15e', v)``) gave the shortest text for each measured value, and is the candidate fix; it was not
-  made here because Trino's compiler limit was not measured with it.
+  PostgreSQL's cast and Trino write 17 digits there (``67707531399999996000``). Rounding the value to 15, 16
+  and then 17 digits and keeping the first that reads back as the same double gives the shortest text, but for
+  two cases: below the least normal double fewer digits can be shortest (``5e-324``), and at a power of two the
+  shortest can be the decimal next to the nearest, away from zero (its neighbours below are nearer). PostgreSQL's
+  canonical text is built so, with both cases (:mod:`maskline.dialects.postgres_float`, which also reads no session
+  setting, where the cast follows ``extra_float_digits``), and agrees with Python for every power of two and of ten,
+  the extremes and 12,000 drawn doubles. Trino's (``FORMAT('%.15e', v)``) was not made because Trino's compiler
+  limit was not measured with it.
 * reals: of 998 drawn reals, Trino wrote 418 (every real whose shortest text has eight or nine digits) with
-  seven; DuckDB wrote 14 with more digits than the shortest (``9400000512`` where PostgreSQL writes
-  ``9400001000``, ``2061702.75`` for ``2061702.8``). Tokens and masks of a REAL with more than seven significant
+  seven; DuckDB wrote 14 with more digits than the shortest (``9400000512`` where PostgreSQL's cast writes
+  ``9400001000`` and its canonical text, the shortest, ``9400000000``; ``2061702.75`` for ``2061702.8``). Tokens and masks of a REAL with more than seven significant
   digits are not promised to agree across engines: cast the column to ``double`` or ``decimal`` in the source.
 * every other class checked agrees on the three engines (tests/core/test_text_methods_engine_parity.py): dates,
   timestamps (years 1, 1850 and 9999, fractions to microseconds), instants, times, decimals of scale 0 to 38,
@@ -416,6 +422,9 @@ def canonical_sql(d: Dialect, e: exp.Expression, form: TextForm, source_type: st
         if scale is not None:
             return d.rtrim(d.rtrim(written, "0"), ".")
         return trim_fraction(d, written)
+    own = d.canonical_float_text(e)
+    if own is not None:
+        return own
     # FLOAT: NULL (plain_number's COALESCE would make it '0'), zero of either sign, the special values, the number.
     native = d.float_text(e)
     low = exp.Lower(this=native.copy())

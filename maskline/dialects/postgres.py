@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlglot import exp
 
+from maskline.dialects import postgres_float
 from maskline.dialects.base import Dialect, fn, lit
 
 
@@ -88,6 +89,25 @@ class Postgres(Dialect):
         """
         written = fn("TO_CHAR", e.copy(), lit("YYYY-MM-DD HH24:MI:SS.US"))
         return exp.Case(ifs=[exp.If(this=fn("ISFINITE", e.copy()), true=written)], default=exp.cast(e.copy(), "text"))
+
+    def float_text(self, e: exp.Expression) -> exp.Expression:
+        """A float's shortest text, in the cast's spelling but read from no session setting
+        (:mod:`maskline.dialects.postgres_float`): a protect view or a dbt model's view runs in its reader's session,
+        whose ``extra_float_digits`` the cast follows.
+
+        >>> Postgres().float_text(exp.column("f")).sql("postgres")[:64]
+        "CASE WHEN f IN (CAST('NaN' AS DOUBLE PRECISION), CAST('Infinity'"
+        """
+        return postgres_float.float_text(e)
+
+    def canonical_float_text(self, e: exp.Expression) -> exp.Expression:
+        """A float's canonical text built whole (plain notation through ``numeric``), so the costly shortest text is
+        written once, where :func:`~maskline.dialects.canonical.plain_number` would copy it many times.
+
+        >>> Postgres().canonical_float_text(exp.column("f")).sql("postgres")[:40]
+        "CASE WHEN f = CAST('NaN' AS DOUBLE PRECI"
+        """
+        return postgres_float.canonical_float_text(e)
 
     def utc_timestamp_text(self, e: exp.Expression) -> exp.Expression:
         return fn("TO_CHAR", exp.AtTimeZone(this=e, zone=lit("UTC")), lit('YYYY-MM-DD"T"HH24:MI:SS.US'))
