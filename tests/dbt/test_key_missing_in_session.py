@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.dbt.dbt_harness import DbtProject, copy_project, install_packages
+from tests.dbt.dbt_harness import TEST_KEY, DbtProject, copy_project, install_packages
 
 pytestmark = [pytest.mark.dbt, pytest.mark.xdist_group("dbt")]
 
@@ -33,6 +33,11 @@ def _project_source(root: Path) -> Path:
     hook = "{{ maskline.set_key() }}"
     (src / "models" / "keyed_view.sql").write_text(
         "{{ config(materialized='view', pre_hook=[\"" + hook + "\"]) }}\n" + keyed + "\n")
+    # Trino's SQL (the key a literal in it) compiled in a view: rendered on this DuckDB project, as
+    # test_macro_rendering renders the engines that cannot run here.
+    (src / "models" / "literal_key_view.sql").write_text(
+        "{{ config(materialized='view') }}\nselect id, {{ maskline.trino__mask('email', 'hmac', {}, 'EMAIL') }} as email "
+        "from {{ ref('people') }}\n")
     # No pre-hook (dbt adds model hooks to project hooks, so the project sets none): no key in its session.
     (src / "models" / "no_prehook.sql").write_text("{{ config(materialized='table') }}\n" + keyed + "\n")
     return src
@@ -87,6 +92,28 @@ def test_building_a_duckdb_keyed_view_warns_that_its_readers_need_the_key(duckdb
             "whose session holds no key") in out
     assert "(at model.maskline_key_guard.keyed_view, column email). Fix: mask the column with an unkeyed method" in out
     assert out.count("a keyed method in a view") == 1 and RAW not in out
+
+
+def test_a_view_whose_definition_would_hold_the_key_does_not_compile(duckdb_guard_project) -> None:
+    # Where the key is a literal in the SQL (Trino, BigQuery), a view's stored definition would hold it: refused at
+    # compile time, naming model, column and fix, with neither the key nor a value in dbt's output.
+    project, _ = duckdb_guard_project
+    proc = project.run("compile", "--select", "literal_key_view", check=False)
+    assert proc.returncode != 0, proc.stdout[-2000:]
+    out = proc.stdout
+    assert "maskline: a keyed method in a view would write the masking key into the view's definition" in out
+    assert "(at model.maskline_key_guard.literal_key_view, column email). Fix: mask the column with an unkeyed" in out
+    assert TEST_KEY not in out and RAW not in out
+    # The control: the same column in a table compiles, its key a literal in the compiled SQL (what the view's
+    # definition would have kept).
+    (project.root / "models" / "literal_key_view.sql").write_text(
+        (project.root / "models" / "literal_key_view.sql").read_text().replace("'view'", "'table'"))
+    try:
+        table = project.run("compile", "--select", "literal_key_view")
+        assert table.returncode == 0
+    finally:
+        (project.root / "models" / "literal_key_view.sql").write_text(
+            (project.root / "models" / "literal_key_view.sql").read_text().replace("'table'", "'view'"))
 
 
 def test_a_duckdb_model_without_the_pre_hook_fails_the_build(duckdb_guard_project) -> None:

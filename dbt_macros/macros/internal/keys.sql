@@ -194,15 +194,18 @@
   {#- A view computes its keyed methods when it is read, in the reader's session, which set_key() never ran in: the
       build passes and every reader without the key fails ("no masking key in this session"), a role-aware view's
       readers included. Where the key is a literal (BigQuery, Trino) the view's definition holds it instead. Said
-      at compile time, per column, since only the model knows its materialization. -#}
+      at compile time, per column, since only the model knows its materialization; refused where the key is a literal. -#}
   {%- set node = model if model is defined and model is mapping else {} -%}
   {%- if not execute or (node.get('config') or {}).get('materialized') != 'view' -%}{{ return(none) }}{%- endif -%}
   {%- if maskline._key_in_session(dialect) or maskline._key_from_database() -%}
     {%- set what = "a keyed method in a view is computed when the view is read, so it fails for every reader whose session holds no key ('maskline: no masking key in this session')" -%}
     {%- set fix = "mask the column with an unkeyed method (redact, partial, ...), build the model as a table (config(materialized='table')) if it need not decide by role when read, or load the key into each reader's session (maskline.sql.session.apply_key_setup)" -%}
   {%- else -%}
-    {%- set what = "a keyed method in a view writes the key into the view's definition, which whoever may see the view can read" -%}
-    {%- set fix = "mask the column with an unkeyed method (redact, partial, ...), or build the model as a table (config(materialized='table')) if it need not decide by role when read" -%}
+    {#- Where the key is a literal (BigQuery, Trino) the view's stored definition would hold it, readable by whoever
+        may list the view: refused, not warned, since the key would be written before anyone read the warning. -#}
+    {{ maskline._fail("a keyed method in a view would write the masking key into the view's definition, which whoever may see the view can read",
+                      maskline._key_user(where),
+                      "mask the column with an unkeyed method (redact, partial, ...), or build the model as a table (config(materialized='table')) if it need not decide by role when read") }}
   {%- endif -%}
   {%- do exceptions.warn("maskline: " ~ what ~ " (at " ~ maskline._key_user(where) ~ "). Fix: " ~ fix) -%}
 {%- endmacro %}
