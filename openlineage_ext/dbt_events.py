@@ -123,11 +123,12 @@ def _node_sources(manifest: Manifest, node: Any) -> dict[str, str]:
     Read from the manifest alone, so a masked field gets the same description whether the event
     has the model as its output or as an input (Marquez keeps the description of the latest event).
     """
-    from openlineage_ext.dbt_sql_lineage import select_sources
+    from openlineage_ext.dbt_sql_lineage import node_lineage
 
     # A description without its source is still right: none when the select list cannot be traced.
+    traced = node_lineage(manifest, node)
     return {name.lower(): ", ".join(f"{r.table}.{r.column}" for r in refs)
-            for name, refs in select_sources(manifest, node).items() if refs}
+            for name, refs in (traced.direct if traced is not None else {}).items() if refs}
 
 
 def _masked_descriptions(manifest: Manifest, node: Any, names: list[str]) -> dict[str, str]:

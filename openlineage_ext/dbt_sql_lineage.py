@@ -36,9 +36,42 @@ def _parts(name: str) -> list[str]:
     return [p.strip('"`').lower() for p in name.split(".")]
 
 
+def own_relation_schema(node: Mapping[str, Any] | None, sql: str, dialect: str) -> dict[str, Any]:
+    """The model's own relation (``{{ this }}``, the node's ``relation_name``) as a sqlglot schema, its columns the
+    names the compiled SQL's select list gives; empty when either is unknown (no relation, ``select *``).
+
+    An incremental model's run reads its own table (``where id > (select max(id) from {{ this }})``). Without that
+    table's columns sqlglot cannot tell whether the subquery's unqualified ``id`` is the table's or a correlated
+    column of the outer query, and refuses the whole statement. The relation is what this very select list built,
+    so its columns are known by construction, and the subquery is then scoped to it as SQL scopes it (a column of
+    the innermost table first).
+
+    >>> own_relation_schema({"relation_name": '"db"."main"."m"'}, "select t.a, upper(b) as u from t", "duckdb")
+    {'db': {'main': {'m': {'a': 'UNKNOWN', 'u': 'UNKNOWN'}}}}
+    >>> own_relation_schema({"relation_name": '"db"."main"."m"'}, "select * from t", "duckdb")
+    {}
+    """
+    import sqlglot
+    from sqlglot import exp
+
+    from openlineage_ext.query_lineage import output_names
+
+    relation = str((node or {}).get("relation_name") or "")
+    if not relation.strip():
+        return {}
+    names = output_names(sqlglot.parse_one(sql, read=dialect or None))
+    if not names or any(not n or n == "*" for n in names):
+        return {}
+    schema: dict[str, Any] = {n: "UNKNOWN" for n in names}
+    for part in reversed(exp.to_table(relation, dialect=dialect or None).parts):
+        schema = {part.name: schema}
+    return schema
+
+
 def node_lineage(manifest: Any, node: Mapping[str, Any] | None) -> Any:
     """The :class:`~openlineage_ext.query_lineage.QueryLineage` of a model's compiled SQL, traced once per
-    manifest, node and SQL; None when there is none or sqlglot cannot trace it.
+    manifest, node and SQL; None when there is none or sqlglot cannot trace it. The model's own relation is known
+    to the trace (:func:`own_relation_schema`), so an incremental run's filter on it is traced too.
 
     >>> from openlineage_ext.dbt_manifest import Manifest
     >>> m = Manifest({"metadata": {"adapter_type": "duckdb"}}, "/x/target/manifest.json")
@@ -48,6 +81,10 @@ def node_lineage(manifest: Any, node: Mapping[str, Any] | None) -> Any:
     ('db.raw.t', 'a')
     >>> node_lineage(m, {"unique_id": "model.p.r", "compiled_code": "select from where"}) is None
     True
+    >>> sql = 'select t.a, b from "db"."raw"."t" as t where b > (select max(b) from "db"."main"."m")'
+    >>> lin = node_lineage(m, {"unique_id": "model.p.m", "relation_name": '"db"."main"."m"', "compiled_code": sql})
+    >>> [(r.table, r.column) for r in lin.direct["a"]], [(r.table, r.column) for r in lin.direct["b"]]
+    ([('db.raw.t', 'a')], [('db.raw.t', 'b')])
     """
     sql = str((node or {}).get("compiled_code") or "")
     if not sql.strip():
@@ -56,51 +93,12 @@ def node_lineage(manifest: Any, node: Mapping[str, Any] | None) -> Any:
     if key not in _TRACED:
         from openlineage_ext.query_lineage import query_lineage
 
-        adapter = str(manifest.data.get("metadata", {}).get("adapter_type") or "")
+        dialect = ADAPTER_DIALECTS.get(str(manifest.data.get("metadata", {}).get("adapter_type") or ""), "")
         try:
-            _TRACED[key] = query_lineage(sql, {}, ADAPTER_DIALECTS.get(adapter, ""))
+            _TRACED[key] = query_lineage(sql, own_relation_schema(node, sql, dialect), dialect)
         except Exception:  # noqa: BLE001 - SQL sqlglot cannot trace gives no lineage, never a guessed one
             _TRACED[key] = None
     return _TRACED[key]
-
-
-def select_sources(manifest: Any, node: Mapping[str, Any] | None) -> dict[str, tuple[Any, ...]]:
-    """``{output column: its sources}`` of a model's select list (:func:`node_lineage`'s ``direct``).
-
-    When the whole query cannot be traced, the outermost SELECT is traced again without its WHERE. An incremental
-    model's run filters on a subquery of its own table (``where id > (select max(id) from this)``), whose
-    unqualified column sqlglot cannot place without the tables' schemas; a filter decides which rows come, never
-    which column a value comes from, so the select list's sources are the same without it. Only ``direct`` is
-    given: the dropped filter is indirect lineage.
-
-    >>> from openlineage_ext.dbt_manifest import Manifest
-    >>> m = Manifest({"metadata": {"adapter_type": "duckdb"}}, "/x/target/manifest.json")
-    >>> sql = ('select t.a, b from "db"."raw"."t" as t '
-    ...        'where b > (select max(b) from "db"."main"."m")')
-    >>> node_lineage(m, {"unique_id": "model.p.m", "compiled_code": sql}) is None
-    True
-    >>> src = select_sources(m, {"unique_id": "model.p.m", "compiled_code": sql})
-    >>> [(r.table, r.column) for r in src["a"]], [(r.table, r.column) for r in src["b"]]
-    ([('db.raw.t', 'a')], [('db.raw.t', 'b')])
-    """
-    traced = node_lineage(manifest, node)
-    if traced is not None:
-        return dict(traced.direct)
-    sql = str((node or {}).get("compiled_code") or "")
-    dialect = ADAPTER_DIALECTS.get(str(manifest.data.get("metadata", {}).get("adapter_type") or ""), "")
-    try:
-        import sqlglot
-        from sqlglot import exp
-
-        from openlineage_ext.query_lineage import query_lineage
-
-        tree = sqlglot.parse_one(sql, read=dialect or None)
-        if not isinstance(tree, exp.Select) or tree.args.get("where") is None:
-            return {}
-        tree.set("where", None)
-        return dict(query_lineage(tree.sql(dialect=dialect or None), {}, dialect).direct)
-    except Exception:  # noqa: BLE001 - SQL sqlglot cannot trace gives no lineage, never a guessed one
-        return {}
 
 
 def _input_for(table: str, inputs: Sequence[Any]) -> Any:

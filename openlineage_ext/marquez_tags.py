@@ -26,8 +26,9 @@ no tag in Marquez's version history. It waits a bounded time, then posts anyway.
 An output's tags go only for a COMPLETE (a START's would land on an earlier
 run's version, a FAIL's version never becomes current). Marquez's dataset
 page shows a field's tags from the field, whatever version they were posted
-on, so a COMPLETE also deletes ``MASKED`` from the fields its masking facet
-says it wrote unmasked (:func:`untag_requests`).
+on, so a COMPLETE also deletes ``MASKED`` from every field it wrote and does
+not say it masked (:func:`untag_requests`): a column a rebuild passes raw, and
+every field another writer (one that is not maskline's) wrote.
 Plain ``urllib``: no client library, nothing at import time.
 """
 
@@ -152,21 +153,40 @@ def written_by(event: Any) -> dict[tuple[str, str], str]:
     return {(o.namespace, o.name): str(run) for o in getattr(event, "outputs", None) or []}
 
 
+def _written_fields(dataset: Any) -> list[str]:
+    """The fields an output dataset's facets say the run wrote (``schema``, ``columnLineage``, ``maskline_masking``),
+    in order: the field list Marquez makes the run's version of (and the dataset page) from."""
+    facets = getattr(dataset, "facets", None) or {}
+    names = [str(getattr(f, "name", "")) for f in getattr(facets.get("schema"), "fields", None) or []]
+    names += [str(n) for n in getattr(facets.get("columnLineage"), "fields", None) or {}]
+    names += [str(n) for n in getattr(facets.get(MASKING), "fields", None) or {}]
+    return [n for i, n in enumerate(names) if n and n not in names[:i]]
+
+
 def untag_requests(event: Any) -> list[tuple[str, str, str, str]]:
-    """``(namespace, dataset, field, "MASKED")`` for each field a COMPLETE's masking facet says the run wrote
-    unmasked: a ``MASKED`` tag an earlier run gave it (a column the policy no longer masks) must go.
+    """``(namespace, dataset, field, "MASKED")`` for each field a COMPLETE wrote and does not say it masked: a
+    ``MASKED`` tag an earlier run gave it must go, since the data now there is this run's.
 
     Marquez's dataset page reads a field's tags from the field, not from a version (``DatasetFieldDao``
     ``findByDatasetVersion`` joins ``dataset_fields_tag_mapping``), so a tag posted for one run shows for every
-    later one. Only ``MASKED``, only on the masking facet's word (``masked: false``), only for a COMPLETE: an info
-    type or PII tag on an unmasked column stays true, and an output without the facet says nothing either way.
+    later one: after a rebuild that passes a column raw (its masking facet says ``masked: false``), and after any
+    other writer (a dbt model without maskline, another job's plain OpenLineage event) that says nothing of
+    masking. An allow-list: ``MASKED`` stays only on the fields this write says it masked (:func:`_masked_fields`).
+    Only ``MASKED`` (an info type or PII tag on a raw column stays true), only for a COMPLETE (a FAIL's version never
+    becomes current). A writer whose events never pass maskline's transformer cannot be seen here: see
+    openlineage_ext/README.md.
 
     >>> from openlineage.client.event_v2 import OutputDataset, RunState
+    >>> from openlineage.client.facet_v2 import schema_dataset
     >>> from openlineage_ext.facets import MASKING
     >>> facet = type("F", (), {"fields": {"phone": {"masked": False}, "email": {"masked": True}}})()
     >>> class E: eventType = RunState.COMPLETE; outputs = [OutputDataset("ns", "t", facets={MASKING: facet})]
     >>> untag_requests(E())
     [('ns', 't', 'phone', 'MASKED')]
+    >>> plain = schema_dataset.SchemaDatasetFacet(fields=[schema_dataset.SchemaDatasetFacetFields(name="email")])
+    >>> E.outputs = [OutputDataset("ns", "t", facets={"schema": plain})]  # another writer: says nothing of masking
+    >>> untag_requests(E())
+    [('ns', 't', 'email', 'MASKED')]
     >>> E.eventType = RunState.START
     >>> untag_requests(E())
     []
@@ -176,9 +196,8 @@ def untag_requests(event: Any) -> list[tuple[str, str, str, str]]:
         return []
     out = []
     for ds in getattr(event, "outputs", None) or []:
-        fields = getattr((ds.facets or {}).get(MASKING), "fields", None) or {}
-        out += [(ds.namespace, ds.name, name, MASKED_TAG) for name, f in sorted(fields.items())
-                if isinstance(f, dict) and f.get("masked") is False]
+        masked = _masked_fields(ds)
+        out += [(ds.namespace, ds.name, name, MASKED_TAG) for name in _written_fields(ds) if name not in masked]
     return out
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlglot import exp
 
@@ -59,7 +60,7 @@ def _table_name(table: exp.Table) -> str:
     return ".".join(p.name for p in table.parts)
 
 
-def _direct(name: str, tree: exp.Expr, schema: Mapping[str, Mapping[str, str]],
+def _direct(name: str, tree: exp.Expr, schema: Mapping[str, Any],
             dialect: str) -> tuple[ColumnSource, ...]:
     from sqlglot.lineage import lineage
 
@@ -86,7 +87,7 @@ def _direct(name: str, tree: exp.Expr, schema: Mapping[str, Mapping[str, str]],
     return tuple(out)
 
 
-def _indirect(parsed: exp.Expr, schema: Mapping[str, Mapping[str, str]], dialect: str) -> tuple[ColumnSource, ...]:
+def _indirect(parsed: exp.Expr, schema: Mapping[str, Any], dialect: str) -> tuple[ColumnSource, ...]:
     from sqlglot.optimizer.qualify import qualify
     from sqlglot.optimizer.scope import traverse_scope
 
@@ -124,8 +125,24 @@ def _indirect(parsed: exp.Expr, schema: Mapping[str, Mapping[str, str]], dialect
     return tuple(out)
 
 
-def query_lineage(sql: str, schema: Mapping[str, Mapping[str, str]], dialect: str) -> QueryLineage:
+def output_names(tree: exp.Expr) -> list[str]:
+    """The output columns of a parsed query, in order: its (first) select list's names; none for another statement.
+
+    >>> import sqlglot
+    >>> output_names(sqlglot.parse_one("SELECT a, upper(b) AS u FROM t UNION ALL SELECT c, d FROM s"))
+    ['a', 'u']
+    """
+    first = tree
+    while isinstance(first, exp.SetOperation):
+        first = first.this
+    return [p.alias_or_name for p in first.selects] if isinstance(first, exp.Select) else []
+
+
+def query_lineage(sql: str, schema: Mapping[str, Any], dialect: str) -> QueryLineage:
     """Direct inputs of every output column of ``sql``, and the indirect inputs of its result.
+
+    ``schema`` maps a table's name to ``{column: type}``, or nests its parts (``{db: {schema: {table: {...}}}}``)
+    for a table the query names with them, as sqlglot's ``MappingSchema`` reads it.
 
     >>> lin = query_lineage("SELECT c.id, upper(c.email) AS e, min(o.amount) AS m FROM c JOIN o ON o.cid = c.id "
     ...                     "GROUP BY 1, 2", {"c": {"id": "int", "email": "text"}, "o": {"cid": "int", "amount": "int"}},
@@ -148,9 +165,6 @@ def query_lineage(sql: str, schema: Mapping[str, Mapping[str, str]], dialect: st
     from openlineage_ext.pinned_calls import unpin_calls
 
     tree = unpin_calls(sqlglot.parse_one(sql, read=dialect), dialect)
-    first = tree
-    while isinstance(first, exp.SetOperation):
-        first = first.this
-    names = [p.alias_or_name for p in first.selects] if isinstance(first, exp.Select) else []
+    names = output_names(tree)
     direct = {name: _direct(name, tree, schema, dialect) for name in names}
     return QueryLineage(direct, _indirect(tree, schema, dialect))

@@ -58,3 +58,21 @@ def test_dbt_ols_other_reading_is_left_as_it_is() -> None:
 def test_masked_and_literal_columns_are_not_touched() -> None:
     sql = 'select t.id, t.email, 1 as one from "shop"."raw"."t" as t'
     assert set(_annotate(sql, _plan("id", "email", "one", masked=("email",)), [RAW_T])) == {"id"}
+
+
+def test_an_incremental_runs_filter_on_its_own_table_keeps_every_column() -> None:
+    """An incremental model's second run filters on a subquery of its own table (``{{ this }}``), whose unqualified
+    column sqlglot could not place without that table's columns: the whole trace failed, the passed id got no
+    lineage, and so no field in the version Marquez made of the run (tests/lineage/test_marquez_dbt_kinds.py).
+    The model's own relation is known to the trace, its columns the ones its select list builds."""
+    from openlineage_ext.dbt_sql_lineage import complete_column_lineage
+
+    sql = ('select "id", system.main.md5("email") as email from "shop"."raw"."t" '
+           'where id > (select max(id) from "shop"."main"."q")')
+    node = {"unique_id": "model.p.inc", "relation_name": '"shop"."main"."q"', "compiled_code": sql}
+    out = NS(facets={})
+    assert complete_column_lineage(out, MANIFEST, node, [RAW_T], "test") == ["id", "email"]
+    annotate_passed_columns(out, MANIFEST, node, _plan("id", "email", masked=("email",)), [RAW_T], "test")
+    fields = out.facets["columnLineage"].fields
+    assert fields["id"].transformationType == "IDENTITY"
+    assert [(f.name, f.field) for f in fields["email"].inputFields] == [("raw.t", "email")]
