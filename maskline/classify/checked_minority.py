@@ -98,7 +98,9 @@ def iban_minority_evidence(values: Sequence[str], weights: Sequence[float], n: f
     from maskline.classify.evidence import Evidence
     from maskline.infotypes.validators import bank_account, iban
 
-    if not n:
+    # An IBAN opens with a country's two letters and two check digits: without three such values, nothing to read
+    # (the cheap test spares the account shape's pass over every text column).
+    if not n or sum(w for v, w in zip(values, weights, strict=True) if v[:2].isalpha() and v[2:4].isdigit()) < MIN_IBANS:
         return []
     shaped = [i for i, v in enumerate(values) if bank_account(v)]
     weight = sum(weights[i] for i in shaped)
