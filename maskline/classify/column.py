@@ -309,9 +309,10 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         from maskline.classify.bban_shape import bban_evidence
 
         found.extend(bban_evidence(scan.values, scan.weights, scan.n, name))
-        from maskline.classify.checked_minority import checked_minority_evidence
+        from maskline.classify.checked_minority import checked_minority_evidence, iban_minority_evidence
 
         found.extend(checked_minority_evidence(scan.values, scan.weights, scan.n))
+        found.extend(iban_minority_evidence(scan.values, scan.weights, scan.n))
         from maskline.classify.routing_accounts import routing_account_evidence
 
         found.extend(routing_account_evidence(scan.values, scan.weights, scan.n, name))

@@ -1494,15 +1494,46 @@ def _lower_cased(value: str, check: Callable[[str], bool], letters_per_digit: fl
 
 
 def passport_number_any_case(value: str) -> bool:
-    """:func:`passport_number`, or one stored in lower case with no more letters than digits (column values;
-    free text takes the stricter :func:`passport_number_cued`, whose cue may stand before any word).
+    """:func:`passport_number`, or one stored in lower case with no more letters than digits, or one written behind
+    its issuer's country code (:func:`issuer_prefixed_passport`). Column values under a passport name; free text
+    takes the stricter :func:`passport_number_cued`, whose cue may stand before any word.
 
     >>> passport_number_any_case("k51667721"), passport_number_any_case("ab1234567")
     (True, True)
     >>> passport_number_any_case("sunshine12"), passport_number_any_case("Ab1234567")
     (False, False)
+    >>> passport_number_any_case("GB123456789"), passport_number_any_case("USA123456789")
+    (True, True)
     """
-    return passport_number(value) or _lower_cased(value, passport_number, 1.0)
+    return passport_number(value) or _lower_cased(value, passport_number, 1.0) or issuer_prefixed_passport(value)
+
+
+_ISSUER_PREFIXED = re.compile(r"^([A-Z]{2,3})[ -]?([0-9]{6,9})$")
+
+
+@cache
+def _country_codes() -> frozenset[str]:
+    """ISO 3166-1 alpha-2 and alpha-3 codes, from the vocabulary maskline ships."""
+    from importlib.resources import files
+
+    text = files("maskline.infotypes").joinpath("data/vocabulary_countries.txt").read_text(encoding="utf-8")
+    return frozenset(c for line in text.splitlines() if (c := line.strip()) and not c.startswith("#")
+                     and 2 <= len(c) <= 3 and c.isalpha() and c.isupper())
+
+
+def issuer_prefixed_passport(value: str) -> bool:
+    """A passport number written behind its issuer's ISO 3166 country code, as travel and KYC systems key them
+    across issuers (``GB123456789``, ``USA-123456789``): the code, then six to nine digits. The nine digits of a
+    British or US passport behind ``GB``/``US`` are eleven characters, beyond ICAO's nine (:func:`passport_number`).
+    Read only under a passport name: without it, any two capitals and digits (``SO123456789``, an order) fit.
+
+    >>> issuer_prefixed_passport("GB123456789"), issuer_prefixed_passport("FRA-12345678")
+    (True, True)
+    >>> issuer_prefixed_passport("XQ123456789"), issuer_prefixed_passport("GB12345")  # no country; too short
+    (False, False)
+    """
+    m = _ISSUER_PREFIXED.match(value.strip())
+    return m is not None and m.group(1) in _country_codes()
 
 
 def bank_account_any_case(value: str) -> bool:
