@@ -18,17 +18,20 @@ MASKER_MODULES = (
 )
 
 
+# The maskers found so far, by module: each module's masker is a singleton, so it is looked up once (a lookup per
+# log line cost more than the line's scrubbing).
+_MASKERS: dict[str, Any] = {}
+
+
 def _secret_replacers() -> list[Any]:
     """The compiled patterns of the secrets registered with Airflow's maskers in this process (the task SDK's,
     which ``mask_secret`` and connections fill, and the core's, a separate instance), those that have any."""
-    replacers = []
-    for module_name in MASKER_MODULES:
-        module = sys.modules.get(module_name)
-        if module is not None:
-            replacer = getattr(module._secrets_masker(), "replacer", None)
-            if replacer is not None:
-                replacers.append(replacer)
-    return replacers
+    if len(_MASKERS) < len(MASKER_MODULES):
+        for module_name in MASKER_MODULES:
+            module = sys.modules.get(module_name)
+            if module is not None and module_name not in _MASKERS:
+                _MASKERS[module_name] = module._secrets_masker()
+    return [m.replacer for m in _MASKERS.values() if m.replacer is not None]
 
 
 def hide_registered_secrets(value: Any) -> Any:
