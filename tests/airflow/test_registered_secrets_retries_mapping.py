@@ -121,5 +121,6 @@ def test_each_mapped_query_instance_is_masked_and_named_by_its_map_index(airflow
             complete[ti["map_index"]] = [o["name"] for o in event.get("outputs", [])]
     assert sorted(complete) == [0, 1], complete
     assert len({e["run"]["runId"] for e in events}) == 2  # each instance is a run of its own
+    assert all("maskline_identity" in e["run"]["facets"] for e in events)  # who ran it, on every instance's event
     for map_index, target in enumerate(MAPPED_TARGETS):
         assert any(name.endswith(target) for name in complete[map_index]), complete
