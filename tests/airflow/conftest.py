@@ -268,7 +268,8 @@ def airflow_runs(tmp_path_factory: pytest.TempPathFactory, request: pytest.Fixtu
         dag_ids.insert(3, "mt_postgres")
     if trino_url:
         dag_ids.insert(3, "mt_trino")
-    results = run_dags(dag_ids, env, workdir)
+    # mt_registered_secrets' logging task once more as a worker runs it (supervisor, task process of its own).
+    results = run_dags(dag_ids, env, workdir, supervised=["mt_registered_secrets.logs_the_key"])
     return AirflowRuns(workdir, results, duckdb_path, sqlite_path, demo_path, data, pg_dsn,
                        (workdir / "dag_test.log").read_text(errors="replace"), trino_url, trino_schema)
 

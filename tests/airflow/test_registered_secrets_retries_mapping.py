@@ -124,3 +124,14 @@ def test_each_mapped_query_instance_is_masked_and_named_by_its_map_index(airflow
     assert all("maskline_identity" in e["run"]["facets"] for e in events)  # who ran it, on every instance's event
     for map_index, target in enumerate(MAPPED_TARGETS):
         assert any(name.endswith(target) for name in complete[map_index]), complete
+
+
+def test_a_worker_s_supervisor_hides_the_registered_key_from_every_line_its_task_process_writes(airflow_runs) -> None:
+    # The same task, run as a worker runs it: Airflow's supervisor writes the task process's log through its
+    # masker, which the task process told of the key. Every way of writing reaches the log, masked by Airflow.
+    assert airflow_runs.results["supervised"] == {"mt_registered_secrets.logs_the_key": 0}
+    log = (airflow_runs.workdir / "supervised" / "mt_registered_secrets.logs_the_key.log").read_text()
+    assert LOGGED_KEY not in log
+    for line in ("user logger, argument: ***", "user logger, formatted: ***", "task logger: ***",
+                 "own handler: ***", "printed: ***"):
+        assert line in log
