@@ -55,16 +55,20 @@ def migrate(env: Mapping[str, str]) -> None:
         raise RuntimeError("airflow db migrate failed:\n" + done.stderr[-3000:])
 
 
-def run_dags(dag_ids: Sequence[str], env: Mapping[str, str], workdir: Path) -> dict[str, Any]:
+def run_dags(dag_ids: Sequence[str], env: Mapping[str, str], workdir: Path,
+             supervised: Sequence[str] = ()) -> dict[str, Any]:
     """Migrate, then ``dag.test()`` every DAG in one child process; returns ``{dag_id: {state, tasks}}``.
 
     The child's output, which is where ``dag.test()`` writes task logs, is kept in
-    ``workdir/dag_test.log``.
+    ``workdir/dag_test.log``. ``supervised``: tasks (``dag_id.task_id``, of DAGs in ``dag_ids``) run once more
+    after the DAGs, as a worker runs them: by Airflow's supervisor, in a task process of their own, whose log
+    the supervisor writes to ``workdir/supervised/<dag_id>.<task_id>.log`` (their states under ``"supervised"``).
     """
     migrate(env)
     out = workdir / "dag_results.json"
     log = workdir / "dag_test.log"
-    command = [sys.executable, "-m", "airflow_plugin.demo", "--run-in-process", "--out", str(out), *dag_ids]
+    command = [sys.executable, "-m", "airflow_plugin.demo", "--run-in-process", "--out", str(out),
+               *(f"--supervised={task}" for task in supervised), *dag_ids]
     with log.open("w") as sink:
         subprocess.run(command, env=dict(env), stdout=sink, stderr=subprocess.STDOUT, check=False)
     if not out.exists():
@@ -76,7 +80,35 @@ class DagTestRunner:
     """The component named to Airflow's listeners when the runner stops (they log its class name)."""
 
 
-def _run_in_process(dag_ids: Sequence[str], out: Path) -> None:
+def _supervised_run(dag: Any, run_id: str, task_id: str, log_path: Path) -> int:
+    """Run one task instance of a DAG run again as a worker does: Airflow's supervisor forks a task process that
+    parses the DAG file and runs the task, and writes the log lines that process sends it to ``log_path``
+    (through its secrets masker). The Execution API is the in-process one ``dag.test()`` uses; returns the task
+    process's exit code."""
+    from uuid import UUID
+
+    from airflow.executors.workloads.base import BundleInfo
+    from airflow.models.taskinstance import TaskInstance
+    from airflow.sdk.api.datamodels._generated import TaskInstance as TaskInstanceSDK
+    from airflow.sdk.execution_time.supervisor import InProcessTestSupervisor, supervise_task
+    from airflow.utils.session import create_session
+    from airflow.utils.state import TaskInstanceState
+
+    with create_session() as session:
+        ti = session.query(TaskInstance).filter_by(dag_id=dag.dag_id, run_id=run_id, task_id=task_id).one()
+        ti.try_number += 1
+        ti.state = TaskInstanceState.QUEUED  # the API starts only a queued task instance
+        session.commit()
+        what = TaskInstanceSDK(id=UUID(str(ti.id)), task_id=ti.task_id, dag_id=ti.dag_id, run_id=ti.run_id,
+                               try_number=ti.try_number, map_index=ti.map_index,
+                               dag_version_id=UUID(str(ti.dag_version_id)))
+    relative = Path(dag.fileloc).relative_to(os.environ["AIRFLOW__CORE__DAGS_FOLDER"])
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    return supervise_task(ti=what, bundle_info=BundleInfo(name="dags-folder"), dag_rel_path=relative, token="",
+                          client=InProcessTestSupervisor._api_client(dag), log_path=str(log_path))
+
+
+def _run_in_process(dag_ids: Sequence[str], out: Path, supervised: Sequence[str] = ()) -> None:
     import gc
 
     from airflow.dag_processing.dagbag import DagBag
@@ -99,6 +131,17 @@ def _run_in_process(dag_ids: Sequence[str], out: Path) -> None:
         # frames -> f_back -> _run_task's frame, which holds the TaskRunResult), so whatever the task's frames hold
         # (an open DuckDB connection) waits for the cyclic GC, at worst until interpreter teardown. Free it now.
         gc.collect()
+    states: dict[str, Any] = {}
+    for name in supervised:
+        dag_id, _, task_id = name.partition(".")
+        dag = bag.get_dag(dag_id)
+        run_id = results.get(dag_id, {}).get("run_id")
+        if dag is None or run_id is None:
+            states[name] = "missing"
+            continue
+        states[name] = _supervised_run(dag, run_id, task_id, out.parent / "supervised" / f"{name}.log")
+    if supervised:
+        results["supervised"] = states
     out.write_text(json.dumps(results, indent=2))
 
 
@@ -141,11 +184,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m airflow_plugin.demo", description=__doc__)
     parser.add_argument("--run-in-process", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--supervised", action="append", default=[], help=argparse.SUPPRESS)
     parser.add_argument("--keep", type=Path, help="run in this directory and keep it (default: a temporary one)")
     parser.add_argument("dag_ids", nargs="*")
     args = parser.parse_args(argv)
     if args.run_in_process:
-        _run_in_process(args.dag_ids, args.out)
+        _run_in_process(args.dag_ids, args.out, args.supervised)
         try:
             _stop_listeners()
         except Exception as e:  # noqa: BLE001 - the results are written; a listener's failure must not undo them

@@ -28,9 +28,10 @@ def _guarded_client_factory(original: Any) -> Any:
     def get_or_create_openlineage_client(self: Any) -> Any:
         client = original(self)
         try:
+            from airflow_plugin.registered_secrets import hide_registered_secrets_in_event
             from openlineage_ext.guarded_transport import guard_client
 
-            guard_client(client)
+            guard_client(client, hide=hide_registered_secrets_in_event)
         except Exception as e:  # noqa: BLE001
             log.warning("maskline: could not guard the OpenLineage client (%s)", type(e).__name__)
         return client

@@ -11,6 +11,10 @@ template fields) is covered, and nothing Airflow masks is masked less. Rendered
 fields named ``sql`` or holding a callable's arguments are first rebuilt from
 their structure (:func:`redact_named_field`).
 
+Secrets registered with Airflow's masker (maskline's key, connection passwords) are hidden by the scrubber
+itself too (:mod:`airflow_plugin.registered_secrets`): where a task runs in the process that writes its log
+(``dag.test()``), Airflow puts no masker in that log's pipeline.
+
 :class:`MasklineLogFilter` is the same scrubber as a plain ``logging.Filter``,
 for handlers outside Airflow's structlog pipeline. What a task prints goes to
 its process's standard streams, not to a logger: while a task runs,
@@ -26,6 +30,8 @@ import sys
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
+
+from airflow_plugin.registered_secrets import MASKER_MODULES
 
 _fromisoformat = datetime.fromisoformat
 _DIGITS = frozenset("0123456789")
@@ -94,10 +100,6 @@ STRUCTURAL_KEYS = frozenset(AIRFLOW_FIELDS)
 _WRAPPED_FLAG = "_maskline_scrubbing"
 # Template fields that hold what a user typed for a callable: rendered with every value replaced.
 RENDERED_USER_INPUTS = frozenset({"op_args", "op_kwargs", "templates_dict", "params"})
-MASKER_MODULES = (
-    "airflow.sdk._shared.secrets_masker.secrets_masker",
-    "airflow._shared.secrets_masker.secrets_masker",
-)
 
 
 def scrub_text(text: str) -> str:
@@ -339,14 +341,24 @@ _scrubbed: Callable[[str], str] = _first_scrubbed
 
 
 def _scrubbers() -> tuple[Callable[..., Any], Callable[..., Any]]:
-    """The core's ``scrubbed`` (``scrub(text)[0]``) and ``scrub_value``, imported on first use (an import
-    statement per log event cost a tenth of a clean line's scrubbing; at module level it would load the core
-    when DAGs are parsed)."""
+    """The core's ``scrubbed`` (``scrub(text)[0]``) and ``scrub_value``, each after the secrets registered with
+    Airflow's maskers are hidden (:func:`hide_registered_secrets`), imported on first use (an import statement
+    per log event cost a tenth of a clean line's scrubbing; at module level it would load the core when DAGs
+    are parsed)."""
     global _SCRUBBERS
     if _SCRUBBERS is None:
+        from airflow_plugin.registered_secrets import hide_registered_secrets
         from maskline.text.scrubber import scrub_value, scrubbed
 
-        _SCRUBBERS = (scrubbed, scrub_value)
+        def text_scrubbed(text: str) -> str:
+            hidden = hide_registered_secrets(text)
+            new = scrubbed(hidden)
+            return text if new == text else new  # the same object when nothing changed: callers test identity
+
+        def value_scrubbed(value: Any) -> Any:
+            return scrub_value(hide_registered_secrets(value))
+
+        _SCRUBBERS = (text_scrubbed, value_scrubbed)
     return _SCRUBBERS
 
 
@@ -559,6 +571,18 @@ def _wrap(original: Callable[..., Any]) -> Callable[..., Any]:
     return redact
 
 
+def _forgetting_proven(add_mask: Callable[..., Any]) -> Callable[..., Any]:
+    """A masker's ``add_mask`` that also forgets the values proven clean (:data:`_PROVEN`): one of them may be the
+    secret just registered, and a proven value is not looked at again."""
+    def registered(secret: Any, name: str | None = None) -> None:
+        add_mask(secret, name)
+        _PROVEN.clear()
+        _PROVEN.add(None)
+
+    setattr(registered, _WRAPPED_FLAG, True)
+    return registered
+
+
 def _insert_before_renderer(processors: Any) -> bool:
     """Put :func:`scrub_processor` just before the renderer of a processor list, in place."""
     if not isinstance(processors, list) or scrub_processor in processors:
@@ -701,6 +725,8 @@ def install() -> int:
         except ImportError:
             continue
         masker = module._secrets_masker()
+        if not getattr(masker.add_mask, _WRAPPED_FLAG, False):
+            masker.add_mask = _forgetting_proven(masker.add_mask)
         if getattr(masker.redact, _WRAPPED_FLAG, False):
             continue
         masker.redact = _wrap(masker.redact)

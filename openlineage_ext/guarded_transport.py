@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from openlineage.client.transport.transport import Transport
@@ -90,7 +91,8 @@ class GuardedTransport(Transport):
     (True, True)
     """
 
-    def __init__(self, inner: Transport, properties: dict[str, Any] | None = None) -> None:
+    def __init__(self, inner: Transport, properties: dict[str, Any] | None = None,
+                 hide: Callable[[Any], Any] | None = None) -> None:
         from openlineage_ext.transformer import MasklineTransformer
 
         self.inner = inner
@@ -99,10 +101,15 @@ class GuardedTransport(Transport):
         self.priority = getattr(inner, "priority", 0)
         self.transformer = MasklineTransformer(dict(properties or {}))
         self.dropped = 0
+        # The face's own secrets, hidden after scrubbing (Airflow: those registered with its secrets masker, which
+        # no detector finds: maskline's key in an exception's message).
+        self.hide = hide
 
     def emit(self, event: Any) -> Any:
         try:
             scrubbed = self.transformer.transform(copy.deepcopy(event))
+            if scrubbed is not None and self.hide is not None:
+                scrubbed = self.hide(scrubbed)
         except Exception as e:  # noqa: BLE001 - lineage never fails a task; an unscrubbed event never leaves
             scrubbed = None
             log.warning("maskline: dropped an OpenLineage event that could not be scrubbed (%s)", type(e).__name__)
@@ -120,8 +127,9 @@ class GuardedTransport(Transport):
         return bool(wait(timeout)) if wait is not None else True
 
 
-def guard_client(client: Any) -> Any:
-    """Wrap an ``OpenLineageClient``'s transport in :class:`GuardedTransport` unless maskline already guards it.
+def guard_client(client: Any, hide: Callable[[Any], Any] | None = None) -> Any:
+    """Wrap an ``OpenLineageClient``'s transport in :class:`GuardedTransport` unless maskline already guards it;
+    ``hide``: the face's own secrets, hidden in each scrubbed event (given to a guard already there that has none).
 
     >>> from openlineage.client import OpenLineageClient
     >>> from openlineage.client.transport.console import ConsoleTransport, ConsoleConfig
@@ -132,5 +140,7 @@ def guard_client(client: Any) -> Any:
     silence_raw_event_logs()
     transport = getattr(client, "transport", None)
     if transport is not None and not is_guarded(transport):
-        client.transport = GuardedTransport(transport)
+        client.transport = GuardedTransport(transport, hide=hide)
+    elif isinstance(transport, GuardedTransport) and transport.hide is None:
+        transport.hide = hide
     return client

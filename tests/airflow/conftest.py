@@ -252,6 +252,7 @@ def airflow_runs(tmp_path_factory: pytest.TempPathFactory, request: pytest.Fixtu
     extra["AIRFLOW_VAR_MASKLINE_POLICY"] = (EXAMPLE_DAGS / "maskline_policy.yml").read_text()
     extra["AIRFLOW_VAR_PROBE_EMAIL"] = PROBE_EMAIL  # typed into a refused query by the mt_failures DAG
     extra["MASKLINE_TEST_SHORT_KEY"] = "short-k3y"  # set but too short: the mt_failures short_key task
+    extra["MASKLINE_TEST_LOGGED_KEY"] = "Lq7-logged-key-Vr3318-never-in-a-log"  # logged by mt_registered_secrets
     extra["MASKLINE_DEMO_DIR"] = str(data / "demo")
     extra["MASKLINE_TEST_DATA_DIR"] = str(data)
     # Lineage goes to a file so the tests can read every event the operators produced.
@@ -261,12 +262,14 @@ def airflow_runs(tmp_path_factory: pytest.TempPathFactory, request: pytest.Fixtu
     env.pop("MASKLINE_KEY", None)
 
     dag_ids = ["maskline_example", "mt_duckdb", "mt_sqlite", "mt_files", "mt_decorator", "mt_failures", "mt_pii",
-               "mt_task_logs", "mt_failure_leaks", "mt_entry_schemas", "mt_xcom_keys", "mt_xcom_records", "mt_empty_day"]
+               "mt_task_logs", "mt_failure_leaks", "mt_entry_schemas", "mt_xcom_keys", "mt_xcom_records", "mt_empty_day",
+               "mt_registered_secrets", "mt_retried_file", "mt_mapped_upstream"]
     if pg_dsn:
         dag_ids.insert(3, "mt_postgres")
     if trino_url:
         dag_ids.insert(3, "mt_trino")
-    results = run_dags(dag_ids, env, workdir)
+    # mt_registered_secrets' logging task once more as a worker runs it (supervisor, task process of its own).
+    results = run_dags(dag_ids, env, workdir, supervised=["mt_registered_secrets.logs_the_key"])
     return AirflowRuns(workdir, results, duckdb_path, sqlite_path, demo_path, data, pg_dsn,
                        (workdir / "dag_test.log").read_text(errors="replace"), trino_url, trino_schema)
 

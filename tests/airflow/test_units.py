@@ -450,7 +450,7 @@ def test_policy_from_a_missing_variable_fails_with_a_fix():
 
 FACE_MODULES = (
     "airflow_plugin.provider_info", "airflow_plugin.config", "airflow_plugin.hooks.key", "airflow_plugin.plugin",
-    "airflow_plugin.log_filter", "airflow_plugin.warehouse",
+    "airflow_plugin.log_filter", "airflow_plugin.registered_secrets", "airflow_plugin.warehouse",
     "airflow_plugin.policy_source", "airflow_plugin.key_source", "airflow_plugin.lineage", "airflow_plugin.db_task",
     "airflow_plugin.query_masking", "airflow_plugin.operators.mask_table",
     "airflow_plugin.operators.mask_query", "airflow_plugin.operators.mask_file", "airflow_plugin.decorators.maskline",
@@ -537,3 +537,39 @@ def test_a_key_read_from_the_environment_is_masked_by_airflows_secrets_masker(mo
     monkeypatch.setenv("MASKLINE_TEST_UNIT_ENV_KEY", key)
     assert optional_operator_key(load_policy({"key": {"env": "MASKLINE_TEST_UNIT_ENV_KEY"}})) is not None
     assert redact(f"careless: {key}") == "careless: ***"
+
+
+def test_a_value_proven_clean_before_it_was_registered_as_a_secret_is_hidden_after():
+    # The log scrubber remembers Airflow-shaped field values it found clean and skips them after; a secret
+    # registered later (a key read mid-task) must not stay behind that memory.
+    out = json.loads(_run_python("""
+        import json
+        from airflow_plugin.log_filter import install, scrub_event
+        install()
+        secret = "proven-Key-3319-later-registered"
+        line = {"event": "ran", "task_id": secret, "timestamp": "2026-01-01T00:00:00.000000Z"}
+        before = scrub_event(dict(line))["task_id"]
+        scrub_event(dict(line))  # remembered as clean
+        from airflow.sdk.log import mask_secret
+        mask_secret(secret)
+        print(json.dumps({"before": before, "after": scrub_event(dict(line))["task_id"]}))
+    """))
+    assert out == {"before": "proven-Key-3319-later-registered", "after": "***"}
+
+
+def test_the_masking_xcom_backend_hides_a_registered_secret_in_the_value_and_its_stored_form():
+    from dataclasses import dataclass
+
+    from airflow.sdk.log import mask_secret
+
+    from airflow_plugin.xcom import MaskingXComBackend
+
+    @dataclass
+    class Holder:
+        note: str
+
+    secret = "xcom-Key-8841-registered-secret"
+    mask_secret(secret)
+    stored = MaskingXComBackend.serialize_value({"note": f"key {secret}", "n": 3})
+    assert secret not in json.dumps(stored) and "key ***" in json.dumps(stored)
+    assert secret not in json.dumps(MaskingXComBackend.serialize_value(Holder(f"key {secret}")), default=str)
