@@ -375,7 +375,7 @@ def _trace_model(uid: str, node: Mapping[str, Any], sql: str, dialect: str | Non
     # that one column, a deep copy of the whole SELECT per column per scope (most of a check's time on a model of
     # generated masking SQL). The check reads only a node's expression, name and downstream, which trimming does
     # not change.
-    lineage = functools.partial(sqlglot_lineage, trim_selects=False)
+    lineage: Any = functools.partial(sqlglot_lineage, trim_selects=False)
 
     findings: list[Finding] = []
     untraceable_fix = "simplify the SQL, or mask the sensitive columns in an upstream model"
