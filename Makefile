@@ -7,6 +7,12 @@ PY := $(VENV)/bin/python
 UV_VERSION := 0.13.8
 UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 PYTEST_WORKERS ?= 2
+# The tests' compiled bytecode, for every process of a run (both workers, and each dbt, Airflow and CLI subprocess),
+# in one cache outside the repository. Under PYTHONDONTWRITEBYTECODE (set by some shells and CI images) each of
+# those processes compiled every module it imported from source: about 13 CPU seconds of each worker's collection
+# alone, a third of tests/cli/test_cli.py's. A prefix keeps the tree free of __pycache__, which that setting is for.
+PYCACHE ?= $(or $(PYTHONPYCACHEPREFIX),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/maskline/pycache)
+TEST_ENV := env -u PYTHONDONTWRITEBYTECODE PYTHONPYCACHEPREFIX=$(PYCACHE)
 
 .PHONY: help setup demo test test-fast bench lint marquez-up marquez-down postgres-up trino-up trino-down clean
 
@@ -51,12 +57,12 @@ test: setup postgres-up
 	  || { echo "make test: Trino could not be started (scripts/trino.sh up); not running the suite" >&2; \
 	       scripts/trino.sh down >/dev/null 2>&1; exit 1; }; \
 	export MARQUEZ_URL="$$(scripts/marquez.sh up || true)"; \
-	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS); rc=$$?; \
+	$(TEST_ENV) $(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS); rc=$$?; \
 	scripts/marquez.sh down >/dev/null 2>&1 || true; \
 	scripts/trino.sh down >/dev/null 2>&1 || true; exit $$rc
 
 test-fast: setup
-	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) -m "not postgres and not marquez and not airflow and not dbt and not spark and not trino and not packaging" $(PYTEST_ARGS)
+	$(TEST_ENV) $(VENV)/bin/pytest -n $(PYTEST_WORKERS) -m "not postgres and not marquez and not airflow and not dbt and not spark and not trino and not packaging" $(PYTEST_ARGS)
 
 # The scale benchmark runs on a real Trino too; it is started for the run and stopped afterwards.
 bench: setup postgres-up

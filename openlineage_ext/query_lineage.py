@@ -64,7 +64,9 @@ def _direct(name: str, tree: exp.Expr, schema: Mapping[str, Any],
             dialect: str) -> tuple[ColumnSource, ...]:
     from sqlglot.lineage import lineage
 
-    root = lineage(name, tree, schema={t: dict(c) for t, c in schema.items()}, dialect=dialect)
+    # trim_selects=False: trimming gives each node, as its `source`, a deep copy of its SELECT cut to one column
+    # (a copy of every masking expression of the query, per column); only a leaf's source, its table, is read here.
+    root = lineage(name, tree, schema={t: dict(c) for t, c in schema.items()}, dialect=dialect, trim_selects=False)
     out: list[ColumnSource] = []
 
     def walk(node: object, subtype: str) -> None:

@@ -184,6 +184,9 @@ def spark():
 @pytest.hookimpl(trylast=True)  # after xdist's own suffixing, so a fixed xdist makes this a no-op
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Each ``xdist_group`` on one worker, so its session fixtures are built once per run (tests/xdist_groups.py)."""
-    from tests.xdist_groups import keep_groups_together
+    from tests.xdist_groups import doctest_group, keep_groups_together
 
+    for item in items:
+        if group := doctest_group(item.nodeid):
+            item.add_marker(pytest.mark.xdist_group(group))
     keep_groups_together(config, items)

@@ -41,3 +41,24 @@ def keep_groups_together(config: pytest.Config, items: list[pytest.Item]) -> Non
             from _pytest.nodeid import NodeId  # only where pytest has structured ids (9 and later)
 
             item._id = NodeId.parse(item.nodeid + suffix)  # type: ignore[attr-defined]
+
+
+# Doctests cannot carry a marker, so the group of those that share a costly per-process cache with a grouped
+# test module is named here: compiling the dbt package's generated macro file (maskline.dbt.generate's
+# render_file, cached per process) costs about 20 CPU seconds, and tests/dbt/test_generated_templates.py's two
+# tests and these doctests each asked for it on whichever worker they landed, up to once per worker.
+DOCTEST_GROUPS = {
+    "maskline/dbt/generate.py::maskline.dbt.generate.render_file": "dbt_generate",
+    "maskline/dbt/generate.py::maskline.dbt.generate.main": "dbt_generate",
+}
+
+
+def doctest_group(nodeid: str) -> str | None:
+    """The ``xdist_group`` a doctest joins (:data:`DOCTEST_GROUPS`), or None.
+
+    >>> doctest_group("maskline/dbt/generate.py::maskline.dbt.generate.main")
+    'dbt_generate'
+    >>> doctest_group("maskline/dbt/generate.py::maskline.dbt.generate.catalogue") is None
+    True
+    """
+    return DOCTEST_GROUPS.get(nodeid)

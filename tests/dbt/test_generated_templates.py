@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+# Both compile the whole generated macro file (cached per process): one worker, one compile (tests/xdist_groups.py
+# adds the doctests of maskline.dbt.generate that compile it too).
+pytestmark = pytest.mark.xdist_group("dbt_generate")
+
 
 def test_generated_macro_file_matches_what_the_core_compiles_now() -> None:
     from maskline.dbt.generate import GENERATED, render_file
