@@ -124,6 +124,8 @@ def test_a_protect_view_calls_pg_catalogs(pg_dsn: str) -> None:
         db.protect({"born": {"method": {"method": "generalize", "to": "month"}}})
         rows = db.read_as_reader("SELECT born FROM {masked}.t")
         assert rows == [("1981-04",)]
+        # a reader whose own path lists the schema: the view's functions were bound when it was created
+        assert db.read_as_reader(f"SET search_path = {db.raw}; SELECT born FROM {{masked}}.t") == [("1981-04",)]
         assert db.sql(f"SELECT v FROM {db.raw}.calls") == []
 
 
