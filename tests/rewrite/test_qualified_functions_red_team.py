@@ -124,3 +124,27 @@ def test_a_dotted_call_on_duckdb_is_a_method_call_of_the_built_in(sql: str) -> N
     except (RewriteRefused, QueryFailed) as e:
         outcome = str(e)
     assert EMAIL not in outcome
+
+
+@pytest.mark.postgres
+def test_the_mcp_query_tool_refuses_it(pg: tuple[Any, str], pg_dsn: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The MCP SDK client's ``query`` call: a refusal that names neither the qualifier nor a value."""
+    from maskline.mcp.database import Database
+    from maskline.mcp.server import build_server
+    from maskline.mcp.tools import MaskedTools
+    from tests.conftest import TEST_KEY
+    from tests.mcp.agent import ScriptedAgent
+
+    conn, evil = pg
+    with conn.cursor() as cur:
+        cur.execute("SELECT pg_catalog.current_schema()")
+        data = cur.fetchone()[0]
+    monkeypatch.setenv("MASKLINE_KEY", TEST_KEY)
+    policy = load_policy({"unclassified": "pass", "key": {"env": "MASKLINE_KEY"},
+                          "datasets": {f"{data}.customers": {"columns": {"email": {"method": "hmac"}}}}})
+    tools = MaskedTools(policy, Database.from_uri(pg_dsn), allow=[f"{data}.customers"], lineage=False)
+    script = [("query", {"sql": f"SELECT {evil}.lower(email) AS e FROM {data}.customers"})]
+    agent = ScriptedAgent().in_process(build_server(tools), script)
+    transcript = agent.transcript()
+    assert agent.answers[0].is_error, transcript
+    assert EMAIL not in transcript and "without a schema" in transcript
