@@ -88,12 +88,19 @@ class Warehouse:
 
     def __post_init__(self) -> None:
         self.key: KeyMaterial | None = None  # kept only for engines whose statements carry the key
+        self.default_schema: str | None = None  # the schema of an unqualified name, where the path is pinned
         # The warehouse owns the connection from the moment it is handed one, so a setup that fails closes it
         # here, on every caller's behalf: left to the failure's traceback, a PostgreSQL session stays open for as
         # long as that is kept (under dag.test(), until the cyclic collector runs).
         try:
             self.cursor = self.engine.cursor(self.connection)
             self.engine.prepare(self.connection)
+            # The masking statements run under a path of built-ins only (replace_table): PostgreSQL picks a
+            # function whose argument types match a raw column's exactly (a pg_typeof(varchar) of the data's
+            # schema) over pg_catalog's, whatever the path's order, and would run it on every raw value with the
+            # key in the session. Relations are named instead with the schema an unqualified name reads now.
+            self.default_schema = (self.engine.current_schema(self.cursor) if self.engine.builtin_names_only
+                                   else None)
         except BaseException:
             with contextlib.suppress(Exception):  # a connection that cannot close must not hide why setup failed
                 self.connection.close()
@@ -126,10 +133,13 @@ class Warehouse:
     def table(self, name: str) -> exp.Table:
         """A table name parsed in this engine's SQL (so quoting and schemas follow its rules)."""
         try:
-            return self.engine.table(name)
+            table = self.engine.table(name)
         except Exception as e:  # any parse failure is a bad name
             raise InputError(f"not a table name: {name!r}", where="source/target",
                              fix="pass a table name such as schema.table") from e
+        if self.default_schema and not table.args.get("db"):
+            table.set("db", exp.to_identifier(self.default_schema, quoted=True))
+        return table
 
     def columns(self, name: str) -> list[tuple[str, str]]:
         """The table's ``(column, type)`` pairs in order; empty when the table does not exist."""
@@ -152,9 +162,16 @@ class Warehouse:
         itself, ``replace`` keeps nothing.
         """
         tgt = self.table(target)
+        if self.default_schema:  # the path is pinned below: each table the SELECT reads gets its schema now
+            from sqlglot.optimizer.qualify_tables import qualify_tables
+
+            select = qualify_tables(select.copy(), db=exp.to_identifier(self.default_schema, quoted=True),
+                                    dialect=self.dialect.sqlglot_name)
         if self.engine.transactions:
             self.execute(self.engine.begin)
         try:
+            for statement in self.engine.builtin_names_only:  # PostgreSQL: pg_catalog's functions only, till COMMIT
+                self.execute(statement)
             if mode is WriteMode.TRUNCATE_INSERT and self.exists(target):
                 rows = self._truncate_insert(tgt, select)
             else:

@@ -94,8 +94,35 @@ class DuckDB(Dialect):
         """
         return exp.TryCast(this=e, to=exp.DataType.build("double"))
 
+    def utc_wall_clock(self, e: exp.Expression) -> exp.Expression:
+        """A TIMESTAMPTZ's wall clock in UTC, as a TIMESTAMP built from its microseconds since the epoch.
+
+        DuckDB reads a TIMESTAMPTZ through ICU, in the session's ``Calendar``: under ``japanese`` the wall clock
+        ``timezone('UTC', t)`` gives is in year 6 (Reiwa), under ``hebrew`` in year 5784 BC, so a mask of an
+        instant followed a setting of whoever holds the connection. The epoch is no calendar's; ``make_timestamp``
+        of it is the Gregorian wall clock at UTC. An infinite instant has no epoch and stays infinite.
+
+        >>> import duckdb
+        >>> sql = DuckDB().utc_wall_clock(exp.column("t")).sql("duckdb")
+        >>> con = duckdb.connect()
+        >>> _ = con.execute("SET Calendar = 'japanese'")
+        >>> con.sql(f"SELECT CAST({sql} AS VARCHAR) FROM (VALUES (TIMESTAMPTZ '2024-04-17 23:30:00+00'), "
+        ...         "(TIMESTAMPTZ 'infinity')) v(t)").fetchall()
+        [('2024-04-17 23:30:00',), ('infinity',)]
+        """
+        return exp.Case(ifs=[exp.If(this=fn("ISFINITE", e.copy()), true=fn("MAKE_TIMESTAMP", fn("EPOCH_US", e.copy())))],
+                        default=exp.AtTimeZone(this=e.copy(), zone=lit("UTC")))
+
+    def utc_date(self, e: exp.Expression) -> exp.Expression:
+        """The UTC day of an instant, from :meth:`utc_wall_clock` (no session calendar reads it).
+
+        >>> DuckDB().utc_date(exp.column("t")).sql("duckdb")[:60]
+        'CAST(CASE WHEN ISFINITE(t) THEN MAKE_TIMESTAMP(EPOCH_US(t)) '
+        """
+        return exp.cast(self.utc_wall_clock(e), "date")
+
     def utc_timestamp_text(self, e: exp.Expression) -> exp.Expression:
-        return fn("STRFTIME", exp.AtTimeZone(this=e, zone=lit("UTC")), lit("%Y-%m-%dT%H:%M:%S.%f"))
+        return fn("STRFTIME", self.utc_wall_clock(e), lit("%Y-%m-%dT%H:%M:%S.%f"))
 
     def mark_types(self, tree: exp.Expr, schema: dict[str, Any]) -> None:
         from maskline.dialects.duckdb_builtins import mark_types

@@ -184,6 +184,31 @@ def _refuse_function(node: exp.Func, query: exp.Expr, dialect: str) -> RewriteRe
                           fix=f"{hint} Or {fix}" if hint else fix)
 
 
+# Dialects where ``x.f(...)`` is a method call on the value ``x`` (DuckDB's ``email.upper()``), which maskline prints
+# as the pinned built-in ``system.main.upper(email)`` (:mod:`maskline.dialects.duckdb_builtins`, whose read-back
+# refuses what it cannot pin). Elsewhere the part before the dot can only be a schema or catalog.
+METHOD_CALLS = frozenset({"duckdb"})
+
+
+def _refuse_qualified(node: exp.Expr, kind: str) -> RewriteRefused:
+    """The refusal of a function the query wrote with a schema or catalog (``evil.lower(x)``,
+    ``FROM evil.generate_series(1, 3)``), described by position: the qualifier is whatever the query typed.
+
+    The allow-list names built-ins, and the query path pins PostgreSQL's search path so that an unqualified name
+    finds only those; a name written with its schema is looked up in that schema, whatever the path, and would
+    run the function someone wrote there in the session that holds the key. Built-ins need no qualifier.
+
+    >>> import sqlglot
+    >>> q = sqlglot.parse_one("SELECT evil.lower(email) FROM t", read="postgres")
+    >>> str(_refuse_qualified(q.selects[0].expression, "function"))[:80]
+    'the function at line 1, column 13 is written with a schema or catalog, which a m'
+    """
+    return RewriteRefused(f"{mention(kind, node)} is written with a schema or catalog, which a masked query may not "
+                          "name: it would call that schema's function, not the built-in the allow-list names",
+                          where="query", fix="write the function without a schema (lower(x), not schema.lower(x)); "
+                                             "a masked query calls the engine's built-ins only")
+
+
 def check_allowed(query: exp.Expr, dialect: str) -> None:
     """Refuse any function, table function or construct of ``query`` that the allow-list does not name.
 
@@ -210,6 +235,12 @@ def check_allowed(query: exp.Expr, dialect: str) -> None:
         if isinstance(node, (exp.Parameter, exp.SessionParameter, exp.Placeholder)):
             raise RewriteRefused("bind parameters and session variables are not allowed in a masked query",
                                  where="query", fix="write the value into the query")
+        if isinstance(node, exp.Table) and isinstance(node.this, exp.Func) and (node.args.get("db")
+                                                                                 or node.args.get("catalog")):
+            raise _refuse_qualified(node.this, "table function")
+        if isinstance(node, exp.Func) and isinstance(node.parent, exp.Dot) and node.arg_key == "expression" \
+                and dialect not in METHOD_CALLS:
+            raise _refuse_qualified(node, "function")
         if isinstance(node, exp.Table) and isinstance(node.this, exp.Func):
             names = sql_names(node.this)
             if not names & TABLE_FUNCTIONS:
