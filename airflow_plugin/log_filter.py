@@ -279,21 +279,16 @@ def _rendered_leaves(value: Any, scrubbed: Callable[[str], str]) -> Any:
     >>> p = pathlib.PurePosixPath("/tmp/x.csv"); _rendered_leaves(p, str.upper) is p or "changed"
     'changed'
     """
-    if value is None or type(value) in _PASSED or isinstance(value, str):
-        return value
-    if isinstance(value, dict):
-        items = [(_rendered_key(k, scrubbed), _rendered_leaves(v, scrubbed)) for k, v in value.items()]
-        if all(nk is k and nv is v for (nk, nv), (k, v) in zip(items, value.items(), strict=True)):
-            return value
-        return dict(items)
-    if isinstance(value, (list, tuple, set, frozenset)):
-        parts = [_rendered_leaves(v, scrubbed) for v in value]
-        if all(n is v for n, v in zip(parts, value, strict=True)):
-            return value
-        return type(value)(parts) if type(value) in (list, tuple, set, frozenset) else parts
-    text = repr(value)
-    new = scrubbed(text)
-    return value if new == text else new
+    from airflow_plugin.leaves import map_leaves
+
+    def leaf(v: Any) -> Any:
+        if v is None or type(v) in _PASSED or isinstance(v, str):
+            return v
+        text = repr(v)
+        new = scrubbed(text)
+        return v if new == text else new
+
+    return map_leaves(value, leaf, key=lambda k: _rendered_key(k, scrubbed))
 
 
 def _rendered_key(key: Any, scrubbed: Callable[[str], str]) -> Any:

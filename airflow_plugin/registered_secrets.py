@@ -56,22 +56,17 @@ def hide_registered_secrets(value: Any) -> Any:
 
 
 def _hidden(value: Any, replacers: list[Any]) -> Any:
-    if isinstance(value, str):
-        new = value
+    from airflow_plugin.leaves import map_leaves
+
+    def text(v: Any) -> Any:
+        if not isinstance(v, str):
+            return v
+        new = v
         for replacer in replacers:
             new = replacer.sub("***", new)
-        return value if new == value else new
-    if isinstance(value, dict):
-        items = [(_hidden(k, replacers), _hidden(v, replacers)) for k, v in value.items()]
-        if all(nk is k and nv is v for (nk, nv), (k, v) in zip(items, value.items(), strict=True)):
-            return value
-        return dict(items)
-    if isinstance(value, (list, tuple, set, frozenset)):
-        parts = [_hidden(v, replacers) for v in value]
-        if all(n is v for n, v in zip(parts, value, strict=True)):
-            return value
-        return type(value)(parts) if type(value) in (list, tuple, set, frozenset) else parts
-    return value
+        return v if new == v else new
+
+    return map_leaves(value, text)
 
 
 def hide_registered_secrets_in_event(event: Any) -> Any:

@@ -450,7 +450,7 @@ def test_policy_from_a_missing_variable_fails_with_a_fix():
 
 FACE_MODULES = (
     "airflow_plugin.provider_info", "airflow_plugin.config", "airflow_plugin.hooks.key", "airflow_plugin.plugin",
-    "airflow_plugin.log_filter", "airflow_plugin.registered_secrets", "airflow_plugin.warehouse",
+    "airflow_plugin.log_filter", "airflow_plugin.registered_secrets", "airflow_plugin.leaves", "airflow_plugin.warehouse",
     "airflow_plugin.policy_source", "airflow_plugin.key_source", "airflow_plugin.lineage", "airflow_plugin.db_task",
     "airflow_plugin.query_masking", "airflow_plugin.operators.mask_table",
     "airflow_plugin.operators.mask_query", "airflow_plugin.operators.mask_file", "airflow_plugin.decorators.maskline",
