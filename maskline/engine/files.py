@@ -68,6 +68,31 @@ def dataset_name(path: str | Path) -> str:
     return path.name[: -len(_suffix(path, "input"))]
 
 
+def _refuse_uris(src: str | Path, dst: str | Path) -> None:
+    """Refuse a database URI as the input or the output by what it is, naming its scheme alone.
+
+    ``maskline mask`` reads and writes files only. A ``postgresql://user:secret@host/db::public.customers`` given
+    as IN was read as a path, so the error was an "unsupported file type '.customers'" and printed the URI,
+    its password included (``Path`` had folded its ``//``). Only the scheme is named: the rest can hold a password.
+
+    >>> _refuse_uris("people.csv", "out.parquet")
+    >>> _refuse_uris("postgresql://admin:pw@db/shop::public.customers", "out.parquet")
+    Traceback (most recent call last):
+    ...
+    maskline.errors.InputError: the input is a postgresql:// URI, and maskline mask reads and writes files only (at input). Fix: ...
+    """
+    import re
+
+    for role, given in (("input", src), ("output", dst)):
+        scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*)://", str(given)) if isinstance(given, str) else None
+        if scheme:
+            raise InputError(f"the {role} is a {scheme[1].lower()}:// URI, and maskline mask reads and writes files "
+                             "only", where=role,
+                             fix="mask a table where it lives: `maskline sql --table NAME` prints the SELECT that "
+                                 "masks it, `maskline protect` builds masked views (PostgreSQL); or export it to "
+                                 ".csv or .parquet and mask that file")
+
+
 def _check_not_directories(src: Path, dst: Path) -> None:
     """Refuse a directory as the input or the output, by that name: one file is masked into one file.
 
@@ -222,6 +247,7 @@ def mask_file(
     from maskline.sql.compile import compile_select
     from maskline.sql.session import apply_key_setup
 
+    _refuse_uris(src, dst)  # before Path(): it folds "//" and would print the URI, its password included
     src, dst = Path(src), Path(dst)
     _check_not_directories(src, dst)  # before the suffix: a directory has none, or one that misleads (x.csv/)
     src_kind, dst_kind = _suffix(src, "input"), _suffix(dst, "output")

@@ -51,8 +51,13 @@ def pseudonym_key(ref: KeyRef | None = None) -> KeyMaterial | None:
 def label_of(value: Any) -> str:
     """The info type the core's detectors see in one value, or ``VALUE``.
 
-    >>> label_of(None)
-    'NULL'
+    A value that is one span of the text scanner from end to end is labelled by that span's type, not as free
+    text: an e-mail with an accented local part (``zoé.smith@corp.example``), which the column detector does not
+    validate but the scanner finds whole, was ``FREE_TEXT_WITH_PII:...`` in one check's list and ``EMAIL:...`` in
+    the next for the same value.
+
+    >>> label_of(None), label_of("zoé.smith83@corp.example"), label_of("mail me: jo@x.org")
+    ('NULL', 'EMAIL', 'FREE_TEXT_WITH_PII')
     """
     if value is None:
         return "NULL"
@@ -64,7 +69,21 @@ def label_of(value: Any) -> str:
         found = detect_value(str(value))
     except Exception:  # noqa: BLE001 - a detector bug must not turn into a leak through an exception message
         found = None
+    if found == "FREE_TEXT_WITH_PII":
+        found = _whole_span_type(str(value)) or found
     return found or "VALUE"
+
+
+def _whole_span_type(text: str) -> str | None:
+    """The type of the one scanner span that covers ``text`` entirely, else None."""
+    try:
+        from maskline.text import find
+
+        spans = find(text)
+    except Exception:  # noqa: BLE001 - the label is cosmetic; a scanner failure must not fail or leak
+        return None
+    whole = len(spans) == 1 and spans[0].start == 0 and spans[0].end == len(text)
+    return spans[0].type if whole else None
 
 
 def pseudonym(value: Any, key: KeyMaterial | None, label: str | None = None) -> str:

@@ -286,8 +286,11 @@ class MaskedTools:
         return out
 
     def _check_allowed(self, tables: Sequence[str], default_schema: str | None = None,
-                       nodes: Sequence[Any] = ()) -> None:
+                       nodes: Sequence[Any] = (), *, described: bool = False) -> None:
         """Refuse unless every one of ``tables`` is one the tools may read.
+
+        ``described``: the one table is describe_table's argument, so the refusal says so and places it there,
+        not in a query's FROM clause the agent never wrote.
 
         The tables refused are counted (and, given the parsed ``nodes`` they were written as, placed), never
         named: a name the query wrote that is not allowed is no proven structure (it may be a value typed where
@@ -298,6 +301,10 @@ class MaskedTools:
         Traceback (most recent call last):
         ...
         maskline.mcp.tools.ToolRefused: 1 table the query reads is not one of the tables the tools may read (not in --allow, or, without --allow, not in the default schema) (at FROM clause). Fix: did you mean 'customers'? Query only the tables list_tables shows
+        >>> t._check_allowed(["orders"], described=True)
+        Traceback (most recent call last):
+        ...
+        maskline.mcp.tools.ToolRefused: the table named is not one of the tables the tools may read (not in --allow, or, without --allow, not in the default schema) (at describe_table(table=...)). Fix: describe only the tables list_tables shows
         """
         from maskline.errors import PolicyError
         from maskline.rewrite.mentions import counted, suggestion
@@ -309,13 +316,17 @@ class MaskedTools:
         if not denied:
             return
         verb = "not one of the tables the tools may read (not in --allow, or, without --allow, not in the default schema)"
-        if len(nodes) == len(tables):
+        if described:
+            what = f"the table named is {verb}"
+        elif len(nodes) == len(tables):
             what = counted("table", [nodes[i] for i in denied], f"is {verb}")
         else:
             what = f"{len(denied)} table{'s' if len(denied) > 1 else ''} the query reads {'are' if len(denied) > 1 else 'is'} {verb}"
         hint = suggestion([tables[i].split(".")[-1] for i in denied], self.allow) if self.allow else None
-        raise ToolRefused(what, where="FROM clause", fix=f"{hint} Query only the tables list_tables shows" if hint
-                          else "query only the tables list_tables shows")
+        verb = "describe" if described else "query"
+        raise ToolRefused(what, where="describe_table(table=...)" if described else "FROM clause",
+                          fix=f"{hint} {verb.capitalize()} only the tables list_tables shows" if hint
+                          else f"{verb} only the tables list_tables shows")
 
     def _rewrite(self, sql: str, con: Any, caller: Caller) -> Any:
         from maskline.rewrite import rewrite
@@ -354,7 +365,7 @@ class MaskedTools:
         except Exception:  # noqa: BLE001 - sqlglot's message would echo the argument
             raise ToolRefused("not a table name", where="describe_table(table=...)",
                               fix="use a name list_tables shows") from None
-        self._check_allowed([".".join(p.name for p in target.parts)], self._default_schema(con))
+        self._check_allowed([".".join(p.name for p in target.parts)], self._default_schema(con), described=True)
         if self.masked_schema:  # the reader role sees the masked views, which have the tables' columns
             target = exp.table_(target.name, db=self.masked_schema)
         found = read_schema(con, [target])

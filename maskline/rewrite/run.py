@@ -37,6 +37,11 @@ from typing import Any
 from maskline.errors import QueryFailed
 from maskline.keys import KeyMaterial
 
+# Whole SQLSTATEs whose fix is not their class's: a division by zero (22012) is in class 22 with the failed
+# casts, but no cast of a masked value causes it, and "compare them as text" sent the user the wrong way.
+FIXES_BY_SQLSTATE = {
+    "22012": "the query divides by zero: guard the divisor, e.g. x / NULLIF(y, 0)",
+}
 # SQLSTATE classes (the first two characters) and what the user can do about them.
 FIXES_BY_SQLSTATE_CLASS = {
     "22": "masked values are text (tokens, stars, labels): a cast or function that needs another type fails on "
@@ -75,7 +80,8 @@ def query_failed(exc: BaseException, where: str = "query") -> QueryFailed:
     from maskline.engine.failures import engine_error_fields, safe_engine_message
 
     fields = engine_error_fields(exc)
-    fix = (FIXES_BY_SQLSTATE_CLASS.get(fields.get("sqlstate", "")[:2])
+    fix = (FIXES_BY_SQLSTATE.get(fields.get("sqlstate", ""))
+           or FIXES_BY_SQLSTATE_CLASS.get(fields.get("sqlstate", "")[:2])
            or FIXES_BY_CLASS.get(fields["class"]) or "check the query, then retry")
     return QueryFailed(f"the query failed on the engine: {safe_engine_message(exc)}", where=where, fix=fix,
                        fields=fields)

@@ -98,3 +98,18 @@ def test_an_operators_policy_path_without_a_yaml_suffix_is_read_as_a_file(tmp_pa
     with pytest.raises(PolicyError) as e:
         resolve_policy(missing)
     assert str(e.value).startswith(f"policy file not found: {missing} (at {missing}). Fix: check the path")
+
+
+@pytest.mark.parametrize("role", ["input", "output"])
+def test_a_database_uri_given_to_mask_is_refused_by_its_scheme_without_its_password(
+        people: Path, capsys, role: str) -> None:
+    """``maskline mask 'postgresql://user:pw@host/db::public.customers' out.parquet`` was read as a path: "unsupported
+    file type '.customers'", with the URI and its password printed in the error."""
+    uri = "postgresql://admin:hunter2secret@db.internal:5432/shop::public.customers"
+    args = [uri, str(people.with_name("out.parquet"))] if role == "input" else [str(people), uri]
+    assert main(["mask", *args]) == 2
+    err = _error(capsys)
+    assert f"the {role} is a postgresql:// URI, and maskline mask reads and writes files only (at {role})" in err
+    assert "maskline sql --table" in err and "maskline protect" in err
+    assert "hunter2secret" not in err and "admin" not in err and "db.internal" not in err
+    assert not people.with_name("out.parquet").exists()

@@ -107,3 +107,22 @@ def test_failing_suite_results_and_data_docs_hold_pseudonyms_not_values(tmp_path
     assert email_token in rendered  # the offending value is shown, as its pseudonym
     for path in files:
         assert data.leaked(path.read_text(encoding="utf-8", errors="replace")) == [], path
+
+
+def test_one_unmasked_value_has_one_label_in_every_check(gx_context: Any) -> None:
+    """A new user's GX walk: an e-mail with an accented local part was ``EMAIL:<token>`` under
+    ExpectColumnValuesToNotContainPii and ``FREE_TEXT_WITH_PII:<token>`` under ExpectColumnValuesToBeMasked(method=
+    "email"), in the same Data Docs page, as if the e-mail column held prose."""
+    import pandas as pd
+
+    import maskline.expectations as mx
+    from maskline.expectations.batches import pandas_batch
+
+    frame = pd.DataFrame({"email": ["zoé.smith83@corp.example", "ana.lopez@correo.es"]})
+    batch = pandas_batch(gx_context, frame, asset="accented_emails")
+    lists = [batch.validate(e, result_format="COMPLETE").result["unexpected_list"]
+             for e in (mx.ExpectColumnValuesToNotContainPii(column="email"),
+                       mx.ExpectColumnValuesToBeMasked(column="email", method="email"))]
+    assert lists[0] == lists[1] and len(lists[0]) == 2
+    assert all(v.startswith("EMAIL:") for v in lists[1]), lists[1]
+    assert "zo" not in json.dumps(lists) and "lopez" not in json.dumps(lists)

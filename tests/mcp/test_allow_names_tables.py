@@ -116,3 +116,17 @@ def test_a_view_is_described_and_read_with_its_unnamed_columns_masked(tmp_path: 
     assert tools.query("SELECT email, city FROM customers", Caller("agent"))["rows"] == [["*****@correo.es", "Lyon"]]
     table = {c["name"]: c["method"] for c in tools.describe_table("customers", Caller("agent"))["columns"]}
     assert table == {"id": None, "email": "email", "city": None}
+
+
+def test_describe_table_of_a_table_not_allowed_is_refused_as_describe_tables_argument(database: Database) -> None:
+    """A new user's agent called ``describe_table {"table": "orders"}`` and was told "1 table the query reads ...
+    (at FROM clause). Fix: query only ...": it wrote no query and no FROM clause. The refusal names the argument."""
+    tools = MaskedTools(POLICY, database, allow=["customers"], lineage=False)
+    for table in ("hr.customers", "custmers"):
+        with pytest.raises(ToolRefused) as refused:
+            tools.describe_table(table, Caller("agent"))
+        text = str(refused.value)
+        assert text.startswith("maskline refused this describe_table: the table named is not one of the tables")
+        assert "(at describe_table(table=...))" in text and "describe only the tables list_tables shows" in text.lower()
+        assert "query" not in text and "FROM" not in text and SECRET not in text
+    assert "did you mean 'customers'? Describe only" in str(refused.value)
