@@ -14,7 +14,9 @@ Airflow, the query rewrite, PostgreSQL views, native masking DDL, MCP):
   labels pass when neither the column's name nor its values suggest a code, a
   coordinate, a postal code, a card number or a date of birth, and the classifier
   had no near miss (codes it cannot name still show: long numbers behind one
-  calling code, digits a typed store keeps as text, :mod:`maskline.classify.coded_numbers`); few repeated
+  calling code, digits a typed store keeps as text, :mod:`maskline.classify.coded_numbers`), and whole numbers as
+  wide as accounts (6 to 17 digits, many distinct) pass only under a name that says what they are (``amount``,
+  ``order_id``), never under a placeholder (``c3``, ``fld_k``), which leaves accounts and order ids alike; few repeated
   values vouch for labels only, never for keys: under a name that says key (``student_id``) or written like keys
   (``18-0855``) they need text's evidence (:func:`keyed_categories`);
 - any other text passes only on strong evidence of NONE: a NONE confidence of at
@@ -64,6 +66,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from maskline.classify.coded_numbers import WIDE_INTEGERS
 from maskline.classify.text_facts import (
     DATES,
     IDENTIFIER_SHAPED,
@@ -147,6 +150,8 @@ def decide_unnamed(policy: Policy, name: str, verdict: ColumnClassification | No
     return ColumnDecision(None, None, method_spec("redact"), f"unclassified: mask ({reason})")
 
 
+# Why many distinct whole numbers as wide as accounts, under a name that gives no evidence, are masked.
+WIDE_INTEGERS_REASON = "numbers as wide as accounts or phones under a name that says nothing of them"
 # How the rule of a column the classifier let pass raw begins.
 CLASSIFIER_PASS = "classifier: not sensitive"
 # Why a column of a scanned table has no verdict: the scan predates it.
@@ -160,6 +165,11 @@ def why_not_safe(name: str, verdict: ColumnClassification | None) -> str | None:
     >>> from maskline.classify.shape import ValueShape
     >>> why_not_safe("zip_code", ColumnClassification("zip_code", None, 0.9, None, shape=ValueShape("numeric")))
     'name suggests POSTAL_CODE, which the values did not confirm'
+    >>> wide = ValueShape("numeric", facts=(WIDE_INTEGERS,))
+    >>> why_not_safe("c2", ColumnClassification("c2", None, 0.95, None, shape=wide))
+    'numbers as wide as accounts or phones under a name that says nothing of them'
+    >>> why_not_safe("order_id", ColumnClassification("order_id", None, 0.95, None, shape=wide)) is None
+    True
     """
     if verdict is None or verdict.shape is None:
         return "no scan"
@@ -191,6 +201,14 @@ def why_not_safe(name: str, verdict: ColumnClassification | None) -> str | None:
         if verdict.confidence >= TEXT_NONE_CONFIDENCE:
             return None
         return f"few distinct values, but {keyed}: keys of people need strong evidence of NONE"
+    if shape.kind == "numeric" and WIDE_INTEGERS in shape.facts:
+        from maskline.infotypes.worded_names import opaque_name
+
+        # Accounts, cards, phones and national ids stored as numbers have the digits of order ids and tracking
+        # numbers: only the name tells them apart, and a placeholder name tells nothing (extcsv18's Fiftyville
+        # accounts under c1, c2 passed raw at 0.95). Under a name that says what they are, the rules below decide.
+        if opaque_name(name):
+            return WIDE_INTEGERS_REASON
     if shape.kind in STRUCTURED_KINDS:
         return None if verdict.confidence >= STRUCTURED_NONE_CONFIDENCE else f"NONE only {verdict.confidence:.2f}"
     if verdict.confidence >= TEXT_NONE_CONFIDENCE or vouched_text(name, verdict):

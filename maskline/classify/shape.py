@@ -54,7 +54,8 @@ class ValueShape:
     ``check-digit number``, ``numbers of one plan's width``, and from :mod:`maskline.classify.coded_numbers`
     ``numbers behind one calling code``, ``digits stored as text``, ``long digit string``).
     For text, ``facts`` and ``vocabulary`` (:mod:`maskline.classify.text_facts`) say what
-    vouches for it.
+    vouches for it; for numbers, ``facts`` say whether they are as wide as accounts
+    (:data:`maskline.classify.coded_numbers.WIDE_INTEGERS`).
 
     >>> ValueShape("numeric").quiet
     True
@@ -62,7 +63,9 @@ class ValueShape:
 
     kind: str
     suspicions: tuple[str, ...] = ()
-    # For text: structural facts that vouch for it holding nothing personal (maskline.classify.text_facts).
+    # For text: structural facts that vouch for it holding nothing personal (maskline.classify.text_facts); for
+    # numbers: whole numbers as wide as accounts (maskline.classify.coded_numbers.WIDE_INTEGERS), which the decision
+    # reads with the column's name.
     facts: tuple[str, ...] = ()
     # For text: the closed public vocabulary every value belongs to (time zones, countries...), or None.
     vocabulary: str | None = None
@@ -225,7 +228,12 @@ def _text_shape(kind: str | None, distinct: list[str], n: int, sql_type: str | N
 
     probe = distinct[:PROBE]
     if kind in ("integer", "float") or _share(probe, _NUMBER.fullmatch) >= SHARE:
-        return ValueShape("numeric", _numeric_suspicions(probe, kind, sql_type))
+        from maskline.classify.coded_numbers import WIDE_INTEGERS, wide_integers
+
+        # A fact, not a suspicion: whole numbers as wide as accounts are masked only under a name that says nothing
+        # of them (maskline.classify.decision), the name being the one thing that tells accounts from order ids.
+        facts = (WIDE_INTEGERS,) if wide_integers(probe) else ()
+        return ValueShape("numeric", _numeric_suspicions(probe, kind, sql_type), facts=facts)
     if _share(probe, _ISO_TIME.fullmatch) >= SHARE:
         return ValueShape("temporal")
     if _share(probe, lambda v: v.lower() in _BOOLEAN) >= SHARE:

@@ -18,6 +18,9 @@ name, so ``age`` or ``date``, which are also family names, never count: a miss, 
 (False, False, False, False, False)
 >>> worded_name("home_position"), worded_name("zip_number")
 (False, False)
+
+:func:`opaque_name` asks the converse: whether a name is made of such placeholders only, and so gives no evidence
+at all of what its values are (``c3``, ``fld_k``, ``col_7``, ``f14``, ``x``).
 """
 
 from __future__ import annotations
@@ -55,3 +58,21 @@ def worded_name(column: str) -> bool:
         return False
     return any(len(w) >= MIN_LETTERS and w not in PLACEHOLDER_WORDS
                and (dictionary_word(w) or w.endswith("s") and dictionary_word(w[:-1])) for w in words)
+
+
+def opaque_name(column: str) -> bool:
+    """Whether the column's name gives no evidence of what its values are: every word of it a placeholder
+    (:data:`PLACEHOLDER_WORDS`) or shorter than :data:`MIN_LETTERS` letters (``c3``, ``fld_k``, ``f14``, ``x``,
+    ``value_2``, a headerless file's ``column0``), and no word saying a measure or a key of records
+    (:func:`~maskline.infotypes.name_hints.names_measure_or_key`: ``id``, ``ref``, ``amt``, the count ``n``).
+
+    >>> [opaque_name(c) for c in ("c3", "fld_k", "col_7", "f14", "x", "value_2", "attr7", "column0")]
+    [True, True, True, True, True, True, True, True]
+    >>> [opaque_name(c) for c in ("amount", "order_id", "id", "ref3", "tracking_number", "sku", "population", "n")]
+    [False, False, False, False, False, False, False, False]
+    """
+    from maskline.infotypes.name_hints import name_words, names_measure_or_key
+
+    if names_measure_or_key(column):
+        return False
+    return all(w in PLACEHOLDER_WORDS or len(w) < MIN_LETTERS for w in name_words(column))
