@@ -100,4 +100,28 @@ def duckdb_shortest_e_text(e: exp.Expression) -> exp.Expression:
                     default=shortest_e_text(e, "double", _printf, _duckdb_reads_back))
 
 
-__all__ = ["FLOAT_DIGITS", "duckdb_shortest_e_text", "shortest_e_text"]
+def _format(e: exp.Expression, digits: int) -> exp.Expression:
+    """Trino's ``format('%.{digits-1}e', v)``: Java's Formatter rounds the value's shortest digits (Java 19's
+    ``Double.toString``/``Float.toString``, of the value's own type), which equals the correct rounding wherever a
+    decimal of ``digits`` digits reads back: the shortest decimal then has at most ``digits`` digits."""
+    return fn("FORMAT", lit(f"%.{digits - 1}e"), e.copy())
+
+
+def _trino_reads_back(text: exp.Expression, e: exp.Expression, type_name: str) -> exp.Expression:
+    """Whether ``text`` cast to Trino's ``type_name`` is ``e`` (an overflow reads back as infinity)."""
+    return exp.EQ(this=exp.TryCast(this=text.copy(), to=exp.DataType.build(type_name)), expression=e.copy())
+
+
+def trino_shortest_e_text(e: exp.Expression) -> exp.Expression:
+    """:func:`shortest_e_text` on Trino, for a ``real`` or a ``double`` (``typeof``, fixed when the query is
+    analysed).
+
+    >>> trino_shortest_e_text(exp.column("f")).sql("trino")[:48]
+    "CASE WHEN TYPEOF(f) = 'real' THEN CASE WHEN ABS("
+    """
+    is_real = exp.EQ(this=fn("TYPEOF", e.copy()), expression=lit("real"))
+    return exp.Case(ifs=[exp.If(this=is_real, true=shortest_e_text(e, "real", _format, _trino_reads_back))],
+                    default=shortest_e_text(e, "double", _format, _trino_reads_back))
+
+
+__all__ = ["FLOAT_DIGITS", "duckdb_shortest_e_text", "shortest_e_text", "trino_shortest_e_text"]
