@@ -181,3 +181,35 @@ def test_duckdb_gives_a_real_its_shortest_text() -> None:
     """DuckDB's cast wrote 14 of 998 drawn reals with more digits than the shortest (``9400000512``)."""
     got = _duckdb_texts(REALS, "REAL")
     assert [(v, t) for v, t in zip(REALS, got, strict=True) if t != _real_text(v)] == []
+
+
+def _java(v: float) -> str:
+    """``v`` as Trino reads a double's text (``Infinity``, not ``inf``)."""
+    return {"inf": "Infinity", "-inf": "-Infinity", "nan": "NaN"}.get(repr(v), repr(v))
+
+
+def _trino_texts(conn: Any, values: list[Any], type_name: str) -> list[str | None]:
+    """The canonical text Trino computes for each of ``values`` read as ``type_name``, in order."""
+    sql = canonical_sql(get_dialect("trino"), exp.column("v"), TextForm.FLOAT).sql("trino")
+    got: list[str | None] = []
+    cur = conn.cursor()
+    for start in range(0, len(values), 1500):
+        rows = ", ".join(f"({i}, CAST(CAST('{_java(float(v))}' AS double) AS {type_name}))"
+                         for i, v in enumerate(values[start:start + 1500]))
+        cur.execute(f"SELECT {sql} FROM (VALUES {rows}) AS t(i, v) ORDER BY i")
+        got += [t for (t,) in cur.fetchall()]
+    return got
+
+
+@pytest.mark.trino
+def test_trino_gives_a_double_pythons_text(trino_conn: Any) -> None:
+    """Trino's cast wrote ``2e23`` as ``1.9999999999999998E23`` (and 8 of 1,500 drawn doubles alike)."""
+    got = _trino_texts(trino_conn, DOUBLES, "double")
+    assert [(v, t) for v, t in zip(DOUBLES, got, strict=True) if t != canonical_text(v)] == []
+
+
+@pytest.mark.trino
+def test_trino_gives_a_real_its_shortest_text(trino_conn: Any) -> None:
+    """Trino's cast wrote a real with at most seven digits (``16777216`` as ``1.677722E7``)."""
+    got = _trino_texts(trino_conn, REALS, "real")
+    assert [(v, t) for v, t in zip(REALS, got, strict=True) if t != _real_text(v)] == []
