@@ -103,7 +103,7 @@ class Trino(Dialect):
         read-back cast (:mod:`maskline.dialects.shortest_float`): Trino's cast writes a real with at most seven
         digits (``16777216`` as ``1.677722E7``) and ``2e23`` as ``1.9999999999999998E23``.
 
-        >>> Trino().canonical_float_text(exp.column("f")).sql("trino")[:44]
+        >>> Trino().canonical_float_text(exp.column("f")).sql("trino")[:45]
         'CASE WHEN f IS NULL THEN NULL WHEN f = 0 THEN'
         """
         from maskline.dialects.shortest_float import trino_shortest_e_text
