@@ -1,14 +1,18 @@
-"""A float's shortest round-trip text built from an engine's correctly rounded ``%e`` and its read-back cast.
+"""A float's shortest round-trip text built from an engine's own formatting and its read-back cast.
 
 DuckDB 2.0's cast writes three powers of two as other values' texts (``2**81`` as ``2**82``'s), and Trino's cast
-writes a real with at most seven digits and some doubles with 17 where fewer read back (``2e23``). Their
-``printf``/``format`` with an explicit precision and their cast of text to a float are exact, so the shortest
-text is chosen as :mod:`maskline.dialects.postgres_float` chooses it: the value rounded to ``DBL_DIG`` (15; a
-real's 6) digits when that reads back (every decimal of so few digits is a distinct float, so it is the shortest
+writes a real with at most seven digits and some doubles with 17 where fewer read back (``2e23``).
+
+DuckDB's ``printf`` with an explicit precision is exactly rounded, so the shortest text is chosen as
+:mod:`maskline.dialects.postgres_float` chooses it (:func:`shortest_e_text`): the value rounded to ``DBL_DIG`` (15;
+a real's 6) digits when that reads back (every decimal of so few digits is a distinct float, so it is the shortest
 with its zeros dropped), else the first of 16 and 17 (a real's 7 to 9) that does, with the decimal next to the
 nearest, away from zero, tried too (:func:`_outward`: at a power of two the decimals that read back reach twice as
 far up as down). Below the least normal value every count from 1 is tried. The read-back is a ``TRY_CAST``: a
-rounded text past the largest finite value reads back as infinity or NULL, never as the value, and raises nothing.
+rounded text past the largest finite value reads back as infinity, never as the value, and raises nothing.
+
+Trino's ``format`` starts from Java's shortest digits, which are already the text wanted but for one case
+(:func:`trino_shortest_e_text`), and the candidates above made a float's ``fake`` pass Trino's compiler limit.
 
 >>> sql = shortest_e_text(exp.column("f"), "double", _printf, _duckdb_reads_back).sql("duckdb")
 >>> import duckdb
