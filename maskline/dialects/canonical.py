@@ -61,13 +61,10 @@ expression. So a keyed method on such a column is refused when the plan is built
 
 Known limits, each of the engine, not of the definition: Spark on Java 17 prints a few doubles with one
 digit too many (``2e23`` as ``1.9999999999999998E23``; JDK-4511638, fixed in Java 19), and the smallest
-subnormal double is ``4.9E-324`` on Java engines; Trino's cast writes a REAL with at most seven significant digits (``16777216`` as
-``1.677722E7``, another real's text), so a REAL of more digits has another token there (Java's shortest text,
-``FORMAT('%s', v)`` or ``JSON_FORMAT(CAST(v AS JSON))``, agrees, but a ``fake`` of one REAL column with either passed
-Trino's compiler limit: a fake copies the digest, and with it the canonical text, about ten times); Trino's
-cast also writes the double ``2e23`` as ``1.9999999999999998e+23``; DuckDB 2.0's cast writes three powers of two
-as other values' texts (``2**81`` as ``4.835703278458517e+24``, ``2**82``'s; also ``2**91`` and ``2**807``;
-tests/core/test_postgres_float_text.py); SQLite stores ``DECIMAL`` as a double and keeps timestamps
+subnormal double is ``4.9E-324`` on Java engines. The casts of DuckDB 2.0 (``2**81`` as ``2**82``'s text, also
+``2**91`` and ``2**807``) and of Trino (a REAL with at most seven digits, ``16777216`` as ``1.677722E7``; ``2e23`` as
+``1.9999999999999998e+23``) are not read: both build the shortest text from their own formatting and a
+read-back cast (:mod:`maskline.dialects.shortest_float`); SQLite stores ``DECIMAL`` as a double and keeps timestamps
 as text (its canonical timestamp has millisecond precision).
 
 Measured (DuckDB, PostgreSQL 15, Trino 476; the text every method reads, so keyed tokens and partial masks alike):
@@ -81,12 +78,12 @@ Measured (DuckDB, PostgreSQL 15, Trino 476; the text every method reads, so keye
   shortest can be the decimal next to the nearest, away from zero (its neighbours below are nearer). PostgreSQL's
   canonical text is built so, with both cases (:mod:`maskline.dialects.postgres_float`, which also reads no session
   setting, where the cast follows ``extra_float_digits``), and agrees with Python for every power of two and of ten,
-  the extremes and 12,000 drawn doubles. Trino's (``FORMAT('%.15e', v)``) was not made because Trino's compiler
-  limit was not measured with it.
+  the extremes and 12,000 drawn doubles. DuckDB's and Trino's are built alike from ``printf``/``format``
+  (:mod:`maskline.dialects.shortest_float`) and agree with Python over the same doubles.
 * reals: of 998 drawn reals, Trino wrote 418 (every real whose shortest text has eight or nine digits) with
   seven; DuckDB wrote 14 with more digits than the shortest (``9400000512`` where PostgreSQL's cast writes
-  ``9400001000`` and its canonical text, the shortest, ``9400000000``; ``2061702.75`` for ``2061702.8``). Tokens and masks of a REAL with more than seven significant
-  digits are not promised to agree across engines: cast the column to ``double`` or ``decimal`` in the source.
+  ``9400001000`` and its canonical text, the shortest, ``9400000000``; ``2061702.75`` for ``2061702.8``). Every
+  engine's canonical text is now the shortest (numpy's) over 3,000 reals (tests/core/test_postgres_float_text.py).
 * every other class checked agrees on the three engines (tests/core/test_text_methods_engine_parity.py): dates,
   timestamps (years 1, 1850 and 9999, fractions to microseconds), instants, times, decimals of scale 0 to 38,
   booleans, doubles of up to 17 digits off the boundary, NaN, both infinities and ``-0.0``.

@@ -98,6 +98,28 @@ class Trino(Dialect):
         return exp.TryCast(this=fn("REGEXP_EXTRACT", text, lit(self.DATE_THEN_TIME), lit(1)),
                            to=exp.DataType.build("date"))
 
+    def canonical_float_text(self, e: exp.Expression) -> exp.Expression:
+        """A double's or a real's shortest round-trip text in plain notation, built from ``format('%.Ne')`` and a
+        read-back cast (:mod:`maskline.dialects.shortest_float`): Trino's cast writes a real with at most seven
+        digits (``16777216`` as ``1.677722E7``) and ``2e23`` as ``1.9999999999999998E23``.
+
+        >>> Trino().canonical_float_text(exp.column("f")).sql("trino")[:45]
+        'CASE WHEN f IS NULL THEN NULL WHEN f = 0 THEN'
+        """
+        from maskline.dialects.shortest_float import trino_shortest_e_text
+
+        x = exp.column("maskline_x")  # the text is written once: plain_number refers to it about ten times
+        plain = exp.Lambda(this=self.canonical_number_text(x), expressions=[exp.to_identifier("maskline_x")])
+        once = fn("ELEMENT_AT", fn("TRANSFORM", exp.Array(expressions=[trino_shortest_e_text(e)]), plain), lit(1))
+        return exp.Case(ifs=[
+            exp.If(this=exp.Is(this=e.copy(), expression=exp.Null()), true=exp.Null()),
+            exp.If(this=exp.EQ(this=e.copy(), expression=lit(0)), true=lit("0")),
+            exp.If(this=fn("IS_NAN", e.copy()), true=lit("NaN")),
+            exp.If(this=fn("IS_INFINITE", e.copy()),
+                   true=exp.Case(ifs=[exp.If(this=exp.GT(this=e.copy(), expression=lit(0)), true=lit("Infinity"))],
+                                 default=lit("-Infinity"))),
+        ], default=once)
+
     def pick(self, words, index0):  # type: ignore[no-untyped-def]
         arr = exp.Array(expressions=[lit(w) for w in words])
         return fn("ELEMENT_AT", arr, exp.Add(this=exp.paren(index0, copy=False), expression=lit(1)))
