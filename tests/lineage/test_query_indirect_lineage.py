@@ -8,7 +8,7 @@ value are ``INDIRECT`` transformations (``FILTER``, ``JOIN``, ``GROUP_BY``, ``SO
 Round lineage15 found that such a column was missed unless written ``table.column``: the query path reads the
 catalog into a schema keyed ``main.customers``, which sqlglot took for one table's name, so a query naming
 ``main.customers`` placed none of its unqualified columns; a CTE's or a derived table's columns named no table
-(their ``FILTER`` went unrecorded); and without a schema (dbt's inputs) a single table's unqualified column
+(their ``FILTER`` went unrecorded); and without a schema a single table's unqualified column
 named none either.
 """
 
@@ -70,7 +70,7 @@ def test_the_query_paths_facet_lists_what_shapes_the_result_as_indirect(sql: str
 
 
 def test_a_single_tables_unqualified_columns_are_placed_without_a_schema() -> None:
-    """dbt's inputs come without columns: a scope reading one table leaves no doubt whose columns it reads."""
+    """Without a table's columns, a scope reading one table leaves no doubt whose columns it reads."""
     lin = query_lineage("SELECT email FROM raw.customers WHERE plan <> 'free' ORDER BY id", {}, "duckdb")
     assert {(s.table, s.column, s.subtype) for s in lin.indirect} == {
         ("raw.customers", "plan", "FILTER"), ("raw.customers", "id", "SORT")}
