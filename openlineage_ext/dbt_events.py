@@ -41,6 +41,7 @@ from openlineage_ext.dbt_manifest import (
     find_manifest,
     load_manifest,
     model_plan,
+    snapshot_meta_columns,
 )
 from openlineage_ext.facets import (
     IDENTITY,
@@ -165,7 +166,10 @@ def _type_all(event: Any, manifest: Manifest, generate: bool) -> None:
         _type_schema(ds, manifest, read.get((ds.namespace, ds.name), []), generate)
     for ds in outputs:
         lineage = (ds.facets or {}).get("columnLineage")
-        _type_schema(ds, manifest, list(getattr(lineage, "fields", None) or {}), generate)
+        # A snapshot's table holds dbt's columns beside the selected ones; Marquez makes a version's fields from
+        # this facet, so without them the snapshot's schema there lacked dbt_scd_id, dbt_valid_from, ...
+        written = snapshot_meta_columns(manifest.node_for_dataset(ds.name))
+        _type_schema(ds, manifest, list(getattr(lineage, "fields", None) or {}) + written, generate)
 
 
 def _producer() -> str:

@@ -387,6 +387,31 @@ def column_types(manifest: Manifest, node: Mapping[str, Any] | None, *, generate
     return out
 
 
+# The columns dbt's snapshot materialization adds to the selected ones (dbt-core's SnapshotConfig
+# ``snapshot_table_column_names``), each renamable through ``snapshot_meta_column_names``.
+_SNAPSHOT_META = ("dbt_scd_id", "dbt_updated_at", "dbt_valid_from", "dbt_valid_to")
+
+
+def snapshot_meta_columns(node: Mapping[str, Any] | None) -> list[str]:
+    """The columns a dbt snapshot's table holds beside its select list, as the node's config names them: none
+    for another kind of node. ``dbt_is_deleted`` only with ``hard_deletes: new_record``, the one setting under which
+    dbt writes it. Read from the manifest, so a START (before the table exists) lists them too.
+
+    >>> snapshot_meta_columns({"resource_type": "snapshot", "config": {"snapshot_meta_column_names": {"dbt_valid_to": "valid_until"}}})
+    ['dbt_scd_id', 'dbt_updated_at', 'dbt_valid_from', 'valid_until']
+    >>> snapshot_meta_columns({"resource_type": "snapshot", "config": {"hard_deletes": "new_record"}})[-1]
+    'dbt_is_deleted'
+    >>> snapshot_meta_columns({"resource_type": "model"})
+    []
+    """
+    if node is None or node.get("resource_type") != "snapshot":
+        return []
+    config = node.get("config") or {}
+    renamed = config.get("snapshot_meta_column_names") or {}
+    kinds = _SNAPSHOT_META + (("dbt_is_deleted",) if config.get("hard_deletes") == "new_record" else ())
+    return [str(renamed.get(kind) or kind) for kind in kinds]
+
+
 @lru_cache(maxsize=4)
 def _catalog(path: str, mtime: float) -> Mapping[str, Any]:
     try:

@@ -89,6 +89,65 @@ def _direct(name: str, tree: exp.Expr, schema: Mapping[str, Any],
     return tuple(out)
 
 
+def nested_schema(schema: Mapping[str, Any], dialect: str) -> Mapping[str, Any]:
+    """``schema`` keyed as sqlglot's ``MappingSchema`` reads it: a flat key naming a table by its parts
+    (``main.customers``, as the query path reads the catalog) nested by them, every table at one depth (a
+    shorter name under the prefix most of the deeper ones have). An already nested schema is returned as is.
+
+    sqlglot looks a dotted key up as one table name, so it placed no unqualified column of ``main.customers``,
+    and the filter's columns of ``SELECT ... FROM main.customers WHERE plan <> 'free'`` had no lineage.
+
+    >>> nested_schema({"main.c": {"id": "int"}, "o": {"cid": "int"}}, "duckdb")
+    {'main': {'c': {'id': 'int'}, 'o': {'cid': 'int'}}}
+    >>> nested_schema({"main": {"c": {"id": "int"}}}, "duckdb")
+    {'main': {'c': {'id': 'int'}}}
+    """
+    from collections import Counter
+
+    if not all(isinstance(cols, Mapping) and all(isinstance(t, str) for t in cols.values())
+               for cols in schema.values()):
+        return schema
+    parts = {key: [p.name for p in exp.to_table(key, dialect=dialect).parts] for key in schema}
+    depth = max((len(p) for p in parts.values()), default=1)
+    if depth == 1:
+        return schema
+    nested: dict[str, Any] = {}
+    for key, names in parts.items():
+        if len(names) < depth:
+            prefixes = Counter(tuple(p[: depth - len(names)]) for p in parts.values() if len(p) == depth)
+            names = [*prefixes.most_common(1)[0][0], *names]
+        level = nested
+        for name in names[:-1]:
+            level = level.setdefault(name, {})
+        level[names[-1]] = dict(schema[key])
+    return nested
+
+
+def _base_columns(scope: Any, column: exp.Column, depth: int = 0) -> list[tuple[str, str]]:
+    """The table columns ``column`` of ``scope`` reads: itself for a table's column; through a CTE or a derived
+    table, the columns its projection of that name reads. An unqualified column is placed only where SQL leaves
+    no doubt: a scope reading one relation that is no subquery (a subquery's could be an outer query's column)."""
+    from sqlglot.optimizer.scope import Scope
+
+    alias = column.table
+    if not alias:
+        selected = list(scope.selected_sources)
+        if len(selected) != 1 or scope.is_subquery or scope.is_udtf:
+            return []
+        alias = selected[0]
+    source = scope.sources.get(alias)
+    if isinstance(source, exp.Table):
+        return [(_table_name(source), column.name)]
+    if not isinstance(source, Scope) or not isinstance(source.expression, exp.Select) or depth > 32:
+        return []
+    projection = next((p for p in source.expression.selects if p.alias_or_name == column.name), None)
+    if projection is None:
+        return []
+    return [base for inner in projection.find_all(exp.Column)
+            if inner.find_ancestor(exp.Select) is source.expression  # a nested subquery's are its own scope's
+            for base in _base_columns(source, inner, depth + 1)]
+
+
 def _indirect(parsed: exp.Expr, schema: Mapping[str, Any], dialect: str) -> tuple[ColumnSource, ...]:
     from sqlglot.optimizer.qualify import qualify
     from sqlglot.optimizer.scope import traverse_scope
@@ -114,14 +173,16 @@ def _indirect(parsed: exp.Expr, schema: Mapping[str, Any], dialect: str) -> tupl
                 continue
             columns: list[exp.Column] = []
             for column in part.find_all(exp.Column):
+                if column.find_ancestor(exp.Select) is not select:  # a subquery's: traced in its own scope
+                    continue
                 if not column.table and column.name in projections:  # ORDER BY an output alias
-                    columns.extend(projections[column.name].find_all(exp.Column))
+                    columns.extend(c for c in projections[column.name].find_all(exp.Column)
+                                   if c.find_ancestor(exp.Select) is select)
                 else:
                     columns.append(column)
             for column in columns:
-                source = scope.sources.get(column.table)
-                if isinstance(source, exp.Table):
-                    item = ColumnSource(_table_name(source), column.name, subtype)
+                for table, name in _base_columns(scope, column):
+                    item = ColumnSource(table, name, subtype)
                     if item not in out:
                         out.append(item)
     return tuple(out)
@@ -167,6 +228,7 @@ def query_lineage(sql: str, schema: Mapping[str, Any], dialect: str) -> QueryLin
     from openlineage_ext.pinned_calls import unpin_calls
 
     tree = unpin_calls(sqlglot.parse_one(sql, read=dialect), dialect)
+    schema = nested_schema(schema, dialect)
     names = output_names(tree)
     direct = {name: _direct(name, tree, schema, dialect) for name in names}
     return QueryLineage(direct, _indirect(tree, schema, dialect))

@@ -84,7 +84,13 @@ def build(tmp_path_factory: pytest.TempPathFactory, marquez_url: str) -> Lineage
                               timeout=900, check=False)
         assert proc.returncode == 0, proc.stdout[-5000:] + proc.stderr[-3000:]
     events, text = _read(jsonl)
-    return LineageRun(events, text, set())
+    import duckdb
+
+    # The columns the snapshot's table has, as DuckDB lists them: what its versions in Marquez must list.
+    with duckdb.connect(str(root.parent / "shop.duckdb"), read_only=True) as con:
+        columns = [r[0] for r in con.execute("select column_name from information_schema.columns where table_name = "
+                                             "'customers_snapshot' order by ordinal_position").fetchall()]
+    return LineageRun(events, text, set(), {"snapshot_columns": columns})
 
 
 def _complete(run: LineageRun, suffix: str) -> dict:
@@ -182,3 +188,34 @@ def test_dbt_ol_sends_no_event_for_a_seed(build: LineageRun) -> None:
     seed, so Marquez never has the seed's dataset, and its EMAIL column's tags (which maskline's enrichment would
     add, openlineage_ext.dbt_events) cannot show. A seed holds raw data; mask it in a model, as for a source."""
     assert [e["job"]["name"] for e in build.events if "partners" in e["job"]["name"]] == []
+
+
+def test_the_snapshot_versions_list_the_columns_its_table_has(marquez_url: str, build: LineageRun) -> None:
+    """Each version a snapshot run wrote lists the columns of the snapshot's table: the selected ones and those dbt
+    adds (``dbt_scd_id``, ``dbt_updated_at``, ``dbt_valid_from``, ``dbt_valid_to``), as the table in DuckDB has them.
+    Round lineage15 found the versions listed the selected columns only: Marquez makes a version's fields from the
+    ``schema`` facet, and maskline's enrichment built it from the column lineage, which dbt's columns have none of
+    (openlineage_ext.dbt_manifest.snapshot_meta_columns). The strict double, sent the same events, agrees."""
+    import json
+    import urllib.request
+
+    from tests.lineage.marquez_double import serve_marquez_double
+
+    table = {c.lower() for c in build.info["snapshot_columns"]}
+    assert {"dbt_scd_id", "dbt_updated_at", "dbt_valid_from", "dbt_valid_to", "customer_id", "email"} <= table
+    outs = build.for_job(KINDS["snapshot"], "COMPLETE")
+    out = outs[0]["outputs"][0]
+
+    def listed(base: str) -> dict[str, set[str]]:
+        by_run = {(v.get("createdByRun") or {}).get("id"): {f["name"].lower() for f in v["fields"]}
+                  for v in _fields(base, out, "/versions?limit=100")["versions"]}
+        return {e["run"]["runId"]: by_run[e["run"]["runId"]] for e in outs}
+
+    real = _eventually(lambda: listed(marquez_url))
+    assert len(real) == 4 and all(fields == table for fields in real.values()), (table, real)
+    with serve_marquez_double() as (double_url, _):
+        for event in build.for_job(KINDS["snapshot"]):
+            request = urllib.request.Request(double_url + "/api/v1/lineage", data=json.dumps(event).encode(),
+                                             headers={"Content-Type": "application/json"}, method="POST")
+            urllib.request.urlopen(request, timeout=10).close()
+        assert listed(double_url) == real
