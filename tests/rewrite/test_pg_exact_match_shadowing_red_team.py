@@ -14,8 +14,8 @@ The safe query path (``SET LOCAL search_path = pg_catalog, pg_temp``, round sear
 the session's own path: the function was handed every raw date and read the key's inner pad (the key XOR 0x36).
 Its writing transaction now pins the path as the query path does (``builtin_names_only``), and an unqualified
 table name is given the schema it read before (``Warehouse.default_schema``, the session's ``current_schema()``).
-**Still open:** dbt-postgres models run the same SQL under dbt's session path (the generated templates are the core's
-SQL, ``tests/dbt/test_macro_rendering.py``).
+dbt-postgres models ran the same SQL under dbt's session path; since round pgcatalog the SQL itself names
+``pg_catalog.<name>`` for every function and operator (:mod:`maskline.dialects.postgres_catalog`), under any path.
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def _session(pg_dsn: str, name: str, *, autocommit: bool = True) -> Any:
     return conn
 
 
-def test_control_the_masking_sql_calls_the_exact_match_on_the_raw_value(pg_dsn: str, schema: tuple[Any, str]) -> None:
+def test_the_masking_sql_calls_pg_catalogs_under_the_sessions_own_path(pg_dsn: str, schema: tuple[Any, str]) -> None:
     from maskline.dialects import KeyMode
     from maskline.methods.registry import method_spec
     from maskline.sql.compile import mask_expression, to_sql
@@ -91,10 +91,11 @@ def test_control_the_masking_sql_calls_the_exact_match_on_the_raw_value(pg_dsn: 
     conn = _session(pg_dsn, name)
     try:
         with conn.cursor() as cur:
-            cur.execute(f"SELECT {sql} FROM people")  # pg_catalog is searched first, and still loses
+            cur.execute(f"SELECT {sql} FROM people")  # no pinned path: the SQL names pg_catalog.pg_typeof itself
     finally:
         conn.close()
-    assert (RAW, None) in _calls(admin, name)
+    assert "pg_catalog.pg_typeof(" in sql
+    assert _calls(admin, name) == []
 
 
 def test_the_query_path_calls_pg_catalogs(pg_dsn: str, schema: tuple[Any, str]) -> None:
