@@ -178,8 +178,3 @@ class Postgres(Dialect):
         text = exp.DPipe(this=exp.Coalesce(this=depends_on, expressions=[lit("")]), expression=lit(message),
                          safe=False)
         return exp.cast(exp.cast(text, "int"), "text")
-
-    def unpinned_calls(self, sql: str) -> tuple[str, ...]:
-        from maskline.dialects.postgres_catalog import unpinned_calls
-
-        return unpinned_calls(sql)

@@ -43,7 +43,8 @@ _PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 #: Names PostgreSQL's grammar turns into syntax, not a lookup by name, when written unqualified (``TRIM(x)`` is
 #: grammar for ``pg_catalog.btrim``; there is no ``pg_catalog.coalesce``). NULLIF is grammar too, but looks up ``=``
 #: by name: it is printed as the CASE it stands for.
-SPECIAL_FORMS = frozenset({"coalesce", "greatest", "least", "trim", "nullif", "position", "overlay", "extract"})
+SPECIAL_FORMS = frozenset({"coalesce", "greatest", "least", "trim", "nullif", "position", "overlay", "extract", "row",
+                           "grouping"})
 
 #: sqlglot expressions printed as PostgreSQL syntax that looks up no function or operator by name.
 _SYNTAX = (exp.Cast, exp.Case, exp.If, exp.Array, exp.Extract, exp.Coalesce, exp.Greatest, exp.Least, exp.Exists,
