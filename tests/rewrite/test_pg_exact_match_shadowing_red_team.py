@@ -152,3 +152,30 @@ def test_a_masking_job_calls_pg_catalogs(pg_dsn: str, schema: tuple[Any, str]) -
     with admin.cursor() as cur:
         cur.execute(f"SELECT born FROM {name}.masked")
         assert cur.fetchall() == [("1981-04",)]
+
+
+def test_a_protect_view_read_under_a_path_with_a_shadowing_operator_calls_pg_catalogs(pg_dsn: str) -> None:
+    """A reader whose path lists a schema holding ``||`` on ``(text, text)`` and ``pg_typeof(varchar)`` before
+    ``pg_catalog``: the view's SQL names ``OPERATOR(pg_catalog.||)`` and ``pg_catalog.pg_typeof``, so neither is
+    called, at creation under the admin's path or at the reader's read (round pgcatalog)."""
+    from tests.protect_database import scratch_database
+
+    with scratch_database(pg_dsn) as db:
+        db.sql(f"CREATE TABLE {db.raw}.t (id integer, born varchar(20), card text)")
+        db.sql(f"INSERT INTO {db.raw}.t VALUES (1, '{RAW}', '4111111111111111')")
+        db.sql(f"CREATE TABLE {db.raw}.calls (v text)")
+        db.sql(f"GRANT USAGE ON SCHEMA {db.raw} TO PUBLIC")
+        db.sql(f"GRANT INSERT ON {db.raw}.calls TO PUBLIC")
+        db.sql(f"CREATE FUNCTION {db.raw}.pg_typeof(x character varying) RETURNS regtype LANGUAGE plpgsql AS $$ "
+               f"BEGIN INSERT INTO {db.raw}.calls VALUES (x); RETURN 'character varying'::regtype; END $$")
+        db.sql(f"CREATE FUNCTION {db.raw}.cat(x text, y text) RETURNS text LANGUAGE plpgsql AS $$ "
+               f"BEGIN INSERT INTO {db.raw}.calls VALUES (x); RETURN x; END $$")
+        db.sql(f"CREATE OPERATOR {db.raw}.|| (LEFTARG = text, RIGHTARG = text, FUNCTION = {db.raw}.cat)")
+        db.sql(f"SET search_path = {db.raw}, pg_catalog")  # the admin's session, when protect creates the views
+        db.protect({"born": {"method": {"method": "generalize", "to": "month"}},
+                    "card": {"method": {"method": "partial", "keep_last": 4}}})
+        read = f"SET search_path = {db.raw}, pg_catalog; SELECT born, card FROM {{masked}}.t"
+        assert db.read_as_reader(read) == [("1981-04", "************1111")]
+        # control: the reader's unqualified || is the path's operator
+        assert db.read_as_reader(f"SET search_path = {db.raw}, pg_catalog; SELECT 'a'::text || 'b'::text") == [("a",)]
+        assert db.sql(f"SELECT v FROM {db.raw}.calls") == [("a",)]
