@@ -11,10 +11,14 @@ from sqlglot import exp
 
 from maskline.dialects import postgres_float
 from maskline.dialects.base import Dialect, fn, lit
+from maskline.dialects.postgres_catalog import DIALECT
 
 
 class Postgres(Dialect):
-    name = sqlglot_name = "postgres"
+    name = "postgres"
+    # Printed (and parsed) through sqlglot's PostgreSQL with every function and operator named pg_catalog's: no
+    # function or operator of the session's search_path can stand in for one maskline or the user's query calls.
+    sqlglot_name = DIALECT
 
     def utf8(self, e: exp.Expression) -> exp.Expression:
         return fn("CONVERT_TO", e, lit("UTF8"))

@@ -56,6 +56,6 @@ def test_dynamic_view_shows_raw_only_to_members_of_the_unmask_role(postgres_proj
 
 def test_compiled_sql_reads_the_key_from_the_session_not_a_literal(postgres_project: DbtProject) -> None:
     compiled = next((postgres_project.root / "target" / "compiled").rglob("every_method.sql")).read_text()
-    assert "CURRENT_SETTING('maskline.ipad', TRUE)" in compiled  # the session's, guarded: no key, an error
+    assert "pg_catalog.current_setting('maskline.ipad', TRUE)" in compiled  # the session's, guarded: no key, an error
     # set_key binds the key values as parameters: dbt logs the statement text only
     assert key_exposures(postgres_project.root) == []

@@ -1,14 +1,14 @@
-"""Red team (round redteam12), **still open**: a dbt-postgres model's masking SQL calls what dbt's path finds.
+"""Red team (round redteam12), closed in round pgcatalog: a dbt-postgres model's masking SQL called what dbt's path found.
 
-The package's PostgreSQL SQL is the core's (``tests/dbt/test_macro_rendering.py``) and names no schema: it is bound
+The package's PostgreSQL SQL is the core's (``tests/dbt/test_macro_rendering.py``) and named no schema: it is bound
 when dbt creates the model, under dbt's session path. PostgreSQL picks a function whose argument types match
 exactly over ``pg_catalog``'s whatever the path's order, and ``generalize: {to: month}`` calls ``PG_TYPEOF(column)``
 (``pg_catalog.pg_typeof`` takes ``"any"``): a ``pg_typeof(character varying)`` in a schema on the path (here the
 model's own schema, dbt's default path; ``public`` where every role may create) is handed every raw value, at build
 time and, in a view, at every read. The safe query path, ``maskline protect`` and masking jobs pin the path
 (``tests/rewrite/test_pg_exact_match_shadowing_red_team.py``); dbt's session is dbt's. The lasting fix is SQL that
-names each PostgreSQL function and operator with its schema (as DuckDB's names ``system.main``): this test is
-``xfail(strict=True)`` until then, so it fails the day that lands.
+names each PostgreSQL function and operator with its schema (as DuckDB's names ``system.main``):
+:mod:`maskline.dialects.postgres_catalog` prints ``pg_catalog.pg_typeof(...)``, which no schema on the path can shadow.
 """
 
 from __future__ import annotations
@@ -40,7 +40,6 @@ def _source(root: Path) -> Path:
     return src
 
 
-@pytest.mark.xfail(strict=True, reason="still open: dbt-postgres binds the masking SQL under dbt's session path")
 def test_a_dbt_postgres_model_calls_pg_catalogs(tmp_path_factory: pytest.TempPathFactory, pg_dsn: str) -> None:
     import psycopg2
 

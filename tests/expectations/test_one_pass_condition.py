@@ -9,6 +9,7 @@ Control: the corpus is no trivial one, the forms flag some rows and pass others.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -55,8 +56,9 @@ def test_postgres_sql_folds_the_digits_once_not_once_per_pattern() -> None:
 
     sql = str(sql_contains_pii(sa.column("c"), None).compile(dialect=postgresql.dialect()))
     per_pattern = str(sql_contains_pii_per_pattern(sa.column("c"), None).compile(dialect=postgresql.dialect()))
-    assert sql.count("REGEXP_REPLACE(") == 11  # one reading: ten digit values and the format characters
-    assert per_pattern.count("REGEXP_REPLACE(") == 11 * len(sql_pattern_types())  # the peer: one per pattern
+    # PostgreSQL's calls are printed pg_catalog.regexp_replace( (maskline.dialects.postgres_catalog)
+    assert sql.lower().count("regexp_replace(") == 11  # one reading: ten digit values and the format characters
+    assert per_pattern.lower().count("regexp_replace(") == 11 * len(sql_pattern_types())  # the peer: one per pattern
 
 
 @pytest.mark.postgres
@@ -91,6 +93,9 @@ def test_the_postgres_construct_agrees_with_per_pattern_on_duckdb() -> None:
     for subset in (None, ["EMAIL"], ["PHONE"], ["US_SSN"]):
         sql = str(_verdicts_query(subset).compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
         assert " ~ ANY (ARRAY[" in sql
+        # The PostgreSQL SQL names pg_catalog for each call and operator, which DuckDB has no functions in: the
+        # same construct, unqualified, is what DuckDB is asked here
+        sql = re.sub(r"OPERATOR\(pg_catalog\.([^)]+)\)", r"\1", sql).replace("pg_catalog.", "")
         rows = con.execute(sql).fetchall()
         _assert_same(rows)
         flagged |= {i for i, one_pass, _ in rows if one_pass}

@@ -59,7 +59,7 @@ def test_schema_is_read_from_postgres(files, capsys, pg_dsn) -> None:
     code = main(["sql", "--dialect", "postgres", "--policy", str(policy), "--schema-from", pg_dsn,
                  "--query", "SELECT * FROM cli_people"])
     assert code == 0
-    assert "RIGHT(ssn, 4)" in capsys.readouterr().out
+    assert "pg_catalog.right(ssn, 4)" in capsys.readouterr().out
 
 
 def test_refused_query_exits_3_without_quoting_the_literal(files, capsys) -> None:

@@ -14,8 +14,8 @@ The safe query path (``SET LOCAL search_path = pg_catalog, pg_temp``, round sear
 the session's own path: the function was handed every raw date and read the key's inner pad (the key XOR 0x36).
 Its writing transaction now pins the path as the query path does (``builtin_names_only``), and an unqualified
 table name is given the schema it read before (``Warehouse.default_schema``, the session's ``current_schema()``).
-**Still open:** dbt-postgres models run the same SQL under dbt's session path (the generated templates are the core's
-SQL, ``tests/dbt/test_macro_rendering.py``).
+dbt-postgres models ran the same SQL under dbt's session path; since round pgcatalog the SQL itself names
+``pg_catalog.<name>`` for every function and operator (:mod:`maskline.dialects.postgres_catalog`), under any path.
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def _session(pg_dsn: str, name: str, *, autocommit: bool = True) -> Any:
     return conn
 
 
-def test_control_the_masking_sql_calls_the_exact_match_on_the_raw_value(pg_dsn: str, schema: tuple[Any, str]) -> None:
+def test_the_masking_sql_calls_pg_catalogs_under_the_sessions_own_path(pg_dsn: str, schema: tuple[Any, str]) -> None:
     from maskline.dialects import KeyMode
     from maskline.methods.registry import method_spec
     from maskline.sql.compile import mask_expression, to_sql
@@ -91,10 +91,11 @@ def test_control_the_masking_sql_calls_the_exact_match_on_the_raw_value(pg_dsn: 
     conn = _session(pg_dsn, name)
     try:
         with conn.cursor() as cur:
-            cur.execute(f"SELECT {sql} FROM people")  # pg_catalog is searched first, and still loses
+            cur.execute(f"SELECT {sql} FROM people")  # no pinned path: the SQL names pg_catalog.pg_typeof itself
     finally:
         conn.close()
-    assert (RAW, None) in _calls(admin, name)
+    assert "pg_catalog.pg_typeof(" in sql
+    assert _calls(admin, name) == []
 
 
 def test_the_query_path_calls_pg_catalogs(pg_dsn: str, schema: tuple[Any, str]) -> None:
@@ -151,3 +152,30 @@ def test_a_masking_job_calls_pg_catalogs(pg_dsn: str, schema: tuple[Any, str]) -
     with admin.cursor() as cur:
         cur.execute(f"SELECT born FROM {name}.masked")
         assert cur.fetchall() == [("1981-04",)]
+
+
+def test_a_protect_view_read_under_a_path_with_a_shadowing_operator_calls_pg_catalogs(pg_dsn: str) -> None:
+    """A reader whose path lists a schema holding ``||`` on ``(text, text)`` and ``pg_typeof(varchar)`` before
+    ``pg_catalog``: the view's SQL names ``OPERATOR(pg_catalog.||)`` and ``pg_catalog.pg_typeof``, so neither is
+    called, at creation under the admin's path or at the reader's read (round pgcatalog)."""
+    from tests.protect_database import scratch_database
+
+    with scratch_database(pg_dsn) as db:
+        db.sql(f"CREATE TABLE {db.raw}.t (id integer, born varchar(20), card text)")
+        db.sql(f"INSERT INTO {db.raw}.t VALUES (1, '{RAW}', '4111111111111111')")
+        db.sql(f"CREATE TABLE {db.raw}.calls (v text)")
+        db.sql(f"GRANT USAGE ON SCHEMA {db.raw} TO PUBLIC")
+        db.sql(f"GRANT INSERT ON {db.raw}.calls TO PUBLIC")
+        db.sql(f"CREATE FUNCTION {db.raw}.pg_typeof(x character varying) RETURNS regtype LANGUAGE plpgsql AS $$ "
+               f"BEGIN INSERT INTO {db.raw}.calls VALUES (x); RETURN 'character varying'::regtype; END $$")
+        db.sql(f"CREATE FUNCTION {db.raw}.cat(x text, y text) RETURNS text LANGUAGE plpgsql AS $$ "
+               f"BEGIN INSERT INTO {db.raw}.calls VALUES (x); RETURN x; END $$")
+        db.sql(f"CREATE OPERATOR {db.raw}.|| (LEFTARG = text, RIGHTARG = text, FUNCTION = {db.raw}.cat)")
+        db.sql(f"SET search_path = {db.raw}, pg_catalog")  # the admin's session, when protect creates the views
+        db.protect({"born": {"method": {"method": "generalize", "to": "month"}},
+                    "card": {"method": {"method": "partial", "keep_last": 4}}})
+        read = f"SET search_path = {db.raw}, pg_catalog; SELECT born, card FROM {{masked}}.t"
+        assert db.read_as_reader(read) == [("1981-04", "************1111")]
+        # control: the reader's unqualified || is the path's operator
+        assert db.read_as_reader(f"SET search_path = {db.raw}, pg_catalog; SELECT 'a'::text || 'b'::text") == [("a",)]
+        assert db.sql(f"SELECT v FROM {db.raw}.calls") == [("a",)]

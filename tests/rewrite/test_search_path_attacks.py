@@ -8,8 +8,10 @@ masking expressions, on raw values, in a session that holds the key. A cast is f
 the path, so a type its owner gave a cast of its own carries that function into the masking expressions too.
 
 Each attack below records every call of its function (with the key setting the session holds, as the red team's
-operator did) in a table. Through the safe path it is called 0 times; the control runs the same rewritten SQL
-directly on the same session, as maskline did before the search path was pinned, and the function is called,
+operator did) in a table. Through the safe path it is called 0 times; since round pgcatalog the rewritten SQL names
+``pg_catalog`` for every function and operator, so run directly on the same session it is not called either (the
+control is an unqualified call on that session, which is). Before that round, the rewritten SQL run directly,
+as maskline did before the search path was pinned, called the function,
 on raw values or with the key. The last tests show the pinned path changes no answer and leaves the session's
 own path as it was.
 """
@@ -104,11 +106,13 @@ def test_an_operator_in_public_earlier_on_the_path_is_never_called(attacker: Att
     assert out.refused is None and out.error is None
     assert sorted(r[0] for r in out.rows[1:]) == [1, 3]
     assert a.calls() == []
-    # Control: the same rewritten SQL on the same session calls the operator, and it reads the key.
+    # The rewritten SQL names OPERATOR(pg_catalog.=) itself: run directly on the same session (no pinned path), it
+    # still calls nothing of the path (round pgcatalog). Control: an unqualified = on the session calls the operator.
     assert out.sql is not None
     a.direct(out.sql)
-    calls = a.calls()
-    assert calls and a.key_seen(calls)
+    assert a.calls() == []
+    a.direct("SELECT 'a'::text = 'b'::text")
+    assert a.calls()
 
 
 def test_a_function_shadowing_a_builtin_never_sees_raw_values(attacker: Attacker, pii_policy: Any) -> None:
@@ -121,11 +125,14 @@ def test_a_function_shadowing_a_builtin_never_sees_raw_values(attacker: Attacker
     assert out.refused is None and out.error is None
     assert sorted(r[0] for r in out.rows[1:]) == sorted(str(c[8]).lower() for c in CUSTOMERS)
     assert a.calls() == []
-    # Control: run directly, maskline's own masking expression (LOWER of the raw name) hands it every raw name.
+    # Run directly (no pinned path), maskline's own masking expression names pg_catalog.lower: no raw name reaches
+    # the path's lower (round pgcatalog). Control: an unqualified lower on the session calls it.
     assert out.sql is not None
     a.direct(out.sql)
-    seen = {str(v).lower() for _, v in a.calls()}
-    assert _raw_names() <= seen
+    assert not _raw_names() & {str(v).lower() for _, v in a.calls()}
+    assert a.calls() == []
+    a.direct("SELECT lower('Zed'::text)")
+    assert a.calls()
 
 
 def test_a_domain_over_text_with_its_own_operator_is_never_called(attacker: Attacker, pii_policy: Any) -> None:
@@ -146,9 +153,10 @@ def test_a_domain_over_text_with_its_own_operator_is_never_called(attacker: Atta
     assert sorted(r[0] for r in out.rows[1:]) == [1, 3]
     assert a.calls() == []
     assert out.sql is not None
-    a.direct(out.sql)
-    calls = a.calls()
-    assert calls and a.key_seen(calls)
+    a.direct(out.sql)  # OPERATOR(pg_catalog.=): the domain's own = is not called, even without the pinned path
+    assert a.calls() == []
+    a.direct(f"SELECT 'a'::public.town_{a.tag} = 'b'::public.town_{a.tag}")  # control: an unqualified = calls it
+    assert a.calls()
 
 
 MOOD = "'mood'"  # what the cast function records (its argument cast to text would call itself)

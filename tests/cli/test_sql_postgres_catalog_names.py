@@ -1,0 +1,56 @@
+"""``maskline sql --dialect postgres`` prints SQL that someone else runs, under their session's ``search_path``.
+
+PostgreSQL picks a function or operator whose argument types match exactly over ``pg_catalog``'s whatever the path's
+order, and takes the path's first one on a tie, so a path that lists a schema before ``pg_catalog`` (or any schema
+holding an exact match) decides what ``lower(v)`` or ``a || b`` runs. The printed SQL names each one
+``pg_catalog.<name>`` and ``OPERATOR(pg_catalog.<op>)`` (:mod:`maskline.dialects.postgres_catalog`): a session whose
+path holds a recording ``||``, ``lower``, ``length`` and ``pg_typeof`` runs none of them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_first_use import run_cli
+from tests.conftest import scratch_schema
+
+pytestmark = pytest.mark.postgres
+
+
+def test_printed_sql_calls_no_function_or_operator_of_the_readers_path(tmp_path: Path, pg_dsn: str) -> None:
+    with scratch_schema(pg_dsn, "pgcat") as (con, schema), con.cursor() as cur:
+        cur.execute(f"CREATE TABLE {schema}.people (id integer, born varchar(20), card text, email text)")
+        cur.execute(f"INSERT INTO {schema}.people VALUES (1, '1981-04-17', '4111111111111111', 'ann@x.example')")
+        cur.execute(f"CREATE TABLE {schema}.calls (v text)")
+        record = f"BEGIN INSERT INTO {schema}.calls VALUES (x::text); RETURN %s; END"
+        for signature, returns, body in (
+                ("pg_typeof(x character varying)", "regtype", "'character varying'::regtype"),
+                ("lower(x text)", "text", "x"), ("length(x text)", "integer", "1")):
+            cur.execute(f"CREATE FUNCTION {schema}.{signature} RETURNS {returns} LANGUAGE plpgsql AS $$ "
+                        + record % body + " $$")
+        cur.execute(f"CREATE FUNCTION {schema}.cat(x text, y text) RETURNS text LANGUAGE plpgsql AS $$ "
+                    + record % "x" + " $$")
+        cur.execute(f"CREATE OPERATOR {schema}.|| (LEFTARG = text, RIGHTARG = text, FUNCTION = {schema}.cat)")
+        policy = tmp_path / "policy.yml"
+        policy.write_text(f"version: 1\nunclassified: mask\ndatasets:\n  {schema}.people:\n    columns:\n"
+                          "      id: {pass: true}\n      born: {method: {method: generalize, to: month}}\n"
+                          "      card: {method: {method: partial, keep_last: 4}}\n"
+                          "      email: {method: {method: email}}\n")
+        r = run_cli("sql", "--dialect", "postgres", "--policy", str(policy), "--table", f"{schema}.people",
+                    "--columns", "id,born,card,email")
+        assert r.returncode == 0, r.stderr
+        printed = r.stdout.strip().splitlines()[-1]
+        # control: the path's operator is the one an unqualified || finds
+        cur.execute(f"SET search_path = {schema}, pg_catalog")
+        cur.execute("SELECT 'a'::text || 'b'::text")
+        assert cur.fetchall() == [("a",)]
+        cur.execute(f"DELETE FROM {schema}.calls")
+        cur.execute(printed)
+        rows = cur.fetchall()
+        cur.execute(f"SELECT v FROM {schema}.calls")
+        calls = cur.fetchall()
+        cur.execute("RESET search_path")
+    assert calls == []
+    assert rows[0][0] == 1 and str(rows[0][1]).startswith("1981-04") and rows[0][2].endswith("1111") and "ann" not in rows[0][3]
