@@ -482,6 +482,23 @@ def _masking_select(cur: Any, policy: Any, source_schema: str, table: str, diale
     return to_sql(select, dialect)
 
 
+def _key_store(cur: Any, reader: str, private_schema: str) -> None:
+    """Create or update the private schema, key table and token functions, refusing a store another role owns or
+    that grants more than maskline's paths use (:mod:`maskline.adapters.postgres_key_store`): the key is written
+    into it next. What this run creates keeps no grant of the admin role's default privileges."""
+    from maskline.adapters import postgres_key_store as store
+
+    schema_owner, table_owner, me = store.owners(cur, private_schema, KEY_TABLE)
+    store.refuse_foreign_owner(private_schema, KEY_TABLE, schema_owner, table_owner, me)
+    for statement in key_statements(reader, private_schema):
+        cur.execute(statement)
+    if schema_owner is None or table_owner is None:
+        store.strip_defaults(cur, private_schema, KEY_TABLE, schema_new=schema_owner is None,
+                             table_new=table_owner is None)
+        cur.execute(f"GRANT USAGE ON SCHEMA {_ident(private_schema)} TO {_ident(reader)}")
+    store.refuse_extra_grants(store.grants(cur, private_schema, KEY_TABLE), private_schema, KEY_TABLE, reader)
+
+
 def _store_key(cur: Any, private_schema: str, key: KeyMaterial) -> None:
     """Insert or replace the key row with values sent as ``COPY`` data (:func:`maskline.adapters.postgres_key.
     key_temp_table`): bound parameters would be written into the INSERT's text by psycopg2, which the server logs
@@ -526,8 +543,7 @@ def protect(connection: Any, policy: Any, source_schema: str, tables: Sequence[s
                                               (classification or {}).get(table)) for table in tables}
             if not _role_exists(cur, reader):
                 _create_role(cur, reader)
-            for statement in key_statements(reader, private_schema):
-                cur.execute(statement)
+            _key_store(cur, reader, private_schema)
             _store_key(cur, private_schema, key)
             cur.execute(f"CREATE SCHEMA IF NOT EXISTS {_ident(masked_schema)}")
             cur.execute(f"REVOKE ALL ON SCHEMA {_ident(masked_schema)} FROM PUBLIC")
