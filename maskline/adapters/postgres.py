@@ -482,6 +482,27 @@ def _masking_select(cur: Any, policy: Any, source_schema: str, table: str, diale
     return to_sql(select, dialect)
 
 
+# The relation's kind, to choose how to lock it: LOCK TABLE takes tables, partitioned tables and views (a view's
+# tables with it), not materialized views or foreign tables, which a read of no rows locks without running anything.
+_RELKIND_SQL = ("SELECT c.relkind::pg_catalog.text FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n "
+                f"ON n.oid {_EQ} c.relnamespace WHERE n.nspname::pg_catalog.text {_EQ} %s "
+                f"AND c.relname::pg_catalog.text {_EQ} %s")
+
+
+def _lock(cur: Any, schema: str, table: str) -> None:
+    """Take ``ACCESS SHARE`` on ``schema.table`` (and what it reads) until protect's transaction ends; nothing when
+    there is no such relation (:func:`_masking_select` refuses it with what, where and fix)."""
+    cur.execute(_RELKIND_SQL, (schema, table))
+    row = cur.fetchone()
+    if row is None:
+        return
+    name = f"{_ident(schema)}.{_ident(table)}"
+    if row[0] in ("r", "p", "v"):
+        cur.execute(f"LOCK TABLE {name} IN ACCESS SHARE MODE")
+    else:
+        cur.execute(f"SELECT FROM {name} WHERE false")
+
+
 def _key_store(cur: Any, reader: str, private_schema: str) -> None:
     """Create or update the private schema, key table and token functions, refusing a store another role owns or
     that grants more than maskline's paths use (:mod:`maskline.adapters.postgres_key_store`): the key is written
@@ -537,6 +558,11 @@ def protect(connection: Any, policy: Any, source_schema: str, tables: Sequence[s
             # keeps its string constants as they were read then: read as the standard SQL strings printed.
             for statement in PostgresAdapter().builtin_names_only:
                 cur.execute(statement)
+            # Each table locked before its catalog is read: a concurrent ALTER TABLE (a rename, a column added or
+            # dropped) then waits for protect's commit, or protect waits for it and reads its result, so the names the
+            # masks are decided by are the ones the views bind to.
+            for table in tables:
+                _lock(cur, source_schema, table)
             # Every view's SELECT first: a refused column leaves nothing created (the whole run is one transaction
             # too, so a failure later rolls back what came before).
             selects = {table: _masking_select(cur, policy, source_schema, table, dialect,
