@@ -181,6 +181,20 @@ class PostgresAdapter(EngineAdapter):
         load_key_by_copy(connection, cursor, key)
         return None
 
+    def forget_key(self, connection: Any, cursor: Any) -> None:
+        """Empty the key's settings for the rest of the caller's open transaction
+        (:func:`maskline.adapters.postgres_key.forget_key`); an autocommit connection's transaction was maskline's own
+        and ends with the query.
+
+        >>> from types import SimpleNamespace
+        >>> PostgresAdapter().forget_key(SimpleNamespace(autocommit=True), None)  # maskline's own transaction
+        """
+        if getattr(connection, "autocommit", False):
+            return
+        from maskline.adapters.postgres_key import forget_key
+
+        forget_key(cursor)
+
     def columns(self, cursor: Any, table: exp.Table) -> list[tuple[str, str]]:
         """``(column, type)`` of ``table`` in order, from ``information_schema`` with the modifiers dbt reads too
         (``numeric(10,2)``, ``character varying(20)``: :func:`maskline.adapters.pg_types.declared_type_sql`);
