@@ -87,3 +87,28 @@ def test_a_callers_duckdb_connection_holds_no_key_after_the_query(tmp_path: Any)
         assert held == [(None, None, None)]
     finally:
         con.close()
+
+
+def test_a_duckdb_database_file_and_wal_hold_no_key_after_a_masked_query(tmp_path: Any) -> None:
+    """Found nothing (regression): the key lives in session variables, never in the database file, its WAL, a
+    setting or a macro body, as bytes or as hex, before and after the checkpoint of ``close()``."""
+    import duckdb
+
+    from maskline.adapters.base import key_values
+
+    values = list(key_values(key_material()).values())
+    path = tmp_path / "w.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("SET checkpoint_threshold = '1TB'")  # the WAL is kept until close
+    con.execute("CREATE TABLE customers (id integer, email varchar)")
+    con.execute("INSERT INTO customers VALUES (1, 'ann@x.example')")
+    run_masked(con, rewrite("SELECT id, email FROM customers", POLICY, "duckdb", connection=con), key_material())
+    shown = str(con.sql("SELECT * FROM duckdb_settings()").fetchall()) + str(
+        con.sql("SELECT macro_definition FROM duckdb_functions() WHERE NOT internal").fetchall())
+    assert not any(v.hex() in shown.lower() for v in values)
+
+    def on_disk() -> bytes:
+        return b"".join(p.read_bytes() for p in tmp_path.iterdir())
+
+    for stage in (on_disk(), (con.close(), on_disk())[1]):
+        assert not any(v in stage or v.hex().encode() in stage.lower() for v in values)
