@@ -137,6 +137,16 @@ class EngineAdapter:
             cursor.execute(statement, params)
         return None
 
+    def forget_key(self, connection: Any, cursor: Any) -> None:
+        """Take the key :meth:`load_key` put into a transaction the caller keeps open back out of it, once a masked
+        query's rows are fetched. Nothing here (an engine with no session key, Trino's); PostgreSQL and DuckDB
+        override it.
+
+        >>> from maskline.adapters import engine
+        >>> engine("trino").forget_key(None, None)
+        """
+        return None
+
     def bind_statement(self, statement: exp.Expression, key: KeyMaterial | None) -> tuple[str, tuple[Any, ...]]:
         """``statement`` as SQL text plus its parameters: none where the session holds the key; the key's
         values where it travels with the statement (:attr:`key_in_statement`).

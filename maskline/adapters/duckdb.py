@@ -97,6 +97,19 @@ class DuckDBAdapter(EngineAdapter):
             profiling_off(cursor)
         return super().load_key(connection, cursor, key)
 
+    def forget_key(self, connection: Any, cursor: Any) -> None:
+        """Drop the key's session variables :meth:`load_key` set: the caller's connection goes on after the masked
+        query, and its own SQL would read them (``getvariable('maskline_ipad')``).
+
+        >>> import duckdb
+        >>> from maskline.keys import KeyMaterial
+        >>> con = duckdb.connect(); DuckDBAdapter().load_key(con, con, KeyMaterial(b"k" * 16))
+        >>> DuckDBAdapter().forget_key(con, con); con.sql("SELECT getvariable('maskline_ipad')").fetchall()
+        [(None,)]
+        """
+        for name in ("ipad", "opad", "salt"):
+            cursor.execute(f"RESET VARIABLE maskline_{name}")
+
     def cursor(self, connection: Any) -> Any:
         # DuckDB's cursor() opens a second connection that would not see the session's key variables.
         return connection

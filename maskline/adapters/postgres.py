@@ -181,6 +181,20 @@ class PostgresAdapter(EngineAdapter):
         load_key_by_copy(connection, cursor, key)
         return None
 
+    def forget_key(self, connection: Any, cursor: Any) -> None:
+        """Empty the key's settings for the rest of the caller's open transaction
+        (:func:`maskline.adapters.postgres_key.forget_key`); an autocommit connection's transaction was maskline's own
+        and ends with the query.
+
+        >>> from types import SimpleNamespace
+        >>> PostgresAdapter().forget_key(SimpleNamespace(autocommit=True), None)  # maskline's own transaction
+        """
+        if getattr(connection, "autocommit", False):
+            return
+        from maskline.adapters.postgres_key import forget_key
+
+        forget_key(cursor)
+
     def columns(self, cursor: Any, table: exp.Table) -> list[tuple[str, str]]:
         """``(column, type)`` of ``table`` in order, from ``information_schema`` with the modifiers dbt reads too
         (``numeric(10,2)``, ``character varying(20)``: :func:`maskline.adapters.pg_types.declared_type_sql`);
@@ -482,6 +496,44 @@ def _masking_select(cur: Any, policy: Any, source_schema: str, table: str, diale
     return to_sql(select, dialect)
 
 
+# The relation's kind, to choose how to lock it: LOCK TABLE takes tables, partitioned tables and views (a view's
+# tables with it), not materialized views or foreign tables, which a read of no rows locks without running anything.
+_RELKIND_SQL = ("SELECT c.relkind::pg_catalog.text FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n "
+                f"ON n.oid {_EQ} c.relnamespace WHERE n.nspname::pg_catalog.text {_EQ} %s "
+                f"AND c.relname::pg_catalog.text {_EQ} %s")
+
+
+def _lock(cur: Any, schema: str, table: str) -> None:
+    """Take ``ACCESS SHARE`` on ``schema.table`` (and what it reads) until protect's transaction ends; nothing when
+    there is no such relation (:func:`_masking_select` refuses it with what, where and fix)."""
+    cur.execute(_RELKIND_SQL, (schema, table))
+    row = cur.fetchone()
+    if row is None:
+        return
+    name = f"{_ident(schema)}.{_ident(table)}"
+    if row[0] in ("r", "p", "v"):
+        cur.execute(f"LOCK TABLE {name} IN ACCESS SHARE MODE")
+    else:
+        cur.execute(f"SELECT FROM {name} WHERE false")
+
+
+def _key_store(cur: Any, reader: str, private_schema: str) -> None:
+    """Create or update the private schema, key table and token functions, refusing a store another role owns or
+    that grants more than maskline's paths use (:mod:`maskline.adapters.postgres_key_store`): the key is written
+    into it next. What this run creates keeps no grant of the admin role's default privileges."""
+    from maskline.adapters import postgres_key_store as store
+
+    schema_owner, table_owner, me = store.owners(cur, private_schema, KEY_TABLE)
+    store.refuse_foreign_owner(private_schema, KEY_TABLE, schema_owner, table_owner, me)
+    for statement in key_statements(reader, private_schema):
+        cur.execute(statement)
+    if schema_owner is None or table_owner is None:
+        store.strip_defaults(cur, private_schema, KEY_TABLE, schema_new=schema_owner is None,
+                             table_new=table_owner is None)
+        cur.execute(f"GRANT USAGE ON SCHEMA {_ident(private_schema)} TO {_ident(reader)}")
+    store.refuse_extra_grants(store.grants(cur, private_schema, KEY_TABLE), private_schema, KEY_TABLE, reader)
+
+
 def _store_key(cur: Any, private_schema: str, key: KeyMaterial) -> None:
     """Insert or replace the key row with values sent as ``COPY`` data (:func:`maskline.adapters.postgres_key.
     key_temp_table`): bound parameters would be written into the INSERT's text by psycopg2, which the server logs
@@ -520,14 +572,18 @@ def protect(connection: Any, policy: Any, source_schema: str, tables: Sequence[s
             # keeps its string constants as they were read then: read as the standard SQL strings printed.
             for statement in PostgresAdapter().builtin_names_only:
                 cur.execute(statement)
+            # Each table locked before its catalog is read: a concurrent ALTER TABLE (a rename, a column added or
+            # dropped) then waits for protect's commit, or protect waits for it and reads its result, so the names the
+            # masks are decided by are the ones the views bind to.
+            for table in tables:
+                _lock(cur, source_schema, table)
             # Every view's SELECT first: a refused column leaves nothing created (the whole run is one transaction
             # too, so a failure later rolls back what came before).
             selects = {table: _masking_select(cur, policy, source_schema, table, dialect,
                                               (classification or {}).get(table)) for table in tables}
             if not _role_exists(cur, reader):
                 _create_role(cur, reader)
-            for statement in key_statements(reader, private_schema):
-                cur.execute(statement)
+            _key_store(cur, reader, private_schema)
             _store_key(cur, private_schema, key)
             cur.execute(f"CREATE SCHEMA IF NOT EXISTS {_ident(masked_schema)}")
             cur.execute(f"REVOKE ALL ON SCHEMA {_ident(masked_schema)} FROM PUBLIC")

@@ -147,3 +147,17 @@ def _load(cursor: Any, key: KeyMaterial, local: bool) -> None:
     cursor.execute(f"DROP TABLE {table}")
     if read_only:
         cursor.execute("SET TRANSACTION READ ONLY")  # the masked query runs read-only, as the caller asked
+
+
+def forget_key(cursor: Any) -> None:
+    """Empty ``maskline.ipad``/``opad``/``salt`` for the rest of the open transaction: a masked query that ran in the
+    caller's own transaction (psycopg2's default, a pooled connection) leaves no key to its later statements.
+
+    >>> from types import SimpleNamespace
+    >>> sent = []
+    >>> forget_key(SimpleNamespace(execute=lambda sql, *a: sent.append(sql), fetchall=lambda: []))
+    >>> sent[0].count("set_config"), "''" in sent[0]
+    (3, True)
+    """
+    cursor.execute("SELECT " + ", ".join(f"pg_catalog.set_config('maskline.{c}', '', true)" for c in KEY_VALUES))
+    cursor.fetchall()

@@ -160,6 +160,8 @@ def run_masked(connection: Any, rewritten: Any, key: KeyMaterial | None = None, 
                 cursor.execute(sql)
             columns = tuple(str(d[0]) for d in (cursor.description or ()))
             rows = cursor.fetchall() if max_rows is None else cursor.fetchmany(max_rows + 1)
+            if needs_key:  # the caller's transaction goes on: it keeps no key of maskline's (a failure rolls it back)
+                adapter.forget_key(connection, cursor)
     except QueryFailed:
         raise
     except Exception as e:  # every engine error is rebuilt from its structure below

@@ -197,6 +197,22 @@ def test_a_role_that_may_not_read_the_key_table_fails_naming_the_grant(protected
         _execute(dsn, f"DROP OWNED BY {role} CASCADE", f"DROP ROLE {role}")
 
 
+def test_a_key_table_another_role_may_write_stops_the_model(protected, tmp_path_factory) -> None:
+    """Red team (round redteam13): a role granted UPDATE on the key table could put its own key there, and every
+    model then masked with a key it knows. The run refuses the store, naming the role and the REVOKE."""
+    dsn, _ = protected
+    writer = f"ml_w_{uuid.uuid4().hex[:8]}"
+    _execute(dsn, f"CREATE ROLE {writer} NOLOGIN", f"GRANT UPDATE ON maskline_private.key TO {writer}")
+    try:
+        project = _project(tmp_path_factory.mktemp("dbt_key_table_writer"), dsn)
+        proc = _run(project)
+        assert proc.returncode != 0
+        assert f"may change the masking key table maskline_private.key: {writer}" in proc.stdout, proc.stdout[-3000:]
+        assert "REVOKE INSERT, UPDATE" in proc.stdout
+    finally:
+        _execute(dsn, f"DROP OWNED BY {writer} CASCADE", f"DROP ROLE {writer}")
+
+
 def test_on_another_adapter_the_database_key_source_stops_the_model(tmp_path_factory) -> None:
     """The var is read by dbt-postgres only: DuckDB neither falls back to MASKLINE_KEY (set here) nor runs unkeyed."""
     from tests.dbt.fresh_project import fresh_project

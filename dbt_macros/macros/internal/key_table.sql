@@ -46,12 +46,15 @@
       "select CURRENT_USER::pg_catalog.text, n.oid is not null, "
       ~ "coalesce(pg_catalog.has_schema_privilege(n.oid, 'USAGE'), false), c.oid is not null, "
       ~ "coalesce(pg_catalog.has_table_privilege(c.oid, 'SELECT'), false), "
-      ~ "coalesce(pg_catalog.obj_description(c.oid, 'pg_class') OPERATOR(pg_catalog.=) '" ~ store['mark'] ~ "', false) "
+      ~ "coalesce(pg_catalog.obj_description(c.oid, 'pg_class') OPERATOR(pg_catalog.=) '" ~ store['mark'] ~ "', false), "
+      ~ "(select pg_catalog.string_agg(distinct case when a.grantee OPERATOR(pg_catalog.=) 0::pg_catalog.oid then 'PUBLIC' "
+      ~ "else pg_catalog.pg_get_userbyid(a.grantee)::pg_catalog.text end, ', ') from pg_catalog.aclexplode(c.relacl) a "
+      ~ "where a.grantee OPERATOR(pg_catalog.<>) c.relowner and a.privilege_type OPERATOR(pg_catalog.<>) 'SELECT') "
       ~ "from (select 1) as one "
       ~ "left join pg_catalog.pg_namespace n on n.nspname OPERATOR(pg_catalog.=) '" ~ schema ~ "' "
       ~ "left join pg_catalog.pg_class c on c.relnamespace OPERATOR(pg_catalog.=) n.oid "
       ~ "and c.relname OPERATOR(pg_catalog.=) '" ~ store['table'] ~ "' and c.relkind OPERATOR(pg_catalog.=) 'r'") -%}
-  {%- set role, has_schema, usable, has_table, readable, marked = found.rows[0] -%}
+  {%- set role, has_schema, usable, has_table, readable, marked, writers = found.rows[0] -%}
   {%- if not has_schema or not has_table -%}
     {{ maskline._fail("no masking key table " ~ table ~ " in database " ~ target.database, where,
                       protect ~ ", or set vars.maskline_private_schema to the schema it used") }}
@@ -64,6 +67,13 @@
   {%- if not marked -%}
     {{ maskline._fail("the table " ~ table ~ " is not one `maskline protect` marked as its key store", where,
                       protect ~ " again, which marks it") }}
+  {%- endif -%}
+  {#- A role that may write the key row (but its owner, protect's role) chooses the key the models mask with, and
+      can then invert their tokens: protect refuses such a store, and so does every run, whatever was granted since. -#}
+  {%- if writers -%}
+    {{ maskline._fail("roles other than its owner may change the masking key table " ~ table ~ ": " ~ writers, where,
+                      "as its owner: REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON " ~ table
+                      ~ " FROM " ~ writers ~ " (others may hold SELECT only)") }}
   {%- endif -%}
   {#- count(*) over the settings made: the values stay in the server (set_config returns them, the count does not).
       PostgreSQL keeps a subquery with volatile calls in its SELECT list as it is (never pulled up or pruned), so each
