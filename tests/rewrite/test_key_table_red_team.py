@@ -16,6 +16,9 @@ owner grants SELECT explicitly.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import psycopg2
 import pytest
 
@@ -39,6 +42,18 @@ def _reader_reads_key(db) -> bool:  # type: ignore[no-untyped-def]
     except psycopg2.errors.InsufficientPrivilege:
         return False
     return bool(rows)
+
+
+@contextmanager
+def _other_role(db, suffix: str, options: str = "NOLOGIN") -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """A role beside the reader for one test, dropped with whatever it was granted or owns."""
+    role = f"{db.reader}_{suffix}"
+    db.sql(f"CREATE ROLE {role} {options}")
+    try:
+        yield role
+    finally:
+        db.sql(f"DROP OWNED BY {role}")
+        db.sql(f"DROP ROLE {role}")
 
 
 def test_control_the_owner_reads_the_key_table(pg_dsn: str) -> None:
@@ -73,16 +88,11 @@ def test_protect_refuses_a_key_store_that_grants_more(pg_dsn: str, grant: str) -
     with scratch_database(pg_dsn) as db:
         _table(db)
         db.protect_with(POLICY, ("t",))
-        other = f"{db.reader}_etl"
-        db.sql(f"CREATE ROLE {other} NOLOGIN")
-        try:
+        with _other_role(db, "etl") as other:
             db.sql("GRANT " + grant.format(private=db.private, reader=db.reader, other=other))
             with pytest.raises(MasklineError) as caught:
                 db.protect_with(POLICY, ("t",))
             assert db.private in caught.value.where and "REVOKE" in caught.value.fix
-        finally:
-            db.sql(f"DROP OWNED BY {other}")
-            db.sql(f"DROP ROLE {other}")
 
 
 def test_protect_keeps_an_explicit_select_grant_for_dbt(pg_dsn: str) -> None:
@@ -90,9 +100,7 @@ def test_protect_keeps_an_explicit_select_grant_for_dbt(pg_dsn: str) -> None:
     with scratch_database(pg_dsn) as db:
         _table(db)
         db.protect_with(POLICY, ("t",))
-        other = f"{db.reader}_dbt"
-        db.sql(f"CREATE ROLE {other} LOGIN PASSWORD 'dbt-pw'")
-        try:
+        with _other_role(db, "dbt", "LOGIN PASSWORD 'dbt-pw'") as other:
             db.sql(f"GRANT USAGE ON SCHEMA {db.private} TO {other}")
             db.sql(f"GRANT SELECT ON {db.private}.key TO {other}")
             db.protect_with(POLICY, ("t",))
@@ -103,9 +111,6 @@ def test_protect_keeps_an_explicit_select_grant_for_dbt(pg_dsn: str) -> None:
                     assert cur.fetchall() == [(1,)]
             finally:
                 conn.close()
-        finally:
-            db.sql(f"DROP OWNED BY {other}")
-            db.sql(f"DROP ROLE {other}")
 
 
 def test_protect_refuses_a_private_schema_another_role_created(pg_dsn: str) -> None:
