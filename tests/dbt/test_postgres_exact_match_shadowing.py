@@ -41,20 +41,20 @@ def _source(root: Path) -> Path:
 
 
 def test_a_dbt_postgres_model_calls_pg_catalogs(tmp_path_factory: pytest.TempPathFactory, pg_dsn: str) -> None:
-    import psycopg2
+
+    from tests.conftest import scratch
 
     schema = f"dbt_shadow_{uuid.uuid4().hex[:8]}"
     u = urlparse(pg_dsn)
-    admin = psycopg2.connect(pg_dsn)
-    admin.autocommit = True
-    with admin.cursor() as cur:
-        cur.execute(f"CREATE SCHEMA {schema}")
-        cur.execute(f"CREATE TABLE {schema}.people (id integer, born varchar(20))")
-        cur.execute(f"INSERT INTO {schema}.people VALUES (1, '{RAW}')")
-        cur.execute(f"CREATE TABLE {schema}.calls (v text)")
-        cur.execute(f"CREATE FUNCTION {schema}.pg_typeof(x character varying) RETURNS regtype LANGUAGE plpgsql AS "
-                    f"$$ BEGIN INSERT INTO {schema}.calls VALUES (x); RETURN 'character varying'::regtype; END $$")
-    try:
+    create = "; ".join([
+        f"CREATE SCHEMA {schema}",
+        f"CREATE TABLE {schema}.people (id integer, born varchar(20))",
+        f"INSERT INTO {schema}.people VALUES (1, '{RAW}')",
+        f"CREATE TABLE {schema}.calls (v text)",
+        f"CREATE FUNCTION {schema}.pg_typeof(x character varying) RETURNS regtype LANGUAGE plpgsql AS "
+        f"$$ BEGIN INSERT INTO {schema}.calls VALUES (x); RETURN 'character varying'::regtype; END $$",
+    ])
+    with scratch(pg_dsn, create, f"DROP SCHEMA {schema} CASCADE") as admin:
         base = tmp_path_factory.mktemp("dbt_shadow")
         outputs = {"postgres": {"type": "postgres", "host": u.hostname, "port": u.port or 5432, "user": u.username,
                                 "password": u.password or "", "dbname": u.path.lstrip("/"), "schema": schema,
@@ -67,8 +67,4 @@ def test_a_dbt_postgres_model_calls_pg_catalogs(tmp_path_factory: pytest.TempPat
             assert len(cur.fetchall()) == 1
             cur.execute(f"SELECT v FROM {schema}.calls")
             calls = cur.fetchall()
-    finally:
-        with admin.cursor() as cur:
-            cur.execute(f"DROP SCHEMA {schema} CASCADE")
-        admin.close()
     assert calls == []

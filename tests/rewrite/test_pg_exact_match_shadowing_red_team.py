@@ -43,27 +43,23 @@ RAW = "1981-04-17"
 def schema(pg_dsn: str) -> Iterator[tuple[Any, str]]:
     """A data schema holding a ``varchar`` column of dates and, beside it, an exact-match ``pg_typeof`` that records
     what it is handed and the key's pad the session holds."""
-    import psycopg2
+
+    from tests.conftest import scratch
 
     name = f"shadow_{uuid.uuid4().hex[:8]}"
-    admin = psycopg2.connect(pg_dsn)
-    admin.autocommit = True
-    with admin.cursor() as cur:
-        cur.execute(f"CREATE SCHEMA {name}")
-        cur.execute(f"CREATE TABLE {name}.people (id integer, born varchar(20), email text)")
-        cur.execute(f"INSERT INTO {name}.people VALUES (1, '{RAW}', 'ann@x.example')")
-        cur.execute(f"CREATE TABLE {name}.calls (v text, ipad text)")
-        cur.execute(f"GRANT ALL ON SCHEMA {name} TO PUBLIC")
-        cur.execute(f"GRANT INSERT ON {name}.calls TO PUBLIC")
-        cur.execute(f"CREATE FUNCTION {name}.pg_typeof(x character varying) RETURNS regtype LANGUAGE plpgsql AS $$ "
-                    f"BEGIN INSERT INTO {name}.calls VALUES (x, pg_catalog.current_setting('maskline.ipad', true)); "
-                    "RETURN 'character varying'::regtype; END $$")
-    try:
+    create = "; ".join([
+        f"CREATE SCHEMA {name}",
+        f"CREATE TABLE {name}.people (id integer, born varchar(20), email text)",
+        f"INSERT INTO {name}.people VALUES (1, '{RAW}', 'ann@x.example')",
+        f"CREATE TABLE {name}.calls (v text, ipad text)",
+        f"GRANT ALL ON SCHEMA {name} TO PUBLIC",
+        f"GRANT INSERT ON {name}.calls TO PUBLIC",
+        f"CREATE FUNCTION {name}.pg_typeof(x character varying) RETURNS regtype LANGUAGE plpgsql AS $$ "
+        f"BEGIN INSERT INTO {name}.calls VALUES (x, pg_catalog.current_setting('maskline.ipad', true)); "
+        "RETURN 'character varying'::regtype; END $$",
+    ])
+    with scratch(pg_dsn, create, f"DROP SCHEMA {name} CASCADE") as admin:
         yield admin, name
-    finally:
-        with admin.cursor() as cur:
-            cur.execute(f"DROP SCHEMA {name} CASCADE")
-        admin.close()
 
 
 def _calls(admin: Any, name: str) -> list[tuple[str, str | None]]:

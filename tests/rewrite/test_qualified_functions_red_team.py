@@ -41,30 +41,27 @@ def pg(pg_dsn: str) -> Iterator[tuple[Any, str]]:
     ``generate_series(integer, integer)`` that return the key's pad and every raw e-mail."""
     import psycopg2
 
+    from tests.conftest import scratch
+
     tag = uuid.uuid4().hex[:8]
     data, evil = f"data_{tag}", f"evil_{tag}"
-    admin = psycopg2.connect(pg_dsn)
-    admin.autocommit = True
-    with admin.cursor() as cur:
-        cur.execute(f"CREATE SCHEMA {data}")
-        cur.execute(f"CREATE SCHEMA {evil}")
-        cur.execute(f"CREATE TABLE {data}.customers (id integer, email text)")
-        cur.execute(f"INSERT INTO {data}.customers VALUES (1, '{EMAIL}')")
-        leak = (f"coalesce(pg_catalog.current_setting('maskline.ipad', true), '') || ' ' || "
-                f"(SELECT pg_catalog.string_agg(email, ',') FROM {data}.customers)")
-        cur.execute(f"CREATE FUNCTION {evil}.lower(x text) RETURNS text LANGUAGE sql AS $$ SELECT {leak} $$")
-        cur.execute(f"CREATE FUNCTION {evil}.generate_series(a integer, b integer) RETURNS SETOF text "
-                    f"LANGUAGE sql AS $$ SELECT {leak} $$")
-    conn = psycopg2.connect(pg_dsn, options=f"-c search_path={data}")
-    conn.autocommit = True
-    try:
-        yield conn, evil
-    finally:
-        conn.close()
-        with admin.cursor() as cur:
-            cur.execute(f"DROP SCHEMA {data} CASCADE")
-            cur.execute(f"DROP SCHEMA {evil} CASCADE")
-        admin.close()
+    leak = (f"coalesce(pg_catalog.current_setting('maskline.ipad', true), '') || ' ' || "
+            f"(SELECT pg_catalog.string_agg(email, ',') FROM {data}.customers)")
+    create = "; ".join([
+        f"CREATE SCHEMA {data}", f"CREATE SCHEMA {evil}",
+        f"CREATE TABLE {data}.customers (id integer, email text)",
+        f"INSERT INTO {data}.customers VALUES (1, '{EMAIL}')",
+        f"CREATE FUNCTION {evil}.lower(x text) RETURNS text LANGUAGE sql AS $$ SELECT {leak} $$",
+        f"CREATE FUNCTION {evil}.generate_series(a integer, b integer) RETURNS SETOF text "
+        f"LANGUAGE sql AS $$ SELECT {leak} $$",
+    ])
+    with scratch(pg_dsn, create, f"DROP SCHEMA {data} CASCADE; DROP SCHEMA {evil} CASCADE"):
+        conn = psycopg2.connect(pg_dsn, options=f"-c search_path={data}")
+        conn.autocommit = True
+        try:
+            yield conn, evil
+        finally:
+            conn.close()
 
 
 @pytest.mark.postgres
