@@ -28,6 +28,9 @@ def _connection_password(conn_id: str) -> str | None:
 
 
 def _register_secret(secret: str) -> None:
+    from airflow_plugin.registered_secrets import note_key
+
+    note_key(secret)  # hidden from XComs and lineage events too, which Airflow's masker never sees
     try:
         from airflow.sdk.log import mask_secret
 

@@ -18,6 +18,39 @@ MASKER_MODULES = (
 )
 
 
+# The texts of maskline's own keys this process read and registered (:func:`note_key`). XComs and lineage events
+# are data, not display: hiding every registered secret there would rewrite any value that contains a common
+# password (a login's ``maskline`` turned a lineage namespace ``maskline-agents`` into ``***-agents``), so those
+# channels hide these keys only, which are long and random. Logs hide every registered secret, as Airflow does.
+_KEYS: set[str] = set()
+_KEY_REPLACER: list[Any] = []
+
+
+def note_key(secret: str) -> None:
+    """Remember one text of maskline's key (as read: env, connection, Variable), hidden from XComs and lineage
+    events as well as logs.
+
+    >>> note_key("doc-Key-noted-0c5e8a71"); hide_keys({"v": "k doc-Key-noted-0c5e8a71"})
+    {'v': 'k ***'}
+    """
+    import re
+
+    if secret and secret not in _KEYS:
+        _KEYS.add(secret)
+        # Longest first, so a key that contains another is hidden whole.
+        _KEY_REPLACER[:] = [re.compile("|".join(re.escape(k) for k in sorted(_KEYS, key=len, reverse=True)))]
+
+
+def hide_keys(value: Any) -> Any:
+    """``value`` with every text of maskline's keys (:func:`note_key`) replaced by ``***``, at any depth;
+    ``value`` itself when none is there: what a data channel (an XCom) may hide without rewriting data.
+
+    >>> text = "maskline_demo"; hide_keys(text) is text
+    True
+    """
+    return _hidden(value, _KEY_REPLACER) if _KEY_REPLACER else value
+
+
 # The maskers found so far, by module: each module's masker is a singleton, so it is looked up once (a lookup per
 # log line cost more than the line's scrubbing).
 _MASKERS: dict[str, Any] = {}
@@ -70,15 +103,15 @@ def _hidden(value: Any, replacers: list[Any]) -> Any:
 
 
 def hide_registered_secrets_in_event(event: Any) -> Any:
-    """An OpenLineage event (attrs objects, dicts, lists) with every registered secret hidden, in place: the
+    """An OpenLineage event (attrs objects, dicts, lists) with every text of maskline's keys (:func:`note_key`)
+    hidden, in place (an event is data: a registered common password is not hidden there, see :data:`_KEYS`): the
     guarded transport hands it a copy it owns (:class:`openlineage_ext.guarded_transport.GuardedTransport`).
     An error facet keeps a Python exception's message, and the message of ``RuntimeError(f"bad key {key}")``
     is no detector's find.
 
     >>> from openlineage.client.event_v2 import Job, Run, RunEvent, RunState
     >>> from openlineage.client.facet_v2 import error_message_run
-    >>> from airflow.sdk.log import mask_secret
-    >>> mask_secret("doc-Key-77e1b0c4d2")
+    >>> note_key("doc-Key-77e1b0c4d2")
     >>> error = error_message_run.ErrorMessageRunFacet(message="bad key doc-Key-77e1b0c4d2", programmingLanguage="python")
     >>> event = RunEvent(eventType=RunState.FAIL, eventTime="2026-01-01T00:00:00Z", producer="doctest",
     ...                  run=Run(runId="01890000-0000-7000-8000-000000000000", facets={"errorMessage": error}),
@@ -86,10 +119,7 @@ def hide_registered_secrets_in_event(event: Any) -> Any:
     >>> hide_registered_secrets_in_event(event).run.facets["errorMessage"].message
     'bad key ***'
     """
-    replacers = _secret_replacers()
-    if not replacers:
-        return event
-    return _hidden_in_place(event, replacers)
+    return _hidden_in_place(event, _KEY_REPLACER) if _KEY_REPLACER else event
 
 
 def _hidden_in_place(value: Any, replacers: list[Any]) -> Any:

@@ -164,13 +164,13 @@ class MaskingXComBackend(BaseXCom):
     @staticmethod
     def serialize_value(value: Any, *, key: str | None = None, task_id: str | None = None,
                         dag_id: str | None = None, run_id: str | None = None, map_index: int | None = None) -> Any:
-        from airflow_plugin.registered_secrets import hide_registered_secrets
+        from airflow_plugin.registered_secrets import hide_keys
         from airflow_plugin.xcom_stored import scrub_stored
 
         # The values scrub_xcom_value knows are scrubbed (and tables decided) as values; every other object is
         # scrubbed in the form Airflow stores it, field by field (airflow_plugin.xcom_stored). Airflow masks no
-        # XCom: a secret registered with its masker (maskline's key, once read) is hidden here, in every text of
-        # the value and of its stored form.
-        stored = BaseXCom.serialize_value(scrub_xcom_value(hide_registered_secrets(value)), key=key,
+        # XCom: maskline's key, once read, is hidden here, in every text of the value and of its stored form (its
+        # key only: an XCom is data, and a registered common password would rewrite it, registered_secrets._KEYS).
+        stored = BaseXCom.serialize_value(scrub_xcom_value(hide_keys(value)), key=key,
                                           task_id=task_id, dag_id=dag_id, run_id=run_id, map_index=map_index)
-        return hide_registered_secrets(scrub_stored(stored, frame_decided=_is_dataframe(value)))
+        return hide_keys(scrub_stored(stored, frame_decided=_is_dataframe(value)))

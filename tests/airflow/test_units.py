@@ -560,16 +560,42 @@ def test_a_value_proven_clean_before_it_was_registered_as_a_secret_is_hidden_aft
 def test_the_masking_xcom_backend_hides_a_registered_secret_in_the_value_and_its_stored_form():
     from dataclasses import dataclass
 
-    from airflow.sdk.log import mask_secret
-
     from airflow_plugin.xcom import MaskingXComBackend
 
     @dataclass
     class Holder:
         note: str
 
+    from airflow_plugin.key_source import _register_secret
+
     secret = "xcom-Key-8841-registered-secret"
-    mask_secret(secret)
+    _register_secret(secret)  # as maskline registers the key it read
     stored = MaskingXComBackend.serialize_value({"note": f"key {secret}", "n": 3})
     assert secret not in json.dumps(stored) and "key ***" in json.dumps(stored)
     assert secret not in json.dumps(MaskingXComBackend.serialize_value(Holder(f"key {secret}")), default=str)
+
+
+
+def test_a_common_password_registered_with_airflow_does_not_rewrite_xcoms_or_lineage():
+    # XComs and lineage events are data: a common word registered as some connection's password (the test login's
+    # ``maskline``) turned a lineage namespace ``maskline-agents`` into ``***-agents``. Only maskline's own key is
+    # hidden there; log lines still hide every registered secret. A process of its own: Airflow's masker is global.
+    out = json.loads(_run_python("""
+        import json
+        from airflow.sdk.log import mask_secret
+        from airflow_plugin.key_source import _register_secret
+        from airflow_plugin.log_filter import install, scrub_event
+        from airflow_plugin.registered_secrets import hide_registered_secrets_in_event
+        from airflow_plugin.xcom import MaskingXComBackend
+        install()
+        mask_secret("maskline")
+        _register_secret("common-Key-5521-maskline-read")
+        value = {"table": "maskline_demo", "note": "k common-Key-5521-maskline-read"}
+        event = {"job": {"namespace": "maskline-agents"}, "note": "common-Key-5521-maskline-read"}
+        print(json.dumps({"xcom": MaskingXComBackend.serialize_value(value),
+                          "event": hide_registered_secrets_in_event(event),
+                          "log": scrub_event({"event": "user maskline"})["event"]}))
+    """))
+    assert out["event"] == {"job": {"namespace": "maskline-agents"}, "note": "***"}
+    assert "maskline_demo" in json.dumps(out["xcom"]) and "common-Key-5521" not in json.dumps(out["xcom"])
+    assert out["log"] == "user ***"
