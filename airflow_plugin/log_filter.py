@@ -11,9 +11,10 @@ template fields) is covered, and nothing Airflow masks is masked less. Rendered
 fields named ``sql`` or holding a callable's arguments are first rebuilt from
 their structure (:func:`redact_named_field`).
 
-Secrets registered with Airflow's masker (maskline's key, connection passwords) are hidden by the scrubber
-itself too (:mod:`airflow_plugin.registered_secrets`): where a task runs in the process that writes its log
-(``dag.test()``), Airflow puts no masker in that log's pipeline.
+Maskline's own key, once read, is hidden by the scrubber itself too (:mod:`airflow_plugin.registered_secrets`):
+where a task runs in the process that writes its log (``dag.test()``), Airflow puts no masker in that log's
+pipeline. Other secrets registered with Airflow (connection passwords) are Airflow's masker's to hide, as a
+worker's supervisor does; hiding every one here would rewrite any line holding a common word used as a password.
 
 :class:`MasklineLogFilter` is the same scrubber as a plain ``logging.Filter``,
 for handlers outside Airflow's structlog pipeline. What a task prints goes to
@@ -336,22 +337,22 @@ _scrubbed: Callable[[str], str] = _first_scrubbed
 
 
 def _scrubbers() -> tuple[Callable[..., Any], Callable[..., Any]]:
-    """The core's ``scrubbed`` (``scrub(text)[0]``) and ``scrub_value``, each after the secrets registered with
-    Airflow's maskers are hidden (:func:`hide_registered_secrets`), imported on first use (an import statement
+    """The core's ``scrubbed`` (``scrub(text)[0]``) and ``scrub_value``, each after maskline's own key is hidden
+    (:func:`airflow_plugin.registered_secrets.hide_keys`), imported on first use (an import statement
     per log event cost a tenth of a clean line's scrubbing; at module level it would load the core when DAGs
     are parsed)."""
     global _SCRUBBERS
     if _SCRUBBERS is None:
-        from airflow_plugin.registered_secrets import hide_registered_secrets
+        from airflow_plugin.registered_secrets import hide_keys
         from maskline.text.scrubber import scrub_value, scrubbed
 
         def text_scrubbed(text: str) -> str:
-            hidden = hide_registered_secrets(text)
+            hidden = hide_keys(text)
             new = scrubbed(hidden)
             return text if new == text else new  # the same object when nothing changed: callers test identity
 
         def value_scrubbed(value: Any) -> Any:
-            return scrub_value(hide_registered_secrets(value))
+            return scrub_value(hide_keys(value))
 
         _SCRUBBERS = (text_scrubbed, value_scrubbed)
     return _SCRUBBERS
@@ -564,6 +565,15 @@ def _wrap(original: Callable[..., Any]) -> Callable[..., Any]:
 
     setattr(redact, _WRAPPED_FLAG, True)
     return redact
+
+
+def forget_proven() -> None:
+    """Forget the values proven clean (:data:`_PROVEN`): a key registered since may be one of them.
+
+    >>> forget_proven()
+    """
+    _PROVEN.clear()
+    _PROVEN.add(None)
 
 
 def _forgetting_proven(add_mask: Callable[..., Any]) -> Callable[..., Any]:

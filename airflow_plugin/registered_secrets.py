@@ -18,17 +18,18 @@ MASKER_MODULES = (
 )
 
 
-# The texts of maskline's own keys this process read and registered (:func:`note_key`). XComs and lineage events
-# are data, not display: hiding every registered secret there would rewrite any value that contains a common
-# password (a login's ``maskline`` turned a lineage namespace ``maskline-agents`` into ``***-agents``), so those
-# channels hide these keys only, which are long and random. Logs hide every registered secret, as Airflow does.
+# The texts of maskline's own keys this process read and registered (:func:`note_key`). Maskline's log scrubber,
+# XCom backend and lineage transport hide these only, which are long and random: hiding every registered secret
+# would rewrite any text holding a common word used as a password (a test login's ``maskline`` turned a lineage
+# namespace ``maskline-agents`` into ``***-agents`` and every "withheld by maskline" in a log into "by ***").
+# Other registered secrets are Airflow's masker's to hide, as a worker's supervisor does in the task's log.
 _KEYS: set[str] = set()
 _KEY_REPLACER: list[Any] = []
 
 
 def note_key(secret: str) -> None:
-    """Remember one text of maskline's key (as read: env, connection, Variable), hidden from XComs and lineage
-    events as well as logs.
+    """Remember one text of maskline's key (as read: env, connection, Variable), hidden from logs, XComs and
+    lineage events from now on; the log scrubber forgets the values it had found clean.
 
     >>> note_key("doc-Key-noted-0c5e8a71"); hide_keys({"v": "k doc-Key-noted-0c5e8a71"})
     {'v': 'k ***'}
@@ -37,13 +38,16 @@ def note_key(secret: str) -> None:
 
     if secret and secret not in _KEYS:
         _KEYS.add(secret)
+        from airflow_plugin.log_filter import forget_proven
+
+        forget_proven()  # a value proven clean before may be this key
         # Longest first, so a key that contains another is hidden whole.
         _KEY_REPLACER[:] = [re.compile("|".join(re.escape(k) for k in sorted(_KEYS, key=len, reverse=True)))]
 
 
 def hide_keys(value: Any) -> Any:
     """``value`` with every text of maskline's keys (:func:`note_key`) replaced by ``***``, at any depth;
-    ``value`` itself when none is there: what a data channel (an XCom) may hide without rewriting data.
+    ``value`` itself when none is there.
 
     >>> text = "maskline_demo"; hide_keys(text) is text
     True

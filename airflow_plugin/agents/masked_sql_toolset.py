@@ -659,7 +659,7 @@ class MaskedSQLToolset(SQLToolset):
             identity = agent_identity(self._call_model or "unknown-model", principal, ti, context)
             event = call_event(call, ti=ti, identity=identity, model=self._call_model,
                                db_namespace=self._db_namespace(), plans=result.plans if result else None,
-                               dialect=dialect.sqlglot_name or dialect.name,
+                               dialect=dialect.name,  # the engine, as lineage names it (not the printer)
                                dataset_names=self._dataset_names(call.tables),
                                key_check=self._key_check(result))
             # The scrubber behind the client sees only the event: the operator's allowed tables (and, for a query
