@@ -52,9 +52,15 @@ def _source_tables(sql: str, dialect: str) -> list[str]:
 
 def _output_plan(result: Any, policy: Policy) -> Plan:
     """The output columns of a rewritten query as a plan: masked ones carry their source column's decision."""
-    by_source: dict[str, ColumnPlan] = {
-        f"{table}.{c.name}".lower(): c for table, plan in result.plans.items() for c in plan.columns
-    }
+    # A plan is keyed by the relation as the warehouse named it (``public.raw_customers`` where the path is pinned
+    # and names get their schema) and the lineage by the query's own spelling (``raw_customers.email``): every
+    # trailing part of the relation's name finds the plan (the first plan wins a name two schemas share).
+    by_source: dict[str, ColumnPlan] = {}
+    for table, plan in result.plans.items():
+        parts = table.split(".")
+        for start in range(len(parts)):
+            for c in plan.columns:
+                by_source.setdefault(f"{'.'.join(parts[start:])}.{c.name}".lower(), c)
     columns: list[ColumnPlan] = []
     for out in result.lineage:
         source = next((by_source.get(s.lower()) for s in out.sensitive_sources if s.lower() in by_source), None)

@@ -171,6 +171,8 @@ class CatalogPostgres(_SqlglotPostgres):
             return f"({self.sql(expression, 'this')} OPERATOR({PREFIX}=) ANY({over}))"
 
         def between_sql(self, expression: exp.Between) -> str:
+            if expression.args.get("symmetric"):  # SYMMETRIC orders its bounds: not the two comparisons below
+                return super().between_sql(expression)
             this = self.sql(expression, "this")
             low = self._operator(this, ">=", self.sql(expression, "low"))
             high = self._operator(this, "<=", self.sql(expression, "high"))
@@ -179,17 +181,29 @@ class CatalogPostgres(_SqlglotPostgres):
         def like_sql(self, expression: exp.Like) -> str:
             if expression.args.get("escape") or isinstance(expression.expression, (exp.Any, exp.All)):
                 return super().like_sql(expression)
-            return self._operator(self.sql(expression, "this"), "~~", self.sql(expression, "expression"))
+            return _negated(expression, self._operator(self.sql(expression, "this"), "~~", self.sql(expression, "expression")))
 
         def ilike_sql(self, expression: exp.ILike) -> str:
             if expression.args.get("escape") or isinstance(expression.expression, (exp.Any, exp.All)):
                 return super().ilike_sql(expression)
-            return self._operator(self.sql(expression, "this"), "~~*", self.sql(expression, "expression"))
+            return _negated(expression, self._operator(self.sql(expression, "this"), "~~*",
+                                                       self.sql(expression, "expression")))
 
         def nullif_sql(self, expression: exp.Nullif) -> str:
             # NULLIF(a, b) looks up = by name: the CASE it stands for (a is written twice, as PostgreSQL reads it)
             this = self.sql(expression, "this")
             return f"CASE WHEN {self._operator(this, '=', self.sql(expression, 'expression'))} THEN NULL ELSE {this} END"
+
+
+def _negated(expression: exp.Expression, text: str) -> str:
+    """``text`` (a pinned operator's form of ``expression``) under ``NOT`` when the parser folded a ``NOT`` into
+    the node (``a NOT LIKE b`` is one ``Like`` with ``negate``): the flag is the node's, not the operator's.
+
+    >>> import sqlglot
+    >>> _negated(sqlglot.parse_one("a NOT LIKE 'x'", read="postgres"), "(a ~~ 'x')")
+    "(NOT (a ~~ 'x'))"
+    """
+    return f"(NOT {text})" if expression.args.get("negate") else text
 
 
 def _is_symbol(op: str) -> bool:

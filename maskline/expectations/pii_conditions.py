@@ -255,7 +255,7 @@ def sql_text_read(column: Any) -> Any:
     >>> import sqlalchemy as sa
     >>> from sqlalchemy.dialects import postgresql
     >>> sql = str(sql_text_read(sa.column("c")).compile(dialect=postgresql.dialect()))
-    >>> sql.startswith("CASE WHEN (CAST(c AS TEXT)) ~ '[\xad"), sql.count("REGEXP_REPLACE(")
+    >>> sql.startswith("CASE WHEN ((CAST(c AS TEXT)) OPERATOR(pg_catalog.~) '[\xad"), sql.count("pg_catalog.regexp_replace(")
     (True, 11)
     """
     return _reading_clause()(sql_text(column))
@@ -309,7 +309,7 @@ def sql_contains_pii_per_pattern(column: Any, info_types: Sequence[str] | None) 
     >>> import sqlalchemy as sa
     >>> from sqlalchemy.dialects import postgresql
     >>> str(sql_contains_pii_per_pattern(sa.column("c"), None).compile(dialect=postgresql.dialect())).count(
-    ...     "REGEXP_REPLACE(") == 11 * len(sql_pattern_types())
+    ...     "pg_catalog.regexp_replace(") == 11 * len(sql_pattern_types())
     True
     """
     import sqlalchemy as sa

@@ -40,3 +40,29 @@ def test_the_read_back_finds_what_the_printer_would_leave_unpinned() -> None:
     printed = sqlglot.transpile("SELECT lower(a) || 'x', NULLIF(a, 'y') FROM t WHERE b IN (1, 2) AND c LIKE 'a%' "
                                 "AND d BETWEEN 1 AND 2 AND e % 2 = 0", read="postgres", write=DIALECT)[0]
     assert unpinned_calls(printed) == ()
+
+
+CONDITIONS = ["a NOT LIKE '%.25'", "a LIKE '%.25'", "a NOT ILIKE '%X%'", "NOT a LIKE '1%'", "b NOT IN (1, 2)",
+              "b NOT BETWEEN 2 AND 3", "b BETWEEN SYMMETRIC 3 AND 2", "NULLIF(b, 2) IS NULL", "a IS NOT NULL",
+              "-b < -1 AND b % 2 = 1", "b = ANY(ARRAY[1, 4])", "a || 'x' NOT LIKE '3%'"]
+
+
+def test_the_pinned_spelling_selects_what_postgresql_selects(pg_dsn: str) -> None:
+    # The pinned print must mean what the statement meant: `a NOT LIKE b` is one Like with `negate`, and a printer
+    # that dropped the flag selected every row the query excluded (the query path's WHERE). Run on PostgreSQL, the
+    # pinned print and the plain one select the same rows; the plain one is the control of each condition.
+    import psycopg2
+
+    conn = psycopg2.connect(pg_dsn)
+    try:
+        with conn.cursor() as cur:
+            cur.execute("CREATE TEMP TABLE t AS SELECT (i * 3)::text || '.25' AS a, i AS b FROM generate_series(1, 6) i")
+            cur.execute("INSERT INTO t VALUES ('x.5', 7), (NULL, NULL)")
+            for condition in CONDITIONS:
+                sql = f"SELECT b FROM t WHERE {condition} ORDER BY b"
+                cur.execute(sql)
+                plain = cur.fetchall()
+                cur.execute(sqlglot.transpile(sql, read="postgres", write=DIALECT)[0])
+                assert cur.fetchall() == plain, condition
+    finally:
+        conn.close()

@@ -25,7 +25,7 @@ def test_query_is_printed_masked_with_explain(files, capsys) -> None:
                  "--query", "SELECT c.id, upper(c.email) AS contact FROM customers c", "--explain"])
     out = capsys.readouterr().out
     assert code == 0
-    assert "UPPER(c.email) AS contact FROM (SELECT " in out
+    assert "pg_catalog.upper(c.email) AS contact FROM (SELECT " in out
     assert "FROM customers) AS c;" in out
     assert "contact" in out and "customers.email" in out and "masked" in out
 
