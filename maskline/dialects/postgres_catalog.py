@@ -46,7 +46,7 @@ _PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 #: grammar for ``pg_catalog.btrim``; there is no ``pg_catalog.coalesce``). NULLIF is grammar too, but looks up ``=``
 #: by name: it is printed as the CASE it stands for.
 SPECIAL_FORMS = frozenset({"coalesce", "greatest", "least", "trim", "nullif", "position", "overlay", "extract", "row",
-                           "grouping"})
+                           "grouping", "any", "all", "some"})
 
 #: sqlglot expressions printed as PostgreSQL syntax that looks up no function or operator by name.
 _SYNTAX = (exp.Cast, exp.Case, exp.If, exp.Array, exp.Extract, exp.Coalesce, exp.Greatest, exp.Least, exp.Exists,
@@ -179,12 +179,14 @@ class CatalogPostgres(_SqlglotPostgres):
             return f"({low} AND {high})"
 
         def like_sql(self, expression: exp.Like) -> str:
-            if expression.args.get("escape") or isinstance(expression.expression, (exp.Any, exp.All)):
+            if expression.args.get("escape") or isinstance(expression.expression, (exp.Any, exp.All)) \
+                    or isinstance(expression.parent, exp.Escape):  # LIKE ... ESCAPE is one construct
                 return super().like_sql(expression)
             return _negated(expression, self._operator(self.sql(expression, "this"), "~~", self.sql(expression, "expression")))
 
         def ilike_sql(self, expression: exp.ILike) -> str:
-            if expression.args.get("escape") or isinstance(expression.expression, (exp.Any, exp.All)):
+            if expression.args.get("escape") or isinstance(expression.expression, (exp.Any, exp.All)) \
+                    or isinstance(expression.parent, exp.Escape):
                 return super().ilike_sql(expression)
             return _negated(expression, self._operator(self.sql(expression, "this"), "~~*",
                                                        self.sql(expression, "expression")))

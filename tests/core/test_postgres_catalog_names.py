@@ -44,12 +44,17 @@ def test_the_read_back_finds_what_the_printer_would_leave_unpinned() -> None:
 
 CONDITIONS = ["a NOT LIKE '%.25'", "a LIKE '%.25'", "a NOT ILIKE '%X%'", "NOT a LIKE '1%'", "b NOT IN (1, 2)",
               "b NOT BETWEEN 2 AND 3", "b BETWEEN SYMMETRIC 3 AND 2", "NULLIF(b, 2) IS NULL", "a IS NOT NULL",
-              "-b < -1 AND b % 2 = 1", "b = ANY(ARRAY[1, 4])", "a || 'x' NOT LIKE '3%'"]
+              "-b < -1 AND b % 2 = 1", "b = ANY(ARRAY[1, 4])", "a || 'x' NOT LIKE '3%'", "b <> ALL(ARRAY[1, 2])",
+              "b = SOME(ARRAY[1, 2])", "a ILIKE '%25' ESCAPE '!'", "a NOT LIKE '%5' ESCAPE '!'", "a !~ '^3'",
+              "a NOT SIMILAR TO '3%'", "b IS NOT DISTINCT FROM 2", "b - 1 - 1 > 2", "2 ^ 3 ^ 2 > b", "b / 2 * 2 = b",
+              "(b & 1) = 1", "b << 1 > 4", "a NOT LIKE ALL(ARRAY['3%', '6%'])", "NOT b IN (1, 2) AND NOT a LIKE '3%'",
+              "b NOT BETWEEN SYMMETRIC 4 AND 2", "(a, b) = ('3.25', 1)", "b = 2 IS NOT TRUE", "|/ (b * b) = b"]
 
 
 def test_the_pinned_spelling_selects_what_postgresql_selects(pg_dsn: str) -> None:
     # The pinned print must mean what the statement meant: `a NOT LIKE b` is one Like with `negate`, and a printer
-    # that dropped the flag selected every row the query excluded (the query path's WHERE). Run on PostgreSQL, the
+    # that dropped the flag selected every row the query excluded (the query path's WHERE); `<> ALL(...)` and
+    # `LIKE ... ESCAPE` printed as SQL PostgreSQL refused. Run on PostgreSQL, the
     # pinned print and the plain one select the same rows; the plain one is the control of each condition.
     import psycopg2
 
