@@ -40,13 +40,15 @@ def execute_with_progress(con: Any, sql: str, on_progress: Callable[[float], Non
             done.set()
 
     worker = threading.Thread(target=work, name="maskline-duckdb", daemon=True)
-    worker.start()
     try:
+        _start_unsignalled(worker)
         while not done.wait(POLL_SECONDS):
             percent = con.query_progress()
             if percent >= 0:
                 on_progress(percent)
     except BaseException:
+        if worker.ident is None:  # it never started (no thread to be had): nothing runs on the connection
+            raise
         # Interrupted on this thread (Ctrl-C, a task timeout, a failing callback): stop the statement and wait for
         # the worker. Left running, it keeps the connection busy (DuckDB then refuses the caller's close()) and
         # is still inside DuckDB when the interpreter exits, which aborts the process.
@@ -62,6 +64,27 @@ def execute_with_progress(con: Any, sql: str, on_progress: Callable[[float], Non
         raise outcome["error"]
     on_progress(100.0)
     return outcome["rows"]
+
+
+def _start_unsignalled(worker: threading.Thread) -> None:
+    """Start ``worker`` with SIGINT and SIGTERM held back until it runs (on the main thread, where Python runs their
+    handlers): a signal handled inside ``Thread.start()`` left a thread about to run the statement that no
+    interrupt would reach, and the command's ``close()`` then met a busy connection (a bare traceback, an abort).
+
+    >>> t = threading.Thread(target=lambda: None); _start_unsignalled(t); t.join(); t.ident is not None
+    True
+    """
+    import signal
+
+    held = {signal.SIGINT, signal.SIGTERM}
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        worker.start()
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        worker.start()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)  # a signal sent meanwhile is handled now
 
 
 class LoggedProgress:
