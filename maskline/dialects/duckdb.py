@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from sqlglot import exp
@@ -92,30 +91,13 @@ class DuckDB(Dialect):
         >>> duckdb.sql(f"SELECT {sql} FROM (VALUES (2.0 ** 81), (-0.0), (1.5e-7), ('nan'::DOUBLE)) t(f)").fetchall()
         [('2417851639229258300000000',), ('0',), ('0.00000015',), ('NaN',)]
         """
-        from maskline.dialects.shortest_float import duckdb_shortest_e_text
+        from maskline.dialects.shortest_float import (
+            DUCKDB_CALLS,
+            canonical_float_text,
+            duckdb_shortest_e_text,
+        )
 
-        return exp.Case(ifs=[
-            exp.If(this=exp.Is(this=e.copy(), expression=exp.Null()), true=exp.Null()),
-            exp.If(this=exp.EQ(this=e.copy(), expression=lit(0)), true=lit("0")),
-            exp.If(this=fn("ISNAN", e.copy()), true=lit("NaN")),
-            exp.If(this=fn("ISINF", e.copy()),
-                   true=exp.Case(ifs=[exp.If(this=exp.GT(this=e.copy(), expression=lit(0)), true=lit("Infinity"))],
-                                 default=lit("-Infinity"))),
-        ], default=self.once(duckdb_shortest_e_text(e), self.canonical_number_text))
-
-    def once(self, e: exp.Expression, build: Callable[[exp.Expression], exp.Expression]) -> exp.Expression:
-        """``build(e)`` with ``e`` written once, through a lambda over a one-element list: :func:`plain_number`
-        refers to its text about ten times, and a float's shortest text is some 2,500 characters.
-
-        >>> import duckdb
-        >>> sql = DuckDB().once(exp.column("s"), lambda x: exp.DPipe(this=x, expression=x.copy())).sql("duckdb")
-        >>> duckdb.sql(f"SELECT {sql} FROM (VALUES ('ab')) t(s)").fetchall()
-        [('abab',)]
-        """
-        x = exp.column("maskline_x")
-        body = exp.Lambda(this=build(x), expressions=[exp.to_identifier("maskline_x")])
-        listed = fn("LIST_TRANSFORM", exp.Array(expressions=[e]), body)
-        return fn("LIST_EXTRACT", listed, lit(1))
+        return canonical_float_text(e, duckdb_shortest_e_text(e), self.canonical_number_text, DUCKDB_CALLS)
 
     decimal_text_drops_leading_zero = True  # CAST(0.5::DECIMAL(4,4) AS VARCHAR) is '.5000'
 

@@ -23,6 +23,7 @@ Trino's ``format`` starts from Java's shortest digits, which are already the tex
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from sqlglot import exp
 
@@ -144,4 +145,53 @@ def _one_digit_or(e: exp.Expression, type_name: str, shortest: exp.Expression) -
     return exp.Case(ifs=[exp.If(this=_trino_reads_back(one, e, type_name), true=one)], default=shortest)
 
 
-__all__ = ["FLOAT_DIGITS", "duckdb_shortest_e_text", "shortest_e_text", "trino_shortest_e_text"]
+@dataclass(frozen=True)
+class FloatCalls:
+    """An engine's names for the calls :func:`canonical_float_text` makes: its NaN and infinity tests, and the list
+    transform and element access through which a text is written once.
+
+    >>> DUCKDB_CALLS.is_nan, TRINO_CALLS.is_nan
+    ('ISNAN', 'IS_NAN')
+    """
+
+    is_nan: str
+    is_infinite: str
+    transform: str
+    element_at: str
+
+
+DUCKDB_CALLS = FloatCalls("ISNAN", "ISINF", "LIST_TRANSFORM", "LIST_EXTRACT")
+TRINO_CALLS = FloatCalls("IS_NAN", "IS_INFINITE", "TRANSFORM", "ELEMENT_AT")
+
+
+def canonical_float_text(e: exp.Expression, shortest: exp.Expression,
+                         plain: Callable[[exp.Expression], exp.Expression], calls: FloatCalls) -> exp.Expression:
+    """A float's canonical text (:mod:`maskline.dialects.canonical`): NULL stays NULL, either zero is ``0``, then
+    ``NaN``, ``Infinity`` and ``-Infinity``, and a number is ``plain`` of its ``shortest`` text (``d.ddde±xx``).
+
+    ``shortest`` is written once, through a lambda over a one-element list: ``plain`` (the dialect's
+    ``canonical_number_text``) refers to its text about ten times, and a float's shortest text is some 2,500
+    characters on DuckDB.
+
+    >>> import duckdb
+    >>> from maskline.dialects.duckdb import DuckDB
+    >>> f = exp.column("f")
+    >>> sql = canonical_float_text(f, exp.cast(f, "varchar"), DuckDB().canonical_number_text, DUCKDB_CALLS)
+    >>> duckdb.sql(f"SELECT {sql.sql('duckdb')} FROM (VALUES (1.5e2), (-0.0), ('-inf'::DOUBLE)) t(f)").fetchall()
+    [('150',), ('0',), ('-Infinity',)]
+    """
+    x = exp.column("maskline_x")
+    body = exp.Lambda(this=plain(x), expressions=[exp.to_identifier("maskline_x")])
+    once = fn(calls.element_at, fn(calls.transform, exp.Array(expressions=[shortest]), body), lit(1))
+    return exp.Case(ifs=[
+        exp.If(this=exp.Is(this=e.copy(), expression=exp.Null()), true=exp.Null()),
+        exp.If(this=exp.EQ(this=e.copy(), expression=lit(0)), true=lit("0")),
+        exp.If(this=fn(calls.is_nan, e.copy()), true=lit("NaN")),
+        exp.If(this=fn(calls.is_infinite, e.copy()),
+               true=exp.Case(ifs=[exp.If(this=exp.GT(this=e.copy(), expression=lit(0)), true=lit("Infinity"))],
+                             default=lit("-Infinity"))),
+    ], default=once)
+
+
+__all__ = ["DUCKDB_CALLS", "FLOAT_DIGITS", "TRINO_CALLS", "FloatCalls", "canonical_float_text",
+           "duckdb_shortest_e_text", "shortest_e_text", "trino_shortest_e_text"]

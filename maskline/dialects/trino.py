@@ -106,19 +106,9 @@ class Trino(Dialect):
         >>> Trino().canonical_float_text(exp.column("f")).sql("trino")[:45]
         'CASE WHEN f IS NULL THEN NULL WHEN f = 0 THEN'
         """
-        from maskline.dialects.shortest_float import trino_shortest_e_text
+        from maskline.dialects.shortest_float import TRINO_CALLS, canonical_float_text, trino_shortest_e_text
 
-        x = exp.column("maskline_x")  # the text is written once: plain_number refers to it about ten times
-        plain = exp.Lambda(this=self.canonical_number_text(x), expressions=[exp.to_identifier("maskline_x")])
-        once = fn("ELEMENT_AT", fn("TRANSFORM", exp.Array(expressions=[trino_shortest_e_text(e)]), plain), lit(1))
-        return exp.Case(ifs=[
-            exp.If(this=exp.Is(this=e.copy(), expression=exp.Null()), true=exp.Null()),
-            exp.If(this=exp.EQ(this=e.copy(), expression=lit(0)), true=lit("0")),
-            exp.If(this=fn("IS_NAN", e.copy()), true=lit("NaN")),
-            exp.If(this=fn("IS_INFINITE", e.copy()),
-                   true=exp.Case(ifs=[exp.If(this=exp.GT(this=e.copy(), expression=lit(0)), true=lit("Infinity"))],
-                                 default=lit("-Infinity"))),
-        ], default=once)
+        return canonical_float_text(e, trino_shortest_e_text(e), self.canonical_number_text, TRINO_CALLS)
 
     def pick(self, words, index0):  # type: ignore[no-untyped-def]
         arr = exp.Array(expressions=[lit(w) for w in words])
