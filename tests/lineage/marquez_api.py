@@ -60,3 +60,65 @@ def eventually(fn: Callable[[], T], attempts: int = 60) -> T:
         except (AssertionError, KeyError, ValueError):
             time.sleep(0.5)
     return fn()
+
+
+def fields(base: str, out: dict) -> dict[str, dict]:
+    """The dataset page's fields (the latest version's, with every tag posted on any version), by name.
+
+    >>> # fields(marquez_url, out)["email"]["tags"]
+    """
+    return {f["name"]: f for f in dataset(base, out)["fields"]}
+
+
+def fields_by_run(base: str, out: dict) -> dict[str | None, dict[str, dict]]:
+    """Each version's fields by name, by the id of the run that made it (``None``: a version a read made).
+
+    >>> # fields_by_run(marquez_url, out)[run_id]["email"]["tags"]
+    """
+    return {(v.get("createdByRun") or {}).get("id"): {f["name"]: f for f in v["fields"]} for v in versions(base, out)}
+
+
+def masked_fields(base: str, out: dict, columns: tuple[str, ...] | list[str]) -> dict[str, dict]:
+    """:func:`fields` once each of ``columns`` is tagged MASKED there (the tag sync posts after the events; the
+    last read's failure is raised).
+
+    >>> # masked_fields(marquez_url, out, ("email",))["email"]["description"]
+    """
+    def shown() -> dict[str, dict]:
+        found = fields(base, out)
+        for column in columns:
+            assert "MASKED" in found[column]["tags"], (column, found[column])
+        return found
+
+    return eventually(shown)
+
+
+def column_inputs(base: str, out: dict, field: str) -> list[dict]:
+    """The input fields Marquez's column lineage gives one output field (each with the field-level transformation).
+
+    >>> # {i["transformationType"] for i in column_inputs(marquez_url, out, "email")}
+    """
+    node = f"datasetField:{out['namespace']}:{out['name']}:{field}"
+    graph = get(base, "/api/v1/column-lineage?nodeId=" + q(node))["graph"]
+    return next(n for n in graph if n["id"] == node)["data"]["inputFields"]
+
+
+def lineage_nodes(base: str, node: str, depth: int = 1) -> dict[str, dict]:
+    """The nodes of Marquez's lineage graph around ``node`` (``dataset:<namespace>:<name>``, ``job:...``), by id.
+
+    >>> # "job:ns:j" in lineage_nodes(marquez_url, "dataset:ns:t")
+    """
+    return {n["id"]: n for n in get(base, f"/api/v1/lineage?nodeId={q(node)}&depth={depth}")["graph"]}
+
+
+def run_in_state(base: str, run_id: str, state: str) -> dict:
+    """The run's page once it is in ``state`` (``COMPLETED``, ``FAILED``), read again until then.
+
+    >>> # run_in_state(marquez_url, run_id, "COMPLETED")["inputDatasetVersions"]
+    """
+    def shown() -> dict:
+        run = get(base, f"/api/v1/jobs/runs/{run_id}")
+        assert run["state"] == state, (run_id, run["state"])
+        return run
+
+    return eventually(shown)
