@@ -17,15 +17,16 @@ same events back from a real Marquez when ``MARQUEZ_URL`` names one (``make test
 
 from __future__ import annotations
 
-import json
 import re
-import urllib.parse
-import urllib.request
 from typing import Any
 
 import pytest
 
 from tests.agents.conftest import DUCKDB_CONN, NAMESPACE, PG_CONN, AgentRun
+from tests.lineage.marquez_api import eventually as _eventually
+from tests.lineage.marquez_api import get as _get
+from tests.lineage.marquez_api import lineage_nodes as _lineage_nodes
+from tests.lineage.marquez_api import run_in_state as _run_in_state
 
 pytestmark = [pytest.mark.airflow, pytest.mark.xdist_group("agents")]
 CONNS = [DUCKDB_CONN, pytest.param(PG_CONN, marks=pytest.mark.postgres)]
@@ -120,11 +121,6 @@ def _marquez(run: AgentRun) -> str:
     return run.marquez_url
 
 
-def _get(base: str, path: str) -> Any:
-    with urllib.request.urlopen(base + path, timeout=15) as resp:
-        return json.loads(resp.read().decode("utf-8"))
-
-
 def _in_graph(base: str, dataset: tuple[str, str], job: str) -> bool:
     """Whether Marquez's lineage graph shows ``job`` reading ``dataset``: the edge from the table into the job,
     as the job's current version draws it (``LineageDao.getLineage`` reads ``is_current_job_version`` rows only).
@@ -138,9 +134,8 @@ def _in_graph(base: str, dataset: tuple[str, str], job: str) -> bool:
     table. Whether a table's page is such an orphan is decided by its writers, not by the agent's jobs; when it is
     not, the page is the picked job's graph, which holds every job whose current version reads the table.
     """
-    node = urllib.parse.quote(f"job:{NAMESPACE}:{job}", safe="")
-    graph = {n["id"]: n for n in _get(base, f"/api/v1/lineage?nodeId={node}&depth=1")["graph"]}
     node_id = f"job:{NAMESPACE}:{job}"
+    graph = _lineage_nodes(base, node_id)
     return node_id in graph and f"dataset:{dataset[0]}:{dataset[1]}" in {e["origin"] for e in graph[node_id]["inEdges"]}
 
 
@@ -152,15 +147,17 @@ def test_marquez_shows_each_call_started_and_on_the_tables_node(agent_run: Agent
     _needs(agent_run, conn)
     star = next(e for e in agent_run.call_events(_dag(conn), "exfiltrate")
                 if e["eventType"] == "COMPLETE" and _sql(e) == "SELECT * FROM raw_customers")
-    run = _get(base, f"/api/v1/jobs/runs/{star['run']['runId']}")
-    assert run["state"] == "COMPLETED"
+    run = _run_in_state(base, star["run"]["runId"], "COMPLETED")  # read again until Marquez shows it
     assert run["startedAt"] and not run["startedAt"].startswith("1970"), run["startedAt"]
     ((source,),) = [[(i["namespace"], i["name"]) for i in star["inputs"]]]
     read = [(d["datasetVersionId"]["namespace"], d["datasetVersionId"]["name"]) for d in run["inputDatasetVersions"]]
     assert read == [source]
     # The call is a run of the task's job for the tables it read, and Marquez's graph draws the table's edge into that job.
     assert star["job"]["name"] == f"{_dag(conn)}.exfiltrate.agent_query.{source[1]}"
-    assert _in_graph(base, source, star["job"]["name"])
+    def drawn() -> None:
+        assert _in_graph(base, source, star["job"]["name"])
+
+    _eventually(drawn)
 
 
 @pytest.mark.marquez
@@ -174,8 +171,11 @@ def test_marquez_shows_every_table_an_agent_read_on_its_page_not_only_the_last_c
     reads = {(i["namespace"], i["name"]): e["job"]["name"] for e in agent_run.call_events(_dag(conn), "exfiltrate")
              if e["eventType"] == "COMPLETE" for i in e["inputs"]}
     assert {name.rsplit(".", 1)[-1] for _, name in reads} == {"raw_customers", "raw_tickets"}, reads
-    missing = sorted(name for dataset, name in reads.items() if not _in_graph(base, dataset, name))
-    assert not missing, missing
+    def drawn() -> None:
+        missing = sorted(name for dataset, name in reads.items() if not _in_graph(base, dataset, name))
+        assert not missing, missing
+
+    _eventually(drawn)
 
 
 @pytest.mark.marquez
@@ -185,8 +185,7 @@ def test_marquez_shows_a_refused_querys_catalog_columns(agent_run: AgentRun, con
     _needs(agent_run, conn)
     probe = next(e for e in agent_run.call_events(_dag(conn), "exfiltrate") if e["eventType"] == "FAIL"
                  and "LIKE" in _sql(e))
-    run = _get(base, f"/api/v1/jobs/runs/{probe['run']['runId']}")
-    assert run["state"] == "FAILED"
+    run = _run_in_state(base, probe["run"]["runId"], "FAILED")
     assert run["startedAt"] and not run["startedAt"].startswith("1970"), run["startedAt"]
     facets = _get(base, f"/api/v1/jobs/runs/{probe['run']['runId']}/facets?type=job")["facets"]
     assert facets["sql"]["query"] == PROBE

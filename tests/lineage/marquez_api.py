@@ -84,13 +84,18 @@ def masked_fields(base: str, out: dict, columns: tuple[str, ...] | list[str]) ->
 
     >>> # masked_fields(marquez_url, out, ("email",))["email"]["description"]
     """
-    def shown() -> dict[str, dict]:
-        found = fields(base, out)
-        for column in columns:
-            assert "MASKED" in found[column]["tags"], (column, found[column])
-        return found
+    return eventually(lambda: tagged(fields(base, out), columns))
 
-    return eventually(shown)
+
+def tagged(found: dict[str, dict], columns: tuple[str, ...] | list[str]) -> dict[str, dict]:
+    """``found`` (a page's or a version's fields by name), once each of ``columns`` is seen tagged MASKED there.
+
+    >>> tagged({"email": {"tags": ["MASKED"]}}, ("email",))["email"]["tags"]
+    ['MASKED']
+    """
+    for column in columns:
+        assert "MASKED" in found[column]["tags"], (column, found[column])
+    return found
 
 
 def column_inputs(base: str, out: dict, field: str) -> list[dict]:

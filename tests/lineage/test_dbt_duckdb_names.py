@@ -12,16 +12,17 @@ raw source to the model and the model to its consumer.
 
 from __future__ import annotations
 
-import json
 import urllib.error
-import urllib.parse
-import urllib.request
-from typing import Any
 
 import pytest
 
 from maskline.lineage_names import table_dataset_name
 from tests.lineage.conftest import LineageRun
+from tests.lineage.marquez_api import eventually as _eventually
+from tests.lineage.marquez_api import fields_by_run as _fields_by_run
+from tests.lineage.marquez_api import get as _get
+from tests.lineage.marquez_api import lineage_nodes as _lineage_nodes
+from tests.lineage.marquez_api import q as _q
 
 pytestmark = [pytest.mark.dbt, pytest.mark.xdist_group("lineage")]
 
@@ -49,24 +50,18 @@ def test_dbt_names_each_duckdb_table_as_the_operators_do(dbt_lineage: LineageRun
         assert name == table_dataset_name("duckdb", f"{schema}.{table}"), (namespace, name)
 
 
-def _get(base: str, path: str) -> Any:
-    with urllib.request.urlopen(base + path, timeout=15) as resp:
-        return json.loads(resp.read().decode("utf-8"))
-
-
-def _q(part: str) -> str:
-    return urllib.parse.quote(part, safe="")
-
-
 @pytest.mark.marquez
 def test_marquez_shows_the_model_on_the_node_the_operators_name(marquez_url: str, dbt_lineage: LineageRun) -> None:
     event = dbt_lineage.for_job(MODEL, "COMPLETE")[0]
     out = event["outputs"][0]
     expected = table_dataset_name("duckdb", ".".join(out["name"].split(".")[-2:]))
     assert out["name"] == expected
+
+    def made() -> None:  # read again until Marquez shows the run's version (a bounded number of times)
+        assert event["run"]["runId"] in _fields_by_run(marquez_url, out)
+
+    _eventually(made)
     base = f"/api/v1/namespaces/{_q(out['namespace'])}/datasets/"
-    versions = _get(marquez_url, base + _q(expected) + "/versions?limit=100")["versions"]
-    assert event["run"]["runId"] in {(v.get("createdByRun") or {}).get("id") for v in versions}
     # The name dbt-ol gave got no version from this run (on an empty Marquez it does not exist at all).
     catalog = out["namespace"].rsplit("/", 1)[-1].rsplit(".", 1)[0]
     try:
@@ -76,7 +71,9 @@ def test_marquez_shows_the_model_on_the_node_the_operators_name(marquez_url: str
         old = []
     assert event["run"]["runId"] not in {(v.get("createdByRun") or {}).get("id") for v in old}
     # One node between the model's job and its consumer's.
-    node = _q("dataset:" + out["namespace"] + ":" + expected)
-    graph = _get(marquez_url, f"/api/v1/lineage?nodeId={node}&depth=1")
-    jobs = {n["id"] for n in graph["graph"] if n["type"] == "JOB"}
-    assert any(j.endswith(MODEL) for j in jobs) and any(j.endswith(CONSUMER) for j in jobs), sorted(jobs)
+    def drawn() -> None:
+        graph = _lineage_nodes(marquez_url, "dataset:" + out["namespace"] + ":" + expected)
+        jobs = {i for i, n in graph.items() if n["type"] == "JOB"}
+        assert any(j.endswith(MODEL) for j in jobs) and any(j.endswith(CONSUMER) for j in jobs), sorted(jobs)
+
+    _eventually(drawn)

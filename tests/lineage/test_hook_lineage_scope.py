@@ -14,14 +14,11 @@ that SQL when the maskline tasks ran.
 
 from __future__ import annotations
 
-import json
-import urllib.parse
-import urllib.request
-from typing import Any
-
 import pytest
 
 from tests.lineage.conftest import AIRFLOW_NAMESPACE, LineageRun
+from tests.lineage.marquez_api import eventually as _eventually
+from tests.lineage.marquez_api import lineage_nodes as _lineage_nodes
 
 pytestmark = [pytest.mark.airflow, pytest.mark.postgres, pytest.mark.xdist_group("lineage")]
 
@@ -41,22 +38,20 @@ def test_maskline_tasks_emit_no_query_jobs_of_earlier_tasks(airflow_lineage: Lin
     assert _query_jobs(airflow_lineage, "notify_customer")
 
 
-def _get(base: str, path: str) -> Any:
-    with urllib.request.urlopen(base + path, timeout=15) as resp:
-        return json.loads(resp.read().decode("utf-8"))
-
-
 @pytest.mark.marquez
 def test_marquez_draws_each_maskline_task_from_the_raw_table_to_its_own_output(marquez_url: str,
                                                                               airflow_lineage: LineageRun) -> None:
     """The graph around this session's raw table (its database is the session's own, so is the node)."""
     event = airflow_lineage.for_job(f"{DAG}.mask_customers", "COMPLETE")[0]
     raw = event["inputs"][0]
-    node = urllib.parse.quote(f"dataset:{raw['namespace']}:{raw['name']}", safe="")
-    graph = _get(marquez_url, f"/api/v1/lineage?nodeId={node}&depth=2")["graph"]
-    jobs = {n["id"].split(":", 2)[2]: n for n in graph if n["type"] == "JOB"
-            and n["id"].startswith(f"job:{AIRFLOW_NAMESPACE}:")}
-    for task in MASKLINE_TASKS:
-        assert not [j for j in jobs if j.startswith(f"{DAG}.{task}.query.")], sorted(jobs)
-        outputs = [e["destination"].rsplit(".", 1)[-1] for e in jobs[f"{DAG}.{task}"]["outEdges"]]
-        assert outputs == [EXPECTED_OUTPUT[task]], (task, outputs)
+
+    def drawn() -> None:  # read again until Marquez draws it (a bounded number of times)
+        graph = _lineage_nodes(marquez_url, f"dataset:{raw['namespace']}:{raw['name']}", depth=2)
+        jobs = {i.split(":", 2)[2]: n for i, n in graph.items() if n["type"] == "JOB"
+                and i.startswith(f"job:{AIRFLOW_NAMESPACE}:")}
+        for task in MASKLINE_TASKS:
+            assert not [j for j in jobs if j.startswith(f"{DAG}.{task}.query.")], sorted(jobs)
+            outputs = [e["destination"].rsplit(".", 1)[-1] for e in jobs[f"{DAG}.{task}"]["outEdges"]]
+            assert outputs == [EXPECTED_OUTPUT[task]], (task, outputs)
+
+    _eventually(drawn)

@@ -26,6 +26,9 @@ from openlineage_ext import facets as F
 from tests.conftest import TEST_KEY
 from tests.lineage.conftest import AIRFLOW_NAMESPACE, ROTATED_KEY, LineageRun
 from tests.lineage.faces import MASKED_OUTPUTS, output_of
+from tests.lineage.marquez_api import eventually as _eventually
+from tests.lineage.marquez_api import run_in_state as _run_in_state
+from tests.lineage.marquez_api import versions as _versions
 from tests.lineage.test_facets import validate_against
 
 KEYED = ("hmac", "hash", "fake")
@@ -215,13 +218,6 @@ def test_a_rotated_key_shows_another_check_value_on_the_same_dataset(airflow_lin
     assert leaks(airflow_lineage.text, ROTATED_KEY) == []
 
 
-def _get(base: str, path: str) -> Any:
-    import urllib.request
-
-    with urllib.request.urlopen(base + path, timeout=15) as resp:
-        return json.loads(resp.read().decode("utf-8"))
-
-
 @pytest.mark.marquez
 @pytest.mark.airflow
 @pytest.mark.postgres
@@ -230,19 +226,21 @@ def test_marquez_shows_which_key_wrote_each_version_of_the_dataset(marquez_url: 
                                                                   airflow_lineage: LineageRun) -> None:
     """Read back as a user does: the dataset node's versions (one per run that wrote it), each with the
     ``maskline_masking`` facet of the run that created it, and each run's output version."""
-    from urllib.parse import quote
-
     runs = _rotation_runs(airflow_lineage)
     out = next(iter(runs.values()))["outputs"][0]
-    base = f"/api/v1/namespaces/{quote(out['namespace'], safe='')}/datasets/{quote(out['name'], safe='')}"
-    versions = _get(marquez_url, base + "/versions?limit=100")["versions"]
+
+    def made() -> list[dict]:  # read again until Marquez shows each run's version (a bounded number of times)
+        found = _versions(marquez_url, out)
+        assert {e["run"]["runId"] for e in runs.values()} <= {(v.get("createdByRun") or {}).get("id") for v in found}
+        return found
+
+    versions = _eventually(made)
     by_run = {v["createdByRun"]["id"]: v for v in versions if v.get("createdByRun")}
     for task, key in ROTATION_TASKS.items():
         run_id = runs[task]["run"]["runId"]
         version = by_run[run_id]  # the version this run created, on the one node
         assert version["facets"]["maskline_masking"]["keyCheck"]["value"] == _check(key), task
-        run = _get(marquez_url, f"/api/v1/jobs/runs/{run_id}")
-        assert run["state"] == "COMPLETED"
+        run = _run_in_state(marquez_url, run_id, "COMPLETED")
         assert [(v["datasetVersionId"]["namespace"], v["datasetVersionId"]["name"])
                 for v in run["outputDatasetVersions"]] == [(out["namespace"], out["name"])]
         assert run["jobVersion"]["namespace"] == AIRFLOW_NAMESPACE

@@ -17,10 +17,12 @@ import subprocess
 import pytest
 
 from tests.lineage.conftest import BIN, EXAMPLE_DBT, LineageRun, _read, _transport
-from tests.lineage.marquez_api import dataset as _fields
+from tests.lineage.marquez_api import column_inputs as _column_inputs
 from tests.lineage.marquez_api import eventually as _eventually
-from tests.lineage.marquez_api import get as _get
-from tests.lineage.marquez_api import q as _q
+from tests.lineage.marquez_api import fields as _fields
+from tests.lineage.marquez_api import fields_by_run as _fields_by_run
+from tests.lineage.marquez_api import masked_fields as _masked_fields
+from tests.lineage.marquez_api import tagged as _tagged
 
 pytestmark = [pytest.mark.marquez, pytest.mark.dbt, pytest.mark.xdist_group("lineage")]
 
@@ -110,14 +112,7 @@ def test_the_dataset_page_shows_the_masking(marquez_url: str, build: LineageRun,
     tags on each masked field, its masked description, and no tag on the id the policy passes."""
     out = _complete(build, KINDS[kind])["outputs"][0]
     assert set(out["facets"]) >= {"maskline_masking", "tags", "schema", "columnLineage"}
-
-    def shown() -> dict[str, dict]:
-        found = {f["name"]: f for f in _fields(marquez_url, out)["fields"]}
-        for column in MASKED:
-            assert "MASKED" in found[column]["tags"], (column, found[column])
-        return found
-
-    found = _eventually(shown)
+    found = _masked_fields(marquez_url, out, MASKED)
     assert {"EMAIL", "PII", "MASKED"} <= set(found["email"]["tags"])
     assert found["email"]["description"].startswith("masked: hmac(length=16)")
     assert found["birth_date"]["description"].startswith("masked: generalize(to=year)")
@@ -131,7 +126,7 @@ def test_the_latest_version_lists_the_passed_id(marquez_url: str, build: Lineage
     refused the whole statement, and the passed id, which only that trace gives lineage (dbt-ol's parser reads no
     SQL with pinned built-ins), never reached the ``schema`` facet Marquez makes the version's fields from."""
     out = _complete(build, KINDS[kind])["outputs"][0]
-    found = {f["name"]: f for f in _eventually(lambda: _fields(marquez_url, out)["fields"])}
+    found = _eventually(lambda: _fields(marquez_url, out))
     assert found["customer_id"]["tags"] == [] and not found["customer_id"]["description"]
 
 
@@ -142,7 +137,7 @@ def test_the_masked_description_names_its_source(marquez_url: str, build: Lineag
     model's own table, which sqlglot could not trace without that table's columns
     (openlineage_ext.dbt_sql_lineage.own_relation_schema)."""
     out = _complete(build, KINDS[kind])["outputs"][0]
-    found = {f["name"]: f for f in _eventually(lambda: _fields(marquez_url, out)["fields"])}
+    found = _eventually(lambda: _fields(marquez_url, out))
     assert found["email"]["description"] == "masked: hmac(length=16) of shop.raw.customers.email", found["email"]
 
 
@@ -156,13 +151,8 @@ def test_the_version_each_run_wrote_shows_the_masking(marquez_url: str, build: L
     out = outs[0]["outputs"][0]
 
     def shown() -> dict[str, dict[str, dict]]:
-        by_run = {(v.get("createdByRun") or {}).get("id"): v
-                  for v in _fields(marquez_url, out, "/versions?limit=100")["versions"]}
-        seen = {e["run"]["runId"]: {f["name"]: f for f in by_run[e["run"]["runId"]]["fields"]} for e in outs}
-        for fields in seen.values():
-            for column in MASKED:
-                assert "MASKED" in fields[column]["tags"], (column, fields[column])
-        return seen
+        by_run = _fields_by_run(marquez_url, out)
+        return {e["run"]["runId"]: _tagged(by_run[e["run"]["runId"]], MASKED) for e in outs}
 
     for fields in _eventually(shown).values():
         assert fields["email"]["description"] == "masked: hmac(length=16) of shop.raw.customers.email", fields["email"]
@@ -175,9 +165,7 @@ def test_column_lineage_shows_the_masking(marquez_url: str, build: LineageRun, k
     """Column lineage of each masked field is MASKED with its method, after either run; the id is IDENTITY."""
     out = _complete_last(build, KINDS[kind])["outputs"][0]
     for field, kinds in (("email", {"MASKED"}), ("birth_date", {"MASKED"}), ("customer_id", {"IDENTITY"})):
-        node = f"datasetField:{out['namespace']}:{out['name']}:{field}"
-        graph = _get(marquez_url, "/api/v1/column-lineage?nodeId=" + _q(node))["graph"]
-        inputs = next(n for n in graph if n["id"] == node)["data"]["inputFields"]
+        inputs = _column_inputs(marquez_url, out, field)
         assert inputs and {i.get("transformationType") for i in inputs} == kinds, (field, inputs)
         if kinds == {"MASKED"}:
             assert all("masked with" in (i.get("transformationDescription") or "") for i in inputs)
@@ -207,9 +195,8 @@ def test_the_snapshot_versions_list_the_columns_its_table_has(marquez_url: str, 
     out = outs[0]["outputs"][0]
 
     def listed(base: str) -> dict[str, set[str]]:
-        by_run = {(v.get("createdByRun") or {}).get("id"): {f["name"].lower() for f in v["fields"]}
-                  for v in _fields(base, out, "/versions?limit=100")["versions"]}
-        return {e["run"]["runId"]: by_run[e["run"]["runId"]] for e in outs}
+        by_run = _fields_by_run(base, out)
+        return {e["run"]["runId"]: {name.lower() for name in by_run[e["run"]["runId"]]} for e in outs}
 
     real = _eventually(lambda: listed(marquez_url))
     assert len(real) == 4 and all(fields == table for fields in real.values()), (table, real)

@@ -17,10 +17,14 @@ import pytest
 
 from tests.lineage.conftest import AIRFLOW_NAMESPACE, LineageRun
 from tests.lineage.faces import GENERALIZED_OUTPUTS, MASKED_OUTPUTS, PASSED_OUTPUTS, output_of
+from tests.lineage.marquez_api import column_inputs as _column_inputs
 from tests.lineage.marquez_api import dataset as _dataset
 from tests.lineage.marquez_api import eventually as _eventually
 from tests.lineage.marquez_api import get as _get
+from tests.lineage.marquez_api import masked_fields as _masked_fields
 from tests.lineage.marquez_api import q as _q
+from tests.lineage.marquez_api import run_in_state as _run_in_state
+from tests.lineage.marquez_api import tagged as _tagged
 from tests.lineage.marquez_api import versions as _versions
 
 pytestmark = [pytest.mark.marquez, pytest.mark.airflow, pytest.mark.dbt, pytest.mark.postgres,
@@ -37,8 +41,7 @@ def test_the_run_links_its_raw_input_to_its_masked_output(marquez_url: str,
     """Read through this run's id: the job's *latest* version may come from another session on the same
     Marquez (make test shares one), so the job-level graph is not this run's."""
     event = both_runs["airflow"].for_job("maskline_lineage_test.mask_customers", "COMPLETE")[0]
-    run = _get(marquez_url, f"/api/v1/jobs/runs/{event['run']['runId']}")
-    assert run["state"] == "COMPLETED"
+    run = _run_in_state(marquez_url, event["run"]["runId"], "COMPLETED")
     outputs = {(v["datasetVersionId"]["namespace"], v["datasetVersionId"]["name"])
                for v in run["outputDatasetVersions"]}
     inputs = {v["datasetVersionId"]["name"] for v in run["inputDatasetVersions"]}
@@ -87,19 +90,10 @@ def test_column_lineage_records_the_masking(marquez_url: str, both_runs: dict[st
     out = output_of(both_runs[producer], job)
     for field in columns:
         node = f"datasetField:{out['namespace']}:{out['name']}:{field}"
-        graph = _get(marquez_url, "/api/v1/column-lineage?nodeId=" + _q(node))["graph"]
-        me = next(n for n in graph if n["id"] == node)
-        inputs = me["data"]["inputFields"]
+        inputs = _column_inputs(marquez_url, out, field)
         assert inputs, node
         assert {i.get("transformationType") for i in inputs} == {"MASKED"}, (node, inputs)
         assert all("masked with" in (i.get("transformationDescription") or "") for i in inputs)
-
-
-def _column_inputs(base: str, out: dict, field: str) -> list[dict]:
-    """The input fields Marquez's column lineage gives one output field (each with the field-level transformation)."""
-    node = f"datasetField:{out['namespace']}:{out['name']}:{field}"
-    graph = _get(base, "/api/v1/column-lineage?nodeId=" + _q(node))["graph"]
-    return next(n for n in graph if n["id"] == node)["data"]["inputFields"]
 
 
 @pytest.mark.parametrize("face", sorted(PASSED_OUTPUTS))
@@ -142,14 +136,7 @@ def test_masked_fields_carry_tags_and_a_description(marquez_url: str, both_runs:
                                                     face: str) -> None:
     producer, job, columns = MASKED_OUTPUTS[face]
     out = output_of(both_runs[producer], job)
-
-    def fields() -> dict[str, dict]:
-        found = {f["name"]: f for f in _dataset(marquez_url, out)["fields"]}
-        for column in columns:
-            assert "MASKED" in found[column]["tags"], (column, found[column])
-        return found
-
-    found = _eventually(fields)
+    found = _masked_fields(marquez_url, out, columns)
     info_types = {t["field"]: t["value"] for t in out["facets"]["tags"]["tags"] if t["key"] == "pii"}
     for column in columns:
         assert found[column]["description"].startswith("masked: "), found[column]
@@ -410,10 +397,7 @@ def test_the_version_a_masking_run_wrote_shows_its_masking(marquez_url: str, bot
 
     def shown() -> dict[str, dict]:
         (version,) = [v for v in _versions(marquez_url, out) if (v.get("createdByRun") or {}).get("id") == run_id]
-        fields = {f["name"]: f for f in version["fields"]}
-        for column in columns:
-            assert "MASKED" in fields[column]["tags"], (column, fields[column])
-        return fields
+        return _tagged({f["name"]: f for f in version["fields"]}, columns)
 
     fields = _eventually(shown)
     for column in columns:
@@ -501,9 +485,8 @@ def test_failed_tasks_show_failed_with_an_error_facet_and_no_value(marquez_url: 
     facets = _get(marquez_url, f"/api/v1/jobs/runs/{refused['run']['runId']}/facets?type=run")["facets"]
     assert "cannot resolve the query's columns" in facets["errorMessage"]["message"], facets["errorMessage"]
     for event in failed:
-        run = _get(marquez_url, f"/api/v1/jobs/runs/{event['run']['runId']}")
+        _run_in_state(marquez_url, event["run"]["runId"], "FAILED")
         facets = _get(marquez_url, f"/api/v1/jobs/runs/{event['run']['runId']}/facets?type=run")["facets"]
-        assert run["state"] == "FAILED"
         assert facets["errorMessage"]["message"] and facets["errorMessage"]["stackTrace"].startswith("Traceback")
         assert facets["maskline_identity"]["executedBy"]["name"]
         assert [v for v in airflow.raw_values if v in json.dumps(facets)] == []
