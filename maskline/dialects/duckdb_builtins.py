@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import threading
 from functools import cache
 from typing import Any
@@ -35,12 +34,14 @@ from typing import Any
 from sqlglot import exp
 from sqlglot.dialects.duckdb import DuckDB as _SqlglotDuckDB
 
+from maskline.dialects.qualified_calls import PLAIN_NAME as _PLAIN_NAME
+from maskline.dialects.qualified_calls import QualifiedCalls
+
 #: sqlglot's name for this dialect (its metaclass registers each Dialect subclass under its lower-case name).
 DIALECT = "builtinsduckdb"
 PREFIX = "system.main."
 #: the meta key :func:`mark_types` notes a bracket's or dot's target type under (the tree's own types stay as parsed)
 TYPE_KEY = "maskline_duckdb_type"
-_PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # One parser connection and its lock per process, found by pid: a forked worker (Airflow's executors fork) must not
 # use its parent's DuckDB connection, nor wait on a lock another of the parent's threads held at the fork.
 _PARSERS: dict[int, tuple[threading.Lock, Any]] = {}
@@ -167,20 +168,18 @@ def _called_by_name(name: str, arity: int) -> bool:
 class BuiltinsDuckDB(_SqlglotDuckDB):
     """sqlglot's DuckDB, parsing alike, printing every by-name call as a call of ``system.main``."""
 
-    class Generator(_SqlglotDuckDB.Generator):  # type: ignore[name-defined,misc,valid-type]
+    class Generator(QualifiedCalls, _SqlglotDuckDB.Generator):  # type: ignore[name-defined,misc,valid-type]
+        QUALIFIER = PREFIX  # lower case, as the catalog spells it (DuckDB's names are case-insensitive)
+
         # sqlglot prints lists and structs as [a, b] and {'k': v}, which DuckDB's parser turns into calls of
         # list_value and struct_pack looked up by name: printed as those calls, pinned.
         TRANSFORMS = {**_SqlglotDuckDB.Generator.TRANSFORMS,  # type: ignore[attr-defined]
                       exp.Array: lambda self, e: self.pinned_array(e), exp.Struct: lambda self, e: self.pinned_struct(e),
                       exp.JSONExtract: lambda self, e: self.pinned_json_extract(e)}
 
-        def func(self, name: str, *args: Any, prefix: str = "(", suffix: str = ")", normalize: bool = True) -> str:
-            # normalize=False: a call the query qualified itself (sqlglot's anonymous_sql); it names its catalog.
-            if normalize and prefix == "(" and _PLAIN_NAME.fullmatch(name) and \
-                    _called_by_name(name.lower(), len([a for a in args if a is not None and not isinstance(a, bool)])):
-                # lower case, as the catalog spells it (DuckDB's names are case-insensitive)
-                return f"{PREFIX}{name.lower()}({self.format_args(*args)}{suffix}"
-            return super().func(name, *args, prefix=prefix, suffix=suffix, normalize=normalize)
+        def called_by_name(self, name: str, args: tuple[Any, ...]) -> bool:
+            # DuckDB's own parser says which names are syntax (COALESCE, COLUMNS), for this many arguments
+            return _called_by_name(name, len([a for a in args if a is not None and not isinstance(a, bool)]))
 
         def binary(self, expression: exp.Binary, op: str) -> str:
             called = parsed_call(f"a {op} b") if not expression.args.get("operator") else None

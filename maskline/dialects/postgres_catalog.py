@@ -29,18 +29,16 @@ written (``UNNEST`` in FROM, ``IS DISTINCT FROM``, ``->>``), which the query pat
 
 from __future__ import annotations
 
-import re
-from typing import Any
-
 import sqlglot
 from sqlglot import exp
 from sqlglot.dialects.postgres import Postgres as _SqlglotPostgres
+
+from maskline.dialects.qualified_calls import QualifiedCalls
 
 #: sqlglot's name for this dialect (its metaclass registers each Dialect subclass under its lower-case name).
 DIALECT = "catalogpostgres"
 SCHEMA = "pg_catalog"
 PREFIX = SCHEMA + "."
-_PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 #: Names PostgreSQL's grammar turns into syntax, not a lookup by name, when written unqualified (``TRIM(x)`` is
 #: grammar for ``pg_catalog.btrim``; there is no ``pg_catalog.coalesce``). NULLIF is grammar too, but looks up ``=``
@@ -124,14 +122,9 @@ def _symbol(node: exp.Binary) -> str:
 class CatalogPostgres(_SqlglotPostgres):
     """sqlglot's PostgreSQL, parsing alike, printing every function and operator as ``pg_catalog``'s."""
 
-    class Generator(_SqlglotPostgres.Generator):  # type: ignore[name-defined,misc,valid-type]
-        def func(self, name: str, *args: Any, prefix: str = "(", suffix: str = ")", normalize: bool = True) -> str:
-            # normalize=False: a call the SQL qualified itself (sqlglot's anonymous_sql): maskline's own
-            # maskline_private.<fn>, or a user's, which the rewrite's allow-list refuses.
-            if normalize and prefix == "(" and _PLAIN_NAME.fullmatch(name) and name.lower() not in SPECIAL_FORMS:
-                # lower case, as the catalog spells it (unquoted names fold to lower case)
-                return f"{PREFIX}{name.lower()}({self.format_args(*args)}{suffix}"
-            return super().func(name, *args, prefix=prefix, suffix=suffix, normalize=normalize)
+    class Generator(QualifiedCalls, _SqlglotPostgres.Generator):  # type: ignore[name-defined,misc,valid-type]
+        QUALIFIER = PREFIX  # lower case, as the catalog spells it (unquoted names fold to lower case)
+        SPECIAL_FORMS = SPECIAL_FORMS
 
         def _operator(self, left: str, op: str, right: str) -> str:
             # OPERATOR(...) has one precedence for every operator: each one in its own parentheses

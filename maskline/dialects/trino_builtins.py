@@ -21,17 +21,17 @@ not assumed away. Operators are not looked up by name on Trino (no routine can d
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import sqlglot
 from sqlglot import exp
 from sqlglot.dialects.trino import Trino as _SqlglotTrino
 
+from maskline.dialects.qualified_calls import QualifiedCalls
+
 #: sqlglot's name for this dialect (its metaclass registers each Dialect subclass under its lower-case name).
 DIALECT = "builtinstrino"
 PREFIX = "system.builtin."
-_PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 #: Names Trino's parser turns into syntax, not a function lookup, when written unqualified: no routine on the path
 #: can stand in for them, and ``system.builtin.<name>`` does not exist (tests/rewrite/test_trino_builtins.py asks
@@ -74,11 +74,9 @@ def unpinned_calls(sql: str) -> tuple[str, ...]:
 class BuiltinsTrino(_SqlglotTrino):
     """sqlglot's Trino, parsing alike, printing every by-name call as a call of ``system.builtin``."""
 
-    class Generator(_SqlglotTrino.Generator):  # type: ignore[name-defined,misc,valid-type]
-        def func(self, name: str, *args: Any, prefix: str = "(", suffix: str = ")", normalize: bool = True) -> str:
-            # normalize=False: a call the query qualified itself (sqlglot's anonymous_sql); it names its catalog.
-            if normalize and prefix == "(" and _PLAIN_NAME.fullmatch(name) and name.lower() not in SPECIAL_FORMS:
-                # lower case, as the catalog spells it, and quoted: names such as trim are keywords of Trino's
-                # grammar, which reads system.builtin.trim(x) as a syntax error and system.builtin."trim"(x) as the call
-                return f'{PREFIX}"{name.lower()}"({self.format_args(*args)}{suffix}'
-            return super().func(name, *args, prefix=prefix, suffix=suffix, normalize=normalize)
+    class Generator(QualifiedCalls, _SqlglotTrino.Generator):  # type: ignore[name-defined,misc,valid-type]
+        QUALIFIER = PREFIX
+        # quoted: names such as trim are keywords of Trino's grammar, which reads system.builtin.trim(x) as a
+        # syntax error and system.builtin."trim"(x) as the call
+        QUOTE_NAME = True
+        SPECIAL_FORMS = SPECIAL_FORMS
