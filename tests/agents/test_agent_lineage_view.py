@@ -154,6 +154,7 @@ def test_marquez_shows_each_call_started_and_on_the_tables_node(agent_run: Agent
     assert read == [source]
     # The call is a run of the task's job for the tables it read, and Marquez's graph draws the table's edge into that job.
     assert star["job"]["name"] == f"{_dag(conn)}.exfiltrate.agent_query.{source[1]}"
+
     def drawn() -> None:
         assert _in_graph(base, source, star["job"]["name"])
 
@@ -171,6 +172,7 @@ def test_marquez_shows_every_table_an_agent_read_on_its_page_not_only_the_last_c
     reads = {(i["namespace"], i["name"]): e["job"]["name"] for e in agent_run.call_events(_dag(conn), "exfiltrate")
              if e["eventType"] == "COMPLETE" for i in e["inputs"]}
     assert {name.rsplit(".", 1)[-1] for _, name in reads} == {"raw_customers", "raw_tickets"}, reads
+
     def drawn() -> None:
         missing = sorted(name for dataset, name in reads.items() if not _in_graph(base, dataset, name))
         assert not missing, missing

@@ -70,8 +70,8 @@ def test_marquez_shows_the_model_on_the_node_the_operators_name(marquez_url: str
         assert e.code == 404
         old = []
     assert event["run"]["runId"] not in {(v.get("createdByRun") or {}).get("id") for v in old}
-    # One node between the model's job and its consumer's.
-    def drawn() -> None:
+
+    def drawn() -> None:  # one node between the model's job and its consumer's
         graph = _lineage_nodes(marquez_url, "dataset:" + out["namespace"] + ":" + expected)
         jobs = {i for i, n in graph.items() if n["type"] == "JOB"}
         assert any(j.endswith(MODEL) for j in jobs) and any(j.endswith(CONSUMER) for j in jobs), sorted(jobs)
