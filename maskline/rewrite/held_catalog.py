@@ -8,8 +8,9 @@ then pass raw values under the name of a column it passes. That window is closed
 timing: where the engine allows it, the query runs in one transaction that first holds the relations and then
 reads the catalog again, and runs only if that read equals the rewrite's.
 
-* **PostgreSQL**: every relation the rewritten SQL reads is taken ``ACCESS SHARE`` (``SELECT FROM t WHERE
-  false``, which every relation kind accepts and which also holds a view's tables) until the transaction ends.
+* **PostgreSQL**: every relation the rewritten SQL reads is taken ``ACCESS SHARE`` (``SELECT FROM t LIMIT 0``,
+  which every relation kind accepts, unlike ``LOCK TABLE`` a materialized view, and which also holds a view's
+  tables and every partition: ``WHERE false`` would prune the partitions unlocked) until the transaction ends.
   Every DDL that renames, retypes, drops or replaces a relation needs ``ACCESS EXCLUSIVE``, so it waits for the
   query's commit; what committed before the locks is seen by the second read (a new lock accepts the catalog's
   invalidations first), and the query is refused.
@@ -115,7 +116,7 @@ def held(connection: Any, cursor: Any, adapter: Any, dialect: str, catalog: Cata
     try:
         if dialect == "postgres":
             for i in catalog.read:
-                cursor.execute(f"SELECT FROM {_name(adapter, catalog.described[i])} WHERE false")
+                cursor.execute(f"SELECT FROM {_name(adapter, catalog.described[i])} LIMIT 0")
         again = adapter.catalog_facts(cursor, list(catalog.relations), list(catalog.described))
         if _comparable(again) != _comparable(catalog.facts):
             raise RewriteRefused("the catalog changed between the rewrite and the run: a relation the query reads "
