@@ -105,14 +105,12 @@ def held(connection: Any, cursor: Any, adapter: Any, dialect: str, catalog: Cata
     if catalog is None or dialect not in _HOLDS:
         yield
         return
-    own = False
     statements = _OWN_TRANSACTION.get(dialect)
-    if statements is not None:
-        try:
-            cursor.execute(statements[0])
-            own = True
-        except Exception:  # noqa: BLE001 - a transaction of the caller's is open: the query runs inside it
-            own = False
+    # Inside a transaction of the caller's the query runs in it (a BEGIN there would fail, and a failed statement
+    # aborts DuckDB's transaction): probed, never tried.
+    own = statements is not None and not _in_transaction(cursor)
+    if own and statements is not None:
+        cursor.execute(statements[0])
     try:
         if dialect == "postgres":
             for i in catalog.read:
@@ -131,6 +129,20 @@ def held(connection: Any, cursor: Any, adapter: Any, dialect: str, catalog: Cata
         raise
     if own and statements is not None:
         cursor.execute(statements[1])
+
+
+def _in_transaction(cursor: Any) -> bool:
+    """Whether a DuckDB connection is inside an explicit transaction: there ``txid_current()`` reads the same id
+    twice, while each autocommit statement is a transaction of its own (the built-in by its full name: a macro of
+    the connection cannot stand in for it).
+
+    >>> import duckdb
+    >>> con = duckdb.connect(); before = _in_transaction(con); _ = con.execute("BEGIN TRANSACTION")
+    >>> before, _in_transaction(con)
+    (False, True)
+    """
+    first = cursor.execute("SELECT system.main.txid_current()").fetchone()
+    return bool(first == cursor.execute("SELECT system.main.txid_current()").fetchone())
 
 
 def _comparable(facts: CatalogFacts) -> CatalogFacts:

@@ -192,3 +192,15 @@ def test_duckdb_ddl_committed_while_the_query_runs_is_not_seen_by_it(duck) -> No
     rows = run_masked(_DdlBeforeTheQuery(con, other, done.sql, SWAP), done, KEY).rows
     assert _leaks(rows) == [] and [r[2] for r in rows] == ["hello", "bye"]
     assert [r[0] for r in other.execute("SELECT note FROM people ORDER BY id").fetchall()] == list(ADDRESSES)
+
+
+def test_duckdb_inside_the_callers_transaction_the_query_runs_in_it(duck) -> None:
+    """The caller's open transaction is used as it is (a BEGIN inside it would fail and abort it): its own
+    uncommitted rows are read, masked, and it commits afterwards."""
+    con, _ = duck
+    con.execute("BEGIN TRANSACTION")
+    con.execute("INSERT INTO people VALUES (3, 'cyd.thorne@quietmail.example', 'later')")
+    rows = run_masked(con, rewrite(SQL, POLICY, "duckdb", connection=con), KEY).rows
+    assert [r[2] for r in rows] == ["hello", "bye", "later"] and "cyd.thorne" not in repr(rows)
+    con.execute("COMMIT")
+    assert con.execute("SELECT count(*) FROM people").fetchall() == [(3,)]
