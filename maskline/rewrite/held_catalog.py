@@ -13,7 +13,9 @@ reads the catalog again, and runs only if that read equals the rewrite's.
   tables and every partition: ``WHERE false`` would prune the partitions unlocked) until the transaction ends.
   Every DDL that renames, retypes, drops or replaces a relation needs ``ACCESS EXCLUSIVE``, so it waits for the
   query's commit; what committed before the locks is seen by the second read (a new lock accepts the catalog's
-  invalidations first), and the query is refused.
+  invalidations first), and the query is refused. maskline's own transaction is ``READ COMMITTED`` whatever the
+  session's default, so the second read sees what committed before the locks; a caller's ``REPEATABLE READ`` or
+  ``SERIALIZABLE`` transaction, whose older snapshot would not, is refused.
 * **DuckDB** (embedded: the window exists between connections of one database in one process, e.g. a
   ``cursor()`` on another thread): the second read and the query run in one transaction, whose snapshot no later
   commit changes.
@@ -113,6 +115,7 @@ def held(connection: Any, cursor: Any, adapter: Any, dialect: str, catalog: Cata
         cursor.execute(statements[0])
     try:
         if dialect == "postgres":
+            _refuse_old_snapshot(cursor)
             for i in catalog.read:
                 cursor.execute(f"SELECT FROM {_name(adapter, catalog.described[i])} LIMIT 0")
         again = adapter.catalog_facts(cursor, list(catalog.relations), list(catalog.described))
@@ -129,6 +132,20 @@ def held(connection: Any, cursor: Any, adapter: Any, dialect: str, catalog: Cata
         raise
     if own and statements is not None:
         cursor.execute(statements[1])
+
+
+def _refuse_old_snapshot(cursor: Any) -> None:
+    """Refuse to run in a caller's ``REPEATABLE READ`` or ``SERIALIZABLE`` transaction: its snapshot may be older
+    than the locks, so the second read would not see DDL committed in between, while the planner binds the catalog
+    as it is now. maskline's own transaction is ``READ COMMITTED`` (the adapter's ``begin_statement``).
+    ``SHOW`` takes no snapshot."""
+    cursor.execute("SHOW transaction_isolation")
+    row = cursor.fetchone()
+    if row is None or str(row[0]).lower() != "read committed":
+        raise RewriteRefused("a masked query cannot run in a REPEATABLE READ or SERIALIZABLE transaction: its "
+                             "snapshot may not show a change to the tables made since it began", where="run_masked",
+                             fix="run it on an autocommit connection (maskline opens a READ COMMITTED transaction "
+                                 "for it) or in a READ COMMITTED transaction")
 
 
 def _in_transaction(cursor: Any) -> bool:

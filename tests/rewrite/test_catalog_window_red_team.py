@@ -204,3 +204,44 @@ def test_duckdb_inside_the_callers_transaction_the_query_runs_in_it(duck) -> Non
     assert [r[2] for r in rows] == ["hello", "bye", "later"] and "cyd.thorne" not in repr(rows)
     con.execute("COMMIT")
     assert con.execute("SELECT count(*) FROM people").fetchall() == [(3,)]
+
+
+@pytest.mark.postgres
+def test_postgres_under_a_repeatable_read_default_ddl_before_the_locks_is_still_seen(pg) -> None:
+    """With ``default_transaction_isolation = 'repeatable read'`` the key's load took the run's snapshot, so DDL
+    committed after it but before the locks was not in the second read, while the planner bound the new catalog:
+    the addresses came back under ``note``. maskline's own transaction is READ COMMITTED now, and the run refuses."""
+    import psycopg2.extensions
+
+    mine, other, schema = pg
+    with mine.cursor() as cur:
+        cur.execute("SET default_transaction_isolation = 'repeatable read'")
+    done = rewrite(SQL, POLICY, "postgres", connection=mine)
+    fired: list[str] = []
+
+    class DdlBeforeTheLocks(psycopg2.extensions.cursor):
+        def execute(self, sql: Any, params: Any = None) -> Any:
+            if isinstance(sql, str) and sql.startswith("SELECT FROM") and not fired:  # the first lock is next
+                fired.append(sql)
+                _ddl(other, schema, SWAP)
+            return super().execute(sql, params)
+
+    mine.cursor_factory = DdlBeforeTheLocks
+    with pytest.raises(RewriteRefused, match="the catalog changed between the rewrite and the run"):
+        run_masked(mine, done, KEY)
+    assert fired
+
+
+@pytest.mark.postgres
+def test_postgres_a_callers_repeatable_read_transaction_is_refused(pg) -> None:
+    mine, _, _ = pg
+    done = rewrite(SQL, POLICY, "postgres", connection=mine)
+    mine.autocommit = False
+    mine.set_session(isolation_level="REPEATABLE READ")
+    try:
+        with pytest.raises(RewriteRefused, match="cannot run in a REPEATABLE READ or SERIALIZABLE transaction"):
+            run_masked(mine, done, KEY)
+    finally:
+        mine.rollback()
+        mine.set_session(isolation_level="READ COMMITTED")
+        mine.autocommit = True
