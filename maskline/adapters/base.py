@@ -72,6 +72,8 @@ class EngineAdapter:
     #: type names resolve to the engine's built-ins only, and string literals are read as standard SQL strings.
     #: Empty: the engine has no such setting a session could hold otherwise, or maskline has not found one.
     pinned_settings: ClassVar[tuple[tuple[str, str], ...]] = ()
+    #: The statement that opens maskline's own transaction around a masked query (:mod:`maskline.rewrite.pinned`).
+    begin_statement: ClassVar[str] = "BEGIN"
 
     @property
     def builtin_names_only(self) -> tuple[str, ...]:

@@ -150,6 +150,11 @@ class PostgresAdapter(EngineAdapter):
     printed_sql_settings = (("standard_conforming_strings", "on"), ("DateStyle", "'ISO, MDY'"),
                             ("IntervalStyle", "postgres"), ("extra_float_digits", "1"), ("bytea_output", "hex"))
     pinned_settings = (("search_path", "pg_catalog, pg_temp"), *printed_sql_settings)
+    # Whatever default_transaction_isolation says: each statement then reads the catalog as committed when it starts,
+    # so the run's second catalog read (maskline.rewrite.held_catalog) sees DDL committed before its locks, where a
+    # REPEATABLE READ snapshot taken by the key's load would not (and the planner would bind the new catalog). One
+    # masked query is one statement: its answer is the same under either level.
+    begin_statement = "BEGIN ISOLATION LEVEL READ COMMITTED"
     gx_datasource = "postgres"
     key_exposure = ("process memory only, for one transaction (COPY data into a temporary table, then "
                     "transaction-local settings)")
@@ -517,13 +522,14 @@ def _lock(cur: Any, schema: str, table: str) -> None:
         cur.execute(f"SELECT FROM {name} WHERE false")
 
 
-def _key_store(cur: Any, reader: str, private_schema: str) -> None:
+def _key_store(cur: Any, reader: str, private_schema: str, key_owner: str | None = None) -> None:
     """Create or update the private schema, key table and token functions, refusing a store another role owns or
     that grants more than maskline's paths use (:mod:`maskline.adapters.postgres_key_store`): the key is written
     into it next. What this run creates keeps no grant of the admin role's default privileges."""
     from maskline.adapters import postgres_key_store as store
 
     schema_owner, table_owner, me = store.owners(cur, private_schema, KEY_TABLE)
+    store.refuse_other_runner(private_schema, me, key_owner)
     store.refuse_foreign_owner(private_schema, KEY_TABLE, schema_owner, table_owner, me)
     for statement in key_statements(reader, private_schema):
         cur.execute(statement)
@@ -550,14 +556,16 @@ def _store_key(cur: Any, private_schema: str, key: KeyMaterial) -> None:
 
 def protect(connection: Any, policy: Any, source_schema: str, tables: Sequence[str], key: KeyMaterial, *,
             masked_schema: str = MASKED_SCHEMA, reader: str = READER_ROLE,
-            classification: Mapping[str, Any] | None = None, private_schema: str = PRIVATE_SCHEMA) -> Protected:
+            classification: Mapping[str, Any] | None = None, private_schema: str = PRIVATE_SCHEMA,
+            key_owner: str | None = None) -> Protected:
     """Create or update the key, token functions, masked views and reader role for ``tables``, atomically.
 
     ``connection`` is a psycopg2 connection of an admin role (see the module
     docstring for its privileges). Columns the policy does not list are decided
     by :func:`maskline.classify.decision.decide_unnamed`, as on the query path:
     masked unless ``classification`` vouches for them or the policy says
-    ``unclassified: pass``.
+    ``unclassified: pass``. ``key_owner`` (the role dbt's ``vars.maskline_key_owner`` names) refuses to run as
+    any other role.
     """
     from maskline.dialects.postgres import Postgres
 
@@ -583,7 +591,7 @@ def protect(connection: Any, policy: Any, source_schema: str, tables: Sequence[s
                                               (classification or {}).get(table)) for table in tables}
             if not _role_exists(cur, reader):
                 _create_role(cur, reader)
-            _key_store(cur, reader, private_schema)
+            _key_store(cur, reader, private_schema, key_owner)
             _store_key(cur, private_schema, key)
             cur.execute(f"CREATE SCHEMA IF NOT EXISTS {_ident(masked_schema)}")
             cur.execute(f"REVOKE ALL ON SCHEMA {_ident(masked_schema)} FROM PUBLIC")

@@ -93,6 +93,25 @@ def refuse_foreign_owner(private_schema: str, table: str, schema_owner: str | No
                                  "the key table owner-only")
 
 
+def refuse_other_runner(private_schema: str, me: str, key_owner: str | None) -> None:
+    """Refuse to write the key as a role other than ``key_owner``, the role dbt's ``vars.maskline_key_owner`` trusts
+    (``--key-owner``): a store made by another role would then be refused by every dbt run, or, worse, trusted by a
+    project that names the wrong role.
+
+    >>> refuse_other_runner("p", "admin", None), refuse_other_runner("p", "admin", "admin")
+    (None, None)
+    >>> refuse_other_runner("p", "etl", "admin")
+    Traceback (most recent call last):
+    ...
+    maskline.errors.InputError: protect runs as role etl, not as admin, the key store's expected owner (at protect(private_schema=p)). Fix: run protect as role admin (its --dsn user, or SET ROLE in the role's settings), or give --key-owner etl and set the same role in dbt's vars.maskline_key_owner
+    """
+    if key_owner is not None and me != key_owner:
+        raise InputError(f"protect runs as role {me}, not as {key_owner}, the key store's expected owner",
+                         where=f"protect(private_schema={private_schema})",
+                         fix=f"run protect as role {key_owner} (its --dsn user, or SET ROLE in the role's settings), "
+                             f"or give --key-owner {me} and set the same role in dbt's vars.maskline_key_owner")
+
+
 def grants(cur: Any, private_schema: str, table: str) -> list[tuple[str, str, str]]:
     """(schema or table, grantee, privilege) of every right a role other than the owner holds on the store.
 

@@ -40,6 +40,9 @@ def register(sub: Any) -> None:
     p.add_argument("--reader", default="maskline_reader", help="the reader role (default: maskline_reader)")
     p.add_argument("--private-schema", dest="private_schema", default="maskline_private",
                    help="schema of the owner-only key and its token functions (default: maskline_private)")
+    p.add_argument("--key-owner", dest="key_owner", default=None,
+                   help="the role that must own the key store, as dbt's vars.maskline_key_owner names it: protect "
+                        "refuses to run as another role (default: the --dsn role, whichever it is)")
     p.add_argument("--drop", action="store_true", help="drop the masked views, the key and its functions")
     p.set_defaults(run=run)
 
@@ -90,7 +93,8 @@ def run(args: argparse.Namespace) -> int:
         key = resolve_key(policy.key)
         try:
             done = protect(conn, policy, args.schema, tables, key, masked_schema=args.masked_schema,
-                           reader=args.reader, private_schema=args.private_schema)
+                           reader=args.reader, private_schema=args.private_schema,
+                           key_owner=getattr(args, "key_owner", None))
         except psycopg2.Error as e:
             failure = query_failed(e, where=f"schema {args.schema}")
         except InputError as e:  # a refused table or column: it came from --tables (or the policy's datasets)

@@ -60,6 +60,7 @@ from maskline.plan import Plan
 from maskline.policy import Policy
 from maskline.rewrite.allowlist import check_allowed
 from maskline.rewrite.filters import LiteralFilter
+from maskline.rewrite.held_catalog import CatalogRead
 from maskline.rewrite.mentions import at, mention, suggestion
 from maskline.rewrite.outputs import OutputLineage, output_lineage
 from maskline.rewrite.refusals import base_tables, parse_select, refuse_unknown_tables, refuse_unpinned_calls
@@ -97,6 +98,9 @@ class Rewritten:
     tokenized_filters: int = 0
     plans: Mapping[str, Plan] = field(default_factory=dict, repr=False, compare=False)
     over_masked: str = field(default="", repr=False, compare=False)
+    #: The catalog read the masks were decided on, checked again where the query runs
+    #: (:mod:`maskline.rewrite.held_catalog`); None when the rewrite was given its schema and no connection.
+    catalog: CatalogRead | None = field(default=None, repr=False, compare=False)
 
     def explain(self) -> str:
         """One line per output column: its sources and what the rewrite did.
@@ -114,7 +118,7 @@ class Rewritten:
         return "\n".join(lines)
 
 
-def _catalog_facts(connection: Any, tables: list[exp.Table], masked_schema: str | None) -> CatalogFacts:
+def _catalog_facts(connection: Any, tables: list[exp.Table], masked_schema: str | None) -> CatalogRead:
     """One read of the connection's catalog for this rewrite (:mod:`maskline.adapters.facts`): the columns of
     every table the query names (with ``masked_schema``: of its masked view), their kinds and key-store marks,
     and the current schema and catalog. Nothing is kept for the next rewrite: the catalog may change between
@@ -127,7 +131,7 @@ def _catalog_facts(connection: Any, tables: list[exp.Table], masked_schema: str 
         adapter = engine_of(connection)
         cursor = adapter.cursor(connection)
         try:
-            return adapter.catalog_facts(cursor, tables, described)
+            return CatalogRead.of(tables, described, adapter.catalog_facts(cursor, tables, described))
         finally:
             if cursor is not connection:
                 cursor.close()
@@ -234,7 +238,8 @@ def rewrite(
     tables = base_tables(tree)
     # Table names are matched qualified (schema keys, policy datasets): hr.customers never gets customers' plan.
     # Everything this rewrite needs of the catalog, read once (as few statements as the engine allows).
-    facts = _catalog_facts(connection, tables, masked_schema) if connection is not None else None
+    catalog = _catalog_facts(connection, tables, masked_schema) if connection is not None else None
+    facts = catalog.facts if catalog is not None else None
     default_schema = _default_schema(d, facts)
     full_schema = _schema_for(tables, schema, facts, default_schema)
     refuse_unknown_tables(tables, list(full_schema), default_schema, nearby=list(policy.datasets))
@@ -304,7 +309,7 @@ def rewrite(
         sql=to_sql(qualified, d, copy=False),  # type: ignore[arg-type]  # the tree's last use: no copy to print
         masked_columns=tuple(c.name for c in lineage if c.masked),
         lineage=tuple(lineage), dialect=d.name, tables=tuple(sorted(sensitivity.plans)), keyed=keyed,
-        tokenized_filters=tokenized, plans=sensitivity.plans, over_masked=over_masked)
+        tokenized_filters=tokenized, plans=sensitivity.plans, over_masked=over_masked, catalog=catalog)
 
 
 def _generated(tables: list[exp.Table], facts: CatalogFacts | None, schema: Schema, default_schema: str | None,

@@ -65,7 +65,7 @@ def builtin_names(connection: Any, cursor: Any, adapter: Any) -> Iterator[None]:
     own = bool(getattr(connection, "autocommit", False))
     previous: list[tuple[str, str]] = []
     if own:
-        cursor.execute("BEGIN")
+        cursor.execute(getattr(adapter, "begin_statement", "BEGIN"))
     else:
         for name, _ in getattr(adapter, "pinned_settings", ()):
             cursor.execute("SELECT pg_catalog.current_setting(%s)", (name,))

@@ -126,6 +126,7 @@ def run_masked(connection: Any, rewritten: Any, key: KeyMaterial | None = None, 
     [(1, '*****@example.com')]
     """
     from maskline.adapters import engine
+    from maskline.rewrite.held_catalog import held
     from maskline.rewrite.pinned import builtin_names
 
     dialect = rewritten.dialect
@@ -154,12 +155,16 @@ def run_masked(connection: Any, rewritten: Any, key: KeyMaterial | None = None, 
                 sql, params = adapter.bind_sql(rewritten.sql, adapter.load_key(connection, cursor, key))
             if is_duckdb and harden:
                 harden_duckdb(connection)
-            if params:
-                cursor.execute(sql, params)
-            else:
-                cursor.execute(sql)
-            columns = tuple(str(d[0]) for d in (cursor.description or ()))
-            rows = cursor.fetchall() if max_rows is None else cursor.fetchmany(max_rows + 1)
+            # The relations held as the rewrite read them, in the query's transaction (maskline.rewrite.
+            # held_catalog): DDL committed since is refused, DDL tried later waits for the query's end. After the
+            # key's load, which must be a read-only transaction's first statement.
+            with held(connection, cursor, adapter, dialect, getattr(rewritten, "catalog", None)):
+                if params:
+                    cursor.execute(sql, params)
+                else:
+                    cursor.execute(sql)
+                columns = tuple(str(d[0]) for d in (cursor.description or ()))
+                rows = cursor.fetchall() if max_rows is None else cursor.fetchmany(max_rows + 1)
             if needs_key:  # the caller's transaction goes on: it keeps no key of maskline's (a failure rolls it back)
                 adapter.forget_key(connection, cursor)
     except QueryFailed:

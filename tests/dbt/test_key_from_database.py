@@ -230,3 +230,94 @@ def test_on_another_adapter_the_database_key_source_stops_the_model(tmp_path_fac
     assert results == {"plain": "error", "keyed": "error"}  # the pre-hook stops models without a keyed method too
     unknown = project.run("run", "--vars", "{maskline_key_source: vault}", check=False)
     assert unknown.returncode != 0 and "maskline: unknown key source vault" in unknown.stdout
+
+
+def _squat(dsn: str, squatter: str, reader: str, key: str) -> None:
+    """What a role that creates the key store before protect runs can do: the schema and a marked key table of its
+    own, holding a key it chose, readable by dbt's role (all by hand, as that role)."""
+    from maskline.adapters.postgres import KEY_STORE_MARK
+
+    pads = dict(zip(("ipad", "opad", "salt"), _key_hexes(key), strict=True))
+    _execute(dsn, f"CREATE ROLE {squatter} NOLOGIN", f"CREATE SCHEMA maskline_private AUTHORIZATION {squatter}",
+             f"SET ROLE {squatter}",
+             "CREATE TABLE maskline_private.key (id integer PRIMARY KEY, salt bytea, ipad bytea, opad bytea)",
+             f"COMMENT ON TABLE maskline_private.key IS '{KEY_STORE_MARK}'",
+             f"INSERT INTO maskline_private.key VALUES (1, decode('{pads['salt']}', 'hex'), "
+             f"decode('{pads['ipad']}', 'hex'), decode('{pads['opad']}', 'hex'))",
+             f"GRANT USAGE ON SCHEMA maskline_private TO {reader}",
+             f"GRANT SELECT ON maskline_private.key TO {reader}")
+
+
+def _run_vars(project: DbtProject, vars_: str) -> Any:
+    runner = DbtProject(project.root, project.profiles_dir, project.target, _without_env_key(project))
+    return runner.run("run", "--select", "keyed", "--vars", vars_, check=False)
+
+
+def test_a_key_store_another_role_created_first_stops_the_model(pg_admin_dsn: str, tmp_path_factory) -> None:
+    """Red team (round redteam14): a role that creates maskline_private.key before protect runs chooses the key (or
+    can read it); protect refuses such a store, but dbt trusted any marked table it could read, and masked with a key
+    the squatter knows. The run now refuses a store dbt's role does not own, naming both roles and the fix."""
+    with fresh_database(pg_admin_dsn) as dsn:
+        squatter = f"ml_sq_{uuid.uuid4().hex[:8]}"
+        admin = _execute(dsn, "SELECT current_user::text")[0][0]
+        _squat(dsn, squatter, admin, "a-key-the-squatter-chose-0123456789")
+        try:
+            project = _project(tmp_path_factory.mktemp("dbt_key_table_squat"), dsn)
+            proc = _run_vars(project, DATABASE_SOURCE)
+            assert proc.returncode != 0
+            out = proc.stdout
+            assert (f"maskline: the private schema maskline_private is owned by role {squatter}, not by dbt's role "
+                    f"{admin}, and vars.maskline_key_owner does not name the role that ran `maskline protect`") in out, \
+                out[-3000:]
+            assert f"set vars: {{maskline_key_owner: {squatter}}}" in out and "DROP SCHEMA maskline_private CASCADE" in out
+            assert _execute(dsn, "SELECT count(*) FROM pg_catalog.pg_class WHERE relname LIKE 'keyed%%'") == [(0,)]
+            # Naming another role as the owner does not help: only the owner found, named, is trusted.
+            named = _run_vars(project, "{maskline_key_source: database, maskline_key_owner: " + admin + "}")
+            assert named.returncode != 0
+            assert (f"is owned by role {squatter}, not by role {admin}, which vars.maskline_key_owner expects"
+                    in named.stdout), named.stdout[-3000:]
+        finally:
+            _execute(dsn, "DROP SCHEMA IF EXISTS maskline_private CASCADE", f"DROP ROLE {squatter}")
+
+
+def test_dbt_as_another_role_reads_protects_store_once_the_owner_is_named(protected, tmp_path_factory) -> None:
+    """Without vars.maskline_key_owner the store must be dbt's own role's; a dbt role granted SELECT on protect's store
+    names protect's role, and then runs."""
+    from urllib.parse import urlparse
+
+    dsn, _ = protected
+    role = f"ml_dbt_{uuid.uuid4().hex[:8]}"
+    database = dsn.rsplit("/", 1)[1]
+    admin = _execute(dsn, "SELECT current_user::text")[0][0]
+    _execute(dsn, f"CREATE ROLE {role} LOGIN PASSWORD 'pw'", f'GRANT CREATE, CONNECT ON DATABASE "{database}" TO {role}',
+             f"GRANT CREATE ON SCHEMA public TO {role}", f"GRANT USAGE ON SCHEMA maskline_private TO {role}",
+             f"GRANT SELECT ON maskline_private.key TO {role}")
+    try:
+        u = urlparse(dsn)
+        as_role = f"postgresql://{role}:pw@{u.hostname}:{u.port or 5432}/{database}"
+        project = _project(tmp_path_factory.mktemp("dbt_key_table_owner"), as_role, schema=role)
+        unnamed = _run_vars(project, DATABASE_SOURCE)
+        assert unnamed.returncode != 0
+        assert f"is owned by role {admin}, not by dbt's role {role}" in unnamed.stdout, unnamed.stdout[-3000:]
+        named = _run_vars(project, "{maskline_key_source: database, maskline_key_owner: " + admin + "}")
+        assert named.returncode == 0, named.stdout[-3000:]
+        assert _execute(dsn, f"SELECT count(*) FROM {role}.keyed") == [(2,)]
+    finally:
+        _execute(dsn, f"REVOKE ALL ON maskline_private.key FROM {role}",
+                 f"REVOKE ALL ON SCHEMA maskline_private FROM {role}", f"DROP OWNED BY {role} CASCADE",
+                 f"DROP ROLE {role}")
+
+
+def test_a_private_schema_another_role_may_create_in_stops_the_model(protected, tmp_path_factory) -> None:
+    """CREATE on the private schema is refused by protect; dbt refuses it too, whatever was granted since."""
+    dsn, _ = protected
+    creator = f"ml_c_{uuid.uuid4().hex[:8]}"
+    _execute(dsn, f"CREATE ROLE {creator} NOLOGIN", f"GRANT CREATE ON SCHEMA maskline_private TO {creator}")
+    try:
+        project = _project(tmp_path_factory.mktemp("dbt_key_table_creator"), dsn)
+        proc = _run_vars(project, DATABASE_SOURCE)
+        assert proc.returncode != 0
+        assert f"may create in the private schema maskline_private: {creator}" in proc.stdout, proc.stdout[-3000:]
+        assert f"REVOKE CREATE ON SCHEMA maskline_private FROM {creator}" in proc.stdout
+    finally:
+        _execute(dsn, f"DROP OWNED BY {creator} CASCADE", f"DROP ROLE {creator}")

@@ -7,8 +7,9 @@
     log; and the statement returns a count, not the values, so dbt's process never receives them either.
     MASKLINE_KEY is not read on this path, even when it is set.
 
-    Fail closed: a missing schema or table, one the role cannot read, a table protect did not mark, or no key row
-    stops the model (its transaction is rolled back) with what, where and how to fix. -#}
+    Fail closed: a missing schema or table, one the role cannot read, a schema or table owned by a role other than
+    vars.maskline_key_owner (unset: dbt's own role), one another role may write or create in, a table protect did
+    not mark, or no key row stops the model (its transaction is rolled back) with what, where and how to fix. -#}
 
 {% macro _set_key_from_database() -%}
   {{ return(adapter.dispatch('set_key_from_database', 'maskline')()) }}
@@ -33,6 +34,18 @@
   {{ return(schema) }}
 {%- endmacro %}
 
+{% macro _key_store_owner() -%}
+  {#- vars.maskline_key_owner: the role that ran `maskline protect` (none: dbt's own role). Compared in Jinja, never
+      written into a statement, so any role name is allowed. -#}
+  {%- set owner = var('maskline_key_owner', none) -%}
+  {%- if owner is not none and (owner is not string or owner | length == 0) -%}
+    {{ maskline._fail("vars.maskline_key_owner must be a role name",
+                      "dbt_project.yml vars.maskline_key_owner (or --vars)",
+                      "give the role that ran `maskline protect`, e.g. maskline_key_owner: admin") }}
+  {%- endif -%}
+  {{ return(owner) }}
+{%- endmacro %}
+
 {% macro postgres__set_key_from_database() -%}
   {%- set store = maskline._catalogue()['key_store'] -%}
   {%- set schema = maskline._key_store_schema() -%}
@@ -49,12 +62,16 @@
       ~ "coalesce(pg_catalog.obj_description(c.oid, 'pg_class') OPERATOR(pg_catalog.=) '" ~ store['mark'] ~ "', false), "
       ~ "(select pg_catalog.string_agg(distinct case when a.grantee OPERATOR(pg_catalog.=) 0::pg_catalog.oid then 'PUBLIC' "
       ~ "else pg_catalog.pg_get_userbyid(a.grantee)::pg_catalog.text end, ', ') from pg_catalog.aclexplode(c.relacl) a "
-      ~ "where a.grantee OPERATOR(pg_catalog.<>) c.relowner and a.privilege_type OPERATOR(pg_catalog.<>) 'SELECT') "
+      ~ "where a.grantee OPERATOR(pg_catalog.<>) c.relowner and a.privilege_type OPERATOR(pg_catalog.<>) 'SELECT'), "
+      ~ "pg_catalog.pg_get_userbyid(n.nspowner)::pg_catalog.text, pg_catalog.pg_get_userbyid(c.relowner)::pg_catalog.text, "
+      ~ "(select pg_catalog.string_agg(distinct case when a.grantee OPERATOR(pg_catalog.=) 0::pg_catalog.oid then 'PUBLIC' "
+      ~ "else pg_catalog.pg_get_userbyid(a.grantee)::pg_catalog.text end, ', ') from pg_catalog.aclexplode(n.nspacl) a "
+      ~ "where a.grantee OPERATOR(pg_catalog.<>) n.nspowner and a.privilege_type OPERATOR(pg_catalog.<>) 'USAGE') "
       ~ "from (select 1) as one "
       ~ "left join pg_catalog.pg_namespace n on n.nspname OPERATOR(pg_catalog.=) '" ~ schema ~ "' "
       ~ "left join pg_catalog.pg_class c on c.relnamespace OPERATOR(pg_catalog.=) n.oid "
       ~ "and c.relname OPERATOR(pg_catalog.=) '" ~ store['table'] ~ "' and c.relkind OPERATOR(pg_catalog.=) 'r'") -%}
-  {%- set role, has_schema, usable, has_table, readable, marked, writers = found.rows[0] -%}
+  {%- set role, has_schema, usable, has_table, readable, marked, writers, schema_owner, table_owner, creators = found.rows[0] -%}
   {%- if not has_schema or not has_table -%}
     {{ maskline._fail("no masking key table " ~ table ~ " in database " ~ target.database, where,
                       protect ~ ", or set vars.maskline_private_schema to the schema it used") }}
@@ -63,6 +80,33 @@
     {{ maskline._fail("role " ~ role ~ " may not read the masking key table " ~ table, where,
                       "run dbt as the role that ran `maskline protect`, or, as that role: GRANT USAGE ON SCHEMA "
                       ~ schema ~ " TO " ~ role ~ "; GRANT SELECT ON " ~ table ~ " TO " ~ role) }}
+  {%- endif -%}
+  {#- Who owns the store decides the key: a role that created the schema or the table before protect ran (protect then
+      refuses it, but dbt cannot tell protect's role from another) chose the salt and pads, or can read them. Both must
+      belong to the role vars.maskline_key_owner names, or, without it, to dbt's own role. -#}
+  {%- set expected = maskline._key_store_owner() -%}
+  {%- set owner = expected if expected is not none else role -%}
+  {%- for kind, name, found_owner in [("private schema", schema, schema_owner), ("masking key table", table, table_owner)] -%}
+    {%- if found_owner != owner -%}
+      {%- if expected is none -%}
+        {{ maskline._fail("the " ~ kind ~ " " ~ name ~ " is owned by role " ~ found_owner ~ ", not by dbt's role " ~ role
+                          ~ ", and vars.maskline_key_owner does not name the role that ran `maskline protect`", where,
+                          "if role " ~ found_owner ~ " ran `maskline protect`, set vars: {maskline_key_owner: "
+                          ~ found_owner ~ "}; if not, another role put the key there: as a superuser, DROP SCHEMA "
+                          ~ schema ~ " CASCADE and " ~ protect) }}
+      {%- else -%}
+        {{ maskline._fail("the " ~ kind ~ " " ~ name ~ " is owned by role " ~ found_owner ~ ", not by role " ~ expected
+                          ~ ", which vars.maskline_key_owner expects", where,
+                          "if role " ~ expected ~ " did not create it, another role put the key there: as a superuser, "
+                          ~ "DROP SCHEMA " ~ schema ~ " CASCADE and, as " ~ expected ~ ", " ~ protect
+                          ~ "; if " ~ found_owner ~ " is the role that ran protect, set vars.maskline_key_owner to it") }}
+      {%- endif -%}
+    {%- endif -%}
+  {%- endfor -%}
+  {%- if creators -%}
+    {{ maskline._fail("roles other than its owner may create in the private schema " ~ schema ~ ": " ~ creators, where,
+                      "as its owner: REVOKE CREATE ON SCHEMA " ~ schema ~ " FROM " ~ creators
+                      ~ " (others may hold USAGE only)") }}
   {%- endif -%}
   {%- if not marked -%}
     {{ maskline._fail("the table " ~ table ~ " is not one `maskline protect` marked as its key store", where,

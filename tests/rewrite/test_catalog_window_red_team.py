@@ -1,0 +1,247 @@
+"""Red team (round redteam14): DDL committed between the rewrite's catalog read and the query's run.
+
+The rewrite decides every mask from one catalog read (``email`` is masked, ``note`` passes under
+``unclassified: pass``); the query runs in a later statement. Another session that swaps the two columns' names
+in between (or replaces the table by a view) had the rewritten SQL pass the addresses raw under ``note``, on
+PostgreSQL and on DuckDB (two connections of one embedded database). The DDL is committed by the test at a point
+it controls, never by timing: between ``rewrite`` and ``run_masked`` (the calls every face makes in a row), and
+inside ``run_masked`` after the relations are held (the key's load, which runs just before the query, is the
+hook). Now the run re-reads the catalog under the relations' locks (PostgreSQL) or in the query's own transaction
+(DuckDB) and refuses a changed one; DDL tried after that waits for the query's end (PostgreSQL: a lock timeout
+shows it waits) or is not seen by its snapshot (DuckDB).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import duckdb
+import psycopg2
+import pytest
+
+from maskline.errors import MasklineError, RewriteRefused
+from maskline.keys import KeyMaterial
+from maskline.policy import load_policy
+from maskline.rewrite import rewrite
+from maskline.rewrite.run import run_masked
+
+ADDRESSES = ("quillon.vexmarra@inkwell-post.example", "orla.pemberwick@harbourpost.example")
+KEY = KeyMaterial(b"catalog-window-key-0123456789abcdef")
+POLICY = load_policy({"unclassified": "pass",
+                      "datasets": {"people": {"columns": {"email": {"info_type": "EMAIL", "method": "hmac"}}}}})
+SQL = "SELECT id, email, note FROM people ORDER BY id"
+SWAP = ("ALTER TABLE people RENAME COLUMN email TO x", "ALTER TABLE people RENAME COLUMN note TO email",
+        "ALTER TABLE people RENAME COLUMN x TO note")
+AS_VIEW = ("ALTER TABLE people RENAME TO people_raw",
+           "CREATE VIEW people AS SELECT id, note AS email, email AS note FROM people_raw")
+
+
+def _leaks(rows: Any) -> list[str]:
+    return [a for a in ADDRESSES if a in repr(rows)]
+
+
+@pytest.fixture()
+def pg(pg_dsn: str) -> Iterator[tuple[Any, Any, str]]:
+    """Two sessions on one database: the query's (prepared as the query path prepares it) and another's."""
+    from maskline.adapters.postgres import PostgresAdapter
+
+    schema = f"win_{uuid.uuid4().hex[:8]}"
+    mine, other = psycopg2.connect(pg_dsn), psycopg2.connect(pg_dsn)
+    other.autocommit = True
+    with other.cursor() as cur:
+        cur.execute(f"CREATE SCHEMA {schema}")
+        cur.execute(f"CREATE TABLE {schema}.people (id integer, email text, note text)")
+        cur.execute(f"INSERT INTO {schema}.people VALUES (1, %s, 'hello'), (2, %s, 'bye')", ADDRESSES)
+    mine.autocommit = True
+    with mine.cursor() as cur:
+        cur.execute(f"SET search_path = {schema}")
+    PostgresAdapter().prepare(mine)
+    try:
+        yield mine, other, schema
+    finally:
+        mine.close()
+        with other.cursor() as cur:
+            cur.execute(f"DROP SCHEMA {schema} CASCADE")
+        other.close()
+
+
+def _ddl(conn: Any, schema: str, statements: tuple[str, ...], timeout: str | None = None) -> None:
+    conn.autocommit = False
+    try:
+        with conn.cursor() as cur:
+            cur.execute(f"SET LOCAL search_path = {schema}")
+            if timeout:
+                cur.execute(f"SET LOCAL lock_timeout = '{timeout}'")
+            for statement in statements:
+                cur.execute(statement)
+        conn.commit()
+    except BaseException:
+        conn.rollback()
+        raise
+    finally:
+        conn.autocommit = True
+
+
+def _answer(connection: Any, dialect: str) -> str:
+    try:
+        return repr(run_masked(connection, rewrite(SQL, POLICY, dialect, connection=connection), KEY).rows)
+    except MasklineError as e:
+        return str(e)
+
+
+@pytest.mark.postgres
+def test_control_postgres_masks_email_and_passes_note(pg) -> None:
+    mine, _, _ = pg
+    answer = _answer(mine, "postgres")
+    assert _leaks(answer) == [] and "hello" in answer
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("ddl", [SWAP, AS_VIEW], ids=["columns swapped", "table replaced by a view"])
+def test_postgres_ddl_committed_after_the_rewrite_is_refused_at_run(pg, ddl: tuple[str, ...]) -> None:
+    mine, other, schema = pg
+    done = rewrite(SQL, POLICY, "postgres", connection=mine)
+    _ddl(other, schema, ddl)  # committed between the catalog read and the run
+    with other.cursor() as cur:  # control: the engine holds the addresses under the passed name now
+        cur.execute(f"SELECT note FROM {schema}.people ORDER BY id")
+        assert [r[0] for r in cur.fetchall()] == list(ADDRESSES)
+    with pytest.raises(RewriteRefused, match="the catalog changed between the rewrite and the run") as caught:
+        run_masked(mine, done, KEY)
+    assert _leaks(str(caught.value)) == []
+    assert "hello" not in _answer(mine, "postgres")  # a new rewrite decides on the new catalog: email is masked
+
+
+@pytest.mark.postgres
+def test_postgres_ddl_tried_while_the_query_runs_waits_for_it(pg) -> None:
+    """The DDL comes from another session right before the query's statement, once the run holds the relations: it
+    cannot take its lock before the query ends, and the query reads the columns as the rewrite read them."""
+    import psycopg2.extensions
+
+    mine, other, schema = pg
+    done = rewrite(SQL, POLICY, "postgres", connection=mine)
+    blocked: list[str] = []
+
+    class DdlBeforeTheQuery(psycopg2.extensions.cursor):
+        def execute(self, sql: Any, params: Any = None) -> Any:
+            if sql == done.sql:  # the hook: the query's own statement is next
+                try:
+                    _ddl(other, schema, SWAP, timeout="300ms")
+                except psycopg2.errors.LockNotAvailable:
+                    blocked.append("waited")
+            return super().execute(sql, params)
+
+    mine.cursor_factory = DdlBeforeTheQuery
+    rows = run_masked(mine, done, KEY).rows
+    assert blocked == ["waited"]
+    assert _leaks(rows) == [] and [r[2] for r in rows] == ["hello", "bye"]
+
+
+@pytest.fixture()
+def duck() -> Iterator[tuple[Any, Any]]:
+    """One embedded database, two connections to it (the second a cursor, as another thread would hold)."""
+    con = duckdb.connect()
+    con.execute("CREATE TABLE people (id INTEGER, email VARCHAR, note VARCHAR)")
+    con.execute("INSERT INTO people VALUES (1, ?, 'hello'), (2, ?, 'bye')", list(ADDRESSES))
+    other = con.cursor()
+    try:
+        yield con, other
+    finally:
+        other.close()
+        con.close()
+
+
+def test_control_duckdb_masks_email_and_passes_note(duck) -> None:
+    con, _ = duck
+    answer = _answer(con, "duckdb")
+    assert _leaks(answer) == [] and "hello" in answer
+
+
+@pytest.mark.parametrize("ddl", [SWAP, AS_VIEW], ids=["columns swapped", "table replaced by a view"])
+def test_duckdb_ddl_committed_after_the_rewrite_is_refused_at_run(duck, ddl: tuple[str, ...]) -> None:
+    con, other = duck
+    done = rewrite(SQL, POLICY, "duckdb", connection=con)
+    for statement in ddl:
+        other.execute(statement)
+    assert [r[0] for r in other.execute("SELECT note FROM people ORDER BY id").fetchall()] == list(ADDRESSES)
+    with pytest.raises(RewriteRefused, match="the catalog changed between the rewrite and the run"):
+        run_masked(con, done, KEY)
+    assert "hello" not in _answer(con, "duckdb")  # a new rewrite decides on the new catalog: email is masked
+
+
+class _DdlBeforeTheQuery:
+    """A DuckDB connection whose next statement ``query`` is preceded by ``ddl`` on another connection (the hook)."""
+
+    def __init__(self, con: Any, other: Any, query: str, ddl: tuple[str, ...]) -> None:
+        self._con, self._other, self._query, self._ddl = con, other, query, ddl
+
+    def execute(self, sql: str, *args: Any) -> Any:
+        if sql == self._query:
+            for statement in self._ddl:
+                self._other.execute(statement)
+        return self._con.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._con, name)
+
+
+def test_duckdb_ddl_committed_while_the_query_runs_is_not_seen_by_it(duck) -> None:
+    con, other = duck
+    done = rewrite(SQL, POLICY, "duckdb", connection=con)
+    rows = run_masked(_DdlBeforeTheQuery(con, other, done.sql, SWAP), done, KEY).rows
+    assert _leaks(rows) == [] and [r[2] for r in rows] == ["hello", "bye"]
+    assert [r[0] for r in other.execute("SELECT note FROM people ORDER BY id").fetchall()] == list(ADDRESSES)
+
+
+def test_duckdb_inside_the_callers_transaction_the_query_runs_in_it(duck) -> None:
+    """The caller's open transaction is used as it is (a BEGIN inside it would fail and abort it): its own
+    uncommitted rows are read, masked, and it commits afterwards."""
+    con, _ = duck
+    con.execute("BEGIN TRANSACTION")
+    con.execute("INSERT INTO people VALUES (3, 'cyd.thorne@quietmail.example', 'later')")
+    rows = run_masked(con, rewrite(SQL, POLICY, "duckdb", connection=con), KEY).rows
+    assert [r[2] for r in rows] == ["hello", "bye", "later"] and "cyd.thorne" not in repr(rows)
+    con.execute("COMMIT")
+    assert con.execute("SELECT count(*) FROM people").fetchall() == [(3,)]
+
+
+@pytest.mark.postgres
+def test_postgres_under_a_repeatable_read_default_ddl_before_the_locks_is_still_seen(pg) -> None:
+    """With ``default_transaction_isolation = 'repeatable read'`` the key's load took the run's snapshot, so DDL
+    committed after it but before the locks was not in the second read, while the planner bound the new catalog:
+    the addresses came back under ``note``. maskline's own transaction is READ COMMITTED now, and the run refuses."""
+    import psycopg2.extensions
+
+    mine, other, schema = pg
+    with mine.cursor() as cur:
+        cur.execute("SET default_transaction_isolation = 'repeatable read'")
+    done = rewrite(SQL, POLICY, "postgres", connection=mine)
+    fired: list[str] = []
+
+    class DdlBeforeTheLocks(psycopg2.extensions.cursor):
+        def execute(self, sql: Any, params: Any = None) -> Any:
+            if isinstance(sql, str) and sql.startswith("SELECT FROM") and not fired:  # the first lock is next
+                fired.append(sql)
+                _ddl(other, schema, SWAP)
+            return super().execute(sql, params)
+
+    mine.cursor_factory = DdlBeforeTheLocks
+    with pytest.raises(RewriteRefused, match="the catalog changed between the rewrite and the run"):
+        run_masked(mine, done, KEY)
+    assert fired
+
+
+@pytest.mark.postgres
+def test_postgres_a_callers_repeatable_read_transaction_is_refused(pg) -> None:
+    mine, _, _ = pg
+    done = rewrite(SQL, POLICY, "postgres", connection=mine)
+    mine.autocommit = False
+    mine.set_session(isolation_level="REPEATABLE READ")
+    try:
+        with pytest.raises(RewriteRefused, match="cannot run in a REPEATABLE READ or SERIALIZABLE transaction"):
+            run_masked(mine, done, KEY)
+    finally:
+        mine.rollback()
+        mine.set_session(isolation_level="READ COMMITTED")
+        mine.autocommit = True
