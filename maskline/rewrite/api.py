@@ -244,13 +244,15 @@ def rewrite(
             refuse_defined_types(tables, facts.defined_types)
         refuse_function_path(facts.function_path)
     db = default_db(tables) and (default_schema or default_db(tables))  # where the engine reads unqualified ones
+    # the catalog's names are spelled as stored; a caller's schema mapping is read as names written unquoted
+    exact = [k for k in full_schema if schema is None or k not in schema]
     failure: RewriteRefused | None = None
     try:
         qualified = qualify(tree, dialect=read, db=db,
-                            schema=sqlglot_schema(tables, full_schema, db, default_schema),
+                            schema=sqlglot_schema(tables, full_schema, db, default_schema, read, exact),
                             identify=False, validate_qualify_columns=True)
     except OptimizeError:
-        reason, fix = _unknown_columns(tree, full_schema)
+        reason, fix = _unknown_columns(tree, full_schema, read)
         failure = RewriteRefused(f"cannot resolve the query's columns: {reason}", where="query", fix=fix)
     except SqlglotError as e:
         failure = RewriteRefused(f"cannot analyse the query: {type(e).__name__}", where="query",
@@ -258,7 +260,7 @@ def rewrite(
     if failure is not None:  # outside the handler: sqlglot's error (it quotes names) is not kept as context
         raise failure
     # the catalog's types the printer needs (DuckDB pins x[i] as array_extract, struct_extract or map_extract_value)
-    d.mark_types(qualified, sqlglot_schema(tables, full_schema, db, default_schema))
+    d.mark_types(qualified, sqlglot_schema(tables, full_schema, db, default_schema, read, exact))
     root = build_scope(qualified)
     if root is None:
         raise RewriteRefused("cannot build the query's scopes", where="query", fix="use a plain SELECT")
@@ -344,7 +346,7 @@ class _Key:
         return self.key
 
 
-def _unknown_columns(tree: exp.Expr, schema: Schema) -> tuple[str, str]:
+def _unknown_columns(tree: exp.Expr, schema: Schema, dialect: str | None = None) -> tuple[str, str]:
     """Why the query's columns do not resolve, and the fix, built from the parse tree and the schema's names.
 
     sqlglot's own message is not forwarded, and no name the query wrote is echoed, plain or quoted: a value typed
@@ -356,9 +358,24 @@ def _unknown_columns(tree: exp.Expr, schema: Schema) -> tuple[str, str]:
     ('2 names are no column of the tables read (the first at line 1, column 8)', "did you mean 'email'?")
     >>> _unknown_columns(sqlglot.parse_one("SELECT id FROM t WHERE id = zquartermaine77"), {"t": {"id": "int"}})
     ('1 name is no column of the tables read (the first at line 1, column 29)', 'check column names against the schema')
+
+    A name that differs from a catalog's column in case alone (PostgreSQL folds an unquoted name to lower case):
+
+    >>> _unknown_columns(sqlglot.parse_one("SELECT phone FROM t", read="postgres"), {"t": {"Phone": "text"}}, "postgres")
+    ('1 name matches a column only in another case (the first at line 1, column 8)', 'write the column as the catalog spells it, quoted: "Phone"')
     """
     known = {c.lower(): c for cols in schema.values() for c in cols}
     unknown = [c for c in tree.find_all(exp.Column) if c.name and c.name.lower() not in known]
+    exact = {c for cols in schema.values() for c in cols}
+    cased = [c for c in tree.find_all(exp.Column) if c.name and c.name not in exact and c.name.lower() in known]
+    if not unknown and cased:  # only the catalog's own spelling is shown, never the name the query wrote
+        first = min(cased, key=lambda c: c.this.meta.get("start", 0))
+        place = at(first.this)
+        count = len({c.name for c in cased})
+        text = (f"{count} name{' matches a column' if count == 1 else 's match columns'} only in another case"
+                + (f" (the first at {place})" if place else ""))
+        spelled = exp.to_identifier(known[first.name.lower()], quoted=True).sql(dialect=dialect)
+        return text, f"write the column as the catalog spells it, quoted: {spelled}"
     if not unknown:
         return "a column reference does not resolve to one table", "check column names against the schema"
     first = min(unknown, key=lambda c: c.this.meta.get("start", 0))
