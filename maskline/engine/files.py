@@ -161,10 +161,12 @@ def _check_dataset(policy: Policy, table: str | None, src: Path) -> None:
     if table is not None:
         if not policy.datasets or table == name or policy.dataset(table) is not None:
             return
+        # the file's own name masks by a scan alone only when no dataset has it; one that does is the policy's
+        alone = (f"; or leave --table out: the file's name, {name!r}, is a dataset of the policy"
+                 if policy.dataset(name) is not None
+                 else f"; or pass --table {name} (the file's name) to mask it by a scan alone")
         raise InputError(f"the policy has no dataset named {table!r} (--table/table=)",
-                         where=f"{src} with {policy.source}",
-                         fix=did_you_mean(table, list(policy.datasets)) + f"; or pass --table {name} (the file's "
-                             "name) to mask it by a scan alone")
+                         where=f"{src} with {policy.source}", fix=did_you_mean(table, list(policy.datasets)) + alone)
     if not policy.datasets or policy.dataset(name) is not None:
         return
     raise InputError(f"the policy has no dataset named {name!r} (the input file's name)",
