@@ -165,7 +165,9 @@ def _from_location(loc: str, table: str | None, n: int) -> Sample:
         raise InputError(f"cannot read {path.name}: not a CSV, TSV or Parquet file", where=str(path),
                          fix="give a .csv, .tsv or .parquet file, or a URI such as duckdb:///x.db::schema.table")
     if path.stat().st_size == 0:
-        raise InputError(f"input is empty: {path.name}", where=str(path), fix="give a file with a header and rows")
+        from maskline.engine.csv_read import empty_file
+
+        raise empty_file(path)  # as maskline mask says it
     if str(path).lower().endswith((".parquet", ".pq")):
         from maskline.engine.parquet_faults import parquet_fault
 

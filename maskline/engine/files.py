@@ -120,7 +120,9 @@ def _check_paths(src: Path, dst: Path, overwrite: bool) -> None:
     if not os.access(src, os.R_OK):
         raise InputError("input file is not readable", where=str(src), fix="check its permissions")
     if src.stat().st_size == 0:
-        raise InputError("input file is empty", where=str(src), fix="pass a file with a header and rows")
+        from maskline.engine.csv_read import empty_file
+
+        raise empty_file(src)
     if dst.exists() and not overwrite:
         raise InputError("output already exists", where=str(dst), fix="choose another path or pass --overwrite")
     if src.resolve() == dst.resolve():

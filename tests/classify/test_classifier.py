@@ -199,7 +199,7 @@ def test_missing_inputs_fail_with_a_clear_error(tmp_path) -> None:
     with pytest.raises(InputError, match="input not found"):
         classify(str(tmp_path / "nope.csv"))
     (tmp_path / "empty.csv").write_text("")
-    with pytest.raises(InputError, match="input is empty"):
+    with pytest.raises(InputError, match="input file is empty: 0 bytes"):
         classify(str(tmp_path / "empty.csv"))
     with pytest.raises(InputError, match="names no table"):
         classify(f"duckdb:///{tmp_path}/x.db")
