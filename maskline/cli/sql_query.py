@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -50,8 +51,10 @@ def schema_source(uri: str | None) -> Iterator[tuple[dict[str, dict[str, str]] |
     if "://" not in uri and suffix in (".yml", ".yaml", ".json"):
         yield _schema_file(Path(uri)), None
         return
-    if "://" not in uri and suffix in (".duckdb", ".db"):
-        uri = "duckdb:///" + uri  # a bare DuckDB file path, relative or absolute
+    # a bare DuckDB file path, relative or absolute; not a URI missing its slashes (duckdb:/w.duckdb), which
+    # read as a path named that way was reported as a database not found at duckdb:///duckdb:/w.duckdb
+    if "://" not in uri and suffix in (".duckdb", ".db") and not re.match(r"[A-Za-z][A-Za-z0-9+.-]+:", uri):
+        uri = "duckdb:///" + uri
     from maskline.adapters.url import parse_url
 
     con = parse_url(uri, where="--schema-from").connect(read_only=True)

@@ -44,6 +44,19 @@ def test_schema_is_read_from_a_duckdb_file(files, capsys) -> None:
     assert "system.main.right(card, 4)" in out and "orders.status AS status" in out
 
 
+@pytest.mark.parametrize("uri", ["duckdb:/pii.duckdb", "duckdb:pii.duckdb"])
+def test_a_duckdb_uri_missing_its_slashes_is_named_as_such_not_looked_up_as_a_file(files, capsys, uri) -> None:
+    """Before, it was read as a file path: "DuckDB database not found: duckdb:/pii.duckdb (at
+    duckdb:///duckdb:/pii.duckdb)"."""
+    code = main(["sql", "--dialect", "duckdb", "--policy", files["policy"], "--schema-from", uri,
+                 "--query", "SELECT * FROM orders"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("error: not a database URI (at --schema-from). Fix: use scheme://..., e.g. "
+                          "duckdb:///warehouse.db"), err
+    assert "duckdb:///duckdb" not in err
+
+
 @pytest.mark.postgres
 def test_schema_is_read_from_postgres(files, capsys, pg_dsn) -> None:
     import psycopg2
