@@ -42,7 +42,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlglot import exp
@@ -61,6 +61,7 @@ from maskline.policy import Policy
 from maskline.rewrite.allowlist import check_allowed
 from maskline.rewrite.filters import LiteralFilter
 from maskline.rewrite.mentions import at, mention, suggestion
+from maskline.rewrite.output_names import restore_names, written_names
 from maskline.rewrite.outputs import OutputLineage, output_lineage
 from maskline.rewrite.refusals import base_tables, parse_select, refuse_unknown_tables, refuse_unpinned_calls
 from maskline.rewrite.schema_source import (
@@ -246,6 +247,7 @@ def rewrite(
     db = default_db(tables) and (default_schema or default_db(tables))  # where the engine reads unqualified ones
     # the catalog's names are spelled as stored; a caller's schema mapping is read as names written unquoted
     exact = [k for k in full_schema if schema is None or k not in schema]
+    written = written_names(tree, d.name)  # read before qualify folds them (DuckDB keeps the case written)
     failure: RewriteRefused | None = None
     try:
         qualified = qualify(tree, dialect=read, db=db,
@@ -302,6 +304,9 @@ def rewrite(
                  else InlineRelations(d, key_mode, key_holder.key, home=_checked_home(connection, facts, default_schema)))
     substitute(qualified, root, plan_of, relations)
     keyed = not masked_schema and any(p.keyed for p in sensitivity.plans.values())
+    names = restore_names(qualified, written, full_schema)  # last: every step above reads the folded names
+    if len(names) == len(lineage):  # one lineage per output, in order
+        lineage = [replace(c, name=n) for c, n in zip(lineage, names, strict=True)]
     return Rewritten(
         sql=to_sql(qualified, d, copy=False),  # type: ignore[arg-type]  # the tree's last use: no copy to print
         masked_columns=tuple(c.name for c in lineage if c.masked),
