@@ -63,3 +63,17 @@ def test_an_engine_that_folds_names_keeps_sqlglots_names() -> None:
     """PostgreSQL folds an unquoted alias itself: ``AS PostCode`` is ``postcode`` there, so nothing is restored."""
     schema = {"contacts": {"Customer ID": "integer", "E-Mail Address": "text", "Phone": "text", "ZIP": "text"}}
     assert "AS postcode" in rewrite("SELECT zip AS PostCode FROM contacts", POLICY, "postgres", schema=schema).sql
+
+
+def test_sqlite_results_keep_the_names_sqlite_gives_the_query(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    monkeypatch.setenv("MASKLINE_KEY", "k" * 64)
+    c = sqlite3.connect(":memory:")
+    c.execute('CREATE TABLE contacts ("Customer ID" INTEGER, "E-Mail Address" TEXT, "Phone" TEXT, ZIP TEXT)')
+    c.execute("INSERT INTO contacts VALUES (1, 'ann.lee@example.org', '+1 415 555 2671', '94105')")
+    for sql in ("SELECT phone, zip FROM contacts", "SELECT * FROM contacts", "SELECT ZIP AS PostCode FROM contacts"):
+        expected = [d[0] for d in c.execute(sql).description]
+        # the names the rewrite gives its outputs (its SQL's aliases; the masked SQL itself needs maskline's
+        # SQLite functions registered, which is the SQLite adapter's business, not this test's)
+        assert [o.name for o in rewrite(sql, POLICY, "sqlite", connection=c).lineage] == expected, sql
