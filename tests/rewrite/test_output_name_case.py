@@ -74,6 +74,19 @@ def test_sqlite_results_keep_the_names_sqlite_gives_the_query(monkeypatch: pytes
     c.execute("INSERT INTO contacts VALUES (1, 'ann.lee@example.org', '+1 415 555 2671', '94105')")
     for sql in ("SELECT phone, zip FROM contacts", "SELECT * FROM contacts", "SELECT ZIP AS PostCode FROM contacts"):
         expected = [d[0] for d in c.execute(sql).description]
-        # the names the rewrite gives its outputs (its SQL's aliases; the masked SQL itself needs maskline's
-        # SQLite functions registered, which is the SQLite adapter's business, not this test's)
-        assert [o.name for o in rewrite(sql, POLICY, "sqlite", connection=c).lineage] == expected, sql
+        result = run_masked(c, rewrite(sql, POLICY, "sqlite", connection=c), resolve_key(POLICY.key), max_rows=5)
+        assert list(result.columns) == expected, sql
+
+
+def test_an_unkeyed_query_runs_on_sqlite(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before, a policy whose masks read no key (``partial``, ``email``) failed on SQLite with OperationalError:
+    run_masked registered maskline's SQLite functions (REPEAT...) only while loading a key."""
+    import sqlite3
+
+    monkeypatch.setenv("MASKLINE_KEY", "k" * 64)
+    c = sqlite3.connect(":memory:")
+    c.execute('CREATE TABLE contacts ("Customer ID" INTEGER, "E-Mail Address" TEXT, "Phone" TEXT, ZIP TEXT)')
+    c.execute("INSERT INTO contacts VALUES (1, 'ann.lee@example.org', '+1 415 555 2671', '94105')")
+    masked = rewrite('SELECT "E-Mail Address", Phone FROM contacts', POLICY, "sqlite", connection=c)
+    assert not masked.keyed
+    assert run_masked(c, masked, max_rows=5).rows == [("*****@example.org", "*************71")]
