@@ -56,12 +56,31 @@ def schema_source(uri: str | None) -> Iterator[tuple[dict[str, dict[str, str]] |
     if "://" not in uri and suffix in (".duckdb", ".db") and not re.match(r"[A-Za-z][A-Za-z0-9+.-]+:", uri):
         uri = "duckdb:///" + uri
     from maskline.adapters.url import parse_url
+    from maskline.errors import MasklineError, UnsupportedDialectError
 
-    con = parse_url(uri, where="--schema-from").connect(read_only=True)
+    url = parse_url(uri, where="--schema-from")
+    try:
+        con = url.connect(read_only=True)
+    except UnsupportedDialectError as e:  # said in the CLI's words: the library's fix is to pass a connection in
+        failure = InputError(e.what, where=f"--schema-from {url.shown}", fix=_SCHEMA_FILE_FIX)
+    else:
+        failure = None
+    if failure is not None:
+        raise failure
     try:
         yield None, con
+    except MasklineError as e:
+        if e.where != "rewrite(connection=...)":
+            raise
+        raise type(e)(e.what, where=f"--schema-from {url.shown}",
+                      fix="check that the server is up and the URI's login can read the tables' columns, or "
+                          "pass --schema-from a YAML/JSON file {table: {column: type}}") from None
     finally:
         con.close()
+
+
+_SCHEMA_FILE_FIX = ("pass --schema-from a YAML/JSON file {table: {column: type}} written from the engine's catalog, "
+                    "or a duckdb:/// or postgresql:// URI")
 
 
 def _json(text: str, path: Path, fix: str) -> Any:
