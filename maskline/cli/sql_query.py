@@ -59,6 +59,7 @@ def schema_source(uri: str | None) -> Iterator[tuple[dict[str, dict[str, str]] |
     from maskline.errors import MasklineError, UnsupportedDialectError
 
     url = parse_url(uri, where="--schema-from")
+    failure: InputError | None
     try:
         con = url.connect(read_only=True)
     except UnsupportedDialectError as e:  # said in the CLI's words: the library's fix is to pass a connection in
