@@ -117,6 +117,16 @@ class EngineAdapter:
             f"{self.name} has no session variables; pass the key values as query parameters",
             where=f"engine {self.name}", fix="bind maskline_ipad/opad/salt (hex) as parameters of the query")
 
+    def unkeyed_functions(self, connection: Any) -> None:
+        """Make the functions masking SQL calls available on ``connection`` for a query that reads no key; nothing
+        on engines whose masks call built-ins only (SQLite registers its missing primitives, see
+        :func:`maskline.adapters.sqlite.register_functions`).
+
+        >>> import duckdb
+        >>> from maskline.adapters import engine
+        >>> engine("duckdb").unkeyed_functions(duckdb.connect())
+        """
+
     def load_key(self, connection: Any, cursor: Any, key: KeyMaterial | None) -> KeyMaterial | None:
         """Put ``key`` into the session of ``connection`` (through ``cursor``); nothing without a key.
 

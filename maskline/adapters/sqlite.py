@@ -47,6 +47,18 @@ class SQLiteAdapter(EngineAdapter):
         register_functions(connection, key)
         return None
 
+    def unkeyed_functions(self, connection: Any) -> None:
+        """``REPEAT``, ``RIGHT_CHARS``... without a key (``MASKLINE_KEY`` then raises): a mask such as ``partial``
+        calls them whether or not the query reads a key.
+
+        >>> import sqlite3
+        >>> con = sqlite3.connect(":memory:")
+        >>> SQLiteAdapter().unkeyed_functions(con)
+        >>> con.execute("SELECT REPEAT('*', 3)").fetchone()[0]
+        '***'
+        """
+        register_functions(connection, None)
+
     def prepare(self, connection: Any) -> None:
         connection.isolation_level = None  # explicit BEGIN/COMMIT
 

@@ -165,7 +165,9 @@ def _from_location(loc: str, table: str | None, n: int) -> Sample:
         raise InputError(f"cannot read {path.name}: not a CSV, TSV or Parquet file", where=str(path),
                          fix="give a .csv, .tsv or .parquet file, or a URI such as duckdb:///x.db::schema.table")
     if path.stat().st_size == 0:
-        raise InputError(f"input is empty: {path.name}", where=str(path), fix="give a file with a header and rows")
+        from maskline.engine.csv_read import empty_file
+
+        raise empty_file(path)  # as maskline mask says it
     if str(path).lower().endswith((".parquet", ".pq")):
         from maskline.engine.parquet_faults import parquet_fault
 
@@ -511,11 +513,52 @@ def _from_duckdb(con: Any, table: str, n: int) -> Sample:
         names = list(result.columns)
         rows = _thin(result.fetchall(), n)
     except duckdb.CatalogException:
-        raise InputError(f"table not found: {table}", where="DuckDB", fix="check the schema and table name") from None
+        missing = True  # said below, outside the handler: DuckDB's message (it quotes names) is not kept
     except duckdb.Error as e:
         raise ClassificationError(f"sampling {table} failed: {type(e).__name__}", where="DuckDB",
                                   fix="check that the table is readable") from None
+    else:
+        missing = False
+    if missing:
+        raise InputError(f"table not found: {table}", where="DuckDB", fix=_closest_table(con, table, "?"))
     return Sample(_python_columns(names, rows), table, types, total, len(rows))
+
+
+def _closest_table(con: Any, table: str, marker: str) -> str:
+    """The fix for a table that is not there: the closest ``schema.table`` of the connection's database (names are
+    the catalog's structure, never values), or where to look when the catalog cannot be listed.
+
+    >>> import duckdb
+    >>> con = duckdb.connect()
+    >>> _ = con.execute("CREATE TABLE customers (id INTEGER)")
+    >>> _closest_table(con, "main.custmers", "?"), _closest_table(con, "custmers", "?")
+    ("did you mean 'main.customers'?", "did you mean 'customers'?")
+    """
+    from maskline.errors import did_you_mean
+
+    sql = ("SELECT table_schema || '.' || table_name FROM information_schema.tables "
+           f"WHERE table_schema NOT IN ({marker}, {marker}) ORDER BY 1")
+    hidden = ("information_schema", "pg_catalog")
+    try:
+        if hasattr(con, "sql"):  # DuckDB
+            names = [r[0] for r in con.execute(sql, hidden).fetchall()]
+        else:
+            cur = con.cursor()
+            try:
+                cur.execute(sql, hidden)
+                names = [r[0] for r in cur.fetchall()]
+            finally:
+                cur.close()
+            _rollback(con)
+    except Exception:  # noqa: BLE001 - a catalog this connection cannot list (SQLite): the plain fix
+        _rollback(con)
+        return "check the schema and table name"
+    if not names:
+        return "check the schema and table name: the database has no table"
+    if "." not in table:  # written unqualified: compared with the tables' own names
+        names = sorted({n.rsplit(".", 1)[-1] for n in names})
+    fix = did_you_mean(table, names)
+    return fix if fix.startswith("did you mean") else "check the schema and table name"
 
 
 def _python_columns(names: list[str], rows: list[Any]) -> dict[str, ColumnValues]:
@@ -555,7 +598,7 @@ def _from_dbapi(con: Any, table: str, n: int, dialect: str | None = None) -> Sam
         _rollback(con)
         if type(e).__name__ in ("UndefinedTable", "OperationalError", "ProgrammingError") and \
                 ("exist" in str(e) or "no such table" in str(e)):
-            raise InputError(f"table not found: {table}", where=dialect, fix="check the schema and table name") \
+            raise InputError(f"table not found: {table}", where=dialect, fix=_closest_table(con, table, "%s")) \
                 from None
         raise ClassificationError(f"sampling {table} failed: {type(e).__name__}", where=dialect,
                                   fix="check that the table exists and the connection can read it") from None

@@ -78,5 +78,6 @@ def run(args: argparse.Namespace) -> int:
         table.add_section()
     console().print(table)
     console().print(f"masked {len(report.plan.masked)} of {len(report.plan.columns)} columns in {report.rows:,} rows "
-                    f"→ {masked} (policy {policy.name}, hash {report.plan.policy_hash[:12]})")
+                    f"→ {masked} (the demo's own policy, {policy}, hash {report.plan.policy_hash[:12]}; "
+                    f"'maskline policy init {raw}' drafts one for your data)")  # the full path: it is not in --out
     return 0

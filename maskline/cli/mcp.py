@@ -81,8 +81,12 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("bearer tokens are checked over HTTP only",
                          where="maskline mcp --jwt-secret-env/--jwks/--audience",
                          fix="add --http, or use --principal over stdio")
-    if args.max_rows < 1 or args.timeout <= 0:
-        raise InputError("--max-rows and --timeout must be positive", where="maskline mcp", fix="e.g. --max-rows 200")
+    if args.max_rows < 1:  # each flag named on its own: the user is told which one to change
+        raise InputError("--max-rows must be a whole number of rows above 0", where="maskline mcp --max-rows",
+                         fix="e.g. --max-rows 200 (the default)")
+    if args.timeout <= 0:
+        raise InputError("--timeout must be a number of seconds above 0", where="maskline mcp --timeout",
+                         fix="e.g. --timeout 30 (the default)")
     try:
         import mcp  # noqa: F401
     except ImportError:

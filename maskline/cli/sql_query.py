@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -50,15 +51,37 @@ def schema_source(uri: str | None) -> Iterator[tuple[dict[str, dict[str, str]] |
     if "://" not in uri and suffix in (".yml", ".yaml", ".json"):
         yield _schema_file(Path(uri)), None
         return
-    if "://" not in uri and suffix in (".duckdb", ".db"):
-        uri = "duckdb:///" + uri  # a bare DuckDB file path, relative or absolute
+    # a bare DuckDB file path, relative or absolute; not a URI missing its slashes (duckdb:/w.duckdb), which
+    # read as a path named that way was reported as a database not found at duckdb:///duckdb:/w.duckdb
+    if "://" not in uri and suffix in (".duckdb", ".db") and not re.match(r"[A-Za-z][A-Za-z0-9+.-]+:", uri):
+        uri = "duckdb:///" + uri
     from maskline.adapters.url import parse_url
+    from maskline.errors import MasklineError, UnsupportedDialectError
 
-    con = parse_url(uri, where="--schema-from").connect(read_only=True)
+    url = parse_url(uri, where="--schema-from")
+    failure: InputError | None
+    try:
+        con = url.connect(read_only=True)
+    except UnsupportedDialectError as e:  # said in the CLI's words: the library's fix is to pass a connection in
+        failure = InputError(e.what, where=f"--schema-from {url.shown}", fix=_SCHEMA_FILE_FIX)
+    else:
+        failure = None
+    if failure is not None:
+        raise failure
     try:
         yield None, con
+    except MasklineError as e:
+        if e.where != "rewrite(connection=...)":
+            raise
+        raise type(e)(e.what, where=f"--schema-from {url.shown}",
+                      fix="check that the server is up and the URI's login can read the tables' columns, or "
+                          "pass --schema-from a YAML/JSON file {table: {column: type}}") from None
     finally:
         con.close()
+
+
+_SCHEMA_FILE_FIX = ("pass --schema-from a YAML/JSON file {table: {column: type}} written from the engine's catalog, "
+                    "or a duckdb:/// or postgresql:// URI")
 
 
 def _json(text: str, path: Path, fix: str) -> Any:

@@ -167,6 +167,22 @@ def open_csv(con: Any, path: str | Path) -> CsvInput:
     return CsvInput(path, delimiter, relation, con)
 
 
+def empty_file(path: Path) -> InputError:
+    """The error for a 0-byte input, the same from ``maskline scan`` and ``maskline mask``, with a fix that fits
+    its format (a CSV with a header and no rows is accepted; a Parquet file is never 0 bytes).
+
+    >>> print(empty_file(Path("day.csv")))
+    input file is empty: 0 bytes (at day.csv). Fix: write at least the header line (the column names); a header with no rows is accepted
+    >>> empty_file(Path("day.parquet")).fix
+    'a Parquet file is never 0 bytes: check that its writer finished'
+    """
+    if path.name.lower().endswith((".parquet", ".pq")):
+        fix = "a Parquet file is never 0 bytes: check that its writer finished"
+    else:
+        fix = "write at least the header line (the column names); a header with no rows is accepted"
+    return InputError("input file is empty: 0 bytes", where=str(path), fix=fix)
+
+
 def _sniff(con: Any, path: Path) -> tuple[str, bool]:
     """The delimiter DuckDB's sniffer finds with RFC 4180's quote (a comma when it finds none), and whether the
     first row is a header."""

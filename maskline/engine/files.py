@@ -120,7 +120,9 @@ def _check_paths(src: Path, dst: Path, overwrite: bool) -> None:
     if not os.access(src, os.R_OK):
         raise InputError("input file is not readable", where=str(src), fix="check its permissions")
     if src.stat().st_size == 0:
-        raise InputError("input file is empty", where=str(src), fix="pass a file with a header and rows")
+        from maskline.engine.csv_read import empty_file
+
+        raise empty_file(src)
     if dst.exists() and not overwrite:
         raise InputError("output already exists", where=str(dst), fix="choose another path or pass --overwrite")
     if src.resolve() == dst.resolve():
@@ -161,10 +163,12 @@ def _check_dataset(policy: Policy, table: str | None, src: Path) -> None:
     if table is not None:
         if not policy.datasets or table == name or policy.dataset(table) is not None:
             return
+        # the file's own name masks by a scan alone only when no dataset has it; one that does is the policy's
+        alone = (f"; or leave --table out: the file's name, {name!r}, is a dataset of the policy"
+                 if policy.dataset(name) is not None
+                 else f"; or pass --table {name} (the file's name) to mask it by a scan alone")
         raise InputError(f"the policy has no dataset named {table!r} (--table/table=)",
-                         where=f"{src} with {policy.source}",
-                         fix=did_you_mean(table, list(policy.datasets)) + f"; or pass --table {name} (the file's "
-                             "name) to mask it by a scan alone")
+                         where=f"{src} with {policy.source}", fix=did_you_mean(table, list(policy.datasets)) + alone)
     if not policy.datasets or policy.dataset(name) is not None:
         return
     raise InputError(f"the policy has no dataset named {name!r} (the input file's name)",

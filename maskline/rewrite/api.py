@@ -42,7 +42,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlglot import exp
@@ -62,6 +62,7 @@ from maskline.rewrite.allowlist import check_allowed
 from maskline.rewrite.filters import LiteralFilter
 from maskline.rewrite.held_catalog import CatalogRead
 from maskline.rewrite.mentions import at, mention, suggestion
+from maskline.rewrite.output_names import restore_names, written_names
 from maskline.rewrite.outputs import OutputLineage, output_lineage
 from maskline.rewrite.refusals import base_tables, parse_select, refuse_unknown_tables, refuse_unpinned_calls
 from maskline.rewrite.schema_source import (
@@ -249,13 +250,16 @@ def rewrite(
             refuse_defined_types(tables, facts.defined_types)
         refuse_function_path(facts.function_path)
     db = default_db(tables) and (default_schema or default_db(tables))  # where the engine reads unqualified ones
+    # the catalog's names are spelled as stored; a caller's schema mapping is read as names written unquoted
+    exact = [k for k in full_schema if schema is None or k not in schema]
+    written = written_names(tree, d.name)  # read before qualify folds them (DuckDB keeps the case written)
     failure: RewriteRefused | None = None
     try:
         qualified = qualify(tree, dialect=read, db=db,
-                            schema=sqlglot_schema(tables, full_schema, db, default_schema),
+                            schema=sqlglot_schema(tables, full_schema, db, default_schema, read, exact),
                             identify=False, validate_qualify_columns=True)
     except OptimizeError:
-        reason, fix = _unknown_columns(tree, full_schema)
+        reason, fix = _unknown_columns(tree, full_schema, read)
         failure = RewriteRefused(f"cannot resolve the query's columns: {reason}", where="query", fix=fix)
     except SqlglotError as e:
         failure = RewriteRefused(f"cannot analyse the query: {type(e).__name__}", where="query",
@@ -263,7 +267,7 @@ def rewrite(
     if failure is not None:  # outside the handler: sqlglot's error (it quotes names) is not kept as context
         raise failure
     # the catalog's types the printer needs (DuckDB pins x[i] as array_extract, struct_extract or map_extract_value)
-    d.mark_types(qualified, sqlglot_schema(tables, full_schema, db, default_schema))
+    d.mark_types(qualified, sqlglot_schema(tables, full_schema, db, default_schema, read, exact))
     root = build_scope(qualified)
     if root is None:
         raise RewriteRefused("cannot build the query's scopes", where="query", fix="use a plain SELECT")
@@ -305,6 +309,9 @@ def rewrite(
                  else InlineRelations(d, key_mode, key_holder.key, home=_checked_home(connection, facts, default_schema)))
     substitute(qualified, root, plan_of, relations)
     keyed = not masked_schema and any(p.keyed for p in sensitivity.plans.values())
+    names = restore_names(qualified, written, full_schema)  # last: every step above reads the folded names
+    if len(names) == len(lineage):  # one lineage per output, in order
+        lineage = [replace(c, name=n) for c, n in zip(lineage, names, strict=True)]
     return Rewritten(
         sql=to_sql(qualified, d, copy=False),  # type: ignore[arg-type]  # the tree's last use: no copy to print
         masked_columns=tuple(c.name for c in lineage if c.masked),
@@ -349,7 +356,7 @@ class _Key:
         return self.key
 
 
-def _unknown_columns(tree: exp.Expr, schema: Schema) -> tuple[str, str]:
+def _unknown_columns(tree: exp.Expr, schema: Schema, dialect: str | None = None) -> tuple[str, str]:
     """Why the query's columns do not resolve, and the fix, built from the parse tree and the schema's names.
 
     sqlglot's own message is not forwarded, and no name the query wrote is echoed, plain or quoted: a value typed
@@ -361,9 +368,24 @@ def _unknown_columns(tree: exp.Expr, schema: Schema) -> tuple[str, str]:
     ('2 names are no column of the tables read (the first at line 1, column 8)', "did you mean 'email'?")
     >>> _unknown_columns(sqlglot.parse_one("SELECT id FROM t WHERE id = zquartermaine77"), {"t": {"id": "int"}})
     ('1 name is no column of the tables read (the first at line 1, column 29)', 'check column names against the schema')
+
+    A name that differs from a catalog's column in case alone (PostgreSQL folds an unquoted name to lower case):
+
+    >>> _unknown_columns(sqlglot.parse_one("SELECT phone FROM t", read="postgres"), {"t": {"Phone": "text"}}, "postgres")
+    ('1 name matches a column only in another case (the first at line 1, column 8)', 'write the column as the catalog spells it, quoted: "Phone"')
     """
     known = {c.lower(): c for cols in schema.values() for c in cols}
     unknown = [c for c in tree.find_all(exp.Column) if c.name and c.name.lower() not in known]
+    exact = {c for cols in schema.values() for c in cols}
+    cased = [c for c in tree.find_all(exp.Column) if c.name and c.name not in exact and c.name.lower() in known]
+    if not unknown and cased:  # only the catalog's own spelling is shown, never the name the query wrote
+        first = min(cased, key=lambda c: c.this.meta.get("start", 0))
+        place = at(first.this)
+        count = len({c.name for c in cased})
+        text = (f"{count} name{' matches a column' if count == 1 else 's match columns'} only in another case"
+                + (f" (the first at {place})" if place else ""))
+        spelled = exp.to_identifier(known[first.name.lower()], quoted=True).sql(dialect=dialect)
+        return text, f"write the column as the catalog spells it, quoted: {spelled}"
     if not unknown:
         return "a column reference does not resolve to one table", "check column names against the schema"
     first = min(unknown, key=lambda c: c.this.meta.get("start", 0))

@@ -153,6 +153,8 @@ def run_masked(connection: Any, rewritten: Any, key: KeyMaterial | None = None, 
                 # Inside the query's transaction: where the session holds the key (PostgreSQL), it holds it for
                 # this transaction only. Trino, with no session state, gets it back to carry as parameters.
                 sql, params = adapter.bind_sql(rewritten.sql, adapter.load_key(connection, cursor, key))
+            elif not key_loaded:  # a query that reads no key still calls SQLite's registered primitives (REPEAT)
+                adapter.unkeyed_functions(connection)
             if is_duckdb and harden:
                 harden_duckdb(connection)
             # The relations held as the rewrite read them, in the query's transaction (maskline.rewrite.

@@ -241,19 +241,27 @@ def default_db(tables: Sequence[exp.Table]) -> str | None:
 
 
 def sqlglot_schema(tables: Sequence[exp.Table], schema: Schema, db: str | None = None,
-                   default_schema: str | None = None) -> dict[str, Any]:
+                   default_schema: str | None = None, dialect: str | None = None,
+                   exact: Sequence[str] = ()) -> dict[str, Any]:
     """A nested mapping in the shape sqlglot expects, keyed as the query names its tables.
 
-    Unqualified tables are put in ``db`` when other tables of the query name a schema.
+    Unqualified tables are put in ``db`` when other tables of the query name a schema. The columns of the schema
+    keys in ``exact`` (read from the catalog, so spelled as stored) are written quoted in ``dialect``: sqlglot
+    reads a bare key as a name written unquoted and folds its case, so a PostgreSQL column ``"Phone"`` would be
+    ``phone``, which the engine does not have, and the query's ``"Phone"`` would resolve to nothing.
 
     >>> sqlglot_schema([exp.to_table("public.a"), exp.to_table("b")], {"a": {"x": "int"}, "b": {"y": "text"}},
     ...                db="public", default_schema="public")
     {'public': {'a': {'x': 'int'}, 'b': {'y': 'text'}}}
+    >>> sqlglot_schema([exp.to_table("t")], {"t": {"Phone": "text"}}, dialect="postgres", exact=["t"])
+    {'t': {'"Phone"': 'text'}}
     """
     nested: dict[str, Any] = {}
     depth = max((len(t.parts) for t in tables), default=1)
     for table in tables:
         key, cols = columns_for(table, schema, default_schema)
+        if key in exact:
+            cols = [(exp.to_identifier(c, quoted=True).sql(dialect=dialect), t) for c, t in cols]
         parts = [p.name for p in table.parts]
         if len(parts) < depth:
             if depth - len(parts) != 1 or not db:

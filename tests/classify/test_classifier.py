@@ -199,7 +199,7 @@ def test_missing_inputs_fail_with_a_clear_error(tmp_path) -> None:
     with pytest.raises(InputError, match="input not found"):
         classify(str(tmp_path / "nope.csv"))
     (tmp_path / "empty.csv").write_text("")
-    with pytest.raises(InputError, match="input is empty"):
+    with pytest.raises(InputError, match="input file is empty: 0 bytes"):
         classify(str(tmp_path / "empty.csv"))
     with pytest.raises(InputError, match="names no table"):
         classify(f"duckdb:///{tmp_path}/x.db")
@@ -216,3 +216,36 @@ def test_categorical_and_integer_named_columns_are_read_as_values() -> None:
     df = pd.DataFrame({0: pd.Categorical([f"ann{i % 7}@mail.example" for i in range(70)]),
                        "tier": pd.Categorical(["gold", "silver"] * 35)})
     assert _verdicts(classify(df)) == {"0": "EMAIL", "tier": None}
+
+
+@pytest.mark.parametrize(("table", "fix"), [
+    ("main.custmers", "did you mean 'main.customers'?"),
+    ("custmers", "did you mean 'customers'?"),
+    ("hr.qqqqqqq", "check the schema and table name"),
+])
+def test_a_misspelt_table_is_refused_with_the_closest_table_of_the_database(table: str, fix: str) -> None:
+    """Before, every such table was told only "check the schema and table name"."""
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute("CREATE TABLE customers (id INTEGER, email VARCHAR)")
+    con.execute("CREATE SCHEMA hr")
+    con.execute("CREATE TABLE hr.staff (id INTEGER)")
+    with pytest.raises(InputError) as refused:
+        classify(con, table=table)
+    assert refused.value.what == f"table not found: {table}" and refused.value.fix == fix
+    assert refused.value.__cause__ is None and refused.value.__context__ is None
+
+
+@pytest.mark.postgres
+def test_a_misspelt_postgres_table_is_refused_with_the_closest_table(pg_conn) -> None:
+    cur = pg_conn.cursor()
+    cur.execute("DROP SCHEMA IF EXISTS near_names CASCADE; CREATE SCHEMA near_names; "
+                "CREATE TABLE near_names.customers (id integer)")
+    try:
+        with pytest.raises(InputError) as refused:
+            classify(pg_conn, table="near_names.custmers")
+        assert refused.value.fix == "did you mean 'near_names.customers'?"
+        assert classify(pg_conn, table="near_names.customers") is not None  # the connection still works
+    finally:
+        cur.execute("DROP SCHEMA IF EXISTS near_names CASCADE")

@@ -127,6 +127,9 @@ def test_demo_masks_the_sample_and_prints_before_and_after(tmp_path: Path) -> No
     assert r.returncode == 0, r.stderr
     assert "before" in r.stdout and "after" in r.stdout
     assert (tmp_path / "customers_masked.csv").is_file()
+    # the policy it names is found where it says (it is the package's, not a file in --out; rich may wrap the path)
+    compact = "".join(r.stdout.split())
+    assert f"thedemo'sownpolicy,{POLICY}," in compact and POLICY.is_file()
 
 
 @pytest.mark.parametrize(("args", "hint"), [

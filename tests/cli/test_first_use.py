@@ -218,3 +218,18 @@ def test_protect_refusal_points_at_the_tables_option(tmp_path: Path, pg_dsn: str
     # Without --tables the tables come from the policy's datasets, and the refusal says so.
     r = run_cli("protect", "--dsn", pg_dsn, "--policy", str(policy))
     assert r.returncode == 2 and "(at the policy's datasets)" in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize("name", ["day.csv", "day.parquet"])
+def test_a_zero_byte_file_is_refused_alike_by_scan_and_mask_with_a_fix_for_its_format(tmp_path: Path,
+                                                                                       name: str) -> None:
+    """Before, scan said ``input is empty: day.csv`` and mask ``input file is empty``, both with the fix "give a
+    file with a header and rows": a header alone is accepted, and a Parquet file has no header."""
+    (tmp_path / name).write_bytes(b"")
+    scanned = run_cli("scan", str(tmp_path / name))
+    masked = run_cli("mask", str(tmp_path / name), str(tmp_path / f"out_{name}"))
+    assert scanned.returncode == masked.returncode == 2
+    assert scanned.stderr == masked.stderr and scanned.stderr.count("\n") == 1
+    assert scanned.stderr.startswith(f"error: input file is empty: 0 bytes (at {tmp_path / name}). Fix: ")
+    assert ("header" in scanned.stderr) == name.endswith(".csv")
+    assert not (tmp_path / f"out_{name}").exists()

@@ -109,6 +109,21 @@ def test_a_file_named_unlike_every_dataset_of_the_policy_is_refused(tmp_path) ->
     assert (tmp_path / "out.csv").read_text().splitlines()[1] == "1,*****@example.com"
 
 
+def test_a_mistyped_table_for_a_file_named_as_a_dataset_is_told_to_leave_table_out(tmp_path) -> None:
+    """Before, the fix said ``--table people`` would mask the file "by a scan alone": it would use the policy's
+    ``people`` entry, as leaving ``--table`` out does."""
+    src = tmp_path / "people.csv"
+    src.write_text("id,email\n1,ann@example.com\n")
+    with pytest.raises(InputError) as e:
+        mask_file(src, tmp_path / "out.csv", EMAIL_POLICY, table="peple")
+    assert e.value.fix == "did you mean 'people'?; or leave --table out: the file's name, 'people', is a dataset of " \
+                          "the policy"
+    with pytest.raises(InputError) as e:  # a file named unlike every dataset: its own name is a scan alone
+        mask_file(tmp_path / "people.csv", tmp_path / "out.csv", EMAIL_POLICY | {"datasets": {"staff": {}}},
+                  table="stuff")
+    assert "pass --table people (the file's name) to mask it by a scan alone" in (e.value.fix or "")
+
+
 # --- Parquet nested columns -------------------------------------------------------------------------------------
 
 def test_parquet_struct_list_and_map_columns_are_masked_not_passed(tmp_path) -> None:

@@ -92,6 +92,24 @@ def test_the_cli_refuses_identity_options_that_would_not_be_verified(args: list[
         ns.run(ns)
 
 
+@pytest.mark.parametrize(("args", "where"), [
+    (["--timeout", "-1"], "maskline mcp --timeout"),
+    (["--timeout", "0"], "maskline mcp --timeout"),
+    (["--max-rows", "0"], "maskline mcp --max-rows"),
+])
+def test_a_bad_limit_is_refused_naming_the_flag_to_change(args: list[str], where: str) -> None:
+    """Before, ``--timeout -1`` was told ``--max-rows and --timeout must be positive`` with ``e.g. --max-rows 200``."""
+    from maskline.cli.main import build_parser
+
+    ns = build_parser().parse_args(["mcp", "--policy", "p.yml", "--database", "duckdb:///w.duckdb", *args])
+    with pytest.raises(InputError) as refused:
+        ns.run(ns)
+    assert refused.value.where == where
+    flag = where.rsplit(" ", 1)[1]
+    assert str(refused.value).startswith(f"{flag} must be") and f"e.g. {flag} " in str(refused.value)
+    assert ("--max-rows" in str(refused.value)) == (flag == "--max-rows")
+
+
 def test_the_cli_loads_the_mcp_sdk_only_when_the_command_runs() -> None:
     code = ("import sys; from maskline.cli.main import build_parser; build_parser(); "
             "print(sorted(m for m in sys.modules if m == 'mcp' or m.startswith(('mcp.', 'openlineage'))))")

@@ -44,6 +44,31 @@ def test_schema_is_read_from_a_duckdb_file(files, capsys) -> None:
     assert "system.main.right(card, 4)" in out and "orders.status AS status" in out
 
 
+@pytest.mark.parametrize("uri", ["duckdb:/pii.duckdb", "duckdb:pii.duckdb"])
+def test_a_duckdb_uri_missing_its_slashes_is_named_as_such_not_looked_up_as_a_file(files, capsys, uri) -> None:
+    """Before, it was read as a file path: "DuckDB database not found: duckdb:/pii.duckdb (at
+    duckdb:///duckdb:/pii.duckdb)"."""
+    code = main(["sql", "--dialect", "duckdb", "--policy", files["policy"], "--schema-from", uri,
+                 "--query", "SELECT * FROM orders"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("error: not a database URI (at --schema-from). Fix: use scheme://..., e.g. "
+                          "duckdb:///warehouse.db"), err
+    assert "duckdb:///duckdb" not in err
+
+
+def test_a_schema_uri_maskline_cannot_open_gets_the_clis_fix_not_the_librarys(files, capsys) -> None:
+    """Before: "maskline cannot open snowflake URIs itself (at snowflake://acct/db). Fix: open the connection
+    yourself and pass it in", which a shell user cannot do."""
+    code = main(["sql", "--dialect", "snowflake", "--policy", files["policy"], "--schema-from",
+                 "snowflake://ann:s3cret@acct/db", "--query", "SELECT * FROM orders"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("error: maskline cannot open snowflake URIs itself (at --schema-from snowflake://ann:***@"
+                          "acct/db). Fix: pass --schema-from a YAML/JSON file {table: {column: type}}"), err
+    assert "s3cret" not in err and "pass it in" not in err
+
+
 @pytest.mark.postgres
 def test_schema_is_read_from_postgres(files, capsys, pg_dsn) -> None:
     import psycopg2
@@ -86,3 +111,25 @@ def test_query_without_a_schema_names_the_cli_option_not_the_library_argument(fi
 
     with pytest.raises(RewriteRefused, match="schema="):  # the control: the library still names its own argument
         rewrite("SELECT 1", load_policy(files["policy"]), "duckdb")
+
+
+def test_a_schema_database_that_cannot_be_read_names_the_option_not_the_library_argument(files, capsys,
+                                                                                         monkeypatch) -> None:
+    """Before: "(at rewrite(connection=...)). Fix: pass schema={table: {column: type}} instead"."""
+    from maskline.errors import RewriteRefused
+
+    def unreadable(*args, **kwargs):
+        raise RewriteRefused("cannot read the tables' columns from the connection (OperationalError)",
+                             where="rewrite(connection=...)", fix="pass schema={table: {column: type}} instead")
+
+    monkeypatch.setattr("maskline.rewrite.api._catalog_facts", unreadable)
+    db = Path(files["dir"]) / "w.duckdb"
+    import duckdb
+
+    duckdb.connect(str(db)).close()
+    code = main(["sql", "--dialect", "duckdb", "--policy", files["policy"], "--schema-from", f"duckdb:///{db}",
+                 "--query", "SELECT * FROM orders"])
+    err = capsys.readouterr().err
+    assert code == 3
+    assert f"(at --schema-from duckdb:///{db}). Fix: check that the server is up" in err, err
+    assert "rewrite(connection" not in err and "schema={" not in err
