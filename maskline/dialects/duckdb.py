@@ -103,6 +103,8 @@ class DuckDB(Dialect):
                                  default=lit("-Infinity"))),
         ], default=self.once(duckdb_shortest_e_text(e), self.canonical_number_text))
 
+    once_binds = True
+
     def once(self, e: exp.Expression, build: Callable[[exp.Expression], exp.Expression]) -> exp.Expression:
         """``build(e)`` with ``e`` written once, through a lambda over a one-element list: :func:`plain_number`
         refers to its text about ten times, and a float's shortest text is some 2,500 characters.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from sqlglot import exp
@@ -119,6 +120,19 @@ class Trino(Dialect):
                    true=exp.Case(ifs=[exp.If(this=exp.GT(this=e.copy(), expression=lit(0)), true=lit("Infinity"))],
                                  default=lit("-Infinity"))),
         ], default=once)
+
+    once_binds = True
+
+    def once(self, e: exp.Expression, build: Callable[[exp.Expression], exp.Expression]) -> exp.Expression:
+        """``build(e)`` with ``e`` written once, through a lambda over a one-element array (as
+        :meth:`canonical_float_text` writes a float's text once).
+
+        >>> Trino().once(exp.column("s"), lambda x: exp.DPipe(this=x, expression=x.copy(), safe=False)).sql(DIALECT)
+        'system.builtin."element_at"(system.builtin."transform"(ARRAY[s], maskline_x -> maskline_x || maskline_x), 1)'
+        """
+        x = exp.column("maskline_x")
+        body = exp.Lambda(this=build(x), expressions=[exp.to_identifier("maskline_x")])
+        return fn("ELEMENT_AT", fn("TRANSFORM", exp.Array(expressions=[e]), body), lit(1))
 
     def pick(self, words, index0):  # type: ignore[no-untyped-def]
         arr = exp.Array(expressions=[lit(w) for w in words])
