@@ -17,7 +17,7 @@ pre-hook).
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -581,6 +581,18 @@ class Dialect:
         # The NULL is cast too: PostgreSQL drops a CASE's type modifiers (numeric(10,2)) when a branch has none.
         return exp.Case(ifs=[exp.If(this=exp.GTE(this=e.copy(), expression=least), true=floored)],
                         default=exp.cast(exp.null(), own.copy()))
+
+    # --- binding a value once ---------------------------------------------
+    once_binds = False  # whether once() writes its operand once (a lambda); else build() copies it per use
+
+    def once(self, e: exp.Expression, build: Callable[[exp.Expression], exp.Expression]) -> exp.Expression:
+        """``build(e)``: an engine with lambdas (:attr:`once_binds`) writes ``e`` once and ``build`` refers to it
+        by name; here ``build`` gets ``e`` itself and copies it at each use.
+
+        >>> Dialect().once(exp.column("s"), lambda x: exp.DPipe(this=x, expression=x.copy(), safe=False)).sql()
+        's || s'
+        """
+        return build(e)
 
     # --- arrays ------------------------------------------------------------
     def pick(self, words: Sequence[str], index0: exp.Expression) -> exp.Expression:

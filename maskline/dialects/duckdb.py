@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlglot import exp
@@ -98,6 +99,22 @@ class DuckDB(Dialect):
         )
 
         return canonical_float_text(e, duckdb_shortest_e_text(e), self.canonical_number_text, DUCKDB_CALLS)
+
+    once_binds = True
+
+    def once(self, e: exp.Expression, build: Callable[[exp.Expression], exp.Expression]) -> exp.Expression:
+        """``build(e)`` with ``e`` written once, through a lambda over a one-element list: ``fake`` reads a value's
+        keyed digest some forty times (four hex digits per word pick, several picks and redraws).
+
+        >>> import duckdb
+        >>> sql = DuckDB().once(exp.column("s"), lambda x: exp.DPipe(this=x, expression=x.copy())).sql("duckdb")
+        >>> duckdb.sql(f"SELECT {sql} FROM (VALUES ('ab')) t(s)").fetchall()
+        [('abab',)]
+        """
+        x = exp.column("maskline_x")
+        body = exp.Lambda(this=build(x), expressions=[exp.to_identifier("maskline_x")])
+        listed = fn("LIST_TRANSFORM", exp.Array(expressions=[e]), body)
+        return fn("LIST_EXTRACT", listed, lit(1))
 
     decimal_text_drops_leading_zero = True  # CAST(0.5::DECIMAL(4,4) AS VARCHAR) is '.5000'
 

@@ -7,6 +7,8 @@ privilege); tests check the tokens against pgcrypto's ``hmac`` too.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlglot import exp
 
 from maskline.dialects import postgres_float
@@ -178,3 +180,17 @@ class Postgres(Dialect):
         text = exp.DPipe(this=exp.Coalesce(this=depends_on, expressions=[lit("")]), expression=lit(message),
                          safe=False)
         return exp.cast(exp.cast(text, "int"), "text")
+
+    once_binds = True
+
+    def once(self, e: exp.Expression, build: Callable[[exp.Expression], exp.Expression]) -> exp.Expression:
+        """``build(e)`` with ``e`` written once: PostgreSQL has no lambdas, so a scalar subquery over a one-row
+        derived table names it (no table is read, so nothing on the search path is looked up).
+
+        >>> Postgres().once(exp.column("s"), lambda x: exp.DPipe(this=x, expression=x.copy(), safe=False)).sql(DIALECT)
+        '(SELECT (maskline_once.maskline_x OPERATOR(pg_catalog.||) maskline_once.maskline_x) FROM (SELECT s AS \
+maskline_x) AS maskline_once)'
+        """
+        x = exp.column("maskline_x", table="maskline_once")
+        bound = exp.select(exp.alias_(e, "maskline_x", copy=False)).subquery("maskline_once", copy=False)
+        return exp.Subquery(this=exp.select(build(x)).from_(bound, copy=False))

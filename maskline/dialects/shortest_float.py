@@ -128,8 +128,8 @@ def trino_shortest_e_text(e: exp.Expression) -> exp.Expression:
     whose digits, rounded half up, took the odd side of a real's exact tie (``2**-12``, ``0.000244140625``). Both
     but where a single digit reads back: Java gives at least two digits, and then the nearer of two that read back
     (``4.9E-324`` for ``5e-324``, ``1.4E-45`` for ``1e-45``), which only a subnormal can have. The read-back
-    candidates of :func:`shortest_e_text` would add some 5,000 characters, and a ``fake``, which copies the text
-    about ten times, then passed Trino's compiler limit (QUERY_EXCEEDED_COMPILER_LIMIT).
+    candidates of :func:`shortest_e_text` would add some 5,000 characters, and a ``fake``, which copied the text
+    about ten times (it now binds it once), then passed Trino's compiler limit (QUERY_EXCEEDED_COMPILER_LIMIT).
 
     >>> trino_shortest_e_text(exp.column("f")).sql("trino")[:62]
     "CASE WHEN TYPEOF(f) = 'real' THEN CASE WHEN TRY_CAST(FORMAT('%"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from sqlglot import exp
@@ -109,6 +110,19 @@ class Trino(Dialect):
         from maskline.dialects.shortest_float import TRINO_CALLS, canonical_float_text, trino_shortest_e_text
 
         return canonical_float_text(e, trino_shortest_e_text(e), self.canonical_number_text, TRINO_CALLS)
+
+    once_binds = True
+
+    def once(self, e: exp.Expression, build: Callable[[exp.Expression], exp.Expression]) -> exp.Expression:
+        """``build(e)`` with ``e`` written once, through a lambda over a one-element array (as
+        :meth:`canonical_float_text` writes a float's text once).
+
+        >>> Trino().once(exp.column("s"), lambda x: exp.DPipe(this=x, expression=x.copy(), safe=False)).sql(DIALECT)
+        'system.builtin."element_at"(system.builtin."transform"(ARRAY[s], maskline_x -> maskline_x || maskline_x), 1)'
+        """
+        x = exp.column("maskline_x")
+        body = exp.Lambda(this=build(x), expressions=[exp.to_identifier("maskline_x")])
+        return fn("ELEMENT_AT", fn("TRANSFORM", exp.Array(expressions=[e]), body), lit(1))
 
     def pick(self, words, index0):  # type: ignore[no-untyped-def]
         arr = exp.Array(expressions=[lit(w) for w in words])

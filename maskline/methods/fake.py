@@ -131,11 +131,27 @@ def build(column: exp.Expression, p: FakeParams, ctx: MaskContext) -> exp.Expres
     d = ctx.dialect
     kind = p.kind or DEFAULT_KIND.get(ctx.info_type or "", "word")
     digest = ctx.keys.method_digest_hex("fake", d.utf8(ctx.canonical_text(column)), ctx.derivation)
-    draws = [_draw(kind, digest, offset, ctx) for offset in DRAW_OFFSETS]
-    if draws_once(ctx):
-        return draws[0]
     # The raw text as it would be read in the output: trimmed, and NULL when blank (everything contains '').
     raw = exp.Nullif(this=exp.Trim(this=ctx.canonical_text(column.copy())), expression=lit(""))
+    if not d.once_binds:
+        return _draws(kind, digest, None if draws_once(ctx) else raw, ctx)
+    if draws_once(ctx):
+        return d.once(digest, lambda h: _draws(kind, h, None, ctx))
+    # One operand, bound once: the 64 hex digits of the digest, then the raw text ('' for NULL, as NULLIF reads
+    # it back). Each word pick and each re-draw then refers to a name, not to the digest and the value's text.
+    bound = d.concat(digest, exp.Coalesce(this=raw, expressions=[lit("")]))
+    return d.once(bound, lambda v: _draws(kind, v, exp.Nullif(this=d.substr(v.copy(), lit(65)), expression=lit("")),
+                                          ctx))
+
+
+def _draws(kind: str, digest: exp.Expression, raw: exp.Expression | None, ctx: MaskContext) -> exp.Expression:
+    """The first draw of ``kind`` from ``digest`` (hex digits from the first), or, given the ``raw`` text, the
+    first draw that does not show it (the last when all three do)."""
+    from sqlglot import exp
+
+    draws = [_draw(kind, digest, offset, ctx) for offset in DRAW_OFFSETS]
+    if raw is None:
+        return draws[0]
     # Built from the last draw back: CASE WHEN draw_i contains raw THEN <next> ELSE draw_i END.
     out = draws[-1]
     for draw in reversed(draws[:-1]):
