@@ -80,6 +80,10 @@ _NAMEISH = r"[^0-9@#$%&*=<>/\\|{}\[\]~^_:;!?+()\"\t\n]{2,80}"
 # A card number: 13 to 19 digits, bare or grouped by spaces (no-break spaces too: copied from a web page or a PDF) or
 # dashes, or by dots in groups as printed.
 _NBSP = "\u00a0"  # a literal character: RE2 and Python read it alike
+# Every character from U+00C0 on, as literal characters (RE2 and Python read them alike): the e-mail pattern lets
+# accented and other-script addresses (RFC 6531: `josé.garcía@correo.es`, `用户@例子.广告`) reach the validator, which
+# decides them; ASCII addresses match as before.
+_LETTERS_BEYOND_ASCII = "\u00c0-\U0010ffff"
 _CARD = rf"[0-9]{{4}}([ {_NBSP}-]?[0-9]){{9,15}}|[0-9]{{4}}(\.[0-9]{{3,6}}){{2}}(\.[0-9]{{1,5}}){{0,2}}"
 
 # Priority order: the first validated detector wins in detect_value(), so specific formats come first.
@@ -89,7 +93,8 @@ DETECTORS: tuple[Detector, ...] = (
     _D("CONNECTION_STRING", "credentials-url", r"[A-Za-z][A-Za-z0-9+.-]*://[^\s/:@]+:[^\s@/]+@\S+",
        "connection_string"),
     _D("CONNECTION_STRING", "key-value", r"(?i:[^\n]*(password|pwd)\s*=[^\n]*)", "connection_string"),
-    _D("EMAIL", "email", r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,24}", "email"),
+    _D("EMAIL", "email", rf"[A-Za-z0-9.!#$%&'*+/=?^_`{{|}}~{_LETTERS_BEYOND_ASCII}-]+@[A-Za-z0-9.{_LETTERS_BEYOND_ASCII}-]+"
+       rf"\.[A-Za-z{_LETTERS_BEYOND_ASCII}]{{2,24}}", "email"),
     _D("URL", "url", r"(?i:(https?|ftp)://|www\.)\S+", "url", strength=0.9),
     _D("API_KEY", "provider-format", r"[A-Za-z0-9_\-./+=:]{16,200}", "api_key"),
     _D("PASSWORD", "password-complexity", r"\S{8,64}", "password_complex", chance=0.02, strength=0.8,
