@@ -86,6 +86,9 @@ _NBSP = "\u00a0"  # a literal character: RE2 and Python read it alike
 _LETTERS_BEYOND_ASCII = "\u00c0-\U0010ffff"
 _CARD = rf"[0-9]{{4}}([ {_NBSP}-]?[0-9]){{9,15}}|[0-9]{{4}}(\.[0-9]{{3,6}}){{2}}(\.[0-9]{{1,5}}){{0,2}}"
 
+# A login may be written behind its Windows logon domain (``CORP\\jsmith``: validators.logon_account).
+_LOGON_DOMAIN = r"(?:[A-Za-z0-9][A-Za-z0-9.-]{0,62}\\)?"
+
 # Priority order: the first validated detector wins in detect_value(), so specific formats come first.
 DETECTORS: tuple[Detector, ...] = (
     _D("PRIVATE_KEY", "pem", r"(?s:\s*-----BEGIN [A-Z0-9 ]*PRIVATE KEY[A-Z ]*-----.*)", "private_key"),
@@ -235,13 +238,14 @@ DETECTORS: tuple[Detector, ...] = (
     # A name hint does not make a few ordinary words repeated over the rows logins (rent, mortgage, own), nor
     # hexadecimal keys of one width a program drew ("User Id": 88F7B33d2bcf9f5), nor a counter it numbered
     # (user_0000 .. user_0999).
-    _D("USERNAME", "handle", r"[A-Za-z][A-Za-z0-9._-]{2,31}", "username", chance=0.5, needs_hint=True,
+    _D("USERNAME", "handle", _LOGON_DOMAIN + r"[A-Za-z][A-Za-z0-9._-]{2,31}", "username", chance=0.5, needs_hint=True,
        refute=("category_words", "hex_keys", "serial_keys")),
     # A broader value-only detector (handles with digits, separators or a first name inside) gave 7 false positives
     # on the frozen test split and was removed. This one is narrower: lower-case handles built on a first name, in
     # 40% of a column's values, near-unique (repeated labels, and labels crossed from short lists of words that
     # happen to be names, such as summer-sale-2019, are refuted); other handles stay "uncertain".
-    _D("USERNAME", "handle-with-name", r"@?[a-z][a-z0-9._-]{2,31}", "handle_with_name", chance=0.1, strength=0.75,
+    _D("USERNAME", "handle-with-name", _LOGON_DOMAIN + r"@?[a-z][a-z0-9._-]{2,31}", "handle_with_name", chance=0.1,
+       strength=0.75,
        refute="handle_labels", min_share=0.4),
     _D("API_KEY", "high-entropy", r"\S{16,400}", "high_entropy_secret", chance=0.3, needs_hint=True),
     # Any token passes, so the values refute it where they are of another kind: base64 payloads, or one document
