@@ -80,7 +80,14 @@ _NAMEISH = r"[^0-9@#$%&*=<>/\\|{}\[\]~^_:;!?+()\"\t\n]{2,80}"
 # A card number: 13 to 19 digits, bare or grouped by spaces (no-break spaces too: copied from a web page or a PDF) or
 # dashes, or by dots in groups as printed.
 _NBSP = "\u00a0"  # a literal character: RE2 and Python read it alike
+# Every character from U+00C0 on, as literal characters (RE2 and Python read them alike): the e-mail pattern lets
+# accented and other-script addresses (RFC 6531: `josé.garcía@correo.es`, `用户@例子.广告`) reach the validator, which
+# decides them; ASCII addresses match as before.
+_LETTERS_BEYOND_ASCII = "\u00c0-\U0010ffff"
 _CARD = rf"[0-9]{{4}}([ {_NBSP}-]?[0-9]){{9,15}}|[0-9]{{4}}(\.[0-9]{{3,6}}){{2}}(\.[0-9]{{1,5}}){{0,2}}"
+
+# A login may be written behind its Windows logon domain (``CORP\\jsmith``: validators.logon_account).
+_LOGON_DOMAIN = r"(?:[A-Za-z0-9][A-Za-z0-9.-]{0,62}\\)?"
 
 # Priority order: the first validated detector wins in detect_value(), so specific formats come first.
 DETECTORS: tuple[Detector, ...] = (
@@ -89,7 +96,8 @@ DETECTORS: tuple[Detector, ...] = (
     _D("CONNECTION_STRING", "credentials-url", r"[A-Za-z][A-Za-z0-9+.-]*://[^\s/:@]+:[^\s@/]+@\S+",
        "connection_string"),
     _D("CONNECTION_STRING", "key-value", r"(?i:[^\n]*(password|pwd)\s*=[^\n]*)", "connection_string"),
-    _D("EMAIL", "email", r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,24}", "email"),
+    _D("EMAIL", "email", rf"[A-Za-z0-9.!#$%&'*+/=?^_`{{|}}~{_LETTERS_BEYOND_ASCII}-]+@[A-Za-z0-9.{_LETTERS_BEYOND_ASCII}-]+"
+       rf"\.[A-Za-z{_LETTERS_BEYOND_ASCII}]{{2,24}}", "email"),
     _D("URL", "url", r"(?i:(https?|ftp)://|www\.)\S+", "url", strength=0.9),
     _D("API_KEY", "provider-format", r"[A-Za-z0-9_\-./+=:]{16,200}", "api_key"),
     _D("PASSWORD", "password-complexity", r"\S{8,64}", "password_complex", chance=0.02, strength=0.8,
@@ -230,13 +238,14 @@ DETECTORS: tuple[Detector, ...] = (
     # A name hint does not make a few ordinary words repeated over the rows logins (rent, mortgage, own), nor
     # hexadecimal keys of one width a program drew ("User Id": 88F7B33d2bcf9f5), nor a counter it numbered
     # (user_0000 .. user_0999).
-    _D("USERNAME", "handle", r"[A-Za-z][A-Za-z0-9._-]{2,31}", "username", chance=0.5, needs_hint=True,
+    _D("USERNAME", "handle", _LOGON_DOMAIN + r"[A-Za-z][A-Za-z0-9._-]{2,31}", "username", chance=0.5, needs_hint=True,
        refute=("category_words", "hex_keys", "serial_keys")),
     # A broader value-only detector (handles with digits, separators or a first name inside) gave 7 false positives
     # on the frozen test split and was removed. This one is narrower: lower-case handles built on a first name, in
     # 40% of a column's values, near-unique (repeated labels, and labels crossed from short lists of words that
     # happen to be names, such as summer-sale-2019, are refuted); other handles stay "uncertain".
-    _D("USERNAME", "handle-with-name", r"@?[a-z][a-z0-9._-]{2,31}", "handle_with_name", chance=0.1, strength=0.75,
+    _D("USERNAME", "handle-with-name", _LOGON_DOMAIN + r"@?[a-z][a-z0-9._-]{2,31}", "handle_with_name", chance=0.1,
+       strength=0.75,
        refute="handle_labels", min_share=0.4),
     _D("API_KEY", "high-entropy", r"\S{16,400}", "high_entropy_secret", chance=0.3, needs_hint=True),
     # Any token passes, so the values refute it where they are of another kind: base64 payloads, or one document

@@ -1208,6 +1208,9 @@ THING_WORDS: frozenset[str] = frozenset({
     "storm", "hurricane", "typhoon", "cyclone", "tornado", "huracan", "uragano", "furacao", "tempete", "sturm",
     "orkan", "restaurant", "restaurante", "ristorante", "venue", "hotel", "bar", "cafe", "ship", "vessel", "boat",
     "pet", "animal", "dog", "cat", "horse", "song", "album", "movie", "film", "book", "game", "brand", "product", "produkt",
+    # A music or podcast catalogue's recordings (Chinook's and every streaming schema's `tracks.name`: Whole Lotta Rosie,
+    # Angie), titled after people as often as songs are.
+    "track", "playlist", "episode", "podcast",
     "produit", "producto", "prodotto", "produto", "model", "item", "dish", "menu", "store", "shop", "sku",
     "manufacturer", "mfr", "marke", "marque", "marca", "merk", "team", "planet", "street", "city", "town",
     # Kinds of things whose names are capitalised words, some of them given names (Diana, Juno, Rose): drugs,

@@ -14,7 +14,7 @@ read as if it were called ``<thing>_name``, and nothing more. A column whose nam
 It stays conservative, since the cost of a wrong reading is people's names left unnamed:
 
 - the table's head noun decides: its last word once words that only say "a table" (``data``, ``raw``, ``dim``)
-  are dropped, as for column names (``storm_tracks`` holds tracks, ``dim_product`` products);
+  are dropped, as for column names (``storm_readings`` holds readings, ``dim_product`` products);
 - a word for people anywhere in the table's name wins (``storm_victims``, ``hurricane_contacts``,
   ``customers``): such a table's ``name`` is read as a person's, as before;
 - only the relation counts (``dplyr.storms`` is ``storms``): schemas and packages group tables of all kinds;
@@ -79,8 +79,10 @@ def table_thing(table: str | None) -> str | None:
     ('species', None, None)
     >>> table_thing("prod_category_names"), table_thing("hospital_departments"), table_thing("department_staff")
     ('category', 'department', None)
-    >>> [table_thing(t) for t in ("customers", "storm_victims", "hurricane_contacts", "storm_tracks", "dv01_en_gb")]
+    >>> [table_thing(t) for t in ("customers", "storm_victims", "hurricane_contacts", "storm_readings", "dv01_en_gb")]
     [None, None, None, None, None]
+    >>> table_thing("Track"), table_thing("storm_tracks"), table_thing("podcast_episodes")  # recordings and paths
+    ('track', 'track', 'episode')
     """
     if not table:
         return None

@@ -1373,13 +1373,31 @@ def _name_words(value: str) -> list[str] | None:
     return words
 
 
-def username(value: str) -> bool:
-    """A login handle: 3 to 32 characters of letters, digits, ``._-``, starting with a letter.
+# A down-level logon name (Windows, Active Directory): the domain's NetBIOS or DNS name, one backslash, the account.
+_LOGON_DOMAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]{0,62}\\(?=[^\\]+$)")
 
-    >>> username("kholland"), username("maria-clara48"), username("Jane Doe")
-    (True, True, False)
+
+def logon_account(value: str) -> str:
+    r"""The account of a down-level logon name (``DOMAIN\account``, as Windows and Active Directory write a login:
+    ``CORP\jsmith``), or the value itself when it is no such name.
+
+    >>> logon_account("CORP\\jsmith"), logon_account("example.org\\maria.lopez"), logon_account("jsmith")
+    ('jsmith', 'maria.lopez', 'jsmith')
+    >>> logon_account("C:\\Users\\anna"), logon_account("a\\b\\c")  # paths, not logons
+    ('C:\\Users\\anna', 'a\\b\\c')
     """
-    return bool(re.match(r"^[A-Za-z][A-Za-z0-9._-]{2,31}$", value.strip()))
+    m = _LOGON_DOMAIN.match(value)
+    return value[m.end():] if m else value
+
+
+def username(value: str) -> bool:
+    """A login handle: 3 to 32 characters of letters, digits, ``._-``, starting with a letter; alone or behind its
+    logon domain (``CORP\\jsmith``, :func:`logon_account`).
+
+    >>> username("kholland"), username("maria-clara48"), username("Jane Doe"), username("CORP\\\\kholland")
+    (True, True, False, True)
+    """
+    return bool(re.match(r"^[A-Za-z][A-Za-z0-9._-]{2,31}$", logon_account(value.strip())))
 
 
 _HANDLE = re.compile(r"^@?([a-z][a-z0-9._-]{2,31})$")
@@ -1403,8 +1421,10 @@ def handle_with_name(value: str) -> bool:
     (True, True)
     >>> handle_with_name("purchase"), handle_with_name("add_to_cart"), handle_with_name("mark_rose")  # words
     (False, False, True)
+    >>> handle_with_name("corp\\\\deborah47"), handle_with_name("reports\\\\annual2019")  # behind a logon domain
+    (True, False)
     """
-    m = _HANDLE.match(value.strip())
+    m = _HANDLE.match(logon_account(value.strip()))
     if not m:
         return False
     handle = m.group(1)

@@ -43,10 +43,12 @@ def _verdict(column: str, values: list[str], table: str | None) -> object:
 
 
 THING_TABLES = ("storms", "dplyr.storms", "Hurricanes", "hurricanes_raw", "dim_products", "ships", "race_horses",
-                "planets", "public.dishes")
+                "planets", "public.dishes", "storm_tracks", "Track")
 PEOPLE_TABLES = ("customers", "patients", "employees", "users", "people", "contacts", "staff", "authors", "members",
                  "storm_victims", "hurricane_contacts", "ship_crew", "horse_owners")
-OPAQUE_TABLES = (None, "t1", "dv01_en_gb", "greek_data", "hurricNamed", "storm_tracks")
+# storm_readings: a thing word (storm) that does not head the table's name. It was storm_tracks until round
+# `extcsv21` made "track" a thing word (a music catalogue's recordings); a storm's track is named after the storm.
+OPAQUE_TABLES = (None, "t1", "dv01_en_gb", "greek_data", "hurricNamed", "storm_readings")
 
 
 @pytest.mark.parametrize("table", THING_TABLES)
