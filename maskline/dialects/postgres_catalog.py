@@ -15,9 +15,20 @@ The same shape as DuckDB's :mod:`maskline.dialects.duckdb_builtins`: the Postgre
 parenthesized (that syntax has one precedence for every operator); ``IN``, ``BETWEEN``, ``LIKE`` and ``NULLIF``, which
 PostgreSQL turns into a lookup of ``=``, ``<=``, ``~~`` by name, are printed as the operators they stand for.
 :func:`unpinned_calls` reads printed SQL back, so a call or operator printed some other way is found, not assumed
-away: tests/core/test_postgres_catalog_names.py reads every dbt template and golden statement back through it. It is
-not (yet) the rewrite's refusal on PostgreSQL, as DuckDB's is: a user's query may still hold constructs printed as
-written (``UNNEST`` in FROM, ``IS DISTINCT FROM``, ``->>``), which the query path's pinned ``search_path`` covers.
+away: tests/core/test_postgres_catalog_names.py reads every dbt template and golden statement back through it, and
+the rewrite refuses a query whose printed SQL holds one (``SIMILAR TO``, ``COLLATE``, ``JOIN ... USING``, a row's
+``IS DISTINCT FROM``, a type not pg_catalog's), as it does on DuckDB.
+
+Casts name ``pg_catalog.<type>`` too: a type name is looked up along the path like a function (a domain named
+``text`` in a schema listed before pg_catalog is the type ``CAST(x AS text)`` makes, and its CHECK runs on the value),
+except the names PostgreSQL's grammar itself maps to pg_catalog's types (:data:`GRAMMAR_TYPES`: ``INT``,
+``NUMERIC(p, s)``, ``VARCHAR(n)``, ``TIMESTAMP``...).
+
+Special forms, not lookups: ``COALESCE`` (its own node), ``GREATEST``/``LEAST`` and ``ORDER BY``/``GROUP BY``/
+``DISTINCT`` (the type's default btree operator class, found by type, never by name), ``x[i]`` (the type's subscript
+handler), ``ANY(array)`` (the quantifier of a pinned operator), ``IS [NOT] TRUE``/``NULL`` (tests of their own),
+``CASE WHEN``, ``ROW(...)``, ``ARRAY[...]``, and the grammar that calls a function named ``pg_catalog`` for you
+(``EXTRACT``, ``SUBSTRING ... FROM``, ``POSITION``, ``TRIM``, ``OVERLAY``, ``AT TIME ZONE``, ``OVERLAPS``).
 
 >>> import sqlglot
 >>> sqlglot.transpile("SELECT lower(a) || 'x', COALESCE(b, 'y') FROM t WHERE c IN (1, 2)", read="postgres",
@@ -130,14 +141,16 @@ def _pinned_operator(node: exp.Operator | PrefixOperator) -> bool:
 
 
 def unpinned_calls(sql: str) -> tuple[str, ...]:
-    """The functions and operators in ``sql`` that PostgreSQL would look up along the session's ``search_path`` (not
-    written ``pg_catalog.<name>`` or ``OPERATOR(pg_catalog.<op>)``, nor a special form), in order of appearance; SQL
-    that does not parse gives ``("?",)``.
+    """The functions, operators and types in ``sql`` that PostgreSQL would look up along the session's ``search_path``
+    (not written ``pg_catalog.<name>``, ``OPERATOR(pg_catalog.<op>)`` or a type of the grammar's own, nor a special
+    form), in order of appearance: a function by its name, an operator by its symbol (a construct by the operator it
+    looks up: ``IN`` is ``=``, ``JOIN ... USING`` too), a type as ``::<name>``; SQL that does not parse gives
+    ``("?",)``.
 
-    >>> unpinned_calls("SELECT pg_catalog.count(*) OVER (), CAST(a AS TEXT), (a OPERATOR(pg_catalog.=) 1) FROM t")
+    >>> unpinned_calls("SELECT pg_catalog.count(*) OVER (), CAST(a AS INT), (a OPERATOR(pg_catalog.=) 1) FROM t")
     ()
-    >>> unpinned_calls("SELECT a FROM t WHERE a IN (1, 2) AND b LIKE 'x%'")
-    ('in', 'like')
+    >>> unpinned_calls("SELECT CAST(a AS TEXT) FROM t WHERE a IN (1, 2) AND b LIKE 'x%'")
+    ('::text', '=', '~~')
     """
     try:
         tree = sqlglot.parse_one(sql, read=_READ_BACK)
