@@ -13,7 +13,6 @@ maskline.errors.RewriteRefused: only SELECT queries can be masked, not DELETE (a
 from __future__ import annotations
 
 import re
-
 from collections.abc import Collection
 
 import sqlglot
