@@ -20,7 +20,7 @@ class Postgres(Dialect):
     # function or operator of the session's search_path can stand in for one maskline or the user's query calls.
     sqlglot_name = DIALECT
     unpinned_fix = ("write the call as pg_catalog.<name>(...), the operator as OPERATOR(pg_catalog.<op>) and the type "
-                    "as pg_catalog.<type>, write a join's USING as ON, or leave the construct out (SIMILAR TO: use ~)")
+                    "as pg_catalog.<type>, or leave the construct out (SIMILAR TO: a regular expression with ~)")
 
     def unpinned_calls(self, sql: str) -> tuple[str, ...]:
         """What the printed ``sql`` still looks up along the reader's ``search_path``

@@ -12,8 +12,11 @@ chosen over ``pg_catalog``'s (``"any"``, ``text``) and is handed the raw value a
 The same shape as DuckDB's :mod:`maskline.dialects.duckdb_builtins`: the PostgreSQL dialect prints through
 :class:`CatalogPostgres`, whose generator qualifies every call it prints by name except PostgreSQL's special forms
 (:data:`SPECIAL_FORMS`, grammar that names no function), and writes every operator as ``OPERATOR(pg_catalog.op)``,
-parenthesized (that syntax has one precedence for every operator); ``IN``, ``BETWEEN``, ``LIKE`` and ``NULLIF``, which
-PostgreSQL turns into a lookup of ``=``, ``<=``, ``~~`` by name, are printed as the operators they stand for.
+parenthesized (that syntax has one precedence for every operator); ``IN``, ``BETWEEN [SYMMETRIC]``, ``LIKE [ANY |
+ESCAPE]``, ``NULLIF``, ``IS [NOT] DISTINCT FROM``, ``CASE x WHEN`` and ``->``, which PostgreSQL turns into a lookup of
+``=``, ``<=``, ``~~``, ``->`` by name, are printed as the operators they stand for (checked against PostgreSQL's own
+reading on edge rows in tests/core/test_postgres_catalog_names.py). Each of these rewrites writes an operand more
+than once (as ``NULLIF`` always did): a volatile operand (``random()``) is evaluated once per copy.
 :func:`unpinned_calls` reads printed SQL back, so a call or operator printed some other way is found, not assumed
 away: tests/core/test_postgres_catalog_names.py reads every dbt template and golden statement back through it, and
 the rewrite refuses a query whose printed SQL holds one (``SIMILAR TO``, ``COLLATE``, ``JOIN ... USING``, a row's
@@ -64,7 +67,7 @@ SPECIAL_FORMS = frozenset({"coalesce", "greatest", "least", "trim", "nullif", "p
 _SYNTAX = (exp.Cast, exp.Case, exp.If, exp.Array, exp.Extract, exp.Coalesce, exp.Greatest, exp.Least, exp.Exists,
            exp.Interval, exp.Struct, exp.Tuple, exp.Connector, exp.Collate, exp.Trim, exp.Substring,
            exp.StrPosition, exp.AtTimeZone, exp.CurrentDate, exp.CurrentTimestamp, exp.CurrentTime,
-           exp.CurrentUser, exp.Any, exp.All)
+           exp.CurrentUser, exp.Any, exp.All, exp.Grouping)
 
 #: sqlglot's binary expressions that are no operator lookup: AND, OR, IS NULL, a pinned OPERATOR(...), a.b, and
 #: ``OVERLAPS`` (grammar for ``pg_catalog.overlaps``).
@@ -128,8 +131,12 @@ class CatalogPostgresReadBack(_SqlglotPostgres):
 
 def _is_pinned(call: exp.Expr) -> bool:
     parent = call.parent
-    if isinstance(parent, exp.Filter) and parent.this is call and isinstance(parent.parent, exp.Column):
-        # pg_catalog.sum(x) FILTER (WHERE ...): sqlglot reads the schema as a column's table over the FILTER
+    if isinstance(parent, exp.Table) and parent.this is call:  # FROM pg_catalog.unnest(a): a table function
+        return parent.db.lower() == SCHEMA and not parent.catalog
+    if isinstance(parent, (exp.Filter, exp.WithinGroup)) and parent.this is call \
+            and isinstance(parent.parent, exp.Column):
+        # pg_catalog.sum(x) FILTER (WHERE ...), pg_catalog.percentile_disc(f) WITHIN GROUP (...): sqlglot reads the
+        # schema as a column's table over the FILTER
         return parent.parent.table.lower() == SCHEMA
     if not (isinstance(parent, exp.Dot) and parent.expression is call):
         return False
@@ -169,7 +176,9 @@ def unpinned_calls(sql: str) -> tuple[str, ...]:
         elif isinstance(node, exp.ObjectIdentifier):
             out.append("::" + node.name.lower())  # 'x'::regclass as read by sqlglot: a type found by name
         elif isinstance(node, exp.Collate):
-            out.append("::collation")  # COLLATE "C": a collation found by name; printed as the query wrote it
+            collation = node.expression  # COLLATE "C": a collation found by name, unless pg_catalog."C"
+            if not (isinstance(collation, exp.Column) and collation.table.lower() == SCHEMA and not collation.db):
+                out.append("::collation")
         elif isinstance(node, _IMPLICIT_OPERATORS) or (isinstance(node, exp.Case) and node.this is not None):
             out.append(_CONSTRUCT_OPERATORS.get(node.key, node.key))
         elif isinstance(node, exp.Anonymous) and (node.name.lower() == "row" or node.name.lower() in (
@@ -261,6 +270,33 @@ class CatalogPostgres(_SqlglotPostgres):
 
         def mod_sql(self, expression: exp.Mod) -> str:
             return self._operator(self.sql(expression, "this"), "%", self.sql(expression, "expression"))
+
+        def collate_sql(self, expression: exp.Collate) -> str:
+            collation = expression.expression
+            if isinstance(collation, exp.Identifier):  # COLLATE "C": pg_catalog's collation, not one of the path's
+                return f"{self.sql(expression, 'this')} COLLATE {PREFIX}{self.sql(collation)}"
+            return str(super().collate_sql(expression))
+
+        def table_sql(self, expression: exp.Table, sep: str = " AS ") -> str:
+            function, schema = expression.this, expression.args.get("db")
+            if not (isinstance(function, exp.Func) and schema is not None) or expression.args.get("catalog"):
+                return str(super().table_sql(expression, sep))
+            # FROM schema.fn(...): the query's own qualification, kept once (not schema.pg_catalog.fn); a schema
+            # other than pg_catalog is refused when read back
+            bare = expression.copy()
+            bare.set("db", None)
+            text = str(super().table_sql(bare, sep))
+            if text.startswith(PREFIX):
+                text = text[len(PREFIX):]
+            return f"{self.sql(schema)}.{text}"
+
+        def unnest_sql(self, expression: exp.Unnest) -> str:
+            text = str(super().unnest_sql(expression))
+            # UNNEST(a) in FROM is a call of pg_catalog.unnest found by name; UNNEST(a, b) is grammar PostgreSQL
+            # expands only unqualified (ROWS FROM (unnest(a), unnest(b))): printed as written, refused when read back
+            if len(expression.expressions) == 1 and text.startswith("UNNEST("):
+                return PREFIX + "unnest(" + text[len("UNNEST("):]
+            return text
 
         def bitwisenot_sql(self, expression: exp.BitwiseNot) -> str:
             return f"(OPERATOR({PREFIX}~) {self.sql(expression, 'this')})"

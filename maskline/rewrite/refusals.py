@@ -194,7 +194,7 @@ def refuse_unpinned_calls(names: Collection[str], fix: str = UNPINNED_FIX) -> No
         if name.startswith("::"):
             what = f"names type {shown_name(*name[2:].split('.'))}"
         elif _OPERATOR.fullmatch(name):  # a symbol of PostgreSQL's operator characters: no value fits in one
-            what = f"uses operator {name}"
+            what = f"looks up operator {name}"
         else:
             what = f"calls function {shown_name(name)}"
         raise RewriteRefused(f"the query uses syntax that {what} by a name the connection could redefine, and "
