@@ -111,12 +111,21 @@ def _prefix_operator(parser: Any) -> exp.Expr | None:
     return parser.expression(PrefixOperator(this=parser._parse_unary(), operator=op))
 
 
+def _absolute_value(parser: Any) -> exp.Expr | None:
+    """``@ x``, PostgreSQL's absolute value, as ``ABS(x)``; ``$1`` (the same token to sqlglot) stays a parameter,
+    which the rewrite refuses."""
+    if parser._prev.text != "@":
+        parser._retreat(parser._index - 1)
+        return parser._parse_type()
+    return parser.expression(exp.Abs(this=parser._parse_term()))
+
+
 class _PrefixOperatorParser(_SqlglotPostgres.Parser):  # type: ignore[name-defined,misc,valid-type]
     # @ x is PostgreSQL's absolute value (sqlglot read it as a parameter, printed $x, which the engine refused); its
     # operand binds as PostgreSQL's "any other operator" does, looser than + and *: @ a + b is @(a + b).
     # ~ x (bitwise not) binds the same way: ~ a + 1 is ~(a + 1) to PostgreSQL, not (~a) + 1.
     UNARY_PARSERS = {**_SqlglotPostgres.Parser.UNARY_PARSERS, TokenType.OPERATOR: _prefix_operator,
-                     TokenType.PARAMETER: lambda self: self.expression(exp.Abs(this=self._parse_term())),
+                     TokenType.PARAMETER: lambda self: _absolute_value(self),
                      TokenType.RLIKE: lambda self: self.expression(exp.BitwiseNot(this=self._parse_term()))}
 
 

@@ -135,3 +135,21 @@ def test_each_rewritten_construct_computes_what_postgresql_computes(pg_dsn: str)
     finally:
         conn.rollback()
         conn.close()
+
+
+def test_at_is_the_absolute_value_and_a_dollar_parameter_stays_a_parameter() -> None:
+    # sqlglot reads @ and $ as one token: @ b is PostgreSQL's absolute value (it was printed $b, which the engine
+    # refused); $1 is a bind parameter, which the rewrite refuses, and must not become abs(1)
+    from maskline.errors import RewriteRefused
+    from maskline.policy import load_policy
+    from maskline.rewrite import rewrite
+
+    assert sqlglot.transpile("SELECT @ b + 1, $1 FROM t", read=DIALECT, write=DIALECT)[0] == \
+        "SELECT pg_catalog.abs((b OPERATOR(pg_catalog.+) 1)), $1 FROM t"
+    policy = load_policy({"unclassified": "pass", "datasets": {"t": {"columns": {}}}})
+    try:
+        rewrite("SELECT b FROM t WHERE b = $1", policy, "postgres", schema={"t": {"b": "int"}})
+    except RewriteRefused as refused:
+        assert "bind parameters" in str(refused)
+    else:
+        raise AssertionError("a bind parameter was not refused")
