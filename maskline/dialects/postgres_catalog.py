@@ -101,14 +101,15 @@ class PrefixOperator(exp.Expression):
 
 
 def _prefix_operator(parser: Any) -> exp.Expr | None:
-    if not parser._match(TokenType.L_PAREN):
+    if not parser._match(TokenType.L_PAREN):  # a column named operator
         parser._retreat(parser._index - 1)
-        return None
+        return parser._parse_type()
     op = ""
     while parser._curr and not parser._match(TokenType.R_PAREN):
         op += parser._curr.text
         parser._advance()
-    return parser.expression(PrefixOperator(this=parser._parse_unary(), operator=op))
+    # its operand binds as any prefix operator's but - does in PostgreSQL: looser than + and *
+    return parser.expression(PrefixOperator(this=parser._parse_term(), operator=op))
 
 
 def _absolute_value(parser: Any) -> exp.Expr | None:
@@ -240,7 +241,8 @@ class CatalogPostgres(_SqlglotPostgres):
     class Generator(_SqlglotPostgres.Generator):  # type: ignore[name-defined,misc,valid-type]
         TRANSFORMS = {**_SqlglotPostgres.Generator.TRANSFORMS,
                       exp.JSONExtract: lambda self, e: self.json_arrow(e, "->"),
-                      exp.JSONExtractScalar: lambda self, e: self.json_arrow(e, "->>")}
+                      exp.JSONExtractScalar: lambda self, e: self.json_arrow(e, "->>"),
+                      PrefixOperator: lambda self, e: self.prefixoperator_sql(e)}
 
         def func(self, name: str, *args: Any, prefix: str = "(", suffix: str = ")", normalize: bool = True) -> str:
             # normalize=False: a call the SQL qualified itself (sqlglot's anonymous_sql): maskline's own
@@ -255,7 +257,8 @@ class CatalogPostgres(_SqlglotPostgres):
             return f"({left} OPERATOR({PREFIX}{op}) {right})"
 
         def prefixoperator_sql(self, expression: PrefixOperator) -> str:
-            return f"(OPERATOR({expression.args.get('operator')}) {self.sql(expression, 'this')})"
+            text = f"OPERATOR({expression.args.get('operator')}) {self.sql(expression, 'this')}"
+            return text if isinstance(expression.parent, exp.Paren) else f"({text})"  # one pair, read back or not
 
         def objectidentifier_sql(self, expression: exp.ObjectIdentifier) -> str:
             name = expression.name  # regclass, regtype: pg_catalog's types, found by name like any other

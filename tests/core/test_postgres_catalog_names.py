@@ -85,7 +85,7 @@ EXPRESSIONS = [
     "CASE f WHEN 'NaN' THEN 'nan' WHEN -0.0 THEN 'zero' ELSE 'else' END", "CASE b + 1 WHEN 0 THEN 'z' END",
     "j -> 'k'", "j ->> 'k'", "j -> 0", "j ->> 1", "j -> 'a' -> 'b'", "j -> 'a' ->> 'b'", "j -> '0'", "js -> 'k' -> 1",
     "js ->> 'k'", "j #> '{a,b}'", "j #>> '{a,b}'", "j -> a", "j -> -1",
-    "@ b", "@ f", "@ n", "@ b + 1", "@ -5 + b", "@ b * -2 < 3", "-b", "-f", "-n", "- (b + 1)", "~b", "~b + 1", "~ b * 2",
+    "@ b", "@ f", "@ n", "OPERATOR(pg_catalog.~) b * 2", "OPERATOR(pg_catalog.-) b + 1", "@ b + 1", "@ -5 + b", "@ b * -2 < 3", "-b", "-f", "-n", "- (b + 1)", "~b", "~b + 1", "~ b * 2",
     "b % 2", "b ^ 2", "arr[1]", "arr[1:1]", "b = ANY(arr)", "(b > 0) IS TRUE", "(b > 0) IS NOT FALSE",
     "(b > 0) IS UNKNOWN", "COALESCE(a, 'z')", "GREATEST(b, 0)", "LEAST(f, 0)",
     "a LIKE 'a!%b' ESCAPE '!'", "a NOT LIKE 'a!%%' ESCAPE '!'", "a ILIKE 'X%' ESCAPE '!'", "a NOT ILIKE '%B' ESCAPE '#'",
