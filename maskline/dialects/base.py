@@ -379,6 +379,10 @@ class Dialect:
         >>> Dialect().mark_types(exp.column("x"), {})
         """
 
+    #: How a query spells a construct :meth:`unpinned_calls` finds so that it is pinned, for the refusal.
+    unpinned_fix = ("write the call out as a function (list_contains(list, x), struct_pack(k := v)), or leave the "
+                    "construct out")
+
     def unpinned_calls(self, sql: str) -> tuple[str, ...]:
         """The functions ``sql`` (printed in this dialect) calls by a name the connection's catalog could redefine
         ahead of the built-in; none where the printed SQL cannot be looked up that way, or the engine's parser is

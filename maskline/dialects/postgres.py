@@ -21,6 +21,19 @@ class Postgres(Dialect):
     # Printed (and parsed) through sqlglot's PostgreSQL with every function and operator named pg_catalog's: no
     # function or operator of the session's search_path can stand in for one maskline or the user's query calls.
     sqlglot_name = DIALECT
+    unpinned_fix = ("write the call as pg_catalog.<name>(...), the operator as OPERATOR(pg_catalog.<op>) and the type "
+                    "as pg_catalog.<type>, or leave the construct out (SIMILAR TO: a regular expression with ~)")
+
+    def unpinned_calls(self, sql: str) -> tuple[str, ...]:
+        """What the printed ``sql`` still looks up along the reader's ``search_path``
+        (:func:`maskline.dialects.postgres_catalog.unpinned_calls`): the rewrite refuses a query that has any.
+
+        >>> Postgres().unpinned_calls("SELECT pg_catalog.lower(a), CAST(b AS TEXT) FROM t JOIN u USING (c)")
+        ('=', '::text')
+        """
+        from maskline.dialects.postgres_catalog import unpinned_calls
+
+        return unpinned_calls(sql)
 
     def utf8(self, e: exp.Expression) -> exp.Expression:
         return fn("CONVERT_TO", e, lit("UTF8"))

@@ -12,12 +12,26 @@ chosen over ``pg_catalog``'s (``"any"``, ``text``) and is handed the raw value a
 The same shape as DuckDB's :mod:`maskline.dialects.duckdb_builtins`: the PostgreSQL dialect prints through
 :class:`CatalogPostgres`, whose generator qualifies every call it prints by name except PostgreSQL's special forms
 (:data:`SPECIAL_FORMS`, grammar that names no function), and writes every operator as ``OPERATOR(pg_catalog.op)``,
-parenthesized (that syntax has one precedence for every operator); ``IN``, ``BETWEEN``, ``LIKE`` and ``NULLIF``, which
-PostgreSQL turns into a lookup of ``=``, ``<=``, ``~~`` by name, are printed as the operators they stand for.
+parenthesized (that syntax has one precedence for every operator); ``IN``, ``BETWEEN [SYMMETRIC]``, ``LIKE [ANY |
+ESCAPE]``, ``NULLIF``, ``IS [NOT] DISTINCT FROM``, ``CASE x WHEN`` and ``->``, which PostgreSQL turns into a lookup of
+``=``, ``<=``, ``~~``, ``->`` by name, are printed as the operators they stand for (checked against PostgreSQL's own
+reading on edge rows in tests/core/test_postgres_catalog_names.py). Each of these rewrites writes an operand more
+than once (as ``NULLIF`` always did): a volatile operand (``random()``) is evaluated once per copy.
 :func:`unpinned_calls` reads printed SQL back, so a call or operator printed some other way is found, not assumed
-away: tests/core/test_postgres_catalog_names.py reads every dbt template and golden statement back through it. It is
-not (yet) the rewrite's refusal on PostgreSQL, as DuckDB's is: a user's query may still hold constructs printed as
-written (``UNNEST`` in FROM, ``IS DISTINCT FROM``, ``->>``), which the query path's pinned ``search_path`` covers.
+away: tests/core/test_postgres_catalog_names.py reads every dbt template and golden statement back through it, and
+the rewrite refuses a query whose printed SQL holds one (``SIMILAR TO``, ``COLLATE``, ``JOIN ... USING``, a row's
+``IS DISTINCT FROM``, a type not pg_catalog's), as it does on DuckDB.
+
+Casts name ``pg_catalog.<type>`` too: a type name is looked up along the path like a function (a domain named
+``text`` in a schema listed before pg_catalog is the type ``CAST(x AS text)`` makes, and its CHECK runs on the value),
+except the names PostgreSQL's grammar itself maps to pg_catalog's types (:data:`GRAMMAR_TYPES`: ``INT``,
+``NUMERIC(p, s)``, ``VARCHAR(n)``, ``TIMESTAMP``...).
+
+Special forms, not lookups: ``COALESCE`` (its own node), ``GREATEST``/``LEAST`` and ``ORDER BY``/``GROUP BY``/
+``DISTINCT`` (the type's default btree operator class, found by type, never by name), ``x[i]`` (the type's subscript
+handler), ``ANY(array)`` (the quantifier of a pinned operator), ``IS [NOT] TRUE``/``NULL`` (tests of their own),
+``CASE WHEN``, ``ROW(...)``, ``ARRAY[...]``, and the grammar that calls a function named ``pg_catalog`` for you
+(``EXTRACT``, ``SUBSTRING ... FROM``, ``POSITION``, ``TRIM``, ``OVERLAY``, ``AT TIME ZONE``, ``OVERLAPS``).
 
 >>> import sqlglot
 >>> sqlglot.transpile("SELECT lower(a) || 'x', COALESCE(b, 'y') FROM t WHERE c IN (1, 2)", read="postgres",
@@ -29,10 +43,15 @@ written (``UNNEST`` in FROM, ``IS DISTINCT FROM``, ``->>``), which the query pat
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 import sqlglot
 from sqlglot import exp
 from sqlglot.dialects.postgres import Postgres as _SqlglotPostgres
+from sqlglot.tokens import TokenType
 
+from maskline.dialects.qualified_calls import PLAIN_NAME as _PLAIN_NAME
 from maskline.dialects.qualified_calls import QualifiedCalls
 
 #: sqlglot's name for this dialect (its metaclass registers each Dialect subclass under its lower-case name).
@@ -50,10 +69,20 @@ SPECIAL_FORMS = frozenset({"coalesce", "greatest", "least", "trim", "nullif", "p
 _SYNTAX = (exp.Cast, exp.Case, exp.If, exp.Array, exp.Extract, exp.Coalesce, exp.Greatest, exp.Least, exp.Exists,
            exp.Interval, exp.Struct, exp.Tuple, exp.Connector, exp.Collate, exp.Trim, exp.Substring,
            exp.StrPosition, exp.AtTimeZone, exp.CurrentDate, exp.CurrentTimestamp, exp.CurrentTime,
-           exp.CurrentUser, exp.Any, exp.All)
+           exp.CurrentUser, exp.Any, exp.All, exp.Grouping)
 
-#: sqlglot's binary expressions that are no operator lookup: AND, OR, IS NULL, a pinned OPERATOR(...), a.b.
-_NOT_OPERATORS = (exp.Connector, exp.Is, exp.Operator, exp.Dot, exp.PropertyEQ, exp.Slice)
+#: sqlglot's binary expressions that are no operator lookup: AND, OR, IS NULL, a pinned OPERATOR(...), a.b, and
+#: ``OVERLAPS`` (grammar for ``pg_catalog.overlaps``).
+_NOT_OPERATORS = (exp.Connector, exp.Is, exp.Operator, exp.Dot, exp.PropertyEQ, exp.Slice, exp.Overlaps)
+
+#: Type names PostgreSQL's grammar turns into a pg_catalog type itself (``INT`` is ``pg_catalog.int4``, ``NUMERIC(p,
+#: s)`` ``pg_catalog.numeric``), as sqlglot prints them; any other type name (``text``, ``date``, ``jsonb``) is looked
+#: up along the ``search_path``, where a domain of that name in a schema listed before pg_catalog is used.
+GRAMMAR_TYPES = frozenset({"INT", "INTEGER", "SMALLINT", "BIGINT", "REAL", "FLOAT", "DOUBLE PRECISION", "DECIMAL",
+                           "DEC", "NUMERIC", "BOOLEAN", "CHAR", "CHARACTER", "VARCHAR", "CHARACTER VARYING", "NCHAR",
+                           "BIT", "BIT VARYING", "TIMESTAMP", "TIMESTAMP WITHOUT TIME ZONE", "TIMESTAMP WITH TIME ZONE",
+                           "TIME", "TIME WITHOUT TIME ZONE", "TIME WITH TIME ZONE", "INTERVAL"})
+_TYPE_BASE = re.compile(r"[A-Za-z_][A-Za-z0-9_ ]*")
 
 #: Everything else PostgreSQL resolves through an operator found by name (``x IN (...)`` is ``=``): refused when
 #: read back unless printed as ``OPERATOR(pg_catalog.op)``.
@@ -66,32 +95,81 @@ _IMPLICIT_OPERATORS = (exp.In, exp.Between, exp.Like, exp.ILike, exp.Nullif, exp
 _READ_BACK = "catalogpostgresreadback"
 
 
+class PrefixOperator(exp.Expression):
+    """``OPERATOR(pg_catalog.-) x``: a prefix operator in PostgreSQL's pinned spelling (sqlglot reads the infix form
+    only)."""
+
+    arg_types = {"this": True, "operator": True}
+
+
+def _prefix_operator(parser: Any) -> exp.Expr | None:
+    if not parser._match(TokenType.L_PAREN):  # a column named operator
+        parser._retreat(parser._index - 1)
+        return parser._parse_type()
+    op = ""
+    while parser._curr and not parser._match(TokenType.R_PAREN):
+        op += parser._curr.text
+        parser._advance()
+    # its operand binds as any prefix operator's but - does in PostgreSQL: looser than + and *
+    return parser.expression(PrefixOperator(this=parser._parse_term(), operator=op))
+
+
+def _absolute_value(parser: Any) -> exp.Expr | None:
+    """``@ x``, PostgreSQL's absolute value, as ``ABS(x)``; ``$1`` (the same token to sqlglot) stays a parameter,
+    which the rewrite refuses."""
+    if parser._prev.text != "@":
+        parser._retreat(parser._index - 1)
+        return parser._parse_type()
+    return parser.expression(exp.Abs(this=parser._parse_term()))
+
+
+class _PrefixOperatorParser(_SqlglotPostgres.Parser):  # type: ignore[name-defined,misc,valid-type]
+    # @ x is PostgreSQL's absolute value (sqlglot read it as a parameter, printed $x, which the engine refused); its
+    # operand binds as PostgreSQL's "any other operator" does, looser than + and *: @ a + b is @(a + b).
+    # ~ x (bitwise not) binds the same way: ~ a + 1 is ~(a + 1) to PostgreSQL, not (~a) + 1.
+    UNARY_PARSERS = {**_SqlglotPostgres.Parser.UNARY_PARSERS, TokenType.OPERATOR: _prefix_operator,
+                     TokenType.PARAMETER: lambda self: _absolute_value(self),
+                     TokenType.RLIKE: lambda self: self.expression(exp.BitwiseNot(this=self._parse_term()))}
+
+
 class CatalogPostgresReadBack(_SqlglotPostgres):
     """sqlglot's PostgreSQL reading ``x[i]`` as written, for :func:`unpinned_calls`."""
 
     INDEX_OFFSET = 0
 
+    class Parser(_PrefixOperatorParser):
+        pass
+
 
 def _is_pinned(call: exp.Expr) -> bool:
     parent = call.parent
+    if isinstance(parent, exp.Table) and parent.this is call:  # FROM pg_catalog.unnest(a): a table function
+        return parent.db.lower() == SCHEMA and not parent.catalog
+    if isinstance(parent, (exp.Filter, exp.WithinGroup)) and parent.this is call \
+            and isinstance(parent.parent, exp.Column):
+        # pg_catalog.sum(x) FILTER (WHERE ...), pg_catalog.percentile_disc(f) WITHIN GROUP (...): sqlglot reads the
+        # schema as a column's table over the FILTER
+        return parent.parent.table.lower() == SCHEMA
     if not (isinstance(parent, exp.Dot) and parent.expression is call):
         return False
     return parent.this.sql(dialect="postgres").lower() == SCHEMA
 
 
-def _pinned_operator(node: exp.Operator) -> bool:
+def _pinned_operator(node: exp.Operator | PrefixOperator) -> bool:
     return str(node.args.get("operator") or "").replace('"', "").lower().startswith(PREFIX)
 
 
 def unpinned_calls(sql: str) -> tuple[str, ...]:
-    """The functions and operators in ``sql`` that PostgreSQL would look up along the session's ``search_path`` (not
-    written ``pg_catalog.<name>`` or ``OPERATOR(pg_catalog.<op>)``, nor a special form), in order of appearance; SQL
-    that does not parse gives ``("?",)``.
+    """The functions, operators and types in ``sql`` that PostgreSQL would look up along the session's ``search_path``
+    (not written ``pg_catalog.<name>``, ``OPERATOR(pg_catalog.<op>)`` or a type of the grammar's own, nor a special
+    form), in order of appearance: a function by its name, an operator by its symbol (a construct by the operator it
+    looks up: ``IN`` is ``=``, ``JOIN ... USING`` too), a type as ``::<name>``; SQL that does not parse gives
+    ``("?",)``.
 
-    >>> unpinned_calls("SELECT pg_catalog.count(*) OVER (), CAST(a AS TEXT), (a OPERATOR(pg_catalog.=) 1) FROM t")
+    >>> unpinned_calls("SELECT pg_catalog.count(*) OVER (), CAST(a AS INT), (a OPERATOR(pg_catalog.=) 1) FROM t")
     ()
-    >>> unpinned_calls("SELECT a FROM t WHERE a IN (1, 2) AND b LIKE 'x%'")
-    ('in', 'like')
+    >>> unpinned_calls("SELECT CAST(a AS TEXT) FROM t WHERE a IN (1, 2) AND b LIKE 'x%'")
+    ('::text', '=', '~~')
     """
     try:
         tree = sqlglot.parse_one(sql, read=_READ_BACK)
@@ -99,11 +177,25 @@ def unpinned_calls(sql: str) -> tuple[str, ...]:
         return ("?",)
     out = []
     for node in tree.walk():
-        if isinstance(node, exp.Operator):
+        if isinstance(node, (exp.Operator, PrefixOperator)):
             if not _pinned_operator(node):
                 out.append(str(node.args.get("operator")))
+        elif isinstance(node, exp.DataType):
+            if not _pinned_type(node):
+                out.append("::" + _type_name(node))
+        elif isinstance(node, exp.Join) and (node.args.get("using") or node.method.upper() == "NATURAL"):
+            out.append("=")  # USING (c) and NATURAL compare the columns with an = found by name
+        elif isinstance(node, exp.ObjectIdentifier):
+            out.append("::" + node.name.lower())  # 'x'::regclass as read by sqlglot: a type found by name
+        elif isinstance(node, exp.Collate):
+            collation = node.expression  # COLLATE "C": a collation found by name, unless pg_catalog."C"
+            if not (isinstance(collation, exp.Column) and collation.table.lower() == SCHEMA and not collation.db):
+                out.append("::collation")
         elif isinstance(node, _IMPLICIT_OPERATORS) or (isinstance(node, exp.Case) and node.this is not None):
-            out.append(node.key)
+            out.append(_CONSTRUCT_OPERATORS.get(node.key, node.key))
+        elif isinstance(node, exp.Anonymous) and (node.name.lower() == "row" or node.name.lower() in (
+                "any", "all", "some") and isinstance(node.parent, exp.Operator)):
+            continue  # ROW(a, b) and x OPERATOR(pg_catalog.=) ALL(arr): grammar, no function
         elif isinstance(node, exp.Neg) and not (isinstance(node.this, exp.Literal) and node.this.is_number):
             out.append("-")
         elif isinstance(node, exp.Binary) and not isinstance(node, _NOT_OPERATORS):
@@ -111,6 +203,29 @@ def unpinned_calls(sql: str) -> tuple[str, ...]:
         elif isinstance(node, exp.Func) and not isinstance(node, _SYNTAX) and not _is_pinned(node):
             out.append(node.name if isinstance(node, exp.Anonymous) else node.sql_name().lower())
     return tuple(out)
+
+
+#: The operator PostgreSQL looks up by name for a construct printed as written (``CASE x WHEN``: ``=``).
+_CONSTRUCT_OPERATORS = {"in": "=", "between": "<=", "like": "~~", "ilike": "~~*", "nullif": "=", "nullsafeeq": "=",
+                        "nullsafeneq": "=", "escape": "~~", "bitwisenot": "~", "similarto": "~", "case": "="}
+
+
+def _pinned_type(node: exp.DataType) -> bool:
+    """Whether the type ``node`` names is pg_catalog's whatever the ``search_path``: written ``pg_catalog.<name>``,
+    or a name PostgreSQL's grammar itself turns into one (:data:`GRAMMAR_TYPES`); an array type by its element's."""
+    if node.is_type(exp.DataType.Type.ARRAY) or node.args.get("nested"):
+        return True  # its element types are DataType nodes of their own, checked in turn
+    kind = node.args.get("kind")
+    if node.this == exp.DataType.Type.USERDEFINED:
+        return isinstance(kind, exp.Dot) and kind.this.name.lower() == SCHEMA and not isinstance(kind.this, exp.Dot)
+    base = _TYPE_BASE.match(node.sql(dialect="postgres"))
+    return base is not None and base.group(0).strip().upper() in GRAMMAR_TYPES
+
+
+def _type_name(node: exp.DataType) -> str:
+    """A type's name as read back, for a refusal: the plain name, or ``?`` (a quoted or odd one could be a value)."""
+    text = node.sql(dialect="postgres").split("(")[0].strip().lower()
+    return text if re.fullmatch(r"[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?", text) else "?"
 
 
 def _symbol(node: exp.Binary) -> str:
@@ -122,13 +237,28 @@ def _symbol(node: exp.Binary) -> str:
 class CatalogPostgres(_SqlglotPostgres):
     """sqlglot's PostgreSQL, parsing alike, printing every function and operator as ``pg_catalog``'s."""
 
+    class Parser(_PrefixOperatorParser):
+        pass
+
     class Generator(QualifiedCalls, _SqlglotPostgres.Generator):  # type: ignore[name-defined,misc,valid-type]
         QUALIFIER = PREFIX  # lower case, as the catalog spells it (unquoted names fold to lower case)
         SPECIAL_FORMS = SPECIAL_FORMS
+        TRANSFORMS = {**_SqlglotPostgres.Generator.TRANSFORMS,
+                      exp.JSONExtract: lambda self, e: self.json_arrow(e, "->"),
+                      exp.JSONExtractScalar: lambda self, e: self.json_arrow(e, "->>"),
+                      PrefixOperator: lambda self, e: self.prefixoperator_sql(e)}
 
         def _operator(self, left: str, op: str, right: str) -> str:
             # OPERATOR(...) has one precedence for every operator: each one in its own parentheses
             return f"({left} OPERATOR({PREFIX}{op}) {right})"
+
+        def prefixoperator_sql(self, expression: PrefixOperator) -> str:
+            text = f"OPERATOR({expression.args.get('operator')}) {self.sql(expression, 'this')}"
+            return text if isinstance(expression.parent, exp.Paren) else f"({text})"  # one pair, read back or not
+
+        def objectidentifier_sql(self, expression: exp.ObjectIdentifier) -> str:
+            name = expression.name  # regclass, regtype: pg_catalog's types, found by name like any other
+            return f"{PREFIX}{name.lower()}" if _PLAIN_NAME.fullmatch(name) else str(super().objectidentifier_sql(expression))
 
         def binary(self, expression: exp.Binary, op: str) -> str:
             if expression.args.get("operator") or not _is_symbol(op):
@@ -149,6 +279,114 @@ class CatalogPostgres(_SqlglotPostgres):
         def mod_sql(self, expression: exp.Mod) -> str:
             return self._operator(self.sql(expression, "this"), "%", self.sql(expression, "expression"))
 
+        def collate_sql(self, expression: exp.Collate) -> str:
+            collation = expression.expression
+            if isinstance(collation, exp.Identifier):  # COLLATE "C": pg_catalog's collation, not one of the path's
+                return f"{self.sql(expression, 'this')} COLLATE {PREFIX}{self.sql(collation)}"
+            return str(super().collate_sql(expression))
+
+        def table_sql(self, expression: exp.Table, sep: str = " AS ") -> str:
+            function, schema = expression.this, expression.args.get("db")
+            if not (isinstance(function, exp.Func) and schema is not None) or expression.args.get("catalog"):
+                return str(super().table_sql(expression, sep))
+            # FROM schema.fn(...): the query's own qualification, kept once (not schema.pg_catalog.fn); a schema
+            # other than pg_catalog is refused when read back
+            bare = expression.copy()
+            bare.set("db", None)
+            text = str(super().table_sql(bare, sep))
+            if text.startswith(PREFIX):
+                text = text[len(PREFIX):]
+            return f"{self.sql(schema)}.{text}"
+
+        def unnest_sql(self, expression: exp.Unnest) -> str:
+            text = str(super().unnest_sql(expression))
+            # UNNEST(a) in FROM is a call of pg_catalog.unnest found by name; UNNEST(a, b) is grammar PostgreSQL
+            # expands only unqualified (ROWS FROM (unnest(a), unnest(b))): printed as written, refused when read back
+            if len(expression.expressions) == 1 and text.startswith("UNNEST("):
+                return PREFIX + "unnest(" + text[len("UNNEST("):]
+            return text
+
+        def bitwisenot_sql(self, expression: exp.BitwiseNot) -> str:
+            return f"(OPERATOR({PREFIX}~) {self.sql(expression, 'this')})"
+
+        def json_arrow(self, expression: exp.JSONExtract | exp.JSONExtractScalar, op: str) -> str:
+            # j -> 'k' -> 0 (one JSONPath to sqlglot): each step its own pinned ->, the last one ->> for ->>
+            path = expression.expression
+            written = _SqlglotPostgres.Generator.TRANSFORMS[type(expression)]
+            if not expression.args.get("only_json_types") or expression.args.get("expressions"):
+                return str(written(self, expression))  # JSON_EXTRACT_PATH(...): a call, pinned as one
+            if not isinstance(path, exp.JSONPath):  # j -> k, a column or expression as the key
+                return self._operator(self.sql(expression, "this"), op, self.sql(path))
+            steps = path.expressions[1:] if path.expressions and isinstance(path.expressions[0], exp.JSONPathRoot) \
+                else path.expressions
+            keys = [exp.Literal.string(step.this) if isinstance(step, exp.JSONPathKey) and isinstance(step.this, str)
+                    else exp.Literal.number(step.this) if isinstance(step, exp.JSONPathSubscript)
+                    and isinstance(step.this, int) else None for step in steps]
+            if not keys or any(k is None for k in keys):  # a wildcard or slice: no -> of PostgreSQL's
+                return str(written(self, expression))
+            text = self.sql(expression, "this")
+            for i, key in enumerate(keys):
+                text = self._operator(text, op if i == len(keys) - 1 else "->", self.sql(key))
+            return text
+
+        def nullsafeeq_sql(self, expression: exp.NullSafeEQ) -> str:
+            return self._not_distinct(expression) or super().nullsafeeq_sql(expression)
+
+        def nullsafeneq_sql(self, expression: exp.NullSafeNEQ) -> str:
+            same = self._not_distinct(expression)
+            return f"(NOT {same})" if same else super().nullsafeneq_sql(expression)
+
+        def _not_distinct(self, expression: exp.Binary) -> str | None:
+            # a IS NOT DISTINCT FROM b looks up = by name: equal, or both NULL. num_nulls counts NULL values, where
+            # IS NULL would call a composite of NULL fields NULL too. A row (a, b) compares field by field: as written.
+            if isinstance(expression.this, exp.Tuple) or isinstance(expression.expression, exp.Tuple):
+                return None
+            a, b = self.sql(expression, "this"), self.sql(expression, "expression")
+            both_null = self._operator(f"{PREFIX}num_nulls({a}, {b})", "=", "2")
+            return f"COALESCE({self._operator(a, '=', b)}, {both_null})"
+
+        def case_sql(self, expression: exp.Case) -> str:
+            subject = expression.this
+            if subject is None:
+                return str(super().case_sql(expression))
+            # CASE x WHEN v compares x = v, an = found by name: the searched CASE it stands for (x written per WHEN)
+            ifs = [exp.If(this=exp.EQ(this=subject.copy(), expression=i.this.copy()), true=i.args["true"].copy())
+                   for i in expression.args.get("ifs") or []]
+            default = expression.args.get("default")
+            return str(super().case_sql(exp.Case(ifs=ifs, default=default.copy() if default else None)))
+
+        def escape_sql(self, expression: exp.Escape) -> str:
+            like = expression.this
+            if isinstance(like, (exp.Like, exp.ILike)) and not isinstance(like.expression, (exp.Any, exp.All)):
+                # a LIKE b ESCAPE c is a ~~ like_escape(b, c) to PostgreSQL, its ~~ found by name
+                op = "~~" if isinstance(like, exp.Like) else "~~*"
+                pattern = f"{PREFIX}like_escape({self.sql(like, 'expression')}, {self.sql(expression, 'expression')})"
+                return _negated(like, self._operator(self.sql(like, "this"), op, pattern))
+            return str(super().escape_sql(expression))
+
+        def _like(self, expression: exp.Like | exp.ILike, op: str) -> str | None:
+            """``a LIKE b`` as the pinned operator, or None for a form printed as written (``LIKE ... ESCAPE``
+            inside its :class:`exp.Escape`, which :meth:`escape_sql` prints)."""
+            if expression.args.get("escape") or isinstance(expression.parent, exp.Escape):
+                return None
+            right = expression.expression
+            if isinstance(right, (exp.Any, exp.All)):
+                # a NOT LIKE ALL(arr) is a !~~ ALL(arr): the negated operator under the quantifier, not NOT (...)
+                negated = ("!" + op) if expression.args.get("negate") else op
+                return f"({self.sql(expression, 'this')} OPERATOR({PREFIX}{negated}) {self.sql(right)})"
+            return _negated(expression, self._operator(self.sql(expression, "this"), op, self.sql(right)))
+
+        def datatype_sql(self, expression: exp.DataType) -> str:
+            text = str(super().datatype_sql(expression))
+            base = _TYPE_BASE.match(text)
+            if expression.this == exp.DataType.Type.USERDEFINED or base is None or "." in text.split("(")[0]:
+                return text  # a name the SQL wrote, pinned or refused when read back
+            name = base.group(0).strip()
+            if name.upper() in GRAMMAR_TYPES or not _PLAIN_NAME.fullmatch(name):
+                return text
+            # text, date, jsonb: found along the search_path, where a domain named text could come first
+            return f"{PREFIX}{name.lower()}{text[len(name):]}"
+
         def neg_sql(self, expression: exp.Neg) -> str:
             inner = expression.this
             if isinstance(inner, exp.Literal) and inner.is_number:
@@ -164,25 +402,18 @@ class CatalogPostgres(_SqlglotPostgres):
             return f"({self.sql(expression, 'this')} OPERATOR({PREFIX}=) ANY({over}))"
 
         def between_sql(self, expression: exp.Between) -> str:
-            if expression.args.get("symmetric"):  # SYMMETRIC orders its bounds: not the two comparisons below
-                return super().between_sql(expression)
-            this = self.sql(expression, "this")
-            low = self._operator(this, ">=", self.sql(expression, "low"))
-            high = self._operator(this, "<=", self.sql(expression, "high"))
-            return f"({low} AND {high})"
+            this, low, high = (self.sql(expression, k) for k in ("this", "low", "high"))
+            within = f"({self._operator(this, '>=', low)} AND {self._operator(this, '<=', high)})"
+            if not expression.args.get("symmetric"):
+                return within
+            # SYMMETRIC: either order of the bounds, as PostgreSQL's own reading spells it
+            return f"({within} OR ({self._operator(this, '>=', high)} AND {self._operator(this, '<=', low)}))"
 
         def like_sql(self, expression: exp.Like) -> str:
-            if expression.args.get("escape") or isinstance(expression.expression, (exp.Any, exp.All)) \
-                    or isinstance(expression.parent, exp.Escape):  # LIKE ... ESCAPE is one construct
-                return super().like_sql(expression)
-            return _negated(expression, self._operator(self.sql(expression, "this"), "~~", self.sql(expression, "expression")))
+            return self._like(expression, "~~") or str(super().like_sql(expression))
 
         def ilike_sql(self, expression: exp.ILike) -> str:
-            if expression.args.get("escape") or isinstance(expression.expression, (exp.Any, exp.All)) \
-                    or isinstance(expression.parent, exp.Escape):
-                return super().ilike_sql(expression)
-            return _negated(expression, self._operator(self.sql(expression, "this"), "~~*",
-                                                       self.sql(expression, "expression")))
+            return self._like(expression, "~~*") or str(super().ilike_sql(expression))
 
         def nullif_sql(self, expression: exp.Nullif) -> str:
             # NULLIF(a, b) looks up = by name: the CASE it stands for (a is written twice, as PostgreSQL reads it)

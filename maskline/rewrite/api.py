@@ -296,7 +296,7 @@ def rewrite(
     over_masked = to_sql(qualified, d)  # type: ignore[arg-type]  # printed from a copy: the tree is rewritten next
     # The query's own calls, as printed: each must name the built-in (DuckDB: system.main.<name>), so no macro of
     # the connection can stand in for one. Read back by the engine's parser; the masked relations are maskline's.
-    refuse_unpinned_calls(d.unpinned_calls(over_masked))
+    refuse_unpinned_calls(d.unpinned_calls(over_masked), d.unpinned_fix)
 
     def plan_of(table: exp.Table) -> Plan:
         name = find_table(table, list(full_schema), default_schema)

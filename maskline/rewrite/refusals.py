@@ -12,6 +12,7 @@ maskline.errors.RewriteRefused: only SELECT queries can be masked, not DELETE (a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 import sqlglot
@@ -164,22 +165,37 @@ def refuse_unknown_tables(tables: list[exp.Table], known: list[str], default_sch
         raise RewriteRefused(counted("table", unknown, "is not in the schema"), where="FROM clause", fix=fix)
 
 
-def refuse_unpinned_calls(names: Collection[str]) -> None:
+#: How to write a construct the printer cannot pin, for a dialect that names none of its own (DuckDB, Trino).
+UNPINNED_FIX = "write the call out as a function (list_contains(list, x), struct_pack(k := v)), or leave the construct out"
+_OPERATOR = re.compile(r"[-+*/<>=~!@#%^&|`?]{1,4}")
+
+
+def refuse_unpinned_calls(names: Collection[str], fix: str = UNPINNED_FIX) -> None:
     """Refuse a query whose printed SQL still calls a function by a name the connection's catalog could redefine
     (``names``, from :meth:`maskline.dialects.Dialect.unpinned_calls`): a macro of that name would run in the
-    query, and its body could read a raw table. The names are the engine parser's (``list_value``, ``unnest``),
-    the calls the query's syntax stands for, never text the query wrote.
+    query, and its body could read a raw table. The names are the engine parser's (``list_value``, ``unnest``), an
+    operator's symbol (``=``) or ``::`` and a type's name (PostgreSQL looks types up along its path too), the calls
+    the query's syntax stands for, never text the query wrote; ``fix`` is the dialect's way to spell them pinned.
 
     >>> refuse_unpinned_calls(())
     >>> refuse_unpinned_calls(("unnest",))
     Traceback (most recent call last):
     ...
     maskline.errors.RewriteRefused: the query uses syntax that calls function unnest by a name the connection could redefine, and maskline cannot print it as the built-in (at query). Fix: write the call out as a function (list_contains(list, x), struct_pack(k := v)), or leave the construct out
+    >>> refuse_unpinned_calls(("::public.text",), fix="name pg_catalog's type")
+    Traceback (most recent call last):
+    ...
+    maskline.errors.RewriteRefused: the query uses syntax that names type public.text by a name the connection could redefine, and maskline cannot print it as the built-in (at query). Fix: name pg_catalog's type
     """
     from maskline.errors import shown_name
 
     if names:
-        raise RewriteRefused(f"the query uses syntax that calls function {shown_name(next(iter(names)))} by a name "
-                             "the connection could redefine, and maskline cannot print it as the built-in",
-                             where="query", fix="write the call out as a function (list_contains(list, x), "
-                                                "struct_pack(k := v)), or leave the construct out")
+        name = next(iter(names))
+        if name.startswith("::"):
+            what = f"names type {shown_name(*name[2:].split('.'))}"
+        elif _OPERATOR.fullmatch(name):  # a symbol of PostgreSQL's operator characters: no value fits in one
+            what = f"looks up operator {name}"
+        else:
+            what = f"calls function {shown_name(name)}"
+        raise RewriteRefused(f"the query uses syntax that {what} by a name the connection could redefine, and "
+                             "maskline cannot print it as the built-in", where="query", fix=fix)

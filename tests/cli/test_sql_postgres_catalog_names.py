@@ -54,3 +54,38 @@ def test_printed_sql_calls_no_function_or_operator_of_the_readers_path(tmp_path:
         cur.execute("RESET search_path")
     assert calls == []
     assert rows[0][0] == 1 and str(rows[0][1]).startswith("1981-04") and rows[0][2].endswith("1111") and "ann" not in rows[0][3]
+
+
+def test_printed_casts_name_pg_catalogs_types_not_a_domain_on_the_readers_path(tmp_path: Path, pg_dsn: str) -> None:
+    # A type name is looked up along the path too: a domain named text or date in a schema listed before pg_catalog
+    # is the type a bare CAST(x AS TEXT) makes, and its CHECK runs on every value cast, raw ones included. The printed
+    # casts name pg_catalog.text and pg_catalog.date (maskline.dialects.postgres_catalog): the domains see nothing.
+    with scratch_schema(pg_dsn, "pgtyp") as (con, schema), con.cursor() as cur:
+        cur.execute(f"CREATE TABLE {schema}.people (id integer, born date, email text, note varchar(40))")
+        cur.execute(f"INSERT INTO {schema}.people VALUES (1, '1981-04-17', 'ann@x.example', 'Quillon Vexmarra')")
+        cur.execute(f"CREATE TABLE {schema}.seen (v pg_catalog.text)")
+        cur.execute(f"CREATE FUNCTION {schema}.seen(x pg_catalog.text) RETURNS boolean LANGUAGE plpgsql AS $$ "
+                    f"BEGIN INSERT INTO {schema}.seen VALUES (x); RETURN true; END $$")
+        cur.execute(f"CREATE DOMAIN {schema}.text AS pg_catalog.text CHECK ({schema}.seen(VALUE))")
+        cur.execute(f"CREATE DOMAIN {schema}.date AS pg_catalog.date CHECK ({schema}.seen(VALUE::pg_catalog.text))")
+        policy = tmp_path / "policy.yml"
+        policy.write_text(f"version: 1\nunclassified: mask\ndatasets:\n  {schema}.people:\n    columns:\n"
+                          "      id: {pass: true}\n      born: {method: {method: generalize, to: month}}\n"
+                          "      email: {method: {method: email}}\n      note: {method: {method: partial, keep_last: 2}}\n")
+        r = run_cli("sql", "--dialect", "postgres", "--policy", str(policy), "--table", f"{schema}.people",
+                    "--columns", "id,born,email,note")
+        assert r.returncode == 0, r.stderr
+        printed = r.stdout.strip().splitlines()[-1]
+        cur.execute(f"SET search_path = {schema}, pg_catalog")
+        # control: on this path a bare text is the domain, and its CHECK sees the value cast
+        cur.execute("SELECT CAST('control' AS text)")
+        cur.execute(f"SELECT v FROM {schema}.seen")
+        assert cur.fetchall() == [("control",)]
+        cur.execute(f"DELETE FROM {schema}.seen")
+        cur.execute(printed)
+        rows = cur.fetchall()
+        cur.execute(f"SELECT v FROM {schema}.seen")
+        seen = cur.fetchall()
+        cur.execute("RESET search_path")
+    assert seen == []
+    assert rows[0][0] == 1 and str(rows[0][1]).startswith("1981-04") and "ann" not in rows[0][2]

@@ -68,3 +68,40 @@ def test_a_dbt_postgres_model_calls_pg_catalogs(tmp_path_factory: pytest.TempPat
             cur.execute(f"SELECT v FROM {schema}.calls")
             calls = cur.fetchall()
     assert calls == []
+
+
+def test_a_dbt_postgres_models_cast_to_the_columns_type_names_pg_catalogs(
+        tmp_path_factory: pytest.TempPathFactory, pg_dsn: str) -> None:
+    # generalize on a typed column casts back to the column's type as the engine reports it (`date`): a name looked
+    # up along dbt's path, where a domain `date` in a schema listed before pg_catalog is the type made and its CHECK
+    # sees each value. The macro writes pg_catalog.date (maskline._pinned_type).
+    from tests.conftest import scratch
+
+    schema = f"dbt_domain_{uuid.uuid4().hex[:8]}"
+    u = urlparse(pg_dsn)
+    create = "; ".join([
+        f"CREATE SCHEMA {schema}",
+        f"CREATE TABLE {schema}.people (id integer, born date)",
+        f"INSERT INTO {schema}.people VALUES (1, '{RAW}')",
+        f"CREATE TABLE {schema}.seen (v pg_catalog.text)",
+        f"CREATE FUNCTION {schema}.seen(x pg_catalog.text) RETURNS boolean LANGUAGE plpgsql AS "
+        f"$$ BEGIN INSERT INTO {schema}.seen VALUES (x); RETURN true; END $$",
+        f"CREATE DOMAIN {schema}.date AS pg_catalog.date CHECK ({schema}.seen(VALUE::pg_catalog.text))",
+    ])
+    with scratch(pg_dsn, create, f"DROP SCHEMA {schema} CASCADE") as admin:
+        base = tmp_path_factory.mktemp("dbt_domain")
+        outputs = {"postgres": {"type": "postgres", "host": u.hostname, "port": u.port or 5432, "user": u.username,
+                                "password": u.password or "", "dbname": u.path.lstrip("/"), "schema": schema,
+                                "threads": 1, "search_path": f"{schema}, pg_catalog"}}
+        project = copy_project(_source(base), base / "project", "maskline_shadow", outputs, "postgres")
+        install_packages(project)
+        project.run("run")
+        with admin.cursor() as cur:
+            cur.execute(f"SET search_path = {schema}, pg_catalog")  # a reader's path: the view's types are bound
+            cur.execute(f"SELECT born FROM {schema}.born_month")
+            born = cur.fetchall()
+            cur.execute("RESET search_path")
+            cur.execute(f"SELECT v FROM {schema}.seen")
+            seen = cur.fetchall()
+    assert [str(b[0])[:7] for b in born] == ["1981-04"]
+    assert seen == []

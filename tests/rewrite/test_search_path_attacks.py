@@ -194,7 +194,9 @@ def test_a_temporary_type_shadowing_a_builtin_never_runs(attacker: Attacker, pii
     """pg_temp is searched first for types when the path does not name it: ``CAST(... AS DATE)`` in maskline's
     generalization of the birth date would build the session's temporary ``date``, whose check runs with the key
     in the session. Pinned, pg_temp comes last. (An operator in pg_temp is never found unqualified, and
-    ``OPERATOR(pg_temp.=)`` is refused by the operator allow-list: that half is the control below.)"""
+    ``OPERATOR(pg_temp.=)`` is refused by the operator allow-list: that half is the control below.) Since round
+    pgcatalog2 the printed SQL names ``pg_catalog.date`` itself: run directly in the attacker's unpinned session (it
+    built the temporary ``date`` before), it builds pg_catalog's too."""
     a = attacker
     a.run(f"CREATE FUNCTION public.chk_{a.tag}(v pg_catalog.date) RETURNS boolean LANGUAGE plpgsql AS $$ "
           f"BEGIN {a.record()}; RETURN true; END $$",
@@ -209,9 +211,9 @@ def test_a_temporary_type_shadowing_a_builtin_never_runs(attacker: Attacker, pii
                          "postgres", a.pg)
     assert refused.refused is not None and "OPERATOR" in refused.refused
     assert out.sql is not None
+    assert "pg_catalog.date" in out.sql
     a.direct(out.sql)
-    calls = a.calls()
-    assert calls and a.key_seen(calls)
+    assert a.calls() == []
 
 
 def test_the_pinned_path_changes_no_answer_and_the_session_keeps_its_own(attacker: Attacker,

@@ -20,6 +20,18 @@
   {{ return(table) }}
 {%- endmacro %}
 
+{% macro _pinned_type(data_type, dialect) -%}
+  {#- `data_type` as the cast writes it: on PostgreSQL a type name the grammar does not map to pg_catalog's itself
+      (date, timestamptz, int8: one plain name) is looked up along the model's search_path, where a domain of that
+      name in a schema before pg_catalog would be the type the cast makes (maskline.dialects.postgres_catalog). -#}
+  {%- set m = modules.re.fullmatch('([A-Za-z_][A-Za-z0-9_]*)(\\(.*\\))?', data_type) if dialect == 'postgres' else none -%}
+  {%- if m and m.group(1) | upper not in ('INT', 'INTEGER', 'SMALLINT', 'BIGINT', 'REAL', 'FLOAT', 'DECIMAL', 'DEC',
+      'NUMERIC', 'BOOLEAN', 'CHAR', 'CHARACTER', 'VARCHAR', 'NCHAR', 'BIT', 'TIMESTAMP', 'TIME', 'INTERVAL') -%}
+    {{ return('pg_catalog.' ~ data_type) }}
+  {%- endif -%}
+  {{ return(data_type) }}
+{%- endmacro %}
+
 {% macro _type_class(data_type, dialect, cat=none) -%}
   {#- The class of typed templates (generated from the core, maskline.dbt.generate.typed_templates) a column of
       `data_type` takes, or none: an unknown type, or one spelled with characters a type's names, sizes and
@@ -145,7 +157,7 @@
           fail only the rows whose raw values are there. -#}
       {%- set sql = t['generalize.bucket.guard'] | replace('__ml_body__', sql) | replace('__ml_least__', least | string) -%}
     {%- endif -%}
-    {%- if typed -%}{%- set sql = sql | replace('__ml_type__', data_type) -%}{%- endif -%}
+    {%- if typed -%}{%- set sql = sql | replace('__ml_type__', maskline._pinned_type(data_type, dialect)) -%}{%- endif -%}
   {%- elif method == 'fake' -%}
     {%- set kind = p.kind or cat['fake_default_kind'].get(info_type or '', 'word') -%}
     {%- set sql = maskline._keyed_sql(t, 'fake.' ~ kind ~ maskline._derivation_suffix(), data_type, dialect, cat) -%}
