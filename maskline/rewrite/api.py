@@ -76,7 +76,8 @@ from maskline.rewrite.schema_source import (
 )
 from maskline.rewrite.sensitivity import Sensitivity
 from maskline.rewrite.substitute import InlineRelations, ViewRelations, substitute
-from maskline.rewrite.trace import Tracer
+from maskline.rewrite.table_names import resolved_name
+from maskline.rewrite.trace import Tracer, table_key
 from maskline.sql.compile import to_sql
 
 
@@ -92,11 +93,13 @@ class Rewritten:
     masked_columns: tuple[str, ...]
     lineage: tuple[OutputLineage, ...]
     dialect: str = ""
-    tables: tuple[str, ...] = ()  # schema names of the base tables read
+    tables: tuple[str, ...] = ()  # the base tables read, each by its one resolved name (the keys of plans)
     keyed: bool = False  # whether executing it needs the key in the session (apply_key_setup)
     tokenized_filters: int = 0
     plans: Mapping[str, Plan] = field(default_factory=dict, repr=False, compare=False)
     over_masked: str = field(default="", repr=False, compare=False)
+    #: Each spelling of a table in the query (lower case, as written and as qualified) -> its name in ``tables``.
+    relations: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def explain(self) -> str:
         """One line per output column: its sources and what the rewrite did.
@@ -244,6 +247,12 @@ def rewrite(
             refuse_defined_types(tables, facts.defined_types)
         refuse_function_path(facts.function_path)
     db = default_db(tables) and (default_schema or default_db(tables))  # where the engine reads unqualified ones
+    # One name per relation, resolved once from the catalog (catalog.schema.table, unqualified names in the schema
+    # the engine resolves them to): plans, tables and lineage are keyed by it. Without a connection there is no
+    # catalog to resolve against, and the schema's keys name the relations. The spellings are read here, before
+    # qualify() rewrites the tables in place, for consumers that trace the query's own text.
+    home = (facts.current_catalog, default_schema) if facts is not None else None
+    spelled = {table_key(t): resolved_name([p.name for p in t.parts], *home) for t in tables} if home else {}
     failure: RewriteRefused | None = None
     try:
         qualified = qualify(tree, dialect=read, db=db,
@@ -277,7 +286,8 @@ def rewrite(
     if facts is not None and not masked_schema:  # a parent returns its descendants' rows: theirs to decide
         views |= ruled_below(tables, facts.descendants, full_schema, default_schema, policy)
     sensitivity = Sensitivity.for_query(qualified, full_schema, policy, classification, identities, plan_schema,
-                                        views, _generated(tables, facts, full_schema, default_schema, masked_schema))
+                                        views, _generated(tables, facts, full_schema, default_schema, masked_schema),
+                                        home=home)
     tracer = Tracer(root, sensitivity.is_sensitive)
     key_holder = _Key(policy, key)
     tokenized = LiteralFilter(tracer, policy.rewrite.filter_literals, sensitivity, key_holder.get).apply(root)
@@ -290,11 +300,11 @@ def rewrite(
     refuse_unpinned_calls(d.unpinned_calls(over_masked))
 
     def plan_of(table: exp.Table) -> Plan:
-        name = find_table(table, list(full_schema), default_schema)
-        if name is None or name not in sensitivity.plans:
+        plan = sensitivity.relation_of(table)
+        if plan is None:
             raise RewriteRefused(f"{mention('table', table)} has no masking plan", where="FROM clause",
                                  fix="add the table to the schema")
-        return sensitivity.plans[name]
+        return plan
 
     relations = (ViewRelations(masked_schema) if masked_schema
                  else InlineRelations(d, key_mode, key_holder.key, home=_checked_home(connection, facts, default_schema)))
@@ -304,7 +314,8 @@ def rewrite(
         sql=to_sql(qualified, d, copy=False),  # type: ignore[arg-type]  # the tree's last use: no copy to print
         masked_columns=tuple(c.name for c in lineage if c.masked),
         lineage=tuple(lineage), dialect=d.name, tables=tuple(sorted(sensitivity.plans)), keyed=keyed,
-        tokenized_filters=tokenized, plans=sensitivity.plans, over_masked=over_masked)
+        tokenized_filters=tokenized, plans=sensitivity.plans, over_masked=over_masked,
+        relations={**spelled, **sensitivity.names})
 
 
 def _generated(tables: list[exp.Table], facts: CatalogFacts | None, schema: Schema, default_schema: str | None,
