@@ -112,13 +112,25 @@ class Sensitivity:
         return out
 
     def relation_of(self, table: exp.Table) -> Plan | None:
-        """The plan of a table of the query, by its written name; None for a table the query does not read."""
+        """The plan of a table of the query, by its written name; None for a table the query does not read.
+
+        >>> import sqlglot
+        >>> from maskline.policy import load_policy
+        >>> s = Sensitivity.for_query(sqlglot.parse_one("SELECT * FROM t"), {"t": {"e": "text"}}, load_policy({}),
+        ...                           home=("shop", "main"))
+        >>> s.relation_of(exp.to_table("t")).table, s.relation_of(exp.to_table("u"))  # type: ignore[union-attr]
+        ('t', None)
+        """
         name = self.names.get(table_key(table))
         return self.plans.get(name) if name is not None else None
 
     def source_name(self, o: Origin) -> str:
         """``relation.column`` of an origin, the relation named as the plans are keyed (its written name when the
-        query reads no such table: a literal, an untraced expression)."""
+        query reads no such table: a literal, an untraced expression).
+
+        >>> Sensitivity(names={"t": "shop.main.t"}).source_name(Origin("t", "email", "value"))
+        'shop.main.t.email'
+        """
         return f"{self.names.get(o.table, o.table)}.{o.column}"
 
     def plan_of(self, o: Origin) -> ColumnPlan | None:
