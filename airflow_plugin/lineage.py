@@ -158,24 +158,30 @@ def _query_record(masked: Any, rows: int | None, hook: Any, dialect: str, target
                   key_check: Mapping[str, Any] | None = None) -> LineageRecord:
     namespace = dataset_namespace(hook, dialect)
     tables = list(masked.sources)
-    names = {t.lower(): dataset_name(t, dialect, hook) for t in tables}
+    names = {t: relation_dataset_name(t, dialect, hook) for t in tables}
+    relations = getattr(masked, "relations", None) or {}
     sources: dict[str, tuple[tuple[str, str, str, str], ...]] = {c.name: () for c in masked.plan.columns}
     indirect: tuple[tuple[str, str, str, str], ...] = ()
     try:
         from openlineage_ext.query_lineage import query_lineage
 
-        traced = query_lineage(masked.original_sql, masked.schema, masked.sqlglot_dialect)
+        traced = query_lineage(masked.original_sql, masked.schema, masked.sqlglot_dialect, relations or None)
 
         def resolve(table: str) -> str:
-            return names.get(table.lower()) or dataset_name(table, dialect, hook)
+            # Traced with the rewrite's relations, a table is named as the rewrite resolved it (the same table,
+            # never a namesake of another schema); a name the rewrite did not record is named as written.
+            relation = relations.get(table.lower(), table.lower())
+            if relation in names:
+                return names[relation]
+            return dataset_name(table, dialect, hook)
 
         for name, refs in traced.direct.items():
             sources[name] = tuple((namespace, resolve(r.table), r.column, r.subtype) for r in refs)
         indirect = tuple((namespace, resolve(r.table), r.column, r.subtype) for r in traced.indirect)
     except Exception as e:  # noqa: BLE001 - lineage is best effort
         log.warning("maskline: no column lineage for the query (%s)", type(e).__name__)
-    inputs = tuple((namespace, names[t.lower()], masked.input_plans[t]) for t in tables if t in masked.input_plans)
-    return LineageRecord(masked.plan, None, rows, namespace, names[tables[0].lower()] if tables else "query",
+    inputs = tuple((namespace, names[t], masked.input_plans[t]) for t in tables if t in masked.input_plans)
+    return LineageRecord(masked.plan, None, rows, namespace, names[tables[0]] if tables else "query",
                          namespace, dataset_name(target, dialect, hook), engine=dialect, output_fields=output_fields,
                          sources=sources, indirect=indirect, inputs=inputs or None, key_check=key_check)
 
@@ -204,6 +210,18 @@ def dataset_namespace(hook: Any, dialect: str) -> str:
         return f"{engine(dialect).name}://unknown"
     database = getattr(hook, "get_database", lambda: None)() if engine(dialect).file_based else conn.schema
     return table_namespace(dialect, conn.host, conn.port, database)
+
+
+def relation_dataset_name(relation: str, dialect: str, hook: Any) -> str:
+    """The dataset name of a relation a rewrite resolved (``catalog.schema.table``, :attr:`MaskedQuery.sources
+    <airflow_plugin.query_masking.MaskedQuery>`): its catalog is the connection's own (a masked query reads no
+    other), so it is named as :func:`dataset_name` names ``schema.table`` on the connection, the node the task
+    that wrote the table made.
+
+    >>> relation_dataset_name("memory.main.customers", "duckdb", None), relation_dataset_name("b.t", "duckdb", None)
+    ('main.customers', 'b.t')
+    """
+    return dataset_name(".".join(relation.split(".")[-2:]), dialect, hook)
 
 
 def dataset_name(table: str, dialect: str, hook: Any) -> str:

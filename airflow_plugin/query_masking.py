@@ -15,7 +15,10 @@ from maskline.policy import Policy
 @dataclass(frozen=True)
 class MaskedQuery:
     """The masked ``SELECT``, the plan of its output columns, the source tables and whether it needs the key;
-    for lineage, the user's SQL, the tables' columns and the plan of each table read."""
+    for lineage, the user's SQL, the tables' columns, the plan of each table read and each spelling's table.
+
+    ``sources`` name each table once, as the engine's catalog resolves it (``catalog.schema.table``): the keys of
+    ``input_plans`` and the relations of the plan's sources."""
 
     select: exp.Expr
     plan: Plan
@@ -25,6 +28,7 @@ class MaskedQuery:
     schema: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     sqlglot_dialect: str = ""
     input_plans: Mapping[str, Plan] = field(default_factory=dict)
+    relations: Mapping[str, str] = field(default_factory=dict)  # each spelling of a table -> its name in sources
 
 
 def _source_tables(sql: str, dialect: str) -> list[str]:
@@ -51,16 +55,13 @@ def _source_tables(sql: str, dialect: str) -> list[str]:
 
 
 def _output_plan(result: Any, policy: Policy) -> Plan:
-    """The output columns of a rewritten query as a plan: masked ones carry their source column's decision."""
-    # A plan is keyed by the relation as the warehouse named it (``public.raw_customers`` where the path is pinned
-    # and names get their schema) and the lineage by the query's own spelling (``raw_customers.email``): every
-    # trailing part of the relation's name finds the plan (the first plan wins a name two schemas share).
-    by_source: dict[str, ColumnPlan] = {}
-    for table, plan in result.plans.items():
-        parts = table.split(".")
-        for start in range(len(parts)):
-            for c in plan.columns:
-                by_source.setdefault(f"{'.'.join(parts[start:])}.{c.name}".lower(), c)
+    """The output columns of a rewritten query as a plan: masked ones carry their source column's decision.
+
+    The rewrite keys its plans and its lineage by one resolved name per relation
+    (:attr:`maskline.rewrite.api.Rewritten.tables`), so a source's plan is found by equality: ``a.customers.email``
+    never takes the plan of ``b.customers``.
+    """
+    by_source = {f"{table}.{c.name}".lower(): c for table, plan in result.plans.items() for c in plan.columns}
     columns: list[ColumnPlan] = []
     for out in result.lineage:
         source = next((by_source.get(s.lower()) for s in out.sensitive_sources if s.lower() in by_source), None)
@@ -87,7 +88,7 @@ def mask_query(sql: str, policy: Policy, warehouse: Any, *, key: Any = None,
     >>> _ = w.execute("CREATE TABLE c (id INT, email TEXT)")
     >>> q = mask_query("SELECT email FROM c", load_policy({"datasets": {"c": {"columns": {"email": {"info_type": "EMAIL"}}}}}), w)
     >>> q.sources, [c.name for c in q.plan.masked]
-    (('c',), ['email'])
+    (('memory.main.c',), ['email'])
     """
     import sqlglot
 
@@ -105,4 +106,4 @@ def mask_query(sql: str, policy: Policy, warehouse: Any, *, key: Any = None,
                      key=key)
     rewritten = sqlglot.parse_one(result.sql, read=dialect.sqlglot_name)
     return MaskedQuery(rewritten, _output_plan(result, policy), tuple(result.tables), result.keyed, sql, schema,
-                       dialect.sqlglot_name, dict(result.plans))
+                       dialect.sqlglot_name, dict(result.plans), dict(result.relations))

@@ -201,11 +201,38 @@ def output_names(tree: exp.Expr) -> list[str]:
     return [p.alias_or_name for p in first.selects] if isinstance(first, exp.Select) else []
 
 
-def query_lineage(sql: str, schema: Mapping[str, Any], dialect: str) -> QueryLineage:
+def _resolved(tree: exp.Expr, schema: Mapping[str, Any], relations: Mapping[str, str]) -> Mapping[str, Any]:
+    """Rename each table of ``tree`` the rewrite resolved (``relations``: its lower-case spelling -> its one name,
+    ``catalog.schema.table``) to that name, in place, keeping the spelling as its alias so the query's column
+    references still hold; and ``schema``'s keys likewise. A table read through the search path is then its schema's
+    table, never a namesake of another schema the query also reads (``a.customers`` and ``customers``).
+
+    >>> import sqlglot
+    >>> tree = sqlglot.parse_one("SELECT customers.email FROM customers JOIN a.customers AS x ON true")
+    >>> _resolved(tree, {"customers": {"email": "text"}}, {"customers": "m.b.customers", "a.customers": "m.a.customers"})
+    {'m.b.customers': {'email': 'text'}}
+    >>> tree.sql()
+    'SELECT customers.email FROM m.b.customers AS customers JOIN m.a.customers AS x ON TRUE'
+    """
+    for table in list(tree.find_all(exp.Table)):
+        name = relations.get(".".join(p.name for p in table.parts).lower())
+        if name is None or not table.name:
+            continue
+        if not table.alias:
+            table.set("alias", exp.TableAlias(this=exp.to_identifier(table.name)))
+        renamed = exp.to_table(name)
+        for part in ("catalog", "db", "this"):
+            table.set(part, renamed.args.get(part))
+    return {relations.get(key.lower(), key): columns for key, columns in schema.items()}
+
+
+def query_lineage(sql: str, schema: Mapping[str, Any], dialect: str,
+                  relations: Mapping[str, str] | None = None) -> QueryLineage:
     """Direct inputs of every output column of ``sql``, and the indirect inputs of its result.
 
     ``schema`` maps a table's name to ``{column: type}``, or nests its parts (``{db: {schema: {table: {...}}}}``)
-    for a table the query names with them, as sqlglot's ``MappingSchema`` reads it.
+    for a table the query names with them, as sqlglot's ``MappingSchema`` reads it. ``relations`` (a rewrite's
+    :attr:`~maskline.rewrite.api.Rewritten.relations`) names each table by the one name the rewrite resolved it to.
 
     >>> lin = query_lineage("SELECT c.id, upper(c.email) AS e, min(o.amount) AS m FROM c JOIN o ON o.cid = c.id "
     ...                     "GROUP BY 1, 2", {"c": {"id": "int", "email": "text"}, "o": {"cid": "int", "amount": "int"}},
@@ -228,6 +255,8 @@ def query_lineage(sql: str, schema: Mapping[str, Any], dialect: str) -> QueryLin
     from openlineage_ext.pinned_calls import unpin_calls
 
     tree = unpin_calls(sqlglot.parse_one(sql, read=dialect), dialect)
+    if relations:  # each table as the rewrite resolved it: its sources are then named by that one name
+        schema = _resolved(tree, schema, relations)
     schema = nested_schema(schema, dialect)
     names = output_names(tree)
     direct = {name: _direct(name, tree, schema, dialect) for name in names}

@@ -314,13 +314,14 @@ class MaskedSQLToolset(SQLToolset):
         return f"{self._dialect().name}://{self._db_conn_id}"
 
     def _dataset_names(self, tables: Sequence[str]) -> dict[str, str]:
-        """Each table as the query named it -> ``database.schema.table``, as the operators and the provider name it."""
-        from airflow_plugin.lineage import dataset_name
+        """Each table the rewrite read (its resolved ``catalog.schema.table``) -> ``database.schema.table``, as the
+        operators and the provider name it."""
+        from airflow_plugin.lineage import relation_dataset_name
 
         names: dict[str, str] = {}
         for table in tables:
-            with suppress(Exception):  # lineage is best effort: a table keeps the query's spelling
-                names[table] = dataset_name(table, self._engine().name, self._get_db_hook())
+            with suppress(Exception):  # lineage is best effort: a table keeps the rewrite's name
+                names[table] = relation_dataset_name(table, self._engine().name, self._get_db_hook())
         return names
 
     def _allowed_columns(self) -> frozenset[str]:

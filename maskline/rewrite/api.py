@@ -78,7 +78,8 @@ from maskline.rewrite.schema_source import (
 )
 from maskline.rewrite.sensitivity import Sensitivity
 from maskline.rewrite.substitute import InlineRelations, ViewRelations, substitute
-from maskline.rewrite.trace import Tracer
+from maskline.rewrite.table_names import resolved_name
+from maskline.rewrite.trace import Tracer, table_key
 from maskline.sql.compile import to_sql
 
 
@@ -94,7 +95,7 @@ class Rewritten:
     masked_columns: tuple[str, ...]
     lineage: tuple[OutputLineage, ...]
     dialect: str = ""
-    tables: tuple[str, ...] = ()  # schema names of the base tables read
+    tables: tuple[str, ...] = ()  # the base tables read, each by its one resolved name (the keys of plans)
     keyed: bool = False  # whether executing it needs the key in the session (apply_key_setup)
     tokenized_filters: int = 0
     plans: Mapping[str, Plan] = field(default_factory=dict, repr=False, compare=False)
@@ -102,6 +103,8 @@ class Rewritten:
     #: The catalog read the masks were decided on, checked again where the query runs
     #: (:mod:`maskline.rewrite.held_catalog`); None when the rewrite was given its schema and no connection.
     catalog: CatalogRead | None = field(default=None, repr=False, compare=False)
+    #: Each spelling of a table in the query (lower case, as written and as qualified) -> its name in ``tables``.
+    relations: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def explain(self) -> str:
         """One line per output column: its sources and what the rewrite did.
@@ -253,6 +256,14 @@ def rewrite(
     # the catalog's names are spelled as stored; a caller's schema mapping is read as names written unquoted
     exact = [k for k in full_schema if schema is None or k not in schema]
     written = written_names(tree, d.name)  # read before qualify folds them (DuckDB keeps the case written)
+    # One name per relation, resolved once from the catalog (catalog.schema.table, unqualified names in the schema
+    # the engine resolves them to): plans, tables and lineage are keyed by it. Without a connection there is no
+    # catalog to resolve against, and the schema's keys name the relations. The spellings are read here, before
+    # qualify() rewrites the tables in place, for consumers that trace the query's own text.
+    # With masked_schema an unqualified name reads that schema's view (the reader's path), whatever the session's
+    # current schema: the name it resolves to is the view's.
+    home = (facts.current_catalog, masked_schema or default_schema) if facts is not None else None
+    spelled = {table_key(t): resolved_name([p.name for p in t.parts], *home) for t in tables} if home else {}
     failure: RewriteRefused | None = None
     try:
         qualified = qualify(tree, dialect=read, db=db,
@@ -286,7 +297,8 @@ def rewrite(
     if facts is not None and not masked_schema:  # a parent returns its descendants' rows: theirs to decide
         views |= ruled_below(tables, facts.descendants, full_schema, default_schema, policy)
     sensitivity = Sensitivity.for_query(qualified, full_schema, policy, classification, identities, plan_schema,
-                                        views, _generated(tables, facts, full_schema, default_schema, masked_schema))
+                                        views, _generated(tables, facts, full_schema, default_schema, masked_schema),
+                                        home=home)
     tracer = Tracer(root, sensitivity.is_sensitive)
     key_holder = _Key(policy, key)
     tokenized = LiteralFilter(tracer, policy.rewrite.filter_literals, sensitivity, key_holder.get).apply(root)
@@ -299,11 +311,11 @@ def rewrite(
     refuse_unpinned_calls(d.unpinned_calls(over_masked), d.unpinned_fix)
 
     def plan_of(table: exp.Table) -> Plan:
-        name = find_table(table, list(full_schema), default_schema)
-        if name is None or name not in sensitivity.plans:
+        plan = sensitivity.relation_of(table)
+        if plan is None:
             raise RewriteRefused(f"{mention('table', table)} has no masking plan", where="FROM clause",
                                  fix="add the table to the schema")
-        return sensitivity.plans[name]
+        return plan
 
     relations = (ViewRelations(masked_schema) if masked_schema
                  else InlineRelations(d, key_mode, key_holder.key, home=_checked_home(connection, facts, default_schema)))
@@ -316,7 +328,8 @@ def rewrite(
         sql=to_sql(qualified, d, copy=False),  # type: ignore[arg-type]  # the tree's last use: no copy to print
         masked_columns=tuple(c.name for c in lineage if c.masked),
         lineage=tuple(lineage), dialect=d.name, tables=tuple(sorted(sensitivity.plans)), keyed=keyed,
-        tokenized_filters=tokenized, plans=sensitivity.plans, over_masked=over_masked, catalog=catalog)
+        tokenized_filters=tokenized, plans=sensitivity.plans, over_masked=over_masked, catalog=catalog,
+        relations={**spelled, **sensitivity.names})
 
 
 def _generated(tables: list[exp.Table], facts: CatalogFacts | None, schema: Schema, default_schema: str | None,

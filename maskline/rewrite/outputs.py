@@ -31,7 +31,7 @@ class OutputLineage:
     """Where one output column comes from and what the rewrite did to it."""
 
     name: str
-    sources: tuple[str, ...]  # every base column, "table.column"
+    sources: tuple[str, ...]  # every base column, "relation.column", the relation as Rewritten.plans keys it
     sensitive_sources: tuple[str, ...]
     treatment: str  # "raw", "masked", "safe aggregate" (a count of masked values) or "untraced"
     method: str | None = None  # the method applied, as the policy would write it
@@ -77,7 +77,8 @@ def output_lineage(tracer: Tracer, root: Scope, sensitivity: Sensitivity) -> lis
         treatment = "masked" if exposed else "safe aggregate" if sensitive else "raw"
         out.append(OutputLineage(
             name=name,
-            sources=tuple(sorted({o.qualified for o in origins if o.table != LITERAL})),
-            sensitive_sources=tuple(sorted({o.qualified for o in sensitive})),
+            # Named as the rewrite keys its plans (Sensitivity.names): a source's plan is found by equality.
+            sources=tuple(sorted({sensitivity.source_name(o) for o in origins if o.table != LITERAL})),
+            sensitive_sources=tuple(sorted({sensitivity.source_name(o) for o in sensitive})),
             treatment=treatment, method=", ".join(methods) or None))
     return out

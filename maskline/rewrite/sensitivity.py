@@ -27,6 +27,7 @@ from maskline.methods.base import MethodSpec
 from maskline.plan import ColumnPlan, Plan, build_plan
 from maskline.policy import Policy
 from maskline.rewrite.schema_source import Schema, columns_for
+from maskline.rewrite.table_names import resolved_name
 from maskline.rewrite.trace import Origin, table_key
 
 
@@ -45,15 +46,17 @@ class Sensitivity:
     None
     """
 
-    plans: dict[str, Plan] = field(default_factory=dict)  # by schema name
+    plans: dict[str, Plan] = field(default_factory=dict)  # by relation name (resolved_name), or schema name
     columns: dict[str, dict[str, ColumnPlan]] = field(default_factory=dict)  # by written name, then column
+    names: dict[str, str] = field(default_factory=dict)  # written name -> the key of its plan
 
     @classmethod
     def for_query(cls, query: exp.Expr, schema: Schema, policy: Policy,
                   classification: Mapping[str, Classification] | None = None,
                   identities: Sequence[str] = (), default_schema: str | None = None,
                   views: frozenset[str] = frozenset(),
-                  computed: Mapping[str, Collection[str]] | None = None) -> Sensitivity:
+                  computed: Mapping[str, Collection[str]] | None = None,
+                  home: tuple[str | None, str | None] | None = None) -> Sensitivity:
         """Build the plan of every base table ``query`` reads (CTE names that match no table are skipped).
 
         Tables, schema keys and policy datasets are matched as qualified names, unqualified ones being in
@@ -77,6 +80,15 @@ class Sensitivity:
 
         >>> Sensitivity.for_query(q, schema, pol, computed={"v": ("contact",)}).is_sensitive("v", "contact")
         True
+
+        ``home`` is the connection's catalog and the schema its engine resolves unqualified names to: the plans are
+        then keyed by each relation's one resolved name (:func:`~maskline.rewrite.table_names.resolved_name`),
+        whatever spelling the query used; without it, by the schema's key.
+
+        >>> s = Sensitivity.for_query(sqlglot.parse_one("SELECT * FROM v JOIN hr.v ON true"),
+        ...                           {"v": {"a": "text"}, "hr.v": {"b": "text"}}, pol, home=("shop", "main"))
+        >>> sorted(s.plans), s.names["v"], s.names["hr.v"]
+        (['shop.hr.v', 'shop.main.v'], 'shop.main.v', 'shop.hr.v')
         """
         out = cls()
         for table in query.find_all(exp.Table):
@@ -89,12 +101,37 @@ class Sensitivity:
                 name, cols = columns_for(table, schema, default_schema)
             except InputError:
                 continue  # a CTE, not a table
-            if name not in out.plans:
+            relation = resolved_name([p.name for p in table.parts], *home) if home else name
+            if relation not in out.plans:
                 decided_by = replace(policy, unclassified="mask") if name in views else policy
-                out.plans[name] = build_plan(decided_by, name, cols, (classification or {}).get(name), identities,
-                                             default_schema=default_schema, computed=(computed or {}).get(name, ()))
-            out.columns[written] = {c.name.lower(): c for c in out.plans[name].columns}
+                out.plans[relation] = build_plan(decided_by, name, cols, (classification or {}).get(name),
+                                                 identities, default_schema=default_schema,
+                                                 computed=(computed or {}).get(name, ()))
+            out.names[written] = relation
+            out.columns[written] = {c.name.lower(): c for c in out.plans[relation].columns}
         return out
+
+    def relation_of(self, table: exp.Table) -> Plan | None:
+        """The plan of a table of the query, by its written name; None for a table the query does not read.
+
+        >>> import sqlglot
+        >>> from maskline.policy import load_policy
+        >>> s = Sensitivity.for_query(sqlglot.parse_one("SELECT * FROM t"), {"t": {"e": "text"}}, load_policy({}),
+        ...                           home=("shop", "main"))
+        >>> s.relation_of(exp.to_table("t")).table, s.relation_of(exp.to_table("u"))  # type: ignore[union-attr]
+        ('t', None)
+        """
+        name = self.names.get(table_key(table))
+        return self.plans.get(name) if name is not None else None
+
+    def source_name(self, o: Origin) -> str:
+        """``relation.column`` of an origin, the relation named as the plans are keyed (its written name when the
+        query reads no such table: a literal, an untraced expression).
+
+        >>> Sensitivity(names={"t": "shop.main.t"}).source_name(Origin("t", "email", "value"))
+        'shop.main.t.email'
+        """
+        return f"{self.names.get(o.table, o.table)}.{o.column}"
 
     def plan_of(self, o: Origin) -> ColumnPlan | None:
         return self.columns.get(o.table, {}).get(o.column.lower())

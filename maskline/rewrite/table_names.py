@@ -42,6 +42,25 @@ def same_table(a: str | Sequence[str], b: str | Sequence[str], default_schema: s
     return len(pa) < 3 or len(pb) < 3 or pa[0] == pb[0]
 
 
+def resolved_name(parts: str | Sequence[str], catalog: str | None, schema: str | None) -> str:
+    """``catalog.schema.table`` of a table written as ``parts``: the parts it leaves out are the connection's catalog
+    and the schema the engine resolves an unqualified name to (``current_schema()``), as far as they are known;
+    lower case, without quotes. A rewrite keys its plans and its lineage by this one name, so whoever reads them
+    looks a relation up by equality, whichever spelling the query used.
+
+    >>> resolved_name("customers", "shop", "b"), resolved_name("a.Customers", "shop", "b")
+    ('shop.b.customers', 'shop.a.customers')
+    >>> resolved_name("memory.main.t", "memory", "main"), resolved_name("t", None, "main")
+    ('memory.main.t', 'main.t')
+    """
+    written = name_parts(parts)
+    if len(written) == 1 and schema:  # without the schema, the catalog's would be a guess
+        written = (schema.lower(), *written)
+    if len(written) == 2 and catalog:
+        return ".".join((catalog.lower(), *written))
+    return ".".join(written)
+
+
 def best_entry(names: Iterable[str], table: str | Sequence[str], default_schema: str | None = None, *,
                where: str = "datasets") -> str | None:
     """The entry among ``names`` (a policy's datasets, a stored scan's tables) that describes ``table``: the one

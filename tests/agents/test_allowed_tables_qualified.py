@@ -88,6 +88,6 @@ def test_the_agent_does_not_read_the_default_schemas_table_through_the_toolsets_
                              ("query", {"sql": "SELECT full_name FROM customers"}),
                              ("query", {"sql": "SELECT full_name FROM hr.customers"}))
     refused, executed = output.splitlines()[0], json.loads(output.splitlines()[-1])
-    assert "table customers is not in allowed_tables" in refused
+    assert "table two.main.customers is not in allowed_tables" in refused  # as the engine resolved it
     assert executed["rows"] == [[HR_NAME]]  # the control: the allowed table, written with its schema
     assert all(MAIN_NAME not in text for text in (output, *seen))

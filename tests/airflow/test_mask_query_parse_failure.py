@@ -57,6 +57,6 @@ def test_a_query_that_parses_still_reads_its_tables_masked() -> None:
     query = mask_query("WITH c AS (SELECT * FROM customers) SELECT c.ssn, o.status FROM c "
                        "JOIN orders o ON o.customer_id = c.id", load_policy(POLICY),
                        Warehouse(con, engine_named("duckdb")))
-    assert set(query.sources) == {"customers", "orders"}
+    assert set(query.sources) == {"memory.main.customers", "memory.main.orders"}
     rows = con.execute(query.select.sql("duckdb")).fetchall()
     assert ("*******9999", "shipped") in rows and all("219-09" not in str(r) for r in rows)

@@ -94,7 +94,7 @@ def test_the_generated_columns_are_redacted_and_the_rest_decide_as_before() -> N
                 connection=con)
     assert run_masked(con, r).rows == [(1, "Springfield", "*****@quillfeather-mail.example", "[REDACTED]",
                                         con.execute(f"SELECT md5(lower('{EMAIL}'))").fetchone()[0])]
-    assert "email_lower <- contacts.email_lower: masked with redact" in r.explain()
+    assert "email_lower <- memory.main.contacts.email_lower: masked with redact" in r.explain()
 
 
 def test_maskline_sql_query_prints_sql_that_reads_no_generated_value(tmp_path: Path) -> None:
