@@ -35,7 +35,7 @@ from maskline.classify.result import ColumnClassification
 MIN_VALUES = 10  # fewer values say nothing about a column
 DATE_SHARE = 0.9  # of a column's values (placeholders removed) that must be dates
 AHEAD_SHARE = 0.5  # of an expiry column's dates that lie ahead of today
-YEARS_AHEAD_SHARE = 0.4  # ... and that lie more than three years ahead (warranties, contracts, renewals rarely do)
+YEARS_AHEAD_SHARE = 0.33  # ... and that lie more than three years ahead (warranties, contracts, renewals rarely do)
 FAR_SHARE = 0.05  # ... and at most this share more than ten and a half years ahead (a document's longest validity)
 ISSUE_SHARE = 0.95  # of an issue column's dates in the past ten and a half years
 ISSUE_SPREAD_DAYS = 3 * 365  # an issue column's dates spread over at least three years (not a batch of one week)
