@@ -13,10 +13,14 @@ ten years before it, an issuing country or a nationality as codes or names, a se
 keep codes of the same templates beside people and dates and countries that are not a document's: loyalty members
 (birthdays, a billing country, member since), subscriptions (renewal dates within a year, a country), shipments
 (delivery dates, a destination country), warranty registrations (the warranty's end one to five years after the
-purchase) and employment contracts (the contract's end). Every table is written under one naming style: honest
+purchase), employment contracts (the contract's end) and health insurance cards (a card number, the holder's
+birth date, valid three or five years). Every table is written under one naming style: honest
 English, abbreviated, local (Spanish, French, German, Portuguese) or opaque (``c1``..``cN``).
 
-Dates are drawn around :data:`REFERENCE` (the round's day), so the file's bytes stay the same on every run.
+Dates are drawn around a reference day: :data:`REFERENCE` (the round's day) by default, so the tables' bytes stay
+the same on every run; the classifier reads expiry dates against today, so :func:`score` draws them around today
+(the verdicts then stay the same as the calendar moves). The probe is not part of the dev split (its section of
+``RESULTS.md`` says why). Run it: ``python -m benchmarks.classification.dev_identity_documents [-v]``.
 """
 
 from __future__ import annotations
@@ -67,9 +71,12 @@ def _name(r: random.Random) -> str:
     return f"{r.choice(GIVEN)} {r.choice(FAMILY)}"
 
 
+_reference = [REFERENCE]  # the day dates are drawn around (set by identity_document_tables)
+
+
 def _day(r: random.Random, lo: int, hi: int) -> date:
-    """A day between ``lo`` and ``hi`` days from :data:`REFERENCE`."""
-    return REFERENCE + timedelta(days=r.randint(lo, hi))
+    """A day between ``lo`` and ``hi`` days from the reference day."""
+    return _reference[0] + timedelta(days=r.randint(lo, hi))
 
 
 def _birth(r: random.Random) -> date:
@@ -108,6 +115,7 @@ _NAMES: dict[str, tuple[str, str, str]] = {
     "flight": ("flight_number", "flt_no", "vuelo"), "status": ("status", "sts", "estado"),
     "tier": ("tier", "tr", "nivel"), "amount": ("amount", "amt", "importe"), "plan": ("plan", "pln", "plan_tarifa"),
     "weight": ("weight_kg", "wt_kg", "peso_kg"), "model": ("model", "mdl", "modelo"),
+    "card": ("card_number", "crd_no", "numero_tarjeta"), "valid": ("valid_until", "vld_to", "valido_hasta"),
 }
 STYLES = ("honest", "abbreviated", "local", "opaque")
 
@@ -145,6 +153,10 @@ def _record(kind: str, r: random.Random, issuer: str) -> dict[str, Any]:
         purchase = _day(r, -5 * 365, -1)
         row |= {"serial": code, "purchase": purchase, "warranty": _years(purchase, r.choice([1, 2, 2, 3, 5])),
                 "country": own, "model": r.choice(["X200", "Pro 14", "AirLite", "H9"])}
+    elif kind == "insurance":  # a health insurance card, valid three or five years
+        issued = _day(r, -4 * 365, -1)
+        row |= {"birth": _birth(r), "card": code, "valid": _years(issued, r.choice([3, 5])), "country": own,
+                "plan": r.choice(["basic", "family", "premium"])}
     else:  # employment contracts
         start = _day(r, -6 * 365, -1)
         row |= {"birth": _birth(r), "contract": code, "start": start,
@@ -155,17 +167,18 @@ def _record(kind: str, r: random.Random, issuer: str) -> dict[str, Any]:
 
 _LABELS = {"name": "PERSON_NAME", "birth": "DATE_OF_BIRTH", "doc": "PASSPORT"}
 DOCUMENT_KINDS = ("kyc", "hotel", "apis", "visa")
-LOOKALIKE_KINDS = ("members", "subscriptions", "shipments", "warranty", "contracts")
+LOOKALIKE_KINDS = ("members", "subscriptions", "shipments", "warranty", "contracts", "insurance")
 
 
-def identity_document_tables(seed: int = SEED, rows: int = ROWS) -> list[Column]:
-    """Four kinds of identity-document tables and five of look-alikes, each under the four naming styles.
+def identity_document_tables(seed: int = SEED, rows: int = ROWS, reference: date = REFERENCE) -> list[Column]:
+    """Four kinds of identity-document tables and six of look-alikes, each under the four naming styles.
 
     >>> cols = identity_document_tables(rows=5)
     >>> len({c.table for c in cols}), sum(c.label == "PASSPORT" for c in cols)
-    (36, 16)
+    (40, 16)
     """
     rng = random.Random(seed)
+    _reference[0] = reference
     columns: list[Column] = []
     issuers = list(ISSUERS)
     for ki, kind in enumerate(DOCUMENT_KINDS + LOOKALIKE_KINDS):
@@ -174,7 +187,7 @@ def identity_document_tables(seed: int = SEED, rows: int = ROWS) -> list[Column]
             issuer = issuers[(ki + si) % len(issuers)]
             records = [_record(kind, rng, issuer) for _ in range(rows)]
             date_style = rng.randrange(4)
-            country_form = rng.randrange(5) if kind not in ("members", "subscriptions", "warranty", "contracts") \
+            country_form = rng.randrange(5) if kind in DOCUMENT_KINDS or kind == "shipments" \
                 else rng.choice([1, 2, 2, 3, 4])  # an address's country: two letters or a name, rarely alpha-3
             roles = list(records[0])
             rng.shuffle(roles)
@@ -190,3 +203,45 @@ def identity_document_tables(seed: int = SEED, rows: int = ROWS) -> list[Column]
                     values.append(v)
                 columns.append(Column(table, name, _LABELS.get(role), style, values))
     return columns
+
+
+def score(verbose: bool = False) -> dict[str, int]:
+    """Classify every table of the probe (drawn around today) as the benchmark does; count PASSPORT's true
+    positives, misses and false positives, and the non-sensitive columns given any type. Prints the wrong columns
+    (every PASSPORT column with ``verbose``).
+
+    >>> sorted(score.__annotations__)
+    ['return', 'verbose']
+    """
+    from collections import defaultdict
+
+    from benchmarks.classification.evaluate import frame
+    from maskline.classify import classify
+
+    tables: dict[str, list[Column]] = defaultdict(list)
+    for c in identity_document_tables(reference=date.today()):
+        tables[c.table].append(c)
+    counts = {"tp": 0, "fn": 0, "fp": 0, "negatives": 0, "negatives_typed": 0}
+    for table, cols in tables.items():
+        verdicts = classify(frame(cols), table=table).by_name()
+        for c in cols:
+            got = verdicts[c.name]
+            counts["negatives"] += c.label is None
+            counts["negatives_typed"] += c.label is None and got.info_type is not None
+            if c.label != "PASSPORT" and got.info_type != "PASSPORT":
+                continue
+            right = got.info_type == c.label
+            counts["tp" if right else "fn" if c.label else "fp"] += 1
+            if verbose or not right:
+                print(f"{'  ' if right else 'XX'} {table}.{c.name} ({c.style}): {c.label} -> {got.info_type} "
+                      f"{got.confidence:.2f}")
+    tp, fn, fp = counts["tp"], counts["fn"], counts["fp"]
+    print(f"PASSPORT precision {tp / max(1, tp + fp):.2f} recall {tp / max(1, tp + fn):.2f} (tp {tp}, fn {fn}, "
+          f"fp {fp}); non-sensitive columns typed {counts['negatives_typed']} of {counts['negatives']}")
+    return counts
+
+
+if __name__ == "__main__":
+    import sys
+
+    score(verbose="-v" in sys.argv)
