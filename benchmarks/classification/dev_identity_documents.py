@@ -14,7 +14,8 @@ keep codes of the same templates beside people and dates and countries that are 
 (birthdays, a billing country, member since), subscriptions (renewal dates within a year, a country), shipments
 (delivery dates, a destination country), warranty registrations (the warranty's end one to five years after the
 purchase), employment contracts (the contract's end) and health insurance cards (a card number, the holder's
-birth date, valid three or five years). Every table is written under one naming style: honest
+birth date, valid three or five years) and leases (a tenant, a lease number, its end three to fifteen years after
+its start, the property's country). Every table is written under one naming style: honest
 English, abbreviated, local (Spanish, French, German, Portuguese) or opaque (``c1``..``cN``).
 
 Dates are drawn around a reference day: :data:`REFERENCE` (the round's day) by default, so the tables' bytes stay
@@ -157,6 +158,10 @@ def _record(kind: str, r: random.Random, issuer: str) -> dict[str, Any]:
         issued = _day(r, -4 * 365, -1)
         row |= {"birth": _birth(r), "card": code, "valid": _years(issued, r.choice([3, 5])), "country": own,
                 "plan": r.choice(["basic", "family", "premium"])}
+    elif kind == "leases":  # a tenancy register: three to fifteen years' terms
+        start = _day(r, -8 * 365, -1)
+        row |= {"contract": code, "start": start, "contract_end": _years(start, r.choice([3, 5, 10, 15])),
+                "country": own, "amount": round(r.uniform(400, 6000), 2)}
     else:  # employment contracts
         start = _day(r, -6 * 365, -1)
         row |= {"birth": _birth(r), "contract": code, "start": start,
@@ -167,15 +172,15 @@ def _record(kind: str, r: random.Random, issuer: str) -> dict[str, Any]:
 
 _LABELS = {"name": "PERSON_NAME", "birth": "DATE_OF_BIRTH", "doc": "PASSPORT"}
 DOCUMENT_KINDS = ("kyc", "hotel", "apis", "visa")
-LOOKALIKE_KINDS = ("members", "subscriptions", "shipments", "warranty", "contracts", "insurance")
+LOOKALIKE_KINDS = ("members", "subscriptions", "shipments", "warranty", "contracts", "insurance", "leases")
 
 
 def identity_document_tables(seed: int = SEED, rows: int = ROWS, reference: date = REFERENCE) -> list[Column]:
-    """Four kinds of identity-document tables and six of look-alikes, each under the four naming styles.
+    """Four kinds of identity-document tables and seven of look-alikes, each under the four naming styles.
 
     >>> cols = identity_document_tables(rows=5)
     >>> len({c.table for c in cols}), sum(c.label == "PASSPORT" for c in cols)
-    (40, 16)
+    (44, 16)
     """
     rng = random.Random(seed)
     _reference[0] = reference

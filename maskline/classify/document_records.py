@@ -77,9 +77,16 @@ def _date(text: str) -> date | None:
 
 
 def _dates(values: Any) -> list[date] | None:
-    """The dates of a column when :data:`DATE_SHARE` of its values are dates, else None."""
+    """The dates of a column when :data:`DATE_SHARE` of its values are dates, else None.
+
+    A column stored as dates is sampled as its years only (:class:`maskline.classify.values.ColumnValues` keeps no
+    day of it): each year reads as its middle day, close enough for distances counted in years.
+    """
     from maskline.classify.document_companions import _texts
 
+    if getattr(values, "kind", None) == "date":
+        years = [date(y, 7, 1) for y, n in values.years for _ in range(n) if 1 <= y <= 9999]
+        return years if len(years) >= MIN_VALUES else None
     texts = _texts(values)
     if len(texts) < MIN_VALUES:
         return None
@@ -99,6 +106,9 @@ def expiry_dates(values: Any, now: date | None = None) -> bool:
     False
     >>> expiry_dates([(now + timedelta(days=30 * i)).isoformat() for i in range(-30, 36)], now)  # contract ends
     False
+    >>> from maskline.classify.values import from_python
+    >>> expiry_dates(from_python([now + timedelta(days=97 * i) for i in range(-8, 30)]), now)  # stored as dates
+    True
     """
     now = now or today()
     found = _dates(values)

@@ -77,6 +77,13 @@ def test_document_numbers_beside_an_expiry_date_are_passports(backing: dict, see
     assert decide_unnamed(load_policy({}), "c2", column).method is not None
 
 
+def test_expiry_and_issue_dates_stored_as_dates_count_too() -> None:
+    # A date column is sampled as its years only: read by them.
+    frame = _documents(23, issue=True)
+    frame["c3"], frame["c4"] = pd.to_datetime(frame["c3"]).dt.date, pd.to_datetime(frame["c4"]).dt.date
+    assert _column(frame, "c2").info_type == "PASSPORT"
+
+
 def test_an_expiry_date_alone_says_nothing() -> None:
     assert _column(_documents(5), "c2").info_type is None
 
