@@ -28,7 +28,12 @@ table holding a person's name (typed with confidence) that nearly read PASSPORT,
 template and no other near miss of the type, reads PASSPORT at :data:`HOLDER_STRENGTH`, below the nationality's
 reading.
 
-Both verdicts are the table's, not the values': the confidence (:data:`STRENGTH`) is below what the values give
+Before either, a document's own record speaks (:mod:`maskline.classify.document_records`): the one column of a
+document number's shape under a name that says nothing reads PASSPORT at :data:`STRENGTH` beside an expiry date
+and an issue date, a country or its holder, near miss or not (a passenger list mixes issuers' templates, so its
+column is rarely a near miss of one).
+
+All these verdicts are the table's, not the values': the confidence (:data:`STRENGTH`) is below what the values give
 alone, and only columns with no name hint and no type of their own are read (a name that says what a column is
 speaks for it more than its table does). Without the companions nothing changes: the near misses stay untyped and
 the fail-closed default masks them.
