@@ -28,7 +28,12 @@ table holding a person's name (typed with confidence) that nearly read PASSPORT,
 template and no other near miss of the type, reads PASSPORT at :data:`HOLDER_STRENGTH`, below the nationality's
 reading.
 
-Both verdicts are the table's, not the values': the confidence (:data:`STRENGTH`) is below what the values give
+Before either, a document's own record speaks (:mod:`maskline.classify.document_records`): the one column of a
+document number's shape under a name that says nothing reads PASSPORT at :data:`STRENGTH` beside an expiry date
+and an issue date, a country or its holder, near miss or not (a passenger list mixes issuers' templates, so its
+column is rarely a near miss of one).
+
+All these verdicts are the table's, not the values': the confidence (:data:`STRENGTH`) is below what the values give
 alone, and only columns with no name hint and no type of their own are read (a name that says what a column is
 speaks for it more than its table does). Without the companions nothing changes: the near misses stay untyped and
 the fail-closed default masks them.
@@ -334,7 +339,15 @@ def with_document_companions(columns: Sequence[ColumnClassification], min_confid
     # number among ticket, transaction or customer numbers of the same shape, and nothing says which (measured on
     # public bank tables, extcsv11): then none is read.
     typed = {}
-    if len(documents) == 1 and (found := identity_companions(columns, values, exclude=documents[0])):
+    from maskline.classify.document_records import document_like, document_record
+
+    # A document's own record (an expiry date beside an issue date, a country or its holder) speaks for the one
+    # column of a document number's shape under a name that says nothing, near miss or not.
+    records = [c.name for c in candidates if says_nothing(c.name) and c.name in values and (
+        c.name in documents or document_like(values[c.name]))]
+    if len(records) == 1 and (found := document_record(columns, values, records[0])):
+        typed[records[0]] = ("PASSPORT", "a document number's shape", found, STRENGTH)
+    elif len(documents) == 1 and (found := identity_companions(columns, values, exclude=documents[0])):
         typed[documents[0]] = ("PASSPORT", "a document number's template (near miss)", found, STRENGTH)
     elif len(documents) == 1 and min_confidence <= HOLDER_STRENGTH and (found := holder_companions(columns, values, documents[0])):
         typed[documents[0]] = ("PASSPORT", "a document number's template (near miss), the table's only one", found,

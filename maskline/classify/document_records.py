@@ -1,0 +1,210 @@
+"""The columns an identity document's record keeps beside its number: an expiry date, an issue date, a country.
+
+A passport's data page (ICAO Doc 9303, part 4) carries the document's dates of issue and expiry and its issuing
+state; KYC exports, hotel registers, passenger lists (APIS) and visa applications copy them beside the number. A
+member, subscription, shipment or warranty table keeps dates and countries too, but not these:
+
+- an **expiry date** of a document valid five or ten years lies mostly ahead, many of them years ahead (a document
+  issued in the last ten years expires in the next ten), rarely more than ten and a half years ahead. A delivery
+  date lies days ahead or behind, a subscription's renewal within a year, a warranty's or a contract's end mostly
+  within three years (:func:`expiry_dates`);
+- an **issue date** lies in the past ten years, spread over several of them (:func:`issue_dates`); alone it says
+  little (member since, purchase dates look the same), so it only backs an expiry date;
+- an **issuing country or nationality**: nearly every value a country's code (ISO 3166-1 alpha-2 or alpha-3) or
+  name in any CLDR language (:func:`country_column`). An address's country looks the same, so it too only backs an
+  expiry date.
+
+None of these is a sensitive type; they are evidence for a neighbour. An untyped column of document-number shape
+(:func:`document_like`: one to three letters and six to nine digits, the templates of most issuers) under a name
+that says nothing, the table's only such column, reads PASSPORT when an expiry date sits beside it with an issue
+date, a country or a person's name or birth date typed with confidence (:func:`document_record`).
+
+The clock: "ahead" is measured from today (:func:`today`), so a record's dates are read as its holder would read
+them; a table stored for twenty years reads as expired documents, and is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from maskline.classify.result import ColumnClassification
+
+MIN_VALUES = 10  # fewer values say nothing about a column
+DATE_SHARE = 0.9  # of a column's values (placeholders removed) that must be dates
+AHEAD_SHARE = 0.5  # of an expiry column's dates that lie ahead of today
+YEARS_AHEAD_SHARE = 0.33  # ... and that lie more than three years ahead (warranties, contracts, renewals rarely do)
+FAR_SHARE = 0.05  # ... and at most this share more than ten and a half years ahead (a document's longest validity)
+ISSUE_SHARE = 0.95  # of an issue column's dates in the past ten and a half years
+ISSUE_SPREAD_DAYS = 3 * 365  # an issue column's dates spread over at least three years (not a batch of one week)
+COUNTRY_SHARE = 0.9  # of a country column's values that must be a country's code or name
+MIN_COUNTRIES = 2  # distinct countries: one repeated is a constant, not a record's field
+DOCUMENT_SHARE = 0.9  # of a candidate's values of a document number's shape
+DISTINCT_SHARE = 0.9  # ... and distinct (a document per row; catalogue codes repeat)
+COMPANION_CONFIDENCE = 0.7  # a person's name or birth date must be typed at least this surely to vouch
+
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$")
+_DAY_FIRST = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
+_DOCUMENT = re.compile(r"^[A-Z]{1,3}[0-9]{6,9}[A-Z]?$")
+
+
+def today() -> date:
+    """Today's date, the clock expiry and issue dates are read against (a function, so tests may set it).
+
+    >>> today() > date(2020, 1, 1)
+    True
+    """
+    return date.today()
+
+
+def _date(text: str) -> date | None:
+    """A value read as a calendar date (ISO, or day first with dots, slashes or dashes; month first when the day
+    first cannot be), else None."""
+    if m := _ISO.match(text):
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif m := _DAY_FIRST.match(text):
+        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if mo > 12:
+            d, mo = mo, d
+    else:
+        return None
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def _dates(values: Any) -> list[date] | None:
+    """The dates of a column when :data:`DATE_SHARE` of its values are dates, else None.
+
+    A column stored as dates is sampled as its years only (:class:`maskline.classify.values.ColumnValues` keeps no
+    day of it): each year reads as its middle day, close enough for distances counted in years.
+    """
+    from maskline.classify.document_companions import _texts
+
+    if getattr(values, "kind", None) == "date":
+        years = [date(y, 7, 1) for y, n in values.years for _ in range(n) if 1 <= y <= 9999]
+        return years if len(years) >= MIN_VALUES else None
+    texts = _texts(values)
+    if len(texts) < MIN_VALUES:
+        return None
+    found = [d for d in map(_date, texts) if d is not None]
+    return found if len(found) >= DATE_SHARE * len(texts) else None
+
+
+def expiry_dates(values: Any, now: date | None = None) -> bool:
+    """Whether a column's dates read as documents' expiry dates: mostly ahead of ``now`` (today), many of them more
+    than three years ahead, nearly none more than ten and a half.
+
+    >>> from datetime import timedelta
+    >>> now = date(2026, 12, 7)
+    >>> expiry_dates([(now + timedelta(days=97 * i)).isoformat() for i in range(-8, 30)], now)
+    True
+    >>> expiry_dates([(now + timedelta(days=9 * i)).strftime("%d.%m.%Y") for i in range(1, 40)], now)  # renewals
+    False
+    >>> expiry_dates([(now + timedelta(days=30 * i)).isoformat() for i in range(-30, 36)], now)  # contract ends
+    False
+    >>> from maskline.classify.values import from_python
+    >>> expiry_dates(from_python([now + timedelta(days=97 * i) for i in range(-8, 30)]), now)  # stored as dates
+    True
+    """
+    now = now or today()
+    found = _dates(values)
+    if not found:
+        return False
+    days = [(d - now).days for d in found]
+    ahead = sum(x > 0 for x in days)
+    years_ahead = sum(x > 3 * 365 for x in days)
+    far = sum(x > 10 * 365 + 183 for x in days)
+    n = len(days)
+    return ahead >= AHEAD_SHARE * n and years_ahead >= YEARS_AHEAD_SHARE * n and far <= FAR_SHARE * n
+
+
+def issue_dates(values: Any, now: date | None = None) -> bool:
+    """Whether a column's dates read as documents' issue dates: nearly all in the past ten and a half years, spread
+    over three or more.
+
+    >>> from datetime import timedelta
+    >>> now = date(2026, 12, 7)
+    >>> issue_dates([(now - timedelta(days=91 * i)).isoformat() for i in range(1, 40)], now)
+    True
+    >>> issue_dates([(now - timedelta(days=i)).isoformat() for i in range(1, 40)], now)  # one month's
+    False
+    """
+    now = now or today()
+    found = _dates(values)
+    if not found:
+        return False
+    days = [(now - d).days for d in found]
+    recent = sum(0 <= x <= 10 * 365 + 183 for x in days)
+    return recent >= ISSUE_SHARE * len(days) and max(days) - min(days) >= ISSUE_SPREAD_DAYS
+
+
+def country_column(values: Any) -> bool:
+    """Whether nearly every value is a country's ISO code (alpha-2 or alpha-3) or its name in a CLDR language, and
+    the column holds more than one country.
+
+    >>> country_column(["IE", "EG", "KE", "VN", "AR", "PK", "MA", "ZA", "IE", "EG", "KE"])
+    True
+    >>> country_column(["Irlanda", "Egipto", "Kenia", "Marruecos", "Sudáfrica", "Irlanda", "Kenia", "Egipto",
+    ...                 "Irlanda", "Kenia"])
+    True
+    >>> country_column(["EUR", "USD", "GBP", "JPY", "CHF", "EUR", "USD", "GBP", "JPY", "CHF"])  # currencies
+    False
+    """
+    from maskline.classify.document_companions import _texts
+    from maskline.infotypes.vocabularies import in_vocabulary
+
+    texts = _texts(values)
+    if len(texts) < MIN_VALUES or len(set(texts)) < MIN_COUNTRIES:
+        return False
+    return sum(in_vocabulary("countries", t) for t in texts) >= COUNTRY_SHARE * len(texts)
+
+
+def document_like(values: Any) -> bool:
+    """Whether nearly every value has a document number's shape (one to three capitals, six to nine digits, a
+    closing capital at most), nearly each one distinct.
+
+    >>> import random
+    >>> r = random.Random(1)
+    >>> document_like([r.choice(["A", "AK", "PL"]) + str(r.randrange(10**6, 10**7)) for _ in range(40)])
+    True
+    >>> document_like(["EI%d" % r.randrange(10, 999) for _ in range(40)])  # flight numbers
+    False
+    """
+    from maskline.classify.document_companions import _texts
+
+    texts = _texts(values)
+    shaped = [t for t in texts if _DOCUMENT.match(t)]
+    return len(texts) >= MIN_VALUES and len(shaped) >= DOCUMENT_SHARE * len(texts) \
+        and len(set(shaped)) >= DISTINCT_SHARE * len(shaped)
+
+
+def document_record(columns: Sequence[ColumnClassification], values: Mapping[str, Any], document: str,
+                    now: date | None = None) -> tuple[str, ...]:
+    """The columns beside ``document`` that make its table a record of identity documents: an expiry date
+    (:func:`expiry_dates`) and one more of an issue date, a country, or a person's name or birth date typed with
+    confidence; else none.
+
+    >>> from datetime import timedelta
+    >>> now = date(2026, 12, 7)
+    >>> expiry = [(now + timedelta(days=97 * i)).isoformat() for i in range(-8, 30)]
+    >>> countries = ["IE", "EG", "KE", "VN"] * 10
+    >>> cols = [ColumnClassification(n, None, 0.8, None) for n in ("c1", "c2", "c3")]
+    >>> document_record(cols, {"c2": expiry, "c3": countries}, "c1", now)
+    ('c2', 'c3')
+    >>> document_record(cols, {"c3": countries}, "c1", now)  # a country without an expiry date
+    ()
+    """
+    others = [c for c in columns if c.name != document]
+    expiries = tuple(c.name for c in others if c.info_type is None and c.name in values
+                     and expiry_dates(values[c.name], now))
+    if not expiries:
+        return ()
+    backing = tuple(c.name for c in others if c.name not in expiries and (
+        c.info_type in ("PERSON_NAME", "DATE_OF_BIRTH") and c.confidence >= COMPANION_CONFIDENCE
+        or c.info_type is None and c.name in values and (issue_dates(values[c.name], now)
+                                                         or country_column(values[c.name]))))
+    return tuple(sorted(expiries + backing)) if backing else ()
