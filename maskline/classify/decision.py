@@ -40,6 +40,11 @@ Airflow, the query rewrite, PostgreSQL views, native masking DDL, MCP):
   name hints an info type or (except for checked ISBNs) suggests a code, a date of birth or a phone, or the classifier
   guessed at a type; check-digit detectors that random digits satisfy by chance do not outweigh event times or
   ISBNs. A stored scan without the kind is decided by the other rules, as before;
+- a key of records under a name that hints a sensitive type (``address_id``, ``creditcardid``, ``actor_id``) passes
+  when the entity word alone hints a type whose values are a record's content, never an authority's number, and the
+  values are a dense run of small whole numbers or random ids (:mod:`maskline.classify.record_keys`): the number is
+  the row's key, not the address. Identifiers an authority issues (``national_id``, ``tax_id``, ``ssn_id``,
+  ``passport_no``, ``card_no``) and keys whose values are of another kind stay masked;
 - nested (struct, list, map) and binary values never pass on a scan alone.
 
 Everything here is read from typed, value-free fields: the verdict's ``shape``
@@ -67,6 +72,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from maskline.classify.coded_numbers import WIDE_INTEGERS
+from maskline.classify.record_keys import record_key
 from maskline.classify.text_facts import (
     DATES,
     IDENTIFIER_SHAPED,
@@ -141,7 +147,8 @@ def decide_unnamed(policy: Policy, name: str, verdict: ColumnClassification | No
         assert verdict is not None and verdict.shape is not None
         kind = verdict.shape.kind
         vouched = closed_vocabulary(verdict) or proven_kind(name, verdict) \
-            or (vouched_text(name, verdict) if kind == "text" else None)
+            or (vouched_text(name, verdict) if kind == "text" else None) \
+            or (record_key(name, verdict) if _hinted(name, verdict) else None)
         return ColumnDecision(None, None, None,
                               f"{CLASSIFIER_PASS} ({kind}{': ' + vouched if vouched else ''}, "
                               f"{verdict.confidence:.2f})", verdict.confidence, shape=kind)
@@ -189,7 +196,7 @@ def why_not_safe(name: str, verdict: ColumnClassification | None) -> str | None:
         return f"near miss: {near[0]}"
     if not shape.quiet:
         return "values suggest " + ", ".join(shape.suspicions)
-    if _suspect_name(name, verdict):
+    if _suspect_name(name, verdict) and not record_key(name, verdict):
         return _suspect_name_reason(name, verdict)
     if shape.kind == "categorical" and _person_shaped(verdict):
         return "values are shaped like people's names"

@@ -232,7 +232,11 @@ def _text_shape(kind: str | None, distinct: list[str], n: int, sql_type: str | N
 
         # A fact, not a suspicion: whole numbers as wide as accounts are masked only under a name that says nothing
         # of them (maskline.classify.decision), the name being the one thing that tells accounts from order ids.
-        facts = (WIDE_INTEGERS,) if wide_integers(probe) else ()
+        from maskline.classify.record_keys import ROW_KEYS, row_keys
+
+        # A dense run of small whole numbers is keys: the decision passes it under a name that keys a record of a
+        # sensitive kind (address_id), where the name alone would mask it (maskline.classify.record_keys).
+        facts = (WIDE_INTEGERS,) if wide_integers(probe) else (ROW_KEYS,) if row_keys(probe) else ()
         return ValueShape("numeric", _numeric_suspicions(probe, kind, sql_type), facts=facts)
     if _share(probe, _ISO_TIME.fullmatch) >= SHARE:
         return ValueShape("temporal")
