@@ -223,3 +223,20 @@ def test_query_as_a_command_points_at_sql_query_and_a_typo_gets_every_close_comm
     # maskline's own commands are far apart; a sub-parser's choices (or a later command) may not be
     two = suggestion("invalid choice: 'chek' (choose from 'check', 'cheek', 'sync')", MasklineArgumentParser())
     assert two == "did you mean 'cheek' or 'check'?"  # closest first
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_scan_save_prints_the_verdicts_once_then_where_it_saved_them(tmp_path: Path, fmt: str) -> None:
+    """Both streams into one, as a terminal shows them: the verdicts once, then one "saved" line (it came first)."""
+    source = tmp_path / "contacts.csv"
+    source.write_text("id,email\n" + "".join(f"{i},user{i}@example.com\n" for i in range(30)))
+    policy = tmp_path / "policy.yml"
+    policy.write_text("version: 1\n")
+    r = subprocess.run([sys.executable, "-m", "maskline", "scan", str(source), "--policy", str(policy), "--save",
+                        "--format", fmt], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert r.returncode == 0, r.stdout
+    lines = r.stdout.splitlines()
+    verdicts = [i for i, line in enumerate(lines) if "EMAIL" in line]
+    saved = [i for i, line in enumerate(lines) if line.startswith("saved ")]
+    assert len(verdicts) == 1 and saved == [len(lines) - 1], r.stdout  # once; the saved line last
+    assert lines[-1] == f"saved the verdicts on contacts in {tmp_path / 'policy.scan.json'}"
