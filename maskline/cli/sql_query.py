@@ -63,7 +63,7 @@ def schema_source(uri: str | None) -> Iterator[tuple[dict[str, dict[str, str]] |
     try:
         con = url.connect(read_only=True)
     except UnsupportedDialectError as e:  # said in the CLI's words: the library's fix is to pass a connection in
-        failure = InputError(e.what, where=f"--schema-from {url.shown}", fix=_SCHEMA_FILE_FIX)
+        failure = InputError(e.what, where=f"--schema-from {url.shown}", fix=_schema_file_fix())
     else:
         failure = None
     if failure is not None:
@@ -80,8 +80,16 @@ def schema_source(uri: str | None) -> Iterator[tuple[dict[str, dict[str, str]] |
         con.close()
 
 
-_SCHEMA_FILE_FIX = ("pass --schema-from a YAML/JSON file {table: {column: type}} written from the engine's catalog, "
-                    "or a duckdb:/// or postgresql:// URI")
+def _schema_file_fix() -> str:
+    """What ``--schema-from`` takes instead of a URI maskline cannot open: a file, or a URI of a scheme it opens.
+
+    >>> print(_schema_file_fix())  # doctest: +ELLIPSIS
+    pass --schema-from a YAML/JSON file ... or a URI maskline opens: duckdb://, postgres://, ...
+    """
+    from maskline.adapters import url_schemes
+
+    return ("pass --schema-from a YAML/JSON file {table: {column: type}} written from the engine's catalog, or a URI "
+            "maskline opens: " + ", ".join(f"{s}://" for s in url_schemes()))
 
 
 def _json(text: str, path: Path, fix: str) -> Any:

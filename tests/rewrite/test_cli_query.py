@@ -133,3 +133,32 @@ def test_a_schema_database_that_cannot_be_read_names_the_option_not_the_library_
     assert code == 3
     assert f"(at --schema-from duckdb:///{db}). Fix: check that the server is up" in err, err
     assert "rewrite(connection" not in err and "schema={" not in err
+
+
+def test_an_unknown_schema_uri_lists_only_the_schemes_maskline_opens(files, capsys, tmp_path) -> None:
+    """Before: "valid values: athena, bigquery, databricks, ..., presto, ..., redshift, ...", names of dialects whose
+    URIs --schema-from then could not open. The list is now what each adapter's connect() opens."""
+    from maskline.adapters import adapters
+    from maskline.adapters.url import parse_url
+    from maskline.errors import UnsupportedDialectError
+
+    code = main(["sql", "--dialect", "postgres", "--policy", files["policy"], "--schema-from", "mysql://u@h/db",
+                 "--query", "SELECT * FROM orders"])
+    err = capsys.readouterr().err
+    assert code == 2
+    listed = err.split("valid values: ", 1)[1].strip().split(", ")
+    assert listed == ["duckdb", "postgres", "postgresql", "sqlite", "sqlite3", "trino"], err
+    # every other name of an engine is refused by maskline itself, not left to a driver's error
+    for name in sorted({n for a in adapters().values() for n in (a.name, *a.names)} - set(listed)):
+        with pytest.raises(UnsupportedDialectError, match=f"maskline cannot open {name} URIs itself"):
+            parse_url(f"{name}://u@h/db").connect(read_only=True)
+    # and the file engines' listed schemes open (PostgreSQL's and Trino's need a server: their own tests)
+    import sqlite3
+
+    import duckdb
+
+    duckdb.connect(str(tmp_path / "w.duckdb")).close()
+    sqlite3.connect(tmp_path / "w.sqlite").close()
+    for uri in (f"duckdb:///{tmp_path / 'w.duckdb'}", f"sqlite:///{tmp_path / 'w.sqlite'}",
+                f"sqlite3:///{tmp_path / 'w.sqlite'}"):
+        parse_url(uri).connect(read_only=True).close()
