@@ -116,6 +116,40 @@ def _schema_file(path: Path) -> dict[str, dict[str, str]]:
     return {str(t): {str(c): str(ty) for c, ty in cols.items()} for t, cols in data.items()}
 
 
+def as_stored(schema: dict[str, dict[str, str]], dialect: str, *, where: str) -> dict[str, dict[str, str]]:
+    """A schema file's column names as ``dialect``'s catalog stores them: a key is an identifier written in
+    ``dialect``, so an unquoted key is folded as the engine folds an unquoted name (``Phone`` is PostgreSQL's
+    ``phone`` and Snowflake's ``PHONE``), and a key quoted inside its string (``'"Phone"': text``) is that exact name.
+    Two keys of one table that name one column are refused (neither would be the other's type).
+
+    >>> as_stored({"t": {"Phone": "text", '"Email"': "text"}}, "postgres", where="s.yml")
+    {'t': {'phone': 'text', 'Email': 'text'}}
+    >>> as_stored({"t": {"Phone": "text"}}, "snowflake", where="s.yml")
+    {'t': {'PHONE': 'text'}}
+    """
+    from sqlglot import exp
+    from sqlglot.dialects.dialect import Dialect
+
+    from maskline.adapters import engine
+
+    read = Dialect.get_or_raise(engine(dialect, where="--dialect").dialect().sqlglot_name)
+
+    def stored(key: str) -> str:
+        if len(key) >= 2 and key[0] == key[-1] == '"':
+            return key[1:-1].replace('""', '"')  # SQL's quoted identifier: "" is one quote
+        return read.normalize_identifier(exp.Identifier(this=key, quoted=False)).name
+
+    out: dict[str, dict[str, str]] = {}
+    for table, columns in schema.items():
+        names = {stored(c): (c, t) for c, t in columns.items()}
+        if len(names) < len(columns):
+            raise InputError(f"two columns of table {table!r} name one column of {dialect}", where=where,
+                             fix='an unquoted key is folded as the engine folds a name: quote the one whose case '
+                                 'matters inside its string (\'"Phone"\': text)')
+        out[table] = {name: t for name, (_, t) in names.items()}
+    return out
+
+
 def run_query(args: argparse.Namespace) -> int:
     """Rewrite ``args.query`` for ``args.dialect`` under ``args.policy`` and print it (and, with --explain, lineage).
 
@@ -141,7 +175,9 @@ def run_query(args: argparse.Namespace) -> int:
                              fix="pass --schema-from duckdb:///file.duckdb, a postgresql:// URI, or a YAML/JSON "
                                  "file {table: {column: type}}")
     with schema_source(args.schema_from) as (schema, connection):
-        result = rewrite(args.query, policy, args.dialect, schema=schema, connection=connection)
+        stored = as_stored(schema, args.dialect, where=f"--schema-from {args.schema_from}") if schema else None
+        result = rewrite(args.query, policy, args.dialect, schema=stored, connection=connection,
+                         schema_as_stored=True)
     sql = result.sql
     if getattr(args, "pretty", False):
         import sqlglot

@@ -162,3 +162,37 @@ def test_an_unknown_schema_uri_lists_only_the_schemes_maskline_opens(files, caps
     for uri in (f"duckdb:///{tmp_path / 'w.duckdb'}", f"sqlite:///{tmp_path / 'w.sqlite'}",
                 f"sqlite3:///{tmp_path / 'w.sqlite'}"):
         parse_url(uri).connect(read_only=True).close()
+
+
+PHONE_POLICY = {"unclassified": "pass",
+                "datasets": {"t": {"columns": {"phone": {"info_type": "PHONE", "method": "redact"}}}}}
+
+
+@pytest.mark.parametrize(("dialect", "key", "query", "column"), [
+    # an unquoted key is folded as the engine folds an unquoted name; the masked relation reads that column
+    ("postgres", "Phone", "SELECT phone FROM t", "phone"),
+    ("snowflake", "phone", "SELECT phone FROM t", '"PHONE"'),
+    # a key quoted inside its string is that exact name, which the query quotes too
+    ("postgres", '\'"Phone"\'', 'SELECT "Phone" FROM t', '"Phone"'),
+    ("snowflake", '\'"Phone"\'', 'SELECT "Phone" FROM t', '"Phone"'),
+])
+def test_a_schema_files_names_are_identifiers_of_the_dialect(tmp_path, capsys, dialect, key, query, column) -> None:
+    """Before, ``Phone: text`` on PostgreSQL resolved ``phone`` but the masked relation read ``"Phone"``, a column
+    the table does not have; ``'"Phone"'`` was not read as a name at all, so ``SELECT "Phone"`` had no way to work."""
+    policy, schema = tmp_path / "policy.yml", tmp_path / "schema.yml"
+    policy.write_text(yaml.safe_dump(PHONE_POLICY))
+    schema.write_text(f"t:\n  id: integer\n  {key}: text\n")
+    code = main(["sql", "--dialect", dialect, "--policy", str(policy), "--schema-from", str(schema), "--query", query])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert f"CASE WHEN {column} IS NULL THEN NULL ELSE '[PHONE]'" in out, out
+
+
+def test_a_schema_files_two_spellings_of_one_column_are_refused(tmp_path, capsys) -> None:
+    policy, schema = tmp_path / "policy.yml", tmp_path / "schema.yml"
+    policy.write_text(yaml.safe_dump(PHONE_POLICY))
+    schema.write_text("t:\n  Phone: text\n  phone: text\n")
+    code = main(["sql", "--dialect", "postgres", "--policy", str(policy), "--schema-from", str(schema),
+                 "--query", "SELECT phone FROM t"])
+    err = capsys.readouterr().err
+    assert code == 2 and "two columns of table 't' name one column of postgres" in err, err
