@@ -4,7 +4,8 @@
 
 * ``duckdb:///path/to/file.duckdb`` (or a path ending in ``.duckdb``/``.db``), opened read-only;
 * ``postgresql://user@host/db`` (read through ``information_schema``);
-* a YAML or JSON file mapping ``table -> {column: type}``.
+* a YAML or JSON file mapping ``table -> {column: type}``; its column names are identifiers of ``--dialect``
+  (:func:`as_stored`: ``Phone`` folded as the engine folds it, ``'"Phone"'`` exact).
 
 >>> import argparse
 >>> p = argparse.ArgumentParser()
@@ -31,7 +32,8 @@ def add_query_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--query", help="a SELECT to rewrite so that it reads masked relations instead of the raw tables")
     parser.add_argument("--schema-from", dest="schema_from", metavar="URI",
                         help="where the tables' columns come from: duckdb:///file.duckdb, postgresql://..., "
-                             "or a YAML/JSON file {table: {column: type}}")
+                             "or a YAML/JSON file {table: {column: type}} whose names are read as --dialect reads "
+                             "them: Phone folded, '\"Phone\"' exact")
     parser.add_argument("--explain", action="store_true",
                         help="also print the lineage of each output column and what was masked")
 

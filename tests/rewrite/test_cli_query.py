@@ -196,3 +196,26 @@ def test_a_schema_files_two_spellings_of_one_column_are_refused(tmp_path, capsys
                  "--query", "SELECT phone FROM t"])
     err = capsys.readouterr().err
     assert code == 2 and "two columns of table 't' name one column of postgres" in err, err
+
+
+@pytest.mark.postgres
+def test_a_schema_files_quoted_and_unquoted_keys_run_on_postgresql(tmp_path, capsys, pg_dsn) -> None:
+    """The printed SQL runs on PostgreSQL against the columns the file's keys name: ``Email`` unquoted is the
+    column ``email``, ``'"Phone"'`` the quoted column ``"Phone"``."""
+    from tests.conftest import scratch_schema
+
+    policy, schema = tmp_path / "policy.yml", tmp_path / "schema.yml"
+    policy.write_text(yaml.safe_dump({"unclassified": "pass", "datasets": {"t": {"columns": {
+        "phone": {"info_type": "PHONE", "method": "redact"}, "email": {"info_type": "EMAIL", "method": "redact"}}}}}))
+    schema.write_text("t:\n  Email: text\n  '\"Phone\"': text\n")
+    with scratch_schema(pg_dsn, "schema_file_names") as (conn, _):
+        with conn.cursor() as cur:
+            cur.execute('CREATE TABLE t (email text, "Phone" text)')
+            cur.execute("INSERT INTO t VALUES ('ann@example.com', '+1 415 555 0100')")
+        code = main(["sql", "--dialect", "postgres", "--policy", str(policy), "--schema-from", str(schema),
+                     "--query", 'SELECT email, "Phone" FROM t'])
+        out, err = capsys.readouterr()
+        assert code == 0, err
+        with conn.cursor() as cur:
+            cur.execute(out.strip().rstrip(";"))
+            assert cur.fetchall() == [("[EMAIL]", "[PHONE]")]
