@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from maskline.errors import PolicyError, did_you_mean
+from maskline.errors import PolicyError, closest, did_you_mean
 from maskline.keys import DEFAULT_DERIVATION, DEFAULT_KEY_REF, KeyRef, check_derivation
 from maskline.methods.base import MethodSpec
 from maskline.methods.registry import METHODS, method_spec
@@ -253,6 +253,24 @@ def _path_of(steps: list[Any]) -> str:
     return path
 
 
+def _one_of_hint(instance: Any, branches: list[Any]) -> str | None:
+    """"did you mean" for a mapping that fits none of a ``oneOf``'s shapes because a name is misspelt: the name
+    each shape requires (``key:``'s ``env`` or ``airflow_conn``) closest to one the mapping has and no shape knows.
+
+    >>> branches = [{"required": ["env"], "properties": {"env": {}}}, {"required": ["airflow_conn"]}]
+    >>> _one_of_hint({"envv": "X"}, branches), _one_of_hint({"vault": "X"}, branches)
+    ("did you mean 'env'?", None)
+    """
+    if not isinstance(instance, Mapping):
+        return None
+    required = [str(r) for b in branches if isinstance(b, Mapping) for r in b.get("required", ())]
+    known = set(required) | {str(k) for b in branches if isinstance(b, Mapping) for k in b.get("properties", {})}
+    for name in instance:
+        if str(name) not in known and (best := closest(str(name), required)):
+            return f"did you mean {best!r}?"
+    return None
+
+
 # Which of several violations at one place is reported: the shape first, then unknown keys.
 _PRIORITY = {"type": 0, "additionalProperties": 1, "propertyNames": 2, "required": 3}
 
@@ -357,6 +375,8 @@ class _Loader:
             what = f"invalid value for {label}"
         if "x-fix" in notes:
             fix = notes["x-fix"]
+            if err.validator == "oneOf" and (hint := _one_of_hint(err.instance, err.validator_value)):
+                fix = f"{hint} {fix}"  # key: {envv: X}: the source meant, then the shapes it takes
         elif err.validator == "enum":
             fix = did_you_mean(str(err.instance), [str(v) for v in err.validator_value])
         else:

@@ -73,6 +73,16 @@ def engine(name: str, *, where: str = "engine") -> EngineAdapter:
                                       fix=did_you_mean(name, sorted(_by_name()))) from None
 
 
+def url_schemes() -> list[str]:
+    """Every URI scheme maskline opens itself: each adapter's :attr:`~EngineAdapter.url_schemes`, what its
+    ``connect`` opens (a dialect name such as ``redshift`` or ``athena`` is not one).
+
+    >>> url_schemes()
+    ['duckdb', 'postgres', 'postgresql', 'sqlite', 'sqlite3', 'trino']
+    """
+    return sorted({s for adapter in adapters().values() for s in adapter.url_schemes})
+
+
 def engine_of(connection: Any, *, where: str = "connection") -> EngineAdapter:
     """The adapter of an open DB-API connection, from its driver's module.
 
@@ -90,4 +100,4 @@ def engine_of(connection: Any, *, where: str = "connection") -> EngineAdapter:
                                       "connection")
 
 
-__all__ = ["EngineAdapter", "adapters", "engine", "engine_of"]
+__all__ = ["EngineAdapter", "adapters", "engine", "engine_of", "url_schemes"]

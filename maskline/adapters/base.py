@@ -53,6 +53,9 @@ class EngineAdapter:
     folds_case: ClassVar[bool] = True
     #: The schema a one-part table name lives in, for lineage names (None: the connection's).
     default_schema: ClassVar[str | None] = None
+    #: The URI schemes :meth:`connect` opens (empty: maskline opens none of this engine's URIs itself). A name in
+    #: :attr:`names` that is not here is a dialect maskline speaks, not a URI it can open (redshift, athena).
+    url_schemes: ClassVar[tuple[str, ...]] = ()
     #: Whether the engine's data lives in a local file (its URI path is a file path).
     file_based: ClassVar[bool] = False
     #: Whether this process can run masking SQL on the engine (False: DDL and golden SQL only).

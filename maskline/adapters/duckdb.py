@@ -80,6 +80,7 @@ class DuckDBAdapter(EngineAdapter):
 
     name = "duckdb"
     names = ("duckdb",)
+    url_schemes = ("duckdb",)  # connect() opens url.path, whatever else the URI holds
     driver_modules = ("duckdb",)
     placeholder = "?"
     begin = "BEGIN TRANSACTION"

@@ -124,11 +124,16 @@ _DESCENDANTS_SQL = (
 )
 
 
+# The URI designators libpq's connection strings accept (libpq's "Connection URIs"): pg://, redshift:// are refused.
+LIBPQ_URI_SCHEMES = ("postgresql", "postgres")
+
+
 class PostgresAdapter(EngineAdapter):
     """PostgreSQL through psycopg2 (or psycopg 3): custom settings hold the key, set with bound parameters."""
 
     name = "postgres"
     names = ("postgres", "postgresql", "pg", "psycopg2", "redshift")
+    url_schemes = LIBPQ_URI_SCHEMES  # connect() hands the URI to libpq, which reads these two designators only
     driver_modules = ("psycopg2", "psycopg")
     default_schema = "public"
     pins_catalog = True  # customers binds to pg_temp's customers first, when the session has one

@@ -37,6 +37,7 @@ class SQLiteAdapter(EngineAdapter):
 
     name = "sqlite"
     names = ("sqlite", "sqlite3")
+    url_schemes = names  # connect() opens url.path under either name
     driver_modules = ("sqlite3",)
     placeholder = "?"
     folds_case = False

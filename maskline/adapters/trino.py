@@ -68,11 +68,17 @@ def function_path(current_path: str) -> tuple[str, ...]:
     return tuple(e for e in entries if e and e.lower() != BUILTIN_PATH)
 
 
+# The URL schemes connect() opens.
+TRINO_URL_SCHEMES = ("http", "https", "trino")
+
+
 class TrinoAdapter(EngineAdapter):
     """Trino through the ``trino`` DB-API client (qmark parameters, autocommit writes)."""
 
     name = "trino"
     names = ("trino", "presto", "starburst", "athena")  # dbt adapter types that speak Trino SQL
+    # what connect() opens that also names this engine (http:// names no engine): trino://, not athena://
+    url_schemes = tuple(sorted(set(TRINO_URL_SCHEMES) & set(names)))
     driver_modules = ("trino",)
     placeholder = "?"
     transactions = False
@@ -375,7 +381,7 @@ def connect(url: str, *, catalog: str | None = None, schema: str | None = None, 
     maskline.errors.InputError: not a Trino URL: scheme 'ftp' (at Trino URL). Fix: use http://host:port or trino://user@host:port/catalog/schema
     """
     u = urlparse(url)
-    if u.scheme not in ("http", "https", "trino"):
+    if u.scheme not in TRINO_URL_SCHEMES:
         raise InputError(f"not a Trino URL: scheme {u.scheme!r}", where="Trino URL",
                          fix="use http://host:port or trino://user@host:port/catalog/schema")
     parts = [unquote(p) for p in u.path.split("/") if p]

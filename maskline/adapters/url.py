@@ -51,13 +51,35 @@ class EngineURL:
         """
         return self.database or ":memory:"
 
+    @property
+    def scheme(self) -> str:
+        """The scheme the URI was written with (``redshift`` and ``postgresql`` are one engine's, not one scheme).
+
+        >>> parse_url("postgresql://db/sales").scheme, parse_url("redshift://db/sales").scheme
+        ('postgresql', 'redshift')
+        """
+        return self.raw.partition("://")[0].lower()
+
     def connect(self, *, read_only: bool = False) -> Any:
-        """Open a connection through the engine's adapter; the caller closes it.
+        """Open a connection through the engine's adapter; the caller closes it. A scheme its adapter does not
+        open (``athena://``, ``redshift://``: dialects maskline speaks, not URIs it opens) is refused here, so
+        the message names what maskline opens rather than the driver's error.
 
         >>> con = parse_url("duckdb://").connect()
         >>> con.sql("SELECT 42").fetchall()
         [(42,)]
+        >>> parse_url("athena://host/db").connect()
+        Traceback (most recent call last):
+        ...
+        maskline.errors.UnsupportedDialectError: maskline cannot open athena URIs itself (at athena://host/db)...
         """
+        from maskline.adapters import url_schemes
+        from maskline.errors import UnsupportedDialectError
+
+        if self.scheme not in self.engine.url_schemes:
+            raise UnsupportedDialectError(f"maskline cannot open {self.scheme} URIs itself", where=self.shown,
+                                          fix="open the connection yourself and pass it in, or use a URI maskline "
+                                              "opens: " + ", ".join(f"{s}://" for s in url_schemes()))
         return self.engine.connect(self, read_only=read_only)
 
 
@@ -82,14 +104,18 @@ def parse_url(uri: str, *, where: str = "the URI") -> EngineURL:
     >>> parse_url("duckdb:///warehouse.db::main.orders").path
     'warehouse.db'
     """
-    from maskline.adapters import engine
+    from maskline.adapters import engine, url_schemes
+    from maskline.errors import UnsupportedDialectError, did_you_mean
 
     base, sep, table = uri.partition("::")
     if "://" not in base:
         raise InputError("not a database URI", where=where,
                          fix="use scheme://..., e.g. duckdb:///warehouse.db or postgresql://user@host/db")
     scheme, _, after = base.partition("://")
-    adapter = engine(scheme, where=where)
+    try:
+        adapter = engine(scheme, where=where)
+    except UnsupportedDialectError as e:  # the schemes a URI may have: those maskline opens, not every dialect name
+        raise UnsupportedDialectError(e.what, where=e.where, fix=did_you_mean(scheme, url_schemes())) from None
     netloc, slash, rest = after.partition("/")
     shown = _shown(scheme, netloc, slash + rest)
     if adapter.file_based:

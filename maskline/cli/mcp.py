@@ -105,12 +105,12 @@ def run(args: argparse.Namespace) -> int:
     from maskline.classify.stored import scan_beside
 
     policy = load_policy(args.policy)
-    scan_beside(policy)  # a stale or broken stored scan stops the server now, not its first query
+    scan = scan_beside(policy)  # a stale or broken stored scan stops the server now, not its first query
     from maskline.mcp.lineage import check_settings
 
     check_settings()  # so does a bad lineage queue size or flush timeout
     if not args.masked_schema:
-        _warn_without_key(policy)
+        _warn_without_key(policy, scan)
         _warn_unmatched_datasets(policy, database, allow=args.allow)
     tools = MaskedTools(policy, database, allow=args.allow, max_rows=args.max_rows,
                         timeout=args.timeout, masked_schema=args.masked_schema)
@@ -120,24 +120,51 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _warn_without_key(policy: Any) -> None:
-    """Tell the operator at start-up, on stderr (the client's server log), that the key is missing: otherwise
-    only the agent hears of it, as each query reading a keyed column fails. Not fatal: a policy may need no
-    key, and the masked views of ``--masked-schema`` hold their own.
+def keyed_methods(policy: Any, scan: Any = None) -> list[str]:
+    """The keyed methods (those that read the key) the server can apply: the policy's column entries' and those of
+    the info types the stored ``scan`` found. A column neither names is passed or redacted (no key), whatever
+    ``methods:`` or the catalogue would give an info type nobody found.
 
     >>> from maskline.policy import load_policy
-    >>> _warn_without_key(load_policy({"version": 1, "key": {"env": "NO_SUCH_MASKLINE_KEY_VAR"}}))  # stderr only
+    >>> cols = {"email": {"info_type": "EMAIL", "method": "hmac"}, "ssn": {"method": "redact"}}
+    >>> keyed_methods(load_policy({"datasets": {"t": {"columns": cols}}}))
+    ['hmac']
+    >>> keyed_methods(load_policy({"methods": {"EMAIL": "hash"}, "datasets": {"t": {"columns": {"n": {"pass": True}}}}}))
+    []
+    """
+    from maskline.methods.registry import METHODS
+
+    specs = [c.method or (policy.method_for(c.info_type) if c.info_type else None)
+             for d in policy.datasets.values() for c in d.columns.values()]
+    for classification in (scan.tables.values() if scan is not None else ()):
+        specs += [policy.method_for(v.info_type) for v in classification.columns if v.info_type]
+    return sorted({s.name for s in specs if s is not None and METHODS[s.name].keyed})
+
+
+def _warn_without_key(policy: Any, scan: Any = None) -> None:
+    """Tell the operator at start-up, on stderr (the client's server log), that the key is missing: otherwise
+    only the agent hears of it, as each query reading a keyed column fails. Only when the policy (or the stored
+    ``scan``) can apply a keyed method (:func:`keyed_methods`): a policy of redact, partial and pass needs no key.
+    Not fatal: the masked views of ``--masked-schema`` hold their own.
+
+    >>> from maskline.policy import load_policy
+    >>> cols = {"email": {"method": "hash"}}
+    >>> key = {"env": "NO_SUCH_MASKLINE_KEY_VAR"}
+    >>> _warn_without_key(load_policy({"key": key, "datasets": {"t": {"columns": cols}}}))  # stderr only
     """
     import sys
 
     from maskline.errors import MasklineError, structured_message
     from maskline.keys import resolve_key
 
+    keyed = keyed_methods(policy, scan)
+    if not keyed:
+        return
     try:
         resolve_key(policy.key)
     except MasklineError as e:
         print(f"warning: {structured_message(e)}. Until it is set, every query that reads a column masked with "
-              "hmac, hash or fake (or filters one with a literal) fails.", file=sys.stderr)
+              f"{' or '.join(keyed)} (or filters one with a literal) fails.", file=sys.stderr)
 
 
 def _warn_unmatched_datasets(policy: Any, database: Any, allow: list[str] | None = None) -> None:

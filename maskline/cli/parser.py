@@ -16,11 +16,14 @@ subcommand its one-line ``help`` as its description when it has none, so
 "did you mean 'scan'?"
 >>> suggestion("unrecognized arguments: --polcy p.yml", scan)
 "did you mean '--policy'?"
+>>> print(suggestion("invalid choice: 'query' (choose from 'scan', 'sql')", p))
+did you mean 'maskline sql --query "<SQL>"'?
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import re
 import sys
 from collections.abc import Sequence
@@ -31,6 +34,26 @@ from maskline.errors import closest
 _INVALID_CHOICE = re.compile(r"invalid choice: '(?P<value>[^']*)' \(choose from (?P<choices>.*)\)")
 _UNRECOGNIZED = re.compile(r"unrecognized arguments: (?P<args>.*)")
 
+# Words a user types as a command that are another command's option: the word -> (that command, its option, what
+# the option takes). Only offered when that command is among the valid choices (a sub-parser's own choices differ).
+_OPTION_WORDS: dict[str, tuple[str, str, str]] = {
+    "query": ("sql", "--query", '"<SQL>"'),  # the README's `maskline sql --query`; there is no `maskline query`
+}
+# How many close commands a typo is offered: `maskline mas` could be mask or mcp.
+_MAX_CLOSE = 3
+
+
+def _close_choices(value: str, choices: list[str]) -> list[str]:
+    """The valid choices close to ``value``, closest first (difflib's ratio, as :func:`closest` uses).
+
+    >>> _close_choices("mas", ["mask", "mcp", "sql"])
+    ['mask']
+    >>> _close_choices("zzz", ["mask"])
+    []
+    """
+    lowered = {c.lower(): c for c in choices}
+    return [lowered[m] for m in difflib.get_close_matches(value.lower(), list(lowered), n=_MAX_CLOSE, cutoff=0.6)]
+
 
 def suggestion(message: str, parser: argparse.ArgumentParser) -> str | None:
     """The "did you mean" line for an argparse error message, or None when nothing is close.
@@ -40,14 +63,17 @@ def suggestion(message: str, parser: argparse.ArgumentParser) -> str | None:
     """
     if m := _INVALID_CHOICE.search(message):
         choices = [c.strip().strip("'\"") for c in m["choices"].split(",")]
-        best = closest(m["value"], choices)
-    elif m := _UNRECOGNIZED.search(message):
+        word = _OPTION_WORDS.get(m["value"].lower())
+        if word is not None and word[0] in choices:
+            return f"did you mean {' '.join(('maskline', *word))!r}?"
+        close = _close_choices(m["value"], choices)
+        return f"did you mean {' or '.join(repr(c) for c in close)}?" if close else None
+    if m := _UNRECOGNIZED.search(message):
         options = [o for action in parser._actions for o in action.option_strings if o.startswith("--")]
         typed = [a.split("=", 1)[0] for a in m["args"].split() if a.startswith("--")]
         best = next((c for c in (closest(t, options) for t in typed) if c), None)
-    else:
-        return None
-    return f"did you mean {best!r}?" if best else None
+        return f"did you mean {best!r}?" if best else None
+    return None
 
 
 class _DescribedSubParsers(argparse._SubParsersAction):  # type: ignore[type-arg]

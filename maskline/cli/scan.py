@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -136,27 +137,33 @@ def run(args: argparse.Namespace) -> int:
             raise InputError("--save stores the scan beside a policy, and no --policy was given",
                              where="maskline scan", fix="add --policy policy.yml (start one with `maskline policy init`)")
     result = classify_source(args, bool(show))
-    if args.save:
-        save(args, result)
+    # Stored before anything is printed (a scan that cannot be saved prints no verdicts), said after them: the
+    # verdicts once, then one line saying where they went, in that order on a terminal where both streams meet.
+    saved = save(args, result) if args.save else None
     if args.format == "json":
         # Plain print: rich would wrap or colour the JSON.
         print(json.dumps({"columns": [shown_column(c) for c in result.columns]}, ensure_ascii=False))
-        return 0
-    console().print(render_table(result))
+    else:
+        console().print(render_table(result))
+    if saved is not None:
+        from maskline.cli.output import err_console
+
+        sys.stdout.flush()  # a pipe buffers stdout: the verdicts first, then the line on stderr
+        err_console().print(f"saved the verdicts on {saved[0]} in {saved[1]}", highlight=False, markup=False)
     return 0
 
 
-def save(args: argparse.Namespace, result: Any) -> None:
-    """Store ``result`` beside ``args.policy``; says where on stderr (stdout stays the scan's output)."""
+def save(args: argparse.Namespace, result: Any) -> tuple[str, Path]:
+    """Store ``result`` beside ``args.policy``; returns the dataset name and the file, which :func:`run` says on
+    stderr after the verdicts (stdout stays the scan's output)."""
     from maskline.classify.sources import redact_uri
     from maskline.classify.stored import save_scan, scan_path_for
-    from maskline.cli.output import err_console
     from maskline.policy import load_policy
 
     dataset = args.dataset or result.table or Path(args.source).stem
     path = save_scan(scan_path_for(args.policy), dataset, result, load_policy(args.policy),
                      source=redact_uri(args.source))
-    err_console().print(f"saved the verdicts on {dataset} in {path}", highlight=False, markup=False)
+    return dataset, path
 
 
 def render_table(result: Any) -> Any:

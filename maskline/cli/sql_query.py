@@ -4,7 +4,8 @@
 
 * ``duckdb:///path/to/file.duckdb`` (or a path ending in ``.duckdb``/``.db``), opened read-only;
 * ``postgresql://user@host/db`` (read through ``information_schema``);
-* a YAML or JSON file mapping ``table -> {column: type}``.
+* a YAML or JSON file mapping ``table -> {column: type}``; its column names are identifiers of ``--dialect``
+  (:func:`as_stored`: ``Phone`` folded as the engine folds it, ``'"Phone"'`` exact).
 
 >>> import argparse
 >>> p = argparse.ArgumentParser()
@@ -31,7 +32,8 @@ def add_query_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--query", help="a SELECT to rewrite so that it reads masked relations instead of the raw tables")
     parser.add_argument("--schema-from", dest="schema_from", metavar="URI",
                         help="where the tables' columns come from: duckdb:///file.duckdb, postgresql://..., "
-                             "or a YAML/JSON file {table: {column: type}}")
+                             "or a YAML/JSON file {table: {column: type}} whose names are read as --dialect reads "
+                             "them: Phone folded, '\"Phone\"' exact")
     parser.add_argument("--explain", action="store_true",
                         help="also print the lineage of each output column and what was masked")
 
@@ -63,7 +65,7 @@ def schema_source(uri: str | None) -> Iterator[tuple[dict[str, dict[str, str]] |
     try:
         con = url.connect(read_only=True)
     except UnsupportedDialectError as e:  # said in the CLI's words: the library's fix is to pass a connection in
-        failure = InputError(e.what, where=f"--schema-from {url.shown}", fix=_SCHEMA_FILE_FIX)
+        failure = InputError(e.what, where=f"--schema-from {url.shown}", fix=_schema_file_fix())
     else:
         failure = None
     if failure is not None:
@@ -80,8 +82,16 @@ def schema_source(uri: str | None) -> Iterator[tuple[dict[str, dict[str, str]] |
         con.close()
 
 
-_SCHEMA_FILE_FIX = ("pass --schema-from a YAML/JSON file {table: {column: type}} written from the engine's catalog, "
-                    "or a duckdb:/// or postgresql:// URI")
+def _schema_file_fix() -> str:
+    """What ``--schema-from`` takes instead of a URI maskline cannot open: a file, or a URI of a scheme it opens.
+
+    >>> print(_schema_file_fix())  # doctest: +ELLIPSIS
+    pass --schema-from a YAML/JSON file ... or a URI maskline opens: duckdb://, postgres://, ...
+    """
+    from maskline.adapters import url_schemes
+
+    return ("pass --schema-from a YAML/JSON file {table: {column: type}} written from the engine's catalog, or a URI "
+            "maskline opens: " + ", ".join(f"{s}://" for s in url_schemes()))
 
 
 def _json(text: str, path: Path, fix: str) -> Any:
@@ -106,6 +116,40 @@ def _schema_file(path: Path) -> dict[str, dict[str, str]]:
         raise InputError("a schema file maps table -> {column: type}", where=f"--schema-from {path}",
                          fix="e.g. customers: {id: integer, email: varchar}")
     return {str(t): {str(c): str(ty) for c, ty in cols.items()} for t, cols in data.items()}
+
+
+def as_stored(schema: dict[str, dict[str, str]], dialect: str, *, where: str) -> dict[str, dict[str, str]]:
+    """A schema file's column names as ``dialect``'s catalog stores them: a key is an identifier written in
+    ``dialect``, so an unquoted key is folded as the engine folds an unquoted name (``Phone`` is PostgreSQL's
+    ``phone`` and Snowflake's ``PHONE``), and a key quoted inside its string (``'"Phone"': text``) is that exact name.
+    Two keys of one table that name one column are refused (neither would be the other's type).
+
+    >>> as_stored({"t": {"Phone": "text", '"Email"': "text"}}, "postgres", where="s.yml")
+    {'t': {'phone': 'text', 'Email': 'text'}}
+    >>> as_stored({"t": {"Phone": "text"}}, "snowflake", where="s.yml")
+    {'t': {'PHONE': 'text'}}
+    """
+    from sqlglot import exp
+    from sqlglot.dialects.dialect import Dialect
+
+    from maskline.adapters import engine
+
+    read = Dialect.get_or_raise(engine(dialect, where="--dialect").dialect().sqlglot_name)
+
+    def stored(key: str) -> str:
+        if len(key) >= 2 and key[0] == key[-1] == '"':
+            return key[1:-1].replace('""', '"')  # SQL's quoted identifier: "" is one quote
+        return read.normalize_identifier(exp.Identifier(this=key, quoted=False)).name
+
+    out: dict[str, dict[str, str]] = {}
+    for table, columns in schema.items():
+        names = {stored(c): (c, t) for c, t in columns.items()}
+        if len(names) < len(columns):
+            raise InputError(f"two columns of table {table!r} name one column of {dialect}", where=where,
+                             fix='an unquoted key is folded as the engine folds a name: quote the one whose case '
+                                 'matters inside its string (\'"Phone"\': text)')
+        out[table] = {name: t for name, (_, t) in names.items()}
+    return out
 
 
 def run_query(args: argparse.Namespace) -> int:
@@ -133,7 +177,9 @@ def run_query(args: argparse.Namespace) -> int:
                              fix="pass --schema-from duckdb:///file.duckdb, a postgresql:// URI, or a YAML/JSON "
                                  "file {table: {column: type}}")
     with schema_source(args.schema_from) as (schema, connection):
-        result = rewrite(args.query, policy, args.dialect, schema=schema, connection=connection)
+        stored = as_stored(schema, args.dialect, where=f"--schema-from {args.schema_from}") if schema else None
+        result = rewrite(args.query, policy, args.dialect, schema=stored, connection=connection,
+                         schema_as_stored=True)
     sql = result.sql
     if getattr(args, "pretty", False):
         import sqlglot

@@ -207,6 +207,7 @@ def rewrite(
     key: KeyMaterial | None = None,
     key_mode: KeyMode = KeyMode.SESSION,
     masked_schema: str | None = None,
+    schema_as_stored: bool = False,
 ) -> Rewritten:
     """Rewrite ``sql`` to read masked relations instead of raw tables, or raise ``RewriteRefused``.
 
@@ -218,7 +219,9 @@ def rewrite(
     policy's key reference when omitted); it never appears in the SQL in
     ``KeyMode.SESSION``. With ``masked_schema`` the masked relations are the
     views maskline created in that schema (the PostgreSQL reader role's path,
-    :mod:`maskline.adapters.postgres`) instead of inline derived tables.
+    :mod:`maskline.adapters.postgres`) instead of inline derived tables. ``schema``'s column names are read as
+    names written unquoted in ``dialect`` (folded as the engine folds them), or with ``schema_as_stored`` as the
+    catalog stores them (exactly: ``Phone`` is PostgreSQL's ``"Phone"``), as columns read from ``connection`` are.
 
     >>> from maskline.policy import load_policy
     >>> pol = load_policy({"unclassified": "pass",
@@ -254,7 +257,7 @@ def rewrite(
         refuse_function_path(facts.function_path)
     db = default_db(tables) and (default_schema or default_db(tables))  # where the engine reads unqualified ones
     # the catalog's names are spelled as stored; a caller's schema mapping is read as names written unquoted
-    exact = [k for k in full_schema if schema is None or k not in schema]
+    exact = [k for k in full_schema if schema is None or k not in schema or schema_as_stored]
     written = written_names(tree, d.name)  # read before qualify folds them (DuckDB keeps the case written)
     # One name per relation, resolved once from the catalog (catalog.schema.table, unqualified names in the schema
     # the engine resolves them to): plans, tables and lineage are keyed by it. Without a connection there is no

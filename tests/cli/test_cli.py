@@ -204,3 +204,39 @@ def test_policy_init_quotes_column_names_yaml_would_read_as_booleans_or_null(tmp
     (tmp_path / "flags.yml").write_text(drafted)
     assert main(["mask", str(src), str(tmp_path / "out.csv"), "--policy", str(tmp_path / "flags.yml")]) == 0
     assert (tmp_path / "out.csv").read_text() == src.read_text()  # every column was found safe: all passed as is
+
+
+def test_query_as_a_command_points_at_sql_query_and_a_typo_gets_every_close_command() -> None:
+    """`maskline query` is not a command: the README's `maskline sql --query`, whose option really exists, is named;
+    a typo close to two commands names both."""
+    from maskline.cli.main import build_parser
+    from maskline.cli.parser import _OPTION_WORDS
+
+    r = run_cli("query", "SELECT 1")
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert "did you mean 'maskline sql --query \"<SQL>\"'?" in r.stderr, r.stderr
+    for command, option, _ in _OPTION_WORDS.values():  # each word's suggestion is a real command and option
+        sub = build_parser(command)._subparsers._group_actions[0].choices[command]  # type: ignore[union-attr]
+        assert option in sub._option_string_actions
+    from maskline.cli.parser import MasklineArgumentParser, suggestion
+
+    # maskline's own commands are far apart; a sub-parser's choices (or a later command) may not be
+    two = suggestion("invalid choice: 'chek' (choose from 'check', 'cheek', 'sync')", MasklineArgumentParser())
+    assert two == "did you mean 'cheek' or 'check'?"  # closest first
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_scan_save_prints_the_verdicts_once_then_where_it_saved_them(tmp_path: Path, fmt: str) -> None:
+    """Both streams into one, as a terminal shows them: the verdicts once, then one "saved" line (it came first)."""
+    source = tmp_path / "contacts.csv"
+    source.write_text("id,email\n" + "".join(f"{i},user{i}@example.com\n" for i in range(30)))
+    policy = tmp_path / "policy.yml"
+    policy.write_text("version: 1\n")
+    r = subprocess.run([sys.executable, "-m", "maskline", "scan", str(source), "--policy", str(policy), "--save",
+                        "--format", fmt], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert r.returncode == 0, r.stdout
+    lines = r.stdout.splitlines()
+    verdicts = [i for i, line in enumerate(lines) if "EMAIL" in line]
+    saved = [i for i, line in enumerate(lines) if line.startswith("saved ")]
+    assert len(verdicts) == 1 and saved == [len(lines) - 1], r.stdout  # once; the saved line last
+    assert lines[-1] == f"saved the verdicts on contacts in {tmp_path / 'policy.scan.json'}"

@@ -123,3 +123,16 @@ def test_list_parameters_reject_a_bare_string_with_a_clear_fix() -> None:
     assert "a list of str" in str(info.value)
     ok = load_policy({"methods": {"FREE_TEXT_WITH_PII": {"method": "scrub", "info_types": ["EMAIL", "IBAN"]}}})
     assert list(ok.methods["FREE_TEXT_WITH_PII"].params.info_types) == ["EMAIL", "IBAN"]
+
+
+@pytest.mark.parametrize(("key", "hint"), [({"envv": "MASKLINE_KEY"}, "did you mean 'env'?"),
+                                           ({"airflow_con": "maskline_default"}, "did you mean 'airflow_conn'?")])
+def test_a_misspelt_key_source_gets_the_source_meant(key: dict[str, str], hint: str) -> None:
+    """The policy's ``key:`` answers a misspelt source as the dbt package's ``maskline_key_source`` var does (and with
+    the same rule, tests/dbt/test_closest_macro.py); a name close to none still gets the shapes it may take."""
+    with pytest.raises(PolicyError) as e:
+        load_policy({"key": key})
+    assert e.value.fix.startswith(hint) and "key: {env: MASKLINE_KEY}" in e.value.fix
+    with pytest.raises(PolicyError) as e:
+        load_policy({"key": {"vault": "x"}})
+    assert "did you mean" not in e.value.fix

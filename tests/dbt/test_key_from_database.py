@@ -230,6 +230,10 @@ def test_on_another_adapter_the_database_key_source_stops_the_model(tmp_path_fac
     assert results == {"plain": "error", "keyed": "error"}  # the pre-hook stops models without a keyed method too
     unknown = project.run("run", "--vars", "{maskline_key_source: vault}", check=False)
     assert unknown.returncode != 0 and "maskline: unknown key source vault" in unknown.stdout
+    assert "did you mean" not in unknown.stdout  # close to neither source: the fix names both
+    misspelt = project.run("run", "--vars", "{maskline_key_source: databse}", check=False)
+    assert misspelt.returncode != 0 and "maskline: unknown key source databse" in misspelt.stdout
+    assert "Fix: did you mean 'database'? set it to env" in misspelt.stdout, misspelt.stdout[-3000:]
 
 
 def _squat(dsn: str, squatter: str, reader: str, key: str) -> None:

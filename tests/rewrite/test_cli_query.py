@@ -133,3 +133,89 @@ def test_a_schema_database_that_cannot_be_read_names_the_option_not_the_library_
     assert code == 3
     assert f"(at --schema-from duckdb:///{db}). Fix: check that the server is up" in err, err
     assert "rewrite(connection" not in err and "schema={" not in err
+
+
+def test_an_unknown_schema_uri_lists_only_the_schemes_maskline_opens(files, capsys, tmp_path) -> None:
+    """Before: "valid values: athena, bigquery, databricks, ..., presto, ..., redshift, ...", names of dialects whose
+    URIs --schema-from then could not open. The list is now what each adapter's connect() opens."""
+    from maskline.adapters import adapters
+    from maskline.adapters.url import parse_url
+    from maskline.errors import UnsupportedDialectError
+
+    code = main(["sql", "--dialect", "postgres", "--policy", files["policy"], "--schema-from", "mysql://u@h/db",
+                 "--query", "SELECT * FROM orders"])
+    err = capsys.readouterr().err
+    assert code == 2
+    listed = err.split("valid values: ", 1)[1].strip().split(", ")
+    assert listed == ["duckdb", "postgres", "postgresql", "sqlite", "sqlite3", "trino"], err
+    # every other name of an engine is refused by maskline itself, not left to a driver's error
+    for name in sorted({n for a in adapters().values() for n in (a.name, *a.names)} - set(listed)):
+        with pytest.raises(UnsupportedDialectError, match=f"maskline cannot open {name} URIs itself"):
+            parse_url(f"{name}://u@h/db").connect(read_only=True)
+    # and the file engines' listed schemes open (PostgreSQL's and Trino's need a server: their own tests)
+    import sqlite3
+
+    import duckdb
+
+    duckdb.connect(str(tmp_path / "w.duckdb")).close()
+    sqlite3.connect(tmp_path / "w.sqlite").close()
+    for uri in (f"duckdb:///{tmp_path / 'w.duckdb'}", f"sqlite:///{tmp_path / 'w.sqlite'}",
+                f"sqlite3:///{tmp_path / 'w.sqlite'}"):
+        parse_url(uri).connect(read_only=True).close()
+
+
+PHONE_POLICY = {"unclassified": "pass",
+                "datasets": {"t": {"columns": {"phone": {"info_type": "PHONE", "method": "redact"}}}}}
+
+
+@pytest.mark.parametrize(("dialect", "key", "query", "column"), [
+    # an unquoted key is folded as the engine folds an unquoted name; the masked relation reads that column
+    ("postgres", "Phone", "SELECT phone FROM t", "phone"),
+    ("snowflake", "phone", "SELECT phone FROM t", '"PHONE"'),
+    # a key quoted inside its string is that exact name, which the query quotes too
+    ("postgres", '\'"Phone"\'', 'SELECT "Phone" FROM t', '"Phone"'),
+    ("snowflake", '\'"Phone"\'', 'SELECT "Phone" FROM t', '"Phone"'),
+])
+def test_a_schema_files_names_are_identifiers_of_the_dialect(tmp_path, capsys, dialect, key, query, column) -> None:
+    """Before, ``Phone: text`` on PostgreSQL resolved ``phone`` but the masked relation read ``"Phone"``, a column
+    the table does not have; ``'"Phone"'`` was not read as a name at all, so ``SELECT "Phone"`` had no way to work."""
+    policy, schema = tmp_path / "policy.yml", tmp_path / "schema.yml"
+    policy.write_text(yaml.safe_dump(PHONE_POLICY))
+    schema.write_text(f"t:\n  id: integer\n  {key}: text\n")
+    code = main(["sql", "--dialect", dialect, "--policy", str(policy), "--schema-from", str(schema), "--query", query])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert f"CASE WHEN {column} IS NULL THEN NULL ELSE '[PHONE]'" in out, out
+
+
+def test_a_schema_files_two_spellings_of_one_column_are_refused(tmp_path, capsys) -> None:
+    policy, schema = tmp_path / "policy.yml", tmp_path / "schema.yml"
+    policy.write_text(yaml.safe_dump(PHONE_POLICY))
+    schema.write_text("t:\n  Phone: text\n  phone: text\n")
+    code = main(["sql", "--dialect", "postgres", "--policy", str(policy), "--schema-from", str(schema),
+                 "--query", "SELECT phone FROM t"])
+    err = capsys.readouterr().err
+    assert code == 2 and "two columns of table 't' name one column of postgres" in err, err
+
+
+@pytest.mark.postgres
+def test_a_schema_files_quoted_and_unquoted_keys_run_on_postgresql(tmp_path, capsys, pg_dsn) -> None:
+    """The printed SQL runs on PostgreSQL against the columns the file's keys name: ``Email`` unquoted is the
+    column ``email``, ``'"Phone"'`` the quoted column ``"Phone"``."""
+    from tests.conftest import scratch_schema
+
+    policy, schema = tmp_path / "policy.yml", tmp_path / "schema.yml"
+    policy.write_text(yaml.safe_dump({"unclassified": "pass", "datasets": {"t": {"columns": {
+        "phone": {"info_type": "PHONE", "method": "redact"}, "email": {"info_type": "EMAIL", "method": "redact"}}}}}))
+    schema.write_text("t:\n  Email: text\n  '\"Phone\"': text\n")
+    with scratch_schema(pg_dsn, "schema_file_names") as (conn, _):
+        with conn.cursor() as cur:
+            cur.execute('CREATE TABLE t (email text, "Phone" text)')
+            cur.execute("INSERT INTO t VALUES ('ann@example.com', '+1 415 555 0100')")
+        code = main(["sql", "--dialect", "postgres", "--policy", str(policy), "--schema-from", str(schema),
+                     "--query", 'SELECT email, "Phone" FROM t'])
+        out, err = capsys.readouterr()
+        assert code == 0, err
+        with conn.cursor() as cur:
+            cur.execute(out.strip().rstrip(";"))
+            assert cur.fetchall() == [("[EMAIL]", "[PHONE]")]

@@ -138,8 +138,10 @@
   {#- {'source': 'env' or 'database'} from vars.maskline_key_source, or {'fail': [what, where, fix]}. -#}
   {%- set source = var('maskline_key_source', 'env') -%}
   {%- if source not in ('env', 'database') -%}
+    {%- set best = maskline._closest(source, ['env', 'database']) -%}
     {{ return({'fail': ["unknown key source " ~ source, "dbt_project.yml vars.maskline_key_source (or --vars)",
-                        "set it to env (the key from " ~ var('maskline_key_env', 'MASKLINE_KEY') ~ ") or database "
+                        ("did you mean '" ~ best ~ "'? " if best is not none else "")
+                        ~ "set it to env (the key from " ~ var('maskline_key_env', 'MASKLINE_KEY') ~ ") or database "
                         ~ "(on dbt-postgres: the key `maskline protect` installed), or remove it"]}) }}
   {%- endif -%}
   {{ return({'source': source}) }}
