@@ -110,16 +110,19 @@ def expiry_dates(values: Any, now: date | None = None) -> bool:
     >>> expiry_dates(from_python([now + timedelta(days=97 * i) for i in range(-8, 30)]), now)  # stored as dates
     True
     """
-    now = now or today()
-    found = _dates(values)
-    if not found:
+    days = _days_after(values, now or today())
+    if not days:
         return False
-    days = [(d - now).days for d in found]
     ahead = sum(x > 0 for x in days)
     years_ahead = sum(x > 3 * 365 for x in days)
     far = sum(x > 10 * 365 + 183 for x in days)
     n = len(days)
     return ahead >= AHEAD_SHARE * n and years_ahead >= YEARS_AHEAD_SHARE * n and far <= FAR_SHARE * n
+
+
+def _days_after(values: Any, now: date) -> list[int]:
+    """Each date of a column (:func:`_dates`) as days after ``now`` (negative: before it)."""
+    return [(d - now).days for d in _dates(values) or ()]
 
 
 def issue_dates(values: Any, now: date | None = None) -> bool:
@@ -133,11 +136,9 @@ def issue_dates(values: Any, now: date | None = None) -> bool:
     >>> issue_dates([(now - timedelta(days=i)).isoformat() for i in range(1, 40)], now)  # one month's
     False
     """
-    now = now or today()
-    found = _dates(values)
-    if not found:
+    days = [-x for x in _days_after(values, now or today())]
+    if not days:
         return False
-    days = [(now - d).days for d in found]
     recent = sum(0 <= x <= 10 * 365 + 183 for x in days)
     return recent >= ISSUE_SHARE * len(days) and max(days) - min(days) >= ISSUE_SPREAD_DAYS
 

@@ -19,6 +19,19 @@ from tests.conftest import scratch_schema
 pytestmark = pytest.mark.postgres
 
 
+
+def _printed_select(tmp_path: Path, schema: str, columns: dict[str, str | None]) -> str:
+    """The SELECT `maskline sql --dialect postgres` prints for ``schema.people``'s ``columns``, in order: each by its
+    method (YAML), or passed (None)."""
+    entries = "".join(f"      {c}: {{pass: true}}\n" if m is None else f"      {c}: {{method: {m}}}\n"
+                      for c, m in columns.items())
+    policy = tmp_path / "policy.yml"
+    policy.write_text(f"version: 1\nunclassified: mask\ndatasets:\n  {schema}.people:\n    columns:\n{entries}")
+    r = run_cli("sql", "--dialect", "postgres", "--policy", str(policy), "--table", f"{schema}.people",
+                "--columns", ",".join(columns))
+    assert r.returncode == 0, r.stderr
+    return str(r.stdout.strip().splitlines()[-1])
+
 def test_printed_sql_calls_no_function_or_operator_of_the_readers_path(tmp_path: Path, pg_dsn: str) -> None:
     with scratch_schema(pg_dsn, "pgcat") as (con, schema), con.cursor() as cur:
         cur.execute(f"CREATE TABLE {schema}.people (id integer, born varchar(20), card text, email text)")
@@ -33,15 +46,9 @@ def test_printed_sql_calls_no_function_or_operator_of_the_readers_path(tmp_path:
         cur.execute(f"CREATE FUNCTION {schema}.cat(x text, y text) RETURNS text LANGUAGE plpgsql AS $$ "
                     + record % "x" + " $$")
         cur.execute(f"CREATE OPERATOR {schema}.|| (LEFTARG = text, RIGHTARG = text, FUNCTION = {schema}.cat)")
-        policy = tmp_path / "policy.yml"
-        policy.write_text(f"version: 1\nunclassified: mask\ndatasets:\n  {schema}.people:\n    columns:\n"
-                          "      id: {pass: true}\n      born: {method: {method: generalize, to: month}}\n"
-                          "      card: {method: {method: partial, keep_last: 4}}\n"
-                          "      email: {method: {method: email}}\n")
-        r = run_cli("sql", "--dialect", "postgres", "--policy", str(policy), "--table", f"{schema}.people",
-                    "--columns", "id,born,card,email")
-        assert r.returncode == 0, r.stderr
-        printed = r.stdout.strip().splitlines()[-1]
+        printed = _printed_select(tmp_path, schema, {
+            "id": None, "born": "{method: generalize, to: month}", "card": "{method: partial, keep_last: 4}",
+            "email": "{method: email}"})
         # control: the path's operator is the one an unqualified || finds
         cur.execute(f"SET search_path = {schema}, pg_catalog")
         cur.execute("SELECT 'a'::text || 'b'::text")
@@ -68,14 +75,9 @@ def test_printed_casts_name_pg_catalogs_types_not_a_domain_on_the_readers_path(t
                     f"BEGIN INSERT INTO {schema}.seen VALUES (x); RETURN true; END $$")
         cur.execute(f"CREATE DOMAIN {schema}.text AS pg_catalog.text CHECK ({schema}.seen(VALUE))")
         cur.execute(f"CREATE DOMAIN {schema}.date AS pg_catalog.date CHECK ({schema}.seen(VALUE::pg_catalog.text))")
-        policy = tmp_path / "policy.yml"
-        policy.write_text(f"version: 1\nunclassified: mask\ndatasets:\n  {schema}.people:\n    columns:\n"
-                          "      id: {pass: true}\n      born: {method: {method: generalize, to: month}}\n"
-                          "      email: {method: {method: email}}\n      note: {method: {method: partial, keep_last: 2}}\n")
-        r = run_cli("sql", "--dialect", "postgres", "--policy", str(policy), "--table", f"{schema}.people",
-                    "--columns", "id,born,email,note")
-        assert r.returncode == 0, r.stderr
-        printed = r.stdout.strip().splitlines()[-1]
+        printed = _printed_select(tmp_path, schema, {
+            "id": None, "born": "{method: generalize, to: month}", "email": "{method: email}",
+            "note": "{method: partial, keep_last: 2}"})
         cur.execute(f"SET search_path = {schema}, pg_catalog")
         # control: on this path a bare text is the domain, and its CHECK sees the value cast
         cur.execute("SELECT CAST('control' AS text)")

@@ -40,12 +40,23 @@ def _source(root: Path) -> Path:
     return src
 
 
+def _run_model(base: Path, pg_dsn: str, schema: str, *, search_path: str) -> None:
+    """``dbt run`` of :func:`_source`'s project on dbt-postgres, its models in ``schema``, dbt's session on
+    ``search_path``."""
+    u = urlparse(pg_dsn)
+    outputs = {"postgres": {"type": "postgres", "host": u.hostname, "port": u.port or 5432, "user": u.username,
+                            "password": u.password or "", "dbname": u.path.lstrip("/"), "schema": schema,
+                            "threads": 1, "search_path": search_path}}
+    project = copy_project(_source(base), base / "project", "maskline_shadow", outputs, "postgres")
+    install_packages(project)
+    project.run("run")
+
+
 def test_a_dbt_postgres_model_calls_pg_catalogs(tmp_path_factory: pytest.TempPathFactory, pg_dsn: str) -> None:
 
     from tests.conftest import scratch
 
     schema = f"dbt_shadow_{uuid.uuid4().hex[:8]}"
-    u = urlparse(pg_dsn)
     create = "; ".join([
         f"CREATE SCHEMA {schema}",
         f"CREATE TABLE {schema}.people (id integer, born varchar(20))",
@@ -55,13 +66,7 @@ def test_a_dbt_postgres_model_calls_pg_catalogs(tmp_path_factory: pytest.TempPat
         f"$$ BEGIN INSERT INTO {schema}.calls VALUES (x); RETURN 'character varying'::regtype; END $$",
     ])
     with scratch(pg_dsn, create, f"DROP SCHEMA {schema} CASCADE") as admin:
-        base = tmp_path_factory.mktemp("dbt_shadow")
-        outputs = {"postgres": {"type": "postgres", "host": u.hostname, "port": u.port or 5432, "user": u.username,
-                                "password": u.password or "", "dbname": u.path.lstrip("/"), "schema": schema,
-                                "threads": 1, "search_path": schema}}
-        project = copy_project(_source(base), base / "project", "maskline_shadow", outputs, "postgres")
-        install_packages(project)
-        project.run("run")
+        _run_model(tmp_path_factory.mktemp("dbt_shadow"), pg_dsn, schema, search_path=schema)
         with admin.cursor() as cur:
             cur.execute(f"SELECT born FROM {schema}.born_month")  # a read of the view runs its functions again
             assert len(cur.fetchall()) == 1
@@ -78,7 +83,6 @@ def test_a_dbt_postgres_models_cast_to_the_columns_type_names_pg_catalogs(
     from tests.conftest import scratch
 
     schema = f"dbt_domain_{uuid.uuid4().hex[:8]}"
-    u = urlparse(pg_dsn)
     create = "; ".join([
         f"CREATE SCHEMA {schema}",
         f"CREATE TABLE {schema}.people (id integer, born date)",
@@ -89,13 +93,7 @@ def test_a_dbt_postgres_models_cast_to_the_columns_type_names_pg_catalogs(
         f"CREATE DOMAIN {schema}.date AS pg_catalog.date CHECK ({schema}.seen(VALUE::pg_catalog.text))",
     ])
     with scratch(pg_dsn, create, f"DROP SCHEMA {schema} CASCADE") as admin:
-        base = tmp_path_factory.mktemp("dbt_domain")
-        outputs = {"postgres": {"type": "postgres", "host": u.hostname, "port": u.port or 5432, "user": u.username,
-                                "password": u.password or "", "dbname": u.path.lstrip("/"), "schema": schema,
-                                "threads": 1, "search_path": f"{schema}, pg_catalog"}}
-        project = copy_project(_source(base), base / "project", "maskline_shadow", outputs, "postgres")
-        install_packages(project)
-        project.run("run")
+        _run_model(tmp_path_factory.mktemp("dbt_domain"), pg_dsn, schema, search_path=f"{schema}, pg_catalog")
         with admin.cursor() as cur:
             cur.execute(f"SET search_path = {schema}, pg_catalog")  # a reader's path: the view's types are bound
             cur.execute(f"SELECT born FROM {schema}.born_month")
