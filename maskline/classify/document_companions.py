@@ -96,8 +96,13 @@ def _rows(values: Any) -> Iterable[Any]:
     return values
 
 
-def _texts(values: Any) -> list[str]:
-    """The non-empty, non-placeholder text forms of up to :data:`MAX_READ` values."""
+def value_texts(values: Any) -> list[str]:
+    """The non-empty, non-placeholder text forms of up to :data:`MAX_READ` values, a whole float as its digits: what
+    the record readers here and in :mod:`maskline.classify.document_records` compare.
+
+    >>> value_texts([" AB123 ", None, "", 17.0, True])
+    ['AB123', '17']
+    """
     from maskline.classify.placeholders import is_placeholder
 
     out = []
@@ -124,7 +129,7 @@ def nationality_codes(values: Any) -> bool:
     >>> nationality_codes(["DE", "FR", "IT", "ES", "PT", "GB", "US", "NL", "BE", "AT", "CH"])  # an address's
     False
     """
-    texts = _texts(values)
+    texts = value_texts(values)
     alpha3, _ = _countries()
     return len(texts) >= MIN_VALUES and sum(t.upper() == t and t in alpha3 for t in texts) >= CODE_SHARE * len(texts)
 
@@ -142,7 +147,7 @@ def routing_codes(values: Any) -> bool:
     ...                "PASSXX01", "GATEYY22", "ROOMZZ33"])
     False
     """
-    texts = _texts(values)
+    texts = value_texts(values)
     _, alpha2 = _countries()
 
     def is_code(t: str) -> bool:
@@ -164,7 +169,7 @@ def drawn_account_digits(values: Any) -> bool:
     >>> drawn_account_digits(["SO%07d" % r.randint(0, 10**7) for _ in range(50)])
     False
     """
-    texts = _texts(values)
+    texts = value_texts(values)
     digits = [t for t in texts if _ACCOUNT.match(t)]
     if len(texts) < MIN_VALUES or len(digits) < ACCOUNT_SHARE * len(texts):
         return False
@@ -198,7 +203,7 @@ def dominant_template(values: Any) -> str | None:
     >>> dominant_template(["N12345678", "ab-12", "X1", "7"] * 5) is None
     True
     """
-    texts = _texts(values)
+    texts = value_texts(values)
     if len(texts) < MIN_VALUES:
         return None
     counts: dict[str, int] = {}

@@ -30,6 +30,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from maskline.classify.document_companions import value_texts
 from maskline.classify.result import ColumnClassification
 
 MIN_VALUES = 10  # fewer values say nothing about a column
@@ -82,12 +83,11 @@ def _dates(values: Any) -> list[date] | None:
     A column stored as dates is sampled as its years only (:class:`maskline.classify.values.ColumnValues` keeps no
     day of it): each year reads as its middle day, close enough for distances counted in years.
     """
-    from maskline.classify.document_companions import _texts
 
     if getattr(values, "kind", None) == "date":
         years = [date(y, 7, 1) for y, n in values.years for _ in range(n) if 1 <= y <= 9999]
         return years if len(years) >= MIN_VALUES else None
-    texts = _texts(values)
+    texts = value_texts(values)
     if len(texts) < MIN_VALUES:
         return None
     found = [d for d in map(_date, texts) if d is not None]
@@ -155,10 +155,9 @@ def country_column(values: Any) -> bool:
     >>> country_column(["EUR", "USD", "GBP", "JPY", "CHF", "EUR", "USD", "GBP", "JPY", "CHF"])  # currencies
     False
     """
-    from maskline.classify.document_companions import _texts
     from maskline.infotypes.vocabularies import in_vocabulary
 
-    texts = _texts(values)
+    texts = value_texts(values)
     if len(texts) < MIN_VALUES or len(set(texts)) < MIN_COUNTRIES:
         return False
     return sum(in_vocabulary("countries", t) for t in texts) >= COUNTRY_SHARE * len(texts)
@@ -175,9 +174,8 @@ def document_like(values: Any) -> bool:
     >>> document_like(["EI%d" % r.randrange(10, 999) for _ in range(40)])  # flight numbers
     False
     """
-    from maskline.classify.document_companions import _texts
 
-    texts = _texts(values)
+    texts = value_texts(values)
     shaped = [t for t in texts if _DOCUMENT.match(t)]
     return len(texts) >= MIN_VALUES and len(shaped) >= DOCUMENT_SHARE * len(texts) \
         and len(set(shaped)) >= DISTINCT_SHARE * len(shaped)

@@ -128,6 +128,10 @@ def as_stored(schema: dict[str, dict[str, str]], dialect: str, *, where: str) ->
     {'t': {'phone': 'text', 'Email': 'text'}}
     >>> as_stored({"t": {"Phone": "text"}}, "snowflake", where="s.yml")
     {'t': {'PHONE': 'text'}}
+    >>> as_stored({"t": {"Phone": "text", "phone": "text"}}, "postgres", where="s.yml")
+    Traceback (most recent call last):
+    ...
+    maskline.errors.InputError: columns 'Phone' and 'phone' of table 't' name one column of postgres, 'phone' (at s.yml). Fix: an unquoted key is folded as the engine folds a name: quote the one whose case matters inside its string ('"Phone"': text)
     """
     from sqlglot import exp
     from sqlglot.dialects.dialect import Dialect
@@ -143,11 +147,15 @@ def as_stored(schema: dict[str, dict[str, str]], dialect: str, *, where: str) ->
 
     out: dict[str, dict[str, str]] = {}
     for table, columns in schema.items():
-        names = {stored(c): (c, t) for c, t in columns.items()}
-        if len(names) < len(columns):
-            raise InputError(f"two columns of table {table!r} name one column of {dialect}", where=where,
-                             fix='an unquoted key is folded as the engine folds a name: quote the one whose case '
-                                 'matters inside its string (\'"Phone"\': text)')
+        names: dict[str, tuple[str, str]] = {}
+        for key, type_ in columns.items():
+            name = stored(key)
+            if name in names:  # the keys are the file's column names (structure), never a value
+                raise InputError(f"columns {names[name][0]!r} and {key!r} of table {table!r} name one column of "
+                                 f"{dialect}, {name!r}", where=where,
+                                 fix='an unquoted key is folded as the engine folds a name: quote the one whose '
+                                     'case matters inside its string (\'"Phone"\': text)')
+            names[name] = (key, type_)
         out[table] = {name: t for name, (_, t) in names.items()}
     return out
 

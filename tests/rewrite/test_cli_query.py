@@ -195,7 +195,7 @@ def test_a_schema_files_two_spellings_of_one_column_are_refused(tmp_path, capsys
     code = main(["sql", "--dialect", "postgres", "--policy", str(policy), "--schema-from", str(schema),
                  "--query", "SELECT phone FROM t"])
     err = capsys.readouterr().err
-    assert code == 2 and "two columns of table 't' name one column of postgres" in err, err
+    assert code == 2 and "columns 'Phone' and 'phone' of table 't' name one column of postgres, 'phone'" in err, err
 
 
 @pytest.mark.postgres
