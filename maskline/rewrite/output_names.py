@@ -86,8 +86,9 @@ def restore_names(qualified: exp.Expr, written: list[tuple[str, bool]] | None,
         folded = output.alias_or_name
         as_written, catalog_first = written[i] if aligned else ("", True)
         candidates = spelled.get(folded.lower(), set())  # the catalog's one spelling of it, if it holds one
-        catalogs = next(iter(candidates)) if len(candidates) == 1 else ""
-        name = (catalogs or as_written if catalog_first else as_written or catalogs) or folded
+        catalog_spelling = next(iter(candidates)) if len(candidates) == 1 else ""
+        preferred = (catalog_spelling or as_written) if catalog_first else (as_written or catalog_spelling)
+        name = preferred or folded
         if name != folded and name.lower() == folded.lower() and isinstance(output, exp.Alias):
             output.set("alias", exp.to_identifier(name, quoted=True))
             folded = name
