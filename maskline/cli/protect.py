@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             done = protect(conn, policy, args.schema, tables, key, masked_schema=args.masked_schema,
                            reader=args.reader, private_schema=args.private_schema,
-                           key_owner=getattr(args, "key_owner", None))
+                           key_owner=args.key_owner)
         except psycopg2.Error as e:
             failure = query_failed(e, where=f"schema {args.schema}")
         except InputError as e:  # a refused table or column: it came from --tables (or the policy's datasets)

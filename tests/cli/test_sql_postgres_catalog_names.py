@@ -10,6 +10,7 @@ path holds a recording ``||``, ``lower``, ``length`` and ``pg_typeof`` runs none
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,7 +18,6 @@ from tests.cli.test_first_use import run_cli
 from tests.conftest import scratch_schema
 
 pytestmark = pytest.mark.postgres
-
 
 
 def _printed_select(tmp_path: Path, schema: str, columns: dict[str, str | None]) -> str:
@@ -31,6 +31,22 @@ def _printed_select(tmp_path: Path, schema: str, columns: dict[str, str | None])
                 "--columns", ",".join(columns))
     assert r.returncode == 0, r.stderr
     return str(r.stdout.strip().splitlines()[-1])
+
+
+def _run_on_readers_path(cur: Any, schema: str, printed: str, log: str) -> tuple[list[Any], list[Any]]:
+    """Run ``printed`` under a reader's path that lists ``schema`` (its recording functions) before pg_catalog:
+    its rows, and what the recorders wrote to ``schema.<log>`` meanwhile (emptied first, after the test's control
+    ran on the same path)."""
+    cur.execute(f"DELETE FROM {schema}.{log}")
+    cur.execute(f"SET search_path = {schema}, pg_catalog")
+    try:
+        cur.execute(printed)
+        rows = cur.fetchall()
+        cur.execute(f"SELECT v FROM {schema}.{log}")
+        return rows, cur.fetchall()
+    finally:
+        cur.execute("RESET search_path")
+
 
 def test_printed_sql_calls_no_function_or_operator_of_the_readers_path(tmp_path: Path, pg_dsn: str) -> None:
     with scratch_schema(pg_dsn, "pgcat") as (con, schema), con.cursor() as cur:
@@ -53,12 +69,7 @@ def test_printed_sql_calls_no_function_or_operator_of_the_readers_path(tmp_path:
         cur.execute(f"SET search_path = {schema}, pg_catalog")
         cur.execute("SELECT 'a'::text || 'b'::text")
         assert cur.fetchall() == [("a",)]
-        cur.execute(f"DELETE FROM {schema}.calls")
-        cur.execute(printed)
-        rows = cur.fetchall()
-        cur.execute(f"SELECT v FROM {schema}.calls")
-        calls = cur.fetchall()
-        cur.execute("RESET search_path")
+        rows, calls = _run_on_readers_path(cur, schema, printed, "calls")
     assert calls == []
     assert rows[0][0] == 1 and str(rows[0][1]).startswith("1981-04") and rows[0][2].endswith("1111") and "ann" not in rows[0][3]
 
@@ -83,11 +94,6 @@ def test_printed_casts_name_pg_catalogs_types_not_a_domain_on_the_readers_path(t
         cur.execute("SELECT CAST('control' AS text)")
         cur.execute(f"SELECT v FROM {schema}.seen")
         assert cur.fetchall() == [("control",)]
-        cur.execute(f"DELETE FROM {schema}.seen")
-        cur.execute(printed)
-        rows = cur.fetchall()
-        cur.execute(f"SELECT v FROM {schema}.seen")
-        seen = cur.fetchall()
-        cur.execute("RESET search_path")
+        rows, seen = _run_on_readers_path(cur, schema, printed, "seen")
     assert seen == []
     assert rows[0][0] == 1 and str(rows[0][1]).startswith("1981-04") and "ann" not in rows[0][2]
