@@ -20,6 +20,7 @@ from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 from sqlglot.tokens import Tokenizer
 
+from maskline.dialects.base import Dialect
 from maskline.dialects.duckdb_builtins import DIALECT as PINNED_DUCKDB
 from maskline.errors import RewriteRefused
 from maskline.rewrite.mentions import counted, mention, suggestion
@@ -165,8 +166,9 @@ def refuse_unknown_tables(tables: list[exp.Table], known: list[str], default_sch
         raise RewriteRefused(counted("table", unknown, "is not in the schema"), where="FROM clause", fix=fix)
 
 
-#: How to write a construct the printer cannot pin, for a dialect that names none of its own (DuckDB, Trino).
-UNPINNED_FIX = "write the call out as a function (list_contains(list, x), struct_pack(k := v)), or leave the construct out"
+#: How to write a construct the printer cannot pin, for a dialect that names none of its own (DuckDB, Trino): one
+#: text, the base dialect's, so the refusal and the dialects cannot drift apart.
+UNPINNED_FIX = Dialect.unpinned_fix
 _OPERATOR = re.compile(r"[-+*/<>=~!@#%^&|`?]{1,4}")
 
 
