@@ -287,3 +287,19 @@ def test_every_make_target_the_docs_name_is_in_the_makefile(doc: str) -> None:
     named = {m for s in code_spans((ROOT / doc).read_text(encoding="utf-8"))
              for m in re.findall(r"(?<![\w-])make ([a-z][\w-]*)", s)}
     assert named <= targets, f"{doc} names make targets the Makefile lacks: {sorted(named - targets)}"
+
+
+@pytest.mark.parametrize("doc", ("README.md", "dbt_macros/README.md"))
+def test_every_dbt_var_the_docs_name_is_one_the_package_reads(doc: str) -> None:
+    """`vars.maskline_key_owner`, `vars: {maskline_key_source: database}`, an indented `maskline_policy:` of a YAML
+    block: each dbt var the docs tell a project to set is read by a macro of the package (or by its integration
+    project, whose `maskline_cases` the docs describe) with ``var('NAME'``: a renamed var would otherwise be set in
+    ``dbt_project.yml`` and silently ignored."""
+    text = (ROOT / doc).read_text(encoding="utf-8")
+    named = set(re.findall(r"(?:vars\.|vars: \{)(maskline_\w+)", text))
+    # a key of a fenced YAML block's `vars:` (an inline `maskline_key_place: {...}` is a model's meta, not a var)
+    named |= {m for block in _FENCE.findall(text) for m in re.findall(r"^\s+(maskline_\w+):", block, re.M)}
+    read = {m for f in (ROOT / "dbt_macros").rglob("*.sql")
+            for m in re.findall(r"\bvar\(\s*['\"](maskline_\w+)['\"]", f.read_text(encoding="utf-8"))}
+    assert named, f"{doc} names no dbt var: the pattern no longer finds them"
+    assert named <= read, f"{doc} names dbt vars no macro reads: {sorted(named - read)}"
