@@ -30,6 +30,8 @@ class ProtectPostgresOperator(BaseOperator):
     :param reader: the role that may read the masked views and nothing else (default ``maskline_reader``).
     :param private_schema: the schema of the owner-only key and its token functions (default
         ``maskline_private``).
+    :param key_owner: the role that must own the key store (dbt's ``vars.maskline_key_owner``): the task refuses
+        to write the key as any other role (``maskline protect --key-owner``). None: no check.
     :param drop: drop the masked views, the key and its functions instead.
 
     >>> op = ProtectPostgresOperator(task_id="protect", conn_id="warehouse", schema="raw", tables=["customers"])
@@ -42,7 +44,8 @@ class ProtectPostgresOperator(BaseOperator):
 
     def __init__(self, *, conn_id: str, schema: str, tables: Sequence[str], policy: PolicyArg = None,
                  masked_schema: str = "maskline_masked", reader: str = "maskline_reader",
-                 private_schema: str = "maskline_private", drop: bool = False, **kwargs: Any) -> None:
+                 private_schema: str = "maskline_private", key_owner: str | None = None, drop: bool = False,
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
         from airflow_plugin.own_lineage import own_lineage_only
 
@@ -54,6 +57,7 @@ class ProtectPostgresOperator(BaseOperator):
         self.masked_schema = masked_schema
         self.reader = reader
         self.private_schema = private_schema
+        self.key_owner = key_owner
         self.drop = drop
 
     def execute(self, context: Any) -> dict[str, Any]:
@@ -78,7 +82,7 @@ class ProtectPostgresOperator(BaseOperator):
             key = resolve_operator_key(policy)
             try:
                 done = protect(conn, policy, self.schema, self.tables, key, masked_schema=self.masked_schema,
-                               reader=self.reader, private_schema=self.private_schema)
+                               reader=self.reader, private_schema=self.private_schema, key_owner=self.key_owner)
             except Exception as e:  # a driver error is rebuilt from its structure, never its text
                 if type(e).__module__.startswith("maskline"):
                     raise

@@ -16,6 +16,7 @@ import dataclasses
 import logging
 import os
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pendulum
 import yaml
@@ -64,7 +65,9 @@ for engine, (conn_id, policy_kind) in ENGINES.items():
         if engine == "postgres":  # the database enforces masked access itself: views, owner-only key, reader
             ProtectPostgresOperator(task_id="protect_raw", conn_id=conn_id, schema="public",
                                     tables=["raw_customers", "raw_tickets"], policy=policy,
-                                    masked_schema="mt_masked", reader="mt_reader", private_schema="mt_private")
+                                    masked_schema="mt_masked", reader="mt_reader", private_schema="mt_private",
+                                    # the role the task connects as: the key store's expected owner (dbt's var)
+                                    key_owner=urlparse(os.environ[f"AIRFLOW_CONN_{conn_id.upper()}"]).username)
     globals()[dag.dag_id] = dag
 
 
