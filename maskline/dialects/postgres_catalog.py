@@ -16,10 +16,11 @@ parenthesized (that syntax has one precedence for every operator); ``IN``, ``BET
 ESCAPE]``, ``NULLIF``, ``IS [NOT] DISTINCT FROM``, ``CASE x WHEN`` and ``->``, which PostgreSQL turns into a lookup of
 ``=``, ``<=``, ``~~``, ``->`` by name, are printed as the operators they stand for (checked against PostgreSQL's own
 reading on edge rows in tests/core/test_postgres_catalog_names.py). Each of these rewrites writes an operand more
-than once, and a volatile operand (``random()``, ``nextval('s')``) would be evaluated once per copy: only an operand
-whose copies provably compute one value (:data:`_COPYABLE`: columns, constants, casts, arithmetic) is copied; any
-other is written once, bound by a scalar subquery over a one-row derived table (:func:`_bindable` says when that
-keeps the meaning), or else the construct is printed as written, which the read-back refuses.
+than once, where a volatile operand (``random()``, ``nextval('s')``) would be evaluated once per copy though
+PostgreSQL evaluates it once: only an operand whose copies provably compute one value (:data:`_COPYABLE`: columns,
+constants, casts, arithmetic) is copied; any other is written once, bound by a scalar subquery over a one-row derived
+table (:func:`_bindable` says when that keeps the meaning), or else the construct is printed as written, which the
+read-back refuses. ``BETWEEN`` is the exception: PostgreSQL's own reading copies its operands, and so does this.
 :func:`unpinned_calls` reads printed SQL back, so a call or operator printed some other way is found, not assumed
 away: tests/core/test_postgres_catalog_names.py reads every dbt template and golden statement back through it, and
 the rewrite refuses a query whose printed SQL holds one (``SIMILAR TO``, ``COLLATE``, ``JOIN ... USING``, a row's
@@ -489,10 +490,9 @@ class CatalogPostgres(_SqlglotPostgres):
             return f"({self.sql(expression, 'this')} OPERATOR({PREFIX}=) ANY({over}))"
 
         def between_sql(self, expression: exp.Between) -> str:
+            # no binding here: PostgreSQL's own reading copies the operands (a >= x AND a <= y; SYMMETRIC both
+            # orders), a volatile one drawn once per copy, and so does this (tests/core/test_postgres_catalog_once.py)
             symmetric = bool(expression.args.get("symmetric"))
-            once = self._once(expression, ("this", "low", "high") if symmetric else ("this",), super().between_sql)
-            if once is not None:
-                return once
             this, low, high = (self.sql(expression, k) for k in ("this", "low", "high"))
             within = f"({self._operator(this, '>=', low)} AND {self._operator(this, '<=', high)})"
             if not symmetric:
