@@ -17,6 +17,8 @@ from maskline.dialects.postgres_catalog import DIALECT, unpinned_calls
 BOUND = [
     "nextval('s') + b * 0 IS DISTINCT FROM 2",
     "nextval('s') + b * 0 IS NOT DISTINCT FROM b + 1",
+    "nextval('s') + b * 0 IS DISTINCT FROM NULL",  # = gives NULL: the num_nulls of both NULLs draws again
+    "NULLIF(b, 2) IS NOT DISTINCT FROM nextval('s') + b * 0",
     "CASE nextval('s') % 3 + b * 0 WHEN 0 THEN 'zero' WHEN 1 THEN 'one' WHEN 2 THEN 'two' END",
     "NULLIF(nextval('s') + b * 0, 2)",
 ]
