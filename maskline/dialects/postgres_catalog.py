@@ -18,7 +18,7 @@ ESCAPE]``, ``NULLIF``, ``IS [NOT] DISTINCT FROM``, ``CASE x WHEN`` and ``->``, w
 reading on edge rows in tests/core/test_postgres_catalog_names.py). Each of these rewrites writes an operand more
 than once, where a volatile operand (``random()``, ``nextval('s')``) would be evaluated once per copy though
 PostgreSQL evaluates it once: only an operand whose copies provably compute one value (:data:`_COPYABLE`: columns,
-constants, casts, arithmetic) is copied; any other is written once, bound by a scalar subquery over a one-row derived
+constants, casts, pg_catalog's immutable operators and functions) is copied; any other is written once, bound by a scalar subquery over a one-row derived
 table (:func:`_bindable` says when that keeps the meaning), or else the construct is printed as written, which the
 read-back refuses. ``BETWEEN`` is the exception: PostgreSQL's own reading copies its operands, and so does this.
 :func:`unpinned_calls` reads printed SQL back, so a call or operator printed some other way is found, not assumed
@@ -214,11 +214,23 @@ _CONSTRUCT_OPERATORS = {"in": "=", "between": "<=", "like": "~~", "ilike": "~~*"
                         "nullsafeneq": "=", "escape": "~~", "bitwisenot": "~", "similarto": "~", "case": "="}
 
 
-#: The expressions an operand may be made of to be copied: each copy computes the same value (no function call, so
-#: nothing volatile; the arithmetic is pg_catalog's immutable operators, the casts pg_catalog's types). An allow-list:
-#: anything else, ``random()`` or a user's function, is written once (:func:`_bindable`) or refused.
-_COPYABLE = (exp.Column, exp.Identifier, exp.Literal, exp.Null, exp.Boolean, exp.Paren, exp.Neg, exp.Cast,
-             exp.DataType, exp.DataTypeParam, exp.Add, exp.Sub, exp.Mul, exp.Div, exp.Mod, exp.DPipe, exp.Tuple)
+#: The expressions an operand may be made of to be copied: each copy computes the same value within the statement
+#: (the operators are pg_catalog's immutable ones, the casts pg_catalog's types, the calls pg_catalog's immutable
+#: functions, printed pinned, and grammar). An allow-list: anything else, ``random()``, ``nextval('s')`` or a user's
+#: function, is written once (:func:`_bindable`) or refused.
+_COPYABLE = (exp.Column, exp.Identifier, exp.Literal, exp.Null, exp.Boolean, exp.Paren, exp.Neg, exp.Not, exp.Cast,
+             exp.DataType, exp.DataTypeParam, exp.Add, exp.Sub, exp.Mul, exp.Div, exp.Mod, exp.DPipe, exp.Tuple,
+             exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE, exp.And, exp.Or, exp.Is, exp.RegexpLike,
+             exp.Case, exp.If, exp.Coalesce, exp.Substring, exp.Trim, exp.Lower, exp.Upper, exp.Length,
+             exp.StrPosition, exp.Abs, exp.Floor, exp.Ceil, exp.Bracket, exp.Array, exp.Extract, exp.Var, exp.Pad,
+             exp.AtTimeZone, exp.Concat, exp.ConcatWs)
+
+#: pg_catalog's immutable or stable functions (one value for the same arguments within a statement) sqlglot reads by
+#: name only, copied as :data:`_COPYABLE`'s (printed pinned, so the built-in whatever the search_path holds).
+_COPYABLE_CALLS = frozenset({"regexp_replace", "regexp_match", "btrim", "ltrim", "rtrim", "split_part", "strpos",
+                             "substr", "lower", "upper", "length", "replace", "translate", "lpad", "rpad", "left",
+                             "right", "reverse", "md5", "sha256", "encode", "decode", "convert_to", "abs", "sign",
+                             "floor", "ceil", "round", "trunc", "mod", "to_char", "pg_typeof", "isfinite"})
 
 #: The names a bound operand takes (``maskline_pg_once.maskline_pg_x0``), apart from those of
 #: :meth:`maskline.dialects.postgres.Postgres.once` (whose bound column may be the operand here); a construct naming a
@@ -235,13 +247,14 @@ _SCALAR_CALLS = frozenset({"nextval", "currval", "setval", "clock_timestamp", "s
 def _copyable(operand: exp.Expression) -> bool:
     """Whether every copy of ``operand`` computes the same value, from what it is made of (:data:`_COPYABLE`).
 
-    >>> _copyable(sqlglot.parse_one("CAST(b AS INT) + 1")), _copyable(sqlglot.parse_one("random() + 1"))
-    (True, False)
+    >>> [_copyable(sqlglot.parse_one(s)) for s in ("CAST(b AS INT) + 1", "btrim(a)", "random() + 1", "f(a)")]
+    [True, True, False, False]
     """
-    return all(isinstance(node, _COPYABLE) for node in operand.walk())
+    return all(isinstance(node, _COPYABLE) or isinstance(node, exp.Anonymous) and node.name.lower() in _COPYABLE_CALLS
+               for node in operand.walk())
 
 
-def _own_nodes(construct: exp.Expression) -> list[exp.Expression]:
+def _own_nodes(construct: exp.Expression) -> list[exp.Expr]:
     """The nodes of ``construct`` outside any subquery in it (a subquery's columns and aggregates are its own)."""
     return list(construct.walk(prune=lambda n: n is not construct and isinstance(n, exp.Query)))
 
