@@ -223,7 +223,9 @@ _COPYABLE = (exp.Column, exp.Identifier, exp.Literal, exp.Null, exp.Boolean, exp
              exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE, exp.And, exp.Or, exp.Is, exp.RegexpLike,
              exp.Case, exp.If, exp.Coalesce, exp.Substring, exp.Trim, exp.Lower, exp.Upper, exp.Length,
              exp.StrPosition, exp.Abs, exp.Floor, exp.Ceil, exp.Bracket, exp.Array, exp.Extract, exp.Var, exp.Pad,
-             exp.AtTimeZone, exp.Concat, exp.ConcatWs)
+             exp.AtTimeZone, exp.Concat, exp.ConcatWs,
+             # an aggregate of such arguments: one value per group, however often written (count(*) in CASE x WHEN)
+             exp.Count, exp.Sum, exp.Min, exp.Max, exp.Avg, exp.Star, exp.Distinct)
 
 #: pg_catalog's immutable or stable functions (one value for the same arguments within a statement) sqlglot reads by
 #: name only, copied as :data:`_COPYABLE`'s (printed pinned, so the built-in whatever the search_path holds).
@@ -262,20 +264,21 @@ def _own_nodes(construct: exp.Expression) -> list[exp.Expr]:
 def _bindable(construct: exp.Expression) -> bool:
     """Whether ``construct`` keeps its meaning inside ``(SELECT construct FROM (SELECT operand AS x) AS once)``: it
     references a column of the query (so the subquery is correlated and run per row, not once per query as an
-    uncorrelated one would be), holds no aggregate or window function (one whose arguments name no column of the
-    query, ``count(*)``, would count the subquery's one row) nor a call of an unknown function without a column (it
+    uncorrelated one would be), holds no window function nor an aggregate whose arguments name no column of the
+    query (``count(*)`` would count the subquery's one row; ``max(a)`` is the query's) nor a call of an unknown function without a column (it
     could be an aggregate, unless :data:`_SCALAR_CALLS`), and names no column ``maskline_pg_*`` (the bound names).
 
     >>> [_bindable(sqlglot.parse_one(s)) for s in ("random() + b", "random()", "count(*) + b", "f(b)", "f() + b",
-    ...                                             "nextval('s') + b")]
-    [True, False, False, True, False, True]
+    ...                                             "nextval('s') + b", "max(initcap(b))")]
+    [True, False, False, True, False, True, True]
     """
     own = _own_nodes(construct)
     if any(isinstance(n, exp.Column) and (n.name.lower().startswith(_ONCE_PREFIX)
                                           or n.table.lower().startswith(_ONCE_PREFIX)) for n in construct.walk()):
         return False
-    if any(isinstance(n, (exp.AggFunc, exp.Window)) for n in own):
-        return False
+    if any(isinstance(n, exp.Window) or isinstance(n, exp.AggFunc)
+           and not any(isinstance(c, exp.Column) for c in _own_nodes(n)) for n in own):
+        return False  # an aggregate of the query's columns is the query's (PostgreSQL places it by its columns)
     if any(isinstance(n, exp.Anonymous) and n.name.lower() not in _SCALAR_CALLS
            and not any(isinstance(c, exp.Column) for c in _own_nodes(n)) for n in own):
         return False

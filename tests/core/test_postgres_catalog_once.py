@@ -64,6 +64,13 @@ def test_a_volatile_operand_is_evaluated_once_per_row_as_written(pg_dsn: str) ->
                 assert unpinned_calls(printed) == (), expression
                 if _run(cur, printed) != _run(cur, sql):
                     differs[expression] = printed
+            # an aggregate of the row's columns, bound: still the query's aggregate (PostgreSQL places it by its
+            # columns), not one over the subquery's one row
+            sql = "SELECT CASE max(initcap(pg_catalog.chr(64 + b))) WHEN 'D' THEN 'd' WHEN 'A' THEN 'a' END FROM t_once"
+            printed = sqlglot.transpile(sql, read=DIALECT, write=DIALECT)[0]
+            assert "maskline_pg_once" in printed and unpinned_calls(printed) == ()
+            if _run(cur, printed) != _run(cur, sql):
+                differs[sql] = printed
             assert differs == {}
     finally:
         conn.rollback()
@@ -76,7 +83,8 @@ def test_an_operand_that_cannot_be_bound_is_refused() -> None:
         assert unpinned_calls(printed) != (), expression
 
 
-def test_a_column_or_constant_operand_is_copied_as_before() -> None:
-    printed = sqlglot.transpile("SELECT CASE b + 1 WHEN 0 THEN 'z' WHEN 1 THEN 'o' END FROM t", read=DIALECT,
-                                write=DIALECT)[0]
-    assert "SELECT" not in printed[len("SELECT"):] and unpinned_calls(printed) == ()
+def test_an_operand_of_columns_and_immutable_calls_is_copied_as_before() -> None:
+    for expression in ("CASE b + 1 WHEN 0 THEN 'z' WHEN 1 THEN 'o' END", "NULLIF(btrim(a), '')",
+                       "CASE count(*) WHEN 0 THEN 'none' WHEN 1 THEN 'one' END", "upper(a) IS DISTINCT FROM 'X'"):
+        printed = sqlglot.transpile(f"SELECT {expression} FROM t", read=DIALECT, write=DIALECT)[0]
+        assert "SELECT" not in printed[len("SELECT"):] and unpinned_calls(printed) == (), expression
