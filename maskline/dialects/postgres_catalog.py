@@ -256,7 +256,7 @@ def _copyable(operand: exp.Expression) -> bool:
                for node in operand.walk())
 
 
-def _own_nodes(construct: exp.Expression) -> list[exp.Expr]:
+def _own_nodes(construct: exp.Expr) -> list[exp.Expr]:
     """The nodes of ``construct`` outside any subquery in it (a subquery's columns and aggregates are its own)."""
     return list(construct.walk(prune=lambda n: n is not construct and isinstance(n, exp.Query)))
 
