@@ -18,9 +18,10 @@ ESCAPE]``, ``NULLIF``, ``IS [NOT] DISTINCT FROM``, ``CASE x WHEN`` and ``->``, w
 reading on edge rows in tests/core/test_postgres_catalog_names.py). Each of these rewrites writes an operand more
 than once, where a volatile operand (``random()``, ``nextval('s')``) would be evaluated once per copy though
 PostgreSQL evaluates it once: only an operand whose copies provably compute one value (:data:`_COPYABLE`: columns,
-constants, casts, pg_catalog's immutable operators and functions) is copied; any other is written once, bound by a scalar subquery over a one-row derived
-table (:func:`_bindable` says when that keeps the meaning), or else the construct is printed as written, which the
-read-back refuses. ``BETWEEN`` is the exception: PostgreSQL's own reading copies its operands, and so does this.
+constants, casts, pg_catalog's immutable operators and functions) is copied; any other is written once, bound by a
+scalar subquery over a one-row derived table (:func:`_bindable` says when that keeps the meaning), or else the
+construct is printed as written, which the read-back refuses. ``BETWEEN`` is the exception: PostgreSQL's own reading
+copies its operands, and so does this.
 :func:`unpinned_calls` reads printed SQL back, so a call or operator printed some other way is found, not assumed
 away: tests/core/test_postgres_catalog_names.py reads every dbt template and golden statement back through it, and
 the rewrite refuses a query whose printed SQL holds one (``SIMILAR TO``, ``COLLATE``, ``JOIN ... USING``, a row's
@@ -215,8 +216,8 @@ _CONSTRUCT_OPERATORS = {"in": "=", "between": "<=", "like": "~~", "ilike": "~~*"
 
 
 #: The expressions an operand may be made of to be copied: each copy computes the same value within the statement
-#: (the operators are pg_catalog's immutable ones, the casts pg_catalog's types, the calls pg_catalog's immutable
-#: functions, printed pinned, and grammar). An allow-list: anything else, ``random()``, ``nextval('s')`` or a user's
+#: (the operators are pg_catalog's immutable ones, the casts pg_catalog's types, the calls pg_catalog's immutable or
+#: stable functions, printed pinned, and grammar). An allow-list: anything else, ``random()``, ``nextval('s')`` or a user's
 #: function, is written once (:func:`_bindable`) or refused.
 _COPYABLE = (exp.Column, exp.Identifier, exp.Literal, exp.Null, exp.Boolean, exp.Paren, exp.Neg, exp.Not, exp.Cast,
              exp.DataType, exp.DataTypeParam, exp.Add, exp.Sub, exp.Mul, exp.Div, exp.Mod, exp.DPipe, exp.Tuple,
@@ -265,8 +266,9 @@ def _bindable(construct: exp.Expression) -> bool:
     """Whether ``construct`` keeps its meaning inside ``(SELECT construct FROM (SELECT operand AS x) AS once)``: it
     references a column of the query (so the subquery is correlated and run per row, not once per query as an
     uncorrelated one would be), holds no window function nor an aggregate whose arguments name no column of the
-    query (``count(*)`` would count the subquery's one row; ``max(a)`` is the query's) nor a call of an unknown function without a column (it
-    could be an aggregate, unless :data:`_SCALAR_CALLS`), and names no column ``maskline_pg_*`` (the bound names).
+    query (``count(*)`` would count the subquery's one row; ``max(a)`` is the query's) nor a call of an unknown
+    function without a column (it could be an aggregate, unless :data:`_SCALAR_CALLS`), and names no column
+    ``maskline_pg_*`` (the bound names).
 
     >>> [_bindable(sqlglot.parse_one(s)) for s in ("random() + b", "random()", "count(*) + b", "f(b)", "f() + b",
     ...                                             "nextval('s') + b", "max(initcap(b))")]
@@ -523,7 +525,8 @@ class CatalogPostgres(_SqlglotPostgres):
             return self._like(expression, "~~*") or str(super().ilike_sql(expression))
 
         def nullif_sql(self, expression: exp.Nullif) -> str:
-            # NULLIF(a, b) looks up = by name: the CASE it stands for (a is written twice, as PostgreSQL reads it)
+            # NULLIF(a, b) looks up = by name: the CASE it stands for, a written twice (PostgreSQL evaluates it
+            # once: a copied only when every copy is the same value, else bound once)
             once = self._once(expression, ("this",), self.function_fallback_sql)
             if once is not None:
                 return once
