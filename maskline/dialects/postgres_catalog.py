@@ -217,8 +217,8 @@ _CONSTRUCT_OPERATORS = {"in": "=", "between": "<=", "like": "~~", "ilike": "~~*"
 
 #: The expressions an operand may be made of to be copied: each copy computes the same value within the statement
 #: (the operators are pg_catalog's immutable ones, the casts pg_catalog's types, the calls pg_catalog's immutable or
-#: stable functions, printed pinned, and grammar). An allow-list: anything else, ``random()``, ``nextval('s')`` or a user's
-#: function, is written once (:func:`_bindable`) or refused.
+#: stable functions, printed pinned, and grammar). An allow-list: anything else, ``random()``, ``nextval('s')`` or a
+#: user's function, is written once (:func:`_bindable`) or refused.
 _COPYABLE = (exp.Column, exp.Identifier, exp.Literal, exp.Null, exp.Boolean, exp.Paren, exp.Neg, exp.Not, exp.Cast,
              exp.DataType, exp.DataTypeParam, exp.Add, exp.Sub, exp.Mul, exp.Div, exp.Mod, exp.DPipe, exp.Tuple,
              exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE, exp.And, exp.Or, exp.Is, exp.RegexpLike,
@@ -509,7 +509,7 @@ class CatalogPostgres(_SqlglotPostgres):
 
         def between_sql(self, expression: exp.Between) -> str:
             # no binding here: PostgreSQL's own reading copies the operands (a >= x AND a <= y; SYMMETRIC both
-            # orders), a volatile one drawn once per copy, and so does this (tests/core/test_postgres_catalog_once.py)
+            # orders), a volatile one drawn once per copy, and so does this (test_postgres_catalog_once.py)
             symmetric = bool(expression.args.get("symmetric"))
             this, low, high = (self.sql(expression, k) for k in ("this", "low", "high"))
             within = f"({self._operator(this, '>=', low)} AND {self._operator(this, '<=', high)})"
