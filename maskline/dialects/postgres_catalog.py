@@ -16,7 +16,12 @@ parenthesized (that syntax has one precedence for every operator); ``IN``, ``BET
 ESCAPE]``, ``NULLIF``, ``IS [NOT] DISTINCT FROM``, ``CASE x WHEN`` and ``->``, which PostgreSQL turns into a lookup of
 ``=``, ``<=``, ``~~``, ``->`` by name, are printed as the operators they stand for (checked against PostgreSQL's own
 reading on edge rows in tests/core/test_postgres_catalog_names.py). Each of these rewrites writes an operand more
-than once (as ``NULLIF`` always did): a volatile operand (``random()``) is evaluated once per copy.
+than once, where a volatile operand (``random()``, ``nextval('s')``) would be evaluated once per copy though
+PostgreSQL evaluates it once: only an operand whose copies provably compute one value (:data:`_COPYABLE`: columns,
+constants, casts, pg_catalog's immutable operators and functions) is copied; any other is written once, bound by a
+scalar subquery over a one-row derived table (:func:`_bindable` says when that keeps the meaning), or else the
+construct is printed as written, which the read-back refuses. ``BETWEEN`` is the exception: PostgreSQL's own reading
+copies its operands, and so does this.
 :func:`unpinned_calls` reads printed SQL back, so a call or operator printed some other way is found, not assumed
 away: tests/core/test_postgres_catalog_names.py reads every dbt template and golden statement back through it, and
 the rewrite refuses a query whose printed SQL holds one (``SIMILAR TO``, ``COLLATE``, ``JOIN ... USING``, a row's
@@ -210,6 +215,78 @@ _CONSTRUCT_OPERATORS = {"in": "=", "between": "<=", "like": "~~", "ilike": "~~*"
                         "nullsafeneq": "=", "escape": "~~", "bitwisenot": "~", "similarto": "~", "case": "="}
 
 
+#: The expressions an operand may be made of to be copied: each copy computes the same value within the statement
+#: (the operators are pg_catalog's immutable ones, the casts pg_catalog's types, the calls pg_catalog's immutable or
+#: stable functions, printed pinned, and grammar). An allow-list: anything else, ``random()``, ``nextval('s')`` or a
+#: user's function, is written once (:func:`_bindable`) or refused.
+_COPYABLE = (exp.Column, exp.Identifier, exp.Literal, exp.Null, exp.Boolean, exp.Paren, exp.Neg, exp.Not, exp.Cast,
+             exp.DataType, exp.DataTypeParam, exp.Add, exp.Sub, exp.Mul, exp.Div, exp.Mod, exp.DPipe, exp.Tuple,
+             exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE, exp.And, exp.Or, exp.Is, exp.RegexpLike,
+             exp.Case, exp.If, exp.Coalesce, exp.Substring, exp.Trim, exp.Lower, exp.Upper, exp.Length,
+             exp.StrPosition, exp.Abs, exp.Floor, exp.Ceil, exp.Bracket, exp.Array, exp.Extract, exp.Var, exp.Pad,
+             exp.AtTimeZone, exp.Concat, exp.ConcatWs,
+             # an aggregate of such arguments: one value per group, however often written (count(*) in CASE x WHEN)
+             exp.Count, exp.Sum, exp.Min, exp.Max, exp.Avg, exp.Star, exp.Distinct)
+
+#: pg_catalog's immutable or stable functions (one value for the same arguments within a statement) sqlglot reads by
+#: name only, copied as :data:`_COPYABLE`'s (printed pinned, so the built-in whatever the search_path holds).
+_COPYABLE_CALLS = frozenset({"regexp_replace", "regexp_match", "btrim", "ltrim", "rtrim", "split_part", "strpos",
+                             "substr", "lower", "upper", "length", "replace", "translate", "lpad", "rpad", "left",
+                             "right", "reverse", "md5", "sha256", "encode", "decode", "convert_to", "abs", "sign",
+                             "floor", "ceil", "round", "trunc", "mod", "to_char", "pg_typeof", "isfinite"})
+
+#: The names a bound operand takes (``maskline_pg_once.maskline_pg_x0``), apart from those of
+#: :meth:`maskline.dialects.postgres.Postgres.once` (whose bound column may be the operand here); a construct naming a
+#: column or table ``maskline_pg_*`` itself is refused, as the bound names would capture it.
+_ONCE_PREFIX = "maskline_pg_"
+_ONCE_TABLE, _ONCE_COLUMN = _ONCE_PREFIX + "once", _ONCE_PREFIX + "x"
+
+#: Functions sqlglot reads by name only that are known to be no aggregate, so a call with no column in its
+#: arguments may be bound (:func:`_bindable`): an allow-list, any other such call could be a user's aggregate.
+_SCALAR_CALLS = frozenset({"nextval", "currval", "setval", "clock_timestamp", "statement_timestamp", "timeofday",
+                           "gen_random_uuid", "random_normal", "txid_current", "pg_backend_pid"})
+
+
+def _copyable(operand: exp.Expression) -> bool:
+    """Whether every copy of ``operand`` computes the same value, from what it is made of (:data:`_COPYABLE`).
+
+    >>> [_copyable(sqlglot.parse_one(s)) for s in ("CAST(b AS INT) + 1", "btrim(a)", "random() + 1", "f(a)")]
+    [True, True, False, False]
+    """
+    return all(isinstance(node, _COPYABLE) or isinstance(node, exp.Anonymous) and node.name.lower() in _COPYABLE_CALLS
+               for node in operand.walk())
+
+
+def _own_nodes(construct: exp.Expr) -> list[exp.Expr]:
+    """The nodes of ``construct`` outside any subquery in it (a subquery's columns and aggregates are its own)."""
+    return list(construct.walk(prune=lambda n: n is not construct and isinstance(n, exp.Query)))
+
+
+def _bindable(construct: exp.Expression) -> bool:
+    """Whether ``construct`` keeps its meaning inside ``(SELECT construct FROM (SELECT operand AS x) AS once)``: it
+    references a column of the query (so the subquery is correlated and run per row, not once per query as an
+    uncorrelated one would be), holds no window function nor an aggregate whose arguments name no column of the
+    query (``count(*)`` would count the subquery's one row; ``max(a)`` is the query's) nor a call of an unknown
+    function without a column (it could be an aggregate, unless :data:`_SCALAR_CALLS`), and names no column
+    ``maskline_pg_*`` (the bound names).
+
+    >>> [_bindable(sqlglot.parse_one(s)) for s in ("random() + b", "random()", "count(*) + b", "f(b)", "f() + b",
+    ...                                             "nextval('s') + b", "max(initcap(b))")]
+    [True, False, False, True, False, True, True]
+    """
+    own = _own_nodes(construct)
+    if any(isinstance(n, exp.Column) and (n.name.lower().startswith(_ONCE_PREFIX)
+                                          or n.table.lower().startswith(_ONCE_PREFIX)) for n in construct.walk()):
+        return False
+    if any(isinstance(n, exp.Window) or isinstance(n, exp.AggFunc)
+           and not any(isinstance(c, exp.Column) for c in _own_nodes(n)) for n in own):
+        return False  # an aggregate of the query's columns is the query's (PostgreSQL places it by its columns)
+    if any(isinstance(n, exp.Anonymous) and n.name.lower() not in _SCALAR_CALLS
+           and not any(isinstance(c, exp.Column) for c in _own_nodes(n)) for n in own):
+        return False
+    return any(isinstance(n, exp.Column) for n in own)
+
+
 def _pinned_type(node: exp.DataType) -> bool:
     """Whether the type ``node`` names is pg_catalog's whatever the ``search_path``: written ``pg_catalog.<name>``,
     or a name PostgreSQL's grammar itself turns into one (:data:`GRAMMAR_TYPES`); an array type by its element's."""
@@ -247,6 +324,25 @@ class CatalogPostgres(_SqlglotPostgres):
                       exp.JSONExtract: lambda self, e: self.json_arrow(e, "->"),
                       exp.JSONExtractScalar: lambda self, e: self.json_arrow(e, "->>"),
                       PrefixOperator: lambda self, e: self.prefixoperator_sql(e)}
+
+        def _once(self, expression: exp.Expression, keys: tuple[str, ...], written: Any) -> str | None:
+            """None when the operands under ``keys`` (those the pinned form writes more than once) may be copied;
+            else the construct with each of them written once, bound by a scalar subquery over a one-row derived
+            table, or ``written(expression)`` (as written, refused when read back) when binding would change it."""
+            operands = {k: expression.args.get(k) for k in keys}
+            bound = {k: o for k, o in operands.items() if o is not None and not _copyable(o)}
+            if not bound:
+                return None
+            if not _bindable(expression):
+                return str(written(expression))
+            construct = expression.copy()
+            names = []
+            for i, key in enumerate(bound):
+                name = f"{_ONCE_COLUMN}{i}"
+                names.append(exp.alias_(construct.args[key], name))
+                construct.set(key, exp.column(name, table=_ONCE_TABLE))
+            derived = exp.select(*names).subquery(_ONCE_TABLE, copy=False)
+            return self.sql(exp.Subquery(this=exp.select(construct).from_(derived, copy=False)))
 
         def _operator(self, left: str, op: str, right: str) -> str:
             # OPERATOR(...) has one precedence for every operator: each one in its own parentheses
@@ -330,9 +426,15 @@ class CatalogPostgres(_SqlglotPostgres):
             return text
 
         def nullsafeeq_sql(self, expression: exp.NullSafeEQ) -> str:
+            once = self._once(expression, ("this", "expression"), super().nullsafeeq_sql)
+            if once is not None:
+                return once
             return self._not_distinct(expression) or super().nullsafeeq_sql(expression)
 
         def nullsafeneq_sql(self, expression: exp.NullSafeNEQ) -> str:
+            once = self._once(expression, ("this", "expression"), super().nullsafeneq_sql)
+            if once is not None:
+                return once
             same = self._not_distinct(expression)
             return f"(NOT {same})" if same else super().nullsafeneq_sql(expression)
 
@@ -349,6 +451,10 @@ class CatalogPostgres(_SqlglotPostgres):
             subject = expression.this
             if subject is None:
                 return str(super().case_sql(expression))
+            if len(expression.args.get("ifs") or []) > 1:  # one WHEN writes the subject once
+                once = self._once(expression, ("this",), super().case_sql)
+                if once is not None:
+                    return once
             # CASE x WHEN v compares x = v, an = found by name: the searched CASE it stands for (x written per WHEN)
             ifs = [exp.If(this=exp.EQ(this=subject.copy(), expression=i.this.copy()), true=i.args["true"].copy())
                    for i in expression.args.get("ifs") or []]
@@ -402,9 +508,12 @@ class CatalogPostgres(_SqlglotPostgres):
             return f"({self.sql(expression, 'this')} OPERATOR({PREFIX}=) ANY({over}))"
 
         def between_sql(self, expression: exp.Between) -> str:
+            # no binding here: PostgreSQL's own reading copies the operands (a >= x AND a <= y; SYMMETRIC both
+            # orders), a volatile one drawn once per copy, and so does this (test_postgres_catalog_once.py)
+            symmetric = bool(expression.args.get("symmetric"))
             this, low, high = (self.sql(expression, k) for k in ("this", "low", "high"))
             within = f"({self._operator(this, '>=', low)} AND {self._operator(this, '<=', high)})"
-            if not expression.args.get("symmetric"):
+            if not symmetric:
                 return within
             # SYMMETRIC: either order of the bounds, as PostgreSQL's own reading spells it
             return f"({within} OR ({self._operator(this, '>=', high)} AND {self._operator(this, '<=', low)}))"
@@ -416,7 +525,11 @@ class CatalogPostgres(_SqlglotPostgres):
             return self._like(expression, "~~*") or str(super().ilike_sql(expression))
 
         def nullif_sql(self, expression: exp.Nullif) -> str:
-            # NULLIF(a, b) looks up = by name: the CASE it stands for (a is written twice, as PostgreSQL reads it)
+            # NULLIF(a, b) looks up = by name: the CASE it stands for, a written twice (PostgreSQL evaluates it
+            # once: a copied only when every copy is the same value, else bound once)
+            once = self._once(expression, ("this",), self.function_fallback_sql)
+            if once is not None:
+                return once
             this = self.sql(expression, "this")
             return f"CASE WHEN {self._operator(this, '=', self.sql(expression, 'expression'))} THEN NULL ELSE {this} END"
 
