@@ -26,12 +26,12 @@ class Postgres(Dialect):
 
     def unpinned_calls(self, sql: str) -> tuple[str, ...]:
         """What the printed ``sql`` still looks up along the reader's ``search_path``
-        (:func:`maskline.dialects.postgres_catalog.unpinned_calls`): the rewrite refuses a query that has any.
+        (:func:`maskline.dialects.postgres_readback.unpinned_calls`): the rewrite refuses a query that has any.
 
         >>> Postgres().unpinned_calls("SELECT pg_catalog.lower(a), CAST(b AS TEXT) FROM t JOIN u USING (c)")
         ('=', '::text')
         """
-        from maskline.dialects.postgres_catalog import unpinned_calls
+        from maskline.dialects.postgres_readback import unpinned_calls
 
         return unpinned_calls(sql)
 

@@ -14,7 +14,8 @@ from pathlib import Path
 import sqlglot
 
 from maskline.dbt.generate import templates_for
-from maskline.dialects.postgres_catalog import DIALECT, unpinned_calls
+from maskline.dialects.postgres_catalog import DIALECT
+from maskline.dialects.postgres_readback import unpinned_calls
 
 GOLDEN = Path(__file__).parent / "golden" / "postgres.sql"
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import sqlglot
 
-from maskline.dialects.postgres_catalog import DIALECT, unpinned_calls
+from maskline.dialects.postgres_catalog import DIALECT
+from maskline.dialects.postgres_readback import unpinned_calls
 
 # b * 0 makes each operand name a column of the row, so the bound subquery is run per row (as the operand is).
 BOUND = [

@@ -4,7 +4,7 @@ The safe query path pins its transaction's ``search_path`` (``pg_catalog, pg_tem
 SQL that others run (``Rewritten.sql``), and a name the query writes with a schema (``CAST(x AS data.text)``,
 ``OPERATOR(data.||)``) is looked up there whatever the path. Since round pgcatalog2 the PostgreSQL printer pins every
 lookup it can (``IS DISTINCT FROM``, ``CASE x WHEN``, ``->``, casts to ``pg_catalog.<type>``), and the rewrite reads
-the printed query back (:func:`maskline.dialects.postgres_catalog.unpinned_calls`) and refuses what is still looked
+the printed query back (:func:`maskline.dialects.postgres_readback.unpinned_calls`) and refuses what is still looked
 up by name: a structural refusal (what, where, how to spell it pinned), never the engine's text. The data schema
 holds a domain named ``text`` and an operator ``||`` that record every value they are handed: none is.
 """
@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from maskline.dialects.postgres_catalog import unpinned_calls
+from maskline.dialects.postgres_readback import unpinned_calls
 from maskline.errors import RewriteRefused
 from maskline.policy import load_policy
 from maskline.rewrite import rewrite
