@@ -25,7 +25,7 @@ the agent's own name is recorded, never checked against ``unmask_for``.
 >>> [(c["name"], c["method"]) for c in tools.describe_table("t", Caller("doctest-agent"))["columns"]]
 [('id', None), ('email', 'email')]
 >>> tools.explain("SELECT email FROM t", Caller("doctest-agent"))["explain"]  # nothing runs
-'email <- t.email: masked with email (sensitive: t.email)'
+'email <- w.main.t.email: masked with email (sensitive: w.main.t.email)'
 """
 
 from __future__ import annotations

@@ -125,6 +125,7 @@ def _calls_into_marquez(duckdb_file: Path, policy_file: Path, tmp_path: Path, ca
     """Marquez's address, and the events file of an agent's ``calls`` sent both there and to the file (to find this
     session's run ids), as a user's openlineage.yml would say it; the test is skipped without a Marquez."""
     import os
+    import uuid
 
     base = os.environ.get("MARQUEZ_URL", "").strip().rstrip("/")
     if not base:
@@ -136,6 +137,9 @@ def _calls_into_marquez(duckdb_file: Path, policy_file: Path, tmp_path: Path, ca
                       f"    marquez: {{type: http, url: '{base}', timeout: 10}}\n")
     env = {k: v for k, v in server_env(lineage).items() if not k.startswith("OPENLINEAGE__TRANSPORT")}
     env["OPENLINEAGE_CONFIG"] = str(config)
+    # A namespace of this call's own: the job of another test's call on the same table (a refusal: no inputs) is
+    # the same Marquez job, and its latest version, not this one's, decides whether the job is on the table's graph.
+    env["OPENLINEAGE_NAMESPACE"] = f"maskline-mcp-test-{uuid.uuid4().hex[:8]}"
     ScriptedAgent(name="lineage-agent").over_stdio(
         ["--policy", str(policy_file), "--database", f"duckdb:///{duckdb_file}", "--allow", "customers"], env, calls)
     return base, lineage
