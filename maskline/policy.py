@@ -146,6 +146,26 @@ class Policy:
         return with_derivation(method_spec(default.pop("method"), default, where=f"catalogue default of {info_type}"),
                                self.key.derivation)
 
+    def keyed_methods(self, scan: Any = None) -> list[str]:
+        """The keyed methods (those that read the key) this policy can apply, sorted: its column entries' and those
+        of the info types the stored ``scan`` found. A column neither names is passed or redacted (no key), whatever
+        ``methods:`` or the catalogue would give an info type nobody found. The policy-wide counterpart of
+        :meth:`maskline.plan.Plan.keyed_methods`, for a server that warns at start-up, before any table is read.
+
+        >>> cols = {"email": {"info_type": "EMAIL", "method": "hmac"}, "ssn": {"method": "redact"}}
+        >>> load_policy({"datasets": {"t": {"columns": cols}}}).keyed_methods()
+        ['hmac']
+        >>> load_policy({"methods": {"EMAIL": "hash"}, "datasets": {"t": {"columns": {"n": {"pass": True}}}}}).keyed_methods()
+        []
+        """
+        from maskline.methods.registry import METHODS
+
+        specs = [c.method or (self.method_for(c.info_type) if c.info_type else None)
+                 for d in self.datasets.values() for c in d.columns.values()]
+        for classification in (scan.tables.values() if scan is not None else ()):
+            specs += [self.method_for(v.info_type) for v in classification.columns if v.info_type]
+        return sorted({s.name for s in specs if s is not None and METHODS[s.name].keyed})
+
     def dataset(self, table: str, default_schema: str | None = None) -> DatasetPolicy | None:
         """The dataset entry for ``table``, matching ``db.schema.table`` against shorter names and back
         (:func:`maskline.rewrite.table_names.best_entry`, the rule every face looks an entry up by).

@@ -120,31 +120,10 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def keyed_methods(policy: Any, scan: Any = None) -> list[str]:
-    """The keyed methods (those that read the key) the server can apply: the policy's column entries' and those of
-    the info types the stored ``scan`` found. A column neither names is passed or redacted (no key), whatever
-    ``methods:`` or the catalogue would give an info type nobody found.
-
-    >>> from maskline.policy import load_policy
-    >>> cols = {"email": {"info_type": "EMAIL", "method": "hmac"}, "ssn": {"method": "redact"}}
-    >>> keyed_methods(load_policy({"datasets": {"t": {"columns": cols}}}))
-    ['hmac']
-    >>> keyed_methods(load_policy({"methods": {"EMAIL": "hash"}, "datasets": {"t": {"columns": {"n": {"pass": True}}}}}))
-    []
-    """
-    from maskline.methods.registry import METHODS
-
-    specs = [c.method or (policy.method_for(c.info_type) if c.info_type else None)
-             for d in policy.datasets.values() for c in d.columns.values()]
-    for classification in (scan.tables.values() if scan is not None else ()):
-        specs += [policy.method_for(v.info_type) for v in classification.columns if v.info_type]
-    return sorted({s.name for s in specs if s is not None and METHODS[s.name].keyed})
-
-
 def _warn_without_key(policy: Any, scan: Any = None) -> None:
     """Tell the operator at start-up, on stderr (the client's server log), that the key is missing: otherwise
     only the agent hears of it, as each query reading a keyed column fails. Only when the policy (or the stored
-    ``scan``) can apply a keyed method (:func:`keyed_methods`): a policy of redact, partial and pass needs no key.
+    ``scan``) can apply a keyed method (:meth:`maskline.policy.Policy.keyed_methods`): a policy of redact, partial and pass needs no key.
     Not fatal: the masked views of ``--masked-schema`` hold their own.
 
     >>> from maskline.policy import load_policy
@@ -157,7 +136,7 @@ def _warn_without_key(policy: Any, scan: Any = None) -> None:
     from maskline.errors import MasklineError, structured_message
     from maskline.keys import resolve_key
 
-    keyed = keyed_methods(policy, scan)
+    keyed = policy.keyed_methods(scan)
     if not keyed:
         return
     try:
