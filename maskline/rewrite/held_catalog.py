@@ -88,29 +88,37 @@ class CatalogRead:
                    tuple(i for i in range(len(described)) if facts.columns_of(i)))
 
 
-# Statements that open and end the held transaction, per engine: only DuckDB needs one of its own here
-# (PostgreSQL's is opened by maskline.rewrite.pinned around the query).
-_OWN_TRANSACTION = {"duckdb": ("BEGIN TRANSACTION", "COMMIT", "ROLLBACK")}
-_HOLDS = ("postgres", "duckdb")  # engines whose transaction keeps the catalog as it was read
+# Statements that open and end the held transaction, per engine where maskline opens one itself (PostgreSQL's is
+# opened by maskline.rewrite.pinned around the query). SQLite's is deferred: its first read (the second catalog
+# read) takes the SHARED lock, or in WAL mode the snapshot, that the query reads under.
+_OWN_TRANSACTION = {"duckdb": ("BEGIN TRANSACTION", "COMMIT", "ROLLBACK"),
+                    "sqlite": ("BEGIN DEFERRED", "COMMIT", "ROLLBACK")}
+_HOLDS = ("postgres", "duckdb", "sqlite")  # engines whose transaction keeps the catalog as it was read
+_READ_AROUND = ("trino",)  # engines with no such transaction: the catalog is read before the query and after it
 
 
 @contextmanager
 def held(connection: Any, cursor: Any, adapter: Any, dialect: str, catalog: CatalogRead | None) -> Iterator[None]:
     """Within the block, ``cursor``'s query reads the relations as ``catalog`` read them, or it is refused.
 
-    ``catalog`` None (a rewrite given its schema, not a connection) and engines other than PostgreSQL and DuckDB
-    check nothing.
+    ``catalog`` None (a rewrite given its schema, not a connection) and engines other than PostgreSQL, DuckDB,
+    SQLite and Trino check nothing. On Trino the block's rows are refused at its end (nothing is returned) when the
+    catalog changed while it ran.
 
-    >>> with held(None, None, None, "trino", None):
+    >>> with held(None, None, None, "snowflake", None):
     ...     pass
     """
-    if catalog is None or dialect not in _HOLDS:
+    if catalog is None or dialect not in (*_HOLDS, *_READ_AROUND):
         yield
+        return
+    if dialect in _READ_AROUND:
+        with _read_around(connection, adapter, catalog):
+            yield
         return
     statements = _OWN_TRANSACTION.get(dialect)
     # Inside a transaction of the caller's the query runs in it (a BEGIN there would fail, and a failed statement
     # aborts DuckDB's transaction): probed, never tried.
-    own = statements is not None and not _in_transaction(cursor)
+    own = statements is not None and not _in_transaction(connection, cursor, dialect)
     if own and statements is not None:
         cursor.execute(statements[0])
     try:
@@ -118,12 +126,7 @@ def held(connection: Any, cursor: Any, adapter: Any, dialect: str, catalog: Cata
             _refuse_old_snapshot(cursor)
             for i in catalog.read:
                 cursor.execute(f"SELECT FROM {_name(adapter, catalog.described[i])} LIMIT 0")
-        again = adapter.catalog_facts(cursor, list(catalog.relations), list(catalog.described))
-        if _comparable(again) != _comparable(catalog.facts):
-            raise RewriteRefused("the catalog changed between the rewrite and the run: a relation the query reads "
-                                 "was replaced, or its columns renamed or retyped", where="run_masked",
-                                 fix="rewrite the query again and run it (the masks were decided on the catalog "
-                                     "as it was)")
+        _check(adapter, cursor, catalog)
         yield
     except BaseException:
         if own and statements is not None:
@@ -132,6 +135,31 @@ def held(connection: Any, cursor: Any, adapter: Any, dialect: str, catalog: Cata
         raise
     if own and statements is not None:
         cursor.execute(statements[1])
+
+
+@contextmanager
+def _read_around(connection: Any, adapter: Any, catalog: CatalogRead) -> Iterator[None]:
+    """The catalog read again right before the block and again after it (its rows fetched), on a cursor of its
+    own (the query's stays open for its rows); the block's end refuses the run unless both reads equal
+    ``catalog``. A query runs between the two on the catalog as it was at some moment between them: if that was
+    not the rewrite's, the second read sees the change, unless it was made and undone before it."""
+    reader = adapter.cursor(connection)
+    try:
+        _check(adapter, reader, catalog)
+        yield
+        _check(adapter, reader, catalog)
+    finally:
+        reader.close()
+
+
+def _check(adapter: Any, cursor: Any, catalog: CatalogRead) -> None:
+    """Refuse the run unless the catalog read now equals ``catalog``'s read."""
+    again = adapter.catalog_facts(cursor, list(catalog.relations), list(catalog.described))
+    if _comparable(again) != _comparable(catalog.facts):
+        raise RewriteRefused("the catalog changed between the rewrite and the run: a relation the query reads "
+                             "was replaced, or its columns renamed or retyped", where="run_masked",
+                             fix="rewrite the query again and run it (the masks were decided on the catalog "
+                                 "as it was)")
 
 
 def _refuse_old_snapshot(cursor: Any) -> None:
@@ -148,16 +176,18 @@ def _refuse_old_snapshot(cursor: Any) -> None:
                                  "for it) or in a READ COMMITTED transaction")
 
 
-def _in_transaction(cursor: Any) -> bool:
-    """Whether a DuckDB connection is inside an explicit transaction: there ``txid_current()`` reads the same id
-    twice, while each autocommit statement is a transaction of its own (the built-in by its full name: a macro of
-    the connection cannot stand in for it).
+def _in_transaction(connection: Any, cursor: Any, dialect: str) -> bool:
+    """Whether the connection is inside an explicit transaction. SQLite's connection says so; on DuckDB
+    ``txid_current()`` reads the same id twice there, while each autocommit statement is a transaction of its own
+    (the built-in by its full name: a macro of the connection cannot stand in for it).
 
     >>> import duckdb
-    >>> con = duckdb.connect(); before = _in_transaction(con); _ = con.execute("BEGIN TRANSACTION")
-    >>> before, _in_transaction(con)
+    >>> con = duckdb.connect(); before = _in_transaction(con, con, "duckdb"); _ = con.execute("BEGIN TRANSACTION")
+    >>> before, _in_transaction(con, con, "duckdb")
     (False, True)
     """
+    if dialect == "sqlite":
+        return bool(connection.in_transaction)
     first = cursor.execute("SELECT system.main.txid_current()").fetchone()
     return bool(first == cursor.execute("SELECT system.main.txid_current()").fetchone())
 
