@@ -15,11 +15,28 @@ reads the catalog again, and runs only if that read equals the rewrite's.
   query's commit; what committed before the locks is seen by the second read (a new lock accepts the catalog's
   invalidations first), and the query is refused. maskline's own transaction is ``READ COMMITTED`` whatever the
   session's default, so the second read sees what committed before the locks; a caller's ``REPEATABLE READ`` or
-  ``SERIALIZABLE`` transaction, whose older snapshot would not, is refused.
+  ``SERIALIZABLE`` transaction, whose older snapshot would not, is refused. ``ATTACH PARTITION`` and ``INHERIT``
+  take only ``SHARE UPDATE EXCLUSIVE`` on the parent, and ``COMMENT ON SCHEMA`` (the key store's mark) locks no
+  table: what they commit after the second read can reach the query, so the catalog is read a third time after
+  the query, in its transaction, and its rows are refused unless that read equals the rewrite's too. A
+  descendant the query read is locked by the query until the transaction ends (``DETACH`` and ``NO INHERIT``
+  wait), so it is still there for that read.
 * **DuckDB** (embedded: the window exists between connections of one database in one process, e.g. a
   ``cursor()`` on another thread): the second read and the query run in one transaction, whose snapshot no later
   commit changes.
-* Other engines have no such transaction here, and run as before: the window is documented for them.
+* **SQLite**: the second read and the query run in one deferred transaction (``BEGIN DEFERRED``; inside a
+  caller's transaction, in it). Its first read takes the ``SHARED`` lock, which no writer's commit passes until
+  the transaction ends (rollback journal), or in WAL mode the snapshot the query reads too.
+* **Trino** has no locks and, over most connectors, no transactional metadata: the catalog is read again right
+  before the query and again after its rows are fetched, and the rows are returned only if both reads equal the
+  rewrite's (a change during the run refuses the whole result). The query read the catalog as it was at some
+  moment between the two reads; what remains is a change made and undone between them (e.g. two columns
+  swapped and swapped back while the query runs), which neither read can see.
+* **Snowflake**, **Databricks** and **BigQuery**: their native masks (``maskline.adapters.snowflake``,
+  ``.spark``, ``.bigquery``) are attached to the column itself, and the engine applies them at every query: a
+  rename carries the mask, so there is no window. A query rewritten here on a DB-API connection of their drivers
+  (``snowflake``, ``databricks``, ``google.cloud.bigquery``) runs as before, unchecked: no server is reachable here
+  to hold the catalog on or to test it, and the window is open for them.
 
 >>> import duckdb
 >>> from maskline.policy import load_policy
@@ -128,6 +145,11 @@ def held(connection: Any, cursor: Any, adapter: Any, dialect: str, catalog: Cata
                 cursor.execute(f"SELECT FROM {_name(adapter, catalog.described[i])} LIMIT 0")
         _check(adapter, cursor, catalog)
         yield
+        if dialect == "postgres":
+            # ATTACH PARTITION and INHERIT take only SHARE UPDATE EXCLUSIVE on the parent, which ACCESS SHARE does
+            # not hold off: a descendant added after the second read is read by the query. This read, in the
+            # query's transaction, sees it; one the query read stays locked by it, so it cannot be detached first.
+            _check(adapter, cursor, catalog)
     except BaseException:
         if own and statements is not None:
             with suppress(Exception):  # a broken connection has nothing to roll back; the failure is raised

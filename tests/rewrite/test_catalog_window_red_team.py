@@ -9,6 +9,13 @@ inside ``run_masked`` after the relations are held (the key's load, which runs j
 hook). Now the run re-reads the catalog under the relations' locks (PostgreSQL) or in the query's own transaction
 (DuckDB) and refuses a changed one; DDL tried after that waits for the query's end (PostgreSQL: a lock timeout
 shows it waits) or is not seen by its snapshot (DuckDB).
+
+Round redteam16 (PostgreSQL): ``ALTER TABLE parent ATTACH PARTITION child`` and ``ALTER TABLE child INHERIT
+parent`` take only ``SHARE UPDATE EXCLUSIVE`` on the parent, so the run's ``ACCESS SHARE`` did not hold them off:
+committed right before the query's statement, the query read the named child's addresses raw through the unnamed
+parent (``unclassified: pass``). Committed before the run, the second read saw the new descendant (held already).
+The key store's mark (``COMMENT ON SCHEMA``) likewise: held before the run, unseen during it. Now the catalog is
+read a third time after the query, in its transaction, and a change refuses the rows.
 """
 
 from __future__ import annotations
@@ -245,3 +252,141 @@ def test_postgres_a_callers_repeatable_read_transaction_is_refused(pg) -> None:
         mine.rollback()
         mine.set_session(isolation_level="READ COMMITTED")
         mine.autocommit = True
+
+
+# --- Round redteam16: a partition attached, an inheritance child added, the key store's mark ---------------------
+# ``archive`` has no descendant when the rewrite reads it and the policy does not name it, so ``unclassified:
+# pass`` passes its columns; ``people`` (named: email masked) attached below it returns its rows through it.
+ARCHIVE_SQL = "SELECT id, email, note FROM archive ORDER BY id"
+ATTACH = ("ALTER TABLE archive ATTACH PARTITION people FOR VALUES IN (1, 2)",)
+INHERIT = ("ALTER TABLE people INHERIT archive",)
+
+
+def _archive(other: Any, schema: str, partitioned: bool) -> None:
+    with other.cursor() as cur:
+        cur.execute(f"CREATE TABLE {schema}.archive (id integer, email text, note text)"
+                    + (" PARTITION BY LIST (id)" if partitioned else ""))
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(("partitioned", "ddl"), [(True, ATTACH), (False, INHERIT)],
+                         ids=["partition attached", "inheritance child added"])
+def test_postgres_a_descendant_added_after_the_rewrite_is_refused_at_run(pg, partitioned: bool,
+                                                                          ddl: tuple[str, ...]) -> None:
+    mine, other, schema = pg
+    _archive(other, schema, partitioned)
+    done = rewrite(ARCHIVE_SQL, POLICY, "postgres", connection=mine)
+    _ddl(other, schema, ddl)  # committed between the catalog read and the run
+    with other.cursor() as cur:  # control: the parent returns the named table's addresses now
+        cur.execute(f"SELECT email FROM {schema}.archive ORDER BY id")
+        assert [r[0] for r in cur.fetchall()] == list(ADDRESSES)
+    with pytest.raises(RewriteRefused, match="the catalog changed between the rewrite and the run"):
+        run_masked(mine, done, KEY)
+    rows = run_masked(mine, rewrite(ARCHIVE_SQL, POLICY, "postgres", connection=mine), KEY).rows
+    assert _leaks(rows) == []  # a new rewrite sees the descendant the policy names: decided as a view's columns
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(("partitioned", "ddl"), [(True, ATTACH), (False, INHERIT)],
+                         ids=["partition attached", "inheritance child added"])
+def test_postgres_a_descendant_added_while_the_query_runs_refuses_its_rows(pg, partitioned: bool,
+                                                                            ddl: tuple[str, ...]) -> None:
+    """``ATTACH PARTITION`` and ``INHERIT`` take only ``SHARE UPDATE EXCLUSIVE`` on the parent, which the run's
+    ``ACCESS SHARE`` does not hold off: committed right before the query's statement (after the second read), the
+    query reads the new descendant's rows. The catalog read after the query, in its transaction, sees it and
+    refuses the rows; the descendant the query read is held by the query's own lock, so it cannot be detached
+    before that read."""
+    import psycopg2.extensions
+
+    mine, other, schema = pg
+    _archive(other, schema, partitioned)
+    done = rewrite(ARCHIVE_SQL, POLICY, "postgres", connection=mine)
+    fired: list[str] = []
+
+    class DdlBeforeTheQuery(psycopg2.extensions.cursor):
+        def execute(self, sql: Any, params: Any = None) -> Any:
+            if sql == done.sql and not fired:  # the hook: the query's own statement is next
+                fired.append(sql)
+                _ddl(other, schema, ddl, timeout="2s")
+            return super().execute(sql, params)
+
+    mine.cursor_factory = DdlBeforeTheQuery
+    with pytest.raises(RewriteRefused, match="the catalog changed between the rewrite and the run") as caught:
+        run_masked(mine, done, KEY)
+    assert fired and _leaks(str(caught.value)) == []
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(("partitioned", "ddl", "undo"),
+                         [(True, ATTACH, ("ALTER TABLE archive DETACH PARTITION people",)),
+                          (False, INHERIT, ("ALTER TABLE people NO INHERIT archive",))],
+                         ids=["partition attached then detached", "inheritance child added then removed"])
+def test_postgres_a_descendant_the_query_read_cannot_be_removed_before_the_read_after_it(
+        pg, partitioned: bool, ddl: tuple[str, ...], undo: tuple[str, ...]) -> None:
+    """Added right before the query, and removed again right after it (before the read after the query would see
+    it): the removal needs the descendant's ``ACCESS EXCLUSIVE`` lock, which the query's own lock on it holds off
+    until the run ends (a lock timeout shows it waits), so the read after the query sees the descendant."""
+    import psycopg2.extensions
+
+    mine, other, schema = pg
+    _archive(other, schema, partitioned)
+    done = rewrite(ARCHIVE_SQL, POLICY, "postgres", connection=mine)
+    steps: list[str] = []
+
+    class AddThenRemove(psycopg2.extensions.cursor):
+        def execute(self, sql: Any, params: Any = None) -> Any:
+            if sql == done.sql and not steps:  # the query's statement is next
+                _ddl(other, schema, ddl)
+                steps.append("added")
+            elif steps == ["added"]:  # the statement after the query: the read after it is next
+                try:
+                    _ddl(other, schema, undo, timeout="300ms")
+                    steps.append("removed")
+                except psycopg2.errors.LockNotAvailable:
+                    steps.append("waited")
+            return super().execute(sql, params)
+
+    mine.cursor_factory = AddThenRemove
+    with pytest.raises(RewriteRefused, match="the catalog changed between the rewrite and the run"):
+        run_masked(mine, done, KEY)
+    assert steps == ["added", "waited"]
+
+
+@pytest.mark.postgres
+def test_postgres_the_key_store_mark_written_after_the_rewrite_is_refused_at_run(pg) -> None:
+    """The rewrite read ``people``'s schema unmarked; ``protect``'s mark (``COMMENT ON SCHEMA``) committed before
+    the run is in the second read, and the run is refused (held on main too: the mark is one of the facts)."""
+    from maskline.adapters.postgres import KEY_STORE_MARK
+
+    mine, other, schema = pg
+    done = rewrite(SQL, POLICY, "postgres", connection=mine)
+    with other.cursor() as cur:
+        cur.execute(f"COMMENT ON SCHEMA {schema} IS %s", (KEY_STORE_MARK,))
+    with pytest.raises(RewriteRefused, match="the catalog changed between the rewrite and the run"):
+        run_masked(mine, done, KEY)
+
+
+@pytest.mark.postgres
+def test_postgres_the_key_store_mark_written_while_the_query_runs_refuses_its_rows(pg) -> None:
+    """``COMMENT ON SCHEMA`` locks no table: written right before the query's statement, the query ran on a table
+    the catalog now says is a key store's. The read after the query refuses its rows."""
+    import psycopg2.extensions
+
+    from maskline.adapters.postgres import KEY_STORE_MARK
+
+    mine, other, schema = pg
+    done = rewrite(SQL, POLICY, "postgres", connection=mine)
+    fired: list[str] = []
+
+    class MarkBeforeTheQuery(psycopg2.extensions.cursor):
+        def execute(self, sql: Any, params: Any = None) -> Any:
+            if sql == done.sql and not fired:
+                fired.append(sql)
+                with other.cursor() as cur:
+                    cur.execute(f"COMMENT ON SCHEMA {schema} IS %s", (KEY_STORE_MARK,))
+            return super().execute(sql, params)
+
+    mine.cursor_factory = MarkBeforeTheQuery
+    with pytest.raises(RewriteRefused, match="the catalog changed between the rewrite and the run"):
+        run_masked(mine, done, KEY)
+    assert fired
