@@ -16,11 +16,11 @@ reads the catalog again, and runs only if that read equals the rewrite's.
   invalidations first), and the query is refused. maskline's own transaction is ``READ COMMITTED`` whatever the
   session's default, so the second read sees what committed before the locks; a caller's ``REPEATABLE READ`` or
   ``SERIALIZABLE`` transaction, whose older snapshot would not, is refused. ``ATTACH PARTITION`` and ``INHERIT``
-  take only ``SHARE UPDATE EXCLUSIVE`` on the parent, and ``COMMENT ON SCHEMA`` (the key store's mark) locks no
-  table: what they commit after the second read can reach the query, so the catalog is read a third time after
-  the query, in its transaction, and its rows are refused unless that read equals the rewrite's too. A
-  descendant the query read is locked by the query until the transaction ends (``DETACH`` and ``NO INHERIT``
-  wait), so it is still there for that read.
+  take only ``SHARE UPDATE EXCLUSIVE`` on the parent, and ``ALTER SCHEMA ... RENAME`` and ``COMMENT ON SCHEMA``
+  (the key store's mark) no lock on a table: what they commit after the second read can reach the query. So
+  after the query, in its transaction, its rows are refused if it locked a relation the run had not (a new
+  descendant, another table under a held name swapped in and out again: every relation a statement reads stays
+  locked until the transaction ends, ``pg_locks``), or if a third catalog read differs from the rewrite's.
 * **DuckDB** (embedded: the window exists between connections of one database in one process, e.g. a
   ``cursor()`` on another thread): the second read and the query run in one transaction, whose snapshot no later
   commit changes.
@@ -144,11 +144,15 @@ def held(connection: Any, cursor: Any, adapter: Any, dialect: str, catalog: Cata
             for i in catalog.read:
                 cursor.execute(f"SELECT FROM {_name(adapter, catalog.described[i])} LIMIT 0")
         _check(adapter, cursor, catalog)
+        locked = _relation_locks(cursor) if dialect == "postgres" else frozenset()
         yield
         if dialect == "postgres":
-            # ATTACH PARTITION and INHERIT take only SHARE UPDATE EXCLUSIVE on the parent, which ACCESS SHARE does
-            # not hold off: a descendant added after the second read is read by the query. This read, in the
-            # query's transaction, sees it; one the query read stays locked by it, so it cannot be detached first.
+            # ATTACH PARTITION and INHERIT take only SHARE UPDATE EXCLUSIVE on the parent, and ALTER SCHEMA RENAME
+            # no lock on its tables: what they commit after the second read can reach the query. A relation the
+            # query read that the run had not locked (a new descendant, another schema's table under the held
+            # name) holds a lock of the query's now; the catalog read again shows what changed meanwhile.
+            if _relation_locks(cursor) - locked:
+                raise _changed()
             _check(adapter, cursor, catalog)
     except BaseException:
         if own and statements is not None:
@@ -178,10 +182,23 @@ def _check(adapter: Any, cursor: Any, catalog: CatalogRead) -> None:
     """Refuse the run unless the catalog read now equals ``catalog``'s read."""
     again = adapter.catalog_facts(cursor, list(catalog.relations), list(catalog.described))
     if _comparable(again) != _comparable(catalog.facts):
-        raise RewriteRefused("the catalog changed between the rewrite and the run: a relation the query reads "
-                             "was replaced, or its columns renamed or retyped", where="run_masked",
-                             fix="rewrite the query again and run it (the masks were decided on the catalog "
-                                 "as it was)")
+        raise _changed()
+
+
+def _changed() -> RewriteRefused:
+    return RewriteRefused("the catalog changed between the rewrite and the run: a relation the query reads was "
+                          "replaced, or its columns renamed or retyped", where="run_masked",
+                          fix="rewrite the query again and run it (the masks were decided on the catalog as it was)")
+
+
+def _relation_locks(cursor: Any) -> frozenset[int]:
+    """The relations (by oid) this PostgreSQL session's transaction holds a lock on. A relation a statement reads
+    stays locked until the transaction ends, so what the query adds to the set is what it read beyond the
+    relations the run held (their indexes, partitions and a view's tables were locked with them)."""
+    cursor.execute("SELECT l.relation FROM pg_catalog.pg_locks l "
+                   "WHERE l.pid OPERATOR(pg_catalog.=) pg_catalog.pg_backend_pid() "
+                   "AND l.locktype OPERATOR(pg_catalog.=) 'relation' AND l.relation IS NOT NULL")
+    return frozenset(int(r[0]) for r in cursor.fetchall())
 
 
 def _refuse_old_snapshot(cursor: Any) -> None:

@@ -14,8 +14,11 @@ Round redteam16 (PostgreSQL): ``ALTER TABLE parent ATTACH PARTITION child`` and 
 parent`` take only ``SHARE UPDATE EXCLUSIVE`` on the parent, so the run's ``ACCESS SHARE`` did not hold them off:
 committed right before the query's statement, the query read the named child's addresses raw through the unnamed
 parent (``unclassified: pass``). Committed before the run, the second read saw the new descendant (held already).
-The key store's mark (``COMMENT ON SCHEMA``) likewise: held before the run, unseen during it. Now the catalog is
-read a third time after the query, in its transaction, and a change refuses the rows.
+The key store's mark (``COMMENT ON SCHEMA``) likewise: held before the run, unseen during it. And ``ALTER SCHEMA
+... RENAME`` locks no table: two schemas swapped right before the query and back right after it had the query
+read another table under the held name, unseen by any read by name. Now, after the query, in its transaction, a
+relation the query locked that the run had not held refuses the rows, and so does a change in the catalog read
+a third time.
 """
 
 from __future__ import annotations
@@ -350,6 +353,43 @@ def test_postgres_a_descendant_the_query_read_cannot_be_removed_before_the_read_
     with pytest.raises(RewriteRefused, match="the catalog changed between the rewrite and the run"):
         run_masked(mine, done, KEY)
     assert steps == ["added", "waited"]
+
+
+@pytest.mark.postgres
+def test_postgres_schemas_swapped_while_the_query_runs_and_back_refuse_its_rows(pg) -> None:
+    """``ALTER SCHEMA ... RENAME`` takes no lock on the schema's tables: right before the query's statement another
+    session swaps the held schema's name with one whose ``people`` has the columns swapped, and swaps them back
+    right after it, before the read after the query. The query read the other table under the held name (the
+    addresses raw under ``note``), and every catalog read by name saw the rewrite's catalog. The table the query
+    read is one the run had not locked: its lock, the query's own, refuses the rows."""
+    import psycopg2.extensions
+
+    mine, other, schema = pg
+    twin = f"{schema}_twin"
+    with other.cursor() as cur:
+        cur.execute(f"CREATE SCHEMA {twin}")
+        cur.execute(f"CREATE TABLE {twin}.people (id integer, note text, email text)")
+        cur.execute(f"INSERT INTO {twin}.people SELECT id, email, note FROM {schema}.people")
+    swap = (f"ALTER SCHEMA {schema} RENAME TO {schema}_away", f"ALTER SCHEMA {twin} RENAME TO {schema}",
+            f"ALTER SCHEMA {schema}_away RENAME TO {twin}")
+    done = rewrite(SQL, POLICY, "postgres", connection=mine)
+    steps: list[str] = []
+
+    class SwapAroundTheQuery(psycopg2.extensions.cursor):
+        def execute(self, sql: Any, params: Any = None) -> Any:
+            if (sql == done.sql and not steps) or steps == ["swapped"]:  # before the query, and right after it
+                _ddl(other, schema, swap, timeout="2s")
+                steps.append("swapped")
+            return super().execute(sql, params)
+
+    mine.cursor_factory = SwapAroundTheQuery
+    try:
+        with pytest.raises(RewriteRefused, match="the catalog changed between the rewrite and the run") as caught:
+            run_masked(mine, done, KEY)
+        assert steps == ["swapped", "swapped"] and _leaks(str(caught.value)) == []
+    finally:
+        with other.cursor() as cur:
+            cur.execute(f"DROP SCHEMA {twin} CASCADE")
 
 
 @pytest.mark.postgres
