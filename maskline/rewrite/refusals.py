@@ -24,7 +24,7 @@ from maskline.dialects.base import Dialect
 from maskline.dialects.duckdb_builtins import DIALECT as PINNED_DUCKDB
 from maskline.errors import RewriteRefused
 from maskline.rewrite.mentions import counted, mention, suggestion
-from maskline.rewrite.query_text import check_text, too_deep
+from maskline.rewrite.query_text import check_depth, check_text, too_deep
 
 # Statements nested anywhere in a query that write, define or configure something.
 WRITES: tuple[type[exp.Expr], ...] = (
@@ -79,6 +79,7 @@ def parse_select(sql: str, dialect: str) -> exp.Query:
         raise RewriteRefused(f"expected one statement, got {len(statements)}", where="query",
                              fix="send one SELECT at a time")
     statement = statements[0]
+    check_depth(statement)  # before any step that recurses: those overflowed after quadratic work
     if not isinstance(statement, exp.Query):
         kind = statement.key.upper()  # sqlglot's name for the construct, never text the query wrote
         if isinstance(statement, exp.Command) and str(statement.this).upper() in Tokenizer.KEYWORDS:

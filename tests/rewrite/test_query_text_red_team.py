@@ -12,8 +12,10 @@ Found, and fixed here:
   tokenized literal: ``rewrite`` raised DuckDB's ``InvalidInputException`` or a ``UnicodeEncodeError`` with their own
   text, and ``maskline sql --query`` printed a traceback. The query text is now Unicode text by an allow-list
   (:func:`maskline.rewrite.query_text.check_text`), refused with a place, never the character.
-* **Deep nesting printed a traceback.** Three thousand parentheses overflowed sqlglot's recursive parser:
-  ``RecursionError`` out of ``rewrite`` and a traceback from the CLI. It is now a refusal (what, where, fix).
+* **Deep nesting printed a traceback, after minutes.** Three thousand parentheses overflowed sqlglot's recursive
+  parser, and a few hundred chained ``+`` a recursive step after sqlglot's scope analysis, whose work grows with the
+  square of the depth (4,000 terms: 19 s, then ``RecursionError``): out of ``rewrite`` raw, and a traceback from the
+  CLI. The parsed tree's depth is now measured without recursion before any step that recurses, and refused.
 
 Held (regression list, :data:`HELD`): second paths to the raw rows or the catalog (a file the table was exported
 to, DuckDB's catalog functions, PostgreSQL's activity, settings, cursors, prepared statements, statistics and
@@ -26,6 +28,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +50,8 @@ COMMENTED = [
 ]
 SURROGATES = ["SELECT id FROM customers WHERE city = '\ud800'",  # reached DuckDB's parser of the printed SQL
               "SELECT id FROM customers WHERE passport = '\udcff'",  # reached the HMAC of the tokenized literal
-              "SELECT 'a\udfff' AS a, id FROM customers"]
+              "SELECT 'a\udfff' AS a, id FROM customers",
+              "SELECT id FROM customers WHERE city = 'a\x00b'"]  # PostgreSQL ran the printed SQL up to the NUL
 DEEP = "SELECT " + "(" * 3000 + "1" + ")" * 3000 + " AS x FROM customers"
 REPO = Path(__file__).resolve().parents[2]
 
@@ -85,6 +89,19 @@ def test_unreadable_text_is_refused_on_duckdb(duck: Any, pii_policy: Any, sql: s
 def test_unreadable_text_is_refused_on_postgres(pg: Any, pii_policy: Any, sql: str) -> None:
     with pytest.raises(RewriteRefused):
         rewrite(sql, pii_policy, "postgres", connection=pg)
+
+
+def test_a_long_chain_is_refused_before_the_quadratic_analysis(pii_policy: Any) -> None:
+    chain = "SELECT " + " + ".join(["id"] * 8000) + " AS s FROM customers"
+    started = time.monotonic()
+    with pytest.raises(RewriteRefused, match="nests deeper"):
+        rewrite(chain, pii_policy, "duckdb", schema=_schema("duckdb"))
+    assert time.monotonic() - started < 15  # main spent minutes in sqlglot's scope analysis first
+
+
+def test_an_in_list_is_no_chain(pii_policy: Any) -> None:
+    listed = ", ".join(str(i) for i in range(2000))
+    rewrite(f"SELECT id FROM customers WHERE id IN ({listed})", pii_policy, "duckdb", schema=_schema("duckdb"))
 
 
 @pytest.fixture()
