@@ -19,7 +19,7 @@ Found, and fixed here:
 
 Held (regression list, :data:`HELD`): second paths to the raw rows or the catalog (a file the table was exported
 to, DuckDB's catalog functions, PostgreSQL's activity, settings, cursors, prepared statements, statistics and
-``pg_class``), and inference through ordering, ranks, grouping and aggregates of ``fake``/``hash``/``partial``
+``pg_class``, a temporary view shadowing a table), and inference through ordering, ranks, grouping and aggregates of ``fake``/``hash``/``partial``
 columns, which see the masked values only (the rows equal those over masked copies: ``compare``).
 """
 
@@ -213,3 +213,21 @@ def test_held_inference_on_duckdb_sees_masked_values_only(duck_engine: Any, pii_
 @pytest.mark.parametrize("sql", INFERENCE)
 def test_held_inference_on_postgres_sees_masked_values_only(pg_engine: Any, pii_policy: Any, sql: str) -> None:
     assert compare(sql, pii_policy, pg_engine) == "equal"
+
+
+@pytest.mark.postgres
+def test_held_a_temporary_view_of_the_session_does_not_stand_for_a_table(pg: Any, pii_policy: Any,
+                                                                          needles: list[str]) -> None:
+    """PostgreSQL binds ``orders`` to the session's temporary view first (``pg_temp`` leads every search path): the
+    rewrite names the relation it checked, with its schema, so the view's raw ``status`` is never read."""
+    with pg.cursor() as cur:
+        cur.execute("CREATE TEMP VIEW orders AS SELECT id, id AS customer_id, 1 AS amount, 'x' AS card, "
+                    "ssn AS status FROM customers")
+        try:
+            cur.execute("SELECT status FROM orders")
+            assert find_leaks(cur.fetchall(), needles)  # control: the name binds to the view, raw
+            outcome = run_masked("SELECT status FROM orders", pii_policy, "postgres", pg)
+            assert outcome.refused is None and outcome.error is None
+            assert not find_leaks(outcome.rows, needles)
+        finally:
+            cur.execute("DROP VIEW pg_temp.orders")
