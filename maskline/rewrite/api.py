@@ -64,6 +64,7 @@ from maskline.rewrite.held_catalog import CatalogRead
 from maskline.rewrite.mentions import at, mention, suggestion
 from maskline.rewrite.output_names import restore_names, written_names
 from maskline.rewrite.outputs import OutputLineage, output_lineage
+from maskline.rewrite.query_text import too_deep
 from maskline.rewrite.refusals import base_tables, parse_select, refuse_unknown_tables, refuse_unpinned_calls
 from maskline.rewrite.schema_source import (
     Schema,
@@ -238,6 +239,31 @@ def rewrite(
     ...
     maskline.errors.RewriteRefused: cannot tokenize the literal compared with sensitive column customers.email in WHERE (LIKE): ...
     """
+    failure: RewriteRefused | None = None
+    try:
+        return _rewrite(sql, policy, dialect, schema=schema, connection=connection, classification=classification,
+                        identities=identities, key=key, key_mode=key_mode, masked_schema=masked_schema,
+                        schema_as_stored=schema_as_stored)
+    except RecursionError:  # any step's walk of a tree nested deeper than Python recurses
+        failure = too_deep()
+    raise failure  # outside the handler: the RecursionError's frames are not kept as context
+
+
+def _rewrite(
+    sql: str,
+    policy: Policy,
+    dialect: str | Dialect,
+    *,
+    schema: Schema | None,
+    connection: Any,
+    classification: Mapping[str, Classification] | None,
+    identities: Sequence[str],
+    key: KeyMaterial | None,
+    key_mode: KeyMode,
+    masked_schema: str | None,
+    schema_as_stored: bool,
+) -> Rewritten:
+    """:func:`rewrite`'s steps, which any nesting deeper than Python recurses may overflow."""
     d = dialect if isinstance(dialect, Dialect) else engine(dialect, where="dialect").dialect()
     read = d.sqlglot_name or None
     tree = parse_select(sql, d.sqlglot_name)

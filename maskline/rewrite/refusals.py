@@ -24,6 +24,7 @@ from maskline.dialects.base import Dialect
 from maskline.dialects.duckdb_builtins import DIALECT as PINNED_DUCKDB
 from maskline.errors import RewriteRefused
 from maskline.rewrite.mentions import counted, mention, suggestion
+from maskline.rewrite.query_text import check_depth, check_text, too_deep
 
 # Statements nested anywhere in a query that write, define or configure something.
 WRITES: tuple[type[exp.Expr], ...] = (
@@ -51,9 +52,12 @@ def parse_select(sql: str, dialect: str) -> exp.Query:
     from maskline.text.library_logs import withhold_sqlglot_messages
 
     withhold_sqlglot_messages()  # before the parse: its warnings quote the statement
+    check_text(sql)  # Unicode text only: a lone surrogate failed later, in an engine's or a codec's words
     failure: RewriteRefused | None = None
     try:
         statements = [s for s in sqlglot.parse(sql, read=dialect or None) if s is not None]
+    except RecursionError:
+        failure = too_deep()
     except (ParseError, TokenError) as e:
         # Where, from the error's fields; not sqlglot's description, some of which embed the query's own tokens
         # ("Expected table name but got <token>", "Invalid numeric interval literal: '<text>'").
@@ -75,6 +79,7 @@ def parse_select(sql: str, dialect: str) -> exp.Query:
         raise RewriteRefused(f"expected one statement, got {len(statements)}", where="query",
                              fix="send one SELECT at a time")
     statement = statements[0]
+    check_depth(statement)  # before any step that recurses: those overflowed after quadratic work
     if not isinstance(statement, exp.Query):
         kind = statement.key.upper()  # sqlglot's name for the construct, never text the query wrote
         if isinstance(statement, exp.Command) and str(statement.this).upper() in Tokenizer.KEYWORDS:
@@ -82,6 +87,11 @@ def parse_select(sql: str, dialect: str) -> exp.Query:
         raise RewriteRefused(f"only SELECT queries can be masked, not {kind}", where="query",
                              fix="run data changes outside maskline's query rewrite")
     refuse_writes(statement)
+    # A comment means nothing to the query, and sqlglot prints the ones it keeps into the SQL that runs, where the
+    # engine's logs, pg_stat_activity and pg_stat_statements (which replaces literals, not comments) keep them: a
+    # value the query tokenizes (``-- rows of passport X98234571``) was carried there whole. The tree keeps none.
+    for node in statement.walk():
+        node.comments = None
     return statement
 
 
