@@ -60,12 +60,15 @@ def schema_source(uri: str | None) -> Iterator[tuple[dict[str, dict[str, str]] |
     from maskline.adapters.url import parse_url
     from maskline.errors import MasklineError, UnsupportedDialectError
 
-    url = parse_url(uri, where="--schema-from")
     failure: InputError | None
     try:
+        url = parse_url(uri, where="--schema-from")
         con = url.connect(read_only=True)
     except UnsupportedDialectError as e:  # said in the CLI's words: the library's fix is to pass a connection in
-        failure = InputError(e.what, where=f"--schema-from {url.shown}", fix=_schema_file_fix())
+        if (e.fix or "").startswith("did you mean"):  # a typo'd scheme (postgress://): its one fix
+            raise
+        failure = InputError(e.what, where=e.where if e.where == "--schema-from" else f"--schema-from {e.where}",
+                             fix=_schema_file_fix())
     else:
         failure = None
     if failure is not None:
@@ -86,12 +89,12 @@ def _schema_file_fix() -> str:
     """What ``--schema-from`` takes instead of a URI maskline cannot open: a file, or a URI of a scheme it opens.
 
     >>> print(_schema_file_fix())  # doctest: +ELLIPSIS
-    pass --schema-from a YAML/JSON file ... or a URI maskline opens: duckdb://, postgres://, ...
+    pass --schema-from a YAML/JSON file ... or a URI maskline reads: duckdb:// (installed with maskline), ...
     """
-    from maskline.adapters import url_schemes
+    from maskline.adapters import readable_uris
 
     return ("pass --schema-from a YAML/JSON file {table: {column: type}} written from the engine's catalog, or a URI "
-            "maskline opens: " + ", ".join(f"{s}://" for s in url_schemes()))
+            "maskline reads: " + readable_uris())
 
 
 def _json(text: str, path: Path, fix: str) -> Any:
