@@ -125,7 +125,9 @@ def as_stored(schema: dict[str, dict[str, str]], dialect: str, *, where: str) ->
     """A schema file's column names as ``dialect``'s catalog stores them: a key is an identifier written in
     ``dialect``, so an unquoted key is folded as the engine folds an unquoted name (``Phone`` is PostgreSQL's
     ``phone`` and Snowflake's ``PHONE``), and a key quoted inside its string (``'"Phone"': text``) is that exact name.
-    Two keys of one table that name one column are refused (neither would be the other's type).
+    Two keys of one table that name one column are refused (neither would be the other's type), and so are two
+    table keys that differ only in case (``Orders`` and ``orders``): maskline matches table names case-insensitively,
+    as the policy's ``datasets:`` do, so either the query would get the other's columns or neither would be found.
 
     >>> as_stored({"t": {"Phone": "text", '"Email"': "text"}}, "postgres", where="s.yml")
     {'t': {'phone': 'text', 'Email': 'text'}}
@@ -135,6 +137,10 @@ def as_stored(schema: dict[str, dict[str, str]], dialect: str, *, where: str) ->
     Traceback (most recent call last):
     ...
     maskline.errors.InputError: columns 'Phone' and 'phone' of table 't' name one column of postgres, 'phone' (at s.yml). Fix: an unquoted key is folded as the engine folds a name: quote the one whose case matters inside its string ('"Phone"': text)
+    >>> as_stored({"Orders": {"id": "int"}, "orders": {"id": "int"}}, "postgres", where="s.yml")
+    Traceback (most recent call last):
+    ...
+    maskline.errors.InputError: tables 'Orders' and 'orders' differ only in case, and maskline matches table names case-insensitively (at s.yml). Fix: keep the entry of the table your queries read and remove the other (maskline cannot tell tables apart by case; rename one in the engine to query both)
     """
     from sqlglot import exp
     from sqlglot.dialects.dialect import Dialect
@@ -148,6 +154,15 @@ def as_stored(schema: dict[str, dict[str, str]], dialect: str, *, where: str) ->
             return key[1:-1].replace('""', '"')  # SQL's quoted identifier: "" is one quote
         return read.normalize_identifier(exp.Identifier(this=key, quoted=False)).name
 
+    from maskline.rewrite.table_names import name_parts
+
+    tables: dict[tuple[str, ...], str] = {}
+    for table in schema:  # the keys are the file's table names (structure), never a value
+        if (first := tables.setdefault(name_parts(table), table)) != table:
+            raise InputError(f"tables {first!r} and {table!r} differ only in case, and maskline matches table names "
+                             "case-insensitively", where=where,
+                             fix="keep the entry of the table your queries read and remove the other (maskline "
+                                 "cannot tell tables apart by case; rename one in the engine to query both)")
     out: dict[str, dict[str, str]] = {}
     for table, columns in schema.items():
         names: dict[str, tuple[str, str]] = {}

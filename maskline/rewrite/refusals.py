@@ -148,14 +148,24 @@ def refuse_unknown_tables(tables: list[exp.Table], known: list[str], default_sch
     Traceback (most recent call last):
     ...
     maskline.errors.RewriteRefused: the system catalog table at line 1, column 15 is not data (at FROM clause). Fix: query data tables only
+    >>> refuse_unknown_tables([exp.to_table("orders")], ["Orders", "orders"])
+    Traceback (most recent call last):
+    ...
+    maskline.errors.RewriteRefused: the table at line 1, column 1 matches more than one table of the schema (at FROM clause). Fix: table names match case-insensitively: ...
     """
-    from maskline.rewrite.schema_source import find_table
+    from maskline.rewrite.schema_source import find_table, same_named
 
     for table in tables:
         if table.db.lower() in SYSTEM_SCHEMAS or table.name.lower().startswith(("pg_", "duckdb_", "sqlite_")):
             raise RewriteRefused(f"{mention('system catalog table', table)} is not data", where="FROM clause",
                                  fix="query data tables only")
     unknown = [t for t in tables if find_table(t, known, default_schema) is None]
+    twins = [t for t in unknown if len(same_named(t, known, default_schema)) > 1]
+    if twins:  # "not in the schema, did you mean 'orders'?" for orders, when the schema has Orders and orders too
+        raise RewriteRefused(counted("table", twins, "matches more than one table of the schema"),
+                             where="FROM clause",
+                             fix="table names match case-insensitively: keep one schema entry per name (maskline "
+                                 "cannot tell tables apart by case; rename one in the engine to query both)")
     if unknown:
         close = suggestion([t.name for t in unknown], [*known, *nearby])
         if known:
