@@ -126,13 +126,14 @@ def base_tables(query: exp.Expr) -> list[exp.Table]:
 
 
 def refuse_unknown_tables(tables: list[exp.Table], known: list[str], default_schema: str | None = None,
-                          nearby: Collection[str] = ()) -> None:
+                          nearby: Collection[str] = (), *, from_connection: bool = False) -> None:
     """Refuse a table the schema does not list (its columns could not be traced).
 
     The tables refused are not named: an unknown name is no proven structure, and may be a value typed where a
     name goes. They are counted and placed, and the fix names the closest of the schema's tables and ``nearby``
     (names the query path read elsewhere, such as the policy's datasets, when the connection was asked only
-    for the tables the query names).
+    for the tables the query names). ``from_connection``: the tables were looked up through a connection, whose
+    catalog lists only what its role may read, so the fix says so (a ``maskline protect`` reader sees no raw table).
 
     >>> refuse_unknown_tables([exp.to_table("custmers")], [], nearby=["customers"])
     Traceback (most recent call last):
@@ -143,6 +144,10 @@ def refuse_unknown_tables(tables: list[exp.Table], known: list[str], default_sch
     Traceback (most recent call last):
     ...
     maskline.errors.RewriteRefused: the table at line 1, column 1 is not in the schema (at FROM clause). Fix: did you mean 'customers'? (or add it to the schema)
+    >>> refuse_unknown_tables([exp.to_table("raw.customers")], [], nearby=["customers"], from_connection=True)
+    Traceback (most recent call last):
+    ...
+    maskline.errors.RewriteRefused: the table at line 1, column 1 is not in the schema (at FROM clause). Fix: did you mean 'customers'? (or check the table's schema, and that the connection's role may read the table: a reader role of `maskline protect` reads only its masked views)
     >>> import sqlglot
     >>> refuse_unknown_tables(list(sqlglot.parse_one("SELECT * FROM pg_x98234571").find_all(exp.Table)), ["t"])
     Traceback (most recent call last):
@@ -168,7 +173,11 @@ def refuse_unknown_tables(tables: list[exp.Table], known: list[str], default_sch
                                  "cannot tell tables apart by case; rename one in the engine to query both)")
     if unknown:
         close = suggestion([t.name for t in unknown], [*known, *nearby])
-        if known:
+        if from_connection:  # the catalog lists only what the role may read: a missing grant looks like a typo
+            fix = (f"{close + ' (or check' if close else 'check'} the table's schema, and that the connection's role "
+                   "may read the table: a reader role of `maskline protect` reads only its masked views"
+                   f"{')' if close else ''}")
+        elif known:
             fix = f"{close or 'valid values: ' + ', '.join(sorted(known))} (or add it to the schema)"
         else:
             fix = (f"{close} (or check the table's schema)" if close
