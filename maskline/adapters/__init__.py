@@ -83,6 +83,21 @@ def url_schemes() -> list[str]:
     return sorted({s for adapter in adapters().values() for s in adapter.url_schemes})
 
 
+def readable_uris() -> str:
+    """The URIs maskline reads itself, each engine with the extra that installs its driver, for the fix of a URI
+    it cannot read (``athena://``, ``mysql://``): a user learns what to use and what to install in one line.
+
+    >>> print(readable_uris())
+    duckdb:// (installed with maskline), postgresql:// or postgres:// (pip install 'maskline[postgres]'), sqlite:// or sqlite3:// (installed with maskline), trino:// (pip install 'maskline[trino]')
+    """
+    parts = []
+    for adapter in sorted(adapters().values(), key=lambda a: a.name):
+        if adapter.url_schemes:
+            needs = f"pip install 'maskline[{adapter.url_extra}]'" if adapter.url_extra else "installed with maskline"
+            parts.append(" or ".join(f"{s}://" for s in adapter.url_schemes) + f" ({needs})")
+    return ", ".join(parts)
+
+
 def engine_of(connection: Any, *, where: str = "connection") -> EngineAdapter:
     """The adapter of an open DB-API connection, from its driver's module.
 
@@ -100,4 +115,4 @@ def engine_of(connection: Any, *, where: str = "connection") -> EngineAdapter:
                                       "connection")
 
 
-__all__ = ["EngineAdapter", "adapters", "engine", "engine_of", "url_schemes"]
+__all__ = ["EngineAdapter", "adapters", "engine", "engine_of", "readable_uris", "url_schemes"]

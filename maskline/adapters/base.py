@@ -56,6 +56,8 @@ class EngineAdapter:
     #: The URI schemes :meth:`connect` opens (empty: maskline opens none of this engine's URIs itself). A name in
     #: :attr:`names` that is not here is a dialect maskline speaks, not a URI it can open (redshift, athena).
     url_schemes: ClassVar[tuple[str, ...]] = ()
+    #: The maskline extra that installs the driver :meth:`connect` needs (None: it comes with maskline's core).
+    url_extra: ClassVar[str | None] = None
     #: Whether the engine's data lives in a local file (its URI path is a file path).
     file_based: ClassVar[bool] = False
     #: Whether this process can run masking SQL on the engine (False: DDL and golden SQL only).

@@ -134,6 +134,7 @@ class PostgresAdapter(EngineAdapter):
     name = "postgres"
     names = ("postgres", "postgresql", "pg", "psycopg2", "redshift")
     url_schemes = LIBPQ_URI_SCHEMES  # connect() hands the URI to libpq, which reads these two designators only
+    url_extra = "postgres"  # psycopg2
     driver_modules = ("psycopg2", "psycopg")
     default_schema = "public"
     pins_catalog = True  # customers binds to pg_temp's customers first, when the session has one

@@ -81,7 +81,7 @@ def refuse_foreign_owner(private_schema: str, table: str, schema_owner: str | No
     >>> refuse_foreign_owner("p", "key", "mallory", None, "admin")
     Traceback (most recent call last):
     ...
-    maskline.errors.InputError: the private schema p is owned by role mallory, not by admin, which runs protect (at protect(private_schema=p)). Fix: as its owner or a superuser, check what it holds and DROP SCHEMA p CASCADE, or give protect another --private-schema; protect creates the schema and the key table owner-only
+    maskline.errors.InputError: the private schema p is owned by role mallory, not by admin, which runs protect (at protect(private_schema=p)). Fix: as its owner or a superuser, check what it holds and DROP SCHEMA p CASCADE, or give protect another private schema (--private-schema, or private_schema= of the operator); protect creates the schema and the key table owner-only
     """
     for kind, name, owner in (("private schema", private_schema, schema_owner),
                               ("key table", f"{private_schema}.{table}", table_owner)):
@@ -89,7 +89,8 @@ def refuse_foreign_owner(private_schema: str, table: str, schema_owner: str | No
             raise InputError(f"the {kind} {name} is owned by role {owner}, not by {me}, which runs protect",
                              where=f"protect(private_schema={private_schema})",
                              fix=f"as its owner or a superuser, check what it holds and DROP SCHEMA {private_schema} "
-                                 "CASCADE, or give protect another --private-schema; protect creates the schema and "
+                                 "CASCADE, or give protect another private schema (--private-schema, or "
+                                 "private_schema= of the operator); protect creates the schema and "
                                  "the key table owner-only")
 
 
@@ -103,13 +104,15 @@ def refuse_other_runner(private_schema: str, me: str, key_owner: str | None) -> 
     >>> refuse_other_runner("p", "etl", "admin")
     Traceback (most recent call last):
     ...
-    maskline.errors.InputError: protect runs as role etl, not as admin, the key store's expected owner (at protect(private_schema=p)). Fix: run protect as role admin (its --dsn user, or SET ROLE in the role's settings), or give --key-owner etl and set the same role in dbt's vars.maskline_key_owner
+    maskline.errors.InputError: protect runs as role etl, not as admin, the key store's expected owner (at protect(private_schema=p)). Fix: run protect as role admin (the login of --dsn or of the operator's conn_id, or SET ROLE in the role's settings), or give etl as the owner (--key-owner, or key_owner= of the operator) and set the same role in dbt's vars.maskline_key_owner
     """
     if key_owner is not None and me != key_owner:
         raise InputError(f"protect runs as role {me}, not as {key_owner}, the key store's expected owner",
                          where=f"protect(private_schema={private_schema})",
-                         fix=f"run protect as role {key_owner} (its --dsn user, or SET ROLE in the role's settings), "
-                             f"or give --key-owner {me} and set the same role in dbt's vars.maskline_key_owner")
+                         # the fix names both faces' spellings: the CLI's flags and ProtectPostgresOperator's
+                         fix=f"run protect as role {key_owner} (the login of --dsn or of the operator's conn_id, or "
+                             f"SET ROLE in the role's settings), or give {me} as the owner (--key-owner, or "
+                             "key_owner= of the operator) and set the same role in dbt's vars.maskline_key_owner")
 
 
 def grants(cur: Any, private_schema: str, table: str) -> list[tuple[str, str, str]]:

@@ -79,6 +79,7 @@ class TrinoAdapter(EngineAdapter):
     names = ("trino", "presto", "starburst", "athena")  # dbt adapter types that speak Trino SQL
     # what connect() opens that also names this engine (http:// names no engine): trino://, not athena://
     url_schemes = tuple(sorted(set(TRINO_URL_SCHEMES) & set(names)))
+    url_extra = "trino"  # the trino client
     driver_modules = ("trino",)
     placeholder = "?"
     transactions = False

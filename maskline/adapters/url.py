@@ -73,14 +73,25 @@ class EngineURL:
         ...
         maskline.errors.UnsupportedDialectError: maskline cannot open athena URIs itself (at athena://host/db)...
         """
-        from maskline.adapters import url_schemes
         from maskline.errors import UnsupportedDialectError
 
         if self.scheme not in self.engine.url_schemes:
             raise UnsupportedDialectError(f"maskline cannot open {self.scheme} URIs itself", where=self.shown,
-                                          fix="open the connection yourself and pass it in, or use a URI maskline "
-                                              "opens: " + ", ".join(f"{s}://" for s in url_schemes()))
+                                          fix=unreadable_uri_fix())
         return self.engine.connect(self, read_only=read_only)
+
+
+def unreadable_uri_fix() -> str:
+    """The fix for a URI of an engine maskline does not read itself: what it reads, with each extra, and the ways
+    round it (a file export; from Python, a connection of one's own).
+
+    >>> print(unreadable_uri_fix())  # doctest: +ELLIPSIS
+    maskline reads duckdb:// (installed with maskline), postgresql:// or postgres:// (pip install 'maskline[postgres]'), ...; for another engine, export the table to CSV or Parquet and use the file, or from Python pass in a connection you opened
+    """
+    from maskline.adapters import readable_uris
+
+    return ("maskline reads " + readable_uris() + "; for another engine, export the table to CSV or Parquet and "
+            "use the file, or from Python pass in a connection you opened")
 
 
 def _shown(scheme: str, netloc: str, rest: str) -> str:
@@ -105,7 +116,7 @@ def parse_url(uri: str, *, where: str = "the URI") -> EngineURL:
     'warehouse.db'
     """
     from maskline.adapters import engine, url_schemes
-    from maskline.errors import UnsupportedDialectError, did_you_mean
+    from maskline.errors import UnsupportedDialectError, closest
 
     base, sep, table = uri.partition("::")
     if "://" not in base:
@@ -115,7 +126,9 @@ def parse_url(uri: str, *, where: str = "the URI") -> EngineURL:
     try:
         adapter = engine(scheme, where=where)
     except UnsupportedDialectError as e:  # the schemes a URI may have: those maskline opens, not every dialect name
-        raise UnsupportedDialectError(e.what, where=e.where, fix=did_you_mean(scheme, url_schemes())) from None
+        best = closest(scheme, url_schemes())  # a typo (postgress://) gets its one fix; another engine, the list
+        raise UnsupportedDialectError(e.what, where=e.where,
+                                      fix=f"did you mean {best!r}?" if best else unreadable_uri_fix()) from None
     netloc, slash, rest = after.partition("/")
     shown = _shown(scheme, netloc, slash + rest)
     if adapter.file_based:

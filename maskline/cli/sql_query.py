@@ -60,12 +60,15 @@ def schema_source(uri: str | None) -> Iterator[tuple[dict[str, dict[str, str]] |
     from maskline.adapters.url import parse_url
     from maskline.errors import MasklineError, UnsupportedDialectError
 
-    url = parse_url(uri, where="--schema-from")
     failure: InputError | None
     try:
+        url = parse_url(uri, where="--schema-from")
         con = url.connect(read_only=True)
     except UnsupportedDialectError as e:  # said in the CLI's words: the library's fix is to pass a connection in
-        failure = InputError(e.what, where=f"--schema-from {url.shown}", fix=_schema_file_fix())
+        if (e.fix or "").startswith("did you mean"):  # a typo'd scheme (postgress://): its one fix
+            raise
+        failure = InputError(e.what, where=e.where if e.where == "--schema-from" else f"--schema-from {e.where}",
+                             fix=_schema_file_fix())
     else:
         failure = None
     if failure is not None:
@@ -86,12 +89,12 @@ def _schema_file_fix() -> str:
     """What ``--schema-from`` takes instead of a URI maskline cannot open: a file, or a URI of a scheme it opens.
 
     >>> print(_schema_file_fix())  # doctest: +ELLIPSIS
-    pass --schema-from a YAML/JSON file ... or a URI maskline opens: duckdb://, postgres://, ...
+    pass --schema-from a YAML/JSON file ... or a URI maskline reads: duckdb:// (installed with maskline), ...
     """
-    from maskline.adapters import url_schemes
+    from maskline.adapters import readable_uris
 
     return ("pass --schema-from a YAML/JSON file {table: {column: type}} written from the engine's catalog, or a URI "
-            "maskline opens: " + ", ".join(f"{s}://" for s in url_schemes()))
+            "maskline reads: " + readable_uris())
 
 
 def _json(text: str, path: Path, fix: str) -> Any:
@@ -122,7 +125,9 @@ def as_stored(schema: dict[str, dict[str, str]], dialect: str, *, where: str) ->
     """A schema file's column names as ``dialect``'s catalog stores them: a key is an identifier written in
     ``dialect``, so an unquoted key is folded as the engine folds an unquoted name (``Phone`` is PostgreSQL's
     ``phone`` and Snowflake's ``PHONE``), and a key quoted inside its string (``'"Phone"': text``) is that exact name.
-    Two keys of one table that name one column are refused (neither would be the other's type).
+    Two keys of one table that name one column are refused (neither would be the other's type), and so are two
+    table keys that differ only in case (``Orders`` and ``orders``): maskline matches table names case-insensitively,
+    as the policy's ``datasets:`` do, so either the query would get the other's columns or neither would be found.
 
     >>> as_stored({"t": {"Phone": "text", '"Email"': "text"}}, "postgres", where="s.yml")
     {'t': {'phone': 'text', 'Email': 'text'}}
@@ -132,6 +137,10 @@ def as_stored(schema: dict[str, dict[str, str]], dialect: str, *, where: str) ->
     Traceback (most recent call last):
     ...
     maskline.errors.InputError: columns 'Phone' and 'phone' of table 't' name one column of postgres, 'phone' (at s.yml). Fix: an unquoted key is folded as the engine folds a name: quote the one whose case matters inside its string ('"Phone"': text)
+    >>> as_stored({"Orders": {"id": "int"}, "orders": {"id": "int"}}, "postgres", where="s.yml")
+    Traceback (most recent call last):
+    ...
+    maskline.errors.InputError: tables 'Orders' and 'orders' differ only in case, and maskline matches table names case-insensitively (at s.yml). Fix: keep the entry of the table your queries read and remove the other (maskline cannot tell tables apart by case; rename one in the engine to query both)
     """
     from sqlglot import exp
     from sqlglot.dialects.dialect import Dialect
@@ -145,6 +154,15 @@ def as_stored(schema: dict[str, dict[str, str]], dialect: str, *, where: str) ->
             return key[1:-1].replace('""', '"')  # SQL's quoted identifier: "" is one quote
         return read.normalize_identifier(exp.Identifier(this=key, quoted=False)).name
 
+    from maskline.rewrite.table_names import name_parts
+
+    tables: dict[tuple[str, ...], str] = {}
+    for table in schema:  # the keys are the file's table names (structure), never a value
+        if (first := tables.setdefault(name_parts(table), table)) != table:
+            raise InputError(f"tables {first!r} and {table!r} differ only in case, and maskline matches table names "
+                             "case-insensitively", where=where,
+                             fix="keep the entry of the table your queries read and remove the other (maskline "
+                                 "cannot tell tables apart by case; rename one in the engine to query both)")
     out: dict[str, dict[str, str]] = {}
     for table, columns in schema.items():
         names: dict[str, tuple[str, str]] = {}

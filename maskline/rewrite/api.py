@@ -275,7 +275,8 @@ def _rewrite(
     facts = catalog.facts if catalog is not None else None
     default_schema = _default_schema(d, facts)
     full_schema = _schema_for(tables, schema, facts, default_schema)
-    refuse_unknown_tables(tables, list(full_schema), default_schema, nearby=list(policy.datasets))
+    refuse_unknown_tables(tables, list(full_schema), default_schema, nearby=list(policy.datasets),
+                          from_connection=facts is not None)
     if facts is not None:  # the key store is never a relation, whatever the policy says of its columns
         refuse_key_stores(tables, facts.key_store)
         if masked_schema is None:  # inline, the masking expressions (and the key) meet the raw columns' casts

@@ -136,13 +136,14 @@ def base_tables(query: exp.Expr) -> list[exp.Table]:
 
 
 def refuse_unknown_tables(tables: list[exp.Table], known: list[str], default_schema: str | None = None,
-                          nearby: Collection[str] = ()) -> None:
+                          nearby: Collection[str] = (), *, from_connection: bool = False) -> None:
     """Refuse a table the schema does not list (its columns could not be traced).
 
     The tables refused are not named: an unknown name is no proven structure, and may be a value typed where a
     name goes. They are counted and placed, and the fix names the closest of the schema's tables and ``nearby``
     (names the query path read elsewhere, such as the policy's datasets, when the connection was asked only
-    for the tables the query names).
+    for the tables the query names). ``from_connection``: the tables were looked up through a connection, whose
+    catalog lists only what its role may read, so the fix says so (a ``maskline protect`` reader sees no raw table).
 
     >>> refuse_unknown_tables([exp.to_table("custmers")], [], nearby=["customers"])
     Traceback (most recent call last):
@@ -153,22 +154,40 @@ def refuse_unknown_tables(tables: list[exp.Table], known: list[str], default_sch
     Traceback (most recent call last):
     ...
     maskline.errors.RewriteRefused: the table at line 1, column 1 is not in the schema (at FROM clause). Fix: did you mean 'customers'? (or add it to the schema)
+    >>> refuse_unknown_tables([exp.to_table("raw.customers")], [], nearby=["customers"], from_connection=True)
+    Traceback (most recent call last):
+    ...
+    maskline.errors.RewriteRefused: the table at line 1, column 1 is not in the schema (at FROM clause). Fix: did you mean 'customers'? (or check the table's schema, and that the connection's role may read the table: a reader role of `maskline protect` reads only its masked views)
     >>> import sqlglot
     >>> refuse_unknown_tables(list(sqlglot.parse_one("SELECT * FROM pg_x98234571").find_all(exp.Table)), ["t"])
     Traceback (most recent call last):
     ...
     maskline.errors.RewriteRefused: the system catalog table at line 1, column 15 is not data (at FROM clause). Fix: query data tables only
+    >>> refuse_unknown_tables([exp.to_table("orders")], ["Orders", "orders"])
+    Traceback (most recent call last):
+    ...
+    maskline.errors.RewriteRefused: the table at line 1, column 1 matches more than one table of the schema (at FROM clause). Fix: table names match case-insensitively: ...
     """
-    from maskline.rewrite.schema_source import find_table
+    from maskline.rewrite.schema_source import find_table, same_named
 
     for table in tables:
         if table.db.lower() in SYSTEM_SCHEMAS or table.name.lower().startswith(("pg_", "duckdb_", "sqlite_")):
             raise RewriteRefused(f"{mention('system catalog table', table)} is not data", where="FROM clause",
                                  fix="query data tables only")
     unknown = [t for t in tables if find_table(t, known, default_schema) is None]
+    twins = [t for t in unknown if len(same_named(t, known, default_schema)) > 1]
+    if twins:  # "not in the schema, did you mean 'orders'?" for orders, when the schema has Orders and orders too
+        raise RewriteRefused(counted("table", twins, "matches more than one table of the schema"),
+                             where="FROM clause",
+                             fix="table names match case-insensitively: keep one schema entry per name (maskline "
+                                 "cannot tell tables apart by case; rename one in the engine to query both)")
     if unknown:
         close = suggestion([t.name for t in unknown], [*known, *nearby])
-        if known:
+        if from_connection:  # the catalog lists only what the role may read: a missing grant looks like a typo
+            fix = (f"{close + ' (or check' if close else 'check'} the table's schema, and that the connection's role "
+                   "may read the table: a reader role of `maskline protect` reads only its masked views"
+                   f"{')' if close else ''}")
+        elif known:
             fix = f"{close or 'valid values: ' + ', '.join(sorted(known))} (or add it to the schema)"
         else:
             fix = (f"{close} (or check the table's schema)" if close

@@ -44,14 +44,23 @@ def find_table(table: exp.Table, known: Sequence[str], default_schema: str | Non
     >>> find_table(exp.to_table("customers"), ["hr.customers", "main.customers"], "main")
     'main.customers'
     """
-    wanted = tuple(p.name for p in table.parts)
-    matches = [name for name in known
-               if (not table.catalog or len(name_parts(name)) >= 3) and same_table(wanted, name, default_schema)]
+    matches = same_named(table, known, default_schema)
     if not matches:
         return None
     top = max(len(name_parts(name)) for name in matches)  # "customers" and "main.customers": one table, one key
     winners = [name for name in matches if len(name_parts(name)) == top]
     return winners[0] if len(winners) == 1 else None
+
+
+def same_named(table: exp.Table, known: Sequence[str], default_schema: str | None = None) -> list[str]:
+    """Every schema key that names ``table`` (:func:`find_table` picks one of them, or none when they tie).
+
+    >>> same_named(exp.to_table("orders"), ["Orders", "orders", "main.orders", "hr.orders"], "main")
+    ['Orders', 'orders', 'main.orders']
+    """
+    wanted = tuple(p.name for p in table.parts)
+    return [name for name in known
+            if (not table.catalog or len(name_parts(name)) >= 3) and same_table(wanted, name, default_schema)]
 
 
 def columns_for(table: exp.Table, schema: Schema,

@@ -266,6 +266,7 @@ def airflow_runs(tmp_path_factory: pytest.TempPathFactory, request: pytest.Fixtu
                "mt_registered_secrets", "mt_retried_file", "mt_mapped_upstream"]
     if pg_dsn:
         dag_ids.insert(3, "mt_postgres")
+        dag_ids.append("mt_key_owner")
     if trino_url:
         dag_ids.insert(3, "mt_trino")
     # mt_registered_secrets' logging task once more as a worker runs it (supervisor, task process of its own).

@@ -280,6 +280,10 @@ def test_a_key_store_another_role_created_first_stops_the_model(pg_admin_dsn: st
             assert named.returncode != 0
             assert (f"is owned by role {squatter}, not by role {admin}, which vars.maskline_key_owner expects"
                     in named.stdout), named.stdout[-3000:]
+            # the protect to run is the named owner's, as the owner dbt will trust (was: --dsn <admin>, no --key-owner)
+            database = dsn.rsplit("/", 1)[1]
+            assert (f"as {admin}, run `maskline protect --dsn postgresql://{admin}@<host>/{database} --key-owner "
+                    f"{admin} --policy <policy.yml>`" in " ".join(named.stdout.split())), named.stdout[-3000:]
         finally:
             _execute(dsn, "DROP SCHEMA IF EXISTS maskline_private CASCADE", f"DROP ROLE {squatter}")
 

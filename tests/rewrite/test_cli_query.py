@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -146,7 +147,9 @@ def test_an_unknown_schema_uri_lists_only_the_schemes_maskline_opens(files, caps
                  "--query", "SELECT * FROM orders"])
     err = capsys.readouterr().err
     assert code == 2
-    listed = err.split("valid values: ", 1)[1].strip().split(", ")
+    assert err.startswith("error: unsupported engine 'mysql' (at --schema-from). Fix: pass --schema-from a YAML/JSON "
+                          "file"), err
+    listed = sorted(re.findall(r"(\w+)://", err.split("maskline reads: ", 1)[1]))
     assert listed == ["duckdb", "postgres", "postgresql", "sqlite", "sqlite3", "trino"], err
     # every other name of an engine is refused by maskline itself, not left to a driver's error
     for name in sorted({n for a in adapters().values() for n in (a.name, *a.names)} - set(listed)):

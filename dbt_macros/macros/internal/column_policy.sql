@@ -47,9 +47,16 @@
                         "run `maskline dbt sync` in the project (it writes macros/maskline_policy.sql)"]}) }}
   {%- endif -%}
   {%- set data = maskline_synced_policy() -%}
-  {%- if data['format'] != 1 or data['synced_from']['policy'] != named -%}
-    {{ return({'fail': ["the synced policy was made from " ~ data['synced_from']['policy'] ~ " (format " ~ data['format'] ~ "), not from " ~ named,
-                        "macros/maskline_policy.sql", "run `maskline dbt sync` again"]}) }}
+  {#- A var naming another file than the one synced: said as the var's mismatch, since `maskline dbt sync` reads the
+      file the var names (a misspelt path fails there too, and "run sync again" alone sent the user in a circle). -#}
+  {%- if data['synced_from']['policy'] != named -%}
+    {{ return({'fail': ["vars.maskline_policy names " ~ named ~ ", but the synced policy was made from " ~ data['synced_from']['policy'],
+                        "dbt_project.yml vars.maskline_policy (or --vars)",
+                        "if " ~ named ~ " is the policy file now, run `maskline dbt sync` (it reads the file the var names, relative to the project); if not, set vars.maskline_policy back to " ~ data['synced_from']['policy']]}) }}
+  {%- endif -%}
+  {%- if data['format'] != 1 -%}
+    {{ return({'fail': ["the synced policy has format " ~ data['format'] ~ ", which this maskline package does not read",
+                        "macros/maskline_policy.sql", "run `maskline dbt sync` again with the maskline of this package's release"]}) }}
   {%- endif -%}
   {{ return({'data': data}) }}
 {%- endmacro %}

@@ -98,7 +98,8 @@
         {{ maskline._fail("the " ~ kind ~ " " ~ name ~ " is owned by role " ~ found_owner ~ ", not by role " ~ expected
                           ~ ", which vars.maskline_key_owner expects", where,
                           "if role " ~ expected ~ " did not create it, another role put the key there: as a superuser, "
-                          ~ "DROP SCHEMA " ~ schema ~ " CASCADE and, as " ~ expected ~ ", " ~ protect
+                          ~ "DROP SCHEMA " ~ schema ~ " CASCADE and, as " ~ expected ~ ", "
+                          ~ protect.replace("<admin>", expected).replace(" --policy ", " --key-owner " ~ expected ~ " --policy ")
                           ~ "; if " ~ found_owner ~ " is the role that ran protect, set vars.maskline_key_owner to it") }}
       {%- endif -%}
     {%- endif -%}
