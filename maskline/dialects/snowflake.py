@@ -66,8 +66,9 @@ class Snowflake(Dialect):
 
     def once(self, e: exp.Expression, build: Callable[[exp.Expression], exp.Expression]) -> exp.Expression:
         """``build(e)`` with ``e`` written once, through the higher-order ``TRANSFORM`` over a one-element array
-        (documented, generally available since May 2024; a correlated scalar subquery, PostgreSQL's form, is one
-        Snowflake may refuse as "Unsupported subquery type").
+        (documented, generally available since May 2024). PostgreSQL's form, a correlated scalar subquery, is not:
+        Snowflake documents correlated scalar subqueries only where it can tell statically that they return one
+        row (an aggregate without GROUP BY).
         The array is semi-structured, so its element reaches the lambda as a VARIANT and the result comes back as
         one: each use of the name is cast to VARCHAR and so is the result (``once`` binds text on every engine).
 
