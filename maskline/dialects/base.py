@@ -587,11 +587,19 @@ class Dialect:
                         default=exp.cast(exp.null(), own.copy()))
 
     # --- binding a value once ---------------------------------------------
-    once_binds = False  # whether once() writes its operand once (a lambda); else build() copies it per use
+    once_binds = False  # whether once() writes its operand once; else build() copies it per use
 
     def once(self, e: exp.Expression, build: Callable[[exp.Expression], exp.Expression]) -> exp.Expression:
-        """``build(e)``: an engine with lambdas (:attr:`once_binds`) writes ``e`` once and ``build`` refers to it
+        """``build(e)``: an engine that binds (:attr:`once_binds`) writes ``e`` once and ``build`` refers to it
         by name; here ``build`` gets ``e`` itself and copies it at each use.
+
+        Copies are one value for a pure operand (a column) but not for a volatile one (``random()``), which is
+        drawn per copy, and an expensive one is run per copy. So every engine with a documented binding form binds:
+        DuckDB, Trino and Spark through a lambda over a one-element array (``transform``), Snowflake likewise (its
+        array is semi-structured, so it binds text), PostgreSQL and BigQuery, which have no lambdas, through a
+        scalar subquery over one row (a derived table, ``UNNEST([e])``). SQLite still copies (it has no lambdas, and
+        whether its query flattener copies a subquery's column back into each use was not measured). The operand
+        is text wherever ``once`` is used (``fake``'s digest).
 
         >>> Dialect().once(exp.column("s"), lambda x: exp.DPipe(this=x, expression=x.copy(), safe=False)).sql()
         's || s'

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlglot import exp
 
 from maskline.dialects.base import Dialect, fn, lit
@@ -33,3 +35,18 @@ class BigQuery(Dialect):
 
     def raise_error(self, message: str, depends_on: exp.Expression) -> exp.Expression | None:
         return exp.cast(fn("ERROR", lit(message)), "string")  # a parameter bound to NULL
+
+    once_binds = True
+
+    def once(self, e: exp.Expression, build: Callable[[exp.Expression], exp.Expression]) -> exp.Expression:
+        """``build(e)`` with ``e`` written once: GoogleSQL has no lambdas, so a correlated scalar subquery over
+        ``UNNEST`` of a one-element array names it (the documented way to read an array's elements as rows; no
+        table is read).
+
+        >>> BigQuery().once(exp.column("s"), lambda x: exp.DPipe(this=x, expression=x.copy())).sql("bigquery")
+        '(SELECT maskline_x || maskline_x FROM UNNEST([s]) AS maskline_x)'
+        """
+        x = exp.column("maskline_x")
+        listed = exp.Unnest(expressions=[exp.Array(expressions=[e])],
+                            alias=exp.TableAlias(columns=[x.this.copy()]))
+        return exp.Subquery(this=exp.select(build(x)).from_(listed, copy=False))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlglot import exp
 
 from maskline.dialects.base import Dialect, fn, lit
@@ -59,6 +61,24 @@ class Snowflake(Dialect):
 
     def session_key(self, name: str) -> exp.Expression:
         return exp.Parameter(this=exp.var(f"maskline_{name}"))  # an unset $variable fails the query itself
+
+    once_binds = True
+
+    def once(self, e: exp.Expression, build: Callable[[exp.Expression], exp.Expression]) -> exp.Expression:
+        """``build(e)`` with ``e`` written once, through the higher-order ``TRANSFORM`` over a one-element array
+        (documented, generally available since May 2024). PostgreSQL's form, a correlated scalar subquery, is not:
+        Snowflake documents correlated scalar subqueries only where it can tell statically that they return one
+        row (an aggregate without GROUP BY).
+        The array is semi-structured, so its element reaches the lambda as a VARIANT and the result comes back as
+        one: each use of the name is cast to VARCHAR and so is the result (``once`` binds text on every engine).
+
+        >>> Snowflake().once(exp.column("s"), lambda x: exp.DPipe(this=x, expression=x.copy())).sql("snowflake")
+        'CAST(GET(TRANSFORM([s], maskline_x -> CAST(maskline_x AS VARCHAR) || CAST(maskline_x AS VARCHAR)), 0) AS VARCHAR)'
+        """
+        x = exp.column("maskline_x")
+        body = build(exp.cast(x, "varchar"))
+        listed = fn("TRANSFORM", exp.Array(expressions=[e]), exp.Lambda(this=body, expressions=[x.this.copy()]))
+        return exp.cast(fn("GET", listed, lit(0)), "varchar")
 
     def pick(self, words, index0):  # type: ignore[no-untyped-def]
         arr = fn("ARRAY_CONSTRUCT", *[lit(w) for w in words])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlglot import exp
 
 from maskline.dialects.base import Dialect, fn, lit
@@ -76,6 +78,19 @@ class Spark(Dialect):
 
     def raise_error(self, message: str, depends_on: exp.Expression) -> exp.Expression | None:
         return exp.cast(fn("RAISE_ERROR", lit(message)), "string")  # typed, so NULL propagation cannot drop it
+
+    once_binds = True
+
+    def once(self, e: exp.Expression, build: Callable[[exp.Expression], exp.Expression]) -> exp.Expression:
+        """``build(e)`` with ``e`` written once: Spark's higher-order ``transform`` over a one-element array (its
+        documented form, as DuckDB's and Trino's), whose argument is evaluated once and the lambda run per element.
+
+        >>> Spark().once(exp.column("s"), lambda x: exp.DPipe(this=x, expression=x.copy())).sql("spark")
+        'ELEMENT_AT(TRANSFORM(ARRAY(s), maskline_x -> maskline_x || maskline_x), 1)'
+        """
+        x = exp.column("maskline_x")
+        listed = fn("TRANSFORM", exp.Array(expressions=[e]), exp.Lambda(this=build(x), expressions=[x.this.copy()]))
+        return fn("ELEMENT_AT", listed, lit(1))
 
     def pick(self, words, index0):  # type: ignore[no-untyped-def]
         arr = fn("ARRAY", *[lit(w) for w in words])

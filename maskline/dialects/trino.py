@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from sqlglot import exp
@@ -110,9 +111,23 @@ class Trino(Dialect):
 
         return canonical_float_text(e, trino_shortest_e_text(e), self.canonical_number_text, TRINO_CALLS)
 
-    # No once() here (the base copies the operand per use): a fake bound through transform() over its whole
-    # draw fails inside Trino 476 with GENERIC_INTERNAL_ERROR (measured on text columns), where the float text's
-    # smaller lambda runs.
+    once_binds = True
+
+    def once(self, e: exp.Expression, build: Callable[[exp.Expression], exp.Expression]) -> exp.Expression:
+        """``build(e)`` with ``e`` written once, through a lambda over a one-element array (DuckDB's form): ``fake``
+        reads a value's keyed digest some forty times, and each copy of a volatile operand (``random()``) would be
+        drawn on its own. Each NULLIF inside the lambda is written as its CASE: Trino 476's planner folds a NULLIF of
+        a lambda's parameter with that parameter unbound and fails (GENERIC_INTERNAL_ERROR, a NullPointerException),
+        where the same CASE runs. Trino refuses a correlated scalar subquery (PostgreSQL's form) whose row is
+        volatile ("Given correlated subquery is not supported"), and folds NULLIF only inside a lambda.
+
+        >>> Trino().once(exp.column("s"), lambda x: exp.Nullif(this=x, expression=lit(""))).sql("trino")
+        "ELEMENT_AT(TRANSFORM(ARRAY[s], maskline_x -> CASE WHEN maskline_x = '' THEN NULL ELSE maskline_x END), 1)"
+        """
+        x = exp.column("maskline_x")
+        body = build(x).transform(_nullif_as_case, copy=False)
+        listed = fn("TRANSFORM", exp.Array(expressions=[e]), exp.Lambda(this=body, expressions=[x.this.copy()]))
+        return fn("ELEMENT_AT", listed, lit(1))
 
     def pick(self, words, index0):  # type: ignore[no-untyped-def]
         arr = exp.Array(expressions=[lit(w) for w in words])
@@ -121,3 +136,12 @@ class Trino(Dialect):
 
 def _base_type(source_type: str | None) -> str:
     return (source_type or "").split("(")[0].strip().lower()
+
+
+def _nullif_as_case(node: exp.Expression) -> exp.Expression:
+    """``NULLIF(a, b)`` as ``CASE WHEN a = b THEN NULL ELSE a END`` (what the SQL standard defines it as); any
+    other node as it is. ``a`` is written twice: inside :meth:`Trino.once` it is a function of the bound name."""
+    if not isinstance(node, exp.Nullif):
+        return node
+    return exp.Case(ifs=[exp.If(this=exp.EQ(this=node.this.copy(), expression=node.expression), true=exp.Null())],
+                    default=node.this)
