@@ -72,6 +72,23 @@ CHANCE = 0.3  # not distinctive: a name pointing to another type wins
 SHORT_SHARE = 0.5  # of the values with a series that are one letter and six digits: the shortest template
 SHORT_STRENGTH = 0.55  # ... from the values alone: below the default min_confidence (badges have the template)
 SHORT_NAMED_STRENGTH = 0.74  # ... with an identity or travel document word in the name: moderate
+GOODS_STRENGTH = 0.55  # the shape under a name of goods' or business records' codes: a guess, below min_confidence
+
+# Words saying a column holds codes of goods or of business records: articles, orders, invoices, parcels, bookings,
+# tickets, production lots. Their codes are drawn with a passport's template as often as not (two letters and seven
+# digits: ``PK0361050`` under ``sku``, ``item_code``, ``numero_envio``, ``srl_no``), and the column statistic cannot
+# tell them apart, so under such a name the values-only reading is a guess (``GOODS_STRENGTH``): the column stays
+# unclassified and the fail-closed default still masks it as uncertain, its evidence naming the guess. A personal
+# or identity document word in the same name (``member_order_no``, ``visa_ticket``) keeps the reading.
+GOODS_CODE_WORDS = frozenset({
+    "sku", "item", "items", "product", "products", "produkt", "produit", "producto", "prodotto", "produto", "article",
+    "artikel", "articulo", "articolo", "artigo", "part", "parts", "model", "asset", "catalog", "catalogue",
+    "order", "orders", "ordine", "pedido", "bestellung", "commande", "encomenda", "invoice", "invoices", "factura",
+    "fattura", "facture", "fatura", "rechnung", "receipt", "quote", "shipment", "shipping", "tracking", "parcel",
+    "package", "consignment", "waybill", "awb", "envio", "spedizione", "sendung", "colis", "remessa", "container",
+    "delivery", "lieferung", "entrega", "booking", "reservation", "reserva", "prenotazione", "buchung", "pnr",
+    "ticket", "billete", "biglietto", "voucher", "coupon", "promo", "batch", "lot", "lote", "serial", "srl",
+})
 
 _PREFIXED = re.compile(r"^([A-Z]{1,3})([0-9]{6,8})$")
 _SHORT = re.compile(r"^[A-Z][0-9]{6}$")
@@ -221,7 +238,27 @@ def document_number_evidence(values: Sequence[str], weights: Sequence[float], n:
     found = template_evidence(spec, values, weights, n, family, not_document_numbers, name)
     if found and sum(bool(_SHORT.match(values[i])) for i in prefixed) >= SHORT_SHARE * len(prefixed):
         return [_short_template(found[0], name)]
+    if found and names_goods_code(name):
+        from dataclasses import replace
+
+        return [replace(found[0], strength=GOODS_STRENGTH,
+                        note="a passport's template under a name of goods' or records' codes: a guess")]
     return found
+
+
+def names_goods_code(column: str) -> bool:
+    """Whether the column name says it holds codes of goods or business records (:data:`GOODS_CODE_WORDS`), with
+    no word of a personal or identity document beside them.
+
+    >>> names_goods_code("sku"), names_goods_code("item_code"), names_goods_code("numero_envio")
+    (True, True, True)
+    >>> names_goods_code("passport_no"), names_goods_code("member_order_no"), names_goods_code("c3")
+    (False, False, False)
+    """
+    from maskline.infotypes.name_hints import IDENTITY_DOCUMENT_WORDS, PERSONAL_DOCUMENT_WORDS, name_words
+
+    words = set(name_words(column))
+    return bool(words & GOODS_CODE_WORDS) and not words & (PERSONAL_DOCUMENT_WORDS | IDENTITY_DOCUMENT_WORDS)
 
 
 def _short_template(ev: Any, name: str) -> Any:

@@ -227,6 +227,17 @@ DETECTORS: tuple[Detector, ...] = (
     # Under a name, numbers stored in lower case count too when digits dominate them (validators._lower_cased).
     _D("PASSPORT", "passport", r"[A-Za-z0-9 ]{6,12}", "passport_number_any_case", chance=0.5, needs_hint=True,
        kinds=_SI, refute="surrogate_keys"),
+    # A passport's series kept in a column of its own beside the number, as the data models of the former Soviet
+    # states split it (серия и номер: Russia's four digits, 45 06; Ukraine's, Belarus's, Kazakhstan's and
+    # Uzbekistan's two letters, AC, МР): too short for any number's reading, so only a series word beside the
+    # passport word says what they are. Nothing in two letters is distinctive (chance 1.0); values of another kind
+    # under the same name (dates, words, long numbers) do not fit the pattern and decide nothing.
+    _D("PASSPORT", "passport-series", r"[A-Z]{2}|[А-ЯЁІЇЄЎҚҒҲ]{2}|[0-9]{2} ?[0-9]{2}|[0-9]{2}", None, chance=1.0,
+       needs_hint=True, kinds=_SI, strength=0.8,
+       names=tuple((doc, word) for doc in ("passport", "pasport", "pasporta", "паспорт", "паспорта")
+                   for word in ("series", "serie", "seria", "seriya", "seriia", "serija", "серия", "серія", "seriyasi"))
+       + tuple((word, doc) for doc in ("passport", "pasport", "pasporta", "паспорта", "паспорту")
+               for word in ("series", "seria", "seriya", "seriia", "serija", "серия", "серія"))),
     _D("BANK_ACCOUNT", "account", r"[A-Za-z0-9][A-Za-z0-9 /-]{4,40}", "bank_account_any_case", chance=0.5,
        needs_hint=True, kinds=_SI, refute="routing_numbers"),
     # Without a name: domestic account numbers whose national check digits hold (CCC, RIB, NIB, BE, NO, CBU, CZ, NZ).

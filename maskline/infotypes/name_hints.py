@@ -40,7 +40,12 @@ from maskline.infotypes.name_hints_scripts import (
     SCRIPT_THING_WORDS,
     WORD_ONLY_HINTS,
 )
-from maskline.infotypes.name_hints_seasia import SEASIA_NAME_HINTS, SEASIA_PLAIN_WORDS, SEASIA_WORD_ONLY
+from maskline.infotypes.name_hints_seasia import (
+    SEASIA_NAME_HINTS,
+    SEASIA_PLAIN_WORDS,
+    SEASIA_WORD_ONLY,
+    not_account_digits,
+)
 from maskline.infotypes.phone_writing import not_written_as_phones
 
 # The word for a contact in English, French and Dutch, Spanish, Italian and Portuguese (not "kontakt": German
@@ -620,6 +625,8 @@ VALUE_REFUTABLE_HINTS: dict[str, ValueRefutableHint] = {
     "cap": ValueRefutableHint("POSTAL_CODE", "Italy's postal code", outside_italian_codes),
     # A contact is a phone, a person, an e-mail address, a channel or a date: only phone-written values keep it.
     **{w: ValueRefutableHint("PHONE", "a phone number", not_written_as_phones) for w in CONTACT_WORDS},
+    # Vietnamese STK (số tài khoản) is German Stk. (Stück, pieces) too: only account-length digits keep it.
+    "stk": ValueRefutableHint("BANK_ACCOUNT", "Vietnamese số tài khoản (an account number)", not_account_digits),
 }
 
 

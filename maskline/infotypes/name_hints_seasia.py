@@ -54,6 +54,9 @@ but untyped.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 SEASIA_NAME_HINTS: dict[str, tuple[str, ...]] = {
     # Indonesian tanggal lahir (date of birth; tgl its usual contraction); Vietnamese ngày sinh.
     "DATE_OF_BIRTH": ("tanggal lahir", "tgl lahir", "ngay sinh",
@@ -78,6 +81,10 @@ SEASIA_NAME_HINTS: dict[str, tuple[str, ...]] = {
     # (patient code), written MaBN as often.
     # Thai hospitals' HN (hospital number), the patient's record number in every Thai schema (hn, hn_no).
     "MEDICAL_RECORD_NUMBER": ("kode pasien", "ma benh nhan", "ma bn", "benh nhan id", "id benh nhan", "hn", "hn no"),
+    # Vietnamese STK, the acronym of số tài khoản (account number) that Vietnamese schemas and bank forms write as
+    # SĐT is written for the phone (so_tai_khoan itself is in name_hints). German writes Stk. for Stück (pieces):
+    # a count, which its values refute (name_hints.VALUE_REFUTABLE_HINTS, :func:`not_account_digits`).
+    "BANK_ACCOUNT": ("stk", "so tk", "sotk"),
     # Names of people: nama (Indonesian) and tên (Vietnamese) with the word that makes the name a person's, never
     # nama or tên alone (above). Indonesian nama lengkap / depan / belakang (full, first, last name) and nama with
     # a person's role (patient, doctor, nurse, officer, employee, pupil, student, teacher, customer, resident,
@@ -100,4 +107,25 @@ SEASIA_PLAIN_WORDS: frozenset[str] = frozenset({"keluar", "merek", "kontrak"})
 
 # Short hint words of this table that match only as a whole word and take no spelling variant: ``ic`` is not
 # ``pic`` or ``mic`` (nor ``pic_no`` ``ic no``), ``hn`` not ``hna``, ``sss`` not ``ss``.
-SEASIA_WORD_ONLY: frozenset[str] = frozenset({"ic", "hn", "sss", "kp", "icno", "noic", "icnumber", "hnno", "nokp"})
+SEASIA_WORD_ONLY: frozenset[str] = frozenset({"ic", "hn", "sss", "kp", "icno", "noic", "icnumber", "hnno", "nokp",
+                                              "stk", "sotk"})
+
+_ACCOUNT_DIGITS = re.compile(r"^[0-9][0-9 .-]{4,26}[0-9]$")
+ACCOUNT_DIGITS_SHARE = 0.5  # of a column's distinct values that must be 6-20 digits for STK to be an account
+
+
+def not_account_digits(values: Sequence[str]) -> str | None:
+    """Why a column's values are not account numbers (a statistic, never a value), or None: fewer than half of them
+    are 6 to 20 digits (spaces, dots or dashes between them), as counts of pieces (German Stk.) are not.
+
+    >>> not_account_digits(["1", "12", "3", "2,5", "40"])
+    '0 of 5 values are 6-20 digits'
+    >>> not_account_digits(["0071000123456", "19033012345678", "1023 4567 890"]) is None
+    True
+    """
+    if not values:
+        return None
+    fit = sum(1 for v in values if _ACCOUNT_DIGITS.match(v) and 6 <= sum(c.isdigit() for c in v) <= 20)
+    if fit >= ACCOUNT_DIGITS_SHARE * len(values):
+        return None
+    return f"{fit} of {len(values)} values are 6-20 digits"
