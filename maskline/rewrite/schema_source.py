@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from sqlglot import exp
 
 from maskline.errors import InputError
-from maskline.rewrite.table_names import name_parts, same_table, written_parts
+from maskline.rewrite.table_names import name_parts, same_table, stored_dotted, written_parts
 
 if TYPE_CHECKING:
     from maskline.adapters.facts import CatalogFacts
@@ -154,7 +154,7 @@ def ruled_below(tables: Sequence[exp.Table], descendants: Sequence[Sequence[str]
         key = find_table(table, list(schema), default_schema)
         if key is None or not below:
             continue
-        if policy.dataset(key, default_schema) is None or any(policy.dataset(d) is not None for d in below):
+        if policy.dataset(key, default_schema) is None or any(policy.dataset(stored_dotted(d)) is not None for d in below):
             out.add(key)
     return frozenset(out)
 

@@ -86,6 +86,16 @@ def identity_parts(table: exp.Table, dialect: str | None) -> tuple[str, ...]:
     return tuple(out)
 
 
+def stored_dotted(name: str) -> str:
+    """``schema.table`` as a catalog query joins it (PostgreSQL's descendants: ``concat_ws('.', nspname, relname)``),
+    each part written as :func:`name_parts` reads it back exactly (:func:`stored_part`).
+
+    >>> stored_dotted("sales.Orders_2024"), name_parts(stored_dotted("sales.Orders_2024"))
+    ('sales."Orders_2024"', ('sales', 'Orders_2024'))
+    """
+    return ".".join(stored_part(p) for p in name.split(".", 1))
+
+
 def stored_name(name: str | None, dialect: str | None) -> str | None:
     """A catalog's name (a schema ``current_schema()`` reports, a database) as :func:`identity_parts` writes it on
     ``dialect``: DuckDB's ``Main`` is its ``main``; PostgreSQL's ``Sales`` stays ``"Sales"``.
