@@ -34,12 +34,7 @@ EMAIL = "zebulon.quartermaine@quillfeather-mail.example"
 NOTE = "likes green tea"
 KEY = {"env": "MASKLINE_KEY", "derivation": 2}
 COLUMNS = {"id": {"pass": True}, "note": {"pass": True}}
-BOTH = load_policy({"key": KEY, "unclassified": "mask", "datasets": {
-    "customers": {"columns": COLUMNS}, "sales.customers": {"columns": COLUMNS},
-    '"Customers"': {"columns": {"id": {"pass": True}, "note": {"info_type": "EMAIL"}}},
-    '"Sales".customers': {"columns": {"id": {"pass": True}, "note": {"info_type": "EMAIL"}}}}})
-ONLY_LOWER = load_policy({"key": KEY, "unclassified": "pass", "datasets": {"customers": {"columns": COLUMNS},
-                                                                            "sales.customers": {"columns": COLUMNS}}})
+
 
 
 @pytest.fixture()
@@ -48,29 +43,49 @@ def db(pg_dsn: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
 
     monkeypatch.setenv("MASKLINE_KEY", "k" * 64)
     with scratch_database(pg_dsn) as d:
-        d.sql(f'CREATE SCHEMA "Sales"; CREATE SCHEMA sales')
+        # the schemas sales and "Sales" of this test, beside the raw schema's namesakes
+        d.sales = f"{d.raw}_sales"
+        d.sql(f'CREATE SCHEMA "{d.raw}_Sales"; CREATE SCHEMA {d.sales}')
         for table, note in ((f"{d.raw}.customers", NOTE), (f'{d.raw}."Customers"', EMAIL),
-                            ('"Sales".customers', EMAIL), ("sales.customers", NOTE)):
+                            (f'"{d.raw}_Sales".customers', EMAIL), (f"{d.sales}.customers", NOTE)):
             d.sql(f"CREATE TABLE {table} (id integer, note text)")
             d.sql(f"INSERT INTO {table} VALUES (1, %s)", (note,))
         d.sql(f"SET search_path = {d.raw}")
         try:
             yield d
         finally:
-            d.sql('DROP SCHEMA "Sales" CASCADE; DROP SCHEMA sales CASCADE')
+            d.sql(f'DROP SCHEMA "{d.raw}_Sales" CASCADE; DROP SCHEMA {d.sales} CASCADE')
 
 
-def _run(d: Any, sql: str, policy: Any = BOTH, **kw: Any) -> tuple[list[tuple[Any, ...]], Any]:
+def _both(d: Any) -> Any:
+    """customers and sales.customers pass their notes; their quoted namesakes' notes are e-mails, masked."""
+    email = {"columns": {"id": {"pass": True}, "note": {"info_type": "EMAIL"}}}
+    return load_policy({"key": KEY, "unclassified": "mask", "datasets": {
+        "customers": {"columns": COLUMNS}, f"{d.sales}.customers": {"columns": COLUMNS},
+        '"Customers"': email, f'"{d.raw}_Sales".customers': email}})
+
+
+def _only_lower(d: Any) -> Any:
+    """Entries for customers and sales.customers only (their notes pass), under ``unclassified: pass``."""
+    return load_policy({"key": KEY, "unclassified": "pass", "datasets": {
+        "customers": {"columns": COLUMNS}, f"{d.sales}.customers": {"columns": COLUMNS}}})
+
+
+def _run(d: Any, sql: str, policy: Any = None, **kw: Any) -> tuple[list[tuple[Any, ...]], Any]:
+    """``sql`` (``{s}``: the schema sales, ``{S}``: "Sales") rewritten and run over the masked relations."""
+    policy = policy or _both(d)
+    sql = sql.format(s=d.sales, S=f'"{d.raw}_Sales"')
     masked = rewrite(sql, policy, "postgres", **({"connection": d.admin} | kw))
     return run_masked(d.admin, masked, resolve_key(policy.key), max_rows=5).rows, masked
 
 
 @pytest.mark.parametrize("sql", [
     'SELECT a.note, b.note AS n2 FROM customers a JOIN "Customers" b USING (id)',
-    'SELECT a.note, b.note AS n2 FROM sales.customers a JOIN "Sales".customers b USING (id)',
+    "SELECT a.note, b.note AS n2 FROM {s}.customers a JOIN {S}.customers b USING (id)",
 ])
 def test_two_namesakes_of_one_query_keep_two_plans(db: Any, sql: str) -> None:
-    assert db.sql(sql.replace("a.note, b.note AS n2", "a.note, b.note")) == [(NOTE, EMAIL)]  # control: raw
+    raw_sql = sql.format(s=db.sales, S=f'"{db.raw}_Sales"').replace("AS n2", "")
+    assert db.sql(raw_sql) == [(NOTE, EMAIL)]  # control: the raw rows
     rows, masked = _run(db, sql)
     assert rows == [(NOTE, "*****@quillfeather-mail.example")]
     assert len(masked.tables) == len(set(masked.tables)) == 2  # two relations, two names, two plans
@@ -81,7 +96,7 @@ def test_two_namesakes_of_one_query_keep_two_plans(db: Any, sql: str) -> None:
 @pytest.mark.parametrize(("sql", "expected"), [
     ('SELECT note FROM "Customers"', "*****@quillfeather-mail.example"),
     ("SELECT note FROM CUSTOMERS", NOTE),  # unquoted: PostgreSQL's customers, whose entry passes it
-    ('SELECT note FROM "Sales"."customers"', "*****@quillfeather-mail.example"),
+    ('SELECT note FROM {S}."customers"', "*****@quillfeather-mail.example"),
 ])
 def test_each_namesake_alone_gets_its_own_entry(db: Any, sql: str, expected: str) -> None:
     assert _run(db, sql)[0] == [(expected,)]
@@ -89,13 +104,13 @@ def test_each_namesake_alone_gets_its_own_entry(db: Any, sql: str, expected: str
 
 @pytest.mark.parametrize(("sql", "fix"), [
     ('SELECT note FROM "Customers"', '"Customers"'),
-    ('SELECT note FROM "Sales".customers', '"Sales".customers'),
+    ("SELECT note FROM {S}.customers", "_Sales\".customers"),
 ])
 def test_the_namesake_the_policy_does_not_name_is_refused_not_given_its_entry(db: Any, sql: str, fix: str) -> None:
     """Under ``unclassified: pass`` the e-mails would pass either way: by the ``customers`` entry's ``pass`` or as
     a table no entry describes. The entry fits only were case ignored: the query is refused, the fix quotes it."""
     with pytest.raises(PolicyError) as refused:
-        _run(db, sql, ONLY_LOWER)
+        _run(db, sql, _only_lower(db))
     assert "differs only in case" in refused.value.what and fix in refused.value.fix
     assert EMAIL not in str(refused.value)
 
@@ -133,13 +148,13 @@ def _protect(d: Any, policy: Any, tables: tuple[str, ...]) -> None:
 
 def test_protect_does_not_give_customers_entry_to_its_namesake(db: Any) -> None:
     with pytest.raises(PolicyError) as refused:
-        _protect(db, ONLY_LOWER, ("Customers",))
+        _protect(db, _only_lower(db), ("Customers",))
     assert '"Customers"' in refused.value.fix
     assert not db.exists()["masked schema"]  # nothing created
 
 
 def test_protect_gives_each_namesake_its_own_entry(db: Any) -> None:
-    _protect(db, BOTH, ("Customers", "customers"))
+    _protect(db, _both(db), ("Customers", "customers"))
     assert db.read_as_reader('SELECT note FROM {masked}."Customers"') == [("*****@quillfeather-mail.example",)]
     assert db.read_as_reader("SELECT note FROM {masked}.customers") == [(NOTE,)]
 
