@@ -173,3 +173,23 @@ def test_duckdb_control_case_names_one_table(entry: str, sql: str, monkeypatch: 
     masked = rewrite(sql, policy, "duckdb", connection=con)
     assert run_masked(con, masked, resolve_key(policy.key), max_rows=5).rows == [("*****@quillfeather-mail.example",)]
     assert masked.tables == ("memory.main.customers",)
+
+
+def test_lineage_names_each_namesake_as_the_catalog_stores_it(db: Any) -> None:
+    """Lineage (the query's sources, the catalog's spelling of a table) keeps the case PostgreSQL stores."""
+    import sqlglot
+
+    from maskline.lineage_names import catalog_table
+    from maskline.rewrite.refusals import base_tables
+    from maskline.rewrite.schema_source import read_schema
+    from openlineage_ext.query_lineage import query_lineage
+
+    sql = 'SELECT a.note, b.note AS n2 FROM customers a JOIN "Customers" b USING (id)'
+    schema = read_schema(db.admin, base_tables(sqlglot.parse_one(sql, read="postgres")))
+    masked = rewrite(sql, _both(db), "postgres", connection=db.admin, schema=schema)
+    lineage = query_lineage(sql, schema, "postgres", masked.relations)
+    (note,), (n2,) = lineage.direct["note"], lineage.direct["n2"]
+    assert (note.table.split(".")[-1], n2.table.split(".")[-1]) == ("customers", "Customers")
+    assert {catalog_table(db.admin, t, db.raw) for t in masked.tables} == {f"{db.raw}.customers", f"{db.raw}.Customers"}
+    db.sql(f"DROP TABLE {db.raw}.customers")  # only "Customers" is left: customers names no table now
+    assert catalog_table(db.admin, "customers", db.raw) is None
