@@ -103,7 +103,9 @@ class Rewritten:
     #: The catalog read the masks were decided on, checked again where the query runs
     #: (:mod:`maskline.rewrite.held_catalog`); None when the rewrite was given its schema and no connection.
     catalog: CatalogRead | None = field(default=None, repr=False, compare=False)
-    #: Each spelling of a table in the query (lower case, as written and as qualified) -> its name in ``tables``.
+    #: Each spelling of a table in the query (as written and as qualified, each part as
+    #: :func:`~maskline.rewrite.trace.table_key` writes it: unquoted in lower case, a quoted mixed-case part quoted)
+    #: -> its name in ``tables``.
     relations: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def explain(self) -> str:
