@@ -116,8 +116,8 @@ def written_parts(table: exp.Table) -> tuple[str, ...]:
     >>> written_parts(exp.to_table('hr."Customers"', dialect="postgres")), written_parts(exp.to_table("HR.T"))
     (('hr', '"Customers"'), ('hr', 't'))
     """
-    return tuple(stored_part(p.name) if p.args.get("quoted") and p.name != p.name.lower() else stored_part(p.name.lower())
-                 for p in table.parts)
+    return tuple(stored_part(p.name) if p.args.get("quoted") and p.name != p.name.lower()
+                 and not p.meta.get(_FOLDED) else stored_part(p.name.lower()) for p in table.parts)
 
 
 def normalize_tables(tables: Iterable[exp.Table], dialect: str | None) -> None:
@@ -125,16 +125,26 @@ def normalize_tables(tables: Iterable[exp.Table], dialect: str | None) -> None:
     ``normalize_identifiers``: DuckDB's quoted ``"Customers"`` is its ``customers``; PostgreSQL keeps it), so every
     name read from them afterwards (:func:`written_parts`) is the relation's identity on that engine.
 
-    >>> t = exp.to_table('"Customers"', dialect="duckdb")
-    >>> normalize_tables([t], "duckdb"); written_parts(t)
-    ('customers',)
+    >>> t, s = exp.to_table('"Customers"', dialect="duckdb"), exp.to_table('"CUSTOMERS"', dialect="snowflake")
+    >>> normalize_tables([t], "duckdb"); normalize_tables([s], "snowflake"); written_parts(t), written_parts(s)
+    (('customers',), ('customers',))
     """
+    from sqlglot.dialects.dialect import Dialect
     from sqlglot.optimizer.normalize_identifiers import normalize_identifiers
 
+    d = Dialect.get_or_raise(dialect)
     for table in tables:
         for ident in table.find_all(exp.Identifier):
             if ident.parent is table:
-                normalize_identifiers(ident, dialect=dialect)
+                normalize_identifiers(ident, dialect=d)
+                # a quoted name the engine's folding of an unquoted one gives (Snowflake's "CUSTOMERS") is that
+                # relation: marked, so written_parts reads it as the unquoted name
+                if ident.args.get("quoted") and \
+                        d.normalize_identifier(exp.to_identifier(ident.name, quoted=False)).name == ident.name:
+                    ident.meta[_FOLDED] = True
+
+
+_FOLDED = "maskline_folded"  # Identifier.meta mark of normalize_tables
 
 
 def same_table(a: str | Sequence[str], b: str | Sequence[str], default_schema: str | None) -> bool:

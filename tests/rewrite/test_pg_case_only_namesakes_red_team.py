@@ -193,3 +193,10 @@ def test_lineage_names_each_namesake_as_the_catalog_stores_it(db: Any) -> None:
     assert {catalog_table(db.admin, t, db.raw) for t in masked.tables} == {f"{db.raw}.customers", f"{db.raw}.Customers"}
     db.sql(f"DROP TABLE {db.raw}.customers")  # only "Customers" is left: customers names no table now
     assert catalog_table(db.admin, "customers", db.raw) is None
+
+
+@pytest.mark.parametrize("sql", ['SELECT note FROM "CUSTOMERS"', "SELECT note FROM Customers"])
+def test_snowflake_control_an_unquoted_name_is_its_upper_case_one(sql: str) -> None:
+    """Snowflake folds an unquoted name to upper case: ``"CUSTOMERS"`` is its ``customers``, still one relation."""
+    policy = load_policy({"unclassified": "pass", "datasets": {"customers": {"columns": {"note": {"info_type": "EMAIL"}}}}})
+    assert rewrite(sql, policy, "snowflake", schema={"customers": {"note": "text"}}).masked_columns == ("NOTE",)
