@@ -81,8 +81,11 @@ def catalog_table(connection: Any, table: str, schema: str | None) -> str | None
     or None when the catalog lists no such table. ``schema`` is the one an unqualified name resolves to.
 
     A query may spell a table in any case (``Customers``: the engine folds or matches it), while lineage must name
-    the one table alike whoever spelled it: the catalog's spelling is the one every face can agree on. When two
-    tables differ only in case (PostgreSQL's quoted names), the one spelled exactly wins.
+    the one table alike whoever spelled it: the catalog's spelling is the one every face can agree on. ``table`` is
+    read as :func:`maskline.rewrite.table_names.name_parts` reads it (a rewrite's relation names are written so): an
+    unquoted part is the name the engine folds it to, a quoted one exact. Where the engine keeps a quoted name's
+    case (PostgreSQL), ``customers`` is never its namesake ``"Customers"``: only the table of that exact name is
+    named; where it ignores case (DuckDB), the one table of that name in any case.
 
     >>> import duckdb
     >>> con = duckdb.connect()
@@ -92,9 +95,12 @@ def catalog_table(connection: Any, table: str, schema: str | None) -> str | None
     >>> catalog_table(con, "nothing", "main") is None
     True
     """
-    from maskline.adapters import engine_of
+    from sqlglot.dialects.dialect import Dialect, NormalizationStrategy
 
-    parts = table.split(".")
+    from maskline.adapters import engine_of
+    from maskline.rewrite.table_names import name_parts
+
+    parts = name_parts(table)
     name, owner = parts[-1], parts[-2] if len(parts) > 1 else schema
     if owner is None:
         return None
@@ -109,6 +115,7 @@ def catalog_table(connection: Any, table: str, schema: str | None) -> str | None
         if cursor is not connection:
             cursor.close()
     exact = [r for r in rows if r == (owner, name)]
-    folded = [r for r in rows if r == (owner.lower(), name.lower())]
-    found = exact or folded or (rows if len(rows) == 1 else [])
+    ignores_case = Dialect.get_or_raise(adapter.dialect().sqlglot_name).normalization_strategy \
+        is NormalizationStrategy.CASE_INSENSITIVE
+    found = exact or (rows if ignores_case and len(rows) == 1 else [])
     return f"{found[0][0]}.{found[0][1]}" if found else None

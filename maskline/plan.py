@@ -119,11 +119,11 @@ def _refuse_other_schemas_entry(policy: Policy, entry: str, table: str, default_
     ...
     maskline.errors.PolicyError: policy entry 'customers' names the table of the default schema main, not hr.customers (at <dict>: datasets["customers"]). Fix: add an entry datasets["hr.customers"] (and name the other one "main.customers" to be explicit)
     """
-    from maskline.rewrite.table_names import name_parts, same_table
+    from maskline.rewrite.table_names import name_parts, same_table, stored_part
 
     if same_table(entry, table, default_schema):
         return
-    default = default_schema.lower()
+    default = stored_part(name_parts(default_schema)[-1])  # as an entry would write it ("Sales" quoted)
     raise PolicyError(f"policy entry {entry!r} names the table of the default schema {default}, not {table}",
                       where=f'{policy.source}: datasets["{entry}"]',
                       fix=f'add an entry datasets["{table}"] (and name the other one '

@@ -107,7 +107,9 @@ def nested_schema(schema: Mapping[str, Any], dialect: str) -> Mapping[str, Any]:
     if not all(isinstance(cols, Mapping) and all(isinstance(t, str) for t in cols.values())
                for cols in schema.values()):
         return schema
-    parts = {key: [p.name for p in exp.to_table(key, dialect=dialect).parts] for key in schema}
+    # a quoted part stays quoted: sqlglot folds a bare key as a name written unquoted ("Customers" is not customers)
+    parts = {key: [exp.to_identifier(p.name, quoted=True).sql(dialect=dialect) if p.args.get("quoted") else p.name
+                   for p in exp.to_table(key, dialect=dialect).parts] for key in schema}
     depth = max((len(p) for p in parts.values()), default=1)
     if depth == 1:
         return schema
@@ -214,16 +216,22 @@ def _resolved(tree: exp.Expr, schema: Mapping[str, Any], relations: Mapping[str,
     >>> tree.sql()
     'SELECT customers.email FROM m.b.customers AS customers JOIN m.a.customers AS x ON TRUE'
     """
+    from maskline.rewrite.table_names import name_parts, stored_part
+    from maskline.rewrite.trace import table_key
+
     for table in list(tree.find_all(exp.Table)):
-        name = relations.get(".".join(p.name for p in table.parts).lower())
+        name = relations.get(table_key(table))  # "Customers" is not customers (PostgreSQL keeps a quoted name's case)
         if name is None or not table.name:
             continue
         if not table.alias:
-            table.set("alias", exp.TableAlias(this=exp.to_identifier(table.name)))
+            table.set("alias", exp.TableAlias(this=table.this.copy()))  # quoted as written: its case kept
         renamed = exp.to_table(name)
         for part in ("catalog", "db", "this"):
             table.set(part, renamed.args.get(part))
-    return {relations.get(key.lower(), key): columns for key, columns in schema.items()}
+    def key_of(key: str) -> str:  # a schema key as the rewrite keys its relations: table_names.name_parts
+        return ".".join(stored_part(p) for p in name_parts(key))
+
+    return {relations.get(key_of(key), key): columns for key, columns in schema.items()}
 
 
 def query_lineage(sql: str, schema: Mapping[str, Any], dialect: str,

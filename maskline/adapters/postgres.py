@@ -468,6 +468,7 @@ def _masking_select(cur: Any, policy: Any, source_schema: str, table: str, diale
     from maskline.errors import InputError
     from maskline.methods.registry import METHODS
     from maskline.plan import build_plan
+    from maskline.rewrite.table_names import stored_dotted, stored_part
     from maskline.sql.compile import compile_select, to_sql
 
     cols = _columns(cur, source_schema, table)
@@ -493,14 +494,17 @@ def _masking_select(cur: Any, policy: Any, source_schema: str, table: str, diale
     # reads other tables under any column names (email AS notes), where the policy's rules for those tables cannot
     # reach. Its columns the policy does not name for it are masked, as the query path decides a view's
     # (schema_source.views_among). A named inheritance child or partition keeps its own entry here.
-    if (below and (policy.dataset(table, source_schema) is None or any(policy.dataset(d) is not None
-                                                                       for d in below))) \
+    # The policy's entries are looked up by the names the catalog stores (table_names.stored_part: "Customers"
+    # quoted), so an entry written for customers never hands its allowances to its case-only namesake.
+    name, schema_name = stored_part(table), stored_part(source_schema)
+    if (below and (policy.dataset(name, schema_name) is None or any(policy.dataset(stored_dotted(d)) is not None
+                                                                    for d in below))) \
             or not EngineAdapter.is_stored_table(PostgresAdapter(), cur, relation):
         from dataclasses import replace
 
         policy = replace(policy, unclassified="mask")
-    plan = build_plan(policy, table, [(c, t if builtin else None) for c, builtin, t, _ in cols], classification,
-                      computed=computed, default_schema=source_schema)
+    plan = build_plan(policy, name, [(c, t if builtin else None) for c, builtin, t, _ in cols], classification,
+                      computed=computed, default_schema=schema_name)
     select = compile_select(plan, relation, dialect, key_mode=KeyMode.DEFINER)
     opaque = [c.method is not None and METHODS[c.method.name].opaque for c in plan.columns]
     refuse_unmaskable(table, cols, zip(select.expressions, opaque, strict=True))

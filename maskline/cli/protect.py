@@ -133,17 +133,21 @@ def refuse_other_engines(dsn: str) -> None:
 
 
 def _datasets_of(policy: Any, schema: str) -> list[str]:
-    """The tables of ``schema`` the policy's datasets name: its unqualified entries and those of that schema.
+    """The tables of ``schema`` (as the catalog stores its name) the policy's datasets name: its unqualified entries
+    and those of that schema, each as the catalog stores the table the entry names (PostgreSQL folds an unquoted
+    name to lower case: ``Staff`` is ``staff``; ``'"Staff"'`` is ``Staff``).
 
     >>> from maskline.policy import load_policy
     >>> _datasets_of(load_policy({"datasets": {"people": {}, "hr.staff": {}, "crm.orders": {}}}), "hr")
     ['people', 'staff']
+    >>> _datasets_of(load_policy({"datasets": {"People": {}, '"Staff"': {}, '"HR".x': {}}}), "hr")
+    ['people', 'Staff']
     """
     from maskline.rewrite.table_names import name_parts
 
     out = []
     for name in policy.datasets:
         parts = name_parts(name)
-        if len(parts) == 1 or parts[-2] == schema.lower():
-            out.append(name.split(".")[-1])  # spelled as the policy spells it, as before
+        if len(parts) == 1 or parts[-2] == schema:
+            out.append(parts[-1])  # the table the engine resolves the entry's name to, never its case-only namesake
     return out

@@ -126,8 +126,8 @@ def as_stored(schema: dict[str, dict[str, str]], dialect: str, *, where: str) ->
     ``dialect``, so an unquoted key is folded as the engine folds an unquoted name (``Phone`` is PostgreSQL's
     ``phone`` and Snowflake's ``PHONE``), and a key quoted inside its string (``'"Phone"': text``) is that exact name.
     Two keys of one table that name one column are refused (neither would be the other's type), and so are two
-    table keys that differ only in case (``Orders`` and ``orders``): maskline matches table names case-insensitively,
-    as the policy's ``datasets:`` do, so either the query would get the other's columns or neither would be found.
+    table keys that name one table (``Orders`` and ``orders``, both unquoted; on DuckDB, which ignores case, any
+    two that differ only in case): the query would get one of them's columns, and which cannot be told.
 
     >>> as_stored({"t": {"Phone": "text", '"Email"': "text"}}, "postgres", where="s.yml")
     {'t': {'phone': 'text', 'Email': 'text'}}
@@ -140,7 +140,7 @@ def as_stored(schema: dict[str, dict[str, str]], dialect: str, *, where: str) ->
     >>> as_stored({"Orders": {"id": "int"}, "orders": {"id": "int"}}, "postgres", where="s.yml")
     Traceback (most recent call last):
     ...
-    maskline.errors.InputError: tables 'Orders' and 'orders' differ only in case, and maskline matches table names case-insensitively (at s.yml). Fix: keep the entry of the table your queries read and remove the other (maskline cannot tell tables apart by case; rename one in the engine to query both)
+    maskline.errors.InputError: tables 'Orders' and 'orders' name one table of postgres (at s.yml). Fix: keep the entry of the table your queries read and remove the other, or quote the one whose case the engine keeps inside its string ('"Orders"': {...})
     """
     from sqlglot import exp
     from sqlglot.dialects.dialect import Dialect
@@ -156,13 +156,14 @@ def as_stored(schema: dict[str, dict[str, str]], dialect: str, *, where: str) ->
 
     from maskline.rewrite.table_names import name_parts
 
+    ignores_case = read.normalization_strategy.name == "CASE_INSENSITIVE"  # DuckDB: "Orders" is its orders
     tables: dict[tuple[str, ...], str] = {}
     for table in schema:  # the keys are the file's table names (structure), never a value
-        if (first := tables.setdefault(name_parts(table), table)) != table:
-            raise InputError(f"tables {first!r} and {table!r} differ only in case, and maskline matches table names "
-                             "case-insensitively", where=where,
-                             fix="keep the entry of the table your queries read and remove the other (maskline "
-                                 "cannot tell tables apart by case; rename one in the engine to query both)")
+        identity = tuple(p.lower() for p in name_parts(table)) if ignores_case else name_parts(table)
+        if (first := tables.setdefault(identity, table)) != table:
+            raise InputError(f"tables {first!r} and {table!r} name one table of {dialect}", where=where,
+                             fix="keep the entry of the table your queries read and remove the other, or quote the "
+                                 "one whose case the engine keeps inside its string ('\"Orders\"': {...})")
     out: dict[str, dict[str, str]] = {}
     for table, columns in schema.items():
         names: dict[str, tuple[str, str]] = {}

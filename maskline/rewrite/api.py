@@ -79,7 +79,7 @@ from maskline.rewrite.schema_source import (
 )
 from maskline.rewrite.sensitivity import Sensitivity
 from maskline.rewrite.substitute import InlineRelations, ViewRelations, substitute
-from maskline.rewrite.table_names import resolved_name
+from maskline.rewrite.table_names import normalize_tables, resolved_name, stored_name, written_parts
 from maskline.rewrite.trace import Tracer, table_key
 from maskline.sql.compile import to_sql
 
@@ -104,7 +104,9 @@ class Rewritten:
     #: The catalog read the masks were decided on, checked again where the query runs
     #: (:mod:`maskline.rewrite.held_catalog`); None when the rewrite was given its schema and no connection.
     catalog: CatalogRead | None = field(default=None, repr=False, compare=False)
-    #: Each spelling of a table in the query (lower case, as written and as qualified) -> its name in ``tables``.
+    #: Each spelling of a table in the query (as written and as qualified, each part as
+    #: :func:`~maskline.rewrite.trace.table_key` writes it: unquoted in lower case, a quoted mixed-case part quoted)
+    #: -> its name in ``tables``.
     relations: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def explain(self) -> str:
@@ -156,7 +158,7 @@ def _schema_for(tables: list[exp.Table], schema: Schema | None, facts: CatalogFa
     merged: dict[str, Mapping[str, str]] = dict(schema or {})
     missing = [i for i, t in enumerate(tables) if find_table(t, list(merged), default_schema) is None]
     for i in missing if facts is not None else ():
-        name = ".".join(p.name for p in tables[i].parts)
+        name = ".".join(written_parts(tables[i]))  # the relation's identity: "Customers" is not customers
         columns = facts.columns_of(i) if facts is not None else ()
         if columns and name not in merged:
             merged[name] = dict(columns)
@@ -269,11 +271,15 @@ def _rewrite(
     tree = parse_select(sql, d.sqlglot_name)
     check_allowed(tree, d.name)
     tables = base_tables(tree)
+    # Each table named as the engine resolves it (its folding: PostgreSQL keeps "Customers", DuckDB ignores case),
+    # so every name read from them below is that relation's identity, two relations never one name.
+    normalize_tables(tables, read)
     # Table names are matched qualified (schema keys, policy datasets): hr.customers never gets customers' plan.
     # Everything this rewrite needs of the catalog, read once (as few statements as the engine allows).
     catalog = _catalog_facts(connection, tables, masked_schema) if connection is not None else None
     facts = catalog.facts if catalog is not None else None
-    default_schema = _default_schema(d, facts)
+    stored_schema = _default_schema(d, facts)  # as the catalog stores it (quoted where the engine pins it)
+    default_schema = stored_name(stored_schema, read)  # as names are matched (table_names.name_parts)
     full_schema = _schema_for(tables, schema, facts, default_schema)
     refuse_unknown_tables(tables, list(full_schema), default_schema, nearby=list(policy.datasets),
                           from_connection=facts is not None)
@@ -292,8 +298,9 @@ def _rewrite(
     # qualify() rewrites the tables in place, for consumers that trace the query's own text.
     # With masked_schema an unqualified name reads that schema's view (the reader's path), whatever the session's
     # current schema: the name it resolves to is the view's.
-    home = (facts.current_catalog, masked_schema or default_schema) if facts is not None else None
-    spelled = {table_key(t): resolved_name([p.name for p in t.parts], *home) for t in tables} if home else {}
+    home = ((stored_name(facts.current_catalog, read), masked_schema or default_schema) if facts is not None
+            else None)
+    spelled = {table_key(t): resolved_name(written_parts(t), *home) for t in tables} if home else {}
     failure: RewriteRefused | None = None
     try:
         qualified = qualify(tree, dialect=read, db=db,
@@ -348,7 +355,7 @@ def _rewrite(
         return plan
 
     relations = (ViewRelations(masked_schema) if masked_schema
-                 else InlineRelations(d, key_mode, key_holder.key, home=_checked_home(connection, facts, default_schema)))
+                 else InlineRelations(d, key_mode, key_holder.key, home=_checked_home(connection, facts, stored_schema)))
     substitute(qualified, root, plan_of, relations)
     keyed = not masked_schema and any(p.keyed for p in sensitivity.plans.values())
     names = restore_names(qualified, written, full_schema)  # last: every step above reads the folded names

@@ -166,7 +166,7 @@ def refuse_unknown_tables(tables: list[exp.Table], known: list[str], default_sch
     >>> refuse_unknown_tables([exp.to_table("orders")], ["Orders", "orders"])
     Traceback (most recent call last):
     ...
-    maskline.errors.RewriteRefused: the table at line 1, column 1 matches more than one table of the schema (at FROM clause). Fix: table names match case-insensitively: ...
+    maskline.errors.RewriteRefused: the table at line 1, column 1 matches more than one table of the schema (at FROM clause). Fix: keep one schema entry per table: ...
     """
     from maskline.rewrite.schema_source import find_table, same_named
 
@@ -179,8 +179,8 @@ def refuse_unknown_tables(tables: list[exp.Table], known: list[str], default_sch
     if twins:  # "not in the schema, did you mean 'orders'?" for orders, when the schema has Orders and orders too
         raise RewriteRefused(counted("table", twins, "matches more than one table of the schema"),
                              where="FROM clause",
-                             fix="table names match case-insensitively: keep one schema entry per name (maskline "
-                                 "cannot tell tables apart by case; rename one in the engine to query both)")
+                             fix="keep one schema entry per table: an unquoted name is folded as the engine folds it "
+                                 "(Orders is orders), a name quoted inside its string keeps its case ('\"Orders\"')")
     if unknown:
         close = suggestion([t.name for t in unknown], [*known, *nearby])
         if from_connection:  # the catalog lists only what the role may read: a missing grant looks like a typo

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from sqlglot import exp
 
 from maskline.errors import InputError
-from maskline.rewrite.table_names import name_parts, same_table
+from maskline.rewrite.table_names import name_parts, same_table, stored_dotted, written_parts
 
 if TYPE_CHECKING:
     from maskline.adapters.facts import CatalogFacts
@@ -58,7 +58,7 @@ def same_named(table: exp.Table, known: Sequence[str], default_schema: str | Non
     >>> same_named(exp.to_table("orders"), ["Orders", "orders", "main.orders", "hr.orders"], "main")
     ['Orders', 'orders', 'main.orders']
     """
-    wanted = tuple(p.name for p in table.parts)
+    wanted = written_parts(table)
     return [name for name in known
             if (not table.catalog or len(name_parts(name)) >= 3) and same_table(wanted, name, default_schema)]
 
@@ -98,7 +98,7 @@ def read_schema(connection: Any, tables: Sequence[exp.Table]) -> dict[str, dict[
     own_catalog: str | None = None  # read once, when a table names a catalog
     try:
         for table in tables:
-            name = ".".join(p.name for p in table.parts)
+            name = ".".join(written_parts(table))
             if table.catalog:
                 if own_catalog is None:
                     own_catalog = adapter.current_catalog(cursor).lower()
@@ -163,7 +163,7 @@ def ruled_below(tables: Sequence[exp.Table], descendants: Sequence[Sequence[str]
         key = find_table(table, list(schema), default_schema)
         if key is None or not below:
             continue
-        if policy.dataset(key, default_schema) is None or any(policy.dataset(d) is not None for d in below):
+        if policy.dataset(key, default_schema) is None or any(policy.dataset(stored_dotted(d)) is not None for d in below):
             out.add(key)
     return frozenset(out)
 
@@ -271,7 +271,10 @@ def sqlglot_schema(tables: Sequence[exp.Table], schema: Schema, db: str | None =
         key, cols = columns_for(table, schema, default_schema)
         if key in exact:
             cols = [(exp.to_identifier(c, quoted=True).sql(dialect=dialect), t) for c, t in cols]
-        parts = [p.name for p in table.parts]
+        # a quoted name keyed quoted: sqlglot reads a bare key as written unquoted and folds it ("Customers" is
+        # PostgreSQL's own table, not customers)
+        parts = [exp.to_identifier(p.name, quoted=True).sql(dialect=dialect) if p.args.get("quoted") else p.name
+                 for p in table.parts]
         if len(parts) < depth:
             if depth - len(parts) != 1 or not db:
                 raise InputError("the query names tables at different depths (catalog.schema.table and table)",

@@ -27,7 +27,7 @@ from maskline.methods.base import MethodSpec
 from maskline.plan import ColumnPlan, Plan, build_plan
 from maskline.policy import Policy
 from maskline.rewrite.schema_source import Schema, columns_for
-from maskline.rewrite.table_names import resolved_name
+from maskline.rewrite.table_names import resolved_name, written_parts
 from maskline.rewrite.trace import Origin, table_key
 
 
@@ -101,7 +101,7 @@ class Sensitivity:
                 name, cols = columns_for(table, schema, default_schema)
             except InputError:
                 continue  # a CTE, not a table
-            relation = resolved_name([p.name for p in table.parts], *home) if home else name
+            relation = resolved_name(written_parts(table), *home) if home else name
             if relation not in out.plans:
                 decided_by = replace(policy, unclassified="mask") if name in views else policy
                 out.plans[relation] = build_plan(decided_by, name, cols, (classification or {}).get(name),

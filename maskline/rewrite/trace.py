@@ -98,12 +98,16 @@ def with_path(origins: Iterable[Origin], path: str) -> Origins:
 
 
 def table_key(table: exp.Table) -> str:
-    """The dotted, lower-case name of a base table as written (``db.table``).
+    """The dotted name of a base table as written (``db.table``), each part as
+    :func:`~maskline.rewrite.table_names.written_parts` writes it: unquoted in lower case, a quoted mixed-case
+    part quoted, so PostgreSQL's ``"Customers"`` and ``customers`` are two tables of one query.
 
-    >>> table_key(exp.to_table("Raw.Customers"))
-    'raw.customers'
+    >>> table_key(exp.to_table("Raw.Customers")), table_key(exp.to_table('raw."Customers"', dialect="postgres"))
+    ('raw.customers', 'raw."Customers"')
     """
-    return ".".join(p.name for p in table.parts).lower()
+    from maskline.rewrite.table_names import written_parts
+
+    return ".".join(written_parts(table))
 
 
 def _reshapes(node: exp.Expr) -> bool:

@@ -8,16 +8,25 @@
 {%- endmacro %}
 
 {% macro _node_for(relation) -%}
-  {#- The graph node (source, seed, model, snapshot) a relation was built from, or none. -#}
-  {%- set want_schema = (relation.schema or '') | lower -%}
-  {%- set want_name = (relation.identifier or '') | lower -%}
+  {#- The graph node (source, seed, model, snapshot) a relation was built from, or none. On PostgreSQL a quoted
+      name keeps its case ("Customers" is not customers: _keeps_case), so the names are compared as dbt quotes them. -#}
+  {%- set exact = maskline._keeps_case() -%}
+  {%- set want_schema = (relation.schema or '') if exact else (relation.schema or '') | lower -%}
+  {%- set want_name = (relation.identifier or '') if exact else (relation.identifier or '') | lower -%}
   {%- for node in graph.sources.values() | list + graph.nodes.values() | list -%}
-    {%- set name = node.get('identifier') or node.get('alias') or node.get('name') -%}
-    {%- if (name or '') | lower == want_name and (node.get('schema') or '') | lower == want_schema -%}
+    {%- set name = (node.get('identifier') or node.get('alias') or node.get('name') or '') | string -%}
+    {%- set schema = (node.get('schema') or '') | string -%}
+    {%- if (name if exact else name | lower) == want_name and (schema if exact else schema | lower) == want_schema -%}
       {{ return(node) }}
     {%- endif -%}
   {%- endfor -%}
   {{ return(none) }}
+{%- endmacro %}
+
+{% macro _keeps_case() -%}
+  {#- Whether the target tells apart names that differ only in case: dbt-postgres quotes every name by default, and
+      PostgreSQL keeps a quoted name's case, so "Customers" and customers are two relations. -#}
+  {{ return(target.type == 'postgres') }}
 {%- endmacro %}
 
 {% macro _synced_policy() -%}
@@ -113,19 +122,48 @@
   {{ return(parts) }}
 {%- endmacro %}
 
+{% macro _entry_parts(name) -%}
+  {#- A policy entry's name parts as maskline.rewrite.table_names.name_parts reads them: a double-quoted part
+      exactly (its case kept), an unquoted one in lower case (the name PostgreSQL folds it to). -#}
+  {%- set parts = [] -%}
+  {%- for p in modules.re.findall('(?:"(?:[^"]|"")*"|[^."])+', name | string) -%}
+    {%- if p | length >= 2 and p[0] == '"' and p[-1] == '"' -%}{%- do parts.append(p[1:-1] | replace('""', '"')) -%}
+    {%- else -%}{%- do parts.append(p | replace('`', '') | lower) -%}{%- endif -%}
+  {%- endfor -%}
+  {{ return(parts) }}
+{%- endmacro %}
+
 {% macro _best_match(entries, relation) -%}
-  {#- The entry whose name matches the relation best, as maskline.policy matches datasets: db.schema.table
-      against shorter names and back, case-insensitive, the longest match winning. -#}
+  {#- The entry whose name matches the relation best, as maskline.policy matches datasets
+      (maskline.rewrite.table_names.best_entry): db.schema.table against shorter names and back, the longest match
+      winning. Where the target keeps a quoted name's case (_keeps_case), an entry names the relation its name
+      resolves to (customers is never "Customers"; '"Customers"' is), and an entry that would fit only were case
+      ignored stops the compile: taken, its allowances would reach a relation nobody described; skipped, what it
+      masks would pass under unclassified: pass. Elsewhere, case-insensitive. -#}
+  {%- set exact = maskline._keeps_case() -%}
   {%- set wanted = [] -%}
-  {%- for p in [relation.database, relation.schema, relation.identifier] if p -%}{%- do wanted.append(p | lower) -%}{%- endfor -%}
+  {%- for p in [relation.database, relation.schema, relation.identifier] if p -%}{%- do wanted.append((p | string) if exact else p | lower) -%}{%- endfor -%}
   {%- set best = namespace(n=0, name=none) -%}
+  {%- set near = namespace(n=0, name=none) -%}
   {%- for name in entries | sort -%}
-    {%- set parts = maskline._name_parts(name) -%}
+    {%- set parts = maskline._entry_parts(name) if exact else maskline._name_parts(name) -%}
     {%- set n = [parts | length, wanted | length] | min -%}
     {%- if parts[(parts | length) - n:] == wanted[(wanted | length) - n:] and n > best.n -%}
       {%- set best.n = n -%}{%- set best.name = name -%}
     {%- endif -%}
+    {%- set lowered = [] -%}{%- for p in parts -%}{%- do lowered.append(p | lower) -%}{%- endfor -%}
+    {%- set folded = [] -%}{%- for p in wanted -%}{%- do folded.append(p | lower) -%}{%- endfor -%}
+    {%- if exact and lowered[(lowered | length) - n:] == folded[(folded | length) - n:] and n > near.n -%}
+      {%- set near.n = n -%}{%- set near.name = name -%}
+    {%- endif -%}
   {%- endfor -%}
+  {%- if near.name is not none and near.n > best.n -%}
+    {%- set shown = [] -%}{%- for p in wanted[(wanted | length) - near.n:] -%}{%- do shown.append(p if p == p | lower else '"' ~ p ~ '"') -%}{%- endfor -%}
+    {{ maskline._fail("relation " ~ relation ~ " differs only in case from the table policy entry '" ~ near.name
+                      ~ "' names, and PostgreSQL keeps a quoted name's case", "the synced policy's datasets",
+                      "describe the relation in an entry of its own, its name quoted as PostgreSQL stores it: '"
+                      ~ (shown | join('.')) ~ "' (then run maskline dbt sync)") }}
+  {%- endif -%}
   {{ return(entries[best.name] if best.name is not none else none) }}
 {%- endmacro %}
 
