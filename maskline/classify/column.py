@@ -234,6 +234,10 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         restored = _restored_trunk_evidence(scan)
         if restored is not None:
             found.append(restored)
+    if kind == "string" and "PERSON_NAME" in hints:  # names folded to lower case (melany, da silva)
+        from maskline.classify.lower_case_names import lower_case_name_evidence
+
+        found.extend(lower_case_name_evidence(scan.values, scan.weights, scan.n, hints))
     if kind == "string" and "PHONE" in hints:  # local numbers (555-0101): no area code for a plan to validate
         from maskline.classify.local_phones import named_local_phone_evidence
 
@@ -246,6 +250,10 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         from maskline.classify.named_templates import named_template_evidence
 
         found.extend(named_template_evidence(scan.values, scan.weights, scan.n, hints))
+    if kind in ("string", "integer") and "US_SSN" in hints:  # SSNs never issued (999-52-7304): test data's habit
+        from maskline.classify.named_templates import named_template_evidence
+
+        found.extend(named_template_evidence(scan.values, scan.weights, scan.n, hints, "US_SSN"))
     if kind == "string" and "NATIONAL_ID" not in hints:  # "pan": a card's number or India's PAN; the values say
         from maskline.classify.named_templates import PAN_NAME_HINT, named_pan_evidence
 

@@ -66,6 +66,7 @@ FIRM_SHARE = 0.5  # of the values validating as a company's VAT or CIF number: a
 STRENGTH = 0.78  # name and shape agree, the check fails: the named type, below a validated number
 CHANCE = 0.5  # not distinctive: any evidence by values alone wins over it
 DETECTOR = "named-template"
+SSN_DIGITS = 9  # a US SSN, ITIN or test SSN (999-52-7304, Synthea's): area, group and serial
 
 _SEPARATORS = " -./"
 _TEMPLATE_CHAR = str.maketrans("0123456789", "9999999999")
@@ -124,11 +125,13 @@ def _firms(values: Sequence[str], best: str) -> bool:
 
 
 def named_template_evidence(values: Sequence[str], weights: Sequence[float], n: float,
-                            hints: Mapping[str, float]) -> list[Any]:
-    """NATIONAL_ID evidence (needing the name) for a column named for a national number whose values share one
+                            hints: Mapping[str, float], info_type: str = "NATIONAL_ID") -> list[Any]:
+    """``info_type`` evidence (needing the name) for a column named for a national number whose values share one
     template of a number, drawn and distinct, whether or not their check holds; or ``[]``. ``values`` and
-    ``weights`` are the column's distinct values (placeholders removed) and their counts, ``n`` their total."""
-    if not n or hints.get("NATIONAL_ID", 0.0) <= 0:
+    ``weights`` are the column's distinct values (placeholders removed) and their counts, ``n`` their total.
+    ``info_type`` is NATIONAL_ID or US_SSN; an SSN's template is nine digits, however separated
+    (:data:`SSN_DIGITS`), and the name must hint US_SSN."""
+    if not n or hints.get(info_type, 0.0) <= 0:
         return []
     from maskline.classify.evidence import Evidence
 
@@ -155,6 +158,8 @@ def named_template_evidence(values: Sequence[str], weights: Sequence[float], n: 
     if weight < TEMPLATE_SHARE * n or digits < MIN_DIGITS or digits + letters < MIN_LENGTH \
             or letters > MAX_LETTERS or _DATE_OR_AMOUNT.match(best):
         return []
+    if info_type == "US_SSN" and (digits != SSN_DIGITS or letters):
+        return []
     fitting = [v for v, t in zip(values, shapes, strict=True) if t == best]
     if len(fitting) < MIN_DISTINCT or len(fitting) < DISTINCT_SHARE * weight:
         return []
@@ -165,7 +170,7 @@ def named_template_evidence(values: Sequence[str], weights: Sequence[float], n: 
         return []
     share = weight / n
     note = f"template:{best} for {share:.0%}; name and shape agree, no check confirmed it"
-    return [Evidence("NATIONAL_ID", DETECTOR, share, 1.0, len(fitting), len(fitting), 1.0, True, STRENGTH,
+    return [Evidence(info_type, DETECTOR, share, 1.0, len(fitting), len(fitting), 1.0, True, STRENGTH,
                       sample=list(fitting), note=note, chance=CHANCE)]
 
 

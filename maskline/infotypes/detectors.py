@@ -196,6 +196,9 @@ DETECTORS: tuple[Detector, ...] = (
     # Up to eleven characters: Iran writes ten digits in two groups (12345-67890), Brazil 12345-678.
     _D("POSTAL_CODE", "postcode", _POSTAL_MARK + r"[A-Za-z0-9][A-Za-z0-9 -]{1,9}[A-Za-z0-9]", "postal_code",
        chance=0.5, needs_hint=True, kinds=_SI),
+    # A UK postcode's district (LA4, RM17) or sector (L3 8): the outward code in an allocated area, under a postal name.
+    _D("POSTAL_CODE", "postcode-district", r"[A-Za-z]{1,2}[0-9][A-Za-z0-9]?( [0-9])?", "uk_postcode_district",
+       chance=0.3, strength=0.8, needs_hint=True),
     # Any way people write a date, with or without a time and zone: it only counts under a birth-date name.
     _D("DATE_OF_BIRTH", "calendar-date", r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}"
        r"([T ][0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?)? ?(Z|UTC|[+-][0-9]{2}:?[0-9]{2})?|"

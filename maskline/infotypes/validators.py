@@ -1737,6 +1737,40 @@ def postal_code(value: str) -> bool:
     return any(f.fullmatch(v) for f in _postal_formats()) or any(f.fullmatch(v) for f in _skeleton_postal_formats())
 
 
+# A UK postcode's outward code (its district: ``LA4``, ``RM17``, ``SW1A``), alone or with the inward code's sector
+# digit (``L3 8``, ``AB11 6``): how open data, Synthea's UK patients and anonymised extracts keep a postcode.
+_UK_DISTRICT = re.compile(r"([A-Z]{1,2}[0-9][A-Z0-9]?)(?: ([0-9]))?")
+_UK_FULL = "SW1A 1AA"  # a full UK postcode: picks the UK's format out of Google's formats (they carry no keys)
+
+
+@cache
+def _uk_postcode_format() -> re.Pattern[str] | None:
+    """The UK's format among :func:`_postal_formats`: the one that accepts a UK postcode and its area letters
+    (``SW1A 1AA``, not ``QQ1A 1AA``: Q is no UK area)."""
+    for f in _postal_formats():
+        if f.fullmatch(_UK_FULL) and f.fullmatch("EH66 5XQ") and not f.fullmatch("QQ1A 1AA"):
+            return f
+    return None
+
+
+def uk_postcode_district(value: str) -> bool:
+    """A UK postcode's outward code, alone or with its sector digit, in an allocated postcode area: the value
+    completed with an inward code (``LA4`` -> ``LA4 9AA``, ``L3 8`` -> ``L3 8AA``) is a UK postcode in Google's
+    format, whose area letters are the UK's list. Only under a postal-code name: ``B12`` is also a seat or a grid
+    cell.
+
+    >>> uk_postcode_district("LA4"), uk_postcode_district("rm17"), uk_postcode_district("L3 8")
+    (True, True, True)
+    >>> uk_postcode_district("QA4"), uk_postcode_district("4AL"), uk_postcode_district("SW1A 1AA")
+    (False, False, False)
+    """
+    m = _UK_DISTRICT.fullmatch(value.strip().upper())
+    gb = _uk_postcode_format()
+    if m is None or gb is None:
+        return False
+    return bool(gb.fullmatch(f"{m.group(1)} {m.group(2) or '9'}AA"))
+
+
 def postal_code_distinctive(value: str) -> bool:
     """A postal code whose format alone is telling: a country's format with letters or a separator that
     random codes rarely fit (ZIP+4, UK, NL, PT, BR, CA, PL, SE, JP...), not a bare number.
@@ -1926,6 +1960,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "us_routing_number": _stdnum("us.rtn"),
     "record_number": record_number,
     "postal_code": postal_code,
+    "uk_postcode_district": uk_postcode_district,
     "postal_code_distinctive": postal_code_distinctive,
     "postal_code_skeleton": postal_code_skeleton,
     "national_id": national_id,
