@@ -236,14 +236,16 @@ def _comparable(facts: CatalogFacts) -> CatalogFacts:
     pg_temp``, :mod:`maskline.rewrite.pinned`) reports another current schema (every name here is qualified), and
     PostgreSQL's ``format_type`` writes ``pg_catalog.date`` where the session's path had a ``date`` of its own
     before ``pg_catalog``. A type of another schema is compared as written: it may differ only by its
-    qualification, which fails closed.
+    qualification, which fails closed. The function path is not compared: the rewrite refuses one on its own
+    connection, and every call of the masked SQL names its built-in (``system.builtin``), so the SQL runs alike
+    on a connection whose path lists routines (an Airflow hook's, dbt-trino's).
 
     >>> a = CatalogFacts("s", "db", {0: (("d", "pg_catalog.date"),)}, (True,), (False,))
     >>> _comparable(a) == _comparable(CatalogFacts("pg_catalog", "db", {0: (("d", "date"),)}, (True,), (False,)))
     True
     """
     columns = {i: tuple((c, t.removeprefix("pg_catalog.")) for c, t in cols) for i, cols in facts.columns.items()}
-    return dataclasses.replace(facts, current_schema=None, columns=columns)
+    return dataclasses.replace(facts, current_schema=None, columns=columns, function_path=())
 
 
 def _name(adapter: Any, table: exp.Table) -> str:
