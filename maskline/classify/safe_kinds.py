@@ -91,6 +91,13 @@ class SafeKind(StrEnum):
     VERSIONS = "versions"
     ROUTING_NUMBERS = "routing_numbers"
     PRODUCT_NUMBERS = "product_numbers"
+    # Kinds that need the column's name to agree (maskline.classify.named_kinds): proven by values, passed by both.
+    COUNTS = "counts"
+    FLAGS = "flags"
+    STATUS_WORDS = "status_words"
+    HTTP_STATUSES = "http_statuses"
+    MEASUREMENTS = "measurements"
+    YEARS = "years"
 
 
 MIN_VALUES = 20  # non-empty values a column needs before its values can prove anything
@@ -125,6 +132,7 @@ def safe_kind(col: Any, today: dt.date | None = None) -> SafeKind | None:
     if sum(c for _, c in pairs) < MIN_VALUES:
         return None
     values = [v for v, _ in pairs]
+    counts = [c for _, c in pairs]
     if money_amounts(values):
         return SafeKind.MONEY_AMOUNTS
     if event_epochs(values, today):
@@ -137,7 +145,10 @@ def safe_kind(col: Any, today: dt.date | None = None) -> SafeKind | None:
         return SafeKind.ROUTING_NUMBERS
     if product_numbers(values):
         return SafeKind.PRODUCT_NUMBERS
-    return None
+    from maskline.classify.named_kinds import named_kind
+
+    # Last, and read by the decision only under a name that says the same kind (maskline.classify.named_kinds).
+    return named_kind(values, today, counts)
 
 
 def money_amounts(values: list[str]) -> bool:
