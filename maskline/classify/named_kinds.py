@@ -255,4 +255,6 @@ def name_says(kind: SafeKind, name: str) -> bool:
         return False
     if kind is SafeKind.FLAGS and len(words) > 1 and words[0] in FLAG_LEADING_WORDS:
         return True
+    if kind is SafeKind.STATUS_WORDS and any(w.endswith("status") for w in words):
+        return True  # compounds: Bestellstatus, orderstatus
     return bool(set(words) & wanted)
