@@ -40,6 +40,12 @@ Airflow, the query rewrite, PostgreSQL views, native masking DDL, MCP):
   name hints an info type or (except for checked ISBNs) suggests a code, a date of birth or a phone, or the classifier
   guessed at a type; check-digit detectors that random digits satisfy by chance do not outweigh event times or
   ISBNs. A stored scan without the kind is decided by the other rules, as before;
+- a column whose values prove an everyday kind that only the name can tell from a look-alike
+  (:mod:`maskline.classify.named_kinds`: counts, flags, workflow states from a fixed vocabulary, registered HTTP
+  statuses, measurements with units, recent years; placeholders such as ``N/A`` dropped) passes when its name says
+  the same kind (``order_qty``, ``is_active``, ``order_status``, ``status_code``, ``weight``, ``model_year``) and
+  hints no info type, no person's role and no suspect word, and the classifier had no near miss at all
+  (:func:`named_kind_pass`); the same values under ``c7`` are decided by the other rules;
 - a key of records under a name that hints a sensitive type (``address_id``, ``creditcardid``, ``actor_id``) passes
   when the entity word alone hints a type whose values are a record's content, never an authority's number, and the
   values are a dense run of small whole numbers or random ids (:mod:`maskline.classify.record_keys`): the number is

@@ -52,10 +52,14 @@ What is deliberately *not* a safe kind:
 - hex digests and base64 blobs: a hash of an e-mail address is pseudonymised personal data, and base64 can encode
   anything;
 
-- small vocabularies of words repeated over many rows (status words, categories). Their shape is the same as
-  that of special categories of personal data (religion, ethnicity, health conditions, a sex or gender column)
-  and of small sets of first names; values alone cannot tell ``shipped`` from ``Catholic``, so such columns keep
-  the decision's existing rules (which need a closed public vocabulary, or no first names and no near miss);
+- small vocabularies of words repeated over many rows (status words, categories) read by their values alone. Their
+  shape is the same as that of special categories of personal data (religion, ethnicity, health conditions, a sex
+  or gender column) and of small sets of first names; values alone cannot tell ``shipped`` from ``Catholic``, so
+  such columns keep the decision's existing rules (which need a closed public vocabulary, or no first names and no
+  near miss). Workflow states from a fixed vocabulary under a name that says status are read by
+  :mod:`maskline.classify.named_kinds`, with counts, flags, HTTP statuses, measurements and years: kinds whose
+  values prove them only with the column's name (the members after ``PRODUCT_NUMBERS``, tested last, on the values
+  left once placeholders are dropped);
 - blood groups, diagnosis codes and other health codes: special categories, masked whatever their shape;
 - dates (birth dates and event dates share a shape; the decision's temporal rules stay as they are).
 
