@@ -94,16 +94,22 @@ _UNIT = (r"(?:mg|g|kg|t|lbs?|oz|mm|cm|m|km|in|ft|mi|ml|cl|l|L|gal|ms|s|sec|secs|
 _MEASURE = re.compile(rf"[-+]?\d{{1,7}}(?:[.,]\d{{1,4}})?\s?{_UNIT}")
 
 
-def _kept(values: list[str]) -> list[str]:
-    """The values that are not placeholders (``N/A``, ``—``, ``unknown``; see :mod:`maskline.classify.placeholders`)."""
+def real_value(value: str, kind: str = "string") -> bool:
+    """Whether a value says something: not empty, not a placeholder (``N/A``, ``—``, ``unknown``, and in a text
+    column a bare ``0``; see :mod:`maskline.classify.placeholders`).
+
+    >>> real_value("12 kg"), real_value("N/A"), real_value("—"), real_value("0"), real_value("0", "integer")
+    (True, False, False, False, True)
+    """
     from maskline.classify.placeholders import NULL_LIKE, is_placeholder
 
-    out = []
-    for v in values:
-        s = v.strip()
-        if s and any(ch.isalnum() for ch in s) and s.casefold() not in NULL_LIKE and not is_placeholder(s, "string"):
-            out.append(s)
-    return out
+    s = value.strip()
+    return bool(s) and any(ch.isalnum() for ch in s) and s.casefold() not in NULL_LIKE and not is_placeholder(s, kind)
+
+
+def _kept(values: list[str]) -> list[str]:
+    """The values that are not placeholders (:func:`real_value`), trimmed."""
+    return [v.strip() for v in values if real_value(v)]
 
 
 def named_kind(values: list[str], today: dt.date | None = None, counts: list[int] | None = None) -> SafeKind | None:

@@ -63,7 +63,8 @@ What is deliberately *not* a safe kind:
 - blood groups, diagnosis codes and other health codes: special categories, masked whatever their shape;
 - dates (birth dates and event dates share a shape; the decision's temporal rules stay as they are).
 
-Sparse columns are judged on their non-empty values, and need at least :data:`MIN_VALUES` of them.
+Sparse columns are judged on their non-empty values that are not placeholders (``N/A``, ``—``, ``unknown``), and
+need at least :data:`MIN_VALUES` of them.
 The kind is stored as a typed signal (:class:`~maskline.classify.signals.Signals`), never a value; a stored scan
 without it is decided as before.
 
@@ -132,7 +133,10 @@ def safe_kind(col: Any, today: dt.date | None = None) -> SafeKind | None:
     """
     if col.kind not in ("integer", "float", "string"):
         return None
-    pairs = [(v, c) for v, c in zip(col.values, col.counts, strict=True) if v]
+    from maskline.classify.named_kinds import real_value
+
+    # Placeholders (N/A, —, unknown) say nothing about what a column holds: the kinds are proven on the rest.
+    pairs = [(v, c) for v, c in zip(col.values, col.counts, strict=True) if v and real_value(v, col.kind)]
     if sum(c for _, c in pairs) < MIN_VALUES:
         return None
     values = [v for v, _ in pairs]

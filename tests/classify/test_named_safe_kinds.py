@@ -110,6 +110,17 @@ def test_look_alikes_under_the_kinds_names_stay_masked(name: str, values: list):
     assert masked, rule
 
 
+def test_amounts_with_placeholders_pass_as_amounts_under_any_name():
+    # A value-only kind (maskline.classify.safe_kinds) read on the values that are not placeholders: prices an
+    # export wrote N/A into are still prices. Coordinates with placeholders stay coordinates (masked).
+    r = random.Random(11)
+    prices = _with_placeholders([f"{r.uniform(1, 900):.2f} €".replace(".", ",") for _ in range(ROWS)])
+    masked, rule = _decision("c7", prices)
+    assert not masked and "proven kind: money amounts" in rule, rule
+    coords = _with_placeholders([f"{r.uniform(-90, 90):.2f}" for _ in range(ROWS)])
+    assert _decision("c8", coords)[0]
+
+
 def test_too_few_real_values_prove_nothing():
     # Placeholders say nothing: twenty rows of which fifteen are N/A hold five quantities, below MIN_VALUES.
     masked, rule = _decision("order_qty", ["N/A"] * 15 + ["3", "7", "12", "1", "4"])
