@@ -40,6 +40,12 @@ Airflow, the query rewrite, PostgreSQL views, native masking DDL, MCP):
   name hints an info type or (except for checked ISBNs) suggests a code, a date of birth or a phone, or the classifier
   guessed at a type; check-digit detectors that random digits satisfy by chance do not outweigh event times or
   ISBNs. A stored scan without the kind is decided by the other rules, as before;
+- a column whose values prove an everyday kind that only the name can tell from a look-alike
+  (:mod:`maskline.classify.named_kinds`: counts, flags, workflow states from a fixed vocabulary, registered HTTP
+  statuses, measurements with units, recent years; placeholders such as ``N/A`` dropped) passes when its name says
+  the same kind (``order_qty``, ``is_active``, ``order_status``, ``status_code``, ``weight``, ``model_year``) and
+  hints no info type, no person's role and no suspect word, and the classifier had no near miss at all
+  (:func:`named_kind_pass`); the same values under ``c7`` are decided by the other rules;
 - a key of records under a name that hints a sensitive type (``address_id``, ``creditcardid``, ``actor_id``) passes
   when the entity word alone hints a type whose values are a record's content, never an authority's number, and the
   values are a dense run of small whole numbers or random ids (:mod:`maskline.classify.record_keys`): the number is
@@ -344,6 +350,9 @@ def closed_vocabulary(verdict: ColumnClassification) -> str | None:
     return f"closed vocabulary: {shape.vocabulary}"
 
 
+# Safe kinds whose values prove them only with the column's name (maskline.classify.named_kinds): a quantity and a door
+# code, a model year and a PIN, a flag and an answer share their values.
+NAMED_KINDS = frozenset({"counts", "flags", "status_words", "http_statuses", "measurements", "years"})
 # Weak near misses of check-digit detectors: random digits validate at their chance rate, so event times have some.
 # Indonesia's NIK has no check digit but a regency and a date (``nik``): microsecond epochs pass it some 6% of the time.
 CHANCE_CHECK_DETECTORS = frozenset({"checksum-digits", "national-check-digits", "luhn", "nik"})
@@ -374,6 +383,8 @@ def proven_kind(name: str, verdict: ColumnClassification) -> str | None:
     kind = verdict.signals.safe_kind
     if kind is None or _hinted(name, verdict):
         return None
+    if kind in NAMED_KINDS:
+        return named_kind_pass(name, verdict)
     # Name words such as code, pin or card warn of numbers that are postal codes or PINs; checked book numbers
     # are proven to be neither, so only a name hinting an info type outweighs them.
     if kind is not SafeKind.BOOK_NUMBERS and _suspect_name(name, verdict):
@@ -383,6 +394,43 @@ def proven_kind(name: str, verdict: ColumnClassification) -> str | None:
         if not miss.weak or kind is SafeKind.MONEY_AMOUNTS or miss.detector not in explained:
             return None
     return "proven kind: " + kind.value.replace("_", " ")
+
+
+def named_kind_pass(name: str, verdict: ColumnClassification) -> str | None:
+    """Why a column whose values proved a kind that needs its name (:mod:`maskline.classify.named_kinds`: counts,
+    flags, status words, HTTP statuses, measurements, years) passes, in words, or None.
+
+    The name must say the same kind (:func:`~maskline.classify.named_kinds.name_says`) and hint no info type; no
+    near miss at all is outweighed (unlike event times, these values have no check digits to pass at chance); a
+    suspect name word (``code``, ``pin``, ``birth``, ``age``) withholds, except ``code`` beside registered HTTP
+    statuses (``status_code``: the registry decides, not the word).
+
+    >>> from maskline.classify.result import ColumnClassification
+    >>> from maskline.classify.safe_kinds import SafeKind
+    >>> from maskline.classify.shape import ValueShape
+    >>> from maskline.classify.signals import Signals
+    >>> def col(name, kind):
+    ...     return ColumnClassification(name, None, 0.95, None, shape=ValueShape("text"), signals=Signals(safe_kind=kind))
+    >>> named_kind_pass("order_qty", col("order_qty", SafeKind.COUNTS))
+    'proven kind: counts, name agrees'
+    >>> named_kind_pass("c7", col("c7", SafeKind.COUNTS)) is None, named_kind_pass("pin", col("pin", SafeKind.COUNTS)) is None
+    (True, True)
+    >>> named_kind_pass("status_code", col("status_code", SafeKind.HTTP_STATUSES))
+    'proven kind: http statuses, name agrees'
+    """
+    from maskline.classify.named_kinds import name_says
+    from maskline.classify.safe_kinds import SafeKind
+    from maskline.infotypes.name_hints import name_words
+
+    kind = verdict.signals.safe_kind
+    if kind is None or kind not in NAMED_KINDS or _hinted(name, verdict) or verdict.signals.near_misses:
+        return None
+    suspect = {w for w in name_words(name) if w in SUSPECT_NAME_WORDS}
+    if suspect - ({"code"} if kind is SafeKind.HTTP_STATUSES else set()):
+        return None
+    if not name_says(kind, name):
+        return None
+    return "proven kind: " + kind.value.replace("_", " ") + ", name agrees"
 
 
 def _hinted(name: str, verdict: ColumnClassification | None) -> bool:

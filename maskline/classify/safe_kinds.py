@@ -52,14 +52,19 @@ What is deliberately *not* a safe kind:
 - hex digests and base64 blobs: a hash of an e-mail address is pseudonymised personal data, and base64 can encode
   anything;
 
-- small vocabularies of words repeated over many rows (status words, categories). Their shape is the same as
-  that of special categories of personal data (religion, ethnicity, health conditions, a sex or gender column)
-  and of small sets of first names; values alone cannot tell ``shipped`` from ``Catholic``, so such columns keep
-  the decision's existing rules (which need a closed public vocabulary, or no first names and no near miss);
+- small vocabularies of words repeated over many rows (status words, categories) read by their values alone. Their
+  shape is the same as that of special categories of personal data (religion, ethnicity, health conditions, a sex
+  or gender column) and of small sets of first names; values alone cannot tell ``shipped`` from ``Catholic``, so
+  such columns keep the decision's existing rules (which need a closed public vocabulary, or no first names and no
+  near miss). Workflow states from a fixed vocabulary under a name that says status are read by
+  :mod:`maskline.classify.named_kinds`, with counts, flags, HTTP statuses, measurements and years: kinds whose
+  values prove them only with the column's name (the members after ``PRODUCT_NUMBERS``, tested last, on the values
+  left once placeholders are dropped);
 - blood groups, diagnosis codes and other health codes: special categories, masked whatever their shape;
 - dates (birth dates and event dates share a shape; the decision's temporal rules stay as they are).
 
-Sparse columns are judged on their non-empty values, and need at least :data:`MIN_VALUES` of them.
+Sparse columns are judged on their non-empty values that are not placeholders (``N/A``, ``—``, ``unknown``), and
+need at least :data:`MIN_VALUES` of them.
 The kind is stored as a typed signal (:class:`~maskline.classify.signals.Signals`), never a value; a stored scan
 without it is decided as before.
 
@@ -91,6 +96,13 @@ class SafeKind(StrEnum):
     VERSIONS = "versions"
     ROUTING_NUMBERS = "routing_numbers"
     PRODUCT_NUMBERS = "product_numbers"
+    # Kinds that need the column's name to agree (maskline.classify.named_kinds): proven by values, passed by both.
+    COUNTS = "counts"
+    FLAGS = "flags"
+    STATUS_WORDS = "status_words"
+    HTTP_STATUSES = "http_statuses"
+    MEASUREMENTS = "measurements"
+    YEARS = "years"
 
 
 MIN_VALUES = 20  # non-empty values a column needs before its values can prove anything
@@ -121,10 +133,14 @@ def safe_kind(col: Any, today: dt.date | None = None) -> SafeKind | None:
     """
     if col.kind not in ("integer", "float", "string"):
         return None
-    pairs = [(v, c) for v, c in zip(col.values, col.counts, strict=True) if v]
+    from maskline.classify.named_kinds import real_value
+
+    # Placeholders (N/A, —, unknown) say nothing about what a column holds: the kinds are proven on the rest.
+    pairs = [(v, c) for v, c in zip(col.values, col.counts, strict=True) if v and real_value(v, col.kind)]
     if sum(c for _, c in pairs) < MIN_VALUES:
         return None
     values = [v for v, _ in pairs]
+    counts = [c for _, c in pairs]
     if money_amounts(values):
         return SafeKind.MONEY_AMOUNTS
     if event_epochs(values, today):
@@ -137,7 +153,10 @@ def safe_kind(col: Any, today: dt.date | None = None) -> SafeKind | None:
         return SafeKind.ROUTING_NUMBERS
     if product_numbers(values):
         return SafeKind.PRODUCT_NUMBERS
-    return None
+    from maskline.classify.named_kinds import named_kind
+
+    # Last, and read by the decision only under a name that says the same kind (maskline.classify.named_kinds).
+    return named_kind(values, today, counts)
 
 
 def money_amounts(values: list[str]) -> bool:
