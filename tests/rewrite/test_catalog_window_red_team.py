@@ -32,24 +32,9 @@ import psycopg2
 import pytest
 
 from maskline.errors import MasklineError, RewriteRefused
-from maskline.keys import KeyMaterial
-from maskline.policy import load_policy
 from maskline.rewrite import rewrite
 from maskline.rewrite.run import run_masked
-
-ADDRESSES = ("quillon.vexmarra@inkwell-post.example", "orla.pemberwick@harbourpost.example")
-KEY = KeyMaterial(b"catalog-window-key-0123456789abcdef")
-POLICY = load_policy({"unclassified": "pass",
-                      "datasets": {"people": {"columns": {"email": {"info_type": "EMAIL", "method": "hmac"}}}}})
-SQL = "SELECT id, email, note FROM people ORDER BY id"
-SWAP = ("ALTER TABLE people RENAME COLUMN email TO x", "ALTER TABLE people RENAME COLUMN note TO email",
-        "ALTER TABLE people RENAME COLUMN x TO note")
-AS_VIEW = ("ALTER TABLE people RENAME TO people_raw",
-           "CREATE VIEW people AS SELECT id, note AS email, email AS note FROM people_raw")
-
-
-def _leaks(rows: Any) -> list[str]:
-    return [a for a in ADDRESSES if a in repr(rows)]
+from tests.rewrite.catalog_window import ADDRESSES, AS_VIEW, KEY, POLICY, REFUSED, SQL, SWAP, leaks
 
 
 @pytest.fixture()
@@ -105,7 +90,7 @@ def _answer(connection: Any, dialect: str) -> str:
 def test_control_postgres_masks_email_and_passes_note(pg) -> None:
     mine, _, _ = pg
     answer = _answer(mine, "postgres")
-    assert _leaks(answer) == [] and "hello" in answer
+    assert leaks(answer) == [] and "hello" in answer
 
 
 @pytest.mark.postgres
@@ -117,9 +102,9 @@ def test_postgres_ddl_committed_after_the_rewrite_is_refused_at_run(pg, ddl: tup
     with other.cursor() as cur:  # control: the engine holds the addresses under the passed name now
         cur.execute(f"SELECT note FROM {schema}.people ORDER BY id")
         assert [r[0] for r in cur.fetchall()] == list(ADDRESSES)
-    with pytest.raises(RewriteRefused, match="the catalog changed between the rewrite and the run") as caught:
+    with pytest.raises(RewriteRefused, match=REFUSED) as caught:
         run_masked(mine, done, KEY)
-    assert _leaks(str(caught.value)) == []
+    assert leaks(str(caught.value)) == []
     assert "hello" not in _answer(mine, "postgres")  # a new rewrite decides on the new catalog: email is masked
 
 
@@ -145,7 +130,7 @@ def test_postgres_ddl_tried_while_the_query_runs_waits_for_it(pg) -> None:
     mine.cursor_factory = DdlBeforeTheQuery
     rows = run_masked(mine, done, KEY).rows
     assert blocked == ["waited"]
-    assert _leaks(rows) == [] and [r[2] for r in rows] == ["hello", "bye"]
+    assert leaks(rows) == [] and [r[2] for r in rows] == ["hello", "bye"]
 
 
 @pytest.fixture()
@@ -165,7 +150,7 @@ def duck() -> Iterator[tuple[Any, Any]]:
 def test_control_duckdb_masks_email_and_passes_note(duck) -> None:
     con, _ = duck
     answer = _answer(con, "duckdb")
-    assert _leaks(answer) == [] and "hello" in answer
+    assert leaks(answer) == [] and "hello" in answer
 
 
 @pytest.mark.parametrize("ddl", [SWAP, AS_VIEW], ids=["columns swapped", "table replaced by a view"])
@@ -175,7 +160,7 @@ def test_duckdb_ddl_committed_after_the_rewrite_is_refused_at_run(duck, ddl: tup
     for statement in ddl:
         other.execute(statement)
     assert [r[0] for r in other.execute("SELECT note FROM people ORDER BY id").fetchall()] == list(ADDRESSES)
-    with pytest.raises(RewriteRefused, match="the catalog changed between the rewrite and the run"):
+    with pytest.raises(RewriteRefused, match=REFUSED):
         run_masked(con, done, KEY)
     assert "hello" not in _answer(con, "duckdb")  # a new rewrite decides on the new catalog: email is masked
 
@@ -200,7 +185,7 @@ def test_duckdb_ddl_committed_while_the_query_runs_is_not_seen_by_it(duck) -> No
     con, other = duck
     done = rewrite(SQL, POLICY, "duckdb", connection=con)
     rows = run_masked(_DdlBeforeTheQuery(con, other, done.sql, SWAP), done, KEY).rows
-    assert _leaks(rows) == [] and [r[2] for r in rows] == ["hello", "bye"]
+    assert leaks(rows) == [] and [r[2] for r in rows] == ["hello", "bye"]
     assert [r[0] for r in other.execute("SELECT note FROM people ORDER BY id").fetchall()] == list(ADDRESSES)
 
 
@@ -237,7 +222,7 @@ def test_postgres_under_a_repeatable_read_default_ddl_before_the_locks_is_still_
             return super().execute(sql, params)
 
     mine.cursor_factory = DdlBeforeTheLocks
-    with pytest.raises(RewriteRefused, match="the catalog changed between the rewrite and the run"):
+    with pytest.raises(RewriteRefused, match=REFUSED):
         run_masked(mine, done, KEY)
     assert fired
 
@@ -283,10 +268,10 @@ def test_postgres_a_descendant_added_after_the_rewrite_is_refused_at_run(pg, par
     with other.cursor() as cur:  # control: the parent returns the named table's addresses now
         cur.execute(f"SELECT email FROM {schema}.archive ORDER BY id")
         assert [r[0] for r in cur.fetchall()] == list(ADDRESSES)
-    with pytest.raises(RewriteRefused, match="the catalog changed between the rewrite and the run"):
+    with pytest.raises(RewriteRefused, match=REFUSED):
         run_masked(mine, done, KEY)
     rows = run_masked(mine, rewrite(ARCHIVE_SQL, POLICY, "postgres", connection=mine), KEY).rows
-    assert _leaks(rows) == []  # a new rewrite sees the descendant the policy names: decided as a view's columns
+    assert leaks(rows) == []  # a new rewrite sees the descendant the policy names: decided as a view's columns
 
 
 @pytest.mark.postgres
@@ -314,9 +299,9 @@ def test_postgres_a_descendant_added_while_the_query_runs_refuses_its_rows(pg, p
             return super().execute(sql, params)
 
     mine.cursor_factory = DdlBeforeTheQuery
-    with pytest.raises(RewriteRefused, match="the catalog changed between the rewrite and the run") as caught:
+    with pytest.raises(RewriteRefused, match=REFUSED) as caught:
         run_masked(mine, done, KEY)
-    assert fired and _leaks(str(caught.value)) == []
+    assert fired and leaks(str(caught.value)) == []
 
 
 @pytest.mark.postgres
@@ -350,7 +335,7 @@ def test_postgres_a_descendant_the_query_read_cannot_be_removed_before_the_read_
             return super().execute(sql, params)
 
     mine.cursor_factory = AddThenRemove
-    with pytest.raises(RewriteRefused, match="the catalog changed between the rewrite and the run"):
+    with pytest.raises(RewriteRefused, match=REFUSED):
         run_masked(mine, done, KEY)
     assert steps == ["added", "waited"]
 
@@ -384,9 +369,9 @@ def test_postgres_schemas_swapped_while_the_query_runs_and_back_refuse_its_rows(
 
     mine.cursor_factory = SwapAroundTheQuery
     try:
-        with pytest.raises(RewriteRefused, match="the catalog changed between the rewrite and the run") as caught:
+        with pytest.raises(RewriteRefused, match=REFUSED) as caught:
             run_masked(mine, done, KEY)
-        assert steps == ["swapped", "swapped"] and _leaks(str(caught.value)) == []
+        assert steps == ["swapped", "swapped"] and leaks(str(caught.value)) == []
     finally:
         with other.cursor() as cur:
             cur.execute(f"DROP SCHEMA {twin} CASCADE")
@@ -402,7 +387,7 @@ def test_postgres_the_key_store_mark_written_after_the_rewrite_is_refused_at_run
     done = rewrite(SQL, POLICY, "postgres", connection=mine)
     with other.cursor() as cur:
         cur.execute(f"COMMENT ON SCHEMA {schema} IS %s", (KEY_STORE_MARK,))
-    with pytest.raises(RewriteRefused, match="the catalog changed between the rewrite and the run"):
+    with pytest.raises(RewriteRefused, match=REFUSED):
         run_masked(mine, done, KEY)
 
 
@@ -427,6 +412,6 @@ def test_postgres_the_key_store_mark_written_while_the_query_runs_refuses_its_ro
             return super().execute(sql, params)
 
     mine.cursor_factory = MarkBeforeTheQuery
-    with pytest.raises(RewriteRefused, match="the catalog changed between the rewrite and the run"):
+    with pytest.raises(RewriteRefused, match=REFUSED):
         run_masked(mine, done, KEY)
     assert fired
