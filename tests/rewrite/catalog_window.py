@@ -7,6 +7,7 @@ returns the addresses raw under ``note``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from maskline.keys import KeyMaterial
@@ -27,3 +28,16 @@ REFUSED = "the catalog changed between the rewrite and the run"  # the run's ref
 def leaks(rows: Any) -> list[str]:
     """The addresses found raw in ``rows`` (or an error's text): none, when the window is closed."""
     return [a for a in ADDRESSES if a in repr(rows)]
+
+
+def hooked_cursor(before: Callable[[Any], None]) -> type:
+    """A psycopg2 cursor class (a connection's ``cursor_factory``) that calls ``before(sql)`` ahead of each
+    statement: the test's hook commits its DDL at a point of the run it controls, never by timing."""
+    import psycopg2.extensions
+
+    class Hooked(psycopg2.extensions.cursor):
+        def execute(self, sql: Any, params: Any = None) -> Any:
+            before(sql)
+            return super().execute(sql, params)
+
+    return Hooked
