@@ -170,7 +170,9 @@ class Policy:
         """The dataset entry for ``table``, matching ``db.schema.table`` against shorter names and back
         (:func:`maskline.rewrite.table_names.best_entry`, the rule every face looks an entry up by).
 
-        Matching is case-insensitive and ignores quoting. The entry naming the most parts wins; between
+        Each part matches as the engine resolves it: an unquoted part in any case, a quoted one exactly
+        (``customers`` is PostgreSQL's ``customers``, never its ``"Customers"``, whose entry is written quoted;
+        an entry that fits only were case ignored is refused). The entry naming the most parts wins; between
         equals, the one naming as many parts as ``table`` (``customers`` is not ``hr.customers``'s entry when
         both are listed, whatever their order). With ``default_schema`` an unqualified ``table`` is that
         schema's, so an entry naming another schema's table of the same name is not its entry.

@@ -216,7 +216,7 @@ def _resolved(tree: exp.Expr, schema: Mapping[str, Any], relations: Mapping[str,
     >>> tree.sql()
     'SELECT customers.email FROM m.b.customers AS customers JOIN m.a.customers AS x ON TRUE'
     """
-    from maskline.rewrite.table_names import name_parts, stored_part
+    from maskline.rewrite.table_names import dotted, name_parts
     from maskline.rewrite.trace import table_key
 
     for table in list(tree.find_all(exp.Table)):
@@ -228,10 +228,8 @@ def _resolved(tree: exp.Expr, schema: Mapping[str, Any], relations: Mapping[str,
         renamed = exp.to_table(name)
         for part in ("catalog", "db", "this"):
             table.set(part, renamed.args.get(part))
-    def key_of(key: str) -> str:  # a schema key as the rewrite keys its relations: table_names.name_parts
-        return ".".join(stored_part(p) for p in name_parts(key))
-
-    return {relations.get(key_of(key), key): columns for key, columns in schema.items()}
+    # a schema key as the rewrite keys its relations, so "Customers" keeps its case and Customers is customers
+    return {relations.get(dotted(name_parts(key)), key): columns for key, columns in schema.items()}
 
 
 def query_lineage(sql: str, schema: Mapping[str, Any], dialect: str,

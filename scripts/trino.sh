@@ -3,6 +3,7 @@
 # Idempotent: a second `up` finds the running server and prints the same URL.
 #   scripts/trino.sh up     -> prints http://127.0.0.1:PORT
 #   scripts/trino.sh down
+#   scripts/trino.sh dir    -> prints the run directory of the server on PORT (config, pid file, logs)
 #
 # The server comes from Maven (io.trino:trino-server:476:tar.gz, cached in ~/.m2) and is unpacked once into
 # a cache directory outside the repository, keeping only the plugins the catalogs below use (which also keeps
@@ -12,9 +13,9 @@
 #   postgres  the local PostgreSQL of scripts/postgres.sh, database maskline_trino (created if missing)
 #   tpch      a row generator for the scale benchmark (no storage, no memory)
 #   iceberg   Iceberg tables: a JDBC catalog in that PostgreSQL database (tables iceberg_tables and
-#             iceberg_namespace_properties, catalog name maskline_PORT) and files under $CACHE/run/warehouse
+#             iceberg_namespace_properties, catalog name maskline_PORT) and files under $CACHE/run/PORT/warehouse
 #   hive      Hive tables with no Hadoop: the file metastore (JSON files) and the data files both on the local
-#             disk under $CACHE/run/hive; registering partitions by procedure and writing external tables are
+#             disk under $CACHE/run/PORT/hive; registering partitions by procedure and writing external tables are
 #             allowed, as a permissive deployment would allow them (tests/rewrite/test_trino_hive_red_team.py)
 set -euo pipefail
 VERSION=476
@@ -27,7 +28,10 @@ PG_DATABASE=maskline_trino
 PLUGINS="geospatial hive iceberg memory postgresql tpch"
 HERE=$(cd "$(dirname "$0")" && pwd)
 SERVER=$CACHE/server
-RUN=$CACHE/run   # etc/ and the data directory (logs, pid file)
+# etc/ and the data directory (logs, pid file) of the server on PORT. Each port has its own: with one run
+# directory for the cache, a second server (another MASKLINE_TRINO_PORT) rewrote the first's config and, finding
+# its pid file alive, was taken for running while its URL answered nothing.
+RUN=$CACHE/run/$PORT
 URL="http://127.0.0.1:$PORT"
 log() { echo "[trino] $*" >&2; }
 
@@ -128,8 +132,8 @@ connection-user=$PG_USER
 connection-password=$PG_PASS
 EOF
   # Iceberg keeps its table pointers in PostgreSQL (in the two tables pg_database creates) and its
-  # metadata and data files on the local disk, so no metastore or object store has to run beside Trino. Paths are
-  # relative to this cache's warehouse, so each server (port) keeps its tables under a catalog name of its own.
+  # metadata and data files on the local disk, so no metastore or object store has to run beside Trino. The
+  # pointer tables are shared by every server, so each (port) keeps its tables under a catalog name of its own.
   mkdir -p "$RUN/warehouse"
   cat >"$RUN/etc/catalog/iceberg.properties" <<EOF
 connector.name=iceberg
@@ -191,6 +195,13 @@ up() {
 down() {
   [ -x "$SERVER/bin/launcher" ] || exit 0
   launcher stop >&2 2>/dev/null || true
+  # A server started by the earlier layout (one $CACHE/run for every port) is stopped too when it serves PORT.
+  if grep -qx "http-server.http.port=$PORT" "$CACHE/run/etc/config.properties" 2>/dev/null; then
+    RUN=$CACHE/run launcher stop >&2 2>/dev/null || true
+  fi
 }
+
+# The run directory of the server on PORT (its config, pid file and log under data/var/log).
+dir() { echo "$RUN"; }
 
 "${1:-up}"

@@ -67,6 +67,7 @@ def schema_source(uri: str | None) -> Iterator[tuple[dict[str, dict[str, str]] |
     except UnsupportedDialectError as e:  # said in the CLI's words: the library's fix is to pass a connection in
         if (e.fix or "").startswith("did you mean"):  # a typo'd scheme (postgress://): its one fix
             raise
+        # parse_url places its refusal at --schema-from itself; connect() at the URI (credentials hidden)
         failure = InputError(e.what, where=e.where if e.where == "--schema-from" else f"--schema-from {e.where}",
                              fix=_schema_file_fix())
     else:

@@ -61,6 +61,22 @@ def fn(name: str, *args: exp.Expression) -> exp.Expression:
     return exp.Anonymous(this=name, expressions=list(args))
 
 
+def bound_by_lambda(e: exp.Expression, body_of: Callable[[exp.Expression], exp.Expression], transform: str,
+                    element_at: str, first: int = 1) -> exp.Expression:
+    """``body_of(x)`` with ``x`` bound to ``e``, which is written once: the lambda ``maskline_x -> body`` mapped
+    over the one-element array ``[e]`` (``transform``) and its only element read back (``element_at`` at index
+    ``first``). An array's argument is evaluated once and the lambda runs per element, so a volatile or expensive
+    ``e`` is drawn once however often the body names it: the binding form of every engine with lambdas
+    (:meth:`Dialect.once`).
+
+    >>> bound_by_lambda(exp.column("s"), lambda x: exp.DPipe(this=x, expression=x.copy()), "TRANSFORM", "ELEMENT_AT").sql()
+    'ELEMENT_AT(TRANSFORM(ARRAY(s), maskline_x -> maskline_x || maskline_x), 1)'
+    """
+    x = exp.column("maskline_x")
+    body = exp.Lambda(this=body_of(x), expressions=[exp.to_identifier("maskline_x")])
+    return fn(element_at, fn(transform, exp.Array(expressions=[e]), body), lit(first))
+
+
 class Dialect:
     """Generic SQL; each engine's subclass overrides what differs.
 

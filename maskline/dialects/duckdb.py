@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlglot import exp
 
-from maskline.dialects.base import Dialect, fn, lit
+from maskline.dialects.base import Dialect, bound_by_lambda, fn, lit
 from maskline.dialects.duckdb_builtins import DIALECT
 
 
@@ -111,10 +111,7 @@ class DuckDB(Dialect):
         >>> duckdb.sql(f"SELECT {sql} FROM (VALUES ('ab')) t(s)").fetchall()
         [('abab',)]
         """
-        x = exp.column("maskline_x")
-        body = exp.Lambda(this=build(x), expressions=[exp.to_identifier("maskline_x")])
-        listed = fn("LIST_TRANSFORM", exp.Array(expressions=[e]), body)
-        return fn("LIST_EXTRACT", listed, lit(1))
+        return bound_by_lambda(e, build, "LIST_TRANSFORM", "LIST_EXTRACT")
 
     decimal_text_drops_leading_zero = True  # CAST(0.5::DECIMAL(4,4) AS VARCHAR) is '.5000'
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from sqlglot import exp
 
-from maskline.dialects.base import fn, lit
+from maskline.dialects.base import bound_by_lambda, fn, lit
 
 # Per float type: digits that give the shortest text of a normal value when they read back (DBL_DIG), digits
 # that always read back (DBL_DECIMAL_DIG), and the least normal value.
@@ -180,9 +180,7 @@ def canonical_float_text(e: exp.Expression, shortest: exp.Expression,
     >>> duckdb.sql(f"SELECT {sql.sql('duckdb')} FROM (VALUES (1.5e2), (-0.0), ('-inf'::DOUBLE)) t(f)").fetchall()
     [('150',), ('0',), ('-Infinity',)]
     """
-    x = exp.column("maskline_x")
-    body = exp.Lambda(this=plain(x), expressions=[exp.to_identifier("maskline_x")])
-    once = fn(calls.element_at, fn(calls.transform, exp.Array(expressions=[shortest]), body), lit(1))
+    once = bound_by_lambda(shortest, plain, calls.transform, calls.element_at)
     return exp.Case(ifs=[
         exp.If(this=exp.Is(this=e.copy(), expression=exp.Null()), true=exp.Null()),
         exp.If(this=exp.EQ(this=e.copy(), expression=lit(0)), true=lit("0")),

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from sqlglot import exp
 
-from maskline.dialects.base import Dialect, fn, lit
+from maskline.dialects.base import Dialect, bound_by_lambda, fn, lit
 
 
 class Snowflake(Dialect):
@@ -75,10 +75,8 @@ class Snowflake(Dialect):
         >>> Snowflake().once(exp.column("s"), lambda x: exp.DPipe(this=x, expression=x.copy())).sql("snowflake")
         'CAST(GET(TRANSFORM([s], maskline_x -> CAST(maskline_x AS VARCHAR) || CAST(maskline_x AS VARCHAR)), 0) AS VARCHAR)'
         """
-        x = exp.column("maskline_x")
-        body = build(exp.cast(x, "varchar"))
-        listed = fn("TRANSFORM", exp.Array(expressions=[e]), exp.Lambda(this=body, expressions=[x.this.copy()]))
-        return exp.cast(fn("GET", listed, lit(0)), "varchar")
+        return exp.cast(bound_by_lambda(e, lambda x: build(exp.cast(x, "varchar")), "TRANSFORM", "GET", first=0),
+                        "varchar")
 
     def pick(self, words, index0):  # type: ignore[no-untyped-def]
         arr = fn("ARRAY_CONSTRUCT", *[lit(w) for w in words])

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from sqlglot import exp
 
-from maskline.dialects.base import Dialect, fn, lit
+from maskline.dialects.base import Dialect, bound_by_lambda, fn, lit
 from maskline.dialects.canonical import TextForm
 
 
@@ -88,9 +88,7 @@ class Spark(Dialect):
         >>> Spark().once(exp.column("s"), lambda x: exp.DPipe(this=x, expression=x.copy())).sql("spark")
         'ELEMENT_AT(TRANSFORM(ARRAY(s), maskline_x -> maskline_x || maskline_x), 1)'
         """
-        x = exp.column("maskline_x")
-        listed = fn("TRANSFORM", exp.Array(expressions=[e]), exp.Lambda(this=build(x), expressions=[x.this.copy()]))
-        return fn("ELEMENT_AT", listed, lit(1))
+        return bound_by_lambda(e, build, "TRANSFORM", "ELEMENT_AT")
 
     def pick(self, words, index0):  # type: ignore[no-untyped-def]
         arr = fn("ARRAY", *[lit(w) for w in words])

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from sqlglot import exp
 
-from maskline.dialects.base import Dialect, KeyRefs, fn, lit
+from maskline.dialects.base import Dialect, KeyRefs, bound_by_lambda, fn, lit
 from maskline.dialects.trino_builtins import DIALECT
 
 
@@ -124,10 +124,7 @@ class Trino(Dialect):
         >>> Trino().once(exp.column("s"), lambda x: exp.Nullif(this=x, expression=lit(""))).sql("trino")
         "ELEMENT_AT(TRANSFORM(ARRAY[s], maskline_x -> CASE WHEN maskline_x = '' THEN NULL ELSE maskline_x END), 1)"
         """
-        x = exp.column("maskline_x")
-        body = build(x).transform(_nullif_as_case, copy=False)
-        listed = fn("TRANSFORM", exp.Array(expressions=[e]), exp.Lambda(this=body, expressions=[x.this.copy()]))
-        return fn("ELEMENT_AT", listed, lit(1))
+        return bound_by_lambda(e, lambda x: build(x).transform(_nullif_as_case, copy=False), "TRANSFORM", "ELEMENT_AT")
 
     def pick(self, words, index0):  # type: ignore[no-untyped-def]
         arr = exp.Array(expressions=[lit(w) for w in words])

@@ -143,7 +143,7 @@ def held(connection: Any, cursor: Any, adapter: Any, dialect: str, catalog: Cata
             _refuse_old_snapshot(cursor)
             for i in catalog.read:
                 cursor.execute(f"SELECT FROM {_name(adapter, catalog.described[i])} LIMIT 0")
-        _check(adapter, cursor, catalog)
+        _refuse_if_changed(adapter, cursor, catalog)
         locked = _relation_locks(cursor) if dialect == "postgres" else frozenset()
         yield
         if dialect == "postgres":
@@ -152,8 +152,8 @@ def held(connection: Any, cursor: Any, adapter: Any, dialect: str, catalog: Cata
             # query read that the run had not locked (a new descendant, another schema's table under the held
             # name) holds a lock of the query's now; the catalog read again shows what changed meanwhile.
             if _relation_locks(cursor) - locked:
-                raise _changed()
-            _check(adapter, cursor, catalog)
+                raise _catalog_changed()
+            _refuse_if_changed(adapter, cursor, catalog)
     except BaseException:
         if own and statements is not None:
             with suppress(Exception):  # a broken connection has nothing to roll back; the failure is raised
@@ -171,21 +171,23 @@ def _read_around(connection: Any, adapter: Any, catalog: CatalogRead) -> Iterato
     not the rewrite's, the second read sees the change, unless it was made and undone before it."""
     reader = adapter.cursor(connection)
     try:
-        _check(adapter, reader, catalog)
+        _refuse_if_changed(adapter, reader, catalog)
         yield
-        _check(adapter, reader, catalog)
+        _refuse_if_changed(adapter, reader, catalog)
     finally:
         reader.close()
 
 
-def _check(adapter: Any, cursor: Any, catalog: CatalogRead) -> None:
+def _refuse_if_changed(adapter: Any, cursor: Any, catalog: CatalogRead) -> None:
     """Refuse the run unless the catalog read now equals ``catalog``'s read."""
     again = adapter.catalog_facts(cursor, list(catalog.relations), list(catalog.described))
     if _comparable(again) != _comparable(catalog.facts):
-        raise _changed()
+        raise _catalog_changed()
 
 
-def _changed() -> RewriteRefused:
+def _catalog_changed() -> RewriteRefused:
+    """The one refusal of a run whose catalog is no longer the rewrite's, whichever read or lock saw it: it names
+    no relation or column, since the changed catalog's names are not the ones the masks were decided on."""
     return RewriteRefused("the catalog changed between the rewrite and the run: a relation the query reads was "
                           "replaced, or its columns renamed or retyped", where="run_masked",
                           fix="rewrite the query again and run it (the masks were decided on the catalog as it was)")

@@ -42,24 +42,30 @@ def check_text(sql: str) -> None:
     Traceback (most recent call last):
     ...
     maskline.errors.RewriteRefused: the query's text at line 1, column 1 is no Unicode character (a lone surrogate) (at query). Fix: send the query as UTF-8 text; write a character the engine cannot read as chr(n) if it is needed
+    >>> check_text("SELECT 'a\\0b'")
+    Traceback (most recent call last):
+    ...
+    maskline.errors.RewriteRefused: the query's text at line 1, column 10 is U+0000, which PostgreSQL's text cannot hold (at query). Fix: remove the NUL character (U+0000) from the query (libpq ends a statement at it)
     """
     try:
         sql.encode("utf-8")
     except UnicodeEncodeError as e:
-        failure = _refusal(sql, e.start, "is no Unicode character (a lone surrogate)")
+        failure = _refusal(sql, e.start, "is no Unicode character (a lone surrogate)",
+                           fix="send the query as UTF-8 text; write a character the engine cannot read as chr(n) if "
+                               "it is needed")
     else:
         if "\0" not in sql:
             return
-        failure = _refusal(sql, sql.index("\0"), "is U+0000, which PostgreSQL's text cannot hold")
+        # U+0000 is valid UTF-8, so the surrogate's "send UTF-8" would not help: the character must go
+        failure = _refusal(sql, sql.index("\0"), "is U+0000, which PostgreSQL's text cannot hold",
+                           fix="remove the NUL character (U+0000) from the query (libpq ends a statement at it)")
     raise failure  # outside the handler: the codec's error quotes the character
 
 
-def _refusal(sql: str, start: int, what: str) -> RewriteRefused:
+def _refusal(sql: str, start: int, what: str, *, fix: str) -> RewriteRefused:
     before = sql[:start]
     line, column = before.count("\n") + 1, start - (before.rfind("\n") + 1) + 1
-    return RewriteRefused(f"the query's text at line {line}, column {column} {what}", where="query",
-                          fix="send the query as UTF-8 text; write a character the engine cannot read as chr(n) if "
-                              "it is needed")
+    return RewriteRefused(f"the query's text at line {line}, column {column} {what}", where="query", fix=fix)
 
 
 def check_depth(tree: exp.Expr) -> None:

@@ -158,8 +158,9 @@ def run_masked(connection: Any, rewritten: Any, key: KeyMaterial | None = None, 
             if is_duckdb and harden:
                 harden_duckdb(connection)
             # The relations held as the rewrite read them, in the query's transaction (maskline.rewrite.
-            # held_catalog): DDL committed since is refused, DDL tried later waits for the query's end (Trino, with
-            # no transaction: the catalog is read before and after, and a change refuses the rows fetched inside).
+            # held_catalog): DDL committed since is refused, DDL tried later waits for the query's end or is not
+            # seen by its snapshot (Trino, with no transaction: the catalog is read before and after, and a change
+            # refuses the rows fetched inside).
             # After the key's load, which must be a read-only transaction's first statement.
             with held(connection, cursor, adapter, dialect, getattr(rewritten, "catalog", None)):
                 if params:

@@ -4,7 +4,8 @@ A schema is ``{"table": {"column": "type", ...}, ...}``; table names may be
 dotted (``"raw.customers"``). A query's table matches a schema entry when they
 name the same table (:func:`maskline.rewrite.table_names.same_table`): an entry
 without a schema is the default schema's table, never another schema's table of
-the same name, case-insensitively.
+the same name. Each part is read as the engine resolves it (an unquoted part in any
+case, a quoted one exactly: PostgreSQL's ``"Customers"`` is not ``customers``).
 
 >>> find_table(exp.to_table("Customers"), ["raw.customers", "orders"], "raw")
 'raw.customers'

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Literal
 
 from sqlglot import exp
 
@@ -56,6 +56,16 @@ def stored_part(name: str) -> str:
     """
     return name if name == name.lower() and '"' not in name and "." not in name \
         else '"' + name.replace('"', '""') + '"'
+
+
+def dotted(parts: Sequence[str]) -> str:
+    """A table's identity (:func:`name_parts`) as one dotted name that :func:`name_parts` reads back: the key
+    plans, ``Rewritten.relations`` and lineage share, whichever spelling a query or a schema file used.
+
+    >>> dotted(name_parts('Sales."Customers"')), name_parts(dotted(("a.b", "Main")))
+    ('sales."Customers"', ('a.b', 'Main'))
+    """
+    return ".".join(stored_part(p) for p in parts)
 
 
 def identity_parts(table: exp.Table, dialect: str | None) -> tuple[str, ...]:
@@ -185,7 +195,7 @@ def resolved_name(parts: str | Sequence[str], catalog: str | None, schema: str |
         written = (*name_parts(schema)[-1:], *written)
     if len(written) == 2 and catalog:
         written = (*name_parts(catalog)[-1:], *written)
-    return ".".join(stored_part(p) for p in written)
+    return dotted(written)
 
 
 def best_entry(names: Iterable[str], table: str | Sequence[str], default_schema: str | None = None, *,
@@ -235,7 +245,7 @@ def best_entry(names: Iterable[str], table: str | Sequence[str], default_schema:
     near_rank, near = _matches(entries, wanted, "any case" if not fits else "unquoted")
     if near and (not fits or near_rank > rank):
         other = next(n for n in near if n not in fits)
-        shown = ".".join(stored_part(p) for p in wanted[-len(name_parts(other)):])
+        shown = dotted(wanted[-len(name_parts(other)):])
         raise PolicyError(f"table {shown} differs only in case from the table entry {other!r} names, and the "
                           "engine keeps a quoted name's case", where=where,
                           fix=f"describe the table in an entry of its own, its name quoted as the engine stores it: "
@@ -250,7 +260,10 @@ def best_entry(names: Iterable[str], table: str | Sequence[str], default_schema:
     return tied[0] if tied else None
 
 
-def _matches(names: list[str], wanted: tuple[str, ...], case: str) -> tuple[tuple[int, bool], list[str]]:
+_Case = Literal["exact", "any case", "unquoted"]
+
+
+def _matches(names: list[str], wanted: tuple[str, ...], case: _Case) -> tuple[tuple[int, bool], list[str]]:
     """The best rank among ``names`` fitting ``wanted`` (the number of parts they share, then whether the entry
     names as many parts) and every entry of that rank. ``case`` says how parts compare: ``exact``; ``any case``;
     ``unquoted``: an entry's unquoted part in any case, its quoted one exactly."""
@@ -260,8 +273,7 @@ def _matches(names: list[str], wanted: tuple[str, ...], case: str) -> tuple[tupl
         parts = name_parts(name)
         quoted = [len(p) >= 2 and p[0] == p[-1] == '"' for p in (_split(name) if isinstance(name, str) else name)]
         n = min(len(parts), len(wanted))
-        if not all(mine == theirs or case != "exact" and mine == theirs.lower() and (case == "any case" or not q)
-                   or case == "any case" and mine.lower() == theirs.lower()
+        if not all(_part_fits(mine, theirs, q, case)
                    for mine, theirs, q in zip(parts[-n:], wanted[-n:], quoted[-n:], strict=True)):
             continue
         rank = (n, len(parts) == len(wanted))
@@ -270,6 +282,17 @@ def _matches(names: list[str], wanted: tuple[str, ...], case: str) -> tuple[tupl
         elif rank == best:
             fits.append(name)
     return best, fits
+
+
+def _part_fits(entry_part: str, table_part: str, entry_quoted: bool, case: _Case) -> bool:
+    """Whether an entry's part (as :func:`name_parts` reads it) names the table's part under ``case``
+    (:func:`_matches`). An unquoted entry part is already in lower case, so under ``unquoted`` it fits the table's
+    part in any case."""
+    if case == "any case":
+        return entry_part.lower() == table_part.lower()
+    if case == "unquoted" and not entry_quoted:
+        return entry_part == table_part.lower()
+    return entry_part == table_part
 
 
 def allowed_by(entries: Iterable[str], table: str | Sequence[str], default_schema: str | None, *,

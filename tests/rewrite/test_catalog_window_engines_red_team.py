@@ -23,25 +23,9 @@ from typing import Any
 import pytest
 
 from maskline.errors import RewriteRefused
-from maskline.keys import KeyMaterial
-from maskline.policy import load_policy
 from maskline.rewrite import rewrite
 from maskline.rewrite.run import run_masked
-
-ADDRESSES = ("quillon.vexmarra@inkwell-post.example", "orla.pemberwick@harbourpost.example")
-KEY = KeyMaterial(b"catalog-window-key-0123456789abcdef")
-POLICY = load_policy({"unclassified": "pass",
-                      "datasets": {"people": {"columns": {"email": {"info_type": "EMAIL", "method": "hmac"}}}}})
-SQL = "SELECT id, email, note FROM people ORDER BY id"
-SWAP = ("ALTER TABLE people RENAME COLUMN email TO x", "ALTER TABLE people RENAME COLUMN note TO email",
-        "ALTER TABLE people RENAME COLUMN x TO note")
-AS_VIEW = ("ALTER TABLE people RENAME TO people_raw",
-           "CREATE VIEW people AS SELECT id, note AS email, email AS note FROM people_raw")
-REFUSED = "the catalog changed between the rewrite and the run"
-
-
-def _leaks(rows: Any) -> list[str]:
-    return [a for a in ADDRESSES if a in repr(rows)]
+from tests.rewrite.catalog_window import ADDRESSES, AS_VIEW, KEY, POLICY, REFUSED, SQL, SWAP, leaks
 
 
 class _Hooked:
@@ -105,7 +89,7 @@ def _sqlite_ddl(other: Any, statements: tuple[str, ...]) -> None:
 def test_control_sqlite_masks_email_and_passes_note(lite) -> None:
     mine, _, _ = lite
     rows = run_masked(mine, rewrite(SQL, POLICY, "sqlite", connection=mine), KEY).rows
-    assert _leaks(rows) == [] and [r[2] for r in rows] == ["hello", "bye"]
+    assert leaks(rows) == [] and [r[2] for r in rows] == ["hello", "bye"]
 
 
 @pytest.mark.parametrize("ddl", [SWAP, AS_VIEW], ids=["columns swapped", "table replaced by a view"])
@@ -116,7 +100,7 @@ def test_sqlite_ddl_committed_after_the_rewrite_is_refused_at_run(lite, ddl: tup
     assert [r[0] for r in other.execute("SELECT note FROM people ORDER BY id")] == list(ADDRESSES)  # control
     with pytest.raises(RewriteRefused, match=REFUSED) as caught:
         run_masked(mine, done, KEY)
-    assert _leaks(str(caught.value)) == []
+    assert leaks(str(caught.value)) == []
     assert not mine.in_transaction  # the refused run's transaction is ended
     rows = run_masked(mine, rewrite(SQL, POLICY, "sqlite", connection=mine), KEY).rows
     assert "hello" not in repr(rows)  # a new rewrite decides on the new catalog: the column named email is masked
@@ -140,7 +124,7 @@ def test_sqlite_ddl_tried_while_the_query_runs_waits_or_is_not_seen(lite) -> Non
 
     rows = run_masked(_Hooked(mine, before), done, KEY).rows
     assert outcome == (["locked"] if journal == "delete" else ["committed"])
-    assert _leaks(rows) == [] and [r[2] for r in rows] == ["hello", "bye"]
+    assert leaks(rows) == [] and [r[2] for r in rows] == ["hello", "bye"]
     assert not mine.in_transaction  # the run's own transaction is committed: the other connection can write now
     if journal == "delete":
         _sqlite_ddl(other, SWAP)
@@ -213,7 +197,7 @@ def _notes(other: Any, schema: str) -> list[Any]:
 def test_control_trino_masks_email_and_passes_note(trino) -> None:
     mine, _, _ = trino
     rows = run_masked(mine, rewrite(SQL, POLICY, "trino", connection=mine), KEY).rows
-    assert _leaks(rows) == [] and [r[2] for r in rows] == ["hello", "bye"]
+    assert leaks(rows) == [] and [r[2] for r in rows] == ["hello", "bye"]
 
 
 @pytest.mark.trino
@@ -226,7 +210,7 @@ def test_trino_ddl_committed_after_the_rewrite_is_refused_before_the_query(trino
     sent: list[str] = []
     with pytest.raises(RewriteRefused, match=REFUSED) as caught:
         run_masked(_Hooked(mine, sent.append), done, KEY)
-    assert _leaks(str(caught.value)) == []
+    assert leaks(str(caught.value)) == []
     assert not [s for s in sent if _is_query(s, done.sql)]  # refused before the query was sent
     rows = run_masked(mine, rewrite(SQL, POLICY, "trino", connection=mine), KEY).rows
     assert "hello" not in repr(rows)  # a new rewrite decides on the new catalog: the column named email is masked
@@ -247,7 +231,7 @@ def test_trino_ddl_committed_right_before_the_query_refuses_its_rows(trino) -> N
 
     with pytest.raises(RewriteRefused, match=REFUSED) as caught:
         run_masked(_Hooked(mine, before), done, KEY)
-    assert fired and _leaks(str(caught.value)) == []
+    assert fired and leaks(str(caught.value)) == []
     assert _notes(other, schema) == list(ADDRESSES)  # the query ran on the swapped columns: its rows were raw
 
 

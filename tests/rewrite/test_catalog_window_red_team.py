@@ -32,24 +32,19 @@ import psycopg2
 import pytest
 
 from maskline.errors import MasklineError, RewriteRefused
-from maskline.keys import KeyMaterial
-from maskline.policy import load_policy
 from maskline.rewrite import rewrite
 from maskline.rewrite.run import run_masked
-
-ADDRESSES = ("quillon.vexmarra@inkwell-post.example", "orla.pemberwick@harbourpost.example")
-KEY = KeyMaterial(b"catalog-window-key-0123456789abcdef")
-POLICY = load_policy({"unclassified": "pass",
-                      "datasets": {"people": {"columns": {"email": {"info_type": "EMAIL", "method": "hmac"}}}}})
-SQL = "SELECT id, email, note FROM people ORDER BY id"
-SWAP = ("ALTER TABLE people RENAME COLUMN email TO x", "ALTER TABLE people RENAME COLUMN note TO email",
-        "ALTER TABLE people RENAME COLUMN x TO note")
-AS_VIEW = ("ALTER TABLE people RENAME TO people_raw",
-           "CREATE VIEW people AS SELECT id, note AS email, email AS note FROM people_raw")
-
-
-def _leaks(rows: Any) -> list[str]:
-    return [a for a in ADDRESSES if a in repr(rows)]
+from tests.rewrite.catalog_window import (
+    ADDRESSES,
+    AS_VIEW,
+    KEY,
+    POLICY,
+    REFUSED,
+    SQL,
+    SWAP,
+    hooked_cursor,
+    leaks,
+)
 
 
 @pytest.fixture()
@@ -105,7 +100,7 @@ def _answer(connection: Any, dialect: str) -> str:
 def test_control_postgres_masks_email_and_passes_note(pg) -> None:
     mine, _, _ = pg
     answer = _answer(mine, "postgres")
-    assert _leaks(answer) == [] and "hello" in answer
+    assert leaks(answer) == [] and "hello" in answer
 
 
 @pytest.mark.postgres
@@ -117,9 +112,9 @@ def test_postgres_ddl_committed_after_the_rewrite_is_refused_at_run(pg, ddl: tup
     with other.cursor() as cur:  # control: the engine holds the addresses under the passed name now
         cur.execute(f"SELECT note FROM {schema}.people ORDER BY id")
         assert [r[0] for r in cur.fetchall()] == list(ADDRESSES)
-    with pytest.raises(RewriteRefused, match="the catalog changed between the rewrite and the run") as caught:
+    with pytest.raises(RewriteRefused, match=REFUSED) as caught:
         run_masked(mine, done, KEY)
-    assert _leaks(str(caught.value)) == []
+    assert leaks(str(caught.value)) == []
     assert "hello" not in _answer(mine, "postgres")  # a new rewrite decides on the new catalog: email is masked
 
 
@@ -133,19 +128,17 @@ def test_postgres_ddl_tried_while_the_query_runs_waits_for_it(pg) -> None:
     done = rewrite(SQL, POLICY, "postgres", connection=mine)
     blocked: list[str] = []
 
-    class DdlBeforeTheQuery(psycopg2.extensions.cursor):
-        def execute(self, sql: Any, params: Any = None) -> Any:
-            if sql == done.sql:  # the hook: the query's own statement is next
-                try:
-                    _ddl(other, schema, SWAP, timeout="300ms")
-                except psycopg2.errors.LockNotAvailable:
-                    blocked.append("waited")
-            return super().execute(sql, params)
+    def ddl_before_the_query(sql: Any) -> None:
+        if sql == done.sql:  # the hook: the query's own statement is next
+            try:
+                _ddl(other, schema, SWAP, timeout="300ms")
+            except psycopg2.errors.LockNotAvailable:
+                blocked.append("waited")
 
-    mine.cursor_factory = DdlBeforeTheQuery
+    mine.cursor_factory = hooked_cursor(ddl_before_the_query)
     rows = run_masked(mine, done, KEY).rows
     assert blocked == ["waited"]
-    assert _leaks(rows) == [] and [r[2] for r in rows] == ["hello", "bye"]
+    assert leaks(rows) == [] and [r[2] for r in rows] == ["hello", "bye"]
 
 
 @pytest.fixture()
@@ -165,7 +158,7 @@ def duck() -> Iterator[tuple[Any, Any]]:
 def test_control_duckdb_masks_email_and_passes_note(duck) -> None:
     con, _ = duck
     answer = _answer(con, "duckdb")
-    assert _leaks(answer) == [] and "hello" in answer
+    assert leaks(answer) == [] and "hello" in answer
 
 
 @pytest.mark.parametrize("ddl", [SWAP, AS_VIEW], ids=["columns swapped", "table replaced by a view"])
@@ -175,7 +168,7 @@ def test_duckdb_ddl_committed_after_the_rewrite_is_refused_at_run(duck, ddl: tup
     for statement in ddl:
         other.execute(statement)
     assert [r[0] for r in other.execute("SELECT note FROM people ORDER BY id").fetchall()] == list(ADDRESSES)
-    with pytest.raises(RewriteRefused, match="the catalog changed between the rewrite and the run"):
+    with pytest.raises(RewriteRefused, match=REFUSED):
         run_masked(con, done, KEY)
     assert "hello" not in _answer(con, "duckdb")  # a new rewrite decides on the new catalog: email is masked
 
@@ -200,7 +193,7 @@ def test_duckdb_ddl_committed_while_the_query_runs_is_not_seen_by_it(duck) -> No
     con, other = duck
     done = rewrite(SQL, POLICY, "duckdb", connection=con)
     rows = run_masked(_DdlBeforeTheQuery(con, other, done.sql, SWAP), done, KEY).rows
-    assert _leaks(rows) == [] and [r[2] for r in rows] == ["hello", "bye"]
+    assert leaks(rows) == [] and [r[2] for r in rows] == ["hello", "bye"]
     assert [r[0] for r in other.execute("SELECT note FROM people ORDER BY id").fetchall()] == list(ADDRESSES)
 
 
@@ -221,7 +214,6 @@ def test_postgres_under_a_repeatable_read_default_ddl_before_the_locks_is_still_
     """With ``default_transaction_isolation = 'repeatable read'`` the key's load took the run's snapshot, so DDL
     committed after it but before the locks was not in the second read, while the planner bound the new catalog:
     the addresses came back under ``note``. maskline's own transaction is READ COMMITTED now, and the run refuses."""
-    import psycopg2.extensions
 
     mine, other, schema = pg
     with mine.cursor() as cur:
@@ -229,15 +221,13 @@ def test_postgres_under_a_repeatable_read_default_ddl_before_the_locks_is_still_
     done = rewrite(SQL, POLICY, "postgres", connection=mine)
     fired: list[str] = []
 
-    class DdlBeforeTheLocks(psycopg2.extensions.cursor):
-        def execute(self, sql: Any, params: Any = None) -> Any:
-            if isinstance(sql, str) and sql.startswith("SELECT FROM") and not fired:  # the first lock is next
-                fired.append(sql)
-                _ddl(other, schema, SWAP)
-            return super().execute(sql, params)
+    def ddl_before_the_locks(sql: Any) -> None:
+        if isinstance(sql, str) and sql.startswith("SELECT FROM") and not fired:  # the first lock is next
+            fired.append(sql)
+            _ddl(other, schema, SWAP)
 
-    mine.cursor_factory = DdlBeforeTheLocks
-    with pytest.raises(RewriteRefused, match="the catalog changed between the rewrite and the run"):
+    mine.cursor_factory = hooked_cursor(ddl_before_the_locks)
+    with pytest.raises(RewriteRefused, match=REFUSED):
         run_masked(mine, done, KEY)
     assert fired
 
@@ -283,10 +273,10 @@ def test_postgres_a_descendant_added_after_the_rewrite_is_refused_at_run(pg, par
     with other.cursor() as cur:  # control: the parent returns the named table's addresses now
         cur.execute(f"SELECT email FROM {schema}.archive ORDER BY id")
         assert [r[0] for r in cur.fetchall()] == list(ADDRESSES)
-    with pytest.raises(RewriteRefused, match="the catalog changed between the rewrite and the run"):
+    with pytest.raises(RewriteRefused, match=REFUSED):
         run_masked(mine, done, KEY)
     rows = run_masked(mine, rewrite(ARCHIVE_SQL, POLICY, "postgres", connection=mine), KEY).rows
-    assert _leaks(rows) == []  # a new rewrite sees the descendant the policy names: decided as a view's columns
+    assert leaks(rows) == []  # a new rewrite sees the descendant the policy names: decided as a view's columns
 
 
 @pytest.mark.postgres
@@ -299,24 +289,21 @@ def test_postgres_a_descendant_added_while_the_query_runs_refuses_its_rows(pg, p
     query reads the new descendant's rows. The catalog read after the query, in its transaction, sees it and
     refuses the rows; the descendant the query read is held by the query's own lock, so it cannot be detached
     before that read."""
-    import psycopg2.extensions
 
     mine, other, schema = pg
     _archive(other, schema, partitioned)
     done = rewrite(ARCHIVE_SQL, POLICY, "postgres", connection=mine)
     fired: list[str] = []
 
-    class DdlBeforeTheQuery(psycopg2.extensions.cursor):
-        def execute(self, sql: Any, params: Any = None) -> Any:
-            if sql == done.sql and not fired:  # the hook: the query's own statement is next
-                fired.append(sql)
-                _ddl(other, schema, ddl, timeout="2s")
-            return super().execute(sql, params)
+    def ddl_before_the_query(sql: Any) -> None:
+        if sql == done.sql and not fired:  # the hook: the query's own statement is next
+            fired.append(sql)
+            _ddl(other, schema, ddl, timeout="2s")
 
-    mine.cursor_factory = DdlBeforeTheQuery
-    with pytest.raises(RewriteRefused, match="the catalog changed between the rewrite and the run") as caught:
+    mine.cursor_factory = hooked_cursor(ddl_before_the_query)
+    with pytest.raises(RewriteRefused, match=REFUSED) as caught:
         run_masked(mine, done, KEY)
-    assert fired and _leaks(str(caught.value)) == []
+    assert fired and leaks(str(caught.value)) == []
 
 
 @pytest.mark.postgres
@@ -336,21 +323,19 @@ def test_postgres_a_descendant_the_query_read_cannot_be_removed_before_the_read_
     done = rewrite(ARCHIVE_SQL, POLICY, "postgres", connection=mine)
     steps: list[str] = []
 
-    class AddThenRemove(psycopg2.extensions.cursor):
-        def execute(self, sql: Any, params: Any = None) -> Any:
-            if sql == done.sql and not steps:  # the query's statement is next
-                _ddl(other, schema, ddl)
-                steps.append("added")
-            elif steps == ["added"]:  # the statement after the query: the read after it is next
-                try:
-                    _ddl(other, schema, undo, timeout="300ms")
-                    steps.append("removed")
-                except psycopg2.errors.LockNotAvailable:
-                    steps.append("waited")
-            return super().execute(sql, params)
+    def add_then_remove(sql: Any) -> None:
+        if sql == done.sql and not steps:  # the query's statement is next
+            _ddl(other, schema, ddl)
+            steps.append("added")
+        elif steps == ["added"]:  # the statement after the query: the read after it is next
+            try:
+                _ddl(other, schema, undo, timeout="300ms")
+                steps.append("removed")
+            except psycopg2.errors.LockNotAvailable:
+                steps.append("waited")
 
-    mine.cursor_factory = AddThenRemove
-    with pytest.raises(RewriteRefused, match="the catalog changed between the rewrite and the run"):
+    mine.cursor_factory = hooked_cursor(add_then_remove)
+    with pytest.raises(RewriteRefused, match=REFUSED):
         run_masked(mine, done, KEY)
     assert steps == ["added", "waited"]
 
@@ -362,7 +347,6 @@ def test_postgres_schemas_swapped_while_the_query_runs_and_back_refuse_its_rows(
     right after it, before the read after the query. The query read the other table under the held name (the
     addresses raw under ``note``), and every catalog read by name saw the rewrite's catalog. The table the query
     read is one the run had not locked: its lock, the query's own, refuses the rows."""
-    import psycopg2.extensions
 
     mine, other, schema = pg
     twin = f"{schema}_twin"
@@ -375,18 +359,16 @@ def test_postgres_schemas_swapped_while_the_query_runs_and_back_refuse_its_rows(
     done = rewrite(SQL, POLICY, "postgres", connection=mine)
     steps: list[str] = []
 
-    class SwapAroundTheQuery(psycopg2.extensions.cursor):
-        def execute(self, sql: Any, params: Any = None) -> Any:
-            if (sql == done.sql and not steps) or steps == ["swapped"]:  # before the query, and right after it
-                _ddl(other, schema, swap, timeout="2s")
-                steps.append("swapped")
-            return super().execute(sql, params)
+    def swap_around_the_query(sql: Any) -> None:
+        if (sql == done.sql and not steps) or steps == ["swapped"]:  # before the query, and right after it
+            _ddl(other, schema, swap, timeout="2s")
+            steps.append("swapped")
 
-    mine.cursor_factory = SwapAroundTheQuery
+    mine.cursor_factory = hooked_cursor(swap_around_the_query)
     try:
-        with pytest.raises(RewriteRefused, match="the catalog changed between the rewrite and the run") as caught:
+        with pytest.raises(RewriteRefused, match=REFUSED) as caught:
             run_masked(mine, done, KEY)
-        assert steps == ["swapped", "swapped"] and _leaks(str(caught.value)) == []
+        assert steps == ["swapped", "swapped"] and leaks(str(caught.value)) == []
     finally:
         with other.cursor() as cur:
             cur.execute(f"DROP SCHEMA {twin} CASCADE")
@@ -402,7 +384,7 @@ def test_postgres_the_key_store_mark_written_after_the_rewrite_is_refused_at_run
     done = rewrite(SQL, POLICY, "postgres", connection=mine)
     with other.cursor() as cur:
         cur.execute(f"COMMENT ON SCHEMA {schema} IS %s", (KEY_STORE_MARK,))
-    with pytest.raises(RewriteRefused, match="the catalog changed between the rewrite and the run"):
+    with pytest.raises(RewriteRefused, match=REFUSED):
         run_masked(mine, done, KEY)
 
 
@@ -410,7 +392,6 @@ def test_postgres_the_key_store_mark_written_after_the_rewrite_is_refused_at_run
 def test_postgres_the_key_store_mark_written_while_the_query_runs_refuses_its_rows(pg) -> None:
     """``COMMENT ON SCHEMA`` locks no table: written right before the query's statement, the query ran on a table
     the catalog now says is a key store's. The read after the query refuses its rows."""
-    import psycopg2.extensions
 
     from maskline.adapters.postgres import KEY_STORE_MARK
 
@@ -418,15 +399,13 @@ def test_postgres_the_key_store_mark_written_while_the_query_runs_refuses_its_ro
     done = rewrite(SQL, POLICY, "postgres", connection=mine)
     fired: list[str] = []
 
-    class MarkBeforeTheQuery(psycopg2.extensions.cursor):
-        def execute(self, sql: Any, params: Any = None) -> Any:
-            if sql == done.sql and not fired:
-                fired.append(sql)
-                with other.cursor() as cur:
-                    cur.execute(f"COMMENT ON SCHEMA {schema} IS %s", (KEY_STORE_MARK,))
-            return super().execute(sql, params)
+    def mark_before_the_query(sql: Any) -> None:
+        if sql == done.sql and not fired:
+            fired.append(sql)
+            with other.cursor() as cur:
+                cur.execute(f"COMMENT ON SCHEMA {schema} IS %s", (KEY_STORE_MARK,))
 
-    mine.cursor_factory = MarkBeforeTheQuery
-    with pytest.raises(RewriteRefused, match="the catalog changed between the rewrite and the run"):
+    mine.cursor_factory = hooked_cursor(mark_before_the_query)
+    with pytest.raises(RewriteRefused, match=REFUSED):
         run_masked(mine, done, KEY)
     assert fired

@@ -231,3 +231,12 @@ def test_held_a_temporary_view_of_the_session_does_not_stand_for_a_table(pg: Any
             assert not find_leaks(outcome.rows, needles)
         finally:
             cur.execute("DROP VIEW pg_temp.orders")
+
+
+def test_a_nul_character_is_refused_with_its_own_fix(pii_policy: Any) -> None:
+    """U+0000 is valid UTF-8, so the lone surrogate's fix ("send the query as UTF-8 text") does not help: the only
+    way out is removing it, and the refusal places it and says so."""
+    with pytest.raises(RewriteRefused) as e:
+        rewrite(SURROGATES[-1], pii_policy, "duckdb", schema=_schema("duckdb"))
+    assert "U+0000" in e.value.what and "remove the NUL character" in (e.value.fix or "")
+    assert "UTF-8" not in (e.value.fix or "") and "\x00" not in str(e.value)
