@@ -94,3 +94,17 @@ def test_unix_times_elsewhere_stay_as_they_were():
     })
     for name in ("created_at", "updated_at", "c7", "birth_date"):
         assert decided(frame, name)[0] != "DATE_OF_BIRTH", name
+
+
+def test_death_dates_are_masked_by_the_fail_closed_default(tmp_path):
+    rng = random.Random(8)
+    days = [dt.date(rng.randint(1995, TODAY.year - 1), rng.randint(1, 12), rng.randint(1, 28)).isoformat()
+            for _ in range(ROWS)]
+    frame = pd.DataFrame({"DEATHDATE": days, "date_of_death": days, "deceased_at": days, "order_date": days,
+                          "deaths": [str(rng.randint(0, 400)) for _ in range(ROWS)]})
+    for name in ("DEATHDATE", "date_of_death", "deceased_at"):
+        info_type, masked, evidence = decided(frame, name, tmp_path)
+        assert info_type is None and masked, (name, evidence)  # no type names it: masked, untyped
+    # Controls: an event's date and a count of deaths (a statistic, not a person's date) pass as before.
+    assert not decided(frame, "order_date", tmp_path)[1]
+    assert not decided(frame, "deaths", tmp_path)[1]
