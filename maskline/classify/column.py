@@ -242,6 +242,10 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         from maskline.classify.local_phones import named_local_phone_evidence
 
         found.extend(named_local_phone_evidence(scan.values, scan.weights, scan.n, hints))
+    if kind in ("string", "integer") and "DATE_OF_BIRTH" in hints:  # birth dates kept as Unix seconds or ms
+        from maskline.classify.birth_epochs import named_birth_epoch_evidence
+
+        found.extend(named_birth_epoch_evidence(scan.values, scan.weights, scan.n, hints))
     if kind in ("string", "integer"):  # cards whose check digit fails: the column's issuer ranges and lengths
         from maskline.classify.card_issuers import card_issuer_evidence
 
@@ -486,7 +490,8 @@ def _phone_plan_evidence(scan: _Scan) -> Evidence | None:
     Half the values must be digit runs; the p-value is corrected for the plans tried; row ids are refuted, and ids
     whose line numbers (last four digits) show a field's pattern are no phones (:mod:`~maskline.infotypes.line_numbers`).
     """
-    from maskline.infotypes.line_numbers import patterned_line_numbers
+    from maskline.infotypes.line_numbers import patterned_line_numbers, round_lines_explain
+    from maskline.infotypes.nanp_regions import nanp_region_numbers
     from maskline.infotypes.phone_plans import national_format_fit, plan_fit
     from maskline.infotypes.validators import phone
 
@@ -509,11 +514,15 @@ def _phone_plan_evidence(scan: _Scan) -> Evidence | None:
         return None
     chosen = idx if len(idx) <= VALIDATE_CAP else random.Random(len(idx)).sample(idx, VALIDATE_CAP)
     digits = [_NON_DIGIT.sub("", scan.values[i]) for i in chosen]
-    if patterned_line_numbers(digits):
+    patterned = patterned_line_numbers(digits)
+    if patterned and not round_lines_explain(digits):
         # Valid in some plan by their leading digits, but a fixed digit in the line number (a count within a year,
         # parcels in tens, a date's year) is a field of an id, never a subscriber's drawn number.
         return None
     fit = plan_fit(digits)
+    if patterned and (fit is None or not nanp_region_numbers(digits)):
+        # Round main lines (``...3500``) excuse the pattern only for one region's North American numbers.
+        return None
     label = "phone-plan"
     if fit is None and runs_w >= 0.5 * scan.n:
         # National mobiles behind their trunk prefix (0612345678): their plan's dense ranges hide them from plan_fit,

@@ -101,6 +101,8 @@ STRUCTURED_KINDS = frozenset({"numeric", "temporal", "boolean", "identifier", "c
 STRUCTURED_NONE_CONFIDENCE = 0.7
 # NONE confidence free text needs: strong evidence, not the absence of a match.
 TEXT_NONE_CONFIDENCE = 0.97
+# Name words of a person's death (Synthea's ``DEATHDATE``, ``date_of_death``, ``deceased_at``).
+DEATH_WORDS = frozenset({"death", "deathdate", "deceased", "died"})
 # Name words that make a number or a date suspect even when no info type's hint matched.
 SUSPECT_NAME_WORDS = frozenset({
     "code", "zip", "plz", "postal", "postcode", "cp", "cep", "lat", "lng", "lon", "long", "latitude",
@@ -109,6 +111,9 @@ SUSPECT_NAME_WORDS = frozenset({
     # A place of birth has no info type, but it identifies with a birth date and a postcode: masked by default.
     # The name hints read "birthplace" as a word of its own (no date of birth), so it is named here.
     "birthplace",
+    # A date of death has no info type either, but it is one of a person's dates (HIPAA's Safe Harbor lists it with
+    # the birth date): the fail-closed default masks it, as it masks what is not confidently safe (extcsv26).
+    *DEATH_WORDS,
 })
 
 
@@ -504,6 +509,8 @@ def _suspect_name_reason(name: str, verdict: ColumnClassification | None) -> str
 
     >>> _suspect_name_reason("full_name", None), _suspect_name_reason("product_code", None)
     ('name suggests PERSON_NAME, which the values did not confirm', 'name suggests a code, coordinate, card or date of birth')
+    >>> _suspect_name_reason("DEATHDATE", None)
+    "name suggests a person's date of death"
     """
     if _hinted(name, verdict):
         from maskline.infotypes.name_hints import hint_score
@@ -513,6 +520,10 @@ def _suspect_name_reason(name: str, verdict: ColumnClassification | None) -> str
         if hints:
             return f"name suggests {hints[0][0]}, which the values did not confirm"
         return "name suggests an info type, which the values did not confirm"
+    from maskline.infotypes.name_hints import name_words
+
+    if DEATH_WORDS & set(name_words(name)):
+        return "name suggests a person's date of death"
     return "name suggests a code, coordinate, card or date of birth"
 
 
