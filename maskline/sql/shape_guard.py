@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from sqlglot import exp
 
+from maskline.sql.kind_shapes import KIND_PATTERNS, KIND_WORDS, PLACEHOLDERS
 from maskline.type_names import text_type
 
 if TYPE_CHECKING:
@@ -48,7 +49,9 @@ SHAPE_PATTERNS: dict[str, str] = {
 }
 # A boolean's words, compared lower-cased (no engine-portable case-insensitive flag).
 BOOLEAN_WORDS = ("true", "false", "t", "f", "yes", "no", "y", "n", "0", "1")
-SHAPES = (*SHAPE_PATTERNS, "boolean")  # every shape a value is checked against
+# every shape a value is checked against: the classifier's shapes, and the safe kinds a pass rests on
+# (maskline.sql.kind_shapes: ``order_status`` passed for its workflow states keeps only workflow states)
+SHAPES = (*SHAPE_PATTERNS, "boolean", *KIND_PATTERNS, *KIND_WORDS)
 
 
 # Base names (lower case, before any parameters) of the types whose storage holds only values of one shape: numbers,
@@ -105,7 +108,8 @@ def shape_held(column: exp.Expression, shape: str | None, source_type: str | Non
                masked: Callable[[exp.Expression], exp.Expr]) -> exp.Expr:
     """``column`` where its value has ``shape``, ``masked(column)`` where it has not; ``column`` itself when its
     ``source_type`` is known not to be text, or ``shape`` is not one a value can be checked against (a text
-    column passed for its facts or vocabulary is judged on its sample: the documented limit).
+    column passed for its facts or a closed public vocabulary is judged on its sample: the documented limit).
+    ``shape`` is a classifier's shape or a proven safe kind's name (:mod:`maskline.sql.kind_shapes`).
 
     >>> from sqlglot import exp
     >>> shape_held(exp.column("ok"), "boolean", "text", lambda c: exp.null()).sql("postgres")
@@ -116,14 +120,29 @@ def shape_held(column: exp.Expression, shape: str | None, source_type: str | Non
     if not shape_checked(shape, source_type):
         return column
     value = as_text(column, source_type)
-    if shape == "boolean":
-        fits: exp.Expr = exp.In(this=exp.Lower(this=value.copy()),
-                                expressions=[exp.Literal.string(w) for w in BOOLEAN_WORDS])
-    else:
-        fits = whole_match(value.copy(), SHAPE_PATTERNS[str(shape)])
+    fits = _fits(value, str(shape))
     return exp.Case(ifs=[exp.If(this=exp.or_(exp.Is(this=value.copy(), expression=exp.Null()), fits),
                                 true=value.copy())],
                     default=masked(value.copy()))
+
+
+def _fits(value: exp.Expression, shape: str) -> exp.Expr:
+    """True where ``value`` has ``shape``: a classifier's shape, or a safe kind's pattern or words, beside which the
+    few placeholders of :data:`~maskline.sql.kind_shapes.PLACEHOLDERS` pass as themselves.
+
+    >>> _fits(exp.column("v"), "flags").sql("postgres")[:22]
+    "LOWER(v) IN ('0', '1',"
+    """
+    def one_of(words: tuple[str, ...]) -> exp.Expr:
+        return exp.In(this=exp.Lower(this=value.copy()), expressions=[exp.Literal.string(w) for w in words])
+
+    if shape == "boolean":
+        return one_of(BOOLEAN_WORDS)
+    if shape in SHAPE_PATTERNS:
+        return whole_match(value.copy(), SHAPE_PATTERNS[shape])
+    if shape in KIND_WORDS:
+        return one_of(KIND_WORDS[shape] + PLACEHOLDERS)
+    return exp.or_(whole_match(value.copy(), KIND_PATTERNS[shape]), one_of(PLACEHOLDERS))
 
 
 # Appended to the value and matched before the pattern's end: Java's ``$`` (Trino, Spark) also matches before a
