@@ -156,6 +156,20 @@ def test_duckdb_keeps_exactly_the_kinds_values_and_placeholders(kind: str) -> No
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
+def test_sqlite_keeps_exactly_the_kinds_values_and_placeholders(kind: str) -> None:
+    import sqlite3
+
+    from maskline.adapters.sqlite import register_functions
+
+    con = sqlite3.connect(":memory:")
+    register_functions(con, None)
+    con.execute("CREATE TABLE vals (v TEXT)")
+    con.executemany("INSERT INTO vals VALUES (?)", [[v] for v in _values(kind)])
+    kept = _kept(kind, lambda q: con.execute(q.sql("sqlite")).fetchall())
+    assert kept == sorted(KINDS[kind][0] + PLACEHOLDERS)
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
 def test_postgres_keeps_exactly_the_kinds_values_and_placeholders(kind: str, pg_conn) -> None:
     with pg_conn.cursor() as cur:
         cur.execute("DROP TABLE IF EXISTS vals")
