@@ -158,13 +158,24 @@ def decide_unnamed(policy: Policy, name: str, verdict: ColumnClassification | No
             or (vouched_text(name, verdict) if kind == "text" else None) \
             or (record_key(name, verdict) if _hinted(name, verdict) else None)
         # A pass a proven kind vouches for holds every row to that kind (maskline.sql.kind_shapes), not the sample.
-        held = verdict.signals.safe_kind.value if proven and verdict.signals.safe_kind else kind
+        # So does a pass a listed closed vocabulary vouches for (maskline.sql.kind_shapes.VOCABULARY_SHAPES).
+        held = verdict.signals.safe_kind.value if proven and verdict.signals.safe_kind \
+            else _vocabulary_held(verdict) or kind
         return ColumnDecision(None, None, None,
                               f"{CLASSIFIER_PASS} ({kind}{': ' + vouched if vouched else ''}, "
                               f"{verdict.confidence:.2f})", verdict.confidence, shape=held)
     from maskline.methods.registry import method_spec
 
     return ColumnDecision(None, None, method_spec("redact"), f"unclassified: mask ({reason})")
+
+
+def _vocabulary_held(verdict: ColumnClassification) -> str | None:
+    """The shape holding a column passed for its closed vocabulary to that vocabulary on every row, or None."""
+    from maskline.sql.kind_shapes import vocabulary_shape
+
+    if not closed_vocabulary(verdict) or verdict.shape is None:
+        return None
+    return vocabulary_shape(verdict.shape.vocabulary)
 
 
 # Why many distinct whole numbers as wide as accounts, under a name that gives no evidence, are masked.

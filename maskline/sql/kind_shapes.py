@@ -15,6 +15,11 @@ other value as unclassified (``redact``).
 - :data:`KIND_WORDS`: kinds that are a fixed vocabulary (flags, workflow states, registered HTTP statuses), as the
   lower-cased words a value must equal. The words are the allow-lists of :mod:`maskline.classify.named_kinds`, public
   and fixed in the code: no value from a scanned column is carried into a plan.
+- :data:`VOCABULARY_SHAPES`: the closed public vocabularies small enough to list in a query (IANA time zones, ISO
+  4217 currencies, HTTP methods and phrases, CSS colours and hex colours), as membership in the vocabulary's
+  shipped list (:mod:`maskline.infotypes.vocabularies`, read on first use), never the sample's labels. Countries,
+  language tags and media types (tens of thousands of names) are not listed: a column passed for them is still
+  judged on its sample.
 - :data:`PLACEHOLDERS`: the few placeholders (``N/A``, ``-``, the empty string) that pass beside any kind's values,
   as themselves, compared lower-cased. The scan drops placeholders before it proves a kind; this allow-list is
   smaller than the scan's, so a placeholder it leaves out is masked (fail closed).
@@ -76,3 +81,32 @@ KIND_WORDS: dict[str, tuple[str, ...]] = {
 
 # Placeholders that pass beside a kind's values as themselves (lower case): what exports write for "no value".
 PLACEHOLDERS = ("", "-", "--", "\u2013", "\u2014", "?", "n/a", "na", "n.a.", "null", "none", "nil", "unknown")
+
+# Closed public vocabularies held to membership on every row: shape name -> (vocabulary, a pattern its members may
+# also have, matched on the lower-cased value, or None).
+VOCABULARY_SHAPES: dict[str, tuple[str, str | None]] = {
+    "vocabulary_time_zones": ("time zones", None),
+    "vocabulary_currencies": ("currencies", None),
+    "vocabulary_http": ("http", None),
+    "vocabulary_colours": ("colours", "^#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$"),
+}
+
+
+def vocabulary_shape(vocabulary: str | None) -> str | None:
+    """The shape that holds a column passed for ``vocabulary`` to it on every row, or None when it is not listed.
+
+    >>> vocabulary_shape("time zones"), vocabulary_shape("countries")
+    ('vocabulary_time_zones', None)
+    """
+    return next((shape for shape, (name, _) in VOCABULARY_SHAPES.items() if name == vocabulary), None)
+
+
+def vocabulary_words(shape: str) -> tuple[str, ...]:
+    """The lower-cased members a value of ``shape`` (one of :data:`VOCABULARY_SHAPES`) may equal.
+
+    >>> "europe/berlin" in vocabulary_words("vocabulary_time_zones")
+    True
+    """
+    from maskline.infotypes.vocabularies import members
+
+    return tuple(sorted(members(VOCABULARY_SHAPES[shape][0])))

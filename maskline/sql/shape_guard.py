@@ -35,7 +35,13 @@ from typing import TYPE_CHECKING
 
 from sqlglot import exp
 
-from maskline.sql.kind_shapes import KIND_PATTERNS, KIND_WORDS, PLACEHOLDERS
+from maskline.sql.kind_shapes import (
+    KIND_PATTERNS,
+    KIND_WORDS,
+    PLACEHOLDERS,
+    VOCABULARY_SHAPES,
+    vocabulary_words,
+)
 from maskline.type_names import text_type
 
 if TYPE_CHECKING:
@@ -51,7 +57,7 @@ SHAPE_PATTERNS: dict[str, str] = {
 BOOLEAN_WORDS = ("true", "false", "t", "f", "yes", "no", "y", "n", "0", "1")
 # every shape a value is checked against: the classifier's shapes, and the safe kinds a pass rests on
 # (maskline.sql.kind_shapes: ``order_status`` passed for its workflow states keeps only workflow states)
-SHAPES = (*SHAPE_PATTERNS, "boolean", *KIND_PATTERNS, *KIND_WORDS)
+SHAPES = (*SHAPE_PATTERNS, "boolean", *KIND_PATTERNS, *KIND_WORDS, *VOCABULARY_SHAPES)
 
 
 # Base names (lower case, before any parameters) of the types whose storage holds only values of one shape: numbers,
@@ -142,6 +148,10 @@ def _fits(value: exp.Expression, shape: str) -> exp.Expr:
         return whole_match(value.copy(), SHAPE_PATTERNS[shape])
     if shape in KIND_WORDS:
         return one_of(KIND_WORDS[shape] + PLACEHOLDERS)
+    if shape in VOCABULARY_SHAPES:
+        listed = one_of(vocabulary_words(shape) + PLACEHOLDERS)
+        pattern = VOCABULARY_SHAPES[shape][1]
+        return listed if pattern is None else exp.or_(listed, whole_match(exp.Lower(this=value.copy()), pattern))
     return exp.or_(whole_match(value.copy(), KIND_PATTERNS[shape]), one_of(PLACEHOLDERS))
 
 

@@ -26,7 +26,8 @@ WEIGHTS = ["12.5 kg", "3 kg", "0,75 kg", "140 kg", "27.25 kg"]
 QUANTITIES = ["3", "12", "N/A", "7", "140", "1"]
 PRICES = ["1739,28 €", "12.34 €", "2 057.02 €", "144.50 €", "7.99 €", "88.10 €", "310.45 €", "19.95 €",
           "1.01 €", "46.62 €", "999.99 €", "5.03 €"]
-COLUMNS = {"order_status": STATES, "weight": WEIGHTS, "order_qty": QUANTITIES, "price": PRICES}
+ZONES = ["Europe/Berlin", "America/New_York", "Asia/Tokyo", "UTC", "Australia/Sydney"]  # a closed vocabulary
+COLUMNS = {"order_status": STATES, "weight": WEIGHTS, "order_qty": QUANTITIES, "price": PRICES, "tz": ZONES}
 
 
 def _row(i: int) -> list[str]:
@@ -46,12 +47,13 @@ def test_maskline_mask_masks_a_value_past_the_sample_of_a_column_passed_for_its_
     out = tmp_path / "out.csv"
     assert main(["mask", str(_csv(tmp_path / "orders.csv")), str(out)]) == 0
     with out.open(newline="") as f:
-        rows = list(csv.DictReader(f))
-    last = rows[-1]
+        rows = {int(r["id"]): r for r in csv.DictReader(f)}
+    last = rows.pop(ROWS + 1)
     assert SECRET not in str(last)
     assert all(last[name] == "[REDACTED]" for name in COLUMNS)
     # Control: the kind's values pass unchanged, placeholders as themselves, on every other row.
-    assert all(r[name] == _row(int(r["id"]))[1 + k] for r in rows[:-1] for k, name in enumerate(COLUMNS))
+    assert len(rows) == ROWS
+    assert all(r[name] == _row(i)[1 + k] for i, r in rows.items() for k, name in enumerate(COLUMNS))
 
 
 def _query_path(uri: str, policy: Path, connection, dialect: str) -> None:  # type: ignore[no-untyped-def]
@@ -103,7 +105,8 @@ def test_the_query_path_on_postgres_masks_a_value_past_the_sample(pg_dsn: str, t
     source = _csv(tmp_path / "orders.csv")
     with con.cursor() as cur:
         cur.execute("DROP TABLE IF EXISTS orders")
-        cur.execute("CREATE TABLE orders (id bigint, order_status text, weight text, order_qty text, price text)")
+        cur.execute("CREATE TABLE orders (id bigint, order_status text, weight text, order_qty text, price text, "
+                    "tz text)")
         with source.open() as f:
             cur.copy_expert("COPY orders FROM STDIN WITH (FORMAT csv, HEADER true)", f)
         cur.execute("ALTER TABLE orders ADD COLUMN units bigint")
@@ -181,6 +184,34 @@ def test_postgres_keeps_exactly_the_kinds_values_and_placeholders(kind: str, pg_
             return cur.fetchall()
 
         assert _kept(kind, run) == sorted(KINDS[kind][0] + PLACEHOLDERS)
+
+
+# Closed public vocabularies listed in the query: members pass in any case, anything else is masked.
+VOCABULARIES = {
+    "vocabulary_time_zones": (ZONES + ["europe/paris", "Etc/GMT+5"], ["Europe/Ann", "Berlin", SECRET]),
+    "vocabulary_currencies": (["USD", "eur", "CHF"], ["ANN", "US Dollar", SECRET]),
+    "vocabulary_http": (["GET", "Not Found", "post"], ["Ann Lee", SECRET]),
+    "vocabulary_colours": (["navy", "#ff8800", "#ABC", "RebeccaPurple"], ["#ggg", "Ann", "#ff8800 " + SECRET]),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(VOCABULARIES))
+def test_duckdb_and_postgres_keep_exactly_a_vocabularys_members(shape: str, pg_conn) -> None:
+    passing, other = VOCABULARIES[shape]
+    con = duckdb.connect()
+    con.execute("CREATE TABLE vals (v VARCHAR)")
+    con.executemany("INSERT INTO vals VALUES (?)", [[v] for v in passing + PLACEHOLDERS + other])
+    assert _kept(shape, lambda q: con.execute(q.sql("duckdb")).fetchall()) == sorted(passing + PLACEHOLDERS)
+    with pg_conn.cursor() as cur:
+        cur.execute("DROP TABLE IF EXISTS vals")
+        cur.execute("CREATE TEMP TABLE vals (v TEXT)")
+        cur.executemany("INSERT INTO vals VALUES (%s)", [[v] for v in passing + PLACEHOLDERS + other])
+
+        def run(q):  # type: ignore[no-untyped-def]
+            cur.execute(q.sql("postgres"))
+            return cur.fetchall()
+
+        assert _kept(shape, run) == sorted(passing + PLACEHOLDERS)
 
 
 def test_every_safe_kind_has_a_guard_and_its_values_are_the_kinds() -> None:
