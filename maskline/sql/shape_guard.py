@@ -11,6 +11,11 @@ masked as any unclassified value is (``redact``). The patterns are :mod:`masklin
 in the POSIX syntax every engine's regular expressions read (``[0-9]``, no ``\\d`` or ``(?:``), and anchored,
 since DuckDB's and BigQuery's functions find a match anywhere.
 
+A column passed for a safe kind its values proved (``order_status``'s workflow states, ``weight``'s measurements,
+``price``'s amounts) or for a listed closed vocabulary (``tz``'s IANA zones) is held the same way, to the kind's
+written form or the vocabulary's members (:mod:`maskline.sql.kind_shapes`): the decision records that kind as the
+column's shape.
+
 A column whose type is not known (``maskline sql --table T --columns ...``) is checked as text: its text cast
 (:func:`as_text`), which every engine's text functions take whatever the column is stored as.
 
