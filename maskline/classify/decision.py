@@ -126,7 +126,8 @@ class ColumnDecision:
     method: MethodSpec | None
     rule: str
     confidence: float | None = None
-    shape: str | None = None  # the values' shape a classifier pass rests on (maskline.sql.shape_guard enforces it)
+    # the values' shape a classifier pass rests on, or the safe kind it proved (maskline.sql.shape_guard enforces it)
+    shape: str | None = None
 
 
 def decide_unnamed(policy: Policy, name: str, verdict: ColumnClassification | None, *,
@@ -157,15 +158,29 @@ def decide_unnamed(policy: Policy, name: str, verdict: ColumnClassification | No
     if reason is None:
         assert verdict is not None and verdict.shape is not None
         kind = verdict.shape.kind
-        vouched = closed_vocabulary(verdict) or proven_kind(name, verdict) \
+        proven = proven_kind(name, verdict)
+        vouched = closed_vocabulary(verdict) or proven \
             or (vouched_text(name, verdict) if kind == "text" else None) \
             or (record_key(name, verdict) if _hinted(name, verdict) else None)
+        # A pass a proven kind vouches for holds every row to that kind (maskline.sql.kind_shapes), not the sample.
+        # So does a pass a listed closed vocabulary vouches for (maskline.sql.kind_shapes.VOCABULARY_SHAPES).
+        held = verdict.signals.safe_kind.value if proven and verdict.signals.safe_kind \
+            else _vocabulary_held(verdict) or kind
         return ColumnDecision(None, None, None,
                               f"{CLASSIFIER_PASS} ({kind}{': ' + vouched if vouched else ''}, "
-                              f"{verdict.confidence:.2f})", verdict.confidence, shape=kind)
+                              f"{verdict.confidence:.2f})", verdict.confidence, shape=held)
     from maskline.methods.registry import method_spec
 
     return ColumnDecision(None, None, method_spec("redact"), f"unclassified: mask ({reason})")
+
+
+def _vocabulary_held(verdict: ColumnClassification) -> str | None:
+    """The shape holding a column passed for its closed vocabulary to that vocabulary on every row, or None."""
+    from maskline.sql.kind_shapes import vocabulary_shape
+
+    if not closed_vocabulary(verdict) or verdict.shape is None:
+        return None
+    return vocabulary_shape(verdict.shape.vocabulary)
 
 
 # Why many distinct whole numbers as wide as accounts, under a name that gives no evidence, are masked.

@@ -52,7 +52,7 @@ MIN_STATUS_WORDS = 2  # distinct states a status column needs: one word repeated
 
 _COUNT = re.compile(rf"0|[1-9]\d{{0,{MAX_COUNT_DIGITS - 1}}}")
 _YEAR = re.compile(r"(19|20)\d\d")
-_FLAG_VALUES = frozenset({
+FLAG_VALUES = frozenset({
     "true", "false", "t", "f", "yes", "no", "y", "n", "0", "1", "ja", "nein", "j", "oui", "non", "o", "si", "sí",
     "sim", "não", "nao", "s", "waar", "onwaar", "ya", "tidak", "vero", "falso", "verdadero", "wahr",
 })
@@ -134,7 +134,7 @@ def named_kind(values: list[str], today: dt.date | None = None, counts: list[int
         return SafeKind.HTTP_STATUSES
     if years(distinct, today):
         return SafeKind.YEARS
-    if all(v.casefold() in _FLAG_VALUES for v in distinct):
+    if all(v.casefold() in FLAG_VALUES for v in distinct):
         return SafeKind.FLAGS
     if counts_of_things(distinct):
         return SafeKind.COUNTS

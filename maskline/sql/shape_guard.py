@@ -11,6 +11,11 @@ masked as any unclassified value is (``redact``). The patterns are :mod:`masklin
 in the POSIX syntax every engine's regular expressions read (``[0-9]``, no ``\\d`` or ``(?:``), and anchored,
 since DuckDB's and BigQuery's functions find a match anywhere.
 
+A column passed for a safe kind its values proved (``order_status``'s workflow states, ``weight``'s measurements,
+``price``'s amounts) or for a listed closed vocabulary (``tz``'s IANA zones) is held the same way, to the kind's
+written form or the vocabulary's members (:mod:`maskline.sql.kind_shapes`): the decision records that kind as the
+column's shape.
+
 A column whose type is not known (``maskline sql --table T --columns ...``) is checked as text: its text cast
 (:func:`as_text`), which every engine's text functions take whatever the column is stored as.
 
@@ -35,6 +40,13 @@ from typing import TYPE_CHECKING
 
 from sqlglot import exp
 
+from maskline.sql.kind_shapes import (
+    KIND_PATTERNS,
+    KIND_WORDS,
+    PLACEHOLDERS,
+    VOCABULARY_SHAPES,
+    vocabulary_words,
+)
 from maskline.type_names import text_type
 
 if TYPE_CHECKING:
@@ -48,7 +60,9 @@ SHAPE_PATTERNS: dict[str, str] = {
 }
 # A boolean's words, compared lower-cased (no engine-portable case-insensitive flag).
 BOOLEAN_WORDS = ("true", "false", "t", "f", "yes", "no", "y", "n", "0", "1")
-SHAPES = (*SHAPE_PATTERNS, "boolean")  # every shape a value is checked against
+# every shape a value is checked against: the classifier's shapes, and the safe kinds a pass rests on
+# (maskline.sql.kind_shapes: ``order_status`` passed for its workflow states keeps only workflow states)
+SHAPES = (*SHAPE_PATTERNS, "boolean", *KIND_PATTERNS, *KIND_WORDS, *VOCABULARY_SHAPES)
 
 
 # Base names (lower case, before any parameters) of the types whose storage holds only values of one shape: numbers,
@@ -105,7 +119,8 @@ def shape_held(column: exp.Expression, shape: str | None, source_type: str | Non
                masked: Callable[[exp.Expression], exp.Expr]) -> exp.Expr:
     """``column`` where its value has ``shape``, ``masked(column)`` where it has not; ``column`` itself when its
     ``source_type`` is known not to be text, or ``shape`` is not one a value can be checked against (a text
-    column passed for its facts or vocabulary is judged on its sample: the documented limit).
+    column passed for its facts or a closed public vocabulary is judged on its sample: the documented limit).
+    ``shape`` is a classifier's shape or a proven safe kind's name (:mod:`maskline.sql.kind_shapes`).
 
     >>> from sqlglot import exp
     >>> shape_held(exp.column("ok"), "boolean", "text", lambda c: exp.null()).sql("postgres")
@@ -116,14 +131,33 @@ def shape_held(column: exp.Expression, shape: str | None, source_type: str | Non
     if not shape_checked(shape, source_type):
         return column
     value = as_text(column, source_type)
-    if shape == "boolean":
-        fits: exp.Expr = exp.In(this=exp.Lower(this=value.copy()),
-                                expressions=[exp.Literal.string(w) for w in BOOLEAN_WORDS])
-    else:
-        fits = whole_match(value.copy(), SHAPE_PATTERNS[str(shape)])
+    fits = _fits(value, str(shape))
     return exp.Case(ifs=[exp.If(this=exp.or_(exp.Is(this=value.copy(), expression=exp.Null()), fits),
                                 true=value.copy())],
                     default=masked(value.copy()))
+
+
+def _fits(value: exp.Expression, shape: str) -> exp.Expr:
+    """True where ``value`` has ``shape``: a classifier's shape, or a safe kind's pattern or words, beside which the
+    few placeholders of :data:`~maskline.sql.kind_shapes.PLACEHOLDERS` pass as themselves.
+
+    >>> _fits(exp.column("v"), "flags").sql("postgres")[:22]
+    "LOWER(v) IN ('0', '1',"
+    """
+    def one_of(words: tuple[str, ...]) -> exp.Expr:
+        return exp.In(this=exp.Lower(this=value.copy()), expressions=[exp.Literal.string(w) for w in words])
+
+    if shape == "boolean":
+        return one_of(BOOLEAN_WORDS)
+    if shape in SHAPE_PATTERNS:
+        return whole_match(value.copy(), SHAPE_PATTERNS[shape])
+    if shape in KIND_WORDS:
+        return one_of(KIND_WORDS[shape] + PLACEHOLDERS)
+    if shape in VOCABULARY_SHAPES:
+        listed = one_of(vocabulary_words(shape) + PLACEHOLDERS)
+        pattern = VOCABULARY_SHAPES[shape][1]
+        return listed if pattern is None else exp.or_(listed, whole_match(exp.Lower(this=value.copy()), pattern))
+    return exp.or_(whole_match(value.copy(), KIND_PATTERNS[shape]), one_of(PLACEHOLDERS))
 
 
 # Appended to the value and matched before the pattern's end: Java's ``$`` (Trino, Spark) also matches before a

@@ -17,7 +17,8 @@ import pytest
 from tests.dbt.dbt_harness import DbtProject, synced_policy, unsynced_project, unsynced_table
 
 pytestmark = [pytest.mark.dbt, pytest.mark.xdist_group("dbt")]
-BEYOND = "Margaret Thornton"  # the value past the sample: not a number
+BEYOND = "Margaret Thornton"  # the value past the sample: not a number, not a workflow state
+STATES = ["shipped", "pending", "cancelled", "N/A"]  # order_status: passed for its proven kind (status words)
 
 
 @pytest.fixture(scope="module")
@@ -25,8 +26,8 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> DbtProject:
     """The integration project on DuckDB with a ``raw_payments`` seed (``amount`` stored as text) and a model
     selecting it through ``maskline.masked_columns``."""
     project = unsynced_project(tmp_path_factory.mktemp("dbt_shape") / "project")
-    rows = [f"{i},{i * 3}.25" for i in range(1, 61)] + [f"61,{BEYOND}"]
-    (project.root / "seeds" / "raw_payments.csv").write_text("id,amount\n" + "\n".join(rows) + "\n")
+    rows = [f"{i},{i * 3}.25,{STATES[i % len(STATES)]}" for i in range(1, 61)] + [f"61,{BEYOND},{BEYOND}"]
+    (project.root / "seeds" / "raw_payments.csv").write_text("id,amount,order_status\n" + "\n".join(rows) + "\n")
     (project.root / "models" / "payments_masked.sql").write_text(
         "select {{ maskline.masked_columns(ref('raw_payments')) }} from {{ ref('raw_payments') }}\n")
     project.run("seed", "--select", "raw_payments")
@@ -60,3 +61,11 @@ def test_a_value_without_the_shape_past_the_sample_is_redacted_and_the_others_pa
     # can have redacted the name
     assert list(out["amount"].iloc[:-1]) == list(raw["amount"].iloc[:-1])
     assert list(out["id"]) == list(raw["id"])
+
+
+def test_a_value_past_the_sample_of_a_column_passed_for_its_kind_is_redacted(project: DbtProject) -> None:
+    raw, out = _built(project)
+    assert raw["order_status"].iloc[-1] == BEYOND
+    assert out["order_status"].iloc[-1] == "[REDACTED]"
+    # the control: the workflow states and the placeholder pass unchanged
+    assert list(out["order_status"].iloc[:-1]) == list(raw["order_status"].iloc[:-1])
