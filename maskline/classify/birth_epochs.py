@@ -27,6 +27,8 @@ MAX_AGE_YEARS = 110  # a living person's (or a recent record's) birth: no older
 SHARE = 0.9  # of the values (weighted by rows) that must read as such a date
 MIN_DISTINCT = 3  # fewer distinct values say nothing
 MS_FROM = 10**11  # an absolute value from here on is milliseconds: as seconds it would be year 5138
+MIN_SPAN_DAYS = 365  # people's birth dates spread over years: counts (``births``: 5-digit numbers) or state codes
+# (``birthplace``: 1..56) read as seconds all fall on 1970-01-01
 STRENGTH = 0.8  # name and values agree, the unit inferred: below a written date's 0.9
 CHANCE = 0.5  # not distinctive: any evidence by values alone wins over it
 DETECTOR = "birth-epoch"
@@ -69,13 +71,15 @@ def named_birth_epoch_evidence(values: Sequence[str], weights: Sequence[float], 
     large = sum(w for v, w in zip(values, weights, strict=True) if _INTEGER.match(v.strip()) and abs(int(v)) >= MS_FROM)
     millis = large >= 0.5 * n
     fitting = []
+    dates = []
     weight = 0.0
     for v, w in zip(values, weights, strict=True):
         d = epoch_date(v, millis)
         if d is not None and start <= d <= end:
             fitting.append(v)
+            dates.append(d)
             weight += w
-    if weight < SHARE * n or len(fitting) < MIN_DISTINCT:
+    if weight < SHARE * n or len(fitting) < MIN_DISTINCT or (max(dates) - min(dates)).days < MIN_SPAN_DAYS:
         return []
     share = weight / n
     note = f"Unix times of the last {MAX_AGE_YEARS} years for {share:.0%}; name and values agree"

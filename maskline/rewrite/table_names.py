@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from sqlglot import exp
+if TYPE_CHECKING:  # sqlglot is imported where a name is parsed: loading a policy reads names and imports none
+    from sqlglot import exp
 
 
 def name_parts(name: str | Sequence[str]) -> tuple[str, ...]:
@@ -74,12 +75,14 @@ def identity_parts(table: exp.Table, dialect: str | None) -> tuple[str, ...]:
     unquoted name folds to lower case on PostgreSQL and Trino, to upper case on Snowflake; DuckDB ignores case,
     quoted or not), a name that folding leaves mixed-case double-quoted, so it keeps its case.
 
+    >>> from sqlglot import exp
     >>> t = exp.to_table('"Sales"."Customers"', dialect="postgres")
     >>> identity_parts(t, "postgres"), identity_parts(t, "duckdb"), identity_parts(exp.to_table("Customers"), "postgres")
     (('"Sales"', '"Customers"'), ('sales', 'customers'), ('customers',))
     >>> identity_parts(exp.to_table('"CUSTOMERS"'), "snowflake"), identity_parts(exp.to_table("customers"), "snowflake")
     (('customers',), ('customers',))
     """
+    from sqlglot import exp
     from sqlglot.dialects.dialect import Dialect
     from sqlglot.optimizer.normalize_identifiers import normalize_identifiers
 
@@ -113,6 +116,8 @@ def stored_name(name: str | None, dialect: str | None) -> str | None:
     >>> stored_name("Sales", "postgres"), stored_name("Sales", "duckdb"), stored_name(None, "postgres")
     ('"Sales"', 'sales', None)
     """
+    from sqlglot import exp
+
     if name is None:
         return None
     return identity_parts(exp.Table(this=exp.to_identifier(name, quoted=True)), dialect)[0]
@@ -123,6 +128,7 @@ def written_parts(table: exp.Table) -> tuple[str, ...]:
     not double-quoted. For a table whose identifiers the engine's folding has normalized
     (:func:`normalize_tables`), this is its :func:`identity_parts`.
 
+    >>> from sqlglot import exp
     >>> written_parts(exp.to_table('hr."Customers"', dialect="postgres")), written_parts(exp.to_table("HR.T"))
     (('hr', '"Customers"'), ('hr', 't'))
     """
@@ -135,10 +141,12 @@ def normalize_tables(tables: Iterable[exp.Table], dialect: str | None) -> None:
     ``normalize_identifiers``: DuckDB's quoted ``"Customers"`` is its ``customers``; PostgreSQL keeps it), so every
     name read from them afterwards (:func:`written_parts`) is the relation's identity on that engine.
 
+    >>> from sqlglot import exp
     >>> t, s = exp.to_table('"Customers"', dialect="duckdb"), exp.to_table('"CUSTOMERS"', dialect="snowflake")
     >>> normalize_tables([t], "duckdb"); normalize_tables([s], "snowflake"); written_parts(t), written_parts(s)
     (('customers',), ('customers',))
     """
+    from sqlglot import exp
     from sqlglot.dialects.dialect import Dialect
     from sqlglot.optimizer.normalize_identifiers import normalize_identifiers
 
