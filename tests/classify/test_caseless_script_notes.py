@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from maskline.classify import classify_column
 from maskline.text.caseless_names import caseless_name_pairs
 
@@ -71,20 +73,25 @@ def test_a_pair_needs_a_known_given_name_then_a_known_family_name() -> None:
 SHORT = ["order", "shipped", "late", "box", "damaged", "refund", "asked", "again", "today", "courier"]
 
 
-def _short_notes() -> list[str]:
-    return [" ".join(RNG.choice(SHORT) for _ in range(4)) for _ in range(300)]
+def _short_notes(seed: int, n: int = 300) -> list[str]:
+    rng = random.Random(seed)  # its own: the notes must not depend on which tests ran before in the process
+    return [" ".join(rng.choice(SHORT) for _ in range(4)) for _ in range(n)]
 
 
-def test_short_notes_holding_a_validated_e_mail_are_not_safe_even_below_the_free_text_test() -> None:
-    notes = _short_notes()
+@pytest.mark.parametrize("seed", [3, 10, 17])
+def test_short_notes_holding_a_validated_e_mail_are_not_safe_even_below_the_free_text_test(seed: int) -> None:
+    # 300 distinct notes, of which the prose pass samples 200 (free_text.TEXT_CAP): seeds 10 and 17 leave the one
+    # note with the address out of that sample, and the column passed as safe before every value was looked at
+    notes = _short_notes(seed)
     notes[7] += " mail lena.k@example.org"  # one value in 300: too few for FREE_TEXT_WITH_PII, not proof of nothing
     c = classify_column("remark", notes)
     assert c.info_type is None
     assert c.verdict == "uncertain", c.evidence
 
 
-def test_control_the_same_short_notes_without_any_span_stay_safe() -> None:
-    assert classify_column("remark", _short_notes()).verdict == "safe"
+@pytest.mark.parametrize("seed", [3, 10, 17])
+def test_control_the_same_short_notes_without_any_span_stay_safe(seed: int) -> None:
+    assert classify_column("remark", _short_notes(seed)).verdict == "safe"
 
 
 
