@@ -298,6 +298,19 @@ class EngineAdapter:
                        (self.folded(table.this), self.folded(table.args.get("db"))))
         return all_stored(cursor.fetchall())
 
+    def locked_relations(self, cursor: Any) -> frozenset[int]:
+        """The row-holding relations the session's transaction holds a lock on, for
+        :mod:`maskline.rewrite.held_catalog` to compare before and after a masked query: a relation the query
+        read that the run had not held refuses its rows. Empty where the engine keeps no such locks to list
+        (DuckDB and SQLite hold the catalog by their transaction's snapshot; PostgreSQL lists ``pg_locks``).
+
+        >>> import duckdb
+        >>> from maskline.adapters import engine
+        >>> engine("duckdb").locked_relations(duckdb.connect())
+        frozenset()
+        """
+        return frozenset()
+
     def key_stores(self, cursor: Any, tables: Sequence[exp.Table]) -> list[bool]:
         """For each of ``tables``, in order, whether it is in a schema maskline keeps key material in (never a
         relation of a masked query), asked in one catalog round trip for all of them where the engine keeps one.

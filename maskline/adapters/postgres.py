@@ -240,6 +240,26 @@ class PostgresAdapter(EngineAdapter):
         row = cursor.fetchone()
         return row is not None and int(row[0]) == 0
 
+    def locked_relations(self, cursor: Any) -> frozenset[int]:
+        """The relations that hold rows (tables, partitions, views, materialized views, foreign tables; by oid) this
+        session's transaction holds a lock on (:mod:`maskline.rewrite.held_catalog` compares the set before and
+        after a masked query). A relation a statement reads stays locked until the transaction ends, so what the
+        query adds is what it read beyond the relations the run held. A key store's key table is left out: the
+        token functions of :func:`protect`'s masked views read it as the query runs (its schema's mark or the
+        default private schema's name says so; a query naming a key store is refused by the rewrite); indexes are
+        left out because their table is in the set.
+        """
+        cursor.execute("SELECT l.relation FROM pg_catalog.pg_locks l "
+                       f"JOIN pg_catalog.pg_class c ON c.oid {_EQ} l.relation "
+                       f"JOIN pg_catalog.pg_namespace n ON n.oid {_EQ} c.relnamespace "
+                       f"WHERE l.pid {_EQ} pg_catalog.pg_backend_pid() AND l.locktype {_EQ} 'relation' "
+                       f"AND c.relkind::pg_catalog.text {_EQ} ANY ('{{r,p,v,m,f}}'::pg_catalog.text[]) "
+                       f"AND NOT (c.relname::pg_catalog.text {_EQ} %s::pg_catalog.text "
+                       f"AND (n.nspname::pg_catalog.text {_EQ} %s::pg_catalog.text "
+                       f"OR pg_catalog.obj_description(n.oid, 'pg_namespace') {_EQ} %s::pg_catalog.text))",
+                       (KEY_TABLE, PRIVATE_SCHEMA, KEY_STORE_MARK))
+        return frozenset(int(r[0]) for r in cursor.fetchall())
+
     def key_stores(self, cursor: Any, tables: Sequence[exp.Table]) -> list[bool]:
         """For each of ``tables``, whether its schema is one :func:`protect` marked as its private schema
         (``KEY_STORE_MARK``): the marks of all their schemas are read in one catalog query.

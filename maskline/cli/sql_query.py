@@ -148,19 +148,19 @@ def as_stored(schema: dict[str, dict[str, str]], dialect: str, *, where: str) ->
 
     from maskline.adapters import engine
 
-    read = Dialect.get_or_raise(engine(dialect, where="--dialect").dialect().sqlglot_name)
+    sqlglot_name = engine(dialect, where="--dialect").dialect().sqlglot_name
+    read = Dialect.get_or_raise(sqlglot_name)
 
     def stored(key: str) -> str:
         if len(key) >= 2 and key[0] == key[-1] == '"':
             return key[1:-1].replace('""', '"')  # SQL's quoted identifier: "" is one quote
         return read.normalize_identifier(exp.Identifier(this=key, quoted=False)).name
 
-    from maskline.rewrite.table_names import name_parts
+    from maskline.rewrite.table_names import identity_parts
 
-    ignores_case = read.normalization_strategy.name == "CASE_INSENSITIVE"  # DuckDB: "Orders" is its orders
     tables: dict[tuple[str, ...], str] = {}
     for table in schema:  # the keys are the file's table names (structure), never a value
-        identity = tuple(p.lower() for p in name_parts(table)) if ignores_case else name_parts(table)
+        identity = identity_parts(exp.to_table(table, dialect=read), sqlglot_name)
         if (first := tables.setdefault(identity, table)) != table:
             raise InputError(f"tables {first!r} and {table!r} name one table of {dialect}", where=where,
                              fix="keep the entry of the table your queries read and remove the other, or quote the "

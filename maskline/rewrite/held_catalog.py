@@ -144,14 +144,14 @@ def held(connection: Any, cursor: Any, adapter: Any, dialect: str, catalog: Cata
             for i in catalog.read:
                 cursor.execute(f"SELECT FROM {_name(adapter, catalog.described[i])} LIMIT 0")
         _refuse_if_changed(adapter, cursor, catalog)
-        locked = _relation_locks(cursor) if dialect == "postgres" else frozenset()
+        locked = adapter.locked_relations(cursor)
         yield
         if dialect == "postgres":
             # ATTACH PARTITION and INHERIT take only SHARE UPDATE EXCLUSIVE on the parent, and ALTER SCHEMA RENAME
             # no lock on its tables: what they commit after the second read can reach the query. A relation the
             # query read that the run had not locked (a new descendant, another schema's table under the held
             # name) holds a lock of the query's now; the catalog read again shows what changed meanwhile.
-            if _relation_locks(cursor) - locked:
+            if adapter.locked_relations(cursor) - locked:
                 raise _catalog_changed()
             _refuse_if_changed(adapter, cursor, catalog)
     except BaseException:
@@ -191,29 +191,6 @@ def _catalog_changed() -> RewriteRefused:
     return RewriteRefused("the catalog changed between the rewrite and the run: a relation the query reads was "
                           "replaced, or its columns renamed or retyped", where="run_masked",
                           fix="rewrite the query again and run it (the masks were decided on the catalog as it was)")
-
-
-def _relation_locks(cursor: Any) -> frozenset[int]:
-    """The relations that hold rows (tables, partitions, views, materialized views, foreign tables; by oid) this
-    PostgreSQL session's transaction holds a lock on. A relation a statement reads stays locked until the transaction
-    ends, so what the query adds to the set is what it read beyond the relations the run held (their indexes,
-    partitions and a view's tables were locked with them). A key store's key table is left out: the token functions
-    of ``maskline protect``'s masked views read it as the query runs (its mark or its default schema name says so,
-    and a query naming a key store was refused by the rewrite); an index is left out because its table is in the set.
-    """
-    from maskline.adapters.postgres import KEY_STORE_MARK, KEY_TABLE, PRIVATE_SCHEMA
-
-    eq = "OPERATOR(pg_catalog.=)"
-    cursor.execute("SELECT l.relation FROM pg_catalog.pg_locks l "
-                   f"JOIN pg_catalog.pg_class c ON c.oid {eq} l.relation "
-                   f"JOIN pg_catalog.pg_namespace n ON n.oid {eq} c.relnamespace "
-                   f"WHERE l.pid {eq} pg_catalog.pg_backend_pid() AND l.locktype {eq} 'relation' "
-                   f"AND c.relkind::pg_catalog.text {eq} ANY ('{{r,p,v,m,f}}'::pg_catalog.text[]) "
-                   f"AND NOT (c.relname::pg_catalog.text {eq} %s::pg_catalog.text "
-                   f"AND (n.nspname::pg_catalog.text {eq} %s::pg_catalog.text "
-                   f"OR pg_catalog.obj_description(n.oid, 'pg_namespace') {eq} %s::pg_catalog.text))",
-                   (KEY_TABLE, PRIVATE_SCHEMA, KEY_STORE_MARK))
-    return frozenset(int(r[0]) for r in cursor.fetchall())
 
 
 def _refuse_old_snapshot(cursor: Any) -> None:

@@ -35,13 +35,12 @@ from __future__ import annotations
 
 from http import HTTPStatus
 
-from maskline.classify.named_kinds import FLAG_VALUES, STATUS_VOCABULARY
+from maskline.classify.named_kinds import FLAG_VALUES, MEASURE_UNITS, STATUS_VOCABULARY
 
 # A space as exports write it between a number and its unit or currency: ASCII, no-break, narrow no-break.
 _SPACE = "[ \u00a0\u202f]"
 _CURRENCY = "([€$£¥₽₹₺₩₪₴₦฿₫¢]|[A-Z]{3}|kr|Ft|zł|Kč|lei|R[$]|Fr[.])"
-_UNIT = ("(mg|g|kg|t|lb|lbs|oz|mm|cm|m|km|in|ft|mi|ml|cl|l|L|gal|ms|s|sec|secs|min|mins|h|hr|hrs|d|day|days|"
-         "B|KB|MB|GB|TB|KiB|MiB|GiB|TiB|W|kW|MW|Wh|kWh|MWh|V|mA|mAh|hp|PS|°C|°F|K|Hz|kHz|MHz|GHz|%|px|pt|dpi)")
+_UNIT = "(" + "|".join(MEASURE_UNITS) + ")"  # none holds a regex metacharacter (tests/core/test_kind_held.py)
 _LABELS = ("alpha", "beta", "rc", "dev", "pre", "preview", "snapshot", "post", "b", "a")
 _LABEL = "(" + "|".join(sorted({f(w) for w in _LABELS for f in (str.lower, str.upper, str.capitalize)})) + ")"
 _PART = "(0|[1-9][0-9]{0,5})"

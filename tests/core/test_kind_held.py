@@ -231,3 +231,14 @@ def test_a_kind_stored_as_integers_is_not_wrapped() -> None:
     col = exp.column("n")
     assert shape_held(col, "counts", "BIGINT", lambda c: exp.null()) is col
     assert shape_held(col, "counts", "varchar", lambda c: exp.null()) is not col
+
+
+def test_the_classifier_and_the_guard_read_one_list_of_units_written_as_plain_text() -> None:
+    # The guard's POSIX pattern joins the units unescaped: a unit holding a metacharacter would widen it.
+    import re
+
+    from maskline.classify.named_kinds import MEASURE_UNITS
+    from maskline.sql.kind_shapes import KIND_PATTERNS
+
+    assert all(re.escape(u) == u for u in MEASURE_UNITS)
+    assert all(u in KIND_PATTERNS["measurements"] for u in MEASURE_UNITS)
