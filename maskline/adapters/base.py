@@ -25,11 +25,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlglot import exp
-
 from maskline.errors import UnsupportedDialectError
 
 if TYPE_CHECKING:
+    from sqlglot import exp
+
     from maskline.adapters.facts import CatalogFacts
     from maskline.adapters.url import EngineURL
     from maskline.dialects.base import Dialect
@@ -168,6 +168,7 @@ class EngineAdapter:
         """``statement`` as SQL text plus its parameters: none where the session holds the key; the key's
         values where it travels with the statement (:attr:`key_in_statement`).
 
+        >>> from sqlglot import exp
         >>> from maskline.adapters import engine
         >>> engine("duckdb").bind_statement(exp.select("a").from_("t"), None)
         ('SELECT a FROM t', ())
@@ -222,6 +223,7 @@ class EngineAdapter:
     def folded(self, ident: exp.Identifier | None) -> str | None:
         """A name part as the catalog stores it (unquoted names fold to lower case where the engine folds).
 
+        >>> from sqlglot import exp
         >>> from maskline.adapters import engine
         >>> pg = engine("postgres")
         >>> pg.folded(exp.to_identifier("Email")), pg.folded(exp.to_identifier("Email", quoted=True))
@@ -238,6 +240,8 @@ class EngineAdapter:
         >>> engine("duckdb").table('main."Customers"').name
         'Customers'
         """
+        from sqlglot import exp  # imported on use: a file's scan reaches this package and needs no SQL parser
+
         return exp.to_table(name, dialect=self.dialect().sqlglot_name)
 
     def current_catalog(self, cursor: Any) -> str:
@@ -268,6 +272,7 @@ class EngineAdapter:
     def columns(self, cursor: Any, table: exp.Table) -> list[tuple[str, str]]:
         """``(column, type)`` of ``table`` in order, from ``information_schema``; empty when it does not exist.
 
+        >>> from sqlglot import exp
         >>> import duckdb
         >>> from maskline.adapters import engine
         >>> con = duckdb.connect(); _ = con.execute("CREATE TABLE t (id INTEGER, email VARCHAR)")
@@ -286,6 +291,7 @@ class EngineAdapter:
         A view reads other tables as they are, so a masked relation over it masks nothing below it: the safe
         query path decides a view's columns without ``unclassified: pass`` (:mod:`maskline.rewrite.api`).
 
+        >>> from sqlglot import exp
         >>> import duckdb
         >>> from maskline.adapters import engine
         >>> con = duckdb.connect(); _ = con.execute("CREATE TABLE t (id INTEGER); CREATE VIEW v AS SELECT * FROM t")
@@ -318,6 +324,7 @@ class EngineAdapter:
         An engine whose sessions hold the key (DuckDB's variables, SQLite's functions) keeps it in no table.
         PostgreSQL's ``protect`` keeps it in a schema it marks (:mod:`maskline.adapters.postgres`).
 
+        >>> from sqlglot import exp
         >>> import duckdb
         >>> from maskline.adapters import engine
         >>> engine("duckdb").key_stores(duckdb.connect(), [exp.to_table("t"), exp.to_table("s.u")])
@@ -336,6 +343,7 @@ class EngineAdapter:
         catalog other than the connection's is not described (the rewrite refuses it). What the catalog cannot
         say fails closed: not stored, a key store; a failing column read raises.
 
+        >>> from sqlglot import exp
         >>> import duckdb
         >>> from maskline.adapters import engine
         >>> con = duckdb.connect(); _ = con.execute("CREATE TABLE t (id INTEGER); CREATE VIEW v AS SELECT * FROM t")
@@ -371,10 +379,13 @@ class EngineAdapter:
     def truncate(self, table: exp.Table) -> exp.Expression:
         """The statement that empties ``table`` and keeps it.
 
+        >>> from sqlglot import exp
         >>> from maskline.adapters import engine
         >>> engine("postgres").truncate(exp.to_table("t")).sql(), engine("sqlite").truncate(exp.to_table("t")).sql()
         ('TRUNCATE TABLE t', 'DELETE FROM t')
         """
+        from sqlglot import exp
+
         return exp.TruncateTable(expressions=[table.copy()])
 
     def dependent_views(self, cursor: Any, target_sql: str) -> list[str]:
@@ -389,6 +400,7 @@ class EngineAdapter:
                       new_columns: set[str]) -> list[exp.Expression]:
         """Statements that give ``new_table`` the grants and comments ``target_sql`` has (before a swap).
 
+        >>> from sqlglot import exp
         >>> EngineAdapter().carried_setup(None, "t", exp.to_table("t_new"), {"id"})  # PostgreSQL overrides it
         []
         """
