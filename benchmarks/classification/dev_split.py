@@ -73,7 +73,12 @@ What is in it (see RESULTS.md):
 - four tables of Romanian, Albanian, Catalan and Indonesian schemas whose passports, patient numbers, phones and
   logins are named by cognates of hint words (``pasaport``, ``pacient_id``, ``telepon``, ``utilizator``) beside
   false friends (``postare``, ``pasul``, ``pasta``, ``telefonia``, ``pasar``), since the ``clscog`` round
-  (:mod:`.dev_cognate_names`).
+  (:mod:`.dev_cognate_names`);
+- eight tables of phone numbers of 48 regions drawn from every region with a mobile example number in phonenumbers
+  (E.164, international, national with and without the trunk prefix, integers, mixed; a third sparse) under
+  opaque, abbreviated, local-language and honest names, beside digit columns that are no phones (ids, orders,
+  EAN-13s, epoch seconds, cents, postal codes, accounts, dates as digits), since the ``extcsv28`` round
+  (:mod:`.dev_world_phones`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -95,7 +100,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (corpus.fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "f58f0206c12b097d92b182f1294725272bd4c2caf36bd33f0d64e14b3058880e"
+RECORDED_FINGERPRINT = "6b70707438f5d4f232c6b0a17fb0c362ae1361d537b3bfc3f0888763755addd4"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -1133,7 +1138,8 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     the test split's weak types in shapes the split lacked (:mod:`benchmarks.classification.dev_weak_shapes`) with
     theirs, and ten of people's contact data beside codes shaped like passports
     (:mod:`benchmarks.classification.dev_person_codes`), and four whose columns are named by cognates of hint words
-    (:mod:`benchmarks.classification.dev_cognate_names`).
+    (:mod:`benchmarks.classification.dev_cognate_names`), and eight of phones of regions drawn from every region
+    phonenumbers knows beside digit columns that are no phones (:mod:`benchmarks.classification.dev_world_phones`).
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
@@ -1198,12 +1204,13 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     from benchmarks.classification.dev_phone_tables import phone_tables
     from benchmarks.classification.dev_three_digit_codes import three_digit_code_tables
     from benchmarks.classification.dev_weak_shapes import weak_shape_tables
+    from benchmarks.classification.dev_world_phones import world_phone_tables
 
     return (columns + handle_tables(seed, rows) + passport_mix_tables(seed, rows) + account_code_tables(seed, rows)
             + medical_record_tables(seed, rows) + phone_tables(seed, rows) + not_people_tables(seed, rows)
             + domestic_account_tables(seed, rows) + passport_series_tables(seed, rows) + not_postal_tables(seed, rows)
             + card_storage_tables(seed, rows) + weak_shape_tables(seed, rows) + person_code_tables(seed, rows)
-            + three_digit_code_tables(seed, rows) + cognate_name_tables(seed, rows))
+            + three_digit_code_tables(seed, rows) + cognate_name_tables(seed, rows) + world_phone_tables(seed, rows))
 
 
 

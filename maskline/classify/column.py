@@ -222,7 +222,10 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         if idx:
             found.append(_validate(d.info_type, d.name, idx, d.validator, d.chance, d.needs_hint, d.strength,
                                    scan, d.refute, d.note, d.min_share, d.twin_chance))
-    if kind in ("string", "integer") and "PHONE" not in hints:
+    # A phone name does not skip the reading by values: its detectors validate in the listed regions only, and Cape
+    # Verde's numbers stored as integers, half with their calling code (``2382257769`` beside ``9982974``), under
+    # ``mob_no`` were left untyped while the same column under ``c5`` was read as phones (extcsv28).
+    if kind in ("string", "integer") and ("PHONE" not in hints or not _phone_shown(found)):
         plan = _phone_plan_evidence(scan)
         if plan is not None:
             found.append(plan)
@@ -543,6 +546,15 @@ def _phone_plan_evidence(scan: _Scan) -> Evidence | None:
     return Evidence("PHONE", f"{label} {fit.plan}", weight / scan.n * rate, rate, fit.checked, fit.validated,
                      p_value, False, PHONE_PLAN_STRENGTH, [scan.values[i] for i in idx], "surrogate_keys",
                      chance=fit.chance, min_share=0.5)
+
+
+PHONE_SHOWN = 0.9  # share of a phone-named column the detectors validated, past which the plans are not read
+
+
+def _phone_shown(found: list[Evidence]) -> bool:
+    """Whether the detectors already validated phones in nearly all the column (``PHONE_SHOWN``), so the plan reading
+    has nothing to add. Half is not enough: the listed regions' validation of half a column left it untyped."""
+    return any(ev.info_type == "PHONE" and ev.share >= PHONE_SHOWN for ev in found)
 
 
 PLUS_WRITTEN_STRENGTH = 0.75  # how phones are written, their validity unread: as CALLING_CODE_STRENGTH, modest

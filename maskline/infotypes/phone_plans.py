@@ -316,10 +316,38 @@ def calling_codes(runs: Iterable[str]) -> Counter[str | None]:
 
 def _dense_lengths(coded: Sequence[str], code: str, region: str) -> bool:
     """Whether nearly all coded runs have, after the code, a length where the plan holds a fair share of valid
-    numbers: a branch code before unpadded accounts makes runs of every length the plan's broad limits allow."""
+    numbers, or are themselves a subscriber's number (:func:`subscriber_number`): a branch code before unpadded
+    accounts makes runs of every length the plan's broad limits allow, and at a sparse length few of them are
+    valid, while Guinea's fixed lines (``30`` and six digits, 1% of the eight-digit numbers) all are.
+
+    >>> _dense_lengths(["22430248906", "224601193969"], "224", "GN")
+    True
+    >>> _dense_lengths(["22412345678", "22487654321"], "224", "GN")
+    False
+    """
     from maskline.infotypes.calling_code_forms import MIN_DENSITY, POSSIBLE, length_density
 
-    return sum(length_density(region, len(d) - len(code)) >= MIN_DENSITY for d in coded) >= POSSIBLE * len(coded)
+    return sum(length_density(region, len(d) - len(code)) >= MIN_DENSITY or subscriber_number(d)
+               for d in coded) >= POSSIBLE * len(coded)
+
+
+SUBSCRIBER_TYPES = ("FIXED_LINE", "MOBILE", "FIXED_LINE_OR_MOBILE")  # phonenumbers' types a person answers
+
+
+@partial(remembered, size=ANSWERS)  # as _valid: never under the value
+def subscriber_number(digits: str) -> bool:
+    """Whether ``digits`` (a calling code first) are a valid fixed-line or mobile number, not a service, a pager or
+    a short code: what a person's phone column holds, whatever share of its plan's number space that kind fills.
+
+    >>> subscriber_number("22430248906"), subscriber_number("22412345678"), subscriber_number("4930")
+    (True, False, False)
+    """
+    import phonenumbers
+
+    if not _valid(digits, E164):
+        return False
+    kind = phonenumbers.number_type(phonenumbers.parse("+" + digits, None))
+    return any(kind == getattr(phonenumbers.PhoneNumberType, t) for t in SUBSCRIBER_TYPES)
 
 
 FORM_OVERLAP = 0.5  # share of the national runs whose length some coded run has once its code is dropped
