@@ -59,6 +59,7 @@ from maskline.keys import KeyMaterial, resolve_key
 from maskline.plan import Plan
 from maskline.policy import Policy
 from maskline.rewrite.allowlist import check_allowed
+from maskline.rewrite.echoes import refuse_echoes
 from maskline.rewrite.filters import LiteralFilter
 from maskline.rewrite.held_catalog import CatalogRead
 from maskline.rewrite.mentions import at, mention, suggestion
@@ -338,8 +339,11 @@ def _rewrite(
                                         home=home)
     tracer = Tracer(root, sensitivity.is_sensitive)
     key_holder = _Key(policy, key)
-    tokenized = LiteralFilter(tracer, policy.rewrite.filter_literals, sensitivity, key_holder.get).apply(root)
+    literal_filter = LiteralFilter(tracer, policy.rewrite.filter_literals, sensitivity, key_holder.get)
+    tokenized = literal_filter.apply(root)
     if tokenized:
+        # A tokenized value written again (an alias, a literal beside an unmasked column) would reach the SQL whole.
+        refuse_echoes(qualified, literal_filter.values, known=_catalog_names(full_schema))
         tracer.reset()
     lineage = output_lineage(tracer, root, sensitivity)
     over_masked = to_sql(qualified, d)  # type: ignore[arg-type]  # printed from a copy: the tree is rewritten next
@@ -391,6 +395,16 @@ def _generated(tables: list[exp.Table], facts: CatalogFacts | None, schema: Sche
         if name is not None and facts.generated_of(i):
             out[name] = (*out.get(name, ()), *facts.generated_of(i))
     return out
+
+
+def _catalog_names(schema: Schema) -> set[str]:
+    """Every part of the schema's table names and every column name: the names that are structure, not text.
+
+    >>> sorted(_catalog_names({"main.t": {"Id": "int"}}))
+    ['Id', 'main', 't']
+    """
+    names = {part for table in schema for part in table.replace('"', "").split(".")}
+    return names | {column for columns in schema.values() for column in columns}
 
 
 class _Key:
