@@ -54,7 +54,7 @@ from maskline.adapters import engine
 from maskline.adapters.facts import CatalogFacts
 from maskline.classify.result import Classification
 from maskline.dialects import Dialect, KeyMode
-from maskline.errors import RewriteRefused
+from maskline.errors import MasklineError, RewriteRefused
 from maskline.keys import KeyMaterial, resolve_key
 from maskline.plan import Plan
 from maskline.policy import Policy
@@ -249,7 +249,15 @@ def rewrite(
                         schema_as_stored=schema_as_stored)
     except RecursionError:  # any step's walk of a tree nested deeper than Python recurses
         failure = too_deep()
-    raise failure  # outside the handler: the RecursionError's frames are not kept as context
+    except MasklineError:
+        raise  # built from structure already (what, where, fix)
+    except Exception as e:  # noqa: BLE001 - a library's own failure: its text quotes the query, literals included
+        # sqlglot asserts with the statement's text (``SUMMARIZE ... WHERE ssn = '219-09-9999' is not Selectable``),
+        # which reached the CLI's traceback and whatever logged the exception: the refusal names only its class.
+        failure = RewriteRefused(f"cannot analyse the query ({type(e).__name__})", where="query",
+                                 fix="simplify the query (a plain SELECT over tables, CTEs and subqueries); if it is "
+                                     "one, report the error's class to maskline's maintainers")
+    raise failure  # outside the handler: the library's error (its text, its frames) is not kept as context
 
 
 def _rewrite(

@@ -54,9 +54,9 @@ def _texts(tree: exp.Expr, known: Collection[str]) -> list[tuple[exp.Expr, str, 
         if isinstance(node, (exp.Literal, *OTHER_CONSTANTS)):
             if not node.meta_get(MASKED_META) and isinstance(node.this, str):
                 out.append((node, node.this, "a literal"))
-        elif isinstance(node, exp.Identifier) and not isinstance(node.parent, _REFERENCES):
-            if node.name.casefold() not in structure:
-                out.append((node, node.name, "a name the query defines"))
+        elif (isinstance(node, exp.Identifier) and not isinstance(node.parent, _REFERENCES)
+              and node.name.casefold() not in structure):
+            out.append((node, node.name, "a name the query defines"))
     return out
 
 

@@ -134,3 +134,87 @@ def test_casts_to_built_in_data_types_still_run(request: Any, pii_policy: Any, d
               "double precision": "tier", "date": "dob", "timestamp": "dob"}.get(cast, "city")
     outcome = run_masked(f"SELECT CAST({source} AS {cast}) AS v FROM customers", pii_policy, dialect, connection)
     assert outcome.refused is None and outcome.error is None and len(outcome.rows) == 6
+
+
+# --- SUMMARIZE: a FROM item DuckDB fills by a query of its own, calling min, max and quantiles by name -------------
+RAW_EMAIL = "zebulon.quartermaine@quillfeather-mail.example"  # customer 1's raw e-mail
+SUMMARIES = ["SELECT * FROM (SUMMARIZE SELECT id, city FROM customers)",
+             "SELECT column_name, min FROM (SUMMARIZE SELECT tier FROM customers) AS s",
+             "WITH s AS (SELECT * FROM (DESCRIBE SELECT id FROM customers)) SELECT * FROM s"]
+
+
+@pytest.fixture()
+def macro_duck() -> Any:
+    """A DuckDB database whose owner (or anyone who could write to it) left a macro named like a built-in
+    aggregate, whose body reads a raw table."""
+    import duckdb
+
+    from maskline.sql.session import apply_key_setup
+    from tests.rewrite.conftest import key_material
+    from tests.rewrite.pii_data import create_duckdb
+
+    con = duckdb.connect()
+    create_duckdb(con)
+    con.execute("CREATE MACRO min(x) AS (SELECT max(email) FROM customers)")
+    apply_key_setup(con, "duckdb", key_material())
+    yield con
+    con.close()
+
+
+def test_control_summarize_calls_a_macro_of_the_database(macro_duck: Any) -> None:
+    """What the refusal stops: DuckDB's own query behind SUMMARIZE binds min through the catalogs."""
+    rows = macro_duck.execute("SELECT * FROM (SUMMARIZE SELECT id FROM customers)").fetchall()
+    assert RAW_EMAIL in str(rows)
+
+
+@pytest.mark.parametrize("sql", SUMMARIES)
+def test_summarize_and_describe_in_a_query_are_refused(macro_duck: Any, pii_policy: Any, sql: str) -> None:
+    outcome = run_masked(sql, pii_policy, "duckdb", macro_duck)
+    assert outcome.refused is not None and outcome.rows == [], outcome
+    assert RAW_EMAIL not in outcome.refused
+
+
+def test_an_aggregate_the_query_writes_is_the_built_in(macro_duck: Any, pii_policy: Any) -> None:
+    outcome = run_masked("SELECT min(city) AS m FROM customers", pii_policy, "duckdb", macro_duck)
+    assert outcome.refused is None and outcome.rows[1:] == [("Capital City",)]
+
+
+# --- a library's failure quoted the query -------------------------------------------------------------------------
+QUOTED = "SELECT column_name, min FROM (SUMMARIZE SELECT tier FROM customers WHERE ssn = '219-09-9999') AS s"
+
+
+def test_a_library_failure_is_refused_without_the_query_text(duck: Any, pii_policy: Any) -> None:
+    """sqlglot asserted with the statement's text (``SUMMARIZE ... '219-09-9999' is not Selectable``): it left
+    ``rewrite`` raw, and the CLI printed it in a traceback."""
+    with pytest.raises(RewriteRefused, match=r"cannot analyse the query \(AssertionError\)") as refused:
+        rewrite(QUOTED, pii_policy, "duckdb", connection=duck)
+    assert "219-09-9999" not in str(refused.value)
+    assert refused.value.__context__ is None and refused.value.__cause__ is None
+
+
+def test_the_cli_refuses_a_library_failure_without_a_traceback(tmp_path: Any) -> None:
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import duckdb
+    import yaml
+
+    from tests.conftest import TEST_KEY
+    from tests.rewrite.pii_data import POLICY, create_duckdb
+
+    repo = Path(__file__).resolve().parents[2]
+    database = tmp_path / "pii.duckdb"
+    con = duckdb.connect(str(database))
+    create_duckdb(con)
+    con.close()
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(yaml.safe_dump(POLICY))
+    done = subprocess.run([sys.executable, "-m", "maskline", "sql", "--dialect", "duckdb", "--policy", str(policy),
+                           "--schema-from", f"duckdb:///{database}", "--query", QUOTED], capture_output=True,
+                          text=True, env={**os.environ, "MASKLINE_KEY": TEST_KEY, "PYTHONPATH": str(repo)}, cwd=repo,
+                          timeout=120)
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr and "219-09-9999" not in done.stderr + done.stdout
+    assert "cannot analyse the query" in done.stderr + done.stdout
