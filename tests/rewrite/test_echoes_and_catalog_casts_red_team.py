@@ -1,4 +1,4 @@
-"""Red team (round redteam18): a tokenized value written again in the query, and casts that read the catalog.
+"""Red team (round redteam18): a tokenized value written again, casts and FROM items that read the catalog.
 
 Found, and fixed here:
 
@@ -14,6 +14,14 @@ Found, and fixed here:
   allow-list never meant to admit (the refusal of ``FROM pg_class`` was walked around by a cast). sqlglot parses
   these types as ``ObjectIdentifier``, a class of its own, which the check of user-defined types did not look at;
   a cast is now allowed only to sqlglot's own data types (:func:`maskline.rewrite.allowlist.is_data_type`).
+* **SUMMARIZE called a macro of the database.** DuckDB fills ``(SUMMARIZE SELECT ...)`` by a query of its own that
+  calls ``min``, ``max`` and quantiles by name through the connection's catalogs; a macro named ``min`` whose body
+  reads the raw table returned the raw e-mail through the safe path. DuckDB's read-back of the printed SQL admits
+  only FROM items whose calls are all written in the text
+  (:data:`maskline.dialects.duckdb_builtins.WRITTEN_RELATIONS`).
+* **A library's failure quoted the query.** The same construct aliased made sqlglot raise an ``AssertionError``
+  whose text is the statement, literals included; it left ``rewrite`` raw and ``maskline sql`` printed it in a
+  traceback. Any failure of the analysis that is not maskline's own is a refusal naming only its class.
 
 Held (each with a control that it runs): the same value compared twice with tokenized columns, a tokenized value
 equal to a column's name (structure, not an echo), a short value inside a longer name, casts to every built-in
