@@ -118,7 +118,39 @@ def unpinned_calls(sql: str) -> tuple[str, ...]:
         return ("?",)
     calls = sorted(_calls(tree), key=lambda n: n.get("query_location") or 0)
     return tuple(str(n["function_name"]) for n in calls
-                 if (n.get("catalog"), n.get("schema")) != ("system", "main"))
+                 if (n.get("catalog"), n.get("schema")) != ("system", "main")) + _unlisted_relations(tree)
+
+
+# The kinds of FROM item whose every call is written in the statement's text (where the printer pins it): a table,
+# a subquery, a join, a table function call, VALUES, or no FROM at all. DuckDB binds other kinds by a query it
+# writes itself, calling functions by name through the connection's catalogs: SUMMARIZE's and DESCRIBE's
+# (SHOW_REF) min, max, avg and quantiles, where a macro named min in the database ran, reading a raw table.
+WRITTEN_RELATIONS = frozenset({"BASE_TABLE", "SUBQUERY", "JOIN", "TABLE_FUNCTION", "EXPRESSION_LIST", "EMPTY"})
+#: The prefix :func:`unpinned_calls` gives a FROM item of another kind (``relation:SHOW_REF``).
+RELATION = "relation:"
+
+
+def _unlisted_relations(tree: Any) -> tuple[str, ...]:
+    """Each FROM item of ``tree`` (DuckDB's parse tree) of a kind not in :data:`WRITTEN_RELATIONS`, as
+    ``relation:<KIND>``. A FROM item is told from an expression by its fields (a type, an alias and a sample, and no
+    expression class), so a kind DuckDB adds later is refused too.
+
+    >>> _unlisted_relations(_statement_tree("SELECT * FROM (SUMMARIZE SELECT 1)"))
+    ('relation:SHOW_REF',)
+    >>> _unlisted_relations(_statement_tree("SELECT * FROM t, range(3), (VALUES (1))"))
+    ()
+    """
+    out: list[str] = []
+    stack = [tree]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, dict):
+            if "class" not in n and {"type", "alias", "sample"} <= n.keys() and n["type"] not in WRITTEN_RELATIONS:
+                out.append(RELATION + str(n["type"]))
+            stack.extend(n.values())
+        elif isinstance(n, list):
+            stack.extend(n)
+    return tuple(out)
 
 
 def mark_types(tree: exp.Expr, schema: dict[str, Any]) -> None:

@@ -209,13 +209,44 @@ def _refuse_qualified(node: exp.Expr, kind: str) -> RewriteRefused:
                                              "a masked query calls the engine's built-ins only")
 
 
+# The DataType classes whose nodes name a data type (an interval's ``DAY TO SECOND`` is one of its parts). sqlglot
+# parses PostgreSQL's object identifier types (regclass, regproc, regrole, regnamespace, oid...) as ObjectIdentifier
+# and its pseudo-types (record, anyelement) as PseudoType: a cast to one looks names or numbers up in the system
+# catalogs (``CAST(CAST(g AS oid) AS regclass)`` lists every relation, whatever the role may read), so neither
+# class is on the list, nor any class sqlglot adds later.
+DATA_TYPE_CLASSES: tuple[type[exp.DataType], ...] = (exp.DataType, exp.IntervalSpan)
+
+
+def is_data_type(node: exp.DataType) -> bool:
+    """Whether ``node`` names a built-in data type a masked query may cast to: one of sqlglot's own data types
+    (:class:`exp.DataType.Type`), not a name it keeps as written (a type the database defined, or one spelled with
+    its schema), a catalog object identifier or a pseudo-type.
+
+    >>> import sqlglot
+    >>> types = sqlglot.parse_one("SELECT CAST(a AS text), CAST(b AS regclass), CAST(c AS public.tag)",
+    ...                           read="postgres").find_all(exp.DataType)
+    >>> [is_data_type(t) for t in types]
+    [True, False, False]
+    """
+    return (type(node) in DATA_TYPE_CLASSES and isinstance(node.this, exp.DataType.Type)
+            and node.this != exp.DataType.Type.USERDEFINED)
+
+
+def _type_kind(node: exp.DataType) -> str:
+    """What a refused type is, by its class (never its written name, which may be a value)."""
+    if isinstance(node, exp.ObjectIdentifier):
+        return "an object identifier type, whose values are looked up in the system catalogs,"
+    return "a type that is not a built-in SQL data type"
+
+
 def check_allowed(query: exp.Expr, dialect: str) -> None:
     """Refuse any function, table function or construct of ``query`` that the allow-list does not name.
 
     Operators written ``OPERATOR(schema.op)`` are checked as the plain operator they name (:func:`check_operator`).
     Also refused, as structure rather than by name: bind parameters and session variables (``$1``,
     ``@var``, ``:name``), ``TABLESAMPLE`` (a random subset), table functions other than the ones that
-    generate values, and casts to a type sqlglot does not know as a built-in SQL type.
+    generate values, and casts to a type sqlglot does not know as a built-in SQL data type (a type the
+    database defined, a catalog object identifier such as ``regclass``: :func:`is_data_type`).
 
     >>> import sqlglot
     >>> check_allowed(sqlglot.parse_one("SELECT * FROM t TABLESAMPLE 10%", read="duckdb"), "duckdb")
@@ -225,7 +256,7 @@ def check_allowed(query: exp.Expr, dialect: str) -> None:
     >>> check_allowed(sqlglot.parse_one("SELECT CAST(city AS public.tag) FROM t", read="postgres"), "postgres")
     Traceback (most recent call last):
     ...
-    maskline.errors.RewriteRefused: a cast to a type that is not a built-in SQL type is not allowed in a masked query (at CAST). Fix: cast to a built-in type (text, integer, numeric, date, timestamp...), written without a schema
+    maskline.errors.RewriteRefused: a cast to a type that is not a built-in SQL data type is not allowed in a masked query (at CAST). Fix: cast to a built-in data type (text, integer, numeric, date, timestamp...), written without a schema
     """
     allowed = allowed_functions(dialect)
     for node in query.walk():
@@ -251,12 +282,13 @@ def check_allowed(query: exp.Expr, dialect: str) -> None:
                                      where="FROM clause",
                                      fix="select from tables; only UNNEST and GENERATE_SERIES/RANGE may be called "
                                          "in FROM")
-        elif isinstance(node, exp.DataType) and node.this == exp.DataType.Type.USERDEFINED:
+        elif isinstance(node, exp.DataType) and not is_data_type(node):
             # A type the database defined (or a built-in one spelled with its schema, which sqlglot cannot tell
             # apart): its casts and input checks can be any function its owner wrote, and would run in the
-            # session that holds the key. Types sqlglot knows as built-ins are the allow-list.
-            raise RewriteRefused("a cast to a type that is not a built-in SQL type is not allowed in a masked query",
-                                 where="CAST", fix="cast to a built-in type (text, integer, numeric, date, "
+            # session that holds the key. An object identifier type (regclass, regrole, oid...) converts by a
+            # lookup in the system catalogs. Types sqlglot knows as built-in data types are the allow-list.
+            raise RewriteRefused(f"a cast to {_type_kind(node)} is not allowed in a masked query",
+                                 where="CAST", fix="cast to a built-in data type (text, integer, numeric, date, "
                                                    "timestamp...), written without a schema")
         elif isinstance(node, exp.Operator):
             check_operator(node, dialect)

@@ -54,11 +54,12 @@ from maskline.adapters import engine
 from maskline.adapters.facts import CatalogFacts
 from maskline.classify.result import Classification
 from maskline.dialects import Dialect, KeyMode
-from maskline.errors import RewriteRefused
+from maskline.errors import MasklineError, RewriteRefused
 from maskline.keys import KeyMaterial, resolve_key
 from maskline.plan import Plan
 from maskline.policy import Policy
 from maskline.rewrite.allowlist import check_allowed
+from maskline.rewrite.echoes import refuse_echoes
 from maskline.rewrite.filters import LiteralFilter
 from maskline.rewrite.held_catalog import CatalogRead
 from maskline.rewrite.mentions import at, mention, suggestion
@@ -248,7 +249,15 @@ def rewrite(
                         schema_as_stored=schema_as_stored)
     except RecursionError:  # any step's walk of a tree nested deeper than Python recurses
         failure = too_deep()
-    raise failure  # outside the handler: the RecursionError's frames are not kept as context
+    except MasklineError:
+        raise  # built from structure already (what, where, fix)
+    except Exception as e:  # noqa: BLE001 - a library's own failure: its text quotes the query, literals included
+        # sqlglot asserts with the statement's text (``SUMMARIZE ... WHERE ssn = '219-09-9999' is not Selectable``),
+        # which reached the CLI's traceback and whatever logged the exception: the refusal names only its class.
+        failure = RewriteRefused(f"cannot analyse the query ({type(e).__name__})", where="query",
+                                 fix="simplify the query (a plain SELECT over tables, CTEs and subqueries); if it is "
+                                     "one, report the error's class to maskline's maintainers")
+    raise failure  # outside the handler: the library's error (its text, its frames) is not kept as context
 
 
 def _rewrite(
@@ -338,8 +347,11 @@ def _rewrite(
                                         home=home)
     tracer = Tracer(root, sensitivity.is_sensitive)
     key_holder = _Key(policy, key)
-    tokenized = LiteralFilter(tracer, policy.rewrite.filter_literals, sensitivity, key_holder.get).apply(root)
+    literal_filter = LiteralFilter(tracer, policy.rewrite.filter_literals, sensitivity, key_holder.get)
+    tokenized = literal_filter.apply(root)
     if tokenized:
+        # A tokenized value written again (an alias, a literal beside an unmasked column) would reach the SQL whole.
+        refuse_echoes(qualified, literal_filter.values, known=_catalog_names(full_schema))
         tracer.reset()
     lineage = output_lineage(tracer, root, sensitivity)
     over_masked = to_sql(qualified, d)  # type: ignore[arg-type]  # printed from a copy: the tree is rewritten next
@@ -391,6 +403,16 @@ def _generated(tables: list[exp.Table], facts: CatalogFacts | None, schema: Sche
         if name is not None and facts.generated_of(i):
             out[name] = (*out.get(name, ()), *facts.generated_of(i))
     return out
+
+
+def _catalog_names(schema: Schema) -> set[str]:
+    """Every part of the schema's table names and every column name: the names that are structure, not text.
+
+    >>> sorted(_catalog_names({"main.t": {"Id": "int"}}))
+    ['Id', 'main', 't']
+    """
+    names = {part for table in schema for part in table.replace('"', "").split(".")}
+    return names | {column for columns in schema.values() for column in columns}
 
 
 class _Key:

@@ -193,6 +193,9 @@ class LiteralFilter:
         self.key = key
         self.tokenized = 0
         self.tokens = 0  # literals tokenized so far in the query, whichever comparison holds them
+        #: Each tokenized literal's text (as written and canonical) and its column, for
+        #: :func:`maskline.rewrite.echoes.refuse_echoes`: the value must not be written anywhere else in the query.
+        self.values: list[tuple[str, str]] = []
         self.provenance = LiteralProvenance(tracer.scopes)
         # (table, column) -> date field -> how literals bound it ("pin", "lower", "upper"), over the whole query
         self.date_bounds: dict[tuple[str, str], dict[str, set[str]]] = {}
@@ -356,6 +359,7 @@ class LiteralFilter:
         if any(c is None for c in canonical):
             raise refuse(f"a literal is not a value of the column's type ({self.sensitivity.type_of(origin)}), "
                          "or is a timestamp without a time zone, or is compared with a binary column")
+        self.values += [(t, column) for t in {*(t or "" for t in texts), *(c or "" for c in canonical)}]
         key = self.key()
         for o, text in zip(literal_ops, canonical, strict=True):
             token = exp.Literal.string(token_of(key, text or "", spec.params, spec.derivation))

@@ -22,6 +22,7 @@ from sqlglot.tokens import Tokenizer
 
 from maskline.dialects.base import Dialect
 from maskline.dialects.duckdb_builtins import DIALECT as PINNED_DUCKDB
+from maskline.dialects.duckdb_builtins import RELATION
 from maskline.errors import RewriteRefused
 from maskline.rewrite.mentions import counted, mention, suggestion
 from maskline.rewrite.query_text import check_depth, check_text, too_deep
@@ -213,6 +214,10 @@ def refuse_unpinned_calls(names: Collection[str], fix: str = UNPINNED_FIX) -> No
     Traceback (most recent call last):
     ...
     maskline.errors.RewriteRefused: the query uses syntax that calls function unnest by a name the connection could redefine, and maskline cannot print it as the built-in (at query). Fix: write the call out as a function (list_contains(list, x), struct_pack(k := v)), or leave the construct out
+    >>> refuse_unpinned_calls(("relation:SHOW_REF",))
+    Traceback (most recent call last):
+    ...
+    maskline.errors.RewriteRefused: the query uses syntax that reads a FROM item of kind SHOW_REF, whose query the engine writes itself and which calls functions by a name the connection could redefine, and maskline cannot print it as the built-in (at query). Fix: ...
     >>> refuse_unpinned_calls(("::public.text",), fix="name pg_catalog's type")
     Traceback (most recent call last):
     ...
@@ -224,6 +229,10 @@ def refuse_unpinned_calls(names: Collection[str], fix: str = UNPINNED_FIX) -> No
         name = next(iter(names))
         if name.startswith("::"):
             what = f"names type {shown_name(*name[2:].split('.'))}"
+        elif name.startswith(RELATION):  # a FROM item the engine fills by a query of its own (SUMMARIZE)
+            kind = name[len(RELATION):]
+            what = (f"reads a FROM item of kind {kind if kind.replace('_', '').isalnum() else '?'}, whose query the "
+                    "engine writes itself and which calls functions")
         elif _OPERATOR.fullmatch(name):  # a symbol of PostgreSQL's operator characters: no value fits in one
             what = f"looks up operator {name}"
         else:
