@@ -25,7 +25,8 @@
   (:mod:`maskline.dialects.type_bounds`).
 
 A ``timestamp with time zone`` is an instant: ``to:`` takes its UTC day, on every engine and in every session.
-- ``prefix: N``: keep the first N characters (postal codes), mask the rest; output text.
+- ``prefix: N``: keep the first N characters (postal codes), mask the rest; output text. A value of N characters or
+  fewer is masked whole (``*`` for each), never kept.
 """
 
 from __future__ import annotations
@@ -65,6 +66,10 @@ def build(column: exp.Expression, p: GeneralizeParams, ctx: MaskContext) -> exp.
     >>> sql = build(exp.column("c"), GeneralizeParams(bucket=10), MaskContext(get_dialect("duckdb"), None))
     >>> duckdb.sql(f"SELECT {sql.sql('duckdb')} FROM (VALUES (37), (40)) v(c)").fetchall()
     [(30.0,), (40.0,)]
+    >>> text = MaskContext(get_dialect("duckdb"), None, source_type="text")
+    >>> sql = build(exp.column("c"), GeneralizeParams(prefix=3), text).sql("duckdb")
+    >>> duckdb.sql(f"SELECT {sql} FROM (VALUES ('10115'), ('101'), ('x')) v(c)").fetchall()
+    [('101**',), ('***',), ('*',)]
     """
     from sqlglot import exp
 
@@ -102,7 +107,12 @@ def build(column: exp.Expression, p: GeneralizeParams, ctx: MaskContext) -> exp.
         return bucket_text(d, bucket) if ctx.is_text else bucket
     s = ctx.as_text(column)
     n = p.prefix or 0
-    return d.concat(d.substr(s, lit(1), lit(n)), d.fill(exp.Sub(this=d.length(s.copy()), expression=lit(n)), "*"))
+    # A value no longer than the prefix would be kept whole: it is masked whole instead, as `partial` does (with
+    # `prefix: 3`, Iceland's three-digit postal codes passed raw).
+    length = d.length(s.copy())
+    return exp.Case(
+        ifs=[exp.If(this=exp.LTE(this=length, expression=lit(n)), true=d.fill(length.copy(), "*"))],
+        default=d.concat(d.substr(s, lit(1), lit(n)), d.fill(exp.Sub(this=length.copy(), expression=lit(n)), "*")))
 
 
 # A double holds every integer up to 2**53 exactly; a bucket inside that range is written by its digits.

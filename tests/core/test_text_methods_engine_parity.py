@@ -78,7 +78,9 @@ def _partial(text: str, first: int, last: int) -> str:
 
 # method -> what it gives for a value's canonical text
 TEXT_METHODS: dict[str, tuple[dict[str, Any], Any]] = {
-    "prefix": ({"method": "generalize", "prefix": 200}, lambda t: t),
+    # a value no longer than the prefix is masked whole (generalize never keeps a whole value)
+    "prefix": ({"method": "generalize", "prefix": 12}, lambda t: t[:12] + "*" * (len(t) - 12) if len(t) > 12
+               else "*" * len(t)),
     "partial": ({"method": "partial", "keep_first": 2, "keep_last": 3}, lambda t: _partial(t, 2, 3)),
     "char_mask": ({"method": "char_mask", "keep_separators": False}, lambda t: "*" * len(t)),
 }

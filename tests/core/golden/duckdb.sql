@@ -41,7 +41,7 @@ SELECT system.main.substring(system.main.sha256(system.main."||"(CASE WHEN syste
 SELECT system.main.sha256(system.main."||"(CASE WHEN system.main.getvariable('maskline_opad') IS NULL THEN CAST(system.main.error('maskline: no masking key in this session. Load it first: the maskline.set_key() pre-hook in dbt, or maskline.sql.session.apply_key_setup') AS BLOB) ELSE system.main.getvariable('maskline_opad') END, system.main.unhex(system.main.sha256(system.main."||"(CASE WHEN system.main.getvariable('maskline_ipad') IS NULL THEN CAST(system.main.error('maskline: no masking key in this session. Load it first: the maskline.set_key() pre-hook in dbt, or maskline.sql.session.apply_key_setup') AS BLOB) ELSE system.main.getvariable('maskline_ipad') END, system.main.encode(CAST(v AS TEXT))))))) AS v FROM t;
 
 -- case: generalize_prefix3
-SELECT CASE WHEN v IS NULL THEN NULL ELSE system.main."||"(system.main.substring(v, 1, 3), system.main.repeat('*', system.main.greatest(system.main."-"(system.main.length(v), 3), 0))) END AS v FROM t;
+SELECT CASE WHEN v IS NULL THEN NULL ELSE CASE WHEN system.main.length(v) <= 3 THEN system.main.repeat('*', system.main.greatest(system.main.length(v), 0)) ELSE system.main."||"(system.main.substring(v, 1, 3), system.main.repeat('*', system.main.greatest(system.main."-"(system.main.length(v), 3), 0))) END END AS v FROM t;
 
 -- case: generalize_year
 SELECT CASE WHEN NOT system.main.isfinite(CAST(v AS DATE)) THEN CAST(v AS DATE) WHEN CAST(v AS DATE) >= CAST('5877641-01-01 (BC)' AS DATE) THEN system.main.make_date(system.main.year(CAST(v AS DATE)), 1, 1) END AS v FROM t;

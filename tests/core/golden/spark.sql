@@ -41,7 +41,7 @@ SELECT SUBSTRING(SHA2(CONCAT(UNHEX(CASE WHEN maskline_opad IS NULL THEN CAST(RAI
 SELECT SHA2(CONCAT(UNHEX(CASE WHEN maskline_opad IS NULL THEN CAST(RAISE_ERROR('maskline: no masking key in this session. Load it first: the maskline.set_key() pre-hook in dbt, or maskline.sql.session.apply_key_setup') AS STRING) ELSE maskline_opad END), UNHEX(SHA2(CONCAT(UNHEX(CASE WHEN maskline_ipad IS NULL THEN CAST(RAISE_ERROR('maskline: no masking key in this session. Load it first: the maskline.set_key() pre-hook in dbt, or maskline.sql.session.apply_key_setup') AS STRING) ELSE maskline_ipad END), ENCODE(CAST(v AS STRING), 'UTF-8')), 256))), 256) AS v FROM t;
 
 -- case: generalize_prefix3
-SELECT CASE WHEN v IS NULL THEN NULL ELSE SUBSTRING(v, 1, 3) || REPEAT('*', GREATEST(LENGTH(v) - 3, 0)) END AS v FROM t;
+SELECT CASE WHEN v IS NULL THEN NULL ELSE CASE WHEN LENGTH(v) <= 3 THEN REPEAT('*', GREATEST(LENGTH(v), 0)) ELSE SUBSTRING(v, 1, 3) || REPEAT('*', GREATEST(LENGTH(v) - 3, 0)) END END AS v FROM t;
 
 -- case: generalize_year
 SELECT CAST(TRUNC(CAST(v AS DATE), 'YEAR') AS DATE) AS v FROM t;

@@ -41,7 +41,7 @@ SELECT system.builtin."substr"(system.builtin."lower"(system.builtin."to_hex"(sy
 SELECT system.builtin."lower"(system.builtin."to_hex"(system.builtin."hmac_sha256"(system.builtin."to_utf8"(CAST(v AS VARCHAR)), system.builtin."from_hex"(:maskline_salt)))) AS v FROM t;
 
 -- case: generalize_prefix3
-SELECT CASE WHEN v IS NULL THEN NULL ELSE system.builtin."substr"(v, 1, 3) || system.builtin."rpad"('', system.builtin."greatest"(system.builtin."length"(v) - 3, 0), '*') END AS v FROM t;
+SELECT CASE WHEN v IS NULL THEN NULL ELSE CASE WHEN system.builtin."length"(v) <= 3 THEN system.builtin."rpad"('', system.builtin."greatest"(system.builtin."length"(v), 0), '*') ELSE system.builtin."substr"(v, 1, 3) || system.builtin."rpad"('', system.builtin."greatest"(system.builtin."length"(v) - 3, 0), '*') END END AS v FROM t;
 
 -- case: generalize_year
 SELECT CAST(system.builtin."date_trunc"('YEAR', CAST(v AS DATE)) AS DATE) AS v FROM t;
