@@ -240,6 +240,20 @@ def short_run_id(run_id: str) -> str:
     return run_id[-8:]
 
 
+def dataset_label(namespace: str, name: str) -> str:
+    """A dataset as the tree names it: its namespace and name, joined as one address.
+
+    A local file's namespace is ``file`` and its name an absolute path (OpenLineage's naming): joined with ``/``,
+    ``file//tmp/x.parquet`` read as a typo; ``file:/tmp/x.parquet`` is the file's URI.
+
+    >>> dataset_label("file", "/tmp/x.parquet"), dataset_label("duckdb:///tmp/w.duckdb", "main.t")
+    ('file:/tmp/x.parquet', 'duckdb:///tmp/w.duckdb/main.t')
+    """
+    if namespace == "file" and name.startswith("/"):
+        return f"file:{name}"
+    return f"{namespace}/{name}"
+
+
 def render_tree(runs: list[RunSummary], title: str) -> Any:
     """A rich Tree of runs, each under its parent run (DAG run → task → query; dbt run → model) → identity →
     outputs → masked columns.
@@ -272,7 +286,7 @@ def render_tree(runs: list[RunSummary], title: str) -> Any:
         for o in r.outputs:
             rows = f", {o.rows:,} rows" if o.rows else ""
             policy = f" [dim]policy {escape(o.policy_hash[:12])}[/]" if o.policy_hash else ""
-            out = node.add(m(f"output {escape(o.namespace)}/{escape(o.name)}: "
+            out = node.add(m(f"output {escape(dataset_label(o.namespace, o.name))}: "
                              f"{len(o.masked)} masked column(s){rows}{policy}"))
             for c in o.masked:
                 src = f" ← {escape(', '.join(c.sources))}" if c.sources else ""

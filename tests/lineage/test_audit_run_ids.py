@@ -31,3 +31,17 @@ def test_runs_started_in_the_same_minute_are_shown_with_different_ids(tmp_path: 
     shown = re.findall(r"run (\S+)", capsys.readouterr().out)
     assert len(shown) == 3 and len(set(shown)) == 3, shown
     assert all(any(run_id.endswith(s) for run_id in ids) for s in shown)
+
+
+def test_a_local_files_output_is_named_by_its_file_uri(tmp_path: Path, capsys) -> None:
+    # make demo's audit showed MaskFileOperator's output as "file//tmp/.../customers_masked.parquet"
+    event = {"eventType": "COMPLETE", "eventTime": "2026-12-07T12:00:00Z", "producer": "test",
+             "job": {"namespace": "ns", "name": "dag.mask_file"}, "run": {"runId": "r1", "facets": {}},
+             "inputs": [], "outputs": [{"namespace": "file", "name": "/data/customers_masked.parquet"},
+                                       {"namespace": "duckdb:///data/w.duckdb", "name": "main.t"}]}
+    path = tmp_path / "events.jsonl"
+    path.write_text(json.dumps(event) + "\n")
+    assert main(["lineage", "audit", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "output file:/data/customers_masked.parquet:" in out and "file//" not in out
+    assert "output duckdb:///data/w.duckdb/main.t:" in out
