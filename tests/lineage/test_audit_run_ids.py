@@ -21,7 +21,7 @@ def _uuid7(ms: int, tail: int) -> str:
 def test_runs_started_in_the_same_minute_are_shown_with_different_ids(tmp_path: Path, capsys) -> None:
     ms = 1_796_644_800_000  # 2026-12-07T12:00:00Z
     ids = [_uuid7(ms + i * 1500, 0x1234_5678_9ABC + i * 7919) for i in range(3)]
-    events = [{"eventType": "COMPLETE", "eventTime": "2026-12-07T12:00:0%dZ" % i, "producer": "test",
+    events = [{"eventType": "COMPLETE", "eventTime": f"2026-12-07T12:00:0{i}Z", "producer": "test",
                "job": {"namespace": "ns", "name": f"dag.task{i}"}, "run": {"runId": run_id, "facets": {}},
                "inputs": [], "outputs": []} for i, run_id in enumerate(ids)]
     assert len({run_id[:8] for run_id in ids}) == 1  # what the tree showed before: one id for all three
