@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -22,12 +23,23 @@ def dbt(project_dir: Path, *args: str, env: dict[str, str]) -> None:
     # dbt-ol wraps `dbt build` and emits OpenLineage events when a client config is present (make demo).
     lineage = os.environ.get("OPENLINEAGE_CONFIG") and args[0] == "build"
     exe = Path(sys.executable).with_name("dbt-ol" if lineage else "dbt")
+    # dbt colours its log even into a pipe; without colour codes and its time stamp, the summary line reads clean.
+    env = {**env, "DBT_USE_COLORS": env.get("DBT_USE_COLORS", "false")}
     proc = subprocess.run([str(exe), *args], cwd=project_dir, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
         sys.stderr.write(proc.stdout[-4000:] + proc.stderr[-2000:])
         raise SystemExit(f"dbt {args[0]} failed in {project_dir}")
     summary = [line for line in proc.stdout.splitlines() if "Done." in line or "Installed" in line]
-    print(f"dbt {args[0]}: " + (summary[-1].split("]", 1)[-1].strip() if summary else "ok"))
+    print(f"dbt {args[0]}: " + (_without_stamp(summary[-1]) if summary else "ok"))
+
+
+def _without_stamp(line: str) -> str:
+    """dbt's log line without its colour codes and its leading time stamp.
+
+    >>> _without_stamp("\\x1b[0m14:54:23  Done. PASS=11 WARN=0 ERROR=0")
+    'Done. PASS=11 WARN=0 ERROR=0'
+    """
+    return re.sub(r"^\d{2}:\d{2}:\d{2}\s+", "", re.sub(r"\x1b\[[0-9;]*m", "", line)).strip()
 
 
 def show(db: Path) -> None:

@@ -226,6 +226,34 @@ def children_of(runs: list[RunSummary]) -> dict[str | None, list[RunSummary]]:
     return out
 
 
+def short_run_id(run_id: str) -> str:
+    """A run id shortened for the tree: its last 8 characters, never its first.
+
+    OpenLineage's run ids are UUIDv7, whose first 8 hex digits are the time to about a minute: every run of a
+    DAG or a dbt build shared them, so the tree showed one id for all its tasks or models. The tail is random.
+
+    >>> short_run_id("01a250fb-2c1e-7a10-9b8e-3f9a1c2d4e5f"), short_run_id("01a250fb-2c1f-7c42-8d00-71be0a93c6d1")
+    ('1c2d4e5f', '0a93c6d1')
+    >>> short_run_id("r1")
+    'r1'
+    """
+    return run_id[-8:]
+
+
+def dataset_label(namespace: str, name: str) -> str:
+    """A dataset as the tree names it: its namespace and name, joined as one address.
+
+    A local file's namespace is ``file`` and its name an absolute path (OpenLineage's naming): joined with ``/``,
+    ``file//tmp/x.parquet`` read as a typo; ``file:/tmp/x.parquet`` is the file's URI.
+
+    >>> dataset_label("file", "/tmp/x.parquet"), dataset_label("duckdb:///tmp/w.duckdb", "main.t")
+    ('file:/tmp/x.parquet', 'duckdb:///tmp/w.duckdb/main.t')
+    """
+    if namespace == "file" and name.startswith("/"):
+        return f"file:{name}"
+    return f"{namespace}/{name}"
+
+
 def render_tree(runs: list[RunSummary], title: str) -> Any:
     """A rich Tree of runs, each under its parent run (DAG run → task → query; dbt run → model) → identity →
     outputs → masked columns.
@@ -249,7 +277,7 @@ def render_tree(runs: list[RunSummary], title: str) -> Any:
     def add(parent: Any, r: RunSummary, depth: int) -> None:
         colour = {"COMPLETE": "green", "FAIL": "red", "ABORT": "red"}.get(r.state, "yellow")
         node = parent.add(m(f"[bold]{escape(r.job_namespace)}/{escape(r.job_name)}[/] [{colour}]{escape(r.state)}[/] "
-                            f"[dim]{escape(r.time)} run {escape(r.run_id[:8])}[/]".rstrip()))
+                            f"[dim]{escape(r.time)} run {escape(short_run_id(r.run_id))}[/]".rstrip()))
         node.add(m(f"executed by: {escape(r.executed_by or 'unknown (no maskline_identity)')}"))
         if r.triggered_by:
             node.add(m(f"triggered by: {escape(r.triggered_by)}"))
@@ -258,7 +286,7 @@ def render_tree(runs: list[RunSummary], title: str) -> Any:
         for o in r.outputs:
             rows = f", {o.rows:,} rows" if o.rows else ""
             policy = f" [dim]policy {escape(o.policy_hash[:12])}[/]" if o.policy_hash else ""
-            out = node.add(m(f"output {escape(o.namespace)}/{escape(o.name)}: "
+            out = node.add(m(f"output {escape(dataset_label(o.namespace, o.name))}: "
                              f"{len(o.masked)} masked column(s){rows}{policy}"))
             for c in o.masked:
                 src = f" ← {escape(', '.join(c.sources))}" if c.sources else ""

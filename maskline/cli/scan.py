@@ -22,9 +22,11 @@ from typing import Any
 SOURCES_HELP = (
     "PATH_OR_URI is a .csv, .tsv, .csv.gz, .tsv.gz or .parquet file, or a database table written as URI::table: "
     "duckdb:///path/to.db::main.customers, postgresql://user@host:5432/db::public.customers, "
-    "sqlite:///path/to.db::customers (a password in the URI is never printed; prefer PGPASSWORD). "
-    "Rows are sampled where they live, the same rows on every run (Parquet: runs of rows at seeded places; CSV and "
-    "DuckDB: a seeded Bernoulli sample; PostgreSQL: TABLESAMPLE ... REPEATABLE); whole tables are never pulled."
+    "sqlite:///path/to.db::customers, trino://user@host:8080/catalog/schema::customers (the trino extra; a "
+    "password in the URI is never printed; prefer PGPASSWORD). Rows are sampled where they live, the same rows on "
+    "every run (Parquet: runs of rows at seeded places; CSV and DuckDB: a seeded Bernoulli sample; PostgreSQL: "
+    "TABLESAMPLE ... REPEATABLE; SQLite: a fixed scramble of rowids), but on Trino, whose TABLESAMPLE takes no seed; "
+    "whole tables are never pulled."
 )
 LARGE_INPUT_BYTES = 10 * 1024 * 1024
 

@@ -41,10 +41,10 @@ class Database:
     >>> with db.connect() as con, db.deadline(con, timeout=5):  # read-only, interrupted after 5 s
     ...     db.table_names(con), con.execute("SELECT 42").fetchall()
     (['t'], [(42,)])
-    >>> Database.from_uri("missing.duckdb").check()
+    >>> Database.from_uri("/nowhere/missing.duckdb").check()
     Traceback (most recent call last):
     ...
-    maskline.errors.InputError: DuckDB file missing.duckdb does not exist (at --database). Fix: check the path
+    maskline.errors.InputError: DuckDB file /nowhere/missing.duckdb does not exist (at --database). Fix: check the path
     """
 
     uri: str
@@ -105,7 +105,14 @@ class Database:
         maskline.errors.InputError: cannot connect to PostgreSQL (at --database postgresql://nobody:***@127.0.0.1:9/x). Fix: check host, port, database and user in --database, and the password (in the URI or PGPASSWORD)
         """
         if self.dialect == "duckdb" and not Path(self.path).is_file():
-            raise InputError(f"DuckDB file {self.path} does not exist", where="--database", fix="check the path")
+            if Path(self.path).is_absolute():
+                raise InputError(f"DuckDB file {self.path} does not exist", where="--database", fix="check the path")
+            # A desktop client starts the server in a directory of its own choosing, so a relative path (three
+            # slashes, SQLAlchemy's rule) names a file there: say where it was looked for, and how to name it whole.
+            raise InputError(f"DuckDB file {self.path} does not exist in the working directory "
+                             f"({Path(self.path).resolve()})", where="--database",
+                             fix=f"check the path, or give it whole: duckdb:///{Path(self.path).resolve()} (four "
+                                 "slashes in all: an MCP client starts the server in a directory of its own)")
         if self.dialect == "postgres":
             with self.connect():
                 pass

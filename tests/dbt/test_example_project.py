@@ -119,3 +119,20 @@ def test_suggest_classifies_the_sources_where_they_live(shop, capsys) -> None:
     assert tables["support_tickets"]["notes"] == "FREE_TEXT_WITH_PII"
     assert "customer_id" not in tables["customers"]
     assert "maria.lopez@example.com" not in out
+
+
+def test_the_runners_dbt_summary_lines_carry_no_colour_codes_or_time_stamps(shop, capsys) -> None:
+    # make demo printed "dbt deps: \x1b[0m14:54:23  Installed from ...": dbt colours its log even into a pipe
+    import importlib.util
+    import os
+    import re
+
+    spec = importlib.util.spec_from_file_location("shop_runner_summary", shop / "run_example.py")
+    runner = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(runner)
+    env = {k: v for k, v in os.environ.items() if k != "DBT_USE_COLORS"}
+    runner.dbt(shop, "deps", env={**env, "MASKLINE_KEY": TEST_KEY, "DBT_PROFILES_DIR": str(shop)})
+    line = capsys.readouterr().out.strip()
+    assert line.startswith("dbt deps: Installed"), line
+    assert "\x1b" not in line and not re.search(r"\d\d:\d\d:\d\d", line)

@@ -47,6 +47,10 @@ def saved_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     done = subprocess.run([sys.executable, str(EXAMPLE), str(root)], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip().endswith("success=False")  # the frame holds an email address
+    # the example says which check failed and shows the value as its pseudonym, never raw
+    assert "expect_column_values_to_not_contain_pii: failed, values shown as EMAIL:" in done.stdout
+    assert "expect_column_values_to_not_be_null: passed" in done.stdout
+    assert "ada@example.com" not in done.stdout + done.stderr
     return root
 
 

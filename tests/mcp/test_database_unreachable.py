@@ -63,3 +63,13 @@ def test_a_call_whose_connection_fails_says_cannot_connect(policy_file: Path, pg
     # Control: the right password lists tables.
     assert "tables" in MaskedTools(load_policy(policy_file), Database.from_uri(pg_dsn), lineage=False).list_tables(
         Caller("agent"))
+
+
+def test_a_missing_relative_duckdb_file_is_named_with_where_it_was_looked_for(tmp_path: Path, policy_file: Path) -> None:
+    # duckdb:///x.duckdb is relative to the working directory, which a desktop MCP client chooses; the error said
+    # only "DuckDB file x.duckdb does not exist", so a user who meant /x.duckdb could not tell what went wrong.
+    out = _serve(tmp_path, policy_file, "duckdb:///warehouse-missing.duckdb")
+    assert out.returncode == 2, out.stderr
+    looked = Path.cwd().resolve() / "warehouse-missing.duckdb"
+    assert f"does not exist in the working directory ({looked})" in out.stderr
+    assert f"duckdb:///{looked}" in out.stderr and "Traceback" not in out.stderr
