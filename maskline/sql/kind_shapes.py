@@ -81,6 +81,31 @@ KIND_WORDS: dict[str, tuple[str, ...]] = {
 # Placeholders that pass beside a kind's values as themselves (lower case): what exports write for "no value".
 PLACEHOLDERS = ("", "-", "--", "\u2013", "\u2014", "?", "n/a", "na", "n.a.", "null", "none", "nil", "unknown")
 
+# Characters a label never holds (maskline.classify.shape._LABEL refuses them: records, addresses, questions).
+_NOT_LABEL = '@=;{}"|<>?'
+# At most six digits in a value (a phone, an account, a card or a national number has seven or more).
+_FEW_DIGITS = "^[^0-9]*([0-9][^0-9]*){0,6}$"
+
+# Text passed for facts of its values rather than a kind (maskline.classify.shape's few repeated labels,
+# maskline.classify.text_facts' facts a column name agrees with), held to those facts' written form: every pattern of
+# the shape must match. The sample's labels are not carried into the plan: they are what the column holds, and a
+# plan is read by more people than the masked output (dbt packages, views, lineage). So the form is the guard: it
+# stops the values personal data is written in by shape (e-mail addresses, phones, accounts, cards, national numbers,
+# URLs with a user, records), and leaves what only a lookup tells from a label (a person's name among product
+# names) to the scan, which refuted names on the sample: the documented limit.
+LABEL_FORMS: dict[str, tuple[str, ...]] = {
+    # few repeated labels (categorical): a label's characters, 64 of them at most, six digits at most
+    "labels": (f"^[^{_NOT_LABEL}]{{1,64}}$", _FEW_DIGITS),
+    # text vouched as repeated short labels without first names: six words at most, no digit at all
+    "short_labels": (f"^ *[^ 0-9{_NOT_LABEL}]+( +[^ 0-9{_NOT_LABEL}]+){{0,5}} *$", f"^[^{_NOT_LABEL}]{{1,100}}$"),
+    # text vouched as template ids: maskline.classify.text_facts._TEMPLATE, with any prefix of its form (not the
+    # sample's prefix)
+    "template_ids": ("^[A-Za-z]{1,4}[-_/.#]?[0-9]{3,12}$",),
+    # text vouched as storage locations: maskline.classify.storage_paths' refused characters and digit runs
+    "storage_locations": ("^[^ @?#;,]{1,1000}$", "^[^0-9]*([0-9]{1,8}[^0-9]+)*[0-9]{0,8}$"),
+}
+
+
 # Closed public vocabularies held to membership on every row: shape name -> (vocabulary, a pattern its members may
 # also have, matched on the lower-cased value, or None).
 VOCABULARY_SHAPES: dict[str, tuple[str, str | None]] = {
@@ -88,14 +113,28 @@ VOCABULARY_SHAPES: dict[str, tuple[str, str | None]] = {
     "vocabulary_currencies": ("currencies", None),
     "vocabulary_http": ("http", None),
     "vocabulary_colours": ("colours", "^#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$"),
+    # ISO 3166 alpha-2 and alpha-3 codes and the English names (the vocabulary's first file, 6 kB of SQL): the names
+    # in every other language CLDR has (33,000 of them, 630 kB, over BigQuery's and Snowflake's 1 MB statement
+    # limit with two such columns) are not listed, so a row of ``Deutschland`` in a column passed for its
+    # countries is masked (fail closed; a person who wants it raw writes ``{pass: true}``).
+    "vocabulary_countries": ("countries", None),
+    # BCP 47's simple forms (maskline.infotypes.vocabularies._LANGUAGE_TAG) with the language and script subtags
+    # listed in the pattern (``en``, ``zh-Hans``, ``pt_BR``, ``es-419``): the form, not the sample's tags.
+    "vocabulary_language_tags": ("language tags", None),
+    # ``type/subtype`` with a registered top-level type and the subtype's characters (no ``@``, no space, no
+    # parameters); the 2,261 listed types (62 kB of SQL) are not listed, the form is.
+    "vocabulary_media_types": ("media types", "^(application|audio|chemical|font|image|inode|message|model|multipart"
+                                              "|text|video)/[a-z0-9][a-z0-9+._-]{0,126}$"),
 }
+# Vocabularies held by their form alone (their pattern, or the language tag pattern), not by a listed member.
+FORM_ONLY_VOCABULARIES = frozenset({"vocabulary_language_tags", "vocabulary_media_types"})
 
 
 def vocabulary_shape(vocabulary: str | None) -> str | None:
     """The shape that holds a column passed for ``vocabulary`` to it on every row, or None when it is not listed.
 
-    >>> vocabulary_shape("time zones"), vocabulary_shape("countries")
-    ('vocabulary_time_zones', None)
+    >>> vocabulary_shape("time zones"), vocabulary_shape("countries"), vocabulary_shape("birds")
+    ('vocabulary_time_zones', 'vocabulary_countries', None)
     """
     return next((shape for shape, (name, _) in VOCABULARY_SHAPES.items() if name == vocabulary), None)
 
@@ -106,6 +145,28 @@ def vocabulary_words(shape: str) -> tuple[str, ...]:
     >>> "europe/berlin" in vocabulary_words("vocabulary_time_zones")
     True
     """
+    from maskline.infotypes.vocabularies import listed_members
+
+    if shape in FORM_ONLY_VOCABULARIES:
+        return ()
+    return tuple(sorted(listed_members(VOCABULARY_SHAPES[shape][0])))
+
+
+def vocabulary_pattern(shape: str) -> str | None:
+    """The pattern a lower-cased value of ``shape`` (one of :data:`VOCABULARY_SHAPES`) may match instead of being a
+    listed member: the hex colours, the media types' form, and the language tags' form, whose language and script
+    subtags are the shipped list's (``language en``, ``script latn``), written into the pattern.
+
+    >>> import re
+    >>> tag = vocabulary_pattern("vocabulary_language_tags")
+    >>> [bool(re.fullmatch(tag, v)) for v in ("en", "zh-hans", "pt_br", "es-419", "ann.smith", "xq")]
+    [True, True, True, True, False, False]
+    """
+    if shape != "vocabulary_language_tags":
+        return VOCABULARY_SHAPES[shape][1]
     from maskline.infotypes.vocabularies import members
 
-    return tuple(sorted(members(VOCABULARY_SHAPES[shape][0])))
+    subtags = members("language tags")
+    languages = "|".join(sorted(s.split()[1] for s in subtags if s.startswith("language ")))
+    scripts = "|".join(sorted(s.split()[1] for s in subtags if s.startswith("script ")))
+    return f"^({languages})([-_]({scripts}))?([-_]([a-z]{{2}}|[0-9]{{3}}))?$"

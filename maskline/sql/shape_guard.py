@@ -43,8 +43,10 @@ from sqlglot import exp
 from maskline.sql.kind_shapes import (
     KIND_PATTERNS,
     KIND_WORDS,
+    LABEL_FORMS,
     PLACEHOLDERS,
     VOCABULARY_SHAPES,
+    vocabulary_pattern,
     vocabulary_words,
 )
 from maskline.type_names import text_type
@@ -62,7 +64,7 @@ SHAPE_PATTERNS: dict[str, str] = {
 BOOLEAN_WORDS = ("true", "false", "t", "f", "yes", "no", "y", "n", "0", "1")
 # every shape a value is checked against: the classifier's shapes, and the safe kinds a pass rests on
 # (maskline.sql.kind_shapes: ``order_status`` passed for its workflow states keeps only workflow states)
-SHAPES = (*SHAPE_PATTERNS, "boolean", *KIND_PATTERNS, *KIND_WORDS, *VOCABULARY_SHAPES)
+SHAPES = (*SHAPE_PATTERNS, "boolean", *KIND_PATTERNS, *KIND_WORDS, *VOCABULARY_SHAPES, *LABEL_FORMS)
 
 
 # Base names (lower case, before any parameters) of the types whose storage holds only values of one shape: numbers,
@@ -155,8 +157,10 @@ def _fits(value: exp.Expression, shape: str) -> exp.Expr:
         return one_of(KIND_WORDS[shape] + PLACEHOLDERS)
     if shape in VOCABULARY_SHAPES:
         listed = one_of(vocabulary_words(shape) + PLACEHOLDERS)
-        pattern = VOCABULARY_SHAPES[shape][1]
+        pattern = vocabulary_pattern(shape)
         return listed if pattern is None else exp.or_(listed, whole_match(exp.Lower(this=value.copy()), pattern))
+    if shape in LABEL_FORMS:
+        return exp.or_(exp.and_(*(whole_match(value.copy(), p) for p in LABEL_FORMS[shape])), one_of(PLACEHOLDERS))
     return exp.or_(whole_match(value.copy(), KIND_PATTERNS[shape]), one_of(PLACEHOLDERS))
 
 
