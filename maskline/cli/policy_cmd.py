@@ -203,8 +203,7 @@ def draft_policy_of(drafted: Sequence[tuple[Any, str | None, str | None]], *, un
                              f"{note}")
         for c, reason in rest:
             if reason is None and c.shape is not None:
-                lines.append(f"      {_key(c.name)}: {{pass: true}}   # {c.confidence:.2f} not sensitive: "
-                             f"{c.shape.kind}")
+                lines.append(f"      {_key(c.name)}: {_drafted_pass(c)}")
         if lines[-1] == "    columns:":
             lines[-1] = "    columns: {}"
         for c, reason in rest:
@@ -216,6 +215,30 @@ def draft_policy_of(drafted: Sequence[tuple[Any, str | None, str | None]], *, un
     text = "\n".join(lines) + "\n"
     load_policy_text(text)  # fail here, not in the user's pipeline, if the draft were ever invalid
     return text
+
+
+def _drafted_pass(verdict: Any) -> str:
+    """A passed column's entry in a draft, with its comment: ``{pass: <shape>}`` when the classifier's pass holds
+    every row to a shape (:func:`maskline.classify.decision.decide_unnamed`), which the draft keeps: the classifier
+    judged a sample, so the policy says so and the row guard stays on. ``{pass: true}`` is a person's decision and
+    passes every row as it is: the draft writes it only where no shape can be held (text passed for its calendar
+    dates or a high NONE confidence), and says the column is judged on its sample.
+
+    >>> from maskline.classify.result import ColumnClassification
+    >>> from maskline.classify.shape import ValueShape
+    >>> _drafted_pass(ColumnClassification("status", None, 0.9, None, shape=ValueShape("categorical")))
+    '{pass: labels}   # 0.90 not sensitive: categorical; rows held to labels ({pass: true} passes them unchecked)'
+    """
+    from maskline.classify.decision import decide_unnamed
+    from maskline.policy import load_policy
+    from maskline.sql.kind_shapes import held_shapes
+
+    held = decide_unnamed(load_policy({}), verdict.name, verdict).shape
+    if held in held_shapes():
+        return (f"{{pass: {held}}}   # {verdict.confidence:.2f} not sensitive: {verdict.shape.kind}; rows held to "
+                f"{held} ({{pass: true}} passes them unchecked)")
+    return (f"{{pass: true}}   # {verdict.confidence:.2f} not sensitive: {verdict.shape.kind}; judged on its sample "
+            "only, no shape holds its rows: review it")
 
 
 def run_validate(args: argparse.Namespace) -> int:

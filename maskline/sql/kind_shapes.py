@@ -170,3 +170,17 @@ def vocabulary_pattern(shape: str) -> str | None:
     languages = "|".join(sorted(s.split()[1] for s in subtags if s.startswith("language ")))
     scripts = "|".join(sorted(s.split()[1] for s in subtags if s.startswith("script ")))
     return f"^({languages})([-_]({scripts}))?([-_]([a-z]{{2}}|[0-9]{{3}}))?$"
+
+
+# The classifier's own shapes of values (maskline.sql.shape_guard holds their patterns and a boolean's words).
+VALUE_SHAPES = ("numeric", "temporal", "identifier", "boolean")
+
+
+def held_shapes() -> tuple[str, ...]:
+    """Every shape a passed column's rows can be held to, by name: what a policy's ``{pass: <shape>}`` may name and
+    :data:`maskline.sql.shape_guard.SHAPES` checks (read without sqlglot: the policy's schema lists them).
+
+    >>> "labels" in held_shapes(), "vocabulary_countries" in held_shapes(), "text" in held_shapes()
+    (True, True, False)
+    """
+    return (*VALUE_SHAPES, *KIND_PATTERNS, *KIND_WORDS, *VOCABULARY_SHAPES, *LABEL_FORMS)

@@ -46,6 +46,7 @@ from maskline.sql.kind_shapes import (
     LABEL_FORMS,
     PLACEHOLDERS,
     VOCABULARY_SHAPES,
+    held_shapes,
     vocabulary_pattern,
     vocabulary_words,
 )
@@ -64,7 +65,7 @@ SHAPE_PATTERNS: dict[str, str] = {
 BOOLEAN_WORDS = ("true", "false", "t", "f", "yes", "no", "y", "n", "0", "1")
 # every shape a value is checked against: the classifier's shapes, and the safe kinds a pass rests on
 # (maskline.sql.kind_shapes: ``order_status`` passed for its workflow states keeps only workflow states)
-SHAPES = (*SHAPE_PATTERNS, "boolean", *KIND_PATTERNS, *KIND_WORDS, *VOCABULARY_SHAPES, *LABEL_FORMS)
+SHAPES = held_shapes()  # VALUE_SHAPES are SHAPE_PATTERNS' and "boolean" (tests/core/test_row_guard_labels.py)
 
 
 # Base names (lower case, before any parameters) of the types whose storage holds only values of one shape: numbers,
