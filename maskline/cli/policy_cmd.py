@@ -34,7 +34,10 @@ def register(sub: Any) -> None:
                                        "the default method of every info type found, and one entry per "
                                        "classified column with its confidence and evidence as comments. "
                                        "Columns the scan is confident hold nothing sensitive are written "
-                                       "{pass: true}; uncertain ones are listed as comments and masked by "
+                                       "{pass: <shape>} (e.g. {pass: labels}): every row is held to the shape "
+                                       "the sample showed, and a value without it is masked; write {pass: true} "
+                                       "to pass a column unchecked. Uncertain ones are listed as comments and "
+                                       "masked by "
                                        "'unclassified: mask'. " + SOURCES_HELP)
     add_source_arguments(init, many=True)
     init.add_argument("--name", help="dataset name in the policy (default: the file stem or the table; "

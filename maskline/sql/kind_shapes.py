@@ -83,7 +83,8 @@ PLACEHOLDERS = ("", "-", "--", "\u2013", "\u2014", "?", "n/a", "na", "n.a.", "nu
 
 # Characters a label never holds (maskline.classify.shape._LABEL refuses them: records, addresses, questions).
 _NOT_LABEL = '@=;{}"|<>?'
-# At most six digits in a value (a phone, an account, a card or a national number has seven or more).
+# At most six digits in a value (a phone, an account, a card or a national number has seven or more); a label with
+# more (a time slot such as ``10:00-12:00``) is masked with them: the fail-closed cost, named in the CHANGELOG.
 _FEW_DIGITS = "^[^0-9]*([0-9][^0-9]*){0,6}$"
 
 # Text passed for facts of its values rather than a kind (maskline.classify.shape's few repeated labels,
@@ -102,7 +103,7 @@ LABEL_FORMS: dict[str, tuple[str, ...]] = {
     # sample's prefix)
     "template_ids": ("^[A-Za-z]{1,4}[-_/.#]?[0-9]{3,12}$",),
     # text vouched as storage locations: maskline.classify.storage_paths' refused characters and digit runs
-    "storage_locations": ("^[^ @?#;,]{1,1000}$", "^[^0-9]*([0-9]{1,8}[^0-9]+)*[0-9]{0,8}$"),
+    "storage_locations": ("^[^ @?#;,]+$", "^[^0-9]*([0-9]{1,8}[^0-9]+)*[0-9]{0,8}$"),
 }
 
 
