@@ -17,9 +17,20 @@ other value as unclassified (``redact``).
   and fixed in the code: no value from a scanned column is carried into a plan.
 - :data:`VOCABULARY_SHAPES`: the closed public vocabularies small enough to list in a query (IANA time zones, ISO
   4217 currencies, HTTP methods and phrases, CSS colours and hex colours), as membership in the vocabulary's
-  shipped list (:mod:`maskline.infotypes.vocabularies`, read on first use), never the sample's labels. Countries,
-  language tags and media types (tens of thousands of names) are not listed: a column passed for them is still
-  judged on its sample.
+  shipped list (:mod:`maskline.infotypes.vocabularies`, read on first use), never the sample's labels. Countries are
+  held to the ISO 3166 codes and English names (6 kB of SQL; the 33,000 names in other languages, 630 kB, would
+  pass BigQuery's and Snowflake's 1 MB statement limit with two such columns, so they are masked); language tags
+  to BCP 47's simple form over the listed language and script subtags; media types to ``type/subtype``.
+- :data:`LABEL_FORMS`: a column passed for a few repeated labels or for text's facts (repeated short labels,
+  template ids, storage locations) is held to those facts' written form. Why not to "one of the sample's labels":
+  the labels are the column's values, possibly a person's, and a plan (a view, a dbt package, lineage) is read by
+  more people than the masked output; a keyed digest of them would need the scan to store value-derived data and
+  every engine to compute one HMAC alike. So the form is the guard: it refuses the shapes personal data is written
+  in (e-mail addresses, phone, account, card and national numbers, records) and leaves a person's name written
+  like a label to the scan's check of the sample, the documented limit. Text passed for calendar dates or a NONE
+  confidence alone has no form here and is judged on its sample.
+- A policy's ``{pass: <shape>}`` (what ``maskline policy init`` writes for the classifier's pass) is held to the
+  shape; ``{pass: true}`` is a person's decision and is not (:class:`maskline.policy.ColumnPolicy`).
 - :data:`PLACEHOLDERS`: the few placeholders (``N/A``, ``-``, the empty string) that pass beside any kind's values,
   as themselves, compared lower-cased. The scan drops placeholders before it proves a kind; this allow-list is
   smaller than the scan's, so a placeholder it leaves out is masked (fail closed).

@@ -122,7 +122,7 @@ def shape_held(column: exp.Expression, shape: str | None, source_type: str | Non
                masked: Callable[[exp.Expression], exp.Expr]) -> exp.Expr:
     """``column`` where its value has ``shape``, ``masked(column)`` where it has not; ``column`` itself when its
     ``source_type`` is known not to be text, or ``shape`` is not one a value can be checked against (a text
-    column passed for its facts or a closed public vocabulary is judged on its sample: the documented limit).
+    column passed for its calendar dates or a NONE confidence alone is judged on its sample: the documented limit).
     ``shape`` is a classifier's shape or a proven safe kind's name (:mod:`maskline.sql.kind_shapes`).
 
     >>> from sqlglot import exp
