@@ -243,7 +243,10 @@ def build_plan(
             if method is not None:
                 _refuse_structure_kept(policy, table, name, sql_type, method, cp.where)
             category = policy.category_of(cp.info_type) if cp.info_type else None
-            out.append(ColumnPlan(name, cp.info_type, category, method, cp.where, sql_type))
+            # {pass: <shape>} is the classifier's pass written into the policy: held to its shape on every row;
+            # {pass: true} is a person's decision and passes as it is (held is None).
+            held = cp.held if method is None else None
+            out.append(ColumnPlan(name, cp.info_type, category, method, cp.where, sql_type, shape=held))
             continue
         if name.lower() in generated:  # a function of the row: no verdict on its values vouches for it
             out.append(ColumnPlan(name, None, None, method_spec("redact"), GENERATED_RULE, sql_type))

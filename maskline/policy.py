@@ -36,13 +36,18 @@ from maskline.policy_schema import SCHEMA_PATH
 class ColumnPolicy:
     """A column the policy names: its info type and, optionally, a method that overrides the default.
 
-    A column written ``{pass: true}`` has neither: it passes raw, by the policy's explicit choice.
+    A column written ``{pass: true}`` has neither: it passes raw, by a person's explicit choice, which stands on every
+    row. A column written ``{pass: <shape>}`` (``{pass: labels}``, ``{pass: status_words}``: what ``maskline policy
+    init`` writes for a column the classifier let pass) passes by the classifier's judgement of a sample, so every
+    row is held to that shape and a value without it is masked (:mod:`maskline.sql.shape_guard`); ``held`` is the
+    shape. A person who reviewed such a column and wants it raw whatever it holds writes ``true``.
     """
 
     name: str
     info_type: str | None
     method: MethodSpec | None
     where: str  # key path, for messages and lineage ("datasets["customers"].columns.email")
+    held: str | None = None  # {pass: <shape>}: the shape every row is held to (the classifier's pass, not a person's)
 
 
 @dataclass(frozen=True)
@@ -466,7 +471,8 @@ class _Loader:
                                     "write {pass: true} to pass the column raw, or give only an info_type/method")
                 info_type = self.info_type(spec["info_type"], known, f"{path}.info_type") if "info_type" in spec else None
                 method = self.method(spec["method"], path) if "method" in spec else None
-                cols[str(col)] = ColumnPolicy(str(col), info_type, method, path)
+                held = spec["pass"] if isinstance(spec.get("pass"), str) else None  # the schema lists the shapes
+                cols[str(col)] = ColumnPolicy(str(col), info_type, method, path, held)
             datasets[str(ds_name)] = DatasetPolicy(str(ds_name), cols)
 
         rw = sections["rewrite"]

@@ -42,6 +42,7 @@ def build_policy_schema() -> dict[str, Any]:
     """The policy's JSON Schema (draft 2020-12), with the loader's messages in ``x-what``/``x-fix``."""
     from maskline.infotypes import CATEGORIES
     from maskline.methods.schema import methods_schema
+    from maskline.sql.kind_shapes import held_shapes
 
     method_ref = {"$ref": "#/$defs/methodEntry"}
     defs = methods_schema()
@@ -55,7 +56,14 @@ def build_policy_schema() -> dict[str, Any]:
         "x-what": "a column needs 'info_type', 'method' or 'pass' (alone)",
         "x-fix": "e.g. {info_type: EMAIL}, or {pass: true} to pass it raw",
         "properties": {
-            "pass": {"const": True, "description": "Pass the column raw: reviewed as not sensitive."},
+            "pass": {"oneOf": [
+                {"const": True, "description": "Pass the column raw: a person reviewed it as not sensitive."},
+                {"enum": list(held_shapes()),
+                 "description": "The classifier passed the column for a sample's values of this shape (maskline "
+                                "policy init writes it): every row is held to the shape, a value without it is masked."},
+            ], "x-what": "'pass' is true (a person's decision) or the shape the classifier passed it for",
+                "x-fix": "write {pass: true} to pass it raw, or a shape such as {pass: labels}",
+                "description": "Pass the column raw (true), or raw where each value has the shape named."},
             "info_type": {"type": "string", "description": "A built-in or custom info type."},
             "method": {**method_ref, "description": "Overrides the info type's method for this column."},
         },

@@ -89,10 +89,13 @@
       {%- set item = declared[key] -%}
       {%- set spec = maskline._column_spec(item[0], model.unique_id ~ ", column " ~ c.name ~ " (" ~ item[1] ~ ")", synced) -%}
     {%- elif key in dataset -%}
-      {#- A policy entry without a method is `{pass: true}`: the column passes raw, by the policy's choice. -#}
+      {#- A policy entry without a method is `{pass: true}`: the column passes raw, by the policy's choice; or
+          `{pass: <shape>}`: the classifier's pass written down, held to that shape like a scanned column. -#}
       {%- set entry = dataset[key] -%}
       {%- if entry['method'] is not none -%}
         {%- set spec = {'method': entry['method'], 'params': entry['params'], 'info_type': entry['info_type']} -%}
+      {%- elif entry.get('shape') -%}
+        {%- set shape = entry['shape'] -%}
       {%- endif -%}
     {%- elif key in scanned -%}
       {#- The core's decision on a scanned column, made by `maskline dbt sync` (none: it passes). -#}

@@ -164,8 +164,10 @@ def decide_unnamed(policy: Policy, name: str, verdict: ColumnClassification | No
             or (record_key(name, verdict) if _hinted(name, verdict) else None)
         # A pass a proven kind vouches for holds every row to that kind (maskline.sql.kind_shapes), not the sample.
         # So does a pass a listed closed vocabulary vouches for (maskline.sql.kind_shapes.VOCABULARY_SHAPES).
+        # A pass few repeated labels or text's facts vouch for holds every row to those facts' written form
+        # (maskline.sql.kind_shapes.LABEL_FORMS): never to the sample's labels, which the plan must not carry.
         held = verdict.signals.safe_kind.value if proven and verdict.signals.safe_kind \
-            else _vocabulary_held(verdict) or kind
+            else _vocabulary_held(verdict) or _form_held(name, verdict) or kind
         return ColumnDecision(None, None, None,
                               f"{CLASSIFIER_PASS} ({kind}{': ' + vouched if vouched else ''}, "
                               f"{verdict.confidence:.2f})", verdict.confidence, shape=held)
@@ -181,6 +183,28 @@ def _vocabulary_held(verdict: ColumnClassification) -> str | None:
     if not closed_vocabulary(verdict) or verdict.shape is None:
         return None
     return vocabulary_shape(verdict.shape.vocabulary)
+
+
+def _form_held(name: str, verdict: ColumnClassification) -> str | None:
+    """The written form holding a column passed for its labels or its text's facts on every row, or None (text
+    passed for its calendar dates or a NONE confidence alone is judged on its sample: the documented limit).
+
+    >>> from maskline.classify.result import ColumnClassification
+    >>> from maskline.classify.shape import ValueShape
+    >>> _form_held("status", ColumnClassification("status", None, 0.8, None, shape=ValueShape("categorical")))
+    'labels'
+    >>> ids = ValueShape("text", facts=("template id",))
+    >>> _form_held("order_id", ColumnClassification("order_id", None, 0.8, None, shape=ids))
+    'template_ids'
+    """
+    if verdict.shape is None:
+        return None
+    if verdict.shape.kind == "categorical":
+        return "labels"
+    if verdict.shape.kind == "text":
+        vouched = _vouched(name, verdict)
+        return vouched[1] if vouched else None
+    return None
 
 
 # Why many distinct whole numbers as wide as accounts, under a name that gives no evidence, are masked.
@@ -274,6 +298,13 @@ def vouched_text(name: str, verdict: ColumnClassification) -> str | None:
     >>> vouched_text("output_path", ColumnClassification("output_path", None, 0.8, None, shape=paths))
     'storage locations, name says location'
     """
+    vouched = _vouched(name, verdict)
+    return vouched[0] if vouched else None
+
+
+def _vouched(name: str, verdict: ColumnClassification) -> tuple[str, str | None] | None:
+    """:func:`vouched_text`'s evidence and the written form (:data:`maskline.sql.kind_shapes.LABEL_FORMS`) that
+    holds every row to it, None for calendar dates, whose many written forms no pattern lists."""
     from maskline.classify.signals import IdentifyingShape
     from maskline.infotypes.name_hints import (
         PERSONAL_DOCUMENT_WORDS,
@@ -292,16 +323,16 @@ def vouched_text(name: str, verdict: ColumnClassification) -> str | None:
     facts = set(shape.facts)
     words = set(name_words(name))
     if DATES in facts:
-        return "calendar dates"
+        return "calendar dates", None
     if TEMPLATE_ID in facts and _says_identifier(words) and not words & PERSONAL_DOCUMENT_WORDS:
-        return "template id, name says identifier"  # says no more than its digits; number columns of keys pass
+        return "template id, name says identifier", "template_ids"  # says no more than its digits; number columns of keys pass
     if TEMPLATE_ID in facts and names_public_code(name) and not words & PERSONAL_DOCUMENT_WORDS:
-        return "template id, name says public codes"  # SKUs, ISBNs, flight numbers: codes of things, not people
+        return "template id, name says public codes", "template_ids"  # SKUs, ISBNs, flight numbers: codes of things, not people
     if STORAGE_LOCATIONS in facts and words & LOCATION_NAME_WORDS and not words & PERSON_ROLE_WORDS:
-        return "storage locations, name says location"  # the file or object a pipeline reads, not its rows
+        return "storage locations, name says location", "storage_locations"  # the file or object a pipeline reads, not its rows
     if {SHORT_LABELS, NO_FIRST_NAMES, REPEATED_VALUES} <= facts and names_a_thing(name) \
             and not words & PERSON_ROLE_WORDS:
-        return "repeated labels without first names, name says things"
+        return "repeated labels without first names, name says things", "short_labels"
     return None
 
 

@@ -34,7 +34,10 @@ def register(sub: Any) -> None:
                                        "the default method of every info type found, and one entry per "
                                        "classified column with its confidence and evidence as comments. "
                                        "Columns the scan is confident hold nothing sensitive are written "
-                                       "{pass: true}; uncertain ones are listed as comments and masked by "
+                                       "{pass: <shape>} (e.g. {pass: labels}): every row is held to the shape "
+                                       "the sample showed, and a value without it is masked; write {pass: true} "
+                                       "to pass a column unchecked. Uncertain ones are listed as comments and "
+                                       "masked by "
                                        "'unclassified: mask'. " + SOURCES_HELP)
     add_source_arguments(init, many=True)
     init.add_argument("--name", help="dataset name in the policy (default: the file stem or the table; "
@@ -203,8 +206,7 @@ def draft_policy_of(drafted: Sequence[tuple[Any, str | None, str | None]], *, un
                              f"{note}")
         for c, reason in rest:
             if reason is None and c.shape is not None:
-                lines.append(f"      {_key(c.name)}: {{pass: true}}   # {c.confidence:.2f} not sensitive: "
-                             f"{c.shape.kind}")
+                lines.append(f"      {_key(c.name)}: {_drafted_pass(c)}")
         if lines[-1] == "    columns:":
             lines[-1] = "    columns: {}"
         for c, reason in rest:
@@ -216,6 +218,30 @@ def draft_policy_of(drafted: Sequence[tuple[Any, str | None, str | None]], *, un
     text = "\n".join(lines) + "\n"
     load_policy_text(text)  # fail here, not in the user's pipeline, if the draft were ever invalid
     return text
+
+
+def _drafted_pass(verdict: Any) -> str:
+    """A passed column's entry in a draft, with its comment: ``{pass: <shape>}`` when the classifier's pass holds
+    every row to a shape (:func:`maskline.classify.decision.decide_unnamed`), which the draft keeps: the classifier
+    judged a sample, so the policy says so and the row guard stays on. ``{pass: true}`` is a person's decision and
+    passes every row as it is: the draft writes it only where no shape can be held (text passed for its calendar
+    dates or a high NONE confidence), and says the column is judged on its sample.
+
+    >>> from maskline.classify.result import ColumnClassification
+    >>> from maskline.classify.shape import ValueShape
+    >>> _drafted_pass(ColumnClassification("status", None, 0.9, None, shape=ValueShape("categorical")))
+    '{pass: labels}   # 0.90 not sensitive: categorical; rows held to labels ({pass: true} passes them unchecked)'
+    """
+    from maskline.classify.decision import decide_unnamed
+    from maskline.policy import load_policy
+    from maskline.sql.kind_shapes import held_shapes
+
+    held = decide_unnamed(load_policy({}), verdict.name, verdict).shape
+    if held in held_shapes():
+        return (f"{{pass: {held}}}   # {verdict.confidence:.2f} not sensitive: {verdict.shape.kind}; rows held to "
+                f"{held} ({{pass: true}} passes them unchecked)")
+    return (f"{{pass: true}}   # {verdict.confidence:.2f} not sensitive: {verdict.shape.kind}; judged on its sample "
+            "only, no shape holds its rows: review it")
 
 
 def run_validate(args: argparse.Namespace) -> int:

@@ -66,7 +66,8 @@ def resolve(policy: Any, scan: Any) -> dict[str, Any]:
     Every method is the core's resolution (``methods:``, custom ``info_types:``, catalogue defaults). Each
     column of a scanned relation carries :func:`maskline.plan.build_plan`'s decision on it (None: raw), so
     verdicts below ``classify.min_confidence`` and ``unclassified`` apply there exactly as in the core.
-    A column the policy passes (``{pass: true}``) has no method, as in the core's plan.
+    A column the policy passes (``{pass: true}``) has no method, as in the core's plan; one it passes for a shape
+    (``{pass: labels}``) also carries the ``shape`` the macros hold it to.
 
     >>> from maskline.policy import load_policy
     >>> resolve(load_policy({"datasets": {"t": {"columns": {"id": {"pass": True}}}}}), None)["datasets"]["t"]["id"]
@@ -82,8 +83,10 @@ def resolve(policy: Any, scan: Any) -> dict[str, Any]:
         cols = {}
         for col, cp in ds.columns.items():
             if cp.method is None and cp.info_type is None:
-                # `{pass: true}`: raw by the policy's explicit choice (the core's plan gives it no method).
-                cols[col.lower()] = {"name": col, "info_type": None, "method": None, "params": {}, "where": cp.where}
+                # `{pass: true}`: raw by the policy's explicit choice (the core's plan gives it no method);
+                # `{pass: <shape>}`: the classifier's pass written down, held to its shape as a scanned column is.
+                cols[col.lower()] = {"name": col, "info_type": None, "method": None, "params": {}, "where": cp.where,
+                                     **({"shape": cp.held} if cp.held else {})}
                 continue
             spec = cp.method or policy.method_for(str(cp.info_type))
             cols[col.lower()] = {"name": col, "info_type": cp.info_type, **_method(spec), "where": cp.where}

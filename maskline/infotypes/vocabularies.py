@@ -65,6 +65,23 @@ def members(vocabulary: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@cache
+def listed_members(vocabulary: str) -> frozenset[str]:
+    """The casefolded entries of one vocabulary's first data file only: for countries, the ISO 3166 codes and the
+    English names, without the 33,000 names in every other language (the list :mod:`maskline.sql.kind_shapes`
+    writes into a query, where those would make it too large).
+
+    >>> "deu" in listed_members("countries"), "germany" in listed_members("countries")
+    (True, True)
+    >>> "deutschland" in members("countries"), "deutschland" in listed_members("countries")
+    (True, False)
+    """
+    from importlib.resources import files
+
+    text = files("maskline.infotypes").joinpath("data", VOCABULARY_FILES[vocabulary][0]).read_text("utf-8").casefold()
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
 def in_vocabulary(vocabulary: str, value: str) -> bool:
     """Whether ``value`` (any case, spaces around it ignored) belongs to ``vocabulary``.
 

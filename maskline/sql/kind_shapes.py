@@ -17,9 +17,20 @@ other value as unclassified (``redact``).
   and fixed in the code: no value from a scanned column is carried into a plan.
 - :data:`VOCABULARY_SHAPES`: the closed public vocabularies small enough to list in a query (IANA time zones, ISO
   4217 currencies, HTTP methods and phrases, CSS colours and hex colours), as membership in the vocabulary's
-  shipped list (:mod:`maskline.infotypes.vocabularies`, read on first use), never the sample's labels. Countries,
-  language tags and media types (tens of thousands of names) are not listed: a column passed for them is still
-  judged on its sample.
+  shipped list (:mod:`maskline.infotypes.vocabularies`, read on first use), never the sample's labels. Countries are
+  held to the ISO 3166 codes and English names (6 kB of SQL; the 33,000 names in other languages, 630 kB, would
+  pass BigQuery's and Snowflake's 1 MB statement limit with two such columns, so they are masked); language tags
+  to BCP 47's simple form over the listed language and script subtags; media types to ``type/subtype``.
+- :data:`LABEL_FORMS`: a column passed for a few repeated labels or for text's facts (repeated short labels,
+  template ids, storage locations) is held to those facts' written form. Why not to "one of the sample's labels":
+  the labels are the column's values, possibly a person's, and a plan (a view, a dbt package, lineage) is read by
+  more people than the masked output; a keyed digest of them would need the scan to store value-derived data and
+  every engine to compute one HMAC alike. So the form is the guard: it refuses the shapes personal data is written
+  in (e-mail addresses, phone, account, card and national numbers, records) and leaves a person's name written
+  like a label to the scan's check of the sample, the documented limit. Text passed for calendar dates or a NONE
+  confidence alone has no form here and is judged on its sample.
+- A policy's ``{pass: <shape>}`` (what ``maskline policy init`` writes for the classifier's pass) is held to the
+  shape; ``{pass: true}`` is a person's decision and is not (:class:`maskline.policy.ColumnPolicy`).
 - :data:`PLACEHOLDERS`: the few placeholders (``N/A``, ``-``, the empty string) that pass beside any kind's values,
   as themselves, compared lower-cased. The scan drops placeholders before it proves a kind; this allow-list is
   smaller than the scan's, so a placeholder it leaves out is masked (fail closed).
@@ -81,6 +92,32 @@ KIND_WORDS: dict[str, tuple[str, ...]] = {
 # Placeholders that pass beside a kind's values as themselves (lower case): what exports write for "no value".
 PLACEHOLDERS = ("", "-", "--", "\u2013", "\u2014", "?", "n/a", "na", "n.a.", "null", "none", "nil", "unknown")
 
+# Characters a label never holds (maskline.classify.shape._LABEL refuses them: records, addresses, questions).
+_NOT_LABEL = '@=;{}"|<>?'
+# At most six digits in a value (a phone, an account, a card or a national number has seven or more); a label with
+# more (a time slot such as ``10:00-12:00``) is masked with them: the fail-closed cost, named in the CHANGELOG.
+_FEW_DIGITS = "^[^0-9]*([0-9][^0-9]*){0,6}$"
+
+# Text passed for facts of its values rather than a kind (maskline.classify.shape's few repeated labels,
+# maskline.classify.text_facts' facts a column name agrees with), held to those facts' written form: every pattern of
+# the shape must match. The sample's labels are not carried into the plan: they are what the column holds, and a
+# plan is read by more people than the masked output (dbt packages, views, lineage). So the form is the guard: it
+# stops the values personal data is written in by shape (e-mail addresses, phones, accounts, cards, national numbers,
+# URLs with a user, records), and leaves what only a lookup tells from a label (a person's name among product
+# names) to the scan, which refuted names on the sample: the documented limit.
+LABEL_FORMS: dict[str, tuple[str, ...]] = {
+    # few repeated labels (categorical): a label's characters, 64 of them at most, six digits at most
+    "labels": (f"^[^{_NOT_LABEL}]{{1,64}}$", _FEW_DIGITS),
+    # text vouched as repeated short labels without first names: six words at most, no digit at all
+    "short_labels": (f"^ *[^ 0-9{_NOT_LABEL}]+( +[^ 0-9{_NOT_LABEL}]+){{0,5}} *$", f"^[^{_NOT_LABEL}]{{1,100}}$"),
+    # text vouched as template ids: maskline.classify.text_facts._TEMPLATE, with any prefix of its form (not the
+    # sample's prefix)
+    "template_ids": ("^[A-Za-z]{1,4}[-_/.#]?[0-9]{3,12}$",),
+    # text vouched as storage locations: maskline.classify.storage_paths' refused characters and digit runs
+    "storage_locations": ("^[^ @?#;,]+$", "^[^0-9]*([0-9]{1,8}[^0-9]+)*[0-9]{0,8}$"),
+}
+
+
 # Closed public vocabularies held to membership on every row: shape name -> (vocabulary, a pattern its members may
 # also have, matched on the lower-cased value, or None).
 VOCABULARY_SHAPES: dict[str, tuple[str, str | None]] = {
@@ -88,14 +125,28 @@ VOCABULARY_SHAPES: dict[str, tuple[str, str | None]] = {
     "vocabulary_currencies": ("currencies", None),
     "vocabulary_http": ("http", None),
     "vocabulary_colours": ("colours", "^#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$"),
+    # ISO 3166 alpha-2 and alpha-3 codes and the English names (the vocabulary's first file, 6 kB of SQL): the names
+    # in every other language CLDR has (33,000 of them, 630 kB, over BigQuery's and Snowflake's 1 MB statement
+    # limit with two such columns) are not listed, so a row of ``Deutschland`` in a column passed for its
+    # countries is masked (fail closed; a person who wants it raw writes ``{pass: true}``).
+    "vocabulary_countries": ("countries", None),
+    # BCP 47's simple forms (maskline.infotypes.vocabularies._LANGUAGE_TAG) with the language and script subtags
+    # listed in the pattern (``en``, ``zh-Hans``, ``pt_BR``, ``es-419``): the form, not the sample's tags.
+    "vocabulary_language_tags": ("language tags", None),
+    # ``type/subtype`` with a registered top-level type and the subtype's characters (no ``@``, no space, no
+    # parameters); the 2,261 listed types (62 kB of SQL) are not listed, the form is.
+    "vocabulary_media_types": ("media types", "^(application|audio|chemical|font|image|inode|message|model|multipart"
+                                              "|text|video)/[a-z0-9][a-z0-9+._-]{0,126}$"),
 }
+# Vocabularies held by their form alone (their pattern, or the language tag pattern), not by a listed member.
+FORM_ONLY_VOCABULARIES = frozenset({"vocabulary_language_tags", "vocabulary_media_types"})
 
 
 def vocabulary_shape(vocabulary: str | None) -> str | None:
     """The shape that holds a column passed for ``vocabulary`` to it on every row, or None when it is not listed.
 
-    >>> vocabulary_shape("time zones"), vocabulary_shape("countries")
-    ('vocabulary_time_zones', None)
+    >>> vocabulary_shape("time zones"), vocabulary_shape("countries"), vocabulary_shape("birds")
+    ('vocabulary_time_zones', 'vocabulary_countries', None)
     """
     return next((shape for shape, (name, _) in VOCABULARY_SHAPES.items() if name == vocabulary), None)
 
@@ -106,6 +157,42 @@ def vocabulary_words(shape: str) -> tuple[str, ...]:
     >>> "europe/berlin" in vocabulary_words("vocabulary_time_zones")
     True
     """
+    from maskline.infotypes.vocabularies import listed_members
+
+    if shape in FORM_ONLY_VOCABULARIES:
+        return ()
+    return tuple(sorted(listed_members(VOCABULARY_SHAPES[shape][0])))
+
+
+def vocabulary_pattern(shape: str) -> str | None:
+    """The pattern a lower-cased value of ``shape`` (one of :data:`VOCABULARY_SHAPES`) may match instead of being a
+    listed member: the hex colours, the media types' form, and the language tags' form, whose language and script
+    subtags are the shipped list's (``language en``, ``script latn``), written into the pattern.
+
+    >>> import re
+    >>> tag = vocabulary_pattern("vocabulary_language_tags")
+    >>> [bool(re.fullmatch(tag, v)) for v in ("en", "zh-hans", "pt_br", "es-419", "ann.smith", "xq")]
+    [True, True, True, True, False, False]
+    """
+    if shape != "vocabulary_language_tags":
+        return VOCABULARY_SHAPES[shape][1]
     from maskline.infotypes.vocabularies import members
 
-    return tuple(sorted(members(VOCABULARY_SHAPES[shape][0])))
+    subtags = members("language tags")
+    languages = "|".join(sorted(s.split()[1] for s in subtags if s.startswith("language ")))
+    scripts = "|".join(sorted(s.split()[1] for s in subtags if s.startswith("script ")))
+    return f"^({languages})([-_]({scripts}))?([-_]([a-z]{{2}}|[0-9]{{3}}))?$"
+
+
+# The classifier's own shapes of values (maskline.sql.shape_guard holds their patterns and a boolean's words).
+VALUE_SHAPES = ("numeric", "temporal", "identifier", "boolean")
+
+
+def held_shapes() -> tuple[str, ...]:
+    """Every shape a passed column's rows can be held to, by name: what a policy's ``{pass: <shape>}`` may name and
+    :data:`maskline.sql.shape_guard.SHAPES` checks (read without sqlglot: the policy's schema lists them).
+
+    >>> "labels" in held_shapes(), "vocabulary_countries" in held_shapes(), "text" in held_shapes()
+    (True, True, False)
+    """
+    return (*VALUE_SHAPES, *KIND_PATTERNS, *KIND_WORDS, *VOCABULARY_SHAPES, *LABEL_FORMS)

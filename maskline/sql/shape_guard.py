@@ -43,8 +43,11 @@ from sqlglot import exp
 from maskline.sql.kind_shapes import (
     KIND_PATTERNS,
     KIND_WORDS,
+    LABEL_FORMS,
     PLACEHOLDERS,
     VOCABULARY_SHAPES,
+    held_shapes,
+    vocabulary_pattern,
     vocabulary_words,
 )
 from maskline.type_names import text_type
@@ -62,7 +65,7 @@ SHAPE_PATTERNS: dict[str, str] = {
 BOOLEAN_WORDS = ("true", "false", "t", "f", "yes", "no", "y", "n", "0", "1")
 # every shape a value is checked against: the classifier's shapes, and the safe kinds a pass rests on
 # (maskline.sql.kind_shapes: ``order_status`` passed for its workflow states keeps only workflow states)
-SHAPES = (*SHAPE_PATTERNS, "boolean", *KIND_PATTERNS, *KIND_WORDS, *VOCABULARY_SHAPES)
+SHAPES = held_shapes()  # VALUE_SHAPES are SHAPE_PATTERNS' and "boolean" (tests/core/test_row_guard_labels.py)
 
 
 # Base names (lower case, before any parameters) of the types whose storage holds only values of one shape: numbers,
@@ -119,7 +122,7 @@ def shape_held(column: exp.Expression, shape: str | None, source_type: str | Non
                masked: Callable[[exp.Expression], exp.Expr]) -> exp.Expr:
     """``column`` where its value has ``shape``, ``masked(column)`` where it has not; ``column`` itself when its
     ``source_type`` is known not to be text, or ``shape`` is not one a value can be checked against (a text
-    column passed for its facts or a closed public vocabulary is judged on its sample: the documented limit).
+    column passed for its calendar dates or a NONE confidence alone is judged on its sample: the documented limit).
     ``shape`` is a classifier's shape or a proven safe kind's name (:mod:`maskline.sql.kind_shapes`).
 
     >>> from sqlglot import exp
@@ -155,8 +158,10 @@ def _fits(value: exp.Expression, shape: str) -> exp.Expr:
         return one_of(KIND_WORDS[shape] + PLACEHOLDERS)
     if shape in VOCABULARY_SHAPES:
         listed = one_of(vocabulary_words(shape) + PLACEHOLDERS)
-        pattern = VOCABULARY_SHAPES[shape][1]
+        pattern = vocabulary_pattern(shape)
         return listed if pattern is None else exp.or_(listed, whole_match(exp.Lower(this=value.copy()), pattern))
+    if shape in LABEL_FORMS:
+        return exp.or_(exp.and_(*(whole_match(value.copy(), p) for p in LABEL_FORMS[shape])), one_of(PLACEHOLDERS))
     return exp.or_(whole_match(value.copy(), KIND_PATTERNS[shape]), one_of(PLACEHOLDERS))
 
 
