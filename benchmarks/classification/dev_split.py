@@ -73,7 +73,11 @@ What is in it (see RESULTS.md):
 - four tables of Romanian, Albanian, Catalan and Indonesian schemas whose passports, patient numbers, phones and
   logins are named by cognates of hint words (``pasaport``, ``pacient_id``, ``telepon``, ``utilizator``) beside
   false friends (``postare``, ``pasul``, ``pasta``, ``telefonia``, ``pasar``), since the ``clscog`` round
-  (:mod:`.dev_cognate_names`).
+  (:mod:`.dev_cognate_names`);
+- twelve clinical tables of medical record numbers in hospital formats under honest, abbreviated, local-language and
+  opaque names beside diagnosis, drug and laboratory codes, blood groups, stays and wards, four clinical tables
+  whose only ids are row keys, lab orders and invoices, and four shop tables with the same id shapes beside
+  labels like blood groups, since the ``extcsv30`` round (:mod:`.dev_clinical_tables`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -95,7 +99,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (corpus.fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "f58f0206c12b097d92b182f1294725272bd4c2caf36bd33f0d64e14b3058880e"
+RECORDED_FINGERPRINT = "78ed52425ef5971cca70cb2b123ec5d8a9a3c1d6a07b9a78960eca5eb65a17e4"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -1133,11 +1137,12 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     the test split's weak types in shapes the split lacked (:mod:`benchmarks.classification.dev_weak_shapes`) with
     theirs, and ten of people's contact data beside codes shaped like passports
     (:mod:`benchmarks.classification.dev_person_codes`), and four whose columns are named by cognates of hint words
-    (:mod:`benchmarks.classification.dev_cognate_names`).
+    (:mod:`benchmarks.classification.dev_cognate_names`), and twenty clinical and shop tables
+    (:mod:`benchmarks.classification.dev_clinical_tables`).
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    228
+    248
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1186,9 +1191,10 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
         columns += _table(f"dd{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.75, shaped, rows)
     # Handles of one template and their look-alikes (since the clsuser round), then each later round's tables in
     # the order of their rounds (clspass, clsbank, clsmrn, clsphone, clsfp, clsbank2, clspass2, clsfp2, clscard,
-    # clsdev6, clsopq, clsopn, clscog),
+    # clsdev6, clsopq, clsopn, clscog, extcsv30),
     # after every other table: earlier tables stay as they were.
     from benchmarks.classification.dev_card_storage import card_storage_tables
+    from benchmarks.classification.dev_clinical_tables import clinical_tables
     from benchmarks.classification.dev_cognate_names import cognate_name_tables
     from benchmarks.classification.dev_domestic_accounts import domestic_account_tables
     from benchmarks.classification.dev_medical import medical_record_tables
@@ -1203,7 +1209,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
             + medical_record_tables(seed, rows) + phone_tables(seed, rows) + not_people_tables(seed, rows)
             + domestic_account_tables(seed, rows) + passport_series_tables(seed, rows) + not_postal_tables(seed, rows)
             + card_storage_tables(seed, rows) + weak_shape_tables(seed, rows) + person_code_tables(seed, rows)
-            + three_digit_code_tables(seed, rows) + cognate_name_tables(seed, rows))
+            + three_digit_code_tables(seed, rows) + cognate_name_tables(seed, rows) + clinical_tables(seed, rows))
 
 
 

@@ -63,6 +63,7 @@ RECORD_SHARE = 0.9  # of a candidate's values that must be record numbers
 DISTINCT_SHARE = 0.95  # of a candidate's values that must be distinct: one per row
 MAX_STEP_ONE = 0.5  # share of sorted neighbours one apart: more is a counter
 EPOCH_SECONDS = (946_684_800, 2_208_988_800)  # 2000-01-01 to 2040-01-01: a record's timestamps, not its number
+PLACEHOLDER_WIDTH = 8  # a word without digits this short or shorter is a placeholder, not a record number
 GS1_SHARE = 0.9  # of a candidate's digit values whose GS1 check digit holds: article numbers
 
 # Letters that open order, invoice, shipment and payment numbers in commerce systems. Enumerated because nothing in
@@ -250,7 +251,9 @@ def record_number_column(values: Any, rows: int = 0) -> bool:
 
     from maskline.infotypes.shape_checks import surrogate_keys
 
-    texts = _texts(values)
+    # Short words without a digit (``N/A``, ``n.a.``, ``?``, ``unknown``) are placeholders the shared list may lack:
+    # a record number always has digits, and prose or names are longer or do not pass the share below.
+    texts = [t for t in _texts(values) if any(ch.isdigit() for ch in t) or len(t) > PLACEHOLDER_WIDTH]
     if len(texts) < MIN_VALUES or len(set(texts)) < DISTINCT_SHARE * len(texts):
         return False
     digits: list[str] = []
