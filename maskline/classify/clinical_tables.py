@@ -192,7 +192,7 @@ def blood_groups(values: Any) -> bool:
     False
     """
     texts = [t.upper() for t in _texts(values)]
-    groups = [m.group(1) for m in map(_BLOOD.match, texts) if m]
+    groups = [m.group(1) for t in texts if (m := _BLOOD.match(t))]
     return bool({"O", "0", "AB"} & set(groups)) and _coded(texts, _BLOOD.match)
 
 
