@@ -178,7 +178,7 @@ def loinc_codes(values: Any) -> bool:
 
     def is_code(t: str) -> bool:
         m = _LOINC.match(t)
-        return bool(m) and luhn.calc_check_digit(m.group(1)) == m.group(2)
+        return m is not None and luhn.calc_check_digit(m.group(1)) == m.group(2)
 
     return _coded(values, is_code)
 
