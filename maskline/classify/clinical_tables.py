@@ -31,8 +31,8 @@ In a clinical table, a column reads MEDICAL_RECORD_NUMBER (:func:`record_number_
 - they are neither the table's dense row key (a run of integers about as long as the table:
   :func:`maskline.infotypes.shape_checks.surrogate_keys`) nor a counter (neighbours one apart), nor article
   numbers whose GS1 check digit holds, nor bank routing numbers whose ABA check digit holds, nor Unix times;
-- its name hints no other type and does not say it is a key or a measure (``row_id``, ``ref_no``) unless it hints
-  a medical record (``patient_id``): a name saying what a column is speaks for it more than its table does; and
+- its name hints no other type and does not say it is a key, a measure or a number of something (``row_id``,
+  ``ref_no``, ``tracking_number``, and so ``visit_number`` too) unless it hints a medical record (``patient_id``): a name saying what a column is speaks for it more than its table does; and
   the classifier gave it no type.
 
 An encounter (visit, case, ``Fallnummer``) number is read the same way, on purpose: it is issued by the hospital
@@ -304,14 +304,15 @@ def record_number_column(values: Any, rows: int = 0) -> bool:
 
 
 def _candidate(c: ColumnClassification) -> bool:
-    """An untyped column whose name hints no type but a medical record number, and says it is no key or measure
-    (``row_id``, ``ref_no``) unless it says "patient" or "record" (``patient_id``)."""
-    from maskline.infotypes.name_hints import hint_score, names_measure_or_key
+    """An untyped column whose name hints no type but a medical record number, and does not say it is a key, a
+    measure or a number of something (``row_id``, ``ref_no``, ``tracking_number``) unless it hints a medical record
+    (``patient_id``, ``pat_nr``)."""
+    from maskline.infotypes.name_hints import hint_score, names_a_numbering, names_measure_or_key
 
     hints = dict(hint_score(c.name))
     if c.info_type is not None or hints.keys() - {"MEDICAL_RECORD_NUMBER"}:
         return False
-    return bool(hints) or not names_measure_or_key(c.name)
+    return bool(hints) or not (names_measure_or_key(c.name) or names_a_numbering(c.name))
 
 
 def with_clinical_tables(columns: Sequence[ColumnClassification], min_confidence: float,
