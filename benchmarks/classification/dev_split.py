@@ -78,7 +78,11 @@ What is in it (see RESULTS.md):
   (E.164, international, national with and without the trunk prefix, integers, mixed; a third sparse) under
   opaque, abbreviated, local-language and honest names, beside digit columns that are no phones (ids, orders,
   EAN-13s, epoch seconds, cents, postal codes, accounts, dates as digits), since the ``extcsv28`` round
-  (:mod:`.dev_world_phones`).
+  (:mod:`.dev_world_phones`);
+- twelve clinical tables of medical record numbers in hospital formats under honest, abbreviated, local-language and
+  opaque names beside diagnosis, drug and laboratory codes, blood groups, stays and wards, four clinical tables
+  whose only ids are row keys, lab orders and invoices, and four shop tables with the same id shapes beside
+  labels like blood groups, since the ``extcsv30`` round (:mod:`.dev_clinical_tables`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -1139,11 +1143,12 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     theirs, and ten of people's contact data beside codes shaped like passports
     (:mod:`benchmarks.classification.dev_person_codes`), and four whose columns are named by cognates of hint words
     (:mod:`benchmarks.classification.dev_cognate_names`), and eight of phones of regions drawn from every region
-    phonenumbers knows beside digit columns that are no phones (:mod:`benchmarks.classification.dev_world_phones`).
+    phonenumbers knows beside digit columns that are no phones (:mod:`benchmarks.classification.dev_world_phones`), and twenty clinical and shop tables
+    (:mod:`benchmarks.classification.dev_clinical_tables`).
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    228
+    248
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1192,9 +1197,10 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
         columns += _table(f"dd{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.75, shaped, rows)
     # Handles of one template and their look-alikes (since the clsuser round), then each later round's tables in
     # the order of their rounds (clspass, clsbank, clsmrn, clsphone, clsfp, clsbank2, clspass2, clsfp2, clscard,
-    # clsdev6, clsopq, clsopn, clscog),
+    # clsdev6, clsopq, clsopn, clscog, extcsv30),
     # after every other table: earlier tables stay as they were.
     from benchmarks.classification.dev_card_storage import card_storage_tables
+    from benchmarks.classification.dev_clinical_tables import clinical_tables
     from benchmarks.classification.dev_cognate_names import cognate_name_tables
     from benchmarks.classification.dev_domestic_accounts import domestic_account_tables
     from benchmarks.classification.dev_medical import medical_record_tables
@@ -1210,7 +1216,8 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
             + medical_record_tables(seed, rows) + phone_tables(seed, rows) + not_people_tables(seed, rows)
             + domestic_account_tables(seed, rows) + passport_series_tables(seed, rows) + not_postal_tables(seed, rows)
             + card_storage_tables(seed, rows) + weak_shape_tables(seed, rows) + person_code_tables(seed, rows)
-            + three_digit_code_tables(seed, rows) + cognate_name_tables(seed, rows) + world_phone_tables(seed, rows))
+            + three_digit_code_tables(seed, rows) + cognate_name_tables(seed, rows) + world_phone_tables(seed, rows)
+            + clinical_tables(seed, rows))
 
 
 
