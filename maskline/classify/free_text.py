@@ -155,16 +155,20 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
 
 def _caseless_mention(text: str) -> bool:
     """Whether a given and a family name in a script without case
-    (:func:`~maskline.text.caseless_names.caseless_name_pairs`) are mentioned in prose, by :func:`_counts`'s
+    (:func:`~maskline.text.caseless_names.caseless_name_pairs`), or a name marked by an honorific in Japanese,
+    Chinese, Korean or Thai (:func:`~maskline.text.honorific_names.honorific_name_spans`), are mentioned in prose, by :func:`_counts`'s
     rule for names: words around them, not the value itself.
 
     >>> _caseless_mention("आज ग्राहक राजेश शर्मा से बात हुई"), _caseless_mention("राजेश शर्मा")
     (True, False)
+    >>> _caseless_mention("担当の山田さんから電話がありました。"), _caseless_mention("山田様")
+    (True, False)
     """
     from maskline.text.caseless_names import caseless_name_pairs
+    from maskline.text.honorific_names import honorific_name_spans
     from maskline.text.scrubber import Finding
 
-    pairs = [Finding("PERSON_NAME", a, b) for a, b in caseless_name_pairs(text)]
+    pairs = [Finding("PERSON_NAME", a, b) for a, b in caseless_name_pairs(text) + honorific_name_spans(text)]
     return any(_counts(text, f, pairs) for f in pairs)
 
 
