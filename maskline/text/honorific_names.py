@@ -28,9 +28,9 @@ rules; that is left to the NER model where one is installed.
 ['刘']
 >>> honorific_name_spans("お客様から電話がありました。"), honorific_name_spans("这位先生很满意。")
 ([], [])
->>> t = "ส่งต่อให้คุณสมชายดำเนินการ"
+>>> t = "ส่งต่อให้คุณณัฐธิตาดำเนินการ"
 >>> [t[a:b] for a, b in honorific_name_spans(t)]
-['สมชาย']
+['ณัฐธิตา']
 >>> honorific_name_spans("คุณภาพสินค้าดีมาก")
 []
 """
