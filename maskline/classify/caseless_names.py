@@ -27,7 +27,7 @@ _UNSPACED_RUN = LazyRegex(f"[{SOUTHEAST_ASIAN}]{{{UNSPACED_RUN}}}|[{HAN_KANA}]{{
 # unspaced_words. Names, company names and addresses carry no such mark (株式会社東京海上日動火災保険,
 # 東京都千代田区丸の内1-2-3), and a pair of names with one (山田、佐藤) is too short.
 CJK_SENTENCE_WORDS = 3
-_CJK_SENTENCE_MARK = re.compile("[\u3001\u3002\uff0c\uff01\uff1f]")
+CJK_SENTENCE_MARK = re.compile("[\u3001\u3002\uff0c\uff01\uff1f]")
 _HAN_KANA_LETTER = LazyRegex(f"[{HAN_KANA}]")
 _SOUTHEAST_ASIAN_LETTER = LazyRegex(f"[{SOUTHEAST_ASIAN}]")
 # Thai (Lao, Khmer, Myanmar) words run four to eight characters, vowel and tone marks included (ลูกค้า "customer",
@@ -97,4 +97,4 @@ def unspaced_prose(value: str) -> bool:
     """
     if _UNSPACED_RUN.search(value) is not None or _interrupted_sentence(value):
         return True
-    return _CJK_SENTENCE_MARK.search(value) is not None and unspaced_words(value) >= CJK_SENTENCE_WORDS
+    return CJK_SENTENCE_MARK.search(value) is not None and unspaced_words(value) >= CJK_SENTENCE_WORDS

@@ -51,7 +51,7 @@ import re
 from itertools import islice
 from typing import Any
 
-from maskline.classify.caseless_names import unspaced_prose, unspaced_words
+from maskline.classify.caseless_names import CJK_SENTENCE_MARK, unspaced_prose, unspaced_words
 from maskline.classify.title_columns import names_a_person_in_titles, title_column
 from maskline.infotypes.binomial import tail_at_least
 
@@ -255,6 +255,12 @@ def _counts(text: str, span: Any, rules: list[Any], titles: list[str] | None = N
     if span.type == "PERSON_NAME" and titles is not None and \
             not names_a_person_in_titles(text[span.start:span.end], titles):
         return False
+    if span.type == "STREET_ADDRESS" and not text.isascii() and CJK_SENTENCE_MARK.search(text) and \
+            unspaced_prose(text):
+        # A Japanese or Chinese address inside a sentence: its span is widened over the Han letters before it
+        # (cjk_addresses), which run the sentence's words in, so the words left around it undercount; the
+        # sentence's own mark (。，) says the value is a note, not an address cell.
+        return True
     around = unspaced_words(text[:span.start]) + unspaced_words(text[span.end:])
     if around < EMBEDDED_WORDS:
         return False

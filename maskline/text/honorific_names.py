@@ -13,7 +13,9 @@ which no thing takes: a reviewer can follow each rule, and each still asks the n
   one-character family names are also the measure words and pronouns that open "this gentleman" (这位先生,
   各位女士), so those characters before the honorific do not count;
 - Korean: a family name then a known given name (one word, 조재현) with 씨 or 님 attached or as the next word
-  (조재현 씨, 조재현님께); a family name alone before 고객님 is also "this customer" (이 고객님), so it is not read;
+  (조재현 씨, 조재현님께); or any three-syllable word opening with a family name, with 씨 or a title in 님 as the
+  next word (용한래 씨, 소민식 고객님); a family name alone before 고객님 is also "this customer" (이 고객님), so it
+  is not read;
 - Thai: คุณ, นาย, นาง or นางสาว then a known given name, written together or apart (คุณสมชาย, นางสาว สุดา); the
   nouns that open with คุณ (คุณภาพ "quality", คุณสมบัติ "qualification") are no titles.
 
@@ -55,6 +57,11 @@ _POLITE_PREFIX = frozenset("おご")  # お母さん, ご主人様: kinship and 
 # Korean: a family and given name written as one word (two to four syllables), then 씨 or 님 (attached or the
 # next word), then any particle.
 _KO_NAME = LazyRegex("(?<![\uac00-\ud7af])([\uac00-\ud7af]{3,4}?)(?:\\s?(?:씨|님))")
+# A three-syllable word, then 씨 or a title ending in 님 as the next word (용한래 씨, 소민식 고객님): set apart so, the
+# word before is a name (씨 attached closes nouns too: 날씨 "weather", 아저씨), read by its family name alone, as
+# given names are far more varied than the list holds.
+_KO_NAME_APART = LazyRegex("(?<![\uac00-\ud7af])([\uac00-\ud7af]{3}) (?:씨|님|고객님|선생님|과장님|대리님|팀장님|사장님)"
+                           "(?:께서|에게|[가는와과를의께도이은을]|(?![\uac00-\ud7af]))")
 # Thai titles before a given name; the longest first (นางสาว before นาง).
 _TH_TITLE = LazyRegex("(?:นางสาว|นาย|นาง|คุณ)\\s?")
 # Words opening with คุณ that are nouns, not a title before a name (quality, qualification, value, benefit, virtue,
@@ -138,7 +145,10 @@ def honorific_name_spans(text: str) -> list[tuple[int, int]]:
             continue  # Japanese: other Han letters glued before the family name make one word of them
         spans.append((start, m.end(1)))
     if any("\uac00" <= c <= "\ud7af" for c in text):
+        from maskline.infotypes.person_names import family_names
+
         spans += [m.span(1) for m in _KO_NAME.finditer(text) if _korean_full_name(m.group(1))]
+        spans += [m.span(1) for m in _KO_NAME_APART.finditer(text) if m.group(1)[0] in family_names()]
     if any("\u0e00" <= c <= "\u0e7f" for c in text):
         for m in _TH_TITLE.finditer(text):
             if text.startswith(_TH_KHUN_WORDS, m.start()):
