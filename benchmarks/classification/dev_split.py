@@ -73,7 +73,11 @@ What is in it (see RESULTS.md):
 - four tables of Romanian, Albanian, Catalan and Indonesian schemas whose passports, patient numbers, phones and
   logins are named by cognates of hint words (``pasaport``, ``pacient_id``, ``telepon``, ``utilizator``) beside
   false friends (``postare``, ``pasul``, ``pasta``, ``telefonia``, ``pasar``), since the ``clscog`` round
-  (:mod:`.dev_cognate_names`).
+  (:mod:`.dev_cognate_names`);
+- five tables of notes in Japanese, Chinese (simplified and traditional), Korean and Thai naming people with an
+  honorific (山田さん, 刘先生, 조재현 씨, คุณ...), giving phones, e-mails or addresses, beside reviews, recipes,
+  encyclopedic and news-like prose and honorifics without a name, since the ``extcsv29`` round
+  (:mod:`.dev_unspaced_notes`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -95,7 +99,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (corpus.fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "f58f0206c12b097d92b182f1294725272bd4c2caf36bd33f0d64e14b3058880e"
+RECORDED_FINGERPRINT = "52b0bba92241f1a908c564f2a863767cdd97157e7ce15d476439eb5310461230"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -1133,11 +1137,12 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     the test split's weak types in shapes the split lacked (:mod:`benchmarks.classification.dev_weak_shapes`) with
     theirs, and ten of people's contact data beside codes shaped like passports
     (:mod:`benchmarks.classification.dev_person_codes`), and four whose columns are named by cognates of hint words
-    (:mod:`benchmarks.classification.dev_cognate_names`).
+    (:mod:`benchmarks.classification.dev_cognate_names`), and five of notes in Japanese, Chinese, Korean and Thai
+    (:mod:`benchmarks.classification.dev_unspaced_notes`).
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    228
+    233
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1186,7 +1191,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
         columns += _table(f"dd{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.75, shaped, rows)
     # Handles of one template and their look-alikes (since the clsuser round), then each later round's tables in
     # the order of their rounds (clspass, clsbank, clsmrn, clsphone, clsfp, clsbank2, clspass2, clsfp2, clscard,
-    # clsdev6, clsopq, clsopn, clscog),
+    # clsdev6, clsopq, clsopn, clscog, extcsv29),
     # after every other table: earlier tables stay as they were.
     from benchmarks.classification.dev_card_storage import card_storage_tables
     from benchmarks.classification.dev_cognate_names import cognate_name_tables
@@ -1197,13 +1202,14 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     from benchmarks.classification.dev_person_codes import person_code_tables
     from benchmarks.classification.dev_phone_tables import phone_tables
     from benchmarks.classification.dev_three_digit_codes import three_digit_code_tables
+    from benchmarks.classification.dev_unspaced_notes import unspaced_note_tables
     from benchmarks.classification.dev_weak_shapes import weak_shape_tables
 
     return (columns + handle_tables(seed, rows) + passport_mix_tables(seed, rows) + account_code_tables(seed, rows)
             + medical_record_tables(seed, rows) + phone_tables(seed, rows) + not_people_tables(seed, rows)
             + domestic_account_tables(seed, rows) + passport_series_tables(seed, rows) + not_postal_tables(seed, rows)
             + card_storage_tables(seed, rows) + weak_shape_tables(seed, rows) + person_code_tables(seed, rows)
-            + three_digit_code_tables(seed, rows) + cognate_name_tables(seed, rows))
+            + three_digit_code_tables(seed, rows) + cognate_name_tables(seed, rows) + unspaced_note_tables(seed, rows))
 
 
 

@@ -279,6 +279,10 @@ def _rule_spans(text: str, names: Iterable[str] | None) -> list[Finding]:
             from maskline.infotypes.cjk_addresses import cjk_address_spans
 
             found += [Finding("STREET_ADDRESS", a, b) for a, b in cjk_address_spans(text)]
+            from maskline.infotypes.thai_addresses import thai_address_spans
+
+            # Thai: a house number, a unit word (ถนน, ต., จ.) and a five-digit postal code
+            found += [Finding("STREET_ADDRESS", a, b) for a, b in thai_address_spans(text)]
         lowered = text.lower()
         for m in rules["DATE"].finditer(text):
             window = lowered[max(0, m.start() - CUE_WINDOW):m.start()]
