@@ -261,6 +261,8 @@ def _counts(text: str, span: Any, rules: list[Any], titles: list[str] | None = N
         # (cjk_addresses), which run the sentence's words in, so the words left around it undercount; the
         # sentence's own mark (。，) says the value is a note, not an address cell.
         return True
+    if span.type == "STREET_ADDRESS" and _thai_letters_around(text, span) >= THAI_LETTERS_AROUND:
+        return True
     around = unspaced_words(text[:span.start]) + unspaced_words(text[span.end:])
     if around < EMBEDDED_WORDS:
         return False
@@ -268,6 +270,25 @@ def _counts(text: str, span: Any, rules: list[Any], titles: list[str] | None = N
         return True
     return len(_words(text[span.start:span.end])) >= 2 and _mid_sentence(text, span.start) \
         and _in_modelled_sentence(text, span.start, span.end)
+
+
+THAI_LETTERS_AROUND = 12  # Thai (Lao, Khmer, Myanmar) letters outside an address: two words of a sentence around it
+_SOUTHEAST_ASIAN_LETTER = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+
+
+def _thai_letters_around(text: str, span: Any) -> int:
+    """Thai (Lao, Khmer, Myanmar) letters outside ``span``: a Thai address ends in its postal code and the sentence
+    around it runs its words together (ส่งของไปที่ ... นะคะ), so its words are counted by letters.
+
+    >>> from maskline.text.scrubber import Finding
+    >>> t = "ส่งของไปที่ 937 ถ.เจริญรัมย์ จ.อ่างทอง 97770 นะคะ"
+    >>> _thai_letters_around(t, Finding("STREET_ADDRESS", 12, 44))
+    15
+    """
+    if text.isascii():
+        return 0
+    return len(_SOUTHEAST_ASIAN_LETTER.findall(text[:span.start])) + \
+        len(_SOUTHEAST_ASIAN_LETTER.findall(text[span.end:]))
 
 
 def _mid_sentence(text: str, start: int) -> bool:
