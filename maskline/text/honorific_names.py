@@ -39,8 +39,6 @@ rules; that is left to the NER model where one is installed.
 
 from __future__ import annotations
 
-import re
-
 from maskline.lazy_regex import LazyRegex
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
