@@ -82,7 +82,11 @@ What is in it (see RESULTS.md):
 - twelve clinical tables of medical record numbers in hospital formats under honest, abbreviated, local-language and
   opaque names beside diagnosis, drug and laboratory codes, blood groups, stays and wards, four clinical tables
   whose only ids are row keys, lab orders and invoices, and four shop tables with the same id shapes beside
-  labels like blood groups, since the ``extcsv30`` round (:mod:`.dev_clinical_tables`).
+  labels like blood groups, since the ``extcsv30`` round (:mod:`.dev_clinical_tables`);
+- five tables of notes in Japanese, Chinese (simplified and traditional), Korean and Thai naming people with an
+  honorific (山田さん, 刘先生, 조재현 씨, คุณ...), giving phones, e-mails or addresses, beside reviews, recipes,
+  encyclopedic and news-like prose and honorifics without a name, since the ``extcsv29`` round
+  (:mod:`.dev_unspaced_notes`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -104,7 +108,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (corpus.fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "6b70707438f5d4f232c6b0a17fb0c362ae1361d537b3bfc3f0888763755addd4"
+RECORDED_FINGERPRINT = "2f07c72392f588b564d6938226b41e43079b325debc8dac1dc9c6e4a7d2b53f4"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -1143,12 +1147,13 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     theirs, and ten of people's contact data beside codes shaped like passports
     (:mod:`benchmarks.classification.dev_person_codes`), and four whose columns are named by cognates of hint words
     (:mod:`benchmarks.classification.dev_cognate_names`), and eight of phones of regions drawn from every region
-    phonenumbers knows beside digit columns that are no phones (:mod:`benchmarks.classification.dev_world_phones`), and twenty clinical and shop tables
-    (:mod:`benchmarks.classification.dev_clinical_tables`).
+    phonenumbers knows beside digit columns that are no phones (:mod:`benchmarks.classification.dev_world_phones`),
+    twenty clinical and shop tables (:mod:`benchmarks.classification.dev_clinical_tables`), and five of notes in
+    Japanese, Chinese, Korean and Thai (:mod:`benchmarks.classification.dev_unspaced_notes`).
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    248
+    261
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1197,7 +1202,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
         columns += _table(f"dd{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.75, shaped, rows)
     # Handles of one template and their look-alikes (since the clsuser round), then each later round's tables in
     # the order of their rounds (clspass, clsbank, clsmrn, clsphone, clsfp, clsbank2, clspass2, clsfp2, clscard,
-    # clsdev6, clsopq, clsopn, clscog, extcsv30),
+    # clsdev6, clsopq, clsopn, clscog, extcsv28, extcsv30, extcsv29),
     # after every other table: earlier tables stay as they were.
     from benchmarks.classification.dev_card_storage import card_storage_tables
     from benchmarks.classification.dev_clinical_tables import clinical_tables
@@ -1209,6 +1214,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     from benchmarks.classification.dev_person_codes import person_code_tables
     from benchmarks.classification.dev_phone_tables import phone_tables
     from benchmarks.classification.dev_three_digit_codes import three_digit_code_tables
+    from benchmarks.classification.dev_unspaced_notes import unspaced_note_tables
     from benchmarks.classification.dev_weak_shapes import weak_shape_tables
     from benchmarks.classification.dev_world_phones import world_phone_tables
 
@@ -1217,7 +1223,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
             + domestic_account_tables(seed, rows) + passport_series_tables(seed, rows) + not_postal_tables(seed, rows)
             + card_storage_tables(seed, rows) + weak_shape_tables(seed, rows) + person_code_tables(seed, rows)
             + three_digit_code_tables(seed, rows) + cognate_name_tables(seed, rows) + world_phone_tables(seed, rows)
-            + clinical_tables(seed, rows))
+            + clinical_tables(seed, rows) + unspaced_note_tables(seed, rows))
 
 
 

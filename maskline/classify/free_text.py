@@ -51,7 +51,7 @@ import re
 from itertools import islice
 from typing import Any
 
-from maskline.classify.caseless_names import unspaced_prose, unspaced_words
+from maskline.classify.caseless_names import CJK_SENTENCE_MARK, unspaced_prose, unspaced_words
 from maskline.classify.title_columns import names_a_person_in_titles, title_column
 from maskline.infotypes.binomial import tail_at_least
 
@@ -155,16 +155,20 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
 
 def _caseless_mention(text: str) -> bool:
     """Whether a given and a family name in a script without case
-    (:func:`~maskline.text.caseless_names.caseless_name_pairs`) are mentioned in prose, by :func:`_counts`'s
+    (:func:`~maskline.text.caseless_names.caseless_name_pairs`), or a name marked by an honorific in Japanese,
+    Chinese, Korean or Thai (:func:`~maskline.text.honorific_names.honorific_name_spans`), are mentioned in prose, by :func:`_counts`'s
     rule for names: words around them, not the value itself.
 
     >>> _caseless_mention("आज ग्राहक राजेश शर्मा से बात हुई"), _caseless_mention("राजेश शर्मा")
     (True, False)
+    >>> _caseless_mention("担当の山田さんから電話がありました。"), _caseless_mention("山田様")
+    (True, False)
     """
     from maskline.text.caseless_names import caseless_name_pairs
+    from maskline.text.honorific_names import honorific_name_spans
     from maskline.text.scrubber import Finding
 
-    pairs = [Finding("PERSON_NAME", a, b) for a, b in caseless_name_pairs(text)]
+    pairs = [Finding("PERSON_NAME", a, b) for a, b in caseless_name_pairs(text) + honorific_name_spans(text)]
     return any(_counts(text, f, pairs) for f in pairs)
 
 
@@ -251,6 +255,14 @@ def _counts(text: str, span: Any, rules: list[Any], titles: list[str] | None = N
     if span.type == "PERSON_NAME" and titles is not None and \
             not names_a_person_in_titles(text[span.start:span.end], titles):
         return False
+    if span.type == "STREET_ADDRESS" and not text.isascii() and CJK_SENTENCE_MARK.search(text) and \
+            unspaced_prose(text):
+        # A Japanese or Chinese address inside a sentence: its span is widened over the Han letters before it
+        # (cjk_addresses), which run the sentence's words in, so the words left around it undercount; the
+        # sentence's own mark (。，) says the value is a note, not an address cell.
+        return True
+    if span.type == "STREET_ADDRESS" and _thai_letters_around(text, span) >= THAI_LETTERS_AROUND:
+        return True
     around = unspaced_words(text[:span.start]) + unspaced_words(text[span.end:])
     if around < EMBEDDED_WORDS:
         return False
@@ -258,6 +270,25 @@ def _counts(text: str, span: Any, rules: list[Any], titles: list[str] | None = N
         return True
     return len(_words(text[span.start:span.end])) >= 2 and _mid_sentence(text, span.start) \
         and _in_modelled_sentence(text, span.start, span.end)
+
+
+THAI_LETTERS_AROUND = 12  # Thai (Lao, Khmer, Myanmar) letters outside an address: two words of a sentence around it
+_SOUTHEAST_ASIAN_LETTER = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+
+
+def _thai_letters_around(text: str, span: Any) -> int:
+    """Thai (Lao, Khmer, Myanmar) letters outside ``span``: a Thai address ends in its postal code and the sentence
+    around it runs its words together (ส่งของไปที่ ... นะคะ), so its words are counted by letters.
+
+    >>> from maskline.text.scrubber import Finding
+    >>> t = "ส่งของไปที่ 937 ถ.เจริญรัมย์ จ.อ่างทอง 97770 นะคะ"
+    >>> _thai_letters_around(t, Finding("STREET_ADDRESS", 12, 44))
+    15
+    """
+    if text.isascii():
+        return 0
+    return len(_SOUTHEAST_ASIAN_LETTER.findall(text[:span.start])) + \
+        len(_SOUTHEAST_ASIAN_LETTER.findall(text[span.end:]))
 
 
 def _mid_sentence(text: str, start: int) -> bool:

@@ -6,7 +6,8 @@ with its own word:
 - Japanese: a prefecture or municipality word (都道府県市区町村郡), a municipality word after it, then within a few
   letters a block number (1丁目, 2番地, 3号, 1-2-3): ``東京都千代田区丸の内1-2-3``, ``大阪市北区梅田3丁目``. One
   unit word alone is a lot or a hall (``区画12号``, ``市場3号館``);
-- Chinese: a road, street or lane word (路街道巷弄) then a number and 号: ``北京市朝阳区建国路88号``, ``中山路123号``;
+- Chinese: a road, street or lane word (路街道巷弄, 条 of a hutong's 二条) then a number and 号 (號 in traditional
+  script): ``北京市朝阳区建国路88号``, ``中山路123号``, ``民生街3號``;
 - Korean: a district word (시, 도, 구, 군) closing a word, then a road word (로, 길) closing a later word and a
   building number: ``서울특별시 강남구 테헤란로 123``.
 
@@ -27,7 +28,7 @@ import re
 
 _ADDRESS = re.compile(
     r"[都道府県市区町村郡][^\d\s]{0,12}?[市区町村郡][^\d\s]{0,12}?\d{1,4}(?:丁目|番地?|号|[-－]\d)"
-    r"|[路街道巷弄][^\d\s]{0,4}?\d{1,5}号"
+    r"|[路街道巷弄条條][^\d\s]{0,4}?\d{1,5}[号號]"
     r"|[가-힣][시도구군]\s(?:\S+\s){0,3}?[가-힣]+[로길]\s?\d{1,5}(?:-\d{1,4})?(?!\d)")
 # The place names before the first unit word the pattern starts at: the run of Han letters touching it (東京 of
 # 東京都; 北京市朝阳区建国 before 路 of 建国路88号), or of Hangul (서울특 of 서울특별시). Chinese runs a sentence's

@@ -261,6 +261,10 @@ def _rule_spans(text: str, names: Iterable[str] | None) -> list[Finding]:
         from maskline.text.caseless_names import caseless_name_pairs
 
         found += [Finding("PERSON_NAME", a, b) for a, b in caseless_name_pairs(text)]
+        from maskline.text.honorific_names import honorific_name_spans
+
+        # Japanese, Chinese, Korean and Thai: a name marked by its honorific (山田さん, 刘先生, 조재현 씨, คุณสมชาย)
+        found += [Finding("PERSON_NAME", a, b) for a, b in honorific_name_spans(text)]
     if any(c.isdigit() for c in text):  # an address, a date, a code and a record number all hold a digit
         streets = [Finding("STREET_ADDRESS", *_trim(text, m.span())) for m in rules["STREET_ADDRESS"].finditer(text)
                    if any(c.isdigit() for c in m.group())]
@@ -275,6 +279,10 @@ def _rule_spans(text: str, names: Iterable[str] | None) -> list[Finding]:
             from maskline.infotypes.cjk_addresses import cjk_address_spans
 
             found += [Finding("STREET_ADDRESS", a, b) for a, b in cjk_address_spans(text)]
+            from maskline.infotypes.thai_addresses import thai_address_spans
+
+            # Thai: a house number, a unit word (ถนน, ต., จ.) and a five-digit postal code
+            found += [Finding("STREET_ADDRESS", a, b) for a, b in thai_address_spans(text)]
         lowered = text.lower()
         for m in rules["DATE"].finditer(text):
             window = lowered[max(0, m.start() - CUE_WINDOW):m.start()]
