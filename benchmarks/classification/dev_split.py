@@ -73,7 +73,12 @@ What is in it (see RESULTS.md):
 - four tables of Romanian, Albanian, Catalan and Indonesian schemas whose passports, patient numbers, phones and
   logins are named by cognates of hint words (``pasaport``, ``pacient_id``, ``telepon``, ``utilizator``) beside
   false friends (``postare``, ``pasul``, ``pasta``, ``telefonia``, ``pasar``), since the ``clscog`` round
-  (:mod:`.dev_cognate_names`).
+  (:mod:`.dev_cognate_names`);
+- fourteen tables of domestic bank accounts in national formats with a check digit or a fixed structure (Mexican
+  CLABE, Polish NRB, Serbian, Montenegrin, Macedonian, Bosnian and Slovenian mod 97-10 accounts, Tunisian RIB,
+  Italian CIN, Slovak, old Finnish, Icelandic, Russian, Canadian and Japanese accounts) beside random digits in the
+  same written forms, SSCCs, EANs, phones stored as integers, orders, amounts, ids and national ids, since the
+  ``extcsv27`` round (:mod:`.dev_national_accounts`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -95,7 +100,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (corpus.fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "f58f0206c12b097d92b182f1294725272bd4c2caf36bd33f0d64e14b3058880e"
+RECORDED_FINGERPRINT = "b487f0e817c67cf25c594230240ddd6980e65213c5b0904502492103caee8c61"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -1133,11 +1138,12 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     the test split's weak types in shapes the split lacked (:mod:`benchmarks.classification.dev_weak_shapes`) with
     theirs, and ten of people's contact data beside codes shaped like passports
     (:mod:`benchmarks.classification.dev_person_codes`), and four whose columns are named by cognates of hint words
-    (:mod:`benchmarks.classification.dev_cognate_names`).
+    (:mod:`benchmarks.classification.dev_cognate_names`), and fourteen of national account formats with their
+    look-alikes (:mod:`benchmarks.classification.dev_national_accounts`).
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    228
+    242
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1186,12 +1192,13 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
         columns += _table(f"dd{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.75, shaped, rows)
     # Handles of one template and their look-alikes (since the clsuser round), then each later round's tables in
     # the order of their rounds (clspass, clsbank, clsmrn, clsphone, clsfp, clsbank2, clspass2, clsfp2, clscard,
-    # clsdev6, clsopq, clsopn, clscog),
+    # clsdev6, clsopq, clsopn, clscog, extcsv27),
     # after every other table: earlier tables stay as they were.
     from benchmarks.classification.dev_card_storage import card_storage_tables
     from benchmarks.classification.dev_cognate_names import cognate_name_tables
     from benchmarks.classification.dev_domestic_accounts import domestic_account_tables
     from benchmarks.classification.dev_medical import medical_record_tables
+    from benchmarks.classification.dev_national_accounts import national_account_tables
     from benchmarks.classification.dev_not_postal import not_postal_tables
     from benchmarks.classification.dev_passport_series import passport_series_tables
     from benchmarks.classification.dev_person_codes import person_code_tables
@@ -1203,7 +1210,8 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
             + medical_record_tables(seed, rows) + phone_tables(seed, rows) + not_people_tables(seed, rows)
             + domestic_account_tables(seed, rows) + passport_series_tables(seed, rows) + not_postal_tables(seed, rows)
             + card_storage_tables(seed, rows) + weak_shape_tables(seed, rows) + person_code_tables(seed, rows)
-            + three_digit_code_tables(seed, rows) + cognate_name_tables(seed, rows))
+            + three_digit_code_tables(seed, rows) + cognate_name_tables(seed, rows)
+            + national_account_tables(seed, rows))
 
 
 
