@@ -207,7 +207,7 @@ def _padded(width: tuple[int, int, int]) -> Callable[[str], bool]:
 
 FORMATS: tuple[NationalFormat, ...] = (
     NationalFormat("MX", r"[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{11}[ -]?[0-9]", _digits_of(_clabe), 0.1 * 95 / 1000),
-    NationalFormat("PL", r"[0-9]{2}(?: ?[0-9]{4}){6}", _digits_of(_nrb), 1 / 97 * 0.1),
+    NationalFormat("PL", r"[0-9]{2}(?: ?[0-9]{4}){6}", _digits_of(_nrb), 1 / 97),
     NationalFormat("RS", r"[0-9]{3}-[0-9]{1,13}-[0-9]{2}|[0-9]{18}", _padded((3, 13, 2)), 1 / 97),  # and ME
     NationalFormat("MK", r"[0-9]{3}-[0-9]{10}-[0-9]{2}|[0-9]{15}", _padded((3, 10, 2)), 1 / 97),
     NationalFormat("BA", r"[0-9]{3}-[0-9]{3}-[0-9]{8}-[0-9]{2}|[0-9]{16}", _digits_of(_mod97_10), 1 / 97),
