@@ -126,8 +126,9 @@ def _sk_account(value: str) -> bool:
     """A Slovak account (prefix-number/bank): prefix and number each pass the mod-11 check (weights 6, 3, 7, 9, 10,
     5, 8, 4, 2, 1), the bank a Slovak bank's code."""
     m = _SK_FORM.match(value)
-    return bool(m) and m.group(3) in _SK_BANKS and _sk_mod11(m.group(1) or "0") and _sk_mod11(m.group(2)) and \
-        int(m.group(2)) > 0
+    if m is None:
+        return False
+    return m.group(3) in _SK_BANKS and _sk_mod11(m.group(1) or "0") and _sk_mod11(m.group(2)) and int(m.group(2)) > 0
 
 
 def _fi_old(value: str) -> bool:
