@@ -36,7 +36,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -52,6 +52,9 @@ class NationalFormat:
     # A value of this written form is judged by this format alone: Finland's 123456-785 holds 8 to 14 digits, the
     # lengths of Norwegian and Belgian accounts, whose checks would add their chance to Luhn's.
     exclusive: bool = False
+    # No check digit, only a structure a registry fixes (RU, CA, JP): read by a detector of its own, at the structure
+    # rules' lower strength, and refuted where the values are counted rather than drawn (:func:`counted_accounts`).
+    structure: bool = False
 
 
 _SEPARATORS = re.compile(r"[ .-]")
@@ -218,9 +221,9 @@ FORMATS: tuple[NationalFormat, ...] = (
     NationalFormat("SK", r"(?:[0-9]{1,6}-)?[0-9]{2,10}/[0-9]{4}", _sk_account, 27 / 10000 / 11),
     NationalFormat("FI", r"[1-8][0-9]{5}-[0-9]{2,8}", _fi_old, 0.8 * 0.1, exclusive=True),
     NationalFormat("IS", r"[0-9]{4}-?[0-9]{2}-?[0-9]{6}-?[0-9]{6}-?[0-9]{4}", _digits_of(_is_account), 0.01),
-    NationalFormat("RU", r"[0-9]{5} ?[0-9]{3} ?[0-9] ?[0-9]{4} ?[0-9]{7}", _digits_of(_ru_account), 1e-5),
-    NationalFormat("CA", r"[0-9]{5}[ -][0-9]{3}[ -][0-9]{7,12}", _ca_account, 26 / 1000),
-    NationalFormat("JP", r"[0-9]{4}[ -][0-9]{3}[ -](?:[124][ -])?[0-9]{7}", _jp_account, 25 / 10000),
+    NationalFormat("RU", r"[0-9]{5} ?[0-9]{3} ?[0-9] ?[0-9]{4} ?[0-9]{7}", _digits_of(_ru_account), 1e-5, structure=True),
+    NationalFormat("CA", r"[0-9]{5}[ -][0-9]{3}[ -][0-9]{7,12}", _ca_account, 26 / 1000, structure=True),
+    NationalFormat("JP", r"[0-9]{4}[ -][0-9]{3}[ -](?:[124][ -])?[0-9]{7}", _jp_account, 25 / 10000, structure=True),
 )
 
 
@@ -229,20 +232,57 @@ def _compiled() -> tuple[tuple[re.Pattern[str], NationalFormat], ...]:
     return tuple((re.compile(f"^(?:{f.form})$"), f) for f in FORMATS)
 
 
-def national_account_country(value: str) -> str | None:
-    """The country of :data:`FORMATS` whose written form and rule the value passes, or None.
+def national_account_country(value: str, structure: bool | None = None) -> str | None:
+    """The country of :data:`FORMATS` whose written form and rule the value passes, or None. ``structure`` keeps
+    only the structure formats (True) or only the check-digit formats (False).
 
     >>> national_account_country("40817 810 0 9999 1234567"), national_account_country("12345-003-1234567")
     ('RU', 'CA')
     >>> national_account_country("0005-123-1234567"), national_account_country("1234-123-1234567")
     ('JP', None)
+    >>> national_account_country("0005-123-1234567", structure=False) is None
+    True
     """
     v = value.strip()
     if not v or len(v) > 40:
         return None
     for pattern, fmt in _compiled():
-        if pattern.match(v) and fmt.check(v):
+        if (structure is None or fmt.structure == structure) and pattern.match(v) and fmt.check(v):
             return fmt.country
+    return None
+
+
+def national_account_structure(value: str) -> bool:
+    """Whether the value is an account of a structure format (Russian, Canadian, Japanese): no check digit.
+
+    >>> national_account_structure("40817 810 0 9999 1234567"), national_account_structure("032180000118359719")
+    (True, False)
+    """
+    return national_account_country(value, structure=True) is not None
+
+
+COUNTED_SPAN = 3.0  # a counter's trailing numbers span at most this many times the count of distinct values
+COUNTED_VALUES = 20  # distinct values a counter is read from
+
+
+def counted_accounts(values: Sequence[str], rows: int = 0) -> str | None:
+    """Why values of an account structure were counted by a program rather than drawn (a statistic, never a
+    value), or None: their last seven digits, as numbers, fill a range not much wider than their count (a bank's
+    customers of one table come from many branches and serials; ``40817810`` and a counter from zero is a key).
+
+    >>> counted_accounts([f"40817810{i:012d}" for i in range(40)])
+    'counted: 40 distinct values span 40 numbers'
+    >>> import random
+    >>> r = random.Random(2)
+    >>> counted_accounts([f"40817810{r.randint(0, 10**12 - 1):012d}" for _ in range(40)]) is None
+    True
+    """
+    tails = {int(d[-7:]) for v in values for d in [_clean(v)] if len(d) >= 7 and d[-7:].isdigit()}
+    if len(tails) < COUNTED_VALUES:
+        return None
+    span = max(tails) - min(tails) + 1
+    if span <= COUNTED_SPAN * len(tails):
+        return f"counted: {len(tails)} distinct values span {span} numbers"
     return None
 
 
@@ -257,9 +297,10 @@ def exclusive_form(value: str) -> bool:
 
 
 def national_account(value: str) -> bool:
-    """Whether the value is a domestic account of a country of :data:`FORMATS` (its check digits or structure hold).
+    """Whether the value is a domestic account of a check-digit format of :data:`FORMATS` (the structure formats
+    are :func:`national_account_structure`'s).
 
     >>> national_account("5001234565/0900"), national_account("5001234565/0901")  # Slovak; no bank 0901
     (True, False)
     """
-    return national_account_country(value) is not None
+    return national_account_country(value, structure=False) is not None
