@@ -263,6 +263,7 @@ def national_account_structure(value: str) -> bool:
 
 COUNTED_SPAN = 3.0  # a counter's trailing numbers span at most this many times the count of distinct values
 COUNTED_VALUES = 20  # distinct values a counter is read from
+PADDED_SHARE = 0.8  # of the values whose serial opens with three zeros: a padded counter
 
 
 def counted_accounts(values: Sequence[str], rows: int = 0) -> str | None:
@@ -277,7 +278,13 @@ def counted_accounts(values: Sequence[str], rows: int = 0) -> str | None:
     >>> counted_accounts([f"40817810{r.randint(0, 10**12 - 1):012d}" for _ in range(40)]) is None
     True
     """
-    tails = {int(d[-7:]) for v in values for d in [_clean(v)] if len(d) >= 7 and d[-7:].isdigit()}
+    digits = [d for v in values for d in [_clean(v)] if len(d) >= 7 and d[-7:].isdigit()]
+    # A zero-padded counter behind the structure (40817810 000000001852): most serials open with three zeros, which
+    # drawn serials do one time in a thousand.
+    padded = sum(d[-12:].startswith("000") if len(d) >= 20 else d[-7:].startswith("000") for d in digits)
+    if len(digits) >= COUNTED_VALUES // 2 and padded >= PADDED_SHARE * len(digits):
+        return f"counted: {padded / len(digits):.0%} of the serials are zero-padded counters"
+    tails = {int(d[-7:]) for d in digits}
     if len(tails) < COUNTED_VALUES:
         return None
     span = max(tails) - min(tails) + 1
