@@ -735,7 +735,15 @@ def _counter_codes(values: Sequence[str], rows: int = 0) -> str | None:
     return counter_codes(values, rows)
 
 
+def _counted_accounts(values: Sequence[str], rows: int = 0) -> str | None:
+    """Account structures a program counted, not drawn (:func:`maskline.infotypes.national_accounts.counted_accounts`)."""
+    from maskline.infotypes.national_accounts import counted_accounts
+
+    return counted_accounts(values, rows)
+
+
 SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
+    "counted_accounts": _counted_accounts,
     "flight_numbers": flight_numbers,
     "enumerated_labels": enumerated_labels,
     "version_strings": version_strings,

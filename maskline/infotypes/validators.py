@@ -1630,7 +1630,9 @@ _ACCOUNT_CHECKS: dict[int, Callable[[str], bool]] = {
 def bank_account_checked(value: str) -> bool:
     """A domestic bank account number whose national check digits hold: Spanish CCC, French RIB, Portuguese NIB,
     Belgian, Norwegian, Argentine CBU, Czech, New Zealand, Hungarian and Croatian accounts (python-stdnum where it
-    has the country).
+    has the country), and the formats of :mod:`maskline.infotypes.national_accounts` (Mexican CLABE, Polish NRB,
+    Serbian, Montenegrin, North Macedonian, Bosnian, Slovenian, Tunisian, Italian, Slovak, old Finnish and Icelandic
+    accounts; Russian, Canadian and Japanese accounts, which carry no check digit, are :func:`bank_account_structure`).
 
     Bare account numbers without a check digit (US, UK) cannot be told from other numbers by their value.
 
@@ -1641,14 +1643,31 @@ def bank_account_checked(value: str) -> bool:
     >>> bank_account_checked("11773016-11111018"), bank_account_checked("11773016-11111019")  # Hungarian
     (True, False)
     """
+    from maskline.infotypes.national_accounts import exclusive_form, national_account
+
     v = value.strip()
+    if exclusive_form(v):
+        return national_account(v)
     if "/" in v:
-        return _stdnum("cz.bankaccount")(v)
+        return _stdnum("cz.bankaccount")(v) or national_account(v)
     if _NZ_ACCOUNT.match(v):
         return _stdnum("nz.bankaccount")(v)
     d = _ACCOUNT_SEPARATORS.sub("", v)
     check = _ACCOUNT_CHECKS.get(len(d))
-    return check is not None and d.isdigit() and check(d)
+    return check is not None and d.isdigit() and check(d) or national_account(v)
+
+
+def bank_account_structure(value: str) -> bool:
+    """A domestic account of a format without a check digit whose structure a registry fixes: a Russian customer
+    account and its currency, a Canadian institution's code, a Japanese bank's Zengin code
+    (:func:`maskline.infotypes.national_accounts.national_account_structure`).
+
+    >>> bank_account_structure("40817 810 0 9999 1234567"), bank_account_structure("12345-999-1234567")
+    (True, False)
+    """
+    from maskline.infotypes.national_accounts import national_account_structure
+
+    return national_account_structure(value)
 
 
 def record_number(value: str) -> bool:
@@ -1957,6 +1976,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "bank_account": bank_account,
     "bank_account_any_case": bank_account_any_case,
     "bank_account_checked": bank_account_checked,
+    "bank_account_structure": bank_account_structure,
     "us_routing_number": _stdnum("us.rtn"),
     "record_number": record_number,
     "postal_code": postal_code,

@@ -1,0 +1,315 @@
+"""Domestic bank account numbers of more countries, proved by their published check digits or fixed structure.
+
+:func:`maskline.infotypes.validators.bank_account_checked` reads the Spanish, French, Portuguese, Belgian,
+Norwegian, Argentine, Czech, New Zealand, Hungarian and Croatian accounts. This module adds the formats of
+:data:`FORMATS`, each a written form (a regular expression over the value) and a rule:
+
+- a check over the whole account: Mexico's CLABE (18 digits, weights 3-7-1 mod 10 after one of the banks' codes),
+  Poland's NRB (26 digits: the IBAN's own mod-97 check digits, python-stdnum's ``iban`` on ``PL`` + NRB), the
+  ISO 7064 mod 97-10 pair closing Serbian, Montenegrin, North Macedonian, Bosnian and Slovenian accounts, Tunisia's
+  RIB key (20 digits divisible by 97), Italy's CIN (a letter, mod 26, over ABI, CAB and account), Slovakia's
+  prefix-number/bank code (the mod-11 weights Czech accounts use, with a Slovak bank's code), Finland's old
+  ``123456-785`` (Luhn over the 14 digits the bank group's padding makes), Iceland's 22 digits (the holder's
+  kennitala closes them, python-stdnum's ``is_.kennitala``);
+- a fixed structure, where the country publishes no check digit: Russia's 20-digit account (a customer balance
+  account, then a currency code), Canada's transit-institution-account (one of the institutions' codes), Japan's
+  bank-branch-account (one of the banks' Zengin codes).
+
+python-stdnum has none of these as a domestic account (it checks several only inside a whole IBAN, which
+:func:`maskline.infotypes.validators.iban` reads), hence the few lines each below.
+
+Each format states ``chance``: how often random digits of its written form pass. A format counts only where the
+detector's chance (0.1, :mod:`maskline.infotypes.detectors`) covers every format of that length together, which
+``tests/classify/test_national_accounts.py`` measures on drawn digits. Australia's BSB and account is left out on
+purpose: it carries no check digit, and the banks' BSB prefixes pass about one random six digits in eight.
+
+>>> national_account("032180000118359719"), national_account("032180000118359718")  # CLABE, one digit off
+(True, False)
+>>> national_account("61 1090 1014 0000 0712 1981 2874")  # Polish NRB
+True
+>>> national_account("X 05428 11101 000000123456"), national_account("Y 05428 11101 000000123456")  # Italian CIN
+(True, False)
+>>> national_account_country("260-0056010016113-79"), national_account_country("123456-785")
+('RS', 'FI')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+
+@dataclass(frozen=True)
+class NationalFormat:
+    """One country's written account form and the rule that proves it."""
+
+    country: str  # ISO 3166 alpha-2
+    form: str  # full-match regular expression over the stripped value
+    check: Callable[[str], bool]  # takes the value's digits (and letters), separators removed
+    chance: float  # share of random values of the form that pass ``check``
+    # A value of this written form is judged by this format alone: Finland's 123456-785 holds 8 to 14 digits, the
+    # lengths of Norwegian and Belgian accounts, whose checks would add their chance to Luhn's.
+    exclusive: bool = False
+    # No check digit, only a structure a registry fixes (RU, CA, JP): read by a detector of its own, at the structure
+    # rules' lower strength, and refuted where the values are counted rather than drawn (:func:`counted_accounts`).
+    structure: bool = False
+
+
+_SEPARATORS = re.compile(r"[ .-]")
+
+
+def _clean(value: str) -> str:
+    return _SEPARATORS.sub("", value)
+
+
+def _mod97_10(number: str) -> bool:
+    """ISO 7064 mod 97-10: the number, read whole, leaves 1 modulo 97 (the Yugoslav successor states' accounts)."""
+    return int(number) % 97 == 1
+
+
+# Mexico: the banks' three-digit codes (Banxico's list, the banks most accounts are held at): a CLABE opens with one.
+_MX_BANKS = frozenset({
+    "002", "006", "009", "012", "014", "019", "021", "030", "032", "036", "037", "042", "044", "058", "059", "060", "062",
+    "072", "106", "112", "113", "127", "130", "136", "137", "138", "140", "143", "145", "147", "148", "152", "156",
+    "166", "168", "600", "601", "602", "605", "608", "610", "614", "616", "617", "618", "619", "620", "621", "622",
+    "623", "626", "627", "628", "629", "630", "631", "632", "633", "634", "636", "637", "638", "640", "642", "646",
+    "647", "648", "649", "651", "652", "653", "655", "656", "659", "670", "677", "680", "683", "684", "685", "686",
+    "689", "699", "703", "706", "710", "722", "723", "728", "902",
+})
+
+
+def _clabe(d: str) -> bool:
+    """A CLABE: bank (3), plaza (3), account (11), check: the digits weighted 3, 7, 1 (each product mod 10) and the
+    check sum to a multiple of 10 (python-stdnum has no CLABE module)."""
+    return d[:3] in _MX_BANKS and \
+        (10 - sum(int(c) * w % 10 for c, w in zip(d[:17], (3, 7, 1) * 6, strict=False)) % 10) % 10 == int(d[17])
+
+
+def _nrb(d: str) -> bool:
+    """A Polish NRB: the IBAN without ``PL`` (python-stdnum's IBAN check, which knows Poland's structure)."""
+    from stdnum import iban
+
+    return bool(iban.is_valid("PL" + d))
+
+
+def _tn_rib(d: str) -> bool:
+    """A Tunisian RIB (bank 2, branch 3, account 13, key 2): the key makes the 20 digits a multiple of 97."""
+    return int(d) % 97 == 0
+
+
+# Italy's CIN: the odd places' values (A-Z, digits as A-J), from the Italian banks' (ABI) standard.
+_CIN_ODD = (1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23)
+
+
+def _it_cin(d: str) -> bool:
+    """An Italian account with its CIN letter: ABI (5), CAB (5) and account (12 letters or digits) weighted by
+    place, the sum mod 26 is the letter."""
+    total = 0
+    for i, c in enumerate(d[1:].upper()):
+        v = ord(c) - 48 if c.isdigit() else ord(c) - 65
+        total += _CIN_ODD[v] if i % 2 == 0 else v
+    return d[0].upper() == chr(65 + total % 26)
+
+
+# Slovakia: the banks' four-digit codes (NBS register); Czech codes are python-stdnum's cz.bankaccount.
+_SK_BANKS = frozenset({"0200", "0720", "0900", "1100", "1111", "3000", "3100", "5200", "5600", "5900", "6500",
+                       "7300", "7500", "7930", "8050", "8100", "8120", "8130", "8170", "8160", "8180", "8191",
+                       "8330", "8360", "8400", "8420", "9952"})
+_SK_WEIGHTS = (6, 3, 7, 9, 10, 5, 8, 4, 2, 1)
+_SK_FORM = re.compile(r"^(?:([0-9]{1,6})-)?([0-9]{2,10})/([0-9]{4})$")
+
+
+def _sk_mod11(part: str) -> bool:
+    return sum(int(c) * w for c, w in zip(part.zfill(10), _SK_WEIGHTS, strict=True)) % 11 == 0
+
+
+def _sk_account(value: str) -> bool:
+    """A Slovak account (prefix-number/bank): prefix and number each pass the mod-11 check (weights 6, 3, 7, 9, 10,
+    5, 8, 4, 2, 1), the bank a Slovak bank's code."""
+    m = _SK_FORM.match(value)
+    if m is None:
+        return False
+    return m.group(3) in _SK_BANKS and _sk_mod11(m.group(1) or "0") and _sk_mod11(m.group(2)) and int(m.group(2)) > 0
+
+
+def _fi_old(value: str) -> bool:
+    """A Finnish account in the old form (6 digits, a dash, 2 to 8): padded with zeros to 14 digits after the 6th
+    (banks of groups 1-3, 6, 8) or the 7th (groups 4, 5), then the Luhn check (python-stdnum's ``luhn``)."""
+    from stdnum import luhn
+
+    head, tail = value.split("-")
+    if head[0] in "12368":
+        digits = head + tail.zfill(8)
+    elif head[0] in "45":
+        digits = head + tail[0] + tail[1:].zfill(7)
+    else:
+        return False
+    return bool(luhn.is_valid(digits))
+
+
+def _is_account(d: str) -> bool:
+    """An Icelandic account of 22 digits: bank (4), ledger (2), account (6) and the holder's kennitala, whose
+    check python-stdnum proves."""
+    from stdnum.is_ import kennitala
+
+    return bool(kennitala.is_valid(d[12:]))
+
+
+# Russia's customer balance accounts (the Bank of Russia's chart: individuals, companies, sole traders, deposits)
+# and the currency codes that follow them (810 and 643 roubles, dollars, euros, yuan, pounds, francs).
+_RU_BALANCE = frozenset({"40817", "40820", "40701", "40702", "40703", "40802", "40807", "40803", "40804", "40813",
+                         "40814", "40823", "42301", "42302", "42303", "42304", "42305", "42306", "42307", "42601",
+                         "42602", "42603", "42604", "42605", "42606", "42607"})
+_RU_CURRENCY = frozenset({"810", "643", "840", "978", "156", "826", "756"})
+
+
+def _ru_account(d: str) -> bool:
+    """A Russian account: a customer balance account, then a currency code (its control key needs the bank's BIK,
+    which the value does not hold)."""
+    return d[:5] in _RU_BALANCE and d[5:8] in _RU_CURRENCY
+
+
+# Canada: the institutions' three-digit codes (Payments Canada: the banks and the credit union centrals).
+_CA_INSTITUTIONS = frozenset({"001", "002", "003", "004", "006", "010", "016", "030", "039", "177", "219", "260",
+                              "320", "540", "614", "809", "815", "828", "829", "837", "839", "865", "869", "879",
+                              "889", "899"})
+
+
+def _ca_account(value: str) -> bool:
+    """A Canadian account written transit (5), institution (3), account (7 to 12): the institution a code of
+    Payments Canada's list."""
+    return _SEPARATORS.split(value)[1] in _CA_INSTITUTIONS
+
+
+# Japan: the Zengin codes of the city, internet and largest regional banks, and Japan Post Bank.
+_JP_BANKS = frozenset({"0001", "0005", "0009", "0010", "0017", "0033", "0034", "0035", "0036", "0038", "0039",
+                       "0040", "0116", "0117", "0130", "0134", "0138", "0149", "0158", "0177", "0288", "0289",
+                       "0294", "0397", "9900"})
+
+
+def _jp_account(value: str) -> bool:
+    """A Japanese account written bank (4), branch (3), optionally its type (1 ordinary, 2 current, 4 savings) and
+    account (7): the bank a Zengin code of the list."""
+    return _SEPARATORS.split(value)[0] in _JP_BANKS
+
+
+def _digits_of(check: Callable[[str], bool]) -> Callable[[str], bool]:
+    return lambda value: check(_clean(value))
+
+
+def _padded(width: tuple[int, int, int]) -> Callable[[str], bool]:
+    """The Yugoslav successor states' accounts, whose middle group is written without its leading zeros."""
+    def check(value: str) -> bool:
+        parts = _SEPARATORS.split(value)
+        if len(parts) != 3:
+            return _mod97_10(_clean(value))
+        return _mod97_10(parts[0].zfill(width[0]) + parts[1].zfill(width[1]) + parts[2].zfill(width[2]))
+    return check
+
+
+# North Macedonian and Bosnian accounts count only written in their groups: bare, their 15 and 16 digits are the
+# lengths of E.164 numbers and card-length references, where one more mod-97 check lets a minority pass by chance.
+FORMATS: tuple[NationalFormat, ...] = (
+    NationalFormat("MX", r"[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{11}[ -]?[0-9]", _digits_of(_clabe), 0.1 * 95 / 1000),
+    NationalFormat("PL", r"[0-9]{2}(?: ?[0-9]{4}){6}", _digits_of(_nrb), 1 / 97),
+    NationalFormat("RS", r"[0-9]{3}-[0-9]{1,13}-[0-9]{2}|[0-9]{18}", _padded((3, 13, 2)), 1 / 97),  # and ME
+    NationalFormat("MK", r"[0-9]{3}-[0-9]{10}-[0-9]{2}", _padded((3, 10, 2)), 1 / 97),
+    NationalFormat("BA", r"[0-9]{3}-[0-9]{3}-[0-9]{8}-[0-9]{2}", _digits_of(_mod97_10), 1 / 97),
+    NationalFormat("SI", r"[0-9]{5}-[0-9]{10}", _digits_of(_mod97_10), 1 / 97),
+    NationalFormat("TN", r"[0-9]{2} ?[0-9]{3} ?[0-9]{13} ?[0-9]{2}", _digits_of(_tn_rib), 1 / 97),
+    NationalFormat("IT", r"[A-Za-z][ -]?[0-9]{5}[ -]?[0-9]{5}[ -]?[0-9A-Za-z]{12}", _digits_of(_it_cin), 1 / 26),
+    NationalFormat("SK", r"(?:[0-9]{1,6}-)?[0-9]{2,10}/[0-9]{4}", _sk_account, 27 / 10000 / 11),
+    NationalFormat("FI", r"[1-8][0-9]{5}-[0-9]{2,8}", _fi_old, 0.8 * 0.1, exclusive=True),
+    NationalFormat("IS", r"[0-9]{4}-?[0-9]{2}-?[0-9]{6}-?[0-9]{6}-?[0-9]{4}", _digits_of(_is_account), 0.01),
+    NationalFormat("RU", r"[0-9]{5} ?[0-9]{3} ?[0-9] ?[0-9]{4} ?[0-9]{7}", _digits_of(_ru_account), 1e-5, structure=True),
+    NationalFormat("CA", r"[0-9]{5}[ -][0-9]{3}[ -][0-9]{7,12}", _ca_account, 26 / 1000, structure=True),
+    NationalFormat("JP", r"[0-9]{4}[ -][0-9]{3}[ -](?:[124][ -])?[0-9]{7}", _jp_account, 25 / 10000, structure=True),
+)
+
+
+@cache
+def _compiled() -> tuple[tuple[re.Pattern[str], NationalFormat], ...]:
+    return tuple((re.compile(f"^(?:{f.form})$"), f) for f in FORMATS)
+
+
+def national_account_country(value: str, structure: bool | None = None) -> str | None:
+    """The country of :data:`FORMATS` whose written form and rule the value passes, or None. ``structure`` keeps
+    only the structure formats (True) or only the check-digit formats (False).
+
+    >>> national_account_country("40817 810 0 9999 1234567"), national_account_country("12345-003-1234567")
+    ('RU', 'CA')
+    >>> national_account_country("0005-123-1234567"), national_account_country("1234-123-1234567")
+    ('JP', None)
+    >>> national_account_country("0005-123-1234567", structure=False) is None
+    True
+    """
+    v = value.strip()
+    if not v or len(v) > 40:
+        return None
+    for pattern, fmt in _compiled():
+        if (structure is None or fmt.structure == structure) and pattern.match(v) and fmt.check(v):
+            return fmt.country
+    return None
+
+
+def national_account_structure(value: str) -> bool:
+    """Whether the value is an account of a structure format (Russian, Canadian, Japanese): no check digit.
+
+    >>> national_account_structure("40817 810 0 9999 1234567"), national_account_structure("032180000118359719")
+    (True, False)
+    """
+    return national_account_country(value, structure=True) is not None
+
+
+COUNTED_SPAN = 3.0  # a counter's trailing numbers span at most this many times the count of distinct values
+COUNTED_VALUES = 20  # distinct values a counter is read from
+PADDED_SHARE = 0.8  # of the values whose serial opens with three zeros: a padded counter
+
+
+def counted_accounts(values: Sequence[str], rows: int = 0) -> str | None:
+    """Why values of an account structure were counted by a program rather than drawn (a statistic, never a
+    value), or None: their last seven digits, as numbers, fill a range not much wider than their count (a bank's
+    customers of one table come from many branches and serials; ``40817810`` and a counter from zero is a key).
+
+    >>> counted_accounts([f"40817810{10**11 + i}" for i in range(40)])
+    'counted: 40 distinct values span 40 numbers'
+    >>> import random
+    >>> r = random.Random(2)
+    >>> counted_accounts([f"40817810{r.randint(0, 10**12 - 1):012d}" for _ in range(40)]) is None
+    True
+    """
+    digits = [d for v in values for d in [_clean(v)] if len(d) >= 7 and d[-7:].isdigit()]
+    # A zero-padded counter behind the structure (40817810 000000001852): most serials open with three zeros, which
+    # drawn serials do one time in a thousand.
+    padded = sum(d[-12:].startswith("000") if len(d) >= 20 else d[-7:].startswith("000") for d in digits)
+    if len(digits) >= COUNTED_VALUES // 2 and padded >= PADDED_SHARE * len(digits):
+        return f"counted: {padded / len(digits):.0%} of the serials are zero-padded counters"
+    tails = {int(d[-7:]) for d in digits}
+    if len(tails) < COUNTED_VALUES:
+        return None
+    span = max(tails) - min(tails) + 1
+    if span <= COUNTED_SPAN * len(tails):
+        return f"counted: {len(tails)} distinct values span {span} numbers"
+    return None
+
+
+def exclusive_form(value: str) -> bool:
+    """Whether the value is written in a form only its own format judges (:attr:`NationalFormat.exclusive`).
+
+    >>> exclusive_form("123456-785"), exclusive_form("1234.56.78903")
+    (True, False)
+    """
+    v = value.strip()
+    return any(fmt.exclusive and pattern.match(v) for pattern, fmt in _compiled())
+
+
+def national_account(value: str) -> bool:
+    """Whether the value is a domestic account of a check-digit format of :data:`FORMATS` (the structure formats
+    are :func:`national_account_structure`'s).
+
+    >>> national_account("5001234565/0900"), national_account("5001234565/0901")  # Slovak; no bank 0901
+    (True, False)
+    """
+    return national_account_country(value, structure=False) is not None
