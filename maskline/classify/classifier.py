@@ -102,12 +102,6 @@ def classify(data: Any, policy: Any = None, *, table: str | None = None, sample:
     # A few readings need the table: four-digit codes beside people's contact data are their postal codes, and a
     # number computed from two others in its row is a measurement.
     columns = list(with_table_context(columns, min_conf, {n: v.values for n, v in read.items()}, NumberHeads(read)))
-    from maskline.classify.clinical_tables import with_clinical_tables
-
-    # A patient record's per-row ids are its medical record numbers, whatever their names: the table says it is one
-    # by its diagnosis, drug or laboratory codes. Before the document readings, which would take an opaque
-    # ``H1234567`` beside a patient's name for a passport.
-    columns = list(with_clinical_tables(columns, min_conf, read, drawn.total_rows))
     from maskline.classify.document_companions import with_document_companions
 
     # Under opaque names a passport's or an account's number is read from what its record keeps beside it: a
