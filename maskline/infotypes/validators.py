@@ -1627,6 +1627,10 @@ _ACCOUNT_CHECKS: dict[int, Callable[[str], bool]] = {
 }
 
 
+# A Norwegian account as written: eleven digits bare, or grouped 4-2-5 (1234.56.78903, 1234 56 78903).
+_NO_WRITTEN = re.compile(r"^\d{11}$|^\d{4}([. -])\d{2}\1\d{5}$")
+
+
 def bank_account_checked(value: str) -> bool:
     """A domestic bank account number whose national check digits hold: Spanish CCC, French RIB, Portuguese NIB,
     Belgian, Norwegian, Argentine CBU, Czech, New Zealand, Hungarian and Croatian accounts (python-stdnum where it
@@ -1653,6 +1657,10 @@ def bank_account_checked(value: str) -> bool:
     if _NZ_ACCOUNT.match(v):
         return _stdnum("nz.bankaccount")(v)
     d = _ACCOUNT_SEPARATORS.sub("", v)
+    if len(d) == 11 and not _NO_WRITTEN.match(v):
+        # Norway's mod 11 weights are Argentina's CUIT's: eleven digits in another grouping (a CUIT's 2-8-1) are no
+        # Norwegian account, whatever the check digit says.
+        return national_account(v)
     check = _ACCOUNT_CHECKS.get(len(d))
     return check is not None and d.isdigit() and check(d) or national_account(v)
 

@@ -52,14 +52,12 @@ def test_duckdb_statistics_are_refused_on_the_query_path(duck: Any, pii_policy: 
     _refused_without_a_value(sql, "duckdb", duck, pii_policy, needles)
 
 
-def test_summarize_of_a_query_in_from_summarizes_the_masked_values(duck: Any, pii_policy: Any,
-                                                                   needles: list[str]) -> None:
-    """``SUMMARIZE SELECT ...`` in FROM is no statistics read: DuckDB computes it over the query's rows, which read the
-    masked relation (maskline prints the query it parsed, with the relation substituted)."""
-    outcome = run_masked("SELECT * FROM (SUMMARIZE SELECT ssn FROM customers)", pii_policy, "duckdb", duck)
-    assert outcome.refused is None and outcome.error is None
-    assert not find_leaks(outcome.rows, needles)
-    assert outcome.rows[1][:4] == ("ssn", "VARCHAR", "*******1120", "*******9999")
+def test_summarize_of_a_query_in_from_is_refused(duck: Any, pii_policy: Any, needles: list[str]) -> None:
+    """``SUMMARIZE SELECT ...`` in FROM is refused: DuckDB fills it with a query it writes itself, calling ``min``,
+    ``max`` and quantiles by name through the connection's catalogs, so a macro of that name would run on raw rows
+    (``tests/rewrite/test_echoes_and_catalog_casts_red_team.py`` shows the macro)."""
+    _refused_without_a_value("SELECT * FROM (SUMMARIZE SELECT ssn FROM customers)", "duckdb", duck, pii_policy,
+                             needles)
 
 
 def test_duckdb_statistics_are_refused_through_the_mcp_client(tmp_path: Path, pii_policy: Any,
