@@ -33,10 +33,10 @@ from functools import cache
 from typing import Any
 
 from benchmarks.classification.corpus import Column
-from benchmarks.classification.dev_split import Kind, _column_name, _digits, _shape
+from benchmarks.classification.dev_domestic_accounts import _country_table
+from benchmarks.classification.dev_split import Kind, _digits
 
 SEED_OFFSET = 67  # its own generator: the tables before it stay as they were
-OPAQUE_SHARE = 0.6
 Make = Callable[[Any, random.Random, str], Any]
 
 
@@ -382,24 +382,6 @@ COUNTRIES: dict[str, tuple[str, tuple[Kind, ...]]] = {
 }
 
 
-def _country_table(table: str, lang: str, kinds: list[Kind], rng: random.Random, rows: int) -> list[Column]:
-    """One table: each kind named honestly, abbreviated, in ``lang`` or opaquely; values shaped as dev_split does
-    (sparse, mixed with placeholders)."""
-    out: list[Column] = []
-    used: set[str] = set()
-    for i, kind in enumerate(kinds):
-        rest = 1 - OPAQUE_SHARE
-        style = rng.choices(["opaque", "honest", "abbreviated", "foreign"],
-                            weights=[OPAQUE_SHARE, rest * 0.3, rest * 0.3, rest * 0.4])[0]
-        name, style = _column_name(kind, style, lang, i, rng)
-        while name in used:
-            name += "_2"
-        used.add(name)
-        values = [kind.make(None, rng, lang) for _ in range(rows)]
-        out.append(Column(table, name, kind.label, style, _shape(values, kind.label, rng)))
-    return out
-
-
 def national_account_tables(seed: int, rows: int) -> list[Column]:
     """One table per country of :data:`COUNTRIES`: its accounts and look-alikes, in an order shuffled per table."""
     rng = random.Random(seed + SEED_OFFSET)
@@ -407,5 +389,6 @@ def national_account_tables(seed: int, rows: int) -> list[Column]:
     for ci, (country, (lang, kinds)) in enumerate(COUNTRIES.items()):
         order = list(kinds)
         rng.shuffle(order)
+        # named and shaped as the domestic-accounts tables are (dev_domestic_accounts._country_table)
         columns += _country_table(f"dx{ci:02d}_{country}", lang, order, rng, rows)
     return columns

@@ -8,7 +8,6 @@ value must have the kind's written form (or be one of a few placeholders), or it
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
@@ -17,6 +16,7 @@ import pytest
 from sqlglot import exp
 
 from maskline.cli.main import main
+from tests.core.secret_past_sample import assert_mask_redacts_only_the_secret_row, write_with_secret_last
 
 ROWS = 200_000
 SECRET = "quillon.vexmarra@example.com"
@@ -35,25 +35,12 @@ def _row(i: int) -> list[str]:
 
 
 def _csv(path: Path) -> Path:
-    with path.open("w", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(["id", *COLUMNS])
-        w.writerows(_row(i) for i in range(1, ROWS + 1))
-        w.writerow([str(ROWS + 1), *([SECRET] * len(COLUMNS))])
-    return path
+    return write_with_secret_last(path, list(COLUMNS), _row, ROWS, SECRET)
 
 
 def test_maskline_mask_masks_a_value_past_the_sample_of_a_column_passed_for_its_kind(tmp_path: Path) -> None:
-    out = tmp_path / "out.csv"
-    assert main(["mask", str(_csv(tmp_path / "orders.csv")), str(out)]) == 0
-    with out.open(newline="") as f:
-        rows = {int(r["id"]): r for r in csv.DictReader(f)}
-    last = rows.pop(ROWS + 1)
-    assert SECRET not in str(last)
-    assert all(last[name] == "[REDACTED]" for name in COLUMNS)
-    # Control: the kind's values pass unchanged, placeholders as themselves, on every other row.
-    assert len(rows) == ROWS
-    assert all(r[name] == _row(i)[1 + k] for i, r in rows.items() for k, name in enumerate(COLUMNS))
+    assert_mask_redacts_only_the_secret_row(_csv(tmp_path / "orders.csv"), tmp_path / "out.csv", list(COLUMNS), _row,
+                                            ROWS, SECRET)
 
 
 def _query_path(uri: str, policy: Path, connection, dialect: str) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,41 @@
+"""A CSV whose every row is safe but the last, which holds a secret in every column past the scan's sample; and the
+check that `maskline mask` redacted that row and passed every other row unchanged (the row guard tests share it)."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from maskline.cli.main import main
+
+
+def write_with_secret_last(path: Path, columns: Sequence[str], row: Callable[[int], list[Any]], rows: int,
+                           secret: str) -> Path:
+    """``id`` plus ``columns``: rows 1..``rows`` from ``row(i)``, then one row of ``secret`` in every column.
+
+    >>> import tempfile; p = Path(tempfile.mkdtemp()) / "t.csv"
+    >>> write_with_secret_last(p, ["tier"], lambda i: [str(i), "gold"], 2, "a@b.example").read_text().splitlines()
+    ['id,tier', '1,gold', '2,gold', '3,a@b.example']
+    """
+    with path.open("w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["id", *columns])
+        w.writerows(row(i) for i in range(1, rows + 1))
+        w.writerow([str(rows + 1), *([secret] * len(columns))])
+    return path
+
+
+def assert_mask_redacts_only_the_secret_row(source: Path, out: Path, columns: Sequence[str],
+                                            row: Callable[[int], list[Any]], rows: int, secret: str) -> None:
+    """`maskline mask source out` redacts the last row's every column and passes every other row unchanged."""
+    assert main(["mask", str(source), str(out)]) == 0
+    with out.open(newline="") as f:
+        got = {int(r["id"]): r for r in csv.DictReader(f)}
+    last = got.pop(rows + 1)
+    assert secret not in str(last)
+    assert all(last[name] == "[REDACTED]" for name in columns)
+    # Control: every other row passes unchanged (the columns were passed, and their values have the form).
+    assert len(got) == rows
+    assert all(r[name] == row(i)[1 + k] for i, r in got.items() for k, name in enumerate(columns))
