@@ -16,6 +16,11 @@ nearly always. So:
 - they are no product barcodes (the GTIN check holds for a tenth of random digits, for every barcode) and no row
   ids (a range no wider than the table).
 
+A spreadsheet that printed the column in scientific notation (``4.11111E+15``: Excel keeps six significant digits)
+leaves each number's issuer range and length but not its last digits, and cards of one bank's BIN then read alike:
+a column whose numbers nearly all end in zeros (``ROUNDED_SHARE``, read as digits by
+:func:`maskline.classify.values.exported_whole_text`) is not held to the distinct share.
+
 IMEIs pass Luhn but have 15 digits under a JCB-like 35 prefix, which JCB never issues; epoch milliseconds open
 with 1, ISBN-13s with 978/979, and neither is an issuer range. The evidence is modest (``STRENGTH``): a name
 pointing to another type wins.
@@ -45,6 +50,7 @@ FIT_SHARE = 0.8  # of the candidates that must fit an issuer's range and length
 MAX_P = 1e-6  # how unlikely random digits of the same lengths must make the fit
 MIN_CHECKED = 20  # fewer values prove nothing about a distribution of prefixes
 MIN_ISSUERS = 2  # distinct issuer families among the fitting values
+ROUNDED_SHARE = 0.8  # of the numbers that must end in four zeros for a rounded column (a card does 1 time in 10^4)
 GTIN_SHARE = 0.5  # random digits pass the GTIN check one time in ten; barcodes always
 # Bare runs, or groups as cards are printed, with spaces (no-break ones too), dashes or dots: groups of four (4-4-4-4, 4-4-4-4-3 for 19
 # digits), 4-6-5 (Amex), 4-6-4 (Diners), 4-3-3-3 (13-digit Visa); one separator throughout.
@@ -114,11 +120,18 @@ def card_issuer_evidence(values: Sequence[str], weights: Sequence[float], n: flo
 
     if not n:
         return []
+    if any("E+" in v for v in values[:MIN_CHECKED]):  # Excel's scientific notation: its digits, zeros for the rest
+        from maskline.classify.values import exported_whole_text
+
+        values = [exported_whole_text(v) for v in values]
     idx = [i for i, v in enumerate(values) if _CARD_SHAPE.match(v)]
     weight = sum(weights[i] for i in idx)
-    if len(idx) < MIN_CHECKED or weight < CANDIDATE_SHARE * n or len(idx) < DISTINCT_SHARE * weight:
+    if len(idx) < MIN_CHECKED or weight < CANDIDATE_SHARE * n:
         return []
     digits = [_SEPARATORS.sub("", values[i]) for i in idx]
+    rounded = sum(d.endswith("0000") for d in digits) >= ROUNDED_SHARE * len(digits)
+    if len(idx) < DISTINCT_SHARE * weight and not rounded:
+        return []
     families = [issuer(d) for d in digits]
     fitting = sum(f is not None for f in families)
     chance = sum(fit_chance(len(d)) for d in digits) / len(digits)

@@ -199,12 +199,16 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
 
     if kind == "string" and any(v[-1:] == "0" and _WHOLE_FLOAT.match(v) for v in col.values[:PROBE]):
         col = _whole_numbers_as_typed(col)
+    if kind == "string" and any("e+" in v and _EXPORTED_SCIENTIFIC.match(v) for v in col.values[:PROBE]):
+        col = _exported_numbers_as_digits(col)
     # One set for the allow-list, the null words and the placeholders: this loop reads every sampled value.
     skip = {s.casefold() for s in allow_list} | set(NULL_LIKE) | placeholders_of(kind)
     longest = max((len(x) for x in skip), default=0)
     # Values without a letter or digit ("—", "?", "...") are placeholders too, in any language.
     has_alnum = _LETTER_OR_DIGIT.search
     keep = [i for i, v in enumerate(col.values) if (len(v) > longest or v.casefold() not in skip) and has_alnum(v)]
+    if kind == "string" and keep:  # truncated card numbers (411111******1111): placeholders, no cardholder data
+        keep = _without_truncated_cards(col, keep, hints, evidence)
     if not keep:
         return _name_only(name, hints, shown_type, evidence, custom, min_confidence)
     scan = _Scan(col, keep)
@@ -342,6 +346,26 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
 
 
 _WHOLE_FLOAT = re.compile(r"^-?\d+\.0+$")
+
+
+def _without_truncated_cards(col: ColumnValues, keep: list[int], hints: dict[str, float],
+                             evidence: list[str]) -> list[int]:
+    """``keep`` without the truncated card numbers (:mod:`maskline.classify.truncated_cards`): placeholders for
+    every reading. A column of nothing else is no card column whatever its name says: its card hint is refuted."""
+    from maskline.classify.truncated_cards import ALL_SHARE, truncated_indices
+
+    values = [col.values[i] for i in keep]
+    found = truncated_indices(values)
+    if not found:
+        return keep
+    total = sum(col.counts[i] for i in keep)
+    share = sum(col.counts[keep[j]] for j in found) / total
+    evidence.append(f"values:truncated card numbers {share:.2f} (first six and last four at most: placeholders)")
+    if share >= ALL_SHARE:
+        if hints.pop("CREDIT_CARD", None) is not None:
+            evidence.append("refuted:credit_card (truncated card numbers only: no cardholder data under PCI DSS)")
+    dropped = {keep[j] for j in found}
+    return [i for i in keep if i not in dropped]
 # A letter or a digit of any script: the same characters as str.isalnum(), found in C rather than a Python loop.
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
@@ -352,6 +376,26 @@ def _whole_numbers_as_typed(col: ColumnValues) -> ColumnValues:
 
     rebuilt = from_counts("string", zip(col.values, col.counts, strict=True), col.total, 0)
     return ColumnValues(col.kind, rebuilt.values, rebuilt.counts, col.total, col.nulls, col.years, col.midnight)
+
+
+_EXPORTED_SCIENTIFIC = re.compile(r"^\d\.\d{1,15}e\+\d{2}$")  # Python's, pandas', R's and DuckDB's, not Excel's E
+
+
+def _exported_numbers_as_digits(col: ColumnValues) -> ColumnValues:
+    """Text columns holding long numbers a CSV writer printed in scientific notation with every digit
+    ("4.111111111111111e+15": pandas' float column, a lower-case e): read as their digits
+    (:func:`maskline.classify.values.exported_whole_text`). Excel's six significant digits ("4.11111E+15") stay
+    text: read as digits they end in zeros, which check-digit readings take for accounts;
+    :mod:`maskline.classify.card_issuers` reads their issuer ranges and lengths itself."""
+    from collections import Counter
+
+    from maskline.classify.values import exported_whole_text
+
+    merged: Counter[str] = Counter()
+    for v, c in zip(col.values, col.counts, strict=True):
+        merged[exported_whole_text(v)] += c
+    return ColumnValues(col.kind, tuple(merged), tuple(merged.values()), col.total, col.nulls, col.years,
+                        col.midnight)
 
 
 _TOKEN = re.compile(r"^[^\s]{4,40}$")

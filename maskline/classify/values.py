@@ -102,6 +102,26 @@ def scientific_whole_text(text: str) -> str:
     return format(d, "f") if d == d.to_integral_value() else text
 
 
+_EXPORTED_SCIENTIFIC = re.compile(r"^\d\.\d{1,15}[eE]\+(1[1-9])$")  # 4.11111E+15: 12 to 20 digits
+
+
+def exported_whole_text(text: str) -> str:
+    """``"4.11111E+15"`` -> ``"4111110000000000"``: a long whole number a spreadsheet or a CSV writer printed in
+    scientific notation (Excel keeps six significant digits, pandas and R all of a float's), as its digits, zeros
+    where the writer kept none. Only numbers of 12 digits or more, which spreadsheets print so, and only whole
+    ones; other text is returned as it is.
+
+    >>> exported_whole_text("4.11111E+15"), exported_whole_text("4.111111111111111e+15")
+    ('4111110000000000', '4111111111111111')
+    >>> exported_whole_text("1.5E+03"), exported_whole_text("6.5E+11"), exported_whole_text("card")
+    ('1.5E+03', '650000000000', 'card')
+    """
+    if not _EXPORTED_SCIENTIFIC.match(text):
+        return text
+    d = Decimal(text)
+    return format(d, "f") if d == d.to_integral_value() else text
+
+
 def from_counts(kind: Kind, pairs: Iterable[tuple[Any, int]], total: int, nulls: int) -> ColumnValues:
     """Build from ``(value, count)`` pairs (what a ``GROUP BY`` returns); values become trimmed text.
 

@@ -101,7 +101,7 @@ DETECTORS: tuple[Detector, ...] = (
     _D("URL", "url", r"(?i:(https?|ftp)://|www\.)\S+", "url", strength=0.9),
     _D("API_KEY", "provider-format", r"[A-Za-z0-9_\-./+=:]{16,200}", "api_key"),
     _D("PASSWORD", "password-complexity", r"\S{8,64}", "password_complex", chance=0.02, strength=0.8,
-       refute=("base64_blobs", "bracketed_codes", "language_lists")),
+       refute=("base64_blobs", "bracketed_codes", "language_lists", "key_value_records")),
     _D("PASSWORD", "password-hash", r"(\$|\{|pbkdf2|bcrypt|scrypt)\S{10,}", "password_hash"),
     _D("IBAN", "mod97", r"[A-Za-z]{2}[0-9]{2}( ?[A-Za-z0-9]){11,30}", "iban", chance=0.01),
     # Name and shape agree (the country's length and BBAN layout), only the mod-97 digits fail: still IBANs, less sure
@@ -116,6 +116,12 @@ DETECTORS: tuple[Detector, ...] = (
     # The number with its expiry or its holder's name after it, in one field; the number alone is validated.
     _D("CREDIT_CARD", "luhn-with-details", f"(?:{_CARD})[ {_NBSP},;|/]+" + r"[0-9A-Za-zÀ-ÿ].{1,60}", "card_then_details",
        chance=0.05, strength=0.9),
+    # A card's magnetic-stripe track as readers and payment logs store it (track data: never to be kept, PCI DSS),
+    # and a card number inside a payment record (key=value pairs, JSON, delimited fields); the PAN is validated.
+    _D("CREDIT_CARD", "track-data", r"%?[Bb][0-9]{12,19}\^[^^]{2,26}\^[0-9]{4}[0-9 ]{0,40}\??"
+       r"|;?[0-9]{12,19}[=Dd][0-9]{4}[0-9]{0,40}\??", "card_track", chance=0.05),
+    _D("CREDIT_CARD", "card-in-record", r".{0,80}[^0-9][0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{0,7}(?:[^0-9].{0,80})?",
+       "card_in_record", chance=0.05, strength=0.85),
     _D("US_SSN", "ssn-dashed", r"[0-9]{3}-[0-9]{2}-[0-9]{4}", "us_ssn", chance=0.1, strength=0.9),
     _D("NATIONAL_ID", "codice-fiscale", r"[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{2}"
        r"[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z]",

@@ -47,6 +47,9 @@ Detectors name their check in ``refute``.
   the whole column, not the matched values (:data:`READS_COLUMN`; :mod:`maskline.infotypes.signed_quantities`).
 - ``language_lists``: values that are browsers' ``Accept-Language`` headers (``en-GB,en-US;q=0.9``), which pass a
   password's complexity test, are language preferences, not secrets (:mod:`maskline.infotypes.language_lists`).
+- ``key_value_records``: values that are ``key=value`` fields joined by ``&`` or ``;`` (URL query strings, request
+  parameters), the same field names in most of them and none a secret's, are parameters, not passwords
+  (:mod:`maskline.infotypes.key_value_records`).
 - ``serial_keys``: one prefix and a zero-padded counter spanning about the table's rows (``user_0042``) are keys
   a program numbered, not logins people chose (:mod:`maskline.infotypes.serial_keys`).
 - ``counter_codes``: one prefix and a number of one width, nearly every number of their range present, each on
@@ -721,6 +724,13 @@ def _language_lists(values: Sequence[str], rows: int = 0) -> str | None:
     return language_lists(values, rows)
 
 
+def _key_value_records(values: Sequence[str], rows: int = 0) -> str | None:
+    """Request parameters, not passwords (:func:`maskline.infotypes.key_value_records.key_value_records`)."""
+    from maskline.infotypes.key_value_records import key_value_records
+
+    return key_value_records(values, rows)
+
+
 def _serial_keys(values: Sequence[str], rows: int = 0) -> str | None:
     """Keys a program numbered, not logins (:func:`maskline.infotypes.serial_keys.serial_keys`)."""
     from maskline.infotypes.serial_keys import serial_keys
@@ -767,6 +777,7 @@ SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "bracketed_codes": bracketed_codes,
     "signed_quantities": signed_quantities,
     "language_lists": _language_lists,
+    "key_value_records": _key_value_records,
     "serial_keys": _serial_keys,
     "counter_codes": _counter_codes,
 }

@@ -174,6 +174,41 @@ def card_then_details(value: str) -> bool:
     return m is not None and card_number(m.group(1))
 
 
+# A card's magnetic stripe as readers and payment logs write it: track 1 (``%B`` PAN ``^`` NAME ``^`` YYMM service
+# code and discretionary data ``?``) and track 2 (``;`` PAN ``=`` YYMM ... ``?``; ``D`` for ``=`` in EMV tag 57),
+# sentinels optional (some systems strip them).
+_TRACK = re.compile(r"%?[Bb]([0-9]{12,19})\^[^^]{2,26}\^[0-9]{4}[0-9 ]{0,40}\??"
+                    r"|;?([0-9]{12,19})[=Dd][0-9]{4}[0-9]{0,40}\??")
+# A card number inside a payment record (``pan=4111111111111111&exp=1227``, ``{"number": "4111 1111 1111 1111"}``,
+# ``PAN:4111111111111111;EXP:12/27``): digit runs of a card's length, bare or in groups of four, between non-digits.
+_CARD_TOKEN = re.compile(r"(?<![0-9])(?:[0-9]{12,19}|[0-9]{4}(?:[ -][0-9]{4}){2,3}(?:[ -][0-9]{1,3})?)(?![0-9])")
+
+
+def card_track(value: str) -> bool:
+    """A card's magnetic-stripe track (1 or 2) whose PAN is a card number (:func:`card_number`).
+
+    >>> card_track("%B4111111111111111^LOPEZ/ANA^2712101000000000000?"), card_track(";4111111111111111=27121010000?")
+    (True, True)
+    >>> card_track(";4111111111111112=27121010000?"), card_track("4111111111111111")
+    (False, False)
+    """
+    m = _TRACK.fullmatch(value)
+    return m is not None and card_number(m.group(1) or m.group(2))
+
+
+def card_in_record(value: str) -> bool:
+    """A payment record holding one card number (:func:`card_number`) among its other fields, and no other number
+    of a card's length.
+
+    >>> card_in_record("pan=4111111111111111&exp=1227&cvv=123"), card_in_record('{"number": "4111 1111 1111 1111"}')
+    (True, True)
+    >>> card_in_record("order=4111111111111112&qty=2"), card_in_record("from 4111111111111111 to 5500000000000004")
+    (False, False)
+    """
+    tokens = _CARD_TOKEN.findall(value)
+    return len(tokens) == 1 and card_number(tokens[0])
+
+
 # What the scrubber's IBAN rule takes (ASCII letters, digits, spaces, dashes; dots too, which stdnum drops as it
 # drops the others), and each letter as the two digits of its base-36 value, as stdnum's mod 97 reads it.
 _IBAN_PLAIN = re.compile(r"[A-Za-z0-9 .-]+")
@@ -1937,6 +1972,8 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "card_number": card_number,
     "card_shape": card_shape,
     "card_then_details": card_then_details,
+    "card_track": card_track,
+    "card_in_record": card_in_record,
     "isbn": isbn,
     "iban": iban,
     "us_ssn": us_ssn,
