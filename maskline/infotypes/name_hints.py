@@ -265,6 +265,9 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         # patient_HIN, hin_no. Not "hin" alone: run together, h_in (a height in inches) is "hin" too; and whole words
         # only (_WORD_ONLY): "hin" opens "hinge" and ends "chin" and "shin".
         "hin no", "hin number", "patient hin",
+        # Abbreviations of patient and hospital numbers in clinical exports (ptNo, HOSPNUM: one word in older
+        # patient administration systems).
+        "pt no", "pt nr", "pt num", "hospnum", "hosp num",
     ),
     "ICD10_CODE": ("icd", "icd10", "icd 10", "icd code", "diagnosis", "diagnosis code", "dx", "dx code",
                    "diagnose", "diagnostic", "diagnostico", "diagnosi", "diagnosecode", "codigo cie", "cie10"),
