@@ -361,9 +361,8 @@ def _without_truncated_cards(col: ColumnValues, keep: list[int], hints: dict[str
     total = sum(col.counts[i] for i in keep)
     share = sum(col.counts[keep[j]] for j in found) / total
     evidence.append(f"values:truncated card numbers {share:.2f} (first six and last four at most: placeholders)")
-    if share >= ALL_SHARE:
-        if hints.pop("CREDIT_CARD", None) is not None:
-            evidence.append("refuted:credit_card (truncated card numbers only: no cardholder data under PCI DSS)")
+    if share >= ALL_SHARE and hints.pop("CREDIT_CARD", None) is not None:
+        evidence.append("refuted:credit_card (truncated card numbers only: no cardholder data under PCI DSS)")
     dropped = {keep[j] for j in found}
     return [i for i in keep if i not in dropped]
 # A letter or a digit of any script: the same characters as str.isalnum(), found in C rather than a Python loop.
