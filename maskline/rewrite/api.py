@@ -278,7 +278,7 @@ def _rewrite(
     d = dialect if isinstance(dialect, Dialect) else engine(dialect, where="dialect").dialect()
     read = d.sqlglot_name or None
     tree = parse_select(sql, d.sqlglot_name)
-    check_allowed(tree, d.name)
+    check_allowed(tree, d.name, sql)
     tables = base_tables(tree)
     # Each table named as the engine resolves it (its folding: PostgreSQL keeps "Customers", DuckDB ignores case),
     # so every name read from them below is that relation's identity, two relations never one name.
