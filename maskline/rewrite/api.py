@@ -347,7 +347,7 @@ def _rewrite(
                                         home=home)
     tracer = Tracer(root, sensitivity.is_sensitive)
     key_holder = _Key(policy, key)
-    literal_filter = LiteralFilter(tracer, policy.rewrite.filter_literals, sensitivity, key_holder.get)
+    literal_filter = LiteralFilter(tracer, policy.rewrite.filter_literals, sensitivity, key_holder.get, d.name)
     tokenized = literal_filter.apply(root)
     if tokenized:
         # A tokenized value written again (an alias, a literal beside an unmasked column) would reach the SQL whole.

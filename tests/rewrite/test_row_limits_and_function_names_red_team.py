@@ -122,3 +122,17 @@ def test_a_name_no_catalogue_holds_is_placed_not_echoed(duck: Any, sql: str) -> 
     text = str(refused.value)
     assert "at line 1, column" in text
     assert "219-09-9999" not in text and "x98234571" not in text and "zed.canary" not in text
+
+
+@pytest.mark.parametrize(("sql", "said"), [
+    ("SELECT count(*) FROM rt19_people WHERE email IS DISTINCT FROM 'zed.canary@example.com'",
+     "in WHERE (IS DISTINCT FROM)"),
+    ("SELECT count(*) FROM rt19_people WHERE email ~ '^zed'", "in WHERE (~)"),
+    ("SELECT count(*) FROM rt19_people WHERE email SIMILAR TO 'zed%'", "in WHERE (SIMILAR TO)"),
+    ("SELECT count(*) FROM rt19_people WHERE nullif(email, 'zed.canary@example.com') IS NULL", "in WHERE (nullif(...))"),
+])
+def test_a_filter_refusal_writes_the_comparison_as_sql_not_as_a_class(pg: Any, sql: str, said: str) -> None:
+    """It said ``(NULLSAFENEQ)``, ``(REGEXPLIKE)``, ``(SIMILARTO)``: sqlglot's classes, not what the user wrote."""
+    with pytest.raises(RewriteRefused) as refused:
+        rewrite(sql, POLICY, "postgres", connection=pg)
+    assert said in str(refused.value) and "zed" not in str(refused.value)
