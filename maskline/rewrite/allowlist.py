@@ -34,8 +34,8 @@ import sqlglot
 from sqlglot import exp
 
 from maskline.errors import RewriteRefused
-from maskline.rewrite.functions import function_key, sql_names
 from maskline.rewrite.function_names import named, written_name
+from maskline.rewrite.functions import function_key, sql_names
 from maskline.rewrite.mentions import counted, mention, position, suggestion
 
 # Functions every dialect may use: pure, deterministic, and reading nothing but their arguments.
