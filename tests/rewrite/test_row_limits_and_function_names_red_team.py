@@ -136,3 +136,11 @@ def test_a_filter_refusal_writes_the_comparison_as_sql_not_as_a_class(pg: Any, s
     with pytest.raises(RewriteRefused) as refused:
         rewrite(sql, POLICY, "postgres", connection=pg)
     assert said in str(refused.value) and "zed" not in str(refused.value)
+
+
+def test_a_parse_error_names_the_engine_not_maskline_s_printer(pg: Any) -> None:
+    """It said "cannot parse the query as catalogpostgres", the name of maskline's own sqlglot dialect."""
+    with pytest.raises(RewriteRefused) as refused:
+        rewrite("SELECT id FROM rt19_people ORDER BY score LIMIT 1 FETCH FIRST 1 ROWS ONLY", POLICY, "postgres",
+                connection=pg)
+    assert "cannot parse the query as postgres:" in str(refused.value) and "catalogpostgres" not in str(refused.value)
