@@ -240,6 +240,18 @@ def build_plan(
         cp = by_policy.get(name.lower())
         if cp is not None:
             method = cp.method or (policy.method_for(cp.info_type) if cp.info_type else None)
+            found = verdicts.get(name)
+            if method is not None and method.name == "scrub" and cp.info_type is None and found is not None \
+                    and found.info_type and found.confidence >= policy.classify.min_confidence:
+                # {method: scrub} without an info type, on a column the scan found holds identifiers: what
+                # scrub does not recognise in it would pass raw (the same refusal as info_type + scrub at load).
+                from maskline.policy import _Loader
+
+                try:
+                    _Loader(policy.source).scrub_fits(found.info_type, method, f"{cp.where}.method")
+                except PolicyError as e:
+                    raise PolicyError(f"column {table}.{name}: {e.what} (the scan found {found.info_type})",
+                                      where=e.where, fix=f"{e.fix}, or give the column its info_type") from None
             if method is not None:
                 _refuse_structure_kept(policy, table, name, sql_type, method, cp.where)
             category = policy.category_of(cp.info_type) if cp.info_type else None

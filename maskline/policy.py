@@ -31,6 +31,9 @@ from maskline.methods.base import MethodSpec
 from maskline.methods.registry import METHODS, method_spec
 from maskline.policy_schema import SCHEMA_PATH
 
+#: The info types whose values are prose, the only ones ``scrub`` may mask (:meth:`_Loader.scrub_fits`).
+FREE_TEXT_TYPES = frozenset({"FREE_TEXT_WITH_PII"})
+
 
 @dataclass(frozen=True)
 class ColumnPolicy:
@@ -360,6 +363,28 @@ class _Loader:
         except PolicyError as e:  # a parameter error: add the file to its key path
             raise PolicyError(e.what, where=f"{self.source}: {e.where}", fix=e.fix) from None
 
+    def scrub_fits(self, info_type: str | None, method: MethodSpec | None, path: str) -> None:
+        """Refuse ``scrub`` for an info type that is not free text.
+
+        ``scrub`` replaces the spans its detectors find inside prose and passes the rest as written: on a column of
+        SSNs, cards or account numbers written bare (``123456789``), or in any form its SQL patterns do not have,
+        nothing is found and the raw value passes. So ``scrub`` fails closed here, at load, rather than masking
+        whole what it does not recognise: the policy said "mask this identifier", and a method that keeps every
+        value it cannot read is not that, while the fix (a method that masks the whole value) is one line.
+
+        >>> _Loader("p.yml").scrub_fits("US_SSN", method_spec("scrub"), "methods.US_SSN")
+        Traceback (most recent call last):
+        ...
+        maskline.errors.PolicyError: method scrub is for free text, not US_SSN: a value its detectors do not recognise (one written as bare digits) would pass raw (at p.yml: methods.US_SSN). Fix: mask US_SSN with a method that masks the whole value (redact, partial, hmac, hash, null); keep scrub for prose columns (info_type: FREE_TEXT_WITH_PII)
+        >>> _Loader("p.yml").scrub_fits("FREE_TEXT_WITH_PII", method_spec("scrub"), "methods.FREE_TEXT_WITH_PII")
+        """
+        if method is None or method.name != "scrub" or info_type is None or info_type in FREE_TEXT_TYPES:
+            return
+        raise self.fail(f"method scrub is for free text, not {info_type}: a value its detectors do not recognise "
+                        "(one written as bare digits) would pass raw", path,
+                        f"mask {info_type} with a method that masks the whole value (redact, partial, hmac, hash, "
+                        "null); keep scrub for prose columns (info_type: FREE_TEXT_WITH_PII)")
+
     def check_schema(self, raw: Any) -> None:
         """Raise the first schema violation as a what/where/fix error (see :mod:`maskline.policy_schema`)."""
         from maskline.policy_schema import passes_schema, validator
@@ -443,6 +468,7 @@ class _Loader:
             if validator is not None:
                 self._check_validator(validator, f"{path}.validator")
             method = self.method(spec["method"], path) if "method" in spec else None
+            self.scrub_fits(name, method, f"{path}.method")
             custom[name] = CustomInfoType(name, spec.get("category", "identifier"), pattern, validator,
                                           tuple(spec.get("name_hints", [])), method)
         known = set(INFO_TYPES) | set(custom)
@@ -452,6 +478,7 @@ class _Loader:
             path = _join("methods", str(it))
             self.info_type(it, known, path)
             methods[it] = self.method(spec, path)
+            self.scrub_fits(str(it), methods[it], path)
 
         datasets: dict[str, DatasetPolicy] = {}
         for ds_name, ds in sections["datasets"].items():
@@ -471,6 +498,7 @@ class _Loader:
                                     "write {pass: true} to pass the column raw, or give only an info_type/method")
                 info_type = self.info_type(spec["info_type"], known, f"{path}.info_type") if "info_type" in spec else None
                 method = self.method(spec["method"], path) if "method" in spec else None
+                self.scrub_fits(info_type, method, f"{path}.method")
                 held = spec["pass"] if isinstance(spec.get("pass"), str) else None  # the schema lists the shapes
                 cols[str(col)] = ColumnPolicy(str(col), info_type, method, path, held)
             datasets[str(ds_name)] = DatasetPolicy(str(ds_name), cols)

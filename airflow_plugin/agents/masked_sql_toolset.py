@@ -501,7 +501,7 @@ class MaskedSQLToolset(SQLToolset):
 
         dialect = self._dialect()
         try:
-            check_allowed(parse_select(sql, dialect.sqlglot_name), dialect.name)
+            check_allowed(parse_select(sql, dialect.sqlglot_name), dialect.name, sql)
         except MasklineError as e:
             raise QueryRefused(_refusal_reason(e)) from None
         try:

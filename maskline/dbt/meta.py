@@ -151,6 +151,7 @@ def read_column_meta(meta: Any, where: str, policy: Any = None) -> MetaPolicy:
         info_type = (loader.info_type(spec["info_type"], pol.known_info_types(), _join(path, "info_type"))
                      if "info_type" in spec else None)
         method = loader.method(spec["method"], path) if "method" in spec else pol.method_for(str(info_type))
+        loader.scrub_fits(info_type, method, f"{path}.method")
     except PolicyError as e:
         # The loader prefixes the policy's file; a meta error is in the dbt project, at ``where``.
         at = e.where.split(": ", 1)[1] if e.where and e.where.startswith(f"{pol.source}: ") else e.where

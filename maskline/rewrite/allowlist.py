@@ -34,8 +34,9 @@ import sqlglot
 from sqlglot import exp
 
 from maskline.errors import RewriteRefused
+from maskline.rewrite.function_names import named, written_name
 from maskline.rewrite.functions import function_key, sql_names
-from maskline.rewrite.mentions import counted, mention, suggestion
+from maskline.rewrite.mentions import counted, mention, position, suggestion
 
 # Functions every dialect may use: pure, deterministic, and reading nothing but their arguments.
 COMMON: frozenset[str] = frozenset({
@@ -155,13 +156,13 @@ def allowed_functions(dialect: str) -> frozenset[str]:
     return COMMON | BY_DIALECT.get(dialect, frozenset())
 
 
-def _refuse_function(node: exp.Func, query: exp.Expr, dialect: str) -> RewriteRefused:
+def _refuse_function(node: exp.Func, query: exp.Expr, dialect: str, text: str | None = None) -> RewriteRefused:
     """The refusal of ``node``, a function the allow-list does not name.
 
-    A function sqlglot parses into one of its own classes (``RANDOM()`` is ``Rand``) is named by that class: the
-    name comes from sqlglot's catalogue of functions, not from the query's text. A function sqlglot does not know
-    (``Anonymous``) has only the name the query wrote, which may be a value typed where a name goes: it is counted
-    and placed, and the fix names the closest listed function.
+    The function is named as the query wrote it, in lower case, with its line and column, when that name is in a
+    catalogue (sqlglot's names for the class it parsed, or the engine's built-ins:
+    :mod:`maskline.rewrite.function_names`); a name in neither may be a value typed where a name goes (``x98234571``),
+    and is counted and placed only, the fix naming the closest listed function.
 
     >>> import sqlglot
     >>> q = sqlglot.parse_one("SELECT uppr(a), x98234571(b) FROM t")
@@ -169,19 +170,26 @@ def _refuse_function(node: exp.Func, query: exp.Expr, dialect: str) -> RewriteRe
     '2 functions are not on the duckdb allow-list of a masked query (the first at line 1, column 8) ('
     >>> str(_refuse_function(q.selects[0], q, "duckdb")).split("Fix: ")[1][:22]
     "did you mean 'upper'? "
-    >>> str(_refuse_function(sqlglot.parse_one("SELECT random()").selects[0], q, "duckdb"))[:45]
-    'function RAND is not on the duckdb allow-list'
+    >>> text = "SELECT RANDOM() FROM t"
+    >>> str(_refuse_function(sqlglot.parse_one(text).selects[0], q, "duckdb", text))[:70]
+    'function random at line 1, column 8 is not on the duckdb allow-list of'
     """
     allowed = allowed_functions(dialect)
     fix = ("use a listed function (see maskline.rewrite.allowlist); functions that run SQL text or read settings, "
            "files, the catalog or the key are never listed")
     where = f"{dialect or 'generic'} allow-list of a masked query"
     if not isinstance(node, (exp.Anonymous, exp.AnonymousAggFunc)):
-        return RewriteRefused(f"function {function_key(node).upper()} is not on the {where}", where="query", fix=fix)
+        return RewriteRefused(f"{named('function', node, text, dialect)} is not on the {where}", where="query",
+                              fix=fix)
     unknown = [f for f in query.find_all(exp.Anonymous, exp.AnonymousAggFunc) if not (sql_names(f) & allowed)]
     hint = suggestion([function_key(f) for f in unknown], allowed)
-    return RewriteRefused(counted("function", unknown or [node], f"is not on the {where}"), where="query",
-                          fix=f"{hint} Or {fix}" if hint else fix)
+    fix = f"{hint} Or {fix}" if hint else fix
+    first = min(unknown or [node], key=lambda f: position(f) or (0, 0))
+    if written_name(first, text, dialect) is not None:  # a catalogued name: said as written
+        more = f" (and {len(unknown) - 1} more)" if len(unknown) > 1 else ""
+        return RewriteRefused(f"{named('function', first, text, dialect)}{more} is not on the {where}",
+                              where="query", fix=fix)
+    return RewriteRefused(counted("function", unknown or [node], f"is not on the {where}"), where="query", fix=fix)
 
 
 # Dialects where ``x.f(...)`` is a method call on the value ``x`` (DuckDB's ``email.upper()``), which maskline prints
@@ -239,9 +247,11 @@ def _type_kind(node: exp.DataType) -> str:
     return "a type that is not a built-in SQL data type"
 
 
-def check_allowed(query: exp.Expr, dialect: str) -> None:
+def check_allowed(query: exp.Expr, dialect: str, text: str | None = None) -> None:
     """Refuse any function, table function or construct of ``query`` that the allow-list does not name.
 
+    ``text`` is the query as written (what ``query`` was parsed from): with it, a refused function is named as the
+    query wrote it when the name is catalogued (:mod:`maskline.rewrite.function_names`), else placed only.
     Operators written ``OPERATOR(schema.op)`` are checked as the plain operator they name (:func:`check_operator`).
     Also refused, as structure rather than by name: bind parameters and session variables (``$1``,
     ``@var``, ``:name``), ``TABLESAMPLE`` (a random subset), table functions other than the ones that
@@ -258,6 +268,9 @@ def check_allowed(query: exp.Expr, dialect: str) -> None:
     ...
     maskline.errors.RewriteRefused: a cast to a type that is not a built-in SQL data type is not allowed in a masked query (at CAST). Fix: cast to a built-in data type (text, integer, numeric, date, timestamp...), written without a schema
     """
+    from maskline.rewrite.row_limits import check_row_limits
+
+    check_row_limits(query, dialect)
     allowed = allowed_functions(dialect)
     for node in query.walk():
         if isinstance(node, exp.TableSample):
@@ -275,9 +288,7 @@ def check_allowed(query: exp.Expr, dialect: str) -> None:
         if isinstance(node, exp.Table) and isinstance(node.this, exp.Func):
             names = sql_names(node.this)
             if not names & TABLE_FUNCTIONS:
-                shown = (f"table function {function_key(node.this).upper()}"  # sqlglot's class, not the query's text
-                         if not isinstance(node.this, (exp.Anonymous, exp.AnonymousAggFunc))
-                         else mention("table function", node.this))
+                shown = named("table function", node.this, text, dialect)  # as written, when catalogued
                 raise RewriteRefused(f"{shown} in FROM is not allowed",
                                      where="FROM clause",
                                      fix="select from tables; only UNNEST and GENERATE_SERIES/RANGE may be called "
@@ -293,4 +304,4 @@ def check_allowed(query: exp.Expr, dialect: str) -> None:
         elif isinstance(node, exp.Operator):
             check_operator(node, dialect)
         elif isinstance(node, exp.Func) and not (sql_names(node) & allowed):
-            raise _refuse_function(node, query, dialect)
+            raise _refuse_function(node, query, dialect, text)

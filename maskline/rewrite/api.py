@@ -278,7 +278,7 @@ def _rewrite(
     d = dialect if isinstance(dialect, Dialect) else engine(dialect, where="dialect").dialect()
     read = d.sqlglot_name or None
     tree = parse_select(sql, d.sqlglot_name)
-    check_allowed(tree, d.name)
+    check_allowed(tree, d.name, sql)
     tables = base_tables(tree)
     # Each table named as the engine resolves it (its folding: PostgreSQL keeps "Customers", DuckDB ignores case),
     # so every name read from them below is that relation's identity, two relations never one name.
@@ -347,7 +347,7 @@ def _rewrite(
                                         home=home)
     tracer = Tracer(root, sensitivity.is_sensitive)
     key_holder = _Key(policy, key)
-    literal_filter = LiteralFilter(tracer, policy.rewrite.filter_literals, sensitivity, key_holder.get)
+    literal_filter = LiteralFilter(tracer, policy.rewrite.filter_literals, sensitivity, key_holder.get, d.name)
     tokenized = literal_filter.apply(root)
     if tokenized:
         # A tokenized value written again (an alias, a literal beside an unmasked column) would reach the SQL whole.

@@ -175,19 +175,55 @@ def meeting_groups(node: exp.Expr) -> list[list[exp.Expr]]:
     return [out]
 
 
-def _construct(node: exp.Expr) -> str:
+def written_construct(node: exp.Expr, dialect: str | None) -> str:
+    """How ``dialect`` writes the comparison or function ``node`` is (``IS DISTINCT FROM``, ``~``, ``nullif(...)``),
+    built from its class alone: the class is printed over two placeholder operands, never over the query's own.
+    A function sqlglot does not know is named only when it is one of the engine's built-ins
+    (:mod:`maskline.rewrite.function_names`); anything else is its class's key in upper case, as before.
+
+    >>> import sqlglot
+    >>> [written_construct(sqlglot.parse_one(q, read="postgres"), "postgres") for q in
+    ...  ("a IS DISTINCT FROM 'x'", "a ~ 'x'", "nullif(a, 'x')", "a SIMILAR TO 'x'", "zq_x1(a, 'x')")]
+    ['IS DISTINCT FROM', '~', 'nullif(...)', 'SIMILAR TO', 'ANONYMOUS']
+    """
+    from maskline.rewrite.function_names import builtin_functions
+
+    fallback = node.key.upper()
+    if isinstance(node, (exp.Anonymous, exp.AnonymousAggFunc)):
+        name = str(node.name).lower()
+        return f"{name}(...)" if dialect and name in builtin_functions(dialect) else fallback
+    if isinstance(node, exp.Case):
+        return "CASE"
+    if not dialect or set(node.arg_types) - {"this", "expression"} and not isinstance(node, exp.Func):
+        return fallback
+    try:
+        args = {"this": exp.column("a"), "expression": exp.column("b")} if "expression" in node.arg_types \
+            else {"this": exp.column("a")}
+        printed = type(node)(**args).sql(dialect=dialect)
+    except Exception:  # noqa: BLE001 - a class that cannot print over two placeholders keeps its key
+        return fallback
+    if printed.startswith("a ") and printed.endswith(" b"):
+        return printed[2:-2].strip()
+    head = printed.split("(", 1)[0]
+    if "(" in printed and head.replace("_", "").isalnum():
+        return f"{head.lower()}(...)"
+    return fallback
+
+
+def _construct(node: exp.Expr, dialect: str | None = None) -> str:
     clause = node.find_ancestor(exp.Where, exp.Join, exp.Having, exp.Qualify, exp.Select)
     where = {exp.Where: "WHERE", exp.Join: "JOIN ... ON", exp.Having: "HAVING", exp.Qualify: "QUALIFY"}.get(
         type(clause), "SELECT list") if clause is not None else "query"
-    return f"{where} ({node.key.upper()})"
+    return f"{where} ({written_construct(node, dialect)})"
 
 
 class LiteralFilter:
     """Applies ``filter_literals`` to every comparison of a sensitive column with a literal."""
 
     def __init__(self, tracer: Tracer, mode: str, sensitivity: Sensitivity,
-                 key: Callable[[], KeyMaterial]) -> None:
+                 key: Callable[[], KeyMaterial], dialect: str | None = None) -> None:
         self.tracer = tracer
+        self.dialect = dialect  # how refusals write the comparison (written_construct)
         self.mode = mode
         self.sensitivity = sensitivity
         self.key = key
@@ -288,7 +324,7 @@ class LiteralFilter:
                 and not self._pinned_date_fields(node, exposed_by, scope)):
             return  # e.g. length(ssn) = 11: a number compared with a measure, never with a value's transformation
         column = exposed_by[0][1][0].qualified
-        construct = _construct(node)
+        construct = _construct(node, self.dialect)
         routed = not any(written_literals(o) for o in literal_ops)  # it reached the comparison through a relation
         construct += f", carried by {ROUTED}" if routed else ""
         if self.mode == "refuse":

@@ -23,6 +23,7 @@ from sqlglot.tokens import Tokenizer
 from maskline.dialects.base import Dialect
 from maskline.dialects.duckdb_builtins import DIALECT as PINNED_DUCKDB
 from maskline.dialects.duckdb_builtins import RELATION
+from maskline.dialects.postgres_catalog import DIALECT as CATALOG_POSTGRES
 from maskline.errors import RewriteRefused
 from maskline.rewrite.mentions import counted, mention, suggestion
 from maskline.rewrite.query_text import check_depth, check_text, too_deep
@@ -66,7 +67,8 @@ def parse_select(sql: str, dialect: str) -> exp.Query:
         first = errors[0] if isinstance(errors[0], dict) else {}
         line, col = first.get("line"), first.get("col")
         place = f"line {line}, column {col}" if isinstance(line, int) and isinstance(col, int) else "query"
-        shown = "duckdb" if dialect == PINNED_DUCKDB else dialect  # the engine's name, not its printer's
+        # the engine's name, not its printer's ("cannot parse the query as catalogpostgres" named a class of ours)
+        shown = {PINNED_DUCKDB: "duckdb", CATALOG_POSTGRES: "postgres"}.get(dialect, dialect)
         # The dialect is named only where the caller chose none: an agent over MCP or the Airflow toolset cannot pass
         # one (its queries are read as its database's SQL), so a fix that asked it to was one it could not follow.
         failure = RewriteRefused(f"cannot parse the query as {shown or 'generic SQL'}: {type(e).__name__}",

@@ -45,4 +45,6 @@ def test_a_value_typed_as_a_table_or_function_is_still_a_placeholder(agent_run: 
     assert "SELECT name_1('[REDACTED]')" in refused, refused  # pg_read_file: neither sqlglot nor maskline lists it
     for text in (agent_run.lineage_text, agent_run.logs):
         assert TYPED_TABLE.lower() not in text.lower()
-    assert "pg_read_file" not in agent_run.lineage_text.lower()
+    # pg_read_file is PostgreSQL's built-in (maskline/rewrite/data/builtin_functions_postgres.txt): the refusal's
+    # reason names it as written since redteam19; the SQL facet, which proves names by the allow-list, still does not.
+    assert "pg_read_file" not in "\n".join(refused).lower()
