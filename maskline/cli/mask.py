@@ -31,6 +31,10 @@ def register(sub: Any) -> None:
         "by the same reader as 'maskline scan', so a file either command cannot read is refused by both with the "
         "same fault and line. The output is written atomically: on any error nothing is written. "
         "Keyed methods read the key from MASKLINE_KEY (or the variable named by the policy's 'key'). "
+        "What costs time: a 'scrub' column's prose pass loads spaCy's NER model (a few seconds, once per run) "
+        "the first time a value with a capital letter could hold a name, and a column of lower-case notes, "
+        "numbers or empty values never loads it; a scan (no --policy, or a column the policy leaves to it) "
+        "reads a sample first. "
         "On a terminal a progress bar shows on stderr; elsewhere (a pipe, CI, a scheduler) a line such as "
         "'masking IN: 40% of the rows done, 60 s' is logged to stderr at most every "
         f"{PROGRESS_LOG_SECONDS:g} seconds ({PROGRESS_ENV} sets another interval), never a value.",
