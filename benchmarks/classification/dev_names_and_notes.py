@@ -30,7 +30,6 @@ Names are honest (``tags``, ``category``, ``notes``), abbreviated or opaque (``c
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from typing import Any
 
 from benchmarks.classification.corpus import Column
@@ -194,9 +193,7 @@ def _generators(locale: str, rng: random.Random) -> dict[str, Any]:
 
 def _full_name(g: dict[str, Any], locale: str) -> str:
     p = g["person"]
-    if locale in ("ja", "zh"):
-        return f"{p.last_name()}{p.first_name()}"
-    if locale == "ko":
+    if locale in ("ja", "zh", "ko"):  # family name first, written together, as the three languages write them
         return f"{p.last_name()}{p.first_name()}"
     return str(p.full_name())
 
