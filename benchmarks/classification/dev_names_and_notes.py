@@ -181,6 +181,12 @@ def _repeat(pool: list[str], rng: random.Random, rows: int, kept: int | None = N
     return rng.choices(chosen, weights, k=rows)
 
 
+def _distinct(draw: Any, n: int) -> list[str]:
+    """The distinct values of ``n`` draws, in the order drawn (a set's order changes with the string hash seed, and
+    the split must be the same in every process)."""
+    return list(dict.fromkeys(str(draw()) for _ in range(n)))
+
+
 def _generators(locale: str, rng: random.Random) -> dict[str, Any]:
     from mimesis import Address, Finance, Person, Text
     from mimesis.locales import Locale
@@ -244,20 +250,20 @@ def _label_kinds(locale: str, g: dict[str, Any], rng: random.Random, rows: int) 
         [n for n in ("Luigi", "Martine", "Wendy", "Carlo", "Rosa", "Sofia", "Pierre", "Hans") for _ in range(2)]
     storms = [f"{rng.choice(STORM_KINDS)} {n}" + (f" ({rng.randint(1980, 2024)})" if rng.random() < 0.3 else "")
               for n in STORM_NAMES]
-    works = list({" ".join(rng.sample(TITLE_WORDS, rng.randint(2, 4))) for _ in range(60)})
+    works = list(dict.fromkeys(" ".join(rng.sample(TITLE_WORDS, rng.randint(2, 4))) for _ in range(60)))
     return {
         "tags": _repeat(list(TAGS), rng, rows, rng.randint(8, len(TAGS))),
         "category": _repeat(list(CATEGORIES), rng, rows, rng.randint(6, len(CATEGORIES))),
         "genre": _repeat(list(GENRES), rng, rows, rng.randint(6, len(GENRES))),
         "department": _repeat(list(DEPARTMENTS), rng, rows, rng.randint(5, len(DEPARTMENTS))),
-        "job": _repeat(list({str(p.occupation()) for _ in range(80)}), rng, rows, 40),
-        "company": _repeat(list({str(f.company()) for _ in range(80)}), rng, rows, 40),
+        "job": _repeat(_distinct(p.occupation, 80), rng, rows, 40),
+        "company": _repeat(_distinct(f.company, 80), rng, rows, 40),
         "brand": _repeat(list(EPONYMOUS_BRANDS), rng, rows, rng.randint(10, len(EPONYMOUS_BRANDS))),
         "storm": _repeat(storms, rng, rows),
         "restaurant": _repeat([rng.choice(RESTAURANT_FORMS).format(g=n) for n in given], rng, rows),
         "product": _repeat(list(EPONYMOUS_PRODUCTS), rng, rows, rng.randint(8, len(EPONYMOUS_PRODUCTS))),
         "work": _repeat(works, rng, rows, min(len(works), 40)),
-        "city": _repeat(list({str(a.city()) for _ in range(60)}), rng, rows, 30),
+        "city": _repeat(_distinct(a.city, 60), rng, rows, 30),
     }
 
 
