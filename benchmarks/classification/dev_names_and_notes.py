@@ -291,7 +291,7 @@ def name_and_note_tables(seed: int, rows: int) -> list[Column]:
     rng = random.Random(seed + SEED_OFFSET)
     columns: list[Column] = []
     for li, locale in enumerate(LOCALES):
-        table = f"dq{li:02d}_{locale.replace('-', '_')}"
+        table = f"dlb{li:02d}_{locale.replace('-', '_')}"
         used: set[str] = set()
         for i, (kind, label, values) in enumerate(_table(locale, rng, rows)):
             if rng.random() < 0.35:
