@@ -14,6 +14,17 @@ locale, every script), so the dictionary is not limited to the languages the pro
   more (particles such as ``van``, ``de`` left out), for columns of family names alone
   (``maskline.classify.single_names``).
 
+Faker's Japanese and Korean providers list few names (121 Korean given names, 44 family names; mimesis 960 and
+262), so people named in notes in those languages went unread. Their given and family names are added from mimesis' locale data (MIT; ``ja`` and
+``ko`` ``person.json``), with two limits, since a name there is matched inside a run of letters without spaces
+(``person_names._unspaced_full_name``): a Japanese given name must hold a Han character (a name in kana alone, あゆ,
+いずみ, is a word or a verb's ending in running text), and a family name must have two characters or more (the one-
+character family names mimesis adds, 가, 간, 会, open many words); the one-character ones Faker lists stay.
+The characters an unseen given name is built from (``given_name_characters.txt``) stay Faker's: mimesis' names
+would add 市, 国 and many Hangul syllables to them, and a family name then one or two such characters reads as a
+person (千葉市, 中国人): on the words of mimesis' own Korean and Japanese text, 738 of 10,810 Korean words and 148
+of 5,708 Japanese ones would be taken for names (236 and 17 before), against 246 and 21 with Faker's characters.
+
 Names are keyed as ``maskline.infotypes.person_names.name_key`` keys them (``fold()``, then NFC so Hangul stays
 syllables). Run: ``python -m benchmarks.classification.build_name_list``.
 """
@@ -22,6 +33,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from importlib.metadata import version
@@ -34,6 +46,7 @@ FIRST_TARGET = DATA / "first_names.txt"
 FAMILY_TARGET = DATA / "family_names.txt"
 COMMON_TARGET = DATA / "common_first_names.txt"
 SURNAME_TARGET = DATA / "surnames.txt"
+CHARACTER_TARGET = DATA / "given_name_characters.txt"
 # Particles before a family name ("Van Dijk", "De Souza", "Della Valle", "El Amrani"), capitalised or not: words of
 # names, not names.
 PARTICLES = frozenset({"van", "von", "der", "den", "des", "del", "della", "dei", "degli", "dos", "das", "ter", "ten",
@@ -101,11 +114,56 @@ def _national(providers: list[tuple[str, type]]) -> list[tuple[str, type]]:
     return [(locale, p) for locale, p in providers if "_" in locale or locale not in countries]
 
 
+MIMESIS_LOCALES = ("ja", "ko")  # locales whose names Faker's providers hold too few of
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _mimesis_person(locale: str) -> dict:
+    """mimesis' ``person.json`` of ``locale``: its given names by gender under ``names``, its ``surnames``."""
+    import json
+    from pathlib import Path
+
+    import mimesis
+
+    path = Path(mimesis.__file__).parent / "datasets" / locale / "person.json"
+    return dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+def mimesis_first_names() -> set[str]:
+    """The given names of mimesis' Japanese and Korean data, as lookup keys; Japanese ones only when they hold a
+    Han character (see the module's docstring)."""
+    found: set[str] = set()
+    for locale in MIMESIS_LOCALES:
+        names = [n for group in _mimesis_person(locale)["names"].values() for n in group]
+        found |= _keys(n for n in names if locale != "ja" or _HAN.search(n))
+    return found
+
+
+def mimesis_family_names() -> set[str]:
+    """The family names of mimesis' Japanese and Korean data of two characters or more, as lookup keys."""
+    found: set[str] = set()
+    for locale in MIMESIS_LOCALES:
+        found |= {k for k in _keys(_mimesis_person(locale)["surnames"], shortest=2) if len(k) >= 2}
+    return found
+
+
 def first_names() -> list[str]:
-    """The given names of every Faker country provider, as lookup keys, sorted."""
+    """The given names of every Faker country provider, and mimesis' Japanese and Korean ones, as lookup keys,
+    sorted."""
     found: set[str] = set()
     for _locale, provider in _national(list(_providers())):
         found |= _keys(_values(provider, ("first_name", "first_romanized_name", "first_kana_name")))
+    return sorted(found | mimesis_first_names())
+
+
+def given_name_characters() -> list[str]:
+    """The characters of Faker's given names in scripts without case (Han, Kana, Hangul), sorted: what a given name
+    not in the lists is made of (see ``maskline.infotypes.person_names``)."""
+    found: set[str] = set()
+    for _locale, provider in _national(list(_providers())):
+        for key in _keys(_values(provider, ("first_name", "first_romanized_name", "first_kana_name"))):
+            if not key.isascii():
+                found |= {c for c in key if c.lower() == c.upper()}
     return sorted(found)
 
 
@@ -121,12 +179,13 @@ def common_first_names() -> list[str]:
 
 
 def family_names() -> list[str]:
-    """The family names of every Faker locale that writes the family name first, as lookup keys, sorted."""
+    """The family names of every Faker locale that writes the family name first, and mimesis' Japanese and Korean
+    ones of two characters or more, as lookup keys, sorted."""
     found: set[str] = set()
     for _locale, provider in _national(list(_providers())):
         if _family_first(provider):
             found |= _keys(_values(provider, ("last_name", "last_romanized_name", "last_kana_name")), shortest=2)
-    return sorted(found)
+    return sorted(found | mimesis_family_names())
 
 
 def surnames() -> list[str]:
@@ -147,14 +206,18 @@ def surnames() -> list[str]:
 
 
 def _write(target: Path, what: str, lines: list[str]) -> None:
-    write_data_file(target, f"{what}, from Faker {version('faker')} (build_name_list.py)", lines)
+    source = f"Faker {version('faker')}" + (f", mimesis {version('mimesis')}" if "mimesis" in what else "")
+    write_data_file(target, f"{what}, from {source} (build_name_list.py)", lines)
 
 
 def main() -> None:
-    _write(FIRST_TARGET, "given names of every Faker locale", first_names())
-    _write(FAMILY_TARGET, "family names of the Faker locales that write them first", family_names())
+    _write(FIRST_TARGET, "given names of every Faker locale, and mimesis' ja and ko", first_names())
+    _write(FAMILY_TARGET, "family names of the Faker locales that write them first, and mimesis' ja and ko",
+           family_names())
     _write(COMMON_TARGET, "given names that two Faker country providers or more list", common_first_names())
     _write(SURNAME_TARGET, "family names of every Faker country provider", surnames())
+    _write(CHARACTER_TARGET, "characters of the given names of every Faker locale in scripts without case",
+           given_name_characters())
 
 
 if __name__ == "__main__":

@@ -63,3 +63,48 @@ def few_known_names(values: Sequence[str], rows: int = 0) -> str | None:
                 return None
     known = count / len(cased)
     return f"names of things: {known:.0%} of {len(cased)} distinct capitalised values are known names"
+
+
+# A few values repeated over the rows (a category's shape) under a name hint: people's names are known names at a
+# rate of half or more (the lowest column on the development splits, Italian and Brazilian names the lists lack
+# most, reaches 54%), so a handful of values of which hardly any is known is a vocabulary of things (brands, car
+# models, genres). Read as a binomial test, not a share: five unknown values of five prove less than twenty of
+# twenty-five.
+REPEATED_MIN = 5  # distinct values: fewer prove nothing at PEOPLE_KNOWN_RATE (five unknowns: p = 0.03)
+REPEATED_MAX = 50  # distinct values of a category, as shape_checks.CATEGORY_MAX
+REPEATS = 2  # rows holding a value per distinct value, as for shape_checks.category_words
+PEOPLE_KNOWN_RATE = 0.5  # a person's name is a known name at least this often (54% on the lowest column)
+MAX_P_VALUE = 0.01  # chance that people's names leave so few known: a handful of Italian employees, 8 in 8 values
+# with one known, stays a person column (p = 0.035)
+
+
+def few_known_among_repeated(values: Sequence[str], rows: int = 0) -> str | None:
+    """Why a few capitalised values repeated over ``rows`` (rows holding a value) are names of things: so few of
+    them are known names (:func:`known_name`) that people's names, known at ``PEOPLE_KNOWN_RATE`` or more, leave
+    as few with a chance under ``MAX_P_VALUE``. Scripts without capitals are not read (their names are covered
+    less).
+
+    >>> brands = ["Dr. Oetker", "Dior", "Siemens", "Levi's", "Kellogg's", "Marriott", "Peugeot", "Dell", "Bosch",
+    ...           "Ralph Lauren", "Michelin", "Disney", "Goodyear", "McDonald's", "Porsche", "Cadbury"]
+    >>> few_known_among_repeated(brands, 300)
+    'names of things: 2 of 16 distinct values repeated over 300 rows are known names (people: p = 0.0021)'
+    >>> staff = ["Anna Rossi", "Marco Bianchi", "Pancrazio Baldi", "Giacobbe Azzaro", "Lucia Ferri", "Sara Conti"]
+    >>> few_known_among_repeated(staff, 300) is None  # a handful of people repeated: still names
+    True
+    >>> few_known_among_repeated(brands, 20) is None  # too few rows to call the values repeated
+    True
+    """
+    from maskline.infotypes.binomial import tail_at_most
+
+    distinct = list(dict.fromkeys(v.strip() for v in values if v.strip()))
+    if not REPEATED_MIN <= len(distinct) < REPEATED_MAX or rows < REPEATS * len(distinct):
+        return None
+    cased = [v for v in distinct if v != v.lower()]
+    if len(cased) < CASED_SHARE * len(distinct) or len(cased) < REPEATED_MIN:
+        return None
+    known = sum(1 for v in cased if known_name(v))
+    p = tail_at_most(known, len(cased), PEOPLE_KNOWN_RATE)
+    if p >= MAX_P_VALUE:
+        return None
+    return (f"names of things: {known} of {len(cased)} distinct values repeated over {rows} rows are known names "
+            f"(people: p = {p:.2g})")

@@ -1,6 +1,6 @@
 """Known given and family names, in every script Faker's person providers cover, and how a value is matched.
 
-``data/first_names.txt`` holds the given names of every Faker locale and ``data/family_names.txt`` the family
+``data/first_names.txt`` holds the given names of every Faker locale (and mimesis' Japanese and Korean ones) and ``data/family_names.txt`` the family
 names of the locales that write the family name first (both built by
 ``benchmarks/classification/build_name_list.py``). A value opens with a known name when:
 
@@ -120,8 +120,14 @@ def surnames() -> frozenset[str]:
 
 @cache
 def _given_name_characters() -> frozenset[str]:
-    """Characters of given names in scripts without case (Han, Kana, Hangul...): the parts of unseen given names."""
-    return frozenset(c for name in first_names() if not name.isascii() for c in name if c.lower() == c.upper())
+    """Characters of Faker's given names in scripts without case (Han, Kana, Hangul...): the parts of unseen given
+    names. Not those of every listed name: mimesis' Japanese and Korean names would add 市, 国 and common Hangul
+    syllables, and 千葉市 or 中国人 would read as a family name and a given name (``build_name_list.py``).
+
+    >>> {"太", "郎", "민"} <= _given_name_characters(), "市" in _given_name_characters()
+    (True, False)
+    """
+    return _read("given_name_characters.txt")
 
 
 def _caseless(word: str) -> bool:

@@ -526,14 +526,15 @@ def hinted_names(values: Sequence[str], rows: int = 0) -> str | None:
     :func:`maskline.infotypes.word_values.ordinary_words`), or nearly every word of which is, beside a few trade terms
     (procedures, tests: :func:`maskline.infotypes.term_values.worded_terms`), a few repeated values of two words or more none of which is a
     known name, in any language (courses, departments: :func:`maskline.infotypes.unknown_categories.few_unknown_names`),
-    or places (towns and states of the gazetteer that are no
+    a few repeated values too few of which are known names for people's (brands, car models:
+    :func:`maskline.infotypes.known_names.few_known_among_repeated`), or places (towns and states of the gazetteer that are no
     known name: :func:`maskline.infotypes.places.mostly_places`; towns and their state's code, "Durham, NC":
     :func:`maskline.infotypes.places.towns_with_region_codes`).
 
     >>> hinted_names(["Ibuprofen", "Metformin", "Warfarin", "Keytruda", "Lisinopril"] * 5) is None  # 5 distinct
     True
     """
-    from maskline.infotypes.known_names import few_known_names
+    from maskline.infotypes.known_names import few_known_among_repeated, few_known_names
     from maskline.infotypes.places import mostly_places, towns_with_region_codes
     from maskline.infotypes.term_values import worded_terms
     from maskline.infotypes.unknown_categories import few_unknown_names
@@ -542,7 +543,7 @@ def hinted_names(values: Sequence[str], rows: int = 0) -> str | None:
     # Places last: the gazetteer (0.2 s to load) is read only where the other readings found people.
     return (thing_names(values, rows) or few_known_names(values, rows) or category_words(values, rows)
             or ordinary_words(values, rows) or worded_terms(values, rows) or few_unknown_names(values, rows)
-            or mostly_places(values, rows)
+            or few_known_among_repeated(values, rows) or mostly_places(values, rows)
             or towns_with_region_codes(values, rows))
 
 

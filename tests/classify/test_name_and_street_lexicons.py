@@ -47,6 +47,7 @@ def test_the_name_files_are_what_the_build_script_makes_from_faker() -> None:
     assert _data_lines("family_names.txt") == build_name_list.family_names()
     assert _data_lines("common_first_names.txt") == build_name_list.common_first_names()
     assert _data_lines("surnames.txt") == build_name_list.surnames()
+    assert _data_lines("given_name_characters.txt") == build_name_list.given_name_characters()
 
 
 def test_the_function_words_file_is_what_the_build_script_makes_from_spacy() -> None:
