@@ -137,8 +137,11 @@ LABEL_FORMS: dict[str, tuple[str, ...]] = {
     # text vouched as template ids: maskline.classify.text_facts._TEMPLATE, with any prefix of its form (not the
     # sample's prefix)
     "template_ids": ("^[A-Za-z]{1,4}[-_/.#]?[0-9]{3,12}$",),
-    # text vouched as storage locations: maskline.classify.storage_paths' refused characters and digit runs
-    "storage_locations": ("^[^ @?#;,]+$", "^[^0-9]*([0-9]{1,8}[^0-9]+)*[0-9]{0,8}$"),
+    # text vouched as storage locations: maskline.classify.storage_paths' refused characters and digit runs, and its
+    # last part: a prefix's slash or a file's extension with a letter (``078-05-1120`` and ``4111.1111.1111.1111``
+    # have the characters of a path, not its end)
+    "storage_locations": ("^[^ @?#;,]+$", "^[^0-9]*([0-9]{1,8}[^0-9]+)*[0-9]{0,8}$",
+                          "^.*(/|[.][A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*)$"),
 }
 
 
