@@ -281,7 +281,7 @@ def why_not_safe(name: str, verdict: ColumnClassification | None) -> str | None:
     # holds free text: row 50,001 of such a column may be an e-mail. So it is masked (round rowguard3).
     if vouched_text(name, verdict):
         return None
-    return f"text without a fact its every row can be held to (NONE {verdict.confidence:.2f})"
+    return f"text without strong evidence of NONE: no fact its every row can be held to ({verdict.confidence:.2f})"
 
 
 def vouched_text(name: str, verdict: ColumnClassification) -> str | None:
