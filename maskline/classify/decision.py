@@ -79,7 +79,6 @@ from typing import TYPE_CHECKING
 
 from maskline.classify.coded_numbers import WIDE_INTEGERS
 from maskline.classify.record_keys import record_key
-from maskline.sql.kind_shapes import held_shapes
 from maskline.classify.text_facts import (
     DATES,
     IDENTIFIER_SHAPED,
@@ -89,6 +88,7 @@ from maskline.classify.text_facts import (
     STORAGE_LOCATIONS,
     TEMPLATE_ID,
 )
+from maskline.sql.kind_shapes import held_shapes
 
 if TYPE_CHECKING:  # annotations only: a scan prints verdicts and never loads the masking methods
     from maskline.classify.result import ColumnClassification
