@@ -19,10 +19,10 @@ Airflow, the query rewrite, PostgreSQL views, native masking DDL, MCP):
   ``order_id``), never under a placeholder (``c3``, ``fld_k``), which leaves accounts and order ids alike; few repeated
   values vouch for labels only, never for keys: under a name that says key (``student_id``) or written like keys
   (``18-0855``) they need text's evidence (:func:`keyed_categories`);
-- any other text passes only on strong evidence of NONE: a NONE confidence of at
-  least :data:`TEXT_NONE_CONFIDENCE`, or structural facts about its values
+- any other text passes only on structural facts about its values
   (:mod:`maskline.classify.text_facts`) that personal data does not have, each
-  backed by the column's name (:func:`vouched_text`): calendar dates that are
+  backed by the column's name (:func:`vouched_text`), never on a NONE confidence
+  alone, which no written form could hold on every row: calendar dates that are
   not over decades; a template id (one constant prefix, fixed digits, all
   distinct) in a column whose name says identifier; short, repeated labels
   without first names in a column whose name says it holds things (products,
@@ -88,6 +88,7 @@ from maskline.classify.text_facts import (
     STORAGE_LOCATIONS,
     TEMPLATE_ID,
 )
+from maskline.sql.kind_shapes import held_shapes
 
 if TYPE_CHECKING:  # annotations only: a scan prints verdicts and never loads the masking methods
     from maskline.classify.result import ColumnClassification
@@ -168,6 +169,12 @@ def decide_unnamed(policy: Policy, name: str, verdict: ColumnClassification | No
         # (maskline.sql.kind_shapes.LABEL_FORMS): never to the sample's labels, which the plan must not carry.
         held = verdict.signals.safe_kind.value if proven and verdict.signals.safe_kind \
             else _vocabulary_held(verdict) or _form_held(name, verdict) or kind
+        if held not in held_shapes():
+            # Nothing is passed on a sample's judgement alone: a pass no written form holds on every row (a shape
+            # added to the classifier without its form) is masked, whatever the sample showed (fail closed).
+            from maskline.methods.registry import method_spec
+
+            return ColumnDecision(None, None, method_spec("redact"), f"unclassified: mask ({UNHELD_REASON.format(held)})")
         return ColumnDecision(None, None, None,
                               f"{CLASSIFIER_PASS} ({kind}{': ' + vouched if vouched else ''}, "
                               f"{verdict.confidence:.2f})", verdict.confidence, shape=held)
@@ -186,8 +193,7 @@ def _vocabulary_held(verdict: ColumnClassification) -> str | None:
 
 
 def _form_held(name: str, verdict: ColumnClassification) -> str | None:
-    """The written form holding a column passed for its labels or its text's facts on every row, or None (text
-    passed for its calendar dates or a NONE confidence alone is judged on its sample: the documented limit).
+    """The written form holding a column passed for its labels or its text's facts on every row, or None.
 
     >>> from maskline.classify.result import ColumnClassification
     >>> from maskline.classify.shape import ValueShape
@@ -207,6 +213,8 @@ def _form_held(name: str, verdict: ColumnClassification) -> str | None:
     return None
 
 
+# Why a pass is masked when no written form holds its rows (maskline.sql.kind_shapes.held_shapes).
+UNHELD_REASON = "passed as {} on its sample, but no written form holds every row to it"
 # Why many distinct whole numbers as wide as accounts, under a name that gives no evidence, are masked.
 WIDE_INTEGERS_REASON = "numbers as wide as accounts or phones under a name that says nothing of them"
 # How the rule of a column the classifier let pass raw begins.
@@ -268,9 +276,12 @@ def why_not_safe(name: str, verdict: ColumnClassification | None) -> str | None:
             return WIDE_INTEGERS_REASON
     if shape.kind in STRUCTURED_KINDS:
         return None if verdict.confidence >= STRUCTURED_NONE_CONFIDENCE else f"NONE only {verdict.confidence:.2f}"
-    if verdict.confidence >= TEXT_NONE_CONFIDENCE or vouched_text(name, verdict):
+    # Text passes only for facts of its values that a written form holds on every row (vouched_text); a NONE
+    # confidence alone, however high (a stored scan's, another tool's), is a judgement of the sample, and no form
+    # holds free text: row 50,001 of such a column may be an e-mail. So it is masked (round rowguard3).
+    if vouched_text(name, verdict):
         return None
-    return f"text without strong evidence of NONE ({verdict.confidence:.2f})"
+    return f"text without strong evidence of NONE: no fact its every row can be held to ({verdict.confidence:.2f})"
 
 
 def vouched_text(name: str, verdict: ColumnClassification) -> str | None:
@@ -304,7 +315,7 @@ def vouched_text(name: str, verdict: ColumnClassification) -> str | None:
 
 def _vouched(name: str, verdict: ColumnClassification) -> tuple[str, str | None] | None:
     """:func:`vouched_text`'s evidence and the written form (:data:`maskline.sql.kind_shapes.LABEL_FORMS`) that
-    holds every row to it, None for calendar dates, whose many written forms no pattern lists."""
+    holds every row to it."""
     from maskline.classify.signals import IdentifyingShape
     from maskline.infotypes.name_hints import (
         PERSONAL_DOCUMENT_WORDS,
@@ -323,7 +334,7 @@ def _vouched(name: str, verdict: ColumnClassification) -> tuple[str, str | None]
     facts = set(shape.facts)
     words = set(name_words(name))
     if DATES in facts:
-        return "calendar dates", None
+        return "calendar dates", "calendar_dates"
     if TEMPLATE_ID in facts and _says_identifier(words) and not words & PERSONAL_DOCUMENT_WORDS:
         return "template id, name says identifier", "template_ids"  # says no more than its digits; number columns of keys pass
     if TEMPLATE_ID in facts and names_public_code(name) and not words & PERSONAL_DOCUMENT_WORDS:

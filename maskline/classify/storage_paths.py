@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 
 # Object stores and distributed file systems; web and remote-login schemes are left out on purpose.
 STORAGE_SCHEMES = frozenset({"s3", "s3a", "s3n", "gs", "gcs", "abfs", "abfss", "wasb", "wasbs", "adl", "az", "hdfs",
@@ -65,6 +66,28 @@ def storage_location(value: str) -> bool:
     if not (parts[-1] == "" and (scheme or len(parts) > 1)) and not _file_name(parts[-1]):
         return False
     return not _names_someone(rest)
+
+
+# Why a column of storage locations is not of addresses (a settled refutation: maskline.infotypes.shape_checks).
+NOT_ADDRESSES = "storage paths: every distinct value is an object-store URI or a file path that names no one"
+MIN_PATHS = 8  # distinct values: fewer prove nothing about the column
+
+
+def storage_paths(values: Sequence[str], rows: int = 0) -> str | None:
+    """Why a column whose every distinct value is a storage location is not of street addresses, or None: a street
+    word and a number (``/data/mill/orders/12/export.parquet``, ``gs://b/park-sales/204.json``) read as an
+    address's, but an address is never written without spaces as a path to a file or a prefix. Every value, not a
+    share (one address among paths defeats it); ``rows`` is unused (a shape check's signature).
+
+    >>> storage_paths([f"/data/mill/orders/{i}/export.parquet" for i in range(10)])
+    'storage paths: every distinct value is an object-store URI or a file path that names no one'
+    >>> storage_paths([f"{i} Mill Road" for i in range(10)]) is None
+    True
+    """
+    distinct = {v.strip() for v in values if v and v.strip()}
+    if len(distinct) < MIN_PATHS or not all(storage_location(v) for v in distinct):
+        return None
+    return NOT_ADDRESSES
 
 
 def _file_name(part: str) -> bool:

@@ -197,7 +197,7 @@ def draft_policy_of(drafted: Sequence[tuple[Any, str | None, str | None]], *, un
         lines += ["  " + line for line in yaml.safe_dump(custom, sort_keys=False, allow_unicode=True).splitlines()]
     lines.append("datasets:")
     for (result, _, _), dataset in zip(drafted, named, strict=True):
-        rest = [(c, why_not_safe(c.name, c)) for c in result.columns if not c.info_type]
+        rest = [(c, why_not_safe(c.name, c) or _unheld(c)) for c in result.columns if not c.info_type]
         lines += [f"  {_key(dataset)}:", "    columns:"]
         for c in result.columns:
             if c.info_type:
@@ -220,12 +220,22 @@ def draft_policy_of(drafted: Sequence[tuple[Any, str | None, str | None]], *, un
     return text
 
 
+def _unheld(verdict: Any) -> str | None:
+    """Why a column :func:`~maskline.classify.decision.why_not_safe` finds safe is masked all the same: no written
+    form holds its rows (:data:`~maskline.classify.decision.UNHELD_REASON`), or None when its pass holds one."""
+    from maskline.classify.decision import decide_unnamed
+    from maskline.policy import load_policy
+
+    decision = decide_unnamed(load_policy({}), verdict.name, verdict)
+    return None if decision.method is None else decision.rule.removeprefix("unclassified: mask (").removesuffix(")")
+
+
 def _drafted_pass(verdict: Any) -> str:
     """A passed column's entry in a draft, with its comment: ``{pass: <shape>}`` when the classifier's pass holds
     every row to a shape (:func:`maskline.classify.decision.decide_unnamed`), which the draft keeps: the classifier
     judged a sample, so the policy says so and the row guard stays on. ``{pass: true}`` is a person's decision and
-    passes every row as it is: the draft writes it only where no shape can be held (text passed for its calendar
-    dates or a high NONE confidence), and says the column is judged on its sample.
+    passes every row as it is: the draft never writes it for a classifier's pass (every pass holds a shape, or
+    :func:`~maskline.classify.decision.decide_unnamed` masks it).
 
     >>> from maskline.classify.result import ColumnClassification
     >>> from maskline.classify.shape import ValueShape
@@ -234,14 +244,10 @@ def _drafted_pass(verdict: Any) -> str:
     """
     from maskline.classify.decision import decide_unnamed
     from maskline.policy import load_policy
-    from maskline.sql.kind_shapes import held_shapes
 
     held = decide_unnamed(load_policy({}), verdict.name, verdict).shape
-    if held in held_shapes():
-        return (f"{{pass: {held}}}   # {verdict.confidence:.2f} not sensitive: {verdict.shape.kind}; rows held to "
-                f"{held} ({{pass: true}} passes them unchecked)")
-    return (f"{{pass: true}}   # {verdict.confidence:.2f} not sensitive: {verdict.shape.kind}; judged on its sample "
-            "only, no shape holds its rows: review it")
+    return (f"{{pass: {held}}}   # {verdict.confidence:.2f} not sensitive: {verdict.shape.kind}; rows held to "
+            f"{held} ({{pass: true}} passes them unchecked)")
 
 
 def run_validate(args: argparse.Namespace) -> int:

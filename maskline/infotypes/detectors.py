@@ -212,7 +212,7 @@ DETECTORS: tuple[Detector, ...] = (
        r"[0-9]{1,2}[ .-]?[A-Za-z]{3,9}\.?[ .-]?[0-9]{4}|[A-Za-z]{3,9}\.? [0-9]{1,2},? [0-9]{4}|"
        r"[0-9]{4} ?[年년] ?[0-9]{1,2} ?[月월] ?[0-9]{1,2} ?[日일]?", "birth_date",
        chance=0.9, needs_hint=True, kinds=("string", "integer", "date")),
-    _D("STREET_ADDRESS", "street", r"(?s:.*[0-9].*)", "street_address", strength=0.85, refute=("flight_numbers", "shared_numbers")),
+    _D("STREET_ADDRESS", "street", r"(?s:.*[0-9].*)", "street_address", strength=0.85, refute=("flight_numbers", "shared_numbers", "storage_paths")),
     # Any language, no street word needed: a house number and, apart from it, a country's postal code.
     _D("STREET_ADDRESS", "postal-address", r"(?s:.*[0-9].*)", "postal_address", chance=0.05, strength=0.85,
        min_share=0.5),

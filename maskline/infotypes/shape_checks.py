@@ -248,7 +248,9 @@ def not_chosen_secrets(values: Sequence[str], rows: int = 0) -> str | None:
 # Refutations that say what the values are instead, so no near miss is left: a spread under two degrees may still
 # be one town's coordinates, but no town's coordinates stay in [0, 1] and spread over it (shape.unit_interval).
 SCORES_NOT_COORDINATES = "not coordinates: scores spread over [0, 1]"
-SETTLED_REFUTATIONS = frozenset({SCORES_NOT_COORDINATES})
+# A column of storage paths (maskline.classify.storage_paths) is of paths, not addresses: no near miss either.
+STORAGE_PATHS_NOT_ADDRESSES = "storage paths: every distinct value is an object-store URI or a file path that names no one"
+SETTLED_REFUTATIONS = frozenset({SCORES_NOT_COORDINATES, STORAGE_PATHS_NOT_ADDRESSES})
 ARITHMETIC_DECIMALS_SHARE = 0.5  # of the values; random GPS decimals pass 2-6% each (arithmetic_decimals)
 
 
@@ -753,6 +755,13 @@ def _counted_accounts(values: Sequence[str], rows: int = 0) -> str | None:
     return counted_accounts(values, rows)
 
 
+def _storage_paths(values: Sequence[str], rows: int = 0) -> str | None:
+    """Storage locations, not addresses (:func:`maskline.classify.storage_paths.storage_paths`)."""
+    from maskline.classify.storage_paths import storage_paths
+
+    return storage_paths(values, rows)
+
+
 SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "counted_accounts": _counted_accounts,
     "flight_numbers": flight_numbers,
@@ -781,12 +790,13 @@ SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "key_value_records": _key_value_records,
     "serial_keys": _serial_keys,
     "counter_codes": _counter_codes,
+    "storage_paths": _storage_paths,
 }
 """Every shape check by name; detectors refer to these in ``refute``."""
 READS_VALUE_ROWS = frozenset({"few_single_words", "repeated_labels", "handle_labels", "person_words",
                               "category_words", "hinted_names"})
 """Checks whose ``rows`` is the rows holding a value (how often values repeat), not the table's rows."""
-READS_COLUMN = frozenset({"signed_quantities"})
+READS_COLUMN = frozenset({"signed_quantities", "storage_paths"})
 """Checks given every value of the column (its distinct values the patterns ran on), not only those the detector
 matched: a phone pattern matches a delta column's ``+`` rows, and only its ``-`` rows say what those are."""
 ONLY_WHEN_DECIDING: dict[str, str | None] = {"person_words": "few_single_words", "thing_names": None,

@@ -1035,6 +1035,8 @@ _MONTH_NAMES = (
     "jan fev mar abr mai jun jul ago set out nov dez",
 )
 _MONTHS = {m: i + 1 for names in _MONTH_NAMES for i, m in enumerate(names.split())}
+# The months' first three letters parse_date reads (maskline.sql.kind_shapes holds a dates column's rows to them).
+MONTH_PREFIXES = tuple(sorted(_MONTHS))
 
 
 def parse_date(value: str) -> date | None:

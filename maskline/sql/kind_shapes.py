@@ -27,8 +27,9 @@ other value as unclassified (``redact``).
   more people than the masked output; a keyed digest of them would need the scan to store value-derived data and
   every engine to compute one HMAC alike. So the form is the guard: it refuses the shapes personal data is written
   in (e-mail addresses, phone, account, card and national numbers, records) and leaves a person's name written
-  like a label to the scan's check of the sample, the documented limit. Text passed for calendar dates or a NONE
-  confidence alone has no form here and is judged on its sample.
+  like a label to the scan's check of the sample, the documented limit. Text passed for calendar dates is held to
+  the dates' written forms (``calendar_dates``). Text is never passed on a NONE confidence alone: no form holds free
+  text, so :mod:`maskline.classify.decision` masks it, as it masks any pass whose shape is not listed here.
 - A policy's ``{pass: <shape>}`` (what ``maskline policy init`` writes for the classifier's pass) is held to the
   shape; ``{pass: true}`` is a person's decision and is not (:class:`maskline.policy.ColumnPolicy`).
 - :data:`PLACEHOLDERS`: the few placeholders (``N/A``, ``-``, the empty string) that pass beside any kind's values,
@@ -47,6 +48,7 @@ from __future__ import annotations
 from http import HTTPStatus
 
 from maskline.classify.named_kinds import FLAG_VALUES, MEASURE_UNITS, STATUS_VOCABULARY
+from maskline.infotypes.validators import MONTH_PREFIXES as _MONTH_PREFIXES
 
 # A space as exports write it between a number and its unit or currency: ASCII, no-break, narrow no-break.
 _SPACE = "[ \u00a0\u202f]"
@@ -98,6 +100,24 @@ _NOT_LABEL = '@=;{}"|<>?'
 # more (a time slot such as ``10:00-12:00``) is masked with them: the fail-closed cost, named in the CHANGELOG.
 _FEW_DIGITS = "^[^0-9]*([0-9][^0-9]*){0,6}$"
 
+# The written forms of a calendar date, as maskline.infotypes.validators.parse_date reads them (ISO with an optional
+# time and zone, day and month either way round with a four-digit year, compact, a month's name, year-month-day
+# words). A month's name is its first three letters in one of the seven languages parse_date reads, then letters.
+_DAY = "(0?[1-9]|[12][0-9]|3[01])"
+_MONTH = "(0?[1-9]|1[0-2])"
+_MONTH_NAME = ("(" + "|".join("".join(f"[{c.upper()}{c}]" for c in m) for m in _MONTH_PREFIXES) + ")[A-Za-z]{0,6}")
+_CALENDAR_DATE = (
+    "^ *("
+    f"[0-9]{{4}}[-/.]{_MONTH}[-/.]{_DAY}([T ][0-9]{{1,2}}:[0-9]{{2}}(:[0-9]{{2}}([.][0-9]{{1,9}})?)?)? ?"
+    "(Z|UTC|[+-][0-9]{2}:?[0-9]{2})?"
+    f"|{_DAY}[./-]{_DAY}[./-][0-9]{{4}}"
+    "|(19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])"
+    f"|{_DAY}[ .-]?{_MONTH_NAME}[.]?[ .-]?[0-9]{{4}}"
+    f"|{_MONTH_NAME}[.]? {_DAY},? [0-9]{{4}}"
+    f"|[0-9]{{4}} ?[年년] ?{_MONTH} ?[月월] ?{_DAY} ?[日일]?"
+    ") *$"
+)
+
 # Text passed for facts of its values rather than a kind (maskline.classify.shape's few repeated labels,
 # maskline.classify.text_facts' facts a column name agrees with), held to those facts' written form: every pattern of
 # the shape must match. The sample's labels are not carried into the plan: they are what the column holds, and a
@@ -106,6 +126,10 @@ _FEW_DIGITS = "^[^0-9]*([0-9][^0-9]*){0,6}$"
 # URLs with a user, records), and leaves what only a lookup tells from a label (a person's name among product
 # names) to the scan, which refuted names on the sample: the documented limit.
 LABEL_FORMS: dict[str, tuple[str, ...]] = {
+    # text vouched as calendar dates (maskline.classify.text_facts' dates fact): the written forms
+    # maskline.infotypes.validators.parse_date reads, with a day of 1-31, a month of 1-12 or a month's name, and at
+    # most nine digits of a second's fraction (a card's sixteen digits cannot hide there)
+    "calendar_dates": (_CALENDAR_DATE,),
     # few repeated labels (categorical): a label's characters, 64 of them at most, six digits at most
     "labels": (f"^[^{_NOT_LABEL}]{{1,64}}$", _FEW_DIGITS),
     # text vouched as repeated short labels without first names: six words at most, no digit at all
@@ -113,8 +137,11 @@ LABEL_FORMS: dict[str, tuple[str, ...]] = {
     # text vouched as template ids: maskline.classify.text_facts._TEMPLATE, with any prefix of its form (not the
     # sample's prefix)
     "template_ids": ("^[A-Za-z]{1,4}[-_/.#]?[0-9]{3,12}$",),
-    # text vouched as storage locations: maskline.classify.storage_paths' refused characters and digit runs
-    "storage_locations": ("^[^ @?#;,]+$", "^[^0-9]*([0-9]{1,8}[^0-9]+)*[0-9]{0,8}$"),
+    # text vouched as storage locations: maskline.classify.storage_paths' refused characters and digit runs, and its
+    # last part: a prefix's slash or a file's extension with a letter (``078-05-1120`` and ``4111.1111.1111.1111``
+    # have the characters of a path, not its end)
+    "storage_locations": ("^[^ @?#;,]+$", "^[^0-9]*([0-9]{1,8}[^0-9]+)*[0-9]{0,8}$",
+                          "^.*(/|[.][A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*)$"),
 }
 
 

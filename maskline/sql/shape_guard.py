@@ -58,7 +58,7 @@ if TYPE_CHECKING:
 # maskline.classify.shape's patterns (tests/core/test_shape_held.py checks they accept what those accept).
 SHAPE_PATTERNS: dict[str, str] = {
     "numeric": r"^[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)([eE][+-]?[0-9]+)?$",
-    "temporal": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?$",
+    "temporal": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]{1,9})?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?$",
     "identifier": r"^([0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}|0[xX][0-9a-fA-F]+)$",
 }
 # A boolean's words, compared lower-cased (no engine-portable case-insensitive flag).
@@ -121,8 +121,8 @@ def shape_checked(shape: str | None, source_type: str | None) -> bool:
 def shape_held(column: exp.Expression, shape: str | None, source_type: str | None,
                masked: Callable[[exp.Expression], exp.Expr]) -> exp.Expr:
     """``column`` where its value has ``shape``, ``masked(column)`` where it has not; ``column`` itself when its
-    ``source_type`` is known not to be text, or ``shape`` is not one a value can be checked against (a text
-    column passed for its calendar dates or a NONE confidence alone is judged on its sample: the documented limit).
+    ``source_type`` is known not to be text, or ``shape`` is not one a value can be checked against (the decision
+    passes no column with such a shape: :data:`maskline.classify.decision.UNHELD_REASON`).
     ``shape`` is a classifier's shape or a proven safe kind's name (:mod:`maskline.sql.kind_shapes`).
 
     >>> from sqlglot import exp

@@ -1,0 +1,87 @@
+"""``maskline.masked_columns`` holds dates, times and storage paths to their written forms, and never passes text on a
+NONE confidence alone (round ``rowguard3``; the core's tests: ``tests/core/test_row_guard_dates.py``).
+
+Real dbt on DuckDB: the seed's last row, left out of the stored scan as a row past the sample, holds an e-mail in
+every column. Before, a column passed for its calendar dates (``31.01.2024``) had no guard and let it through, and
+storage paths with street words (``/data/mill/orders/12/export.parquet``) were read as addresses and redacted whole.
+The controls: every sampled value is written unchanged.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from tests.dbt.dbt_harness import DbtProject, synced_policy, unsynced_project, unsynced_table
+
+pytestmark = [pytest.mark.dbt, pytest.mark.xdist_group("dbt")]
+SECRET = "quillon.vexmarra@example.com"
+ROWS = 300
+COLUMNS = ["order_date", "shipped_at", "output_path"]
+STREETS = ["mill", "park", "oak", "station", "river", "hill"]
+TABLES = ["orders", "events", "clicks", "sessions", "payments"]
+
+
+def _row(i: int) -> list[str]:
+    day = dt.date(2021, 1, 1) + dt.timedelta(days=i % 1400)
+    time = dt.datetime(2024, 1, 1) + dt.timedelta(seconds=37 * i, milliseconds=i % 1000)
+    return [str(i), day.strftime("%d.%m.%Y"), time.strftime("%Y-%m-%d %H:%M:%S.%f")[:-3],
+            f"/data/{STREETS[i % 6]}/{TABLES[i % 5]}/{i % 300}/export.parquet"]
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> DbtProject:
+    """The integration project on DuckDB with a ``rg3_orders`` seed (every column text) and a model selecting it
+    through ``maskline.masked_columns``."""
+    project = unsynced_project(tmp_path_factory.mktemp("dbt_rg3") / "project")
+    rows = [",".join(_row(i)) for i in range(1, ROWS + 1)] + [f"{ROWS + 1}," + ",".join([SECRET] * len(COLUMNS))]
+    (project.root / "seeds" / "rg3_orders.csv").write_text("id," + ",".join(COLUMNS) + "\n" + "\n".join(rows) + "\n")
+    (project.root / "seeds" / "rg3_orders.yml").write_text(
+        "version: 2\nseeds:\n  - name: rg3_orders\n    config:\n      column_types: {id: integer, "
+        + ", ".join(f"{c}: varchar" for c in COLUMNS) + "}\n")
+    (project.root / "models" / "rg3_orders_masked.sql").write_text(
+        "select {{ maskline.masked_columns(ref('rg3_orders')) }} from {{ ref('rg3_orders') }}\n")
+    project.run("seed", "--select", "rg3_orders")
+    return project
+
+
+def _built(project: DbtProject, none_alone: str | None = None) -> tuple[Any, Any]:
+    """rg3_orders_masked built under the default policy whose stored scan read every row but the last; with
+    ``none_alone``, that column's verdict is replaced by text without a fact, NONE 0.98."""
+    from maskline.classify import classify
+    from maskline.classify.shape import ValueShape
+    from maskline.classify.stored import save_scan, scan_path_for
+    from maskline.dbt.sync import sync
+    from maskline.policy import load_policy
+
+    raw = unsynced_table(project, "rg3_orders").sort_values("id").reset_index(drop=True)
+    with synced_policy(project, "version: 1\n") as root:
+        policy = load_policy(root / "policy.yml")
+        scan = classify(raw.iloc[:-1], policy=policy, table="rg3_orders")  # the sample: the secret is past it
+        if none_alone:
+            scan = dataclasses.replace(scan, columns=tuple(
+                dataclasses.replace(c, confidence=0.98, shape=ValueShape("text")) if c.name == none_alone else c
+                for c in scan.columns))
+        save_scan(scan_path_for(root / "policy.yml"), "rg3_orders", scan, policy)
+        sync(root)
+        project.run("build", "--select", "rg3_orders_masked")
+    out = unsynced_table(project, "rg3_orders_masked").sort_values("id").reset_index(drop=True)
+    return raw, out
+
+
+def test_a_secret_past_the_sample_of_dates_times_and_paths_is_redacted(project: DbtProject) -> None:
+    raw, out = _built(project)
+    for name in COLUMNS:
+        assert raw[name].iloc[-1] == SECRET
+        assert out[name].iloc[-1] == "[REDACTED]", name
+        # the control: the scan passed the column, and every sampled value is written unchanged
+        assert list(out[name].iloc[:-1]) == list(raw[name].iloc[:-1]), name
+
+
+def test_text_judged_on_a_none_confidence_alone_is_masked(project: DbtProject) -> None:
+    raw, out = _built(project, none_alone="output_path")
+    assert set(out["output_path"]) == {"[REDACTED]"}
+    assert list(out["order_date"]) == list(raw["order_date"].iloc[:-1]) + ["[REDACTED]"]  # the control
