@@ -91,7 +91,12 @@ What is in it (see RESULTS.md):
   CLABE, Polish NRB, Serbian, Montenegrin, Macedonian, Bosnian and Slovenian mod 97-10 accounts, Tunisian RIB,
   Italian CIN, Slovak, old Finnish, Icelandic, Russian, Canadian and Japanese accounts) beside random digits in the
   same written forms, SSCCs, EANs, phones stored as integers, orders, amounts, ids and national ids, since the
-  ``extcsv27`` round (:mod:`.dev_national_accounts`).
+  ``extcsv27`` round (:mod:`.dev_national_accounts`);
+- twelve tables of people with passports in national formats (Chinese, Korean of both templates, Japanese, Turkish,
+  Mexican, Canadian, Australian, Russian, US, British, Ukrainian, Indian; upper or lower case, spaced, sparse; four
+  with the machine-readable zone) beside what their records keep, and seven tables of people whose codes only look
+  like passports (members, bookings, vehicles, orders, staff, library cards), since the ``extcsv31`` round
+  (:mod:`.dev_passport_formats`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -113,7 +118,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (corpus.fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "1d448b72251ca9594b921643c5620e4c31317c4b9097b07b7cec1bac93d6b980"
+RECORDED_FINGERPRINT = "db1150eac0f560e9c4a49010d433fe852d5e0d12fe4c963678849c95c333a6a7"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -1154,12 +1159,13 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     (:mod:`benchmarks.classification.dev_cognate_names`), and eight of phones of regions drawn from every region
     phonenumbers knows beside digit columns that are no phones (:mod:`benchmarks.classification.dev_world_phones`),
     twenty clinical and shop tables (:mod:`benchmarks.classification.dev_clinical_tables`), five of notes in
-    Japanese, Chinese, Korean and Thai (:mod:`benchmarks.classification.dev_unspaced_notes`), and fourteen of national
-    account formats with their look-alikes (:mod:`benchmarks.classification.dev_national_accounts`).
+    Japanese, Chinese, Korean and Thai (:mod:`benchmarks.classification.dev_unspaced_notes`), fourteen of national
+    account formats with their look-alikes (:mod:`benchmarks.classification.dev_national_accounts`), and nineteen of
+    passports in national formats and their look-alikes (:mod:`benchmarks.classification.dev_passport_formats`).
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    275
+    294
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1208,7 +1214,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
         columns += _table(f"dd{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.75, shaped, rows)
     # Handles of one template and their look-alikes (since the clsuser round), then each later round's tables in
     # the order of their rounds (clspass, clsbank, clsmrn, clsphone, clsfp, clsbank2, clspass2, clsfp2, clscard,
-    # clsdev6, clsopq, clsopn, clscog, extcsv28, extcsv30, extcsv29, extcsv27),
+    # clsdev6, clsopq, clsopn, clscog, extcsv28, extcsv30, extcsv29, extcsv27, extcsv31),
     # after every other table: earlier tables stay as they were.
     from benchmarks.classification.dev_card_storage import card_storage_tables
     from benchmarks.classification.dev_clinical_tables import clinical_tables
@@ -1217,6 +1223,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     from benchmarks.classification.dev_medical import medical_record_tables
     from benchmarks.classification.dev_national_accounts import national_account_tables
     from benchmarks.classification.dev_not_postal import not_postal_tables
+    from benchmarks.classification.dev_passport_formats import passport_format_tables
     from benchmarks.classification.dev_passport_series import passport_series_tables
     from benchmarks.classification.dev_person_codes import person_code_tables
     from benchmarks.classification.dev_phone_tables import phone_tables
@@ -1231,7 +1238,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
             + card_storage_tables(seed, rows) + weak_shape_tables(seed, rows) + person_code_tables(seed, rows)
             + three_digit_code_tables(seed, rows) + cognate_name_tables(seed, rows) + world_phone_tables(seed, rows)
             + clinical_tables(seed, rows) + unspaced_note_tables(seed, rows)
-            + national_account_tables(seed, rows))
+            + national_account_tables(seed, rows) + passport_format_tables(seed, rows))
 
 
 
