@@ -281,9 +281,11 @@ def _candidate(c: ColumnClassification) -> bool:
 
 
 def identity_companions(columns: Sequence[ColumnClassification], values: Mapping[str, Any],
-                        exclude: str = "") -> tuple[str, ...]:
+                        exclude: str = "", strict: bool = False) -> tuple[str, ...]:
     """The columns (other than ``exclude``) that make a table a record of identity documents: a nationality column
     (by name, or three-letter country codes) and a person's name or birth date typed with confidence; else none.
+    ``strict``: a nationality named so must hold countries too (codes or names,
+    :func:`maskline.classify.document_records.country_column`), not notes beside them (``nationality_note``).
 
     >>> import random
     >>> r = random.Random(2)
@@ -299,8 +301,11 @@ def identity_companions(columns: Sequence[ColumnClassification], values: Mapping
                    and c.info_type in ("PERSON_NAME", "DATE_OF_BIRTH"))
     if not people:
         return ()
+    from maskline.classify.document_records import country_column
+
     nations = tuple(c.name for c in columns if c.name != exclude and c.info_type is None and (
-        _words(c.name) & _NATIONALITY_WORDS or (c.name in values and nationality_codes(values[c.name]))))
+        _words(c.name) & _NATIONALITY_WORDS and (not strict or c.name in values and country_column(values[c.name]))
+        or (c.name in values and nationality_codes(values[c.name]))))
     return tuple(sorted(people + nations)) if nations else ()
 
 
@@ -376,7 +381,8 @@ def with_document_companions(columns: Sequence[ColumnClassification], min_confid
         typed[digits[0]] = ("PASSPORT", "drawn digits of a document number's length", found, STRENGTH)
     elif len(documents) == 1 and (found := identity_companions(columns, values, exclude=documents[0])):
         typed[documents[0]] = ("PASSPORT", "a document number's template (near miss)", found, STRENGTH)
-    elif not documents and len(records) == 1 and (found := identity_companions(columns, values, exclude=records[0])):
+    elif not documents and len(records) == 1 and (
+            found := identity_companions(columns, values, exclude=records[0], strict=True)):
         # A nationality speaks for the one column of a document number's shape that no template reads (issuers'
         # templates mixed: Australia's one or two letters, Korea's two templates since 2021; or lower case).
         typed[records[0]] = ("PASSPORT", "a document number's shape", found, STRENGTH)
