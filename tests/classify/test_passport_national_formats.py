@@ -241,3 +241,16 @@ def test_document_shapes_in_their_written_forms() -> None:
 def test_a_name_that_only_says_number_says_nothing_to_the_record_readers() -> None:
     assert all(map(says_nothing_but_number, ["nummer", "Numero", "番号", "doc_no", "nr", "c5"]))
     assert not any(map(says_nothing_but_number, ["member_no", "loyalty_number", "order_id", "sku"]))
+
+
+@pytest.mark.parametrize("name", ["psp_no", "pspNr", "cestovní_pas", "číslo_pasu", "paso_numeris"])
+def test_passport_names_of_more_languages_and_abbreviations_name_passports(name: str) -> None:
+    r = random.Random(43)
+    assert classify_column(name, [FORMATS["cn"](r) for _ in range(60)]).info_type == "PASSPORT"
+
+
+@pytest.mark.parametrize("name", ["psp", "pspReference", "pas"])
+def test_psp_and_pas_alone_name_no_passport(name: str) -> None:
+    # A payment service provider's reference (Adyen's pspReference), a step: only the values may speak.
+    r = random.Random(47)
+    assert classify_column(name, [FORMATS["cn"](r) for _ in range(60)]).info_type is None
