@@ -100,7 +100,12 @@ What is in it (see RESULTS.md):
 - twelve tables (nine locales written with spaces, Japanese, Korean, Chinese) of labels that are no people's names
   (tags, categories, genres, departments, job titles, companies, brands and restaurants named after people, storms,
   products, titles of works, cities) beside a person-name control and notes naming people or giving a phone, an
-  e-mail or an address, short, long and sparse, since the ``extcsv33`` round (:mod:`.dev_names_and_notes`).
+  e-mail or an address, short, long and sparse, since the ``extcsv33`` round (:mod:`.dev_names_and_notes`);
+- twelve tables of people with passports in national formats (Chinese, Korean of both templates, Japanese, Turkish,
+  Mexican, Canadian, Australian, Russian, US, British, Ukrainian, Indian; upper or lower case, spaced, sparse; four
+  with the machine-readable zone) beside what their records keep, and seven tables of people whose codes only look
+  like passports (members, bookings, vehicles, orders, staff, library cards), since the ``extcsv31`` round
+  (:mod:`.dev_passport_formats`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -122,7 +127,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (corpus.fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "c8e1211ed6e3742a861fc4523a670611272d273aa0338e9799619fdd9deb91d1"
+RECORDED_FINGERPRINT = "2090a53b7d1340f820a6fdaac569e9b9d3bfeadadb280e16ffff1b83acca2441"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -1165,12 +1170,13 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     twenty clinical and shop tables (:mod:`benchmarks.classification.dev_clinical_tables`), five of notes in
     Japanese, Chinese, Korean and Thai (:mod:`benchmarks.classification.dev_unspaced_notes`), and fourteen of national
     account formats with their look-alikes (:mod:`benchmarks.classification.dev_national_accounts`), eight of
-    card numbers as exports write them (:mod:`benchmarks.classification.dev_card_exports`), and twelve of
-    labels beside notes naming people (:mod:`benchmarks.classification.dev_names_and_notes`).
+    card numbers as exports write them (:mod:`benchmarks.classification.dev_card_exports`), twelve of
+    labels beside notes naming people (:mod:`benchmarks.classification.dev_names_and_notes`), and nineteen of
+    passports in national formats and their look-alikes (:mod:`benchmarks.classification.dev_passport_formats`).
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    295
+    314
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1219,7 +1225,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
         columns += _table(f"dd{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.75, shaped, rows)
     # Handles of one template and their look-alikes (since the clsuser round), then each later round's tables in
     # the order of their rounds (clspass, clsbank, clsmrn, clsphone, clsfp, clsbank2, clspass2, clsfp2, clscard,
-    # clsdev6, clsopq, clsopn, clscog, extcsv28, extcsv30, extcsv29, extcsv27, extcsv34, extcsv33),
+    # clsdev6, clsopq, clsopn, clscog, extcsv28, extcsv30, extcsv29, extcsv27, extcsv34, extcsv33, extcsv31),
     # after every other table: earlier tables stay as they were.
     from benchmarks.classification.dev_card_exports import card_export_tables
     from benchmarks.classification.dev_card_storage import card_storage_tables
@@ -1230,6 +1236,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     from benchmarks.classification.dev_names_and_notes import name_and_note_tables
     from benchmarks.classification.dev_national_accounts import national_account_tables
     from benchmarks.classification.dev_not_postal import not_postal_tables
+    from benchmarks.classification.dev_passport_formats import passport_format_tables
     from benchmarks.classification.dev_passport_series import passport_series_tables
     from benchmarks.classification.dev_person_codes import person_code_tables
     from benchmarks.classification.dev_phone_tables import phone_tables
@@ -1245,7 +1252,8 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
             + three_digit_code_tables(seed, rows) + cognate_name_tables(seed, rows) + world_phone_tables(seed, rows)
             + clinical_tables(seed, rows) + unspaced_note_tables(seed, rows)
             + national_account_tables(seed, rows) + card_export_tables(seed, rows)
-            + name_and_note_tables(seed, rows))
+            + name_and_note_tables(seed, rows)
+            + passport_format_tables(seed, rows))
 
 
 

@@ -223,6 +223,23 @@ def says_nothing(name: str) -> bool:
     return all(len(w) <= 2 or w in _PLACEHOLDER_WORDS for w in found)
 
 
+# Words that say a column holds a number and nothing of what it numbers: the record readers take such a name as
+# saying nothing (a register's ``nummer``, ``numero``, ``no``), the holder rule does not (a member table's number).
+_NUMBER_WORDS = frozenset({"number", "nummer", "numero", "numer", "nr", "no", "nro", "nbr", "num", "nmr", "id", "ref",
+                           "code", "kod", "codigo", "codice", "doc", "document", "dokument", "documento"})
+
+
+def says_nothing_but_number(name: str) -> bool:
+    """Whether a column's name says nothing (:func:`says_nothing`) or only that it holds a number (a ``doc``
+    number included: a register's document is its holder's passport or identity card).
+
+    >>> [says_nothing_but_number(n) for n in ("c5", "nummer", "doc_no", "Numero", "番号", "member_no", "sku")]
+    [True, True, True, True, True, False, False]
+    """
+    return says_nothing(name) or all(len(w) <= 2 or w in _PLACEHOLDER_WORDS or w in _NUMBER_WORDS
+                                     for w in _WORD.findall(name.lower()))
+
+
 def holder_companions(columns: Sequence[ColumnClassification], values: Mapping[str, Any],
                       document: str) -> tuple[str, ...]:
     """The person's name columns that make ``document`` (a column that nearly read PASSPORT) a holder's passport:
@@ -264,9 +281,11 @@ def _candidate(c: ColumnClassification) -> bool:
 
 
 def identity_companions(columns: Sequence[ColumnClassification], values: Mapping[str, Any],
-                        exclude: str = "") -> tuple[str, ...]:
+                        exclude: str = "", strict: bool = False) -> tuple[str, ...]:
     """The columns (other than ``exclude``) that make a table a record of identity documents: a nationality column
     (by name, or three-letter country codes) and a person's name or birth date typed with confidence; else none.
+    ``strict``: a nationality named so must hold countries too (codes or names,
+    :func:`maskline.classify.document_records.country_column`), not notes beside them (``nationality_note``).
 
     >>> import random
     >>> r = random.Random(2)
@@ -282,8 +301,11 @@ def identity_companions(columns: Sequence[ColumnClassification], values: Mapping
                    and c.info_type in ("PERSON_NAME", "DATE_OF_BIRTH"))
     if not people:
         return ()
+    from maskline.classify.document_records import country_column
+
     nations = tuple(c.name for c in columns if c.name != exclude and c.info_type is None and (
-        _words(c.name) & _NATIONALITY_WORDS or (c.name in values and nationality_codes(values[c.name]))))
+        _words(c.name) & _NATIONALITY_WORDS and (not strict or c.name in values and country_column(values[c.name]))
+        or (c.name in values and nationality_codes(values[c.name]))))
     return tuple(sorted(people + nations)) if nations else ()
 
 
@@ -344,16 +366,26 @@ def with_document_companions(columns: Sequence[ColumnClassification], min_confid
     # number among ticket, transaction or customer numbers of the same shape, and nothing says which (measured on
     # public bank tables, extcsv11): then none is read.
     typed = {}
-    from maskline.classify.document_records import document_like, document_record
+    from maskline.classify.document_records import document_digits, document_like, document_record
 
     # A document's own record (an expiry date beside an issue date, a country or its holder) speaks for the one
-    # column of a document number's shape under a name that says nothing, near miss or not.
-    records = [c.name for c in candidates if says_nothing(c.name) and c.name in values and (
+    # column of a document number's shape under a name that says nothing (or only that it is a number), near miss
+    # or not; for a column of drawn digits only its dates and issuer speak, never its holder (see document_records).
+    records = [c.name for c in candidates if says_nothing_but_number(c.name) and c.name in values and (
         c.name in documents or document_like(values[c.name]))]
+    digits = [c.name for c in candidates if says_nothing_but_number(c.name) and c.name in values
+              and c.name not in records and document_digits(values[c.name])] if not records else []
     if len(records) == 1 and (found := document_record(columns, values, records[0])):
         typed[records[0]] = ("PASSPORT", "a document number's shape", found, STRENGTH)
+    elif len(digits) == 1 and (found := document_record(columns, values, digits[0], strict=True)):
+        typed[digits[0]] = ("PASSPORT", "drawn digits of a document number's length", found, STRENGTH)
     elif len(documents) == 1 and (found := identity_companions(columns, values, exclude=documents[0])):
         typed[documents[0]] = ("PASSPORT", "a document number's template (near miss)", found, STRENGTH)
+    elif not documents and len(records) == 1 and (
+            found := identity_companions(columns, values, exclude=records[0], strict=True)):
+        # A nationality speaks for the one column of a document number's shape that no template reads (issuers'
+        # templates mixed: Australia's one or two letters, Korea's two templates since 2021; or lower case).
+        typed[records[0]] = ("PASSPORT", "a document number's shape", found, STRENGTH)
     elif len(documents) == 1 and min_confidence <= HOLDER_STRENGTH and (found := holder_companions(columns, values, documents[0])):
         typed[documents[0]] = ("PASSPORT", "a document number's template (near miss), the table's only one", found,
                                HOLDER_STRENGTH)

@@ -15,9 +15,18 @@ member, subscription, shipment or warranty table keeps dates and countries too, 
   expiry date.
 
 None of these is a sensitive type; they are evidence for a neighbour. An untyped column of document-number shape
-(:func:`document_like`: one to three letters and six to nine digits, the templates of most issuers) under a name
-that says nothing, the table's only such column, reads PASSPORT when an expiry date sits beside it with an issue
-date, a country or a person's name or birth date typed with confidence (:func:`document_record`).
+(:func:`document_like`: one to three letters and six to nine digits, the templates of most issuers, or Korea's
+since 2021, a letter, three digits, a letter and four digits; in either case, and with a space after the series, as
+forms and exports write them) under a name that says nothing, the table's only such column, reads PASSPORT when an
+expiry date sits beside it with an issue date, a country or a person's name or birth date typed with confidence
+(:func:`document_record`).
+
+Some issuers number their passports with digits only: Russia's foreign passports (a series of two digits and seven),
+Britain's and the United States' nine digits (the United States' newer ones a letter and eight). Nine drawn digits are
+also a member's, a library card's or a customer's number, and a holder beside them says nothing (a member has a name
+and a birthday). So a column of eight to ten drawn digits (:func:`document_digits`: distinct, not a counter, a
+lettered document among them allowed) reads PASSPORT only from the document's own dates and issuer: an expiry date
+beside an issue date or a country (``strict`` in :func:`document_record`), never from its holder alone.
 
 The clock: "ahead" is measured from today (:func:`today`), so a record's dates are read as its holder would read
 them; a table stored for twenty years reads as expired documents, and is left alone.
@@ -48,7 +57,9 @@ COMPANION_CONFIDENCE = 0.7  # a person's name or birth date must be typed at lea
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$")
 _DAY_FIRST = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
-_DOCUMENT = re.compile(r"^[A-Z]{1,3}[0-9]{6,9}[A-Z]?$")
+_DOCUMENT = re.compile(r"^[A-Z]{1,3}[0-9]{6,9}[A-Z]?$|^[A-Z][0-9]{3}[A-Z][0-9]{4}$")  # the second: Korea since 2021
+_SERIES_SPACE = re.compile(r"^([A-Z]{1,3}) ([0-9]{6,9}[A-Z]?)$")
+_BARE_DIGITS = re.compile(r"^[0-9]{8,10}$")
 
 
 def today() -> date:
@@ -163,29 +174,65 @@ def country_column(values: Any) -> bool:
     return sum(in_vocabulary("countries", t) for t in texts) >= COUNTRY_SHARE * len(texts)
 
 
+def _written(text: str) -> str:
+    """A document number as its issuer prints it: upper case, no space between the series and the number (forms and
+    exports lower-case it or set the series apart: ``ab 1234567``)."""
+    upper = text.upper()
+    m = _SERIES_SPACE.match(upper)
+    return m.group(1) + m.group(2) if m else upper
+
+
 def document_like(values: Any) -> bool:
     """Whether nearly every value has a document number's shape (one to three capitals, six to nine digits, a
-    closing capital at most), nearly each one distinct.
+    closing capital at most; or Korea's ``M123A4567``), in any case and with a space after the series, nearly each
+    one distinct.
 
     >>> import random
     >>> r = random.Random(1)
     >>> document_like([r.choice(["A", "AK", "PL"]) + str(r.randrange(10**6, 10**7)) for _ in range(40)])
     True
+    >>> document_like([r.choice(["ak ", "pl"]) + str(r.randrange(10**6, 10**7)) for _ in range(40)])  # as typed
+    True
+    >>> document_like(["M%03dA%04d" % (r.randrange(1000), r.randrange(10**4)) for _ in range(40)])  # Korea, 2021
+    True
     >>> document_like(["EI%d" % r.randrange(10, 999) for _ in range(40)])  # flight numbers
     False
     """
 
-    texts = value_texts(values)
+    texts = [_written(t) for t in value_texts(values)]
     shaped = [t for t in texts if _DOCUMENT.match(t)]
     return len(texts) >= MIN_VALUES and len(shaped) >= DOCUMENT_SHARE * len(texts) \
         and len(set(shaped)) >= DISTINCT_SHARE * len(shaped)
 
 
+def document_digits(values: Any) -> bool:
+    """Whether nearly every value is eight to ten drawn digits (or a lettered document number among them, as the
+    United States mixes its templates), nearly each one distinct, and not a counter, an article number or a clock
+    (:func:`maskline.classify.document_companions.drawn_account_digits` reads the digits).
+
+    >>> import random
+    >>> r = random.Random(2)
+    >>> document_digits([str(r.randrange(10**8, 10**9)) for _ in range(40)])
+    True
+    >>> document_digits([str(10**8 + i) for i in range(40)])  # a counter
+    False
+    >>> document_digits([r.choice("AB") + str(r.randrange(10**6, 10**7)) for _ in range(40)])  # no digits alone
+    False
+    """
+    from maskline.classify.document_companions import drawn_account_digits
+
+    texts = [_written(t) for t in value_texts(values)]
+    bare = [t for t in texts if _BARE_DIGITS.match(t)]
+    shaped = len(bare) + sum(bool(_DOCUMENT.match(t)) for t in texts)
+    return len(texts) >= MIN_VALUES and len(bare) >= MIN_VALUES and shaped >= DOCUMENT_SHARE * len(texts) \
+        and len(set(texts)) >= DISTINCT_SHARE * len(texts) and drawn_account_digits(bare)
+
+
 def document_record(columns: Sequence[ColumnClassification], values: Mapping[str, Any], document: str,
-                    now: date | None = None) -> tuple[str, ...]:
+                    now: date | None = None, strict: bool = False) -> tuple[str, ...]:
     """The columns beside ``document`` that make its table a record of identity documents: an expiry date
-    (:func:`expiry_dates`) and one more of an issue date, a country, or a person's name or birth date typed with
-    confidence; else none.
+    (:func:`expiry_dates`) and one more of an issue date, a country, or (unless ``strict``) a person's name or birth
+    date typed with confidence; else none.
 
     >>> from datetime import timedelta
     >>> now = date(2026, 12, 7)
@@ -196,6 +243,9 @@ def document_record(columns: Sequence[ColumnClassification], values: Mapping[str
     ('c2', 'c3')
     >>> document_record(cols, {"c3": countries}, "c1", now)  # a country without an expiry date
     ()
+    >>> holder = ColumnClassification("c3", "PERSON_NAME", 0.9, "identifier")
+    >>> document_record(cols[:2] + [holder], {"c2": expiry}, "c1", now, strict=True)  # the holder does not vouch
+    ()
     """
     others = [c for c in columns if c.name != document]
     expiries = tuple(c.name for c in others if c.info_type is None and c.name in values
@@ -203,7 +253,7 @@ def document_record(columns: Sequence[ColumnClassification], values: Mapping[str
     if not expiries:
         return ()
     backing = tuple(c.name for c in others if c.name not in expiries and (
-        c.info_type in ("PERSON_NAME", "DATE_OF_BIRTH") and c.confidence >= COMPANION_CONFIDENCE
+        not strict and c.info_type in ("PERSON_NAME", "DATE_OF_BIRTH") and c.confidence >= COMPANION_CONFIDENCE
         or c.info_type is None and c.name in values and (issue_dates(values[c.name], now)
                                                          or country_column(values[c.name]))))
     return tuple(sorted(expiries + backing)) if backing else ()

@@ -96,6 +96,10 @@ DETECTORS: tuple[Detector, ...] = (
     _D("CONNECTION_STRING", "credentials-url", r"[A-Za-z][A-Za-z0-9+.-]*://[^\s/:@]+:[^\s@/]+@\S+",
        "connection_string"),
     _D("CONNECTION_STRING", "key-value", r"(?i:[^\n]*(password|pwd)\s*=[^\n]*)", "connection_string"),
+    # A passport's machine-readable zone (ICAO 9303 TD3), its second line alone or both lines: four check digits and
+    # the composite one prove it (validators.passport_mrz); a value holds the number, the birth date and the name.
+    _D("PASSPORT", "mrz-td3", r"(P[A-Z<]{43}(\r?\n| ))?[A-Z0-9<]{9}[0-9][A-Z<]{3}[0-9]{7}[MFX<][0-9]{7}[A-Z0-9<]{14}"
+       r"[0-9<][0-9]", "passport_mrz", chance=0.001, min_share=0.5),
     _D("EMAIL", "email", rf"[A-Za-z0-9.!#$%&'*+/=?^_`{{|}}~{_LETTERS_BEYOND_ASCII}-]+@[A-Za-z0-9.{_LETTERS_BEYOND_ASCII}-]+"
        rf"\.[A-Za-z{_LETTERS_BEYOND_ASCII}]{{2,24}}", "email"),
     _D("URL", "url", r"(?i:(https?|ftp)://|www\.)\S+", "url", strength=0.9),

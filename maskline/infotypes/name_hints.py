@@ -149,6 +149,10 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         # "pp" before a number word, as "pp no" above; Hungarian útlevél (útlevélszám), which no spelling rule reads
         # as passport (Romanian pașaport and Indonesian paspor are read so, at a cognate's weight: cognates.py).
         "pp num", "pp nbr", "utlevel", "utlevelszam", "utlevel szam",
+        # "psp" before a number word (alone it is a payment service provider: Adyen's pspReference); Czech and Slovak
+        # cestovní pas / číslo pasu, Lithuanian paso numeris ("pas" and "pasas" alone are a step, a pass, a belt).
+        "psp no", "psp nr", "psp num", "psp number", "cestovni pas", "cislo pasu", "cislo cestovniho pasu",
+        "paso numeris", "paso nr",
     ),
     "CREDIT_CARD": (
         "credit card", "card number", "cc", "ccn", "pan", "card", "creditcard", "kreditkarte",
