@@ -185,7 +185,7 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "cont bancar", "numar cont", "numar de cont", "nr cont",
         # Turkish hesap numarası (hesap no); the English "a/c" written before a number word; German "Kto" alone is
         # the written abbreviation of Konto; Sweden's Bankgiro and Plusgiro numbers, Mexico's CLABE.
-        "hesap no", "hesap numarasi", "hesap nr", "banka hesabi", "a c no", "a c number", "a c nr", "kto",
+        "hesap no", "hesap numarasi", "hesap numarası", "hesap nr", "banka hesabi", "a c no", "a c number", "a c nr", "kto",
         "bankgiro", "bankgironummer", "plusgiro", "plusgironummer", "clabe", "cta clabe",
     ),
     "IP_ADDRESS": (
