@@ -36,7 +36,13 @@ from typing import Any
 
 from benchmarks.classification.corpus import Column
 from benchmarks.classification.dev_domestic_accounts import _country_table
-from benchmarks.classification.dev_national_accounts import _amount, _date, _faker, _invoice, _phone_int, _sscc
+from benchmarks.classification.dev_national_accounts import (
+    _amount,
+    _date,
+    _invoice,
+    _phone_int,
+    _sscc,
+)
 from benchmarks.classification.dev_split import Kind, _digits
 
 SEED_OFFSET = 71  # its own generator: the tables before it stay as they were

@@ -92,6 +92,11 @@ What is in it (see RESULTS.md):
   Italian CIN, Slovak, old Finnish, Icelandic, Russian, Canadian and Japanese accounts) beside random digits in the
   same written forms, SSCCs, EANs, phones stored as integers, orders, amounts, ids and national ids, since the
   ``extcsv27`` round (:mod:`.dev_national_accounts`).
+- eight tables of bank accounts of Australia (BSB and account), Sweden (Bankgiro, Plusgiro, clearing number and
+  account), Denmark, Brazil (agência and conta), Korea, Mexican CLABEs stored as integers and floats, and accounts
+  as exports store them (integers, floats, lower-case and spaced IBANs, Turkish and German abbreviations) beside
+  SSCCs, EANs and phones as integers, amounts, member ids, invoices, orders and Swedish OCR references, since the
+  ``extcsv32`` round (:mod:`.dev_account_storage`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -113,7 +118,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (corpus.fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "1d448b72251ca9594b921643c5620e4c31317c4b9097b07b7cec1bac93d6b980"
+RECORDED_FINGERPRINT = "fc1df513615e7c48555298cb7302a0f8d839c60748b9b75ee3353a7bf993bb6b"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -1154,12 +1159,13 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     (:mod:`benchmarks.classification.dev_cognate_names`), and eight of phones of regions drawn from every region
     phonenumbers knows beside digit columns that are no phones (:mod:`benchmarks.classification.dev_world_phones`),
     twenty clinical and shop tables (:mod:`benchmarks.classification.dev_clinical_tables`), five of notes in
-    Japanese, Chinese, Korean and Thai (:mod:`benchmarks.classification.dev_unspaced_notes`), and fourteen of national
-    account formats with their look-alikes (:mod:`benchmarks.classification.dev_national_accounts`).
+    Japanese, Chinese, Korean and Thai (:mod:`benchmarks.classification.dev_unspaced_notes`), fourteen of national
+    account formats with their look-alikes (:mod:`benchmarks.classification.dev_national_accounts`), and eight of
+    accounts of more countries and in stored forms (:mod:`benchmarks.classification.dev_account_storage`).
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    275
+    283
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1208,8 +1214,9 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
         columns += _table(f"dd{li:02d}_{locale.replace('-', '_')}", locale, kinds, 0.75, shaped, rows)
     # Handles of one template and their look-alikes (since the clsuser round), then each later round's tables in
     # the order of their rounds (clspass, clsbank, clsmrn, clsphone, clsfp, clsbank2, clspass2, clsfp2, clscard,
-    # clsdev6, clsopq, clsopn, clscog, extcsv28, extcsv30, extcsv29, extcsv27),
+    # clsdev6, clsopq, clsopn, clscog, extcsv28, extcsv30, extcsv29, extcsv27, extcsv32),
     # after every other table: earlier tables stay as they were.
+    from benchmarks.classification.dev_account_storage import account_storage_tables
     from benchmarks.classification.dev_card_storage import card_storage_tables
     from benchmarks.classification.dev_clinical_tables import clinical_tables
     from benchmarks.classification.dev_cognate_names import cognate_name_tables
@@ -1231,7 +1238,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
             + card_storage_tables(seed, rows) + weak_shape_tables(seed, rows) + person_code_tables(seed, rows)
             + three_digit_code_tables(seed, rows) + cognate_name_tables(seed, rows) + world_phone_tables(seed, rows)
             + clinical_tables(seed, rows) + unspaced_note_tables(seed, rows)
-            + national_account_tables(seed, rows))
+            + national_account_tables(seed, rows) + account_storage_tables(seed, rows))
 
 
 
