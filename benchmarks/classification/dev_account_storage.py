@@ -83,7 +83,7 @@ def _bankgiro(g: Any, rng: random.Random, loc: str) -> str:
 def _plusgiro(g: Any, rng: random.Random, loc: str) -> str:
     body = str(rng.randint(1000, 9999999))
     head, groups = body, []
-    while head:  # written in pairs from the right before the check digit: 4 56 78-9
+    while head:  # written in pairs from the right before the check digit: 4 56 78-0
         groups.insert(0, head[-2:])
         head = head[:-2]
     return f"{' '.join(groups) if rng.random() < 0.5 else body}-{_luhn_digit(body)}"

@@ -11,6 +11,9 @@ Norwegian, Argentine, Czech, New Zealand, Hungarian and Croatian accounts. This 
   prefix-number/bank code (the mod-11 weights Czech accounts use, with a Slovak bank's code), Finland's old
   ``123456-785`` (Luhn over the 14 digits the bank group's padding makes), Iceland's 22 digits (the holder's
   kennitala closes them, python-stdnum's ``is_.kennitala``);
+- Sweden's Bankgiro and Plusgiro numbers (Luhn) and the type-1 banks' clearing number and account (mod 11 over the
+  clearing number's last three digits and the account), Brazil's agência and conta (Banco do Brasil's mod-11 check
+  digit on each, ``X`` for ten), a CLABE stored as an integer (its leading zeros lost, padded back);
 - a fixed structure, where the country publishes no check digit: Russia's 20-digit account (a customer balance
   account, then a currency code), Canada's transit-institution-account (one of the institutions' codes), Japan's
   bank-branch-account (one of the banks' Zengin codes).
@@ -32,6 +35,10 @@ True
 (True, False)
 >>> national_account_country("260-0056010016113-79"), national_account_country("123456-785")
 ('RS', 'FI')
+>>> national_account_country("5050-1055"), national_account_country("0001-9 00012345-5")  # Bankgiro; agência-conta
+('SE', 'BR')
+>>> national_account_country("32180000118359719")  # a CLABE stored as an integer: its leading zero lost
+'MX'
 """
 
 from __future__ import annotations
@@ -209,7 +216,7 @@ def _luhn(d: str) -> bool:
 
 def _se_giro(value: str) -> bool:
     """A Swedish Bankgiro (7 or 8 digits written ``123-4567``, ``1234-5678``) or Plusgiro (2 to 8 digits, the last
-    after a dash: ``4 56 78-9``) number: Luhn over its digits (Bankgirot's and Plusgirot's rule; python-stdnum has
+    after a dash: ``4 56 78-0``) number: Luhn over its digits (Bankgirot's and Plusgirot's rule; python-stdnum has
     neither, its ``luhn`` is used)."""
     return _luhn(_clean(value))
 
