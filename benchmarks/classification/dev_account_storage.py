@@ -82,7 +82,7 @@ def _bankgiro(g: Any, rng: random.Random, loc: str) -> str:
 
 def _plusgiro(g: Any, rng: random.Random, loc: str) -> str:
     body = str(rng.randint(1000, 9999999))
-    head, groups = body, []
+    head, groups = body, list[str]()
     while head:  # written in pairs from the right before the check digit: 4 56 78-0
         groups.insert(0, head[-2:])
         head = head[:-2]
