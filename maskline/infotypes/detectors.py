@@ -247,10 +247,10 @@ DETECTORS: tuple[Detector, ...] = (
     # and maskline.infotypes.national_accounts: CLABE, NRB, the mod 97-10 accounts, CIN, SK, FI, IS, SE, BR, RU, CA,
     # JP). The second line adds the forms whose groups are more, narrower or wider (PL 2+6x4, RS 3-13-2, JP 4-3-1-7)
     # and the Italian CIN's letter; separators are required there, so a long run of digits is split one way only.
-    # The third adds a check digit after a dash (Swedish Plusgiro 4 56 78-0) and Brazil's agência and conta.
+    # The third adds Brazil's agência and conta (a check character X among the digits).
     _D("BANK_ACCOUNT", "national-check-digits", r"[0-9]{2,6}([ .-]?[0-9]{2,11}){1,5}|([0-9]{1,6}-)?[0-9]{2,10}/[0-9]{4}"
        r"|[0-9]{1,6}([ -][0-9]{1,13}){2,7}|[A-Za-z][ -]?[0-9]{5}[ -]?[0-9]{5}[ -]?[0-9A-Za-z]{12}"
-       r"|[0-9]{1,7}-[0-9]|[0-9]{4}-[0-9Xx][ ;]+[0-9]{3,8}-[0-9Xx]",
+       r"|[0-9]{4}-[0-9Xx][ ;]+[0-9]{3,8}-[0-9Xx]",
        "bank_account_checked", chance=0.1, kinds=_SI, strength=0.85, min_share=0.5),
     # Without a name: Russian, Canadian and Japanese accounts, whose structure a registry fixes (a balance account and
     # a currency, an institution's code, a bank's Zengin code) but no check digit proves: random digits of their

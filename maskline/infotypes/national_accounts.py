@@ -278,7 +278,8 @@ FORMATS: tuple[NationalFormat, ...] = (
     NationalFormat("MX", r"[0-9]{16,17}", _clabe_unpadded, 0.1 * 3 / 10),
     # Sweden: Bankgiro and Plusgiro numbers as written (the dash before the last four digits or the check digit);
     # a clearing number and account of the type-1 banks (about 45 in 100 random clearing numbers, then 1 in 11).
-    NationalFormat("SE", r"[0-9]{3,4}-[0-9]{4}|[0-9]{1,2}(?: [0-9]{2}){1,3}-[0-9]|[0-9]{1,7}-[0-9]", _se_giro, 0.1),
+    # Plusgiro only in its pairs: bare, 718-7 is a LOINC code, whose mod-10 check is Luhn's too.
+    NationalFormat("SE", r"[0-9]{3,4}-[0-9]{4}|[0-9]{1,2}(?: [0-9]{2}){1,3}-[0-9]", _se_giro, 0.1),
     NationalFormat("SE", r"[0-9]{4}[ -][0-9]{7}|[0-9]{4} [0-9]{2} [0-9]{3} [0-9]{2}", _digits_of(_se_account),
                    0.45 / 11),
     NationalFormat("BR", r"[0-9]{4}-[0-9Xx][ ;]+[0-9]{3,8}-[0-9Xx]", _br_account, 1 / 121),

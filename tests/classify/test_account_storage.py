@@ -30,7 +30,8 @@ def _draw(make: dev.Make, seed: int, n: int = 60) -> list:  # type: ignore[type-
     (dev._clabe_int, "MX"),
 ])
 def test_each_new_format_passes_its_rule_and_one_digit_off_fails(make: dev.Make, country: str) -> None:
-    values = [str(v) for v in _draw(make, 301 + len(country))]
+    # Plusgiro numbers count only in their pairs (bare, 718-7 is a LOINC code): the bare ones are left out here.
+    values = [str(v) for v in _draw(make, 301 + len(country)) if make is not dev._plusgiro or " " in str(v)]
     assert all(national_account_country(v) == country for v in values)
     # One digit changed (the second, so the bank's code and the check character stay) fails in most values.
     changed = [v[0] + str((int(v[1]) + 1) % 10) + v[2:] for v in values if v[1].isdigit()]
@@ -46,8 +47,8 @@ def test_published_examples() -> None:
     assert bsb_account("062-000 12345678") and not bsb_account("992-000 12345678")
 
 
-@pytest.mark.parametrize("make", [dev._bankgiro, dev._plusgiro, dev._se_clearing_account, dev._br_account,
-                                  dev._clabe_int, dev._au_account])
+@pytest.mark.parametrize("make", [dev._bankgiro, dev._se_clearing_account, dev._br_account, dev._clabe_int,
+                                  dev._au_account])
 def test_new_accounts_are_accounts_by_their_values_under_an_opaque_name(make: dev.Make) -> None:
     values = _draw(make, 17)
     verdict = classify_column("c7", values)
@@ -68,9 +69,12 @@ def _confirmed(values: list) -> set[str]:  # type: ignore[type-arg]
 
 
 @pytest.mark.parametrize("values", [
-    _shaped("####-####", 1), _shaped("######-#", 2), [int(v) for v in _shaped("1################", 6)],
+    _shaped("####-####", 1), _shaped("## ## ##-#", 2), [int(v) for v in _shaped("1################", 6)],
     [int(v) for v in _shaped("2###############", 7)],
-], ids=["bankgiro-shaped", "plusgiro-shaped", "17-digit-ints", "16-digit-ints"])
+    # LOINC codes (a mod-10 check digit after a dash, as bare Plusgiro numbers are written).
+    ["718-7", "2345-7", "2160-0", "6690-2", "1742-6", "2823-3", "2951-2", "17861-6", "4548-4", "2093-3", "2571-8",
+     "1920-8", "6768-6", "1975-2", "2885-2", "3094-0", "2028-9", "777-3", "789-8", "785-6"] * 3,
+], ids=["bankgiro-shaped", "plusgiro-shaped", "17-digit-ints", "16-digit-ints", "loinc-codes"])
 def test_random_digits_in_the_giro_forms_or_as_integers_are_no_accounts(values: list) -> None:  # type: ignore[type-arg]
     assert classify_column("c7", values).info_type != "BANK_ACCOUNT"
 
