@@ -60,6 +60,7 @@ def checked_minority_evidence(values: Sequence[str], weights: Sequence[float], n
     """
     from maskline.classify.evidence import Evidence
     from maskline.infotypes.binomial import tail_at_least
+    from maskline.infotypes.national_accounts import integer_clabe
     from maskline.infotypes.validators import bank_account, bank_account_checked
 
     if not n:
@@ -70,7 +71,9 @@ def checked_minority_evidence(values: Sequence[str], weights: Sequence[float], n
         return []
     candidates = [values[i] for i in shaped if "/" not in values[i]
                   and len(d := _SEPARATORS.sub("", values[i].strip())) in CHECKED_LENGTHS and d.isdigit()]
-    validated = sum(bank_account_checked(v) for v in candidates)
+    # CLABEs stored as integers are no minority's key: their padded check passes three random values in a hundred,
+    # above this reading's chance (national_accounts.integer_clabe).
+    validated = sum(bank_account_checked(v) and not integer_clabe(v) for v in candidates)
     p_value = tail_at_least(validated, len(candidates), CHANCE)
     if validated < MIN_VALIDATED or p_value > MAX_P:
         return []

@@ -254,17 +254,23 @@ DETECTORS: tuple[Detector, ...] = (
     _D("BANK_ACCOUNT", "account", r"[A-Za-z0-9][A-Za-z0-9 /-]{4,40}", "bank_account_any_case", chance=0.5,
        needs_hint=True, kinds=_SI, refute="routing_numbers"),
     # Without a name: domestic account numbers whose national check digits hold (CCC, RIB, NIB, BE, NO, CBU, CZ, NZ,
-    # and maskline.infotypes.national_accounts: CLABE, NRB, the mod 97-10 accounts, CIN, SK, FI, IS, RU, CA, JP).
-    # The second line adds the forms whose groups are more, narrower or wider (PL 2+6x4, RS 3-13-2, JP 4-3-1-7) and
-    # the Italian CIN's letter; separators are required there, so a long run of digits is split one way only.
+    # and maskline.infotypes.national_accounts: CLABE, NRB, the mod 97-10 accounts, CIN, SK, FI, IS, SE, BR, RU, CA,
+    # JP). The second line adds the forms whose groups are more, narrower or wider (PL 2+6x4, RS 3-13-2, JP 4-3-1-7)
+    # and the Italian CIN's letter; separators are required there, so a long run of digits is split one way only.
+    # The third adds Brazil's agência and conta (a check character X among the digits).
     _D("BANK_ACCOUNT", "national-check-digits", r"[0-9]{2,6}([ .-]?[0-9]{2,11}){1,5}|([0-9]{1,6}-)?[0-9]{2,10}/[0-9]{4}"
-       r"|[0-9]{1,6}([ -][0-9]{1,13}){2,7}|[A-Za-z][ -]?[0-9]{5}[ -]?[0-9]{5}[ -]?[0-9A-Za-z]{12}",
+       r"|[0-9]{1,6}([ -][0-9]{1,13}){2,7}|[A-Za-z][ -]?[0-9]{5}[ -]?[0-9]{5}[ -]?[0-9A-Za-z]{12}"
+       r"|[0-9]{4}-[0-9Xx][ ;]+[0-9]{3,8}-[0-9Xx]",
        "bank_account_checked", chance=0.1, kinds=_SI, strength=0.85, min_share=0.5),
     # Without a name: Russian, Canadian and Japanese accounts, whose structure a registry fixes (a balance account and
     # a currency, an institution's code, a bank's Zengin code) but no check digit proves: random digits of their
     # forms pass at most 26 times in 1000 (Canada), a verdict at the structure rules' strength, refuted by counters.
     _D("BANK_ACCOUNT", "national-account-structure", r"[0-9]{4,5}([ -][0-9]{1,12}){1,4}|[0-9]{20}",
        "bank_account_structure", chance=0.03, kinds=_S, strength=0.75, min_share=0.5, refute="counted_accounts"),
+    # Without a name: Australian BSB and account (062-000 12345678): the bank's code and a state digit, which random
+    # six digits pass about one time in thirteen (national_accounts.BSB_CHANCE); refuted by counters as above.
+    _D("BANK_ACCOUNT", "bsb-and-account", r"[0-9]{3}-?[0-9]{3}[ /][0-9]{6,10}", "bsb_account", chance=0.08, kinds=_S,
+       strength=0.75, min_share=0.5, refute="counted_accounts"),
     _D("MEDICAL_RECORD_NUMBER", "mrn-prefix", r"(?i:mrn)[-: #]?[0-9]{5,10}", None, strength=0.85),
     _D("MEDICAL_RECORD_NUMBER", "record-number", r"[A-Za-z0-9][A-Za-z0-9/-]{3,24}", "record_number", chance=0.5,
        needs_hint=True, kinds=_SI, refute="surrogate_keys"),

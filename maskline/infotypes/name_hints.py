@@ -187,6 +187,10 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         "kto nr", "ktonr", "kontonr", "konto nr", "reknr", "rek nr", "rek no", "acctnum", "acctno",
         "bankacc", "bankacct", "bank acc", "bank acct", "bankszamla", "bankszamlaszam", "folyoszamla",
         "cont bancar", "numar cont", "numar de cont", "nr cont",
+        # Turkish hesap numarası (hesap no); the English "a/c" written before a number word; German "Kto" alone is
+        # the written abbreviation of Konto; Sweden's Bankgiro and Plusgiro numbers, Mexico's CLABE.
+        "hesap no", "hesap numarasi", "hesap numarası", "hesap nr", "banka hesabi", "a c no", "a c number", "a c nr", "kto",
+        "bankgiro", "bankgironummer", "plusgiro", "plusgironummer", "clabe", "cta clabe",
     ),
     "IP_ADDRESS": (
         "ip", "ip address", "ipaddress", "ipv4", "ipv6", "ip4", "ip6", "client ip", "remote addr", "source ip",

@@ -11,6 +11,9 @@ Norwegian, Argentine, Czech, New Zealand, Hungarian and Croatian accounts. This 
   prefix-number/bank code (the mod-11 weights Czech accounts use, with a Slovak bank's code), Finland's old
   ``123456-785`` (Luhn over the 14 digits the bank group's padding makes), Iceland's 22 digits (the holder's
   kennitala closes them, python-stdnum's ``is_.kennitala``);
+- Sweden's Bankgiro and Plusgiro numbers (Luhn) and the type-1 banks' clearing number and account (mod 11 over the
+  clearing number's last three digits and the account), Brazil's agência and conta (Banco do Brasil's mod-11 check
+  digit on each, ``X`` for ten), a CLABE stored as an integer (its leading zeros lost, padded back);
 - a fixed structure, where the country publishes no check digit: Russia's 20-digit account (a customer balance
   account, then a currency code), Canada's transit-institution-account (one of the institutions' codes), Japan's
   bank-branch-account (one of the banks' Zengin codes).
@@ -20,8 +23,9 @@ python-stdnum has none of these as a domestic account (it checks several only in
 
 Each format states ``chance``: how often random digits of its written form pass. A format counts only where the
 detector's chance (0.1, :mod:`maskline.infotypes.detectors`) covers every format of that length together, which
-``tests/classify/test_national_accounts.py`` measures on drawn digits. Australia's BSB and account is left out on
-purpose: it carries no check digit, and the banks' BSB prefixes pass about one random six digits in eight.
+``tests/classify/test_national_accounts.py`` measures on drawn digits. Australia's BSB and account carries no
+check digit, and the banks' BSB prefixes pass about one random six digits in thirteen: it is :func:`bsb_account`,
+read by a detector of its own whose chance is that share.
 
 >>> national_account("032180000118359719"), national_account("032180000118359718")  # CLABE, one digit off
 (True, False)
@@ -31,6 +35,10 @@ True
 (True, False)
 >>> national_account_country("260-0056010016113-79"), national_account_country("123456-785")
 ('RS', 'FI')
+>>> national_account_country("5050-1055"), national_account_country("0001-9 00012345-5")  # Bankgiro; agência-conta
+('SE', 'BR')
+>>> national_account_country("32180000118359719")  # a CLABE stored as an integer: its leading zero lost
+'MX'
 """
 
 from __future__ import annotations
@@ -195,6 +203,58 @@ def _jp_account(value: str) -> bool:
     return _SEPARATORS.split(value)[0] in _JP_BANKS
 
 
+def _clabe_unpadded(d: str) -> bool:
+    """A CLABE stored as an integer: the leading zeros of banks 002 to 099 lost (16 or 17 digits), padded back."""
+    return _clabe(d.zfill(18))
+
+
+def _luhn(d: str) -> bool:
+    from stdnum import luhn
+
+    return bool(luhn.is_valid(d))
+
+
+def _se_giro(value: str) -> bool:
+    """A Swedish Bankgiro (7 or 8 digits written ``123-4567``, ``1234-5678``) or Plusgiro (2 to 8 digits, the last
+    after a dash: ``4 56 78-0``) number: Luhn over its digits (Bankgirot's and Plusgirot's rule; python-stdnum has
+    neither, its ``luhn`` is used)."""
+    return _luhn(_clean(value))
+
+
+# Sweden: the clearing numbers of the type-1 banks whose check covers the clearing number's last three digits and the
+# account's seven (Bankgirot, "Bankernas kontonummeruppbyggnad", comment 1): Nordea, Danske Bank, SEB, Swedbank,
+# Länsförsäkringar, ICA Banken, Avanza, Nordnet.
+_SE_TYPE1 = ((1100, 1199), (1200, 1399), (1400, 2099), (2400, 2499), (3000, 3299), (3301, 3399), (3400, 3409),
+             (3410, 3781), (3783, 3999), (5000, 5999), (7000, 7999), (9020, 9029), (9060, 9069), (9100, 9109),
+             (9120, 9124), (9130, 9149), (9270, 9279), (9550, 9569))
+
+
+def _se_account(d: str) -> bool:
+    """A Swedish type-1 account: clearing (4) and account (7); the clearing's last three digits and the account,
+    weighted 10 down to 1, sum to a multiple of 11 (python-stdnum has no Swedish account module)."""
+    clearing = int(d[:4])
+    if not any(lo <= clearing <= hi for lo, hi in _SE_TYPE1):
+        return False
+    return sum(int(c) * w for c, w in zip(d[1:], range(10, 0, -1), strict=True)) % 11 == 0
+
+
+def _br_dv(digits: str) -> str:
+    """Banco do Brasil's check digit: the digits weighted 2 to 9 from the right, 11 minus the sum mod 11 (10 is
+    written X, 11 is 0)."""
+    dv = 11 - sum(int(c) * w for c, w in zip(reversed(digits), range(2, 10), strict=False)) % 11
+    return "X" if dv == 10 else str(dv % 11)
+
+
+_BR_FORM = re.compile(r"^([0-9]{4})-([0-9Xx])[ ;]+([0-9]{3,8})-([0-9Xx])$")
+
+
+def _br_account(value: str) -> bool:
+    """A Brazilian agência and conta, each closed by its mod-11 check digit (Banco do Brasil's rule; other banks
+    use their own, and python-stdnum has none): both must hold, which random digits do one time in 121."""
+    m = _BR_FORM.match(value)
+    return m is not None and _br_dv(m.group(1)) == m.group(2).upper() and _br_dv(m.group(3)) == m.group(4).upper()
+
+
 def _digits_of(check: Callable[[str], bool]) -> Callable[[str], bool]:
     return lambda value: check(_clean(value))
 
@@ -213,6 +273,16 @@ def _padded(width: tuple[int, int, int]) -> Callable[[str], bool]:
 # lengths of E.164 numbers and card-length references, where one more mod-97 check lets a minority pass by chance.
 FORMATS: tuple[NationalFormat, ...] = (
     NationalFormat("MX", r"[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{11}[ -]?[0-9]", _digits_of(_clabe), 0.1 * 95 / 1000),
+    # A CLABE an export stored as an integer (bank 002-099: 16 or 17 digits): the banks' codes opening with zeros
+    # pass one random padded value in four (16 digits: 002, 006, 009) or in six (17 digits), the check one in ten.
+    NationalFormat("MX", r"[0-9]{16,17}", _clabe_unpadded, 0.1 * 3 / 10),
+    # Sweden: Bankgiro and Plusgiro numbers as written (the dash before the last four digits or the check digit);
+    # a clearing number and account of the type-1 banks (about 45 in 100 random clearing numbers, then 1 in 11).
+    # Plusgiro only in its pairs: bare, 718-7 is a LOINC code, whose mod-10 check is Luhn's too.
+    NationalFormat("SE", r"[0-9]{3,4}-[0-9]{4}|[0-9]{1,2}(?: [0-9]{2}){1,3}-[0-9]", _se_giro, 0.1),
+    NationalFormat("SE", r"[0-9]{4}[ -][0-9]{7}|[0-9]{4} [0-9]{2} [0-9]{3} [0-9]{2}", _digits_of(_se_account),
+                   0.45 / 11),
+    NationalFormat("BR", r"[0-9]{4}-[0-9Xx][ ;]+[0-9]{3,8}-[0-9Xx]", _br_account, 1 / 121),
     NationalFormat("PL", r"[0-9]{2}(?: ?[0-9]{4}){6}", _digits_of(_nrb), 1 / 97),
     NationalFormat("RS", r"[0-9]{3}-[0-9]{1,13}-[0-9]{2}|[0-9]{18}", _padded((3, 13, 2)), 1 / 97),  # and ME
     NationalFormat("MK", r"[0-9]{3}-[0-9]{10}-[0-9]{2}", _padded((3, 10, 2)), 1 / 97),
@@ -293,6 +363,39 @@ def counted_accounts(values: Sequence[str], rows: int = 0) -> str | None:
     if span <= COUNTED_SPAN * len(tails):
         return f"counted: {len(tails)} distinct values span {span} numbers"
     return None
+
+
+# Australia: the two-digit codes of the banks most accounts are held at (APCA's BSB register: ANZ 01, Westpac 03 and
+# 73, CBA 06 and 76, NAB 08, St George 11 and 33, Bank of Queensland 12, Macquarie 18, Bankwest 30, Suncorp 48,
+# Bendigo 63), then the state digit (2 NSW/ACT to 7 TAS).
+_AU_BANKS = frozenset({"01", "03", "06", "08", "11", "12", "18", "30", "33", "48", "63", "73", "76"})
+_AU_FORM = re.compile(r"^([0-9]{3})-?([0-9]{3})[ /]([0-9]{6,10})$")
+BSB_CHANCE = 13 / 100 * 6 / 10  # random six digits that open with a listed bank and a state digit
+
+
+def bsb_account(value: str) -> bool:
+    """Whether the value is an Australian BSB (``bank state-branch``) and account: ``062-000 12345678``. No check
+    digit (python-stdnum has no BSB module, and the banks publish none); the structure is the bank's code and a
+    state digit, which random six digits pass one time in thirteen (:data:`BSB_CHANCE`): a column is read only
+    when a share of its values pass that this chance cannot explain, by a detector of its own.
+
+    >>> bsb_account("062-000 12345678"), bsb_account("062000/123456"), bsb_account("991-000 12345678")
+    (True, True, False)
+    """
+    m = _AU_FORM.match(value.strip())
+    return m is not None and m.group(1)[:2] in _AU_BANKS and "2" <= m.group(1)[2] <= "7"
+
+
+def integer_clabe(value: str) -> bool:
+    """Whether the value is a CLABE stored as an integer (16 or 17 digits, its bank's leading zeros lost). The
+    minority reading of :mod:`maskline.classify.checked_minority` leaves these out: its chance is the one in a
+    hundred of the other checked lengths, and padded CLABEs pass three times in a hundred.
+
+    >>> integer_clabe("32180000118359719"), integer_clabe("032180000118359719")
+    (True, False)
+    """
+    v = value.strip()
+    return 16 <= len(v) <= 17 and v.isdigit() and _clabe_unpadded(v)
 
 
 def exclusive_form(value: str) -> bool:

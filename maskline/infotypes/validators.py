@@ -1755,6 +1755,12 @@ def bank_account_checked(value: str) -> bool:
     return check is not None and d.isdigit() and check(d) or national_account(v)
 
 
+def _bsb_account(value: str) -> bool:
+    from maskline.infotypes.national_accounts import bsb_account
+
+    return bsb_account(value)
+
+
 def bank_account_structure(value: str) -> bool:
     """A domestic account of a format without a check digit whose structure a registry fixes: a Russian customer
     account and its currency, a Canadian institution's code, a Japanese bank's Zengin code
@@ -2078,6 +2084,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "bank_account_any_case": bank_account_any_case,
     "bank_account_checked": bank_account_checked,
     "bank_account_structure": bank_account_structure,
+    "bsb_account": _bsb_account,
     "us_routing_number": _stdnum("us.rtn"),
     "record_number": record_number,
     "postal_code": postal_code,
