@@ -39,3 +39,30 @@ def assert_mask_redacts_only_the_secret_row(source: Path, out: Path, columns: Se
     # Control: every other row passes unchanged (the columns were passed, and their values have the form).
     assert len(got) == rows
     assert all(r[name] == row(i)[1 + k] for i, r in got.items() for k, name in enumerate(columns))
+
+
+def policy_file(tmp_path: Path, columns: str = "") -> Path:
+    """A policy keyed by ``MASKLINE_KEY``, with ``columns`` (YAML text) appended: every other column is the scan's.
+
+    >>> import tempfile; policy_file(Path(tempfile.mkdtemp())).read_text()
+    'version: 1\\nkey: {env: MASKLINE_KEY}\\n'
+    """
+    policy = tmp_path / "policy.yml"
+    policy.write_text("version: 1\nkey: {env: MASKLINE_KEY}\n" + columns)
+    return policy
+
+
+def masked_runner(policy: Path, connection: Any, dialect: str) -> Callable[[str], list[list[object]]]:
+    """A function running SQL through the safe query path (rewrite, then run masked) on ``connection``."""
+    from maskline.keys import resolve_key
+    from maskline.policy import load_policy
+    from maskline.rewrite import rewrite
+    from maskline.rewrite.run import run_masked
+
+    pol = load_policy(policy)
+
+    def run(sql: str) -> list[list[object]]:
+        return [list(r) for r in run_masked(connection, rewrite(sql, pol, dialect, connection=connection),
+                                            resolve_key(pol.key)).rows]
+
+    return run

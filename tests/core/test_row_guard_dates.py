@@ -13,7 +13,6 @@ paths' form.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 
@@ -24,23 +23,19 @@ import pytest
 from sqlglot import exp
 
 from maskline.cli.main import main
-from tests.core.secret_past_sample import assert_mask_redacts_only_the_secret_row, write_with_secret_last
+from tests.core.dated_rows import COLUMNS, STREETS, dated_row
+from tests.core.secret_past_sample import (
+    assert_mask_redacts_only_the_secret_row,
+    masked_runner,
+    policy_file,
+    write_with_secret_last,
+)
 
 ROWS = 50_000
 EMAIL = "quillon.vexmarra@example.com"
 SSN = "078-05-1120"
 CARD_IN_A_TIME = "2024-01-31 09:00:05.4111111111111111"  # a card's digits as a second's fraction
-COLUMNS = ["order_date", "shipped_at", "output_path"]
-STREETS = ["mill", "park", "oak", "station", "river", "hill"]
-TABLES = ["orders", "events", "clicks", "sessions", "payments"]
-
-
-def _row(i: int) -> list[str]:
-    """Dates day first over four years, ISO timestamps with milliseconds, storage paths with street words."""
-    day = dt.date(2021, 1, 1) + dt.timedelta(days=i % 1400)
-    time = dt.datetime(2024, 1, 1) + dt.timedelta(seconds=37 * i, milliseconds=i % 1000)
-    return [str(i), day.strftime("%d.%m.%Y"), time.strftime("%Y-%m-%d %H:%M:%S.%f")[:-3],
-            f"/data/{STREETS[i % 6]}/{TABLES[i % 5]}/{i % 300}/export.parquet"]
+_row = dated_row
 
 
 def _csv(path: Path, secret: str = EMAIL) -> Path:
@@ -65,29 +60,10 @@ def test_maskline_mask_on_parquet_masks_an_ssn_past_the_sample(tmp_path: Path) -
     assert [list(r.values()) for r in got[:-1]] == rows[:-1]
 
 
-def _policy(tmp_path: Path) -> Path:
-    policy = tmp_path / "policy.yml"
-    policy.write_text("version: 1\nkey: {env: MASKLINE_KEY}\n")
-    return policy
-
-
-def _runner(policy: Path, connection, dialect: str):  # type: ignore[no-untyped-def]
-    from maskline.keys import resolve_key
-    from maskline.policy import load_policy
-    from maskline.rewrite import rewrite
-    from maskline.rewrite.run import run_masked
-
-    pol = load_policy(policy)
-
-    def run(sql: str) -> list[list[object]]:
-        return [list(r) for r in run_masked(connection, rewrite(sql, pol, dialect, connection=connection),
-                                            resolve_key(pol.key)).rows]
-
-    return run
 
 
 def _query_path(policy: Path, connection, dialect: str) -> None:  # type: ignore[no-untyped-def]
-    run = _runner(policy, connection, dialect)
+    run = masked_runner(policy, connection, dialect)
     cols = ", ".join(COLUMNS)
     found = run(f"SELECT {cols} FROM rg3_orders WHERE id = {ROWS + 1}")
     assert EMAIL not in str(found)
@@ -106,7 +82,7 @@ def _none_alone(policy: Path, connection, dialect: str) -> None:  # type: ignore
     path["confidence"] = 0.98
     path["shape"]["facts"] = []
     scan.write_text(json.dumps(stored))
-    run = _runner(policy, connection, dialect)
+    run = masked_runner(policy, connection, dialect)
     assert run(f"SELECT output_path FROM rg3_orders WHERE id IN (1, {ROWS + 1}) ORDER BY id") == [["[REDACTED]"]] * 2
 
 
@@ -122,7 +98,7 @@ def _duckdb_table(tmp_path: Path) -> Path:
 
 def test_the_query_path_on_duckdb_masks_a_secret_past_the_sample_and_text_on_none_alone(tmp_path: Path) -> None:
     db = _duckdb_table(tmp_path)
-    policy = _policy(tmp_path)
+    policy = policy_file(tmp_path)
     assert main(["scan", f"duckdb:///{db}::main.rg3_orders", "--policy", str(policy), "--save"]) == 0
     _query_path(policy, duckdb.connect(str(db)), "duckdb")
     _none_alone(policy, duckdb.connect(str(db)), "duckdb")
@@ -146,7 +122,7 @@ def _postgres_table(pg_dsn: str, tmp_path: Path):  # type: ignore[no-untyped-def
 def test_the_query_path_on_postgres_masks_a_secret_past_the_sample_and_text_on_none_alone(
         pg_dsn: str, tmp_path: Path) -> None:
     con = _postgres_table(pg_dsn, tmp_path)
-    policy = _policy(tmp_path)
+    policy = policy_file(tmp_path)
     assert main(["scan", f"{pg_dsn}::public.rg3_orders", "--policy", str(policy), "--save"]) == 0
     _query_path(policy, con, "postgres")
     _none_alone(policy, con, "postgres")

@@ -19,7 +19,12 @@ import pytest
 from sqlglot import exp
 
 from maskline.cli.main import main
-from tests.core.secret_past_sample import assert_mask_redacts_only_the_secret_row, write_with_secret_last
+from tests.core.secret_past_sample import (
+    assert_mask_redacts_only_the_secret_row,
+    masked_runner,
+    policy_file,
+    write_with_secret_last,
+)
 
 ROWS = 50_000
 SECRET = "quillon.vexmarra@example.com"
@@ -48,29 +53,10 @@ def test_maskline_mask_masks_a_value_past_the_sample_of_labels_facts_and_vocabul
                                             ROWS, SECRET)
 
 
-def _policy(tmp_path: Path, columns: str = "") -> Path:
-    policy = tmp_path / "policy.yml"
-    policy.write_text("version: 1\nkey: {env: MASKLINE_KEY}\n" + columns)
-    return policy
-
-
-def _runner(policy: Path, connection, dialect: str):  # type: ignore[no-untyped-def]
-    from maskline.keys import resolve_key
-    from maskline.policy import load_policy
-    from maskline.rewrite import rewrite
-    from maskline.rewrite.run import run_masked
-
-    pol = load_policy(policy)
-
-    def run(sql: str) -> list[list[object]]:
-        return [list(r) for r in run_masked(connection, rewrite(sql, pol, dialect, connection=connection),
-                                            resolve_key(pol.key)).rows]
-
-    return run
 
 
 def _query_path(policy: Path, connection, dialect: str) -> None:  # type: ignore[no-untyped-def]
-    run = _runner(policy, connection, dialect)
+    run = masked_runner(policy, connection, dialect)
     cols = ", ".join(COLUMNS)
     found = run(f"SELECT {cols} FROM rg_items WHERE id = {ROWS + 1}")
     assert SECRET not in str(found)
@@ -90,7 +76,7 @@ def _duckdb_table(tmp_path: Path) -> Path:
 
 def test_the_query_path_on_duckdb_masks_a_value_past_the_sample(tmp_path: Path) -> None:
     db = _duckdb_table(tmp_path)
-    policy = _policy(tmp_path)
+    policy = policy_file(tmp_path)
     assert main(["scan", f"duckdb:///{db}::main.rg_items", "--policy", str(policy), "--save"]) == 0
     _query_path(policy, duckdb.connect(str(db)), "duckdb")
 
@@ -112,7 +98,7 @@ def _postgres_table(pg_dsn: str, tmp_path: Path):  # type: ignore[no-untyped-def
 
 def test_the_query_path_on_postgres_masks_a_value_past_the_sample(pg_dsn: str, tmp_path: Path) -> None:
     con = _postgres_table(pg_dsn, tmp_path)
-    policy = _policy(tmp_path)
+    policy = policy_file(tmp_path)
     assert main(["scan", f"{pg_dsn}::public.rg_items", "--policy", str(policy), "--save"]) == 0
     _query_path(policy, con, "postgres")
     con.close()
@@ -132,12 +118,12 @@ def _policy_passes(run) -> None:  # type: ignore[no-untyped-def]
 
 def test_a_policys_pass_shape_is_held_and_pass_true_stands_on_duckdb(tmp_path: Path) -> None:
     db = _duckdb_table(tmp_path)
-    _policy_passes(_runner(_policy(tmp_path, PASSES), duckdb.connect(str(db)), "duckdb"))
+    _policy_passes(masked_runner(policy_file(tmp_path, PASSES), duckdb.connect(str(db)), "duckdb"))
 
 
 def test_a_policys_pass_shape_is_held_and_pass_true_stands_on_postgres(pg_dsn: str, tmp_path: Path) -> None:
     con = _postgres_table(pg_dsn, tmp_path)
-    _policy_passes(_runner(_policy(tmp_path, PASSES), con, "postgres"))
+    _policy_passes(masked_runner(policy_file(tmp_path, PASSES), con, "postgres"))
     con.close()
 
 

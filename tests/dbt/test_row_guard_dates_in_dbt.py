@@ -10,26 +10,17 @@ The controls: every sampled value is written unchanged.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from typing import Any
 
 import pytest
 
+from tests.core.dated_rows import COLUMNS, dated_row
 from tests.dbt.dbt_harness import DbtProject, synced_policy, unsynced_project, unsynced_table
 
 pytestmark = [pytest.mark.dbt, pytest.mark.xdist_group("dbt")]
 SECRET = "quillon.vexmarra@example.com"
 ROWS = 300
-COLUMNS = ["order_date", "shipped_at", "output_path"]
-STREETS = ["mill", "park", "oak", "station", "river", "hill"]
-TABLES = ["orders", "events", "clicks", "sessions", "payments"]
-
-
-def _row(i: int) -> list[str]:
-    day = dt.date(2021, 1, 1) + dt.timedelta(days=i % 1400)
-    time = dt.datetime(2024, 1, 1) + dt.timedelta(seconds=37 * i, milliseconds=i % 1000)
-    return [str(i), day.strftime("%d.%m.%Y"), time.strftime("%Y-%m-%d %H:%M:%S.%f")[:-3],
-            f"/data/{STREETS[i % 6]}/{TABLES[i % 5]}/{i % 300}/export.parquet"]
+_row = dated_row
 
 
 @pytest.fixture(scope="module")
