@@ -7,7 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -190,3 +190,23 @@ def synced_policy(project: DbtProject, policy_text: str) -> Iterator[Path]:
         (root / "dbt_project.yml").write_text(yaml.safe_dump(config, sort_keys=False))
         for p in (root / "policy.yml", scan_path_for(root / "policy.yml"), root / "macros" / "maskline_policy.sql"):
             p.unlink(missing_ok=True)
+
+
+def built_on_a_sample(project: DbtProject, table: str, model: str,
+                      edit: Callable[[Any], Any] | None = None) -> tuple[Any, Any]:
+    """``model`` built under the default (fail-closed) policy whose stored scan of ``table`` read every row but the
+    last (a row past the sample); ``edit`` may change the scan before it is saved. Returns the raw table and the
+    built model, both ordered by ``id``."""
+    from maskline.classify import classify
+    from maskline.classify.stored import save_scan, scan_path_for
+    from maskline.dbt.sync import sync
+    from maskline.policy import load_policy
+
+    raw = unsynced_table(project, table).sort_values("id").reset_index(drop=True)
+    with synced_policy(project, "version: 1\n") as root:
+        policy = load_policy(root / "policy.yml")
+        scan = classify(raw.iloc[:-1], policy=policy, table=table)
+        save_scan(scan_path_for(root / "policy.yml"), table, edit(scan) if edit else scan, policy)
+        sync(root)
+        project.run("build", "--select", model)
+    return raw, unsynced_table(project, model).sort_values("id").reset_index(drop=True)

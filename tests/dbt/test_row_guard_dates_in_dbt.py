@@ -15,7 +15,11 @@ from typing import Any
 import pytest
 
 from tests.core.dated_rows import COLUMNS, dated_row
-from tests.dbt.dbt_harness import DbtProject, synced_policy, unsynced_project, unsynced_table
+from tests.dbt.dbt_harness import (
+    DbtProject,
+    built_on_a_sample,
+    unsynced_project,
+)
 
 pytestmark = [pytest.mark.dbt, pytest.mark.xdist_group("dbt")]
 SECRET = "quillon.vexmarra@example.com"
@@ -42,25 +46,14 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> DbtProject:
 def _built(project: DbtProject, none_alone: str | None = None) -> tuple[Any, Any]:
     """rg3_orders_masked built under the default policy whose stored scan read every row but the last; with
     ``none_alone``, that column's verdict is replaced by text without a fact, NONE 0.98."""
-    from maskline.classify import classify
     from maskline.classify.shape import ValueShape
-    from maskline.classify.stored import save_scan, scan_path_for
-    from maskline.dbt.sync import sync
-    from maskline.policy import load_policy
 
-    raw = unsynced_table(project, "rg3_orders").sort_values("id").reset_index(drop=True)
-    with synced_policy(project, "version: 1\n") as root:
-        policy = load_policy(root / "policy.yml")
-        scan = classify(raw.iloc[:-1], policy=policy, table="rg3_orders")  # the sample: the secret is past it
-        if none_alone:
-            scan = dataclasses.replace(scan, columns=tuple(
-                dataclasses.replace(c, confidence=0.98, shape=ValueShape("text")) if c.name == none_alone else c
-                for c in scan.columns))
-        save_scan(scan_path_for(root / "policy.yml"), "rg3_orders", scan, policy)
-        sync(root)
-        project.run("build", "--select", "rg3_orders_masked")
-    out = unsynced_table(project, "rg3_orders_masked").sort_values("id").reset_index(drop=True)
-    return raw, out
+    def edit(scan: Any) -> Any:
+        return dataclasses.replace(scan, columns=tuple(
+            dataclasses.replace(c, confidence=0.98, shape=ValueShape("text")) if c.name == none_alone else c
+            for c in scan.columns))
+
+    return built_on_a_sample(project, "rg3_orders", "rg3_orders_masked", edit if none_alone else None)
 
 
 def test_a_secret_past_the_sample_of_dates_times_and_paths_is_redacted(project: DbtProject) -> None:

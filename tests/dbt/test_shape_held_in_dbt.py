@@ -14,7 +14,13 @@ from typing import Any
 
 import pytest
 
-from tests.dbt.dbt_harness import DbtProject, synced_policy, unsynced_project, unsynced_table
+from tests.dbt.dbt_harness import (
+    DbtProject,
+    built_on_a_sample,
+    synced_policy,
+    unsynced_project,
+    unsynced_table,
+)
 
 pytestmark = [pytest.mark.dbt, pytest.mark.xdist_group("dbt")]
 BEYOND = "Margaret Thornton"  # the value past the sample: not a number, not a workflow state
@@ -40,20 +46,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> DbtProject:
 
 def _built(project: DbtProject) -> tuple[Any, Any]:
     """payments_masked built under the default (fail-closed) policy whose stored scan read every row but the last."""
-    from maskline.classify import classify
-    from maskline.classify.stored import save_scan, scan_path_for
-    from maskline.dbt.sync import sync
-    from maskline.policy import load_policy
-
-    raw = unsynced_table(project, "raw_payments").sort_values("id").reset_index(drop=True)
-    with synced_policy(project, "version: 1\n") as root:
-        policy = load_policy(root / "policy.yml")
-        scan = classify(raw.iloc[:-1], policy=policy, table="raw_payments")  # the sample: the name is past it
-        save_scan(scan_path_for(root / "policy.yml"), "raw_payments", scan, policy)
-        sync(root)
-        project.run("build", "--select", "payments_masked")
-    out = unsynced_table(project, "payments_masked").sort_values("id").reset_index(drop=True)
-    return raw, out
+    return built_on_a_sample(project, "raw_payments", "payments_masked")
 
 
 def test_a_value_without_the_shape_past_the_sample_is_redacted_and_the_others_pass(project: DbtProject) -> None:
