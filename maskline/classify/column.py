@@ -237,6 +237,8 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
         plus = _plus_written_evidence(scan)  # a + and a calling code, the digits random (test generators)
         if plus is not None:
             found.append(plus)
+    if kind == "string" and not any(ev.info_type == "PHONE" and ev.share >= 0.5 for ev in found):
+        found.extend(_phone_cell_evidence(scan, hints, words))  # extensions, two numbers a cell, full-width forms
     if kind in ("string", "integer") and "PHONE" in hints:  # a phone name over numbers whose trunk zero was lost
         restored = _restored_trunk_evidence(scan)
         if restored is not None:
@@ -617,6 +619,42 @@ def _plus_written_evidence(scan: _Scan) -> Evidence | None:
     return Evidence("PHONE", f"plus-written {fit.plan}", rate, rate, fit.checked, fit.validated,
                      tail_at_least(fit.validated, fit.checked, fit.chance), False, PLUS_WRITTEN_STRENGTH,
                      list(scan.values), None, chance=fit.chance, min_share=0.5)
+
+
+PHONE_CELL_SHARE = 0.2  # share of the rows whose cells must hold more than a number before they are read again
+
+
+def _phone_cell_evidence(scan: _Scan, hints: Mapping[str, float], words: Any) -> list[Evidence]:
+    """Phones stored with more than the number in their cell (an extension, a second number, full-width punctuation,
+    scientific notation: :func:`~maskline.infotypes.phone_cells.phone_cell`), read by the column's own phone
+    readings (the PHONE detectors, the numbering plans, the ``+`` writing) on the cells' first numbers. Only when
+    :data:`PHONE_CELL_SHARE` of the rows are such cells: the readings above have read the rest as they stand. The
+    verdict is still phonenumbers' or the plans', never the cut's: a column of ``2024/01234`` cuts to nothing."""
+    from copy import copy
+
+    from maskline.infotypes.name_hints import contains_words
+    from maskline.infotypes.phone_cells import phone_cell
+
+    cells = [phone_cell(v) for v in scan.values]
+    if sum(w for c, w in zip(cells, scan.weights, strict=True) if c is not None) < PHONE_CELL_SHARE * scan.n:
+        return []
+    cut = copy(scan)
+    cut.values = [v if c is None else c for v, c in zip(scan.values, cells, strict=True)]
+    found: list[Evidence] = []
+    for d in DETECTORS:
+        if d.info_type != "PHONE" or "string" not in d.kinds or (d.needs_hint and "PHONE" not in hints):
+            continue
+        if d.names and not any(contains_words(words, seq) for seq in d.names):
+            continue
+        idx = cut.matching(_regex(d.anchored))
+        if idx:
+            found.append(_validate(d.info_type, d.name, idx, d.validator, d.chance, d.needs_hint, d.strength, cut,
+                                   d.refute, d.note, d.min_share, d.twin_chance))
+    if not any(ev.share >= 0.5 for ev in found):
+        found.extend(ev for ev in (_phone_plan_evidence(cut), _plus_written_evidence(cut)) if ev is not None)
+    for ev in found:
+        ev.detector = f"phone-cells {ev.detector}"
+    return found
 
 
 def _opaque_mobile_fit(digits: list[str]) -> tuple[PlanFit | None, str]:
