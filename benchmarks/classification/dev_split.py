@@ -110,7 +110,12 @@ What is in it (see RESULTS.md):
   account), Denmark, Brazil (agência and conta), Korea, Mexican CLABEs stored as integers and floats, and accounts
   as exports store them (integers, floats, lower-case and spaced IBANs, Turkish and German abbreviations) beside
   SSCCs, EANs and phones as integers, amounts, member ids, invoices, orders and Swedish OCR references, since the
-  ``extcsv32`` round (:mod:`.dev_account_storage`).
+  ``extcsv32`` round (:mod:`.dev_account_storage`);
+- eight tables (Faker and mimesis in eight locales) of phone numbers stored with more than the number in the cell
+  (extensions in the locale's word, two numbers a cell, full-width and Arabic-Indic forms, upper-case scientific
+  notation) under names without an English hint, beside two ids a cell, order lines, year-led serials, date ranges,
+  ISBNs, EANs, epoch milliseconds, Russian passports, amounts and postal code and house pairs, since the
+  ``extcsv35`` round (:mod:`.dev_phone_storage`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -132,7 +137,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (corpus.fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "7cfbde8eaf74fa86242455f96d0660610a87d44ca899ec2325879bdec3c8184c"
+RECORDED_FINGERPRINT = "eb87fb405b1b180ed058ca87696b391f984653cd707bc25010d66f5dcb4bc643"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -1177,12 +1182,13 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     account formats with their look-alikes (:mod:`benchmarks.classification.dev_national_accounts`), eight of
     card numbers as exports write them (:mod:`benchmarks.classification.dev_card_exports`), twelve of
     labels beside notes naming people (:mod:`benchmarks.classification.dev_names_and_notes`), nineteen of
-    passports in national formats and their look-alikes (:mod:`benchmarks.classification.dev_passport_formats`), and eight
-    of accounts of more countries and in stored forms (:mod:`benchmarks.classification.dev_account_storage`).
+    passports in national formats and their look-alikes (:mod:`benchmarks.classification.dev_passport_formats`), eight
+    of accounts of more countries and in stored forms (:mod:`benchmarks.classification.dev_account_storage`), and
+    eight of phones stored with more than the number in the cell (:mod:`benchmarks.classification.dev_phone_storage`).
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    322
+    330
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1232,7 +1238,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     # Handles of one template and their look-alikes (since the clsuser round), then each later round's tables in
     # the order of their rounds (clspass, clsbank, clsmrn, clsphone, clsfp, clsbank2, clspass2, clsfp2, clscard,
     # clsdev6, clsopq, clsopn, clscog, extcsv28, extcsv30, extcsv29, extcsv27, extcsv34, extcsv33, extcsv31,
-    # extcsv32),
+    # extcsv32, extcsv35),
     # after every other table: earlier tables stay as they were.
     from benchmarks.classification.dev_account_storage import account_storage_tables
     from benchmarks.classification.dev_card_exports import card_export_tables
@@ -1247,6 +1253,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     from benchmarks.classification.dev_passport_formats import passport_format_tables
     from benchmarks.classification.dev_passport_series import passport_series_tables
     from benchmarks.classification.dev_person_codes import person_code_tables
+    from benchmarks.classification.dev_phone_storage import phone_storage_tables
     from benchmarks.classification.dev_phone_tables import phone_tables
     from benchmarks.classification.dev_three_digit_codes import three_digit_code_tables
     from benchmarks.classification.dev_unspaced_notes import unspaced_note_tables
@@ -1261,7 +1268,8 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
             + clinical_tables(seed, rows) + unspaced_note_tables(seed, rows)
             + national_account_tables(seed, rows) + card_export_tables(seed, rows)
             + name_and_note_tables(seed, rows)
-            + passport_format_tables(seed, rows) + account_storage_tables(seed, rows))
+            + passport_format_tables(seed, rows) + account_storage_tables(seed, rows)
+            + phone_storage_tables(seed, rows))
 
 
 
