@@ -110,7 +110,13 @@ What is in it (see RESULTS.md):
   account), Denmark, Brazil (agência and conta), Korea, Mexican CLABEs stored as integers and floats, and accounts
   as exports store them (integers, floats, lower-case and spaced IBANs, Turkish and German abbreviations) beside
   SSCCs, EANs and phones as integers, amounts, member ids, invoices, orders and Swedish OCR references, since the
-  ``extcsv32`` round (:mod:`.dev_account_storage`).
+  ``extcsv32`` round (:mod:`.dev_account_storage`);
+- ten tables (English, German, French, Spanish, Polish, Russian, Korean, Arabic, Turkish, Swedish people) of free
+  text as systems write it, a person's data in some rows (chat transcripts, e-mail headers and bodies, log lines,
+  JSON and key=value blobs, a CSV record in a cell, HTML, delivery instructions, signed reviews, OCR'd forms, commit
+  trailers, payment notes with a card, short, sparse and mixed notes) beside system text holding nobody (product
+  descriptions, recipe steps, error messages, templates with placeholders, lorem ipsum, headlines, id-only logs,
+  commits, last fours), since the ``extcsv39`` round (:mod:`.dev_system_text`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -132,7 +138,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (corpus.fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "7cfbde8eaf74fa86242455f96d0660610a87d44ca899ec2325879bdec3c8184c"
+RECORDED_FINGERPRINT = "00815b440e206f91f88eb6bdcd03f45c0da061a443cd90a9aa14b0e6b3a2801f"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -1232,7 +1238,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     # Handles of one template and their look-alikes (since the clsuser round), then each later round's tables in
     # the order of their rounds (clspass, clsbank, clsmrn, clsphone, clsfp, clsbank2, clspass2, clsfp2, clscard,
     # clsdev6, clsopq, clsopn, clscog, extcsv28, extcsv30, extcsv29, extcsv27, extcsv34, extcsv33, extcsv31,
-    # extcsv32),
+    # extcsv32, extcsv39),
     # after every other table: earlier tables stay as they were.
     from benchmarks.classification.dev_account_storage import account_storage_tables
     from benchmarks.classification.dev_card_exports import card_export_tables
@@ -1248,6 +1254,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     from benchmarks.classification.dev_passport_series import passport_series_tables
     from benchmarks.classification.dev_person_codes import person_code_tables
     from benchmarks.classification.dev_phone_tables import phone_tables
+    from benchmarks.classification.dev_system_text import system_text_tables
     from benchmarks.classification.dev_three_digit_codes import three_digit_code_tables
     from benchmarks.classification.dev_unspaced_notes import unspaced_note_tables
     from benchmarks.classification.dev_weak_shapes import weak_shape_tables
@@ -1261,7 +1268,8 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
             + clinical_tables(seed, rows) + unspaced_note_tables(seed, rows)
             + national_account_tables(seed, rows) + card_export_tables(seed, rows)
             + name_and_note_tables(seed, rows)
-            + passport_format_tables(seed, rows) + account_storage_tables(seed, rows))
+            + passport_format_tables(seed, rows) + account_storage_tables(seed, rows)
+            + system_text_tables(seed, rows))
 
 
 
