@@ -228,7 +228,8 @@ def _counts(text: str, span: Any, rules: list[Any], titles: list[str] | None = N
     a diagnosis cue) count. A name or an address counts only when it is *embedded* in prose, with at least
     ``EMBEDDED_WORDS`` words around it: a value that is nothing but a name or an address belongs to a name or
     address column (its own detector's call), and a company named after its founder is not a note about
-    someone. A name found by NER alone must also stand in a sentence whose language has an NER pipeline,
+    someone; in a short note, a name the rules found counts with ``SHORT_NOTE_WORDS`` lower-case words around it
+    (:func:`_short_note_mention`: "call Anna Meier back"). A name found by NER alone must also stand in a sentence whose language has an NER pipeline,
     have two words and not open a sentence: an English model reads the capitalised first
     word of a sentence in another language ("Volgorde stuk klok", "Veniam laborum") and German nouns
     ("Wald Klasse") as people; a name the rules found (a known first name, a title, a name field) needs no more.
