@@ -29,6 +29,7 @@ Names are honest (``notes``, ``message``, ``payload``) or opaque (``c3``).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import random
 from collections.abc import Callable
@@ -121,6 +122,11 @@ LOREM = ("Lorem ipsum dolor sit amet, consectetur adipiscing elit.", "Sed do eiu
 EVENTS = ("login_ok", "logout", "password_reset", "cart_add", "checkout", "signup", "profile_update")
 
 
+def _stamp(rng: random.Random) -> str:
+    """A time of 2026, drawn from ``rng`` (Faker's dates run up to today: the split must be the same on any day)."""
+    return (dt.datetime(2026, 1, 1) + dt.timedelta(seconds=rng.randint(0, 330 * 86400))).isoformat()
+
+
 def _lang(fk: Any) -> str:
     return str(fk.locales[0])[:2]
 
@@ -164,7 +170,7 @@ def _email_body(share: float) -> Make:
 
 def _log_user(share: float) -> Make:
     def make(fk: Any, rng: random.Random) -> str:
-        stamp = fk.date_time_this_year().isoformat() + "Z"
+        stamp = _stamp(rng) + "Z"
         user = fk.email() if rng.random() < share else f"svc-{rng.choice(('etl', 'cron', 'backup'))}"
         return (f"{stamp} INFO auth event={rng.choice(EVENTS)} user={user} ip={fk.ipv4_public()} "
                 f"req_id={fk.uuid4()[:8]} latency_ms={rng.randint(3, 900)}")
@@ -173,7 +179,7 @@ def _log_user(share: float) -> Make:
 
 def _json_blob(share: float) -> Make:
     def make(fk: Any, rng: random.Random) -> str:
-        event: dict[str, Any] = {"event": rng.choice(EVENTS), "ts": fk.date_time_this_year().isoformat(),
+        event: dict[str, Any] = {"event": rng.choice(EVENTS), "ts": _stamp(rng),
                                  "session": fk.uuid4()[:12]}
         if rng.random() < share:
             event["customer"] = {"name": fk.name(), "email": fk.email()}
@@ -185,7 +191,7 @@ def _json_blob(share: float) -> Make:
 
 def _kv_blob(share: float) -> Make:
     def make(fk: Any, rng: random.Random) -> str:
-        parts = [f"event={rng.choice(EVENTS)}", f"ts={fk.date_time_this_year().isoformat()}"]
+        parts = [f"event={rng.choice(EVENTS)}", f"ts={_stamp(rng)}"]
         if rng.random() < share:
             parts += [f'name="{fk.name()}"', f"phone={fk.phone_number().replace(' ', '')}"]
         parts.append(f"status={rng.choice(('ok', 'retry', 'failed'))}")
@@ -223,7 +229,7 @@ def _signed_review(fk: Any, rng: random.Random) -> str:
 
 
 def _ocr_form(fk: Any, rng: random.Random) -> str:
-    dob = fk.date_of_birth(minimum_age=18, maximum_age=90).strftime("%d/%m/%Y")
+    dob = f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{rng.randint(1936, 2006)}"
     text = f"NAME: {fk.name().upper()} DOB: {dob} ADDRESS: {fk.address().replace(chr(10), ' ').upper()} SIGNED"
     return "".join(c if rng.random() > 0.02 else rng.choice("|l1I0O") for c in text)  # OCR's confusions
 
@@ -244,7 +250,7 @@ def _card_note(share: float) -> Make:
             sep = rng.choice((" ", "-"))
             number = sep.join(digits[i:i + 4] for i in range(0, len(digits), 4))
             return rng.choice(("Paid by card {c}, exp {x}", "Customer gave card {c} over the phone",
-                               "Charge {c} again next month")).format(c=number, x=fk.credit_card_expire())
+                               "Charge {c} again next month")).format(c=number, x=f"{rng.randint(1, 12):02d}/{rng.randint(27, 31)}")
         return rng.choice(("Paid by bank transfer", "Paid in cash at the counter", "Refund issued to the card",
                            "Invoice sent, awaiting payment"))
     return make
@@ -292,7 +298,7 @@ def _product(fk: Any, rng: random.Random) -> str:
 
 
 def _id_log(fk: Any, rng: random.Random) -> str:
-    return (f"{fk.date_time_this_year().isoformat()}Z {rng.choice(('INFO', 'WARN', 'DEBUG'))} job={fk.uuid4()[:8]} "
+    return (f"{_stamp(rng)}Z {rng.choice(('INFO', 'WARN', 'DEBUG'))} job={fk.uuid4()[:8]} "
             f"step={rng.randint(1, 12)} rows={rng.randint(0, 10**6)} took={rng.randint(1, 9000)}ms")
 
 
