@@ -115,7 +115,13 @@ What is in it (see RESULTS.md):
   (extensions in the locale's word, two numbers a cell, full-width and Arabic-Indic forms, upper-case scientific
   notation) under names without an English hint, beside two ids a cell, order lines, year-led serials, date ranges,
   ISBNs, EANs, epoch milliseconds, Russian passports, amounts and postal code and house pairs, since the
-  ``extcsv35`` round (:mod:`.dev_phone_storage`).
+  ``extcsv35`` round (:mod:`.dev_phone_storage`);
+- ten tables (English, German, French, Spanish, Polish, Russian, Korean, Arabic, Turkish, Swedish people) of free
+  text as systems write it, a person's data in some rows (chat transcripts, e-mail headers and bodies, log lines,
+  JSON and key=value blobs, a CSV record in a cell, HTML, delivery instructions, signed reviews, OCR'd forms, commit
+  trailers, payment notes with a card, short, sparse and mixed notes) beside system text holding nobody (product
+  descriptions, recipe steps, error messages, templates with placeholders, lorem ipsum, headlines, id-only logs,
+  commits, last fours), since the ``extcsv39`` round (:mod:`.dev_system_text`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -137,7 +143,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (corpus.fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "eb87fb405b1b180ed058ca87696b391f984653cd707bc25010d66f5dcb4bc643"
+RECORDED_FINGERPRINT = "6b98d630731badf9cf11f299ca72d06ae917af2cec74b0775b73f867c5b31ca8"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -1188,7 +1194,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    330
+    340
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1238,7 +1244,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     # Handles of one template and their look-alikes (since the clsuser round), then each later round's tables in
     # the order of their rounds (clspass, clsbank, clsmrn, clsphone, clsfp, clsbank2, clspass2, clsfp2, clscard,
     # clsdev6, clsopq, clsopn, clscog, extcsv28, extcsv30, extcsv29, extcsv27, extcsv34, extcsv33, extcsv31,
-    # extcsv32, extcsv35),
+    # extcsv32, extcsv35, extcsv39),
     # after every other table: earlier tables stay as they were.
     from benchmarks.classification.dev_account_storage import account_storage_tables
     from benchmarks.classification.dev_card_exports import card_export_tables
@@ -1255,6 +1261,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     from benchmarks.classification.dev_person_codes import person_code_tables
     from benchmarks.classification.dev_phone_storage import phone_storage_tables
     from benchmarks.classification.dev_phone_tables import phone_tables
+    from benchmarks.classification.dev_system_text import system_text_tables
     from benchmarks.classification.dev_three_digit_codes import three_digit_code_tables
     from benchmarks.classification.dev_unspaced_notes import unspaced_note_tables
     from benchmarks.classification.dev_weak_shapes import weak_shape_tables
@@ -1269,7 +1276,8 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
             + national_account_tables(seed, rows) + card_export_tables(seed, rows)
             + name_and_note_tables(seed, rows)
             + passport_format_tables(seed, rows) + account_storage_tables(seed, rows)
-            + phone_storage_tables(seed, rows))
+            + phone_storage_tables(seed, rows)
+            + system_text_tables(seed, rows))
 
 
 

@@ -2,7 +2,9 @@
 
 A value counts as prose when it has three words (holding a letter) or more, however long it is
 (long values are scanned whole: NER cuts them in pieces, the rules read them
-all). A column is free text when half its values are prose. Each sampled
+all). A column is free text when ``PROSE_COLUMN_SHARE`` (30%) of its values are prose: a resolution or reference
+column holds order codes in half its rows and notes in the rest ("Replacement sent to Anna Meier at ..."), and a
+column of codes, numbers or labels has no prose at all. Each sampled
 prose value is scanned by the scrubber's validated detectors and by the prose
 pass (:mod:`maskline.text.prose`). A value *holds PII* when it has a validated
 span (an e-mail, a phone, an IBAN...), a cue-based span (a date after a birth
@@ -61,10 +63,12 @@ MAX_P_VALUE = 1e-3
 VALIDATED_NOISE_RATE = 0.002  # validated spans in PII-free prose: 0 of 7,173 values on tune and dev, so 0.2% is generous
 MIN_DISTINCT_SPANS = 3  # different validated spans (addresses, numbers) before they can decide a column
 PROSE_MIN_WORDS = 3
+PROSE_COLUMN_SHARE = 0.3  # of the rows that must be prose: codes in half the rows and notes in the rest is free text
 TEXT_CAP = 200  # distinct prose values scanned per column
 BATCH = 50  # prose values scanned before the verdict may be settled early
 WEAK_DETECTOR = "prose-spans-below-test"  # validated spans in prose, too few for the verdict (see column._confidence)
 EMBEDDED_WORDS = 3  # words around a name or an address for it to be a mention in prose, not the value itself
+SHORT_NOTE_WORDS = 2  # lower-case words around a name the rules found, in a short note ("call Anna Meier back")
 
 
 def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
@@ -75,7 +79,7 @@ def free_text_evidence(uniques: Any, weights: Any, n: float) -> list[Any]:
     values = uniques.to_pylist() if hasattr(uniques, "to_pylist") else list(uniques)
     weights = [float(w) for w in weights]
     prose_idx = [i for i, v in enumerate(values) if _is_prose(v)]
-    if not prose_idx or sum(weights[i] for i in prose_idx) < 0.5 * n:
+    if not prose_idx or sum(weights[i] for i in prose_idx) < PROSE_COLUMN_SHARE * n:
         return []
     # Loaded only for a prose column: the prose pass (and any NER model) counts separately from the scan.
     from maskline.classify.evidence import Evidence
@@ -224,7 +228,8 @@ def _counts(text: str, span: Any, rules: list[Any], titles: list[str] | None = N
     a diagnosis cue) count. A name or an address counts only when it is *embedded* in prose, with at least
     ``EMBEDDED_WORDS`` words around it: a value that is nothing but a name or an address belongs to a name or
     address column (its own detector's call), and a company named after its founder is not a note about
-    someone. A name found by NER alone must also stand in a sentence whose language has an NER pipeline,
+    someone; in a short note, a name the rules found counts with ``SHORT_NOTE_WORDS`` lower-case words around it
+    (:func:`_short_note_mention`: "call Anna Meier back"). A name found by NER alone must also stand in a sentence whose language has an NER pipeline,
     have two words and not open a sentence: an English model reads the capitalised first
     word of a sentence in another language ("Volgorde stuk klok", "Veniam laborum") and German nouns
     ("Wald Klasse") as people; a name the rules found (a known first name, a title, a name field) needs no more.
@@ -264,12 +269,40 @@ def _counts(text: str, span: Any, rules: list[Any], titles: list[str] | None = N
     if span.type == "STREET_ADDRESS" and _thai_letters_around(text, span) >= THAI_LETTERS_AROUND:
         return True
     around = unspaced_words(text[:span.start]) + unspaced_words(text[span.end:])
+    by_rules = any(r.start == span.start and r.end == span.end for r in rules)
     if around < EMBEDDED_WORDS:
-        return False
-    if span.type == "STREET_ADDRESS" or any(r.start == span.start and r.end == span.end for r in rules):
+        return by_rules and span.type == "PERSON_NAME" and _short_note_mention(text, span, around)
+    if span.type == "STREET_ADDRESS" or by_rules:
         return True
     return len(_words(text[span.start:span.end])) >= 2 and _mid_sentence(text, span.start) \
         and _in_modelled_sentence(text, span.start, span.end)
+
+
+def _short_note_mention(text: str, span: Any, around: int) -> bool:
+    """Whether a name the rules found, with fewer than ``EMBEDDED_WORDS`` words around it, is still a mention in a
+    short note: ``SHORT_NOTE_WORDS`` words around it or more, each opening with a lower-case letter ("call Anna Meier
+    back", "Anthony Hall called twice"). Verbs and prepositions are written so; what follows a name in a firm's or a
+    place's name, or in a name cell, is capitalised or no word ("Anna Meier GmbH", "Anna Meier, Berlin", "Dr. Anna
+    Meier (HR)").
+
+    >>> from maskline.text.scrubber import Finding
+    >>> _short_note_mention("call Anna Meier back", Finding("PERSON_NAME", 5, 15), 2)
+    True
+    >>> _short_note_mention("Anna Meier Consulting Ltd", Finding("PERSON_NAME", 0, 10), 2)
+    False
+    >>> _short_note_mention("Anna Meier, Berlin", Finding("PERSON_NAME", 0, 10), 1)
+    False
+    """
+    if around < SHORT_NOTE_WORDS:
+        return False
+    words = _LETTER_WORD.findall(text[:span.start]) + _LETTER_WORD.findall(text[span.end:])
+    return bool(words) and all(_opens_lower(w) for w in words)
+
+
+def _opens_lower(word: str) -> bool:
+    """Whether the first letter of ``word`` is lower-case ("e-mail", "(back"), not a capital or a caseless letter."""
+    first = next((c for c in word if c.isalpha()), "")
+    return first.islower()
 
 
 THAI_LETTERS_AROUND = 12  # Thai (Lao, Khmer, Myanmar) letters outside an address: two words of a sentence around it

@@ -15,7 +15,10 @@ which no thing takes: a reviewer can follow each rule, and each still asks the n
 - Korean: a family name then a known given name (one word, 조재현) with 씨 or 님 attached or as the next word
   (조재현 씨, 조재현님께); or any three-syllable word opening with a family name, with 씨 or a title in 님 as the
   next word (용한래 씨, 소민식 고객님); a family name alone before 고객님 is also "this customer" (이 고객님), so it
-  is not read;
+  is not read; and a family name of one syllable alone, with 씨 or a workplace title as the next word (박 과장님께,
+  김 씨가), as Korean notes name colleagues and neighbours, but for the syllables that are also determiners
+  before a noun (전 "former", 현 "current", 모 "a certain", 그 "that"...): 이 ("this") counts only before 씨, 한
+  ("one") not before 선생님 ("a teacher");
 - Thai: คุณ, นาย, นาง or นางสาว then a known given name, written together or apart (คุณสมชาย, นางสาว สุดา); the
   nouns that open with คุณ (คุณภาพ "quality", คุณสมบัติ "qualification") are no titles.
 
@@ -60,6 +63,18 @@ _KO_NAME = LazyRegex("(?<![\uac00-\ud7af])([\uac00-\ud7af]{3,4}?)(?:\\s?(?:씨|�
 # given names are far more varied than the list holds.
 _KO_NAME_APART = LazyRegex("(?<![\uac00-\ud7af])([\uac00-\ud7af]{3}) (?:씨|님|고객님|선생님|과장님|대리님|팀장님|사장님)"
                            "(?:께서|에게|[가는와과를의께도이은을]|(?![\uac00-\ud7af]))")
+# A family name of one syllable alone, then 씨 or a title as the next word (박 과장님께, 김 씨가): how notes name a
+# colleague or a neighbour. Read by the family name list, without the syllables that also open a noun phrase as
+# determiners (_KO_DETERMINERS).
+_KO_FAMILY_APART = LazyRegex("(?<![\uac00-\ud7af])([\uac00-\ud7af]) (씨|선생님|과장님|대리님|팀장님|부장님|사장님|실장님|"
+                             "차장님|주임님|기사님)(?:께서|에게|[가는와과를의께도이은을]|(?![\uac00-\ud7af]))")
+# Syllables that are family names and determiners too: 전 "former", 현 "current", 구 "old", 신 "new", 모 "a
+# certain" (the way a name is withheld), 본 "this", 각 "each", 총 "total"; 그 and 저 "that". 이 "this" is read only
+# before 씨 (이 고객님, 이 과장님 may be "this customer", "this manager"), 한 "one" not before 선생님 ("a teacher").
+_KO_DETERMINERS = frozenset("전현구신모본각총그저")
+_KO_DETERMINER_BEFORE = {"이": frozenset({"선생님", "과장님", "대리님", "팀장님", "부장님", "사장님", "실장님", "차장님",
+                                         "주임님", "기사님"}),
+                         "한": frozenset({"선생님"})}
 # Thai titles before a given name; the longest first (นางสาว before นาง).
 _TH_TITLE = LazyRegex("(?:นางสาว|นาย|นาง|คุณ)\\s?")
 # Words opening with คุณ that are nouns, not a title before a name (quality, qualification, value, benefit, virtue,
@@ -118,6 +133,21 @@ def _thai_mark(char: str) -> bool:
     return unicodedata.category(char).startswith("M")
 
 
+def _korean_family_alone(syllable: str, title: str) -> bool:
+    """Whether a syllable standing alone before 씨 or a title (``title``) is a family name, not a determiner.
+
+    >>> _korean_family_alone("박", "과장님"), _korean_family_alone("전", "과장님"), _korean_family_alone("이", "씨")
+    (True, False, True)
+    >>> _korean_family_alone("이", "과장님"), _korean_family_alone("한", "선생님"), _korean_family_alone("한", "씨")
+    (False, False, True)
+    """
+    from maskline.infotypes.person_names import family_names
+
+    if syllable in _KO_DETERMINERS or title in _KO_DETERMINER_BEFORE.get(syllable, frozenset()):
+        return False
+    return syllable in family_names()
+
+
 def honorific_name_spans(text: str) -> list[tuple[int, int]]:
     """Spans of people's names marked by an honorific, in Japanese, Chinese, Korean and Thai (the honorific itself
     is left out of the span).
@@ -127,6 +157,9 @@ def honorific_name_spans(text: str) -> list[tuple[int, int]]:
     ['조재현']
     >>> honorific_name_spans("이 고객님께 연락했습니다."), honorific_name_spans("Call Anna about it")
     ([], [])
+    >>> t = "경비실에 맡기고 박 과장님께 연락 주세요"
+    >>> [t[a:b] for a, b in honorific_name_spans(t)], honorific_name_spans("전 과장님께 보고했습니다")
+    (['박'], [])
     """
     if text.isascii():
         return []
@@ -147,6 +180,7 @@ def honorific_name_spans(text: str) -> list[tuple[int, int]]:
 
         spans += [m.span(1) for m in _KO_NAME.finditer(text) if _korean_full_name(m.group(1))]
         spans += [m.span(1) for m in _KO_NAME_APART.finditer(text) if m.group(1)[0] in family_names()]
+        spans += [m.span(1) for m in _KO_FAMILY_APART.finditer(text) if _korean_family_alone(m.group(1), m.group(2))]
     if any("\u0e00" <= c <= "\u0e7f" for c in text):
         for m in _TH_TITLE.finditer(text):
             if text.startswith(_TH_KHUN_WORDS, m.start()):
