@@ -58,7 +58,7 @@ COMPANION_CONFIDENCE = 0.7  # a person's name or birth date must be typed at lea
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$")
 _DAY_FIRST = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
 _DOCUMENT = re.compile(r"^[A-Z]{1,3}[0-9]{6,9}[A-Z]?$|^[A-Z][0-9]{3}[A-Z][0-9]{4}$")  # the second: Korea since 2021
-_SERIES_SPACE = re.compile(r"^([A-Z]{1,3}) ([0-9]{6,9}[A-Z]?)$")
+_SERIES_SPACE = re.compile(r"^([A-Z]{1,3}) ([0-9]{6,9}[A-Z]?)$|^([0-9]{2}) ([0-9]{7})$")
 _BARE_DIGITS = re.compile(r"^[0-9]{8,10}$")
 
 
@@ -176,10 +176,10 @@ def country_column(values: Any) -> bool:
 
 def _written(text: str) -> str:
     """A document number as its issuer prints it: upper case, no space between the series and the number (forms and
-    exports lower-case it or set the series apart: ``ab 1234567``)."""
+    exports lower-case it or set the series apart: ``ab 1234567``, Russia's foreign passports ``75 1234567``)."""
     upper = text.upper()
     m = _SERIES_SPACE.match(upper)
-    return m.group(1) + m.group(2) if m else upper
+    return "".join(g for g in m.groups() if g) if m else upper
 
 
 def document_like(values: Any) -> bool:
