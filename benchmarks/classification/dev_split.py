@@ -110,7 +110,13 @@ What is in it (see RESULTS.md):
   account), Denmark, Brazil (agência and conta), Korea, Mexican CLABEs stored as integers and floats, and accounts
   as exports store them (integers, floats, lower-case and spaced IBANs, Turkish and German abbreviations) beside
   SSCCs, EANs and phones as integers, amounts, member ids, invoices, orders and Swedish OCR references, since the
-  ``extcsv32`` round (:mod:`.dev_account_storage`).
+  ``extcsv32`` round (:mod:`.dev_account_storage`);
+- twelve tables of the records passports sit in (APIS passenger lists with their document type, issuing state and
+  expiry beside booking references, ticket, frequent-flyer, seat and flight numbers; Spanish, Italian, German and
+  Japanese hotel registers for the police; KYC exports with a document type, sparse, lower case or spaced; expatriate
+  staff; Russian foreign and internal passports) and five of travel and member codes that are no passports
+  (bookings, members of a letter and eight digits, fleets with licences, badges, frequent flyers), from Faker and
+  mimesis, since the ``extcsv38`` round (:mod:`.dev_travel_documents`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -132,7 +138,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (corpus.fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "7cfbde8eaf74fa86242455f96d0660610a87d44ca899ec2325879bdec3c8184c"
+RECORDED_FINGERPRINT = "00e6c42bfe21fd95c8c0f825500b05591ec4856bbb6364b0c2b0726eafa63d7f"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -1177,12 +1183,14 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     account formats with their look-alikes (:mod:`benchmarks.classification.dev_national_accounts`), eight of
     card numbers as exports write them (:mod:`benchmarks.classification.dev_card_exports`), twelve of
     labels beside notes naming people (:mod:`benchmarks.classification.dev_names_and_notes`), nineteen of
-    passports in national formats and their look-alikes (:mod:`benchmarks.classification.dev_passport_formats`), and eight
-    of accounts of more countries and in stored forms (:mod:`benchmarks.classification.dev_account_storage`).
+    passports in national formats and their look-alikes (:mod:`benchmarks.classification.dev_passport_formats`), eight
+    of accounts of more countries and in stored forms (:mod:`benchmarks.classification.dev_account_storage`), and
+    seventeen of passenger lists, hotel registers, KYC exports and staff files with their passports, and of travel and
+    member codes that are none (:mod:`benchmarks.classification.dev_travel_documents`).
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    322
+    339
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1246,6 +1254,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     from benchmarks.classification.dev_not_postal import not_postal_tables
     from benchmarks.classification.dev_passport_formats import passport_format_tables
     from benchmarks.classification.dev_passport_series import passport_series_tables
+    from benchmarks.classification.dev_travel_documents import travel_document_tables
     from benchmarks.classification.dev_person_codes import person_code_tables
     from benchmarks.classification.dev_phone_tables import phone_tables
     from benchmarks.classification.dev_three_digit_codes import three_digit_code_tables
@@ -1261,7 +1270,8 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
             + clinical_tables(seed, rows) + unspaced_note_tables(seed, rows)
             + national_account_tables(seed, rows) + card_export_tables(seed, rows)
             + name_and_note_tables(seed, rows)
-            + passport_format_tables(seed, rows) + account_storage_tables(seed, rows))
+            + passport_format_tables(seed, rows) + account_storage_tables(seed, rows)
+            + travel_document_tables(seed, rows))
 
 
 

@@ -68,7 +68,7 @@ TYPE_NAMES = frozenset({
     "typdokumentu", "rodzajdokumentu", "documentsoort", "soortdocument", "belgetipi", "belgeturu",
     "書類種別", "証明書種別", "証明書の種類", "本人確認書類", "身分証種別", "证件类型", "证件种类", "신분증종류",
     "신분증유형", "виддокумента", "типдокумента"})
-_SPACED = re.compile(r"^([A-Z]{1,3}|[0-9]{2}|[0-9]{4}) ?([0-9A-Z]{5,9})$")
+_SPACED = re.compile(r"^([A-Z0-9]{1,5}) ([A-Z0-9]{3,9})$")  # one space inside, as forms set a series apart
 _SHAPE = re.compile(r"^(?=(?:[A-Z]*[0-9]){2})[A-Z0-9]{7,10}$")
 
 
