@@ -88,7 +88,7 @@ def names_document_type(name: str) -> bool:
 def document_type_share(name: str, values: Any) -> float | None:
     """The share of passports among a document-type column's values, or None when the column names no documents:
     :data:`TYPE_SHARE` of its values must be document names or codes, and single-letter codes (``P``, ``I``, ``D``)
-    count only under a name that says the column holds documents' types (alone, letters are any status code).
+    count only under a name that says the column holds documents' types (alone, a letter or two is any status code).
 
     >>> document_type_share("doc_type", ["P"] * 8 + ["I"] * 2)
     0.8
@@ -105,9 +105,9 @@ def document_type_share(name: str, values: Any) -> float | None:
     if len(texts) < MIN_VALUES:
         return None
     coded = names_document_type(name)
-    passports = sum(t in PASSPORT_WORDS and (coded or len(t) > 3) for t in texts)
+    passports = sum(t in PASSPORT_WORDS and (coded or len(t) > 2) for t in texts)
     others = sum(t in OTHER_WORDS or t.replace(" ", "_") in OTHER_WORDS for t in texts
-                 if coded or len(t) > 3)
+                 if coded or len(t) > 2)
     if passports + others < TYPE_SHARE * len(texts) or not passports:
         return None
     return passports / (passports + others)
