@@ -1254,10 +1254,10 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     from benchmarks.classification.dev_not_postal import not_postal_tables
     from benchmarks.classification.dev_passport_formats import passport_format_tables
     from benchmarks.classification.dev_passport_series import passport_series_tables
-    from benchmarks.classification.dev_travel_documents import travel_document_tables
     from benchmarks.classification.dev_person_codes import person_code_tables
     from benchmarks.classification.dev_phone_tables import phone_tables
     from benchmarks.classification.dev_three_digit_codes import three_digit_code_tables
+    from benchmarks.classification.dev_travel_documents import travel_document_tables
     from benchmarks.classification.dev_unspaced_notes import unspaced_note_tables
     from benchmarks.classification.dev_weak_shapes import weak_shape_tables
     from benchmarks.classification.dev_world_phones import world_phone_tables

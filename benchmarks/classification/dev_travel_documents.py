@@ -255,7 +255,7 @@ def _hotel_jp(r: random.Random, ti: int, rows: int) -> list[Column]:
         spec["書類種別"].append("旅券")
         spec["番号"].append(PASSPORTS[own](r))
         spec["到着日"].append(_day(r, -20, 0).isoformat())
-        spec["部屋"].append(str(r.randint(2, 9)) + "%02d" % r.randint(1, 30))
+        spec["部屋"].append(str(r.randint(2, 9)) + f"{r.randint(1, 30):02d}")
     labels = {"氏名": "PERSON_NAME", "番号": "PASSPORT"}
     return _columns(f"dtd{ti:02d}_hotel_jp", [(k, labels.get(k), v) for k, v in spec.items()], r)
 
@@ -315,7 +315,7 @@ def _russian(r: random.Random, ti: int, rows: int, internal: bool) -> list[Colum
         spec["c1"].append(fake.name())
         spec["c2"].append(_birth(r).strftime("%d.%m.%Y"))
         if internal:
-            series = "%02d%02d" % (r.choice([45, 46, 40, 50, 77, 60, 63, 66]), r.randint(0, 24))
+            series = f"{r.choice([45, 46, 40, 50, 77, 60, 63, 66]):02d}{r.randint(0, 24):02d}"
             spec["c3"].append(series + " " + _d(r, 6) if r.random() < 0.5 else series + _d(r, 6))
             spec["c4"].append(issue.strftime("%d.%m.%Y"))
             spec["c5"].append(f"{r.randint(100, 999)}-{r.randint(1, 99):03d}")

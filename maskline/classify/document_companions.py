@@ -367,10 +367,10 @@ def with_document_companions(columns: Sequence[ColumnClassification], min_confid
     # public bank tables, extcsv11): then none is read.
     typed = {}
     from maskline.classify.document_records import (
+        division_codes,
         document_digits,
         document_like,
         document_record,
-        division_codes,
         russian_internal,
     )
 

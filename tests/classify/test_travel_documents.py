@@ -207,7 +207,7 @@ def test_ten_digits_without_an_issuing_office_code_are_no_passport() -> None:
 def test_russian_internal_shape_and_office_codes() -> None:
     r = random.Random(7)
     assert russian_internal(_internal(r))
-    assert not russian_internal(["4510%06d" % i for i in range(40)])  # a counter
+    assert not russian_internal([f"4510{i:06d}" for i in range(40)])  # a counter
     cols = [ColumnClassification(n, None, 0.8, None) for n in ("c1", "c2")]
     assert division_codes(cols, {"c2": ["770-001", "500-112"] * 6}, "c1") == ("c2",)
     assert division_codes(cols, {"c2": ["770001", "500112"] * 6}, "c1") == ()
