@@ -22,7 +22,10 @@ person's name or birth date typed with confidence) such a column read PASSPORT b
 when a document's companion sits beside it: an expiry date (:func:`maskline.classify.document_records.expiry_dates`),
 a nationality (:func:`maskline.classify.document_companions.nationality_codes`, or a column named for it), or a
 document-type column. Otherwise it is left untyped, its reading kept as a near miss, which the fail-closed default
-masks as uncertain. A member-since date and an address's country are no such companions: members have them.
+masks as uncertain. A member-since date and an address's country are no such companions: members have them. Only the
+values' own reading is undone: the holder rule of :mod:`maskline.classify.document_companions` (the table's one
+document-like column under a placeholder name, no column of its template beside it, measured in round ``clsopq``)
+still speaks, below it.
 """
 
 from __future__ import annotations
@@ -232,7 +235,8 @@ def without_unvouched_series(columns: Sequence[ColumnClassification],
 
     def unvouched(c: ColumnClassification) -> bool:
         return c.info_type == "PASSPORT" and c.confidence <= SERIES_STRENGTH and not c.signals.name_hint \
-            and c.name in values and _one_letter_series(values[c.name]) and not _vouched(columns, values, c.name)
+            and any(e.startswith("values:document-number") for e in c.evidence) and c.name in values \
+            and _one_letter_series(values[c.name]) and not _vouched(columns, values, c.name)
 
     # Untyped, the confidence is that the column holds nothing: the complement of the reading it had.
     return tuple(replace(c, info_type=None, confidence=round(1 - c.confidence, 2), category=None, evidence=c.evidence + (
