@@ -235,7 +235,7 @@ def without_unvouched_series(columns: Sequence[ColumnClassification],
 
     def unvouched(c: ColumnClassification) -> bool:
         return c.info_type == "PASSPORT" and c.confidence <= SERIES_STRENGTH and not c.signals.name_hint \
-            and any(e.startswith("values:document-number") for e in c.evidence) and c.name in values \
+            and c.evidence[:1] != () and c.evidence[0].startswith("values:document-number") and c.name in values \
             and _one_letter_series(values[c.name]) and not _vouched(columns, values, c.name)
 
     # Untyped, the confidence is that the column holds nothing: the complement of the reading it had.
