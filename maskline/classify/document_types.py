@@ -20,8 +20,8 @@ several issuers' passports (Mexico, Turkey, China, India, the United States) and
 badge numbers alike; nothing in the values tells them apart (``document_numbers``). In a table of people (a
 person's name or birth date typed with confidence) such a column read PASSPORT by its values alone is kept only
 when a document's companion sits beside it: an expiry date (:func:`maskline.classify.document_records.expiry_dates`),
-a nationality (:func:`maskline.classify.document_companions.nationality_codes`, or a column named for it), or a
-document-type column. Otherwise it is left untyped, its reading kept as a near miss, which the fail-closed default
+a nationality (:func:`maskline.classify.document_companions.nationality_codes`, countries spelled out, or a column
+named for it), or a document-type column. Otherwise it is left untyped, its reading kept as a near miss, which the fail-closed default
 masks as uncertain. A member-since date and an address's country are no such companions: members have them. Only the
 values' own reading is undone: the holder rule of :mod:`maskline.classify.document_companions` (the table's one
 document-like column under a placeholder name, no column of its template beside it, measured in round ``clsopq``)
@@ -205,10 +205,20 @@ def _vouched(columns: Sequence[ColumnClassification], values: Mapping[str, Any],
         if _words(c.name) & _NATIONALITY_WORDS:
             return True
         if c.info_type is None and c.name in values and (
-                expiry_dates(values[c.name]) or nationality_codes(values[c.name])
+                expiry_dates(values[c.name]) or nationality_codes(values[c.name]) or _spelled_countries(values[c.name])
                 or document_type_share(c.name, values[c.name]) is not None):
             return True
     return False
+
+
+def _spelled_countries(values: Any) -> bool:
+    """Countries written out (``India``, ``Indien``), as forms write a nationality; an address's country in an
+    export is mostly two letters (``DE``), which members' tables keep and which vouch for nothing."""
+    from maskline.classify.document_companions import value_texts
+    from maskline.classify.document_records import country_column
+
+    return country_column(values) and sum(len(t) > 3 for t in value_texts(values)) >= TYPE_SHARE * len(
+        value_texts(values))
 
 
 def without_unvouched_series(columns: Sequence[ColumnClassification],
