@@ -106,7 +106,13 @@ def classify(data: Any, policy: Any = None, *, table: str | None = None, sample:
 
     # Under opaque names a passport's or an account's number is read from what its record keeps beside it: a
     # nationality and a holder, or the codes that route payments to the account.
+    from maskline.classify.document_types import with_document_types, without_unvouched_series
+
+    # A document-type column (APIS, hotel registers, KYC) says what the number beside it is; it speaks first.
+    columns = list(with_document_types(columns, min_conf, read))
     columns = list(with_document_companions(columns, min_conf, read))
+    # A letter and drawn digits in a table of people speak for a passport only beside a document's companion.
+    columns = list(without_unvouched_series(columns, read))
     from maskline.classify.name_parts import with_name_parts
 
     # People's records keep the parts of a name side by side: a family-name column is read beside its given names.

@@ -366,7 +366,13 @@ def with_document_companions(columns: Sequence[ColumnClassification], min_confid
     # number among ticket, transaction or customer numbers of the same shape, and nothing says which (measured on
     # public bank tables, extcsv11): then none is read.
     typed = {}
-    from maskline.classify.document_records import document_digits, document_like, document_record
+    from maskline.classify.document_records import (
+        division_codes,
+        document_digits,
+        document_like,
+        document_record,
+        russian_internal,
+    )
 
     # A document's own record (an expiry date beside an issue date, a country or its holder) speaks for the one
     # column of a document number's shape under a name that says nothing (or only that it is a number), near miss
@@ -375,6 +381,18 @@ def with_document_companions(columns: Sequence[ColumnClassification], min_confid
         c.name in documents or document_like(values[c.name]))]
     digits = [c.name for c in candidates if says_nothing_but_number(c.name) and c.name in values
               and c.name not in records and document_digits(values[c.name])] if not records else []
+    # A passenger list or a staff file mixes issuers' templates (France's digits first, Germany's serials, Britain's
+    # digits): the one column of any document number's shape reads from the document's own record (an expiry date
+    # beside an issue date or a country) or a nationality, never from its holder alone.
+    from maskline.classify.document_types import document_number_shaped
+
+    mixed = [c.name for c in candidates if says_nothing_but_number(c.name) and c.name in values
+             and c.name not in records and c.name not in digits
+             and document_number_shaped(values[c.name])] if not records and not digits else []
+    # Russia's internal passport (four digits of series, six of number) sits beside the code of the office that
+    # issued it (``770-001``), which no other document carries.
+    internal = [c.name for c in candidates if says_nothing_but_number(c.name) and c.name in values
+                and russian_internal(values[c.name])]
     if len(records) == 1 and (found := document_record(columns, values, records[0])):
         typed[records[0]] = ("PASSPORT", "a document number's shape", found, STRENGTH)
     elif len(digits) == 1 and (found := document_record(columns, values, digits[0], strict=True)):
@@ -386,6 +404,11 @@ def with_document_companions(columns: Sequence[ColumnClassification], min_confid
         # A nationality speaks for the one column of a document number's shape that no template reads (issuers'
         # templates mixed: Australia's one or two letters, Korea's two templates since 2021; or lower case).
         typed[records[0]] = ("PASSPORT", "a document number's shape", found, STRENGTH)
+    elif len(mixed) == 1 and (found := document_record(columns, values, mixed[0], strict=True)
+                              or identity_companions(columns, values, exclude=mixed[0], strict=True)):
+        typed[mixed[0]] = ("PASSPORT", "a document number's shape, issuers' templates mixed", found, STRENGTH)
+    elif len(internal) == 1 and (found := division_codes(columns, values, internal[0])):
+        typed[internal[0]] = ("PASSPORT", "a Russian passport's series and number", found, STRENGTH)
     elif len(documents) == 1 and min_confidence <= HOLDER_STRENGTH and (found := holder_companions(columns, values, documents[0])):
         typed[documents[0]] = ("PASSPORT", "a document number's template (near miss), the table's only one", found,
                                HOLDER_STRENGTH)

@@ -58,7 +58,7 @@ COMPANION_CONFIDENCE = 0.7  # a person's name or birth date must be typed at lea
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$")
 _DAY_FIRST = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
 _DOCUMENT = re.compile(r"^[A-Z]{1,3}[0-9]{6,9}[A-Z]?$|^[A-Z][0-9]{3}[A-Z][0-9]{4}$")  # the second: Korea since 2021
-_SERIES_SPACE = re.compile(r"^([A-Z]{1,3}) ([0-9]{6,9}[A-Z]?)$")
+_SERIES_SPACE = re.compile(r"^([A-Z]{1,3}) ([0-9]{6,9}[A-Z]?)$|^([0-9]{2}) ([0-9]{7})$")
 _BARE_DIGITS = re.compile(r"^[0-9]{8,10}$")
 
 
@@ -176,10 +176,10 @@ def country_column(values: Any) -> bool:
 
 def _written(text: str) -> str:
     """A document number as its issuer prints it: upper case, no space between the series and the number (forms and
-    exports lower-case it or set the series apart: ``ab 1234567``)."""
+    exports lower-case it or set the series apart: ``ab 1234567``, Russia's foreign passports ``75 1234567``)."""
     upper = text.upper()
     m = _SERIES_SPACE.match(upper)
-    return m.group(1) + m.group(2) if m else upper
+    return "".join(g for g in m.groups() if g) if m else upper
 
 
 def document_like(values: Any) -> bool:
@@ -257,3 +257,45 @@ def document_record(columns: Sequence[ColumnClassification], values: Mapping[str
         or c.info_type is None and c.name in values and (issue_dates(values[c.name], now)
                                                          or country_column(values[c.name]))))
     return tuple(sorted(expiries + backing)) if backing else ()
+
+
+_INTERNAL = re.compile(r"^[0-9]{4} ?[0-9]{6}$")
+_DIVISION = re.compile(r"^[0-9]{3}-[0-9]{3}$")
+MIN_LEADING = 5  # distinct leading digits of an internal passport's numbers: drawn, not counted
+
+
+def russian_internal(values: Any) -> bool:
+    """Whether nearly every value is a Russian internal passport's series and number (four digits, then six, a space
+    between them or none), nearly each one distinct.
+
+    >>> import random
+    >>> r = random.Random(3)
+    >>> russian_internal(["45%02d %06d" % (r.randrange(25), r.randrange(10**6)) for _ in range(30)])
+    True
+    >>> russian_internal(["%010d" % i for i in range(30)])  # a counter: no series repeats with drawn numbers
+    False
+    """
+    texts = value_texts(values)
+    shaped = [t.replace(" ", "") for t in texts if _INTERNAL.match(t)]
+    if len(texts) < MIN_VALUES or len(shaped) < DOCUMENT_SHARE * len(texts) or len(set(shaped)) < DISTINCT_SHARE * len(shaped):
+        return False
+    return len({t[4] for t in shaped}) >= MIN_LEADING  # numbers drawn (a counter keeps its leading digit)
+
+
+def division_codes(columns: Sequence[ColumnClassification], values: Mapping[str, Any],
+                   document: str) -> tuple[str, ...]:
+    """The columns beside ``document`` holding the codes of the offices that issue Russian passports (three digits,
+    a dash, three digits: ``770-001``), each in nearly every value; else none.
+
+    >>> cols = [ColumnClassification(n, None, 0.8, None) for n in ("c1", "c2")]
+    >>> division_codes(cols, {"c2": ["770-001", "500-112", "660-005"] * 4}, "c1")
+    ('c2',)
+    >>> division_codes(cols, {"c2": ["770001"] * 12}, "c1")
+    ()
+    """
+    def coded(v: Any) -> bool:
+        texts = value_texts(v)
+        return len(texts) >= MIN_VALUES and sum(bool(_DIVISION.match(t)) for t in texts) >= DOCUMENT_SHARE * len(texts)
+
+    return tuple(c.name for c in columns if c.name != document and c.info_type is None and c.name in values
+                 and coded(values[c.name]))
