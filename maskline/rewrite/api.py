@@ -80,7 +80,14 @@ from maskline.rewrite.schema_source import (
 )
 from maskline.rewrite.sensitivity import Sensitivity
 from maskline.rewrite.substitute import InlineRelations, ViewRelations, substitute
-from maskline.rewrite.table_names import normalize_tables, resolved_name, stored_name, written_parts
+from maskline.rewrite.table_names import (
+    entry_schema,
+    in_schema,
+    normalize_tables,
+    resolved_name,
+    stored_name,
+    written_parts,
+)
 from maskline.rewrite.trace import Tracer, table_key
 from maskline.sql.compile import to_sql
 
@@ -175,6 +182,42 @@ def _default_schema(d: Dialect, facts: CatalogFacts | None) -> str | None:
         return engine(d.name).default_schema
     except Exception:  # noqa: BLE001 - a dialect without an adapter has no known default
         return None
+
+
+def _engine_default(d: Dialect, read: str | None) -> str | None:
+    """The engine's own default schema (DuckDB ``main``, PostgreSQL ``public``) as names are matched; None for an
+    engine without one (Trino) or a dialect without an adapter.
+
+    >>> from maskline.adapters import engine
+    >>> _engine_default(engine("postgres").dialect(), "postgres"), _engine_default(engine("trino").dialect(), "trino")
+    ('public', None)
+    """
+    try:
+        return stored_name(engine(d.name).default_schema, read)
+    except Exception:  # noqa: BLE001 - a dialect without an adapter has no known default
+        return None
+
+
+def _scans_of(stored: Any, schema: Schema, default_schema: str | None,
+              entries_in: str | None) -> dict[str, Classification]:
+    """The stored scan's classification of each table of ``schema``, by schema key: each looked up by its name in
+    the schema the engine resolved it to (``default_schema`` for an unqualified key), against entries whose
+    unqualified names are in ``entries_in`` (:func:`~maskline.rewrite.table_names.entry_schema`).
+
+    >>> from maskline.classify.stored import StoredScan
+    >>> from maskline.classify.result import Classification
+    >>> scan = StoredScan({"t": Classification("t", ())}, "p.scan.json", "")
+    >>> list(_scans_of(scan, {"t": {}}, "public", "public")), list(_scans_of(scan, {"t": {}}, None, None))
+    (['t'], ['t'])
+    """
+    if not default_schema or not entries_in:
+        return dict(stored.by_table(schema, default_schema))
+    out = {}
+    for key in schema:
+        found = stored.for_table(in_schema(key, default_schema), entries_in)
+        if found is not None:
+            out[key] = found
+    return out
 
 
 def _checked_home(connection: Any, facts: CatalogFacts | None, default_schema: str | None) -> tuple[str, str] | None:
@@ -329,11 +372,15 @@ def _rewrite(
     if root is None:
         raise RewriteRefused("cannot build the query's scopes", where="query", fix="use a plain SELECT")
 
+    # Unqualified policy and scan entries name the engine's own default schema, never the session's search path
+    # (table_names.entry_schema says why); each table is looked up in the schema the engine resolved it to.
+    entries_in = None if masked_schema else entry_schema(_engine_default(d, read), default_schema)
     if classification is None:  # the scan stored beside the policy file, when it covers these tables
         from maskline.classify.stored import scan_beside
 
         stored = scan_beside(policy)
-        classification = stored.by_table(full_schema, default_schema) if stored is not None else None
+        classification = (_scans_of(stored, full_schema, default_schema, entries_in) if stored is not None
+                          else None)
     # Unlisted columns: maskline.classify.decision, as for every face (masked unless a scan vouches for them).
     # The views of masked_schema are read by name, whatever schema the query wrote: their policy entry too.
     plan_schema = None if masked_schema else default_schema
@@ -344,7 +391,7 @@ def _rewrite(
         views |= ruled_below(tables, facts.descendants, full_schema, default_schema, policy)
     sensitivity = Sensitivity.for_query(qualified, full_schema, policy, classification, identities, plan_schema,
                                         views, _generated(tables, facts, full_schema, default_schema, masked_schema),
-                                        home=home)
+                                        home=home, entry_schema=entries_in)
     tracer = Tracer(root, sensitivity.is_sensitive)
     key_holder = _Key(policy, key)
     literal_filter = LiteralFilter(tracer, policy.rewrite.filter_literals, sensitivity, key_holder.get, d.name)
