@@ -393,6 +393,7 @@ def _rewrite(
                                         views, _generated(tables, facts, full_schema, default_schema, masked_schema),
                                         home=home, entry_schema=entries_in)
     tracer = Tracer(root, sensitivity.is_sensitive)
+    _refuse_masked_unnest(root, tracer, sensitivity)
     key_holder = _Key(policy, key)
     literal_filter = LiteralFilter(tracer, policy.rewrite.filter_literals, sensitivity, key_holder.get, d.name)
     tokenized = literal_filter.apply(root)
@@ -426,6 +427,30 @@ def _rewrite(
         lineage=tuple(lineage), dialect=d.name, tables=tuple(sorted(sensitivity.plans)), keyed=keyed,
         tokenized_filters=tokenized, plans=sensitivity.plans, over_masked=over_masked, catalog=catalog,
         relations={**spelled, **sensitivity.names})
+
+
+def _refuse_masked_unnest(root: Any, tracer: Tracer, sensitivity: Sensitivity) -> None:
+    """Refuse ``UNNEST(col)`` (DuckDB's ``unnest(col)``, Spark's ``explode``) of a sensitive column, before anything
+    runs: its mask replaces the whole array (a label, NULL), so the masked relation has no array to unnest and the
+    query failed on the engine with only "check the query" to say why. ``UNNEST(ARRAY[email, ssn])`` (an array of
+    masked values) and ``UNNEST(split(email, '@'))`` (a function's array of the masked value) run.
+    """
+    for scope in root.traverse():
+        for node in scope.expression.find_all(exp.Unnest, exp.Explode):
+            if node.find_ancestor(exp.Select, exp.SetOperation) is not scope.expression:
+                continue  # another scope's (a subquery's): checked with it
+            args = node.expressions if isinstance(node, exp.Unnest) else [node.this]
+            for arg in args:
+                if not isinstance(arg, exp.Column):
+                    continue
+                hit = tracer.sensitive(tracer.column(scope, arg))
+                if hit:
+                    raise RewriteRefused(
+                        f"UNNEST of sensitive column {sensitivity.source_name(hit[0])} at {at(arg) or 'the query'}: "
+                        "its mask replaces the whole array, so the masked column has no elements to unnest",
+                        where="FROM clause",
+                        fix="unnest an array of masked values (UNNEST(ARRAY[col, ...])), or unnest the column in a "
+                            "staging model and mask its element column there")
 
 
 def _generated(tables: list[exp.Table], facts: CatalogFacts | None, schema: Schema, default_schema: str | None,
