@@ -380,16 +380,8 @@ class MaskedTools:
         from maskline.classify.stored import stored_classification
 
         # The policy's entry (and the stored scan's) for the table the connection reads: an unqualified name is
-        # the current schema's table, and an unqualified entry the engine's default schema's (whatever the
-        # session's search path: maskline.rewrite.table_names.entry_schema), as the query path looks them up.
+        # the current schema's.
         default = None if self.masked_schema else _current_schema(con)
-        if default is not None:
-            from maskline.adapters import engine_of
-            from maskline.rewrite.table_names import entry_schema, in_schema, stored_part
-
-            entries_in = entry_schema(engine_of(con).default_schema, default)
-            if entries_in != default:  # the table's own name, in the schema the session resolved it to
-                name, default = in_schema(name, stored_part(default)), entries_in
         stored = stored_classification(self.policy, name, default)
         policy = self.policy
         facts = None

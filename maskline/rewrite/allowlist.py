@@ -259,7 +259,7 @@ def _check_trino_form(node: exp.Expr) -> None:
     >>> _check_trino_form(sqlglot.parse_one("SELECT * FROM UNNEST(ARRAY[1]) WITH ORDINALITY", read="trino").find(exp.Unnest))
     Traceback (most recent call last):
     ...
-    maskline.errors.RewriteRefused: UNNEST ... WITH ORDINALITY at line 1, column 15 names no column for the ordinality (at FROM clause). Fix: name every column, the ordinality last: UNNEST(...) WITH ORDINALITY AS t(value, n)
+    maskline.errors.RewriteRefused: UNNEST ... WITH ORDINALITY at line 1, column 28 names no column for the ordinality (at FROM clause). Fix: name every column, the ordinality last: UNNEST(...) WITH ORDINALITY AS t(value, n)
     """
     from maskline.rewrite.mentions import at
 

@@ -80,14 +80,7 @@ from maskline.rewrite.schema_source import (
 )
 from maskline.rewrite.sensitivity import Sensitivity
 from maskline.rewrite.substitute import InlineRelations, ViewRelations, substitute
-from maskline.rewrite.table_names import (
-    entry_schema,
-    in_schema,
-    normalize_tables,
-    resolved_name,
-    stored_name,
-    written_parts,
-)
+from maskline.rewrite.table_names import normalize_tables, resolved_name, stored_name, written_parts
 from maskline.rewrite.trace import Tracer, table_key
 from maskline.sql.compile import to_sql
 
@@ -182,42 +175,6 @@ def _default_schema(d: Dialect, facts: CatalogFacts | None) -> str | None:
         return engine(d.name).default_schema
     except Exception:  # noqa: BLE001 - a dialect without an adapter has no known default
         return None
-
-
-def _engine_default(d: Dialect, read: str | None) -> str | None:
-    """The engine's own default schema (DuckDB ``main``, PostgreSQL ``public``) as names are matched; None for an
-    engine without one (Trino) or a dialect without an adapter.
-
-    >>> from maskline.adapters import engine
-    >>> _engine_default(engine("postgres").dialect(), "postgres"), _engine_default(engine("trino").dialect(), "trino")
-    ('public', None)
-    """
-    try:
-        return stored_name(engine(d.name).default_schema, read)
-    except Exception:  # noqa: BLE001 - a dialect without an adapter has no known default
-        return None
-
-
-def _scans_of(stored: Any, schema: Schema, default_schema: str | None,
-              entries_in: str | None) -> dict[str, Classification]:
-    """The stored scan's classification of each table of ``schema``, by schema key: each looked up by its name in
-    the schema the engine resolved it to (``default_schema`` for an unqualified key), against entries whose
-    unqualified names are in ``entries_in`` (:func:`~maskline.rewrite.table_names.entry_schema`).
-
-    >>> from maskline.classify.stored import StoredScan
-    >>> from maskline.classify.result import Classification
-    >>> scan = StoredScan({"t": Classification("t", ())}, "p.scan.json", "")
-    >>> list(_scans_of(scan, {"t": {}}, "public", "public")), list(_scans_of(scan, {"t": {}}, None, None))
-    (['t'], ['t'])
-    """
-    if not default_schema or not entries_in:
-        return dict(stored.by_table(schema, default_schema))
-    out = {}
-    for key in schema:
-        found = stored.for_table(in_schema(key, default_schema), entries_in)
-        if found is not None:
-            out[key] = found
-    return out
 
 
 def _checked_home(connection: Any, facts: CatalogFacts | None, default_schema: str | None) -> tuple[str, str] | None:
@@ -372,15 +329,13 @@ def _rewrite(
     if root is None:
         raise RewriteRefused("cannot build the query's scopes", where="query", fix="use a plain SELECT")
 
-    # Unqualified policy and scan entries name the engine's own default schema, never the session's search path
-    # (table_names.entry_schema says why); each table is looked up in the schema the engine resolved it to.
-    entries_in = None if masked_schema else entry_schema(_engine_default(d, read), default_schema)
+    if facts is not None and not masked_schema:
+        _refuse_shadowed_entries(connection, tables, policy, d, read, default_schema)
     if classification is None:  # the scan stored beside the policy file, when it covers these tables
         from maskline.classify.stored import scan_beside
 
         stored = scan_beside(policy)
-        classification = (_scans_of(stored, full_schema, default_schema, entries_in) if stored is not None
-                          else None)
+        classification = stored.by_table(full_schema, default_schema) if stored is not None else None
     # Unlisted columns: maskline.classify.decision, as for every face (masked unless a scan vouches for them).
     # The views of masked_schema are read by name, whatever schema the query wrote: their policy entry too.
     plan_schema = None if masked_schema else default_schema
@@ -391,7 +346,7 @@ def _rewrite(
         views |= ruled_below(tables, facts.descendants, full_schema, default_schema, policy)
     sensitivity = Sensitivity.for_query(qualified, full_schema, policy, classification, identities, plan_schema,
                                         views, _generated(tables, facts, full_schema, default_schema, masked_schema),
-                                        home=home, entry_schema=entries_in)
+                                        home=home)
     tracer = Tracer(root, sensitivity.is_sensitive)
     _refuse_masked_unnest(root, tracer, sensitivity)
     key_holder = _Key(policy, key)
@@ -427,6 +382,44 @@ def _rewrite(
         lineage=tuple(lineage), dialect=d.name, tables=tuple(sorted(sensitivity.plans)), keyed=keyed,
         tokenized_filters=tokenized, plans=sensitivity.plans, over_masked=over_masked, catalog=catalog,
         relations={**spelled, **sensitivity.names})
+
+
+def _refuse_shadowed_entries(connection: Any, tables: list[exp.Table], policy: Policy, d: Dialect,
+                              read: str | None, session_schema: str | None) -> None:
+    """Refuse an unqualified table that an unqualified policy entry describes when the session's ``search_path``
+    resolves it away from the engine's default schema while that schema holds a table of the name.
+
+    An unqualified entry (``customers:``) names the session's current schema's table: the first schema of its
+    ``search_path`` that exists, set by the role, the database, the DSN's ``options`` or a ``SET`` (DuckDB's
+    ``USE``), none of them the policy's author. A path that put a look-alike schema first (a view
+    ``look.customers`` over ``public.customers``, its ``ssn`` renamed to the entry's ``pass: true`` column) moved
+    the entry, allowances included, off the table it was written for. Which of the two the entry meant cannot be
+    told from the policy, so neither is guessed: the fix names both. A table written with its schema is matched by
+    that schema (an entry naming the session's schema's table is not another schema's: ``maskline.plan``).
+    """
+    try:
+        default = stored_name(engine(d.name).default_schema, read)
+    except Exception:  # noqa: BLE001 - an engine without a default schema of its own (Trino): nothing to shadow
+        return
+    if not default or not session_schema or default == session_schema:
+        return
+    from maskline.rewrite.schema_source import read_schema
+    from maskline.rewrite.table_names import name_parts
+
+    entries = {name_parts(n)[-1] for n in policy.datasets if len(name_parts(n)) == 1}
+    for table in tables:
+        parts = written_parts(table)
+        # the tables the unqualified entry is taken for: unqualified, or written in the session's schema
+        if len(parts) > 2 or parts[-1] not in entries or (len(parts) == 2 and parts[0] != session_schema):
+            continue
+        name = parts[-1]
+        if read_schema(connection, [exp.table_(exp.to_identifier(table.name, quoted=True), db=default)]):
+            raise RewriteRefused(
+                f"{mention('table', table)} resolves through the session's search_path to {session_schema}.{name}, "
+                f"while {default}.{name} exists too, and the policy's unqualified entry {name!r} cannot tell "
+                "which of them it describes", where=f'{policy.source}: datasets["{name}"]',
+                fix=f'qualify the entry ("{default}.{name}" or "{session_schema}.{name}") and give the other table '
+                    "an entry of its own, or set the connection's search_path to the schema the entry describes")
 
 
 def _refuse_masked_unnest(root: Any, tracer: Tracer, sensitivity: Sensitivity) -> None:

@@ -27,7 +27,7 @@ from maskline.methods.base import MethodSpec
 from maskline.plan import ColumnPlan, Plan, build_plan
 from maskline.policy import Policy
 from maskline.rewrite.schema_source import Schema, columns_for
-from maskline.rewrite.table_names import in_schema, resolved_name, written_parts
+from maskline.rewrite.table_names import resolved_name, written_parts
 from maskline.rewrite.trace import Origin, table_key
 
 
@@ -56,8 +56,7 @@ class Sensitivity:
                   identities: Sequence[str] = (), default_schema: str | None = None,
                   views: frozenset[str] = frozenset(),
                   computed: Mapping[str, Collection[str]] | None = None,
-                  home: tuple[str | None, str | None] | None = None,
-                  entry_schema: str | None = None) -> Sensitivity:
+                  home: tuple[str | None, str | None] | None = None) -> Sensitivity:
         """Build the plan of every base table ``query`` reads (CTE names that match no table are skipped).
 
         Tables, schema keys and policy datasets are matched as qualified names, unqualified ones being in
@@ -90,16 +89,6 @@ class Sensitivity:
         ...                           {"v": {"a": "text"}, "hr.v": {"b": "text"}}, pol, home=("shop", "main"))
         >>> sorted(s.plans), s.names["v"], s.names["hr.v"]
         (['shop.hr.v', 'shop.main.v'], 'shop.main.v', 'shop.hr.v')
-
-        ``entry_schema`` is the schema an unqualified policy entry names (:func:`entry_schema`), when it is not
-        ``default_schema``: each table is then looked up by its name in the schema the engine resolved it to, so a
-        session whose ``search_path`` starts elsewhere never carries ``customers``'s entry to its look-alike:
-
-        >>> pol = load_policy({"unclassified": "pass", "datasets": {"v": {"columns": {"contact": {"method": "redact"}}}}})
-        >>> Sensitivity.for_query(q, schema, pol, default_schema="look", entry_schema="public")
-        Traceback (most recent call last):
-        ...
-        maskline.errors.PolicyError: policy entry 'v' names the table of the default schema public, not look.v (at <dict>: datasets["v"]). Fix: add an entry datasets["look.v"] (and name the other one "public.v" to be explicit)
         """
         out = cls()
         for table in query.find_all(exp.Table):
@@ -115,13 +104,8 @@ class Sensitivity:
             relation = resolved_name(written_parts(table), *home) if home else name
             if relation not in out.plans:
                 decided_by = replace(policy, unclassified="mask") if name in views else policy
-                # the policy's entries are matched against the table as the engine resolved it, in the schema
-                # unqualified entries name (entry_schema), never the session's search path
-                entry_name, entry_home = ((in_schema(name, default_schema), entry_schema)
-                                          if entry_schema and default_schema and entry_schema != default_schema
-                                          else (name, default_schema))
-                out.plans[relation] = build_plan(decided_by, entry_name, cols, (classification or {}).get(name),
-                                                 identities, default_schema=entry_home,
+                out.plans[relation] = build_plan(decided_by, name, cols, (classification or {}).get(name),
+                                                 identities, default_schema=default_schema,
                                                  computed=(computed or {}).get(name, ()))
             out.names[written] = relation
             out.columns[written] = {c.name.lower(): c for c in out.plans[relation].columns}

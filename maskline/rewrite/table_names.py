@@ -338,33 +338,3 @@ def connection_schema(connection: Any) -> str | None:
     finally:
         if cursor is not connection:
             cursor.close()
-
-
-def in_schema(name: str, schema: str) -> str:
-    """``name`` (a schema key, parts as :func:`name_parts` reads them) qualified with ``schema`` when it has no
-    schema of its own: the table the engine resolved an unqualified name to.
-
-    >>> in_schema("customers", "look"), in_schema("hr.customers", "look"), in_schema('"Ord"', '"Sales"')
-    ('look.customers', 'hr.customers', '"Sales"."Ord"')
-    """
-    return name if len(name_parts(name)) > 1 else f"{schema}.{name}"
-
-
-def entry_schema(engine_default: str | None, session_schema: str | None) -> str | None:
-    """The schema an unqualified policy entry (``customers:``) or stored scan entry names: the engine's own default
-    schema (PostgreSQL ``public``, DuckDB ``main``), fixed by the engine, never the session's current schema.
-
-    Why fixed: the session's current schema is the first schema of its ``search_path`` that exists, and the
-    ``search_path`` is set by the role (``ALTER ROLE ... SET``), the database, the DSN's ``options`` or a ``SET``
-    (DuckDB's ``USE``) -- none of them the policy's author. Were the entry that schema's table, a path that put a
-    look-alike schema first (a view ``look.customers`` over ``public.customers``, its ``ssn`` renamed to an entry's
-    ``pass: true`` column) would move the entry, allowances included, off the table it was written for. With a fixed
-    meaning, a query that reads the look-alike (unqualified, through such a path) meets a table the entry does not
-    name, and is refused with the fix (an entry of its own); the table the entry names keeps it under any path.
-    An engine with no default schema of its own (Trino: the client names the session's catalog and schema, and no
-    role or database setting moves them) keeps the session's.
-
-    >>> entry_schema("public", "look"), entry_schema(None, "sales"), entry_schema("main", None)
-    ('public', 'sales', 'main')
-    """
-    return engine_default or session_schema
