@@ -407,6 +407,8 @@ def _refuse_shadowed_entries(connection: Any, tables: list[exp.Table], policy: P
     from maskline.rewrite.table_names import name_parts
 
     entries = {name_parts(n)[-1] for n in policy.datasets if len(name_parts(n)) == 1}
+    # a table the policy describes by its schema (hr.customers) has its own entry: the unqualified one is not taken
+    entries -= {name_parts(n)[-1] for n in policy.datasets if name_parts(n)[-2:-1] == name_parts(session_schema)}
     for table in tables:
         parts = written_parts(table)
         # the tables the unqualified entry is taken for: unqualified, or written in the session's schema
