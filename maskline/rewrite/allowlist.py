@@ -247,6 +247,34 @@ def _type_kind(node: exp.DataType) -> str:
     return "a type that is not a built-in SQL data type"
 
 
+def _check_trino_form(node: exp.Expr) -> None:
+    """Refuse, before anything runs, the forms Trino's parser has no reading of, which failed on the engine after
+    the masked relations were built with only "check the query" to say why: ``COLLATE`` (Trino has none; its
+    varchar compares by code point, as ``COLLATE "C"`` does elsewhere), and ``UNNEST ... WITH ORDINALITY`` without
+    a name for every column (the ordinality column's included), which the analysis reads as a column ``offset``
+    Trino does not have.
+
+    >>> import sqlglot
+    >>> _check_trino_form(sqlglot.parse_one("SELECT x FROM UNNEST(ARRAY[1]) WITH ORDINALITY AS t(x, n)", read="trino"))
+    >>> _check_trino_form(sqlglot.parse_one("SELECT * FROM UNNEST(ARRAY[1]) WITH ORDINALITY", read="trino").find(exp.Unnest))
+    Traceback (most recent call last):
+    ...
+    maskline.errors.RewriteRefused: UNNEST ... WITH ORDINALITY at line 1, column 28 names no column for the ordinality (at FROM clause). Fix: name every column, the ordinality last: UNNEST(...) WITH ORDINALITY AS t(value, n)
+    """
+    from maskline.rewrite.mentions import at
+
+    if isinstance(node, exp.Collate):
+        place = at(node.this)
+        raise RewriteRefused(f"COLLATE{' after the expression at ' + place if place else ''} is not Trino SQL",
+                             where="query", fix='remove COLLATE: Trino compares and orders varchar by code point, '
+                                                'as COLLATE "C" does on PostgreSQL and DuckDB')
+    if isinstance(node, exp.Unnest) and node.args.get("offset") is True:
+        place = at(node.expressions[0]) if node.expressions else ""
+        raise RewriteRefused(f"UNNEST ... WITH ORDINALITY{' at ' + place if place else ''} names no column for the "
+                             "ordinality", where="FROM clause",
+                             fix="name every column, the ordinality last: UNNEST(...) WITH ORDINALITY AS t(value, n)")
+
+
 def check_allowed(query: exp.Expr, dialect: str, text: str | None = None) -> None:
     """Refuse any function, table function or construct of ``query`` that the allow-list does not name.
 
@@ -273,6 +301,8 @@ def check_allowed(query: exp.Expr, dialect: str, text: str | None = None) -> Non
     check_row_limits(query, dialect)
     allowed = allowed_functions(dialect)
     for node in query.walk():
+        if dialect == "trino":
+            _check_trino_form(node)
         if isinstance(node, exp.TableSample):
             raise RewriteRefused("TABLESAMPLE is not allowed in a masked query: its rows are random",
                                  where="FROM clause", fix="filter or LIMIT the rows instead")

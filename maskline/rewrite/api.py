@@ -329,6 +329,8 @@ def _rewrite(
     if root is None:
         raise RewriteRefused("cannot build the query's scopes", where="query", fix="use a plain SELECT")
 
+    if facts is not None and not masked_schema:
+        _refuse_shadowed_entries(connection, tables, policy, d, read, default_schema)
     if classification is None:  # the scan stored beside the policy file, when it covers these tables
         from maskline.classify.stored import scan_beside
 
@@ -346,6 +348,7 @@ def _rewrite(
                                         views, _generated(tables, facts, full_schema, default_schema, masked_schema),
                                         home=home)
     tracer = Tracer(root, sensitivity.is_sensitive)
+    _refuse_masked_unnest(root, tracer, sensitivity)
     key_holder = _Key(policy, key)
     literal_filter = LiteralFilter(tracer, policy.rewrite.filter_literals, sensitivity, key_holder.get, d.name)
     tokenized = literal_filter.apply(root)
@@ -379,6 +382,70 @@ def _rewrite(
         lineage=tuple(lineage), dialect=d.name, tables=tuple(sorted(sensitivity.plans)), keyed=keyed,
         tokenized_filters=tokenized, plans=sensitivity.plans, over_masked=over_masked, catalog=catalog,
         relations={**spelled, **sensitivity.names})
+
+
+def _refuse_shadowed_entries(connection: Any, tables: list[exp.Table], policy: Policy, d: Dialect,
+                              read: str | None, session_schema: str | None) -> None:
+    """Refuse an unqualified table that an unqualified policy entry describes when the session's ``search_path``
+    resolves it away from the engine's default schema while that schema holds a table of the name.
+
+    An unqualified entry (``customers:``) names the session's current schema's table: the first schema of its
+    ``search_path`` that exists, set by the role, the database, the DSN's ``options`` or a ``SET`` (DuckDB's
+    ``USE``), none of them the policy's author. A path that put a look-alike schema first (a view
+    ``look.customers`` over ``public.customers``, its ``ssn`` renamed to the entry's ``pass: true`` column) moved
+    the entry, allowances included, off the table it was written for. Which of the two the entry meant cannot be
+    told from the policy, so neither is guessed: the fix names both. A table written with its schema is matched by
+    that schema (an entry naming the session's schema's table is not another schema's: ``maskline.plan``).
+    """
+    try:
+        default = stored_name(engine(d.name).default_schema, read)
+    except Exception:  # noqa: BLE001 - an engine without a default schema of its own (Trino): nothing to shadow
+        return
+    if not default or not session_schema or default == session_schema:
+        return
+    from maskline.rewrite.schema_source import read_schema
+    from maskline.rewrite.table_names import name_parts
+
+    entries = {name_parts(n)[-1] for n in policy.datasets if len(name_parts(n)) == 1}
+    # a table the policy describes by its schema (hr.customers) has its own entry: the unqualified one is not taken
+    entries -= {name_parts(n)[-1] for n in policy.datasets if name_parts(n)[-2:-1] == name_parts(session_schema)}
+    for table in tables:
+        parts = written_parts(table)
+        # the tables the unqualified entry is taken for: unqualified, or written in the session's schema
+        if len(parts) > 2 or parts[-1] not in entries or (len(parts) == 2 and parts[0] != session_schema):
+            continue
+        name = parts[-1]
+        if read_schema(connection, [exp.table_(exp.to_identifier(table.name, quoted=True), db=default)]):
+            raise RewriteRefused(
+                f"{mention('table', table)} resolves through the session's search_path to {session_schema}.{name}, "
+                f"while {default}.{name} exists too, and the policy's unqualified entry {name!r} cannot tell "
+                "which of them it describes", where=f'{policy.source}: datasets["{name}"]',
+                fix=f'qualify the entry ("{default}.{name}" or "{session_schema}.{name}") and give the other table '
+                    "an entry of its own, or set the connection's search_path to the schema the entry describes")
+
+
+def _refuse_masked_unnest(root: Any, tracer: Tracer, sensitivity: Sensitivity) -> None:
+    """Refuse ``UNNEST(col)`` (DuckDB's ``unnest(col)``, Spark's ``explode``) of a sensitive column, before anything
+    runs: its mask replaces the whole array (a label, NULL), so the masked relation has no array to unnest and the
+    query failed on the engine with only "check the query" to say why. ``UNNEST(ARRAY[email, ssn])`` (an array of
+    masked values) and ``UNNEST(split(email, '@'))`` (a function's array of the masked value) run.
+    """
+    for scope in root.traverse():
+        for node in scope.expression.find_all(exp.Unnest, exp.Explode):
+            if node.find_ancestor(exp.Select, exp.SetOperation) is not scope.expression:
+                continue  # another scope's (a subquery's): checked with it
+            args = node.expressions if isinstance(node, exp.Unnest) else [node.this]
+            for arg in args:
+                if not isinstance(arg, exp.Column):
+                    continue
+                hit = tracer.sensitive(tracer.column(scope, arg))
+                if hit:
+                    raise RewriteRefused(
+                        f"UNNEST of sensitive column {sensitivity.source_name(hit[0])} at {at(arg) or 'the query'}: "
+                        "its mask replaces the whole array, so the masked column has no elements to unnest",
+                        where="FROM clause",
+                        fix="unnest an array of masked values (UNNEST(ARRAY[col, ...])), or unnest the column in a "
+                            "staging model and mask its element column there")
 
 
 def _generated(tables: list[exp.Table], facts: CatalogFacts | None, schema: Schema, default_schema: str | None,

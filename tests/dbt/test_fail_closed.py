@@ -28,6 +28,9 @@ def broken_compile(duckdb_project: DbtProject, tmp_path_factory):
     ("broken_missing_column", "e_mail", "column 'e_mail' has maskline meta but is not in", "rename the meta entry"),
     ("broken_bad_param", "phone", "unknown parameter 'keep_lats' for method 'partial'", "takes keep_first, keep_last"),
     ("broken_scrub_on_ssn", "ssn", "method scrub is for free text, not US_SSN", "keep scrub for prose columns"),
+    # the inline macro (maskline.mask(col, 'scrub', info_type='US_SSN')) compiled before redteam20
+    ("broken_inline_scrub_on_ssn", "ssn", "method scrub is for free text, not US_SSN",
+     "maskline.mask('ssn', 'redact', info_type='US_SSN')"),
 ])
 def test_bad_column_meta_stops_the_compile_naming_model_column_and_fix(broken_compile, model, column, what, fix) -> None:
     returncode, messages = broken_compile

@@ -226,12 +226,7 @@
                       "add info_type: <one of the maskline info types> or method: <redact|hmac|...>") }}
   {%- endif -%}
   {%- do maskline._method_spec(method, params, where ~ ".meta.maskline") -%}
-  {#- scrub only for prose (maskline.policy.FREE_TEXT_TYPES, _Loader.scrub_fits): on an identifier, a value its
-      patterns do not recognise (an SSN written as bare digits) would pass raw. -#}
-  {%- if method == 'scrub' and info_type is not none and info_type != 'FREE_TEXT_WITH_PII' -%}
-    {{ maskline._fail("method scrub is for free text, not " ~ info_type ~ ": a value its detectors do not recognise (one written as bare digits) would pass raw",
-                      where ~ ".meta.maskline.method",
-                      "mask " ~ info_type ~ " with a method that masks the whole value (redact, partial, hmac, hash, null); keep scrub for prose columns (info_type: FREE_TEXT_WITH_PII)") }}
-  {%- endif -%}
+  {#- scrub only for prose: on an identifier, a value its patterns do not recognise would pass raw. -#}
+  {%- do maskline._scrub_refusal(method, info_type, where ~ ".meta.maskline.method") -%}
   {{ return({'method': method, 'params': params, 'info_type': info_type}) }}
 {%- endmacro %}

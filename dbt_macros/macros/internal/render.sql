@@ -122,6 +122,8 @@
   {#- `cat`: the generated catalogue, built once by a caller that masks many columns (masked_columns). -#}
   {%- set cat = cat or maskline._catalogue() -%}
   {%- set p = maskline._method_spec(method, params, where, cat) -%}
+  {#- the inline maskline.mask(col, 'scrub', info_type='US_SSN') meets the check column meta and policies have -#}
+  {%- do maskline._scrub_refusal(method, info_type, where, ", e.g. maskline.mask('" ~ column ~ "', 'redact', info_type='" ~ info_type ~ "')") -%}
   {%- do maskline._structure_refusal(method, data_type, column, where, cat) -%}
   {%- set t = maskline._generated('templates', dialect) -%}
   {%- set lit = maskline._string_literal -%}
