@@ -110,7 +110,12 @@ What is in it (see RESULTS.md):
   account), Denmark, Brazil (agência and conta), Korea, Mexican CLABEs stored as integers and floats, and accounts
   as exports store them (integers, floats, lower-case and spaced IBANs, Turkish and German abbreviations) beside
   SSCCs, EANs and phones as integers, amounts, member ids, invoices, orders and Swedish OCR references, since the
-  ``extcsv32`` round (:mod:`.dev_account_storage`).
+  ``extcsv32`` round (:mod:`.dev_account_storage`);
+- twenty-seven tables of patient identifiers under the names hospital systems and countries give them (HL7 PID-3,
+  an enterprise MPI, SAP's PATNR, IPP, NHC, cartella, prontuário, Japanese, Chinese and Korean words, NHI, NHS and
+  CHI numbers with their check characters) or under opaque names in forms their values prove, beside a hospital's
+  other numbers (dense patient keys, accession and specimen numbers, orders, invoices, beds, lots, SKUs, slots,
+  process ids, NHI-shaped product codes), since the ``extcsv36`` round (:mod:`.dev_patient_ids`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -1177,12 +1182,14 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     account formats with their look-alikes (:mod:`benchmarks.classification.dev_national_accounts`), eight of
     card numbers as exports write them (:mod:`benchmarks.classification.dev_card_exports`), twelve of
     labels beside notes naming people (:mod:`benchmarks.classification.dev_names_and_notes`), nineteen of
-    passports in national formats and their look-alikes (:mod:`benchmarks.classification.dev_passport_formats`), and eight
-    of accounts of more countries and in stored forms (:mod:`benchmarks.classification.dev_account_storage`).
+    passports in national formats and their look-alikes (:mod:`benchmarks.classification.dev_passport_formats`), eight
+    of accounts of more countries and in stored forms (:mod:`benchmarks.classification.dev_account_storage`), and
+    twenty-seven of patient identifiers under their systems' names beside a hospital's other numbers
+    (:mod:`benchmarks.classification.dev_patient_ids`).
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    322
+    349
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1232,7 +1239,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     # Handles of one template and their look-alikes (since the clsuser round), then each later round's tables in
     # the order of their rounds (clspass, clsbank, clsmrn, clsphone, clsfp, clsbank2, clspass2, clsfp2, clscard,
     # clsdev6, clsopq, clsopn, clscog, extcsv28, extcsv30, extcsv29, extcsv27, extcsv34, extcsv33, extcsv31,
-    # extcsv32),
+    # extcsv32, extcsv36),
     # after every other table: earlier tables stay as they were.
     from benchmarks.classification.dev_account_storage import account_storage_tables
     from benchmarks.classification.dev_card_exports import card_export_tables
@@ -1246,6 +1253,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     from benchmarks.classification.dev_not_postal import not_postal_tables
     from benchmarks.classification.dev_passport_formats import passport_format_tables
     from benchmarks.classification.dev_passport_series import passport_series_tables
+    from benchmarks.classification.dev_patient_ids import patient_id_tables
     from benchmarks.classification.dev_person_codes import person_code_tables
     from benchmarks.classification.dev_phone_tables import phone_tables
     from benchmarks.classification.dev_three_digit_codes import three_digit_code_tables
@@ -1261,7 +1269,8 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
             + clinical_tables(seed, rows) + unspaced_note_tables(seed, rows)
             + national_account_tables(seed, rows) + card_export_tables(seed, rows)
             + name_and_note_tables(seed, rows)
-            + passport_format_tables(seed, rows) + account_storage_tables(seed, rows))
+            + passport_format_tables(seed, rows) + account_storage_tables(seed, rows)
+            + patient_id_tables(seed, rows))
 
 
 
