@@ -49,7 +49,8 @@ def _nhi_value(c: str) -> int:
 
 
 def _nhi(rng: random.Random) -> str:
-    """A New Zealand NHI number whose check character holds, in the old (AAANNNC) or new (AAANNAX) format."""
+    """A New Zealand NHI number whose check character holds, in the old (AAANNNC) or new (AAANNAX) format
+    (HISO 10046:2023: mod 11 and mod 23)."""
     while True:
         letters = "".join(rng.choice(_NHI_LETTERS) for _ in range(3))
         if rng.random() < 0.5:
@@ -59,8 +60,8 @@ def _nhi(rng: random.Random) -> str:
                 return body + str((11 - total) % 10)
         else:
             body = letters + _digits(rng, 2) + rng.choice(_NHI_LETTERS)
-            total = sum(_nhi_value(c) * w for c, w in zip(body, range(7, 1, -1), strict=True)) % 24
-            return body + _NHI_LETTERS[24 - total - 1]
+            total = sum(_nhi_value(c) * w for c, w in zip(body, range(7, 1, -1), strict=True)) % 23
+            return body + _NHI_LETTERS[23 - total - 1]
 
 
 def _product_code(rng: random.Random) -> str:

@@ -275,7 +275,7 @@ DETECTORS: tuple[Detector, ...] = (
     _D("MEDICAL_RECORD_NUMBER", "record-number", r"[A-Za-z0-9][A-Za-z0-9/-]{3,24}", "record_number", chance=0.5,
        needs_hint=True, kinds=_SI, refute="surrogate_keys"),
     # Patient identifiers whose form proves them (maskline.infotypes.health_numbers): New Zealand's NHI, whose check
-    # character random codes of its shape pass about one time in eleven (old form) or twenty-four (new form); an
+    # character random codes of its shape pass about one time in eleven (old form) or twenty-three (new form); an
     # HL7 v2 PID-3 identifier whose type code says medical record (12345678^^^HOSP^MR); and, under a medical-record
     # name only, ten digits with the NHS and CHI numbers' mod-11 check digit (any ISBN-10 of digits passes it too).
     _D("MEDICAL_RECORD_NUMBER", "nz-nhi", r"[A-HJ-NP-Za-hj-np-z]{3}[0-9]{2}(?:[0-9]{2}|[A-HJ-NP-Za-hj-np-z]{2})",

@@ -2,8 +2,9 @@
 its own type, and the NHS and CHI numbers' mod-11 check digit.
 
 - **NHI** (National Health Index, HISO 10046): three letters without I and O, then either four digits (the last a
-  mod-11 check digit) or two digits, a letter and a check letter (mod 24). Random codes of the shape pass about one
-  time in eleven (old form) or twenty-four (new form). python-stdnum has no NHI, and the one PyPI package that
+  mod-11 check digit) or two digits, a letter and a check letter (mod 23, as HISO 10046:2023 has it; the 2022
+  routine's mod 24 was replaced). Random codes of the shape pass about one time in eleven (old form) or twenty-three
+  (new form). python-stdnum has no NHI, and the one PyPI package that
   checks it (``python-nhi``) is a single function, so the check is restated here from the standard.
   An NHI is issued by the health system to each person it treats and keys every health record in New Zealand, as
   the NHS number does in England (whose name hint reads as a medical record number too): read as
@@ -48,15 +49,18 @@ def nz_nhi(value: str) -> bool:
 
     >>> nz_nhi("WLD9413"), nz_nhi("WLD9414"), nz_nhi("ABI1234"), nz_nhi(" zbn77vl ")
     (True, False, False, True)
+    >>> nz_nhi("IOA1234"), nz_nhi("ZAC536")
+    (False, False)
     """
     v = value.strip().upper()
+    old, new = _OLD_NHI.fullmatch(v), _NEW_NHI.fullmatch(v)
+    if not (old or new):  # I and O are no NHI letters: the format is checked before any letter is valued
+        return False
     weighted = sum(_nhi_value(c) * w for c, w in zip(v[:6], range(7, 1, -1), strict=False))
-    if _OLD_NHI.fullmatch(v):
+    if old:
         rest = weighted % 11
         return rest != 0 and (11 - rest) % 10 == int(v[6])
-    if _NEW_NHI.fullmatch(v):
-        return 24 - weighted % 24 == _nhi_value(v[6])
-    return False
+    return 23 - weighted % 23 == _nhi_value(v[6])
 
 
 def hl7_patient_identifier(value: str) -> bool:
