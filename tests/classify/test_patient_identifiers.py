@@ -151,3 +151,14 @@ def test_dense_keys_under_record_system_names_are_not_medical_records() -> None:
     keys = [str(i) for i in range(1000, 1300)]
     assert _type("EMPI", keys) is None
     assert _type("patient_id", keys) is None
+
+
+def test_prefixed_row_keys_under_patient_id_are_not_medical_records() -> None:
+    # A key a program counted over the table's rows, behind one prefix: main read it as a record number by the name.
+    assert _type("patient_id", [f"P{i:06d}" for i in range(1, 301)]) is None
+    assert _type("PatientID", [f"PAT-{i:07d}" for i in range(5000, 5300)]) is None
+
+
+def test_drawn_record_numbers_behind_a_prefix_under_patient_id_stay_medical_records() -> None:
+    r = random.Random(373)
+    assert _type("patient_id", [f"P{_digits(r, 7)}" for _ in range(300)]) == MRN
