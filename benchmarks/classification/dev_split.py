@@ -127,7 +127,12 @@ What is in it (see RESULTS.md):
   Japanese hotel registers for the police; KYC exports with a document type, sparse, lower case or spaced; expatriate
   staff; Russian foreign and internal passports) and five of travel and member codes that are no passports
   (bookings, members of a letter and eight digits, fleets with licences, badges, frequent flyers), from Faker and
-  mimesis, since the ``extcsv38`` round (:mod:`.dev_travel_documents`).
+  mimesis, since the ``extcsv38`` round (:mod:`.dev_travel_documents`);
+- twenty-seven tables of patient identifiers under the names hospital systems and countries give them (HL7 PID-3,
+  an enterprise MPI, SAP's PATNR, IPP, NHC, cartella, prontuário, Japanese, Chinese and Korean words, NHI, NHS and
+  CHI numbers with their check characters) or under opaque names in forms their values prove, beside a hospital's
+  other numbers (dense patient keys, accession and specimen numbers, orders, invoices, beds, lots, SKUs, slots,
+  process ids, NHI-shaped product codes), since the ``extcsv36`` round (:mod:`.dev_patient_ids`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -149,7 +154,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (corpus.fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "ab899b810030e57117ca65d75eed108736eaffd8ce08cd7c5f8592eaba1ffa8b"
+RECORDED_FINGERPRINT = "ed7e519f7d8ab864cd465587b3c6b9abeb01b35c76f29c9fa7b2c7b46f917cdb"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -1197,13 +1202,15 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     passports in national formats and their look-alikes (:mod:`benchmarks.classification.dev_passport_formats`), eight
     of accounts of more countries and in stored forms (:mod:`benchmarks.classification.dev_account_storage`), and
     eight of phones stored with more than the number in the cell (:mod:`benchmarks.classification.dev_phone_storage`),
-    ten of free text as systems write it (:mod:`benchmarks.classification.dev_system_text`), and seventeen of
+    ten of free text as systems write it (:mod:`benchmarks.classification.dev_system_text`), seventeen of
     passenger lists, hotel registers, KYC exports and staff files with their passports, and of travel and member
-    codes that are none (:mod:`benchmarks.classification.dev_travel_documents`).
+    codes that are none (:mod:`benchmarks.classification.dev_travel_documents`), and twenty-seven of patient
+    identifiers under their systems' names beside a hospital's other numbers
+    (:mod:`benchmarks.classification.dev_patient_ids`).
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    357
+    384
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1253,7 +1260,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     # Handles of one template and their look-alikes (since the clsuser round), then each later round's tables in
     # the order of their rounds (clspass, clsbank, clsmrn, clsphone, clsfp, clsbank2, clspass2, clsfp2, clscard,
     # clsdev6, clsopq, clsopn, clscog, extcsv28, extcsv30, extcsv29, extcsv27, extcsv34, extcsv33, extcsv31,
-    # extcsv32, extcsv35, extcsv39, extcsv38),
+    # extcsv32, extcsv35, extcsv39, extcsv38, extcsv36),
     # after every other table: earlier tables stay as they were.
     from benchmarks.classification.dev_account_storage import account_storage_tables
     from benchmarks.classification.dev_card_exports import card_export_tables
@@ -1267,6 +1274,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     from benchmarks.classification.dev_not_postal import not_postal_tables
     from benchmarks.classification.dev_passport_formats import passport_format_tables
     from benchmarks.classification.dev_passport_series import passport_series_tables
+    from benchmarks.classification.dev_patient_ids import patient_id_tables
     from benchmarks.classification.dev_person_codes import person_code_tables
     from benchmarks.classification.dev_phone_storage import phone_storage_tables
     from benchmarks.classification.dev_phone_tables import phone_tables
@@ -1288,7 +1296,8 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
             + passport_format_tables(seed, rows) + account_storage_tables(seed, rows)
             + phone_storage_tables(seed, rows)
             + system_text_tables(seed, rows)
-            + travel_document_tables(seed, rows))
+            + travel_document_tables(seed, rows)
+            + patient_id_tables(seed, rows))
 
 
 

@@ -272,8 +272,21 @@ DETECTORS: tuple[Detector, ...] = (
     _D("BANK_ACCOUNT", "bsb-and-account", r"[0-9]{3}-?[0-9]{3}[ /][0-9]{6,10}", "bsb_account", chance=0.08, kinds=_S,
        strength=0.75, min_share=0.5, refute="counted_accounts"),
     _D("MEDICAL_RECORD_NUMBER", "mrn-prefix", r"(?i:mrn)[-: #]?[0-9]{5,10}", None, strength=0.85),
+    # Refuted by row keys, bare (1..N, zero-padded) or behind one prefix (P000001 .. P000300 under patient_id: a key a
+    # program counted over the table's rows, not a number a hospital issued to each patient).
     _D("MEDICAL_RECORD_NUMBER", "record-number", r"[A-Za-z0-9][A-Za-z0-9/-]{3,24}", "record_number", chance=0.5,
-       needs_hint=True, kinds=_SI, refute="surrogate_keys"),
+       needs_hint=True, kinds=_SI, refute=("surrogate_keys", "serial_keys")),
+    # Patient identifiers whose form proves them (maskline.infotypes.health_numbers): New Zealand's NHI, whose check
+    # character random codes of its shape pass about one time in eleven (old form) or twenty-three (new form); an
+    # HL7 v2 PID-3 identifier whose type code says medical record (12345678^^^HOSP^MR); and, under a medical-record
+    # name only, ten digits with the NHS and CHI numbers' mod-11 check digit (any ISBN-10 of digits passes it too).
+    _D("MEDICAL_RECORD_NUMBER", "nz-nhi", r"[A-HJ-NP-Za-hj-np-z]{3}[0-9]{2}(?:[0-9]{2}|[A-HJ-NP-Za-hj-np-z]{2})",
+       "nz_nhi", chance=0.1, strength=0.9, min_share=0.8),
+    _D("MEDICAL_RECORD_NUMBER", "hl7-patient-identifier",
+       r"[^\^~|]{1,40}\^[^\^~|]*\^[^\^~|]*\^[^\^~|]*\^[A-Za-z]{1,5}(?:\^[^~|]*)?(?:~[^|]*)?",
+       "hl7_patient_identifier", chance=0.0, strength=0.95, min_share=0.5),
+    _D("MEDICAL_RECORD_NUMBER", "nhs-check-digit", r"[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4}", "nhs_check_digit",
+       chance=0.1, needs_hint=True, kinds=_SI, strength=0.9),
     # A name hint does not make a few ordinary words repeated over the rows logins (rent, mortgage, own), nor
     # hexadecimal keys of one width a program drew ("User Id": 88F7B33d2bcf9f5), nor a counter it numbered
     # (user_0000 .. user_0999).

@@ -276,6 +276,12 @@ NAME_HINTS: dict[str, tuple[str, ...]] = {
         # Abbreviations of patient and hospital numbers in clinical exports (ptNo, HOSPNUM: one word in older
         # patient administration systems).
         "pt no", "pt nr", "pt num", "hospnum", "hosp num",
+        # Names hospital systems and health services give the patient's number: HL7 v2's PID-3 (the patient
+        # identifier list), an enterprise master patient index (EMPI), New Zealand's National Health Index and
+        # Scotland's Community Health Index numbers. Not "pid" alone (process ids) nor "mpi" or "chi" alone
+        # (message passing, the chi-square statistic).
+        "pid 3", "pid3", "patient identifier list", "empi", "empi id", "empi number", "mpi id", "mpi number",
+        "master patient index", "enterprise mpi", "nhi", "nhi number", "nhi no", "chi number", "chi no",
     ),
     "ICD10_CODE": ("icd", "icd10", "icd 10", "icd code", "diagnosis", "diagnosis code", "dx", "dx code",
                    "diagnose", "diagnostic", "diagnostico", "diagnosi", "diagnosecode", "codigo cie", "cie10"),

@@ -28,6 +28,7 @@ from functools import cache
 
 # Light (no work at import): the name lists load on first lookup.
 from maskline.infotypes.answer_memo import remembered
+from maskline.infotypes.health_numbers import hl7_patient_identifier, nhs_check_digit, nz_nhi
 from maskline.infotypes.person_names import name_key, opens_with_known_name
 
 _NON_DIGIT = re.compile(r"[^0-9]")
@@ -2087,6 +2088,9 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "bsb_account": _bsb_account,
     "us_routing_number": _stdnum("us.rtn"),
     "record_number": record_number,
+    "nz_nhi": nz_nhi,
+    "hl7_patient_identifier": hl7_patient_identifier,
+    "nhs_check_digit": nhs_check_digit,
     "postal_code": postal_code,
     "uk_postcode_district": uk_postcode_district,
     "postal_code_distinctive": postal_code_distinctive,
