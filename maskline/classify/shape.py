@@ -70,6 +70,10 @@ class ValueShape:
     facts: tuple[str, ...] = ()
     # For text: the closed public vocabulary every value belongs to (time zones, countries...), or None.
     vocabulary: str | None = None
+    # For numbers: the most digits any sampled value has (``-1,234.56``: 6), which bounds the digits every row of a
+    # number column stored as text may have (maskline.sql.kind_shapes.numeric_shape); None when not recorded. A
+    # width, never a value.
+    width: int | None = None
 
     @property
     def quiet(self) -> bool:
@@ -223,6 +227,15 @@ def shape_of(col: Any, sql_type: str | None = None) -> ValueShape:
     return _text_shape(col.kind, distinct, sum(c for v, c in zip(col.values, col.counts, strict=True) if v), sql_type)
 
 
+def _widest(distinct: list[str]) -> int:
+    """The most digits of any number among ``distinct`` (every one, not the probe: the bound is on every row).
+
+    >>> _widest(["12.50", "-1,234.56", "n/a"])
+    6
+    """
+    return max((sum(c in "0123456789" for c in v) for v in distinct if _NUMBER.fullmatch(v.strip())), default=0)
+
+
 def _text_shape(kind: str | None, distinct: list[str], n: int, sql_type: str | None = None) -> ValueShape:
     """The shape from a column's distinct non-empty text forms (``n`` values in all)."""
     from maskline.classify.text_facts import text_facts, vocabulary_of
@@ -238,7 +251,7 @@ def _text_shape(kind: str | None, distinct: list[str], n: int, sql_type: str | N
         # A dense run of small whole numbers is keys: the decision passes it under a name that keys a record of a
         # sensitive kind (address_id), where the name alone would mask it (maskline.classify.record_keys).
         facts = (WIDE_INTEGERS,) if wide_integers(probe) else (ROW_KEYS,) if row_keys(probe) else ()
-        return ValueShape("numeric", _numeric_suspicions(probe, kind, sql_type), facts=facts)
+        return ValueShape("numeric", _numeric_suspicions(probe, kind, sql_type), facts=facts, width=_widest(distinct))
     if _share(probe, _ISO_TIME.fullmatch) >= SHARE:
         return ValueShape("temporal")
     if _share(probe, lambda v: v.lower() in _BOOLEAN) >= SHARE:
