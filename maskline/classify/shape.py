@@ -230,7 +230,7 @@ def shape_of(col: Any, sql_type: str | None = None) -> ValueShape:
 def _widest(distinct: list[str]) -> int:
     """The most digits of any number among ``distinct`` (every one, not the probe: the bound is on every row).
 
-    >>> _widest(["12.50", "-1,234.56", "n/a"])
+    >>> _widest(["12.50", "-1234.56", "n/a"])
     6
     """
     return max((sum(c in "0123456789" for c in v) for v in distinct if _NUMBER.fullmatch(v.strip())), default=0)

@@ -143,10 +143,11 @@ LABEL_FORMS: dict[str, tuple[str, ...]] = {
     # sample's prefix)
     "template_ids": ("^[A-Za-z]{1,4}[-_/.#]?[0-9]{3,12}$",),
     # text vouched as storage locations: maskline.classify.storage_paths' refused characters and digit runs, a
-    # separator with a part after it (``Ann.Smith`` is one word with a dot, no path), and a path's end that storage
-    # uses: a prefix's separator or a listed file extension (:func:`lowered_forms`, matched on the value lower-cased;
+    # ``/`` with a part after it (``Ann.Smith`` is one word with a dot, no path; a Windows path's backslash is no
+    # portable pattern's character, so the classifier vouches for ``/`` paths only), and a path's end that storage
+    # uses: a prefix's ``/`` or a listed file extension (:func:`lowered_forms`, matched on the value lower-cased;
     # ``078-05-1120`` and ``4111.1111.1111.1111`` have the characters of a path, not its end)
-    "storage_locations": ("^[^ @?#;,]+$", "^[^0-9]*([0-9]{1,8}[^0-9]+)*[0-9]{0,8}$", "^.*[/\\\\][^/\\\\].*$"),
+    "storage_locations": ("^[^ @?#;,]+$", "^[^0-9]*([0-9]{1,8}[^0-9]+)*[0-9]{0,8}$", "^.*/[^/].*$"),
 }
 
 
@@ -237,7 +238,7 @@ def lowered_forms(shape: str) -> tuple[str, ...]:
     # extensions of letters and digits only: the few with punctuation (``c++``, ``json-patch``) are left out, so a
     # path to one is masked (fail closed) rather than a regex metacharacter reaching the pattern
     listed = sorted(e for e in DATA_EXTENSIONS | registered_extensions() if e.isascii() and e.isalnum())
-    return ("^.*([/\\\\]|[.](" + "|".join(listed) + "))$",)
+    return ("^.*(/|[.](" + "|".join(listed) + "))$",)
 
 
 # A number column stored as text is held, beside the number's form, to the most digits its sample showed and one
