@@ -88,7 +88,7 @@ from maskline.classify.text_facts import (
     STORAGE_LOCATIONS,
     TEMPLATE_ID,
 )
-from maskline.sql.kind_shapes import held_shapes, numeric_shape
+from maskline.sql.kind_shapes import bounded_shape, held_shapes
 
 if TYPE_CHECKING:  # annotations only: a scan prints verdicts and never loads the masking methods
     from maskline.classify.result import ColumnClassification
@@ -168,7 +168,9 @@ def decide_unnamed(policy: Policy, name: str, verdict: ColumnClassification | No
         # A pass few repeated labels or text's facts vouch for holds every row to those facts' written form
         # (maskline.sql.kind_shapes.LABEL_FORMS): never to the sample's labels, which the plan must not carry.
         held = verdict.signals.safe_kind.value if proven and verdict.signals.safe_kind \
-            else _vocabulary_held(verdict) or _form_held(name, verdict) or _width_held(verdict) or kind
+            else _vocabulary_held(verdict) or _form_held(name, verdict) or kind
+        # numbers and money amounts stored as text: every row to the digits the sample showed and one more
+        held = bounded_shape(held, verdict.shape.width)
         if held not in held_shapes():
             # Nothing is passed on a sample's judgement alone: a pass no written form holds on every row (a shape
             # added to the classifier without its form) is masked, whatever the sample showed (fail closed).
@@ -211,19 +213,6 @@ def _form_held(name: str, verdict: ColumnClassification) -> str | None:
         vouched = _vouched(name, verdict)
         return vouched[1] if vouched else None
     return None
-
-
-def _width_held(verdict: ColumnClassification) -> str | None:
-    """The shape holding a number column's every row to the digits its sample showed (and one more), or None.
-
-    >>> from maskline.classify.result import ColumnClassification
-    >>> from maskline.classify.shape import ValueShape
-    >>> _width_held(ColumnClassification("amount", None, 0.9, None, shape=ValueShape("numeric", width=6)))
-    'numeric_8'
-    """
-    if verdict.shape is None or verdict.shape.kind != "numeric":
-        return None
-    return numeric_shape(verdict.shape.width)
 
 
 # Why a pass is masked when no written form holds its rows (maskline.sql.kind_shapes.held_shapes).

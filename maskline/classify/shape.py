@@ -70,9 +70,9 @@ class ValueShape:
     facts: tuple[str, ...] = ()
     # For text: the closed public vocabulary every value belongs to (time zones, countries...), or None.
     vocabulary: str | None = None
-    # For numbers: the most digits any sampled value has (``-1,234.56``: 6), which bounds the digits every row of a
-    # number column stored as text may have (maskline.sql.kind_shapes.numeric_shape); None when not recorded. A
-    # width, never a value.
+    # For numbers and text: the most digits any sampled value has (``-1234.56``: 6), which bounds the digits every row
+    # of a column passed for its numbers or money amounts may have (maskline.sql.kind_shapes.bounded_shape); None when
+    # not recorded. A width, never a value.
     width: int | None = None
 
     @property
@@ -227,13 +227,15 @@ def shape_of(col: Any, sql_type: str | None = None) -> ValueShape:
     return _text_shape(col.kind, distinct, sum(c for v, c in zip(col.values, col.counts, strict=True) if v), sql_type)
 
 
-def _widest(distinct: list[str]) -> int:
-    """The most digits of any number among ``distinct`` (every one, not the probe: the bound is on every row).
+def _widest(distinct: list[str], any_text: bool = False) -> int:
+    """The most digits of any number among ``distinct``, or of any value with ``any_text`` (every one, not the
+    probe: the bound is on every row).
 
-    >>> _widest(["12.50", "-1234.56", "n/a"])
-    6
+    >>> _widest(["12.50", "-1234.56", "n/a"]), _widest(["€1.234,50", "n/a"], any_text=True)
+    (6, 6)
     """
-    return max((sum(c in "0123456789" for c in v) for v in distinct if _NUMBER.fullmatch(v.strip())), default=0)
+    return max((sum(c in "0123456789" for c in v) for v in distinct if any_text or _NUMBER.fullmatch(v.strip())),
+               default=0)
 
 
 def _text_shape(kind: str | None, distinct: list[str], n: int, sql_type: str | None = None) -> ValueShape:
@@ -262,4 +264,7 @@ def _text_shape(kind: str | None, distinct: list[str], n: int, sql_type: str | N
     vocabulary = vocabulary_of(distinct)  # a closed vocabulary is all there is to say: no other fact is read
     if kind == "categorical" and not vocabulary and not all(_LABEL.fullmatch(v) for v in distinct):
         kind = "text"  # records repeated are still records: they need the evidence any text needs to pass
-    return ValueShape(kind, vocabulary=vocabulary) if vocabulary else ValueShape(kind, facts=text_facts(distinct, n))
+    if vocabulary:
+        return ValueShape(kind, vocabulary=vocabulary)
+    # a width for text too: money amounts written with their currency (``€1.234,50``) are text, held to it
+    return ValueShape(kind, facts=text_facts(distinct, n), width=_widest(distinct, any_text=True))

@@ -241,28 +241,35 @@ def lowered_forms(shape: str) -> tuple[str, ...]:
     return ("^.*(/|[.](" + "|".join(listed) + "))$",)
 
 
-# A number column stored as text is held, beside the number's form, to the most digits its sample showed and one
-# more (a tenfold growth of its widest value), rounded up to the next of these bounds: a card number (13-19 digits),
-# an IBAN's digits, an SSN written without dashes (9), a phone (7-15) at row 50,001 of an ``amount`` column whose
-# sample held at most six digits is masked. Each bound stops the next width of personal number: 6 (local phones, SSNs,
-# cards), 8 (SSNs, national phones, cards), 10 and 12 (cards, IBANs, international phones), 15 and 18 (cards of 16
-# and of 19 digits). A sample with wider numbers (17 digits and more) is held to the number's form alone
-# (``numeric``): there width tells no card from the column's own values.
+# A column of numbers or money amounts stored as text is held, beside the form, to the most digits its sample showed
+# and one more (a tenfold growth of its widest value), rounded up to the next of these bounds: a card number (13-19
+# digits), an IBAN's digits, an SSN written without dashes (9), a phone (7-15) at row 50,001 of an ``amount`` column
+# whose sample held at most six digits is masked. Each bound stops the next width of personal number: 6 (local
+# phones, SSNs, cards), 8 (SSNs, national phones, cards), 10 and 12 (cards, IBANs, international phones), 15 and 18
+# (cards of 16 and of 19 digits). A sample with wider values (18 digits and more) is held to the form alone
+# (``numeric``, ``money_amounts``): there width tells no card from the column's own values.
 NUMERIC_WIDTHS = (6, 8, 10, 12, 15, 18)
-NUMERIC_FORMS: dict[str, int] = {f"numeric_{n}": n for n in NUMERIC_WIDTHS}
-# The bound a number column is held to when its scan kept no width (stored before widths were kept): the narrowest,
-# so a wider value is masked until the table is scanned again (fail closed: a row's value, never the column).
+# The forms bounded so: shape name -> (the form, the most digits), ``numeric_8``, ``money_amounts_12``.
+WIDTH_BOUNDED = ("numeric", "money_amounts")
+BOUNDED_FORMS: dict[str, tuple[str, int]] = {f"{base}_{n}": (base, n) for base in WIDTH_BOUNDED for n in NUMERIC_WIDTHS}
+# The bound a column is held to when its scan kept no width (stored before widths were kept): the narrowest, so a
+# wider value is masked until the table is scanned again (fail closed: a row's value, never the column).
 UNKNOWN_WIDTH = NUMERIC_WIDTHS[0]
 
 
-def numeric_shape(width: int | None) -> str:
-    """The shape holding a number column whose sample's widest value has ``width`` digits (None: not recorded).
+def bounded_shape(base: str, width: int | None) -> str:
+    """The shape holding a column passed as ``base`` (one of :data:`WIDTH_BOUNDED`, or any other shape, returned as
+    it is) whose sample's widest value has ``width`` digits (None: not recorded) to that width and one more.
 
-    >>> numeric_shape(4), numeric_shape(5), numeric_shape(11), numeric_shape(17), numeric_shape(None)
-    ('numeric_6', 'numeric_6', 'numeric_12', 'numeric', 'numeric_6')
+    >>> bounded_shape("numeric", 4), bounded_shape("numeric", 5), bounded_shape("money_amounts", 11)
+    ('numeric_6', 'numeric_6', 'money_amounts_12')
+    >>> bounded_shape("numeric", 18), bounded_shape("numeric", None), bounded_shape("labels", 3)
+    ('numeric', 'numeric_6', 'labels')
     """
+    if base not in WIDTH_BOUNDED:
+        return base
     want = UNKNOWN_WIDTH if width is None else width + 1
-    return next((f"numeric_{n}" for n in NUMERIC_WIDTHS if n >= want), "numeric")
+    return next((f"{base}_{n}" for n in NUMERIC_WIDTHS if n >= want), base)
 
 
 def digits_at_most(n: int) -> str:
@@ -286,4 +293,4 @@ def held_shapes() -> tuple[str, ...]:
     >>> "labels" in held_shapes(), "vocabulary_countries" in held_shapes(), "text" in held_shapes()
     (True, True, False)
     """
-    return (*VALUE_SHAPES, *NUMERIC_FORMS, *KIND_PATTERNS, *KIND_WORDS, *VOCABULARY_SHAPES, *LABEL_FORMS)
+    return (*VALUE_SHAPES, *KIND_PATTERNS, *BOUNDED_FORMS, *KIND_WORDS, *VOCABULARY_SHAPES, *LABEL_FORMS)

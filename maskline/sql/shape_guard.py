@@ -41,10 +41,10 @@ from typing import TYPE_CHECKING
 from sqlglot import exp
 
 from maskline.sql.kind_shapes import (
+    BOUNDED_FORMS,
     KIND_PATTERNS,
     KIND_WORDS,
     LABEL_FORMS,
-    NUMERIC_FORMS,
     PLACEHOLDERS,
     VOCABULARY_SHAPES,
     digits_at_most,
@@ -157,9 +157,9 @@ def _fits(value: exp.Expression, shape: str) -> exp.Expr:
         return one_of(BOOLEAN_WORDS)
     if shape in SHAPE_PATTERNS:
         return whole_match(value.copy(), SHAPE_PATTERNS[shape])
-    if shape in NUMERIC_FORMS:  # a number, with at most as many digits as the sample showed and one more
-        return exp.and_(whole_match(value.copy(), SHAPE_PATTERNS["numeric"]),
-                        whole_match(value.copy(), digits_at_most(NUMERIC_FORMS[shape])))
+    if shape in BOUNDED_FORMS:  # the form, with at most as many digits as the sample showed and one more
+        base, most = BOUNDED_FORMS[shape]
+        return exp.and_(_fits(value, base), whole_match(value.copy(), digits_at_most(most)))
     if shape in KIND_WORDS:
         return one_of(KIND_WORDS[shape] + PLACEHOLDERS)
     if shape in VOCABULARY_SHAPES:
