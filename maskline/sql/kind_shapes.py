@@ -247,10 +247,12 @@ def lowered_forms(shape: str) -> tuple[str, ...]:
 # whose sample held at most six digits is masked. Each bound stops the next width of personal number: 6 (local
 # phones, SSNs, cards), 8 (SSNs, national phones, cards), 10 and 12 (cards, IBANs, international phones), 15 and 18
 # (cards of 16 and of 19 digits). A sample with wider values (18 digits and more) is held to the form alone
-# (``numeric``, ``money_amounts``): there width tells no card from the column's own values.
+# (``numeric``, ``money_amounts``): there width tells no card from the column's own values. Versions and template
+# ids are bounded alike: ``4111.1111.1111.1111`` and ``192.168.10.20`` (an IP address) have a version's form, and
+# ``T4155550100`` a template id's.
 NUMERIC_WIDTHS = (6, 8, 10, 12, 15, 18)
 # The forms bounded so: shape name -> (the form, the most digits), ``numeric_8``, ``money_amounts_12``.
-WIDTH_BOUNDED = ("numeric", "money_amounts")
+WIDTH_BOUNDED = ("numeric", "money_amounts", "versions", "template_ids")
 BOUNDED_FORMS: dict[str, tuple[str, int]] = {f"{base}_{n}": (base, n) for base in WIDTH_BOUNDED for n in NUMERIC_WIDTHS}
 # The bound a column is held to when its scan kept no width (stored before widths were kept): the narrowest, so a
 # wider value is masked until the table is scanned again (fail closed: a row's value, never the column).

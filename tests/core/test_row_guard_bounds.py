@@ -108,6 +108,8 @@ FORMS = {
     "calendar_dates": (["21 Janet 1990", "3 Augustine 2001", "Mayra 5, 1990", "12 Junior 2020", "Octavia 1, 2020"],
                        ["21 Jan 1990", "21 January 1990", "3 Sept. 2021", "1 Juli 2020", "5 fevrier 2019",
                         "May 5, 1990", "21.01.1990", "2024-01-31", "12 Mar 2020"]),
+    "versions_6": (["4111.1111.1111.1111", "192.168.10.20", "415.555.0100"], ["1.2.3", "v2.10.0-rc.1", "10.4"]),
+    "template_ids_8": (["T4155550100", "SSN078051120"], ["INV-000123", "PO#2024001", "ab_1234567"]),
     "storage_locations": (["Ann.Smith", "ann.smith", "x/Ann.Smith", "jsmith/", "a.csv"],
                           ["raw/orders.csv", "s3://lake/x/", "gs://b/p/part-0.snappy.parquet", "lake/RAW/A.CSV",
                            "/data/oak/orders/12/export.parquet"]),
