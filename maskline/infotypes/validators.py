@@ -1040,7 +1040,7 @@ MONTH_PREFIXES = tuple(sorted(_MONTHS))
 # The months' whole names and their standard abbreviations (CLDR's, without their dots and accents, as parse_date's
 # ASCII letters read them) in the same seven languages: maskline.sql.kind_shapes holds a dates column's rows to these
 # and to MONTH_PREFIXES, never to "three letters, then any letters" (``21 Janet 1990`` is no date).
-MONTH_WORDS = tuple(sorted(set("""
+MONTH_WORDS = tuple(sorted(_words("""
 january february march april june july august september october november december sept
 januar februar marz maerz juni juli oktober dezember
 janvier fevrier mars avril juin juillet aout septembre octobre novembre decembre janv fevr juil
@@ -1048,7 +1048,7 @@ enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre n
 gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
 januari februari maart mei augustus
 janeiro fevereiro marco maio junho julho setembro outubro novembro dezembro
-""".split())))
+""")))
 
 
 def parse_date(value: str) -> date | None:
