@@ -88,7 +88,7 @@ from maskline.classify.text_facts import (
     STORAGE_LOCATIONS,
     TEMPLATE_ID,
 )
-from maskline.sql.kind_shapes import held_shapes
+from maskline.sql.kind_shapes import bounded_shape, held_shapes
 
 if TYPE_CHECKING:  # annotations only: a scan prints verdicts and never loads the masking methods
     from maskline.classify.result import ColumnClassification
@@ -169,6 +169,8 @@ def decide_unnamed(policy: Policy, name: str, verdict: ColumnClassification | No
         # (maskline.sql.kind_shapes.LABEL_FORMS): never to the sample's labels, which the plan must not carry.
         held = verdict.signals.safe_kind.value if proven and verdict.signals.safe_kind \
             else _vocabulary_held(verdict) or _form_held(name, verdict) or kind
+        # numbers and money amounts stored as text: every row to the digits the sample showed and one more
+        held = bounded_shape(held, verdict.shape.width)
         if held not in held_shapes():
             # Nothing is passed on a sample's judgement alone: a pass no written form holds on every row (a shape
             # added to the classifier without its form) is masked, whatever the sample showed (fail closed).

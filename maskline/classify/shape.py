@@ -70,6 +70,10 @@ class ValueShape:
     facts: tuple[str, ...] = ()
     # For text: the closed public vocabulary every value belongs to (time zones, countries...), or None.
     vocabulary: str | None = None
+    # For numbers and text: the most digits any sampled value has (``-1234.56``: 6), which bounds the digits every row
+    # of a column passed for its numbers or money amounts may have (maskline.sql.kind_shapes.bounded_shape); None when
+    # not recorded. A width, never a value.
+    width: int | None = None
 
     @property
     def quiet(self) -> bool:
@@ -223,6 +227,17 @@ def shape_of(col: Any, sql_type: str | None = None) -> ValueShape:
     return _text_shape(col.kind, distinct, sum(c for v, c in zip(col.values, col.counts, strict=True) if v), sql_type)
 
 
+def _widest(distinct: list[str], any_text: bool = False) -> int:
+    """The most digits of any number among ``distinct``, or of any value with ``any_text`` (every one, not the
+    probe: the bound is on every row).
+
+    >>> _widest(["12.50", "-1234.56", "n/a"]), _widest(["€1.234,50", "n/a"], any_text=True)
+    (6, 6)
+    """
+    return max((sum(c in "0123456789" for c in v) for v in distinct if any_text or _NUMBER.fullmatch(v.strip())),
+               default=0)
+
+
 def _text_shape(kind: str | None, distinct: list[str], n: int, sql_type: str | None = None) -> ValueShape:
     """The shape from a column's distinct non-empty text forms (``n`` values in all)."""
     from maskline.classify.text_facts import text_facts, vocabulary_of
@@ -238,7 +253,7 @@ def _text_shape(kind: str | None, distinct: list[str], n: int, sql_type: str | N
         # A dense run of small whole numbers is keys: the decision passes it under a name that keys a record of a
         # sensitive kind (address_id), where the name alone would mask it (maskline.classify.record_keys).
         facts = (WIDE_INTEGERS,) if wide_integers(probe) else (ROW_KEYS,) if row_keys(probe) else ()
-        return ValueShape("numeric", _numeric_suspicions(probe, kind, sql_type), facts=facts)
+        return ValueShape("numeric", _numeric_suspicions(probe, kind, sql_type), facts=facts, width=_widest(distinct))
     if _share(probe, _ISO_TIME.fullmatch) >= SHARE:
         return ValueShape("temporal")
     if _share(probe, lambda v: v.lower() in _BOOLEAN) >= SHARE:
@@ -249,4 +264,7 @@ def _text_shape(kind: str | None, distinct: list[str], n: int, sql_type: str | N
     vocabulary = vocabulary_of(distinct)  # a closed vocabulary is all there is to say: no other fact is read
     if kind == "categorical" and not vocabulary and not all(_LABEL.fullmatch(v) for v in distinct):
         kind = "text"  # records repeated are still records: they need the evidence any text needs to pass
-    return ValueShape(kind, vocabulary=vocabulary) if vocabulary else ValueShape(kind, facts=text_facts(distinct, n))
+    if vocabulary:
+        return ValueShape(kind, vocabulary=vocabulary)
+    # a width for text too: money amounts written with their currency (``€1.234,50``) are text, held to it
+    return ValueShape(kind, facts=text_facts(distinct, n), width=_widest(distinct, any_text=True))

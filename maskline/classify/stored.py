@@ -157,6 +157,8 @@ def _shape_dict(shape: Any) -> dict[str, Any] | None:
         out["facts"] = list(shape.facts)
     if shape.vocabulary:
         out["vocabulary"] = shape.vocabulary
+    if shape.width is not None:
+        out["width"] = shape.width
     return out
 
 
@@ -164,7 +166,17 @@ def _shape(entry: Any) -> Any:
     from maskline.classify.shape import ValueShape
 
     return None if not entry else ValueShape(str(entry["kind"]), tuple(entry.get("suspicions") or ()),
-                                             tuple(entry.get("facts") or ()), entry.get("vocabulary"))
+                                             tuple(entry.get("facts") or ()), entry.get("vocabulary"),
+                                             _width(entry.get("width")))
+
+
+def _width(stored: Any) -> int | None:
+    """A stored number column's width, or None when absent or not a whole number (then held to the narrowest bound).
+
+    >>> _width(7), _width(None), _width("7"), _width(True)
+    (7, None, None, None)
+    """
+    return stored if isinstance(stored, int) and not isinstance(stored, bool) and stored >= 0 else None
 
 
 def _column(c: Mapping[str, Any]) -> ColumnClassification:

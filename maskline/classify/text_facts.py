@@ -23,7 +23,7 @@ kept as words (never a value):
 - ``storage locations``: every distinct value is an object-store URI or a file
   path that names no one (:mod:`maskline.classify.storage_paths`: no home
   directory, no given name beside a family name, no long digit run, no
-  whitespace or ``@``), as pipelines pass between tasks;
+  whitespace or ``@``) with a ``/`` before a part, as pipelines pass between tasks;
 - and, apart from the facts, :func:`vocabulary_of`: the closed public vocabulary
   (time zones, countries, currencies..., :mod:`maskline.infotypes.vocabularies`)
   every distinct value that is not a placeholder belongs to, when at most
@@ -164,13 +164,24 @@ def period_label(value: str) -> bool:
 
 def _storage_locations(distinct: Sequence[str]) -> bool:
     """Every distinct value (not a share: one value naming someone defeats it) is a storage location."""
-    from maskline.classify.storage_paths import storage_location
-
     # Read lazily: the first value that is no storage location settles it (stripping all of them first cost as
     # much as the check itself on a large sample's 10,000 values).
     values = (v.strip() for v in distinct if v and v.strip())
     first = next(values, None)
-    return first is not None and storage_location(first) and all(storage_location(v) for v in values)
+    return first is not None and _held_location(first) and all(_held_location(v) for v in values)
+
+
+def _held_location(value: str) -> bool:
+    """A storage location with a ``/`` before a part, as the row guard holds every row of such a column
+    (:data:`maskline.sql.kind_shapes.LABEL_FORMS`, ``storage_locations``): a bare file name (``a.csv``) or a Windows
+    path, which a portable pattern cannot tell from ``Ann.Smith``, would pass the sample and be masked on every row.
+
+    >>> _held_location("raw/orders.csv"), _held_location("orders.csv"), _held_location(r"C:\\data\\a.csv")
+    (True, False, False)
+    """
+    from maskline.classify.storage_paths import storage_location
+
+    return "/" in value.rstrip("/") and storage_location(value)
 
 
 def vocabulary_of(distinct: Sequence[str]) -> str | None:

@@ -21,6 +21,15 @@ def _extensions() -> frozenset[str]:
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
+def registered_extensions() -> frozenset[str]:
+    """Every file extension registered for a media type, lower case, without its dot.
+
+    >>> "csv" in registered_extensions(), "smith" in registered_extensions()
+    (True, False)
+    """
+    return _extensions()
+
+
 def registered_extension(ext: str) -> bool:
     """Whether ``ext`` (without its dot, any case) is a file extension registered for a media type.
 

@@ -1036,8 +1036,20 @@ _MONTH_NAMES = (
     "jan fev mar abr mai jun jul ago set out nov dez",
 )
 _MONTHS = {m: i + 1 for names in _MONTH_NAMES for i, m in enumerate(names.split())}
-# The months' first three letters parse_date reads (maskline.sql.kind_shapes holds a dates column's rows to them).
+# The months' first three letters parse_date reads.
 MONTH_PREFIXES = tuple(sorted(_MONTHS))
+# The months' whole names and their standard abbreviations (CLDR's, without their dots and accents, as parse_date's
+# ASCII letters read them) in the same seven languages: maskline.sql.kind_shapes holds a dates column's rows to these
+# and to MONTH_PREFIXES, never to "three letters, then any letters" (``21 Janet 1990`` is no date).
+MONTH_WORDS = tuple(sorted(_words("""
+january february march april june july august september october november december sept
+januar februar marz maerz juni juli oktober dezember
+janvier fevrier mars avril juin juillet aout septembre octobre novembre decembre janv fevr juil
+enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
+gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
+januari februari maart mei augustus
+janeiro fevereiro marco maio junho julho setembro outubro novembro dezembro
+""")))
 
 
 def parse_date(value: str) -> date | None:

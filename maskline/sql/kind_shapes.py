@@ -49,6 +49,7 @@ from http import HTTPStatus
 
 from maskline.classify.named_kinds import FLAG_VALUES, MEASURE_UNITS, STATUS_VOCABULARY
 from maskline.infotypes.validators import MONTH_PREFIXES as _MONTH_PREFIXES
+from maskline.infotypes.validators import MONTH_WORDS as _MONTH_WORDS
 
 # A space as exports write it between a number and its unit or currency: ASCII, no-break, narrow no-break.
 _SPACE = "[ \u00a0\u202f]"
@@ -102,10 +103,14 @@ _FEW_DIGITS = "^[^0-9]*([0-9][^0-9]*){0,6}$"
 
 # The written forms of a calendar date, as maskline.infotypes.validators.parse_date reads them (ISO with an optional
 # time and zone, day and month either way round with a four-digit year, compact, a month's name, year-month-day
-# words). A month's name is its first three letters in one of the seven languages parse_date reads, then letters.
+# words). A month's name is written whole or by a standard abbreviation, in one of the seven languages parse_date
+# reads (maskline.infotypes.validators.MONTH_WORDS): "its first three letters, then any letters" let ``21 Janet 1990``
+# and ``3 Augustine 2001`` (a person's name where a month goes) pass, as parse_date reads them.
 _DAY = "(0?[1-9]|[12][0-9]|3[01])"
 _MONTH = "(0?[1-9]|1[0-2])"
-_MONTH_NAME = ("(" + "|".join("".join(f"[{c.upper()}{c}]" for c in m) for m in _MONTH_PREFIXES) + ")[A-Za-z]{0,6}")
+_MONTH_NAME = ("(" + "|".join("".join(f"[{c.upper()}{c}]" for c in m)
+                              for m in sorted(set(_MONTH_WORDS) | set(_MONTH_PREFIXES), key=lambda w: (-len(w), w)))
+               + ")")
 _CALENDAR_DATE = (
     "^ *("
     f"[0-9]{{4}}[-/.]{_MONTH}[-/.]{_DAY}([T ][0-9]{{1,2}}:[0-9]{{2}}(:[0-9]{{2}}([.][0-9]{{1,9}})?)?)? ?"
@@ -137,11 +142,12 @@ LABEL_FORMS: dict[str, tuple[str, ...]] = {
     # text vouched as template ids: maskline.classify.text_facts._TEMPLATE, with any prefix of its form (not the
     # sample's prefix)
     "template_ids": ("^[A-Za-z]{1,4}[-_/.#]?[0-9]{3,12}$",),
-    # text vouched as storage locations: maskline.classify.storage_paths' refused characters and digit runs, and its
-    # last part: a prefix's slash or a file's extension with a letter (``078-05-1120`` and ``4111.1111.1111.1111``
-    # have the characters of a path, not its end)
-    "storage_locations": ("^[^ @?#;,]+$", "^[^0-9]*([0-9]{1,8}[^0-9]+)*[0-9]{0,8}$",
-                          "^.*(/|[.][A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*)$"),
+    # text vouched as storage locations: maskline.classify.storage_paths' refused characters and digit runs, a
+    # ``/`` with a part after it (``Ann.Smith`` is one word with a dot, no path; a Windows path's backslash is no
+    # portable pattern's character, so the classifier vouches for ``/`` paths only), and a path's end that storage
+    # uses: a prefix's ``/`` or a listed file extension (:func:`lowered_forms`, matched on the value lower-cased;
+    # ``078-05-1120`` and ``4111.1111.1111.1111`` have the characters of a path, not its end)
+    "storage_locations": ("^[^ @?#;,]+$", "^[^0-9]*([0-9]{1,8}[^0-9]+)*[0-9]{0,8}$", "^.*/[^/].*$"),
 }
 
 
@@ -211,6 +217,73 @@ def vocabulary_pattern(shape: str) -> str | None:
     return f"^({languages})([-_]({scripts}))?([-_]([a-z]{{2}}|[0-9]{{3}}))?$"
 
 
+def lowered_forms(shape: str) -> tuple[str, ...]:
+    """The patterns a value of ``shape`` (one of :data:`LABEL_FORMS`) must also match lower-cased, built on first use
+    from shipped lists: a storage location's end, a prefix's separator or a file extension that storage uses
+    (:data:`maskline.classify.storage_paths.DATA_EXTENSIONS` and the media-type registry's 1,500 extensions, 7 kB of
+    SQL), the same lists the classifier reads, so a column it passed keeps its every path.
+
+    >>> import re
+    >>> end = lowered_forms("storage_locations")[0]
+    >>> [bool(re.fullmatch(end, v)) for v in ("raw/orders.csv", "s3://b/x/", "ann/ann.smith", "x/a.snappy.parquet")]
+    [True, True, False, True]
+    >>> lowered_forms("labels")
+    ()
+    """
+    if shape != "storage_locations":
+        return ()
+    from maskline.classify.storage_paths import DATA_EXTENSIONS
+    from maskline.infotypes.file_extensions import registered_extensions
+
+    # extensions of letters and digits only: the few with punctuation (``c++``, ``json-patch``) are left out, so a
+    # path to one is masked (fail closed) rather than a regex metacharacter reaching the pattern
+    listed = sorted(e for e in DATA_EXTENSIONS | registered_extensions() if e.isascii() and e.isalnum())
+    return ("^.*(/|[.](" + "|".join(listed) + "))$",)
+
+
+# A column of numbers or money amounts stored as text is held, beside the form, to the most digits its sample showed
+# and one more (a tenfold growth of its widest value), rounded up to the next of these bounds: a card number (13-19
+# digits), an IBAN's digits, an SSN written without dashes (9), a phone (7-15) at row 50,001 of an ``amount`` column
+# whose sample held at most six digits is masked. Each bound stops the next width of personal number: 6 (local
+# phones, SSNs, cards), 8 (SSNs, national phones, cards), 10 and 12 (cards, IBANs, international phones), 15 and 18
+# (cards of 16 and of 19 digits). A sample with wider values (18 digits and more) is held to the form alone
+# (``numeric``, ``money_amounts``): there width tells no card from the column's own values. Versions and template
+# ids are bounded alike: ``4111.1111.1111.1111`` and ``192.168.10.20`` (an IP address) have a version's form, and
+# ``T4155550100`` a template id's.
+NUMERIC_WIDTHS = (6, 8, 10, 12, 15, 18)
+# The forms bounded so: shape name -> (the form, the most digits), ``numeric_8``, ``money_amounts_12``.
+WIDTH_BOUNDED = ("numeric", "money_amounts", "versions", "template_ids")
+BOUNDED_FORMS: dict[str, tuple[str, int]] = {f"{base}_{n}": (base, n) for base in WIDTH_BOUNDED for n in NUMERIC_WIDTHS}
+# The bound a column is held to when its scan kept no width (stored before widths were kept): the narrowest, so a
+# wider value is masked until the table is scanned again (fail closed: a row's value, never the column).
+UNKNOWN_WIDTH = NUMERIC_WIDTHS[0]
+
+
+def bounded_shape(base: str, width: int | None) -> str:
+    """The shape holding a column passed as ``base`` (one of :data:`WIDTH_BOUNDED`, or any other shape, returned as
+    it is) whose sample's widest value has ``width`` digits (None: not recorded) to that width and one more.
+
+    >>> bounded_shape("numeric", 4), bounded_shape("numeric", 5), bounded_shape("money_amounts", 11)
+    ('numeric_6', 'numeric_6', 'money_amounts_12')
+    >>> bounded_shape("numeric", 18), bounded_shape("numeric", None), bounded_shape("labels", 3)
+    ('numeric', 'numeric_6', 'labels')
+    """
+    if base not in WIDTH_BOUNDED:
+        return base
+    want = UNKNOWN_WIDTH if width is None else width + 1
+    return next((f"{base}_{n}" for n in NUMERIC_WIDTHS if n >= want), base)
+
+
+def digits_at_most(n: int) -> str:
+    """The pattern of a value with at most ``n`` digits, anywhere in it.
+
+    >>> import re
+    >>> bool(re.fullmatch(digits_at_most(6), "-1,234.56")), bool(re.fullmatch(digits_at_most(6), "4111111111111111"))
+    (True, False)
+    """
+    return f"^[^0-9]*([0-9][^0-9]*){{0,{n}}}$"
+
+
 # The classifier's own shapes of values (maskline.sql.shape_guard holds their patterns and a boolean's words).
 VALUE_SHAPES = ("numeric", "temporal", "identifier", "boolean")
 
@@ -222,4 +295,4 @@ def held_shapes() -> tuple[str, ...]:
     >>> "labels" in held_shapes(), "vocabulary_countries" in held_shapes(), "text" in held_shapes()
     (True, True, False)
     """
-    return (*VALUE_SHAPES, *KIND_PATTERNS, *KIND_WORDS, *VOCABULARY_SHAPES, *LABEL_FORMS)
+    return (*VALUE_SHAPES, *KIND_PATTERNS, *BOUNDED_FORMS, *KIND_WORDS, *VOCABULARY_SHAPES, *LABEL_FORMS)

@@ -41,12 +41,15 @@ from typing import TYPE_CHECKING
 from sqlglot import exp
 
 from maskline.sql.kind_shapes import (
+    BOUNDED_FORMS,
     KIND_PATTERNS,
     KIND_WORDS,
     LABEL_FORMS,
     PLACEHOLDERS,
     VOCABULARY_SHAPES,
+    digits_at_most,
     held_shapes,
+    lowered_forms,
     vocabulary_pattern,
     vocabulary_words,
 )
@@ -154,6 +157,9 @@ def _fits(value: exp.Expression, shape: str) -> exp.Expr:
         return one_of(BOOLEAN_WORDS)
     if shape in SHAPE_PATTERNS:
         return whole_match(value.copy(), SHAPE_PATTERNS[shape])
+    if shape in BOUNDED_FORMS:  # the form, with at most as many digits as the sample showed and one more
+        base, most = BOUNDED_FORMS[shape]
+        return exp.and_(_fits(value, base), whole_match(value.copy(), digits_at_most(most)))
     if shape in KIND_WORDS:
         return one_of(KIND_WORDS[shape] + PLACEHOLDERS)
     if shape in VOCABULARY_SHAPES:
@@ -161,7 +167,9 @@ def _fits(value: exp.Expression, shape: str) -> exp.Expr:
         pattern = vocabulary_pattern(shape)
         return listed if pattern is None else exp.or_(listed, whole_match(exp.Lower(this=value.copy()), pattern))
     if shape in LABEL_FORMS:
-        return exp.or_(exp.and_(*(whole_match(value.copy(), p) for p in LABEL_FORMS[shape])), one_of(PLACEHOLDERS))
+        forms = [whole_match(value.copy(), p) for p in LABEL_FORMS[shape]]
+        forms += [whole_match(exp.Lower(this=value.copy()), p) for p in lowered_forms(shape)]
+        return exp.or_(exp.and_(*forms), one_of(PLACEHOLDERS))
     return exp.or_(whole_match(value.copy(), KIND_PATTERNS[shape]), one_of(PLACEHOLDERS))
 
 

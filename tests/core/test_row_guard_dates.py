@@ -171,7 +171,7 @@ def test_every_pass_the_decision_makes_is_held_to_a_listed_shape() -> None:
     from maskline.policy import load_policy
 
     verdict = ColumnClassification("n", None, 0.95, None, shape=ValueShape("numeric"))
-    assert decision.decide_unnamed(load_policy({}), "n", verdict).shape == "numeric"
+    assert decision.decide_unnamed(load_policy({}), "n", verdict).shape == "numeric_6"  # no width kept: the narrowest
     original = decision.held_shapes
     try:
         decision.held_shapes = lambda: ()  # type: ignore[assignment]

@@ -136,7 +136,7 @@ def test_policy_init_writes_the_classifiers_pass_with_its_shape(tmp_path: Path, 
     out.write_text(text)
     assert re.search(r"^ +category: \{pass: labels\}", text, re.M)
     assert re.search(r"^ +country: \{pass: vocabulary_countries\}", text, re.M)
-    assert re.search(r"^ +id: \{pass: numeric\}", text, re.M)  # stored as BIGINT: the guard leaves it as it is
+    assert re.search(r"^ +id: \{pass: numeric_[0-9]+\}", text, re.M)  # stored as BIGINT: the guard leaves it as it is
     held = {c.name: c.held for c in next(iter(load_policy(out).datasets.values())).columns.values()}
     assert held["category"] == "labels" and held["locale"] == "vocabulary_language_tags"
 
@@ -214,12 +214,20 @@ def test_the_forms_accept_what_the_classifiers_facts_accept() -> None:
 
 
 def test_every_held_shape_has_a_check_and_the_patterns_are_portable() -> None:
-    from maskline.sql.kind_shapes import LABEL_FORMS, VALUE_SHAPES, vocabulary_pattern
+    from maskline.sql.kind_shapes import (
+        LABEL_FORMS,
+        NUMERIC_WIDTHS,
+        VALUE_SHAPES,
+        digits_at_most,
+        lowered_forms,
+        vocabulary_pattern,
+    )
     from maskline.sql.shape_guard import SHAPE_PATTERNS, SHAPES
 
     assert set(VALUE_SHAPES) == {*SHAPE_PATTERNS, "boolean"} and len(set(SHAPES)) == len(SHAPES)
     patterns = [p for ps in LABEL_FORMS.values() for p in ps]
     patterns += [vocabulary_pattern(s) or "^$" for s in ("vocabulary_language_tags", "vocabulary_media_types")]
+    patterns += [p for s in LABEL_FORMS for p in lowered_forms(s)] + [digits_at_most(n) for n in NUMERIC_WIDTHS]
     for pattern in patterns:
         assert pattern.startswith("^") and pattern.endswith("$") and not re.search(r"\\|\(\?|\[\[:", pattern)
         # PostgreSQL refuses a repetition over 255 (RE2, DuckDB's and BigQuery's, over 1000)
