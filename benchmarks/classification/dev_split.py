@@ -110,7 +110,12 @@ What is in it (see RESULTS.md):
   account), Denmark, Brazil (agência and conta), Korea, Mexican CLABEs stored as integers and floats, and accounts
   as exports store them (integers, floats, lower-case and spaced IBANs, Turkish and German abbreviations) beside
   SSCCs, EANs and phones as integers, amounts, member ids, invoices, orders and Swedish OCR references, since the
-  ``extcsv32`` round (:mod:`.dev_account_storage`).
+  ``extcsv32`` round (:mod:`.dev_account_storage`);
+- twelve payment and payee records (US, UK, Indian, Canadian, Australian, European) whose account sits under an
+  opaque name beside the code routing payments to it (ABA routing, sort code, IFSC, transit, BSB, BIC; sparse, or
+  stored as floats), and records whose numbers are no accounts (routing codes alone, invoice, customer, loan and
+  transaction ids and card BINs beside a bank's and a person's name, Swedish OCR references beside a Bankgiro),
+  since the ``extcsv37`` round (:mod:`.dev_account_records`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -132,7 +137,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (corpus.fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "7cfbde8eaf74fa86242455f96d0660610a87d44ca899ec2325879bdec3c8184c"
+RECORDED_FINGERPRINT = "31861214e1adf6594e2bb0f0c17694b41594d6e32f0d4de17433f3bb5c0059aa"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -1178,11 +1183,12 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     card numbers as exports write them (:mod:`benchmarks.classification.dev_card_exports`), twelve of
     labels beside notes naming people (:mod:`benchmarks.classification.dev_names_and_notes`), nineteen of
     passports in national formats and their look-alikes (:mod:`benchmarks.classification.dev_passport_formats`), and eight
-    of accounts of more countries and in stored forms (:mod:`benchmarks.classification.dev_account_storage`).
+    of accounts of more countries and in stored forms (:mod:`benchmarks.classification.dev_account_storage`), and
+    twelve of payment records (:mod:`benchmarks.classification.dev_account_records`).
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    322
+    334
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1232,8 +1238,9 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     # Handles of one template and their look-alikes (since the clsuser round), then each later round's tables in
     # the order of their rounds (clspass, clsbank, clsmrn, clsphone, clsfp, clsbank2, clspass2, clsfp2, clscard,
     # clsdev6, clsopq, clsopn, clscog, extcsv28, extcsv30, extcsv29, extcsv27, extcsv34, extcsv33, extcsv31,
-    # extcsv32),
+    # extcsv32, extcsv37),
     # after every other table: earlier tables stay as they were.
+    from benchmarks.classification.dev_account_records import account_record_tables
     from benchmarks.classification.dev_account_storage import account_storage_tables
     from benchmarks.classification.dev_card_exports import card_export_tables
     from benchmarks.classification.dev_card_storage import card_storage_tables
@@ -1261,7 +1268,8 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
             + clinical_tables(seed, rows) + unspaced_note_tables(seed, rows)
             + national_account_tables(seed, rows) + card_export_tables(seed, rows)
             + name_and_note_tables(seed, rows)
-            + passport_format_tables(seed, rows) + account_storage_tables(seed, rows))
+            + passport_format_tables(seed, rows) + account_storage_tables(seed, rows)
+            + account_record_tables(seed, rows))
 
 
 
