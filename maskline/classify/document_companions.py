@@ -17,8 +17,9 @@ published standards:
   a person's name or birth date, each typed with confidence;
 - an account is kept beside the codes that route payments to it: an IBAN, a bank's BIC (ISO 9362: four letters of
   the bank, the country's two letters, two characters of place, optionally three of a branch) or an Indian IFSC
-  (the Reserve Bank's format: four letters, ``0``, six characters). A column of 8 to 18 digits, nearly each value
-  distinct, beside such a column reads BANK_ACCOUNT.
+  (the Reserve Bank's format: four letters, ``0``, six characters), a US ABA routing number, a Canadian transit,
+  a UK sort code (:mod:`maskline.classify.account_companions`). A column of 6 to 18 digits, nearly each value
+  distinct, beside such a column reads BANK_ACCOUNT; the routing codes themselves are never its candidates.
 
 Without a nationality, a person's table still speaks for a passport when the near miss is its *only* document-like
 column: a customer or member table that keeps codes of that shape keeps several (loyalty, membership, claim and
