@@ -13,6 +13,7 @@ what such a record keeps (written from the published formats, not read from any 
 - Australia: 6 to 9 digits beside a BSB (``062-000``);
 - Europe: an account beside the bank's BIC (ISO 9362, a real country code);
 - stored as floats (pandas' sparse integers), sparse (70-95% empty);
+- the routing codes drawn from a pool of 8 to 30 per table (a record's payments go to a few banks' branches);
 - beside a bank's name (mimesis' banks of the locale), the holder's name, amounts, currency codes, dates.
 
 The look-alikes, which must stay untyped: routing numbers, sort codes, IFSCs and BSBs alone under opaque names;
@@ -157,6 +158,20 @@ def _bankgiro(g: Any, rng: random.Random) -> str:
 
 def _loan(g: Any, rng: random.Random) -> str:
     return f"{rng.randint(2019, 2026)}{_digits(rng, 7)}"
+
+
+def _pooled(make: Make) -> Make:
+    """``make`` drawn from a pool of 8 to 30 codes per table: a record's payments go to a few banks' branches."""
+    pools: dict[int, list[Any]] = {}
+
+    def draw(g: Any, rng: random.Random) -> Any:
+        if id(g) not in pools:
+            pools[id(g)] = [make(g, rng) for _ in range(rng.randint(8, 30))]
+        return rng.choice(pools[id(g)])
+    return draw
+
+
+_aba, _sort_code, _ifsc, _ca_transit, _bsb = (_pooled(m) for m in (_aba, _sort_code, _ifsc, _ca_transit, _bsb))
 
 
 # Each table: (mimesis locale, columns as (label, make, names, opaque?)); an opaque column takes one of OPAQUE.

@@ -18,6 +18,10 @@ keeps beside the account the code that routes the payment to the account's bank,
 - or a column named for one of those codes (``routing_number``, ``aba``, ``sort_code``, ``bsb``, ``transit``,
   ``bic``, ``swift``, ``ifsc``).
 
+Except for BICs and IFSCs (read as before), the codes must repeat as a record's do (:func:`repeating`): its
+payments go to a few banks' branches, while a column of drawn routing numbers beside drawn ids (the tune split's
+hard negatives) holds each once.
+
 What is no companion, measured on the ``extcsv37`` dev tables: a bank's name (payments tables keep it beside
 invoice, order and customer numbers; nothing says which number is the account) and a holder's name (a customer
 table's). Those tables' numbers stay untyped, and the fail-closed default masks them.
@@ -48,8 +52,13 @@ DATED_SHARE = 0.5  # of a sort-code column's values that, read as dd-mm-yy, woul
 CA_INSTITUTIONS = frozenset({"001", "002", "003", "004", "006", "010", "016", "030", "039", "219", "240", "260",
                              "309", "326", "540", "614", "623", "809", "815", "828", "829", "837", "839", "865",
                              "869", "879", "889", "899"})
-# Words of the names of routing codes (besides BIC, SWIFT and IFSC, which document_companions reads).
-ROUTING_NAME_WORDS = frozenset({"aba", "rtn", "routing", "sortcode", "bsb", "transit", "bic", "swift", "ifsc"})
+# Words of the names of routing codes: BIC, SWIFT and IFSC vouch by name alone (as before this module), the others
+# only with codes that repeat (REPEAT_SHARE).
+CODE_NAME_WORDS = frozenset({"bic", "swift", "ifsc"})
+ROUTING_NAME_WORDS = frozenset({"aba", "rtn", "routing", "sortcode", "bsb", "transit"}) | CODE_NAME_WORDS
+# A record's payments go to a few banks' branches: its routing codes repeat (measured on the tune split, whose tables
+# hold drawn routing numbers beside drawn ids, one per row: six columns of ids read as accounts without this).
+REPEAT_SHARE = 0.7  # of a routing column's values (placeholders removed) that at most may be distinct
 
 _TRANSIT = re.compile(r"^[0-9]{5}-([0-9]{3})$")
 _SORT_CODE = re.compile(r"^([0-9]{2})-([0-9]{2})-([0-9]{2})$")
@@ -105,6 +114,19 @@ def sort_code_column(values: Any) -> bool:
     return dated < DATED_SHARE * len(texts)
 
 
+def repeating(values: Any) -> bool:
+    """Whether a column's values repeat as a record's routing codes do: at most :data:`REPEAT_SHARE` of them
+    distinct (a few banks' branches), with :data:`MIN_VALUES` or more.
+
+    >>> repeating(["021000021", "011000015", "026009593"] * 4), repeating([str(10**8 + i) for i in range(12)])
+    (True, False)
+    """
+    from maskline.classify.document_companions import value_texts
+
+    texts = value_texts(values)
+    return len(texts) >= MIN_VALUES and len(set(texts)) <= REPEAT_SHARE * len(texts)
+
+
 def names_routing(name: str) -> bool:
     """Whether a column's name names a code that routes payments (``routing_number``, ``sort_code``, ``bsb``).
 
@@ -127,14 +149,18 @@ def routing_companions(columns: Sequence[ColumnClassification], values: Mapping[
     from maskline.classify.document_companions import routing_codes
 
     def routes(c: ColumnClassification) -> bool:
-        if names_routing(c.name):
+        words = set(_WORD.findall(re.sub(r"([a-z])([A-Z])", r"\1_\2", c.name).lower()))
+        if words & CODE_NAME_WORDS:
             return True
         # The codes' shapes are strict enough to be read under any verdict: a Canadian transit has a Brazilian
         # CEP's shape (12345-678) and is typed POSTAL_CODE by its values alone.
         if c.name not in values:
             return False
         v = values[c.name]
-        return routing_codes(v) or routing_column(v) or transit_column(v) or sort_code_column(v)
+        if c.info_type is None and routing_codes(v):
+            return True
+        return (names_routing(c.name) or routing_column(v) or transit_column(v) or sort_code_column(v)) \
+            and repeating(v)
 
     return tuple(c.name for c in columns if c.name != exclude and routes(c))
 

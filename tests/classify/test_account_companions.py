@@ -53,12 +53,18 @@ def _bsb(rng: random.Random) -> str:
     return f"{rng.choice(['01', '03', '06', '08', '73'])}{rng.randint(2, 7)}-{_digits(rng, 3)}"
 
 
+def _branches(rng: random.Random, routing, n: int) -> list[str]:
+    """``n`` routing codes of a record: a few banks' branches, each repeated."""
+    pool = [routing(rng) for _ in range(12)]
+    return [rng.choice(pool) for _ in range(n)]
+
+
 def _record(seed: int, account, routing, routing_name: str = "c2", extra: dict | None = None) -> pd.DataFrame:
     rng = random.Random(seed)
     frame = {"c1": [account(rng) for _ in range(N)], "payee": [rng.choice(PEOPLE) for _ in range(N)],
              "amount": [f"{rng.uniform(5, 5000):.2f}" for _ in range(N)]}
     if routing is not None:
-        frame[routing_name] = [routing(rng) for _ in range(N)]
+        frame[routing_name] = _branches(rng, routing, N)
     frame.update(extra or {})
     return pd.DataFrame(frame)
 
@@ -93,7 +99,7 @@ def test_sparse_accounts_stored_as_floats_beside_routing_numbers() -> None:
     rows = 300
     frame = pd.DataFrame({"c1": [float(rng.randint(10**7, 10**11)) if rng.random() < 0.2 else None
                                  for _ in range(rows)],
-                          "c2": [_aba(rng) for _ in range(rows)],
+                          "c2": _branches(rng, _aba, rows),
                           "payee": [rng.choice(PEOPLE) for _ in range(rows)]})
     assert _verdicts(frame)["c1"].info_type == "BANK_ACCOUNT"
 
@@ -107,7 +113,7 @@ def test_routing_numbers_beside_a_bic_are_no_accounts() -> None:
     # The issue's confusion: nine drawn digits beside a BIC read as an account; they are the bank's routing number.
     rng = random.Random(7)
     bics = ["DEUTDEFF", "BNPAFRPP", "UNCRITMM", "ABNANL2A", "NWBKGB2L", "CHASUS33", "BOFAUS3N"]
-    frame = pd.DataFrame({"c1": [_aba(rng) for _ in range(N)], "swift": [rng.choice(bics) for _ in range(N)],
+    frame = pd.DataFrame({"c1": _branches(rng, _aba, N), "swift": [rng.choice(bics) for _ in range(N)],
                           "bank_name": [rng.choice(BANKS) for _ in range(N)]})
     assert _verdicts(frame)["c1"].info_type != "BANK_ACCOUNT"
 
@@ -126,6 +132,15 @@ def test_two_drawn_columns_beside_a_routing_number_are_left_alone() -> None:
     frame = _record(31, lambda r: _digits(r, 10), _aba, extra={"c7": [_digits(rng, 11) for _ in range(N)]})
     verdicts = _verdicts(frame)
     assert verdicts["c1"].info_type is None and verdicts["c7"].info_type is None
+
+
+@pytest.mark.parametrize("name", ["c2", "routing_number"])
+def test_drawn_routing_numbers_beside_drawn_ids_vouch_for_nothing(name: str) -> None:
+    # The tune split's hard negative: each row's routing number drawn anew beside an id drawn anew. A record's
+    # payments go to a few banks' branches, whose codes repeat; these do not.
+    rng = random.Random(9)
+    frame = _record(9, lambda r: _digits(r, 16), None, extra={name: [_aba(rng) for _ in range(N)]})
+    assert _verdicts(frame)["c1"].info_type is None
 
 
 def test_random_nine_digits_are_no_routing_column() -> None:
