@@ -132,7 +132,12 @@ What is in it (see RESULTS.md):
   an enterprise MPI, SAP's PATNR, IPP, NHC, cartella, prontuário, Japanese, Chinese and Korean words, NHI, NHS and
   CHI numbers with their check characters) or under opaque names in forms their values prove, beside a hospital's
   other numbers (dense patient keys, accession and specimen numbers, orders, invoices, beds, lots, SKUs, slots,
-  process ids, NHI-shaped product codes), since the ``extcsv36`` round (:mod:`.dev_patient_ids`).
+  process ids, NHI-shaped product codes), since the ``extcsv36`` round (:mod:`.dev_patient_ids`);
+- twelve payment and payee records (US, UK, Indian, Canadian, Australian, European) whose account sits under an
+  opaque name beside the code routing payments to it (ABA routing, sort code, IFSC, transit, BSB, BIC; sparse, or
+  stored as floats), and records whose numbers are no accounts (routing codes alone, invoice, customer, loan and
+  transaction ids and card BINs beside a bank's and a person's name, Swedish OCR references beside a Bankgiro),
+  since the ``extcsv37`` round (:mod:`.dev_account_records`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -154,7 +159,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (corpus.fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "ed7e519f7d8ab864cd465587b3c6b9abeb01b35c76f29c9fa7b2c7b46f917cdb"
+RECORDED_FINGERPRINT = "83a0122c3a980d6d3cbe06da6a45fb9e55fe2c8198d8dbb7e563c5419e73fa9b"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -1204,13 +1209,14 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     eight of phones stored with more than the number in the cell (:mod:`benchmarks.classification.dev_phone_storage`),
     ten of free text as systems write it (:mod:`benchmarks.classification.dev_system_text`), seventeen of
     passenger lists, hotel registers, KYC exports and staff files with their passports, and of travel and member
-    codes that are none (:mod:`benchmarks.classification.dev_travel_documents`), and twenty-seven of patient
+    codes that are none (:mod:`benchmarks.classification.dev_travel_documents`), twenty-seven of patient
     identifiers under their systems' names beside a hospital's other numbers
-    (:mod:`benchmarks.classification.dev_patient_ids`).
+    (:mod:`benchmarks.classification.dev_patient_ids`), and twelve of payment records
+    (:mod:`benchmarks.classification.dev_account_records`).
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    384
+    396
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1260,8 +1266,9 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     # Handles of one template and their look-alikes (since the clsuser round), then each later round's tables in
     # the order of their rounds (clspass, clsbank, clsmrn, clsphone, clsfp, clsbank2, clspass2, clsfp2, clscard,
     # clsdev6, clsopq, clsopn, clscog, extcsv28, extcsv30, extcsv29, extcsv27, extcsv34, extcsv33, extcsv31,
-    # extcsv32, extcsv35, extcsv39, extcsv38, extcsv36),
+    # extcsv32, extcsv35, extcsv39, extcsv38, extcsv36, extcsv37),
     # after every other table: earlier tables stay as they were.
+    from benchmarks.classification.dev_account_records import account_record_tables
     from benchmarks.classification.dev_account_storage import account_storage_tables
     from benchmarks.classification.dev_card_exports import card_export_tables
     from benchmarks.classification.dev_card_storage import card_storage_tables
@@ -1297,7 +1304,8 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
             + phone_storage_tables(seed, rows)
             + system_text_tables(seed, rows)
             + travel_document_tables(seed, rows)
-            + patient_id_tables(seed, rows))
+            + patient_id_tables(seed, rows)
+            + account_record_tables(seed, rows))
 
 
 

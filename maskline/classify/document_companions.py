@@ -17,8 +17,9 @@ published standards:
   a person's name or birth date, each typed with confidence;
 - an account is kept beside the codes that route payments to it: an IBAN, a bank's BIC (ISO 9362: four letters of
   the bank, the country's two letters, two characters of place, optionally three of a branch) or an Indian IFSC
-  (the Reserve Bank's format: four letters, ``0``, six characters). A column of 8 to 18 digits, nearly each value
-  distinct, beside such a column reads BANK_ACCOUNT.
+  (the Reserve Bank's format: four letters, ``0``, six characters), a US ABA routing number, a Canadian transit,
+  a UK sort code (:mod:`maskline.classify.account_companions`). A column of 6 to 18 digits, nearly each value
+  distinct, beside such a column reads BANK_ACCOUNT; the routing codes themselves are never its candidates.
 
 Without a nationality, a person's table still speaks for a passport when the near miss is its *only* document-like
 column: a customer or member table that keeps codes of that shape keeps several (loyalty, membership, claim and
@@ -55,7 +56,8 @@ CODE_SHARE = 0.9  # of a companion column's values (placeholders removed) that m
 HOLDER_STRENGTH = 0.61  # a holder alone vouches less than a nationality and a holder (a member's code is possible)
 MIN_VALUES = 10  # fewer values say nothing about a column
 TEMPLATE_SHARE = 0.8  # of a column's values that must share one template for it to be the column's
-ACCOUNT_SHARE = 0.9  # of a candidate column's values that must be 8-18 digits
+ACCOUNT_SHARE = 0.9  # of a candidate column's values that must be 8-18 digits (6-18 beside a routing code)
+ROUTED_MIN_DIGITS = 6  # an account beside the code routing payments to it: Australian and Japanese ones are short
 DISTINCT_SHARE = 0.95  # ... and of those that must be distinct (an account per row; codes of a catalogue repeat)
 MAX_STEP_ONE = 0.5  # share of sorted neighbours one apart: more is a counter, not drawn account numbers
 MAX_READ = 2000  # values read per column
@@ -68,10 +70,9 @@ EPOCH_SHARE = 0.5  # of a candidate's values that, as Unix times, would say it i
 _PLACEHOLDER_WORDS = frozenset({"col", "column", "field", "fld", "attr", "attribute", "val", "value", "data", "extra",
                                 "unnamed", "var", "unknown", "misc", "tmp", "temp", "untitled", "blank", "noname"})
 _NATIONALITY_WORDS = frozenset({"nationality", "citizenship", "nationalities"})
-_ROUTING_WORDS = frozenset({"bic", "swift", "ifsc"})
 _BIC = re.compile(r"^[A-Z]{4}([A-Z]{2})[A-Z0-9]{2}(?:[A-Z0-9]{3})?$")
 _IFSC = re.compile(r"^[A-Z]{4}0[A-Z0-9]{6}$")
-_ACCOUNT = re.compile(r"^[0-9]{8,18}$")
+_ACCOUNT = re.compile(r"^[0-9]{1,18}$")  # the length is checked apart: min_digits
 _WORD = re.compile(r"[a-z]+")
 _DIGIT, _UPPER, _LOWER = re.compile(r"[0-9]"), re.compile(r"[A-Z]"), re.compile(r"[a-z]")
 
@@ -157,8 +158,9 @@ def routing_codes(values: Any) -> bool:
     return len(texts) >= MIN_VALUES and sum(is_code(t) for t in texts) >= CODE_SHARE * len(texts)
 
 
-def drawn_account_digits(values: Any) -> bool:
-    """Whether a column is 8 to 18 digits in nearly every value, nearly each one distinct, and not a counter.
+def drawn_account_digits(values: Any, min_digits: int = 8) -> bool:
+    """Whether a column is ``min_digits`` to 18 digits in nearly every value, nearly each one distinct, and not a
+    counter.
 
     >>> import random
     >>> r = random.Random(5)
@@ -170,7 +172,7 @@ def drawn_account_digits(values: Any) -> bool:
     False
     """
     texts = value_texts(values)
-    digits = [t for t in texts if _ACCOUNT.match(t)]
+    digits = [t for t in texts if _ACCOUNT.match(t) and len(t) >= min_digits]
     if len(texts) < MIN_VALUES or len(digits) < ACCOUNT_SHARE * len(texts):
         return False
     if len(set(digits)) < DISTINCT_SHARE * len(digits):
@@ -311,8 +313,9 @@ def identity_companions(columns: Sequence[ColumnClassification], values: Mapping
 
 def bank_companions(columns: Sequence[ColumnClassification], values: Mapping[str, Any],
                     exclude: str = "") -> tuple[str, ...]:
-    """The columns (other than ``exclude``) that route payments to an account: a column named ``bic``, ``swift``
-    or ``ifsc``, or one of BIC or IFSC codes; else none.
+    """The columns (other than ``exclude``) that route payments to an account: named for a routing code, or of
+    BIC, IFSC, ABA routing, Canadian transit or UK sort codes
+    (:func:`maskline.classify.account_companions.routing_companions`); else none.
 
     An IBAN is no such companion: it holds the account itself, and the tables that keep one beside other digits
     keep customer, order and article numbers, timestamps and routing numbers there (every column the rule read
@@ -325,8 +328,9 @@ def bank_companions(columns: Sequence[ColumnClassification], values: Mapping[str
     >>> bank_companions([ColumnClassification("c2", None, 0.8, None)], {"c2": ["x%d" % i for i in range(10)]})
     ()
     """
-    return tuple(c.name for c in columns if c.name != exclude and (
-        _words(c.name) & _ROUTING_WORDS or c.info_type is None and c.name in values and routing_codes(values[c.name])))
+    from maskline.classify.account_companions import routing_companions
+
+    return routing_companions(columns, values, exclude)
 
 
 def _typed(c: ColumnClassification, info_type: str, shape: str, companions: Sequence[str],
@@ -360,8 +364,11 @@ def with_document_companions(columns: Sequence[ColumnClassification], min_confid
         return tuple(columns)
     candidates = [c for c in columns if _candidate(c)]
     documents = [c.name for c in candidates if any(m.info_type == "PASSPORT" for m in c.signals.near_misses)]
-    accounts = [c.name for c in candidates if c.name not in documents and c.name in values
-                and drawn_account_digits(values[c.name])]
+    # The codes routing payments are the account's companions, never its candidates: a routing number or a
+    # transit is drawn digits too (the issue's "routing numbers read as bank accounts").
+    routing = bank_companions(columns, values)
+    accounts = [c.name for c in candidates if c.name not in documents and c.name not in routing and c.name in values
+                and drawn_account_digits(values[c.name], ROUTED_MIN_DIGITS if routing else 8)]
     # One record, one document and one account: two or more candidates beside the same companions are a holder's
     # number among ticket, transaction or customer numbers of the same shape, and nothing says which (measured on
     # public bank tables, extcsv11): then none is read.
@@ -412,6 +419,23 @@ def with_document_companions(columns: Sequence[ColumnClassification], min_confid
     elif len(documents) == 1 and min_confidence <= HOLDER_STRENGTH and (found := holder_companions(columns, values, documents[0])):
         typed[documents[0]] = ("PASSPORT", "a document number's template (near miss), the table's only one", found,
                                HOLDER_STRENGTH)
-    if len(accounts) == 1 and (found := bank_companions(columns, values, exclude=accounts[0])):
-        typed[accounts[0]] = ("BANK_ACCOUNT", "8-18 drawn digits, one per row", found, STRENGTH)
-    return tuple(_typed(c, *typed[c.name]) if c.name in typed else c for c in columns)
+    if len(accounts) == 1 and routing:
+        typed[accounts[0]] = ("BANK_ACCOUNT", "6-18 drawn digits, one per row", routing, STRENGTH)
+    from maskline.classify.account_companions import transit_postcodes
+
+    transits = transit_postcodes(columns, values) if typed else ()
+    return tuple(_typed(c, *typed[c.name]) if c.name in typed else _as_routing(c) if c.name in transits else c
+                 for c in columns)
+
+
+def _as_routing(c: ColumnClassification) -> ColumnClassification:
+    """``c``, a Canadian transit read as a postal code, untyped: a bank branch's code routing an account's payments
+    (public, but untyped rather than safe: the fail-closed default still masks it)."""
+    from maskline.classify.result import NONE_IDENTIFYING_SHAPE
+    from maskline.classify.signals import NearMiss
+
+    return replace(c, info_type=None, confidence=NONE_IDENTIFYING_SHAPE, category=None, match_share=0.0,
+                   evidence=("table:a Canadian transit and institution routing an account, not a postal code",)
+                   + c.evidence,
+                   signals=replace(c.signals, refuted=(*c.signals.refuted, "POSTAL_CODE"),
+                                   near_misses=(NearMiss("POSTAL_CODE", c.confidence),)))

@@ -1968,6 +1968,23 @@ def kz_iin(value: str) -> bool:
     return False
 
 
+def _pt_cc(value: str) -> bool:
+    """Portugal's Cartão de Cidadão number (python-stdnum's ``pt.cc``) with its version written in letters.
+
+    The number is the civil id, a check digit, the card's version and a check digit (``00000000 0 ZZ4``); the
+    version is two letters (``ZZ``, ``ZY``, ...). python-stdnum's pattern lets digits stand there, and its check is
+    Luhn's over digits, so every Luhn-valid number of 4 digits or more passed: Swedish OCR payment references and
+    Bankgiro numbers read as national ids (``extcsv37``).
+
+    >>> _pt_cc("00000000 0 ZZ4"), _pt_cc("0000000000004"), _pt_cc("123456782")
+    (True, False, False)
+    """
+    import re
+
+    compact = re.sub(r"[\s-]", "", value).upper()
+    return len(compact) >= 4 and compact[-3:-1].isalpha() and _stdnum("pt.cc")(value)
+
+
 NATIONAL_ID_CHECKS: dict[str, Callable[[str], bool]] = {
     "de_idnr": _stdnum("de.idnr"),
     "fr_nir": _stdnum("fr.nir"),
@@ -1976,7 +1993,7 @@ NATIONAL_ID_CHECKS: dict[str, Callable[[str], bool]] = {
     "it_codicefiscale": _stdnum("it.codicefiscale"),
     "nl_bsn": _stdnum("nl.bsn"),
     "pt_nif": _stdnum("pt.nif"),
-    "pt_cc": _stdnum("pt.cc"),
+    "pt_cc": _pt_cc,
     "br_cpf": _stdnum("br.cpf"),
     "gb_nhs": _stdnum("gb.nhs"),
     "gb_nino": gb_nino,
