@@ -66,3 +66,15 @@ def masked_runner(policy: Path, connection: Any, dialect: str) -> Callable[[str]
                                             resolve_key(pol.key)).rows]
 
     return run
+
+
+def policy_init_text(path: Path, columns: Sequence[str], row: Callable[[int], list[Any]], rows: int,
+                     capsys: Any) -> str:
+    """The policy `maskline policy init` prints (read through pytest's ``capsys``) for a CSV at ``path`` of ``id``
+    plus ``columns``, rows 1..``rows`` from ``row(i)``: every row safe, since what the scan passes, and with which
+    form, is the test's question."""
+    with path.open("w", newline="") as f:
+        csv.writer(f).writerows([["id", *columns], *(row(i) for i in range(1, rows + 1))])
+    capsys.readouterr()
+    assert main(["policy", "init", str(path)]) == 0
+    return str(capsys.readouterr().out)

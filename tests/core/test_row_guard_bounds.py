@@ -23,7 +23,7 @@ from sqlglot import exp
 
 from maskline.cli.main import main
 from tests.core.bounded_rows import COLUMNS, SECRETS, bounded_row, secret_row
-from tests.core.secret_past_sample import masked_runner, policy_file
+from tests.core.secret_past_sample import masked_runner, policy_file, policy_init_text
 
 ROWS = 50_000
 TABLE = "rg4_scores"
@@ -130,11 +130,7 @@ def test_each_form_refuses_the_secret_and_keeps_its_own_values(shape: str) -> No
 def test_the_width_is_the_samples_and_one_more(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     import re
 
-    source = tmp_path / "s.csv"
-    with source.open("w", newline="") as f:
-        csv.writer(f).writerows([["id", *COLUMNS], *(bounded_row(i) for i in range(1, 301))])
-    assert main(["policy", "init", str(source)]) == 0
-    text = capsys.readouterr().out
+    text = policy_init_text(tmp_path / "s.csv", COLUMNS, bounded_row, 300, capsys)
     # 300 rows: ids of three digits and scores of at most five are held to six digits (4 + 1, 5 + 1)
     assert re.search(r"^ +id: \{pass: numeric_6\}", text, re.M)
     assert re.search(r"^ +score: \{pass: money_amounts_6\}", text, re.M)

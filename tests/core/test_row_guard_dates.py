@@ -28,6 +28,7 @@ from tests.core.secret_past_sample import (
     assert_mask_redacts_only_the_secret_row,
     masked_runner,
     policy_file,
+    policy_init_text,
     write_with_secret_last,
 )
 
@@ -130,16 +131,11 @@ def test_the_query_path_on_postgres_masks_a_secret_past_the_sample_and_text_on_n
 
 
 def test_policy_init_writes_the_dates_and_paths_held(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    import csv
     import re
 
     from maskline.policy import load_policy
 
-    source = tmp_path / "orders.csv"
-    with source.open("w", newline="") as f:
-        csv.writer(f).writerows([["id", *COLUMNS], *(_row(i) for i in range(1, 301))])
-    assert main(["policy", "init", str(source)]) == 0
-    text = capsys.readouterr().out
+    text = policy_init_text(tmp_path / "orders.csv", COLUMNS, _row, 300, capsys)
     assert re.search(r"^ +order_date: \{pass: calendar_dates\}", text, re.M)
     assert re.search(r"^ +output_path: \{pass: storage_locations\}", text, re.M)  # on main: STREET_ADDRESS
     assert not re.search(r": \{pass: true\}", text)

@@ -7,7 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,6 +138,21 @@ def unsynced_project(root: Path) -> DbtProject:
     (root / "dbt_project.yml").write_text(yaml.safe_dump(config, sort_keys=False))
     install_packages(project)
     project.run("seed", "--select", "raw_customers")  # every test reads the seed's columns, whatever the order
+    return project
+
+
+def text_seed_project(root: Path, table: str, columns: Sequence[str], lines: Sequence[str]) -> DbtProject:
+    """An :func:`unsynced_project` at ``root`` with a seed ``table`` (``id`` an integer, every one of ``columns``
+    text; ``lines`` its CSV rows) and a model ``<table>_masked`` selecting it through ``maskline.masked_columns``,
+    the seed loaded. The row-guard tests build their models on it."""
+    project = unsynced_project(root)
+    (project.root / "seeds" / f"{table}.csv").write_text("id," + ",".join(columns) + "\n" + "\n".join(lines) + "\n")
+    (project.root / "seeds" / f"{table}.yml").write_text(
+        f"version: 2\nseeds:\n  - name: {table}\n    config:\n      column_types: {{id: integer, "
+        + ", ".join(f"{c}: varchar" for c in columns) + "}\n")
+    (project.root / "models" / f"{table}_masked.sql").write_text(
+        f"select {{{{ maskline.masked_columns(ref('{table}')) }}}} from {{{{ ref('{table}') }}}}\n")
+    project.run("seed", "--select", table)
     return project
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from tests.core.bounded_rows import COLUMNS, SECRETS, bounded_row, secret_row
-from tests.dbt.dbt_harness import DbtProject, built_on_a_sample, unsynced_project
+from tests.dbt.dbt_harness import DbtProject, built_on_a_sample, text_seed_project
 
 pytestmark = [pytest.mark.dbt, pytest.mark.xdist_group("dbt")]
 ROWS = 300
@@ -22,16 +22,8 @@ ROWS = 300
 def project(tmp_path_factory: pytest.TempPathFactory) -> DbtProject:
     """The integration project on DuckDB with a ``rg4_scores`` seed (every column text but ``id``) and a model
     selecting it through ``maskline.masked_columns``."""
-    project = unsynced_project(tmp_path_factory.mktemp("dbt_rg4") / "project")
     rows = [",".join(bounded_row(i)) for i in range(1, ROWS + 1)] + [",".join(secret_row(ROWS))]
-    (project.root / "seeds" / "rg4_scores.csv").write_text("id," + ",".join(COLUMNS) + "\n" + "\n".join(rows) + "\n")
-    (project.root / "seeds" / "rg4_scores.yml").write_text(
-        "version: 2\nseeds:\n  - name: rg4_scores\n    config:\n      column_types: {id: integer, "
-        + ", ".join(f"{c}: varchar" for c in COLUMNS) + "}\n")
-    (project.root / "models" / "rg4_scores_masked.sql").write_text(
-        "select {{ maskline.masked_columns(ref('rg4_scores')) }} from {{ ref('rg4_scores') }}\n")
-    project.run("seed", "--select", "rg4_scores")
-    return project
+    return text_seed_project(tmp_path_factory.mktemp("dbt_rg4") / "project", "rg4_scores", COLUMNS, rows)
 
 
 def test_each_secret_that_fitted_mains_forms_is_redacted(project: DbtProject) -> None:

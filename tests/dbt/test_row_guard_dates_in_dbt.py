@@ -18,7 +18,7 @@ from tests.core.dated_rows import COLUMNS, dated_row
 from tests.dbt.dbt_harness import (
     DbtProject,
     built_on_a_sample,
-    unsynced_project,
+    text_seed_project,
 )
 
 pytestmark = [pytest.mark.dbt, pytest.mark.xdist_group("dbt")]
@@ -31,16 +31,8 @@ _row = dated_row
 def project(tmp_path_factory: pytest.TempPathFactory) -> DbtProject:
     """The integration project on DuckDB with a ``rg3_orders`` seed (every column text) and a model selecting it
     through ``maskline.masked_columns``."""
-    project = unsynced_project(tmp_path_factory.mktemp("dbt_rg3") / "project")
     rows = [",".join(_row(i)) for i in range(1, ROWS + 1)] + [f"{ROWS + 1}," + ",".join([SECRET] * len(COLUMNS))]
-    (project.root / "seeds" / "rg3_orders.csv").write_text("id," + ",".join(COLUMNS) + "\n" + "\n".join(rows) + "\n")
-    (project.root / "seeds" / "rg3_orders.yml").write_text(
-        "version: 2\nseeds:\n  - name: rg3_orders\n    config:\n      column_types: {id: integer, "
-        + ", ".join(f"{c}: varchar" for c in COLUMNS) + "}\n")
-    (project.root / "models" / "rg3_orders_masked.sql").write_text(
-        "select {{ maskline.masked_columns(ref('rg3_orders')) }} from {{ ref('rg3_orders') }}\n")
-    project.run("seed", "--select", "rg3_orders")
-    return project
+    return text_seed_project(tmp_path_factory.mktemp("dbt_rg3") / "project", "rg3_orders", COLUMNS, rows)
 
 
 def _built(project: DbtProject, none_alone: str | None = None) -> tuple[Any, Any]:
