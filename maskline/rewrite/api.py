@@ -329,8 +329,6 @@ def _rewrite(
     if root is None:
         raise RewriteRefused("cannot build the query's scopes", where="query", fix="use a plain SELECT")
 
-    if facts is not None and not masked_schema:
-        _refuse_shadowed_entries(connection, tables, policy, d, read, default_schema)
     if classification is None:  # the scan stored beside the policy file, when it covers these tables
         from maskline.classify.stored import scan_beside
 
@@ -384,46 +382,6 @@ def _rewrite(
         relations={**spelled, **sensitivity.names})
 
 
-def _refuse_shadowed_entries(connection: Any, tables: list[exp.Table], policy: Policy, d: Dialect,
-                              read: str | None, session_schema: str | None) -> None:
-    """Refuse an unqualified table that an unqualified policy entry describes when the session's ``search_path``
-    resolves it away from the engine's default schema while that schema holds a table of the name.
-
-    An unqualified entry (``customers:``) names the session's current schema's table: the first schema of its
-    ``search_path`` that exists, set by the role, the database, the DSN's ``options`` or a ``SET`` (DuckDB's
-    ``USE``), none of them the policy's author. A path that put a look-alike schema first (a view
-    ``look.customers`` over ``public.customers``, its ``ssn`` renamed to the entry's ``pass: true`` column) moved
-    the entry, allowances included, off the table it was written for. Which of the two the entry meant cannot be
-    told from the policy, so neither is guessed: the fix names both. A table written with its schema is matched by
-    that schema (an entry naming the session's schema's table is not another schema's: ``maskline.plan``).
-    """
-    try:
-        default = stored_name(engine(d.name).default_schema, read)
-    except Exception:  # noqa: BLE001 - an engine without a default schema of its own (Trino): nothing to shadow
-        return
-    if not default or not session_schema or default == session_schema:
-        return
-    from maskline.rewrite.schema_source import read_schema
-    from maskline.rewrite.table_names import name_parts
-
-    entries = {name_parts(n)[-1] for n in policy.datasets if len(name_parts(n)) == 1}
-    # a table the policy describes by its schema (hr.customers) has its own entry: the unqualified one is not taken
-    entries -= {name_parts(n)[-1] for n in policy.datasets if name_parts(n)[-2:-1] == name_parts(session_schema)}
-    for table in tables:
-        parts = written_parts(table)
-        # the tables the unqualified entry is taken for: unqualified, or written in the session's schema
-        if len(parts) > 2 or parts[-1] not in entries or (len(parts) == 2 and parts[0] != session_schema):
-            continue
-        name = parts[-1]
-        if read_schema(connection, [exp.table_(exp.to_identifier(table.name, quoted=True), db=default)]):
-            raise RewriteRefused(
-                f"{mention('table', table)} resolves through the session's search_path to {session_schema}.{name}, "
-                f"while {default}.{name} exists too, and the policy's unqualified entry {name!r} cannot tell "
-                "which of them it describes", where=f'{policy.source}: datasets["{name}"]',
-                fix=f'qualify the entry ("{default}.{name}" or "{session_schema}.{name}") and give the other table '
-                    "an entry of its own, or set the connection's search_path to the schema the entry describes")
-
-
 def _refuse_masked_unnest(root: Any, tracer: Tracer, sensitivity: Sensitivity) -> None:
     """Refuse ``UNNEST(col)`` (DuckDB's ``unnest(col)``, Spark's ``explode``) of a sensitive column, before anything
     runs: its mask replaces the whole array (a label, NULL), so the masked relation has no array to unnest and the
@@ -436,8 +394,8 @@ def _refuse_masked_unnest(root: Any, tracer: Tracer, sensitivity: Sensitivity) -
                 continue  # another scope's (a subquery's): checked with it
             args = node.expressions if isinstance(node, exp.Unnest) else [node.this]
             for arg in args:
-                if not isinstance(arg, exp.Column):
-                    continue
+                if not isinstance(arg, exp.Column) or not _may_read_a_table(scope, arg):
+                    continue  # a derived relation's array (array_agg of masked values) holds masked elements
                 hit = tracer.sensitive(tracer.column(scope, arg))
                 if hit:
                     raise RewriteRefused(
@@ -446,6 +404,23 @@ def _refuse_masked_unnest(root: Any, tracer: Tracer, sensitivity: Sensitivity) -
                         where="FROM clause",
                         fix="unnest an array of masked values (UNNEST(ARRAY[col, ...])), or unnest the column in a "
                             "staging model and mask its element column there")
+
+
+def _may_read_a_table(scope: Any, column: exp.Column) -> bool:
+    """Whether ``column`` may be a stored table's own column (whose mask replaced the whole array), not a derived
+    relation's (``(SELECT array_agg(email) AS a FROM customers) s``: its arrays are built from masked values).
+    Unqualified, it may be any source's, so any table among them counts (refused rather than guessed).
+
+    >>> import sqlglot
+    >>> from sqlglot.optimizer.scope import build_scope
+    >>> q = sqlglot.parse_one("SELECT v FROM (SELECT array_agg(e) AS a FROM c) s, unnest(s.a) AS t(v)")
+    >>> root = build_scope(q)
+    >>> _may_read_a_table(root, q.find(exp.Unnest).expressions[0])
+    False
+    """
+    if column.table:
+        return isinstance(scope.sources.get(column.table), exp.Table)
+    return any(isinstance(source, exp.Table) for source in scope.sources.values())
 
 
 def _generated(tables: list[exp.Table], facts: CatalogFacts | None, schema: Schema, default_schema: str | None,

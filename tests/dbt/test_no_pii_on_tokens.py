@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.masked_outputs import TYPES, methods_for, raw_in_words, raw_values
+from tests.masked_outputs import TYPES, compiled_methods_for, raw_in_words, raw_values
 
 pytestmark = [pytest.mark.dbt, pytest.mark.xdist_group("dbt")]
 
@@ -34,7 +34,7 @@ def _files() -> dict[str, str]:
     models, tests = [], []
     for column, info_type in TYPES.items():
         selects = []
-        for name, method, params in methods_for(column):
+        for name, method, params in compiled_methods_for(column):
             args = "".join(f", {k}={v!r}" for k, v in params.items())
             selects.append(f"{{{{ maskline.mask('{column}', '{method}', info_type='{info_type}'{args}) }}}} as {name}")
             tests.append((f"masked_{column}", name))
@@ -103,7 +103,7 @@ ENGINES = ["duckdb_verdicts", pytest.param("postgres_verdicts", marks=pytest.mar
 def test_every_methods_output_passes_maskline_no_pii(engine: str, request: pytest.FixtureRequest) -> None:
     verdicts = request.getfixturevalue(engine)
     masked = {name: v for name, v in verdicts.items() if name.startswith("masked__")}
-    assert len(masked) == sum(len(methods_for(c)) for c in TYPES)
+    assert len(masked) == sum(len(compiled_methods_for(c)) for c in TYPES)
     assert {name: v for name, v in masked.items() if v != ("pass", 0)} == {}
 
 

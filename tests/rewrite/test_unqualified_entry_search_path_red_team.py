@@ -8,6 +8,12 @@ Now, when the session's path resolves the name away from the engine's default sc
 ``main``) while that schema holds a table of the name, the query is refused, naming both tables and the fix
 (qualify the entry): which one the entry meant cannot be told from the policy. Trino has no search path: the client names the session's schema, which an
 unqualified entry keeps naming. Real PostgreSQL (a login role with its own path), DuckDB and Trino.
+
+**Not fixed yet (the lead took the refusal back out of the round):** refusing in that case cost one catalog
+statement per table (the one-statement read of ``test_catalog_facts_statements`` became ``1 + n``) and refused every
+module of the suite working in a schema of its own beside a ``public`` namesake. The PostgreSQL and DuckDB tests
+below are strict expected failures that pin the hole: they fail (XPASS) once an unqualified entry can no longer be
+moved, and must then lose their marks. The fix wants the namesake check inside the one catalog read.
 """
 
 from __future__ import annotations
@@ -32,6 +38,9 @@ KEY = KeyMaterial(b"k" * 32, source="test")
 # the look-alike: a view whose `note` is the real table's ssn, so the entry's pass reaches the SSN if it moves
 LOOKALIKE = "CREATE VIEW look.customers AS SELECT id, ssn AS note, 'none' AS ssn FROM {real}.customers"
 
+KNOWN_HOLE = pytest.mark.xfail(strict=True, reason="known hole: a search_path can move an unqualified entry to "
+                                "a namesake (CHANGELOG, Security, redteam20)")
+
 
 def _outcome(sql: str, dialect: str, con: Any) -> str | list[tuple[Any, ...]]:
     try:
@@ -52,6 +61,7 @@ def _assert_held(dialect: str, con: Any, real: str) -> None:
     assert isinstance(out, str) and SSN not in out, out
 
 
+@KNOWN_HOLE
 @pytest.mark.postgres
 def test_a_roles_search_path_does_not_move_an_unqualified_entry_on_postgres(pg_module_dsn: str) -> None:
     import psycopg2
@@ -78,6 +88,7 @@ def test_a_roles_search_path_does_not_move_an_unqualified_entry_on_postgres(pg_m
         execute(pg_module_dsn, f"DROP OWNED BY {login} CASCADE", f"DROP ROLE {login}")
 
 
+@KNOWN_HOLE
 def test_a_sessions_schema_does_not_move_an_unqualified_entry_on_duckdb() -> None:
     import duckdb
 
