@@ -407,20 +407,33 @@ def _refuse_masked_unnest(root: Any, tracer: Tracer, sensitivity: Sensitivity) -
 
 
 def _may_read_a_table(scope: Any, column: exp.Column) -> bool:
-    """Whether ``column`` may be a stored table's own column (whose mask replaced the whole array), not a derived
-    relation's (``(SELECT array_agg(email) AS a FROM customers) s``: its arrays are built from masked values).
-    Unqualified, it may be any source's, so any table among them counts (refused rather than guessed).
+    """Whether ``column`` may carry a stored table's own column unchanged (whose mask replaced the whole array):
+    read from the table, or passed through a derived relation as a bare column. A derived relation's array built
+    by a function (``(SELECT array_agg(email) AS a FROM customers) s``) holds masked elements, so it is not.
+    Unqualified, it may be any source's; a source this cannot follow counts (refused rather than guessed).
 
     >>> import sqlglot
     >>> from sqlglot.optimizer.scope import build_scope
-    >>> q = sqlglot.parse_one("SELECT v FROM (SELECT array_agg(e) AS a FROM c) s, unnest(s.a) AS t(v)")
-    >>> root = build_scope(q)
-    >>> _may_read_a_table(root, q.find(exp.Unnest).expressions[0])
+    >>> def reads(sql):
+    ...     q = sqlglot.parse_one(sql)
+    ...     return _may_read_a_table(build_scope(q), q.find(exp.Unnest).expressions[0])
+    >>> reads("SELECT v FROM (SELECT array_agg(e) AS a FROM c) s, unnest(s.a) AS t(v)")
     False
+    >>> reads("SELECT x FROM (SELECT tags AS tg FROM c) AS s, unnest(s.tg) AS t(x)")
+    True
     """
-    if column.table:
-        return isinstance(scope.sources.get(column.table), exp.Table)
-    return any(isinstance(source, exp.Table) for source in scope.sources.values())
+    from sqlglot.optimizer.scope import Scope
+
+    sources = [scope.sources.get(column.table)] if column.table else list(scope.sources.values())
+    for source in sources:
+        if not isinstance(source, Scope):
+            return True  # a stored table, or a source whose columns are not followed here
+        for projection in source.expression.selects:
+            inner = projection.unalias()
+            if projection.alias_or_name == column.name and isinstance(inner, exp.Column) \
+                    and _may_read_a_table(source, inner):
+                return True
+    return False
 
 
 def _generated(tables: list[exp.Table], facts: CatalogFacts | None, schema: Schema, default_schema: str | None,
