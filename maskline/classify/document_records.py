@@ -182,6 +182,22 @@ def _written(text: str) -> str:
     return "".join(g for g in m.groups() if g) if m else upper
 
 
+def distinct_of_shape(texts: Sequence[str], shape: re.Pattern[str], share: float = DOCUMENT_SHARE) -> bool:
+    """Whether a column's ``texts`` (written as its reader normalises them) are enough to judge, ``share`` of them fit
+    ``shape``, and nearly each fitting one is distinct: a document per row, where catalogue codes repeat. The
+    document readers (:func:`document_like`, :func:`maskline.classify.document_types.document_number_shaped`)
+    differ only in their shape.
+
+    >>> distinct_of_shape(["AB%07d" % (i * 7919) for i in range(12)], re.compile(r"^[A-Z]{2}[0-9]{7}$"))
+    True
+    >>> distinct_of_shape(["AB0000001"] * 12, re.compile(r"^[A-Z]{2}[0-9]{7}$"))  # one code, repeated
+    False
+    """
+    shaped = [t for t in texts if shape.match(t)]
+    return len(texts) >= MIN_VALUES and len(shaped) >= share * len(texts) \
+        and len(set(shaped)) >= DISTINCT_SHARE * len(shaped)
+
+
 def document_like(values: Any) -> bool:
     """Whether nearly every value has a document number's shape (one to three capitals, six to nine digits, a
     closing capital at most; or Korea's ``M123A4567``), in any case and with a space after the series, nearly each
@@ -199,10 +215,7 @@ def document_like(values: Any) -> bool:
     False
     """
 
-    texts = [_written(t) for t in value_texts(values)]
-    shaped = [t for t in texts if _DOCUMENT.match(t)]
-    return len(texts) >= MIN_VALUES and len(shaped) >= DOCUMENT_SHARE * len(texts) \
-        and len(set(shaped)) >= DISTINCT_SHARE * len(shaped)
+    return distinct_of_shape([_written(t) for t in value_texts(values)], _DOCUMENT)
 
 
 def document_digits(values: Any) -> bool:

@@ -42,7 +42,6 @@ from maskline.classify.signals import NearMiss
 TYPE_SHARE = 0.9  # of a type column's values (placeholders removed) that must name a document
 PASSPORT_SHARE = 0.5  # of those that must name a passport for the number beside them to read PASSPORT
 SHAPE_SHARE = 0.9  # of a number column's values of a document number's shape
-DISTINCT_SHARE = 0.9  # ... nearly each one distinct
 MIN_VALUES = 10  # fewer values say nothing about a column
 STRENGTH = 0.62  # the record's verdict, as document_companions.STRENGTH: below what values give alone
 SERIES_STRENGTH = 0.72  # document_numbers.STRENGTH: a values-only reading of the template, no name behind it
@@ -132,11 +131,9 @@ def document_number_shaped(values: Any) -> bool:
     False
     """
     from maskline.classify.document_companions import value_texts
+    from maskline.classify.document_records import distinct_of_shape
 
-    texts = [_written(t) for t in value_texts(values)]
-    shaped = [t for t in texts if _SHAPE.match(t)]
-    return len(texts) >= MIN_VALUES and len(shaped) >= SHAPE_SHARE * len(texts) \
-        and len(set(shaped)) >= DISTINCT_SHARE * len(shaped)
+    return distinct_of_shape([_written(t) for t in value_texts(values)], _SHAPE, SHAPE_SHARE)
 
 
 def _number_column(c: ColumnClassification) -> bool:
