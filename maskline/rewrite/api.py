@@ -428,7 +428,10 @@ def _may_read_a_table(scope: Any, column: exp.Column) -> bool:
     for source in sources:
         if not isinstance(source, Scope):
             return True  # a stored table, or a source whose columns are not followed here
-        for projection in source.expression.selects:
+        query = source.expression
+        if not isinstance(query, exp.Query):
+            return True  # a source that is not a query (a VALUES list): not followed here, so counted
+        for projection in query.selects:
             inner = projection.unalias()
             if projection.alias_or_name == column.name and isinstance(inner, exp.Column) \
                     and _may_read_a_table(source, inner):
