@@ -9,6 +9,7 @@ its SQLSTATE and the identifiers the driver reports as separate fields
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from maskline.errors import InputError, MaskingError, MasklineError
@@ -28,16 +29,30 @@ _DIAG_FIELDS = (("schema_name", "schema"), ("table_name", "table"), ("column_nam
                 ("datatype_name", "type"), ("constraint_name", "constraint"))
 
 
+# Trino's error names: the constant names of its error-code enums (StandardErrorCode's DIVISION_BY_ZERO,
+# INVALID_CAST_ARGUMENT...), sent as a field beside the message. They name the kind of failure, as a SQLSTATE does,
+# and hold no value; anything else in that field is not shown.
+_TRINO_ERROR_NAME = re.compile(r"[A-Z][A-Z0-9_]{0,63}")
+
+
 def engine_error_fields(exc: BaseException) -> dict[str, str]:
-    """The structured parts of a driver error: its class, SQLSTATE and diagnostic identifiers.
+    """The structured parts of a driver error: its class, SQLSTATE (Trino: its error name) and diagnostic
+    identifiers.
 
     >>> engine_error_fields(ValueError("Could not convert string 'alice@x.com' to DATE"))
     {'class': 'ValueError'}
+    >>> class TrinoUserError(Exception):
+    ...     error_name = "DIVISION_BY_ZERO"
+    >>> engine_error_fields(TrinoUserError("Division by zero"))
+    {'class': 'TrinoUserError', 'error': 'DIVISION_BY_ZERO'}
     """
     out = {"class": type(exc).__name__}
     code = getattr(exc, "pgcode", None) or getattr(exc, "sqlstate", None)
     if isinstance(code, str) and code:
         out["sqlstate"] = code
+    name = getattr(exc, "error_name", None)  # trino.exceptions.TrinoQueryError
+    if isinstance(name, str) and _TRINO_ERROR_NAME.fullmatch(name):
+        out["error"] = name
     diag = getattr(exc, "diag", None)
     for attr, label in _DIAG_FIELDS:
         value = getattr(diag, attr, None) if diag is not None else None

@@ -88,7 +88,7 @@ def parse_select(sql: str, dialect: str) -> exp.Query:
         if isinstance(statement, exp.Command) and str(statement.this).upper() in Tokenizer.KEYWORDS:
             kind = str(statement.this).upper()  # the statement's keyword, when it is one of SQL's keywords
         raise RewriteRefused(f"only SELECT queries can be masked, not {kind}", where="query",
-                             fix="run data changes outside maskline's query rewrite")
+                             fix=statement_fix(kind))
     refuse_writes(statement)
     # A comment means nothing to the query, and sqlglot prints the ones it keeps into the SQL that runs, where the
     # engine's logs, pg_stat_activity and pg_stat_statements (which replaces literals, not comments) keep them: a
@@ -96,6 +96,42 @@ def parse_select(sql: str, dialect: str) -> exp.Query:
     for node in statement.walk():
         node.comments = None
     return statement
+
+
+# Statements that write nothing but answer from what the engine knows of the data, not from masked rows: a plan
+# quotes the query's literals and the table's statistics (row estimates of a filter on a raw column), SHOW STATS
+# and ANALYZE hold a column's raw minimum and maximum, DESCRIBE and SHOW a type's labels and the settings (the key's
+# among them). No masked relation can stand below them, so they are refused by kind, and the fix says what
+# maskline answers instead, not "run data changes elsewhere" (they change nothing).
+DESCRIBING = frozenset({"EXPLAIN", "SHOW", "DESCRIBE", "SUMMARIZE", "PRAGMA", "ANALYZE"})
+# Statements that change the session the query runs in (its search path, settings, catalog) or run a statement
+# stored in it: maskline sets up the session itself, for each query, and a change would outlive the refusal.
+SESSION = frozenset({"SET", "RESET", "USE", "PREPARE", "EXECUTE", "DEALLOCATE", "CALL", "DO", "LOAD", "ATTACH",
+                     "DETACH", "INSTALL"})
+
+
+def statement_fix(kind: str) -> str:
+    """What to do instead of a statement of ``kind`` (sqlglot's name or SQL's keyword, upper case) that is not a
+    SELECT: describing statements have maskline's own answer, session statements are maskline's to make, and
+    everything else changes data.
+
+    >>> statement_fix("EXPLAIN")[:76]
+    'plans, statistics and settings come from raw values; run `maskline sql --exp'
+    >>> statement_fix("SET")[:56]
+    'send the SELECT alone: maskline sets up the session (sea'
+    >>> statement_fix("DELETE")
+    "run data changes outside maskline's query rewrite"
+    """
+    if kind in DESCRIBING:
+        return ("plans, statistics and settings come from raw values; run `maskline sql --explain` (the MCP explain "
+                "and describe_table tools) to see what a query reads and how each column is masked, and the SELECT "
+                "itself for masked rows and counts")
+    if kind in SESSION:
+        return ("send the SELECT alone: maskline sets up the session (search path, settings, key) for each query "
+                "itself")
+    if kind in ("COPY", "EXPORT"):  # the raw rows, whole, to a file or the client
+        return "select the rows to see them masked, or write a masked copy with a masking job (maskline mask)"
+    return "run data changes outside maskline's query rewrite"
 
 
 def refuse_writes(query: exp.Expr) -> None:

@@ -50,6 +50,16 @@ FIXES_BY_SQLSTATE_CLASS = {
     "53": "the engine ran out of resources: limit the rows or simplify the query",
     "57": "the query was cancelled or timed out: limit the rows or simplify the query",
 }
+# Trino has no SQLSTATE either: its error names (engine_error_fields' "error") say which one would fit. A
+# division by zero in ``CASE WHEN ssn = 'guess' THEN 1/0 END`` said only "TrinoUserError ... check the query".
+SQLSTATE_OF_TRINO_ERROR = {
+    "DIVISION_BY_ZERO": "22012",
+    "INVALID_CAST_ARGUMENT": "22000", "INVALID_FUNCTION_ARGUMENT": "22000", "NUMERIC_VALUE_OUT_OF_RANGE": "22000",
+    "SYNTAX_ERROR": "42000", "TYPE_MISMATCH": "42000", "FUNCTION_NOT_FOUND": "42000", "COLUMN_NOT_FOUND": "42000",
+    "TABLE_NOT_FOUND": "42000", "AMBIGUOUS_NAME": "42000", "MISSING_COLUMN_NAME": "42000",
+    "EXCEEDED_TIME_LIMIT": "57000", "USER_CANCELED": "57000", "ADMINISTRATIVELY_KILLED": "57000",
+    "EXCEEDED_GLOBAL_MEMORY_LIMIT": "53000", "EXCEEDED_LOCAL_MEMORY_LIMIT": "53000", "EXCEEDED_CPU_LIMIT": "53000",
+}
 # DuckDB has no SQLSTATE on its exceptions; its exception classes say the same.
 FIXES_BY_CLASS = {
     "ConversionException": FIXES_BY_SQLSTATE_CLASS["22"],
@@ -80,8 +90,8 @@ def query_failed(exc: BaseException, where: str = "query") -> QueryFailed:
     from maskline.engine.failures import engine_error_fields, safe_engine_message
 
     fields = engine_error_fields(exc)
-    fix = (FIXES_BY_SQLSTATE.get(fields.get("sqlstate", ""))
-           or FIXES_BY_SQLSTATE_CLASS.get(fields.get("sqlstate", "")[:2])
+    sqlstate = fields.get("sqlstate") or SQLSTATE_OF_TRINO_ERROR.get(fields.get("error", ""), "")
+    fix = (FIXES_BY_SQLSTATE.get(sqlstate) or FIXES_BY_SQLSTATE_CLASS.get(sqlstate[:2])
            or FIXES_BY_CLASS.get(fields["class"]) or "check the query, then retry")
     return QueryFailed(f"the query failed on the engine: {safe_engine_message(exc)}", where=where, fix=fix,
                        fields=fields)
