@@ -47,6 +47,13 @@ _SYNTAX = (exp.Cast, exp.Case, exp.Array, exp.Extract, exp.Coalesce, exp.If, exp
 
 def _is_pinned(call: Any) -> bool:
     parent = call.parent
+    if isinstance(parent, exp.Filter) and parent.this is call:
+        # An aggregate with FILTER: sqlglot reads ``system.builtin."count"(*) FILTER (WHERE ...)`` back as a column
+        # ``system.builtin.<count(*) FILTER (...)>``, the qualifier on the filter around the call, where Trino reads
+        # a call of system.builtin.count (the refusal named count as unpinned, and FILTER could not be written).
+        column = parent.parent
+        return (isinstance(column, exp.Column) and column.this is parent and not column.args.get("catalog")
+                and f"{column.db}.{column.table}".lower() == PREFIX[:-1])
     if not (isinstance(parent, exp.Dot) and parent.expression is call):
         return False
     owner = parent.this
@@ -59,6 +66,8 @@ def unpinned_calls(sql: str) -> tuple[str, ...]:
 
     >>> unpinned_calls("SELECT system.builtin.count(*) OVER (), CAST(a AS VARCHAR), TRY(b) FROM t")
     ()
+    >>> unpinned_calls('SELECT system.builtin."count"(*) FILTER (WHERE a = 1), count(*) FILTER (WHERE a = 2) FROM t')
+    ('count',)
     """
     try:
         tree = sqlglot.parse_one(sql, read="trino")

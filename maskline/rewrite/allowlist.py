@@ -315,6 +315,14 @@ def check_allowed(query: exp.Expr, dialect: str, text: str | None = None) -> Non
         if isinstance(node, exp.Func) and isinstance(node.parent, exp.Dot) and node.arg_key == "expression" \
                 and dialect not in METHOD_CALLS:
             raise _refuse_qualified(node, "function")
+        if isinstance(node, exp.Filter) and dialect not in METHOD_CALLS and (
+                (isinstance(node.parent, exp.Dot) and node.arg_key == "expression")
+                or (isinstance(node.parent, exp.Column) and node.arg_key == "this" and node.parent.table)):
+            # ``ev.max(x) FILTER (WHERE ...)``: sqlglot puts the schema around the filter, not the call (a column
+            # qualifier, or a Dot under OVER), so the check above missed it; on PostgreSQL it calls ev's aggregate,
+            # whose body can read current_setting of the key. Later steps refused it, but as a column that does not
+            # resolve, or as syntax maskline cannot print.
+            raise _refuse_qualified(node.this, "function")
         if isinstance(node, exp.Table) and isinstance(node.this, exp.Func):
             names = sql_names(node.this)
             if not names & TABLE_FUNCTIONS:
