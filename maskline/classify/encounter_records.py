@@ -136,9 +136,7 @@ def clinical_companions(columns: Sequence[ColumnClassification], values: Mapping
             out.append(c.name)
         elif c.info_type is None and c.name in values:
             groups = set(_counted(values[c.name]))
-            if 4 <= len(groups) and groups <= _BLOOD_GROUPS and groups & {"O+", "O-", "0+", "0-", "AB+", "AB-"}:
-                out.append(c.name)
-            elif set(name_words(c.name)) & STAY_WORDS:
+            if len(groups) >= 4 and groups <= _BLOOD_GROUPS and groups & {"O+", "O-", "0+", "0-", "AB+", "AB-"} or set(name_words(c.name)) & STAY_WORDS:
                 out.append(c.name)
     return tuple(out)
 
