@@ -136,7 +136,8 @@ def clinical_companions(columns: Sequence[ColumnClassification], values: Mapping
             out.append(c.name)
         elif c.info_type is None and c.name in values:
             groups = set(_counted(values[c.name]))
-            if len(groups) >= 4 and groups <= _BLOOD_GROUPS and groups & {"O+", "O-", "0+", "0-", "AB+", "AB-"} or set(name_words(c.name)) & STAY_WORDS:
+            blood = len(groups) >= 4 and groups <= _BLOOD_GROUPS and groups & {"O+", "O-", "0+", "0-", "AB+", "AB-"}
+            if blood or set(name_words(c.name)) & STAY_WORDS:
                 out.append(c.name)
     return tuple(out)
 
