@@ -102,6 +102,10 @@ def classify(data: Any, policy: Any = None, *, table: str | None = None, sample:
     # A few readings need the table: four-digit codes beside people's contact data are their postal codes, and a
     # number computed from two others in its row is a measurement.
     columns = list(with_table_context(columns, min_conf, {n: v.values for n, v in read.items()}, NumberHeads(read)))
+    from maskline.classify.encounter_records import with_encounter_records
+
+    # A patient's record number under an opaque name repeats over a stay table's rows exactly as the patient does.
+    columns = list(with_encounter_records(columns, min_conf, read))
     from maskline.classify.document_companions import with_document_companions
 
     # Under opaque names a passport's or an account's number is read from what its record keeps beside it: a

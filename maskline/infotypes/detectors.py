@@ -273,9 +273,10 @@ DETECTORS: tuple[Detector, ...] = (
        strength=0.75, min_share=0.5, refute="counted_accounts"),
     _D("MEDICAL_RECORD_NUMBER", "mrn-prefix", r"(?i:mrn)[-: #]?[0-9]{5,10}", None, strength=0.85),
     # Refuted by row keys, bare (1..N, zero-padded) or behind one prefix (P000001 .. P000300 under patient_id: a key a
-    # program counted over the table's rows, not a number a hospital issued to each patient).
+    # program counted over the table's rows, not a number a hospital issued to each patient), and by a few codes
+    # shared by the rows (hospital_id over the facilities of a stay table: a foreign key, not a patient's number).
     _D("MEDICAL_RECORD_NUMBER", "record-number", r"[A-Za-z0-9][A-Za-z0-9/-]{3,24}", "record_number", chance=0.5,
-       needs_hint=True, kinds=_SI, refute=("surrogate_keys", "serial_keys")),
+       needs_hint=True, kinds=_SI, refute=("surrogate_keys", "serial_keys", "shared_codes")),
     # Patient identifiers whose form proves them (maskline.infotypes.health_numbers): New Zealand's NHI, whose check
     # character random codes of its shape pass about one time in eleven (old form) or twenty-three (new form); an
     # HL7 v2 PID-3 identifier whose type code says medical record (12345678^^^HOSP^MR); and, under a medical-record

@@ -343,6 +343,15 @@ _HINT_NOT_WITH: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {
     ("PASSPORT", ("pass",)): _PLAY_STATS,
     # A contact's key, kind or date is no phone number (contact_id, contact_type, contact_date).
     **{("PHONE", (w,)): _CONTACT_NOT_PHONE for w in CONTACT_WORDS},
+    # Vietnamese "nhi" is children's (khoa nhi: the paediatrics department; bệnh viện nhi: a children's hospital;
+    # nhi đồng), not New Zealand's National Health Index, beside the words of a Vietnamese hospital's register.
+    ("MEDICAL_RECORD_NUMBER", ("nhi",)): frozenset({"khoa", "benh", "vien", "dong", "giuong", "tre", "phong",
+                                                    "kham", "bv"}),
+    # A URN is the unique reference number of many registers (England's schools, Ofsted's providers, charities) and a
+    # URI scheme (urn:uuid); a hospital's UR number is not written beside those.
+    ("MEDICAL_RECORD_NUMBER", ("urn",)): frozenset({"school", "schools", "establishment", "academy", "college",
+                                                    "ofsted", "dfe", "provider", "charity", "uuid", "uri", "oid",
+                                                    "isbn", "nbn", "doi", "lsid", "ukprn", "laestab"}),
 }
 
 # Words of an identity or travel document, in a column name, that are not themselves a passport hint (those give
@@ -884,6 +893,11 @@ def _scores_for(words: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ...]]
     for info_type, score, rest, spans in _abbreviated(words, table) + _shortened(words, table):
         keep = _KEEP_WITH.get(info_type, frozenset())
         if score < 1.0 and (rest & NEGATING_WORDS) - keep or rest & _NOT_WITH.get(info_type, frozenset()):
+            continue
+        # A word the name's own hint word may not stand beside undoes its abbreviated reading too (school_urn is no
+        # "ur number" abbreviated).
+        if any(t == info_type and contains_words(words, hw) and set(words) - set(hw) & banned
+               for (t, hw), banned in _HINT_NOT_WITH.items()):
             continue
         found.append((info_type, score, spans))
     best: dict[str, float] = {}

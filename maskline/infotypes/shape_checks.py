@@ -762,6 +762,28 @@ def _storage_paths(values: Sequence[str], rows: int = 0) -> str | None:
     return storage_paths(values, rows)
 
 
+MAX_SHARED_CODES = 40  # distinct values: a few facilities, sites or departments
+SHARED_CODE_ROWS = 8  # rows a value at least, on average
+
+
+def shared_codes(values: Sequence[str], rows: int = 0) -> str | None:
+    """A few codes shared by many rows (``rows``: the rows holding a value): a key of a few things a table's rows
+    point to (the hospital of a stay under ``hospital_id``, a site, a department), not one number per person. A
+    person's number repeats only over that person's rows (a patient's few stays), so a column of them has many
+    distinct values. The reading it refutes stays a near miss, which the fail-closed decision masks.
+
+    >>> shared_codes(["104512", "220931", "309114", "431207"], 300)
+    'shared codes: 4 distinct values over 300 rows, a key of a few things the rows point to, not one per person'
+    >>> shared_codes([f"{i:08d}" for i in range(100)], 300) is None
+    True
+    """
+    distinct = {v.strip() for v in values if v.strip()}
+    if not distinct or len(distinct) > MAX_SHARED_CODES or rows < SHARED_CODE_ROWS * len(distinct) or rows < 40:
+        return None
+    return (f"shared codes: {len(distinct)} distinct values over {rows} rows, a key of a few things the rows point "
+            "to, not one per person")
+
+
 SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "counted_accounts": _counted_accounts,
     "flight_numbers": flight_numbers,
@@ -791,10 +813,11 @@ SHAPE_CHECKS: dict[str, Callable[[Sequence[str], int], str | None]] = {
     "serial_keys": _serial_keys,
     "counter_codes": _counter_codes,
     "storage_paths": _storage_paths,
+    "shared_codes": shared_codes,
 }
 """Every shape check by name; detectors refer to these in ``refute``."""
 READS_VALUE_ROWS = frozenset({"few_single_words", "repeated_labels", "handle_labels", "person_words",
-                              "category_words", "hinted_names"})
+                              "category_words", "hinted_names", "shared_codes"})
 """Checks whose ``rows`` is the rows holding a value (how often values repeat), not the table's rows."""
 READS_COLUMN = frozenset({"signed_quantities", "storage_paths"})
 """Checks given every value of the column (its distinct values the patterns ran on), not only those the detector
