@@ -36,11 +36,11 @@ def _layouts() -> dict[int, tuple[tuple[str, re.Pattern[str]], ...]]:
     from stdnum import iban
 
     by_length: dict[int, list[tuple[str, re.Pattern[str]]]] = {}
-    for prefix in iban._ibandb.prefixes:  # noqa: SLF001 - the registry stdnum's own validate reads
+    for prefix in iban._ibandb.prefixes:
         cc, props = prefix[1], prefix[3]
         if len(cc) == 2 and props.get("bban"):
             length = sum(int(n) for n in re.findall(r"[0-9]+", props["bban"]))
-            by_length.setdefault(length, []).append((cc, iban._struct_to_re(props["bban"])))  # noqa: SLF001
+            by_length.setdefault(length, []).append((cc, iban._struct_to_re(props["bban"])))
     return {n: tuple(v) for n, v in by_length.items()}
 
 

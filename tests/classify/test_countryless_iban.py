@@ -166,7 +166,7 @@ def test_codes_of_the_form_whose_check_digits_fail_stay_untyped() -> None:
     lambda r: r.randint(10**13, 10**14 - 1),
     lambda r: f"{r.choice([1, 2, 3, 12, 38]):02d}-{_digits(r, 4)}",  # bank-branch codes alone
 ])
-def test_look_alikes_of_new_zealand_accounts_stay_untyped(make) -> None:  # noqa: ANN001 - a value maker
+def test_look_alikes_of_new_zealand_accounts_stay_untyped(make) -> None:
     rng = random.Random(14)
     assert _classify([make(rng) for _ in range(N)]) != "BANK_ACCOUNT"
 
