@@ -36,6 +36,7 @@ def _layouts() -> dict[int, tuple[tuple[str, re.Pattern[str]], ...]]:
     from stdnum import iban
 
     by_length: dict[int, list[tuple[str, re.Pattern[str]]]] = {}
+    # stdnum publishes no reader of its registry's layouts: its own validate() reads these two names.
     for prefix in iban._ibandb.prefixes:
         cc, props = prefix[1], prefix[3]
         if len(cc) == 2 and props.get("bban"):

@@ -11,6 +11,7 @@ cards. Values are drawn here by seeded generators; the IBANs' check digits are p
 from __future__ import annotations
 
 import random
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -140,8 +141,9 @@ def test_a_column_of_dashed_ibans_is_ibans() -> None:
 def test_a_column_of_new_zealand_accounts_is_bank_accounts(form: str) -> None:
     rng = random.Random(form)
     numbers = [_nz(rng) for _ in range(N)]
-    values: list = {"spaced": [f"{d[:2]} {d[2:6]} {d[6:13]} {d[13:]}" for d in numbers], "plain": numbers,
-                    "integer": [int(d) for d in numbers]}[form]
+    forms: dict[str, list[Any]] = {"spaced": [f"{d[:2]} {d[2:6]} {d[6:13]} {d[13:]}" for d in numbers],
+                                   "plain": list(numbers), "integer": [int(d) for d in numbers]}
+    values = forms[form]
     assert _classify(values) == "BANK_ACCOUNT"
 
 
@@ -152,7 +154,7 @@ def test_codes_of_the_form_whose_check_digits_fail_stay_untyped() -> None:
     from stdnum import iban as stdnum_iban
 
     rng = random.Random(13)
-    values = []
+    values: list[str] = []
     while len(values) < N:
         code = _digits(rng, 2) + "".join(rng.choice(LETTERS) for _ in range(4)) + _digits(rng, 10)
         if not stdnum_iban.is_valid("NL" + code):
