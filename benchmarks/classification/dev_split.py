@@ -141,7 +141,12 @@ What is in it (see RESULTS.md):
 - seventeen encounter tables: a patient's bare-digit record number under an opaque name repeated over the stays
   beside dense encounter keys, lab orders, specimen ids, wards and beds; the same tables keyed by the patients
   table's dense row key; a Vietnamese paediatrics register (``nhi_khoa``), an English school register (``urn``) and
-  facility codes under ``hospital_id``, since the ``extcsv42`` round (:mod:`.dev_clinical_encounters`).
+  facility codes under ``hospital_id``, since the ``extcsv42`` round (:mod:`.dev_clinical_encounters`);
+- eight tables of bank accounts in the shapes exports leave them (Dutch, Irish and Italian IBANs without their country
+  code, compact, spaced or in lower case; Greek and Romanian IBANs grouped by dashes; New Zealand accounts spaced,
+  unseparated or stored as integers) beside customer, order and invoice numbers, codes of the same form whose check
+  digits fail, bank-branch and sort codes alone, EANs, ISBNs, integer ids of the same lengths and card numbers, since
+  the ``extcsv41`` round (:mod:`.dev_account_shapes`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -163,7 +168,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (corpus.fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "d791a1760d840cdd8b9f0152d4c544955e8c50acf92a2e2a8a1c7f72d34acd78"
+RECORDED_FINGERPRINT = "c730bfbb383b9bfe6d1823ca3b614062d1a9d0a9658acf2cd5dd97acbab5110d"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -1216,12 +1221,13 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     codes that are none (:mod:`benchmarks.classification.dev_travel_documents`), twenty-seven of patient
     identifiers under their systems' names beside a hospital's other numbers
     (:mod:`benchmarks.classification.dev_patient_ids`), twelve of payment records
-    (:mod:`benchmarks.classification.dev_account_records`), and seventeen of encounters with record numbers repeated
-    over the stays and names that misfire as record numbers (:mod:`benchmarks.classification.dev_clinical_encounters`).
+    (:mod:`benchmarks.classification.dev_account_records`), seventeen of encounters with record numbers repeated
+    over the stays and names that misfire as record numbers (:mod:`benchmarks.classification.dev_clinical_encounters`),
+    and eight of accounts in the shapes exports leave them (:mod:`benchmarks.classification.dev_account_shapes`).
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    413
+    421
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1271,9 +1277,10 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     # Handles of one template and their look-alikes (since the clsuser round), then each later round's tables in
     # the order of their rounds (clspass, clsbank, clsmrn, clsphone, clsfp, clsbank2, clspass2, clsfp2, clscard,
     # clsdev6, clsopq, clsopn, clscog, extcsv28, extcsv30, extcsv29, extcsv27, extcsv34, extcsv33, extcsv31,
-    # extcsv32, extcsv35, extcsv39, extcsv38, extcsv36, extcsv37, extcsv42),
+    # extcsv32, extcsv35, extcsv39, extcsv38, extcsv36, extcsv37, extcsv42, extcsv41),
     # after every other table: earlier tables stay as they were.
     from benchmarks.classification.dev_account_records import account_record_tables
+    from benchmarks.classification.dev_account_shapes import account_shape_tables
     from benchmarks.classification.dev_account_storage import account_storage_tables
     from benchmarks.classification.dev_card_exports import card_export_tables
     from benchmarks.classification.dev_card_storage import card_storage_tables
@@ -1312,7 +1319,8 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
             + travel_document_tables(seed, rows)
             + patient_id_tables(seed, rows)
             + account_record_tables(seed, rows)
-            + clinical_encounter_tables(seed, rows))
+            + clinical_encounter_tables(seed, rows)
+            + account_shape_tables(seed, rows))
 
 
 
