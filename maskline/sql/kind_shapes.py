@@ -85,6 +85,10 @@ KIND_PATTERNS: dict[str, str] = {
 # and a 13-digit card among product numbers; each meets the check one time in ten by chance (the remainder: nothing
 # in nine or thirteen digits tells them apart then).
 KIND_CHECKS: dict[str, str] = {"routing_numbers": "aba", "product_numbers": "gtin"}
+# Patterns a kind's values must also match: an ISBN has ten characters (nine digits and a digit or ``X``) or thirteen
+# digits behind 978 or 979, whatever its hyphens. The form's groups alone took an ISBN-10 of up to twenty digits, so
+# ``4111-1111111-1111111-1`` passed among book numbers.
+KIND_ALSO: dict[str, str] = {"book_numbers": r"^(97[89](-?[0-9]){10}|([0-9]-?){9}[0-9X])$"}
 
 
 def _status_spellings() -> tuple[str, ...]:

@@ -43,6 +43,7 @@ from sqlglot import exp
 from maskline.sql.check_digit_sql import check_digit_holds
 from maskline.sql.kind_shapes import (
     BOUNDED_FORMS,
+    KIND_ALSO,
     KIND_CHECKS,
     KIND_PATTERNS,
     KIND_WORDS,
@@ -186,6 +187,8 @@ def _fits(value: exp.Expression, shape: str) -> exp.Expr:
         forms += [whole_match(exp.Lower(this=value.copy()), p) for p in lowered_forms(shape)]
         return exp.or_(exp.and_(*forms), one_of(PLACEHOLDERS))
     form = whole_match(value.copy(), KIND_PATTERNS[shape])
+    if shape in KIND_ALSO:
+        form = exp.and_(form, whole_match(value.copy(), KIND_ALSO[shape]))
     if shape in KIND_CHECKS:  # the kind's check digit beside its form (the classifier proved the kind by it)
         form = exp.and_(form, check_digit_holds(value.copy(), KIND_CHECKS[shape]))
     return exp.or_(form, one_of(PLACEHOLDERS))

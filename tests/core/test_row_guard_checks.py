@@ -108,6 +108,9 @@ FORMS = {
     # 13-digit Visa numbers (Luhn-valid) and a 12-digit one failing the GS1 check; GS1's restricted prefixes
     "product_numbers": (["4222222222222", "4111111111119", "2001234567893", "0412345678905"],
                         ["4006381333931", "5901234123457", "036000291452", "9780306406157"]),
+    # an ISBN-10's four groups of up to twenty digits; ISBN-10 and ISBN-13 with and without hyphens
+    "book_numbers": (["4111-1111111-1111111-1", "4111-111111-111111-1"],
+                     ["978-3-16-148410-0", "9783161484100", "0-306-40615-2", "3-16-148410-X"]),
     "identifier": (["0x4111111111111111", "0x078051120", "0x4155550100", "0x" + "a" * 65],
                    ["0x1F", "0x00000012", "0x0000000000000012", "0x" + "ab" * 32, "0x7f3a9c",
                     "123e4567-e89b-12d3-a456-426614174000"]),
