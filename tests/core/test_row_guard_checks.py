@@ -135,7 +135,7 @@ def _kept(shape: str, values: list[str], dialect: str, run) -> list[str]:  # typ
 @pytest.mark.parametrize("shape", sorted(FORMS))
 def test_each_form_refuses_the_secret_and_keeps_its_own_values_on_duckdb(shape: str) -> None:
     refused, kept = FORMS[shape]
-    got = _kept(shape, refused + kept, "duckdb", lambda sql: duckdb.sql(sql).fetchall())
+    got = _kept(shape, refused + kept, "duckdb", lambda sql: duckdb.connect().execute(sql).fetchall())
     assert got == ["[REDACTED]"] * len(refused) + kept
 
 
@@ -157,7 +157,7 @@ def test_the_routing_and_product_checks_are_the_classifiers() -> None:
     for shape, proven in (("routing_numbers", routing_numbers), ("product_numbers", product_numbers)):
         refused, kept = FORMS[shape]
         values = [v for v in refused + kept if v != "n/a"]
-        got = _kept(shape, values, "duckdb", lambda sql: duckdb.sql(sql).fetchall())
+        got = _kept(shape, values, "duckdb", lambda sql: duckdb.connect().execute(sql).fetchall())
         assert [g != "[REDACTED]" for g in got] == [proven([v]) for v in values], shape
 
 
