@@ -92,12 +92,13 @@ def scratch_schema(pg_dsn: str, prefix: str) -> Iterator[tuple[Any, str]]:
 
 @contextmanager
 def fresh_database(admin_dsn: str) -> Iterator[str]:
-    """A new, empty ``maskline_test_<uuid>`` database for as long as the block runs, dropped WITH (FORCE) after.
+    """A new, empty ``maskline_test_<uuid>`` database (``$MASKLINE_PG_DB_PREFIX_<uuid>`` when set) for as long as the block runs, dropped WITH (FORCE) after.
 
     A module that creates tables by fixed names (``customers``, ``people``) takes one of these rather than the
     worker's shared ``pg_dsn``: another module on the same worker may have left a table of that name behind.
     """
-    name = f"maskline_test_{uuid.uuid4().hex[:10]}"
+    # MASKLINE_PG_DB_PREFIX: the prefix of the databases a run makes, so runs sharing one server tell theirs apart
+    name = f"{os.environ.get('MASKLINE_PG_DB_PREFIX', 'maskline_test')}_{uuid.uuid4().hex[:10]}"
     with scratch(admin_dsn, f'CREATE DATABASE "{name}"', f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'):
         yield admin_dsn.rsplit("/", 1)[0] + "/" + name
 

@@ -31,7 +31,10 @@ CATEGORICAL_MAX = 20  # distinct labels a categorical column may have
 CATEGORICAL_REPEAT = 5  # and each repeated this often on average
 
 _NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
-_HEX_ID = re.compile(r"0[xX][0-9a-fA-F]+")
+# ``0x`` and at most 64 hex digits (a SHA-256 or Keccak digest) with a letter among them, or at most eight digits (six
+# after eight zeros or more): ``0x4111111111111111`` (a card's digits behind ``0x``) is no hex id, and a column of
+# them no id column (maskline.sql.shape_guard holds every row of a passed one to the same form).
+_HEX_ID = re.compile(r"0[xX](?=[0-9a-fA-F]{1,64}$)([0-9a-fA-F]*[a-fA-F][0-9a-fA-F]*|[0-9]{1,8}|0{8,}[0-9]{1,6})")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")
 # A second's fraction has at most nine digits (nanoseconds): more is no time's, and a card's digits could hide there.
 _ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?")

@@ -67,13 +67,28 @@ KIND_PATTERNS: dict[str, str] = {
     "event_epochs": r"^1([0-9]{9}|[0-9]{12}|[0-9]{15}|[0-9]{18})$",
     "book_numbers": r"^(97[89](-?[0-9]){10}|[0-9]{1,5}-[0-9]{1,7}-[0-9]{1,7}-[0-9X])$",
     "versions": rf"^[vV]?{_PART}([.]{_PART}){{1,3}}([-.]?{_LABEL}[.]?[0-9]{{0,3}})?$",
-    # a Federal Reserve prefix and seven digits
+    # a Federal Reserve prefix and seven digits, and the ABA check digit (KIND_CHECKS)
     "routing_numbers": r"^(0[0-9]|1[0-2]|2[1-9]|3[0-2]|6[1-9]|7[0-2]|80)[0-9]{7}$",
-    "product_numbers": r"^[0-9]{12,13}$",
+    # a UPC-A (twelve digits) or EAN-13 outside GS1's restricted prefixes, as the classifier reads them (in-store and
+    # company-internal numbers, coupons: read as a GTIN-13, ``2``, ``02``, ``04``, ``05``, ``98``, ``99``), and the
+    # GS1 check digit (KIND_CHECKS)
+    "product_numbers": r"^([0136-9][0-9]{11}|(0[0136-9]|1[0-9]|[3-8][0-9]|9[0-7])[0-9]{11})$",
     "counts": r"^(0|[1-9][0-9]{0,5})$",
     "measurements": rf"^[+-]?[0-9]{{1,7}}([.,][0-9]{{1,4}})?{_SPACE}?{_UNIT}$",
     "years": r"^(19[5-9][0-9]|20[0-9][0-9])$",
 }
+
+
+# The check digit each kind's values meet (maskline.sql.check_digit_sql builds it as SQL), beside its form: the
+# classifier proved the kind on the sample by it (maskline.classify.safe_kinds), and a value without it is no such
+# number. The form alone let an SSN written as nine digits behind a Federal Reserve prefix pass among routing numbers,
+# and a 13-digit card among product numbers; each meets the check one time in ten by chance (the remainder: nothing
+# in nine or thirteen digits tells them apart then).
+KIND_CHECKS: dict[str, str] = {"routing_numbers": "aba", "product_numbers": "gtin"}
+# Patterns a kind's values must also match: an ISBN has ten characters (nine digits and a digit or ``X``) or thirteen
+# digits behind 978 or 979, whatever its hyphens. The form's groups alone took an ISBN-10 of up to twenty digits, so
+# ``4111-1111111-1111111-1`` passed among book numbers.
+KIND_ALSO: dict[str, str] = {"book_numbers": r"^(97[89](-?[0-9]){10}|([0-9]-?){9}[0-9X])$"}
 
 
 def _status_spellings() -> tuple[str, ...]:
@@ -171,6 +186,10 @@ VOCABULARY_SHAPES: dict[str, tuple[str, str | None]] = {
     "vocabulary_media_types": ("media types", "^(application|audio|chemical|font|image|inode|message|model|multipart"
                                               "|text|video)/[a-z0-9][a-z0-9+._-]{0,126}$"),
 }
+# The most digits a value of a vocabulary held by its form may have: the registered media types' most (seven, in
+# ``application/vnd.iso11783-10+zip``; tests/core/test_row_guard_checks.py reads the registry). The form alone took a
+# subtype of 127 characters, so ``application/4111111111111111`` passed.
+VOCABULARY_DIGITS: dict[str, int] = {"vocabulary_media_types": 7}
 # Vocabularies held by their form alone (their pattern, or the language tag pattern), not by a listed member.
 FORM_ONLY_VOCABULARIES = frozenset({"vocabulary_language_tags", "vocabulary_media_types"})
 
@@ -227,6 +246,8 @@ def lowered_forms(shape: str) -> tuple[str, ...]:
     >>> end = lowered_forms("storage_locations")[0]
     >>> [bool(re.fullmatch(end, v)) for v in ("raw/orders.csv", "s3://b/x/", "ann/ann.smith", "x/a.snappy.parquet")]
     [True, True, False, True]
+    >>> [bool(re.fullmatch(end, v)) for v in ("x/ann.smith/", "s3://my.bucket/v1.2/a.csv", "../x/", "x/.hidden/")]
+    [False, True, True, False]
     >>> lowered_forms("labels")
     ()
     """
@@ -237,8 +258,13 @@ def lowered_forms(shape: str) -> tuple[str, ...]:
 
     # extensions of letters and digits only: the few with punctuation (``c++``, ``json-patch``) are left out, so a
     # path to one is masked (fail closed) rather than a regex metacharacter reaching the pattern
-    listed = sorted(e for e in DATA_EXTENSIONS | registered_extensions() if e.isascii() and e.isalnum())
-    return ("^.*(/|[.](" + "|".join(listed) + "))$",)
+    listed = "|".join(sorted(e for e in DATA_EXTENSIONS | registered_extensions() if e.isascii() and e.isalnum()))
+    # After a scheme's host or bucket (``s3://my.bucket/``, whose dots are a domain's), every part with a dot ends in
+    # a listed extension or in digits (``part-0.snappy.parquet``, ``v1.2``, ``2024.01.05``): ``x/Ann.Smith/``, a
+    # directory named like a person, ended in the prefix's ``/`` and passed. The path ends in a ``/`` or a file's
+    # listed extension.
+    part = f"([^/.]*|[.]{{1,2}}|[^/]*[.]({listed}|[0-9]+))"
+    return (f"^([a-z][a-z0-9+.-]*://[^/]*/)?/*({part}/+)*([^/]*[.]({listed}))?$",)
 
 
 # A column of numbers or money amounts stored as text is held, beside the form, to the most digits its sample showed
@@ -253,7 +279,16 @@ def lowered_forms(shape: str) -> tuple[str, ...]:
 NUMERIC_WIDTHS = (6, 8, 10, 12, 15, 18)
 # The forms bounded so: shape name -> (the form, the most digits), ``numeric_8``, ``money_amounts_12``.
 WIDTH_BOUNDED = ("numeric", "money_amounts", "versions", "template_ids")
-BOUNDED_FORMS: dict[str, tuple[str, int]] = {f"{base}_{n}": (base, n) for base in WIDTH_BOUNDED for n in NUMERIC_WIDTHS}
+# A column passed for a few repeated labels is held to the most digits any of its sampled labels had, rounded up to
+# one of these (``labels_0`` for labels without a digit): the labels form took any six digits, so a PIN, a short
+# account or a postal code beside a name (``Ann Smith 10115``) passed among ``gold``, ``silver``, ``bronze``. No
+# growth is allowed for: a categorical column's few labels were each seen repeated in the sample, so a new label is
+# the exception, and a wider one is masked (a row's value, never the column). Wider than six: ``labels`` as before.
+LABEL_DIGITS = (0, 2, 4, 6)
+BOUNDED_FORMS: dict[str, tuple[str, int]] = {
+    **{f"{base}_{n}": (base, n) for base in WIDTH_BOUNDED for n in NUMERIC_WIDTHS},
+    **{f"labels_{n}": ("labels", n) for n in LABEL_DIGITS},
+}
 # The bound a column is held to when its scan kept no width (stored before widths were kept): the narrowest, so a
 # wider value is masked until the table is scanned again (fail closed: a row's value, never the column).
 UNKNOWN_WIDTH = NUMERIC_WIDTHS[0]
@@ -265,9 +300,13 @@ def bounded_shape(base: str, width: int | None) -> str:
 
     >>> bounded_shape("numeric", 4), bounded_shape("numeric", 5), bounded_shape("money_amounts", 11)
     ('numeric_6', 'numeric_6', 'money_amounts_12')
-    >>> bounded_shape("numeric", 18), bounded_shape("numeric", None), bounded_shape("labels", 3)
-    ('numeric', 'numeric_6', 'labels')
+    >>> bounded_shape("numeric", 18), bounded_shape("numeric", None), bounded_shape("short_labels", 3)
+    ('numeric', 'numeric_6', 'short_labels')
+    >>> bounded_shape("labels", 0), bounded_shape("labels", 3), bounded_shape("labels", 7), bounded_shape("labels", None)
+    ('labels_0', 'labels_4', 'labels', 'labels_0')
     """
+    if base == "labels":  # the sample's labels' digits, no growth; unrecorded: none (fail closed, a row's value)
+        return next((f"labels_{n}" for n in LABEL_DIGITS if n >= (width or 0)), base)
     if base not in WIDTH_BOUNDED:
         return base
     want = UNKNOWN_WIDTH if width is None else width + 1

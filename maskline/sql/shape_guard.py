@@ -40,12 +40,16 @@ from typing import TYPE_CHECKING
 
 from sqlglot import exp
 
+from maskline.sql.check_digit_sql import check_digit_holds
 from maskline.sql.kind_shapes import (
     BOUNDED_FORMS,
+    KIND_ALSO,
+    KIND_CHECKS,
     KIND_PATTERNS,
     KIND_WORDS,
     LABEL_FORMS,
     PLACEHOLDERS,
+    VOCABULARY_DIGITS,
     VOCABULARY_SHAPES,
     digits_at_most,
     held_shapes,
@@ -62,8 +66,14 @@ if TYPE_CHECKING:
 SHAPE_PATTERNS: dict[str, str] = {
     "numeric": r"^[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)([eE][+-]?[0-9]+)?$",
     "temporal": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]{1,9})?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?$",
-    "identifier": r"^([0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}|0[xX][0-9a-fA-F]+)$",
+    # a UUID, or ``0x`` and hex digits with a letter among them (or at most eight digits, six after eight zeros or
+    # more): ``0x4111111111111111``, a card's digits behind ``0x``, is no hex id (maskline.classify.shape._HEX_ID)
+    "identifier": r"^([0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"
+                  r"|0[xX]([0-9a-fA-F]*[a-fA-F][0-9a-fA-F]*|[0-9]{1,8}|0{8,}[0-9]{1,6}))$",
 }
+# The widest a value of a shape may be, beside its pattern: a ``0x`` id has at most 64 hex digits (a SHA-256 or
+# Keccak digest, an Ethereum transaction hash), 66 characters with its ``0x``.
+SHAPE_WIDTHS: dict[str, str] = {"identifier": "^.{1,66}$"}
 # A boolean's words, compared lower-cased (no engine-portable case-insensitive flag).
 BOOLEAN_WORDS = ("true", "false", "t", "f", "yes", "no", "y", "n", "0", "1")
 # every shape a value is checked against: the classifier's shapes, and the safe kinds a pass rests on
@@ -156,7 +166,8 @@ def _fits(value: exp.Expression, shape: str) -> exp.Expr:
     if shape == "boolean":
         return one_of(BOOLEAN_WORDS)
     if shape in SHAPE_PATTERNS:
-        return whole_match(value.copy(), SHAPE_PATTERNS[shape])
+        fits = whole_match(value.copy(), SHAPE_PATTERNS[shape])
+        return exp.and_(fits, whole_match(value.copy(), SHAPE_WIDTHS[shape])) if shape in SHAPE_WIDTHS else fits
     if shape in BOUNDED_FORMS:  # the form, with at most as many digits as the sample showed and one more
         base, most = BOUNDED_FORMS[shape]
         return exp.and_(_fits(value, base), whole_match(value.copy(), digits_at_most(most)))
@@ -165,12 +176,22 @@ def _fits(value: exp.Expression, shape: str) -> exp.Expr:
     if shape in VOCABULARY_SHAPES:
         listed = one_of(vocabulary_words(shape) + PLACEHOLDERS)
         pattern = vocabulary_pattern(shape)
-        return listed if pattern is None else exp.or_(listed, whole_match(exp.Lower(this=value.copy()), pattern))
+        if pattern is None:
+            return listed
+        formed = whole_match(exp.Lower(this=value.copy()), pattern)
+        if shape in VOCABULARY_DIGITS:  # the form, with at most as many digits as a listed member has
+            formed = exp.and_(formed, whole_match(value.copy(), digits_at_most(VOCABULARY_DIGITS[shape])))
+        return exp.or_(listed, formed)
     if shape in LABEL_FORMS:
         forms = [whole_match(value.copy(), p) for p in LABEL_FORMS[shape]]
         forms += [whole_match(exp.Lower(this=value.copy()), p) for p in lowered_forms(shape)]
         return exp.or_(exp.and_(*forms), one_of(PLACEHOLDERS))
-    return exp.or_(whole_match(value.copy(), KIND_PATTERNS[shape]), one_of(PLACEHOLDERS))
+    form = whole_match(value.copy(), KIND_PATTERNS[shape])
+    if shape in KIND_ALSO:
+        form = exp.and_(form, whole_match(value.copy(), KIND_ALSO[shape]))
+    if shape in KIND_CHECKS:  # the kind's check digit beside its form (the classifier proved the kind by it)
+        form = exp.and_(form, check_digit_holds(value.copy(), KIND_CHECKS[shape]))
+    return exp.or_(form, one_of(PLACEHOLDERS))
 
 
 # Appended to the value and matched before the pattern's end: Java's ``$`` (Trino, Spark) also matches before a

@@ -134,11 +134,12 @@ def test_policy_init_writes_the_classifiers_pass_with_its_shape(tmp_path: Path, 
     text = capsys.readouterr().out
     out = tmp_path / "policy.yml"
     out.write_text(text)
-    assert re.search(r"^ +category: \{pass: labels\}", text, re.M)
+    # held to the most digits its sampled labels had (round rowguard5): labels_0, labels_2, labels_4 or labels_6
+    assert re.search(r"^ +category: \{pass: labels_[0246]\}", text, re.M)
     assert re.search(r"^ +country: \{pass: vocabulary_countries\}", text, re.M)
     assert re.search(r"^ +id: \{pass: numeric_[0-9]+\}", text, re.M)  # stored as BIGINT: the guard leaves it as it is
     held = {c.name: c.held for c in next(iter(load_policy(out).datasets.values())).columns.values()}
-    assert held["category"] == "labels" and held["locale"] == "vocabulary_language_tags"
+    assert held["category"].startswith("labels_") and held["locale"] == "vocabulary_language_tags"
 
 
 def test_a_pass_names_true_or_a_shape() -> None:
