@@ -107,9 +107,15 @@ class Plan:
 def _refuse_other_schemas_entry(policy: Policy, entry: str, table: str, default_schema: str) -> None:
     """Refuse to describe ``table`` by an entry that names another schema's table of the same name.
 
-    An unqualified entry (``customers``) is the default schema's table. Taking it for ``hr.customers`` would
-    apply its choices, ``pass: true`` columns included, to a table nobody described; leaving the table
-    without an entry would pass what the entry masks under ``unclassified: pass``. Neither is silent here.
+    An unqualified entry (``customers``) is the default schema's table: on a connection, the schema its
+    unqualified names resolve to (the session's current schema), so a module working in a schema of its own
+    (``search_path`` set to it, dbt's dev schemas beside prod) describes its tables without qualifying entries.
+    Taking it for ``hr.customers`` would apply its choices, ``pass: true`` columns included, to a table nobody
+    described; leaving the table without an entry would pass what the entry masks under ``unclassified: pass``.
+    Neither is silent here. The session's schema is the role's, the database's or the DSN's setting, not the
+    policy's author's: where it resolved the name to a view while the engine's own default schema (``public``,
+    ``main``) holds a namesake, the safe query path refuses the read before any plan is built
+    (``maskline.rewrite.api._refuse_moved_entries`` says why only that case is ambiguous).
 
     >>> from maskline.policy import load_policy
     >>> pol = load_policy({"datasets": {"customers": {"columns": {"email": {"info_type": "EMAIL"}}}}})

@@ -40,7 +40,10 @@ _FACTS_SQL = (
     # Generated columns: computed from the row, so nobody's verdict on their values covers them.
     "(SELECT list(c.column_name ORDER BY c.ordinal_position) FROM information_schema.columns c "
     "WHERE lower(c.table_name) = lower(q.rel) AND c.table_schema = q.nsp AND lower(c.table_catalog) = q.cat "
-    "AND c.is_generated = 'ALWAYS') "
+    "AND c.is_generated = 'ALWAYS'), "
+    # A namesake in main while the relation is elsewhere: the session's schema (SET schema) chose between them.
+    "(q.nsp <> 'main' AND EXISTS (SELECT 1 FROM information_schema.tables t WHERE lower(t.table_name) = "
+    "lower(q.rel) AND t.table_schema = 'main' AND lower(t.table_catalog) = q.cat)) "
     "FROM (SELECT 1) AS one LEFT JOIN q ON true"
 )
 
@@ -164,9 +167,11 @@ class DuckDBAdapter(EngineAdapter):
             if row is not None and row[3] and in_catalog(table.catalog, catalog):
                 columns[j] = tuple((str(c), str(t).lower()) for c, t in zip(row[3], row[4], strict=True))
                 generated[j] = tuple(str(c) for c in (row[6] or ()))
+        namesake = tuple(i in by_position and bool(by_position[i][7]) for i in range(n))
         # No function or macro of the connection is read: the SQL maskline prints calls every function as
         # system.main.<name> (maskline.dialects.duckdb_builtins), which no macro can stand in for.
-        return CatalogFacts(schema, catalog, columns, stored, (False,) * n, generated=generated)
+        return CatalogFacts(schema, catalog, columns, stored, (False,) * n, generated=generated,
+                            default_namesake=namesake)
 
     def namespace(self, host: str | None, port: int | None, database: str | None) -> str:
         """``duckdb://`` and the file's absolute path: a relative one depends on the working directory of the

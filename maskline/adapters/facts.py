@@ -51,6 +51,12 @@ class CatalogFacts:
     #: Parallel to ``relations``: the ``schema.table`` names of each one's descendants (PostgreSQL inheritance
     #: children and partitions, at any depth), whose rows a read of it returns. Empty where none can exist.
     descendants: tuple[tuple[str, ...], ...] = ()
+    #: Parallel to ``relations``: whether the relation is in a schema other than the engine's default one
+    #: (PostgreSQL ``public``, DuckDB ``main``) while that schema holds a relation of the same name (any kind, as
+    #: the catalog lists it to every role). A session's ``search_path`` that resolves an unqualified name to such a
+    #: relation may have moved an unqualified policy entry off its table
+    #: (``maskline.rewrite.api._refuse_moved_entries``). Empty for engines without a search path (Trino).
+    default_namesake: tuple[bool, ...] = ()
 
     def columns_of(self, position: int) -> tuple[tuple[str, str], ...]:
         """The columns of the described table at ``position`` (empty: not found)."""

@@ -107,7 +107,13 @@ _FACTS_SQL = (
     f"UNION SELECT i.inhrelid FROM pg_catalog.pg_inherits i JOIN d ON i.inhparent {_EQ} d.oid) "
     "SELECT pg_catalog.array_agg(pg_catalog.concat_ws('.', dn.nspname::pg_catalog.text, dc.relname::pg_catalog.text)) "
     f"FROM d JOIN pg_catalog.pg_class dc ON dc.oid {_EQ} d.oid JOIN pg_catalog.pg_namespace dn "
-    f"ON dn.oid {_EQ} dc.relnamespace) "
+    f"ON dn.oid {_EQ} dc.relnamespace), "
+    # A namesake in public while the relation is elsewhere: the search path chose between them. pg_class, not
+    # information_schema: a namesake the role may not read still makes the name ambiguous (a view over it can).
+    "(q.nsp OPERATOR(pg_catalog.<>) 'public'::pg_catalog.text AND EXISTS (SELECT 1 FROM pg_catalog.pg_class c "
+    f"JOIN pg_catalog.pg_namespace n ON n.oid {_EQ} c.relnamespace WHERE n.nspname::pg_catalog.text {_EQ} "
+    f"'public'::pg_catalog.text AND c.relname::pg_catalog.text {_EQ} q.rel "
+    f"AND c.relkind::pg_catalog.text {_EQ} ANY (ARRAY['r', 'p', 'v', 'm', 'f']::pg_catalog.text[]))) "
     "FROM (SELECT 1) AS one LEFT JOIN q ON true"
 )
 
@@ -297,9 +303,10 @@ class PostgresAdapter(EngineAdapter):
         schema, catalog = (str(rows[0][0]) if rows[0][0] else None), str(rows[0][1])
         by_position = {int(r[2]): r for r in rows if r[2] is not None}
         n = len(relations)
-        stored, held, defined, below = [], [], [], []
+        stored, held, defined, below, namesake = [], [], [], [], []
         for i, table in enumerate(relations):
             row = by_position.get(i)
+            namesake.append(row is not None and bool(row[11]))
             below.append(tuple(str(d) for d in (row[10] or ())) if row else ())
             kinds = [(k,) for k in (row[5] or ())] if row else []
             stored.append(row is not None and all_stored(kinds) and int(row[6]) == 0)
@@ -312,7 +319,7 @@ class PostgresAdapter(EngineAdapter):
                 columns[j] = tuple((str(c), str(t).lower()) for c, t in zip(row[3], row[4], strict=True))
                 generated[j] = tuple(str(c) for c in (row[9] or ()))
         return CatalogFacts(schema, catalog, columns, tuple(stored), tuple(held), tuple(defined),
-                            generated=generated, descendants=tuple(below))
+                            generated=generated, descendants=tuple(below), default_namesake=tuple(namesake))
 
     def prepare(self, connection: Any) -> None:
         """Autocommit, so maskline's explicit ``BEGIN``/``COMMIT`` delimit transactions, and the session reads the

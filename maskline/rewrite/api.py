@@ -334,6 +334,8 @@ def _rewrite(
 
         stored = scan_beside(policy)
         classification = stored.by_table(full_schema, default_schema) if stored is not None else None
+    if facts is not None and not masked_schema:  # the session's path chose a view over the default's namesake
+        _refuse_moved_entries(tables, facts, policy, classification, full_schema, d, read, default_schema)
     # Unlisted columns: maskline.classify.decision, as for every face (masked unless a scan vouches for them).
     # The views of masked_schema are read by name, whatever schema the query wrote: their policy entry too.
     plan_schema = None if masked_schema else default_schema
@@ -380,6 +382,73 @@ def _rewrite(
         lineage=tuple(lineage), dialect=d.name, tables=tuple(sorted(sensitivity.plans)), keyed=keyed,
         tokenized_filters=tokenized, plans=sensitivity.plans, over_masked=over_masked, catalog=catalog,
         relations={**spelled, **sensitivity.names})
+
+
+def _refuse_moved_entries(tables: list[exp.Table], facts: CatalogFacts, policy: Policy,
+                          classification: Mapping[str, Classification] | None, schema: Schema, d: Dialect,
+                          read: str | None, session_schema: str | None) -> None:
+    """Refuse a relation an unqualified policy (or scan) entry would describe when the session's ``search_path``
+    resolved its name, away from the engine's default schema, to a relation that stores no rows of its own (a
+    view, a materialized view, a foreign table) while the default schema holds a namesake.
+
+    What an unqualified entry (``customers:``) means: the table of the schema unqualified names resolve to on the
+    connection (its current schema), so a module working in a schema of its own (``search_path`` set to it,
+    dbt's dev schemas beside a prod ``public`` of the same table names) needs no qualified entries. That schema is
+    chosen by the role (``ALTER ROLE ... SET search_path``), the database, the DSN's ``options`` or a ``SET``
+    (DuckDB's ``SET schema``), none of them the policy's author, and a path that put a look-alike first (a view
+    ``look.customers`` over ``public.customers`` that renames ``ssn`` to the entry's ``pass: true`` column) moved
+    the entry, allowances included, onto raw values. A stored table holds its own rows: whoever filled it held
+    them already, and the entry's choices mask what it holds. A view reads another relation's rows under any names
+    it likes, so a view the path chose over a namesake where the engine resolves names by default is the one
+    reading that is both ambiguous and unsafe, and which of the two the entry meant cannot be told from the policy:
+    it is refused, naming both and the fix. The check reads only the one catalog statement's facts
+    (:attr:`~maskline.adapters.facts.CatalogFacts.default_namesake`, :attr:`~maskline.adapters.facts.CatalogFacts.stored`).
+    A relation the policy names with its schema (``look.customers:``) has its own entry: nothing was moved.
+
+    >>> import duckdb
+    >>> from maskline.policy import load_policy
+    >>> con = duckdb.connect()
+    >>> _ = con.execute("CREATE TABLE customers (id INT, ssn TEXT, note TEXT); CREATE SCHEMA look; "
+    ...                 "CREATE VIEW look.customers AS SELECT id, ssn AS note, 'none' AS ssn FROM main.customers; "
+    ...                 "SET schema = 'look'")
+    >>> pol = load_policy({"datasets": {"customers": {"columns": {"note": {"pass": True}}}}})
+    >>> rewrite("SELECT note FROM customers", pol, "duckdb", connection=con)
+    Traceback (most recent call last):
+    ...
+    maskline.errors.RewriteRefused: the table at line 1, column 18 resolves through the session's search_path to look.customers, a relation that stores no rows of its own (a view), while main.customers exists too: the policy's unqualified entry 'customers' cannot tell which of them it describes, and a view may show another table's columns under other names (at <dict>: datasets["customers"]). Fix: qualify the entry ("main.customers" or "look.customers") and give the other relation an entry of its own if it is read, or connect with a search_path that names the entry's schema first
+    """
+    from maskline.rewrite.table_names import name_parts
+
+    if not facts.default_namesake or not session_schema:
+        return
+    try:
+        default = stored_name(engine(d.name).default_schema, read)
+    except Exception:  # noqa: BLE001 - an engine without a default schema of its own (Trino): nothing to move
+        return
+    if not default or default == session_schema:
+        return
+    unqualified = {name_parts(n)[-1] for n in policy.datasets if len(name_parts(n)) == 1}
+    # a relation the policy describes by the session's schema (look.customers) has its own entry
+    own = {name_parts(n)[-1] for n in policy.datasets if name_parts(n)[-2:-1] == name_parts(session_schema)}
+    for i, table in enumerate(tables):
+        parts = written_parts(table)
+        # the relations an unqualified entry is taken for: unqualified, or written in the session's schema
+        if (len(parts) > 1 and parts[-2] != session_schema) or i >= len(facts.default_namesake):
+            continue
+        if facts.stored[i] or not facts.default_namesake[i] or parts[-1] in own:
+            continue
+        name = parts[-1]
+        key = find_table(table, list(schema), session_schema)
+        if name not in unqualified and not (classification and key is not None and key in classification):
+            continue  # no entry could have moved: the view is decided as any view is (masked unless named)
+        raise RewriteRefused(
+            f"{mention('table', table)} resolves through the session's search_path to {session_schema}.{name}, "
+            f"a relation that stores no rows of its own (a view), while {default}.{name} exists too: the "
+            f"policy's unqualified entry {name!r} cannot tell which of them it describes, and a view may show "
+            "another table's columns under other names", where=f'{policy.source}: datasets["{name}"]',
+            fix=f'qualify the entry ("{default}.{name}" or "{session_schema}.{name}") and give the other relation '
+                "an entry of its own if it is read, or connect with a search_path that names the entry's schema "
+                "first")
 
 
 def _refuse_masked_unnest(root: Any, tracer: Tracer, sensitivity: Sensitivity) -> None:

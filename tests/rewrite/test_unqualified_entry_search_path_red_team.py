@@ -1,19 +1,16 @@
-"""An unqualified policy entry names the engine's default schema's table, whatever the session's search path.
+"""An unqualified policy entry cannot be moved by the session's search path onto a look-alike view.
 
-``customers:`` (no schema) was the table of the session's current schema: the first schema of its ``search_path``.
-A role's own setting (``ALTER ROLE ... IN DATABASE ... SET search_path = look, public``), the database's or the
-DSN's ``options`` put a look-alike schema first, and the entry, its ``pass: true`` column included, moved to
-``look.customers``: a view over ``public.customers`` that renames ``ssn`` to that column passed every SSN raw.
-Now, when the session's path resolves the name away from the engine's default schema (``public``, DuckDB's
-``main``) while that schema holds a table of the name, the query is refused, naming both tables and the fix
-(qualify the entry): which one the entry meant cannot be told from the policy. Trino has no search path: the client names the session's schema, which an
-unqualified entry keeps naming. Real PostgreSQL (a login role with its own path), DuckDB and Trino.
-
-**Not fixed yet (the lead took the refusal back out of the round):** refusing in that case cost one catalog
-statement per table (the one-statement read of ``test_catalog_facts_statements`` became ``1 + n``) and refused every
-module of the suite working in a schema of its own beside a ``public`` namesake. The PostgreSQL and DuckDB tests
-below are strict expected failures that pin the hole: they fail (XPASS) once an unqualified entry can no longer be
-moved, and must then lose their marks. The fix wants the namesake check inside the one catalog read.
+``customers:`` (no schema) is the table of the session's current schema: the first schema of its ``search_path``
+(that keeps per-schema setups working unqualified: ``test_unqualified_entry_per_schema.py``). A role's own setting
+(``ALTER ROLE ... IN DATABASE ... SET search_path = look, public``), the database's or the DSN's ``options`` put a
+look-alike schema first, and the entry, its ``pass: true`` column included, moved to ``look.customers``: a view over
+``public.customers`` that renames ``ssn`` to that column passed every SSN raw. Now, when the session's path resolves
+the name, away from the engine's default schema (``public``, DuckDB's ``main``), to a relation that stores no rows of
+its own while that schema holds a namesake, the query is refused, naming both relations and the fix (qualify the
+entry): which one the entry meant cannot be told from the policy. The namesake is read in the rewrite's one catalog
+statement (``CatalogFacts.default_namesake``: no statement more, ``test_catalog_facts_statements``). Trino has no search path:
+the client names the session's schema, which an unqualified entry keeps naming. Real PostgreSQL (a login role with
+its own path), DuckDB and Trino.
 """
 
 from __future__ import annotations
@@ -38,9 +35,6 @@ KEY = KeyMaterial(b"k" * 32, source="test")
 # the look-alike: a view whose `note` is the real table's ssn, so the entry's pass reaches the SSN if it moves
 LOOKALIKE = "CREATE VIEW look.customers AS SELECT id, ssn AS note, 'none' AS ssn FROM {real}.customers"
 
-KNOWN_HOLE = pytest.mark.xfail(strict=True, reason="known hole: a search_path can move an unqualified entry to "
-                                "a namesake (CHANGELOG, Security, redteam20)")
-
 
 def _outcome(sql: str, dialect: str, con: Any) -> str | list[tuple[Any, ...]]:
     try:
@@ -53,15 +47,14 @@ def _assert_held(dialect: str, con: Any, real: str) -> None:
     for sql in ("SELECT note FROM customers", "SELECT * FROM customers", "SELECT note FROM look.customers"):
         out = _outcome(sql, dialect, con)
         assert isinstance(out, str) and SSN not in out, (sql, out)
-        assert "resolves through the session's search_path to look.customers, while " \
-               f"{real}.customers exists too" in out, out
+        assert "resolves through the session's search_path to look.customers, a relation that stores no rows of " \
+               f"its own (a view), while {real}.customers exists too" in out, out
         assert f'Fix: qualify the entry ("{real}.customers" or "look.customers")' in out, out
     # the table the entry was written for, read through the moved path: refused too (the entry names look's)
     out = _outcome(f"SELECT id, ssn, note FROM {real}.customers", dialect, con)
     assert isinstance(out, str) and SSN not in out, out
 
 
-@KNOWN_HOLE
 @pytest.mark.postgres
 def test_a_roles_search_path_does_not_move_an_unqualified_entry_on_postgres(pg_module_dsn: str) -> None:
     import psycopg2
@@ -88,7 +81,6 @@ def test_a_roles_search_path_does_not_move_an_unqualified_entry_on_postgres(pg_m
         execute(pg_module_dsn, f"DROP OWNED BY {login} CASCADE", f"DROP ROLE {login}")
 
 
-@KNOWN_HOLE
 def test_a_sessions_schema_does_not_move_an_unqualified_entry_on_duckdb() -> None:
     import duckdb
 
