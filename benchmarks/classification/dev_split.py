@@ -137,7 +137,13 @@ What is in it (see RESULTS.md):
   opaque name beside the code routing payments to it (ABA routing, sort code, IFSC, transit, BSB, BIC; sparse, or
   stored as floats), and records whose numbers are no accounts (routing codes alone, invoice, customer, loan and
   transaction ids and card BINs beside a bank's and a person's name, Swedish OCR references beside a Bankgiro),
-  since the ``extcsv37`` round (:mod:`.dev_account_records`).
+  since the ``extcsv37`` round (:mod:`.dev_account_records`);
+- thirteen tables of passports under uncommon and opaque names (Hungarian, Greek, Estonian, Icelandic, Kazakh, Farsi,
+  Slovak, camelCase, placeholders) with few companions (a name and a nationality, an expiry, an issue and an expiry
+  date, a name alone), sparse, lower case, spaced, behind the issuing state's code, zero-padded or mixed with
+  identity cards, and six of travel and member codes that are none (bookings and tickets, frequent flyers, members,
+  driving licences under ``doc_no``, badges, athletes' licences), from Faker and mimesis, since the ``extcsv40`` round
+  (:mod:`.dev_passport_shapes`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -1211,12 +1217,13 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     passenger lists, hotel registers, KYC exports and staff files with their passports, and of travel and member
     codes that are none (:mod:`benchmarks.classification.dev_travel_documents`), twenty-seven of patient
     identifiers under their systems' names beside a hospital's other numbers
-    (:mod:`benchmarks.classification.dev_patient_ids`), and twelve of payment records
-    (:mod:`benchmarks.classification.dev_account_records`).
+    (:mod:`benchmarks.classification.dev_patient_ids`), twelve of payment records
+    (:mod:`benchmarks.classification.dev_account_records`), and nineteen of passports under uncommon names and their
+    look-alikes (:mod:`benchmarks.classification.dev_passport_shapes`).
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    396
+    415
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1266,7 +1273,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     # Handles of one template and their look-alikes (since the clsuser round), then each later round's tables in
     # the order of their rounds (clspass, clsbank, clsmrn, clsphone, clsfp, clsbank2, clspass2, clsfp2, clscard,
     # clsdev6, clsopq, clsopn, clscog, extcsv28, extcsv30, extcsv29, extcsv27, extcsv34, extcsv33, extcsv31,
-    # extcsv32, extcsv35, extcsv39, extcsv38, extcsv36, extcsv37),
+    # extcsv32, extcsv35, extcsv39, extcsv38, extcsv36, extcsv37, extcsv40),
     # after every other table: earlier tables stay as they were.
     from benchmarks.classification.dev_account_records import account_record_tables
     from benchmarks.classification.dev_account_storage import account_storage_tables
@@ -1281,6 +1288,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     from benchmarks.classification.dev_not_postal import not_postal_tables
     from benchmarks.classification.dev_passport_formats import passport_format_tables
     from benchmarks.classification.dev_passport_series import passport_series_tables
+    from benchmarks.classification.dev_passport_shapes import passport_shape_tables
     from benchmarks.classification.dev_patient_ids import patient_id_tables
     from benchmarks.classification.dev_person_codes import person_code_tables
     from benchmarks.classification.dev_phone_storage import phone_storage_tables
@@ -1305,7 +1313,8 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
             + system_text_tables(seed, rows)
             + travel_document_tables(seed, rows)
             + patient_id_tables(seed, rows)
-            + account_record_tables(seed, rows))
+            + account_record_tables(seed, rows)
+            + passport_shape_tables(seed, rows))
 
 
 
