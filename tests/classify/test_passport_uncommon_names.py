@@ -156,10 +156,11 @@ def test_padded_counter_beside_document_dates_stays_untyped() -> None:
 # ---------------------------------------------------------------- look-alikes under camelCase
 
 
-def test_camel_case_member_numbers_beside_member_since_stay_untyped() -> None:
+@pytest.mark.parametrize("name", ["memberNo", "member_no", "badge_nr"])
+def test_member_numbers_beside_member_since_stay_untyped(name: str) -> None:
     r = random.Random(12)
-    frame = pd.DataFrame({"memberNo": [r.choice(UP) + _d(r, 8) for _ in range(N)], "memberName": _names(r),
+    frame = pd.DataFrame({name: [r.choice(UP) + _d(r, 8) for _ in range(N)], "memberName": _names(r),
                           "memberSince": [(date.today() - timedelta(days=r.randint(1, 3650))).isoformat()
                                           for _ in range(N)],
                           "country": [r.choice(["SK", "CZ", "HU", "AT"]) for _ in range(N)]})
-    assert _column(frame, "memberNo").info_type != "PASSPORT"
+    assert _column(frame, name).info_type != "PASSPORT"
