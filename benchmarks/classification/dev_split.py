@@ -146,7 +146,13 @@ What is in it (see RESULTS.md):
   code, compact, spaced or in lower case; Greek and Romanian IBANs grouped by dashes; New Zealand accounts spaced,
   unseparated or stored as integers) beside customer, order and invoice numbers, codes of the same form whose check
   digits fail, bank-branch and sort codes alone, EANs, ISBNs, integer ids of the same lengths and card numbers, since
-  the ``extcsv41`` round (:mod:`.dev_account_shapes`).
+  the ``extcsv41`` round (:mod:`.dev_account_shapes`);
+- thirteen tables of passports under uncommon and opaque names (Hungarian, Greek, Estonian, Icelandic, Kazakh, Farsi,
+  Slovak, camelCase, placeholders) with few companions (a name and a nationality, an expiry, an issue and an expiry
+  date, a name alone), sparse, lower case, spaced, behind the issuing state's code, zero-padded or mixed with
+  identity cards, and six of travel and member codes that are none (bookings and tickets, frequent flyers, members,
+  driving licences under ``doc_no``, badges, athletes' licences), from Faker and mimesis, since the ``extcsv40`` round
+  (:mod:`.dev_passport_shapes`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -168,7 +174,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (corpus.fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "c730bfbb383b9bfe6d1823ca3b614062d1a9d0a9658acf2cd5dd97acbab5110d"
+RECORDED_FINGERPRINT = "3439bbc9440446dd061bfbb51d31867099426aaaad568631407021e63d624e67"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -1223,11 +1229,13 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     (:mod:`benchmarks.classification.dev_patient_ids`), twelve of payment records
     (:mod:`benchmarks.classification.dev_account_records`), seventeen of encounters with record numbers repeated
     over the stays and names that misfire as record numbers (:mod:`benchmarks.classification.dev_clinical_encounters`),
-    and eight of accounts in the shapes exports leave them (:mod:`benchmarks.classification.dev_account_shapes`).
+    eight of accounts in the shapes exports leave them (:mod:`benchmarks.classification.dev_account_shapes`), and
+    nineteen of passports under uncommon names and their look-alikes
+    (:mod:`benchmarks.classification.dev_passport_shapes`).
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    421
+    440
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1277,7 +1285,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     # Handles of one template and their look-alikes (since the clsuser round), then each later round's tables in
     # the order of their rounds (clspass, clsbank, clsmrn, clsphone, clsfp, clsbank2, clspass2, clsfp2, clscard,
     # clsdev6, clsopq, clsopn, clscog, extcsv28, extcsv30, extcsv29, extcsv27, extcsv34, extcsv33, extcsv31,
-    # extcsv32, extcsv35, extcsv39, extcsv38, extcsv36, extcsv37, extcsv42, extcsv41),
+    # extcsv32, extcsv35, extcsv39, extcsv38, extcsv36, extcsv37, extcsv42, extcsv41, extcsv40),
     # after every other table: earlier tables stay as they were.
     from benchmarks.classification.dev_account_records import account_record_tables
     from benchmarks.classification.dev_account_shapes import account_shape_tables
@@ -1294,6 +1302,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     from benchmarks.classification.dev_not_postal import not_postal_tables
     from benchmarks.classification.dev_passport_formats import passport_format_tables
     from benchmarks.classification.dev_passport_series import passport_series_tables
+    from benchmarks.classification.dev_passport_shapes import passport_shape_tables
     from benchmarks.classification.dev_patient_ids import patient_id_tables
     from benchmarks.classification.dev_person_codes import person_code_tables
     from benchmarks.classification.dev_phone_storage import phone_storage_tables
@@ -1320,7 +1329,8 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
             + patient_id_tables(seed, rows)
             + account_record_tables(seed, rows)
             + clinical_encounter_tables(seed, rows)
-            + account_shape_tables(seed, rows))
+            + account_shape_tables(seed, rows)
+            + passport_shape_tables(seed, rows))
 
 
 

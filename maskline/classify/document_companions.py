@@ -228,7 +228,14 @@ def says_nothing(name: str) -> bool:
 # Words that say a column holds a number and nothing of what it numbers: the record readers take such a name as
 # saying nothing (a register's ``nummer``, ``numero``, ``no``), the holder rule does not (a member table's number).
 _NUMBER_WORDS = frozenset({"number", "nummer", "numero", "numer", "nr", "no", "nro", "nbr", "num", "nmr", "id", "ref",
-                           "code", "kod", "codigo", "codice", "doc", "document", "dokument", "documento"})
+                           "code", "kod", "codigo", "codice", "doc", "document", "dokument", "documento",
+                           # the same words in the languages whose registers name the column so, written without
+                           # diacritics as exports do (round extcsv40): Estonian ``dokumendi_nr``, Slovak and Czech
+                           # ``cislo_dokladu``, Hungarian ``okmanyszam``, Icelandic ``skilriki_nr`` (``skilríki``: an
+                           # identity paper), Latvian, Lithuanian, Croatian, Slovene, Romanian, Finnish, Turkish
+                           "dokumendi", "cislo", "doklad", "dokladu", "okmany", "okmanyszam", "szam", "skilriki",
+                           "numurs", "dokumenta", "numeris", "dokumento", "broj", "isprave", "stevilka",
+                           "numar", "actului", "asiakirja", "asiakirjan", "belge"})
 
 
 def says_nothing_but_number(name: str) -> bool:
@@ -237,9 +244,14 @@ def says_nothing_but_number(name: str) -> bool:
 
     >>> [says_nothing_but_number(n) for n in ("c5", "nummer", "doc_no", "Numero", "番号", "member_no", "sku")]
     [True, True, True, True, True, False, False]
+    >>> [says_nothing_but_number(n) for n in ("docNo", "dokumendi_nr", "číslo_dokladu", "memberNo", "ticketNr")]
+    [True, True, True, False, False]
     """
+    import unicodedata
+
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))  # číslo
     return says_nothing(name) or all(len(w) <= 2 or w in _PLACEHOLDER_WORDS or w in _NUMBER_WORDS
-                                     for w in _WORD.findall(name.lower()))
+                                     for w in _words(plain))
 
 
 def holder_companions(columns: Sequence[ColumnClassification], values: Mapping[str, Any],
@@ -378,6 +390,8 @@ def with_document_companions(columns: Sequence[ColumnClassification], min_confid
         document_digits,
         document_like,
         document_record,
+        holders,
+        issuer_prefixed,
         russian_internal,
     )
 
@@ -400,6 +414,9 @@ def with_document_companions(columns: Sequence[ColumnClassification], min_confid
     # issued it (``770-001``), which no other document carries.
     internal = [c.name for c in candidates if says_nothing_but_number(c.name) and c.name in values
                 and russian_internal(values[c.name])]
+    # A number behind its issuing state's code (``SVK EA1234567``) names its issuer in each row: beside a holder it is
+    # a register's document, whatever the column is called (round extcsv40).
+    prefixed = [c.name for c in candidates if c.name in values and issuer_prefixed(values[c.name])]
     if len(records) == 1 and (found := document_record(columns, values, records[0])):
         typed[records[0]] = ("PASSPORT", "a document number's shape", found, STRENGTH)
     elif len(digits) == 1 and (found := document_record(columns, values, digits[0], strict=True)):
@@ -414,6 +431,9 @@ def with_document_companions(columns: Sequence[ColumnClassification], min_confid
     elif len(mixed) == 1 and (found := document_record(columns, values, mixed[0], strict=True)
                               or identity_companions(columns, values, exclude=mixed[0], strict=True)):
         typed[mixed[0]] = ("PASSPORT", "a document number's shape, issuers' templates mixed", found, STRENGTH)
+    elif len(prefixed) == 1 and (found := holders(columns, prefixed[0])
+                                 or document_record(columns, values, prefixed[0])):
+        typed[prefixed[0]] = ("PASSPORT", "a document number behind its issuing state's code", found, STRENGTH)
     elif len(internal) == 1 and (found := division_codes(columns, values, internal[0])):
         typed[internal[0]] = ("PASSPORT", "a Russian passport's series and number", found, STRENGTH)
     elif len(documents) == 1 and min_confidence <= HOLDER_STRENGTH and (found := holder_companions(columns, values, documents[0])):

@@ -218,6 +218,22 @@ def document_like(values: Any) -> bool:
     return distinct_of_shape([_written(t) for t in value_texts(values)], _DOCUMENT)
 
 
+def _unpadded(texts: list[str]) -> list[str]:
+    """A column's digits without the zeros that pad them to a fixed width (a ``CHAR(12)`` of nine-digit passports:
+    ``000123456789``), when :data:`DOCUMENT_SHARE` of its values are digits of one width of 11 to 14 opening with two
+    zeros or more; else the texts as they are. A phone's trunk is one zero (``07700900123``), so phones stay as written.
+
+    >>> _unpadded(["000%09d" % (123456789 + i * 7919) for i in range(10)])[:2]
+    ['123456789', '123464708']
+    >>> _unpadded(["07700900%03d" % i for i in range(10)])[:1]
+    ['07700900000']
+    """
+    widths = [len(t) for t in texts if t.isdigit() and 11 <= len(t) <= 14 and t.startswith("00")]
+    if not texts or len(widths) < DOCUMENT_SHARE * len(texts) or len(set(widths)) != 1:
+        return texts
+    return [t.lstrip("0") if t.isdigit() and len(t) == widths[0] else t for t in texts]
+
+
 def document_digits(values: Any) -> bool:
     """Whether nearly every value is eight to ten drawn digits (or a lettered document number among them, as the
     United States mixes its templates), nearly each one distinct, and not a counter, an article number or a clock
@@ -231,10 +247,12 @@ def document_digits(values: Any) -> bool:
     False
     >>> document_digits([r.choice("AB") + str(r.randrange(10**6, 10**7)) for _ in range(40)])  # no digits alone
     False
+    >>> document_digits(["000" + str(r.randrange(10**8, 10**9)) for _ in range(40)])  # padded to a CHAR(12)
+    True
     """
     from maskline.classify.document_companions import drawn_account_digits
 
-    texts = [_written(t) for t in value_texts(values)]
+    texts = _unpadded([_written(t) for t in value_texts(values)])
     bare = [t for t in texts if _BARE_DIGITS.match(t)]
     shaped = len(bare) + sum(bool(_DOCUMENT.match(t)) for t in texts)
     return len(texts) >= MIN_VALUES and len(bare) >= MIN_VALUES and shaped >= DOCUMENT_SHARE * len(texts) \
@@ -270,6 +288,46 @@ def document_record(columns: Sequence[ColumnClassification], values: Mapping[str
         or c.info_type is None and c.name in values and (issue_dates(values[c.name], now)
                                                          or country_column(values[c.name]))))
     return tuple(sorted(expiries + backing)) if backing else ()
+
+
+_ISSUER_PREFIX = re.compile(r"^([A-Z]{3}|D)[ /-]((?=(?:[A-Z]*[0-9]){2})[A-Z0-9]{6,10})$")
+
+
+def issuer_prefixed(values: Any) -> bool:
+    """Whether nearly every value is a document number behind its issuing state's ICAO code (ISO 3166-1 alpha-3, or
+    ``D``) and a space, slash or dash, as registers of foreign guests and visa files write them (``SVK EA1234567``,
+    ``FRA 12AB34567``), in any case, several states among them, nearly each number distinct.
+
+    The state is the issuer on the document's data page: a number written behind it is a document's. Airports'
+    IATA codes that spell a country are few, and a flight's or a bag's code behind them is digits of other lengths.
+
+    >>> import random
+    >>> r = random.Random(4)
+    >>> issuer_prefixed([r.choice(["SVK ", "HUN ", "POL "]) + "EA%07d" % r.randrange(10**7) for _ in range(30)])
+    True
+    >>> issuer_prefixed(["SVK EA%07d" % r.randrange(10**7) for _ in range(30)])  # one state: a constant prefix
+    False
+    >>> issuer_prefixed([r.choice(["ABC ", "XYZ "]) + "%07d" % r.randrange(10**7) for _ in range(30)])  # no states
+    False
+    """
+    from maskline.classify.document_companions import _countries
+
+    alpha3, _ = _countries()
+    texts = [t.upper() for t in value_texts(values)]
+    found = [m for m in map(_ISSUER_PREFIX.match, texts) if m and m.group(1) in alpha3]
+    numbers = [m.group(2) for m in found]
+    return len(texts) >= MIN_VALUES and len(found) >= DOCUMENT_SHARE * len(texts) \
+        and len({m.group(1) for m in found}) >= MIN_COUNTRIES and len(set(numbers)) >= DISTINCT_SHARE * len(numbers)
+
+
+def holders(columns: Sequence[ColumnClassification], document: str) -> tuple[str, ...]:
+    """The columns beside ``document`` holding a person's name or birth date typed with confidence.
+
+    >>> holders([ColumnClassification("c1", "PERSON_NAME", 0.9, "identifier")], "c2")
+    ('c1',)
+    """
+    return tuple(c.name for c in columns if c.name != document and c.info_type in ("PERSON_NAME", "DATE_OF_BIRTH")
+                 and c.confidence >= COMPANION_CONFIDENCE)
 
 
 _INTERNAL = re.compile(r"^[0-9]{4} ?[0-9]{6}$")

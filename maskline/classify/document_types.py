@@ -21,7 +21,9 @@ badge numbers alike; nothing in the values tells them apart (``document_numbers`
 person's name or birth date typed with confidence) such a column read PASSPORT by its values alone is kept only
 when a document's companion sits beside it: an expiry date (:func:`maskline.classify.document_records.expiry_dates`),
 a nationality (:func:`maskline.classify.document_companions.nationality_codes`, countries spelled out, or a column
-named for it), or a document-type column. Otherwise it is left untyped, its reading kept as a near miss, which the fail-closed default
+named for it), or a document-type column. "By its values alone" includes the reading a member's, a badge's or a
+licence's word in the name raises (``member_no``, ``memberNo``: a personal document's word, no travel document's;
+round ``extcsv40``). Otherwise it is left untyped, its reading kept as a near miss, which the fail-closed default
 masks as uncertain. A member-since date and an address's country are no such companions: members have them. Only the
 values' own reading is undone: the holder rule of :mod:`maskline.classify.document_companions` (the table's one
 document-like column under a placeholder name, no column of its template beside it, measured in round ``clsopq``)
@@ -218,6 +220,25 @@ def _spelled_countries(values: Any) -> bool:
         value_texts(values))
 
 
+def _values_only(c: ColumnClassification) -> bool:
+    """Whether a PASSPORT reading rests on the values alone: the template's strength, or its named strength from a
+    word of a personal document that is no travel or identity document (``member_no``, ``memberNo``, ``badge``,
+    ``licence``: a member's card is a personal document, and its code has a passport's template; round extcsv40).
+
+    >>> [_values_only(ColumnClassification(n, "PASSPORT", s, "identifier"))
+    ...  for n, s in (("c1", 0.72), ("memberNo", 0.8), ("doc_no", 0.8), ("pass_no", 0.8))]
+    [True, True, False, False]
+    """
+    from maskline.classify.document_numbers import NAMED_STRENGTH
+    from maskline.infotypes.name_hints import name_words, names_identity_document
+
+    if c.confidence <= SERIES_STRENGTH:
+        return True
+    travel = {"passport", "pass", "pp", "visa", "travel", "reisepass", "pasaporte", "passeport", "passaporto"}
+    return c.confidence <= NAMED_STRENGTH and not names_identity_document(c.name) \
+        and not set(name_words(c.name)) & travel
+
+
 def without_unvouched_series(columns: Sequence[ColumnClassification],
                              values: Mapping[str, Any]) -> tuple[ColumnClassification, ...]:
     """The verdicts of one table's columns, a column of one letter and drawn digits read PASSPORT by its values
@@ -241,7 +262,7 @@ def without_unvouched_series(columns: Sequence[ColumnClassification],
         return tuple(columns)
 
     def unvouched(c: ColumnClassification) -> bool:
-        return c.info_type == "PASSPORT" and c.confidence <= SERIES_STRENGTH and not c.signals.name_hint \
+        return c.info_type == "PASSPORT" and _values_only(c) and not c.signals.name_hint \
             and c.evidence[:1] != () and c.evidence[0].startswith("values:document-number") and c.name in values \
             and _one_letter_series(values[c.name]) and not _vouched(columns, values, c.name)
 
