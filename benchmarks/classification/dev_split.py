@@ -137,7 +137,13 @@ What is in it (see RESULTS.md):
   opaque name beside the code routing payments to it (ABA routing, sort code, IFSC, transit, BSB, BIC; sparse, or
   stored as floats), and records whose numbers are no accounts (routing codes alone, invoice, customer, loan and
   transaction ids and card BINs beside a bank's and a person's name, Swedish OCR references beside a Bankgiro),
-  since the ``extcsv37`` round (:mod:`.dev_account_records`).
+  since the ``extcsv37`` round (:mod:`.dev_account_records`);
+- eight tables (Italy, Poland, Sweden, Czechia, Portugal, Norway, Hungary, Belgium) of phones written without their
+  ``+`` (a calling code as the first group, after ``00``, ``00`` unspaced, toll-free vanity letters, Excel's lossy
+  scientific notation labelled None) and cards under opaque names (Amex 4-6-5, Diners 4-6-4, 19-digit Visa,
+  integers, floats, beside an expiry and a CVV; cards masked by the source labelled None) beside IMEIs, EANs,
+  GTINs, ISBNs, orders, tracking, gift-card and loyalty numbers, date ranges and ids in groups, since the
+  ``extcsv43`` round (:mod:`.dev_phone_card_shapes`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -159,7 +165,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (corpus.fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "83a0122c3a980d6d3cbe06da6a45fb9e55fe2c8198d8dbb7e563c5419e73fa9b"
+RECORDED_FINGERPRINT = "67cbc9482dc0462841e2f27a0522e87c7c44dd2570bc765edb2200d0d36279ab"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -1211,12 +1217,13 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     passenger lists, hotel registers, KYC exports and staff files with their passports, and of travel and member
     codes that are none (:mod:`benchmarks.classification.dev_travel_documents`), twenty-seven of patient
     identifiers under their systems' names beside a hospital's other numbers
-    (:mod:`benchmarks.classification.dev_patient_ids`), and twelve of payment records
-    (:mod:`benchmarks.classification.dev_account_records`).
+    (:mod:`benchmarks.classification.dev_patient_ids`), twelve of payment records
+    (:mod:`benchmarks.classification.dev_account_records`), and eight of phones without their ``+`` and cards in
+    new shapes (:mod:`benchmarks.classification.dev_phone_card_shapes`).
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    396
+    404
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1283,6 +1290,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     from benchmarks.classification.dev_passport_series import passport_series_tables
     from benchmarks.classification.dev_patient_ids import patient_id_tables
     from benchmarks.classification.dev_person_codes import person_code_tables
+    from benchmarks.classification.dev_phone_card_shapes import phone_card_shape_tables
     from benchmarks.classification.dev_phone_storage import phone_storage_tables
     from benchmarks.classification.dev_phone_tables import phone_tables
     from benchmarks.classification.dev_system_text import system_text_tables
@@ -1305,7 +1313,8 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
             + system_text_tables(seed, rows)
             + travel_document_tables(seed, rows)
             + patient_id_tables(seed, rows)
-            + account_record_tables(seed, rows))
+            + account_record_tables(seed, rows)
+            + phone_card_shape_tables(seed, rows))
 
 
 
