@@ -152,7 +152,13 @@ What is in it (see RESULTS.md):
   date, a name alone), sparse, lower case, spaced, behind the issuing state's code, zero-padded or mixed with
   identity cards, and six of travel and member codes that are none (bookings and tickets, frequent flyers, members,
   driving licences under ``doc_no``, badges, athletes' licences), from Faker and mimesis, since the ``extcsv40`` round
-  (:mod:`.dev_passport_shapes`).
+  (:mod:`.dev_passport_shapes`);
+- eight tables (Italy, Poland, Sweden, Czechia, Portugal, Norway, Hungary, Belgium) of phones written without their
+  ``+`` (a calling code as the first group, after ``00``, ``00`` unspaced, toll-free vanity letters, Excel's lossy
+  scientific notation labelled None) and cards under opaque names (Amex 4-6-5, Diners 4-6-4, 19-digit Visa,
+  integers, floats, beside an expiry and a CVV; cards masked by the source labelled None) beside IMEIs, EANs,
+  GTINs, ISBNs, orders, tracking, gift-card and loyalty numbers, date ranges and ids in groups, since the
+  ``extcsv43`` round (:mod:`.dev_phone_card_shapes`).
 
 Usage: ``python -m benchmarks.classification --split dev``. Labels use the tune split's vocabulary (canonical
 info types, or None).
@@ -174,7 +180,7 @@ from benchmarks.classification.corpus import Column
 SEED = 4242031
 ROWS = 300
 # sha256 of build()'s columns (corpus.fingerprint()); the benchmark prints whether the live split still matches it.
-RECORDED_FINGERPRINT = "3439bbc9440446dd061bfbb51d31867099426aaaad568631407021e63d624e67"
+RECORDED_FINGERPRINT = "b53dd652f33e5cd7a4e4ca3f5692731125fc83579a19038d90c185b095017976"
 LOCALES = ("en", "en-gb", "de", "de-ch", "fr", "es", "it", "pt", "pt-br", "nl", "ru", "uk", "el", "et", "hu",
            "is", "kk", "sk", "hr", "fa")
 COUNTRY = {"en": "US", "en-gb": "GB", "de": "DE", "de-ch": "CH", "fr": "FR", "es": "ES", "it": "IT", "pt": "PT",
@@ -1229,13 +1235,14 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     (:mod:`benchmarks.classification.dev_patient_ids`), twelve of payment records
     (:mod:`benchmarks.classification.dev_account_records`), seventeen of encounters with record numbers repeated
     over the stays and names that misfire as record numbers (:mod:`benchmarks.classification.dev_clinical_encounters`),
-    eight of accounts in the shapes exports leave them (:mod:`benchmarks.classification.dev_account_shapes`), and
+    eight of accounts in the shapes exports leave them (:mod:`benchmarks.classification.dev_account_shapes`),
     nineteen of passports under uncommon names and their look-alikes
-    (:mod:`benchmarks.classification.dev_passport_shapes`).
+    (:mod:`benchmarks.classification.dev_passport_shapes`), eight of phones without their ``+`` and cards in
+    new shapes (:mod:`benchmarks.classification.dev_phone_card_shapes`).
 
     >>> cols = build(rows=20)
     >>> len({c.table for c in cols})
-    440
+    448
     """
     rng = random.Random(seed)
     columns: list[Column] = []
@@ -1305,6 +1312,7 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
     from benchmarks.classification.dev_passport_shapes import passport_shape_tables
     from benchmarks.classification.dev_patient_ids import patient_id_tables
     from benchmarks.classification.dev_person_codes import person_code_tables
+    from benchmarks.classification.dev_phone_card_shapes import phone_card_shape_tables
     from benchmarks.classification.dev_phone_storage import phone_storage_tables
     from benchmarks.classification.dev_phone_tables import phone_tables
     from benchmarks.classification.dev_system_text import system_text_tables
@@ -1330,7 +1338,8 @@ def build(seed: int = SEED, rows: int = ROWS) -> list[Column]:
             + account_record_tables(seed, rows)
             + clinical_encounter_tables(seed, rows)
             + account_shape_tables(seed, rows)
-            + passport_shape_tables(seed, rows))
+            + passport_shape_tables(seed, rows)
+            + phone_card_shape_tables(seed, rows))
 
 
 

@@ -239,6 +239,10 @@ def _classify_column(name: str, col: ColumnValues, *, sql_type: str | None, cust
             found.append(plus)
     if kind == "string" and not any(ev.info_type == "PHONE" and ev.share >= 0.5 for ev in found):
         found.extend(_phone_cell_evidence(scan, hints, words))  # extensions, two numbers a cell, full-width forms
+    if kind == "string" and not any(ev.info_type == "PHONE" and ev.share >= 0.5 for ev in found):
+        bare = _bare_calling_code_evidence(scan)  # 33 1 42 68 53 00, 0033142685300, 1-800-FLOWERS: no "+"
+        if bare is not None:
+            found.append(bare)
     if kind in ("string", "integer") and "PHONE" in hints:  # a phone name over numbers whose trunk zero was lost
         restored = _restored_trunk_evidence(scan)
         if restored is not None:
@@ -619,6 +623,25 @@ def _plus_written_evidence(scan: _Scan) -> Evidence | None:
     return Evidence("PHONE", f"plus-written {fit.plan}", rate, rate, fit.checked, fit.validated,
                      tail_at_least(fit.validated, fit.checked, fit.chance), False, PLUS_WRITTEN_STRENGTH,
                      list(scan.values), None, chance=fit.chance, min_share=0.5)
+
+
+BARE_CALLING_CODE_STRENGTH = 0.9  # the plan's own grouping of a valid number, row after row: the + is all it lacks
+
+
+def _bare_calling_code_evidence(scan: _Scan) -> Evidence | None:
+    """Phones written internationally without their ``+`` (:mod:`maskline.infotypes.bare_calling_codes`): a calling
+    code as the first group grouped as phonenumbers writes that valid number, ``00`` unspaced before valid numbers
+    of one code spread over its plan, or toll-free vanity letters. Like the ``+`` writing, the fit counts distinct
+    values."""
+    from maskline.infotypes.bare_calling_codes import CHANCE, bare_calling_code_fit
+
+    fit = bare_calling_code_fit(scan.values)
+    if fit is None:
+        return None
+    rate = fit.validated / fit.checked
+    return Evidence("PHONE", f"bare-calling-code {fit.form}", rate, rate, fit.checked, fit.validated,
+                    tail_at_least(fit.validated, fit.checked, CHANCE), False, BARE_CALLING_CODE_STRENGTH,
+                    list(scan.values), None, chance=CHANCE, min_share=0.5)
 
 
 PHONE_CELL_SHARE = 0.2  # share of the rows whose cells must hold more than a number before they are read again
