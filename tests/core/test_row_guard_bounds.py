@@ -12,92 +12,32 @@ Each test fails on main: the secret came out raw. The controls: every other row 
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
-import pyarrow.parquet as pq
 import pytest
 from sqlglot import exp
 
-from maskline.cli.main import main
 from tests.core.bounded_rows import COLUMNS, SECRETS, bounded_row, secret_row
-from tests.core.secret_past_sample import masked_runner, policy_file, policy_init_text
+from tests.core.secret_past_sample import SecretsPastSample, policy_init_text
 
-ROWS = 50_000
-TABLE = "rg4_scores"
-
-
-def _rows() -> list[list[str]]:
-    return [bounded_row(i) for i in range(1, ROWS + 1)] + [secret_row(ROWS)]
-
-
-def _csv(path: Path) -> Path:
-    with path.open("w", newline="") as f:
-        csv.writer(f).writerows([["id", *COLUMNS], *_rows()])
-    return path
-
-
-def _assert_only_the_secrets_redacted(got: list[list[str]]) -> None:
-    assert got[-1] == [str(ROWS + 1), *["[REDACTED]"] * len(COLUMNS)], got[-1]
-    assert not any(s in str(got[-1]) for s in SECRETS)
-    assert got[:-1] == _rows()[:-1]  # the control: every sampled value and every value of the form passes unchanged
+TABLE = SecretsPastSample("rg4_scores", COLUMNS, SECRETS, bounded_row, secret_row)
 
 
 def test_maskline_mask_on_csv_masks_each_secret_that_fitted_mains_forms(tmp_path: Path) -> None:
-    out = tmp_path / "out.csv"
-    assert main(["mask", str(_csv(tmp_path / "scores.csv")), str(out)]) == 0
-    with out.open(newline="") as f:
-        got = list(csv.reader(f))
-    assert got[0] == ["id", *COLUMNS]
-    _assert_only_the_secrets_redacted(got[1:])
+    TABLE.check_mask_csv(tmp_path)
 
 
 def test_maskline_mask_on_parquet_masks_each_secret_that_fitted_mains_forms(tmp_path: Path) -> None:
-    source = tmp_path / "scores.parquet"
-    rows = _rows()
-    pq.write_table(pa.table({name: [r[k] for r in rows] for k, name in enumerate(["id", *COLUMNS])}), source)
-    out = tmp_path / "out.parquet"
-    assert main(["mask", str(source), str(out)]) == 0
-    _assert_only_the_secrets_redacted([list(r.values()) for r in pq.read_table(out).to_pylist()])
-
-
-def _query_path(policy: Path, connection, dialect: str) -> None:  # type: ignore[no-untyped-def]
-    run = masked_runner(policy, connection, dialect)
-    cols = ", ".join(COLUMNS)
-    assert run(f"SELECT {cols} FROM {TABLE} WHERE id = {ROWS + 1}") == [["[REDACTED]"] * len(COLUMNS)]
-    # The filter finds nothing either: the guard is below the query.
-    assert run(f"SELECT count(*) FROM {TABLE} WHERE score = '{SECRETS[0]}'") == [[0]]
-    # Control: the scores, dates and paths pass unchanged.
-    assert run(f"SELECT {cols} FROM {TABLE} WHERE id <= 2 ORDER BY id") == [bounded_row(1)[1:], bounded_row(2)[1:]]
+    TABLE.check_mask_parquet(tmp_path)
 
 
 def test_the_query_path_on_duckdb_masks_each_secret_past_the_sample(tmp_path: Path) -> None:
-    db = tmp_path / "w.duckdb"
-    con = duckdb.connect(str(db))
-    con.execute(f"CREATE TABLE {TABLE} AS SELECT * FROM read_csv('{_csv(tmp_path / 's.csv')}', all_varchar=true)")
-    con.execute(f"ALTER TABLE {TABLE} ALTER id TYPE BIGINT")
-    con.close()
-    policy = policy_file(tmp_path)
-    assert main(["scan", f"duckdb:///{db}::main.{TABLE}", "--policy", str(policy), "--save"]) == 0
-    _query_path(policy, duckdb.connect(str(db)), "duckdb")
+    TABLE.check_duckdb(tmp_path, "score")
 
 
 def test_the_query_path_on_postgres_masks_each_secret_past_the_sample(pg_dsn: str, tmp_path: Path) -> None:
-    import psycopg2
-
-    con = psycopg2.connect(pg_dsn)
-    con.autocommit = True
-    with con.cursor() as cur, _csv(tmp_path / "s.csv").open() as f:
-        cur.execute(f"DROP TABLE IF EXISTS {TABLE}")
-        cur.execute(f"CREATE TABLE {TABLE} (id bigint, " + ", ".join(f"{c} text" for c in COLUMNS) + ")")
-        cur.copy_expert(f"COPY {TABLE} FROM STDIN WITH (FORMAT csv, HEADER true)", f)
-        cur.execute(f"ANALYZE {TABLE}")
-    policy = policy_file(tmp_path)
-    assert main(["scan", f"{pg_dsn}::public.{TABLE}", "--policy", str(policy), "--save"]) == 0
-    _query_path(policy, con, "postgres")
-    con.close()
+    TABLE.check_postgres(pg_dsn, tmp_path, "score")
 
 
 # Each form, on DuckDB: what a secret wrote that fitted main's form, and what the form's own values write.
