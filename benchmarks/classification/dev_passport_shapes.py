@@ -35,22 +35,30 @@ from __future__ import annotations
 import random
 import string
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from benchmarks.classification.corpus import Column
+
+# the travel records' generators of digits, letters, days, a document's dates, sparse columns and Faker/mimesis
+# instances: the same draws, so both modules' documents are written alike
+from benchmarks.classification.dev_travel_documents import (
+    _d,
+    _day,
+    _faker,
+    _issued_expiry,
+    _l,
+    _mimesis,
+    _sparse,
+)
 
 SEED_OFFSET = 149  # its own generator (15-139 are other modules'): the tables before it stay as they were
 REFERENCE = date(2026, 12, 7)
 UP, DG = string.ascii_uppercase, string.digits
 
 
-def _d(r: random.Random, n: int) -> str:
-    return "".join(r.choice(DG) for _ in range(n))
 
 
-def _l(r: random.Random, n: int, alphabet: str = UP) -> str:
-    return "".join(r.choice(alphabet) for _ in range(n))
 
 
 # issuer (ICAO code) -> its passport's published template
@@ -74,18 +82,10 @@ ID_CARDS: dict[str, Callable[[random.Random], str]] = {
 }
 
 
-def _day(r: random.Random, lo: int, hi: int) -> date:
-    return REFERENCE + timedelta(days=r.randint(lo, hi))
 
 
-def _issued_expiry(r: random.Random) -> tuple[date, date]:
-    issue = _day(r, -10 * 365 + 30, -20)
-    return issue, issue + timedelta(days=r.choice([5, 10, 10]) * 365 - 1)
 
 
-def _sparse(r: random.Random, values: list[Any], lo: float = 0.7, hi: float = 0.95) -> list[Any]:
-    empty = r.uniform(lo, hi)
-    return [None if r.random() < empty else v for v in values]
 
 
 def _spaced(doc: str) -> str:
@@ -93,19 +93,8 @@ def _spaced(doc: str) -> str:
     return doc[:head] + " " + doc[head:] if 0 < head < len(doc) else doc
 
 
-def _faker(loc: str, r: random.Random) -> Any:
-    from faker import Faker
-
-    f = Faker(loc)
-    f.seed_instance(r.randint(0, 2**31))
-    return f
 
 
-def _mimesis(loc: str, r: random.Random) -> Any:
-    from mimesis import Person
-    from mimesis.locales import Locale
-
-    return Person(Locale(loc), seed=r.randint(0, 2**31))
 
 
 def _table(name: str, spec: list[tuple[str, str | None, list[Any]]], r: random.Random) -> list[Column]:

@@ -30,6 +30,9 @@ from collections.abc import Callable
 from typing import Any
 
 from benchmarks.classification.corpus import Column
+from benchmarks.classification.dev_phone_storage import (
+    _valid_number,  # the phone-storage tables' valid numbers
+)
 
 SHAPES_SEED_OFFSET = 67  # its own generator: the tables before it stay as they were
 REGIONS = ("IT", "PL", "SE", "CZ", "PT", "NO", "HU", "BE")
@@ -37,22 +40,6 @@ FAKER_LOCALES = ("it_IT", "pl_PL", "sv_SE", "cs_CZ", "pt_PT", "no_NO", "hu_HU", 
 OPAQUE = ("c{i}", "f{i}", "col_{i}", "v{i:02d}", "x{i}", "attr{i}", "field{i}", "k{i}", "n{i}", "data{i}")
 VANITY = ("HELP", "CARS", "FOOD", "LOAN", "CASH", "TAXI", "SAFE", "PETS", "SHOP", "BIKE", "FIX1", "MOVE")
 
-
-def _valid_number(region: str, rng: random.Random) -> Any:
-    import phonenumbers
-    from phonenumbers import PhoneNumberType
-
-    kind = rng.choice([PhoneNumberType.MOBILE, PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE])
-    example = phonenumbers.example_number_for_type(region, kind)
-    assert example is not None, region
-    nsn = phonenumbers.national_significant_number(example)
-    for _ in range(200):
-        free = rng.randint(4, len(nsn) - 3)
-        num = phonenumbers.parse(nsn[:len(nsn) - free] + "".join(rng.choice("0123456789") for _ in range(free)),
-                                 region)
-        if phonenumbers.is_valid_number_for_region(num, region):
-            return num
-    return example
 
 
 def _phone_forms(region: str) -> dict[str, tuple[str | None, Callable[[random.Random], Any]]]:
