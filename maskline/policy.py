@@ -40,7 +40,7 @@ class ColumnPolicy:
     """A column the policy names: its info type and, optionally, a method that overrides the default.
 
     A column written ``{pass: true}`` has neither: it passes raw, by a person's explicit choice, which stands on every
-    row. A column written ``{pass: <shape>}`` (``{pass: labels}``, ``{pass: status_words}``: what ``maskline policy
+    row. A column written ``{pass: <shape>}`` (``{pass: labels_0}``, ``{pass: status_words}``: what ``maskline policy
     init`` writes for a column the classifier let pass) passes by the classifier's judgement of a sample, so every
     row is held to that shape and a value without it is masked (:mod:`maskline.sql.shape_guard`); ``held`` is the
     shape. A person who reviewed such a column and wants it raw whatever it holds writes ``true``.

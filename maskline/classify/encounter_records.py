@@ -142,7 +142,7 @@ def clinical_companions(columns: Sequence[ColumnClassification], values: Mapping
     return tuple(out)
 
 
-def patient_twin(counts: Counter[str], columns: Sequence[ColumnClassification], values: Mapping[str, Any],
+def _patient_twin(counts: Counter[str], columns: Sequence[ColumnClassification], values: Mapping[str, Any],
                  exclude: str) -> str | None:
     """The typed name or birth date column whose rows group as ``counts``'s do (the patient's), or None."""
     profile = _profile(counts)
@@ -191,7 +191,7 @@ def with_encounter_records(columns: Sequence[ColumnClassification], min_confiden
         counts = _counted(values[c.name])
         if not _repeats(counts) or not _record_digits(counts):
             continue
-        twin = patient_twin(counts, columns, values, c.name)
+        twin = _patient_twin(counts, columns, values, c.name)
         if twin is not None:
             found[c.name] = twin
     if len(found) != 1:

@@ -240,7 +240,7 @@ def _drafted_pass(verdict: Any) -> str:
     >>> from maskline.classify.result import ColumnClassification
     >>> from maskline.classify.shape import ValueShape
     >>> _drafted_pass(ColumnClassification("status", None, 0.9, None, shape=ValueShape("categorical")))
-    '{pass: labels}   # 0.90 not sensitive: categorical; rows held to labels ({pass: true} passes them unchecked)'
+    '{pass: labels_0}   # 0.90 not sensitive: categorical; rows held to labels_0 ({pass: true} passes them unchecked)'
     """
     from maskline.classify.decision import decide_unnamed
     from maskline.policy import load_policy

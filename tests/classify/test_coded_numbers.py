@@ -79,7 +79,11 @@ def test_record_numbers_in_a_pandas_category_are_text_and_masked() -> None:
 def test_sparse_account_numbers_longer_than_any_integer_are_masked() -> None:
     r = random.Random(74)
     values = pa.array(["2340009" + str(r.randrange(10**12, 10**13)) for _ in range(21)] + [None] * 279, pa.string())
-    assert "long digit string" in _rule("f4", values)
+    # masked, untyped: by the long-digit rule, or (since the extcsv41 round) as a near miss of the country-less IBAN
+    # reading, which some drawn 20-digit strings meet by chance
+    rule = _rule("f4", values)
+    assert rule.startswith("unclassified: mask") and ("long digit string" in rule or "iban-without-country" in rule), rule
+    assert not _passes("f4", values) and classify_column("f4", values).info_type is None
 
 
 def test_a_csv_column_of_digits_with_placeholders_is_text_and_masked(tmp_path: Path) -> None:
