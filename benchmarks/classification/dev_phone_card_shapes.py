@@ -61,13 +61,6 @@ def _phone_forms(region: str) -> dict[str, tuple[str | None, Callable[[random.Ra
     }
 
 
-def _luhn_complete(body: str) -> str:
-    total = 0
-    for i, c in enumerate(reversed(body)):
-        d = int(c) * (2 if i % 2 == 0 else 1)
-        total += d - 9 if d > 9 else d
-    return body + str((10 - total % 10) % 10)
-
 
 def _group(s: str, sizes: tuple[int, ...], sep: str = " ") -> str:
     out, i = [], 0
@@ -94,7 +87,10 @@ def _card_forms(fake: Any) -> dict[str, tuple[str | None, Callable[[random.Rando
 
 def _negatives() -> dict[str, Callable[[random.Random], Any]]:
     def imei(r: random.Random) -> str:
-        return _luhn_complete(r.choice(["35", "86", "01"]) + "".join(r.choice("0123456789") for _ in range(12)))
+        from stdnum import luhn
+
+        body = r.choice(["35", "86", "01"]) + "".join(r.choice("0123456789") for _ in range(12))
+        return body + luhn.calc_check_digit(body)
 
     def ean13(r: random.Random) -> str:
         body = [r.choice([4, 5, 8, 9])] + [r.randint(0, 9) for _ in range(11)]

@@ -207,6 +207,21 @@ def synced_policy(project: DbtProject, policy_text: str) -> Iterator[Path]:
             p.unlink(missing_ok=True)
 
 
+def assert_only_the_last_row_redacted(raw: Any, out: Any, columns: Sequence[str], secrets: Sequence[str]) -> None:
+    """The built model ``out`` redacted the raw table's last row (each column's secret) and wrote every other value
+    unchanged: the row guard tests' check, on :func:`built_on_a_sample`'s frames.
+
+    >>> import pandas as pd
+    >>> raw = pd.DataFrame({"tier": ["gold", "a@b.example"]})
+    >>> assert_only_the_last_row_redacted(raw, pd.DataFrame({"tier": ["gold", "[REDACTED]"]}), ["tier"], ["a@b.example"])
+    """
+    for name, secret in zip(columns, secrets, strict=True):
+        assert raw[name].iloc[-1] == secret
+        assert out[name].iloc[-1] == "[REDACTED]", name
+        # the control: the scan passed the column, and every sampled value is written unchanged
+        assert list(out[name].iloc[:-1]) == list(raw[name].iloc[:-1]), name
+
+
 def built_on_a_sample(project: DbtProject, table: str, model: str,
                       edit: Callable[[Any], Any] | None = None) -> tuple[Any, Any]:
     """``model`` built under the default (fail-closed) policy whose stored scan of ``table`` read every row but the
